@@ -1,0 +1,37 @@
+"""Typed settings read from ``DOCGEN_*`` environment variables.
+
+Every setting has an embedded default so that docgen runs with nothing configured:
+SQLite under the data directory, the in-process executor, the repository's templates.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """Runtime configuration; construct once in the entrypoint and pass it down."""
+
+    model_config = SettingsConfigDict(env_prefix="DOCGEN_", extra="ignore")
+
+    templates_dir: Path = Field(default=PROJECT_ROOT / "templates")
+    data_dir: Path = Field(default=PROJECT_ROOT / "var")
+    database_url: str = ""
+    max_content_length: int = Field(default=2 * 1024 * 1024, ge=1024)
+    pdf_font_families: tuple[str, ...] = ("Noto Serif CJK SC", "Noto Sans CJK SC")
+    calendar_fallback: bool = Field(
+        default=True,
+        description="Outside the official holiday calendar's years, count Monday-Friday "
+        "with a warning instead of refusing the document.",
+    )
+    secret_key: str = ""
+    log_level: str = "INFO"
+
+    @property
+    def effective_database_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.data_dir / 'docgen.db'}"

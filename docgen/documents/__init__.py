@@ -1,0 +1,1 @@
+"""Document types: one module each, listed by :mod:`docgen.documents.registry`."""

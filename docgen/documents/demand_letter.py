@@ -1,0 +1,249 @@
+"""催款函 — the demand letter.
+
+A creditor demands payment of an overdue debt: who owes what under which contract,
+each amount as of a date, a deadline computed from the letter date (working days on
+the official calendar, or calendar days), the account to pay into, and only the lawful
+next step (suit or arbitration). A delivered demand interrupts the limitation period
+(民法典 art. 195), so an optional tear-off receipt lets the debtor acknowledge the debt.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any, Literal
+
+from pydantic import Field
+
+from docgen.documents.base import DocumentType, RuleOptions
+from docgen.documents.parts import (
+    BankAccount,
+    Contact,
+    ContractBasis,
+    DebtAmounts,
+    Signatory,
+    amounts_context,
+    check_amounts,
+    check_party,
+    party_context,
+    same_party,
+)
+from docgen.documents.problems import Assessment
+from docgen.domain.dates import format_cn
+from docgen.domain.fields import CaseModel, Line, ShortText
+from docgen.domain.identity import mask_id
+from docgen.domain.parties import Party, Person
+from docgen.domain.workdays import (
+    CalendarCoverageError,
+    Deadline,
+    calendar_day_deadline,
+    working_day_deadline,
+)
+
+LIMITATION_YEARS = 3
+
+
+class PaymentDeadline(CaseModel):
+    """How long the debtor has to pay; the date itself is computed, never typed."""
+
+    days: int = Field(title="付款期限（天数）", ge=1, le=90)
+    kind: Literal["working", "calendar"] = Field(
+        default="working",
+        title="天数类型",
+        json_schema_extra={"enum_titles": ["工作日", "自然日"]},
+    )
+    counted_from: Literal["receipt", "letter_date"] = Field(
+        default="receipt",
+        title="起算方式",
+        description="自收到本函之日起算，或自发函日期起算（后者在函中写明截止日期）",
+        json_schema_extra={"enum_titles": ["收到本函之日", "发函日期"]},
+    )
+
+
+class DemandLetter(CaseModel):
+    """The facts a demand letter needs; every one is required unless marked optional."""
+
+    model_config = CaseModel.model_config | {"title": "催款函"}
+
+    letter_date: date = Field(title="发函日期")
+    letter_number: ShortText | None = Field(default=None, title="函件编号")
+    creditor: Party = Field(title="债权人")
+    debtor: Party = Field(title="债务人")
+    contract: ContractBasis = Field(title="债权依据")
+    amounts: DebtAmounts = Field(title="欠款金额")
+    deadline: PaymentDeadline = Field(title="付款期限")
+    payment_account: BankAccount = Field(title="收款账户")
+    next_step: Literal["litigation", "arbitration"] = Field(
+        default="litigation",
+        title="逾期后的措施",
+        description="只能写明依法可采取的措施",
+        json_schema_extra={"enum_titles": ["向人民法院提起诉讼", "申请仲裁"]},
+    )
+    arbitration_body: Line | None = Field(
+        default=None, title="仲裁机构", description="选择申请仲裁时必填，如 北京仲裁委员会"
+    )
+    contact: Contact = Field(title="联系方式")
+    signatory: Signatory = Field(title="签署人")
+    include_receipt: bool = Field(default=False, title="附回执", description="附债务人签收确认的回执联")
+
+
+# --- rules --------------------------------------------------------------------------
+
+
+def assess(case: DemandLetter, options: RuleOptions) -> Assessment:
+    """Cross-field rules of the demand letter; computes the payment deadline."""
+    result = Assessment()
+    check_party(result, case.creditor, ("creditor",))
+    check_party(result, case.debtor, ("debtor",))
+    if same_party(case.creditor, case.debtor):
+        result.error(("debtor",), "same_party", "债务人与债权人不能为同一主体")
+    check_amounts(result, case.amounts, ("amounts",), case.letter_date)
+    _check_contract(result, case)
+    if case.next_step == "arbitration" and not case.arbitration_body:
+        result.error(("arbitration_body",), "missing", "选择申请仲裁时，请填写仲裁机构名称")
+    _check_limitation(result, case)
+    _compute_deadline(result, case, options)
+    return result
+
+
+def _check_contract(result: Assessment, case: DemandLetter) -> None:
+    contract = case.contract
+    if contract.due_date >= case.letter_date:
+        result.error(
+            ("contract", "due_date"),
+            "not_yet_due",
+            f"债务尚未到期：应付款日期（{format_cn(contract.due_date)}）应早于发函日期"
+            f"（{format_cn(case.letter_date)}），未到期的债务不能催收",
+        )
+    if contract.signed_on > contract.due_date:
+        result.error(
+            ("contract", "signed_on"),
+            "signed_after_due",
+            "合同签订日期不得晚于应付款日期",
+        )
+    if contract.signed_on > case.letter_date:
+        result.error(
+            ("contract", "signed_on"), "signed_after_letter", "合同签订日期不得晚于发函日期"
+        )
+
+
+def _add_years(day: date, years: int) -> date:
+    """Same month and day ``years`` later; the month's last day when there is none."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def _check_limitation(result: Assessment, case: DemandLetter) -> None:
+    expiry = _add_years(case.contract.due_date, LIMITATION_YEARS)
+    if case.letter_date > expiry:
+        result.warn(
+            ("contract", "due_date"),
+            "limitation_may_have_expired",
+            f"自应付款日期起已超过三年（{format_cn(expiry)}届满），如期间没有催收、还款、"
+            "确认等中断事由，诉讼时效可能已经届满；本函仍可发出",
+            hint="如有中断事由，请保留相关证据",
+        )
+
+
+def _compute_deadline(result: Assessment, case: DemandLetter, options: RuleOptions) -> None:
+    spec = case.deadline
+    compute = working_day_deadline if spec.kind == "working" else calendar_day_deadline
+    try:
+        deadline = compute(case.letter_date, spec.days, allow_fallback=options.calendar_fallback)
+    except CalendarCoverageError as exc:
+        result.error(("deadline", "days"), "calendar_not_covered", str(exc))
+        return
+    if deadline.calendar_fallback:
+        result.warn(
+            ("deadline",),
+            "calendar_fallback",
+            "付款期限超出法定节假日日历的覆盖年份，已按周一至周五计算工作日，请人工核对截止日期",
+        )
+    result.computed["deadline"] = deadline
+
+
+# --- context ------------------------------------------------------------------------
+
+
+def _deadline_text(spec: PaymentDeadline, deadline: Deadline) -> str:
+    unit = "个工作日" if spec.kind == "working" else "日"
+    if spec.counted_from == "receipt":
+        return f"收到本函之日起{spec.days}{unit}内"
+    return f"{format_cn(deadline.due)}前（即本函出具之日起{spec.days}{unit}内）"
+
+
+def _next_step_text(case: DemandLetter) -> str:
+    if case.next_step == "arbitration":
+        return f"向{case.arbitration_body}申请仲裁"
+    return "向有管辖权的人民法院提起诉讼"
+
+
+def _facts_text(case: DemandLetter, you: str) -> str:
+    contract = case.contract
+    number = f"（合同编号：{contract.number}）" if contract.number else ""
+    summary = contract.summary or ""
+    if summary and not summary.endswith(("。", "！", ".")):
+        summary += "。"
+    return (
+        f"{case.creditor.name}（以下简称“我方”）与{you}于{format_cn(contract.signed_on)}"
+        f"签订《{contract.name}》{number}。{summary}根据合同约定，{you}应于"
+        f"{format_cn(contract.due_date)}前清偿相应款项，但{you}至今未依约履行付款义务。"
+    )
+
+
+def build_context(case: DemandLetter, assessment: Assessment) -> dict[str, Any]:
+    """The words of the letter, pre-formatted, for both templates."""
+    deadline: Deadline = assessment.computed["deadline"]
+    debtor = party_context(case.debtor)
+    if isinstance(case.debtor, Person) and case.debtor.id_number:
+        debtor["id_masked"] = mask_id(case.debtor.id_number)
+    else:
+        debtor["id_masked"] = ""
+    you = debtor["you"]
+    signer = case.signatory
+    return {
+        "title": "催款函",
+        "letter_number": case.letter_number or "",
+        "letter_date": format_cn(case.letter_date),
+        "creditor": party_context(case.creditor),
+        "creditor_signs_as": "（盖章）" if case.creditor.kind == "organization" else "（签字）",
+        "debtor": debtor,
+        "debtor_signs_as": "（签字并按手印）" if case.debtor.kind == "person" else "（盖章）",
+        "you": you,
+        "facts": _facts_text(case, you),
+        "amounts": amounts_context(case.amounts),
+        "deadline": {
+            "text": _deadline_text(case.deadline, deadline),
+            "due": format_cn(deadline.due),
+            "fallback": deadline.calendar_fallback,
+        },
+        "account": case.payment_account.model_dump(),
+        "next_step": _next_step_text(case),
+        "contact": case.contact.model_dump(),
+        "signatory": signer.name + (f"（{signer.title}）" if signer.title else ""),
+        "include_receipt": case.include_receipt,
+    }
+
+
+_UNSAFE_FILENAME = re.compile(r"[\\/:*?\"<>|\s]+")
+
+
+def filename(case: DemandLetter) -> str:
+    """``催款函-张三-20261122`` — readable, and safe on every file system."""
+    debtor = _UNSAFE_FILENAME.sub("_", case.debtor.name)[:40]
+    return f"催款函-{debtor}-{case.letter_date:%Y%m%d}"
+
+
+DOCUMENT: DocumentType[DemandLetter] = DocumentType(
+    name="demand_letter",
+    title="催款函",
+    description="向债务人催收到期欠款的书面通知，送达后可中断诉讼时效",
+    model=DemandLetter,
+    assess=assess,
+    build_context=build_context,
+    filename=filename,
+    templates={"docx": "demand_letter/letter.docx", "html": "demand_letter/letter.html"},
+)
+

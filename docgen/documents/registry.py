@@ -1,0 +1,45 @@
+"""The registry of document types.
+
+Adding a document type means adding its module name to ``BUILTIN``; the module exposes
+``DOCUMENT``. Modules are imported on first use, not when docgen is imported.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from docgen.documents.base import DocumentType
+
+BUILTIN: tuple[str, ...] = ("docgen.documents.demand_letter",)
+
+_types: dict[str, DocumentType[Any]] = {}
+
+
+class UnknownDocumentType(KeyError):
+    """No document type has this name."""
+
+
+def register(doc_type: DocumentType[Any]) -> None:
+    """Add a document type (plugins and tests may register their own)."""
+    _types[doc_type.name] = doc_type
+
+
+def _load_builtin() -> None:
+    if _types:
+        return
+    for module_name in BUILTIN:
+        register(importlib.import_module(module_name).DOCUMENT)
+
+
+def get(name: str) -> DocumentType[Any]:
+    _load_builtin()
+    try:
+        return _types[name]
+    except KeyError:
+        raise UnknownDocumentType(name) from None
+
+
+def all_types() -> list[DocumentType[Any]]:
+    _load_builtin()
+    return list(_types.values())

@@ -1,0 +1,28 @@
+"""Dates as written in Chinese legal documents (domain brief §6 and §8)."""
+
+from datetime import date
+
+_UPPER_DIGITS = "〇一二三四五六七八九"
+
+
+def format_cn(d: date) -> str:
+    """Render a date as "2026年11月22日", without zero padding (2026年1月5日)."""
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def format_cn_upper(d: date) -> str:
+    """Render a date in Chinese numerals for signature blocks: "二〇二六年十一月二十二日".
+
+    The year is read digit by digit with 〇 for zero; month and day are read as numbers
+    (十, 十二, 二十, 三十一).
+    """
+    year = "".join(_UPPER_DIGITS[int(c)] for c in str(d.year))
+    return f"{year}年{_small_number(d.month)}月{_small_number(d.day)}日"
+
+
+def _small_number(n: int) -> str:
+    """Read 1..99 as a Chinese number: 5 → 五, 10 → 十, 12 → 十二, 20 → 二十, 31 → 三十一."""
+    tens, ones = divmod(n, 10)
+    tens_text = "" if tens == 0 else ("十" if tens == 1 else _UPPER_DIGITS[tens] + "十")
+    ones_text = _UPPER_DIGITS[ones] if ones else ""
+    return tens_text + ones_text

@@ -1,0 +1,78 @@
+"""The parties of a collection case: natural persons and organisations.
+
+Identity numbers are checked by their checksum here; checks that relate two fields
+(stated sex against the ID number) are rules in ``docgen.documents.parts`` so that
+they report on the right field.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import Field, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
+
+from docgen.domain.fields import CaseModel, Line, Phone, ShortText, Text
+from docgen.domain.identity import IdentityError, parse_resident_id, parse_uscc
+
+CHECKSUMMED_ID_TYPES = ("居民身份证", "港澳台居民居住证")
+
+
+def _identity_error(exc: IdentityError) -> PydanticCustomError:
+    return PydanticCustomError(exc.code, exc.message)
+
+
+class Person(CaseModel):
+    """A natural person (自然人)."""
+
+    kind: Literal["person"] = Field(title="主体类型")
+    name: ShortText = Field(title="姓名")
+    sex: Literal["男", "女"] = Field(title="性别")
+    id_type: Literal["居民身份证", "港澳台居民居住证", "护照", "其他"] = Field(
+        default="居民身份证", title="证件类型"
+    )
+    id_number: ShortText | None = Field(default=None, title="证件号码")
+    birth_date: date | None = Field(default=None, title="出生日期")
+    ethnicity: ShortText | None = Field(default=None, title="民族")
+    address: Text = Field(title="住所地", description="户籍所在地或经常居住地，用于送达")
+    habitual_residence: Text | None = Field(default=None, title="经常居住地")
+    phone: Phone | None = Field(default=None, title="联系电话")
+    employer: Line | None = Field(default=None, title="工作单位")
+    position: ShortText | None = Field(default=None, title="职务")
+
+    @field_validator("id_number")
+    @classmethod
+    def _check_id(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is None or info.data.get("id_type") not in CHECKSUMMED_ID_TYPES:
+            return value
+        try:
+            return parse_resident_id(value).number
+        except IdentityError as exc:
+            raise _identity_error(exc) from None
+
+
+class Organization(CaseModel):
+    """A company or other organisation (法人或非法人组织)."""
+
+    kind: Literal["organization"] = Field(title="主体类型")
+    name: Line = Field(title="名称")
+    uscc: ShortText = Field(title="统一社会信用代码")
+    address: Text = Field(title="住所地", description="主要办事机构所在地")
+    legal_representative: ShortText = Field(title="法定代表人/主要负责人")
+    representative_title: ShortText = Field(default="法定代表人", title="职务")
+    org_type: ShortText | None = Field(default=None, title="组织类型", description="如 有限责任公司")
+    phone: Phone | None = Field(default=None, title="联系电话")
+
+    @field_validator("uscc", mode="before")
+    @classmethod
+    def _check_uscc(cls, value: object) -> object:
+        if not isinstance(value, str):
+            return value
+        try:
+            return parse_uscc(value).number
+        except IdentityError as exc:
+            raise _identity_error(exc) from None
+
+
+Party = Annotated[Person | Organization, Field(discriminator="kind")]

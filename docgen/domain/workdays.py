@@ -1,0 +1,113 @@
+"""Deadlines counted in working days or calendar days under the official PRC calendar.
+
+Workdays follow the State Council holiday schedule as shipped in `chinesecalendar`:
+adjusted weekend workdays (调休) count, statutory holidays and rest days do not. That
+library only knows the years it was released for; outside them a caller may accept a
+plain Monday–Friday calendar, and the resulting Deadline says so, so a document can
+warn that the date must be checked by hand (domain brief §4.2).
+"""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+import chinese_calendar  # type: ignore[import-untyped, unused-ignore]
+from chinese_calendar.constants import (  # type: ignore[import-untyped, unused-ignore]
+    holidays as _official_holidays,
+)
+
+_ONE_DAY = timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A computed deadline.
+
+    `due` is the last day of the period. `calendar_fallback` is True when the official
+    calendar did not cover a date that was consulted and a Monday–Friday calendar was used
+    instead, so holidays in that stretch may have been missed.
+    """
+
+    start: date
+    days: int
+    kind: Literal["calendar", "working"]
+    due: date
+    calendar_fallback: bool
+
+
+class CalendarCoverageError(ValueError):
+    """The official holiday calendar has no data for a date and fallback was not allowed."""
+
+    def __init__(self, day: date) -> None:
+        first, last = calendar_coverage()
+        super().__init__(
+            f"法定节假日日历未覆盖{day.year}年（已安装的日历覆盖{first}年至{last}年），"
+            f"无法确定{day.year}年{day.month}月{day.day}日是否为工作日"
+        )
+        self.day = day
+
+
+def calendar_coverage() -> tuple[int, int]:
+    """Return the first and last year covered by the installed official calendar.
+
+    Derived from the library's holiday table, the same source the library uses to decide
+    which years it supports, so upgrading the package extends the coverage.
+    """
+    years = [day.year for day in _official_holidays]
+    return min(years), max(years)
+
+
+def is_workday(d: date, *, allow_fallback: bool) -> tuple[bool, bool]:
+    """Return (is_workday, used_fallback) for `d`.
+
+    Uses the official calendar; for a year it does not cover, returns Monday–Friday with
+    used_fallback=True if `allow_fallback`, else raises CalendarCoverageError.
+    """
+    try:
+        return bool(chinese_calendar.is_workday(d)), False
+    except NotImplementedError as exc:
+        if not allow_fallback:
+            raise CalendarCoverageError(d) from exc
+        return d.weekday() < 5, True
+
+
+def working_day_deadline(start: date, n: int, *, allow_fallback: bool = True) -> Deadline:
+    """Return the deadline of "n个工作日内" counted from `start`.
+
+    The start day is never counted, even when it is a workday; counting begins the next
+    day and the due date is the n-th workday after `start`. Iterates day by day rather
+    than using chinese_calendar.find_workday, which is off by one when `start` is not a
+    workday. Raises ValueError when n < 1.
+    """
+    _require_positive(n)
+    day, counted, fallback = start, 0, False
+    while counted < n:
+        day += _ONE_DAY
+        workday, used_fallback = is_workday(day, allow_fallback=allow_fallback)
+        fallback = fallback or used_fallback
+        if workday:
+            counted += 1
+    return Deadline(start=start, days=n, kind="working", due=day, calendar_fallback=fallback)
+
+
+def calendar_day_deadline(start: date, n: int, *, allow_fallback: bool = True) -> Deadline:
+    """Return the deadline of "n日内" counted from `start` (民法典 arts. 201 and 203).
+
+    The start day is not counted, so the period ends on start + n days. If that day is a
+    statutory holiday or rest day, the period ends on the next workday, as courts apply
+    art. 203 to weekends too; an adjusted weekend workday (调休) ends the period itself.
+    Raises ValueError when n < 1.
+    """
+    _require_positive(n)
+    day = start + timedelta(days=n)
+    workday, fallback = is_workday(day, allow_fallback=allow_fallback)
+    while not workday:
+        day += _ONE_DAY
+        workday, used_fallback = is_workday(day, allow_fallback=allow_fallback)
+        fallback = fallback or used_fallback
+    return Deadline(start=start, days=n, kind="calendar", due=day, calendar_fallback=fallback)
+
+
+def _require_positive(n: int) -> None:
+    if n < 1:
+        raise ValueError(f"期间天数应至少为1日，实为{n}")

@@ -1,0 +1,77 @@
+"""Which characters the PDF fonts can draw.
+
+docgen refuses to print a character the embedded fonts lack rather than print a
+missing-glyph box. Fonts are found through fontconfig (the same lookup Pango does for
+WeasyPrint), and their character maps are read once per process.
+"""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import subprocess
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from fontTools.ttLib import TTFont
+
+
+class FontNotInstalled(RuntimeError):
+    """A configured font family is not installed on this machine."""
+
+
+@dataclass(frozen=True)
+class FontFace:
+    family: str
+    path: Path
+    index: int
+
+
+def locate(family: str) -> FontFace:
+    """Find the file fontconfig would use for ``family``; refuse a silent substitute."""
+    fc_match = shutil.which("fc-match")
+    if fc_match is None:
+        raise FontNotInstalled("未找到 fontconfig（fc-match），无法确定 PDF 字体")
+    out = subprocess.run(  # noqa: S603 - fixed executable, family comes from settings
+        [fc_match, "-f", "%{file}\t%{index}\t%{family}", family],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=20,
+    ).stdout
+    parts = out.split("\t")
+    if len(parts) < 3 or family not in parts[2].split(","):
+        raise FontNotInstalled(
+            f"未安装 PDF 所需字体「{family}」（请安装 fonts-noto-cjk，或设置 DOCGEN_PDF_FONT_FAMILIES）"
+        )
+    return FontFace(family=family, path=Path(parts[0]), index=int(parts[1] or 0))
+
+
+@functools.lru_cache(maxsize=8)
+def coverage(families: tuple[str, ...]) -> frozenset[int]:
+    """Code points every one of ``families`` can draw (the intersection of their cmaps)."""
+    result: set[int] | None = None
+    for family in families:
+        face = locate(family)
+        font = TTFont(str(face.path), fontNumber=face.index, lazy=True)
+        try:
+            cmap = set(font.getBestCmap() or {})
+        finally:
+            font.close()
+        result = cmap if result is None else result & cmap
+    return frozenset(result or ())
+
+
+def _needs_glyph(char: str) -> bool:
+    return not char.isspace() and unicodedata.category(char) not in ("Cc", "Cf", "Zl", "Zp")
+
+
+def missing_glyphs(text: str, families: tuple[str, ...]) -> list[str]:
+    """The distinct characters of ``text`` the fonts cannot draw, in order of appearance."""
+    covered = coverage(families)
+    seen: dict[str, None] = {}
+    for char in text:
+        if char not in seen and ord(char) not in covered and _needs_glyph(char):
+            seen[char] = None
+    return list(seen)

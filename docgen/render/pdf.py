@@ -1,0 +1,138 @@
+"""PDF rendering with WeasyPrint from a sandboxed Jinja HTML template.
+
+The URL fetcher serves only files under docgen's template root (fonts, CSS, images)
+and ``data:`` URLs: no network, no file outside the root, no redirects. Fonts come from
+fontconfig; every character is checked against them before rendering.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import html
+import re
+import urllib.parse
+from pathlib import Path
+from typing import Any
+
+from jinja2 import TemplateError
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from docgen.render.docx import TemplateRenderError
+from docgen.render.fonts import missing_glyphs
+from docgen.render.sandbox import new_environment, render_budget
+
+_TAG = re.compile(r"<(script|style)\b.*?</\1>|<[^>]+>", re.S | re.I)
+_MEDIA_TYPES = {
+    ".css": "text/css",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".svg": "image/svg+xml",
+    ".otf": "font/otf",
+    ".ttf": "font/ttf",
+    ".woff2": "font/woff2",
+}
+
+
+class BlockedFetch(ValueError):
+    """A template or stylesheet asked for a resource outside docgen's own assets."""
+
+
+class AssetFetcher(URLFetcher):  # type: ignore[misc]
+    """Serve ``file:`` URLs under ``root`` and ``data:`` URLs; refuse everything else."""
+
+    def __init__(self, root: Path) -> None:
+        super().__init__(allowed_protocols=("file", "data"), allow_redirects=False)
+        self.root = root.resolve()
+        self.blocked: list[str] = []
+
+    def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
+        scheme = url.split(":", 1)[0].lower()
+        if scheme == "data":
+            return self._data(url)
+        if scheme == "file":
+            path = Path(urllib.parse.unquote(urllib.parse.urlsplit(url).path)).resolve()
+            if path.is_relative_to(self.root) and path.is_file():
+                media_type = _MEDIA_TYPES.get(path.suffix.lower())
+                if media_type:
+                    return URLFetcherResponse(
+                        url, path.read_bytes(), {"Content-Type": media_type}
+                    )
+        self.blocked.append(url[:200])
+        raise BlockedFetch("resource outside docgen assets refused")
+
+    @staticmethod
+    def _data(url: str) -> URLFetcherResponse:
+        header, _, payload = url[5:].partition(",")
+        media_type = header.split(";")[0] or "text/plain"
+        body = (
+            base64.b64decode(payload)
+            if header.endswith(";base64")
+            else urllib.parse.unquote_to_bytes(payload)
+        )
+        return URLFetcherResponse(url, body, {"Content-Type": media_type})
+
+
+def visible_text(markup: str) -> str:
+    """The text a reader would see in ``markup`` (for the glyph check)."""
+    return html.unescape(_TAG.sub(" ", markup))
+
+
+class GlyphMissing(ValueError):
+    """The fonts cannot draw some characters; rendering is refused."""
+
+    def __init__(self, chars: list[str]) -> None:
+        shown = "、".join(f"「{c}」(U+{ord(c):04X})" for c in chars)
+        super().__init__(f"PDF 字体中没有以下字符的字形，拒绝生成以免打印成方框：{shown}")
+        self.chars = chars
+
+
+class PdfRenderer:
+    """Renders HTML templates under ``templates_dir`` to PDF; reuse one per process."""
+
+    def __init__(self, templates_dir: Path, font_families: tuple[str, ...]) -> None:
+        self.templates_dir = templates_dir.resolve()
+        self.font_families = font_families
+        self.font_config = FontConfiguration()
+        self.env = new_environment()
+
+    @functools.cached_property
+    def stylesheets(self) -> list[CSS]:
+        path = self.templates_dir / "_shared" / "print.css"
+        families = ", ".join(f'"{f}"' for f in self.font_families)
+        base = f":root {{ --docgen-fonts: {families}; }} body {{ font-family: {families}, serif; }}"
+        return [
+            CSS(string=base, font_config=self.font_config),
+            CSS(
+                string=path.read_text(encoding="utf-8"),
+                base_url=path.as_uri(),
+                font_config=self.font_config,
+                url_fetcher=AssetFetcher(self.templates_dir),
+            ),
+        ]
+
+    def render_html(self, template_name: str, context: dict[str, Any]) -> str:
+        source = (self.templates_dir / template_name).read_text(encoding="utf-8")
+        try:
+            with render_budget():
+                return self.env.from_string(source).render(context)
+        except TemplateError as exc:
+            raise TemplateRenderError(f"HTML 模板渲染失败：{exc}") from exc
+
+    def check_glyphs(self, text: str) -> None:
+        missing = missing_glyphs(text, self.font_families)
+        if missing:
+            raise GlyphMissing(missing)
+
+    def render(self, template_name: str, context: dict[str, Any]) -> bytes:
+        markup = self.render_html(template_name, context)
+        self.check_glyphs(visible_text(markup))
+        base_url = (self.templates_dir / template_name).as_uri()
+        document = HTML(
+            string=markup, base_url=base_url, url_fetcher=AssetFetcher(self.templates_dir)
+        )
+        pdf = document.write_pdf(stylesheets=self.stylesheets, font_config=self.font_config)
+        assert pdf is not None
+        return bytes(pdf)

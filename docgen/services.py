@@ -1,0 +1,160 @@
+"""The service layer: validate a case, render it, report problems as data.
+
+Entrypoints (API, CLI, batch) call only these functions; they never touch renderers or
+models directly, so every entrypoint gives the same answers and the same errors.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any, Literal
+
+from pydantic import BaseModel
+
+from docgen.config import Settings
+from docgen.documents import registry
+from docgen.documents.base import DocumentType, RuleOptions
+from docgen.documents.problems import Assessment, CaseInvalid, Loc, Problem
+from docgen.render.docx import TemplateRenderError, render_docx
+from docgen.render.fonts import missing_glyphs
+from docgen.render.pdf import GlyphMissing, PdfRenderer
+
+log = logging.getLogger(__name__)
+
+Format = Literal["pdf", "docx"]
+FORMATS: tuple[Format, ...] = ("pdf", "docx")
+MEDIA_TYPES: dict[Format, str] = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+
+@dataclass
+class Rendered:
+    """A finished document and what the rules warned about while making it."""
+
+    content: bytes
+    filename: str
+    fmt: Format
+    warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def media_type(self) -> str:
+        return MEDIA_TYPES[self.fmt]
+
+
+@dataclass
+class Report:
+    """The outcome of validating a case without rendering it."""
+
+    problems: list[Problem]
+    computed: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.severity == "error" for p in self.problems)
+
+
+class Docgen:
+    """One per process: holds settings and the (expensive, reusable) renderers."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._pdf: PdfRenderer | None = None
+
+    @property
+    def pdf(self) -> PdfRenderer:
+        if self._pdf is None:
+            self._pdf = PdfRenderer(self.settings.templates_dir, self.settings.pdf_font_families)
+        return self._pdf
+
+    def options(self) -> RuleOptions:
+        return RuleOptions(calendar_fallback=self.settings.calendar_fallback)
+
+    def document_type(self, name: str) -> DocumentType[Any]:
+        return registry.get(name)
+
+    def validate(self, type_name: str, data: Any) -> Report:
+        """All problems of a case (errors and warnings) and the figures computed for it."""
+        doc_type = registry.get(type_name)
+        try:
+            case = doc_type.parse(data)
+        except CaseInvalid as exc:
+            return Report(exc.problems)
+        assessment = doc_type.assess(case, self.options())
+        if not assessment.errors:
+            assessment.extend(self._glyph_problems(case))
+        return Report(assessment.problems, _public(assessment.computed))
+
+    def render(self, type_name: str, data: Any, fmt: Format) -> Rendered:
+        """Render a case, or raise CaseInvalid with every problem found."""
+        doc_type = registry.get(type_name)
+        case, assessment = doc_type.check(data, self.options())
+        context = doc_type.build_context(case, assessment)
+        if fmt == "pdf":
+            content = self._render_pdf(case, doc_type.templates["html"], context)
+        else:
+            content = render_docx(self.settings.templates_dir / doc_type.templates["docx"], context)
+        log.info("rendered type=%s format=%s bytes=%d", type_name, fmt, len(content))
+        return Rendered(content, f"{doc_type.filename(case)}.{fmt}", fmt, assessment.warnings)
+
+    def _render_pdf(self, case: BaseModel, template: str, context: dict[str, Any]) -> bytes:
+        problems = self._glyph_problems(case)
+        if problems:
+            raise CaseInvalid(problems)
+        try:
+            return self.pdf.render(template, context)
+        except GlyphMissing as exc:
+            raise CaseInvalid([Problem(("template",), "glyph_missing", str(exc))]) from exc
+
+    def _glyph_problems(self, case: BaseModel) -> list[Problem]:
+        families = self.settings.pdf_font_families
+        problems = []
+        for loc, value in _strings(case.model_dump(mode="json")):
+            missing = missing_glyphs(value, families)
+            if missing:
+                shown = "、".join(f"「{c}」(U+{ord(c):04X})" for c in missing)
+                problems.append(
+                    Problem(
+                        loc,
+                        "glyph_missing",
+                        f"PDF 字体中没有字符{shown}的字形，无法打印",
+                        hint="请改用规范汉字，或请管理员安装覆盖该字符的字体",
+                    )
+                )
+        return problems
+
+
+def _strings(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
+    if isinstance(data, str):
+        yield loc, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, (*loc, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _strings(value, (*loc, i))
+
+
+def _public(value: Any) -> Any:
+    """Computed figures as JSON-friendly values (dates as ISO strings, Decimals as text)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return _public(dataclasses.asdict(value))
+    if isinstance(value, dict):
+        return {key: _public(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_public(item) for item in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+__all__ = ["FORMATS", "Assessment", "CaseInvalid", "Docgen", "Format", "Rendered", "Report",
+           "TemplateRenderError"]

@@ -1,0 +1,147 @@
+"""A small kit for writing docxtpl templates in Chinese letter style with python-docx.
+
+A4, 宋体 body at 小四 with 1.5 line spacing, 黑体 titles, footer "第 X 页 共 N 页"
+built from Word fields so Word and LibreOffice number the pages themselves.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_SECTION
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+
+_ALIGN = {
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+    "right": WD_ALIGN_PARAGRAPH.RIGHT,
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+    "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+}
+BODY_FONT = "宋体"
+TITLE_FONT = "黑体"
+
+
+def _east_asian(run_or_style: object, font: str) -> None:
+    rpr = run_or_style.element.get_or_add_rPr()  # type: ignore[attr-defined]
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.append(fonts)
+    fonts.set(qn("w:eastAsia"), font)
+
+
+class Letter:
+    def __init__(self, title: str) -> None:
+        self.doc = Document()
+        section = self.doc.sections[0]
+        section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+        section.top_margin, section.bottom_margin = Cm(3.0), Cm(2.8)
+        section.left_margin, section.right_margin = Cm(2.8), Cm(2.6)
+        normal = self.doc.styles["Normal"]
+        normal.font.name = "Times New Roman"
+        normal.font.size = Pt(12)
+        _east_asian(normal, BODY_FONT)
+        fmt = normal.paragraph_format
+        fmt.line_spacing_rule = WD_LINE_SPACING.ONE_POINT_FIVE
+        fmt.space_after = Pt(3)
+        self.doc.core_properties.title = title
+        self.doc.core_properties.author = "docgen"
+        self._footer(section)
+        assert section.start_type == WD_SECTION.NEW_PAGE
+
+    def _footer(self, section: object) -> None:
+        para = section.footer.paragraphs[0]  # type: ignore[attr-defined]
+        para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        for piece in ("第 ", "PAGE", " 页 共 ", "NUMPAGES", " 页"):
+            if piece.isupper():
+                field = OxmlElement("w:fldSimple")
+                field.set(qn("w:instr"), f" {piece} ")
+                run = OxmlElement("w:r")
+                text = OxmlElement("w:t")
+                text.text = "1"
+                run.append(text)
+                field.append(run)
+                para._p.append(field)
+            else:
+                run = para.add_run(piece)
+                run.font.size = Pt(9)
+
+    def title(self, text: str) -> None:
+        para = self.doc.add_paragraph()
+        para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        para.paragraph_format.space_after = Pt(12)
+        run = para.add_run(text)
+        run.bold = True
+        run.font.size = Pt(22)
+        _east_asian(run, TITLE_FONT)
+
+    def para(
+        self,
+        text: str,
+        *,
+        indent: bool = False,
+        align: str = "justify",
+        bold: bool = False,
+        size: float | None = None,
+        space_before: float | None = None,
+        space_after: float | None = None,
+    ) -> None:
+        para = self.doc.add_paragraph()
+        para.alignment = _ALIGN[align]
+        if indent:
+            para.paragraph_format.first_line_indent = Pt(24)
+        if space_before is not None:
+            para.paragraph_format.space_before = Pt(space_before)
+        if space_after is not None:
+            para.paragraph_format.space_after = Pt(space_after)
+        run = para.add_run(text)
+        run.bold = bold or None
+        if size:
+            run.font.size = Pt(size)
+
+    def page_break(self) -> None:
+        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    def table(
+        self,
+        *,
+        header: list[str],
+        loop: str,
+        cells: list[str],
+        aligns: list[str],
+        footer: list[str],
+        widths_cm: list[float],
+    ) -> None:
+        table = self.doc.add_table(rows=5, cols=len(header))
+        table.style = "Table Grid"
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        rows = table.rows
+        for i, text in enumerate(header):
+            self._cell(rows[0].cells[i], text, "center", bold=True)
+        self._cell(rows[1].cells[0], "{%tr for " + loop + " %}", "left")
+        for i, text in enumerate(cells):
+            self._cell(rows[2].cells[i], text, aligns[i])
+        self._cell(rows[3].cells[0], "{%tr endfor %}", "left")
+        merged = rows[4].cells[1].merge(rows[4].cells[len(header) - 1])
+        self._cell(rows[4].cells[0], footer[0], "center")
+        self._cell(merged, footer[1], "left")
+        for row in rows:
+            for i, width in enumerate(widths_cm):
+                row.cells[i].width = Cm(width)
+
+    @staticmethod
+    def _cell(cell: object, text: str, align: str, bold: bool = False) -> None:
+        para = cell.paragraphs[0]  # type: ignore[attr-defined]
+        para.alignment = _ALIGN[align]
+        para.paragraph_format.first_line_indent = None
+        run = para.add_run(text)
+        run.font.size = Pt(10.5)
+        run.bold = bold or None
+
+    def save(self, path: Path) -> None:
+        self.doc.save(str(path))
