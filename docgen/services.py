@@ -41,6 +41,7 @@ class Rendered:
     content: bytes
     filename: str
     fmt: Format
+    type_name: str
     warnings: list[Problem] = field(default_factory=list)
 
     @property
@@ -101,7 +102,9 @@ class Docgen:
         else:
             content = render_docx(self.settings.templates_dir / doc_type.templates["docx"], context)
         log.info("rendered type=%s format=%s bytes=%d", type_name, fmt, len(content))
-        return Rendered(content, f"{doc_type.filename(case)}.{fmt}", fmt, assessment.warnings)
+        return Rendered(
+            content, f"{doc_type.filename(case)}.{fmt}", fmt, type_name, assessment.warnings
+        )
 
     def _render_pdf(self, case: BaseModel, template: str, context: dict[str, Any]) -> bytes:
         problems = self._glyph_problems(case)

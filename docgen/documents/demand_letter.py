@@ -63,8 +63,6 @@ class PaymentDeadline(CaseModel):
 class DemandLetter(CaseModel):
     """The facts a demand letter needs; every one is required unless marked optional."""
 
-    model_config = CaseModel.model_config | {"title": "催款函"}
-
     letter_date: date = Field(title="发函日期")
     letter_number: ShortText | None = Field(default=None, title="函件编号")
     creditor: Party = Field(title="债权人")

@@ -1,0 +1,144 @@
+"""The ``docgen`` command: render, validate, list types, serve.
+
+``docgen validate`` prints the same problems the API returns and exits 1 when there
+are errors, so scripts and CI can gate on it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from docgen.config import Settings
+from docgen.documents import registry
+from docgen.documents.problems import CaseInvalid, Problem
+from docgen.logs import configure_logging
+from docgen.services import FORMATS, Docgen, Format
+
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+
+
+def _service() -> Docgen:
+    settings = Settings()
+    configure_logging(os.environ.get("DOCGEN_LOG_LEVEL", "WARNING"))
+    return Docgen(settings)
+
+
+def _load_case(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise click.UsageError(f"无法读取案件文件 {path}：{exc}") from None
+    except json.JSONDecodeError as exc:
+        raise click.UsageError(
+            f"案件文件不是有效的 JSON：{path} 第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}"
+        ) from None
+
+
+def _check_type(name: str) -> None:
+    try:
+        registry.get(name)
+    except registry.UnknownDocumentType:
+        known = "、".join(t.name for t in registry.all_types())
+        raise click.UsageError(f"未知的文书类型「{name}」；可用类型：{known}") from None
+
+
+def _print_problems(problems: list[Problem], as_json: bool) -> None:
+    if as_json:
+        click.echo(json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2))
+        return
+    for p in problems:
+        label = "错误" if p.severity == "error" else "警告"
+        click.echo(f"{label}  {p.path}  [{p.code}]  {p.message}", err=p.severity == "error")
+        if p.hint:
+            click.echo(f"      提示：{p.hint}", err=p.severity == "error")
+
+
+@click.group()
+@click.version_option(package_name="docgen")
+def main() -> None:
+    """docgen：催收法律文书生成与校验。"""
+
+
+@main.command()
+def types() -> None:
+    """列出可生成的文书类型。"""
+    for doc_type in registry.all_types():
+        click.echo(f"{doc_type.name}\t{doc_type.title}\t{doc_type.description}")
+
+
+@main.command()
+@click.argument("type_name", metavar="TYPE")
+def schema(type_name: str) -> None:
+    """打印一种文书类型的 JSON Schema。"""
+    _check_type(type_name)
+    click.echo(json.dumps(registry.get(type_name).json_schema(), ensure_ascii=False, indent=2))
+
+
+@main.command()
+@click.argument("type_name", metavar="TYPE")
+@click.argument("case", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出（与 API 的格式相同）")
+def validate(type_name: str, case: Path, as_json: bool) -> None:
+    """校验案件数据 CASE（JSON 文件），有错误时退出码为 1。"""
+    _check_type(type_name)
+    report = _service().validate(type_name, _load_case(case))
+    _print_problems(report.problems, as_json)
+    if not report.ok:
+        sys.exit(EXIT_INVALID)
+    if not as_json:
+        click.echo("校验通过" + (f"（{len(report.problems)} 条警告）" if report.problems else ""))
+
+
+@main.command()
+@click.argument("type_name", metavar="TYPE")
+@click.argument("case", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True,
+              help="输出文件；格式由扩展名（.pdf / .docx）决定")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="输出格式（默认按扩展名）")
+def render(type_name: str, case: Path, output: Path, fmt: Format | None) -> None:
+    """根据案件数据 CASE 生成文书。"""
+    _check_type(type_name)
+    chosen = fmt or output.suffix.lower().lstrip(".")
+    if chosen not in FORMATS:
+        raise click.UsageError(f"无法从扩展名判断输出格式：{output.name}（应为 .pdf 或 .docx）")
+    try:
+        rendered = _service().render(type_name, _load_case(case), chosen)  # type: ignore[arg-type]
+    except CaseInvalid as exc:
+        _print_problems(exc.problems, as_json=False)
+        sys.exit(EXIT_INVALID)
+    _print_problems(rendered.warnings, as_json=False)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    tmp = output.with_name(output.name + ".part")
+    tmp.write_bytes(rendered.content)
+    tmp.replace(output)
+    click.echo(f"已生成 {output}（{len(rendered.content):,} 字节）")
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--workers", default=2, show_default=True, type=int)
+def serve(host: str, port: int, workers: int) -> None:
+    """在 gunicorn 下启动 HTTP 服务。"""
+    args = [
+        sys.executable, "-m", "gunicorn",
+        "--bind", f"{host}:{port}",
+        "--workers", str(workers),
+        "--timeout", "120",
+        "--access-logfile", "-",
+        "docgen.web:create_app()",
+    ]
+    click.echo(f"docgen 服务启动于 http://{host}:{port}/ （API 文档：/api/v1/openapi.json）")
+    os.execv(sys.executable, args)  # noqa: S606 - replaces this process with gunicorn
+
+
+if __name__ == "__main__":
+    main()

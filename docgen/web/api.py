@@ -1,0 +1,199 @@
+"""The JSON API under ``/api/v1``; its OpenAPI document is generated from the models.
+
+Each document type gets its own render and validate routes, so the OpenAPI document
+shows each request body's schema. Bad input always gets a problem list, never a 500.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import urllib.parse
+from typing import Any, Literal
+
+from flask import Response, abort, current_app, jsonify, request, send_file
+from flask_openapi3 import APIBlueprint, OpenAPI, Tag
+from pydantic import BaseModel, Field
+
+from docgen.documents import registry
+from docgen.documents.base import DocumentType
+from docgen.documents.problems import CaseInvalid, Problem
+from docgen.services import FORMATS, MEDIA_TYPES, Docgen, Rendered
+
+DOCS_TAG = Tag(name="documents", description="生成与校验文书")
+TYPES_TAG = Tag(name="document-types", description="文书类型与数据结构")
+
+
+class ProblemModel(BaseModel):
+    """One validation problem."""
+
+    loc: list[str | int] = Field(description="出错字段的路径，如 [\"amounts\", \"total\"]")
+    code: str = Field(description="机器可读的错误代码")
+    message: str = Field(description="中文说明")
+    hint: str | None = Field(default=None, description="如何修正")
+    severity: Literal["error", "warning"] = "error"
+
+
+class RenderQuery(BaseModel):
+    format: Literal["pdf", "docx"] = Field(default="pdf", description="输出格式")
+
+
+class ValidationReport(BaseModel):
+    valid: bool
+    errors: list[ProblemModel]
+    warnings: list[ProblemModel]
+    computed: dict[str, Any] = Field(description="计算所得的数据，如付款截止日期")
+
+
+class DocumentTypeInfo(BaseModel):
+    name: str
+    title: str
+    description: str
+    formats: list[str]
+    json_schema: dict[str, Any] = Field(alias="schema")
+
+
+class DocumentTypeList(BaseModel):
+    items: list[DocumentTypeInfo]
+
+
+class TypePath(BaseModel):
+    name: str = Field(description="文书类型，如 demand_letter")
+
+
+def _service() -> Docgen:
+    return current_app.extensions["docgen"]  # type: ignore[no-any-return]
+
+
+def _problems_response(problems: list[Problem], status: int = 422) -> Response:
+    response = jsonify([p.as_dict() for p in problems])
+    response.status_code = status
+    return response
+
+
+def _type_info(doc_type: DocumentType[Any]) -> dict[str, Any]:
+    return {
+        "name": doc_type.name,
+        "title": doc_type.title,
+        "description": doc_type.description,
+        "formats": list(FORMATS),
+        "schema": doc_type.json_schema(),
+    }
+
+
+def _file_response(rendered: Rendered) -> Response:
+    response = send_file(io.BytesIO(rendered.content), mimetype=rendered.media_type, max_age=0)
+    response.headers["Content-Disposition"] = content_disposition(
+        rendered.filename, f"{rendered.type_name}.{rendered.fmt}"
+    )
+    if rendered.warnings:
+        response.headers["X-Docgen-Warnings"] = json.dumps(
+            [w.as_dict() for w in rendered.warnings], ensure_ascii=True
+        )
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def content_disposition(filename: str, ascii_fallback: str) -> str:
+    """An attachment header with a plain ASCII name and the real (Chinese) name, RFC 6266."""
+    quoted = urllib.parse.quote(filename, safe="")
+    return f"attachment; filename=\"{ascii_fallback}\"; filename*=UTF-8''{quoted}"
+
+
+def _require_json() -> Response | None:
+    """415 for a body that is not JSON, 400 for JSON that does not parse."""
+    if request.method != "POST":
+        return None
+    if not request.is_json:
+        return _problems_response(
+            [Problem((), "unsupported_media_type", "请求内容类型应为 application/json")], 415
+        )
+    if request.get_json(silent=True) is None:
+        return _problems_response([Problem((), "json_invalid", "请求体不是有效的 JSON")], 400)
+    return None
+
+
+def _render_view(doc_type: DocumentType[Any]) -> Any:
+    def render(query: RenderQuery, body: BaseModel) -> Response:
+        try:
+            rendered = _service().render(doc_type.name, body, query.format)
+        except CaseInvalid as exc:
+            return _problems_response(exc.problems)
+        return _file_response(rendered)
+
+    render.__annotations__ = {"query": RenderQuery, "body": doc_type.model, "return": Response}
+    render.__name__ = f"render_{doc_type.name}"
+    render.__doc__ = f"生成{doc_type.title}（PDF 或 DOCX）\n\n{doc_type.description}"
+    return render
+
+
+def _validate_view(doc_type: DocumentType[Any]) -> Any:
+    def validate(body: BaseModel) -> Response:
+        report = _service().validate(doc_type.name, body)
+        return jsonify(
+            {
+                "valid": report.ok,
+                "errors": [p.as_dict() for p in report.problems if p.severity == "error"],
+                "warnings": [p.as_dict() for p in report.problems if p.severity == "warning"],
+                "computed": report.computed,
+            }
+        )
+
+    validate.__annotations__ = {"body": doc_type.model, "return": Response}
+    validate.__name__ = f"validate_{doc_type.name}"
+    validate.__doc__ = f"校验{doc_type.title}的数据，不生成文件"
+    return validate
+
+
+def _file_responses() -> dict[int, Any]:
+    binary = {"schema": {"type": "string", "format": "binary"}}
+    return {
+        200: {
+            "description": "生成的文书；警告（如有）在响应头 X-Docgen-Warnings 中",
+            "content": {media: binary for media in MEDIA_TYPES.values()},
+        },
+        400: {"description": "请求体不是有效的 JSON"},
+        413: {"description": "请求内容过大"},
+        415: {"description": "请求内容类型不是 application/json"},
+    }
+
+
+def build_blueprint() -> APIBlueprint:
+    bp = APIBlueprint("api", __name__, url_prefix="/api/v1")
+    bp.before_request(_require_json)
+
+    @bp.get("/document-types", tags=[TYPES_TAG], responses={200: DocumentTypeList})
+    def list_types() -> Response:
+        """列出全部文书类型及其 JSON Schema"""
+        return jsonify({"items": [_type_info(t) for t in registry.all_types()]})
+
+    @bp.get("/document-types/<name>", tags=[TYPES_TAG], responses={200: DocumentTypeInfo})
+    def get_type(path: TypePath) -> Response:
+        """一种文书类型的说明与 JSON Schema"""
+        try:
+            return jsonify(_type_info(registry.get(path.name)))
+        except registry.UnknownDocumentType:
+            abort(404)
+
+    for doc_type in registry.all_types():
+        bp.post(
+            f"/documents/{doc_type.name}",
+            tags=[DOCS_TAG],
+            summary=f"生成{doc_type.title}",
+            responses=_file_responses(),
+        )(_render_view(doc_type))
+        bp.post(
+            f"/documents/{doc_type.name}/validate",
+            tags=[DOCS_TAG],
+            summary=f"校验{doc_type.title}",
+            responses={200: ValidationReport},
+        )(_validate_view(doc_type))
+    return bp
+
+
+OPENAPI_URL = "/api/v1/openapi.json"
+
+
+def init_app(app: OpenAPI) -> None:
+    app.register_api(build_blueprint())
+    app.add_url_rule(OPENAPI_URL, "openapi_json", lambda: jsonify(app.api_doc))
