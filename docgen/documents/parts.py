@@ -14,7 +14,7 @@ from pydantic import Field
 from docgen.documents.problems import Assessment, Loc
 from docgen.domain.dates import format_cn
 from docgen.domain.fields import CaseModel, Line, Money, Paragraph, Phone, ShortText, Text
-from docgen.domain.identity import IdentityError, parse_resident_id, parse_uscc
+from docgen.domain.identity import IdentityError, mask_id, parse_resident_id, parse_uscc
 from docgen.domain.money import format_yuan, legal_amount, rmb_upper, to_fen
 from docgen.domain.parties import CHECKSUMMED_ID_TYPES, Organization, Party, Person
 
@@ -177,12 +177,17 @@ def check_amounts(assessment: Assessment, amounts: DebtAmounts, loc: Loc, latest
 # --- context ------------------------------------------------------------------------
 
 
-def party_context(party: Party) -> dict[str, Any]:
-    """Template view of a party: its name, how to address it, and its identity lines."""
+def party_context(party: Party, *, mask_ids: bool = True) -> dict[str, Any]:
+    """Template view of a party: its name, how to address it, and its identity lines.
+
+    Letters need to identify a person, not to repeat their full ID number, so IDs are
+    masked unless ``mask_ids`` is False (court filings).
+    """
     if isinstance(party, Person):
-        lines = [("性别", party.sex)]
+        lines: list[tuple[str, str]] = []
         if party.id_number:
-            lines.append((party.id_type + "号码", party.id_number))
+            shown = mask_id(party.id_number) if mask_ids else party.id_number
+            lines.append((party.id_type + "号码", shown))
         lines.append(("住所地", party.address))
         if party.phone:
             lines.append(("联系电话", party.phone))

@@ -85,6 +85,7 @@ _MESSAGES: dict[str, str] = {
     "string_too_short": "至少需要 {min_length} 个字符",
     "string_too_long": "最多 {max_length} 个字符",
     "string_pattern_mismatch": "格式不正确",
+    "string_unicode": "包含无效的 Unicode 字符",
     "int_type": "应为整数",
     "int_parsing": "应为整数",
     "int_from_float": "应为整数，不能带小数",

@@ -1,0 +1,26 @@
+# The two commands: `make serve` starts the service, `make test` runs every check.
+# Both install what they need first (bin/bootstrap: system fonts and libraries, .venv).
+HOST ?= 127.0.0.1
+PORT ?= 8000
+WORKERS ?= 2
+
+.PHONY: serve test lint bench setup dev-setup
+
+serve: setup
+	.venv/bin/docgen serve --host $(HOST) --port $(PORT) --workers $(WORKERS)
+
+test: dev-setup lint
+	.venv/bin/python -m pytest
+
+lint:
+	.venv/bin/ruff check docgen tests bench templates
+	.venv/bin/mypy docgen
+
+bench: dev-setup
+	.venv/bin/python bench/render.py
+
+setup:
+	bin/bootstrap
+
+dev-setup:
+	bin/bootstrap --dev

@@ -1,0 +1,180 @@
+"""DOCX and PDF outputs: same words, right amounts, A4, page numbers, declared variables."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from docx import Document
+from jinja2 import meta
+from PIL import Image
+from pypdf import PdfReader
+
+from docgen.documents import registry
+from docgen.documents.base import RuleOptions
+from docgen.render.docx import undeclared_variables
+from docgen.render.sandbox import new_environment
+from tests.support import docx_text, fixture_cases, load_fixture, normalize, pdf_pages_text
+
+VALID = fixture_cases("valid")
+
+
+@pytest.fixture(scope="module")
+def outputs(service):
+    """Every valid fixture rendered once in both formats."""
+    return {
+        str(case): {fmt: service.render(case.type_name, case.data, fmt) for fmt in ("pdf", "docx")}
+        for case in VALID
+    }
+
+
+@pytest.mark.parametrize("case", VALID, ids=str)
+def test_docx_and_pdf_say_the_same_words(case, outputs):
+    rendered = outputs[str(case)]
+    pdf_text = normalize("".join(pdf_pages_text(rendered["pdf"].content)))
+    word_text = normalize(docx_text(rendered["docx"].content))
+    assert word_text == pdf_text
+
+
+@pytest.mark.parametrize("case", VALID, ids=str)
+def test_total_is_printed_in_figures_and_in_words(case, outputs):
+    doc_type = registry.get(case.type_name)
+    parsed = doc_type.parse(case.data)
+    context = doc_type.build_context(parsed, doc_type.assess(parsed, RuleOptions()))
+    legal = context["amounts"]["total_legal"]
+    assert legal in normalize("".join(pdf_pages_text(outputs[str(case)]["pdf"].content)))
+    assert legal in normalize(docx_text(outputs[str(case)]["docx"].content))
+
+
+def test_person_debtor_letter_prints_the_exact_demanded_total(outputs):
+    text = normalize("".join(pdf_pages_text(outputs["demand_letter/valid/person_debtor"]["pdf"].content)))
+    assert "人民币107,416.64元（大写：壹拾万柒仟肆佰壹拾陆元陆角肆分）" in text
+    assert "收到本函之日起7个工作日内" in text
+    assert "110101********1235" in text  # the debtor's ID is masked on a letter
+    assert "110101198503151235" not in text
+
+
+def test_letter_counted_from_its_date_prints_the_computed_deadline(outputs):
+    pdf = outputs["demand_letter/valid/company_debtor_arbitration"]["pdf"].content
+    text = normalize("".join(pdf_pages_text(pdf)))
+    assert "2026年9月28日前（即本函出具之日起10日内）" in text
+    assert "向北京仲裁委员会申请仲裁" in text
+
+
+@pytest.mark.parametrize("case", VALID, ids=str)
+def test_pdf_is_a4_with_page_x_of_n_footers(case, outputs):
+    reader = PdfReader(io.BytesIO(outputs[str(case)]["pdf"].content))
+    total = len(reader.pages)
+    for number, page in enumerate(reader.pages, start=1):
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        assert (round(width), round(height)) == (595, 842)  # A4 in points
+        assert f"第{number}页共{total}页" in re.sub(r"\s+", "", page.extract_text())
+
+
+def test_receipt_slip_starts_on_its_own_page(outputs):
+    pages = pdf_pages_text(outputs["demand_letter/valid/person_debtor"]["pdf"].content)
+    assert normalize(pages[-1]).startswith("回执")
+    assert all("回执" not in normalize(p) for p in pages[:-1])
+
+
+def test_letter_without_receipt_has_no_receipt_page(outputs):
+    pages = pdf_pages_text(outputs["demand_letter/valid/private_lending_minimal"]["pdf"].content)
+    assert all("回执" not in normalize(p) for p in pages)
+
+
+@pytest.mark.parametrize("case", VALID, ids=str)
+def test_pdf_embeds_only_the_cjk_fonts_so_no_fallback_glyphs_appear(case, outputs):
+    reader = PdfReader(io.BytesIO(outputs[str(case)]["pdf"].content))
+    fonts = set()
+    for page in reader.pages:
+        for font in (page["/Resources"].get("/Font") or {}).values():
+            fonts.add(str(font.get_object()["/BaseFont"]))
+    assert fonts
+    assert all("CJK" in name for name in fonts), fonts
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils not installed")
+def test_first_page_renders_to_a_png_with_ink_on_it(outputs, tmp_path: Path):
+    pdf = tmp_path / "letter.pdf"
+    pdf.write_bytes(outputs["demand_letter/valid/person_debtor"]["pdf"].content)
+    subprocess.run(["pdftoppm", "-r", "40", "-f", "1", "-l", "1", "-png", str(pdf),
+                    str(tmp_path / "page")], check=True)
+    (png,) = tmp_path.glob("page*.png")
+    image = Image.open(png).convert("L")
+    dark = sum(image.histogram()[:128])
+    assert image.size[0] < image.size[1]  # portrait
+    assert dark > 1000  # text was drawn
+
+
+@pytest.mark.parametrize("case", VALID, ids=str)
+def test_docx_opens_with_title_property_and_page_number_fields(case, outputs):
+    document = Document(io.BytesIO(outputs[str(case)]["docx"].content))
+    assert document.core_properties.title == "催款函"
+    footer_xml = document.sections[0].footer._element.xml
+    assert "PAGE" in footer_xml and "NUMPAGES" in footer_xml
+
+
+@pytest.mark.parametrize("doc_type", registry.all_types(), ids=lambda t: t.name)
+def test_every_template_variable_is_provided_by_the_context(doc_type, settings):
+    case = next(c for c in VALID if c.type_name == doc_type.name)
+    parsed = doc_type.parse(case.data)
+    context = doc_type.build_context(parsed, doc_type.assess(parsed, RuleOptions()))
+    docx_vars = undeclared_variables(settings.templates_dir / doc_type.templates["docx"])
+    html_source = (settings.templates_dir / doc_type.templates["html"]).read_text("utf-8")
+    html_vars = meta.find_undeclared_variables(new_environment().parse(html_source))
+    assert docx_vars <= set(context), docx_vars - set(context)
+    assert html_vars <= set(context), html_vars - set(context)
+    assert docx_vars == html_vars  # both templates use the same facts
+
+
+# Paths of case fields a letter deliberately does not print (type tags, choices that are
+# printed as words, the signer's title which is printed in brackets, ...).
+NOT_PRINTED = {
+    ("creditor", "kind"), ("debtor", "kind"), ("debtor", "id_type"), ("creditor", "id_type"),
+    ("debtor", "id_number"), ("creditor", "id_number"), ("debtor", "sex"), ("creditor", "sex"),
+    ("deadline", "kind"), ("deadline", "counted_from"), ("next_step",), ("debtor", "phone"),
+    ("debtor", "org_type"), ("debtor", "legal_representative"), ("debtor", "representative_title"),
+    ("debtor", "uscc"), ("signatory", "title"), ("letter_date",), ("amounts", "as_of"),
+    ("contract", "signed_on"), ("contract", "due_date"), ("amounts", "total"),
+}
+
+
+def _leaves(data, loc=()):
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _leaves(value, (*loc, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _leaves(value, (*loc, i))
+    elif isinstance(data, str):
+        yield loc, data
+
+
+@pytest.mark.parametrize("case", VALID, ids=str)
+def test_every_text_fact_of_the_case_is_printed(case, outputs):
+    text = normalize(docx_text(outputs[str(case)]["docx"].content))
+    for loc, value in _leaves(case.data):
+        generic = tuple("*" if isinstance(part, int) else part for part in loc)
+        if loc in NOT_PRINTED or generic[:2] == ("amounts", "components") or "kind" in loc:
+            continue
+        assert normalize(value) in text, (loc, value)
+
+
+def test_dates_are_printed_in_chinese_form(outputs):
+    text = normalize(docx_text(outputs["demand_letter/valid/person_debtor"]["docx"].content))
+    assert "2026年11月20日" in text and "2025年1月10日" in text and "2026年1月10日" in text
+
+
+def test_component_rows_print_label_date_and_amount(outputs):
+    text = normalize(docx_text(outputs["demand_letter/valid/person_debtor"]["docx"].content))
+    assert "1本金2026年10月31日100,000.00" in text
+    assert "2利息2026年10月31日6,007.14" in text
+    assert "3违约金2026年10月31日1,409.50" in text
+
+
+def test_fixture_with_receipt_matches_the_fixture_file():
+    assert load_fixture("demand_letter", "valid", "person_debtor")["include_receipt"] is True

@@ -1,0 +1,76 @@
+"""Helpers shared by the tests: fixture discovery and text extraction from outputs."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from docx import Document
+from pypdf import PdfReader
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+PAGE_FOOTER = re.compile(r"第\s*\d+\s*页\s*共\s*\d+\s*页")
+
+
+@dataclass(frozen=True)
+class FixtureCase:
+    type_name: str
+    name: str
+    path: Path
+    expected_locs: tuple[tuple[str | int, ...], ...] | None
+
+    @property
+    def data(self) -> Any:
+        return json.loads(self.path.read_text(encoding="utf-8"))
+
+    def __str__(self) -> str:
+        return f"{self.type_name}/{self.path.parent.name}/{self.name}"
+
+
+def fixture_cases(kind: str) -> list[FixtureCase]:
+    """All ``valid`` or ``invalid`` fixture cases of every document type."""
+    cases = []
+    for path in sorted(FIXTURES.glob(f"*/{kind}/*.json")):
+        if path.name.endswith(".expect.json"):
+            continue
+        expected = None
+        expect_path = path.with_name(path.stem + ".expect.json")
+        if expect_path.exists():
+            raw = json.loads(expect_path.read_text(encoding="utf-8"))["errors"]
+            expected = tuple(sorted(tuple(loc) for loc in raw))
+        cases.append(FixtureCase(path.parent.parent.name, path.stem, path, expected))
+    return cases
+
+
+def load_fixture(type_name: str, kind: str, name: str) -> Any:
+    return json.loads((FIXTURES / type_name / kind / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def pdf_pages_text(content: bytes) -> list[str]:
+    return [page.extract_text() or "" for page in PdfReader(io.BytesIO(content)).pages]
+
+
+def docx_text(content: bytes) -> str:
+    """Body text of a DOCX in reading order: paragraphs and table cells."""
+    document = Document(io.BytesIO(content))
+    parts: list[str] = []
+    body = document.element.body
+    for child in body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            parts.append("".join(t.text or "" for t in child.iter() if t.tag.endswith("}t")))
+        elif tag == "tbl":
+            for cell_text in child.iter():
+                if cell_text.tag.endswith("}t"):
+                    parts.append(cell_text.text or "")
+    return "\n".join(parts)
+
+
+def normalize(text: str) -> str:
+    """Text for comparison: page footers removed, all whitespace removed."""
+    return re.sub(r"\s+", "", PAGE_FOOTER.sub("", text))
