@@ -1,0 +1,141 @@
+"""The ``docgen`` command line, as a paralegal's script or a CI job uses it."""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from docgen.cli import main
+from tests.support import FIXTURES, fixture_cases, normalize, pdf_pages_text
+
+PERSON = FIXTURES / "demand_letter" / "valid" / "person_debtor.json"
+
+
+def test_validate_passes_a_valid_case(runner):
+    result = runner.invoke(main, ["validate", "demand_letter", str(PERSON)])
+    assert result.exit_code == 0
+    assert "校验通过" in result.output
+
+
+@pytest.mark.parametrize("case", fixture_cases("invalid"), ids=str)
+def test_validate_exits_1_and_names_each_bad_field(runner, case):
+    result = runner.invoke(main, ["validate", case.type_name, str(case.path)])
+    assert result.exit_code == 1
+    for loc in case.expected_locs:
+        path = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc).lstrip(".")
+        assert path in result.output
+
+
+@pytest.mark.parametrize("case", fixture_cases("invalid"), ids=str)
+def test_validate_json_output_equals_the_api_error_list(runner, client, case):
+    result = runner.invoke(main, ["validate", case.type_name, str(case.path), "--json"])
+    api = client.post(f"/api/v1/documents/{case.type_name}", json=case.data).json
+    assert json.loads(result.stdout) == api
+
+
+def test_render_writes_a_pdf_chosen_by_extension(runner, tmp_path: Path):
+    out = tmp_path / "letters" / "zhang.pdf"
+    result = runner.invoke(main, ["render", "demand_letter", str(PERSON), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes().startswith(b"%PDF")
+    assert "张伟先生" in normalize("".join(pdf_pages_text(out.read_bytes())))
+
+
+def test_render_writes_a_docx_chosen_by_extension(runner, tmp_path: Path):
+    out = tmp_path / "zhang.docx"
+    result = runner.invoke(main, ["render", "demand_letter", str(PERSON), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes().startswith(b"PK")
+
+
+def test_render_refuses_an_invalid_case_and_writes_nothing(runner, tmp_path: Path):
+    out = tmp_path / "x.pdf"
+    bad = FIXTURES / "demand_letter" / "invalid" / "total_mismatch.json"
+    result = runner.invoke(main, ["render", "demand_letter", str(bad), "-o", str(out)])
+    assert result.exit_code == 1
+    assert "amounts.total" in result.output
+    assert not out.exists()
+
+
+def test_render_refuses_an_unknown_extension(runner, tmp_path: Path):
+    result = runner.invoke(main, ["render", "demand_letter", str(PERSON), "-o", str(tmp_path / "x.txt")])
+    assert result.exit_code == 2
+    assert ".pdf 或 .docx" in result.output
+
+
+def test_unknown_type_is_a_usage_error_listing_known_types(runner):
+    result = runner.invoke(main, ["validate", "nope", str(PERSON)])
+    assert result.exit_code == 2
+    assert "demand_letter" in result.output
+
+
+def test_malformed_case_file_names_the_line(runner, tmp_path: Path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{\n  "letter_date": \n}', encoding="utf-8")
+    result = runner.invoke(main, ["validate", "demand_letter", str(bad)])
+    assert result.exit_code == 2
+    assert "第 3 行" in result.output
+
+
+def test_case_file_with_a_utf8_bom_is_read(runner, tmp_path: Path):
+    bom = tmp_path / "bom.json"
+    bom.write_bytes(b"\xef\xbb\xbf" + PERSON.read_bytes())
+    assert runner.invoke(main, ["validate", "demand_letter", str(bom)]).exit_code == 0
+
+
+def test_types_lists_the_demand_letter(runner):
+    result = runner.invoke(main, ["types"])
+    assert result.exit_code == 0 and "demand_letter\t催款函" in result.output
+
+
+def test_schema_prints_the_json_schema(runner):
+    result = runner.invoke(main, ["schema", "demand_letter"])
+    assert json.loads(result.output)["title"] == "DemandLetter"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.mark.slow
+def test_serve_runs_the_api_under_gunicorn(tmp_path: Path):
+    port = _free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "docgen.cli", "serve", "--port", str(port), "--workers", "1"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v1/document-types",
+                                            timeout=5) as response:
+                    assert response.status == 200
+                    assert b"demand_letter" in response.read()
+                    server = response.headers.get("Server", "")
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.3)
+        assert "gunicorn" in server
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{port}/api/v1/documents/demand_letter",
+            data=PERSON.read_bytes(), headers={"Content-Type": "application/json"},
+        )
+        with urllib.request.urlopen(request, timeout=60) as response:
+            assert response.read().startswith(b"%PDF")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        if proc.stdout:
+            proc.stdout.close()
