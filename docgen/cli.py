@@ -99,10 +99,16 @@ def validate(type_name: str, case: Path, as_json: bool) -> None:
 @main.command()
 @click.argument("type_name", metavar="TYPE")
 @click.argument("case", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True,
-              help="输出文件；格式由扩展名（.pdf / .docx）决定")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
-              help="输出格式（默认按扩展名）")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="输出文件；格式由扩展名（.pdf / .docx）决定",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(FORMATS), default=None, help="输出格式（默认按扩展名）"
+)
 def render(type_name: str, case: Path, output: Path, fmt: Format | None) -> None:
     """根据案件数据 CASE 生成文书。"""
     _check_type(type_name)
@@ -110,7 +116,7 @@ def render(type_name: str, case: Path, output: Path, fmt: Format | None) -> None
     if chosen not in FORMATS:
         raise click.UsageError(f"无法从扩展名判断输出格式：{output.name}（应为 .pdf 或 .docx）")
     try:
-        rendered = _service().render(type_name, _load_case(case), chosen)  # type: ignore[arg-type]
+        rendered = _service().render(type_name, _load_case(case), chosen)
     except CaseInvalid as exc:
         _print_problems(exc.problems, as_json=False)
         sys.exit(EXIT_INVALID)
@@ -129,11 +135,17 @@ def render(type_name: str, case: Path, output: Path, fmt: Format | None) -> None
 def serve(host: str, port: int, workers: int) -> None:
     """在 gunicorn 下启动 HTTP 服务。"""
     args = [
-        sys.executable, "-m", "gunicorn",
-        "--bind", f"{host}:{port}",
-        "--workers", str(workers),
-        "--timeout", "120",
-        "--access-logfile", "-",
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "--bind",
+        f"{host}:{port}",
+        "--workers",
+        str(workers),
+        "--timeout",
+        "120",
+        "--access-logfile",
+        "-",
         "docgen.web:create_app()",
     ]
     click.echo(f"docgen 服务启动于 http://{host}:{port}/ （API 文档：/api/v1/openapi.json）")

@@ -159,5 +159,13 @@ def _public(value: Any) -> Any:
     return value
 
 
-__all__ = ["FORMATS", "Assessment", "CaseInvalid", "Docgen", "Format", "Rendered", "Report",
-           "TemplateRenderError"]
+__all__ = [
+    "FORMATS",
+    "Assessment",
+    "CaseInvalid",
+    "Docgen",
+    "Format",
+    "Rendered",
+    "Report",
+    "TemplateRenderError",
+]

@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from docx import Document
-from docx.enum.section import WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
 from docx.oxml import OxmlElement
@@ -52,7 +51,6 @@ class Letter:
         self.doc.core_properties.title = title
         self.doc.core_properties.author = "docgen"
         self._footer(section)
-        assert section.start_type == WD_SECTION.NEW_PAGE
 
     def _footer(self, section: object) -> None:
         para = section.footer.paragraphs[0]  # type: ignore[attr-defined]

@@ -82,7 +82,9 @@ class DemandLetter(CaseModel):
     )
     contact: Contact = Field(title="联系方式")
     signatory: Signatory = Field(title="签署人")
-    include_receipt: bool = Field(default=False, title="附回执", description="附债务人签收确认的回执联")
+    include_receipt: bool = Field(
+        default=False, title="附回执", description="附债务人签收确认的回执联"
+    )
 
 
 # --- rules --------------------------------------------------------------------------
@@ -244,4 +246,3 @@ DOCUMENT: DocumentType[DemandLetter] = DocumentType(
     filename=filename,
     templates={"docx": "demand_letter/letter.docx", "html": "demand_letter/letter.html"},
 )
-

@@ -169,9 +169,7 @@ def check_amounts(assessment: Assessment, amounts: DebtAmounts, loc: Loc, latest
                 f"计算截至日（{format_cn(component.as_of)}）不得晚于发函日期（{format_cn(latest)}）",
             )
     if not any(c.kind == "principal" for c in amounts.components):
-        assessment.error(
-            (*loc, "components"), "principal_missing", "欠款明细中应至少包含一项本金"
-        )
+        assessment.error((*loc, "components"), "principal_missing", "欠款明细中应至少包含一项本金")
 
 
 # --- context ------------------------------------------------------------------------

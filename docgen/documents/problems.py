@@ -186,8 +186,10 @@ def normalize_loc(model: type[BaseModel] | None, loc: Sequence[str | int]) -> Lo
             current = None
             continue
         annotation = field_info.annotation
-        while typing.get_origin(annotation) in (list, tuple) and i < len(parts) and isinstance(
-            parts[i], int
+        while (
+            typing.get_origin(annotation) in (list, tuple)
+            and i < len(parts)
+            and isinstance(parts[i], int)
         ):
             out.append(parts[i])
             i += 1
@@ -197,7 +199,9 @@ def normalize_loc(model: type[BaseModel] | None, loc: Sequence[str | int]) -> Lo
             current = tags[str(parts[i])]
             i += 1
             continue
-        models = [t for t in _unwrap(annotation) if isinstance(t, type) and issubclass(t, BaseModel)]
+        models = [
+            t for t in _unwrap(annotation) if isinstance(t, type) and issubclass(t, BaseModel)
+        ]
         current = models[0] if len(models) == 1 else None
     return tuple(out)
 

@@ -61,7 +61,9 @@ class Organization(CaseModel):
     address: Text = Field(title="住所地", description="主要办事机构所在地")
     legal_representative: ShortText = Field(title="法定代表人/主要负责人")
     representative_title: ShortText = Field(default="法定代表人", title="职务")
-    org_type: ShortText | None = Field(default=None, title="组织类型", description="如 有限责任公司")
+    org_type: ShortText | None = Field(
+        default=None, title="组织类型", description="如 有限责任公司"
+    )
     phone: Phone | None = Field(default=None, title="联系电话")
 
     @field_validator("uscc", mode="before")

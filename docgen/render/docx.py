@@ -31,4 +31,6 @@ def render_docx(template_path: Path, context: dict[str, Any]) -> bytes:
 
 def undeclared_variables(template_path: Path) -> set[str]:
     """Top-level names the .docx template reads (to check them against the context)."""
-    return set(DocxTemplate(str(template_path)).get_undeclared_template_variables(new_environment()))
+    return set(
+        DocxTemplate(str(template_path)).get_undeclared_template_variables(new_environment())
+    )

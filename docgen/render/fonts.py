@@ -43,7 +43,8 @@ def locate(family: str) -> FontFace:
     parts = out.split("\t")
     if len(parts) < 3 or family not in parts[2].split(","):
         raise FontNotInstalled(
-            f"未安装 PDF 所需字体「{family}」（请安装 fonts-noto-cjk，或设置 DOCGEN_PDF_FONT_FAMILIES）"
+            f"未安装 PDF 所需字体「{family}」"
+            "（请安装 fonts-noto-cjk，或设置 DOCGEN_PDF_FONT_FAMILIES）"
         )
     return FontFace(family=family, path=Path(parts[0]), index=int(parts[1] or 0))
 

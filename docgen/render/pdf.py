@@ -57,9 +57,7 @@ class AssetFetcher(URLFetcher):  # type: ignore[misc]
             if path.is_relative_to(self.root) and path.is_file():
                 media_type = _MEDIA_TYPES.get(path.suffix.lower())
                 if media_type:
-                    return URLFetcherResponse(
-                        url, path.read_bytes(), {"Content-Type": media_type}
-                    )
+                    return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": media_type})
         self.blocked.append(url[:200])
         raise BlockedFetch("resource outside docgen assets refused")
 
@@ -134,5 +132,6 @@ class PdfRenderer:
             string=markup, base_url=base_url, url_fetcher=AssetFetcher(self.templates_dir)
         )
         pdf = document.write_pdf(stylesheets=self.stylesheets, font_config=self.font_config)
-        assert pdf is not None
+        if pdf is None:
+            raise RuntimeError("WeasyPrint returned no PDF")
         return bytes(pdf)

@@ -16,7 +16,8 @@ from contextvars import ContextVar
 from typing import Any
 
 from jinja2 import StrictUndefined
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 MAX_RANGE = 10_000
 MAX_REPEAT_LENGTH = 100_000
@@ -62,9 +63,9 @@ class DocgenSandbox(ImmutableSandboxedEnvironment):
         if operator == "**":
             raise SecurityError("模板中不允许使用乘方运算")
         for seq, count in ((left, right), (right, left)):
-            if isinstance(seq, (str, list, tuple)) and isinstance(count, int):
-                if len(seq) * count > MAX_REPEAT_LENGTH:
-                    raise SecurityError("模板中的重复运算结果过大")
+            repeats = isinstance(seq, str | list | tuple) and isinstance(count, int)
+            if repeats and len(seq) * count > MAX_REPEAT_LENGTH:
+                raise SecurityError("模板中的重复运算结果过大")
         return super().call_binop(context, operator, left, right)
 
     def call(self, context: Any, obj: Any, /, *args: Any, **kwargs: Any) -> Any:

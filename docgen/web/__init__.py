@@ -78,8 +78,9 @@ def _http_error(exc: HTTPException) -> Response | HTTPException:
 
 
 def _unexpected_error(exc: Exception) -> Response:
-    log.error("unhandled %s on %s %s", type(exc).__name__, request.method, request.path,
-              exc_info=exc)
+    log.error(
+        "unhandled %s on %s %s", type(exc).__name__, request.method, request.path, exc_info=exc
+    )
     problem = Problem((), "internal_error", "服务器内部错误，请稍后重试；如持续出现请联系管理员")
     response = jsonify([problem.as_dict()])
     response.status_code = 500

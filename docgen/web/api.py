@@ -27,7 +27,7 @@ TYPES_TAG = Tag(name="document-types", description="文书类型与数据结构"
 class ProblemModel(BaseModel):
     """One validation problem."""
 
-    loc: list[str | int] = Field(description="出错字段的路径，如 [\"amounts\", \"total\"]")
+    loc: list[str | int] = Field(description='出错字段的路径，如 ["amounts", "total"]')
     code: str = Field(description="机器可读的错误代码")
     message: str = Field(description="中文说明")
     hint: str | None = Field(default=None, description="如何修正")
@@ -145,7 +145,7 @@ def _validate_view(doc_type: DocumentType[Any]) -> Any:
     return validate
 
 
-def _file_responses() -> dict[int, Any]:
+def _file_responses() -> Any:
     binary = {"schema": {"type": "string", "format": "binary"}}
     return {
         200: {

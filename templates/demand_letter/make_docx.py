@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from _docx_kit import Letter  # noqa: E402
+from _docx_kit import Letter
 
 OUT = Path(__file__).with_name("letter.docx")
 
@@ -39,7 +39,13 @@ def build() -> None:
     doc.table(
         header=["序号", "项目", "计算截至日", "金额（元）", "说明"],
         loop="row in amounts.rows",
-        cells=["{{ row.no }}", "{{ row.label }}", "{{ row.as_of }}", "{{ row.amount }}", "{{ row.note }}"],
+        cells=[
+            "{{ row.no }}",
+            "{{ row.label }}",
+            "{{ row.as_of }}",
+            "{{ row.amount }}",
+            "{{ row.note }}",
+        ],
         aligns=["center", "left", "left", "right", "left"],
         footer=["合计", "{{ amounts.total_legal }}"],
         widths_cm=[1.3, 2.6, 3.4, 3.2, 5.0],

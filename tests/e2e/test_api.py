@@ -24,7 +24,10 @@ def test_pdf_is_returned_as_a_named_attachment(client):
     assert response.mimetype == "application/pdf"
     disposition = response.headers["Content-Disposition"]
     assert disposition.startswith('attachment; filename="demand_letter.pdf"')
-    assert "filename*=UTF-8''%E5%82%AC%E6%AC%BE%E5%87%BD-%E5%BC%A0%E4%BC%9F-20261120.pdf" in disposition
+    assert (
+        "filename*=UTF-8''%E5%82%AC%E6%AC%BE%E5%87%BD-%E5%BC%A0%E4%BC%9F-20261120.pdf"
+        in disposition
+    )
     text = normalize("".join(pdf_pages_text(response.data)))
     assert "人民币107,416.64元（大写：壹拾万柒仟肆佰壹拾陆元陆角肆分）" in text
     assert response.headers["Cache-Control"] == "no-store"
@@ -77,7 +80,9 @@ def test_unknown_format_is_a_422_on_the_query(client):
 
 
 def test_non_json_body_gets_415(client):
-    response = client.post(URL, data="debtor=张三", content_type="application/x-www-form-urlencoded")
+    response = client.post(
+        URL, data="debtor=张三", content_type="application/x-www-form-urlencoded"
+    )
     assert response.status_code == 415
     assert response.json[0]["code"] == "unsupported_media_type"
 
@@ -90,8 +95,9 @@ def test_malformed_json_gets_400_with_a_chinese_message(client):
 
 def test_a_body_one_byte_over_the_limit_gets_413(settings):
     limit = 4096
-    app = create_app({"TESTING": True, "SETTINGS": settings.model_copy(
-        update={"max_content_length": limit})})
+    app = create_app(
+        {"TESTING": True, "SETTINGS": settings.model_copy(update={"max_content_length": limit})}
+    )
     client = app.test_client()
     body = json.dumps({"pad": "x" * limit})[: limit + 1].encode()
     assert len(body) == limit + 1
@@ -119,8 +125,11 @@ def test_document_types_list_their_json_schema(client):
 def test_openapi_document_describes_every_route_and_the_case_model(client):
     spec = client.get("/api/v1/openapi.json").json
     assert spec["openapi"].startswith("3.")
-    assert {"/api/v1/documents/demand_letter", "/api/v1/documents/demand_letter/validate",
-            "/api/v1/document-types"} <= set(spec["paths"])
+    assert {
+        "/api/v1/documents/demand_letter",
+        "/api/v1/documents/demand_letter/validate",
+        "/api/v1/document-types",
+    } <= set(spec["paths"])
     body = spec["paths"]["/api/v1/documents/demand_letter"]["post"]["requestBody"]
     assert body["content"]["application/json"]["schema"]["$ref"].endswith("/DemandLetter")
     assert "DemandLetter" in spec["components"]["schemas"]
@@ -155,16 +164,38 @@ def test_strange_bodies_get_a_client_error_never_a_500(client, body):
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4)
+    ),
     max_leaves=20,
 )
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(mutation=st.dictionaries(
-    st.sampled_from(["letter_date", "creditor", "debtor", "contract", "amounts", "deadline",
-                     "payment_account", "next_step", "contact", "signatory", "include_receipt"]),
-    json_values, min_size=1, max_size=3))
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    mutation=st.dictionaries(
+        st.sampled_from(
+            [
+                "letter_date",
+                "creditor",
+                "debtor",
+                "contract",
+                "amounts",
+                "deadline",
+                "payment_account",
+                "next_step",
+                "contact",
+                "signatory",
+                "include_receipt",
+            ]
+        ),
+        json_values,
+        min_size=1,
+        max_size=3,
+    )
+)
 def test_fuzzed_cases_never_cause_a_server_error(client, mutation):
     body = {**PERSON, **mutation}
     response = client.post(URL + "/validate", json=body)

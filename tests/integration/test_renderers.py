@@ -51,7 +51,9 @@ def test_total_is_printed_in_figures_and_in_words(case, outputs):
 
 
 def test_person_debtor_letter_prints_the_exact_demanded_total(outputs):
-    text = normalize("".join(pdf_pages_text(outputs["demand_letter/valid/person_debtor"]["pdf"].content)))
+    text = normalize(
+        "".join(pdf_pages_text(outputs["demand_letter/valid/person_debtor"]["pdf"].content))
+    )
     assert "人民币107,416.64元（大写：壹拾万柒仟肆佰壹拾陆元陆角肆分）" in text
     assert "收到本函之日起7个工作日内" in text
     assert "110101********1235" in text  # the debtor's ID is masked on a letter
@@ -101,8 +103,10 @@ def test_pdf_embeds_only_the_cjk_fonts_so_no_fallback_glyphs_appear(case, output
 def test_first_page_renders_to_a_png_with_ink_on_it(outputs, tmp_path: Path):
     pdf = tmp_path / "letter.pdf"
     pdf.write_bytes(outputs["demand_letter/valid/person_debtor"]["pdf"].content)
-    subprocess.run(["pdftoppm", "-r", "40", "-f", "1", "-l", "1", "-png", str(pdf),
-                    str(tmp_path / "page")], check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", "40", "-f", "1", "-l", "1", "-png", str(pdf), str(tmp_path / "page")],
+        check=True,
+    )
     (png,) = tmp_path.glob("page*.png")
     image = Image.open(png).convert("L")
     dark = sum(image.histogram()[:128])
@@ -134,12 +138,28 @@ def test_every_template_variable_is_provided_by_the_context(doc_type, settings):
 # Paths of case fields a letter deliberately does not print (type tags, choices that are
 # printed as words, the signer's title which is printed in brackets, ...).
 NOT_PRINTED = {
-    ("creditor", "kind"), ("debtor", "kind"), ("debtor", "id_type"), ("creditor", "id_type"),
-    ("debtor", "id_number"), ("creditor", "id_number"), ("debtor", "sex"), ("creditor", "sex"),
-    ("deadline", "kind"), ("deadline", "counted_from"), ("next_step",), ("debtor", "phone"),
-    ("debtor", "org_type"), ("debtor", "legal_representative"), ("debtor", "representative_title"),
-    ("debtor", "uscc"), ("signatory", "title"), ("letter_date",), ("amounts", "as_of"),
-    ("contract", "signed_on"), ("contract", "due_date"), ("amounts", "total"),
+    ("creditor", "kind"),
+    ("debtor", "kind"),
+    ("debtor", "id_type"),
+    ("creditor", "id_type"),
+    ("debtor", "id_number"),
+    ("creditor", "id_number"),
+    ("debtor", "sex"),
+    ("creditor", "sex"),
+    ("deadline", "kind"),
+    ("deadline", "counted_from"),
+    ("next_step",),
+    ("debtor", "phone"),
+    ("debtor", "org_type"),
+    ("debtor", "legal_representative"),
+    ("debtor", "representative_title"),
+    ("debtor", "uscc"),
+    ("signatory", "title"),
+    ("letter_date",),
+    ("amounts", "as_of"),
+    ("contract", "signed_on"),
+    ("contract", "due_date"),
+    ("amounts", "total"),
 }
 
 

@@ -49,8 +49,11 @@ def test_every_error_message_is_written_in_chinese(case):
 
 def test_every_document_type_has_valid_and_invalid_fixtures():
     for doc_type in registry.all_types():
-        kinds = {c.path.parent.name for c in fixture_cases("valid") + fixture_cases("invalid")
-                 if c.type_name == doc_type.name}
+        kinds = {
+            c.path.parent.name
+            for c in fixture_cases("valid") + fixture_cases("invalid")
+            if c.type_name == doc_type.name
+        }
         assert kinds == {"valid", "invalid"}, doc_type.name
 
 
@@ -92,7 +95,9 @@ def test_deadline_beyond_the_official_calendar_falls_back_with_a_warning():
 
 def test_deadline_beyond_the_official_calendar_is_an_error_when_fallback_is_off():
     result = _computed(_letter(letter_date="2026-12-28"), RuleOptions(calendar_fallback=False))
-    assert [(p.loc, p.code) for p in result.errors] == [(("deadline", "days"), "calendar_not_covered")]
+    assert [(p.loc, p.code) for p in result.errors] == [
+        (("deadline", "days"), "calendar_not_covered")
+    ]
 
 
 def test_total_mismatch_states_both_figures():
