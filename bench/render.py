@@ -11,7 +11,7 @@ What it measures, in one process:
   jinja2 ``Environment``, and a fresh WeasyPrint ``HTML(string=...).write_pdf()`` with a
   ``CSS(filename=print.css)`` parsed each time and no shared ``FontConfiguration``; both
   build the context through the document type (parse and rules) each time, as docgen does;
-* peak RSS of the process.
+* peak RSS of the process, and the peak before the naive runs (docgen alone).
 
 Run from the repository root (after ``make test`` or ``bin/bootstrap --dev``)::
 
@@ -25,6 +25,7 @@ This is not a test: it asserts nothing and lives outside ``tests/``.
 from __future__ import annotations
 
 import argparse
+import functools
 import io
 import json
 import os
@@ -66,11 +67,7 @@ def run(render: Callable[[Any], Any], cases: list[Any], iterations: int) -> list
     """Warm up, then time ``iterations`` renders cycling through ``cases``."""
     for i in range(WARMUP):
         render(cases[i % len(cases)])
-    samples = []
-    for i in range(iterations):
-        case = cases[i % len(cases)]
-        samples.append(timed(lambda: render(case)))  # noqa: B023 (called at once)
-    return samples
+    return [timed(functools.partial(render, cases[i % len(cases)])) for i in range(iterations)]
 
 
 def p95(samples: list[float]) -> float:
@@ -137,10 +134,11 @@ def measure(iterations_pdf: int, iterations_docx: int) -> dict[str, Any]:
     naive_docx, naive_pdf = naive_renderers(docgen)
     samples = {
         "docx": run(lambda c: docgen.render(TYPE_NAME, c, "docx"), cases, iterations_docx),
-        "docx_naive": run(naive_docx, cases, iterations_docx),
         "pdf": run(lambda c: docgen.render(TYPE_NAME, c, "pdf"), cases, iterations_pdf),
-        "pdf_naive": run(naive_pdf, cases, iterations_pdf),
     }
+    docgen_rss = peak_rss_mib()  # before the naive PDFs, which each load the fonts afresh
+    samples["docx_naive"] = run(naive_docx, cases, iterations_docx)
+    samples["pdf_naive"] = run(naive_pdf, cases, iterations_pdf)
 
     result: dict[str, Any] = {}
     for key, values in samples.items():
@@ -153,6 +151,7 @@ def measure(iterations_pdf: int, iterations_docx: int) -> dict[str, Any]:
     result.update(
         fixtures=len(cases),
         peak_rss_mib=round(peak_rss_mib(), 1),
+        peak_rss_docgen_mib=round(docgen_rss, 1),
         python=platform.python_version(),
         machine=machine(),
         date=date.today().isoformat(),
@@ -172,7 +171,8 @@ def print_table(r: dict[str, Any]) -> None:
     footer = (
         f"{r['fixtures']} fixtures round-robin, {r['docx_iterations']} DOCX / "
         f"{r['pdf_iterations']} PDF iterations after {WARMUP} warm-up each\n"
-        f"peak RSS {r['peak_rss_mib']:.1f} MiB; Python {r['python']}; {r['machine']}; {r['date']}"
+        f"peak RSS {r['peak_rss_mib']:.1f} MiB (docgen runs only: "
+        f"{r['peak_rss_docgen_mib']:.1f} MiB); Python {r['python']}; {r['machine']}; {r['date']}"
     )
     try:
         from rich.console import Console

@@ -15,7 +15,7 @@ import urllib.parse
 from pathlib import Path
 from typing import Any
 
-from jinja2 import TemplateError
+from jinja2 import Template, TemplateError
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
@@ -95,6 +95,7 @@ class PdfRenderer:
         self.font_families = font_families
         self.font_config = FontConfiguration()
         self.env = new_environment()
+        self._templates: dict[str, tuple[int, Template]] = {}
 
     @functools.cached_property
     def stylesheets(self) -> list[CSS]:
@@ -111,11 +112,22 @@ class PdfRenderer:
             ),
         ]
 
+    def _compiled(self, template_name: str) -> Template:
+        """The compiled template, recompiled only when the file changes on disk."""
+        path = self.templates_dir / template_name
+        stamp = path.stat().st_mtime_ns
+        cached = self._templates.get(template_name)
+        if cached is None or cached[0] != stamp:
+            template = self.env.from_string(path.read_text(encoding="utf-8"))
+            cached = (stamp, template)
+            self._templates[template_name] = cached
+        return cached[1]
+
     def render_html(self, template_name: str, context: dict[str, Any]) -> str:
-        source = (self.templates_dir / template_name).read_text(encoding="utf-8")
         try:
+            template = self._compiled(template_name)
             with render_budget():
-                return self.env.from_string(source).render(context)
+                return template.render(context)
         except TemplateError as exc:
             raise TemplateRenderError(f"HTML 模板渲染失败：{exc}") from exc
 
