@@ -20,7 +20,7 @@ from docgen.config import Settings
 from docgen.documents import registry
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.problems import Assessment, CaseInvalid, Loc, Problem
-from docgen.render.docx import TemplateRenderError, render_docx
+from docgen.render.docx import DocxRenderer, TemplateRenderError
 from docgen.render.fonts import missing_glyphs
 from docgen.render.pdf import GlyphMissing, PdfRenderer
 
@@ -67,6 +67,7 @@ class Docgen:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self._pdf: PdfRenderer | None = None
+        self.docx = DocxRenderer()
 
     @property
     def pdf(self) -> PdfRenderer:
@@ -100,7 +101,9 @@ class Docgen:
         if fmt == "pdf":
             content = self._render_pdf(case, doc_type.templates["html"], context)
         else:
-            content = render_docx(self.settings.templates_dir / doc_type.templates["docx"], context)
+            content = self.docx.render(
+                self.settings.templates_dir / doc_type.templates["docx"], context
+            )
         log.info("rendered type=%s format=%s bytes=%d", type_name, fmt, len(content))
         return Rendered(
             content, f"{doc_type.filename(case)}.{fmt}", fmt, type_name, assessment.warnings

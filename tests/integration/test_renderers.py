@@ -6,6 +6,7 @@ import io
 import re
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from pypdf import PdfReader
 
 from docgen.documents import registry
 from docgen.documents.base import RuleOptions
-from docgen.render.docx import undeclared_variables
+from docgen.render.docx import render_docx, undeclared_variables
 from docgen.render.sandbox import new_environment
 from tests.support import docx_text, fixture_cases, load_fixture, normalize, pdf_pages_text
 
@@ -198,3 +199,23 @@ def test_component_rows_print_label_date_and_amount(outputs):
 
 def test_fixture_with_receipt_matches_the_fixture_file():
     assert load_fixture("demand_letter", "valid", "person_debtor")["include_receipt"] is True
+
+
+@pytest.mark.parametrize("case", VALID, ids=str)
+def test_compiled_docx_path_says_exactly_what_plain_docxtpl_says(case, service, settings):
+    doc_type = registry.get(case.type_name)
+    parsed = doc_type.parse(case.data)
+    context = doc_type.build_context(parsed, doc_type.assess(parsed, RuleOptions()))
+    template = settings.templates_dir / doc_type.templates["docx"]
+    fast = service.docx.render(template, context)
+    plain = render_docx(template, context)
+    assert docx_text(fast) == docx_text(plain)
+    assert Document(io.BytesIO(fast)).sections[0].footer.paragraphs[0].text.startswith("第")
+
+
+def test_same_case_gives_byte_identical_docx(service):
+    data = load_fixture("demand_letter", "valid", "person_debtor")
+    first = service.render("demand_letter", data, "docx").content
+    second = service.render("demand_letter", data, "docx").content
+    assert first == second
+    assert zipfile.ZipFile(io.BytesIO(first)).testzip() is None
