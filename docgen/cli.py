@@ -14,6 +14,7 @@ from typing import Any
 
 import click
 
+from docgen import calculations
 from docgen.config import Settings
 from docgen.documents import registry
 from docgen.documents.problems import CaseInvalid, Problem
@@ -126,6 +127,138 @@ def render(type_name: str, case: Path, output: Path, fmt: Format | None) -> None
     tmp.write_bytes(rendered.content)
     tmp.replace(output)
     click.echo(f"已生成 {output}（{len(rendered.content):,} 字节）")
+
+
+@main.group()
+def calc() -> None:
+    """法律计算：诉讼费、期限、时效、利息、大写金额（--json 输出一个 JSON 对象）。"""
+
+
+def _calculate(name: str, data: dict[str, Any], as_json: bool) -> None:
+    try:
+        result = calculations.run(name, data)
+    except CaseInvalid as exc:
+        _print_problems(exc.problems, as_json)
+        sys.exit(EXIT_INVALID)
+    payload = result.model_dump(mode="json")
+    if as_json:
+        click.echo(json.dumps(payload, ensure_ascii=False))
+        return
+    for key, value in payload.items():
+        if isinstance(value, list):
+            click.echo(f"{key}:")
+            for item in value:
+                click.echo(f"  - {item.get('text', item) if isinstance(item, dict) else item}")
+        elif value is not None:
+            click.echo(f"{key}: {value}")
+
+
+_JSON_OPTION = click.option("--json", "as_json", is_flag=True, help="输出一个 JSON 对象")
+_DATE = click.DateTime(formats=["%Y-%m-%d"])
+
+
+@calc.command("court-fee")
+@click.option("--amount", required=True, help="诉讼请求金额（元）")
+@click.option("--summary", is_flag=True, help="简易程序（减半交纳）")
+@click.option("--mediation", is_flag=True, help="调解结案（减半交纳）")
+@click.option("--withdrawal", is_flag=True, help="撤诉（减半交纳）")
+@click.option("--rounding", type=click.Choice(["fen", "yuan"]), default="fen", show_default=True)
+@click.option("--preservation", is_flag=True, help="同时计算财产保全费")
+@_JSON_OPTION
+def calc_court_fee(
+    amount: str,
+    summary: bool,
+    mediation: bool,
+    withdrawal: bool,
+    rounding: str,
+    preservation: bool,
+    as_json: bool,
+) -> None:
+    """案件受理费（《诉讼费用交纳办法》第13、15、16条）与财产保全费（第14条）。"""
+    chosen = [
+        name
+        for name, flag in (
+            ("summary", summary),
+            ("mediation", mediation),
+            ("withdrawal", withdrawal),
+        )
+        if flag
+    ]
+    if len(chosen) > 1:
+        raise click.UsageError("--summary、--mediation、--withdrawal 只能选一个")
+    data = {
+        "amount": amount,
+        "procedure": chosen[0] if chosen else "ordinary",
+        "rounding": rounding,
+        "preservation": preservation,
+    }
+    _calculate("court-fee", data, as_json)
+
+
+@calc.command("deadline")
+@click.option("--start", type=_DATE, required=True, help="起算日（不计入）")
+@click.option("--workdays", type=int, help="工作日天数")
+@click.option("--days", type=int, help="自然日天数")
+@click.option(
+    "--strict-calendar", is_flag=True, help="超出官方节假日日历时报错而不是按周一至周五计算"
+)
+@_JSON_OPTION
+def calc_deadline(
+    start: Any, workdays: int | None, days: int | None, strict_calendar: bool, as_json: bool
+) -> None:
+    """ "N个工作日内" / "N日内" 的截止日。"""
+    data = {
+        "start": start.date().isoformat(),
+        "workdays": workdays,
+        "days": days,
+        "allow_fallback": not strict_calendar,
+    }
+    _calculate("deadline", data, as_json)
+
+
+@calc.command("amount-words")
+@click.argument("amount")
+@_JSON_OPTION
+def calc_amount_words(amount: str, as_json: bool) -> None:
+    """人民币大写金额。"""
+    _calculate("amount-words", {"amount": amount}, as_json)
+
+
+_EVENT_KINDS = {
+    "demand": "demand_delivered",
+    "acknowledgment": "acknowledgment",
+    "payment": "partial_payment",
+    "agreement": "installment_agreement",
+    "filing": "filing",
+}
+
+
+def _event(value: str) -> dict[str, str]:
+    kind, _, day = value.partition(":")
+    if kind not in _EVENT_KINDS and kind not in _EVENT_KINDS.values():
+        known = "、".join(_EVENT_KINDS)
+        raise click.BadParameter(f"未知的中断事由「{kind}」；可用：{known}")
+    return {"kind": _EVENT_KINDS.get(kind, kind), "day": day}
+
+
+@calc.command("limitation")
+@click.option("--due", type=_DATE, required=True, help="应付款日期（分期债务为最后一期到期日）")
+@click.option(
+    "--event",
+    "events",
+    multiple=True,
+    help="中断事由 KIND:YYYY-MM-DD，KIND 为 demand/acknowledgment/payment/agreement/filing",
+)
+@click.option("--on", type=_DATE, help="判断日，默认今天")
+@_JSON_OPTION
+def calc_limitation(due: Any, events: tuple[str, ...], on: Any, as_json: bool) -> None:
+    """诉讼时效届满日与状态（《民法典》第188、195、201–203条）。"""
+    data = {
+        "due": due.date().isoformat(),
+        "events": [_event(e) for e in events],
+        "on": on.date().isoformat() if on else None,
+    }
+    _calculate("limitation", data, as_json)
 
 
 @main.command()

@@ -126,7 +126,7 @@ _MESSAGES: dict[str, str] = {
 def _message(err: ErrorDetails) -> str:
     template = _MESSAGES.get(err["type"])
     if template is None:
-        return err["msg"]
+        return err["msg"].removeprefix("Value error, ")
     ctx = {k: _zh(v) for k, v in (err.get("ctx") or {}).items()}
     try:
         return template.format(**ctx)

@@ -15,6 +15,8 @@ from flask import Response, abort, current_app, jsonify, request, send_file
 from flask_openapi3 import APIBlueprint, OpenAPI, Tag
 from pydantic import BaseModel, Field
 
+from docgen import calculations
+from docgen.calculations import Calculation
 from docgen.documents import registry
 from docgen.documents.base import DocumentType
 from docgen.documents.problems import CaseInvalid, Problem
@@ -22,6 +24,7 @@ from docgen.services import FORMATS, MEDIA_TYPES, Docgen, Rendered
 
 DOCS_TAG = Tag(name="documents", description="生成与校验文书")
 TYPES_TAG = Tag(name="document-types", description="文书类型与数据结构")
+CALC_TAG = Tag(name="calculations", description="利息、期限、时效、诉讼费等计算")
 
 
 class ProblemModel(BaseModel):
@@ -145,6 +148,20 @@ def _validate_view(doc_type: DocumentType[Any]) -> Any:
     return validate
 
 
+def _calculation_view(calc: Calculation) -> Any:
+    def calculate(body: BaseModel) -> Response:
+        try:
+            result = calculations.run(calc.name, body.model_dump())
+        except CaseInvalid as exc:
+            return _problems_response(exc.problems)
+        return jsonify(result.model_dump(mode="json"))
+
+    calculate.__annotations__ = {"body": calc.input_model, "return": Response}
+    calculate.__name__ = "calculate_" + calc.name.replace("-", "_")
+    calculate.__doc__ = f"计算{calc.title}，返回结果及计算过程"
+    return calculate
+
+
 def _file_responses() -> Any:
     binary = {"schema": {"type": "string", "format": "binary"}}
     return {
@@ -188,6 +205,13 @@ def build_blueprint() -> APIBlueprint:
             summary=f"校验{doc_type.title}",
             responses={200: ValidationReport},
         )(_validate_view(doc_type))
+    for calc in calculations.CALCULATIONS.values():
+        bp.post(
+            f"/calculations/{calc.name}",
+            tags=[CALC_TAG],
+            summary=f"计算{calc.title}",
+            responses={200: calc.output_model},
+        )(_calculation_view(calc))
     return bp
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ValidationError
 
+from docgen.calculations import CALCULATIONS
 from docgen.documents import registry
 from docgen.documents.problems import Problem, from_validation_error
 
@@ -14,8 +15,9 @@ def problems_from_pydantic(error: ValidationError) -> list[Problem]:
     pydantic names the failing model in ``error.title``; a document model's errors are
     field paths in the case, anything else (the query string) is prefixed ``query``.
     """
-    for doc_type in registry.all_types():
-        if doc_type.model.model_config.get("title", doc_type.model.__name__) == error.title:
-            return from_validation_error(error, doc_type.model)
-    model: type[BaseModel] | None = None
-    return from_validation_error(error, model, prefix=("query",))
+    body_models: list[type[BaseModel]] = [t.model for t in registry.all_types()]
+    body_models += [c.input_model for c in CALCULATIONS.values()]
+    for model in body_models:
+        if model.model_config.get("title", model.__name__) == error.title:
+            return from_validation_error(error, model)
+    return from_validation_error(error, None, prefix=("query",))

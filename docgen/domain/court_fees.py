@@ -1,0 +1,246 @@
+"""Court fees under the 诉讼费用交纳办法 (State Council, 2007; domain brief §4.4).
+
+- Acceptance fee of a property case (案件受理费, art. 13(1)): cumulative bands on the claim
+  amount — up to 10,000 yuan a flat 50 yuan, then 2.5%, 2%, 1.5%, 1%, 0.9%, 0.8%, 0.7%,
+  0.6% and 0.5% on the parts of the amount within each band.
+- Halved for a case heard under the summary procedure (art. 16) and for a case closed by
+  mediation or withdrawn (art. 15). The halvings are not cumulative: one case is halved once.
+- Preservation fee (申请保全措施, art. 14(1)): 30 yuan up to 1,000, then 1% and 0.5% on the
+  parts above, at most 5,000 yuan.
+
+The Measures say nothing about rounding, and courts differ, so the rule is an explicit
+parameter: "fen" rounds half up to 0.01 yuan, "yuan" half up to a whole yuan. Band amounts
+are kept exact; the fee is rounded once, and a halved fee is half of the rounded full fee,
+rounded again by the same rule (the Measures halve the 案件受理费, which is itself the
+rounded figure). Every result carries its steps and a Chinese basis naming the articles and
+the rounding rule, for the calculation sheet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Literal
+
+from docgen.domain.money import format_yuan, to_fen
+
+Procedure = Literal["ordinary", "summary", "mediation", "withdrawal"]
+Rounding = Literal["fen", "yuan"]
+
+_QUANTUM: dict[Rounding, Decimal] = {"fen": Decimal("0.01"), "yuan": Decimal("1")}
+_ROUNDING_TEXT: dict[Rounding, str] = {"fen": "四舍五入保留至分", "yuan": "四舍五入保留至元"}
+_HALVING_TEXT: dict[Procedure, str] = {
+    "ordinary": "",
+    "summary": "适用简易程序审理，依第十六条减半交纳",
+    "mediation": "以调解方式结案，依第十五条减半交纳",
+    "withdrawal": "当事人申请撤诉，依第十五条减半交纳",
+}
+
+# (lower, upper, rate): the part of the amount above `lower` and up to `upper` (None: no
+# upper limit) is charged at `rate`. Below the first lower bound a flat fee applies.
+_Band = tuple[Decimal, Decimal | None, Decimal]
+
+_ACCEPTANCE_FLAT = (Decimal("10000"), Decimal("50"))
+_ACCEPTANCE_BANDS: tuple[_Band, ...] = (
+    (Decimal("10000"), Decimal("100000"), Decimal("0.025")),
+    (Decimal("100000"), Decimal("200000"), Decimal("0.02")),
+    (Decimal("200000"), Decimal("500000"), Decimal("0.015")),
+    (Decimal("500000"), Decimal("1000000"), Decimal("0.01")),
+    (Decimal("1000000"), Decimal("2000000"), Decimal("0.009")),
+    (Decimal("2000000"), Decimal("5000000"), Decimal("0.008")),
+    (Decimal("5000000"), Decimal("10000000"), Decimal("0.007")),
+    (Decimal("10000000"), Decimal("20000000"), Decimal("0.006")),
+    (Decimal("20000000"), None, Decimal("0.005")),
+)
+
+_PRESERVATION_FLAT = (Decimal("1000"), Decimal("30"))
+_PRESERVATION_BANDS: tuple[_Band, ...] = (
+    (Decimal("1000"), Decimal("100000"), Decimal("0.01")),
+    (Decimal("100000"), None, Decimal("0.005")),
+)
+PRESERVATION_CAP = Decimal("5000")
+
+
+@dataclass(frozen=True)
+class FeeStep:
+    """One band of a cumulative fee.
+
+    `lower` and `upper` bound the part of the amount that falls in this band (so `upper`
+    never exceeds the amount); `rate` is the band's rate, or None for the flat fee of the
+    first band; `amount` is the exact fee for the band, not rounded; `text` says it in
+    Chinese.
+    """
+
+    lower: Decimal
+    upper: Decimal
+    rate: Decimal | None
+    amount: Decimal
+    text: str
+
+
+@dataclass(frozen=True)
+class FeeResult:
+    """A computed fee.
+
+    `fee` is the amount payable, rounded by `rounding`; `steps` the bands that make up the
+    full fee; `basis` the Chinese explanation naming the articles, any halving or cap and
+    the rounding rule; `halved` whether art. 15 or 16 halved it. `amount` is the claim or
+    preserved amount the fee was computed on, `full_fee` the exact sum of the steps before
+    any halving, cap or rounding, and `capped` whether the preservation cap applied.
+    """
+
+    fee: Decimal
+    steps: list[FeeStep]
+    basis: str
+    rounding: Rounding
+    halved: bool
+    amount: Decimal
+    full_fee: Decimal
+    capped: bool = False
+
+
+def acceptance_fee(
+    amount: Decimal | int | str,
+    *,
+    procedure: Procedure = "ordinary",
+    rounding: Rounding = "fen",
+) -> FeeResult:
+    """Return the acceptance fee of a property case claiming `amount` yuan (art. 13(1)).
+
+    The fee is the sum of the cumulative bands, rounded by `rounding`; for the summary
+    procedure (art. 16), mediation or withdrawal (art. 15) it is half of that rounded fee,
+    rounded again. `amount` is taken to the fen (money.to_fen, which refuses floats); it
+    must be positive, else ValueError with a Chinese message.
+    """
+    if procedure not in _HALVING_TEXT:
+        raise ValueError(f"未知的审理程序或结案方式：{procedure!r}")
+    claim = _positive_amount(amount, "诉讼请求金额")
+    steps = _cumulative(claim, _ACCEPTANCE_FLAT, _ACCEPTANCE_BANDS)
+    full = sum((step.amount for step in steps), Decimal(0))
+    full_rounded = _round(full, rounding)
+    halved = procedure != "ordinary"
+    fee = _round(full_rounded / 2, rounding) if halved else full_rounded
+    basis = (
+        f"依据《诉讼费用交纳办法》第十三条第（一）项，财产案件根据诉讼请求金额"
+        f"{format_yuan(claim)}元分段累计交纳，合计{_money(full)}元"
+    )
+    if halved:
+        basis += (
+            f"，{_rounding_clause(rounding)}为{format_yuan(full_rounded)}元；"
+            f"{_HALVING_TEXT[procedure]}，为{format_yuan(fee)}元"
+        )
+    else:
+        basis += f"，{_rounding_clause(rounding)}为{format_yuan(fee)}元"
+    basis += f"。{_rounding_note(rounding)}"
+    return FeeResult(
+        fee=fee,
+        steps=steps,
+        basis=basis,
+        rounding=rounding,
+        halved=halved,
+        amount=claim,
+        full_fee=full,
+    )
+
+
+def preservation_fee(amount: Decimal | int | str, *, rounding: Rounding = "fen") -> FeeResult:
+    """Return the fee for applying to preserve property worth `amount` yuan (art. 14(1)).
+
+    30 yuan up to 1,000; 1% of the part above 1,000 up to 100,000; 0.5% of the part above
+    100,000; the total is capped at 5,000 yuan, then rounded by `rounding`. `amount` is taken
+    to the fen and must be positive, else ValueError with a Chinese message.
+    """
+    preserved = _positive_amount(amount, "申请保全的财产数额")
+    steps = _cumulative(preserved, _PRESERVATION_FLAT, _PRESERVATION_BANDS)
+    full = sum((step.amount for step in steps), Decimal(0))
+    capped = full > PRESERVATION_CAP
+    fee = _round(min(full, PRESERVATION_CAP), rounding)
+    basis = (
+        f"依据《诉讼费用交纳办法》第十四条第（一）项，申请保全措施根据实际保全的财产数额"
+        f"{format_yuan(preserved)}元分段累计交纳，合计{_money(full)}元"
+    )
+    if capped:
+        basis += f"，超过最高限额{format_yuan(PRESERVATION_CAP)}元，按最高限额交纳"
+    basis += f"，{_rounding_clause(rounding)}为{format_yuan(fee)}元。{_rounding_note(rounding)}"
+    return FeeResult(
+        fee=fee,
+        steps=steps,
+        basis=basis,
+        rounding=rounding,
+        halved=False,
+        amount=preserved,
+        full_fee=full,
+        capped=capped,
+    )
+
+
+def _cumulative(
+    amount: Decimal, flat: tuple[Decimal, Decimal], bands: tuple[_Band, ...]
+) -> list[FeeStep]:
+    """Split `amount` over the flat first band and the rated bands above it."""
+    flat_upper, flat_fee = flat
+    first_upper = min(amount, flat_upper)
+    steps = [
+        FeeStep(
+            lower=Decimal(0),
+            upper=first_upper,
+            rate=None,
+            amount=flat_fee,
+            text=f"不超过{format_yuan(flat_upper)}元的部分，每件交纳{format_yuan(flat_fee)}元",
+        )
+    ]
+    for lower, upper, rate in bands:
+        if amount <= lower:
+            break
+        top = amount if upper is None or amount < upper else upper
+        part = top - lower
+        band_fee = part * rate
+        limit = "" if upper is None else f"至{format_yuan(upper)}元"
+        steps.append(
+            FeeStep(
+                lower=lower,
+                upper=top,
+                rate=rate,
+                amount=band_fee,
+                text=(
+                    f"超过{format_yuan(lower)}元{limit}的部分{format_yuan(part)}元，"
+                    f"按{_percent(rate)}交纳{_money(band_fee)}元"
+                ),
+            )
+        )
+    return steps
+
+
+def _positive_amount(amount: Decimal | int | str, what: str) -> Decimal:
+    value = to_fen(amount)
+    if value <= 0:
+        raise ValueError(f"{what}应大于零，实为{value}元")
+    return value
+
+
+def _round(value: Decimal, rounding: Rounding) -> Decimal:
+    if rounding not in _QUANTUM:
+        raise ValueError(f"未知的取整规则：{rounding!r}（可选：fen、yuan）")
+    return value.quantize(_QUANTUM[rounding], rounding=ROUND_HALF_UP).quantize(_QUANTUM["fen"])
+
+
+def _rounding_clause(rounding: Rounding) -> str:
+    return _ROUNDING_TEXT[rounding]
+
+
+def _rounding_note(rounding: Rounding) -> str:
+    return (
+        f"《诉讼费用交纳办法》未规定尾数处理，本计算按{_ROUNDING_TEXT[rounding]}；"
+        "实际金额以人民法院交费通知为准。"
+    )
+
+
+def _money(value: Decimal) -> str:
+    """Render an exact amount: two decimals, or more when the value has sub-fen digits."""
+    if value == to_fen(value):
+        return format_yuan(value)
+    return f"{value.normalize():,f}"
+
+
+def _percent(rate: Decimal) -> str:
+    return f"{(rate * 100).normalize():f}%"
