@@ -29,6 +29,10 @@ class Settings(BaseSettings):
         description="Outside the official holiday calendar's years, count Monday-Friday "
         "with a warning instead of refusing the document.",
     )
+    lpr_table_file: Path | None = Field(
+        default=None,
+        description="Operator CSV (effective_from,rate_percent) extending the shipped LPR table.",
+    )
     secret_key: str = ""
     log_level: str = "INFO"
 

@@ -20,6 +20,7 @@ from docgen.config import Settings
 from docgen.documents import registry
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.problems import Assessment, CaseInvalid, Loc, Problem
+from docgen.reference_data import default_lpr_table
 from docgen.render.docx import DocxRenderer, TemplateRenderError
 from docgen.render.fonts import missing_glyphs
 from docgen.render.pdf import GlyphMissing, PdfRenderer
@@ -76,7 +77,10 @@ class Docgen:
         return self._pdf
 
     def options(self) -> RuleOptions:
-        return RuleOptions(calendar_fallback=self.settings.calendar_fallback)
+        return RuleOptions(
+            calendar_fallback=self.settings.calendar_fallback,
+            lpr_table=default_lpr_table(self.settings.lpr_table_file),
+        )
 
     def document_type(self, name: str) -> DocumentType[Any]:
         return registry.get(name)

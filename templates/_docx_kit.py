@@ -78,6 +78,14 @@ class Letter:
         run.font.size = Pt(22)
         _east_asian(run, TITLE_FONT)
 
+    def heading(self, text: str) -> None:
+        para = self.doc.add_paragraph()
+        para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        para.paragraph_format.space_after = Pt(10)
+        run = para.add_run(text)
+        run.bold = True
+        run.font.size = Pt(15)
+
     def para(
         self,
         text: str,
@@ -114,6 +122,7 @@ class Letter:
         aligns: list[str],
         footer: list[str],
         widths_cm: list[float],
+        footer_align: str = "left",
     ) -> None:
         table = self.doc.add_table(rows=5, cols=len(header))
         table.style = "Table Grid"
@@ -127,7 +136,7 @@ class Letter:
         self._cell(rows[3].cells[0], "{%tr endfor %}", "left")
         merged = rows[4].cells[1].merge(rows[4].cells[len(header) - 1])
         self._cell(rows[4].cells[0], footer[0], "center")
-        self._cell(merged, footer[1], "left")
+        self._cell(merged, footer[1], footer_align)
         for row in rows:
             for i, width in enumerate(widths_cm):
                 row.cells[i].width = Cm(width)

@@ -10,6 +10,8 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from docgen.documents.problems import Assessment, CaseInvalid, from_validation_error
+from docgen.domain.lpr import LprTable
+from docgen.reference_data import default_lpr_table
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -20,6 +22,7 @@ class RuleOptions:
 
     calendar_fallback: bool = True
     today: date | None = None
+    lpr_table: LprTable = field(default_factory=default_lpr_table)
 
     def current_date(self) -> date:
         return self.today or date.today()

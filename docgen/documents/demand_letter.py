@@ -97,7 +97,9 @@ def assess(case: DemandLetter, options: RuleOptions) -> Assessment:
     check_party(result, case.debtor, ("debtor",))
     if same_party(case.creditor, case.debtor):
         result.error(("debtor",), "same_party", "债务人与债权人不能为同一主体")
-    check_amounts(result, case.amounts, ("amounts",), case.letter_date)
+    result.computed["amounts"] = check_amounts(
+        result, case.amounts, ("amounts",), case.letter_date, case.contract, options.lpr_table
+    )
     _check_contract(result, case)
     if case.next_step == "arbitration" and not case.arbitration_body:
         result.error(("arbitration_body",), "missing", "选择申请仲裁时，请填写仲裁机构名称")
@@ -213,7 +215,8 @@ def build_context(case: DemandLetter, assessment: Assessment) -> dict[str, Any]:
         "debtor_signs_as": "（签字并按手印）" if case.debtor.kind == "person" else "（盖章）",
         "you": you,
         "facts": _facts_text(case, you),
-        "amounts": amounts_context(case.amounts),
+        "amounts": amounts_context(case.amounts, assessment.computed["amounts"]),
+        "calculations": assessment.computed["amounts"].sheets,
         "deadline": {
             "text": _deadline_text(case.deadline, deadline),
             "due": format_cn(deadline.due),

@@ -5,16 +5,20 @@ A document module composes these; nothing here knows about a particular document
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, Literal
 
 from pydantic import Field
 
 from docgen.documents.problems import Assessment, Loc
+from docgen.domain.caps import check_cap, check_combined_cap
 from docgen.domain.dates import format_cn
 from docgen.domain.fields import CaseModel, Line, Money, Paragraph, Phone, ShortText, Text
 from docgen.domain.identity import IdentityError, mask_id, parse_resident_id, parse_uscc
+from docgen.domain.interest import InterestResult, RateSpec, interest_on_principal
+from docgen.domain.lpr import LprNotAvailable, LprTable, format_percent
 from docgen.domain.money import format_yuan, legal_amount, rmb_upper, to_fen
 from docgen.domain.parties import CHECKSUMMED_ID_TYPES, Organization, Party, Person
 
@@ -58,6 +62,12 @@ class Signatory(CaseModel):
 class ContractBasis(CaseModel):
     """The legal basis of the debt: the contract and when payment fell due."""
 
+    kind: Literal["private_lending", "financial_loan", "sale", "service", "other"] = Field(
+        default="other",
+        title="合同类型",
+        description="民间借贷适用法释〔2020〕17号的利率上限",
+        json_schema_extra={"enum_titles": ["民间借贷", "金融借款", "买卖合同", "服务合同", "其他"]},
+    )
     name: Line = Field(title="合同名称", description="如 借款合同、买卖合同")
     number: ShortText | None = Field(default=None, title="合同编号")
     signed_on: date = Field(title="签订日期")
@@ -69,16 +79,65 @@ class ContractBasis(CaseModel):
     )
 
 
+class RateInput(CaseModel):
+    """An interest rate as agreed: annual/monthly/daily percent, or tied to the 1-year LPR."""
+
+    kind: Literal["annual", "monthly", "daily", "lpr_multiple", "lpr_plus_bp"] = Field(
+        title="利率类型",
+        json_schema_extra={
+            "enum_titles": [
+                "年利率（%）",
+                "月利率（%）",
+                "日利率（%）",
+                "LPR的倍数",
+                "LPR加点（基点）",
+            ]
+        },
+    )
+    value: Decimal = Field(
+        title="数值",
+        ge=-1000,
+        le=1000,
+        max_digits=10,
+        decimal_places=6,
+        allow_inf_nan=False,
+        description="年利率6%填6；LPR的4倍填4；LPR加150个基点填150",
+    )
+    fixed_on: date | None = Field(
+        default=None, title="LPR取值日", description="不填则随LPR调整浮动计算"
+    )
+
+    def spec(self) -> RateSpec:
+        return RateSpec(self.kind, self.value, self.fixed_on)
+
+
+class InterestCalc(CaseModel):
+    """How an interest-like component is computed: simple interest on a base over a period."""
+
+    base: Money | None = Field(default=None, title="计息基数（元）", description="不填则为本金合计")
+    rate: RateInput = Field(title="利率")
+    start: date = Field(title="起息日")
+    end: date | None = Field(
+        default=None, title="计至（含当日）", description="不填则为该项的计算截至日"
+    )
+    day_count: Literal[365, 360] = Field(default=365, title="年计息天数")
+
+
 class AmountComponent(CaseModel):
-    """One component of the amount claimed (本金, 利息, 违约金 ...)."""
+    """One component of the amount claimed (本金, 利息, 违约金 ...).
+
+    An interest-like component may carry its ``calculation``; then its amount is computed
+    (and a typed amount must agree with it).
+    """
 
     kind: Literal["principal", "interest", "penalty", "fee", "other"] = Field(
         title="项目类型", json_schema_extra={"enum_titles": list(COMPONENT_LABELS.values())}
     )
     label: ShortText | None = Field(default=None, title="项目名称", description="不填则按项目类型")
-    amount: Money = Field(title="金额（元）")
+    amount: Money | None = Field(default=None, title="金额（元）", description="有计算方式时可不填")
     as_of: date | None = Field(default=None, title="计算截至日", description="不填则同总截至日")
     note: Text | None = Field(default=None, title="计算说明")
+    calculation: InterestCalc | None = Field(default=None, title="计算方式")
 
     @property
     def display_label(self) -> str:
@@ -90,7 +149,9 @@ class DebtAmounts(CaseModel):
 
     as_of: date = Field(title="截至日期", description="欠款金额计算截至之日")
     components: list[AmountComponent] = Field(title="欠款明细", min_length=1, max_length=12)
-    total: Money = Field(title="合计（元）", description="必须等于各项之和")
+    total: Money | None = Field(
+        default=None, title="合计（元）", description="不填则自动合计；填写时必须等于各项之和"
+    )
 
 
 # --- rules --------------------------------------------------------------------------
@@ -145,10 +206,55 @@ def same_party(a: Party, b: Party) -> bool:
     return False
 
 
-def check_amounts(assessment: Assessment, amounts: DebtAmounts, loc: Loc, latest: date) -> None:
-    """The total is the exact sum; no amount is stated as of a date after ``latest``."""
-    total = sum((c.amount for c in amounts.components), Decimal("0"))
-    if to_fen(total) != to_fen(amounts.total):
+@dataclass
+class ResolvedAmounts:
+    """Every component's amount (typed or computed), the total and the calculation sheets."""
+
+    amounts: list[Decimal]
+    total: Decimal
+    sheets: list[dict[str, Any]]
+
+
+def check_amounts(
+    assessment: Assessment,
+    amounts: DebtAmounts,
+    loc: Loc,
+    latest: date,
+    contract: ContractBasis,
+    table: LprTable,
+) -> ResolvedAmounts:
+    """Resolve and check the amounts claimed (typed, or computed from their calculation).
+
+    Computed components must agree with typed ones; the total is the exact sum; no amount
+    is stated as of a date after ``latest``; private-lending interest stays within the cap.
+    """
+    resolved: list[Decimal] = []
+    sheets: list[dict[str, Any]] = []
+    principal = sum(
+        (c.amount or Decimal(0) for c in amounts.components if c.kind == "principal"), Decimal(0)
+    )
+    for i, component in enumerate(amounts.components):
+        where = (*loc, "components", i)
+        value = component.amount
+        if component.calculation is not None:
+            result = _compute(assessment, component, amounts.as_of, principal, table, where)
+            if result is not None:
+                value = _agree(assessment, component, result.interest, where)
+                sheets.append(_sheet(component.display_label, result))
+                if contract.kind == "private_lending":
+                    _check_rate_cap(assessment, result, contract, table, where)
+        if value is None:
+            assessment.error((*where, "amount"), "missing", "必填项：请填写金额，或填写计算方式")
+            value = Decimal(0)
+        resolved.append(to_fen(value))
+        if component.as_of is not None and component.as_of > latest:
+            assessment.error(
+                (*where, "as_of"),
+                "as_of_after_letter",
+                f"计算截至日（{format_cn(component.as_of)}）不得晚于发函日期（{format_cn(latest)}）",
+            )
+    total = sum(resolved, Decimal(0))
+    if amounts.total is not None and to_fen(amounts.total) != total:
         assessment.error(
             (*loc, "total"),
             "total_mismatch",
@@ -161,15 +267,139 @@ def check_amounts(assessment: Assessment, amounts: DebtAmounts, loc: Loc, latest
             "as_of_after_letter",
             f"截至日期（{format_cn(amounts.as_of)}）不得晚于发函日期（{format_cn(latest)}）",
         )
-    for i, component in enumerate(amounts.components):
-        if component.as_of is not None and component.as_of > latest:
-            assessment.error(
-                (*loc, "components", i, "as_of"),
-                "as_of_after_letter",
-                f"计算截至日（{format_cn(component.as_of)}）不得晚于发函日期（{format_cn(latest)}）",
-            )
     if not any(c.kind == "principal" for c in amounts.components):
         assessment.error((*loc, "components"), "principal_missing", "欠款明细中应至少包含一项本金")
+    if contract.kind == "private_lending" and principal > 0:
+        _check_combined_cap(assessment, amounts, resolved, principal, contract, table, loc)
+    return ResolvedAmounts(resolved, total, sheets)
+
+
+def _compute(
+    assessment: Assessment,
+    component: AmountComponent,
+    as_of: date,
+    principal: Decimal,
+    table: LprTable,
+    where: Loc,
+) -> InterestResult | None:
+    calc = component.calculation
+    if calc is None:
+        return None
+    last_day = calc.end or component.as_of or as_of
+    base = calc.base or principal
+    if base <= 0:
+        assessment.error(
+            (*where, "calculation", "base"), "missing", "请填写计息基数（没有本金可作基数）"
+        )
+        return None
+    if last_day < calc.start:
+        assessment.error(
+            (*where, "calculation", "end"),
+            "end_before_start",
+            f"计息截止日（{format_cn(last_day)}）早于起息日（{format_cn(calc.start)}）",
+        )
+        return None
+    try:
+        result = interest_on_principal(
+            base, calc.rate.spec(), calc.start, last_day + timedelta(days=1), table, calc.day_count
+        )
+    except (ValueError, LprNotAvailable) as exc:
+        assessment.error((*where, "calculation", "rate"), "rate_not_computable", str(exc))
+        return None
+    if result.beyond_table:
+        assessment.warn(
+            (*where, "calculation", "rate"),
+            "lpr_unverified",
+            f"计息期间晚于内置LPR表的最新日期（{format_cn(result.table_date)}），"
+            "已沿用最近一期LPR，请核实并更新LPR表",
+        )
+    return result
+
+
+def _agree(
+    assessment: Assessment, component: AmountComponent, computed: Decimal, where: Loc
+) -> Decimal:
+    if component.amount is not None and to_fen(component.amount) != computed:
+        assessment.error(
+            (*where, "amount"),
+            "amount_mismatch",
+            f"填写的金额人民币{format_yuan(component.amount)}元与按计算方式计得的"
+            f"人民币{format_yuan(computed)}元不符",
+            hint="可不填金额，由系统按计算方式计算",
+        )
+    return computed
+
+
+def _check_rate_cap(
+    assessment: Assessment,
+    result: InterestResult,
+    contract: ContractBasis,
+    table: LprTable,
+    where: Loc,
+) -> None:
+    check = check_cap(result, contract.signed_on, table)
+    if not check.ok:
+        assessment.error((*where, "calculation", "rate"), "above_legal_cap", check.message)
+
+
+def _check_combined_cap(
+    assessment: Assessment,
+    amounts: DebtAmounts,
+    resolved: list[Decimal],
+    principal: Decimal,
+    contract: ContractBasis,
+    table: LprTable,
+    loc: Loc,
+) -> None:
+    """Interest, penalties and fees together may not exceed the cap over the whole loan."""
+    parts = {"interest": Decimal(0), "penalty": Decimal(0), "fee": Decimal(0)}
+    for component, value in zip(amounts.components, resolved, strict=True):
+        if component.kind in parts:
+            parts[component.kind] += value
+    if not any(parts.values()):
+        return
+    try:
+        check = check_combined_cap(
+            parts["interest"],
+            parts["penalty"],
+            parts["fee"],
+            principal,
+            contract.signed_on,
+            amounts.as_of + timedelta(days=1),
+            contract.signed_on,
+            table,
+        )
+    except (ValueError, LprNotAvailable):
+        return
+    if not check.ok:
+        assessment.error(
+            (*loc, "components"),
+            "above_legal_cap",
+            "利息、违约金及其他费用合计超过民间借贷利率上限：" + check.message,
+        )
+
+
+def _sheet(label: str, result: InterestResult) -> dict[str, Any]:
+    """A calculation sheet (计算明细) for one computed component."""
+    rows = [
+        {
+            "period": f"{format_cn(step.start)}至{format_cn(step.end - timedelta(days=1))}",
+            "days": str(step.days),
+            "base": format_yuan(step.base),
+            "rate": format_percent(step.annual_percent) + "%",
+            "amount": format_yuan(step.amount),
+        }
+        for step in result.steps
+    ]
+    notes = [step.basis for step in result.steps]
+    return {
+        "title": label,
+        "rate": result.rate.describe(),
+        "day_count": str(result.day_count),
+        "rows": rows,
+        "total": format_yuan(result.interest),
+        "notes": notes,
+    }
 
 
 # --- context ------------------------------------------------------------------------
@@ -212,19 +442,19 @@ def party_context(party: Party, *, mask_ids: bool = True) -> dict[str, Any]:
     }
 
 
-def amounts_context(amounts: DebtAmounts) -> dict[str, Any]:
+def amounts_context(amounts: DebtAmounts, resolved: ResolvedAmounts) -> dict[str, Any]:
     """Template view of the amounts: one row per component, the total in figures and words."""
     rows = [
         {
             "no": i + 1,
             "label": c.display_label,
             "as_of": format_cn(c.as_of or amounts.as_of),
-            "amount": format_yuan(to_fen(c.amount)),
-            "note": c.note or "",
+            "amount": format_yuan(value),
+            "note": c.note or ("见计算明细" if c.calculation else ""),
         }
-        for i, c in enumerate(amounts.components)
+        for i, (c, value) in enumerate(zip(amounts.components, resolved.amounts, strict=True))
     ]
-    total = to_fen(amounts.total)
+    total = resolved.total
     return {
         "as_of": format_cn(amounts.as_of),
         "rows": rows,

@@ -22,7 +22,12 @@ from typing import Any
 from docxtpl import DocxTemplate
 from jinja2 import Template, TemplateError
 
-from docgen.render.sandbox import DocgenSandbox, new_environment, render_budget
+from docgen.render.sandbox import (
+    DocgenSandbox,
+    new_environment,
+    render_budget,
+    render_limited,
+)
 
 _TAGGED_PARTS = re.compile(
     r"^(word/(document|header\d*|footer\d*|footnotes)\.xml|docProps/core\.xml)$"
@@ -129,7 +134,7 @@ class CompiledDocx:
         return _write_zip(members)
 
     def _render_part(self, template: Template, context: dict[str, Any]) -> bytes:
-        xml = template.render(context)
+        xml = render_limited(template, context)
         xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
         for escaped, tag in (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}")):
             xml = xml.replace(escaped, tag)

@@ -22,7 +22,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from docgen.render.docx import TemplateRenderError
 from docgen.render.fonts import missing_glyphs
-from docgen.render.sandbox import new_environment, render_budget
+from docgen.render.sandbox import new_environment, render_budget, render_limited
 
 _TAG = re.compile(r"<(script|style)\b.*?</\1>|<[^>]+>", re.S | re.I)
 _MEDIA_TYPES = {
@@ -127,7 +127,7 @@ class PdfRenderer:
         try:
             template = self._compiled(template_name)
             with render_budget():
-                return template.render(context)
+                return render_limited(template, context)
         except TemplateError as exc:
             raise TemplateRenderError(f"HTML 模板渲染失败：{exc}") from exc
 

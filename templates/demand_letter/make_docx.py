@@ -75,6 +75,29 @@ def build() -> None:
     doc.para("{{ creditor.name }}{{ creditor_signs_as }}", align="right", space_before=24)
     doc.para("签署人：{{ signatory }}", align="right")
     doc.para("{{ letter_date }}", align="right")
+    doc.para("{%p if calculations %}")
+    doc.page_break()
+    doc.heading("附：计算明细")
+    doc.para("{%p for calc in calculations %}")
+    doc.para(
+        "{{ loop.index }}. {{ calc.title }}（{{ calc.rate }}，每年按{{ calc.day_count }}天计）",
+        bold=True,
+    )
+    doc.table(
+        header=["期间", "天数", "基数（元）", "年利率", "金额（元）"],
+        loop="row in calc.rows",
+        cells=["{{ row.period }}", "{{ row.days }}", "{{ row.base }}", "{{ row.rate }}",
+               "{{ row.amount }}"],
+        aligns=["left", "center", "right", "center", "right"],
+        footer=["合计", "{{ calc.total }}"],
+        widths_cm=[6.0, 1.6, 3.0, 2.0, 3.0],
+        footer_align="right",
+    )
+    doc.para("{%p for note in calc.notes %}")
+    doc.para("{{ note }}", size=10)
+    doc.para("{%p endfor %}")
+    doc.para("{%p endfor %}")
+    doc.para("{%p endif %}")
     doc.para("{%p if include_receipt %}")
     doc.page_break()
     doc.title("回执")

@@ -1,0 +1,451 @@
+"""Simple interest on a ledger of disbursements, repayments and costs (domain brief §4.3).
+
+Every figure comes with the steps that produced it, so a calculation sheet (计算明细) can
+print period, days, base, rate, amount and the reason for each.
+
+Conventions, chosen once here and stated in every step's `basis`:
+
+- Days: a period runs from `start` inclusive to `end` exclusive (算头不算尾), so it has
+  (end - start).days days, and the basis names the last day counted (至…止). A ledger event
+  on day d changes the base from d on: the old base bears interest up to d - 1.
+- Day count: interest for a step is base × annual rate × days / day_count, with day_count
+  365 (default) or 360, whatever the calendar year's length.
+- Rates: annual = monthly × 12 = daily × 360 (the People's Bank of China convention). A
+  contract stating 日利率0.05% therefore means 18% a year; with day_count 365 one day
+  costs 18%/365 of the base, slightly less than 0.05%, so use day_count=360 to reproduce
+  "daily rate × days" exactly.
+- LPR-based rates float: each day uses the one-year LPR in force on that day, and a step
+  ends wherever that LPR changes, unless the rate is fixed on a date (`fixed_on`).
+- Simple interest only: interest never bears interest, costs never bear interest.
+- Money: Decimal only; each step's amount is rounded half up to the fen once, from the
+  unrounded product; totals are sums of rounded steps, so a period split in two differs
+  from the whole by at most 0.01 per split.
+"""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal, localcontext
+from itertools import pairwise
+from typing import Literal, get_args
+
+from docgen.domain.dates import format_cn
+from docgen.domain.lpr import LprEntry, LprTable, format_percent
+from docgen.domain.money import format_yuan, to_fen
+
+RateKind = Literal["annual", "monthly", "daily", "lpr_multiple", "lpr_plus_bp"]
+LedgerKind = Literal["disbursement", "repayment", "cost"]
+Bucket = Literal["costs", "interest", "principal"]
+Allocation = tuple[Bucket, ...]
+
+DEFAULT_ALLOCATION: Allocation = ("costs", "interest", "principal")
+"""民法典 art. 561: a payment is applied to the costs of enforcing the debt, then to
+interest, then to principal, unless the parties agreed otherwise."""
+
+_HUNDRED = Decimal(100)
+_MONTHS_PER_YEAR = Decimal(12)
+_DAYS_PER_YEAR_FOR_DAILY_RATES = Decimal(360)
+_LPR_KINDS: frozenset[str] = frozenset({"lpr_multiple", "lpr_plus_bp"})
+_SAME_DAY_ORDER: dict[str, int] = {"disbursement": 0, "cost": 1, "repayment": 2}
+_ONE_DAY = timedelta(days=1)
+_PRECISION = 50
+
+
+def _as_decimal(value: object, what: str) -> Decimal:
+    """Accept a finite Decimal or an int (both exact); refuse floats, which are not."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Decimal(value)
+    if not isinstance(value, Decimal) or not value.is_finite():
+        raise TypeError(f"{what} must be a finite Decimal or int, got {value!r}")
+    return value
+
+
+@dataclass(frozen=True)
+class RateSpec:
+    """An interest rate as the contract states it.
+
+    `value` is a percentage for annual, monthly and daily rates (6 = 6% a year, 0.5 = 0.5%
+    a month, 0.05 = 0.05% a day), a multiplier for lpr_multiple (4 = four times the one-year
+    LPR) and basis points for lpr_plus_bp (150 = LPR + 1.5 points; negative for LPR minus).
+    Converted to an annual percentage with annual = monthly × 12 = daily × 360. An int
+    value is accepted and stored as a Decimal; a float is refused (TypeError).
+
+    LPR-based rates float with the LPR in force on each day, unless `fixed_on` is set: then
+    the LPR in force on that date applies throughout (e.g. the LPR at contract formation).
+    """
+
+    kind: RateKind
+    value: Decimal
+    fixed_on: date | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "value", _as_decimal(self.value, "rate value"))
+        if self.kind not in get_args(RateKind):
+            raise ValueError(f"unknown rate kind {self.kind!r}")
+        if self.kind != "lpr_plus_bp" and self.value < 0:
+            raise ValueError(f"利率不得为负数，实为{self.describe()}")
+        if self.fixed_on is not None and not self.uses_lpr:
+            raise ValueError("只有以LPR为基准的利率才能指定LPR的固定日期")
+
+    @property
+    def uses_lpr(self) -> bool:
+        """True when the rate is derived from the one-year LPR."""
+        return self.kind in _LPR_KINDS
+
+    def annual_percent_on(self, day: date, table: LprTable) -> tuple[Decimal, LprEntry | None]:
+        """Return the annual percentage in force on `day` and the LPR entry it used, if any.
+
+        Raises LprNotAvailable for an LPR-based rate on a day (or `fixed_on`) before the
+        table's first entry, and ValueError if LPR minus basis points would be negative.
+        """
+        if self.kind == "annual":
+            return self.value, None
+        if self.kind == "monthly":
+            return self.value * _MONTHS_PER_YEAR, None
+        if self.kind == "daily":
+            return self.value * _DAYS_PER_YEAR_FOR_DAILY_RATES, None
+        entry = table.entry_on(self.fixed_on if self.fixed_on is not None else day)
+        if self.kind == "lpr_multiple":
+            return entry.rate_percent * self.value, entry
+        annual = entry.rate_percent + self.value / _HUNDRED
+        if annual < 0:
+            raise ValueError(f"{self.describe()}在{format_cn(day)}为负数（{annual}%）")
+        return annual, entry
+
+    def describe(self) -> str:
+        """Chinese wording of the agreed rate: 年利率6%, 一年期LPR的4倍, 一年期LPR加150个基点."""
+        value = format_percent(self.value)
+        if self.kind == "annual":
+            return f"年利率{value}%"
+        if self.kind == "monthly":
+            return f"月利率{value}%"
+        if self.kind == "daily":
+            return f"日利率{value}%"
+        when = format_cn(self.fixed_on) + "的" if self.fixed_on is not None else ""
+        if self.kind == "lpr_multiple":
+            return f"{when}一年期LPR的{value}倍"
+        sign = "加" if self.value >= 0 else "减"
+        return f"{when}一年期LPR{sign}{format_percent(abs(self.value))}个基点"
+
+    def explain(self, entry: LprEntry | None) -> str:
+        """How the annual rate was derived, for a step's basis; empty for an annual rate."""
+        value = format_percent(self.value)
+        if self.kind == "annual":
+            return ""
+        if self.kind == "monthly":
+            return f"月利率{value}%×12"
+        if self.kind == "daily":
+            return f"日利率{value}%×360"
+        if entry is None:
+            raise ValueError("an LPR-based rate needs the LPR entry it used")
+        if self.kind == "lpr_multiple":
+            how = f"的{value}倍"
+        else:
+            sign = "加" if self.value >= 0 else "减"
+            how = f"{sign}{format_percent(abs(self.value))}个基点"
+        if self.fixed_on is None:
+            return f"{entry.describe()}{how}"
+        return (
+            f"{format_cn(self.fixed_on)}的一年期LPR {entry.rate_text}%{how}，"
+            f"该LPR于{format_cn(entry.effective_from)}发布，全程固定适用"
+        )
+
+
+@dataclass(frozen=True)
+class LedgerEvent:
+    """A dated movement: money lent, money repaid, or a cost the debtor must bear.
+
+    `amount` is a positive Decimal (or int) with at most two decimals (fen); anything else
+    raises, since silently rounding a ledger would change the debt. A disbursement adds to
+    the principal from `day` on; a cost (e.g. a creditor's enforcement cost the debtor owes)
+    adds to costs, which bear no interest; a repayment is applied in the allocation order.
+    """
+
+    day: date
+    kind: LedgerKind
+    amount: Decimal
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "amount", _as_decimal(self.amount, "ledger amount"))
+        if self.kind not in get_args(LedgerKind):
+            raise ValueError(f"unknown ledger event kind {self.kind!r}")
+        if self.amount <= 0:
+            raise ValueError(f"{format_cn(self.day)}的金额应大于0，实为{self.amount}")
+        if to_fen(self.amount) != self.amount:
+            raise ValueError(f"{format_cn(self.day)}的金额{self.amount}应精确到分")
+
+
+@dataclass(frozen=True)
+class InterestStep:
+    """One stretch of constant base and rate: [start, end), `days` = (end - start).days.
+
+    `amount` = base × annual_percent% × days / day_count, rounded half up to the fen.
+    `lpr_unverified` is True when the step used the LPR on a day after the table's
+    latest known date.
+    """
+
+    start: date
+    end: date
+    days: int
+    base: Decimal
+    annual_percent: Decimal
+    amount: Decimal
+    basis: str
+    lpr_entry: LprEntry | None
+    day_count: int
+    lpr_unverified: bool = False
+
+
+@dataclass(frozen=True)
+class RepaymentApplication:
+    """How one repayment was applied; `unapplied` is what exceeded everything owed."""
+
+    day: date
+    amount: Decimal
+    to_costs: Decimal
+    to_interest: Decimal
+    to_principal: Decimal
+    unapplied: Decimal
+
+
+@dataclass(frozen=True)
+class InterestResult:
+    """Interest accrued over [start, end) and the balances after every event up to `end`.
+
+    `interest` is everything accrued in the period (the sum of the steps), whether or not
+    it was later repaid; `interest_outstanding` is what remains after repayments.
+    `overpaid` is the part of repayments that exceeded everything owed: it is reported,
+    never netted against later disbursements or costs, since whether it is a credit is a
+    question for the user. `table_date` is the table's latest known date and
+    `beyond_table` is True when some step used the LPR on a later day (see
+    LprTable.latest_known_date), so the figure must be checked against the published LPR.
+    """
+
+    rate: RateSpec
+    start: date
+    end: date
+    day_count: int
+    interest: Decimal
+    interest_outstanding: Decimal
+    principal_outstanding: Decimal
+    costs_outstanding: Decimal
+    overpaid: Decimal
+    steps: tuple[InterestStep, ...]
+    repayments: tuple[RepaymentApplication, ...]
+    lpr_entries_used: tuple[LprEntry, ...]
+    table_date: date
+    beyond_table: bool
+
+    @property
+    def total_outstanding(self) -> Decimal:
+        """Principal, interest and costs still owed at `end`."""
+        return self.principal_outstanding + self.interest_outstanding + self.costs_outstanding
+
+
+class _Ledger:
+    """Running balances while walking the events in date order."""
+
+    def __init__(self, allocation: Allocation) -> None:
+        self.allocation = allocation
+        self.balances: dict[Bucket, Decimal] = {
+            "costs": Decimal("0.00"),
+            "interest": Decimal("0.00"),
+            "principal": Decimal("0.00"),
+        }
+        self.overpaid = Decimal("0.00")
+        self.applications: list[RepaymentApplication] = []
+
+    def apply(self, event: LedgerEvent) -> None:
+        if event.kind == "disbursement":
+            self.balances["principal"] += event.amount
+        elif event.kind == "cost":
+            self.balances["costs"] += event.amount
+        else:
+            self._repay(event)
+
+    def _repay(self, event: LedgerEvent) -> None:
+        remaining = event.amount
+        paid: dict[Bucket, Decimal] = {}
+        for bucket in self.allocation:
+            paid[bucket] = min(remaining, self.balances[bucket])
+            self.balances[bucket] -= paid[bucket]
+            remaining -= paid[bucket]
+        self.overpaid += remaining
+        self.applications.append(
+            RepaymentApplication(
+                day=event.day,
+                amount=event.amount,
+                to_costs=paid["costs"],
+                to_interest=paid["interest"],
+                to_principal=paid["principal"],
+                unapplied=remaining,
+            )
+        )
+
+
+def compute_interest(
+    events: Iterable[LedgerEvent],
+    rate: RateSpec,
+    start: date,
+    end: date,
+    table: LprTable,
+    *,
+    day_count: Literal[365, 360] = 365,
+    allocation: Allocation = DEFAULT_ALLOCATION,
+) -> InterestResult:
+    """Compute simple interest on the outstanding principal over [start, end).
+
+    Events on or before `start` set the opening balances (no interest accrues before
+    `start` in this computation, so a repayment then goes to costs and principal). Events
+    after `start` up to and including `end` are applied on their day, after the interest
+    up to the day before has accrued; on one day, disbursements and costs come before
+    repayments. Events after `end` raise ValueError, as do end < start, a day count other
+    than 365 or 360, and an allocation that is not an ordering of costs, interest and
+    principal. LprNotAvailable is raised when an LPR-based rate is needed before
+    2019-08-20 (the table's first entry).
+    """
+    if end < start:
+        raise ValueError(f"计息截止日{format_cn(end)}早于起算日{format_cn(start)}")
+    if day_count not in (365, 360):
+        raise ValueError(f"计息天数基准应为365或360，实为{day_count}")
+    if sorted(allocation) != sorted(DEFAULT_ALLOCATION):
+        raise ValueError(f"还款抵充顺序应为费用、利息、本金三者的一种排列，实为{allocation}")
+    ordered = sorted(events, key=lambda event: (event.day, _SAME_DAY_ORDER[event.kind]))
+    late = [event for event in ordered if event.day > end]
+    if late:
+        raise ValueError(
+            f"{format_cn(late[0].day)}的款项晚于计息截止日{format_cn(end)}，不能计入本次计算"
+        )
+
+    ledger = _Ledger(allocation)
+    pending = iter(ordered)
+    upcoming = next(pending, None)
+    while upcoming is not None and upcoming.day <= start:
+        ledger.apply(upcoming)
+        upcoming = next(pending, None)
+
+    breakpoints = {event.day for event in ordered if start < event.day < end}
+    breakpoints |= _rate_changes(rate, table, start, end)
+    breakpoints.add(end)
+    steps: list[InterestStep] = []
+    cursor = start
+    for point in sorted(breakpoints):
+        base = ledger.balances["principal"]
+        if point > cursor and base > 0:
+            step = _step(base, rate, cursor, point, table, day_count)
+            steps.append(step)
+            ledger.balances["interest"] += step.amount
+        while upcoming is not None and upcoming.day <= point:
+            ledger.apply(upcoming)
+            upcoming = next(pending, None)
+        cursor = max(cursor, point)
+
+    used: dict[LprEntry, None] = {}
+    for step in steps:
+        if step.lpr_entry is not None:
+            used[step.lpr_entry] = None
+    return InterestResult(
+        rate=rate,
+        start=start,
+        end=end,
+        day_count=day_count,
+        interest=sum_steps(steps),
+        interest_outstanding=ledger.balances["interest"],
+        principal_outstanding=ledger.balances["principal"],
+        costs_outstanding=ledger.balances["costs"],
+        overpaid=ledger.overpaid,
+        steps=tuple(steps),
+        repayments=tuple(ledger.applications),
+        lpr_entries_used=tuple(used),
+        table_date=table.latest_known_date,
+        beyond_table=any(step.lpr_unverified for step in steps),
+    )
+
+
+def interest_on_principal(
+    principal: Decimal,
+    rate: RateSpec,
+    start: date,
+    end: date,
+    table: LprTable,
+    day_count: Literal[365, 360] = 365,
+) -> InterestResult:
+    """Interest on a fixed principal over [start, end): a single disbursement on `start`."""
+    events = [LedgerEvent(day=start, kind="disbursement", amount=principal)]
+    return compute_interest(events, rate, start, end, table, day_count=day_count)
+
+
+def describe_running_claim(base: Decimal, rate: RateSpec, start: date) -> str:
+    """Wording of a claim "to the date of actual payment", stating its base, rate and start.
+
+    E.g. "以100,000.00元为基数，自2025年1月10日起按年利率6%计算至实际清偿之日止". The
+    amount to a given date is computed with interest_on_principal.
+    """
+    return (
+        f"以{format_yuan(base)}元为基数，自{format_cn(start)}起按{rate.describe()}"
+        "计算至实际清偿之日止"
+    )
+
+
+def step_amount(base: Decimal, annual_percent: Decimal, days: int, day_count: int) -> Decimal:
+    """Unrounded base × annual_percent% × days / day_count, at 50 significant digits."""
+    with localcontext() as context:
+        context.prec = _PRECISION
+        return base * annual_percent * days / (_HUNDRED * day_count)
+
+
+def _rate_changes(rate: RateSpec, table: LprTable, start: date, end: date) -> set[date]:
+    """Days in (start, end) on which a floating LPR-based rate changes value.
+
+    A table row that repeats the previous rate (an operator's confirmation that a
+    publication left it unchanged) does not split a step.
+    """
+    if not rate.uses_lpr or rate.fixed_on is not None:
+        return set()
+    entries = table.entries_between(start, end)
+    return {
+        later.effective_from
+        for earlier, later in pairwise(entries)
+        if later.rate_percent != earlier.rate_percent and start < later.effective_from
+    }
+
+
+def _step(
+    base: Decimal, rate: RateSpec, start: date, end: date, table: LprTable, day_count: int
+) -> InterestStep:
+    annual, entry = rate.annual_percent_on(start, table)
+    days = (end - start).days
+    amount = to_fen(step_amount(base, annual, days, day_count))
+    last_day = end - _ONE_DAY
+    lpr_day = rate.fixed_on if rate.fixed_on is not None else last_day
+    unverified = entry is not None and not table.is_verified(lpr_day)
+    explanation = rate.explain(entry)
+    percent = format_percent(annual)
+    basis = (
+        f"以{format_yuan(base)}元为基数，按年利率{percent}%"
+        f"{f'（{explanation}）' if explanation else ''}，"
+        f"自{format_cn(start)}起至{format_cn(last_day)}止，共{days}天："
+        f"{format_yuan(base)}元×{percent}%×{days}÷{day_count}={format_yuan(amount)}元"
+    )
+    if unverified:
+        basis += (
+            f"（参考表所载LPR仅核实至{format_cn(table.latest_known_date)}，"
+            "此后按最近一期LPR计算，须按实际公布的LPR核实）"
+        )
+    return InterestStep(
+        start=start,
+        end=end,
+        days=days,
+        base=base,
+        annual_percent=annual,
+        amount=amount,
+        basis=basis,
+        lpr_entry=entry,
+        day_count=day_count,
+        lpr_unverified=unverified,
+    )
+
+
+def sum_steps(steps: Sequence[InterestStep]) -> Decimal:
+    """Total of the steps' rounded amounts."""
+    return sum((step.amount for step in steps), Decimal("0.00"))
