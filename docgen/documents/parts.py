@@ -269,7 +269,8 @@ def check_amounts(
         )
     if not any(c.kind == "principal" for c in amounts.components):
         assessment.error((*loc, "components"), "principal_missing", "欠款明细中应至少包含一项本金")
-    if contract.kind == "private_lending" and principal > 0:
+    rate_capped = any(p.code == "above_legal_cap" for p in assessment.errors)
+    if contract.kind == "private_lending" and principal > 0 and not rate_capped:
         _check_combined_cap(assessment, amounts, resolved, principal, contract, table, loc)
     return ResolvedAmounts(resolved, total, sheets)
 
@@ -375,7 +376,8 @@ def _check_combined_cap(
         assessment.error(
             (*loc, "components"),
             "above_legal_cap",
-            "利息、违约金及其他费用合计超过民间借贷利率上限：" + check.message,
+            "利息、违约金及其他费用合计超过民间借贷利率上限："
+            + check.message.replace("逾期利息", "利息"),
         )
 
 
