@@ -10,29 +10,37 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 
+from docgen.documents.parts import InterruptionInput, RateInput
 from docgen.documents.problems import CaseInvalid, Problem, from_validation_error
+from docgen.domain.caps import check_cap
 from docgen.domain.court_fees import acceptance_fee, preservation_fee
 from docgen.domain.dates import format_cn
 from docgen.domain.fields import CaseModel, Money
+from docgen.domain.interest import (
+    DEFAULT_ALLOCATION,
+    LedgerEvent,
+    compute_interest,
+    describe_running_claim,
+)
 from docgen.domain.limitation import (
-    INTERRUPTION_LABELS,
     InterruptionEvent,
-    InterruptionKind,
     limitation_status,
 )
+from docgen.domain.lpr import LprNotAvailable, LprTable
 from docgen.domain.money import format_yuan, legal_amount, rmb_upper, to_fen
 from docgen.domain.workdays import (
     CalendarCoverageError,
     calendar_day_deadline,
     working_day_deadline,
 )
+from docgen.reference_data import default_lpr_table
 
 
 class DeadlineInput(CaseModel):
@@ -155,16 +163,9 @@ def court_fee(data: CourtFeeInput) -> CourtFeeOutput:
     return out
 
 
-class EventInput(CaseModel):
-    kind: InterruptionKind = Field(
-        title="中断事由", json_schema_extra={"enum_titles": list(INTERRUPTION_LABELS.values())}
-    )
-    day: date = Field(title="发生日期")
-
-
 class LimitationInput(CaseModel):
     due: date = Field(title="应付款日期", description="分期债务为最后一期的到期日（民法典第189条）")
-    events: list[EventInput] = Field(default_factory=list, max_length=50, title="中断事由")
+    events: list[InterruptionInput] = Field(default_factory=list, max_length=50, title="中断事由")
     on: date | None = Field(default=None, title="判断日", description="默认今天")
     warn_within_days: int = Field(default=90, ge=0, le=3650, title="提前提醒天数")
 
@@ -176,7 +177,7 @@ class LimitationOutput(BaseModel):
     started_from: date
     waived: bool
     calendar_fallback: bool
-    effective_events: list[EventInput]
+    effective_events: list[InterruptionInput]
     ignored_events: list[dict[str, Any]]
     steps: list[str]
 
@@ -193,12 +194,151 @@ def limitation(data: LimitationInput) -> LimitationOutput:
         started_from=result.started_from,
         waived=result.waived,
         calendar_fallback=result.calendar_fallback,
-        effective_events=[EventInput(kind=e.kind, day=e.day) for e in result.effective_events],
+        effective_events=[
+            InterruptionInput(kind=e.kind, day=e.day) for e in result.effective_events
+        ],
         ignored_events=[
             {"kind": e.kind, "day": e.day.isoformat(), "reason": reason}
             for e, reason in result.ignored_events
         ],
         steps=result.steps,
+    )
+
+
+class LedgerInterruptionInput(CaseModel):
+    day: date = Field(title="日期")
+    kind: Literal["disbursement", "repayment", "cost"] = Field(
+        title="类型", json_schema_extra={"enum_titles": ["出借（放款）", "还款", "费用"]}
+    )
+    amount: Money = Field(title="金额（元）")
+
+
+class CapInput(CaseModel):
+    contract_date: date = Field(
+        title="合同成立日", description="决定适用的利率上限（法释〔2020〕17号）"
+    )
+    filing_date: date | None = Field(
+        default=None, title="起诉日", description="2020年8月20日前的合同需要"
+    )
+
+
+class InterestInput(CaseModel):
+    principal: Money | None = Field(
+        default=None, title="本金（元）", description="于起息日一次出借"
+    )
+    events: list[LedgerInterruptionInput] = Field(
+        default_factory=list, max_length=1000, title="出借、还款与费用流水"
+    )
+    rate: RateInput = Field(title="利率")
+    start: date = Field(title="起息日")
+    end: date = Field(title="计至（含当日）")
+    day_count: Literal[365, 360] = Field(default=365, title="年计息天数")
+    allocation: tuple[Literal["costs", "interest", "principal"], ...] = Field(
+        default=DEFAULT_ALLOCATION,
+        min_length=3,
+        max_length=3,
+        title="还款抵充顺序",
+        description="默认：费用、利息、本金",
+    )
+    private_lending_cap: CapInput | None = Field(default=None, title="按民间借贷利率上限检查")
+
+    @model_validator(mode="after")
+    def _principal_or_events(self) -> InterestInput:
+        lent = any(e.kind == "disbursement" for e in self.events)
+        if self.principal is None and not lent:
+            raise PydanticCustomError("principal_or_events", "请填写本金，或在流水中填写出借记录")
+        if self.end < self.start:
+            raise PydanticCustomError("end_before_start", "计息截止日不得早于起息日")
+        if len(set(self.allocation)) != 3:
+            raise PydanticCustomError("allocation", "还款抵充顺序应包含费用、利息、本金各一次")
+        return self
+
+
+class InterestStepOutput(BaseModel):
+    start: dt.date
+    last_day: dt.date
+    days: int
+    base: Decimal
+    annual_percent: Decimal
+    amount: Decimal
+    basis: str
+
+
+class CapOutput(BaseModel):
+    ok: bool
+    lawful_max: Decimal
+    claimed: Decimal
+    excess: Decimal
+    message: str
+
+
+class InterestOutput(BaseModel):
+    interest: Decimal
+    interest_outstanding: Decimal
+    principal_outstanding: Decimal
+    costs_outstanding: Decimal
+    overpaid: Decimal
+    rate: str
+    steps: list[InterestStepOutput]
+    lpr_entries_used: list[dict[str, str]]
+    table_date: dt.date
+    beyond_table: bool
+    running_claim: str
+    cap: CapOutput | None = None
+
+
+def interest(data: InterestInput, table: LprTable | None = None) -> InterestOutput:
+    table = table or default_lpr_table()
+    events = [LedgerEvent(e.day, e.kind, e.amount) for e in data.events]
+    if data.principal is not None:
+        events.insert(0, LedgerEvent(data.start, "disbursement", data.principal))
+    spec = data.rate.spec()
+    end = data.end + timedelta(days=1)
+    result = compute_interest(
+        events, spec, data.start, end, table, day_count=data.day_count, allocation=data.allocation
+    )
+    cap = None
+    if data.private_lending_cap is not None:
+        check = check_cap(
+            result,
+            data.private_lending_cap.contract_date,
+            table,
+            data.private_lending_cap.filing_date,
+        )
+        cap = CapOutput(
+            ok=check.ok,
+            lawful_max=check.lawful_max,
+            claimed=check.claimed,
+            excess=check.excess,
+            message=check.message,
+        )
+    return InterestOutput(
+        interest=result.interest,
+        interest_outstanding=result.interest_outstanding,
+        principal_outstanding=result.principal_outstanding,
+        costs_outstanding=result.costs_outstanding,
+        overpaid=result.overpaid,
+        rate=spec.describe(),
+        steps=[
+            InterestStepOutput(
+                start=step.start,
+                last_day=step.end - timedelta(days=1),
+                days=step.days,
+                base=step.base,
+                annual_percent=step.annual_percent,
+                amount=step.amount,
+                basis=step.basis,
+            )
+            for step in result.steps
+        ],
+        lpr_entries_used=[
+            {"effective_from": e.effective_from.isoformat(), "rate_percent": str(e.rate_percent)}
+            for e in result.lpr_entries_used
+        ],
+        table_date=result.table_date,
+        beyond_table=result.beyond_table,
+        running_claim=describe_running_claim(result.principal_outstanding, spec, end),
+        cap=cap,
     )
 
 
@@ -220,6 +360,7 @@ CALCULATIONS: dict[str, Calculation] = {
         ),
         Calculation("court-fee", "诉讼费用", CourtFeeInput, CourtFeeOutput, court_fee),
         Calculation("limitation", "诉讼时效", LimitationInput, LimitationOutput, limitation),
+        Calculation("interest", "利息", InterestInput, InterestOutput, interest),
     )
 }
 
@@ -235,3 +376,5 @@ def run(name: str, data: Any) -> BaseModel:
         return calc.compute(parsed)
     except CalendarCoverageError as exc:
         raise CaseInvalid([Problem((), "calendar_not_covered", str(exc))]) from None
+    except LprNotAvailable as exc:
+        raise CaseInvalid([Problem(("rate",), "lpr_not_available", str(exc))]) from None

@@ -148,7 +148,10 @@ def _calculate(name: str, data: dict[str, Any], as_json: bool) -> None:
         if isinstance(value, list):
             click.echo(f"{key}:")
             for item in value:
-                click.echo(f"  - {item.get('text', item) if isinstance(item, dict) else item}")
+                text = item.get("text") or item.get("basis") if isinstance(item, dict) else item
+                click.echo(f"  - {text or item}")
+        elif isinstance(value, dict):
+            click.echo(f"{key}: {value.get('message', value)}")
         elif value is not None:
             click.echo(f"{key}: {value}")
 
@@ -259,6 +262,77 @@ def calc_limitation(due: Any, events: tuple[str, ...], on: Any, as_json: bool) -
         "on": on.date().isoformat() if on else None,
     }
     _calculate("limitation", data, as_json)
+
+
+_RATE_KINDS = {
+    "annual": "annual",
+    "monthly": "monthly",
+    "daily": "daily",
+    "lpr-multiple": "lpr_multiple",
+    "lpr-plus-bp": "lpr_plus_bp",
+}
+
+
+def _ledger(value: str, kind: str) -> dict[str, str]:
+    day, _, amount = value.partition(":")
+    if not amount:
+        raise click.BadParameter(f"应为 YYYY-MM-DD:金额，实为「{value}」")
+    return {"day": day, "kind": kind, "amount": amount}
+
+
+@calc.command("interest")
+@click.option("--principal", help="本金（元），于起息日一次出借")
+@click.option("--rate", "rate_value", required=True, help="利率数值：年利率6%填6；LPR的4倍填4")
+@click.option(
+    "--rate-kind", type=click.Choice(list(_RATE_KINDS)), default="annual", show_default=True
+)
+@click.option("--lpr-fixed-on", type=_DATE, help="LPR取值日（不填则随LPR浮动）")
+@click.option("--start", type=_DATE, required=True, help="起息日")
+@click.option("--end", type=_DATE, required=True, help="计至（含当日）")
+@click.option("--day-count", type=click.Choice(["365", "360"]), default="365", show_default=True)
+@click.option("--disbursement", "disbursements", multiple=True, help="出借 YYYY-MM-DD:金额")
+@click.option("--repayment", "repayments", multiple=True, help="还款 YYYY-MM-DD:金额")
+@click.option("--cost", "costs", multiple=True, help="费用 YYYY-MM-DD:金额")
+@click.option("--contract-date", type=_DATE, help="合同成立日：按民间借贷利率上限检查")
+@click.option("--filing-date", type=_DATE, help="起诉日（2020年8月20日前成立的合同）")
+@_JSON_OPTION
+def calc_interest(
+    principal: str | None,
+    rate_value: str,
+    rate_kind: str,
+    lpr_fixed_on: Any,
+    start: Any,
+    end: Any,
+    day_count: str,
+    disbursements: tuple[str, ...],
+    repayments: tuple[str, ...],
+    costs: tuple[str, ...],
+    contract_date: Any,
+    filing_date: Any,
+    as_json: bool,
+) -> None:
+    """单利计算（分段、随LPR浮动、还款抵充），可选民间借贷利率上限检查。"""
+    events = [_ledger(v, "disbursement") for v in disbursements]
+    events += [_ledger(v, "repayment") for v in repayments]
+    events += [_ledger(v, "cost") for v in costs]
+    data: dict[str, Any] = {
+        "principal": principal,
+        "events": events,
+        "rate": {
+            "kind": _RATE_KINDS[rate_kind],
+            "value": rate_value,
+            "fixed_on": lpr_fixed_on.date().isoformat() if lpr_fixed_on else None,
+        },
+        "start": start.date().isoformat(),
+        "end": end.date().isoformat(),
+        "day_count": int(day_count),
+    }
+    if contract_date:
+        data["private_lending_cap"] = {
+            "contract_date": contract_date.date().isoformat(),
+            "filing_date": filing_date.date().isoformat() if filing_date else None,
+        }
+    _calculate("interest", data, as_json)
 
 
 @main.command()

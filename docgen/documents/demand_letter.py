@@ -21,6 +21,7 @@ from docgen.documents.parts import (
     Contact,
     ContractBasis,
     DebtAmounts,
+    InterruptionInput,
     Signatory,
     amounts_context,
     check_amounts,
@@ -32,6 +33,7 @@ from docgen.documents.problems import Assessment
 from docgen.domain.dates import format_cn
 from docgen.domain.fields import CaseModel, Line, ShortText
 from docgen.domain.identity import mask_id
+from docgen.domain.limitation import InterruptionEvent, limitation_status
 from docgen.domain.parties import Party, Person
 from docgen.domain.workdays import (
     CalendarCoverageError,
@@ -39,8 +41,6 @@ from docgen.domain.workdays import (
     calendar_day_deadline,
     working_day_deadline,
 )
-
-LIMITATION_YEARS = 3
 
 
 class PaymentDeadline(CaseModel):
@@ -85,6 +85,12 @@ class DemandLetter(CaseModel):
     include_receipt: bool = Field(
         default=False, title="附回执", description="附债务人签收确认的回执联"
     )
+    prior_interruptions: list[InterruptionInput] = Field(
+        default_factory=list,
+        max_length=50,
+        title="此前的时效中断事由",
+        description="此前的催收送达、还款、债务确认等，用于判断诉讼时效",
+    )
 
 
 # --- rules --------------------------------------------------------------------------
@@ -103,7 +109,7 @@ def assess(case: DemandLetter, options: RuleOptions) -> Assessment:
     _check_contract(result, case)
     if case.next_step == "arbitration" and not case.arbitration_body:
         result.error(("arbitration_body",), "missing", "选择申请仲裁时，请填写仲裁机构名称")
-    _check_limitation(result, case)
+    _check_limitation(result, case, options)
     _compute_deadline(result, case, options)
     return result
 
@@ -129,23 +135,30 @@ def _check_contract(result: Assessment, case: DemandLetter) -> None:
         )
 
 
-def _add_years(day: date, years: int) -> date:
-    """Same month and day ``years`` later; the month's last day when there is none."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return day.replace(year=day.year + years, day=28)
-
-
-def _check_limitation(result: Assessment, case: DemandLetter) -> None:
-    expiry = _add_years(case.contract.due_date, LIMITATION_YEARS)
-    if case.letter_date > expiry:
+def _check_limitation(result: Assessment, case: DemandLetter, options: RuleOptions) -> None:
+    """Warn when the limitation period has run or soon will (a letter may still be sent)."""
+    events = [InterruptionEvent(e.kind, e.day) for e in case.prior_interruptions]
+    status = limitation_status(
+        case.contract.due_date,
+        events,
+        on=case.letter_date,
+        allow_fallback=True,
+    )
+    result.computed["limitation"] = status
+    if status.status == "expired" and not status.waived:
         result.warn(
             ("contract", "due_date"),
             "limitation_may_have_expired",
-            f"自应付款日期起已超过三年（{format_cn(expiry)}届满），如期间没有催收、还款、"
-            "确认等中断事由，诉讼时效可能已经届满；本函仍可发出",
-            hint="如有中断事由，请保留相关证据",
+            f"诉讼时效期间可能已于{format_cn(status.expires)}届满（自应付款日期或最后一次中断事由起算三年）；"
+            "本函仍可发出，债务人如签收回执确认债务，则不得再以诉讼时效抗辩",
+            hint="如有未填写的中断事由（催收送达、还款、确认），请在「此前的时效中断事由」中补充",
+        )
+    elif status.status == "expiring":
+        result.warn(
+            ("contract", "due_date"),
+            "limitation_expiring",
+            f"诉讼时效期间将于{format_cn(status.expires)}届满，仅剩{status.days_left}日，"
+            "请确保本函及时送达并保留送达凭证",
         )
 
 

@@ -18,6 +18,7 @@ from docgen.domain.dates import format_cn
 from docgen.domain.fields import CaseModel, Line, Money, Paragraph, Phone, ShortText, Text
 from docgen.domain.identity import IdentityError, mask_id, parse_resident_id, parse_uscc
 from docgen.domain.interest import InterestResult, RateSpec, interest_on_principal
+from docgen.domain.limitation import INTERRUPTION_LABELS, InterruptionKind
 from docgen.domain.lpr import LprNotAvailable, LprTable, format_percent
 from docgen.domain.money import format_yuan, legal_amount, rmb_upper, to_fen
 from docgen.domain.parties import CHECKSUMMED_ID_TYPES, Organization, Party, Person
@@ -77,6 +78,15 @@ class ContractBasis(CaseModel):
         title="债务形成经过",
         description="一两句话说明款项来源，如 我方已于2025年1月10日向您转账出借人民币100,000元",
     )
+
+
+class InterruptionInput(CaseModel):
+    """An event that interrupted the limitation period (民法典 art. 195)."""
+
+    kind: InterruptionKind = Field(
+        title="中断事由", json_schema_extra={"enum_titles": list(INTERRUPTION_LABELS.values())}
+    )
+    day: date = Field(title="发生日期")
 
 
 class RateInput(CaseModel):

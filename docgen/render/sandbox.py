@@ -88,6 +88,7 @@ class DocgenSandbox(ImmutableSandboxedEnvironment):
         if isinstance(obj, str) and attr in _BLOCKED_STR_METHODS:
             return False
         return bool(super().is_safe_attribute(obj, attr, value))
+
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         _check_budget()
         if operator == "**":

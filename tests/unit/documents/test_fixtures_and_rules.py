@@ -168,3 +168,23 @@ def test_passport_numbers_are_not_checked_as_resident_ids():
     data["debtor"]["id_type"] = "护照"
     data["debtor"]["id_number"] = "E12345678"
     assert _error_locs(_problems("demand_letter", data)) == []
+
+
+def test_a_recorded_interruption_keeps_an_old_debt_within_the_limitation_period():
+    data = _letter(contract__signed_on="2022-01-01", contract__due_date="2023-01-10")
+    data["prior_interruptions"] = [{"kind": "demand_delivered", "day": "2025-06-01"}]
+    result = _computed(data)
+    # 2025-06-01 restarts three years: expiry 2028-06-01, long after the letter
+    assert result.warnings == []
+    assert result.computed["limitation"].expires == date(2028, 6, 1)
+
+
+def test_a_debt_whose_period_ends_within_ninety_days_gets_an_expiring_warning():
+    data = _letter(contract__signed_on="2023-01-01", contract__due_date="2024-01-15")
+    data["prior_interruptions"] = [{"kind": "partial_payment", "day": "2023-12-20"}]
+    data["contract"]["due_date"] = "2023-12-01"
+    result = _computed(data)
+    # restarted on 2023-12-20: ends 2026-12-20, a Sunday, so the next workday 2026-12-21;
+    # the letter of 2026-11-20 is 31 days before it
+    assert [p.code for p in result.warnings] == ["limitation_expiring"]
+    assert result.computed["limitation"].expires == date(2026, 12, 21)
