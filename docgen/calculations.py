@@ -20,7 +20,7 @@ from pydantic_core import PydanticCustomError
 from docgen.documents.parts import InterruptionInput, RateInput
 from docgen.documents.problems import CaseInvalid, Problem, from_validation_error
 from docgen.domain.caps import check_cap
-from docgen.domain.court_fees import acceptance_fee, preservation_fee
+from docgen.domain.court_fees import FeeResult, acceptance_fee, preservation_fee
 from docgen.domain.dates import format_cn
 from docgen.domain.fields import CaseModel, Money
 from docgen.domain.interest import (
@@ -142,6 +142,10 @@ class CourtFeeOutput(BaseModel):
     preservation_steps: list[FeeStepOutput] | None = None
 
 
+def _fee_steps(result: FeeResult) -> list[FeeStepOutput]:
+    return [FeeStepOutput.model_validate(step, from_attributes=True) for step in result.steps]
+
+
 def court_fee(data: CourtFeeInput) -> CourtFeeOutput:
     result = acceptance_fee(data.amount, procedure=data.procedure, rounding=data.rounding)
     out = CourtFeeOutput(
@@ -151,15 +155,13 @@ def court_fee(data: CourtFeeInput) -> CourtFeeOutput:
         halved=result.halved,
         rounding=result.rounding,
         basis=result.basis,
-        steps=[FeeStepOutput.model_validate(step, from_attributes=True) for step in result.steps],
+        steps=_fee_steps(result),
     )
     if data.preservation:
         kept = preservation_fee(data.amount, rounding=data.rounding)
         out.preservation_fee = kept.fee
         out.preservation_basis = kept.basis
-        out.preservation_steps = [
-            FeeStepOutput.model_validate(step, from_attributes=True) for step in kept.steps
-        ]
+        out.preservation_steps = _fee_steps(kept)
     return out
 
 

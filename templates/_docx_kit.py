@@ -70,21 +70,19 @@ class Letter:
                 run.font.size = Pt(9)
 
     def title(self, text: str) -> None:
-        para = self.doc.add_paragraph()
-        para.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        para.paragraph_format.space_after = Pt(12)
-        run = para.add_run(text)
-        run.bold = True
-        run.font.size = Pt(22)
-        _east_asian(run, TITLE_FONT)
+        self.heading(text, size=22, space_after=12, font=TITLE_FONT)
 
-    def heading(self, text: str) -> None:
+    def heading(
+        self, text: str, *, size: float = 15, space_after: float = 10, font: str | None = None
+    ) -> None:
         para = self.doc.add_paragraph()
         para.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        para.paragraph_format.space_after = Pt(10)
+        para.paragraph_format.space_after = Pt(space_after)
         run = para.add_run(text)
         run.bold = True
-        run.font.size = Pt(15)
+        run.font.size = Pt(size)
+        if font:
+            _east_asian(run, font)
 
     def para(
         self,
