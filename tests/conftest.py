@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import os
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -39,3 +42,49 @@ def client(app: Flask) -> FlaskClient:
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
+
+
+# --- databases --------------------------------------------------------------------------
+# Tests of stored state run against both backends: SQLite (the embedded default) and the
+# PostgreSQL server at 127.0.0.1:5432 (DOCGEN_TEST_POSTGRES_URL overrides it). Each test
+# gets a fresh, empty database, dropped afterwards.
+
+POSTGRES_ADMIN_URL = os.environ.get(
+    "DOCGEN_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
+
+
+def _fresh_postgres_database() -> tuple[str, Callable[[], None]]:
+    import sqlalchemy as sa
+
+    name = f"docgen_test_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    url = POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+
+    def drop() -> None:
+        from docgen import db
+
+        engine = db._engines.pop(url, None)
+        if engine is not None:
+            engine.dispose()
+        db._upgraded.discard(url)
+        with admin.connect() as connection:
+            connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+    return url, drop
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh empty database URL, once per backend."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'docgen.db'}"
+        return
+    url, drop = _fresh_postgres_database()
+    try:
+        yield url
+    finally:
+        drop()
