@@ -34,6 +34,11 @@ class Settings(BaseSettings):
         description="Operator CSV (effective_from,rate_percent) extending the shipped LPR table.",
     )
     secret_key: str = ""
+    register_documents: bool = Field(
+        default=True,
+        description="Record every rendered document in the register (id and code printed on "
+        "it); off only for benchmarks.",
+    )
     log_level: str = "INFO"
 
     @property

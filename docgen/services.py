@@ -21,6 +21,7 @@ from docgen.documents import registry
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.problems import Assessment, CaseInvalid, Loc, Problem
 from docgen.reference_data import default_lpr_table
+from docgen.register import Issue, Register, Stamp, sha256_hex
 from docgen.render.docx import DocxRenderer, TemplateRenderError
 from docgen.render.fonts import missing_glyphs
 from docgen.render.pdf import GlyphMissing, PdfRenderer
@@ -44,6 +45,8 @@ class Rendered:
     fmt: Format
     type_name: str
     warnings: list[Problem] = field(default_factory=list)
+    document_id: str | None = None
+    verification_code: str | None = None
 
     @property
     def media_type(self) -> str:
@@ -69,6 +72,8 @@ class Docgen:
         self.settings = settings
         self._pdf: PdfRenderer | None = None
         self.docx = DocxRenderer()
+        self._register: Register | None = None
+        self._template_hashes: dict[str, tuple[int, str]] = {}
 
     @property
     def pdf(self) -> PdfRenderer:
@@ -97,28 +102,101 @@ class Docgen:
             assessment.extend(self._glyph_problems(case))
         return Report(assessment.problems, _public(assessment.computed))
 
-    def render(self, type_name: str, data: Any, fmt: Format) -> Rendered:
-        """Render a case, or raise CaseInvalid with every problem found."""
+    @property
+    def register(self) -> Register | None:
+        """The document register, or None when registration is switched off."""
+        if not self.settings.register_documents:
+            return None
+        if self._register is None:
+            self._register = Register(self.settings.effective_database_url)
+        return self._register
+
+    def render(
+        self,
+        type_name: str,
+        data: Any,
+        fmt: Format,
+        *,
+        requested_by: str = "cli",
+        batch_id: str | None = None,
+    ) -> Rendered:
+        """Render a case, or raise CaseInvalid with every problem found.
+
+        With the register on (the default), the document gets an id and a verification
+        code printed in the PDF footer and written in the file's metadata, and is recorded
+        with its input, template version and output hash before it is returned.
+        """
         doc_type = registry.get(type_name)
         case, assessment = doc_type.check(data, self.options())
         context = doc_type.build_context(case, assessment)
+        register = self.register
+        stamp = register.reserve() if register is not None else None
+        template = doc_type.templates["html" if fmt == "pdf" else "docx"]
         if fmt == "pdf":
-            content = self._render_pdf(case, doc_type.templates["html"], context)
+            content = self._render_pdf(case, template, context, stamp)
         else:
             content = self.docx.render(
-                self.settings.templates_dir / doc_type.templates["docx"], context
+                self.settings.templates_dir / template,
+                context,
+                docx_properties(stamp) if stamp else None,
             )
-        log.info("rendered type=%s format=%s bytes=%d", type_name, fmt, len(content))
+        if register is not None and stamp is not None:
+            register.record(
+                Issue(
+                    stamp,
+                    type_name,
+                    template,
+                    self._template_hash(template),
+                    case.model_dump(mode="json"),
+                    fmt,
+                    content,
+                    requested_by,
+                    batch_id,
+                )
+            )
+        log.info(
+            "rendered type=%s format=%s bytes=%d document=%s",
+            type_name,
+            fmt,
+            len(content),
+            stamp.document_id if stamp else "-",
+        )
         return Rendered(
-            content, f"{doc_type.filename(case)}.{fmt}", fmt, type_name, assessment.warnings
+            content,
+            f"{doc_type.filename(case)}.{fmt}",
+            fmt,
+            type_name,
+            assessment.warnings,
+            stamp.document_id if stamp else None,
+            stamp.code if stamp else None,
         )
 
-    def _render_pdf(self, case: BaseModel, template: str, context: dict[str, Any]) -> bytes:
+    def _template_hash(self, template: str) -> str:
+        """SHA-256 of the template file's bytes, cached per file modification time."""
+        path = self.settings.templates_dir / template
+        stamp = path.stat().st_mtime_ns
+        cached = self._template_hashes.get(template)
+        if cached is None or cached[0] != stamp:
+            cached = (stamp, sha256_hex(path.read_bytes()))
+            self._template_hashes[template] = cached
+        return cached[1]
+
+    def _render_pdf(
+        self,
+        case: BaseModel,
+        template: str,
+        context: dict[str, Any],
+        stamp: Stamp | None = None,
+    ) -> bytes:
         problems = self._glyph_problems(case)
         if problems:
             raise CaseInvalid(problems)
         try:
-            return self.pdf.render(template, context)
+            if stamp is None:
+                return self.pdf.render(template, context)
+            return self.pdf.render(
+                template, context, extra_css=footer_css(stamp), metadata=stamp.properties()
+            )
         except GlyphMissing as exc:
             raise CaseInvalid([Problem(("template",), "glyph_missing", str(exc))]) from exc
 
@@ -138,6 +216,20 @@ class Docgen:
                     )
                 )
         return problems
+
+
+def footer_css(stamp: Stamp) -> str:
+    """A stylesheet printing the document id and verification code at the foot of every page."""
+    text = stamp.footer_text().replace("\\", "").replace('"', "")
+    return (
+        f'@page {{ @bottom-left {{ content: "{text}"; font-size: 7.5pt; color: #555; '
+        "white-space: nowrap; } }"
+    )
+
+
+def docx_properties(stamp: Stamp) -> dict[str, str]:
+    """Core properties that carry the document id and verification code in a DOCX."""
+    return {"dc:identifier": stamp.document_id, "cp:keywords": f"docgen 校验码 {stamp.code}"}
 
 
 def _strings(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:

@@ -15,6 +15,7 @@ from pypdf import PdfReader
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 PAGE_FOOTER = re.compile(r"第\s*\d+\s*页\s*共\s*\d+\s*页")
+REGISTER_STAMP = re.compile(r"文书编号\s*[0-9A-Z]+\s*校验码\s*[0-9A-Z]{4}-[0-9A-Z]{4}")
 
 
 @dataclass(frozen=True)
@@ -72,5 +73,5 @@ def docx_text(content: bytes) -> str:
 
 
 def normalize(text: str) -> str:
-    """Text for comparison: page footers removed, all whitespace removed."""
-    return re.sub(r"\s+", "", PAGE_FOOTER.sub("", text))
+    """Text for comparison: page footers and register stamps removed, no whitespace."""
+    return re.sub(r"\s+", "", PAGE_FOOTER.sub("", REGISTER_STAMP.sub("", text)))

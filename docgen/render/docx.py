@@ -15,12 +15,14 @@ import re
 import struct
 import zipfile
 import zlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from docxtpl import DocxTemplate
 from jinja2 import Template, TemplateError
+from lxml import etree
 
 from docgen.render.sandbox import (
     DocgenSandbox,
@@ -124,13 +126,17 @@ class CompiledDocx:
                         members[-1] = info.filename
         return cls(tuple(members), templates, helper)
 
-    def render(self, context: dict[str, Any]) -> bytes:
+    def render(
+        self, context: dict[str, Any], core_properties: Mapping[str, str] | None = None
+    ) -> bytes:
         members = [
             _Member.of(m, self._render_part(self.templates[m], context))
             if isinstance(m, str)
             else m
             for m in self.members
         ]
+        if core_properties:
+            members = [_with_core_properties(m, core_properties) for m in members]
         return _write_zip(members)
 
     def _render_part(self, template: Template, context: dict[str, Any]) -> bytes:
@@ -141,6 +147,30 @@ class CompiledDocx:
         if _LISTING_CHARS.search(xml):
             xml = str(self.helper.resolve_listing(xml))
         return xml.encode("utf-8")
+
+
+_CORE_PART = b"docProps/core.xml"
+_CORE_NAMESPACES = {
+    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+    "dc": "http://purl.org/dc/elements/1.1/",
+}
+
+
+def _with_core_properties(member: _Member, properties: Mapping[str, str]) -> _Member:
+    """``member`` with core properties (``dc:identifier``, ``cp:keywords``, ...) set."""
+    if member.name != _CORE_PART:
+        return member
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    root = etree.fromstring(zlib.decompress(member.deflated, -15), parser)
+    for key, value in properties.items():
+        prefix, _, local = key.partition(":")
+        tag = f"{{{_CORE_NAMESPACES[prefix]}}}{local}"
+        element = root.find(tag)
+        if element is None:
+            element = etree.SubElement(root, tag)
+        element.text = value
+    data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return _Member.of(_CORE_PART.decode(), data)
 
 
 class DocxRenderer:
@@ -158,10 +188,17 @@ class DocxRenderer:
             self._compiled[path] = cached
         return cached[1]
 
-    def render(self, path: Path, context: dict[str, Any]) -> bytes:
+    def render(
+        self,
+        path: Path,
+        context: dict[str, Any],
+        core_properties: Mapping[str, str] | None = None,
+    ) -> bytes:
+        """The DOCX; ``core_properties`` (``"dc:identifier"``, ``"cp:keywords"``...) are set
+        in docProps/core.xml after rendering."""
         compiled = self.compiled(path)
         try:
             with render_budget():
-                return compiled.render(context)
+                return compiled.render(context, core_properties)
         except TemplateError as exc:
             raise TemplateRenderError(f"DOCX 模板渲染失败：{exc}") from exc

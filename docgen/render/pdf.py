@@ -136,14 +136,28 @@ class PdfRenderer:
         if missing:
             raise GlyphMissing(missing)
 
-    def render(self, template_name: str, context: dict[str, Any]) -> bytes:
+    def render(
+        self,
+        template_name: str,
+        context: dict[str, Any],
+        *,
+        extra_css: str | None = None,
+        metadata: dict[str, str] | None = None,
+    ) -> bytes:
+        """The PDF; ``extra_css`` is added after the shared stylesheet (e.g. a footer stamp)
+        and ``metadata`` is written into the PDF's document information."""
         markup = self.render_html(template_name, context)
         self.check_glyphs(visible_text(markup))
         base_url = (self.templates_dir / template_name).as_uri()
         document = HTML(
             string=markup, base_url=base_url, url_fetcher=AssetFetcher(self.templates_dir)
         )
-        pdf = document.write_pdf(stylesheets=self.stylesheets, font_config=self.font_config)
+        stylesheets = self.stylesheets
+        if extra_css:
+            stylesheets = [*stylesheets, CSS(string=extra_css, font_config=self.font_config)]
+        rendered = document.render(stylesheets=stylesheets, font_config=self.font_config)
+        rendered.metadata.custom.update(metadata or {})
+        pdf = rendered.write_pdf(custom_metadata=bool(metadata))
         if pdf is None:
             raise RuntimeError("WeasyPrint returned no PDF")
         return bytes(pdf)

@@ -93,6 +93,9 @@ def _file_response(rendered: Rendered) -> Response:
         response.headers["X-Docgen-Warnings"] = json.dumps(
             [w.as_dict() for w in rendered.warnings], ensure_ascii=True
         )
+    if rendered.document_id:
+        response.headers["X-Docgen-Document-Id"] = rendered.document_id
+        response.headers["X-Docgen-Verification-Code"] = rendered.verification_code or ""
     response.headers["Cache-Control"] = "no-store"
     return response
 

@@ -1,0 +1,89 @@
+"""The register's tables: documents issued, their output files and their delivery.
+
+A row in ``register_documents`` is written for every document docgen renders (unless
+registration is switched off), with what is needed to prove it later and to re-render
+it: the stored input, the template version and the SHA-256 of the file handed out.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from docgen.db import Base
+
+
+class RegisteredDocument(Base):
+    __tablename__ = "register_documents"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    type_name: Mapped[str] = mapped_column(String(64))
+    template_id: Mapped[str] = mapped_column(String(255))
+    template_hash: Mapped[str] = mapped_column(String(64))
+    input_hash: Mapped[str] = mapped_column(String(64), index=True)
+    input_data: Mapped[dict[str, object]] = mapped_column(JSON)
+    requested_by: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    batch_id: Mapped[str | None] = mapped_column(String(64), index=True)
+
+    outputs: Mapped[list[RegisteredOutput]] = relationship(
+        back_populates="document", order_by="RegisteredOutput.id", lazy="selectin"
+    )
+    deliveries: Mapped[list[Delivery]] = relationship(
+        back_populates="document", order_by="Delivery.id", lazy="selectin"
+    )
+
+
+class RegisteredOutput(Base):
+    __tablename__ = "register_outputs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("register_documents.id"), index=True)
+    format: Mapped[str] = mapped_column(String(8))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    size: Mapped[int] = mapped_column(Integer)
+
+    document: Mapped[RegisteredDocument] = relationship(back_populates="outputs")
+
+
+class Delivery(Base):
+    __tablename__ = "register_deliveries"
+    __table_args__ = (UniqueConstraint("document_id", "tracking_number"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("register_documents.id"), index=True)
+    carrier: Mapped[str] = mapped_column(String(16))
+    tracking_number: Mapped[str] = mapped_column(String(32))
+    sent_on: Mapped[date | None] = mapped_column(Date)
+    delivered_on: Mapped[date | None] = mapped_column(Date)
+    recorded_by: Mapped[str] = mapped_column(String(64))
+    recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    document: Mapped[RegisteredDocument] = relationship(back_populates="deliveries")
+
+
+class ApiKey(Base):
+    """A client's API key: only a SHA-256 of the secret part is kept."""
+
+    __tablename__ = "api_keys"
+
+    id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    secret_hash: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class User(Base):
+    """A web UI user; the password is kept as a salted scrypt hash."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    disabled: Mapped[bool] = mapped_column(default=False)
