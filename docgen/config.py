@@ -7,6 +7,7 @@ SQLite under the data directory, the in-process executor, the repository's templ
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -40,6 +41,18 @@ class Settings(BaseSettings):
         "it); off only for benchmarks.",
     )
     log_level: str = "INFO"
+    api_auth: Literal["key", "off"] = Field(
+        default="key",
+        description="key: /api/v1 needs an API key; off: single-user desktop install only.",
+    )
+    web_auth: Literal["single-user", "login"] = Field(
+        default="single-user",
+        description="login: the web UI asks users (docgen user create) to sign in.",
+    )
+    rate_limit: str = Field(default="600/minute", description="Requests per API key (or address).")
+    rate_limit_storage_uri: str = Field(
+        default="", description="Rate-limit counters: memory by default, or redis://host:port/db."
+    )
 
     @property
     def effective_database_url(self) -> str:

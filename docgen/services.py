@@ -195,7 +195,10 @@ class Docgen:
             if stamp is None:
                 return self.pdf.render(template, context)
             return self.pdf.render(
-                template, context, extra_css=footer_css(stamp), metadata=stamp.properties()
+                template,
+                context,
+                extra_css=footer_css(stamp, self.settings.pdf_font_families),
+                metadata=stamp.properties(),
             )
         except GlyphMissing as exc:
             raise CaseInvalid([Problem(("template",), "glyph_missing", str(exc))]) from exc
@@ -218,12 +221,14 @@ class Docgen:
         return problems
 
 
-def footer_css(stamp: Stamp) -> str:
-    """A stylesheet printing the document id and verification code at the foot of every page."""
+def footer_css(stamp: Stamp, font_families: tuple[str, ...]) -> str:
+    """A stylesheet printing the document id and verification code at the foot of every page
+    (in the document's own fonts: margin boxes do not inherit the body's)."""
     text = stamp.footer_text().replace("\\", "").replace('"', "")
+    families = ", ".join(f'"{f}"' for f in font_families)
     return (
-        f'@page {{ @bottom-left {{ content: "{text}"; font-size: 7.5pt; color: #555; '
-        "white-space: nowrap; } }"
+        f'@page {{ @bottom-left {{ content: "{text}"; font-family: {families}, serif; '
+        "font-size: 7.5pt; color: #555; white-space: nowrap; } }"
     )
 
 

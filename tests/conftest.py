@@ -35,7 +35,24 @@ def app(settings: Settings) -> Iterator[Flask]:
 
 
 @pytest.fixture
-def client(app: Flask) -> FlaskClient:
+def api_key(app: Flask) -> str:
+    """A fresh API key on ``app``'s database (the full key text)."""
+    from docgen.web.auth import api_keys
+
+    return api_keys(app).create("tests")[1]
+
+
+@pytest.fixture
+def client(app: Flask, api_key: str) -> FlaskClient:
+    """A client with a valid API key, as every API caller must have."""
+    client = app.test_client()
+    client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {api_key}"
+    return client
+
+
+@pytest.fixture
+def anonymous_client(app: Flask) -> FlaskClient:
+    """A client that sends no credentials."""
     return app.test_client()
 
 

@@ -75,3 +75,12 @@ def docx_text(content: bytes) -> str:
 def normalize(text: str) -> str:
     """Text for comparison: page footers and register stamps removed, no whitespace."""
     return re.sub(r"\s+", "", PAGE_FOOTER.sub("", REGISTER_STAMP.sub("", text)))
+
+
+def authorized_client(app: Any) -> Any:
+    """A Flask test client that sends a new API key with every request."""
+    from docgen.web.auth import api_keys
+
+    client = app.test_client()
+    client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {api_keys(app).create('tests')[1]}"
+    return client

@@ -19,7 +19,7 @@ from docgen import __version__
 from docgen.config import Settings
 from docgen.documents.problems import Problem
 from docgen.services import Docgen
-from docgen.web import api
+from docgen.web import api, auth, register_api
 from docgen.web.errors import problems_from_pydantic
 
 log = logging.getLogger(__name__)
@@ -41,6 +41,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> OpenAPI:
         validation_error_model=api.ProblemModel,
         validation_error_callback=_validation_error_response,
         doc_ui=False,
+        security_schemes=auth.SECURITY_SCHEMES,
     )
     app.config.update(
         MAX_CONTENT_LENGTH=settings.max_content_length,
@@ -51,7 +52,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> OpenAPI:
     app.config.update(config)
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.extensions["docgen"] = Docgen(settings)
+    auth.init_app(app, settings)
     api.init_app(app)
+    app.register_api(register_api.build_blueprint())
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(Exception, _unexpected_error)
     app.after_request(_security_headers)
@@ -99,6 +102,7 @@ def _security_headers(response: Response) -> Response:
 
 _HTTP_MESSAGES = {
     400: "请求格式错误",
+    401: "需要有效的 API 密钥",
     404: "请求的资源不存在",
     405: "不支持该请求方法",
     413: "请求内容过大",

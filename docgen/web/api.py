@@ -21,6 +21,7 @@ from docgen.documents import registry
 from docgen.documents.base import DocumentType
 from docgen.documents.problems import CaseInvalid, Problem
 from docgen.services import FORMATS, MEDIA_TYPES, Docgen, Rendered
+from docgen.web.auth import requester
 
 DOCS_TAG = Tag(name="documents", description="生成与校验文书")
 TYPES_TAG = Tag(name="document-types", description="文书类型与数据结构")
@@ -122,7 +123,9 @@ def _require_json() -> Response | None:
 def _render_view(doc_type: DocumentType[Any]) -> Any:
     def render(query: RenderQuery, body: BaseModel) -> Response:
         try:
-            rendered = _service().render(doc_type.name, body, query.format)
+            rendered = _service().render(
+                doc_type.name, body, query.format, requested_by=requester()
+            )
         except CaseInvalid as exc:
             return _problems_response(exc.problems)
         return _file_response(rendered)

@@ -12,7 +12,14 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from docgen.web import create_app
-from tests.support import docx_text, fixture_cases, load_fixture, normalize, pdf_pages_text
+from tests.support import (
+    authorized_client,
+    docx_text,
+    fixture_cases,
+    load_fixture,
+    normalize,
+    pdf_pages_text,
+)
 
 URL = "/api/v1/documents/demand_letter"
 PERSON = load_fixture("demand_letter", "valid", "person_debtor")
@@ -98,7 +105,7 @@ def test_a_body_one_byte_over_the_limit_gets_413(settings):
     app = create_app(
         {"TESTING": True, "SETTINGS": settings.model_copy(update={"max_content_length": limit})}
     )
-    client = app.test_client()
+    client = authorized_client(app)
     body = json.dumps({"pad": "x" * limit})[: limit + 1].encode()
     assert len(body) == limit + 1
     response = client.post(URL, data=body, content_type="application/json")

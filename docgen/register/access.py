@@ -1,0 +1,141 @@
+"""API keys and web users, stored hashed.
+
+A key looks like ``dgk_<id>_<secret>``: the id finds the row, the secret is compared
+with :func:`hmac.compare_digest` against the SHA-256 kept in the database (a random
+256-bit secret needs no slow hash; a password does, so users get scrypt).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from docgen import db
+from docgen.register import Register
+from docgen.register.models import ApiKey, User
+
+KEY_PREFIX = "dgk"
+_SCRYPT = {"n": 2**14, "r": 8, "p": 1}
+
+
+class AccessError(ValueError):
+    """A request to create, revoke or check a credential that cannot be honoured."""
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who is asking: ``key:<id>``, ``user:<name>`` or ``cli``, as the register records it."""
+
+    kind: str
+    ident: str
+    name: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.kind}:{self.ident}"
+
+
+def _digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode("utf-8")).hexdigest()
+
+
+class ApiKeys:
+    def __init__(self, register: Register) -> None:
+        self.register = register
+
+    def create(self, name: str) -> tuple[ApiKey, str]:
+        """A new key; the full key text is returned once and never stored."""
+        name = name.strip()
+        if not name or len(name) > 100:
+            raise AccessError("密钥名称不能为空，且不超过100个字符")
+        key_id = secrets.token_hex(6)
+        secret = secrets.token_urlsafe(32)
+        row = ApiKey(
+            id=key_id, name=name, secret_hash=_digest(secret), created_at=datetime.now(UTC)
+        )
+        with db.session_scope(self.register.engine) as session:
+            session.add(row)
+        return row, f"{KEY_PREFIX}_{key_id}_{secret}"
+
+    def list(self) -> list[ApiKey]:
+        with db.session_scope(self.register.engine) as session:
+            return list(session.scalars(select(ApiKey).order_by(ApiKey.created_at)))
+
+    def revoke(self, key_id: str) -> ApiKey:
+        with db.session_scope(self.register.engine) as session:
+            row = session.get(ApiKey, key_id)
+            if row is None:
+                raise AccessError(f"没有编号为 {key_id[:20]} 的密钥")
+            if row.revoked_at is None:
+                row.revoked_at = datetime.now(UTC)
+            return row
+
+    def authenticate(self, presented: str) -> Principal | None:
+        """The key's principal, or None for a malformed, unknown, wrong or revoked key."""
+        prefix, _, rest = presented.strip().partition("_")
+        key_id, _, secret = rest.partition("_")
+        if prefix != KEY_PREFIX or not key_id or not secret or len(presented) > 200:
+            return None
+        with db.session_scope(self.register.engine) as session:
+            row = session.get(ApiKey, key_id)
+        expected = row.secret_hash if row is not None else _digest("")
+        matches = hmac.compare_digest(_digest(secret), expected)
+        if row is None or not matches or row.revoked_at is not None:
+            return None
+        return Principal("key", row.id, row.name)
+
+
+def hash_password(password: str) -> str:
+    salt = secrets.token_bytes(16)
+    digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, **_SCRYPT)
+    return f"scrypt${salt.hex()}${digest.hex()}"
+
+
+def check_password(password: str, stored: str) -> bool:
+    scheme, _, rest = stored.partition("$")
+    salt_hex, _, digest_hex = rest.partition("$")
+    if scheme != "scrypt":
+        return False
+    digest = hashlib.scrypt(password.encode("utf-8"), salt=bytes.fromhex(salt_hex), **_SCRYPT)
+    return hmac.compare_digest(digest.hex(), digest_hex)
+
+
+_DUMMY_HASH = "scrypt$" + "00" * 16 + "$" + "00" * 64
+
+
+class Users:
+    def __init__(self, register: Register) -> None:
+        self.register = register
+
+    def create(self, username: str, password: str) -> User:
+        username = username.strip()
+        if not username or len(username) > 64:
+            raise AccessError("用户名不能为空，且不超过64个字符")
+        if len(password) < 10:
+            raise AccessError("密码至少10个字符")
+        row = User(
+            username=username,
+            password_hash=hash_password(password),
+            created_at=datetime.now(UTC),
+            disabled=False,
+        )
+        try:
+            with db.session_scope(self.register.engine) as session:
+                session.add(row)
+        except IntegrityError:
+            raise AccessError(f"用户 {username} 已存在") from None
+        return row
+
+    def authenticate(self, username: str, password: str) -> Principal | None:
+        with db.session_scope(self.register.engine) as session:
+            row = session.scalars(select(User).where(User.username == username)).first()
+        ok = check_password(password, row.password_hash if row else _DUMMY_HASH)
+        if row is None or not ok or row.disabled:
+            return None
+        return Principal("user", str(row.id), row.username)

@@ -1,0 +1,101 @@
+"""``docgen apikey``, ``docgen user`` and ``docgen delivery``: the register from the shell."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from docgen.config import Settings
+from docgen.register import Register
+from docgen.register.access import AccessError, ApiKeys, Users
+from docgen.register.deliveries import DeliveryLog
+
+EXIT_INVALID = 1
+
+
+def _register() -> Register:
+    return Register(Settings().effective_database_url)
+
+
+@click.group("apikey")
+def apikey() -> None:
+    """管理 API 密钥（数据库中只保存其哈希）。"""
+
+
+@apikey.command("create")
+@click.argument("name")
+def apikey_create(name: str) -> None:
+    """为调用方 NAME 创建密钥；完整密钥只显示这一次。"""
+    try:
+        row, key = ApiKeys(_register()).create(name)
+    except AccessError as exc:
+        raise click.UsageError(str(exc)) from None
+    click.echo(f"编号：{row.id}\n名称：{row.name}")
+    click.echo("密钥（请立即保存，之后无法再次查看）：", err=True)
+    click.echo(key)
+
+
+@apikey.command("list")
+def apikey_list() -> None:
+    """列出全部密钥（编号、名称、创建时间、状态）。"""
+    for row in ApiKeys(_register()).list():
+        state = f"已吊销 {row.revoked_at:%Y-%m-%d %H:%M}" if row.revoked_at else "有效"
+        click.echo(f"{row.id}\t{row.name}\t{row.created_at:%Y-%m-%d %H:%M}\t{state}")
+
+
+@apikey.command("revoke")
+@click.argument("key_id", metavar="ID")
+def apikey_revoke(key_id: str) -> None:
+    """吊销编号为 ID 的密钥，立即生效。"""
+    try:
+        row = ApiKeys(_register()).revoke(key_id)
+    except AccessError as exc:
+        raise click.UsageError(str(exc)) from None
+    click.echo(f"已吊销：{row.id}\t{row.name}")
+
+
+@click.group("user")
+def user() -> None:
+    """管理网页登录用户（DOCGEN_WEB_AUTH=login 时使用）。"""
+
+
+@user.command("create")
+@click.argument("username")
+@click.password_option("--password", help="至少10个字符；不提供时交互输入")
+def user_create(username: str, password: str) -> None:
+    """创建网页用户 USERNAME。"""
+    try:
+        row = Users(_register()).create(username, password)
+    except AccessError as exc:
+        raise click.UsageError(str(exc)) from None
+    click.echo(f"已创建用户：{row.username}")
+
+
+@click.group("delivery")
+def delivery() -> None:
+    """送达记录：EMS 邮件号与妥投日期。"""
+
+
+@delivery.command("import")
+@click.argument("csv_file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+def delivery_import(csv_file: Path) -> None:
+    """从 CSV 导入送达记录（列：document_id,tracking_number,sent_on,delivered_on）。
+
+    有效行全部登记；无效行逐行报告原因，此时退出码为 1。
+    """
+    try:
+        text = csv_file.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise click.UsageError(f"无法读取 {csv_file}：{exc}") from None
+    report = DeliveryLog(_register()).import_csv(text, "cli")
+    for line, problems in report.rejected:
+        for problem in problems:
+            click.echo(f"第{line}行  {problem.path}  [{problem.code}]  {problem.message}", err=True)
+    click.echo(f"已登记 {report.recorded} 条，拒绝 {len(report.rejected)} 条")
+    if report.rejected:
+        sys.exit(EXIT_INVALID)
+
+
+COMMANDS = (apikey, user, delivery)

@@ -1,0 +1,211 @@
+"""Register endpoints: verify a document, look one up, record its delivery.
+
+``POST /api/v1/verify`` is the one route open to callers without a key: it says whether
+docgen issued a file (uploaded, or given by its SHA-256 or printed code), when, its type
+and template version, and nothing about the case. A caller with a key also gets who
+asked for it, its batch and its delivery records.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime
+from typing import Any
+
+from flask import Response, abort, current_app, jsonify
+from flask_openapi3 import APIBlueprint, FileStorage, Tag
+from pydantic import BaseModel, Field
+
+from docgen.documents import registry
+from docgen.documents.problems import CaseInvalid, Problem
+from docgen.register import Register, Verification
+from docgen.register.deliveries import (
+    DeliveryInput,
+    DeliveryLog,
+    limitation_for,
+    normalize_tracking_number,
+)
+from docgen.register.models import Delivery, RegisteredDocument
+from docgen.services import Docgen, _public
+from docgen.web.auth import principal, requester
+
+REGISTER_TAG = Tag(name="register", description="文书登记、真伪核验与送达记录")
+_SHA256 = re.compile(r"^[0-9a-fA-F]{64}$")
+
+
+class VerifyForm(BaseModel):
+    """Exactly one of: the file, its SHA-256, or the code printed in its footer."""
+
+    file: FileStorage | None = Field(default=None, description="待核验的文书文件（PDF 或 DOCX）")
+    sha256: str | None = Field(
+        default=None, max_length=64, description="文件的 SHA-256（十六进制）"
+    )
+    code: str | None = Field(
+        default=None, max_length=20, description="页脚印的校验码，如 7K3M-Q9TX"
+    )
+
+
+class VerifyAnswer(BaseModel):
+    issued: bool = Field(description="是否为 docgen 出具的文书")
+    document_id: str | None = None
+    issued_at: str | None = None
+    type: str | None = None
+    type_title: str | None = None
+    template_id: str | None = None
+    template_version: str | None = Field(default=None, description="模板文件的 SHA-256")
+    format: str | None = None
+    matched_by: str | None = Field(default=None, description="sha256 或 code")
+    details: dict[str, Any] | None = Field(
+        default=None, description="仅对持有 API 密钥的调用方提供"
+    )
+
+
+class DocumentPath(BaseModel):
+    document_id: str = Field(max_length=32, description="文书编号")
+
+
+class DeliveryBody(BaseModel):
+    """An EMS delivery of a registered document."""
+
+    tracking_number: str = Field(min_length=1, max_length=40, description="EMS 邮件号")
+    sent_on: date | None = Field(default=None, description="寄出日期")
+    delivered_on: date | None = Field(default=None, description="妥投（签收）日期")
+
+
+def _service() -> Docgen:
+    return current_app.extensions["docgen"]  # type: ignore[no-any-return]
+
+
+def _register() -> Register:
+    register = _service().register
+    if register is None:
+        abort(404)
+    return register
+
+
+def _problems(problems: list[Problem], status: int = 422) -> Response:
+    response = jsonify([p.as_dict() for p in problems])
+    response.status_code = status
+    return response
+
+
+def _type_title(type_name: str | None) -> str | None:
+    try:
+        return registry.get(type_name or "").title
+    except registry.UnknownDocumentType:
+        return None
+
+
+def _delivery_dict(delivery: Delivery) -> dict[str, Any]:
+    return {
+        "carrier": delivery.carrier,
+        "tracking_number": delivery.tracking_number,
+        "sent_on": delivery.sent_on.isoformat() if delivery.sent_on else None,
+        "delivered_on": delivery.delivered_on.isoformat() if delivery.delivered_on else None,
+        "recorded_by": delivery.recorded_by,
+        "recorded_at": delivery.recorded_at.isoformat(),
+    }
+
+
+def _document_dict(document: RegisteredDocument) -> dict[str, Any]:
+    limitation = limitation_for(document, datetime.now(UTC).date())
+    return {
+        "document_id": document.id,
+        "verification_code": document.code,
+        "type": document.type_name,
+        "type_title": _type_title(document.type_name),
+        "template_id": document.template_id,
+        "template_version": document.template_hash,
+        "input_sha256": document.input_hash,
+        "requested_by": document.requested_by,
+        "batch_id": document.batch_id,
+        "issued_at": document.created_at.isoformat(),
+        "outputs": [
+            {"format": o.format, "sha256": o.sha256, "size": o.size} for o in document.outputs
+        ],
+        "deliveries": [_delivery_dict(d) for d in document.deliveries],
+        "limitation": _public(limitation) if limitation is not None else None,
+    }
+
+
+def _verify_answer(found: Verification) -> dict[str, Any]:
+    answer = found.as_public_dict()
+    answer["type_title"] = _type_title(found.type_name)
+    answer["details"] = None
+    if found.issued and principal() is not None and found.document_id:
+        document = _register().get(found.document_id)
+        if document is not None:
+            answer["details"] = {
+                "requested_by": document.requested_by,
+                "batch_id": document.batch_id,
+                "input_sha256": document.input_hash,
+                "deliveries": [_delivery_dict(d) for d in document.deliveries],
+            }
+    return answer
+
+
+def build_blueprint() -> APIBlueprint:
+    bp = APIBlueprint("register", __name__, url_prefix="/api/v1")
+
+    @bp.post("/verify", tags=[REGISTER_TAG], responses={200: VerifyAnswer})
+    def verify(form: VerifyForm) -> Response:
+        """核验一份文书是否由 docgen 出具（上传文件，或提供 SHA-256 或校验码）"""
+        given = [v for v in (form.file, form.sha256, form.code) if v not in (None, "")]
+        if len(given) != 1:
+            return _problems(
+                [
+                    Problem(
+                        (),
+                        "verify_one_of",
+                        "请只提供以下一项：文件 file、哈希 sha256 或校验码 code",
+                    )
+                ]
+            )
+        register = _register()
+        if form.file is not None:
+            found = register.verify(content=form.file.read())
+        elif form.sha256:
+            if not _SHA256.match(form.sha256):
+                return _problems(
+                    [Problem(("sha256",), "sha256_invalid", "SHA-256 应为64位十六进制字符")]
+                )
+            found = register.verify(sha256=form.sha256)
+        else:
+            found = register.verify(code=form.code or "")
+        return jsonify(_verify_answer(found))
+
+    @bp.get("/documents/<document_id>", tags=[REGISTER_TAG], responses={200: None})
+    def get_document(path: DocumentPath) -> Response:
+        """登记簿中的一份文书：模板版本、输出哈希、送达记录与诉讼时效状态"""
+        document = _register().get(path.document_id)
+        if document is None:
+            abort(404)
+        return jsonify(_document_dict(document))
+
+    @bp.post("/documents/<document_id>/deliveries", tags=[REGISTER_TAG], responses={201: None})
+    def add_delivery(path: DocumentPath, body: DeliveryBody) -> Response:
+        """为一份文书登记 EMS 邮件号和妥投日期（妥投的催款函中断诉讼时效）"""
+        register = _register()
+        if register.get(path.document_id) is None:
+            abort(404)
+        item = DeliveryInput(
+            path.document_id,
+            normalize_tracking_number(body.tracking_number),
+            body.sent_on,
+            body.delivered_on,
+        )
+        try:
+            DeliveryLog(register).record(item, requester())
+        except CaseInvalid as exc:
+            return _problems(exc.problems)
+        document = register.get(path.document_id)
+        if document is None:
+            abort(404)
+        response = jsonify(_document_dict(document))
+        response.status_code = 201
+        return response
+
+    return bp
+
+
+BODY_MODELS: tuple[type[BaseModel], ...] = (DeliveryBody, VerifyForm)

@@ -1,0 +1,147 @@
+"""Verify, look up and deliver registered documents over the API."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+
+import pytest
+
+from tests.support import load_fixture
+
+URL = "/api/v1/documents/demand_letter"
+PERSON = load_fixture("demand_letter", "valid", "person_debtor")
+PERSONAL = ("张伟", PERSON["debtor"].get("id_number") or "张伟", PERSON["debtor"]["address"])
+
+
+@pytest.fixture
+def issued(client):
+    response = client.post(URL, json=PERSON)
+    assert response.status_code == 200
+    return response
+
+
+def test_a_rendered_document_names_its_id_and_is_recorded_for_the_calling_key(client, issued):
+    document_id = issued.headers["X-Docgen-Document-Id"]
+    record = client.get(f"/api/v1/documents/{document_id}")
+    assert record.status_code == 200
+    body = record.json
+    assert body["verification_code"] == issued.headers["X-Docgen-Verification-Code"]
+    assert body["requested_by"].startswith("key:")
+    assert body["outputs"] == [
+        {
+            "format": "pdf",
+            "sha256": hashlib.sha256(issued.data).hexdigest(),
+            "size": len(issued.data),
+        }
+    ]
+    assert body["limitation"]["status"] in {"running", "expiring", "expired"}
+
+
+def test_anyone_can_verify_an_uploaded_pdf_without_seeing_personal_data(issued, anonymous_client):
+    response = anonymous_client.post(
+        "/api/v1/verify", data={"file": (io.BytesIO(issued.data), "letter.pdf")}
+    )
+    assert response.status_code == 200
+    answer = response.json
+    assert answer["issued"] is True
+    assert answer["document_id"] == issued.headers["X-Docgen-Document-Id"]
+    assert answer["type"] == "demand_letter" and answer["type_title"] == "催款函"
+    assert len(answer["template_version"]) == 64
+    assert answer["issued_at"]
+    assert answer["details"] is None
+    assert not any(value in response.get_data(as_text=True) for value in PERSONAL)
+
+
+def test_verify_by_printed_code_or_hash_and_the_key_holder_sees_details(
+    client, issued, anonymous_client
+):
+    code = issued.headers["X-Docgen-Verification-Code"]
+    by_code = anonymous_client.post("/api/v1/verify", data={"code": code.lower()})
+    assert by_code.json["issued"] is True and by_code.json["matched_by"] == "code"
+    digest = hashlib.sha256(issued.data).hexdigest()
+    by_hash = client.post("/api/v1/verify", data={"sha256": digest})
+    assert by_hash.json["issued"] is True
+    assert by_hash.json["details"]["requested_by"].startswith("key:")
+
+
+def test_an_altered_file_or_unknown_code_is_not_vouched_for(issued, anonymous_client):
+    altered = issued.data + b"\n"
+    response = anonymous_client.post(
+        "/api/v1/verify", data={"file": (io.BytesIO(altered), "letter.pdf")}
+    )
+    assert response.json == {**dict.fromkeys(response.json), "issued": False}
+    assert (
+        anonymous_client.post("/api/v1/verify", data={"code": "ZZZZ-ZZZZ"}).json["issued"] is False
+    )
+
+
+@pytest.mark.parametrize(
+    ("form", "loc"),
+    [({}, []), ({"code": "ABCD-EFGH", "sha256": "0" * 64}, []), ({"sha256": "xyz"}, ["sha256"])],
+)
+def test_a_verify_request_asking_the_wrong_thing_gets_422(anonymous_client, form, loc):
+    response = anonymous_client.post("/api/v1/verify", data=form)
+    assert response.status_code == 422
+    assert response.json[0]["loc"] == loc
+    assert response.json[0]["message"]
+
+
+def test_a_delivered_demand_restarts_the_limitation_period(client, issued):
+    document_id = issued.headers["X-Docgen-Document-Id"]
+    before = client.get(f"/api/v1/documents/{document_id}").json["limitation"]
+    assert before["started_from"] == PERSON["contract"]["due_date"]
+    response = client.post(
+        f"/api/v1/documents/{document_id}/deliveries",
+        json={
+            "tracking_number": "EA 123456785 CN",
+            "sent_on": "2026-11-20",
+            "delivered_on": "2026-11-22",
+        },
+    )
+    assert response.status_code == 201
+    body = response.json
+    assert body["deliveries"][0]["tracking_number"] == "EA123456785CN"
+    assert body["deliveries"][0]["delivered_on"] == "2026-11-22"
+    assert body["limitation"]["started_from"] == "2026-11-22"
+    assert body["limitation"]["expires"] > before["expires"]
+    assert [e["kind"] for e in body["limitation"]["effective_events"]] == ["demand_delivered"]
+
+
+@pytest.mark.parametrize(
+    ("delivery", "loc", "code"),
+    [
+        ({"tracking_number": "EA123456789CN"}, ["tracking_number"], "tracking_check_digit"),
+        ({"tracking_number": "hello"}, ["tracking_number"], "tracking_number_invalid"),
+        (
+            {
+                "tracking_number": "1234567890123",
+                "sent_on": "2026-11-20",
+                "delivered_on": "2026-11-19",
+            },
+            ["delivered_on"],
+            "delivered_before_sent",
+        ),
+        (
+            {"tracking_number": "1234567890123", "delivered_on": "2026-13-01"},
+            ["delivered_on"],
+            None,
+        ),
+    ],
+)
+def test_a_bad_delivery_gets_422_at_its_field(client, issued, delivery, loc, code):
+    document_id = issued.headers["X-Docgen-Document-Id"]
+    response = client.post(f"/api/v1/documents/{document_id}/deliveries", json=delivery)
+    assert response.status_code == 422
+    assert response.json[0]["loc"] == loc
+    if code:
+        assert response.json[0]["code"] == code
+    assert client.get(f"/api/v1/documents/{document_id}").json["deliveries"] == []
+
+
+def test_unknown_documents_are_404(client):
+    assert client.get("/api/v1/documents/NOSUCHDOCUMENT").status_code == 404
+    response = client.post(
+        "/api/v1/documents/NOSUCHDOCUMENT/deliveries", json={"tracking_number": "1234567890123"}
+    )
+    assert response.status_code == 404
