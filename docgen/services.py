@@ -7,6 +7,7 @@ models directly, so every entrypoint gives the same answers and the same errors.
 from __future__ import annotations
 
 import dataclasses
+import json
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from pydantic import BaseModel
 from docgen.config import Settings
 from docgen.documents import registry
 from docgen.documents.base import DocumentType, RuleOptions
+from docgen.documents.compliance import load_terms
 from docgen.documents.problems import Assessment, CaseInvalid, Loc, Problem
 from docgen.reference_data import default_lpr_table
 from docgen.render.docx import DocxRenderer, TemplateRenderError
@@ -80,10 +82,19 @@ class Docgen:
         return RuleOptions(
             calendar_fallback=self.settings.calendar_fallback,
             lpr_table=default_lpr_table(self.settings.lpr_table_file),
+            compliance_terms=load_terms(self.settings.compliance_terms_file),
         )
 
     def document_type(self, name: str) -> DocumentType[Any]:
         return registry.get(name)
+
+    def sample(self, type_name: str) -> Any | None:
+        """A case of this type that passes validation (the first valid sample), or None."""
+        registry.get(type_name)
+        for path in sorted((self.settings.samples_dir / type_name / "valid").glob("*.json")):
+            if not path.name.endswith(".expect.json"):
+                return json.loads(path.read_text(encoding="utf-8-sig"))
+        return None
 
     def validate(self, type_name: str, data: Any) -> Report:
         """All problems of a case (errors and warnings) and the figures computed for it."""
@@ -92,7 +103,7 @@ class Docgen:
             case = doc_type.parse(data)
         except CaseInvalid as exc:
             return Report(exc.problems)
-        assessment = doc_type.assess(case, self.options())
+        assessment = doc_type.evaluate(case, self.options())
         if not assessment.errors:
             assessment.extend(self._glyph_problems(case))
         return Report(assessment.problems, _public(assessment.computed))
@@ -101,7 +112,7 @@ class Docgen:
         """Render a case, or raise CaseInvalid with every problem found."""
         doc_type = registry.get(type_name)
         case, assessment = doc_type.check(data, self.options())
-        context = doc_type.build_context(case, assessment)
+        context = doc_type.context(case, assessment)
         if fmt == "pdf":
             content = self._render_pdf(case, doc_type.templates["html"], context)
         else:
