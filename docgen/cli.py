@@ -19,6 +19,7 @@ from docgen.config import Settings
 from docgen.documents import registry
 from docgen.documents.problems import CaseInvalid, Problem
 from docgen.logs import configure_logging
+from docgen.profiles.cli import profile
 from docgen.services import FORMATS, Docgen, Format
 
 EXIT_INVALID = 1
@@ -368,6 +369,9 @@ def serve(host: str, port: int, workers: int) -> None:
     ]
     click.echo(f"docgen 服务启动于 http://{host}:{port}/ （API 文档：/api/v1/openapi.json）")
     os.execv(sys.executable, args)  # noqa: S606 - replaces this process with gunicorn
+
+
+main.add_command(profile)
 
 
 if __name__ == "__main__":

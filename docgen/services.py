@@ -17,11 +17,13 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
+from docgen import db
 from docgen.config import Settings
 from docgen.documents import registry
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.compliance import load_terms
 from docgen.documents.problems import Assessment, CaseInvalid, Loc, Problem
+from docgen.profiles import ProfileStore
 from docgen.reference_data import default_lpr_table
 from docgen.render.docx import DocxRenderer, TemplateRenderError
 from docgen.render.fonts import missing_glyphs
@@ -70,7 +72,15 @@ class Docgen:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self._pdf: PdfRenderer | None = None
+        self._profiles: ProfileStore | None = None
         self.docx = DocxRenderer()
+
+    @property
+    def profiles(self) -> ProfileStore:
+        """Stored sender profiles (the database is migrated on first use)."""
+        if self._profiles is None:
+            self._profiles = ProfileStore(db.upgrade(self.settings.effective_database_url))
+        return self._profiles
 
     @property
     def pdf(self) -> PdfRenderer:
