@@ -4,7 +4,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 WORKERS ?= 2
 
-.PHONY: serve test lint bench setup dev-setup
+.PHONY: serve test lint bench setup dev-setup audit
 
 serve: setup
 	.venv/bin/docgen serve --host $(HOST) --port $(PORT) --workers $(WORKERS)
@@ -15,6 +15,9 @@ test: dev-setup lint
 lint:
 	.venv/bin/ruff check docgen tests bench templates
 	.venv/bin/mypy docgen
+
+audit: dev-setup
+	bin/audit
 
 bench: dev-setup
 	.venv/bin/python bench/render.py

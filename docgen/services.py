@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel
 
@@ -25,10 +25,13 @@ from docgen.documents.compliance import load_terms
 from docgen.documents.problems import Assessment, CaseInvalid, Loc, Problem
 from docgen.profiles import ProfileStore
 from docgen.reference_data import default_lpr_table
-from docgen.register import Issue, Register, Stamp, sha256_hex
+from docgen.register import Issue, Stamp, sha256_hex
 from docgen.render.docx import DocxRenderer, TemplateRenderError
 from docgen.render.fonts import missing_glyphs
 from docgen.render.pdf import GlyphMissing, PdfRenderer
+
+if TYPE_CHECKING:
+    from docgen.register.store import Register
 
 log = logging.getLogger(__name__)
 
@@ -129,6 +132,8 @@ class Docgen:
         if not self.settings.register_documents:
             return None
         if self._register is None:
+            from docgen.register.store import Register  # the database code, only when used
+
             self._register = Register(self.settings.effective_database_url)
         return self._register
 

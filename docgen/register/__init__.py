@@ -1,9 +1,11 @@
 """The register: a record of every document docgen issues, and how to prove one later.
 
-:class:`Register` is the only way in: ``reserve`` hands out a document id and a short
-verification code before rendering (both are printed on the document), ``record`` stores
-the document once its bytes exist, ``verify`` answers whether a file, a hash or a printed
-code belongs to a document docgen issued. Tables live in :mod:`docgen.register.models`.
+This module holds the plain parts (ids, codes, hashes) and imports no database code, so
+rendering starts quickly. :class:`docgen.register.store.Register` is the way in:
+``reserve`` hands out a document id and a short verification code before rendering (both
+are printed on the document), ``record`` stores the document once its bytes exist,
+``verify`` answers whether a file, a hash or a printed code belongs to a document docgen
+issued. Tables live in :mod:`docgen.register.models`.
 """
 
 from __future__ import annotations
@@ -14,11 +16,6 @@ import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
-
-from sqlalchemy import Engine, select
-
-from docgen import db
-from docgen.register.models import Delivery, RegisteredDocument, RegisteredOutput
 
 # Crockford's base32: no I, L, O, U, so a code read aloud or retyped stays unambiguous.
 _ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -89,119 +86,4 @@ class Issue:
     batch_id: str | None = None
 
 
-@dataclass(frozen=True)
-class Verification:
-    """The answer to "did docgen issue this?"; ``details`` only for an authenticated caller."""
-
-    issued: bool
-    document_id: str | None = None
-    issued_at: datetime | None = None
-    type_name: str | None = None
-    template_id: str | None = None
-    template_hash: str | None = None
-    format: str | None = None
-    matched_by: str | None = None
-
-    def as_public_dict(self) -> dict[str, Any]:
-        return {
-            "issued": self.issued,
-            "document_id": self.document_id,
-            "issued_at": self.issued_at.isoformat() if self.issued_at else None,
-            "type": self.type_name,
-            "template_id": self.template_id,
-            "template_version": self.template_hash,
-            "format": self.format,
-            "matched_by": self.matched_by,
-        }
-
-
-class Register:
-    """The register on one database (SQLite by default, PostgreSQL by URL)."""
-
-    def __init__(self, database_url: str) -> None:
-        self.database_url = database_url
-        self._engine: Engine | None = None
-
-    @property
-    def engine(self) -> Engine:
-        if self._engine is None:
-            self._engine = db.upgrade(self.database_url)
-        return self._engine
-
-    def reserve(self) -> Stamp:
-        return Stamp(new_document_id(), new_code())
-
-    def record(self, issue: Issue) -> RegisteredDocument:
-        row = RegisteredDocument(
-            id=issue.stamp.document_id,
-            code=issue.stamp.code,
-            type_name=issue.type_name,
-            template_id=issue.template_id,
-            template_hash=issue.template_hash,
-            input_hash=sha256_hex(canonical_json(issue.input_data).encode("utf-8")),
-            input_data=issue.input_data,
-            requested_by=issue.requested_by[:64],
-            created_at=datetime.now(UTC),
-            batch_id=issue.batch_id,
-        )
-        row.outputs.append(
-            RegisteredOutput(
-                format=issue.fmt, sha256=sha256_hex(issue.content), size=len(issue.content)
-            )
-        )
-        with db.session_scope(self.engine) as session:
-            session.add(row)
-        return row
-
-    def get(self, document_id: str) -> RegisteredDocument | None:
-        with db.session_scope(self.engine) as session:
-            return session.get(RegisteredDocument, document_id)
-
-    def verify(
-        self, *, content: bytes | None = None, sha256: str | None = None, code: str | None = None
-    ) -> Verification:
-        """Look a document up by file bytes, by their SHA-256, or by its printed code."""
-        with db.session_scope(self.engine) as session:
-            if content is not None or sha256 is not None:
-                digest = sha256_hex(content) if content is not None else (sha256 or "").lower()
-                output = session.scalars(
-                    select(RegisteredOutput).where(RegisteredOutput.sha256 == digest).limit(1)
-                ).first()
-                if output is None:
-                    return Verification(False)
-                return _verification(output.document, output.format, "sha256")
-            document = session.scalars(
-                select(RegisteredDocument).where(
-                    RegisteredDocument.code == normalize_code(code or "")
-                )
-            ).first()
-            if document is None:
-                return Verification(False)
-            fmt = document.outputs[0].format if document.outputs else None
-            return _verification(document, fmt, "code")
-
-    def deliveries(self, document_id: str) -> list[Delivery]:
-        with db.session_scope(self.engine) as session:
-            return list(
-                session.scalars(
-                    select(Delivery)
-                    .where(Delivery.document_id == document_id)
-                    .order_by(Delivery.id)
-                )
-            )
-
-
-def _verification(document: RegisteredDocument, fmt: str | None, how: str) -> Verification:
-    return Verification(
-        True,
-        document.id,
-        document.created_at,
-        document.type_name,
-        document.template_id,
-        document.template_hash,
-        fmt,
-        how,
-    )
-
-
-__all__ = ["Issue", "Register", "Stamp", "Verification", "canonical_json", "sha256_hex"]
+__all__ = ["Issue", "Stamp", "canonical_json", "new_code", "new_document_id", "sha256_hex"]

@@ -17,8 +17,8 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from docgen import db
-from docgen.register import Register
 from docgen.register.models import ApiKey, User
+from docgen.register.store import Register
 
 KEY_PREFIX = "dgk"
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}

@@ -8,9 +8,9 @@ from pathlib import Path
 import click
 
 from docgen.config import Settings
-from docgen.register import Register
 from docgen.register.access import AccessError, ApiKeys, Users
 from docgen.register.deliveries import DeliveryLog
+from docgen.register.store import Register
 
 EXIT_INVALID = 1
 

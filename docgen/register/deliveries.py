@@ -21,8 +21,8 @@ from docgen import db
 from docgen.documents import registry
 from docgen.documents.problems import CaseInvalid, Problem
 from docgen.domain.limitation import InterruptionEvent, LimitationResult, limitation_status
-from docgen.register import Register
 from docgen.register.models import Delivery, RegisteredDocument
+from docgen.register.store import Register
 
 _S10 = re.compile(r"^([A-Z]{2})(\d{8})(\d)([A-Z]{2})$")
 _DOMESTIC = re.compile(r"^\d{13}$")

@@ -20,8 +20,8 @@ from flask_limiter.util import get_remote_address
 
 from docgen.config import Settings
 from docgen.documents.problems import Problem
-from docgen.register import Register
 from docgen.register.access import ApiKeys, Principal, Users
+from docgen.register.store import Register
 
 API_PREFIX = "/api/v1"
 PUBLIC_PATHS = frozenset({f"{API_PREFIX}/openapi.json"})

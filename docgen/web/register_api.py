@@ -12,13 +12,12 @@ import re
 from datetime import UTC, date, datetime
 from typing import Any
 
-from flask import Response, abort, current_app, jsonify
+from flask import Response, abort, current_app, jsonify, request
 from flask_openapi3 import APIBlueprint, FileStorage, Tag
 from pydantic import BaseModel, Field
 
 from docgen.documents import registry
 from docgen.documents.problems import CaseInvalid, Problem
-from docgen.register import Register, Verification
 from docgen.register.deliveries import (
     DeliveryInput,
     DeliveryLog,
@@ -26,6 +25,7 @@ from docgen.register.deliveries import (
     normalize_tracking_number,
 )
 from docgen.register.models import Delivery, RegisteredDocument
+from docgen.register.store import Register, Verification
 from docgen.services import Docgen, _public
 from docgen.web.auth import principal, requester
 
@@ -163,7 +163,10 @@ def build_blueprint() -> APIBlueprint:
             )
         register = _register()
         if form.file is not None:
-            found = register.verify(content=form.file.read())
+            upload = request.files.get("file")
+            if upload is None:
+                return _problems([Problem(("file",), "file_missing", "file 应为上传的文件")])
+            found = register.verify(content=upload.read())
         elif form.sha256:
             if not _SHA256.match(form.sha256):
                 return _problems(
@@ -174,7 +177,7 @@ def build_blueprint() -> APIBlueprint:
             found = register.verify(code=form.code or "")
         return jsonify(_verify_answer(found))
 
-    @bp.get("/documents/<document_id>", tags=[REGISTER_TAG], responses={200: None})
+    @bp.get("/register/<document_id>", tags=[REGISTER_TAG], responses={200: None})
     def get_document(path: DocumentPath) -> Response:
         """登记簿中的一份文书：模板版本、输出哈希、送达记录与诉讼时效状态"""
         document = _register().get(path.document_id)
@@ -182,7 +185,7 @@ def build_blueprint() -> APIBlueprint:
             abort(404)
         return jsonify(_document_dict(document))
 
-    @bp.post("/documents/<document_id>/deliveries", tags=[REGISTER_TAG], responses={201: None})
+    @bp.post("/register/<document_id>/deliveries", tags=[REGISTER_TAG], responses={201: None})
     def add_delivery(path: DocumentPath, body: DeliveryBody) -> Response:
         """为一份文书登记 EMS 邮件号和妥投日期（妥投的催款函中断诉讼时效）"""
         register = _register()

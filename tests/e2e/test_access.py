@@ -16,7 +16,7 @@ PROTECTED = [
     ("post", "/api/v1/documents/demand_letter", PERSON),
     ("post", "/api/v1/documents/demand_letter/validate", PERSON),
     ("post", "/api/v1/calculations/amount-words", {"amount": "1"}),
-    ("get", "/api/v1/documents/01ABCDEFGHJKMNPQRSTV", None),
+    ("get", "/api/v1/register/01ABCDEFGHJKMNPQRSTV", None),
 ]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -111,17 +112,31 @@ def _free_port() -> int:
 @pytest.mark.slow
 def test_serve_runs_the_api_under_gunicorn(tmp_path: Path):
     port = _free_port()
+    env = {**os.environ, "DOCGEN_DATA_DIR": str(tmp_path)}
+    env.pop("DOCGEN_DATABASE_URL", None)
+    created = subprocess.run(
+        [sys.executable, "-m", "docgen.cli", "apikey", "create", "serve test"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    auth = {"Authorization": f"Bearer {created.stdout.split()[-1]}"}
     proc = subprocess.Popen(
         [sys.executable, "-m", "docgen.cli", "serve", "--port", str(port), "--workers", "1"],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
+        env=env,
     )
     try:
         deadline = time.monotonic() + 60
         while True:
             try:
                 with urllib.request.urlopen(
-                    f"http://127.0.0.1:{port}/api/v1/document-types", timeout=5
+                    urllib.request.Request(
+                        f"http://127.0.0.1:{port}/api/v1/document-types", headers=auth
+                    ),
+                    timeout=5,
                 ) as response:
                     assert response.status == 200
                     assert b"demand_letter" in response.read()
@@ -135,7 +150,7 @@ def test_serve_runs_the_api_under_gunicorn(tmp_path: Path):
         request = urllib.request.Request(
             f"http://127.0.0.1:{port}/api/v1/documents/demand_letter",
             data=PERSON.read_bytes(),
-            headers={"Content-Type": "application/json"},
+            headers={"Content-Type": "application/json", **auth},
         )
         with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310
             assert response.read().startswith(b"%PDF")

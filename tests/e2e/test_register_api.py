@@ -23,7 +23,7 @@ def issued(client):
 
 def test_a_rendered_document_names_its_id_and_is_recorded_for_the_calling_key(client, issued):
     document_id = issued.headers["X-Docgen-Document-Id"]
-    record = client.get(f"/api/v1/documents/{document_id}")
+    record = client.get(f"/api/v1/register/{document_id}")
     assert record.status_code == 200
     body = record.json
     assert body["verification_code"] == issued.headers["X-Docgen-Verification-Code"]
@@ -89,10 +89,10 @@ def test_a_verify_request_asking_the_wrong_thing_gets_422(anonymous_client, form
 
 def test_a_delivered_demand_restarts_the_limitation_period(client, issued):
     document_id = issued.headers["X-Docgen-Document-Id"]
-    before = client.get(f"/api/v1/documents/{document_id}").json["limitation"]
+    before = client.get(f"/api/v1/register/{document_id}").json["limitation"]
     assert before["started_from"] == PERSON["contract"]["due_date"]
     response = client.post(
-        f"/api/v1/documents/{document_id}/deliveries",
+        f"/api/v1/register/{document_id}/deliveries",
         json={
             "tracking_number": "EA 123456785 CN",
             "sent_on": "2026-11-20",
@@ -131,17 +131,17 @@ def test_a_delivered_demand_restarts_the_limitation_period(client, issued):
 )
 def test_a_bad_delivery_gets_422_at_its_field(client, issued, delivery, loc, code):
     document_id = issued.headers["X-Docgen-Document-Id"]
-    response = client.post(f"/api/v1/documents/{document_id}/deliveries", json=delivery)
+    response = client.post(f"/api/v1/register/{document_id}/deliveries", json=delivery)
     assert response.status_code == 422
     assert response.json[0]["loc"] == loc
     if code:
         assert response.json[0]["code"] == code
-    assert client.get(f"/api/v1/documents/{document_id}").json["deliveries"] == []
+    assert client.get(f"/api/v1/register/{document_id}").json["deliveries"] == []
 
 
 def test_unknown_documents_are_404(client):
-    assert client.get("/api/v1/documents/NOSUCHDOCUMENT").status_code == 404
+    assert client.get("/api/v1/register/NOSUCHDOCUMENT").status_code == 404
     response = client.post(
-        "/api/v1/documents/NOSUCHDOCUMENT/deliveries", json={"tracking_number": "1234567890123"}
+        "/api/v1/register/NOSUCHDOCUMENT/deliveries", json={"tracking_number": "1234567890123"}
     )
     assert response.status_code == 404
