@@ -59,6 +59,7 @@ class Settings(BaseSettings):
         description="login: the web UI asks users (docgen user create) to sign in.",
     )
     rate_limit: str = Field(default="600/minute", description="Requests per API key (or address).")
+    login_rate_limit: str = Field(default="10/minute", description="Sign-in attempts per address.")
     rate_limit_storage_uri: str = Field(
         default="", description="Rate-limit counters: memory by default, or redis://host:port/db."
     )

@@ -111,10 +111,10 @@ def init_app(app: Flask, settings: Settings) -> None:
     limiter = Limiter(
         _rate_key,
         default_limits=[settings.rate_limit],
+        default_limits_exempt_when=lambda: not request.path.startswith(API_PREFIX + "/"),
         storage_uri=settings.rate_limit_storage_uri or "memory://",
         headers_enabled=True,
         strategy="moving-window",
     )
-    limiter.request_filter(lambda: not request.path.startswith(API_PREFIX + "/"))
     limiter.init_app(app)
     app.extensions["docgen_limiter"] = limiter

@@ -16,7 +16,7 @@ PROFILES_TAG = Tag(name="sender-profiles", description="发函人档案（律师
 
 
 class ProfilePath(BaseModel):
-    id: int = Field(description="档案编号")
+    id: int = Field(ge=1, le=2**63 - 1, description="档案编号")
 
 
 def _store() -> ProfileStore:

@@ -145,3 +145,27 @@ def test_unknown_documents_are_404(client):
         "/api/v1/register/NOSUCHDOCUMENT/deliveries", json={"tracking_number": "1234567890123"}
     )
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize(
+    "document_id",
+    [
+        "../../etc/passwd",
+        "..%2f..%2fetc%2fpasswd",
+        "%2e%2e%2f%2e%2e%2fetc",
+        "..\\..\\boot.ini",
+        "/etc/passwd",
+        "ABC%00DEF",
+        "' OR 1=1 --",
+        "x" * 40,
+    ],
+)
+def test_document_ids_are_looked_up_never_used_as_paths(client, document_id):
+    """T12: a register id is a database key; traversal, NUL and SQL text find nothing."""
+    looked_up = client.get(f"/api/v1/register/{document_id}")
+    assert looked_up.status_code in {404, 422}
+    assert "root:" not in looked_up.get_data(as_text=True)
+    delivered = client.post(
+        f"/api/v1/register/{document_id}/deliveries", json={"tracking_number": "1234567890123"}
+    )
+    assert delivered.status_code in {404, 422}

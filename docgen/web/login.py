@@ -1,0 +1,122 @@
+"""Web UI sign-in for ``DOCGEN_WEB_AUTH=login`` (users come from ``docgen user create``).
+
+In the default single-user mode (a desktop install on 127.0.0.1) the web pages are open
+and this module adds nothing. In login mode every page outside the
+JSON API asks for a signed-in user; the sign-in form carries a per-session CSRF token,
+attempts are rate limited per address, and ``next`` only ever points inside the site.
+"""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+from typing import Any
+
+from flask import (
+    Blueprint,
+    Flask,
+    Response,
+    current_app,
+    redirect,
+    render_template_string,
+    request,
+    session,
+    url_for,
+)
+
+from docgen.config import Settings
+from docgen.web.auth import API_PREFIX, users
+
+SESSION_USER = "docgen_user"
+SESSION_CSRF = "docgen_login_csrf"
+OPEN_PREFIXES = ("/login", "/logout", "/static/", API_PREFIX + "/")
+
+_PAGE = """<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>登录 · docgen</title>
+</head>
+<body><h1>docgen 登录</h1>
+{% if error %}<p class="error" role="alert">{{ error }}</p>{% endif %}
+<form method="post" action="{{ url_for('login.login') }}">
+<input type="hidden" name="csrf_token" value="{{ csrf_token }}">
+<input type="hidden" name="next" value="{{ next }}">
+<label>用户名<input name="username" autocomplete="username" required maxlength="64"></label>
+<label>密码<input name="password" type="password" autocomplete="current-password" required></label>
+<button type="submit">登录</button></form></body></html>"""
+
+bp = Blueprint("login", __name__)
+
+
+def _safe_next(target: str | None) -> str:
+    """Only a path on this site (no scheme, no host, no ``//`` or backslash tricks)."""
+    if not target or not target.startswith("/") or target.startswith(("//", "/\\")):
+        return "/"
+    if any(ch in target for ch in "\\\r\n\t"):
+        return "/"
+    return target
+
+
+def _csrf_token() -> str:
+    token = session.get(SESSION_CSRF)
+    if not token:
+        token = secrets.token_urlsafe(32)
+        session[SESSION_CSRF] = token
+    return str(token)
+
+
+def _page(error: str | None = None, status: int = 200) -> Response:
+    body = render_template_string(
+        _PAGE,
+        error=error,
+        csrf_token=_csrf_token(),
+        next=_safe_next(request.values.get("next")),
+    )
+    return Response(body, status=status, mimetype="text/html")
+
+
+@bp.get("/login")
+def login_form() -> Response:
+    return _page()
+
+
+@bp.post("/login")
+def login() -> Any:
+    sent = request.form.get("csrf_token", "")
+    expected = session.get(SESSION_CSRF, "")
+    if not expected or not hmac.compare_digest(str(sent), str(expected)):
+        return _page("页面已过期，请重新提交", 400)
+    who = users(
+        current_app._get_current_object()
+    ).authenticate(  # type: ignore[attr-defined]
+        request.form.get("username", "")[:64], request.form.get("password", "")[:1024]
+    )
+    if who is None:
+        return _page("用户名或密码不正确", 401)
+    session.clear()
+    session[SESSION_USER] = who.name
+    session[SESSION_CSRF] = secrets.token_urlsafe(32)
+    return redirect(_safe_next(request.form.get("next")))
+
+
+@bp.post("/logout")
+def logout() -> Any:
+    session.clear()
+    return redirect(url_for("login.login_form"))
+
+
+def _require_login() -> Any:
+    if request.path.startswith(OPEN_PREFIXES) or session.get(SESSION_USER):
+        return None
+    return redirect(url_for("login.login_form", next=request.full_path.rstrip("?")))
+
+
+def init_app(app: Flask, settings: Settings) -> None:
+    """Add the sign-in routes; in login mode, guard every page outside the JSON API."""
+    if settings.web_auth != "login":
+        return
+    if not settings.secret_key:
+        raise RuntimeError("DOCGEN_WEB_AUTH=login 需要设置 DOCGEN_SECRET_KEY（会话签名密钥）")
+    app.register_blueprint(bp)
+    limiter = app.extensions["docgen_limiter"]
+    limited = limiter.limit(settings.login_rate_limit, methods=["POST"])
+    app.view_functions["login.login"] = limited(app.view_functions["login.login"])
+    app.before_request(_require_login)
