@@ -91,7 +91,7 @@ def _authenticate() -> Response | None:
         return _unauthorized(
             "api_key_missing", "需要 API 密钥：请在 Authorization: Bearer 或 X-API-Key 请求头中提供"
         )
-    who = api_keys(current_app._get_current_object()).authenticate(presented)  # type: ignore[attr-defined]
+    who = api_keys(current_app).authenticate(presented)
     if who is None:
         return _unauthorized("api_key_invalid", "API 密钥无效或已被吊销")
     g.docgen_principal = who

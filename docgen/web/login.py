@@ -84,11 +84,8 @@ def login() -> Any:
     expected = session.get(SESSION_CSRF, "")
     if not expected or not hmac.compare_digest(str(sent), str(expected)):
         return _page("页面已过期，请重新提交", 400)
-    who = users(
-        current_app._get_current_object()
-    ).authenticate(  # type: ignore[attr-defined]
-        request.form.get("username", "")[:64], request.form.get("password", "")[:1024]
-    )
+    username = request.form.get("username", "")[:64]
+    who = users(current_app).authenticate(username, request.form.get("password", "")[:1024])
     if who is None:
         return _page("用户名或密码不正确", 401)
     session.clear()
