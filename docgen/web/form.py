@@ -31,9 +31,10 @@ from flask import (
     send_file,
 )
 from flask_wtf.csrf import CSRFError, generate_csrf, validate_csrf
+from sqlalchemy.exc import SQLAlchemyError
 from wtforms.validators import ValidationError as CsrfInvalid
 
-from docgen.config import PROJECT_ROOT, Settings
+from docgen.config import Settings
 from docgen.documents import registry
 from docgen.documents.base import DocumentType
 from docgen.documents.problems import CaseInvalid, Problem
@@ -67,8 +68,7 @@ def _doc_type(name: str) -> DocumentType[Any]:
 
 
 def _samples_dir(type_name: str) -> Path:
-    root = Path(current_app.config.get("FORM_SAMPLES_DIR") or PROJECT_ROOT / "fixtures")
-    return root / type_name / "valid"
+    return _service().settings.samples_dir / type_name / "valid"
 
 
 def sample_names(type_name: str) -> list[str]:
@@ -120,10 +120,21 @@ def page(type_name: str) -> Response:
             doc_type=doc_type,
             spec=spec,
             samples=sample_names(type_name),
+            profiles=_profile_choices(),
             formats=FORMATS,
             csrf_token=generate_csrf(),
         )
     )
+
+
+def _profile_choices() -> list[dict[str, Any]]:
+    """Saved sender profiles to prefill from; the form works without them if the store fails."""
+    try:
+        stored = _service().profiles.list()
+    except SQLAlchemyError:
+        log.exception("sender profiles unavailable; the form is shown without them")
+        return []
+    return [{"id": p.id, "name": p.profile.name} for p in stored]
 
 
 @bp.get("/<type_name>/samples/<name>.json")
@@ -131,7 +142,7 @@ def sample(type_name: str, name: str) -> Response:
     _doc_type(type_name)
     if name not in sample_names(type_name):
         abort(404)
-    data = json.loads((_samples_dir(type_name) / f"{name}.json").read_text(encoding="utf-8"))
+    data = json.loads((_samples_dir(type_name) / f"{name}.json").read_text(encoding="utf-8-sig"))
     return jsonify(data)
 
 
@@ -238,6 +249,8 @@ def _ensure_secret_key(app: Flask, settings: Settings) -> None:
 
 def init_app(app: Flask, settings: Settings) -> None:
     """Register the form pages under ``/form`` (and ``/`` sends people there)."""
+    from docgen.web import profile_pages  # noqa: F401  (adds the profile pages to bp)
+
     _ensure_secret_key(app, settings)
     app.config.setdefault("WTF_CSRF_TIME_LIMIT", 8 * 3600)
     app.register_blueprint(bp)

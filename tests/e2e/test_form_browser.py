@@ -259,3 +259,36 @@ def test_the_form_shows_every_api_error_of_every_invalid_fixture_beside_its_fiel
                 if error["field"] != "f":
                     target = page.locator(f'[id="{error["field"]}"]')
                     expect(target).to_have_count(1)
+
+
+def test_a_sender_profile_is_kept_and_prefills_a_demand_letter(page: Page) -> None:
+    from docgen.profiles import SenderProfile
+    from tests.support import FIXTURES
+
+    firm = json.loads((FIXTURES / "sender_profiles" / "law_firm.json").read_text("utf-8"))
+    page.goto("/form/profiles")
+    page.get_by_role("link", name="新建发件人资料").click()
+    page.wait_for_selector("html.form-ready")
+    spec = form_spec(SenderProfile.model_json_schema())
+    type_case(page, spec, dict(firm, license_number="1110120181012345"), ())  # one digit short
+    page.get_by_role("button", name="保存").click()
+    beside = page.locator('.field[data-path="f.license_number"] .problem.error')
+    expect(beside).to_contain_text("律师执业证号应为17位数字")
+    expect(by_id(page, "name")).to_have_value("北京明正律师事务所")
+
+    by_id(page, "license_number").fill(firm["license_number"])
+    page.get_by_role("button", name="保存").click()
+    page.wait_for_url("**/form/profiles")
+    expect(page.get_by_role("link", name="北京明正律师事务所")).to_be_visible()
+
+    open_form(page, "demand_letter")
+    page.get_by_label("发件人资料").select_option(label="北京明正律师事务所")
+    page.get_by_role("button", name="套用发件人资料").click()
+    expect(by_id(page, "contact", "person")).to_have_value("王立新")
+    expect(by_id(page, "contact", "phone")).to_have_value("010-65881234")
+    expect(by_id(page, "payment_account", "bank")).to_have_value("中国工商银行北京国贸支行")
+
+    page.goto("/form/profiles")
+    page.get_by_role("button", name="删除 北京明正律师事务所").click()
+    page.wait_for_url("**/form/profiles")
+    expect(page.get_by_role("link", name="北京明正律师事务所")).to_have_count(0)

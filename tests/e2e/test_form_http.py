@@ -168,3 +168,49 @@ def test_without_a_configured_key_all_workers_share_one_generated_key(tmp_path):
 def test_the_root_sends_people_to_the_form(client):
     response = client.get("/")
     assert response.status_code == 302 and response.headers["Location"].endswith("/form/")
+
+
+def _law_firm() -> dict:
+    from tests.support import FIXTURES
+
+    return json.loads((FIXTURES / "sender_profiles" / "law_firm.json").read_text("utf-8"))
+
+
+def test_profiles_are_saved_listed_used_for_prefill_and_deleted_only_with_the_token(client):
+    token = csrf_token(client)
+    refused = client.post("/form/profiles/save", json={"profile": _law_firm()})
+    assert refused.status_code == 400
+
+    bad = dict(_law_firm(), license_number="123")
+    report = client.post(
+        "/form/profiles/save", json={"profile": bad}, headers={"X-CSRFToken": token}
+    ).json
+    assert not report["valid"]
+    assert [(e["field"], e["message"]) for e in report["errors"]] == [
+        ("f.license_number", "律师执业证号应为17位数字（见律师执业证）")
+    ]
+
+    saved = client.post(
+        "/form/profiles/save", json={"profile": _law_firm()}, headers={"X-CSRFToken": token}
+    ).json
+    assert saved["valid"] and saved["next"] == "/form/profiles"
+    profile_id = saved["id"]
+    assert "北京明正律师事务所" in client.get("/form/profiles").get_data(as_text=True)
+    assert "北京明正律师事务所" in client.get("/form/demand_letter").get_data(as_text=True)
+
+    merges = client.get(f"/form/demand_letter/prefill/{profile_id}").json["merges"]
+    assert {
+        "path": ["contact"],
+        "values": {
+            "person": "王立新",
+            "phone": "010-65881234",
+            "address": "北京市朝阳区建国路88号SOHO现代城A座1201室",
+            "email": "office@mingzheng-law.example.cn",
+        },
+    } in merges
+
+    assert client.post(f"/form/profiles/{profile_id}/delete").status_code == 400
+    gone = client.post(f"/form/profiles/{profile_id}/delete", data={"csrf_token": token})
+    assert gone.status_code == 303
+    assert "北京明正律师事务所" not in client.get("/form/profiles").get_data(as_text=True)
+    assert client.get(f"/form/profiles/{profile_id}").status_code == 404

@@ -65,6 +65,7 @@
 
   var saveTimer = null;
   function remember() {
+    if (form.dataset.mode === 'profile') { return; }
     clearTimeout(saveTimer);
     saveTimer = setTimeout(function () {
       try { localStorage.setItem(storeKey, JSON.stringify(state)); } catch (e) { /* storage full or off */ }
@@ -495,86 +496,136 @@
     target.submit();
   }
 
-  form.addEventListener('submit', function (event) {
-    event.preventDefault();
-    validate().then(function (report) {
-      if (report && report.valid) { say('校验通过，可以预览或下载', 'ok'); showFigures(report); }
+  function bindDocument() {
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      validate().then(function (report) {
+        if (report && report.valid) { say('校验通过，可以预览或下载', 'ok'); showFigures(report); }
+      });
     });
-  });
 
-  document.getElementById('compute').addEventListener('click', function () {
-    validate().then(function (report) {
-      if (!report) { return; }
-      showFigures(report);
-      if (report.valid) { say('计算完成', 'ok'); figuresEl.scrollIntoView({ block: 'nearest' }); }
-    });
-  });
-
-  document.getElementById('preview').addEventListener('click', function () {
-    validate().then(function (report) {
-      if (report && report.valid) {
+    document.getElementById('compute').addEventListener('click', function () {
+      validate().then(function (report) {
+        if (!report) { return; }
         showFigures(report);
-        submitRender('pdf', 'inline');
-        say('正在生成预览…', 'ok');
-      }
+        if (report.valid) { say('计算完成', 'ok'); figuresEl.scrollIntoView({ block: 'nearest' }); }
+      });
     });
-  });
 
-  Array.prototype.forEach.call(document.querySelectorAll('button.download'), function (button) {
-    button.addEventListener('click', function () {
+    document.getElementById('preview').addEventListener('click', function () {
       validate().then(function (report) {
         if (report && report.valid) {
-          submitRender(button.dataset.format, 'attachment');
-          say('正在生成' + button.dataset.format.toUpperCase() + '文件，完成后浏览器会开始下载', 'ok');
+          showFigures(report);
+          submitRender('pdf', 'inline');
+          say('正在生成预览…', 'ok');
         }
       });
     });
-  });
 
-  // --- starting points and saving -------------------------------------------------------
+    Array.prototype.forEach.call(document.querySelectorAll('button.download'), function (button) {
+      button.addEventListener('click', function () {
+        validate().then(function (report) {
+          if (report && report.valid) {
+            submitRender(button.dataset.format, 'attachment');
+            say('正在生成' + button.dataset.format.toUpperCase() + '文件，完成后浏览器会开始下载', 'ok');
+          }
+        });
+      });
+    });
 
-  var sampleButton = document.getElementById('load-sample');
-  if (sampleButton) {
-    sampleButton.addEventListener('click', function () {
-      var name = document.getElementById('sample-choice').value;
-      fetch(sampleButton.dataset.url.replace('__NAME__', encodeURIComponent(name)), { credentials: 'same-origin' })
-        .then(function (r) { return r.json(); })
-        .then(function (data) { loadCase(data, '示例案件 ' + name); })
-        .catch(function () { say('示例案件载入失败', 'bad'); });
+    // --- starting points and saving -------------------------------------------------------
+
+    var sampleButton = document.getElementById('load-sample');
+    if (sampleButton) {
+      sampleButton.addEventListener('click', function () {
+        var name = document.getElementById('sample-choice').value;
+        fetch(sampleButton.dataset.url.replace('__NAME__', encodeURIComponent(name)), { credentials: 'same-origin' })
+          .then(function (r) { return r.json(); })
+          .then(function (data) { loadCase(data, '示例案件 ' + name); })
+          .catch(function () { say('示例案件载入失败', 'bad'); });
+      });
+    }
+
+    document.getElementById('load-last').addEventListener('click', function () {
+      var saved = null;
+      try { saved = JSON.parse(localStorage.getItem(storeKey) || 'null'); } catch (e) { saved = null; }
+      if (saved) { loadCase(saved, '上次的案件'); } else { say('本浏览器中没有保存过此类文书的案件', 'bad'); }
+    });
+
+    document.getElementById('upload-json').addEventListener('change', function (event) {
+      var file = event.target.files[0];
+      if (!file) { return; }
+      file.text().then(function (text) {
+        var data;
+        try { data = JSON.parse(text); } catch (e) { say('文件不是有效的 JSON：' + file.name, 'bad'); return; }
+        loadCase(data, '文件 ' + file.name);
+      });
+      event.target.value = '';
+    });
+
+    document.getElementById('download-json').addEventListener('click', function () {
+      var blob = new Blob([JSON.stringify(currentCase(), null, 2)], { type: 'application/json' });
+      var link = el('a', { href: URL.createObjectURL(blob), download: form.dataset.type + '-案件.json' });
+      document.body.appendChild(link);
+      link.click();
+      setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+    });
+
+    document.getElementById('clear-case').addEventListener('click', function () {
+      state = {};
+      renderAll();
+      figuresEl.hidden = true;
+      say('已清空', 'ok');
     });
   }
 
-  document.getElementById('load-last').addEventListener('click', function () {
-    var saved = null;
-    try { saved = JSON.parse(localStorage.getItem(storeKey) || 'null'); } catch (e) { saved = null; }
-    if (saved) { loadCase(saved, '上次的案件'); } else { say('本浏览器中没有保存过此类文书的案件', 'bad'); }
-  });
-
-  document.getElementById('upload-json').addEventListener('change', function (event) {
-    var file = event.target.files[0];
-    if (!file) { return; }
-    file.text().then(function (text) {
-      var data;
-      try { data = JSON.parse(text); } catch (e) { say('文件不是有效的 JSON：' + file.name, 'bad'); return; }
-      loadCase(data, '文件 ' + file.name);
+  function bindProfile() {
+    var initial = document.getElementById('form-data');
+    if (initial) { state = JSON.parse(initial.textContent) || {}; }
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      say('正在保存…', '');
+      var id = form.dataset.profileId ? Number(form.dataset.profileId) : null;
+      fetch(form.dataset.saveUrl, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json', 'X-CSRFToken': csrf },
+        body: JSON.stringify({ id: id, profile: currentCase() || {} })
+      }).then(function (response) {
+        return response.json().then(function (body) {
+          if (!response.ok) {
+            say(Array.isArray(body) && body[0] ? body[0].message : '服务器拒绝了请求', 'bad');
+            return;
+          }
+          if (body.valid) { window.location.assign(body.next); return; }
+          showReport(body);
+        });
+      }).catch(function () { say('无法连接服务器，请稍后重试（已填写的内容仍保留在页面中）', 'bad'); });
     });
-    event.target.value = '';
-  });
+  }
 
-  document.getElementById('download-json').addEventListener('click', function () {
-    var blob = new Blob([JSON.stringify(currentCase(), null, 2)], { type: 'application/json' });
-    var link = el('a', { href: URL.createObjectURL(blob), download: form.dataset.type + '-案件.json' });
-    document.body.appendChild(link);
-    link.click();
-    setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
-  });
-
-  document.getElementById('clear-case').addEventListener('click', function () {
-    state = {};
-    renderAll();
-    figuresEl.hidden = true;
-    say('已清空', 'ok');
-  });
+  function bindPrefill() {
+    var button = document.getElementById('apply-profile');
+    if (!button) { return; }
+    button.addEventListener('click', function () {
+      var id = document.getElementById('profile-choice').value;
+      fetch(button.dataset.url.replace(/\/0$/, '/' + encodeURIComponent(id)), { credentials: 'same-origin' })
+        .then(function (r) { return r.json(); })
+        .then(function (body) {
+          (body.merges || []).forEach(function (m) {
+            var target = m.path.length ? (getAt(m.path) || {}) : state;
+            // a party switched to another kind keeps none of the old kind's fields
+            if (m.values.kind !== undefined && target.kind !== m.values.kind) { target = {}; }
+            Object.assign(target, m.values);
+            if (m.path.length) { setAt(m.path, target); }
+          });
+          remember();
+          renderAll();
+          say('已套用发件人资料（' + (body.merges || []).length + ' 组信息）', 'ok');
+        })
+        .catch(function () { say('发件人资料载入失败', 'bad'); });
+    });
+  }
 
   // for the page's own tests and for profile prefill: read and replace the case
   window.docgenForm = {
@@ -588,6 +639,7 @@
     }
   };
 
+  if (form.dataset.mode === 'profile') { bindProfile(); } else { bindDocument(); bindPrefill(); }
   renderAll();
   document.documentElement.classList.add('form-ready');
 }());

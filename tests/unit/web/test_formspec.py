@@ -15,6 +15,7 @@ from docgen.domain.fields import Money
 from docgen.domain.parties import Party
 from docgen.web.figures import figures
 from docgen.web.formspec import element_id, field_path, form_spec
+from docgen.web.prefill import prefill
 from tests.support import fixture_cases
 
 
@@ -199,3 +200,51 @@ def test_figures_name_computed_interest_with_its_rate():
     computed = {"sheets": [{"title": "逾期利息", "total": "3,624.66", "rate": "一年期LPR的1.5倍"}]}
     shown = {f["label"]: f["value"] for f in figures(computed)}
     assert shown == {"逾期利息（计算）": "3,624.66元（一年期LPR的1.5倍）"}
+
+
+def _demand_letter_spec() -> dict[str, Any]:
+    doc_type = registry.get("demand_letter")
+    return form_spec(doc_type.json_schema(), doc_type.title)
+
+
+LAW_FIRM = {
+    "name": "北京明正律师事务所",
+    "kind": "law_firm",
+    "address": "北京市朝阳区建国路88号",
+    "phone": "010-65881234",
+    "lawyer_name": "王立新",
+    "bank_account": {
+        "account_name": "北京明正律师事务所",
+        "bank": "工行",
+        "account_number": "0200",
+    },
+}
+
+
+def test_a_law_firm_profile_fills_the_contact_and_account_but_not_the_creditor():
+    merges = {tuple(m["path"]): m["values"] for m in prefill(_demand_letter_spec(), LAW_FIRM, 3)}
+    assert ("creditor",) not in merges
+    assert merges[("contact",)] == {
+        "person": "王立新",
+        "phone": "010-65881234",
+        "address": "北京市朝阳区建国路88号",
+    }
+    assert merges[("payment_account",)]["bank"] == "工行"
+
+
+def test_a_creditor_profile_fills_the_creditor_as_an_organisation():
+    creditor = dict(LAW_FIRM, kind="creditor", name="深圳市恒信商贸有限公司")
+    merges = {tuple(m["path"]): m["values"] for m in prefill(_demand_letter_spec(), creditor)}
+    assert merges[("creditor",)] == {
+        "kind": "organization",
+        "name": "深圳市恒信商贸有限公司",
+        "address": "北京市朝阳区建国路88号",
+        "phone": "010-65881234",
+    }
+
+
+def test_a_form_with_a_profile_reference_gets_the_profile_id():
+    spec = form_spec(
+        {"type": "object", "properties": {"sender_profile_id": {"type": "integer"}}}, "x"
+    )
+    assert prefill(spec, LAW_FIRM, 7) == [{"path": [], "values": {"sender_profile_id": 7}}]
