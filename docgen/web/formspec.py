@@ -162,7 +162,7 @@ def _is_decimal(options: list[dict[str, Any]]) -> bool:
 
 def _looks_english(text: str) -> bool:
     """Model docstrings are written for developers in English; users see only Chinese."""
-    return not any("\u4e00" <= ch <= "\u9fff" for ch in text[:40])
+    return text.lstrip()[:1].isascii()
 
 
 def form_spec(schema: dict[str, Any], title: str = "") -> Node:

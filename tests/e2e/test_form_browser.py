@@ -37,7 +37,10 @@ def browser() -> Iterator[Browser]:
 @pytest.fixture
 def page(browser: Browser, base_url: str) -> Iterator[Page]:
     context = browser.new_context(
-        base_url=base_url, accept_downloads=True, viewport={"width": 1280, "height": 900}
+        base_url=base_url,
+        accept_downloads=True,
+        viewport={"width": 1280, "height": 900},
+        locale="zh-CN",
     )
     page = context.new_page()
     errors: list[str] = []
@@ -126,6 +129,9 @@ def test_a_paralegal_fills_a_demand_letter_fixes_a_mistake_previews_and_download
     expect(beside).to_contain_text("身份证号码校验位错误")
     expect(id_input).to_be_focused()
     expect(id_input).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("#error-summary")).to_contain_text(
+        "债务人 › 证件号码：身份证号码校验位错误"
+    )
     # every other value is still there
     expect(by_id(page, "debtor", "name")).to_have_value("张伟")
     expect(by_id(page, "amounts", "components", 2, "amount")).to_have_value("1409.50")

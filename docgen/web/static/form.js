@@ -404,6 +404,21 @@
     return null;
   }
 
+  // where a problem is, in the words on screen: 债务人 › 证件号码
+  function placeName(target, problem) {
+    if (!target) { return problem.path || '整体'; }
+    var names = [];
+    var label = target.tagName === 'FIELDSET' ? null : document.querySelector('label[for="' + target.id + '"]');
+    if (label) { names.unshift(label.firstChild ? label.firstChild.textContent : label.textContent); }
+    for (var node = target; node; node = node.parentElement) {
+      if (node.tagName === 'FIELDSET') {
+        var legend = node.querySelector('legend');
+        if (legend && names[0] !== legend.textContent) { names.unshift(legend.textContent); }
+      }
+    }
+    return names.join(' › ');
+  }
+
   var problemCount = 0;
   function showProblem(problem, severity) {
     var target = targetFor(problem.field || 'f');
@@ -425,7 +440,7 @@
       summaryEl.hidden = false;
     }
     if (severity === 'error') {
-      var link = el('a', { href: '#' + (target ? target.id : 'main'), text: problem.path + '：' + text });
+      var link = el('a', { href: '#' + (target ? target.id : 'main'), text: placeName(target, problem) + '：' + text });
       link.addEventListener('click', function (event) {
         event.preventDefault();
         if (target) { target.focus(); target.scrollIntoView({ block: 'center' }); }
