@@ -7,6 +7,7 @@ built from Word fields so Word and LibreOffice number the pages themselves.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -22,6 +23,7 @@ _ALIGN = {
     "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
 }
 BODY_FONT = "宋体"
+_SIGN: dict[str, Any] = {"indent_cm": 7.5, "space_after": 3}
 TITLE_FONT = "黑体"
 
 
@@ -94,11 +96,14 @@ class Letter:
         size: float | None = None,
         space_before: float | None = None,
         space_after: float | None = None,
+        indent_cm: float | None = None,
     ) -> None:
         para = self.doc.add_paragraph()
         para.alignment = _ALIGN[align]
         if indent:
             para.paragraph_format.first_line_indent = Pt(24)
+        if indent_cm is not None:
+            para.paragraph_format.left_indent = Cm(indent_cm)
         if space_before is not None:
             para.paragraph_format.space_before = Pt(space_before)
         if space_after is not None:
@@ -147,6 +152,37 @@ class Letter:
         run = para.add_run(text)
         run.font.size = Pt(10.5)
         run.bold = bold or None
+
+    def signature_block(self, var: str) -> None:
+        """One signature block for the signer ``var`` (a context dict from
+        ``docgen.documents.parts.signer_context``): the same words as the HTML macro
+        ``signature_block`` — a person signs and presses a fingerprint in the box, an
+        organisation seals and its legal representative signs."""
+        self.para("{%p if " + var + ".name %}")
+        self.para("{{ " + var + ".role }}：{{ " + var + ".name }}", **_SIGN)
+        self.para("{%p endif %}")
+        self.para("{{ " + var + ".role }}{{ " + var + ".signs_as }}：＿＿＿＿＿＿＿＿", **_SIGN)
+        self.para("{%p if " + var + '.kind == "person" %}')
+        box = self.doc.add_table(rows=1, cols=1)
+        box.style = "Table Grid"
+        box.alignment = WD_TABLE_ALIGNMENT.CENTER
+        cell = box.rows[0].cells[0]
+        cell.width = Cm(2.0)
+        box.rows[0].height = Cm(2.0)
+        self._cell(cell, "指印", "center")
+        self.para("{%p else %}")
+        self.para(
+            "{{ " + var + ".representative_title }}（签字）：＿＿＿＿＿＿＿＿", **_SIGN
+        )
+        self.para("{%p endif %}")
+        self.para("日期：＿＿＿＿年＿＿月＿＿日", **_SIGN)
+
+    def signature_blocks(self, loop: str) -> None:
+        """A signature block per signer: ``loop`` is e.g. ``"s in signers"``."""
+        var = loop.split(" in ", 1)[0].strip()
+        self.para("{%p for " + loop + " %}")
+        self.signature_block(var)
+        self.para("{%p endfor %}")
 
     def save(self, path: Path) -> None:
         self.doc.save(str(path))

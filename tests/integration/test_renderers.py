@@ -18,6 +18,7 @@ from pypdf import PdfReader
 from docgen.documents import registry
 from docgen.documents.base import RuleOptions
 from docgen.render.docx import render_docx, undeclared_variables
+from docgen.render.pdf import template_source
 from docgen.render.sandbox import new_environment
 from tests.support import docx_text, fixture_cases, load_fixture, normalize, pdf_pages_text
 
@@ -129,7 +130,7 @@ def test_every_template_variable_is_provided_by_the_context(doc_type, settings):
     parsed = doc_type.parse(case.data)
     context = doc_type.build_context(parsed, doc_type.assess(parsed, RuleOptions()))
     docx_vars = undeclared_variables(settings.templates_dir / doc_type.templates["docx"])
-    html_source = (settings.templates_dir / doc_type.templates["html"]).read_text("utf-8")
+    html_source = template_source(settings.templates_dir, doc_type.templates["html"])
     html_vars = meta.find_undeclared_variables(new_environment().parse(html_source))
     assert docx_vars <= set(context), docx_vars - set(context)
     assert html_vars <= set(context), html_vars - set(context)
