@@ -37,11 +37,11 @@ def _east_asian(run_or_style: object, font: str) -> None:
 
 
 class Letter:
-    def __init__(self, title: str) -> None:
+    def __init__(self, title: str, top_cm: float = 3.0) -> None:
         self.doc = Document()
         section = self.doc.sections[0]
         section.page_width, section.page_height = Cm(21.0), Cm(29.7)
-        section.top_margin, section.bottom_margin = Cm(3.0), Cm(2.8)
+        section.top_margin, section.bottom_margin = Cm(top_cm), Cm(2.8)
         section.left_margin, section.right_margin = Cm(2.8), Cm(2.6)
         normal = self.doc.styles["Normal"]
         normal.font.name = "Times New Roman"
@@ -97,6 +97,7 @@ class Letter:
         space_before: float | None = None,
         space_after: float | None = None,
         indent_cm: float | None = None,
+        rule_below: bool = False,
     ) -> None:
         para = self.doc.add_paragraph()
         para.alignment = _ALIGN[align]
@@ -112,6 +113,13 @@ class Letter:
         run.bold = bold or None
         if size:
             run.font.size = Pt(size)
+        if rule_below:
+            borders = OxmlElement("w:pBdr")
+            bottom = OxmlElement("w:bottom")
+            for key, value in (("val", "single"), ("sz", "12"), ("space", "1"), ("color", "000000")):
+                bottom.set(qn(f"w:{key}"), value)
+            borders.append(bottom)
+            para._p.get_or_add_pPr().append(borders)
 
     def page_break(self) -> None:
         self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
@@ -153,6 +161,37 @@ class Letter:
         run.font.size = Pt(10.5)
         run.bold = bold or None
 
+    def calculations_annex(self) -> None:
+        """The optional annex "附：计算明细" over the context's ``calculations``."""
+        self.para("{%p if calculations %}")
+        self.page_break()
+        self.heading("附：计算明细")
+        self.para("{%p for calc in calculations %}")
+        self.para(
+            "{{ loop.index }}. {{ calc.title }}（{{ calc.rate }}，每年按{{ calc.day_count }}天计）",
+            bold=True,
+        )
+        self.table(
+            header=["期间", "天数", "基数（元）", "年利率", "金额（元）"],
+            loop="row in calc.rows",
+            cells=[
+                "{{ row.period }}",
+                "{{ row.days }}",
+                "{{ row.base }}",
+                "{{ row.rate }}",
+                "{{ row.amount }}",
+            ],
+            aligns=["left", "center", "right", "center", "right"],
+            footer=["合计", "{{ calc.total }}"],
+            widths_cm=[6.0, 1.6, 3.0, 2.0, 3.0],
+            footer_align="right",
+        )
+        self.para("{%p for note in calc.notes %}")
+        self.para("{{ note }}", size=10)
+        self.para("{%p endfor %}")
+        self.para("{%p endfor %}")
+        self.para("{%p endif %}")
+
     def signature_block(self, var: str) -> None:
         """One signature block for the signer ``var`` (a context dict from
         ``docgen.documents.parts.signer_context``): the same words as the HTML macro
@@ -161,7 +200,7 @@ class Letter:
         self.para("{%p if " + var + ".name %}")
         self.para("{{ " + var + ".role }}：{{ " + var + ".name }}", **_SIGN)
         self.para("{%p endif %}")
-        self.para("{{ " + var + ".role }}{{ " + var + ".signs_as }}：＿＿＿＿＿＿＿＿", **_SIGN)
+        self.para("{{ " + var + ".role }}{{ " + var + ".signs_as }}：＿＿＿＿＿＿", **_SIGN)
         self.para("{%p if " + var + '.kind == "person" %}')
         box = self.doc.add_table(rows=1, cols=1)
         box.style = "Table Grid"
@@ -172,7 +211,7 @@ class Letter:
         self._cell(cell, "指印", "center")
         self.para("{%p else %}")
         self.para(
-            "{{ " + var + ".representative_title }}（签字）：＿＿＿＿＿＿＿＿", **_SIGN
+            "{{ " + var + ".representative_title }}（签字）：＿＿＿＿＿＿", **_SIGN
         )
         self.para("{%p endif %}")
         self.para("日期：＿＿＿＿年＿＿月＿＿日", **_SIGN)

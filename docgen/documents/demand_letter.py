@@ -36,7 +36,7 @@ from docgen.documents.parts import (
 )
 from docgen.documents.problems import Assessment
 from docgen.domain.dates import format_cn
-from docgen.domain.fields import CaseModel, Line, ShortText
+from docgen.domain.fields import Line, ShortText
 from docgen.domain.identity import mask_id
 from docgen.domain.limitation import InterruptionEvent, limitation_status
 from docgen.domain.parties import Party, Person
