@@ -85,6 +85,17 @@ def schema(type_name: str) -> None:
 
 @main.command()
 @click.argument("type_name", metavar="TYPE")
+def sample(type_name: str) -> None:
+    """打印一种文书类型的示例案件数据（JSON，可直接用于 render/validate）。"""
+    _check_type(type_name)
+    data = _service().sample(type_name)
+    if data is None:
+        raise click.ClickException(f"没有「{type_name}」的示例案件")
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+@main.command()
+@click.argument("type_name", metavar="TYPE")
 @click.argument("case", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出（与 API 的格式相同）")
 def validate(type_name: str, case: Path, as_json: bool) -> None:

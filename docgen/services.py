@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import json
 import logging
 import zipfile
 from collections.abc import Iterator
@@ -22,6 +23,7 @@ from docgen import db
 from docgen.config import Settings
 from docgen.documents import registry
 from docgen.documents.base import DocumentType, RuleOptions
+from docgen.documents.compliance import load_terms
 from docgen.documents.problems import Assessment, CaseInvalid, Loc, Problem
 from docgen.profiles import ProfileStore
 from docgen.reference_data import default_lpr_table
@@ -93,10 +95,19 @@ class Docgen:
         return RuleOptions(
             calendar_fallback=self.settings.calendar_fallback,
             lpr_table=default_lpr_table(self.settings.lpr_table_file),
+            compliance_terms=load_terms(self.settings.compliance_terms_file),
         )
 
     def document_type(self, name: str) -> DocumentType[Any]:
         return registry.get(name)
+
+    def sample(self, type_name: str) -> Any | None:
+        """A case of this type that passes validation (the first valid sample), or None."""
+        registry.get(type_name)
+        for path in sorted((self.settings.samples_dir / type_name / "valid").glob("*.json")):
+            if not path.name.endswith(".expect.json"):
+                return json.loads(path.read_text(encoding="utf-8-sig"))
+        return None
 
     def validate(self, type_name: str, data: Any) -> Report:
         """All problems of a case (errors and warnings) and the figures computed for it."""
@@ -105,7 +116,7 @@ class Docgen:
             case = self._resolve(doc_type, doc_type.parse(data), final=False)
         except CaseInvalid as exc:
             return Report(exc.problems)
-        assessment = doc_type.assess(case, self.options())
+        assessment = doc_type.evaluate(case, self.options())
         if not assessment.errors:
             assessment.extend(self._glyph_problems(case))
         return Report(assessment.problems, _public(assessment.computed))
@@ -126,13 +137,15 @@ class Docgen:
         """
         doc_type = registry.get(type_name)
         case = self._resolve(doc_type, doc_type.parse(data), final=False)
-        assessment = doc_type.assess(case, self.options())
+        assessment = doc_type.evaluate(case, self.options())
         if assessment.errors:
             raise CaseInvalid(assessment.problems)
         copies = doc_type.split(case) if doc_type.split is not None else [case]
         out = []
         for copy in copies:
             copy = self._resolve(doc_type, copy, final=True)
+            # the evaluated context is the first recipient's without a letter number;
+            # every copy is built for its own recipient and number
             context = doc_type.build_context(copy, assessment)
             if fmt == "pdf":
                 content = self._render_pdf(copy, doc_type.templates["html"], context)

@@ -116,7 +116,8 @@ class Letter:
         if rule_below:
             borders = OxmlElement("w:pBdr")
             bottom = OxmlElement("w:bottom")
-            for key, value in (("val", "single"), ("sz", "12"), ("space", "1"), ("color", "000000")):
+            rule = (("val", "single"), ("sz", "12"), ("space", "1"), ("color", "000000"))
+            for key, value in rule:
                 bottom.set(qn(f"w:{key}"), value)
             borders.append(bottom)
             para._p.get_or_add_pPr().append(borders)
