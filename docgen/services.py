@@ -15,21 +15,22 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel
 
-from docgen import db
 from docgen.config import Settings
 from docgen.documents import registry
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.compliance import load_terms
 from docgen.documents.problems import Assessment, CaseInvalid, Loc, Problem
-from docgen.profiles import ProfileStore
 from docgen.reference_data import default_lpr_table
 from docgen.render.docx import DocxRenderer, TemplateRenderError
 from docgen.render.fonts import missing_glyphs
 from docgen.render.pdf import GlyphMissing, PdfRenderer
+
+if TYPE_CHECKING:
+    from docgen.profiles.store import ProfileStore
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +83,9 @@ class Docgen:
     def profiles(self) -> ProfileStore:
         """Stored sender profiles (the database is migrated on first use)."""
         if self._profiles is None:
+            from docgen import db  # the database layer loads only when it is needed
+            from docgen.profiles.store import ProfileStore
+
             self._profiles = ProfileStore(db.upgrade(self.settings.effective_database_url))
         return self._profiles
 

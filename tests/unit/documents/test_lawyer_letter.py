@@ -9,7 +9,8 @@ from docgen.documents import registry
 from docgen.documents.base import RuleOptions
 from docgen.documents.lawyer_letter import letter_number, resolve
 from docgen.documents.problems import CaseInvalid
-from docgen.profiles import ProfileNotFound, SenderProfile
+from docgen.profiles.model import SenderProfile
+from docgen.profiles.store import ProfileNotFound
 from tests.support import load_fixture
 
 DOC = registry.get("lawyer_letter")
