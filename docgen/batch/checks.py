@@ -40,8 +40,14 @@ def dry_run(
                 if problem.severity != "error":
                     continue
                 loc = list(problem.loc)
-                row = [record.number, _path(loc), problem.code, problem.message,
-                       _value_at(record.case, loc), problem.hint or ""]
+                row = [
+                    record.number,
+                    _path(loc),
+                    problem.code,
+                    problem.message,
+                    _value_at(record.case, loc),
+                    problem.hint or "",
+                ]
                 fh.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
 
     def rows() -> Iterator[list[Any]]:

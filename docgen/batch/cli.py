@@ -71,14 +71,16 @@ def _check_type(type_name: str) -> None:
 
 _TYPE = click.option("--type", "type_name", required=True, help="文书类型，如 demand_letter")
 _SHARED = click.option(
-    "--shared", type=click.Path(path_type=Path, dir_okay=False),
+    "--shared",
+    type=click.Path(path_type=Path, dir_okay=False),
     help="共用信息 JSON（如债权人、收款账户、联系人、签署人），行内未填的字段取此值",
 )
 _LETTER_DATE = click.option(
     "--letter-date", type=click.DateTime(formats=["%Y-%m-%d"]), help="统一的发函日期"
 )
 _MAPPING = click.option(
-    "--mapping", type=click.Path(path_type=Path, dir_okay=False),
+    "--mapping",
+    type=click.Path(path_type=Path, dir_okay=False),
     help="列名映射文件（JSON 或两列 CSV：表中的列名 → 模板列名）",
 )
 _FILE = click.argument("file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
@@ -91,10 +93,20 @@ def batch() -> None:
 
 @batch.command()
 @click.argument("type_name", metavar="TYPE")
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True,
-              help="sheet.xlsx 或 sheet.csv")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
-              help="表头语言：中文标题或英文字段路径")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="sheet.xlsx 或 sheet.csv",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["zh", "en"]),
+    default="zh",
+    show_default=True,
+    help="表头语言：中文标题或英文字段路径",
+)
 def template(type_name: str, output: Path, lang: str) -> None:
     """生成一种文书类型的表格模板（表头和一行可通过校验的示例）。"""
     from docgen.batch.templates import write_template
@@ -114,10 +126,22 @@ def template(type_name: str, output: Path, lang: str) -> None:
 @_SHARED
 @_LETTER_DATE
 @_MAPPING
-@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=".",
-              show_default=True, help="拒绝清单的输出目录")
-def check(file: Path, type_name: str, shared: Path | None, letter_date: Any,
-          mapping: Path | None, out_dir: Path) -> None:
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=".",
+    show_default=True,
+    help="拒绝清单的输出目录",
+)
+def check(
+    file: Path,
+    type_name: str,
+    shared: Path | None,
+    letter_date: Any,
+    mapping: Path | None,
+    out_dir: Path,
+) -> None:
     """只校验不生成：逐行校验并写出拒绝清单（CSV 与 XLSX）；有被拒绝的行时退出码为 1。"""
     from docgen.batch.checks import dry_run
     from docgen.services import Docgen
@@ -125,8 +149,14 @@ def check(file: Path, type_name: str, shared: Path | None, letter_date: Any,
     _check_type(type_name)
     out_dir.mkdir(parents=True, exist_ok=True)
     try:
-        result = dry_run(Docgen(_settings()), type_name, file, _shared(shared, letter_date),
-                         _load_mapping(mapping), out_dir)
+        result = dry_run(
+            Docgen(_settings()),
+            type_name,
+            file,
+            _shared(shared, letter_date),
+            _load_mapping(mapping),
+            out_dir,
+        )
     except BatchInputError as exc:
         raise click.UsageError(str(exc)) from None
     click.echo(
@@ -154,8 +184,14 @@ def _progress_run(batches: Any, run_id: str, executor: Any) -> dict[str, Any]:
         planned = batches.plan(run_id)
     todo = planned["pending"]
     with Progress(
-        TextColumn("生成中"), BarColumn(), MofNCompleteColumn(), TextColumn("剩余"),
-        TimeRemainingColumn(), TimeElapsedColumn(), console=console, transient=False,
+        TextColumn("生成中"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("剩余"),
+        TimeRemainingColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=False,
     ) as bar:
         task = bar.add_task("letters", total=todo)
 
@@ -185,25 +221,51 @@ def _executor(settings: Settings, processes: int | None) -> Any:
 @_FILE
 @_TYPE
 @click.option("--format", "formats", default="pdf", show_default=True, help="pdf、docx 或 pdf,docx")
-@click.option("--out", "out_root", type=click.Path(path_type=Path, file_okay=False),
-              default="runs", show_default=True, help="批次目录的上级目录")
+@click.option(
+    "--out",
+    "out_root",
+    type=click.Path(path_type=Path, file_okay=False),
+    default="runs",
+    show_default=True,
+    help="批次目录的上级目录",
+)
 @_SHARED
 @_LETTER_DATE
 @_MAPPING
 @click.option("--address-page", is_flag=True, help="合并打印文件中每封函前加窗口信封地址页")
-@click.option("--processes", type=int, help="本机进程数（默认全部核心；设置了 DOCGEN_BROKER_URL 时默认用 Celery）")
+@click.option(
+    "--processes",
+    type=int,
+    help="本机进程数（默认全部核心；设置了 DOCGEN_BROKER_URL 时默认用 Celery）",
+)
 @click.option("--chunk-size", type=int, default=20, show_default=True, help="每个任务的文书数")
-@click.option("--volume-size", type=int, default=500, show_default=True, help="每个合并打印文件的函件数")
-def run(file: Path, type_name: str, formats: str, out_root: Path, shared: Path | None,
-        letter_date: Any, mapping: Path | None, address_page: bool, processes: int | None,
-        chunk_size: int, volume_size: int) -> None:
+@click.option(
+    "--volume-size", type=int, default=500, show_default=True, help="每个合并打印文件的函件数"
+)
+def run(
+    file: Path,
+    type_name: str,
+    formats: str,
+    out_root: Path,
+    shared: Path | None,
+    letter_date: Any,
+    mapping: Path | None,
+    address_page: bool,
+    processes: int | None,
+    chunk_size: int,
+    volume_size: int,
+) -> None:
     """批量生成：校验每一行，生成有效行的文书，写出合并打印文件、寄送清单、拒绝清单和汇总。"""
     from docgen.batch.runs import Batches, RunOptions
 
     settings = _settings()
     options = RunOptions(
-        type_name=type_name, formats=_formats(formats), shared=_shared(shared, letter_date),
-        mapping=_load_mapping(mapping), address_page=address_page, chunk_size=chunk_size,
+        type_name=type_name,
+        formats=_formats(formats),
+        shared=_shared(shared, letter_date),
+        mapping=_load_mapping(mapping),
+        address_page=address_page,
+        chunk_size=chunk_size,
         volume_size=volume_size,
     )
     batches = Batches(settings)

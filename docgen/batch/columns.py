@@ -9,6 +9,7 @@ organisation) contribute the fields of every variant; lists of objects get numbe
 
 from __future__ import annotations
 
+import itertools
 import re
 import types
 import typing
@@ -65,8 +66,20 @@ class Column:
         return value
 
 
-_BOOL = {"是": True, "否": False, "y": True, "n": False, "yes": True, "no": False,
-         "true": True, "false": False, "1": True, "0": False, "有": True, "无": False}
+_BOOL = {
+    "是": True,
+    "否": False,
+    "y": True,
+    "n": False,
+    "yes": True,
+    "no": False,
+    "true": True,
+    "false": False,
+    "1": True,
+    "0": False,
+    "有": True,
+    "无": False,
+}
 
 
 def normalize(header: str) -> str:
@@ -140,8 +153,7 @@ def _walk(
         if item is not None:
             inner = _models(item[0])
             if inner:
-                for sub in _walk_union(inner, (*sub_loc, -1), sub_zh + "{n}", sub_required, ()):
-                    yield sub
+                yield from _walk_union(inner, (*sub_loc, -1), sub_zh + "{n}", sub_required, ())
                 continue
         models = _models(info.annotation)
         if models:
@@ -163,7 +175,12 @@ def _walk_union(
                 extra = () if column.zh == first.zh else (column.zh,)
                 choices = {**first.choices, **column.choices}
                 seen[column.loc] = Column(
-                    first.loc, first.zh, "", first.kind, choices, first.required,
+                    first.loc,
+                    first.zh,
+                    "",
+                    first.kind,
+                    choices,
+                    first.required,
                     first.aliases + extra,
                 )
             else:
@@ -258,8 +275,15 @@ def _unique(columns: list[Column]) -> list[Column]:
     for column in columns:
         if column.zh in seen:
             zh = f"{column.zh}（{column.loc[-1]}）"
-            column = Column(column.loc, zh, "", column.kind, column.choices, column.required,
-                            tuple(a for a in column.aliases if a not in seen))
+            column = Column(
+                column.loc,
+                zh,
+                "",
+                column.kind,
+                column.choices,
+                column.required,
+                tuple(a for a in column.aliases if a not in seen),
+            )
         seen.add(column.zh)
         seen.update(column.aliases)
         out.append(column)
@@ -304,7 +328,7 @@ def _blank(value: Any) -> bool:
 
 def _put(target: dict[str, Any], loc: Loc, value: Any) -> None:
     node: Any = target
-    for part, nxt in zip(loc, loc[1:], strict=False):
+    for part, nxt in itertools.pairwise(loc):
         container: Any = [] if isinstance(nxt, int) else {}
         if isinstance(part, int):
             while len(node) <= part:

@@ -37,9 +37,21 @@ DEFAULT_VOLUME = 500
 RECIPIENT_FIELDS = ("debtor", "recipient", "respondent", "defendant", "addressee")
 
 MANIFEST_HEADER = [
-    "函件编号", "收件人", "收件地址", "邮政编码", "联系电话", "文书类型", "页数",
-    "PDF SHA-256", "PDF 文件", "DOCX SHA-256", "DOCX 文件", "打印文件", "打印起始页",
-    "客户编号", "行号",
+    "函件编号",
+    "收件人",
+    "收件地址",
+    "邮政编码",
+    "联系电话",
+    "文书类型",
+    "页数",
+    "PDF SHA-256",
+    "PDF 文件",
+    "DOCX SHA-256",
+    "DOCX 文件",
+    "打印文件",
+    "打印起始页",
+    "客户编号",
+    "行号",
 ]
 REJECTS_HEADER = ["行号", "字段", "错误代码", "错误信息", "填写的值", "提示"]
 
@@ -113,7 +125,9 @@ def reject_rows(session: Session, run_id: str) -> Iterator[list[Any]]:
 
 def write_rejects(session: Session, run_id: str, folder: Path) -> None:
     for suffix in (".csv", ".xlsx"):
-        sheets.write_table(folder / f"rejects{suffix}", REJECTS_HEADER, reject_rows(session, run_id))
+        sheets.write_table(
+            folder / f"rejects{suffix}", REJECTS_HEADER, reject_rows(session, run_id)
+        )
 
 
 def _print_volumes(
@@ -194,10 +208,21 @@ def manifest_rows(
         docx = outputs.get("docx", {})
         volume, first = starts.get(item.letter_id, ("", None))
         yield [
-            item.letter_id, party.get("name", ""), party.get("address", ""),
-            extras.get("postcode", ""), party.get("phone", ""), title, pdf.get("pages"),
-            pdf.get("sha256", ""), pdf.get("file", ""), docx.get("sha256", ""),
-            docx.get("file", ""), volume, first, extras.get("reference", ""), item.row_number,
+            item.letter_id,
+            party.get("name", ""),
+            party.get("address", ""),
+            extras.get("postcode", ""),
+            party.get("phone", ""),
+            title,
+            pdf.get("pages"),
+            pdf.get("sha256", ""),
+            pdf.get("file", ""),
+            docx.get("sha256", ""),
+            docx.get("file", ""),
+            volume,
+            first,
+            extras.get("reference", ""),
+            item.row_number,
         ]
 
 

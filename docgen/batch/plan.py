@@ -97,7 +97,9 @@ class Sheet:
             raise BatchInputError("文件中没有表头行（第一行应为列名）")
         resolved = self.layout.resolve([_text(v) for v in header_row.values or []], self.mapping)
         peeked = self._next_nonblank(rows)
-        if peeked is not None and (resolved.unknown or None in resolved.cells[: len(resolved.cells)]):
+        if peeked is not None and (
+            resolved.unknown or None in resolved.cells[: len(resolved.cells)]
+        ):
             combined = _two_row_headers(header_row.values or [], peeked.values or [])
             second = self.layout.resolve(combined, self.mapping)
             if len(second.unknown) < len(resolved.unknown) or (
@@ -144,7 +146,9 @@ class Sheet:
             resolved = self.layout.resolve(keys, self.mapping)
             if resolved.unknown:
                 names = "、".join(resolved.unknown[:10])
-                yield Record(row.number, {}, {}, [Problem((), "unknown_column", f"无法识别的字段：{names}")])
+                yield Record(
+                    row.number, {}, {}, [Problem((), "unknown_column", f"无法识别的字段：{names}")]
+                )
                 continue
             case, flat_extras = resolved.record([record[k] for k in keys])
             yield Record(row.number, case, {**flat_extras, **extras})
@@ -177,9 +181,7 @@ def plan_records(
     shared: Mapping[str, Any],
 ) -> tuple[int, int]:
     """Judge every record and store it (existing keys are kept); return (rows, blank)."""
-    existing = set(
-        session.scalars(select(BatchItem.row_number).where(BatchItem.run_id == run_id))
-    )
+    existing = set(session.scalars(select(BatchItem.row_number).where(BatchItem.run_id == run_id)))
     total = 0
     pending: list[BatchItem] = []
     for record in sheet.records():

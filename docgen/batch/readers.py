@@ -70,7 +70,9 @@ def read_rows(path: Path) -> Iterator[Row]:
     elif suffix == ".jsonl":
         yield from _jsonl_rows(path)
     else:
-        raise BatchInputError(f"不支持的文件类型「{suffix or path.name}」，请使用 CSV、XLSX 或 JSONL")
+        raise BatchInputError(
+            f"不支持的文件类型「{suffix or path.name}」，请使用 CSV、XLSX 或 JSONL"
+        )
 
 
 def _csv_rows(path: Path) -> Iterator[Row]:
@@ -96,7 +98,9 @@ def _check_zip(path: Path) -> None:
         raise BatchInputError("不是有效的 XLSX 文件（请用 Excel 另存为 .xlsx）") from None
     total = sum(i.file_size for i in infos)
     packed = max(1, sum(i.compress_size for i in infos))
-    if total > MAX_XLSX_UNCOMPRESSED or (total > 10 * 1024 * 1024 and total / packed > MAX_XLSX_RATIO):
+    if total > MAX_XLSX_UNCOMPRESSED or (
+        total > 10 * 1024 * 1024 and total / packed > MAX_XLSX_RATIO
+    ):
         raise BatchInputError("XLSX 文件解压后过大，拒绝处理")
     if any(i.filename.startswith("/") or ".." in i.filename.split("/") for i in infos):
         raise BatchInputError("XLSX 文件包含非法的路径，拒绝处理")

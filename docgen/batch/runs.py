@@ -45,6 +45,7 @@ from docgen.services import FORMATS
 log = logging.getLogger(__name__)
 
 DEFAULT_CHUNK = 20
+FINALIZE_TIMEOUT = 600.0
 Progress = Callable[[dict[str, int]], None]
 
 
@@ -69,10 +70,14 @@ class RunOptions:
             registry.get(self.type_name)
         except registry.UnknownDocumentType:
             known = "、".join(t.name for t in registry.all_types())
-            raise BatchInputError(f"未知的文书类型「{self.type_name}」；可用类型：{known}") from None
+            raise BatchInputError(
+                f"未知的文书类型「{self.type_name}」；可用类型：{known}"
+            ) from None
         bad = [f for f in self.formats if f not in FORMATS]
         if bad or not self.formats:
-            raise BatchInputError(f"输出格式应为 pdf、docx 之一或两者，实为「{','.join(self.formats)}」")
+            raise BatchInputError(
+                f"输出格式应为 pdf、docx 之一或两者，实为「{','.join(self.formats)}」"
+            )
         if not 1 <= self.chunk_size <= 500:
             raise BatchInputError("每个任务的文书数应在 1 到 500 之间")
 
@@ -92,7 +97,9 @@ class Batches:
         options.check()
         suffix = source.suffix.lower()
         if suffix not in SUFFIXES:
-            raise BatchInputError(f"不支持的文件类型「{suffix or source.name}」，请使用 CSV、XLSX 或 JSONL")
+            raise BatchInputError(
+                f"不支持的文件类型「{suffix or source.name}」，请使用 CSV、XLSX 或 JSONL"
+            )
         run_id = uuid.uuid4().hex
         folder = (out_root / run_id).resolve()
         (folder / "input").mkdir(parents=True)
@@ -129,7 +136,11 @@ class Batches:
             layout = Layout.of(registry.get(run.type_name).model)
             sheet = Sheet(Path(run.out_dir) / run.option("input"), layout, run.option("mapping"))
             total, blank = plan_records(
-                session, service_for(self.settings), run_id, run.type_name, sheet,
+                session,
+                service_for(self.settings),
+                run_id,
+                run.type_name,
+                sheet,
                 run.option("shared", {}),
             )
             run.total_rows, run.blank_rows = total, blank
@@ -155,18 +166,24 @@ class Batches:
         executor = executor or executor_for(self.settings)
         with db.session_scope(self.engine) as session:
             run = self._get(session, run_id)
-            if run.status == RUN_DONE:
-                return self.status(run_id)
-            chunk = int(run.option("chunk_size", DEFAULT_CHUNK))
+            status, chunk = run.status, int(run.option("chunk_size", DEFAULT_CHUNK))
+        if status == RUN_DONE:
+            return self.status(run_id)
+        if status == RUN_FINALIZING:
+            self.finish(run_id, retake=True)
+            return self.status(run_id)
         for _attempt in range(MAX_ATTEMPTS):
             keys = self._pending_keys(run_id)
             if not keys:
                 break
             chunks = [keys[i : i + chunk] for i in range(0, len(keys), chunk)]
-            executor.run(self.settings, self.database_url, run_id, chunks, self._tick(run_id, progress))
+            executor.run(
+                self.settings, self.database_url, run_id, chunks, self._tick(run_id, progress)
+            )
             if not wait:
                 return self.status(run_id)
-        self.finish(run_id)
+        if not self.finish(run_id):
+            return self.wait(run_id, FINALIZE_TIMEOUT)  # a worker is writing the outputs
         return self.status(run_id)
 
     def _tick(self, run_id: str, progress: Progress | None) -> Callable[[], None]:
@@ -186,14 +203,15 @@ class Batches:
                 )
             )
 
-    def finish(self, run_id: str) -> bool:
-        """Write the outputs once nothing is pending (exactly one caller does it)."""
+    def finish(self, run_id: str, retake: bool = False) -> bool:
+        """Write the outputs once nothing is pending (exactly one caller does it).
+
+        ``retake`` redoes a finalisation that was interrupted (only when resuming: no
+        worker can be finalising then).
+        """
         with db.session_scope(self.engine) as session:
             run = self._get(session, run_id)
-            if run.status == RUN_FINALIZING:
-                claimed = True  # a previous finalisation was interrupted: redo it
-            else:
-                claimed = claim_finalize(session, run_id)
+            claimed = retake if run.status == RUN_FINALIZING else claim_finalize(session, run_id)
         if not claimed:
             return False
         with db.session_scope(self.engine) as session:

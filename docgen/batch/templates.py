@@ -36,7 +36,9 @@ def _value_at(data: Any, loc: Loc) -> Any:
     return data
 
 
-def flatten(layout: Layout, case: dict[str, Any], language: str = "zh") -> tuple[list[str], list[Any]]:
+def flatten(
+    layout: Layout, case: dict[str, Any], language: str = "zh"
+) -> tuple[list[str], list[Any]]:
     headers: list[str] = []
     values: list[Any] = []
     for header, column, slot in layout.template_headers(language):
@@ -55,7 +57,7 @@ def sample_case(service: Docgen, type_name: str) -> dict[str, Any] | None:
         headers, values = flatten(layout, case)
         rebuilt, _ = layout.resolve(headers).record(values)
         if service.validate(type_name, rebuilt).ok:
-            return case
+            return dict(case)
     return None
 
 

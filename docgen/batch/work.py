@@ -65,7 +65,7 @@ def letter_stem(letter_id: str, type_name: str, case: dict[str, Any]) -> str:
     doc_type = registry.get(type_name)
     try:
         name = doc_type.filename(doc_type.model.model_validate(case))
-    except Exception:  # noqa: BLE001 - a name is a convenience, the id is what matters
+    except Exception:
         name = type_name
     return f"{letter_id}_{_UNSAFE.sub('_', name)[:80]}"
 
@@ -113,7 +113,7 @@ def process_chunk(settings: Settings, database_url: str, run_id: str, keys: Sequ
     for fmt in formats:
         try:
             documents = render_documents(service, type_name, cases, fmt)
-        except Exception as exc:  # noqa: BLE001 - recorded per item below, retried later
+        except Exception as exc:
             log.exception("chunk failed run=%s format=%s", run_id, fmt)
             for key, _, _ in work:
                 failed[key] = f"{type(exc).__name__}"
@@ -159,7 +159,13 @@ def _record(
                 if item.attempts >= MAX_ATTEMPTS:
                     item.status = FAILED
                     item.problems = json.dumps(
-                        [{"loc": [], "code": "render_failed", "message": f"生成失败：{failed[key]}"}],
+                        [
+                            {
+                                "loc": [],
+                                "code": "render_failed",
+                                "message": f"生成失败：{failed[key]}",
+                            }
+                        ],
                         ensure_ascii=False,
                     )
             else:
