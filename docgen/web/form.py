@@ -31,7 +31,6 @@ from flask import (
     send_file,
 )
 from flask_wtf.csrf import CSRFError, generate_csrf, validate_csrf
-from sqlalchemy.exc import SQLAlchemyError
 from wtforms.validators import ValidationError as CsrfInvalid
 
 from docgen.config import Settings
@@ -129,6 +128,8 @@ def page(type_name: str) -> Response:
 
 def _profile_choices() -> list[dict[str, Any]]:
     """Saved sender profiles to prefill from; the form works without them if the store fails."""
+    from sqlalchemy.exc import SQLAlchemyError
+
     try:
         stored = _service().profiles.list()
     except SQLAlchemyError:

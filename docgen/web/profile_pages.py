@@ -15,7 +15,8 @@ from flask_wtf.csrf import generate_csrf
 from pydantic import ValidationError
 
 from docgen.documents.problems import Problem, from_validation_error
-from docgen.profiles import ProfileNotFound, ProfileStore, SenderProfile
+from docgen.profiles.model import SenderProfile
+from docgen.profiles.store import ProfileNotFound, ProfileStore
 from docgen.web.form import _doc_type, _page_response, bp, problem_for_form
 from docgen.web.formspec import form_spec
 from docgen.web.prefill import prefill

@@ -268,7 +268,7 @@ def test_the_form_shows_every_api_error_of_every_invalid_fixture_beside_its_fiel
 
 
 def test_a_sender_profile_is_kept_and_prefills_a_demand_letter(page: Page) -> None:
-    from docgen.profiles import SenderProfile
+    from docgen.profiles.model import SenderProfile
     from tests.support import FIXTURES
 
     firm = json.loads((FIXTURES / "sender_profiles" / "law_firm.json").read_text("utf-8"))
