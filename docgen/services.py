@@ -7,8 +7,10 @@ models directly, so every entrypoint gives the same answers and the same errors.
 from __future__ import annotations
 
 import dataclasses
+import io
 import json
 import logging
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -17,13 +19,11 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel
 
-from docgen import db
 from docgen.config import Settings
 from docgen.documents import registry
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.compliance import load_terms
 from docgen.documents.problems import Assessment, CaseInvalid, Loc, Problem
-from docgen.profiles import ProfileStore
 from docgen.reference_data import default_lpr_table
 from docgen.register import Issue, Stamp, sha256_hex
 from docgen.render.docx import DocxRenderer, TemplateRenderError
@@ -31,15 +31,17 @@ from docgen.render.fonts import missing_glyphs
 from docgen.render.pdf import GlyphMissing, PdfRenderer
 
 if TYPE_CHECKING:
+    from docgen.profiles.store import ProfileStore
     from docgen.register.store import Register
 
 log = logging.getLogger(__name__)
 
 Format = Literal["pdf", "docx"]
 FORMATS: tuple[Format, ...] = ("pdf", "docx")
-MEDIA_TYPES: dict[Format, str] = {
+MEDIA_TYPES: dict[str, str] = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "zip": "application/zip",
 }
 
 
@@ -49,7 +51,7 @@ class Rendered:
 
     content: bytes
     filename: str
-    fmt: Format
+    fmt: Literal["pdf", "docx", "zip"]
     type_name: str
     warnings: list[Problem] = field(default_factory=list)
     document_id: str | None = None
@@ -79,16 +81,30 @@ class Docgen:
         self.settings = settings
         self._pdf: PdfRenderer | None = None
         self._profiles: ProfileStore | None = None
-        self.docx = DocxRenderer()
         self._register: Register | None = None
         self._template_hashes: dict[str, tuple[int, str]] = {}
+        self.docx = DocxRenderer()
 
     @property
     def profiles(self) -> ProfileStore:
         """Stored sender profiles (the database is migrated on first use)."""
         if self._profiles is None:
+            from docgen import db  # the database layer loads only when it is needed
+            from docgen.profiles.store import ProfileStore
+
             self._profiles = ProfileStore(db.upgrade(self.settings.effective_database_url))
         return self._profiles
+
+    @property
+    def register(self) -> Register | None:
+        """The document register, or None when registration is switched off."""
+        if not self.settings.register_documents:
+            return None
+        if self._register is None:
+            from docgen.register.store import Register  # the database code, only when used
+
+            self._register = Register(self.settings.effective_database_url)
+        return self._register
 
     @property
     def pdf(self) -> PdfRenderer:
@@ -118,24 +134,13 @@ class Docgen:
         """All problems of a case (errors and warnings) and the figures computed for it."""
         doc_type = registry.get(type_name)
         try:
-            case = doc_type.parse(data)
+            case = self._resolve(doc_type, doc_type.parse(data), final=False)
         except CaseInvalid as exc:
             return Report(exc.problems)
         assessment = doc_type.evaluate(case, self.options())
         if not assessment.errors:
             assessment.extend(self._glyph_problems(case))
         return Report(assessment.problems, _public(assessment.computed))
-
-    @property
-    def register(self) -> Register | None:
-        """The document register, or None when registration is switched off."""
-        if not self.settings.register_documents:
-            return None
-        if self._register is None:
-            from docgen.register.store import Register  # the database code, only when used
-
-            self._register = Register(self.settings.effective_database_url)
-        return self._register
 
     def render(
         self,
@@ -148,54 +153,86 @@ class Docgen:
     ) -> Rendered:
         """Render a case, or raise CaseInvalid with every problem found.
 
-        With the register on (the default), the document gets an id and a verification
-        code printed in the PDF footer and written in the file's metadata, and is recorded
-        with its input, template version and output hash before it is returned.
+        A letter with several recipients (debtor and guarantors) comes back as one ZIP
+        holding a file per recipient; :meth:`render_each` returns the files themselves.
+        """
+        rendered = self.render_each(
+            type_name, data, fmt, requested_by=requested_by, batch_id=batch_id
+        )
+        return rendered[0] if len(rendered) == 1 else bundle(rendered)
+
+    def render_each(
+        self,
+        type_name: str,
+        data: Any,
+        fmt: Format,
+        *,
+        requested_by: str = "cli",
+        batch_id: str | None = None,
+    ) -> list[Rendered]:
+        """One rendered document per recipient (a single one for most types).
+
+        The whole case is validated first, so an invalid case uses up no letter number.
+        With the register on (the default), each document gets an id and a verification
+        code, printed in the PDF footer and written in the file's metadata, and is
+        recorded with its input, template version and output hash before it is returned.
         """
         doc_type = registry.get(type_name)
-        case, assessment = doc_type.check(data, self.options())
-        context = doc_type.context(case, assessment)
-        register = self.register
-        stamp = register.reserve() if register is not None else None
-        template = doc_type.templates["html" if fmt == "pdf" else "docx"]
-        if fmt == "pdf":
-            content = self._render_pdf(case, template, context, stamp)
-        else:
-            content = self.docx.render(
-                self.settings.templates_dir / template,
-                context,
-                docx_properties(stamp) if stamp else None,
+        case = self._resolve(doc_type, doc_type.parse(data), final=False)
+        assessment = doc_type.evaluate(case, self.options())
+        if assessment.errors:
+            raise CaseInvalid(assessment.problems)
+        copies = doc_type.split(case) if doc_type.split is not None else [case]
+        out = []
+        for copy in copies:
+            copy = self._resolve(doc_type, copy, final=True)
+            # the evaluated context is the first recipient's without a letter number;
+            # every copy is built for its own recipient and number
+            context = doc_type.build_context(copy, assessment)
+            register = self.register
+            stamp = register.reserve() if register is not None else None
+            template = doc_type.templates["html" if fmt == "pdf" else "docx"]
+            if fmt == "pdf":
+                content = self._render_pdf(copy, template, context, stamp)
+            else:
+                content = self.docx.render(
+                    self.settings.templates_dir / template,
+                    context,
+                    docx_properties(stamp) if stamp else None,
+                )
+            if register is not None and stamp is not None:
+                register.record(
+                    Issue(
+                        stamp,
+                        type_name,
+                        template,
+                        self._template_hash(template),
+                        copy.model_dump(mode="json"),
+                        fmt,
+                        content,
+                        requested_by,
+                        batch_id,
+                    )
+                )
+            log.info(
+                "rendered type=%s format=%s bytes=%d document=%s",
+                type_name,
+                fmt,
+                len(content),
+                stamp.document_id if stamp else "-",
             )
-        if register is not None and stamp is not None:
-            register.record(
-                Issue(
-                    stamp,
-                    type_name,
-                    template,
-                    self._template_hash(template),
-                    case.model_dump(mode="json"),
-                    fmt,
+            out.append(
+                Rendered(
                     content,
-                    requested_by,
-                    batch_id,
+                    f"{doc_type.filename(copy)}.{fmt}",
+                    fmt,
+                    type_name,
+                    assessment.warnings,
+                    stamp.document_id if stamp else None,
+                    stamp.code if stamp else None,
                 )
             )
-        log.info(
-            "rendered type=%s format=%s bytes=%d document=%s",
-            type_name,
-            fmt,
-            len(content),
-            stamp.document_id if stamp else "-",
-        )
-        return Rendered(
-            content,
-            f"{doc_type.filename(case)}.{fmt}",
-            fmt,
-            type_name,
-            assessment.warnings,
-            stamp.document_id if stamp else None,
-            stamp.code if stamp else None,
-        )
+        return out
 
     def _template_hash(self, template: str) -> str:
         """SHA-256 of the template file's bytes, cached per file modification time."""
@@ -206,6 +243,11 @@ class Docgen:
             cached = (stamp, sha256_hex(path.read_bytes()))
             self._template_hashes[template] = cached
         return cached[1]
+
+    def _resolve(self, doc_type: DocumentType[Any], case: Any, *, final: bool) -> Any:
+        if doc_type.resolve is None:
+            return case
+        return doc_type.resolve(case, _Resources(self), final)
 
     def _render_pdf(
         self,
@@ -245,6 +287,40 @@ class Docgen:
                     )
                 )
         return problems
+
+
+class _Resources:
+    """Stored data a document type may draw on while resolving a case."""
+
+    def __init__(self, service: Docgen) -> None:
+        self.service = service
+
+    def profile(self, profile_id: int) -> Any:
+        return self.service.profiles.get(profile_id).profile
+
+    def next_letter_number(self, series: str, year: int) -> int:
+        return self.service.profiles.next_letter_number(series, year)
+
+
+def bundle(rendered: list[Rendered]) -> Rendered:
+    """Several documents of one case in a ZIP, each under its own (unique) name."""
+    buffer = io.BytesIO()
+    seen: dict[str, int] = {}
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for item in rendered:
+            name = item.filename
+            if name in seen:
+                seen[name] += 1
+                stem, dot, ext = name.rpartition(".")
+                name = f"{stem}-{seen[name]}{dot}{ext}"
+            else:
+                seen[name] = 1
+            archive.writestr(name, item.content)
+    first = rendered[0]
+    stem = first.filename.rsplit(".", 1)[0]
+    return Rendered(
+        buffer.getvalue(), f"{stem}等{len(rendered)}份.zip", "zip", first.type_name, first.warnings
+    )
 
 
 def footer_css(stamp: Stamp, font_families: tuple[str, ...]) -> str:

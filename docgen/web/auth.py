@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Flask, Response, abort, current_app, g, jsonify, request
+from flask import Flask, Response, abort, current_app, g, jsonify, request, session
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 
@@ -53,9 +53,13 @@ def principal() -> Principal | None:
 
 
 def requester() -> str:
-    """How the register records the caller of this request."""
+    """How the register records the caller: ``key:<id>``, ``user:<name>`` (signed in on
+    the web), ``local:desktop`` (API auth off) or ``web`` (single-user web pages)."""
     who = principal()
-    return who.label if who is not None else "anonymous"
+    if who is not None:
+        return who.label
+    user = session.get("docgen_user")
+    return f"user:{user}" if user else "web"
 
 
 def _presented_key() -> str | None:

@@ -1,15 +1,13 @@
 """Web UI sign-in for ``DOCGEN_WEB_AUTH=login`` (users come from ``docgen user create``).
 
 In the default single-user mode (a desktop install on 127.0.0.1) the web pages are open
-and this module adds nothing. In login mode every page outside the
-JSON API asks for a signed-in user; the sign-in form carries a per-session CSRF token,
+and this module adds nothing. In login mode every page outside the JSON API asks for a
+signed-in user; the sign-in form carries a CSRF token (Flask-WTF, as the case forms do),
 attempts are rate limited per address, and ``next`` only ever points inside the site.
 """
 
 from __future__ import annotations
 
-import hmac
-import secrets
 from typing import Any
 
 from flask import (
@@ -23,12 +21,13 @@ from flask import (
     session,
     url_for,
 )
+from flask_wtf.csrf import generate_csrf, validate_csrf
+from wtforms.validators import ValidationError as CsrfInvalid
 
 from docgen.config import Settings
 from docgen.web.auth import API_PREFIX, users
 
 SESSION_USER = "docgen_user"
-SESSION_CSRF = "docgen_login_csrf"
 OPEN_PREFIXES = ("/login", "/logout", "/static/", API_PREFIX + "/")
 
 _PAGE = """<!doctype html>
@@ -55,19 +54,11 @@ def _safe_next(target: str | None) -> str:
     return target
 
 
-def _csrf_token() -> str:
-    token = session.get(SESSION_CSRF)
-    if not token:
-        token = secrets.token_urlsafe(32)
-        session[SESSION_CSRF] = token
-    return str(token)
-
-
 def _page(error: str | None = None, status: int = 200) -> Response:
     body = render_template_string(
         _PAGE,
         error=error,
-        csrf_token=_csrf_token(),
+        csrf_token=generate_csrf(),
         next=_safe_next(request.values.get("next")),
     )
     return Response(body, status=status, mimetype="text/html")
@@ -80,9 +71,9 @@ def login_form() -> Response:
 
 @bp.post("/login")
 def login() -> Any:
-    sent = request.form.get("csrf_token", "")
-    expected = session.get(SESSION_CSRF, "")
-    if not expected or not hmac.compare_digest(str(sent), str(expected)):
+    try:
+        validate_csrf(request.form.get("csrf_token", ""))
+    except CsrfInvalid:
         return _page("页面已过期，请重新提交", 400)
     username = request.form.get("username", "")[:64]
     who = users(current_app).authenticate(username, request.form.get("password", "")[:1024])
@@ -90,7 +81,6 @@ def login() -> Any:
         return _page("用户名或密码不正确", 401)
     session.clear()
     session[SESSION_USER] = who.name
-    session[SESSION_CSRF] = secrets.token_urlsafe(32)
     return redirect(_safe_next(request.form.get("next")))
 
 
@@ -110,8 +100,8 @@ def init_app(app: Flask, settings: Settings) -> None:
     """Add the sign-in routes; in login mode, guard every page outside the JSON API."""
     if settings.web_auth != "login":
         return
-    if not settings.secret_key:
-        raise RuntimeError("DOCGEN_WEB_AUTH=login 需要设置 DOCGEN_SECRET_KEY（会话签名密钥）")
+    if not app.config.get("SECRET_KEY"):
+        raise RuntimeError("DOCGEN_WEB_AUTH=login 需要会话签名密钥：请设置 DOCGEN_SECRET_KEY")
     app.register_blueprint(bp)
     limiter = app.extensions["docgen_limiter"]
     limited = limiter.limit(settings.login_rate_limit, methods=["POST"])

@@ -99,7 +99,10 @@ def test_the_api_keeps_using_keys_and_ignores_the_session(login_app, clerk):
     assert response.status_code == 401  # a session cookie is not an API credential (T9)
 
 
-def test_login_mode_without_a_secret_key_refuses_to_start(settings):
+def test_login_mode_without_a_session_key_refuses_to_start(settings, monkeypatch):
+    from docgen.web import form
+
+    monkeypatch.setattr(form, "_ensure_secret_key", lambda app, settings: None)
     update = {"web_auth": "login", "secret_key": ""}
     with pytest.raises(RuntimeError, match="DOCGEN_SECRET_KEY"):
         create_app({"TESTING": True, "SETTINGS": settings.model_copy(update=update)})
