@@ -189,8 +189,9 @@ class Docgen:
             # the evaluated context is the first recipient's without a letter number;
             # every copy is built for its own recipient and number
             context = doc_type.build_context(copy, assessment)
-            register = self.register
-            stamp = register.reserve() if register is not None else None
+            # the stamp is made before rendering (it is printed on the document); the
+            # database is opened only once there is a document to record
+            stamp = Stamp.new() if self.settings.register_documents else None
             template = doc_type.templates["html" if fmt == "pdf" else "docx"]
             if fmt == "pdf":
                 content = self._render_pdf(copy, template, context, stamp)
@@ -200,6 +201,7 @@ class Docgen:
                     context,
                     docx_properties(stamp) if stamp else None,
                 )
+            register = self.register
             if register is not None and stamp is not None:
                 register.record(
                     Issue(

@@ -64,6 +64,11 @@ class Stamp:
     document_id: str
     code: str
 
+    @classmethod
+    def new(cls) -> Stamp:
+        """A fresh id and code (no database needed: both are random enough to be unique)."""
+        return cls(new_document_id(), new_code())
+
     def footer_text(self) -> str:
         return f"文书编号 {self.document_id}  校验码 {self.code}"
 

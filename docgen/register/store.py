@@ -13,8 +13,6 @@ from docgen.register import (
     Issue,
     Stamp,
     canonical_json,
-    new_code,
-    new_document_id,
     normalize_code,
     sha256_hex,
 )
@@ -61,7 +59,7 @@ class Register:
         return self._engine
 
     def reserve(self) -> Stamp:
-        return Stamp(new_document_id(), new_code())
+        return Stamp.new()
 
     def record(self, issue: Issue) -> RegisteredDocument:
         row = RegisteredDocument(

@@ -4,6 +4,7 @@ invalid requests, never answers 500 and never shows a stack trace."""
 from __future__ import annotations
 
 import os
+import tempfile
 from collections import Counter
 
 import pytest
@@ -38,9 +39,14 @@ def fuzz_app(tmp_path_factory):
 
 
 def _operations():
-    app = create_app({"TESTING": True})
-    schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app)
-    return sorted(f"{op.ok().method.upper()} {op.ok().path}" for op in schema.get_all_operations())
+    """Every operation the OpenAPI document lists (read once, at collection)."""
+    from docgen.config import Settings
+
+    with tempfile.TemporaryDirectory() as data_dir:
+        app = create_app({"TESTING": True, "SETTINGS": Settings(data_dir=data_dir)})
+        schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app)
+        operations = schema.get_all_operations()
+        return sorted(f"{op.ok().method.upper()} {op.ok().path}" for op in operations)
 
 
 @pytest.mark.parametrize("mode", list(GenerationMode), ids=lambda m: m.value)
