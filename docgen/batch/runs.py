@@ -207,6 +207,9 @@ class Batches:
             )
             if not wait:
                 return self.status(run_id)
+        if self._pending_keys(run_id):
+            log.warning("run=%s still has pending records; resume it", run_id)
+            return self.status(run_id)
         if not self.finish(run_id):
             return self.wait(run_id, FINALIZE_TIMEOUT)  # a worker is writing the outputs
         return self.status(run_id)

@@ -212,3 +212,45 @@ def test_a_local_run_killed_with_sigkill_resumes_exactly(tmp_path):
         [*docgen, "batch", "status", run_id], env=env, capture_output=True, text=True, timeout=60
     )
     assert "done" in status.stdout
+
+
+@pytest.mark.slow
+def test_a_pool_worker_killed_mid_run_is_replaced_and_the_run_completes(settings, tmp_path):
+    import threading
+
+    source = letters_sheet(tmp_path / "cases.csv", 24)
+    database_url = f"sqlite:///{tmp_path / 'state.db'}"
+    batches = Batches(settings, database_url)
+    run_id = batches.create(
+        source, RunOptions("demand_letter", formats=["docx"], chunk_size=2), tmp_path
+    )
+    batches.plan(run_id)
+    before = set(_children())
+    result: dict[str, dict] = {}
+    thread = threading.Thread(
+        target=lambda: result.setdefault("summary", batches.execute(run_id, LocalExecutor(2)))
+    )
+    thread.start()
+    deadline = time.monotonic() + 60
+    while _done(database_url, run_id) < 4 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    victims = set(_children()) - before
+    assert victims, "the pool's worker processes should be running"
+    os.kill(min(victims), signal.SIGKILL)
+    thread.join(timeout=120)
+    assert result["summary"]["status"] == "done"
+    assert result["summary"]["rendered"] == 24
+    assert_exact(tmp_path / run_id, 24, ("docx",))
+
+
+def _children() -> list[int]:
+    me = os.getpid()
+    out = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            with contextlib.suppress(OSError, IndexError, ValueError):
+                stat = Path(f"/proc/{entry}/stat").read_text()
+                cmdline = Path(f"/proc/{entry}/cmdline").read_bytes()
+                if int(stat.rsplit(")", 1)[1].split()[1]) == me and b"spawn_main" in cmdline:
+                    out.append(int(entry))
+    return out
