@@ -73,7 +73,11 @@ class Docgen:
     @property
     def pdf(self) -> PdfRenderer:
         if self._pdf is None:
-            self._pdf = PdfRenderer(self.settings.templates_dir, self.settings.pdf_font_families)
+            self._pdf = PdfRenderer(
+                self.settings.templates_dir,
+                self.settings.pdf_font_families,
+                font_cache_dir=self.settings.data_dir / "fonts",
+            )
         return self._pdf
 
     def options(self) -> RuleOptions:
