@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -24,8 +24,13 @@ from docgen.reference_data import default_lpr_table
 from docgen.render.docx import DocxRenderer, TemplateRenderError
 from docgen.render.fonts import missing_glyphs
 from docgen.render.pdf import GlyphMissing, PdfRenderer
+from docgen.render.pdf_chunks import NotChunkable
 
 log = logging.getLogger(__name__)
+
+# Letters laid out together by render_many: large enough to share the set-up, small enough
+# that a chunk's layout (kept until its letters are written) stays small in memory.
+PDF_CHUNK = 16
 
 Format = Literal["pdf", "docx"]
 FORMATS: tuple[Format, ...] = ("pdf", "docx")
@@ -115,6 +120,84 @@ class Docgen:
         log.info("rendered type=%s format=%s bytes=%d", type_name, fmt, len(content))
         return Rendered(
             content, f"{doc_type.filename(case)}.{fmt}", fmt, type_name, assessment.warnings
+        )
+
+    def render_many(
+        self, type_name: str, cases: Sequence[Any], fmt: Format, chunk_size: int = PDF_CHUNK
+    ) -> list[Rendered | CaseInvalid]:
+        """Render many cases; one result per case, in order.
+
+        A case that cannot be rendered gets the CaseInvalid that ``render`` would raise
+        for it (its problems), and the others are still rendered. PDFs are laid out
+        ``chunk_size`` letters at a time (``PdfRenderer.render_many``); each is the same
+        document ``render`` gives for its case.
+        """
+        doc_type = registry.get(type_name)
+        options = self.options()
+        results: list[Rendered | CaseInvalid | None] = [None] * len(cases)
+        pending: list[tuple[int, BaseModel, Assessment, dict[str, Any]]] = []
+        for index, data in enumerate(cases):
+            try:
+                case, assessment = doc_type.check(data, options)
+                if fmt == "pdf":
+                    problems = self._glyph_problems(case)
+                    if problems:
+                        raise CaseInvalid(problems)
+                context = doc_type.build_context(case, assessment)
+            except CaseInvalid as exc:
+                results[index] = exc
+                continue
+            if fmt == "pdf":
+                pending.append((index, case, assessment, context))
+            else:
+                results[index] = self._rendered(doc_type, case, assessment, context, fmt)
+        template = doc_type.templates["html"]
+        for start in range(0, len(pending), max(1, chunk_size)):
+            chunk = pending[start : start + max(1, chunk_size)]
+            try:
+                contents = self.pdf.render_many(template, [item[3] for item in chunk])
+            except (GlyphMissing, TemplateRenderError, NotChunkable):
+                contents = None  # find out which letter fails: render them one by one
+            for offset, (index, case, assessment, context) in enumerate(chunk):
+                try:
+                    content = (
+                        contents[offset]
+                        if contents is not None
+                        else self._render_pdf(case, template, context)
+                    )
+                except CaseInvalid as exc:
+                    results[index] = exc
+                    continue
+                except TemplateRenderError as exc:
+                    problem = Problem(("template",), "template_error", str(exc))
+                    results[index] = CaseInvalid([problem])
+                    continue
+                results[index] = self._finish(doc_type, case, assessment, content, fmt)
+        return [result for result in results if result is not None]
+
+    def _rendered(
+        self,
+        doc_type: DocumentType[Any],
+        case: BaseModel,
+        assessment: Assessment,
+        context: dict[str, Any],
+        fmt: Format,
+    ) -> Rendered:
+        template = self.settings.templates_dir / doc_type.templates["docx"]
+        content = self.docx.render(template, context)
+        return self._finish(doc_type, case, assessment, content, fmt)
+
+    def _finish(
+        self,
+        doc_type: DocumentType[Any],
+        case: BaseModel,
+        assessment: Assessment,
+        content: bytes,
+        fmt: Format,
+    ) -> Rendered:
+        log.info("rendered type=%s format=%s bytes=%d", doc_type.name, fmt, len(content))
+        return Rendered(
+            content, f"{doc_type.filename(case)}.{fmt}", fmt, doc_type.name, assessment.warnings
         )
 
     def _render_pdf(self, case: BaseModel, template: str, context: dict[str, Any]) -> bytes:

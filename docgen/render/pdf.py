@@ -119,7 +119,8 @@ class PdfRenderer:
         if self.font_cache_dir is not None and self.font_families:
             prepared = prepared_fonts.prepare(self.font_families[0], self.font_cache_dir)
             faces = prepared_fonts.font_face_css(prepared)
-            families = f'"{prepared_fonts.PREPARED_FAMILY}", {families}'
+            prepared_family = prepared_fonts.prepared_family(self.font_families[0])
+            families = f'"{prepared_family}", {families}'
         base = (
             f":root {{{{ --docgen-fonts: {families}; }}}} "
             f"html, body {{{{ font-family: {families}, serif; }}}}"
@@ -188,7 +189,9 @@ class PdfRenderer:
             string=pdf_chunks.chunk_markup(letters),
             base_url=base_url,
             url_fetcher=self._fetcher(),
-        ).render(stylesheets=[*self.stylesheets, self._chunk_stylesheet], font_config=self.font_config)
+        ).render(
+            stylesheets=[*self.stylesheets, self._chunk_stylesheet], font_config=self.font_config
+        )
         results = []
         for letter, pages in zip(
             letters, pdf_chunks.letter_pages(document, len(letters)), strict=True

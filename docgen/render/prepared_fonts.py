@@ -32,7 +32,6 @@ from docgen.render.fonts import FontFace, FontNotInstalled
 
 log = logging.getLogger(__name__)
 
-PREPARED_FAMILY = "docgen prepared"
 REPERTOIRE_VERSION = "1"
 WEIGHTS = {"regular": 400, "bold": 700}
 
@@ -128,10 +127,16 @@ def prepare(family: str, cache_dir: Path) -> list[PreparedFont]:
     return prepared
 
 
+def prepared_family(family: str) -> str:
+    """The CSS family name of the prepared copy of ``family``."""
+    return f"{family} prepared"
+
+
 def font_face_css(prepared: list[PreparedFont]) -> str:
-    """``@font-face`` rules declaring the prepared faces as ``PREPARED_FAMILY``."""
+    """``@font-face`` rules declaring the prepared faces under ``prepared_family``."""
     return "\n".join(
-        f'@font-face {{ font-family: "{PREPARED_FAMILY}"; font-weight: {font.weight}; '
+        f'@font-face {{ font-family: "{prepared_family(font.source.family)}"; '
+        f"font-weight: {font.weight}; "
         f'font-style: normal; src: url("{font.path.resolve().as_uri()}"); }}'
         for font in prepared
     )
