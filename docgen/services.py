@@ -85,6 +85,11 @@ class Docgen:
             )
         return self._pdf
 
+    def warm_up(self) -> None:
+        """Load what the first PDF would otherwise load: fonts, stylesheets, glyph maps."""
+        _ = self.pdf.stylesheets
+        missing_glyphs("", self.settings.pdf_font_families)
+
     def options(self) -> RuleOptions:
         return RuleOptions(
             calendar_fallback=self.settings.calendar_fallback,
