@@ -98,9 +98,19 @@ class Docgen:
         return self._pdf
 
     def warm_up(self) -> None:
-        """Load what the first PDF would otherwise load: fonts, stylesheets, glyph maps."""
+        """Load what the first render would otherwise load: fonts, stylesheets, glyph maps,
+        compiled templates (by rendering each type's sample case, when it has one)."""
         _ = self.pdf.stylesheets
         missing_glyphs("", self.settings.pdf_font_families)
+        for doc_type in registry.all_types():
+            data = self.sample(doc_type.name)
+            if data is None:
+                continue
+            for fmt in FORMATS:
+                try:
+                    self.render(doc_type.name, data, fmt)
+                except CaseInvalid:
+                    log.warning("sample case of %s does not render", doc_type.name)
 
     def options(self) -> RuleOptions:
         return RuleOptions(
