@@ -42,6 +42,7 @@ _MARGINS = {
 _HTML_TAG = re.compile(r"<html\b[^>]*>", re.I)
 _HEAD = re.compile(r"<head\b[^>]*>.*?</head>", re.I | re.S)
 _BODY = re.compile(r"<body\b[^>]*>(.*)</body>", re.I | re.S)
+_HEAD_STYLES = re.compile(r"<style\b.*?</style>|<link\b[^>]*>", re.I | re.S)
 
 
 class NotChunkable(ValueError):
@@ -53,6 +54,11 @@ class Letter:
     html_tag: str
     head: str
     body: str
+
+    @property
+    def styles(self) -> str:
+        """The ``<style>`` and ``<link>`` elements of the head, which a chunk must keep."""
+        return "".join(_HEAD_STYLES.findall(self.head))
 
 
 def split_markup(markup: str) -> Letter:
@@ -113,6 +119,9 @@ section.docgen-letter {{ string-set: docgen-pages target-counter(attr(data-end u
 
 
 def chunk_markup(letters: list[Letter]) -> str:
+    """All letters as sections of one document (their head styles must be the same)."""
+    if len({(letter.html_tag, letter.styles) for letter in letters}) != 1:
+        raise NotChunkable("各函件的页面样式不同，无法合并排版")
     sections = "".join(
         f'<section id="{START.format(k)}" class="docgen-letter docgen-{"ab"[k % 2]}" '
         f'data-end="#{END.format(k)}">'
@@ -120,8 +129,8 @@ def chunk_markup(letters: list[Letter]) -> str:
         for k, letter in enumerate(letters)
     )
     return (
-        f'<!DOCTYPE html>{letters[0].html_tag}<head><meta charset="utf-8"></head>'
-        f"<body>{sections}</body></html>"
+        f'<!DOCTYPE html>{letters[0].html_tag}<head><meta charset="utf-8">'
+        f"{letters[0].styles}</head><body>{sections}</body></html>"
     )
 
 

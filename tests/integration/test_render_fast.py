@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from typing import Any
 
 import pytest
@@ -25,18 +26,23 @@ from docgen.services import CaseInvalid, Docgen, Rendered
 from tests.support import fixture_cases, load_fixture, pdf_pages_text
 
 TYPE = "demand_letter"
-VALID = [case for case in fixture_cases("valid") if case.type_name == TYPE]
+VALID = fixture_cases("valid")
 FOOTER = re.compile(r"第\s*(\d+)\s*页\s*共\s*(\d+)\s*页")
 RARE = "䶮"  # U+4DAE, CJK Extension A: in the Noto CJK fonts, not in GB 2312
 
 
-def contexts(service: Docgen, cases: list[Any]) -> list[dict[str, Any]]:
-    doc_type = registry.get(TYPE)
+def contexts(service: Docgen, cases: list[Any], type_name: str = TYPE) -> list[dict[str, Any]]:
+    """The template context of every letter of ``cases`` (one per recipient)."""
+    doc_type = registry.get(type_name)
     result = []
     for data in cases:
-        case, assessment = doc_type.check(data, service.options())
-        result.append(doc_type.build_context(case, assessment))
+        _, copies = service._copies(doc_type, data, service.options())
+        result.extend(context for _, context in copies)
     return result
+
+
+def html_template(type_name: str) -> str:
+    return registry.get(type_name).templates["html"]
 
 
 def footers(content: bytes) -> list[tuple[int, int]]:
@@ -63,25 +69,35 @@ def full_fonts(service: Docgen) -> PdfRenderer:
     return PdfRenderer(service.settings.templates_dir, service.settings.pdf_font_families)
 
 
+Letters = dict[str, list[tuple[dict[str, Any], bytes]]]
+
+
 @pytest.fixture(scope="module")
-def singles(service: Docgen) -> dict[str, bytes]:
-    template = registry.get(TYPE).templates["html"]
-    ctx = contexts(service, [case.data for case in VALID])
-    return {str(case): service.pdf.render(template, c) for case, c in zip(VALID, ctx, strict=True)}
+def singles(service: Docgen) -> Letters:
+    """Each fixture's letters (one per recipient): the context, and the PDF rendered alone.
+
+    Contexts are built once: building one may use up a letter number."""
+    return {
+        str(case): [
+            (context, service.pdf.render(html_template(case.type_name), context))
+            for context in contexts(service, [case.data], case.type_name)
+        ]
+        for case in VALID
+    }
 
 
 @pytest.mark.parametrize("case", VALID, ids=str)
 def test_prepared_fonts_print_the_same_pages_and_lines_as_the_full_fonts(
-    case, service: Docgen, full_fonts: PdfRenderer, singles: dict[str, bytes]
+    case, full_fonts: PdfRenderer, singles: Letters
 ) -> None:
-    (context,) = contexts(service, [case.data])
-    plain = full_fonts.render(registry.get(TYPE).templates["html"], context)
+    for context, fast in singles[str(case)]:
+        slow = full_fonts.render(html_template(case.type_name), context)
 
-    assert pdf_pages_text(singles[str(case)]) == pdf_pages_text(plain)
-    # the fast path really used the prepared faces (and only CJK faces)
-    assert embedded_fonts(singles[str(case)]) >= {"/Noto-Serif-CJK-SC-prepared"}
-    assert all("CJK" in name for name in embedded_fonts(singles[str(case)]))
-    assert len(singles[str(case)]) < len(plain)
+        assert pdf_pages_text(fast) == pdf_pages_text(slow)
+        # the fast path really used the prepared faces (and only CJK faces)
+        assert embedded_fonts(fast) >= {"/Noto-Serif-CJK-SC-prepared"}
+        assert all("CJK" in name for name in embedded_fonts(fast))
+        assert len(fast) < len(slow)
 
 
 def test_a_character_outside_the_prepared_repertoire_is_printed_from_the_full_font(
@@ -113,26 +129,27 @@ def test_the_glyph_check_still_refuses_a_character_no_font_draws(service: Docgen
         service.pdf.render_many(registry.get(TYPE).templates["html"], [context, context])
 
 
+@pytest.mark.parametrize("type_name", sorted({case.type_name for case in VALID}))
 def test_render_many_gives_each_letter_exactly_its_own_pages(
-    service: Docgen, singles: dict[str, bytes]
+    type_name: str, service: Docgen, singles: Letters
 ) -> None:
     # every fixture, in an order that puts letters of different lengths side by side
-    order = [*VALID, *reversed(VALID)]
-    many = service.pdf.render_many(
-        registry.get(TYPE).templates["html"], contexts(service, [case.data for case in order])
-    )
+    cases = [case for case in VALID if case.type_name == type_name]
+    letters = [letter for case in [*cases, *reversed(cases)] for letter in singles[str(case)]]
+    many = service.pdf.render_many(html_template(type_name), [c for c, _ in letters])
 
-    assert len(many) == len(order)
-    for case, content in zip(order, many, strict=True):
-        alone = singles[str(case)]
-        assert pdf_pages_text(content) == pdf_pages_text(alone), str(case)
+    expected = [alone for _, alone in letters]
+    assert len(many) == len(expected)
+    for alone, content in zip(expected, many, strict=True):
+        assert pdf_pages_text(content) == pdf_pages_text(alone)
         pages = len(pdf_pages_text(alone))
         assert footers(content) == [(n, pages) for n in range(1, pages + 1)]
         reader = PdfReader(io.BytesIO(content))
         assert reader.metadata.title == PdfReader(io.BytesIO(alone)).metadata.title
         # self-contained: only the fonts this letter needs, all of them embedded
         assert embedded_fonts(content) and all("CJK" in name for name in embedded_fonts(content))
-    assert {len(pdf_pages_text(c)) for c in many} != {1}  # lengths really differed
+    # the chunk really held several letters, some of them longer than a page
+    assert len(many) > 1 and sum(len(pdf_pages_text(c)) for c in many) > len(many)
 
 
 def test_service_render_many_returns_documents_and_problems_in_order(service: Docgen) -> None:
@@ -154,3 +171,19 @@ def test_service_render_many_returns_documents_and_problems_in_order(service: Do
     docx = service.render_many(TYPE, [bad, good], "docx")
     assert isinstance(docx[0], CaseInvalid) and isinstance(docx[1], Rendered)
     assert docx[1].content == service.render(TYPE, good, "docx").content
+
+
+def test_service_render_many_bundles_a_letter_per_recipient_like_render(service: Docgen) -> None:
+    data = load_fixture("lawyer_letter", "valid", "company_debtor_with_guarantor")
+    alone = service.render("lawyer_letter", data, "pdf")
+
+    (result,) = service.render_many("lawyer_letter", [data], "pdf")
+
+    assert isinstance(result, Rendered)
+    assert (result.fmt, result.filename) == (alone.fmt, alone.filename)
+    with zipfile.ZipFile(io.BytesIO(result.content)) as got, zipfile.ZipFile(
+        io.BytesIO(alone.content)
+    ) as want:
+        assert got.namelist() == want.namelist() and len(got.namelist()) > 1
+        for name in got.namelist():
+            assert pdf_pages_text(got.read(name)) == pdf_pages_text(want.read(name))
