@@ -11,7 +11,7 @@ import io
 import json
 import logging
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -29,12 +29,17 @@ from docgen.register import Issue, Stamp, sha256_hex
 from docgen.render.docx import DocxRenderer, TemplateRenderError
 from docgen.render.fonts import missing_glyphs
 from docgen.render.pdf import GlyphMissing, PdfRenderer
+from docgen.render.pdf_chunks import NotChunkable
 
 if TYPE_CHECKING:
     from docgen.profiles.store import ProfileStore
     from docgen.register.store import Register
 
 log = logging.getLogger(__name__)
+
+# Letters laid out together by render_many: large enough to share the set-up, small enough
+# that a chunk's layout (kept until its letters are written) stays small in memory.
+PDF_CHUNK = 16
 
 Format = Literal["pdf", "docx"]
 FORMATS: tuple[Format, ...] = ("pdf", "docx")
@@ -109,8 +114,27 @@ class Docgen:
     @property
     def pdf(self) -> PdfRenderer:
         if self._pdf is None:
-            self._pdf = PdfRenderer(self.settings.templates_dir, self.settings.pdf_font_families)
+            self._pdf = PdfRenderer(
+                self.settings.templates_dir,
+                self.settings.pdf_font_families,
+                font_cache_dir=self.settings.data_dir / "fonts",
+            )
         return self._pdf
+
+    def warm_up(self) -> None:
+        """Load what the first render would otherwise load: fonts, stylesheets, glyph maps,
+        compiled templates (by rendering each type's sample case, when it has one)."""
+        _ = self.pdf.stylesheets
+        missing_glyphs("", self.settings.pdf_font_families)
+        for doc_type in registry.all_types():
+            data = self.sample(doc_type.name)
+            if data is None:
+                continue
+            for fmt in FORMATS:
+                try:
+                    self.render(doc_type.name, data, fmt)
+                except CaseInvalid:
+                    log.warning("sample case of %s does not render", doc_type.name)
 
     def options(self) -> RuleOptions:
         return RuleOptions(
@@ -178,8 +202,133 @@ class Docgen:
         recorded with its input, template version and output hash before it is returned.
         """
         doc_type = registry.get(type_name)
+        assessment, copies = self._copies(doc_type, data, self.options())
+        out = []
+        for copy, context in copies:
+            # the stamp is made before rendering (it is printed on the document); the
+            # database is opened only once there is a document to record
+            stamp = self._new_stamp()
+            if fmt == "pdf":
+                content = self._render_pdf(copy, doc_type.templates["html"], context, stamp)
+            else:
+                content = self.docx.render(
+                    self.settings.templates_dir / doc_type.templates["docx"],
+                    context,
+                    docx_properties(stamp) if stamp else None,
+                )
+            out.append(
+                self._finish(
+                    doc_type, copy, assessment, content, fmt, stamp, requested_by, batch_id
+                )
+            )
+        return out
+
+    def render_many(
+        self,
+        type_name: str,
+        cases: Sequence[Any],
+        fmt: Format,
+        chunk_size: int = PDF_CHUNK,
+        *,
+        requested_by: str = "batch",
+        batch_id: str | None = None,
+    ) -> list[Rendered | CaseInvalid]:
+        """Render many cases; one result per case, in order.
+
+        Each result is what ``render`` returns for that case (a document, or a ZIP of one
+        document per recipient), or the CaseInvalid that ``render`` would raise for it;
+        the other cases are still rendered. PDFs are laid out ``chunk_size`` letters at a
+        time (``PdfRenderer.render_many``), each the same document ``render`` gives.
+        """
+        doc_type = registry.get(type_name)
+        options = self.options()
+        failed: dict[int, CaseInvalid] = {}
+        done: dict[int, list[Rendered]] = {}
+        pending: list[tuple[int, Assessment, BaseModel, dict[str, Any]]] = []
+        for index, data in enumerate(cases):
+            try:
+                assessment, copies = self._copies(doc_type, data, options)
+                if fmt == "pdf":
+                    problems = [p for copy, _ in copies for p in self._glyph_problems(copy)]
+                    if problems:
+                        raise CaseInvalid(problems)
+            except CaseInvalid as exc:
+                failed[index] = exc
+                continue
+            done[index] = []
+            for copy, context in copies:
+                if fmt == "pdf":
+                    pending.append((index, assessment, copy, context))
+                else:
+                    docx_template = self.settings.templates_dir / doc_type.templates["docx"]
+                    stamp = self._new_stamp()
+                    properties = docx_properties(stamp) if stamp else None
+                    content = self.docx.render(docx_template, context, properties)
+                    done[index].append(
+                        self._finish(
+                            doc_type, copy, assessment, content, fmt, stamp, requested_by, batch_id
+                        )
+                    )
+        step = max(1, chunk_size)
+        template = doc_type.templates["html"]
+        for start in range(0, len(pending), step):
+            chunk = pending[start : start + step]
+            try:
+                contents: list[bytes] | None = self.pdf.render_many(
+                    template, [item[3] for item in chunk]
+                )
+            except (GlyphMissing, TemplateRenderError, NotChunkable):
+                contents = None  # find out which letter fails: render them one by one
+            for offset, (index, assessment, copy, context) in enumerate(chunk):
+                if index in failed:
+                    continue
+                stamp = self._new_stamp()
+                try:
+                    content = (
+                        contents[offset]
+                        if contents is not None
+                        else self._render_pdf(copy, template, context, stamp)
+                    )
+                except CaseInvalid as exc:
+                    failed[index] = exc
+                    continue
+                except TemplateRenderError as exc:
+                    problem = Problem(("template",), "template_error", str(exc))
+                    failed[index] = CaseInvalid([problem])
+                    continue
+                # TODO: print the stamp on chunk-rendered PDFs too (the shared layout has
+                # one stylesheet for the whole chunk); they are recorded and verifiable by
+                # their hash, but carry no printed id or code yet
+                done[index].append(
+                    self._finish(
+                        doc_type,
+                        copy,
+                        assessment,
+                        content,
+                        fmt,
+                        stamp,
+                        requested_by,
+                        batch_id,
+                    )
+                )
+        results: list[Rendered | CaseInvalid] = []
+        for index in range(len(cases)):
+            if index in failed:
+                results.append(failed[index])
+            else:
+                rendered = done[index]
+                results.append(rendered[0] if len(rendered) == 1 else bundle(rendered))
+        return results
+
+    def _copies(
+        self, doc_type: DocumentType[Any], data: Any, options: RuleOptions
+    ) -> tuple[Assessment, list[tuple[Any, dict[str, Any]]]]:
+        """Validate a case; then each recipient's copy (numbered) and its template context.
+
+        The whole case is validated first, so an invalid case uses up no letter number.
+        """
         case = self._resolve(doc_type, doc_type.parse(data), final=False)
-        assessment = doc_type.evaluate(case, self.options())
+        assessment = doc_type.evaluate(case, options)
         if assessment.errors:
             raise CaseInvalid(assessment.problems)
         copies = doc_type.split(case) if doc_type.split is not None else [case]
@@ -188,53 +337,56 @@ class Docgen:
             copy = self._resolve(doc_type, copy, final=True)
             # the evaluated context is the first recipient's without a letter number;
             # every copy is built for its own recipient and number
-            context = doc_type.build_context(copy, assessment)
-            # the stamp is made before rendering (it is printed on the document); the
-            # database is opened only once there is a document to record
-            stamp = Stamp.new() if self.settings.register_documents else None
-            template = doc_type.templates["html" if fmt == "pdf" else "docx"]
-            if fmt == "pdf":
-                content = self._render_pdf(copy, template, context, stamp)
-            else:
-                content = self.docx.render(
-                    self.settings.templates_dir / template,
-                    context,
-                    docx_properties(stamp) if stamp else None,
-                )
-            register = self.register
-            if register is not None and stamp is not None:
-                register.record(
-                    Issue(
-                        stamp,
-                        type_name,
-                        template,
-                        self._template_hash(template),
-                        copy.model_dump(mode="json"),
-                        fmt,
-                        content,
-                        requested_by,
-                        batch_id,
-                    )
-                )
-            log.info(
-                "rendered type=%s format=%s bytes=%d document=%s",
-                type_name,
-                fmt,
-                len(content),
-                stamp.document_id if stamp else "-",
-            )
-            out.append(
-                Rendered(
-                    content,
-                    f"{doc_type.filename(copy)}.{fmt}",
+            out.append((copy, doc_type.build_context(copy, assessment)))
+        return assessment, out
+
+    def _new_stamp(self) -> Stamp | None:
+        return Stamp.new() if self.settings.register_documents else None
+
+    def _finish(
+        self,
+        doc_type: DocumentType[Any],
+        copy: BaseModel,
+        assessment: Assessment,
+        content: bytes,
+        fmt: Format,
+        stamp: Stamp | None = None,
+        requested_by: str = "cli",
+        batch_id: str | None = None,
+    ) -> Rendered:
+        """The finished document, recorded in the register when it has a stamp."""
+        template = doc_type.templates["html" if fmt == "pdf" else "docx"]
+        register = self.register if stamp is not None else None
+        if register is not None and stamp is not None:
+            register.record(
+                Issue(
+                    stamp,
+                    doc_type.name,
+                    template,
+                    self._template_hash(template),
+                    copy.model_dump(mode="json"),
                     fmt,
-                    type_name,
-                    assessment.warnings,
-                    stamp.document_id if stamp else None,
-                    stamp.code if stamp else None,
+                    content,
+                    requested_by,
+                    batch_id,
                 )
             )
-        return out
+        log.info(
+            "rendered type=%s format=%s bytes=%d document=%s",
+            doc_type.name,
+            fmt,
+            len(content),
+            stamp.document_id if stamp else "-",
+        )
+        return Rendered(
+            content,
+            f"{doc_type.filename(copy)}.{fmt}",
+            fmt,
+            doc_type.name,
+            assessment.warnings,
+            stamp.document_id if stamp else None,
+            stamp.code if stamp else None,
+        )
 
     def _template_hash(self, template: str) -> str:
         """SHA-256 of the template file's bytes, cached per file modification time."""

@@ -19,7 +19,7 @@ from docgen import __version__
 from docgen.config import Settings
 from docgen.documents.problems import Problem
 from docgen.services import Docgen
-from docgen.web import api, auth, form, login, profiles, register_api
+from docgen.web import api, auth, batches, form, login, profiles, register_api
 from docgen.web.errors import problems_from_pydantic
 
 log = logging.getLogger(__name__)
@@ -55,6 +55,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> OpenAPI:
     auth.init_app(app, settings)
     api.init_app(app)
     app.register_api(profiles.build_blueprint())
+    app.register_api(batches.build_blueprint())
     app.register_api(register_api.build_blueprint())
     form.init_app(app, settings)
     login.init_app(app, settings)
