@@ -11,12 +11,13 @@ import pytest
 
 from docgen.web import create_app
 from tests.batch_support import person_case, sheet
+from tests.support import authorized_client
 
 
 @pytest.fixture
 def batch_client(settings):
     app = create_app({"TESTING": True, "SETTINGS": settings, "BATCH_PROCESSES": 1})
-    return app.test_client()
+    return authorized_client(app)
 
 
 def _csv(n: int, bad: bool = False) -> bytes:

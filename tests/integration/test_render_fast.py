@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
+from docgen.config import Settings
 from docgen.documents import registry
 from docgen.render.fonts import missing_glyphs
 from docgen.render.pdf import GlyphMissing, PdfRenderer
@@ -152,7 +153,20 @@ def test_render_many_gives_each_letter_exactly_its_own_pages(
     assert len(many) > 1 and sum(len(pdf_pages_text(c)) for c in many) > len(many)
 
 
-def test_service_render_many_returns_documents_and_problems_in_order(service: Docgen) -> None:
+@pytest.fixture(scope="module")
+def unregistered(settings: Settings, service: Docgen) -> Docgen:
+    """The service with the register off: documents carry no per-document stamp, so two
+    renders of one case can be compared byte for byte and page for page."""
+    svc = Docgen(settings.model_copy(update={"register_documents": False}))
+    svc._pdf = service.pdf
+    svc.docx = service.docx
+    return svc
+
+
+def test_service_render_many_returns_documents_and_problems_in_order(
+    unregistered: Docgen,
+) -> None:
+    service = unregistered
     good = load_fixture(TYPE, "valid", "private_lending_minimal")
     bad = load_fixture(TYPE, "invalid", "bad_amounts")
     unprintable = load_fixture(TYPE, "valid", "person_debtor")
@@ -173,7 +187,10 @@ def test_service_render_many_returns_documents_and_problems_in_order(service: Do
     assert docx[1].content == service.render(TYPE, good, "docx").content
 
 
-def test_service_render_many_bundles_a_letter_per_recipient_like_render(service: Docgen) -> None:
+def test_service_render_many_bundles_a_letter_per_recipient_like_render(
+    unregistered: Docgen,
+) -> None:
+    service = unregistered
     data = load_fixture("lawyer_letter", "valid", "company_debtor_with_guarantor")
     alone = service.render("lawyer_letter", data, "pdf")
 
@@ -181,9 +198,10 @@ def test_service_render_many_bundles_a_letter_per_recipient_like_render(service:
 
     assert isinstance(result, Rendered)
     assert (result.fmt, result.filename) == (alone.fmt, alone.filename)
-    with zipfile.ZipFile(io.BytesIO(result.content)) as got, zipfile.ZipFile(
-        io.BytesIO(alone.content)
-    ) as want:
+    with (
+        zipfile.ZipFile(io.BytesIO(result.content)) as got,
+        zipfile.ZipFile(io.BytesIO(alone.content)) as want,
+    ):
         assert got.namelist() == want.namelist() and len(got.namelist()) > 1
         for name in got.namelist():
             assert pdf_pages_text(got.read(name)) == pdf_pages_text(want.read(name))

@@ -111,3 +111,14 @@ def test_rendering_with_the_register_off_records_and_stamps_nothing(settings, se
     assert "文书编号" not in "".join(pdf_pages_text(rendered.content))
     assert svc.register is None
     assert not (tmp_path / "docgen.db").exists()
+
+
+def test_batch_rendering_records_every_document_with_its_batch(docgen):
+    results = docgen.render_many("demand_letter", [PERSON, PERSON], "pdf", batch_id="run-1")
+    ids = {r.document_id for r in results}
+    assert len(ids) == 2 and None not in ids
+    for rendered in results:
+        row = docgen.register.get(rendered.document_id)
+        assert (row.batch_id, row.requested_by) == ("run-1", "batch")
+        assert row.outputs[0].sha256 == hashlib.sha256(rendered.content).hexdigest()
+        assert docgen.register.verify(content=rendered.content).issued
