@@ -103,6 +103,13 @@ def machine() -> str:
 
 
 def peak_rss_mib() -> float:
+    """Peak RSS of this process. VmHWM where Linux has it: ``ru_maxrss`` of a spawned
+    worker starts from its parent's peak (fork copies it and exec keeps it)."""
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024  # bytes vs KiB
 
