@@ -79,7 +79,9 @@ def assess(case: DebtConfirmation, options: RuleOptions) -> Assessment:
     )
     result.computed["amounts"] = resolved
     if case.origin.signed_on > case.confirm_date:
-        result.error(("origin", "signed_on"), "signed_after_confirmation", "合同签订日期不得晚于确认日期")
+        result.error(
+            ("origin", "signed_on"), "signed_after_confirmation", "合同签订日期不得晚于确认日期"
+        )
     if case.repayment_plan and case.pay_by is not None:
         result.error(("pay_by",), "plan_and_pay_by", "还款计划与一次性清偿日期只能填写其一")
     if case.pay_by is not None and case.pay_by <= case.confirm_date:
