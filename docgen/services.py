@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel
@@ -28,6 +29,7 @@ from docgen.reference_data import default_lpr_table
 from docgen.render.docx import DocxRenderer, TemplateRenderError
 from docgen.render.fonts import missing_glyphs
 from docgen.render.pdf import GlyphMissing, PdfRenderer
+from docgen.template_store import TemplateStore, VersionInfo
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +75,7 @@ class Docgen:
         self.settings = settings
         self._pdf: PdfRenderer | None = None
         self._profiles: ProfileStore | None = None
+        self._templates: TemplateStore | None = None
         self.docx = DocxRenderer()
 
     @property
@@ -87,6 +90,66 @@ class Docgen:
         if self._pdf is None:
             self._pdf = PdfRenderer(self.settings.templates_dir, self.settings.pdf_font_families)
         return self._pdf
+
+    @property
+    def templates(self) -> TemplateStore:
+        """Firms' uploaded template versions (the database is migrated on first use)."""
+        if self._templates is None:
+            self._templates = TemplateStore(
+                db.upgrade(self.settings.effective_database_url),
+                self.settings.data_dir / "custom_templates",
+            )
+        return self._templates
+
+    def docx_template(self, doc_type: DocumentType[Any], version: int | None = None) -> Path:
+        """The .docx a type renders with: a given version, the active upload, or built-in."""
+        store = self.templates
+        info = store.get(doc_type.name, version) if version else store.active(doc_type.name)
+        if info is not None:
+            return store.file_path(info.type_name, info.kind, info.sha256)
+        return self.settings.templates_dir / doc_type.templates["docx"]
+
+    def template_samples(self, type_name: str) -> list[tuple[str, dict[str, Any]]]:
+        """The template context of every valid sample case of a type (to check uploads)."""
+        doc_type = registry.get(type_name)
+        samples = []
+        for path in sorted((self.settings.samples_dir / type_name / "valid").glob("*.json")):
+            if path.name.endswith(".expect.json"):
+                continue
+            try:
+                case, assessment = doc_type.check(
+                    json.loads(path.read_text(encoding="utf-8-sig")), self.options()
+                )
+            except CaseInvalid:
+                continue
+            samples.append((path.stem, doc_type.context(case, assessment)))
+        return samples
+
+    def upload_template(
+        self, type_name: str, data: bytes, *, filename: str = "", note: str = "", by: str = ""
+    ) -> tuple[VersionInfo, list[Problem]]:
+        """Check and store a firm's .docx for a type; raises TemplateRejected on errors."""
+        registry.get(type_name)
+        return self.templates.upload(
+            type_name,
+            data,
+            self.template_samples(type_name),
+            filename=filename or "template.docx",
+            note=note,
+            uploaded_by=by,
+        )
+
+    def preview_template(self, type_name: str, version: int, data: Any | None = None) -> Rendered:
+        """Render a case (default: the type's sample) as DOCX with a stored version."""
+        doc_type = registry.get(type_name)
+        case, assessment = doc_type.check(
+            data if data is not None else self.sample(type_name), self.options()
+        )
+        content = self.docx.render(
+            self.docx_template(doc_type, version), doc_type.context(case, assessment)
+        )
+        name = f"{doc_type.filename(case)}-模板v{version}预览.docx"
+        return Rendered(content, name, "docx", type_name, assessment.warnings)
 
     def options(self) -> RuleOptions:
         return RuleOptions(
@@ -126,9 +189,7 @@ class Docgen:
         if fmt == "pdf":
             content = self._render_pdf(case, doc_type.templates["html"], context)
         else:
-            content = self.docx.render(
-                self.settings.templates_dir / doc_type.templates["docx"], context
-            )
+            content = self.docx.render(self.docx_template(doc_type), context)
         log.info("rendered type=%s format=%s bytes=%d", type_name, fmt, len(content))
         return Rendered(
             content, f"{doc_type.filename(case)}.{fmt}", fmt, type_name, assessment.warnings
