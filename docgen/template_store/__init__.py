@@ -30,9 +30,10 @@ from docgen import db, isolation
 from docgen.documents.problems import Problem
 from docgen.template_store.archive import inspect_docx
 from docgen.template_store.models import TemplateVersion
-from docgen.template_store.vetting import Vetting, vet_docx
+from docgen.template_store.vetting import Vetting, problems_from
 
-Samples = list[tuple[str, dict[str, Any]]]
+# (name, case data) of each sample case the template must render
+Samples = list[tuple[str, Any]]
 VET_LIMITS = isolation.Limits(cpu_seconds=60, wall_seconds=90.0)
 ACTIVE_CACHE_SECONDS = 2.0
 
@@ -101,7 +102,7 @@ class TemplateStore:
 
     # --- upload ----------------------------------------------------------------------
 
-    def check(self, data: bytes, samples: Samples) -> Vetting:
+    def check(self, type_name: str, data: bytes, samples: Samples) -> Vetting:
         """All problems of a candidate .docx, without storing it."""
         problems = inspect_docx(data)
         if any(p.severity == "error" for p in problems):
@@ -111,7 +112,12 @@ class TemplateStore:
                 [Problem(("type",), "no_samples", "该文书类型没有示例案件，无法检查模板")]
             )
         try:
-            verdict: Vetting = isolation.run(vet_docx, data, samples, limits=VET_LIMITS)
+            meta, _ = isolation.run(
+                "docgen.template_store.vetting:vet_job",
+                data,
+                {"type_name": type_name, "cases": [list(c) for c in samples]},
+                limits=VET_LIMITS,
+            )
         except isolation.Refusal as exc:
             return Vetting([Problem(("file",), exc.code, exc.message)])
         except isolation.IsolationFailure as exc:
@@ -120,7 +126,7 @@ class TemplateStore:
                 "memory": "检查模板时内存超限（模板过大或含有资源炸弹）",
             }.get(exc.kind, "检查模板时出错，模板无法使用")
             return Vetting([Problem(("file",), f"template_{exc.kind}", reason)])
-        return verdict
+        return problems_from(meta)
 
     def upload(
         self,
@@ -137,7 +143,7 @@ class TemplateStore:
         Raises TemplateRejected with every error. Uploading a file identical to a stored
         version returns that version instead of adding a new one.
         """
-        verdict = self.check(data, samples)
+        verdict = self.check(type_name, data, samples)
         errors = [p for p in verdict.problems if p.severity == "error"]
         if errors:
             raise TemplateRejected(verdict.problems)
