@@ -119,13 +119,22 @@ class Docgen:
             return store.file_path(info.type_name, info.kind, info.sha256)
         return self.settings.templates_dir / doc_type.templates["docx"]
 
-    def template_samples(self, type_name: str) -> list[tuple[str, Any]]:
-        """The valid sample cases of a type (name, data): an upload must render each."""
-        registry.get(type_name)
+    def template_samples(self, type_name: str) -> list[tuple[str, dict[str, Any]]]:
+        """The template context of each valid sample case (an upload must render each).
+
+        Contexts are plain JSON data, so they can be handed to an isolated child process.
+        """
         samples = []
         for path in sorted((self.settings.samples_dir / type_name / "valid").glob("*.json")):
-            if not path.name.endswith(".expect.json"):
-                samples.append((path.stem, json.loads(path.read_text(encoding="utf-8-sig"))))
+            if path.name.endswith(".expect.json"):
+                continue
+            try:
+                _case, _assessment, context = self.context_for(
+                    type_name, json.loads(path.read_text(encoding="utf-8-sig"))
+                )
+            except CaseInvalid:
+                continue  # a sample that needs stored data this installation lacks
+            samples.append((path.stem, json.loads(json.dumps(context, default=str))))
         return samples
 
     def upload_template(

@@ -32,8 +32,8 @@ from docgen.template_store.archive import inspect_docx
 from docgen.template_store.models import TemplateVersion
 from docgen.template_store.vetting import Vetting, problems_from
 
-# (name, case data) of each sample case the template must render
-Samples = list[tuple[str, Any]]
+# (name, template context) of each sample case the template must render
+Samples = list[tuple[str, dict[str, Any]]]
 VET_LIMITS = isolation.Limits(cpu_seconds=60, wall_seconds=90.0)
 ACTIVE_CACHE_SECONDS = 2.0
 
@@ -102,7 +102,7 @@ class TemplateStore:
 
     # --- upload ----------------------------------------------------------------------
 
-    def check(self, type_name: str, data: bytes, samples: Samples) -> Vetting:
+    def check(self, data: bytes, samples: Samples) -> Vetting:
         """All problems of a candidate .docx, without storing it."""
         problems = inspect_docx(data)
         if any(p.severity == "error" for p in problems):
@@ -115,7 +115,7 @@ class TemplateStore:
             meta, _ = isolation.run(
                 "docgen.template_store.vetting:vet_job",
                 data,
-                {"type_name": type_name, "cases": [list(c) for c in samples]},
+                {"contexts": [[name, context] for name, context in samples]},
                 limits=VET_LIMITS,
             )
         except isolation.Refusal as exc:
@@ -143,12 +143,15 @@ class TemplateStore:
         Raises TemplateRejected with every error. Uploading a file identical to a stored
         version returns that version instead of adding a new one.
         """
-        verdict = self.check(type_name, data, samples)
+        digest = sha256_hex(data)
+        stored = self._find_by_hash(type_name, "docx", digest)
+        if stored is not None:
+            return stored, []  # the very same bytes were checked and accepted before
+        verdict = self.check(data, samples)
         errors = [p for p in verdict.problems if p.severity == "error"]
         if errors:
             raise TemplateRejected(verdict.problems)
         warnings = [p for p in verdict.problems if p.severity == "warning"]
-        digest = sha256_hex(data)
         self._write_file(type_name, "docx", digest, data)
         for _attempt in range(5):
             try:

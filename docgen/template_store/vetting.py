@@ -39,23 +39,9 @@ def _problem(code: str, message: str, hint: str | None = None, warn: bool = Fals
     return Problem(("file",), code, message, hint, "warning" if warn else "error")
 
 
-def vet_job(data: bytes, *, type_name: str, cases: list[list[Any]]) -> tuple[dict[str, Any], bytes]:
-    """The isolated job: build the sample contexts, vet ``data``; answer as JSON."""
-    from docgen.config import Settings
-    from docgen.documents.problems import CaseInvalid
-    from docgen.services import Docgen
-
-    service = Docgen(Settings())
-    samples: Samples = []
-    for name, case_data in cases:
-        try:
-            samples.append((name, service.context_for(type_name, case_data)[2]))
-        except CaseInvalid:
-            continue  # a sample that needs stored data this process cannot see
-    if not samples:
-        message = "该文书类型没有可用的示例案件，无法检查模板"
-        return {"problems": [_problem("no_samples", message).as_dict()]}, b""
-    verdict = vet_docx(data, samples)
+def vet_job(data: bytes, *, contexts: list[list[Any]]) -> tuple[dict[str, Any], bytes]:
+    """The isolated job: vet ``data`` against the sample contexts; answer as JSON."""
+    verdict = vet_docx(data, [(name, context) for name, context in contexts])
     meta = {"problems": [p.as_dict() for p in verdict.problems], "used_names": verdict.used_names}
     return meta, b""
 

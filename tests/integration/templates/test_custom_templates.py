@@ -261,3 +261,48 @@ def test_cli_uploads_activates_previews_and_lists(runner, tmp_path: Path, monkey
     refused = runner.invoke(main, ["template", "upload", "demand_letter", str(evil)])
     assert refused.exit_code == 1
     assert "file" in refused.output
+
+
+def _page_token(client) -> str:
+    page = client.get("/form/templates")
+    assert page.status_code == 200
+    return re.search(r'name="csrf_token" value="([^"]+)"', page.get_data(as_text=True)).group(1)
+
+
+def test_templates_page_uploads_previews_activates_and_shows_refusals(client):
+    token = _page_token(client)
+    refused = client.post(
+        "/form/templates/demand_letter/upload",
+        data={"csrf_token": token, "file": (io.BytesIO(b"not a docx"), "x.docx")},
+        content_type="multipart/form-data",
+    )
+    assert refused.status_code == 422
+    assert "文件不是 .docx" in refused.get_data(as_text=True)
+
+    done = client.post(
+        "/form/templates/demand_letter/upload",
+        data={"csrf_token": token, "file": (io.BytesIO(FIRM_TEMPLATE), "firm.docx")},
+        content_type="multipart/form-data",
+    )
+    assert done.status_code == 303
+    page = client.get(done.headers["Location"]).get_data(as_text=True)
+    assert "已保存 demand_letter/docx@v" in page and "firm.docx" in page
+    version = client.get("/api/v1/templates/demand_letter").json["items"][-1]["version"]
+    preview = client.post(
+        f"/form/templates/demand_letter/{version}/preview", data={"csrf_token": token}
+    )
+    assert preview.status_code == 200
+    assert "本所专用格式" in _text(preview.data)
+    try:
+        activated = client.post(
+            f"/form/templates/demand_letter/{version}/activate", data={"csrf_token": token}
+        )
+        assert activated.status_code == 303
+        assert f"当前使用：第 {version} 版" in client.get("/form/templates").get_data(as_text=True)
+    finally:
+        client.post("/form/templates/demand_letter/deactivate", data={"csrf_token": token})
+
+
+def test_templates_page_refuses_a_post_without_csrf_token(client):
+    response = client.post("/form/templates/demand_letter/deactivate")
+    assert response.status_code == 400
