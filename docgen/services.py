@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel
@@ -34,6 +35,7 @@ from docgen.render.pdf_chunks import NotChunkable
 if TYPE_CHECKING:
     from docgen.profiles.store import ProfileStore
     from docgen.register.store import Register
+    from docgen.template_store import TemplateStore, VersionInfo
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +89,8 @@ class Docgen:
         self._pdf: PdfRenderer | None = None
         self._profiles: ProfileStore | None = None
         self._register: Register | None = None
-        self._template_hashes: dict[str, tuple[int, str]] = {}
+        self._template_hashes: dict[Path, tuple[int, str]] = {}
+        self._templates: TemplateStore | None = None
         self.docx = DocxRenderer()
 
     @property
@@ -120,6 +123,78 @@ class Docgen:
                 font_cache_dir=self.settings.data_dir / "fonts",
             )
         return self._pdf
+
+    @property
+    def templates(self) -> TemplateStore:
+        """Firms' uploaded template versions (the database is migrated on first use)."""
+        if self._templates is None:
+            from docgen import db
+            from docgen.template_store import TemplateStore
+
+            self._templates = TemplateStore(
+                db.upgrade(self.settings.effective_database_url),
+                self.settings.data_dir / "custom_templates",
+            )
+        return self._templates
+
+    def docx_template(self, doc_type: DocumentType[Any], version: int | None = None) -> Path:
+        """The .docx a type renders with: a given version, the active upload, or built-in."""
+        store = self.templates
+        info = store.get(doc_type.name, version) if version else store.active(doc_type.name)
+        if info is not None:
+            return store.file_path(info.type_name, info.kind, info.sha256)
+        return self.settings.templates_dir / doc_type.templates["docx"]
+
+    def template_samples(self, type_name: str) -> list[tuple[str, dict[str, Any]]]:
+        """The template context of each valid sample case (an upload must render each).
+
+        Contexts are plain JSON data, so they can be handed to an isolated child process.
+        """
+        samples = []
+        for path in sorted((self.settings.samples_dir / type_name / "valid").glob("*.json")):
+            if path.name.endswith(".expect.json"):
+                continue
+            try:
+                _case, _assessment, context = self.context_for(
+                    type_name, json.loads(path.read_text(encoding="utf-8-sig"))
+                )
+            except CaseInvalid:
+                continue  # a sample that needs stored data this installation lacks
+            samples.append((path.stem, json.loads(json.dumps(context, default=str))))
+        return samples
+
+    def upload_template(
+        self, type_name: str, data: bytes, *, filename: str = "", note: str = "", by: str = ""
+    ) -> tuple[VersionInfo, list[Problem]]:
+        """Check and store a firm's .docx for a type; raises TemplateRejected on errors."""
+        registry.get(type_name)
+        return self.templates.upload(
+            type_name,
+            data,
+            self.template_samples(type_name),
+            filename=filename or "template.docx",
+            note=note,
+            uploaded_by=by,
+        )
+
+    def context_for(self, type_name: str, data: Any) -> tuple[Any, Assessment, dict[str, Any]]:
+        """Validate a case and build its template context (no letter number is used up)."""
+        doc_type = registry.get(type_name)
+        case = self._resolve(doc_type, doc_type.parse(data), final=False)
+        assessment = doc_type.evaluate(case, self.options())
+        if assessment.errors:
+            raise CaseInvalid(assessment.problems)
+        return case, assessment, doc_type.context(case, assessment)
+
+    def preview_template(self, type_name: str, version: int, data: Any | None = None) -> Rendered:
+        """Render a case (default: the type's sample) as DOCX with a stored version."""
+        doc_type = registry.get(type_name)
+        case, assessment, context = self.context_for(
+            type_name, data if data is not None else self.sample(type_name)
+        )
+        content = self.docx.render(self.docx_template(doc_type, version), context)
+        name = f"{doc_type.filename(case)}-模板v{version}预览.docx"
+        return Rendered(content, name, "docx", type_name, assessment.warnings)
 
     def warm_up(self) -> None:
         """Load what the first render would otherwise load: fonts, stylesheets, glyph maps,
@@ -211,14 +286,21 @@ class Docgen:
             if fmt == "pdf":
                 content = self._render_pdf(copy, doc_type.templates["html"], context, stamp)
             else:
+                docx_template = self.docx_template(doc_type)
                 content = self.docx.render(
-                    self.settings.templates_dir / doc_type.templates["docx"],
-                    context,
-                    docx_properties(stamp) if stamp else None,
+                    docx_template, context, docx_properties(stamp) if stamp else None
                 )
             out.append(
                 self._finish(
-                    doc_type, copy, assessment, content, fmt, stamp, requested_by, batch_id
+                    doc_type,
+                    copy,
+                    assessment,
+                    content,
+                    fmt,
+                    stamp,
+                    requested_by,
+                    batch_id,
+                    docx_template if fmt == "docx" else None,
                 )
             )
         return out
@@ -260,13 +342,21 @@ class Docgen:
                 if fmt == "pdf":
                     pending.append((index, assessment, copy, context))
                 else:
-                    docx_template = self.settings.templates_dir / doc_type.templates["docx"]
+                    docx_template = self.docx_template(doc_type)
                     stamp = self._new_stamp()
                     properties = docx_properties(stamp) if stamp else None
                     content = self.docx.render(docx_template, context, properties)
                     done[index].append(
                         self._finish(
-                            doc_type, copy, assessment, content, fmt, stamp, requested_by, batch_id
+                            doc_type,
+                            copy,
+                            assessment,
+                            content,
+                            fmt,
+                            stamp,
+                            requested_by,
+                            batch_id,
+                            docx_template,
                         )
                     )
         step = max(1, chunk_size)
@@ -353,17 +443,24 @@ class Docgen:
         stamp: Stamp | None = None,
         requested_by: str = "cli",
         batch_id: str | None = None,
+        template_path: Path | None = None,
     ) -> Rendered:
-        """The finished document, recorded in the register when it has a stamp."""
-        template = doc_type.templates["html" if fmt == "pdf" else "docx"]
+        """The finished document, recorded in the register when it has a stamp.
+
+        ``template_path`` is the file it was rendered with (an uploaded template version),
+        by default the type's built-in template for ``fmt``.
+        """
         register = self.register if stamp is not None else None
         if register is not None and stamp is not None:
+            path = template_path or (
+                self.settings.templates_dir / doc_type.templates["html" if fmt == "pdf" else "docx"]
+            )
             register.record(
                 Issue(
                     stamp,
                     doc_type.name,
-                    template,
-                    self._template_hash(template),
+                    self._template_id(path),
+                    self._template_hash(path),
                     copy.model_dump(mode="json"),
                     fmt,
                     content,
@@ -388,14 +485,20 @@ class Docgen:
             stamp.code if stamp else None,
         )
 
-    def _template_hash(self, template: str) -> str:
+    def _template_id(self, path: Path) -> str:
+        """A template file named relative to the templates (or data) directory."""
+        for root in (self.settings.templates_dir, self.settings.data_dir):
+            if path.is_relative_to(root):
+                return path.relative_to(root).as_posix()
+        return path.name
+
+    def _template_hash(self, path: Path) -> str:
         """SHA-256 of the template file's bytes, cached per file modification time."""
-        path = self.settings.templates_dir / template
         stamp = path.stat().st_mtime_ns
-        cached = self._template_hashes.get(template)
+        cached = self._template_hashes.get(path)
         if cached is None or cached[0] != stamp:
             cached = (stamp, sha256_hex(path.read_bytes()))
-            self._template_hashes[template] = cached
+            self._template_hashes[path] = cached
         return cached[1]
 
     def _resolve(self, doc_type: DocumentType[Any], case: Any, *, final: bool) -> Any:
