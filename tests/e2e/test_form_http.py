@@ -10,7 +10,7 @@ import pytest
 from docgen.config import Settings
 from docgen.documents import registry
 from docgen.web import create_app
-from tests.support import fixture_cases, load_fixture, normalize, pdf_pages_text
+from tests.support import authorized_client, fixture_cases, load_fixture, normalize, pdf_pages_text
 
 PERSON = load_fixture("demand_letter", "valid", "person_debtor")
 
@@ -23,7 +23,8 @@ def shared_app(settings):
 
 @pytest.fixture
 def client(shared_app):
-    return shared_app.test_client()
+    """Sends an API key too: some tests compare the form's answers with the API's."""
+    return authorized_client(shared_app)
 
 
 @pytest.fixture
