@@ -102,12 +102,11 @@ class Docgen:
         doc_type = registry.get(type_name)
         case, assessment = doc_type.check(data, self.options())
         context = doc_type.build_context(case, assessment)
+        templates = doc_type.templates_for(case)
         if fmt == "pdf":
-            content = self._render_pdf(case, doc_type.templates["html"], context)
+            content = self._render_pdf(case, templates["html"], context)
         else:
-            content = self.docx.render(
-                self.settings.templates_dir / doc_type.templates["docx"], context
-            )
+            content = self.docx.render(self.settings.templates_dir / templates["docx"], context)
         log.info("rendered type=%s format=%s bytes=%d", type_name, fmt, len(content))
         return Rendered(
             content, f"{doc_type.filename(case)}.{fmt}", fmt, type_name, assessment.warnings

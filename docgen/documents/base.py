@@ -45,6 +45,12 @@ class DocumentType(Generic[M]):
     filename: Callable[[M], str]
     templates: Mapping[str, str] = field(default_factory=dict)
     description: str = ""
+    choose_templates: Callable[[M], Mapping[str, str]] | None = None
+    """For a type with several layouts: the templates (by format) a case asks for."""
+
+    def templates_for(self, case: M) -> Mapping[str, str]:
+        """The .docx and .html templates this case is rendered with."""
+        return self.choose_templates(case) if self.choose_templates else self.templates
 
     def parse(self, data: Any) -> M:
         """Validate raw data (a dict from JSON) into the model, or raise CaseInvalid."""
