@@ -20,9 +20,11 @@ from tests.support import fixture_cases, normalize, pdf_pages_text
 
 VALID = fixture_cases("valid")
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-# LibreOffice draws curly quotes in the Latin font as separate text portions, which a PDF
-# text extractor returns out of line order; they are compared by count, the rest in order.
-QUOTES = re.compile("[“”‘’]")
+# LibreOffice draws curly quotes and box marks (□/■ of court forms) as separate text
+# portions in another font, which a PDF text extractor returns out of line order; they are
+# compared by count, the rest in order. (Their order is checked against the DOCX itself in
+# test_renderers.py.)
+QUOTES = re.compile("[“”‘’□■]")
 
 pytestmark = [
     pytest.mark.slow,
