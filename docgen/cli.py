@@ -374,5 +374,15 @@ def serve(host: str, port: int, workers: int) -> None:
 main.add_command(profile)
 
 
+def _add_batch_commands() -> None:
+    from docgen.batch.cli import batch, worker
+
+    main.add_command(batch)
+    main.add_command(worker)
+
+
+_add_batch_commands()
+
+
 if __name__ == "__main__":
     main()

@@ -37,6 +37,11 @@ class Settings(BaseSettings):
         default=None,
         description="Operator CSV (effective_from,rate_percent) extending the shipped LPR table.",
     )
+    broker_url: str = Field(
+        default="",
+        description="Celery broker (e.g. redis://127.0.0.1:6379/0) for batch runs; "
+        "empty = render batches on a local process pool.",
+    )
     compliance_terms_file: Path | None = Field(
         default=None,
         description="Operator CSV (category,pattern,match,note) adding forbidden terms to "
