@@ -23,6 +23,13 @@ from typing import Any, Literal
 from pydantic import Field
 
 from docgen.documents.base import DocumentType, RuleOptions
+from docgen.documents.court_parts import (
+    AUTHORITY_LABELS,
+    Agent,
+    ServiceAddress,
+    block_lines,
+    check_court,
+)
 from docgen.documents.parts import (
     ContractBasis,
     DebtAmounts,
@@ -37,7 +44,7 @@ from docgen.documents.problems import Assessment, Loc
 from docgen.domain.caps import cap_percent
 from docgen.domain.court_fees import FeeResult, acceptance_fee
 from docgen.domain.dates import format_cn
-from docgen.domain.fields import CaseModel, Line, Money, Paragraph, Phone, ShortText, Text
+from docgen.domain.fields import CaseModel, Line, Money, Paragraph, ShortText, Text
 from docgen.domain.interest import RateSpec, describe_running_claim
 from docgen.domain.limitation import InterruptionEvent, limitation_status
 from docgen.domain.lpr import LprNotAvailable, format_percent
@@ -49,37 +56,10 @@ UNCHECKED = "□"
 """Box marks of the element-based form. ☑ is not in the Noto CJK fonts, and docgen never
 prints a character its PDF fonts lack, so a chosen option is a filled box."""
 
-AUTHORITY_LABELS = {"general": "一般授权", "special": "特别授权"}
 ROLE_LABELS = {"borrower": "借款人（债务人）", "guarantor": "保证人", "other": "其他"}
 GUARANTEE_LABELS = {"joint": "连带责任保证", "general": "一般保证"}
 DELIVERY_LABELS = {"transfer": "银行转账", "cash": "现金", "mixed": "银行转账及现金"}
 MEDIATION_LABELS = {"yes": "是", "no": "否", "undecided": "暂不确定"}
-
-
-class Agent(CaseModel):
-    """委托诉讼代理人 (民事诉讼法 art. 61: at most two per party)."""
-
-    name: ShortText = Field(title="姓名")
-    firm: Line = Field(title="工作单位", description="如 某某律师事务所")
-    position: ShortText = Field(default="律师", title="职务")
-    phone: Phone = Field(title="联系电话")
-    authority: Literal["general", "special"] = Field(
-        default="special",
-        title="代理权限",
-        json_schema_extra={"enum_titles": list(AUTHORITY_LABELS.values())},
-    )
-
-
-class ServiceAddress(CaseModel):
-    """Where the court serves documents on the plaintiff (送达地址确认)."""
-
-    address: Text = Field(title="送达地址")
-    recipient: ShortText = Field(title="收件人")
-    phone: Phone = Field(title="联系电话")
-    electronic: bool = Field(default=False, title="是否接受电子送达")
-    email: ShortText | None = Field(
-        default=None, title="电子送达邮箱", pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
-    )
 
 
 class Plaintiff(CaseModel):
@@ -194,8 +174,7 @@ def assess(case: CivilComplaint, options: RuleOptions) -> Assessment:
     """Cross-field rules of the complaint; computes amounts, the fee and the limitation."""
     result = Assessment()
     _check_parties(result, case)
-    if not case.court.endswith("人民法院"):
-        result.error(("court",), "not_a_court", "受诉法院应写全称，以“人民法院”结尾")
+    check_court(result, case.court)
     resolved = check_amounts(
         result,
         case.amounts,
@@ -398,55 +377,6 @@ def _check_limitation(result: Assessment, case: CivilComplaint, due: date) -> No
 # --- context ------------------------------------------------------------------------
 
 
-def _person_line(person: Person) -> str:
-    parts = [person.name, person.sex]
-    if person.birth_date:
-        parts.append(f"{format_cn(person.birth_date)}出生")
-    if person.ethnicity:
-        parts.append(person.ethnicity)
-    if person.employer:
-        parts.append(person.employer + (person.position or ""))
-    parts.append(f"住{person.address}")
-    if person.habitual_residence:
-        parts.append(f"经常居住地{person.habitual_residence}")
-    if person.id_number:
-        label = "公民身份号码" if person.id_type == "居民身份证" else person.id_type + "号码"
-        parts.append(f"{label}：{person.id_number}")
-    if person.phone:
-        parts.append(f"联系电话：{person.phone}")
-    return "，".join(parts) + "。"
-
-
-def _organization_lines(org: Organization) -> list[str]:
-    head = [org.name, f"住所地：{org.address}", f"统一社会信用代码：{org.uscc}"]
-    if org.phone:
-        head.append(f"联系电话：{org.phone}")
-    return [
-        "，".join(head) + "。",
-        f"{org.representative_title}：{org.legal_representative}。",
-    ]
-
-
-def _party_lines(party: Party) -> list[str]:
-    return [_person_line(party)] if isinstance(party, Person) else _organization_lines(party)
-
-
-def _agent_line(agent: Agent) -> str:
-    return (
-        f"委托诉讼代理人：{agent.name}，{agent.firm}{agent.position}，联系电话：{agent.phone}，"
-        f"代理权限：{AUTHORITY_LABELS[agent.authority]}。"
-    )
-
-
-def _service_line(service: ServiceAddress) -> str:
-    electronic = "同意" if service.electronic else "不同意"
-    email = f"（电子邮箱：{service.email}）" if service.electronic and service.email else ""
-    return (
-        f"送达地址：{service.address}，收件人：{service.recipient}，联系电话：{service.phone}，"
-        f"{electronic}电子送达{email}。"
-    )
-
-
 def _names(parties: list[Party]) -> str:
     return "、".join(p.name for p in parties)
 
@@ -614,13 +544,9 @@ def _parties_context(case: CivilComplaint) -> dict[str, Any]:
     """One line per party block: full identities (a court needs them), then agents."""
     lines: list[str] = []
     for p in case.plaintiffs:
-        first, *rest = _party_lines(p.party)
-        lines += ["原告：" + first, *rest, *(_agent_line(a) for a in p.agents)]
-        if p.service is not None:
-            lines.append(_service_line(p.service))
+        lines += block_lines("原告", p.party, p.agents, p.service)
     for d in case.defendants:
-        first, *rest = _party_lines(d.party)
-        lines += ["被告：" + first, *rest]
+        lines += block_lines("被告", d.party)
     return {"parties": lines}
 
 

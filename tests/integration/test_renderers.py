@@ -201,6 +201,17 @@ NOT_PRINTED_BY_TYPE: dict[str, set[tuple]] = {
         ("running_interest", "rate", "value"),
         ("prior_interruptions", "*", "day"),
     },
+    "preservation_application": {
+        ("stage",),
+        ("measures", "*"),
+        ("claim_amount",),
+        ("amount",),
+        ("applicants", "*", "party", "id_type"),
+        ("applicants", "*", "agents", "*", "authority"),
+        ("respondents", "*", "id_type"),
+        ("property_leads", "*", "value"),
+        ("security", "amount"),
+    },
 }
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
