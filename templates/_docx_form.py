@@ -54,6 +54,10 @@ def form_table(
 
 
 def _widths(table: object, widths_cm: list[float]) -> None:
+    """Column widths on the grid (LibreOffice reads these) and on every cell (Word)."""
+    table.autofit = False  # type: ignore[attr-defined]
+    for column, width in zip(table.columns, widths_cm, strict=False):  # type: ignore[attr-defined]
+        column.width = Cm(width)
     for row in table.rows:  # type: ignore[attr-defined]
         for i, width in enumerate(widths_cm):
             if i < len(row.cells):

@@ -53,6 +53,12 @@ LEAD_MEASURES: dict[str, tuple[str, ...]] = {
 }
 
 
+Measure = Annotated[
+    Literal["seal", "seize", "freeze"],
+    Field(json_schema_extra={"enum_titles": list(MEASURE_LABELS.values())}),
+]
+
+
 class _Lead(CaseModel):
     owner: ShortText = Field(title="权利人", description="应为被申请人之一的姓名或名称")
     value: Money | None = Field(default=None, title="估值（元）")
@@ -125,12 +131,7 @@ class PreservationApplication(CaseModel):
         title="诉讼请求金额（元）", description="请求保全的数额不得超过此数"
     )
     amount: Money = Field(title="请求保全数额（元）")
-    measures: list[Literal["seal", "seize", "freeze"]] = Field(
-        title="保全措施",
-        min_length=1,
-        max_length=3,
-        json_schema_extra={"items": {"enum_titles": list(MEASURE_LABELS.values())}},
-    )
+    measures: list[Measure] = Field(title="保全措施", min_length=1, max_length=3)
     property_leads: list[PropertyLead] = Field(title="财产线索", min_length=1, max_length=30)
     facts: Paragraph = Field(title="事实与理由")
     urgency: Paragraph | None = Field(

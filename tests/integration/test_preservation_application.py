@@ -81,13 +81,18 @@ def test_amount_above_the_claim_is_an_error_naming_both_figures(client):
 
 @pytest.mark.parametrize(
     ("measures", "missing"),
-    [(["seal"], "银行存款、股权应采取冻结"), (["freeze"], "不动产、机动车应采取查封")],
+    [
+        (["seal"], ["银行存款、股权应采取冻结措施"]),
+        (["freeze"], ["不动产应采取查封措施", "机动车应采取查封或扣押措施"]),
+        (["seize", "freeze"], ["不动产应采取查封措施"]),
+    ],
 )
 def test_each_kind_of_property_needs_its_measure(client, measures, missing):
     case = {**copy.deepcopy(IN_SUIT), "measures": measures}
     report = client.post("/api/v1/documents/preservation_application/validate", json=case).json
-    assert [e["loc"] for e in report["errors"]] == [["measures"]]
-    assert missing in report["errors"][0]["message"]
+    assert [e["loc"] for e in report["errors"]] == [["measures"]] * len(missing)
+    for error, phrase in zip(report["errors"], missing, strict=True):
+        assert phrase in error["message"]
 
 
 def test_over_securing_is_a_warning_not_an_error(client):
@@ -96,3 +101,11 @@ def test_over_securing_is_a_warning_not_an_error(client):
     report = client.post("/api/v1/documents/preservation_application/validate", json=case).json
     assert report["valid"] is True
     assert [w["code"] for w in report["warnings"]] == ["security_above_amount"]
+
+
+def test_the_schema_offers_the_measures_with_their_chinese_names(client):
+    item = client.get("/api/v1/document-types/preservation_application").json
+    assert item["title"] == "财产保全申请书"
+    items = item["schema"]["properties"]["measures"]["items"]
+    assert items["enum"] == ["seal", "seize", "freeze"]
+    assert items["enum_titles"] == ["查封", "扣押", "冻结"]
