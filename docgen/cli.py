@@ -354,7 +354,8 @@ def calc_interest(
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--workers", default=2, show_default=True, type=int)
-def serve(host: str, port: int, workers: int) -> None:
+@click.option("--threads", default=1, show_default=True, type=int, help="每个 worker 的线程数")
+def serve(host: str, port: int, workers: int, threads: int) -> None:
     """在 gunicorn 下启动 HTTP 服务。"""
     args = [
         sys.executable,
@@ -364,6 +365,10 @@ def serve(host: str, port: int, workers: int) -> None:
         f"{host}:{port}",
         "--workers",
         str(workers),
+        "--threads",
+        str(threads),
+        "--config",
+        "python:docgen.web.gunicorn_conf",
         "--timeout",
         "120",
         "--access-logfile",

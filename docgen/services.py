@@ -11,7 +11,7 @@ import io
 import json
 import logging
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -28,11 +28,16 @@ from docgen.reference_data import default_lpr_table
 from docgen.render.docx import DocxRenderer, TemplateRenderError
 from docgen.render.fonts import missing_glyphs
 from docgen.render.pdf import GlyphMissing, PdfRenderer
+from docgen.render.pdf_chunks import NotChunkable
 
 if TYPE_CHECKING:
     from docgen.profiles.store import ProfileStore
 
 log = logging.getLogger(__name__)
+
+# Letters laid out together by render_many: large enough to share the set-up, small enough
+# that a chunk's layout (kept until its letters are written) stays small in memory.
+PDF_CHUNK = 16
 
 Format = Literal["pdf", "docx"]
 FORMATS: tuple[Format, ...] = ("pdf", "docx")
@@ -92,8 +97,27 @@ class Docgen:
     @property
     def pdf(self) -> PdfRenderer:
         if self._pdf is None:
-            self._pdf = PdfRenderer(self.settings.templates_dir, self.settings.pdf_font_families)
+            self._pdf = PdfRenderer(
+                self.settings.templates_dir,
+                self.settings.pdf_font_families,
+                font_cache_dir=self.settings.data_dir / "fonts",
+            )
         return self._pdf
+
+    def warm_up(self) -> None:
+        """Load what the first render would otherwise load: fonts, stylesheets, glyph maps,
+        compiled templates (by rendering each type's sample case, when it has one)."""
+        _ = self.pdf.stylesheets
+        missing_glyphs("", self.settings.pdf_font_families)
+        for doc_type in registry.all_types():
+            data = self.sample(doc_type.name)
+            if data is None:
+                continue
+            for fmt in FORMATS:
+                try:
+                    self.render(doc_type.name, data, fmt)
+                except CaseInvalid:
+                    log.warning("sample case of %s does not render", doc_type.name)
 
     def options(self) -> RuleOptions:
         return RuleOptions(
@@ -140,8 +164,101 @@ class Docgen:
         The whole case is validated first, so an invalid case uses up no letter number.
         """
         doc_type = registry.get(type_name)
+        assessment, copies = self._copies(doc_type, data, self.options())
+        out = []
+        for copy, context in copies:
+            templates = doc_type.templates_for(copy)
+            if fmt == "pdf":
+                content = self._render_pdf(copy, templates["html"], context)
+            else:
+                content = self.docx.render(self.settings.templates_dir / templates["docx"], context)
+            out.append(self._finish(doc_type, copy, assessment, content, fmt))
+        return out
+
+    def render_many(
+        self, type_name: str, cases: Sequence[Any], fmt: Format, chunk_size: int = PDF_CHUNK
+    ) -> list[Rendered | CaseInvalid]:
+        """Render many cases; one result per case, in order.
+
+        Each result is what ``render`` returns for that case (a document, or a ZIP of one
+        document per recipient), or the CaseInvalid that ``render`` would raise for it;
+        the other cases are still rendered. PDFs are laid out ``chunk_size`` letters at a
+        time (``PdfRenderer.render_many``), each the same document ``render`` gives.
+        """
+        doc_type = registry.get(type_name)
+        options = self.options()
+        failed: dict[int, CaseInvalid] = {}
+        done: dict[int, list[Rendered]] = {}
+        pending: dict[str, list[tuple[int, Assessment, BaseModel, dict[str, Any]]]] = {}
+        for index, data in enumerate(cases):
+            try:
+                assessment, copies = self._copies(doc_type, data, options)
+                if fmt == "pdf":
+                    problems = [p for copy, _ in copies for p in self._glyph_problems(copy)]
+                    if problems:
+                        raise CaseInvalid(problems)
+            except CaseInvalid as exc:
+                failed[index] = exc
+                continue
+            done[index] = []
+            for copy, context in copies:
+                if fmt == "pdf":
+                    html = doc_type.templates_for(copy)["html"]
+                    pending.setdefault(html, []).append((index, assessment, copy, context))
+                else:
+                    docx_name = doc_type.templates_for(copy)["docx"]
+                    docx_template = self.settings.templates_dir / docx_name
+                    content = self.docx.render(docx_template, context)
+                    done[index].append(self._finish(doc_type, copy, assessment, content, fmt))
+        step = max(1, chunk_size)
+        # cases of a type with several layouts are laid out together per template
+        chunks = [
+            (template, items[start : start + step])
+            for template, items in pending.items()
+            for start in range(0, len(items), step)
+        ]
+        for template, chunk in chunks:
+            try:
+                contents: list[bytes] | None = self.pdf.render_many(
+                    template, [item[3] for item in chunk]
+                )
+            except (GlyphMissing, TemplateRenderError, NotChunkable):
+                contents = None  # find out which letter fails: render them one by one
+            for offset, (index, assessment, copy, context) in enumerate(chunk):
+                if index in failed:
+                    continue
+                try:
+                    content = (
+                        contents[offset]
+                        if contents is not None
+                        else self._render_pdf(copy, template, context)
+                    )
+                except CaseInvalid as exc:
+                    failed[index] = exc
+                    continue
+                except TemplateRenderError as exc:
+                    problem = Problem(("template",), "template_error", str(exc))
+                    failed[index] = CaseInvalid([problem])
+                    continue
+                done[index].append(self._finish(doc_type, copy, assessment, content, fmt))
+        results: list[Rendered | CaseInvalid] = []
+        for index in range(len(cases)):
+            if index in failed:
+                results.append(failed[index])
+            else:
+                rendered = done[index]
+                results.append(rendered[0] if len(rendered) == 1 else bundle(rendered))
+        return results
+
+    def _copies(
+        self, doc_type: DocumentType[Any], data: Any, options: RuleOptions
+    ) -> tuple[Assessment, list[tuple[Any, dict[str, Any]]]]:
+        """Validate a case; then each recipient's copy (numbered) and its template context.
+
+        The whole case is validated first, so an invalid case uses up no letter number.
+        """
         case = self._resolve(doc_type, doc_type.parse(data), final=False)
-        assessment = doc_type.evaluate(case, self.options())
+        assessment = doc_type.evaluate(case, options)
         if assessment.errors:
             raise CaseInvalid(assessment.problems)
         copies = doc_type.split(case) if doc_type.split is not None else [case]
@@ -150,23 +267,21 @@ class Docgen:
             copy = self._resolve(doc_type, copy, final=True)
             # the evaluated context is the first recipient's without a letter number;
             # every copy is built for its own recipient and number
-            context = doc_type.build_context(copy, assessment)
-            templates = doc_type.templates_for(copy)
-            if fmt == "pdf":
-                content = self._render_pdf(copy, templates["html"], context)
-            else:
-                content = self.docx.render(self.settings.templates_dir / templates["docx"], context)
-            log.info("rendered type=%s format=%s bytes=%d", type_name, fmt, len(content))
-            out.append(
-                Rendered(
-                    content,
-                    f"{doc_type.filename(copy)}.{fmt}",
-                    fmt,
-                    type_name,
-                    assessment.warnings,
-                )
-            )
-        return out
+            out.append((copy, doc_type.build_context(copy, assessment)))
+        return assessment, out
+
+    def _finish(
+        self,
+        doc_type: DocumentType[Any],
+        copy: BaseModel,
+        assessment: Assessment,
+        content: bytes,
+        fmt: Format,
+    ) -> Rendered:
+        log.info("rendered type=%s format=%s bytes=%d", doc_type.name, fmt, len(content))
+        return Rendered(
+            content, f"{doc_type.filename(copy)}.{fmt}", fmt, doc_type.name, assessment.warnings
+        )
 
     def _resolve(self, doc_type: DocumentType[Any], case: Any, *, final: bool) -> Any:
         if doc_type.resolve is None:

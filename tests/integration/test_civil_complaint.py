@@ -125,3 +125,10 @@ def test_running_interest_above_the_cap_names_the_lawful_maximum(client):
     errors = client.post("/api/v1/documents/civil_complaint/validate", json=case).json["errors"]
     (rate,) = [e for e in errors if e["loc"] == ["running_interest", "rate"]]
     assert "年利率15%超过民间借贷利率上限一年期LPR 3.10%的4倍，即年利率12.4%" in rate["message"]
+
+
+def test_a_batch_of_both_layouts_renders_each_case_in_its_own_layout(service):
+    results = service.render_many("civil_complaint", [GUARANTOR, ELEMENTS, GUARANTOR], "pdf")
+    texts = [normalize("".join(pdf_pages_text(r.content))) for r in results]
+    assert ["■" in text for text in texts] == [False, True, False]
+    assert "此致北京市东城区人民法院" in texts[0] and "此致深圳市福田区人民法院" in texts[1]
