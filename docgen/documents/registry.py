@@ -11,7 +11,10 @@ from typing import Any
 
 from docgen.documents.base import DocumentType
 
-BUILTIN: tuple[str, ...] = ("docgen.documents.demand_letter",)
+BUILTIN: tuple[str, ...] = (
+    "docgen.documents.demand_letter",
+    "docgen.documents.evidence_list",
+)
 
 _types: dict[str, DocumentType[Any]] = {}
 

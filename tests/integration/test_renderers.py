@@ -22,6 +22,7 @@ from docgen.render.sandbox import new_environment
 from tests.support import docx_text, fixture_cases, load_fixture, normalize, pdf_pages_text
 
 VALID = fixture_cases("valid")
+LETTERS = [case for case in VALID if case.type_name == "demand_letter"]
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +42,7 @@ def test_docx_and_pdf_say_the_same_words(case, outputs):
     assert word_text == pdf_text
 
 
-@pytest.mark.parametrize("case", VALID, ids=str)
+@pytest.mark.parametrize("case", LETTERS, ids=str)
 def test_total_is_printed_in_figures_and_in_words(case, outputs):
     doc_type = registry.get(case.type_name)
     parsed = doc_type.parse(case.data)
@@ -118,7 +119,7 @@ def test_first_page_renders_to_a_png_with_ink_on_it(outputs, tmp_path: Path):
 @pytest.mark.parametrize("case", VALID, ids=str)
 def test_docx_opens_with_title_property_and_page_number_fields(case, outputs):
     document = Document(io.BytesIO(outputs[str(case)]["docx"].content))
-    assert document.core_properties.title == "催款函"
+    assert document.core_properties.title == registry.get(case.type_name).title
     footer_xml = document.sections[0].footer._element.xml
     assert "PAGE" in footer_xml and "NUMPAGES" in footer_xml
 
@@ -175,7 +176,7 @@ def _leaves(data, loc=()):
         yield loc, data
 
 
-@pytest.mark.parametrize("case", VALID, ids=str)
+@pytest.mark.parametrize("case", LETTERS, ids=str)
 def test_every_text_fact_of_the_case_is_printed(case, outputs):
     text = normalize(docx_text(outputs[str(case)]["docx"].content))
     for loc, value in _leaves(case.data):
