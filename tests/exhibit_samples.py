@@ -6,6 +6,7 @@ named ``.pdf``). Shared by the bundle tests and ``bench/bundle.py``.
 from __future__ import annotations
 
 import io
+import os
 import struct
 import zipfile
 import zlib
@@ -70,11 +71,20 @@ def png(width: int = 300, height: int = 200) -> bytes:
     return out.getvalue()
 
 
+def noise_png(width: int, height: int) -> bytes:
+    """A PNG that does not compress (random pixels): large uploads made quickly."""
+    out = io.BytesIO()
+    Image.frombytes("RGB", (width, height), os.urandom(width * height * 3)).save(out, "PNG")
+    return out.getvalue()
+
+
 def pixel_bomb_png(side: int = 40_000) -> bytes:
     """A genuine 1-bit PNG of side x side pixels (1.6 gigapixels) that compresses to ~200 KB."""
 
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
 
     header = struct.pack(">IIBBBBB", side, side, 1, 0, 0, 0, 0)
     row = b"\x00" * (1 + (side + 7) // 8)
@@ -87,7 +97,7 @@ def pixel_bomb_png(side: int = 40_000) -> bytes:
 
 def encrypted_pdf() -> bytes:
     writer = PdfWriter(clone_from=io.BytesIO(pdf_with_pages("secret", 2)))
-    writer.encrypt(user_password="open-sesame", owner_password="owner", algorithm="RC4-128")
+    writer.encrypt(user_password="open-sesame", owner_password="owner", algorithm="RC4-128")  # noqa: S106
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
@@ -114,7 +124,9 @@ def reference_loop_pdf() -> bytes:
     out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
     for offset in offsets:
         out += f"{offset:010d} 00000 n \n".encode()
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    out += (
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    )
     return bytes(out)
 
 
