@@ -335,11 +335,11 @@ class BundleService:
             + list_pages
             + sum(p.last - p.first + 1 + (p.separator is not None) for p in places)
         )
-        stamps = self.writer.stamps(page_labels(total, prefix=case.bates_prefix))
+        labels = page_labels(total, prefix=case.bates_prefix)
         outline = self._outline(case, exhibits, places, front, complaint_pdf is not None)
         title = f"{case.case_type}起诉材料"
         built = {
-            label: self.writer.assemble([cover, *pieces], stamps, outline, title)
+            label: self.writer.assemble([cover, *pieces], labels, outline, title)
             for label, cover in covers.items()
         }
         main_pdf = built.pop("正本")

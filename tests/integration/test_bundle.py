@@ -267,5 +267,5 @@ def test_unknown_complaint_type_is_an_error_on_the_field(bundles):
     case = bundle_case(complaint={"type": "no_such_type", "data": {}})
     case["exhibits"] = case["exhibits"][1:2]
     with pytest.raises(CaseInvalid) as caught:
-        bundles.build(case, FILES)
+        bundles.build(case, {"iou.pdf": FILES["iou.pdf"]})
     assert [p.loc for p in caught.value.problems] == [("complaint", "type")]
