@@ -19,6 +19,7 @@ from docgen.config import Settings
 from docgen.documents import registry
 from docgen.documents.problems import CaseInvalid, Problem
 from docgen.logs import configure_logging
+from docgen.profiles.cli import profile
 from docgen.services import FORMATS, Docgen, Format
 
 EXIT_INVALID = 1
@@ -80,6 +81,17 @@ def schema(type_name: str) -> None:
     """打印一种文书类型的 JSON Schema。"""
     _check_type(type_name)
     click.echo(json.dumps(registry.get(type_name).json_schema(), ensure_ascii=False, indent=2))
+
+
+@main.command()
+@click.argument("type_name", metavar="TYPE")
+def sample(type_name: str) -> None:
+    """打印一种文书类型的示例案件数据（JSON，可直接用于 render/validate）。"""
+    _check_type(type_name)
+    data = _service().sample(type_name)
+    if data is None:
+        raise click.ClickException(f"没有「{type_name}」的示例案件")
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 @main.command()
@@ -395,6 +407,19 @@ def serve(host: str, port: int, workers: int) -> None:
     ]
     click.echo(f"docgen 服务启动于 http://{host}:{port}/ （API 文档：/api/v1/openapi.json）")
     os.execv(sys.executable, args)  # noqa: S606 - replaces this process with gunicorn
+
+
+main.add_command(profile)
+
+
+def _add_batch_commands() -> None:
+    from docgen.batch.cli import batch, worker
+
+    main.add_command(batch)
+    main.add_command(worker)
+
+
+_add_batch_commands()
 
 
 if __name__ == "__main__":

@@ -21,6 +21,10 @@ class Settings(BaseSettings):
 
     templates_dir: Path = Field(default=PROJECT_ROOT / "templates")
     data_dir: Path = Field(default=PROJECT_ROOT / "var")
+    samples_dir: Path = Field(
+        default=PROJECT_ROOT / "fixtures",
+        description="Sample cases: <type>/valid/*.json; the first is each type's sample.",
+    )
     database_url: str = ""
     max_content_length: int = Field(default=2 * 1024 * 1024, ge=1024)
     pdf_font_families: tuple[str, ...] = ("Noto Serif CJK SC", "Noto Sans CJK SC")
@@ -32,6 +36,16 @@ class Settings(BaseSettings):
     lpr_table_file: Path | None = Field(
         default=None,
         description="Operator CSV (effective_from,rate_percent) extending the shipped LPR table.",
+    )
+    broker_url: str = Field(
+        default="",
+        description="Celery broker (e.g. redis://127.0.0.1:6379/0) for batch runs; "
+        "empty = render batches on a local process pool.",
+    )
+    compliance_terms_file: Path | None = Field(
+        default=None,
+        description="Operator CSV (category,pattern,match,note) adding forbidden terms to "
+        "the packaged compliance list.",
     )
     secret_key: str = ""
     bundle_max_upload_bytes: int = Field(

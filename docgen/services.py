@@ -7,6 +7,7 @@ models directly, so every entrypoint gives the same answers and the same errors.
 from __future__ import annotations
 
 import dataclasses
+import json
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -16,10 +17,13 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
+from docgen import db
 from docgen.config import Settings
 from docgen.documents import registry
 from docgen.documents.base import DocumentType, RuleOptions
+from docgen.documents.compliance import load_terms
 from docgen.documents.problems import Assessment, CaseInvalid, Loc, Problem
+from docgen.profiles import ProfileStore
 from docgen.reference_data import default_lpr_table
 from docgen.render.docx import DocxRenderer, TemplateRenderError
 from docgen.render.fonts import missing_glyphs
@@ -68,7 +72,15 @@ class Docgen:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self._pdf: PdfRenderer | None = None
+        self._profiles: ProfileStore | None = None
         self.docx = DocxRenderer()
+
+    @property
+    def profiles(self) -> ProfileStore:
+        """Stored sender profiles (the database is migrated on first use)."""
+        if self._profiles is None:
+            self._profiles = ProfileStore(db.upgrade(self.settings.effective_database_url))
+        return self._profiles
 
     @property
     def pdf(self) -> PdfRenderer:
@@ -80,10 +92,19 @@ class Docgen:
         return RuleOptions(
             calendar_fallback=self.settings.calendar_fallback,
             lpr_table=default_lpr_table(self.settings.lpr_table_file),
+            compliance_terms=load_terms(self.settings.compliance_terms_file),
         )
 
     def document_type(self, name: str) -> DocumentType[Any]:
         return registry.get(name)
+
+    def sample(self, type_name: str) -> Any | None:
+        """A case of this type that passes validation (the first valid sample), or None."""
+        registry.get(type_name)
+        for path in sorted((self.settings.samples_dir / type_name / "valid").glob("*.json")):
+            if not path.name.endswith(".expect.json"):
+                return json.loads(path.read_text(encoding="utf-8-sig"))
+        return None
 
     def validate(self, type_name: str, data: Any) -> Report:
         """All problems of a case (errors and warnings) and the figures computed for it."""
@@ -92,7 +113,7 @@ class Docgen:
             case = doc_type.parse(data)
         except CaseInvalid as exc:
             return Report(exc.problems)
-        assessment = doc_type.assess(case, self.options())
+        assessment = doc_type.evaluate(case, self.options())
         if not assessment.errors:
             assessment.extend(self._glyph_problems(case))
         return Report(assessment.problems, _public(assessment.computed))
@@ -101,7 +122,7 @@ class Docgen:
         """Render a case, or raise CaseInvalid with every problem found."""
         doc_type = registry.get(type_name)
         case, assessment = doc_type.check(data, self.options())
-        context = doc_type.build_context(case, assessment)
+        context = doc_type.context(case, assessment)
         if fmt == "pdf":
             content = self._render_pdf(case, doc_type.templates["html"], context)
         else:

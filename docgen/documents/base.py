@@ -9,6 +9,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from docgen.documents import compliance
 from docgen.documents.problems import Assessment, CaseInvalid, from_validation_error
 from docgen.domain.lpr import LprTable
 from docgen.reference_data import default_lpr_table
@@ -23,6 +24,7 @@ class RuleOptions:
     calendar_fallback: bool = True
     today: date | None = None
     lpr_table: LprTable = field(default_factory=default_lpr_table)
+    compliance_terms: compliance.Terms = field(default_factory=compliance.load_terms)
 
     def current_date(self) -> date:
         return self.today or date.today()
@@ -53,13 +55,35 @@ class DocumentType(Generic[M]):
         except ValidationError as exc:
             raise CaseInvalid(from_validation_error(exc, self.model)) from None
 
-    def check(self, data: Any, options: RuleOptions) -> tuple[M, Assessment]:
-        """Parse and assess; raise CaseInvalid listing every error (warnings don't raise)."""
-        case = self.parse(data)
+    def evaluate(self, case: M, options: RuleOptions) -> Assessment:
+        """The type's own rules, then the compliance check every document gets.
+
+        The compliance check reads the case's fields (errors at the field) and, when the
+        case is otherwise valid, the words the templates will print (kept on the
+        assessment as ``context`` so rendering does not build them twice).
+        """
         assessment = self.assess(case, options)
+        terms = options.compliance_terms
+        assessment.extend(compliance.check_case(case.model_dump(mode="json"), terms))
+        if not assessment.errors:
+            context = self.build_context(case, assessment)
+            assessment.extend(compliance.check_words(context, terms, assessment.problems))
+            assessment.context = context
+        return assessment
+
+    def check(self, data: Any, options: RuleOptions) -> tuple[M, Assessment]:
+        """Parse and evaluate; raise CaseInvalid listing every error (warnings don't raise)."""
+        case = self.parse(data)
+        assessment = self.evaluate(case, options)
         if assessment.errors:
             raise CaseInvalid(assessment.problems)
         return case, assessment
+
+    def context(self, case: M, assessment: Assessment) -> dict[str, Any]:
+        """The template context of an evaluated case (built once)."""
+        if assessment.context is None:
+            assessment.context = self.build_context(case, assessment)
+        return assessment.context
 
     def json_schema(self) -> dict[str, Any]:
         return self.model.model_json_schema()

@@ -51,6 +51,8 @@ class Assessment:
 
     problems: list[Problem] = field(default_factory=list)
     computed: dict[str, Any] = field(default_factory=dict)
+    # the words built for the templates, kept once the compliance check has built them
+    context: dict[str, Any] | None = None
 
     @property
     def errors(self) -> list[Problem]:

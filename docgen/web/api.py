@@ -54,6 +54,7 @@ class DocumentTypeInfo(BaseModel):
     description: str
     formats: list[str]
     json_schema: dict[str, Any] = Field(alias="schema")
+    sample: dict[str, Any] | None = Field(description="一份可通过校验的示例案件数据")
 
 
 class DocumentTypeList(BaseModel):
@@ -81,6 +82,7 @@ def _type_info(doc_type: DocumentType[Any]) -> dict[str, Any]:
         "description": doc_type.description,
         "formats": list(FORMATS),
         "schema": doc_type.json_schema(),
+        "sample": _service().sample(doc_type.name),
     }
 
 
@@ -181,7 +183,7 @@ def build_blueprint() -> APIBlueprint:
 
     @bp.get("/document-types", tags=[TYPES_TAG], responses={200: DocumentTypeList})
     def list_types() -> Response:
-        """列出全部文书类型及其 JSON Schema"""
+        """列出全部文书类型：中文名称、说明、JSON Schema 与示例案件"""
         return jsonify({"items": [_type_info(t) for t in registry.all_types()]})
 
     @bp.get("/document-types/<name>", tags=[TYPES_TAG], responses={200: DocumentTypeInfo})

@@ -122,6 +122,19 @@ def test_document_types_list_their_json_schema(client):
     assert set(item["schema"]["required"]) >= {"letter_date", "creditor", "debtor", "amounts"}
 
 
+def test_every_document_type_offers_a_sample_case_that_renders(client):
+    items = client.get("/api/v1/document-types").json["items"]
+    assert items
+    for item in items:
+        assert item["title"] and item["description"], item["name"]
+        sample = item["sample"]
+        assert sample, f"{item['name']} has no sample case"
+        report = client.post(f"/api/v1/documents/{item['name']}/validate", json=sample).json
+        assert report["valid"], (item["name"], report["errors"])
+        rendered = client.post(f"/api/v1/documents/{item['name']}?format=docx", json=sample)
+        assert rendered.status_code == 200, item["name"]
+
+
 def test_openapi_document_describes_every_route_and_the_case_model(client):
     spec = client.get("/api/v1/openapi.json").json
     assert spec["openapi"].startswith("3.")

@@ -144,3 +144,17 @@ def test_serve_runs_the_api_under_gunicorn(tmp_path: Path):
         proc.wait(timeout=30)
         if proc.stdout:
             proc.stdout.close()
+
+
+def test_sample_prints_a_case_that_validates(runner, tmp_path: Path):
+    result = runner.invoke(main, ["sample", "demand_letter"])
+    assert result.exit_code == 0
+    case = tmp_path / "sample.json"
+    case.write_text(result.stdout, encoding="utf-8")
+    assert runner.invoke(main, ["validate", "demand_letter", str(case)]).exit_code == 0
+
+
+def test_sample_of_an_unknown_type_is_a_usage_error(runner):
+    result = runner.invoke(main, ["sample", "no_such_type"])
+    assert result.exit_code == 2
+    assert "未知的文书类型" in result.output

@@ -23,7 +23,7 @@ def _problems(type_name: str, data: object, options: RuleOptions = OPTIONS) -> l
         case = doc_type.parse(data)
     except CaseInvalid as exc:
         return exc.problems
-    return doc_type.assess(case, options).problems
+    return doc_type.evaluate(case, options).problems
 
 
 def _error_locs(problems: list) -> list[tuple]:

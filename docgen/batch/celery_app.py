@@ -1,0 +1,86 @@
+"""Celery wiring for batch runs (the only module that imports Celery).
+
+At-least-once delivery: a task is acknowledged after it ran (``acks_late``), requeued if
+its worker process dies (``reject_on_worker_lost``), each worker takes one message at a
+time (prefetch 1), tasks have time limits and a bounded number of retries. Messages carry
+the run id and item keys only, never case data; rendering an item twice is harmless
+because items are idempotent (:mod:`docgen.batch.work`).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from functools import cache
+from typing import Any
+
+from celery import Celery
+
+from docgen.config import Settings
+
+log = logging.getLogger(__name__)
+
+TASK = "docgen.batch.render_chunk"
+QUEUE = "docgen-batch"
+
+
+@cache
+def make_app(broker_url: str) -> Celery:
+    app = Celery("docgen", broker=broker_url)
+    app.conf.update(
+        task_acks_late=True,
+        task_reject_on_worker_lost=True,
+        task_acks_on_failure_or_timeout=True,
+        worker_prefetch_multiplier=1,
+        task_time_limit=900,
+        task_soft_time_limit=840,
+        task_default_queue=QUEUE,
+        task_serializer="json",
+        accept_content=["json"],
+        task_ignore_result=True,
+        broker_connection_retry_on_startup=True,
+        broker_transport_options={"visibility_timeout": 1800, "global_keyprefix": "docgen:"},
+        worker_hijack_root_logger=False,
+        worker_max_tasks_per_child=200,
+    )
+    app.task(
+        name=TASK,
+        bind=True,
+        autoretry_for=(Exception,),
+        max_retries=3,
+        retry_backoff=2,
+        retry_jitter=False,
+    )(_render_chunk)
+    return app
+
+
+def _render_chunk(task: Any, run_id: str, keys: list[str]) -> int:
+    from docgen.batch.runs import Batches
+    from docgen.batch.work import process_chunk
+
+    settings = Settings()
+    url = settings.effective_database_url
+    done = process_chunk(settings, url, run_id, keys)
+    Batches(settings, url).finish(run_id)
+    log.info("chunk run=%s items=%d done=%d", run_id, len(keys), done)
+    return done
+
+
+def enqueue(broker_url: str, run_id: str, chunks: Sequence[Sequence[str]]) -> None:
+    app = make_app(broker_url)
+    for chunk in chunks:
+        app.send_task(TASK, args=[run_id, list(chunk)], queue=QUEUE)
+
+
+def app_from_env() -> Celery:
+    settings = Settings()
+    if not settings.broker_url:
+        raise RuntimeError("DOCGEN_BROKER_URL is not set")
+    return make_app(settings.broker_url)
+
+
+def start_worker(concurrency: int, loglevel: str = "INFO") -> None:
+    """Run a worker in this process (``docgen worker``)."""
+    app_from_env().worker_main(
+        ["worker", f"--concurrency={concurrency}", f"--loglevel={loglevel}", "-Q", QUEUE]
+    )

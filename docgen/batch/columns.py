@@ -1,0 +1,362 @@
+"""Spreadsheet columns derived from a document type's pydantic model.
+
+The model is the one source of truth: every leaf field becomes a column whose Chinese
+header joins the titles on its path (债务人 + 姓名 → ``债务人姓名``) and whose English
+header is the dotted field path (``debtor.name``). Tagged unions (a person or an
+organisation) contribute the fields of every variant; lists of objects get numbered slots
+(``欠款金额欠款明细1金额（元）`` / ``amounts.components[0].amount``).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import types
+import typing
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any, Literal
+
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from docgen.documents.problems import Loc
+
+TEMPLATE_LIST_SLOTS = 3
+"""Numbered slots a template shows for a list of objects (more are accepted on input)."""
+
+_SEPARATORS = re.compile(r"[\s·._\-/:：\[\]]+")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One leaf field of the model as a spreadsheet column.
+
+    ``loc`` uses ``-1`` as the placeholder for a list index; :meth:`at` fills it in.
+    """
+
+    loc: Loc
+    zh: str
+    en: str
+    kind: str = "text"  # text | bool | int | date | decimal | choice
+    choices: Mapping[str, str] = field(default_factory=dict)  # label or value -> value
+    required: bool = False
+    aliases: tuple[str, ...] = ()
+
+    def convert(self, value: Any) -> Any:
+        """A cell value as the model expects it (labels of choices, 是/否, Excel dates)."""
+        if isinstance(value, datetime):
+            value = value.date()
+        if isinstance(value, date):
+            return value.isoformat()
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        if isinstance(value, float):
+            return str(Decimal(repr(value)))
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value if self.kind in ("int", "decimal", "bool") else str(value)
+        if isinstance(value, str):
+            value = value.strip()
+            if self.kind == "bool":
+                return _BOOL.get(value.lower(), value)
+            if self.choices:
+                return self.choices.get(value, value)
+        return value
+
+
+_BOOL = {
+    "是": True,
+    "否": False,
+    "y": True,
+    "n": False,
+    "yes": True,
+    "no": False,
+    "true": True,
+    "false": False,
+    "1": True,
+    "0": False,
+    "有": True,
+    "无": False,
+}
+
+
+def normalize(header: str) -> str:
+    """Headers compare without case, blanks and separators (``债务人 姓名`` = ``债务人姓名``)."""
+    text = str(header).strip().lower().replace("（", "(").replace("）", ")")
+    return _SEPARATORS.sub("", text)
+
+
+def _unwrap(annotation: Any) -> list[Any]:
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        out: list[Any] = []
+        for arg in typing.get_args(annotation):
+            out.extend(_unwrap(arg))
+        return [a for a in out if a is not type(None)]
+    return [annotation]
+
+
+def _models(annotation: Any) -> list[type[BaseModel]]:
+    return [a for a in _unwrap(annotation) if isinstance(a, type) and issubclass(a, BaseModel)]
+
+
+def _list_item(annotation: Any) -> tuple[Any, int] | None:
+    for candidate in _unwrap(annotation):
+        if typing.get_origin(candidate) in (list, tuple):
+            return typing.get_args(candidate)[0], 0
+    return None
+
+
+def _leaf_kind(info: FieldInfo) -> tuple[str, dict[str, str]]:
+    types_ = _unwrap(info.annotation)
+    for t in types_:
+        if typing.get_origin(t) is Literal:
+            values = [str(v) for v in typing.get_args(t)]
+            extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+            titles = extra.get("enum_titles") or []
+            choices = {v: v for v in values}
+            if isinstance(titles, list):
+                choices.update({str(title): v for title, v in zip(titles, values, strict=False)})
+            return "choice", choices
+    for t in types_:
+        if t is bool:
+            return "bool", {}
+        if t is int:
+            return "int", {}
+        if t is date:
+            return "date", {}
+        if t is Decimal:
+            return "decimal", {}
+    return "text", {}
+
+
+def _en(loc: Loc) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _walk(
+    model: type[BaseModel], loc: Loc, zh: str, required: bool, aliases: tuple[str, ...]
+) -> Iterable[Column]:
+    for name, info in model.model_fields.items():
+        title = info.title or name
+        sub_loc = (*loc, name)
+        sub_zh = zh + title
+        sub_required = required and info.is_required()
+        item = _list_item(info.annotation)
+        if item is not None:
+            inner = _models(item[0])
+            if inner:
+                yield from _walk_union(inner, (*sub_loc, -1), sub_zh + "{n}", sub_required, ())
+                continue
+        models = _models(info.annotation)
+        if models:
+            yield from _walk_union(models, sub_loc, sub_zh, sub_required, ())
+            continue
+        kind, choices = _leaf_kind(info)
+        yield Column(sub_loc, sub_zh, "", kind, choices, sub_required, aliases)
+
+
+def _walk_union(
+    models: list[type[BaseModel]], loc: Loc, zh: str, required: bool, aliases: tuple[str, ...]
+) -> Iterable[Column]:
+    """Fields of every variant once; a field titled differently per variant gets aliases."""
+    seen: dict[Loc, Column] = {}
+    for model in models:
+        for column in _walk(model, loc, zh, required and len(models) == 1, aliases):
+            if column.loc in seen:
+                first = seen[column.loc]
+                extra = () if column.zh == first.zh else (column.zh,)
+                choices = {**first.choices, **column.choices}
+                seen[column.loc] = Column(
+                    first.loc,
+                    first.zh,
+                    "",
+                    first.kind,
+                    choices,
+                    first.required,
+                    first.aliases + extra,
+                )
+            else:
+                seen[column.loc] = column
+    yield from seen.values()
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The columns of one document type, and how to map a sheet's headers onto them."""
+
+    columns: tuple[Column, ...]
+    extras: tuple[Column, ...]
+
+    @classmethod
+    def of(cls, model: type[BaseModel]) -> Layout:
+        columns = _unique(list(_walk(model, (), "", True, ())))
+        return cls(tuple(columns), MAILING_EXTRAS)
+
+    def template_headers(self, language: str = "zh") -> list[tuple[str, Column, int | None]]:
+        """Headers for a template: list columns repeated for a few numbered slots."""
+        out: list[tuple[str, Column, int | None]] = []
+        columns = [*self.columns, *self.extras]
+        i = 0
+        while i < len(columns):
+            column = columns[i]
+            if -1 not in column.loc:
+                out.append((self.header(column, None, language), column, None))
+                i += 1
+                continue
+            prefix = column.loc[: column.loc.index(-1) + 1]
+            group = []
+            while i < len(columns) and columns[i].loc[: len(prefix)] == prefix:
+                group.append(columns[i])
+                i += 1
+            for slot in range(TEMPLATE_LIST_SLOTS):
+                for member in group:
+                    out.append((self.header(member, slot, language), member, slot))
+        return out
+
+    @staticmethod
+    def header(column: Column, slot: int | None, language: str) -> str:
+        loc = column.loc if slot is None else _fill(column.loc, slot)
+        if language == "en":
+            return _en(loc)
+        return column.zh.replace("{n}", "" if slot is None else str(slot + 1))
+
+    def resolve(self, headers: list[str], mapping: Mapping[str, str] | None = None) -> Resolved:
+        """Map sheet headers to field locations; unknown headers are reported, not guessed.
+
+        ``mapping`` (from a mapping file) maps a sheet header to a Chinese or English
+        column name, for sheets whose headers are the organisation's own.
+        """
+        index: dict[str, tuple[Column, int | None]] = {}
+        patterns: list[tuple[re.Pattern[str], Column, int]] = []
+        for column in (*self.columns, *self.extras):
+            names = [column.zh, *column.aliases]
+            if -1 in column.loc:
+                for name in names:
+                    patterns.append((_slot_pattern(normalize(name)), column, 1))
+                en = _en(column.loc).replace("[-1]", "[{n}]")
+                patterns.append((_slot_pattern(normalize(en)), column, 0))
+                continue
+            for name in (*names, _en(column.loc)):
+                index[normalize(name)] = (column, None)
+        mapped = {normalize(k): v for k, v in (mapping or {}).items()}
+        cells: list[tuple[Column, int | None] | None] = []
+        unknown: list[str] = []
+        for header in headers:
+            if header is None or not str(header).strip():
+                cells.append(None)
+                continue
+            key = normalize(mapped.get(normalize(header), header))
+            hit = index.get(key)
+            if hit is None:
+                for pattern, column, base in patterns:
+                    match = pattern.fullmatch(key)
+                    if match and int(match.group(1)) >= base:
+                        hit = (column, int(match.group(1)) - base)
+                        break
+            if hit is None:
+                unknown.append(str(header))
+            cells.append(hit)
+        return Resolved(cells, unknown)
+
+
+def _unique(columns: list[Column]) -> list[Column]:
+    """Two fields titled alike under one parent (a person's 职务, an organisation's 职务)
+    keep the first title; the later one is told apart by its field name."""
+    seen: set[str] = set()
+    out = []
+    for column in columns:
+        if column.zh in seen:
+            zh = f"{column.zh}（{column.loc[-1]}）"
+            column = Column(
+                column.loc,
+                zh,
+                "",
+                column.kind,
+                column.choices,
+                column.required,
+                tuple(a for a in column.aliases if a not in seen),
+            )
+        seen.add(column.zh)
+        seen.update(column.aliases)
+        out.append(column)
+    return out
+
+
+def _fill(loc: Loc, slot: int) -> Loc:
+    return tuple(slot if part == -1 else part for part in loc)
+
+
+def _slot_pattern(normalized: str) -> re.Pattern[str]:
+    before, _, after = normalized.partition("{n}")
+    return re.compile(re.escape(before) + r"(\d+)" + re.escape(after))
+
+
+@dataclass
+class Resolved:
+    """Sheet columns resolved to field locations (``None`` for blank headers)."""
+
+    cells: list[tuple[Column, int | None] | None]
+    unknown: list[str]
+
+    def record(self, values: list[Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+        """A row as a nested case dict plus the mailing extras (postcode ...)."""
+        case: dict[str, Any] = {}
+        extras: dict[str, Any] = {}
+        for hit, value in zip(self.cells, values, strict=False):
+            if hit is None or _blank(value):
+                continue
+            column, slot = hit
+            converted = column.convert(value)
+            if column.loc[0] == EXTRA_ROOT:
+                extras[str(column.loc[-1])] = converted
+                continue
+            _put(case, column.loc if slot is None else _fill(column.loc, slot), converted)
+        return _compact(case), extras
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _put(target: dict[str, Any], loc: Loc, value: Any) -> None:
+    node: Any = target
+    for part, nxt in itertools.pairwise(loc):
+        container: Any = [] if isinstance(nxt, int) else {}
+        if isinstance(part, int):
+            while len(node) <= part:
+                node.append(None)
+            if node[part] is None:
+                node[part] = container
+            node = node[part]
+        else:
+            node = node.setdefault(part, container)
+    last = loc[-1]
+    if isinstance(last, int):
+        while len(node) <= last:
+            node.append(None)
+    node[last] = value
+
+
+def _compact(value: Any) -> Any:
+    """Drop list slots left empty (a sheet with 欠款明细1 and 欠款明细3 gives two items)."""
+    if isinstance(value, dict):
+        return {k: _compact(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_compact(v) for v in value if v is not None]
+    return value
+
+
+EXTRA_ROOT = "mailing"
+MAILING_EXTRAS: tuple[Column, ...] = (
+    Column((EXTRA_ROOT, "postcode"), "邮政编码", ""),
+    Column((EXTRA_ROOT, "reference"), "客户编号", ""),
+)
+"""Columns for the mail room that are not part of any document (manifest only)."""

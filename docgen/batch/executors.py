@@ -1,0 +1,109 @@
+"""Where chunks are rendered: a local process pool (default) or Celery workers.
+
+An executor gets chunks of item keys and returns when every chunk has been attempted;
+it never sees case data, and the state in the database is the only truth about what is
+done (a chunk may run twice; see :mod:`docgen.batch.work`).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from typing import Protocol
+
+from sqlalchemy import func, select
+
+from docgen import db
+from docgen.batch.state import PENDING, BatchItem
+from docgen.batch.work import process_chunk
+from docgen.config import Settings
+
+Tick = Callable[[], None]
+
+
+class Executor(Protocol):
+    def run(
+        self,
+        settings: Settings,
+        database_url: str,
+        run_id: str,
+        chunks: Sequence[Sequence[str]],
+        tick: Tick,
+    ) -> None: ...
+
+
+class LocalExecutor:
+    """Chunks on a pool of worker processes (all cores by default; 1 = this process)."""
+
+    def __init__(self, processes: int | None = None) -> None:
+        self.processes = max(1, processes or os.cpu_count() or 1)
+
+    def run(
+        self,
+        settings: Settings,
+        database_url: str,
+        run_id: str,
+        chunks: Sequence[Sequence[str]],
+        tick: Tick,
+    ) -> None:
+        if self.processes == 1:
+            for chunk in chunks:
+                process_chunk(settings, database_url, run_id, list(chunk))
+                tick()
+            return
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(self.processes, mp_context=context) as pool:
+            futures = [
+                pool.submit(process_chunk, settings, database_url, run_id, list(chunk))
+                for chunk in chunks
+            ]
+            for future in as_completed(futures):
+                future.result()
+                tick()
+
+
+class CeleryExecutor:
+    """Chunks as Celery tasks (ids only in the messages); waits on the database."""
+
+    def __init__(self, broker_url: str, timeout: float = 3600, wait: bool = True) -> None:
+        self.broker_url = broker_url
+        self.timeout = timeout
+        self.wait = wait
+
+    def run(
+        self,
+        settings: Settings,
+        database_url: str,
+        run_id: str,
+        chunks: Sequence[Sequence[str]],
+        tick: Tick,
+    ) -> None:
+        from docgen.batch.celery_app import enqueue
+
+        enqueue(self.broker_url, run_id, chunks)
+        if not self.wait:
+            return
+        engine = db.upgrade(database_url)
+        deadline = time.monotonic() + self.timeout
+        while time.monotonic() < deadline:
+            with db.session_scope(engine) as session:
+                left = session.scalar(
+                    select(func.count())
+                    .select_from(BatchItem)
+                    .where(BatchItem.run_id == run_id, BatchItem.status == PENDING)
+                )
+            tick()
+            if not left:
+                return
+            time.sleep(0.5)
+        raise TimeoutError(f"run {run_id} still has pending records after {self.timeout}s")
+
+
+def executor_for(settings: Settings, processes: int | None = None) -> Executor:
+    """Celery when a broker is configured, else the local process pool."""
+    if settings.broker_url and processes is None:
+        return CeleryExecutor(settings.broker_url)
+    return LocalExecutor(processes)

@@ -1,0 +1,215 @@
+"""Planning a run: read every row, map it to a case, validate it, record it.
+
+Each input row becomes exactly one state row — ``pending`` when valid, ``rejected`` with
+its problems otherwise — so every row is accounted for before anything is rendered.
+Blank rows are counted and skipped.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from itertools import chain
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from docgen.batch.columns import Layout, Resolved
+from docgen.batch.readers import BatchInputError, Row, read_rows
+from docgen.batch.state import PENDING, REJECTED, BatchItem, item_key, row_hash
+from docgen.documents.problems import Problem
+from docgen.services import Docgen
+
+log = logging.getLogger(__name__)
+
+INSERT_BATCH = 200
+
+
+@dataclass
+class Record:
+    """One non-blank input row, mapped and judged."""
+
+    number: int
+    case: dict[str, Any]
+    extras: dict[str, Any]
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.severity == "error" for p in self.problems)
+
+
+def merge_shared(case: dict[str, Any], shared: Mapping[str, Any]) -> dict[str, Any]:
+    """Shared values fill what a row leaves blank (the row's own value wins)."""
+    out = dict(shared)
+    for key, value in case.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = merge_shared(value, out[key])
+        else:
+            out[key] = value
+    return out
+
+
+def _two_row_headers(first: list[Any], second: list[Any]) -> list[str]:
+    """Headers of a two-row header whose top row holds merged group cells.
+
+    A merged cell's value sits in its first column only; it is carried right until the
+    next non-empty top cell, and joined with the cell below (``债务人`` + ``姓名``).
+    """
+    out: list[str] = []
+    group = ""
+    for i in range(max(len(first), len(second))):
+        top = first[i] if i < len(first) else None
+        below = second[i] if i < len(second) else None
+        top_text = "" if top is None else str(top).strip()
+        below_text = "" if below is None else str(below).strip()
+        if top_text:
+            group = top_text
+        if below_text:
+            out.append((group if not top_text or top_text == group else top_text) + below_text)
+        else:
+            out.append(top_text)
+    return out
+
+
+class Sheet:
+    """A tabular input: its resolved header and its data rows."""
+
+    def __init__(
+        self, path: Path, layout: Layout, mapping: Mapping[str, str] | None = None
+    ) -> None:
+        self.path = path
+        self.layout = layout
+        self.mapping = mapping
+        self.blank_rows = 0
+
+    def records(self) -> Iterator[Record]:
+        rows = read_rows(self.path)
+        if self.path.suffix.lower() == ".jsonl":
+            yield from self._json_records(rows)
+            return
+        header_row = self._next_nonblank(rows)
+        if header_row is None:
+            raise BatchInputError("文件中没有表头行（第一行应为列名）")
+        resolved = self.layout.resolve([_text(v) for v in header_row.values or []], self.mapping)
+        peeked = self._next_nonblank(rows)
+        if peeked is not None and (
+            resolved.unknown or None in resolved.cells[: len(resolved.cells)]
+        ):
+            combined = _two_row_headers(header_row.values or [], peeked.values or [])
+            second = self.layout.resolve(combined, self.mapping)
+            if len(second.unknown) < len(resolved.unknown) or (
+                not second.unknown and _known(second) > _known(resolved)
+            ):
+                resolved, peeked = second, None
+        if resolved.unknown:
+            names = "、".join(f"「{h}」" for h in resolved.unknown[:10])
+            raise BatchInputError(
+                f"无法识别的列名：{names}。请使用 `docgen batch template` 生成的表头，"
+                "或提供列名映射文件"
+            )
+        if not _known(resolved):
+            raise BatchInputError("表头中没有任何可识别的列")
+        rest = chain([peeked] if peeked is not None else [], rows)
+        for row in rest:
+            if row.blank:
+                self.blank_rows += 1
+                continue
+            case, extras = resolved.record(row.values or [])
+            yield Record(row.number, case, extras)
+
+    def _next_nonblank(self, rows: Iterator[Row]) -> Row | None:
+        for row in rows:
+            if not row.blank:
+                return row
+        return None
+
+    def _json_records(self, rows: Iterator[Row]) -> Iterator[Record]:
+        top = {c.loc[0] for c in self.layout.columns}
+        for row in rows:
+            record = row.record or {}
+            if not record:
+                self.blank_rows += 1
+                continue
+            if "__error__" in record:
+                yield Record(row.number, {}, {}, [Problem((), "json_invalid", record["__error__"])])
+                continue
+            extras = record.pop("mailing", {}) if isinstance(record.get("mailing"), dict) else {}
+            if set(record) <= top:
+                yield Record(row.number, record, extras)
+                continue
+            keys = list(record)
+            resolved = self.layout.resolve(keys, self.mapping)
+            if resolved.unknown:
+                names = "、".join(resolved.unknown[:10])
+                yield Record(
+                    row.number, {}, {}, [Problem((), "unknown_column", f"无法识别的字段：{names}")]
+                )
+                continue
+            case, flat_extras = resolved.record([record[k] for k in keys])
+            yield Record(row.number, case, {**flat_extras, **extras})
+
+
+def _known(resolved: Resolved) -> int:
+    return sum(1 for c in resolved.cells if c is not None)
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def judge(service: Docgen, type_name: str, record: Record, shared: Mapping[str, Any]) -> Record:
+    """Validate a record (shared values applied) exactly as the API would."""
+    if record.problems:
+        return record
+    record.case = merge_shared(record.case, shared)
+    report = service.validate(type_name, record.case)
+    record.problems = report.problems
+    return record
+
+
+def plan_records(
+    session: Session,
+    service: Docgen,
+    run_id: str,
+    type_name: str,
+    sheet: Sheet,
+    shared: Mapping[str, Any],
+) -> tuple[int, int]:
+    """Judge every record and store it (existing keys are kept); return (rows, blank)."""
+    existing = set(session.scalars(select(BatchItem.row_number).where(BatchItem.run_id == run_id)))
+    total = 0
+    pending: list[BatchItem] = []
+    for record in sheet.records():
+        total += 1
+        if record.number in existing:
+            continue
+        judge(service, type_name, record, shared)
+        digest = row_hash({"case": record.case, "extras": record.extras})
+        pending.append(
+            BatchItem(
+                key=item_key(run_id, record.number, digest),
+                run_id=run_id,
+                row_number=record.number,
+                row_hash=digest,
+                letter_id=f"{record.number:06d}",
+                status=PENDING if record.ok else REJECTED,
+                data=json.dumps(record.case, ensure_ascii=False, default=str),
+                extras=json.dumps(record.extras, ensure_ascii=False, default=str),
+                problems=json.dumps(
+                    [p.as_dict() for p in record.problems], ensure_ascii=False, default=str
+                ),
+            )
+        )
+        if len(pending) >= INSERT_BATCH:
+            session.add_all(pending)
+            session.commit()
+            pending = []
+    session.add_all(pending)
+    session.commit()
+    log.info("planned run=%s rows=%d blank=%d", run_id, total, sheet.blank_rows)
+    return total, sheet.blank_rows

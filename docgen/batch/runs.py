@@ -1,0 +1,256 @@
+"""Starting, running, resuming and reporting batch runs (the batch service layer).
+
+Entrypoints (CLI, API) call only these functions. A run's folder holds a copy of its
+input, so a run can be resumed from its id alone, even if planning was interrupted.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import time
+import uuid
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from docgen import db
+from docgen.batch.columns import Layout
+from docgen.batch.executors import Executor, executor_for
+from docgen.batch.outputs import finalize, summarize
+from docgen.batch.plan import Sheet, plan_records
+from docgen.batch.readers import SUFFIXES, BatchInputError
+from docgen.batch.state import (
+    PENDING,
+    RUN_DONE,
+    RUN_FINALIZING,
+    RUN_PLANNING,
+    RUN_RUNNING,
+    BatchItem,
+    BatchRun,
+    claim_finalize,
+    counts,
+)
+from docgen.batch.work import MAX_ATTEMPTS, service_for
+from docgen.config import Settings
+from docgen.documents import registry
+from docgen.services import FORMATS
+
+log = logging.getLogger(__name__)
+
+DEFAULT_CHUNK = 20
+FINALIZE_TIMEOUT = 600.0
+Progress = Callable[[dict[str, int]], None]
+
+
+class RunNotFound(LookupError):
+    """No run has this id."""
+
+
+@dataclass
+class RunOptions:
+    """What a run renders and how; stored with the run so that resume needs only its id."""
+
+    type_name: str
+    formats: Sequence[str] = ("pdf",)
+    shared: Mapping[str, Any] = field(default_factory=dict)
+    mapping: Mapping[str, str] = field(default_factory=dict)
+    address_page: bool = False
+    chunk_size: int = DEFAULT_CHUNK
+    volume_size: int = 500
+
+    def check(self) -> None:
+        try:
+            registry.get(self.type_name)
+        except registry.UnknownDocumentType:
+            known = "、".join(t.name for t in registry.all_types())
+            raise BatchInputError(
+                f"未知的文书类型「{self.type_name}」；可用类型：{known}"
+            ) from None
+        bad = [f for f in self.formats if f not in FORMATS]
+        if bad or not self.formats:
+            raise BatchInputError(
+                f"输出格式应为 pdf、docx 之一或两者，实为「{','.join(self.formats)}」"
+            )
+        if not 1 <= self.chunk_size <= 500:
+            raise BatchInputError("每个任务的文书数应在 1 到 500 之间")
+
+
+class Batches:
+    """Batch runs over one database and one set of settings."""
+
+    def __init__(self, settings: Settings, database_url: str | None = None) -> None:
+        self.settings = settings
+        self.database_url = database_url or settings.effective_database_url
+        self.engine = db.upgrade(self.database_url)
+
+    # --- creating -----------------------------------------------------------------
+
+    def create(self, source: Path, options: RunOptions, out_root: Path) -> str:
+        """Register a run and copy its input into the run folder; return the run id."""
+        options.check()
+        suffix = source.suffix.lower()
+        if suffix not in SUFFIXES:
+            raise BatchInputError(
+                f"不支持的文件类型「{suffix or source.name}」，请使用 CSV、XLSX 或 JSONL"
+            )
+        run_id = uuid.uuid4().hex
+        folder = (out_root / run_id).resolve()
+        (folder / "input").mkdir(parents=True)
+        shutil.copyfile(source, folder / "input" / f"input{suffix}")
+        stored = {
+            "formats": list(options.formats),
+            "shared": dict(options.shared),
+            "mapping": dict(options.mapping),
+            "address_page": options.address_page,
+            "chunk_size": options.chunk_size,
+            "volume_size": options.volume_size,
+            "input": f"input/input{suffix}",
+        }
+        with db.session_scope(self.engine) as session:
+            session.add(
+                BatchRun(
+                    id=run_id,
+                    type_name=options.type_name,
+                    status=RUN_PLANNING,
+                    source_name=source.name[:255],
+                    out_dir=str(folder),
+                    options=json.dumps(stored, ensure_ascii=False, default=str),
+                )
+            )
+        log.info("created run=%s type=%s", run_id, options.type_name)
+        return run_id
+
+    def plan(self, run_id: str) -> dict[str, Any]:
+        """Read and judge every row (resumable: rows already stored are kept)."""
+        with db.session_scope(self.engine) as session:
+            run = self._get(session, run_id)
+            if run.status != RUN_PLANNING:
+                return self.status(run_id)
+            layout = Layout.of(registry.get(run.type_name).model)
+            sheet = Sheet(Path(run.out_dir) / run.option("input"), layout, run.option("mapping"))
+            total, blank = plan_records(
+                session,
+                service_for(self.settings),
+                run_id,
+                run.type_name,
+                sheet,
+                run.option("shared", {}),
+            )
+            run.total_rows, run.blank_rows = total, blank
+            run.status = RUN_RUNNING
+            run.started_at = datetime.now(UTC).replace(tzinfo=None)
+        return self.status(run_id)
+
+    # --- running ------------------------------------------------------------------
+
+    def execute(
+        self,
+        run_id: str,
+        executor: Executor | None = None,
+        progress: Progress | None = None,
+        wait: bool = True,
+    ) -> dict[str, Any]:
+        """Plan if needed, render what is pending, write the outputs; return the summary.
+
+        Safe to call again at any time: only pending records are rendered, and a finished
+        run is left as it is.
+        """
+        self.plan(run_id)
+        executor = executor or executor_for(self.settings)
+        with db.session_scope(self.engine) as session:
+            run = self._get(session, run_id)
+            status, chunk = run.status, int(run.option("chunk_size", DEFAULT_CHUNK))
+        if status == RUN_DONE:
+            return self.status(run_id)
+        if status == RUN_FINALIZING:
+            self.finish(run_id, retake=True)
+            return self.status(run_id)
+        for _attempt in range(MAX_ATTEMPTS):
+            keys = self._pending_keys(run_id)
+            if not keys:
+                break
+            chunks = [keys[i : i + chunk] for i in range(0, len(keys), chunk)]
+            executor.run(
+                self.settings, self.database_url, run_id, chunks, self._tick(run_id, progress)
+            )
+            if not wait:
+                return self.status(run_id)
+        if not self.finish(run_id):
+            return self.wait(run_id, FINALIZE_TIMEOUT)  # a worker is writing the outputs
+        return self.status(run_id)
+
+    def _tick(self, run_id: str, progress: Progress | None) -> Callable[[], None]:
+        def tick() -> None:
+            if progress is not None:
+                progress(self.counts(run_id))
+
+        return tick
+
+    def _pending_keys(self, run_id: str) -> list[str]:
+        with db.session_scope(self.engine) as session:
+            return list(
+                session.scalars(
+                    select(BatchItem.key)
+                    .where(BatchItem.run_id == run_id, BatchItem.status == PENDING)
+                    .order_by(BatchItem.row_number)
+                )
+            )
+
+    def finish(self, run_id: str, retake: bool = False) -> bool:
+        """Write the outputs once nothing is pending (exactly one caller does it).
+
+        ``retake`` redoes a finalisation that was interrupted (only when resuming: no
+        worker can be finalising then).
+        """
+        with db.session_scope(self.engine) as session:
+            run = self._get(session, run_id)
+            claimed = retake if run.status == RUN_FINALIZING else claim_finalize(session, run_id)
+        if not claimed:
+            return False
+        with db.session_scope(self.engine) as session:
+            finalize(session, self._get(session, run_id), service_for(self.settings))
+        log.info("finished run=%s", run_id)
+        return True
+
+    # --- reporting ----------------------------------------------------------------
+
+    def counts(self, run_id: str) -> dict[str, int]:
+        with db.session_scope(self.engine) as session:
+            return counts(session, run_id)
+
+    def status(self, run_id: str) -> dict[str, Any]:
+        with db.session_scope(self.engine) as session:
+            run = self._get(session, run_id)
+            summary = summarize(run, counts(session, run_id))
+            summary["out_dir"] = run.out_dir
+            summary["created_at"] = run.created_at.isoformat()
+            return summary
+
+    def wait(self, run_id: str, timeout: float, progress: Progress | None = None) -> dict[str, Any]:
+        """Poll until the run is done (or failed) or ``timeout`` seconds pass."""
+        deadline = time.monotonic() + timeout
+        while True:
+            status = self.status(run_id)
+            if progress is not None:
+                progress(self.counts(run_id))
+            if status["status"] in (RUN_DONE, "failed") or time.monotonic() > deadline:
+                return status
+            time.sleep(0.5)
+
+    @staticmethod
+    def _get(session: Session, run_id: str) -> BatchRun:
+        run = session.get(BatchRun, run_id) if _valid_id(run_id) else None
+        if run is None:
+            raise RunNotFound(run_id)
+        return run
+
+
+def _valid_id(run_id: str) -> bool:
+    return len(run_id) == 32 and all(c in "0123456789abcdef" for c in run_id)

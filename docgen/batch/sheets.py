@@ -1,0 +1,79 @@
+"""Writing tables people open in Excel: CSV (UTF-8 with BOM) and XLSX.
+
+Every text cell that Excel would read as a formula (starting with ``= + - @``, a tab or
+a carriage return) is written with a leading apostrophe, so a debtor named
+``=HYPERLINK("http://x")`` stays text (formula injection, OWASP "CSV Injection").
+Rows are written as they come; an XLSX is written in openpyxl's write-only mode.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: Any) -> Any:
+    """The value to write: text that looks like a formula gets a leading ``'``."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
+    """Write atomically (temp name, then rename); return the number of data rows."""
+    tmp = path.with_name(path.name + ".part")
+    count = 0
+    with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow([safe_cell(h) for h in header])
+        for row in rows:
+            writer.writerow([safe_cell("" if v is None else v) for v in row])
+            count += 1
+    os.replace(tmp, path)
+    return count
+
+
+def write_xlsx(
+    path: Path, header: Sequence[str], rows: Iterable[Sequence[Any]], title: str = "Sheet1"
+) -> int:
+    """Write an XLSX in streaming mode, atomically; return the number of data rows."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title)
+    bold = Font(bold=True)
+    cells = []
+    for name in header:
+        cell = WriteOnlyCell(sheet, value=safe_cell(name))
+        cell.font = bold
+        cells.append(cell)
+    sheet.append(cells)
+    count = 0
+    for row in rows:
+        sheet.append([_xlsx_value(v) for v in row])
+        count += 1
+    tmp = path.with_name(path.name + ".part")
+    workbook.save(tmp)
+    os.replace(tmp, path)
+    return count
+
+
+def _xlsx_value(value: Any) -> Any:
+    if isinstance(value, str):
+        # openpyxl treats a string starting with "=" as a formula: keep it text
+        return safe_cell(value)
+    return value
+
+
+def write_table(path: Path, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
+    """CSV or XLSX by the file's suffix."""
+    if path.suffix.lower() == ".xlsx":
+        return write_xlsx(path, header, rows)
+    return write_csv(path, header, rows)

@@ -1,0 +1,70 @@
+"""Mapping templates: the headers a sheet should have, with one sample row that passes.
+
+The sample row is one of the document type's own valid fixtures, flattened into the
+columns; it is validated again after the round trip so a template never teaches a
+layout that would be rejected.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from docgen.batch.columns import Layout
+from docgen.batch.sheets import write_table
+from docgen.config import PROJECT_ROOT
+from docgen.documents import registry
+from docgen.documents.problems import Loc
+from docgen.services import Docgen
+
+FIXTURES = PROJECT_ROOT / "fixtures"
+
+
+def _value_at(data: Any, loc: Loc) -> Any:
+    for part in loc:
+        if isinstance(part, int):
+            if not isinstance(data, list) or part >= len(data):
+                return None
+            data = data[part]
+        elif isinstance(data, dict):
+            data = data.get(part)
+        else:
+            return None
+    if isinstance(data, dict | list):
+        return None
+    return data
+
+
+def flatten(
+    layout: Layout, case: dict[str, Any], language: str = "zh"
+) -> tuple[list[str], list[Any]]:
+    headers: list[str] = []
+    values: list[Any] = []
+    for header, column, slot in layout.template_headers(language):
+        loc = column.loc if slot is None else tuple(slot if p == -1 else p for p in column.loc)
+        headers.append(header)
+        value = _value_at(case, loc)
+        values.append("" if value is None else value)
+    return headers, values
+
+
+def sample_case(service: Docgen, type_name: str) -> dict[str, Any] | None:
+    """A valid fixture of the type that survives flattening into columns."""
+    layout = Layout.of(registry.get(type_name).model)
+    for path in sorted((FIXTURES / type_name / "valid").glob("*.json")):
+        case = json.loads(path.read_text(encoding="utf-8"))
+        headers, values = flatten(layout, case)
+        rebuilt, _ = layout.resolve(headers).record(values)
+        if service.validate(type_name, rebuilt).ok:
+            return dict(case)
+    return None
+
+
+def write_template(service: Docgen, type_name: str, path: Path, language: str = "zh") -> int:
+    """Write the headers (and a sample row when one is available); return the row count."""
+    layout = Layout.of(registry.get(type_name).model)
+    case = sample_case(service, type_name)
+    headers, values = flatten(layout, case or {}, language)
+    rows = [values] if case is not None else []
+    return write_table(path, headers, rows)

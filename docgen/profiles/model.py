@@ -1,0 +1,65 @@
+"""A sender profile: the letterhead and details of a law firm or a creditor, stored once.
+
+Letters reference a profile by id instead of retyping the firm's name, address, lawyer
+and license number each time; the profile's letter-number prefix ("京某") names the
+firm's series of letter numbers "（2026）京某律函字第12号".
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, Field
+from pydantic_core import PydanticCustomError
+
+from docgen.documents.parts import BankAccount
+from docgen.domain.fields import CaseModel, Line, Phone, ShortText, Text
+
+KIND_TITLES = {"law_firm": "律师事务所", "creditor": "债权人"}
+
+
+def _license_number(value: str) -> str:
+    digits = value.replace(" ", "")
+    if len(digits) != 17 or not digits.isdigit():
+        raise PydanticCustomError(
+            "license_number_format", "律师执业证号应为17位数字（见律师执业证）"
+        )
+    return digits
+
+
+LicenseNumber = Annotated[str, Field(max_length=30), AfterValidator(_license_number)]
+"""律师执业证号: 17 digits."""
+
+LetterPrefix = Annotated[
+    str,
+    Field(
+        min_length=1,
+        max_length=10,
+        pattern=r"^[\u4e00-\u9fffA-Za-z0-9]+$",
+        title="函号前缀",
+        description="律师函编号中年份之后的字样，如 京某（编号形如（2026）京某律函字第1号）",
+    ),
+]
+
+
+class SenderProfile(CaseModel):
+    """The stored details of who sends letters (a law firm or the creditor itself)."""
+
+    name: Line = Field(title="名称", description="如 北京某某律师事务所")
+    kind: Literal["law_firm", "creditor"] = Field(
+        default="law_firm",
+        title="类型",
+        json_schema_extra={"enum_titles": list(KIND_TITLES.values())},
+    )
+    address: Text = Field(title="地址")
+    phone: Phone = Field(title="电话")
+    email: ShortText | None = Field(
+        default=None, title="电子邮箱", pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+    )
+    lawyer_name: ShortText | None = Field(default=None, title="承办律师")
+    license_number: LicenseNumber | None = Field(default=None, title="律师执业证号")
+    letter_prefix: LetterPrefix | None = Field(default=None)
+    bank_account: BankAccount | None = Field(default=None, title="收款账户")
+    letterhead: Line | None = Field(
+        default=None, title="信头", description="函件顶部的一行，如 北京某某律师事务所 · 律师函"
+    )

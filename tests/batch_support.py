@@ -1,0 +1,48 @@
+"""Helpers for batch tests: spreadsheets of demand letters, written as users save them."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from typing import Any
+
+from docgen.batch.columns import Layout
+from docgen.batch.templates import flatten
+from docgen.documents import registry
+from tests.support import FIXTURES
+
+PERSON = FIXTURES / "demand_letter" / "valid" / "person_debtor.json"
+
+
+def person_case(i: int) -> dict[str, Any]:
+    """A valid demand letter to a person, distinct per ``i``."""
+    case = json.loads(PERSON.read_text(encoding="utf-8"))
+    case["letter_number"] = f"CS-{i:05d}"
+    case["debtor"]["name"] = f"张伟{i}"
+    return case
+
+
+def sheet(cases: list[dict[str, Any]], language: str = "zh") -> tuple[list[str], list[list[Any]]]:
+    layout = Layout.of(registry.get("demand_letter").model)
+    headers: list[str] = []
+    rows = []
+    for case in cases:
+        headers, values = flatten(layout, case, language)
+        rows.append(values)
+    return headers, rows
+
+
+def write_csv(
+    path: Path, headers: list[str], rows: list[list[Any]], encoding: str = "utf-8"
+) -> Path:
+    with path.open("w", encoding=encoding, newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(headers)
+        writer.writerows(rows)
+    return path
+
+
+def letters_sheet(path: Path, n: int, encoding: str = "utf-8") -> Path:
+    headers, rows = sheet([person_case(i) for i in range(n)])
+    return write_csv(path, headers, rows, encoding)

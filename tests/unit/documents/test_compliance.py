@@ -1,0 +1,113 @@
+"""The compliance check: unlawful wording is an error quoting the phrase, on its field."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+
+from docgen.config import Settings
+from docgen.documents import compliance
+from docgen.documents.compliance import ComplianceTermsError, load_terms, parse_terms
+from docgen.services import Docgen
+from tests.support import fixture_cases, load_fixture
+
+LETTER = load_fixture("demand_letter", "valid", "person_debtor")
+
+
+def _letter_with_summary(summary: str) -> dict:
+    data = copy.deepcopy(LETTER)
+    data["contract"]["summary"] = summary
+    return data
+
+
+def _errors(service: Docgen, data: dict) -> list:
+    return [p for p in service.validate("demand_letter", data).problems if p.severity == "error"]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [
+        ("如不还款后果自负", "compliance_threat"),
+        ("你这个老赖", "compliance_insult"),
+        ("本函即为传票", "compliance_impersonation"),
+        ("公安机关已经立案侦查", "compliance_impersonation"),
+        ("我们将通知你的单位", "compliance_disclosure"),
+        ("将在朋友圈曝光", "compliance_disclosure"),
+        ("等着坐牢吧", "compliance_threat"),
+    ],
+)
+def test_unlawful_phrase_is_an_error_on_the_field_that_quotes_it(service, phrase, code):
+    errors = _errors(service, _letter_with_summary(f"借款已到期。{phrase}。"))
+    found = [e for e in errors if e.code == code]
+    assert found, errors
+    assert found[0].loc == ("contract", "summary")
+    assert "「" in found[0].message and "依法不得使用" in found[0].message
+
+
+def test_spacing_inside_a_phrase_does_not_hide_it(service):
+    errors = _errors(service, _letter_with_summary("本函视同 传 · 票"))
+    assert [e.code for e in errors] == ["compliance_impersonation"]
+    assert "「传票」" in errors[0].message
+
+
+def test_lawful_wording_of_every_valid_fixture_passes(service):
+    for case in fixture_cases("valid"):
+        codes = [p.code for p in service.validate(case.type_name, case.data).problems]
+        assert not [c for c in codes if c.startswith("compliance_")], case
+
+
+def test_lawful_consequence_wording_is_not_flagged():
+    terms = load_terms()
+    text = (
+        "如贵方逾期仍未履行付款义务，我方将依法向有管辖权的人民法院提起诉讼，"
+        "并要求贵方承担诉讼费、保全费等费用。请与我方联系人李静联系。"
+    )
+    assert terms.scan(text) == []
+
+
+def test_phrase_in_the_printed_words_is_reported_on_the_document():
+    terms = load_terms()
+    context = {"facts": "我方将派人上门催收", "debtor": {"name": "张三"}}
+    problems = compliance.check_words(context, terms)
+    assert [(p.loc, p.code) for p in problems] == [((), "compliance_threat")]
+    assert "「派人上门催收」" in problems[0].message
+
+
+def test_phrase_already_reported_on_a_field_is_not_repeated_for_the_document():
+    terms = load_terms()
+    field_problems = compliance.check_case({"note": "老赖"}, terms)
+    assert compliance.check_words({"facts": "老赖"}, terms, field_problems) == []
+
+
+def test_render_refuses_unlawful_wording_through_the_api(client):
+    response = client.post(
+        "/api/v1/documents/demand_letter?format=pdf", json=_letter_with_summary("后果自负")
+    )
+    assert response.status_code == 422
+    problem = response.get_json()[0]
+    assert problem["loc"] == ["contract", "summary"]
+    assert "「后果自负」" in problem["message"]
+
+
+def test_operator_terms_file_extends_the_list(tmp_path: Path):
+    extra = tmp_path / "terms.csv"
+    extra.write_text("category,pattern,match,note\ninsult,赖皮,literal,侮辱性称呼\n", "utf-8")
+    service = Docgen(Settings(data_dir=tmp_path, compliance_terms_file=extra))
+    errors = _errors(service, _letter_with_summary("你真赖皮"))
+    assert [(e.loc, e.code) for e in errors] == [(("contract", "summary"), "compliance_insult")]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("word,category\n", "表头"),
+        ("category,pattern,match,note\nrude,x,literal,\n", "第2行：未知类别"),
+        ("category,pattern,match,note\nthreat,(,regex,\n", "第2行：正则表达式无效"),
+        ("category,pattern,match,note\nthreat,x,glob,\n", "第2行：match"),
+    ],
+)
+def test_malformed_terms_file_names_the_line(content, message):
+    with pytest.raises(ComplianceTermsError, match=message):
+        parse_terms(content, "terms.csv")
