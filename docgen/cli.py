@@ -129,16 +129,19 @@ def render(type_name: str, case: Path, output: Path, fmt: Format | None) -> None
     if chosen not in FORMATS:
         raise click.UsageError(f"无法从扩展名判断输出格式：{output.name}（应为 .pdf 或 .docx）")
     try:
-        rendered = _service().render(type_name, _load_case(case), chosen)
+        rendered = _service().render_each(type_name, _load_case(case), chosen)
     except CaseInvalid as exc:
         _print_problems(exc.problems, as_json=False)
         sys.exit(EXIT_INVALID)
-    _print_problems(rendered.warnings, as_json=False)
+    _print_problems(rendered[0].warnings, as_json=False)
     output.parent.mkdir(parents=True, exist_ok=True)
-    tmp = output.with_name(output.name + ".part")
-    tmp.write_bytes(rendered.content)
-    tmp.replace(output)
-    click.echo(f"已生成 {output}（{len(rendered.content):,} 字节）")
+    # One file per recipient: a letter to the debtor and one to each guarantor.
+    for i, item in enumerate(rendered, start=1):
+        target = output if len(rendered) == 1 else output.with_stem(f"{output.stem}-{i}")
+        tmp = target.with_name(target.name + ".part")
+        tmp.write_bytes(item.content)
+        tmp.replace(target)
+        click.echo(f"已生成 {target}（{len(item.content):,} 字节）")
 
 
 @main.command()

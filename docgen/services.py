@@ -7,35 +7,39 @@ models directly, so every entrypoint gives the same answers and the same errors.
 from __future__ import annotations
 
 import dataclasses
+import io
 import json
 import logging
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel
 
-from docgen import db
 from docgen.config import Settings
 from docgen.documents import registry
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.compliance import load_terms
 from docgen.documents.problems import Assessment, CaseInvalid, Loc, Problem
-from docgen.profiles import ProfileStore
 from docgen.reference_data import default_lpr_table
 from docgen.render.docx import DocxRenderer, TemplateRenderError
 from docgen.render.fonts import missing_glyphs
 from docgen.render.pdf import GlyphMissing, PdfRenderer
 
+if TYPE_CHECKING:
+    from docgen.profiles.store import ProfileStore
+
 log = logging.getLogger(__name__)
 
 Format = Literal["pdf", "docx"]
 FORMATS: tuple[Format, ...] = ("pdf", "docx")
-MEDIA_TYPES: dict[Format, str] = {
+MEDIA_TYPES: dict[str, str] = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "zip": "application/zip",
 }
 
 
@@ -45,7 +49,7 @@ class Rendered:
 
     content: bytes
     filename: str
-    fmt: Format
+    fmt: Literal["pdf", "docx", "zip"]
     type_name: str
     warnings: list[Problem] = field(default_factory=list)
 
@@ -79,6 +83,9 @@ class Docgen:
     def profiles(self) -> ProfileStore:
         """Stored sender profiles (the database is migrated on first use)."""
         if self._profiles is None:
+            from docgen import db  # the database layer loads only when it is needed
+            from docgen.profiles.store import ProfileStore
+
             self._profiles = ProfileStore(db.upgrade(self.settings.effective_database_url))
         return self._profiles
 
@@ -110,7 +117,7 @@ class Docgen:
         """All problems of a case (errors and warnings) and the figures computed for it."""
         doc_type = registry.get(type_name)
         try:
-            case = doc_type.parse(data)
+            case = self._resolve(doc_type, doc_type.parse(data), final=False)
         except CaseInvalid as exc:
             return Report(exc.problems)
         assessment = doc_type.evaluate(case, self.options())
@@ -119,20 +126,53 @@ class Docgen:
         return Report(assessment.problems, _public(assessment.computed))
 
     def render(self, type_name: str, data: Any, fmt: Format) -> Rendered:
-        """Render a case, or raise CaseInvalid with every problem found."""
+        """Render a case, or raise CaseInvalid with every problem found.
+
+        A letter with several recipients (debtor and guarantors) comes back as one ZIP
+        holding a file per recipient; :meth:`render_each` returns the files themselves.
+        """
+        rendered = self.render_each(type_name, data, fmt)
+        return rendered[0] if len(rendered) == 1 else bundle(rendered)
+
+    def render_each(self, type_name: str, data: Any, fmt: Format) -> list[Rendered]:
+        """One rendered document per recipient (a single one for most types).
+
+        The whole case is validated first, so an invalid case uses up no letter number.
+        """
         doc_type = registry.get(type_name)
-        case, assessment = doc_type.check(data, self.options())
-        context = doc_type.context(case, assessment)
-        if fmt == "pdf":
-            content = self._render_pdf(case, doc_type.templates["html"], context)
-        else:
-            content = self.docx.render(
-                self.settings.templates_dir / doc_type.templates["docx"], context
+        case = self._resolve(doc_type, doc_type.parse(data), final=False)
+        assessment = doc_type.evaluate(case, self.options())
+        if assessment.errors:
+            raise CaseInvalid(assessment.problems)
+        copies = doc_type.split(case) if doc_type.split is not None else [case]
+        out = []
+        for copy in copies:
+            copy = self._resolve(doc_type, copy, final=True)
+            # the evaluated context is the first recipient's without a letter number;
+            # every copy is built for its own recipient and number
+            context = doc_type.build_context(copy, assessment)
+            if fmt == "pdf":
+                content = self._render_pdf(copy, doc_type.templates["html"], context)
+            else:
+                content = self.docx.render(
+                    self.settings.templates_dir / doc_type.templates["docx"], context
+                )
+            log.info("rendered type=%s format=%s bytes=%d", type_name, fmt, len(content))
+            out.append(
+                Rendered(
+                    content,
+                    f"{doc_type.filename(copy)}.{fmt}",
+                    fmt,
+                    type_name,
+                    assessment.warnings,
+                )
             )
-        log.info("rendered type=%s format=%s bytes=%d", type_name, fmt, len(content))
-        return Rendered(
-            content, f"{doc_type.filename(case)}.{fmt}", fmt, type_name, assessment.warnings
-        )
+        return out
+
+    def _resolve(self, doc_type: DocumentType[Any], case: Any, *, final: bool) -> Any:
+        if doc_type.resolve is None:
+            return case
+        return doc_type.resolve(case, _Resources(self), final)
 
     def _render_pdf(self, case: BaseModel, template: str, context: dict[str, Any]) -> bytes:
         problems = self._glyph_problems(case)
@@ -159,6 +199,40 @@ class Docgen:
                     )
                 )
         return problems
+
+
+class _Resources:
+    """Stored data a document type may draw on while resolving a case."""
+
+    def __init__(self, service: Docgen) -> None:
+        self.service = service
+
+    def profile(self, profile_id: int) -> Any:
+        return self.service.profiles.get(profile_id).profile
+
+    def next_letter_number(self, series: str, year: int) -> int:
+        return self.service.profiles.next_letter_number(series, year)
+
+
+def bundle(rendered: list[Rendered]) -> Rendered:
+    """Several documents of one case in a ZIP, each under its own (unique) name."""
+    buffer = io.BytesIO()
+    seen: dict[str, int] = {}
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for item in rendered:
+            name = item.filename
+            if name in seen:
+                seen[name] += 1
+                stem, dot, ext = name.rpartition(".")
+                name = f"{stem}-{seen[name]}{dot}{ext}"
+            else:
+                seen[name] = 1
+            archive.writestr(name, item.content)
+    first = rendered[0]
+    stem = first.filename.rsplit(".", 1)[0]
+    return Rendered(
+        buffer.getvalue(), f"{stem}等{len(rendered)}份.zip", "zip", first.type_name, first.warnings
+    )
 
 
 def _strings(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:

@@ -7,6 +7,7 @@ built from Word fields so Word and LibreOffice number the pages themselves.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -22,6 +23,7 @@ _ALIGN = {
     "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
 }
 BODY_FONT = "宋体"
+_SIGN: dict[str, Any] = {"indent_cm": 7.5, "space_after": 3}
 TITLE_FONT = "黑体"
 
 
@@ -35,11 +37,11 @@ def _east_asian(run_or_style: object, font: str) -> None:
 
 
 class Letter:
-    def __init__(self, title: str) -> None:
+    def __init__(self, title: str, top_cm: float = 3.0) -> None:
         self.doc = Document()
         section = self.doc.sections[0]
         section.page_width, section.page_height = Cm(21.0), Cm(29.7)
-        section.top_margin, section.bottom_margin = Cm(3.0), Cm(2.8)
+        section.top_margin, section.bottom_margin = Cm(top_cm), Cm(2.8)
         section.left_margin, section.right_margin = Cm(2.8), Cm(2.6)
         normal = self.doc.styles["Normal"]
         normal.font.name = "Times New Roman"
@@ -94,11 +96,15 @@ class Letter:
         size: float | None = None,
         space_before: float | None = None,
         space_after: float | None = None,
+        indent_cm: float | None = None,
+        rule_below: bool = False,
     ) -> None:
         para = self.doc.add_paragraph()
         para.alignment = _ALIGN[align]
         if indent:
             para.paragraph_format.first_line_indent = Pt(24)
+        if indent_cm is not None:
+            para.paragraph_format.left_indent = Cm(indent_cm)
         if space_before is not None:
             para.paragraph_format.space_before = Pt(space_before)
         if space_after is not None:
@@ -107,6 +113,14 @@ class Letter:
         run.bold = bold or None
         if size:
             run.font.size = Pt(size)
+        if rule_below:
+            borders = OxmlElement("w:pBdr")
+            bottom = OxmlElement("w:bottom")
+            rule = (("val", "single"), ("sz", "12"), ("space", "1"), ("color", "000000"))
+            for key, value in rule:
+                bottom.set(qn(f"w:{key}"), value)
+            borders.append(bottom)
+            para._p.get_or_add_pPr().append(borders)
 
     def page_break(self) -> None:
         self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
@@ -147,6 +161,68 @@ class Letter:
         run = para.add_run(text)
         run.font.size = Pt(10.5)
         run.bold = bold or None
+
+    def calculations_annex(self) -> None:
+        """The optional annex "附：计算明细" over the context's ``calculations``."""
+        self.para("{%p if calculations %}")
+        self.page_break()
+        self.heading("附：计算明细")
+        self.para("{%p for calc in calculations %}")
+        self.para(
+            "{{ loop.index }}. {{ calc.title }}（{{ calc.rate }}，每年按{{ calc.day_count }}天计）",
+            bold=True,
+        )
+        self.table(
+            header=["期间", "天数", "基数（元）", "年利率", "金额（元）"],
+            loop="row in calc.rows",
+            cells=[
+                "{{ row.period }}",
+                "{{ row.days }}",
+                "{{ row.base }}",
+                "{{ row.rate }}",
+                "{{ row.amount }}",
+            ],
+            aligns=["left", "center", "right", "center", "right"],
+            footer=["合计", "{{ calc.total }}"],
+            widths_cm=[6.0, 1.6, 3.0, 2.0, 3.0],
+            footer_align="right",
+        )
+        self.para("{%p for note in calc.notes %}")
+        self.para("{{ note }}", size=10)
+        self.para("{%p endfor %}")
+        self.para("{%p endfor %}")
+        self.para("{%p endif %}")
+
+    def signature_block(self, var: str) -> None:
+        """One signature block for the signer ``var`` (a context dict from
+        ``docgen.documents.parts.signer_context``): the same words as the HTML macro
+        ``signature_block`` — a person signs and presses a fingerprint in the box, an
+        organisation seals and its legal representative signs."""
+        self.para("{%p if " + var + ".name %}")
+        self.para("{{ " + var + ".role }}：{{ " + var + ".name }}", **_SIGN)
+        self.para("{%p endif %}")
+        self.para("{{ " + var + ".role }}{{ " + var + ".signs_as }}：＿＿＿＿＿＿", **_SIGN)
+        self.para("{%p if " + var + '.kind == "person" %}')
+        box = self.doc.add_table(rows=1, cols=1)
+        box.style = "Table Grid"
+        box.alignment = WD_TABLE_ALIGNMENT.CENTER
+        cell = box.rows[0].cells[0]
+        cell.width = Cm(2.0)
+        box.rows[0].height = Cm(2.0)
+        self._cell(cell, "指印", "center")
+        self.para("{%p else %}")
+        self.para(
+            "{{ " + var + ".representative_title }}（签字）：＿＿＿＿＿＿", **_SIGN
+        )
+        self.para("{%p endif %}")
+        self.para("日期：＿＿＿＿年＿＿月＿＿日", **_SIGN)
+
+    def signature_blocks(self, loop: str) -> None:
+        """A signature block per signer: ``loop`` is e.g. ``"s in signers"``."""
+        var = loop.split(" in ", 1)[0].strip()
+        self.para("{%p for " + loop + " %}")
+        self.signature_block(var)
+        self.para("{%p endfor %}")
 
     def save(self, path: Path) -> None:
         self.doc.save(str(path))

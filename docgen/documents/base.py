@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -30,6 +30,16 @@ class RuleOptions:
         return self.today or date.today()
 
 
+class Resources(Protocol):
+    """What the service lends a document type to resolve references in a case."""
+
+    def profile(self, profile_id: int) -> Any:
+        """The stored sender profile (a ``SenderProfile``); raises ``ProfileNotFound``."""
+
+    def next_letter_number(self, series: str, year: int) -> int:
+        """The next unused number of a letter-number series in a year."""
+
+
 @dataclass(frozen=True)
 class DocumentType(Generic[M]):
     """One kind of document docgen can produce.
@@ -37,6 +47,11 @@ class DocumentType(Generic[M]):
     ``assess`` runs the cross-field rules on a structurally valid case and records what it
     computed (deadlines, totals); ``build_context`` turns case + computed figures into the
     plain, pre-formatted mapping both renderers receive, so DOCX and PDF say the same words.
+
+    Optional hooks: ``resolve(case, resources, final)`` fills in stored references (a
+    sender profile) before the rules run and, when ``final`` (rendering, not validating),
+    assigns what must be unique (a letter number); ``split`` turns a validated case into
+    one case per recipient (a letter to the debtor and one to each guarantor).
     """
 
     name: str
@@ -47,6 +62,8 @@ class DocumentType(Generic[M]):
     filename: Callable[[M], str]
     templates: Mapping[str, str] = field(default_factory=dict)
     description: str = ""
+    resolve: Callable[[M, Resources, bool], M] | None = None
+    split: Callable[[M], list[M]] | None = None
 
     def parse(self, data: Any) -> M:
         """Validate raw data (a dict from JSON) into the model, or raise CaseInvalid."""

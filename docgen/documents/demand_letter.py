@@ -17,21 +17,26 @@ from pydantic import Field
 
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.parts import (
+    AddressedCase,
     BankAccount,
     Contact,
     ContractBasis,
     DebtAmounts,
     InterruptionInput,
+    PaymentDeadline,
     Signatory,
     amounts_context,
     check_amounts,
+    check_guarantors,
     check_party,
     party_context,
     same_party,
+    signer_context,
+    split_recipients,
 )
 from docgen.documents.problems import Assessment
 from docgen.domain.dates import format_cn
-from docgen.domain.fields import CaseModel, Line, ShortText
+from docgen.domain.fields import Line, ShortText
 from docgen.domain.identity import mask_id
 from docgen.domain.limitation import InterruptionEvent, limitation_status
 from docgen.domain.parties import Party, Person
@@ -43,30 +48,22 @@ from docgen.domain.workdays import (
 )
 
 
-class PaymentDeadline(CaseModel):
-    """How long the debtor has to pay; the date itself is computed, never typed."""
+class DemandLetter(AddressedCase):
+    """The facts a demand letter needs; every one is required unless marked optional.
 
-    days: int = Field(title="付款期限（天数）", ge=1, le=90)
-    kind: Literal["working", "calendar"] = Field(
-        default="working",
-        title="天数类型",
-        json_schema_extra={"enum_titles": ["工作日", "自然日"]},
-    )
-    counted_from: Literal["receipt", "letter_date"] = Field(
-        default="receipt",
-        title="起算方式",
-        description="自收到本函之日起算，或自发函日期起算（后者在函中写明截止日期）",
-        json_schema_extra={"enum_titles": ["收到本函之日", "发函日期"]},
-    )
-
-
-class DemandLetter(CaseModel):
-    """The facts a demand letter needs; every one is required unless marked optional."""
+    With guarantors, one letter goes to the debtor and one to each guarantor.
+    """
 
     letter_date: date = Field(title="发函日期")
     letter_number: ShortText | None = Field(default=None, title="函件编号")
     creditor: Party = Field(title="债权人")
     debtor: Party = Field(title="债务人")
+    guarantors: list[Party] = Field(
+        default_factory=list,
+        max_length=5,
+        title="连带责任保证人",
+        description="每位保证人另收到一份函件",
+    )
     contract: ContractBasis = Field(title="债权依据")
     amounts: DebtAmounts = Field(title="欠款金额")
     deadline: PaymentDeadline = Field(title="付款期限")
@@ -103,6 +100,7 @@ def assess(case: DemandLetter, options: RuleOptions) -> Assessment:
     check_party(result, case.debtor, ("debtor",))
     if same_party(case.creditor, case.debtor):
         result.error(("debtor",), "same_party", "债务人与债权人不能为同一主体")
+    check_guarantors(result, case.guarantors, [case.creditor, case.debtor], ("guarantors",))
     result.computed["amounts"] = check_amounts(
         result, case.amounts, ("amounts",), case.letter_date, case.contract, options.lpr_table
     )
@@ -201,22 +199,29 @@ def _facts_text(case: DemandLetter, you: str) -> str:
     summary = contract.summary or ""
     if summary and not summary.endswith(("。", "！", ".")):
         summary += "。"
-    return (
-        f"{case.creditor.name}（以下简称“我方”）与{you}于{format_cn(contract.signed_on)}"
-        f"签订《{contract.name}》{number}。{summary}根据合同约定，{you}应于"
-        f"{format_cn(contract.due_date)}前清偿相应款项，但{you}至今未依约履行付款义务。"
+    debtor = you if case.recipient_role == "debtor" else case.debtor.name
+    text = (
+        f"{case.creditor.name}（以下简称“我方”）与{debtor}于{format_cn(contract.signed_on)}"
+        f"签订《{contract.name}》{number}。{summary}根据合同约定，{debtor}应于"
+        f"{format_cn(contract.due_date)}前清偿相应款项，但{debtor}至今未依约履行付款义务。"
     )
+    if case.recipient_role == "guarantor":
+        text += f"{you}作为上述债务的连带责任保证人，依法应当对上述债务承担连带清偿责任。"
+    return text
 
 
 def build_context(case: DemandLetter, assessment: Assessment) -> dict[str, Any]:
     """The words of the letter, pre-formatted, for both templates."""
     deadline: Deadline = assessment.computed["deadline"]
-    debtor = party_context(case.debtor)
-    if isinstance(case.debtor, Person) and case.debtor.id_number:
-        debtor["id_masked"] = mask_id(case.debtor.id_number)
+    recipient = case.recipient
+    debtor = party_context(recipient)
+    if isinstance(recipient, Person) and recipient.id_number:
+        debtor["id_masked"] = mask_id(recipient.id_number)
     else:
         debtor["id_masked"] = ""
     you = debtor["you"]
+    guarantor = case.recipient_role == "guarantor"
+    owes = case.debtor.name if guarantor else you
     signer = case.signatory
     return {
         "title": "催款函",
@@ -225,8 +230,11 @@ def build_context(case: DemandLetter, assessment: Assessment) -> dict[str, Any]:
         "creditor": party_context(case.creditor),
         "creditor_signs_as": "（盖章）" if case.creditor.kind == "organization" else "（签字）",
         "debtor": debtor,
-        "debtor_signs_as": "（签字并按手印）" if case.debtor.kind == "person" else "（盖章）",
         "you": you,
+        "owes": owes,
+        "receipt_signer": signer_context("保证人" if guarantor else "债务人", recipient),
+        "receipt_debtor": case.debtor.name if guarantor else "",
+        "receipt_note": "本人（本单位）对该债务承担连带保证责任。" if guarantor else "",
         "facts": _facts_text(case, you),
         "amounts": amounts_context(case.amounts, assessment.computed["amounts"]),
         "calculations": assessment.computed["amounts"].sheets,
@@ -248,7 +256,7 @@ _UNSAFE_FILENAME = re.compile(r"[\\/:*?\"<>|\s]+")
 
 def filename(case: DemandLetter) -> str:
     """``催款函-张三-20261122`` — readable, and safe on every file system."""
-    debtor = _UNSAFE_FILENAME.sub("_", case.debtor.name)[:40]
+    debtor = _UNSAFE_FILENAME.sub("_", case.recipient.name)[:40]
     return f"催款函-{debtor}-{case.letter_date:%Y%m%d}"
 
 
@@ -261,4 +269,5 @@ DOCUMENT: DocumentType[DemandLetter] = DocumentType(
     build_context=build_context,
     filename=filename,
     templates={"docx": "demand_letter/letter.docx", "html": "demand_letter/letter.html"},
+    split=split_recipients,
 )

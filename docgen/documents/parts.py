@@ -8,9 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any, Literal, Self, TypeVar
 
-from pydantic import Field
+from pydantic import Field, PrivateAttr
 
 from docgen.documents.problems import Assessment, Loc
 from docgen.domain.caps import check_cap, check_combined_cap
@@ -162,6 +162,71 @@ class DebtAmounts(CaseModel):
     total: Money | None = Field(
         default=None, title="合计（元）", description="不填则自动合计；填写时必须等于各项之和"
     )
+
+
+class PaymentDeadline(CaseModel):
+    """How long the debtor has to pay; the date itself is computed, never typed."""
+
+    days: int = Field(title="付款期限（天数）", ge=1, le=90)
+    kind: Literal["working", "calendar"] = Field(
+        default="working",
+        title="天数类型",
+        json_schema_extra={"enum_titles": ["工作日", "自然日"]},
+    )
+    counted_from: Literal["receipt", "letter_date"] = Field(
+        default="receipt",
+        title="起算方式",
+        description="自收到本函之日起算，或自发函日期起算（后者在函中写明截止日期）",
+        json_schema_extra={"enum_titles": ["收到本函之日", "发函日期"]},
+    )
+
+
+class AddressedCase(CaseModel):
+    """A letter sent to the debtor and, each in a copy of their own, to every guarantor.
+
+    The case is validated once; :func:`split_recipients` then yields one copy per
+    recipient, and ``recipient`` / ``recipient_role`` tell the context builder whom the
+    copy is addressed to. Subclasses declare ``debtor`` and ``guarantors``.
+    """
+
+    _recipient: int = PrivateAttr(default=0)
+
+    def recipient_parties(self) -> list[Party]:
+        return [getattr(self, "debtor"), *getattr(self, "guarantors", [])]  # noqa: B009
+
+    @property
+    def recipient(self) -> Party:
+        return self.recipient_parties()[self._recipient]
+
+    @property
+    def recipient_role(self) -> Literal["debtor", "guarantor"]:
+        return "debtor" if self._recipient == 0 else "guarantor"
+
+    def addressed_to(self, index: int) -> Self:
+        copy = self.model_copy()
+        copy._recipient = index
+        return copy
+
+
+A = TypeVar("A", bound=AddressedCase)
+
+
+def split_recipients(case: A) -> list[A]:
+    """One copy of the case per recipient: the debtor first, then each guarantor."""
+    return [case.addressed_to(i) for i in range(len(case.recipient_parties()))]
+
+
+def check_guarantors(
+    assessment: Assessment, guarantors: list[Party], others: list[Party], loc: Loc
+) -> None:
+    """Each guarantor is a valid party, distinct from the other parties and each other."""
+    for i, guarantor in enumerate(guarantors):
+        check_party(assessment, guarantor, (*loc, i))
+        earlier = others + guarantors[:i]
+        if any(same_party(guarantor, other) for other in earlier):
+            assessment.error(
+                (*loc, i), "same_party", "保证人不能与债权人、债务人或其他保证人为同一主体"
+            )
 
 
 # --- rules --------------------------------------------------------------------------
@@ -473,4 +538,20 @@ def amounts_context(amounts: DebtAmounts, resolved: ResolvedAmounts) -> dict[str
         "total": format_yuan(total),
         "total_upper": rmb_upper(total),
         "total_legal": legal_amount(total),
+    }
+
+
+def signer_context(role: str, party: Party | None, *, kind: str | None = None) -> dict[str, Any]:
+    """One signature block (templates/_shared/macros.html ``signature_block``; the DOCX kit's
+    ``signature_blocks``): a person signs and presses a fingerprint, an organisation seals
+    and its legal representative signs. ``party`` None leaves the name blank."""
+    signer_kind = kind or (party.kind if party is not None else "person")
+    return {
+        "role": role,
+        "name": party.name if party is not None else "",
+        "kind": signer_kind,
+        "signs_as": "（签字并按手印）" if signer_kind == "person" else "（盖章）",
+        "representative_title": (
+            party.representative_title if isinstance(party, Organization) else "法定代表人"
+        ),
     }

@@ -13,6 +13,7 @@ from docgen.documents.base import DocumentType
 
 BUILTIN: tuple[str, ...] = (
     "docgen.documents.demand_letter",
+    "docgen.documents.lawyer_letter",
     "docgen.documents.evidence_list",
 )
 

@@ -1,6 +1,9 @@
-"""Sender profiles: stored letterheads and details of law firms and creditors."""
+"""Sender profiles: stored letterheads and details of law firms and creditors.
+
+The model is importable without the database layer; the store lives in
+``docgen.profiles.store``.
+"""
 
 from docgen.profiles.model import SenderProfile
-from docgen.profiles.store import ProfileNotFound, ProfileStore, StoredProfile
 
-__all__ = ["ProfileNotFound", "ProfileStore", "SenderProfile", "StoredProfile"]
+__all__ = ["SenderProfile"]

@@ -87,6 +87,20 @@ class GlyphMissing(ValueError):
         self.chars = chars
 
 
+SHARED_MACROS = Path("_shared") / "macros.html"
+
+
+def template_source(templates_dir: Path, template_name: str) -> str:
+    """A template's source with the shared macros (``_shared/macros.html``) in front.
+
+    The sandbox has no loader, so templates cannot import; the shared blocks (signature
+    blocks) are made available to every template this way instead.
+    """
+    macros = templates_dir / SHARED_MACROS
+    shared = macros.read_text(encoding="utf-8") if macros.is_file() else ""
+    return shared + (templates_dir / template_name).read_text(encoding="utf-8")
+
+
 class PdfRenderer:
     """Renders HTML templates under ``templates_dir`` to PDF; reuse one per process."""
 
@@ -118,7 +132,7 @@ class PdfRenderer:
         stamp = path.stat().st_mtime_ns
         cached = self._templates.get(template_name)
         if cached is None or cached[0] != stamp:
-            template = self.env.from_string(path.read_text(encoding="utf-8"))
+            template = self.env.from_string(template_source(self.templates_dir, template_name))
             cached = (stamp, template)
             self._templates[template_name] = cached
         return cached[1]

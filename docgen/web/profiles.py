@@ -10,7 +10,8 @@ from flask_openapi3 import APIBlueprint, Tag
 from pydantic import BaseModel, Field, ValidationError
 
 from docgen.documents.problems import Problem, from_validation_error
-from docgen.profiles import ProfileNotFound, ProfileStore, SenderProfile
+from docgen.profiles.model import SenderProfile
+from docgen.profiles.store import ProfileNotFound, ProfileStore
 
 PROFILES_TAG = Tag(name="sender-profiles", description="发函人档案（律师事务所、债权人）")
 

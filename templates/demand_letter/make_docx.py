@@ -35,7 +35,7 @@ def build() -> None:
     doc.para("地址：{{ debtor.address }}")
     doc.para("{{ debtor.salutation }}：")
     doc.para("{{ facts }}", indent=True)
-    doc.para("截至{{ amounts.as_of }}，{{ you }}尚欠我方款项明细如下：", indent=True)
+    doc.para("截至{{ amounts.as_of }}，{{ owes }}尚欠我方款项明细如下：", indent=True)
     doc.table(
         header=["序号", "项目", "计算截至日", "金额（元）", "说明"],
         loop="row in amounts.rows",
@@ -104,12 +104,11 @@ def build() -> None:
     doc.para("{{ creditor.name }}：")
     doc.para(
         "本人（本单位）已收到贵方于{{ letter_date }}出具的《{{ title }}》{% if letter_number %}"
-        "（编号：{{ letter_number }}）{% endif %}，确认截至{{ amounts.as_of }}尚欠贵方款项合计"
-        "{{ amounts.total_legal }}。",
+        "（编号：{{ letter_number }}）{% endif %}，确认截至{{ amounts.as_of }}{{ receipt_debtor }}"
+        "尚欠贵方款项合计{{ amounts.total_legal }}。{{ receipt_note }}",
         indent=True,
     )
-    doc.para("债务人{{ debtor_signs_as }}：＿＿＿＿＿＿＿＿", align="right", space_before=24)
-    doc.para("日期：＿＿＿＿年＿＿月＿＿日", align="right")
+    doc.signature_block("receipt_signer")
     doc.para("{%p endif %}")
     doc.save(OUT)
 

@@ -8,7 +8,8 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from docgen import db
-from docgen.profiles import ProfileNotFound, ProfileStore, SenderProfile
+from docgen.profiles.model import SenderProfile
+from docgen.profiles.store import ProfileNotFound, ProfileStore
 from tests.support import FIXTURES
 
 FIRM = json.loads((FIXTURES / "sender_profiles" / "law_firm.json").read_text("utf-8"))

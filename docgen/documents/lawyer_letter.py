@@ -1,0 +1,315 @@
+"""律师函 — the lawyer letter.
+
+Issued in a law firm's name on the client's instructions: the firm's letterhead and
+details (from a stored sender profile, or given inline), a letter number
+"（2026）京某律函字第12号" assigned per firm series and year when not given, the facts,
+the legal basis, the demands with a working-day deadline, and only lawful consequences
+(suit or arbitration). One letter goes to the debtor and one to each guarantor.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any, Literal
+
+from pydantic import Field, PrivateAttr
+
+from docgen.documents.base import DocumentType, Resources, RuleOptions
+from docgen.documents.parts import (
+    AddressedCase,
+    BankAccount,
+    ContractBasis,
+    DebtAmounts,
+    PaymentDeadline,
+    amounts_context,
+    check_amounts,
+    check_guarantors,
+    check_party,
+    party_context,
+    same_party,
+    split_recipients,
+)
+from docgen.documents.problems import Assessment, CaseInvalid, Problem
+from docgen.domain.dates import format_cn
+from docgen.domain.fields import Line, Paragraph, ShortText, Text
+from docgen.domain.parties import Party
+from docgen.domain.workdays import (
+    CalendarCoverageError,
+    Deadline,
+    calendar_day_deadline,
+    working_day_deadline,
+)
+from docgen.profiles.model import SenderProfile
+
+
+def letter_number(year: int, prefix: str, number: int) -> str:
+    """``（2026）京某律函字第12号``."""
+    return f"（{year}）{prefix}律函字第{number}号"
+
+
+_CODE = "《中华人民共和国民法典》第五百零九条、第五百七十七条"
+DEFAULT_BASIS = {
+    "private_lending": _CODE + "、第六百七十五条、第六百七十六条",
+    "financial_loan": _CODE + "、第六百七十五条、第六百七十六条",
+    "sale": _CODE + "、第六百二十六条",
+    "service": _CODE,
+    "other": _CODE,
+}
+
+
+class LawyerLetter(AddressedCase):
+    """The facts a lawyer letter needs; the firm comes from a profile or is given inline."""
+
+    letter_date: date = Field(title="发函日期")
+    letter_number: ShortText | None = Field(
+        default=None,
+        title="函件编号",
+        description="不填则按律所函号前缀自动编号，如（2026）京某律函字第1号",
+    )
+    sender_profile_id: int | None = Field(
+        default=None, title="律所档案", description="已保存的发函人档案编号", ge=1
+    )
+    sender: SenderProfile | None = Field(
+        default=None, title="律所信息", description="不使用档案时直接填写"
+    )
+    client: Party = Field(title="委托人（债权人）")
+    debtor: Party = Field(title="收函人（债务人）")
+    guarantors: list[Party] = Field(
+        default_factory=list,
+        max_length=5,
+        title="连带责任保证人",
+        description="每位保证人另收到一份律师函",
+    )
+    contract: ContractBasis = Field(title="债权依据")
+    amounts: DebtAmounts = Field(title="欠款金额")
+    legal_basis: Paragraph | None = Field(
+        default=None,
+        title="法律分析",
+        description="不填则按合同类型引用《民法典》相关条文",
+    )
+    deadline: PaymentDeadline = Field(title="付款期限")
+    payment_account: BankAccount = Field(title="收款账户", description="委托人的收款账户")
+    next_step: Literal["litigation", "arbitration"] = Field(
+        default="litigation",
+        title="逾期后的措施",
+        description="只能写明依法可采取的措施",
+        json_schema_extra={"enum_titles": ["向人民法院提起诉讼", "申请仲裁"]},
+    )
+    arbitration_body: Line | None = Field(
+        default=None, title="仲裁机构", description="选择申请仲裁时必填"
+    )
+    cc_note: Text | None = Field(default=None, title="附注", description="如 本函同时抄送委托人")
+
+    _sender_from_profile: bool = PrivateAttr(default=False)
+
+
+# --- resolving references -------------------------------------------------------------
+
+
+def resolve(case: LawyerLetter, resources: Resources, final: bool) -> LawyerLetter:
+    """Fill in the firm from its stored profile; when rendering, assign the letter number."""
+    from docgen.profiles.store import ProfileNotFound
+
+    if case.sender is None and case.sender_profile_id is not None:
+        try:
+            profile = resources.profile(case.sender_profile_id)
+        except ProfileNotFound as exc:
+            raise CaseInvalid(
+                [Problem(("sender_profile_id",), "profile_not_found", str(exc))]
+            ) from None
+        case = case.model_copy(update={"sender": profile})
+        case._sender_from_profile = True
+    if final and case.letter_number is None and case.sender and case.sender.letter_prefix:
+        year = case.letter_date.year
+        number = resources.next_letter_number(case.sender.letter_prefix, year)
+        case = case.model_copy(
+            update={"letter_number": letter_number(year, case.sender.letter_prefix, number)}
+        )
+    return case
+
+
+# --- rules --------------------------------------------------------------------------
+
+
+def assess(case: LawyerLetter, options: RuleOptions) -> Assessment:
+    """Cross-field rules of the lawyer letter; computes the payment deadline."""
+    result = Assessment()
+    _check_sender(result, case)
+    check_party(result, case.client, ("client",))
+    check_party(result, case.debtor, ("debtor",))
+    if same_party(case.client, case.debtor):
+        result.error(("debtor",), "same_party", "收函人与委托人不能为同一主体")
+    check_guarantors(result, case.guarantors, [case.client, case.debtor], ("guarantors",))
+    result.computed["amounts"] = check_amounts(
+        result, case.amounts, ("amounts",), case.letter_date, case.contract, options.lpr_table
+    )
+    contract = case.contract
+    if contract.due_date >= case.letter_date:
+        result.error(
+            ("contract", "due_date"),
+            "not_yet_due",
+            f"债务尚未到期：应付款日期（{format_cn(contract.due_date)}）应早于发函日期"
+            f"（{format_cn(case.letter_date)}）",
+        )
+    if contract.signed_on > contract.due_date:
+        result.error(
+            ("contract", "signed_on"), "signed_after_due", "合同签订日期不得晚于应付款日期"
+        )
+    if case.next_step == "arbitration" and not case.arbitration_body:
+        result.error(("arbitration_body",), "missing", "选择申请仲裁时，请填写仲裁机构名称")
+    _compute_deadline(result, case, options)
+    return result
+
+
+def _check_sender(result: Assessment, case: LawyerLetter) -> None:
+    from_profile = case._sender_from_profile
+    if case.sender_profile_id is not None and case.sender is not None and not from_profile:
+        result.error(
+            ("sender",),
+            "sender_twice",
+            "律所档案与律所信息只能填写其一",
+            hint="使用已保存的档案时，请删除律所信息",
+        )
+        return
+    if case.sender is None:
+        if case.sender_profile_id is None:
+            result.error(("sender",), "missing", "请选择律所档案，或填写律所信息")
+        return  # the profile is checked once it is resolved
+    sender = case.sender
+    base = ("sender_profile_id",) if from_profile else ("sender",)
+    where = "律所档案中" if from_profile else ""
+
+    def need(field: str, label: str) -> None:
+        loc = base if from_profile else (*base, field)
+        result.error(loc, "missing", f"{where}缺少{label}：律师函须写明承办律师及其执业证号")
+
+    if sender.kind != "law_firm":
+        result.error(
+            base if from_profile else (*base, "kind"),
+            "not_a_law_firm",
+            "律师函须以律师事务所名义发出，发函人类型应为律师事务所",
+        )
+    if not sender.lawyer_name:
+        need("lawyer_name", "承办律师")
+    if not sender.license_number:
+        need("license_number", "律师执业证号")
+    if case.letter_number is None and not sender.letter_prefix:
+        result.error(
+            ("letter_number",),
+            "missing",
+            "请填写函件编号，或在律所信息中设置函号前缀以自动编号",
+        )
+
+
+def _compute_deadline(result: Assessment, case: LawyerLetter, options: RuleOptions) -> None:
+    spec = case.deadline
+    compute = working_day_deadline if spec.kind == "working" else calendar_day_deadline
+    try:
+        deadline = compute(case.letter_date, spec.days, allow_fallback=options.calendar_fallback)
+    except CalendarCoverageError as exc:
+        result.error(("deadline", "days"), "calendar_not_covered", str(exc))
+        return
+    if deadline.calendar_fallback:
+        result.warn(
+            ("deadline",),
+            "calendar_fallback",
+            "付款期限超出法定节假日日历的覆盖年份，已按周一至周五计算工作日，请人工核对截止日期",
+        )
+    result.computed["deadline"] = deadline
+
+
+# --- context ------------------------------------------------------------------------
+
+
+def _deadline_text(spec: PaymentDeadline, deadline: Deadline) -> str:
+    unit = "个工作日" if spec.kind == "working" else "日"
+    if spec.counted_from == "receipt":
+        return f"收到本函之日起{spec.days}{unit}内"
+    return f"{format_cn(deadline.due)}前（即本函出具之日起{spec.days}{unit}内）"
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith(("。", "！", ".")) else text + "。"
+
+
+def build_context(case: LawyerLetter, assessment: Assessment) -> dict[str, Any]:
+    """The words of the letter, pre-formatted, for both templates."""
+    sender = case.sender
+    if sender is None:
+        raise ValueError("the sender must be resolved before the context is built")
+    deadline: Deadline = assessment.computed["deadline"]
+    recipient = party_context(case.recipient)
+    you = recipient["you"]
+    guarantor = case.recipient_role == "guarantor"
+    debtor_name = case.debtor.name if guarantor else you
+    contract = case.contract
+    number = f"（合同编号：{contract.number}）" if contract.number else ""
+    facts = (
+        f"委托人与{case.debtor.name}于{format_cn(contract.signed_on)}签订《{contract.name}》"
+        f"{number}。{_sentence(contract.summary) if contract.summary else ''}根据合同约定，"
+        f"{debtor_name}应于{format_cn(contract.due_date)}前清偿相应款项，但{debtor_name}"
+        "至今未依约履行付款义务，委托人多次催收未果。"
+    )
+    if guarantor:
+        facts += f"{you}作为上述债务的连带责任保证人，依法应当对上述债务承担连带清偿责任。"
+    basis = case.legal_basis or (
+        "依法成立的合同对当事人具有法律约束力，当事人应当按照约定全面履行自己的义务。"
+        f"根据{DEFAULT_BASIS[contract.kind]}等规定，当事人一方不履行合同义务的，"
+        "应当承担继续履行、赔偿损失等违约责任。"
+    )
+    if case.next_step == "arbitration":
+        step = f"向{case.arbitration_body}申请仲裁"
+    else:
+        step = "向有管辖权的人民法院提起诉讼"
+    client = party_context(case.client)
+    lines = [{"label": "地址", "value": sender.address}, {"label": "电话", "value": sender.phone}]
+    if sender.email:
+        lines.append({"label": "电子邮箱", "value": sender.email})
+    return {
+        "title": "律师函",
+        "letterhead": sender.letterhead or sender.name,
+        "firm": {"name": sender.name, "lines": lines},
+        "letter_number": case.letter_number or "",
+        "letter_date": format_cn(case.letter_date),
+        "recipient": recipient,
+        "you": you,
+        "owes": debtor_name,
+        "client": client,
+        "lawyer": sender.lawyer_name or "",
+        "license_number": sender.license_number or "",
+        "facts": facts,
+        "legal_basis": _sentence(basis),
+        "amounts": amounts_context(case.amounts, assessment.computed["amounts"]),
+        "calculations": assessment.computed["amounts"].sheets,
+        "deadline": {
+            "text": _deadline_text(case.deadline, deadline),
+            "due": format_cn(deadline.due),
+        },
+        "account": case.payment_account.model_dump(),
+        "next_step": step,
+        "cc_note": case.cc_note or "",
+    }
+
+
+_UNSAFE_FILENAME = re.compile(r"[\\/:*?\"<>|\s]+")
+
+
+def filename(case: LawyerLetter) -> str:
+    """``律师函-张伟-20261120``."""
+    name = _UNSAFE_FILENAME.sub("_", case.recipient.name)[:40]
+    return f"律师函-{name}-{case.letter_date:%Y%m%d}"
+
+
+DOCUMENT: DocumentType[LawyerLetter] = DocumentType(
+    name="lawyer_letter",
+    title="律师函",
+    description="律师事务所受债权人委托向债务人（及保证人）发出的催告函件",
+    model=LawyerLetter,
+    assess=assess,
+    build_context=build_context,
+    filename=filename,
+    templates={"docx": "lawyer_letter/letter.docx", "html": "lawyer_letter/letter.html"},
+    resolve=resolve,
+    split=split_recipients,
+)
