@@ -1,0 +1,259 @@
+"""The paralegal form: pick a document type, fill in the case, see problems, preview, download.
+
+Pages are generated from each document type's model (see :mod:`docgen.web.formspec`); the
+browser script ``static/form.js`` builds the inputs and talks only to this blueprint's own
+routes, which call the same service as the JSON API, so the form and the API give the
+same answers. Every POST here needs the CSRF token of the (``SameSite=Lax``) session; the
+JSON API does not accept the session at all and authenticates by header instead.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import os
+import secrets
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from flask import (
+    Blueprint,
+    Flask,
+    Response,
+    abort,
+    current_app,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    send_file,
+)
+from flask_wtf.csrf import CSRFError, generate_csrf, validate_csrf
+from wtforms.validators import ValidationError as CsrfInvalid
+
+from docgen.config import Settings
+from docgen.documents import registry
+from docgen.documents.base import DocumentType
+from docgen.documents.problems import CaseInvalid, Problem
+from docgen.services import FORMATS, Docgen, Rendered
+from docgen.web.api import content_disposition
+from docgen.web.figures import figures
+from docgen.web.formspec import element_id, field_path, form_spec
+
+log = logging.getLogger(__name__)
+
+bp = Blueprint(
+    "form",
+    __name__,
+    url_prefix="/form",
+    template_folder="templates",
+    static_folder="static",
+)
+
+CSRF_MESSAGE = "页面已过期或请求来源不明（缺少有效的安全令牌），请刷新页面后重试"
+
+
+def _service() -> Docgen:
+    return current_app.extensions["docgen"]  # type: ignore[no-any-return]
+
+
+def _doc_type(name: str) -> DocumentType[Any]:
+    try:
+        return registry.get(name)
+    except registry.UnknownDocumentType:
+        abort(404)
+
+
+def _samples_dir(type_name: str) -> Path:
+    return _service().settings.samples_dir / type_name / "valid"
+
+
+def sample_names(type_name: str) -> list[str]:
+    """The sample cases of a type: its valid fixtures, the first one offered first."""
+    folder = _samples_dir(type_name)
+    if not folder.is_dir():
+        return []
+    return sorted(p.stem for p in folder.glob("*.json") if not p.name.endswith(".expect.json"))
+
+
+@bp.before_request
+def _check_csrf() -> Response | None:
+    """Every state-changing request carries the session's CSRF token (form field or header)."""
+    if request.method in ("GET", "HEAD", "OPTIONS"):
+        return None
+    token = request.form.get("csrf_token") or request.headers.get("X-CSRFToken")
+    try:
+        validate_csrf(token)
+    except (CsrfInvalid, CSRFError):
+        log.warning("form request refused: missing or invalid CSRF token on %s", request.path)
+        problem = Problem((), "csrf_invalid", CSRF_MESSAGE)
+        if request.is_json:
+            response = jsonify([problem.as_dict()])
+            response.status_code = 400
+            return response
+        return _page_response(render_template("form/refused.html", problems=[problem]), 400)
+    return None
+
+
+def _page_response(html: str, status: int = 200) -> Response:
+    response = Response(html, status=status, mimetype="text/html")
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.get("/")
+def index() -> Response:
+    types = registry.all_types()
+    return _page_response(render_template("form/index.html", types=types))
+
+
+@bp.get("/<type_name>")
+def page(type_name: str) -> Response:
+    doc_type = _doc_type(type_name)
+    spec = form_spec(doc_type.json_schema(), doc_type.title)
+    return _page_response(
+        render_template(
+            "form/document.html",
+            doc_type=doc_type,
+            spec=spec,
+            samples=sample_names(type_name),
+            profiles=_profile_choices(),
+            formats=FORMATS,
+            csrf_token=generate_csrf(),
+        )
+    )
+
+
+def _profile_choices() -> list[dict[str, Any]]:
+    """Saved sender profiles to prefill from; the form works without them if the store fails."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    try:
+        stored = _service().profiles.list()
+    except SQLAlchemyError:
+        log.exception("sender profiles unavailable; the form is shown without them")
+        return []
+    return [{"id": p.id, "name": p.profile.name} for p in stored]
+
+
+@bp.get("/<type_name>/samples/<name>.json")
+def sample(type_name: str, name: str) -> Response:
+    _doc_type(type_name)
+    if name not in sample_names(type_name):
+        abort(404)
+    data = json.loads((_samples_dir(type_name) / f"{name}.json").read_text(encoding="utf-8-sig"))
+    return jsonify(data)
+
+
+def problem_for_form(spec: dict[str, Any], problem: Problem) -> dict[str, Any]:
+    """A problem as the API reports it, plus the id of the form element it belongs beside."""
+    data = problem.as_dict()
+    data["field"] = element_id(field_path(spec, problem.loc))
+    data["path"] = problem.path
+    return data
+
+
+@bp.post("/<type_name>/validate")
+def validate(type_name: str) -> Response:
+    """Validate the case typed in the form: the API's report, each problem with its field."""
+    doc_type = _doc_type(type_name)
+    data = request.get_json(silent=True)
+    spec = form_spec(doc_type.json_schema(), doc_type.title)
+    if not isinstance(data, dict):
+        problem = Problem((), "json_invalid", "提交的内容不是有效的案件数据")
+        return jsonify({"valid": False, "errors": [problem_for_form(spec, problem)]})
+    report = _service().validate(type_name, data)
+    return jsonify(
+        {
+            "valid": report.ok,
+            "errors": [problem_for_form(spec, p) for p in report.problems if p.severity == "error"],
+            "warnings": [
+                problem_for_form(spec, p) for p in report.problems if p.severity == "warning"
+            ],
+            "computed": report.computed,
+            "figures": figures(report.computed) if report.ok else [],
+        }
+    )
+
+
+@bp.post("/<type_name>/render")
+def render(type_name: str) -> Response:
+    """Render the case posted by the form: shown in the page's preview frame or downloaded."""
+    doc_type = _doc_type(type_name)
+    fmt = request.form.get("format", "pdf")
+    inline = request.form.get("disposition") == "inline"
+    try:
+        data = json.loads(request.form.get("case", ""))
+    except ValueError:
+        data = None
+    if fmt not in FORMATS or not isinstance(data, dict):
+        problem = Problem((), "json_invalid", "提交的内容不是有效的案件数据")
+        return _refused([problem], doc_type, 400)
+    try:
+        rendered = _service().render(type_name, data, fmt)
+    except CaseInvalid as exc:
+        return _refused(exc.problems, doc_type, 422)
+    return _file(rendered, inline=inline and fmt == "pdf")
+
+
+def _refused(problems: list[Problem], doc_type: DocumentType[Any], status: int) -> Response:
+    html = render_template("form/refused.html", problems=problems, doc_type=doc_type)
+    response = _page_response(html, status)
+    response.headers["X-Frame-Options"] = "SAMEORIGIN"
+    response.headers["Content-Security-Policy"] = (
+        "default-src 'self'; frame-ancestors 'self'; object-src 'none'"
+    )
+    return response
+
+
+def _file(rendered: Rendered, *, inline: bool) -> Response:
+    response = send_file(io.BytesIO(rendered.content), mimetype=rendered.media_type, max_age=0)
+    disposition = content_disposition(rendered.filename, f"{rendered.type_name}.{rendered.fmt}")
+    if inline:
+        disposition = "inline" + disposition.removeprefix("attachment")
+    response.headers["Content-Disposition"] = disposition
+    response.headers["Cache-Control"] = "no-store"
+    # the page's own preview frame may show the PDF; no other site may frame it
+    response.headers["X-Frame-Options"] = "SAMEORIGIN"
+    response.headers["Content-Security-Policy"] = "frame-ancestors 'self'"
+    return response
+
+
+def _ensure_secret_key(app: Flask, settings: Settings) -> None:
+    """Sessions (and so CSRF tokens) need a key shared by every worker of the service.
+
+    ``DOCGEN_SECRET_KEY`` sets it; without it a random key is created once in the data
+    directory (readable by the service's user only) so that all workers agree on it.
+    """
+    if app.config.get("SECRET_KEY"):
+        return
+    path = settings.data_dir / "secret_key"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        # written aside, then linked into place: a worker never reads a half-written key
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".secret_key.")
+        with os.fdopen(fd, "w") as handle:
+            handle.write(secrets.token_hex(32))
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            pass
+        finally:
+            os.unlink(tmp)
+    key = path.read_text().strip()
+    if not key:
+        raise RuntimeError(f"empty secret key file {path}")
+    app.config["SECRET_KEY"] = key
+
+
+def init_app(app: Flask, settings: Settings) -> None:
+    """Register the form pages under ``/form`` (and ``/`` sends people there)."""
+    from docgen.web import profile_pages  # noqa: F401  (adds the profile pages to bp)
+
+    _ensure_secret_key(app, settings)
+    app.config.setdefault("WTF_CSRF_TIME_LIMIT", 8 * 3600)
+    app.register_blueprint(bp)
+    if "root" not in app.view_functions:
+        app.add_url_rule("/", "root", lambda: redirect("/form/"))

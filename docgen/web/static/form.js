@@ -1,0 +1,660 @@
+/*
+ * The paralegal form, built in the browser from the form description the server derives
+ * from the document model (see docgen/web/formspec.py). The case being typed is kept as
+ * one plain object (`state`); inputs write into it, repeatable rows and the person /
+ * organisation switch re-draw only their own part, and the object is what is validated,
+ * rendered, saved in the browser and downloaded as JSON.
+ *
+ * Talks only to this page's own routes (same origin, session cookie + CSRF token).
+ */
+(function () {
+  'use strict';
+
+  var specEl = document.getElementById('form-spec');
+  var form = document.getElementById('case-form');
+  if (!specEl || !form) { return; }
+  var spec = JSON.parse(specEl.textContent);
+  var csrf = document.querySelector('meta[name="csrf-token"]').getAttribute('content');
+  var storeKey = 'docgen.case.' + form.dataset.type;
+  var fieldsEl = document.getElementById('fields');
+  var statusEl = document.getElementById('status');
+  var summaryEl = document.getElementById('error-summary');
+  var figuresEl = document.getElementById('figures');
+  var state = {};
+
+  // --- helpers --------------------------------------------------------------------------
+
+  function idOf(path) { return ['f'].concat(path).join('.'); }
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (key) {
+      var value = attrs[key];
+      if (value === null || value === undefined || value === false) { return; }
+      if (key === 'text') { node.textContent = value; } else { node.setAttribute(key, value === true ? '' : value); }
+    });
+    (children || []).forEach(function (child) { if (child) { node.appendChild(child); } });
+    return node;
+  }
+
+  function getAt(path) {
+    var value = state;
+    for (var i = 0; i < path.length; i++) {
+      if (value === null || typeof value !== 'object') { return undefined; }
+      value = value[path[i]];
+    }
+    return value;
+  }
+
+  function setAt(path, value) {
+    var target = state;
+    for (var i = 0; i < path.length - 1; i++) {
+      if (target[path[i]] === null || typeof target[path[i]] !== 'object') {
+        target[path[i]] = typeof path[i + 1] === 'number' ? [] : {};
+      }
+      target = target[path[i]];
+    }
+    var last = path[path.length - 1];
+    if (value === undefined) {
+      if (Array.isArray(target)) { target[last] = {}; } else { delete target[last]; }
+    } else {
+      target[last] = value;
+    }
+    remember();
+  }
+
+  var saveTimer = null;
+  function remember() {
+    if (form.dataset.mode === 'profile') { return; }
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(function () {
+      try { localStorage.setItem(storeKey, JSON.stringify(state)); } catch (e) { /* storage full or off */ }
+    }, 200);
+  }
+
+  function say(text, kind) {
+    statusEl.textContent = text;
+    statusEl.className = kind || '';
+  }
+
+  function helpFor(node, id) {
+    if (!node.description) { return null; }
+    return el('p', { 'class': 'help', id: 'help-' + id, text: node.description });
+  }
+
+  function labelFor(node, id) {
+    var label = el('label', { 'for': id, text: node.title });
+    if (node.required) { label.appendChild(el('span', { 'class': 'req', text: '（必填）' })); }
+    return label;
+  }
+
+  // --- fields ---------------------------------------------------------------------------
+
+  function twoDecimals(text) {
+    var plain = text.replace(/[,，\s]/g, '').replace(/元$/, '');
+    var m = /^(\d+)(?:\.(\d{0,2}))?$/.exec(plain);
+    if (!m) { return text; }
+    var fraction = ((m[2] || '') + '00').slice(0, 2);
+    return m[1].replace(/^0+(?=\d)/, '') + '.' + fraction;
+  }
+
+  // inputs of a form that has since been redrawn (another case loaded) must not write
+  // into the new case, e.g. when the browser reports a late blur of a removed input
+  var generation = 0;
+  function writer(path) {
+    var born = generation;
+    return function (value) { if (born === generation) { setAt(path, value); } };
+  }
+
+  function scalarInput(node, path, id) {
+    var value = getAt(path);
+    var write = writer(path);
+    var described = node.description ? 'help-' + id : null;
+    var common = { id: id, name: id, 'aria-describedby': described, 'aria-required': node.required ? 'true' : null };
+    var input;
+    switch (node.widget) {
+      case 'select':
+        input = el('select', common);
+        var blank = node.default !== undefined ? '默认（' + titleOf(node, node.default) + '）' : '请选择';
+        input.appendChild(el('option', { value: '', text: blank }));
+        node.choices.forEach(function (choice, i) {
+          input.appendChild(el('option', { value: String(i), text: choice.title, selected: choice.value === value }));
+        });
+        input.addEventListener('change', function () {
+          write(input.value === '' ? undefined : node.choices[Number(input.value)].value);
+        });
+        return input;
+      case 'checkbox':
+        input = el('input', Object.assign({ type: 'checkbox', checked: value === true }, common));
+        input.addEventListener('change', function () { write(input.checked); });
+        return input;
+      case 'textarea':
+      case 'json':
+        input = el('textarea', Object.assign({ rows: 3, maxlength: node.max_length }, common));
+        input.value = value === undefined ? '' : (node.widget === 'json' ? JSON.stringify(value) : String(value));
+        break;
+      case 'date':
+        input = el('input', Object.assign({ type: 'date' }, common));
+        input.value = value === undefined ? '' : String(value);
+        break;
+      case 'integer':
+        input = el('input', Object.assign({ type: 'number', step: 1, min: node.min, max: node.max, inputmode: 'numeric' }, common));
+        input.value = value === undefined ? '' : String(value);
+        break;
+      case 'money':
+      case 'decimal':
+        input = el('input', Object.assign({ type: 'text', inputmode: 'decimal', autocomplete: 'off', 'class': node.widget }, common));
+        input.value = value === undefined ? '' : String(value);
+        if (node.widget === 'money') {
+          input.addEventListener('blur', function () {
+            if (input.value !== '') { input.value = twoDecimals(input.value); write(input.value); }
+          });
+        }
+        break;
+      default:
+        input = el('input', Object.assign({ type: 'text', maxlength: node.max_length }, common));
+        input.value = value === undefined ? '' : String(value);
+    }
+    input.addEventListener('input', function () { write(parseValue(node, input.value)); });
+    return input;
+  }
+
+  function titleOf(node, value) {
+    var found = (node.choices || []).filter(function (c) { return c.value === value; })[0];
+    return found ? found.title : String(value);
+  }
+
+  function parseValue(node, text) {
+    if (text.trim() === '') { return undefined; }
+    if (node.widget === 'integer' && /^-?\d+$/.test(text.trim())) { return parseInt(text, 10); }
+    if (node.widget === 'json') {
+      try { return JSON.parse(text); } catch (e) { return text; }
+    }
+    return text;
+  }
+
+  function renderField(node, path) {
+    var id = idOf(path);
+    var input = scalarInput(node, path, id);
+    var box = el('div', { 'class': 'field field-' + node.widget, 'data-path': id });
+    if (node.widget === 'checkbox') {
+      box.appendChild(input);
+      box.appendChild(labelFor(node, id));
+    } else {
+      box.appendChild(labelFor(node, id));
+      box.appendChild(input);
+    }
+    var help = helpFor(node, id);
+    if (help) { box.appendChild(help); }
+    return box;
+  }
+
+  // --- groups ---------------------------------------------------------------------------
+
+  function group(node, path, extraClass) {
+    var id = idOf(path);
+    var box = el('fieldset', { id: id, 'class': 'group ' + (extraClass || ''), tabindex: '-1', 'data-path': id });
+    box.appendChild(el('legend', { text: node.title }));
+    if (node.description) { box.appendChild(el('p', { 'class': 'help', text: node.description })); }
+    return box;
+  }
+
+  function renderFields(fields, path, into) {
+    fields.forEach(function (child) { into.appendChild(renderNode(child, path.concat([child.name]))); });
+  }
+
+  function renderObject(node, path) {
+    var box = group(node, path, 'object');
+    if (node.optional) {
+      var toggleId = idOf(path) + '.__present';
+      var present = getAt(path) !== undefined && getAt(path) !== null;
+      var toggle = el('input', { type: 'checkbox', id: toggleId, checked: present });
+      var inner = el('div', { 'class': 'inner' });
+      box.appendChild(el('div', { 'class': 'field field-checkbox' }, [toggle, el('label', { 'for': toggleId, text: '填写' + node.title })]));
+      box.appendChild(inner);
+      var draw = function () {
+        inner.textContent = '';
+        if (getAt(path) !== undefined && getAt(path) !== null) { renderFields(node.fields, path, inner); }
+      };
+      toggle.addEventListener('change', function () {
+        setAt(path, toggle.checked ? {} : undefined);
+        draw();
+      });
+      draw();
+      return box;
+    }
+    if (getAt(path) === undefined && path.length) { setAtQuiet(path, {}); }
+    renderFields(node.fields, path, box);
+    return box;
+  }
+
+  function setAtQuiet(path, value) {
+    var target = state;
+    for (var i = 0; i < path.length - 1; i++) { target = target[path[i]]; }
+    target[path[path.length - 1]] = value;
+  }
+
+  function renderUnion(node, path) {
+    var box = group(node, path, 'union');
+    var current = getAt(path);
+    if (!current || typeof current !== 'object') { current = {}; setAtQuiet(path, current); }
+    var values = node.options.map(function (o) { return o.value; });
+    if (values.indexOf(current[node.tag]) < 0) { current[node.tag] = values[0]; }
+    var id = idOf(path.concat([node.tag]));
+    var choose = el('select', { id: id, name: id });
+    node.options.forEach(function (option, i) {
+      choose.appendChild(el('option', { value: String(i), text: option.title, selected: option.value === current[node.tag] }));
+    });
+    box.appendChild(el('div', { 'class': 'field field-select switch', 'data-path': id }, [el('label', { 'for': id, text: node.tag_title }), choose]));
+    var inner = el('div', { 'class': 'inner' });
+    box.appendChild(inner);
+    var draw = function () {
+      inner.textContent = '';
+      var option = node.options[choose.selectedIndex];
+      renderFields(option.fields, path, inner);
+    };
+    choose.addEventListener('change', function () {
+      // keep what both kinds share (name, address, phone) when switching
+      var option = node.options[choose.selectedIndex];
+      var old = getAt(path) || {};
+      var next = {};
+      next[node.tag] = option.value;
+      option.fields.forEach(function (f) { if (old[f.name] !== undefined) { next[f.name] = old[f.name]; } });
+      setAt(path, next);
+      draw();
+    });
+    draw();
+    return box;
+  }
+
+  function renderArray(node, path) {
+    var box = group(node, path, 'array');
+    var list = el('ol', { 'class': 'rows' });
+    box.appendChild(list);
+    var rows = getAt(path);
+    if (!Array.isArray(rows)) {
+      rows = [];
+      for (var n = 0; n < (node.min || 0); n++) { rows.push(node.item.kind === 'field' ? undefined : {}); }
+      if (rows.length) { setAtQuiet(path, rows); }
+    }
+    var add = el('button', { type: 'button', 'class': 'add', text: '添加一项' + node.title });
+    var draw = function (focusIndex, focusWhat) {
+      list.textContent = '';
+      var items = getAt(path) || [];
+      items.forEach(function (_, i) {
+        var rowPath = path.concat([i]);
+        var row = el('li', { 'class': 'row', 'data-path': idOf(rowPath) });
+        var label = node.title + '第' + (i + 1) + '项';
+        var tools = el('div', { 'class': 'row-tools', role: 'group', 'aria-label': label });
+        tools.appendChild(el('span', { 'class': 'row-title', text: '第' + (i + 1) + '项' }));
+        [['up', '上移', i === 0], ['down', '下移', i === items.length - 1], ['remove', '删除', items.length <= (node.min || 0)]].forEach(function (spec) {
+          var button = el('button', { type: 'button', 'class': spec[0], 'aria-label': spec[1] + label, text: spec[1], disabled: spec[2] });
+          button.addEventListener('click', function () { rowAction(spec[0], i); });
+          tools.appendChild(button);
+        });
+        row.appendChild(tools);
+        var itemNode = Object.assign({}, node.item, { title: label, name: i });
+        row.appendChild(renderNode(itemNode, rowPath));
+        list.appendChild(row);
+      });
+      add.disabled = node.max !== undefined && items.length >= node.max;
+      if (focusIndex !== undefined) {
+        var target = list.children[focusIndex];
+        var focusable = target && (target.querySelector('button.' + focusWhat + ':not([disabled])') || target.querySelector('input, select, textarea'));
+        if (focusable) { focusable.focus(); } else { add.focus(); }
+      }
+    };
+    var rowAction = function (action, i) {
+      var items = getAt(path).slice();
+      if (action === 'remove') {
+        items.splice(i, 1);
+        setAt(path, items);
+        draw(Math.min(i, items.length - 1), 'remove');
+        if (!items.length) { add.focus(); }
+        return;
+      }
+      var j = action === 'up' ? i - 1 : i + 1;
+      var moved = items[i]; items[i] = items[j]; items[j] = moved;
+      setAt(path, items);
+      draw(j, action);
+    };
+    add.addEventListener('click', function () {
+      var items = (getAt(path) || []).slice();
+      items.push(node.item.kind === 'field' ? undefined : {});
+      setAt(path, items);
+      draw(items.length - 1, 'none');
+    });
+    box.appendChild(add);
+    draw();
+    return box;
+  }
+
+  function renderNode(node, path) {
+    switch (node.kind) {
+      case 'object': return renderObject(node, path);
+      case 'union': return renderUnion(node, path);
+      case 'array': return renderArray(node, path);
+      default: return renderField(node, path);
+    }
+  }
+
+  function renderAll() {
+    generation++;
+    fieldsEl.textContent = '';
+    renderFields(spec.fields, [], fieldsEl);
+    clearProblems();
+  }
+
+  // --- the case as sent: empty groups left out ------------------------------------------
+
+  // a group left entirely blank is sent as missing (the server then names the group);
+  // rows are kept even when blank, so that their numbering matches what is shown
+  function prune(value, inArray) {
+    if (Array.isArray(value)) {
+      return value.map(function (item) { var p = prune(item, true); return p === undefined ? {} : p; });
+    }
+    if (value !== null && typeof value === 'object') {
+      var out = {};
+      Object.keys(value).forEach(function (key) {
+        var p = prune(value[key], false);
+        if (p !== undefined) { out[key] = p; }
+      });
+      return Object.keys(out).length || inArray ? out : undefined;
+    }
+    return value === '' ? undefined : value;
+  }
+
+  function currentCase() { return prune(state, true); }
+
+  function loadCase(data, origin) {
+    if (!data || typeof data !== 'object' || Array.isArray(data)) {
+      say('文件内容不是一份案件数据（应为 JSON 对象）', 'bad');
+      return;
+    }
+    state = JSON.parse(JSON.stringify(data));
+    renderAll();
+    remember();
+    figuresEl.hidden = true;
+    say('已载入' + origin, 'ok');
+  }
+
+  // --- problems beside their fields -----------------------------------------------------
+
+  function clearProblems() {
+    Array.prototype.forEach.call(document.querySelectorAll('.problem'), function (n) { n.remove(); });
+    Array.prototype.forEach.call(document.querySelectorAll('.has-error, .has-warning'), function (n) {
+      n.classList.remove('has-error', 'has-warning');
+    });
+    Array.prototype.forEach.call(document.querySelectorAll('[aria-invalid]'), function (n) {
+      n.removeAttribute('aria-invalid');
+      var ids = (n.getAttribute('aria-describedby') || '').split(' ').filter(function (x) { return x && x.indexOf('problem-') !== 0; });
+      if (ids.length) { n.setAttribute('aria-describedby', ids.join(' ')); } else { n.removeAttribute('aria-describedby'); }
+    });
+    summaryEl.hidden = true;
+    summaryEl.querySelector('ul').textContent = '';
+  }
+
+  function targetFor(fieldId) {
+    var parts = fieldId.split('.');
+    while (parts.length > 1) {
+      var found = document.getElementById(parts.join('.'));
+      if (found) { return found; }
+      parts.pop();
+    }
+    return null;
+  }
+
+  // where a problem is, in the words on screen: 债务人 › 证件号码
+  function placeName(target, problem) {
+    if (!target) { return problem.path || '整体'; }
+    var names = [];
+    var label = target.tagName === 'FIELDSET' ? null : document.querySelector('label[for="' + target.id + '"]');
+    if (label) { names.unshift(label.firstChild ? label.firstChild.textContent : label.textContent); }
+    for (var node = target; node; node = node.parentElement) {
+      if (node.tagName === 'FIELDSET') {
+        var legend = node.querySelector('legend');
+        if (legend && names[0] !== legend.textContent) { names.unshift(legend.textContent); }
+      }
+    }
+    return names.join(' › ');
+  }
+
+  var problemCount = 0;
+  function showProblem(problem, severity) {
+    var target = targetFor(problem.field || 'f');
+    var id = 'problem-' + (problemCount++);
+    var text = problem.message + (problem.hint ? '（' + problem.hint + '）' : '');
+    var note = el('p', { 'class': 'problem ' + severity, id: id, text: (severity === 'warning' ? '提醒：' : '') + text });
+    if (target) {
+      var box = target.tagName === 'FIELDSET' ? target : (target.closest('.field') || target.parentNode);
+      box.classList.add(severity === 'error' ? 'has-error' : 'has-warning');
+      if (target.tagName === 'FIELDSET') {
+        target.insertBefore(note, target.querySelector('legend').nextSibling);
+      } else {
+        box.appendChild(note);
+        if (severity === 'error') { target.setAttribute('aria-invalid', 'true'); }
+        var described = target.getAttribute('aria-describedby');
+        target.setAttribute('aria-describedby', (described ? described + ' ' : '') + id);
+      }
+    } else {
+      summaryEl.hidden = false;
+    }
+    if (severity === 'error') {
+      var link = el('a', { href: '#' + (target ? target.id : 'main'), text: placeName(target, problem) + '：' + text });
+      link.addEventListener('click', function (event) {
+        event.preventDefault();
+        if (target) { target.focus(); target.scrollIntoView({ block: 'center' }); }
+      });
+      summaryEl.querySelector('ul').appendChild(el('li', {}, [link]));
+    }
+    return target;
+  }
+
+  var lastReport = null;
+  function showReport(report) {
+    lastReport = report;
+    clearProblems();
+    var first = null;
+    (report.errors || []).forEach(function (p) {
+      var target = showProblem(p, 'error');
+      if (!first) { first = target || summaryEl; }
+    });
+    (report.warnings || []).forEach(function (p) { showProblem(p, 'warning'); });
+    if (report.errors && report.errors.length) {
+      summaryEl.hidden = false;
+      say('有 ' + report.errors.length + ' 处需要修正', 'bad');
+      first.scrollIntoView({ block: 'center' });
+      first.focus();
+    }
+  }
+
+  function showFigures(report) {
+    var list = figuresEl.querySelector('dl');
+    list.textContent = '';
+    (report.figures || []).forEach(function (f) {
+      list.appendChild(el('dt', { text: f.label }));
+      list.appendChild(el('dd', { text: f.value }));
+    });
+    figuresEl.hidden = !(report.figures && report.figures.length);
+  }
+
+  // --- talking to the server ------------------------------------------------------------
+
+  function validate() {
+    say('正在校验…', '');
+    return fetch(form.dataset.validateUrl, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', 'X-CSRFToken': csrf },
+      body: JSON.stringify(currentCase())
+    }).then(function (response) {
+      return response.json().then(function (body) {
+        if (!response.ok) {
+          var message = Array.isArray(body) && body[0] ? body[0].message : '服务器拒绝了请求';
+          say(message, 'bad');
+          return null;
+        }
+        showReport(body);
+        return body;
+      });
+    }).catch(function () {
+      say('无法连接服务器，请稍后重试（已填写的内容仍保留在页面中）', 'bad');
+      return null;
+    });
+  }
+
+  function submitRender(format, disposition) {
+    var target = document.getElementById('render-form');
+    target.elements['case'].value = JSON.stringify(currentCase());
+    target.elements.format.value = format;
+    target.elements.disposition.value = disposition;
+    target.submit();
+  }
+
+  function bindDocument() {
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      validate().then(function (report) {
+        if (report && report.valid) { say('校验通过，可以预览或下载', 'ok'); showFigures(report); }
+      });
+    });
+
+    document.getElementById('compute').addEventListener('click', function () {
+      validate().then(function (report) {
+        if (!report) { return; }
+        showFigures(report);
+        if (report.valid) { say('计算完成', 'ok'); figuresEl.scrollIntoView({ block: 'nearest' }); }
+      });
+    });
+
+    document.getElementById('preview').addEventListener('click', function () {
+      validate().then(function (report) {
+        if (report && report.valid) {
+          showFigures(report);
+          submitRender('pdf', 'inline');
+          say('正在生成预览…', 'ok');
+        }
+      });
+    });
+
+    Array.prototype.forEach.call(document.querySelectorAll('button.download'), function (button) {
+      button.addEventListener('click', function () {
+        validate().then(function (report) {
+          if (report && report.valid) {
+            submitRender(button.dataset.format, 'attachment');
+            say('正在生成' + button.dataset.format.toUpperCase() + '文件，完成后浏览器会开始下载', 'ok');
+          }
+        });
+      });
+    });
+
+    // --- starting points and saving -------------------------------------------------------
+
+    var sampleButton = document.getElementById('load-sample');
+    if (sampleButton) {
+      sampleButton.addEventListener('click', function () {
+        var name = document.getElementById('sample-choice').value;
+        fetch(sampleButton.dataset.url.replace('__NAME__', encodeURIComponent(name)), { credentials: 'same-origin' })
+          .then(function (r) { return r.json(); })
+          .then(function (data) { loadCase(data, '示例案件 ' + name); })
+          .catch(function () { say('示例案件载入失败', 'bad'); });
+      });
+    }
+
+    document.getElementById('load-last').addEventListener('click', function () {
+      var saved = null;
+      try { saved = JSON.parse(localStorage.getItem(storeKey) || 'null'); } catch (e) { saved = null; }
+      if (saved) { loadCase(saved, '上次的案件'); } else { say('本浏览器中没有保存过此类文书的案件', 'bad'); }
+    });
+
+    document.getElementById('upload-json').addEventListener('change', function (event) {
+      var file = event.target.files[0];
+      if (!file) { return; }
+      file.text().then(function (text) {
+        var data;
+        try { data = JSON.parse(text); } catch (e) { say('文件不是有效的 JSON：' + file.name, 'bad'); return; }
+        loadCase(data, '文件 ' + file.name);
+      });
+      event.target.value = '';
+    });
+
+    document.getElementById('download-json').addEventListener('click', function () {
+      var blob = new Blob([JSON.stringify(currentCase(), null, 2)], { type: 'application/json' });
+      var link = el('a', { href: URL.createObjectURL(blob), download: form.dataset.type + '-案件.json' });
+      document.body.appendChild(link);
+      link.click();
+      setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+    });
+
+    document.getElementById('clear-case').addEventListener('click', function () {
+      state = {};
+      renderAll();
+      figuresEl.hidden = true;
+      say('已清空', 'ok');
+    });
+  }
+
+  function bindProfile() {
+    var initial = document.getElementById('form-data');
+    if (initial) { state = JSON.parse(initial.textContent) || {}; }
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      say('正在保存…', '');
+      var id = form.dataset.profileId ? Number(form.dataset.profileId) : null;
+      fetch(form.dataset.saveUrl, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json', 'X-CSRFToken': csrf },
+        body: JSON.stringify({ id: id, profile: currentCase() || {} })
+      }).then(function (response) {
+        return response.json().then(function (body) {
+          if (!response.ok) {
+            say(Array.isArray(body) && body[0] ? body[0].message : '服务器拒绝了请求', 'bad');
+            return;
+          }
+          if (body.valid) { window.location.assign(body.next); return; }
+          showReport(body);
+        });
+      }).catch(function () { say('无法连接服务器，请稍后重试（已填写的内容仍保留在页面中）', 'bad'); });
+    });
+  }
+
+  function bindPrefill() {
+    var button = document.getElementById('apply-profile');
+    if (!button) { return; }
+    button.addEventListener('click', function () {
+      var id = document.getElementById('profile-choice').value;
+      fetch(button.dataset.url.replace(/\/0$/, '/' + encodeURIComponent(id)), { credentials: 'same-origin' })
+        .then(function (r) { return r.json(); })
+        .then(function (body) {
+          (body.merges || []).forEach(function (m) {
+            var target = m.path.length ? (getAt(m.path) || {}) : state;
+            // a party switched to another kind keeps none of the old kind's fields
+            if (m.values.kind !== undefined && target.kind !== m.values.kind) { target = {}; }
+            Object.assign(target, m.values);
+            if (m.path.length) { setAt(m.path, target); }
+          });
+          remember();
+          renderAll();
+          say('已套用发件人资料（' + (body.merges || []).length + ' 组信息）', 'ok');
+        })
+        .catch(function () { say('发件人资料载入失败', 'bad'); });
+    });
+  }
+
+  // for the page's own tests and for profile prefill: read and replace the case
+  window.docgenForm = {
+    currentCase: currentCase,
+    loadCase: function (data) { loadCase(data, ''); },
+    lastReport: function () { return lastReport; },
+    merge: function (path, values) {
+      var target = getAt(path) || {};
+      setAt(path, Object.assign({}, target, values));
+      renderAll();
+    }
+  };
+
+  if (form.dataset.mode === 'profile') { bindProfile(); } else { bindDocument(); bindPrefill(); }
+  renderAll();
+  document.documentElement.classList.add('form-ready');
+}());

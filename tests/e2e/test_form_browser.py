@@ -1,0 +1,300 @@
+"""The paralegal form in a real browser (headless Debian Chromium) against a real server.
+
+One browser and one server for the module; each test opens its own page.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from docgen.documents import registry
+from docgen.web.formspec import form_spec
+from tests.e2e import form_browser
+from tests.e2e.form_browser import by_id, screenshot, type_case, wait_for_report
+from tests.support import fixture_cases, normalize, pdf_pages_text
+
+pytestmark = pytest.mark.slow
+
+TOTAL_WORDS = "壹拾万柒仟肆佰壹拾陆元陆角肆分"
+
+
+@pytest.fixture(scope="module")
+def base_url(settings) -> Iterator[str]:
+    yield from form_browser.serve(settings)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    yield from form_browser.browser()
+
+
+@pytest.fixture
+def page(browser: Browser, base_url: str) -> Iterator[Page]:
+    context = browser.new_context(
+        base_url=base_url,
+        accept_downloads=True,
+        viewport={"width": 1280, "height": 900},
+        locale="zh-CN",
+    )
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    yield page
+    context.close()
+    assert errors == [], f"the page reported errors: {errors}"
+
+
+def open_form(page: Page, type_name: str) -> None:
+    page.goto(f"/form/{type_name}")
+    page.wait_for_selector("html.form-ready")
+
+
+def fill_demand_letter(page: Page, id_number: str) -> None:
+    """What a paralegal types for a private loan to 张伟, found by the labels on screen."""
+    page.get_by_label("发函日期").fill("2026-11-20")
+    creditor = by_id(page, "creditor")
+    creditor.get_by_label("主体类型").select_option(label="法人或其他组织")
+    creditor.get_by_label("名称").fill("深圳市恒信商贸有限公司")
+    creditor.get_by_label("统一社会信用代码").fill("91440300MA5DABCD1K")
+    creditor.get_by_label("住所地").fill("广东省深圳市福田区福华三路88号财富大厦12层")
+    creditor.get_by_label("法定代表人/主要负责人").fill("陈建国")
+
+    debtor = by_id(page, "debtor")
+    expect(debtor.get_by_label("主体类型")).to_have_value("0")  # 自然人 is the first choice
+    debtor.get_by_label("姓名").fill("张伟")
+    debtor.get_by_label("性别").select_option(label="男")
+    debtor.get_by_label("证件号码").fill(id_number)
+    debtor.get_by_label("住所地").fill("北京市东城区东四十条街道南新仓小区5号楼2单元301室")
+
+    contract = by_id(page, "contract")
+    contract.get_by_label("合同类型").select_option(label="民间借贷")
+    contract.get_by_label("合同名称").fill("借款合同")
+    contract.get_by_label("签订日期").fill("2025-01-10")
+    contract.get_by_label("应付款日期").fill("2026-01-10")
+
+    amounts = by_id(page, "amounts")
+    amounts.get_by_label("截至日期（必填）", exact=True).fill("2026-10-31")
+    add_row = amounts.get_by_role("button", name="添加一项欠款明细")
+    rows = [("利息", "6007.14"), ("本金", "100000"), ("违约金", "1409.5")]
+    for i, (kind, amount) in enumerate(rows):
+        if i:
+            add_row.click()
+        row = by_id(page, "amounts", "components", i)
+        row.get_by_label("项目类型").select_option(label=kind)
+        row.get_by_label("金额（元）").fill(amount)
+        row.get_by_label("金额（元）").blur()
+    # typed in the wrong order: move 本金 to the top, values travel with their row
+    page.get_by_role("button", name="上移欠款明细第2项").click()
+    # a row added by mistake and removed again
+    add_row.click()
+    by_id(page, "amounts", "components", 3).get_by_label("金额（元）").fill("1")
+    page.get_by_role("button", name="删除欠款明细第4项").click()
+
+    by_id(page, "deadline").get_by_label("付款期限（天数）").fill("7")
+    account = by_id(page, "payment_account")
+    account.get_by_label("户名").fill("深圳市恒信商贸有限公司")
+    account.get_by_label("开户行").fill("中国工商银行深圳福田支行")
+    account.get_by_label("账号").fill("4000 0210 0910 0123 456")
+    contact = by_id(page, "contact")
+    contact.get_by_label("联系人").fill("李静")
+    contact.get_by_label("联系电话").fill("0755-83216688")
+    by_id(page, "signatory").get_by_label("签署人").fill("陈建国")
+
+
+def test_a_paralegal_fills_a_demand_letter_fixes_a_mistake_previews_and_downloads(
+    page: Page, tmp_path: Path
+) -> None:
+    open_form(page, "demand_letter")
+    fill_demand_letter(page, id_number="110101198503151234")  # last digit mistyped
+
+    components = by_id(page, "amounts", "components")
+    expect(by_id(page, "amounts", "components", 0, "amount")).to_have_value("100000.00")
+    expect(by_id(page, "amounts", "components", 1, "amount")).to_have_value("6007.14")
+    expect(by_id(page, "amounts", "components", 2, "amount")).to_have_value("1409.50")
+    expect(components.locator(":scope > ol > li")).to_have_count(3)
+
+    page.get_by_role("button", name="校验").click()
+    report = wait_for_report(page)
+    assert [e["loc"] for e in report["errors"]] == [["debtor", "id_number"]]
+    id_input = by_id(page, "debtor", "id_number")
+    beside = page.locator('.field[data-path="f.debtor.id_number"] .problem.error')
+    expect(beside).to_have_count(1)
+    expect(beside).to_contain_text("身份证号码校验位错误")
+    expect(id_input).to_be_focused()
+    expect(id_input).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("#error-summary")).to_contain_text(
+        "债务人 › 证件号码：身份证号码校验位错误"
+    )
+    # every other value is still there
+    expect(by_id(page, "debtor", "name")).to_have_value("张伟")
+    expect(by_id(page, "amounts", "components", 2, "amount")).to_have_value("1409.50")
+    screenshot(page, "form-error.png", tmp_path)
+
+    id_input.fill("110101198503151235")
+    page.get_by_role("button", name="计算").click()
+    report = wait_for_report(page)
+    assert report["valid"], report["errors"]
+    figures = page.locator("#figures")
+    expect(figures).to_be_visible()
+    expect(figures).to_contain_text(TOTAL_WORDS)
+    expect(figures).to_contain_text("2029年1月10日")  # limitation period ends
+    expect(figures).to_contain_text("人民币2,448.33元")  # court fee on 107,416.64
+    expect(page.locator(".problem.error")).to_have_count(0)
+    screenshot(page, "form-filled.png", tmp_path)
+
+    with page.expect_response(lambda r: r.url.endswith("/render")) as preview:
+        page.get_by_role("button", name="预览 PDF").click()
+    response = preview.value
+    assert response.status == 200
+    assert response.headers["content-type"] == "application/pdf"
+    assert response.frame.name == "preview-frame"
+    assert int(response.headers["content-length"]) > 10_000
+    assert response.headers["content-disposition"].startswith("inline;")
+
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="下载 PDF").click()
+    download = download_info.value
+    assert download.suggested_filename == "催款函-张伟-20261120.pdf"
+    text = normalize("".join(pdf_pages_text(Path(download.path()).read_bytes())))
+    assert "张伟" in text
+    assert f"人民币107,416.64元（大写：{TOTAL_WORDS}）" in text
+
+    with page.expect_download() as docx_info:
+        page.get_by_role("button", name="下载 DOCX").click()
+    assert docx_info.value.suggested_filename.endswith(".docx")
+
+
+def test_the_case_is_kept_in_the_browser_and_as_a_json_file(page: Page, tmp_path: Path) -> None:
+    open_form(page, "demand_letter")
+    page.get_by_label("示例案件").select_option("person_debtor")
+    page.get_by_role("button", name="载入示例").click()
+    expect(by_id(page, "debtor", "name")).to_have_value("张伟")
+    by_id(page, "debtor", "name").fill("王芳")
+
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="下载案件 JSON").click()
+    saved = json.loads(Path(download_info.value.path()).read_text(encoding="utf-8"))
+    assert saved["debtor"]["name"] == "王芳"
+    assert saved["amounts"]["total"] == "107416.64"
+
+    page.wait_for_timeout(300)  # the case is saved in the browser a moment after typing
+    open_form(page, "demand_letter")
+    expect(by_id(page, "debtor", "name")).to_have_value("")
+    page.get_by_role("button", name="载入上次的案件").click()
+    expect(by_id(page, "debtor", "name")).to_have_value("王芳")
+
+    page.get_by_role("button", name="清空").click()
+    upload = tmp_path / "case.json"
+    upload.write_text(json.dumps(dict(saved, letter_number="UP-1")), encoding="utf-8")
+    page.locator("#upload-json").set_input_files(str(upload))
+    expect(by_id(page, "letter_number")).to_have_value("UP-1")
+    expect(by_id(page, "debtor", "name")).to_have_value("王芳")
+
+
+def test_switching_a_party_to_an_organisation_keeps_the_shared_fields(page: Page) -> None:
+    open_form(page, "demand_letter")
+    debtor = by_id(page, "debtor")
+    debtor.get_by_label("姓名").fill("张伟")
+    debtor.get_by_label("住所地").fill("北京市东城区")
+    debtor.get_by_label("主体类型").select_option(label="法人或其他组织")
+    expect(debtor.get_by_label("统一社会信用代码")).to_be_visible()
+    expect(debtor.get_by_label("性别")).to_have_count(0)
+    expect(debtor.get_by_label("住所地")).to_have_value("北京市东城区")
+    expect(debtor.get_by_label("名称")).to_have_value("张伟")
+    case = page.evaluate("() => window.docgenForm.currentCase()")
+    assert case["debtor"] == {"kind": "organization", "name": "张伟", "address": "北京市东城区"}
+
+
+def _fullest_valid_fixture_per_type() -> list[Any]:
+    """For each type, the valid fixture with the most facts (typing is slow: one per type)."""
+    chosen: dict[str, Any] = {}
+    for case in fixture_cases("valid"):
+        size = len(case.path.read_bytes())
+        if case.type_name not in chosen or size > len(chosen[case.type_name].path.read_bytes()):
+            chosen[case.type_name] = case
+    return [chosen[name] for name in sorted(chosen)]
+
+
+@pytest.mark.parametrize("case", _fullest_valid_fixture_per_type(), ids=str)
+def test_a_valid_fixture_of_each_type_can_be_typed_into_its_form(page: Page, case: Any) -> None:
+    """Each type's form has an input for every fact of a sample case, and sends them back."""
+    doc_type = registry.get(case.type_name)
+    spec = form_spec(doc_type.json_schema())
+    open_form(page, case.type_name)
+    type_case(page, spec, case.data, ())
+    sent = page.evaluate("() => window.docgenForm.currentCase()")
+    assert doc_type.model.model_validate(sent) == doc_type.model.model_validate(case.data)
+
+
+def test_every_registered_type_has_a_working_form(page: Page) -> None:
+    page.goto("/form/")
+    for doc_type in registry.all_types():
+        page.get_by_role("link", name=doc_type.title, exact=True).click()
+        page.wait_for_selector("html.form-ready")
+        expect(page.get_by_role("heading", level=1)).to_have_text(doc_type.title)
+        page.go_back()
+
+
+INVALID = fixture_cases("invalid")
+
+
+def test_the_form_shows_every_api_error_of_every_invalid_fixture_beside_its_field(
+    page: Page, client
+) -> None:
+    types = {case.type_name for case in INVALID}
+    for type_name in sorted(types):
+        open_form(page, type_name)
+        for case in (c for c in INVALID if c.type_name == type_name):
+            page.evaluate("data => window.docgenForm.loadCase(data)", case.data)
+            page.get_by_role("button", name="校验").click()
+            report = wait_for_report(page)
+            api = client.post(f"/api/v1/documents/{type_name}/validate", json=case.data).json
+            assert sorted(map(tuple, (e["loc"] for e in report["errors"]))) == sorted(
+                map(tuple, (e["loc"] for e in api["errors"]))
+            ), case
+            shown = page.locator(".problem.error")
+            expect(shown).to_have_count(len(report["errors"]))
+            for error in report["errors"]:
+                if error["field"] != "f":
+                    target = page.locator(f'[id="{error["field"]}"]')
+                    expect(target).to_have_count(1)
+
+
+def test_a_sender_profile_is_kept_and_prefills_a_demand_letter(page: Page) -> None:
+    from docgen.profiles.model import SenderProfile
+    from tests.support import FIXTURES
+
+    firm = json.loads((FIXTURES / "sender_profiles" / "law_firm.json").read_text("utf-8"))
+    page.goto("/form/profiles")
+    page.get_by_role("link", name="新建发件人资料").click()
+    page.wait_for_selector("html.form-ready")
+    spec = form_spec(SenderProfile.model_json_schema())
+    type_case(page, spec, dict(firm, license_number="1110120181012345"), ())  # one digit short
+    page.get_by_role("button", name="保存").click()
+    beside = page.locator('.field[data-path="f.license_number"] .problem.error')
+    expect(beside).to_contain_text("律师执业证号应为17位数字")
+    expect(by_id(page, "name")).to_have_value("北京明正律师事务所")
+
+    by_id(page, "license_number").fill(firm["license_number"])
+    page.get_by_role("button", name="保存").click()
+    page.wait_for_url("**/form/profiles")
+    expect(page.get_by_role("link", name="北京明正律师事务所")).to_be_visible()
+
+    open_form(page, "demand_letter")
+    page.get_by_label("发件人资料").select_option(label="北京明正律师事务所")
+    page.get_by_role("button", name="套用发件人资料").click()
+    expect(by_id(page, "contact", "person")).to_have_value("王立新")
+    expect(by_id(page, "contact", "phone")).to_have_value("010-65881234")
+    expect(by_id(page, "payment_account", "bank")).to_have_value("中国工商银行北京国贸支行")
+
+    page.goto("/form/profiles")
+    page.get_by_role("button", name="删除 北京明正律师事务所").click()
+    page.wait_for_url("**/form/profiles")
+    expect(page.get_by_role("link", name="北京明正律师事务所")).to_have_count(0)
