@@ -426,7 +426,7 @@ class BundleService:
                 "name": exhibit.facts.name,
                 "source": exhibit.facts.source,
                 "purpose": exhibit.facts.purpose,
-                "original": "原件" if exhibit.facts.original else "复印件",
+                "original": exhibit.facts.provided_as_text,
                 "pages": f"第 {place.text} 页",
             }
             for exhibit, place in zip(exhibits, places, strict=True)
@@ -470,7 +470,7 @@ class BundleService:
                     "name": exhibit.facts.name,
                     "source": exhibit.facts.source,
                     "purpose": exhibit.facts.purpose,
-                    "original": exhibit.facts.original,
+                    "provided_as": exhibit.facts.provided_as_text,
                     "file": exhibit.facts.file,
                     "media_type": exhibit_files.MEDIA_TYPES[exhibit.kind],
                     "bytes": exhibit.size,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, Field
 from pydantic_core import PydanticCustomError
@@ -35,6 +35,8 @@ def _page_range(value: str) -> str:
     return value
 
 
+PROVIDED_AS = {"original": "原件", "copy": "复印件"}
+
 PageRange = Annotated[str, Field(min_length=1, max_length=12), AfterValidator(_page_range)]
 Purpose = Annotated[Text, Field(max_length=500)]
 
@@ -45,12 +47,17 @@ class EvidenceFacts(CaseModel):
     name: Line = Field(title="证据名称", description="如：借款合同")
     source: Line = Field(title="证据来源", description="如：原告持有；银行出具")
     purpose: Purpose = Field(title="证明目的", description="该证据拟证明的事实")
-    original: bool = Field(
-        default=True,
-        title="原件",
-        description="可提供原件核对为是，仅有复印件为否",
+    provided_as: Literal["original", "copy"] = Field(
+        default="original",
+        title="原件或复印件",
+        description="能否提供原件供核对",
         json_schema_extra={"enum_titles": ["原件", "复印件"]},
     )
+
+    @property
+    def provided_as_text(self) -> str:
+        return PROVIDED_AS[self.provided_as]
+
     group: int = Field(default=1, ge=1, le=99, title="证据组", description="证据1-1 中的 1")
 
 
@@ -109,7 +116,7 @@ def rows(items: list[EvidenceItem]) -> list[dict[str, str]]:
             "name": item.name,
             "source": item.source,
             "purpose": item.purpose,
-            "original": "原件" if item.original else "复印件",
+            "original": item.provided_as_text,
             "pages": _pages_text(item.pages),
         }
         for number, item in zip(exhibit_numbers(items), items, strict=True)

@@ -56,7 +56,7 @@ def bundle_case(**changes):
                 "name": f"证据材料{i}",
                 "source": "原告持有",
                 "purpose": f"证明第{i}项事实",
-                "original": i % 2 == 0,
+                "provided_as": "original" if i % 2 == 0 else "copy",
                 "group": group,
                 "file": name,
             }
@@ -114,9 +114,7 @@ def test_evidence_list_page_ranges_are_the_real_pages_of_each_exhibit(result):
         assert last - first + 1 == pages
         cited = str(first) if first == last else f"{first}-{last}"
         assert f"{row['number']}{row['name']}" in list_text
-        assert normalize(f"{row['purpose']}{'原件' if row['original'] else '复印件'}{cited}") in (
-            list_text
-        )
+        assert normalize(f"{row['purpose']}{row['provided_as']}{cited}") in (list_text)
         # the separator page just before the exhibit names it, the exhibit's pages follow
         assert row["number"] in normalize(texts[first - 2]) and "证据名称" in texts[first - 2]
         if name.endswith(".pdf"):
@@ -203,7 +201,7 @@ def test_zip_holds_bundle_evidence_list_docx_and_pdf_manifest_and_copies(result)
     for row in manifest["exhibits"]:
         first, last = row["first_page"], row["last_page"]
         cited = str(first) if first == last else f"{first}-{last}"
-        assert normalize(f"{'原件' if row['original'] else '复印件'}{cited}") in docx
+        assert normalize(f"{row['provided_as']}{cited}") in docx
     assert len([n for n in names if "副本" in n]) == 2
 
 

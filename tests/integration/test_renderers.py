@@ -151,7 +151,8 @@ def test_every_template_variable_is_provided_by_the_context(doc_type, settings):
 _PARTY_IDS = {"id_type", "id_number", "sex", "phone", "org_type", "uscc"}
 _PARTY_HIDDEN = _PARTY_IDS | {"legal_representative", "representative_title", "address"}
 NOT_PRINTED_BY_TYPE: dict[str, set[tuple]] = {
-    "evidence_list": {("submit_date",)},  # printed in Chinese form
+    # the date is printed in Chinese form, the choice as its words (原件/复印件)
+    "evidence_list": {("submit_date",), *(("items", i, "provided_as") for i in range(3))},
     "lawyer_letter": {
         *((party, leaf) for party in ("client", "debtor") for leaf in _PARTY_HIDDEN),
         ("guarantors",),  # each guarantor is named in their own copy (tested below)
