@@ -11,7 +11,18 @@ What it measures, in one process:
   jinja2 ``Environment``, and a fresh WeasyPrint ``HTML(string=...).write_pdf()`` with a
   ``CSS(filename=print.css)`` parsed each time and no shared ``FontConfiguration``; both
   build the context through the document type (parse and rules) each time, as docgen does;
-* peak RSS of the process, and the peak before the naive runs (docgen alone).
+* peak RSS of the process, and the peak before the naive runs (docgen alone);
+* batch: two worker processes (one per core) each render ``--batch-letters`` PDFs after a
+  warm-up, started together; docgen with ``Docgen.render_many`` (chunks of
+  ``PDF_CHUNK`` letters laid out as one document, split per letter), naive with a fresh
+  WeasyPrint render per letter. Reported as letters per second over both processes, with
+  each worker's peak RSS;
+* LibreOffice headless ``--convert-to pdf`` of docgen's own DOCX for the fixtures (one
+  ``soffice`` run converting them all, per document), where ``soffice`` is installed.
+
+``--rss-letters 100,1000`` additionally renders that many letters in one fresh worker
+each (chunked, as a batch worker does) and reports the worker's peak RSS, to show that
+memory stays flat with the number of letters.
 
 Run from the repository root (after ``make test`` or ``bin/bootstrap --dev``)::
 
@@ -28,11 +39,15 @@ import argparse
 import functools
 import io
 import json
+import multiprocessing
 import os
 import platform
 import resource
+import shutil
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from datetime import date
@@ -121,8 +136,99 @@ def naive_renderers(docgen: Docgen) -> tuple[Callable[[Any], bytes], Callable[[A
     return docx, pdf
 
 
+def load_cases() -> list[Any]:
+    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(FIXTURES.glob("*.json"))]
+
+
+def batch_worker(naive: bool, letters: int, barrier: Any, out: Any) -> None:
+    """One batch worker: warm up, wait for the others, render ``letters`` PDFs."""
+    cases = load_cases()
+    docgen = Docgen(Settings())
+    batch = [cases[i % len(cases)] for i in range(letters)]
+    if naive:
+        _, naive_pdf = naive_renderers(docgen)
+        naive_pdf(cases[0])
+
+        def work() -> None:
+            for case in batch:
+                naive_pdf(case)
+    else:
+        docgen.render_many(TYPE_NAME, cases, "pdf")
+
+        def work() -> None:
+            results = docgen.render_many(TYPE_NAME, batch, "pdf")
+            assert all(not isinstance(r, Exception) for r in results)
+    barrier.wait()
+    start = time.perf_counter()
+    work()
+    out.put((start, time.perf_counter(), peak_rss_mib()))
+
+
+def measure_batch(naive: bool, letters: int, workers: int = 2) -> tuple[float, float]:
+    """Letters per second over ``workers`` processes, and the largest worker peak RSS."""
+    ctx = multiprocessing.get_context("spawn")
+    barrier, out = ctx.Barrier(workers), ctx.Queue()
+    procs = [
+        ctx.Process(target=batch_worker, args=(naive, letters, barrier, out))
+        for _ in range(workers)
+    ]
+    for proc in procs:
+        proc.start()
+    reports = [out.get() for _ in procs]
+    for proc in procs:
+        proc.join()
+    elapsed = max(r[1] for r in reports) - min(r[0] for r in reports)
+    return workers * letters / elapsed, max(r[2] for r in reports)
+
+
+def rss_worker(letters: int, out: Any) -> None:
+    cases = load_cases()
+    docgen = Docgen(Settings())
+    from docgen.services import PDF_CHUNK
+
+    done = 0
+    while done < letters:
+        count = min(PDF_CHUNK, letters - done)
+        docgen.render_many(TYPE_NAME, [cases[(done + i) % len(cases)] for i in range(count)], "pdf")
+        done += count
+    out.put(peak_rss_mib())
+
+
+def measure_rss(letters: int) -> float:
+    ctx = multiprocessing.get_context("spawn")
+    out = ctx.Queue()
+    proc = ctx.Process(target=rss_worker, args=(letters, out))
+    proc.start()
+    rss = out.get()
+    proc.join()
+    return float(rss)
+
+
+def measure_libreoffice(docgen: Docgen, cases: list[Any]) -> float | None:
+    """Milliseconds per document for ``soffice --convert-to pdf`` of docgen's DOCX."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        return None
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for i, case in enumerate(cases):
+            path = Path(tmp) / f"letter{i}.docx"
+            path.write_bytes(docgen.render(TYPE_NAME, case, "docx").content)
+            paths.append(str(path))
+        profile = Path(tmp, "profile").as_uri()
+        command = [soffice, f"-env:UserInstallation={profile}", "--headless",
+                   "--convert-to", "pdf", "--outdir", tmp, *paths]
+        subprocess.run(command, capture_output=True, check=True, timeout=600)  # profile set-up
+        start = time.perf_counter()
+        subprocess.run(command, capture_output=True, check=True, timeout=600)
+        elapsed = time.perf_counter() - start
+        if len(list(Path(tmp).glob("letter*.pdf"))) != len(cases):
+            return None
+    return elapsed * 1000 / len(cases)
+
+
 def measure(iterations_pdf: int, iterations_docx: int) -> dict[str, Any]:
-    cases = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(FIXTURES.glob("*.json"))]
+    cases = load_cases()
     registry.get(TYPE_NAME)  # import the document type so cold times are about rendering
 
     cold = {}
@@ -148,6 +254,10 @@ def measure(iterations_pdf: int, iterations_docx: int) -> dict[str, Any]:
         result[f"{fmt}_naive_ratio"] = round(result[f"{fmt}_naive_ms"] / result[f"{fmt}_ms"], 2)
         result[f"{fmt}_cold_ms"] = round(cold[fmt], 2)
         result[f"{fmt}_iterations"] = len(samples[fmt])
+    libreoffice = measure_libreoffice(docgen, cases)
+    result["libreoffice_pdf_ms"] = round(libreoffice, 2) if libreoffice is not None else None
+    if libreoffice is not None:
+        result["libreoffice_ratio"] = round(libreoffice / result["pdf_ms"], 2)
     result.update(
         fixtures=len(cases),
         peak_rss_mib=round(peak_rss_mib(), 1),
@@ -168,11 +278,18 @@ def print_table(r: dict[str, Any]) -> None:
          f"{r[f'{fmt}_naive_ratio']:.2f}x", f"{r[f'{fmt}_cold_ms']:.1f} ms")
         for fmt in ("docx", "pdf")
     ]
+    rows.append(("PDF batch", f"{r['batch_pdf_per_s']:.1f}/s", "",
+                 f"{r['batch_pdf_naive_per_s']:.1f}/s", "", f"{r['batch_naive_ratio']:.2f}x", ""))
+    if r.get("libreoffice_pdf_ms"):
+        rows.append(("LibreOffice", f"{r['libreoffice_pdf_ms']:.1f} ms", "", "", "",
+                     f"{r['libreoffice_ratio']:.2f}x", ""))
     footer = (
         f"{r['fixtures']} fixtures round-robin, {r['docx_iterations']} DOCX / "
         f"{r['pdf_iterations']} PDF iterations after {WARMUP} warm-up each\n"
         f"peak RSS {r['peak_rss_mib']:.1f} MiB (docgen runs only: "
-        f"{r['peak_rss_docgen_mib']:.1f} MiB); Python {r['python']}; {r['machine']}; {r['date']}"
+        f"{r['peak_rss_docgen_mib']:.1f} MiB; batch worker {r['batch_peak_rss_mib']:.1f} MiB"
+        f"{'; by letters ' + str(r['rss_by_letters_mib']) if 'rss_by_letters_mib' in r else ''}"
+        f"); Python {r['python']}; {r['machine']}; {r['date']}"
     )
     try:
         from rich.console import Console
@@ -197,9 +314,28 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--iterations-pdf", type=int, default=30)
     parser.add_argument("--iterations-docx", type=int, default=200)
+    parser.add_argument("--batch-letters", type=int, default=96,
+                        help="letters per batch worker for docgen (a quarter of it for naive)")
+    parser.add_argument("--rss-letters", default="",
+                        help="comma-separated letter counts for the memory runs, e.g. 100,1000")
     parser.add_argument("--json", action="store_true", help="print one JSON object only")
     args = parser.parse_args()
     result = measure(max(1, args.iterations_pdf), max(1, args.iterations_docx))
+    letters = max(4, args.batch_letters)
+    result["batch_pdf_per_s"], result["batch_peak_rss_mib"] = (
+        round(v, 2) for v in measure_batch(False, letters)
+    )
+    result["batch_pdf_naive_per_s"], result["batch_naive_peak_rss_mib"] = (
+        round(v, 2) for v in measure_batch(True, max(4, letters // 4))
+    )
+    result["batch_naive_ratio"] = round(
+        result["batch_pdf_per_s"] / result["batch_pdf_naive_per_s"], 2
+    )
+    result["batch_letters_per_worker"] = letters
+    if args.rss_letters:
+        result["rss_by_letters_mib"] = {
+            n: round(measure_rss(n), 1) for n in (int(x) for x in args.rss_letters.split(","))
+        }
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
     else:

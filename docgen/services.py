@@ -11,10 +11,11 @@ import io
 import json
 import logging
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel
@@ -28,11 +29,17 @@ from docgen.reference_data import default_lpr_table
 from docgen.render.docx import DocxRenderer, TemplateRenderError
 from docgen.render.fonts import missing_glyphs
 from docgen.render.pdf import GlyphMissing, PdfRenderer
+from docgen.render.pdf_chunks import NotChunkable
 
 if TYPE_CHECKING:
     from docgen.profiles.store import ProfileStore
+    from docgen.template_store import TemplateStore, VersionInfo
 
 log = logging.getLogger(__name__)
+
+# Letters laid out together by render_many: large enough to share the set-up, small enough
+# that a chunk's layout (kept until its letters are written) stays small in memory.
+PDF_CHUNK = 16
 
 Format = Literal["pdf", "docx"]
 FORMATS: tuple[Format, ...] = ("pdf", "docx")
@@ -77,6 +84,7 @@ class Docgen:
         self.settings = settings
         self._pdf: PdfRenderer | None = None
         self._profiles: ProfileStore | None = None
+        self._templates: TemplateStore | None = None
         self.docx = DocxRenderer()
 
     @property
@@ -92,8 +100,99 @@ class Docgen:
     @property
     def pdf(self) -> PdfRenderer:
         if self._pdf is None:
-            self._pdf = PdfRenderer(self.settings.templates_dir, self.settings.pdf_font_families)
+            self._pdf = PdfRenderer(
+                self.settings.templates_dir,
+                self.settings.pdf_font_families,
+                font_cache_dir=self.settings.data_dir / "fonts",
+            )
         return self._pdf
+
+    @property
+    def templates(self) -> TemplateStore:
+        """Firms' uploaded template versions (the database is migrated on first use)."""
+        if self._templates is None:
+            from docgen import db
+            from docgen.template_store import TemplateStore
+
+            self._templates = TemplateStore(
+                db.upgrade(self.settings.effective_database_url),
+                self.settings.data_dir / "custom_templates",
+            )
+        return self._templates
+
+    def docx_template(self, doc_type: DocumentType[Any], version: int | None = None) -> Path:
+        """The .docx a type renders with: a given version, the active upload, or built-in."""
+        store = self.templates
+        info = store.get(doc_type.name, version) if version else store.active(doc_type.name)
+        if info is not None:
+            return store.file_path(info.type_name, info.kind, info.sha256)
+        return self.settings.templates_dir / doc_type.templates["docx"]
+
+    def template_samples(self, type_name: str) -> list[tuple[str, dict[str, Any]]]:
+        """The template context of each valid sample case (an upload must render each).
+
+        Contexts are plain JSON data, so they can be handed to an isolated child process.
+        """
+        samples = []
+        for path in sorted((self.settings.samples_dir / type_name / "valid").glob("*.json")):
+            if path.name.endswith(".expect.json"):
+                continue
+            try:
+                _case, _assessment, context = self.context_for(
+                    type_name, json.loads(path.read_text(encoding="utf-8-sig"))
+                )
+            except CaseInvalid:
+                continue  # a sample that needs stored data this installation lacks
+            samples.append((path.stem, json.loads(json.dumps(context, default=str))))
+        return samples
+
+    def upload_template(
+        self, type_name: str, data: bytes, *, filename: str = "", note: str = "", by: str = ""
+    ) -> tuple[VersionInfo, list[Problem]]:
+        """Check and store a firm's .docx for a type; raises TemplateRejected on errors."""
+        registry.get(type_name)
+        return self.templates.upload(
+            type_name,
+            data,
+            self.template_samples(type_name),
+            filename=filename or "template.docx",
+            note=note,
+            uploaded_by=by,
+        )
+
+    def context_for(self, type_name: str, data: Any) -> tuple[Any, Assessment, dict[str, Any]]:
+        """Validate a case and build its template context (no letter number is used up)."""
+        doc_type = registry.get(type_name)
+        case = self._resolve(doc_type, doc_type.parse(data), final=False)
+        assessment = doc_type.evaluate(case, self.options())
+        if assessment.errors:
+            raise CaseInvalid(assessment.problems)
+        return case, assessment, doc_type.context(case, assessment)
+
+    def preview_template(self, type_name: str, version: int, data: Any | None = None) -> Rendered:
+        """Render a case (default: the type's sample) as DOCX with a stored version."""
+        doc_type = registry.get(type_name)
+        case, assessment, context = self.context_for(
+            type_name, data if data is not None else self.sample(type_name)
+        )
+        content = self.docx.render(self.docx_template(doc_type, version), context)
+        name = f"{doc_type.filename(case)}-模板v{version}预览.docx"
+        return Rendered(content, name, "docx", type_name, assessment.warnings)
+
+    def warm_up(self) -> None:
+        """Load what the first render would otherwise load: fonts, stylesheets, glyph maps,
+        compiled templates (by rendering each type's sample case, when it has one)."""
+        _ = self.pdf.stylesheets
+        missing_glyphs("", self.settings.pdf_font_families)
+        for doc_type in registry.all_types():
+            data = self.sample(doc_type.name)
+            if data is None:
+                continue
+            for fmt in FORMATS:
+                try:
+                    self.render(doc_type.name, data, fmt)
+                except CaseInvalid:
+                    log.warning("sample case of %s does not render", doc_type.name)
 
     def options(self) -> RuleOptions:
         return RuleOptions(
@@ -140,8 +239,93 @@ class Docgen:
         The whole case is validated first, so an invalid case uses up no letter number.
         """
         doc_type = registry.get(type_name)
+        assessment, copies = self._copies(doc_type, data, self.options())
+        out = []
+        for copy, context in copies:
+            if fmt == "pdf":
+                content = self._render_pdf(copy, doc_type.templates["html"], context)
+            else:
+                content = self.docx.render(self.docx_template(doc_type), context)
+            out.append(self._finish(doc_type, copy, assessment, content, fmt))
+        return out
+
+    def render_many(
+        self, type_name: str, cases: Sequence[Any], fmt: Format, chunk_size: int = PDF_CHUNK
+    ) -> list[Rendered | CaseInvalid]:
+        """Render many cases; one result per case, in order.
+
+        Each result is what ``render`` returns for that case (a document, or a ZIP of one
+        document per recipient), or the CaseInvalid that ``render`` would raise for it;
+        the other cases are still rendered. PDFs are laid out ``chunk_size`` letters at a
+        time (``PdfRenderer.render_many``), each the same document ``render`` gives.
+        """
+        doc_type = registry.get(type_name)
+        options = self.options()
+        failed: dict[int, CaseInvalid] = {}
+        done: dict[int, list[Rendered]] = {}
+        pending: list[tuple[int, Assessment, BaseModel, dict[str, Any]]] = []
+        for index, data in enumerate(cases):
+            try:
+                assessment, copies = self._copies(doc_type, data, options)
+                if fmt == "pdf":
+                    problems = [p for copy, _ in copies for p in self._glyph_problems(copy)]
+                    if problems:
+                        raise CaseInvalid(problems)
+            except CaseInvalid as exc:
+                failed[index] = exc
+                continue
+            done[index] = []
+            for copy, context in copies:
+                if fmt == "pdf":
+                    pending.append((index, assessment, copy, context))
+                else:
+                    content = self.docx.render(self.docx_template(doc_type), context)
+                    done[index].append(self._finish(doc_type, copy, assessment, content, fmt))
+        step = max(1, chunk_size)
+        template = doc_type.templates["html"]
+        for start in range(0, len(pending), step):
+            chunk = pending[start : start + step]
+            try:
+                contents: list[bytes] | None = self.pdf.render_many(
+                    template, [item[3] for item in chunk]
+                )
+            except (GlyphMissing, TemplateRenderError, NotChunkable):
+                contents = None  # find out which letter fails: render them one by one
+            for offset, (index, assessment, copy, context) in enumerate(chunk):
+                if index in failed:
+                    continue
+                try:
+                    content = (
+                        contents[offset]
+                        if contents is not None
+                        else self._render_pdf(copy, template, context)
+                    )
+                except CaseInvalid as exc:
+                    failed[index] = exc
+                    continue
+                except TemplateRenderError as exc:
+                    problem = Problem(("template",), "template_error", str(exc))
+                    failed[index] = CaseInvalid([problem])
+                    continue
+                done[index].append(self._finish(doc_type, copy, assessment, content, fmt))
+        results: list[Rendered | CaseInvalid] = []
+        for index in range(len(cases)):
+            if index in failed:
+                results.append(failed[index])
+            else:
+                rendered = done[index]
+                results.append(rendered[0] if len(rendered) == 1 else bundle(rendered))
+        return results
+
+    def _copies(
+        self, doc_type: DocumentType[Any], data: Any, options: RuleOptions
+    ) -> tuple[Assessment, list[tuple[Any, dict[str, Any]]]]:
+        """Validate a case; then each recipient's copy (numbered) and its template context.
+
+        The whole case is validated first, so an invalid case uses up no letter number.
+        """
         case = self._resolve(doc_type, doc_type.parse(data), final=False)
-        assessment = doc_type.evaluate(case, self.options())
+        assessment = doc_type.evaluate(case, options)
         if assessment.errors:
             raise CaseInvalid(assessment.problems)
         copies = doc_type.split(case) if doc_type.split is not None else [case]
@@ -150,24 +334,21 @@ class Docgen:
             copy = self._resolve(doc_type, copy, final=True)
             # the evaluated context is the first recipient's without a letter number;
             # every copy is built for its own recipient and number
-            context = doc_type.build_context(copy, assessment)
-            if fmt == "pdf":
-                content = self._render_pdf(copy, doc_type.templates["html"], context)
-            else:
-                content = self.docx.render(
-                    self.settings.templates_dir / doc_type.templates["docx"], context
-                )
-            log.info("rendered type=%s format=%s bytes=%d", type_name, fmt, len(content))
-            out.append(
-                Rendered(
-                    content,
-                    f"{doc_type.filename(copy)}.{fmt}",
-                    fmt,
-                    type_name,
-                    assessment.warnings,
-                )
-            )
-        return out
+            out.append((copy, doc_type.build_context(copy, assessment)))
+        return assessment, out
+
+    def _finish(
+        self,
+        doc_type: DocumentType[Any],
+        copy: BaseModel,
+        assessment: Assessment,
+        content: bytes,
+        fmt: Format,
+    ) -> Rendered:
+        log.info("rendered type=%s format=%s bytes=%d", doc_type.name, fmt, len(content))
+        return Rendered(
+            content, f"{doc_type.filename(copy)}.{fmt}", fmt, doc_type.name, assessment.warnings
+        )
 
     def _resolve(self, doc_type: DocumentType[Any], case: Any, *, final: bool) -> Any:
         if doc_type.resolve is None:

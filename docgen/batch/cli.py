@@ -198,7 +198,14 @@ def _progress_run(batches: Any, run_id: str, executor: Any) -> dict[str, Any]:
         def progress(counts: dict[str, int]) -> None:
             bar.update(task, completed=todo - counts["pending"])
 
-        return batches.execute(run_id, executor, progress)  # type: ignore[no-any-return]
+        try:
+            return batches.execute(run_id, executor, progress)  # type: ignore[no-any-return]
+        except KeyboardInterrupt:
+            bar.stop()
+            click.echo(
+                f"已中断。已完成的文书都已保存；继续请运行：docgen batch resume {run_id}", err=True
+            )
+            sys.exit(130)
 
 
 def _print_summary(summary: dict[str, Any]) -> None:

@@ -7,11 +7,13 @@ done (a chunk may run twice; see :mod:`docgen.batch.work`).
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from typing import Protocol
 
 from sqlalchemy import func, select
@@ -22,6 +24,7 @@ from docgen.batch.work import process_chunk
 from docgen.config import Settings
 
 Tick = Callable[[], None]
+log = logging.getLogger(__name__)
 
 
 class Executor(Protocol):
@@ -60,9 +63,14 @@ class LocalExecutor:
                 pool.submit(process_chunk, settings, database_url, run_id, list(chunk))
                 for chunk in chunks
             ]
-            for future in as_completed(futures):
-                future.result()
-                tick()
+            try:
+                for future in as_completed(futures):
+                    future.result()
+                    tick()
+            except BrokenProcessPool:
+                # a worker process died (killed, out of memory): what it did not mark
+                # done is still pending and the caller's next round renders it
+                log.warning("a worker process died; run=%s continues", run_id)
 
 
 class CeleryExecutor:

@@ -11,6 +11,7 @@ import logging
 import shutil
 import time
 import uuid
+import zipfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -127,6 +128,30 @@ class Batches:
         log.info("created run=%s type=%s", run_id, options.type_name)
         return run_id
 
+    def check_header(self, source: Path, options: RunOptions) -> None:
+        """Raise BatchInputError now if the file cannot be read or its header is unknown."""
+        layout = Layout.of(registry.get(options.type_name).model)
+        for _record in Sheet(source, layout, options.mapping).records():
+            break
+
+    def archive(self, run_id: str) -> Path | None:
+        """A zip of a finished run's outputs (built once), or None while it runs."""
+        with db.session_scope(self.engine) as session:
+            run = self._get(session, run_id)
+            if run.status != RUN_DONE:
+                return None
+            folder = Path(run.out_dir)
+        target = folder / "outputs.zip"
+        if not target.exists():
+            tmp = folder / "outputs.zip.part"
+            with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as archive:
+                for path in sorted(folder.rglob("*")):
+                    relative = path.relative_to(folder)
+                    if path.is_file() and relative.parts[0] not in ("input", "outputs.zip.part"):
+                        archive.write(path, relative.as_posix())
+            tmp.replace(target)
+        return target
+
     def plan(self, run_id: str) -> dict[str, Any]:
         """Read and judge every row (resumable: rows already stored are kept)."""
         with db.session_scope(self.engine) as session:
@@ -182,6 +207,9 @@ class Batches:
             )
             if not wait:
                 return self.status(run_id)
+        if self._pending_keys(run_id):
+            log.warning("run=%s still has pending records; resume it", run_id)
+            return self.status(run_id)
         if not self.finish(run_id):
             return self.wait(run_id, FINALIZE_TIMEOUT)  # a worker is writing the outputs
         return self.status(run_id)

@@ -20,6 +20,7 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from docgen.render import pdf_chunks, prepared_fonts
 from docgen.render.docx import TemplateRenderError
 from docgen.render.fonts import missing_glyphs
 from docgen.render.sandbox import new_environment, render_budget, render_limited
@@ -43,9 +44,10 @@ class BlockedFetch(ValueError):
 class AssetFetcher(URLFetcher):  # type: ignore[misc]
     """Serve ``file:`` URLs under ``root`` and ``data:`` URLs; refuse everything else."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, *extra_roots: Path) -> None:
         super().__init__(allowed_protocols=("file", "data"), allow_redirects=False)
         self.root = root.resolve()
+        self.roots = (self.root, *(extra.resolve() for extra in extra_roots))
         self.blocked: list[str] = []
 
     def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
@@ -54,7 +56,8 @@ class AssetFetcher(URLFetcher):  # type: ignore[misc]
             return self._data(url)
         if scheme == "file":
             path = Path(urllib.parse.unquote(urllib.parse.urlsplit(url).path)).resolve()
-            if path.is_relative_to(self.root) and path.is_file():
+            inside = any(path.is_relative_to(root) for root in self.roots)
+            if inside and path.is_file():
                 media_type = _MEDIA_TYPES.get(path.suffix.lower())
                 if media_type:
                     return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": media_type})
@@ -104,25 +107,49 @@ def template_source(templates_dir: Path, template_name: str) -> str:
 class PdfRenderer:
     """Renders HTML templates under ``templates_dir`` to PDF; reuse one per process."""
 
-    def __init__(self, templates_dir: Path, font_families: tuple[str, ...]) -> None:
+    def __init__(
+        self,
+        templates_dir: Path,
+        font_families: tuple[str, ...],
+        font_cache_dir: Path | None = None,
+    ) -> None:
+        """``font_cache_dir``: where prepared fonts are kept (none: embed the full fonts)."""
         self.templates_dir = templates_dir.resolve()
         self.font_families = font_families
+        self.font_cache_dir = font_cache_dir
         self.font_config = FontConfiguration()
         self.env = new_environment()
         self._templates: dict[str, tuple[int, Template]] = {}
+
+    def _fetcher(self) -> AssetFetcher:
+        extra = (self.font_cache_dir,) if self.font_cache_dir else ()
+        return AssetFetcher(self.templates_dir, *extra)
 
     @functools.cached_property
     def stylesheets(self) -> list[CSS]:
         path = self.templates_dir / "_shared" / "print.css"
         families = ", ".join(f'"{f}"' for f in self.font_families)
-        base = f":root {{ --docgen-fonts: {families}; }} body {{ font-family: {families}, serif; }}"
+        faces = ""
+        if self.font_cache_dir is not None and self.font_families:
+            prepared = prepared_fonts.prepare(self.font_families[0], self.font_cache_dir)
+            faces = prepared_fonts.font_face_css(prepared)
+            prepared_family = prepared_fonts.prepared_family(self.font_families[0])
+            families = f'"{prepared_family}", {families}'
+        base = (
+            f":root {{{{ --docgen-fonts: {families}; }}}} "
+            f"html, body {{{{ font-family: {families}, serif; }}}}"
+        )
         return [
-            CSS(string=base, font_config=self.font_config),
+            CSS(
+                string=f"{faces}\n{base}",
+                font_config=self.font_config,
+                url_fetcher=self._fetcher(),
+            ),
             CSS(
                 string=path.read_text(encoding="utf-8"),
                 base_url=path.as_uri(),
                 font_config=self.font_config,
-                url_fetcher=AssetFetcher(self.templates_dir),
+                url_fetcher=self._fetcher(),
             ),
         ]
 
@@ -150,13 +177,52 @@ class PdfRenderer:
         if missing:
             raise GlyphMissing(missing)
 
+    @functools.cached_property
+    def _chunk_stylesheet(self) -> CSS:
+        css = (self.templates_dir / "_shared" / "print.css").read_text(encoding="utf-8")
+        return CSS(
+            string=pdf_chunks.chunk_css(pdf_chunks.page_total_rules(css)),
+            font_config=self.font_config,
+        )
+
+    def render_many(self, template_name: str, contexts: list[dict[str, Any]]) -> list[bytes]:
+        """One PDF per context, laid out together as one document (see ``pdf_chunks``).
+
+        Each PDF has the same pages and text as ``render`` gives for its context. Raises
+        like ``render`` (GlyphMissing, TemplateRenderError) if any letter fails, and
+        NotChunkable if the template is not a complete HTML document.
+        """
+        if not contexts:
+            return []
+        markups = [self.render_html(template_name, context) for context in contexts]
+        for markup in markups:
+            self.check_glyphs(visible_text(markup))
+        letters = [pdf_chunks.split_markup(markup) for markup in markups]
+        base_url = (self.templates_dir / template_name).as_uri()
+        document = HTML(
+            string=pdf_chunks.chunk_markup(letters),
+            base_url=base_url,
+            url_fetcher=self._fetcher(),
+        ).render(
+            stylesheets=[*self.stylesheets, self._chunk_stylesheet], font_config=self.font_config
+        )
+        results = []
+        for letter, pages in zip(
+            letters, pdf_chunks.letter_pages(document, len(letters)), strict=True
+        ):
+            single = document.copy([document.pages[i] for i in pages])
+            single.metadata = pdf_chunks.letter_metadata(letter, document.metadata)
+            pdf = single.write_pdf()
+            if pdf is None:
+                raise RuntimeError("WeasyPrint returned no PDF")
+            results.append(bytes(pdf))
+        return results
+
     def render(self, template_name: str, context: dict[str, Any]) -> bytes:
         markup = self.render_html(template_name, context)
         self.check_glyphs(visible_text(markup))
         base_url = (self.templates_dir / template_name).as_uri()
-        document = HTML(
-            string=markup, base_url=base_url, url_fetcher=AssetFetcher(self.templates_dir)
-        )
+        document = HTML(string=markup, base_url=base_url, url_fetcher=self._fetcher())
         pdf = document.write_pdf(stylesheets=self.stylesheets, font_config=self.font_config)
         if pdf is None:
             raise RuntimeError("WeasyPrint returned no PDF")

@@ -156,7 +156,7 @@ def _done(database_url: str, run_id: str) -> int:
 
 @pytest.mark.slow
 def test_a_local_run_killed_with_sigkill_resumes_exactly(tmp_path):
-    source = letters_sheet(tmp_path / "cases.csv", 120)
+    source = letters_sheet(tmp_path / "cases.csv", 60)
     env = {**os.environ, "DOCGEN_DATA_DIR": str(tmp_path / "var"), "DOCGEN_BROKER_URL": ""}
     database_url = f"sqlite:///{tmp_path / 'var' / 'docgen.db'}"
     docgen = [sys.executable, "-m", "docgen.cli"]
@@ -190,14 +190,14 @@ def test_a_local_run_killed_with_sigkill_resumes_exactly(tmp_path):
             run_id = runs[0].name
         if run_id and (tmp_path / "var" / "docgen.db").exists():
             with contextlib.suppress(Exception):  # tables may not exist yet
-                if _done(database_url, run_id) >= 15:
+                if _done(database_url, run_id) >= 10:
                     break
         time.sleep(0.02)
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
     assert run_id is not None
     killed_at = _done(database_url, run_id)
-    assert 15 <= killed_at < 120, "the run must be killed mid-way"
+    assert 10 <= killed_at < 60, "the run must be killed mid-way"
     result = subprocess.run(
         [*docgen, "batch", "resume", run_id, "--processes", "2"],
         env=env,
@@ -206,9 +206,51 @@ def test_a_local_run_killed_with_sigkill_resumes_exactly(tmp_path):
         timeout=180,
     )
     assert result.returncode == 0, result.stderr
-    assert "已生成 120，拒绝 0，失败 0，待处理 0" in result.stdout
-    assert_exact(tmp_path / "runs" / run_id, 120, ("docx",))
+    assert "已生成 60，拒绝 0，失败 0，待处理 0" in result.stdout
+    assert_exact(tmp_path / "runs" / run_id, 60, ("docx",))
     status = subprocess.run(
         [*docgen, "batch", "status", run_id], env=env, capture_output=True, text=True, timeout=60
     )
     assert "done" in status.stdout
+
+
+@pytest.mark.slow
+def test_a_pool_worker_killed_mid_run_is_replaced_and_the_run_completes(settings, tmp_path):
+    import threading
+
+    source = letters_sheet(tmp_path / "cases.csv", 24)
+    database_url = f"sqlite:///{tmp_path / 'state.db'}"
+    batches = Batches(settings, database_url)
+    run_id = batches.create(
+        source, RunOptions("demand_letter", formats=["docx"], chunk_size=2), tmp_path
+    )
+    batches.plan(run_id)
+    before = set(_children())
+    result: dict[str, dict] = {}
+    thread = threading.Thread(
+        target=lambda: result.setdefault("summary", batches.execute(run_id, LocalExecutor(2)))
+    )
+    thread.start()
+    deadline = time.monotonic() + 60
+    while _done(database_url, run_id) < 4 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    victims = set(_children()) - before
+    assert victims, "the pool's worker processes should be running"
+    os.kill(min(victims), signal.SIGKILL)
+    thread.join(timeout=120)
+    assert result["summary"]["status"] == "done"
+    assert result["summary"]["rendered"] == 24
+    assert_exact(tmp_path / run_id, 24, ("docx",))
+
+
+def _children() -> list[int]:
+    me = os.getpid()
+    out = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            with contextlib.suppress(OSError, IndexError, ValueError):
+                stat = Path(f"/proc/{entry}/stat").read_text()
+                cmdline = Path(f"/proc/{entry}/cmdline").read_bytes()
+                if int(stat.rsplit(")", 1)[1].split()[1]) == me and b"spawn_main" in cmdline:
+                    out.append(int(entry))
+    return out

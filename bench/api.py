@@ -1,0 +1,175 @@
+"""API load benchmark: docgen under gunicorn, concurrent clients on loopback.
+
+Starts ``docgen serve`` (gunicorn) on a free loopback port with a fresh data directory,
+warms every worker up, then for DOCX and then PDF runs ``--clients`` client threads (in
+this process, one keep-alive connection each) posting the demand-letter fixtures in turn
+to ``/api/v1/documents/demand_letter?format=...`` for ``--seconds`` seconds. It reports,
+per format: documents per second, p50 and p99 latency, and errors (any status other than
+200, or a failed connection).
+
+Run from the repository root (after ``make test`` or ``bin/bootstrap --dev``)::
+
+    .venv/bin/python bench/api.py                  # table
+    .venv/bin/python bench/api.py --json           # one JSON object
+    .venv/bin/python bench/api.py --workers 3 --threads 2 --seconds 30
+
+``--api-key`` (or ``DOCGEN_BENCH_API_KEY``) is sent as ``X-API-Key`` when the API asks
+for a key. This is not a test: it asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures" / "demand_letter" / "valid"
+PATH = "/api/v1/documents/demand_letter?format={fmt}"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class Client:
+    def __init__(self, port: int, headers: dict[str, str]) -> None:
+        self.port = port
+        self.headers = {"Content-Type": "application/json", **headers}
+        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+
+    def post(self, path: str, body: bytes) -> tuple[int, float]:
+        start = time.perf_counter()
+        try:
+            self.conn.request("POST", path, body=body, headers=self.headers)
+            response = self.conn.getresponse()
+            response.read()
+            status = response.status
+        except (OSError, http.client.HTTPException):
+            self.conn.close()
+            self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+            status = 0
+        return status, time.perf_counter() - start
+
+
+def wait_ready(port: int, proc: subprocess.Popen[bytes], timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise SystemExit(f"docgen serve exited with {proc.returncode}")
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            conn.request("GET", "/api/v1/document-types")
+            conn.getresponse().read()
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit("docgen serve did not answer in time")
+
+
+def load(port: int, fmt: str, clients: int, seconds: float, bodies: list[bytes],
+         headers: dict[str, str]) -> dict[str, Any]:
+    latencies: list[float] = []
+    statuses: dict[int, int] = {}
+    lock = threading.Lock()
+    stop = time.perf_counter() + seconds
+    path = PATH.format(fmt=fmt)
+
+    def run(offset: int) -> None:
+        client = Client(port, headers)
+        mine: list[float] = []
+        codes: dict[int, int] = {}
+        i = offset
+        while time.perf_counter() < stop:
+            status, elapsed = client.post(path, bodies[i % len(bodies)])
+            i += 1
+            mine.append(elapsed)
+            codes[status] = codes.get(status, 0) + 1
+        with lock:
+            latencies.extend(mine)
+            for code, n in codes.items():
+                statuses[code] = statuses.get(code, 0) + n
+
+    start = time.perf_counter()
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - start
+    ordered = sorted(latencies)
+    return {
+        "requests": len(ordered),
+        "per_s": round(len(ordered) / elapsed, 1),
+        "p50_ms": round(statistics.median(ordered) * 1000, 1),
+        "p99_ms": round(ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))] * 1000, 1),
+        "errors": sum(n for code, n in statuses.items() if code != 200),
+        "statuses": {str(k): v for k, v in sorted(statuses.items())},
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument("--workers", type=int, default=None, help="default: docgen serve's")
+    parser.add_argument("--threads", type=int, default=None, help="default: docgen serve's")
+    parser.add_argument("--api-key", default=os.environ.get("DOCGEN_BENCH_API_KEY", ""))
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+
+    bodies = [p.read_bytes() for p in sorted(FIXTURES.glob("*.json"))]
+    headers = {"X-API-Key": args.api_key} if args.api_key else {}
+    port = free_port()
+    command = [str(Path(sys.executable).with_name("docgen")), "serve", "--host", "127.0.0.1",
+               "--port", str(port)]
+    if args.workers:
+        command += ["--workers", str(args.workers)]
+    if args.threads:
+        command += ["--threads", str(args.threads)]
+    with tempfile.TemporaryDirectory() as data_dir:
+        env = {**os.environ, "DOCGEN_DATA_DIR": data_dir, "DOCGEN_LOG_LEVEL": "WARNING"}
+        fonts = ROOT / "var" / "fonts"  # reuse prepared fonts instead of preparing them again
+        if fonts.is_dir():
+            os.symlink(fonts, Path(data_dir) / "fonts")
+        proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL, start_new_session=True)
+        try:
+            wait_ready(port, proc)
+            for fmt in ("docx", "pdf"):  # warm every worker: first renders load fonts
+                load(port, fmt, args.clients, 3, bodies, headers)
+            result: dict[str, Any] = {"clients": args.clients, "seconds": args.seconds,
+                                      "command": " ".join(command[1:])}
+            for fmt in ("docx", "pdf"):
+                result[fmt] = load(port, fmt, args.clients, args.seconds, bodies, headers)
+        finally:
+            os.killpg(proc.pid, signal.SIGTERM)
+            proc.wait(timeout=30)
+    result["cpus"] = os.cpu_count()
+    result["load_avg"] = [round(x, 2) for x in os.getloadavg()]
+    if args.json:
+        print(json.dumps(result))
+        return
+    print(f"{result['command']} - {args.clients} clients, {args.seconds:.0f} s per format")
+    for fmt in ("docx", "pdf"):
+        r = result[fmt]
+        print(f"{fmt.upper():5} {r['per_s']:7.1f}/s  p50 {r['p50_ms']:7.1f} ms  "
+              f"p99 {r['p99_ms']:7.1f} ms  errors {r['errors']}  ({r['requests']} requests)")
+    print(f"load average at the end: {result['load_avg']}")
+
+
+if __name__ == "__main__":
+    main()

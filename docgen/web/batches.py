@@ -1,0 +1,172 @@
+"""Batch runs over HTTP under ``/api/v1/batches``.
+
+``POST`` takes a spreadsheet upload and options, checks the file's header at once (a bad
+upload is a 4xx with Chinese problems, never a 500) and answers 202 with the run id; the
+run proceeds in the background (local process pool, or Celery when a broker is set).
+``GET /<id>`` reports progress and counts; ``GET /<id>/download`` returns a zip of the
+outputs once the run is done.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import tempfile
+import threading
+from pathlib import Path
+from typing import Any
+
+from flask import Response, current_app, jsonify, request, send_file, url_for
+from flask_openapi3 import APIBlueprint, Tag
+from pydantic import BaseModel, Field
+
+from docgen.batch.readers import BatchInputError, sniff_bytes
+from docgen.batch.runs import Batches, RunNotFound, RunOptions
+from docgen.documents.problems import Problem
+
+log = logging.getLogger(__name__)
+
+BATCHES_TAG = Tag(name="batches", description="批量生成：上传表格，批量生成文书")
+
+
+class BatchPath(BaseModel):
+    id: str = Field(description="批次编号")
+
+
+def _problems(problems: list[Problem], status: int) -> Response:
+    response = jsonify([p.as_dict() for p in problems])
+    response.status_code = status
+    return response
+
+
+def _batches() -> Batches:
+    batches = current_app.extensions.get("docgen.batches")
+    if batches is None:
+        batches = Batches(current_app.extensions["docgen"].settings)
+        current_app.extensions["docgen.batches"] = batches
+    return batches
+
+
+def _options() -> RunOptions | Response:
+    form = request.form
+    problems: list[Problem] = []
+    shared: dict[str, Any] = {}
+    if form.get("shared"):
+        try:
+            shared = json.loads(form["shared"])
+        except ValueError:
+            shared = {}
+            problems.append(Problem(("shared",), "json_invalid", "共用信息应为 JSON 对象"))
+        if not isinstance(shared, dict):
+            shared = {}
+            problems.append(Problem(("shared",), "json_invalid", "共用信息应为 JSON 对象"))
+    if form.get("letter_date"):
+        shared["letter_date"] = form["letter_date"]
+    options = RunOptions(
+        type_name=form.get("type", ""),
+        formats=[f.strip() for f in form.get("formats", "pdf").split(",") if f.strip()],
+        shared=shared,
+        address_page=form.get("address_page", "").lower() in ("1", "true", "on", "yes"),
+    )
+    try:
+        options.check()
+    except BatchInputError as exc:
+        field = "type" if "文书类型" in str(exc) else "formats"
+        problems.append(Problem((field,), "invalid", str(exc)))
+    if problems:
+        return _problems(problems, 422)
+    return options
+
+
+def _run_in_background(app: Any, batches: Batches, run_id: str) -> None:
+    processes = app.config.get("BATCH_PROCESSES")
+
+    def work() -> None:
+        from docgen.batch.executors import CeleryExecutor, LocalExecutor
+
+        settings = batches.settings
+        try:
+            if settings.broker_url and processes is None:
+                batches.execute(run_id, CeleryExecutor(settings.broker_url, wait=False), wait=False)
+            else:
+                batches.execute(run_id, LocalExecutor(processes))
+        except Exception:
+            log.exception("batch run failed run=%s", run_id)
+
+    thread = threading.Thread(target=work, name=f"batch-{run_id[:8]}", daemon=True)
+    thread.start()
+    app.extensions.setdefault("docgen.batch_threads", {})[run_id] = thread
+
+
+def _not_found(run_id: str) -> Response:
+    return _problems([Problem(("id",), "batch_not_found", f"没有编号为「{run_id}」的批次")], 404)
+
+
+def build_blueprint() -> APIBlueprint:
+    bp = APIBlueprint("batches", __name__, url_prefix="/api/v1/batches")
+
+    @bp.post("", tags=[BATCHES_TAG])
+    def create_batch() -> Response:
+        """上传表格（CSV/XLSX/JSONL）开始一个批次
+
+        表单字段：file、type、formats（pdf,docx）、address_page、shared（JSON）、letter_date
+        """
+        upload = request.files.get("file")
+        if upload is None or not upload.filename:
+            return _problems([Problem(("file",), "missing", "请上传表格文件（字段名 file）")], 400)
+        options = _options()
+        if isinstance(options, Response):
+            return options
+        data = upload.read()
+        if not data:
+            return _problems([Problem(("file",), "empty", "上传的文件是空的")], 400)
+        batches = _batches()
+        with tempfile.TemporaryDirectory() as tmp:
+            source = Path(tmp) / f"upload{sniff_bytes(data, upload.filename)}"
+            source.write_bytes(data)
+            try:
+                batches.check_header(source, options)
+                run_id = batches.create(source, options, batches.settings.data_dir / "batches")
+            except BatchInputError as exc:
+                return _problems([Problem(("file",), "bad_file", str(exc))], 422)
+        _run_in_background(current_app._get_current_object(), batches, run_id)  # type: ignore[attr-defined]
+        response = jsonify(
+            {
+                "id": run_id,
+                "status": "planning",
+                "status_url": url_for("batches.get_batch", id=run_id),
+                "download_url": url_for("batches.download_batch", id=run_id),
+            }
+        )
+        response.status_code = 202
+        return response
+
+    @bp.get("/<id>", tags=[BATCHES_TAG])
+    def get_batch(path: BatchPath) -> Response:
+        """批次的进度与计数"""
+        try:
+            status = _batches().status(path.id)
+        except RunNotFound:
+            return _not_found(path.id)
+        status.pop("out_dir", None)
+        return jsonify(status)
+
+    @bp.get("/<id>/download", tags=[BATCHES_TAG])
+    def download_batch(path: BatchPath) -> Response:
+        """下载批次的全部输出（zip）"""
+        batches = _batches()
+        try:
+            archive = batches.archive(path.id)
+        except RunNotFound:
+            return _not_found(path.id)
+        if archive is None:
+            problem = Problem(("id",), "batch_not_done", "批次尚未完成，请稍后再下载")
+            return _problems([problem], 409)
+        return send_file(
+            archive,
+            mimetype="application/zip",
+            as_attachment=True,
+            download_name=f"batch-{path.id}.zip",
+        )
+
+    return bp

@@ -1,0 +1,189 @@
+"""The fast PDF paths print exactly what the plain paths print.
+
+* prepared fonts: letters rendered with the prepared (GB 2312) CJK faces have the same
+  pages, lines and characters as with the full Noto CJK fonts, and a character outside
+  the prepared repertoire is still printed (from the full font);
+* chunked rendering (``render_many``): every letter of a chunk gets exactly its own pages,
+  the same text as when rendered alone, its own "第 x 页 共 y 页" numbering and title;
+* the glyph check still refuses what no font can draw, in single and chunked renders.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+from docgen.documents import registry
+from docgen.render.fonts import missing_glyphs
+from docgen.render.pdf import GlyphMissing, PdfRenderer
+from docgen.render.prepared_fonts import repertoire
+from docgen.services import CaseInvalid, Docgen, Rendered
+from tests.support import fixture_cases, load_fixture, pdf_pages_text
+
+TYPE = "demand_letter"
+VALID = fixture_cases("valid")
+FOOTER = re.compile(r"第\s*(\d+)\s*页\s*共\s*(\d+)\s*页")
+RARE = "䶮"  # U+4DAE, CJK Extension A: in the Noto CJK fonts, not in GB 2312
+
+
+def contexts(service: Docgen, cases: list[Any], type_name: str = TYPE) -> list[dict[str, Any]]:
+    """The template context of every letter of ``cases`` (one per recipient)."""
+    doc_type = registry.get(type_name)
+    result = []
+    for data in cases:
+        _, copies = service._copies(doc_type, data, service.options())
+        result.extend(context for _, context in copies)
+    return result
+
+
+def html_template(type_name: str) -> str:
+    return registry.get(type_name).templates["html"]
+
+
+def footers(content: bytes) -> list[tuple[int, int]]:
+    found = []
+    for text in pdf_pages_text(content):
+        match = FOOTER.search(text)
+        assert match, text[-80:]
+        found.append((int(match.group(1)), int(match.group(2))))
+    return found
+
+
+def embedded_fonts(content: bytes) -> set[str]:
+    """Base font names without the subset tag (``/ABCDEF+Name`` -> ``/Name``)."""
+    names = set()
+    for page in PdfReader(io.BytesIO(content)).pages:
+        for font in (page["/Resources"].get("/Font") or {}).values():
+            names.add("/" + str(font.get_object()["/BaseFont"]).split("+", 1)[-1])
+    return names
+
+
+@pytest.fixture(scope="module")
+def full_fonts(service: Docgen) -> PdfRenderer:
+    """The plain path: the configured Noto CJK families, no prepared fonts."""
+    return PdfRenderer(service.settings.templates_dir, service.settings.pdf_font_families)
+
+
+Letters = dict[str, list[tuple[dict[str, Any], bytes]]]
+
+
+@pytest.fixture(scope="module")
+def singles(service: Docgen) -> Letters:
+    """Each fixture's letters (one per recipient): the context, and the PDF rendered alone.
+
+    Contexts are built once: building one may use up a letter number."""
+    return {
+        str(case): [
+            (context, service.pdf.render(html_template(case.type_name), context))
+            for context in contexts(service, [case.data], case.type_name)
+        ]
+        for case in VALID
+    }
+
+
+@pytest.mark.parametrize("case", VALID, ids=str)
+def test_prepared_fonts_print_the_same_pages_and_lines_as_the_full_fonts(
+    case, full_fonts: PdfRenderer, singles: Letters
+) -> None:
+    for context, fast in singles[str(case)]:
+        slow = full_fonts.render(html_template(case.type_name), context)
+
+        assert pdf_pages_text(fast) == pdf_pages_text(slow)
+        # the fast path really used the prepared faces (and only CJK faces)
+        assert embedded_fonts(fast) >= {"/Noto-Serif-CJK-SC-prepared"}
+        assert all("CJK" in name for name in embedded_fonts(fast))
+        assert len(fast) < len(slow)
+
+
+def test_a_character_outside_the_prepared_repertoire_is_printed_from_the_full_font(
+    service: Docgen,
+) -> None:
+    assert ord(RARE) not in repertoire()
+    assert not missing_glyphs(RARE, service.settings.pdf_font_families)
+    data = load_fixture(TYPE, "valid", "company_debtor_arbitration")
+    data["debtor"]["name"] = f"福州{RARE}建材有限公司"
+
+    rendered = service.render(TYPE, data, "pdf")
+
+    assert f"致：福州{RARE}建材有限公司" in "".join(pdf_pages_text(rendered.content))
+
+
+def test_the_glyph_check_still_refuses_a_character_no_font_draws(service: Docgen) -> None:
+    char = "\ue000"
+    assert missing_glyphs(char, service.settings.pdf_font_families) == [char]
+    data = load_fixture(TYPE, "valid", "company_debtor_arbitration")
+    data["debtor"]["name"] = f"福州{char}建材有限公司"
+
+    with pytest.raises(CaseInvalid) as caught:
+        service.render(TYPE, data, "pdf")
+    assert ("debtor", "name") in [p.loc for p in caught.value.problems]
+
+    (context,) = contexts(service, [load_fixture(TYPE, "valid", "person_debtor")])
+    context["facts"] = f"欠款{char}"
+    with pytest.raises(GlyphMissing):
+        service.pdf.render_many(registry.get(TYPE).templates["html"], [context, context])
+
+
+@pytest.mark.parametrize("type_name", sorted({case.type_name for case in VALID}))
+def test_render_many_gives_each_letter_exactly_its_own_pages(
+    type_name: str, service: Docgen, singles: Letters
+) -> None:
+    # every fixture, in an order that puts letters of different lengths side by side
+    cases = [case for case in VALID if case.type_name == type_name]
+    letters = [letter for case in [*cases, *reversed(cases)] for letter in singles[str(case)]]
+    many = service.pdf.render_many(html_template(type_name), [c for c, _ in letters])
+
+    expected = [alone for _, alone in letters]
+    assert len(many) == len(expected)
+    for alone, content in zip(expected, many, strict=True):
+        assert pdf_pages_text(content) == pdf_pages_text(alone)
+        pages = len(pdf_pages_text(alone))
+        assert footers(content) == [(n, pages) for n in range(1, pages + 1)]
+        reader = PdfReader(io.BytesIO(content))
+        assert reader.metadata.title == PdfReader(io.BytesIO(alone)).metadata.title
+        # self-contained: only the fonts this letter needs, all of them embedded
+        assert embedded_fonts(content) and all("CJK" in name for name in embedded_fonts(content))
+    # the chunk really held several letters, some of them longer than a page
+    assert len(many) > 1 and sum(len(pdf_pages_text(c)) for c in many) > len(many)
+
+
+def test_service_render_many_returns_documents_and_problems_in_order(service: Docgen) -> None:
+    good = load_fixture(TYPE, "valid", "private_lending_minimal")
+    bad = load_fixture(TYPE, "invalid", "bad_amounts")
+    unprintable = load_fixture(TYPE, "valid", "person_debtor")
+    unprintable["debtor"]["name"] = "张\ue000"
+
+    results = service.render_many(TYPE, [good, bad, unprintable, good], "pdf", chunk_size=2)
+
+    assert [type(r) for r in results] == [Rendered, CaseInvalid, CaseInvalid, Rendered]
+    assert ("debtor", "name") in [p.loc for p in results[2].problems]  # type: ignore[union-attr]
+    alone = service.render(TYPE, good, "pdf")
+    for result in (results[0], results[3]):
+        assert isinstance(result, Rendered)
+        assert result.filename == alone.filename
+        assert pdf_pages_text(result.content) == pdf_pages_text(alone.content)
+
+    docx = service.render_many(TYPE, [bad, good], "docx")
+    assert isinstance(docx[0], CaseInvalid) and isinstance(docx[1], Rendered)
+    assert docx[1].content == service.render(TYPE, good, "docx").content
+
+
+def test_service_render_many_bundles_a_letter_per_recipient_like_render(service: Docgen) -> None:
+    data = load_fixture("lawyer_letter", "valid", "company_debtor_with_guarantor")
+    alone = service.render("lawyer_letter", data, "pdf")
+
+    (result,) = service.render_many("lawyer_letter", [data], "pdf")
+
+    assert isinstance(result, Rendered)
+    assert (result.fmt, result.filename) == (alone.fmt, alone.filename)
+    with zipfile.ZipFile(io.BytesIO(result.content)) as got, zipfile.ZipFile(
+        io.BytesIO(alone.content)
+    ) as want:
+        assert got.namelist() == want.namelist() and len(got.namelist()) > 1
+        for name in got.namelist():
+            assert pdf_pages_text(got.read(name)) == pdf_pages_text(want.read(name))
