@@ -394,3 +394,90 @@ _add_batch_commands()
 
 if __name__ == "__main__":
     main()
+
+
+@main.group()
+def template() -> None:
+    """自定义模板：上传、列出、预览、启用、停用。"""
+
+
+@template.command("upload")
+@click.argument("type_name", metavar="TYPE")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.option("--note", default="", help="版本说明")
+@click.option("--activate", is_flag=True, help="检查通过后立即启用")
+def template_upload(type_name: str, file: Path, note: str, activate: bool) -> None:
+    """检查并保存 .docx 模板 FILE 为 TYPE 的新版本；未通过检查时退出码为 1。"""
+    from docgen.template_store import TemplateRejected
+
+    _check_type(type_name)
+    service = _service()
+    try:
+        info, warnings = service.upload_template(
+            type_name, file.read_bytes(), filename=file.name, note=note, by="cli"
+        )
+    except TemplateRejected as exc:
+        _print_problems(exc.problems, as_json=False)
+        sys.exit(EXIT_INVALID)
+    _print_problems(warnings, as_json=False)
+    if activate:
+        info = service.templates.activate(type_name, info.version)
+    click.echo(f"已保存 {info.label}（{info.status}）sha256={info.sha256}")
+
+
+@template.command("list")
+@click.argument("type_name", metavar="[TYPE]", required=False)
+def template_list(type_name: str | None) -> None:
+    """列出模板版本。"""
+    if type_name:
+        _check_type(type_name)
+    for info in _service().templates.versions(type_name):
+        click.echo(
+            f"{info.label}\t{info.status}\t{info.created_at[:19]}\t{info.sha256[:12]}\t{info.note}"
+        )
+
+
+@template.command("activate")
+@click.argument("type_name", metavar="TYPE")
+@click.argument("version", type=int)
+def template_activate(type_name: str, version: int) -> None:
+    """启用 TYPE 的第 VERSION 版模板。"""
+    from docgen.template_store import UnknownVersion
+
+    _check_type(type_name)
+    try:
+        info = _service().templates.activate(type_name, version)
+    except UnknownVersion:
+        raise click.UsageError(f"没有 {type_name} 的第 {version} 版模板") from None
+    click.echo(f"已启用 {info.label}")
+
+
+@template.command("deactivate")
+@click.argument("type_name", metavar="TYPE")
+def template_deactivate(type_name: str) -> None:
+    """停用 TYPE 的自定义模板，恢复内置模板。"""
+    _check_type(type_name)
+    _service().templates.deactivate(type_name)
+    click.echo(f"{type_name} 已恢复使用内置模板")
+
+
+@template.command("preview")
+@click.argument("type_name", metavar="TYPE")
+@click.argument("version", type=int)
+@click.option("--case", "case_file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True)
+def template_preview(type_name: str, version: int, case_file: Path | None, output: Path) -> None:
+    """用第 VERSION 版模板渲染示例案件（或 --case 指定的案件）为 DOCX。"""
+    from docgen.template_store import UnknownVersion
+
+    _check_type(type_name)
+    data = _load_case(case_file) if case_file else None
+    try:
+        rendered = _service().preview_template(type_name, version, data)
+    except UnknownVersion:
+        raise click.UsageError(f"没有 {type_name} 的第 {version} 版模板") from None
+    except CaseInvalid as exc:
+        _print_problems(exc.problems, as_json=False)
+        sys.exit(EXIT_INVALID)
+    output.write_bytes(rendered.content)
+    click.echo(f"已写入 {output}")

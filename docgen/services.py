@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel
@@ -32,6 +33,7 @@ from docgen.render.pdf_chunks import NotChunkable
 
 if TYPE_CHECKING:
     from docgen.profiles.store import ProfileStore
+    from docgen.template_store import TemplateStore, VersionInfo
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +84,7 @@ class Docgen:
         self.settings = settings
         self._pdf: PdfRenderer | None = None
         self._profiles: ProfileStore | None = None
+        self._templates: TemplateStore | None = None
         self.docx = DocxRenderer()
 
     @property
@@ -103,6 +106,78 @@ class Docgen:
                 font_cache_dir=self.settings.data_dir / "fonts",
             )
         return self._pdf
+
+    @property
+    def templates(self) -> TemplateStore:
+        """Firms' uploaded template versions (the database is migrated on first use)."""
+        if self._templates is None:
+            from docgen import db
+            from docgen.template_store import TemplateStore
+
+            self._templates = TemplateStore(
+                db.upgrade(self.settings.effective_database_url),
+                self.settings.data_dir / "custom_templates",
+            )
+        return self._templates
+
+    def docx_template(self, doc_type: DocumentType[Any], version: int | None = None) -> Path:
+        """The .docx a type renders with: a given version, the active upload, or built-in."""
+        store = self.templates
+        info = store.get(doc_type.name, version) if version else store.active(doc_type.name)
+        if info is not None:
+            return store.file_path(info.type_name, info.kind, info.sha256)
+        return self.settings.templates_dir / doc_type.templates["docx"]
+
+    def template_samples(self, type_name: str) -> list[tuple[str, dict[str, Any]]]:
+        """The template context of each valid sample case (an upload must render each).
+
+        Contexts are plain JSON data, so they can be handed to an isolated child process.
+        """
+        samples = []
+        for path in sorted((self.settings.samples_dir / type_name / "valid").glob("*.json")):
+            if path.name.endswith(".expect.json"):
+                continue
+            try:
+                _case, _assessment, context = self.context_for(
+                    type_name, json.loads(path.read_text(encoding="utf-8-sig"))
+                )
+            except CaseInvalid:
+                continue  # a sample that needs stored data this installation lacks
+            samples.append((path.stem, json.loads(json.dumps(context, default=str))))
+        return samples
+
+    def upload_template(
+        self, type_name: str, data: bytes, *, filename: str = "", note: str = "", by: str = ""
+    ) -> tuple[VersionInfo, list[Problem]]:
+        """Check and store a firm's .docx for a type; raises TemplateRejected on errors."""
+        registry.get(type_name)
+        return self.templates.upload(
+            type_name,
+            data,
+            self.template_samples(type_name),
+            filename=filename or "template.docx",
+            note=note,
+            uploaded_by=by,
+        )
+
+    def context_for(self, type_name: str, data: Any) -> tuple[Any, Assessment, dict[str, Any]]:
+        """Validate a case and build its template context (no letter number is used up)."""
+        doc_type = registry.get(type_name)
+        case = self._resolve(doc_type, doc_type.parse(data), final=False)
+        assessment = doc_type.evaluate(case, self.options())
+        if assessment.errors:
+            raise CaseInvalid(assessment.problems)
+        return case, assessment, doc_type.context(case, assessment)
+
+    def preview_template(self, type_name: str, version: int, data: Any | None = None) -> Rendered:
+        """Render a case (default: the type's sample) as DOCX with a stored version."""
+        doc_type = registry.get(type_name)
+        case, assessment, context = self.context_for(
+            type_name, data if data is not None else self.sample(type_name)
+        )
+        content = self.docx.render(self.docx_template(doc_type, version), context)
+        name = f"{doc_type.filename(case)}-模板v{version}预览.docx"
+        return Rendered(content, name, "docx", type_name, assessment.warnings)
 
     def warm_up(self) -> None:
         """Load what the first render would otherwise load: fonts, stylesheets, glyph maps,
@@ -170,9 +245,7 @@ class Docgen:
             if fmt == "pdf":
                 content = self._render_pdf(copy, doc_type.templates["html"], context)
             else:
-                content = self.docx.render(
-                    self.settings.templates_dir / doc_type.templates["docx"], context
-                )
+                content = self.docx.render(self.docx_template(doc_type), context)
             out.append(self._finish(doc_type, copy, assessment, content, fmt))
         return out
 
@@ -206,8 +279,7 @@ class Docgen:
                 if fmt == "pdf":
                     pending.append((index, assessment, copy, context))
                 else:
-                    docx_template = self.settings.templates_dir / doc_type.templates["docx"]
-                    content = self.docx.render(docx_template, context)
+                    content = self.docx.render(self.docx_template(doc_type), context)
                     done[index].append(self._finish(doc_type, copy, assessment, content, fmt))
         step = max(1, chunk_size)
         template = doc_type.templates["html"]

@@ -198,10 +198,8 @@ class Letter:
         ``docgen.documents.parts.signer_context``): the same words as the HTML macro
         ``signature_block`` — a person signs and presses a fingerprint in the box, an
         organisation seals and its legal representative signs."""
-        self.para("{%p if " + var + ".name %}")
         self.para("{{ " + var + ".role }}：{{ " + var + ".name }}", **_SIGN)
-        self.para("{%p endif %}")
-        self.para("{{ " + var + ".role }}{{ " + var + ".signs_as }}：＿＿＿＿＿＿", **_SIGN)
+        self.para("{{ " + var + ".sign_label }}：＿＿＿＿＿＿＿＿", **_SIGN)
         self.para("{%p if " + var + '.kind == "person" %}')
         box = self.doc.add_table(rows=1, cols=1)
         box.style = "Table Grid"
@@ -211,9 +209,7 @@ class Letter:
         box.rows[0].height = Cm(2.0)
         self._cell(cell, "指印", "center")
         self.para("{%p else %}")
-        self.para(
-            "{{ " + var + ".representative_title }}（签字）：＿＿＿＿＿＿", **_SIGN
-        )
+        self.para("{{ " + var + ".representative_title }}签字：＿＿＿＿＿＿", **_SIGN)
         self.para("{%p endif %}")
         self.para("日期：＿＿＿＿年＿＿月＿＿日", **_SIGN)
 

@@ -550,7 +550,7 @@ def signer_context(role: str, party: Party | None, *, kind: str | None = None) -
         "role": role,
         "name": party.name if party is not None else "",
         "kind": signer_kind,
-        "signs_as": "（签字并按手印）" if signer_kind == "person" else "（盖章）",
+        "sign_label": "签字并按手印" if signer_kind == "person" else "盖章",
         "representative_title": (
             party.representative_title if isinstance(party, Organization) else "法定代表人"
         ),

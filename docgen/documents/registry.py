@@ -14,6 +14,7 @@ from docgen.documents.base import DocumentType
 BUILTIN: tuple[str, ...] = (
     "docgen.documents.demand_letter",
     "docgen.documents.lawyer_letter",
+    "docgen.documents.debt_confirmation",
 )
 
 _types: dict[str, DocumentType[Any]] = {}

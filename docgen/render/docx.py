@@ -60,6 +60,17 @@ def undeclared_variables(template_path: Path) -> set[str]:
     )
 
 
+def opens_as_docx(content: bytes) -> bool:
+    """Whether python-docx can open ``content`` (a rendered file a word processor reads)."""
+    from docx import Document
+
+    try:
+        Document(io.BytesIO(content))
+    except Exception:
+        return False
+    return True
+
+
 @dataclass(frozen=True)
 class _Member:
     """A zip member as stored: deflated bytes with its CRC and sizes, ready to copy."""

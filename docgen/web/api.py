@@ -21,6 +21,7 @@ from docgen.documents import registry
 from docgen.documents.base import DocumentType
 from docgen.documents.problems import CaseInvalid, Problem
 from docgen.services import FORMATS, MEDIA_TYPES, Docgen, Rendered
+from docgen.web import templates_api
 
 DOCS_TAG = Tag(name="documents", description="生成与校验文书")
 TYPES_TAG = Tag(name="document-types", description="文书类型与数据结构")
@@ -107,8 +108,10 @@ def content_disposition(filename: str, ascii_fallback: str) -> str:
 
 def _require_json() -> Response | None:
     """415 for a body that is not JSON, 400 for JSON that does not parse."""
-    if request.method != "POST":
-        return None
+    if request.method != "POST" or request.mimetype == "multipart/form-data":
+        return None  # uploads are validated by their route's form model
+    if not request.content_length and not request.mimetype:
+        return None  # an action without a body (activate, preview of the sample)
     if not request.is_json:
         return _problems_response(
             [Problem((), "unsupported_media_type", "请求内容类型应为 application/json")], 415
@@ -214,6 +217,7 @@ def build_blueprint() -> APIBlueprint:
             summary=f"计算{calc.title}",
             responses={200: calc.output_model},
         )(_calculation_view(calc))
+    templates_api.register_routes(bp)
     return bp
 
 

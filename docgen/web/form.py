@@ -253,6 +253,7 @@ def init_app(app: Flask, settings: Settings) -> None:
     from docgen.web import (
         batch_pages,  # noqa: F401  (adds the batch pages to bp)
         profile_pages,  # noqa: F401  (adds the profile pages to bp)
+        template_pages,  # noqa: F401  (adds the templates page to bp)
     )
 
     _ensure_secret_key(app, settings)

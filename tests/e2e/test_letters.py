@@ -82,7 +82,7 @@ def test_demand_letter_to_debtor_and_guarantor(client, service):
     assert "您作为上述债务的连带责任保证人" in to_guarantor
     # the receipt slip is signed by the guarantor, with a fingerprint box
     receipt = normalize(pdf_pages_text(letters[1].content)[-1])
-    assert "保证人：刘芳" in receipt and "保证人（签字并按手印）" in receipt and "指印" in receipt
+    assert "保证人：刘芳" in receipt and "签字并按手印：" in receipt and "指印" in receipt
     to_debtor = _pdf_text(letters[0].content)
     assert "截至2026年10月31日，您尚欠我方款项明细如下" in to_debtor
 

@@ -164,6 +164,19 @@ NOT_PRINTED_BY_TYPE: dict[str, set[tuple]] = {
         ("contract", "due_date"),
     },
 }
+NOT_PRINTED_BY_TYPE["debt_confirmation"] = {
+    *((party, leaf) for party in ("creditor", "debtor") for leaf in ("sex", "id_type")),
+    ("debtor", "org_type"),
+    ("creditor", "representative_title"),  # printed as the label of the next line
+    ("debtor", "representative_title"),
+    ("confirm_date",),
+    ("pay_by",),
+    ("amounts", "as_of"),
+    ("amounts", "total"),
+    ("origin", "signed_on"),
+    ("origin", "due_date"),
+    ("repayment_plan",),  # dates and amounts are printed formatted (tested below)
+}
 NOT_PRINTED = {
     ("creditor", "kind"),
     ("debtor", "kind"),

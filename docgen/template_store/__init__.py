@@ -1,0 +1,323 @@
+"""Firms' own templates: uploaded, checked, versioned, previewed, then activated.
+
+A firm uploads a .docx for a document type. Before it is accepted, docgen checks that the
+archive is safe (:mod:`.archive`), then, in a limited child process, that it compiles in
+the sandbox, reads only variables the type provides and renders every sample case
+(:mod:`.vetting`). Accepted files are stored by content hash under the data directory and
+never overwritten; each gets the next version number of its type. One version per type
+may be active: the service renders with it instead of the built-in template. Activating
+another version (or going back to the built-in one) never changes a stored file, so a
+document's recorded template hash always finds the exact file it was made with.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.exc import IntegrityError
+
+from docgen import db, isolation
+from docgen.documents.problems import Problem
+from docgen.template_store.archive import inspect_docx
+from docgen.template_store.models import TemplateVersion
+from docgen.template_store.vetting import Vetting, problems_from
+
+# (name, template context) of each sample case the template must render
+Samples = list[tuple[str, dict[str, Any]]]
+VET_LIMITS = isolation.Limits(cpu_seconds=60, wall_seconds=90.0)
+ACTIVE_CACHE_SECONDS = 2.0
+
+
+@dataclass(frozen=True)
+class VersionInfo:
+    """A stored template version, as the API and CLI show it."""
+
+    type_name: str
+    kind: str
+    version: int
+    sha256: str
+    filename: str
+    size: int
+    status: str
+    note: str
+    uploaded_by: str
+    created_at: str
+    activated_at: str | None
+
+    @classmethod
+    def of(cls, row: TemplateVersion) -> VersionInfo:
+        return cls(
+            row.type_name,
+            row.kind,
+            row.version,
+            row.sha256,
+            row.filename,
+            row.size,
+            row.status,
+            row.note,
+            row.uploaded_by,
+            row.created_at.isoformat(),
+            row.activated_at.isoformat() if row.activated_at else None,
+        )
+
+    @property
+    def label(self) -> str:
+        return f"{self.type_name}/{self.kind}@v{self.version}"
+
+
+class UnknownVersion(LookupError):
+    """No stored template version with this number for this type."""
+
+
+class TemplateRejected(Exception):
+    """The upload failed its checks; carries every problem."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(f"{len(problems)} problem(s)")
+        self.problems = problems
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+class TemplateStore:
+    """Template versions in the database, their bytes in ``root`` (one file per hash)."""
+
+    def __init__(self, engine: Engine, root: Path) -> None:
+        self.engine = engine
+        self.root = root
+        self._active: dict[tuple[str, str], tuple[float, VersionInfo | None]] = {}
+        self._lock = threading.Lock()
+
+    # --- upload ----------------------------------------------------------------------
+
+    def check(self, data: bytes, samples: Samples) -> Vetting:
+        """All problems of a candidate .docx, without storing it."""
+        problems = inspect_docx(data)
+        if any(p.severity == "error" for p in problems):
+            return Vetting(problems)
+        if not samples:
+            return Vetting(
+                [Problem(("type",), "no_samples", "该文书类型没有示例案件，无法检查模板")]
+            )
+        try:
+            meta, _ = isolation.run(
+                "docgen.template_store.vetting:vet_job",
+                data,
+                {"contexts": [[name, context] for name, context in samples]},
+                limits=VET_LIMITS,
+            )
+        except isolation.Refusal as exc:
+            return Vetting([Problem(("file",), exc.code, exc.message)])
+        except isolation.IsolationFailure as exc:
+            reason = {
+                "timeout": "检查模板超时（模板中的循环过多或文件过于复杂）",
+                "memory": "检查模板时内存超限（模板过大或含有资源炸弹）",
+            }.get(exc.kind, "检查模板时出错，模板无法使用")
+            return Vetting([Problem(("file",), f"template_{exc.kind}", reason)])
+        return problems_from(meta)
+
+    def upload(
+        self,
+        type_name: str,
+        data: bytes,
+        samples: Samples,
+        *,
+        filename: str = "template.docx",
+        note: str = "",
+        uploaded_by: str = "",
+    ) -> tuple[VersionInfo, list[Problem]]:
+        """Check and store a .docx; returns the version and the checks' warnings.
+
+        Raises TemplateRejected with every error. Uploading a file identical to a stored
+        version returns that version instead of adding a new one.
+        """
+        digest = sha256_hex(data)
+        stored = self._find_by_hash(type_name, "docx", digest)
+        if stored is not None:
+            return stored, []  # the very same bytes were checked and accepted before
+        verdict = self.check(data, samples)
+        errors = [p for p in verdict.problems if p.severity == "error"]
+        if errors:
+            raise TemplateRejected(verdict.problems)
+        warnings = [p for p in verdict.problems if p.severity == "warning"]
+        self._write_file(type_name, "docx", digest, data)
+        for _attempt in range(5):
+            try:
+                return self._insert(type_name, digest, data, filename, note, uploaded_by), warnings
+            except IntegrityError:
+                existing = self._find_by_hash(type_name, "docx", digest)
+                if existing is not None:
+                    return existing, warnings
+        raise RuntimeError("could not allocate a template version number")
+
+    def _insert(
+        self, type_name: str, digest: str, data: bytes, filename: str, note: str, by: str
+    ) -> VersionInfo:
+        existing = self._find_by_hash(type_name, "docx", digest)
+        if existing is not None:
+            return existing
+        with db.session_scope(self.engine) as session:
+            latest = session.scalar(
+                select(func.max(TemplateVersion.version)).where(
+                    TemplateVersion.type_name == type_name, TemplateVersion.kind == "docx"
+                )
+            )
+            row = TemplateVersion(
+                type_name=type_name,
+                kind="docx",
+                version=(latest or 0) + 1,
+                sha256=digest,
+                filename=_clean_filename(filename),
+                size=len(data),
+                status="uploaded",
+                note=note[:500],
+                uploaded_by=by[:100],
+                created_at=datetime.now(UTC),
+            )
+            session.add(row)
+            session.flush()
+            return VersionInfo.of(row)
+
+    def _find_by_hash(self, type_name: str, kind: str, digest: str) -> VersionInfo | None:
+        with db.session_scope(self.engine) as session:
+            row = session.scalar(
+                select(TemplateVersion).where(
+                    TemplateVersion.type_name == type_name,
+                    TemplateVersion.kind == kind,
+                    TemplateVersion.sha256 == digest,
+                )
+            )
+            return VersionInfo.of(row) if row else None
+
+    def _write_file(self, type_name: str, kind: str, digest: str, data: bytes) -> None:
+        target = self.file_path(type_name, kind, digest)
+        if target.exists():
+            return
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".upload-")
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(data)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+    # --- queries ---------------------------------------------------------------------
+
+    def file_path(self, type_name: str, kind: str, digest: str) -> Path:
+        return self.root / type_name / f"{digest}.{kind}"
+
+    def versions(self, type_name: str | None = None) -> list[VersionInfo]:
+        with db.session_scope(self.engine) as session:
+            query = select(TemplateVersion).order_by(
+                TemplateVersion.type_name, TemplateVersion.kind, TemplateVersion.version
+            )
+            if type_name is not None:
+                query = query.where(TemplateVersion.type_name == type_name)
+            return [VersionInfo.of(row) for row in session.scalars(query)]
+
+    def get(self, type_name: str, version: int, kind: str = "docx") -> VersionInfo:
+        with db.session_scope(self.engine) as session:
+            row = self._row(session, type_name, kind, version)
+            return VersionInfo.of(row)
+
+    @staticmethod
+    def _row(session: Any, type_name: str, kind: str, version: int) -> TemplateVersion:
+        row = session.scalar(
+            select(TemplateVersion).where(
+                TemplateVersion.type_name == type_name,
+                TemplateVersion.kind == kind,
+                TemplateVersion.version == version,
+            )
+        )
+        if row is None:
+            raise UnknownVersion(f"{type_name} v{version}")
+        return row  # type: ignore[no-any-return]
+
+    def active(self, type_name: str, kind: str = "docx") -> VersionInfo | None:
+        """The active version (cached for a moment: every render asks)."""
+        key = (type_name, kind)
+        now = time.monotonic()
+        with self._lock:
+            cached = self._active.get(key)
+            if cached is not None and now - cached[0] < ACTIVE_CACHE_SECONDS:
+                return cached[1]
+        with db.session_scope(self.engine) as session:
+            row = session.scalar(
+                select(TemplateVersion).where(
+                    TemplateVersion.type_name == type_name,
+                    TemplateVersion.kind == kind,
+                    TemplateVersion.status == "active",
+                )
+            )
+            info = VersionInfo.of(row) if row else None
+        with self._lock:
+            self._active[key] = (now, info)
+        return info
+
+    # --- activation ------------------------------------------------------------------
+
+    def activate(self, type_name: str, version: int, kind: str = "docx") -> VersionInfo:
+        """Make ``version`` the one the service renders with; the previous one is retired."""
+        with db.session_scope(self.engine) as session:
+            row = self._row(session, type_name, kind, version)
+            self._retire_active(session, type_name, kind)
+            row.status = "active"
+            row.activated_at = datetime.now(UTC)
+            session.flush()
+            info = VersionInfo.of(row)
+        self._forget(type_name, kind)
+        return info
+
+    def deactivate(self, type_name: str, kind: str = "docx") -> None:
+        """Go back to the built-in template."""
+        with db.session_scope(self.engine) as session:
+            self._retire_active(session, type_name, kind)
+        self._forget(type_name, kind)
+
+    @staticmethod
+    def _retire_active(session: Any, type_name: str, kind: str) -> None:
+        for current in session.scalars(
+            select(TemplateVersion).where(
+                TemplateVersion.type_name == type_name,
+                TemplateVersion.kind == kind,
+                TemplateVersion.status == "active",
+            )
+        ):
+            current.status = "retired"
+
+    def _forget(self, type_name: str, kind: str) -> None:
+        with self._lock:
+            self._active.pop((type_name, kind), None)
+
+
+def _clean_filename(name: str) -> str:
+    base = Path(name.replace("\\", "/")).name
+    cleaned = "".join(ch for ch in base if ch.isprintable() and ch not in '<>:"|?*')
+    return cleaned[:200] or "template.docx"
+
+
+Sampler = Callable[[str], Samples]
+
+__all__ = [
+    "Sampler",
+    "TemplateRejected",
+    "TemplateStore",
+    "UnknownVersion",
+    "VersionInfo",
+]

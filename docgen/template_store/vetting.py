@@ -1,0 +1,113 @@
+"""The checks an uploaded template must pass, run in a limited child process.
+
+The template is untrusted: compiling and rendering it happens in
+:func:`docgen.isolation.run` (memory, CPU and wall-clock limits), always through docgen's
+sandboxed Jinja environment. A template is accepted only if it compiles, reads no variable
+the document type does not provide, and renders every one of the type's sample cases into
+a .docx that opens.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jinja2 import TemplateError
+
+from docgen.documents.problems import Problem
+from docgen.render.docx import (
+    DocxRenderer,
+    TemplateRenderError,
+    opens_as_docx,
+    undeclared_variables,
+)
+
+Samples = list[tuple[str, dict[str, Any]]]
+
+
+@dataclass
+class Vetting:
+    """The verdict on one template: errors block it, warnings are shown to the uploader."""
+
+    problems: list[Problem] = field(default_factory=list)
+    used_names: list[str] = field(default_factory=list)
+
+
+def _problem(code: str, message: str, hint: str | None = None, warn: bool = False) -> Problem:
+    return Problem(("file",), code, message, hint, "warning" if warn else "error")
+
+
+def vet_job(data: bytes, *, contexts: list[list[Any]]) -> tuple[dict[str, Any], bytes]:
+    """The isolated job: vet ``data`` against the sample contexts; answer as JSON."""
+    verdict = vet_docx(data, [(name, context) for name, context in contexts])
+    meta = {"problems": [p.as_dict() for p in verdict.problems], "used_names": verdict.used_names}
+    return meta, b""
+
+
+def problems_from(meta: dict[str, Any]) -> Vetting:
+    """The verdict the isolated job sent back."""
+    problems = [
+        Problem(tuple(p["loc"]), p["code"], p["message"], p.get("hint"), p["severity"])
+        for p in meta.get("problems", [])
+    ]
+    return Vetting(problems, list(meta.get("used_names", [])))
+
+
+def vet_docx(data: bytes, samples: Samples) -> Vetting:
+    """Compile, check variables, and render every sample case with the template ``data``."""
+    verdict = Vetting()
+    known = set().union(*(context.keys() for _name, context in samples)) if samples else set()
+    with tempfile.TemporaryDirectory(prefix="docgen-vet-") as tmp:
+        path = Path(tmp) / "template.docx"
+        path.write_bytes(data)
+        try:
+            used = undeclared_variables(path)
+        except (TemplateError, TemplateRenderError) as exc:
+            verdict.problems.append(_problem("template_syntax", f"模板语法错误：{exc}"))
+            return verdict
+        except Exception:  # docxtpl/python-docx on a malformed package
+            verdict.problems.append(_problem("not_docx", "无法读取模板中的 Word 内容"))
+            return verdict
+        verdict.used_names = sorted(used)
+        unknown = sorted(used - known)
+        if unknown:
+            verdict.problems.append(
+                _problem(
+                    "unknown_variable",
+                    f"模板使用了该文书类型没有的变量：{'、'.join(unknown)}",
+                    hint=f"可用的变量：{'、'.join(sorted(known))}",
+                )
+            )
+            return verdict
+        unused = sorted(known - used)
+        if unused:
+            verdict.problems.append(
+                _problem(
+                    "unused_variable",
+                    f"模板未使用以下数据：{'、'.join(unused)}，请确认文书内容完整",
+                    warn=True,
+                )
+            )
+        _render_samples(verdict, path, samples)
+    return verdict
+
+
+def _render_samples(
+    verdict: Vetting, path: Path, samples: list[tuple[str, dict[str, Any]]]
+) -> None:
+    renderer = DocxRenderer()
+    for name, context in samples:
+        try:
+            output = renderer.render(path, context)
+        except (TemplateError, TemplateRenderError) as exc:
+            verdict.problems.append(
+                _problem("render_failed", f"用示例案件「{name}」渲染模板失败：{exc}")
+            )
+            return
+        if not opens_as_docx(output):
+            verdict.problems.append(
+                _problem("output_invalid", f"用示例案件「{name}」渲染后的文档无法打开")
+            )
+            return

@@ -1,0 +1,112 @@
+"""The templates page of the paralegal UI: each document type's uploaded versions.
+
+Lists every type with its built-in or active template and its stored versions, and lets
+an administrator upload a new .docx (checked exactly as through the API), preview a
+version with the type's sample case, activate it, or go back to the built-in template.
+Routes live on the form blueprint (session cookie + CSRF token).
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from flask import Response, current_app, redirect, render_template, request, send_file, url_for
+from flask_wtf.csrf import generate_csrf
+
+from docgen.documents import registry
+from docgen.documents.problems import CaseInvalid, Problem
+from docgen.template_store import TemplateRejected, UnknownVersion
+from docgen.web.form import _doc_type, _page_response, bp
+
+MAX_TEMPLATE_BYTES = 10 * 1024 * 1024
+TITLE = "文书模板"
+
+
+def _service() -> Any:
+    return current_app.extensions["docgen"]
+
+
+def _page(problems: dict[str, list[Problem]] | None = None, status: int = 200) -> Response:
+    store = _service().templates
+    rows = []
+    for doc_type in registry.all_types():
+        versions = store.versions(doc_type.name)
+        active = next((v for v in versions if v.status == "active"), None)
+        rows.append({"type": doc_type, "versions": versions, "active": active})
+    html = render_template(
+        "form/templates.html",
+        rows=rows,
+        problems=problems or {},
+        notice=request.args.get("notice", ""),
+        csrf_token=generate_csrf(),
+        title=TITLE,
+    )
+    return _page_response(html, status)
+
+
+@bp.get("/templates")
+def templates() -> Response:
+    return _page()
+
+
+@bp.post("/templates/<type_name>/upload")
+def upload_template(type_name: str) -> Response:
+    _doc_type(type_name)
+    upload = request.files.get("file")
+    data = upload.read(MAX_TEMPLATE_BYTES + 1) if upload else b""
+    if not data:
+        problem = Problem(("file",), "missing", "请选择要上传的 .docx 模板文件")
+        return _page({type_name: [problem]}, 422)
+    if len(data) > MAX_TEMPLATE_BYTES:
+        return _page({type_name: [Problem(("file",), "too_large", "模板文件超过 10 MB")]}, 413)
+    try:
+        info, warnings = _service().upload_template(
+            type_name,
+            data,
+            filename=(upload.filename if upload else "") or "",
+            note=request.form.get("note", "")[:500],
+            by="web",
+        )
+    except TemplateRejected as exc:
+        return _page({type_name: exc.problems}, 422)
+    notice = f"已保存 {info.label}" + ("（有提示，请预览核对）" if warnings else "")
+    return redirect(url_for("form.templates", notice=notice), 303)  # type: ignore[return-value]
+
+
+@bp.post("/templates/<type_name>/<int:version>/preview")
+def preview_template(type_name: str, version: int) -> Response:
+    _doc_type(type_name)
+    try:
+        rendered = _service().preview_template(type_name, version)
+    except UnknownVersion:
+        return _page({type_name: [Problem(("version",), "not_found", "没有该版本")]}, 404)
+    except CaseInvalid as exc:
+        return _page({type_name: exc.problems}, 422)
+    response = send_file(
+        io.BytesIO(rendered.content),
+        mimetype=rendered.media_type,
+        as_attachment=True,
+        download_name=rendered.filename,
+    )
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.post("/templates/<type_name>/<int:version>/activate")
+def activate_template(type_name: str, version: int) -> Response:
+    _doc_type(type_name)
+    try:
+        info = _service().templates.activate(type_name, version)
+    except UnknownVersion:
+        return _page({type_name: [Problem(("version",), "not_found", "没有该版本")]}, 404)
+    notice = f"已启用 {info.label}"
+    return redirect(url_for("form.templates", notice=notice), 303)  # type: ignore[return-value]
+
+
+@bp.post("/templates/<type_name>/deactivate")
+def deactivate_template(type_name: str) -> Response:
+    _doc_type(type_name)
+    _service().templates.deactivate(type_name)
+    notice = f"{type_name} 已恢复使用内置模板"
+    return redirect(url_for("form.templates", notice=notice), 303)  # type: ignore[return-value]

@@ -1,0 +1,157 @@
+"""Routes for firms' own templates under ``/api/v1/templates``.
+
+Upload (multipart) → checked and stored as the next version; preview renders a case with
+a version; activate makes the service use it; deactivate goes back to the built-in one.
+Every refusal is a problem list (422), never a 500.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Response, current_app, jsonify, request
+from flask_openapi3 import APIBlueprint, FileStorage, Tag
+from pydantic import BaseModel, Field
+
+from docgen.documents import registry
+from docgen.documents.problems import CaseInvalid, Problem
+from docgen.services import Docgen
+from docgen.template_store import TemplateRejected, UnknownVersion, VersionInfo
+
+TEMPLATES_TAG = Tag(name="templates", description="自定义文书模板：上传、检查、预览、启用")
+MAX_TEMPLATE_BYTES = 10 * 1024 * 1024
+
+
+class TypePath(BaseModel):
+    type_name: str = Field(description="文书类型，如 demand_letter")
+
+
+class VersionPath(TypePath):
+    version: int = Field(ge=1, description="模板版本号")
+
+
+class TemplateUpload(BaseModel):
+    file: FileStorage = Field(description=".docx 模板文件")
+    note: str = Field(default="", max_length=500, description="版本说明")
+
+
+class TemplateVersionModel(BaseModel):
+    type_name: str
+    kind: str
+    version: int
+    sha256: str
+    filename: str
+    size: int
+    status: str = Field(description="uploaded 已上传 / active 使用中 / retired 已停用")
+    note: str
+    created_at: str
+    activated_at: str | None
+
+
+class TemplateList(BaseModel):
+    items: list[TemplateVersionModel]
+
+
+def _service() -> Docgen:
+    return current_app.extensions["docgen"]  # type: ignore[no-any-return]
+
+
+def _problems(problems: list[Problem], status: int = 422) -> Response:
+    response = jsonify([p.as_dict() for p in problems])
+    response.status_code = status
+    return response
+
+
+def _not_found(message: str) -> Response:
+    return _problems([Problem((), "not_found", message)], 404)
+
+
+def _version_json(info: VersionInfo, warnings: list[Problem] | None = None) -> dict[str, Any]:
+    data = {k: v for k, v in info.__dict__.items() if k != "uploaded_by"}
+    if warnings is not None:
+        data["warnings"] = [w.as_dict() for w in warnings]
+    return data
+
+
+def _known_type(name: str) -> bool:
+    try:
+        registry.get(name)
+    except registry.UnknownDocumentType:
+        return False
+    return True
+
+
+def register_routes(bp: APIBlueprint) -> None:
+    @bp.get("/templates", tags=[TEMPLATES_TAG], responses={200: TemplateList})
+    def list_templates() -> Response:
+        """列出全部自定义模板版本"""
+        return jsonify({"items": [_version_json(v) for v in _service().templates.versions()]})
+
+    @bp.get("/templates/<type_name>", tags=[TEMPLATES_TAG], responses={200: TemplateList})
+    def list_type_templates(path: TypePath) -> Response:
+        """列出一种文书类型的模板版本"""
+        if not _known_type(path.type_name):
+            return _not_found(f"未知的文书类型「{path.type_name}」")
+        versions = _service().templates.versions(path.type_name)
+        return jsonify({"items": [_version_json(v) for v in versions]})
+
+    @bp.post(
+        "/templates/<type_name>", tags=[TEMPLATES_TAG], responses={201: TemplateVersionModel}
+    )
+    def upload_template(path: TypePath, form: TemplateUpload) -> Response:
+        """上传 .docx 模板：检查安全性、变量与示例渲染，通过后保存为新版本（未启用）"""
+        if not _known_type(path.type_name):
+            return _not_found(f"未知的文书类型「{path.type_name}」")
+        data = form.file.read(MAX_TEMPLATE_BYTES + 1)
+        if len(data) > MAX_TEMPLATE_BYTES:
+            return _problems([Problem(("file",), "too_large", "模板文件超过 10 MB")], 413)
+        try:
+            info, warnings = _service().upload_template(
+                path.type_name,
+                data,
+                filename=form.file.filename or "",
+                note=form.note,
+                by=str(getattr(request, "docgen_client", "") or ""),
+            )
+        except TemplateRejected as exc:
+            return _problems(exc.problems)
+        response = jsonify(_version_json(info, warnings))
+        response.status_code = 201
+        return response
+
+    @bp.post("/templates/<type_name>/<int:version>/preview", tags=[TEMPLATES_TAG])
+    def preview_template(path: VersionPath) -> Response:
+        """用该版本渲染示例案件（或请求体中的案件）为 DOCX 预览，不登记、不启用"""
+        from docgen.web.api import _file_response
+
+        if not _known_type(path.type_name):
+            return _not_found(f"未知的文书类型「{path.type_name}」")
+        case = request.get_json(silent=True) if request.content_length else None
+        try:
+            rendered = _service().preview_template(path.type_name, path.version, case)
+        except UnknownVersion:
+            return _not_found(f"没有 {path.type_name} 的第 {path.version} 版模板")
+        except CaseInvalid as exc:
+            return _problems(exc.problems)
+        return _file_response(rendered)
+
+    @bp.post(
+        "/templates/<type_name>/<int:version>/activate",
+        tags=[TEMPLATES_TAG],
+        responses={200: TemplateVersionModel},
+    )
+    def activate_template(path: VersionPath) -> Response:
+        """启用该版本：此后该类型的 DOCX 文书使用此模板"""
+        try:
+            info = _service().templates.activate(path.type_name, path.version)
+        except UnknownVersion:
+            return _not_found(f"没有 {path.type_name} 的第 {path.version} 版模板")
+        return jsonify(_version_json(info))
+
+    @bp.post("/templates/<type_name>/deactivate", tags=[TEMPLATES_TAG])
+    def deactivate_template(path: TypePath) -> Response:
+        """停用自定义模板，恢复使用内置模板"""
+        if not _known_type(path.type_name):
+            return _not_found(f"未知的文书类型「{path.type_name}」")
+        _service().templates.deactivate(path.type_name)
+        return jsonify({"type_name": path.type_name, "active": None})
