@@ -17,6 +17,7 @@ BUILTIN: tuple[str, ...] = (
     "docgen.documents.debt_confirmation",
     "docgen.documents.civil_complaint",
     "docgen.documents.preservation_application",
+    "docgen.documents.evidence_list",
 )
 
 _types: dict[str, DocumentType[Any]] = {}
