@@ -15,6 +15,7 @@ BUILTIN: tuple[str, ...] = (
     "docgen.documents.demand_letter",
     "docgen.documents.lawyer_letter",
     "docgen.documents.debt_confirmation",
+    "docgen.documents.installment_agreement",
 )
 
 _types: dict[str, DocumentType[Any]] = {}
