@@ -11,9 +11,18 @@ import pytest
 from click.testing import CliRunner
 from flask import Flask
 from flask.testing import FlaskClient
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from docgen.config import Settings
 from docgen.services import Docgen
+
+# Property tests judge results, not speed: a loaded 2-core CI machine must not fail them
+# on Hypothesis's per-example deadline.
+hypothesis_settings.register_profile(
+    "docgen", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+hypothesis_settings.load_profile("docgen")
 
 
 @pytest.fixture(scope="session")

@@ -32,10 +32,16 @@ _RULES: list[tuple[str, dict[str, Any], set[str]]] = [
         {"kind": ("const", "organization"), "name": "name", "address": "address", "phone": "phone"},
         {"creditor"},
     ),
+    (
+        "client",
+        {"kind": ("const", "organization"), "name": "name", "address": "address", "phone": "phone"},
+        {"creditor"},
+    ),
     ("law_firm", _SAME_NAMES, {"law_firm"}),
     ("firm", _SAME_NAMES, {"law_firm"}),
     ("sender", _SAME_NAMES, {"law_firm", "creditor"}),
-    ("payment_account", {"*": "bank_account"}, {"law_firm", "creditor"}),
+    # a law firm's own account is not where the debtor pays; a creditor's is
+    ("payment_account", {"*": "bank_account"}, {"creditor"}),
     (
         "contact",
         {"person": "lawyer_name", "phone": "phone", "address": "address", "email": "email"},
@@ -62,10 +68,13 @@ def prefill(spec: Node, profile: dict[str, Any], profile_id: int | None = None) 
     groups = {f["name"]: f for f in spec["fields"]}
     kind = profile.get("kind", "law_firm")
     merges: list[Merge] = []
+    by_reference = profile_id is not None and any(name in groups for name in _ID_FIELDS)
     for group, mapping, kinds in _RULES:
         node = groups.get(group)
         if node is None or kind not in kinds:
             continue
+        if by_reference and group in ("sender", "law_firm", "firm"):
+            continue  # the document names the profile by id instead of copying it
         names = _field_names(node)
         values: dict[str, Any] = {}
         for target, source in mapping.items():

@@ -292,9 +292,31 @@ def test_a_sender_profile_is_kept_and_prefills_a_demand_letter(page: Page) -> No
     page.get_by_role("button", name="套用发件人资料").click()
     expect(by_id(page, "contact", "person")).to_have_value("王立新")
     expect(by_id(page, "contact", "phone")).to_have_value("010-65881234")
-    expect(by_id(page, "payment_account", "bank")).to_have_value("中国工商银行北京国贸支行")
+    # the firm's own account is not where the debtor pays
+    expect(by_id(page, "payment_account", "bank")).to_have_value("")
 
     page.goto("/form/profiles")
     page.get_by_role("button", name="删除 北京明正律师事务所").click()
     page.wait_for_url("**/form/profiles")
     expect(page.get_by_role("link", name="北京明正律师事务所")).to_have_count(0)
+
+
+def test_rows_can_be_added_moved_and_removed_with_the_keyboard(page: Page) -> None:
+    open_form(page, "demand_letter")
+    first = by_id(page, "amounts", "components", 0, "amount")
+    first.fill("100")
+    page.get_by_role("button", name="添加一项欠款明细").focus()
+    page.keyboard.press("Enter")
+    # the new row's first input has the focus: type straight into it
+    expect(by_id(page, "amounts", "components", 1, "kind")).to_be_focused()
+    by_id(page, "amounts", "components", 1, "amount").fill("200")
+    page.get_by_role("button", name="上移欠款明细第2项").focus()
+    page.keyboard.press("Enter")
+    expect(by_id(page, "amounts", "components", 0, "amount")).to_have_value("200.00")
+    expect(by_id(page, "amounts", "components", 1, "amount")).to_have_value("100.00")
+    # the focus follows the moved row
+    expect(page.get_by_role("button", name="上移欠款明细第1项")).to_be_disabled()
+    page.get_by_role("button", name="删除欠款明细第1项").focus()
+    page.keyboard.press(" ")
+    expect(by_id(page, "amounts", "components", 0, "amount")).to_have_value("100.00")
+    expect(page.locator('[id="f.amounts.components"] > ol > li')).to_have_count(1)

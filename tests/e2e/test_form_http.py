@@ -15,6 +15,22 @@ from tests.support import fixture_cases, load_fixture, normalize, pdf_pages_text
 PERSON = load_fixture("demand_letter", "valid", "person_debtor")
 
 
+@pytest.fixture(scope="module")
+def shared_app(settings):
+    """One app for the module's many small requests (each test still gets its own client)."""
+    return create_app({"TESTING": True, "SETTINGS": settings})
+
+
+@pytest.fixture
+def client(shared_app):
+    return shared_app.test_client()
+
+
+@pytest.fixture
+def app(shared_app):
+    return shared_app
+
+
 def csrf_token(client, type_name: str = "demand_letter") -> str:
     page = client.get(f"/form/{type_name}").get_data(as_text=True)
     match = re.search(r'name="csrf-token" content="([^"]+)"', page)

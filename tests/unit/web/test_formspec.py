@@ -221,15 +221,15 @@ LAW_FIRM = {
 }
 
 
-def test_a_law_firm_profile_fills_the_contact_and_account_but_not_the_creditor():
+def test_a_law_firm_profile_fills_the_contact_but_not_the_creditor_or_its_account():
     merges = {tuple(m["path"]): m["values"] for m in prefill(_demand_letter_spec(), LAW_FIRM, 3)}
     assert ("creditor",) not in merges
+    assert ("payment_account",) not in merges
     assert merges[("contact",)] == {
         "person": "王立新",
         "phone": "010-65881234",
         "address": "北京市朝阳区建国路88号",
     }
-    assert merges[("payment_account",)]["bank"] == "工行"
 
 
 def test_a_creditor_profile_fills_the_creditor_as_an_organisation():
@@ -241,6 +241,15 @@ def test_a_creditor_profile_fills_the_creditor_as_an_organisation():
         "address": "北京市朝阳区建国路88号",
         "phone": "010-65881234",
     }
+    assert merges[("payment_account",)]["bank"] == "工行"
+
+
+def test_a_lawyer_letter_names_the_firm_profile_by_id_instead_of_copying_it():
+    doc_type = registry.get("lawyer_letter")
+    spec = form_spec(doc_type.json_schema(), doc_type.title)
+    merges = {tuple(m["path"]): m["values"] for m in prefill(spec, LAW_FIRM, 5)}
+    assert merges[()] == {"sender_profile_id": 5}
+    assert ("sender",) not in merges
 
 
 def test_a_form_with_a_profile_reference_gets_the_profile_id():
