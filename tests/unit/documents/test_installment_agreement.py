@@ -94,3 +94,11 @@ def test_jurisdiction_at_the_signing_place_needs_the_place():
     assert [p.loc for p in _assess(data).errors] == [("signing_place",)]
     data["signing_place"] = "北京市西城区"
     assert "本协议签订地（北京市西城区）人民法院" in _context(data)["jurisdiction"]
+
+
+def test_a_guarantor_service_address_without_a_guarantor_is_refused():
+    data = copy.deepcopy(ROWS)
+    data["guarantor_service"] = {"address": "北京市西城区某路1号"}
+    assert [(p.loc, p.code) for p in _assess(data).errors] == [
+        (("guarantor_service",), "no_guarantor")
+    ]
