@@ -78,11 +78,24 @@ def timed(fn: Callable[[], Any]) -> float:
     return (time.perf_counter() - start) * 1000
 
 
+CPU: dict[int, list[float]] = {}  # id(samples) -> CPU milliseconds of the same renders
+
+
 def run(render: Callable[[Any], Any], cases: list[Any], iterations: int) -> list[float]:
-    """Warm up, then time ``iterations`` renders cycling through ``cases``."""
+    """Warm up, then time ``iterations`` renders cycling through ``cases``.
+
+    Returns wall-clock milliseconds; the process CPU milliseconds of the same renders are
+    kept in ``CPU`` (less sensitive to other jobs on a shared machine, not immune).
+    """
     for i in range(WARMUP):
         render(cases[i % len(cases)])
-    return [timed(functools.partial(render, cases[i % len(cases)])) for i in range(iterations)]
+    wall, cpu = [], []
+    for i in range(iterations):
+        start = time.process_time()
+        wall.append(timed(functools.partial(render, cases[i % len(cases)])))
+        cpu.append((time.process_time() - start) * 1000)
+    CPU[id(wall)] = cpu
+    return wall
 
 
 def p95(samples: list[float]) -> float:
@@ -103,6 +116,13 @@ def machine() -> str:
 
 
 def peak_rss_mib() -> float:
+    """Peak RSS of this process. VmHWM where Linux has it: ``ru_maxrss`` of a spawned
+    worker starts from its parent's peak (fork copies it and exec keeps it)."""
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024  # bytes vs KiB
 
@@ -159,13 +179,14 @@ def batch_worker(naive: bool, letters: int, barrier: Any, out: Any) -> None:
             results = docgen.render_many(TYPE_NAME, batch, "pdf")
             assert all(not isinstance(r, Exception) for r in results)
     barrier.wait()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     work()
-    out.put((start, time.perf_counter(), peak_rss_mib()))
+    out.put((start, time.perf_counter(), peak_rss_mib(), time.process_time() - cpu))
 
 
-def measure_batch(naive: bool, letters: int, workers: int = 2) -> tuple[float, float]:
-    """Letters per second over ``workers`` processes, and the largest worker peak RSS."""
+def measure_batch(naive: bool, letters: int, workers: int = 2) -> tuple[float, float, float]:
+    """Letters per second over ``workers`` processes, the largest worker peak RSS, and the
+    workers' CPU milliseconds per letter."""
     ctx = multiprocessing.get_context("spawn")
     barrier, out = ctx.Barrier(workers), ctx.Queue()
     procs = [
@@ -178,7 +199,8 @@ def measure_batch(naive: bool, letters: int, workers: int = 2) -> tuple[float, f
     for proc in procs:
         proc.join()
     elapsed = max(r[1] for r in reports) - min(r[0] for r in reports)
-    return workers * letters / elapsed, max(r[2] for r in reports)
+    cpu_ms = sum(r[3] for r in reports) * 1000 / (workers * letters)
+    return workers * letters / elapsed, max(r[2] for r in reports), cpu_ms
 
 
 def rss_worker(letters: int, out: Any) -> None:
@@ -250,6 +272,7 @@ def measure(iterations_pdf: int, iterations_docx: int) -> dict[str, Any]:
     for key, values in samples.items():
         result[f"{key}_ms"] = round(statistics.median(values), 2)
         result[f"{key}_p95_ms"] = round(p95(values), 2)
+        result[f"{key}_cpu_ms"] = round(statistics.median(CPU[id(values)]), 2)
     for fmt in ("docx", "pdf"):
         result[f"{fmt}_naive_ratio"] = round(result[f"{fmt}_naive_ms"] / result[f"{fmt}_ms"], 2)
         result[f"{fmt}_cold_ms"] = round(cold[fmt], 2)
@@ -322,12 +345,14 @@ def main() -> None:
     args = parser.parse_args()
     result = measure(max(1, args.iterations_pdf), max(1, args.iterations_docx))
     letters = max(4, args.batch_letters)
-    result["batch_pdf_per_s"], result["batch_peak_rss_mib"] = (
+    result["batch_pdf_per_s"], result["batch_peak_rss_mib"], result["batch_pdf_cpu_ms"] = (
         round(v, 2) for v in measure_batch(False, letters)
     )
-    result["batch_pdf_naive_per_s"], result["batch_naive_peak_rss_mib"] = (
-        round(v, 2) for v in measure_batch(True, max(4, letters // 4))
-    )
+    (
+        result["batch_pdf_naive_per_s"],
+        result["batch_naive_peak_rss_mib"],
+        result["batch_pdf_naive_cpu_ms"],
+    ) = (round(v, 2) for v in measure_batch(True, max(4, letters // 4)))
     result["batch_naive_ratio"] = round(
         result["batch_pdf_per_s"] / result["batch_pdf_naive_per_s"], 2
     )

@@ -120,13 +120,17 @@ class Docgen:
             )
         return self._templates
 
-    def docx_template(self, doc_type: DocumentType[Any], version: int | None = None) -> Path:
-        """The .docx a type renders with: a given version, the active upload, or built-in."""
+    def docx_template(
+        self, doc_type: DocumentType[Any], version: int | None = None, case: Any = None
+    ) -> Path:
+        """The .docx a type renders with: a given version, the active upload, or built-in
+        (for a type with several layouts, the built-in one of the case's layout)."""
         store = self.templates
         info = store.get(doc_type.name, version) if version else store.active(doc_type.name)
         if info is not None:
             return store.file_path(info.type_name, info.kind, info.sha256)
-        return self.settings.templates_dir / doc_type.templates["docx"]
+        templates = doc_type.templates if case is None else doc_type.templates_for(case)
+        return self.settings.templates_dir / templates["docx"]
 
     def template_samples(self, type_name: str) -> list[tuple[str, dict[str, Any]]]:
         """The template context of each valid sample case (an upload must render each).
@@ -242,10 +246,11 @@ class Docgen:
         assessment, copies = self._copies(doc_type, data, self.options())
         out = []
         for copy, context in copies:
+            templates = doc_type.templates_for(copy)
             if fmt == "pdf":
-                content = self._render_pdf(copy, doc_type.templates["html"], context)
+                content = self._render_pdf(copy, templates["html"], context)
             else:
-                content = self.docx.render(self.docx_template(doc_type), context)
+                content = self.docx.render(self.docx_template(doc_type, case=copy), context)
             out.append(self._finish(doc_type, copy, assessment, content, fmt))
         return out
 
@@ -263,7 +268,7 @@ class Docgen:
         options = self.options()
         failed: dict[int, CaseInvalid] = {}
         done: dict[int, list[Rendered]] = {}
-        pending: list[tuple[int, Assessment, BaseModel, dict[str, Any]]] = []
+        pending: dict[str, list[tuple[int, Assessment, BaseModel, dict[str, Any]]]] = {}
         for index, data in enumerate(cases):
             try:
                 assessment, copies = self._copies(doc_type, data, options)
@@ -277,14 +282,19 @@ class Docgen:
             done[index] = []
             for copy, context in copies:
                 if fmt == "pdf":
-                    pending.append((index, assessment, copy, context))
+                    html = doc_type.templates_for(copy)["html"]
+                    pending.setdefault(html, []).append((index, assessment, copy, context))
                 else:
-                    content = self.docx.render(self.docx_template(doc_type), context)
+                    content = self.docx.render(self.docx_template(doc_type, case=copy), context)
                     done[index].append(self._finish(doc_type, copy, assessment, content, fmt))
         step = max(1, chunk_size)
-        template = doc_type.templates["html"]
-        for start in range(0, len(pending), step):
-            chunk = pending[start : start + step]
+        # cases of a type with several layouts are laid out together per template
+        chunks = [
+            (template, items[start : start + step])
+            for template, items in pending.items()
+            for start in range(0, len(items), step)
+        ]
+        for template, chunk in chunks:
             try:
                 contents: list[bytes] | None = self.pdf.render_many(
                     template, [item[3] for item in chunk]

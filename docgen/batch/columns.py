@@ -28,6 +28,7 @@ TEMPLATE_LIST_SLOTS = 3
 """Numbered slots a template shows for a list of objects (more are accepted on input)."""
 
 _SEPARATORS = re.compile(r"[\s·._\-/:：\[\]]+")
+_LIST_SEPARATORS = re.compile(r"[、,，;；\n]+")
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ class Column:
     loc: Loc
     zh: str
     en: str
-    kind: str = "text"  # text | bool | int | date | decimal | choice
+    kind: str = "text"  # text | bool | int | date | decimal | choice | list
     choices: Mapping[str, str] = field(default_factory=dict)  # label or value -> value
     required: bool = False
     aliases: tuple[str, ...] = ()
@@ -59,6 +60,9 @@ class Column:
             return value if self.kind in ("int", "decimal", "bool") else str(value)
         if isinstance(value, str):
             value = value.strip()
+            if self.kind == "list":  # 查封、冻结 → ["seal", "freeze"]
+                items = [v.strip() for v in _LIST_SEPARATORS.split(value) if v.strip()]
+                return [self.choices.get(v, v) for v in items]
             if self.kind == "bool":
                 return _BOOL.get(value.lower(), value)
             if self.choices:
@@ -111,12 +115,17 @@ def _list_item(annotation: Any) -> tuple[Any, int] | None:
     return None
 
 
-def _leaf_kind(info: FieldInfo) -> tuple[str, dict[str, str]]:
-    types_ = _unwrap(info.annotation)
+def _leaf_kind(info: FieldInfo, annotation: Any = None) -> tuple[str, dict[str, str]]:
+    """The kind of a leaf field (or, given ``annotation``, of a list's items)."""
+    types_ = _unwrap(info.annotation if annotation is None else annotation)
+    metadata = typing.get_args(annotation)[1:] if annotation is not None else ()
     for t in types_:
         if typing.get_origin(t) is Literal:
             values = [str(v) for v in typing.get_args(t)]
             extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+            for meta in metadata:  # an item type's own titles (Annotated[Literal, Field])
+                if isinstance(meta, FieldInfo) and isinstance(meta.json_schema_extra, dict):
+                    extra = meta.json_schema_extra
             titles = extra.get("enum_titles") or []
             choices = {v: v for v in values}
             if isinstance(titles, list):
@@ -152,9 +161,14 @@ def _walk(
         item = _list_item(info.annotation)
         if item is not None:
             inner = _models(item[0])
+            if inner and -1 in loc:
+                continue  # a list inside a numbered slot has no flat columns (left empty)
             if inner:
                 yield from _walk_union(inner, (*sub_loc, -1), sub_zh + "{n}", sub_required, ())
                 continue
+            kind, choices = _leaf_kind(info, item[0])
+            yield Column(sub_loc, sub_zh, "", "list", choices, sub_required, aliases)
+            continue
         models = _models(info.annotation)
         if models:
             yield from _walk_union(models, sub_loc, sub_zh, sub_required, ())

@@ -29,6 +29,7 @@ from docgen.batch.state import (
     BatchRun,
     counts,
 )
+from docgen.batch.work import member_pdfs
 from docgen.documents import registry
 from docgen.services import Docgen
 
@@ -161,8 +162,12 @@ def _print_volumes(
                 writer.add_page(addresses.pages[n])
                 writer.add_blank_page()
             entry = json.loads(item.outputs)["pdf"]
-            for page in PdfReader(folder / entry["file"]).pages:
-                writer.add_page(page)
+            content = (folder / entry["file"]).read_bytes()
+            for n_pdf, pdf in enumerate(member_pdfs(content, bool(entry.get("zip")))):
+                if n_pdf and len(writer.pages) % 2:
+                    writer.add_blank_page()  # each recipient's copy on an odd page too
+                for page in PdfReader(io.BytesIO(pdf)).pages:
+                    writer.add_page(page)
         tmp = folder / (name + ".part")
         with tmp.open("wb") as fh:
             writer.write(fh)

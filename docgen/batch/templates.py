@@ -31,6 +31,8 @@ def _value_at(data: Any, loc: Loc) -> Any:
             data = data.get(part)
         else:
             return None
+    if isinstance(data, list) and all(not isinstance(v, dict | list) for v in data):
+        return data  # a list of plain values (written into one cell)
     if isinstance(data, dict | list):
         return None
     return data
@@ -45,6 +47,8 @@ def flatten(
         loc = column.loc if slot is None else tuple(slot if p == -1 else p for p in column.loc)
         headers.append(header)
         value = _value_at(case, loc)
+        if isinstance(value, list):  # a list of plain values, one cell: 查封、冻结
+            value = "、".join(str(v) for v in value)
         values.append("" if value is None else value)
     return headers, values
 

@@ -16,6 +16,7 @@ import json
 import logging
 import os
 import re
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,7 @@ from docgen.batch.state import DONE, FAILED, PENDING, REJECTED, BatchItem, Batch
 from docgen.config import Settings
 from docgen.documents import registry
 from docgen.documents.problems import CaseInvalid
-from docgen.services import Docgen, Format
+from docgen.services import Docgen, Format, Rendered
 
 log = logging.getLogger(__name__)
 
@@ -46,18 +47,22 @@ def service_for(settings: Settings) -> Docgen:
 
 def render_documents(
     service: Docgen, type_name: str, cases: Sequence[dict[str, Any]], fmt: Format
-) -> list[bytes | CaseInvalid]:
+) -> list[Rendered | CaseInvalid]:
     """Render a chunk of cases in one format; the one place batch calls the renderers.
 
-    A chunked renderer (fonts and stylesheets paid once per chunk) can replace the loop.
+    The service's chunked path lays PDFs out several letters at a time (fonts and
+    stylesheets paid once per chunk). A letter to several recipients comes back as a zip
+    of one document per recipient.
     """
-    out: list[bytes | CaseInvalid] = []
-    for case in cases:
-        try:
-            out.append(service.render(type_name, case, fmt).content)
-        except CaseInvalid as exc:
-            out.append(exc)
-    return out
+    return service.render_many(type_name, list(cases), fmt)
+
+
+def member_pdfs(content: bytes, is_zip: bool) -> list[bytes]:
+    """The PDFs in a rendered result (one, or one per recipient in a zip)."""
+    if not is_zip:
+        return [content]
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        return [archive.read(n) for n in sorted(archive.namelist()) if n.endswith(".pdf")]
 
 
 def letter_stem(letter_id: str, type_name: str, case: dict[str, Any]) -> str:
@@ -122,15 +127,18 @@ def process_chunk(settings: Settings, database_url: str, run_id: str, keys: Sequ
             if isinstance(document, CaseInvalid):
                 rejected[key] = document
                 continue
-            name = f"{letter_stem(letter_id, type_name, case)}.{fmt}"
-            write_atomic(letters / name, document)
+            is_zip = document.fmt == "zip"
+            content = document.content
+            name = f"{letter_stem(letter_id, type_name, case)}.{fmt}" + (".zip" if is_zip else "")
+            write_atomic(letters / name, content)
             entry: dict[str, Any] = {
                 "file": f"letters/{name}",
-                "sha256": hashlib.sha256(document).hexdigest(),
-                "bytes": len(document),
+                "sha256": hashlib.sha256(content).hexdigest(),
+                "bytes": len(content),
+                "zip": is_zip,
             }
             if fmt == "pdf":
-                entry["pages"] = pdf_pages(document)
+                entry["pages"] = sum(pdf_pages(pdf) for pdf in member_pdfs(content, is_zip))
             results[key][fmt] = entry
     return _record(database_url, work, results, rejected, failed)
 

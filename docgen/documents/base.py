@@ -64,6 +64,12 @@ class DocumentType(Generic[M]):
     description: str = ""
     resolve: Callable[[M, Resources, bool], M] | None = None
     split: Callable[[M], list[M]] | None = None
+    choose_templates: Callable[[M], Mapping[str, str]] | None = None
+    """For a type with several layouts: the templates (by format) a case asks for."""
+
+    def templates_for(self, case: M) -> Mapping[str, str]:
+        """The .docx and .html templates this case is rendered with."""
+        return self.choose_templates(case) if self.choose_templates else self.templates
 
     def parse(self, data: Any) -> M:
         """Validate raw data (a dict from JSON) into the model, or raise CaseInvalid."""

@@ -297,11 +297,13 @@ def check_amounts(
     latest: date,
     contract: ContractBasis,
     table: LprTable,
+    latest_label: str = "发函日期",
 ) -> ResolvedAmounts:
     """Resolve and check the amounts claimed (typed, or computed from their calculation).
 
     Computed components must agree with typed ones; the total is the exact sum; no amount
-    is stated as of a date after ``latest``; private-lending interest stays within the cap.
+    is stated as of a date after ``latest`` (the document's date, named ``latest_label`` in
+    messages); private-lending interest stays within the cap.
     """
     resolved: list[Decimal] = []
     sheets: list[dict[str, Any]] = []
@@ -326,7 +328,7 @@ def check_amounts(
             assessment.error(
                 (*where, "as_of"),
                 "as_of_after_letter",
-                f"计算截至日（{format_cn(component.as_of)}）不得晚于发函日期（{format_cn(latest)}）",
+                f"计算截至日（{format_cn(component.as_of)}）不得晚于{latest_label}（{format_cn(latest)}）",
             )
     total = sum(resolved, Decimal(0))
     if amounts.total is not None and to_fen(amounts.total) != total:
@@ -340,7 +342,7 @@ def check_amounts(
         assessment.error(
             (*loc, "as_of"),
             "as_of_after_letter",
-            f"截至日期（{format_cn(amounts.as_of)}）不得晚于发函日期（{format_cn(latest)}）",
+            f"截至日期（{format_cn(amounts.as_of)}）不得晚于{latest_label}（{format_cn(latest)}）",
         )
     if not any(c.kind == "principal" for c in amounts.components):
         assessment.error((*loc, "components"), "principal_missing", "欠款明细中应至少包含一项本金")

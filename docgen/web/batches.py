@@ -39,7 +39,7 @@ def _problems(problems: list[Problem], status: int) -> Response:
     return response
 
 
-def _batches() -> Batches:
+def batches_service() -> Batches:
     batches = current_app.extensions.get("docgen.batches")
     if batches is None:
         batches = Batches(current_app.extensions["docgen"].settings)
@@ -64,7 +64,7 @@ def _options() -> RunOptions | Response:
         shared["letter_date"] = form["letter_date"]
     options = RunOptions(
         type_name=form.get("type", ""),
-        formats=[f.strip() for f in form.get("formats", "pdf").split(",") if f.strip()],
+        formats=_formats(),
         shared=shared,
         address_page=form.get("address_page", "").lower() in ("1", "true", "on", "yes"),
     )
@@ -76,6 +76,42 @@ def _options() -> RunOptions | Response:
     if problems:
         return _problems(problems, 422)
     return options
+
+
+def _formats() -> list[str]:
+    """``formats=pdf,docx`` (API) or repeated ``format`` checkboxes (the form page)."""
+    chosen = request.form.getlist("format")
+    if not chosen:
+        chosen = request.form.get("formats", "pdf").split(",")
+    return [f.strip() for f in chosen if f.strip()]
+
+
+def submit() -> tuple[str | None, list[Problem], int]:
+    """Start a run from the current multipart request: (run id, [], 202) or the problems."""
+    upload = request.files.get("file")
+    if upload is None or not upload.filename:
+        return None, [Problem(("file",), "missing", "请上传表格文件（字段名 file）")], 400
+    options = _options()
+    if isinstance(options, Response):
+        return None, [_problem(p) for p in options.get_json()], options.status_code
+    data = upload.read()
+    if not data:
+        return None, [Problem(("file",), "empty", "上传的文件是空的")], 400
+    batches = batches_service()
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / f"upload{sniff_bytes(data, upload.filename)}"
+        source.write_bytes(data)
+        try:
+            batches.check_header(source, options)
+            run_id = batches.create(source, options, batches.settings.data_dir / "batches")
+        except BatchInputError as exc:
+            return None, [Problem(("file",), "bad_file", str(exc))], 422
+    _run_in_background(current_app._get_current_object(), batches, run_id)  # type: ignore[attr-defined]
+    return run_id, [], 202
+
+
+def _problem(data: dict[str, Any]) -> Problem:
+    return Problem(tuple(data["loc"]), data["code"], data["message"])
 
 
 def _run_in_background(app: Any, batches: Batches, run_id: str) -> None:
@@ -111,25 +147,9 @@ def build_blueprint() -> APIBlueprint:
 
         表单字段：file、type、formats（pdf,docx）、address_page、shared（JSON）、letter_date
         """
-        upload = request.files.get("file")
-        if upload is None or not upload.filename:
-            return _problems([Problem(("file",), "missing", "请上传表格文件（字段名 file）")], 400)
-        options = _options()
-        if isinstance(options, Response):
-            return options
-        data = upload.read()
-        if not data:
-            return _problems([Problem(("file",), "empty", "上传的文件是空的")], 400)
-        batches = _batches()
-        with tempfile.TemporaryDirectory() as tmp:
-            source = Path(tmp) / f"upload{sniff_bytes(data, upload.filename)}"
-            source.write_bytes(data)
-            try:
-                batches.check_header(source, options)
-                run_id = batches.create(source, options, batches.settings.data_dir / "batches")
-            except BatchInputError as exc:
-                return _problems([Problem(("file",), "bad_file", str(exc))], 422)
-        _run_in_background(current_app._get_current_object(), batches, run_id)  # type: ignore[attr-defined]
+        run_id, problems, status = submit()
+        if run_id is None:
+            return _problems(problems, status)
         response = jsonify(
             {
                 "id": run_id,
@@ -145,7 +165,7 @@ def build_blueprint() -> APIBlueprint:
     def get_batch(path: BatchPath) -> Response:
         """批次的进度与计数"""
         try:
-            status = _batches().status(path.id)
+            status = batches_service().status(path.id)
         except RunNotFound:
             return _not_found(path.id)
         status.pop("out_dir", None)
@@ -154,7 +174,7 @@ def build_blueprint() -> APIBlueprint:
     @bp.get("/<id>/download", tags=[BATCHES_TAG])
     def download_batch(path: BatchPath) -> Response:
         """下载批次的全部输出（zip）"""
-        batches = _batches()
+        batches = batches_service()
         try:
             archive = batches.archive(path.id)
         except RunNotFound:

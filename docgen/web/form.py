@@ -251,6 +251,7 @@ def _ensure_secret_key(app: Flask, settings: Settings) -> None:
 def init_app(app: Flask, settings: Settings) -> None:
     """Register the form pages under ``/form`` (and ``/`` sends people there)."""
     from docgen.web import (
+        batch_pages,  # noqa: F401  (adds the batch pages to bp)
         profile_pages,  # noqa: F401  (adds the profile pages to bp)
         template_pages,  # noqa: F401  (adds the templates page to bp)
     )

@@ -33,11 +33,16 @@ RARE = "䶮"  # U+4DAE, CJK Extension A: in the Noto CJK fonts, not in GB 2312
 
 def contexts(service: Docgen, cases: list[Any], type_name: str = TYPE) -> list[dict[str, Any]]:
     """The template context of every letter of ``cases`` (one per recipient)."""
+    return [context for _, context in letters(service, cases, type_name)]
+
+
+def letters(service: Docgen, cases: list[Any], type_name: str) -> list[tuple[str, dict[str, Any]]]:
+    """The HTML template (the case's layout) and context of every letter of ``cases``."""
     doc_type = registry.get(type_name)
     result = []
     for data in cases:
         _, copies = service._copies(doc_type, data, service.options())
-        result.extend(context for _, context in copies)
+        result.extend((doc_type.templates_for(copy)["html"], context) for copy, context in copies)
     return result
 
 
@@ -69,7 +74,7 @@ def full_fonts(service: Docgen) -> PdfRenderer:
     return PdfRenderer(service.settings.templates_dir, service.settings.pdf_font_families)
 
 
-Letters = dict[str, list[tuple[dict[str, Any], bytes]]]
+Letters = dict[str, list[tuple[dict[str, Any], bytes, str]]]
 
 
 @pytest.fixture(scope="module")
@@ -79,8 +84,8 @@ def singles(service: Docgen) -> Letters:
     Contexts are built once: building one may use up a letter number."""
     return {
         str(case): [
-            (context, service.pdf.render(html_template(case.type_name), context))
-            for context in contexts(service, [case.data], case.type_name)
+            (context, service.pdf.render(template, context), template)
+            for template, context in letters(service, [case.data], case.type_name)
         ]
         for case in VALID
     }
@@ -90,8 +95,8 @@ def singles(service: Docgen) -> Letters:
 def test_prepared_fonts_print_the_same_pages_and_lines_as_the_full_fonts(
     case, full_fonts: PdfRenderer, singles: Letters
 ) -> None:
-    for context, fast in singles[str(case)]:
-        slow = full_fonts.render(html_template(case.type_name), context)
+    for context, fast, template in singles[str(case)]:
+        slow = full_fonts.render(template, context)
 
         assert pdf_pages_text(fast) == pdf_pages_text(slow)
         # the fast path really used the prepared faces (and only CJK faces)
@@ -135,10 +140,16 @@ def test_render_many_gives_each_letter_exactly_its_own_pages(
 ) -> None:
     # every fixture, in an order that puts letters of different lengths side by side
     cases = [case for case in VALID if case.type_name == type_name]
-    letters = [letter for case in [*cases, *reversed(cases)] for letter in singles[str(case)]]
-    many = service.pdf.render_many(html_template(type_name), [c for c, _ in letters])
-
-    expected = [alone for _, alone in letters]
+    in_order = [letter for case in [*cases, *reversed(cases)] for letter in singles[str(case)]]
+    # a type with several layouts is laid out together per template, as render_many does
+    groups: dict[str, list[tuple[dict[str, Any], bytes, str]]] = {}
+    for letter in in_order:
+        groups.setdefault(letter[2], []).append(letter)
+    many: list[bytes] = []
+    expected: list[bytes] = []
+    for template, group in groups.items():
+        many += service.pdf.render_many(template, [c for c, _, _ in group])
+        expected += [alone for _, alone, _ in group]
     assert len(many) == len(expected)
     for alone, content in zip(expected, many, strict=True):
         assert pdf_pages_text(content) == pdf_pages_text(alone)

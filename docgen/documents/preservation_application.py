@@ -1,0 +1,373 @@
+"""财产保全申请书 — the application to preserve (freeze, seal up, seize) the debtor's property.
+
+Filed with a complaint or during the suit (诉讼保全, 民事诉讼法 art. 103) or, when the matter
+is urgent, before suing (诉前保全, art. 104). The application names the property or leads
+to it (bank accounts, real estate, vehicles, equity), asks for an amount no larger than the
+claim, offers security — before suit equal to the amount, during the suit at most 30% of it
+when the court asks (法释〔2016〕22号 art. 5) — and the preservation fee follows
+诉讼费用交纳办法 art. 14.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import Field
+
+from docgen.documents.base import DocumentType, RuleOptions
+from docgen.documents.court_parts import Agent, ServiceAddress, block_lines, check_court
+from docgen.documents.parts import check_party, same_party
+from docgen.documents.problems import Assessment
+from docgen.domain.court_fees import FeeResult, preservation_fee
+from docgen.domain.dates import format_cn
+from docgen.domain.fields import CaseModel, Line, Money, Paragraph, ShortText, Text
+from docgen.domain.money import FEN, format_yuan, legal_amount
+from docgen.domain.parties import Party
+
+MEASURE_LABELS = {"seal": "查封", "seize": "扣押", "freeze": "冻结"}
+STAGE_LABELS = {"in_suit": "诉讼中", "pre_suit": "诉前"}
+SECURITY_LABELS = {
+    "insurance": "诉讼财产保全责任保险保函",
+    "guarantee_letter": "担保公司或银行出具的保函",
+    "cash": "现金",
+    "property": "申请人名下的财产",
+    "none": "暂不提供",
+}
+IN_SUIT_SECURITY_SHARE = Decimal("0.30")
+PRE_SUIT_SECURITY_SHARE = Decimal("1")
+LEAD_LABELS = {
+    "bank_account": "银行存款",
+    "real_estate": "不动产",
+    "vehicle": "机动车",
+    "equity": "股权",
+}
+# the measures by which each kind of property is preserved
+LEAD_MEASURES: dict[str, tuple[str, ...]] = {
+    "bank_account": ("freeze",),
+    "equity": ("freeze",),
+    "real_estate": ("seal",),
+    "vehicle": ("seal", "seize"),
+}
+
+
+Measure = Annotated[
+    Literal["seal", "seize", "freeze"],
+    Field(json_schema_extra={"enum_titles": list(MEASURE_LABELS.values())}),
+]
+
+
+class _Lead(CaseModel):
+    owner: ShortText = Field(title="权利人", description="应为被申请人之一的姓名或名称")
+    value: Money | None = Field(default=None, title="估值（元）")
+
+
+class BankAccountLead(_Lead):
+    kind: Literal["bank_account"] = Field(title="财产类型")
+    bank: Line = Field(title="开户行")
+    account_number: ShortText = Field(title="账号", pattern=r"^[0-9][0-9 \-]{5,38}[0-9]$")
+
+
+class RealEstateLead(_Lead):
+    kind: Literal["real_estate"] = Field(title="财产类型")
+    location: Text = Field(title="坐落")
+    certificate_number: ShortText | None = Field(default=None, title="不动产权证号")
+
+
+class VehicleLead(_Lead):
+    kind: Literal["vehicle"] = Field(title="财产类型")
+    plate_number: ShortText = Field(title="号牌号码")
+    model: ShortText | None = Field(default=None, title="品牌型号")
+
+
+class EquityLead(_Lead):
+    kind: Literal["equity"] = Field(title="财产类型")
+    company: Line = Field(title="公司名称")
+    share: ShortText = Field(title="出资额或持股比例", description="如 出资额300万元（占30%）")
+
+
+PropertyLead = Annotated[
+    BankAccountLead | RealEstateLead | VehicleLead | EquityLead, Field(discriminator="kind")
+]
+
+
+class Applicant(CaseModel):
+    party: Party = Field(title="申请人")
+    agents: list[Agent] = Field(default_factory=list, max_length=2, title="委托诉讼代理人")
+    service: ServiceAddress | None = Field(default=None, title="送达地址")
+
+
+class Security(CaseModel):
+    """What the applicant offers against wrongful preservation (民事诉讼法 arts. 103–104)."""
+
+    kind: Literal["insurance", "guarantee_letter", "cash", "property", "none"] = Field(
+        title="担保方式", json_schema_extra={"enum_titles": list(SECURITY_LABELS.values())}
+    )
+    provider: Line | None = Field(
+        default=None, title="担保人或担保财产", description="如 某某财产保险股份有限公司"
+    )
+    amount: Money | None = Field(
+        default=None, title="担保数额（元）", description="不填则按法定比例计算"
+    )
+
+
+class PreservationApplication(CaseModel):
+    """The facts of a property preservation application."""
+
+    application_date: date = Field(title="申请日期")
+    court: Line = Field(title="受理法院")
+    stage: Literal["in_suit", "pre_suit"] = Field(
+        default="in_suit",
+        title="保全阶段",
+        json_schema_extra={"enum_titles": ["诉讼中（含起诉同时申请）", "诉前"]},
+    )
+    case_number: ShortText | None = Field(default=None, title="案号", description="已立案的填写")
+    dispute: Line = Field(default="民间借贷纠纷", title="案由")
+    applicants: list[Applicant] = Field(title="申请人", min_length=1, max_length=5)
+    respondents: list[Party] = Field(title="被申请人", min_length=1, max_length=10)
+    claim_amount: Money = Field(
+        title="诉讼请求金额（元）", description="请求保全的数额不得超过此数"
+    )
+    amount: Money = Field(title="请求保全数额（元）")
+    measures: list[Measure] = Field(title="保全措施", min_length=1, max_length=3)
+    property_leads: list[PropertyLead] = Field(title="财产线索", min_length=1, max_length=30)
+    facts: Paragraph = Field(title="事实与理由")
+    urgency: Paragraph | None = Field(
+        default=None, title="情况紧急的理由", description="诉前保全必填"
+    )
+    security: Security = Field(title="担保")
+
+
+# --- rules --------------------------------------------------------------------------
+
+
+def assess(case: PreservationApplication, options: RuleOptions) -> Assessment:
+    """Cross-field rules; computes the security figure and the preservation fee."""
+    result = Assessment()
+    check_court(result, case.court)
+    _check_parties(result, case)
+    if case.amount > case.claim_amount:
+        result.error(
+            ("amount",),
+            "above_claim",
+            f"请求保全的数额（人民币{format_yuan(case.amount)}元）不得超过诉讼请求金额"
+            f"（人民币{format_yuan(case.claim_amount)}元）",
+        )
+    _check_leads(result, case)
+    if len(set(case.measures)) != len(case.measures):
+        result.error(("measures",), "duplicate", "保全措施不能重复选择")
+    if case.stage == "pre_suit" and not case.urgency:
+        result.error(
+            ("urgency",),
+            "missing",
+            "诉前保全须说明情况紧急、不立即申请将使合法权益受到难以弥补的损害的理由"
+            "（民事诉讼法第一百零四条）",
+        )
+    if case.stage == "pre_suit" and case.case_number:
+        result.error(("case_number",), "pre_suit_with_case", "诉前保全尚未立案，不应填写案号")
+    result.computed["security"] = _check_security(result, case)
+    result.computed["fee"] = preservation_fee(case.amount)
+    return result
+
+
+def _check_parties(result: Assessment, case: PreservationApplication) -> None:
+    for i, applicant in enumerate(case.applicants):
+        check_party(result, applicant.party, ("applicants", i, "party"))
+    for i, respondent in enumerate(case.respondents):
+        check_party(result, respondent, ("respondents", i))
+        if any(same_party(respondent, a.party) for a in case.applicants):
+            result.error(("respondents", i), "same_party", "被申请人与申请人不能为同一主体")
+
+
+def _check_leads(result: Assessment, case: PreservationApplication) -> None:
+    names = {r.name for r in case.respondents}
+    needed: dict[str, list[str]] = {}
+    for i, lead in enumerate(case.property_leads):
+        if lead.owner not in names:
+            result.error(
+                ("property_leads", i, "owner"),
+                "not_a_respondent",
+                f"只能申请保全被申请人的财产：「{lead.owner}」不是被申请人"
+                f"（被申请人：{'、'.join(sorted(names))}）",
+            )
+        if not set(LEAD_MEASURES[lead.kind]) & set(case.measures):
+            options = "或".join(MEASURE_LABELS[m] for m in LEAD_MEASURES[lead.kind])
+            needed.setdefault(options, []).append(LEAD_LABELS[lead.kind])
+    for options, kinds in needed.items():
+        result.error(
+            ("measures",),
+            "measure_missing",
+            f"财产线索中的{'、'.join(dict.fromkeys(kinds))}应采取{options}措施，请在保全措施中选择",
+        )
+
+
+def _required_security(case: PreservationApplication) -> Decimal:
+    share = PRE_SUIT_SECURITY_SHARE if case.stage == "pre_suit" else IN_SUIT_SECURITY_SHARE
+    return (case.amount * share).quantize(FEN, rounding=ROUND_HALF_UP)
+
+
+def _check_security(result: Assessment, case: PreservationApplication) -> Decimal:
+    """The security figure to print: as offered, or the statutory proportion."""
+    security = case.security
+    required = _required_security(case)
+    if case.stage == "pre_suit":
+        if security.kind == "none":
+            result.error(
+                ("security", "kind"),
+                "security_required",
+                f"诉前保全申请人应当提供担保，担保数额相当于请求保全数额，即人民币"
+                f"{format_yuan(required)}元（民事诉讼法第一百零四条，法释〔2016〕22号第五条）",
+            )
+        elif security.amount is not None and security.amount < required:
+            result.error(
+                ("security", "amount"),
+                "security_too_low",
+                f"诉前保全的担保数额应相当于请求保全数额，即人民币{format_yuan(required)}元，"
+                f"填写的为人民币{format_yuan(security.amount)}元",
+            )
+    if security.kind != "none" and security.kind != "cash" and not security.provider:
+        result.error(
+            ("security", "provider"),
+            "missing",
+            "请填写出具保函的保险公司、担保公司或银行，或提供担保的财产",
+        )
+    if security.amount is not None and security.amount > case.amount:
+        result.warn(
+            ("security", "amount"),
+            "security_above_amount",
+            f"担保数额（人民币{format_yuan(security.amount)}元）超过请求保全数额，通常无需超额提供",
+        )
+    if security.kind == "none":
+        return required
+    return security.amount if security.amount is not None else required
+
+
+# --- context ------------------------------------------------------------------------
+
+
+def _lead_row(i: int, lead: PropertyLead) -> dict[str, Any]:
+    if isinstance(lead, BankAccountLead):
+        detail = f"开户行：{lead.bank}；账号：{lead.account_number}"
+    elif isinstance(lead, RealEstateLead):
+        detail = f"坐落：{lead.location}" + (
+            f"；不动产权证号：{lead.certificate_number}" if lead.certificate_number else ""
+        )
+    elif isinstance(lead, VehicleLead):
+        detail = f"号牌号码：{lead.plate_number}" + (
+            f"；品牌型号：{lead.model}" if lead.model else ""
+        )
+    else:
+        detail = f"{lead.company}，{lead.share}"
+    if lead.value is not None:
+        detail += f"；估值：人民币{format_yuan(lead.value)}元"
+    return {"no": i + 1, "kind": LEAD_LABELS[lead.kind], "owner": lead.owner, "detail": detail}
+
+
+def _security_text(case: PreservationApplication, figure: Decimal) -> str:
+    security = case.security
+    share = "相当于请求保全数额" if case.stage == "pre_suit" else "请求保全数额的百分之三十"
+    if security.kind == "none":
+        return (
+            f"如贵院责令提供担保，申请人将依法提供不超过{share}即{legal_amount(figure)}的担保"
+            "（法释〔2016〕22号第五条）。"
+        )
+    by = f"（{security.provider}）" if security.provider else ""
+    basis = ""
+    if security.amount is None:
+        basis = f"，即{share}"
+    return (
+        f"申请人以{SECURITY_LABELS[security.kind]}{by}提供担保，"
+        f"担保数额为{legal_amount(figure)}{basis}。"
+    )
+
+
+def _request(case: PreservationApplication) -> str:
+    measures = "、".join(MEASURE_LABELS[m] for m in MEASURE_LABELS if m in case.measures)
+    names = "、".join(r.name for r in case.respondents)
+    when = "在申请人起诉前，" if case.stage == "pre_suit" else ""
+    return (
+        f"请求贵院{when}依法{measures}被申请人{names}名下价值{legal_amount(case.amount)}的财产"
+        "（财产线索见下表）。"
+    )
+
+
+def _reasons(case: PreservationApplication) -> list[str]:
+    applicants = "、".join(a.party.name for a in case.applicants)
+    names = "、".join(r.name for r in case.respondents)
+    number = f"（{case.case_number}）" if case.case_number else ""
+    paragraphs = [case.facts]
+    if case.stage == "pre_suit":
+        paragraphs.append(case.urgency or "")
+        paragraphs.append(
+            f"申请人{applicants}拟就与被申请人{names}之间的{case.dispute}提起诉讼，诉讼请求金额为"
+            f"{legal_amount(case.claim_amount)}。情况紧急，不立即申请保全将会使申请人的合法权益"
+            "受到难以弥补的损害，根据《中华人民共和国民事诉讼法》第一百零四条的规定，特申请诉前"
+            "财产保全。申请人将在贵院采取保全措施后三十日内依法提起诉讼。"
+        )
+    else:
+        paragraphs.append(
+            f"申请人{applicants}与被申请人{names}{case.dispute}一案{number}，申请人的诉讼请求金额为"
+            f"{legal_amount(case.claim_amount)}。为防止被申请人转移、隐匿财产，保证将来生效判决"
+            "得以执行，根据《中华人民共和国民事诉讼法》第一百零三条的规定，特申请财产保全。"
+        )
+    return paragraphs
+
+
+def build_context(case: PreservationApplication, assessment: Assessment) -> dict[str, Any]:
+    """The words of the application, pre-formatted, for both templates."""
+    fee: FeeResult = assessment.computed["fee"]
+    figure: Decimal = assessment.computed["security"]
+    parties: list[str] = []
+    for a in case.applicants:
+        parties += block_lines("申请人", a.party, a.agents, a.service)
+    for r in case.respondents:
+        parties += block_lines("被申请人", r)
+    case_line = f"案由：{case.dispute}" + (
+        f"　案号：{case.case_number}" if case.case_number else ""
+    )
+    return {
+        "title": "财产保全申请书",
+        "stage": STAGE_LABELS[case.stage],
+        "parties": parties,
+        "case_line": case_line,
+        "request": _request(case),
+        "leads": [_lead_row(i, lead) for i, lead in enumerate(case.property_leads)],
+        "reasons": _reasons(case),
+        "security": _security_text(case, figure),
+        "fee": {
+            "amount": legal_amount(fee.fee),
+            "basis": fee.basis,
+        },
+        "court": case.court,
+        "signers": [
+            a.party.name + ("（签字）" if a.party.kind == "person" else "（盖章）")
+            for a in case.applicants
+        ],
+        "application_date": format_cn(case.application_date),
+    }
+
+
+_UNSAFE_FILENAME = re.compile(r"[\\/:*?\"<>|\s]+")
+
+
+def filename(case: PreservationApplication) -> str:
+    """``财产保全申请书-张伟-20261120`` — named after the first respondent."""
+    respondent = _UNSAFE_FILENAME.sub("_", case.respondents[0].name)[:40]
+    return f"财产保全申请书-{respondent}-{case.application_date:%Y%m%d}"
+
+
+DOCUMENT: DocumentType[PreservationApplication] = DocumentType(
+    name="preservation_application",
+    title="财产保全申请书",
+    description="申请人民法院查封、扣押、冻结被申请人财产，列明财产线索、担保及申请费",
+    model=PreservationApplication,
+    assess=assess,
+    build_context=build_context,
+    filename=filename,
+    templates={
+        "docx": "preservation_application/application.docx",
+        "html": "preservation_application/application.html",
+    },
+)

@@ -1,0 +1,98 @@
+"""The batch page of the paralegal form: upload a sheet, watch the run, download the outputs.
+
+It uses the same submission path as ``POST /api/v1/batches`` (:mod:`docgen.web.batches`),
+behind the form's CSRF check; templates for every document type are offered for download.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from flask import Response, redirect, render_template, send_file, url_for
+from flask_wtf.csrf import generate_csrf
+
+from docgen.batch.runs import RunNotFound
+from docgen.batch.templates import write_template
+from docgen.documents import registry
+from docgen.documents.problems import Problem
+from docgen.services import FORMATS
+from docgen.web.batches import batches_service, submit
+from docgen.web.form import _doc_type, _page_response, _service, bp
+
+LABELS = {"done": "已完成", "running": "生成中", "planning": "正在校验", "finalizing": "正在汇总"}
+
+
+def _upload_page(problems: list[Problem] | None = None, status: int = 200) -> Response:
+    html = render_template(
+        "form/batch_upload.html",
+        types=registry.all_types(),
+        formats=FORMATS,
+        problems=problems or [],
+        csrf_token=generate_csrf(),
+    )
+    return _page_response(html, status)
+
+
+@bp.get("/batches")
+def batch_upload() -> Response:
+    return _upload_page()
+
+
+@bp.post("/batches")
+def batch_submit() -> Any:
+    run_id, problems, status = submit()
+    if run_id is None:
+        return _upload_page(problems, status)
+    return redirect(url_for("form.batch_status", run_id=run_id), code=303)
+
+
+@bp.get("/batches/<run_id>")
+def batch_status(run_id: str) -> Response:
+    try:
+        status = batches_service().status(run_id)
+    except RunNotFound:
+        return _page_response(render_template("form/not_found.html"), 404)
+    status.pop("out_dir", None)
+    html = render_template(
+        "form/batch_status.html",
+        run=status,
+        label=LABELS.get(status["status"], status["status"]),
+        doc_type=registry.get(status["type"]),
+    )
+    return _page_response(html)
+
+
+@bp.get("/batches/<run_id>/download")
+def batch_download(run_id: str) -> Response:
+    try:
+        archive = batches_service().archive(run_id)
+    except RunNotFound:
+        return _page_response(render_template("form/not_found.html"), 404)
+    if archive is None:
+        return redirect(url_for("form.batch_status", run_id=run_id))  # type: ignore[return-value]
+    return send_file(
+        archive,
+        mimetype="application/zip",
+        as_attachment=True,
+        download_name=f"batch-{run_id}.zip",
+    )
+
+
+@bp.get("/batches/template/<type_name>.<ext>")
+def batch_template(type_name: str, ext: str) -> Response:
+    doc_type = _doc_type(type_name)
+    if ext not in ("xlsx", "csv"):
+        return _page_response(render_template("form/not_found.html"), 404)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"{doc_type.name}.{ext}"
+        write_template(_service(), doc_type.name, path)
+        data = path.read_bytes()
+    media = {
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "csv": "text/csv; charset=utf-8",
+    }[ext]
+    response = Response(data, mimetype=media)
+    response.headers["Content-Disposition"] = f"attachment; filename={doc_type.name}-template.{ext}"
+    return response

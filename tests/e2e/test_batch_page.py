@@ -1,0 +1,88 @@
+"""The form's batch page: upload behind CSRF, a status page, templates and a zip."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import time
+import zipfile
+
+import pytest
+
+from docgen.web import create_app
+from tests.batch_support import person_case, sheet
+
+
+@pytest.fixture
+def page_client(settings):
+    app = create_app({"TESTING": True, "SETTINGS": settings, "BATCH_PROCESSES": 1})
+    return app.test_client()
+
+
+def _token(client) -> str:
+    page = client.get("/form/batches").get_data(as_text=True)
+    return re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+
+
+def _sheet(n: int) -> bytes:
+    headers, rows = sheet([person_case(i) for i in range(n)])
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(headers)
+    writer.writerows(rows)
+    return out.getvalue().encode("utf-8-sig")
+
+
+def _upload(client, data: bytes, token: str | None):
+    form = {"file": (io.BytesIO(data), "cases.csv"), "type": "demand_letter", "format": "docx"}
+    if token:
+        form["csrf_token"] = token
+    return client.post("/form/batches", data=form, content_type="multipart/form-data")
+
+
+def test_an_upload_without_the_csrf_token_is_refused(page_client):
+    _token(page_client)
+    response = _upload(page_client, _sheet(1), None)
+    assert response.status_code == 400
+
+
+def test_a_paralegal_uploads_a_sheet_watches_it_and_downloads_the_zip(page_client):
+    response = _upload(page_client, _sheet(2), _token(page_client))
+    assert response.status_code == 303
+    status_url = response.headers["Location"]
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        page = page_client.get(status_url).get_data(as_text=True)
+        if "已完成" in page:
+            break
+        time.sleep(0.2)
+    assert re.search(r"已生成</th><td>(\d+)<", page).group(1) == "2", page
+    link = re.search(r'href="([^"]+/download)"', page).group(1)
+    download = page_client.get(link)
+    names = zipfile.ZipFile(io.BytesIO(download.data)).namelist()
+    download.close()
+    assert "manifest.xlsx" in names
+    assert len([n for n in names if n.endswith(".docx")]) == 2
+
+
+def test_a_bad_sheet_shows_the_problem_on_the_page(page_client):
+    bad = "客户星座,债务人姓名\n白羊座,张三\n".encode("gbk")
+    response = _upload(page_client, bad, _token(page_client))
+    assert response.status_code == 422
+    assert "无法识别的列名" in response.get_data(as_text=True)
+
+
+def test_templates_for_every_type_can_be_downloaded(page_client):
+    from docgen.documents import registry
+
+    page = page_client.get("/form/batches").get_data(as_text=True)
+    for doc_type in registry.all_types():
+        for ext in ("xlsx", "csv"):
+            url = f"/form/batches/template/{doc_type.name}.{ext}"
+            assert url in page
+            response = page_client.get(url)
+            assert response.status_code == 200
+            assert len(response.data) > 100
+    assert page_client.get("/form/batches/template/demand_letter.exe").status_code == 404
+    assert page_client.get("/form/batches/" + "0" * 32).status_code == 404
