@@ -144,6 +144,44 @@ def render(type_name: str, case: Path, output: Path, fmt: Format | None) -> None
         click.echo(f"已生成 {target}（{len(item.content):,} 字节）")
 
 
+@main.command()
+@click.argument("case", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("exhibits", type=click.Path(path_type=Path, file_okay=False, exists=True))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="输出文件：.pdf 为合并后的起诉材料；.zip 另含证据目录（DOCX/PDF）、清单和副本",
+)
+def bundle(case: Path, exhibits: Path, output: Path) -> None:
+    """按案件数据 CASE 和证据文件夹 EXHIBITS 生成带连续页码的起诉材料。"""
+    from docgen.bundle.files import read_exhibit_files
+    from docgen.bundle.service import BundleService
+
+    if output.suffix.lower() not in (".pdf", ".zip"):
+        raise click.UsageError(f"输出文件应为 .pdf 或 .zip：{output.name}")
+    data = _load_case(case)
+    service = _service()
+    files = read_exhibit_files(data, exhibits, service.settings.bundle_max_file_bytes)
+    try:
+        result = BundleService(service).build(data, files)
+    except CaseInvalid as exc:
+        _print_problems(exc.problems, as_json=False)
+        sys.exit(EXIT_INVALID)
+    _print_problems(result.warnings, as_json=False)
+    outputs = [(output, result.zip() if output.suffix.lower() == ".zip" else result.pdf)]
+    if output.suffix.lower() == ".pdf":
+        outputs += [(output.with_name(name), content) for name, content in result.copies]
+    for path, content in outputs:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".part")
+        tmp.write_bytes(content)
+        tmp.replace(path)
+        click.echo(f"已生成 {path}（{len(content):,} 字节）")
+    click.echo(f"共 {result.pages} 页，证据 {len(result.manifest)} 份")
+
+
 @main.group()
 def calc() -> None:
     """法律计算：诉讼费、期限、时效、利息、大写金额（--json 输出一个 JSON 对象）。"""

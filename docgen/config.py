@@ -48,6 +48,17 @@ class Settings(BaseSettings):
         "the packaged compliance list.",
     )
     secret_key: str = ""
+    bundle_max_upload_bytes: int = Field(
+        default=200 * 1024 * 1024, ge=1024, description="Largest bundle request (all files)."
+    )
+    bundle_max_file_bytes: int = Field(default=50 * 1024 * 1024, ge=1024)
+    bundle_max_pages: int = Field(default=3000, ge=1)
+    exhibit_max_pages: int = Field(default=1000, ge=1)
+    exhibit_max_pixels: int = Field(default=60_000_000, ge=10_000)
+    isolation_memory_mb: int = Field(default=768, ge=64)
+    isolation_cpu_seconds: int = Field(default=30, ge=1)
+    isolation_wall_seconds: float = Field(default=60.0, gt=0)
+    bundle_workers: int = Field(default=2, ge=1, le=16)
     log_level: str = "INFO"
 
     @property

@@ -18,6 +18,7 @@ BUILTIN: tuple[str, ...] = (
     "docgen.documents.installment_agreement",
     "docgen.documents.civil_complaint",
     "docgen.documents.preservation_application",
+    "docgen.documents.evidence_list",
 )
 
 _types: dict[str, DocumentType[Any]] = {}

@@ -19,7 +19,7 @@ from docgen import __version__
 from docgen.config import Settings
 from docgen.documents.problems import Problem
 from docgen.services import Docgen
-from docgen.web import api, batches, form, profiles
+from docgen.web import api, batches, bundles, form, profiles
 from docgen.web.errors import problems_from_pydantic
 
 log = logging.getLogger(__name__)
@@ -55,6 +55,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> OpenAPI:
     app.register_api(profiles.build_blueprint())
     app.register_api(batches.build_blueprint())
     form.init_app(app, settings)
+    bundles.init_app(app)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(Exception, _unexpected_error)
     app.after_request(_security_headers)

@@ -308,6 +308,8 @@ def test_a_template_that_includes_imports_or_extends_never_reads_another_file(
 
 
 BLOWUP = 5_000_000  # characters: 50 times the sandbox's own repeat limit of 100,000
+
+
 @pytest.mark.parametrize(
     "payload",
     [

@@ -1,0 +1,71 @@
+"""What a filing bundle request says: the court and parties, the complaint, the exhibits.
+
+The exhibits reuse the evidence list's facts (:class:`EvidenceFacts`), so a field is
+described once; the bundle only adds which uploaded file holds each exhibit.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import Field
+
+from docgen.documents.evidence_list import EvidenceFacts
+from docgen.domain.fields import CaseModel, Line, Money, ShortText
+
+DEFAULT_COMPLAINT_TYPE = "civil_complaint"
+
+FileName = Annotated[ShortText, Field(max_length=120)]
+BatesPrefix = Annotated[str, Field(min_length=1, max_length=12, pattern=r"^[A-Za-z0-9\-_]+$")]
+
+
+class BundleExhibit(EvidenceFacts):
+    file: FileName = Field(
+        title="文件", description="上传文件的文件名（PDF、JPEG、PNG 或 TIFF，按内容识别）"
+    )
+
+
+class ComplaintSpec(CaseModel):
+    type: ShortText = Field(
+        default=DEFAULT_COMPLAINT_TYPE, title="起诉状文书类型", description="docgen 的文书类型名"
+    )
+    data: dict[str, Any] = Field(title="起诉状案件数据", description="该文书类型的案件数据")
+
+
+class BundleCase(CaseModel):
+    """A filing bundle: who sues whom where, the complaint, and the exhibits in order."""
+
+    court: Line = Field(title="受诉法院", description="如：北京市朝阳区人民法院")
+    case_type: Line = Field(title="案由", description="如：民间借贷纠纷")
+    plaintiffs: list[Line] = Field(title="原告", min_length=1, max_length=20)
+    defendants: list[Line] = Field(title="被告", min_length=1, max_length=50)
+    filing_date: date = Field(title="提交日期")
+    claim_amount: Money | None = Field(
+        default=None, title="诉讼请求金额（元）", description="填写后在封面列明预计案件受理费"
+    )
+    procedure: Literal["ordinary", "summary"] = Field(
+        default="ordinary",
+        title="审理程序",
+        description="简易程序的案件受理费减半交纳",
+        json_schema_extra={"enum_titles": ["普通程序", "简易程序"]},
+    )
+    submitter: Line | None = Field(default=None, title="证据提交人", description="默认为原告")
+    complaint: ComplaintSpec | None = Field(default=None, title="起诉状")
+    exhibits: list[BundleExhibit] = Field(title="证据", min_length=1, max_length=200)
+    separators: bool = Field(default=True, title="证据分隔页", description="每份证据前加一页说明")
+    bates_prefix: BatesPrefix | None = Field(
+        default=None,
+        title="页码前缀",
+        description="填写则页码印为前缀加六位数字（如 ZJ000012），否则印为「第 12 页」",
+    )
+    copies: Literal["none", "files", "print"] = Field(
+        default="none",
+        title="被告副本",
+        description="不生成；每名被告一个文件；或与正本合为一个打印文件",
+        json_schema_extra={"enum_titles": ["不生成", "每名被告一个文件", "合并为一个打印文件"]},
+    )
+
+    @property
+    def submitter_name(self) -> str:
+        return self.submitter or "、".join(self.plaintiffs)

@@ -1,0 +1,497 @@
+"""Building a filing bundle: check everything, convert exhibits safely, lay out, merge.
+
+Order of the bundle: cover, complaint, evidence list, then each exhibit (after its
+separator page when separators are on). Page numbers run on from the cover to the last
+exhibit. The evidence list cites each exhibit's true page range, which depends on the
+list's own length, so the list is laid out again until its page count stops changing.
+
+Every problem is collected before anything is refused: the case's fields, the complaint's
+own validation (under ``complaint.data``), and every unreadable or hostile file (under
+``exhibits[i].file``, the message naming the exhibit and the file), so one request shows
+everything to fix.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import logging
+import zipfile
+from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from docgen import isolation
+from docgen.bundle.model import BundleCase, BundleExhibit
+from docgen.documents import registry
+from docgen.documents.evidence_list import check_groups, exhibit_numbers
+from docgen.documents.problems import Assessment, CaseInvalid, Problem, from_validation_error
+from docgen.domain.court_fees import acceptance_fee
+from docgen.domain.dates import format_cn
+from docgen.domain.money import format_yuan
+from docgen.render import exhibits as exhibit_files
+from docgen.render.bundle import (
+    BundleWriter,
+    OutlineEntry,
+    concatenate,
+    page_count,
+    page_label,
+    page_labels,
+    split_pages,
+)
+from docgen.render.pdf import GlyphMissing
+from docgen.services import Docgen
+
+log = logging.getLogger(__name__)
+
+MAX_LAYOUT_PASSES = 6
+EXHIBITS_BOOKMARK = "证据"
+
+
+@dataclass(frozen=True)
+class PreparedExhibit:
+    """An exhibit ready to merge: its facts, number, original file's digest and its pages."""
+
+    facts: BundleExhibit
+    number: str
+    kind: str
+    size: int
+    sha256: str
+    pdf: bytes
+    pages: int
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where an exhibit sits in the bundle (1-based page numbers)."""
+
+    separator: int | None
+    first: int
+    last: int
+
+    @property
+    def text(self) -> str:
+        return str(self.first) if self.first == self.last else f"{self.first}-{self.last}"
+
+
+@dataclass
+class BundleResult:
+    """Everything a bundle request produces."""
+
+    pdf: bytes
+    filename: str
+    pages: int
+    evidence_list_pdf: bytes
+    evidence_list_docx: bytes
+    evidence_list_filename: str
+    manifest: list[dict[str, Any]]
+    copies: list[tuple[str, bytes]] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+    def manifest_csv(self) -> str:
+        """The manifest as CSV; cells that a spreadsheet would run as formulas are quoted."""
+        out = io.StringIO()
+        columns = list(self.manifest[0]) if self.manifest else []
+        writer = csv.DictWriter(out, fieldnames=columns)
+        writer.writeheader()
+        for row in self.manifest:
+            writer.writerow({k: _csv_safe(v) for k, v in row.items()})
+        return out.getvalue()
+
+    def zip(self) -> bytes:
+        """Bundle, evidence list (PDF and DOCX), manifest (JSON and CSV) and any copies."""
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr(self.filename, self.pdf)
+            archive.writestr(f"{self.evidence_list_filename}.pdf", self.evidence_list_pdf)
+            archive.writestr(f"{self.evidence_list_filename}.docx", self.evidence_list_docx)
+            manifest = {"bundle": self.filename, "pages": self.pages, "exhibits": self.manifest}
+            archive.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2))
+            archive.writestr("manifest.csv", "\ufeff" + self.manifest_csv())
+            for name, content in self.copies:
+                archive.writestr(name, content)
+        return buffer.getvalue()
+
+
+def _csv_safe(value: Any) -> Any:
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+class BundleService:
+    """Builds bundles with the document service's renderers; one per process."""
+
+    def __init__(self, docgen: Docgen) -> None:
+        self.docgen = docgen
+        self.settings = docgen.settings
+        self.writer = BundleWriter(docgen.pdf)
+        self.limits = isolation.Limits(
+            memory_bytes=self.settings.isolation_memory_mb * isolation.MiB,
+            cpu_seconds=self.settings.isolation_cpu_seconds,
+            wall_seconds=self.settings.isolation_wall_seconds,
+        )
+
+    # --- checking ------------------------------------------------------------------
+
+    def parse(self, data: Any) -> BundleCase:
+        try:
+            return BundleCase.model_validate(data)
+        except ValidationError as exc:
+            raise CaseInvalid(from_validation_error(exc, BundleCase)) from None
+
+    def assess(self, case: BundleCase, files: Mapping[str, bytes]) -> Assessment:
+        result = Assessment()
+        check_groups(result, case.exhibits, "exhibits")
+        for i, exhibit in enumerate(case.exhibits):
+            if exhibit.file not in files:
+                result.error(
+                    ("exhibits", i, "file"),
+                    "file_missing",
+                    f"证据「{exhibit.name}」所指的文件「{exhibit.file}」没有上传",
+                    hint="请上传该文件，或改正文件名（区分大小写）",
+                )
+        used = {e.file for e in case.exhibits}
+        for name in files:
+            if name not in used:
+                result.warn(("exhibits",), "file_unused", f"上传的文件「{name}」未被任何证据引用")
+        if case.complaint is not None:
+            self._check_complaint_type(result, case.complaint.type)
+        result.extend(self.docgen._glyph_problems(case))
+        return result
+
+    def _check_complaint_type(self, result: Assessment, type_name: str) -> None:
+        known = [t.name for t in registry.all_types() if t.name != "evidence_list"]
+        if type_name not in known:
+            result.error(
+                ("complaint", "type"),
+                "unknown_document_type",
+                f"未知的起诉状文书类型「{type_name}」；可用类型：{'、'.join(known)}",
+            )
+
+    # --- building ------------------------------------------------------------------
+
+    def build(self, data: Any, files: Mapping[str, bytes]) -> BundleResult:
+        """The bundle for ``data`` with uploaded ``files`` (name -> bytes), or CaseInvalid."""
+        case = self.parse(data)
+        assessment = self.assess(case, files)
+        problems = list(assessment.errors)
+        complaint_pdf = self._complaint(case, problems)
+        prepared = self._prepare_exhibits(case, files, problems)
+        total = sum(p.pages for p in prepared)
+        if not problems and total > self.settings.bundle_max_pages:
+            problems.append(
+                Problem(
+                    ("exhibits",),
+                    "bundle_too_many_pages",
+                    f"证据共 {total} 页，超过一份材料 {self.settings.bundle_max_pages} 页的上限",
+                    hint="请分册提交",
+                )
+            )
+        if problems:
+            raise CaseInvalid(problems + assessment.warnings)
+        try:
+            return self._assemble(case, complaint_pdf, prepared, assessment.warnings)
+        except GlyphMissing as exc:
+            raise CaseInvalid([Problem((), "glyph_missing", str(exc))]) from exc
+
+    def _complaint(self, case: BundleCase, problems: list[Problem]) -> bytes | None:
+        if case.complaint is None or any(p.loc[:2] == ("complaint", "type") for p in problems):
+            return None
+        try:
+            return self.docgen.render(case.complaint.type, case.complaint.data, "pdf").content
+        except CaseInvalid as exc:
+            for p in exc.problems:
+                if p.severity == "error":
+                    problems.append(
+                        Problem(
+                            ("complaint", "data", *p.loc), p.code, f"起诉状：{p.message}", p.hint
+                        )
+                    )
+            return None
+
+    def _prepare_exhibits(
+        self, case: BundleCase, files: Mapping[str, bytes], problems: list[Problem]
+    ) -> list[PreparedExhibit]:
+        numbers = exhibit_numbers(case.exhibits)
+        names = sorted({e.file for e in case.exhibits if e.file in files})
+        with ThreadPoolExecutor(max_workers=self.settings.bundle_workers) as pool:
+            converted = dict(
+                zip(names, pool.map(lambda n: self._convert(files[n]), names), strict=True)
+            )
+        prepared = []
+        for i, (exhibit, number) in enumerate(zip(case.exhibits, numbers, strict=True)):
+            outcome = converted.get(exhibit.file)
+            if outcome is None:
+                continue
+            if isinstance(outcome, Problem):
+                problems.append(
+                    Problem(
+                        ("exhibits", i, "file"),
+                        outcome.code,
+                        f"证据{number}「{exhibit.name}」（文件 {exhibit.file}）：{outcome.message}",
+                        outcome.hint,
+                    )
+                )
+                continue
+            kind, pages = outcome
+            data = files[exhibit.file]
+            prepared.append(
+                PreparedExhibit(
+                    exhibit,
+                    number,
+                    kind,
+                    len(data),
+                    hashlib.sha256(data).hexdigest(),
+                    pages.pdf,
+                    pages.pages,
+                )
+            )
+        return prepared
+
+    def _convert(self, data: bytes) -> tuple[str, exhibit_files.ExhibitPages] | Problem:
+        """An uploaded file as PDF pages, or the problem with it (never an exception)."""
+        limit = self.settings.bundle_max_file_bytes
+        if len(data) > limit:
+            return Problem(
+                (),
+                "file_too_large",
+                f"文件大小 {len(data) / 1048576:.1f} MB，超过 {limit // 1048576} MB 的上限",
+            )
+        kind = exhibit_files.sniff(data)
+        if kind is None:
+            found = exhibit_files.describe_unknown(data)
+            return Problem(
+                (),
+                "file_type_unsupported",
+                f"文件内容不是 PDF、JPEG、PNG 或 TIFF（实际为：{found}）",
+                "请上传 PDF 或 JPEG/PNG/TIFF 图片；文件类型按内容识别，改扩展名无效",
+            )
+        try:
+            pages = exhibit_files.convert(
+                data,
+                kind,
+                max_pages=self.settings.exhibit_max_pages,
+                max_pixels=self.settings.exhibit_max_pixels,
+                limits=self.limits,
+            )
+        except isolation.Refusal as exc:
+            return Problem((), exc.code, exc.message)
+        except isolation.IsolationFailure as exc:
+            log.warning("exhibit parse failed kind=%s failure=%s", kind, exc)
+            return Problem(
+                (),
+                f"file_{exc.kind}",
+                _FAILURE_MESSAGES[exc.kind].format(
+                    label=exhibit_files.KIND_LABELS[kind],
+                    seconds=f"{self.limits.wall_seconds:g}",
+                    mb=self.limits.memory_bytes // isolation.MiB,
+                ),
+            )
+        return kind, pages
+
+    # --- layout --------------------------------------------------------------------
+
+    def _assemble(
+        self,
+        case: BundleCase,
+        complaint_pdf: bytes | None,
+        exhibits: list[PreparedExhibit],
+        warnings: list[Problem],
+    ) -> BundleResult:
+        covers = {
+            label: self._cover(case, label, complaint_pdf is not None)
+            for label in ["正本", *(f"副本（送达被告：{d}）" for d in case.defendants)]
+            if case.copies != "none" or label == "正本"
+        }
+        cover_pages = {page_count(pdf) for pdf in covers.values()}
+        if len(cover_pages) != 1:
+            raise RuntimeError("cover variants differ in length")
+        front = cover_pages.pop() + (page_count(complaint_pdf) if complaint_pdf else 0)
+        list_pages = 1
+        for _ in range(MAX_LAYOUT_PASSES):
+            places = self._place(case, exhibits, front + list_pages)
+            list_data = self._evidence_list_data(case, exhibits, places)
+            list_pdf = self.docgen.render("evidence_list", list_data, "pdf").content
+            counted = page_count(list_pdf)
+            if counted == list_pages:
+                break
+            list_pages = counted
+        else:  # pragma: no cover - a list cannot keep changing length
+            raise RuntimeError("evidence list length did not settle")
+        separators = self._separators(exhibits, places) if case.separators else []
+        pieces: list[bytes] = [*([complaint_pdf] if complaint_pdf else []), list_pdf]
+        for i, exhibit in enumerate(exhibits):
+            if separators:
+                pieces.append(separators[i])
+            pieces.append(exhibit.pdf)
+        total = (
+            front
+            + list_pages
+            + sum(p.last - p.first + 1 + (p.separator is not None) for p in places)
+        )
+        labels = page_labels(total, prefix=case.bates_prefix)
+        outline = self._outline(case, exhibits, places, front, complaint_pdf is not None)
+        title = f"{case.case_type}起诉材料"
+        built = {
+            label: self.writer.assemble([cover, *pieces], labels, outline, title)
+            for label, cover in covers.items()
+        }
+        main_pdf = built.pop("正本")
+        base = f"起诉材料-{case.case_type}-{case.filing_date.isoformat()}"
+        copies = [(f"{base}-{label}.pdf", pdf) for label, pdf in built.items()]
+        if case.copies == "print":
+            copies = [
+                (
+                    f"{base}-打印文件.pdf",
+                    concatenate(
+                        [("正本", main_pdf), *[(label, pdf) for label, pdf in built.items()]]
+                    ),
+                )
+            ]
+        list_docx = self.docgen.render("evidence_list", list_data, "docx").content
+        log.info("bundle built exhibits=%d pages=%d copies=%d", len(exhibits), total, len(copies))
+        return BundleResult(
+            pdf=main_pdf,
+            filename=f"{base}.pdf",
+            pages=total,
+            evidence_list_pdf=list_pdf,
+            evidence_list_docx=list_docx,
+            evidence_list_filename=f"证据目录-{case.filing_date.isoformat()}",
+            manifest=self._manifest(exhibits, places, case.bates_prefix),
+            copies=copies,
+            warnings=warnings,
+        )
+
+    @staticmethod
+    def _place(case: BundleCase, exhibits: list[PreparedExhibit], before: int) -> list[Placement]:
+        places = []
+        page = before
+        for exhibit in exhibits:
+            separator = None
+            if case.separators:
+                page += 1
+                separator = page
+            places.append(Placement(separator, page + 1, page + exhibit.pages))
+            page += exhibit.pages
+        return places
+
+    @staticmethod
+    def _evidence_list_data(
+        case: BundleCase, exhibits: list[PreparedExhibit], places: list[Placement]
+    ) -> dict[str, Any]:
+        items = []
+        for exhibit, place in zip(exhibits, places, strict=True):
+            item = exhibit.facts.model_dump(mode="json", exclude={"file"})
+            item["pages"] = place.text
+            items.append(item)
+        return {
+            "submitter": case.submitter_name,
+            "submit_date": case.filing_date.isoformat(),
+            "court": case.court,
+            "case_title": case.case_type,
+            "items": items,
+        }
+
+    def _cover(self, case: BundleCase, copy_label: str, has_complaint: bool) -> bytes:
+        fee = fee_basis = ""
+        if case.claim_amount is not None:
+            result = acceptance_fee(case.claim_amount, procedure=case.procedure)
+            fee = f"人民币{format_yuan(result.fee)}元"
+            fee_basis = f"诉讼请求金额人民币{format_yuan(case.claim_amount)}元；{result.basis}"
+        contents = "、".join([*(["起诉状"] if has_complaint else []), "证据目录", "证据"])
+        context = {
+            "title": "民事起诉材料",
+            "copy_label": copy_label,
+            "court": case.court,
+            "case_type": case.case_type,
+            "plaintiffs": "、".join(case.plaintiffs),
+            "defendants": "、".join(case.defendants),
+            "fee": fee,
+            "fee_basis": fee_basis,
+            "contents": contents,
+            "filing_date": format_cn(case.filing_date),
+        }
+        return self.docgen.pdf.render("bundle/cover.html", context)
+
+    def _separators(self, exhibits: list[PreparedExhibit], places: list[Placement]) -> list[bytes]:
+        rows = [
+            {
+                "no": exhibit.number,
+                "name": exhibit.facts.name,
+                "source": exhibit.facts.source,
+                "purpose": exhibit.facts.purpose,
+                "original": exhibit.facts.provided_as_text,
+                "pages": f"第 {place.text} 页",
+            }
+            for exhibit, place in zip(exhibits, places, strict=True)
+        ]
+        pages = split_pages(self.docgen.pdf.render("bundle/separator.html", {"separators": rows}))
+        if len(pages) != len(exhibits):
+            raise RuntimeError("each separator must fit on one page")
+        return pages
+
+    @staticmethod
+    def _outline(
+        case: BundleCase,
+        exhibits: list[PreparedExhibit],
+        places: list[Placement],
+        front: int,
+        has_complaint: bool,
+    ) -> list[OutlineEntry]:
+        outline = [OutlineEntry("封面", 0)]
+        if has_complaint:
+            outline.append(OutlineEntry("起诉状", 1))
+        outline.append(OutlineEntry("证据目录", front))
+        for exhibit, place in zip(exhibits, places, strict=True):
+            outline.append(
+                OutlineEntry(
+                    f"证据{exhibit.number} {exhibit.facts.name}（第 {place.text} 页）",
+                    place.first - 1,
+                    EXHIBITS_BOOKMARK,
+                )
+            )
+        return outline
+
+    @staticmethod
+    def _manifest(
+        exhibits: list[PreparedExhibit], places: list[Placement], prefix: str | None
+    ) -> list[dict[str, Any]]:
+        rows = []
+        for exhibit, place in zip(exhibits, places, strict=True):
+            rows.append(
+                {
+                    "number": f"证据{exhibit.number}",
+                    "name": exhibit.facts.name,
+                    "source": exhibit.facts.source,
+                    "purpose": exhibit.facts.purpose,
+                    "provided_as": exhibit.facts.provided_as_text,
+                    "file": exhibit.facts.file,
+                    "media_type": exhibit_files.MEDIA_TYPES[exhibit.kind],
+                    "bytes": exhibit.size,
+                    "sha256": exhibit.sha256,
+                    "pages": exhibit.pages,
+                    "first_page": place.first,
+                    "last_page": place.last,
+                    "page_labels": _label_range(place, prefix),
+                }
+            )
+        return rows
+
+
+def _label_range(place: Placement, prefix: str | None) -> str:
+    first = page_label(place.first, prefix)
+    return first if place.first == place.last else f"{first} 至 {page_label(place.last, prefix)}"
+
+
+_FAILURE_MESSAGES = {
+    "timeout": "解析{label}文件超过时间上限（{seconds} 秒），文件可能已损坏或被恶意构造，已拒绝",
+    "memory": "解析{label}文件所需内存超过上限（{mb} MB），文件可能已损坏或被恶意构造，已拒绝",
+    "crashed": "解析{label}文件时解析程序异常退出，文件可能已损坏或被恶意构造，已拒绝",
+    "error": "{label}文件已损坏或结构异常，无法读取",
+}

@@ -1,0 +1,132 @@
+"""``POST /api/v1/bundles``: a court filing bundle from case JSON and uploaded exhibits.
+
+The request is ``multipart/form-data`` with a ``case`` field (the bundle case as JSON, see
+:class:`docgen.bundle.model.BundleCase`) and the exhibit files, any field name; each
+exhibit names its file by the uploaded file name. ``?output=pdf`` (default) answers with
+the bundle PDF, ``?output=zip`` with a zip of the bundle, the evidence list as DOCX and
+PDF, the manifest (JSON and CSV, with each original file's SHA-256) and any copies.
+Problems come back as 422 with the usual problem list, never a 500.
+
+Uploads are larger than JSON bodies, so this route has its own request size limit
+(``DOCGEN_BUNDLE_MAX_UPLOAD_BYTES``); one file over the per-file limit is a problem on
+its exhibit.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import posixpath
+from typing import Any
+
+from flask import Blueprint, Flask, Response, current_app, jsonify, request, send_file
+
+from docgen.bundle.service import BundleResult, BundleService
+from docgen.documents.problems import CaseInvalid, Problem
+from docgen.services import Docgen
+from docgen.web.api import content_disposition
+
+bp = Blueprint("bundles", __name__, url_prefix="/api/v1/bundles")
+
+MAX_FORM_PARTS = 400
+MAX_CASE_FIELD_BYTES = 2 * 1024 * 1024
+
+
+def bundle_service() -> BundleService:
+    """The process's bundle service (built on first use, sharing the document service)."""
+    service: BundleService | None = current_app.extensions.get("docgen_bundles")
+    if service is None:
+        docgen: Docgen = current_app.extensions["docgen"]
+        service = BundleService(docgen)
+        current_app.extensions["docgen_bundles"] = service
+    return service
+
+
+def _problems(problems: list[Problem], status: int) -> Response:
+    response = jsonify([p.as_dict() for p in problems])
+    response.status_code = status
+    return response
+
+
+@bp.before_request
+def _upload_limits() -> None:
+    settings = current_app.extensions["docgen"].settings
+    request.max_content_length = settings.bundle_max_upload_bytes
+    request.max_form_memory_size = MAX_CASE_FIELD_BYTES
+    request.max_form_parts = MAX_FORM_PARTS
+
+
+def _upload_name(raw: str | None) -> str:
+    """The uploaded file's own name, without any client-side directories."""
+    return posixpath.basename((raw or "").replace("\\", "/")).strip()
+
+
+def _read_request() -> tuple[Any, dict[str, bytes]] | Response:
+    if request.mimetype != "multipart/form-data":
+        return _problems(
+            [Problem((), "unsupported_media_type", "请求内容类型应为 multipart/form-data")], 415
+        )
+    raw = request.form.get("case")
+    if raw is None and "case" in request.files:
+        raw = request.files["case"].read(MAX_CASE_FIELD_BYTES + 1).decode("utf-8-sig", "replace")
+    if not raw:
+        return _problems([Problem(("case",), "missing", "缺少案件数据字段 case（JSON）")], 400)
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        return _problems([Problem(("case",), "json_invalid", "案件数据 case 不是有效的 JSON")], 400)
+    files: dict[str, bytes] = {}
+    for field_name, storage in request.files.items(multi=True):
+        if field_name == "case":
+            continue
+        name = _upload_name(storage.filename)
+        if not name:
+            return _problems([Problem((field_name,), "file_unnamed", "上传的文件没有文件名")], 400)
+        if name in files:
+            return _problems(
+                [Problem((field_name,), "file_duplicate", f"文件名「{name}」重复，请改名后上传")],
+                400,
+            )
+        files[name] = storage.read()
+    return data, files
+
+
+def _result_response(result: BundleResult, output: str) -> Response:
+    if output == "zip":
+        content, mimetype = result.zip(), "application/zip"
+        filename, fallback = result.filename.removesuffix(".pdf") + ".zip", "bundle.zip"
+    else:
+        content, mimetype = result.pdf, "application/pdf"
+        filename, fallback = result.filename, "bundle.pdf"
+    response = send_file(io.BytesIO(content), mimetype=mimetype, max_age=0)
+    response.headers["Content-Disposition"] = content_disposition(filename, fallback)
+    response.headers["X-Docgen-Pages"] = str(result.pages)
+    if result.warnings:
+        response.headers["X-Docgen-Warnings"] = json.dumps(
+            [w.as_dict() for w in result.warnings], ensure_ascii=True
+        )
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.post("")
+def create_bundle() -> Response:
+    """Build a filing bundle; 422 with the problem list when anything is wrong."""
+    output = request.args.get("output", "pdf")
+    if output not in ("pdf", "zip"):
+        return _problems(
+            [Problem(("query", "output"), "literal_error", "应为以下之一：pdf、zip")], 422
+        )
+    parsed = _read_request()
+    if isinstance(parsed, Response):
+        return parsed
+    data, files = parsed
+    try:
+        result = bundle_service().build(data, files)
+    except CaseInvalid as exc:
+        return _problems(exc.problems, 422)
+    return _result_response(result, output)
+
+
+def init_app(app: Flask) -> None:
+    app.register_blueprint(bp)

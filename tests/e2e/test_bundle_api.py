@@ -1,0 +1,168 @@
+"""``POST /api/v1/bundles`` and ``docgen bundle``: a paralegal's filing bundle end to end."""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import zipfile
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from docgen.cli import main
+from docgen.web import create_app
+from tests import exhibit_samples as samples
+from tests.support import normalize, pdf_pages_text
+
+URL = "/api/v1/bundles"
+CANARY_NAME = "欧阳娜娜"
+
+
+def _case(**changes):
+    case = {
+        "court": "上海市浦东新区人民法院",
+        "case_type": "买卖合同纠纷",
+        "plaintiffs": ["上海某某贸易有限公司"],
+        "defendants": [CANARY_NAME],
+        "filing_date": "2026-11-20",
+        "claim_amount": "50000",
+        "separators": False,
+        "exhibits": [
+            {
+                "name": "买卖合同",
+                "source": "原告持有",
+                "purpose": "证明买卖关系",
+                "file": "合同.pdf",
+            },
+            {"name": "送货单", "source": "原告持有", "purpose": "证明已交货", "file": "送货单.jpg"},
+        ],
+    }
+    case.update(changes)
+    return case
+
+
+FILES = {"合同.pdf": samples.pdf_with_pages("contract", 2), "送货单.jpg": samples.rotated_jpeg()}
+
+
+def _form(case, files):
+    data = {"case": json.dumps(case, ensure_ascii=False)}
+    data["exhibit"] = [(io.BytesIO(content), name) for name, content in files.items()]
+    return data
+
+
+def test_bundle_pdf_comes_back_with_every_page_numbered(client):
+    response = client.post(URL, data=_form(_case(), FILES), content_type="multipart/form-data")
+    assert response.status_code == 200, response.json
+    assert response.mimetype == "application/pdf"
+    assert "filename*=UTF-8''" in response.headers["Content-Disposition"]
+    pages = pdf_pages_text(response.data)
+    assert len(pages) == int(response.headers["X-Docgen-Pages"]) == 1 + 1 + 2 + 1
+    for number, text in enumerate(pages, start=1):
+        assert f"第 {number} 页" in text
+
+
+def test_zip_output_holds_the_evidence_list_and_manifest(client):
+    response = client.post(
+        URL + "?output=zip", data=_form(_case(), FILES), content_type="multipart/form-data"
+    )
+    assert response.status_code == 200, response.json
+    archive = zipfile.ZipFile(io.BytesIO(response.data))
+    manifest = json.loads(archive.read("manifest.json"))
+    assert [row["file"] for row in manifest["exhibits"]] == ["合同.pdf", "送货单.jpg"]
+    list_pdf = archive.read("证据目录-2026-11-20.pdf")
+    assert "证据1-1买卖合同" in normalize("".join(pdf_pages_text(list_pdf)))
+
+
+def test_a_hostile_upload_gets_422_naming_the_exhibit(client):
+    files = {**FILES, "送货单.jpg": samples.zip_named_pdf()}
+    response = client.post(URL, data=_form(_case(), files), content_type="multipart/form-data")
+    assert response.status_code == 422
+    (problem,) = response.json
+    assert problem["loc"] == ["exhibits", 1, "file"]
+    assert "证据1-2「送货单」" in problem["message"]
+
+
+def test_an_invalid_case_gets_422_with_field_paths(client):
+    case = _case(defendants=[], filing_date="2026-13-01")
+    response = client.post(URL, data=_form(case, FILES), content_type="multipart/form-data")
+    assert response.status_code == 422
+    assert {tuple(p["loc"]) for p in response.json} == {("defendants",), ("filing_date",)}
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "status", "code"),
+    [
+        ({"json": {"court": "x"}}, 415, "unsupported_media_type"),
+        (
+            {"data": {"case": "{not json"}, "content_type": "multipart/form-data"},
+            400,
+            "json_invalid",
+        ),
+        ({"data": {"other": "1"}, "content_type": "multipart/form-data"}, 400, "missing"),
+    ],
+    ids=["json_body", "bad_json", "no_case"],
+)
+def test_malformed_requests_get_a_client_error_in_chinese(client, kwargs, status, code):
+    response = client.post(URL, **kwargs)
+    assert response.status_code == status
+    assert response.json[0]["code"] == code
+
+
+def test_unknown_output_is_422_on_the_query(client):
+    response = client.post(URL + "?output=tar", data=_form(_case(), FILES))
+    assert response.status_code == 422 and response.json[0]["loc"] == ["query", "output"]
+
+
+def test_uploads_above_the_bundle_limit_get_413(settings):
+    app = create_app(
+        {"TESTING": True, "SETTINGS": settings.model_copy(update={"bundle_max_upload_bytes": 4096})}
+    )
+    big = {"合同.pdf": b"%PDF-1.7" + b"0" * 8192}
+    response = app.test_client().post(URL, data=_form(_case(), big))
+    assert response.status_code == 413
+
+
+def test_bundle_uploads_may_exceed_the_json_body_limit(settings, client):
+    photo = samples.noise_png(1000, 800)
+    assert len(photo) > settings.max_content_length
+    files = {**FILES, "送货单.jpg": photo}
+    response = client.post(URL, data=_form(_case(), files), content_type="multipart/form-data")
+    # the test client spools a large body to a temporary file and leaves it open
+    response.request.environ["wsgi.input"].close()
+    assert response.status_code == 200, response.json
+    assert len(PdfReader(io.BytesIO(response.data)).pages) == 5
+
+
+def test_no_party_name_reaches_the_logs(client, caplog):
+    with caplog.at_level(logging.DEBUG):
+        client.post(URL, data=_form(_case(), FILES), content_type="multipart/form-data")
+    assert CANARY_NAME not in caplog.text
+    assert "bundle built" in caplog.text
+
+
+def test_cli_writes_the_bundle_and_a_copy_per_defendant(runner, tmp_path: Path):
+    folder = tmp_path / "exhibits"
+    folder.mkdir()
+    for name, content in FILES.items():
+        (folder / name).write_bytes(content)
+    case_file = tmp_path / "case.json"
+    case_file.write_text(json.dumps(_case(copies="files"), ensure_ascii=False), "utf-8")
+    out = tmp_path / "out" / "bundle.pdf"
+    result = runner.invoke(main, ["bundle", str(case_file), str(folder), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert len(PdfReader(out).pages) == 5
+    (copy,) = [p for p in out.parent.iterdir() if "副本" in p.name]
+    assert f"送达被告：{CANARY_NAME}" in normalize(pdf_pages_text(copy.read_bytes())[0])
+
+
+def test_cli_reports_a_missing_exhibit_file_and_exits_1(runner, tmp_path: Path):
+    case_file = tmp_path / "case.json"
+    case_file.write_text(json.dumps(_case(), ensure_ascii=False), "utf-8")
+    result = runner.invoke(
+        main, ["bundle", str(case_file), str(tmp_path), "-o", str(tmp_path / "b.pdf")]
+    )
+    assert result.exit_code == 1
+    assert "exhibits[0].file" in result.output and "合同.pdf" in result.output
+    assert not (tmp_path / "b.pdf").exists()

@@ -1,0 +1,269 @@
+"""The filing bundle built from generated exhibits: pages, stamps, list, bookmarks, manifest."""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import io
+import json
+import re
+import zipfile
+
+import pytest
+from pypdf import PdfReader
+
+from docgen.bundle.service import BundleService
+from docgen.documents.problems import CaseInvalid
+from docgen.domain.court_fees import acceptance_fee
+from docgen.domain.money import format_yuan
+from tests import exhibit_samples as samples
+from tests.support import docx_text, load_fixture, normalize
+
+FILES = {
+    "contract.pdf": samples.pdf_with_pages("contract", 3),
+    "iou.pdf": samples.pdf_with_pages("iou", 1),
+    "letter-size.pdf": samples.pdf_with_pages("statement", 2, size=(612, 792)),
+    "transfer.jpg": samples.rotated_jpeg(),
+    "scan.tiff": samples.multipage_tiff(3),
+    "note.png": samples.png(),
+}
+# (file, pages it becomes, group)
+EXHIBITS = [
+    ("contract.pdf", 3, 1),
+    ("iou.pdf", 1, 1),
+    ("transfer.jpg", 1, 1),
+    ("letter-size.pdf", 2, 2),
+    ("scan.tiff", 3, 2),
+    ("note.png", 1, 3),
+]
+STAMP = re.compile(r"第\s*(\d+)\s*页(?!\s*共)")
+
+
+def bundle_case(**changes):
+    case = {
+        "court": "北京市朝阳区人民法院",
+        "case_type": "民间借贷纠纷",
+        "plaintiffs": ["深圳市恒信商贸有限公司"],
+        "defendants": ["王小明", "李四"],
+        "filing_date": "2026-11-20",
+        "claim_amount": "107416.64",
+        "complaint": {
+            "type": "demand_letter",
+            "data": load_fixture("demand_letter", "valid", "person_debtor"),
+        },
+        "exhibits": [
+            {
+                "name": f"证据材料{i}",
+                "source": "原告持有",
+                "purpose": f"证明第{i}项事实",
+                "provided_as": "original" if i % 2 == 0 else "copy",
+                "group": group,
+                "file": name,
+            }
+            for i, (name, _, group) in enumerate(EXHIBITS, start=1)
+        ],
+    }
+    case.update(changes)
+    return case
+
+
+@pytest.fixture(scope="module")
+def bundles(service):
+    return BundleService(service)
+
+
+@pytest.fixture(scope="module")
+def result(bundles):
+    return bundles.build(bundle_case(copies="files"), FILES)
+
+
+def _texts(pdf: bytes) -> list[str]:
+    return [page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def _stamp(text: str) -> int:
+    numbers = [int(n) for n in STAMP.findall(text)]
+    assert numbers, text
+    return numbers[-1]
+
+
+def _front_pages(service) -> int:
+    letter = service.render(
+        "demand_letter", load_fixture("demand_letter", "valid", "person_debtor"), "pdf"
+    )
+    return 1 + len(PdfReader(io.BytesIO(letter.content)).pages)
+
+
+def test_bundle_has_cover_complaint_list_and_every_exhibit_page_with_its_separator(result, service):
+    exhibit_pages = sum(pages for _, pages, _ in EXHIBITS)
+    expected = _front_pages(service) + 1 + len(EXHIBITS) + exhibit_pages  # list is one page
+    assert result.pages == expected
+    assert len(PdfReader(io.BytesIO(result.pdf)).pages) == expected
+
+
+def test_every_page_carries_its_own_continuous_number(result):
+    for number, text in enumerate(_texts(result.pdf), start=1):
+        assert _stamp(text) == number
+
+
+def test_evidence_list_page_ranges_are_the_real_pages_of_each_exhibit(result):
+    texts = _texts(result.pdf)
+    list_text = normalize(_texts(result.evidence_list_pdf)[0])
+    for row, (name, pages, _) in zip(result.manifest, EXHIBITS, strict=True):
+        first, last = row["first_page"], row["last_page"]
+        assert last - first + 1 == pages
+        cited = str(first) if first == last else f"{first}-{last}"
+        assert f"{row['number']}{row['name']}" in list_text
+        assert normalize(f"{row['purpose']}{row['provided_as']}{cited}") in (list_text)
+        # the separator page just before the exhibit names it, the exhibit's pages follow
+        assert row["number"] in normalize(texts[first - 2]) and "证据名称" in texts[first - 2]
+        if name.endswith(".pdf"):
+            label = {"contract.pdf": "contract", "iou.pdf": "iou"}.get(name, "statement")
+            for k in range(pages):
+                assert f"{label} page {k + 1}" in texts[first - 1 + k]
+
+
+def test_exhibits_are_numbered_within_their_groups(result):
+    numbers = [row["number"] for row in result.manifest]
+    assert numbers == ["证据1-1", "证据1-2", "证据1-3", "证据2-1", "证据2-2", "证据3-1"]
+
+
+def test_bookmarks_open_the_cover_list_and_each_exhibit_at_its_first_page(result):
+    reader = PdfReader(io.BytesIO(result.pdf))
+    top = [item for item in reader.outline if not isinstance(item, list)]
+    titles = {item.title: reader.get_destination_page_number(item) for item in top}
+    assert titles["封面"] == 0 and titles["起诉状"] == 1
+    list_page = result.manifest[0]["first_page"] - 3  # list, separator, exhibit
+    assert titles["证据目录"] == list_page
+    children = next(item for item in reader.outline if isinstance(item, list))
+    assert len(children) == len(EXHIBITS)
+    for child, row in zip(children, result.manifest, strict=True):
+        assert child.title.startswith(f"{row['number']} {row['name']}")
+        assert reader.get_destination_page_number(child) == row["first_page"] - 1
+
+
+def test_manifest_carries_the_sha256_of_each_original_upload(result):
+    for row in result.manifest:
+        original = FILES[row["file"]]
+        assert row["sha256"] == hashlib.sha256(original).hexdigest()
+        assert row["bytes"] == len(original)
+    kinds = {row["file"]: row["media_type"] for row in result.manifest}
+    assert kinds["transfer.jpg"] == "image/jpeg" and kinds["scan.tiff"] == "image/tiff"
+
+
+def test_images_become_a4_pages_and_exif_rotation_is_honoured(result):
+    reader = PdfReader(io.BytesIO(result.pdf))
+    row = next(r for r in result.manifest if r["file"] == "transfer.jpg")
+    page = reader.pages[row["first_page"] - 1]
+    assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (595, 842)
+    (image,) = [img.image for img in page.images]
+    assert image.height > image.width  # the landscape photo was turned upright
+    photo_rows = [
+        y for y in range(image.height) if min(image.getpixel((image.width // 2, y))) < 240
+    ]
+    top = image.getpixel((image.width // 2, photo_rows[0] + 20))
+    bottom = image.getpixel((image.width // 2, photo_rows[-1] - 20))
+    assert top[0] > 150 and top[1] < 80  # the red band, stored on the left, is now on top
+    assert photo_rows[-1] - photo_rows[0] > image.height // 2  # scaled up to fill the page
+    assert bottom[0] > 150 and bottom[1] > 150
+
+
+def test_multi_page_tiff_gives_one_page_per_frame(result):
+    row = next(r for r in result.manifest if r["file"] == "scan.tiff")
+    assert row["pages"] == 3
+
+
+def test_cover_names_the_court_parties_and_the_acceptance_fee(result):
+    cover = normalize(_texts(result.pdf)[0])
+    fee = acceptance_fee("107416.64").fee
+    assert f"人民币{format_yuan(fee)}元" in cover
+    assert "北京市朝阳区人民法院" in cover and "王小明、李四" in cover and "正本" in cover
+
+
+def test_each_defendant_gets_a_copy_that_says_whom_it_is_for(result):
+    assert [name for name, _ in result.copies] == [
+        "起诉材料-民间借贷纠纷-2026-11-20-副本（送达被告：王小明）.pdf",
+        "起诉材料-民间借贷纠纷-2026-11-20-副本（送达被告：李四）.pdf",
+    ]
+    for (_, pdf), defendant in zip(result.copies, ["王小明", "李四"], strict=True):
+        texts = _texts(pdf)
+        assert len(texts) == result.pages
+        assert f"副本（送达被告：{defendant}）" in normalize(texts[0])
+
+
+def test_zip_holds_bundle_evidence_list_docx_and_pdf_manifest_and_copies(result):
+    archive = zipfile.ZipFile(io.BytesIO(result.zip()))
+    names = set(archive.namelist())
+    assert {"manifest.json", "manifest.csv", "证据目录-2026-11-20.docx"} <= names
+    manifest = json.loads(archive.read("manifest.json"))
+    assert manifest["pages"] == result.pages
+    docx = normalize(docx_text(archive.read("证据目录-2026-11-20.docx")))
+    for row in manifest["exhibits"]:
+        first, last = row["first_page"], row["last_page"]
+        cited = str(first) if first == last else f"{first}-{last}"
+        assert normalize(f"{row['provided_as']}{cited}") in docx
+    assert len([n for n in names if "副本" in n]) == 2
+
+
+def test_bates_prefix_numbers_every_page(bundles):
+    case = bundle_case(bates_prefix="ZJ", separators=False, complaint=None, claim_amount=None)
+    case["exhibits"] = case["exhibits"][:2]
+    built = bundles.build(case, FILES)
+    texts = _texts(built.pdf)
+    assert len(texts) == 1 + 1 + 3 + 1
+    for number, text in enumerate(texts, start=1):
+        assert f"ZJ{number:06d}" in text
+    assert built.manifest[0]["page_labels"] == "ZJ000003 至 ZJ000005"
+
+
+def test_a_long_evidence_list_is_laid_out_again_until_its_page_ranges_are_true(bundles):
+    case = bundle_case(separators=False, complaint=None)
+    exhibit = case["exhibits"][1]  # iou.pdf, one page
+    case["exhibits"] = [
+        {**exhibit, "name": f"还款确认书第{i}份", "purpose": "证明被告确认欠款事实" * 6}
+        for i in range(1, 41)
+    ]
+    built = bundles.build(case, FILES)
+    list_pages = len(PdfReader(io.BytesIO(built.evidence_list_pdf)).pages)
+    assert list_pages >= 2
+    texts = _texts(built.pdf)
+    assert len(texts) == 1 + list_pages + 40
+    for row in built.manifest:
+        assert "iou page 1" in texts[row["first_page"] - 1]
+    assert built.manifest[0]["first_page"] == 1 + list_pages + 1
+    assert built.manifest[-1]["last_page"] == len(texts)
+
+
+def test_print_file_holds_the_original_and_every_copy_in_order(bundles):
+    case = bundle_case(copies="print", separators=False, complaint=None)
+    case["exhibits"] = case["exhibits"][:1]
+    built = bundles.build(case, FILES)
+    ((name, pdf),) = built.copies
+    assert name.endswith("打印文件.pdf")
+    texts = _texts(pdf)
+    assert len(texts) == 3 * built.pages
+    covers = [normalize(texts[i * built.pages]) for i in range(3)]
+    assert "正本" in covers[0] and "王小明" in covers[1] and "送达被告：李四" in covers[2]
+
+
+def test_every_problem_is_reported_at_once_with_field_paths(bundles):
+    case = bundle_case()
+    case["complaint"] = copy.deepcopy(case["complaint"])
+    del case["complaint"]["data"]["debtor"]
+    case["exhibits"][0]["file"] = "missing.pdf"
+    case["exhibits"][4]["group"] = 1
+    with pytest.raises(CaseInvalid) as caught:
+        bundles.build(case, FILES)
+    errors = {p.loc: p for p in caught.value.problems if p.severity == "error"}
+    assert ("complaint", "data", "debtor") in errors
+    assert "起诉状" in errors[("complaint", "data", "debtor")].message
+    assert "missing.pdf" in errors[("exhibits", 0, "file")].message
+    assert errors[("exhibits", 4, "group")].code == "group_out_of_order"
+
+
+def test_unknown_complaint_type_is_an_error_on_the_field(bundles):
+    case = bundle_case(complaint={"type": "no_such_type", "data": {}})
+    case["exhibits"] = case["exhibits"][1:2]
+    with pytest.raises(CaseInvalid) as caught:
+        bundles.build(case, {"iou.pdf": FILES["iou.pdf"]})
+    assert [p.loc for p in caught.value.problems] == [("complaint", "type")]
