@@ -15,6 +15,7 @@ BUILTIN: tuple[str, ...] = (
     "docgen.documents.demand_letter",
     "docgen.documents.lawyer_letter",
     "docgen.documents.debt_confirmation",
+    "docgen.documents.installment_agreement",
     "docgen.documents.civil_complaint",
     "docgen.documents.preservation_application",
     "docgen.documents.evidence_list",

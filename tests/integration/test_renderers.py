@@ -202,6 +202,22 @@ NOT_PRINTED_BY_TYPE["debt_confirmation"] = {
     ("origin", "due_date"),
     ("repayment_plan",),  # dates and amounts are printed formatted (tested below)
 }
+NOT_PRINTED_BY_TYPE["installment_agreement"] = {
+    *(
+        (party, leaf)
+        for party in ("creditor", "debtor", "guarantor")
+        for leaf in ("sex", "id_type", "representative_title", "org_type")
+    ),
+    ("agreement_date",),
+    ("debt", "as_of"),
+    ("debt", "total"),
+    ("debt", "components"),  # printed formatted in the amounts table
+    ("origin", "signed_on"),
+    ("origin", "due_date"),
+    ("schedule",),  # dates and amounts are printed formatted (tested in the unit tests)
+    ("plan_interest",),  # printed as words: 年利率6%
+    ("acceleration",),  # printed as the clause's words (tested in the unit tests)
+}
 NOT_PRINTED = {
     ("creditor", "kind"),
     ("debtor", "kind"),

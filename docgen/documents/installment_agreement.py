@@ -1,0 +1,420 @@
+"""分期还款协议 — the installment agreement.
+
+The parties confirm the total owed and agree a schedule, given row by row or generated
+(equal installments, the rounding remainder on the last; monthly, bi-weekly or on given
+dates). The installments add up exactly to the total on strictly increasing dates;
+interest during the plan stays within the legal cap; the acceleration clause names its
+trigger (any missed installment, N missed, or unpaid ≥ one fifth of the total, 民法典
+art. 634); an optional guarantor takes joint liability; jurisdiction and service
+addresses are agreed; every party signs. The limitation period of an installment debt
+runs from the last installment's due date (民法典 art. 189).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+from typing import Any, Literal
+
+from pydantic import Field
+
+from docgen.documents.base import DocumentType, RuleOptions
+from docgen.documents.parts import (
+    BankAccount,
+    ContractBasis,
+    DebtAmounts,
+    RateInput,
+    amounts_context,
+    check_amounts,
+    check_party,
+    party_context,
+    same_party,
+    signer_context,
+)
+from docgen.documents.problems import Assessment, Loc
+from docgen.domain.caps import cap_percent
+from docgen.domain.dates import format_cn
+from docgen.domain.fields import CaseModel, Line, Money, Phone, ShortText, Text
+from docgen.domain.lpr import LprNotAvailable, format_percent
+from docgen.domain.money import format_yuan, legal_amount, to_fen
+from docgen.domain.parties import Party
+from docgen.domain.schedule import (
+    Installment,
+    due_dates,
+    equal_installments,
+    first_non_increasing,
+)
+
+
+class ScheduleRow(CaseModel):
+    """One installment as agreed."""
+
+    due_date: date = Field(title="还款日期")
+    amount: Money = Field(title="金额（元）")
+
+
+class GeneratedSchedule(CaseModel):
+    """Equal installments on generated or given dates; the remainder on the last one."""
+
+    count: int = Field(title="期数", ge=1, le=120)
+    frequency: Literal["monthly", "biweekly", "custom"] = Field(
+        default="monthly",
+        title="还款周期",
+        json_schema_extra={"enum_titles": ["每月", "每两周", "指定日期"]},
+    )
+    first_due: date | None = Field(
+        default=None,
+        title="首期还款日",
+        description="每月或每两周还款时必填；每月还款日同首期，当月无该日的为当月最后一日",
+    )
+    dates: list[date] = Field(
+        default_factory=list, max_length=120, title="指定还款日期", description="指定日期时逐期填写"
+    )
+
+
+class ScheduleInput(CaseModel):
+    """The schedule: given row by row, or generated."""
+
+    rows: list[ScheduleRow] = Field(default_factory=list, max_length=120, title="逐期填写")
+    generate: GeneratedSchedule | None = Field(default=None, title="自动生成")
+
+
+class Acceleration(CaseModel):
+    """When the whole remainder falls due at once (加速到期)."""
+
+    trigger: Literal["any_missed", "n_missed", "one_fifth"] = Field(
+        default="any_missed",
+        title="加速到期条件",
+        json_schema_extra={
+            "enum_titles": [
+                "任何一期未按时足额还款",
+                "累计N期未按时足额还款",
+                "未付金额达到总额五分之一",
+            ]
+        },
+    )
+    missed: int | None = Field(default=None, title="期数N", ge=2, le=120)
+
+
+class Jurisdiction(CaseModel):
+    """Where disputes go."""
+
+    kind: Literal["creditor_domicile", "signing_place", "court", "arbitration"] = Field(
+        default="creditor_domicile",
+        title="争议解决",
+        json_schema_extra={
+            "enum_titles": ["甲方住所地人民法院", "本协议签订地人民法院", "指定人民法院", "仲裁"]
+        },
+    )
+    court: Line | None = Field(default=None, title="人民法院名称")
+    arbitration_body: Line | None = Field(default=None, title="仲裁机构")
+
+
+class ServiceAddress(CaseModel):
+    """Where a party accepts notices and court documents (送达地址)."""
+
+    address: Text = Field(title="送达地址")
+    phone: Phone | None = Field(default=None, title="联系电话")
+    email: ShortText | None = Field(
+        default=None, title="电子邮箱", pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+    )
+
+
+class InstallmentAgreement(CaseModel):
+    """The facts of an installment agreement; every one is required unless marked optional."""
+
+    agreement_date: date = Field(title="签订日期")
+    signing_place: Line | None = Field(default=None, title="签订地点")
+    creditor: Party = Field(title="甲方（债权人）")
+    debtor: Party = Field(title="乙方（债务人）")
+    guarantor: Party | None = Field(default=None, title="丙方（连带责任保证人）")
+    origin: ContractBasis = Field(title="原债权依据")
+    debt: DebtAmounts = Field(title="确认的欠款")
+    schedule: ScheduleInput = Field(title="分期还款计划")
+    plan_interest: RateInput | None = Field(
+        default=None, title="分期期间利率", description="不填则分期期间不计利息"
+    )
+    payment_account: BankAccount = Field(title="收款账户")
+    acceleration: Acceleration = Field(default_factory=Acceleration, title="加速到期")
+    jurisdiction: Jurisdiction = Field(default_factory=Jurisdiction, title="争议解决")
+    creditor_service: ServiceAddress | None = Field(default=None, title="甲方送达地址")
+    debtor_service: ServiceAddress | None = Field(default=None, title="乙方送达地址")
+    guarantor_service: ServiceAddress | None = Field(default=None, title="丙方送达地址")
+
+
+# --- rules --------------------------------------------------------------------------
+
+
+def assess(case: InstallmentAgreement, options: RuleOptions) -> Assessment:
+    """Cross-field rules; computes the schedule and the acceleration threshold."""
+    result = Assessment()
+    check_party(result, case.creditor, ("creditor",))
+    check_party(result, case.debtor, ("debtor",))
+    if same_party(case.creditor, case.debtor):
+        result.error(("debtor",), "same_party", "债务人与债权人不能为同一主体")
+    if case.guarantor is not None:
+        check_party(result, case.guarantor, ("guarantor",))
+        if any(same_party(case.guarantor, p) for p in (case.creditor, case.debtor)):
+            result.error(("guarantor",), "same_party", "保证人不能与债权人或债务人为同一主体")
+    elif case.guarantor_service is not None:
+        result.error(("guarantor_service",), "no_guarantor", "没有保证人，无需填写丙方送达地址")
+    resolved = check_amounts(
+        result, case.debt, ("debt",), case.agreement_date, case.origin, options.lpr_table
+    )
+    result.computed["amounts"] = resolved
+    rows = _schedule(result, case, resolved.total)
+    if rows is not None:
+        result.computed["schedule"] = rows
+        result.computed["last_due"] = rows[-1].due
+    _check_acceleration(result, case, len(rows) if rows else None)
+    _check_jurisdiction(result, case)
+    _check_interest(result, case, options)
+    return result
+
+
+def _schedule(
+    result: Assessment, case: InstallmentAgreement, total: Decimal
+) -> list[Installment] | None:
+    spec = case.schedule
+    loc: Loc = ("schedule",)
+    if bool(spec.rows) == (spec.generate is not None):
+        result.error(loc, "schedule_one_way", "请逐期填写还款计划，或选择自动生成，二者选其一")
+        return None
+    if spec.rows:
+        rows = [Installment(i + 1, r.due_date, to_fen(r.amount)) for i, r in enumerate(spec.rows)]
+        dates_loc: Loc = (*loc, "rows")
+        planned = sum((r.amount for r in rows), Decimal(0))
+        if planned != total:
+            result.error(
+                (*loc, "rows"),
+                "plan_total_mismatch",
+                f"各期金额合计人民币{format_yuan(planned)}元，应等于确认的欠款总额"
+                f"人民币{format_yuan(total)}元（相差{format_yuan(abs(planned - total))}元）",
+            )
+    else:
+        gen = spec.generate
+        if gen is None:  # pragma: no cover - excluded above
+            return None
+        gloc: Loc = (*loc, "generate")
+        if gen.frequency == "custom":
+            if len(gen.dates) != gen.count:
+                result.error(
+                    (*gloc, "dates"),
+                    "dates_count_mismatch",
+                    f"指定日期应逐期填写{gen.count}个，实际填写{len(gen.dates)}个",
+                )
+                return None
+            dates = list(gen.dates)
+            dates_loc = (*gloc, "dates")
+        else:
+            if gen.first_due is None:
+                result.error(
+                    (*gloc, "first_due"), "missing", "每月或每两周还款时，请填写首期还款日"
+                )
+                return None
+            dates = due_dates(gen.first_due, gen.count, gen.frequency)
+            dates_loc = (*gloc, "first_due")
+        if total < Decimal(gen.count) / 100:
+            result.error((*gloc, "count"), "too_many_installments", "期数过多：每期至少应为0.01元")
+            return None
+        rows = equal_installments(total, dates)
+    _check_dates(result, case, rows, dates_loc, per_row=bool(spec.rows))
+    return rows
+
+
+def _check_dates(
+    result: Assessment,
+    case: InstallmentAgreement,
+    rows: list[Installment],
+    loc: Loc,
+    *,
+    per_row: bool,
+) -> None:
+    def at(i: int) -> Loc:
+        if per_row:
+            return (*loc, i, "due_date")
+        return loc if loc[-1] == "first_due" else (*loc, i)
+
+    if rows[0].due <= case.agreement_date:
+        result.error(
+            at(0),
+            "plan_starts_too_early",
+            f"首期还款日（{format_cn(rows[0].due)}）应晚于协议签订日期"
+            f"（{format_cn(case.agreement_date)}）",
+        )
+    bad = first_non_increasing([r.due for r in rows])
+    if bad is not None:
+        result.error(
+            at(bad),
+            "dates_not_increasing",
+            f"第{bad + 1}期还款日期应晚于第{bad}期（{format_cn(rows[bad - 1].due)}）",
+        )
+
+
+def _check_acceleration(result: Assessment, case: InstallmentAgreement, count: int | None) -> None:
+    acc = case.acceleration
+    loc: Loc = ("acceleration", "missed")
+    if acc.trigger == "n_missed":
+        if acc.missed is None:
+            result.error(loc, "missing", "选择累计N期未还款时，请填写期数N")
+        elif count is not None and acc.missed > count:
+            result.error(
+                loc, "missed_above_count", f"期数N（{acc.missed}）不能超过总期数（{count}）"
+            )
+    elif acc.missed is not None:
+        result.error(loc, "missed_unused", "只有选择“累计N期未按时足额还款”时才填写期数N")
+
+
+def _check_jurisdiction(result: Assessment, case: InstallmentAgreement) -> None:
+    j = case.jurisdiction
+    if j.kind == "court" and not j.court:
+        result.error(("jurisdiction", "court"), "missing", "请填写约定管辖的人民法院名称")
+    if j.kind == "arbitration" and not j.arbitration_body:
+        result.error(("jurisdiction", "arbitration_body"), "missing", "请填写仲裁机构名称")
+    if j.kind == "signing_place" and not case.signing_place:
+        result.error(("signing_place",), "missing", "约定由签订地法院管辖时，请填写签订地点")
+
+
+def _check_interest(result: Assessment, case: InstallmentAgreement, options: RuleOptions) -> None:
+    """Interest during the plan may not exceed the private-lending cap."""
+    rate = case.plan_interest
+    if rate is None:
+        return
+    loc: Loc = ("plan_interest", "value")
+    try:
+        annual, _ = rate.spec().annual_percent_on(case.agreement_date, options.lpr_table)
+    except (ValueError, LprNotAvailable) as exc:
+        result.error(loc, "rate_not_computable", str(exc))
+        return
+    result.computed["plan_rate"] = annual
+    if annual < 0:
+        result.error(loc, "negative_rate", "利率不能为负数")
+        return
+    if case.origin.kind != "private_lending":
+        return
+    try:
+        cap = cap_percent(case.origin.signed_on, case.agreement_date, options.lpr_table)
+    except LprNotAvailable as exc:
+        result.error(loc, "rate_not_computable", str(exc))
+        return
+    if annual > cap.annual_percent:
+        result.error(
+            loc,
+            "above_legal_cap",
+            f"分期期间年利率{format_percent(annual)}%超过民间借贷利率上限"
+            f"（{cap.label}）：{cap.basis}",
+        )
+
+
+# --- context ------------------------------------------------------------------------
+
+
+def _acceleration_text(case: InstallmentAgreement, total: Decimal) -> str:
+    acc = case.acceleration
+    if acc.trigger == "any_missed":
+        when = "乙方任何一期未按时足额还款的"
+    elif acc.trigger == "n_missed":
+        when = f"乙方累计{acc.missed}期未按时足额还款的"
+    else:
+        fifth = to_fen(total / 5)
+        when = f"乙方到期未付金额达到欠款总额的五分之一（即人民币{format_yuan(fifth)}元）的"
+    return (
+        f"{when}，甲方有权宣布剩余全部未付款项立即到期，乙方应一次性清偿全部剩余欠款（加速到期）。"
+    )
+
+
+def _jurisdiction_text(case: InstallmentAgreement) -> str:
+    j = case.jurisdiction
+    if j.kind == "arbitration":
+        return f"因本协议引起的争议，各方协商不成的，提交{j.arbitration_body}仲裁。"
+    court = {
+        "creditor_domicile": "甲方住所地人民法院",
+        "signing_place": f"本协议签订地（{case.signing_place}）人民法院",
+        "court": j.court or "",
+    }[j.kind]
+    return f"因本协议引起的争议，各方协商不成的，任何一方均可向{court}提起诉讼。"
+
+
+def _service(role: str, party: Party, given: ServiceAddress | None) -> dict[str, str]:
+    address = given.address if given else party.address
+    phone = (given.phone if given else None) or party.phone or ""
+    email = given.email if given and given.email else ""
+    return {"role": role, "name": party.name, "address": address, "phone": phone, "email": email}
+
+
+def build_context(case: InstallmentAgreement, assessment: Assessment) -> dict[str, Any]:
+    origin = case.origin
+    resolved = assessment.computed["amounts"]
+    rows: list[Installment] = assessment.computed["schedule"]
+    number = f"（合同编号：{origin.number}）" if origin.number else ""
+    summary = origin.summary or ""
+    if summary and not summary.endswith(("。", "！", ".")):
+        summary += "。"
+    rate = case.plan_interest
+    if rate is None:
+        interest = "分期还款期间，甲方对未到期的分期款项不另计利息。"
+    else:
+        interest = (
+            f"分期还款期间，乙方按{rate.spec().describe()}就未清偿的款项向甲方支付利息，"
+            "利息随每期款项一并支付。"
+        )
+    services = [_service("甲方", case.creditor, case.creditor_service)]
+    services.append(_service("乙方", case.debtor, case.debtor_service))
+    signers = [signer_context("甲方", case.creditor), signer_context("乙方", case.debtor)]
+    guarantor = None
+    if case.guarantor is not None:
+        guarantor = party_context(case.guarantor, mask_ids=False)
+        services.append(_service("丙方", case.guarantor, case.guarantor_service))
+        signers.append(signer_context("丙方", case.guarantor))
+    return {
+        "title": "分期还款协议",
+        "creditor": party_context(case.creditor, mask_ids=False),
+        "debtor": party_context(case.debtor, mask_ids=False),
+        "guarantor": guarantor,
+        "facts": (
+            f"甲乙双方于{format_cn(origin.signed_on)}签订《{origin.name}》{number}。{summary}"
+            f"乙方应于{format_cn(origin.due_date)}前清偿的款项至今未能清偿。"
+            "为妥善解决债务清偿问题，各方经平等协商，达成如下协议："
+        ),
+        "amounts": amounts_context(case.debt, resolved),
+        "calculations": resolved.sheets,
+        "schedule": [
+            {"no": str(r.number), "due": format_cn(r.due), "amount": format_yuan(r.amount)}
+            for r in rows
+        ],
+        "count": str(len(rows)),
+        "schedule_total": legal_amount(resolved.total),
+        "interest": interest,
+        "account": case.payment_account.model_dump(),
+        "acceleration": _acceleration_text(case, resolved.total),
+        "jurisdiction": _jurisdiction_text(case),
+        "services": services,
+        "agreement_date": format_cn(case.agreement_date),
+        "signing_place": case.signing_place or "",
+        "signers": signers,
+        "copies": "三" if guarantor else "两",
+    }
+
+
+_UNSAFE_FILENAME = re.compile(r"[\\/:*?\"<>|\s]+")
+
+
+def filename(case: InstallmentAgreement) -> str:
+    debtor = _UNSAFE_FILENAME.sub("_", case.debtor.name)[:40]
+    return f"分期还款协议-{debtor}-{case.agreement_date:%Y%m%d}"
+
+
+DOCUMENT: DocumentType[InstallmentAgreement] = DocumentType(
+    name="installment_agreement",
+    title="分期还款协议",
+    description="债权人与债务人（及保证人）约定分期清偿欠款，含还款计划、加速到期与管辖条款",
+    model=InstallmentAgreement,
+    assess=assess,
+    build_context=build_context,
+    filename=filename,
+    templates={
+        "docx": "installment_agreement/agreement.docx",
+        "html": "installment_agreement/agreement.html",
+    },
+)

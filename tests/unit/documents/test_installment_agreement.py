@@ -1,0 +1,104 @@
+"""The installment agreement's rules: the schedule, month ends, the cap, acceleration."""
+
+from __future__ import annotations
+
+import copy
+from datetime import date
+from decimal import Decimal
+
+from docgen.documents import registry
+from docgen.documents.base import RuleOptions
+from tests.support import load_fixture
+
+DOC = registry.get("installment_agreement")
+MONTHLY = load_fixture("installment_agreement", "valid", "monthly_with_guarantor")
+ROWS = load_fixture("installment_agreement", "valid", "rows_one_fifth_arbitration")
+
+
+def _assess(data):
+    return DOC.assess(DOC.parse(data), RuleOptions())
+
+
+def _context(data):
+    case = DOC.parse(data)
+    return DOC.build_context(case, DOC.assess(case, RuleOptions()))
+
+
+def test_generated_schedule_puts_the_remainder_last_and_clamps_month_ends():
+    rows = _assess(MONTHLY).computed["schedule"]
+    assert [r.due for r in rows[:3]] == [date(2027, 1, 31), date(2027, 2, 28), date(2027, 3, 31)]
+    assert [r.amount for r in rows] == [Decimal("17902.77")] * 5 + [Decimal("17902.79")]
+    assert sum(r.amount for r in rows) == Decimal("107416.64")
+
+
+def test_the_limitation_period_runs_from_the_last_installment():
+    assert _assess(MONTHLY).computed["last_due"] == date(2027, 6, 30)
+
+
+def test_bi_weekly_and_custom_dates():
+    data = copy.deepcopy(MONTHLY)
+    data["schedule"] = {
+        "generate": {"count": 3, "frequency": "biweekly", "first_due": "2026-12-25"}
+    }
+    assert [r.due for r in _assess(data).computed["schedule"]] == [
+        date(2026, 12, 25),
+        date(2027, 1, 8),
+        date(2027, 1, 22),
+    ]
+    data["schedule"] = {
+        "generate": {"count": 2, "frequency": "custom", "dates": ["2027-03-01", "2027-02-01"]}
+    }
+    (problem,) = _assess(data).errors
+    assert (problem.loc, problem.code) == (
+        ("schedule", "generate", "dates", 1),
+        "dates_not_increasing",
+    )
+
+
+def test_interest_above_four_times_lpr_quotes_the_cap():
+    data = copy.deepcopy(MONTHLY)
+    data["plan_interest"] = {"kind": "annual", "value": "18"}
+    (problem,) = _assess(data).errors
+    assert (
+        problem.code == "above_legal_cap" and "18%" in problem.message and "四倍" in problem.message
+    )
+
+
+def test_interest_is_not_capped_for_a_sale_contract():
+    data = copy.deepcopy(ROWS)
+    data["plan_interest"] = {"kind": "annual", "value": "18"}
+    assert _assess(data).errors == []
+
+
+def test_acceleration_clause_names_its_trigger():
+    assert "乙方累计2期未按时足额还款的" in _context(MONTHLY)["acceleration"]
+    # one fifth of 16,409.02 is 3,281.80
+    assert "五分之一（即人民币3,281.80元）" in _context(ROWS)["acceleration"]
+    data = copy.deepcopy(ROWS)
+    data["acceleration"] = {"trigger": "any_missed"}
+    assert _context(data)["acceleration"].startswith("乙方任何一期未按时足额还款的")
+
+
+def test_every_party_signs_and_the_guarantor_has_a_service_address():
+    context = _context(MONTHLY)
+    assert [s["role"] for s in context["signers"]] == ["甲方", "乙方", "丙方"]
+    assert [s["role"] for s in context["services"]] == ["甲方", "乙方", "丙方"]
+    assert context["services"][1]["address"].startswith("北京市朝阳区望京")  # given address
+    assert context["copies"] == "三"
+    assert [s["role"] for s in _context(ROWS)["signers"]] == ["甲方", "乙方"]
+
+
+def test_jurisdiction_at_the_signing_place_needs_the_place():
+    data = copy.deepcopy(ROWS)
+    data["jurisdiction"] = {"kind": "signing_place"}
+    assert [p.loc for p in _assess(data).errors] == [("signing_place",)]
+    data["signing_place"] = "北京市西城区"
+    assert "本协议签订地（北京市西城区）人民法院" in _context(data)["jurisdiction"]
+
+
+def test_a_guarantor_service_address_without_a_guarantor_is_refused():
+    data = copy.deepcopy(ROWS)
+    data["guarantor_service"] = {"address": "北京市西城区某路1号"}
+    assert [(p.loc, p.code) for p in _assess(data).errors] == [
+        (("guarantor_service",), "no_guarantor")
+    ]
