@@ -35,10 +35,7 @@ from docgen.domain.dates import format_cn
 from docgen.domain.fields import Line, Paragraph, ShortText, Text
 from docgen.domain.parties import Party
 from docgen.domain.workdays import (
-    CalendarCoverageError,
     Deadline,
-    calendar_day_deadline,
-    working_day_deadline,
 )
 from docgen.profiles.model import SenderProfile
 
@@ -158,7 +155,7 @@ def assess(case: LawyerLetter, options: RuleOptions) -> Assessment:
         )
     if case.next_step == "arbitration" and not case.arbitration_body:
         result.error(("arbitration_body",), "missing", "选择申请仲裁时，请填写仲裁机构名称")
-    _compute_deadline(result, case, options)
+    case.deadline.compute(result, case.letter_date, options.calendar_fallback)
     return result
 
 
@@ -202,31 +199,7 @@ def _check_sender(result: Assessment, case: LawyerLetter) -> None:
         )
 
 
-def _compute_deadline(result: Assessment, case: LawyerLetter, options: RuleOptions) -> None:
-    spec = case.deadline
-    compute = working_day_deadline if spec.kind == "working" else calendar_day_deadline
-    try:
-        deadline = compute(case.letter_date, spec.days, allow_fallback=options.calendar_fallback)
-    except CalendarCoverageError as exc:
-        result.error(("deadline", "days"), "calendar_not_covered", str(exc))
-        return
-    if deadline.calendar_fallback:
-        result.warn(
-            ("deadline",),
-            "calendar_fallback",
-            "付款期限超出法定节假日日历的覆盖年份，已按周一至周五计算工作日，请人工核对截止日期",
-        )
-    result.computed["deadline"] = deadline
-
-
 # --- context ------------------------------------------------------------------------
-
-
-def _deadline_text(spec: PaymentDeadline, deadline: Deadline) -> str:
-    unit = "个工作日" if spec.kind == "working" else "日"
-    if spec.counted_from == "receipt":
-        return f"收到本函之日起{spec.days}{unit}内"
-    return f"{format_cn(deadline.due)}前（即本函出具之日起{spec.days}{unit}内）"
 
 
 def _sentence(text: str) -> str:
@@ -283,7 +256,7 @@ def build_context(case: LawyerLetter, assessment: Assessment) -> dict[str, Any]:
         "amounts": amounts_context(case.amounts, assessment.computed["amounts"]),
         "calculations": assessment.computed["amounts"].sheets,
         "deadline": {
-            "text": _deadline_text(case.deadline, deadline),
+            "text": case.deadline.text(deadline),
             "due": format_cn(deadline.due),
         },
         "account": case.payment_account.model_dump(),

@@ -22,6 +22,12 @@ from docgen.domain.limitation import INTERRUPTION_LABELS, InterruptionKind
 from docgen.domain.lpr import LprNotAvailable, LprTable, format_percent
 from docgen.domain.money import format_yuan, legal_amount, rmb_upper, to_fen
 from docgen.domain.parties import CHECKSUMMED_ID_TYPES, Organization, Party, Person
+from docgen.domain.workdays import (
+    CalendarCoverageError,
+    Deadline,
+    calendar_day_deadline,
+    working_day_deadline,
+)
 
 COMPONENT_LABELS = {
     "principal": "本金",
@@ -179,6 +185,29 @@ class PaymentDeadline(CaseModel):
         description="自收到本函之日起算，或自发函日期起算（后者在函中写明截止日期）",
         json_schema_extra={"enum_titles": ["收到本函之日", "发函日期"]},
     )
+
+    def compute(self, result: Assessment, letter_date: date, allow_fallback: bool) -> None:
+        """Compute the due date into ``result.computed["deadline"]`` (errors at ``deadline``)."""
+        compute = working_day_deadline if self.kind == "working" else calendar_day_deadline
+        try:
+            deadline = compute(letter_date, self.days, allow_fallback=allow_fallback)
+        except CalendarCoverageError as exc:
+            result.error(("deadline", "days"), "calendar_not_covered", str(exc))
+            return
+        if deadline.calendar_fallback:
+            result.warn(
+                ("deadline",),
+                "calendar_fallback",
+                "付款期限超出法定节假日日历的覆盖年份，已按周一至周五计算工作日，请人工核对截止日期",
+            )
+        result.computed["deadline"] = deadline
+
+    def text(self, deadline: Deadline) -> str:
+        """The deadline as the letter words it."""
+        unit = "个工作日" if self.kind == "working" else "日"
+        if self.counted_from == "receipt":
+            return f"收到本函之日起{self.days}{unit}内"
+        return f"{format_cn(deadline.due)}前（即本函出具之日起{self.days}{unit}内）"
 
 
 class AddressedCase(CaseModel):
