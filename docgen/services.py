@@ -375,16 +375,22 @@ class Docgen:
             for start in range(0, len(items), step)
         ]
         for template, chunk in chunks:
+            stamps = [self._new_stamp() for _item in chunk]
+            printed = [stamp for stamp in stamps if stamp is not None]
+            registered = len(printed) == len(stamps)  # the register is on for all or none
             try:
                 contents: list[bytes] | None = self.pdf.render_many(
-                    template, [item[3] for item in chunk]
+                    template,
+                    [item[3] for item in chunk],
+                    footers=[stamp.footer_text() for stamp in printed] if registered else None,
+                    metadata=[stamp.properties() for stamp in printed] if registered else None,
                 )
             except (GlyphMissing, TemplateRenderError, NotChunkable):
                 contents = None  # find out which letter fails: render them one by one
             for offset, (index, assessment, copy, context) in enumerate(chunk):
                 if index in failed:
                     continue
-                stamp = self._new_stamp()
+                stamp = stamps[offset]
                 try:
                     content = (
                         contents[offset]
@@ -398,9 +404,6 @@ class Docgen:
                     problem = Problem(("template",), "template_error", str(exc))
                     failed[index] = CaseInvalid([problem])
                     continue
-                # TODO: print the stamp on chunk-rendered PDFs too (the shared layout has
-                # one stylesheet for the whole chunk); they are recorded and verifiable by
-                # their hash, but carry no printed id or code yet
                 done[index].append(
                     self._finish(
                         doc_type,

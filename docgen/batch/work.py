@@ -46,7 +46,11 @@ def service_for(settings: Settings) -> Docgen:
 
 
 def render_documents(
-    service: Docgen, type_name: str, cases: Sequence[dict[str, Any]], fmt: Format
+    service: Docgen,
+    type_name: str,
+    cases: Sequence[dict[str, Any]],
+    fmt: Format,
+    batch_id: str | None = None,
 ) -> list[Rendered | CaseInvalid]:
     """Render a chunk of cases in one format; the one place batch calls the renderers.
 
@@ -54,7 +58,7 @@ def render_documents(
     stylesheets paid once per chunk). A letter to several recipients comes back as a zip
     of one document per recipient.
     """
-    return service.render_many(type_name, list(cases), fmt)
+    return service.render_many(type_name, list(cases), fmt, batch_id=batch_id)
 
 
 def member_pdfs(content: bytes, is_zip: bool) -> list[bytes]:
@@ -117,7 +121,7 @@ def process_chunk(settings: Settings, database_url: str, run_id: str, keys: Sequ
     cases = [case for _, _, case in work]
     for fmt in formats:
         try:
-            documents = render_documents(service, type_name, cases, fmt)
+            documents = render_documents(service, type_name, cases, fmt, batch_id=str(run_id))
         except Exception as exc:
             log.exception("chunk failed run=%s format=%s", run_id, fmt)
             for key, _, _ in work:

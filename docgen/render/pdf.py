@@ -206,12 +206,35 @@ class PdfRenderer:
             font_config=self.font_config,
         )
 
-    def render_many(self, template_name: str, contexts: list[dict[str, Any]]) -> list[bytes]:
+    @functools.cached_property
+    def _footer_stylesheet(self) -> CSS:
+        """Each letter's own footer line, carried by a running element at its start."""
+        families = ", ".join(f'"{f}"' for f in self.font_families)
+        return CSS(
+            string=(
+                ".docgen-footer { position: running(docgenfooter); "
+                f"font-family: {families}, serif; font-size: 7.5pt; color: #555; "
+                "white-space: nowrap; } "
+                "@page { @bottom-left { content: element(docgenfooter); } }"
+            ),
+            font_config=self.font_config,
+        )
+
+    def render_many(
+        self,
+        template_name: str,
+        contexts: list[dict[str, Any]],
+        *,
+        footers: list[str] | None = None,
+        metadata: list[dict[str, str]] | None = None,
+    ) -> list[bytes]:
         """One PDF per context, laid out together as one document (see ``pdf_chunks``).
 
         Each PDF has the same pages and text as ``render`` gives for its context. Raises
         like ``render`` (GlyphMissing, TemplateRenderError) if any letter fails, and
-        NotChunkable if the template is not a complete HTML document.
+        NotChunkable if the template is not a complete HTML document. ``footers`` prints
+        a line at the foot of every page of each letter (what ``extra_css`` does for a
+        single render) and ``metadata`` adds entries to each letter's document information.
         """
         if not contexts:
             return []
@@ -219,21 +242,34 @@ class PdfRenderer:
         for markup in markups:
             self.check_glyphs(visible_text(markup))
         letters = [pdf_chunks.split_markup(markup) for markup in markups]
+        stylesheets = [*self.stylesheets, self._chunk_stylesheet]
+        if footers is not None:
+            for footer in footers:
+                self.check_glyphs(footer)
+            letters = [
+                pdf_chunks.Letter(
+                    letter.html_tag,
+                    letter.head,
+                    f'<div class="docgen-footer">{html.escape(footer)}</div>{letter.body}',
+                )
+                for letter, footer in zip(letters, footers, strict=True)
+            ]
+            stylesheets.append(self._footer_stylesheet)
         base_url = (self.templates_dir / template_name).as_uri()
         document = HTML(
             string=pdf_chunks.chunk_markup(letters),
             base_url=base_url,
             url_fetcher=self._fetcher(),
-        ).render(
-            stylesheets=[*self.stylesheets, self._chunk_stylesheet], font_config=self.font_config
-        )
+        ).render(stylesheets=stylesheets, font_config=self.font_config)
         results = []
-        for letter, pages in zip(
-            letters, pdf_chunks.letter_pages(document, len(letters)), strict=True
+        for k, (letter, pages) in enumerate(
+            zip(letters, pdf_chunks.letter_pages(document, len(letters)), strict=True)
         ):
             single = document.copy([document.pages[i] for i in pages])
             single.metadata = pdf_chunks.letter_metadata(letter, document.metadata)
-            pdf = single.write_pdf()
+            extra = metadata[k] if metadata is not None else {}
+            single.metadata.custom = {**single.metadata.custom, **extra}
+            pdf = single.write_pdf(custom_metadata=bool(extra))
             if pdf is None:
                 raise RuntimeError("WeasyPrint returned no PDF")
             results.append(bytes(pdf))

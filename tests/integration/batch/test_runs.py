@@ -71,6 +71,18 @@ def _snapshot(folder: Path) -> dict[str, tuple[int, str]]:
     }
 
 
+def _registered_in_batch(settings, run_id: str) -> int:
+    """How many documents the register records for this run."""
+    import sqlalchemy as sa
+
+    from docgen.register.models import RegisteredDocument
+
+    engine = db.upgrade(settings.effective_database_url)
+    with db.session_scope(engine) as session:
+        query = sa.select(sa.func.count()).where(RegisteredDocument.batch_id == run_id)
+        return int(session.scalar(query) or 0)
+
+
 def test_a_finished_run_run_again_changes_nothing(settings, database_url, tmp_path):
     source = _sheet_with_rejects(tmp_path / "cases.csv", good=10)
     batches = Batches(settings, database_url)
@@ -81,6 +93,7 @@ def test_a_finished_run_run_again_changes_nothing(settings, database_url, tmp_pa
     assert (summary["status"], summary["rendered"], summary["rejected"]) == ("done", 10, 1)
     folder = tmp_path / run_id
     assert_exact(folder, 10, ("docx",))
+    assert _registered_in_batch(settings, run_id) == 10
     before = _snapshot(folder)
     again = batches.execute(run_id, LocalExecutor(1))
     assert again["rendered"] == 10

@@ -122,3 +122,17 @@ def test_batch_rendering_records_every_document_with_its_batch(docgen):
         assert (row.batch_id, row.requested_by) == ("run-1", "batch")
         assert row.outputs[0].sha256 == hashlib.sha256(rendered.content).hexdigest()
         assert docgen.register.verify(content=rendered.content).issued
+
+
+def test_chunk_rendered_pdfs_carry_their_own_id_and_code_on_every_page(docgen):
+    two_pages = load_fixture("demand_letter", "valid", "computed_interest")
+    results = docgen.render_many("demand_letter", [PERSON, two_pages, PERSON], "pdf", chunk_size=3)
+    stamps = [f"文书编号{r.document_id}校验码{r.verification_code}" for r in results]
+    assert len(set(stamps)) == 3
+    for rendered, stamp in zip(results, stamps, strict=True):
+        pages = [re.sub(r"\s+", "", page) for page in pdf_pages_text(rendered.content)]
+        assert all(stamp in page for page in pages), pages[-1][-120:]
+        assert not any(other in "".join(pages) for other in stamps if other != stamp)
+        info = PdfReader(io.BytesIO(rendered.content)).metadata
+        assert info["/DocgenDocumentId"] == rendered.document_id
+        assert docgen.register.verify(code=rendered.verification_code).issued
