@@ -36,6 +36,7 @@ from docgen.template_store.vetting import Vetting, problems_from
 Samples = list[tuple[str, dict[str, Any]]]
 VET_LIMITS = isolation.Limits(cpu_seconds=60, wall_seconds=90.0)
 ACTIVE_CACHE_SECONDS = 2.0
+MAX_VERSION = 2**31 - 1
 
 
 @dataclass(frozen=True)
@@ -238,6 +239,8 @@ class TemplateStore:
 
     @staticmethod
     def _row(session: Any, type_name: str, kind: str, version: int) -> TemplateVersion:
+        if not 1 <= version <= MAX_VERSION:  # beyond what the column holds: no such version
+            raise UnknownVersion(f"{type_name} v{version}")
         row = session.scalar(
             select(TemplateVersion).where(
                 TemplateVersion.type_name == type_name,

@@ -142,6 +142,8 @@ def register_routes(bp: APIBlueprint) -> None:
     )
     def activate_template(path: VersionPath) -> Response:
         """启用该版本：此后该类型的 DOCX 文书使用此模板"""
+        if not _known_type(path.type_name):
+            return _not_found(f"未知的文书类型「{path.type_name}」")
         try:
             info = _service().templates.activate(path.type_name, path.version)
         except UnknownVersion:

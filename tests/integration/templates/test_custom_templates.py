@@ -233,6 +233,8 @@ def test_api_refuses_a_hostile_template_with_the_problem_list(client):
         "/api/v1/templates/no_such_type",
         "/api/v1/templates/demand_letter/99/activate",
         "/api/v1/templates/..%2F..%2Fetc%2Fpasswd/1/activate",
+        "/api/v1/templates/no_such_type/1/activate",
+        "/api/v1/templates/demand_letter/9223372036854775808/activate",
     ],
 )
 def test_unknown_type_or_version_is_404(client, url):
@@ -301,6 +303,12 @@ def test_templates_page_uploads_previews_activates_and_shows_refusals(client):
         assert f"当前使用：第 {version} 版" in client.get("/form/templates").get_data(as_text=True)
     finally:
         client.post("/form/templates/demand_letter/deactivate", data={"csrf_token": token})
+
+
+def test_templates_page_answers_404_for_a_version_beyond_any_stored(client):
+    token = _page_token(client)
+    url = "/form/templates/demand_letter/9223372036854775808/activate"
+    assert client.post(url, data={"csrf_token": token}).status_code == 404
 
 
 def test_templates_page_refuses_a_post_without_csrf_token(client):
