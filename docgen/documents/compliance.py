@@ -58,6 +58,13 @@ class Terms:
 
     def __init__(self, terms: Iterable[Term]) -> None:
         self.terms = tuple(terms)
+        # one pass over a text tells whether any term occurs at all (most texts hold none)
+        try:
+            self._any: re.Pattern[str] | None = re.compile(
+                "|".join(f"(?:{term.pattern.pattern})" for term in self.terms) or r"(?!)"
+            )
+        except re.error:  # e.g. two operator regexes naming the same group
+            self._any = None
 
     def __len__(self) -> int:
         return len(self.terms)
@@ -65,6 +72,8 @@ class Terms:
     def scan(self, text: str) -> list[Finding]:
         """Every forbidden phrase in ``text``; overlapping matches are quoted as one phrase."""
         flat = _normalise(text)
+        if self._any is not None and not self._any.search(flat):
+            return []
         spans: list[tuple[int, int, Term]] = []
         for term in self.terms:
             spans.extend(
