@@ -1,7 +1,8 @@
 """What a filing bundle request says: the court and parties, the complaint, the exhibits.
 
 The exhibits reuse the evidence list's facts (:class:`EvidenceFacts`), so a field is
-described once; the bundle only adds which uploaded file holds each exhibit.
+described once; the bundle only adds where each exhibit's pages come from: an uploaded
+file, or a document docgen issued earlier, named by its register id.
 """
 
 from __future__ import annotations
@@ -17,12 +18,22 @@ from docgen.domain.fields import CaseModel, Line, Money, ShortText
 DEFAULT_COMPLAINT_TYPE = "civil_complaint"
 
 FileName = Annotated[ShortText, Field(max_length=120)]
+RegisterId = Annotated[str, Field(min_length=1, max_length=32, pattern=r"^[0-9A-Za-z]+$")]
 BatesPrefix = Annotated[str, Field(min_length=1, max_length=12, pattern=r"^[A-Za-z0-9\-_]+$")]
 
 
 class BundleExhibit(EvidenceFacts):
-    file: FileName = Field(
-        title="文件", description="上传文件的文件名（PDF、JPEG、PNG 或 TIFF，按内容识别）"
+    """One exhibit: its facts, and either an uploaded file or a registered document."""
+
+    file: FileName | None = Field(
+        default=None,
+        title="文件",
+        description="上传文件的文件名（PDF、JPEG、PNG 或 TIFF，按内容识别）",
+    )
+    register_id: RegisterId | None = Field(
+        default=None,
+        title="文书编号",
+        description="docgen 此前出具的 PDF 文书的编号（页脚「文书编号」），代替上传文件",
     )
 
 
