@@ -190,3 +190,17 @@ def test_cli_reports_a_missing_exhibit_file_and_exits_1(runner, tmp_path: Path):
     assert result.exit_code == 1
     assert "exhibits[0].file" in result.output and "合同.pdf" in result.output
     assert not (tmp_path / "b.pdf").exists()
+
+
+def test_openapi_document_describes_the_multipart_bundle_request(anonymous_client):
+    doc = anonymous_client.get("/api/v1/openapi.json").json
+    operation = doc["paths"][URL]["post"]
+    body = operation["requestBody"]["content"]["multipart/form-data"]["schema"]
+    assert (
+        body["required"] == ["case"] and body["properties"]["files"]["items"]["format"] == "binary"
+    )
+    (output,) = [p for p in operation["parameters"] if p["name"] == "output"]
+    assert output["schema"]["enum"] == ["pdf", "zip"]
+    assert {"application/pdf", "application/zip"} <= set(operation["responses"]["200"]["content"])
+    exhibit = doc["components"]["schemas"]["BundleExhibit"]["properties"]
+    assert {"file", "register_id", "name", "purpose"} <= set(exhibit)
