@@ -538,7 +538,7 @@ class Docgen:
             return self.pdf.render(
                 template,
                 context,
-                extra_css=footer_css(stamp, self.settings.pdf_font_families),
+                footer=stamp.footer_text(),
                 metadata=stamp.properties(),
             )
         except GlyphMissing as exc:
@@ -593,17 +593,6 @@ def bundle(rendered: list[Rendered]) -> Rendered:
     stem = first.filename.rsplit(".", 1)[0]
     return Rendered(
         buffer.getvalue(), f"{stem}等{len(rendered)}份.zip", "zip", first.type_name, first.warnings
-    )
-
-
-def footer_css(stamp: Stamp, font_families: tuple[str, ...]) -> str:
-    """A stylesheet printing the document id and verification code at the foot of every page
-    (in the document's own fonts: margin boxes do not inherit the body's)."""
-    text = stamp.footer_text().replace("\\", "").replace('"', "")
-    families = ", ".join(f'"{f}"' for f in font_families)
-    return (
-        f'@page {{ @bottom-left {{ content: "{text}"; font-family: {families}, serif; '
-        "font-size: 7.5pt; color: #555; white-space: nowrap; } }"
     )
 
 

@@ -1,7 +1,8 @@
 """What a filing bundle request says: the court and parties, the complaint, the exhibits.
 
 The exhibits reuse the evidence list's facts (:class:`EvidenceFacts`), so a field is
-described once; the bundle only adds which uploaded file holds each exhibit.
+described once; the bundle only adds where each exhibit's pages come from: an uploaded
+file, or a document docgen issued earlier, named by its register id.
 """
 
 from __future__ import annotations
@@ -17,12 +18,22 @@ from docgen.domain.fields import CaseModel, Line, Money, ShortText
 DEFAULT_COMPLAINT_TYPE = "civil_complaint"
 
 FileName = Annotated[ShortText, Field(max_length=120)]
+RegisterId = Annotated[str, Field(min_length=1, max_length=32, pattern=r"^[0-9A-Za-z]+$")]
 BatesPrefix = Annotated[str, Field(min_length=1, max_length=12, pattern=r"^[A-Za-z0-9\-_]+$")]
 
 
 class BundleExhibit(EvidenceFacts):
-    file: FileName = Field(
-        title="文件", description="上传文件的文件名（PDF、JPEG、PNG 或 TIFF，按内容识别）"
+    """One exhibit: its facts, and either an uploaded file or a registered document."""
+
+    file: FileName | None = Field(
+        default=None,
+        title="文件",
+        description="上传文件的文件名（PDF、JPEG、PNG 或 TIFF，按内容识别）",
+    )
+    register_id: RegisterId | None = Field(
+        default=None,
+        title="文书编号",
+        description="docgen 此前出具的 PDF 文书的编号（页脚「文书编号」），代替上传文件",
     )
 
 
@@ -42,7 +53,9 @@ class BundleCase(CaseModel):
     defendants: list[Line] = Field(title="被告", min_length=1, max_length=50)
     filing_date: date = Field(title="提交日期")
     claim_amount: Money | None = Field(
-        default=None, title="诉讼请求金额（元）", description="填写后在封面列明预计案件受理费"
+        default=None,
+        title="诉讼请求金额（元）",
+        description="封面据此列明预计案件受理费；不填写时取起诉状的诉讼请求合计",
     )
     procedure: Literal["ordinary", "summary"] = Field(
         default="ordinary",

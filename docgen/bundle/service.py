@@ -9,6 +9,12 @@ Every problem is collected before anything is refused: the case's fields, the co
 own validation (under ``complaint.data``), and every unreadable or hostile file (under
 ``exhibits[i].file``, the message naming the exhibit and the file), so one request shows
 everything to fix.
+
+An exhibit may instead name a document docgen issued earlier by its register id: its PDF
+is made again from the register (:mod:`docgen.register.reissue`), with its own id and
+verification code in the footer; a problem with it is reported under
+``exhibits[i].register_id``, and a copy whose bytes differ from the registered file is a
+warning (and ``identical: false`` in the manifest).
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ import zipfile
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from pydantic import ValidationError
@@ -34,6 +41,7 @@ from docgen.documents.problems import Assessment, CaseInvalid, Problem, from_val
 from docgen.domain.court_fees import acceptance_fee
 from docgen.domain.dates import format_cn
 from docgen.domain.money import format_yuan
+from docgen.register.reissue import NotReissuable, Reissued, reissue_pdf
 from docgen.render import exhibits as exhibit_files
 from docgen.render.bundle import (
     BundleWriter,
@@ -64,6 +72,7 @@ class PreparedExhibit:
     sha256: str
     pdf: bytes
     pages: int
+    reissued: Reissued | None = None
 
 
 @dataclass(frozen=True)
@@ -149,14 +158,27 @@ class BundleService:
         result = Assessment()
         check_groups(result, case.exhibits, "exhibits")
         for i, exhibit in enumerate(case.exhibits):
-            if exhibit.file not in files:
+            if exhibit.file is not None and exhibit.register_id is not None:
+                result.error(
+                    ("exhibits", i, "register_id"),
+                    "exhibit_source_ambiguous",
+                    f"证据「{exhibit.name}」同时填写了文件和文书编号，只能二选一",
+                )
+            elif exhibit.file is None and exhibit.register_id is None:
+                result.error(
+                    ("exhibits", i, "file"),
+                    "exhibit_source_missing",
+                    f"证据「{exhibit.name}」缺少证据文件",
+                    hint="请上传文件并填写其文件名，或填写 docgen 出具文书的文书编号",
+                )
+            elif exhibit.file is not None and exhibit.file not in files:
                 result.error(
                     ("exhibits", i, "file"),
                     "file_missing",
                     f"证据「{exhibit.name}」所指的文件「{exhibit.file}」没有上传",
                     hint="请上传该文件，或改正文件名（区分大小写）",
                 )
-        used = {e.file for e in case.exhibits}
+        used = {e.file for e in case.exhibits if e.file is not None}
         for name in files:
             if name not in used:
                 result.warn(("exhibits",), "file_unused", f"上传的文件「{name}」未被任何证据引用")
@@ -181,8 +203,11 @@ class BundleService:
         case = self.parse(data)
         assessment = self.assess(case, files)
         problems = list(assessment.errors)
+        warnings = list(assessment.warnings)
         complaint_pdf = self._complaint(case, problems)
-        prepared = self._prepare_exhibits(case, files, problems)
+        if complaint_pdf is not None:
+            case = self._claim_from_complaint(case, warnings)
+        prepared = self._prepare_exhibits(case, files, problems, warnings)
         total = sum(p.pages for p in prepared)
         if not problems and total > self.settings.bundle_max_pages:
             problems.append(
@@ -194,9 +219,9 @@ class BundleService:
                 )
             )
         if problems:
-            raise CaseInvalid(problems + assessment.warnings)
+            raise CaseInvalid(problems + warnings)
         try:
-            return self._assemble(case, complaint_pdf, prepared, assessment.warnings)
+            return self._assemble(case, complaint_pdf, prepared, warnings)
         except GlyphMissing as exc:
             raise CaseInvalid([Problem((), "glyph_missing", str(exc))]) from exc
 
@@ -215,17 +240,59 @@ class BundleService:
                     )
             return None
 
+    def _claim_from_complaint(self, case: BundleCase, warnings: list[Problem]) -> BundleCase:
+        """The cover's claim amount: the complaint's total when the bundle gives none.
+
+        A complaint type that computes an acceptance fee (the civil complaint) states the
+        amount it was computed on; a different ``claim_amount`` is a warning.
+        """
+        if case.complaint is None:
+            return case
+        fee = self.docgen.validate(case.complaint.type, case.complaint.data).computed.get(
+            "court_fee"
+        )
+        if not isinstance(fee, dict) or fee.get("amount") is None:
+            return case
+        claimed = Decimal(str(fee["amount"]))
+        if case.claim_amount is None:
+            return case.model_copy(update={"claim_amount": claimed})
+        if case.claim_amount != claimed:
+            warnings.append(
+                Problem(
+                    ("claim_amount",),
+                    "claim_amount_mismatch",
+                    f"诉讼请求金额人民币{format_yuan(case.claim_amount)}元与起诉状的合计"
+                    f"人民币{format_yuan(claimed)}元不一致，封面按前者估算案件受理费",
+                    "不填写诉讼请求金额时按起诉状的合计估算",
+                    "warning",
+                )
+            )
+        return case
+
     def _prepare_exhibits(
-        self, case: BundleCase, files: Mapping[str, bytes], problems: list[Problem]
+        self,
+        case: BundleCase,
+        files: Mapping[str, bytes],
+        problems: list[Problem],
+        warnings: list[Problem],
     ) -> list[PreparedExhibit]:
         numbers = exhibit_numbers(case.exhibits)
-        names = sorted({e.file for e in case.exhibits if e.file in files})
+        names = sorted({e.file for e in case.exhibits if e.file is not None and e.file in files})
         with ThreadPoolExecutor(max_workers=self.settings.bundle_workers) as pool:
             converted = dict(
                 zip(names, pool.map(lambda n: self._convert(files[n]), names), strict=True)
             )
+        reissued: dict[str, Reissued | NotReissuable] = {}
         prepared = []
         for i, (exhibit, number) in enumerate(zip(case.exhibits, numbers, strict=True)):
+            if exhibit.register_id is not None:
+                if exhibit.file is None:
+                    item = self._registered(i, exhibit, number, reissued, problems, warnings)
+                    if item is not None:
+                        prepared.append(item)
+                continue
+            if exhibit.file is None:
+                continue
             outcome = converted.get(exhibit.file)
             if outcome is None:
                 continue
@@ -253,6 +320,55 @@ class BundleService:
                 )
             )
         return prepared
+
+    def _registered(
+        self,
+        i: int,
+        exhibit: BundleExhibit,
+        number: str,
+        cache: dict[str, Reissued | NotReissuable],
+        problems: list[Problem],
+        warnings: list[Problem],
+    ) -> PreparedExhibit | None:
+        """A registered document as an exhibit: its PDF made again from the register."""
+        document_id = exhibit.register_id or ""
+        label = f"证据{number}「{exhibit.name}」（文书编号 {document_id}）"
+        loc = ("exhibits", i, "register_id")
+        outcome = cache.get(document_id)
+        if outcome is None:
+            try:
+                outcome = reissue_pdf(self.docgen, document_id)
+            except NotReissuable as exc:
+                outcome = exc
+            cache[document_id] = outcome
+        if isinstance(outcome, NotReissuable):
+            problems.append(Problem(loc, outcome.code, f"{label}：{outcome.message}", outcome.hint))
+            return None
+        if not outcome.identical:
+            warnings.append(
+                Problem(
+                    loc,
+                    "reissue_not_identical",
+                    f"{label}：按登记的案件数据和模板重新生成，但文件的 SHA-256 与登记的不同"
+                    + (
+                        "（批量生成的文书与其他文书一同排版，单独重新生成时字节不同）"
+                        if outcome.batch_id
+                        else ""
+                    ),
+                    "文书编号与校验码照原样印出；请核对证据内容与送达的文书一致",
+                    "warning",
+                )
+            )
+        return PreparedExhibit(
+            exhibit,
+            number,
+            "pdf",
+            len(outcome.pdf),
+            outcome.sha256,
+            outcome.pdf,
+            page_count(outcome.pdf),
+            outcome,
+        )
 
     def _convert(self, data: bytes) -> tuple[str, exhibit_files.ExhibitPages] | Problem:
         """An uploaded file as PDF pages, or the problem with it (never an exception)."""
@@ -387,7 +503,7 @@ class BundleService:
     ) -> dict[str, Any]:
         items = []
         for exhibit, place in zip(exhibits, places, strict=True):
-            item = exhibit.facts.model_dump(mode="json", exclude={"file"})
+            item = exhibit.facts.model_dump(mode="json", exclude={"file", "register_id"})
             item["pages"] = place.text
             items.append(item)
         return {
@@ -464,6 +580,7 @@ class BundleService:
     ) -> list[dict[str, Any]]:
         rows = []
         for exhibit, place in zip(exhibits, places, strict=True):
+            reissued = exhibit.reissued
             rows.append(
                 {
                     "number": f"证据{exhibit.number}",
@@ -472,9 +589,12 @@ class BundleService:
                     "purpose": exhibit.facts.purpose,
                     "provided_as": exhibit.facts.provided_as_text,
                     "file": exhibit.facts.file,
+                    "register_id": exhibit.facts.register_id,
                     "media_type": exhibit_files.MEDIA_TYPES[exhibit.kind],
                     "bytes": exhibit.size,
                     "sha256": exhibit.sha256,
+                    "registered_sha256": reissued.registered_sha256 if reissued else None,
+                    "identical": reissued.identical if reissued else None,
                     "pages": exhibit.pages,
                     "first_page": place.first,
                     "last_page": place.last,

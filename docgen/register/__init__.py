@@ -70,7 +70,7 @@ class Stamp:
         return cls(new_document_id(), new_code())
 
     def footer_text(self) -> str:
-        return f"文书编号 {self.document_id}  校验码 {self.code}"
+        return f"文书编号 {self.document_id}\n校验码 {self.code}"
 
     def properties(self) -> dict[str, str]:
         return {"DocgenDocumentId": self.document_id, "DocgenVerificationCode": self.code}

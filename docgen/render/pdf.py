@@ -208,13 +208,13 @@ class PdfRenderer:
 
     @functools.cached_property
     def _footer_stylesheet(self) -> CSS:
-        """Each letter's own footer line, carried by a running element at its start."""
+        """Each document's own footer lines, carried by a running element at its start."""
         families = ", ".join(f'"{f}"' for f in self.font_families)
         return CSS(
             string=(
                 ".docgen-footer { position: running(docgenfooter); "
-                f"font-family: {families}, serif; font-size: 7.5pt; color: #555; "
-                "white-space: nowrap; } "
+                f"font-family: {families}, serif; font-size: 7.5pt; line-height: 1.3; "
+                "color: #555; white-space: pre-line; } "
                 "@page { @bottom-left { content: element(docgenfooter); } }"
             ),
             font_config=self.font_config,
@@ -233,8 +233,8 @@ class PdfRenderer:
         Each PDF has the same pages and text as ``render`` gives for its context. Raises
         like ``render`` (GlyphMissing, TemplateRenderError) if any letter fails, and
         NotChunkable if the template is not a complete HTML document. ``footers`` prints
-        a line at the foot of every page of each letter (what ``extra_css`` does for a
-        single render) and ``metadata`` adds entries to each letter's document information.
+        lines at the foot of every page of each letter (as ``footer`` does for a single
+        render) and ``metadata`` adds entries to each letter's document information.
         """
         if not contexts:
             return []
@@ -250,7 +250,7 @@ class PdfRenderer:
                 pdf_chunks.Letter(
                     letter.html_tag,
                     letter.head,
-                    f'<div class="docgen-footer">{html.escape(footer)}</div>{letter.body}',
+                    f"{footer_element(footer)}{letter.body}",
                 )
                 for letter, footer in zip(letters, footers, strict=True)
             ]
@@ -280,21 +280,41 @@ class PdfRenderer:
         template_name: str,
         context: dict[str, Any],
         *,
-        extra_css: str | None = None,
+        footer: str | None = None,
         metadata: dict[str, str] | None = None,
     ) -> bytes:
-        """The PDF; ``extra_css`` is added after the shared stylesheet (e.g. a footer stamp)
-        and ``metadata`` is written into the PDF's document information."""
+        """The PDF; ``footer`` is printed at the foot of every page (e.g. the register's id
+        and code, one line per line of text) and ``metadata`` is written into the PDF's
+        document information."""
         markup = self.render_html(template_name, context)
         self.check_glyphs(visible_text(markup))
+        stylesheets = self.stylesheets
+        if footer is not None:
+            self.check_glyphs(footer)
+            markup = with_footer(markup, footer)
+            stylesheets = [*stylesheets, self._footer_stylesheet]
         base_url = (self.templates_dir / template_name).as_uri()
         document = HTML(string=markup, base_url=base_url, url_fetcher=self._fetcher())
-        stylesheets = self.stylesheets
-        if extra_css:
-            stylesheets = [*stylesheets, CSS(string=extra_css, font_config=self.font_config)]
         rendered = document.render(stylesheets=stylesheets, font_config=self.font_config)
         rendered.metadata.custom.update(metadata or {})
         pdf = rendered.write_pdf(custom_metadata=bool(metadata))
         if pdf is None:
             raise RuntimeError("WeasyPrint returned no PDF")
         return bytes(pdf)
+
+
+_BODY_OPEN = re.compile(r"<body\b[^>]*>", re.I)
+
+
+def footer_element(footer: str) -> str:
+    """The running element that prints ``footer`` in the bottom-left page margin box."""
+    return f'<div class="docgen-footer">{html.escape(footer)}</div>'
+
+
+def with_footer(markup: str, footer: str) -> str:
+    """``markup`` with the footer's running element first in its body."""
+    element = footer_element(footer)
+    match = _BODY_OPEN.search(markup)
+    if match is None:
+        return element + markup
+    return markup[: match.end()] + element + markup[match.end() :]

@@ -19,14 +19,20 @@ import json
 import posixpath
 from typing import Any
 
-from flask import Blueprint, Flask, Response, current_app, jsonify, request, send_file
+from flask import Response, current_app, jsonify, request, send_file
+from flask_openapi3 import APIBlueprint, OpenAPI, Tag
+from flask_openapi3.models import Schema
+from flask_openapi3.utils import get_model_schema
 
+from docgen.bundle.model import BundleCase
 from docgen.bundle.service import BundleResult, BundleService
 from docgen.documents.problems import CaseInvalid, Problem
 from docgen.services import Docgen
 from docgen.web.api import content_disposition
 
-bp = Blueprint("bundles", __name__, url_prefix="/api/v1/bundles")
+BUNDLES_TAG = Tag(
+    name="bundles", description="起诉材料：起诉状、证据目录与证据合并为一份带连续页码的 PDF"
+)
 
 MAX_FORM_PARTS = 400
 MAX_CASE_FIELD_BYTES = 2 * 1024 * 1024
@@ -48,7 +54,6 @@ def _problems(problems: list[Problem], status: int) -> Response:
     return response
 
 
-@bp.before_request
 def _upload_limits() -> None:
     settings = current_app.extensions["docgen"].settings
     request.max_content_length = settings.bundle_max_upload_bytes
@@ -109,24 +114,102 @@ def _result_response(result: BundleResult, output: str) -> Response:
     return response
 
 
-@bp.post("")
-def create_bundle() -> Response:
-    """Build a filing bundle; 422 with the problem list when anything is wrong."""
-    output = request.args.get("output", "pdf")
-    if output not in ("pdf", "zip"):
-        return _problems(
-            [Problem(("query", "output"), "literal_error", "应为以下之一：pdf、zip")], 422
-        )
-    parsed = _read_request()
-    if isinstance(parsed, Response):
-        return parsed
-    data, files = parsed
-    try:
-        result = bundle_service().build(data, files)
-    except CaseInvalid as exc:
-        return _problems(exc.problems, 422)
-    return _result_response(result, output)
+_PROBLEMS = {
+    "application/json": {
+        "schema": {"type": "array", "items": {"$ref": "#/components/schemas/ProblemModel"}}
+    }
+}
+_BINARY = {"schema": {"type": "string", "format": "binary"}}
 
 
-def init_app(app: Flask) -> None:
-    app.register_blueprint(bp)
+def _request_body() -> dict[str, Any]:
+    """The multipart body as the OpenAPI document shows it (read by hand, see above)."""
+    return {
+        "required": True,
+        "content": {
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "required": ["case"],
+                    "properties": {
+                        "case": {
+                            "type": "string",
+                            "description": "起诉材料的案件数据（JSON，结构见 BundleCase）",
+                        },
+                        "files": {
+                            "type": "array",
+                            "items": {"type": "string", "format": "binary"},
+                            "description": "证据文件（PDF、JPEG、PNG、TIFF），字段名任意；"
+                            "按上传的文件名与 exhibits[].file 对应",
+                        },
+                    },
+                },
+            }
+        },
+    }
+
+
+def _operation_extras() -> dict[str, Any]:
+    return {
+        "requestBody": _request_body(),
+        "parameters": [
+            {
+                "name": "output",
+                "in": "query",
+                "required": False,
+                "description": "pdf：合并后的起诉材料；zip：另含证据目录（DOCX/PDF）、清单与副本",
+                "schema": {"type": "string", "enum": ["pdf", "zip"], "default": "pdf"},
+            }
+        ],
+    }
+
+
+def _responses() -> Any:
+    return {
+        200: {
+            "description": "起诉材料（PDF 或 zip）；总页数在响应头 X-Docgen-Pages，"
+            "警告（如有）在 X-Docgen-Warnings",
+            "content": {"application/pdf": _BINARY, "application/zip": _BINARY},
+        },
+        400: {"description": "缺少 case 字段、case 不是 JSON 或文件名有误", "content": _PROBLEMS},
+        413: {"description": "上传内容超过 DOCGEN_BUNDLE_MAX_UPLOAD_BYTES"},
+        415: {"description": "请求内容类型不是 multipart/form-data", "content": _PROBLEMS},
+        422: {"description": "案件数据或证据文件有误（字段路径与中文说明）", "content": _PROBLEMS},
+    }
+
+
+def build_blueprint() -> APIBlueprint:
+    bp = APIBlueprint("bundles", __name__, url_prefix="/api/v1/bundles")
+    bp.before_request(_upload_limits)
+    schema = get_model_schema(BundleCase)
+    for name, definition in schema.pop("$defs", {}).items():
+        bp.components_schemas[name] = Schema(**definition)
+    bp.components_schemas["BundleCase"] = Schema(**schema)
+
+    @bp.post("", tags=[BUNDLES_TAG], responses=_responses(), openapi_extensions=_operation_extras())
+    def create_bundle() -> Response:
+        """生成起诉材料：封面、起诉状、证据目录与全部证据合并为一份带连续页码的 PDF
+
+        multipart/form-data：字段 case 为案件数据（JSON，结构见 components.schemas.BundleCase），
+        其余字段为证据文件；有误时返回 422 及问题列表（字段路径与中文说明）。
+        """
+        output = request.args.get("output", "pdf")
+        if output not in ("pdf", "zip"):
+            return _problems(
+                [Problem(("query", "output"), "literal_error", "应为以下之一：pdf、zip")], 422
+            )
+        parsed = _read_request()
+        if isinstance(parsed, Response):
+            return parsed
+        data, files = parsed
+        try:
+            result = bundle_service().build(data, files)
+        except CaseInvalid as exc:
+            return _problems(exc.problems, 422)
+        return _result_response(result, output)
+
+    return bp
+
+
+def init_app(app: OpenAPI) -> None:
+    app.register_api(build_blueprint())

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from docgen.cli import main
 from docgen.web import create_app
 from tests import exhibit_samples as samples
-from tests.support import authorized_client, normalize, pdf_pages_text
+from tests.support import authorized_client, load_fixture, normalize, pdf_pages_text
 
 URL = "/api/v1/bundles"
 CANARY_NAME = "欧阳娜娜"
@@ -73,6 +73,30 @@ def test_zip_output_holds_the_evidence_list_and_manifest(client):
     assert [row["file"] for row in manifest["exhibits"]] == ["合同.pdf", "送货单.jpg"]
     list_pdf = archive.read("证据目录-2026-11-20.pdf")
     assert "证据1-1买卖合同" in normalize("".join(pdf_pages_text(list_pdf)))
+
+
+def test_an_exhibit_may_be_a_letter_rendered_earlier_named_by_its_document_id(client):
+    letter = client.post(
+        "/api/v1/documents/demand_letter?format=pdf",
+        json=load_fixture("demand_letter", "valid", "person_debtor"),
+    )
+    document_id = letter.headers["X-Docgen-Document-Id"]
+    exhibits = [{**_case()["exhibits"][0], "name": "催款函", "file": None}]
+    exhibits[0]["register_id"] = document_id
+    response = client.post(
+        URL + "?output=zip",
+        data=_form(_case(exhibits=exhibits), {}),
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 200, response.json
+    archive = zipfile.ZipFile(io.BytesIO(response.data))
+    (row,) = json.loads(archive.read("manifest.json"))["exhibits"]
+    assert row["register_id"] == document_id and row["identical"] is True
+    pages = pdf_pages_text(
+        archive.read(next(n for n in archive.namelist() if n.startswith("起诉材料")))
+    )
+    assert len(pages) == 2 + len(pdf_pages_text(letter.data))
+    assert f"文书编号 {document_id}" in pages[2]
 
 
 def test_a_hostile_upload_gets_422_naming_the_exhibit(client):
@@ -166,3 +190,17 @@ def test_cli_reports_a_missing_exhibit_file_and_exits_1(runner, tmp_path: Path):
     assert result.exit_code == 1
     assert "exhibits[0].file" in result.output and "合同.pdf" in result.output
     assert not (tmp_path / "b.pdf").exists()
+
+
+def test_openapi_document_describes_the_multipart_bundle_request(anonymous_client):
+    doc = anonymous_client.get("/api/v1/openapi.json").json
+    operation = doc["paths"][URL]["post"]
+    body = operation["requestBody"]["content"]["multipart/form-data"]["schema"]
+    assert (
+        body["required"] == ["case"] and body["properties"]["files"]["items"]["format"] == "binary"
+    )
+    (output,) = [p for p in operation["parameters"] if p["name"] == "output"]
+    assert output["schema"]["enum"] == ["pdf", "zip"]
+    assert {"application/pdf", "application/zip"} <= set(operation["responses"]["200"]["content"])
+    exhibit = doc["components"]["schemas"]["BundleExhibit"]["properties"]
+    assert {"file", "register_id", "name", "purpose"} <= set(exhibit)

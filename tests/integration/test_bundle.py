@@ -8,6 +8,7 @@ import io
 import json
 import re
 import zipfile
+from decimal import Decimal
 
 import pytest
 from pypdf import PdfReader
@@ -16,6 +17,7 @@ from docgen.bundle.service import BundleService
 from docgen.documents.problems import CaseInvalid
 from docgen.domain.court_fees import acceptance_fee
 from docgen.domain.money import format_yuan
+from docgen.services import Docgen
 from tests import exhibit_samples as samples
 from tests.support import docx_text, load_fixture, normalize
 
@@ -267,3 +269,107 @@ def test_unknown_complaint_type_is_an_error_on_the_field(bundles):
     with pytest.raises(CaseInvalid) as caught:
         bundles.build(case, {"iou.pdf": FILES["iou.pdf"]})
     assert [p.loc for p in caught.value.problems] == [("complaint", "type")]
+
+
+CONTRACT = {"contract.pdf": FILES["contract.pdf"]}
+
+
+def _registered_case(*register_ids):
+    case = bundle_case(complaint=None, claim_amount=None, copies="none")
+    exhibit = {k: v for k, v in case["exhibits"][1].items() if k != "file"}  # iou.pdf's facts
+    case["exhibits"] = [
+        case["exhibits"][0],
+        *({**exhibit, "name": "催款函", "group": 1, "register_id": rid} for rid in register_ids),
+    ]
+    return case
+
+
+def test_a_registered_demand_letter_cited_by_its_id_is_made_again_inside_the_bundle(
+    bundles, service
+):
+    letter = service.render(
+        "demand_letter", load_fixture("demand_letter", "valid", "person_debtor"), "pdf"
+    )
+    letter_texts = _texts(letter.content)
+    built = bundles.build(_registered_case(letter.document_id), CONTRACT)
+    row = built.manifest[1]
+    assert row["register_id"] == letter.document_id and row["file"] is None
+    # the same bytes as the file handed out: its id and code stay in its footer
+    assert row["identical"] is True
+    assert row["sha256"] == row["registered_sha256"] == hashlib.sha256(letter.content).hexdigest()
+    texts = _texts(built.pdf)
+    first, last = row["first_page"], row["last_page"]
+    assert last - first + 1 == len(letter_texts)
+    for k, page in enumerate(letter_texts):
+        assert normalize(page) in normalize(texts[first - 1 + k])
+        assert _stamp(texts[first - 1 + k]) == first + k
+    list_text = normalize(_texts(built.evidence_list_pdf)[0])
+    assert normalize("证据1-2催款函") in list_text and f"{first}-{last}" in list_text
+    assert not built.warnings
+
+
+def test_register_ids_that_cannot_be_used_are_errors_on_their_exhibit(bundles, settings):
+    case = _registered_case("01UNKNOWN0000000000X")
+    with pytest.raises(CaseInvalid) as caught:
+        bundles.build(case, CONTRACT)
+    (problem,) = [p for p in caught.value.problems if p.severity == "error"]
+    assert problem.loc == ("exhibits", 1, "register_id")
+    assert problem.code == "document_unknown" and "证据1-2「催款函」" in problem.message
+    assert "01UNKNOWN0000000000X" in problem.message
+
+    off = BundleService(Docgen(settings.model_copy(update={"register_documents": False})))
+    with pytest.raises(CaseInvalid) as caught:
+        off.build(case, CONTRACT)
+    (problem,) = caught.value.problems
+    assert problem.loc == ("exhibits", 1, "register_id") and problem.code == "register_off"
+    assert "文书登记已关闭" in problem.message
+
+    both = _registered_case("X")
+    both["exhibits"][1]["file"] = "iou.pdf"
+    neither = _registered_case("X")
+    del neither["exhibits"][1]["register_id"]
+    for data, loc, code in [
+        (both, ("exhibits", 1, "register_id"), "exhibit_source_ambiguous"),
+        (neither, ("exhibits", 1, "file"), "exhibit_source_missing"),
+    ]:
+        with pytest.raises(CaseInvalid) as caught:
+            bundles.build(data, CONTRACT)
+        assert [(p.loc, p.code) for p in caught.value.problems] == [(loc, code)]
+
+
+def test_a_batch_letter_made_again_is_flagged_as_not_byte_identical(bundles, service):
+    (letter,) = service.render_many(
+        "demand_letter",
+        [load_fixture("demand_letter", "valid", "person_debtor")],
+        "pdf",
+        batch_id="run-1",
+    )
+    built = bundles.build(_registered_case(letter.document_id), CONTRACT)
+    assert built.manifest[1]["identical"] is False
+    (warning,) = built.warnings
+    assert warning.loc == ("exhibits", 1, "register_id") and warning.code == "reissue_not_identical"
+    assert "SHA-256 与登记的不同" in warning.message
+
+
+def test_the_default_civil_complaint_is_bundled_and_its_claim_sets_the_fee_on_the_cover(
+    bundles, service
+):
+    data = load_fixture("civil_complaint", "valid", "narrative_guarantor")
+    case = bundle_case(complaint={"data": data}, claim_amount=None, separators=False)
+    case["exhibits"] = case["exhibits"][:1]
+    built = bundles.build(case, CONTRACT)
+    report = service.validate("civil_complaint", data)
+    fee = report.computed["court_fee"]
+    complaint_pages = len(_texts(service.render("civil_complaint", data, "pdf").content))
+    texts = _texts(built.pdf)
+    assert built.manifest[0]["first_page"] == 1 + complaint_pages + 1 + 1
+    assert "民事起诉状" in normalize(texts[1])
+    complaint_text = normalize("".join(texts[1 : 1 + complaint_pages]))
+    printed = f"{format_yuan(Decimal(fee['fee']))}元"
+    assert printed in complaint_text  # the complaint's own fee estimate
+    cover = normalize(texts[0])
+    assert f"人民币{printed}" in cover and format_yuan(Decimal(fee["amount"])) in cover
+
+    stated = bundles.build({**case, "claim_amount": "100000"}, CONTRACT)
+    (warning,) = stated.warnings
+    assert warning.loc == ("claim_amount",) and warning.code == "claim_amount_mismatch"

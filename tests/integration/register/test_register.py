@@ -55,6 +55,14 @@ def test_a_rendered_pdf_is_recorded_with_its_hashes_and_stamped_on_every_page(do
     assert info["/DocgenVerificationCode"] == rendered.verification_code
 
 
+def test_the_stamp_leaves_the_page_numbers_on_one_line(docgen):
+    case = load_fixture("civil_complaint", "valid", "narrative_guarantor")
+    pages = pdf_pages_text(docgen.render("civil_complaint", case, "pdf").content)
+    assert len(pages) > 1
+    for number, page in enumerate(pages, start=1):
+        assert re.search(rf"第 *{number} *页 *共 *{len(pages)} *页", page), page[-80:]
+
+
 def test_a_rendered_docx_carries_its_id_and_code_in_the_core_properties(docgen):
     rendered = docgen.render("demand_letter", PERSON, "docx")
     properties = Document(io.BytesIO(rendered.content)).core_properties

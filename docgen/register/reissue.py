@@ -1,0 +1,114 @@
+"""A registered PDF made again from what the register kept: its case, template and stamp.
+
+The register keeps the case as validated (after letter numbers and sender profiles were
+filled in), the template file's SHA-256, the document id and verification code, and the
+SHA-256 of the file handed out, but not the file. :func:`reissue_pdf` renders the case
+again with the same built-in HTML template, the same id and code in the footer and the
+same metadata, and judges the rules as on the day it was issued.
+
+What is compared: the SHA-256 of the new PDF with the registered one. A document rendered
+on its own comes out byte for byte the same (WeasyPrint writes no timestamps), so
+``identical`` is true. A batch letter was laid out together with others, and its bytes
+differ in a few places even though its pages and text are the same; ``identical`` is
+then false and the caller should say so. A template changed since (its SHA-256 differs)
+or a document handed out as DOCX cannot be made again as issued and is refused.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from docgen.documents import registry
+from docgen.documents.problems import CaseInvalid
+from docgen.register import Stamp, sha256_hex
+
+if TYPE_CHECKING:
+    from docgen.services import Docgen
+
+
+class NotReissuable(Exception):
+    """The document cannot be made again as issued; ``code`` and a Chinese ``message``."""
+
+    def __init__(self, code: str, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.hint = hint
+
+
+@dataclass(frozen=True)
+class Reissued:
+    """A registered document made again as PDF, and whether its bytes match the register."""
+
+    document_id: str
+    type_name: str
+    pdf: bytes
+    sha256: str
+    registered_sha256: str
+    batch_id: str | None
+
+    @property
+    def identical(self) -> bool:
+        return self.sha256 == self.registered_sha256
+
+
+def reissue_pdf(docgen: Docgen, document_id: str) -> Reissued:
+    """The registered PDF ``document_id`` rendered again, or NotReissuable saying why."""
+    register = docgen.register
+    if register is None:
+        raise NotReissuable(
+            "register_off",
+            "文书登记已关闭（DOCGEN_REGISTER_DOCUMENTS=false），无法按文书编号引用已生成的文书",
+            "请上传该文书的 PDF 文件",
+        )
+    row = register.get(document_id)
+    if row is None:
+        raise NotReissuable(
+            "document_unknown",
+            f"登记簿中没有文书编号为「{document_id}」的文书",
+            "请核对文书页脚印的文书编号",
+        )
+    output = row.outputs[0] if row.outputs else None
+    if output is None or output.format != "pdf":
+        raise NotReissuable(
+            "registered_not_pdf",
+            f"文书 {row.id} 出具的是 {output.format.upper() if output else '未知'} 文件，"
+            "无法按原样重新生成 PDF",
+            "请将当初出具的文件转为 PDF 后作为证据文件上传",
+        )
+    try:
+        doc_type = registry.get(row.type_name)
+    except registry.UnknownDocumentType:
+        raise NotReissuable(
+            "document_type_gone", f"文书 {row.id} 的文书类型「{row.type_name}」已不再提供"
+        ) from None
+    options = dataclasses.replace(docgen.options(), today=row.created_at.date())
+    try:
+        case = docgen._resolve(doc_type, doc_type.parse(row.input_data), final=True)
+        assessment = doc_type.evaluate(case, options)
+        if assessment.errors:
+            raise CaseInvalid(assessment.errors)
+        template = doc_type.templates_for(case)["html"]
+        path = docgen.settings.templates_dir / template
+        if docgen._template_hash(path) != row.template_hash:
+            raise NotReissuable(
+                "template_changed",
+                f"文书 {row.id} 出具时所用的模板（{row.template_id}，版本 "
+                f"{row.template_hash[:12]}）已更新，重新生成的文书会与出具时不同",
+                "请上传当初出具的 PDF 文件",
+            )
+        context = doc_type.build_context(case, assessment)
+        pdf = docgen._render_pdf(case, template, context, Stamp(row.id, row.code))
+    except CaseInvalid as exc:
+        first = exc.problems[0].message if exc.problems else ""
+        raise NotReissuable(
+            "registered_case_invalid",
+            f"文书 {row.id} 登记的案件数据按现行规则已无法生成：{first}",
+            "请上传当初出具的 PDF 文件",
+        ) from None
+    return Reissued(row.id, row.type_name, pdf, sha256_hex(pdf), output.sha256, row.batch_id)
+
+
+__all__ = ["NotReissuable", "Reissued", "reissue_pdf"]
