@@ -105,7 +105,7 @@ def _problems(problems: list[Problem], status: int) -> Response:
     return response
 
 
-def _upload_limits() -> None:
+def upload_limits() -> None:
     settings = current_app.extensions["docgen"].settings
     request.max_content_length = settings.bundle_max_upload_bytes
     request.max_form_memory_size = MAX_CASE_FIELD_BYTES
@@ -117,7 +117,7 @@ def _upload_name(raw: str | None) -> str:
     return posixpath.basename((raw or "").replace("\\", "/")).strip()
 
 
-def _read_request() -> tuple[Any, dict[str, bytes]] | Response:
+def read_request() -> tuple[Any, dict[str, bytes]] | Response:
     if request.mimetype != "multipart/form-data":
         return _problems(
             [Problem((), "unsupported_media_type", "请求内容类型应为 multipart/form-data")], 415
@@ -147,7 +147,7 @@ def _read_request() -> tuple[Any, dict[str, bytes]] | Response:
     return data, files
 
 
-def _result_response(result: BundleResult, output: str) -> Response:
+def result_response(result: BundleResult, output: str) -> Response:
     if output == "zip":
         content, mimetype = result.zip(), "application/zip"
         filename, fallback = result.filename.removesuffix(".pdf") + ".zip", "bundle.zip"
@@ -270,7 +270,7 @@ def _download_responses() -> Any:
 
 def build_blueprint() -> APIBlueprint:
     bp = APIBlueprint("bundles", __name__, url_prefix="/api/v1/bundles")
-    bp.before_request(_upload_limits)
+    bp.before_request(upload_limits)
     schema = get_model_schema(BundleCase)
     for name, definition in schema.pop("$defs", {}).items():
         bp.components_schemas[name] = Schema(**definition)
@@ -293,7 +293,7 @@ def build_blueprint() -> APIBlueprint:
             return _problems(
                 [Problem(("query", "async"), "bool_parsing", "应为 1 或 0（true 或 false）")], 422
             )
-        parsed = _read_request()
+        parsed = read_request()
         if isinstance(parsed, Response):
             return parsed
         data, files = parsed
@@ -303,7 +303,7 @@ def build_blueprint() -> APIBlueprint:
             result = bundle_service().build(data, files)
         except CaseInvalid as exc:
             return _problems(exc.problems, 422)
-        return _result_response(result, output)
+        return result_response(result, output)
 
     @bp.get("/<id>", tags=[BUNDLES_TAG], responses={200: BundleRunStatus})
     def get_bundle_run(path: BundleRunPath) -> Response:
