@@ -9,7 +9,7 @@ from typing import Any
 
 from docgen.batch.columns import Layout
 from docgen.batch.outputs import REJECTS_HEADER, _path, _value_at
-from docgen.batch.plan import Sheet, judge
+from docgen.batch.plan import Sheet, check_shared, judge
 from docgen.batch.sheets import write_table
 from docgen.documents import registry
 from docgen.services import Docgen
@@ -23,6 +23,7 @@ def dry_run(
     mapping: Mapping[str, str],
     out_dir: Path,
 ) -> dict[str, Any]:
+    check_shared(service, type_name, shared)
     layout = Layout.of(registry.get(type_name).model)
     sheet = Sheet(source, layout, mapping)
     tally = {"rows": 0, "valid": 0, "rejected": 0}

@@ -48,10 +48,12 @@ def _load_mapping(path: Path | None) -> dict[str, str]:
     return {str(k): str(v) for k, v in _load_json(path, "列名映射文件").items()}
 
 
-def _shared(shared: Path | None, letter_date: Any) -> dict[str, Any]:
+def _shared(shared: Path | None, letter_date: Any, profile: int | None = None) -> dict[str, Any]:
     values = _load_json(shared, "共用信息文件")
     if letter_date is not None:
         values["letter_date"] = letter_date.date().isoformat()
+    if profile is not None:
+        values["sender_profile_id"] = profile
     return values
 
 
@@ -77,6 +79,11 @@ _SHARED = click.option(
 )
 _LETTER_DATE = click.option(
     "--letter-date", type=click.DateTime(formats=["%Y-%m-%d"]), help="统一的发函日期"
+)
+_PROFILE = click.option(
+    "--profile",
+    type=click.IntRange(min=1),
+    help="发函人档案编号（docgen profile list），作为每一行共用的发函人",
 )
 _MAPPING = click.option(
     "--mapping",
@@ -125,6 +132,7 @@ def template(type_name: str, output: Path, lang: str) -> None:
 @_TYPE
 @_SHARED
 @_LETTER_DATE
+@_PROFILE
 @_MAPPING
 @click.option(
     "--out",
@@ -139,6 +147,7 @@ def check(
     type_name: str,
     shared: Path | None,
     letter_date: Any,
+    profile: int | None,
     mapping: Path | None,
     out_dir: Path,
 ) -> None:
@@ -153,7 +162,7 @@ def check(
             Docgen(_settings()),
             type_name,
             file,
-            _shared(shared, letter_date),
+            _shared(shared, letter_date, profile),
             _load_mapping(mapping),
             out_dir,
         )
@@ -238,6 +247,7 @@ def _executor(settings: Settings, processes: int | None) -> Any:
 )
 @_SHARED
 @_LETTER_DATE
+@_PROFILE
 @_MAPPING
 @click.option("--address-page", is_flag=True, help="合并打印文件中每封函前加窗口信封地址页")
 @click.option(
@@ -256,6 +266,7 @@ def run(
     out_root: Path,
     shared: Path | None,
     letter_date: Any,
+    profile: int | None,
     mapping: Path | None,
     address_page: bool,
     processes: int | None,
@@ -269,7 +280,7 @@ def run(
     options = RunOptions(
         type_name=type_name,
         formats=_formats(formats),
-        shared=_shared(shared, letter_date),
+        shared=_shared(shared, letter_date, profile),
         mapping=_load_mapping(mapping),
         address_page=address_page,
         chunk_size=chunk_size,

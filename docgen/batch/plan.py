@@ -162,6 +162,43 @@ def _text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+PROFILE_FIELD = "sender_profile_id"
+
+
+class SharedProfileError(BatchInputError):
+    """The run's shared sender profile cannot apply (unknown id, or a type without one)."""
+
+
+def check_shared(service: Docgen, type_name: str, shared: Mapping[str, Any]) -> None:
+    """Refuse a run whose shared sender profile cannot apply, before any row is read.
+
+    A shared value applies to every row, so an unknown profile would reject every row
+    with the same problem; the run is refused once, up front, instead.
+    """
+    from docgen.documents import registry
+    from docgen.profiles.store import ProfileNotFound
+
+    if shared.get(PROFILE_FIELD) is None:
+        return
+    doc_type = registry.get(type_name)
+    if PROFILE_FIELD not in doc_type.model.model_fields:
+        raise SharedProfileError(f"{doc_type.title}不使用发函人档案，请去掉发函人档案编号")
+    value = shared[PROFILE_FIELD]
+    try:
+        profile_id = int(value)
+    except (TypeError, ValueError):
+        raise SharedProfileError(f"发函人档案编号应为正整数，实为「{value}」") from None
+    if profile_id < 1:
+        raise SharedProfileError(f"发函人档案编号应为正整数，实为「{value}」")
+    try:
+        service.profiles.get(profile_id)
+    except ProfileNotFound:
+        raise SharedProfileError(
+            f"发函人档案 {profile_id} 不存在，整批未开始生成；"
+            "请用 docgen profile list 查看已保存的档案"
+        ) from None
+
+
 def judge(service: Docgen, type_name: str, record: Record, shared: Mapping[str, Any]) -> Record:
     """Validate a record (shared values applied) exactly as the API would."""
     if record.problems:

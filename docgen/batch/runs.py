@@ -25,7 +25,7 @@ from docgen import db
 from docgen.batch.columns import Layout
 from docgen.batch.executors import Executor, executor_for
 from docgen.batch.outputs import finalize, summarize
-from docgen.batch.plan import Sheet, plan_records
+from docgen.batch.plan import Sheet, check_shared, plan_records
 from docgen.batch.readers import SUFFIXES, BatchInputError
 from docgen.batch.state import (
     PENDING,
@@ -96,6 +96,7 @@ class Batches:
     def create(self, source: Path, options: RunOptions, out_root: Path) -> str:
         """Register a run and copy its input into the run folder; return the run id."""
         options.check()
+        check_shared(service_for(self.settings), options.type_name, options.shared)
         suffix = source.suffix.lower()
         if suffix not in SUFFIXES:
             raise BatchInputError(
@@ -275,7 +276,7 @@ class Batches:
     @staticmethod
     def _get(session: Session, run_id: str) -> BatchRun:
         run = session.get(BatchRun, run_id) if _valid_id(run_id) else None
-        if run is None:
+        if run is None or run.type_name == "bundle":  # a filing bundle run (bundle/jobs.py)
             raise RunNotFound(run_id)
         return run
 

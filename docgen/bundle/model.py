@@ -53,7 +53,9 @@ class BundleCase(CaseModel):
     defendants: list[Line] = Field(title="被告", min_length=1, max_length=50)
     filing_date: date = Field(title="提交日期")
     claim_amount: Money | None = Field(
-        default=None, title="诉讼请求金额（元）", description="填写后在封面列明预计案件受理费"
+        default=None,
+        title="诉讼请求金额（元）",
+        description="封面据此列明预计案件受理费；不填写时取起诉状的诉讼请求合计",
     )
     procedure: Literal["ordinary", "summary"] = Field(
         default="ordinary",

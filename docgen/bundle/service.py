@@ -28,6 +28,7 @@ import zipfile
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from pydantic import ValidationError
@@ -204,6 +205,8 @@ class BundleService:
         problems = list(assessment.errors)
         warnings = list(assessment.warnings)
         complaint_pdf = self._complaint(case, problems)
+        if complaint_pdf is not None:
+            case = self._claim_from_complaint(case, warnings)
         prepared = self._prepare_exhibits(case, files, problems, warnings)
         total = sum(p.pages for p in prepared)
         if not problems and total > self.settings.bundle_max_pages:
@@ -236,6 +239,35 @@ class BundleService:
                         )
                     )
             return None
+
+    def _claim_from_complaint(self, case: BundleCase, warnings: list[Problem]) -> BundleCase:
+        """The cover's claim amount: the complaint's total when the bundle gives none.
+
+        A complaint type that computes an acceptance fee (the civil complaint) states the
+        amount it was computed on; a different ``claim_amount`` is a warning.
+        """
+        if case.complaint is None:
+            return case
+        fee = self.docgen.validate(case.complaint.type, case.complaint.data).computed.get(
+            "court_fee"
+        )
+        if not isinstance(fee, dict) or fee.get("amount") is None:
+            return case
+        claimed = Decimal(str(fee["amount"]))
+        if case.claim_amount is None:
+            return case.model_copy(update={"claim_amount": claimed})
+        if case.claim_amount != claimed:
+            warnings.append(
+                Problem(
+                    ("claim_amount",),
+                    "claim_amount_mismatch",
+                    f"诉讼请求金额人民币{format_yuan(case.claim_amount)}元与起诉状的合计"
+                    f"人民币{format_yuan(claimed)}元不一致，封面按前者估算案件受理费",
+                    "不填写诉讼请求金额时按起诉状的合计估算",
+                    "warning",
+                )
+            )
+        return case
 
     def _prepare_exhibits(
         self,

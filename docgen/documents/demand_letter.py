@@ -13,9 +13,9 @@ import re
 from datetime import date
 from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, PrivateAttr
 
-from docgen.documents.base import DocumentType, RuleOptions
+from docgen.documents.base import DocumentType, Resources, RuleOptions
 from docgen.documents.parts import (
     AddressedCase,
     BankAccount,
@@ -34,7 +34,7 @@ from docgen.documents.parts import (
     signer_context,
     split_recipients,
 )
-from docgen.documents.problems import Assessment
+from docgen.documents.problems import Assessment, CaseInvalid, Problem
 from docgen.domain.dates import format_cn
 from docgen.domain.fields import Line, ShortText
 from docgen.domain.identity import mask_id
@@ -48,11 +48,18 @@ from docgen.domain.workdays import (
 class DemandLetter(AddressedCase):
     """The facts a demand letter needs; every one is required unless marked optional.
 
-    With guarantors, one letter goes to the debtor and one to each guarantor.
+    With guarantors, one letter goes to the debtor and one to each guarantor. The contact
+    details and the payment account may come from a stored sender profile instead.
     """
 
     letter_date: date = Field(title="发函日期")
     letter_number: ShortText | None = Field(default=None, title="函件编号")
+    sender_profile_id: int | None = Field(
+        default=None,
+        title="发函人档案",
+        description="已保存的发函人档案编号；联系方式、收款账户未填写时取自档案",
+        ge=1,
+    )
     creditor: Party = Field(title="债权人")
     debtor: Party = Field(title="债务人")
     guarantors: list[Party] = Field(
@@ -64,7 +71,9 @@ class DemandLetter(AddressedCase):
     contract: ContractBasis = Field(title="债权依据")
     amounts: DebtAmounts = Field(title="欠款金额")
     deadline: PaymentDeadline = Field(title="付款期限")
-    payment_account: BankAccount = Field(title="收款账户")
+    payment_account: BankAccount | None = Field(
+        default=None, title="收款账户", description="不填则取自发函人档案（债权人档案）"
+    )
     next_step: Literal["litigation", "arbitration"] = Field(
         default="litigation",
         title="逾期后的措施",
@@ -74,7 +83,9 @@ class DemandLetter(AddressedCase):
     arbitration_body: Line | None = Field(
         default=None, title="仲裁机构", description="选择申请仲裁时必填，如 北京仲裁委员会"
     )
-    contact: Contact = Field(title="联系方式")
+    contact: Contact | None = Field(
+        default=None, title="联系方式", description="不填则取自发函人档案"
+    )
     signatory: Signatory = Field(title="签署人")
     include_receipt: bool = Field(
         default=False, title="附回执", description="附债务人签收确认的回执联"
@@ -85,6 +96,42 @@ class DemandLetter(AddressedCase):
         title="此前的时效中断事由",
         description="此前的催收送达、还款、债务确认等，用于判断诉讼时效",
     )
+
+    _profile_kind: str | None = PrivateAttr(default=None)
+
+
+# --- resolving references -------------------------------------------------------------
+
+
+def resolve(case: DemandLetter, resources: Resources, final: bool) -> DemandLetter:
+    """Fill in what the letter leaves blank from its stored sender profile.
+
+    The contact details come from any profile (a law firm's or the creditor's own). The
+    payment account comes only from a creditor's profile: the account of a law firm's
+    profile is the firm's own, not where the debtor pays.
+    """
+    from docgen.profiles.store import ProfileNotFound
+
+    if case.sender_profile_id is None or case._profile_kind is not None:
+        return case
+    try:
+        profile = resources.profile(case.sender_profile_id)
+    except ProfileNotFound as exc:
+        problem = Problem(("sender_profile_id",), "profile_not_found", str(exc))
+        raise CaseInvalid([problem]) from None
+    update: dict[str, Any] = {}
+    if case.contact is None:
+        update["contact"] = Contact(
+            person=profile.lawyer_name or profile.name,
+            phone=profile.phone,
+            address=profile.address,
+            email=profile.email,
+        )
+    if case.payment_account is None and profile.kind == "creditor" and profile.bank_account:
+        update["payment_account"] = profile.bank_account
+    resolved = case.model_copy(update=update)
+    resolved._profile_kind = profile.kind
+    return resolved
 
 
 # --- rules --------------------------------------------------------------------------
@@ -102,11 +149,36 @@ def assess(case: DemandLetter, options: RuleOptions) -> Assessment:
         result, case.amounts, ("amounts",), case.letter_date, case.contract, options.lpr_table
     )
     _check_contract(result, case)
+    _check_sender(result, case)
     if case.next_step == "arbitration" and not case.arbitration_body:
         result.error(("arbitration_body",), "missing", "选择申请仲裁时，请填写仲裁机构名称")
     _check_limitation(result, case, options)
     case.deadline.compute(result, case.letter_date, options.calendar_fallback)
     return result
+
+
+def _check_sender(result: Assessment, case: DemandLetter) -> None:
+    """Contact details and payment account: given in the letter or taken from a profile."""
+    if case.contact is None:
+        result.error(
+            ("contact",), "missing", "请填写联系方式，或选择发函人档案", hint="联系人与联系电话必填"
+        )
+    if case.payment_account is not None:
+        return
+    if case._profile_kind == "creditor":
+        result.error(
+            ("sender_profile_id",),
+            "missing",
+            "发函人档案中缺少收款账户：请在档案中填写收款账户，或在本函中填写收款账户",
+        )
+    elif case._profile_kind == "law_firm":
+        result.error(
+            ("payment_account",),
+            "missing",
+            "请填写债权人的收款账户：律师事务所档案中的账户是律所自己的账户，不作为付款账户",
+        )
+    else:
+        result.error(("payment_account",), "missing", "请填写收款账户，或选择债权人的发函人档案")
 
 
 def _check_contract(result: Assessment, case: DemandLetter) -> None:
@@ -186,6 +258,8 @@ def _facts_text(case: DemandLetter, you: str) -> str:
 def build_context(case: DemandLetter, assessment: Assessment) -> dict[str, Any]:
     """The words of the letter, pre-formatted, for both templates."""
     deadline: Deadline = assessment.computed["deadline"]
+    if case.contact is None or case.payment_account is None:
+        raise ValueError("the contact and account must be resolved before the context is built")
     recipient = case.recipient
     debtor = party_context(recipient)
     if isinstance(recipient, Person) and recipient.id_number:
@@ -242,5 +316,6 @@ DOCUMENT: DocumentType[DemandLetter] = DocumentType(
     build_context=build_context,
     filename=filename,
     templates={"docx": "demand_letter/letter.docx", "html": "demand_letter/letter.html"},
+    resolve=resolve,
     split=split_recipients,
 )

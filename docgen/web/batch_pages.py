@@ -17,6 +17,7 @@ from docgen.batch.runs import RunNotFound
 from docgen.batch.templates import write_template
 from docgen.documents import registry
 from docgen.documents.problems import Problem
+from docgen.profiles.model import KIND_TITLES
 from docgen.services import FORMATS
 from docgen.web.batches import batches_service, submit
 from docgen.web.form import _doc_type, _page_response, _service, bp
@@ -29,6 +30,10 @@ def _upload_page(problems: list[Problem] | None = None, status: int = 200) -> Re
         "form/batch_upload.html",
         types=registry.all_types(),
         formats=FORMATS,
+        profiles=[
+            (stored.id, KIND_TITLES[stored.profile.kind], stored.profile.name)
+            for stored in _service().profiles.list()
+        ],
         problems=problems or [],
         csrf_token=generate_csrf(),
     )

@@ -20,6 +20,7 @@ from flask import Response, current_app, jsonify, request, send_file, url_for
 from flask_openapi3 import APIBlueprint, Tag
 from pydantic import BaseModel, Field
 
+from docgen.batch.plan import PROFILE_FIELD, SharedProfileError, check_shared
 from docgen.batch.readers import BatchInputError, sniff_bytes
 from docgen.batch.runs import Batches, RunNotFound, RunOptions
 from docgen.documents.problems import Problem
@@ -62,6 +63,8 @@ def _options() -> RunOptions | Response:
             problems.append(Problem(("shared",), "json_invalid", "共用信息应为 JSON 对象"))
     if form.get("letter_date"):
         shared["letter_date"] = form["letter_date"]
+    if form.get(PROFILE_FIELD, "").strip():
+        shared[PROFILE_FIELD] = form[PROFILE_FIELD].strip()
     options = RunOptions(
         type_name=form.get("type", ""),
         formats=_formats(),
@@ -73,6 +76,14 @@ def _options() -> RunOptions | Response:
     except BatchInputError as exc:
         field = "type" if "文书类型" in str(exc) else "formats"
         problems.append(Problem((field,), "invalid", str(exc)))
+    else:
+        try:
+            check_shared(current_app.extensions["docgen"], options.type_name, shared)
+        except SharedProfileError as exc:
+            problems.append(Problem((PROFILE_FIELD,), "profile_not_found", str(exc)))
+        else:
+            if PROFILE_FIELD in shared:
+                shared[PROFILE_FIELD] = int(shared[PROFILE_FIELD])
     if problems:
         return _problems(problems, 422)
     return options
@@ -145,7 +156,8 @@ def build_blueprint() -> APIBlueprint:
     def create_batch() -> Response:
         """上传表格（CSV/XLSX/JSONL）开始一个批次
 
-        表单字段：file、type、formats（pdf,docx）、address_page、shared（JSON）、letter_date
+        表单字段：file、type、formats（pdf,docx）、address_page、shared（JSON）、letter_date、
+        sender_profile_id（发函人档案编号，作为每一行共用的发函人）
         """
         run_id, problems, status = submit()
         if run_id is None:

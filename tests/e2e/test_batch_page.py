@@ -86,3 +86,22 @@ def test_templates_for_every_type_can_be_downloaded(page_client):
             assert len(response.data) > 100
     assert page_client.get("/form/batches/template/demand_letter.exe").status_code == 404
     assert page_client.get("/form/batches/" + "0" * 32).status_code == 404
+
+
+def test_the_batch_page_offers_the_stored_sender_profiles(page_client, settings):
+    from docgen import db
+    from docgen.profiles.model import SenderProfile
+    from docgen.profiles.store import ProfileStore
+
+    store = ProfileStore(db.upgrade(settings.effective_database_url))
+    profile = SenderProfile(
+        name="上海某某商贸有限公司", kind="creditor", address="上海市", phone="021-61234567"
+    )
+    stored = store.add(profile)
+    page = page_client.get("/form/batches").get_data(as_text=True)
+    assert re.search(
+        rf'<select id="batch-profile" name="sender_profile_id">.*'
+        rf'<option value="{stored.id}">{stored.id} · 债权人 · 上海某某商贸有限公司</option>',
+        page,
+        re.S,
+    )

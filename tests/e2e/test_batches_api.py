@@ -70,6 +70,8 @@ def test_a_batch_upload_returns_at_once_and_finishes_with_a_zip(batch_client):
         (b"x", {"type": "no_such"}, 422, "type", "未知的文书类型"),
         (b"x", {"formats": "png"}, 422, "formats", "输出格式"),
         (b"x", {"shared": "{not json"}, 422, "shared", "JSON"),
+        (b"x", {"sender_profile_id": "999999"}, 422, "sender_profile_id", "999999 不存在"),
+        (b"x", {"sender_profile_id": "abc"}, 422, "sender_profile_id", "正整数"),
         (b"PK\x03\x04broken", {}, 422, "file", "不是有效的 XLSX"),
         ("客户星座,债务人姓名\n白羊座,张三\n".encode("gbk"), {}, 422, "file", "无法识别的列名"),
         (b"\n\n", {}, 422, "file", "没有表头"),

@@ -8,6 +8,7 @@ import io
 import json
 import re
 import zipfile
+from decimal import Decimal
 
 import pytest
 from pypdf import PdfReader
@@ -348,3 +349,27 @@ def test_a_batch_letter_made_again_is_flagged_as_not_byte_identical(bundles, ser
     (warning,) = built.warnings
     assert warning.loc == ("exhibits", 1, "register_id") and warning.code == "reissue_not_identical"
     assert "SHA-256 与登记的不同" in warning.message
+
+
+def test_the_default_civil_complaint_is_bundled_and_its_claim_sets_the_fee_on_the_cover(
+    bundles, service
+):
+    data = load_fixture("civil_complaint", "valid", "narrative_guarantor")
+    case = bundle_case(complaint={"data": data}, claim_amount=None, separators=False)
+    case["exhibits"] = case["exhibits"][:1]
+    built = bundles.build(case, CONTRACT)
+    report = service.validate("civil_complaint", data)
+    fee = report.computed["court_fee"]
+    complaint_pages = len(_texts(service.render("civil_complaint", data, "pdf").content))
+    texts = _texts(built.pdf)
+    assert built.manifest[0]["first_page"] == 1 + complaint_pages + 1 + 1
+    assert "民事起诉状" in normalize(texts[1])
+    complaint_text = normalize("".join(texts[1 : 1 + complaint_pages]))
+    printed = f"{format_yuan(Decimal(fee['fee']))}元"
+    assert printed in complaint_text  # the complaint's own fee estimate
+    cover = normalize(texts[0])
+    assert f"人民币{printed}" in cover and format_yuan(Decimal(fee["amount"])) in cover
+
+    stated = bundles.build({**case, "claim_amount": "100000"}, CONTRACT)
+    (warning,) = stated.warnings
+    assert warning.loc == ("claim_amount",) and warning.code == "claim_amount_mismatch"
