@@ -214,18 +214,29 @@ class Docgen:
 
     def warm_up(self) -> None:
         """Load what the first render would otherwise load: fonts, stylesheets, glyph maps,
-        compiled templates (by rendering each type's sample case, when it has one)."""
+        compiled templates (by rendering each type's sample case, when it has one).
+
+        The samples are rendered straight through the renderers: nothing is recorded in
+        the register and no letter number is used up.
+        """
         _ = self.pdf.stylesheets
         missing_glyphs("", self.settings.pdf_font_families)
+        stamp = Stamp.new() if self.settings.register_documents else None
         for doc_type in registry.all_types():
             data = self.sample(doc_type.name)
             if data is None:
                 continue
-            for fmt in FORMATS:
-                try:
-                    self.render(doc_type.name, data, fmt)
-                except CaseInvalid:
-                    log.warning("sample case of %s does not render", doc_type.name)
+            try:
+                case, _assessment, context = self.context_for(doc_type.name, data)
+            except CaseInvalid:
+                log.warning("sample case of %s does not render", doc_type.name)
+                continue
+            self.docx.render(self.docx_template(doc_type, case=case), context)
+            self.pdf.render(
+                doc_type.templates_for(case)["html"],
+                context,
+                footer=stamp.footer_text() if stamp else None,
+            )
 
     def options(self) -> RuleOptions:
         return RuleOptions(
