@@ -134,6 +134,8 @@ class Docgen:
             self._templates = TemplateStore(
                 db.upgrade(self.settings.effective_database_url),
                 self.settings.data_dir / "custom_templates",
+                self.settings.templates_dir,
+                self.settings.pdf_font_families,
             )
         return self._templates
 
@@ -148,6 +150,22 @@ class Docgen:
             return store.file_path(info.type_name, info.kind, info.sha256)
         templates = doc_type.templates if case is None else doc_type.templates_for(case)
         return self.settings.templates_dir / templates["docx"]
+
+    def html_template(
+        self, doc_type: DocumentType[Any], version: int | None = None, case: Any = None
+    ) -> str:
+        """The HTML template a type's PDF prints from, as the PDF renderer names it: a given
+        version or the active upload (an absolute path to the stored file), or built-in."""
+        store = self.templates
+        info = (
+            store.get(doc_type.name, version, "html")
+            if version
+            else store.active(doc_type.name, "html")
+        )
+        if info is not None:
+            return str(store.file_path(info.type_name, info.kind, info.sha256))
+        templates = doc_type.templates if case is None else doc_type.templates_for(case)
+        return templates["html"]
 
     def template_samples(self, type_name: str) -> list[tuple[str, dict[str, Any]]]:
         """The template context of each valid sample case (an upload must render each).
@@ -168,17 +186,27 @@ class Docgen:
         return samples
 
     def upload_template(
-        self, type_name: str, data: bytes, *, filename: str = "", note: str = "", by: str = ""
+        self,
+        type_name: str,
+        data: bytes,
+        *,
+        filename: str = "",
+        note: str = "",
+        by: str = "",
+        kind: str | None = None,
     ) -> tuple[VersionInfo, list[Problem]]:
-        """Check and store a firm's .docx for a type; raises TemplateRejected on errors."""
+        """Check and store a firm's .docx or .html (``kind``; by default from the file
+        name) for a type; raises TemplateRejected on errors."""
         registry.get(type_name)
+        kind = kind or template_kind(filename)
         return self.templates.upload(
             type_name,
             data,
             self.template_samples(type_name),
-            filename=filename or "template.docx",
+            filename=filename or f"template.{kind}",
             note=note,
             uploaded_by=by,
+            kind=kind,
         )
 
     def context_for(self, type_name: str, data: Any) -> tuple[Any, Assessment, dict[str, Any]]:
@@ -190,12 +218,21 @@ class Docgen:
             raise CaseInvalid(assessment.problems)
         return case, assessment, doc_type.context(case, assessment)
 
-    def preview_template(self, type_name: str, version: int, data: Any | None = None) -> Rendered:
-        """Render a case (default: the type's sample) as DOCX with a stored version."""
+    def preview_template(
+        self, type_name: str, version: int, data: Any | None = None, kind: str = "docx"
+    ) -> Rendered:
+        """Render a case (default: the type's sample) with a stored version: a DOCX with a
+        .docx template, a PDF with an .html one. Nothing is registered."""
         doc_type = registry.get(type_name)
+        if kind == "html":
+            template = self.html_template(doc_type, version)  # unknown version: raises first
         case, assessment, context = self.context_for(
             type_name, data if data is not None else self.sample(type_name)
         )
+        if kind == "html":
+            content = self._render_pdf(case, template, context)
+            name = f"{doc_type.filename(case)}-PDF模板v{version}预览.pdf"
+            return Rendered(content, name, "pdf", type_name, assessment.warnings)
         content = self.docx.render(self.docx_template(doc_type, version), context)
         name = f"{doc_type.filename(case)}-模板v{version}预览.docx"
         return Rendered(content, name, "docx", type_name, assessment.warnings)
@@ -284,14 +321,14 @@ class Docgen:
         assessment, copies = self._copies(doc_type, data, self.options())
         out = []
         for copy, context in copies:
-            templates = doc_type.templates_for(copy)
             # the stamp is made before rendering (it is printed on the document); the
             # database is opened only once there is a document to record
             stamp = self._new_stamp()
             template_path: Path | None = None
             if fmt == "pdf":
-                content = self._render_pdf(copy, templates["html"], context, stamp)
-                template_path = self.settings.templates_dir / templates["html"]
+                html_template = self.html_template(doc_type, case=copy)
+                content = self._render_pdf(copy, html_template, context, stamp)
+                template_path = self.settings.templates_dir / html_template
             else:
                 template_path = self.docx_template(doc_type, case=copy)
                 content = self.docx.render(
@@ -347,7 +384,7 @@ class Docgen:
             done[index] = []
             for copy, context in copies:
                 if fmt == "pdf":
-                    html = doc_type.templates_for(copy)["html"]
+                    html = self.html_template(doc_type, case=copy)
                     pending.setdefault(html, []).append((index, assessment, copy, context))
                 else:
                     docx_template = self.docx_template(doc_type, case=copy)
@@ -573,6 +610,11 @@ class _Resources:
 
     def next_letter_number(self, series: str, year: int) -> int:
         return self.service.profiles.next_letter_number(series, year)
+
+
+def template_kind(filename: str) -> str:
+    """The kind of an uploaded template by its file name: ``html`` for .html/.htm."""
+    return "html" if filename.lower().endswith((".html", ".htm")) else "docx"
 
 
 def bundle(rendered: list[Rendered]) -> Rendered:
