@@ -447,7 +447,8 @@ def template() -> None:
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
 @click.option("--note", default="", help="版本说明")
 @click.option("--activate", is_flag=True, help="检查通过后立即启用")
-def template_upload(type_name: str, file: Path, note: str, activate: bool) -> None:
+@click.option("--variant", default="", help="只替换一种版式（如 civil_complaint 的 elements）")
+def template_upload(type_name: str, file: Path, note: str, activate: bool, variant: str) -> None:
     """检查并保存模板 FILE 为 TYPE 的新版本：.docx 用于 Word 文书，.html 用于 PDF 文书；
     未通过检查时退出码为 1。"""
     from docgen.template_store import TemplateRejected
@@ -456,7 +457,12 @@ def template_upload(type_name: str, file: Path, note: str, activate: bool) -> No
     service = _service()
     try:
         info, warnings = service.upload_template(
-            type_name, file.read_bytes(), filename=file.name, note=note, by="cli"
+            type_name,
+            file.read_bytes(),
+            filename=file.name,
+            note=note,
+            by="cli",
+            variant=variant,
         )
     except TemplateRejected as exc:
         _print_problems(exc.problems, as_json=False)
@@ -507,10 +513,11 @@ def template_activate(type_name: str, version: int, kind: str) -> None:
 @template.command("deactivate")
 @click.argument("type_name", metavar="TYPE")
 @_KIND
-def template_deactivate(type_name: str, kind: str) -> None:
+@click.option("--variant", default=None, help="只停用该版式的模板（缺省：全部版式）")
+def template_deactivate(type_name: str, kind: str, variant: str | None) -> None:
     """停用 TYPE 的自定义模板，恢复内置模板。"""
     _check_type(type_name)
-    _service().templates.deactivate(type_name, kind)
+    _service().templates.deactivate(type_name, kind, variant)
     click.echo(f"{type_name} 已恢复使用内置模板")
 
 

@@ -142,10 +142,12 @@ class Docgen:
     def docx_template(
         self, doc_type: DocumentType[Any], version: int | None = None, case: Any = None
     ) -> Path:
-        """The .docx a type renders with: a given version, the active upload, or built-in
-        (for a type with several layouts, the built-in one of the case's layout)."""
+        """The .docx a type renders with: a given version, the active upload (for the case's
+        layout, else for every layout), or built-in (of the case's layout)."""
         store = self.templates
-        info = store.get(doc_type.name, version) if version else store.active(doc_type.name)
+        info = (
+            store.get(doc_type.name, version) if version else self._active(doc_type, "docx", case)
+        )
         if info is not None:
             return store.file_path(info.type_name, info.kind, info.sha256)
         templates = doc_type.templates if case is None else doc_type.templates_for(case)
@@ -160,28 +162,40 @@ class Docgen:
         info = (
             store.get(doc_type.name, version, "html")
             if version
-            else store.active(doc_type.name, "html")
+            else self._active(doc_type, "html", case)
         )
         if info is not None:
             return str(store.file_path(info.type_name, info.kind, info.sha256))
         templates = doc_type.templates if case is None else doc_type.templates_for(case)
         return templates["html"]
 
-    def template_samples(self, type_name: str) -> list[tuple[str, dict[str, Any]]]:
-        """The template context of each valid sample case (an upload must render each).
+    def _active(self, doc_type: DocumentType[Any], kind: str, case: Any) -> VersionInfo | None:
+        """The active upload for the case's layout, else the one for every layout."""
+        variant = doc_type.variant(case) if case is not None else ""
+        found = self.templates.active(doc_type.name, kind, variant) if variant else None
+        return found or self.templates.active(doc_type.name, kind)
+
+    def template_samples(
+        self, type_name: str, variant: str = ""
+    ) -> list[tuple[str, dict[str, Any]]]:
+        """The template context of each valid sample case (an upload must render each);
+        with ``variant``, only the cases of that layout.
 
         Contexts are plain JSON data, so they can be handed to an isolated child process.
         """
+        doc_type = registry.get(type_name)
         samples = []
         for path in sorted((self.settings.samples_dir / type_name / "valid").glob("*.json")):
             if path.name.endswith(".expect.json"):
                 continue
             try:
-                _case, _assessment, context = self.context_for(
+                case, _assessment, context = self.context_for(
                     type_name, json.loads(path.read_text(encoding="utf-8-sig"))
                 )
             except CaseInvalid:
                 continue  # a sample that needs stored data this installation lacks
+            if variant and doc_type.variant(case) != variant:
+                continue
             samples.append((path.stem, json.loads(json.dumps(context, default=str))))
         return samples
 
@@ -194,19 +208,28 @@ class Docgen:
         note: str = "",
         by: str = "",
         kind: str | None = None,
+        variant: str = "",
     ) -> tuple[VersionInfo, list[Problem]]:
         """Check and store a firm's .docx or .html (``kind``; by default from the file
-        name) for a type; raises TemplateRejected on errors."""
-        registry.get(type_name)
+        name) for a type, or for one of its layouts (``variant``); raises TemplateRejected
+        on errors."""
+        from docgen.template_store import TemplateRejected
+
+        doc_type = registry.get(type_name)
+        if variant and variant not in doc_type.variants:
+            known = "、".join(doc_type.variants) or "（该类型只有一种版式）"
+            message = f"{doc_type.title}没有版式「{variant[:40]}」；可选：{known}"
+            raise TemplateRejected([Problem(("variant",), "unknown_variant", message)])
         kind = kind or template_kind(filename)
         return self.templates.upload(
             type_name,
             data,
-            self.template_samples(type_name),
+            self.template_samples(type_name, variant),
             filename=filename or f"template.{kind}",
             note=note,
             uploaded_by=by,
             kind=kind,
+            variant=variant,
         )
 
     def context_for(self, type_name: str, data: Any) -> tuple[Any, Assessment, dict[str, Any]]:
@@ -224,11 +247,12 @@ class Docgen:
         """Render a case (default: the type's sample) with a stored version: a DOCX with a
         .docx template, a PDF with an .html one. Nothing is registered."""
         doc_type = registry.get(type_name)
+        info = self.templates.get(type_name, version, kind)  # unknown version: raises first
+        if data is None:
+            data = self.sample(type_name, info.variant)
+        case, assessment, context = self.context_for(type_name, data)
         if kind == "html":
-            template = self.html_template(doc_type, version)  # unknown version: raises first
-        case, assessment, context = self.context_for(
-            type_name, data if data is not None else self.sample(type_name)
-        )
+            template = self.html_template(doc_type, version)
         if kind == "html":
             content = self._render_pdf(case, template, context)
             name = f"{doc_type.filename(case)}-PDF模板v{version}预览.pdf"
@@ -262,12 +286,15 @@ class Docgen:
     def document_type(self, name: str) -> DocumentType[Any]:
         return registry.get(name)
 
-    def sample(self, type_name: str) -> Any | None:
-        """A case of this type that passes validation (the first valid sample), or None."""
-        registry.get(type_name)
+    def sample(self, type_name: str, variant: str = "") -> Any | None:
+        """A case of this type that passes validation (the first valid sample; with
+        ``variant``, the first of that layout), or None."""
+        doc_type = registry.get(type_name)
         for path in sorted((self.settings.samples_dir / type_name / "valid").glob("*.json")):
             if not path.name.endswith(".expect.json"):
-                return json.loads(path.read_text(encoding="utf-8-sig"))
+                data = json.loads(path.read_text(encoding="utf-8-sig"))
+                if not variant or doc_type.variant(doc_type.parse(data)) == variant:
+                    return data
         return None
 
     def validate(self, type_name: str, data: Any) -> Report:

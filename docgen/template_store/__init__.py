@@ -58,6 +58,7 @@ class VersionInfo:
     uploaded_by: str
     created_at: str
     activated_at: str | None
+    variant: str = ""  # the one layout it replaces ("" = every layout of the type)
 
     @classmethod
     def of(cls, row: TemplateVersion) -> VersionInfo:
@@ -73,11 +74,13 @@ class VersionInfo:
             row.uploaded_by,
             row.created_at.isoformat(),
             row.activated_at.isoformat() if row.activated_at else None,
+            row.variant or "",
         )
 
     @property
     def label(self) -> str:
-        return f"{self.type_name}/{self.kind}@v{self.version}"
+        variant = f"/{self.variant}" if self.variant else ""
+        return f"{self.type_name}/{self.kind}{variant}@v{self.version}"
 
 
 class UnknownVersion(LookupError):
@@ -111,7 +114,7 @@ class TemplateStore:
         self.root = root
         self.templates_dir = templates_dir
         self.font_families = font_families
-        self._active: dict[tuple[str, str], tuple[float, VersionInfo | None]] = {}
+        self._active: dict[tuple[str, str, str], tuple[float, VersionInfo | None]] = {}
         self._lock = threading.Lock()
 
     # --- upload ----------------------------------------------------------------------
@@ -155,6 +158,7 @@ class TemplateStore:
         note: str = "",
         uploaded_by: str = "",
         kind: str = "docx",
+        variant: str = "",
     ) -> tuple[VersionInfo, list[Problem]]:
         """Check and store a .docx or .html; returns the version and the checks' warnings.
 
@@ -175,7 +179,9 @@ class TemplateStore:
         self._write_file(type_name, kind, digest, data)
         for _attempt in range(5):
             try:
-                row = self._insert(type_name, kind, digest, data, filename, note, uploaded_by)
+                row = self._insert(
+                    type_name, kind, variant, digest, data, filename, note, uploaded_by
+                )
                 return row, warnings
             except IntegrityError:
                 existing = self._find_by_hash(type_name, kind, digest)
@@ -187,6 +193,7 @@ class TemplateStore:
         self,
         type_name: str,
         kind: str,
+        variant: str,
         digest: str,
         data: bytes,
         filename: str,
@@ -205,6 +212,7 @@ class TemplateStore:
             row = TemplateVersion(
                 type_name=type_name,
                 kind=kind,
+                variant=variant,
                 version=(latest or 0) + 1,
                 sha256=digest,
                 filename=_clean_filename(filename, f"template.{kind}"),
@@ -279,9 +287,10 @@ class TemplateStore:
             raise UnknownVersion(f"{type_name} v{version}")
         return row  # type: ignore[no-any-return]
 
-    def active(self, type_name: str, kind: str = "docx") -> VersionInfo | None:
-        """The active version (cached for a moment: every render asks)."""
-        key = (type_name, kind)
+    def active(self, type_name: str, kind: str = "docx", variant: str = "") -> VersionInfo | None:
+        """The active version for one layout ("": every layout), cached for a moment:
+        every render asks."""
+        key = (type_name, kind, variant)
         now = time.monotonic()
         with self._lock:
             cached = self._active.get(key)
@@ -292,6 +301,7 @@ class TemplateStore:
                 select(TemplateVersion).where(
                     TemplateVersion.type_name == type_name,
                     TemplateVersion.kind == kind,
+                    TemplateVersion.variant == variant,
                     TemplateVersion.status == "active",
                 )
             )
@@ -303,10 +313,11 @@ class TemplateStore:
     # --- activation ------------------------------------------------------------------
 
     def activate(self, type_name: str, version: int, kind: str = "docx") -> VersionInfo:
-        """Make ``version`` the one the service renders with; the previous one is retired."""
+        """Make ``version`` the one the service renders with (for its layout); the previous
+        one is retired."""
         with db.session_scope(self.engine) as session:
             row = self._row(session, type_name, kind, version)
-            self._retire_active(session, type_name, kind)
+            self._retire_active(session, type_name, kind, row.variant or "")
             row.status = "active"
             row.activated_at = datetime.now(UTC)
             session.flush()
@@ -314,26 +325,28 @@ class TemplateStore:
         self._forget(type_name, kind)
         return info
 
-    def deactivate(self, type_name: str, kind: str = "docx") -> None:
-        """Go back to the built-in template."""
+    def deactivate(self, type_name: str, kind: str = "docx", variant: str | None = None) -> None:
+        """Go back to the built-in template (for one layout, or for all: ``None``)."""
         with db.session_scope(self.engine) as session:
-            self._retire_active(session, type_name, kind)
+            self._retire_active(session, type_name, kind, variant)
         self._forget(type_name, kind)
 
     @staticmethod
-    def _retire_active(session: Any, type_name: str, kind: str) -> None:
-        for current in session.scalars(
-            select(TemplateVersion).where(
-                TemplateVersion.type_name == type_name,
-                TemplateVersion.kind == kind,
-                TemplateVersion.status == "active",
-            )
-        ):
+    def _retire_active(session: Any, type_name: str, kind: str, variant: str | None) -> None:
+        query = select(TemplateVersion).where(
+            TemplateVersion.type_name == type_name,
+            TemplateVersion.kind == kind,
+            TemplateVersion.status == "active",
+        )
+        if variant is not None:
+            query = query.where(TemplateVersion.variant == variant)
+        for current in session.scalars(query):
             current.status = "retired"
 
     def _forget(self, type_name: str, kind: str) -> None:
         with self._lock:
-            self._active.pop((type_name, kind), None)
+            for key in [k for k in self._active if k[:2] == (type_name, kind)]:
+                del self._active[key]
 
 
 def _clean_filename(name: str, default: str = "template.docx") -> str:

@@ -41,7 +41,7 @@ def _page(problems: dict[str, list[Problem]] | None = None, status: int = 200) -
     for doc_type in registry.all_types():
         versions = store.versions(doc_type.name)
         active = {
-            kind: next((v for v in versions if v.kind == kind and v.status == "active"), None)
+            kind: [v for v in versions if v.kind == kind and v.status == "active"]
             for kind in KIND_NAMES
         }
         rows.append({"type": doc_type, "versions": versions, "active": active})
@@ -80,6 +80,7 @@ def upload_template(type_name: str) -> Response:
             note=request.form.get("note", "")[:500],
             by="web",
             kind=template_kind((upload.filename if upload else "") or ""),
+            variant=request.form.get("variant", "")[:32],
         )
     except TemplateRejected as exc:
         return _page({type_name: exc.problems}, 422)

@@ -41,17 +41,29 @@ class KindQuery(BaseModel):
     )
 
 
+class DeactivateQuery(KindQuery):
+    variant: str | None = Field(
+        default=None, max_length=32, description="只停用该版式的模板；缺省停用该种类的全部"
+    )
+
+
 class TemplateUpload(BaseModel):
     file: FileStorage = Field(description=".docx 模板（Word 文书）或 .html 模板（PDF 文书）")
     note: str = Field(default="", max_length=500, description="版本说明")
     kind: TemplateKind | None = Field(
         default=None, description="模板种类：docx 或 html；缺省时按文件扩展名判断"
     )
+    variant: str = Field(
+        default="",
+        max_length=32,
+        description="只替换一种版式（如 civil_complaint 的 elements）；缺省替换全部版式",
+    )
 
 
 class TemplateVersionModel(BaseModel):
     type_name: str
     kind: str
+    variant: str = Field(description="所替换的版式；空字符串表示全部版式")
     version: int
     sha256: str
     filename: str
@@ -127,6 +139,7 @@ def register_routes(bp: APIBlueprint) -> None:
                 note=form.note,
                 by=str(getattr(request, "docgen_client", "") or ""),
                 kind=form.kind,
+                variant=form.variant,
             )
         except TemplateRejected as exc:
             return _problems(exc.problems)
@@ -168,9 +181,9 @@ def register_routes(bp: APIBlueprint) -> None:
         return jsonify(_version_json(info))
 
     @bp.post("/templates/<type_name>/deactivate", tags=[TEMPLATES_TAG])
-    def deactivate_template(path: TypePath, query: KindQuery) -> Response:
+    def deactivate_template(path: TypePath, query: DeactivateQuery) -> Response:
         """停用该种类（docx 或 html）的自定义模板，恢复使用内置模板"""
         if not _known_type(path.type_name):
             return _not_found(f"未知的文书类型「{path.type_name}」")
-        _service().templates.deactivate(path.type_name, query.kind)
+        _service().templates.deactivate(path.type_name, query.kind, query.variant)
         return jsonify({"type_name": path.type_name, "kind": query.kind, "active": None})
