@@ -45,6 +45,7 @@ PDF_CHUNK = 16
 
 Format = Literal["pdf", "docx"]
 FORMATS: tuple[Format, ...] = ("pdf", "docx")
+CUSTOM_TEMPLATES = "custom_templates"  # under the data directory: uploaded template files
 MEDIA_TYPES: dict[str, str] = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -133,7 +134,7 @@ class Docgen:
 
             self._templates = TemplateStore(
                 db.upgrade(self.settings.effective_database_url),
-                self.settings.data_dir / "custom_templates",
+                self.settings.data_dir / CUSTOM_TEMPLATES,
                 self.settings.templates_dir,
                 self.settings.pdf_font_families,
             )
@@ -144,12 +145,13 @@ class Docgen:
     ) -> Path:
         """The .docx a type renders with: a given version, the active upload (for the case's
         layout, else for every layout), or built-in (of the case's layout)."""
-        store = self.templates
         info = (
-            store.get(doc_type.name, version) if version else self._active(doc_type, "docx", case)
+            self.templates.get(doc_type.name, version)
+            if version
+            else self._active(doc_type, "docx", case)
         )
         if info is not None:
-            return store.file_path(info.type_name, info.kind, info.sha256)
+            return self.templates.file_path(info.type_name, info.kind, info.sha256)
         templates = doc_type.templates if case is None else doc_type.templates_for(case)
         return self.settings.templates_dir / templates["docx"]
 
@@ -158,19 +160,20 @@ class Docgen:
     ) -> str:
         """The HTML template a type's PDF prints from, as the PDF renderer names it: a given
         version or the active upload (an absolute path to the stored file), or built-in."""
-        store = self.templates
         info = (
-            store.get(doc_type.name, version, "html")
+            self.templates.get(doc_type.name, version, "html")
             if version
             else self._active(doc_type, "html", case)
         )
         if info is not None:
-            return str(store.file_path(info.type_name, info.kind, info.sha256))
+            return str(self.templates.file_path(info.type_name, info.kind, info.sha256))
         templates = doc_type.templates if case is None else doc_type.templates_for(case)
         return templates["html"]
 
     def _active(self, doc_type: DocumentType[Any], kind: str, case: Any) -> VersionInfo | None:
         """The active upload for the case's layout, else the one for every layout."""
+        if self._templates is None and not (self.settings.data_dir / CUSTOM_TEMPLATES).is_dir():
+            return None  # nothing was ever uploaded here: no need to open the database
         variant = doc_type.variant(case) if case is not None else ""
         found = self.templates.active(doc_type.name, kind, variant) if variant else None
         return found or self.templates.active(doc_type.name, kind)
