@@ -4,17 +4,20 @@ What it measures, in one process:
 
 * cold: the first render of each format in a fresh ``Docgen`` (for PDF this includes
   loading fonts and parsing the stylesheets); the document type is imported beforehand;
-* warm: after 3 warm-up renders per format, per-document milliseconds of
-  ``Docgen.render("demand_letter", data, fmt)`` over every fixture in
+* warm: after ``Docgen.warm_up()`` and ``docgen.runtime.settle()`` (what a web worker
+  does before its first request) and 3 warm-up renders per format, per-document
+  milliseconds of ``Docgen.render("demand_letter", data, fmt)`` over every fixture in
   ``fixtures/demand_letter/valid/`` in turn, reported as median and p95;
 * naive baseline for the same inputs: ``DocxTemplate(path).render(context)`` with a plain
   jinja2 ``Environment``, and a fresh WeasyPrint ``HTML(string=...).write_pdf()`` with a
   ``CSS(filename=print.css)`` parsed each time and no shared ``FontConfiguration``; both
-  build the context through the document type (parse and rules) each time, as docgen does;
+  build the context through the document type (parse and rules) each time, as docgen does,
+  and run with CPython's default garbage-collector settings (``runtime.unsettle()``);
 * peak RSS of the process, and the peak before the naive runs (docgen alone);
 * batch: two worker processes (one per core) each render ``--batch-letters`` PDFs after a
-  warm-up, started together; docgen with ``Docgen.render_many`` (chunks of
-  ``PDF_CHUNK`` letters laid out as one document, split per letter), naive with a fresh
+  warm-up, started together; docgen with ``Docgen.render_many`` (chunks of ``PDF_CHUNK``
+  letters laid out as one document, split per letter; the worker's garbage collector
+  settled as a batch worker's is), naive with a fresh
   WeasyPrint render per letter. Reported as letters per second over both processes, with
   each worker's peak RSS;
 * LibreOffice headless ``--convert-to pdf`` of docgen's own DOCX for the fixtures (one
@@ -61,6 +64,7 @@ from weasyprint import CSS, HTML
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # this checkout's docgen, even if the venv has no editable install
 
+from docgen import runtime  # noqa: E402
 from docgen.config import Settings  # noqa: E402
 from docgen.documents import registry  # noqa: E402
 from docgen.documents.base import RuleOptions  # noqa: E402
@@ -174,6 +178,7 @@ def batch_worker(naive: bool, letters: int, barrier: Any, out: Any) -> None:
                 naive_pdf(case)
     else:
         docgen.render_many(TYPE_NAME, cases, "pdf")
+        runtime.settle()  # as a batch worker process does
 
         def work() -> None:
             results = docgen.render_many(TYPE_NAME, batch, "pdf")
@@ -206,6 +211,7 @@ def measure_batch(naive: bool, letters: int, workers: int = 2) -> tuple[float, f
 def rss_worker(letters: int, out: Any) -> None:
     cases = load_cases()
     docgen = Docgen(Settings())
+    runtime.settle()
     from docgen.services import PDF_CHUNK
 
     done = 0
@@ -260,11 +266,14 @@ def measure(iterations_pdf: int, iterations_docx: int) -> dict[str, Any]:
 
     docgen = Docgen(Settings())
     naive_docx, naive_pdf = naive_renderers(docgen)
+    docgen.warm_up()
+    runtime.settle()  # as a web worker does after warm-up
     samples = {
         "docx": run(lambda c: docgen.render(TYPE_NAME, c, "docx"), cases, iterations_docx),
         "pdf": run(lambda c: docgen.render(TYPE_NAME, c, "pdf"), cases, iterations_pdf),
     }
     docgen_rss = peak_rss_mib()  # before the naive PDFs, which each load the fonts afresh
+    runtime.unsettle()  # the naive baselines run with CPython's default collector
     samples["docx_naive"] = run(naive_docx, cases, iterations_docx)
     samples["pdf_naive"] = run(naive_pdf, cases, iterations_pdf)
 

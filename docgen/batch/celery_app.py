@@ -15,7 +15,9 @@ from functools import cache
 from typing import Any
 
 from celery import Celery
+from celery.signals import worker_process_init
 
+from docgen import runtime
 from docgen.config import Settings
 
 log = logging.getLogger(__name__)
@@ -52,6 +54,14 @@ def make_app(broker_url: str) -> Celery:
         retry_jitter=False,
     )(_render_chunk)
     return app
+
+
+def _settle_worker_process(**_kwargs: Any) -> None:
+    """Each worker process renders many letters: settle its garbage collector."""
+    runtime.settle()
+
+
+worker_process_init.connect(_settle_worker_process, weak=False)
 
 
 def _render_chunk(task: Any, run_id: str, keys: list[str]) -> int:

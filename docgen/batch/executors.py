@@ -18,7 +18,7 @@ from typing import Protocol
 
 from sqlalchemy import func, select
 
-from docgen import db
+from docgen import db, runtime
 from docgen.batch.state import PENDING, BatchItem
 from docgen.batch.work import process_chunk
 from docgen.config import Settings
@@ -58,7 +58,9 @@ class LocalExecutor:
                 tick()
             return
         context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(self.processes, mp_context=context) as pool:
+        with ProcessPoolExecutor(
+            self.processes, mp_context=context, initializer=runtime.settle
+        ) as pool:
             futures = [
                 pool.submit(process_chunk, settings, database_url, run_id, list(chunk))
                 for chunk in chunks

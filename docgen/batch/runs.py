@@ -276,7 +276,7 @@ class Batches:
     @staticmethod
     def _get(session: Session, run_id: str) -> BatchRun:
         run = session.get(BatchRun, run_id) if _valid_id(run_id) else None
-        if run is None:
+        if run is None or run.type_name == "bundle":  # a filing bundle run (bundle/jobs.py)
             raise RunNotFound(run_id)
         return run
 

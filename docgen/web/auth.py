@@ -26,6 +26,7 @@ from docgen.register.store import Register
 API_PREFIX = "/api/v1"
 # blueprints that set a larger body limit per request (bundle uploads) check it themselves
 BLUEPRINTS_WITH_OWN_SIZE_LIMIT = frozenset({"bundles"})
+ENDPOINTS_WITH_OWN_SIZE_LIMIT = frozenset({"form.bundle_build"})  # the form's bundle upload
 PUBLIC_PATHS = frozenset({f"{API_PREFIX}/openapi.json"})
 OPTIONAL_AUTH_PATHS = frozenset({f"{API_PREFIX}/verify"})
 DESKTOP = Principal("local", "desktop", "单用户模式")
@@ -81,7 +82,10 @@ def _unauthorized(code: str, message: str) -> Response:
 
 def _authenticate() -> Response | None:
     limit = current_app.config.get("MAX_CONTENT_LENGTH")
-    own_limit = request.blueprint in BLUEPRINTS_WITH_OWN_SIZE_LIMIT
+    own_limit = (
+        request.blueprint in BLUEPRINTS_WITH_OWN_SIZE_LIMIT
+        or request.endpoint in ENDPOINTS_WITH_OWN_SIZE_LIMIT
+    )
     if limit and not own_limit and (request.content_length or 0) > limit:
         abort(413)
     path = request.path

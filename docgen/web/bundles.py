@@ -7,6 +7,11 @@ the bundle PDF, ``?output=zip`` with a zip of the bundle, the evidence list as D
 PDF, the manifest (JSON and CSV, with each original file's SHA-256) and any copies.
 Problems come back as 422 with the usual problem list, never a 500.
 
+``?async=1`` builds the bundle in the background instead (for large bundles, which can
+take longer than a web worker may spend on a request): the case and files are checked at
+once (422 as above), then 202 with the run id; ``GET /api/v1/bundles/<id>`` gives its
+state and ``GET /api/v1/bundles/<id>/download`` the file (see :mod:`docgen.bundle.jobs`).
+
 Uploads are larger than JSON bodies, so this route has its own request size limit
 (``DOCGEN_BUNDLE_MAX_UPLOAD_BYTES``); one file over the per-file limit is a problem on
 its exhibit.
@@ -19,11 +24,13 @@ import json
 import posixpath
 from typing import Any
 
-from flask import Response, current_app, jsonify, request, send_file
+from flask import Response, current_app, jsonify, request, send_file, url_for
 from flask_openapi3 import APIBlueprint, OpenAPI, Tag
 from flask_openapi3.models import Schema
 from flask_openapi3.utils import get_model_schema
+from pydantic import BaseModel, Field
 
+from docgen.bundle.jobs import BundleJobs, BundleRunNotFound
 from docgen.bundle.model import BundleCase
 from docgen.bundle.service import BundleResult, BundleService
 from docgen.documents.problems import CaseInvalid, Problem
@@ -48,13 +55,57 @@ def bundle_service() -> BundleService:
     return service
 
 
+def bundle_jobs() -> BundleJobs:
+    """The process's bundle runs (built on first use)."""
+    jobs: BundleJobs | None = current_app.extensions.get("docgen_bundle_jobs")
+    if jobs is None:
+        jobs = BundleJobs(current_app.extensions["docgen"].settings)
+        current_app.extensions["docgen_bundle_jobs"] = jobs
+    return jobs
+
+
+class BundleRunPath(BaseModel):
+    id: str = Field(max_length=64, description="起诉材料任务编号")
+
+
+class BundleRunStatus(BaseModel):
+    id: str
+    status: str = Field(description="queued、running、done 或 failed")
+    output: str = Field(description="pdf 或 zip")
+    exhibits: int = Field(description="证据份数")
+    created_at: str
+    started_at: str | None = None
+    finished_at: str | None = None
+    pages: int | None = Field(default=None, description="完成后：起诉材料总页数")
+    bytes: int | None = None
+    filename: str | None = None
+    warnings: list[dict[str, Any]] | None = None
+    problems: list[dict[str, Any]] | None = Field(
+        default=None, description="失败时：问题列表（与同步请求的 422 相同）"
+    )
+
+
+def _run_links(run_id: str) -> dict[str, str]:
+    return {
+        "status_url": url_for("bundles.get_bundle_run", id=run_id),
+        "download_url": url_for("bundles.download_bundle_run", id=run_id),
+    }
+
+
+def _run_not_found(run_id: str) -> Response:
+    return _problems(
+        [Problem(("id",), "bundle_run_not_found", f"没有编号为「{run_id[:64]}」的起诉材料任务")],
+        404,
+    )
+
+
 def _problems(problems: list[Problem], status: int) -> Response:
     response = jsonify([p.as_dict() for p in problems])
     response.status_code = status
     return response
 
 
-def _upload_limits() -> None:
+def upload_limits() -> None:
     settings = current_app.extensions["docgen"].settings
     request.max_content_length = settings.bundle_max_upload_bytes
     request.max_form_memory_size = MAX_CASE_FIELD_BYTES
@@ -66,7 +117,7 @@ def _upload_name(raw: str | None) -> str:
     return posixpath.basename((raw or "").replace("\\", "/")).strip()
 
 
-def _read_request() -> tuple[Any, dict[str, bytes]] | Response:
+def read_request() -> tuple[Any, dict[str, bytes]] | Response:
     if request.mimetype != "multipart/form-data":
         return _problems(
             [Problem((), "unsupported_media_type", "请求内容类型应为 multipart/form-data")], 415
@@ -96,7 +147,7 @@ def _read_request() -> tuple[Any, dict[str, bytes]] | Response:
     return data, files
 
 
-def _result_response(result: BundleResult, output: str) -> Response:
+def result_response(result: BundleResult, output: str) -> Response:
     if output == "zip":
         content, mimetype = result.zip(), "application/zip"
         filename, fallback = result.filename.removesuffix(".pdf") + ".zip", "bundle.zip"
@@ -159,13 +210,22 @@ def _operation_extras() -> dict[str, Any]:
                 "required": False,
                 "description": "pdf：合并后的起诉材料；zip：另含证据目录（DOCX/PDF）、清单与副本",
                 "schema": {"type": "string", "enum": ["pdf", "zip"], "default": "pdf"},
-            }
+            },
+            {
+                "name": "async",
+                "in": "query",
+                "required": False,
+                "description": "1：在后台生成（大份材料），立即返回 202 与任务编号，"
+                "之后查询 GET /api/v1/bundles/{id} 并下载 GET /api/v1/bundles/{id}/download",
+                "schema": {"type": "string", "enum": ["0", "1"], "default": "0"},
+            },
         ],
     }
 
 
 def _responses() -> Any:
     return {
+        202: {"description": "async=1：已受理，返回任务编号、状态与下载地址"},
         200: {
             "description": "起诉材料（PDF 或 zip）；总页数在响应头 X-Docgen-Pages，"
             "警告（如有）在 X-Docgen-Warnings",
@@ -178,9 +238,39 @@ def _responses() -> Any:
     }
 
 
+def _submit(data: Any, files: dict[str, bytes], output: str) -> Response:
+    """``?async=1``: check the case now (422 at once), build it in the background (202)."""
+    service = bundle_service()
+    try:
+        case = service.parse(data)
+    except CaseInvalid as exc:
+        return _problems(exc.problems, 422)
+    assessment = service.assess(case, files)
+    if assessment.errors:
+        return _problems(assessment.problems, 422)
+    jobs = bundle_jobs()
+    run_id = jobs.submit(data, files, output)
+    jobs.start(run_id)
+    response = jsonify({"id": run_id, "status": "queued", **_run_links(run_id)})
+    response.status_code = 202
+    response.headers["Location"] = url_for("bundles.get_bundle_run", id=run_id)
+    return response
+
+
+def _download_responses() -> Any:
+    return {
+        200: {
+            "description": "起诉材料（PDF 或 zip）",
+            "content": {"application/pdf": _BINARY, "application/zip": _BINARY},
+        },
+        404: {"description": "没有该任务", "content": _PROBLEMS},
+        409: {"description": "尚未完成或生成失败", "content": _PROBLEMS},
+    }
+
+
 def build_blueprint() -> APIBlueprint:
     bp = APIBlueprint("bundles", __name__, url_prefix="/api/v1/bundles")
-    bp.before_request(_upload_limits)
+    bp.before_request(upload_limits)
     schema = get_model_schema(BundleCase)
     for name, definition in schema.pop("$defs", {}).items():
         bp.components_schemas[name] = Schema(**definition)
@@ -198,15 +288,50 @@ def build_blueprint() -> APIBlueprint:
             return _problems(
                 [Problem(("query", "output"), "literal_error", "应为以下之一：pdf、zip")], 422
             )
-        parsed = _read_request()
+        background = request.args.get("async", "0").lower()
+        if background not in ("0", "1", "false", "true"):
+            return _problems(
+                [Problem(("query", "async"), "bool_parsing", "应为 1 或 0（true 或 false）")], 422
+            )
+        parsed = read_request()
         if isinstance(parsed, Response):
             return parsed
         data, files = parsed
+        if background in ("1", "true"):
+            return _submit(data, files, output)
         try:
             result = bundle_service().build(data, files)
         except CaseInvalid as exc:
             return _problems(exc.problems, 422)
-        return _result_response(result, output)
+        return result_response(result, output)
+
+    @bp.get("/<id>", tags=[BUNDLES_TAG], responses={200: BundleRunStatus})
+    def get_bundle_run(path: BundleRunPath) -> Response:
+        """后台生成的起诉材料的状态：queued、running、done（页数）或 failed（问题列表）"""
+        try:
+            status = bundle_jobs().status(path.id)
+        except BundleRunNotFound:
+            return _run_not_found(path.id)
+        return jsonify({**status, **_run_links(path.id)})
+
+    @bp.get("/<id>/download", tags=[BUNDLES_TAG], responses=_download_responses())
+    def download_bundle_run(path: BundleRunPath) -> Response:
+        """下载后台生成完成的起诉材料（PDF 或 zip）"""
+        try:
+            found = bundle_jobs().result(path.id)
+        except BundleRunNotFound:
+            return _run_not_found(path.id)
+        if found is None:
+            problem = Problem(
+                ("id",), "bundle_run_not_done", "起诉材料尚未生成完成（或生成失败），请先查看状态"
+            )
+            return _problems([problem], 409)
+        response = send_file(found.path, mimetype=found.media_type, max_age=0)
+        response.headers["Content-Disposition"] = content_disposition(
+            found.filename, f"bundle{found.path.suffix}"
+        )
+        response.headers["Cache-Control"] = "no-store"
+        return response
 
     return bp
 

@@ -15,6 +15,7 @@ import logging
 import os
 import secrets
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +56,10 @@ bp = Blueprint(
 
 CSRF_MESSAGE = "页面已过期或请求来源不明（缺少有效的安全令牌），请刷新页面后重试"
 
+# endpoints that take uploads larger than the JSON body limit: each sets its own request
+# limits before the CSRF check reads the form
+UPLOAD_LIMITS: dict[str, Callable[[], None]] = {}
+
 
 def _service() -> Docgen:
     return current_app.extensions["docgen"]  # type: ignore[no-any-return]
@@ -84,6 +89,9 @@ def _check_csrf() -> Response | None:
     """Every state-changing request carries the session's CSRF token (form field or header)."""
     if request.method in ("GET", "HEAD", "OPTIONS"):
         return None
+    limits = UPLOAD_LIMITS.get(request.endpoint or "")
+    if limits is not None:
+        limits()
     token = request.form.get("csrf_token") or request.headers.get("X-CSRFToken")
     try:
         validate_csrf(token)
@@ -253,6 +261,7 @@ def init_app(app: Flask, settings: Settings) -> None:
     """Register the form pages under ``/form`` (and ``/`` sends people there)."""
     from docgen.web import (
         batch_pages,  # noqa: F401  (adds the batch pages to bp)
+        bundle_pages,  # noqa: F401  (adds the filing bundle page to bp)
         profile_pages,  # noqa: F401  (adds the profile pages to bp)
         template_pages,  # noqa: F401  (adds the templates page to bp)
     )

@@ -4,13 +4,16 @@
   fonts under the data directory once, instead of in every worker at once;
 * ``post_fork`` warms each worker before it accepts connections: parses the PDF
   stylesheets, loads the fonts and their character maps for the glyph check, so the
-  first requests do not pay about a second each for loading them.
+  first requests do not pay about a second each for loading them; then the garbage
+  collector is settled (``docgen.runtime.settle``) so it no longer walks what warm-up
+  loaded.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from docgen import runtime
 from docgen.config import Settings
 from docgen.render import prepared_fonts
 
@@ -24,3 +27,4 @@ def on_starting(server: Any) -> None:
 def post_fork(server: Any, worker: Any) -> None:
     app = worker.app.wsgi()
     app.extensions["docgen"].warm_up()
+    runtime.settle()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import logging
+import time
 import zipfile
 from pathlib import Path
 
@@ -204,3 +205,45 @@ def test_openapi_document_describes_the_multipart_bundle_request(anonymous_clien
     assert {"application/pdf", "application/zip"} <= set(operation["responses"]["200"]["content"])
     exhibit = doc["components"]["schemas"]["BundleExhibit"]["properties"]
     assert {"file", "register_id", "name", "purpose"} <= set(exhibit)
+
+
+def _wait(client, run_id, timeout=180.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        status = client.get(f"{URL}/{run_id}").json
+        if status["status"] in ("done", "failed"):
+            return status
+        time.sleep(0.5)
+    raise AssertionError(f"bundle run {run_id} did not end: {status}")
+
+
+def test_async_bundles_are_built_off_the_request_then_downloaded(client):
+    good = client.post(URL + "?async=1", data=_form(_case(), FILES))
+    assert good.status_code == 202, good.json
+    assert good.json["status"] == "queued" and good.headers["Location"].endswith(good.json["id"])
+    broken = _case(complaint={"data": {"court": "某法院"}})
+    bad = client.post(URL + "?async=1&output=zip", data=_form(broken, FILES))
+    assert bad.status_code == 202
+
+    done = _wait(client, good.json["id"])
+    assert done["status"] == "done" and done["pages"] == 1 + 1 + 2 + 1
+    download = client.get(good.json["download_url"])
+    pages = pdf_pages_text(download.data)
+    download.close()  # the file is streamed from disk
+    assert download.status_code == 200 and download.mimetype == "application/pdf"
+    assert len(pages) == done["pages"]
+    assert all(f"第 {n} 页" in text for n, text in enumerate(pages, start=1))
+
+    failed = _wait(client, bad.json["id"])
+    assert failed["status"] == "failed"
+    assert all(p["loc"][:2] == ["complaint", "data"] for p in failed["problems"])
+    assert client.get(bad.json["download_url"]).status_code == 409
+    assert client.get(f"/api/v1/batches/{good.json['id']}").status_code == 404  # not a batch
+
+
+def test_async_requests_are_checked_before_they_are_queued(client):
+    response = client.post(URL + "?async=1", data=_form(_case(defendants=[]), FILES))
+    assert response.status_code == 422 and response.json[0]["loc"] == ["defendants"]
+    assert client.post(URL + "?async=maybe", data=_form(_case(), FILES)).status_code == 422
+    missing = client.get(f"{URL}/{'0' * 32}")
+    assert missing.status_code == 404 and missing.json[0]["code"] == "bundle_run_not_found"

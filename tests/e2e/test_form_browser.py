@@ -320,3 +320,66 @@ def test_rows_can_be_added_moved_and_removed_with_the_keyboard(page: Page) -> No
     page.keyboard.press(" ")
     expect(by_id(page, "amounts", "components", 0, "amount")).to_have_value("100.00")
     expect(page.locator('[id="f.amounts.components"] > ol > li')).to_have_count(1)
+
+
+def test_a_bundle_is_built_from_exhibits_reordered_by_dragging(page: Page, tmp_path: Path) -> None:
+    from tests import exhibit_samples as samples
+
+    page.set_viewport_size({"width": 1280, "height": 1600})  # both exhibits in view to drag
+    page.goto("/form/bundle")
+    page.wait_for_selector("html.bundle-ready")
+    by_id(page, "court").fill("北京市朝阳区人民法院")
+    by_id(page, "case_type").fill("民间借贷纠纷")
+    by_id(page, "plaintiffs", 0).fill("深圳市恒信商贸有限公司")
+    by_id(page, "defendants", 0).fill("张伟")
+    by_id(page, "filing_date").fill("2026-11-20")
+    by_id(page, "claim_amount").fill("100000")
+    for i, (name, file_name, content) in enumerate(
+        [
+            ("借款合同", "contract.pdf", samples.pdf_with_pages("contract", 2)),
+            ("转账凭证", "transfer.jpg", samples.rotated_jpeg()),
+        ]
+    ):
+        if i:
+            page.get_by_role("button", name="添加一份证据").click()
+        by_id(page, "exhibits", i, "name").fill(name)
+        by_id(page, "exhibits", i, "source").fill("原告持有")
+        by_id(page, "exhibits", i, "purpose").fill(f"证明{name}所载事实")
+        if i == 0:
+            by_id(page, "exhibits", i, "file").set_input_files(
+                files=[{"name": file_name, "mimeType": "application/pdf", "buffer": content}]
+            )
+    # the second exhibit has no file yet: the error is shown beside its file input
+    page.get_by_role("button", name="生成起诉材料").click()
+    problem = page.locator('[data-path="f.exhibits.1.file"] .problem.error')
+    expect(problem).to_contain_text("缺少证据文件")
+    expect(by_id(page, "exhibits", 1, "file")).to_have_attribute("aria-invalid", "true")
+    by_id(page, "exhibits", 1, "file").set_input_files(
+        files=[{"name": "transfer.jpg", "mimeType": "image/jpeg", "buffer": samples.rotated_jpeg()}]
+    )
+
+    order = "() => window.docgenBundle.exhibits()"
+    page.get_by_role("button", name="下移证据第1份").click()  # the keyboard way
+    assert page.evaluate(order) == ["转账凭证", "借款合同"]
+    expect(page.get_by_role("button", name="上移证据第2份")).to_be_focused()
+    page.keyboard.press("Enter")
+    assert page.evaluate(order) == ["借款合同", "转账凭证"]
+    page.locator('li[data-index="0"]').scroll_into_view_if_needed()
+    page.locator('li[data-index="1"] .drag-handle').drag_to(
+        page.locator('li[data-index="0"]'), target_position={"x": 60, "y": 12}
+    )
+    assert page.evaluate(order) == ["转账凭证", "借款合同"]
+    expect(by_id(page, "exhibits", 0, "name")).to_have_value("转账凭证")
+
+    with page.expect_download() as caught:
+        page.get_by_role("button", name="生成起诉材料").click()
+    pdf = Path(caught.value.path()).read_bytes()
+    texts = pdf_pages_text(pdf)
+    assert len(texts) == 1 + 1 + (1 + 1) + (1 + 2)  # cover, list, exhibits after separators
+    evidence_list = normalize(texts[1])
+    assert evidence_list.index("证据1-1转账凭证") < evidence_list.index("证据1-2借款合同")
+    assert "contract page 1" in texts[5] and "第 6 页" in texts[5]
+    assert "contract page 2" in texts[6] and "第 7 页" in texts[6]
+    expect(page.locator("#status")).to_contain_text("共 7 页")
+    expect(page.locator("#error-summary")).to_be_hidden()
+    screenshot(page, "form-bundle.png", tmp_path)

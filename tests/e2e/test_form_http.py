@@ -231,3 +231,39 @@ def test_profiles_are_saved_listed_used_for_prefill_and_deleted_only_with_the_to
     assert gone.status_code == 303
     assert "北京明正律师事务所" not in client.get("/form/profiles").get_data(as_text=True)
     assert client.get(f"/form/profiles/{profile_id}").status_code == 404
+
+
+def test_the_bundle_page_takes_uploads_above_the_json_limit_and_maps_problems_to_exhibits(
+    client, settings
+):
+    import io
+
+    from tests import exhibit_samples as samples
+
+    photo = samples.noise_png(1000, 800)
+    assert len(photo) > settings.max_content_length
+    case = {
+        "court": "北京市朝阳区人民法院",
+        "case_type": "民间借贷纠纷",
+        "plaintiffs": ["深圳市恒信商贸有限公司"],
+        "defendants": ["张伟"],
+        "filing_date": "2026-11-20",
+        "exhibits": [
+            {"name": "照片", "source": "原告拍摄", "purpose": "证明现场", "file": "photo.png"},
+            {"name": "合同", "source": "原告持有", "purpose": "证明借贷"},
+        ],
+    }
+    token = csrf_token(client, "bundle")
+    form = {"case": json.dumps(case, ensure_ascii=False), "f": (io.BytesIO(photo), "photo.png")}
+    response = client.post("/form/bundle/build", data=form, headers={"X-CSRFToken": token})
+    response.request.environ["wsgi.input"].close()  # the large body was spooled to a file
+    (error,) = response.json["errors"]
+    assert error["field"] == "f.exhibits.1.file" and "缺少证据文件" in error["message"]
+
+    del case["exhibits"][1]
+    form = {"case": json.dumps(case, ensure_ascii=False), "f": (io.BytesIO(photo), "photo.png")}
+    built = client.post("/form/bundle/build", data=form, headers={"X-CSRFToken": token})
+    built.request.environ["wsgi.input"].close()
+    assert built.mimetype == "application/pdf" and built.headers["X-Docgen-Pages"] == "4"
+    refused = client.post("/form/bundle/build", data={"case": "{}"})
+    assert refused.status_code == 400 and "安全令牌" in refused.get_data(as_text=True)

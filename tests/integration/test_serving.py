@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from sqlalchemy import func, select
 
+from docgen import db, runtime
 from docgen.config import Settings
+from docgen.profiles.store import LetterCounterRow
+from docgen.register.models import RegisteredDocument
 from docgen.web import create_app, gunicorn_conf
 
 
@@ -23,8 +28,18 @@ def test_master_prepares_the_pdf_fonts_and_a_worker_warms_up_before_serving(
 
     app = create_app({"TESTING": True, "SETTINGS": Settings(data_dir=tmp_path)})
     worker = SimpleNamespace(app=SimpleNamespace(wsgi=lambda: app))
-    gunicorn_conf.post_fork(server=None, worker=worker)
+    try:
+        gunicorn_conf.post_fork(server=None, worker=worker)
+        assert gc.get_threshold()[0] == runtime.YOUNG_THRESHOLD
+    finally:
+        runtime.unsettle()  # this test process is not a web worker
 
     service = app.extensions["docgen"]
     assert "stylesheets" in vars(service.pdf)  # parsed once, before the first request
     assert service.pdf._templates  # the sample letter's template is compiled
+    # warming up renders the samples, but they are not documents anyone issued
+    assert service.settings.register_documents
+    engine = db.upgrade(service.settings.effective_database_url)
+    with engine.connect() as connection:
+        for table in (RegisteredDocument, LetterCounterRow):
+            assert connection.scalar(select(func.count()).select_from(table)) == 0

@@ -125,7 +125,8 @@
         });
         return input;
       case 'checkbox':
-        input = el('input', Object.assign({ type: 'checkbox', checked: value === true }, common));
+        // a yes/no left blank shows the default the server will apply
+        input = el('input', Object.assign({ type: 'checkbox', checked: value === true || (value === undefined && node.default === true) }, common));
         input.addEventListener('change', function () { write(input.checked); });
         return input;
       case 'textarea':
@@ -647,6 +648,8 @@
     currentCase: currentCase,
     loadCase: function (data) { loadCase(data, ''); },
     lastReport: function () { return lastReport; },
+    showReport: showReport,
+    say: say,
     merge: function (path, values) {
       var target = getAt(path) || {};
       setAt(path, Object.assign({}, target, values));
@@ -654,7 +657,13 @@
     }
   };
 
-  if (form.dataset.mode === 'profile') { bindProfile(); } else { bindDocument(); bindPrefill(); }
+  // the filing bundle page (bundle.js) builds and sends the case itself
+  if (form.dataset.mode === 'profile') {
+    bindProfile();
+  } else if (form.dataset.mode !== 'bundle') {
+    bindDocument();
+    bindPrefill();
+  }
   renderAll();
   document.documentElement.classList.add('form-ready');
 }());
