@@ -142,9 +142,6 @@ def main() -> None:
         command += ["--threads", str(args.threads)]
     with tempfile.TemporaryDirectory() as data_dir:
         env = {**os.environ, "DOCGEN_DATA_DIR": data_dir, "DOCGEN_LOG_LEVEL": "WARNING"}
-        fonts = ROOT / "var" / "fonts"  # reuse prepared fonts instead of preparing them again
-        if fonts.is_dir():
-            os.symlink(fonts, Path(data_dir) / "fonts")
         proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL, start_new_session=True)
         try:

@@ -5,7 +5,8 @@ pool of two, ``celery`` = a real Celery worker with two processes over Redis), i
 directory and database, it times the whole run (planning = reading and validating every
 row, rendering, writing the outputs) and prints letters per second and the peak resident
 memory of the process tree (the run's process and every child or worker process, sampled
-every 0.2 s from /proc; "peak one" is the largest single process).
+every 0.2 s from /proc; "peak one" is the largest single process), the size of the merged
+print PDFs, and the 1-minute load average before and after (the machine may be shared).
 
 Run from the repository root (after ``make test`` or ``bin/bootstrap --dev``)::
 
@@ -148,6 +149,7 @@ def run_case(n: int, engine: str, formats: list[str], broker: str, chunk: int) -
             roots.append(worker.pid)
         sampler = RssSampler(roots)
         sampler.start()
+        load_before = os.getloadavg()[0]
         try:
             began = time.monotonic()
             run_id = batches.create(
@@ -169,12 +171,12 @@ def run_case(n: int, engine: str, formats: list[str], broker: str, chunk: int) -
             if worker is not None:
                 os.killpg(worker.pid, signal.SIGTERM)
                 worker.wait(timeout=60)
-        merged = sum(
-            p["pages"]
-            for p in json.loads(
-                (folder / "runs" / run_id / "summary.json").read_text(encoding="utf-8")
-            )["print_files"]
-        )
+        run_dir = folder / "runs" / run_id
+        print_files = json.loads((run_dir / "summary.json").read_text(encoding="utf-8"))[
+            "print_files"
+        ]
+        merged = sum(p["pages"] for p in print_files)
+        merged_bytes = sum((run_dir / p["file"]).stat().st_size for p in print_files)
         return {
             "n": n,
             "engine": engine,
@@ -185,8 +187,10 @@ def run_case(n: int, engine: str, formats: list[str], broker: str, chunk: int) -
             "letters_per_second": round(summary["rendered"] / (ended - began), 2),
             "render_letters_per_second": round(summary["rendered"] / (ended - planned), 2),
             "merged_pages": merged,
+            "merged_mb": round(merged_bytes / 2**20, 1),
             "peak_rss_total_mb": round(sampler.peak_total / 2**20),
             "peak_rss_one_mb": round(sampler.peak_one / 2**20),
+            "load_1min": [round(load_before, 2), round(os.getloadavg()[0], 2)],
         }
 
 
@@ -211,9 +215,10 @@ def main() -> None:
                     f"{result['seconds']:>8.1f} s (plan {result['plan_seconds']:.1f} s)  "
                     f"{result['letters_per_second']:>7.2f} letters/s  "
                     f"render {result['render_letters_per_second']:>7.2f}/s  "
-                    f"merged {result['merged_pages']} pages  "
+                    f"merged {result['merged_pages']} pages {result['merged_mb']} MB  "
                     f"peak RSS {result['peak_rss_total_mb']} MB "
-                    f"(one {result['peak_rss_one_mb']} MB)",
+                    f"(one {result['peak_rss_one_mb']} MB)  "
+                    f"load {result['load_1min'][0]}→{result['load_1min'][1]}",
                     flush=True,
                 )
     if args.json:

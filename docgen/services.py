@@ -70,6 +70,18 @@ class Rendered:
 
 
 @dataclass
+class PrintPart:
+    """Several letters of a rendered chunk as one PDF that shares its fonts (for printing).
+
+    ``letters`` holds, in page order, (case index, copy index, first page, page count):
+    which recipient's copy of which case each run of pages is; the first page is 0-based.
+    """
+
+    content: bytes
+    letters: list[tuple[int, int, int, int]]
+
+
+@dataclass
 class Report:
     """The outcome of validating a case without rendering it."""
 
@@ -120,7 +132,7 @@ class Docgen:
             self._pdf = PdfRenderer(
                 self.settings.templates_dir,
                 self.settings.pdf_font_families,
-                font_cache_dir=self.settings.data_dir / "fonts",
+                font_cache_dir=self.settings.effective_font_cache_dir,
             )
         return self._pdf
 
@@ -340,11 +352,36 @@ class Docgen:
         the other cases are still rendered. PDFs are laid out ``chunk_size`` letters at a
         time (``PdfRenderer.render_many``), each the same document ``render`` gives.
         """
+        results = self.render_copies_many(
+            type_name, cases, fmt, chunk_size, requested_by=requested_by, batch_id=batch_id
+        )
+        return [
+            r if isinstance(r, CaseInvalid) else (r[0] if len(r) == 1 else bundle(r))
+            for r in results
+        ]
+
+    def render_copies_many(
+        self,
+        type_name: str,
+        cases: Sequence[Any],
+        fmt: Format,
+        chunk_size: int = PDF_CHUNK,
+        *,
+        requested_by: str = "batch",
+        batch_id: str | None = None,
+        prints: list[PrintPart] | None = None,
+    ) -> list[list[Rendered] | CaseInvalid]:
+        """Like :meth:`render_many`, but each case's documents one per recipient, unzipped.
+
+        With ``prints`` (PDF only), each chunk laid out together is also appended to it as
+        one PDF whose letters share their fonts, for a merged print file; a chunk whose
+        letters had to be rendered one by one gives none.
+        """
         doc_type = registry.get(type_name)
         options = self.options()
         failed: dict[int, CaseInvalid] = {}
         done: dict[int, list[Rendered]] = {}
-        pending: dict[str, list[tuple[int, Assessment, BaseModel, dict[str, Any]]]] = {}
+        pending: dict[str, list[tuple[int, int, Assessment, BaseModel, dict[str, Any]]]] = {}
         for index, data in enumerate(cases):
             try:
                 assessment, copies = self._copies(doc_type, data, options)
@@ -356,10 +393,11 @@ class Docgen:
                 failed[index] = exc
                 continue
             done[index] = []
-            for copy, context in copies:
+            for copy_index, (copy, context) in enumerate(copies):
                 if fmt == "pdf":
                     html = doc_type.templates_for(copy)["html"]
-                    pending.setdefault(html, []).append((index, assessment, copy, context))
+                    entry = (index, copy_index, assessment, copy, context)
+                    pending.setdefault(html, []).append(entry)
                 else:
                     docx_template = self.docx_template(doc_type, case=copy)
                     stamp = self._new_stamp()
@@ -389,16 +427,30 @@ class Docgen:
             stamps = [self._new_stamp() for _item in chunk]
             printed = [stamp for stamp in stamps if stamp is not None]
             registered = len(printed) == len(stamps)  # the register is on for all or none
+            combined: list[tuple[bytes, list[int]]] | None = [] if prints is not None else None
             try:
                 contents: list[bytes] | None = self.pdf.render_many(
                     template,
-                    [item[3] for item in chunk],
+                    [item[4] for item in chunk],
                     footers=[stamp.footer_text() for stamp in printed] if registered else None,
                     metadata=[stamp.properties() for stamp in printed] if registered else None,
+                    combined=combined,
                 )
             except (GlyphMissing, TemplateRenderError, NotChunkable):
                 contents = None  # find out which letter fails: render them one by one
-            for offset, (index, assessment, copy, context) in enumerate(chunk):
+            if prints is not None and contents is not None and combined:
+                whole, counts = combined[0]
+                firsts = [sum(counts[:k]) for k in range(len(counts))]
+                prints.append(
+                    PrintPart(
+                        whole,
+                        [
+                            (item[0], item[1], first, count)
+                            for item, first, count in zip(chunk, firsts, counts, strict=True)
+                        ],
+                    )
+                )
+            for offset, (index, _copy_index, assessment, copy, context) in enumerate(chunk):
                 if index in failed:
                     continue
                 stamp = stamps[offset]
@@ -428,14 +480,7 @@ class Docgen:
                         self.settings.templates_dir / template,
                     )
                 )
-        results: list[Rendered | CaseInvalid] = []
-        for index in range(len(cases)):
-            if index in failed:
-                results.append(failed[index])
-            else:
-                rendered = done[index]
-                results.append(rendered[0] if len(rendered) == 1 else bundle(rendered))
-        return results
+        return [failed[index] if index in failed else done[index] for index in range(len(cases))]
 
     def _copies(
         self, doc_type: DocumentType[Any], data: Any, options: RuleOptions

@@ -372,5 +372,6 @@ EXTRA_ROOT = "mailing"
 MAILING_EXTRAS: tuple[Column, ...] = (
     Column((EXTRA_ROOT, "postcode"), "邮政编码", ""),
     Column((EXTRA_ROOT, "reference"), "客户编号", ""),
+    Column((EXTRA_ROOT, "guarantor_postcodes"), "保证人邮政编码", "", kind="list"),
 )
 """Columns for the mail room that are not part of any document (manifest only)."""

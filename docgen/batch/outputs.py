@@ -2,7 +2,11 @@
 
 Everything is written from the state rows, streamed in row order, so memory does not
 grow with the run: merged print PDFs are assembled one volume at a time (at most
-``volume_size`` letters each) with pypdf, reading one letter file at a time.
+``volume_size`` letters each) with pypdf. A volume takes its pages from the print parts
+the workers kept (each a chunk of letters laid out together, sharing one font subset),
+so a volume carries a font subset per chunk instead of one per letter; a letter without
+a part (rendered on its own after its chunk failed) is taken from its own PDF. The parts
+are deleted once the run is done.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import shutil
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -29,13 +34,12 @@ from docgen.batch.state import (
     BatchRun,
     counts,
 )
-from docgen.batch.work import member_pdfs
+from docgen.batch.work import PRINT_PARTS, recipient_of
 from docgen.documents import registry
 from docgen.services import Docgen
 
 PAGE = 500
 DEFAULT_VOLUME = 500
-RECIPIENT_FIELDS = ("debtor", "recipient", "respondent", "defendant", "addressee")
 
 MANIFEST_HEADER = [
     "函件编号",
@@ -80,14 +84,27 @@ def _items(session: Session, run_id: str, *statuses: str) -> Iterator[BatchItem]
 
 def recipient(data: dict[str, Any]) -> dict[str, Any]:
     """The addressee of a letter: the first party field named like a recipient."""
-    for name in RECIPIENT_FIELDS:
-        party = data.get(name)
-        if isinstance(party, dict) and party.get("name"):
-            return party
-    for value in data.values():
-        if isinstance(value, dict) and value.get("name") and value.get("address"):
-            return value
-    return {}
+    return recipient_of(data)
+
+
+def letters_of(item: BatchItem) -> list[dict[str, Any]]:
+    """The letters of a done item: one per recipient, each with its id and files."""
+    outputs = json.loads(item.outputs)
+    if "letters" in outputs:
+        return list(outputs["letters"])
+    party = recipient(json.loads(item.data))  # a run rendered before letters were listed
+    whom = {k: party.get(k, "") for k in ("name", "address", "phone")}
+    return [{"letter_id": item.letter_id, "recipient": whom, "role": "debtor", **outputs}]
+
+
+def postcode(extras: dict[str, Any], index: int) -> str:
+    """The debtor's postcode (``邮政编码``), or the n-th guarantor's (``保证人邮政编码``)."""
+    if index == 0:
+        return str(extras.get("postcode", "") or "")
+    codes = extras.get("guarantor_postcodes") or []
+    if isinstance(codes, str | int):
+        codes = [codes]
+    return str(codes[index - 1]) if index - 1 < len(codes) else ""
 
 
 def _value_at(data: Any, loc: list[Any]) -> Any:
@@ -144,30 +161,38 @@ def _print_volumes(
     volumes: list[dict[str, Any]] = []
     print_dir = folder / "print"
     print_dir.mkdir(exist_ok=True)
-    batch: list[BatchItem] = []
+    batch: list[tuple[dict[str, Any], str]] = []  # (letter, postcode)
 
     def flush() -> None:
         if not batch:
             return
         name = f"print/merged-{len(volumes) + 1:03d}.pdf"
         writer = PdfWriter()
+        # every reader stays open until the volume is written: pypdf knows the objects it
+        # already copied by the reader's id, so a shared font is copied once per part
+        readers: dict[str, PdfReader] = {}
         addresses = None
         if with_address:
             addresses = PdfReader(io.BytesIO(_address_pages(service, batch)))
-        for n, item in enumerate(batch):
+        for n, (letter, _code) in enumerate(batch):
             if len(writer.pages) % 2:
                 writer.add_blank_page()
-            starts[item.letter_id] = (name, len(writer.pages) + 1)
+            starts[letter["letter_id"]] = (name, len(writer.pages) + 1)
             if addresses is not None:
                 writer.add_page(addresses.pages[n])
                 writer.add_blank_page()
-            entry = json.loads(item.outputs)["pdf"]
-            content = (folder / entry["file"]).read_bytes()
-            for n_pdf, pdf in enumerate(member_pdfs(content, bool(entry.get("zip")))):
-                if n_pdf and len(writer.pages) % 2:
-                    writer.add_blank_page()  # each recipient's copy on an odd page too
-                for page in PdfReader(io.BytesIO(pdf)).pages:
-                    writer.add_page(page)
+            entry = letter["pdf"]
+            part = entry.get("print")
+            if part is not None and (folder / part["file"]).exists():
+                reader = readers.get(part["file"])
+                if reader is None:
+                    reader = readers[part["file"]] = PdfReader(folder / part["file"])
+                pages = reader.pages[part["first"] : part["first"] + part["pages"]]
+            else:
+                reader = readers[entry["file"]] = PdfReader(folder / entry["file"])
+                pages = list(reader.pages)
+            for page in pages:
+                writer.add_page(page)
         tmp = folder / (name + ".part")
         with tmp.open("wb") as fh:
             writer.write(fh)
@@ -176,59 +201,58 @@ def _print_volumes(
         batch.clear()
 
     for item in _items(session, run.id, DONE):
-        batch.append(item)
-        if len(batch) >= volume_size:
-            flush()
+        extras = json.loads(item.extras)
+        for k, letter in enumerate(letters_of(item)):
+            batch.append((letter, postcode(extras, k)))
+            if len(batch) >= volume_size:
+                flush()
     flush()
     return starts, volumes
 
 
-def _address_pages(service: Docgen, items: list[BatchItem]) -> bytes:
-    addresses = []
-    for item in items:
-        party = recipient(json.loads(item.data))
-        extras = json.loads(item.extras)
-        addresses.append(
-            {
-                "letter_id": item.letter_id,
-                "name": party.get("name", ""),
-                "address": party.get("address", ""),
-                "phone": party.get("phone", ""),
-                "postcode": extras.get("postcode", ""),
-            }
-        )
+def _address_pages(service: Docgen, letters: list[tuple[dict[str, Any], str]]) -> bytes:
+    addresses = [
+        {
+            "letter_id": letter["letter_id"],
+            "name": letter["recipient"].get("name", ""),
+            "address": letter["recipient"].get("address", ""),
+            "phone": letter["recipient"].get("phone", ""),
+            "postcode": code,
+        }
+        for letter, code in letters
+    ]
     return service.pdf.render("_batch/address_pages.html", {"addresses": addresses})
 
 
 def manifest_rows(
     session: Session, run: BatchRun, starts: dict[str, tuple[str, int]]
 ) -> Iterator[list[Any]]:
+    """One row per letter: a row with guarantors gives a row for each recipient."""
     title = registry.get(run.type_name).title
     for item in _items(session, run.id, DONE):
-        data = json.loads(item.data)
         extras = json.loads(item.extras)
-        outputs = json.loads(item.outputs)
-        party = recipient(data)
-        pdf = outputs.get("pdf", {})
-        docx = outputs.get("docx", {})
-        volume, first = starts.get(item.letter_id, ("", None))
-        yield [
-            item.letter_id,
-            party.get("name", ""),
-            party.get("address", ""),
-            extras.get("postcode", ""),
-            party.get("phone", ""),
-            title,
-            pdf.get("pages"),
-            pdf.get("sha256", ""),
-            pdf.get("file", ""),
-            docx.get("sha256", ""),
-            docx.get("file", ""),
-            volume,
-            first,
-            extras.get("reference", ""),
-            item.row_number,
-        ]
+        for k, letter in enumerate(letters_of(item)):
+            party = letter["recipient"]
+            pdf = letter.get("pdf", {})
+            docx = letter.get("docx", {})
+            volume, first = starts.get(letter["letter_id"], ("", None))
+            yield [
+                letter["letter_id"],
+                party.get("name", ""),
+                party.get("address", ""),
+                postcode(extras, k),
+                party.get("phone", ""),
+                title,
+                pdf.get("pages"),
+                pdf.get("sha256", ""),
+                pdf.get("file", ""),
+                docx.get("sha256", ""),
+                docx.get("file", ""),
+                volume,
+                first,
+                extras.get("reference", ""),
+                item.row_number,
+            ]
 
 
 def finalize(session: Session, run: BatchRun, service: Docgen) -> dict[str, Any]:
@@ -257,6 +281,7 @@ def finalize(session: Session, run: BatchRun, service: Docgen) -> dict[str, Any]
     tmp = folder / "summary.json.part"
     tmp.write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
     os.replace(tmp, folder / "summary.json")
+    shutil.rmtree(folder / PRINT_PARTS, ignore_errors=True)  # in the volumes now
     return summary
 
 

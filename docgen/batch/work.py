@@ -16,7 +16,7 @@ import json
 import logging
 import os
 import re
-import zipfile
+import uuid
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -28,11 +28,13 @@ from docgen.batch.state import DONE, FAILED, PENDING, REJECTED, BatchItem, Batch
 from docgen.config import Settings
 from docgen.documents import registry
 from docgen.documents.problems import CaseInvalid
-from docgen.services import Docgen, Format, Rendered
+from docgen.services import Docgen, Format, PrintPart, Rendered
 
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 3
+PRINT_PARTS = "print/parts"
+RECIPIENT_FIELDS = ("debtor", "recipient", "respondent", "defendant", "addressee")
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 _services: dict[str, Docgen] = {}
 
@@ -51,32 +53,55 @@ def render_documents(
     cases: Sequence[dict[str, Any]],
     fmt: Format,
     batch_id: str | None = None,
-) -> list[Rendered | CaseInvalid]:
+    prints: list[PrintPart] | None = None,
+) -> list[list[Rendered] | CaseInvalid]:
     """Render a chunk of cases in one format; the one place batch calls the renderers.
 
     The service's chunked path lays PDFs out several letters at a time (fonts and
-    stylesheets paid once per chunk). A letter to several recipients comes back as a zip
-    of one document per recipient.
+    stylesheets paid once per chunk). Each case gives one document per recipient (the
+    debtor, then each guarantor); ``prints`` receives the chunks as print PDFs.
     """
-    return service.render_many(type_name, list(cases), fmt, batch_id=batch_id)
+    return service.render_copies_many(
+        type_name, list(cases), fmt, batch_id=batch_id, prints=prints
+    )
 
 
-def member_pdfs(content: bytes, is_zip: bool) -> list[bytes]:
-    """The PDFs in a rendered result (one, or one per recipient in a zip)."""
-    if not is_zip:
-        return [content]
-    with zipfile.ZipFile(io.BytesIO(content)) as archive:
-        return [archive.read(n) for n in sorted(archive.namelist()) if n.endswith(".pdf")]
+def recipients(type_name: str, case: dict[str, Any]) -> list[dict[str, Any]]:
+    """Whom each copy of a letter goes to, in the order the type splits it.
 
-
-def letter_stem(letter_id: str, type_name: str, case: dict[str, Any]) -> str:
-    """A stable file name: the row's letter id plus the document type's own file name."""
+    A type with debtor and guarantors (``AddressedCase``) lists them; any other type has
+    one recipient, its first party named like one (see ``outputs.recipient``).
+    """
     doc_type = registry.get(type_name)
     try:
-        name = doc_type.filename(doc_type.model.model_validate(case))
+        model = doc_type.model.model_validate(case)
     except Exception:
-        name = type_name
-    return f"{letter_id}_{_UNSAFE.sub('_', name)[:80]}"
+        model = None
+    parties = getattr(model, "recipient_parties", None)
+    if model is None or parties is None or doc_type.split is None:
+        return [_party_fields(recipient_of(case))]
+    return [_party_fields(party.model_dump(mode="json")) for party in parties()]
+
+
+def _party_fields(party: dict[str, Any]) -> dict[str, Any]:
+    return {k: party.get(k) or "" for k in ("name", "address", "phone")}
+
+
+def recipient_of(data: dict[str, Any]) -> dict[str, Any]:
+    """The addressee of a letter: the first party field named like a recipient."""
+    for name in RECIPIENT_FIELDS:
+        party = data.get(name)
+        if isinstance(party, dict) and party.get("name"):
+            return party
+    for value in data.values():
+        if isinstance(value, dict) and value.get("name") and value.get("address"):
+            return value
+    return {}
+
+
+def copy_id(letter_id: str, index: int, copies: int) -> str:
+    """A letter's id: the row's (``000012``), or per recipient (``000012-1``, ``000012-2``)."""
+    return letter_id if copies == 1 else f"{letter_id}-{index + 1}"
 
 
 def pdf_pages(content: bytes) -> int:
@@ -96,7 +121,13 @@ def write_atomic(path: Path, content: bytes) -> None:
 
 
 def process_chunk(settings: Settings, database_url: str, run_id: str, keys: Sequence[str]) -> int:
-    """Render the pending items among ``keys``; return how many became done."""
+    """Render the pending items among ``keys``; return how many became done.
+
+    Every recipient's copy of a row is a letter of its own: its own files, named after
+    its own id and recipient. With PDF, the chunks as laid out (letters sharing their
+    fonts) are kept under ``print/parts/`` for the merged print file; their names are new
+    on every attempt, so a redelivered chunk never overwrites pages a done item points to.
+    """
     engine = db.upgrade(database_url)
     service = service_for(settings)
     with db.session_scope(engine) as session:
@@ -115,42 +146,82 @@ def process_chunk(settings: Settings, database_url: str, run_id: str, keys: Sequ
         return 0
     letters = out_dir / "letters"
     letters.mkdir(parents=True, exist_ok=True)
-    results: dict[str, dict[str, Any]] = {key: {} for key, _, _ in work}
+    results: dict[str, list[dict[str, Any]]] = {}
     rejected: dict[str, CaseInvalid] = {}
     failed: dict[str, str] = {}
     cases = [case for _, _, case in work]
     for fmt in formats:
+        prints: list[PrintPart] | None = [] if fmt == "pdf" else None
         try:
-            documents = render_documents(service, type_name, cases, fmt, batch_id=str(run_id))
+            documents = render_documents(
+                service, type_name, cases, fmt, batch_id=str(run_id), prints=prints
+            )
         except Exception as exc:
             log.exception("chunk failed run=%s format=%s", run_id, fmt)
             for key, _, _ in work:
                 failed[key] = f"{type(exc).__name__}"
             break
-        for (key, letter_id, case), document in zip(work, documents, strict=True):
+        placed = _write_prints(out_dir, work, prints or [])
+        for n, ((key, letter_id, case), document) in enumerate(zip(work, documents, strict=True)):
             if isinstance(document, CaseInvalid):
                 rejected[key] = document
                 continue
-            is_zip = document.fmt == "zip"
-            content = document.content
-            name = f"{letter_stem(letter_id, type_name, case)}.{fmt}" + (".zip" if is_zip else "")
-            write_atomic(letters / name, content)
-            entry: dict[str, Any] = {
-                "file": f"letters/{name}",
-                "sha256": hashlib.sha256(content).hexdigest(),
-                "bytes": len(content),
-                "zip": is_zip,
-            }
-            if fmt == "pdf":
-                entry["pages"] = sum(pdf_pages(pdf) for pdf in member_pdfs(content, is_zip))
-            results[key][fmt] = entry
+            if key not in results:
+                whom = recipients(type_name, case)
+                if len(whom) != len(document):
+                    whom = [whom[0] if len(whom) == 1 else {}] * len(document)
+                results[key] = [
+                    {
+                        "letter_id": copy_id(letter_id, k, len(document)),
+                        "recipient": whom[k],
+                        "role": "debtor" if k == 0 else "guarantor",
+                    }
+                    for k in range(len(document))
+                ]
+            for k, copy in enumerate(document):
+                letter = results[key][k]
+                stem = copy.filename.rsplit(".", 1)[0]
+                name = f"{letter['letter_id']}_{_UNSAFE.sub('_', stem)[:80]}.{fmt}"
+                write_atomic(letters / name, copy.content)
+                entry: dict[str, Any] = {
+                    "file": f"letters/{name}",
+                    "sha256": hashlib.sha256(copy.content).hexdigest(),
+                    "bytes": len(copy.content),
+                }
+                if fmt == "pdf":
+                    entry["pages"] = pdf_pages(copy.content)
+                    if (n, k) in placed:
+                        entry["print"] = placed[(n, k)]
+                letter[fmt] = entry
     return _record(database_url, work, results, rejected, failed)
+
+
+def _write_prints(
+    out_dir: Path, work: list[tuple[str, str, dict[str, Any]]], prints: list[PrintPart]
+) -> dict[tuple[int, int], dict[str, Any]]:
+    """Write each print part; return (case index, copy index) -> where its pages are."""
+    placed: dict[tuple[int, int], dict[str, Any]] = {}
+    if not prints:
+        return placed
+    folder = out_dir / PRINT_PARTS
+    folder.mkdir(parents=True, exist_ok=True)
+    for part in prints:
+        first_letter = work[part.letters[0][0]][1]
+        name = f"{first_letter}-{uuid.uuid4().hex[:12]}.pdf"
+        write_atomic(folder / name, part.content)
+        for index, copy_index, first, pages in part.letters:
+            placed[(index, copy_index)] = {
+                "file": f"{PRINT_PARTS}/{name}",
+                "first": first,
+                "pages": pages,
+            }
+    return placed
 
 
 def _record(
     database_url: str,
     work: list[tuple[str, str, dict[str, Any]]],
-    results: dict[str, dict[str, Any]],
+    results: dict[str, list[dict[str, Any]]],
     rejected: dict[str, CaseInvalid],
     failed: dict[str, str],
 ) -> int:
@@ -182,6 +253,6 @@ def _record(
                     )
             else:
                 item.status = DONE
-                item.outputs = json.dumps(results[key], ensure_ascii=False)
+                item.outputs = json.dumps({"letters": results[key]}, ensure_ascii=False)
                 done += 1
     return done

@@ -227,6 +227,7 @@ class PdfRenderer:
         *,
         footers: list[str] | None = None,
         metadata: list[dict[str, str]] | None = None,
+        combined: list[tuple[bytes, list[int]]] | None = None,
     ) -> list[bytes]:
         """One PDF per context, laid out together as one document (see ``pdf_chunks``).
 
@@ -235,6 +236,9 @@ class PdfRenderer:
         NotChunkable if the template is not a complete HTML document. ``footers`` prints
         lines at the foot of every page of each letter (as ``footer`` does for a single
         render) and ``metadata`` adds entries to each letter's document information.
+
+        ``combined``, when given, receives the whole chunk written as one PDF (the letters
+        share one font subset: a print file, not a letter) and each letter's page count.
         """
         if not contexts:
             return []
@@ -273,6 +277,12 @@ class PdfRenderer:
             if pdf is None:
                 raise RuntimeError("WeasyPrint returned no PDF")
             results.append(bytes(pdf))
+        if combined is not None:
+            whole = document.write_pdf()
+            if whole is None:
+                raise RuntimeError("WeasyPrint returned no PDF")
+            owners = pdf_chunks.letter_pages(document, len(letters))
+            combined.append((bytes(whole), [len(pages) for pages in owners]))
         return results
 
     def render(
