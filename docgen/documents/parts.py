@@ -22,6 +22,7 @@ from docgen.domain.limitation import (
     INTERRUPTION_LABELS,
     InterruptionEvent,
     InterruptionKind,
+    LimitationResult,
     limitation_status,
 )
 from docgen.domain.lpr import LprNotAvailable, LprTable, format_percent
@@ -612,6 +613,14 @@ def check_contract_dates(result: Assessment, contract: ContractBasis, letter_dat
         )
 
 
+def limitation_of(
+    due: date, interruptions: list[InterruptionInput], on: date
+) -> LimitationResult:
+    """The limitation status on ``on`` of a debt due on ``due``, with its interruptions."""
+    events = [InterruptionEvent(e.kind, e.day) for e in interruptions]
+    return limitation_status(due, events, on=on, allow_fallback=True)
+
+
 def check_limitation(
     result: Assessment,
     contract: ContractBasis,
@@ -622,8 +631,7 @@ def check_limitation(
 
     The status is kept in ``result.computed["limitation"]``.
     """
-    events = [InterruptionEvent(e.kind, e.day) for e in interruptions]
-    status = limitation_status(contract.due_date, events, on=letter_date, allow_fallback=True)
+    status = limitation_of(contract.due_date, interruptions, letter_date)
     result.computed["limitation"] = status
     if status.status == "expired" and not status.waived:
         result.warn(
