@@ -88,10 +88,17 @@ class Settings(BaseSettings):
 
     @property
     def effective_font_cache_dir(self) -> Path:
+        """The font cache; the data directory's ``fonts`` if the per-user cache is not
+        writable (a service account without a home directory, say)."""
         if self.font_cache_dir is not None:
             return self.font_cache_dir
-        cache_home = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-        return Path(cache_home) / "docgen" / "fonts"
+        try:
+            cache_home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+            shared = cache_home / "docgen" / "fonts"
+            shared.mkdir(parents=True, exist_ok=True)
+        except (OSError, RuntimeError):  # RuntimeError: no home directory to be found
+            return self.data_dir / "fonts"
+        return shared if os.access(shared, os.W_OK) else self.data_dir / "fonts"
 
     @property
     def effective_database_url(self) -> str:
