@@ -133,7 +133,7 @@ class Docgen:
             self._pdf = PdfRenderer(
                 self.settings.templates_dir,
                 self.settings.pdf_font_families,
-                font_cache_dir=self.settings.data_dir / "fonts",
+                font_cache_dir=self.settings.effective_font_cache_dir,
             )
         return self._pdf
 
