@@ -13,8 +13,13 @@ Run from the repository root (after ``make test`` or ``bin/bootstrap --dev``)::
     .venv/bin/python bench/api.py --json           # one JSON object
     .venv/bin/python bench/api.py --workers 3 --threads 2 --seconds 30
 
-``--api-key`` (or ``DOCGEN_BENCH_API_KEY``) is sent as ``X-API-Key`` when the API asks
-for a key. This is not a test: it asserts nothing.
+The API runs as deployed, with API keys required: the script creates a key in the fresh
+data directory (``docgen apikey create``) unless ``--api-key`` (or
+``DOCGEN_BENCH_API_KEY``) gives one or ``DOCGEN_API_AUTH=off`` is set. The register is
+off, as in the other benchmarks, unless ``--register`` is given (then every document is
+also recorded in SQLite under the fresh data directory). The per-key rate limit is lifted
+(``DOCGEN_RATE_LIMIT``, default 600 a minute) so that it does not cap the figures.
+This is not a test: it asserts nothing.
 """
 
 from __future__ import annotations
@@ -63,6 +68,15 @@ class Client:
             self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
             status = 0
         return status, time.perf_counter() - start
+
+
+def create_api_key(env: dict[str, str]) -> str:
+    """A fresh API key in the benchmark's data directory (the CLI prints it last)."""
+    out = subprocess.run(
+        [str(Path(sys.executable).with_name("docgen")), "apikey", "create", "bench"],
+        env=env, capture_output=True, text=True, check=True,
+    ).stdout
+    return out.strip().splitlines()[-1].strip()
 
 
 def wait_ready(port: int, proc: subprocess.Popen[bytes], timeout: float = 60) -> None:
@@ -128,11 +142,11 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=None, help="default: docgen serve's")
     parser.add_argument("--threads", type=int, default=None, help="default: docgen serve's")
     parser.add_argument("--api-key", default=os.environ.get("DOCGEN_BENCH_API_KEY", ""))
+    parser.add_argument("--register", action="store_true", help="record every document")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
 
     bodies = [p.read_bytes() for p in sorted(FIXTURES.glob("*.json"))]
-    headers = {"X-API-Key": args.api_key} if args.api_key else {}
     port = free_port()
     command = [str(Path(sys.executable).with_name("docgen")), "serve", "--host", "127.0.0.1",
                "--port", str(port)]
@@ -141,10 +155,18 @@ def main() -> None:
     if args.threads:
         command += ["--threads", str(args.threads)]
     with tempfile.TemporaryDirectory() as data_dir:
-        env = {**os.environ, "DOCGEN_DATA_DIR": data_dir, "DOCGEN_LOG_LEVEL": "WARNING"}
-        fonts = ROOT / "var" / "fonts"  # reuse prepared fonts instead of preparing them again
-        if fonts.is_dir():
-            os.symlink(fonts, Path(data_dir) / "fonts")
+        env = {
+            **os.environ,
+            "DOCGEN_DATA_DIR": data_dir,
+            "DOCGEN_LOG_LEVEL": "WARNING",
+            "DOCGEN_REGISTER_DOCUMENTS": "true" if args.register else "false",
+            # one key sends thousands of requests a minute here: lift its rate limit
+            "DOCGEN_RATE_LIMIT": os.environ.get("DOCGEN_RATE_LIMIT", "1000000/minute"),
+        }
+        api_key = args.api_key
+        if not api_key and env.get("DOCGEN_API_AUTH", "key") != "off":
+            api_key = create_api_key(env)
+        headers = {"X-API-Key": api_key} if api_key else {}
         proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL, start_new_session=True)
         try:
@@ -152,7 +174,8 @@ def main() -> None:
             for fmt in ("docx", "pdf"):  # warm every worker: first renders load fonts
                 load(port, fmt, args.clients, 3, bodies, headers)
             result: dict[str, Any] = {"clients": args.clients, "seconds": args.seconds,
-                                      "command": " ".join(command[1:])}
+                                      "command": " ".join(command[1:]),
+                                      "register": args.register, "api_key": bool(api_key)}
             for fmt in ("docx", "pdf"):
                 result[fmt] = load(port, fmt, args.clients, args.seconds, bodies, headers)
         finally:
@@ -163,7 +186,8 @@ def main() -> None:
     if args.json:
         print(json.dumps(result))
         return
-    print(f"{result['command']} - {args.clients} clients, {args.seconds:.0f} s per format")
+    print(f"{result['command']} - {args.clients} clients, {args.seconds:.0f} s per format, "
+          f"register {'on' if args.register else 'off'}, API key {'sent' if api_key else 'none'}")
     for fmt in ("docx", "pdf"):
         r = result[fmt]
         print(f"{fmt.upper():5} {r['per_s']:7.1f}/s  p50 {r['p50_ms']:7.1f} ms  "

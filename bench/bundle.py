@@ -9,12 +9,17 @@ What it measures, in one process (the service as the API and CLI use it):
 * warm: a second build of the same request;
 * for each build: wall time, and the time spent converting exhibits in isolated child
   processes (``docgen.isolation``), then laying out and merging;
-* peak RSS of this process and of the largest child (``ru_maxrss``), output size.
+* peak RSS of this process and of the largest child (``ru_maxrss``), output size;
+* with ``--async``: the same request through ``POST /api/v1/bundles?async=1`` (Flask's
+  test client, no network): how long the request itself takes (the web worker is then
+  free) and how long until ``GET /api/v1/bundles/<id>`` says done (a spawned child
+  process builds it: interpreter start, service set-up, then the build).
 
 Run from the repository root::
 
     .venv/bin/python bench/bundle.py            # readable table
     .venv/bin/python bench/bundle.py --json     # one JSON object
+    .venv/bin/python bench/bundle.py --async    # also the asynchronous API mode
 
 This is not a test: it asserts nothing and lives outside ``tests/``.
 """
@@ -124,9 +129,45 @@ def build(service: BundleService, case: dict[str, Any], files: dict[str, bytes])
     }
 
 
+def via_async_api(case: dict[str, Any], files: dict[str, bytes]) -> dict[str, Any]:
+    """The request through ``POST /api/v1/bundles?async=1``, then polled until it ends."""
+    from docgen.web import create_app
+    from docgen.web.auth import api_keys
+
+    app = create_app({"TESTING": True})
+    key = api_keys(app).create("bench")[1]
+    client = app.test_client()
+    client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {key}"
+    form = {
+        "case": json.dumps(case, ensure_ascii=False),
+        "exhibit": [(io.BytesIO(content), name) for name, content in files.items()],
+    }
+    started = time.perf_counter()
+    response = client.post("/api/v1/bundles?async=1", data=form)
+    answered = time.perf_counter() - started
+    response.request.environ["wsgi.input"].close()
+    if response.status_code != 202:
+        raise SystemExit(
+            f"async request refused: {response.status_code} {response.get_data()[:500]!r}"
+        )
+    run_id = response.json["id"]
+    while True:
+        status = client.get(f"/api/v1/bundles/{run_id}").json
+        if status["status"] in ("done", "failed"):
+            break
+        time.sleep(0.5)
+    return {
+        "request_seconds": round(answered, 2),
+        "done_seconds": round(time.perf_counter() - started, 2),
+        "status": status["status"],
+        "pages": status.get("pages"),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--async", dest="async_mode", action="store_true")
     args = parser.parse_args()
     case, files = request()
     service = BundleService(Docgen(Settings()))
@@ -146,6 +187,8 @@ def main() -> None:
         "cpus": os.cpu_count(),
         "load_average_1m": round(os.getloadavg()[0], 2),
     }
+    if args.async_mode:
+        report["async_api"] = via_async_api(case, files)
     if args.json:
         print(json.dumps(report, indent=2))
         return
@@ -156,6 +199,12 @@ def main() -> None:
             f"{name:5s} {run['seconds']:6.2f} s  (convert {run['convert_seconds']:.2f} s, "
             f"layout+merge {run['layout_merge_seconds']:.2f} s)  {run['pages']} pages, "
             f"{run['bundle_mb']} MB"
+        )
+    if args.async_mode:
+        run = report["async_api"]
+        print(
+            f"async API: answered 202 in {run['request_seconds']:.2f} s, {run['status']} after "
+            f"{run['done_seconds']:.2f} s, {run['pages']} pages"
         )
     print(f"peak RSS {report['peak_rss_mb']} MB, largest child {report['peak_child_rss_mb']} MB")
     print(f"load average {report['load_average_1m']} on {report['cpus']} CPUs")

@@ -44,21 +44,14 @@ from pypdf import PdfReader
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from render import load_cases  # noqa: E402 - bench/render.py, beside this script
+
 from docgen import runtime  # noqa: E402
 from docgen.config import Settings  # noqa: E402
 from docgen.services import PDF_CHUNK, Docgen  # noqa: E402
 
 TYPE_NAME = "demand_letter"
 TYPST_TEMPLATE = ROOT / "bench" / "typst" / "demand_letter.typ"
-
-
-def load_cases() -> list[Any]:
-    folder = ROOT / "fixtures" / TYPE_NAME / "valid"
-    return [
-        json.loads(p.read_text(encoding="utf-8"))
-        for p in sorted(folder.glob("*.json"))
-        if not p.name.endswith(".expect.json")
-    ]
 
 
 class TypstLetters:

@@ -45,6 +45,8 @@ import weasyprint.pdf as wpdf
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from render import load_cases  # noqa: E402 - bench/render.py, beside this script
+
 from docgen import runtime  # noqa: E402
 from docgen.config import Settings  # noqa: E402
 from docgen.services import PDF_CHUNK, Docgen  # noqa: E402
@@ -95,15 +97,6 @@ def instrument() -> None:
     wpdf.build_fonts_dictionary = _timed("fonts", wpdf.build_fonts_dictionary)
     html_init = weasyprint.HTML.__init__
     weasyprint.HTML.__init__ = _timed("parse", html_init)  # type: ignore[method-assign]
-
-
-def load_cases() -> list[Any]:
-    folder = ROOT / "fixtures" / TYPE_NAME / "valid"
-    return [
-        json.loads(p.read_text(encoding="utf-8"))
-        for p in sorted(folder.glob("*.json"))
-        if not p.name.endswith(".expect.json")
-    ]
 
 
 def profile(render: Callable[[], Any], letters: int) -> dict[str, float]:

@@ -6,6 +6,7 @@ SQLite under the data directory, the in-process executor, the repository's templ
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Literal
 
@@ -29,6 +30,11 @@ class Settings(BaseSettings):
     database_url: str = ""
     max_content_length: int = Field(default=2 * 1024 * 1024, ge=1024)
     pdf_font_families: tuple[str, ...] = ("Noto Serif CJK SC", "Noto Sans CJK SC")
+    font_cache_dir: Path | None = Field(
+        default=None,
+        description="Where the prepared PDF fonts are kept (made once per machine, about "
+        "a minute); default: $XDG_CACHE_HOME/docgen/fonts or ~/.cache/docgen/fonts.",
+    )
     calendar_fallback: bool = Field(
         default=True,
         description="Outside the official holiday calendar's years, count Monday-Friday "
@@ -79,6 +85,20 @@ class Settings(BaseSettings):
     rate_limit_storage_uri: str = Field(
         default="", description="Rate-limit counters: memory by default, or redis://host:port/db."
     )
+
+    @property
+    def effective_font_cache_dir(self) -> Path:
+        """The font cache; the data directory's ``fonts`` if the per-user cache is not
+        writable (a service account without a home directory, say)."""
+        if self.font_cache_dir is not None:
+            return self.font_cache_dir
+        try:
+            cache_home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+            shared = cache_home / "docgen" / "fonts"
+            shared.mkdir(parents=True, exist_ok=True)
+        except (OSError, RuntimeError):  # RuntimeError: no home directory to be found
+            return self.data_dir / "fonts"
+        return shared if os.access(shared, os.W_OK) else self.data_dir / "fonts"
 
     @property
     def effective_database_url(self) -> str:

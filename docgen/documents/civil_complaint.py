@@ -38,6 +38,7 @@ from docgen.documents.parts import (
     ResolvedAmounts,
     check_amounts,
     check_party,
+    limitation_of,
     same_party,
 )
 from docgen.documents.problems import Assessment, Loc
@@ -46,7 +47,6 @@ from docgen.domain.court_fees import FeeResult, acceptance_fee
 from docgen.domain.dates import format_cn
 from docgen.domain.fields import CaseModel, Line, Money, Paragraph, ShortText, Text
 from docgen.domain.interest import RateSpec, describe_running_claim
-from docgen.domain.limitation import InterruptionEvent, limitation_status
 from docgen.domain.lpr import LprNotAvailable, format_percent
 from docgen.domain.money import format_yuan, legal_amount
 from docgen.domain.parties import Organization, Party, Person
@@ -350,12 +350,13 @@ def _rate_text(rate: RateSpec, annual: Decimal) -> str:
 
 def _check_limitation(result: Assessment, case: CivilComplaint, due: date) -> None:
     """Block a complaint on a time-barred claim unless an interruption keeps it alive."""
-    events = [InterruptionEvent(e.kind, e.day) for e in case.prior_interruptions]
-    status = limitation_status(due, events, on=case.filing_date, allow_fallback=True)
+    status = limitation_of(due, case.prior_interruptions, case.filing_date)
     result.computed["limitation"] = status
     if status.status == "expired" and not status.waived:
         recorded = (
-            "已填写的中断事由均发生在期间届满之后或起算之前，不能中断时效；" if events else ""
+            "已填写的中断事由均发生在期间届满之后或起算之前，不能中断时效；"
+            if case.prior_interruptions
+            else ""
         )
         result.error(
             ("contract", "due_date"),
@@ -823,6 +824,10 @@ def choose_templates(case: CivilComplaint) -> Mapping[str, str]:
     return ELEMENTS if case.layout == "elements" else NARRATIVE
 
 
+def layout_of(case: CivilComplaint) -> str:
+    return case.layout
+
+
 DOCUMENT: DocumentType[CivilComplaint] = DocumentType(
     name="civil_complaint",
     title="民事起诉状",
@@ -833,4 +838,6 @@ DOCUMENT: DocumentType[CivilComplaint] = DocumentType(
     filename=filename,
     templates=NARRATIVE,
     choose_templates=choose_templates,
+    variant_of=layout_of,
+    variants={"narrative": "文书式", "elements": "要素式"},
 )

@@ -27,7 +27,9 @@ from docgen.documents.parts import (
     Signatory,
     amounts_context,
     check_amounts,
+    check_contract_dates,
     check_guarantors,
+    check_limitation,
     check_party,
     party_context,
     same_party,
@@ -38,7 +40,6 @@ from docgen.documents.problems import Assessment, CaseInvalid, Problem
 from docgen.domain.dates import format_cn
 from docgen.domain.fields import Line, ShortText
 from docgen.domain.identity import mask_id
-from docgen.domain.limitation import InterruptionEvent, limitation_status
 from docgen.domain.parties import Party, Person
 from docgen.domain.workdays import (
     Deadline,
@@ -148,11 +149,11 @@ def assess(case: DemandLetter, options: RuleOptions) -> Assessment:
     result.computed["amounts"] = check_amounts(
         result, case.amounts, ("amounts",), case.letter_date, case.contract, options.lpr_table
     )
-    _check_contract(result, case)
+    check_contract_dates(result, case.contract, case.letter_date)
     _check_sender(result, case)
     if case.next_step == "arbitration" and not case.arbitration_body:
         result.error(("arbitration_body",), "missing", "选择申请仲裁时，请填写仲裁机构名称")
-    _check_limitation(result, case, options)
+    check_limitation(result, case.contract, case.prior_interruptions, case.letter_date)
     case.deadline.compute(result, case.letter_date, options.calendar_fallback)
     return result
 
@@ -179,54 +180,6 @@ def _check_sender(result: Assessment, case: DemandLetter) -> None:
         )
     else:
         result.error(("payment_account",), "missing", "请填写收款账户，或选择债权人的发函人档案")
-
-
-def _check_contract(result: Assessment, case: DemandLetter) -> None:
-    contract = case.contract
-    if contract.due_date >= case.letter_date:
-        result.error(
-            ("contract", "due_date"),
-            "not_yet_due",
-            f"债务尚未到期：应付款日期（{format_cn(contract.due_date)}）应早于发函日期"
-            f"（{format_cn(case.letter_date)}），未到期的债务不能催收",
-        )
-    if contract.signed_on > contract.due_date:
-        result.error(
-            ("contract", "signed_on"),
-            "signed_after_due",
-            "合同签订日期不得晚于应付款日期",
-        )
-    if contract.signed_on > case.letter_date:
-        result.error(
-            ("contract", "signed_on"), "signed_after_letter", "合同签订日期不得晚于发函日期"
-        )
-
-
-def _check_limitation(result: Assessment, case: DemandLetter, options: RuleOptions) -> None:
-    """Warn when the limitation period has run or soon will (a letter may still be sent)."""
-    events = [InterruptionEvent(e.kind, e.day) for e in case.prior_interruptions]
-    status = limitation_status(
-        case.contract.due_date,
-        events,
-        on=case.letter_date,
-        allow_fallback=True,
-    )
-    result.computed["limitation"] = status
-    if status.status == "expired" and not status.waived:
-        result.warn(
-            ("contract", "due_date"),
-            "limitation_may_have_expired",
-            f"诉讼时效期间可能已于{format_cn(status.expires)}届满（自应付款日期或最后一次中断事由起算三年）；"
-            "本函仍可发出，债务人如签收回执确认债务，则不得再以诉讼时效抗辩",
-            hint="如有未填写的中断事由（催收送达、还款、确认），请在「此前的时效中断事由」中补充",
-        )
-    elif status.status == "expiring":
-        result.warn(
-            ("contract", "due_date"),
-            "limitation_expiring",
-            f"诉讼时效期间将于{format_cn(status.expires)}届满，仅剩{status.days_left}日，"
-            "请确保本函及时送达并保留送达凭证",
-        )
 
 
 # --- context ------------------------------------------------------------------------

@@ -21,10 +21,13 @@ from docgen.documents.parts import (
     BankAccount,
     ContractBasis,
     DebtAmounts,
+    InterruptionInput,
     PaymentDeadline,
     amounts_context,
     check_amounts,
+    check_contract_dates,
     check_guarantors,
+    check_limitation,
     check_party,
     party_context,
     same_party,
@@ -97,6 +100,12 @@ class LawyerLetter(AddressedCase):
         default=None, title="仲裁机构", description="选择申请仲裁时必填"
     )
     cc_note: Text | None = Field(default=None, title="附注", description="如 本函同时抄送委托人")
+    prior_interruptions: list[InterruptionInput] = Field(
+        default_factory=list,
+        max_length=50,
+        title="此前的时效中断事由",
+        description="此前的催收送达、还款、债务确认等，用于判断诉讼时效",
+    )
 
     _sender_from_profile: bool = PrivateAttr(default=False)
 
@@ -141,20 +150,10 @@ def assess(case: LawyerLetter, options: RuleOptions) -> Assessment:
     result.computed["amounts"] = check_amounts(
         result, case.amounts, ("amounts",), case.letter_date, case.contract, options.lpr_table
     )
-    contract = case.contract
-    if contract.due_date >= case.letter_date:
-        result.error(
-            ("contract", "due_date"),
-            "not_yet_due",
-            f"债务尚未到期：应付款日期（{format_cn(contract.due_date)}）应早于发函日期"
-            f"（{format_cn(case.letter_date)}）",
-        )
-    if contract.signed_on > contract.due_date:
-        result.error(
-            ("contract", "signed_on"), "signed_after_due", "合同签订日期不得晚于应付款日期"
-        )
+    check_contract_dates(result, case.contract, case.letter_date)
     if case.next_step == "arbitration" and not case.arbitration_body:
         result.error(("arbitration_body",), "missing", "选择申请仲裁时，请填写仲裁机构名称")
+    check_limitation(result, case.contract, case.prior_interruptions, case.letter_date)
     case.deadline.compute(result, case.letter_date, options.calendar_fallback)
     return result
 

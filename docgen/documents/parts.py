@@ -18,7 +18,13 @@ from docgen.domain.dates import format_cn
 from docgen.domain.fields import CaseModel, Line, Money, Paragraph, Phone, ShortText, Text
 from docgen.domain.identity import IdentityError, mask_id, parse_resident_id, parse_uscc
 from docgen.domain.interest import InterestResult, RateSpec, interest_on_principal
-from docgen.domain.limitation import INTERRUPTION_LABELS, InterruptionKind
+from docgen.domain.limitation import (
+    INTERRUPTION_LABELS,
+    InterruptionEvent,
+    InterruptionKind,
+    LimitationResult,
+    limitation_status,
+)
 from docgen.domain.lpr import LprNotAvailable, LprTable, format_percent
 from docgen.domain.money import format_yuan, legal_amount, rmb_upper, to_fen
 from docgen.domain.parties import CHECKSUMMED_ID_TYPES, Organization, Party, Person
@@ -586,3 +592,60 @@ def signer_context(role: str, party: Party | None, *, kind: str | None = None) -
             party.representative_title if isinstance(party, Organization) else "法定代表人"
         ),
     }
+
+
+def check_contract_dates(result: Assessment, contract: ContractBasis, letter_date: date) -> None:
+    """A demand is for a debt that is due: contract, due date and letter in that order."""
+    if contract.due_date >= letter_date:
+        result.error(
+            ("contract", "due_date"),
+            "not_yet_due",
+            f"债务尚未到期：应付款日期（{format_cn(contract.due_date)}）应早于发函日期"
+            f"（{format_cn(letter_date)}），未到期的债务不能催收",
+        )
+    if contract.signed_on > contract.due_date:
+        result.error(
+            ("contract", "signed_on"), "signed_after_due", "合同签订日期不得晚于应付款日期"
+        )
+    if contract.signed_on > letter_date:
+        result.error(
+            ("contract", "signed_on"), "signed_after_letter", "合同签订日期不得晚于发函日期"
+        )
+
+
+def limitation_of(
+    due: date, interruptions: list[InterruptionInput], on: date
+) -> LimitationResult:
+    """The limitation status on ``on`` of a debt due on ``due``, with its interruptions."""
+    events = [InterruptionEvent(e.kind, e.day) for e in interruptions]
+    return limitation_status(due, events, on=on, allow_fallback=True)
+
+
+def check_limitation(
+    result: Assessment,
+    contract: ContractBasis,
+    interruptions: list[InterruptionInput],
+    letter_date: date,
+) -> None:
+    """Warn when the limitation period has run or soon will (a demand may still be sent).
+
+    The status is kept in ``result.computed["limitation"]``.
+    """
+    status = limitation_of(contract.due_date, interruptions, letter_date)
+    result.computed["limitation"] = status
+    if status.status == "expired" and not status.waived:
+        result.warn(
+            ("contract", "due_date"),
+            "limitation_may_have_expired",
+            f"诉讼时效期间可能已于{format_cn(status.expires)}届满（自应付款日期或最后一次中断事由起算三年）；"
+            "本函仍可发出；届满后债务人如同意履行（如签收回执确认债务）或自愿履行，"
+            "则不得再以诉讼时效抗辩",
+            hint="如有未填写的中断事由（催收送达、还款、确认），请在「此前的时效中断事由」中补充",
+        )
+    elif status.status == "expiring":
+        result.warn(
+            ("contract", "due_date"),
+            "limitation_expiring",
+            f"诉讼时效期间将于{format_cn(status.expires)}届满，仅剩{status.days_left}日，"
+            "请确保本函及时送达并保留送达凭证",
+        )

@@ -29,7 +29,7 @@ _DOMESTIC = re.compile(r"^\d{13}$")
 _S10_WEIGHTS = (8, 6, 4, 2, 3, 5, 9, 7)
 
 # Document types whose delivery is a demand that interrupts the limitation period.
-DEMAND_TYPES = frozenset({"demand_letter"})
+DEMAND_TYPES = frozenset({"demand_letter", "lawyer_letter"})
 
 
 def normalize_tracking_number(text: str) -> str:

@@ -23,7 +23,8 @@ def test_master_prepares_the_pdf_fonts_and_a_worker_warms_up_before_serving(
 
     gunicorn_conf.on_starting(server=None)
 
-    fonts = sorted(p.name.split("-")[0] for p in (tmp_path / "fonts").glob("*.otf"))
+    cache = Settings().effective_font_cache_dir  # per machine, shared by every worker
+    fonts = sorted(p.name.split("-")[0] for p in cache.glob("*.ttf"))
     assert fonts == ["bold", "regular"]
 
     app = create_app({"TESTING": True, "SETTINGS": Settings(data_dir=tmp_path)})

@@ -125,6 +125,24 @@ def test_debt_older_than_three_years_gets_a_limitation_warning_not_an_error():
     assert [p.code for p in result.warnings] == ["limitation_may_have_expired"]
 
 
+def test_a_lawyer_letter_warns_about_the_limitation_period_as_the_demand_letter_does():
+    lawyer_letter = registry.get("lawyer_letter")
+    data = load_fixture("lawyer_letter", "valid", "person_debtor_auto_number")
+    data["contract"].update(signed_on="2022-01-01", due_date="2023-01-10")
+    data["amounts"].pop("total", None)
+
+    result = lawyer_letter.assess(lawyer_letter.parse(data), OPTIONS)
+    assert result.errors == []
+    assert [(p.loc, p.code) for p in result.warnings] == [
+        (("contract", "due_date"), "limitation_may_have_expired")
+    ]
+
+    data["prior_interruptions"] = [{"kind": "acknowledgment", "day": "2025-06-01"}]
+    result = lawyer_letter.assess(lawyer_letter.parse(data), OPTIONS)
+    assert result.warnings == []
+    assert result.computed["limitation"].expires == date(2028, 6, 1)
+
+
 def test_person_fields_report_at_the_field_not_at_the_union_tag():
     data = _letter()
     del data["debtor"]["name"]
