@@ -447,22 +447,29 @@ def template() -> None:
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
 @click.option("--note", default="", help="版本说明")
 @click.option("--activate", is_flag=True, help="检查通过后立即启用")
-def template_upload(type_name: str, file: Path, note: str, activate: bool) -> None:
-    """检查并保存 .docx 模板 FILE 为 TYPE 的新版本；未通过检查时退出码为 1。"""
+@click.option("--variant", default="", help="只替换一种版式（如 civil_complaint 的 elements）")
+def template_upload(type_name: str, file: Path, note: str, activate: bool, variant: str) -> None:
+    """检查并保存模板 FILE 为 TYPE 的新版本：.docx 用于 Word 文书，.html 用于 PDF 文书；
+    未通过检查时退出码为 1。"""
     from docgen.template_store import TemplateRejected
 
     _check_type(type_name)
     service = _service()
     try:
         info, warnings = service.upload_template(
-            type_name, file.read_bytes(), filename=file.name, note=note, by="cli"
+            type_name,
+            file.read_bytes(),
+            filename=file.name,
+            note=note,
+            by="cli",
+            variant=variant,
         )
     except TemplateRejected as exc:
         _print_problems(exc.problems, as_json=False)
         sys.exit(EXIT_INVALID)
     _print_problems(warnings, as_json=False)
     if activate:
-        info = service.templates.activate(type_name, info.version)
+        info = service.templates.activate(type_name, info.version, info.kind)
     click.echo(f"已保存 {info.label}（{info.status}）sha256={info.sha256}")
 
 
@@ -478,27 +485,39 @@ def template_list(type_name: str | None) -> None:
         )
 
 
+_KIND = click.option(
+    "--kind",
+    type=click.Choice(["docx", "html"]),
+    default="docx",
+    show_default=True,
+    help="模板种类：docx（Word 文书）或 html（PDF 文书）",
+)
+
+
 @template.command("activate")
 @click.argument("type_name", metavar="TYPE")
 @click.argument("version", type=int)
-def template_activate(type_name: str, version: int) -> None:
+@_KIND
+def template_activate(type_name: str, version: int, kind: str) -> None:
     """启用 TYPE 的第 VERSION 版模板。"""
     from docgen.template_store import UnknownVersion
 
     _check_type(type_name)
     try:
-        info = _service().templates.activate(type_name, version)
+        info = _service().templates.activate(type_name, version, kind)
     except UnknownVersion:
-        raise click.UsageError(f"没有 {type_name} 的第 {version} 版模板") from None
+        raise click.UsageError(f"没有 {type_name} 的第 {version} 版 {kind} 模板") from None
     click.echo(f"已启用 {info.label}")
 
 
 @template.command("deactivate")
 @click.argument("type_name", metavar="TYPE")
-def template_deactivate(type_name: str) -> None:
+@_KIND
+@click.option("--variant", default=None, help="只停用该版式的模板（缺省：全部版式）")
+def template_deactivate(type_name: str, kind: str, variant: str | None) -> None:
     """停用 TYPE 的自定义模板，恢复内置模板。"""
     _check_type(type_name)
-    _service().templates.deactivate(type_name)
+    _service().templates.deactivate(type_name, kind, variant)
     click.echo(f"{type_name} 已恢复使用内置模板")
 
 
@@ -507,16 +526,19 @@ def template_deactivate(type_name: str) -> None:
 @click.argument("version", type=int)
 @click.option("--case", "case_file", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True)
-def template_preview(type_name: str, version: int, case_file: Path | None, output: Path) -> None:
-    """用第 VERSION 版模板渲染示例案件（或 --case 指定的案件）为 DOCX。"""
+@_KIND
+def template_preview(
+    type_name: str, version: int, case_file: Path | None, output: Path, kind: str
+) -> None:
+    """用第 VERSION 版模板渲染示例案件（或 --case 指定的案件）：docx 得 DOCX，html 得 PDF。"""
     from docgen.template_store import UnknownVersion
 
     _check_type(type_name)
     data = _load_case(case_file) if case_file else None
     try:
-        rendered = _service().preview_template(type_name, version, data)
+        rendered = _service().preview_template(type_name, version, data, kind)
     except UnknownVersion:
-        raise click.UsageError(f"没有 {type_name} 的第 {version} 版模板") from None
+        raise click.UsageError(f"没有 {type_name} 的第 {version} 版 {kind} 模板") from None
     except CaseInvalid as exc:
         _print_problems(exc.problems, as_json=False)
         sys.exit(EXIT_INVALID)

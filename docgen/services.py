@@ -45,6 +45,7 @@ PDF_CHUNK = 16
 
 Format = Literal["pdf", "docx"]
 FORMATS: tuple[Format, ...] = ("pdf", "docx")
+CUSTOM_TEMPLATES = "custom_templates"  # under the data directory: uploaded template files
 MEDIA_TYPES: dict[str, str] = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -145,52 +146,105 @@ class Docgen:
 
             self._templates = TemplateStore(
                 db.upgrade(self.settings.effective_database_url),
-                self.settings.data_dir / "custom_templates",
+                self.settings.data_dir / CUSTOM_TEMPLATES,
+                self.settings.templates_dir,
+                self.settings.pdf_font_families,
             )
         return self._templates
 
     def docx_template(
         self, doc_type: DocumentType[Any], version: int | None = None, case: Any = None
     ) -> Path:
-        """The .docx a type renders with: a given version, the active upload, or built-in
-        (for a type with several layouts, the built-in one of the case's layout)."""
-        store = self.templates
-        info = store.get(doc_type.name, version) if version else store.active(doc_type.name)
+        """The .docx a type renders with: a given version, the active upload (for the case's
+        layout, else for every layout), or built-in (of the case's layout)."""
+        info = (
+            self.templates.get(doc_type.name, version)
+            if version
+            else self._active(doc_type, "docx", case)
+        )
         if info is not None:
-            return store.file_path(info.type_name, info.kind, info.sha256)
+            return self.templates.file_path(info.type_name, info.kind, info.sha256)
         templates = doc_type.templates if case is None else doc_type.templates_for(case)
         return self.settings.templates_dir / templates["docx"]
 
-    def template_samples(self, type_name: str) -> list[tuple[str, dict[str, Any]]]:
-        """The template context of each valid sample case (an upload must render each).
+    def html_template(
+        self, doc_type: DocumentType[Any], version: int | None = None, case: Any = None
+    ) -> str:
+        """The HTML template a type's PDF prints from, as the PDF renderer names it: a given
+        version or the active upload (an absolute path to the stored file), or built-in."""
+        info = (
+            self.templates.get(doc_type.name, version, "html")
+            if version
+            else self._active(doc_type, "html", case)
+        )
+        if info is not None:
+            return str(self.templates.file_path(info.type_name, info.kind, info.sha256))
+        templates = doc_type.templates if case is None else doc_type.templates_for(case)
+        return templates["html"]
+
+    def _active(self, doc_type: DocumentType[Any], kind: str, case: Any) -> VersionInfo | None:
+        """The active upload for the case's layout, else the one for every layout."""
+        if self._templates is None and not (self.settings.data_dir / CUSTOM_TEMPLATES).is_dir():
+            return None  # nothing was ever uploaded here: no need to open the database
+        variant = doc_type.variant(case) if case is not None else ""
+        found = self.templates.active(doc_type.name, kind, variant) if variant else None
+        return found or self.templates.active(doc_type.name, kind)
+
+    def template_samples(
+        self, type_name: str, variant: str = ""
+    ) -> list[tuple[str, dict[str, Any]]]:
+        """The template context of each valid sample case (an upload must render each);
+        with ``variant``, only the cases of that layout.
 
         Contexts are plain JSON data, so they can be handed to an isolated child process.
         """
+        doc_type = registry.get(type_name)
         samples = []
         for path in sorted((self.settings.samples_dir / type_name / "valid").glob("*.json")):
             if path.name.endswith(".expect.json"):
                 continue
             try:
-                _case, _assessment, context = self.context_for(
+                case, _assessment, context = self.context_for(
                     type_name, json.loads(path.read_text(encoding="utf-8-sig"))
                 )
             except CaseInvalid:
                 continue  # a sample that needs stored data this installation lacks
+            if variant and doc_type.variant(case) != variant:
+                continue
             samples.append((path.stem, json.loads(json.dumps(context, default=str))))
         return samples
 
     def upload_template(
-        self, type_name: str, data: bytes, *, filename: str = "", note: str = "", by: str = ""
+        self,
+        type_name: str,
+        data: bytes,
+        *,
+        filename: str = "",
+        note: str = "",
+        by: str = "",
+        kind: str | None = None,
+        variant: str = "",
     ) -> tuple[VersionInfo, list[Problem]]:
-        """Check and store a firm's .docx for a type; raises TemplateRejected on errors."""
-        registry.get(type_name)
+        """Check and store a firm's .docx or .html (``kind``; by default from the file
+        name) for a type, or for one of its layouts (``variant``); raises TemplateRejected
+        on errors."""
+        from docgen.template_store import TemplateRejected
+
+        doc_type = registry.get(type_name)
+        if variant and variant not in doc_type.variants:
+            known = "、".join(doc_type.variants) or "（该类型只有一种版式）"
+            message = f"{doc_type.title}没有版式「{variant[:40]}」；可选：{known}"
+            raise TemplateRejected([Problem(("variant",), "unknown_variant", message)])
+        kind = kind or template_kind(filename)
         return self.templates.upload(
             type_name,
             data,
-            self.template_samples(type_name),
-            filename=filename or "template.docx",
+            self.template_samples(type_name, variant),
+            filename=filename or f"template.{kind}",
             note=note,
             uploaded_by=by,
+            kind=kind,
+            variant=variant,
         )
 
     def context_for(self, type_name: str, data: Any) -> tuple[Any, Assessment, dict[str, Any]]:
@@ -202,12 +256,22 @@ class Docgen:
             raise CaseInvalid(assessment.problems)
         return case, assessment, doc_type.context(case, assessment)
 
-    def preview_template(self, type_name: str, version: int, data: Any | None = None) -> Rendered:
-        """Render a case (default: the type's sample) as DOCX with a stored version."""
+    def preview_template(
+        self, type_name: str, version: int, data: Any | None = None, kind: str = "docx"
+    ) -> Rendered:
+        """Render a case (default: the type's sample) with a stored version: a DOCX with a
+        .docx template, a PDF with an .html one. Nothing is registered."""
         doc_type = registry.get(type_name)
-        case, assessment, context = self.context_for(
-            type_name, data if data is not None else self.sample(type_name)
-        )
+        info = self.templates.get(type_name, version, kind)  # unknown version: raises first
+        if data is None:
+            data = self.sample(type_name, info.variant)
+        case, assessment, context = self.context_for(type_name, data)
+        if kind == "html":
+            template = self.html_template(doc_type, version)
+        if kind == "html":
+            content = self._render_pdf(case, template, context)
+            name = f"{doc_type.filename(case)}-PDF模板v{version}预览.pdf"
+            return Rendered(content, name, "pdf", type_name, assessment.warnings)
         content = self.docx.render(self.docx_template(doc_type, version), context)
         name = f"{doc_type.filename(case)}-模板v{version}预览.docx"
         return Rendered(content, name, "docx", type_name, assessment.warnings)
@@ -233,7 +297,7 @@ class Docgen:
                 continue
             self.docx.render(self.docx_template(doc_type, case=case), context)
             self.pdf.render(
-                doc_type.templates_for(case)["html"],
+                self.html_template(doc_type, case=case),
                 context,
                 footer=stamp.footer_text() if stamp else None,
             )
@@ -248,12 +312,15 @@ class Docgen:
     def document_type(self, name: str) -> DocumentType[Any]:
         return registry.get(name)
 
-    def sample(self, type_name: str) -> Any | None:
-        """A case of this type that passes validation (the first valid sample), or None."""
-        registry.get(type_name)
+    def sample(self, type_name: str, variant: str = "") -> Any | None:
+        """A case of this type that passes validation (the first valid sample; with
+        ``variant``, the first of that layout), or None."""
+        doc_type = registry.get(type_name)
         for path in sorted((self.settings.samples_dir / type_name / "valid").glob("*.json")):
             if not path.name.endswith(".expect.json"):
-                return json.loads(path.read_text(encoding="utf-8-sig"))
+                data = json.loads(path.read_text(encoding="utf-8-sig"))
+                if not variant or doc_type.variant(doc_type.parse(data)) == variant:
+                    return data
         return None
 
     def validate(self, type_name: str, data: Any) -> Report:
@@ -307,14 +374,14 @@ class Docgen:
         assessment, copies = self._copies(doc_type, data, self.options())
         out = []
         for copy, context in copies:
-            templates = doc_type.templates_for(copy)
             # the stamp is made before rendering (it is printed on the document); the
             # database is opened only once there is a document to record
             stamp = self._new_stamp()
             template_path: Path | None = None
             if fmt == "pdf":
-                content = self._render_pdf(copy, templates["html"], context, stamp)
-                template_path = self.settings.templates_dir / templates["html"]
+                html_template = self.html_template(doc_type, case=copy)
+                content = self._render_pdf(copy, html_template, context, stamp)
+                template_path = self.settings.templates_dir / html_template
             else:
                 template_path = self.docx_template(doc_type, case=copy)
                 content = self.docx.render(
@@ -395,7 +462,7 @@ class Docgen:
             done[index] = []
             for copy_index, (copy, context) in enumerate(copies):
                 if fmt == "pdf":
-                    html = doc_type.templates_for(copy)["html"]
+                    html = self.html_template(doc_type, case=copy)
                     entry = (index, copy_index, assessment, copy, context)
                     pending.setdefault(html, []).append(entry)
                 else:
@@ -629,6 +696,11 @@ class _Resources:
 
     def next_letter_number(self, series: str, year: int) -> int:
         return self.service.profiles.next_letter_number(series, year)
+
+
+def template_kind(filename: str) -> str:
+    """The kind of an uploaded template by its file name: ``html`` for .html/.htm."""
+    return "html" if filename.lower().endswith((".html", ".htm")) else "docx"
 
 
 def bundle(rendered: list[Rendered]) -> Rendered:

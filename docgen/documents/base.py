@@ -66,6 +66,14 @@ class DocumentType(Generic[M]):
     split: Callable[[M], list[M]] | None = None
     choose_templates: Callable[[M], Mapping[str, str]] | None = None
     """For a type with several layouts: the templates (by format) a case asks for."""
+    variant_of: Callable[[M], str] | None = None
+    """For a type with several layouts: the layout a case asks for (one of ``variants``);
+    an uploaded template may target one layout."""
+    variants: Mapping[str, str] = field(default_factory=dict)  # layout name -> its title
+
+    def variant(self, case: M) -> str:
+        """The layout of ``case`` ("" for a type with one layout)."""
+        return self.variant_of(case) if self.variant_of else ""
 
     def templates_for(self, case: M) -> Mapping[str, str]:
         """The .docx and .html templates this case is rendered with."""

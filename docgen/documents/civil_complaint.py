@@ -824,6 +824,10 @@ def choose_templates(case: CivilComplaint) -> Mapping[str, str]:
     return ELEMENTS if case.layout == "elements" else NARRATIVE
 
 
+def layout_of(case: CivilComplaint) -> str:
+    return case.layout
+
+
 DOCUMENT: DocumentType[CivilComplaint] = DocumentType(
     name="civil_complaint",
     title="民事起诉状",
@@ -834,4 +838,6 @@ DOCUMENT: DocumentType[CivilComplaint] = DocumentType(
     filename=filename,
     templates=NARRATIVE,
     choose_templates=choose_templates,
+    variant_of=layout_of,
+    variants={"narrative": "文书式", "elements": "要素式"},
 )

@@ -3,8 +3,9 @@
 The register keeps the case as validated (after letter numbers and sender profiles were
 filled in), the template file's SHA-256, the document id and verification code, and the
 SHA-256 of the file handed out, but not the file. :func:`reissue_pdf` renders the case
-again with the same built-in HTML template, the same id and code in the footer and the
-same metadata, and judges the rules as on the day it was issued.
+again with the same HTML template (built-in, or the uploaded version it names), the same
+id and code in the footer and the same metadata, and judges the rules as on the day it
+was issued.
 
 What is compared: the SHA-256 of the new PDF with the registered one. A document rendered
 on its own comes out byte for byte the same (WeasyPrint writes no timestamps), so
@@ -56,6 +57,7 @@ class Reissued:
 
 def reissue_pdf(docgen: Docgen, document_id: str) -> Reissued:
     """The registered PDF ``document_id`` rendered again, or NotReissuable saying why."""
+    from docgen.services import CUSTOM_TEMPLATES
     register = docgen.register
     if register is None:
         raise NotReissuable(
@@ -92,6 +94,10 @@ def reissue_pdf(docgen: Docgen, document_id: str) -> Reissued:
             raise CaseInvalid(assessment.errors)
         template = doc_type.templates_for(case)["html"]
         path = docgen.settings.templates_dir / template
+        uploads = (docgen.settings.data_dir / CUSTOM_TEMPLATES).resolve()
+        uploaded = (docgen.settings.data_dir / row.template_id).resolve()
+        if uploaded.is_relative_to(uploads) and uploaded.is_file():
+            template, path = str(uploaded), uploaded  # a firm's version, stored by its hash
         if docgen._template_hash(path) != row.template_hash:
             raise NotReissuable(
                 "template_changed",

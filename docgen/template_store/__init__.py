@@ -1,13 +1,15 @@
 """Firms' own templates: uploaded, checked, versioned, previewed, then activated.
 
-A firm uploads a .docx for a document type. Before it is accepted, docgen checks that the
-archive is safe (:mod:`.archive`), then, in a limited child process, that it compiles in
-the sandbox, reads only variables the type provides and renders every sample case
-(:mod:`.vetting`). Accepted files are stored by content hash under the data directory and
-never overwritten; each gets the next version number of its type. One version per type
-may be active: the service renders with it instead of the built-in template. Activating
-another version (or going back to the built-in one) never changes a stored file, so a
-document's recorded template hash always finds the exact file it was made with.
+A firm uploads a .docx (the Word documents) or an .html (the PDFs) for a document type.
+Before it is accepted, docgen checks that the archive is safe (:mod:`.archive`) or that
+the HTML references no resource (:mod:`.html_source`), then, in a limited child process,
+that it compiles in the sandbox, reads only variables the type provides and renders every
+sample case (:mod:`.vetting`). Accepted files are stored by content hash under the data
+directory and never overwritten; each gets the next version number of its type and kind.
+One version per type and kind may be active: the service renders with it instead of the
+built-in template. Activating another version (or going back to the built-in one) never
+changes a stored file, so a document's recorded template hash always finds the exact file
+it was made with.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from sqlalchemy.exc import IntegrityError
 from docgen import db, isolation
 from docgen.documents.problems import Problem
 from docgen.template_store.archive import inspect_docx
+from docgen.template_store.html_source import inspect_html
 from docgen.template_store.models import TemplateVersion
 from docgen.template_store.vetting import Vetting, problems_from
 
@@ -36,6 +39,7 @@ from docgen.template_store.vetting import Vetting, problems_from
 Samples = list[tuple[str, dict[str, Any]]]
 VET_LIMITS = isolation.Limits(cpu_seconds=60, wall_seconds=90.0)
 ACTIVE_CACHE_SECONDS = 2.0
+KINDS = ("docx", "html")  # the Word template, the HTML template the PDF is printed from
 MAX_VERSION = 2**31 - 1
 
 
@@ -54,6 +58,7 @@ class VersionInfo:
     uploaded_by: str
     created_at: str
     activated_at: str | None
+    variant: str = ""  # the one layout it replaces ("" = every layout of the type)
 
     @classmethod
     def of(cls, row: TemplateVersion) -> VersionInfo:
@@ -69,11 +74,13 @@ class VersionInfo:
             row.uploaded_by,
             row.created_at.isoformat(),
             row.activated_at.isoformat() if row.activated_at else None,
+            row.variant or "",
         )
 
     @property
     def label(self) -> str:
-        return f"{self.type_name}/{self.kind}@v{self.version}"
+        variant = f"/{self.variant}" if self.variant else ""
+        return f"{self.type_name}/{self.kind}{variant}@v{self.version}"
 
 
 class UnknownVersion(LookupError):
@@ -95,30 +102,42 @@ def sha256_hex(data: bytes) -> str:
 class TemplateStore:
     """Template versions in the database, their bytes in ``root`` (one file per hash)."""
 
-    def __init__(self, engine: Engine, root: Path) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        root: Path,
+        templates_dir: Path | None = None,
+        font_families: tuple[str, ...] = (),
+    ) -> None:
+        """``templates_dir`` and ``font_families``: what HTML templates are printed with."""
         self.engine = engine
         self.root = root
-        self._active: dict[tuple[str, str], tuple[float, VersionInfo | None]] = {}
+        self.templates_dir = templates_dir
+        self.font_families = font_families
+        self._active: dict[tuple[str, str, str], tuple[float, VersionInfo | None]] = {}
         self._lock = threading.Lock()
 
     # --- upload ----------------------------------------------------------------------
 
-    def check(self, data: bytes, samples: Samples) -> Vetting:
-        """All problems of a candidate .docx, without storing it."""
-        problems = inspect_docx(data)
+    def check(self, data: bytes, samples: Samples, kind: str = "docx") -> Vetting:
+        """All problems of a candidate .docx or .html, without storing it."""
+        problems = inspect_html(data) if kind == "html" else inspect_docx(data)
         if any(p.severity == "error" for p in problems):
             return Vetting(problems)
         if not samples:
             return Vetting(
                 [Problem(("type",), "no_samples", "该文书类型没有示例案件，无法检查模板")]
             )
+        options: dict[str, Any] = {"contexts": [[name, context] for name, context in samples]}
+        job = "docgen.template_store.vetting:vet_job"
+        if kind == "html":
+            if self.templates_dir is None:
+                raise RuntimeError("HTML templates need the templates directory")
+            job = "docgen.template_store.vetting:vet_html_job"
+            options["templates_dir"] = str(self.templates_dir)
+            options["font_families"] = list(self.font_families)
         try:
-            meta, _ = isolation.run(
-                "docgen.template_store.vetting:vet_job",
-                data,
-                {"contexts": [[name, context] for name, context in samples]},
-                limits=VET_LIMITS,
-            )
+            meta, _ = isolation.run(job, data, options, limits=VET_LIMITS)
         except isolation.Refusal as exc:
             return Vetting([Problem(("file",), exc.code, exc.message)])
         except isolation.IsolationFailure as exc:
@@ -138,49 +157,65 @@ class TemplateStore:
         filename: str = "template.docx",
         note: str = "",
         uploaded_by: str = "",
+        kind: str = "docx",
+        variant: str = "",
     ) -> tuple[VersionInfo, list[Problem]]:
-        """Check and store a .docx; returns the version and the checks' warnings.
+        """Check and store a .docx or .html; returns the version and the checks' warnings.
 
         Raises TemplateRejected with every error. Uploading a file identical to a stored
         version returns that version instead of adding a new one.
         """
+        if kind not in KINDS:
+            raise ValueError(f"unknown template kind {kind!r}")
         digest = sha256_hex(data)
-        stored = self._find_by_hash(type_name, "docx", digest)
+        stored = self._find_by_hash(type_name, kind, digest)
         if stored is not None:
             return stored, []  # the very same bytes were checked and accepted before
-        verdict = self.check(data, samples)
+        verdict = self.check(data, samples, kind)
         errors = [p for p in verdict.problems if p.severity == "error"]
         if errors:
             raise TemplateRejected(verdict.problems)
         warnings = [p for p in verdict.problems if p.severity == "warning"]
-        self._write_file(type_name, "docx", digest, data)
+        self._write_file(type_name, kind, digest, data)
         for _attempt in range(5):
             try:
-                return self._insert(type_name, digest, data, filename, note, uploaded_by), warnings
+                row = self._insert(
+                    type_name, kind, variant, digest, data, filename, note, uploaded_by
+                )
+                return row, warnings
             except IntegrityError:
-                existing = self._find_by_hash(type_name, "docx", digest)
+                existing = self._find_by_hash(type_name, kind, digest)
                 if existing is not None:
                     return existing, warnings
         raise RuntimeError("could not allocate a template version number")
 
     def _insert(
-        self, type_name: str, digest: str, data: bytes, filename: str, note: str, by: str
+        self,
+        type_name: str,
+        kind: str,
+        variant: str,
+        digest: str,
+        data: bytes,
+        filename: str,
+        note: str,
+        by: str,
     ) -> VersionInfo:
-        existing = self._find_by_hash(type_name, "docx", digest)
+        existing = self._find_by_hash(type_name, kind, digest)
         if existing is not None:
             return existing
         with db.session_scope(self.engine) as session:
             latest = session.scalar(
                 select(func.max(TemplateVersion.version)).where(
-                    TemplateVersion.type_name == type_name, TemplateVersion.kind == "docx"
+                    TemplateVersion.type_name == type_name, TemplateVersion.kind == kind
                 )
             )
             row = TemplateVersion(
                 type_name=type_name,
-                kind="docx",
+                kind=kind,
+                variant=variant,
                 version=(latest or 0) + 1,
                 sha256=digest,
-                filename=_clean_filename(filename),
+                filename=_clean_filename(filename, f"template.{kind}"),
                 size=len(data),
                 status="uploaded",
                 note=note[:500],
@@ -252,9 +287,10 @@ class TemplateStore:
             raise UnknownVersion(f"{type_name} v{version}")
         return row  # type: ignore[no-any-return]
 
-    def active(self, type_name: str, kind: str = "docx") -> VersionInfo | None:
-        """The active version (cached for a moment: every render asks)."""
-        key = (type_name, kind)
+    def active(self, type_name: str, kind: str = "docx", variant: str = "") -> VersionInfo | None:
+        """The active version for one layout ("": every layout), cached for a moment:
+        every render asks."""
+        key = (type_name, kind, variant)
         now = time.monotonic()
         with self._lock:
             cached = self._active.get(key)
@@ -265,6 +301,7 @@ class TemplateStore:
                 select(TemplateVersion).where(
                     TemplateVersion.type_name == type_name,
                     TemplateVersion.kind == kind,
+                    TemplateVersion.variant == variant,
                     TemplateVersion.status == "active",
                 )
             )
@@ -276,10 +313,11 @@ class TemplateStore:
     # --- activation ------------------------------------------------------------------
 
     def activate(self, type_name: str, version: int, kind: str = "docx") -> VersionInfo:
-        """Make ``version`` the one the service renders with; the previous one is retired."""
+        """Make ``version`` the one the service renders with (for its layout); the previous
+        one is retired."""
         with db.session_scope(self.engine) as session:
             row = self._row(session, type_name, kind, version)
-            self._retire_active(session, type_name, kind)
+            self._retire_active(session, type_name, kind, row.variant or "")
             row.status = "active"
             row.activated_at = datetime.now(UTC)
             session.flush()
@@ -287,37 +325,40 @@ class TemplateStore:
         self._forget(type_name, kind)
         return info
 
-    def deactivate(self, type_name: str, kind: str = "docx") -> None:
-        """Go back to the built-in template."""
+    def deactivate(self, type_name: str, kind: str = "docx", variant: str | None = None) -> None:
+        """Go back to the built-in template (for one layout, or for all: ``None``)."""
         with db.session_scope(self.engine) as session:
-            self._retire_active(session, type_name, kind)
+            self._retire_active(session, type_name, kind, variant)
         self._forget(type_name, kind)
 
     @staticmethod
-    def _retire_active(session: Any, type_name: str, kind: str) -> None:
-        for current in session.scalars(
-            select(TemplateVersion).where(
-                TemplateVersion.type_name == type_name,
-                TemplateVersion.kind == kind,
-                TemplateVersion.status == "active",
-            )
-        ):
+    def _retire_active(session: Any, type_name: str, kind: str, variant: str | None) -> None:
+        query = select(TemplateVersion).where(
+            TemplateVersion.type_name == type_name,
+            TemplateVersion.kind == kind,
+            TemplateVersion.status == "active",
+        )
+        if variant is not None:
+            query = query.where(TemplateVersion.variant == variant)
+        for current in session.scalars(query):
             current.status = "retired"
 
     def _forget(self, type_name: str, kind: str) -> None:
         with self._lock:
-            self._active.pop((type_name, kind), None)
+            for key in [k for k in self._active if k[:2] == (type_name, kind)]:
+                del self._active[key]
 
 
-def _clean_filename(name: str) -> str:
+def _clean_filename(name: str, default: str = "template.docx") -> str:
     base = Path(name.replace("\\", "/")).name
     cleaned = "".join(ch for ch in base if ch.isprintable() and ch not in '<>:"|?*')
-    return cleaned[:200] or "template.docx"
+    return cleaned[:200] or default
 
 
 Sampler = Callable[[str], Samples]
 
 __all__ = [
+    "KINDS",
     "Sampler",
     "TemplateRejected",
     "TemplateStore",

@@ -22,6 +22,8 @@ class TemplateVersion(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     type_name: Mapped[str] = mapped_column(String(64), index=True)
     kind: Mapped[str] = mapped_column(String(8))
+    # the layout it replaces, for a type with several ("" = every layout)
+    variant: Mapped[str] = mapped_column(String(32), default="", server_default="")
     version: Mapped[int] = mapped_column(Integer)
     sha256: Mapped[str] = mapped_column(String(64))
     filename: Mapped[str] = mapped_column(String(200))

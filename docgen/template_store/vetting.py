@@ -4,7 +4,9 @@ The template is untrusted: compiling and rendering it happens in
 :func:`docgen.isolation.run` (memory, CPU and wall-clock limits), always through docgen's
 sandboxed Jinja environment. A template is accepted only if it compiles, reads no variable
 the document type does not provide, and renders every one of the type's sample cases into
-a .docx that opens.
+a .docx that opens — or, for an HTML (PDF) template, into a PDF through the service's own
+renderer (glyph check, asset-only fetcher) whose markup references no resource and whose
+fetcher refused nothing.
 """
 
 from __future__ import annotations
@@ -71,27 +73,34 @@ def vet_docx(data: bytes, samples: Samples) -> Vetting:
             verdict.problems.append(_problem("not_docx", "无法读取模板中的 Word 内容"))
             return verdict
         verdict.used_names = sorted(used)
-        unknown = sorted(used - known)
-        if unknown:
-            verdict.problems.append(
-                _problem(
-                    "unknown_variable",
-                    f"模板使用了该文书类型没有的变量：{'、'.join(unknown)}",
-                    hint=f"可用的变量：{'、'.join(sorted(known))}",
-                )
-            )
+        if not _check_names(verdict, used, known):
             return verdict
-        unused = sorted(known - used)
-        if unused:
-            verdict.problems.append(
-                _problem(
-                    "unused_variable",
-                    f"模板未使用以下数据：{'、'.join(unused)}，请确认文书内容完整",
-                    warn=True,
-                )
-            )
         _render_samples(verdict, path, samples)
     return verdict
+
+
+def _check_names(verdict: Vetting, used: set[str], known: set[str]) -> bool:
+    """Unknown variables are an error (False), unused data a warning."""
+    unknown = sorted(used - known)
+    if unknown:
+        verdict.problems.append(
+            _problem(
+                "unknown_variable",
+                f"模板使用了该文书类型没有的变量：{'、'.join(unknown)}",
+                hint=f"可用的变量：{'、'.join(sorted(known))}",
+            )
+        )
+        return False
+    unused = sorted(known - used)
+    if unused:
+        verdict.problems.append(
+            _problem(
+                "unused_variable",
+                f"模板未使用以下数据：{'、'.join(unused)}，请确认文书内容完整",
+                warn=True,
+            )
+        )
+    return True
 
 
 def _render_samples(
@@ -111,3 +120,77 @@ def _render_samples(
                 _problem("output_invalid", f"用示例案件「{name}」渲染后的文档无法打开")
             )
             return
+
+
+def vet_html_job(
+    data: bytes, *, contexts: list[list[Any]], templates_dir: str, font_families: list[str]
+) -> tuple[dict[str, Any], bytes]:
+    """The isolated job for an HTML template: vet ``data``; answer as JSON."""
+    verdict = vet_html(
+        data.decode("utf-8-sig"),
+        [(name, context) for name, context in contexts],
+        Path(templates_dir),
+        tuple(font_families),
+    )
+    meta = {"problems": [p.as_dict() for p in verdict.problems], "used_names": verdict.used_names}
+    return meta, b""
+
+
+def vet_html(
+    source: str, samples: Samples, templates_dir: Path, font_families: tuple[str, ...]
+) -> Vetting:
+    """Compile, check variables, and print every sample case as PDF with an HTML template."""
+    from docgen.render.html_check import recording_renderer, refused_fetches, undeclared_names
+    from docgen.render.pdf import GlyphMissing
+    from docgen.template_store.html_source import resource_references
+
+    verdict = Vetting()
+    known = set().union(*(context.keys() for _name, context in samples)) if samples else set()
+    renderer = recording_renderer(templates_dir, font_families)
+    try:
+        used = undeclared_names(renderer, source)
+    except TemplateError as exc:
+        verdict.problems.append(_problem("template_syntax", f"模板语法错误：{exc}"))
+        return verdict
+    verdict.used_names = sorted(used)
+    if not _check_names(verdict, used, known):
+        return verdict
+    with tempfile.TemporaryDirectory(prefix="docgen-vet-") as tmp:
+        path = str(Path(tmp) / "template.html")
+        Path(path).write_text(source, encoding="utf-8")
+        for name, context in samples:
+            try:
+                markup = renderer.render_html(path, context)
+                found = resource_references(markup)
+                if found:
+                    verdict.problems.append(
+                        _problem(
+                            "external_resource",
+                            f"用示例案件「{name}」渲染后，模板引用了外部资源：{'、'.join(found)}",
+                        )
+                    )
+                    return verdict
+                pdf = renderer.render(path, context)
+            except GlyphMissing as exc:
+                verdict.problems.append(_problem("glyph_missing", f"示例案件「{name}」：{exc}"))
+                return verdict
+            except Exception as exc:  # TemplateRenderError, sandbox refusals, type errors
+                verdict.problems.append(
+                    _problem("render_failed", f"用示例案件「{name}」渲染模板失败：{exc}")
+                )
+                return verdict
+            refused = refused_fetches(renderer)
+            if refused:
+                verdict.problems.append(
+                    _problem(
+                        "external_resource",
+                        f"模板试图读取 docgen 内置资源以外的文件或网址：{'、'.join(refused[:3])}",
+                    )
+                )
+                return verdict
+            if not pdf.startswith(b"%PDF-"):
+                verdict.problems.append(
+                    _problem("output_invalid", f"用示例案件「{name}」渲染后的 PDF 无效")
+                )
+                return verdict
+    return verdict

@@ -1,8 +1,9 @@
 """The templates page of the paralegal UI: each document type's uploaded versions.
 
-Lists every type with its built-in or active template and its stored versions, and lets
-an administrator upload a new .docx (checked exactly as through the API), preview a
-version with the type's sample case, activate it, or go back to the built-in template.
+Lists every type with its built-in or active templates (Word and PDF) and its stored
+versions, and lets an administrator upload a new .docx or .html (checked exactly as
+through the API), preview a version with the type's sample case, activate it, or go back
+to the built-in template. Forms after upload carry the template kind in a ``kind`` field.
 Routes live on the form blueprint (session cookie + CSRF token).
 """
 
@@ -16,15 +17,22 @@ from flask_wtf.csrf import generate_csrf
 
 from docgen.documents import registry
 from docgen.documents.problems import CaseInvalid, Problem
+from docgen.services import template_kind
 from docgen.template_store import TemplateRejected, UnknownVersion
 from docgen.web.form import _doc_type, _page_response, bp
 
 MAX_TEMPLATE_BYTES = 10 * 1024 * 1024
 TITLE = "文书模板"
+KIND_NAMES = {"docx": "Word 模板", "html": "PDF 模板"}
 
 
 def _service() -> Any:
     return current_app.extensions["docgen"]
+
+
+def _kind() -> str:
+    kind = request.form.get("kind", "docx")
+    return kind if kind in KIND_NAMES else "docx"
 
 
 def _page(problems: dict[str, list[Problem]] | None = None, status: int = 200) -> Response:
@@ -32,11 +40,15 @@ def _page(problems: dict[str, list[Problem]] | None = None, status: int = 200) -
     rows = []
     for doc_type in registry.all_types():
         versions = store.versions(doc_type.name)
-        active = next((v for v in versions if v.status == "active"), None)
+        active = {
+            kind: [v for v in versions if v.kind == kind and v.status == "active"]
+            for kind in KIND_NAMES
+        }
         rows.append({"type": doc_type, "versions": versions, "active": active})
     html = render_template(
         "form/templates.html",
         rows=rows,
+        kind_names=KIND_NAMES,
         problems=problems or {},
         notice=request.args.get("notice", ""),
         csrf_token=generate_csrf(),
@@ -56,7 +68,7 @@ def upload_template(type_name: str) -> Response:
     upload = request.files.get("file")
     data = upload.read(MAX_TEMPLATE_BYTES + 1) if upload else b""
     if not data:
-        problem = Problem(("file",), "missing", "请选择要上传的 .docx 模板文件")
+        problem = Problem(("file",), "missing", "请选择要上传的 .docx 或 .html 模板文件")
         return _page({type_name: [problem]}, 422)
     if len(data) > MAX_TEMPLATE_BYTES:
         return _page({type_name: [Problem(("file",), "too_large", "模板文件超过 10 MB")]}, 413)
@@ -67,6 +79,8 @@ def upload_template(type_name: str) -> Response:
             filename=(upload.filename if upload else "") or "",
             note=request.form.get("note", "")[:500],
             by="web",
+            kind=template_kind((upload.filename if upload else "") or ""),
+            variant=request.form.get("variant", "")[:32],
         )
     except TemplateRejected as exc:
         return _page({type_name: exc.problems}, 422)
@@ -78,7 +92,7 @@ def upload_template(type_name: str) -> Response:
 def preview_template(type_name: str, version: int) -> Response:
     _doc_type(type_name)
     try:
-        rendered = _service().preview_template(type_name, version)
+        rendered = _service().preview_template(type_name, version, kind=_kind())
     except UnknownVersion:
         return _page({type_name: [Problem(("version",), "not_found", "没有该版本")]}, 404)
     except CaseInvalid as exc:
@@ -97,7 +111,7 @@ def preview_template(type_name: str, version: int) -> Response:
 def activate_template(type_name: str, version: int) -> Response:
     _doc_type(type_name)
     try:
-        info = _service().templates.activate(type_name, version)
+        info = _service().templates.activate(type_name, version, _kind())
     except UnknownVersion:
         return _page({type_name: [Problem(("version",), "not_found", "没有该版本")]}, 404)
     notice = f"已启用 {info.label}"
@@ -107,6 +121,7 @@ def activate_template(type_name: str, version: int) -> Response:
 @bp.post("/templates/<type_name>/deactivate")
 def deactivate_template(type_name: str) -> Response:
     _doc_type(type_name)
-    _service().templates.deactivate(type_name)
-    notice = f"{type_name} 已恢复使用内置模板"
+    kind = _kind()
+    _service().templates.deactivate(type_name, kind)
+    notice = f"{type_name} 的{KIND_NAMES[kind]}已恢复使用内置模板"
     return redirect(url_for("form.templates", notice=notice), 303)  # type: ignore[return-value]

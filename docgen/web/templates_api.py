@@ -1,13 +1,15 @@
 """Routes for firms' own templates under ``/api/v1/templates``.
 
-Upload (multipart) → checked and stored as the next version; preview renders a case with
-a version; activate makes the service use it; deactivate goes back to the built-in one.
+Upload (multipart; a .docx for the Word documents, an .html for the PDFs) → checked and
+stored as the next version of its kind; preview renders a case with a version; activate
+makes the service use it; deactivate goes back to the built-in one. Routes after upload
+take ``?kind=html`` for the HTML templates (default ``docx``).
 Every refusal is a problem list (422), never a 500.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from flask import Response, current_app, jsonify, request
 from flask_openapi3 import APIBlueprint, FileStorage, Tag
@@ -30,14 +32,38 @@ class VersionPath(TypePath):
     version: int = Field(ge=1, description="模板版本号")
 
 
+TemplateKind = Literal["docx", "html"]
+
+
+class KindQuery(BaseModel):
+    kind: TemplateKind = Field(
+        default="docx", description="模板种类：docx（Word 文书）或 html（PDF 文书）"
+    )
+
+
+class DeactivateQuery(KindQuery):
+    variant: str | None = Field(
+        default=None, max_length=32, description="只停用该版式的模板；缺省停用该种类的全部"
+    )
+
+
 class TemplateUpload(BaseModel):
-    file: FileStorage = Field(description=".docx 模板文件")
+    file: FileStorage = Field(description=".docx 模板（Word 文书）或 .html 模板（PDF 文书）")
     note: str = Field(default="", max_length=500, description="版本说明")
+    kind: TemplateKind | None = Field(
+        default=None, description="模板种类：docx 或 html；缺省时按文件扩展名判断"
+    )
+    variant: str = Field(
+        default="",
+        max_length=32,
+        description="只替换一种版式（如 civil_complaint 的 elements）；缺省替换全部版式",
+    )
 
 
 class TemplateVersionModel(BaseModel):
     type_name: str
     kind: str
+    variant: str = Field(description="所替换的版式；空字符串表示全部版式")
     version: int
     sha256: str
     filename: str
@@ -99,7 +125,7 @@ def register_routes(bp: APIBlueprint) -> None:
         "/templates/<type_name>", tags=[TEMPLATES_TAG], responses={201: TemplateVersionModel}
     )
     def upload_template(path: TypePath, form: TemplateUpload) -> Response:
-        """上传 .docx 模板：检查安全性、变量与示例渲染，通过后保存为新版本（未启用）"""
+        """上传 .docx 或 .html 模板：检查安全性、变量与示例渲染，通过后保存为新版本（未启用）"""
         if not _known_type(path.type_name):
             return _not_found(f"未知的文书类型「{path.type_name}」")
         data = form.file.read(MAX_TEMPLATE_BYTES + 1)
@@ -112,6 +138,8 @@ def register_routes(bp: APIBlueprint) -> None:
                 filename=form.file.filename or "",
                 note=form.note,
                 by=str(getattr(request, "docgen_client", "") or ""),
+                kind=form.kind,
+                variant=form.variant,
             )
         except TemplateRejected as exc:
             return _problems(exc.problems)
@@ -120,17 +148,19 @@ def register_routes(bp: APIBlueprint) -> None:
         return response
 
     @bp.post("/templates/<type_name>/<int:version>/preview", tags=[TEMPLATES_TAG])
-    def preview_template(path: VersionPath) -> Response:
-        """用该版本渲染示例案件（或请求体中的案件）为 DOCX 预览，不登记、不启用"""
+    def preview_template(path: VersionPath, query: KindQuery) -> Response:
+        """用该版本渲染示例案件（或请求体中的案件）预览（docx 得 DOCX，html 得 PDF），不登记"""
         from docgen.web.api import _file_response
 
         if not _known_type(path.type_name):
             return _not_found(f"未知的文书类型「{path.type_name}」")
         case = request.get_json(silent=True) if request.content_length else None
         try:
-            rendered = _service().preview_template(path.type_name, path.version, case)
+            rendered = _service().preview_template(
+                path.type_name, path.version, case, query.kind
+            )
         except UnknownVersion:
-            return _not_found(f"没有 {path.type_name} 的第 {path.version} 版模板")
+            return _not_found(f"没有 {path.type_name} 的第 {path.version} 版 {query.kind} 模板")
         except CaseInvalid as exc:
             return _problems(exc.problems)
         return _file_response(rendered)
@@ -140,20 +170,20 @@ def register_routes(bp: APIBlueprint) -> None:
         tags=[TEMPLATES_TAG],
         responses={200: TemplateVersionModel},
     )
-    def activate_template(path: VersionPath) -> Response:
-        """启用该版本：此后该类型的 DOCX 文书使用此模板"""
+    def activate_template(path: VersionPath, query: KindQuery) -> Response:
+        """启用该版本：此后该类型的 DOCX（kind=docx）或 PDF（kind=html）文书使用此模板"""
         if not _known_type(path.type_name):
             return _not_found(f"未知的文书类型「{path.type_name}」")
         try:
-            info = _service().templates.activate(path.type_name, path.version)
+            info = _service().templates.activate(path.type_name, path.version, query.kind)
         except UnknownVersion:
-            return _not_found(f"没有 {path.type_name} 的第 {path.version} 版模板")
+            return _not_found(f"没有 {path.type_name} 的第 {path.version} 版 {query.kind} 模板")
         return jsonify(_version_json(info))
 
     @bp.post("/templates/<type_name>/deactivate", tags=[TEMPLATES_TAG])
-    def deactivate_template(path: TypePath) -> Response:
-        """停用自定义模板，恢复使用内置模板"""
+    def deactivate_template(path: TypePath, query: DeactivateQuery) -> Response:
+        """停用该种类（docx 或 html）的自定义模板，恢复使用内置模板"""
         if not _known_type(path.type_name):
             return _not_found(f"未知的文书类型「{path.type_name}」")
-        _service().templates.deactivate(path.type_name)
-        return jsonify({"type_name": path.type_name, "active": None})
+        _service().templates.deactivate(path.type_name, query.kind, query.variant)
+        return jsonify({"type_name": path.type_name, "kind": query.kind, "active": None})

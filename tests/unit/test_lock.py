@@ -41,6 +41,8 @@ def declared() -> dict[str, list[Requirement]]:
 
 def _extra_requirements(req: Requirement) -> list[Requirement]:
     """What the extras in ``req`` (``psycopg[binary]``) pull in, from the installed metadata."""
+    if not req.extras:
+        return []
     found = []
     for text in metadata.requires(req.name) or []:
         sub = Requirement(text)

@@ -198,7 +198,8 @@ def test_template_lifecycle_through_the_api(client):
     assert upload.status_code == 201, upload.json
     version = upload.json["version"]
     listed = client.get("/api/v1/templates/demand_letter").json["items"]
-    assert [(v["version"], v["status"]) for v in listed][-1] == (version, "uploaded")
+    docx = [(v["version"], v["status"]) for v in listed if v["kind"] == "docx"]
+    assert docx[-1] == (version, "uploaded")
 
     preview = client.post(f"/api/v1/templates/demand_letter/{version}/preview", json=CASE)
     assert preview.status_code == 200
@@ -289,7 +290,8 @@ def test_templates_page_uploads_previews_activates_and_shows_refusals(client):
     assert done.status_code == 303
     page = client.get(done.headers["Location"]).get_data(as_text=True)
     assert "已保存 demand_letter/docx@v" in page and "firm.docx" in page
-    version = client.get("/api/v1/templates/demand_letter").json["items"][-1]["version"]
+    items = client.get("/api/v1/templates/demand_letter").json["items"]
+    version = [v for v in items if v["kind"] == "docx"][-1]["version"]
     preview = client.post(
         f"/form/templates/demand_letter/{version}/preview", data={"csrf_token": token}
     )
@@ -314,3 +316,47 @@ def test_templates_page_answers_404_for_a_version_beyond_any_stored(client):
 def test_templates_page_refuses_a_post_without_csrf_token(client):
     response = client.post("/form/templates/demand_letter/deactivate")
     assert response.status_code == 400
+
+
+def _docx_from(builtin: Path, old: str, new: str) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(builtin) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "word/document.xml":
+                assert old.encode() in data
+                data = data.replace(old.encode(), new.encode(), 1)
+            dst.writestr(info, data)
+    return out.getvalue()
+
+
+def test_a_template_for_one_layout_replaces_only_that_layout(service: Docgen, client):
+    elements = _docx_from(
+        ROOT / "templates" / "civil_complaint" / "elements.docx",
+        "{{ subtitle }}",
+        "本所要素式 {{ subtitle }}",
+    )
+    version, _ = service.upload_template(
+        "civil_complaint", elements, filename="elements.docx", variant="elements"
+    )
+    assert (version.variant, version.label) == ("elements", "civil_complaint/docx/elements@v1")
+    service.templates.activate("civil_complaint", version.version)
+    elements_case = load_fixture("civil_complaint", "valid", "elements_company_lender")
+    narrative_case = load_fixture("civil_complaint", "valid", "narrative_guarantor")
+    assert "本所要素式" in _text(service.render("civil_complaint", elements_case, "docx").content)
+    assert "本所要素式" not in _text(
+        service.render("civil_complaint", narrative_case, "docx").content
+    )
+    preview = service.preview_template("civil_complaint", version.version)  # an elements case
+    assert "本所要素式" in _text(preview.content)
+
+    with pytest.raises(TemplateRejected) as caught:
+        service.upload_template("civil_complaint", elements, variant="table")
+    assert caught.value.problems[0].loc == ("variant",)
+    refused = client.post(
+        "/api/v1/templates/demand_letter",
+        data={"file": (io.BytesIO(FIRM_TEMPLATE), "firm.docx"), "variant": "elements"},
+        content_type="multipart/form-data",
+    )
+    assert refused.status_code == 422
+    assert refused.json[0]["loc"] == ["variant"] and "没有版式" in refused.json[0]["message"]
