@@ -350,8 +350,15 @@ def main() -> None:
                         help="letters per batch worker for docgen (a quarter of it for naive)")
     parser.add_argument("--rss-letters", default="",
                         help="comma-separated letter counts for the memory runs, e.g. 100,1000")
+    parser.add_argument("--rss-only", action="store_true",
+                        help="only the memory runs of --rss-letters")
     parser.add_argument("--json", action="store_true", help="print one JSON object only")
     args = parser.parse_args()
+    if args.rss_only:
+        counts = [int(x) for x in (args.rss_letters or "100,1000").split(",")]
+        rss = {n: round(measure_rss(n), 1) for n in counts}
+        print(json.dumps({"rss_by_letters_mib": rss, "machine": machine()}))
+        return
     result = measure(max(1, args.iterations_pdf), max(1, args.iterations_docx))
     letters = max(4, args.batch_letters)
     result["batch_pdf_per_s"], result["batch_peak_rss_mib"], result["batch_pdf_cpu_ms"] = (
