@@ -31,7 +31,7 @@ def test_master_prepares_the_pdf_fonts_and_a_worker_warms_up_before_serving(
     worker = SimpleNamespace(app=SimpleNamespace(wsgi=lambda: app))
     try:
         gunicorn_conf.post_fork(server=None, worker=worker)
-        assert gc.get_threshold()[0] == runtime.YOUNG_THRESHOLD
+        assert gc.get_freeze_count() > 0  # what warm-up loaded is out of the collector's view
     finally:
         runtime.unsettle()  # this test process is not a web worker
 
