@@ -265,10 +265,9 @@ class PdfRenderer:
             base_url=base_url,
             url_fetcher=self._fetcher(),
         ).render(stylesheets=stylesheets, font_config=self.font_config)
+        owners = pdf_chunks.letter_pages(document, len(letters))
         results = []
-        for k, (letter, pages) in enumerate(
-            zip(letters, pdf_chunks.letter_pages(document, len(letters)), strict=True)
-        ):
+        for k, (letter, pages) in enumerate(zip(letters, owners, strict=True)):
             single = document.copy([document.pages[i] for i in pages])
             single.metadata = pdf_chunks.letter_metadata(letter, document.metadata)
             extra = metadata[k] if metadata is not None else {}
@@ -281,7 +280,6 @@ class PdfRenderer:
             whole = document.write_pdf()
             if whole is None:
                 raise RuntimeError("WeasyPrint returned no PDF")
-            owners = pdf_chunks.letter_pages(document, len(letters))
             combined.append((bytes(whole), [len(pages) for pages in owners]))
         return results
 
