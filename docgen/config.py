@@ -30,6 +30,13 @@ class Settings(BaseSettings):
     database_url: str = ""
     max_content_length: int = Field(default=2 * 1024 * 1024, ge=1024)
     pdf_font_families: tuple[str, ...] = ("Noto Serif CJK SC", "Noto Sans CJK SC")
+    pdf_engine: Literal["weasyprint", "typst"] = Field(
+        default="weasyprint",
+        description="The PDF engine: weasyprint (from the .html templates), or typst (from "
+        "the .typ templates, about ten times faster; types without one, and firms' "
+        "uploaded HTML templates, still print with WeasyPrint). A batch run may choose "
+        "its own.",
+    )
     font_cache_dir: Path | None = Field(
         default=None,
         description="Where the prepared PDF fonts are kept (made once per machine, about "

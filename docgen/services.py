@@ -31,6 +31,7 @@ from docgen.render.docx import DocxRenderer, TemplateRenderError
 from docgen.render.fonts import missing_glyphs
 from docgen.render.pdf import GlyphMissing, PdfRenderer
 from docgen.render.pdf_chunks import NotChunkable
+from docgen.render.typst_pdf import TypstRenderer
 
 if TYPE_CHECKING:
     from docgen.profiles.store import ProfileStore
@@ -100,6 +101,7 @@ class Docgen:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self._pdf: PdfRenderer | None = None
+        self._typst: TypstRenderer | None = None
         self._profiles: ProfileStore | None = None
         self._register: Register | None = None
         self._template_hashes: dict[Path, tuple[int, str]] = {}
@@ -136,6 +138,31 @@ class Docgen:
                 font_cache_dir=self.settings.effective_font_cache_dir,
             )
         return self._pdf
+
+    @property
+    def typst(self) -> TypstRenderer:
+        """The Typst engine (``.typ`` templates), made on first use."""
+        if self._typst is None:
+            self._typst = TypstRenderer(
+                self.settings.templates_dir, self.settings.pdf_font_families
+            )
+        return self._typst
+
+    def pdf_template(
+        self, doc_type: DocumentType[Any], case: Any = None, engine: str | None = None
+    ) -> tuple[PdfRenderer | TypstRenderer, str]:
+        """The renderer and template a case's PDF prints with.
+
+        ``engine`` (default: the ``pdf_engine`` setting) ``typst`` prints with the type's
+        ``.typ`` template where it has one and no uploaded HTML template is active for the
+        case; otherwise the PDF comes from the HTML template through WeasyPrint.
+        """
+        html = self.html_template(doc_type, case=case)
+        if (engine or self.settings.pdf_engine) == "typst" and not Path(html).is_absolute():
+            templates = doc_type.templates if case is None else doc_type.templates_for(case)
+            if "typst" in templates:
+                return self.typst, templates["typst"]
+        return self.pdf, html
 
     @property
     def templates(self) -> TemplateStore:
@@ -296,11 +323,8 @@ class Docgen:
                 log.warning("sample case of %s does not render", doc_type.name)
                 continue
             self.docx.render(self.docx_template(doc_type, case=case), context)
-            self.pdf.render(
-                self.html_template(doc_type, case=case),
-                context,
-                footer=stamp.footer_text() if stamp else None,
-            )
+            renderer, template = self.pdf_template(doc_type, case=case)
+            renderer.render(template, context, footer=stamp.footer_text() if stamp else None)
 
     def options(self) -> RuleOptions:
         return RuleOptions(
@@ -343,6 +367,7 @@ class Docgen:
         *,
         requested_by: str = "cli",
         batch_id: str | None = None,
+        engine: str | None = None,
     ) -> Rendered:
         """Render a case, or raise CaseInvalid with every problem found.
 
@@ -350,7 +375,7 @@ class Docgen:
         holding a file per recipient; :meth:`render_each` returns the files themselves.
         """
         rendered = self.render_each(
-            type_name, data, fmt, requested_by=requested_by, batch_id=batch_id
+            type_name, data, fmt, requested_by=requested_by, batch_id=batch_id, engine=engine
         )
         return rendered[0] if len(rendered) == 1 else bundle(rendered)
 
@@ -362,6 +387,7 @@ class Docgen:
         *,
         requested_by: str = "cli",
         batch_id: str | None = None,
+        engine: str | None = None,
     ) -> list[Rendered]:
         """One rendered document per recipient (a single one for most types).
 
@@ -379,9 +405,9 @@ class Docgen:
             stamp = self._new_stamp()
             template_path: Path | None = None
             if fmt == "pdf":
-                html_template = self.html_template(doc_type, case=copy)
-                content = self._render_pdf(copy, html_template, context, stamp)
-                template_path = self.settings.templates_dir / html_template
+                renderer, pdf_template = self.pdf_template(doc_type, copy, engine)
+                content = self._render_pdf(copy, pdf_template, context, stamp, renderer)
+                template_path = self.settings.templates_dir / pdf_template
             else:
                 template_path = self.docx_template(doc_type, case=copy)
                 content = self.docx.render(
@@ -437,18 +463,23 @@ class Docgen:
         requested_by: str = "batch",
         batch_id: str | None = None,
         prints: list[PrintPart] | None = None,
+        engine: str | None = None,
     ) -> list[list[Rendered] | CaseInvalid]:
         """Like :meth:`render_many`, but each case's documents one per recipient, unzipped.
 
         With ``prints`` (PDF only), each chunk laid out together is also appended to it as
         one PDF whose letters share their fonts, for a merged print file; a chunk whose
-        letters had to be rendered one by one gives none.
+        letters had to be rendered one by one gives none. ``engine`` chooses the PDF
+        engine as for :meth:`pdf_template`.
         """
         doc_type = registry.get(type_name)
         options = self.options()
         failed: dict[int, CaseInvalid] = {}
         done: dict[int, list[Rendered]] = {}
-        pending: dict[str, list[tuple[int, int, Assessment, BaseModel, dict[str, Any]]]] = {}
+        pending: dict[
+            tuple[PdfRenderer | TypstRenderer, str],
+            list[tuple[int, int, Assessment, BaseModel, dict[str, Any]]],
+        ] = {}
         for index, data in enumerate(cases):
             try:
                 assessment, copies = self._copies(doc_type, data, options)
@@ -462,9 +493,8 @@ class Docgen:
             done[index] = []
             for copy_index, (copy, context) in enumerate(copies):
                 if fmt == "pdf":
-                    html = self.html_template(doc_type, case=copy)
                     entry = (index, copy_index, assessment, copy, context)
-                    pending.setdefault(html, []).append(entry)
+                    pending.setdefault(self.pdf_template(doc_type, copy, engine), []).append(entry)
                 else:
                     docx_template = self.docx_template(doc_type, case=copy)
                     stamp = self._new_stamp()
@@ -486,17 +516,17 @@ class Docgen:
         step = max(1, chunk_size)
         # cases of a type with several layouts are laid out together per template
         chunks = [
-            (template, items[start : start + step])
-            for template, items in pending.items()
+            (key, items[start : start + step])
+            for key, items in pending.items()
             for start in range(0, len(items), step)
         ]
-        for template, chunk in chunks:
+        for (renderer, template), chunk in chunks:
             stamps = [self._new_stamp() for _item in chunk]
             printed = [stamp for stamp in stamps if stamp is not None]
             registered = len(printed) == len(stamps)  # the register is on for all or none
             combined: list[tuple[bytes, list[int]]] | None = [] if prints is not None else None
             try:
-                contents: list[bytes] | None = self.pdf.render_many(
+                contents: list[bytes] | None = renderer.render_many(
                     template,
                     [item[4] for item in chunk],
                     footers=[stamp.footer_text() for stamp in printed] if registered else None,
@@ -525,7 +555,7 @@ class Docgen:
                     content = (
                         contents[offset]
                         if contents is not None
-                        else self._render_pdf(copy, template, context, stamp)
+                        else self._render_pdf(copy, template, context, stamp, renderer)
                     )
                 except CaseInvalid as exc:
                     failed[index] = exc
@@ -651,14 +681,16 @@ class Docgen:
         template: str,
         context: dict[str, Any],
         stamp: Stamp | None = None,
+        renderer: PdfRenderer | TypstRenderer | None = None,
     ) -> bytes:
         problems = self._glyph_problems(case)
         if problems:
             raise CaseInvalid(problems)
+        renderer = renderer or self.pdf
         try:
             if stamp is None:
-                return self.pdf.render(template, context)
-            return self.pdf.render(
+                return renderer.render(template, context)
+            return renderer.render(
                 template,
                 context,
                 footer=stamp.footer_text(),

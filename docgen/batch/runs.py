@@ -54,6 +54,9 @@ class RunNotFound(LookupError):
     """No run has this id."""
 
 
+PDF_ENGINES = ("", "weasyprint", "typst")
+
+
 @dataclass
 class RunOptions:
     """What a run renders and how; stored with the run so that resume needs only its id."""
@@ -65,6 +68,7 @@ class RunOptions:
     address_page: bool = False
     chunk_size: int = DEFAULT_CHUNK
     volume_size: int = 500
+    pdf_engine: str = ""  # "weasyprint" or "typst"; empty: the pdf_engine setting
 
     def check(self) -> None:
         try:
@@ -78,6 +82,10 @@ class RunOptions:
         if bad or not self.formats:
             raise BatchInputError(
                 f"输出格式应为 pdf、docx 之一或两者，实为「{','.join(self.formats)}」"
+            )
+        if self.pdf_engine not in PDF_ENGINES:
+            raise BatchInputError(
+                f"PDF 引擎应为 weasyprint 或 typst，实为「{self.pdf_engine}」"
             )
         if not 1 <= self.chunk_size <= 500:
             raise BatchInputError("每个任务的文书数应在 1 到 500 之间")
@@ -113,6 +121,7 @@ class Batches:
             "address_page": options.address_page,
             "chunk_size": options.chunk_size,
             "volume_size": options.volume_size,
+            "pdf_engine": options.pdf_engine,
             "input": f"input/input{suffix}",
         }
         with db.session_scope(self.engine) as session:

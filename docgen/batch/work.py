@@ -54,15 +54,17 @@ def render_documents(
     fmt: Format,
     batch_id: str | None = None,
     prints: list[PrintPart] | None = None,
+    engine: str | None = None,
 ) -> list[list[Rendered] | CaseInvalid]:
     """Render a chunk of cases in one format; the one place batch calls the renderers.
 
     The service's chunked path lays PDFs out several letters at a time (fonts and
     stylesheets paid once per chunk). Each case gives one document per recipient (the
-    debtor, then each guarantor); ``prints`` receives the chunks as print PDFs.
+    debtor, then each guarantor); ``prints`` receives the chunks as print PDFs;
+    ``engine`` chooses the PDF engine (``Docgen.pdf_template``).
     """
     return service.render_copies_many(
-        type_name, list(cases), fmt, batch_id=batch_id, prints=prints
+        type_name, list(cases), fmt, batch_id=batch_id, prints=prints, engine=engine
     )
 
 
@@ -136,6 +138,7 @@ def process_chunk(settings: Settings, database_url: str, run_id: str, keys: Sequ
             return 0
         type_name, out_dir = run.type_name, Path(run.out_dir)
         formats: list[Format] = run.option("formats", ["pdf"])
+        pdf_engine = str(run.option("pdf_engine", "")) or None
         items = session.scalars(
             select(BatchItem)
             .where(BatchItem.key.in_(list(keys)), BatchItem.status == PENDING)
@@ -154,7 +157,13 @@ def process_chunk(settings: Settings, database_url: str, run_id: str, keys: Sequ
         prints: list[PrintPart] | None = [] if fmt == "pdf" else None
         try:
             documents = render_documents(
-                service, type_name, cases, fmt, batch_id=str(run_id), prints=prints
+                service,
+                type_name,
+                cases,
+                fmt,
+                batch_id=str(run_id),
+                prints=prints,
+                engine=pdf_engine,
             )
         except Exception as exc:
             log.exception("chunk failed run=%s format=%s", run_id, fmt)

@@ -3,16 +3,18 @@
 The register keeps the case as validated (after letter numbers and sender profiles were
 filled in), the template file's SHA-256, the document id and verification code, and the
 SHA-256 of the file handed out, but not the file. :func:`reissue_pdf` renders the case
-again with the same HTML template (built-in, or the uploaded version it names), the same
-id and code in the footer and the same metadata, and judges the rules as on the day it
-was issued.
+again with the same template (the built-in HTML or Typst one, or the uploaded version it
+names) and engine, the same id and code in the footer and the same metadata, and judges
+the rules as on the day it was issued.
 
 What is compared: the SHA-256 of the new PDF with the registered one. A document rendered
-on its own comes out byte for byte the same (WeasyPrint writes no timestamps), so
-``identical`` is true. A batch letter was laid out together with others, and its bytes
-differ in a few places even though its pages and text are the same; ``identical`` is
-then false and the caller should say so. A template changed since (its SHA-256 differs)
-or a document handed out as DOCX cannot be made again as issued and is refused.
+on its own comes out byte for byte the same (WeasyPrint writes no timestamps, Typst is
+given a fixed one), so ``identical`` is true. A batch letter printed by WeasyPrint was
+laid out together with others, and its bytes differ in a few places even though its
+pages and text are the same; ``identical`` is then false and the caller should say so.
+A batch letter printed by Typst is laid out on its own and comes out identical. A
+template changed since (its SHA-256 differs) or a document handed out as DOCX cannot be
+made again as issued and is refused.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ from docgen.documents.problems import CaseInvalid
 from docgen.register import Stamp, sha256_hex
 
 if TYPE_CHECKING:
+    from docgen.render.pdf import PdfRenderer
+    from docgen.render.typst_pdf import TypstRenderer
     from docgen.services import Docgen
 
 
@@ -92,12 +96,17 @@ def reissue_pdf(docgen: Docgen, document_id: str) -> Reissued:
         assessment = doc_type.evaluate(case, options)
         if assessment.errors:
             raise CaseInvalid(assessment.errors)
-        template = doc_type.templates_for(case)["html"]
+        templates = doc_type.templates_for(case)
+        renderer: PdfRenderer | TypstRenderer = docgen.pdf
+        template = templates["html"]
+        if row.template_id == templates.get("typst"):  # printed by the Typst engine
+            template, renderer = templates["typst"], docgen.typst
         path = docgen.settings.templates_dir / template
         uploads = (docgen.settings.data_dir / CUSTOM_TEMPLATES).resolve()
         uploaded = (docgen.settings.data_dir / row.template_id).resolve()
         if uploaded.is_relative_to(uploads) and uploaded.is_file():
-            template, path = str(uploaded), uploaded  # a firm's version, stored by its hash
+            # a firm's version, stored by its hash
+            template, path, renderer = str(uploaded), uploaded, docgen.pdf
         if docgen._template_hash(path) != row.template_hash:
             raise NotReissuable(
                 "template_changed",
@@ -106,7 +115,7 @@ def reissue_pdf(docgen: Docgen, document_id: str) -> Reissued:
                 "请上传当初出具的 PDF 文件",
             )
         context = doc_type.build_context(case, assessment)
-        pdf = docgen._render_pdf(case, template, context, Stamp(row.id, row.code))
+        pdf = docgen._render_pdf(case, template, context, Stamp(row.id, row.code), renderer)
     except CaseInvalid as exc:
         first = exc.problems[0].message if exc.problems else ""
         raise NotReissuable(

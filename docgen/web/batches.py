@@ -70,11 +70,18 @@ def _options() -> RunOptions | Response:
         formats=_formats(),
         shared=shared,
         address_page=form.get("address_page", "").lower() in ("1", "true", "on", "yes"),
+        pdf_engine=form.get("pdf_engine", "").strip(),
     )
     try:
         options.check()
     except BatchInputError as exc:
-        field = "type" if "文书类型" in str(exc) else "formats"
+        field = (
+            "type"
+            if "文书类型" in str(exc)
+            else "pdf_engine"
+            if "PDF 引擎" in str(exc)
+            else "formats"
+        )
         problems.append(Problem((field,), "invalid", str(exc)))
     else:
         try:
@@ -157,7 +164,8 @@ def build_blueprint() -> APIBlueprint:
         """上传表格（CSV/XLSX/JSONL）开始一个批次
 
         表单字段：file、type、formats（pdf,docx）、address_page、shared（JSON）、letter_date、
-        sender_profile_id（发函人档案编号，作为每一行共用的发函人）
+        sender_profile_id（发函人档案编号，作为每一行共用的发函人）、pdf_engine（weasyprint 或
+        typst，默认按服务配置）
         """
         run_id, problems, status = submit()
         if run_id is None:

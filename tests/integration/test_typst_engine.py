@@ -1,0 +1,199 @@
+"""The Typst PDF engine prints what the WeasyPrint engine prints, and is held to its rules.
+
+For every valid fixture of every type with a ``.typ`` template: the same words as the
+HTML template's PDF (page footers and register stamps aside), every page numbered
+"第 x 页 共 y 页" within its own letter, the register's id and code on every page and in
+the document information, a registered letter made again byte for byte, batch letters
+identical to single ones and their print file made of exactly their pages, the glyph
+check refusing what the fonts cannot draw, and case values printed as text, never
+evaluated as Typst markup.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+from docgen.batch.executors import LocalExecutor
+from docgen.batch.runs import Batches, RunOptions
+from docgen.config import Settings
+from docgen.documents import registry
+from docgen.register.reissue import reissue_pdf
+from docgen.render.pdf import GlyphMissing
+from docgen.render.typst_pdf import TypstRenderer
+from docgen.services import CaseInvalid, Docgen
+from tests.batch_support import letters_sheet
+from tests.support import fixture_cases, load_fixture, normalize, pdf_pages_text
+
+TYPST_TYPES = [t.name for t in registry.all_types() if "typst" in t.templates]
+CASES = [case for case in fixture_cases("valid") if case.type_name in TYPST_TYPES]
+FOOTER = re.compile(r"第\s*(\d+)\s*页\s*共\s*(\d+)\s*页")
+
+
+@pytest.fixture(scope="module")
+def plain(tmp_path_factory: pytest.TempPathFactory) -> Docgen:
+    """Register off: two renders of a case differ in nothing but the engine."""
+    return Docgen(Settings(data_dir=tmp_path_factory.mktemp("plain"), register_documents=False))
+
+
+@pytest.fixture(scope="module")
+def typst_service(tmp_path_factory: pytest.TempPathFactory) -> Docgen:
+    """Register on, Typst chosen by the setting."""
+    return Docgen(Settings(data_dir=tmp_path_factory.mktemp("typst"), pdf_engine="typst"))
+
+
+def text_of(pdf: bytes) -> str:
+    return normalize("".join(pdf_pages_text(pdf)))
+
+
+def numbering(pdf: bytes) -> list[tuple[int, int]]:
+    found = []
+    for text in pdf_pages_text(pdf):
+        match = FOOTER.search(text)
+        assert match, text[-80:]
+        found.append((int(match.group(1)), int(match.group(2))))
+    return found
+
+
+def test_the_demand_letter_has_a_typst_template():
+    assert "demand_letter" in TYPST_TYPES
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_typst_prints_the_same_words_as_weasyprint(case, plain):
+    weasy = plain.render_each(case.type_name, case.data, "pdf")
+    fast = plain.render_each(case.type_name, case.data, "pdf", engine="typst")
+    assert len(fast) == len(weasy)
+    for typst_doc, weasy_doc in zip(fast, weasy, strict=True):
+        assert typst_doc.content.startswith(b"%PDF-")
+        assert text_of(typst_doc.content) == text_of(weasy_doc.content)
+        pages = numbering(typst_doc.content)
+        assert pages == [(k + 1, len(pages)) for k in range(len(pages))]
+
+
+def test_the_setting_chooses_typst_and_the_register_stamps_every_page(typst_service):
+    case = load_fixture("demand_letter", "valid", "person_debtor")
+    rendered = typst_service.render("demand_letter", case, "pdf")
+    reader = PdfReader(io.BytesIO(rendered.content))
+    assert reader.metadata is not None and "Typst" in str(reader.metadata.get("/Creator"))
+    assert reader.metadata["/DocgenDocumentId"] == rendered.document_id
+    assert reader.metadata["/DocgenVerificationCode"] == rendered.verification_code
+    for page in pdf_pages_text(rendered.content):
+        flat = re.sub(r"\s+", "", page)
+        assert f"文书编号{rendered.document_id}" in flat
+        assert f"校验码{rendered.verification_code}" in flat
+    row = typst_service.register.get(rendered.document_id)
+    assert row.template_id == "demand_letter/letter.typ"
+
+
+def test_a_registered_typst_letter_is_made_again_byte_for_byte(typst_service):
+    case = load_fixture("demand_letter", "valid", "computed_interest")
+    rendered = typst_service.render("demand_letter", case, "pdf")
+    again = reissue_pdf(typst_service, rendered.document_id)
+    assert again.identical
+    assert again.pdf == rendered.content
+
+
+def test_batch_letters_are_the_single_letters_and_the_print_file_holds_their_pages(plain):
+    cases = [case.data for case in CASES if case.type_name == "demand_letter"]
+    prints: list[Any] = []
+    results = plain.render_copies_many("demand_letter", cases, "pdf", prints=prints, engine="typst")
+    letters = [doc for result in results for doc in result]
+    assert len(letters) >= len(cases)
+    singles = [
+        doc
+        for data in cases
+        for doc in plain.render_each("demand_letter", data, "pdf", engine="typst")
+    ]
+    assert [d.content for d in letters] == [d.content for d in singles]
+    (part,) = prints
+    whole = PdfReader(io.BytesIO(part.content))
+    placed = 0
+    for doc, (_index, _copy, first, count) in zip(letters, part.letters, strict=True):
+        own = pdf_pages_text(doc.content)
+        assert count == len(own) and first == placed
+        assert [whole.pages[first + k].extract_text() for k in range(count)] == own
+        placed += count
+    assert placed == len(whole.pages)
+
+
+def test_the_glyph_check_refuses_what_the_fonts_cannot_draw(plain):
+    case = load_fixture("demand_letter", "valid", "person_debtor")
+    case["debtor"]["name"] = "张\U000f0001伟"  # a private-use character no font draws
+    with pytest.raises(CaseInvalid) as caught:
+        plain.render("demand_letter", case, "pdf", engine="typst")
+    problem = caught.value.problems[0]
+    assert problem.code == "glyph_missing" and problem.loc == ("debtor", "name")
+    renderer = TypstRenderer(plain.settings.templates_dir, plain.settings.pdf_font_families)
+    _, _, context = plain.context_for(
+        "demand_letter", load_fixture("demand_letter", "valid", "person_debtor")
+    )
+    context["facts"] = "\U000f0001"
+    with pytest.raises(GlyphMissing):
+        renderer.render("demand_letter/letter.typ", context)
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        '#read("/etc/passwd")',
+        "#{panic()}",
+        "*粗体* _斜体_ $x^2$ `代码`",
+        "] #pagebreak() [",
+        "<docgen-letter-start> @ref // 注释 /* 注释",
+    ],
+)
+def test_case_values_are_printed_as_text_never_run_as_markup(plain, hostile):
+    case = load_fixture("demand_letter", "valid", "person_debtor")
+    case["debtor"]["address"] = f"北京市{hostile}"
+    weasy = plain.render("demand_letter", case, "pdf")
+    fast = plain.render("demand_letter", case, "pdf", engine="typst")
+    assert text_of(fast.content) == text_of(weasy.content)
+    assert re.sub(r"\s+", "", hostile) in text_of(fast.content)
+    assert "root:" not in text_of(fast.content)
+
+
+def test_a_batch_run_can_choose_typst(settings, tmp_path: Path):
+    source = letters_sheet(tmp_path / "cases.csv", 5)
+    batches = Batches(settings, f"sqlite:///{tmp_path / 'state.db'}")
+    options = RunOptions("demand_letter", formats=["pdf"], chunk_size=2, pdf_engine="typst")
+    run_id = batches.create(source, options, tmp_path)
+    summary = batches.execute(run_id, LocalExecutor(1))
+    assert (summary["status"], summary["rendered"]) == ("done", 5)
+    folder = tmp_path / run_id
+    with (folder / "manifest.csv").open(encoding="utf-8-sig", newline="") as fh:
+        manifest = list(csv.DictReader(fh))
+    assert len(manifest) == 5
+    merged = PdfReader(folder / manifest[0]["打印文件"])
+    for entry in manifest:
+        letter = PdfReader(folder / entry["PDF 文件"])
+        assert "Typst" in str(letter.metadata.get("/Creator"))
+        assert int(entry["页数"]) == len(letter.pages)
+        first = int(entry["打印起始页"])
+        assert first % 2 == 1
+        assert merged.pages[first - 1].extract_text() == letter.pages[0].extract_text()
+
+
+def test_an_unknown_engine_is_refused_before_the_run(settings, tmp_path: Path):
+    from docgen.batch.readers import BatchInputError
+
+    source = letters_sheet(tmp_path / "cases.csv", 1)
+    with pytest.raises(BatchInputError, match="PDF 引擎"):
+        Batches(settings, f"sqlite:///{tmp_path / 'state.db'}").create(
+            source, RunOptions("demand_letter", pdf_engine="latex"), tmp_path
+        )
+
+
+def test_types_without_a_typst_template_still_print_with_weasyprint(plain):
+    other = next(t for t in registry.all_types() if "typst" not in t.templates)
+    data = fixture_cases("valid")
+    case = next(c for c in data if c.type_name == other.name)
+    rendered = plain.render_each(other.name, case.data, "pdf", engine="typst")
+    info = PdfReader(io.BytesIO(rendered[0].content)).metadata
+    assert "WeasyPrint" in str(info.get("/Producer")) or "WeasyPrint" in str(info.get("/Creator"))
