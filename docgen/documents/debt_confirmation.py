@@ -185,5 +185,6 @@ DOCUMENT: DocumentType[DebtConfirmation] = DocumentType(
     templates={
         "docx": "debt_confirmation/confirmation.docx",
         "html": "debt_confirmation/confirmation.html",
+        "typst": "debt_confirmation/confirmation.typ",
     },
 )

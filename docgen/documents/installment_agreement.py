@@ -416,5 +416,6 @@ DOCUMENT: DocumentType[InstallmentAgreement] = DocumentType(
     templates={
         "docx": "installment_agreement/agreement.docx",
         "html": "installment_agreement/agreement.html",
+        "typst": "installment_agreement/agreement.typ",
     },
 )
