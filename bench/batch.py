@@ -13,6 +13,7 @@ Run from the repository root (after ``make test`` or ``bin/bootstrap --dev``)::
     .venv/bin/python bench/batch.py --n 20 --engines local1,local2,celery
     .venv/bin/python bench/batch.py --n 1000,10000            # the full benchmark (long)
     .venv/bin/python bench/batch.py --n 200 --formats docx --json
+    .venv/bin/python bench/batch.py --n 1000,10000 --pdf-engine typst   # the Typst engine
 
 Celery uses ``--broker`` (default Redis DB 15 on 127.0.0.1, flushed before each run).
 This is not a test: it asserts nothing and lives outside ``tests/``.
@@ -109,7 +110,9 @@ class RssSampler(threading.Thread):
             time.sleep(0.2)
 
 
-def run_case(n: int, engine: str, formats: list[str], broker: str, chunk: int) -> dict[str, Any]:
+def run_case(
+    n: int, engine: str, formats: list[str], broker: str, chunk: int, pdf_engine: str
+) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="docgen-bench-") as tmp:
         folder = Path(tmp)
         sheet = folder / "cases.csv"
@@ -154,7 +157,9 @@ def run_case(n: int, engine: str, formats: list[str], broker: str, chunk: int) -
             began = time.monotonic()
             run_id = batches.create(
                 sheet,
-                RunOptions("demand_letter", formats=formats, chunk_size=chunk),
+                RunOptions(
+                    "demand_letter", formats=formats, chunk_size=chunk, pdf_engine=pdf_engine
+                ),
                 folder / "runs",
             )
             batches.plan(run_id)
@@ -180,6 +185,7 @@ def run_case(n: int, engine: str, formats: list[str], broker: str, chunk: int) -
         return {
             "n": n,
             "engine": engine,
+            "pdf_engine": pdf_engine,
             "formats": ",".join(formats),
             "rendered": summary["rendered"],
             "seconds": round(ended - began, 1),
@@ -201,17 +207,23 @@ def main() -> None:
     parser.add_argument("--formats", default="pdf,docx")
     parser.add_argument("--broker", default="redis://127.0.0.1:6379/15")
     parser.add_argument("--chunk", type=int, default=20)
+    parser.add_argument(
+        "--pdf-engine",
+        default="weasyprint",
+        choices=["weasyprint", "typst"],
+        help="the run's PDF engine (RunOptions.pdf_engine)",
+    )
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     formats = [f for f in args.formats.split(",") if f]
     results = []
     for n in (int(x) for x in args.n.split(",")):
         for engine in args.engines.split(","):
-            result = run_case(n, engine, formats, args.broker, args.chunk)
+            result = run_case(n, engine, formats, args.broker, args.chunk, args.pdf_engine)
             results.append(result)
             if not args.json:
                 print(
-                    f"{n:>6} letters  {engine:<7} {result['formats']:<9} "
+                    f"{n:>6} letters  {engine:<7} {args.pdf_engine:<10} {result['formats']:<9} "
                     f"{result['seconds']:>8.1f} s (plan {result['plan_seconds']:.1f} s)  "
                     f"{result['letters_per_second']:>7.2f} letters/s  "
                     f"render {result['render_letters_per_second']:>7.2f}/s  "

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -129,18 +130,67 @@ class TypstRenderer:
         return results
 
 
+_TRAILER = re.compile(rb"trailer\s*<<(?P<body>.*?)>>\s*startxref\s*(?P<xref>\d+)\s*%%EOF\s*$", re.S)
+_INFO_REF = re.compile(rb"/Info\s+(\d+)\s+0\s+R")
+_PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
+
+
 def page_count(pdf: bytes) -> int:
+    """The number of pages of a PDF Typst wrote (its objects are not compressed)."""
+    if _TRAILER.search(pdf[-1024:]) and b"/ObjStm" not in pdf:
+        return len(_PAGE.findall(pdf))
     return len(PdfReader(io.BytesIO(pdf)).pages)
 
 
 def with_metadata(pdf: bytes, metadata: dict[str, str]) -> bytes:
-    """``pdf`` with entries added to its document information, as an incremental update
-    (the bytes Typst wrote stay as they are, the new entries are appended)."""
-    writer = PdfWriter(PdfReader(io.BytesIO(pdf)), incremental=True)
-    writer.add_metadata({f"/{key}": value for key, value in metadata.items()})
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+    """``pdf`` with entries added to its document information, as an incremental update:
+    the bytes Typst wrote stay as they are; a new version of the information dictionary,
+    a cross-reference section for it and a trailer pointing back to the old one are
+    appended (ISO 32000-1, 7.5.6). Falls back to pypdf for a file not laid out as Typst
+    writes it (a classic cross-reference table and trailer, an /Info dictionary)."""
+    tail = _TRAILER.search(pdf[-1024:])
+    info = _INFO_REF.search(tail.group("body")) if tail else None
+    body = None
+    if tail is not None and info is not None:
+        number = int(info.group(1))
+        found = re.search(rb"\n%d 0 obj\s*(<<.*?>>)\s*endobj" % number, pdf, re.S)
+        body = found.group(1) if found else None
+    if tail is None or info is None or body is None:
+        writer = PdfWriter(PdfReader(io.BytesIO(pdf)), incremental=True)
+        writer.add_metadata({f"/{key}": value for key, value in metadata.items()})
+        out = io.BytesIO()
+        writer.write(out)
+        return out.getvalue()
+    entries = b"".join(
+        b"/" + _pdf_name(key) + _pdf_string(value) for key, value in metadata.items()
+    )
+    base = pdf if pdf.endswith(b"\n") else pdf + b"\n"
+    obj_offset = len(base)
+    obj = b"%d 0 obj\n%s%s>>\nendobj\n" % (number, body[:-2], entries)
+    xref_offset = obj_offset + len(obj)
+    trailer = re.sub(rb"/Prev\s+\d+", b"", tail.group("body"))
+    section = b"xref\n%d 1\n%010d 00000 n\r\ntrailer\n<<%s/Prev %s>>\nstartxref\n%d\n%%%%EOF\n" % (
+        number,
+        obj_offset,
+        trailer,
+        tail.group("xref"),
+        xref_offset,
+    )
+    return base + obj + section
+
+
+def _pdf_name(key: str) -> bytes:
+    if not re.fullmatch(r"[A-Za-z0-9_.-]+", key):
+        raise ValueError(f"not a plain PDF name: {key!r}")
+    return key.encode("ascii")
+
+
+def _pdf_string(value: str) -> bytes:
+    """A PDF text string: literal ASCII where it can be, else UTF-16BE with a BOM."""
+    if value.isascii() and value.isprintable():
+        escaped = value.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+        return b"(" + escaped.encode("ascii") + b")"
+    return b"<FEFF" + value.encode("utf-16-be").hex().upper().encode("ascii") + b">"
 
 
 def _strings(value: Any) -> Iterator[str]:
