@@ -2,11 +2,10 @@
 
 WeasyPrint lays out and draws in Python; ``bench/pdf_profile.py`` shows that this part
 alone, which chunking cannot share, keeps a demand letter above 100 ms of CPU, so
-20 letters per second on 2 cores is out of its reach. This script measures the change
-proposed in docs/benchmarks.md: Typst (a typesetting engine written in Rust, the
-``typst`` package on PyPI) rendering the same demand letters from the same template
-context docgen builds, with a Typst version of the letter (``bench/typst/``). It is a
-prototype for measurement: docgen does not render with it.
+20 letters per second on 2 cores is out of its reach. This script measures docgen's second
+PDF engine beside it: Typst (a typesetting engine written in Rust, the ``typst`` package
+on PyPI) rendering the same demand letters from the same template context, with
+``templates/demand_letter/letter.typ`` (``docgen/render/typst_pdf.py``).
 
 For the demand-letter fixtures it prints, in one run:
 
@@ -51,7 +50,6 @@ from docgen.config import Settings  # noqa: E402
 from docgen.services import PDF_CHUNK, Docgen  # noqa: E402
 
 TYPE_NAME = "demand_letter"
-TYPST_TEMPLATE = ROOT / "bench" / "typst" / "demand_letter.typ"
 
 
 class TypstLetters:
@@ -59,12 +57,10 @@ class TypstLetters:
 
     def __init__(self, docgen: Docgen) -> None:
         self.docgen = docgen
-        self.compiler = typst.Compiler(str(TYPST_TEMPLATE))
 
     def render(self, case: Any) -> bytes:
         _case, _assessment, context = self.docgen.context_for(TYPE_NAME, case)
-        inputs = {"ctx": json.dumps(context, ensure_ascii=False, default=str)}
-        return bytes(self.compiler.compile(sys_inputs=inputs))
+        return self.docgen.typst.render("demand_letter/letter.typ", context)
 
 
 def cpu_ms(render: Any, cases: list[Any], rounds: int) -> float:
