@@ -56,6 +56,19 @@ def pdf_pages_text(content: bytes) -> list[str]:
     return [page.extract_text() or "" for page in PdfReader(io.BytesIO(content)).pages]
 
 
+PAGE_NUMBER = re.compile(r"第\s*(\d+)\s*页\s*共\s*(\d+)\s*页")
+
+
+def page_numbers(content: bytes) -> list[tuple[int, int]]:
+    """Each page's printed "第 x 页 共 y 页", as (x, y); every page must have one."""
+    found = []
+    for text in pdf_pages_text(content):
+        match = PAGE_NUMBER.search(text)
+        assert match, text[-80:]
+        found.append((int(match.group(1)), int(match.group(2))))
+    return found
+
+
 def docx_text(content: bytes) -> str:
     """Body text of a DOCX in reading order: paragraphs and table cells."""
     document = Document(io.BytesIO(content))

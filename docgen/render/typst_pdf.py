@@ -31,8 +31,6 @@ from docgen.render.docx import TemplateRenderError
 from docgen.render.fonts import locate, missing_glyphs
 from docgen.render.pdf import GlyphMissing
 
-ENGINE = "typst"
-
 
 class TypstRenderer:
     """Renders ``.typ`` templates under ``templates_dir`` to PDF; reuse one per process."""
@@ -207,4 +205,4 @@ def _strings(value: Any) -> Iterator[str]:
         yield str(value)
 
 
-__all__ = ["ENGINE", "TypstRenderer", "page_count", "with_metadata"]
+__all__ = ["TypstRenderer", "page_count", "with_metadata"]

@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from typing import Any
 
@@ -24,11 +23,10 @@ from docgen.render.fonts import missing_glyphs
 from docgen.render.pdf import GlyphMissing, PdfRenderer
 from docgen.render.prepared_fonts import repertoire
 from docgen.services import CaseInvalid, Docgen, Rendered
-from tests.support import fixture_cases, load_fixture, pdf_pages_text
+from tests.support import fixture_cases, load_fixture, page_numbers, pdf_pages_text
 
 TYPE = "demand_letter"
 VALID = fixture_cases("valid")
-FOOTER = re.compile(r"第\s*(\d+)\s*页\s*共\s*(\d+)\s*页")
 RARE = "䶮"  # U+4DAE, CJK Extension A: in the Noto CJK fonts, not in GB 2312
 
 
@@ -49,15 +47,6 @@ def letters(service: Docgen, cases: list[Any], type_name: str) -> list[tuple[str
 
 def html_template(type_name: str) -> str:
     return registry.get(type_name).templates["html"]
-
-
-def footers(content: bytes) -> list[tuple[int, int]]:
-    found = []
-    for text in pdf_pages_text(content):
-        match = FOOTER.search(text)
-        assert match, text[-80:]
-        found.append((int(match.group(1)), int(match.group(2))))
-    return found
 
 
 def embedded_fonts(content: bytes) -> set[str]:
@@ -155,7 +144,7 @@ def test_render_many_gives_each_letter_exactly_its_own_pages(
     for alone, content in zip(expected, many, strict=True):
         assert pdf_pages_text(content) == pdf_pages_text(alone)
         pages = len(pdf_pages_text(alone))
-        assert footers(content) == [(n, pages) for n in range(1, pages + 1)]
+        assert page_numbers(content) == [(n, pages) for n in range(1, pages + 1)]
         reader = PdfReader(io.BytesIO(content))
         assert reader.metadata.title == PdfReader(io.BytesIO(alone)).metadata.title
         # self-contained: only the fonts this letter needs, all of them embedded

@@ -29,11 +29,10 @@ from docgen.render.pdf import GlyphMissing
 from docgen.render.typst_pdf import TypstRenderer
 from docgen.services import CaseInvalid, Docgen
 from tests.batch_support import letters_sheet
-from tests.support import fixture_cases, load_fixture, normalize, pdf_pages_text
+from tests.support import fixture_cases, load_fixture, normalize, page_numbers, pdf_pages_text
 
 TYPST_TYPES = [t.name for t in registry.all_types() if "typst" in t.templates]
 CASES = [case for case in fixture_cases("valid") if case.type_name in TYPST_TYPES]
-FOOTER = re.compile(r"第\s*(\d+)\s*页\s*共\s*(\d+)\s*页")
 
 
 @pytest.fixture(scope="module")
@@ -57,15 +56,6 @@ def text_of(pdf: bytes) -> str:
     return normalize("".join(pdf_pages_text(pdf)))
 
 
-def numbering(pdf: bytes) -> list[tuple[int, int]]:
-    found = []
-    for text in pdf_pages_text(pdf):
-        match = FOOTER.search(text)
-        assert match, text[-80:]
-        found.append((int(match.group(1)), int(match.group(2))))
-    return found
-
-
 def test_the_demand_letter_has_a_typst_template():
     assert "demand_letter" in TYPST_TYPES
 
@@ -80,7 +70,7 @@ def test_typst_prints_the_same_words_as_weasyprint(case, tmp_path):
     for typst_doc, weasy_doc in zip(fast, weasy, strict=True):
         assert typst_doc.content.startswith(b"%PDF-")
         assert text_of(typst_doc.content) == text_of(weasy_doc.content)
-        pages = numbering(typst_doc.content)
+        pages = page_numbers(typst_doc.content)
         assert pages == [(k + 1, len(pages)) for k in range(len(pages))]
 
 
