@@ -71,6 +71,9 @@ class RssSampler(threading.Thread):
         self.roots = roots
         self.peak_total = 0
         self.peak_one = 0
+        self.peak_by_pid: dict[int, int] = {}
+        self.timeline: list[tuple[float, int]] = []  # (seconds, RSS of the first root)
+        self.began = time.monotonic()
         self.stopped = threading.Event()
 
     def _tree(self) -> list[int]:
@@ -104,10 +107,19 @@ class RssSampler(threading.Thread):
 
     def run(self) -> None:
         while not self.stopped.is_set():
-            sizes = [self._rss(pid) for pid in self._tree()]
-            self.peak_total = max(self.peak_total, sum(sizes))
-            self.peak_one = max(self.peak_one, max(sizes, default=0))
+            sizes = {pid: self._rss(pid) for pid in self._tree()}
+            self.peak_total = max(self.peak_total, sum(sizes.values()))
+            self.peak_one = max(self.peak_one, max(sizes.values(), default=0))
+            for pid, size in sizes.items():
+                self.peak_by_pid[pid] = max(self.peak_by_pid.get(pid, 0), size)
+            self.timeline.append((time.monotonic() - self.began, sizes.get(self.roots[0], 0)))
             time.sleep(0.2)
+
+    def peaks(self) -> tuple[int, int]:
+        """The peak of the run's own process, and the largest peak of any other."""
+        own = self.peak_by_pid.get(self.roots[0], 0)
+        others = [v for pid, v in self.peak_by_pid.items() if pid != self.roots[0]]
+        return own, max(others, default=0)
 
 
 def run_case(
@@ -180,7 +192,22 @@ def run_case(
         print_files = json.loads((run_dir / "summary.json").read_text(encoding="utf-8"))[
             "print_files"
         ]
+        finalize_seconds = json.loads((run_dir / "summary.json").read_text(encoding="utf-8"))[
+            "finalize_seconds"
+        ]
         merged = sum(p["pages"] for p in print_files)
+        own, worker = sampler.peaks()
+        # the run's own process, phase by phase (plan, render, finalize: print volumes,
+        # manifest, rejects), from the timeline sampled since the sampler started
+        at = {
+            "plan": (0.0, planned - sampler.began),
+            "render": (planned - sampler.began, ended - sampler.began - finalize_seconds),
+            "finalize": (ended - sampler.began - finalize_seconds, ended - sampler.began),
+        }
+        phases = {
+            phase: round(max((r for t, r in sampler.timeline if lo <= t <= hi), default=0) / 2**20)
+            for phase, (lo, hi) in at.items()
+        }
         merged_bytes = sum((run_dir / p["file"]).stat().st_size for p in print_files)
         return {
             "n": n,
@@ -196,6 +223,10 @@ def run_case(
             "merged_mb": round(merged_bytes / 2**20, 1),
             "peak_rss_total_mb": round(sampler.peak_total / 2**20),
             "peak_rss_one_mb": round(sampler.peak_one / 2**20),
+            "peak_rss_run_process_mb": round(own / 2**20),
+            "peak_rss_worker_mb": round(worker / 2**20),
+            "run_process_mb_by_phase": phases,
+            "finalize_seconds": finalize_seconds,
             "load_1min": [round(load_before, 2), round(os.getloadavg()[0], 2)],
         }
 
@@ -229,7 +260,9 @@ def main() -> None:
                     f"render {result['render_letters_per_second']:>7.2f}/s  "
                     f"merged {result['merged_pages']} pages {result['merged_mb']} MB  "
                     f"peak RSS {result['peak_rss_total_mb']} MB "
-                    f"(one {result['peak_rss_one_mb']} MB)  "
+                    f"(one {result['peak_rss_one_mb']} MB; run process "
+                    f"{result['peak_rss_run_process_mb']} MB {result['run_process_mb_by_phase']}, "
+                    f"workers {result['peak_rss_worker_mb']} MB)  "
                     f"load {result['load_1min'][0]}→{result['load_1min'][1]}",
                     flush=True,
                 )

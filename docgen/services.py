@@ -31,11 +31,11 @@ from docgen.render.docx import DocxRenderer, TemplateRenderError
 from docgen.render.fonts import missing_glyphs
 from docgen.render.pdf import GlyphMissing, PdfRenderer
 from docgen.render.pdf_chunks import NotChunkable
-from docgen.render.typst_pdf import TypstRenderer
 
 if TYPE_CHECKING:
     from docgen.profiles.store import ProfileStore
     from docgen.register.store import Register
+    from docgen.render.typst_pdf import TypstRenderer
     from docgen.template_store import TemplateStore, VersionInfo
 
 log = logging.getLogger(__name__)
@@ -143,8 +143,12 @@ class Docgen:
     def typst(self) -> TypstRenderer:
         """The Typst engine (``.typ`` templates), made on first use."""
         if self._typst is None:
+            from docgen.render.typst_pdf import TypstRenderer  # imports Typst: only when used
+
             self._typst = TypstRenderer(
-                self.settings.templates_dir, self.settings.pdf_font_families
+                self.settings.templates_dir,
+                self.settings.pdf_font_families,
+                font_cache_dir=self.settings.effective_font_cache_dir,
             )
         return self._typst
 

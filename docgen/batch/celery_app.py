@@ -15,7 +15,7 @@ from functools import cache
 from typing import Any
 
 from celery import Celery
-from celery.signals import worker_process_init
+from celery.signals import worker_process_init, worker_process_shutdown
 
 from docgen import runtime
 from docgen.config import Settings
@@ -62,6 +62,16 @@ def _settle_worker_process(**_kwargs: Any) -> None:
 
 
 worker_process_init.connect(_settle_worker_process, weak=False)
+
+
+def _release_worker_process(**_kwargs: Any) -> None:
+    """A worker process ends without interpreter exit: remove its temporary font files."""
+    from docgen.render.pdf import release_font_folders
+
+    release_font_folders()
+
+
+worker_process_shutdown.connect(_release_worker_process, weak=False)
 
 
 def _render_chunk(task: Any, run_id: str, keys: list[str]) -> int:

@@ -32,7 +32,8 @@ from pypdf.generic import (
 )
 from weasyprint import CSS, HTML
 
-from docgen.render.pdf import AssetFetcher, GlyphMissing, PdfRenderer
+from docgen.render.assets import AssetFetcher
+from docgen.render.pdf import GlyphMissing, PdfRenderer
 
 STAMP_SIZE_PT = 10.5
 STAMP_RIGHT_PT = 34.0  # 12 mm from the right edge

@@ -13,7 +13,8 @@ from typing import Any
 
 from jinja2 import meta
 
-from docgen.render.pdf import SHARED_MACROS, AssetFetcher, PdfRenderer
+from docgen.render.assets import AssetFetcher
+from docgen.render.pdf import SHARED_MACROS, PdfRenderer
 
 
 def undeclared_names(renderer: PdfRenderer, source: str) -> set[str]:

@@ -1,42 +1,41 @@
 """PDF rendering with WeasyPrint from a sandboxed Jinja HTML template.
 
-The URL fetcher serves only files under docgen's template root (fonts, CSS, images)
-and ``data:`` URLs: no network, no file outside the root, no redirects. Fonts come from
-fontconfig; every character is checked against them before rendering.
+The URL fetcher (:mod:`docgen.render.assets`) serves only files under docgen's template
+root (fonts, CSS, images) and ``data:`` URLs: no network, no file outside the root, no
+redirects. Fonts come from fontconfig; every character is checked against them before
+rendering.
+
+WeasyPrint is imported when a renderer is made, not with this module: the service, the
+glyph check and the Typst engine use this module, and a process that never prints with
+WeasyPrint (a Typst batch worker) saves the 45 MB that importing it costs.
 """
 
 from __future__ import annotations
 
-import base64
+import atexit
 import functools
 import html
 import re
-import urllib.parse
+import shutil
+import weakref
 import zlib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pydyf
 from jinja2 import Template, TemplateError
-from weasyprint import CSS, HTML
-from weasyprint.text.fonts import FontConfiguration
-from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from docgen.render import pdf_chunks, prepared_fonts
 from docgen.render.docx import TemplateRenderError
 from docgen.render.fonts import missing_glyphs
 from docgen.render.sandbox import new_environment, render_budget, render_limited
 
+if TYPE_CHECKING:
+    from weasyprint import CSS
+
+    from docgen.render.assets import AssetFetcher
+
 _TAG = re.compile(r"<(script|style)\b.*?</\1>|<[^>]+>", re.S | re.I)
-_MEDIA_TYPES = {
-    ".css": "text/css",
-    ".png": "image/png",
-    ".jpg": "image/jpeg",
-    ".svg": "image/svg+xml",
-    ".otf": "font/otf",
-    ".ttf": "font/ttf",
-    ".woff2": "font/woff2",
-}
 
 
 class _StreamZlib:
@@ -58,43 +57,27 @@ class _StreamZlib:
 pydyf.zlib = _StreamZlib()
 
 
-class BlockedFetch(ValueError):
-    """A template or stylesheet asked for a resource outside docgen's own assets."""
+_font_configs: weakref.WeakSet[Any] = weakref.WeakSet()
 
 
-class AssetFetcher(URLFetcher):  # type: ignore[misc]
-    """Serve ``file:`` URLs under ``root`` and ``data:`` URLs; refuse everything else."""
+def release_font_folders() -> None:
+    """Remove the temporary font folders of this process's WeasyPrint configurations.
 
-    def __init__(self, root: Path, *extra_roots: Path) -> None:
-        super().__init__(allowed_protocols=("file", "data"), allow_redirects=False)
-        self.root = root.resolve()
-        self.roots = (self.root, *(extra.resolve() for extra in extra_roots))
-        self.blocked: list[str] = []
+    WeasyPrint copies the ``@font-face`` fonts (the prepared faces, 6 MB) into a temporary
+    folder per font configuration and removes it when the configuration is collected. A
+    renderer lives as long as its process, so that happens at interpreter exit, after
+    WeasyPrint's module may already be torn down (the folder stays), or never (a forked
+    worker process ends without it). Hence at exit, and when a Celery worker process
+    shuts down, the folders are removed here.
+    """
+    for config in list(_font_configs):
+        folder = getattr(config, "_folder", None)
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
+            config._folder = None
 
-    def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
-        scheme = url.split(":", 1)[0].lower()
-        if scheme == "data":
-            return self._data(url)
-        if scheme == "file":
-            path = Path(urllib.parse.unquote(urllib.parse.urlsplit(url).path)).resolve()
-            inside = any(path.is_relative_to(root) for root in self.roots)
-            if inside and path.is_file():
-                media_type = _MEDIA_TYPES.get(path.suffix.lower())
-                if media_type:
-                    return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": media_type})
-        self.blocked.append(url[:200])
-        raise BlockedFetch("resource outside docgen assets refused")
 
-    @staticmethod
-    def _data(url: str) -> URLFetcherResponse:
-        header, _, payload = url[5:].partition(",")
-        media_type = header.split(";")[0] or "text/plain"
-        body = (
-            base64.b64decode(payload)
-            if header.endswith(";base64")
-            else urllib.parse.unquote_to_bytes(payload)
-        )
-        return URLFetcherResponse(url, body, {"Content-Type": media_type})
+atexit.register(release_font_folders)
 
 
 def visible_text(markup: str) -> str:
@@ -138,16 +121,23 @@ class PdfRenderer:
         self.templates_dir = templates_dir.resolve()
         self.font_families = font_families
         self.font_cache_dir = font_cache_dir
+        from weasyprint.text.fonts import FontConfiguration
+
         self.font_config = FontConfiguration()
+        _font_configs.add(self.font_config)
         self.env = new_environment()
         self._templates: dict[str, tuple[int, Template]] = {}
 
     def _fetcher(self) -> AssetFetcher:
+        from docgen.render.assets import AssetFetcher
+
         extra = (self.font_cache_dir,) if self.font_cache_dir else ()
         return AssetFetcher(self.templates_dir, *extra)
 
     @functools.cached_property
     def stylesheets(self) -> list[CSS]:
+        from weasyprint import CSS
+
         path = self.templates_dir / "_shared" / "print.css"
         families = ", ".join(f'"{f}"' for f in self.font_families)
         faces = ""
@@ -200,6 +190,8 @@ class PdfRenderer:
 
     @functools.cached_property
     def _chunk_stylesheet(self) -> CSS:
+        from weasyprint import CSS
+
         css = (self.templates_dir / "_shared" / "print.css").read_text(encoding="utf-8")
         return CSS(
             string=pdf_chunks.chunk_css(pdf_chunks.page_total_rules(css)),
@@ -209,6 +201,8 @@ class PdfRenderer:
     @functools.cached_property
     def _footer_stylesheet(self) -> CSS:
         """Each document's own footer lines, carried by a running element at its start."""
+        from weasyprint import CSS
+
         families = ", ".join(f'"{f}"' for f in self.font_families)
         return CSS(
             string=(
@@ -260,6 +254,8 @@ class PdfRenderer:
             ]
             stylesheets.append(self._footer_stylesheet)
         base_url = (self.templates_dir / template_name).as_uri()
+        from weasyprint import HTML
+
         document = HTML(
             string=pdf_chunks.chunk_markup(letters),
             base_url=base_url,
@@ -302,6 +298,8 @@ class PdfRenderer:
             markup = with_footer(markup, footer)
             stylesheets = [*stylesheets, self._footer_stylesheet]
         base_url = (self.templates_dir / template_name).as_uri()
+        from weasyprint import HTML
+
         document = HTML(string=markup, base_url=base_url, url_fetcher=self._fetcher())
         rendered = document.render(stylesheets=stylesheets, font_config=self.font_config)
         rendered.metadata.custom.update(metadata or {})

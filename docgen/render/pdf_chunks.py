@@ -21,11 +21,12 @@ from __future__ import annotations
 import copy
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import tinycss2
-from weasyprint import HTML
-from weasyprint.document import Document, DocumentMetadata
-from weasyprint.html import get_html_metadata
+
+if TYPE_CHECKING:
+    from weasyprint.document import Document, DocumentMetadata
 
 START = "docgen-letter-{}"
 END = "docgen-end-{}"
@@ -34,11 +35,7 @@ _MARGINS = {
     f"{edge}-{part}"
     for edge in ("top", "bottom")
     for part in ("left-corner", "left", "center", "right", "right-corner")
-} | {
-    f"{edge}-{part}"
-    for edge in ("left", "right")
-    for part in ("top", "middle", "bottom")
-}
+} | {f"{edge}-{part}" for edge in ("left", "right") for part in ("top", "middle", "bottom")}
 _HTML_TAG = re.compile(r"<html\b[^>]*>", re.I)
 _HEAD = re.compile(r"<head\b[^>]*>.*?</head>", re.I | re.S)
 _BODY = re.compile(r"<body\b[^>]*>(.*)</body>", re.I | re.S)
@@ -89,9 +86,7 @@ def page_total_rules(css_text: str) -> list[tuple[str, str]]:
                     continue
                 if any(_is_pages_counter(token) for token in decl.value):
                     value = "".join(
-                        _PAGES
-                        if _is_pages_counter(token)
-                        else token.serialize()
+                        _PAGES if _is_pages_counter(token) else token.serialize()
                         for token in decl.value
                     )
                     rules.append((margin.lower_at_keyword, value.strip()))
@@ -151,6 +146,9 @@ def letter_pages(document: Document, count: int) -> list[list[int]]:
 
 def letter_metadata(letter: Letter, base: DocumentMetadata) -> DocumentMetadata:
     """The metadata a letter rendered alone would have (title, authors, ...)."""
+    from weasyprint import HTML
+    from weasyprint.html import get_html_metadata
+
     head_only = HTML(string=f"<!DOCTYPE html>{letter.html_tag}{letter.head}<body></body></html>")
     metadata = copy.copy(base)
     for key, value in get_html_metadata(head_only).items():

@@ -27,6 +27,7 @@ from typing import Any
 import typst
 from pypdf import PdfReader, PdfWriter
 
+from docgen.render import prepared_fonts
 from docgen.render.docx import TemplateRenderError
 from docgen.render.fonts import locate, missing_glyphs
 from docgen.render.pdf import GlyphMissing
@@ -35,16 +36,34 @@ from docgen.render.pdf import GlyphMissing
 class TypstRenderer:
     """Renders ``.typ`` templates under ``templates_dir`` to PDF; reuse one per process."""
 
-    def __init__(self, templates_dir: Path, font_families: tuple[str, ...]) -> None:
+    def __init__(
+        self,
+        templates_dir: Path,
+        font_families: tuple[str, ...],
+        font_cache_dir: Path | None = None,
+    ) -> None:
+        """``font_cache_dir``: where prepared fonts are kept (none: the full fonts only).
+
+        With prepared fonts, the prepared family comes first and the configured families
+        after it: Typst reads a face whole the first time it uses it, so a letter in the
+        prepared repertoire never loads the full 26 MB faces (about 75 MB less memory per
+        process); a rarer character falls through to the full face of the same family.
+        The glyph check compares with the full families either way.
+        """
         self.templates_dir = templates_dir.resolve()
         self.font_families = font_families
         folders = sorted({str(locate(family).path.parent) for family in font_families})
+        stack = list(font_families)
+        if font_cache_dir is not None and font_families:
+            prepared = prepared_fonts.prepare(font_families[0], font_cache_dir)
+            folders.insert(0, str(prepared[0].path.parent))
+            stack.insert(0, prepared_fonts.prepared_family(font_families[0]))
         fonts = typst.Fonts(
             include_system_fonts=False, include_embedded_fonts=False, font_paths=folders
         )
         # one compiler: Typst keeps what it parsed and laid out between compilations
         self._compiler = typst.Compiler(root=str(self.templates_dir), font_paths=fonts)
-        self._fonts = json.dumps(list(font_families), ensure_ascii=False)
+        self._fonts = json.dumps(stack, ensure_ascii=False)
 
     def check_glyphs(self, context: Any) -> None:
         missing = missing_glyphs("".join(_strings(context)), self.font_families)

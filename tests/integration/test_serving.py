@@ -24,7 +24,7 @@ def test_master_prepares_the_pdf_fonts_and_a_worker_warms_up_before_serving(
     gunicorn_conf.on_starting(server=None)
 
     cache = Settings().effective_font_cache_dir  # per machine, shared by every worker
-    fonts = sorted(p.name.split("-")[0] for p in cache.glob("*.ttf"))
+    fonts = sorted(p.stem for p in cache.glob("prepared-*/*.ttf"))
     assert fonts == ["bold", "regular"]
 
     app = create_app({"TESTING": True, "SETTINGS": Settings(data_dir=tmp_path)})

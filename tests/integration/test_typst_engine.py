@@ -26,6 +26,7 @@ from docgen.config import Settings
 from docgen.documents import registry
 from docgen.register.reissue import reissue_pdf
 from docgen.render.pdf import GlyphMissing
+from docgen.render.prepared_fonts import repertoire
 from docgen.render.typst_pdf import TypstRenderer
 from docgen.services import CaseInvalid, Docgen
 from tests.batch_support import letters_sheet
@@ -134,6 +135,34 @@ def test_the_glyph_check_refuses_what_the_fonts_cannot_draw(plain):
     context["facts"] = "\U000f0001"
     with pytest.raises(GlyphMissing):
         renderer.render("demand_letter/letter.typ", context)
+
+
+def embedded_faces(pdf: bytes) -> set[tuple[str, str]]:
+    """(PostScript name without subset tag, outline kind) of every font on the pages:
+    ``truetype`` for the prepared faces, ``cff`` for the full Noto CJK faces."""
+    faces = set()
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        for font in (page["/Resources"].get("/Font") or {}).values():
+            font = font.get_object()
+            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            kind = "truetype" if "/FontFile2" in descriptor.get_object() else "cff"
+            faces.add((str(font["/BaseFont"]).split("+", 1)[-1], kind))
+    return faces
+
+
+def test_letters_print_from_the_prepared_faces_and_rare_characters_from_the_full_ones(plain):
+    case = load_fixture("demand_letter", "valid", "person_debtor")
+    common = plain.render("demand_letter", case, "pdf", engine="typst").content
+    assert {kind for _, kind in embedded_faces(common)} == {"truetype"}
+
+    rare = "䶮"  # CJK Extension A: in Noto Serif CJK, not in the prepared repertoire
+    assert ord(rare) not in repertoire()
+    case["debtor"]["name"] = f"张{rare}"
+    pdf = plain.render("demand_letter", case, "pdf", engine="typst").content
+    assert f"张{rare}" in text_of(pdf)
+    # the character comes from the full face of the same family, not from the next family
+    full = {name for name, kind in embedded_faces(pdf) if kind == "cff"}
+    assert full and all(name.startswith("NotoSerifCJK") for name in full)
 
 
 @pytest.mark.parametrize(

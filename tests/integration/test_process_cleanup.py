@@ -1,0 +1,89 @@
+"""A process that printed with WeasyPrint leaves no temporary font files behind.
+
+WeasyPrint copies the prepared fonts (6 MB) into a temporary folder per font
+configuration; docgen's renderers live as long as their process, so the folder must be
+removed when the process ends: the run's own process and every pool process of a batch.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+SCRIPT = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    from docgen.batch.executors import LocalExecutor
+    from docgen.batch.runs import Batches, RunOptions
+    from docgen.config import Settings
+    from tests.batch_support import letters_sheet
+
+    folder = Path(sys.argv[1])
+    batches = Batches(Settings(data_dir=folder / "data"))
+    source = letters_sheet(folder / "cases.csv", 4)
+    options = RunOptions("demand_letter", formats=["pdf"], chunk_size=2)
+    run_id = batches.create(source, options, folder)
+    summary = batches.execute(run_id, LocalExecutor(2))
+    print(summary["rendered"])
+    """
+)
+
+
+def test_a_batch_run_leaves_no_temporary_font_files(tmp_path: Path) -> None:
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    done = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(tmp_path)],
+        env={**os.environ, "TMPDIR": str(temp), "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=True,
+        cwd=ROOT,
+    )
+    assert done.stdout.split() == ["4"]
+    assert sorted(p.name for p in temp.iterdir() if p.name.startswith("weasyprint-")) == []
+    assert "Exception ignored" not in done.stderr
+
+
+RELEASE = textwrap.dedent(
+    """
+    import json, sys, tempfile
+    from pathlib import Path
+    from docgen.config import Settings
+    from docgen.render.pdf import release_font_folders
+    from docgen.services import Docgen
+
+    data = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))
+    service = Docgen(Settings(data_dir=Path(sys.argv[2]), register_documents=False))
+    service.render("demand_letter", data, "pdf")
+    made = list(Path(tempfile.gettempdir()).glob("weasyprint-*"))
+    release_font_folders()
+    print(len(made), sum(folder.exists() for folder in made))
+    """
+)
+
+
+def test_the_folders_are_removed_without_waiting_for_weasyprint(tmp_path: Path) -> None:
+    # at interpreter exit WeasyPrint's own clean-up may run after its module is gone, and
+    # a forked Celery worker process never runs it: docgen removes the folders itself, at
+    # exit (atexit) and when a worker process shuts down (Celery's signal)
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    fixture = ROOT / "fixtures" / "demand_letter" / "valid" / "person_debtor.json"
+    done = subprocess.run(
+        [sys.executable, "-c", RELEASE, str(fixture), str(tmp_path / "data")],
+        env={**os.environ, "TMPDIR": str(temp), "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+        cwd=ROOT,
+    )
+    assert done.stdout.split() == ["1", "0"]  # one folder while printing, gone after
