@@ -2,11 +2,13 @@
 
 For each size (``--n``) and engine (``--engines``: ``local1`` = one process, ``local2`` = a
 pool of two, ``celery`` = a real Celery worker with two processes over Redis), in a fresh
-directory and database, it times the whole run (planning = reading and validating every
-row, rendering, writing the outputs) and prints letters per second and the peak resident
-memory of the process tree (the run's process and every child or worker process, sampled
-every 0.2 s from /proc; "peak one" is the largest single process), the size of the merged
-print PDFs, and the 1-minute load average before and after (the machine may be shared).
+process, directory and database, it times the whole run (planning = reading and validating
+every row, rendering, writing the outputs) and prints letters per second and the peak
+resident memory of the process tree (the run's process and every child or worker process,
+sampled every 0.2 s from /proc; "peak one" is the largest single process), of the run's
+own process by phase (plan, render, finalize: the print volumes, manifest and rejects) and
+of the largest worker process, the size of the merged print PDFs, and the 1-minute load
+average before and after (the machine may be shared).
 
 Run from the repository root (after ``make test`` or ``bin/bootstrap --dev``)::
 
@@ -245,12 +247,31 @@ def main() -> None:
         help="the run's PDF engine (RunOptions.pdf_engine)",
     )
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     formats = [f for f in args.formats.split(",") if f]
+    if args.one:  # one case, in this fresh process (see below)
+        n, engine = int(args.n), args.engines
+        print(json.dumps(run_case(n, engine, formats, args.broker, args.chunk, args.pdf_engine)))
+        return
     results = []
     for n in (int(x) for x in args.n.split(",")):
         for engine in args.engines.split(","):
-            result = run_case(n, engine, formats, args.broker, args.chunk, args.pdf_engine)
+            # each case in a fresh process, so that the run's own process starts as a
+            # real one does and its memory says nothing about the cases before it
+            command = [
+                sys.executable,
+                __file__,
+                "--one",
+                f"--n={n}",
+                f"--engines={engine}",
+                f"--formats={args.formats}",
+                f"--broker={args.broker}",
+                f"--chunk={args.chunk}",
+                f"--pdf-engine={args.pdf_engine}",
+            ]
+            out = subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT)
+            result = json.loads(out.stdout.strip().splitlines()[-1])
             results.append(result)
             if not args.json:
                 print(

@@ -11,7 +11,7 @@ import io
 import json
 import logging
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -24,11 +24,11 @@ from docgen.config import Settings
 from docgen.documents import registry
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.compliance import load_terms
-from docgen.documents.problems import Assessment, CaseInvalid, Loc, Problem
+from docgen.documents.problems import Assessment, CaseInvalid, Problem
 from docgen.reference_data import default_lpr_table
 from docgen.register import Issue, Stamp, sha256_hex
 from docgen.render.docx import DocxRenderer, TemplateRenderError
-from docgen.render.fonts import missing_glyphs
+from docgen.render.fonts import missing_glyphs, texts
 from docgen.render.pdf import GlyphMissing, PdfRenderer
 from docgen.render.pdf_chunks import NotChunkable
 
@@ -706,7 +706,7 @@ class Docgen:
     def _glyph_problems(self, case: BaseModel) -> list[Problem]:
         families = self.settings.pdf_font_families
         problems = []
-        for loc, value in _strings(case.model_dump(mode="json")):
+        for loc, value in texts(case.model_dump(mode="json")):
             missing = missing_glyphs(value, families)
             if missing:
                 shown = "、".join(f"「{c}」(U+{ord(c):04X})" for c in missing)
@@ -763,17 +763,6 @@ def bundle(rendered: list[Rendered]) -> Rendered:
 def docx_properties(stamp: Stamp) -> dict[str, str]:
     """Core properties that carry the document id and verification code in a DOCX."""
     return {"dc:identifier": stamp.document_id, "cp:keywords": f"docgen 校验码 {stamp.code}"}
-
-
-def _strings(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
-    if isinstance(data, str):
-        yield loc, data
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from _strings(value, (*loc, key))
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            yield from _strings(value, (*loc, i))
 
 
 def _public(value: Any) -> Any:

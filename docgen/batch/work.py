@@ -198,9 +198,12 @@ def process_chunk(settings: Settings, database_url: str, run_id: str, keys: Sequ
                     "bytes": len(copy.content),
                 }
                 if fmt == "pdf":
-                    entry["pages"] = pdf_pages(copy.content)
-                    if (n, k) in placed:
-                        entry["print"] = placed[(n, k)]
+                    part = placed.get((n, k))
+                    # the renderer counted the letter's pages when it placed them in the
+                    # print part; a letter rendered on its own is counted here
+                    entry["pages"] = part["pages"] if part else pdf_pages(copy.content)
+                    if part:
+                        entry["print"] = part
                 letter[fmt] = entry
     return _record(database_url, work, results, rejected, failed)
 

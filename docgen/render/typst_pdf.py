@@ -20,7 +20,6 @@ from __future__ import annotations
 import io
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +28,7 @@ from pypdf import PdfReader, PdfWriter
 
 from docgen.render import prepared_fonts
 from docgen.render.docx import TemplateRenderError
-from docgen.render.fonts import locate, missing_glyphs
+from docgen.render.fonts import locate, missing_glyphs, texts
 from docgen.render.pdf import GlyphMissing
 
 
@@ -66,7 +65,7 @@ class TypstRenderer:
         self._fonts = json.dumps(stack, ensure_ascii=False)
 
     def check_glyphs(self, context: Any) -> None:
-        missing = missing_glyphs("".join(_strings(context)), self.font_families)
+        missing = missing_glyphs("".join(text for _, text in texts(context)), self.font_families)
         if missing:
             raise GlyphMissing(missing)
 
@@ -208,20 +207,6 @@ def _pdf_string(value: str) -> bytes:
         escaped = value.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
         return b"(" + escaped.encode("ascii") + b")"
     return b"<FEFF" + value.encode("utf-16-be").hex().upper().encode("ascii") + b">"
-
-
-def _strings(value: Any) -> Iterator[str]:
-    """Every string in a template context (keys excepted), to check against the fonts."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list | tuple):
-        for item in value:
-            yield from _strings(item)
-    elif value is not None and not isinstance(value, bool):
-        yield str(value)
 
 
 __all__ = ["TypstRenderer", "page_count", "with_metadata"]

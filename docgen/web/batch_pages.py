@@ -22,6 +22,7 @@ from docgen.services import FORMATS
 from docgen.web.batches import batches_service, submit
 from docgen.web.form import _doc_type, _page_response, _service, bp
 
+ENGINES = (("weasyprint", "WeasyPrint（标准）"), ("typst", "Typst（快速）"))
 LABELS = {"done": "已完成", "running": "生成中", "planning": "正在校验", "finalizing": "正在汇总"}
 
 
@@ -34,6 +35,8 @@ def _upload_page(problems: list[Problem] | None = None, status: int = 200) -> Re
             (stored.id, KIND_TITLES[stored.profile.kind], stored.profile.name)
             for stored in _service().profiles.list()
         ],
+        engines=ENGINES,
+        engine_default=_service().settings.pdf_engine,
         problems=problems or [],
         csrf_token=generate_csrf(),
     )

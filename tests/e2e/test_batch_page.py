@@ -9,6 +9,7 @@ import time
 import zipfile
 
 import pytest
+from pypdf import PdfReader
 
 from docgen.web import create_app
 from tests.batch_support import person_case, sheet
@@ -34,8 +35,9 @@ def _sheet(n: int) -> bytes:
     return out.getvalue().encode("utf-8-sig")
 
 
-def _upload(client, data: bytes, token: str | None):
+def _upload(client, data: bytes, token: str | None, **fields: str):
     form = {"file": (io.BytesIO(data), "cases.csv"), "type": "demand_letter", "format": "docx"}
+    form.update(fields)
     if token:
         form["csrf_token"] = token
     return client.post("/form/batches", data=form, content_type="multipart/form-data")
@@ -47,16 +49,21 @@ def test_an_upload_without_the_csrf_token_is_refused(page_client):
     assert response.status_code == 400
 
 
-def test_a_paralegal_uploads_a_sheet_watches_it_and_downloads_the_zip(page_client):
-    response = _upload(page_client, _sheet(2), _token(page_client))
+def _finished_page(client, response) -> str:
     assert response.status_code == 303
     status_url = response.headers["Location"]
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
-        page = page_client.get(status_url).get_data(as_text=True)
+        page = client.get(status_url).get_data(as_text=True)
         if "已完成" in page:
-            break
+            return page
         time.sleep(0.2)
+    raise AssertionError(page)
+
+
+def test_a_paralegal_uploads_a_sheet_watches_it_and_downloads_the_zip(page_client):
+    response = _upload(page_client, _sheet(2), _token(page_client))
+    page = _finished_page(page_client, response)
     assert re.search(r"已生成</th><td>(\d+)<", page).group(1) == "2", page
     link = re.search(r'href="([^"]+/download)"', page).group(1)
     download = page_client.get(link)
@@ -105,3 +112,33 @@ def test_the_batch_page_offers_the_stored_sender_profiles(page_client, settings)
         page,
         re.S,
     )
+
+
+def test_the_paralegal_chooses_the_pdf_engine_of_a_run(page_client, settings):
+    page = page_client.get("/form/batches").get_data(as_text=True)
+    select = re.search(r'<select id="batch-engine" name="pdf_engine".*?</select>', page, re.S)
+    assert select is not None
+    options = re.findall(r'<option value="([^"]*)"( selected)?>', select.group(0))
+    assert [value for value, _ in options] == ["weasyprint", "typst"]
+    assert [value for value, chosen in options if chosen] == [settings.pdf_engine]
+
+    response = _upload(
+        page_client, _sheet(2), _token(page_client), format="pdf", pdf_engine="typst"
+    )
+    page = _finished_page(page_client, response)
+
+    link = re.search(r'href="([^"]+/download)"', page).group(1)
+    download = page_client.get(link)
+    archive = zipfile.ZipFile(io.BytesIO(download.data))
+    download.close()
+    letters = [n for n in archive.namelist() if n.startswith("letters/") and n.endswith(".pdf")]
+    assert len(letters) == 2
+    for name in letters:
+        metadata = PdfReader(io.BytesIO(archive.read(name))).metadata
+        assert "Typst" in str(metadata.get("/Creator"))
+
+
+def test_an_unknown_engine_is_shown_on_the_field(page_client):
+    response = _upload(page_client, _sheet(1), _token(page_client), pdf_engine="latex")
+    assert response.status_code == 422
+    assert "pdf_engine" in response.get_data(as_text=True)
