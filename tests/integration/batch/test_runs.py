@@ -23,6 +23,7 @@ from sqlalchemy import select
 
 from docgen import db
 from docgen.batch.executors import LocalExecutor
+from docgen.batch.outputs import write_volume
 from docgen.batch.runs import Batches, RunOptions
 from docgen.batch.state import BatchItem
 from docgen.batch.work import process_chunk
@@ -151,6 +152,33 @@ def test_the_print_pdf_starts_every_letter_on_an_odd_page(settings, tmp_path):
     assert sorted(volumes) == ["print/merged-001.pdf", "print/merged-002.pdf"]
     for reader in volumes.values():
         assert len(reader.pages) % 2 == 0 or len(reader.pages) > 0
+
+
+def test_a_letter_rendered_on_its_own_is_printed_from_its_own_file(settings, tmp_path):
+    # a letter whose chunk failed is rendered alone and has no print part: its volume
+    # takes the pages of its own PDF, still starting on an odd page
+    source = letters_sheet(tmp_path / "cases.csv", 3)
+    batches = Batches(settings, f"sqlite:///{tmp_path / 'state.db'}")
+    run_id = batches.create(source, RunOptions("demand_letter", formats=["pdf"]), tmp_path)
+    batches.execute(run_id, LocalExecutor(1))
+    folder = tmp_path / run_id
+    with (folder / "manifest.csv").open(encoding="utf-8-sig", newline="") as fh:
+        manifest = list(csv.DictReader(fh))
+    letters = [
+        ({"letter_id": row["函件编号"], "pdf": {"file": row["PDF 文件"]}}, "") for row in manifest
+    ]
+    starts: dict[str, tuple[str, int]] = {}
+
+    pages = write_volume(folder, "print/again.pdf", letters, None, starts)
+
+    merged = PdfReader(folder / "print" / "again.pdf")
+    assert pages == len(merged.pages)
+    for row in manifest:
+        name, first = starts[row["函件编号"]]
+        assert name == "print/again.pdf" and first % 2 == 1
+        own = PdfReader(folder / row["PDF 文件"])
+        for k, page in enumerate(own.pages):
+            assert merged.pages[first - 1 + k].extract_text() == page.extract_text()
 
 
 def _done(database_url: str, run_id: str) -> int:
