@@ -816,8 +816,16 @@ def filename(case: CivilComplaint) -> str:
     return f"民事起诉状-{defendant}-{case.filing_date:%Y%m%d}"
 
 
-NARRATIVE = {"docx": "civil_complaint/narrative.docx", "html": "civil_complaint/narrative.html"}
-ELEMENTS = {"docx": "civil_complaint/elements.docx", "html": "civil_complaint/elements.html"}
+NARRATIVE = {
+    "docx": "civil_complaint/narrative.docx",
+    "html": "civil_complaint/narrative.html",
+    "typst": "civil_complaint/narrative.typ",
+}
+ELEMENTS = {
+    "docx": "civil_complaint/elements.docx",
+    "html": "civil_complaint/elements.html",
+    "typst": "civil_complaint/elements.typ",
+}
 
 
 def choose_templates(case: CivilComplaint) -> Mapping[str, str]:

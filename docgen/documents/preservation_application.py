@@ -369,5 +369,6 @@ DOCUMENT: DocumentType[PreservationApplication] = DocumentType(
     templates={
         "docx": "preservation_application/application.docx",
         "html": "preservation_application/application.html",
+        "typst": "preservation_application/application.typ",
     },
 )

@@ -1,7 +1,8 @@
 """The Typst PDF engine prints what the WeasyPrint engine prints, and is held to its rules.
 
-For every valid fixture of every type with a ``.typ`` template: the same words as the
-HTML template's PDF (page footers and register stamps aside), every page numbered
+For every valid fixture printed from a ``.typ`` template (the template of the case's own
+layout, for a type with several): the same words as the HTML template's PDF (page footers
+and register stamps aside), every layout of such a type covered, every page numbered
 "第 x 页 共 y 页" within its own letter, the register's id and code on every page and in
 the document information, a registered letter made again byte for byte, batch letters
 identical to single ones and their print file made of exactly their pages, the glyph
@@ -12,6 +13,7 @@ evaluated as Typst markup.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import re
 from pathlib import Path
@@ -30,10 +32,27 @@ from docgen.render.prepared_fonts import repertoire
 from docgen.render.typst_pdf import TypstRenderer
 from docgen.services import CaseInvalid, Docgen
 from tests.batch_support import letters_sheet
-from tests.support import fixture_cases, load_fixture, normalize, page_numbers, pdf_pages_text
+from tests.support import (
+    FixtureCase,
+    fixture_cases,
+    load_fixture,
+    normalize,
+    page_numbers,
+    pdf_pages_text,
+)
 
-TYPST_TYPES = [t.name for t in registry.all_types() if "typst" in t.templates]
-CASES = [case for case in fixture_cases("valid") if case.type_name in TYPST_TYPES]
+
+def chosen_templates(case: FixtureCase) -> Any:
+    """The templates the case prints with: its layout's, for a type with several."""
+    doc_type = registry.get(case.type_name)
+    return doc_type.templates_for(doc_type.parse(case.data))
+
+
+CASES = [case for case in fixture_cases("valid") if "typst" in chosen_templates(case)]
+TYPST_TYPES = sorted(
+    {t.name for t in registry.all_types() if "typst" in t.templates}
+    | {case.type_name for case in CASES}
+)
 
 
 @pytest.fixture(scope="module")
@@ -61,6 +80,42 @@ def test_the_demand_letter_has_a_typst_template():
     assert "demand_letter" in TYPST_TYPES
 
 
+def test_every_layout_of_a_typst_type_has_a_fixture_printed_with_typst():
+    # a type whose default templates name a .typ may choose other templates per case (the
+    # civil complaint's element-based layout): each layout needs a fixture held to its HTML
+    for type_name in TYPST_TYPES:
+        doc_type = registry.get(type_name)
+        covered = {
+            doc_type.variant(doc_type.parse(case.data))
+            for case in CASES
+            if case.type_name == type_name
+        }
+        missing = set(doc_type.variants or {""}) - covered
+        assert not missing, f"{type_name}: no valid fixture prints layout(s) {missing} with Typst"
+
+
+@pytest.mark.parametrize("layout", ["narrative", "elements"])
+def test_each_civil_complaint_layout_prints_with_its_own_typst_template(plain, layout):
+    doc_type = registry.get("civil_complaint")
+    parsed = [doc_type.parse(c.data) for c in CASES if c.type_name == "civil_complaint"]
+    cases = [case for case in parsed if doc_type.variant(case) == layout]
+    assert cases, f"no civil_complaint fixture in the {layout} layout prints with Typst"
+    for case in cases:
+        renderer, template = plain.pdf_template(doc_type, case, "typst")
+        assert renderer is plain.typst
+        assert template == f"civil_complaint/{layout}.typ"
+
+
+def test_an_elements_complaint_is_registered_with_its_template_and_made_again(typst_service):
+    case = load_fixture("civil_complaint", "valid", "elements_company_lender")
+    rendered = typst_service.render("civil_complaint", case, "pdf")
+    row = typst_service.register.get(rendered.document_id)
+    assert row.template_id == "civil_complaint/elements.typ"
+    again = reissue_pdf(typst_service, rendered.document_id)
+    assert again.identical
+    assert again.pdf == rendered.content
+
+
 @pytest.mark.parametrize("case", CASES, ids=str)
 def test_typst_prints_the_same_words_as_weasyprint(case, tmp_path):
     # each engine from a fresh store, so that numbers assigned per render (a lawyer
@@ -70,6 +125,8 @@ def test_typst_prints_the_same_words_as_weasyprint(case, tmp_path):
     assert len(fast) == len(weasy)
     for typst_doc, weasy_doc in zip(fast, weasy, strict=True):
         assert typst_doc.content.startswith(b"%PDF-")
+        info = PdfReader(io.BytesIO(typst_doc.content)).metadata
+        assert info is not None and "Typst" in str(info.get("/Creator"))
         assert text_of(typst_doc.content) == text_of(weasy_doc.content)
         pages = page_numbers(typst_doc.content)
         assert pages == [(k + 1, len(pages)) for k in range(len(pages))]
@@ -216,10 +273,14 @@ def test_an_unknown_engine_is_refused_before_the_run(settings, tmp_path: Path):
         )
 
 
-def test_types_without_a_typst_template_still_print_with_weasyprint(plain):
-    other = next(t for t in registry.all_types() if "typst" not in t.templates)
-    data = fixture_cases("valid")
-    case = next(c for c in data if c.type_name == other.name)
-    rendered = plain.render_each(other.name, case.data, "pdf", engine="typst")
+def test_types_without_a_typst_template_still_print_with_weasyprint(plain, monkeypatch):
+    # every built-in type has one now: take one away
+    doc_type = registry.get("preservation_application")
+    templates = {kind: name for kind, name in doc_type.templates.items() if kind != "typst"}
+    monkeypatch.setitem(
+        registry._types, doc_type.name, dataclasses.replace(doc_type, templates=templates)
+    )
+    case = next(c for c in fixture_cases("valid") if c.type_name == doc_type.name)
+    rendered = plain.render_each(doc_type.name, case.data, "pdf", engine="typst")
     info = PdfReader(io.BytesIO(rendered[0].content)).metadata
     assert "WeasyPrint" in str(info.get("/Producer")) or "WeasyPrint" in str(info.get("/Creator"))
