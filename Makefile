@@ -14,6 +14,7 @@ test: dev-setup lint
 
 lint:
 	.venv/bin/ruff check docgen tests bench templates
+	.venv/bin/ruff format --check docgen tests bench templates
 	.venv/bin/mypy docgen
 
 audit: dev-setup

@@ -74,7 +74,10 @@ def create_api_key(env: dict[str, str]) -> str:
     """A fresh API key in the benchmark's data directory (the CLI prints it last)."""
     out = subprocess.run(
         [str(Path(sys.executable).with_name("docgen")), "apikey", "create", "bench"],
-        env=env, capture_output=True, text=True, check=True,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     return out.strip().splitlines()[-1].strip()
 
@@ -94,8 +97,9 @@ def wait_ready(port: int, proc: subprocess.Popen[bytes], timeout: float = 60) ->
     raise SystemExit("docgen serve did not answer in time")
 
 
-def load(port: int, fmt: str, clients: int, seconds: float, bodies: list[bytes],
-         headers: dict[str, str]) -> dict[str, Any]:
+def load(
+    port: int, fmt: str, clients: int, seconds: float, bodies: list[bytes], headers: dict[str, str]
+) -> dict[str, Any]:
     latencies: list[float] = []
     statuses: dict[int, int] = {}
     lock = threading.Lock()
@@ -148,8 +152,14 @@ def main() -> None:
 
     bodies = [p.read_bytes() for p in sorted(FIXTURES.glob("*.json"))]
     port = free_port()
-    command = [str(Path(sys.executable).with_name("docgen")), "serve", "--host", "127.0.0.1",
-               "--port", str(port)]
+    command = [
+        str(Path(sys.executable).with_name("docgen")),
+        "serve",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+    ]
     if args.workers:
         command += ["--workers", str(args.workers)]
     if args.threads:
@@ -167,15 +177,24 @@ def main() -> None:
         if not api_key and env.get("DOCGEN_API_AUTH", "key") != "off":
             api_key = create_api_key(env)
         headers = {"X-API-Key": api_key} if api_key else {}
-        proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL, start_new_session=True)
+        proc = subprocess.Popen(
+            command,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
         try:
             wait_ready(port, proc)
             for fmt in ("docx", "pdf"):  # warm every worker: first renders load fonts
                 load(port, fmt, args.clients, 3, bodies, headers)
-            result: dict[str, Any] = {"clients": args.clients, "seconds": args.seconds,
-                                      "command": " ".join(command[1:]),
-                                      "register": args.register, "api_key": bool(api_key)}
+            result: dict[str, Any] = {
+                "clients": args.clients,
+                "seconds": args.seconds,
+                "command": " ".join(command[1:]),
+                "register": args.register,
+                "api_key": bool(api_key),
+            }
             for fmt in ("docx", "pdf"):
                 result[fmt] = load(port, fmt, args.clients, args.seconds, bodies, headers)
         finally:
@@ -186,12 +205,16 @@ def main() -> None:
     if args.json:
         print(json.dumps(result))
         return
-    print(f"{result['command']} - {args.clients} clients, {args.seconds:.0f} s per format, "
-          f"register {'on' if args.register else 'off'}, API key {'sent' if api_key else 'none'}")
+    print(
+        f"{result['command']} - {args.clients} clients, {args.seconds:.0f} s per format, "
+        f"register {'on' if args.register else 'off'}, API key {'sent' if api_key else 'none'}"
+    )
     for fmt in ("docx", "pdf"):
         r = result[fmt]
-        print(f"{fmt.upper():5} {r['per_s']:7.1f}/s  p50 {r['p50_ms']:7.1f} ms  "
-              f"p99 {r['p99_ms']:7.1f} ms  errors {r['errors']}  ({r['requests']} requests)")
+        print(
+            f"{fmt.upper():5} {r['per_s']:7.1f}/s  p50 {r['p50_ms']:7.1f} ms  "
+            f"p99 {r['p99_ms']:7.1f} ms  errors {r['errors']}  ({r['requests']} requests)"
+        )
     print(f"load average at the end: {result['load_avg']}")
 
 

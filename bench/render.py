@@ -153,9 +153,11 @@ def naive_renderers(docgen: Docgen) -> tuple[Callable[[Any], bytes], Callable[[A
 
     def pdf(data: Any) -> bytes:
         markup = docgen.pdf.render_html(html_name, context(data))
-        return bytes(HTML(string=markup, base_url=base_url).write_pdf(
-            stylesheets=[CSS(filename=str(css_path))]
-        ))
+        return bytes(
+            HTML(string=markup, base_url=base_url).write_pdf(
+                stylesheets=[CSS(filename=str(css_path))]
+            )
+        )
 
     return docx, pdf
 
@@ -183,6 +185,7 @@ def batch_worker(naive: bool, letters: int, barrier: Any, out: Any) -> None:
         def work() -> None:
             results = docgen.render_many(TYPE_NAME, batch, "pdf")
             assert all(not isinstance(r, Exception) for r in results)
+
     barrier.wait()
     start, cpu = time.perf_counter(), time.process_time()
     work()
@@ -244,8 +247,16 @@ def measure_libreoffice(docgen: Docgen, cases: list[Any]) -> float | None:
             path.write_bytes(docgen.render(TYPE_NAME, case, "docx").content)
             paths.append(str(path))
         profile = Path(tmp, "profile").as_uri()
-        command = [soffice, f"-env:UserInstallation={profile}", "--headless",
-                   "--convert-to", "pdf", "--outdir", tmp, *paths]
+        command = [
+            soffice,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            tmp,
+            *paths,
+        ]
         subprocess.run(command, capture_output=True, check=True, timeout=600)  # profile set-up
         start = time.perf_counter()
         subprocess.run(command, capture_output=True, check=True, timeout=600)
@@ -302,19 +313,50 @@ def measure(iterations_pdf: int, iterations_docx: int) -> dict[str, Any]:
 
 
 def print_table(r: dict[str, Any]) -> None:
-    header = ("format", "docgen median", "docgen p95", "naive median", "naive p95",
-              "naive/docgen", "cold (1st)")
+    header = (
+        "format",
+        "docgen median",
+        "docgen p95",
+        "naive median",
+        "naive p95",
+        "naive/docgen",
+        "cold (1st)",
+    )
     rows = [
-        (fmt.upper(), f"{r[f'{fmt}_ms']:.1f} ms", f"{r[f'{fmt}_p95_ms']:.1f} ms",
-         f"{r[f'{fmt}_naive_ms']:.1f} ms", f"{r[f'{fmt}_naive_p95_ms']:.1f} ms",
-         f"{r[f'{fmt}_naive_ratio']:.2f}x", f"{r[f'{fmt}_cold_ms']:.1f} ms")
+        (
+            fmt.upper(),
+            f"{r[f'{fmt}_ms']:.1f} ms",
+            f"{r[f'{fmt}_p95_ms']:.1f} ms",
+            f"{r[f'{fmt}_naive_ms']:.1f} ms",
+            f"{r[f'{fmt}_naive_p95_ms']:.1f} ms",
+            f"{r[f'{fmt}_naive_ratio']:.2f}x",
+            f"{r[f'{fmt}_cold_ms']:.1f} ms",
+        )
         for fmt in ("docx", "pdf")
     ]
-    rows.append(("PDF batch", f"{r['batch_pdf_per_s']:.1f}/s", "",
-                 f"{r['batch_pdf_naive_per_s']:.1f}/s", "", f"{r['batch_naive_ratio']:.2f}x", ""))
+    rows.append(
+        (
+            "PDF batch",
+            f"{r['batch_pdf_per_s']:.1f}/s",
+            "",
+            f"{r['batch_pdf_naive_per_s']:.1f}/s",
+            "",
+            f"{r['batch_naive_ratio']:.2f}x",
+            "",
+        )
+    )
     if r.get("libreoffice_pdf_ms"):
-        rows.append(("LibreOffice", f"{r['libreoffice_pdf_ms']:.1f} ms", "", "", "",
-                     f"{r['libreoffice_ratio']:.2f}x", ""))
+        rows.append(
+            (
+                "LibreOffice",
+                f"{r['libreoffice_pdf_ms']:.1f} ms",
+                "",
+                "",
+                "",
+                f"{r['libreoffice_ratio']:.2f}x",
+                "",
+            )
+        )
     footer = (
         f"{r['fixtures']} fixtures round-robin, {r['docx_iterations']} DOCX / "
         f"{r['pdf_iterations']} PDF iterations after {WARMUP} warm-up each\n"
@@ -346,12 +388,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--iterations-pdf", type=int, default=30)
     parser.add_argument("--iterations-docx", type=int, default=200)
-    parser.add_argument("--batch-letters", type=int, default=96,
-                        help="letters per batch worker for docgen (a quarter of it for naive)")
-    parser.add_argument("--rss-letters", default="",
-                        help="comma-separated letter counts for the memory runs, e.g. 100,1000")
-    parser.add_argument("--rss-only", action="store_true",
-                        help="only the memory runs of --rss-letters")
+    parser.add_argument(
+        "--batch-letters",
+        type=int,
+        default=96,
+        help="letters per batch worker for docgen (a quarter of it for naive)",
+    )
+    parser.add_argument(
+        "--rss-letters",
+        default="",
+        help="comma-separated letter counts for the memory runs, e.g. 100,1000",
+    )
+    parser.add_argument(
+        "--rss-only", action="store_true", help="only the memory runs of --rss-letters"
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object only")
     args = parser.parse_args()
     if args.rss_only:

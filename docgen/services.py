@@ -480,6 +480,9 @@ class Docgen:
         options = self.options()
         failed: dict[int, CaseInvalid] = {}
         done: dict[int, list[Rendered]] = {}
+        # register entries per case, recorded together at the end (one commit, and none
+        # for a case that failed after some of its copies were made)
+        issues: dict[int, list[Issue]] = {}
         pending: dict[
             tuple[PdfRenderer | TypstRenderer, str],
             list[tuple[int, int, Assessment, BaseModel, dict[str, Any]]],
@@ -515,6 +518,7 @@ class Docgen:
                             requested_by,
                             batch_id,
                             docx_template,
+                            defer=issues.setdefault(index, []),
                         )
                     )
         step = max(1, chunk_size)
@@ -579,8 +583,13 @@ class Docgen:
                         requested_by,
                         batch_id,
                         self.settings.templates_dir / template,
+                        defer=issues.setdefault(index, []),
                     )
                 )
+        kept = [issue for index, made in issues.items() if index not in failed for issue in made]
+        register = self.register
+        if kept and register is not None:
+            register.record_many(kept)
         return [failed[index] if index in failed else done[index] for index in range(len(cases))]
 
     def _copies(
@@ -617,30 +626,34 @@ class Docgen:
         requested_by: str = "cli",
         batch_id: str | None = None,
         template_path: Path | None = None,
+        defer: list[Issue] | None = None,
     ) -> Rendered:
         """The finished document, recorded in the register when it has a stamp.
 
         ``template_path`` is the file it was rendered with (an uploaded template version),
-        by default the type's built-in template for ``fmt``.
+        by default the type's built-in template for ``fmt``. With ``defer`` the register
+        entry is appended to it instead, for the caller to record with others at once.
         """
         register = self.register if stamp is not None else None
         if register is not None and stamp is not None:
             path = template_path or (
                 self.settings.templates_dir / doc_type.templates["html" if fmt == "pdf" else "docx"]
             )
-            register.record(
-                Issue(
-                    stamp,
-                    doc_type.name,
-                    self._template_id(path),
-                    self._template_hash(path),
-                    copy.model_dump(mode="json"),
-                    fmt,
-                    content,
-                    requested_by,
-                    batch_id,
-                )
+            issue = Issue(
+                stamp,
+                doc_type.name,
+                self._template_id(path),
+                self._template_hash(path),
+                copy.model_dump(mode="json"),
+                fmt,
+                content,
+                requested_by,
+                batch_id,
             )
+            if defer is not None:
+                defer.append(issue)
+            else:
+                register.record(issue)
         log.info(
             "rendered type=%s format=%s bytes=%d document=%s",
             doc_type.name,

@@ -35,7 +35,13 @@ def plain_table(
 
 
 def form_table(
-    doc: Letter, *, sections: str, title: str, rows: str, label: str, value: str,
+    doc: Letter,
+    *,
+    sections: str,
+    title: str,
+    rows: str,
+    label: str,
+    value: str,
     widths_cm: tuple[float, float],
 ) -> None:
     table = doc.doc.add_table(rows=6, cols=2)

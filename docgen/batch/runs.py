@@ -84,9 +84,7 @@ class RunOptions:
                 f"输出格式应为 pdf、docx 之一或两者，实为「{','.join(self.formats)}」"
             )
         if self.pdf_engine not in PDF_ENGINES:
-            raise BatchInputError(
-                f"PDF 引擎应为 weasyprint 或 typst，实为「{self.pdf_engine}」"
-            )
+            raise BatchInputError(f"PDF 引擎应为 weasyprint 或 typst，实为「{self.pdf_engine}」")
         if not 1 <= self.chunk_size <= 500:
             raise BatchInputError("每个任务的文书数应在 1 到 500 之间")
 

@@ -613,9 +613,7 @@ def check_contract_dates(result: Assessment, contract: ContractBasis, letter_dat
         )
 
 
-def limitation_of(
-    due: date, interruptions: list[InterruptionInput], on: date
-) -> LimitationResult:
+def limitation_of(due: date, interruptions: list[InterruptionInput], on: date) -> LimitationResult:
     """The limitation status on ``on`` of a debt due on ``due``, with its interruptions."""
     events = [InterruptionEvent(e.kind, e.day) for e in interruptions]
     return limitation_status(due, events, on=on, allow_fallback=True)

@@ -62,6 +62,7 @@ class Reissued:
 def reissue_pdf(docgen: Docgen, document_id: str) -> Reissued:
     """The registered PDF ``document_id`` rendered again, or NotReissuable saying why."""
     from docgen.services import CUSTOM_TEMPLATES
+
     register = docgen.register
     if register is None:
         raise NotReissuable(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -62,6 +63,19 @@ class Register:
         return Stamp.new()
 
     def record(self, issue: Issue) -> RegisteredDocument:
+        (row,) = self.record_many([issue])
+        return row
+
+    def record_many(self, issues: Sequence[Issue]) -> list[RegisteredDocument]:
+        """Record documents in one transaction (a batch chunk: one commit, not one each)."""
+        rows = [self._row(issue) for issue in issues]
+        if rows:
+            with db.session_scope(self.engine) as session:
+                session.add_all(rows)
+        return rows
+
+    @staticmethod
+    def _row(issue: Issue) -> RegisteredDocument:
         row = RegisteredDocument(
             id=issue.stamp.document_id,
             code=issue.stamp.code,
@@ -79,8 +93,6 @@ class Register:
                 format=issue.fmt, sha256=sha256_hex(issue.content), size=len(issue.content)
             )
         )
-        with db.session_scope(self.engine) as session:
-            session.add(row)
         return row
 
     def get(self, document_id: str) -> RegisteredDocument | None:

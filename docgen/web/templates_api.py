@@ -121,9 +121,7 @@ def register_routes(bp: APIBlueprint) -> None:
         versions = _service().templates.versions(path.type_name)
         return jsonify({"items": [_version_json(v) for v in versions]})
 
-    @bp.post(
-        "/templates/<type_name>", tags=[TEMPLATES_TAG], responses={201: TemplateVersionModel}
-    )
+    @bp.post("/templates/<type_name>", tags=[TEMPLATES_TAG], responses={201: TemplateVersionModel})
     def upload_template(path: TypePath, form: TemplateUpload) -> Response:
         """上传 .docx 或 .html 模板：检查安全性、变量与示例渲染，通过后保存为新版本（未启用）"""
         if not _known_type(path.type_name):
@@ -156,9 +154,7 @@ def register_routes(bp: APIBlueprint) -> None:
             return _not_found(f"未知的文书类型「{path.type_name}」")
         case = request.get_json(silent=True) if request.content_length else None
         try:
-            rendered = _service().preview_template(
-                path.type_name, path.version, case, query.kind
-            )
+            rendered = _service().preview_template(path.type_name, path.version, case, query.kind)
         except UnknownVersion:
             return _not_found(f"没有 {path.type_name} 的第 {path.version} 版 {query.kind} 模板")
         except CaseInvalid as exc:

@@ -64,9 +64,7 @@ def build() -> None:
         indent=True,
     )
     doc.para("{%p endif %}")
-    doc.para(
-        "本确认书一式两份，甲乙双方各执一份，自双方签字（盖章）之日起生效。", indent=True
-    )
+    doc.para("本确认书一式两份，甲乙双方各执一份，自双方签字（盖章）之日起生效。", indent=True)
     doc.para("{%p if signing_place %}")
     doc.para("签署地点：{{ signing_place }}", indent=True)
     doc.para("{%p endif %}")

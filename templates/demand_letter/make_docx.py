@@ -86,8 +86,13 @@ def build() -> None:
     doc.table(
         header=["期间", "天数", "基数（元）", "年利率", "金额（元）"],
         loop="row in calc.rows",
-        cells=["{{ row.period }}", "{{ row.days }}", "{{ row.base }}", "{{ row.rate }}",
-               "{{ row.amount }}"],
+        cells=[
+            "{{ row.period }}",
+            "{{ row.days }}",
+            "{{ row.base }}",
+            "{{ row.rate }}",
+            "{{ row.amount }}",
+        ],
         aligns=["left", "center", "right", "center", "right"],
         footer=["合计", "{{ calc.total }}"],
         widths_cm=[6.0, 1.6, 3.0, 2.0, 3.0],

@@ -132,6 +132,54 @@ def test_batch_rendering_records_every_document_with_its_batch(docgen):
         assert docgen.register.verify(content=rendered.content).issued
 
 
+def _registered(docgen: Docgen, batch_id: str) -> list[str]:
+    from sqlalchemy import select
+
+    from docgen import db
+    from docgen.register.models import RegisteredDocument
+
+    with db.session_scope(docgen.register.engine) as session:
+        return list(
+            session.scalars(
+                select(RegisteredDocument.id).where(RegisteredDocument.batch_id == batch_id)
+            )
+        )
+
+
+def test_a_chunk_records_the_documents_it_delivers_and_nothing_of_a_failed_case(
+    docgen, monkeypatch
+):
+    # one commit per chunk: a case that fails after some of its copies were made (here the
+    # guarantor's copy) leaves no register entry behind for the copies never delivered
+    from docgen.documents.problems import CaseInvalid, Problem
+    from docgen.render.docx import TemplateRenderError
+
+    guaranteed = load_fixture("lawyer_letter", "valid", "company_debtor_with_guarantor")
+    plain = load_fixture("lawyer_letter", "valid", "person_debtor_auto_number")
+    guarantor = guaranteed["guarantors"][0]["name"]
+
+    def refuse(*_args, **_kwargs):
+        raise TemplateRenderError("laid out together: refused")
+
+    real = docgen._render_pdf
+
+    def one_by_one(copy, template, context, stamp, renderer):
+        if context["recipient"]["name"] == guarantor:
+            raise CaseInvalid([Problem(("guarantors", 0, "name"), "refused", "不予生成")])
+        return real(copy, template, context, stamp, renderer)
+
+    monkeypatch.setattr(docgen.pdf, "render_many", refuse)
+    monkeypatch.setattr(docgen, "_render_pdf", one_by_one)
+
+    results = docgen.render_copies_many(
+        "lawyer_letter", [plain, guaranteed], "pdf", batch_id="run-partial"
+    )
+
+    assert isinstance(results[1], CaseInvalid)
+    (delivered,) = results[0]
+    assert _registered(docgen, "run-partial") == [delivered.document_id]
+
+
 def test_chunk_rendered_pdfs_carry_their_own_id_and_code_on_every_page(docgen):
     two_pages = load_fixture("demand_letter", "valid", "computed_interest")
     results = docgen.render_many("demand_letter", [PERSON, two_pages, PERSON], "pdf", chunk_size=3)

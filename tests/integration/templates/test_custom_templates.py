@@ -118,8 +118,10 @@ def _rejection(service: Docgen, data: bytes) -> list:
         ("{{ debtor.name.__class__.__base__.__subclasses__() }}", "render_failed"),
         ("{{ config }}", "unknown_variable"),
         ("{{ title ", "template_syntax"),
-        ("{% for i in range(9999) %}{% for j in range(9999) %}{% endfor %}{% endfor %}",
-         "render_failed"),
+        (
+            "{% for i in range(9999) %}{% for j in range(9999) %}{% endfor %}{% endfor %}",
+            "render_failed",
+        ),
     ],
 )
 def test_template_injection_is_refused_with_a_clear_error(checker: Docgen, payload, code):
