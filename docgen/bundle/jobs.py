@@ -74,7 +74,9 @@ class BundleJobs:
 
     # --- submitting ---------------------------------------------------------------
 
-    def submit(self, data: Any, files: Mapping[str, bytes], output: str) -> str:
+    def submit(
+        self, data: Any, files: Mapping[str, bytes], output: str, requested_by: str = "cli"
+    ) -> str:
         """Keep the request in a new run's folder and record the run; return its id."""
         if output not in OUTPUTS:
             raise ValueError(output)
@@ -85,7 +87,7 @@ class BundleJobs:
         names = list(files)
         for k, name in enumerate(names):
             (inputs / f"{k:04d}").write_bytes(files[name])
-        request = {"case": data, "files": names}
+        request = {"case": data, "files": names, "requested_by": requested_by}
         (inputs / "request.json").write_text(json.dumps(request, ensure_ascii=False), "utf-8")
         exhibits = data.get("exhibits") if isinstance(data, dict) else None
         with db.session_scope(self.engine) as session:
@@ -148,7 +150,9 @@ class BundleJobs:
                 for k, name in enumerate(request["files"])
             }
             try:
-                result = BundleService(Docgen(self.settings)).build(request["case"], files)
+                result = BundleService(Docgen(self.settings)).build(
+                    request["case"], files, requested_by=request.get("requested_by", "cli")
+                )
             except CaseInvalid as exc:
                 self._finish(run_id, RUN_FAILED, {}, exc.problems)
                 return

@@ -198,13 +198,18 @@ class BundleService:
 
     # --- building ------------------------------------------------------------------
 
-    def build(self, data: Any, files: Mapping[str, bytes]) -> BundleResult:
-        """The bundle for ``data`` with uploaded ``files`` (name -> bytes), or CaseInvalid."""
+    def build(
+        self, data: Any, files: Mapping[str, bytes], requested_by: str = "cli"
+    ) -> BundleResult:
+        """The bundle for ``data`` with uploaded ``files`` (name -> bytes), or CaseInvalid.
+
+        ``requested_by`` is recorded in the register with the complaint docgen makes (the
+        API key's holder, as for any other document)."""
         case = self.parse(data)
         assessment = self.assess(case, files)
         problems = list(assessment.errors)
         warnings = list(assessment.warnings)
-        complaint_pdf = self._complaint(case, problems)
+        complaint_pdf = self._complaint(case, problems, requested_by)
         if complaint_pdf is not None:
             case = self._claim_from_complaint(case, warnings)
         prepared = self._prepare_exhibits(case, files, problems, warnings)
@@ -225,11 +230,15 @@ class BundleService:
         except GlyphMissing as exc:
             raise CaseInvalid([Problem((), "glyph_missing", str(exc))]) from exc
 
-    def _complaint(self, case: BundleCase, problems: list[Problem]) -> bytes | None:
+    def _complaint(
+        self, case: BundleCase, problems: list[Problem], requested_by: str
+    ) -> bytes | None:
         if case.complaint is None or any(p.loc[:2] == ("complaint", "type") for p in problems):
             return None
         try:
-            return self.docgen.render(case.complaint.type, case.complaint.data, "pdf").content
+            return self.docgen.render(
+                case.complaint.type, case.complaint.data, "pdf", requested_by=requested_by
+            ).content
         except CaseInvalid as exc:
             for p in exc.problems:
                 if p.severity == "error":

@@ -36,6 +36,7 @@ from docgen.bundle.service import BundleResult, BundleService
 from docgen.documents.problems import CaseInvalid, Problem
 from docgen.services import Docgen
 from docgen.web.api import content_disposition
+from docgen.web.auth import requester
 
 BUNDLES_TAG = Tag(
     name="bundles", description="起诉材料：起诉状、证据目录与证据合并为一份带连续页码的 PDF"
@@ -249,7 +250,7 @@ def _submit(data: Any, files: dict[str, bytes], output: str) -> Response:
     if assessment.errors:
         return _problems(assessment.problems, 422)
     jobs = bundle_jobs()
-    run_id = jobs.submit(data, files, output)
+    run_id = jobs.submit(data, files, output, requested_by=requester())
     jobs.start(run_id)
     response = jsonify({"id": run_id, "status": "queued", **_run_links(run_id)})
     response.status_code = 202
@@ -300,7 +301,7 @@ def build_blueprint() -> APIBlueprint:
         if background in ("1", "true"):
             return _submit(data, files, output)
         try:
-            result = bundle_service().build(data, files)
+            result = bundle_service().build(data, files, requested_by=requester())
         except CaseInvalid as exc:
             return _problems(exc.problems, 422)
         return result_response(result, output)

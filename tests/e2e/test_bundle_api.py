@@ -247,3 +247,35 @@ def test_async_requests_are_checked_before_they_are_queued(client):
     assert client.post(URL + "?async=maybe", data=_form(_case(), FILES)).status_code == 422
     missing = client.get(f"{URL}/{'0' * 32}")
     assert missing.status_code == 404 and missing.json[0]["code"] == "bundle_run_not_found"
+
+
+def _complaint_requesters(app) -> list[str]:
+    from sqlalchemy import select
+
+    from docgen import db
+    from docgen.register.models import RegisteredDocument
+
+    register = app.extensions["docgen"].register
+    with db.session_scope(register.engine) as session:
+        return list(
+            session.scalars(
+                select(RegisteredDocument.requested_by)
+                .where(RegisteredDocument.type_name == "civil_complaint")
+                .order_by(RegisteredDocument.created_at)
+            )
+        )
+
+
+def test_the_bundled_complaint_is_registered_as_requested_by_the_api_key(app, client):
+    data = load_fixture("civil_complaint", "valid", "narrative_guarantor")
+    case = _case(complaint={"data": data}, claim_amount=None)
+    before = len(_complaint_requesters(app))
+
+    response = client.post(URL, data=_form(case, FILES), content_type="multipart/form-data")
+    assert response.status_code == 200, response.json
+    queued = client.post(URL + "?async=1", data=_form(case, FILES))
+    assert _wait(client, queued.json["id"])["status"] == "done"
+
+    made = _complaint_requesters(app)[before:]
+    assert len(made) == 2
+    assert all(who.startswith("key:") for who in made), made
