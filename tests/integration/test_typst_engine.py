@@ -284,3 +284,26 @@ def test_types_without_a_typst_template_still_print_with_weasyprint(plain, monke
     rendered = plain.render_each(doc_type.name, case.data, "pdf", engine="typst")
     info = PdfReader(io.BytesIO(rendered[0].content)).metadata
     assert "WeasyPrint" in str(info.get("/Producer")) or "WeasyPrint" in str(info.get("/Creator"))
+
+
+@pytest.mark.parametrize("engine", ["typst", "weasyprint"])
+def test_a_letter_whose_template_changed_since_is_not_made_again(engine, tmp_path: Path):
+    import shutil
+
+    from docgen.register.reissue import NotReissuable
+
+    templates = tmp_path / "templates"
+    shutil.copytree(Settings().templates_dir, templates)
+    service = Docgen(Settings(data_dir=tmp_path / "data", templates_dir=templates))
+    case = load_fixture("demand_letter", "valid", "person_debtor")
+    rendered = service.render("demand_letter", case, "pdf", engine=engine)
+    assert reissue_pdf(service, rendered.document_id).identical
+
+    row = service.register.get(rendered.document_id)
+    template = templates / row.template_id
+    template.write_text(template.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+
+    with pytest.raises(NotReissuable) as refused:
+        reissue_pdf(service, rendered.document_id)
+    assert refused.value.code == "template_changed"
+    assert row.template_id in refused.value.message
