@@ -7,6 +7,7 @@ models directly, so every entrypoint gives the same answers and the same errors.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import io
 import json
 import logging
@@ -39,6 +40,12 @@ if TYPE_CHECKING:
     from docgen.template_store import TemplateStore, VersionInfo
 
 log = logging.getLogger(__name__)
+
+SHARED_LAYOUT: dict[str, tuple[str, ...]] = {
+    ".html": ("_shared/print.css", "_shared/macros.html"),
+    ".typ": ("_typst/letter.typ",),
+}
+"""The files under the templates directory every PDF template of a kind is printed with."""
 
 # Letters laid out together by render_many: large enough to share the set-up, small enough
 # that a chunk's layout (kept until its letters are written) stays small in memory.
@@ -105,6 +112,7 @@ class Docgen:
         self._profiles: ProfileStore | None = None
         self._register: Register | None = None
         self._template_hashes: dict[Path, tuple[int, str]] = {}
+        self._layout_hashes: dict[str, tuple[tuple[int, ...], str]] = {}
         self._templates: TemplateStore | None = None
         self.docx = DocxRenderer()
 
@@ -649,6 +657,7 @@ class Docgen:
                 content,
                 requested_by,
                 batch_id,
+                self._layout_hash(path),
             )
             if defer is not None:
                 defer.append(issue)
@@ -686,6 +695,39 @@ class Docgen:
             cached = (stamp, sha256_hex(path.read_bytes()))
             self._template_hashes[path] = cached
         return cached[1]
+
+    def _layout_hash(self, path: Path) -> str | None:
+        """The version of what a PDF template is printed with besides itself: the shared
+        files of its kind (``SHARED_LAYOUT``) and the fonts (each configured family's file,
+        and the preparation version of the prepared faces). None for a DOCX template,
+        which holds its whole layout. A reissue compares it with the registered one."""
+        names = SHARED_LAYOUT.get(path.suffix)
+        if names is None:
+            return None
+        files = [self.settings.templates_dir / name for name in names]
+        stamp = tuple(f.stat().st_mtime_ns if f.is_file() else 0 for f in files)
+        cached = self._layout_hashes.get(path.suffix)
+        if cached is None or cached[0] != stamp:
+            parts = [
+                f"{name}:{sha256_hex(f.read_bytes()) if f.is_file() else '-'}"
+                for name, f in zip(names, files, strict=True)
+            ]
+            digest = sha256_hex("\n".join([*parts, self._font_fingerprint]).encode("utf-8"))
+            cached = (stamp, digest)
+            self._layout_hashes[path.suffix] = cached
+        return cached[1]
+
+    @functools.cached_property
+    def _font_fingerprint(self) -> str:
+        from docgen.render.fonts import locate
+        from docgen.render.prepared_fonts import REPERTOIRE_VERSION
+
+        faces = []
+        for family in self.settings.pdf_font_families:
+            face = locate(family)
+            stat = face.path.stat()
+            faces.append(f"{family}|{face.path}|{face.index}|{stat.st_size}|{stat.st_mtime_ns}")
+        return "\n".join([*faces, f"prepared:{REPERTOIRE_VERSION}"])
 
     def _resolve(self, doc_type: DocumentType[Any], case: Any, *, final: bool) -> Any:
         if doc_type.resolve is None:

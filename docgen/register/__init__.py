@@ -89,6 +89,7 @@ class Issue:
     content: bytes
     requested_by: str
     batch_id: str | None = None
+    layout_hash: str | None = None
 
 
 __all__ = ["Issue", "Stamp", "canonical_json", "new_code", "new_document_id", "sha256_hex"]

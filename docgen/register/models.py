@@ -23,6 +23,9 @@ class RegisteredDocument(Base):
     type_name: Mapped[str] = mapped_column(String(64))
     template_id: Mapped[str] = mapped_column(String(255))
     template_hash: Mapped[str] = mapped_column(String(64))
+    # the shared layout files and fonts a PDF was printed with (None: a DOCX, or a
+    # document registered before this was kept)
+    layout_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
     input_hash: Mapped[str] = mapped_column(String(64), index=True)
     input_data: Mapped[dict[str, object]] = mapped_column(JSON)
     requested_by: Mapped[str] = mapped_column(String(64))

@@ -115,6 +115,13 @@ def reissue_pdf(docgen: Docgen, document_id: str) -> Reissued:
                 f"{row.template_hash[:12]}）已更新，重新生成的文书会与出具时不同",
                 "请上传当初出具的 PDF 文件",
             )
+        if row.layout_hash is not None and docgen._layout_hash(path) != row.layout_hash:
+            raise NotReissuable(
+                "layout_changed",
+                f"文书 {row.id} 出具时所用的公共版式或字体（版本 {row.layout_hash[:12]}）"
+                "已更新，重新生成的文书会与出具时不同",
+                "请上传当初出具的 PDF 文件",
+            )
         context = doc_type.build_context(case, assessment)
         pdf = docgen._render_pdf(case, template, context, Stamp(row.id, row.code), renderer)
     except CaseInvalid as exc:

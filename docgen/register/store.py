@@ -82,6 +82,7 @@ class Register:
             type_name=issue.type_name,
             template_id=issue.template_id,
             template_hash=issue.template_hash,
+            layout_hash=issue.layout_hash,
             input_hash=sha256_hex(canonical_json(issue.input_data).encode("utf-8")),
             input_data=issue.input_data,
             requested_by=issue.requested_by[:64],

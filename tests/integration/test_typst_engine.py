@@ -307,3 +307,33 @@ def test_a_letter_whose_template_changed_since_is_not_made_again(engine, tmp_pat
         reissue_pdf(service, rendered.document_id)
     assert refused.value.code == "template_changed"
     assert row.template_id in refused.value.message
+
+
+@pytest.mark.parametrize(
+    ("engine", "shared"), [("typst", "_typst/letter.typ"), ("weasyprint", "_shared/print.css")]
+)
+def test_a_letter_whose_shared_layout_changed_since_is_not_made_again(
+    engine, shared, tmp_path: Path
+):
+    # the template itself is unchanged, but the layout every template of its kind is
+    # printed with is not: the register kept its version, and the reissue says so
+    import shutil
+
+    from docgen.register.reissue import NotReissuable
+
+    templates = tmp_path / "templates"
+    shutil.copytree(Settings().templates_dir, templates)
+    service = Docgen(Settings(data_dir=tmp_path / "data", templates_dir=templates))
+    case = load_fixture("demand_letter", "valid", "person_debtor")
+    rendered = service.render("demand_letter", case, "pdf", engine=engine)
+    docx = service.render("demand_letter", case, "docx")
+    assert service.register.get(rendered.document_id).layout_hash is not None
+    assert service.register.get(docx.document_id).layout_hash is None  # all in the .docx
+
+    (templates / shared).write_text(
+        (templates / shared).read_text(encoding="utf-8") + "\n", encoding="utf-8"
+    )
+
+    with pytest.raises(NotReissuable) as refused:
+        reissue_pdf(service, rendered.document_id)
+    assert refused.value.code == "layout_changed"
