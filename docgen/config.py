@@ -78,6 +78,11 @@ class Settings(BaseSettings):
     isolation_cpu_seconds: int = Field(default=30, ge=1)
     isolation_wall_seconds: float = Field(default=60.0, gt=0)
     bundle_workers: int = Field(default=2, ge=1, le=16)
+    bundle_retention_hours: int = Field(
+        default=168,
+        ge=1,
+        description="How long a finished background bundle (and its folder) is kept.",
+    )
     log_level: str = "INFO"
     api_auth: Literal["key", "off"] = Field(
         default="key",

@@ -10,9 +10,12 @@ the database and the folder, in any worker. The uploads are deleted once the run
 (they hold the parties' documents); the result stays for download.
 
 States: ``queued`` → ``running`` → ``done`` or ``failed`` (with the problem list, the
-same one the synchronous request answers with 422). A run whose process died is marked
-failed by the thread that watched it; one left ``running`` by a server that stopped is
-reported failed once it is older than :data:`STALE_AFTER`.
+same one the synchronous request answers with 422) → ``expired``: a finished run's folder
+(the bundle, which holds the parties' documents) is deleted once it is older than
+``bundle_retention_hours`` (7 days by default), checked whenever a run is submitted.
+A run whose process died is marked failed by the thread that watched it; one left
+``running`` by a server that stopped is reported failed once it is older than
+:data:`STALE_AFTER`.
 """
 
 from __future__ import annotations
@@ -29,6 +32,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
+
 from docgen import db
 from docgen.batch.state import RUN_DONE, RUN_FAILED, RUN_PLANNING, RUN_RUNNING, BatchRun
 from docgen.config import Settings
@@ -38,7 +43,14 @@ log = logging.getLogger(__name__)
 
 BUNDLE_RUN = "bundle"  # the batch_runs.type_name of a bundle run
 STALE_AFTER = timedelta(hours=2)
-STATES = {RUN_PLANNING: "queued", RUN_RUNNING: "running", RUN_DONE: "done", RUN_FAILED: "failed"}
+RUN_EXPIRED = "expired"
+STATES = {
+    RUN_PLANNING: "queued",
+    RUN_RUNNING: "running",
+    RUN_DONE: "done",
+    RUN_FAILED: "failed",
+    RUN_EXPIRED: "expired",
+}
 OUTPUTS = {"pdf": "application/pdf", "zip": "application/zip"}
 
 # bundles built at once by this process's runs; more wait their turn
@@ -80,6 +92,7 @@ class BundleJobs:
         """Keep the request in a new run's folder and record the run; return its id."""
         if output not in OUTPUTS:
             raise ValueError(output)
+        self.expire()
         run_id = uuid.uuid4().hex
         folder = (self.root / run_id).resolve()
         inputs = folder / "input"
@@ -204,6 +217,28 @@ class BundleJobs:
             open_run = row is not None and row.status in (RUN_PLANNING, RUN_RUNNING)
         if open_run:
             self._finish(run_id, RUN_FAILED, {}, problems)
+
+    def expire(self, now: datetime | None = None) -> int:
+        """Delete the folders of runs that ended more than ``bundle_retention_hours`` ago
+        and mark them expired; return how many."""
+        cutoff = (now or _now()) - timedelta(hours=self.settings.bundle_retention_hours)
+        with db.session_scope(self.engine) as session:
+            old = session.scalars(
+                select(BatchRun).where(
+                    BatchRun.type_name == BUNDLE_RUN,
+                    BatchRun.status.in_((RUN_DONE, RUN_FAILED)),
+                    BatchRun.finished_at < cutoff,
+                )
+            ).all()
+            for run in old:
+                folder = Path(run.out_dir).resolve()
+                if folder.parent == self.root.resolve():  # never outside the bundles folder
+                    shutil.rmtree(folder, ignore_errors=True)
+                run.status = RUN_EXPIRED
+            expired = len(old)
+        if expired:
+            log.info("bundle runs expired count=%d", expired)
+        return expired
 
     # --- reporting ----------------------------------------------------------------
 

@@ -71,7 +71,7 @@ class BundleRunPath(BaseModel):
 
 class BundleRunStatus(BaseModel):
     id: str
-    status: str = Field(description="queued、running、done 或 failed")
+    status: str = Field(description="queued、running、done、failed 或 expired（超过保存期限）")
     output: str = Field(description="pdf 或 zip")
     exhibits: int = Field(description="证据份数")
     created_at: str
@@ -266,6 +266,7 @@ def _download_responses() -> Any:
         },
         404: {"description": "没有该任务", "content": _PROBLEMS},
         409: {"description": "尚未完成或生成失败", "content": _PROBLEMS},
+        410: {"description": "已超过保存期限并已删除", "content": _PROBLEMS},
     }
 
 
@@ -308,7 +309,8 @@ def build_blueprint() -> APIBlueprint:
 
     @bp.get("/<id>", tags=[BUNDLES_TAG], responses={200: BundleRunStatus})
     def get_bundle_run(path: BundleRunPath) -> Response:
-        """后台生成的起诉材料的状态：queued、running、done（页数）或 failed（问题列表）"""
+        """后台生成的起诉材料的状态：queued、running、done（页数）、failed（问题列表）或
+        expired（超过保存期限，已删除）"""
         try:
             status = bundle_jobs().status(path.id)
         except BundleRunNotFound:
@@ -323,6 +325,13 @@ def build_blueprint() -> APIBlueprint:
         except BundleRunNotFound:
             return _run_not_found(path.id)
         if found is None:
+            if bundle_jobs().status(path.id)["status"] == "expired":
+                problem = Problem(
+                    ("id",),
+                    "bundle_run_expired",
+                    "起诉材料已超过保存期限并已删除，请重新提交",
+                )
+                return _problems([problem], 410)
             problem = Problem(
                 ("id",), "bundle_run_not_done", "起诉材料尚未生成完成（或生成失败），请先查看状态"
             )

@@ -279,3 +279,27 @@ def test_the_bundled_complaint_is_registered_as_requested_by_the_api_key(app, cl
     made = _complaint_requesters(app)[before:]
     assert len(made) == 2
     assert all(who.startswith("key:") for who in made), made
+
+
+def test_a_finished_background_bundle_is_deleted_after_the_retention_period(app, client):
+    from datetime import UTC, datetime, timedelta
+
+    from docgen.web.bundles import bundle_jobs
+
+    queued = client.post(URL + "?async=1", data=_form(_case(), FILES))
+    run_id = queued.json["id"]
+    assert _wait(client, run_id)["status"] == "done"
+    hours = app.extensions["docgen"].settings.bundle_retention_hours
+    with app.app_context():
+        jobs = bundle_jobs()
+        folder = jobs.root / run_id
+        assert (folder / "bundle.pdf").is_file()
+        assert jobs.expire() == 0  # not old yet
+        later = datetime.now(UTC).replace(tzinfo=None) + timedelta(hours=hours + 1)
+        assert jobs.expire(now=later) >= 1
+
+    assert not folder.exists()  # the bundle held the parties' documents
+    assert client.get(queued.json["status_url"]).json["status"] == "expired"
+    gone = client.get(queued.json["download_url"])
+    assert gone.status_code == 410
+    assert gone.json[0]["code"] == "bundle_run_expired"
