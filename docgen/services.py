@@ -24,12 +24,12 @@ from pydantic import BaseModel
 from docgen.config import Settings
 from docgen.documents import registry
 from docgen.documents.base import DocumentType, RuleOptions
-from docgen.documents.compliance import load_terms
+from docgen.documents.compliance import load_terms, strings
 from docgen.documents.problems import Assessment, CaseInvalid, Problem
 from docgen.reference_data import default_lpr_table
 from docgen.register import Issue, Stamp, sha256_hex
 from docgen.render.docx import DocxRenderer, TemplateRenderError
-from docgen.render.fonts import missing_glyphs, texts
+from docgen.render.fonts import missing_glyphs
 from docgen.render.pdf import GlyphMissing, PdfRenderer
 from docgen.render.pdf_chunks import NotChunkable
 
@@ -761,7 +761,7 @@ class Docgen:
     def _glyph_problems(self, case: BaseModel) -> list[Problem]:
         families = self.settings.pdf_font_families
         problems = []
-        for loc, value in texts(case.model_dump(mode="json")):
+        for loc, value in strings(case.model_dump(mode="json"), scalars=True):
             missing = missing_glyphs(value, families)
             if missing:
                 shown = "、".join(f"「{c}」(U+{ord(c):04X})" for c in missing)

@@ -155,16 +155,20 @@ def _problem(loc: Loc, finding: Finding, where: str) -> Problem:
     )
 
 
-def strings(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
-    """Every string in nested dicts and lists, with its path."""
+def strings(data: Any, loc: Loc = (), *, scalars: bool = False) -> Iterator[tuple[Loc, str]]:
+    """Every string in nested dicts and lists, with its path; with ``scalars``, other
+    values too as they would be printed (numbers, dates; not None or booleans), which is
+    what the glyph check reads."""
     if isinstance(data, str):
         yield loc, data
     elif isinstance(data, Mapping):
         for key, value in data.items():
-            yield from strings(value, (*loc, key))
+            yield from strings(value, (*loc, key), scalars=scalars)
     elif isinstance(data, list | tuple):
         for i, value in enumerate(data):
-            yield from strings(value, (*loc, i))
+            yield from strings(value, (*loc, i), scalars=scalars)
+    elif scalars and data is not None and not isinstance(data, bool):
+        yield loc, str(data)
 
 
 def check_case(data: Mapping[str, Any], terms: Terms) -> list[Problem]:

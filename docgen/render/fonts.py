@@ -15,10 +15,8 @@ import functools
 import shutil
 import subprocess
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import uharfbuzz as hb
 
@@ -79,20 +77,3 @@ def missing_glyphs(text: str, families: tuple[str, ...]) -> list[str]:
         if char not in seen and ord(char) not in covered and _needs_glyph(char):
             seen[char] = None
     return list(seen)
-
-
-def texts(
-    value: Any, loc: tuple[str | int, ...] = ()
-) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    """Every text in ``value`` (a case or template context) with where it is, for the
-    glyph check: strings, and other scalars as printed (keys and booleans excepted)."""
-    if isinstance(value, str):
-        yield loc, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from texts(item, (*loc, key))
-    elif isinstance(value, list | tuple):
-        for index, item in enumerate(value):
-            yield from texts(item, (*loc, index))
-    elif value is not None and not isinstance(value, bool):
-        yield loc, str(value)

@@ -26,9 +26,10 @@ from typing import Any
 import typst
 from pypdf import PdfReader, PdfWriter
 
+from docgen.documents.compliance import strings
 from docgen.render import prepared_fonts
 from docgen.render.docx import TemplateRenderError
-from docgen.render.fonts import locate, missing_glyphs, texts
+from docgen.render.fonts import locate, missing_glyphs
 from docgen.render.pdf import GlyphMissing
 
 
@@ -65,7 +66,9 @@ class TypstRenderer:
         self._fonts = json.dumps(stack, ensure_ascii=False)
 
     def check_glyphs(self, context: Any) -> None:
-        missing = missing_glyphs("".join(text for _, text in texts(context)), self.font_families)
+        missing = missing_glyphs(
+            "".join(text for _, text in strings(context, scalars=True)), self.font_families
+        )
         if missing:
             raise GlyphMissing(missing)
 
