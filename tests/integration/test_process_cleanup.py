@@ -35,11 +35,11 @@ SCRIPT = textwrap.dedent(
 )
 
 
-def test_a_batch_run_leaves_no_temporary_font_files(tmp_path: Path) -> None:
-    temp = tmp_path / "tmp"
+def run_with_tmpdir(script: str, temp: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``script`` in a fresh interpreter whose temporary files go to ``temp``."""
     temp.mkdir()
-    done = subprocess.run(
-        [sys.executable, "-c", SCRIPT, str(tmp_path)],
+    return subprocess.run(
+        [sys.executable, "-c", script, *args],
         env={**os.environ, "TMPDIR": str(temp), "PYTHONPATH": str(ROOT)},
         capture_output=True,
         text=True,
@@ -47,6 +47,11 @@ def test_a_batch_run_leaves_no_temporary_font_files(tmp_path: Path) -> None:
         check=True,
         cwd=ROOT,
     )
+
+
+def test_a_batch_run_leaves_no_temporary_font_files(tmp_path: Path) -> None:
+    temp = tmp_path / "tmp"
+    done = run_with_tmpdir(SCRIPT, temp, str(tmp_path))
     assert done.stdout.split() == ["4"]
     assert sorted(p.name for p in temp.iterdir() if p.name.startswith("weasyprint-")) == []
     assert "Exception ignored" not in done.stderr
@@ -74,16 +79,6 @@ def test_the_folders_are_removed_without_waiting_for_weasyprint(tmp_path: Path) 
     # at interpreter exit WeasyPrint's own clean-up may run after its module is gone, and
     # a forked Celery worker process never runs it: docgen removes the folders itself, at
     # exit (atexit) and when a worker process shuts down (Celery's signal)
-    temp = tmp_path / "tmp"
-    temp.mkdir()
     fixture = ROOT / "fixtures" / "demand_letter" / "valid" / "person_debtor.json"
-    done = subprocess.run(
-        [sys.executable, "-c", RELEASE, str(fixture), str(tmp_path / "data")],
-        env={**os.environ, "TMPDIR": str(temp), "PYTHONPATH": str(ROOT)},
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=True,
-        cwd=ROOT,
-    )
+    done = run_with_tmpdir(RELEASE, tmp_path / "tmp", str(fixture), str(tmp_path / "data"))
     assert done.stdout.split() == ["1", "0"]  # one folder while printing, gone after
