@@ -116,9 +116,9 @@ def locate_weight(family: str, style: str) -> FontFace:
 def _cache_folder(family: str, faces: dict[str, FontFace]) -> str:
     """The folder of one family's prepared faces: its name changes with the source files
     and the preparation version, and it holds nothing else (Typst is given the folder)."""
+    stats = {style: face.path.stat() for style, face in faces.items()}
     key = "|".join(
-        f"{style}:{face.path}|{face.index}|{face.path.stat().st_size}|"
-        f"{face.path.stat().st_mtime_ns}"
+        f"{style}:{face.path}|{face.index}|{stats[style].st_size}|{stats[style].st_mtime_ns}"
         for style, face in sorted(faces.items())
     )
     digest = hashlib.sha256(f"{family}|{key}|{REPERTOIRE_VERSION}".encode()).hexdigest()[:16]
