@@ -188,6 +188,9 @@ def assess(case: CivilComplaint, options: RuleOptions) -> Assessment:
     _check_layout(result, case)
     _check_loan(result, case, resolved)
     due = _check_due(result, case)
+    # overdue from the day after the whole debt fell due (its due date or an earlier
+    # acceleration); _check_due makes that day no later than the filing date
+    result.computed["overdue_from"] = due + timedelta(days=1)
     _check_running_interest(result, case, options)
     _check_limitation(result, case, due)
     if resolved.total > 0:
@@ -584,7 +587,9 @@ def _party_form(party: Party) -> tuple[str, str]:
     return "（法人、非法人组织）", _org_form(party)
 
 
-def _form(case: CivilComplaint, resolved: ResolvedAmounts, fee: FeeResult) -> list[dict[str, Any]]:
+def _form(
+    case: CivilComplaint, resolved: ResolvedAmounts, fee: FeeResult, overdue_from: date
+) -> list[dict[str, Any]]:
     """The element-based form: sections of (question, answer) rows."""
     sections: list[dict[str, Any]] = []
     parties: list[dict[str, str]] = []
@@ -738,9 +743,7 @@ def _form(case: CivilComplaint, resolved: ResolvedAmounts, fee: FeeResult) -> li
             },
             {
                 "label": "9. 是否存在逾期还款",
-                "value": _yes_no(
-                    True, f"自{format_cn(contract.due_date + timedelta(days=1))}起逾期"
-                ),
+                "value": _yes_no(True, f"自{format_cn(overdue_from)}起逾期"),
             },
             {
                 "label": "10. 是否签订物的担保（抵押、质押）合同",
@@ -793,7 +796,7 @@ def build_context(case: CivilComplaint, assessment: Assessment) -> dict[str, Any
     }
     if case.layout == "elements":
         context["subtitle"] = "（民间借贷纠纷）"
-        context["form"] = _form(case, resolved, fee)
+        context["form"] = _form(case, resolved, fee, assessment.computed["overdue_from"])
         return context
     running = "，不含计至实际清偿之日的部分" if case.running_interest else ""
     context.update(_parties_context(case))
