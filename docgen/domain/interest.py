@@ -181,7 +181,8 @@ class InterestStep:
 
     `amount` = base × annual_percent% × days / day_count, rounded half up to the fen.
     `lpr_unverified` is True when the step used the LPR on a day after the table's
-    latest known date.
+    latest known date. `basis` is printed for the debtor, so it never carries that
+    operator note: callers turn `lpr_unverified` into a warning.
     """
 
     start: date
@@ -427,11 +428,6 @@ def _step(
         f"自{format_cn(start)}起至{format_cn(last_day)}止，共{days}天："
         f"{format_yuan(base)}元×{percent}%×{days}÷{day_count}={format_yuan(amount)}元"
     )
-    if unverified:
-        basis += (
-            f"（参考表所载LPR仅核实至{format_cn(table.latest_known_date)}，"
-            "此后按最近一期LPR计算，须按实际公布的LPR核实）"
-        )
     return InterestStep(
         start=start,
         end=end,

@@ -41,6 +41,17 @@ def test_invalid_fixture_fails_exactly_at_its_expected_fields(case):
     assert _error_locs(_problems(case.type_name, case.data)) == list(case.expected_locs)
 
 
+WARNED = [c for c in fixture_cases("valid") + fixture_cases("invalid") if c.expected_warnings]
+
+
+@pytest.mark.parametrize("case", WARNED, ids=str)
+def test_fixture_warns_exactly_as_its_expect_file_says(case):
+    problems = _problems(case.type_name, case.data)
+    warnings = sorted((p.loc, p.code) for p in problems if p.severity == "warning")
+    assert warnings == list(case.expected_warnings)
+    assert all(CJK.search(p.message) for p in problems)
+
+
 @pytest.mark.parametrize("case", fixture_cases("invalid"), ids=str)
 def test_every_error_message_is_written_in_chinese(case):
     for problem in _problems(case.type_name, case.data):

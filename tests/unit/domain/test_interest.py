@@ -137,7 +137,8 @@ def test_beyond_table_flags_lpr_days_after_the_latest_known_date() -> None:
     later = interest_on_principal(D(1000), FOUR_LPR, date(2025, 6, 1), date(2025, 6, 21), TABLE)
     assert later.beyond_table
     assert later.steps[-1].lpr_unverified
-    assert "仅核实至2025年6月19日" in later.steps[-1].basis
+    # the basis is printed for the debtor: the operator note is a warning, never in it
+    assert "核实" not in later.steps[-1].basis
     assert later.lpr_entries_used == (LprEntry(date(2025, 5, 20), D("3.00")),)
     # A fixed rate never consults the LPR, whatever the dates.
     fixed = interest_on_principal(D(1000), ANNUAL_6, date(2030, 1, 1), date(2031, 1, 1), TABLE)
