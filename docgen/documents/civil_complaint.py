@@ -32,6 +32,7 @@ from docgen.documents.court_parts import (
     check_court,
     check_venue,
 )
+from docgen.documents.letter_rules import check_debtor_capacity
 from docgen.documents.parts import (
     ContractBasis,
     DebtAmounts,
@@ -264,6 +265,13 @@ def _check_parties(result: Assessment, case: CivilComplaint) -> None:
             result.error(loc, "same_party", "同一当事人不能重复列明，原告与被告不能为同一主体")
         seen.append(party)
     for i, defendant in enumerate(case.defendants):
+        check_debtor_capacity(
+            result,
+            defendant.party,
+            ("defendants", i, "party"),
+            case.filing_date,
+            case.contract.signed_on,
+        )
         if defendant.role == "guarantor" and defendant.guarantee is None:
             result.error(
                 ("defendants", i, "guarantee"),

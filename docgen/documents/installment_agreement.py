@@ -20,6 +20,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from docgen.documents.base import DocumentType, RuleOptions
+from docgen.documents.letter_rules import check_debtor_capacity, check_payment_account
 from docgen.documents.parts import (
     BankAccount,
     ContractBasis,
@@ -151,6 +152,10 @@ def assess(case: InstallmentAgreement, options: RuleOptions) -> Assessment:
     result = Assessment()
     check_party(result, case.creditor, ("creditor",))
     check_party(result, case.debtor, ("debtor",))
+    check_debtor_capacity(
+        result, case.debtor, ("debtor",), case.agreement_date, case.origin.signed_on
+    )
+    check_payment_account(result, case.payment_account.account_name, case.creditor)
     if same_party(case.creditor, case.debtor):
         result.error(("debtor",), "same_party", "债务人与债权人不能为同一主体")
     if case.guarantor is not None:
