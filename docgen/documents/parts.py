@@ -351,6 +351,8 @@ def check_amounts(
         where = (*loc, "components", i)
         value = component.amount
         if component.calculation is not None:
+            if contract.kind == "private_lending":
+                _check_base(assessment, component.calculation, principal, where)
             result = _compute(assessment, component, amounts.as_of, principal, table, where)
             if result is not None:
                 value = _agree(assessment, component, result.interest, where)
@@ -389,6 +391,23 @@ def check_amounts(
     if contract.kind == "private_lending" and principal > 0 and not rate_capped:
         _check_combined_cap(assessment, amounts, resolved, principal, contract, table, loc)
     return ResolvedAmounts(resolved, total, sheets)
+
+
+def _check_base(assessment: Assessment, calc: InterestCalc, principal: Decimal, where: Loc) -> None:
+    """Private-lending interest runs on principal only, never on interest or penalties.
+
+    法释〔2020〕17号 art. 27 lets interest become principal only through a new
+    instrument after settling accounts, and caps what that can add; a base above the
+    principal claimed is interest charged on interest or penalties.
+    """
+    if calc.base is not None and principal > 0 and calc.base > principal:
+        assessment.error(
+            (*where, "calculation", "base"),
+            "interest_on_interest",
+            f"计息基数（人民币{format_yuan(calc.base)}元）超过本金（人民币{format_yuan(principal)}"
+            "元）：利息、违约金不得再计利息；前期利息计入后期本金须重新出具债权凭证，且本息之和"
+            "不得超过以最初本金按合同成立时一年期LPR四倍计算的限额（法释〔2020〕17号第二十七条）",
+        )
 
 
 LPR_UPDATE_HINT = "公布新的LPR后，请用 docgen reference update --lpr 文件.csv 更新LPR参考表"
