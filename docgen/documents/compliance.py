@@ -248,8 +248,14 @@ def identity_strings(data: Any) -> list[str]:
     return sorted((name for name in found if len(name) >= 2), key=len, reverse=True)
 
 
+# a "name" under these is a title the sender wrote (an exhibit's, a contract's), not a party
+_TITLED = frozenset({"evidence", "contract", "origin", "components", "exhibits"})
+
+
 def _is_identity(loc: Loc) -> bool:
-    return bool(loc) and isinstance(loc[-1], str) and loc[-1] in IDENTITY_KEYS
+    if not loc or not isinstance(loc[-1], str) or loc[-1] not in IDENTITY_KEYS:
+        return False
+    return loc[-1] != "name" or not _TITLED.intersection(p for p in loc if isinstance(p, str))
 
 
 def _skipped(data: Mapping[str, Any]) -> frozenset[str]:

@@ -176,3 +176,8 @@ def test_a_lender_may_say_it_reports_to_the_credit_database(service):
 def test_every_phrase_list_row_has_a_known_category_and_compiles():
     terms = load_terms()
     assert {t.category for t in terms.terms} == set(compliance.RULES)
+
+
+def test_an_exhibits_name_is_wording_and_is_linted():
+    problems = compliance.check_case({"evidence": [{"name": "老赖的欠条"}]}, load_terms())
+    assert [(p.loc, p.code) for p in problems] == [(("evidence", 0, "name"), "compliance_insult")]
