@@ -25,12 +25,14 @@ from pydantic import Field
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.court_parts import (
     AUTHORITY_LABELS,
+    PROCEDURE_LABELS,
     Agent,
     ServiceAddress,
-    Venue,
     block_lines,
     check_court,
+    check_procedure,
     check_venue,
+    complaint_venue,
 )
 from docgen.documents.letter_rules import check_debtor_capacity
 from docgen.documents.parts import (
@@ -45,10 +47,8 @@ from docgen.documents.parts import (
     same_party,
 )
 from docgen.documents.problems import Assessment, Loc
-from docgen.domain import divisions
 from docgen.domain.caps import cap_percent
 from docgen.domain.court_fees import FeeResult, Procedure, acceptance_fee
-from docgen.domain.courts import read_court
 from docgen.domain.dates import format_cn
 from docgen.domain.fields import CaseModel, Line, Money, Paragraph, ShortText, Text
 from docgen.domain.interest import RateSpec, describe_running_claim
@@ -65,7 +65,6 @@ ROLE_LABELS = {"borrower": "借款人（债务人）", "guarantor": "保证人",
 GUARANTEE_LABELS = {"joint": "连带责任保证", "general": "一般保证"}
 DELIVERY_LABELS = {"transfer": "银行转账", "cash": "现金", "mixed": "银行转账及现金"}
 MEDIATION_LABELS = {"yes": "是", "no": "否", "undecided": "暂不确定"}
-PROCEDURE_LABELS = {"ordinary": "普通程序", "summary": "简易程序", "small_claims": "小额诉讼程序"}
 
 
 class Plaintiff(CaseModel):
@@ -206,51 +205,19 @@ def assess(case: CivilComplaint, options: RuleOptions) -> Assessment:
     _check_running_interest(result, case, options)
     _check_limitation(result, case, due)
     if resolved.total > 0:
-        check_venue(result, case.court, _venue(case, resolved.total))
-        _check_procedure(result, case)
+        venue = complaint_venue(
+            resolved.total,
+            [p.party for p in case.plaintiffs],
+            [d.party for d in case.defendants],
+            case.jurisdiction_clause,
+        )
+        check_venue(result, case.court, venue)
+        check_procedure(result, case.procedure, case.court)
         # 诉讼费用交纳办法 art. 16: summary procedure, small claims included (民事诉讼法
         # art. 165 sits in its chapter on the summary procedure), halves the fee
         halved: Procedure = "ordinary" if case.procedure == "ordinary" else "summary"
         result.computed["court_fee"] = acceptance_fee(resolved.total, procedure=halved)
     return result
-
-
-_PLAINTIFF_PLACE = re.compile(r"(?:原告|出借人|债权人|甲方)(?:住所地|所在地)")
-
-
-def _venue(case: CivilComplaint, claim: Decimal) -> Venue:
-    """The connecting points the case states (民事诉讼法 arts. 22, 24, 35)."""
-    points: list[tuple[str, str]] = []
-    for d in case.defendants:
-        points.append((f"被告{d.party.name}住所地", d.party.address))
-        if isinstance(d.party, Person) and d.party.habitual_residence:
-            points.append((f"被告{d.party.name}经常居住地", d.party.habitual_residence))
-    agreed_plaintiff = bool(
-        case.jurisdiction_clause and _PLAINTIFF_PLACE.search(case.jurisdiction_clause)
-    )
-    for p in case.plaintiffs:
-        # 民诉法解释 art. 18(2): for money owed, the receiving party's place is where the
-        # contract is performed
-        points.append((f"原告{p.party.name}住所地，即合同履行地", p.party.address))
-        if agreed_plaintiff:
-            points.append((f"约定管辖：原告{p.party.name}住所地", p.party.address))
-    parties = [p.party.address for p in case.plaintiffs] + [
-        d.party.address for d in case.defendants
-    ]
-    return Venue(claim=claim, points=points, agreement=case.jurisdiction_clause, parties=parties)
-
-
-def _check_procedure(result: Assessment, case: CivilComplaint) -> None:
-    """The summary and small-claims procedures are for basic courts (民事诉讼法 arts. 160, 165)."""
-    if case.procedure == "ordinary" or not case.court.endswith("人民法院"):
-        return
-    if read_court(case.court, divisions.load()).level not in ("basic", "special"):
-        result.error(
-            ("procedure",),
-            "procedure_not_available",
-            f"{PROCEDURE_LABELS[case.procedure]}仅适用于基层人民法院及其派出法庭"
-            "（《中华人民共和国民事诉讼法》第一百六十条、第一百六十五条）",
-        )
 
 
 def _check_parties(result: Assessment, case: CivilComplaint) -> None:

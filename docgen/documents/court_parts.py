@@ -30,6 +30,7 @@ from docgen.domain.money import format_yuan
 from docgen.domain.parties import Organization, Party, Person
 
 AUTHORITY_LABELS = {"general": "一般授权", "special": "特别授权"}
+PROCEDURE_LABELS = {"ordinary": "普通程序", "summary": "简易程序", "small_claims": "小额诉讼程序"}
 
 
 class Agent(CaseModel):
@@ -78,6 +79,42 @@ class Venue:
     points: list[tuple[str, str]] = field(default_factory=list)
     agreement: str | None = None
     parties: list[str] = field(default_factory=list)
+
+
+_PLAINTIFF_PLACE = re.compile(r"(?:原告|出借人|债权人|甲方)(?:住所地|所在地)")
+
+
+def complaint_venue(
+    claim: Decimal, plaintiffs: Sequence[Party], defendants: Sequence[Party], clause: str | None
+) -> Venue:
+    """The connecting points a complaint states (民事诉讼法 arts. 22, 24, 35)."""
+    points: list[tuple[str, str]] = []
+    for d in defendants:
+        points.append((f"被告{d.name}住所地", d.address))
+        if isinstance(d, Person) and d.habitual_residence:
+            points.append((f"被告{d.name}经常居住地", d.habitual_residence))
+    agreed_plaintiff = bool(clause and _PLAINTIFF_PLACE.search(clause))
+    for p in plaintiffs:
+        # 民诉法解释 art. 18(2): for money owed, the receiving party's place is where the
+        # contract is performed
+        points.append((f"原告{p.name}住所地，即合同履行地", p.address))
+        if agreed_plaintiff:
+            points.append((f"约定管辖：原告{p.name}住所地", p.address))
+    parties = [p.address for p in plaintiffs] + [d.address for d in defendants]
+    return Venue(claim=claim, points=points, agreement=clause, parties=parties)
+
+
+def check_procedure(result: Assessment, procedure: str, court: str) -> None:
+    """The summary and small-claims procedures are for basic courts (民事诉讼法 arts. 160, 165)."""
+    if procedure == "ordinary" or not court.endswith("人民法院"):
+        return
+    if read_court(court, division_table.load()).level not in ("basic", "special"):
+        result.error(
+            ("procedure",),
+            "procedure_not_available",
+            f"{PROCEDURE_LABELS[procedure]}仅适用于基层人民法院及其派出法庭"
+            "（《中华人民共和国民事诉讼法》第一百六十条、第一百六十五条）",
+        )
 
 
 _COURT_IN_TEXT = re.compile(r"[\u4e00-\u9fff]{2,30}?人民法院")
