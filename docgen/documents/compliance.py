@@ -249,7 +249,7 @@ def identity_strings(data: Any) -> list[str]:
 
 
 # a "name" under these is a title the sender wrote (an exhibit's, a contract's), not a party
-_TITLED = frozenset({"evidence", "contract", "origin", "components", "exhibits"})
+_TITLED = frozenset({"evidence", "items", "contract", "origin", "components", "exhibits", "loan"})
 
 
 def _is_identity(loc: Loc) -> bool:
