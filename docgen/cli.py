@@ -20,6 +20,7 @@ from docgen.documents import registry
 from docgen.documents.problems import CaseInvalid, Problem
 from docgen.logs import configure_logging
 from docgen.profiles.cli import profile
+from docgen.reference_cli import reference
 from docgen.register import commands as register_commands
 from docgen.services import FORMATS, Docgen, Format
 
@@ -419,6 +420,7 @@ def serve(host: str, port: int, workers: int, threads: int) -> None:
 
 
 main.add_command(profile)
+main.add_command(reference)
 for _command in register_commands.COMMANDS:
     main.add_command(_command)
 

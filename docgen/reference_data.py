@@ -6,11 +6,18 @@ same shape whose rows are added to the packaged ones, replacing a packaged row w
 same date: the table is extended without a code change. Both files are validated row by
 row and every error names the file and line, in Chinese, because the person who fixes
 them is the operator.
+
+The operator's file is DOCGEN_LPR_TABLE_FILE when set, else the one `docgen reference
+update --lpr` installs in the data directory (DATA_DIR/reference/lpr_1y.csv). Every
+process reads it: a process already running notices a newer file by its modification
+time.
 """
 
 import csv
 import functools
 import io
+import os
+import tempfile
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from importlib import resources
@@ -99,7 +106,65 @@ def _parse_rate(raw: str, source: str, line: int) -> Decimal:
     return rate
 
 
-@functools.lru_cache(maxsize=8)
+OPERATOR_LPR_FILE = Path("reference") / "lpr_1y.csv"
+
+
+def operator_lpr_path(data_dir: Path) -> Path:
+    """Where `docgen reference update --lpr` keeps the operator's LPR rows."""
+    return data_dir / OPERATOR_LPR_FILE
+
+
+def effective_lpr_file(configured: Path | None, data_dir: Path) -> Path | None:
+    """The operator's LPR file in force: the configured one, else the installed one."""
+    if configured is not None:
+        return configured
+    installed = operator_lpr_path(data_dir)
+    return installed if installed.is_file() else None
+
+
+def install_lpr_csv(source: Path, data_dir: Path) -> tuple[LprTable, int]:
+    """Validate `source` and merge its rows into the data directory's LPR file.
+
+    Rows of `source` are added to those installed before (replacing a row of the same
+    date); the result must load with the packaged table, else ReferenceDataError names
+    the file and line and nothing is written. The file is replaced atomically, so a
+    process reading it never sees half of it. Returns the new table and how many rows
+    `source` held.
+    """
+    new_rows = _parse_lpr_csv(source.read_text(encoding="utf-8-sig"), str(source))
+    target = operator_lpr_path(data_dir)
+    rows: dict[date, LprEntry] = {}
+    if target.is_file():
+        rows = _parse_lpr_csv(target.read_text(encoding="utf-8-sig"), str(target))
+    rows.update(new_rows)
+    text = ",".join(LPR_COLUMNS) + "\n"
+    text += "".join(f"{day.isoformat()},{rows[day].rate_text}\n" for day in sorted(rows))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(
+        "w", encoding="utf-8", dir=target.parent, suffix=".part", delete=False
+    ) as handle:
+        handle.write(text)
+    try:
+        table = load_lpr_table(Path(handle.name))
+        os.replace(handle.name, target)
+    finally:
+        Path(handle.name).unlink(missing_ok=True)
+    return table, len(new_rows)
+
+
 def default_lpr_table(extra: Path | None = None) -> LprTable:
-    """The LPR table, loaded once per process (per operator file)."""
+    """The LPR table with the operator's file (default: the one in force for the
+    settings of this process), reloaded when that file changes."""
+    if extra is None:
+        from docgen.config import Settings  # here: the domain modules import this one
+
+        settings = Settings()
+        extra = effective_lpr_file(settings.lpr_table_file, settings.data_dir)
+    stamp = extra.stat().st_mtime_ns if extra is not None and extra.exists() else None
+    return _cached_lpr_table(extra, stamp)
+
+
+@functools.lru_cache(maxsize=8)
+def _cached_lpr_table(extra: Path | None, stamp: int | None) -> LprTable:
+    del stamp  # part of the cache key only: a newer file is a new entry
     return load_lpr_table(extra)

@@ -26,7 +26,7 @@ from docgen.documents import registry
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.compliance import load_terms, strings
 from docgen.documents.problems import Assessment, CaseInvalid, Problem
-from docgen.reference_data import default_lpr_table
+from docgen.reference_data import default_lpr_table, effective_lpr_file
 from docgen.register import Issue, Stamp, sha256_hex
 from docgen.render.docx import DocxRenderer, TemplateRenderError
 from docgen.render.fonts import missing_glyphs
@@ -341,7 +341,9 @@ class Docgen:
     def options(self) -> RuleOptions:
         return RuleOptions(
             calendar_fallback=self.settings.calendar_fallback,
-            lpr_table=default_lpr_table(self.settings.lpr_table_file),
+            lpr_table=default_lpr_table(
+                effective_lpr_file(self.settings.lpr_table_file, self.settings.data_dir)
+            ),
             compliance_terms=load_terms(self.settings.compliance_terms_file),
         )
 

@@ -24,6 +24,8 @@ class FixtureCase:
     name: str
     path: Path
     expected_locs: tuple[tuple[str | int, ...], ...] | None
+    # (loc, code) of every warning, when the .expect.json lists them under "warnings"
+    expected_warnings: tuple[tuple[tuple[str | int, ...], str], ...] | None = None
 
     @property
     def data(self) -> Any:
@@ -39,12 +41,14 @@ def fixture_cases(kind: str) -> list[FixtureCase]:
     for path in sorted(FIXTURES.glob(f"*/{kind}/*.json")):
         if path.name.endswith(".expect.json"):
             continue
-        expected = None
+        expected = warnings = None
         expect_path = path.with_name(path.stem + ".expect.json")
         if expect_path.exists():
-            raw = json.loads(expect_path.read_text(encoding="utf-8"))["errors"]
-            expected = tuple(sorted(tuple(loc) for loc in raw))
-        cases.append(FixtureCase(path.parent.parent.name, path.stem, path, expected))
+            expect = json.loads(expect_path.read_text(encoding="utf-8"))
+            expected = tuple(sorted(tuple(loc) for loc in expect["errors"]))
+            if "warnings" in expect:
+                warnings = tuple(sorted((tuple(w["loc"]), w["code"]) for w in expect["warnings"]))
+        cases.append(FixtureCase(path.parent.parent.name, path.stem, path, expected, warnings))
     return cases
 
 

@@ -1,4 +1,4 @@
-"""The dry run: judge every row and write the rejects report, render nothing."""
+"""The dry run: judge every row and write the rejects and warnings reports, render nothing."""
 
 from __future__ import annotations
 
@@ -26,20 +26,26 @@ def dry_run(
     check_shared(service, type_name, shared)
     layout = Layout.of(registry.get(type_name).model)
     sheet = Sheet(source, layout, mapping)
-    tally = {"rows": 0, "valid": 0, "rejected": 0}
-    spool = out_dir / f"{source.stem}.rejects.jsonl.part"
-
-    with spool.open("w", encoding="utf-8") as fh:
+    tally = {"rows": 0, "valid": 0, "rejected": 0, "warned": 0}
+    spools = {
+        "rejects": out_dir / f"{source.stem}.rejects.jsonl.part",
+        "warnings": out_dir / f"{source.stem}.warnings.jsonl.part",
+    }
+    with (
+        spools["rejects"].open("w", encoding="utf-8") as rejects,
+        spools["warnings"].open("w", encoding="utf-8") as warnings,
+    ):
         for record in sheet.records():
             tally["rows"] += 1
             judge(service, type_name, record, shared)
-            if record.ok:
-                tally["valid"] += 1
-                continue
-            tally["rejected"] += 1
+            tally["valid" if record.ok else "rejected"] += 1
+            warned = False
             for problem in record.problems:
-                if problem.severity != "error":
+                # errors of rejected rows; warnings (notes for the operator) of every row
+                if problem.severity == "error" and record.ok:
                     continue
+                fh = rejects if problem.severity == "error" else warnings
+                warned = warned or problem.severity != "error"
                 loc = list(problem.loc)
                 row = [
                     record.number,
@@ -50,16 +56,22 @@ def dry_run(
                     problem.hint or "",
                 ]
                 fh.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+            tally["warned"] += warned
 
-    def rows() -> Iterator[list[Any]]:
+    def rows(spool: Path) -> Iterator[list[Any]]:
         with spool.open(encoding="utf-8") as fh:
             for line in fh:
                 yield json.loads(line)
 
     out: dict[str, Any] = {**tally, "blank_rows": sheet.blank_rows}
-    for suffix in ("csv", "xlsx"):
-        path = out_dir / f"{source.stem}.rejects.{suffix}"
-        write_table(path, REJECTS_HEADER, rows())
-        out[f"rejects_{suffix}"] = str(path)
-    spool.unlink()
+    headers = {"rejects": REJECTS_HEADER, "warnings": DRY_RUN_WARNINGS_HEADER}
+    for name, spool in spools.items():
+        for suffix in ("csv", "xlsx"):
+            path = out_dir / f"{source.stem}.{name}.{suffix}"
+            write_table(path, headers[name], rows(spool))
+            out[f"{name}_{suffix}"] = str(path)
+        spool.unlink()
     return out
+
+
+DRY_RUN_WARNINGS_HEADER = ["行号", "字段", "提示代码", "提示信息", "填写的值", "处理建议"]

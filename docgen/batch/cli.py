@@ -173,6 +173,11 @@ def check(
         f"空行 {result['blank_rows']} 行"
     )
     click.echo(f"拒绝清单：{result['rejects_csv']}、{result['rejects_xlsx']}")
+    if result["warned"]:
+        click.echo(
+            f"{result['warned']} 行有提示（请核对）：{result['warnings_csv']}、"
+            f"{result['warnings_xlsx']}"
+        )
     if result["rejected"]:
         sys.exit(EXIT_REJECTS)
 

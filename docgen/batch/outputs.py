@@ -59,6 +59,7 @@ MANIFEST_HEADER = [
     "行号",
 ]
 REJECTS_HEADER = ["行号", "字段", "错误代码", "错误信息", "填写的值", "提示"]
+WARNINGS_HEADER = ["行号", "文书编号", "字段", "提示代码", "提示信息", "处理建议"]
 
 
 def _items(session: Session, run_id: str, *statuses: str) -> Iterator[BatchItem]:
@@ -146,6 +147,31 @@ def write_rejects(session: Session, run_id: str, folder: Path) -> None:
         sheets.write_table(
             folder / f"rejects{suffix}", REJECTS_HEADER, reject_rows(session, run_id)
         )
+        sheets.write_table(
+            folder / f"warnings{suffix}", WARNINGS_HEADER, warning_rows(session, run_id)
+        )
+
+
+def warning_rows(session: Session, run_id: str) -> Iterator[list[Any]]:
+    """One row per warning of a rendered row (an operator's note: stale LPR table,
+    calendar fallback, an account not the creditor's …), once per row."""
+    for item in _items(session, run_id, DONE):
+        outputs = json.loads(item.outputs or "{}")
+        seen: set[tuple[str, str]] = set()
+        for letter in outputs.get("letters", []):
+            for problem in letter.get("warnings", []):
+                path = _path(problem.get("loc", []))
+                if (path, problem.get("code", "")) in seen:
+                    continue
+                seen.add((path, problem.get("code", "")))
+                yield [
+                    item.row_number,
+                    letter.get("letter_id", ""),
+                    path,
+                    problem.get("code", ""),
+                    problem.get("message", ""),
+                    problem.get("hint", ""),
+                ]
 
 
 def _print_volumes(

@@ -184,6 +184,8 @@ def process_chunk(settings: Settings, database_url: str, run_id: str, keys: Sequ
                         "letter_id": copy_id(letter_id, k, len(document)),
                         "recipient": whom[k],
                         "role": "debtor" if k == 0 else "guarantor",
+                        # what the rules warned about (the warnings report lists them)
+                        "warnings": [w.as_dict() for w in document[k].warnings],
                     }
                     for k in range(len(document))
                 ]

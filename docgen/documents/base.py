@@ -95,10 +95,11 @@ class DocumentType(Generic[M]):
         """
         assessment = self.assess(case, options)
         terms = options.compliance_terms
-        assessment.extend(compliance.check_case(case.model_dump(mode="json"), terms))
+        data = case.model_dump(mode="json")
+        assessment.extend(compliance.check_case(data, terms))
         if not assessment.errors:
             context = self.build_context(case, assessment)
-            assessment.extend(compliance.check_words(context, terms, assessment.problems))
+            assessment.extend(compliance.check_words(context, terms, assessment.problems, data))
             assessment.context = context
         return assessment
 

@@ -25,11 +25,16 @@ from pydantic import Field
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.court_parts import (
     AUTHORITY_LABELS,
+    PROCEDURE_LABELS,
     Agent,
     ServiceAddress,
     block_lines,
     check_court,
+    check_procedure,
+    check_venue,
+    complaint_venue,
 )
+from docgen.documents.letter_rules import check_debtor_capacity
 from docgen.documents.parts import (
     ContractBasis,
     DebtAmounts,
@@ -43,7 +48,7 @@ from docgen.documents.parts import (
 )
 from docgen.documents.problems import Assessment, Loc
 from docgen.domain.caps import cap_percent
-from docgen.domain.court_fees import FeeResult, acceptance_fee
+from docgen.domain.court_fees import FeeResult, Procedure, acceptance_fee
 from docgen.domain.dates import format_cn
 from docgen.domain.fields import CaseModel, Line, Money, Paragraph, ShortText, Text
 from docgen.domain.interest import RateSpec, describe_running_claim
@@ -153,6 +158,12 @@ class CivilComplaint(CaseModel):
     )
     evidence: list[Evidence] = Field(title="证据", min_length=1, max_length=50)
     jurisdiction_clause: Text | None = Field(default=None, title="约定管辖条款")
+    procedure: Literal["ordinary", "summary", "small_claims"] = Field(
+        default="ordinary",
+        title="审理程序",
+        description="简易程序（含小额诉讼程序）案件受理费减半交纳，仅基层人民法院适用",
+        json_schema_extra={"enum_titles": list(PROCEDURE_LABELS.values())},
+    )
     preservation_applied: bool = Field(default=False, title="已申请财产保全")
     mediation: Literal["yes", "no", "undecided"] = Field(
         default="undecided",
@@ -188,10 +199,24 @@ def assess(case: CivilComplaint, options: RuleOptions) -> Assessment:
     _check_layout(result, case)
     _check_loan(result, case, resolved)
     due = _check_due(result, case)
+    # overdue from the day after the whole debt fell due (its due date or an earlier
+    # acceleration); _check_due makes that day no later than the filing date
+    result.computed["overdue_from"] = due + timedelta(days=1)
     _check_running_interest(result, case, options)
     _check_limitation(result, case, due)
     if resolved.total > 0:
-        result.computed["court_fee"] = acceptance_fee(resolved.total)
+        venue = complaint_venue(
+            resolved.total,
+            [p.party for p in case.plaintiffs],
+            [d.party for d in case.defendants],
+            case.jurisdiction_clause,
+        )
+        check_venue(result, case.court, venue)
+        check_procedure(result, case.procedure, case.court)
+        # 诉讼费用交纳办法 art. 16: summary procedure, small claims included (民事诉讼法
+        # art. 165 sits in its chapter on the summary procedure), halves the fee
+        halved: Procedure = "ordinary" if case.procedure == "ordinary" else "summary"
+        result.computed["court_fee"] = acceptance_fee(resolved.total, procedure=halved)
     return result
 
 
@@ -207,6 +232,13 @@ def _check_parties(result: Assessment, case: CivilComplaint) -> None:
             result.error(loc, "same_party", "同一当事人不能重复列明，原告与被告不能为同一主体")
         seen.append(party)
     for i, defendant in enumerate(case.defendants):
+        check_debtor_capacity(
+            result,
+            defendant.party,
+            ("defendants", i, "party"),
+            case.filing_date,
+            case.contract.signed_on,
+        )
         if defendant.role == "guarantor" and defendant.guarantee is None:
             result.error(
                 ("defendants", i, "guarantee"),
@@ -584,7 +616,9 @@ def _party_form(party: Party) -> tuple[str, str]:
     return "（法人、非法人组织）", _org_form(party)
 
 
-def _form(case: CivilComplaint, resolved: ResolvedAmounts, fee: FeeResult) -> list[dict[str, Any]]:
+def _form(
+    case: CivilComplaint, resolved: ResolvedAmounts, fee: FeeResult, overdue_from: date
+) -> list[dict[str, Any]]:
     """The element-based form: sections of (question, answer) rows."""
     sections: list[dict[str, Any]] = []
     parties: list[dict[str, str]] = []
@@ -738,9 +772,7 @@ def _form(case: CivilComplaint, resolved: ResolvedAmounts, fee: FeeResult) -> li
             },
             {
                 "label": "9. 是否存在逾期还款",
-                "value": _yes_no(
-                    True, f"自{format_cn(contract.due_date + timedelta(days=1))}起逾期"
-                ),
+                "value": _yes_no(True, f"自{format_cn(overdue_from)}起逾期"),
             },
             {
                 "label": "10. 是否签订物的担保（抵押、质押）合同",
@@ -793,7 +825,7 @@ def build_context(case: CivilComplaint, assessment: Assessment) -> dict[str, Any
     }
     if case.layout == "elements":
         context["subtitle"] = "（民间借贷纠纷）"
-        context["form"] = _form(case, resolved, fee)
+        context["form"] = _form(case, resolved, fee, assessment.computed["overdue_from"])
         return context
     running = "，不含计至实际清偿之日的部分" if case.running_interest else ""
     context.update(_parties_context(case))

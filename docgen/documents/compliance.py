@@ -1,10 +1,18 @@
 """The compliance check: lawful tone in every free-text field and in the document's words.
 
-Collection documents must not threaten, insult, impersonate a court or the police, or
-disclose the debt to third parties (domain brief §7; 刑法 art. 293-1, 个人信息保护法).
-The terms live in data (docgen/data/compliance_terms.csv, extendable by an operator's CSV
-of the same shape), not in code: each row is a category, a literal phrase or a regular
-expression, and a note saying why it is not allowed.
+Collection documents must not threaten, insult, impersonate a court or the police,
+disclose the debt to third parties, threaten visits, claim powers only a court has (the
+失信 list, 限制高消费; 征信 reports unless the creditor is a lender), accuse the debtor of a
+crime, or say a court has acted when it has not (domain brief §7). Each category names its
+rule and a lawful alternative (RULES). The phrases live in data
+(docgen/data/compliance_terms.csv, extendable by an operator's CSV of the same shape), not
+in code: each row is a category, a literal phrase or a regular expression, and a note.
+
+Only wording is linted, never names: party names, addresses and accounts are skipped and
+blanked out of the text around them. Variants are caught by normalising before matching:
+traditional characters are simplified (OpenCC's t2s, from the pure-Python
+`opencc-purepy`, chosen over zhconv for its maintained OpenCC dictionaries), full-width
+letters made ASCII (NFKC), spaces and fillers inside words dropped.
 
 Two places are checked: the case's own text (so the error sits on the field the user typed
 the phrase into) and the text the templates will print (the context built for rendering),
@@ -18,22 +26,130 @@ import csv
 import functools
 import io
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
+from opencc_purepy import OpenCC  # type: ignore[import-untyped, unused-ignore]
+
 from docgen.documents.problems import Loc, Problem
 
-Category = Literal["threat", "insult", "impersonation", "disclosure"]
-CATEGORY_LABELS: dict[str, str] = {
-    "threat": "威胁性措辞",
-    "insult": "侮辱性措辞",
-    "impersonation": "冒用国家机关或司法文书名义",
-    "disclosure": "向第三方披露债务",
+Category = Literal[
+    "threat",
+    "insult",
+    "impersonation",
+    "disclosure",
+    "visit",
+    "court_power",
+    "credit_report",
+    "criminal",
+    "false_court",
+]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """What a category of wording breaks, and what a lawful letter says instead."""
+
+    label: str
+    rule: str
+    alternative: str
+
+
+RULES: dict[str, Rule] = {
+    "threat": Rule(
+        "威胁性措辞",
+        "催收只能陈述事实、主张权利，不得以暴力、恐吓等方式威胁（《中华人民共和国刑法》"
+        "第二百九十三条之一）",
+        "写明依法可采取的措施，如「我方将依法向人民法院提起诉讼」",
+    ),
+    "insult": Rule(
+        "侮辱性措辞",
+        "任何组织或者个人不得以侮辱、诽谤等方式侵害他人的名誉权（《中华人民共和国民法典》"
+        "第一千零二十四条）",
+        "以姓名或「贵方」「债务人」称呼对方",
+    ),
+    "impersonation": Rule(
+        "冒用国家机关或司法文书名义",
+        "不得冒充国家机关或使用司法文书的名称（《中华人民共和国刑法》第二百七十九条、"
+        "第二百八十条）",
+        "以发函人自己的名义写明拟采取的法律措施",
+    ),
+    "disclosure": Rule(
+        "向第三方披露债务",
+        "不得向债务人以外的第三人提供或公开其个人信息与债务情况（《中华人民共和国个人信息"
+        "保护法》第十条、《中华人民共和国民法典》第一千零三十八条）",
+        "只与债务人（及保证人）本人联系",
+    ),
+    "visit": Rule(
+        "以上门或到单位相威胁",
+        "不得以上门、到工作单位等方式侵扰他人的私人生活安宁（《中华人民共和国民法典》"
+        "第一千零三十三条）",
+        "请债务人通过本函所列电话、地址与发函人联系",
+    ),
+    "court_power": Rule(
+        "冒用人民法院的执行措施",
+        "纳入失信被执行人名单、限制高消费是人民法院在执行程序中决定的措施（《最高人民法院"
+        "关于公布失信被执行人名单信息的若干规定》《最高人民法院关于限制被执行人高消费及"
+        "有关消费的若干规定》），发函人无权采取",
+        "写明「我方将依法向人民法院起诉，并在判决生效后申请强制执行」",
+    ),
+    "credit_report": Rule(
+        "以报送征信相威胁",
+        "只有从事信贷业务的金融机构依照《征信业管理条例》第二十九条向金融信用信息基础数据库"
+        "报送信贷信息，其他债权人不能“上报征信”",
+        "删除该表述，写明依法可采取的诉讼措施",
+    ),
+    "criminal": Rule(
+        "指称对方犯罪",
+        "欠款不还是民事纠纷，指称对方涉嫌犯罪损害其名誉（《中华人民共和国民法典》"
+        "第一千零二十四条），追究刑事责任只能由司法机关依法决定",
+        "写明「我方将依法追究您的违约责任」",
+    ),
+    "false_court": Rule(
+        "虚称人民法院已采取或将采取措施",
+        "财产保全、强制执行须经当事人申请、由人民法院依法裁定（《中华人民共和国民事诉讼法》"
+        "第一百零三条及执行程序编），起诉前不得声称法院已经或必将采取措施",
+        "写明「我方将依法向人民法院申请财产保全」",
+    ),
 }
+CATEGORY_LABELS: dict[str, str] = {name: rule.label for name, rule in RULES.items()}
 COLUMNS = ("category", "pattern", "match", "note")
+# fields that name a party, a place or an account: what the sender did not write as
+# wording, and whose words ("…垃圾清运有限公司") are never lint findings
+IDENTITY_KEYS = frozenset(
+    {
+        "name",
+        "address",
+        "habitual_residence",
+        "employer",
+        "position",
+        "account_name",
+        "bank",
+        "account_number",
+        "legal_representative",
+        "representative_title",
+        "org_type",
+        "firm",
+        "recipient",
+        "person",
+        "email",
+        "phone",
+        "id_number",
+        "uscc",
+        "court",
+        "arbitration_body",
+        "signed_place",
+        "signing_place",
+        "letter_number",
+        "number",
+    }
+)
+LENDER_KINDS = frozenset({"financial_loan"})
+"""Contract kinds whose creditor is a lender that reports to the credit database."""
 
 
 class ComplianceTermsError(ValueError):
@@ -69,13 +185,24 @@ class Terms:
     def __len__(self) -> int:
         return len(self.terms)
 
-    def scan(self, text: str) -> list[Finding]:
-        """Every forbidden phrase in ``text``; overlapping matches are quoted as one phrase."""
+    def scan(
+        self, text: str, exempt: Iterable[str] = (), skip: frozenset[str] = frozenset()
+    ) -> list[Finding]:
+        """Every forbidden phrase in ``text``; overlapping matches are quoted as one phrase.
+
+        Names in ``exempt`` (the parties', accounts') are blanked out first, so a creditor
+        called …垃圾清运有限公司 is no insult; categories in ``skip`` are not looked for.
+        """
         flat = _normalise(text)
+        for name in exempt:
+            if name:
+                flat = flat.replace(name, "|")
         if self._any is not None and not self._any.search(flat):
             return []
         spans: list[tuple[int, int, Term]] = []
         for term in self.terms:
+            if term.category in skip:
+                continue
             spans.extend(
                 (m.start(), m.end(), term) for m in term.pattern.finditer(flat) if m.group(0)
             )
@@ -99,9 +226,42 @@ class Terms:
 _SPACING = re.compile(r"[\s\u3000·・\-_*.。，,]+")
 
 
+@functools.cache
+def _to_simplified() -> Any:
+    return OpenCC("t2s")
+
+
+@functools.lru_cache(maxsize=4096)
 def _normalise(text: str) -> str:
-    """Drop spacing and filler punctuation so "传 票" or "老-赖" are still found."""
+    """The text as the terms are written: full-width letters and digits made ASCII and
+    lower-case (NFKC), traditional characters simplified (OpenCC t2s: 老賴 → 老赖), and
+    spacing and filler punctuation dropped ("传 票", "老-赖")."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    if not text.isascii():
+        text = _to_simplified().convert(text)
     return _SPACING.sub("", text)
+
+
+def identity_strings(data: Any) -> list[str]:
+    """The names, addresses and accounts in a case (normalised, longest first)."""
+    found = {_normalise(text) for loc, text in strings(data) if _is_identity(loc)}
+    return sorted((name for name in found if len(name) >= 2), key=len, reverse=True)
+
+
+# a "name" under these is a title the sender wrote (an exhibit's, a contract's), not a party
+_TITLED = frozenset({"evidence", "items", "contract", "origin", "components", "exhibits", "loan"})
+
+
+def _is_identity(loc: Loc) -> bool:
+    if not loc or not isinstance(loc[-1], str) or loc[-1] not in IDENTITY_KEYS:
+        return False
+    return loc[-1] != "name" or not _TITLED.intersection(p for p in loc if isinstance(p, str))
+
+
+def _skipped(data: Mapping[str, Any]) -> frozenset[str]:
+    """A lender that reports to the credit database may say so (征信业管理条例 art. 29)."""
+    kinds = {(data.get(key) or {}).get("kind") for key in ("contract", "origin") if key in data}
+    return frozenset({"credit_report"}) if kinds & LENDER_KINDS else frozenset()
 
 
 def parse_terms(text: str, source: str) -> list[Term]:
@@ -113,7 +273,7 @@ def parse_terms(text: str, source: str) -> list[Term]:
         if not any((value or "").strip() for value in row.values()):
             continue
         category = (row["category"] or "").strip()
-        if category not in CATEGORY_LABELS:
+        if category not in RULES:
             raise ComplianceTermsError(f"{source}第{line}行：未知类别「{category}」")
         raw = (row["pattern"] or "").strip()
         kind = (row["match"] or "").strip()
@@ -145,13 +305,14 @@ def load_terms(extra: Path | None = None) -> Terms:
 
 
 def _problem(loc: Loc, finding: Finding, where: str) -> Problem:
-    label = CATEGORY_LABELS[finding.term.category]
+    rule = RULES[finding.term.category]
     note = f"（{finding.term.note}）" if finding.term.note else ""
     return Problem(
         loc,
         f"compliance_{finding.term.category}",
-        f"{where}含有{label}「{finding.phrase}」{note}，依法不得使用",
-        hint="催收文书只能陈述事实、主张权利并写明依法可采取的措施，请删除或改写该措辞",
+        f"{where}含有{rule.label}「{finding.phrase}」{note}，依法不得使用：{rule.rule}。"
+        f"可改为：{rule.alternative}",
+        hint=rule.alternative,
     )
 
 
@@ -172,28 +333,42 @@ def strings(data: Any, loc: Loc = (), *, scalars: bool = False) -> Iterator[tupl
 
 
 def check_case(data: Mapping[str, Any], terms: Terms) -> list[Problem]:
-    """Errors for every forbidden phrase in the case's own fields, at the field's path."""
+    """Errors for every forbidden phrase in the wording the sender wrote, at its field.
+
+    Names, addresses and accounts are not wording: they are neither checked nor allowed
+    to trip a finding where free text quotes them.
+    """
+    exempt = identity_strings(data)
+    skip = _skipped(data)
     problems = []
     for loc, text in strings(data):
-        for finding in terms.scan(text):
+        if _is_identity(loc):
+            continue
+        for finding in terms.scan(text, exempt, skip):
             problems.append(_problem(loc, finding, "该字段"))
     return problems
 
 
 def check_words(
-    context: Mapping[str, Any], terms: Terms, already: Iterable[Problem] = ()
+    context: Mapping[str, Any],
+    terms: Terms,
+    already: Iterable[Problem] = (),
+    case: Mapping[str, Any] | None = None,
 ) -> list[Problem]:
     """Errors for forbidden phrases in the text to be printed that the field check missed.
 
     A phrase already reported on a field is not reported again; the rest (phrases formed
     across fields, or in generated sentences) is reported on the document as a whole.
+    With ``case`` (its JSON data), the parties' names are exempt as in check_case.
     """
+    exempt = identity_strings(case) if case is not None else []
+    skip = _skipped(case) if case is not None else frozenset()
     reported = {p.message for p in already}
     known_phrases = {m.group(1) for p in already if (m := _PHRASE.search(p.message))}
     problems = []
     seen: set[str] = set()
     for _loc, text in strings(context):
-        for finding in terms.scan(text):
+        for finding in terms.scan(text, exempt, skip):
             if finding.phrase in known_phrases or finding.phrase in seen:
                 continue
             seen.add(finding.phrase)

@@ -6,17 +6,31 @@ list each party's 委托诉讼代理人 and the address where the court may serv
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Literal
 
 from pydantic import Field
 
 from docgen.documents.problems import Assessment
+from docgen.domain import divisions as division_table
+from docgen.domain.courts import (
+    SPC_2021,
+    Court,
+    court_for,
+    covers,
+    intermediate_threshold,
+    read_court,
+)
 from docgen.domain.dates import format_cn
 from docgen.domain.fields import CaseModel, Line, Phone, ShortText, Text
+from docgen.domain.money import format_yuan
 from docgen.domain.parties import Organization, Party, Person
 
 AUTHORITY_LABELS = {"general": "一般授权", "special": "特别授权"}
+PROCEDURE_LABELS = {"ordinary": "普通程序", "summary": "简易程序", "small_claims": "小额诉讼程序"}
 
 
 class Agent(CaseModel):
@@ -49,6 +63,179 @@ def check_court(result: Assessment, court: str) -> None:
     """A filing is addressed to a court by its full name (…人民法院)."""
     if not court.endswith("人民法院"):
         result.error(("court",), "not_a_court", "法院名称应写全称，以“人民法院”结尾")
+
+
+@dataclass
+class Venue:
+    """What decides the competent court: the claim and the case's connecting points.
+
+    `points` are (what, address) pairs: each defendant's 住所地/经常居住地 (民事诉讼法
+    art. 22) and the 合同履行地 (art. 24); `agreement` the written jurisdiction clause
+    (art. 35); `parties` every party's address, to tell whether they live in the court's
+    province (法发〔2021〕27号).
+    """
+
+    claim: Decimal
+    points: list[tuple[str, str]] = field(default_factory=list)
+    agreement: str | None = None
+    parties: list[str] = field(default_factory=list)
+
+
+_PLAINTIFF_PLACE = re.compile(r"(?:原告|出借人|债权人|甲方)(?:住所地|所在地)")
+
+
+def complaint_venue(
+    claim: Decimal, plaintiffs: Sequence[Party], defendants: Sequence[Party], clause: str | None
+) -> Venue:
+    """The connecting points a complaint states (民事诉讼法 arts. 22, 24, 35)."""
+    points: list[tuple[str, str]] = []
+    for d in defendants:
+        points.append((f"被告{d.name}住所地", d.address))
+        if isinstance(d, Person) and d.habitual_residence:
+            points.append((f"被告{d.name}经常居住地", d.habitual_residence))
+    agreed_plaintiff = bool(clause and _PLAINTIFF_PLACE.search(clause))
+    for p in plaintiffs:
+        # 民诉法解释 art. 18(2): for money owed, the receiving party's place is where the
+        # contract is performed
+        points.append((f"原告{p.name}住所地，即合同履行地", p.address))
+        if agreed_plaintiff:
+            points.append((f"约定管辖：原告{p.name}住所地", p.address))
+    parties = [p.address for p in plaintiffs] + [d.address for d in defendants]
+    return Venue(claim=claim, points=points, agreement=clause, parties=parties)
+
+
+def check_procedure(result: Assessment, procedure: str, court: str) -> None:
+    """The summary and small-claims procedures are for basic courts (民事诉讼法 arts. 160, 165)."""
+    if procedure == "ordinary" or not court.endswith("人民法院"):
+        return
+    if read_court(court, division_table.load()).level not in ("basic", "special"):
+        result.error(
+            ("procedure",),
+            "procedure_not_available",
+            f"{PROCEDURE_LABELS[procedure]}仅适用于基层人民法院及其派出法庭"
+            "（《中华人民共和国民事诉讼法》第一百六十条、第一百六十五条）",
+        )
+
+
+_COURT_IN_TEXT = re.compile(r"[\u4e00-\u9fff]{2,30}?人民法院")
+
+
+def check_venue(result: Assessment, court_name: str, venue: Venue) -> None:
+    """The court exists, is of the right level for the claim and the right place."""
+    if not court_name.endswith("人民法院"):
+        return  # check_court said so
+    table = division_table.load()
+    court = read_court(court_name, table)
+    competent = _competent_courts(venue, table)
+    where = f"；有管辖权的法院：{'、'.join(competent)}" if competent else ""
+    if court.level in ("supreme", "high"):
+        article = "第二十一条" if court.level == "supreme" else "第二十条"
+        result.error(
+            ("court",),
+            "court_level",
+            f"{court_name}不审理普通民事纠纷的第一审案件（《中华人民共和国民事诉讼法》{article}）"
+            f"，本案应向基层人民法院起诉{where}",
+        )
+        return
+    if court.level == "special":
+        result.warn(
+            ("court",),
+            "court_not_checked",
+            f"{court_name}为专门法院或开发区法院，其管辖范围未能按行政区划核对，请人工核实",
+        )
+        return
+    if court.place is None:
+        _unknown_place(result, court, table)
+        return
+    _check_level(result, court, venue, table)
+    _check_place(result, court, venue, table, competent)
+
+
+def _unknown_place(result: Assessment, court: Court, table: division_table.Divisions) -> None:
+    if court.ambiguous:
+        result.warn(
+            ("court",),
+            "court_place_ambiguous",
+            f"「{court.place_text}」有多个同名行政区划，请在法院名称中写明所在省、市",
+        )
+        return
+    known = table.locate(court.place_text)
+    listing = ""
+    if known is not None and known.level != "county":
+        names = [d.name for d in table.counties_of(known)]
+        if 0 < len(names) <= 40:  # a city's or a municipality's, not a whole province's
+            listing = f"；{known.full_name}下辖：{'、'.join(names)}"
+    result.error(
+        ("court",),
+        "court_unknown",
+        f"「{court.place_text}」不是现行行政区划名称（GB/T 2260），法院名称可能有误{listing}",
+    )
+
+
+def _check_level(
+    result: Assessment, court: Court, venue: Venue, table: division_table.Divisions
+) -> None:
+    """法发〔2021〕27号: 中级 from 5亿 when the parties all live in (or all outside) the
+    court's province, from 1亿 when only some do; unknown addresses leave the band
+    between the two unjudged."""
+    if court.place is None:
+        return
+    located = [table.locate(address) for address in venue.parties]
+    inside = {d is not None and d.code[:2] == court.place.code[:2] for d in located}
+    known = bool(located) and all(d is not None for d in located)
+    low, high = intermediate_threshold(True), intermediate_threshold(False)
+    threshold = intermediate_threshold(len(inside) > 1) if known else None
+    amount = f"诉讼标的额人民币{format_yuan(venue.claim)}元"
+    if court.level == "basic" and venue.claim >= (threshold or high):
+        result.error(
+            ("court",),
+            "court_level",
+            f"{amount}，达到中级人民法院管辖第一审民事案件的标准（{SPC_2021}），"
+            "应向中级人民法院起诉",
+        )
+    elif court.level == "intermediate" and venue.claim < (threshold or low):
+        result.error(
+            ("court",),
+            "court_level",
+            f"{amount}，未达到中级人民法院管辖第一审民事案件的标准（{SPC_2021}：当事人住所地"
+            "均在或均不在受理法院所在省的5亿元以上，一方不在的1亿元以上），应向基层人民法院起诉",
+        )
+
+
+def _check_place(
+    result: Assessment,
+    court: Court,
+    venue: Venue,
+    table: division_table.Divisions,
+    competent: list[str],
+) -> None:
+    if venue.agreement and court.name in venue.agreement:
+        return
+    located = [table.locate(address) for _, address in venue.points]
+    if any(d is not None and covers(court, d) for d in located):
+        return
+    if not any(d is not None and d.level == "county" for d in located):
+        return  # no connecting point could be placed: nothing to compare with
+    result.warn(
+        ("court",),
+        "court_place",
+        f"{court.name}不在本案任何连结点（被告住所地、合同履行地、约定管辖法院）所在地"
+        f"（《中华人民共和国民事诉讼法》第二十二条、第二十四条、第三十五条）"
+        f"{'；有管辖权的法院：' + '、'.join(competent) if competent else ''}",
+    )
+
+
+def _competent_courts(venue: Venue, table: division_table.Divisions) -> list[str]:
+    """Each court a connecting point leads to, with the points that lead there."""
+    reasons: dict[str, list[str]] = {}
+    for what, address in venue.points:
+        division = table.locate(address)
+        if division is not None and division.level == "county":
+            reasons.setdefault(court_for(division, table), []).append(what)
+    for agreed in _COURT_IN_TEXT.findall(venue.agreement or ""):
+        if read_court(agreed, table).place is not None:  # a court's name, not a phrase
+            reasons.setdefault(agreed, []).append("约定管辖")
+    return [f"{court}（{'；'.join(whats)}）" for court, whats in reasons.items()]
 
 
 def person_line(person: Person) -> str:

@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import Field
 
 from docgen.documents.base import DocumentType, RuleOptions
+from docgen.documents.letter_rules import check_debtor_capacity, check_payment_account
 from docgen.documents.parts import (
     BankAccount,
     ContractBasis,
@@ -72,6 +73,11 @@ def assess(case: DebtConfirmation, options: RuleOptions) -> Assessment:
     result = Assessment()
     check_party(result, case.creditor, ("creditor",))
     check_party(result, case.debtor, ("debtor",))
+    check_debtor_capacity(
+        result, case.debtor, ("debtor",), case.confirm_date, case.origin.signed_on
+    )
+    if case.payment_account is not None:
+        check_payment_account(result, case.payment_account.account_name, case.creditor)
     if same_party(case.creditor, case.debtor):
         result.error(("debtor",), "same_party", "债务人与债权人不能为同一主体")
     resolved = check_amounts(

@@ -16,6 +16,11 @@ from typing import Any, Literal
 from pydantic import Field, PrivateAttr
 
 from docgen.documents.base import DocumentType, Resources, RuleOptions
+from docgen.documents.letter_rules import (
+    check_debtor_capacity,
+    check_not_in_future,
+    check_payment_account,
+)
 from docgen.documents.parts import (
     AddressedCase,
     BankAccount,
@@ -143,6 +148,12 @@ def assess(case: DemandLetter, options: RuleOptions) -> Assessment:
     result = Assessment()
     check_party(result, case.creditor, ("creditor",))
     check_party(result, case.debtor, ("debtor",))
+    check_not_in_future(result, case.letter_date, options.current_date(), ("letter_date",))
+    check_debtor_capacity(
+        result, case.debtor, ("debtor",), case.letter_date, case.contract.signed_on
+    )
+    if case.payment_account is not None:
+        check_payment_account(result, case.payment_account.account_name, case.creditor)
     if same_party(case.creditor, case.debtor):
         result.error(("debtor",), "same_party", "债务人与债权人不能为同一主体")
     check_guarantors(result, case.guarantors, [case.creditor, case.debtor], ("guarantors",))

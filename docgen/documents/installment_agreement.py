@@ -20,11 +20,13 @@ from typing import Any, Literal
 from pydantic import Field
 
 from docgen.documents.base import DocumentType, RuleOptions
+from docgen.documents.letter_rules import check_debtor_capacity, check_payment_account
 from docgen.documents.parts import (
     BankAccount,
     ContractBasis,
     DebtAmounts,
     RateInput,
+    ResolvedAmounts,
     amounts_context,
     check_amounts,
     check_party,
@@ -151,6 +153,10 @@ def assess(case: InstallmentAgreement, options: RuleOptions) -> Assessment:
     result = Assessment()
     check_party(result, case.creditor, ("creditor",))
     check_party(result, case.debtor, ("debtor",))
+    check_debtor_capacity(
+        result, case.debtor, ("debtor",), case.agreement_date, case.origin.signed_on
+    )
+    check_payment_account(result, case.payment_account.account_name, case.creditor)
     if same_party(case.creditor, case.debtor):
         result.error(("debtor",), "same_party", "债务人与债权人不能为同一主体")
     if case.guarantor is not None:
@@ -343,6 +349,18 @@ def _service(role: str, party: Party, given: ServiceAddress | None) -> dict[str,
     return {"role": role, "name": party.name, "address": address, "phone": phone, "email": email}
 
 
+def principal_of(debt: DebtAmounts, resolved: ResolvedAmounts) -> Decimal:
+    """The confirmed principal: the principal components of the debt."""
+    return sum(
+        (
+            v
+            for c, v in zip(debt.components, resolved.amounts, strict=True)
+            if c.kind == "principal"
+        ),
+        Decimal(0),
+    )
+
+
 def build_context(case: InstallmentAgreement, assessment: Assessment) -> dict[str, Any]:
     origin = case.origin
     resolved = assessment.computed["amounts"]
@@ -355,9 +373,13 @@ def build_context(case: InstallmentAgreement, assessment: Assessment) -> dict[st
     if rate is None:
         interest = "分期还款期间，甲方对未到期的分期款项不另计利息。"
     else:
+        # simple interest on the principal only: never on interest or penalties
+        # (法释〔2020〕17号 art. 27 caps what capitalised interest may add)
+        principal = principal_of(case.debt, resolved)
         interest = (
-            f"分期还款期间，乙方按{rate.spec().describe()}就未清偿的款项向甲方支付利息，"
-            "利息随每期款项一并支付。"
+            f"分期还款期间，乙方以尚未清偿的本金（本协议确认的本金为人民币"
+            f"{format_yuan(principal)}元）为基数，按{rate.spec().describe()}向甲方支付利息，"
+            "利息随每期款项一并支付；已产生的利息、违约金等不计入计息基数。"
         )
     services = [_service("甲方", case.creditor, case.creditor_service)]
     services.append(_service("乙方", case.debtor, case.debtor_service))

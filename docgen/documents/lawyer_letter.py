@@ -16,6 +16,11 @@ from typing import Any, Literal
 from pydantic import Field, PrivateAttr
 
 from docgen.documents.base import DocumentType, Resources, RuleOptions
+from docgen.documents.letter_rules import (
+    check_debtor_capacity,
+    check_not_in_future,
+    check_payment_account,
+)
 from docgen.documents.parts import (
     AddressedCase,
     BankAccount,
@@ -144,6 +149,12 @@ def assess(case: LawyerLetter, options: RuleOptions) -> Assessment:
     _check_sender(result, case)
     check_party(result, case.client, ("client",))
     check_party(result, case.debtor, ("debtor",))
+    check_not_in_future(result, case.letter_date, options.current_date(), ("letter_date",))
+    check_debtor_capacity(
+        result, case.debtor, ("debtor",), case.letter_date, case.contract.signed_on
+    )
+    firm = case.sender.name if case.sender is not None else None
+    check_payment_account(result, case.payment_account.account_name, case.client, firm=firm)
     if same_party(case.client, case.debtor):
         result.error(("debtor",), "same_party", "收函人与委托人不能为同一主体")
     check_guarantors(result, case.guarantors, [case.client, case.debtor], ("guarantors",))

@@ -204,7 +204,9 @@ class PaymentDeadline(CaseModel):
             result.warn(
                 ("deadline",),
                 "calendar_fallback",
-                "付款期限超出法定节假日日历的覆盖年份，已按周一至周五计算工作日，请人工核对截止日期",
+                "付款期限超出法定节假日日历的覆盖年份：已按周一至周五并扣除法定节假日"
+                "（元旦、春节、清明节、劳动节、端午节、中秋节、国庆节）计算，但当年的调休安排"
+                "尚未公布，请人工核对截止日期",
             )
         result.computed["deadline"] = deadline
 
@@ -349,6 +351,8 @@ def check_amounts(
         where = (*loc, "components", i)
         value = component.amount
         if component.calculation is not None:
+            if contract.kind == "private_lending":
+                _check_base(assessment, component.calculation, principal, where)
             result = _compute(assessment, component, amounts.as_of, principal, table, where)
             if result is not None:
                 value = _agree(assessment, component, result.interest, where)
@@ -381,10 +385,51 @@ def check_amounts(
         )
     if not any(c.kind == "principal" for c in amounts.components):
         assessment.error((*loc, "components"), "principal_missing", "欠款明细中应至少包含一项本金")
+    if contract.kind == "private_lending":
+        check_contract_lpr(assessment, contract, table)
     rate_capped = any(p.code == "above_legal_cap" for p in assessment.errors)
     if contract.kind == "private_lending" and principal > 0 and not rate_capped:
         _check_combined_cap(assessment, amounts, resolved, principal, contract, table, loc)
     return ResolvedAmounts(resolved, total, sheets)
+
+
+def _check_base(assessment: Assessment, calc: InterestCalc, principal: Decimal, where: Loc) -> None:
+    """Private-lending interest runs on principal only, never on interest or penalties.
+
+    法释〔2020〕17号 art. 27 lets interest become principal only through a new
+    instrument after settling accounts, and caps what that can add; a base above the
+    principal claimed is interest charged on interest or penalties.
+    """
+    if calc.base is not None and principal > 0 and calc.base > principal:
+        assessment.error(
+            (*where, "calculation", "base"),
+            "interest_on_interest",
+            f"计息基数（人民币{format_yuan(calc.base)}元）超过本金（人民币{format_yuan(principal)}"
+            "元）：利息、违约金不得再计利息；前期利息计入后期本金须重新出具债权凭证，且本息之和"
+            "不得超过以最初本金按合同成立时一年期LPR四倍计算的限额（法释〔2020〕17号第二十七条）",
+        )
+
+
+LPR_UPDATE_HINT = "公布新的LPR后，请用 docgen reference update --lpr 文件.csv 更新LPR参考表"
+
+
+def check_contract_lpr(assessment: Assessment, contract: ContractBasis, table: LprTable) -> None:
+    """Warn when the cap depends on an LPR the table cannot vouch for.
+
+    The cap is four times the one-year LPR in force when the contract was formed
+    (法释〔2020〕17号 art. 25); for a contract formed after the table's last verified day
+    that LPR may have changed, so every cap figure needs checking.
+    """
+    if table.is_verified(contract.signed_on):
+        return
+    assessment.warn(
+        ("contract", "signed_on"),
+        "lpr_unverified",
+        f"合同成立日（{format_cn(contract.signed_on)}）晚于LPR参考表的核实日期"
+        f"（{format_cn(table.latest_known_date)}）：利率上限按最近一期LPR"
+        f"（{table.last_entry.rate_text}%）计算，须按实际公布的LPR核实",
+        hint=LPR_UPDATE_HINT,
+    )
 
 
 def _compute(
@@ -420,11 +465,13 @@ def _compute(
         assessment.error((*where, "calculation", "rate"), "rate_not_computable", str(exc))
         return None
     if result.beyond_table:
+        # an operator note: a warning in the API, form and batch report, never printed
         assessment.warn(
             (*where, "calculation", "rate"),
             "lpr_unverified",
-            f"计息期间晚于内置LPR表的最新日期（{format_cn(result.table_date)}），"
-            "已沿用最近一期LPR，请核实并更新LPR表",
+            f"LPR参考表仅核实至{format_cn(result.table_date)}，此后的计息期间沿用最近一期LPR"
+            "计算，须按实际公布的LPR核实",
+            hint=LPR_UPDATE_HINT,
         )
     return result
 

@@ -18,7 +18,14 @@ from typing import Annotated, Any, Literal
 from pydantic import Field
 
 from docgen.documents.base import DocumentType, RuleOptions
-from docgen.documents.court_parts import Agent, ServiceAddress, block_lines, check_court
+from docgen.documents.court_parts import (
+    Agent,
+    ServiceAddress,
+    Venue,
+    block_lines,
+    check_court,
+    check_venue,
+)
 from docgen.documents.parts import check_party, same_party
 from docgen.documents.problems import Assessment
 from docgen.domain.court_fees import FeeResult, preservation_fee
@@ -147,6 +154,9 @@ def assess(case: PreservationApplication, options: RuleOptions) -> Assessment:
     """Cross-field rules; computes the security figure and the preservation fee."""
     result = Assessment()
     check_court(result, case.court)
+    # the name and the level (a claim for a basic or an intermediate court); the place
+    # follows other rules here (财产所在地 before suit, art. 104), so it is not compared
+    check_venue(result, case.court, Venue(claim=case.claim_amount))
     _check_parties(result, case)
     if case.amount > case.claim_amount:
         result.error(

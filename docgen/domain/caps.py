@@ -19,6 +19,11 @@ does not model.
 
 A cap is compared with a claim step by step and, inside a step that straddles
 2020-08-19/20, day by day, so headroom in one period never offsets an excess in another.
+
+The cap is an annual rate over the calendar year: the money a claim actually charges is
+compared with the cap applied on an actual/365 basis (actual days ÷ 365), whatever
+day-count convention the contract uses. A 12% rate computed on a 360-day year charges
+12 × 365 / 360 = 12.17% a year and exceeds a 12% cap, so a convention cannot lift the cap.
 """
 
 from collections.abc import Sequence
@@ -40,6 +45,8 @@ INTERPRETATION = "《最高人民法院关于审理民间借贷案件适用法�
 _SHORT_INTERPRETATION = "法释〔2020〕17号"
 _ONE_DAY = timedelta(days=1)
 _ZERO = Decimal("0.00")
+CAP_DAY_COUNT = 365
+"""The cap is applied on an actual/365 basis (art. 25 states an annual rate)."""
 
 
 @dataclass(frozen=True)
@@ -115,6 +122,13 @@ def cap_percent(
         lpr_entry=entry,
         lpr_unverified=not table.is_verified(at),
     )
+
+
+def effective_annual_percent(annual_percent: Decimal, day_count: int) -> Decimal:
+    """The rate a claim charges per 365 days: 12% on a 360-day year is 12 × 365 / 360."""
+    if day_count == CAP_DAY_COUNT:
+        return annual_percent
+    return step_amount(Decimal(100), annual_percent, CAP_DAY_COUNT, day_count)
 
 
 def _lpr_label(entry: LprEntry, annual: Decimal) -> str:
@@ -268,7 +282,9 @@ def _cap_step(
     claimed and cap interest, unrounded, then rounded once like the claim step itself, so
     it never exceeds the claim step or the cap amount. Without one (art. 29), the allowed
     amount is the smaller of the claimed total and the cap amount. Without a filing date,
-    `stand_in` replaces it for the post-reform days of an older contract.
+    `stand_in` replaces it for the post-reform days of an older contract. The claim is
+    computed with its own `day_count`, the cap always on actual/365 (CAP_DAY_COUNT), and
+    the claimed rate is compared as the rate it charges per 365 days.
     """
     cap_exact = Decimal(0)
     allowed_exact = Decimal(0)
@@ -282,18 +298,19 @@ def _cap_step(
             on_day = max(piece_start, stand_in)  # cap_percent then says "尚未起诉，暂按…"
         cap = cap_percent(contract_date, on_day, table, filing_date=filing_date)
         days = (piece_end - piece_start).days
-        cap_piece = step_amount(base, cap.annual_percent, days, day_count)
+        cap_piece = step_amount(base, cap.annual_percent, days, CAP_DAY_COUNT)
         cap_exact += cap_piece
         if claimed_percent is not None:
             allowed_exact += min(cap_piece, step_amount(base, claimed_percent, days, day_count))
-            rate_exceeds = rate_exceeds or claimed_percent > cap.annual_percent
+            charged = effective_annual_percent(claimed_percent, day_count)
+            rate_exceeds = rate_exceeds or charged > cap.annual_percent
         periods.append(CapPeriod(start=piece_start, end=piece_end, days=days, cap=cap))
         percent = format_percent(cap.annual_percent)
         texts.append(
             f"自{format_cn(piece_start)}起至{format_cn(piece_end - _ONE_DAY)}止共{days}天，"
             f"上限为{cap.label}"
         )
-        formulas.append(f"{format_yuan(base)}元×{percent}%×{days}÷{day_count}")
+        formulas.append(f"{format_yuan(base)}元×{percent}%×{days}÷{CAP_DAY_COUNT}")
     cap_amount = to_fen(cap_exact)
     if claimed_percent is None:
         allowed = min(claimed_amount, cap_amount)

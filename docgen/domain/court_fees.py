@@ -10,10 +10,10 @@
 
 The Measures say nothing about rounding, and courts differ, so the rule is an explicit
 parameter: "fen" rounds half up to 0.01 yuan, "yuan" half up to a whole yuan. Band amounts
-are kept exact; the fee is rounded once, and a halved fee is half of the rounded full fee,
-rounded again by the same rule (the Measures halve the 案件受理费, which is itself the
-rounded figure). Every result carries its steps and a Chinese basis naming the articles and
-the rounding rule, for the calculation sheet.
+are kept exact and the fee is rounded once, at the end: a halved fee is half the exact
+full fee, then rounded (118,249.32 → 2,664.9864 → halved 1,332.4932 → 1,332.49; rounding
+the full fee first would give 1,332.50). Every result carries its steps and a Chinese
+basis naming the articles and the rounding rule, for the calculation sheet.
 """
 
 from __future__ import annotations
@@ -108,8 +108,8 @@ def acceptance_fee(
     """Return the acceptance fee of a property case claiming `amount` yuan (art. 13(1)).
 
     The fee is the sum of the cumulative bands, rounded by `rounding`; for the summary
-    procedure (art. 16), mediation or withdrawal (art. 15) it is half of that rounded fee,
-    rounded again. `amount` is taken to the fen (money.to_fen, which refuses floats); it
+    procedure (art. 16), mediation or withdrawal (art. 15) it is half of the exact sum,
+    rounded once. `amount` is taken to the fen (money.to_fen, which refuses floats); it
     must be positive, else ValueError with a Chinese message.
     """
     if procedure not in _HALVING_TEXT:
@@ -117,17 +117,16 @@ def acceptance_fee(
     claim = _positive_amount(amount, "诉讼请求金额")
     steps = _cumulative(claim, _ACCEPTANCE_FLAT, _ACCEPTANCE_BANDS)
     full = sum((step.amount for step in steps), Decimal(0))
-    full_rounded = _round(full, rounding)
     halved = procedure != "ordinary"
-    fee = _round(full_rounded / 2, rounding) if halved else full_rounded
+    fee = _round(full / 2 if halved else full, rounding)  # rounded once, after halving
     basis = (
         f"依据《诉讼费用交纳办法》第十三条第（一）项，财产案件根据诉讼请求金额"
         f"{format_yuan(claim)}元分段累计交纳，合计{_money(full)}元"
     )
     if halved:
         basis += (
-            f"，{_rounding_clause(rounding)}为{format_yuan(full_rounded)}元；"
-            f"{_HALVING_TEXT[procedure]}，为{format_yuan(fee)}元"
+            f"；{_HALVING_TEXT[procedure]}，为{_money(full / 2)}元，"
+            f"{_rounding_clause(rounding)}为{format_yuan(fee)}元"
         )
     else:
         basis += f"，{_rounding_clause(rounding)}为{format_yuan(fee)}元"

@@ -10,10 +10,10 @@ Conventions, chosen once here and stated in every step's `basis`:
   on day d changes the base from d on: the old base bears interest up to d - 1.
 - Day count: interest for a step is base × annual rate × days / day_count, with day_count
   365 (default) or 360, whatever the calendar year's length.
-- Rates: annual = monthly × 12 = daily × 360 (the People's Bank of China convention). A
-  contract stating 日利率0.05% therefore means 18% a year; with day_count 365 one day
-  costs 18%/365 of the base, slightly less than 0.05%, so use day_count=360 to reproduce
-  "daily rate × days" exactly.
+- Rates: annual = monthly × 12 = daily × 365. Courts annualise a daily rate over the
+  calendar year when they compare it with the cap (日利率0.0333% is 12.15% a year, above a
+  12% cap; × 360 would hide that), so a contract stating 日利率0.05% means 18.25% a year
+  and with day_count 365 one day costs exactly 0.05% of the base.
 - LPR-based rates float: each day uses the one-year LPR in force on that day, and a step
   ends wherever that LPR changes, unless the rate is fixed on a date (`fixed_on`).
 - Simple interest only: interest never bears interest, costs never bear interest.
@@ -44,7 +44,7 @@ interest, then to principal, unless the parties agreed otherwise."""
 
 _HUNDRED = Decimal(100)
 _MONTHS_PER_YEAR = Decimal(12)
-_DAYS_PER_YEAR_FOR_DAILY_RATES = Decimal(360)
+_DAYS_PER_YEAR_FOR_DAILY_RATES = Decimal(365)
 _LPR_KINDS: frozenset[str] = frozenset({"lpr_multiple", "lpr_plus_bp"})
 _SAME_DAY_ORDER: dict[str, int] = {"disbursement": 0, "cost": 1, "repayment": 2}
 _ONE_DAY = timedelta(days=1)
@@ -67,7 +67,7 @@ class RateSpec:
     `value` is a percentage for annual, monthly and daily rates (6 = 6% a year, 0.5 = 0.5%
     a month, 0.05 = 0.05% a day), a multiplier for lpr_multiple (4 = four times the one-year
     LPR) and basis points for lpr_plus_bp (150 = LPR + 1.5 points; negative for LPR minus).
-    Converted to an annual percentage with annual = monthly × 12 = daily × 360. An int
+    Converted to an annual percentage with annual = monthly × 12 = daily × 365. An int
     value is accepted and stored as a Decimal; a float is refused (TypeError).
 
     LPR-based rates float with the LPR in force on each day, unless `fixed_on` is set: then
@@ -135,7 +135,7 @@ class RateSpec:
         if self.kind == "monthly":
             return f"月利率{value}%×12"
         if self.kind == "daily":
-            return f"日利率{value}%×360"
+            return f"日利率{value}%×365"
         if entry is None:
             raise ValueError("an LPR-based rate needs the LPR entry it used")
         if self.kind == "lpr_multiple":
@@ -181,7 +181,8 @@ class InterestStep:
 
     `amount` = base × annual_percent% × days / day_count, rounded half up to the fen.
     `lpr_unverified` is True when the step used the LPR on a day after the table's
-    latest known date.
+    latest known date. `basis` is printed for the debtor, so it never carries that
+    operator note: callers turn `lpr_unverified` into a warning.
     """
 
     start: date
@@ -427,11 +428,6 @@ def _step(
         f"自{format_cn(start)}起至{format_cn(last_day)}止，共{days}天："
         f"{format_yuan(base)}元×{percent}%×{days}÷{day_count}={format_yuan(amount)}元"
     )
-    if unverified:
-        basis += (
-            f"（参考表所载LPR仅核实至{format_cn(table.latest_known_date)}，"
-            "此后按最近一期LPR计算，须按实际公布的LPR核实）"
-        )
     return InterestStep(
         start=start,
         end=end,

@@ -40,6 +40,14 @@ class Person(CaseModel):
     phone: Phone | None = Field(default=None, title="联系电话")
     employer: Line | None = Field(default=None, title="工作单位")
     position: ShortText | None = Field(default=None, title="职务")
+    capacity: Literal["full", "limited", "none"] = Field(
+        default="full",
+        title="民事行为能力",
+        description="经法院认定或依年龄属限制或无民事行为能力的，须由监护人代理（民法典第二十三条）",
+        json_schema_extra={
+            "enum_titles": ["完全民事行为能力", "限制民事行为能力", "无民事行为能力"]
+        },
+    )
 
     @field_validator("id_number")
     @classmethod

@@ -3,10 +3,19 @@
 Workdays follow the State Council holiday schedule as shipped in `chinesecalendar`:
 adjusted weekend workdays (调休) count, statutory holidays and rest days do not. That
 library only knows the years it was released for; outside them a caller may accept a
-plain Monday–Friday calendar, and the resulting Deadline says so, so a document can
-warn that the date must be checked by hand (domain brief §4.2).
+fallback calendar, and the resulting Deadline says so, so a document can warn that the
+date must be checked by hand (domain brief §4.2).
+
+The fallback is Monday–Friday less the statutory holidays themselves, as the 全国年节及
+纪念日放假办法 (revised by 国务院令第795号, in force from 2025-01-01, art. 2) fixes them:
+元旦 1 January; 春节 农历除夕 to 正月初三 (4 days); 清明节 the day of the 清明 solar term;
+劳动节 1–2 May; 端午节 农历五月初五; 中秋节 农历八月十五; 国庆节 1–3 October. Lunar dates come
+from `lunardate` (a pure-Python lunar calendar, 1900–2099) and the solar term from
+`chinesecalendar`. What no rule can predict is the yearly notice that joins these days
+with weekends and moves workdays (调休): that stays a warning.
 """
 
+import functools
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
@@ -15,6 +24,7 @@ import chinese_calendar  # type: ignore[import-untyped, unused-ignore]
 from chinese_calendar.constants import (  # type: ignore[import-untyped, unused-ignore]
     holidays as _official_holidays,
 )
+from lunardate import LunarDate  # type: ignore[import-untyped, unused-ignore]
 
 _ONE_DAY = timedelta(days=1)
 
@@ -57,18 +67,47 @@ def calendar_coverage() -> tuple[int, int]:
     return min(years), max(years)
 
 
+HOLIDAY_RULES_SINCE = 2025
+"""The first year of the current statutory holidays (国务院令第795号)."""
+_LUNAR_YEARS = range(1901, 2099)  # lunardate's table, with a year's margin for 除夕
+
+
+@functools.lru_cache(maxsize=64)
+def statutory_holidays(year: int) -> dict[date, str]:
+    """The statutory holidays of `year` under the current rules (国务院令第795号), by day.
+
+    Only the days the rules name, without the 调休 a yearly notice adds; empty for years
+    before 2025 (other rules) and years outside the lunar table.
+    """
+    if year < HOLIDAY_RULES_SINCE or year not in _LUNAR_YEARS:
+        return {}
+    days: dict[date, str] = {date(year, 1, 1): "元旦"}
+    new_year = LunarDate(year, 1, 1).to_solar_date()
+    for offset in range(-1, 3):  # 除夕 and 正月初一至初三
+        days[new_year + timedelta(days=offset)] = "春节"
+    for day, term in chinese_calendar.get_solar_terms(date(year, 4, 1), date(year, 4, 10)):
+        if term == "清明":
+            days[day] = "清明节"
+    days.update({date(year, 5, 1): "劳动节", date(year, 5, 2): "劳动节"})
+    days[LunarDate(year, 5, 5).to_solar_date()] = "端午节"
+    days[LunarDate(year, 8, 15).to_solar_date()] = "中秋节"
+    days.update({date(year, 10, n): "国庆节" for n in (1, 2, 3)})
+    return days
+
+
 def is_workday(d: date, *, allow_fallback: bool) -> tuple[bool, bool]:
     """Return (is_workday, used_fallback) for `d`.
 
-    Uses the official calendar; for a year it does not cover, returns Monday–Friday with
-    used_fallback=True if `allow_fallback`, else raises CalendarCoverageError.
+    Uses the official calendar; for a year it does not cover, returns Monday–Friday less
+    the statutory holidays (statutory_holidays) with used_fallback=True if
+    `allow_fallback`, else raises CalendarCoverageError.
     """
     try:
         return bool(chinese_calendar.is_workday(d)), False
     except NotImplementedError as exc:
         if not allow_fallback:
             raise CalendarCoverageError(d) from exc
-        return d.weekday() < 5, True
+        return d.weekday() < 5 and d not in statutory_holidays(d.year), True
 
 
 def working_day_deadline(start: date, n: int, *, allow_fallback: bool = True) -> Deadline:

@@ -48,7 +48,8 @@ def test_docx_is_returned_when_asked_for(client):
 
 
 def test_warnings_travel_in_a_header_with_the_file(client):
-    data = dict(PERSON, letter_date="2026-12-28")
+    # 40 working days from 2026-11-20 run into 2027, beyond the official calendar
+    data = dict(PERSON, deadline={"days": 40, "kind": "working", "counted_from": "receipt"})
     response = client.post(URL, json=data)
     assert response.status_code == 200
     warnings = json.loads(response.headers["X-Docgen-Warnings"])

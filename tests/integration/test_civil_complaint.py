@@ -132,3 +132,17 @@ def test_a_batch_of_both_layouts_renders_each_case_in_its_own_layout(service):
     texts = [normalize("".join(pdf_pages_text(r.content))) for r in results]
     assert ["■" in text for text in texts] == [False, True, False]
     assert "此致北京市东城区人民法院" in texts[0] and "此致深圳市福田区人民法院" in texts[1]
+
+
+def test_element_form_overdue_starts_the_day_after_the_acceleration(elements_pdf):
+    # accelerated on 2025-12-10 (contract due 2027-02-28), filed 2026-11-16
+    assert "9.是否存在逾期还款■是（自2025年12月11日起逾期）□否" in elements_pdf
+    assert "2027年3月1日起逾期" not in elements_pdf
+
+
+def test_without_acceleration_overdue_starts_the_day_after_the_due_date(service):
+    data = copy.deepcopy(ELEMENTS)
+    data.pop("acceleration")
+    data["contract"]["due_date"] = "2026-06-30"
+    text = normalize(docx_text(service.render("civil_complaint", data, "docx").content))
+    assert "9.是否存在逾期还款■是（自2026年7月1日起逾期）□否" in text

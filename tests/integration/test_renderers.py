@@ -241,12 +241,14 @@ NOT_PRINTED = {
     ("contract", "signed_on"),
     ("contract", "due_date"),
     ("amounts", "total"),
+    ("debtor", "capacity"),  # a rule's input (a warning), not a printed fact
 }
 # Court filings; "*" stands for any list index.
 NOT_PRINTED_BY_TYPE |= {
     "civil_complaint": {
         ("layout",),
         ("mediation",),
+        ("procedure",),  # printed as the fee basis: 适用简易程序审理，依第十六条减半交纳
         ("plaintiffs", "*", "agents", "*", "authority"),
         ("plaintiffs", "*", "party", "id_type"),
         ("defendants", "*", "party", "id_type"),

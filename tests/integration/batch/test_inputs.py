@@ -190,3 +190,20 @@ def test_unreadable_inputs_get_a_clear_message(runner, tmp_path):
     )
     assert result.exit_code == 2
     assert "无法识别的列名：「客户星座」" in result.output
+
+
+def test_check_lists_the_warnings_of_rows_it_would_render(runner, tmp_path):
+    cases = [person_case(i) for i in range(2)]
+    cases[1]["payment_account"]["account_name"] = "陈建国"  # not the creditor
+    headers, rows = sheet(cases)
+    source = write_csv(tmp_path / "cases.csv", headers, rows)
+    result = runner.invoke(
+        main, ["batch", "check", str(source), "--type", "demand_letter", "--out", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "1 行有提示" in result.output
+    warnings = _read_csv(tmp_path / "cases.warnings.csv")
+    assert [(w["行号"], w["字段"], w["提示代码"]) for w in warnings] == [
+        ("3", "payment_account.account_name", "account_not_creditor")
+    ]
+    assert warnings[0]["填写的值"] == "陈建国"

@@ -71,7 +71,7 @@ def test_phrase_in_the_printed_words_is_reported_on_the_document():
     terms = load_terms()
     context = {"facts": "我方将派人上门催收", "debtor": {"name": "张三"}}
     problems = compliance.check_words(context, terms)
-    assert [(p.loc, p.code) for p in problems] == [((), "compliance_threat")]
+    assert [(p.loc, p.code) for p in problems] == [((), "compliance_visit")]
     assert "「派人上门催收」" in problems[0].message
 
 
@@ -111,3 +111,73 @@ def test_operator_terms_file_extends_the_list(tmp_path: Path):
 def test_malformed_terms_file_names_the_line(content, message):
     with pytest.raises(ComplianceTermsError, match=message):
         parse_terms(content, "terms.csv")
+
+
+# --- categories, each naming its rule and a lawful alternative -----------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code", "rule"),
+    [
+        ("我们会到单位找领导", "compliance_visit", "第一千零三十三条"),
+        ("近期将上门拜访", "compliance_visit", "第一千零三十三条"),
+        ("我们将通知家人和紧急联系人", "compliance_disclosure", "个人信息保护法"),
+        ("并通知你的单位", "compliance_disclosure", "个人信息保护法"),
+        ("将你纳入失信被执行人名单", "compliance_court_power", "失信被执行人名单"),
+        ("申请限制高消费", "compliance_court_power", "限制被执行人高消费"),
+        ("我方将上报征信", "compliance_credit_report", "征信业管理条例"),
+        ("你已涉嫌诈骗", "compliance_criminal", "第一千零二十四条"),
+        ("小心构成拒执罪", "compliance_criminal", "第一千零二十四条"),
+        ("法院将冻结你的账户", "compliance_false_court", "第一百零三条"),
+        ("你这个老賴", "compliance_insult", "第一千零二十四条"),  # traditional 賴
+        ("真是個騙子", "compliance_insult", "第一千零二十四条"),
+    ],
+)
+def test_each_category_names_its_rule_and_a_lawful_alternative(service, phrase, code, rule):
+    errors = _errors(service, _letter_with_summary(f"借款已到期。{phrase}。"))
+    (found,) = [e for e in errors if e.code == code]
+    assert found.loc == ("contract", "summary")
+    assert rule in found.message
+    assert "可改为：" in found.message and found.hint
+
+
+@pytest.mark.parametrize(
+    "variant",
+    ["老 赖", "老\u3000赖", "老·赖", "老賴", "法 院 将 冻 结"],
+)
+def test_variants_are_matched(variant):
+    assert load_terms().scan(variant)
+
+
+def test_full_width_letters_are_matched_as_ascii():
+    terms = parse_terms("category,pattern,match,note\ninsult,sb,literal,\n", "t.csv")
+    assert [f.phrase for f in compliance.Terms(terms).scan("你个ＳＢ")] == ["sb"]
+
+
+@pytest.mark.parametrize(
+    "creditor", ["深圳市绿源废物回收处置有限公司", "北京市洁城垃圾清运有限公司"]
+)
+def test_a_creditors_honest_name_is_not_an_insult(service, creditor):
+    data = copy.deepcopy(LETTER)
+    data["creditor"]["name"] = creditor
+    data["payment_account"]["account_name"] = creditor
+    data["contract"]["summary"] = f"{creditor}已于2025年1月10日向您出借人民币100,000元"
+    problems = service.validate("demand_letter", data).problems
+    assert not [p for p in problems if p.code.startswith("compliance_")], problems
+
+
+def test_a_lender_may_say_it_reports_to_the_credit_database(service):
+    data = _letter_with_summary("逾期记录将依法报送金融信用信息基础数据库，上报征信")
+    assert [e.code for e in _errors(service, data)] == ["compliance_credit_report"]
+    data["contract"]["kind"] = "financial_loan"
+    assert _errors(service, data) == []
+
+
+def test_every_phrase_list_row_has_a_known_category_and_compiles():
+    terms = load_terms()
+    assert {t.category for t in terms.terms} == set(compliance.RULES)
+
+
+def test_an_exhibits_name_is_wording_and_is_linted():
+    problems = compliance.check_case({"evidence": [{"name": "老赖的欠条"}]}, load_terms())
+    assert [(p.loc, p.code) for p in problems] == [(("evidence", 0, "name"), "compliance_insult")]

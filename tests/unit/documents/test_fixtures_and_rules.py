@@ -41,6 +41,17 @@ def test_invalid_fixture_fails_exactly_at_its_expected_fields(case):
     assert _error_locs(_problems(case.type_name, case.data)) == list(case.expected_locs)
 
 
+WARNED = [c for c in fixture_cases("valid") + fixture_cases("invalid") if c.expected_warnings]
+
+
+@pytest.mark.parametrize("case", WARNED, ids=str)
+def test_fixture_warns_exactly_as_its_expect_file_says(case):
+    problems = _problems(case.type_name, case.data)
+    warnings = sorted((p.loc, p.code) for p in problems if p.severity == "warning")
+    assert warnings == list(case.expected_warnings)
+    assert all(CJK.search(p.message) for p in problems)
+
+
 @pytest.mark.parametrize("case", fixture_cases("invalid"), ids=str)
 def test_every_error_message_is_written_in_chinese(case):
     for problem in _problems(case.type_name, case.data):
@@ -85,16 +96,20 @@ def test_calendar_day_deadline_ending_on_mid_autumn_moves_to_the_next_workday():
     assert _computed(data).computed["deadline"].due == date(2026, 9, 28)
 
 
+SENT_2026_12_28 = RuleOptions(calendar_fallback=True, today=date(2026, 12, 28))
+
+
 def test_deadline_beyond_the_official_calendar_falls_back_with_a_warning():
     data = _letter(letter_date="2026-12-28")
-    result = _computed(data)
+    result = _computed(data, SENT_2026_12_28)
     assert result.computed["deadline"].calendar_fallback
     assert [p.code for p in result.warnings] == ["calendar_fallback"]
     assert result.errors == []
 
 
 def test_deadline_beyond_the_official_calendar_is_an_error_when_fallback_is_off():
-    result = _computed(_letter(letter_date="2026-12-28"), RuleOptions(calendar_fallback=False))
+    no_fallback = RuleOptions(calendar_fallback=False, today=date(2026, 12, 28))
+    result = _computed(_letter(letter_date="2026-12-28"), no_fallback)
     assert [(p.loc, p.code) for p in result.errors] == [
         (("deadline", "days"), "calendar_not_covered")
     ]
@@ -206,3 +221,9 @@ def test_a_debt_whose_period_ends_within_ninety_days_gets_an_expiring_warning():
     # the letter of 2026-11-20 is 31 days before it
     assert [p.code for p in result.warnings] == ["limitation_expiring"]
     assert result.computed["limitation"].expires == date(2026, 12, 21)
+
+
+def test_a_letter_dated_after_today_is_an_error():
+    result = _computed(_letter(letter_date="2026-11-21"), RuleOptions(today=date(2026, 11, 20)))
+    assert [(p.loc, p.code) for p in result.errors] == [(("letter_date",), "dated_in_future")]
+    assert _computed(_letter(), RuleOptions(today=date(2026, 11, 20))).errors == []

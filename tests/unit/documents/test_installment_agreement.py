@@ -102,3 +102,32 @@ def test_a_guarantor_service_address_without_a_guarantor_is_refused():
     assert [(p.loc, p.code) for p in _assess(data).errors] == [
         (("guarantor_service",), "no_guarantor")
     ]
+
+
+def test_plan_interest_runs_on_the_principal_only():
+    # the confirmed debt is 100,000 principal + 6,007.14 interest + 1,409.50 penalty;
+    # interest during the plan is charged on the principal, never on the other two
+    text = _context(MONTHLY)["interest"]
+    assert "以尚未清偿的本金（本协议确认的本金为人民币100,000.00元）为基数" in text
+    assert "已产生的利息、违约金等不计入计息基数" in text
+    assert "未清偿的款项" not in text
+
+
+def test_an_interest_base_above_the_principal_is_interest_on_interest():
+    data = copy.deepcopy(MONTHLY)
+    data["origin"]["kind"] = "private_lending"
+    data["debt"]["components"][1] = {
+        "kind": "interest",
+        "calculation": {
+            "base": "107416.64",
+            "rate": {"kind": "annual", "value": "6"},
+            "start": "2026-01-11",
+            "end": "2026-10-31",
+        },
+    }
+    data["debt"].pop("total", None)
+    problems = _assess(data).errors
+    assert [(p.loc, p.code) for p in problems] == [
+        (("debt", "components", 1, "calculation", "base"), "interest_on_interest")
+    ]
+    assert "第二十七条" in problems[0].message

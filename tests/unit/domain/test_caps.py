@@ -272,3 +272,69 @@ def test_capped_interest_never_exceeds_the_cap(
         assert check.cap_interest == at_cap.interest
         assert check.ok == (percent <= cap)
         assert check.lawful_max == min(claim.interest, at_cap.interest)
+
+
+# --- the cap cannot be evaded by a day-count convention or a daily rate ---------------
+# Formed 2025-06-10: one-year LPR 3.00% (since 2025-05-20) × 4 = a 12% cap.
+FORMED_AT_12 = date(2025, 6, 10)
+
+
+def test_a_one_year_term_is_365_days():
+    result = interest_on_principal(
+        D(100000), RateSpec("annual", D(12)), date(2025, 1, 10), date(2026, 1, 10), TABLE
+    )
+    assert [step.days for step in result.steps] == [365]
+    assert result.interest == D("12000.00")
+
+
+def test_12_percent_on_a_360_day_year_exceeds_a_12_percent_cap():
+    # 100,000 × 12% × 365 / 360 = 12,166.67 charged; the cap: 100,000 × 12% × 365/365
+    result = interest_on_principal(
+        D(100000),
+        RateSpec("annual", D(12)),
+        FORMED_AT_12,
+        date(2026, 6, 10),
+        TABLE,
+        day_count=360,
+    )
+    assert result.interest == D("12166.67")
+    check = check_cap(result, FORMED_AT_12, TABLE)
+    assert not check.ok
+    assert check.lawful_max == D("12000.00")
+    assert check.excess == D("166.67")
+    assert "主张的12,166.67元超出166.67元" in check.message
+
+
+def test_12_percent_on_a_365_day_year_is_within_a_12_percent_cap():
+    result = interest_on_principal(
+        D(100000), RateSpec("annual", D(12)), FORMED_AT_12, date(2026, 6, 10), TABLE
+    )
+    assert check_cap(result, FORMED_AT_12, TABLE).ok
+
+
+def test_a_daily_rate_is_annualised_over_365_days():
+    # 0.0333% a day × 365 = 12.1545% a year > 12%
+    rate = RateSpec("daily", D("0.0333"))
+    annual, _ = rate.annual_percent_on(FORMED_AT_12, TABLE)
+    assert annual == D("12.1545")
+    result = interest_on_principal(D(100000), rate, FORMED_AT_12, date(2026, 6, 10), TABLE)
+    check = check_cap(result, FORMED_AT_12, TABLE)
+    assert not check.ok and check.rate_exceeds
+    # 0.0328% a day = 11.972% a year passes
+    lawful = interest_on_principal(
+        D(100000), RateSpec("daily", D("0.0328")), FORMED_AT_12, date(2026, 6, 10), TABLE
+    )
+    assert check_cap(lawful, FORMED_AT_12, TABLE).ok
+
+
+def test_even_a_rate_below_the_cap_fails_when_its_360_day_year_charges_more():
+    # 11.9% on a 360-day year charges 11.9 × 365/360 = 12.065% a year
+    result = interest_on_principal(
+        D(100000),
+        RateSpec("annual", D("11.9")),
+        FORMED_AT_12,
+        date(2025, 7, 10),
+        TABLE,
+        day_count=360,
+    )
+    assert check_cap(result, FORMED_AT_12, TABLE).rate_exceeds

@@ -137,9 +137,13 @@ def test_acceptance_fee_table(amount: str, fen: str, yuan: str) -> None:
         ("10000", "summary", "fen", "25.00"),
         ("1000000", "mediation", "fen", "6900.00"),
         ("1000000", "withdrawal", "yuan", "6900.00"),
-        # full fee 210.23 (see above) / 2 = 105.115 -> 105.12; to the yuan 210 / 2 = 105.
-        ("16409.02", "summary", "fen", "105.12"),
+        # halved once, rounded once: the exact full fee 210.2255 / 2 = 105.11275 -> 105.11
+        # (rounding the full fee first, 210.23 / 2 = 105.115, would give 105.12);
+        # to the yuan 105.11275 -> 105.
+        ("16409.02", "summary", "fen", "105.11"),
         ("16409.02", "summary", "yuan", "105.00"),
+        # 2% x 118,249.32 + 300 = 2,664.9864; / 2 = 1,332.4932 -> 1,332.49, not 1,332.50
+        ("118249.32", "summary", "fen", "1332.49"),
         # 50 + 40 x 2.5% = 51; halved 25.50, to the yuan 25.5 -> 26 half up.
         ("10040", "mediation", "fen", "25.50"),
         ("10040", "mediation", "yuan", "26.00"),
@@ -270,13 +274,13 @@ def test_acceptance_fee_equals_the_shortcut_formula(x: Decimal) -> None:
 
 
 @given(amounts, procedures)
-def test_halved_fee_is_half_the_rounded_full_fee(x: Decimal, procedure: Procedure) -> None:
+def test_halved_fee_is_half_the_exact_fee_rounded_once(x: Decimal, procedure: Procedure) -> None:
     halved = acceptance_fee(x, procedure=procedure)
     full = acceptance_fee(x).fee
     if procedure == "ordinary":
         assert halved.fee == full
     else:
-        assert halved.fee == half_up(full / 2)
+        assert halved.fee == half_up(shortcut(x) / 2)
 
 
 @given(amounts, amounts, procedures, roundings)

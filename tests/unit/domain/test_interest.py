@@ -57,11 +57,11 @@ def cost(day: date, amount: str) -> LedgerEvent:
         (ANNUAL_6, date(2025, 1, 1), date(2025, 7, 1), 360, "3016.67"),
         # 0.5% a month = 6% a year: same as the 365-day case above
         (RateSpec("monthly", D("0.5")), date(2025, 1, 1), date(2025, 7, 1), 365, "2975.34"),
-        # 0.05% a day = 18% a year; 30 days (2025-03-01 → 03-31), 360: 100,000 × 0.05% × 30
-        # = 1,500.00 exactly
-        (RateSpec("daily", D("0.05")), date(2025, 3, 1), date(2025, 3, 31), 360, "1500.00"),
-        # … and with 365: 100,000 × 18% × 30/365 = 540,000/365 = 1,479.452… → 1,479.45
-        (RateSpec("daily", D("0.05")), date(2025, 3, 1), date(2025, 3, 31), 365, "1479.45"),
+        # 0.05% a day = 18.25% a year (× 365, as courts annualise); 30 days (2025-03-01 →
+        # 03-31), 365: 100,000 × 0.05% × 30 = 1,500.00 exactly
+        (RateSpec("daily", D("0.05")), date(2025, 3, 1), date(2025, 3, 31), 365, "1500.00"),
+        # … and with 360: 100,000 × 18.25% × 30/360 = 1,520.833… → 1,520.83
+        (RateSpec("daily", D("0.05")), date(2025, 3, 1), date(2025, 3, 31), 360, "1520.83"),
         # LPR + 150bp on 2023-09-01 (LPR 3.45% since 2023-08-21) = 4.95%; 30 days:
         # 100,000 × 4.95% × 30/365 = 148,500/365 = 406.849… → 406.85
         (RateSpec("lpr_plus_bp", D(150)), date(2023, 9, 1), date(2023, 10, 1), 365, "406.85"),
@@ -137,7 +137,8 @@ def test_beyond_table_flags_lpr_days_after_the_latest_known_date() -> None:
     later = interest_on_principal(D(1000), FOUR_LPR, date(2025, 6, 1), date(2025, 6, 21), TABLE)
     assert later.beyond_table
     assert later.steps[-1].lpr_unverified
-    assert "仅核实至2025年6月19日" in later.steps[-1].basis
+    # the basis is printed for the debtor: the operator note is a warning, never in it
+    assert "核实" not in later.steps[-1].basis
     assert later.lpr_entries_used == (LprEntry(date(2025, 5, 20), D("3.00")),)
     # A fixed rate never consults the LPR, whatever the dates.
     fixed = interest_on_principal(D(1000), ANNUAL_6, date(2030, 1, 1), date(2031, 1, 1), TABLE)
@@ -279,7 +280,7 @@ def test_ledger_events_are_validated(kind: str, amount: object, error: type[Exce
     [
         (RateSpec("annual", D(6)), date(2025, 1, 1), "6", "年利率6%"),
         (RateSpec("monthly", D("0.5")), date(2025, 1, 1), "6.0", "月利率0.5%"),
-        (RateSpec("daily", D("0.05")), date(2025, 1, 1), "18.00", "日利率0.05%"),
+        (RateSpec("daily", D("0.05")), date(2025, 1, 1), "18.25", "日利率0.05%"),
         # 4 × 3.45 = 13.80 on 2023-09-01 (an int value is accepted and made a Decimal)
         (RateSpec("lpr_multiple", 4), date(2023, 9, 1), "13.80", "一年期LPR的4倍"),  # type: ignore[arg-type]
         (RateSpec("lpr_multiple", D("1.5")), date(2023, 9, 1), "5.175", "一年期LPR的1.5倍"),

@@ -137,7 +137,8 @@ def test_working_day_deadline_beyond_the_calendar_falls_back_and_says_so() -> No
 
 def test_working_day_deadline_crossing_into_an_uncovered_year_is_flagged() -> None:
     deadline = working_day_deadline(date(LAST_YEAR, 12, 31), 1)
-    assert deadline.due == first_weekday_on_or_after(date(FIRST_UNCOVERED_YEAR, 1, 1))
+    # 1 January is 元旦 in the fallback too: the first weekday from 2 January
+    assert deadline.due == first_weekday_on_or_after(date(FIRST_UNCOVERED_YEAR, 1, 2))
     assert deadline.calendar_fallback is True
 
 
@@ -231,3 +232,32 @@ def test_calendar_day_deadline_is_the_first_workday_from_start_plus_n(start: dat
     assert chinese_calendar.is_workday(deadline.due)
     assert deadline.due >= nominal
     assert workdays_between(nominal - timedelta(days=1), deadline.due) == 1
+
+
+# --- the fallback beyond the official calendar knows the statutory holidays ----------
+
+
+@pytest.mark.parametrize("year", [2025, 2026])
+def test_the_holiday_rules_agree_with_the_official_calendar(year: int) -> None:
+    import chinese_calendar
+
+    from docgen.domain.workdays import statutory_holidays
+
+    days = statutory_holidays(year)
+    assert len(days) == 13  # 1 + 4 + 1 + 2 + 1 + 1 + 3 days (国务院令第795号)
+    assert all(chinese_calendar.is_holiday(day) for day in days)
+
+
+def test_the_fallback_does_not_count_new_years_day_as_a_working_day() -> None:
+    # 2026-12-31 (Thu) is covered; 2027-01-01 (Fri) is 元旦, then a weekend
+    deadline = working_day_deadline(date(2026, 12, 31), 1, allow_fallback=True)
+    assert deadline.due == date(2027, 1, 4)
+    assert deadline.calendar_fallback is True
+
+
+def test_the_fallback_skips_national_day_and_the_lunar_holidays() -> None:
+    # 2027-10-01 is a Friday (国庆节 1-3 Oct); 2027-09-15 (Wed) is 中秋节 (八月十五)
+    assert working_day_deadline(date(2027, 9, 30), 1).due == date(2027, 10, 4)
+    assert working_day_deadline(date(2027, 9, 14), 1).due == date(2027, 9, 16)
+    # 春节 2027: 除夕 Feb 5 (Fri) to 初三 Feb 8 (Mon)
+    assert working_day_deadline(date(2027, 2, 4), 1).due == date(2027, 2, 9)

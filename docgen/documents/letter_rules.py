@@ -1,0 +1,114 @@
+"""Rules every letter and agreement shares about whom it is paid to, whom it binds, when.
+
+- The payment account: a debtor who pays someone other than the creditor is discharged
+  only if the creditor so directed (民法典 art. 522 on performance to a third party), so an
+  account held by anyone else is a warning; a law firm's own account on its lawyer letter
+  is an error: the firm demands for its client, and money owed to the client is not the
+  firm's to receive in its own name (民法典 arts. 162, 925: an agent acts in the
+  principal's name).
+- The debtor's capacity: a person under 18 (民法典 art. 17), or one without or with limited
+  capacity (arts. 19–22), contracts and is addressed through a guardian, the legal
+  representative (art. 23), and a minor's contract may need ratification (art. 145).
+- The date: a letter bears the day it is sent. A later date would misstate when the
+  demand was made, on which the limitation period (art. 195) and the deadline depend.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from docgen.documents.problems import Assessment, Loc
+from docgen.domain.dates import format_cn
+from docgen.domain.identity import IdentityError, parse_resident_id
+from docgen.domain.parties import CHECKSUMMED_ID_TYPES, Party, Person
+
+ADULT_AGE = 18
+CAPACITY_LABELS = {"limited": "限制民事行为能力人", "none": "无民事行为能力人"}
+
+
+def _same_name(a: str, b: str) -> bool:
+    def key(text: str) -> str:
+        return "".join(text.split()).replace("（", "(").replace("）", ")")
+
+    return key(a) == key(b)
+
+
+def check_payment_account(
+    result: Assessment,
+    holder: str,
+    creditor: Party,
+    loc: Loc = ("payment_account",),
+    firm: str | None = None,
+) -> None:
+    """The account is the creditor's; a law firm's own (``firm``) is an error."""
+    if _same_name(holder, creditor.name):
+        return
+    if firm is not None and (_same_name(holder, firm) or "律师事务所" in holder):
+        result.error(
+            (*loc, "account_name"),
+            "account_of_the_firm",
+            f"收款账户户名为「{holder}」，是律师事务所的账户：律师函代委托人催收，欠款应付至"
+            f"委托人{creditor.name}的账户（《中华人民共和国民法典》第一百六十二条、"
+            "第九百二十五条）",
+            hint="请填写委托人的收款账户",
+        )
+        return
+    result.warn(
+        (*loc, "account_name"),
+        "account_not_creditor",
+        f"收款账户户名「{holder}」与债权人{creditor.name}不一致：债务人向第三人付款，须有债权人"
+        "的指示才能清偿债务（《中华人民共和国民法典》第五百二十二条），请确认该账户已获"
+        "债权人书面授权，并在文书中写明",
+    )
+
+
+def age_on(person: Person, day: date) -> int | None:
+    """The person's age in whole years on ``day``, from the birth date or the ID number."""
+    birth = person.birth_date
+    if birth is None and person.id_number and person.id_type in CHECKSUMMED_ID_TYPES:
+        try:
+            birth = parse_resident_id(person.id_number).birth_date
+        except IdentityError:
+            return None
+    if birth is None:
+        return None
+    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+
+
+def check_debtor_capacity(
+    result: Assessment, debtor: Party, loc: Loc, on: date, contracted: date | None = None
+) -> None:
+    """Warn when the debtor is a minor (on ``on`` or when contracting) or lacks capacity."""
+    if not isinstance(debtor, Person):
+        return
+    ages = [age_on(debtor, day) for day in (contracted, on) if day is not None]
+    if any(age is not None and age < ADULT_AGE for age in ages):
+        young = min(age for age in ages if age is not None)
+        result.warn(
+            (*loc, "birth_date"),
+            "debtor_minor",
+            f"债务人{debtor.name}{'签约时' if ages[0] == young and contracted else ''}"
+            f"未满十八周岁（{young}周岁），为未成年人（《中华人民共和国民法典》第十七条）："
+            "其订立的合同可能须经法定代理人追认（第一百四十五条），文书应向其监护人送达"
+            "（第二十三条）",
+        )
+    capacity = getattr(debtor, "capacity", "full")
+    if capacity in CAPACITY_LABELS:
+        result.warn(
+            (*loc, "capacity"),
+            "debtor_without_capacity",
+            f"债务人{debtor.name}为{CAPACITY_LABELS[capacity]}（《中华人民共和国民法典》第二十一、"
+            "二十二条）：应由其法定代理人（监护人）代理，文书应向监护人送达（第二十三条）",
+        )
+
+
+def check_not_in_future(result: Assessment, day: date, today: date, loc: Loc) -> None:
+    """A letter is dated the day it is sent, never later."""
+    if day > today:
+        result.error(
+            loc,
+            "dated_in_future",
+            f"文书日期（{format_cn(day)}）晚于今天（{format_cn(today)}）：文书应填写实际出具"
+            "之日；催收送达之日关系诉讼时效中断（《中华人民共和国民法典》第一百九十五条）"
+            "和付款期限的计算，不得预填日期",
+        )
