@@ -5,9 +5,12 @@ isolated child process (:mod:`docgen.isolation`); :func:`convert` starts the job
 ``normalize_pdf`` and ``image_to_pdf`` there. Each returns a PDF written by pypdf from the
 pages it could read, so what the parent process later merges is docgen's own output:
 
-- a PDF is opened (an empty user password is tried; a real one is refused), every page's
-  content is decoded, rotation is moved into the content, annotations and document-level
-  actions are dropped;
+- a PDF is opened (an empty user password is tried, RC4 or AES; a real one is refused),
+  every page is cut down to its printable content by :mod:`docgen.render.pdf_scrub` (no
+  annotations, actions, JavaScript, embedded files or forms; an image over
+  ``max_pixels`` is refused), its content is decoded and rotation is moved into the
+  content; only the pages are copied into a new document, so nothing document-level
+  (``/OpenAction``, names tree, AcroForm/XFA) comes along;
 - an image becomes A4 pages (one per TIFF frame) at 150 dpi, honouring the EXIF
   orientation, scaled to fit inside a margin; ``MAX_IMAGE_PIXELS`` is an error.
 """
@@ -25,6 +28,7 @@ from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 
 from docgen import isolation
 from docgen.isolation import Limits, Refusal
+from docgen.render import pdf_scrub
 
 Kind = Literal["pdf", "jpeg", "png", "tiff"]
 KIND_LABELS: dict[str, str] = {"pdf": "PDF", "jpeg": "JPEG", "png": "PNG", "tiff": "TIFF"}
@@ -93,10 +97,10 @@ def convert(
 
     Raises :class:`~docgen.isolation.Refusal` or :class:`~docgen.isolation.IsolationFailure`.
     """
+    options: dict[str, object]
     if kind == "pdf":
-        meta, pdf = isolation.run(
-            f"{__name__}:normalize_pdf", data, {"max_pages": max_pages}, limits=limits
-        )
+        options = {"max_pages": max_pages, "max_pixels": max_pixels}
+        meta, pdf = isolation.run(f"{__name__}:normalize_pdf", data, options, limits=limits)
     else:
         options = {"kind": kind, "max_pixels": max_pixels, "max_frames": max_pages}
         meta, pdf = isolation.run(f"{__name__}:image_to_pdf", data, options, limits=limits)
@@ -106,7 +110,7 @@ def convert(
     return ExhibitPages(pdf, pages)
 
 
-def normalize_pdf(data: bytes, *, max_pages: int) -> tuple[dict[str, int], bytes]:
+def normalize_pdf(data: bytes, *, max_pages: int, max_pixels: int) -> tuple[dict[str, int], bytes]:
     """Read an untrusted PDF fully and write its pages out again (job for the child)."""
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
@@ -127,15 +131,15 @@ def normalize_pdf(data: bytes, *, max_pages: int) -> tuple[dict[str, int], bytes
                 "pdf_too_many_pages", f"PDF 共 {count} 页，超过单个证据 {max_pages} 页的上限"
             )
         writer = PdfWriter()
-        for page in reader.pages:
+        for number, page in enumerate(reader.pages, start=1):
             _check_page(page)
+            pdf_scrub.scrub_page(page, number, max_pixels)
             contents = page.get_contents()
             if contents is not None:
                 contents.get_data()
             added = writer.add_page(page)
             if added.rotation:
                 added.transfer_rotation_to_content()
-        writer.remove_annotations(subtypes=None)
         out = io.BytesIO()
         writer.write(out)
     except Refusal:
