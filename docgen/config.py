@@ -74,6 +74,8 @@ class Settings(BaseSettings):
     bundle_max_pages: int = Field(default=3000, ge=1)
     exhibit_max_pages: int = Field(default=1000, ge=1)
     exhibit_max_pixels: int = Field(default=60_000_000, ge=10_000)
+    # all frames of one TIFF together: ~110 A4 pages scanned at 300 dpi
+    exhibit_max_total_pixels: int = Field(default=1_000_000_000, ge=10_000)
     isolation_memory_mb: int = Field(default=768, ge=64)
     isolation_cpu_seconds: int = Field(default=30, ge=1)
     isolation_wall_seconds: float = Field(default=60.0, gt=0)

@@ -12,7 +12,9 @@ pages it could read, so what the parent process later merges is docgen's own out
   content; only the pages are copied into a new document, so nothing document-level
   (``/OpenAction``, names tree, AcroForm/XFA) comes along;
 - an image becomes A4 pages (one per TIFF frame) at 150 dpi, honouring the EXIF
-  orientation, scaled to fit inside a margin; ``MAX_IMAGE_PIXELS`` is an error.
+  orientation, scaled to fit inside a margin; a frame over ``max_pixels``, or all the
+  frames of a TIFF together over ``max_total_pixels``, is an error (read from the frame
+  headers before anything is decoded).
 """
 
 from __future__ import annotations
@@ -91,7 +93,13 @@ class ExhibitPages:
 
 
 def convert(
-    data: bytes, kind: Kind, *, max_pages: int, max_pixels: int, limits: Limits
+    data: bytes,
+    kind: Kind,
+    *,
+    max_pages: int,
+    max_pixels: int,
+    limits: Limits,
+    max_total_pixels: int | None = None,
 ) -> ExhibitPages:
     """``data`` (sniffed as ``kind``) as PDF pages, parsed in an isolated child process.
 
@@ -102,7 +110,12 @@ def convert(
         options = {"max_pages": max_pages, "max_pixels": max_pixels}
         meta, pdf = isolation.run(f"{__name__}:normalize_pdf", data, options, limits=limits)
     else:
-        options = {"kind": kind, "max_pixels": max_pixels, "max_frames": max_pages}
+        options = {
+            "kind": kind,
+            "max_pixels": max_pixels,
+            "max_frames": max_pages,
+            "max_total_pixels": max_total_pixels or max_pixels * max_pages,
+        }
         meta, pdf = isolation.run(f"{__name__}:image_to_pdf", data, options, limits=limits)
     pages = meta.get("pages")
     if not isinstance(pages, int) or pages < 1 or pages != len(PdfReader(io.BytesIO(pdf)).pages):
@@ -166,9 +179,12 @@ _PIL_FORMATS: dict[str, str] = {"jpeg": "JPEG", "png": "PNG", "tiff": "TIFF"}
 
 
 def image_to_pdf(
-    data: bytes, *, kind: str, max_pixels: int, max_frames: int
+    data: bytes, *, kind: str, max_pixels: int, max_frames: int, max_total_pixels: int
 ) -> tuple[dict[str, int], bytes]:
-    """An untrusted JPEG, PNG or (multi-page) TIFF as A4 PDF pages (job for the child)."""
+    """An untrusted JPEG, PNG or (multi-page) TIFF as A4 PDF pages (job for the child).
+
+    Every frame's size is read from its header, and the sum checked, before any is decoded.
+    """
     Image.MAX_IMAGE_PIXELS = max_pixels
     writer = PdfWriter()
     count = 0
@@ -182,6 +198,7 @@ def image_to_pdf(
                         "image_too_many_frames",
                         f"图片共 {frames} 页，超过单个证据 {max_frames} 页的上限",
                     )
+                _check_total_pixels(image, frames, max_pixels, max_total_pixels)
                 for frame in ImageSequence.Iterator(image):
                     _check_pixels(frame.size, max_pixels)
                     page = _a4_page(frame)
@@ -208,6 +225,20 @@ def _check_pixels(size: tuple[int, int], max_pixels: int) -> None:
     if size[0] * size[1] > max_pixels:
         raise Refusal(
             "image_too_large", f"图片像素过多（超过 {max_pixels:,} 像素），疑为恶意文件，已拒绝"
+        )
+
+
+def _check_total_pixels(image: Any, frames: int, max_pixels: int, max_total: int) -> None:
+    total = 0
+    for index in range(frames):
+        image.seek(index)
+        _check_pixels(image.size, max_pixels)
+        total += image.size[0] * image.size[1]
+    image.seek(0)
+    if total > max_total:
+        raise Refusal(
+            "image_too_large",
+            f"图片 {frames} 页合计 {total:,} 像素，超过单个证据 {max_total:,} 像素的上限，已拒绝",
         )
 
 
