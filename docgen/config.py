@@ -79,6 +79,9 @@ class Settings(BaseSettings):
     isolation_memory_mb: int = Field(default=768, ge=64)
     isolation_cpu_seconds: int = Field(default=30, ge=1)
     isolation_wall_seconds: float = Field(default=60.0, gt=0)
+    # an uploaded HTML template prints in a limited child process (docgen/render/isolated_pdf.py)
+    upload_print_seconds: float = Field(default=30.0, gt=0)
+    upload_print_max_pages: int = Field(default=100, ge=1)
     bundle_workers: int = Field(default=2, ge=1, le=16)
     bundle_retention_hours: int = Field(
         default=168,
