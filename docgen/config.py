@@ -28,6 +28,8 @@ class Settings(BaseSettings):
         description="Sample cases: <type>/valid/*.json; the first is each type's sample.",
     )
     database_url: str = ""
+    # a web request waits this long for a locked SQLite file, then answers 503 (web/limits.py)
+    database_busy_seconds: float = Field(default=3.0, ge=0)
     max_content_length: int = Field(default=2 * 1024 * 1024, ge=1024)
     pdf_font_families: tuple[str, ...] = ("Noto Serif CJK SC", "Noto Sans CJK SC")
     pdf_engine: Literal["weasyprint", "typst"] = Field(
