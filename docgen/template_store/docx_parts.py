@@ -39,6 +39,8 @@ CONTENT_TYPES = frozenset(
         _OOXML + "theme+xml",
         _OOXML + "themeOverride+xml",
         _OOXML + "obfuscatedFont",
+        _OOXML + "wordprocessingml.printerSettings",  # Word's binary print settings
+        "application/vnd.ms-office.classificationlabels+xml",  # sensitivity labels
         "application/vnd.ms-word.stylesWithEffects+xml",
         "application/vnd.ms-word.commentsExtended+xml",
         "application/vnd.ms-word.commentsIds+xml",
@@ -93,6 +95,7 @@ _WORD_RELATIONSHIPS = [
     "diagramLayout",
     "diagramQuickStyle",
     "diagramColors",
+    "printerSettings",
 ]
 RELATIONSHIP_TYPES = frozenset(
     {_PKG + "metadata/core-properties", _PKG + "metadata/thumbnail"}
@@ -106,6 +109,7 @@ RELATIONSHIP_TYPES = frozenset(
         _MS + "2018/08/relationships/commentsExtensible",
         _MS + "2011/relationships/chartStyle",
         _MS + "2011/relationships/chartColorStyle",
+        _MS + "2020/02/relationships/classificationlabels",
     }
 )
 _RELS_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
