@@ -104,7 +104,9 @@ def _is_lock(exc: OperationalError) -> bool:
 
 def _database_busy(exc: OperationalError) -> Response:
     if not _is_lock(exc):
-        raise exc
+        from docgen.web import _unexpected_error  # the 500 every other error gets
+
+        return _unexpected_error(exc)
     log.warning("database busy on %s %s", request.method, request.path)
     problem = Problem(
         (), "database_busy", f"数据库正忙（被其他操作锁定），请 {RETRY_AFTER_SECONDS} 秒后重试"

@@ -118,3 +118,17 @@ def test_the_database_file_and_its_folder_are_private(own_app):
     assert stat.S_IMODE(path.parent.stat().st_mode) & 0o007 == 0
     for extra in path.parent.glob("docgen.db-*"):  # the -wal and -shm files
         assert stat.S_IMODE(extra.stat().st_mode) & 0o077 == 0, extra
+
+
+def test_another_database_error_stays_a_plain_500(own_app):
+    from sqlalchemy.exc import OperationalError
+
+    app, client, _path = own_app
+
+    def broken() -> str:
+        raise OperationalError("SELECT 1", {}, sqlite3.OperationalError("disk I/O error"))
+
+    app.add_url_rule("/_test/broken", "broken", broken)
+    response = client.get("/_test/broken")
+    assert response.status_code == 500 and "Retry-After" not in response.headers
+    assert _problem(response)["code"] == "internal_error"
