@@ -51,8 +51,8 @@ def server(tmp_path: Path):
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline:
+        deadline = time.monotonic() + 240  # the first start on a machine prepares fonts
+        while time.monotonic() < deadline and process.poll() is None:
             try:
                 if _get(base + "/api/v1/document-types", 5)[0] == 200:
                     break
@@ -73,7 +73,7 @@ def test_a_request_past_the_worker_timeout_answers_json_503(server):
     status, headers, body = _get(base + "/_test/slow", 60)
     took = time.monotonic() - started
     assert status == 503, body[:300]
-    assert TIMEOUT <= took < TIMEOUT + 10
+    assert TIMEOUT <= took < TIMEOUT + 20
     assert headers["Content-Type"] == "application/json"
     assert headers["Retry-After"] == "5"
     (problem,) = json.loads(body)
