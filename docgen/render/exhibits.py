@@ -144,9 +144,10 @@ def normalize_pdf(data: bytes, *, max_pages: int, max_pixels: int) -> tuple[dict
                 "pdf_too_many_pages", f"PDF 共 {count} 页，超过单个证据 {max_pages} 页的上限"
             )
         writer = PdfWriter()
+        seen: set[int] = set()
         for number, page in enumerate(reader.pages, start=1):
             _check_page(page)
-            pdf_scrub.scrub_page(page, number, max_pixels)
+            pdf_scrub.scrub_page(page, number, max_pixels, seen)
             contents = page.get_contents()
             if contents is not None:
                 contents.get_data()

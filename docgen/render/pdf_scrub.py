@@ -79,15 +79,21 @@ _INLINE_IMAGE = re.compile(rb"(?<![A-Za-z])BI\s(.{0,4000}?)(?<![A-Za-z])ID\s", r
 _INLINE_SIZE = re.compile(rb"/(W|Width|H|Height)\s+(\d{1,12})")
 
 
-def scrub_page(page: DictionaryObject, number: int, max_pixels: int) -> None:
-    """Cut ``page`` (a reader's page, changed in place) down to printable content."""
+def scrub_page(
+    page: DictionaryObject, number: int, max_pixels: int, seen: set[int] | None = None
+) -> None:
+    """Cut ``page`` (a reader's page, changed in place) down to printable content.
+
+    ``seen``, shared by the pages of one document, keeps shared fonts and forms from being
+    walked again for every page.
+    """
     for key in list(page.keys()):
         if key not in PAGE_KEYS:
             del page[key]
     resources = page.get("/Resources")
     if resources is not None:
         _keep_resource_keys(resources.get_object())
-    walker = _Walker(number, max_pixels)
+    walker = _Walker(number, max_pixels, seen if seen is not None else set())
     walker.visit(page, skip=("/Parent",))
     contents = page.get("/Contents")
     for stream in _streams(contents):
@@ -113,10 +119,10 @@ def _streams(contents: Any) -> list[StreamObject]:
 class _Walker:
     """Every object a page reaches, once: active keys removed, image sizes checked."""
 
-    def __init__(self, number: int, max_pixels: int) -> None:
+    def __init__(self, number: int, max_pixels: int, seen: set[int]) -> None:
         self.number = number
         self.max_pixels = max_pixels
-        self.seen: set[int] = set()
+        self.seen = seen
 
     def visit(self, root: Any, skip: tuple[str, ...] = ()) -> None:
         stack: list[Any] = [root]
