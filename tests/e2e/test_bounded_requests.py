@@ -132,3 +132,15 @@ def test_another_database_error_stays_a_plain_500(own_app):
     response = client.get("/_test/broken")
     assert response.status_code == 500 and "Retry-After" not in response.headers
     assert _problem(response)["code"] == "internal_error"
+
+
+def test_deep_json_sent_as_the_case_file_of_a_bundle_is_refused(client):
+    import io
+
+    response = client.post(
+        "/api/v1/bundles",
+        data={"case": (io.BytesIO(_deep(10_000).encode()), "case.json")},
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 400
+    assert _problem(response)["code"] == "json_too_deep" and _problem(response)["loc"] == ["case"]
