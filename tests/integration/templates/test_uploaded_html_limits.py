@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import io
+import json
 import time
 from pathlib import Path
 
@@ -81,3 +82,19 @@ def test_a_batch_with_the_bomb_fails_that_letter_only(tmp_path: Path):
     assert results[1].problems[0].code in ("template_pages", "template_error")
     assert "超过" in results[1].problems[0].message
     assert all(_pages(r.content) <= 3 for r in (results[0], results[2]))  # type: ignore[union-attr]
+
+
+def test_the_child_prints_what_the_worker_would(tmp_path: Path):
+    service = Docgen(Settings(data_dir=tmp_path))
+    _case, _assessment, context = service.context_for("demand_letter", CASE)
+    context = json.loads(json.dumps(context, default=str))
+    template = str(service.settings.templates_dir.resolve() / "demand_letter" / "letter.html")
+    here: list = []
+    there: list = []
+    kwargs = {"footers": ["编号 A", "编号 B"]}
+    local = service.pdf.render_many(template, [context, context], combined=here, **kwargs)
+    child = service.isolated_pdf.render_many(template, [context, context], combined=there, **kwargs)
+    texts = [[p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages] for pdf in local + child]
+    assert texts[0] == texts[2] and texts[1] == texts[3]
+    assert "编号 B" in texts[3][0] and "深圳市恒信商贸有限公司" in texts[3][0]
+    assert here[0][1] == there[0][1] and _pages(there[0][0]) == sum(there[0][1])
