@@ -62,7 +62,8 @@ def _create_private(path: Path) -> None:
 
     It holds debtors' names, ID numbers and addresses (the register); SQLite gives its
     -wal and -shm files the same mode. When the file is new, an existing folder of ours
-    loses its permissions for others (not a shared sticky folder such as /tmp).
+    (the data directory) loses its permissions for others; not a shared sticky folder
+    such as /tmp, nor the working or home directory a relative URL may point at.
     """
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     try:
@@ -70,6 +71,9 @@ def _create_private(path: Path) -> None:
     except FileExistsError:
         return
     folder = path.parent.stat()
+    general = {Path.cwd().resolve(), Path.home().resolve(), Path("/")}
+    if path.parent.resolve() in general:
+        return
     if folder.st_uid == os.getuid() and not folder.st_mode & stat.S_ISVTX:
         path.parent.chmod(stat.S_IMODE(folder.st_mode) & ~0o007)
 

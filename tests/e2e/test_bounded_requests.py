@@ -144,3 +144,12 @@ def test_deep_json_sent_as_the_case_file_of_a_bundle_is_refused(client):
     )
     assert response.status_code == 400
     assert _problem(response)["code"] == "json_too_deep" and _problem(response)["loc"] == ["case"]
+
+
+def test_an_existing_world_readable_data_folder_is_closed_when_the_database_is_made(tmp_path):
+    folder = tmp_path / "var"
+    folder.mkdir()
+    folder.chmod(0o755)  # e.g. made first by the font cache or an upload
+    db.upgrade(Settings(data_dir=folder).effective_database_url)
+    assert stat.S_IMODE((folder / "docgen.db").stat().st_mode) == 0o600
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o750
