@@ -118,6 +118,17 @@ def hidden_script_in_resources() -> bytes:
     return _save(pdf)
 
 
+def postscript_xobject() -> bytes:
+    """A PostScript XObject drawn on the page (run by PostScript printers)."""
+    pdf = _base("ps")
+    ps = pdf.make_stream(b"/Helvetica findfont 12 scalefont setfont (x) show")
+    ps.Type, ps.Subtype = Name.XObject, Name.PS
+    page = pdf.pages[0].obj
+    page.Resources.XObject = Dictionary(Ps0=ps)
+    page.Contents = pdf.make_stream(page.Contents.read_bytes() + b"\n/Ps0 Do")
+    return _save(pdf)
+
+
 def huge_image_xobject(side: int = 60_000) -> bytes:
     """A small PDF declaring a ``side`` x ``side`` grey image drawn on its page."""
     pdf = _base("bomb")

@@ -147,6 +147,8 @@ class _Walker:
         for key in ACTIVE_KEYS.intersection(obj.keys()):
             del obj[key]
         subtype = obj.get("/Subtype")
+        if subtype == "/PS" or "/PS" in obj:  # PostScript a printer would run
+            raise Refusal("pdf_postscript", f"PDF 第 {self.number} 页含有 PostScript 代码，已拒绝")
         if subtype == "/Image":
             self._check_image(obj)
         elif subtype == "/Form" and isinstance(obj, StreamObject):

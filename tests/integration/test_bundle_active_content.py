@@ -96,3 +96,11 @@ def test_an_aes_256_pdf_without_a_user_password_is_read(bundles):
     built = bundles.build(_case(["aes.pdf"]), {"aes.pdf": data})
     assert "aes-256 page 1" in _text(built.pdf)
     assert PdfReader(io.BytesIO(built.pdf)).is_encrypted is False
+
+
+def test_a_postscript_xobject_is_refused_on_that_exhibit(bundles):
+    with pytest.raises(CaseInvalid) as caught:
+        bundles.build(_case(["ps.pdf"]), {"ps.pdf": active.postscript_xobject()})
+    (problem,) = caught.value.problems
+    assert problem.code == "pdf_postscript"
+    assert "PDF 第 1 页含有 PostScript 代码，已拒绝" in problem.message
