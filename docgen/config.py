@@ -28,6 +28,8 @@ class Settings(BaseSettings):
         description="Sample cases: <type>/valid/*.json; the first is each type's sample.",
     )
     database_url: str = ""
+    # a web request waits this long for a locked SQLite file, then answers 503 (web/limits.py)
+    database_busy_seconds: float = Field(default=3.0, ge=0)
     max_content_length: int = Field(default=2 * 1024 * 1024, ge=1024)
     pdf_font_families: tuple[str, ...] = ("Noto Serif CJK SC", "Noto Sans CJK SC")
     pdf_engine: Literal["weasyprint", "typst"] = Field(
@@ -74,9 +76,14 @@ class Settings(BaseSettings):
     bundle_max_pages: int = Field(default=3000, ge=1)
     exhibit_max_pages: int = Field(default=1000, ge=1)
     exhibit_max_pixels: int = Field(default=60_000_000, ge=10_000)
+    # all frames of one TIFF together: ~110 A4 pages scanned at 300 dpi
+    exhibit_max_total_pixels: int = Field(default=1_000_000_000, ge=10_000)
     isolation_memory_mb: int = Field(default=768, ge=64)
     isolation_cpu_seconds: int = Field(default=30, ge=1)
     isolation_wall_seconds: float = Field(default=60.0, gt=0)
+    # an uploaded HTML template prints in a limited child process (docgen/render/isolated_pdf.py)
+    upload_print_seconds: float = Field(default=30.0, gt=0)
+    upload_print_max_pages: int = Field(default=100, ge=1)
     bundle_workers: int = Field(default=2, ge=1, le=16)
     bundle_retention_hours: int = Field(
         default=168,

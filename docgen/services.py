@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel
 
+from docgen import isolation
 from docgen.config import Settings
 from docgen.documents import registry
 from docgen.documents.base import DocumentType, RuleOptions
@@ -30,6 +31,7 @@ from docgen.reference_data import default_lpr_table, effective_lpr_file
 from docgen.register import Issue, Stamp, sha256_hex
 from docgen.render.docx import DocxRenderer, TemplateRenderError
 from docgen.render.fonts import missing_glyphs
+from docgen.render.isolated_pdf import IsolatedPdfRenderer, TemplateLimitExceeded
 from docgen.render.pdf import GlyphMissing, PdfRenderer
 from docgen.render.pdf_chunks import NotChunkable
 
@@ -108,6 +110,7 @@ class Docgen:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self._pdf: PdfRenderer | None = None
+        self._isolated_pdf: IsolatedPdfRenderer | None = None
         self._typst: TypstRenderer | None = None
         self._profiles: ProfileStore | None = None
         self._register: Register | None = None
@@ -148,6 +151,20 @@ class Docgen:
         return self._pdf
 
     @property
+    def isolated_pdf(self) -> IsolatedPdfRenderer:
+        """The renderer for uploaded HTML templates: each print in a limited child."""
+        if self._isolated_pdf is None:
+            limits = isolation.Limits(
+                memory_bytes=self.settings.isolation_memory_mb * isolation.MiB,
+                cpu_seconds=int(self.settings.upload_print_seconds) + 1,
+                wall_seconds=self.settings.upload_print_seconds,
+            )
+            self._isolated_pdf = IsolatedPdfRenderer(
+                self.pdf, limits, self.settings.upload_print_max_pages
+            )
+        return self._isolated_pdf
+
+    @property
     def typst(self) -> TypstRenderer:
         """The Typst engine (``.typ`` templates), made on first use."""
         if self._typst is None:
@@ -162,15 +179,18 @@ class Docgen:
 
     def pdf_template(
         self, doc_type: DocumentType[Any], case: Any = None, engine: str | None = None
-    ) -> tuple[PdfRenderer | TypstRenderer, str]:
+    ) -> tuple[PdfRenderer | TypstRenderer | IsolatedPdfRenderer, str]:
         """The renderer and template a case's PDF prints with.
 
         ``engine`` (default: the ``pdf_engine`` setting) ``typst`` prints with the type's
         ``.typ`` template where it has one and no uploaded HTML template is active for the
-        case; otherwise the PDF comes from the HTML template through WeasyPrint.
+        case; otherwise the PDF comes from the HTML template through WeasyPrint, in a
+        limited child process when the template is an upload (an absolute path).
         """
         html = self.html_template(doc_type, case=case)
-        if (engine or self.settings.pdf_engine) == "typst" and not Path(html).is_absolute():
+        if Path(html).is_absolute():
+            return self.isolated_pdf, html
+        if (engine or self.settings.pdf_engine) == "typst":
             templates = doc_type.templates if case is None else doc_type.templates_for(case)
             if "typst" in templates:
                 return self.typst, templates["typst"]
@@ -308,7 +328,7 @@ class Docgen:
         if kind == "html":
             template = self.html_template(doc_type, version)
         if kind == "html":
-            content = self._render_pdf(case, template, context)
+            content = self._render_pdf(case, template, context, renderer=self.isolated_pdf)
             name = f"{doc_type.filename(case)}-PDF模板v{version}预览.pdf"
             return Rendered(content, name, "pdf", type_name, assessment.warnings)
         content = self.docx.render(self.docx_template(doc_type, version), context)
@@ -494,7 +514,7 @@ class Docgen:
         # for a case that failed after some of its copies were made)
         issues: dict[int, list[Issue]] = {}
         pending: dict[
-            tuple[PdfRenderer | TypstRenderer, str],
+            tuple[PdfRenderer | TypstRenderer | IsolatedPdfRenderer, str],
             list[tuple[int, int, Assessment, BaseModel, dict[str, Any]]],
         ] = {}
         for index, data in enumerate(cases):
@@ -742,7 +762,7 @@ class Docgen:
         template: str,
         context: dict[str, Any],
         stamp: Stamp | None = None,
-        renderer: PdfRenderer | TypstRenderer | None = None,
+        renderer: PdfRenderer | TypstRenderer | IsolatedPdfRenderer | None = None,
     ) -> bytes:
         problems = self._glyph_problems(case)
         if problems:
@@ -759,6 +779,8 @@ class Docgen:
             )
         except GlyphMissing as exc:
             raise CaseInvalid([Problem(("template",), "glyph_missing", str(exc))]) from exc
+        except TemplateLimitExceeded as exc:
+            raise CaseInvalid([Problem(("template",), exc.code, str(exc))]) from exc
 
     def _glyph_problems(self, case: BaseModel) -> list[Problem]:
         families = self.settings.pdf_font_families

@@ -403,6 +403,7 @@ class BundleService:
                 kind,
                 max_pages=self.settings.exhibit_max_pages,
                 max_pixels=self.settings.exhibit_max_pixels,
+                max_total_pixels=self.settings.exhibit_max_total_pixels,
                 limits=self.limits,
             )
         except isolation.Refusal as exc:

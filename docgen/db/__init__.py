@@ -11,9 +11,12 @@ add a migration; nothing here knows about them.
 
 from __future__ import annotations
 
+import os
+import stat
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 from sqlalchemy import Engine, MetaData, create_engine, event
@@ -38,6 +41,41 @@ class Base(DeclarativeBase):
 _engines: dict[str, Engine] = {}
 _lock = threading.Lock()
 _upgraded: set[str] = set()
+# How long a connection waits for a locked SQLite file: 30 s for the CLI and workers; a web
+# request sets a short wait for its own context (set_request_busy_timeout) and answers 503.
+BUSY_TIMEOUT_MS = 30_000
+_request_busy_ms: ContextVar[int | None] = ContextVar("docgen_db_busy_ms", default=None)
+
+
+def set_request_busy_timeout(seconds: float | None) -> None:
+    """The SQLite busy timeout in the current context (None: back to the default)."""
+    _request_busy_ms.set(None if seconds is None else max(0, int(seconds * 1000)))
+
+
+def _busy_ms() -> int:
+    wait = _request_busy_ms.get()
+    return BUSY_TIMEOUT_MS if wait is None else wait
+
+
+def _create_private(path: Path) -> None:
+    """The database file, created owner-only (0600) in an owner-only folder it creates.
+
+    It holds debtors' names, ID numbers and addresses (the register); SQLite gives its
+    -wal and -shm files the same mode. When the file is new, an existing folder of ours
+    (the data directory) loses its permissions for others; not a shared sticky folder
+    such as /tmp, nor the working or home directory a relative URL may point at.
+    """
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except FileExistsError:
+        return
+    folder = path.parent.stat()
+    general = {Path.cwd().resolve(), Path.home().resolve(), Path("/")}
+    if path.parent.resolve() in general:
+        return
+    if folder.st_uid == os.getuid() and not folder.st_mode & stat.S_ISVTX:
+        path.parent.chmod(stat.S_IMODE(folder.st_mode) & ~0o007)
 
 
 def engine_for(url: str) -> Engine:
@@ -53,10 +91,11 @@ def engine_for(url: str) -> Engine:
 def _create(url: str) -> Engine:
     if url.startswith("sqlite"):
         path = url.split("///", 1)[-1]
-        if path and path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        if path and path != ":memory:" and not path.startswith("file:"):
+            _create_private(Path(path))
         engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "checkout", _sqlite_busy_timeout)
         return engine
     return create_engine(url, pool_pre_ping=True)
 
@@ -64,9 +103,16 @@ def _create(url: str) -> Engine:
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
     """WAL lets readers run beside a writer (web + batch workers share one file)."""
     cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout={_busy_ms()}")  # first: setting WAL may wait too
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+def _sqlite_busy_timeout(dbapi_connection, _record, _proxy) -> None:  # type: ignore[no-untyped-def]
+    """A pooled connection takes the wait of the context that checks it out."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout={_busy_ms()}")
     cursor.close()
 
 

@@ -5,11 +5,16 @@ isolated child process (:mod:`docgen.isolation`); :func:`convert` starts the job
 ``normalize_pdf`` and ``image_to_pdf`` there. Each returns a PDF written by pypdf from the
 pages it could read, so what the parent process later merges is docgen's own output:
 
-- a PDF is opened (an empty user password is tried; a real one is refused), every page's
-  content is decoded, rotation is moved into the content, annotations and document-level
-  actions are dropped;
+- a PDF is opened (an empty user password is tried, RC4 or AES; a real one is refused),
+  every page is cut down to its printable content by :mod:`docgen.render.pdf_scrub` (no
+  annotations, actions, JavaScript, embedded files or forms; an image over
+  ``max_pixels`` is refused), its content is decoded and rotation is moved into the
+  content; only the pages are copied into a new document, so nothing document-level
+  (``/OpenAction``, names tree, AcroForm/XFA) comes along;
 - an image becomes A4 pages (one per TIFF frame) at 150 dpi, honouring the EXIF
-  orientation, scaled to fit inside a margin; ``MAX_IMAGE_PIXELS`` is an error.
+  orientation, scaled to fit inside a margin; a frame over ``max_pixels``, or all the
+  frames of a TIFF together over ``max_total_pixels``, is an error (read from the frame
+  headers before anything is decoded).
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 
 from docgen import isolation
 from docgen.isolation import Limits, Refusal
+from docgen.render import pdf_scrub
 
 Kind = Literal["pdf", "jpeg", "png", "tiff"]
 KIND_LABELS: dict[str, str] = {"pdf": "PDF", "jpeg": "JPEG", "png": "PNG", "tiff": "TIFF"}
@@ -87,18 +93,29 @@ class ExhibitPages:
 
 
 def convert(
-    data: bytes, kind: Kind, *, max_pages: int, max_pixels: int, limits: Limits
+    data: bytes,
+    kind: Kind,
+    *,
+    max_pages: int,
+    max_pixels: int,
+    limits: Limits,
+    max_total_pixels: int | None = None,
 ) -> ExhibitPages:
     """``data`` (sniffed as ``kind``) as PDF pages, parsed in an isolated child process.
 
     Raises :class:`~docgen.isolation.Refusal` or :class:`~docgen.isolation.IsolationFailure`.
     """
+    options: dict[str, object]
     if kind == "pdf":
-        meta, pdf = isolation.run(
-            f"{__name__}:normalize_pdf", data, {"max_pages": max_pages}, limits=limits
-        )
+        options = {"max_pages": max_pages, "max_pixels": max_pixels}
+        meta, pdf = isolation.run(f"{__name__}:normalize_pdf", data, options, limits=limits)
     else:
-        options = {"kind": kind, "max_pixels": max_pixels, "max_frames": max_pages}
+        options = {
+            "kind": kind,
+            "max_pixels": max_pixels,
+            "max_frames": max_pages,
+            "max_total_pixels": max_total_pixels or max_pixels * max_pages,
+        }
         meta, pdf = isolation.run(f"{__name__}:image_to_pdf", data, options, limits=limits)
     pages = meta.get("pages")
     if not isinstance(pages, int) or pages < 1 or pages != len(PdfReader(io.BytesIO(pdf)).pages):
@@ -106,7 +123,7 @@ def convert(
     return ExhibitPages(pdf, pages)
 
 
-def normalize_pdf(data: bytes, *, max_pages: int) -> tuple[dict[str, int], bytes]:
+def normalize_pdf(data: bytes, *, max_pages: int, max_pixels: int) -> tuple[dict[str, int], bytes]:
     """Read an untrusted PDF fully and write its pages out again (job for the child)."""
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
@@ -127,15 +144,16 @@ def normalize_pdf(data: bytes, *, max_pages: int) -> tuple[dict[str, int], bytes
                 "pdf_too_many_pages", f"PDF 共 {count} 页，超过单个证据 {max_pages} 页的上限"
             )
         writer = PdfWriter()
-        for page in reader.pages:
+        seen: set[int] = set()
+        for number, page in enumerate(reader.pages, start=1):
             _check_page(page)
+            pdf_scrub.scrub_page(page, number, max_pixels, seen)
             contents = page.get_contents()
             if contents is not None:
                 contents.get_data()
             added = writer.add_page(page)
             if added.rotation:
                 added.transfer_rotation_to_content()
-        writer.remove_annotations(subtypes=None)
         out = io.BytesIO()
         writer.write(out)
     except Refusal:
@@ -162,9 +180,12 @@ _PIL_FORMATS: dict[str, str] = {"jpeg": "JPEG", "png": "PNG", "tiff": "TIFF"}
 
 
 def image_to_pdf(
-    data: bytes, *, kind: str, max_pixels: int, max_frames: int
+    data: bytes, *, kind: str, max_pixels: int, max_frames: int, max_total_pixels: int
 ) -> tuple[dict[str, int], bytes]:
-    """An untrusted JPEG, PNG or (multi-page) TIFF as A4 PDF pages (job for the child)."""
+    """An untrusted JPEG, PNG or (multi-page) TIFF as A4 PDF pages (job for the child).
+
+    Every frame's size is read from its header, and the sum checked, before any is decoded.
+    """
     Image.MAX_IMAGE_PIXELS = max_pixels
     writer = PdfWriter()
     count = 0
@@ -178,6 +199,7 @@ def image_to_pdf(
                         "image_too_many_frames",
                         f"图片共 {frames} 页，超过单个证据 {max_frames} 页的上限",
                     )
+                _check_total_pixels(image, frames, max_pixels, max_total_pixels)
                 for frame in ImageSequence.Iterator(image):
                     _check_pixels(frame.size, max_pixels)
                     page = _a4_page(frame)
@@ -204,6 +226,20 @@ def _check_pixels(size: tuple[int, int], max_pixels: int) -> None:
     if size[0] * size[1] > max_pixels:
         raise Refusal(
             "image_too_large", f"图片像素过多（超过 {max_pixels:,} 像素），疑为恶意文件，已拒绝"
+        )
+
+
+def _check_total_pixels(image: Any, frames: int, max_pixels: int, max_total: int) -> None:
+    total = 0
+    for index in range(frames):
+        image.seek(index)
+        _check_pixels(image.size, max_pixels)
+        total += image.size[0] * image.size[1]
+    image.seek(0)
+    if total > max_total:
+        raise Refusal(
+            "image_too_large",
+            f"图片 {frames} 页合计 {total:,} 像素，超过单个证据 {max_total:,} 像素的上限，已拒绝",
         )
 
 

@@ -94,6 +94,20 @@ class GlyphMissing(ValueError):
         self.chars = chars
 
 
+class TooManyPages(ValueError):
+    """The layout ran past the page limit a render was given (an uploaded template)."""
+
+    def __init__(self, pages: int, limit: int) -> None:
+        super().__init__(f"{pages} pages, more than {limit}")
+        self.pages = pages
+        self.limit = limit
+
+
+def _check_pages(document: Any, max_pages: int | None) -> None:
+    if max_pages is not None and len(document.pages) > max_pages:
+        raise TooManyPages(len(document.pages), max_pages)
+
+
 SHARED_MACROS = Path("_shared") / "macros.html"
 
 
@@ -222,6 +236,7 @@ class PdfRenderer:
         footers: list[str] | None = None,
         metadata: list[dict[str, str]] | None = None,
         combined: list[tuple[bytes, list[int]]] | None = None,
+        max_pages: int | None = None,
     ) -> list[bytes]:
         """One PDF per context, laid out together as one document (see ``pdf_chunks``).
 
@@ -233,6 +248,7 @@ class PdfRenderer:
 
         ``combined``, when given, receives the whole chunk written as one PDF (the letters
         share one font subset: a print file, not a letter) and each letter's page count.
+        More than ``max_pages`` pages in all raise TooManyPages before anything is written.
         """
         if not contexts:
             return []
@@ -261,6 +277,7 @@ class PdfRenderer:
             base_url=base_url,
             url_fetcher=self._fetcher(),
         ).render(stylesheets=stylesheets, font_config=self.font_config)
+        _check_pages(document, max_pages)
         owners = pdf_chunks.letter_pages(document, len(letters))
         results = []
         for k, (letter, pages) in enumerate(zip(letters, owners, strict=True)):
@@ -286,10 +303,11 @@ class PdfRenderer:
         *,
         footer: str | None = None,
         metadata: dict[str, str] | None = None,
+        max_pages: int | None = None,
     ) -> bytes:
         """The PDF; ``footer`` is printed at the foot of every page (e.g. the register's id
         and code, one line per line of text) and ``metadata`` is written into the PDF's
-        document information."""
+        document information. More than ``max_pages`` pages raise TooManyPages."""
         markup = self.render_html(template_name, context)
         self.check_glyphs(visible_text(markup))
         stylesheets = self.stylesheets
@@ -302,6 +320,7 @@ class PdfRenderer:
 
         document = HTML(string=markup, base_url=base_url, url_fetcher=self._fetcher())
         rendered = document.render(stylesheets=stylesheets, font_config=self.font_config)
+        _check_pages(rendered, max_pages)
         rendered.metadata.custom.update(metadata or {})
         pdf = rendered.write_pdf(custom_metadata=bool(metadata))
         if pdf is None:

@@ -3,8 +3,15 @@
 A .docx is a zip of XML parts. A hostile one can be a zip bomb (a few KB expanding to
 gigabytes), carry entries named ``../../etc/cron.d/x`` or absolute paths, or XML with a
 DOCTYPE declaring external or recursively expanding entities (XXE, billion laughs). These
-checks read only the zip directory and, for XML parts, a bounded number of bytes; no XML
+checks read the zip directory and then every entry, a bounded number of bytes each; no XML
 is parsed with entity resolution and nothing is written to disk.
+
+The DOCTYPE check runs on every entry whatever its name (a main part renamed
+``word/main.dat`` is still XML to Word) and whatever its encoding: it also looks at the
+bytes with the zero bytes of UTF-16/UTF-32 taken out, and refuses an XML declaration
+naming any encoding but UTF-8 or UTF-16 (UTF-7 or EBCDIC would hide the word DOCTYPE).
+Then :mod:`docgen.template_store.docx_parts` checks each part's content type,
+relationships and field codes (threat T15).
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from docgen.documents.problems import Problem
+from docgen.template_store import docx_parts
 
 MiB = 1024 * 1024
 
@@ -33,6 +41,8 @@ class ArchiveLimits:
 REQUIRED_PARTS = ("[Content_Types].xml", "word/document.xml")
 _DOCTYPE = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 _XML_PART = re.compile(r"\.(xml|rels)$", re.IGNORECASE)
+_ENCODING = re.compile(rb"^\s*<\?xml[^>]{0,200}?encoding\s*=\s*[\"']([^\"']{0,40})", re.IGNORECASE)
+_ENCODINGS_OK = frozenset({"utf-8", "utf8", "utf-16", "utf-16le", "utf-16be"})
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9_\-\[\]./ ]+$")
 
 
@@ -98,30 +108,44 @@ def _inspect_entries(
             break
     if problems:
         return problems
+    for info in infos:
+        if not info.is_dir():
+            problem = _inspect_entry(archive, info, limits)
+            if problem:
+                problems.append(problem)
+    if problems:
+        return problems
     for part in REQUIRED_PARTS:
         if part not in names:
             return [_problem("not_docx", f"文件不是 Word 文档：缺少 {part}")]
-    for info in infos:
-        if _XML_PART.search(info.filename):
-            problem = _inspect_xml(archive, info, limits)
-            if problem:
-                problems.append(problem)
-    return problems
+    return docx_parts.inspect_parts(archive)
 
 
-def _inspect_xml(
+def _inspect_entry(
     archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: ArchiveLimits
 ) -> Problem | None:
     with archive.open(info) as stream:
         data = stream.read(limits.max_entry_uncompressed + 1)
     if len(data) > limits.max_entry_uncompressed:
         return _problem("zip_bomb", "压缩包内文件解压后异常巨大，已拒绝")
-    if _DOCTYPE.search(data):
+    narrow = data.replace(b"\x00", b"")  # UTF-16 / UTF-32 text of ASCII characters
+    declared = _ENCODING.match(narrow.lstrip(b"\xef\xbb\xbf\xff\xfe"))
+    encoding = declared.group(1).decode("ascii", "replace") if declared else "utf-8"
+    if encoding.lower() not in _ENCODINGS_OK:
+        return _problem(
+            "xml_encoding",
+            f"{info.filename} 声明了不常见的编码（{encoding}），"
+            "正常的 Word 文档只用 UTF-8 或 UTF-16",
+            hint="请用 Word 或 WPS 重新另存为 .docx 后上传",
+        )
+    if _DOCTYPE.search(data) or _DOCTYPE.search(narrow):
         return _problem(
             "xml_doctype",
             f"{info.filename} 含有 DOCTYPE/实体声明（可用于 XXE 攻击），正常的 Word 文档不含此内容",
             hint="请用 Word 或 WPS 重新另存为 .docx 后上传",
         )
+    if not _XML_PART.search(info.filename):
+        return None
     parser = etree.XMLParser(
         resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False
     )

@@ -19,7 +19,7 @@ from docgen import __version__
 from docgen.config import Settings
 from docgen.documents.problems import Problem
 from docgen.services import Docgen
-from docgen.web import api, auth, batches, bundles, form, login, profiles, register_api
+from docgen.web import api, auth, batches, bundles, form, limits, login, profiles, register_api
 from docgen.web.errors import problems_from_pydantic
 
 log = logging.getLogger(__name__)
@@ -53,6 +53,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> OpenAPI:
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.extensions["docgen"] = Docgen(settings)
     auth.init_app(app, settings)
+    limits.init_app(app, settings)
     api.init_app(app)
     app.register_api(profiles.build_blueprint())
     app.register_api(batches.build_blueprint())

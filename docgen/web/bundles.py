@@ -37,6 +37,7 @@ from docgen.documents.problems import CaseInvalid, Problem
 from docgen.services import Docgen
 from docgen.web.api import content_disposition
 from docgen.web.auth import requester
+from docgen.web.limits import JsonTooDeep, json_depth_exceeds
 
 BUNDLES_TAG = Tag(
     name="bundles", description="起诉材料：起诉状、证据目录与证据合并为一份带连续页码的 PDF"
@@ -128,6 +129,8 @@ def read_request() -> tuple[Any, dict[str, bytes]] | Response:
         raw = request.files["case"].read(MAX_CASE_FIELD_BYTES + 1).decode("utf-8-sig", "replace")
     if not raw:
         return _problems([Problem(("case",), "missing", "缺少案件数据字段 case（JSON）")], 400)
+    if json_depth_exceeds(raw.encode()):  # a form field is checked as read; a file is not
+        raise JsonTooDeep(("case",))
     try:
         data = json.loads(raw)
     except ValueError:

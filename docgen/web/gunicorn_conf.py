@@ -6,7 +6,9 @@
   stylesheets, loads the fonts and their character maps for the glyph check, so the
   first requests do not pay about a second each for loading them; then the garbage
   collector is settled (``docgen.runtime.settle``) so it no longer walks what warm-up
-  loaded.
+  loaded;
+* ``worker_abort`` (gunicorn's worker timeout) answers the request that ran too long with a
+  JSON 503 problem instead of gunicorn's HTML error page (``docgen.web.limits``).
 """
 
 from __future__ import annotations
@@ -28,3 +30,10 @@ def post_fork(server: Any, worker: Any) -> None:
     app = worker.app.wsgi()
     app.extensions["docgen"].warm_up()
     runtime.settle()
+
+
+def worker_abort(worker: Any) -> None:
+    from docgen.web import limits
+
+    answered = limits.answer_aborted(getattr(worker.cfg, "timeout", None))
+    worker.log.warning("worker timeout: %d request(s) answered 503", answered)
