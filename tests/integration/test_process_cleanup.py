@@ -28,7 +28,7 @@ SCRIPT = textwrap.dedent(
     batches = Batches(Settings(data_dir=folder / "data"))
     source = letters_sheet(folder / "cases.csv", 4)
     options = RunOptions("demand_letter", formats=["pdf"], chunk_size=2)
-    run_id = batches.create(source, options, folder)
+    run_id = batches.create(source, options, folder, DEFAULT_TENANT_ID)
     summary = batches.execute(run_id, LocalExecutor(2))
     print(summary["rendered"])
     """
