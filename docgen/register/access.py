@@ -38,8 +38,8 @@ class Principal:
     kind: str
     ident: str
     name: str
-    tenant_id: int = DEFAULT_TENANT_ID
-    role: str = ADMIN
+    tenant_id: int
+    role: str
     authenticated: bool = True
 
     @property

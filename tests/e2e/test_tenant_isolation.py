@@ -18,6 +18,8 @@ from docgen.config import Settings
 from docgen.register.models import RegisteredDocument
 from docgen.register.reissue import NotReissuable, reissue_pdf
 from tests.batch_support import person_case, sheet, write_csv
+from tests.e2e.test_bundle_api import FILES, URL, _case, _form
+from tests.integration.templates.test_custom_templates import FIRM_TEMPLATE, _text
 from tests.support import docx_text, load_fixture, normalize
 from tests.tenant_support import TwoTenants, tenant_app, two_tenants, wait_for
 
@@ -77,8 +79,6 @@ def test_sender_profiles_of_another_tenant_are_not_found_and_stay_unchanged(worl
 
 
 def test_templates_are_each_tenants_own_and_only_its_admin_manages_them(world):
-    from tests.integration.templates.test_custom_templates import FIRM_TEMPLATE, _text
-
     upload = {"file": (io.BytesIO(FIRM_TEMPLATE), "firm.docx")}
     refused = world.b.member.post(
         "/api/v1/templates/demand_letter", data=upload, content_type="multipart/form-data"
@@ -121,8 +121,6 @@ def test_the_register_answers_another_tenants_document_as_unknown(world):
 
 
 def test_a_bundle_citing_another_tenants_register_id_is_an_error_on_that_exhibit(world):
-    from tests.e2e.test_bundle_api import URL, _case, _form
-
     document_id = _a_document(world)
     exhibits = [
         {**_case()["exhibits"][0], "name": "催款函", "file": None, "register_id": document_id}
@@ -192,8 +190,6 @@ def test_batches_and_their_printed_codes_lead_nowhere_for_another_tenant(world, 
 
 
 def test_background_bundles_of_another_tenant_are_not_found(world):
-    from tests.e2e.test_bundle_api import FILES, URL, _case, _form
-
     queued = world.a.admin.post(URL + "?async=1", data=_form(_case(), FILES))
     assert queued.status_code == 202, queued.json
     run_id = queued.json["id"]
@@ -249,6 +245,9 @@ def test_a_tenant_at_its_limit_of_runs_is_refused_and_the_other_is_not(
     assert refused.json[0]["code"] == "tenant_runs_limit"
     assert "本租户同时进行的批量生成与起诉材料任务已达上限（1 个）" in refused.json[0]["message"]
     assert int(refused.headers["Retry-After"]) > 0
+    bundle = world.a.admin.post(URL + "?async=1", data=_form(_case(), FILES))
+    _refused(bundle, 429)
+    assert bundle.json[0]["code"] == "tenant_runs_limit"
     accepted = submit(world.b.admin)
     assert accepted.status_code == 202, accepted.json
     wait_for(world.b.admin, f"/api/v1/batches/{accepted.json['id']}", ("done", "failed"))

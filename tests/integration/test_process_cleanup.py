@@ -22,6 +22,7 @@ SCRIPT = textwrap.dedent(
     from docgen.batch.executors import LocalExecutor
     from docgen.batch.runs import Batches, RunOptions
     from docgen.config import Settings
+    from docgen.tenants import DEFAULT_TENANT_ID
     from tests.batch_support import letters_sheet
 
     folder = Path(sys.argv[1])
