@@ -18,6 +18,7 @@ place a request's tenant and role come from (:func:`caller`).
 
 from __future__ import annotations
 
+import logging
 import time
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +26,7 @@ from flask import Flask, Response, abort, current_app, g, jsonify, request, sess
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from limits import parse
+from limits.storage import MemoryStorage
 from limits.strategies import MovingWindowRateLimiter
 
 from docgen.config import Settings
@@ -50,6 +52,7 @@ SESSION_USER = "docgen_user"
 SESSION_USER_ID = "docgen_user_id"
 SESSION_TENANT = "docgen_tenant"
 SESSION_ROLE = "docgen_role"
+log = logging.getLogger(__name__)
 SECURITY_SCHEMES: dict[str, Any] = {
     "bearer": {"type": "http", "scheme": "bearer", "description": "docgen apikey create 生成"},
     "apiKey": {"type": "apiKey", "in": "header", "name": "X-API-Key"},
@@ -181,38 +184,34 @@ def _authenticate() -> Response | None:
     return None
 
 
-def _failure_counter() -> tuple[MovingWindowRateLimiter, Any, str]:
-    limiter: Limiter = current_app.extensions["docgen_limiter"]
-    settings: Settings = current_app.extensions["docgen"].settings
-    return (
-        MovingWindowRateLimiter(limiter.storage),
-        parse(settings.auth_failure_limit),
-        f"auth-failures:{get_remote_address()}",
-    )
+def _failures(method: str) -> Any:
+    """``test``, ``hit`` or ``get_window_stats`` on this address's failed attempts: in the
+    shared store, or in this worker's memory while that store cannot be reached."""
+    shared, local, item = current_app.extensions["docgen_auth_failures"]
+    address = f"auth-failures:{get_remote_address()}"
+    try:
+        return getattr(shared, method)(item, address)
+    except shared.storage.base_exceptions:
+        log.warning("rate-limit store unreachable: failed attempts counted per worker")
+        return getattr(local, method)(item, address)
 
 
 def auth_failures_blocked() -> Response | None:
     """429 with ``Retry-After`` once this address has used up its failed attempts."""
-    counter, item, address = _failure_counter()
-    if counter.test(item, address):
+    if _failures("test"):
         return None
-    reset = counter.get_window_stats(item, address).reset_time
-    wait = max(1, int(reset - time.time()) + 1)
-    response = jsonify(
-        [
-            Problem(
-                (), "auth_failures", "身份验证失败次数过多，请稍后再试", hint=f"{wait} 秒后重试"
-            ).as_dict()
-        ]
+    wait = max(1, int(_failures("get_window_stats").reset_time - time.time()) + 1)
+    problem = Problem(
+        (), "auth_failures", "身份验证失败次数过多，请稍后再试", hint=f"{wait} 秒后重试"
     )
+    response = jsonify([problem.as_dict()])
     response.status_code = 429
     response.headers["Retry-After"] = str(wait)
     return response
 
 
 def count_auth_failure() -> None:
-    counter, item, address = _failure_counter()
-    counter.hit(item, address)
+    _failures("hit")
 
 
 def _rate_key() -> str:
@@ -232,9 +231,15 @@ def init_app(app: Flask, settings: Settings) -> None:
         storage_uri=rate_limit_storage(settings) or "memory://",
         headers_enabled=True,
         strategy="moving-window",
+        in_memory_fallback_enabled=True,  # a Redis outage limits per worker, never a 500
     )
     limiter.init_app(app)
     app.extensions["docgen_limiter"] = limiter
+    app.extensions["docgen_auth_failures"] = (
+        MovingWindowRateLimiter(limiter.storage),
+        MovingWindowRateLimiter(MemoryStorage()),
+        parse(settings.auth_failure_limit),
+    )
 
 
 def limit_anonymous_verify(app: Flask, settings: Settings) -> None:

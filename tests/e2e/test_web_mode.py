@@ -201,3 +201,14 @@ def test_with_api_auth_off_a_register_id_is_not_remade(settings):
             "severity": "error",
         }
     ]
+
+
+def test_an_unreachable_rate_limit_store_limits_per_worker_and_never_answers_500(settings):
+    app = _app(
+        settings, rate_limit_storage_uri="redis://127.0.0.1:1/0", auth_failure_limit="2/minute"
+    )
+    good, guesser = key_client(app, 1, "member"), app.test_client()
+    assert good.get("/api/v1/document-types").status_code == 200
+    bad = {"Authorization": "Bearer dgk_000000000000_not-a-secret"}
+    statuses = [guesser.get("/api/v1/document-types", headers=bad).status_code for _ in range(3)]
+    assert statuses == [401, 401, 429]
