@@ -404,7 +404,7 @@ def serve(host: str, port: int, workers: int | None, threads: int) -> None:
     单用户模式（DOCGEN_WEB_AUTH=single-user）只能监听本机回环地址；多个 worker 需要共享的
     限流计数（DOCGEN_RATE_LIMIT_STORAGE_URI=redis://…）。
     """
-    from docgen.web.hosts import rate_limit_storage, serve_problems
+    from docgen.web.hosts import is_loopback, rate_limit_storage, serve_problems
 
     settings = Settings()
     if workers is None:
@@ -414,6 +414,12 @@ def serve(host: str, port: int, workers: int | None, threads: int) -> None:
         click.echo(f"错误：{problem}", err=True)
     if problems:
         sys.exit(EXIT_USAGE)
+    if not settings.allowed_hosts and not is_loopback(host):
+        click.echo(
+            "提示：未设置 DOCGEN_ALLOWED_HOSTS，只接受以 localhost、127.0.0.1 访问的请求；"
+            "请设置为本服务的域名，如 DOCGEN_ALLOWED_HOSTS=docgen.example.com",
+            err=True,
+        )
     args = [
         sys.executable,
         "-m",
