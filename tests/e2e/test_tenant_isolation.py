@@ -251,3 +251,18 @@ def test_a_tenant_at_its_limit_of_runs_is_refused_and_the_other_is_not(
     accepted = submit(world.b.admin)
     assert accepted.status_code == 202, accepted.json
     wait_for(world.b.admin, f"/api/v1/batches/{accepted.json['id']}", ("done", "failed"))
+
+
+def test_a_batch_may_not_print_from_another_tenants_profile(world, tmp_path):
+    profile_id = world.a.admin.post("/api/v1/sender-profiles", json=FIRM).json["id"]
+    source = write_csv(tmp_path / "cases.csv", *sheet([person_case(0)]))
+    form = {
+        "type": "demand_letter",
+        "formats": "docx",
+        "sender_profile_id": str(profile_id),
+        "file": (io.BytesIO(source.read_bytes()), "cases.csv"),
+    }
+    refused = world.b.admin.post("/api/v1/batches", data=form, content_type="multipart/form-data")
+    _refused(refused, 422)
+    assert refused.json[0]["loc"] == ["sender_profile_id"]
+    assert f"发函人档案 {profile_id} 不存在，整批未开始生成" in refused.json[0]["message"]
