@@ -59,6 +59,7 @@ def _page(problems: dict[str, list[Problem]] | None = None, status: int = 200) -
         rows=rows,
         kind_names=KIND_NAMES,
         problems=problems or {},
+        can_manage=auth.caller().is_admin,
         notice=request.args.get("notice", ""),
         csrf_token=generate_csrf(),
         title=TITLE,

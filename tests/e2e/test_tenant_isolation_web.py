@@ -132,6 +132,10 @@ def test_template_pages_act_for_the_users_tenant_and_its_admin_only(web):
     a_page = web.a.admin.get("/form/templates").get_data(as_text=True)
     b_page = web.b.admin.get("/form/templates").get_data(as_text=True)
     assert "firm.docx" in a_page and "firm.docx" not in b_page
+    member_page = web.a.member.get("/form/templates").get_data(as_text=True)
+    assert "firm.docx" in member_page and "只有本租户的管理员（admin）可以上传" in member_page
+    assert "上传并检查" not in member_page and ">启用</button>" not in member_page
+    assert "上传并检查" in a_page and ">启用</button>" in a_page
     (version,) = web.app.extensions["docgen"].templates.versions(web.a.id, "demand_letter")
     assert version.status == "uploaded", "nobody but A's admin activates A's version"
 
