@@ -2,12 +2,13 @@
 # Both install what they need first (bin/bootstrap: system fonts and libraries, .venv).
 HOST ?= 127.0.0.1
 PORT ?= 8000
-WORKERS ?= 2
+# empty: docgen serve chooses (2 with shared rate-limit counters in Redis, else 1)
+WORKERS ?=
 
 .PHONY: serve test lint bench setup dev-setup audit
 
 serve: setup
-	.venv/bin/docgen serve --host $(HOST) --port $(PORT) --workers $(WORKERS)
+	.venv/bin/docgen serve --host $(HOST) --port $(PORT) $(if $(WORKERS),--workers $(WORKERS))
 
 test: dev-setup lint
 	.venv/bin/python -m pytest

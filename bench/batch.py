@@ -46,6 +46,7 @@ from docgen.batch.runs import Batches, RunOptions  # noqa: E402
 from docgen.batch.templates import flatten  # noqa: E402
 from docgen.config import Settings  # noqa: E402
 from docgen.documents import registry  # noqa: E402
+from docgen.tenants import DEFAULT_TENANT_ID  # noqa: E402
 
 PERSON = ROOT / "fixtures" / "demand_letter" / "valid" / "person_debtor.json"
 
@@ -175,6 +176,7 @@ def run_case(
                     "demand_letter", formats=formats, chunk_size=chunk, pdf_engine=pdf_engine
                 ),
                 folder / "runs",
+                DEFAULT_TENANT_ID,
             )
             batches.plan(run_id)
             planned = time.monotonic()

@@ -393,10 +393,34 @@ def calc_interest(
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
-@click.option("--workers", default=2, show_default=True, type=int)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    help="worker 进程数；默认：限流计数可共享（Redis）时 2，否则 1",
+)
 @click.option("--threads", default=1, show_default=True, type=int, help="每个 worker 的线程数")
-def serve(host: str, port: int, workers: int, threads: int) -> None:
-    """在 gunicorn 下启动 HTTP 服务。"""
+def serve(host: str, port: int, workers: int | None, threads: int) -> None:
+    """在 gunicorn 下启动 HTTP 服务。
+
+    单用户模式（DOCGEN_WEB_AUTH=single-user）只能监听本机回环地址；多个 worker 需要共享的
+    限流计数（DOCGEN_RATE_LIMIT_STORAGE_URI=redis://…）。
+    """
+    from docgen.web.hosts import is_loopback, rate_limit_storage, serve_problems
+
+    settings = Settings()
+    if workers is None:
+        workers = 2 if rate_limit_storage(settings) else 1
+    problems = serve_problems(settings, host, workers)
+    for problem in problems:
+        click.echo(f"错误：{problem}", err=True)
+    if problems:
+        sys.exit(EXIT_USAGE)
+    if not settings.allowed_hosts and not is_loopback(host):
+        click.echo(
+            "提示：未设置 DOCGEN_ALLOWED_HOSTS，只接受以 localhost、127.0.0.1 访问的请求；"
+            "请设置为本服务的域名，如 DOCGEN_ALLOWED_HOSTS=docgen.example.com",
+            err=True,
+        )
     args = [
         sys.executable,
         "-m",
@@ -441,7 +465,17 @@ if __name__ == "__main__":
 
 @main.group()
 def template() -> None:
-    """自定义模板：上传、列出、预览、启用、停用。"""
+    """自定义模板：上传、列出、预览、启用、停用（--tenant：只有一个租户时可省略）。"""
+
+
+_TENANT = click.option(
+    "--tenant", "tenant_name", help="租户名称（docgen tenant list）；只有一个租户时可省略"
+)
+
+
+def _tenant_service(tenant_name: str | None) -> Docgen:
+    """The service acting for the tenant a command names."""
+    return _service().for_tenant(register_commands.tenant_named(tenant_name).id)
 
 
 @template.command("upload")
@@ -450,13 +484,16 @@ def template() -> None:
 @click.option("--note", default="", help="版本说明")
 @click.option("--activate", is_flag=True, help="检查通过后立即启用")
 @click.option("--variant", default="", help="只替换一种版式（如 civil_complaint 的 elements）")
-def template_upload(type_name: str, file: Path, note: str, activate: bool, variant: str) -> None:
+@_TENANT
+def template_upload(
+    type_name: str, file: Path, note: str, activate: bool, variant: str, tenant_name: str | None
+) -> None:
     """检查并保存模板 FILE 为 TYPE 的新版本：.docx 用于 Word 文书，.html 用于 PDF 文书；
     未通过检查时退出码为 1。"""
     from docgen.template_store import TemplateRejected
 
     _check_type(type_name)
-    service = _service()
+    service = _tenant_service(tenant_name)
     try:
         info, warnings = service.upload_template(
             type_name,
@@ -471,17 +508,19 @@ def template_upload(type_name: str, file: Path, note: str, activate: bool, varia
         sys.exit(EXIT_INVALID)
     _print_problems(warnings, as_json=False)
     if activate:
-        info = service.templates.activate(type_name, info.version, info.kind)
+        info = service.templates.activate(service.tenant_id, type_name, info.version, info.kind)
     click.echo(f"已保存 {info.label}（{info.status}）sha256={info.sha256}")
 
 
 @template.command("list")
 @click.argument("type_name", metavar="[TYPE]", required=False)
-def template_list(type_name: str | None) -> None:
+@_TENANT
+def template_list(type_name: str | None, tenant_name: str | None) -> None:
     """列出模板版本。"""
     if type_name:
         _check_type(type_name)
-    for info in _service().templates.versions(type_name):
+    service = _tenant_service(tenant_name)
+    for info in service.templates.versions(service.tenant_id, type_name):
         click.echo(
             f"{info.label}\t{info.status}\t{info.created_at[:19]}\t{info.sha256[:12]}\t{info.note}"
         )
@@ -500,13 +539,15 @@ _KIND = click.option(
 @click.argument("type_name", metavar="TYPE")
 @click.argument("version", type=int)
 @_KIND
-def template_activate(type_name: str, version: int, kind: str) -> None:
-    """启用 TYPE 的第 VERSION 版模板。"""
+@_TENANT
+def template_activate(type_name: str, version: int, kind: str, tenant_name: str | None) -> None:
+    """启用 TYPE 的第 VERSION 版模板（只影响该租户的文书）。"""
     from docgen.template_store import UnknownVersion
 
     _check_type(type_name)
+    service = _tenant_service(tenant_name)
     try:
-        info = _service().templates.activate(type_name, version, kind)
+        info = service.templates.activate(service.tenant_id, type_name, version, kind)
     except UnknownVersion:
         raise click.UsageError(f"没有 {type_name} 的第 {version} 版 {kind} 模板") from None
     click.echo(f"已启用 {info.label}")
@@ -516,10 +557,14 @@ def template_activate(type_name: str, version: int, kind: str) -> None:
 @click.argument("type_name", metavar="TYPE")
 @_KIND
 @click.option("--variant", default=None, help="只停用该版式的模板（缺省：全部版式）")
-def template_deactivate(type_name: str, kind: str, variant: str | None) -> None:
+@_TENANT
+def template_deactivate(
+    type_name: str, kind: str, variant: str | None, tenant_name: str | None
+) -> None:
     """停用 TYPE 的自定义模板，恢复内置模板。"""
     _check_type(type_name)
-    _service().templates.deactivate(type_name, kind, variant)
+    service = _tenant_service(tenant_name)
+    service.templates.deactivate(service.tenant_id, type_name, kind, variant)
     click.echo(f"{type_name} 已恢复使用内置模板")
 
 
@@ -529,8 +574,14 @@ def template_deactivate(type_name: str, kind: str, variant: str | None) -> None:
 @click.option("--case", "case_file", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True)
 @_KIND
+@_TENANT
 def template_preview(
-    type_name: str, version: int, case_file: Path | None, output: Path, kind: str
+    type_name: str,
+    version: int,
+    case_file: Path | None,
+    output: Path,
+    kind: str,
+    tenant_name: str | None,
 ) -> None:
     """用第 VERSION 版模板渲染示例案件（或 --case 指定的案件）：docx 得 DOCX，html 得 PDF。"""
     from docgen.template_store import UnknownVersion
@@ -538,7 +589,7 @@ def template_preview(
     _check_type(type_name)
     data = _load_case(case_file) if case_file else None
     try:
-        rendered = _service().preview_template(type_name, version, data, kind)
+        rendered = _tenant_service(tenant_name).preview_template(type_name, version, data, kind)
     except UnknownVersion:
         raise click.UsageError(f"没有 {type_name} 的第 {version} 版 {kind} 模板") from None
     except CaseInvalid as exc:

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -102,8 +102,35 @@ class Settings(BaseSettings):
     rate_limit: str = Field(default="600/minute", description="Requests per API key (or address).")
     login_rate_limit: str = Field(default="10/minute", description="Sign-in attempts per address.")
     rate_limit_storage_uri: str = Field(
-        default="", description="Rate-limit counters: memory by default, or redis://host:port/db."
+        default="",
+        description="Rate-limit counters: redis://host:port/db to share them between workers; "
+        "memory:// keeps them per worker (refused with several workers unless named).",
     )
+    verify_rate_limit: str = Field(
+        default="20/minute",
+        description="Verification requests per address without an API key (far below a key's).",
+    )
+    auth_failure_limit: str = Field(
+        default="10/minute",
+        description="Failed API-key or sign-in attempts per address, then 429 for the rest.",
+    )
+    allowed_hosts: Annotated[tuple[str, ...], NoDecode] = Field(
+        default=(),
+        description="Host header values answered, comma-separated (a name, or name:port); "
+        "others get 400. Empty: the loopback names (localhost, 127.0.0.1, [::1]).",
+    )
+    tenant_max_runs: int = Field(
+        default=4,
+        ge=1,
+        description="Batch and bundle runs one tenant may have going on at once; more: 429.",
+    )
+
+    @field_validator("allowed_hosts", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return tuple(part.strip().lower() for part in value.split(",") if part.strip())
+        return value
 
     @property
     def effective_font_cache_dir(self) -> Path:

@@ -6,6 +6,7 @@ models directly, so every entrypoint gives the same answers and the same errors.
 
 from __future__ import annotations
 
+import copy as _copy  # ``copy`` names each recipient's copy of a case below
 import dataclasses
 import functools
 import io
@@ -34,6 +35,7 @@ from docgen.render.fonts import missing_glyphs
 from docgen.render.isolated_pdf import IsolatedPdfRenderer, TemplateLimitExceeded
 from docgen.render.pdf import GlyphMissing, PdfRenderer
 from docgen.render.pdf_chunks import NotChunkable
+from docgen.tenants import DEFAULT_TENANT_ID
 
 if TYPE_CHECKING:
     from docgen.profiles.store import ProfileStore
@@ -105,10 +107,18 @@ class Report:
 
 
 class Docgen:
-    """One per process: holds settings and the (expensive, reusable) renderers."""
+    """One per process: holds settings and the (expensive, reusable) renderers.
+
+    It acts for one tenant (``tenant_id``): the sender profiles, letter numbers and
+    uploaded templates a case resolves to, and the register entries it writes, are that
+    tenant's. The process's service acts for the default tenant (the CLI, a single-user
+    install); :meth:`for_tenant` gives a view acting for another, sharing the renderers.
+    """
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+        self.tenant_id = DEFAULT_TENANT_ID
+        self._root = self  # a tenant's view shares the renderers and stores of its root
         self._pdf: PdfRenderer | None = None
         self._isolated_pdf: IsolatedPdfRenderer | None = None
         self._typst: TypstRenderer | None = None
@@ -119,9 +129,17 @@ class Docgen:
         self._templates: TemplateStore | None = None
         self.docx = DocxRenderer()
 
+    def for_tenant(self, tenant_id: int) -> Docgen:
+        """This service acting for ``tenant_id`` (cheap: renderers and stores are shared)."""
+        view = _copy.copy(self._root)
+        view.tenant_id = tenant_id
+        return view
+
     @property
     def profiles(self) -> ProfileStore:
         """Stored sender profiles (the database is migrated on first use)."""
+        if self._root is not self:
+            return self._root.profiles
         if self._profiles is None:
             from docgen import db  # the database layer loads only when it is needed
             from docgen.profiles.store import ProfileStore
@@ -134,6 +152,8 @@ class Docgen:
         """The document register, or None when registration is switched off."""
         if not self.settings.register_documents:
             return None
+        if self._root is not self:
+            return self._root.register
         if self._register is None:
             from docgen.register.store import Register  # the database code, only when used
 
@@ -142,6 +162,8 @@ class Docgen:
 
     @property
     def pdf(self) -> PdfRenderer:
+        if self._root is not self:
+            return self._root.pdf
         if self._pdf is None:
             self._pdf = PdfRenderer(
                 self.settings.templates_dir,
@@ -167,6 +189,8 @@ class Docgen:
     @property
     def typst(self) -> TypstRenderer:
         """The Typst engine (``.typ`` templates), made on first use."""
+        if self._root is not self:
+            return self._root.typst
         if self._typst is None:
             from docgen.render.typst_pdf import TypstRenderer  # imports Typst: only when used
 
@@ -199,6 +223,8 @@ class Docgen:
     @property
     def templates(self) -> TemplateStore:
         """Firms' uploaded template versions (the database is migrated on first use)."""
+        if self._root is not self:
+            return self._root.templates
         if self._templates is None:
             from docgen import db
             from docgen.template_store import TemplateStore
@@ -217,7 +243,7 @@ class Docgen:
         """The .docx a type renders with: a given version, the active upload (for the case's
         layout, else for every layout), or built-in (of the case's layout)."""
         info = (
-            self.templates.get(doc_type.name, version)
+            self.templates.get(self.tenant_id, doc_type.name, version)
             if version
             else self._active(doc_type, "docx", case)
         )
@@ -232,7 +258,7 @@ class Docgen:
         """The HTML template a type's PDF prints from, as the PDF renderer names it: a given
         version or the active upload (an absolute path to the stored file), or built-in."""
         info = (
-            self.templates.get(doc_type.name, version, "html")
+            self.templates.get(self.tenant_id, doc_type.name, version, "html")
             if version
             else self._active(doc_type, "html", case)
         )
@@ -242,12 +268,16 @@ class Docgen:
         return templates["html"]
 
     def _active(self, doc_type: DocumentType[Any], kind: str, case: Any) -> VersionInfo | None:
-        """The active upload for the case's layout, else the one for every layout."""
-        if self._templates is None and not (self.settings.data_dir / CUSTOM_TEMPLATES).is_dir():
+        """The tenant's active upload for the case's layout, else the one for every layout."""
+        if (
+            self._root._templates is None
+            and not (self.settings.data_dir / CUSTOM_TEMPLATES).is_dir()
+        ):
             return None  # nothing was ever uploaded here: no need to open the database
         variant = doc_type.variant(case) if case is not None else ""
-        found = self.templates.active(doc_type.name, kind, variant) if variant else None
-        return found or self.templates.active(doc_type.name, kind)
+        tenant = self.tenant_id
+        found = self.templates.active(tenant, doc_type.name, kind, variant) if variant else None
+        return found or self.templates.active(tenant, doc_type.name, kind)
 
     def template_samples(
         self, type_name: str, variant: str = ""
@@ -296,6 +326,7 @@ class Docgen:
             raise TemplateRejected([Problem(("variant",), "unknown_variant", message)])
         kind = kind or template_kind(filename)
         return self.templates.upload(
+            self.tenant_id,
             type_name,
             data,
             self.template_samples(type_name, variant),
@@ -321,7 +352,8 @@ class Docgen:
         """Render a case (default: the type's sample) with a stored version: a DOCX with a
         .docx template, a PDF with an .html one. Nothing is registered."""
         doc_type = registry.get(type_name)
-        info = self.templates.get(type_name, version, kind)  # unknown version: raises first
+        # unknown version (or another tenant's): raises first
+        info = self.templates.get(self.tenant_id, type_name, version, kind)
         if data is None:
             data = self.sample(type_name, info.variant)
         case, assessment, context = self.context_for(type_name, data)
@@ -680,6 +712,7 @@ class Docgen:
                 requested_by,
                 batch_id,
                 self._layout_hash(path),
+                self.tenant_id,
             )
             if defer is not None:
                 defer.append(issue)
@@ -734,7 +767,7 @@ class Docgen:
                 f"{name}:{sha256_hex(f.read_bytes()) if f.is_file() else '-'}"
                 for name, f in zip(names, files, strict=True)
             ]
-            digest = sha256_hex("\n".join([*parts, self._font_fingerprint]).encode("utf-8"))
+            digest = sha256_hex("\n".join([*parts, self._root._font_fingerprint]).encode("utf-8"))
             cached = (stamp, digest)
             self._layout_hashes[path.suffix] = cached
         return cached[1]
@@ -807,10 +840,10 @@ class _Resources:
         self.service = service
 
     def profile(self, profile_id: int) -> Any:
-        return self.service.profiles.get(profile_id).profile
+        return self.service.profiles.get(self.service.tenant_id, profile_id).profile
 
     def next_letter_number(self, series: str, year: int) -> int:
-        return self.service.profiles.next_letter_number(series, year)
+        return self.service.profiles.next_letter_number(self.service.tenant_id, series, year)
 
 
 def template_kind(filename: str) -> str:

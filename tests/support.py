@@ -15,7 +15,9 @@ from pypdf import PdfReader
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 PAGE_FOOTER = re.compile(r"第\s*\d+\s*页\s*共\s*\d+\s*页")
-REGISTER_STAMP = re.compile(r"文书编号\s*[0-9A-Z]+\s*校验码\s*[0-9A-Z]{4}-[0-9A-Z]{4}")
+REGISTER_STAMP = re.compile(
+    r"文书编号\s*[0-9A-Z]+\s*校验码\s*[0-9A-Z]{4}-[0-9A-Z]{4}(?:-[0-9A-Z]{5})?"
+)
 
 
 @dataclass(frozen=True)

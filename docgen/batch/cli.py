@@ -61,6 +61,12 @@ def _formats(value: str) -> list[str]:
     return [f.strip().lower() for f in value.split(",") if f.strip()]
 
 
+def _tenant_id(name: str | None) -> int:
+    from docgen.register.commands import tenant_named
+
+    return tenant_named(name).id
+
+
 def _check_type(type_name: str) -> None:
     from docgen.documents import registry
 
@@ -71,6 +77,9 @@ def _check_type(type_name: str) -> None:
         raise click.UsageError(f"未知的文书类型「{type_name}」；可用类型：{known}") from None
 
 
+_TENANT = click.option(
+    "--tenant", "tenant_name", help="租户名称（docgen tenant list）；只有一个租户时可省略"
+)
 _TYPE = click.option("--type", "type_name", required=True, help="文书类型，如 demand_letter")
 _SHARED = click.option(
     "--shared",
@@ -134,6 +143,7 @@ def template(type_name: str, output: Path, lang: str) -> None:
 @_LETTER_DATE
 @_PROFILE
 @_MAPPING
+@_TENANT
 @click.option(
     "--out",
     "out_dir",
@@ -149,6 +159,7 @@ def check(
     letter_date: Any,
     profile: int | None,
     mapping: Path | None,
+    tenant_name: str | None,
     out_dir: Path,
 ) -> None:
     """只校验不生成：逐行校验并写出拒绝清单（CSV 与 XLSX）；有被拒绝的行时退出码为 1。"""
@@ -159,7 +170,7 @@ def check(
     out_dir.mkdir(parents=True, exist_ok=True)
     try:
         result = dry_run(
-            Docgen(_settings()),
+            Docgen(_settings()).for_tenant(_tenant_id(tenant_name)),
             type_name,
             file,
             _shared(shared, letter_date, profile),
@@ -254,6 +265,7 @@ def _executor(settings: Settings, processes: int | None) -> Any:
 @_LETTER_DATE
 @_PROFILE
 @_MAPPING
+@_TENANT
 @click.option("--address-page", is_flag=True, help="合并打印文件中每封函前加窗口信封地址页")
 @click.option(
     "--processes",
@@ -278,6 +290,7 @@ def run(
     letter_date: Any,
     profile: int | None,
     mapping: Path | None,
+    tenant_name: str | None,
     address_page: bool,
     processes: int | None,
     chunk_size: int,
@@ -286,6 +299,7 @@ def run(
 ) -> None:
     """批量生成：校验每一行，生成有效行的文书，写出合并打印文件、寄送清单、拒绝清单和汇总。"""
     from docgen.batch.runs import Batches, RunOptions
+    from docgen.tenants.limits import TooManyRuns
 
     settings = _settings()
     options = RunOptions(
@@ -300,10 +314,10 @@ def run(
     )
     batches = Batches(settings)
     try:
-        run_id = batches.create(file, options, out_root)
+        run_id = batches.create(file, options, out_root, _tenant_id(tenant_name))
         click.echo(f"批次编号：{run_id}", err=True)
         summary = _progress_run(batches, run_id, _executor(settings, processes))
-    except BatchInputError as exc:
+    except (BatchInputError, TooManyRuns) as exc:
         raise click.UsageError(str(exc)) from None
     _print_summary(summary)
 
@@ -316,7 +330,7 @@ def status(run_id: str, as_json: bool) -> None:
     from docgen.batch.runs import Batches, RunNotFound
 
     try:
-        summary = Batches(_settings()).status(run_id)
+        summary = Batches(_settings()).status(run_id, None)  # the operator: any tenant
     except RunNotFound:
         raise click.UsageError(f"没有编号为「{run_id}」的批次") from None
     if as_json:

@@ -191,7 +191,7 @@ def check_shared(service: Docgen, type_name: str, shared: Mapping[str, Any]) -> 
     if profile_id < 1:
         raise SharedProfileError(f"发函人档案编号应为正整数，实为「{value}」")
     try:
-        service.profiles.get(profile_id)
+        service.profiles.get(service.tenant_id, profile_id)  # the run's tenant's only
     except ProfileNotFound:
         raise SharedProfileError(
             f"发函人档案 {profile_id} 不存在，整批未开始生成；"

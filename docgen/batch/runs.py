@@ -42,6 +42,7 @@ from docgen.batch.work import MAX_ATTEMPTS, service_for
 from docgen.config import Settings
 from docgen.documents import registry
 from docgen.services import FORMATS
+from docgen.tenants.limits import claim_run_slot
 
 log = logging.getLogger(__name__)
 
@@ -99,10 +100,12 @@ class Batches:
 
     # --- creating -----------------------------------------------------------------
 
-    def create(self, source: Path, options: RunOptions, out_root: Path) -> str:
-        """Register a run and copy its input into the run folder; return the run id."""
+    def create(self, source: Path, options: RunOptions, out_root: Path, tenant_id: int) -> str:
+        """Register a run of ``tenant_id`` and copy its input into the run folder; return
+        the run id. Raises TooManyRuns when the tenant has its limit of runs going on."""
         options.check()
-        check_shared(service_for(self.settings), options.type_name, options.shared)
+        service = service_for(self.settings).for_tenant(tenant_id)
+        check_shared(service, options.type_name, options.shared)
         suffix = source.suffix.lower()
         if suffix not in SUFFIXES:
             raise BatchInputError(
@@ -123,9 +126,15 @@ class Batches:
             "input": f"input/input{suffix}",
         }
         with db.session_scope(self.engine) as session:
+            try:
+                claim_run_slot(session, tenant_id, self.settings.tenant_max_runs)
+            except Exception:
+                shutil.rmtree(folder, ignore_errors=True)
+                raise
             session.add(
                 BatchRun(
                     id=run_id,
+                    tenant_id=tenant_id,
                     type_name=options.type_name,
                     status=RUN_PLANNING,
                     source_name=source.name[:255],
@@ -142,10 +151,11 @@ class Batches:
         for _record in Sheet(source, layout, options.mapping).records():
             break
 
-    def archive(self, run_id: str) -> Path | None:
-        """A zip of a finished run's outputs (built once), or None while it runs."""
+    def archive(self, run_id: str, tenant_id: int | None) -> Path | None:
+        """A zip of a finished run's outputs (built once), or None while it runs; another
+        tenant's run is not found (``tenant_id`` None: any, for the operator)."""
         with db.session_scope(self.engine) as session:
-            run = self._get(session, run_id)
+            run = self._get(session, run_id, tenant_id)
             if run.status != RUN_DONE:
                 return None
             folder = Path(run.out_dir)
@@ -165,12 +175,12 @@ class Batches:
         with db.session_scope(self.engine) as session:
             run = self._get(session, run_id)
             if run.status != RUN_PLANNING:
-                return self.status(run_id)
+                return self.status(run_id, None)
             layout = Layout.of(registry.get(run.type_name).model)
             sheet = Sheet(Path(run.out_dir) / run.option("input"), layout, run.option("mapping"))
             total, blank = plan_records(
                 session,
-                service_for(self.settings),
+                service_for(self.settings).for_tenant(run.tenant_id),
                 run_id,
                 run.type_name,
                 sheet,
@@ -179,7 +189,7 @@ class Batches:
             run.total_rows, run.blank_rows = total, blank
             run.status = RUN_RUNNING
             run.started_at = datetime.now(UTC).replace(tzinfo=None)
-        return self.status(run_id)
+        return self.status(run_id, None)
 
     # --- running ------------------------------------------------------------------
 
@@ -201,10 +211,10 @@ class Batches:
             run = self._get(session, run_id)
             status, chunk = run.status, int(run.option("chunk_size", DEFAULT_CHUNK))
         if status == RUN_DONE:
-            return self.status(run_id)
+            return self.status(run_id, None)
         if status == RUN_FINALIZING:
             self.finish(run_id, retake=True)
-            return self.status(run_id)
+            return self.status(run_id, None)
         for _attempt in range(MAX_ATTEMPTS):
             keys = self._pending_keys(run_id)
             if not keys:
@@ -214,13 +224,13 @@ class Batches:
                 self.settings, self.database_url, run_id, chunks, self._tick(run_id, progress)
             )
             if not wait:
-                return self.status(run_id)
+                return self.status(run_id, None)
         if self._pending_keys(run_id):
             log.warning("run=%s still has pending records; resume it", run_id)
-            return self.status(run_id)
+            return self.status(run_id, None)
         if not self.finish(run_id):
             return self.wait(run_id, FINALIZE_TIMEOUT)  # a worker is writing the outputs
-        return self.status(run_id)
+        return self.status(run_id, None)
 
     def _tick(self, run_id: str, progress: Progress | None) -> Callable[[], None]:
         def tick() -> None:
@@ -251,7 +261,8 @@ class Batches:
         if not claimed:
             return False
         with db.session_scope(self.engine) as session:
-            finalize(session, self._get(session, run_id), service_for(self.settings))
+            run = self._get(session, run_id)
+            finalize(session, run, service_for(self.settings).for_tenant(run.tenant_id))
         log.info("finished run=%s", run_id)
         return True
 
@@ -261,9 +272,11 @@ class Batches:
         with db.session_scope(self.engine) as session:
             return counts(session, run_id)
 
-    def status(self, run_id: str) -> dict[str, Any]:
+    def status(self, run_id: str, tenant_id: int | None) -> dict[str, Any]:
+        """The run's state and counts; another tenant's run is not found (``tenant_id``
+        None: any, for the operator's command line and the run's own workers)."""
         with db.session_scope(self.engine) as session:
-            run = self._get(session, run_id)
+            run = self._get(session, run_id, tenant_id)
             summary = summarize(run, counts(session, run_id))
             summary["out_dir"] = run.out_dir
             summary["created_at"] = run.created_at.isoformat()
@@ -273,7 +286,7 @@ class Batches:
         """Poll until the run is done (or failed) or ``timeout`` seconds pass."""
         deadline = time.monotonic() + timeout
         while True:
-            status = self.status(run_id)
+            status = self.status(run_id, None)
             if progress is not None:
                 progress(self.counts(run_id))
             if status["status"] in (RUN_DONE, "failed") or time.monotonic() > deadline:
@@ -281,10 +294,12 @@ class Batches:
             time.sleep(0.5)
 
     @staticmethod
-    def _get(session: Session, run_id: str) -> BatchRun:
+    def _get(session: Session, run_id: str, tenant_id: int | None = None) -> BatchRun:
         run = session.get(BatchRun, run_id) if _valid_id(run_id) else None
         if run is None or run.type_name == "bundle":  # a filing bundle run (bundle/jobs.py)
             raise RunNotFound(run_id)
+        if tenant_id is not None and run.tenant_id != tenant_id:
+            raise RunNotFound(run_id)  # another tenant's run: as if there were none
         return run
 
 

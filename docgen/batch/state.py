@@ -17,6 +17,7 @@ from sqlalchemy import ForeignKey, Index, Integer, String, Text, func, select, u
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from docgen.db import Base
+from docgen.tenants.store import require_tenant
 
 PENDING = "pending"
 DONE = "done"
@@ -38,6 +39,8 @@ class BatchRun(Base):
     __tablename__ = "batch_runs"
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    # whose run (a batch, or a bundle: type_name "bundle"); workers act for it
+    tenant_id: Mapped[int] = mapped_column(Integer, index=True)
     type_name: Mapped[str] = mapped_column(String(64))
     status: Mapped[str] = mapped_column(String(16), default=RUN_PLANNING)
     source_name: Mapped[str] = mapped_column(String(255))
@@ -52,6 +55,9 @@ class BatchRun(Base):
 
     def option(self, name: str, default: Any = None) -> Any:
         return json.loads(self.options or "{}").get(name, default)
+
+
+require_tenant(BatchRun)
 
 
 class BatchItem(Base):

@@ -131,11 +131,12 @@ def process_chunk(settings: Settings, database_url: str, run_id: str, keys: Sequ
     on every attempt, so a redelivered chunk never overwrites pages a done item points to.
     """
     engine = db.upgrade(database_url)
-    service = service_for(settings)
     with db.session_scope(engine) as session:
         run = session.get(BatchRun, run_id)
         if run is None:
             return 0
+        # the worker acts for the run's tenant, read from the run (messages carry ids only)
+        service = service_for(settings).for_tenant(run.tenant_id)
         type_name, out_dir = run.type_name, Path(run.out_dir)
         formats: list[Format] = run.option("formats", ["pdf"])
         pdf_engine = str(run.option("pdf_engine", "")) or None

@@ -38,6 +38,7 @@ from docgen import db
 from docgen.batch.state import RUN_DONE, RUN_FAILED, RUN_PLANNING, RUN_RUNNING, BatchRun
 from docgen.config import Settings
 from docgen.documents.problems import CaseInvalid, Problem
+from docgen.tenants.limits import claim_run_slot
 
 log = logging.getLogger(__name__)
 
@@ -87,12 +88,20 @@ class BundleJobs:
     # --- submitting ---------------------------------------------------------------
 
     def submit(
-        self, data: Any, files: Mapping[str, bytes], output: str, requested_by: str = "cli"
+        self,
+        data: Any,
+        files: Mapping[str, bytes],
+        output: str,
+        tenant_id: int,
+        requested_by: str = "cli",
     ) -> str:
-        """Keep the request in a new run's folder and record the run; return its id."""
+        """Keep the request in a new run of ``tenant_id``'s folder and record the run;
+        return its id. Raises TooManyRuns when the tenant has its limit of runs going on."""
         if output not in OUTPUTS:
             raise ValueError(output)
         self.expire()
+        with db.session_scope(self.engine) as session:  # refused before any file is kept
+            claim_run_slot(session, tenant_id, self.settings.tenant_max_runs)
         run_id = uuid.uuid4().hex
         folder = (self.root / run_id).resolve()
         inputs = folder / "input"
@@ -104,9 +113,11 @@ class BundleJobs:
         (inputs / "request.json").write_text(json.dumps(request, ensure_ascii=False), "utf-8")
         exhibits = data.get("exhibits") if isinstance(data, dict) else None
         with db.session_scope(self.engine) as session:
+            claim_run_slot(session, tenant_id, self.settings.tenant_max_runs)
             session.add(
                 BatchRun(
                     id=run_id,
+                    tenant_id=tenant_id,
                     type_name=BUNDLE_RUN,
                     status=RUN_PLANNING,
                     source_name="bundle",
@@ -163,7 +174,9 @@ class BundleJobs:
                 for k, name in enumerate(request["files"])
             }
             try:
-                result = BundleService(Docgen(self.settings)).build(
+                # the child acts for the run's tenant: its register, profiles, templates
+                docgen = Docgen(self.settings).for_tenant(run.tenant_id)
+                result = BundleService(docgen).build(
                     request["case"], files, requested_by=request.get("requested_by", "cli")
                 )
             except CaseInvalid as exc:
@@ -242,17 +255,20 @@ class BundleJobs:
 
     # --- reporting ----------------------------------------------------------------
 
-    def _run(self, run_id: str) -> BatchRun:
+    def _run(self, run_id: str, tenant_id: int | None = None) -> BatchRun:
+        """The bundle run; another tenant's is not found (None: any, for the run itself)."""
         with db.session_scope(self.engine) as session:
             run = session.get(BatchRun, run_id) if _valid_id(run_id) else None
             if run is None or run.type_name != BUNDLE_RUN:
                 raise BundleRunNotFound(run_id)
+            if tenant_id is not None and run.tenant_id != tenant_id:
+                raise BundleRunNotFound(run_id)
             session.expunge(run)
             return run
 
-    def status(self, run_id: str) -> dict[str, Any]:
+    def status(self, run_id: str, tenant_id: int | None) -> dict[str, Any]:
         """The run's state, counts and, once it ended, its pages or its problems."""
-        run = self._run(run_id)
+        run = self._run(run_id, tenant_id)
         if run.status == RUN_RUNNING and run.started_at and _now() - run.started_at > STALE_AFTER:
             self._fail_if_open(
                 run_id, [Problem((), "bundle_run_stale", "生成起诉材料未能完成，请重新提交")]
@@ -275,9 +291,9 @@ class BundleJobs:
             answer["problems"] = problems
         return answer
 
-    def result(self, run_id: str) -> BundleFile | None:
+    def result(self, run_id: str, tenant_id: int | None) -> BundleFile | None:
         """The finished bundle (or zip), or None while the run has not succeeded."""
-        run = self._run(run_id)
+        run = self._run(run_id, tenant_id)
         if run.status != RUN_DONE:
             return None
         options = json.loads(run.options or "{}")

@@ -19,6 +19,7 @@ warning (and ``identical: false`` in the manifest).
 
 from __future__ import annotations
 
+import copy
 import csv
 import hashlib
 import io
@@ -145,6 +146,13 @@ class BundleService:
             cpu_seconds=self.settings.isolation_cpu_seconds,
             wall_seconds=self.settings.isolation_wall_seconds,
         )
+
+    def for_tenant(self, tenant_id: int) -> BundleService:
+        """This service acting for ``tenant_id``: the register entries an exhibit cites and
+        the documents it makes are that tenant's (the writer and its fonts are shared)."""
+        view = copy.copy(self)
+        view.docgen = self.docgen.for_tenant(tenant_id)
+        return view
 
     # --- checking ------------------------------------------------------------------
 

@@ -1,4 +1,5 @@
-"""``docgen profile``: add, list, show and delete sender profiles."""
+"""``docgen profile``: add, list, show and delete a tenant's sender profiles (``--tenant``;
+may be left out while there is only one tenant)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,9 @@ from docgen.profiles.model import KIND_TITLES, SenderProfile
 from docgen.profiles.store import ProfileNotFound, ProfileStore
 
 EXIT_INVALID = 1
+TENANT_OPTION = click.option(
+    "--tenant", "tenant_name", help="租户名称（docgen tenant list）；只有一个租户时可省略"
+)
 
 
 def _store() -> ProfileStore:
@@ -28,9 +32,16 @@ def profile() -> None:
     """发函人档案（律师事务所、债权人）：add / list / show / delete。"""
 
 
+def _tenant(name: str | None) -> int:
+    from docgen.register.commands import tenant_named
+
+    return tenant_named(name).id
+
+
 @profile.command("add")
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
-def add(file: Path) -> None:
+@TENANT_OPTION
+def add(file: Path, tenant_name: str | None) -> None:
     """从 JSON 文件 FILE 新建档案，输出其编号。"""
     try:
         data = json.loads(file.read_text(encoding="utf-8-sig"))
@@ -46,24 +57,26 @@ def add(file: Path) -> None:
         for p in from_validation_error(exc, SenderProfile):
             click.echo(f"错误  {p.path}  [{p.code}]  {p.message}", err=True)
         sys.exit(EXIT_INVALID)
-    stored = _store().add(parsed)
+    stored = _store().add(_tenant(tenant_name), parsed)
     click.echo(f"已新建发函人档案 {stored.id}：{stored.profile.name}")
 
 
 @profile.command("list")
-def list_profiles() -> None:
-    """列出全部档案。"""
-    for stored in _store().list():
+@TENANT_OPTION
+def list_profiles(tenant_name: str | None) -> None:
+    """列出本租户的全部档案。"""
+    for stored in _store().list(_tenant(tenant_name)):
         p = stored.profile
         click.echo(f"{stored.id}\t{KIND_TITLES[p.kind]}\t{p.name}\t{p.letter_prefix or ''}")
 
 
 @profile.command("show")
 @click.argument("profile_id", metavar="ID", type=int)
-def show(profile_id: int) -> None:
+@TENANT_OPTION
+def show(profile_id: int, tenant_name: str | None) -> None:
     """以 JSON 输出一个档案。"""
     try:
-        stored = _store().get(profile_id)
+        stored = _store().get(_tenant(tenant_name), profile_id)
     except ProfileNotFound as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(json.dumps(stored.as_dict(), ensure_ascii=False, indent=2))
@@ -71,10 +84,11 @@ def show(profile_id: int) -> None:
 
 @profile.command("delete")
 @click.argument("profile_id", metavar="ID", type=int)
-def delete(profile_id: int) -> None:
+@TENANT_OPTION
+def delete(profile_id: int, tenant_name: str | None) -> None:
     """删除一个档案。"""
     try:
-        _store().delete(profile_id)
+        _store().delete(_tenant(tenant_name), profile_id)
     except ProfileNotFound as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"已删除发函人档案 {profile_id}")

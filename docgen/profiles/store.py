@@ -1,7 +1,9 @@
 """Sender profiles in the database, and the per-series letter-number counters.
 
-A profile is stored as its validated JSON beside a few columns for listing. Letter
-numbers come from one counter row per (series, year), incremented by a single
+A profile is stored as its validated JSON beside a few columns for listing; it belongs to
+a tenant, and every method takes the caller's tenant: another tenant's profile is not
+found. Letter numbers come from one counter row per (tenant, series, year), so each
+firm numbers its own letters, incremented by a single
 ``INSERT ... ON CONFLICT DO UPDATE ... RETURNING`` statement: atomic on PostgreSQL and
 on SQLite (which serialises writers), so concurrent requests never get the same number.
 """
@@ -19,6 +21,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from docgen.db import Base, session_scope
 from docgen.profiles.model import SenderProfile
+from docgen.tenants.store import require_tenant
 
 
 def _now() -> datetime:
@@ -29,6 +32,7 @@ class ProfileRow(Base):
     __tablename__ = "sender_profiles"
 
     id: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
+    tenant_id: Mapped[int] = mapped_column(sa.Integer, index=True)
     name: Mapped[str] = mapped_column(sa.String(100))
     kind: Mapped[str] = mapped_column(sa.String(20))
     data: Mapped[dict[str, Any]] = mapped_column(sa.JSON)
@@ -41,6 +45,7 @@ class ProfileRow(Base):
 class LetterCounterRow(Base):
     __tablename__ = "letter_number_counters"
 
+    tenant_id: Mapped[int] = mapped_column(sa.Integer, primary_key=True)
     series: Mapped[str] = mapped_column(sa.String(40), primary_key=True)
     year: Mapped[int] = mapped_column(sa.Integer, primary_key=True)
     last_number: Mapped[int] = mapped_column(sa.Integer)
@@ -76,60 +81,71 @@ def _stored(row: ProfileRow) -> StoredProfile:
     )
 
 
+require_tenant(ProfileRow)
+
+
 class ProfileStore:
-    """Create, read, update and delete sender profiles; hand out letter numbers."""
+    """Create, read, update and delete a tenant's sender profiles; hand out its letter
+    numbers."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
 
-    def add(self, profile: SenderProfile) -> StoredProfile:
+    def add(self, tenant_id: int, profile: SenderProfile) -> StoredProfile:
         with session_scope(self.engine) as session:
             row = ProfileRow(
-                name=profile.name, kind=profile.kind, data=profile.model_dump(mode="json")
+                tenant_id=tenant_id,
+                name=profile.name,
+                kind=profile.kind,
+                data=profile.model_dump(mode="json"),
             )
             session.add(row)
             session.flush()
             return _stored(row)
 
-    def list(self) -> list[StoredProfile]:
+    def list(self, tenant_id: int) -> list[StoredProfile]:
         with session_scope(self.engine) as session:
-            rows = session.scalars(sa.select(ProfileRow).order_by(ProfileRow.id))
+            rows = session.scalars(
+                sa.select(ProfileRow)
+                .where(ProfileRow.tenant_id == tenant_id)
+                .order_by(ProfileRow.id)
+            )
             return [_stored(row) for row in rows]
 
-    def get(self, profile_id: int) -> StoredProfile:
-        with session_scope(self.engine) as session:
-            row = session.get(ProfileRow, profile_id)
-            if row is None:
-                raise ProfileNotFound(profile_id)
-            return _stored(row)
+    @staticmethod
+    def _row(session: Any, tenant_id: int, profile_id: int) -> ProfileRow:
+        row = session.get(ProfileRow, profile_id)
+        if row is None or row.tenant_id != tenant_id:  # another tenant's: not found
+            raise ProfileNotFound(profile_id)
+        return row  # type: ignore[no-any-return]
 
-    def update(self, profile_id: int, profile: SenderProfile) -> StoredProfile:
+    def get(self, tenant_id: int, profile_id: int) -> StoredProfile:
         with session_scope(self.engine) as session:
-            row = session.get(ProfileRow, profile_id)
-            if row is None:
-                raise ProfileNotFound(profile_id)
+            return _stored(self._row(session, tenant_id, profile_id))
+
+    def update(self, tenant_id: int, profile_id: int, profile: SenderProfile) -> StoredProfile:
+        with session_scope(self.engine) as session:
+            row = self._row(session, tenant_id, profile_id)
             row.name, row.kind = profile.name, profile.kind
             row.data = profile.model_dump(mode="json")
             session.flush()
             return _stored(row)
 
-    def delete(self, profile_id: int) -> None:
+    def delete(self, tenant_id: int, profile_id: int) -> None:
         with session_scope(self.engine) as session:
-            row = session.get(ProfileRow, profile_id)
-            if row is None:
-                raise ProfileNotFound(profile_id)
-            session.delete(row)
+            session.delete(self._row(session, tenant_id, profile_id))
 
-    def next_letter_number(self, series: str, year: int) -> int:
-        """The next number of ``series`` in ``year``: 1, 2, 3 ... never handed out twice."""
+    def next_letter_number(self, tenant_id: int, series: str, year: int) -> int:
+        """The tenant's next number of ``series`` in ``year``: 1, 2, 3 ... never handed out
+        twice."""
         table = LetterCounterRow.__table__
         dialect = self.engine.dialect.name
         insert: Any = postgresql.insert if dialect == "postgresql" else sqlite.insert
         statement = (
             insert(table)
-            .values(series=series, year=year, last_number=1)
+            .values(tenant_id=tenant_id, series=series, year=year, last_number=1)
             .on_conflict_do_update(
-                index_elements=["series", "year"],
+                index_elements=["tenant_id", "series", "year"],
                 set_={"last_number": table.c.last_number + 1},
             )
             .returning(table.c.last_number)

@@ -19,6 +19,7 @@ from sqlalchemy.exc import IntegrityError
 from docgen import db
 from docgen.register.models import ApiKey, User
 from docgen.register.store import Register
+from docgen.tenants import ADMIN, DEFAULT_TENANT_ID, ROLES
 
 KEY_PREFIX = "dgk"
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
@@ -30,15 +31,29 @@ class AccessError(ValueError):
 
 @dataclass(frozen=True)
 class Principal:
-    """Who is asking: ``key:<id>``, ``user:<name>`` or ``cli``, as the register records it."""
+    """Who is asking: ``key:<id>``, ``user:<name>`` or ``local:…``, as the register records
+    it; the tenant it acts for and its role there. ``authenticated`` is false for the
+    single-user modes, where nobody proved who they are."""
 
     kind: str
     ident: str
     name: str
+    tenant_id: int
+    role: str
+    authenticated: bool = True
 
     @property
     def label(self) -> str:
         return f"{self.kind}:{self.ident}"
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == ADMIN
+
+
+def _check_role(role: str) -> None:
+    if role not in ROLES:
+        raise AccessError(f"角色应为 {' 或 '.join(ROLES)}，实为「{role[:20]}」")
 
 
 def _digest(secret: str) -> str:
@@ -49,15 +64,24 @@ class ApiKeys:
     def __init__(self, register: Register) -> None:
         self.register = register
 
-    def create(self, name: str) -> tuple[ApiKey, str]:
-        """A new key; the full key text is returned once and never stored."""
+    def create(
+        self, name: str, *, tenant_id: int = DEFAULT_TENANT_ID, role: str = ADMIN
+    ) -> tuple[ApiKey, str]:
+        """A new key of ``tenant_id`` with ``role``; the full key text is returned once and
+        never stored."""
         name = name.strip()
         if not name or len(name) > 100:
             raise AccessError("密钥名称不能为空，且不超过100个字符")
+        _check_role(role)
         key_id = secrets.token_hex(6)
         secret = secrets.token_urlsafe(32)
         row = ApiKey(
-            id=key_id, name=name, secret_hash=_digest(secret), created_at=datetime.now(UTC)
+            id=key_id,
+            tenant_id=tenant_id,
+            role=role,
+            name=name,
+            secret_hash=_digest(secret),
+            created_at=datetime.now(UTC),
         )
         with db.session_scope(self.register.engine) as session:
             session.add(row)
@@ -88,7 +112,7 @@ class ApiKeys:
         matches = hmac.compare_digest(_digest(secret), expected)
         if row is None or not matches or row.revoked_at is not None:
             return None
-        return Principal("key", row.id, row.name)
+        return Principal("key", row.id, row.name, row.tenant_id, row.role)
 
 
 def hash_password(password: str) -> str:
@@ -113,13 +137,23 @@ class Users:
     def __init__(self, register: Register) -> None:
         self.register = register
 
-    def create(self, username: str, password: str) -> User:
+    def create(
+        self,
+        username: str,
+        password: str,
+        *,
+        tenant_id: int = DEFAULT_TENANT_ID,
+        role: str = ADMIN,
+    ) -> User:
         username = username.strip()
         if not username or len(username) > 64:
             raise AccessError("用户名不能为空，且不超过64个字符")
         if len(password) < 10:
             raise AccessError("密码至少10个字符")
+        _check_role(role)
         row = User(
+            tenant_id=tenant_id,
+            role=role,
             username=username,
             password_hash=hash_password(password),
             created_at=datetime.now(UTC),
@@ -138,4 +172,4 @@ class Users:
         ok = check_password(password, row.password_hash if row else _DUMMY_HASH)
         if row is None or not ok or row.disabled:
             return None
-        return Principal("user", str(row.id), row.username)
+        return Principal("user", str(row.id), row.username, row.tenant_id, row.role)

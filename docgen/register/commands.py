@@ -1,4 +1,9 @@
-"""``docgen apikey``, ``docgen user`` and ``docgen delivery``: the register from the shell."""
+"""``docgen tenant``, ``apikey``, ``user`` and ``delivery``: the register from the shell.
+
+Keys and users belong to a tenant (``--tenant NAME``; may be left out while there is only
+one tenant) and have a role: ``member`` (the default) or ``admin`` (also uploads and
+activates the tenant's templates).
+"""
 
 from __future__ import annotations
 
@@ -11,12 +16,58 @@ from docgen.config import Settings
 from docgen.register.access import AccessError, ApiKeys, Users
 from docgen.register.deliveries import DeliveryLog
 from docgen.register.store import Register
+from docgen.tenants import MEMBER, ROLE_TITLES, ROLES
+from docgen.tenants.store import Tenant, TenantError, Tenants
 
 EXIT_INVALID = 1
+
+TENANT_OPTION = click.option(
+    "--tenant",
+    "tenant_name",
+    help="租户名称（docgen tenant list）；只有一个租户时可省略",
+)
+ROLE_OPTION = click.option(
+    "--role",
+    type=click.Choice(ROLES),
+    default=MEMBER,
+    show_default=True,
+    help="admin 另可上传、启用本租户的模板",
+)
 
 
 def _register() -> Register:
     return Register(Settings().effective_database_url)
+
+
+def tenant_named(name: str | None) -> Tenant:
+    """The tenant a command's ``--tenant`` names (a usage error if none or unknown)."""
+    try:
+        return Tenants(_register().engine).named(name)
+    except TenantError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+@click.group("tenant")
+def tenant() -> None:
+    """管理租户（每个客户的数据互相隔离）。"""
+
+
+@tenant.command("create")
+@click.argument("name")
+def tenant_create(name: str) -> None:
+    """新建租户 NAME。"""
+    try:
+        row = Tenants(_register().engine).create(name)
+    except TenantError as exc:
+        raise click.UsageError(str(exc)) from None
+    click.echo(f"已新建租户：{row.name}（编号 {row.id}）")
+
+
+@tenant.command("list")
+def tenant_list() -> None:
+    """列出全部租户（编号、名称、创建时间）。"""
+    for row in Tenants(_register().engine).list():
+        click.echo(f"{row.id}\t{row.name}\t{row.created_at:%Y-%m-%d %H:%M}")
 
 
 @click.group("apikey")
@@ -26,13 +77,16 @@ def apikey() -> None:
 
 @apikey.command("create")
 @click.argument("name")
-def apikey_create(name: str) -> None:
+@TENANT_OPTION
+@ROLE_OPTION
+def apikey_create(name: str, tenant_name: str | None, role: str) -> None:
     """为调用方 NAME 创建密钥；完整密钥只显示这一次。"""
+    owner = tenant_named(tenant_name)
     try:
-        row, key = ApiKeys(_register()).create(name)
+        row, key = ApiKeys(_register()).create(name, tenant_id=owner.id, role=role)
     except AccessError as exc:
         raise click.UsageError(str(exc)) from None
-    click.echo(f"编号：{row.id}\n名称：{row.name}")
+    click.echo(f"编号：{row.id}\n名称：{row.name}\n租户：{owner.name}\n角色：{ROLE_TITLES[role]}")
     click.echo("密钥（请立即保存，之后无法再次查看）：", err=True)
     click.echo(key)
 
@@ -42,7 +96,10 @@ def apikey_list() -> None:
     """列出全部密钥（编号、名称、创建时间、状态）。"""
     for row in ApiKeys(_register()).list():
         state = f"已吊销 {row.revoked_at:%Y-%m-%d %H:%M}" if row.revoked_at else "有效"
-        click.echo(f"{row.id}\t{row.name}\t{row.created_at:%Y-%m-%d %H:%M}\t{state}")
+        click.echo(
+            f"{row.id}\t{row.name}\t租户 {row.tenant_id}\t{row.role}\t"
+            f"{row.created_at:%Y-%m-%d %H:%M}\t{state}"
+        )
 
 
 @apikey.command("revoke")
@@ -64,13 +121,16 @@ def user() -> None:
 @user.command("create")
 @click.argument("username")
 @click.password_option("--password", help="至少10个字符；不提供时交互输入")
-def user_create(username: str, password: str) -> None:
+@TENANT_OPTION
+@ROLE_OPTION
+def user_create(username: str, password: str, tenant_name: str | None, role: str) -> None:
     """创建网页用户 USERNAME。"""
+    owner = tenant_named(tenant_name)
     try:
-        row = Users(_register()).create(username, password)
+        row = Users(_register()).create(username, password, tenant_id=owner.id, role=role)
     except AccessError as exc:
         raise click.UsageError(str(exc)) from None
-    click.echo(f"已创建用户：{row.username}")
+    click.echo(f"已创建用户：{row.username}（租户 {owner.name}，{ROLE_TITLES[role]}）")
 
 
 @click.group("delivery")
@@ -80,7 +140,8 @@ def delivery() -> None:
 
 @delivery.command("import")
 @click.argument("csv_file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
-def delivery_import(csv_file: Path) -> None:
+@TENANT_OPTION
+def delivery_import(csv_file: Path, tenant_name: str | None) -> None:
     """从 CSV 导入送达记录（列：document_id,tracking_number,sent_on,delivered_on）。
 
     有效行全部登记；无效行逐行报告原因，此时退出码为 1。
@@ -89,7 +150,8 @@ def delivery_import(csv_file: Path) -> None:
         text = csv_file.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise click.UsageError(f"无法读取 {csv_file}：{exc}") from None
-    report = DeliveryLog(_register()).import_csv(text, "cli")
+    owner = tenant_named(tenant_name)
+    report = DeliveryLog(_register(), owner.id).import_csv(text, "cli")
     for line, problems in report.rejected:
         for problem in problems:
             click.echo(f"第{line}行  {problem.path}  [{problem.code}]  {problem.message}", err=True)
@@ -98,4 +160,4 @@ def delivery_import(csv_file: Path) -> None:
         sys.exit(EXIT_INVALID)
 
 
-COMMANDS = (apikey, user, delivery)
+COMMANDS = (tenant, apikey, user, delivery)

@@ -77,10 +77,11 @@ class ImportReport:
 
 
 class DeliveryLog:
-    """Deliveries on the register's database."""
+    """Deliveries of one tenant's documents on the register's database."""
 
-    def __init__(self, register: Register) -> None:
+    def __init__(self, register: Register, tenant_id: int) -> None:
         self.register = register
+        self.tenant_id = tenant_id
 
     def check(self, item: DeliveryInput, loc: tuple[str | int, ...] = ()) -> list[Problem]:
         problems = []
@@ -96,7 +97,7 @@ class DeliveryLog:
             day = getattr(item, name)
             if day is not None and day > today:
                 problems.append(Problem((*loc, name), "date_in_future", "日期不得晚于今天"))
-        if self.register.get(item.document_id) is None:
+        if self.register.get(item.document_id, self.tenant_id) is None:
             problems.append(
                 Problem((*loc, "document_id"), "document_unknown", "文书编号不存在于登记簿中")
             )

@@ -13,12 +13,16 @@ from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, String, Unique
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from docgen.db import Base
+from docgen.tenants import MEMBER
+from docgen.tenants.store import require_tenant
 
 
 class RegisteredDocument(Base):
     __tablename__ = "register_documents"
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    # outputs and deliveries belong to the tenant through their document
+    tenant_id: Mapped[int] = mapped_column(Integer, index=True)
     code: Mapped[str] = mapped_column(String(16), unique=True)
     type_name: Mapped[str] = mapped_column(String(64))
     template_id: Mapped[str] = mapped_column(String(255))
@@ -74,6 +78,8 @@ class ApiKey(Base):
     __tablename__ = "api_keys"
 
     id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    tenant_id: Mapped[int] = mapped_column(Integer, index=True)
+    role: Mapped[str] = mapped_column(String(16), default=MEMBER)
     name: Mapped[str] = mapped_column(String(100))
     secret_hash: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
@@ -86,7 +92,13 @@ class User(Base):
     __tablename__ = "users"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    tenant_id: Mapped[int] = mapped_column(Integer, index=True)
+    role: Mapped[str] = mapped_column(String(16), default=MEMBER)
     username: Mapped[str] = mapped_column(String(64), unique=True)
     password_hash: Mapped[str] = mapped_column(String(255))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     disabled: Mapped[bool] = mapped_column(default=False)
+
+
+for _model in (RegisteredDocument, ApiKey, User):
+    require_tenant(_model)

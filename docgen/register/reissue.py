@@ -60,7 +60,8 @@ class Reissued:
 
 
 def reissue_pdf(docgen: Docgen, document_id: str) -> Reissued:
-    """The registered PDF ``document_id`` rendered again, or NotReissuable saying why."""
+    """The registered PDF ``document_id`` of ``docgen``'s tenant rendered again, or
+    NotReissuable saying why (another tenant's document is unknown, as a missing one)."""
     from docgen.services import CUSTOM_TEMPLATES
 
     register = docgen.register
@@ -70,7 +71,7 @@ def reissue_pdf(docgen: Docgen, document_id: str) -> Reissued:
             "文书登记已关闭（DOCGEN_REGISTER_DOCUMENTS=false），无法按文书编号引用已生成的文书",
             "请上传该文书的 PDF 文件",
         )
-    row = register.get(document_id)
+    row = register.get(document_id, docgen.tenant_id)  # another tenant's: not found
     if row is None:
         raise NotReissuable(
             "document_unknown",

@@ -32,6 +32,7 @@ class Verification:
     template_hash: str | None = None
     format: str | None = None
     matched_by: str | None = None
+    tenant_id: int | None = None  # never shown: decides whether details may be given
 
     def as_public_dict(self) -> dict[str, Any]:
         return {
@@ -76,8 +77,11 @@ class Register:
 
     @staticmethod
     def _row(issue: Issue) -> RegisteredDocument:
+        if issue.tenant_id is None:
+            raise ValueError("a document is recorded for a tenant")
         row = RegisteredDocument(
             id=issue.stamp.document_id,
+            tenant_id=issue.tenant_id,
             code=issue.stamp.code,
             type_name=issue.type_name,
             template_id=issue.template_id,
@@ -96,9 +100,14 @@ class Register:
         )
         return row
 
-    def get(self, document_id: str) -> RegisteredDocument | None:
+    def get(self, document_id: str, tenant_id: int | None) -> RegisteredDocument | None:
+        """The document of ``tenant_id`` with this id (None: of any tenant, for the
+        operator's own commands); another tenant's document is not found."""
         with db.session_scope(self.engine) as session:
-            return session.get(RegisteredDocument, document_id)
+            row = session.get(RegisteredDocument, document_id)
+            if row is None or (tenant_id is not None and row.tenant_id != tenant_id):
+                return None
+            return row
 
     def verify(
         self, *, content: bytes | None = None, sha256: str | None = None, code: str | None = None
@@ -123,12 +132,16 @@ class Register:
             fmt = document.outputs[0].format if document.outputs else None
             return _verification(document, fmt, "code")
 
-    def deliveries(self, document_id: str) -> list[Delivery]:
+    def deliveries(self, document_id: str, tenant_id: int) -> list[Delivery]:
         with db.session_scope(self.engine) as session:
             return list(
                 session.scalars(
                     select(Delivery)
-                    .where(Delivery.document_id == document_id)
+                    .join(RegisteredDocument)
+                    .where(
+                        Delivery.document_id == document_id,
+                        RegisteredDocument.tenant_id == tenant_id,
+                    )
                     .order_by(Delivery.id)
                 )
             )
@@ -144,6 +157,7 @@ def _verification(document: RegisteredDocument, fmt: str | None, how: str) -> Ve
         document.template_hash,
         fmt,
         how,
+        document.tenant_id,
     )
 
 

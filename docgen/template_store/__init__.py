@@ -6,10 +6,11 @@ the HTML references no resource (:mod:`.html_source`), then, in a limited child 
 that it compiles in the sandbox, reads only variables the type provides and renders every
 sample case (:mod:`.vetting`). Accepted files are stored by content hash under the data
 directory and never overwritten; each gets the next version number of its type and kind.
-One version per type and kind may be active: the service renders with it instead of the
-built-in template. Activating another version (or going back to the built-in one) never
-changes a stored file, so a document's recorded template hash always finds the exact file
-it was made with.
+Versions belong to a tenant (every method takes it): each firm numbers, previews and
+activates its own, and one version per tenant, type and kind may be active: the service
+renders that tenant's documents with it instead of the built-in template. Activating
+another version (or going back to the built-in one) never changes a stored file, so a
+document's recorded template hash always finds the exact file it was made with.
 """
 
 from __future__ import annotations
@@ -114,7 +115,7 @@ class TemplateStore:
         self.root = root
         self.templates_dir = templates_dir
         self.font_families = font_families
-        self._active: dict[tuple[str, str, str], tuple[float, VersionInfo | None]] = {}
+        self._active: dict[tuple[int, str, str, str], tuple[float, VersionInfo | None]] = {}
         self._lock = threading.Lock()
 
     # --- upload ----------------------------------------------------------------------
@@ -150,6 +151,7 @@ class TemplateStore:
 
     def upload(
         self,
+        tenant_id: int,
         type_name: str,
         data: bytes,
         samples: Samples,
@@ -168,7 +170,7 @@ class TemplateStore:
         if kind not in KINDS:
             raise ValueError(f"unknown template kind {kind!r}")
         digest = sha256_hex(data)
-        stored = self._find_by_hash(type_name, kind, digest)
+        stored = self._find_by_hash(tenant_id, type_name, kind, digest)
         if stored is not None:
             return stored, []  # the very same bytes were checked and accepted before
         verdict = self.check(data, samples, kind)
@@ -180,36 +182,39 @@ class TemplateStore:
         for _attempt in range(5):
             try:
                 row = self._insert(
-                    type_name, kind, variant, digest, data, filename, note, uploaded_by
+                    tenant_id, (type_name, kind, variant), digest, data, filename, note, uploaded_by
                 )
                 return row, warnings
             except IntegrityError:
-                existing = self._find_by_hash(type_name, kind, digest)
+                existing = self._find_by_hash(tenant_id, type_name, kind, digest)
                 if existing is not None:
                     return existing, warnings
         raise RuntimeError("could not allocate a template version number")
 
     def _insert(
         self,
-        type_name: str,
-        kind: str,
-        variant: str,
+        tenant_id: int,
+        target: tuple[str, str, str],
         digest: str,
         data: bytes,
         filename: str,
         note: str,
         by: str,
     ) -> VersionInfo:
-        existing = self._find_by_hash(type_name, kind, digest)
+        type_name, kind, variant = target
+        existing = self._find_by_hash(tenant_id, type_name, kind, digest)
         if existing is not None:
             return existing
         with db.session_scope(self.engine) as session:
             latest = session.scalar(
                 select(func.max(TemplateVersion.version)).where(
-                    TemplateVersion.type_name == type_name, TemplateVersion.kind == kind
+                    TemplateVersion.tenant_id == tenant_id,
+                    TemplateVersion.type_name == type_name,
+                    TemplateVersion.kind == kind,
                 )
             )
             row = TemplateVersion(
+                tenant_id=tenant_id,
                 type_name=type_name,
                 kind=kind,
                 variant=variant,
@@ -226,10 +231,13 @@ class TemplateStore:
             session.flush()
             return VersionInfo.of(row)
 
-    def _find_by_hash(self, type_name: str, kind: str, digest: str) -> VersionInfo | None:
+    def _find_by_hash(
+        self, tenant_id: int, type_name: str, kind: str, digest: str
+    ) -> VersionInfo | None:
         with db.session_scope(self.engine) as session:
             row = session.scalar(
                 select(TemplateVersion).where(
+                    TemplateVersion.tenant_id == tenant_id,
                     TemplateVersion.type_name == type_name,
                     TemplateVersion.kind == kind,
                     TemplateVersion.sha256 == digest,
@@ -258,26 +266,30 @@ class TemplateStore:
     def file_path(self, type_name: str, kind: str, digest: str) -> Path:
         return self.root / type_name / f"{digest}.{kind}"
 
-    def versions(self, type_name: str | None = None) -> list[VersionInfo]:
+    def versions(self, tenant_id: int, type_name: str | None = None) -> list[VersionInfo]:
         with db.session_scope(self.engine) as session:
-            query = select(TemplateVersion).order_by(
-                TemplateVersion.type_name, TemplateVersion.kind, TemplateVersion.version
+            query = (
+                select(TemplateVersion)
+                .where(TemplateVersion.tenant_id == tenant_id)
+                .order_by(TemplateVersion.type_name, TemplateVersion.kind, TemplateVersion.version)
             )
             if type_name is not None:
                 query = query.where(TemplateVersion.type_name == type_name)
             return [VersionInfo.of(row) for row in session.scalars(query)]
 
-    def get(self, type_name: str, version: int, kind: str = "docx") -> VersionInfo:
+    def get(self, tenant_id: int, type_name: str, version: int, kind: str = "docx") -> VersionInfo:
         with db.session_scope(self.engine) as session:
-            row = self._row(session, type_name, kind, version)
+            row = self._row(session, tenant_id, (type_name, kind), version)
             return VersionInfo.of(row)
 
     @staticmethod
-    def _row(session: Any, type_name: str, kind: str, version: int) -> TemplateVersion:
+    def _row(session: Any, tenant_id: int, of: tuple[str, str], version: int) -> TemplateVersion:
+        type_name, kind = of
         if not 1 <= version <= MAX_VERSION:  # beyond what the column holds: no such version
             raise UnknownVersion(f"{type_name} v{version}")
         row = session.scalar(
             select(TemplateVersion).where(
+                TemplateVersion.tenant_id == tenant_id,
                 TemplateVersion.type_name == type_name,
                 TemplateVersion.kind == kind,
                 TemplateVersion.version == version,
@@ -287,10 +299,12 @@ class TemplateStore:
             raise UnknownVersion(f"{type_name} v{version}")
         return row  # type: ignore[no-any-return]
 
-    def active(self, type_name: str, kind: str = "docx", variant: str = "") -> VersionInfo | None:
-        """The active version for one layout ("": every layout), cached for a moment:
-        every render asks."""
-        key = (type_name, kind, variant)
+    def active(
+        self, tenant_id: int, type_name: str, kind: str = "docx", variant: str = ""
+    ) -> VersionInfo | None:
+        """The tenant's active version for one layout ("": every layout), cached for a
+        moment: every render asks."""
+        key = (tenant_id, type_name, kind, variant)
         now = time.monotonic()
         with self._lock:
             cached = self._active.get(key)
@@ -299,6 +313,7 @@ class TemplateStore:
         with db.session_scope(self.engine) as session:
             row = session.scalar(
                 select(TemplateVersion).where(
+                    TemplateVersion.tenant_id == tenant_id,
                     TemplateVersion.type_name == type_name,
                     TemplateVersion.kind == kind,
                     TemplateVersion.variant == variant,
@@ -312,28 +327,36 @@ class TemplateStore:
 
     # --- activation ------------------------------------------------------------------
 
-    def activate(self, type_name: str, version: int, kind: str = "docx") -> VersionInfo:
-        """Make ``version`` the one the service renders with (for its layout); the previous
-        one is retired."""
+    def activate(
+        self, tenant_id: int, type_name: str, version: int, kind: str = "docx"
+    ) -> VersionInfo:
+        """Make the tenant's ``version`` the one its documents render with (for its
+        layout); the tenant's previous one is retired. Other tenants are not touched."""
         with db.session_scope(self.engine) as session:
-            row = self._row(session, type_name, kind, version)
-            self._retire_active(session, type_name, kind, row.variant or "")
+            row = self._row(session, tenant_id, (type_name, kind), version)
+            self._retire_active(session, tenant_id, (type_name, kind), row.variant or "")
             row.status = "active"
             row.activated_at = datetime.now(UTC)
             session.flush()
             info = VersionInfo.of(row)
-        self._forget(type_name, kind)
+        self._forget(tenant_id, type_name, kind)
         return info
 
-    def deactivate(self, type_name: str, kind: str = "docx", variant: str | None = None) -> None:
+    def deactivate(
+        self, tenant_id: int, type_name: str, kind: str = "docx", variant: str | None = None
+    ) -> None:
         """Go back to the built-in template (for one layout, or for all: ``None``)."""
         with db.session_scope(self.engine) as session:
-            self._retire_active(session, type_name, kind, variant)
-        self._forget(type_name, kind)
+            self._retire_active(session, tenant_id, (type_name, kind), variant)
+        self._forget(tenant_id, type_name, kind)
 
     @staticmethod
-    def _retire_active(session: Any, type_name: str, kind: str, variant: str | None) -> None:
+    def _retire_active(
+        session: Any, tenant_id: int, of: tuple[str, str], variant: str | None
+    ) -> None:
+        type_name, kind = of
         query = select(TemplateVersion).where(
+            TemplateVersion.tenant_id == tenant_id,
             TemplateVersion.type_name == type_name,
             TemplateVersion.kind == kind,
             TemplateVersion.status == "active",
@@ -343,9 +366,9 @@ class TemplateStore:
         for current in session.scalars(query):
             current.status = "retired"
 
-    def _forget(self, type_name: str, kind: str) -> None:
+    def _forget(self, tenant_id: int, type_name: str, kind: str) -> None:
         with self._lock:
-            for key in [k for k in self._active if k[:2] == (type_name, kind)]:
+            for key in [k for k in self._active if k[:3] == (tenant_id, type_name, kind)]:
                 del self._active[key]
 
 

@@ -8,6 +8,7 @@ from sqlalchemy import DateTime, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from docgen.db import Base
+from docgen.tenants.store import require_tenant
 
 
 class TemplateVersion(Base):
@@ -15,11 +16,17 @@ class TemplateVersion(Base):
 
     __tablename__ = "template_versions"
     __table_args__ = (
-        UniqueConstraint("type_name", "kind", "version", name="uq_template_versions_number"),
-        UniqueConstraint("type_name", "kind", "sha256", name="uq_template_versions_content"),
+        UniqueConstraint(
+            "tenant_id", "type_name", "kind", "version", name="uq_template_versions_number"
+        ),
+        UniqueConstraint(
+            "tenant_id", "type_name", "kind", "sha256", name="uq_template_versions_content"
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # versions are numbered, and activated, per tenant
+    tenant_id: Mapped[int] = mapped_column(Integer, index=True)
     type_name: Mapped[str] = mapped_column(String(64), index=True)
     kind: Mapped[str] = mapped_column(String(8))
     # the layout it replaces, for a type with several ("" = every layout)
@@ -33,3 +40,6 @@ class TemplateVersion(Base):
     uploaded_by: Mapped[str] = mapped_column(String(100), default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     activated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+require_tenant(TemplateVersion)

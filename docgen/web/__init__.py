@@ -19,7 +19,18 @@ from docgen import __version__
 from docgen.config import Settings
 from docgen.documents.problems import Problem
 from docgen.services import Docgen
-from docgen.web import api, auth, batches, bundles, form, limits, login, profiles, register_api
+from docgen.web import (
+    api,
+    auth,
+    batches,
+    bundles,
+    form,
+    hosts,
+    limits,
+    login,
+    profiles,
+    register_api,
+)
 from docgen.web.errors import problems_from_pydantic
 
 log = logging.getLogger(__name__)
@@ -53,11 +64,13 @@ def create_app(test_config: dict[str, Any] | None = None) -> OpenAPI:
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.extensions["docgen"] = Docgen(settings)
     auth.init_app(app, settings)
+    hosts.init_app(app, settings)  # first of all: a foreign Host header gets 400
     limits.init_app(app, settings)
     api.init_app(app)
     app.register_api(profiles.build_blueprint())
     app.register_api(batches.build_blueprint())
     app.register_api(register_api.build_blueprint())
+    auth.limit_anonymous_verify(app, settings)
     form.init_app(app, settings)
     login.init_app(app, settings)
     bundles.init_app(app)
@@ -109,6 +122,7 @@ def _security_headers(response: Response) -> Response:
 _HTTP_MESSAGES = {
     400: "请求格式错误",
     401: "需要有效的 API 密钥",
+    403: "没有执行该操作的权限",
     404: "请求的资源不存在",
     405: "不支持该请求方法",
     413: "请求内容过大",

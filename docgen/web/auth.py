@@ -1,4 +1,5 @@
-"""Who may use the service: API keys for ``/api/v1``, per-key rate limits.
+"""Who may use the service: API keys for ``/api/v1``, per-key rate limits, and the one
+place a request's tenant and role come from (:func:`caller`).
 
 - API: every ``/api/v1`` request needs a key (``Authorization: Bearer <key>`` or
   ``X-API-Key: <key>``), except the OpenAPI document and the public answer of
@@ -6,22 +7,37 @@
   single-user desktop install listening on 127.0.0.1 only.
 - A missing, malformed, unknown or revoked key gets 401; a body over the size limit gets
   413 before anything else is read; each key (or, without one, each address) gets
-  ``DOCGEN_RATE_LIMIT`` requests, then 429 with ``Retry-After``. Counters are kept in
-  memory, or in Redis when ``DOCGEN_RATE_LIMIT_STORAGE_URI`` names it.
+  ``DOCGEN_RATE_LIMIT`` requests, then 429 with ``Retry-After``. Failed keys (and failed
+  sign-ins) are counted per address: after ``DOCGEN_AUTH_FAILURE_LIMIT`` the address gets
+  429 without its key being looked at. Counters are kept in memory, or in Redis when
+  ``DOCGEN_RATE_LIMIT_STORAGE_URI`` names it (see :mod:`docgen.web.hosts` for workers).
+- Tenant: an API key's, a signed-in user's, or the default tenant for the single-user
+  modes (``DOCGEN_API_AUTH=off``, ``DOCGEN_WEB_AUTH=single-user``), which prove nobody's
+  identity: ``Principal.authenticated`` is false there.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import logging
+import time
+from typing import TYPE_CHECKING, Any
 
 from flask import Flask, Response, abort, current_app, g, jsonify, request, session
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
+from limits import parse
+from limits.storage import MemoryStorage
+from limits.strategies import MovingWindowRateLimiter
 
 from docgen.config import Settings
 from docgen.documents.problems import Problem
 from docgen.register.access import ApiKeys, Principal, Users
 from docgen.register.store import Register
+from docgen.tenants import ADMIN, DEFAULT_TENANT_ID
+from docgen.web.hosts import rate_limit_storage
+
+if TYPE_CHECKING:
+    from docgen.services import Docgen
 
 API_PREFIX = "/api/v1"
 # blueprints that set a larger body limit per request (bundle uploads) check it themselves
@@ -29,7 +45,14 @@ BLUEPRINTS_WITH_OWN_SIZE_LIMIT = frozenset({"bundles"})
 ENDPOINTS_WITH_OWN_SIZE_LIMIT = frozenset({"form.bundle_build"})  # the form's bundle upload
 PUBLIC_PATHS = frozenset({f"{API_PREFIX}/openapi.json"})
 OPTIONAL_AUTH_PATHS = frozenset({f"{API_PREFIX}/verify"})
-DESKTOP = Principal("local", "desktop", "单用户模式")
+DESKTOP = Principal("local", "desktop", "单用户模式", DEFAULT_TENANT_ID, ADMIN, False)
+WEB_DESKTOP = Principal("local", "web", "单用户网页", DEFAULT_TENANT_ID, ADMIN, False)
+# what a signed-in web user is kept as in the (signed) session cookie
+SESSION_USER = "docgen_user"
+SESSION_USER_ID = "docgen_user_id"
+SESSION_TENANT = "docgen_tenant"
+SESSION_ROLE = "docgen_role"
+log = logging.getLogger(__name__)
 SECURITY_SCHEMES: dict[str, Any] = {
     "bearer": {"type": "http", "scheme": "bearer", "description": "docgen apikey create 生成"},
     "apiKey": {"type": "apiKey", "in": "header", "name": "X-API-Key"},
@@ -50,9 +73,57 @@ def users(app: Flask) -> Users:
 
 
 def principal() -> Principal | None:
-    """The authenticated caller of this request, if any."""
+    """The API caller of this request (its key, or the desktop with API auth off), if any."""
     who: Principal | None = g.get("docgen_principal")
     return who
+
+
+def caller() -> Principal:
+    """Who this request acts for: the API key's principal, the signed-in web user, or the
+    single-user web page's desktop principal. The tenant of every lookup comes from here.
+
+    An API request without a principal (the public verify) has no tenant: asking is a
+    401, never a silent default.
+    """
+    who = principal()
+    if who is not None:
+        return who
+    if request.path.startswith(API_PREFIX + "/"):
+        abort(401)
+    if session.get(SESSION_USER) and session.get(SESSION_TENANT) is not None:
+        return Principal(
+            "user",
+            str(session.get(SESSION_USER_ID, "")),
+            str(session[SESSION_USER]),
+            int(session[SESSION_TENANT]),
+            str(session.get(SESSION_ROLE, "")),
+        )
+    settings: Settings = current_app.extensions["docgen"].settings
+    if settings.web_auth == "single-user":
+        return WEB_DESKTOP
+    abort(401)
+
+
+def tenant_id() -> int:
+    return caller().tenant_id
+
+
+def service() -> Docgen:
+    """The document service acting for the caller's tenant."""
+    docgen: Docgen = current_app.extensions["docgen"]
+    return docgen.for_tenant(tenant_id())
+
+
+def forbidden_unless_admin() -> Response | None:
+    """403 with a Chinese problem unless the caller is its tenant's admin (the role is no
+    secret of another tenant's, so 403 tells nothing a 404 would hide)."""
+    if caller().is_admin:
+        return None
+    response = jsonify(
+        [Problem((), "admin_required", "只有本租户的管理员（admin）可以执行此操作").as_dict()]
+    )
+    response.status_code = 403
+    return response
 
 
 def requester() -> str:
@@ -61,7 +132,7 @@ def requester() -> str:
     who = principal()
     if who is not None:
         return who.label
-    user = session.get("docgen_user")
+    user = session.get(SESSION_USER)
     return f"user:{user}" if user else "web"
 
 
@@ -102,11 +173,45 @@ def _authenticate() -> Response | None:
         return _unauthorized(
             "api_key_missing", "需要 API 密钥：请在 Authorization: Bearer 或 X-API-Key 请求头中提供"
         )
+    blocked = auth_failures_blocked()
+    if blocked is not None:
+        return blocked
     who = api_keys(current_app).authenticate(presented)
     if who is None:
+        count_auth_failure()
         return _unauthorized("api_key_invalid", "API 密钥无效或已被吊销")
     g.docgen_principal = who
     return None
+
+
+def _failures(method: str) -> Any:
+    """``test``, ``hit`` or ``get_window_stats`` on this address's failed attempts: in the
+    shared store, or in this worker's memory while that store cannot be reached."""
+    shared, local, item = current_app.extensions["docgen_auth_failures"]
+    address = f"auth-failures:{get_remote_address()}"
+    try:
+        return getattr(shared, method)(item, address)
+    except shared.storage.base_exceptions:
+        log.warning("rate-limit store unreachable: failed attempts counted per worker")
+        return getattr(local, method)(item, address)
+
+
+def auth_failures_blocked() -> Response | None:
+    """429 with ``Retry-After`` once this address has used up its failed attempts."""
+    if _failures("test"):
+        return None
+    wait = max(1, int(_failures("get_window_stats").reset_time - time.time()) + 1)
+    problem = Problem(
+        (), "auth_failures", "身份验证失败次数过多，请稍后再试", hint=f"{wait} 秒后重试"
+    )
+    response = jsonify([problem.as_dict()])
+    response.status_code = 429
+    response.headers["Retry-After"] = str(wait)
+    return response
+
+
+def count_auth_failure() -> None:
+    _failures("hit")
 
 
 def _rate_key() -> str:
@@ -123,9 +228,29 @@ def init_app(app: Flask, settings: Settings) -> None:
         _rate_key,
         default_limits=[settings.rate_limit],
         default_limits_exempt_when=lambda: not request.path.startswith(API_PREFIX + "/"),
-        storage_uri=settings.rate_limit_storage_uri or "memory://",
+        storage_uri=rate_limit_storage(settings) or "memory://",
         headers_enabled=True,
         strategy="moving-window",
+        in_memory_fallback_enabled=True,  # a Redis outage limits per worker, never a 500
     )
     limiter.init_app(app)
     app.extensions["docgen_limiter"] = limiter
+    app.extensions["docgen_auth_failures"] = (
+        MovingWindowRateLimiter(limiter.storage),
+        MovingWindowRateLimiter(MemoryStorage()),
+        parse(settings.auth_failure_limit),
+    )
+
+
+def limit_anonymous_verify(app: Flask, settings: Settings) -> None:
+    """Verification without a key: ``DOCGEN_VERIFY_RATE_LIMIT`` per address, far below a
+    key's limit (a printed code is to be checked, not searched for)."""
+    limiter: Limiter = app.extensions["docgen_limiter"]
+    limited = limiter.limit(
+        settings.verify_rate_limit,
+        key_func=lambda: f"verify:{get_remote_address()}",
+        exempt_when=lambda: principal() is not None and principal() is not DESKTOP,
+        per_method=True,
+    )
+    view = app.view_functions["register.verify"]
+    app.view_functions["register.verify"] = limited(view)  # type: ignore[assignment]

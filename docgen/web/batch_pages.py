@@ -19,6 +19,7 @@ from docgen.documents import registry
 from docgen.documents.problems import Problem
 from docgen.profiles.model import KIND_TITLES
 from docgen.services import FORMATS
+from docgen.web.auth import tenant_id
 from docgen.web.batches import batches_service, submit
 from docgen.web.form import _doc_type, _page_response, _service, bp
 
@@ -33,7 +34,7 @@ def _upload_page(problems: list[Problem] | None = None, status: int = 200) -> Re
         formats=FORMATS,
         profiles=[
             (stored.id, KIND_TITLES[stored.profile.kind], stored.profile.name)
-            for stored in _service().profiles.list()
+            for stored in _service().profiles.list(tenant_id())
         ],
         engines=ENGINES,
         engine_default=_service().settings.pdf_engine,
@@ -59,7 +60,7 @@ def batch_submit() -> Any:
 @bp.get("/batches/<run_id>")
 def batch_status(run_id: str) -> Response:
     try:
-        status = batches_service().status(run_id)
+        status = batches_service().status(run_id, tenant_id())
     except RunNotFound:
         return _page_response(render_template("form/not_found.html"), 404)
     status.pop("out_dir", None)
@@ -75,7 +76,7 @@ def batch_status(run_id: str) -> Response:
 @bp.get("/batches/<run_id>/download")
 def batch_download(run_id: str) -> Response:
     try:
-        archive = batches_service().archive(run_id)
+        archive = batches_service().archive(run_id, tenant_id())
     except RunNotFound:
         return _page_response(render_template("form/not_found.html"), 404)
     if archive is None:

@@ -4,7 +4,8 @@
 upload is a 4xx with Chinese problems, never a 500) and answers 202 with the run id; the
 run proceeds in the background (local process pool, or Celery when a broker is set).
 ``GET /<id>`` reports progress and counts; ``GET /<id>/download`` returns a zip of the
-outputs once the run is done.
+outputs once the run is done. Runs are the caller's tenant's: another tenant's id is a
+404, and a tenant with ``DOCGEN_TENANT_MAX_RUNS`` runs going on gets 429.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from docgen.batch.plan import PROFILE_FIELD, SharedProfileError, check_shared
 from docgen.batch.readers import BatchInputError, sniff_bytes
 from docgen.batch.runs import Batches, RunNotFound, RunOptions
 from docgen.documents.problems import Problem
+from docgen.tenants.limits import RETRY_AFTER_SECONDS, TooManyRuns
+from docgen.web import auth
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +88,7 @@ def _options() -> RunOptions | Response:
         problems.append(Problem((field,), "invalid", str(exc)))
     else:
         try:
-            check_shared(current_app.extensions["docgen"], options.type_name, shared)
+            check_shared(auth.service(), options.type_name, shared)
         except SharedProfileError as exc:
             problems.append(Problem((PROFILE_FIELD,), "profile_not_found", str(exc)))
         else:
@@ -121,9 +124,13 @@ def submit() -> tuple[str | None, list[Problem], int]:
         source.write_bytes(data)
         try:
             batches.check_header(source, options)
-            run_id = batches.create(source, options, batches.settings.data_dir / "batches")
+            run_id = batches.create(
+                source, options, batches.settings.data_dir / "batches", auth.tenant_id()
+            )
         except BatchInputError as exc:
             return None, [Problem(("file",), "bad_file", str(exc))], 422
+        except TooManyRuns as exc:
+            return None, [Problem((), exc.code, exc.message)], 429
     _run_in_background(current_app._get_current_object(), batches, run_id)  # type: ignore[attr-defined]
     return run_id, [], 202
 
@@ -169,7 +176,10 @@ def build_blueprint() -> APIBlueprint:
         """
         run_id, problems, status = submit()
         if run_id is None:
-            return _problems(problems, status)
+            response = _problems(problems, status)
+            if status == 429:
+                response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+            return response
         response = jsonify(
             {
                 "id": run_id,
@@ -185,7 +195,7 @@ def build_blueprint() -> APIBlueprint:
     def get_batch(path: BatchPath) -> Response:
         """批次的进度与计数"""
         try:
-            status = batches_service().status(path.id)
+            status = batches_service().status(path.id, auth.tenant_id())
         except RunNotFound:
             return _not_found(path.id)
         status.pop("out_dir", None)
@@ -196,7 +206,7 @@ def build_blueprint() -> APIBlueprint:
         """下载批次的全部输出（zip）"""
         batches = batches_service()
         try:
-            archive = batches.archive(path.id)
+            archive = batches.archive(path.id, auth.tenant_id())
         except RunNotFound:
             return _not_found(path.id)
         if archive is None:

@@ -18,7 +18,14 @@ from flask_wtf.csrf import generate_csrf
 
 from docgen.bundle.model import BundleCase
 from docgen.documents.problems import CaseInvalid, Problem
-from docgen.web.bundles import bundle_service, read_request, result_response, upload_limits
+from docgen.web.auth import requester
+from docgen.web.bundles import (
+    bundle_service,
+    read_request,
+    result_response,
+    unauthenticated_register_ids,
+    upload_limits,
+)
 from docgen.web.form import UPLOAD_LIMITS, _page_response, bp, problem_for_form
 from docgen.web.formspec import form_spec
 
@@ -71,8 +78,11 @@ def bundle_build() -> Response:
             [Problem(tuple(p["loc"]), p["code"], p["message"]) for p in parsed.get_json()]
         )
     data, files = parsed
+    refused = unauthenticated_register_ids(data)
+    if refused:
+        return _report(refused)
     try:
-        result = bundle_service().build(data, files)
+        result = bundle_service().build(data, files, requested_by=requester())
     except CaseInvalid as exc:
         return _report(exc.problems)
     return result_response(result, output)

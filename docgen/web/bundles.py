@@ -15,6 +15,11 @@ state and ``GET /api/v1/bundles/<id>/download`` the file (see :mod:`docgen.bundl
 Uploads are larger than JSON bodies, so this route has its own request size limit
 (``DOCGEN_BUNDLE_MAX_UPLOAD_BYTES``); one file over the per-file limit is a problem on
 its exhibit.
+
+A bundle is built for the caller's tenant: an exhibit's ``register_id`` finds only that
+tenant's documents (another's is unknown, an error on that exhibit), runs are the
+tenant's (another's id: 404), and a caller nobody authenticated (the single-user modes)
+never has a registered document made again.
 """
 
 from __future__ import annotations
@@ -35,6 +40,8 @@ from docgen.bundle.model import BundleCase
 from docgen.bundle.service import BundleResult, BundleService
 from docgen.documents.problems import CaseInvalid, Problem
 from docgen.services import Docgen
+from docgen.tenants.limits import RETRY_AFTER_SECONDS, TooManyRuns
+from docgen.web import auth
 from docgen.web.api import content_disposition
 from docgen.web.auth import requester
 from docgen.web.limits import JsonTooDeep, json_depth_exceeds
@@ -48,13 +55,33 @@ MAX_CASE_FIELD_BYTES = 2 * 1024 * 1024
 
 
 def bundle_service() -> BundleService:
-    """The process's bundle service (built on first use, sharing the document service)."""
+    """The process's bundle service (built on first use, sharing the document service),
+    acting for the caller's tenant."""
     service: BundleService | None = current_app.extensions.get("docgen_bundles")
     if service is None:
         docgen: Docgen = current_app.extensions["docgen"]
         service = BundleService(docgen)
         current_app.extensions["docgen_bundles"] = service
-    return service
+    return service.for_tenant(auth.tenant_id())
+
+
+def unauthenticated_register_ids(data: Any) -> list[Problem]:
+    """A problem on each exhibit citing a register id when nobody was authenticated: a
+    registered document (a debtor's name, ID number, address) is made again only for a
+    signed-in user or an API key of its tenant."""
+    if auth.caller().authenticated or not isinstance(data, dict):
+        return []
+    exhibits = data.get("exhibits")
+    return [
+        Problem(
+            ("exhibits", i, "register_id"),
+            "register_id_needs_sign_in",
+            "按文书编号引用已登记的文书需要登录（DOCGEN_WEB_AUTH=login）或 API 密钥；"
+            "单用户模式下请上传该文书的 PDF 文件",
+        )
+        for i, exhibit in enumerate(exhibits if isinstance(exhibits, list) else [])
+        if isinstance(exhibit, dict) and exhibit.get("register_id")
+    ]
 
 
 def bundle_jobs() -> BundleJobs:
@@ -253,7 +280,12 @@ def _submit(data: Any, files: dict[str, bytes], output: str) -> Response:
     if assessment.errors:
         return _problems(assessment.problems, 422)
     jobs = bundle_jobs()
-    run_id = jobs.submit(data, files, output, requested_by=requester())
+    try:
+        run_id = jobs.submit(data, files, output, auth.tenant_id(), requested_by=requester())
+    except TooManyRuns as exc:
+        response = _problems([Problem((), exc.code, exc.message)], 429)
+        response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
     jobs.start(run_id)
     response = jsonify({"id": run_id, "status": "queued", **_run_links(run_id)})
     response.status_code = 202
@@ -302,6 +334,9 @@ def build_blueprint() -> APIBlueprint:
         if isinstance(parsed, Response):
             return parsed
         data, files = parsed
+        refused = unauthenticated_register_ids(data)
+        if refused:
+            return _problems(refused, 422)
         if background in ("1", "true"):
             return _submit(data, files, output)
         try:
@@ -315,7 +350,7 @@ def build_blueprint() -> APIBlueprint:
         """后台生成的起诉材料的状态：queued、running、done（页数）、failed（问题列表）或
         expired（超过保存期限，已删除）"""
         try:
-            status = bundle_jobs().status(path.id)
+            status = bundle_jobs().status(path.id, auth.tenant_id())
         except BundleRunNotFound:
             return _run_not_found(path.id)
         return jsonify({**status, **_run_links(path.id)})
@@ -324,11 +359,11 @@ def build_blueprint() -> APIBlueprint:
     def download_bundle_run(path: BundleRunPath) -> Response:
         """下载后台生成完成的起诉材料（PDF 或 zip）"""
         try:
-            found = bundle_jobs().result(path.id)
+            found = bundle_jobs().result(path.id, auth.tenant_id())
         except BundleRunNotFound:
             return _run_not_found(path.id)
         if found is None:
-            if bundle_jobs().status(path.id)["status"] == "expired":
+            if bundle_jobs().status(path.id, auth.tenant_id())["status"] == "expired":
                 problem = Problem(
                     ("id",),
                     "bundle_run_expired",

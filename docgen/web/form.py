@@ -24,7 +24,6 @@ from flask import (
     Flask,
     Response,
     abort,
-    current_app,
     jsonify,
     redirect,
     render_template,
@@ -39,6 +38,7 @@ from docgen.documents import registry
 from docgen.documents.base import DocumentType
 from docgen.documents.problems import CaseInvalid, Problem
 from docgen.services import FORMATS, Docgen, Rendered
+from docgen.web import auth
 from docgen.web.api import content_disposition
 from docgen.web.auth import requester
 from docgen.web.figures import figures
@@ -62,7 +62,7 @@ UPLOAD_LIMITS: dict[str, Callable[[], None]] = {}
 
 
 def _service() -> Docgen:
-    return current_app.extensions["docgen"]  # type: ignore[no-any-return]
+    return auth.service()  # acting for the signed-in user's tenant (or the desktop's)
 
 
 def _doc_type(name: str) -> DocumentType[Any]:
@@ -140,7 +140,8 @@ def _profile_choices() -> list[dict[str, Any]]:
     from sqlalchemy.exc import SQLAlchemyError
 
     try:
-        stored = _service().profiles.list()
+        service = _service()
+        stored = service.profiles.list(service.tenant_id)
     except SQLAlchemyError:
         log.exception("sender profiles unavailable; the form is shown without them")
         return []

@@ -22,6 +22,14 @@ from docgen.render import prepared_fonts
 
 def on_starting(server: Any) -> None:
     settings = Settings()
+    if server is not None:  # also when gunicorn is started without ``docgen serve``
+        from docgen.web.hosts import serve_problems
+
+        for bind in server.cfg.bind:
+            host = bind.rsplit(":", 1)[0] if not bind.startswith("unix:") else "localhost"
+            problems = serve_problems(settings, host, server.cfg.workers)
+            if problems:
+                raise SystemExit("\n".join(problems))
     if settings.pdf_font_families:
         prepared_fonts.prepare(settings.pdf_font_families[0], settings.effective_font_cache_dir)
 

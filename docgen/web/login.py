@@ -25,9 +25,17 @@ from flask_wtf.csrf import generate_csrf, validate_csrf
 from wtforms.validators import ValidationError as CsrfInvalid
 
 from docgen.config import Settings
-from docgen.web.auth import API_PREFIX, users
+from docgen.web.auth import (
+    API_PREFIX,
+    SESSION_ROLE,
+    SESSION_TENANT,
+    SESSION_USER,
+    SESSION_USER_ID,
+    auth_failures_blocked,
+    count_auth_failure,
+    users,
+)
 
-SESSION_USER = "docgen_user"
 OPEN_PREFIXES = ("/login", "/logout", "/static/", API_PREFIX + "/")
 
 _PAGE = """<!doctype html>
@@ -75,12 +83,19 @@ def login() -> Any:
         validate_csrf(request.form.get("csrf_token", ""))
     except CsrfInvalid:
         return _page("页面已过期，请重新提交", 400)
+    if auth_failures_blocked() is not None:
+        return _page("登录失败次数过多，请稍后再试", 429)
     username = request.form.get("username", "")[:64]
     who = users(current_app).authenticate(username, request.form.get("password", "")[:1024])
     if who is None:
+        count_auth_failure()
         return _page("用户名或密码不正确", 401)
     session.clear()
+    # the user's tenant and role ride in the signed session: every page acts for them
     session[SESSION_USER] = who.name
+    session[SESSION_USER_ID] = who.ident
+    session[SESSION_TENANT] = who.tenant_id
+    session[SESSION_ROLE] = who.role
     return redirect(_safe_next(request.form.get("next")))
 
 
@@ -91,7 +106,9 @@ def logout() -> Any:
 
 
 def _require_login() -> Any:
-    if request.path.startswith(OPEN_PREFIXES) or session.get(SESSION_USER):
+    if request.path.startswith(OPEN_PREFIXES):
+        return None
+    if session.get(SESSION_USER) and session.get(SESSION_TENANT) is not None:
         return None
     return redirect(url_for("login.login_form", next=request.full_path.rstrip("?")))
 

@@ -2,7 +2,7 @@
 
 The editor is generated from the ``SenderProfile`` model like every document form. These
 routes live on the form blueprint (session cookie + CSRF token) and call the profile store
-directly; the browser never calls the JSON API.
+directly, for the signed-in user's tenant; the browser never calls the JSON API.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from docgen.documents.problems import Problem, from_validation_error
 from docgen.profiles.model import SenderProfile
 from docgen.profiles.store import ProfileNotFound, ProfileStore
+from docgen.web.auth import tenant_id
 from docgen.web.form import _doc_type, _page_response, bp, problem_for_form
 from docgen.web.formspec import form_spec
 from docgen.web.prefill import prefill
@@ -34,7 +35,10 @@ def _spec() -> dict[str, Any]:
 
 def profile_choices() -> list[dict[str, Any]]:
     """Profiles offered for prefilling a document form: id, name and kind."""
-    return [{"id": p.id, "name": p.profile.name, "kind": p.profile.kind} for p in _store().list()]
+    return [
+        {"id": p.id, "name": p.profile.name, "kind": p.profile.kind}
+        for p in _store().list(tenant_id())
+    ]
 
 
 @bp.get("/profiles")
@@ -42,7 +46,7 @@ def profiles() -> Response:
     return _page_response(
         render_template(
             "form/profiles.html",
-            profiles=_store().list(),
+            profiles=_store().list(tenant_id()),
             title=PROFILE_TITLE,
             csrf_token=generate_csrf(),
         )
@@ -70,7 +74,7 @@ def new_profile() -> Response:
 @bp.get("/profiles/<int:profile_id>")
 def edit_profile(profile_id: int) -> Response:
     try:
-        stored = _store().get(profile_id)
+        stored = _store().get(tenant_id(), profile_id)
     except ProfileNotFound:
         return _page_response(render_template("form/not_found.html"), 404)
     return _editor(profile_id, stored.profile.model_dump(mode="json", exclude_none=True))
@@ -92,9 +96,9 @@ def save_profile() -> Response:
     profile_id = body.get("id")
     try:
         if isinstance(profile_id, int):
-            stored = _store().update(profile_id, profile)
+            stored = _store().update(tenant_id(), profile_id, profile)
         else:
-            stored = _store().add(profile)
+            stored = _store().add(tenant_id(), profile)
     except ProfileNotFound as exc:
         problem = Problem((), "profile_not_found", str(exc))
         return jsonify({"valid": False, "errors": [problem_for_form(spec, problem)]})
@@ -104,7 +108,7 @@ def save_profile() -> Response:
 @bp.post("/profiles/<int:profile_id>/delete")
 def delete_profile(profile_id: int) -> Response:
     with contextlib.suppress(ProfileNotFound):  # already gone: the list shows the outcome
-        _store().delete(profile_id)
+        _store().delete(tenant_id(), profile_id)
     return redirect(url_for("form.profiles"), 303)  # type: ignore[return-value]
 
 
@@ -113,7 +117,7 @@ def prefill_case(type_name: str, profile_id: int) -> Response:
     """The fields of a ``type_name`` case that profile ``profile_id`` fills in."""
     doc_type = _doc_type(type_name)
     try:
-        stored = _store().get(profile_id)
+        stored = _store().get(tenant_id(), profile_id)
     except ProfileNotFound as exc:
         response = jsonify([Problem((), "profile_not_found", str(exc)).as_dict()])
         response.status_code = 404

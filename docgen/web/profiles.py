@@ -1,6 +1,7 @@
 """JSON API for sender profiles under ``/api/v1/sender-profiles``.
 
-Bad input gets the usual problem list (422), an unknown id 404, never a 500.
+Bad input gets the usual problem list (422), an unknown id 404, never a 500. Profiles
+are the caller's tenant's: another tenant's id is unknown (404), as a missing one.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pydantic import BaseModel, Field, ValidationError
 from docgen.documents.problems import Problem, from_validation_error
 from docgen.profiles.model import SenderProfile
 from docgen.profiles.store import ProfileNotFound, ProfileStore
+from docgen.web.auth import tenant_id
 
 PROFILES_TAG = Tag(name="sender-profiles", description="发函人档案（律师事务所、债权人）")
 
@@ -54,7 +56,7 @@ def build_blueprint() -> APIBlueprint:
     @bp.get("", tags=[PROFILES_TAG])
     def list_profiles() -> Response:
         """列出全部发函人档案"""
-        return jsonify({"items": [p.as_dict() for p in _store().list()]})
+        return jsonify({"items": [p.as_dict() for p in _store().list(tenant_id())]})
 
     @bp.get("/schema", tags=[PROFILES_TAG])
     def profile_schema() -> Response:
@@ -67,7 +69,7 @@ def build_blueprint() -> APIBlueprint:
         body = _body()
         if isinstance(body, Response):
             return body
-        response = jsonify(_store().add(body).as_dict())
+        response = jsonify(_store().add(tenant_id(), body).as_dict())
         response.status_code = 201
         return response
 
@@ -75,7 +77,7 @@ def build_blueprint() -> APIBlueprint:
     def get_profile(path: ProfilePath) -> Response:
         """查看一个发函人档案"""
         try:
-            return jsonify(_store().get(path.id).as_dict())
+            return jsonify(_store().get(tenant_id(), path.id).as_dict())
         except ProfileNotFound as exc:
             return _not_found(exc)
 
@@ -86,7 +88,7 @@ def build_blueprint() -> APIBlueprint:
         if isinstance(body, Response):
             return body
         try:
-            return jsonify(_store().update(path.id, body).as_dict())
+            return jsonify(_store().update(tenant_id(), path.id, body).as_dict())
         except ProfileNotFound as exc:
             return _not_found(exc)
 
@@ -94,7 +96,7 @@ def build_blueprint() -> APIBlueprint:
     def delete_profile(path: ProfilePath) -> Response:
         """删除发函人档案"""
         try:
-            _store().delete(path.id)
+            _store().delete(tenant_id(), path.id)
         except ProfileNotFound as exc:
             return _not_found(exc)
         return Response(status=204)

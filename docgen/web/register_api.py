@@ -2,8 +2,10 @@
 
 ``POST /api/v1/verify`` is the one route open to callers without a key: it says whether
 docgen issued a file (uploaded, or given by its SHA-256 or printed code), when, its type
-and template version, and nothing about the case. A caller with a key also gets who
-asked for it, its batch and its delivery records.
+and template version, and nothing about the case. A caller with a key of the document's
+own tenant also gets who asked for it, its batch and its delivery records; anyone else
+(no key, or another tenant's) only the public answer. The register's other routes find
+only the caller's tenant's documents: another tenant's id is a 404, as an unknown one.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from docgen.register.deliveries import (
 from docgen.register.models import Delivery, RegisteredDocument
 from docgen.register.store import Register, Verification
 from docgen.services import Docgen, _public
-from docgen.web.auth import principal, requester
+from docgen.web.auth import principal, requester, tenant_id
 
 REGISTER_TAG = Tag(name="register", description="文书登记、真伪核验与送达记录")
 _SHA256 = re.compile(r"^[0-9a-fA-F]{64}$")
@@ -41,7 +43,7 @@ class VerifyForm(BaseModel):
         default=None, max_length=64, description="文件的 SHA-256（十六进制）"
     )
     code: str | None = Field(
-        default=None, max_length=20, description="页脚印的校验码，如 7K3M-Q9TX"
+        default=None, max_length=32, description="页脚印的校验码，如 7K3M-Q9TX-4HWDP"
     )
 
 
@@ -132,8 +134,10 @@ def _verify_answer(found: Verification) -> dict[str, Any]:
     answer = found.as_public_dict()
     answer["type_title"] = _type_title(found.type_name)
     answer["details"] = None
-    if found.issued and principal() is not None and found.document_id:
-        document = _register().get(found.document_id)
+    who = principal()
+    if found.issued and who is not None and found.document_id:
+        # details only for the document's own tenant: never another's batch id
+        document = _register().get(found.document_id, who.tenant_id)
         if document is not None:
             answer["details"] = {
                 "requested_by": document.requested_by,
@@ -180,7 +184,7 @@ def build_blueprint() -> APIBlueprint:
     @bp.get("/register/<document_id>", tags=[REGISTER_TAG], responses={200: None})
     def get_document(path: DocumentPath) -> Response:
         """登记簿中的一份文书：模板版本、输出哈希、送达记录与诉讼时效状态"""
-        document = _register().get(path.document_id)
+        document = _register().get(path.document_id, tenant_id())
         if document is None:
             abort(404)
         return jsonify(_document_dict(document))
@@ -189,7 +193,8 @@ def build_blueprint() -> APIBlueprint:
     def add_delivery(path: DocumentPath, body: DeliveryBody) -> Response:
         """为一份文书登记 EMS 邮件号和妥投日期（妥投的催款函中断诉讼时效）"""
         register = _register()
-        if register.get(path.document_id) is None:
+        tenant = tenant_id()
+        if register.get(path.document_id, tenant) is None:
             abort(404)
         item = DeliveryInput(
             path.document_id,
@@ -198,10 +203,10 @@ def build_blueprint() -> APIBlueprint:
             body.delivered_on,
         )
         try:
-            DeliveryLog(register).record(item, requester())
+            DeliveryLog(register, tenant).record(item, requester())
         except CaseInvalid as exc:
             return _problems(exc.problems)
-        document = register.get(path.document_id)
+        document = register.get(path.document_id, tenant)
         if document is None:
             abort(404)
         response = jsonify(_document_dict(document))

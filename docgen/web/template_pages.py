@@ -4,7 +4,8 @@ Lists every type with its built-in or active templates (Word and PDF) and its st
 versions, and lets an administrator upload a new .docx or .html (checked exactly as
 through the API), preview a version with the type's sample case, activate it, or go back
 to the built-in template. Forms after upload carry the template kind in a ``kind`` field.
-Routes live on the form blueprint (session cookie + CSRF token).
+Routes live on the form blueprint (session cookie + CSRF token). Versions are the signed-in
+user's tenant's; uploading, activating and deactivating need its ``admin`` role (403).
 """
 
 from __future__ import annotations
@@ -12,13 +13,14 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from flask import Response, current_app, redirect, render_template, request, send_file, url_for
+from flask import Response, redirect, render_template, request, send_file, url_for
 from flask_wtf.csrf import generate_csrf
 
 from docgen.documents import registry
 from docgen.documents.problems import CaseInvalid, Problem
 from docgen.services import template_kind
 from docgen.template_store import TemplateRejected, UnknownVersion
+from docgen.web import auth
 from docgen.web.form import _doc_type, _page_response, bp
 
 MAX_TEMPLATE_BYTES = 10 * 1024 * 1024
@@ -27,7 +29,14 @@ KIND_NAMES = {"docx": "Word 模板", "html": "PDF 模板"}
 
 
 def _service() -> Any:
-    return current_app.extensions["docgen"]
+    return auth.service()  # acting for the signed-in user's tenant
+
+
+def _admin_only(type_name: str) -> Response | None:
+    if auth.caller().is_admin:
+        return None
+    problem = Problem((), "admin_required", "只有本租户的管理员（admin）可以上传、启用或停用模板")
+    return _page({type_name: [problem]}, 403)
 
 
 def _kind() -> str:
@@ -36,10 +45,10 @@ def _kind() -> str:
 
 
 def _page(problems: dict[str, list[Problem]] | None = None, status: int = 200) -> Response:
-    store = _service().templates
+    service = _service()
     rows = []
     for doc_type in registry.all_types():
-        versions = store.versions(doc_type.name)
+        versions = service.templates.versions(service.tenant_id, doc_type.name)
         active = {
             kind: [v for v in versions if v.kind == kind and v.status == "active"]
             for kind in KIND_NAMES
@@ -50,6 +59,7 @@ def _page(problems: dict[str, list[Problem]] | None = None, status: int = 200) -
         rows=rows,
         kind_names=KIND_NAMES,
         problems=problems or {},
+        can_manage=auth.caller().is_admin,
         notice=request.args.get("notice", ""),
         csrf_token=generate_csrf(),
         title=TITLE,
@@ -65,6 +75,9 @@ def templates() -> Response:
 @bp.post("/templates/<type_name>/upload")
 def upload_template(type_name: str) -> Response:
     _doc_type(type_name)
+    refused = _admin_only(type_name)
+    if refused is not None:
+        return refused
     upload = request.files.get("file")
     data = upload.read(MAX_TEMPLATE_BYTES + 1) if upload else b""
     if not data:
@@ -78,7 +91,7 @@ def upload_template(type_name: str) -> Response:
             data,
             filename=(upload.filename if upload else "") or "",
             note=request.form.get("note", "")[:500],
-            by="web",
+            by=auth.requester(),
             kind=template_kind((upload.filename if upload else "") or ""),
             variant=request.form.get("variant", "")[:32],
         )
@@ -110,8 +123,12 @@ def preview_template(type_name: str, version: int) -> Response:
 @bp.post("/templates/<type_name>/<int:version>/activate")
 def activate_template(type_name: str, version: int) -> Response:
     _doc_type(type_name)
+    refused = _admin_only(type_name)
+    if refused is not None:
+        return refused
+    service = _service()
     try:
-        info = _service().templates.activate(type_name, version, _kind())
+        info = service.templates.activate(service.tenant_id, type_name, version, _kind())
     except UnknownVersion:
         return _page({type_name: [Problem(("version",), "not_found", "没有该版本")]}, 404)
     notice = f"已启用 {info.label}"
@@ -121,7 +138,11 @@ def activate_template(type_name: str, version: int) -> Response:
 @bp.post("/templates/<type_name>/deactivate")
 def deactivate_template(type_name: str) -> Response:
     _doc_type(type_name)
+    refused = _admin_only(type_name)
+    if refused is not None:
+        return refused
     kind = _kind()
-    _service().templates.deactivate(type_name, kind)
+    service = _service()
+    service.templates.deactivate(service.tenant_id, type_name, kind)
     notice = f"{type_name} 的{KIND_NAMES[kind]}已恢复使用内置模板"
     return redirect(url_for("form.templates", notice=notice), 303)  # type: ignore[return-value]

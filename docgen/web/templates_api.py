@@ -5,13 +5,17 @@ stored as the next version of its kind; preview renders a case with a version; a
 makes the service use it; deactivate goes back to the built-in one. Routes after upload
 take ``?kind=html`` for the HTML templates (default ``docx``).
 Every refusal is a problem list (422), never a 500.
+
+Versions belong to the caller's tenant: another tenant's version numbers are unknown here
+(404), and activation changes that tenant's documents only. Only the tenant's ``admin``
+uploads, activates and deactivates (403 for a ``member``).
 """
 
 from __future__ import annotations
 
 from typing import Any, Literal
 
-from flask import Response, current_app, jsonify, request
+from flask import Response, jsonify, request
 from flask_openapi3 import APIBlueprint, FileStorage, Tag
 from pydantic import BaseModel, Field
 
@@ -19,6 +23,7 @@ from docgen.documents import registry
 from docgen.documents.problems import CaseInvalid, Problem
 from docgen.services import Docgen
 from docgen.template_store import TemplateRejected, UnknownVersion, VersionInfo
+from docgen.web import auth
 
 TEMPLATES_TAG = Tag(name="templates", description="自定义文书模板：上传、检查、预览、启用")
 MAX_TEMPLATE_BYTES = 10 * 1024 * 1024
@@ -79,7 +84,7 @@ class TemplateList(BaseModel):
 
 
 def _service() -> Docgen:
-    return current_app.extensions["docgen"]  # type: ignore[no-any-return]
+    return auth.service()  # acting for the caller's tenant
 
 
 def _problems(problems: list[Problem], status: int = 422) -> Response:
@@ -111,19 +116,25 @@ def register_routes(bp: APIBlueprint) -> None:
     @bp.get("/templates", tags=[TEMPLATES_TAG], responses={200: TemplateList})
     def list_templates() -> Response:
         """列出全部自定义模板版本"""
-        return jsonify({"items": [_version_json(v) for v in _service().templates.versions()]})
+        service = _service()
+        versions = service.templates.versions(service.tenant_id)
+        return jsonify({"items": [_version_json(v) for v in versions]})
 
     @bp.get("/templates/<type_name>", tags=[TEMPLATES_TAG], responses={200: TemplateList})
     def list_type_templates(path: TypePath) -> Response:
         """列出一种文书类型的模板版本"""
         if not _known_type(path.type_name):
             return _not_found(f"未知的文书类型「{path.type_name}」")
-        versions = _service().templates.versions(path.type_name)
+        service = _service()
+        versions = service.templates.versions(service.tenant_id, path.type_name)
         return jsonify({"items": [_version_json(v) for v in versions]})
 
     @bp.post("/templates/<type_name>", tags=[TEMPLATES_TAG], responses={201: TemplateVersionModel})
     def upload_template(path: TypePath, form: TemplateUpload) -> Response:
         """上传 .docx 或 .html 模板：检查安全性、变量与示例渲染，通过后保存为新版本（未启用）"""
+        refused = auth.forbidden_unless_admin()
+        if refused is not None:
+            return refused
         if not _known_type(path.type_name):
             return _not_found(f"未知的文书类型「{path.type_name}」")
         data = form.file.read(MAX_TEMPLATE_BYTES + 1)
@@ -135,7 +146,7 @@ def register_routes(bp: APIBlueprint) -> None:
                 data,
                 filename=form.file.filename or "",
                 note=form.note,
-                by=str(getattr(request, "docgen_client", "") or ""),
+                by=auth.requester(),
                 kind=form.kind,
                 variant=form.variant,
             )
@@ -168,10 +179,16 @@ def register_routes(bp: APIBlueprint) -> None:
     )
     def activate_template(path: VersionPath, query: KindQuery) -> Response:
         """启用该版本：此后该类型的 DOCX（kind=docx）或 PDF（kind=html）文书使用此模板"""
+        refused = auth.forbidden_unless_admin()
+        if refused is not None:
+            return refused
         if not _known_type(path.type_name):
             return _not_found(f"未知的文书类型「{path.type_name}」")
+        service = _service()
         try:
-            info = _service().templates.activate(path.type_name, path.version, query.kind)
+            info = service.templates.activate(
+                service.tenant_id, path.type_name, path.version, query.kind
+            )
         except UnknownVersion:
             return _not_found(f"没有 {path.type_name} 的第 {path.version} 版 {query.kind} 模板")
         return jsonify(_version_json(info))
@@ -179,7 +196,11 @@ def register_routes(bp: APIBlueprint) -> None:
     @bp.post("/templates/<type_name>/deactivate", tags=[TEMPLATES_TAG])
     def deactivate_template(path: TypePath, query: DeactivateQuery) -> Response:
         """停用该种类（docx 或 html）的自定义模板，恢复使用内置模板"""
+        refused = auth.forbidden_unless_admin()
+        if refused is not None:
+            return refused
         if not _known_type(path.type_name):
             return _not_found(f"未知的文书类型「{path.type_name}」")
-        _service().templates.deactivate(path.type_name, query.kind, query.variant)
+        service = _service()
+        service.templates.deactivate(service.tenant_id, path.type_name, query.kind, query.variant)
         return jsonify({"type_name": path.type_name, "kind": query.kind, "active": None})

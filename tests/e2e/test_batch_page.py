@@ -11,6 +11,7 @@ import zipfile
 import pytest
 from pypdf import PdfReader
 
+from docgen.tenants import DEFAULT_TENANT_ID
 from docgen.web import create_app
 from tests.batch_support import person_case, sheet
 
@@ -104,7 +105,7 @@ def test_the_batch_page_offers_the_stored_sender_profiles(page_client, settings)
     profile = SenderProfile(
         name="上海某某商贸有限公司", kind="creditor", address="上海市", phone="021-61234567"
     )
-    stored = store.add(profile)
+    stored = store.add(DEFAULT_TENANT_ID, profile)
     page = page_client.get("/form/batches").get_data(as_text=True)
     assert re.search(
         rf'<select id="batch-profile" name="sender_profile_id">.*'

@@ -11,6 +11,7 @@ from docgen.cli import main
 from docgen.config import Settings
 from docgen.register.access import ApiKeys, Users
 from docgen.services import Docgen
+from docgen.tenants import DEFAULT_TENANT_ID
 from tests.support import load_fixture
 
 PERSON = load_fixture("demand_letter", "valid", "person_debtor")
@@ -78,10 +79,10 @@ def test_delivery_import_records_good_rows_and_reports_bad_ones_by_line(shell, s
     assert "第3行  tracking_number  [tracking_check_digit]" in result.output
     assert "第4行  document_id  [document_unknown]" in result.output
     assert "第5行  delivered_on  [date_invalid]" in result.output
-    (delivery,) = docgen.register.deliveries(issued.document_id)
+    (delivery,) = docgen.register.deliveries(issued.document_id, DEFAULT_TENANT_ID)
     assert (delivery.tracking_number, str(delivery.delivered_on)) == ("EA123456785CN", "2026-11-22")
     assert delivery.recorded_by == "cli"
     assert (
-        docgen.register.get(issued.document_id).outputs[0].sha256
+        docgen.register.get(issued.document_id, None).outputs[0].sha256
         == hashlib.sha256(issued.content).hexdigest()
     )

@@ -22,13 +22,14 @@ SCRIPT = textwrap.dedent(
     from docgen.batch.executors import LocalExecutor
     from docgen.batch.runs import Batches, RunOptions
     from docgen.config import Settings
+    from docgen.tenants import DEFAULT_TENANT_ID
     from tests.batch_support import letters_sheet
 
     folder = Path(sys.argv[1])
     batches = Batches(Settings(data_dir=folder / "data"))
     source = letters_sheet(folder / "cases.csv", 4)
     options = RunOptions("demand_letter", formats=["pdf"], chunk_size=2)
-    run_id = batches.create(source, options, folder)
+    run_id = batches.create(source, options, folder, DEFAULT_TENANT_ID)
     summary = batches.execute(run_id, LocalExecutor(2))
     print(summary["rendered"])
     """

@@ -31,6 +31,7 @@ from docgen.render.pdf import GlyphMissing
 from docgen.render.prepared_fonts import repertoire
 from docgen.render.typst_pdf import TypstRenderer
 from docgen.services import CaseInvalid, Docgen
+from docgen.tenants import DEFAULT_TENANT_ID
 from tests.batch_support import letters_sheet
 from tests.support import (
     FixtureCase,
@@ -109,7 +110,7 @@ def test_each_civil_complaint_layout_prints_with_its_own_typst_template(plain, l
 def test_an_elements_complaint_is_registered_with_its_template_and_made_again(typst_service):
     case = load_fixture("civil_complaint", "valid", "elements_company_lender")
     rendered = typst_service.render("civil_complaint", case, "pdf")
-    row = typst_service.register.get(rendered.document_id)
+    row = typst_service.register.get(rendered.document_id, None)
     assert row.template_id == "civil_complaint/elements.typ"
     again = reissue_pdf(typst_service, rendered.document_id)
     assert again.identical
@@ -143,7 +144,7 @@ def test_the_setting_chooses_typst_and_the_register_stamps_every_page(typst_serv
         flat = re.sub(r"\s+", "", page)
         assert f"文书编号{rendered.document_id}" in flat
         assert f"校验码{rendered.verification_code}" in flat
-    row = typst_service.register.get(rendered.document_id)
+    row = typst_service.register.get(rendered.document_id, None)
     assert row.template_id == "demand_letter/letter.typ"
 
 
@@ -246,7 +247,7 @@ def test_a_batch_run_can_choose_typst(settings, tmp_path: Path):
     source = letters_sheet(tmp_path / "cases.csv", 5)
     batches = Batches(settings, f"sqlite:///{tmp_path / 'state.db'}")
     options = RunOptions("demand_letter", formats=["pdf"], chunk_size=2, pdf_engine="typst")
-    run_id = batches.create(source, options, tmp_path)
+    run_id = batches.create(source, options, tmp_path, DEFAULT_TENANT_ID)
     summary = batches.execute(run_id, LocalExecutor(1))
     assert (summary["status"], summary["rendered"]) == ("done", 5)
     folder = tmp_path / run_id
@@ -269,7 +270,7 @@ def test_an_unknown_engine_is_refused_before_the_run(settings, tmp_path: Path):
     source = letters_sheet(tmp_path / "cases.csv", 1)
     with pytest.raises(BatchInputError, match="PDF 引擎"):
         Batches(settings, f"sqlite:///{tmp_path / 'state.db'}").create(
-            source, RunOptions("demand_letter", pdf_engine="latex"), tmp_path
+            source, RunOptions("demand_letter", pdf_engine="latex"), tmp_path, DEFAULT_TENANT_ID
         )
 
 
@@ -299,7 +300,7 @@ def test_a_letter_whose_template_changed_since_is_not_made_again(engine, tmp_pat
     rendered = service.render("demand_letter", case, "pdf", engine=engine)
     assert reissue_pdf(service, rendered.document_id).identical
 
-    row = service.register.get(rendered.document_id)
+    row = service.register.get(rendered.document_id, None)
     template = templates / row.template_id
     template.write_text(template.read_text(encoding="utf-8") + "\n", encoding="utf-8")
 
@@ -327,8 +328,8 @@ def test_a_letter_whose_shared_layout_changed_since_is_not_made_again(
     case = load_fixture("demand_letter", "valid", "person_debtor")
     rendered = service.render("demand_letter", case, "pdf", engine=engine)
     docx = service.render("demand_letter", case, "docx")
-    assert service.register.get(rendered.document_id).layout_hash is not None
-    assert service.register.get(docx.document_id).layout_hash is None  # all in the .docx
+    assert service.register.get(rendered.document_id, None).layout_hash is not None
+    assert service.register.get(docx.document_id, None).layout_hash is None  # all in the .docx
 
     (templates / shared).write_text(
         (templates / shared).read_text(encoding="utf-8") + "\n", encoding="utf-8"

@@ -21,6 +21,7 @@ from docgen.batch.celery_app import QUEUE
 from docgen.batch.executors import CeleryExecutor
 from docgen.batch.runs import Batches, RunOptions
 from docgen.config import Settings
+from docgen.tenants import DEFAULT_TENANT_ID
 from tests.batch_support import letters_sheet, person_case
 from tests.integration.batch.test_runs import assert_exact
 
@@ -97,7 +98,10 @@ def test_a_killed_worker_loses_nothing_and_duplicates_nothing(broker, env, tmp_p
     source = letters_sheet(tmp_path / "cases.csv", 200)
     batches = _batches(env)
     run_id = batches.create(
-        source, RunOptions("demand_letter", formats=["docx"], chunk_size=10), tmp_path / "runs"
+        source,
+        RunOptions("demand_letter", formats=["docx"], chunk_size=10),
+        tmp_path / "runs",
+        DEFAULT_TENANT_ID,
     )
     first = Worker(env, tmp_path / "worker-1.log")
     try:
@@ -125,7 +129,7 @@ def test_workers_render_pdfs_and_queue_messages_hold_no_case_data(broker, env, t
     canary_id = person_case(1)["debtor"]["id_number"]
     batches = _batches(env)
     options = RunOptions("demand_letter", formats=["pdf", "docx"], chunk_size=1)
-    run_id = batches.create(source, options, tmp_path / "runs")
+    run_id = batches.create(source, options, tmp_path / "runs", DEFAULT_TENANT_ID)
     batches.execute(run_id, CeleryExecutor(BROKER, wait=False), wait=False)
     messages = broker.lrange(f"docgen:{QUEUE}", 0, -1)
     assert len(messages) == 2

@@ -15,6 +15,7 @@ from openpyxl import Workbook, load_workbook
 from docgen.batch.executors import LocalExecutor
 from docgen.batch.runs import Batches, RunOptions
 from docgen.cli import main
+from docgen.tenants import DEFAULT_TENANT_ID
 from tests.batch_support import person_case, sheet, write_csv
 
 FORMULA = '=HYPERLINK("http://x.example/","点我")'
@@ -111,7 +112,7 @@ def test_a_run_from_xlsx_with_merged_headers_renders_the_valid_rows(settings, tm
     source = _merged_header_xlsx(tmp_path / "cases.xlsx", _mixed_cases())
     batches = Batches(settings, f"sqlite:///{tmp_path / 'state.db'}")
     run_id = batches.create(
-        source, RunOptions("demand_letter", formats=["docx"]), tmp_path / "runs"
+        source, RunOptions("demand_letter", formats=["docx"]), tmp_path / "runs", DEFAULT_TENANT_ID
     )
     summary = batches.execute(run_id, LocalExecutor(1))
     assert summary["status"] == "done"

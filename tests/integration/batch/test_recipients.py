@@ -18,6 +18,7 @@ from docgen.batch.executors import LocalExecutor
 from docgen.batch.runs import Batches, RunOptions
 from docgen.batch.state import BatchItem
 from docgen.batch.work import process_chunk
+from docgen.tenants import DEFAULT_TENANT_ID
 from tests.batch_support import person_case, sheet, write_csv
 
 GUARANTORS = [
@@ -52,7 +53,9 @@ def test_each_recipient_gets_a_letter_a_manifest_row_and_an_odd_first_page(setti
     source = write_csv(tmp_path / "cases.csv", headers, rows)
     database_url = f"sqlite:///{tmp_path / 'state.db'}"
     batches = Batches(settings, database_url)
-    run_id = batches.create(source, RunOptions("demand_letter", chunk_size=2), tmp_path)
+    run_id = batches.create(
+        source, RunOptions("demand_letter", chunk_size=2), tmp_path, DEFAULT_TENANT_ID
+    )
     batches.plan(run_id)
     with db.session_scope(db.engine_for(database_url)) as session:
         keys = list(session.scalars(select(BatchItem.key).order_by(BatchItem.row_number)))

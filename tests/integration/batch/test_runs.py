@@ -27,6 +27,7 @@ from docgen.batch.outputs import write_volume
 from docgen.batch.runs import Batches, RunOptions
 from docgen.batch.state import BatchItem
 from docgen.batch.work import process_chunk
+from docgen.tenants import DEFAULT_TENANT_ID
 from tests.batch_support import letters_sheet, person_case, sheet, write_csv
 
 
@@ -88,7 +89,10 @@ def test_a_finished_run_run_again_changes_nothing(settings, database_url, tmp_pa
     source = _sheet_with_rejects(tmp_path / "cases.csv", good=10)
     batches = Batches(settings, database_url)
     run_id = batches.create(
-        source, RunOptions("demand_letter", formats=["docx"], chunk_size=3), tmp_path
+        source,
+        RunOptions("demand_letter", formats=["docx"], chunk_size=3),
+        tmp_path,
+        DEFAULT_TENANT_ID,
     )
     summary = batches.execute(run_id, LocalExecutor(1))
     assert (summary["status"], summary["rendered"], summary["rejected"]) == ("done", 10, 1)
@@ -105,7 +109,10 @@ def test_an_interrupted_run_resumes_with_nothing_lost_or_doubled(settings, datab
     source = _sheet_with_rejects(tmp_path / "cases.csv", good=12)
     batches = Batches(settings, database_url)
     run_id = batches.create(
-        source, RunOptions("demand_letter", formats=["docx"], chunk_size=4), tmp_path
+        source,
+        RunOptions("demand_letter", formats=["docx"], chunk_size=4),
+        tmp_path,
+        DEFAULT_TENANT_ID,
     )
     batches.plan(run_id)
     engine = db.upgrade(database_url)
@@ -121,7 +128,7 @@ def test_an_interrupted_run_resumes_with_nothing_lost_or_doubled(settings, datab
     assert process_chunk(settings, database_url, run_id, keys[:4]) == 3  # one is rejected
     assert process_chunk(settings, database_url, run_id, keys[:4]) == 0  # redelivered: no-op
     (tmp_path / run_id / "letters" / "000009_half-written.docx.part").write_bytes(b"PK\x03")
-    assert batches.status(run_id)["pending"] == 9
+    assert batches.status(run_id, None)["pending"] == 9
     summary = batches.execute(run_id, LocalExecutor(1))
     assert (summary["rendered"], summary["rejected"], summary["pending"]) == (12, 1, 0)
     assert_exact(tmp_path / run_id, 12, ("docx",))
@@ -131,7 +138,7 @@ def test_the_print_pdf_starts_every_letter_on_an_odd_page(settings, tmp_path):
     source = letters_sheet(tmp_path / "cases.csv", 3)
     batches = Batches(settings, f"sqlite:///{tmp_path / 'state.db'}")
     options = RunOptions("demand_letter", formats=["pdf"], address_page=True, volume_size=2)
-    run_id = batches.create(source, options, tmp_path)
+    run_id = batches.create(source, options, tmp_path, DEFAULT_TENANT_ID)
     summary = batches.execute(run_id, LocalExecutor(1))
     assert summary["rendered"] == 3
     folder = tmp_path / run_id
@@ -159,7 +166,9 @@ def test_a_letter_rendered_on_its_own_is_printed_from_its_own_file(settings, tmp
     # takes the pages of its own PDF, still starting on an odd page
     source = letters_sheet(tmp_path / "cases.csv", 3)
     batches = Batches(settings, f"sqlite:///{tmp_path / 'state.db'}")
-    run_id = batches.create(source, RunOptions("demand_letter", formats=["pdf"]), tmp_path)
+    run_id = batches.create(
+        source, RunOptions("demand_letter", formats=["pdf"]), tmp_path, DEFAULT_TENANT_ID
+    )
     batches.execute(run_id, LocalExecutor(1))
     folder = tmp_path / run_id
     with (folder / "manifest.csv").open(encoding="utf-8-sig", newline="") as fh:
@@ -263,7 +272,10 @@ def test_a_pool_worker_killed_mid_run_is_replaced_and_the_run_completes(settings
     database_url = f"sqlite:///{tmp_path / 'state.db'}"
     batches = Batches(settings, database_url)
     run_id = batches.create(
-        source, RunOptions("demand_letter", formats=["docx"], chunk_size=2), tmp_path
+        source,
+        RunOptions("demand_letter", formats=["docx"], chunk_size=2),
+        tmp_path,
+        DEFAULT_TENANT_ID,
     )
     batches.plan(run_id)
     before = set(_children())

@@ -10,6 +10,7 @@ from pypdf import PdfReader
 from docgen.cli import main
 from docgen.profiles.model import SenderProfile
 from docgen.profiles.store import ProfileStore
+from docgen.tenants import DEFAULT_TENANT_ID
 from tests.batch_support import person_case, sheet, write_csv
 
 CREDITOR = {
@@ -44,7 +45,7 @@ def test_a_run_with_a_profile_prints_its_phone_and_account_in_every_letter(
     from docgen.config import Settings
 
     store = ProfileStore(db.upgrade(Settings().effective_database_url))
-    profile_id = store.add(SenderProfile.model_validate(CREDITOR)).id
+    profile_id = store.add(DEFAULT_TENANT_ID, SenderProfile.model_validate(CREDITOR)).id
     source = _sheet_without_sender(tmp_path / "cases.csv", 3)
     out = tmp_path / "runs"
     args = ["batch", "run", str(source), "--type", "demand_letter", "--out", str(out)]

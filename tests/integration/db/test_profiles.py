@@ -10,6 +10,7 @@ import pytest
 from docgen import db
 from docgen.profiles.model import SenderProfile
 from docgen.profiles.store import ProfileNotFound, ProfileStore
+from docgen.tenants import DEFAULT_TENANT_ID
 from tests.support import FIXTURES
 
 FIRM = json.loads((FIXTURES / "sender_profiles" / "law_firm.json").read_text("utf-8"))
@@ -21,35 +22,39 @@ def store(database_url: str) -> ProfileStore:
 
 
 def test_profile_round_trips_with_every_field(store: ProfileStore) -> None:
-    stored = store.add(SenderProfile.model_validate(FIRM))
-    again = store.get(stored.id)
+    stored = store.add(DEFAULT_TENANT_ID, SenderProfile.model_validate(FIRM))
+    again = store.get(DEFAULT_TENANT_ID, stored.id)
     assert again.profile.model_dump(mode="json", exclude_none=True) == FIRM
-    assert [p.id for p in store.list()] == [stored.id]
+    assert [p.id for p in store.list(DEFAULT_TENANT_ID)] == [stored.id]
 
 
 def test_update_replaces_and_delete_removes(store: ProfileStore) -> None:
-    stored = store.add(SenderProfile.model_validate(FIRM))
+    stored = store.add(DEFAULT_TENANT_ID, SenderProfile.model_validate(FIRM))
     changed = SenderProfile.model_validate(dict(FIRM, phone="010-88886666"))
-    assert store.update(stored.id, changed).profile.phone == "010-88886666"
-    assert store.get(stored.id).profile.phone == "010-88886666"
-    store.delete(stored.id)
+    assert store.update(DEFAULT_TENANT_ID, stored.id, changed).profile.phone == "010-88886666"
+    assert store.get(DEFAULT_TENANT_ID, stored.id).profile.phone == "010-88886666"
+    store.delete(DEFAULT_TENANT_ID, stored.id)
     with pytest.raises(ProfileNotFound):
-        store.get(stored.id)
+        store.get(DEFAULT_TENANT_ID, stored.id)
     with pytest.raises(ProfileNotFound):
-        store.delete(stored.id)
+        store.delete(DEFAULT_TENANT_ID, stored.id)
 
 
 def test_letter_numbers_count_per_series_and_year(store: ProfileStore) -> None:
-    assert [store.next_letter_number("京明正", 2026) for _ in range(3)] == [1, 2, 3]
-    assert store.next_letter_number("京明正", 2027) == 1
-    assert store.next_letter_number("沪某", 2026) == 1
-    assert store.next_letter_number("京明正", 2026) == 4
+    numbers = [store.next_letter_number(DEFAULT_TENANT_ID, "京明正", 2026) for _ in range(3)]
+    assert numbers == [1, 2, 3]
+    assert store.next_letter_number(DEFAULT_TENANT_ID, "京明正", 2027) == 1
+    assert store.next_letter_number(DEFAULT_TENANT_ID, "沪某", 2026) == 1
+    assert store.next_letter_number(DEFAULT_TENANT_ID, "京明正", 2026) == 4
 
 
 def test_letter_numbers_are_unique_under_concurrent_requests(store: ProfileStore) -> None:
     threads, each = 8, 15
     with ThreadPoolExecutor(threads) as pool:
         numbers = list(
-            pool.map(lambda _: store.next_letter_number("京明正", 2026), range(threads * each))
+            pool.map(
+                lambda _: store.next_letter_number(DEFAULT_TENANT_ID, "京明正", 2026),
+                range(threads * each),
+            )
         )
     assert sorted(numbers) == list(range(1, threads * each + 1))

@@ -48,12 +48,12 @@ def test_html_template_is_previewed_then_prints_every_pdf_once_activated(service
     assert MARK in _pdf_text(preview.content)
     assert "深圳市恒信商贸有限公司" in _pdf_text(preview.content)
 
-    service.templates.activate("demand_letter", 1, "html")
+    service.templates.activate(service.tenant_id, "demand_letter", 1, "html")
     rendered = service.render("demand_letter", CASE, "pdf")
     text = _pdf_text(rendered.content)
     assert MARK in text and "深圳市恒信商贸有限公司" in text
     assert rendered.document_id and rendered.document_id in text.replace("\n", "")
-    entry = service.register.get(rendered.document_id)  # type: ignore[union-attr]
+    entry = service.register.get(rendered.document_id, None)  # type: ignore[union-attr]
     assert entry.template_hash == hashlib.sha256(FIRM_HTML.encode()).hexdigest()
     assert entry.template_id == f"custom_templates/demand_letter/{version.sha256}.html"
     assert reissue_pdf(service, rendered.document_id).identical
@@ -62,7 +62,7 @@ def test_html_template_is_previewed_then_prints_every_pdf_once_activated(service
     docx = service.render("demand_letter", CASE, "docx").content
     assert MARK.encode() not in docx  # the Word template is a separate choice
 
-    service.templates.deactivate("demand_letter", "html")
+    service.templates.deactivate(service.tenant_id, "demand_letter", "html")
     assert MARK not in _pdf_text(service.render("demand_letter", CASE, "pdf").content)
 
 
@@ -136,7 +136,7 @@ def test_hostile_html_template_is_refused_and_fetches_nothing(
     assert problems[0].loc == ("file",)
     assert re.search(r"[\u4e00-\u9fff]", problems[0].message)
     assert canary.hits == 0
-    assert service.templates.versions("demand_letter") == []
+    assert service.templates.versions(service.tenant_id, "demand_letter") == []
 
 
 def test_html_template_through_the_api_cli_and_page(client, runner, tmp_path, monkeypatch):

@@ -72,12 +72,12 @@ def test_uploaded_template_is_used_only_once_activated(service: Docgen):
     preview = service.preview_template("demand_letter", 1, CASE)
     assert "本所专用格式 发函人：深圳市恒信商贸有限公司" in _text(preview.content)
 
-    service.templates.activate("demand_letter", 1)
+    service.templates.activate(service.tenant_id, "demand_letter", 1)
     after = _text(service.render("demand_letter", CASE, "docx").content)
     assert "本所专用格式 发函人：深圳市恒信商贸有限公司" in after
     assert "张伟" in after
 
-    service.templates.deactivate("demand_letter")
+    service.templates.deactivate(service.tenant_id, "demand_letter")
     assert "本所专用格式" not in _text(service.render("demand_letter", CASE, "docx").content)
 
 
@@ -91,9 +91,11 @@ def test_versions_are_numbered_stored_by_hash_and_never_overwritten(service: Doc
     second, _ = service.upload_template("demand_letter", second_bytes)
     assert second.version == 2
 
-    service.templates.activate("demand_letter", 1)
-    service.templates.activate("demand_letter", 2)
-    statuses = {v.version: v.status for v in service.templates.versions("demand_letter")}
+    service.templates.activate(service.tenant_id, "demand_letter", 1)
+    service.templates.activate(service.tenant_id, "demand_letter", 2)
+    statuses = {
+        v.version: v.status for v in service.templates.versions(service.tenant_id, "demand_letter")
+    }
     assert statuses == {1: "retired", 2: "active"}
     for info, data in ((first, FIRM_TEMPLATE), (second, second_bytes)):
         stored = service.templates.file_path("demand_letter", "docx", info.sha256).read_bytes()
@@ -104,7 +106,7 @@ def test_versions_are_numbered_stored_by_hash_and_never_overwritten(service: Doc
 def _rejection(service: Docgen, data: bytes) -> list:
     with pytest.raises(TemplateRejected) as caught:
         service.upload_template("demand_letter", data)
-    assert service.templates.versions("demand_letter") == [], "nothing is stored"
+    assert service.templates.versions(service.tenant_id, "demand_letter") == [], "nothing is stored"
     return caught.value.problems
 
 
@@ -342,7 +344,7 @@ def test_a_template_for_one_layout_replaces_only_that_layout(service: Docgen, cl
         "civil_complaint", elements, filename="elements.docx", variant="elements"
     )
     assert (version.variant, version.label) == ("elements", "civil_complaint/docx/elements@v1")
-    service.templates.activate("civil_complaint", version.version)
+    service.templates.activate(service.tenant_id, "civil_complaint", version.version)
     elements_case = load_fixture("civil_complaint", "valid", "elements_company_lender")
     narrative_case = load_fixture("civil_complaint", "valid", "narrative_guarantor")
     assert "本所要素式" in _text(service.render("civil_complaint", elements_case, "docx").content)
