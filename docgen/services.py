@@ -175,6 +175,8 @@ class Docgen:
     @property
     def isolated_pdf(self) -> IsolatedPdfRenderer:
         """The renderer for uploaded HTML templates: each print in a limited child."""
+        if self._root is not self:
+            return self._root.isolated_pdf
         if self._isolated_pdf is None:
             limits = isolation.Limits(
                 memory_bytes=self.settings.isolation_memory_mb * isolation.MiB,
