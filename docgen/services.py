@@ -25,7 +25,7 @@ from docgen.config import Settings
 from docgen.documents import registry
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.compliance import load_terms, strings
-from docgen.documents.problems import Assessment, CaseInvalid, Problem
+from docgen.documents.problems import Assessment, CaseInvalid, Problem, touches
 from docgen.reference_data import default_lpr_table
 from docgen.register import Issue, Stamp, sha256_hex
 from docgen.render.docx import DocxRenderer, TemplateRenderError
@@ -365,11 +365,26 @@ class Docgen:
         try:
             case = self._resolve(doc_type, doc_type.parse(data), final=False)
         except CaseInvalid as exc:
-            return Report(exc.problems)
+            return Report(self._problems_of_rest(doc_type, data, exc.problems))
         assessment = doc_type.evaluate(case, self.options())
         if not assessment.errors:
             assessment.extend(self._glyph_problems(case))
         return Report(assessment.problems, _public(assessment.computed))
+
+    def _problems_of_rest(
+        self, doc_type: DocumentType[Any], data: Any, problems: list[Problem]
+    ) -> list[Problem]:
+        """The parse problems, plus what the rules find in the values that did parse."""
+        rest = doc_type.salvage(data, problems)
+        if rest is None:
+            return problems
+        try:
+            case = self._resolve(doc_type, rest, final=False)
+        except CaseInvalid:
+            return problems
+        failed = [p.loc for p in problems]
+        found = doc_type.evaluate(case, self.options()).problems
+        return problems + [p for p in found if not touches(p.loc, failed)]
 
     def render(
         self,

@@ -1,4 +1,4 @@
-"""The dry run: judge every row and write the rejects report, render nothing."""
+"""The check-only run: judge every row and write the rejects report, render nothing."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from docgen.batch.columns import Layout
-from docgen.batch.outputs import REJECTS_HEADER, _path, _value_at
-from docgen.batch.plan import Sheet, check_shared, judge
-from docgen.batch.sheets import write_table
+from docgen.batch.duplicates import Duplicates
+from docgen.batch.plan import Sheet, check_shared, judge, stored_problems
+from docgen.batch.rejects import write_rejects
 from docgen.documents import registry
 from docgen.services import Docgen
 
@@ -22,44 +22,60 @@ def dry_run(
     shared: Mapping[str, Any],
     mapping: Mapping[str, str],
     out_dir: Path,
+    max_rows: int | None = None,
 ) -> dict[str, Any]:
+    """Judge every row of ``source``; write ``<stem>.rejects.csv``/``.xlsx`` in ``out_dir``.
+
+    Rejects are spooled to disk (one JSON line per rejected row), so memory does not
+    grow with the sheet.
+    """
     check_shared(service, type_name, shared)
     layout = Layout.of(registry.get(type_name).model)
-    sheet = Sheet(source, layout, mapping)
+    sheet = Sheet(source, layout, mapping, max_rows)
     tally = {"rows": 0, "valid": 0, "rejected": 0}
     spool = out_dir / f"{source.stem}.rejects.jsonl.part"
-
-    with spool.open("w", encoding="utf-8") as fh:
-        for record in sheet.records():
-            tally["rows"] += 1
-            judge(service, type_name, record, shared)
-            if record.ok:
-                tally["valid"] += 1
-                continue
-            tally["rejected"] += 1
-            for problem in record.problems:
-                if problem.severity != "error":
+    duplicates = Duplicates()
+    try:
+        with spool.open("w", encoding="utf-8") as fh:
+            for record in sheet.records():
+                tally["rows"] += 1
+                judge(service, type_name, record, shared, duplicates)
+                if record.ok:
+                    tally["valid"] += 1
                     continue
-                loc = list(problem.loc)
-                row = [
-                    record.number,
-                    _path(loc),
-                    problem.code,
-                    problem.message,
-                    _value_at(record.case, loc),
-                    problem.hint or "",
-                ]
-                fh.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+                tally["rejected"] += 1
+                line = {
+                    "row": record.number,
+                    "reference": record.reference,
+                    "debtor": record.debtor,
+                    "values": record.values,
+                    "problems": stored_problems(layout, record),
+                }
+                fh.write(json.dumps(line, ensure_ascii=False, default=str) + "\n")
 
-    def rows() -> Iterator[list[Any]]:
-        with spool.open(encoding="utf-8") as fh:
-            for line in fh:
-                yield json.loads(line)
+        def lines() -> Iterator[dict[str, Any]]:
+            with spool.open(encoding="utf-8") as fh:
+                for text in fh:
+                    yield json.loads(text)
 
-    out: dict[str, Any] = {**tally, "blank_rows": sheet.blank_rows}
-    for suffix in ("csv", "xlsx"):
-        path = out_dir / f"{source.stem}.rejects.{suffix}"
-        write_table(path, REJECTS_HEADER, rows())
-        out[f"rejects_{suffix}"] = str(path)
-    spool.unlink()
-    return out
+        def entries() -> Iterator[dict[str, Any]]:
+            for line in lines():
+                for problem in line["problems"]:
+                    if problem.get("severity", "error") == "error":
+                        yield {**problem, **{k: line[k] for k in ("row", "reference", "debtor")}}
+
+        def rows() -> Iterator[tuple[int, list[Any], list[dict[str, Any]]]]:
+            for line in lines():
+                yield line["row"], line["values"], line["problems"]
+
+        paths = write_rejects(
+            out_dir, f"{source.stem}.rejects", entries, tally["rows"], (sheet.headers, rows)
+        )
+    finally:
+        spool.unlink(missing_ok=True)
+    return {
+        **tally,
+        "blank_rows": sheet.blank_rows,
+        "rejects_csv": paths["csv"],
+        "rejects_xlsx": paths["xlsx"],
+    }

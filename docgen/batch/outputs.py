@@ -24,7 +24,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from docgen.batch import sheets
+from docgen.batch import rejects, sheets
 from docgen.batch.state import (
     DONE,
     FAILED,
@@ -43,6 +43,8 @@ DEFAULT_VOLUME = 500
 
 MANIFEST_HEADER = [
     "函件编号",
+    "文书编号",
+    "校验码",
     "收件人",
     "收件地址",
     "邮政编码",
@@ -58,7 +60,6 @@ MANIFEST_HEADER = [
     "客户编号",
     "行号",
 ]
-REJECTS_HEADER = ["行号", "字段", "错误代码", "错误信息", "填写的值", "提示"]
 
 
 def _items(session: Session, run_id: str, *statuses: str) -> Iterator[BatchItem]:
@@ -107,17 +108,6 @@ def postcode(extras: dict[str, Any], index: int) -> str:
     return str(codes[index - 1]) if index - 1 < len(codes) else ""
 
 
-def _value_at(data: Any, loc: list[Any]) -> Any:
-    for part in loc:
-        if isinstance(data, dict) and isinstance(part, str):
-            data = data.get(part)
-        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
-            data = data[part]
-        else:
-            return None
-    return None if isinstance(data, dict | list) else data
-
-
 def _path(loc: list[Any]) -> str:
     out = ""
     for part in loc:
@@ -125,27 +115,47 @@ def _path(loc: list[Any]) -> str:
     return out or "（整行）"
 
 
-def reject_rows(session: Session, run_id: str) -> Iterator[list[Any]]:
-    for item in _items(session, run_id, REJECTED, FAILED):
-        data = json.loads(item.data)
+def reject_entries(session: Session, run: BatchRun) -> Iterator[dict[str, Any]]:
+    """Every error of every rejected (or failed) row, as the rejects report lists them."""
+    from docgen.batch.plan import merge_shared
+
+    shared = run.option("shared", {})
+    for item in _items(session, run.id, REJECTED, FAILED):
+        extras = json.loads(item.extras)
+        whom = recipient_of(merge_shared(json.loads(item.data), shared))
         for problem in json.loads(item.problems):
             if problem.get("severity", "error") != "error":
                 continue
-            yield [
-                item.row_number,
-                _path(problem.get("loc", [])),
-                problem.get("code", ""),
-                problem.get("message", ""),
-                _value_at(data, problem.get("loc", [])),
-                problem.get("hint", ""),
-            ]
+            yield {
+                "column": _path(problem.get("loc", [])),  # a run stored before columns
+                "typed": "",
+                **problem,
+                "row": item.row_number,
+                "reference": str(extras.get("reference", "") or ""),
+                "debtor": str(whom.get("name", "") or ""),
+            }
 
 
-def write_rejects(session: Session, run_id: str, folder: Path) -> None:
-    for suffix in (".csv", ".xlsx"):
-        sheets.write_table(
-            folder / f"rejects{suffix}", REJECTS_HEADER, reject_rows(session, run_id)
-        )
+def rejected_rows(
+    session: Session, run: BatchRun
+) -> Iterator[tuple[int, list[Any], list[dict[str, Any]]]]:
+    """The rejected rows as typed, with their problems (for the highlighted copy)."""
+    from docgen.batch.plan import ROW_VALUES
+
+    for item in _items(session, run.id, REJECTED):
+        values = json.loads(item.extras).get(ROW_VALUES)
+        if values is not None:
+            yield item.row_number, values, json.loads(item.problems)
+
+
+def write_rejects(session: Session, run: BatchRun, folder: Path) -> None:
+    rejects.write_rejects(
+        folder,
+        "rejects",
+        lambda: reject_entries(session, run),
+        run.total_rows,
+        (run.option("headers", []), lambda: rejected_rows(session, run)),
+    )
 
 
 def _print_volumes(
@@ -263,6 +273,8 @@ def manifest_rows(
             volume, first = starts.get(letter["letter_id"], ("", None))
             yield [
                 letter["letter_id"],
+                letter.get("document_id", ""),
+                letter.get("code", ""),
                 party.get("name", ""),
                 party.get("address", ""),
                 postcode(extras, k),
@@ -295,7 +307,7 @@ def finalize(session: Session, run: BatchRun, service: Docgen) -> dict[str, Any]
         sheets.write_table(
             folder / f"manifest{suffix}", MANIFEST_HEADER, manifest_rows(session, run, starts)
         )
-    write_rejects(session, run.id, folder)
+    write_rejects(session, run, folder)
     tally = counts(session, run.id)
     run = session.get(BatchRun, run.id) or run
     run.status = RUN_DONE

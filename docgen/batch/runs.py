@@ -25,8 +25,8 @@ from docgen import db
 from docgen.batch.columns import Layout
 from docgen.batch.executors import Executor, executor_for
 from docgen.batch.outputs import finalize, summarize
-from docgen.batch.plan import Sheet, check_shared, plan_records
-from docgen.batch.readers import SUFFIXES, BatchInputError
+from docgen.batch.plan import RowLimitError, Sheet, check_shared, plan_records
+from docgen.batch.readers import SUFFIXES, BatchInputError, count_rows
 from docgen.batch.state import (
     PENDING,
     RUN_DONE,
@@ -69,6 +69,7 @@ class RunOptions:
     chunk_size: int = DEFAULT_CHUNK
     volume_size: int = 500
     pdf_engine: str = ""  # "weasyprint" or "typst"; empty: the pdf_engine setting
+    check_only: bool = False  # validate and report, render nothing
 
     def check(self) -> None:
         try:
@@ -99,8 +100,14 @@ class Batches:
 
     # --- creating -----------------------------------------------------------------
 
-    def create(self, source: Path, options: RunOptions, out_root: Path) -> str:
-        """Register a run and copy its input into the run folder; return the run id."""
+    def create(
+        self, source: Path, options: RunOptions, out_root: Path, source_name: str = ""
+    ) -> str:
+        """Register a run and copy its input into the run folder; return the run id.
+
+        A file with more data rows than ``DOCGEN_BATCH_MAX_ROWS`` is refused here, before
+        anything is stored (counted without reading the cells).
+        """
         options.check()
         check_shared(service_for(self.settings), options.type_name, options.shared)
         suffix = source.suffix.lower()
@@ -108,6 +115,9 @@ class Batches:
             raise BatchInputError(
                 f"不支持的文件类型「{suffix or source.name}」，请使用 CSV、XLSX 或 JSONL"
             )
+        limit = self.settings.batch_max_rows
+        if count_rows(source, limit + 2) > limit + 1:  # + the header row
+            raise RowLimitError(limit)
         run_id = uuid.uuid4().hex
         folder = (out_root / run_id).resolve()
         (folder / "input").mkdir(parents=True)
@@ -120,6 +130,7 @@ class Batches:
             "chunk_size": options.chunk_size,
             "volume_size": options.volume_size,
             "pdf_engine": options.pdf_engine,
+            "check_only": options.check_only,
             "input": f"input/input{suffix}",
         }
         with db.session_scope(self.engine) as session:
@@ -128,7 +139,7 @@ class Batches:
                     id=run_id,
                     type_name=options.type_name,
                     status=RUN_PLANNING,
-                    source_name=source.name[:255],
+                    source_name=(source_name or source.name)[:255],
                     out_dir=str(folder),
                     options=json.dumps(stored, ensure_ascii=False, default=str),
                 )
@@ -167,7 +178,12 @@ class Batches:
             if run.status != RUN_PLANNING:
                 return self.status(run_id)
             layout = Layout.of(registry.get(run.type_name).model)
-            sheet = Sheet(Path(run.out_dir) / run.option("input"), layout, run.option("mapping"))
+            sheet = Sheet(
+                Path(run.out_dir) / run.option("input"),
+                layout,
+                run.option("mapping"),
+                self.settings.batch_max_rows,
+            )
             total, blank = plan_records(
                 session,
                 service_for(self.settings),
@@ -177,6 +193,11 @@ class Batches:
                 run.option("shared", {}),
             )
             run.total_rows, run.blank_rows = total, blank
+            run.options = json.dumps(
+                {**json.loads(run.options or "{}"), "headers": sheet.headers},
+                ensure_ascii=False,
+                default=str,
+            )
             run.status = RUN_RUNNING
             run.started_at = datetime.now(UTC).replace(tzinfo=None)
         return self.status(run_id)
@@ -202,6 +223,9 @@ class Batches:
             status, chunk = run.status, int(run.option("chunk_size", DEFAULT_CHUNK))
         if status == RUN_DONE:
             return self.status(run_id)
+        if status == RUN_RUNNING and self._check_only(run_id):
+            self.finish(run_id, retake=True)  # nothing to render: only the reports
+            return self.status(run_id)
         if status == RUN_FINALIZING:
             self.finish(run_id, retake=True)
             return self.status(run_id)
@@ -221,6 +245,14 @@ class Batches:
         if not self.finish(run_id):
             return self.wait(run_id, FINALIZE_TIMEOUT)  # a worker is writing the outputs
         return self.status(run_id)
+
+    def _check_only(self, run_id: str) -> bool:
+        with db.session_scope(self.engine) as session:
+            run = self._get(session, run_id)
+            if not run.option("check_only", False):
+                return False
+            run.status = RUN_FINALIZING
+            return True
 
     def _tick(self, run_id: str, progress: Progress | None) -> Callable[[], None]:
         def tick() -> None:

@@ -144,7 +144,9 @@ def process_chunk(settings: Settings, database_url: str, run_id: str, keys: Sequ
             .where(BatchItem.key.in_(list(keys)), BatchItem.status == PENDING)
             .order_by(BatchItem.row_number)
         ).all()
-        work = [(i.key, i.letter_id, json.loads(i.data)) for i in items]
+        shared = run.option("shared", {})
+        # the run's shared values are stored once, with the run, and applied here
+        work = [(i.key, i.letter_id, _merged(json.loads(i.data), shared)) for i in items]
     if not work:
         return 0
     letters = out_dir / "letters"
@@ -197,6 +199,9 @@ def process_chunk(settings: Settings, database_url: str, run_id: str, keys: Sequ
                     "sha256": hashlib.sha256(copy.content).hexdigest(),
                     "bytes": len(copy.content),
                 }
+                if copy.document_id:  # the 文书编号 and 校验码 printed on the letter
+                    letter.setdefault("document_id", copy.document_id)
+                    letter.setdefault("code", copy.verification_code or "")
                 if fmt == "pdf":
                     part = placed.get((n, k))
                     # the renderer counted the letter's pages when it placed them in the
@@ -206,6 +211,12 @@ def process_chunk(settings: Settings, database_url: str, run_id: str, keys: Sequ
                         entry["print"] = part
                 letter[fmt] = entry
     return _record(database_url, work, results, rejected, failed)
+
+
+def _merged(case: dict[str, Any], shared: dict[str, Any]) -> dict[str, Any]:
+    from docgen.batch.plan import merge_shared
+
+    return merge_shared(case, shared) if shared else case
 
 
 def _write_prints(

@@ -72,6 +72,11 @@ class Assessment:
         self.problems.extend(problems)
 
 
+def touches(loc: Loc, others: Iterable[Loc]) -> bool:
+    """Whether ``loc`` is one of ``others``, inside one, or holds one."""
+    return any(loc[: len(o)] == o or o[: len(loc)] == loc for o in others)
+
+
 class CaseInvalid(Exception):
     """Raised by the service layer when a case has errors; carries all of them."""
 
@@ -215,5 +220,8 @@ def from_validation_error(
     problems: list[Problem] = []
     for err in error.errors(include_url=False):
         loc = prefix + normalize_loc(model, err["loc"])
-        problems.append(Problem(loc=loc, code=err["type"], message=_message(err)))
+        hint = (err.get("ctx") or {}).get("hint")
+        problems.append(
+            Problem(loc=loc, code=err["type"], message=_message(err), hint=hint and str(hint))
+        )
     return problems
