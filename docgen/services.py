@@ -382,9 +382,11 @@ class Docgen:
             case = self._resolve(doc_type, rest, final=False)
         except CaseInvalid:
             return problems
-        failed = [p.loc for p in problems]
+        # a rule about a part that lost a value would judge that part without it (a
+        # total against the sum of the other amounts): only the other parts are judged
+        failed = [p.loc[:1] for p in problems]
         found = doc_type.evaluate(case, self.options()).problems
-        return problems + [p for p in found if not touches(p.loc, failed)]
+        return problems + [p for p in found if not touches(p.loc[:1], failed)]
 
     def render(
         self,

@@ -157,14 +157,16 @@ def check(
 
     _check_type(type_name)
     out_dir.mkdir(parents=True, exist_ok=True)
+    settings = _settings()
     try:
         result = dry_run(
-            Docgen(_settings()),
+            Docgen(settings),
             type_name,
             file,
             _shared(shared, letter_date, profile),
             _load_mapping(mapping),
             out_dir,
+            settings.batch_max_rows,
         )
     except BatchInputError as exc:
         raise click.UsageError(str(exc)) from None

@@ -115,9 +115,7 @@ class Batches:
             raise BatchInputError(
                 f"不支持的文件类型「{suffix or source.name}」，请使用 CSV、XLSX 或 JSONL"
             )
-        limit = self.settings.batch_max_rows
-        if count_rows(source, limit + 2) > limit + 1:  # + the header row
-            raise RowLimitError(limit)
+        self.check_size(source)
         run_id = uuid.uuid4().hex
         folder = (out_root / run_id).resolve()
         (folder / "input").mkdir(parents=True)
@@ -146,6 +144,14 @@ class Batches:
             )
         log.info("created run=%s type=%s", run_id, options.type_name)
         return run_id
+
+    def check_size(self, source: Path) -> None:
+        """Raise RowLimitError for more data rows than ``DOCGEN_BATCH_MAX_ROWS``, counted
+        without reading any cell (so before the header check, which reads a workbook's
+        whole string table)."""
+        limit = self.settings.batch_max_rows
+        if count_rows(source, limit + 2) > limit + 1:  # + the header row
+            raise RowLimitError(limit)
 
     def check_header(self, source: Path, options: RunOptions) -> None:
         """Raise BatchInputError now if the file cannot be read or its header is unknown."""

@@ -113,6 +113,7 @@ def submit() -> tuple[str | None, list[Problem], int]:
     if isinstance(options, Response):
         return None, [_problem(p) for p in options.get_json()], options.status_code
     data = upload.read()
+    upload.close()  # a large upload is spooled to a temporary file
     if not data:
         return None, [Problem(("file",), "empty", "上传的文件是空的")], 400
     batches = batches_service()
@@ -120,6 +121,7 @@ def submit() -> tuple[str | None, list[Problem], int]:
         source = Path(tmp) / f"upload{sniff_bytes(data, upload.filename)}"
         source.write_bytes(data)
         try:
+            batches.check_size(source)
             batches.check_header(source, options)
             run_id = batches.create(source, options, batches.settings.data_dir / "batches")
         except BatchInputError as exc:
