@@ -15,7 +15,7 @@ import types
 import typing
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Literal
@@ -47,6 +47,7 @@ class Column:
     choices: Mapping[str, str] = field(default_factory=dict)  # label or value -> value
     required: bool = False
     aliases: tuple[str, ...] = ()
+    description: str = ""
 
     def convert(self, value: Any) -> Any:
         """A cell value as the model expects it (labels of choices, 是/否, Excel dates).
@@ -86,6 +87,10 @@ class Column:
             if normalize(label) == key:
                 return value
         return text
+
+    def label_of(self, value: str) -> str:
+        """The Chinese label of a value (the value itself when it has none)."""
+        return next((k for k, v in self.choices.items() if v == value and k != v), value)
 
     def labels(self) -> list[str]:
         """The Chinese label of each value (the value itself when it has none)."""
@@ -195,14 +200,16 @@ def _walk(
                 yield from _walk_union(inner, (*sub_loc, -1), sub_zh + "{n}", sub_required, ())
                 continue
             kind, choices = _leaf_kind(info, item[0])
-            yield Column(sub_loc, sub_zh, "", "list", choices, sub_required, own)
+            yield Column(
+                sub_loc, sub_zh, "", "list", choices, sub_required, own, info.description or ""
+            )
             continue
         models = _models(info.annotation)
         if models:
             yield from _walk_union(models, sub_loc, sub_zh, sub_required, ())
             continue
         kind, choices = _leaf_kind(info)
-        yield Column(sub_loc, sub_zh, "", kind, choices, sub_required, own)
+        yield Column(sub_loc, sub_zh, "", kind, choices, sub_required, own, info.description or "")
 
 
 def _join(parent: str, title: str) -> str:
@@ -219,24 +226,19 @@ def _walk_union(
 ) -> Iterable[Column]:
     """Fields of every variant once; a field titled differently per variant gets aliases."""
     seen: dict[Loc, Column] = {}
+    needed: dict[Loc, int] = {}  # in how many variants a field is required
     for model in models:
-        for column in _walk(model, loc, zh, required and len(models) == 1, aliases):
+        for column in _walk(model, loc, zh, required, aliases):
+            needed[column.loc] = needed.get(column.loc, 0) + column.required
             if column.loc in seen:
                 first = seen[column.loc]
                 extra = () if column.zh == first.zh else (column.zh,)
                 choices = {**first.choices, **column.choices}
-                seen[column.loc] = Column(
-                    first.loc,
-                    first.zh,
-                    "",
-                    first.kind,
-                    choices,
-                    first.required,
-                    first.aliases + extra,
-                )
+                seen[column.loc] = replace(first, choices=choices, aliases=first.aliases + extra)
             else:
                 seen[column.loc] = column
-    yield from seen.values()
+    for loc_, column in seen.items():  # required only when every variant requires it
+        yield replace(column, required=needed[loc_] == len(models))
 
 
 @dataclass(frozen=True)
@@ -360,14 +362,8 @@ def _unique(columns: list[Column]) -> list[Column]:
     for column in columns:
         if column.zh in seen:
             zh = f"{column.zh}（{column.loc[-1]}）"
-            column = Column(
-                column.loc,
-                zh,
-                "",
-                column.kind,
-                column.choices,
-                column.required,
-                tuple(a for a in column.aliases if a not in seen),
+            column = replace(
+                column, zh=zh, aliases=tuple(a for a in column.aliases if a not in seen)
             )
         seen.add(column.zh)
         seen.update(column.aliases)
