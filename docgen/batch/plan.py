@@ -18,10 +18,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from docgen.batch.columns import Cell, Layout, Resolved
+from docgen.batch.columns import Layout
 from docgen.batch.duplicates import Duplicates
 from docgen.batch.readers import BatchInputError, Row, read_rows
 from docgen.batch.rejects import describe
+from docgen.batch.rows import Cell, Resolved
 from docgen.batch.state import PENDING, REJECTED, BatchItem, item_key, row_hash
 from docgen.batch.work import recipient_of
 from docgen.documents.problems import Loc, Problem, touches

@@ -16,7 +16,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from docgen.batch.columns import Cell, Column, Layout
+from docgen.batch.columns import Column, Layout
+from docgen.batch.rows import Cell
 from docgen.batch.sheets import safe_cell, write_csv
 from docgen.documents.problems import Loc, Problem
 from docgen.domain.written import AMOUNT_HINT, DATE_HINT
