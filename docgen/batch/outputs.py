@@ -303,8 +303,9 @@ def finalize(session: Session, run: BatchRun, service: Docgen) -> dict[str, Any]
     volumes: list[dict[str, Any]] = []
     if "pdf" in formats:
         starts, volumes = _print_volumes(session, run, service, folder)
+    letters = 0
     for suffix in (".csv", ".xlsx"):
-        sheets.write_table(
+        letters = sheets.write_table(
             folder / f"manifest{suffix}", MANIFEST_HEADER, manifest_rows(session, run, starts)
         )
     write_rejects(session, run, folder)
@@ -314,6 +315,7 @@ def finalize(session: Session, run: BatchRun, service: Docgen) -> dict[str, Any]
     run.finished_at = datetime.now(UTC).replace(tzinfo=None)
     summary = summarize(run, tally)
     summary["print_files"] = volumes
+    summary["letters"] = letters
     summary["finalize_seconds"] = round(time.monotonic() - began, 3)
     tmp = folder / "summary.json.part"
     tmp.write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")

@@ -6,6 +6,8 @@ input, so a run can be resumed from its id alone, even if planning was interrupt
 
 from __future__ import annotations
 
+import csv
+import itertools
 import json
 import logging
 import shutil
@@ -55,6 +57,7 @@ class RunNotFound(LookupError):
 
 
 PDF_ENGINES = ("", "weasyprint", "typst")
+REPORT_FILES = ("rejects.csv", "rejects.xlsx", "manifest.csv", "manifest.xlsx", "mailing.xlsx")
 
 
 @dataclass
@@ -176,6 +179,25 @@ class Batches:
                         archive.write(path, relative.as_posix())
             tmp.replace(target)
         return target
+
+    def output_file(self, run_id: str, name: str) -> Path | None:
+        """One of a finished run's reports (``rejects.xlsx`` …), or None."""
+        if name not in REPORT_FILES:
+            return None
+        with db.session_scope(self.engine) as session:
+            run = self._get(session, run_id)
+            if run.status != RUN_DONE:
+                return None
+            path = Path(run.out_dir) / name
+        return path if path.is_file() else None
+
+    def reject_lines(self, run_id: str, limit: int = 200) -> list[dict[str, str]]:
+        """The first lines of a finished run's rejects report (for the batch page)."""
+        path = self.output_file(run_id, "rejects.csv")
+        if path is None:
+            return []
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            return list(itertools.islice(csv.DictReader(fh), limit))
 
     def plan(self, run_id: str) -> dict[str, Any]:
         """Read and judge every row (resumable: rows already stored are kept)."""
@@ -304,6 +326,8 @@ class Batches:
             run = self._get(session, run_id)
             summary = summarize(run, counts(session, run_id))
             summary["out_dir"] = run.out_dir
+            summary["check_only"] = bool(run.option("check_only", False))
+            summary["letters"] = _letters(Path(run.out_dir)) if run.status == RUN_DONE else 0
             summary["created_at"] = run.created_at.isoformat()
             return summary
 
@@ -324,6 +348,14 @@ class Batches:
         if run is None or run.type_name == "bundle":  # a filing bundle run (bundle/jobs.py)
             raise RunNotFound(run_id)
         return run
+
+
+def _letters(folder: Path) -> int:
+    """The letters a finished run produced (one per recipient), from its summary."""
+    try:
+        return int(json.loads((folder / "summary.json").read_text("utf-8")).get("letters", 0))
+    except (OSError, ValueError):
+        return 0
 
 
 def _valid_id(run_id: str) -> bool:
