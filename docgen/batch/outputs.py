@@ -24,7 +24,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from docgen.batch import rejects, sheets
+from docgen.batch import mailing, rejects, sheets
 from docgen.batch.state import (
     DONE,
     FAILED,
@@ -292,6 +292,25 @@ def manifest_rows(
             ]
 
 
+def mailing_letters(session: Session, run: BatchRun) -> Iterator[mailing.Letter]:
+    """Each letter of the run as the post office's sheet needs it."""
+    from docgen.batch.plan import merge_shared
+
+    shared = run.option("shared", {})
+    for item in _items(session, run.id, DONE):
+        extras = json.loads(item.extras)
+        sender = mailing.sender_of(merge_shared(json.loads(item.data), shared))
+        for k, letter in enumerate(letters_of(item)):
+            yield mailing.Letter(
+                sender=sender,
+                recipient=letter["recipient"],
+                postcode=postcode(extras, k),
+                document_id=str(letter.get("document_id", "") or ""),
+                code=str(letter.get("code", "") or ""),
+                reference=str(extras.get("reference", "") or ""),
+            )
+
+
 def finalize(session: Session, run: BatchRun, service: Docgen) -> dict[str, Any]:
     """Write every output of the run and mark it done; return the summary."""
     folder = Path(run.out_dir)
@@ -308,6 +327,7 @@ def finalize(session: Session, run: BatchRun, service: Docgen) -> dict[str, Any]
         letters = sheets.write_table(
             folder / f"manifest{suffix}", MANIFEST_HEADER, manifest_rows(session, run, starts)
         )
+    addresses = mailing.write_mailing(folder / "mailing.xlsx", mailing_letters(session, run))
     write_rejects(session, run, folder)
     tally = counts(session, run.id)
     run = session.get(BatchRun, run.id) or run
@@ -316,6 +336,7 @@ def finalize(session: Session, run: BatchRun, service: Docgen) -> dict[str, Any]
     summary = summarize(run, tally)
     summary["print_files"] = volumes
     summary["letters"] = letters
+    summary["addresses_unsplit"] = addresses["unsplit"]
     summary["finalize_seconds"] = round(time.monotonic() - began, 3)
     tmp = folder / "summary.json.part"
     tmp.write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
