@@ -175,6 +175,8 @@ def check(
         f"空行 {result['blank_rows']} 行"
     )
     click.echo(f"拒绝清单：{result['rejects_csv']}、{result['rejects_xlsx']}")
+    if result["warnings"]:
+        click.echo(f"提醒 {result['warnings']} 条（不影响生成）：{result['warnings_csv']}")
     if result["rejected"]:
         sys.exit(EXIT_REJECTS)
 

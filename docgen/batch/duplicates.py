@@ -3,15 +3,25 @@
 A debtor is known by the ID number or unified social credit code, else by name and
 address (as written, blanks ignored); a contract by its number, else by its name and
 signing date. A row without a debtor or a contract (a type that has none) is not judged.
+
+A debtor who already received a document of the same type for the same contract within
+the last ``DOCGEN_BATCH_REPEAT_DAYS`` days (as the register records it) is a warning, not
+a reject: a second demand may be intended, but the operator should know.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any
+from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
 
 from docgen.batch.work import recipient_of
 from docgen.documents.problems import Loc, Problem
+from docgen.domain.dates import format_cn
+
+if TYPE_CHECKING:
+    from docgen.register.store import Register
+    from docgen.services import Docgen
 
 _BLANKS = re.compile(r"\s+")
 
@@ -54,10 +64,36 @@ def letter_key(case: dict[str, Any]) -> tuple[str, Loc] | None:
 
 
 class Duplicates:
-    """Remembers the first row of each debtor and contract in a run."""
+    """Remembers the first row of each debtor and contract in a run, and knows the
+    letters the register holds from the last days (``recent``: key → date, 文书编号)."""
 
-    def __init__(self) -> None:
+    def __init__(self, recent: dict[str, tuple[date, str]] | None = None) -> None:
         self.first: dict[str, tuple[int, str]] = {}
+        self.recent = recent or {}
+
+    @classmethod
+    def for_run(cls, service: Docgen, type_name: str) -> Duplicates:
+        days = service.settings.batch_repeat_days
+        register = service.register
+        if not days or register is None:
+            return cls()
+        return cls(recent_letters(register, type_name, days))
+
+    def sent_recently(self, case: dict[str, Any]) -> Problem | None:
+        """A warning when the register holds a letter of this type to this debtor for this
+        contract from the last days."""
+        key = letter_key(case)
+        found = self.recent.get(key[0]) if key else None
+        if key is None or found is None:
+            return None
+        day, document_id = found
+        return Problem(
+            key[1],
+            "sent_recently",
+            f"该债务人已于{format_cn(day)}就同一合同收到同类文书（文书编号 {document_id}）",
+            hint="如确需再次发送可忽略本提醒；否则请删除这一行",
+            severity="warning",
+        )
 
     def check(self, number: int, reference: str, case: dict[str, Any]) -> Problem | None:
         """None for the first row of its debtor and contract; a problem for a later one."""
@@ -75,3 +111,33 @@ class Duplicates:
             "duplicate_in_run",
             f"与{named}是同一债务人、同一合同，本行不再生成",
         )
+
+
+def recent_letters(register: Register, type_name: str, days: int) -> dict[str, tuple[date, str]]:
+    """Debtor + contract → (date, 文书编号) of the latest letter of a type in the window."""
+    from sqlalchemy import select
+
+    from docgen import db
+    from docgen.register.models import RegisteredDocument
+
+    since = datetime.now(UTC) - timedelta(days=days)
+    found: dict[str, tuple[date, str]] = {}
+    with db.session_scope(register.engine) as session:
+        rows = session.execute(
+            select(
+                RegisteredDocument.id,
+                RegisteredDocument.created_at,
+                RegisteredDocument.input_data,
+            )
+            .where(
+                RegisteredDocument.type_name == type_name,
+                RegisteredDocument.created_at >= since,
+            )
+            .order_by(RegisteredDocument.created_at)
+            .execution_options(yield_per=500)
+        )
+        for document_id, created_at, data in rows:
+            key = letter_key(data) if isinstance(data, dict) else None
+            if key is not None:
+                found[key[0]] = (created_at.date(), document_id)
+    return found

@@ -28,6 +28,7 @@ from docgen.batch import mailing, rejects, sheets
 from docgen.batch.state import (
     DONE,
     FAILED,
+    PENDING,
     REJECTED,
     RUN_DONE,
     BatchItem,
@@ -129,6 +130,27 @@ def reject_entries(session: Session, run: BatchRun) -> Iterator[dict[str, Any]]:
             yield {
                 "column": _path(problem.get("loc", [])),  # a run stored before columns
                 "typed": "",
+                **problem,
+                "row": item.row_number,
+                "reference": str(extras.get("reference", "") or ""),
+                "debtor": str(whom.get("name", "") or ""),
+            }
+
+
+def warning_entries(session: Session, run: BatchRun) -> Iterator[dict[str, Any]]:
+    """The warnings of the rows that were accepted (rendered, or valid in a check)."""
+    from docgen.batch.plan import merge_shared
+
+    shared = run.option("shared", {})
+    for item in _items(session, run.id, DONE, PENDING):
+        warnings = [p for p in json.loads(item.problems) if p.get("severity") == "warning"]
+        if not warnings:
+            continue
+        extras = json.loads(item.extras)
+        whom = recipient_of(merge_shared(json.loads(item.data), shared))
+        for problem in warnings:
+            yield {
+                "column": _path(problem.get("loc", [])),
                 **problem,
                 "row": item.row_number,
                 "reference": str(extras.get("reference", "") or ""),
@@ -329,6 +351,7 @@ def finalize(session: Session, run: BatchRun, service: Docgen) -> dict[str, Any]
         )
     addresses = mailing.write_mailing(folder / "mailing.xlsx", mailing_letters(session, run))
     write_rejects(session, run, folder)
+    warned = rejects.write_warnings(folder / "warnings.csv", warning_entries(session, run))
     tally = counts(session, run.id)
     run = session.get(BatchRun, run.id) or run
     run.status = RUN_DONE
@@ -337,6 +360,7 @@ def finalize(session: Session, run: BatchRun, service: Docgen) -> dict[str, Any]
     summary["print_files"] = volumes
     summary["letters"] = letters
     summary["addresses_unsplit"] = addresses["unsplit"]
+    summary["warnings"] = warned
     summary["finalize_seconds"] = round(time.monotonic() - began, 3)
     tmp = folder / "summary.json.part"
     tmp.write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")

@@ -271,6 +271,10 @@ def judge(
         repeated = duplicates.check(record.number, record.reference, record.merged)
         if repeated is not None:
             record.problems.append(repeated)
+        else:
+            earlier = duplicates.sent_recently(record.merged)
+            if earlier is not None:
+                record.problems.append(earlier)
     return record
 
 
@@ -296,7 +300,7 @@ def plan_records(
     existing = set(session.scalars(select(BatchItem.row_number).where(BatchItem.run_id == run_id)))
     total = 0
     pending: list[BatchItem] = []
-    duplicates = Duplicates()
+    duplicates = Duplicates.for_run(service, type_name)
     for record in sheet.records():
         total += 1
         judge(service, type_name, record, shared, duplicates)  # every row: duplicates

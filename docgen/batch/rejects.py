@@ -133,19 +133,28 @@ def report_rows(entries: Callable[[], Iterator[Entry]], rows: int) -> Iterator[l
         text = f"列「{column}」：{message}，影响全部{rows}行"
         yield [ALL_ROWS, "", "", column, "", text, hint, code, ""]
     for entry in entries():
-        if (entry["column"], entry["code"], entry["message"]) in whole:
-            continue
-        yield [
-            entry["row"],
-            entry.get("reference", ""),
-            entry.get("debtor", ""),
-            entry["column"],
-            entry.get("typed", ""),
-            entry["message"],
-            entry.get("hint", ""),
-            entry["code"],
-            _path(entry.get("loc", [])),
-        ]
+        if (entry["column"], entry["code"], entry["message"]) not in whole:
+            yield _line(entry)
+
+
+def _line(entry: Entry) -> list[Any]:
+    return [
+        entry["row"],
+        entry.get("reference", ""),
+        entry.get("debtor", ""),
+        entry["column"],
+        entry.get("typed", ""),
+        entry["message"],
+        entry.get("hint", ""),
+        entry["code"],
+        _path(entry.get("loc", [])),
+    ]
+
+
+def write_warnings(path: Path, entries: Iterable[Entry]) -> int:
+    """The warnings of accepted rows (a letter sent recently …): same columns as the
+    rejects report; returns how many."""
+    return write_csv(path, REJECTS_HEADER, (_line(e) for e in entries))
 
 
 def write_rejects(

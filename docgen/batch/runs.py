@@ -57,7 +57,14 @@ class RunNotFound(LookupError):
 
 
 PDF_ENGINES = ("", "weasyprint", "typst")
-REPORT_FILES = ("rejects.csv", "rejects.xlsx", "manifest.csv", "manifest.xlsx", "mailing.xlsx")
+REPORT_FILES = (
+    "rejects.csv",
+    "rejects.xlsx",
+    "warnings.csv",
+    "manifest.csv",
+    "manifest.xlsx",
+    "mailing.xlsx",
+)
 
 
 @dataclass
@@ -191,9 +198,11 @@ class Batches:
             path = Path(run.out_dir) / name
         return path if path.is_file() else None
 
-    def reject_lines(self, run_id: str, limit: int = 200) -> list[dict[str, str]]:
-        """The first lines of a finished run's rejects report (for the batch page)."""
-        path = self.output_file(run_id, "rejects.csv")
+    def reject_lines(
+        self, run_id: str, limit: int = 200, name: str = "rejects.csv"
+    ) -> list[dict[str, str]]:
+        """The first lines of a finished run's rejects report or warnings (for the page)."""
+        path = self.output_file(run_id, name)
         if path is None:
             return []
         with path.open(encoding="utf-8-sig", newline="") as fh:

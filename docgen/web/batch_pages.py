@@ -72,6 +72,7 @@ def batch_status(run_id: str) -> Response:
         label=label,
         doc_type=registry.get(status["type"]),
         rejects=batches_service().reject_lines(run_id),
+        warnings=batches_service().reject_lines(run_id, name="warnings.csv"),
     )
     return _page_response(html)
 
