@@ -60,8 +60,9 @@ def identifier(name: str, value: Any) -> Any:
     if isinstance(value, bool):
         return value
     if isinstance(value, str):
-        if _SCIENTIFIC.fullmatch(value.strip()):
-            raise _lost(name, value.strip())
+        text = value.strip()
+        if _SCIENTIFIC.fullmatch(text) or _lost_zero(name, text):
+            raise _lost(name, text)
         return value
     if isinstance(value, float):
         if not value.is_integer() or abs(value) >= 1e15:
@@ -77,6 +78,21 @@ def identifier(name: str, value: Any) -> Any:
     if name == "account_number" and len(digits) <= 15:
         return digits
     raise _lost(name, digits)
+
+
+_LANDLINE_WITHOUT_ZERO = re.compile(r"[2-9]\d{8,10}|10\d{7,9}")
+_SERVICE = re.compile(r"[48]00\d{7}")
+
+
+def _lost_zero(name: str, text: str) -> bool:
+    """Digits that only a number cell could have made: a postcode of five digits (010000
+    without its 0), a phone number with an area code but no leading 0 (1012345678 for
+    010-12345678). A local number without area code (83216688) is kept."""
+    if name == "postcode":
+        return len(text) == 5 and text.isdigit()
+    if name == "phone":
+        return bool(_LANDLINE_WITHOUT_ZERO.fullmatch(text)) and not _SERVICE.fullmatch(text)
+    return False
 
 
 _WHAT = {

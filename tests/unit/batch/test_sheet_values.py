@@ -34,6 +34,9 @@ def test_a_number_that_is_no_date_is_refused(value):
         ("phone", 1012345678),  # 010-12345678 without its 0
         ("postcode", 10000),  # 010000 without its 0
         ("account_number", 6.22202100001234e18),
+        ("phone", "1012345678"),  # a CSV of a numeric column: 010-12345678
+        ("phone", "75583216688"),  # 0755-83216688
+        ("postcode", "10000"),
     ],
 )
 def test_identifiers_excel_stored_as_numbers_are_refused_not_guessed(name, value):
@@ -47,6 +50,8 @@ def test_exact_numbers_are_kept_as_their_digits():
     assert identifier("phone", 13800138000) == "13800138000"
     assert identifier("postcode", 200120) == "200120"
     assert identifier("id_number", "110101198503151235") == "110101198503151235"
+    for phone in ("13800138000", "010-12345678", "01012345678", "83216688", "4008001234"):
+        assert identifier("phone", phone) == phone
 
 
 def _choice_columns():
