@@ -9,7 +9,14 @@ from typing import IO, Any
 
 from docgen.batch.columns import Layout
 from docgen.batch.duplicates import Duplicates
-from docgen.batch.plan import Record, Sheet, check_shared, judge, stored_problems
+from docgen.batch.plan import (
+    Record,
+    Sheet,
+    check_shared,
+    judge,
+    stored_problems,
+    with_profile,
+)
 from docgen.batch.rejects import write_rejects, write_warnings
 from docgen.documents import registry
 from docgen.services import Docgen
@@ -55,6 +62,7 @@ def dry_run(
     grow with the sheet.
     """
     check_shared(service, type_name, shared)
+    shared = with_profile(service, type_name, shared)
     layout = Layout.of(registry.get(type_name).model)
     sheet = Sheet(source, layout, mapping, max_rows)
     tally = {"rows": 0, "valid": 0, "rejected": 0, "warnings": 0}

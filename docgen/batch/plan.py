@@ -248,6 +248,40 @@ def check_shared(service: Docgen, type_name: str, shared: Mapping[str, Any]) -> 
         ) from None
 
 
+def with_profile(service: Docgen, type_name: str, shared: Mapping[str, Any]) -> dict[str, Any]:
+    """The shared values with what the run's sender profile holds for every row.
+
+    A creditor's profile with its USCC and legal representative is the creditor of every
+    letter; a profile's signatory signs every letter. Values given in the shared file win.
+    """
+    from docgen.documents import registry
+
+    out = dict(shared)
+    if out.get(PROFILE_FIELD) is None:
+        return out
+    fields = registry.get(type_name).model.model_fields
+    profile = service.profiles.get(int(out[PROFILE_FIELD])).profile
+    if (
+        "creditor" in fields
+        and "creditor" not in out
+        and profile.kind == "creditor"
+        and profile.uscc
+        and profile.legal_representative
+    ):
+        out["creditor"] = {
+            "kind": "organization",
+            "name": profile.name,
+            "uscc": profile.uscc,
+            "address": profile.address,
+            "legal_representative": profile.legal_representative,
+            "phone": profile.phone,
+        }
+    if "signatory" in fields and "signatory" not in out and profile.signatory:
+        signer = {"name": profile.signatory, "title": profile.signatory_title}
+        out["signatory"] = {k: v for k, v in signer.items() if v}
+    return out
+
+
 def judge(
     service: Docgen,
     type_name: str,

@@ -27,7 +27,7 @@ from docgen import db
 from docgen.batch.columns import Layout
 from docgen.batch.executors import Executor, executor_for
 from docgen.batch.outputs import finalize, summarize
-from docgen.batch.plan import RowLimitError, Sheet, check_shared, plan_records
+from docgen.batch.plan import RowLimitError, Sheet, check_shared, plan_records, with_profile
 from docgen.batch.readers import SUFFIXES, BatchInputError, count_rows
 from docgen.batch.state import (
     PENDING,
@@ -130,9 +130,10 @@ class Batches:
         folder = (out_root / run_id).resolve()
         (folder / "input").mkdir(parents=True)
         shutil.copyfile(source, folder / "input" / f"input{suffix}")
+        shared = with_profile(service_for(self.settings), options.type_name, options.shared)
         stored = {
             "formats": list(options.formats),
-            "shared": dict(options.shared),
+            "shared": shared,
             "mapping": dict(options.mapping),
             "address_page": options.address_page,
             "chunk_size": options.chunk_size,
