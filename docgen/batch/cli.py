@@ -254,6 +254,7 @@ def _executor(settings: Settings, processes: int | None) -> Any:
 @_PROFILE
 @_MAPPING
 @click.option("--address-page", is_flag=True, help="合并打印文件中每封函前加窗口信封地址页")
+@click.option("--insured-value", default="", help="邮局交寄表中每封函的保价金额（元），默认不保价")
 @click.option(
     "--processes",
     type=int,
@@ -278,6 +279,7 @@ def run(
     profile: int | None,
     mapping: Path | None,
     address_page: bool,
+    insured_value: str,
     processes: int | None,
     chunk_size: int,
     volume_size: int,
@@ -293,6 +295,7 @@ def run(
         shared=_shared(shared, letter_date, profile),
         mapping=_load_mapping(mapping),
         address_page=address_page,
+        insured_value=insured_value.strip(),
         chunk_size=chunk_size,
         volume_size=volume_size,
         pdf_engine=pdf_engine or "",

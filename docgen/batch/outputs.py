@@ -349,7 +349,11 @@ def finalize(session: Session, run: BatchRun, service: Docgen) -> dict[str, Any]
         letters = sheets.write_table(
             folder / f"manifest{suffix}", MANIFEST_HEADER, manifest_rows(session, run, starts)
         )
-    addresses = mailing.write_mailing(folder / "mailing.xlsx", mailing_letters(session, run))
+    addresses = mailing.write_mailing(
+        folder / "mailing.xlsx",
+        mailing_letters(session, run),
+        str(run.option("insured_value", "") or ""),
+    )
     write_rejects(session, run, folder)
     warned = rejects.write_warnings(folder / "warnings.csv", warning_entries(session, run))
     tally = counts(session, run.id)

@@ -80,6 +80,7 @@ class RunOptions:
     volume_size: int = 500
     pdf_engine: str = ""  # "weasyprint" or "typst"; empty: the pdf_engine setting
     check_only: bool = False  # validate and report, render nothing
+    insured_value: str = ""  # 保价金额 (yuan) on every row of the mailing sheet; "" = none
 
     def check(self) -> None:
         try:
@@ -96,6 +97,8 @@ class RunOptions:
             )
         if self.pdf_engine not in PDF_ENGINES:
             raise BatchInputError(f"PDF 引擎应为 weasyprint 或 typst，实为「{self.pdf_engine}」")
+        if self.insured_value and not _yuan(self.insured_value):
+            raise BatchInputError(f"保价金额应为正的金额（元），实为「{self.insured_value}」")
         if not 1 <= self.chunk_size <= 500:
             raise BatchInputError("每个任务的文书数应在 1 到 500 之间")
 
@@ -140,6 +143,7 @@ class Batches:
             "volume_size": options.volume_size,
             "pdf_engine": options.pdf_engine,
             "check_only": options.check_only,
+            "insured_value": options.insured_value,
             "input": f"input/input{suffix}",
         }
         with db.session_scope(self.engine) as session:
@@ -358,6 +362,17 @@ class Batches:
         if run is None or run.type_name == "bundle":  # a filing bundle run (bundle/jobs.py)
             raise RunNotFound(run_id)
         return run
+
+
+def _yuan(text: str) -> bool:
+    """A positive amount in yuan, to the fen."""
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        amount = Decimal(text)
+        return amount.is_finite() and amount > 0 and amount == amount.quantize(Decimal("0.01"))
+    except InvalidOperation:
+        return False
 
 
 def _letters(folder: Path) -> int:

@@ -83,6 +83,7 @@ def _options() -> RunOptions | Response:
         shared=shared,
         address_page=_flag(form.get("address_page", "")),
         check_only=_flag(form.get("check_only", "")),
+        insured_value=form.get("insured_value", "").strip(),
         pdf_engine=form.get("pdf_engine", "").strip(),
     )
     try:
@@ -93,6 +94,8 @@ def _options() -> RunOptions | Response:
             if "文书类型" in str(exc)
             else "pdf_engine"
             if "PDF 引擎" in str(exc)
+            else "insured_value"
+            if "保价" in str(exc)
             else "formats"
         )
         problems.append(Problem((field,), "invalid", str(exc)))

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from openpyxl import load_workbook
 
 from docgen.batch.executors import LocalExecutor
 from docgen.batch.mailing import MAILING_HEADER
+from docgen.batch.readers import BatchInputError
 from docgen.batch.runs import Batches, RunOptions
 from docgen.cli import main
 from docgen.config import Settings
@@ -32,7 +34,9 @@ def _run(tmp_path, monkeypatch):
         rows.append(values)
     source = write_csv(tmp_path / "cases.csv", rows, "gbk")
     batches = Batches(settings)
-    options = RunOptions("demand_letter", formats=["docx"], shared=shared_values())
+    options = RunOptions(
+        "demand_letter", formats=["docx"], shared=shared_values(), insured_value="50"
+    )
     run_id = batches.create(source, options, tmp_path / "runs")
     summary = batches.execute(run_id, LocalExecutor(1))
     assert (summary["rendered"], summary["rejected"]) == (4, 0)
@@ -63,6 +67,7 @@ def test_the_mailing_sheet_has_a_row_per_letter_with_the_address_split(tmp_path,
     assert rows[3]["收件人省"] in ("", None)
     assert rows[3]["收件人详细地址"] == ADDRESSES[3]
     assert {r["内件品名"] for r in rows} == {"信函"} and {r["件数"] for r in rows} == {1}
+    assert {r["保价金额（元）"] for r in rows} == {"50"}
     assert first["收件人姓名"] == "王芳0" and first["收件人邮编"] == "200120"
     assert first["寄件人姓名"] == "李静" and first["寄件人电话"] == "0755-83216688"
     assert [r["客户编号"] for r in rows] == [reference(i) for i in range(4)]
@@ -96,3 +101,10 @@ def test_delivery_import_takes_the_filled_in_mailing_sheet_as_it_is(tmp_path, mo
     for r, number in zip(sheet.iter_rows(min_row=2), numbers, strict=True):
         document_id = r[MAILING_HEADER.index("文书编号")].value
         assert [d.tracking_number for d in register.deliveries(document_id)] == [number]
+
+
+@pytest.mark.parametrize("value", ["-5", "abc", "1.234", "Infinity"])
+def test_an_insured_value_that_is_no_amount_refuses_the_run(value):
+    with pytest.raises(BatchInputError) as caught:
+        RunOptions("demand_letter", insured_value=value).check()
+    assert "保价金额应为正的金额" in str(caught.value)
