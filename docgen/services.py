@@ -289,7 +289,7 @@ class Docgen:
     def context_for(self, type_name: str, data: Any) -> tuple[Any, Assessment, dict[str, Any]]:
         """Validate a case and build its template context (no letter number is used up)."""
         doc_type = registry.get(type_name)
-        case = self._resolve(doc_type, doc_type.parse(data), final=False)
+        case = self._resolve(doc_type, self._parse(doc_type, data), final=False)
         assessment = doc_type.evaluate(case, self.options())
         if assessment.errors:
             raise CaseInvalid(assessment.problems)
@@ -370,6 +370,13 @@ class Docgen:
         if not assessment.errors:
             assessment.extend(self._glyph_problems(case))
         return Report(assessment.problems, _public(assessment.computed))
+
+    def _parse(self, doc_type: DocumentType[Any], data: Any) -> Any:
+        """The case, or CaseInvalid with every problem found (see ``validate``)."""
+        try:
+            return doc_type.parse(data)
+        except CaseInvalid as exc:
+            raise CaseInvalid(self._problems_of_rest(doc_type, data, exc.problems)) from None
 
     def _problems_of_rest(
         self, doc_type: DocumentType[Any], data: Any, problems: list[Problem]
@@ -624,7 +631,7 @@ class Docgen:
 
         The whole case is validated first, so an invalid case uses up no letter number.
         """
-        case = self._resolve(doc_type, doc_type.parse(data), final=False)
+        case = self._resolve(doc_type, self._parse(doc_type, data), final=False)
         assessment = doc_type.evaluate(case, options)
         if assessment.errors:
             raise CaseInvalid(assessment.problems)

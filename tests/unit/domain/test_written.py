@@ -128,3 +128,16 @@ def test_a_union_tag_error_names_the_chinese_labels(service):
     report = service.validate("demand_letter", case)
     (problem,) = [p for p in report.problems if p.loc == ("debtor",)]
     assert problem.message == "类型应为 自然人、法人或其他组织 之一"
+
+
+def test_rendering_refuses_with_the_same_problems_validation_finds(service):
+    from docgen.documents.problems import CaseInvalid
+
+    case = _letter()
+    case["debtor"]["phone"] = "138-abc"
+    del case["amounts"]["components"][0]["amount"]
+    with pytest.raises(CaseInvalid) as caught:
+        service.render("demand_letter", case, "docx")
+    found = [p.as_dict() for p in caught.value.problems]
+    assert found == [p.as_dict() for p in service.validate("demand_letter", case).problems]
+    assert {"phone_format", "missing"} <= {p["code"] for p in found}
