@@ -12,6 +12,7 @@ landline stored as a number has lost its leading 0.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -60,10 +61,10 @@ def identifier(name: str, value: Any) -> Any:
     if isinstance(value, bool):
         return value
     if isinstance(value, str):
-        text = value.strip()
+        text = unicodedata.normalize("NFKC", value).strip()  # full-width digits: １３８…
         if _SCIENTIFIC.fullmatch(text) or _lost_zero(name, text):
             raise _lost(name, text)
-        return value
+        return text
     if isinstance(value, float):
         if not value.is_integer() or abs(value) >= 1e15:
             raise _lost(name, repr(value))

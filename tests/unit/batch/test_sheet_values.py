@@ -52,6 +52,7 @@ def test_exact_numbers_are_kept_as_their_digits():
     assert identifier("id_number", "110101198503151235") == "110101198503151235"
     for phone in ("13800138000", "010-12345678", "01012345678", "83216688", "4008001234"):
         assert identifier("phone", phone) == phone
+    assert identifier("phone", "１３８００１３８０００") == "13800138000"  # full-width digits
 
 
 def _choice_columns():
