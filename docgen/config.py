@@ -69,6 +69,18 @@ class Settings(BaseSettings):
         description="Record every rendered document in the register (id and code printed on "
         "it); off only for benchmarks.",
     )
+    batch_max_rows: int = Field(
+        default=20000,
+        ge=1,
+        description="Most data rows one batch run may hold; a larger sheet is refused "
+        "before any row is read (split it into several runs).",
+    )
+    batch_repeat_days: int = Field(
+        default=30,
+        ge=0,
+        description="A row whose debtor already received the same document type for the "
+        "same contract within this many days (register) gets a warning; 0: no check.",
+    )
     bundle_max_upload_bytes: int = Field(
         default=200 * 1024 * 1024, ge=1024, description="Largest bundle request (all files)."
     )

@@ -27,7 +27,7 @@ from docgen.config import Settings
 from docgen.documents import registry
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.compliance import load_terms, strings
-from docgen.documents.problems import Assessment, CaseInvalid, Problem
+from docgen.documents.problems import Assessment, CaseInvalid, Problem, touches
 from docgen.reference_data import default_lpr_table, effective_lpr_file
 from docgen.register import Issue, Stamp, sha256_hex
 from docgen.render.docx import DocxRenderer, TemplateRenderError
@@ -342,7 +342,7 @@ class Docgen:
     def context_for(self, type_name: str, data: Any) -> tuple[Any, Assessment, dict[str, Any]]:
         """Validate a case and build its template context (no letter number is used up)."""
         doc_type = registry.get(type_name)
-        case = self._resolve(doc_type, doc_type.parse(data), final=False)
+        case = self._resolve(doc_type, self._parse(doc_type, data), final=False)
         assessment = doc_type.evaluate(case, self.options())
         if assessment.errors:
             raise CaseInvalid(assessment.problems)
@@ -421,11 +421,35 @@ class Docgen:
         try:
             case = self._resolve(doc_type, doc_type.parse(data), final=False)
         except CaseInvalid as exc:
-            return Report(exc.problems)
+            return Report(self._problems_of_rest(doc_type, data, exc.problems))
         assessment = doc_type.evaluate(case, self.options())
         if not assessment.errors:
             assessment.extend(self._glyph_problems(case))
         return Report(assessment.problems, _public(assessment.computed))
+
+    def _parse(self, doc_type: DocumentType[Any], data: Any) -> Any:
+        """The case, or CaseInvalid with every problem found (see ``validate``)."""
+        try:
+            return doc_type.parse(data)
+        except CaseInvalid as exc:
+            raise CaseInvalid(self._problems_of_rest(doc_type, data, exc.problems)) from None
+
+    def _problems_of_rest(
+        self, doc_type: DocumentType[Any], data: Any, problems: list[Problem]
+    ) -> list[Problem]:
+        """The parse problems, plus what the rules find in the values that did parse."""
+        rest = doc_type.salvage(data, problems)
+        if rest is None:
+            return problems
+        try:
+            case = self._resolve(doc_type, rest, final=False)
+        except CaseInvalid:
+            return problems
+        # a rule about a part that lost a value would judge that part without it (a
+        # total against the sum of the other amounts): only the other parts are judged
+        failed = [p.loc[:1] for p in problems]
+        found = doc_type.evaluate(case, self.options()).problems
+        return problems + [p for p in found if not touches(p.loc[:1], failed)]
 
     def render(
         self,
@@ -663,7 +687,7 @@ class Docgen:
 
         The whole case is validated first, so an invalid case uses up no letter number.
         """
-        case = self._resolve(doc_type, doc_type.parse(data), final=False)
+        case = self._resolve(doc_type, self._parse(doc_type, data), final=False)
         assessment = doc_type.evaluate(case, options)
         if assessment.errors:
             raise CaseInvalid(assessment.problems)

@@ -20,6 +20,7 @@ def person_case(i: int) -> dict[str, Any]:
     case = json.loads(PERSON.read_text(encoding="utf-8"))
     case["letter_number"] = f"CS-{i:05d}"
     case["debtor"]["name"] = f"张伟{i}"
+    case["contract"]["number"] = f"HX-JK-2025-{i:05d}"  # one debtor, one contract per row
     return case
 
 

@@ -1,18 +1,49 @@
-"""The dry run: judge every row and write the rejects and warnings reports, render nothing."""
+"""The check-only run: judge every row and write the rejects report, render nothing."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from docgen.batch.columns import Layout
-from docgen.batch.outputs import REJECTS_HEADER, _path, _value_at
-from docgen.batch.plan import Sheet, check_shared, judge
-from docgen.batch.sheets import write_table
+from docgen.batch.duplicates import Duplicates
+from docgen.batch.plan import (
+    Record,
+    Sheet,
+    check_shared,
+    judge,
+    stored_problems,
+    with_profile,
+)
+from docgen.batch.rejects import write_rejects, write_warnings
 from docgen.documents import registry
 from docgen.services import Docgen
+
+
+def _spool(fh: IO[str], record: Record, problems: list[dict[str, Any]], values: bool) -> None:
+    line = {
+        "row": record.number,
+        "reference": record.reference,
+        "debtor": record.debtor,
+        "values": record.values if values else [],
+        "problems": problems,
+    }
+    fh.write(json.dumps(line, ensure_ascii=False, default=str) + "\n")
+
+
+def _lines(spool: Path) -> Iterator[dict[str, Any]]:
+    with spool.open(encoding="utf-8") as fh:
+        for text in fh:
+            yield json.loads(text)
+
+
+def _entries(spool: Path, severity: str) -> Iterator[dict[str, Any]]:
+    for line in _lines(spool):
+        for problem in line["problems"]:
+            if problem.get("severity", "error") == severity:
+                yield {**problem, **{k: line[k] for k in ("row", "reference", "debtor")}}
 
 
 def dry_run(
@@ -22,56 +53,58 @@ def dry_run(
     shared: Mapping[str, Any],
     mapping: Mapping[str, str],
     out_dir: Path,
+    max_rows: int | None = None,
 ) -> dict[str, Any]:
+    """Judge every row of ``source``; write ``<stem>.rejects.csv``/``.xlsx`` and
+    ``<stem>.warnings.csv`` in ``out_dir``.
+
+    Rejects and warnings are spooled to disk (one JSON line per row), so memory does not
+    grow with the sheet.
+    """
     check_shared(service, type_name, shared)
+    shared = with_profile(service, type_name, shared)
     layout = Layout.of(registry.get(type_name).model)
-    sheet = Sheet(source, layout, mapping)
-    tally = {"rows": 0, "valid": 0, "rejected": 0, "warned": 0}
-    spools = {
-        "rejects": out_dir / f"{source.stem}.rejects.jsonl.part",
-        "warnings": out_dir / f"{source.stem}.warnings.jsonl.part",
-    }
-    with (
-        spools["rejects"].open("w", encoding="utf-8") as rejects,
-        spools["warnings"].open("w", encoding="utf-8") as warnings,
-    ):
-        for record in sheet.records():
-            tally["rows"] += 1
-            judge(service, type_name, record, shared)
-            tally["valid" if record.ok else "rejected"] += 1
-            warned = False
-            for problem in record.problems:
-                # errors of rejected rows; warnings (notes for the operator) of every row
-                if problem.severity == "error" and record.ok:
+    sheet = Sheet(source, layout, mapping, max_rows)
+    tally = {"rows": 0, "valid": 0, "rejected": 0, "warnings": 0}
+    spool = out_dir / f"{source.stem}.rejects.jsonl.part"
+    warn_spool = out_dir / f"{source.stem}.warnings.jsonl.part"
+    duplicates = Duplicates.for_run(service, type_name)
+    try:
+        with spool.open("w", encoding="utf-8") as fh, warn_spool.open("w", encoding="utf-8") as wh:
+            for record in sheet.records():
+                tally["rows"] += 1
+                judge(service, type_name, record, shared, duplicates)
+                problems = stored_problems(layout, record)
+                if not record.ok:
+                    tally["rejected"] += 1
+                    _spool(fh, record, problems, values=True)
                     continue
-                fh = rejects if problem.severity == "error" else warnings
-                warned = warned or problem.severity != "error"
-                loc = list(problem.loc)
-                row = [
-                    record.number,
-                    _path(loc),
-                    problem.code,
-                    problem.message,
-                    _value_at(record.case, loc),
-                    problem.hint or "",
-                ]
-                fh.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
-            tally["warned"] += warned
+                tally["valid"] += 1
+                warned = [p for p in problems if p["severity"] == "warning"]
+                if warned:
+                    tally["warnings"] += len(warned)
+                    _spool(wh, record, warned, values=False)
+        warnings_csv = out_dir / f"{source.stem}.warnings.csv"
+        write_warnings(warnings_csv, _entries(warn_spool, "warning"))
 
-    def rows(spool: Path) -> Iterator[list[Any]]:
-        with spool.open(encoding="utf-8") as fh:
-            for line in fh:
-                yield json.loads(line)
+        def rows() -> Iterator[tuple[int, list[Any], list[dict[str, Any]]]]:
+            for line in _lines(spool):
+                yield line["row"], line["values"], line["problems"]
 
-    out: dict[str, Any] = {**tally, "blank_rows": sheet.blank_rows}
-    headers = {"rejects": REJECTS_HEADER, "warnings": DRY_RUN_WARNINGS_HEADER}
-    for name, spool in spools.items():
-        for suffix in ("csv", "xlsx"):
-            path = out_dir / f"{source.stem}.{name}.{suffix}"
-            write_table(path, headers[name], rows(spool))
-            out[f"{name}_{suffix}"] = str(path)
-        spool.unlink()
-    return out
-
-
-DRY_RUN_WARNINGS_HEADER = ["行号", "字段", "提示代码", "提示信息", "填写的值", "处理建议"]
+        paths = write_rejects(
+            out_dir,
+            f"{source.stem}.rejects",
+            lambda: _entries(spool, "error"),
+            tally["rows"],
+            (sheet.headers, rows),
+        )
+    finally:
+        spool.unlink(missing_ok=True)
+        warn_spool.unlink(missing_ok=True)
+    return {
+        **tally,
+        "blank_rows": sheet.blank_rows,
+        "rejects_csv": paths["csv"],
+        "rejects_xlsx": paths["xlsx"],
+        "warnings_csv": str(warnings_csv),
+    }

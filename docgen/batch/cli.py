@@ -168,14 +168,16 @@ def check(
 
     _check_type(type_name)
     out_dir.mkdir(parents=True, exist_ok=True)
+    settings = _settings()
     try:
         result = dry_run(
-            Docgen(_settings()).for_tenant(_tenant_id(tenant_name)),
+            Docgen(settings).for_tenant(_tenant_id(tenant_name)),
             type_name,
             file,
             _shared(shared, letter_date, profile),
             _load_mapping(mapping),
             out_dir,
+            settings.batch_max_rows,
         )
     except BatchInputError as exc:
         raise click.UsageError(str(exc)) from None
@@ -184,11 +186,8 @@ def check(
         f"空行 {result['blank_rows']} 行"
     )
     click.echo(f"拒绝清单：{result['rejects_csv']}、{result['rejects_xlsx']}")
-    if result["warned"]:
-        click.echo(
-            f"{result['warned']} 行有提示（请核对）：{result['warnings_csv']}、"
-            f"{result['warnings_xlsx']}"
-        )
+    if result["warnings"]:
+        click.echo(f"提醒 {result['warnings']} 条（不影响生成）：{result['warnings_csv']}")
     if result["rejected"]:
         sys.exit(EXIT_REJECTS)
 
@@ -267,6 +266,7 @@ def _executor(settings: Settings, processes: int | None) -> Any:
 @_MAPPING
 @_TENANT
 @click.option("--address-page", is_flag=True, help="合并打印文件中每封函前加窗口信封地址页")
+@click.option("--insured-value", default="", help="邮局交寄表中每封函的保价金额（元），默认不保价")
 @click.option(
     "--processes",
     type=int,
@@ -292,6 +292,7 @@ def run(
     mapping: Path | None,
     tenant_name: str | None,
     address_page: bool,
+    insured_value: str,
     processes: int | None,
     chunk_size: int,
     volume_size: int,
@@ -308,6 +309,7 @@ def run(
         shared=_shared(shared, letter_date, profile),
         mapping=_load_mapping(mapping),
         address_page=address_page,
+        insured_value=insured_value.strip(),
         chunk_size=chunk_size,
         volume_size=volume_size,
         pdf_engine=pdf_engine or "",

@@ -9,12 +9,12 @@ organisation) contribute the fields of every variant; lists of objects get numbe
 
 from __future__ import annotations
 
-import itertools
 import re
 import types
 import typing
+import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Literal
@@ -22,7 +22,11 @@ from typing import Any, Literal
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from docgen.batch import cells
 from docgen.documents.problems import Loc
+
+if typing.TYPE_CHECKING:
+    from docgen.batch.rows import Resolved
 
 TEMPLATE_LIST_SLOTS = 3
 """Numbered slots a template shows for a list of objects (more are accepted on input)."""
@@ -45,29 +49,58 @@ class Column:
     choices: Mapping[str, str] = field(default_factory=dict)  # label or value -> value
     required: bool = False
     aliases: tuple[str, ...] = ()
+    description: str = ""
 
     def convert(self, value: Any) -> Any:
-        """A cell value as the model expects it (labels of choices, 是/否, Excel dates)."""
+        """A cell value as the model expects it (labels of choices, 是/否, Excel dates).
+
+        Raises :class:`~docgen.batch.cells.CellError` for a cell that cannot be used as
+        stored (an ID number Excel turned into a number).
+        """
+        if self.kind == "date":
+            value = cells.excel_date(value)
+        elif self.loc and self.loc[-1] in cells.NUMBER_SENSITIVE:
+            value = cells.identifier(str(self.loc[-1]), value)
         if isinstance(value, datetime):
             value = value.date()
         if isinstance(value, date):
             return value.isoformat()
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)
         if isinstance(value, float):
-            return str(Decimal(repr(value)))
+            value = cells.number(value)
+            if not isinstance(value, int):
+                return value
         if isinstance(value, int) and not isinstance(value, bool):
             return value if self.kind in ("int", "decimal", "bool") else str(value)
         if isinstance(value, str):
             value = value.strip()
             if self.kind == "list":  # 查封、冻结 → ["seal", "freeze"]
                 items = [v.strip() for v in _LIST_SEPARATORS.split(value) if v.strip()]
-                return [self.choices.get(v, v) for v in items]
+                return [self.choice(v) for v in items]
             if self.kind == "bool":
                 return _BOOL.get(value.lower(), value)
             if self.choices:
-                return self.choices.get(value, value)
+                return self.choice(value)
         return value
+
+    def choice(self, text: str) -> str:
+        """The value of a choice written as its label or its code (any case, full-width)."""
+        key = normalize(unicodedata.normalize("NFKC", text))
+        for label, value in self.choices.items():
+            if normalize(label) == key:
+                return value
+        return text
+
+    def label_of(self, value: str) -> str:
+        """The Chinese label of a value (the value itself when it has none)."""
+        return next((k for k, v in self.choices.items() if v == value and k != v), value)
+
+    def labels(self) -> list[str]:
+        """The Chinese label of each value (the value itself when it has none)."""
+        out: dict[str, str] = {}
+        for label, value in self.choices.items():
+            if label != value or value not in out:
+                out[value] = label
+        return list(out.values())
 
 
 _BOOL = {
@@ -156,7 +189,9 @@ def _walk(
     for name, info in model.model_fields.items():
         title = info.title or name
         sub_loc = (*loc, name)
-        sub_zh = zh + title
+        sub_zh = _join(zh, title)
+        # the header templates had before (付款期限付款期限（天数）) is still read
+        own = aliases if sub_zh == zh + title else (*aliases, zh + title)
         sub_required = required and info.is_required()
         item = _list_item(info.annotation)
         if item is not None:
@@ -167,14 +202,25 @@ def _walk(
                 yield from _walk_union(inner, (*sub_loc, -1), sub_zh + "{n}", sub_required, ())
                 continue
             kind, choices = _leaf_kind(info, item[0])
-            yield Column(sub_loc, sub_zh, "", "list", choices, sub_required, aliases)
+            yield Column(
+                sub_loc, sub_zh, "", "list", choices, sub_required, own, info.description or ""
+            )
             continue
         models = _models(info.annotation)
         if models:
             yield from _walk_union(models, sub_loc, sub_zh, sub_required, ())
             continue
         kind, choices = _leaf_kind(info)
-        yield Column(sub_loc, sub_zh, "", kind, choices, sub_required, aliases)
+        yield Column(sub_loc, sub_zh, "", kind, choices, sub_required, own, info.description or "")
+
+
+def _join(parent: str, title: str) -> str:
+    """A column header from its parent's and its own title, without saying a word twice:
+    付款期限 + 付款期限（天数） → 付款期限（天数）."""
+    for k in range(len(title), 1, -1):
+        if parent.endswith(title[:k]):
+            return parent + title[k:]
+    return parent + title
 
 
 def _walk_union(
@@ -182,24 +228,19 @@ def _walk_union(
 ) -> Iterable[Column]:
     """Fields of every variant once; a field titled differently per variant gets aliases."""
     seen: dict[Loc, Column] = {}
+    needed: dict[Loc, int] = {}  # in how many variants a field is required
     for model in models:
-        for column in _walk(model, loc, zh, required and len(models) == 1, aliases):
+        for column in _walk(model, loc, zh, required, aliases):
+            needed[column.loc] = needed.get(column.loc, 0) + column.required
             if column.loc in seen:
                 first = seen[column.loc]
                 extra = () if column.zh == first.zh else (column.zh,)
                 choices = {**first.choices, **column.choices}
-                seen[column.loc] = Column(
-                    first.loc,
-                    first.zh,
-                    "",
-                    first.kind,
-                    choices,
-                    first.required,
-                    first.aliases + extra,
-                )
+                seen[column.loc] = replace(first, choices=choices, aliases=first.aliases + extra)
             else:
                 seen[column.loc] = column
-    yield from seen.values()
+    for loc_, column in seen.items():  # required only when every variant requires it
+        yield replace(column, required=needed[loc_] == len(models))
 
 
 @dataclass(frozen=True)
@@ -242,6 +283,40 @@ class Layout:
             return _en(loc)
         return column.zh.replace("{n}", "" if slot is None else str(slot + 1))
 
+    def column_at(self, loc: Loc) -> tuple[Column, int | None] | None:
+        """The column holding the field at ``loc`` (and its list slot), if there is one."""
+        for column in (*self.columns, *self.extras):
+            if len(column.loc) != len(loc):
+                continue
+            slot = None
+            for want, part in zip(column.loc, loc, strict=True):
+                if want == -1 and isinstance(part, int):
+                    slot = part
+                elif want != part:
+                    break
+            else:
+                return column, slot
+        return None
+
+    def titles(self, loc: Loc) -> str:
+        """A field without a column of its own (a group, a whole list) named by the
+        columns under it: their common start (债务人, 欠款金额欠款明细1)."""
+        names = [
+            self.header(c, _slot_of(c.loc, loc), "zh")
+            for c in self.columns
+            if len(c.loc) > len(loc)
+            and all(
+                w == p or (w == -1 and isinstance(p, int)) for w, p in zip(c.loc, loc, strict=False)
+            )
+        ]
+        if not names:
+            return "（整行）"
+        common = names[0]
+        for name in names[1:]:
+            while not name.startswith(common):
+                common = common[:-1]
+        return common or names[0]
+
     def resolve(self, headers: list[str], mapping: Mapping[str, str] | None = None) -> Resolved:
         """Map sheet headers to field locations; unknown headers are reported, not guessed.
 
@@ -278,7 +353,9 @@ class Layout:
             if hit is None:
                 unknown.append(str(header))
             cells.append(hit)
-        return Resolved(cells, unknown)
+        from docgen.batch.rows import Resolved
+
+        return Resolved(cells, unknown, [str(h) if h is not None else "" for h in headers])
 
 
 def _unique(columns: list[Column]) -> list[Column]:
@@ -289,19 +366,19 @@ def _unique(columns: list[Column]) -> list[Column]:
     for column in columns:
         if column.zh in seen:
             zh = f"{column.zh}（{column.loc[-1]}）"
-            column = Column(
-                column.loc,
-                zh,
-                "",
-                column.kind,
-                column.choices,
-                column.required,
-                tuple(a for a in column.aliases if a not in seen),
+            column = replace(
+                column, zh=zh, aliases=tuple(a for a in column.aliases if a not in seen)
             )
         seen.add(column.zh)
         seen.update(column.aliases)
         out.append(column)
     return out
+
+
+def _slot_of(pattern: Loc, loc: Loc) -> int | None:
+    return next(
+        (p for w, p in zip(pattern, loc, strict=False) if w == -1 and isinstance(p, int)), None
+    )
 
 
 def _fill(loc: Loc, slot: int) -> Loc:
@@ -311,61 +388,6 @@ def _fill(loc: Loc, slot: int) -> Loc:
 def _slot_pattern(normalized: str) -> re.Pattern[str]:
     before, _, after = normalized.partition("{n}")
     return re.compile(re.escape(before) + r"(\d+)" + re.escape(after))
-
-
-@dataclass
-class Resolved:
-    """Sheet columns resolved to field locations (``None`` for blank headers)."""
-
-    cells: list[tuple[Column, int | None] | None]
-    unknown: list[str]
-
-    def record(self, values: list[Any]) -> tuple[dict[str, Any], dict[str, Any]]:
-        """A row as a nested case dict plus the mailing extras (postcode ...)."""
-        case: dict[str, Any] = {}
-        extras: dict[str, Any] = {}
-        for hit, value in zip(self.cells, values, strict=False):
-            if hit is None or _blank(value):
-                continue
-            column, slot = hit
-            converted = column.convert(value)
-            if column.loc[0] == EXTRA_ROOT:
-                extras[str(column.loc[-1])] = converted
-                continue
-            _put(case, column.loc if slot is None else _fill(column.loc, slot), converted)
-        return _compact(case), extras
-
-
-def _blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
-def _put(target: dict[str, Any], loc: Loc, value: Any) -> None:
-    node: Any = target
-    for part, nxt in itertools.pairwise(loc):
-        container: Any = [] if isinstance(nxt, int) else {}
-        if isinstance(part, int):
-            while len(node) <= part:
-                node.append(None)
-            if node[part] is None:
-                node[part] = container
-            node = node[part]
-        else:
-            node = node.setdefault(part, container)
-    last = loc[-1]
-    if isinstance(last, int):
-        while len(node) <= last:
-            node.append(None)
-    node[last] = value
-
-
-def _compact(value: Any) -> Any:
-    """Drop list slots left empty (a sheet with 欠款明细1 and 欠款明细3 gives two items)."""
-    if isinstance(value, dict):
-        return {k: _compact(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_compact(v) for v in value if v is not None]
-    return value
 
 
 EXTRA_ROOT = "mailing"

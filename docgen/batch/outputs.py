@@ -24,10 +24,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from docgen.batch import sheets
+from docgen.batch import mailing, rejects, sheets
 from docgen.batch.state import (
     DONE,
     FAILED,
+    PENDING,
     REJECTED,
     RUN_DONE,
     BatchItem,
@@ -43,6 +44,8 @@ DEFAULT_VOLUME = 500
 
 MANIFEST_HEADER = [
     "函件编号",
+    "文书编号",
+    "校验码",
     "收件人",
     "收件地址",
     "邮政编码",
@@ -58,8 +61,6 @@ MANIFEST_HEADER = [
     "客户编号",
     "行号",
 ]
-REJECTS_HEADER = ["行号", "字段", "错误代码", "错误信息", "填写的值", "提示"]
-WARNINGS_HEADER = ["行号", "文书编号", "字段", "提示代码", "提示信息", "处理建议"]
 
 
 def _items(session: Session, run_id: str, *statuses: str) -> Iterator[BatchItem]:
@@ -108,17 +109,6 @@ def postcode(extras: dict[str, Any], index: int) -> str:
     return str(codes[index - 1]) if index - 1 < len(codes) else ""
 
 
-def _value_at(data: Any, loc: list[Any]) -> Any:
-    for part in loc:
-        if isinstance(data, dict) and isinstance(part, str):
-            data = data.get(part)
-        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
-            data = data[part]
-        else:
-            return None
-    return None if isinstance(data, dict | list) else data
-
-
 def _path(loc: list[Any]) -> str:
     out = ""
     for part in loc:
@@ -126,52 +116,68 @@ def _path(loc: list[Any]) -> str:
     return out or "（整行）"
 
 
-def reject_rows(session: Session, run_id: str) -> Iterator[list[Any]]:
-    for item in _items(session, run_id, REJECTED, FAILED):
-        data = json.loads(item.data)
+def reject_entries(session: Session, run: BatchRun) -> Iterator[dict[str, Any]]:
+    """Every error of every rejected (or failed) row, as the rejects report lists them."""
+    from docgen.batch.plan import merge_shared
+
+    shared = run.option("shared", {})
+    for item in _items(session, run.id, REJECTED, FAILED):
+        extras = json.loads(item.extras)
+        whom = recipient_of(merge_shared(json.loads(item.data), shared))
         for problem in json.loads(item.problems):
             if problem.get("severity", "error") != "error":
                 continue
-            yield [
-                item.row_number,
-                _path(problem.get("loc", [])),
-                problem.get("code", ""),
-                problem.get("message", ""),
-                _value_at(data, problem.get("loc", [])),
-                problem.get("hint", ""),
-            ]
+            yield {
+                "column": _path(problem.get("loc", [])),  # a run stored before columns
+                "typed": "",
+                **problem,
+                "row": item.row_number,
+                "reference": str(extras.get("reference", "") or ""),
+                "debtor": str(whom.get("name", "") or ""),
+            }
 
 
-def write_rejects(session: Session, run_id: str, folder: Path) -> None:
-    for suffix in (".csv", ".xlsx"):
-        sheets.write_table(
-            folder / f"rejects{suffix}", REJECTS_HEADER, reject_rows(session, run_id)
-        )
-        sheets.write_table(
-            folder / f"warnings{suffix}", WARNINGS_HEADER, warning_rows(session, run_id)
-        )
+def warning_entries(session: Session, run: BatchRun) -> Iterator[dict[str, Any]]:
+    """The warnings of the rows that were accepted (rendered, or valid in a check)."""
+    from docgen.batch.plan import merge_shared
+
+    shared = run.option("shared", {})
+    for item in _items(session, run.id, DONE, PENDING):
+        warnings = [p for p in json.loads(item.problems) if p.get("severity") == "warning"]
+        if not warnings:
+            continue
+        extras = json.loads(item.extras)
+        whom = recipient_of(merge_shared(json.loads(item.data), shared))
+        for problem in warnings:
+            yield {
+                "column": _path(problem.get("loc", [])),
+                **problem,
+                "row": item.row_number,
+                "reference": str(extras.get("reference", "") or ""),
+                "debtor": str(whom.get("name", "") or ""),
+            }
 
 
-def warning_rows(session: Session, run_id: str) -> Iterator[list[Any]]:
-    """One row per warning of a rendered row (an operator's note: stale LPR table,
-    calendar fallback, an account not the creditor's …), once per row."""
-    for item in _items(session, run_id, DONE):
-        outputs = json.loads(item.outputs or "{}")
-        seen: set[tuple[str, str]] = set()
-        for letter in outputs.get("letters", []):
-            for problem in letter.get("warnings", []):
-                path = _path(problem.get("loc", []))
-                if (path, problem.get("code", "")) in seen:
-                    continue
-                seen.add((path, problem.get("code", "")))
-                yield [
-                    item.row_number,
-                    letter.get("letter_id", ""),
-                    path,
-                    problem.get("code", ""),
-                    problem.get("message", ""),
-                    problem.get("hint", ""),
-                ]
+def rejected_rows(
+    session: Session, run: BatchRun
+) -> Iterator[tuple[int, list[Any], list[dict[str, Any]]]]:
+    """The rejected rows as typed, with their problems (for the highlighted copy)."""
+    from docgen.batch.plan import ROW_VALUES
+
+    for item in _items(session, run.id, REJECTED):
+        values = json.loads(item.extras).get(ROW_VALUES)
+        if values is not None:
+            yield item.row_number, values, json.loads(item.problems)
+
+
+def write_rejects(session: Session, run: BatchRun, folder: Path) -> None:
+    rejects.write_rejects(
+        folder,
+        "rejects",
+        lambda: reject_entries(session, run),
+        run.total_rows,
+        (run.option("headers", []), lambda: rejected_rows(session, run)),
+    )
 
 
 def _print_volumes(
@@ -289,6 +295,8 @@ def manifest_rows(
             volume, first = starts.get(letter["letter_id"], ("", None))
             yield [
                 letter["letter_id"],
+                letter.get("document_id", ""),
+                letter.get("code", ""),
                 party.get("name", ""),
                 party.get("address", ""),
                 postcode(extras, k),
@@ -306,6 +314,25 @@ def manifest_rows(
             ]
 
 
+def mailing_letters(session: Session, run: BatchRun) -> Iterator[mailing.Letter]:
+    """Each letter of the run as the post office's sheet needs it."""
+    from docgen.batch.plan import merge_shared
+
+    shared = run.option("shared", {})
+    for item in _items(session, run.id, DONE):
+        extras = json.loads(item.extras)
+        sender = mailing.sender_of(merge_shared(json.loads(item.data), shared))
+        for k, letter in enumerate(letters_of(item)):
+            yield mailing.Letter(
+                sender=sender,
+                recipient=letter["recipient"],
+                postcode=postcode(extras, k),
+                document_id=str(letter.get("document_id", "") or ""),
+                code=str(letter.get("code", "") or ""),
+                reference=str(extras.get("reference", "") or ""),
+            )
+
+
 def finalize(session: Session, run: BatchRun, service: Docgen) -> dict[str, Any]:
     """Write every output of the run and mark it done; return the summary."""
     folder = Path(run.out_dir)
@@ -317,17 +344,27 @@ def finalize(session: Session, run: BatchRun, service: Docgen) -> dict[str, Any]
     volumes: list[dict[str, Any]] = []
     if "pdf" in formats:
         starts, volumes = _print_volumes(session, run, service, folder)
+    letters = 0
     for suffix in (".csv", ".xlsx"):
-        sheets.write_table(
+        letters = sheets.write_table(
             folder / f"manifest{suffix}", MANIFEST_HEADER, manifest_rows(session, run, starts)
         )
-    write_rejects(session, run.id, folder)
+    addresses = mailing.write_mailing(
+        folder / "mailing.xlsx",
+        mailing_letters(session, run),
+        str(run.option("insured_value", "") or ""),
+    )
+    write_rejects(session, run, folder)
+    warned = rejects.write_warnings(folder / "warnings.csv", warning_entries(session, run))
     tally = counts(session, run.id)
     run = session.get(BatchRun, run.id) or run
     run.status = RUN_DONE
     run.finished_at = datetime.now(UTC).replace(tzinfo=None)
     summary = summarize(run, tally)
     summary["print_files"] = volumes
+    summary["letters"] = letters
+    summary["addresses_unsplit"] = addresses["unsplit"]
+    summary["warnings"] = warned
     summary["finalize_seconds"] = round(time.monotonic() - began, 3)
     tmp = folder / "summary.json.part"
     tmp.write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")

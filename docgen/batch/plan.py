@@ -18,15 +18,21 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from docgen.batch.columns import Layout, Resolved
+from docgen.batch.columns import Layout
+from docgen.batch.duplicates import Duplicates
 from docgen.batch.readers import BatchInputError, Row, read_rows
+from docgen.batch.rejects import describe
+from docgen.batch.rows import Cell, Resolved
 from docgen.batch.state import PENDING, REJECTED, BatchItem, item_key, row_hash
-from docgen.documents.problems import Problem
+from docgen.batch.work import recipient_of
+from docgen.documents.problems import Loc, Problem, touches
 from docgen.services import Docgen
 
 log = logging.getLogger(__name__)
 
 INSERT_BATCH = 200
+ROW_VALUES = "_row"
+"""The extras key holding a rejected row's cells as typed."""
 
 
 @dataclass
@@ -34,13 +40,24 @@ class Record:
     """One non-blank input row, mapped and judged."""
 
     number: int
-    case: dict[str, Any]
+    case: dict[str, Any]  # the row's own values (shared values are kept once per run)
     extras: dict[str, Any]
     problems: list[Problem] = field(default_factory=list)
+    cells: dict[Loc, Cell] = field(default_factory=dict)
+    values: list[Any] = field(default_factory=list)
+    merged: dict[str, Any] = field(default_factory=dict)  # with the shared values
 
     @property
     def ok(self) -> bool:
         return not any(p.severity == "error" for p in self.problems)
+
+    @property
+    def reference(self) -> str:
+        return str(self.extras.get("reference", "") or "")
+
+    @property
+    def debtor(self) -> str:
+        return str(recipient_of(self.merged or self.case).get("name", "") or "")
 
 
 def merge_shared(case: dict[str, Any], shared: Mapping[str, Any]) -> dict[str, Any]:
@@ -80,12 +97,18 @@ class Sheet:
     """A tabular input: its resolved header and its data rows."""
 
     def __init__(
-        self, path: Path, layout: Layout, mapping: Mapping[str, str] | None = None
+        self,
+        path: Path,
+        layout: Layout,
+        mapping: Mapping[str, str] | None = None,
+        max_rows: int | None = None,
     ) -> None:
         self.path = path
         self.layout = layout
         self.mapping = mapping
+        self.max_rows = max_rows
         self.blank_rows = 0
+        self.headers: list[str] = []
 
     def records(self) -> Iterator[Record]:
         rows = read_rows(self.path)
@@ -114,13 +137,23 @@ class Sheet:
             )
         if not _known(resolved):
             raise BatchInputError("表头中没有任何可识别的列")
+        self.headers = resolved.headers
         rest = chain([peeked] if peeked is not None else [], rows)
+        count = 0
         for row in rest:
             if row.blank:
                 self.blank_rows += 1
                 continue
-            case, extras = resolved.record(row.values or [])
-            yield Record(row.number, case, extras)
+            count += 1
+            self._check_limit(count)
+            read = resolved.read(row.values or [])
+            yield Record(
+                row.number, read.case, read.extras, read.problems, read.cells, row.values or []
+            )
+
+    def _check_limit(self, count: int) -> None:
+        if self.max_rows is not None and count > self.max_rows:
+            raise RowLimitError(self.max_rows)
 
     def _next_nonblank(self, rows: Iterator[Row]) -> Row | None:
         for row in rows:
@@ -130,11 +163,14 @@ class Sheet:
 
     def _json_records(self, rows: Iterator[Row]) -> Iterator[Record]:
         top = {c.loc[0] for c in self.layout.columns}
+        count = 0
         for row in rows:
             record = row.record or {}
             if not record:
                 self.blank_rows += 1
                 continue
+            count += 1
+            self._check_limit(count)
             if "__error__" in record:
                 yield Record(row.number, {}, {}, [Problem((), "json_invalid", record["__error__"])])
                 continue
@@ -150,8 +186,10 @@ class Sheet:
                     row.number, {}, {}, [Problem((), "unknown_column", f"无法识别的字段：{names}")]
                 )
                 continue
-            case, flat_extras = resolved.record([record[k] for k in keys])
-            yield Record(row.number, case, {**flat_extras, **extras})
+            read = resolved.read([record[k] for k in keys])
+            yield Record(
+                row.number, read.case, {**read.extras, **extras}, read.problems, read.cells
+            )
 
 
 def _known(resolved: Resolved) -> int:
@@ -163,6 +201,17 @@ def _text(value: Any) -> str:
 
 
 PROFILE_FIELD = "sender_profile_id"
+
+
+class RowLimitError(BatchInputError):
+    """More data rows than one run may hold (``DOCGEN_BATCH_MAX_ROWS``)."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(
+            f"表格的数据行超过每批上限 {limit} 行，整批未开始；"
+            f"请把表格拆分成每个不超过 {limit} 行的文件分批上传"
+        )
+        self.limit = limit
 
 
 class SharedProfileError(BatchInputError):
@@ -199,14 +248,73 @@ def check_shared(service: Docgen, type_name: str, shared: Mapping[str, Any]) -> 
         ) from None
 
 
-def judge(service: Docgen, type_name: str, record: Record, shared: Mapping[str, Any]) -> Record:
-    """Validate a record (shared values applied) exactly as the API would."""
-    if record.problems:
+def with_profile(service: Docgen, type_name: str, shared: Mapping[str, Any]) -> dict[str, Any]:
+    """The shared values with what the run's sender profile holds for every row.
+
+    A creditor's profile with its USCC and legal representative is the creditor of every
+    letter; a profile's signatory signs every letter. Values given in the shared file win.
+    """
+    from docgen.documents import registry
+
+    out = dict(shared)
+    if out.get(PROFILE_FIELD) is None:
+        return out
+    fields = registry.get(type_name).model.model_fields
+    profile = service.profiles.get(service.tenant_id, int(out[PROFILE_FIELD])).profile
+    if (
+        "creditor" in fields
+        and "creditor" not in out
+        and profile.kind == "creditor"
+        and profile.uscc
+        and profile.legal_representative
+    ):
+        out["creditor"] = {
+            "kind": "organization",
+            "name": profile.name,
+            "uscc": profile.uscc,
+            "address": profile.address,
+            "legal_representative": profile.legal_representative,
+            "phone": profile.phone,
+        }
+    if "signatory" in fields and "signatory" not in out and profile.signatory:
+        signer = {"name": profile.signatory, "title": profile.signatory_title}
+        out["signatory"] = {k: v for k, v in signer.items() if v}
+    return out
+
+
+def judge(
+    service: Docgen,
+    type_name: str,
+    record: Record,
+    shared: Mapping[str, Any],
+    duplicates: Duplicates | None = None,
+) -> Record:
+    """Validate a record (shared values applied) exactly as the API would.
+
+    Every problem is found in one pass: cells that could not be read are reported and the
+    rest of the row is still validated; a valid row that repeats an earlier one's debtor
+    and contract is refused, naming the earlier row.
+    """
+    if any(p.code in ("json_invalid", "unknown_column") for p in record.problems):
         return record
-    record.case = merge_shared(record.case, shared)
-    report = service.validate(type_name, record.case)
-    record.problems = report.problems
+    record.merged = merge_shared(record.case, shared)
+    report = service.validate(type_name, record.merged)
+    refused = [p.loc for p in record.problems]
+    record.problems = record.problems + [p for p in report.problems if not touches(p.loc, refused)]
+    if duplicates is not None and record.ok:
+        repeated = duplicates.check(record.number, record.reference, record.merged)
+        if repeated is not None:
+            record.problems.append(repeated)
+        else:
+            earlier = duplicates.sent_recently(record.merged)
+            if earlier is not None:
+                record.problems.append(earlier)
     return record
+
+
+def stored_problems(layout: Layout, record: Record) -> list[dict[str, Any]]:
+    """The problems of a record as stored: with the sheet's column, typed value and hint."""
+    return describe(layout, record.problems, record.cells)
 
 
 def plan_records(
@@ -217,16 +325,25 @@ def plan_records(
     sheet: Sheet,
     shared: Mapping[str, Any],
 ) -> tuple[int, int]:
-    """Judge every record and store it (existing keys are kept); return (rows, blank)."""
+    """Judge every record and store it (existing keys are kept); return (rows, blank).
+
+    A record stores the row's own values; the run's shared values are kept once, with
+    the run, and applied when the record is rendered. A rejected record keeps the row as
+    it was typed, for the highlighted copy in the rejects report.
+    """
     existing = set(session.scalars(select(BatchItem.row_number).where(BatchItem.run_id == run_id)))
     total = 0
     pending: list[BatchItem] = []
+    duplicates = Duplicates.for_run(service, type_name)
     for record in sheet.records():
         total += 1
+        judge(service, type_name, record, shared, duplicates)  # every row: duplicates
         if record.number in existing:
             continue
-        judge(service, type_name, record, shared)
         digest = row_hash({"case": record.case, "extras": record.extras})
+        extras = dict(record.extras)
+        if not record.ok:
+            extras[ROW_VALUES] = record.values
         pending.append(
             BatchItem(
                 key=item_key(run_id, record.number, digest),
@@ -236,9 +353,9 @@ def plan_records(
                 letter_id=f"{record.number:06d}",
                 status=PENDING if record.ok else REJECTED,
                 data=json.dumps(record.case, ensure_ascii=False, default=str),
-                extras=json.dumps(record.extras, ensure_ascii=False, default=str),
+                extras=json.dumps(extras, ensure_ascii=False, default=str),
                 problems=json.dumps(
-                    [p.as_dict() for p in record.problems], ensure_ascii=False, default=str
+                    stored_problems(sheet.layout, record), ensure_ascii=False, default=str
                 ),
             )
         )

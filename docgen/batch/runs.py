@@ -6,6 +6,8 @@ input, so a run can be resumed from its id alone, even if planning was interrupt
 
 from __future__ import annotations
 
+import csv
+import itertools
 import json
 import logging
 import shutil
@@ -25,8 +27,8 @@ from docgen import db
 from docgen.batch.columns import Layout
 from docgen.batch.executors import Executor, executor_for
 from docgen.batch.outputs import finalize, summarize
-from docgen.batch.plan import Sheet, check_shared, plan_records
-from docgen.batch.readers import SUFFIXES, BatchInputError
+from docgen.batch.plan import RowLimitError, Sheet, check_shared, plan_records, with_profile
+from docgen.batch.readers import SUFFIXES, BatchInputError, count_rows
 from docgen.batch.state import (
     PENDING,
     RUN_DONE,
@@ -56,6 +58,14 @@ class RunNotFound(LookupError):
 
 
 PDF_ENGINES = ("", "weasyprint", "typst")
+REPORT_FILES = (
+    "rejects.csv",
+    "rejects.xlsx",
+    "warnings.csv",
+    "manifest.csv",
+    "manifest.xlsx",
+    "mailing.xlsx",
+)
 
 
 @dataclass
@@ -70,6 +80,8 @@ class RunOptions:
     chunk_size: int = DEFAULT_CHUNK
     volume_size: int = 500
     pdf_engine: str = ""  # "weasyprint" or "typst"; empty: the pdf_engine setting
+    check_only: bool = False  # validate and report, render nothing
+    insured_value: str = ""  # 保价金额 (yuan) on every row of the mailing sheet; "" = none
 
     def check(self) -> None:
         try:
@@ -86,6 +98,8 @@ class RunOptions:
             )
         if self.pdf_engine not in PDF_ENGINES:
             raise BatchInputError(f"PDF 引擎应为 weasyprint 或 typst，实为「{self.pdf_engine}」")
+        if self.insured_value and not _yuan(self.insured_value):
+            raise BatchInputError(f"保价金额应为正的金额（元），实为「{self.insured_value}」")
         if not 1 <= self.chunk_size <= 500:
             raise BatchInputError("每个任务的文书数应在 1 到 500 之间")
 
@@ -100,9 +114,20 @@ class Batches:
 
     # --- creating -----------------------------------------------------------------
 
-    def create(self, source: Path, options: RunOptions, out_root: Path, tenant_id: int) -> str:
+    def create(
+        self,
+        source: Path,
+        options: RunOptions,
+        out_root: Path,
+        tenant_id: int,
+        source_name: str = "",
+    ) -> str:
         """Register a run of ``tenant_id`` and copy its input into the run folder; return
-        the run id. Raises TooManyRuns when the tenant has its limit of runs going on."""
+        the run id. Raises TooManyRuns when the tenant has its limit of runs going on.
+
+        A file with more data rows than ``DOCGEN_BATCH_MAX_ROWS`` is refused here, before
+        anything is stored (counted without reading the cells).
+        """
         options.check()
         service = service_for(self.settings).for_tenant(tenant_id)
         check_shared(service, options.type_name, options.shared)
@@ -111,18 +136,22 @@ class Batches:
             raise BatchInputError(
                 f"不支持的文件类型「{suffix or source.name}」，请使用 CSV、XLSX 或 JSONL"
             )
+        self.check_size(source)
         run_id = uuid.uuid4().hex
         folder = (out_root / run_id).resolve()
         (folder / "input").mkdir(parents=True)
         shutil.copyfile(source, folder / "input" / f"input{suffix}")
+        shared = with_profile(service_for(self.settings), options.type_name, options.shared)
         stored = {
             "formats": list(options.formats),
-            "shared": dict(options.shared),
+            "shared": shared,
             "mapping": dict(options.mapping),
             "address_page": options.address_page,
             "chunk_size": options.chunk_size,
             "volume_size": options.volume_size,
             "pdf_engine": options.pdf_engine,
+            "check_only": options.check_only,
+            "insured_value": options.insured_value,
             "input": f"input/input{suffix}",
         }
         with db.session_scope(self.engine) as session:
@@ -137,13 +166,21 @@ class Batches:
                     tenant_id=tenant_id,
                     type_name=options.type_name,
                     status=RUN_PLANNING,
-                    source_name=source.name[:255],
+                    source_name=(source_name or source.name)[:255],
                     out_dir=str(folder),
                     options=json.dumps(stored, ensure_ascii=False, default=str),
                 )
             )
         log.info("created run=%s type=%s", run_id, options.type_name)
         return run_id
+
+    def check_size(self, source: Path) -> None:
+        """Raise RowLimitError for more data rows than ``DOCGEN_BATCH_MAX_ROWS``, counted
+        without reading any cell (so before the header check, which reads a workbook's
+        whole string table)."""
+        limit = self.settings.batch_max_rows
+        if count_rows(source, limit + 2) > limit + 1:  # + the header row
+            raise RowLimitError(limit)
 
     def check_header(self, source: Path, options: RunOptions) -> None:
         """Raise BatchInputError now if the file cannot be read or its header is unknown."""
@@ -170,6 +207,27 @@ class Batches:
             tmp.replace(target)
         return target
 
+    def output_file(self, run_id: str, name: str) -> Path | None:
+        """One of a finished run's reports (``rejects.xlsx`` …), or None."""
+        if name not in REPORT_FILES:
+            return None
+        with db.session_scope(self.engine) as session:
+            run = self._get(session, run_id)
+            if run.status != RUN_DONE:
+                return None
+            path = Path(run.out_dir) / name
+        return path if path.is_file() else None
+
+    def reject_lines(
+        self, run_id: str, limit: int = 200, name: str = "rejects.csv"
+    ) -> list[dict[str, str]]:
+        """The first lines of a finished run's rejects report or warnings (for the page)."""
+        path = self.output_file(run_id, name)
+        if path is None:
+            return []
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            return list(itertools.islice(csv.DictReader(fh), limit))
+
     def plan(self, run_id: str) -> dict[str, Any]:
         """Read and judge every row (resumable: rows already stored are kept)."""
         with db.session_scope(self.engine) as session:
@@ -177,7 +235,12 @@ class Batches:
             if run.status != RUN_PLANNING:
                 return self.status(run_id, None)
             layout = Layout.of(registry.get(run.type_name).model)
-            sheet = Sheet(Path(run.out_dir) / run.option("input"), layout, run.option("mapping"))
+            sheet = Sheet(
+                Path(run.out_dir) / run.option("input"),
+                layout,
+                run.option("mapping"),
+                self.settings.batch_max_rows,
+            )
             total, blank = plan_records(
                 session,
                 service_for(self.settings).for_tenant(run.tenant_id),
@@ -187,6 +250,11 @@ class Batches:
                 run.option("shared", {}),
             )
             run.total_rows, run.blank_rows = total, blank
+            run.options = json.dumps(
+                {**json.loads(run.options or "{}"), "headers": sheet.headers},
+                ensure_ascii=False,
+                default=str,
+            )
             run.status = RUN_RUNNING
             run.started_at = datetime.now(UTC).replace(tzinfo=None)
         return self.status(run_id, None)
@@ -212,6 +280,9 @@ class Batches:
             status, chunk = run.status, int(run.option("chunk_size", DEFAULT_CHUNK))
         if status == RUN_DONE:
             return self.status(run_id, None)
+        if status == RUN_RUNNING and self._check_only(run_id):
+            self.finish(run_id, retake=True)  # nothing to render: only the reports
+            return self.status(run_id, None)
         if status == RUN_FINALIZING:
             self.finish(run_id, retake=True)
             return self.status(run_id, None)
@@ -231,6 +302,14 @@ class Batches:
         if not self.finish(run_id):
             return self.wait(run_id, FINALIZE_TIMEOUT)  # a worker is writing the outputs
         return self.status(run_id, None)
+
+    def _check_only(self, run_id: str) -> bool:
+        with db.session_scope(self.engine) as session:
+            run = self._get(session, run_id)
+            if not run.option("check_only", False):
+                return False
+            run.status = RUN_FINALIZING
+            return True
 
     def _tick(self, run_id: str, progress: Progress | None) -> Callable[[], None]:
         def tick() -> None:
@@ -279,6 +358,8 @@ class Batches:
             run = self._get(session, run_id, tenant_id)
             summary = summarize(run, counts(session, run_id))
             summary["out_dir"] = run.out_dir
+            summary["check_only"] = bool(run.option("check_only", False))
+            summary["letters"] = _letters(Path(run.out_dir)) if run.status == RUN_DONE else 0
             summary["created_at"] = run.created_at.isoformat()
             return summary
 
@@ -301,6 +382,25 @@ class Batches:
         if tenant_id is not None and run.tenant_id != tenant_id:
             raise RunNotFound(run_id)  # another tenant's run: as if there were none
         return run
+
+
+def _yuan(text: str) -> bool:
+    """A positive amount in yuan, to the fen."""
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        amount = Decimal(text)
+        return amount.is_finite() and amount > 0 and amount == amount.quantize(Decimal("0.01"))
+    except InvalidOperation:
+        return False
+
+
+def _letters(folder: Path) -> int:
+    """The letters a finished run produced (one per recipient), from its summary."""
+    try:
+        return int(json.loads((folder / "summary.json").read_text("utf-8")).get("letters", 0))
+    except (OSError, ValueError):
+        return 0
 
 
 def _valid_id(run_id: str) -> bool:

@@ -53,22 +53,46 @@ def flatten(
     return headers, values
 
 
+def labelled(layout: Layout, values: list[Any]) -> list[Any]:
+    """A flattened row with each choice as its Chinese label (person → 自然人, True → 是)."""
+    out = []
+    for (_header, column, _slot), value in zip(layout.template_headers(), values, strict=True):
+        if column.kind == "choice" and value != "":
+            value = column.label_of(str(value))
+        elif column.kind == "list" and value:
+            value = "、".join(column.label_of(v) for v in str(value).split("、"))
+        elif column.kind == "bool" and isinstance(value, bool):
+            value = "是" if value else "否"
+        out.append(value)
+    return out
+
+
 def sample_case(service: Docgen, type_name: str) -> dict[str, Any] | None:
     """A valid fixture of the type that survives flattening into columns."""
     layout = Layout.of(registry.get(type_name).model)
     for path in sorted((FIXTURES / type_name / "valid").glob("*.json")):
         case = json.loads(path.read_text(encoding="utf-8"))
         headers, values = flatten(layout, case)
-        rebuilt, _ = layout.resolve(headers).record(values)
+        rebuilt, _ = layout.resolve(headers).record(labelled(layout, values))
         if service.validate(type_name, rebuilt).ok:
             return dict(case)
     return None
 
 
 def write_template(service: Docgen, type_name: str, path: Path, language: str = "zh") -> int:
-    """Write the headers (and a sample row when one is available); return the row count."""
+    """Write the headers (and a sample row when one is available); return the row count.
+
+    An XLSX template is a tool (see :mod:`docgen.batch.workbook`): drop-down lists,
+    date and text formats, a frozen header and a sheet explaining every column.
+    """
     layout = Layout.of(registry.get(type_name).model)
     case = sample_case(service, type_name)
     headers, values = flatten(layout, case or {}, language)
+    if language == "zh":
+        values = labelled(layout, values)
     rows = [values] if case is not None else []
+    if path.suffix.lower() == ".xlsx":
+        from docgen.batch.workbook import write_template_xlsx
+
+        return write_template_xlsx(path, layout, headers, rows, registry.get(type_name).title)
     return write_table(path, headers, rows)

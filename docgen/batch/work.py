@@ -145,7 +145,9 @@ def process_chunk(settings: Settings, database_url: str, run_id: str, keys: Sequ
             .where(BatchItem.key.in_(list(keys)), BatchItem.status == PENDING)
             .order_by(BatchItem.row_number)
         ).all()
-        work = [(i.key, i.letter_id, json.loads(i.data)) for i in items]
+        shared = run.option("shared", {})
+        # the run's shared values are stored once, with the run, and applied here
+        work = [(i.key, i.letter_id, _merged(json.loads(i.data), shared)) for i in items]
     if not work:
         return 0
     letters = out_dir / "letters"
@@ -191,24 +193,38 @@ def process_chunk(settings: Settings, database_url: str, run_id: str, keys: Sequ
                     for k in range(len(document))
                 ]
             for k, copy in enumerate(document):
-                letter = results[key][k]
-                stem = copy.filename.rsplit(".", 1)[0]
-                name = f"{letter['letter_id']}_{_UNSAFE.sub('_', stem)[:80]}.{fmt}"
-                write_atomic(letters / name, copy.content)
-                entry: dict[str, Any] = {
-                    "file": f"letters/{name}",
-                    "sha256": hashlib.sha256(copy.content).hexdigest(),
-                    "bytes": len(copy.content),
-                }
-                if fmt == "pdf":
-                    part = placed.get((n, k))
-                    # the renderer counted the letter's pages when it placed them in the
-                    # print part; a letter rendered on its own is counted here
-                    entry["pages"] = part["pages"] if part else pdf_pages(copy.content)
-                    if part:
-                        entry["print"] = part
-                letter[fmt] = entry
+                _keep(letters, results[key][k], copy, fmt, placed.get((n, k)))
     return _record(database_url, work, results, rejected, failed)
+
+
+def _keep(
+    letters: Path, letter: dict[str, Any], copy: Rendered, fmt: str, part: dict[str, Any] | None
+) -> None:
+    """Write one recipient's copy in one format and note its file on the letter."""
+    stem = copy.filename.rsplit(".", 1)[0]
+    name = f"{letter['letter_id']}_{_UNSAFE.sub('_', stem)[:80]}.{fmt}"
+    write_atomic(letters / name, copy.content)
+    entry: dict[str, Any] = {
+        "file": f"letters/{name}",
+        "sha256": hashlib.sha256(copy.content).hexdigest(),
+        "bytes": len(copy.content),
+    }
+    if copy.document_id:  # the 文书编号 and 校验码 printed on the letter
+        letter.setdefault("document_id", copy.document_id)
+        letter.setdefault("code", copy.verification_code or "")
+    if fmt == "pdf":
+        # the renderer counted the letter's pages when it placed them in the print part;
+        # a letter rendered on its own is counted here
+        entry["pages"] = part["pages"] if part else pdf_pages(copy.content)
+        if part:
+            entry["print"] = part
+    letter[fmt] = entry
+
+
+def _merged(case: dict[str, Any], shared: dict[str, Any]) -> dict[str, Any]:
+    from docgen.batch.plan import merge_shared
+
+    return merge_shared(case, shared) if shared else case
 
 
 def _write_prints(

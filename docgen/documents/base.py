@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -10,7 +11,13 @@ from typing import Any, Generic, Protocol, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from docgen.documents import compliance
-from docgen.documents.problems import Assessment, CaseInvalid, from_validation_error
+from docgen.documents.problems import (
+    Assessment,
+    CaseInvalid,
+    Loc,
+    Problem,
+    from_validation_error,
+)
 from docgen.domain.lpr import LprTable
 from docgen.reference_data import default_lpr_table
 
@@ -86,6 +93,23 @@ class DocumentType(Generic[M]):
         except ValidationError as exc:
             raise CaseInvalid(from_validation_error(exc, self.model)) from None
 
+    def salvage(self, data: Any, problems: list[Problem]) -> M | None:
+        """The case without the values that failed to parse, when what is left parses.
+
+        Lets the cross-field rules run on the valid rest, so that one pass reports every
+        problem it can (a missing amount is not hidden behind a bad phone number). None
+        when a required value failed (its rules cannot run without it).
+        """
+        if not isinstance(data, dict):
+            return None
+        trimmed = copy.deepcopy(data)
+        for problem in problems:
+            _drop(trimmed, problem.loc)
+        try:
+            return self.model.model_validate(trimmed)
+        except ValidationError:
+            return None
+
     def evaluate(self, case: M, options: RuleOptions) -> Assessment:
         """The type's own rules, then the compliance check every document gets.
 
@@ -119,3 +143,20 @@ class DocumentType(Generic[M]):
 
     def json_schema(self) -> dict[str, Any]:
         return self.model.model_json_schema()
+
+
+def _drop(data: Any, loc: Loc) -> None:
+    """Remove the value at ``loc`` (a field of an object) from nested dicts and lists."""
+    node = data
+    for part in loc[:-1]:
+        node = _child(node, part)
+        if node is None:
+            return
+    if loc and isinstance(node, dict):
+        node.pop(loc[-1], None)
+
+
+def _child(node: Any, part: str | int) -> Any:
+    if isinstance(node, list):
+        return node[part] if isinstance(part, int) and part < len(node) else None
+    return node.get(part) if isinstance(node, dict) else None

@@ -72,25 +72,29 @@ class _Lead(CaseModel):
 
 
 class BankAccountLead(_Lead):
-    kind: Literal["bank_account"] = Field(title="财产类型")
+    kind: Literal["bank_account"] = Field(
+        title="财产类型", json_schema_extra={"enum_titles": ["银行账户"]}
+    )
     bank: Line = Field(title="开户行")
     account_number: ShortText = Field(title="账号", pattern=r"^[0-9][0-9 \-]{5,38}[0-9]$")
 
 
 class RealEstateLead(_Lead):
-    kind: Literal["real_estate"] = Field(title="财产类型")
+    kind: Literal["real_estate"] = Field(
+        title="财产类型", json_schema_extra={"enum_titles": ["不动产"]}
+    )
     location: Text = Field(title="坐落")
     certificate_number: ShortText | None = Field(default=None, title="不动产权证号")
 
 
 class VehicleLead(_Lead):
-    kind: Literal["vehicle"] = Field(title="财产类型")
+    kind: Literal["vehicle"] = Field(title="财产类型", json_schema_extra={"enum_titles": ["车辆"]})
     plate_number: ShortText = Field(title="号牌号码")
     model: ShortText | None = Field(default=None, title="品牌型号")
 
 
 class EquityLead(_Lead):
-    kind: Literal["equity"] = Field(title="财产类型")
+    kind: Literal["equity"] = Field(title="财产类型", json_schema_extra={"enum_titles": ["股权"]})
     company: Line = Field(title="公司名称")
     share: ShortText = Field(title="出资额或持股比例", description="如 出资额300万元（占30%）")
 

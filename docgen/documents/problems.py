@@ -72,6 +72,11 @@ class Assessment:
         self.problems.extend(problems)
 
 
+def touches(loc: Loc, others: Iterable[Loc]) -> bool:
+    """Whether ``loc`` is one of ``others``, inside one, or holds one."""
+    return any(loc[: len(o)] == o or o[: len(loc)] == loc for o in others)
+
+
 class CaseInvalid(Exception):
     """Raised by the service layer when a case has errors; carries all of them."""
 
@@ -130,10 +135,34 @@ def _message(err: ErrorDetails) -> str:
     if template is None:
         return err["msg"].removeprefix("Value error, ")
     ctx = {k: _zh(v) for k, v in (err.get("ctx") or {}).items()}
+    if err["type"] == "union_tag_invalid" and "expected_tags" in ctx:
+        labels = _tag_labels()
+        tags = [t.strip() for t in ctx["expected_tags"].split(",")]
+        ctx["expected_tags"] = "、".join(labels.get(t, t) for t in tags)
     try:
         return template.format(**ctx)
     except (KeyError, IndexError):
         return template.split("{")[0].rstrip("：: ") or err["msg"]
+
+
+def _tag_labels() -> dict[str, str]:
+    """The Chinese label of each union tag (自然人 for ``person``), from the models'
+    ``enum_titles``."""
+    from docgen.domain.fields import CaseModel
+
+    labels: dict[str, str] = {}
+    todo: list[type[BaseModel]] = [CaseModel]
+    while todo:
+        model = todo.pop()
+        todo.extend(model.__subclasses__())
+        kind = model.model_fields.get("kind") if model is not CaseModel else None
+        extra = kind.json_schema_extra if kind is not None else None
+        values = typing.get_args(kind.annotation) if kind is not None else ()
+        if isinstance(extra, dict) and len(values) == 1:
+            titles = extra.get("enum_titles")
+            if isinstance(titles, list) and titles:
+                labels[str(values[0])] = str(titles[0])
+    return labels
 
 
 def _zh(value: object) -> str:
@@ -215,5 +244,8 @@ def from_validation_error(
     problems: list[Problem] = []
     for err in error.errors(include_url=False):
         loc = prefix + normalize_loc(model, err["loc"])
-        problems.append(Problem(loc=loc, code=err["type"], message=_message(err)))
+        hint = (err.get("ctx") or {}).get("hint")
+        problems.append(
+            Problem(loc=loc, code=err["type"], message=_message(err), hint=hint and str(hint))
+        )
     return problems

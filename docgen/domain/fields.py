@@ -11,11 +11,47 @@ import re
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
-from pydantic_core import PydanticCustomError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    GetCoreSchemaHandler,
+)
+from pydantic_core import CoreSchema, PydanticCustomError, core_schema
+
+from docgen.domain.written import WrittenValueError, parse_amount, parse_date
 
 _FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _PHONE = re.compile(r"^\+?[0-9][0-9\- ()]{4,24}[0-9]$")
+
+
+def written_error(exc: WrittenValueError) -> PydanticCustomError:
+    """The error of a value written in no accepted form, with its hint (see problems.py)."""
+    return PydanticCustomError(exc.code, exc.message, {"hint": exc.hint})
+
+
+def _written_date(value: Any) -> Any:
+    try:
+        return parse_date(value)
+    except WrittenValueError as exc:
+        raise written_error(exc) from None
+
+
+def _with_written_dates(schema: Any) -> Any:
+    """The core schema with each ``date`` schema behind :func:`_written_date`."""
+    if isinstance(schema, list):
+        return [_with_written_dates(item) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    if schema.get("type") == "date":
+        return core_schema.no_info_before_validator_function(_written_date, schema)
+    if schema.get("type") == "function-before" and (
+        schema.get("function", {}).get("function") is _written_date
+    ):
+        return schema
+    return {key: _with_written_dates(value) for key, value in schema.items()}
 
 
 class CaseModel(BaseModel):
@@ -27,6 +63,19 @@ class CaseModel(BaseModel):
         frozen=True,
         validate_default=False,
     )
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: type[BaseModel], handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        """Every date field takes 2026/3/5, 2026.3.5 and 2026年3月5日 too, and refuses a
+        year outside 1900–2100 (``2026/3/5`` must never become the year 635).
+
+        The date schemas of the model are wrapped here, once, so that no model has to
+        declare a date type of its own.
+        """
+        schema: CoreSchema = _with_written_dates(handler(source))
+        return schema
 
 
 def _printable(value: str) -> str:
@@ -54,13 +103,11 @@ Paragraph = Annotated[str, Field(min_length=1, max_length=2000), AfterValidator(
 
 
 def _plain_number(value: Any) -> Any:
-    """Accept ``"100,000.00"`` and ``"100000元"`` as typed by people and spreadsheets."""
-    if isinstance(value, str):
-        cleaned = value.strip().replace(",", "").replace("，", "").replace(" ", "")
-        return cleaned.removesuffix("元")
-    if isinstance(value, float):
-        return repr(value)
-    return value
+    """Amounts as people write them: ``¥1,234.50``, ``100000元``, ``1.2万``, 大写."""
+    try:
+        return parse_amount(value)
+    except WrittenValueError as exc:
+        raise written_error(exc) from None
 
 
 def _phone(value: str) -> str:

@@ -26,7 +26,7 @@ def _identity_error(exc: IdentityError) -> PydanticCustomError:
 class Person(CaseModel):
     """A natural person (自然人)."""
 
-    kind: Literal["person"] = Field(title="主体类型")
+    kind: Literal["person"] = Field(title="主体类型", json_schema_extra={"enum_titles": ["自然人"]})
     name: ShortText = Field(title="姓名")
     sex: Literal["男", "女"] = Field(title="性别")
     id_type: Literal["居民身份证", "港澳台居民居住证", "护照", "其他"] = Field(
@@ -63,7 +63,9 @@ class Person(CaseModel):
 class Organization(CaseModel):
     """A company or other organisation (法人或非法人组织)."""
 
-    kind: Literal["organization"] = Field(title="主体类型")
+    kind: Literal["organization"] = Field(
+        title="主体类型", json_schema_extra={"enum_titles": ["法人或其他组织"]}
+    )
     name: Line = Field(title="名称")
     uscc: ShortText = Field(title="统一社会信用代码")
     address: Text = Field(title="住所地", description="主要办事机构所在地")

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from docgen.documents.parts import BankAccount
 from docgen.domain.fields import CaseModel, Line, Phone, ShortText, Text
+from docgen.domain.identity import IdentityError, parse_uscc
 
 KIND_TITLES = {"law_firm": "律师事务所", "creditor": "债权人"}
 
@@ -63,3 +64,20 @@ class SenderProfile(CaseModel):
     letterhead: Line | None = Field(
         default=None, title="信头", description="函件顶部的一行，如 北京某某律师事务所 · 律师函"
     )
+    # a creditor's own identity and signer, so a batch run needs none of them per row
+    uscc: ShortText | None = Field(
+        default=None, title="统一社会信用代码", description="债权人档案：批量发函时作为债权人"
+    )
+    legal_representative: ShortText | None = Field(default=None, title="法定代表人/主要负责人")
+    signatory: ShortText | None = Field(default=None, title="签署人")
+    signatory_title: ShortText | None = Field(default=None, title="签署人职务")
+
+    @field_validator("uscc", mode="before")
+    @classmethod
+    def _check_uscc(cls, value: object) -> object:
+        if not isinstance(value, str):
+            return value
+        try:
+            return parse_uscc(value).number
+        except IdentityError as exc:
+            raise PydanticCustomError(exc.code, exc.message) from None

@@ -142,22 +142,41 @@ def delivery() -> None:
 @click.argument("csv_file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
 @TENANT_OPTION
 def delivery_import(csv_file: Path, tenant_name: str | None) -> None:
-    """从 CSV 导入送达记录（列：document_id,tracking_number,sent_on,delivered_on）。
+    """从 CSV 或 XLSX 导入送达记录（列：document_id,tracking_number,sent_on,delivered_on，
+    或批量生成的邮局交寄表 mailing.xlsx 中的 文书编号、邮件号）。
 
     有效行全部登记；无效行逐行报告原因，此时退出码为 1。
     """
-    try:
-        text = csv_file.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise click.UsageError(f"无法读取 {csv_file}：{exc}") from None
     owner = tenant_named(tenant_name)
-    report = DeliveryLog(_register(), owner.id).import_csv(text, "cli")
+    log = DeliveryLog(_register(), owner.id)
+    if csv_file.suffix.lower() == ".xlsx":
+        header, rows = _xlsx_rows(csv_file)
+        report = log.import_rows(header, rows, "cli")
+    else:
+        try:
+            text = csv_file.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise click.UsageError(f"无法读取 {csv_file}：{exc}") from None
+        report = log.import_csv(text, "cli")
     for line, problems in report.rejected:
         for problem in problems:
             click.echo(f"第{line}行  {problem.path}  [{problem.code}]  {problem.message}", err=True)
     click.echo(f"已登记 {report.recorded} 条，拒绝 {len(report.rejected)} 条")
     if report.rejected:
         sys.exit(EXIT_INVALID)
+
+
+def _xlsx_rows(path: Path) -> tuple[list[str], list[tuple[int, list[object]]]]:
+    """The first sheet of a workbook: its header and its numbered rows."""
+    from docgen.batch.readers import BatchInputError, read_rows
+
+    try:
+        rows = [(row.number, row.values or []) for row in read_rows(path)]
+    except BatchInputError as exc:
+        raise click.UsageError(str(exc)) from None
+    if not rows:
+        raise click.UsageError(f"{path} 是空的")
+    return [str(v or "") for v in rows[0][1]], rows[1:]
 
 
 COMMANDS = (tenant, apikey, user, delivery)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
@@ -137,19 +138,30 @@ class DeliveryLog:
     def import_csv(self, text: str, recorded_by: str) -> ImportReport:
         """Columns ``document_id, tracking_number, sent_on, delivered_on`` (dates ISO).
 
-        Good rows are recorded even when others are rejected; each rejected row is
-        reported with its line number and problems.
+        The Chinese headers of a batch's mailing sheet and manifest (文书编号, 邮件号 …)
+        are read as these columns. Good rows are recorded even when others are
+        rejected; each rejected row is reported with its line number and problems.
         """
+        reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
+        header = next(reader, [])
+        return self.import_rows(header, ((reader.line_num, row) for row in reader), recorded_by)
+
+    def import_rows(
+        self, header: list[str], rows: Iterable[tuple[int, list[Any]]], recorded_by: str
+    ) -> ImportReport:
+        """Import rows of a table (CSV or the XLSX a batch wrote) under ``header``."""
         report = ImportReport()
-        reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-        missing = {"document_id", "tracking_number"} - set(reader.fieldnames or [])
+        names = [HEADER_ALIASES.get(str(h or "").strip(), str(h or "").strip()) for h in header]
+        missing = {"document_id", "tracking_number"} - set(names)
         if missing:
             report.rejected.append(
                 (1, [Problem((), "csv_columns", f"缺少列：{'、'.join(sorted(missing))}")])
             )
             return report
-        for row in reader:
-            line = reader.line_num
+        for line, values in rows:
+            row = {n: _text(v) for n, v in zip(names, values, strict=False) if n}
+            if not any(row.values()):
+                continue  # a blank line
             item, problems = _parse_row(row)
             if item is not None:
                 problems = self.check(item)
@@ -159,6 +171,27 @@ class DeliveryLog:
             self.record(item, recorded_by)
             report.recorded += 1
         return report
+
+
+HEADER_ALIASES = {
+    "文书编号": "document_id",
+    "邮件号": "tracking_number",
+    "邮件号码": "tracking_number",
+    "运单号": "tracking_number",
+    "寄出日期": "sent_on",
+    "交寄日期": "sent_on",
+    "妥投日期": "delivered_on",
+}
+"""The columns of a batch's mailing sheet (mailing.xlsx) and manifest, and the post
+office's names for them."""
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return "" if value is None else str(value)
 
 
 def _parse_row(row: dict[str, Any]) -> tuple[DeliveryInput | None, list[Problem]]:

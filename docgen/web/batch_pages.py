@@ -64,13 +64,30 @@ def batch_status(run_id: str) -> Response:
     except RunNotFound:
         return _page_response(render_template("form/not_found.html"), 404)
     status.pop("out_dir", None)
+    label = LABELS.get(status["status"], status["status"])
+    if status["status"] == "done":  # what was made, not only that the run ended
+        label = f"已完成，{status['letters']} 封函件生成"
     html = render_template(
         "form/batch_status.html",
         run=status,
-        label=LABELS.get(status["status"], status["status"]),
+        label=label,
         doc_type=registry.get(status["type"]),
+        rejects=batches_service().reject_lines(run_id),
+        warnings=batches_service().reject_lines(run_id, name="warnings.csv"),
     )
     return _page_response(html)
+
+
+@bp.get("/batches/<run_id>/files/<name>")
+def batch_file(run_id: str, name: str) -> Response:
+    """A finished run's rejects report or manifest, on its own."""
+    try:
+        path = batches_service().output_file(run_id, name)
+    except RunNotFound:
+        path = None
+    if path is None:
+        return _page_response(render_template("form/not_found.html"), 404)
+    return send_file(path, as_attachment=True, download_name=f"{run_id[:8]}-{name}")
 
 
 @bp.get("/batches/<run_id>/download")

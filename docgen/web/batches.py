@@ -64,6 +64,18 @@ def _options() -> RunOptions | Response:
         if not isinstance(shared, dict):
             shared = {}
             problems.append(Problem(("shared",), "json_invalid", "共用信息应为 JSON 对象"))
+    shared_file = request.files.get("shared_file")
+    if shared_file is not None and shared_file.filename:
+        try:
+            from_file = json.loads(shared_file.read().decode("utf-8-sig"))
+        except ValueError:
+            from_file = None
+        if isinstance(from_file, dict):
+            shared = {**from_file, **shared}
+        else:
+            problems.append(
+                Problem(("shared_file",), "json_invalid", "共用信息文件应为一个 JSON 对象")
+            )
     if form.get("letter_date"):
         shared["letter_date"] = form["letter_date"]
     if form.get(PROFILE_FIELD, "").strip():
@@ -72,7 +84,9 @@ def _options() -> RunOptions | Response:
         type_name=form.get("type", ""),
         formats=_formats(),
         shared=shared,
-        address_page=form.get("address_page", "").lower() in ("1", "true", "on", "yes"),
+        address_page=_flag(form.get("address_page", "")),
+        check_only=_flag(form.get("check_only", "")),
+        insured_value=form.get("insured_value", "").strip(),
         pdf_engine=form.get("pdf_engine", "").strip(),
     )
     try:
@@ -83,6 +97,8 @@ def _options() -> RunOptions | Response:
             if "文书类型" in str(exc)
             else "pdf_engine"
             if "PDF 引擎" in str(exc)
+            else "insured_value"
+            if "保价" in str(exc)
             else "formats"
         )
         problems.append(Problem((field,), "invalid", str(exc)))
@@ -97,6 +113,10 @@ def _options() -> RunOptions | Response:
     if problems:
         return _problems(problems, 422)
     return options
+
+
+def _flag(value: str) -> bool:
+    return value.lower() in ("1", "true", "on", "yes")
 
 
 def _formats() -> list[str]:
@@ -116,6 +136,7 @@ def submit() -> tuple[str | None, list[Problem], int]:
     if isinstance(options, Response):
         return None, [_problem(p) for p in options.get_json()], options.status_code
     data = upload.read()
+    upload.close()  # a large upload is spooled to a temporary file
     if not data:
         return None, [Problem(("file",), "empty", "上传的文件是空的")], 400
     batches = batches_service()
@@ -123,9 +144,14 @@ def submit() -> tuple[str | None, list[Problem], int]:
         source = Path(tmp) / f"upload{sniff_bytes(data, upload.filename)}"
         source.write_bytes(data)
         try:
+            batches.check_size(source)
             batches.check_header(source, options)
             run_id = batches.create(
-                source, options, batches.settings.data_dir / "batches", auth.tenant_id()
+                source,
+                options,
+                batches.settings.data_dir / "batches",
+                auth.tenant_id(),
+                source_name=Path(upload.filename.replace("\\", "/")).name,
             )
         except BatchInputError as exc:
             return None, [Problem(("file",), "bad_file", str(exc))], 422
@@ -170,7 +196,8 @@ def build_blueprint() -> APIBlueprint:
     def create_batch() -> Response:
         """上传表格（CSV/XLSX/JSONL）开始一个批次
 
-        表单字段：file、type、formats（pdf,docx）、address_page、shared（JSON）、letter_date、
+        表单字段：file、type、formats（pdf,docx）、address_page、check_only（只校验不生成）、
+        shared（JSON）或 shared_file（JSON 文件）、letter_date、
         sender_profile_id（发函人档案编号，作为每一行共用的发函人）、pdf_engine（weasyprint 或
         typst，默认按服务配置）
         """

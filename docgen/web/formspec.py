@@ -29,9 +29,6 @@ Loc = Sequence[str | int]
 TEXTAREA_MIN_LENGTH = 500
 """Text fields allowing this many characters or more get a multi-line box."""
 
-_UNION_TITLES = {"person": "自然人", "organization": "法人或其他组织"}
-"""Fallback option titles for a discriminated union whose tag carries no ``enum_titles``."""
-
 
 class _Walker:
     def __init__(self, schema: dict[str, Any]) -> None:
@@ -105,7 +102,7 @@ class _Walker:
             model = self.resolve(ref)
             tag_schema = model["properties"][tag]
             value = tag_schema.get("const", (tag_schema.get("enum") or [None])[0])
-            titles = tag_schema.get("enum_titles") or [_UNION_TITLES.get(str(value), str(value))]
+            titles = tag_schema.get("enum_titles") or [str(value)]
             required = set(model.get("required", []))
             fields = [
                 self.node(key, sub, key in required)

@@ -143,3 +143,63 @@ def test_an_unknown_engine_is_shown_on_the_field(page_client):
     response = _upload(page_client, _sheet(1), _token(page_client), pdf_engine="latex")
     assert response.status_code == 422
     assert "pdf_engine" in response.get_data(as_text=True)
+
+
+def _operator_sheet(rows: int) -> bytes:
+    from tests.operator_sheets import COL, row
+
+    values = [row(i, "gbk") for i in range(rows)]
+    values[1][COL["债权依据签订日期"]] = "2025/13/01"
+    values[2][COL["债务人主体类型"]] = "个体户"
+    out = io.StringIO()
+    csv.writer(out).writerows([list(COL), *values])
+    return out.getvalue().encode("gbk")
+
+
+def _shared_file():
+    import json
+
+    from tests.operator_sheets import shared_values
+
+    return io.BytesIO(json.dumps(shared_values(), ensure_ascii=False).encode("utf-8"))
+
+
+def test_a_check_only_run_shows_its_rejects_and_makes_no_letter(page_client):
+    form = {
+        "file": (io.BytesIO(_operator_sheet(4)), "六月催收名单.csv"),
+        "shared_file": (_shared_file(), "共用信息.json"),
+        "type": "demand_letter",
+        "format": "pdf",
+        "check_only": "true",
+        "csrf_token": _token(page_client),
+    }
+    response = page_client.post("/form/batches", data=form, content_type="multipart/form-data")
+    page = _finished_page(page_client, response)
+    assert "已完成，0 封函件生成" in page
+    assert "（六月催收名单.csv）" in page
+    assert re.search(r"可生成</th><td>(\d+)<", page).group(1) == "2", page
+    assert "债权依据签订日期" in page and "2025/13/01" in page
+    assert "日期请写成 2026-03-05 或 2026年3月5日" in page
+    assert "KH-0001" in page and "KH-0002" in page
+    assert "类型应为 自然人、法人或其他组织 之一" in page
+    link = re.search(r'href="([^"]+/files/rejects\.xlsx)"', page).group(1)
+    rejects = page_client.get(link)
+    assert rejects.status_code == 200 and rejects.data[:2] == b"PK"
+    rejects.close()
+    download = page_client.get(re.search(r'href="([^"]+/download)"', page).group(1))
+    names = zipfile.ZipFile(io.BytesIO(download.data)).namelist()
+    download.close()
+    assert not [n for n in names if n.endswith(".pdf")]
+
+
+def test_a_finished_run_says_how_many_letters_it_made(page_client):
+    form = {
+        "file": (io.BytesIO(_operator_sheet(3)), "cases.csv"),
+        "shared_file": (_shared_file(), "shared.json"),
+        "type": "demand_letter",
+        "format": "docx",
+        "csrf_token": _token(page_client),
+    }
+    response = page_client.post("/form/batches", data=form, content_type="multipart/form-data")
+    page = _finished_page(page_client, response)
+    assert "已完成，1 封函件生成" in page

@@ -135,7 +135,9 @@
         input.value = value === undefined ? '' : (node.widget === 'json' ? JSON.stringify(value) : String(value));
         break;
       case 'date':
-        input = el('input', Object.assign({ type: 'date' }, common));
+        // the years a case date may have (docgen.domain.written): a year typed as 0635
+        // is caught by the browser as well as by the model
+        input = el('input', Object.assign({ type: 'date', min: '1900-01-01', max: '2100-12-31' }, common));
         input.value = value === undefined ? '' : String(value);
         break;
       case 'integer':

@@ -125,7 +125,7 @@ def test_a_run_from_xlsx_with_merged_headers_renders_the_valid_rows(settings, tm
     rejects = _expect_rejects(_read_csv(folder / "rejects.csv"))
     assert set(rejects) == {6, 7, 9}
     book = load_workbook(folder / "manifest.xlsx").active
-    names = [row[1].value for row in book.iter_rows(min_row=2)]
+    names = [row[3].value for row in book.iter_rows(min_row=2)]  # 收件人
     assert names[1] == "'" + FORMULA
 
 

@@ -1,0 +1,123 @@
+"""Cells as spreadsheets store them: Excel dates and serial numbers, numbers that were text.
+
+Dates and amounts written as text (``2025/6/1``, ``¥1,234.50``) are read by the model
+itself (``docgen.domain.written``), so the form, the API and the batch accept the same
+forms. What only a spreadsheet does is handled here: a date cell, a date kept as its
+serial number (45809 is 2025-06-01), and identity, phone and account numbers that Excel
+turned into numbers. Those are refused, never repaired: Excel keeps 15 significant
+digits, so an 18-digit ID number stored as a number has lost its last digits, and a
+landline stored as a number has lost its leading 0.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from docgen.domain.written import DATE_HINT
+
+EXCEL_SERIAL_RANGE = (1, 73051)  # 1900-01-01 .. 2100-12-31
+NUMBER_SENSITIVE = ("phone", "id_number", "account_number", "postcode", "uscc")
+"""Fields whose digits are an identifier, never a quantity: a numeric cell is suspect."""
+
+_SCIENTIFIC = re.compile(r"[+-]?\d+(\.\d+)?[eE][+-]?\d+")
+_MOBILE = re.compile(r"1\d{10}")
+_TEXT_HINT = "请把该列设为「文本」格式（或在数字前加英文单引号 '）后重新填写完整号码"
+
+
+class CellError(ValueError):
+    """A cell whose value cannot be used as it was stored."""
+
+    def __init__(self, code: str, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.hint = hint
+
+
+def excel_date(value: Any) -> Any:
+    """A date cell or an Excel serial number as an ISO date; text is left to the model."""
+    if isinstance(value, datetime):
+        if value.time() != datetime.min.time():
+            raise CellError("date_has_time", "日期不应包含时间", DATE_HINT)
+        value = value.date()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        from openpyxl.utils.datetime import from_excel
+
+        low, high = EXCEL_SERIAL_RANGE
+        if not (low <= value <= high and float(value).is_integer()):
+            raise CellError("date_format", f"「{value}」不是日期", DATE_HINT)
+        return from_excel(value).date().isoformat()
+    return value
+
+
+def identifier(name: str, value: Any) -> Any:
+    """An identifier cell (ID, phone, account number, postcode) as its exact text."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        text = unicodedata.normalize("NFKC", value).strip()  # full-width digits: １３８…
+        if _SCIENTIFIC.fullmatch(text) or _lost_zero(name, text):
+            raise _lost(name, text)
+        return text
+    if isinstance(value, float):
+        if not value.is_integer() or abs(value) >= 1e15:
+            raise _lost(name, repr(value))
+        value = int(value)
+    if not isinstance(value, int):
+        return value
+    digits = str(value)
+    if name == "phone" and _MOBILE.fullmatch(digits):
+        return digits  # an 11-digit mobile number is exact as a number
+    if name == "postcode" and len(digits) == 6:
+        return digits
+    if name == "account_number" and len(digits) <= 15:
+        return digits
+    raise _lost(name, digits)
+
+
+_LANDLINE_WITHOUT_ZERO = re.compile(r"[2-9]\d{8,10}|10\d{7,9}")
+_SERVICE = re.compile(r"[48]00\d{7}")
+
+
+def _lost_zero(name: str, text: str) -> bool:
+    """Digits that only a number cell could have made: a postcode of five digits (010000
+    without its 0), a phone number with an area code but no leading 0 (1012345678 for
+    010-12345678). A local number without area code (83216688) is kept."""
+    if name == "postcode":
+        return len(text) == 5 and text.isdigit()
+    if name == "phone":
+        return bool(_LANDLINE_WITHOUT_ZERO.fullmatch(text)) and not _SERVICE.fullmatch(text)
+    return False
+
+
+_WHAT = {
+    "phone": "电话号码",
+    "id_number": "证件号码",
+    "account_number": "银行账号",
+    "postcode": "邮政编码",
+    "uscc": "统一社会信用代码",
+}
+
+
+def _lost(name: str, shown: str) -> CellError:
+    what = _WHAT.get(name, "号码")
+    return CellError(
+        "number_stored_as_number",
+        f"{what}被 Excel 存成了数字（{shown}），可能已丢失开头的 0 或末尾几位，无法确认原号码",
+        _TEXT_HINT,
+    )
+
+
+def number(value: Any) -> Any:
+    """A numeric cell for a decimal field (no binary float reaches the model)."""
+    if isinstance(value, float):
+        if value.is_integer():
+            return int(value)
+        return str(Decimal(repr(value)))
+    return value

@@ -1,0 +1,147 @@
+"""The same debtor with the same contract twice in one run: the later row is refused.
+
+A debtor is known by the ID number or unified social credit code, else by name and
+address (as written, blanks ignored); a contract by its number, else by its name and
+signing date. A row without a debtor or a contract (a type that has none) is not judged.
+
+A debtor who already received a document of the same type for the same contract within
+the last ``DOCGEN_BATCH_REPEAT_DAYS`` days (as the register records it) is a warning, not
+a reject: a second demand may be intended, but the operator should know.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from docgen.batch.work import recipient_of
+from docgen.documents.problems import Loc, Problem
+from docgen.domain.dates import format_cn
+
+if TYPE_CHECKING:
+    from docgen.register.store import Register
+    from docgen.services import Docgen
+
+_BLANKS = re.compile(r"\s+")
+
+
+def _norm(value: Any) -> str:
+    return _BLANKS.sub("", str(value or "")).upper()
+
+
+def debtor_key(case: dict[str, Any]) -> tuple[str, Loc] | None:
+    """The debtor's identity and the field it was read from."""
+    party = recipient_of(case)
+    if not party:
+        return None
+    role = next((k for k, v in case.items() if v is party), "debtor")
+    for name in ("id_number", "uscc"):
+        if party.get(name):
+            return f"{name}:{_norm(party[name])}", (role, name)
+    if party.get("name") and party.get("address"):
+        return f"name:{_norm(party['name'])}|{_norm(party['address'])}", (role, "name")
+    return None
+
+
+def contract_key(case: dict[str, Any]) -> str | None:
+    contract = case.get("contract")
+    if not isinstance(contract, dict):
+        return None
+    if contract.get("number"):
+        return f"no:{_norm(contract['number'])}"
+    if contract.get("name"):
+        return f"name:{_norm(contract['name'])}|{_norm(contract.get('signed_on'))}"
+    return None
+
+
+def letter_key(case: dict[str, Any]) -> tuple[str, Loc] | None:
+    """(debtor + contract, where to report) of a case, or None."""
+    debtor, contract = debtor_key(case), contract_key(case)
+    if debtor is None or contract is None:
+        return None
+    return f"{debtor[0]}#{contract}", debtor[1]
+
+
+class Duplicates:
+    """Remembers the first row of each debtor and contract in a run, and knows the
+    letters the register holds from the last days (``recent``: key → date, 文书编号)."""
+
+    def __init__(self, recent: dict[str, tuple[date, str]] | None = None) -> None:
+        self.first: dict[str, tuple[int, str]] = {}
+        self.recent = recent or {}
+
+    @classmethod
+    def for_run(cls, service: Docgen, type_name: str) -> Duplicates:
+        days = service.settings.batch_repeat_days
+        register = service.register
+        if not days or register is None:
+            return cls()
+        return cls(recent_letters(register, service.tenant_id, type_name, days))
+
+    def sent_recently(self, case: dict[str, Any]) -> Problem | None:
+        """A warning when the register holds a letter of this type to this debtor for this
+        contract from the last days."""
+        key = letter_key(case)
+        found = self.recent.get(key[0]) if key else None
+        if key is None or found is None:
+            return None
+        day, document_id = found
+        return Problem(
+            key[1],
+            "sent_recently",
+            f"该债务人已于{format_cn(day)}就同一合同收到同类文书（文书编号 {document_id}）",
+            hint="如确需再次发送可忽略本提醒；否则请删除这一行",
+            severity="warning",
+        )
+
+    def check(self, number: int, reference: str, case: dict[str, Any]) -> Problem | None:
+        """None for the first row of its debtor and contract; a problem for a later one."""
+        key = letter_key(case)
+        if key is None:
+            return None
+        earlier = self.first.get(key[0])
+        if earlier is None:
+            self.first[key[0]] = (number, reference)
+            return None
+        row, ref = earlier
+        named = f"第 {row} 行" + (f"（客户编号 {ref}）" if ref else "")
+        return Problem(
+            key[1],
+            "duplicate_in_run",
+            f"与{named}是同一债务人、同一合同，本行不再生成",
+        )
+
+
+def recent_letters(
+    register: Register, tenant_id: int, type_name: str, days: int
+) -> dict[str, tuple[date, str]]:
+    """Debtor + contract → (date, 文书编号) of the tenant's latest letter of a type in the
+    window (another tenant's letters are not its business)."""
+    from sqlalchemy import select
+
+    from docgen import db
+    from docgen.register.models import RegisteredDocument
+
+    since = datetime.now(UTC) - timedelta(days=days)
+    found: dict[str, tuple[date, str]] = {}
+    with db.session_scope(register.engine) as session:
+        rows = session.execute(
+            select(
+                RegisteredDocument.id,
+                RegisteredDocument.created_at,
+                RegisteredDocument.input_data,
+            )
+            .where(
+                RegisteredDocument.tenant_id == tenant_id,
+                RegisteredDocument.type_name == type_name,
+                RegisteredDocument.created_at >= since,
+            )
+            .order_by(RegisteredDocument.created_at)
+            .execution_options(yield_per=500)
+        )
+        for document_id, created_at, data in rows:
+            key = letter_key(data) if isinstance(data, dict) else None
+            if key is not None:
+                found[key[0]] = (created_at.date(), document_id)
+    return found

@@ -1,0 +1,226 @@
+"""The rejects report: what is wrong with which row, in the words of the sheet itself.
+
+Each line names the row (its number, the customer number and the debtor, since row
+numbers go stale once a sheet is sorted), the column by the sheet's own header, the
+value as typed, the problem and a hint saying how to fix it. A problem that hits every
+row (a whole column written in a form that is not accepted, a required column missing)
+is reported once, as a problem of the column. The XLSX report also copies the rejected
+rows as they were, with each offending cell filled red and its problem as a comment.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from docgen.batch.columns import Column, Layout
+from docgen.batch.rows import Cell
+from docgen.batch.sheets import safe_cell, write_csv
+from docgen.documents.problems import Loc, Problem
+from docgen.domain.written import AMOUNT_HINT, DATE_HINT
+
+REJECTS_HEADER = [
+    "行号",
+    "客户编号",
+    "债务人",
+    "列",
+    "填写的值",
+    "错误信息",
+    "提示",
+    "错误代码",
+    "字段",
+]
+ALL_ROWS = "全部"
+_FIX = "请按错误信息修改这一格后重新上传"
+_HINTS_BY_CODE = {
+    "missing": "此项必填，请填写",
+    "phone_format": "手机号如 13800138000，固话如 010-12345678",
+    "id_checksum": "请核对证件号码（18位，最后一位可为 X）",
+    "id_length": "请核对证件号码（18位，最后一位可为 X）",
+    "union_tag_invalid": "请填写 自然人 或 法人或其他组织",
+    "union_tag_not_found": "请填写主体类型：自然人 或 法人或其他组织",
+    "duplicate_in_run": "同一债务人同一合同只需一行，请删除重复的行",
+}
+
+
+def hint_for(problem: Problem, column: Column | None) -> str:
+    """How to fix a problem, in the operator's terms."""
+    if problem.hint:
+        return problem.hint
+    if problem.code in _HINTS_BY_CODE:
+        return _HINTS_BY_CODE[problem.code]
+    kind = column.kind if column is not None else ""
+    if kind == "date" or problem.code.startswith("date_"):
+        return DATE_HINT
+    if kind == "decimal" or problem.code.startswith("decimal_"):
+        return AMOUNT_HINT
+    if kind in ("choice", "list") and column is not None:
+        return "请从下拉列表中选择：" + "、".join(column.labels())
+    if kind == "bool":
+        return "请填写 是 或 否"
+    if kind == "int":
+        return "请填写整数，如 7"
+    return _FIX
+
+
+def _path(loc: Sequence[Any]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def describe(
+    layout: Layout, problems: Iterable[Problem], cells: Mapping[Loc, Cell]
+) -> list[dict[str, Any]]:
+    """The problems of a row as stored: each with its column header, typed value and hint."""
+    out = []
+    for problem in problems:
+        cell = cells.get(problem.loc) or cells.get((*problem.loc, "kind"))
+        found = layout.column_at(problem.loc) or layout.column_at((*problem.loc, "kind"))
+        column = found[0] if found else None
+        if cell is not None:
+            header = cell.header
+        elif found is not None:
+            header = layout.header(found[0], found[1], "zh")
+        else:
+            header = layout.titles(problem.loc)
+        entry = problem.as_dict()
+        entry.update(
+            column=header,
+            typed=_plain(cell.typed) if cell else "",
+            hint=hint_for(problem, column),
+            cell=cell.column if cell else None,
+        )
+        out.append(entry)
+    return out
+
+
+def _plain(value: Any) -> Any:
+    """A typed value as JSON keeps it (dates as their text)."""
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)
+
+
+Entry = dict[str, Any]
+"""One reject: row, reference, debtor, and a problem as :func:`describe` stores it."""
+
+
+def column_problems(entries: Iterable[Entry], rows: int) -> dict[tuple[str, str, str], str]:
+    """(column, code, message) → hint of the problems that hit every one of ``rows`` rows."""
+    if rows < 2:
+        return {}
+    seen: Counter[tuple[str, str, str]] = Counter()
+    last: dict[tuple[str, str, str], Any] = {}
+    hints: dict[tuple[str, str, str], str] = {}
+    for entry in entries:
+        key = (entry["column"], entry["code"], entry["message"])
+        if last.get(key) != entry["row"]:
+            seen[key] += 1
+            last[key] = entry["row"]
+            hints.setdefault(key, entry.get("hint", ""))
+    return {key: hints[key] for key, n in seen.items() if n >= rows}
+
+
+def report_rows(entries: Callable[[], Iterator[Entry]], rows: int) -> Iterator[list[Any]]:
+    """The lines of the report: column problems once, then each row's own problems."""
+    whole = column_problems(entries(), rows)
+    for (column, code, message), hint in sorted(whole.items()):
+        text = f"列「{column}」：{message}，影响全部{rows}行"
+        yield [ALL_ROWS, "", "", column, "", text, hint, code, ""]
+    for entry in entries():
+        if (entry["column"], entry["code"], entry["message"]) not in whole:
+            yield _line(entry)
+
+
+def _line(entry: Entry) -> list[Any]:
+    return [
+        entry["row"],
+        entry.get("reference", ""),
+        entry.get("debtor", ""),
+        entry["column"],
+        entry.get("typed", ""),
+        entry["message"],
+        entry.get("hint", ""),
+        entry["code"],
+        _path(entry.get("loc", [])),
+    ]
+
+
+def write_warnings(path: Path, entries: Iterable[Entry]) -> int:
+    """The warnings of accepted rows (a letter sent recently …): same columns as the
+    rejects report; returns how many."""
+    return write_csv(path, REJECTS_HEADER, (_line(e) for e in entries))
+
+
+def write_rejects(
+    folder: Path,
+    stem: str,
+    entries: Callable[[], Iterator[Entry]],
+    rows: int,
+    sheet: tuple[list[str], Callable[[], Iterator[tuple[int, list[Any], list[Entry]]]]],
+) -> dict[str, str]:
+    """``<stem>.csv`` and ``<stem>.xlsx``; ``sheet`` gives the input's headers and its
+    rejected rows (row number, values, problems) for the highlighted copy."""
+    csv_path = folder / f"{stem}.csv"
+    xlsx_path = folder / f"{stem}.xlsx"
+    write_csv(csv_path, REJECTS_HEADER, report_rows(entries, rows))
+    _write_xlsx(xlsx_path, report_rows(entries, rows), sheet)
+    return {"csv": str(csv_path), "xlsx": str(xlsx_path)}
+
+
+def _write_xlsx(
+    path: Path,
+    lines: Iterator[list[Any]],
+    sheet: tuple[list[str], Callable[[], Iterator[tuple[int, list[Any], list[Entry]]]]],
+) -> None:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Font, PatternFill
+
+    red = PatternFill("solid", fgColor="FFC7CE")
+    bold = Font(bold=True)
+    workbook = Workbook(write_only=True)
+    report = workbook.create_sheet("拒绝清单")
+    report.freeze_panes = "A2"
+    for letter, width in zip("ABCDEFGHI", (8, 14, 14, 22, 22, 48, 40, 22, 30), strict=True):
+        report.column_dimensions[letter].width = width
+    report.append([_bold(WriteOnlyCell(report, value=h), bold) for h in REJECTS_HEADER])
+    for line in lines:
+        cells = [WriteOnlyCell(report, value=safe_cell(v)) for v in line]
+        if line[4] not in ("", None):
+            cells[4].fill = red
+        report.append(cells)
+    headers, rejected = sheet
+    copy = workbook.create_sheet("被拒绝的行")
+    copy.freeze_panes = "B2"
+    copy.append(
+        [_bold(WriteOnlyCell(copy, value="行号"), bold)]
+        + [_bold(WriteOnlyCell(copy, value=safe_cell(h)), bold) for h in headers]
+    )
+    for number, values, problems in rejected():
+        out = [WriteOnlyCell(copy, value=number)] + [
+            WriteOnlyCell(copy, value=safe_cell(v)) for v in values
+        ]
+        out += [WriteOnlyCell(copy, value=None) for _ in range(len(headers) - len(values))]
+        for problem in problems:
+            index = problem.get("cell")
+            if index is None or index + 1 >= len(out):
+                continue
+            target = out[index + 1]
+            target.fill = red
+            target.comment = Comment(f"{problem['message']}\n{problem.get('hint', '')}", "docgen")
+        copy.append(out)
+    tmp = path.with_name(path.name + ".part")
+    workbook.save(tmp)
+    os.replace(tmp, path)
+
+
+def _bold(cell: Any, font: Any) -> Any:
+    cell.font = font
+    return cell

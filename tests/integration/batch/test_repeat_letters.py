@@ -1,0 +1,59 @@
+"""A debtor who already got the same letter for the same contract lately: a warning."""
+
+from __future__ import annotations
+
+import csv
+
+from docgen.batch.executors import LocalExecutor
+from docgen.batch.runs import Batches, RunOptions
+from docgen.cli import main
+from docgen.config import Settings
+from tests.operator_sheets import COL, reference, row, shared_values, write_csv, write_shared
+
+
+def _read(path):
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_a_letter_sent_in_the_last_days_is_a_warning_not_a_reject(tmp_path, monkeypatch, runner):
+    monkeypatch.setenv("DOCGEN_DATA_DIR", str(tmp_path / "var"))
+    first = write_csv(tmp_path / "june.csv", [row(0, "gbk")], "gbk")
+    batches = Batches(Settings())
+    options = RunOptions("demand_letter", formats=["docx"], shared=shared_values())
+    summary = batches.execute(batches.create(first, options, tmp_path / "runs"), LocalExecutor(1))
+    assert summary["rendered"] == 1
+
+    again = row(0, "gbk")
+    other_contract = row(0, "gbk")
+    other_contract[COL["债权依据合同编号"]] = "JK-2025-NEW"
+    other_contract[COL["客户编号"]] = reference(1)
+    source = write_csv(tmp_path / "july.csv", [again, other_contract], "gbk")
+    shared = write_shared(tmp_path / "shared.json")
+    args = ["batch", "check", str(source), "--type", "demand_letter", "--shared", str(shared)]
+    result = runner.invoke(main, [*args, "--out", str(tmp_path)])
+
+    assert result.exit_code == 0, result.output  # warned, not rejected
+    assert "可生成 2 行，拒绝 0 行" in result.output
+    assert "提醒 1 条" in result.output
+    (warning,) = _read(tmp_path / "july.warnings.csv")
+    assert (warning["行号"], warning["客户编号"], warning["列"]) == (
+        "2",
+        reference(0),
+        "债务人证件号码",
+    )
+    assert warning["错误代码"] == "sent_recently"
+    assert "就同一合同收到同类文书（文书编号 " in warning["错误信息"]
+
+
+def test_no_warning_when_the_check_is_switched_off(tmp_path, monkeypatch, runner):
+    monkeypatch.setenv("DOCGEN_DATA_DIR", str(tmp_path / "var"))
+    monkeypatch.setenv("DOCGEN_BATCH_REPEAT_DAYS", "0")
+    first = write_csv(tmp_path / "june.csv", [row(0, "gbk")], "gbk")
+    batches = Batches(Settings())
+    options = RunOptions("demand_letter", formats=["docx"], shared=shared_values())
+    batches.execute(batches.create(first, options, tmp_path / "runs"), LocalExecutor(1))
+    shared = write_shared(tmp_path / "shared.json")
+    args = ["batch", "check", str(first), "--type", "demand_letter", "--shared", str(shared)]
+    result = runner.invoke(main, [*args, "--out", str(tmp_path)])
+    assert result.exit_code == 0 and "提醒" not in result.output
