@@ -202,9 +202,9 @@ def test_check_lists_the_warnings_of_rows_it_would_render(runner, tmp_path):
         main, ["batch", "check", str(source), "--type", "demand_letter", "--out", str(tmp_path)]
     )
     assert result.exit_code == 0, result.output
-    assert "1 行有提示" in result.output
+    assert "提醒 1 条" in result.output
     warnings = _read_csv(tmp_path / "cases.warnings.csv")
-    assert [(w["行号"], w["字段"], w["提示代码"]) for w in warnings] == [
+    assert [(w["行号"], w["字段"], w["错误代码"]) for w in warnings] == [
         ("3", "payment_account.account_name", "account_not_creditor")
     ]
     assert warnings[0]["填写的值"] == "陈建国"
