@@ -17,6 +17,7 @@ from docgen.batch.state import BatchItem
 from docgen.config import Settings
 from docgen.profiles.model import SenderProfile
 from docgen.profiles.store import ProfileStore
+from docgen.tenants import DEFAULT_TENANT_ID
 from tests.operator_sheets import row, write_csv
 
 CREDITOR = {
@@ -40,11 +41,13 @@ def test_a_creditor_profile_is_the_creditor_and_signer_of_every_letter(tmp_path,
     monkeypatch.setenv("DOCGEN_DATA_DIR", str(tmp_path / "var"))
     settings = Settings()
     store = ProfileStore(db.upgrade(settings.effective_database_url))
-    profile_id = store.add(SenderProfile.model_validate(CREDITOR)).id
+    profile_id = store.add(DEFAULT_TENANT_ID, SenderProfile.model_validate(CREDITOR)).id
     source = write_csv(tmp_path / "debtors.csv", [row(i, "gbk") for i in range(2)], "gbk")
     batches = Batches(settings)
     shared = {"sender_profile_id": profile_id, "letter_date": "2026-11-20"}
-    run_id = batches.create(source, RunOptions("demand_letter", ["docx"], shared), tmp_path / "r")
+    run_id = batches.create(
+        source, RunOptions("demand_letter", ["docx"], shared), tmp_path / "r", DEFAULT_TENANT_ID
+    )
     summary = batches.execute(run_id, LocalExecutor(1))
     assert (summary["rendered"], summary["rejected"]) == (2, 0), summary
 

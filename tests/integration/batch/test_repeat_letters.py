@@ -8,6 +8,7 @@ from docgen.batch.executors import LocalExecutor
 from docgen.batch.runs import Batches, RunOptions
 from docgen.cli import main
 from docgen.config import Settings
+from docgen.tenants import DEFAULT_TENANT_ID
 from tests.operator_sheets import COL, reference, row, shared_values, write_csv, write_shared
 
 
@@ -21,7 +22,9 @@ def test_a_letter_sent_in_the_last_days_is_a_warning_not_a_reject(tmp_path, monk
     first = write_csv(tmp_path / "june.csv", [row(0, "gbk")], "gbk")
     batches = Batches(Settings())
     options = RunOptions("demand_letter", formats=["docx"], shared=shared_values())
-    summary = batches.execute(batches.create(first, options, tmp_path / "runs"), LocalExecutor(1))
+    summary = batches.execute(
+        batches.create(first, options, tmp_path / "runs", DEFAULT_TENANT_ID), LocalExecutor(1)
+    )
     assert summary["rendered"] == 1
 
     again = row(0, "gbk")
@@ -52,7 +55,9 @@ def test_no_warning_when_the_check_is_switched_off(tmp_path, monkeypatch, runner
     first = write_csv(tmp_path / "june.csv", [row(0, "gbk")], "gbk")
     batches = Batches(Settings())
     options = RunOptions("demand_letter", formats=["docx"], shared=shared_values())
-    batches.execute(batches.create(first, options, tmp_path / "runs"), LocalExecutor(1))
+    batches.execute(
+        batches.create(first, options, tmp_path / "runs", DEFAULT_TENANT_ID), LocalExecutor(1)
+    )
     shared = write_shared(tmp_path / "shared.json")
     args = ["batch", "check", str(first), "--type", "demand_letter", "--shared", str(shared)]
     result = runner.invoke(main, [*args, "--out", str(tmp_path)])

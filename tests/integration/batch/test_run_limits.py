@@ -17,6 +17,7 @@ from docgen.batch.plan import RowLimitError
 from docgen.batch.runs import Batches, RunOptions
 from docgen.batch.state import BatchItem, BatchRun
 from docgen.config import Settings
+from docgen.tenants import DEFAULT_TENANT_ID
 from tests.operator_sheets import HEADERS, row, shared_values, write_csv
 
 HUGE = 100_000
@@ -55,7 +56,7 @@ def test_a_100000_row_sheet_is_refused_at_once_in_chinese(request, tmp_path, whi
     batches = Batches(_limited(tmp_path, 20000), f"sqlite:///{tmp_path / 'state.db'}")
     began = time.monotonic()
     with pytest.raises(RowLimitError) as caught:
-        batches.create(source, RunOptions("demand_letter"), tmp_path / "runs")
+        batches.create(source, RunOptions("demand_letter"), tmp_path / "runs", DEFAULT_TENANT_ID)
     assert time.monotonic() - began < 3.0
     assert "超过每批上限 20000 行" in str(caught.value)
     assert "拆分" in str(caught.value)
@@ -91,7 +92,7 @@ def test_shared_values_are_stored_once_with_the_run_not_in_every_row(tmp_path):
     source = write_csv(tmp_path / "cases.csv", [row(i, "gbk") for i in range(3)], "gbk")
     batches = Batches(settings, url)
     options = RunOptions("demand_letter", formats=["docx"], shared=shared_values())
-    run_id = batches.create(source, options, tmp_path / "runs")
+    run_id = batches.create(source, options, tmp_path / "runs", DEFAULT_TENANT_ID)
     summary = batches.execute(run_id, LocalExecutor(1))
     assert (summary["rendered"], summary["rejected"]) == (3, 0)
 
@@ -106,5 +107,5 @@ def test_shared_values_are_stored_once_with_the_run_not_in_every_row(tmp_path):
         text = "\n".join(p.text for p in Document(path).paragraphs)
         assert "深圳市恒信商贸有限公司" in text
         assert "中国工商银行深圳福田支行" in text
-    with zipfile.ZipFile(batches.archive(run_id)) as archive:
+    with zipfile.ZipFile(batches.archive(run_id, DEFAULT_TENANT_ID)) as archive:
         assert "manifest.xlsx" in archive.namelist()
