@@ -184,6 +184,12 @@ class CivilComplaint(CaseModel):
 def assess(case: CivilComplaint, options: RuleOptions) -> Assessment:
     """Cross-field rules of the complaint; computes amounts, the fee and the limitation."""
     result = Assessment()
+    # what a filing bundle's cover lists: the complaint is the one source of its parties
+    result.computed["filing"] = {
+        "court": case.court,
+        "plaintiffs": [p.party.name for p in case.plaintiffs],
+        "defendants": [d.party.name for d in case.defendants],
+    }
     _check_parties(result, case)
     check_court(result, case.court)
     resolved = check_amounts(
