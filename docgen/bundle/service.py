@@ -691,7 +691,9 @@ def _parties_from(case: BundleCase, filing: dict[str, Any], problems: list[Probl
 
 def _check_parties_given(case: BundleCase, problems: list[Problem]) -> None:
     for field_name, label in (("plaintiffs", "原告"), ("defendants", "被告")):
-        if not getattr(case, field_name, None) and not any(p.loc[:1] == (field_name,) for p in problems):
+        if not getattr(case, field_name, None) and not any(
+            p.loc[:1] == (field_name,) for p in problems
+        ):
             problems.append(
                 Problem(
                     (field_name,),
