@@ -567,7 +567,7 @@ class BundleService:
         fee = fee_basis = ""
         if cover_fee is not None:
             fee = f"人民币{format_yuan(cover_fee.fee)}元"
-            fee_basis = f"诉讼请求金额人民币{format_yuan(cover_fee.amount)}元；{cover_fee.basis}"
+            fee_basis = cover_fee.basis  # it names the claim amount itself
         contents = "、".join([*(["起诉状"] if has_complaint else []), "证据目录", "证据"])
         context = {
             "title": "民事起诉材料",

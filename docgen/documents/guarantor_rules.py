@@ -264,5 +264,10 @@ def guarantee_fact(
             f"，债权确定期间为{format_cn(maximum.period_start)}至{format_cn(maximum.period_end)}，"
             f"最高债权额为人民币{format_yuan(maximum.amount)}元"
         )
-    period = guarantee_status(guarantee, due, filing_date, acting_on=filing_date).period
-    return text + f"，保证期间至{format_cn(period.end)}。"
+    status = guarantee_status(guarantee, due, filing_date, acting_on=filing_date)
+    text += f"，保证期间至{format_cn(status.period.end)}"
+    preserved = status.preserved_on
+    if status.type == "joint" and preserved is not None and preserved != filing_date:
+        # the demand within the period is why the guarantor is still liable (art. 693(2))
+        text += f"；原告已于{format_cn(preserved)}要求被告{name}承担保证责任"
+    return text + "。"

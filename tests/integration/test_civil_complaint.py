@@ -181,7 +181,10 @@ def test_a_maximum_guarantor_is_claimed_against_within_the_maximum(service):
 
 
 def test_a_joint_guarantor_states_its_period(narrative_pdf):
-    assert "保证方式为连带责任保证，保证期间至2026年7月10日。" in narrative_pdf
+    assert (
+        "保证方式为连带责任保证，保证期间至2026年7月10日；"
+        "原告已于2026年2月9日要求被告李秀英承担保证责任。"
+    ) in narrative_pdf
 
 
 def test_suing_a_guarantor_whose_period_lapsed_is_refused_naming_the_dates(service):
