@@ -155,7 +155,7 @@ class BundleService:
             problems = from_validation_error(exc, BundleCase)
             if isinstance(data, dict) and data.get("complaint") is None:
                 # reported with the field errors, so one answer shows everything to fix
-                _check_parties_given(BundleCase.model_construct(**data), problems)
+                _check_parties_given(data, problems)
             raise CaseInvalid(problems) from None
         return case
 
@@ -222,7 +222,6 @@ class BundleService:
         cover_fee = None
         if complaint_pdf is not None:
             case, cover_fee = self._from_complaint(case, problems)
-        if complaint_pdf is not None:
             _check_parties_given(case, problems)
         prepared = self._prepare_exhibits(case, files, problems, warnings)
         total = sum(p.pages for p in prepared)
@@ -689,11 +688,12 @@ def _parties_from(case: BundleCase, filing: dict[str, Any], problems: list[Probl
     return case.model_copy(update=update)
 
 
-def _check_parties_given(case: BundleCase, problems: list[Problem]) -> None:
+def _check_parties_given(case: BundleCase | dict[str, Any], problems: list[Problem]) -> None:
+    """Without a complaint to take them from, the bundle names its parties."""
     for field_name, label in (("plaintiffs", "原告"), ("defendants", "被告")):
-        if not getattr(case, field_name, None) and not any(
-            p.loc[:1] == (field_name,) for p in problems
-        ):
+        reported = any(p.loc[:1] == (field_name,) for p in problems)
+        given = case.get(field_name) if isinstance(case, dict) else getattr(case, field_name)
+        if not given and not reported:
             problems.append(
                 Problem(
                     (field_name,),
