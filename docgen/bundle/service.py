@@ -669,7 +669,19 @@ def _fee_of(case: BundleCase) -> CoverFee | None:
 
 
 def _parties_from(case: BundleCase, filing: dict[str, Any], problems: list[Problem]) -> BundleCase:
-    """The complaint's parties on the cover; a different list in the bundle is an error."""
+    """The complaint's parties on the cover; a different list in the bundle is an error.
+
+    So is a different court: the cover and the evidence list are addressed to the court the
+    complaint is."""
+    court = filing.get("court")
+    if isinstance(court, str) and court != case.court:
+        problems.append(
+            Problem(
+                ("court",),
+                "court_mismatch",
+                f"封面的受诉法院（{case.court}）与起诉状的受诉法院（{court}）不一致",
+            )
+        )
     update: dict[str, list[str]] = {}
     for field_name, label in (("plaintiffs", "原告"), ("defendants", "被告")):
         named = [str(name) for name in filing.get(field_name) or []]

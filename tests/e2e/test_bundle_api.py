@@ -272,7 +272,7 @@ def _complaint_requesters(app) -> list[str]:
 
 def test_the_bundled_complaint_is_registered_as_requested_by_the_api_key(app, client):
     data = load_fixture("civil_complaint", "valid", "narrative_guarantor")
-    case = _case(complaint={"data": data}, claim_amount=None)
+    case = _case(complaint={"data": data}, claim_amount=None, court=data["court"])
     del case["plaintiffs"], case["defendants"]  # the cover takes them from the complaint
     before = len(_complaint_requesters(app))
 

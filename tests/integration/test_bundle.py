@@ -367,6 +367,7 @@ def test_the_default_civil_complaint_is_bundled_and_its_claim_sets_the_fee_on_th
 ):
     data = load_fixture("civil_complaint", "valid", "narrative_guarantor")
     case = bundle_case(complaint={"data": data}, claim_amount=None, separators=False)
+    case["court"] = data["court"]
     del case["plaintiffs"], case["defendants"]
     case["exhibits"] = case["exhibits"][:1]
     built = bundles.build(case, CONTRACT)
@@ -394,6 +395,7 @@ SUMMARY = load_fixture("civil_complaint", "valid", "summary_procedure")
 
 def _summary_bundle(**changes):
     case = bundle_case(complaint={"data": SUMMARY}, claim_amount=None, separators=False)
+    case["court"] = SUMMARY["court"]
     del case["plaintiffs"], case["defendants"]
     case["exhibits"] = case["exhibits"][:1]
     case.update(changes)
@@ -408,11 +410,17 @@ def test_the_cover_lists_the_complaints_parties(bundles):
 
 
 def test_parties_that_differ_from_the_complaint_are_errors_on_the_field(bundles):
-    case = _summary_bundle(plaintiffs=["深圳市恒信商贸有限公司"], defendants=["王小明", "李四"])
+    case = _summary_bundle(
+        plaintiffs=["深圳市恒信商贸有限公司"],
+        defendants=["王小明", "李四"],
+        court="北京市朝阳区人民法院",
+    )
     with pytest.raises(CaseInvalid) as caught:
         bundles.build(case, CONTRACT)
     errors = {p.loc: p for p in caught.value.problems if p.severity == "error"}
-    assert set(errors) == {("plaintiffs",), ("defendants",)}
+    assert set(errors) == {("plaintiffs",), ("defendants",), ("court",)}
+    assert errors[("court",)].code == "court_mismatch"
+    assert "北京市东城区人民法院" in errors[("court",)].message
     assert errors[("defendants",)].code == "parties_mismatch"
     assert "王小明、李四" in errors[("defendants",)].message
     assert "张伟、李秀英" in errors[("defendants",)].message
