@@ -49,18 +49,28 @@ class BundleCase(CaseModel):
 
     court: Line = Field(title="受诉法院", description="如：北京市朝阳区人民法院")
     case_type: Line = Field(title="案由", description="如：民间借贷纠纷")
-    plaintiffs: list[Line] = Field(title="原告", min_length=1, max_length=20)
-    defendants: list[Line] = Field(title="被告", min_length=1, max_length=50)
+    plaintiffs: list[Line] = Field(
+        default_factory=list,
+        max_length=20,
+        title="原告",
+        description="附起诉状时取自起诉状，可不填；填写的须与起诉状一致",
+    )
+    defendants: list[Line] = Field(
+        default_factory=list,
+        max_length=50,
+        title="被告",
+        description="附起诉状时取自起诉状，可不填；填写的须与起诉状一致",
+    )
     filing_date: date = Field(title="提交日期")
     claim_amount: Money | None = Field(
         default=None,
         title="诉讼请求金额（元）",
-        description="封面据此列明预计案件受理费；不填写时取起诉状的诉讼请求合计",
+        description="封面据此列明预计案件受理费；附起诉状时取起诉状的诉讼请求合计，可不填",
     )
-    procedure: Literal["ordinary", "summary"] = Field(
-        default="ordinary",
+    procedure: Literal["ordinary", "summary"] | None = Field(
+        default=None,
         title="审理程序",
-        description="简易程序的案件受理费减半交纳",
+        description="简易程序的案件受理费减半交纳；附起诉状时按起诉状选择的程序，可不填",
         json_schema_extra={"enum_titles": ["普通程序", "简易程序"]},
     )
     submitter: Line | None = Field(default=None, title="证据提交人", description="默认为原告")

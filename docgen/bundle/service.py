@@ -158,12 +158,21 @@ class BundleService:
 
     def parse(self, data: Any) -> BundleCase:
         try:
-            return BundleCase.model_validate(data)
+            case = BundleCase.model_validate(data)
         except ValidationError as exc:
-            raise CaseInvalid(from_validation_error(exc, BundleCase)) from None
+            problems = from_validation_error(exc, BundleCase)
+            if isinstance(data, dict) and data.get("complaint") is None:
+                # reported with the field errors, so one answer shows everything to fix
+                _check_parties_given(data, problems)
+            raise CaseInvalid(problems) from None
+        return case
 
     def assess(self, case: BundleCase, files: Mapping[str, bytes]) -> Assessment:
         result = Assessment()
+        if case.complaint is None:
+            missing: list[Problem] = []
+            _check_parties_given(case, missing)
+            result.extend(missing)
         check_groups(result, case.exhibits, "exhibits")
         for i, exhibit in enumerate(case.exhibits):
             if exhibit.file is not None and exhibit.register_id is not None:
@@ -218,8 +227,10 @@ class BundleService:
         problems = list(assessment.errors)
         warnings = list(assessment.warnings)
         complaint_pdf = self._complaint(case, problems, requested_by)
+        cover_fee = None
         if complaint_pdf is not None:
-            case = self._claim_from_complaint(case, warnings)
+            case, cover_fee = self._from_complaint(case, problems)
+            _check_parties_given(case, problems)
         prepared = self._prepare_exhibits(case, files, problems, warnings)
         total = sum(p.pages for p in prepared)
         if not problems and total > self.settings.bundle_max_pages:
@@ -234,7 +245,7 @@ class BundleService:
         if problems:
             raise CaseInvalid(problems + warnings)
         try:
-            return self._assemble(case, complaint_pdf, prepared, warnings)
+            return self._assemble(case, complaint_pdf, prepared, warnings, cover_fee)
         except GlyphMissing as exc:
             raise CaseInvalid([Problem((), "glyph_missing", str(exc))]) from exc
 
@@ -257,34 +268,51 @@ class BundleService:
                     )
             return None
 
-    def _claim_from_complaint(self, case: BundleCase, warnings: list[Problem]) -> BundleCase:
-        """The cover's claim amount: the complaint's total when the bundle gives none.
+    def _from_complaint(
+        self, case: BundleCase, problems: list[Problem]
+    ) -> tuple[BundleCase, CoverFee | None]:
+        """The parties and the court fee as the complaint states them, each stated once.
 
-        A complaint type that computes an acceptance fee (the civil complaint) states the
-        amount it was computed on; a different ``claim_amount`` is a warning.
+        A complaint type that names its parties and computes an acceptance fee (the civil
+        complaint: ``computed["filing"]`` and ``computed["court_fee"]``) is the source of
+        both: the cover lists its parties and prints its fee, never a second computation.
+        Parties, a claim amount or a procedure the bundle states differently are errors
+        on those fields.
         """
         if case.complaint is None:
-            return case
-        fee = self.docgen.validate(case.complaint.type, case.complaint.data).computed.get(
-            "court_fee"
-        )
+            return case, None
+        computed = self.docgen.validate(case.complaint.type, case.complaint.data).computed
+        filing = computed.get("filing")
+        if isinstance(filing, dict):
+            case = _parties_from(case, filing, problems)
+        fee = computed.get("court_fee")
         if not isinstance(fee, dict) or fee.get("amount") is None:
-            return case
-        claimed = Decimal(str(fee["amount"]))
-        if case.claim_amount is None:
-            return case.model_copy(update={"claim_amount": claimed})
-        if case.claim_amount != claimed:
-            warnings.append(
+            return case, None
+        cover = CoverFee(Decimal(str(fee["fee"])), Decimal(str(fee["amount"])), str(fee["basis"]))
+        if case.claim_amount is not None and case.claim_amount != cover.amount:
+            problems.append(
                 Problem(
                     ("claim_amount",),
                     "claim_amount_mismatch",
                     f"诉讼请求金额人民币{format_yuan(case.claim_amount)}元与起诉状的合计"
-                    f"人民币{format_yuan(claimed)}元不一致，封面按前者估算案件受理费",
-                    "不填写诉讼请求金额时按起诉状的合计估算",
-                    "warning",
+                    f"人民币{format_yuan(cover.amount)}元不一致；封面与起诉状须列明同一案件受理费",
+                    "附起诉状时可不填诉讼请求金额，封面按起诉状的合计及受理费列明",
                 )
             )
-        return case
+        halved = bool(fee.get("halved"))
+        if case.procedure is not None and (case.procedure == "summary") != halved:
+            chosen = "简易程序" if case.procedure == "summary" else "普通程序"
+            stated = "减半交纳" if halved else "不减半"
+            problems.append(
+                Problem(
+                    ("procedure",),
+                    "procedure_mismatch",
+                    f"封面选择{chosen}，而起诉状的案件受理费{stated}"
+                    f"（人民币{format_yuan(cover.fee)}元）；封面与起诉状须列明同一案件受理费",
+                    "附起诉状时可不填审理程序，在起诉状中选择审理程序",
+                )
+            )
+        return case, cover
 
     def _prepare_exhibits(
         self,
@@ -437,9 +465,11 @@ class BundleService:
         complaint_pdf: bytes | None,
         exhibits: list[PreparedExhibit],
         warnings: list[Problem],
+        cover_fee: CoverFee | None,
     ) -> BundleResult:
+        fee = cover_fee or _fee_of(case)
         covers = {
-            label: self._cover(case, label, complaint_pdf is not None)
+            label: self._cover(case, label, complaint_pdf is not None, fee)
             for label in ["正本", *(f"副本（送达被告：{d}）" for d in case.defendants)]
             if case.copies != "none" or label == "正本"
         }
@@ -470,6 +500,13 @@ class BundleService:
             + sum(p.last - p.first + 1 + (p.separator is not None) for p in places)
         )
         labels = page_labels(total, prefix=case.bates_prefix)
+        if case.bates_prefix is None:
+            # the complaint and the evidence list print "第 x 页 共 y 页" themselves: a
+            # second page number on their pages would contradict it (Bates labels are
+            # identifiers, not page numbers, and go on every page)
+            cover_len = front - (page_count(complaint_pdf) if complaint_pdf else 0)
+            for index in range(cover_len, front + list_pages):
+                labels[index] = ""
         outline = self._outline(case, exhibits, places, front, complaint_pdf is not None)
         title = f"{case.case_type}起诉材料"
         built = {
@@ -532,12 +569,13 @@ class BundleService:
             "items": items,
         }
 
-    def _cover(self, case: BundleCase, copy_label: str, has_complaint: bool) -> bytes:
+    def _cover(
+        self, case: BundleCase, copy_label: str, has_complaint: bool, cover_fee: CoverFee | None
+    ) -> bytes:
         fee = fee_basis = ""
-        if case.claim_amount is not None:
-            result = acceptance_fee(case.claim_amount, procedure=case.procedure)
-            fee = f"人民币{format_yuan(result.fee)}元"
-            fee_basis = f"诉讼请求金额人民币{format_yuan(case.claim_amount)}元；{result.basis}"
+        if cover_fee is not None:
+            fee = f"人民币{format_yuan(cover_fee.fee)}元"
+            fee_basis = cover_fee.basis  # it names the claim amount itself
         contents = "、".join([*(["起诉状"] if has_complaint else []), "证据目录", "证据"])
         context = {
             "title": "民事起诉材料",
@@ -620,6 +658,70 @@ class BundleService:
                 }
             )
         return rows
+
+
+@dataclass(frozen=True)
+class CoverFee:
+    """The acceptance fee the cover prints: the complaint's own figure when it has one."""
+
+    fee: Decimal
+    amount: Decimal
+    basis: str
+
+
+def _fee_of(case: BundleCase) -> CoverFee | None:
+    """A bundle without a complaint that computes a fee: from its own claim amount."""
+    if case.claim_amount is None:
+        return None
+    result = acceptance_fee(case.claim_amount, procedure=case.procedure or "ordinary")
+    return CoverFee(result.fee, result.amount, result.basis)
+
+
+def _parties_from(case: BundleCase, filing: dict[str, Any], problems: list[Problem]) -> BundleCase:
+    """The complaint's parties on the cover; a different list in the bundle is an error.
+
+    So is a different court: the cover and the evidence list are addressed to the court the
+    complaint is."""
+    court = filing.get("court")
+    if isinstance(court, str) and court != case.court:
+        problems.append(
+            Problem(
+                ("court",),
+                "court_mismatch",
+                f"封面的受诉法院（{case.court}）与起诉状的受诉法院（{court}）不一致",
+            )
+        )
+    update: dict[str, list[str]] = {}
+    for field_name, label in (("plaintiffs", "原告"), ("defendants", "被告")):
+        named = [str(name) for name in filing.get(field_name) or []]
+        given: list[str] = getattr(case, field_name)
+        if given and sorted(given) != sorted(named):
+            problems.append(
+                Problem(
+                    (field_name,),
+                    "parties_mismatch",
+                    f"封面的{label}（{'、'.join(given)}）与起诉状的{label}"
+                    f"（{'、'.join(named)}）不一致",
+                    f"附起诉状时可不填{label}，封面按起诉状列明",
+                )
+            )
+        update[field_name] = named
+    return case.model_copy(update=update)
+
+
+def _check_parties_given(case: BundleCase | dict[str, Any], problems: list[Problem]) -> None:
+    """Without a complaint to take them from, the bundle names its parties."""
+    for field_name, label in (("plaintiffs", "原告"), ("defendants", "被告")):
+        reported = any(p.loc[:1] == (field_name,) for p in problems)
+        given = case.get(field_name) if isinstance(case, dict) else getattr(case, field_name)
+        if not given and not reported:
+            problems.append(
+                Problem(
+                    (field_name,),
+                    "missing",
+                    f"请填写{label}，或附起诉状（封面按起诉状列明当事人）",
+                )
+            )
 
 
 def _label_range(place: Placement, prefix: str | None) -> str:

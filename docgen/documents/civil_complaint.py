@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.court_parts import (
@@ -34,6 +34,7 @@ from docgen.documents.court_parts import (
     check_venue,
     complaint_venue,
 )
+from docgen.documents.guarantor_rules import SuitFacts, check_sued_guarantor, guarantee_fact
 from docgen.documents.letter_rules import check_debtor_capacity
 from docgen.documents.parts import (
     ContractBasis,
@@ -51,6 +52,7 @@ from docgen.domain.caps import cap_percent
 from docgen.domain.court_fees import FeeResult, Procedure, acceptance_fee
 from docgen.domain.dates import format_cn
 from docgen.domain.fields import CaseModel, Line, Money, Paragraph, ShortText, Text
+from docgen.domain.guarantee import Guarantee, claim_within_maximum
 from docgen.domain.interest import RateSpec, describe_running_claim
 from docgen.domain.lpr import LprNotAvailable, format_percent
 from docgen.domain.money import format_yuan, legal_amount
@@ -62,7 +64,7 @@ UNCHECKED = "□"
 prints a character its PDF fonts lack, so a chosen option is a filled box."""
 
 ROLE_LABELS = {"borrower": "借款人（债务人）", "guarantor": "保证人", "other": "其他"}
-GUARANTEE_LABELS = {"joint": "连带责任保证", "general": "一般保证"}
+GUARANTEE_LABELS: dict[str, str] = {"joint": "连带责任保证", "general": "一般保证"}
 DELIVERY_LABELS = {"transfer": "银行转账", "cash": "现金", "mixed": "银行转账及现金"}
 MEDIATION_LABELS = {"yes": "是", "no": "否", "undecided": "暂不确定"}
 
@@ -80,12 +82,17 @@ class Defendant(CaseModel):
         title="诉讼地位",
         json_schema_extra={"enum_titles": list(ROLE_LABELS.values())},
     )
-    guarantee: Literal["joint", "general"] | None = Field(
+    guarantee: Guarantee | None = Field(
         default=None,
-        title="保证方式",
-        description="被告为保证人时必填",
-        json_schema_extra={"enum_titles": list(GUARANTEE_LABELS.values())},
+        title="保证",
+        description="被告为保证人时必填：保证方式、保证期间、是否已在保证期间内主张权利",
     )
+
+    @field_validator("guarantee", mode="before")
+    @classmethod
+    def _type_only(cls, value: Any) -> Any:
+        """``"joint"`` / ``"general"`` alone (the earlier form) states the type only."""
+        return {"type": value} if isinstance(value, str) else value
 
 
 class LoanFacts(CaseModel):
@@ -184,6 +191,12 @@ class CivilComplaint(CaseModel):
 def assess(case: CivilComplaint, options: RuleOptions) -> Assessment:
     """Cross-field rules of the complaint; computes amounts, the fee and the limitation."""
     result = Assessment()
+    # what a filing bundle's cover lists: the complaint is the one source of its parties
+    result.computed["filing"] = {
+        "court": case.court,
+        "plaintiffs": [p.party.name for p in case.plaintiffs],
+        "defendants": [d.party.name for d in case.defendants],
+    }
     _check_parties(result, case)
     check_court(result, case.court)
     resolved = check_amounts(
@@ -204,6 +217,7 @@ def assess(case: CivilComplaint, options: RuleOptions) -> Assessment:
     result.computed["overdue_from"] = due + timedelta(days=1)
     _check_running_interest(result, case, options)
     _check_limitation(result, case, due)
+    _check_guarantees(result, case, resolved.total)
     if resolved.total > 0:
         venue = complaint_venue(
             resolved.total,
@@ -253,6 +267,19 @@ def _check_parties(result: Assessment, case: CivilComplaint) -> None:
             )
     if not any(d.role == "borrower" for d in case.defendants):
         result.error(("defendants",), "borrower_missing", "被告中应至少有一名借款人（债务人）")
+
+
+def _check_guarantees(result: Assessment, case: CivilComplaint, total: Decimal) -> None:
+    suit = SuitFacts(case.contract.signed_on, case.contract.due_date, case.filing_date, total)
+    for i, defendant in enumerate(case.defendants):
+        if defendant.role == "guarantor" and defendant.guarantee is not None:
+            check_sued_guarantor(
+                result,
+                defendant.guarantee,
+                defendant.party.name,
+                ("defendants", i, "guarantee"),
+                suit,
+            )
 
 
 def _check_layout(result: Assessment, case: CivilComplaint) -> None:
@@ -470,15 +497,21 @@ def _claims(case: CivilComplaint, resolved: ResolvedAmounts) -> list[str]:
         )
     count = len(claims)
     for defendant in case.defendants:
-        if defendant.role != "guarantor" or defendant.guarantee is None:
+        guarantee = defendant.guarantee
+        if defendant.role != "guarantor" or guarantee is None:
             continue
         items = "第1项" if count == 1 else f"第1至{count}项"
-        if defendant.guarantee == "joint":
-            claims.append(f"判令被告{defendant.party.name}对上述{items}债务承担连带清偿责任；")
+        limit = claim_within_maximum(guarantee)
+        if guarantee.resolved_type == "joint":
+            claims.append(
+                f"判令被告{defendant.party.name}对上述{items}债务{limit}承担连带清偿责任；"
+            )
         else:
+            # 担保制度解释 art. 26(2): a general guarantor answers only for what enforcement
+            # against the debtor's property leaves unpaid
             claims.append(
                 f"判令被告{defendant.party.name}对上述{items}债务在{debtors}的财产依法强制执行"
-                "后仍不能履行的部分承担保证责任；"
+                f"后仍不能履行的部分{limit}承担保证责任；"
             )
     claims.append("判令本案诉讼费用由被告承担。")
     return claims
@@ -505,8 +538,13 @@ def _legal_basis(case: CivilComplaint) -> list[str]:
         return list(case.legal_basis)
     lending = case.contract.kind == "private_lending"
     articles = list(LENDING_ARTICLES if lending else CONTRACT_ARTICLES)
-    guarantees = {d.guarantee for d in case.defendants if d.guarantee}
-    articles += [GUARANTEE_ARTICLES[g] for g in ("general", "joint") if g in guarantees]
+    given = [d.guarantee for d in case.defendants if d.guarantee is not None]
+    kinds = {g.resolved_type for g in given}
+    if any(g.type == "not_stated" for g in given):
+        articles.append("第六百八十六条")
+    articles += [GUARANTEE_ARTICLES[g] for g in ("general", "joint") if g in kinds]
+    if any(g.maximum is not None for g in given):
+        articles.append("第六百九十条")
     basis = [CIVIL_CODE + "、".join(articles)]
     if lending:
         basis.append(LENDING_RULES)
@@ -540,13 +578,14 @@ def _facts(case: CivilComplaint) -> list[str]:
     else:
         first += f"依约{debtors}应于{format_cn(contract.due_date)}前清偿欠款。"
     paragraphs = [first]
-    guarantors = [d for d in case.defendants if d.role == "guarantor" and d.guarantee]
-    for g in guarantors:
-        paragraphs.append(
-            f"被告{g.party.name}为上述债务提供{GUARANTEE_LABELS[g.guarantee or 'joint']}"
-            + (f"（{loan.guarantee_contract}）" if loan and loan.guarantee_contract else "")
-            + "。"
-        )
+    for d in case.defendants:
+        if d.role == "guarantor" and d.guarantee is not None:
+            source = d.guarantee.contract or (loan.guarantee_contract if loan else None)
+            paragraphs.append(
+                guarantee_fact(
+                    d.party.name, d.guarantee, source, case.contract.due_date, case.filing_date
+                )
+            )
     breach = f"借款到期后，{debtors}未依约清偿"
     if loan and (loan.repaid_principal or loan.repaid_interest):
         repaid = []
@@ -676,11 +715,13 @@ def _form(
         if c.kind in ("fee", "penalty", "other")
     ]
     fee_text = "；".join(f"{c.display_label}人民币{format_yuan(v)}元" for c, v in fees)
-    guarantors = [d for d in case.defendants if d.role == "guarantor" and d.guarantee]
+    guarantors = [
+        (d.party.name, d.guarantee)
+        for d in case.defendants
+        if d.role == "guarantor" and d.guarantee is not None
+    ]
     guarantee_text = "；".join(
-        f"被告{d.party.name}承担{GUARANTEE_LABELS[d.guarantee]}责任"
-        for d in guarantors
-        if d.guarantee
+        f"被告{name}{claim_within_maximum(g)}承担{g.label}责任" for name, g in guarantors
     )
     accel = case.acceleration
     claims = [
@@ -786,7 +827,7 @@ def _form(
                 "label": "12. 保证方式",
                 "value": _boxes(
                     GUARANTEE_LABELS,
-                    guarantors[0].guarantee if guarantors else None,
+                    guarantors[0][1].resolved_type if guarantors else None,
                 ),
             },
         ]

@@ -16,6 +16,7 @@ from typing import Any, Literal
 from pydantic import Field, PrivateAttr
 
 from docgen.documents.base import DocumentType, Resources, RuleOptions
+from docgen.documents.guarantor_rules import check_letter_guarantors
 from docgen.documents.letter_rules import (
     check_debtor_capacity,
     check_not_in_future,
@@ -44,6 +45,7 @@ from docgen.documents.parts import (
 from docgen.documents.problems import Assessment, CaseInvalid, Problem
 from docgen.domain.dates import format_cn
 from docgen.domain.fields import Line, ShortText
+from docgen.domain.guarantee import Guarantee
 from docgen.domain.identity import mask_id
 from docgen.domain.parties import Party, Person
 from docgen.domain.workdays import (
@@ -73,6 +75,12 @@ class DemandLetter(AddressedCase):
         max_length=5,
         title="连带责任保证人",
         description="每位保证人另收到一份函件",
+    )
+    guarantees: list[Guarantee] = Field(
+        default_factory=list,
+        max_length=5,
+        title="保证信息",
+        description="每位保证人一条，顺序与保证人相同：保证方式、保证期间、是否已向其主张、是否约定仲裁",
     )
     contract: ContractBasis = Field(title="债权依据")
     amounts: DebtAmounts = Field(title="欠款金额")
@@ -160,6 +168,7 @@ def assess(case: DemandLetter, options: RuleOptions) -> Assessment:
     result.computed["amounts"] = check_amounts(
         result, case.amounts, ("amounts",), case.letter_date, case.contract, options.lpr_table
     )
+    check_letter_guarantors(result, case, result.computed["amounts"].total)
     check_contract_dates(result, case.contract, case.letter_date)
     _check_sender(result, case)
     if case.next_step == "arbitration" and not case.arbitration_body:

@@ -16,6 +16,7 @@ from typing import Any, Literal
 from pydantic import Field, PrivateAttr
 
 from docgen.documents.base import DocumentType, Resources, RuleOptions
+from docgen.documents.guarantor_rules import check_letter_guarantors
 from docgen.documents.letter_rules import (
     check_debtor_capacity,
     check_not_in_future,
@@ -41,6 +42,7 @@ from docgen.documents.parts import (
 from docgen.documents.problems import Assessment, CaseInvalid, Problem
 from docgen.domain.dates import format_cn
 from docgen.domain.fields import Line, Paragraph, ShortText, Text
+from docgen.domain.guarantee import Guarantee
 from docgen.domain.parties import Party
 from docgen.domain.workdays import (
     Deadline,
@@ -85,6 +87,12 @@ class LawyerLetter(AddressedCase):
         max_length=5,
         title="连带责任保证人",
         description="每位保证人另收到一份律师函",
+    )
+    guarantees: list[Guarantee] = Field(
+        default_factory=list,
+        max_length=5,
+        title="保证信息",
+        description="每位保证人一条，顺序与保证人相同：保证方式、保证期间、是否已向其主张、是否约定仲裁",
     )
     contract: ContractBasis = Field(title="债权依据")
     amounts: DebtAmounts = Field(title="欠款金额")
@@ -161,6 +169,7 @@ def assess(case: LawyerLetter, options: RuleOptions) -> Assessment:
     result.computed["amounts"] = check_amounts(
         result, case.amounts, ("amounts",), case.letter_date, case.contract, options.lpr_table
     )
+    check_letter_guarantors(result, case, result.computed["amounts"].total)
     check_contract_dates(result, case.contract, case.letter_date)
     if case.next_step == "arbitration" and not case.arbitration_body:
         result.error(("arbitration_body",), "missing", "选择申请仲裁时，请填写仲裁机构名称")

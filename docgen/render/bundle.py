@@ -182,7 +182,8 @@ class BundleWriter:
         outline: Sequence[OutlineEntry],
         title: str,
     ) -> bytes:
-        """Concatenate ``pieces``, stamp page i with ``labels[i]``, add the bookmarks."""
+        """Concatenate ``pieces``, stamp page i with ``labels[i]`` (an empty label: no
+        stamp), add the bookmarks."""
         writer = PdfWriter()
         for piece in pieces:
             writer.append(PdfReader(io.BytesIO(piece)), import_outline=False)
@@ -204,6 +205,8 @@ class BundleWriter:
         save.set_data(b"q\n")
         save_ref = writer._add_object(save)
         for page, label in zip(writer.pages, labels, strict=True):
+            if not label:
+                continue
             hex_codes, width = sheet.encode(label)
             box = page.mediabox
             x = float(box.right) - STAMP_RIGHT_PT - width

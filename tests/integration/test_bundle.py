@@ -103,9 +103,20 @@ def test_bundle_has_cover_complaint_list_and_every_exhibit_page_with_its_separat
     assert len(PdfReader(io.BytesIO(result.pdf)).pages) == expected
 
 
-def test_every_page_carries_its_own_continuous_number(result):
+OWN_NUMBER = re.compile(r"第\s*\d+\s*页\s*共\s*\d+\s*页")
+
+
+def test_every_page_carries_one_page_number(result, service):
+    """Cover, separators and exhibits carry the bundle's continuous number; the complaint
+    and the evidence list print their own "第 x 页 共 y 页" and get no second number."""
+    own_pages = range(2, _front_pages(service) + 2)  # the complaint, then the one-page list
     for number, text in enumerate(_texts(result.pdf), start=1):
-        assert _stamp(text) == number
+        if number in own_pages:
+            assert len(OWN_NUMBER.findall(text)) == 1, text
+            assert not STAMP.findall(text), text
+        else:
+            assert not OWN_NUMBER.findall(text), text
+            assert _stamp(text) == number
 
 
 def test_evidence_list_page_ranges_are_the_real_pages_of_each_exhibit(result):
@@ -356,6 +367,8 @@ def test_the_default_civil_complaint_is_bundled_and_its_claim_sets_the_fee_on_th
 ):
     data = load_fixture("civil_complaint", "valid", "narrative_guarantor")
     case = bundle_case(complaint={"data": data}, claim_amount=None, separators=False)
+    case["court"] = data["court"]
+    del case["plaintiffs"], case["defendants"]
     case["exhibits"] = case["exhibits"][:1]
     built = bundles.build(case, CONTRACT)
     report = service.validate("civil_complaint", data)
@@ -370,6 +383,82 @@ def test_the_default_civil_complaint_is_bundled_and_its_claim_sets_the_fee_on_th
     cover = normalize(texts[0])
     assert f"人民币{printed}" in cover and format_yuan(Decimal(fee["amount"])) in cover
 
-    stated = bundles.build({**case, "claim_amount": "100000"}, CONTRACT)
-    (warning,) = stated.warnings
-    assert warning.loc == ("claim_amount",) and warning.code == "claim_amount_mismatch"
+    with pytest.raises(CaseInvalid) as caught:
+        bundles.build({**case, "claim_amount": "100000"}, CONTRACT)
+    (error,) = caught.value.problems
+    assert error.loc == ("claim_amount",) and error.code == "claim_amount_mismatch"
+    assert "须列明同一案件受理费" in error.message
+
+
+SUMMARY = load_fixture("civil_complaint", "valid", "summary_procedure")
+
+
+def _summary_bundle(**changes):
+    case = bundle_case(complaint={"data": SUMMARY}, claim_amount=None, separators=False)
+    case["court"] = SUMMARY["court"]
+    del case["plaintiffs"], case["defendants"]
+    case["exhibits"] = case["exhibits"][:1]
+    case.update(changes)
+    return case
+
+
+def test_the_cover_lists_the_complaints_parties(bundles):
+    built = bundles.build(_summary_bundle(copies="files"), CONTRACT)
+    cover = normalize(_texts(built.pdf)[0])
+    assert "刘芳" in cover and "张伟、李秀英" in cover
+    assert [name.split("：")[1].rstrip("）.pdf") for name, _ in built.copies] == ["张伟", "李秀英"]
+
+
+def test_parties_that_differ_from_the_complaint_are_errors_on_the_field(bundles):
+    case = _summary_bundle(
+        plaintiffs=["深圳市恒信商贸有限公司"],
+        defendants=["王小明", "李四"],
+        court="北京市朝阳区人民法院",
+    )
+    with pytest.raises(CaseInvalid) as caught:
+        bundles.build(case, CONTRACT)
+    errors = {p.loc: p for p in caught.value.problems if p.severity == "error"}
+    assert set(errors) == {("plaintiffs",), ("defendants",), ("court",)}
+    assert errors[("court",)].code == "court_mismatch"
+    assert "北京市东城区人民法院" in errors[("court",)].message
+    assert errors[("defendants",)].code == "parties_mismatch"
+    assert "王小明、李四" in errors[("defendants",)].message
+    assert "张伟、李秀英" in errors[("defendants",)].message
+    # the same names in another order are the same parties
+    same = _summary_bundle(plaintiffs=["刘芳"], defendants=["李秀英", "张伟"])
+    assert "张伟、李秀英" in normalize(_texts(bundles.build(same, CONTRACT).pdf)[0])
+
+
+def test_a_bundle_without_complaint_needs_its_parties(bundles):
+    case = bundle_case(complaint=None, defendants=[])
+    with pytest.raises(CaseInvalid) as caught:
+        bundles.build(case, FILES)
+    (error,) = caught.value.problems
+    assert error.loc == ("defendants",) and error.code == "missing"
+
+
+def test_the_cover_states_the_complaints_halved_fee_once(bundles, service):
+    fee = service.validate("civil_complaint", SUMMARY).computed["court_fee"]
+    assert fee["halved"] is True
+    built = bundles.build(_summary_bundle(), CONTRACT)
+    texts = _texts(built.pdf)
+    printed = f"人民币{format_yuan(Decimal(fee['fee']))}元"
+    assert printed in normalize(texts[0])  # the cover
+    assert printed in normalize("".join(texts[1:-2]))  # the complaint
+    full = acceptance_fee(Decimal(fee["amount"])).fee
+    assert format_yuan(full) not in normalize(texts[0])
+
+    with pytest.raises(CaseInvalid) as caught:
+        bundles.build(_summary_bundle(procedure="ordinary"), CONTRACT)
+    (error,) = caught.value.problems
+    assert error.loc == ("procedure",) and error.code == "procedure_mismatch"
+
+
+def test_complaint_pages_are_numbered_once(bundles, service):
+    built = bundles.build(_summary_bundle(), CONTRACT)
+    complaint_pages = len(_texts(service.render("civil_complaint", SUMMARY, "pdf").content))
+    texts = _texts(built.pdf)
+    for k, text in enumerate(texts[1 : 1 + complaint_pages], start=1):
+        assert OWN_NUMBER.findall(text) == [f"第 {k} 页 共 {complaint_pages} 页"], text
+        assert not STAMP.findall(text)
+    assert _stamp(texts[0]) == 1 and _stamp(texts[-1]) == len(texts)

@@ -146,3 +146,52 @@ def test_without_acceleration_overdue_starts_the_day_after_the_due_date(service)
     data["contract"]["due_date"] = "2026-06-30"
     text = normalize(docx_text(service.render("civil_complaint", data, "docx").content))
     assert "9.是否存在逾期还款■是（自2026年7月1日起逾期）□否" in text
+
+
+def _complaint_text(service, name: str) -> str:
+    data = load_fixture("civil_complaint", "valid", name)
+    return normalize(
+        "".join(pdf_pages_text(service.render("civil_complaint", data, "pdf").content))
+    )
+
+
+def test_a_guarantee_whose_type_the_contract_does_not_state_is_claimed_as_general(service):
+    text = _complaint_text(service, "guarantee_type_not_stated")
+    # 民法典 art. 686(2), and the claim limited as 担保制度解释 art. 26(2) requires
+    assert (
+        "被告李秀英为上述债务提供保证（2025年1月10日签订的《保证合同》），保证合同未约定保证方式，"
+        "依照《中华人民共和国民法典》第六百八十六条第二款按照一般保证承担保证责任，"
+        "保证期间至2028年1月10日。"
+    ) in text
+    assert (
+        "判令被告李秀英对上述第1至5项债务在被告张伟的财产依法强制执行后仍不能履行的部分承担保证责任"
+    ) in text
+    assert "连带" not in text
+    assert "第六百八十六条、第六百八十七条" in text  # the legal basis names both
+
+
+def test_a_maximum_guarantor_is_claimed_against_within_the_maximum(service):
+    text = _complaint_text(service, "maximum_guarantee")
+    assert (
+        "判令被告李秀英对上述第1至5项债务在最高债权额人民币80,000.00元限度内承担连带清偿责任"
+        in text
+    )
+    assert "债权确定期间为2025年1月1日至2025年12月31日，最高债权额为人民币80,000.00元" in text
+    assert "第六百九十条" in text
+
+
+def test_a_joint_guarantor_states_its_period(narrative_pdf):
+    assert (
+        "保证方式为连带责任保证，保证期间至2026年7月10日；"
+        "原告已于2026年2月9日要求被告李秀英承担保证责任。"
+    ) in narrative_pdf
+
+
+def test_suing_a_guarantor_whose_period_lapsed_is_refused_naming_the_dates(service):
+    data = load_fixture("civil_complaint", "invalid", "guarantee_period_lapsed")
+    with pytest.raises(CaseInvalid) as caught:
+        service.render("civil_complaint", data, "pdf")
+    (error,) = [p for p in caught.value.problems if p.severity == "error"]
+    assert error.loc == ("defendants", 1, "guarantee") and error.code == "guarantee_period_lapsed"
+    assert "保证期间已于2026年7月10日届满" in error.message
+    assert "主债务履行期限届满之日（2026年1月10日）起六个月" in error.message

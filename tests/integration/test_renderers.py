@@ -178,6 +178,7 @@ NOT_PRINTED_BY_TYPE: dict[str, set[tuple]] = {
     "lawyer_letter": {
         *((party, leaf) for party in ("client", "debtor") for leaf in _PARTY_HIDDEN),
         ("guarantors",),  # each guarantor is named in their own copy (tested below)
+        ("guarantees",),  # the guarantor rules' inputs
         ("sender", "letter_prefix"),  # printed inside the letter number
         ("sender", "name"),  # the letterhead line replaces it when given
         ("deadline",),
@@ -242,6 +243,8 @@ NOT_PRINTED = {
     ("contract", "due_date"),
     ("amounts", "total"),
     ("debtor", "capacity"),  # a rule's input (a warning), not a printed fact
+    ("guarantors",),  # each guarantor is named in their own copy (tests/e2e/test_letters.py)
+    ("guarantees",),  # the guarantee's type, period and acts are the guarantor rules' inputs
 }
 # Court filings; "*" stands for any list index.
 NOT_PRINTED_BY_TYPE |= {

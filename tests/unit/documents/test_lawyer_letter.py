@@ -113,6 +113,7 @@ def test_a_creditor_profile_cannot_issue_a_lawyer_letter():
 def test_guarantor_must_differ_from_client_and_debtor():
     data = copy.deepcopy(GUARANTEED)
     data["guarantors"].append(copy.deepcopy(data["client"]))
+    data["guarantees"].append(copy.deepcopy(data["guarantees"][0]))
     assert [p.loc for p in _assess(data).errors] == [("guarantors", 1)]
 
 

@@ -1,0 +1,273 @@
+"""Rules on the guarantors a document names, over the one model in docgen.domain.guarantee.
+
+Letters carry ``guarantees`` beside ``guarantors`` (one per guarantor, same order); the
+complaint carries each guarantor's ``guarantee`` on its defendant. Both are judged by
+:func:`docgen.domain.guarantee.guarantee_status`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Literal, Protocol
+
+from docgen.documents.problems import Assessment, Loc
+from docgen.domain.dates import format_cn
+from docgen.domain.guarantee import Guarantee, GuaranteeStatus, guarantee_status, lapse_message
+from docgen.domain.money import format_yuan
+from docgen.domain.parties import Party
+
+
+class _Contract(Protocol):
+    @property
+    def signed_on(self) -> date: ...
+    @property
+    def due_date(self) -> date: ...
+
+
+class LetterWithGuarantors(Protocol):
+    """What the letter rules read of a demand or lawyer letter."""
+
+    @property
+    def guarantors(self) -> list[Party]: ...
+    @property
+    def guarantees(self) -> list[Guarantee]: ...
+    @property
+    def contract(self) -> _Contract: ...
+    @property
+    def letter_date(self) -> date: ...
+    @property
+    def next_step(self) -> Literal["litigation", "arbitration"]: ...
+
+
+def check_letter_guarantors(result: Assessment, case: LetterWithGuarantors, total: Decimal) -> None:
+    """Every rule a letter's guarantors are held to (see :func:`check_letter_guarantees`)."""
+    for i, (party, guarantee) in enumerate(zip(case.guarantors, case.guarantees, strict=False)):
+        check_agreed_period(result, guarantee, ("guarantees", i), case.letter_date)
+        check_maximum_period(
+            result, guarantee, case.contract.signed_on, party.name, ("guarantees", i)
+        )
+    check_letter_guarantees(
+        result,
+        case.guarantors,
+        case.guarantees,
+        case.contract.due_date,
+        case.letter_date,
+        arbitration=case.next_step == "arbitration",
+        total=total,
+    )
+
+
+ARBITRATION_SOURCE = (
+    "仲裁须有当事人的仲裁协议（《中华人民共和国仲裁法》第四条、第十六条），主合同的仲裁条款"
+    "不约束未签订该条款的保证人（《最高人民法院关于适用〈中华人民共和国民法典〉有关担保制度"
+    "的解释》第二十一条）"
+)
+
+
+def check_limitation_of_guarantor(
+    result: Assessment, status: GuaranteeStatus, name: str, on: date, loc: Loc
+) -> None:
+    """Warn when the guarantor's own limitation period (art. 694) has run by ``on``."""
+    if status.limitation_expires is None or status.limitation_from is None:
+        return
+    if on > status.limitation_expires:
+        start = "请求保证人承担保证责任之日" if status.type == "joint" else "先诉抗辩权消灭之日"
+        result.warn(
+            loc,
+            "guarantor_limitation_may_have_expired",
+            f"保证人{name}的保证债务诉讼时效自{start}（{format_cn(status.limitation_from)}）起算"
+            f"三年，可能已于{format_cn(status.limitation_expires)}届满（《民法典》第六百九十四条、"
+            "第一百八十八条）",
+            hint="此后如有向保证人催收送达、保证人确认等中断事由，请核实",
+        )
+
+
+def check_letter_guarantees(
+    result: Assessment,
+    guarantors: list[Party],
+    guarantees: list[Guarantee],
+    due: date,
+    letter_date: date,
+    *,
+    arbitration: bool,
+    total: Decimal,
+) -> None:
+    """A letter's guarantors: each has its guarantee; the letter fits each guarantee.
+
+    The letters word a guarantor's copy as a joint guarantor's (连带清偿责任, and a receipt
+    confirming joint liability), so a general guarantor's copy is refused rather than sent
+    with a false statement of liability.
+    """
+    if len(guarantees) != len(guarantors):
+        result.error(
+            ("guarantees",),
+            "guarantees_count",
+            f"请为每位保证人填写保证方式及保证期间：保证人{len(guarantors)}名，"
+            f"保证信息{len(guarantees)}条（按保证人的顺序一一对应）",
+        )
+    for i, (party, guarantee) in enumerate(zip(guarantors, guarantees, strict=False)):
+        loc: Loc = ("guarantees", i)
+        _check_wording(result, guarantee, party.name, loc)
+        acting = letter_date if guarantee.resolved_type == "joint" else None
+        status = guarantee_status(guarantee, due, letter_date, acting_on=acting)
+        if status.lapsed:
+            result.warn(
+                loc,
+                "guarantee_period_lapsed",
+                lapse_message(status, party.name) + "；本函仍可发出，但不能据此要求其承担保证责任",
+            )
+        check_limitation_of_guarantor(result, status, party.name, letter_date, loc)
+        if arbitration and not guarantee.arbitration_agreed:
+            result.error(
+                (*loc, "arbitration_agreed"),
+                "arbitration_not_agreed",
+                f"保证合同未约定仲裁，致保证人{party.name}的函件不得写明申请仲裁：{ARBITRATION_SOURCE}",
+                hint="本函对所有收件人写明同一后续措施；请对该保证人另行出具写明向人民法院起诉的函件",
+            )
+        maximum = guarantee.maximum
+        if maximum is not None and total > maximum.amount:
+            result.error(
+                (*loc, "maximum", "amount"),
+                "above_maximum",
+                f"函件要求保证人{party.name}清偿人民币{format_yuan(total)}元，超过最高额保证的"
+                f"最高债权额人民币{format_yuan(maximum.amount)}元（《民法典》第六百九十条）",
+            )
+
+
+def _check_wording(result: Assessment, guarantee: Guarantee, name: str, loc: Loc) -> None:
+    if guarantee.resolved_type == "joint":
+        return
+    presumed = (
+        "保证合同未约定保证方式，依法按一般保证承担保证责任（《民法典》第六百八十六条第二款）；"
+        if guarantee.type == "not_stated"
+        else ""
+    )
+    result.error(
+        (*loc, "type"),
+        "general_guarantor_letter",
+        f"{presumed}本函按连带责任保证人的措辞要求{name}承担连带清偿责任，不适用于一般保证人："
+        "一般保证人在主合同纠纷未经审判或者仲裁、并就债务人财产依法强制执行仍不能履行债务前，"
+        "有权拒绝承担保证责任（《民法典》第六百八十七条）",
+        hint="对一般保证人，请先对债务人提起诉讼或申请仲裁（可将保证人列为共同被告）",
+    )
+
+
+def check_maximum_period(
+    result: Assessment, guarantee: Guarantee, arose_on: date, name: str, loc: Loc
+) -> None:
+    """A maximum-amount guarantee covers the debts arising within its period (art. 690)."""
+    maximum = guarantee.maximum
+    if maximum is None:
+        return
+    if maximum.period_start > maximum.period_end:
+        result.error(
+            (*loc, "maximum", "period_end"),
+            "period_end_before_start",
+            "债权确定期间届满日不得早于起始日",
+        )
+    elif not maximum.period_start <= arose_on <= maximum.period_end:
+        result.error(
+            (*loc, "maximum", "period_start"),
+            "debt_outside_maximum_period",
+            f"合同签订日期（{format_cn(arose_on)}）不在债权确定期间（{format_cn(maximum.period_start)}"
+            f"至{format_cn(maximum.period_end)}）内，该债权不属于保证人{name}的最高额保证范围"
+            "（《民法典》第六百九十条）",
+        )
+
+
+def check_agreed_period(result: Assessment, guarantee: Guarantee, loc: Loc, on: date) -> None:
+    """An agreed period has its end; the creditor's recorded acts are not after ``on``."""
+    if guarantee.period == "agreed" and guarantee.period_end is None:
+        result.error(
+            (*loc, "period_end"),
+            "missing",
+            "选择约定了保证期间时，请填写约定的保证期间届满日",
+        )
+    recorded = {
+        "claimed_on": guarantee.claimed_on,
+        "debtor_sued_on": guarantee.debtor_sued_on,
+        "defence_ended_on": guarantee.defence_ended_on,
+    }
+    for field_name, day in recorded.items():
+        if day is not None and day > on:
+            result.error(
+                (*loc, field_name),
+                "after_document_date",
+                f"该日期（{format_cn(day)}）晚于本文书的日期（{format_cn(on)}），不能作为已发生的事实",
+            )
+
+
+@dataclass(frozen=True)
+class SuitFacts:
+    """What a complaint tells about the debt a guarantor is sued for."""
+
+    signed_on: date
+    due: date
+    filing_date: date
+    total: Decimal
+
+
+def check_sued_guarantor(
+    result: Assessment, guarantee: Guarantee, name: str, loc: Loc, suit: SuitFacts
+) -> None:
+    """A guarantor sued is still liable: its 保证期间 has not lapsed (民法典 arts. 692–693).
+
+    Filing the complaint is itself the creditor's act within the period (it sues the debtor
+    and the guarantor together: 担保制度解释 art. 26), so only a period that ended before
+    the filing date without a recorded act is a lapse. The contract's due date is the
+    principal debt's due date.
+    """
+    check_agreed_period(result, guarantee, loc, suit.filing_date)
+    check_maximum_period(result, guarantee, suit.signed_on, name, loc)
+    status = guarantee_status(guarantee, suit.due, suit.filing_date, acting_on=suit.filing_date)
+    if status.lapsed:
+        result.error(loc, "guarantee_period_lapsed", lapse_message(status, name))
+    check_limitation_of_guarantor(result, status, name, suit.filing_date, loc)
+    if guarantee.arbitration_agreed:
+        result.error(
+            (*loc, "arbitration_agreed"),
+            "guarantor_arbitration",
+            f"保证合同约定了仲裁，人民法院对债权人与保证人{name}之间的纠纷无管辖权"
+            "（《最高人民法院关于适用〈中华人民共和国民法典〉有关担保制度的解释》第二十一条）",
+            hint="请对该保证人另行申请仲裁，或不将其列为被告",
+        )
+    maximum = guarantee.maximum
+    if maximum is not None and suit.total > maximum.amount:
+        result.warn(
+            (*loc, "maximum", "amount"),
+            "above_maximum",
+            f"诉讼请求合计人民币{format_yuan(suit.total)}元超过最高债权额人民币"
+            f"{format_yuan(maximum.amount)}元：对保证人{name}的请求以最高债权额为限"
+            "（《民法典》第六百九十条），超出部分仅由债务人承担",
+        )
+
+
+def guarantee_fact(
+    name: str, guarantee: Guarantee, source: str | None, due: date, filing_date: date
+) -> str:
+    """被告X为上述债务提供…保证 — the contract, the type (and why), the amount and period."""
+    text = f"被告{name}为上述债务提供{'最高额' if guarantee.maximum else ''}保证"
+    if source:
+        text += f"（{source}）"
+    if guarantee.type == "not_stated":
+        text += (
+            "，保证合同未约定保证方式，依照《中华人民共和国民法典》第六百八十六条第二款"
+            "按照一般保证承担保证责任"
+        )
+    else:
+        text += f"，保证方式为{guarantee.label}"
+    maximum = guarantee.maximum
+    if maximum is not None:
+        text += (
+            f"，债权确定期间为{format_cn(maximum.period_start)}至{format_cn(maximum.period_end)}，"
+            f"最高债权额为人民币{format_yuan(maximum.amount)}元"
+        )
+    status = guarantee_status(guarantee, due, filing_date, acting_on=filing_date)
+    text += f"，保证期间至{format_cn(status.period.end)}"
+    preserved = status.preserved_on
+    if status.type == "joint" and preserved is not None and preserved != filing_date:
+        # the demand within the period is why the guarantor is still liable (art. 693(2))
+        text += f"；原告已于{format_cn(preserved)}要求被告{name}承担保证责任"
+    return text + "。"
