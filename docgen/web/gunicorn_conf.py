@@ -7,6 +7,10 @@
   first requests do not pay about a second each for loading them; then the garbage
   collector is settled (``docgen.runtime.settle``) so it no longer walks what warm-up
   loaded.
+
+No control socket (gunicorn 25.1+): every gunicorn of a user binds the same
+``~/.gunicorn/gunicorn.ctl`` by default, so a second server takes it over and either one's
+shutdown removes it from under the other. docgen is stopped and reloaded by signals.
 """
 
 from __future__ import annotations
@@ -16,6 +20,8 @@ from typing import Any
 from docgen import runtime
 from docgen.config import Settings
 from docgen.render import prepared_fonts
+
+control_socket_disable = True
 
 
 def on_starting(server: Any) -> None:

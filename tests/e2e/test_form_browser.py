@@ -19,7 +19,7 @@ from tests.e2e import form_browser
 from tests.e2e.form_browser import by_id, screenshot, type_case, wait_for_report
 from tests.support import fixture_cases, normalize, pdf_pages_text
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 TOTAL_WORDS = "壹拾万柒仟肆佰壹拾陆元陆角肆分"
 
