@@ -7,6 +7,7 @@ import shutil
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -59,11 +60,20 @@ def pytest_unconfigure(config: pytest.Config) -> None:
         services.end_run(run_dir)
 
 
+def _quick_note() -> str:
+    return (
+        f"quick run: the tests marked {', '.join(QUICK_LEAVES_OUT)} were left out;"
+        " make test runs them all"
+    )
+
+
 def pytest_report_header(config: pytest.Config) -> str | None:
-    if config.getoption("quick"):
-        left_out = ", ".join(QUICK_LEAVES_OUT)
-        return f"quick run: tests marked {left_out} are left out (deselected); make test runs them"
-    return None
+    return _quick_note() if config.getoption("quick") else None
+
+
+def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
+    if config.getoption("quick") and not hasattr(config, "workerinput"):
+        terminalreporter.write_line(_quick_note())
 
 
 @pytest.hookimpl(tryfirst=True)  # before -m: the marks given by fixtures count there too

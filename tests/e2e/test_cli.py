@@ -16,6 +16,8 @@ import pytest
 from docgen.cli import main
 from tests.support import FIXTURES, fixture_cases, normalize, pdf_pages_text
 
+pytestmark = pytest.mark.slow
+
 PERSON = FIXTURES / "demand_letter" / "valid" / "person_debtor.json"
 
 

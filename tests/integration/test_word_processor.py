@@ -27,6 +27,7 @@ LETTER_NUMBER = re.compile(r"律函字第\d+号")
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.libreoffice,  # missing, it fails and says to run bin/bootstrap --dev
+    pytest.mark.xdist_group("word_processor"),  # one worker converts every fixture, once
 ]
 
 

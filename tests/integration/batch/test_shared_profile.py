@@ -5,12 +5,15 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
 from pypdf import PdfReader
 
 from docgen.cli import main
 from docgen.profiles.model import SenderProfile
 from docgen.profiles.store import ProfileStore
 from tests.batch_support import person_case, sheet, write_csv
+
+pytestmark = pytest.mark.slow
 
 CREDITOR = {
     "name": "深圳市恒信商贸有限公司",
