@@ -15,7 +15,7 @@ serve: setup
 	.venv/bin/docgen serve --host $(HOST) --port $(PORT) --workers $(WORKERS)
 
 test: dev-setup lint
-	@start=$$(date +%s); status=0; $(PYTEST) || status=$$?; \
+	@start=$$(date +%s); status=0; $(PYTEST) --durations=10 || status=$$?; \
 	echo "make test: the tests took $$(( $$(date +%s) - start )) s"; exit $$status
 
 check: dev-setup
