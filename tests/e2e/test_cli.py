@@ -159,11 +159,10 @@ def test_serve_runs_the_api_under_gunicorn_and_two_servers_run_side_by_side(tmp_
         check=True,
     )
     auth = {"Authorization": f"Bearer {created.stdout.split()[-1]}"}
-    first, first_port = _serve(env)
-    second = None
+    # started together: each warms up for seconds, and they must not mind each other
+    (first, first_port), (second, second_port) = _serve(env), _serve(env)
     try:
         assert "gunicorn" in _wait_until_serving(first, first_port, auth)
-        second, second_port = _serve(env)
         _wait_until_serving(second, second_port, auth)
         request = urllib.request.Request(
             f"http://127.0.0.1:{second_port}/api/v1/documents/demand_letter",
@@ -178,7 +177,7 @@ def test_serve_runs_the_api_under_gunicorn_and_two_servers_run_side_by_side(tmp_
         assert not (home / ".gunicorn").exists()
     finally:
         for proc in (first, second):
-            if proc is not None and proc.poll() is None:
+            if proc.poll() is None:
                 _stop(proc)
 
 
