@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -16,6 +18,7 @@ from hypothesis import settings as hypothesis_settings
 
 from docgen.config import Settings
 from docgen.services import Docgen
+from tests import services
 
 # Property tests judge results, not speed: a loaded 2-core CI machine must not fail them
 # on Hypothesis's per-example deadline.
@@ -23,6 +26,92 @@ hypothesis_settings.register_profile(
     "docgen", deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 hypothesis_settings.load_profile("docgen")
+
+
+# --- test tiers and the run's servers -----------------------------------------------------
+# What a test needs beyond Python is in its marks (registered in pyproject.toml). `make test`
+# runs every tier and fails where a need is missing; `--quick` (make check) leaves out the
+# tiers below and says so in the report header.
+QUICK_LEAVES_OUT = ("browser", "libreoffice", "postgres", "redis", "slow")
+TOOLS = {
+    "browser": (os.environ.get("DOCGEN_TEST_CHROMIUM", "/usr/bin/chromium"), "Chromium"),
+    "libreoffice": ("soffice", "LibreOffice Writer"),
+}
+RUN_DIR = pytest.StashKey[Path]()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--quick",
+        action="store_true",
+        help="leave out the tests that need a browser, LibreOffice, PostgreSQL, Redis or that"
+        " are slow (make check); make test runs them all",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if not hasattr(config, "workerinput"):  # the controller (or only process) owns the run
+        config.stash[RUN_DIR] = services.begin_run()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    run_dir = config.stash.get(RUN_DIR, None)
+    if run_dir is not None:
+        services.end_run(run_dir)
+
+
+def _quick_note() -> str:
+    return (
+        f"quick run: the tests marked {', '.join(QUICK_LEAVES_OUT)} were left out;"
+        " make test runs them all"
+    )
+
+
+def pytest_report_header(config: pytest.Config) -> str | None:
+    return _quick_note() if config.getoption("quick") else None
+
+
+def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
+    if config.getoption("quick") and not hasattr(config, "workerinput"):
+        terminalreporter.write_line(_quick_note())
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m: the marks given by fixtures count there too
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if "redis_url" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.redis)
+        if "postgres_admin_url" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.postgres)
+    if not config.getoption("quick"):
+        return
+    kept, left_out = [], []
+    for item in items:
+        needs = any(item.get_closest_marker(tier) for tier in QUICK_LEAVES_OUT)
+        (left_out if needs else kept).append(item)
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = kept
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """A test whose tool is missing fails and says what to install; it is never skipped."""
+    for tier, (program, name) in TOOLS.items():
+        if item.get_closest_marker(tier) and shutil.which(program) is None:
+            pytest.fail(f"needs {name} ({program}), which is not installed: bin/bootstrap --dev")
+
+
+@pytest.fixture(scope="session")
+def postgres_admin_url() -> str:
+    """The run's PostgreSQL server (started on first use), or DOCGEN_TEST_POSTGRES_URL."""
+    return services.postgres_url()
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> str:
+    """This worker's database on the run's Redis (started on first use), or on
+    DOCGEN_TEST_BROKER_URL's server."""
+    return services.redis_url()
 
 
 @pytest.fixture(scope="session")
@@ -72,22 +161,18 @@ def runner() -> CliRunner:
 
 # --- databases --------------------------------------------------------------------------
 # Tests of stored state run against both backends: SQLite (the embedded default) and the
-# PostgreSQL server at 127.0.0.1:5432 (DOCGEN_TEST_POSTGRES_URL overrides it). Each test
-# gets a fresh, empty database, dropped afterwards.
-
-POSTGRES_ADMIN_URL = os.environ.get(
-    "DOCGEN_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-)
+# run's PostgreSQL server. Each test gets a fresh, empty database, dropped afterwards, so
+# parallel workers sharing the server never meet.
 
 
-def _fresh_postgres_database() -> tuple[str, Callable[[], None]]:
+def _fresh_postgres_database(admin_url: str) -> tuple[str, Callable[[], None]]:
     import sqlalchemy as sa
 
     name = f"docgen_test_{uuid.uuid4().hex[:12]}"
-    admin = sa.create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    admin = sa.create_engine(admin_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
         connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    url = POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+    url = admin_url.rsplit("/", 1)[0] + f"/{name}"
 
     def drop() -> None:
         from docgen import db
@@ -103,13 +188,13 @@ def _fresh_postgres_database() -> tuple[str, Callable[[], None]]:
     return url, drop
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A fresh empty database URL, once per backend."""
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'docgen.db'}"
         return
-    url, drop = _fresh_postgres_database()
+    url, drop = _fresh_postgres_database(request.getfixturevalue("postgres_admin_url"))
     try:
         yield url
     finally:

@@ -4,6 +4,9 @@ SQLite under the data directory by default, PostgreSQL (or any SQLAlchemy URL) v
 ``DOCGEN_DATABASE_URL``. The schema is owned by Alembic migrations in
 ``docgen/db/migrations``; :func:`upgrade` brings a database to the newest schema and is
 called by every entrypoint that needs the database (idempotent, cheap when up to date).
+Several processes may start at once on a new database (gunicorn workers, batch workers,
+a CLI command): :func:`upgrade` migrates under a lock that every docgen process takes, so
+one creates the tables and the others find them made.
 
 Feature packages (register, profiles, batch) declare their tables on :class:`Base` and
 add a migration; nothing here knows about them.
@@ -11,15 +14,17 @@ add a migration; nothing here knows about them.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import stat
 import threading
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
 
-from sqlalchemy import Engine, MetaData, create_engine, event
+from sqlalchemy import Connection, Engine, MetaData, create_engine, event, text
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -37,6 +42,9 @@ NAMING = {
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
+
+# The key of the PostgreSQL advisory lock that serialises migrations (any fixed number).
+MIGRATION_LOCK_KEY = zlib.crc32(b"docgen.db.upgrade")
 
 _engines: dict[str, Engine] = {}
 _lock = threading.Lock()
@@ -127,11 +135,33 @@ def upgrade(url: str) -> Engine:
 
         config = Config()
         config.set_main_option("script_location", str(MIGRATIONS))
-        with engine.begin() as connection:
+        with _sqlite_file_lock(url), engine.begin() as connection:
+            _take_migration_lock(connection)
+            # Alembic reads the version table only now, after the lock: a process that
+            # waited finds the schema another one has just made and migrates nothing.
             config.attributes["connection"] = connection
             command.upgrade(config, "heads")
         _upgraded.add(url)
     return engine
+
+
+@contextmanager
+def _sqlite_file_lock(url: str) -> Iterator[None]:
+    """An exclusive lock on ``<database file>.migrate.lock``, held until the migrations
+    are committed (SQLite has no lock that outlives a transaction)."""
+    path = url.split("///", 1)[-1] if url.startswith("sqlite") else ""
+    if not path or path == ":memory:":
+        yield
+        return
+    with open(f"{path}.migrate.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+        yield
+
+
+def _take_migration_lock(connection: Connection) -> None:
+    """On PostgreSQL, a transaction-level advisory lock: released at commit or rollback."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
 
 
 @contextmanager

@@ -9,6 +9,10 @@
   loaded;
 * ``worker_abort`` (gunicorn's worker timeout) answers the request that ran too long with a
   JSON 503 problem instead of gunicorn's HTML error page (``docgen.web.limits``).
+
+No control socket (gunicorn 25.1+): every gunicorn of a user binds the same
+``~/.gunicorn/gunicorn.ctl`` by default, so a second server takes it over and either one's
+shutdown removes it from under the other. docgen is stopped and reloaded by signals.
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ from typing import Any
 from docgen import runtime
 from docgen.config import Settings
 from docgen.render import prepared_fonts
+
+control_socket_disable = True
 
 
 def on_starting(server: Any) -> None:

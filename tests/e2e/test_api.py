@@ -21,6 +21,8 @@ from tests.support import (
     pdf_pages_text,
 )
 
+pytestmark = pytest.mark.slow
+
 URL = "/api/v1/documents/demand_letter"
 PERSON = load_fixture("demand_letter", "valid", "person_debtor")
 

@@ -17,6 +17,8 @@ from docgen.web import create_app
 from tests import exhibit_samples as samples
 from tests.support import authorized_client, load_fixture, normalize, pdf_pages_text
 
+pytestmark = pytest.mark.slow
+
 URL = "/api/v1/bundles"
 CANARY_NAME = "欧阳娜娜"
 

@@ -16,6 +16,8 @@ import pytest
 from docgen.cli import main
 from tests.support import FIXTURES, fixture_cases, normalize, pdf_pages_text
 
+pytestmark = pytest.mark.slow
+
 PERSON = FIXTURES / "demand_letter" / "valid" / "person_debtor.json"
 
 
@@ -109,11 +111,46 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.mark.slow
-def test_serve_runs_the_api_under_gunicorn(tmp_path: Path):
+def _serve(env: dict[str, str]) -> tuple[subprocess.Popen[bytes], int]:
     port = _free_port()
-    env = {**os.environ, "DOCGEN_DATA_DIR": str(tmp_path)}
+    command = [sys.executable, "-m", "docgen.cli", "serve", "--port", str(port), "--workers", "1"]
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env)
+    return proc, port
+
+
+def _document_types(port: int, auth: dict[str, str]) -> str:
+    """The Server header of a successful GET /api/v1/document-types."""
+    url = f"http://127.0.0.1:{port}/api/v1/document-types"
+    with urllib.request.urlopen(urllib.request.Request(url, headers=auth), timeout=5) as response:
+        assert response.status == 200
+        assert b"demand_letter" in response.read()
+        return str(response.headers.get("Server", ""))
+
+
+def _wait_until_serving(proc: subprocess.Popen[bytes], port: int, auth: dict[str, str]) -> str:
+    deadline = time.monotonic() + 90
+    while True:
+        try:
+            return _document_types(port, auth)
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise
+            time.sleep(0.3)
+
+
+def _stop(proc: subprocess.Popen[bytes]) -> None:
+    proc.terminate()
+    proc.wait(timeout=30)
+    if proc.stdout:
+        proc.stdout.close()
+
+
+@pytest.mark.slow
+def test_serve_runs_the_api_under_gunicorn_and_two_servers_run_side_by_side(tmp_path: Path):
+    home = tmp_path / "home"
+    env = {**os.environ, "DOCGEN_DATA_DIR": str(tmp_path / "data"), "HOME": str(home)}
     env.pop("DOCGEN_DATABASE_URL", None)
+    env.pop("XDG_RUNTIME_DIR", None)  # gunicorn's control socket would go there, else ~
     created = subprocess.run(
         [sys.executable, "-m", "docgen.cli", "apikey", "create", "serve test"],
         capture_output=True,
@@ -122,43 +159,26 @@ def test_serve_runs_the_api_under_gunicorn(tmp_path: Path):
         check=True,
     )
     auth = {"Authorization": f"Bearer {created.stdout.split()[-1]}"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "docgen.cli", "serve", "--port", str(port), "--workers", "1"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        env=env,
-    )
+    # started together: each warms up for seconds, and they must not mind each other
+    (first, first_port), (second, second_port) = _serve(env), _serve(env)
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(
-                    urllib.request.Request(
-                        f"http://127.0.0.1:{port}/api/v1/document-types", headers=auth
-                    ),
-                    timeout=5,
-                ) as response:
-                    assert response.status == 200
-                    assert b"demand_letter" in response.read()
-                    server = response.headers.get("Server", "")
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise
-                time.sleep(0.3)
-        assert "gunicorn" in server
+        assert "gunicorn" in _wait_until_serving(first, first_port, auth)
+        _wait_until_serving(second, second_port, auth)
         request = urllib.request.Request(
-            f"http://127.0.0.1:{port}/api/v1/documents/demand_letter",
+            f"http://127.0.0.1:{second_port}/api/v1/documents/demand_letter",
             data=PERSON.read_bytes(),
             headers={"Content-Type": "application/json", **auth},
         )
         with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310
             assert response.read().startswith(b"%PDF")
+        _stop(first)
+        _document_types(second_port, auth)  # the first one's shutdown left it alone
+        # no control socket that the next server on this machine would take over
+        assert not (home / ".gunicorn").exists()
     finally:
-        proc.terminate()
-        proc.wait(timeout=30)
-        if proc.stdout:
-            proc.stdout.close()
+        for proc in (first, second):
+            if proc.poll() is None:
+                _stop(proc)
 
 
 def test_sample_prints_a_case_that_validates(runner, tmp_path: Path):

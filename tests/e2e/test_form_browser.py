@@ -19,7 +19,8 @@ from tests.e2e import form_browser
 from tests.e2e.form_browser import by_id, screenshot, type_case, wait_for_report
 from tests.support import fixture_cases, normalize, pdf_pages_text
 
-pytestmark = pytest.mark.slow
+# one browser and one server for the module, on one worker
+pytestmark = [pytest.mark.slow, pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 TOTAL_WORDS = "壹拾万柒仟肆佰壹拾陆元陆角肆分"
 

@@ -8,8 +8,12 @@ import json
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from docgen.cli import main
 from tests.support import docx_text, load_fixture, normalize, pdf_pages_text
+
+pytestmark = pytest.mark.slow
 
 LAWYER = load_fixture("lawyer_letter", "valid", "person_debtor_auto_number")
 GUARANTEED = load_fixture("lawyer_letter", "valid", "company_debtor_with_guarantor")

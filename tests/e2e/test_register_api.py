@@ -9,6 +9,8 @@ import pytest
 
 from tests.support import load_fixture
 
+pytestmark = pytest.mark.slow
+
 URL = "/api/v1/documents/demand_letter"
 PERSON = load_fixture("demand_letter", "valid", "person_debtor")
 PERSONAL = ("张伟", PERSON["debtor"].get("id_number") or "张伟", PERSON["debtor"]["address"])

@@ -16,6 +16,8 @@ from schemathesis import GenerationMode
 from docgen.web import create_app
 from docgen.web.auth import api_keys
 
+pytestmark = pytest.mark.slow
+
 # Bounded so the whole run stays well under a minute in CI; raise it locally with
 # DOCGEN_FUZZ_EXAMPLES=200 for a deeper search.
 EXAMPLES = int(os.environ.get("DOCGEN_FUZZ_EXAMPLES", "8"))

@@ -21,6 +21,8 @@ from docgen.services import Docgen
 from tests import exhibit_samples as samples
 from tests.support import docx_text, load_fixture, normalize
 
+pytestmark = pytest.mark.slow
+
 FILES = {
     "contract.pdf": samples.pdf_with_pages("contract", 3),
     "iou.pdf": samples.pdf_with_pages("iou", 1),

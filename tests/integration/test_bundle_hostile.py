@@ -13,6 +13,8 @@ from docgen.documents.problems import CaseInvalid
 from docgen.services import Docgen
 from tests import exhibit_samples as samples
 
+pytestmark = pytest.mark.slow
+
 HOSTILE = {
     "pixel_bomb": ("bomb.png", samples.pixel_bomb_png, "image_too_large", "像素过多"),
     "encrypted": ("enc.pdf", samples.encrypted_pdf, "pdf_encrypted", "已加密"),

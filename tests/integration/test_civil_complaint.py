@@ -9,6 +9,8 @@ import pytest
 from docgen.documents.problems import CaseInvalid
 from tests.support import docx_text, load_fixture, normalize, pdf_pages_text
 
+pytestmark = pytest.mark.slow
+
 GUARANTOR = load_fixture("civil_complaint", "valid", "narrative_guarantor")
 ELEMENTS = load_fixture("civil_complaint", "valid", "elements_company_lender")
 

@@ -9,6 +9,8 @@ import pytest
 from docgen import isolation
 from docgen.isolation import IsolationFailure, Limits, Refusal
 
+pytestmark = pytest.mark.slow
+
 JOBS = "tests.isolation_jobs"
 
 

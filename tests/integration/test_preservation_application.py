@@ -8,6 +8,8 @@ import pytest
 
 from tests.support import docx_text, load_fixture, normalize, pdf_pages_text
 
+pytestmark = pytest.mark.slow
+
 IN_SUIT = load_fixture("preservation_application", "valid", "in_suit_insurance")
 PRE_SUIT = load_fixture("preservation_application", "valid", "pre_suit_cash")
 NO_SECURITY = load_fixture("preservation_application", "valid", "in_suit_no_security")

@@ -25,6 +25,9 @@ from docgen.render.prepared_fonts import repertoire
 from docgen.services import CaseInvalid, Docgen, Rendered
 from tests.support import fixture_cases, load_fixture, page_numbers, pdf_pages_text
 
+# its module fixtures render every fixture: one worker renders them, once
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("render_fast")]
+
 TYPE = "demand_letter"
 VALID = fixture_cases("valid")
 RARE = "䶮"  # U+4DAE, CJK Extension A: in the Noto CJK fonts, not in GB 2312

@@ -44,6 +44,8 @@ from docgen.render.fonts import missing_glyphs
 from docgen.services import Docgen
 from tests.support import load_fixture, normalize, pdf_pages_text
 
+pytestmark = pytest.mark.slow
+
 TEMPLATES = PROJECT_ROOT / "templates"
 HELPER = Path(__file__).resolve().parent / "security_payloads" / "render_pdf.py"
 TIME_LIMIT = 60.0  # seconds; a safety bound for a stopped bomb, not a performance target

@@ -25,6 +25,9 @@ from docgen.render.sandbox import new_environment
 from docgen.services import Docgen
 from tests.support import docx_text, fixture_cases, load_fixture, normalize, pdf_pages_text
 
+# its module fixtures render every fixture: one worker renders them, once
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("renderers")]
+
 VALID = fixture_cases("valid")
 WITH_AMOUNTS = [case for case in VALID if case.type_name != "evidence_list"]  # lists claim none
 

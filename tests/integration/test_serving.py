@@ -15,6 +15,8 @@ from docgen.profiles.store import LetterCounterRow
 from docgen.register.models import RegisteredDocument
 from docgen.web import create_app, gunicorn_conf
 
+pytestmark = pytest.mark.slow
+
 
 def test_master_prepares_the_pdf_fonts_and_a_worker_warms_up_before_serving(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch

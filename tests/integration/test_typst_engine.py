@@ -42,6 +42,9 @@ from tests.support import (
     pdf_pages_text,
 )
 
+# its module fixtures render every fixture: one worker renders them, once
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("typst_engine")]
+
 
 def chosen_templates(case: FixtureCase) -> Any:
     """The templates the case prints with: its layout's, for a type with several."""

@@ -26,7 +26,8 @@ LETTER_NUMBER = re.compile(r"律函字第\d+号")
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(SOFFICE is None, reason="LibreOffice not installed (bin/bootstrap --dev)"),
+    pytest.mark.libreoffice,  # missing, it fails and says to run bin/bootstrap --dev
+    pytest.mark.xdist_group("word_processor"),  # one worker converts every fixture, once
 ]
 
 

@@ -1,4 +1,4 @@
-"""Batch runs on Celery over the real Redis, with real worker processes.
+"""Batch runs on Celery over the run's Redis, with real worker processes.
 
 A worker SIGKILLed mid-run loses nothing: the run resumes on a new worker and every
 record is rendered exactly once (at-least-once delivery + idempotent items). Queue
@@ -25,18 +25,13 @@ from docgen.tenants import DEFAULT_TENANT_ID
 from tests.batch_support import letters_sheet, person_case
 from tests.integration.batch.test_runs import assert_exact
 
-pytestmark = pytest.mark.slow
-
-BROKER = os.environ.get("DOCGEN_TEST_BROKER_URL", "redis://127.0.0.1:6379/14")
+pytestmark = [pytest.mark.slow, pytest.mark.redis]
 
 
 @pytest.fixture
-def broker():
-    client = redis.Redis.from_url(BROKER)
-    try:
-        client.ping()
-    except redis.ConnectionError:
-        pytest.fail(f"Redis is not reachable at {BROKER}")
+def broker(redis_url):
+    """This worker's own Redis database (tests/services.py), emptied before and after."""
+    client = redis.Redis.from_url(redis_url)
     client.flushdb()
     yield client
     client.flushdb()
@@ -44,13 +39,13 @@ def broker():
 
 
 @pytest.fixture
-def env(tmp_path):
+def env(tmp_path, redis_url):
     data = tmp_path / "var"
     return {
         **os.environ,
         "DOCGEN_DATA_DIR": str(data),
         "DOCGEN_DATABASE_URL": f"sqlite:///{data / 'docgen.db'}",
-        "DOCGEN_BROKER_URL": BROKER,
+        "DOCGEN_BROKER_URL": redis_url,
         "DOCGEN_LOG_LEVEL": "INFO",
     }
 
@@ -89,7 +84,7 @@ def _batches(env: dict[str, str]) -> Batches:
     settings = Settings(
         data_dir=Path(env["DOCGEN_DATA_DIR"]),
         database_url=env["DOCGEN_DATABASE_URL"],
-        broker_url=BROKER,
+        broker_url=env["DOCGEN_BROKER_URL"],
     )
     return Batches(settings)
 
@@ -105,7 +100,7 @@ def test_a_killed_worker_loses_nothing_and_duplicates_nothing(broker, env, tmp_p
     )
     first = Worker(env, tmp_path / "worker-1.log")
     try:
-        batches.execute(run_id, CeleryExecutor(BROKER, wait=False), wait=False)
+        batches.execute(run_id, CeleryExecutor(env["DOCGEN_BROKER_URL"], wait=False), wait=False)
         deadline = time.monotonic() + 120
         while batches.counts(run_id)["done"] < 40 and time.monotonic() < deadline:
             time.sleep(0.05)
@@ -115,7 +110,7 @@ def test_a_killed_worker_loses_nothing_and_duplicates_nothing(broker, env, tmp_p
     assert left["done"] >= 40 and left["pending"] > 0, left
     second = Worker(env, tmp_path / "worker-2.log")
     try:
-        summary = batches.execute(run_id, CeleryExecutor(BROKER, timeout=180))
+        summary = batches.execute(run_id, CeleryExecutor(env["DOCGEN_BROKER_URL"], timeout=180))
     finally:
         second.stop()
     assert summary["status"] == "done"
@@ -130,7 +125,7 @@ def test_workers_render_pdfs_and_queue_messages_hold_no_case_data(broker, env, t
     batches = _batches(env)
     options = RunOptions("demand_letter", formats=["pdf", "docx"], chunk_size=1)
     run_id = batches.create(source, options, tmp_path / "runs", DEFAULT_TENANT_ID)
-    batches.execute(run_id, CeleryExecutor(BROKER, wait=False), wait=False)
+    batches.execute(run_id, CeleryExecutor(env["DOCGEN_BROKER_URL"], wait=False), wait=False)
     messages = broker.lrange(f"docgen:{QUEUE}", 0, -1)
     assert len(messages) == 2
     for message in messages:

@@ -10,6 +10,7 @@ import csv
 import hashlib
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
@@ -20,6 +21,8 @@ from docgen.batch.state import BatchItem
 from docgen.batch.work import process_chunk
 from docgen.tenants import DEFAULT_TENANT_ID
 from tests.batch_support import person_case, sheet, write_csv
+
+pytestmark = pytest.mark.slow
 
 GUARANTORS = [
     {

@@ -30,6 +30,8 @@ from docgen.batch.work import process_chunk
 from docgen.tenants import DEFAULT_TENANT_ID
 from tests.batch_support import letters_sheet, person_case, sheet, write_csv
 
+pytestmark = pytest.mark.slow
+
 
 def _manifest(folder: Path) -> list[dict[str, str]]:
     with (folder / "manifest.csv").open(encoding="utf-8-sig", newline="") as fh:

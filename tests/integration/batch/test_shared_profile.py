@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
 from pypdf import PdfReader
 
 from docgen.cli import main
@@ -12,6 +13,8 @@ from docgen.profiles.model import SenderProfile
 from docgen.profiles.store import ProfileStore
 from docgen.tenants import DEFAULT_TENANT_ID
 from tests.batch_support import person_case, sheet, write_csv
+
+pytestmark = pytest.mark.slow
 
 CREDITOR = {
     "name": "深圳市恒信商贸有限公司",

@@ -17,6 +17,8 @@ from docgen.register import canonical_json
 from docgen.services import Docgen
 from tests.support import docx_text, load_fixture, normalize, pdf_pages_text
 
+pytestmark = pytest.mark.slow
+
 PERSON = load_fixture("demand_letter", "valid", "person_debtor")
 
 

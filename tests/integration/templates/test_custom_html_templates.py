@@ -21,6 +21,8 @@ from docgen.services import Docgen
 from docgen.template_store import TemplateRejected
 from tests.support import ROOT, load_fixture
 
+pytestmark = pytest.mark.slow
+
 CASE = load_fixture("demand_letter", "valid", "person_debtor")
 SOURCE = (ROOT / "templates" / "demand_letter" / "letter.html").read_text(encoding="utf-8")
 MARK = "恒信律所专用版式"

@@ -16,6 +16,8 @@ from docgen.services import Docgen
 from docgen.template_store import TemplateRejected
 from tests.support import ROOT, load_fixture
 
+pytestmark = pytest.mark.slow
+
 BUILTIN = ROOT / "templates" / "demand_letter" / "letter.docx"
 CASE = load_fixture("demand_letter", "valid", "person_debtor")
 
