@@ -89,6 +89,23 @@ class TypstRenderer:
             raise RuntimeError("Typst returned no PDF")
         return pdf
 
+    def compile_source(self, source: str, letters: list[dict[str, Any]]) -> bytes:
+        """A PDF from generated Typst ``source`` (``docgen.docmodel.typst_writer``), which
+        may import the shared files under the template root; ``letters`` is its
+        ``sys.inputs.letters``. The caller checks the glyphs of what it prints."""
+        payload = json.dumps(letters, ensure_ascii=False, default=str)
+        try:
+            pdf = self._compiler.compile(
+                input=source.encode("utf-8"),
+                sys_inputs={"letters": payload, "fonts": self._fonts},
+                timestamp=0,
+            )
+        except typst.TypstError as exc:
+            raise TemplateRenderError(f"Typst 排版失败：{exc.message}") from exc
+        if not isinstance(pdf, bytes):
+            raise RuntimeError("Typst returned no PDF")
+        return pdf
+
     def render(
         self,
         template_name: str,

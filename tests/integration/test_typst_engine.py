@@ -22,11 +22,13 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
+from docgen import layouts
 from docgen.batch.executors import LocalExecutor
 from docgen.batch.runs import Batches, RunOptions
 from docgen.config import Settings
 from docgen.documents import registry
 from docgen.register.reissue import reissue_pdf
+from docgen.render.layout_print import LayoutPrinter
 from docgen.render.pdf import GlyphMissing
 from docgen.render.prepared_fonts import repertoire
 from docgen.render.typst_pdf import TypstRenderer
@@ -48,9 +50,14 @@ def chosen_templates(case: FixtureCase) -> Any:
     return doc_type.templates_for(doc_type.parse(case.data))
 
 
-CASES = [case for case in fixture_cases("valid") if "typst" in chosen_templates(case)]
+def prints_with_typst(case: FixtureCase) -> bool:
+    """A built-in layout (docgen.layouts) or a .typ template for the case's layout."""
+    return layouts.get(case.type_name) is not None or "typst" in chosen_templates(case)
+
+
+CASES = [case for case in fixture_cases("valid") if prints_with_typst(case)]
 TYPST_TYPES = sorted(
-    {t.name for t in registry.all_types() if "typst" in t.templates}
+    {t.name for t in registry.all_types() if "typst" in t.templates or layouts.get(t.name)}
     | {case.type_name for case in CASES}
 )
 
@@ -76,7 +83,7 @@ def text_of(pdf: bytes) -> str:
     return normalize("".join(pdf_pages_text(pdf)))
 
 
-def test_the_demand_letter_has_a_typst_template():
+def test_the_demand_letter_prints_with_typst():
     assert "demand_letter" in TYPST_TYPES
 
 
@@ -144,7 +151,7 @@ def test_the_setting_chooses_typst_and_the_register_stamps_every_page(typst_serv
         assert f"文书编号{rendered.document_id}" in flat
         assert f"校验码{rendered.verification_code}" in flat
     row = typst_service.register.get(rendered.document_id)
-    assert row.template_id == "demand_letter/letter.typ"
+    assert row.template_id == "layouts/demand_letter.py@typst"
 
 
 def test_a_registered_typst_letter_is_made_again_byte_for_byte(typst_service):
@@ -191,7 +198,7 @@ def test_the_glyph_check_refuses_what_the_fonts_cannot_draw(plain):
     )
     context["facts"] = "\U000f0001"
     with pytest.raises(GlyphMissing):
-        renderer.render("demand_letter/letter.typ", context)
+        LayoutPrinter("typst", renderer).render("demand_letter", context)
 
 
 def embedded_faces(pdf: bytes) -> set[tuple[str, str]]:
@@ -295,8 +302,9 @@ def test_a_letter_whose_template_changed_since_is_not_made_again(engine, tmp_pat
     templates = tmp_path / "templates"
     shutil.copytree(Settings().templates_dir, templates)
     service = Docgen(Settings(data_dir=tmp_path / "data", templates_dir=templates))
-    case = load_fixture("demand_letter", "valid", "person_debtor")
-    rendered = service.render("demand_letter", case, "pdf", engine=engine)
+    # a type still printed from template files
+    case = load_fixture("debt_confirmation", "valid", "person_debtor_with_plan")
+    rendered = service.render("debt_confirmation", case, "pdf", engine=engine)
     assert reissue_pdf(service, rendered.document_id).identical
 
     row = service.register.get(rendered.document_id)

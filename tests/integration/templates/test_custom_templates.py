@@ -16,7 +16,7 @@ from docgen.services import Docgen
 from docgen.template_store import TemplateRejected
 from tests.support import ROOT, load_fixture
 
-BUILTIN = ROOT / "templates" / "demand_letter" / "letter.docx"
+BUILTIN = ROOT / "docs" / "examples" / "demand_letter.docx"  # a firm template to start from
 CASE = load_fixture("demand_letter", "valid", "person_debtor")
 
 
