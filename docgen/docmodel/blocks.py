@@ -63,10 +63,12 @@ ParagraphRole = Literal["body", "plain", "number", "note"]
 @dataclass(frozen=True)
 class Paragraph:
     """``body``: justified with a two-character first-line indent; ``plain``: no indent;
-    ``number``: a document number flush right in a smaller size; ``note``: small print."""
+    ``number``: a document number flush right in a smaller size; ``note``: small print.
+    ``lead``: kept on the page of what follows (the words that introduce a table)."""
 
     text: Text
     role: ParagraphRole = "body"
+    lead: bool = False
 
 
 @dataclass(frozen=True)

@@ -127,8 +127,8 @@ class _Writer:
                 self.para(text(value), "Title")
             case Heading(value, level):
                 self.para(text(value), f"Heading {level}")
-            case Paragraph(value, role):
-                self.para(value, _ROLE_STYLES[role], keep=keep_last)
+            case Paragraph(value, role, lead):
+                self.para(value, _ROLE_STYLES[role], keep=keep_last or lead)
             case Lines():
                 self._lines(item, keep_last)
             case Letterhead(name, details):

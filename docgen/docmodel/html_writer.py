@@ -31,7 +31,7 @@ from docgen.docmodel.blocks import (
 _STYLE = (
     "html { font-size: 12pt; line-height: 1.5; } p { margin-bottom: 0.5mm; } "
     ".keep, .lines, .letterhead-sub { break-inside: avoid; } "
-    "h1, h2, p.section, p.calc-title { break-after: avoid; } "
+    "h1, h2, p.section, p.calc-title, p.lead { break-after: avoid; } "
     "table.amounts thead { display: table-header-group; }"
 )
 _ALIGN_CLASS = {"left": "", "center": "center", "right": "num"}
@@ -102,8 +102,9 @@ def block(item: Block) -> str:
             return f"<h2>{escape(value)}</h2>"
         case Heading(value):
             return _p(f"<strong>{escape(value)}</strong>", "indent section")
-        case Paragraph(value, role):
-            return _p(inline(value), _PARAGRAPH_CLASS[role])
+        case Paragraph(value, role, lead):
+            cls = f"{_PARAGRAPH_CLASS[role]} lead".strip() if lead else _PARAGRAPH_CLASS[role]
+            return _p(inline(value), cls)
         case Lines():
             return _lines(item)
         case Letterhead(name, details):

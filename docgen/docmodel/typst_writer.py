@@ -81,12 +81,13 @@ def _table(block: Table) -> str:
 
 def _paragraph(block: Paragraph) -> str:
     body = content(block.text)
-    return {
+    made = {
         "body": f"indent({body})",
         "plain": f"par({body})",
         "number": f"number-line({body})",
         "note": f"note({body})",
     }[block.role]
+    return f"block(sticky: true, {made})" if block.lead else made
 
 
 def _lines(block: Lines) -> str:

@@ -12,7 +12,12 @@ from pathlib import Path
 from types import ModuleType
 
 from docgen.docmodel.blocks import Document
-from docgen.layouts import demand_letter, lawyer_letter
+from docgen.layouts import (
+    debt_confirmation,
+    demand_letter,
+    installment_agreement,
+    lawyer_letter,
+)
 from docgen.layouts.common import Context
 
 
@@ -35,6 +40,8 @@ LAYOUTS: dict[str, Layout] = {
     for layout in (
         _layout("demand_letter", demand_letter),
         _layout("lawyer_letter", lawyer_letter),
+        _layout("debt_confirmation", debt_confirmation),
+        _layout("installment_agreement", installment_agreement),
     )
 }
 SHARED = Path(__file__).with_name("common.py")

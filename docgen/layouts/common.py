@@ -23,6 +23,7 @@ from docgen.docmodel.blocks import (
     Paragraph,
     SignBlock,
     Table,
+    bold,
     text,
 )
 
@@ -104,3 +105,30 @@ def sign_block(signer: Context) -> SignBlock:
 def closing(last: Paragraph, signature: Block) -> Keep:
     """The closing words kept on the page of the signature."""
     return Keep((last, signature))
+
+
+def party_lines(heading: str, party: Context) -> Lines:
+    """A party of an agreement: its role and name in bold, then its identity lines
+    (``parts.party_context``)."""
+    lines = [text(f"{line['label']}：{line['value']}") for line in party["lines"]]
+    return Lines((text(bold(f"{heading}：{party['name']}")), *lines))
+
+
+def pay_into(account: Context, whose: str) -> Paragraph:
+    """The account a debtor pays into, in one sentence."""
+    return Paragraph(
+        text(
+            f"{whose}：户名：{account['account_name']}；开户行：{account['bank']}；"
+            f"账号：{account['account_number']}。"
+        )
+    )
+
+
+END_OF_TEXT = Paragraph(text("（以下无正文）"), "plain")
+"""Where an agreement's text ends and its signing part begins: nothing may be added
+between them, even when the signatures go over to the next page."""
+
+
+def signing_part(lines: list[str], signers: list[Context]) -> Keep:
+    """The place and date of signing and every signer's block, kept on one page."""
+    return Keep((*(Paragraph(text(line)) for line in lines), *map(sign_block, signers)))

@@ -53,7 +53,9 @@ def _letter(c: Context) -> tuple[Block, ...]:
         Lines(tuple(to)),
         Paragraph(text(f"{debtor['salutation']}："), "plain"),
         Paragraph(text(c["facts"])),
-        Paragraph(text(f"截至{c['amounts']['as_of']}，{c['owes']}尚欠我方款项明细如下：")),
+        Paragraph(
+            text(f"截至{c['amounts']['as_of']}，{c['owes']}尚欠我方款项明细如下："), lead=True
+        ),
         amounts_table(c["amounts"]),
         payment(
             f"现特函告{you}：请于{c['deadline']['text']}，将上述欠款合计{total}"

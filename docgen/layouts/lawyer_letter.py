@@ -49,7 +49,10 @@ def _letter(c: Context) -> tuple[Block, ...]:
             )
         ),
         Heading("一、基本事实", 2),
-        Paragraph(text(f"{c['facts']}截至{c['amounts']['as_of']}，{owes}尚欠委托人款项明细如下：")),
+        Paragraph(
+            text(f"{c['facts']}截至{c['amounts']['as_of']}，{owes}尚欠委托人款项明细如下："),
+            lead=True,
+        ),
         amounts_table(c["amounts"]),
         Heading("二、法律分析", 2),
         Paragraph(text(c["legal_basis"])),

@@ -5,6 +5,7 @@ properties, and the keep / repeat / no-split settings that make it print like th
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from datetime import UTC, datetime, timedelta
 
@@ -112,12 +113,17 @@ def test_rows_do_not_split_headers_repeat_and_the_closing_keeps_with_the_signatu
             assert rows[0].find(f"{W}trPr/{W}tblHeader") is not None
     paragraphs = list(body.iter(f"{W}p"))
     texts = ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in paragraphs]
-    closing = max(k for k, t in enumerate(texts) if t == "特此函告。" or t.startswith("附注："))
+    # the closing words of a letter, the first line of an agreement's signing part
+    signing = ("签署地点", "签署日期", "签订地点", "签订日期")
+    starts = [k for k, t in enumerate(texts) if t.startswith(signing)]
+    closings = [k for k, t in enumerate(texts) if t == "特此函告。" or t.startswith("附注：")]
+    closing = min(starts) if starts else max(closings)
+    assert paragraphs[closing].find(f"{W}pPr/{W}keepNext") is not None
     signature = closing + 1
     while paragraphs[signature].find(f"{W}pPr/{W}keepNext") is not None:
-        assert paragraphs[signature].find(f"{W}pPr/{W}keepLines") is not None
         signature += 1
-    assert paragraphs[closing].find(f"{W}pPr/{W}keepNext") is not None
+    # the chain holds on to the last line of the signature: its date line
+    assert texts[signature].startswith("日期：") or re.match(r"\d{4}年", texts[signature])
     assert signature - closing >= 3  # the signing lines held to the closing words
 
 

@@ -742,7 +742,7 @@ def test_the_asset_fetcher_serves_a_stylesheet_under_its_root() -> None:
         pytest.param("ROOT/..%5c..%5coutside%5csecret.css", id="backslashes"),
         pytest.param("ROOT/_shared/escape.css", id="symlink-to-file-outside"),
         pytest.param("ROOT/_shared/away/secret.css", id="symlink-to-dir-outside"),
-        pytest.param("ROOT/debt_confirmation/confirmation.html", id="template-source-not-an-asset"),
+        pytest.param("ROOT/evidence_list/list.html", id="template-source-not-an-asset"),
         pytest.param("ROOT/_shared/", id="directory"),
     ],
 )

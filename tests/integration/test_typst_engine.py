@@ -303,8 +303,8 @@ def test_a_letter_whose_template_changed_since_is_not_made_again(engine, tmp_pat
     shutil.copytree(Settings().templates_dir, templates)
     service = Docgen(Settings(data_dir=tmp_path / "data", templates_dir=templates))
     # a type still printed from template files
-    case = load_fixture("debt_confirmation", "valid", "person_debtor_with_plan")
-    rendered = service.render("debt_confirmation", case, "pdf", engine=engine)
+    case = load_fixture("evidence_list", "valid", "loan_case")
+    rendered = service.render("evidence_list", case, "pdf", engine=engine)
     assert reissue_pdf(service, rendered.document_id).identical
 
     row = service.register.get(rendered.document_id)
