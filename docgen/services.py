@@ -50,6 +50,14 @@ SHARED_LAYOUT: dict[str, tuple[str, ...]] = {
 }
 """The files under the templates directory every PDF template of a kind is printed with."""
 
+COURT_FILINGS = frozenset({"civil_complaint", "preservation_application", "evidence_list"})
+"""Documents filed with a court: the register's id and code go into the PDF's metadata and
+the register only, never onto their pages (a court reads the pleading, not docgen's
+stamp); letters and agreements carry the stamp at the foot of every page."""
+UNSTAMPED = "#unstamped"
+"""Appended to a PDF's registered template id when its pages carry no stamp, so that a
+reissue prints it as it was printed (a court filing printed before this rule carries it)."""
+
 # Letters laid out together by render_many: large enough to share the set-up, small enough
 # that a chunk's layout (kept until its letters are written) stays small in memory.
 PDF_CHUNK = 16
@@ -372,7 +380,9 @@ class Docgen:
                 continue
             self._render_docx(doc_type, case, context, None)
             renderer, template = self.pdf_template(doc_type, case=case)
-            renderer.render(template, context, footer=stamp.footer_text() if stamp else None)
+            on_page = stamp is not None and doc_type.name not in COURT_FILINGS
+            footer = stamp.footer_text() if stamp is not None and on_page else None
+            renderer.render(template, context, footer=footer)
 
     def options(self) -> RuleOptions:
         return RuleOptions(
@@ -453,8 +463,11 @@ class Docgen:
             stamp = self._new_stamp()
             if fmt == "pdf":
                 renderer, pdf_template = self.pdf_template(doc_type, copy, engine)
-                content = self._render_pdf(copy, pdf_template, context, stamp, renderer)
-                source = self._source(renderer, pdf_template)
+                on_page = doc_type.name not in COURT_FILINGS
+                content = self._render_pdf(
+                    copy, pdf_template, context, stamp, renderer, stamp_on_page=on_page
+                )
+                source = self._source(renderer, pdf_template, stamped=on_page)
             else:
                 content, source = self._render_docx(doc_type, copy, context, stamp)
             out.append(
@@ -570,12 +583,13 @@ class Docgen:
             stamps = [self._new_stamp() for _item in chunk]
             printed = [stamp for stamp in stamps if stamp is not None]
             registered = len(printed) == len(stamps)  # the register is on for all or none
+            on_page = registered and doc_type.name not in COURT_FILINGS
             combined: list[tuple[bytes, list[int]]] | None = [] if prints is not None else None
             try:
                 contents: list[bytes] | None = renderer.render_many(
                     template,
                     [item[4] for item in chunk],
-                    footers=[stamp.footer_text() for stamp in printed] if registered else None,
+                    footers=[stamp.footer_text() for stamp in printed] if on_page else None,
                     metadata=[stamp.properties() for stamp in printed] if registered else None,
                     combined=combined,
                 )
@@ -601,7 +615,14 @@ class Docgen:
                     content = (
                         contents[offset]
                         if contents is not None
-                        else self._render_pdf(copy, template, context, stamp, renderer)
+                        else self._render_pdf(
+                            copy,
+                            template,
+                            context,
+                            stamp,
+                            renderer,
+                            stamp_on_page=doc_type.name not in COURT_FILINGS,
+                        )
                     )
                 except CaseInvalid as exc:
                     failed[index] = exc
@@ -620,7 +641,7 @@ class Docgen:
                         stamp,
                         requested_by,
                         batch_id,
-                        self._source(renderer, template),
+                        self._source(renderer, template, stamped=on_page or not registered),
                         defer=issues.setdefault(index, []),
                     )
                 )
@@ -723,9 +744,16 @@ class Docgen:
         path = self.docx_template(doc_type, case=copy)
         return self.docx.render(path, context, properties), self._source(None, str(path))
 
-    def _source(self, printer: Printer | None, template: str) -> Source:
+    def _source(self, printer: Printer | None, template: str, *, stamped: bool = True) -> Source:
         """What the register keeps of ``template`` as printed by ``printer`` (a DOCX:
-        None; ``template`` is then a layout's name or a .docx file's path)."""
+        None; ``template`` is then a layout's name or a .docx file's path); a PDF whose
+        pages carry no stamp (``stamped`` false) has ``UNSTAMPED`` after its id."""
+        source = self._unmarked_source(printer, template)
+        if printer is not None and not stamped:
+            return dataclasses.replace(source, id=source.id + UNSTAMPED)
+        return source
+
+    def _unmarked_source(self, printer: Printer | None, template: str) -> Source:
         if isinstance(printer, LayoutPrinter) or (printer is None and layouts.get(template)):
             engine = printer.engine if isinstance(printer, LayoutPrinter) else "docx"
             layout = layouts.get(template)
@@ -805,7 +833,11 @@ class Docgen:
         context: dict[str, Any],
         stamp: Stamp | None = None,
         renderer: Printer | None = None,
+        *,
+        stamp_on_page: bool = True,
     ) -> bytes:
+        """The PDF; with a ``stamp``, its id and code in the metadata and, where
+        ``stamp_on_page``, at the foot of every page."""
         problems = self._glyph_problems(case)
         if problems:
             raise CaseInvalid(problems)
@@ -816,7 +848,7 @@ class Docgen:
             return renderer.render(
                 template,
                 context,
-                footer=stamp.footer_text(),
+                footer=stamp.footer_text() if stamp_on_page else None,
                 metadata=stamp.properties(),
             )
         except GlyphMissing as exc:

@@ -95,9 +95,17 @@ def reissue_pdf(docgen: Docgen, document_id: str) -> Reissued:
         assessment = doc_type.evaluate(case, options)
         if assessment.errors:
             raise CaseInvalid(assessment.errors)
-        renderer, template = _printer(docgen, row)
+        template_id, unstamped = _unmarked(row.template_id)
+        renderer, template = _printer(docgen, row, template_id)
         context = doc_type.build_context(case, assessment)
-        pdf = docgen._render_pdf(case, template, context, Stamp(row.id, row.code), renderer)
+        pdf = docgen._render_pdf(
+            case,
+            template,
+            context,
+            Stamp(row.id, row.code),
+            renderer,
+            stamp_on_page=not unstamped,
+        )
     except CaseInvalid as exc:
         first = exc.problems[0].message if exc.problems else ""
         raise NotReissuable(
@@ -108,14 +116,24 @@ def reissue_pdf(docgen: Docgen, document_id: str) -> Reissued:
     return Reissued(row.id, row.type_name, pdf, sha256_hex(pdf), output.sha256, row.batch_id)
 
 
-def _printer(docgen: Docgen, row: Any) -> tuple[Printer, str]:
+def _unmarked(template_id: str) -> tuple[str, bool]:
+    """A registered template id without the mark of a PDF printed without its stamp on
+    the pages, and whether it had it."""
+    from docgen.services import UNSTAMPED
+
+    if template_id.endswith(UNSTAMPED):
+        return template_id[: -len(UNSTAMPED)], True
+    return template_id, False
+
+
+def _printer(docgen: Docgen, row: Any, template_id: str) -> tuple[Printer, str]:
     """The renderer and template (or layout) the registered PDF was printed with, as
     long as they are still what they were then; else NotReissuable."""
     from docgen.services import CUSTOM_TEMPLATES
 
-    layout = parse_template_id(row.template_id)
+    layout = parse_template_id(template_id)
     uploads = (docgen.settings.data_dir / CUSTOM_TEMPLATES).resolve()
-    uploaded = (docgen.settings.data_dir / row.template_id).resolve()
+    uploaded = (docgen.settings.data_dir / template_id).resolve()
     renderer: Printer
     current: Source | None = None
     if layout is not None:
@@ -128,7 +146,7 @@ def _printer(docgen: Docgen, row: Any) -> tuple[Printer, str]:
         renderer, template = docgen.pdf, str(uploaded)
         current = docgen._source(renderer, template)
     else:
-        template = row.template_id
+        template = template_id
         renderer = docgen.typst if template.endswith(".typ") else docgen.pdf
         if (docgen.settings.templates_dir / template).is_file():
             current = docgen._source(renderer, template)

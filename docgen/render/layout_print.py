@@ -117,6 +117,7 @@ class LayoutPrinter:
             [footer] if footer is not None else None,
             [metadata] if metadata is not None else None,
             None,
+            single=True,
         )[0]
 
     def render_many(
@@ -138,7 +139,11 @@ class LayoutPrinter:
         footers: list[str] | None,
         metadata: list[dict[str, str]] | None,
         combined: list[tuple[bytes, list[int]]] | None,
+        *,
+        single: bool = False,
     ) -> list[bytes]:
+        """``single``: one document laid out alone (WeasyPrint lays a batch's letters out
+        together, which changes a few bytes of each; Typst lays out each alone anyway)."""
         if not contexts:
             return []
         documents = [build(name, context) for context in contexts]
@@ -146,7 +151,7 @@ class LayoutPrinter:
         self._check_glyphs(documents, stamps)
         if self.engine == "typst":
             return self._typst(documents, stamps, metadata, combined)
-        return self._weasyprint(documents, footers, metadata, combined)
+        return self._weasyprint(documents, footers, metadata, combined, single)
 
     def _typst(
         self,
@@ -183,11 +188,12 @@ class LayoutPrinter:
         footers: list[str] | None,
         metadata: list[dict[str, str]] | None,
         combined: list[tuple[bytes, list[int]]] | None,
+        single: bool,
     ) -> list[bytes]:
         backend = self.backend
         base_url = (backend.templates_dir / "_shared" / "print.css").as_uri()
         markups = [html_writer.html(document) for document in documents]
-        if len(markups) == 1 and combined is None:
+        if single:
             from docgen.render.pdf import PdfRenderer
 
             if not isinstance(backend, PdfRenderer):

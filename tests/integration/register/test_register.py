@@ -59,8 +59,8 @@ def test_a_rendered_pdf_is_recorded_with_its_hashes_and_stamped_on_every_page(do
 
 
 def test_the_stamp_leaves_the_page_numbers_on_one_line(docgen):
-    case = load_fixture("civil_complaint", "valid", "narrative_guarantor")
-    pages = pdf_pages_text(docgen.render("civil_complaint", case, "pdf").content)
+    case = load_fixture("lawyer_letter", "valid", "company_debtor_with_guarantor")
+    pages = pdf_pages_text(docgen.render_each("lawyer_letter", case, "pdf")[0].content)
     assert len(pages) > 1
     for number, page in enumerate(pages, start=1):
         assert re.search(rf"第 *{number} *页 *共 *{len(pages)} *页", page), page[-80:]
