@@ -66,6 +66,7 @@ _PARAGRAPH_STYLES: dict[str, tuple[str | None, float, bool, str, int, float, flo
     "Table Text": ("Normal", 11, False, "left", 0, 0, 0, False, ""),
     "Footer": ("Normal", 9, False, "center", 0, 0, 0, False, ""),
 }
+STYLE_NAMES = (*_PARAGRAPH_STYLES, "Amounts Table")
 _COLORS = {"Sender": "222222", "Note": "222222", "Letterhead Details": "222222", "Footer": "444444"}
 _SPACING_CHARS = {"Title": 220, "Letterhead": 30}  # letter-spacing, twentieths of a point
 SIGN_BLOCK_INDENT_MM = TEXT_WIDTH_MM * 0.4
@@ -224,6 +225,7 @@ def element(tag: str, **attributes: str) -> Any:
 __all__ = [
     "SEAL_INDENT_MM",
     "SIGN_BLOCK_INDENT_MM",
+    "STYLE_NAMES",
     "TABLE_STYLE",
     "TEXT_WIDTH_MM",
     "element",

@@ -10,8 +10,8 @@ keywords.
 
 from __future__ import annotations
 
+import functools
 import io
-import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -42,7 +42,6 @@ from docgen.docmodel.blocks import (
     Title,
     text,
 )
-from docgen.render.docx import _Member, _write_zip
 
 # pPr children that follow numPr and pBdr (ECMA-376 CT_PPrBase order)
 _AFTER_PBDR = (
@@ -97,7 +96,8 @@ class _Writer:
     lists: dict[str, int] = field(default_factory=dict)
 
     def para(self, value: Text, style: str, *, keep: bool = False) -> WordParagraph:
-        paragraph = self.doc.add_paragraph(style=style)
+        paragraph = self.doc.add_paragraph()
+        paragraph._p.style = _style_id(style)  # by id: python-docx looks names up slowly
         for run in value:
             paragraph.add_run(run.text).bold = run.bold or None
         fmt = paragraph.paragraph_format
@@ -191,7 +191,7 @@ class _Writer:
 
     def _fingerprint_box(self) -> None:
         box = self.doc.add_table(rows=1, cols=1)
-        box.style = self.doc.styles[styles.TABLE_STYLE]
+        box._tbl.tblStyle_val = _style_id(styles.TABLE_STYLE)
         _table_properties(box, styles.twips(20), styles.twips(styles.SIGN_BLOCK_INDENT_MM))
         row = box.rows[0]
         row.height = Mm(20)
@@ -200,7 +200,7 @@ class _Writer:
         cell = row.cells[0]
         cell.width = Mm(20)
         paragraph = cell.paragraphs[0]
-        paragraph.style = self.doc.styles["Table Text"]
+        paragraph._p.style = _style_id("Table Text")
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         paragraph.paragraph_format.keep_with_next = True
         run = paragraph.add_run("指印")
@@ -210,7 +210,7 @@ class _Writer:
         cols = len(item.columns)
         rows = len(item.rows) + 1 + (item.total is not None)
         table = self.doc.add_table(rows=rows, cols=cols)
-        table.style = self.doc.styles[styles.TABLE_STYLE]
+        table._tbl.tblStyle_val = _style_id(styles.TABLE_STYLE)
         _table_properties(table, styles.twips(styles.TEXT_WIDTH_MM))
         widths = [Mm(styles.TEXT_WIDTH_MM * c.width / 100) for c in item.columns]
         for column, width in zip(table.columns, widths, strict=True):
@@ -252,7 +252,7 @@ def _table_properties(table: WordTable, width: int, indent: int | None = None) -
 
 def _cell(cell: object, value: Text, align: str, width: Length) -> None:
     paragraph = cell.paragraphs[0]  # type: ignore[attr-defined]
-    paragraph.style = "Table Text"
+    paragraph._p.style = _style_id("Table Text")
     paragraph.alignment = _ALIGN[align]
     for run in value:
         paragraph.add_run(run.text).bold = run.bold or None
@@ -306,12 +306,7 @@ def write(
 ) -> bytes:
     """The DOCX of ``document``; ``properties`` ``dc:identifier`` and ``cp:keywords``
     (the register's stamp) go into the core properties."""
-    doc = new_document()
-    styles.set_up(doc, font_family)
-    _page(doc, document.margin_top_mm)
-    body = doc.element.body
-    for paragraph in list(body.iterchildren(qn("w:p"))):
-        body.remove(paragraph)  # the template's empty first paragraph
+    doc = new_document(io.BytesIO(_base(font_family, document.margin_top_mm)))
     writer = _Writer(doc)
     for block in document.blocks:
         writer.write(block)
@@ -324,10 +319,59 @@ def write(
     properties = properties or {}
     core.identifier = properties.get("dc:identifier", "")
     core.keywords = properties.get("cp:keywords", "")
-    _drop_thumbnail(doc)
     out = io.BytesIO()
     doc.save(out)
-    return _repacked(out.getvalue())
+    return out.getvalue()
+
+
+@functools.lru_cache(maxsize=8)
+def _base(font_family: str, margin_top_mm: int) -> bytes:
+    """An empty document with docgen's styles, numbering, page and footer, made once:
+    setting up styles costs far more than writing a letter's paragraphs."""
+    doc = new_document()
+    styles.set_up(doc, font_family)
+    _page(doc, margin_top_mm)
+    body = doc.element.body
+    for paragraph in list(body.iterchildren(qn("w:p"))):
+        body.remove(paragraph)  # the template's empty first paragraph
+    _drop_thumbnail(doc)
+    _prune(doc)
+    for part in doc.part.package.iter_parts():
+        if str(part.partname) == "/docProps/app.xml":
+            part._blob = _APP_XML  # docgen as the application, not Word
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+@functools.cache
+def _style_ids() -> dict[str, str]:
+    doc = new_document(io.BytesIO(_base("serif", 30)))
+    return {style.name: style.style_id for style in doc.styles}
+
+
+def _style_id(name: str) -> str:
+    return _style_ids()[name]
+
+
+_KEPT_STYLES = {"Default Paragraph Font", "Normal Table", "No List", "Table Grid", "Strong"}
+
+
+def _prune(doc: WordDocument) -> None:
+    """Only docgen's styles in the style pane, and no Word 2010 copy of all the others
+    (python-docx's default template carries some 260 styles in two parts, 800 KB)."""
+    root = doc.styles.element
+    kept = _KEPT_STYLES | set(styles.STYLE_NAMES)
+    for style in list(root.iterchildren(qn("w:style"))):
+        name = style.find(qn("w:name"))
+        if name is None or name.get(qn("w:val")).title() not in {k.title() for k in kept}:
+            root.remove(style)
+        else:  # the linked character styles ("Title Char") are gone
+            for link in style.findall(qn("w:link")):
+                style.remove(link)
+    for key, rel in list(doc.part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            del doc.part.rels[key]
 
 
 def _drop_thumbnail(doc: WordDocument) -> None:
@@ -336,18 +380,6 @@ def _drop_thumbnail(doc: WordDocument) -> None:
     for key, rel in list(rels.items()):
         if rel.reltype.endswith("/thumbnail"):
             del rels[key]
-
-
-def _repacked(data: bytes) -> bytes:
-    """The package with docgen as the application and fixed zip timestamps."""
-    members = []
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        for info in archive.infolist():
-            content = archive.read(info)
-            if info.filename == "docProps/app.xml":
-                content = _APP_XML
-            members.append(_Member.of(info.filename, content))
-    return _write_zip(members)
 
 
 __all__ = ["write"]
