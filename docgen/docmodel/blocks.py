@@ -10,7 +10,7 @@ each writer once. Strings are plain text: the writers escape them for their mark
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 Align = Literal["left", "center", "right"]
@@ -183,7 +183,6 @@ class Document:
     author: str
     blocks: tuple[Block, ...]
     margin_top_mm: int = 30
-    keywords: tuple[str, ...] = field(default=())
 
 
 def walk(blocks: tuple[Block, ...]) -> Iterator[Block]:

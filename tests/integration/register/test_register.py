@@ -166,10 +166,10 @@ def test_a_chunk_records_the_documents_it_delivers_and_nothing_of_a_failed_case(
 
     real = docgen._render_pdf
 
-    def one_by_one(copy, template, context, stamp, renderer):
+    def one_by_one(copy, template, context, stamp, renderer, **options):
         if context["recipient"]["name"] == guarantor:
             raise CaseInvalid([Problem(("guarantors", 0, "name"), "refused", "不予生成")])
-        return real(copy, template, context, stamp, renderer)
+        return real(copy, template, context, stamp, renderer, **options)
 
     monkeypatch.setattr(docgen.layout_printer(docgen.settings.pdf_engine), "render_many", refuse)
     monkeypatch.setattr(docgen, "_render_pdf", one_by_one)
