@@ -109,6 +109,26 @@ def docx_text(content: bytes) -> str:
     return "\n".join(docx_paragraphs(content))
 
 
+def printed_once(pages: list[str], document: Any) -> str:
+    """A PDF's text, normalized, without the header rows a table of ``document`` (a
+    ``docgen.docmodel.blocks.Document``) repeats at the top of a page it runs onto: the
+    reader sees them once per page, the document holds them once."""
+    from docgen.docmodel.blocks import Table, walk
+
+    headers = [
+        normalize("".join(column.header for column in block.columns))
+        for block in walk(document.blocks)
+        if isinstance(block, Table)
+    ]
+    texts = [normalize(page) for page in pages]
+    for k in range(1, len(texts)):
+        for header in headers:
+            if texts[k].startswith(header):
+                texts[k] = texts[k][len(header) :]
+                break
+    return "".join(texts)
+
+
 def normalize(text: str) -> str:
     """Text for comparison: page footers and register stamps removed, no whitespace."""
     return re.sub(r"\s+", "", PAGE_FOOTER.sub("", REGISTER_STAMP.sub("", text)))

@@ -76,7 +76,9 @@ def _table(block: Table) -> str:
             f"(cell(align: center, {string(label)}), "
             f"table.cell(colspan: {span}, align: {block.total_align}, {string(value)}))"
         )
-    return f"amounts-table(({widths}), ({headers}), ({_args(rows)}), {total})"
+    # cells are not justified, as in HTML: a short entry stays together on its line
+    table = f"amounts-table(({widths}), ({headers}), ({_args(rows)}), {total})"
+    return "{ set par(justify: false); " + table + " }"
 
 
 def _paragraph(block: Paragraph) -> str:

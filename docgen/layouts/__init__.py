@@ -15,6 +15,7 @@ from docgen.docmodel.blocks import Document
 from docgen.layouts import (
     debt_confirmation,
     demand_letter,
+    evidence_list,
     installment_agreement,
     lawyer_letter,
 )
@@ -42,6 +43,7 @@ LAYOUTS: dict[str, Layout] = {
         _layout("lawyer_letter", lawyer_letter),
         _layout("debt_confirmation", debt_confirmation),
         _layout("installment_agreement", installment_agreement),
+        _layout("evidence_list", evidence_list),
     )
 }
 SHARED = Path(__file__).with_name("common.py")

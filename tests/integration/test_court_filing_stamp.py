@@ -55,13 +55,12 @@ def test_a_batch_of_court_filings_prints_no_stamp_either(docgen):
 def test_a_filing_printed_with_the_stamp_before_is_reissued_with_it(docgen):
     # registered before filings lost the stamp: its id has no mark, and the reissue
     # prints the stamp again so that it comes out as it was issued
-    case = next(c for c in FILINGS if c.type_name == "evidence_list")
-    first_copy = docgen._copies(docgen.document_type("evidence_list"), case.data, docgen.options())[
-        1
-    ][0]
-    copy, context = first_copy
+    name = "preservation_application"  # printed from its template files
+    case = next(c for c in FILINGS if c.type_name == name)
+    _assessment, copies = docgen._copies(docgen.document_type(name), case.data, docgen.options())
+    copy, context = copies[0]
     stamp = Stamp.new()
-    template = "evidence_list/list.html"
+    template = "preservation_application/application.html"
     pdf = docgen.pdf.render(
         template, context, footer=stamp.footer_text(), metadata=stamp.properties()
     )
@@ -69,7 +68,7 @@ def test_a_filing_printed_with_the_stamp_before_is_reissued_with_it(docgen):
     docgen.register.record(
         Issue(
             stamp,
-            "evidence_list",
+            name,
             source.id,
             source.hash,
             copy.model_dump(mode="json"),

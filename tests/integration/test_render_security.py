@@ -78,11 +78,11 @@ def copy_templates(tmp_path: Path) -> Path:
 # The planted-template tests tamper with the HTML template of a type still printed from
 # template files (the letters print from docgen/layouts, which evaluate no template) and
 # print it with WeasyPrint, the engine of HTML templates.
-PLANTED_TYPE = "evidence_list"
+PLANTED_TYPE = "civil_complaint"
 
 
 def planted_case() -> dict[str, Any]:
-    return load_fixture(PLANTED_TYPE, "valid", "loan_case")
+    return load_fixture(PLANTED_TYPE, "valid", "narrative_guarantor")
 
 
 def render_planted(service: Docgen) -> Any:
@@ -91,7 +91,7 @@ def render_planted(service: Docgen) -> Any:
 
 def plant_in_letter_html(templates: Path, markup: str) -> None:
     """Put ``markup`` at the start of the template's body, as an uploaded template would."""
-    letter = templates / PLANTED_TYPE / "list.html"
+    letter = templates / PLANTED_TYPE / "narrative.html"
     source = letter.read_text(encoding="utf-8")
     assert "<body>" in source
     letter.write_text(source.replace("<body>", f"<body>\n{markup}\n", 1), encoding="utf-8")
@@ -756,7 +756,7 @@ def test_the_asset_fetcher_serves_a_stylesheet_under_its_root() -> None:
         pytest.param("ROOT/..%5c..%5coutside%5csecret.css", id="backslashes"),
         pytest.param("ROOT/_shared/escape.css", id="symlink-to-file-outside"),
         pytest.param("ROOT/_shared/away/secret.css", id="symlink-to-dir-outside"),
-        pytest.param("ROOT/evidence_list/list.html", id="template-source-not-an-asset"),
+        pytest.param("ROOT/civil_complaint/narrative.html", id="template-source-not-an-asset"),
         pytest.param("ROOT/_shared/", id="directory"),
     ],
 )

@@ -1,4 +1,4 @@
-"""Render one evidence list to PDF from its HTML template (WeasyPrint) in a
+"""Render one civil complaint to PDF from its HTML template (WeasyPrint) in a
 child process, for the time-limit tests.
 
 A template whose loop escapes the render budget would spin forever; in a child process
@@ -21,7 +21,7 @@ def main(templates_dir: str, case_json: str) -> int:
     case = json.loads(Path(case_json).read_text(encoding="utf-8"))
     service = Docgen(Settings(templates_dir=Path(templates_dir)))
     try:
-        rendered = service.render("evidence_list", case, "pdf", engine="weasyprint")
+        rendered = service.render("civil_complaint", case, "pdf", engine="weasyprint")
     except TemplateRenderError as exc:
         print(f"refused: {exc}")
         return 0
