@@ -57,13 +57,14 @@ class Heading:
     level: Literal[1, 2] = 1
 
 
-ParagraphRole = Literal["body", "plain", "number", "note"]
+ParagraphRole = Literal["body", "plain", "number", "note", "center"]
 
 
 @dataclass(frozen=True)
 class Paragraph:
     """``body``: justified with a two-character first-line indent; ``plain``: no indent;
-    ``number``: a document number flush right in a smaller size; ``note``: small print.
+    ``number``: a document number flush right in a smaller size; ``note``: small print;
+    ``center``: a centred line (what a filing is, under its title).
     ``lead``: kept on the page of what follows (the words that introduce a table)."""
 
     text: Text

@@ -57,6 +57,7 @@ _PARAGRAPH_STYLES: dict[str, tuple[str | None, float, bool, str, int, float, flo
     "Compact Indent": ("Compact", BODY_PT, False, "both", 2, 0, 0, False, ""),
     "Sender": ("Compact", 10.5, False, "both", 0, 0, 0, False, ""),
     "Document Number": ("Normal", 11, False, "right", 0, 0, SPACE_PT, False, ""),
+    "Subtitle": ("Normal", BODY_PT, False, "center", 0, 0, 11.3, True, ""),
     "Note": ("Normal", 10, False, "both", 0, 0, SPACE_PT, False, ""),
     "Letterhead": ("Normal", 15, True, "center", 0, 0, 2.83, True, ""),
     "Letterhead Details": ("Normal", 9.5, False, "center", 0, 0, 14.2, True, ""),

@@ -74,7 +74,13 @@ _AFTER_PBDR = (
     "w:pPrChange",
 )
 _AFTER_NUMPR = ("w:suppressLineNumbers", "w:pBdr", *_AFTER_PBDR)
-_ROLE_STYLES = {"body": "Body Text", "plain": "Normal", "number": "Document Number", "note": "Note"}
+_ROLE_STYLES = {
+    "body": "Body Text",
+    "plain": "Normal",
+    "number": "Document Number",
+    "note": "Note",
+    "center": "Subtitle",
+}
 _ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,
     "center": WD_ALIGN_PARAGRAPH.CENTER,

@@ -32,10 +32,17 @@ _STYLE = (
     "html { font-size: 12pt; line-height: 1.5; } p { margin-bottom: 0.5mm; } "
     ".keep, .lines, .letterhead-sub { break-inside: avoid; } "
     "h1, h2, p.section, p.calc-title, p.lead { break-after: avoid; } "
-    "table.amounts thead { display: table-header-group; }"
+    "table.amounts thead { display: table-header-group; } "
+    "p.centered { text-align: center; }"
 )
 _ALIGN_CLASS = {"left": "", "center": "center", "right": "num"}
-_PARAGRAPH_CLASS = {"body": "indent", "plain": "", "number": "meta", "note": "note"}
+_PARAGRAPH_CLASS = {
+    "body": "indent",
+    "plain": "",
+    "number": "meta",
+    "note": "note",
+    "center": "centered",
+}
 
 
 def inline(value: Text) -> str:

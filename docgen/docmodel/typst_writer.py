@@ -88,6 +88,7 @@ def _paragraph(block: Paragraph) -> str:
         "plain": f"par({body})",
         "number": f"number-line({body})",
         "note": f"note({body})",
+        "center": f"align(center, par({body}))",
     }[block.role]
     return f"block(sticky: true, {made})" if block.lead else made
 

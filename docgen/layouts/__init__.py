@@ -18,6 +18,7 @@ from docgen.layouts import (
     evidence_list,
     installment_agreement,
     lawyer_letter,
+    preservation_application,
 )
 from docgen.layouts.common import Context
 
@@ -44,6 +45,7 @@ LAYOUTS: dict[str, Layout] = {
         _layout("debt_confirmation", debt_confirmation),
         _layout("installment_agreement", installment_agreement),
         _layout("evidence_list", evidence_list),
+        _layout("preservation_application", preservation_application),
     )
 }
 SHARED = Path(__file__).with_name("common.py")

@@ -55,12 +55,12 @@ def test_a_batch_of_court_filings_prints_no_stamp_either(docgen):
 def test_a_filing_printed_with_the_stamp_before_is_reissued_with_it(docgen):
     # registered before filings lost the stamp: its id has no mark, and the reissue
     # prints the stamp again so that it comes out as it was issued
-    name = "preservation_application"  # printed from its template files
+    name = "civil_complaint"  # printed from its template files
     case = next(c for c in FILINGS if c.type_name == name)
     _assessment, copies = docgen._copies(docgen.document_type(name), case.data, docgen.options())
     copy, context = copies[0]
     stamp = Stamp.new()
-    template = "preservation_application/application.html"
+    template = docgen.document_type(name).templates_for(copy)["html"]  # the case's layout
     pdf = docgen.pdf.render(
         template, context, footer=stamp.footer_text(), metadata=stamp.properties()
     )

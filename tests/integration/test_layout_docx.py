@@ -116,7 +116,7 @@ def test_rows_do_not_split_headers_repeat_and_the_closing_keeps_with_the_signatu
     # the closing words of a letter, the first line of an agreement's signing part
     signing = ("签署地点", "签署日期", "签订地点", "签订日期")
     starts = [k for k, t in enumerate(texts) if t.startswith(signing)]
-    ends = ("特此函告。", "附注：", "以上证据共")  # a letter's, an evidence list's
+    ends = ("特此函告。", "附注：", "以上证据共", "此致")  # letters, court filings
     closings = [k for k, t in enumerate(texts) if t.startswith(ends)]
     closing = min(starts) if starts else max(closings)
     assert paragraphs[closing].find(f"{W}pPr/{W}keepNext") is not None

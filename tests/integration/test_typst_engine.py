@@ -289,11 +289,17 @@ def test_an_unknown_engine_is_refused_before_the_run(settings, tmp_path: Path):
 
 
 def test_types_without_a_typst_template_still_print_with_weasyprint(plain, monkeypatch):
-    # every built-in type has one now: take one away
-    doc_type = registry.get("preservation_application")
-    templates = {kind: name for kind, name in doc_type.templates.items() if kind != "typst"}
+    # every type printed from template files has one now: take the civil complaint's away
+    doc_type = registry.get("civil_complaint")
+    chosen = doc_type.templates_for
+
+    def without_typst(case):
+        return {kind: name for kind, name in chosen(case).items() if kind != "typst"}
+
     monkeypatch.setitem(
-        registry._types, doc_type.name, dataclasses.replace(doc_type, templates=templates)
+        registry._types,
+        doc_type.name,
+        dataclasses.replace(doc_type, choose_templates=without_typst),
     )
     case = next(c for c in fixture_cases("valid") if c.type_name == doc_type.name)
     rendered = plain.render_each(doc_type.name, case.data, "pdf", engine="typst")
@@ -311,8 +317,8 @@ def test_a_letter_whose_template_changed_since_is_not_made_again(engine, tmp_pat
     shutil.copytree(Settings().templates_dir, templates)
     service = Docgen(Settings(data_dir=tmp_path / "data", templates_dir=templates))
     # a type still printed from template files
-    case = load_fixture("preservation_application", "valid", "in_suit_insurance")
-    rendered = service.render("preservation_application", case, "pdf", engine=engine)
+    case = load_fixture("civil_complaint", "valid", "narrative_guarantor")
+    rendered = service.render("civil_complaint", case, "pdf", engine=engine)
     assert reissue_pdf(service, rendered.document_id).identical
 
     row = service.register.get(rendered.document_id)
