@@ -73,6 +73,7 @@ from docgen.services import Docgen  # noqa: E402
 TYPE_NAME = "demand_letter"
 WARMUP = 3
 FIXTURES = ROOT / "fixtures" / TYPE_NAME / "valid"
+EXAMPLES = ROOT / "docs" / "examples"
 
 
 def timed(fn: Callable[[], Any]) -> float:
@@ -135,9 +136,11 @@ def naive_renderers(docgen: Docgen) -> tuple[Callable[[Any], bytes], Callable[[A
     """Straightforward docxtpl / WeasyPrint renders with nothing shared between calls."""
     doc_type = registry.get(TYPE_NAME)
     templates = docgen.settings.templates_dir
-    docx_path = str(templates / doc_type.templates["docx"])
-    html_name = doc_type.templates["html"]
-    base_url = (templates / html_name).as_uri()
+    # the letter as a firm's docxtpl and HTML templates (docs/examples; the built-in
+    # letter prints from docgen/layouts, which has no template file to render naively)
+    docx_path = str(EXAMPLES / f"{TYPE_NAME}.docx")
+    html_name = str(EXAMPLES / f"{TYPE_NAME}.html")
+    base_url = (templates / "_shared" / "print.css").as_uri()
     css_path = templates / "_shared" / "print.css"
 
     def context(data: Any) -> dict[str, Any]:

@@ -33,11 +33,11 @@ class Settings(BaseSettings):
     max_content_length: int = Field(default=2 * 1024 * 1024, ge=1024)
     pdf_font_families: tuple[str, ...] = ("Noto Serif CJK SC", "Noto Sans CJK SC")
     pdf_engine: Literal["weasyprint", "typst"] = Field(
-        default="weasyprint",
-        description="The PDF engine: weasyprint (from the .html templates), or typst (from "
-        "the .typ templates, about ten times faster; types without one, and firms' "
-        "uploaded HTML templates, still print with WeasyPrint). A batch run may choose "
-        "its own.",
+        default="typst",
+        description="The PDF engine of the built-in documents: typst (about ten times "
+        "faster than WeasyPrint, with the same words), or weasyprint. Firms' uploaded HTML "
+        "templates, and a type without a Typst layout or template, print with WeasyPrint "
+        "either way. A batch run may choose its own.",
     )
     font_cache_dir: Path | None = Field(
         default=None,

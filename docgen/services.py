@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel
 
-from docgen import isolation
+from docgen import isolation, layouts
 from docgen.config import Settings
 from docgen.documents import registry
 from docgen.documents.base import DocumentType, RuleOptions
@@ -30,9 +30,11 @@ from docgen.documents.compliance import load_terms, strings
 from docgen.documents.problems import Assessment, CaseInvalid, Problem, touches
 from docgen.reference_data import default_lpr_table, effective_lpr_file
 from docgen.register import Issue, Stamp, sha256_hex
+from docgen.render import layout_print
 from docgen.render.docx import DocxRenderer, TemplateRenderError
 from docgen.render.fonts import missing_glyphs
 from docgen.render.isolated_pdf import IsolatedPdfRenderer, TemplateLimitExceeded
+from docgen.render.layout_print import LayoutPrinter
 from docgen.render.pdf import GlyphMissing, PdfRenderer
 from docgen.render.pdf_chunks import NotChunkable
 from docgen.tenants import DEFAULT_TENANT_ID
@@ -51,6 +53,14 @@ SHARED_LAYOUT: dict[str, tuple[str, ...]] = {
 }
 """The files under the templates directory every PDF template of a kind is printed with."""
 
+COURT_FILINGS = frozenset({"civil_complaint", "preservation_application", "evidence_list"})
+"""Documents filed with a court: the register's id and code go into the PDF's metadata and
+the register only, never onto their pages (a court reads the pleading, not docgen's
+stamp); letters and agreements carry the stamp at the foot of every page."""
+UNSTAMPED = "#unstamped"
+"""Appended to a PDF's registered template id when its pages carry no stamp, so that a
+reissue prints it as it was printed (a court filing printed before this rule carries it)."""
+
 # Letters laid out together by render_many: large enough to share the set-up, small enough
 # that a chunk's layout (kept until its letters are written) stays small in memory.
 PDF_CHUNK = 16
@@ -63,6 +73,20 @@ MEDIA_TYPES: dict[str, str] = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "zip": "application/zip",
 }
+
+
+@dataclass(frozen=True)
+class Source:
+    """What a document was made from, as the register keeps it: the template's (or
+    layout's) id and hash, and the version of the shared layout and fonts."""
+
+    id: str
+    hash: str
+    layout_hash: str | None
+
+
+if TYPE_CHECKING:
+    Printer = PdfRenderer | TypstRenderer | LayoutPrinter | IsolatedPdfRenderer
 
 
 @dataclass
@@ -127,6 +151,7 @@ class Docgen:
         self._template_hashes: dict[Path, tuple[int, str]] = {}
         self._layout_hashes: dict[str, tuple[tuple[int, ...], str]] = {}
         self._templates: TemplateStore | None = None
+        self._printers: dict[str, LayoutPrinter] = {}
         self.docx = DocxRenderer()
 
     def for_tenant(self, tenant_id: int) -> Docgen:
@@ -203,20 +228,38 @@ class Docgen:
             )
         return self._typst
 
+    def layout_printer(self, engine: str) -> LayoutPrinter:
+        """The printer of built-in layouts with ``engine`` (``typst`` or ``weasyprint``)."""
+        if engine not in self._printers:
+            backend = self.typst if engine == "typst" else self.pdf
+            self._printers[engine] = LayoutPrinter(engine, backend)
+        return self._printers[engine]
+
+    def layout_name(self, doc_type: DocumentType[Any], case: Any = None) -> str | None:
+        """The built-in layout a case prints from when no uploaded template is active for
+        it, or None for a type still printed from template files."""
+        return doc_type.name if layouts.get(doc_type.name) is not None else None
+
     def pdf_template(
         self, doc_type: DocumentType[Any], case: Any = None, engine: str | None = None
-    ) -> tuple[PdfRenderer | TypstRenderer | IsolatedPdfRenderer, str]:
-        """The renderer and template a case's PDF prints with.
+    ) -> tuple[Printer, str]:
+        """The renderer and template (or layout) a case's PDF prints with.
 
-        ``engine`` (default: the ``pdf_engine`` setting) ``typst`` prints with the type's
-        ``.typ`` template where it has one and no uploaded HTML template is active for the
-        case; otherwise the PDF comes from the HTML template through WeasyPrint, in a
-        limited child process when the template is an upload (an absolute path).
+        An uploaded HTML template active for the case prints through WeasyPrint. Else a
+        type with a built-in layout prints it with ``engine`` (default: the
+        ``pdf_engine`` setting). Else ``typst`` prints with the type's ``.typ`` template
+        where it has one, and otherwise the HTML template goes through WeasyPrint (in a
+        limited child process when the template is an upload: an absolute path).
         """
+        chosen = engine or self.settings.pdf_engine
+        upload = self._active(doc_type, "html", case)
+        layout = self.layout_name(doc_type, case)
+        if upload is None and layout is not None:
+            return self.layout_printer(chosen), layout
         html = self.html_template(doc_type, case=case)
         if Path(html).is_absolute():
             return self.isolated_pdf, html
-        if (engine or self.settings.pdf_engine) == "typst":
+        if chosen == "typst":
             templates = doc_type.templates if case is None else doc_type.templates_for(case)
             if "typst" in templates:
                 return self.typst, templates["typst"]
@@ -388,9 +431,11 @@ class Docgen:
             except CaseInvalid:
                 log.warning("sample case of %s does not render", doc_type.name)
                 continue
-            self.docx.render(self.docx_template(doc_type, case=case), context)
+            self._render_docx(doc_type, case, context, None)
             renderer, template = self.pdf_template(doc_type, case=case)
-            renderer.render(template, context, footer=stamp.footer_text() if stamp else None)
+            on_page = stamp is not None and doc_type.name not in COURT_FILINGS
+            footer = stamp.footer_text() if stamp is not None and on_page else None
+            renderer.render(template, context, footer=footer)
 
     def options(self) -> RuleOptions:
         return RuleOptions(
@@ -495,16 +540,15 @@ class Docgen:
             # the stamp is made before rendering (it is printed on the document); the
             # database is opened only once there is a document to record
             stamp = self._new_stamp()
-            template_path: Path | None = None
             if fmt == "pdf":
                 renderer, pdf_template = self.pdf_template(doc_type, copy, engine)
-                content = self._render_pdf(copy, pdf_template, context, stamp, renderer)
-                template_path = self.settings.templates_dir / pdf_template
-            else:
-                template_path = self.docx_template(doc_type, case=copy)
-                content = self.docx.render(
-                    template_path, context, docx_properties(stamp) if stamp else None
+                on_page = doc_type.name not in COURT_FILINGS
+                content = self._render_pdf(
+                    copy, pdf_template, context, stamp, renderer, stamp_on_page=on_page
                 )
+                source = self._source(renderer, pdf_template, stamped=on_page)
+            else:
+                content, source = self._render_docx(doc_type, copy, context, stamp)
             out.append(
                 self._finish(
                     doc_type,
@@ -515,7 +559,7 @@ class Docgen:
                     stamp,
                     requested_by,
                     batch_id,
-                    template_path,
+                    source,
                 )
             )
         return out
@@ -572,7 +616,7 @@ class Docgen:
         # for a case that failed after some of its copies were made)
         issues: dict[int, list[Issue]] = {}
         pending: dict[
-            tuple[PdfRenderer | TypstRenderer | IsolatedPdfRenderer, str],
+            tuple[Printer, str],
             list[tuple[int, int, Assessment, BaseModel, dict[str, Any]]],
         ] = {}
         for index, data in enumerate(cases):
@@ -591,10 +635,8 @@ class Docgen:
                     entry = (index, copy_index, assessment, copy, context)
                     pending.setdefault(self.pdf_template(doc_type, copy, engine), []).append(entry)
                 else:
-                    docx_template = self.docx_template(doc_type, case=copy)
                     stamp = self._new_stamp()
-                    properties = docx_properties(stamp) if stamp else None
-                    content = self.docx.render(docx_template, context, properties)
+                    content, source = self._render_docx(doc_type, copy, context, stamp)
                     done[index].append(
                         self._finish(
                             doc_type,
@@ -605,7 +647,7 @@ class Docgen:
                             stamp,
                             requested_by,
                             batch_id,
-                            docx_template,
+                            source,
                             defer=issues.setdefault(index, []),
                         )
                     )
@@ -620,12 +662,13 @@ class Docgen:
             stamps = [self._new_stamp() for _item in chunk]
             printed = [stamp for stamp in stamps if stamp is not None]
             registered = len(printed) == len(stamps)  # the register is on for all or none
+            on_page = registered and doc_type.name not in COURT_FILINGS
             combined: list[tuple[bytes, list[int]]] | None = [] if prints is not None else None
             try:
                 contents: list[bytes] | None = renderer.render_many(
                     template,
                     [item[4] for item in chunk],
-                    footers=[stamp.footer_text() for stamp in printed] if registered else None,
+                    footers=[stamp.footer_text() for stamp in printed] if on_page else None,
                     metadata=[stamp.properties() for stamp in printed] if registered else None,
                     combined=combined,
                 )
@@ -651,7 +694,14 @@ class Docgen:
                     content = (
                         contents[offset]
                         if contents is not None
-                        else self._render_pdf(copy, template, context, stamp, renderer)
+                        else self._render_pdf(
+                            copy,
+                            template,
+                            context,
+                            stamp,
+                            renderer,
+                            stamp_on_page=doc_type.name not in COURT_FILINGS,
+                        )
                     )
                 except CaseInvalid as exc:
                     failed[index] = exc
@@ -670,7 +720,7 @@ class Docgen:
                         stamp,
                         requested_by,
                         batch_id,
-                        self.settings.templates_dir / template,
+                        self._source(renderer, template, stamped=on_page or not registered),
                         defer=issues.setdefault(index, []),
                     )
                 )
@@ -713,31 +763,30 @@ class Docgen:
         stamp: Stamp | None = None,
         requested_by: str = "cli",
         batch_id: str | None = None,
-        template_path: Path | None = None,
+        source: Source | None = None,
         defer: list[Issue] | None = None,
     ) -> Rendered:
         """The finished document, recorded in the register when it has a stamp.
 
-        ``template_path`` is the file it was rendered with (an uploaded template version),
-        by default the type's built-in template for ``fmt``. With ``defer`` the register
-        entry is appended to it instead, for the caller to record with others at once.
+        ``source`` is what it was made from (a template file or a built-in layout). With
+        ``defer`` the register entry is appended to it instead, for the caller to record
+        with others at once.
         """
         register = self.register if stamp is not None else None
         if register is not None and stamp is not None:
-            path = template_path or (
-                self.settings.templates_dir / doc_type.templates["html" if fmt == "pdf" else "docx"]
-            )
+            if source is None:
+                raise ValueError("a registered document needs its source")
             issue = Issue(
                 stamp,
                 doc_type.name,
-                self._template_id(path),
-                self._template_hash(path),
+                source.id,
+                source.hash,
                 copy.model_dump(mode="json"),
                 fmt,
                 content,
                 requested_by,
                 batch_id,
-                self._layout_hash(path),
+                source.layout_hash,
                 self.tenant_id,
             )
             if defer is not None:
@@ -760,6 +809,44 @@ class Docgen:
             stamp.document_id if stamp else None,
             stamp.code if stamp else None,
         )
+
+    def _render_docx(
+        self, doc_type: DocumentType[Any], copy: Any, context: dict[str, Any], stamp: Stamp | None
+    ) -> tuple[bytes, Source]:
+        """A copy's DOCX: from the active uploaded .docx, else from the type's built-in
+        layout, else from its .docx template."""
+        properties = docx_properties(stamp) if stamp else None
+        layout = self.layout_name(doc_type, copy)
+        if layout is not None and self._active(doc_type, "docx", copy) is None:
+            family = self.settings.pdf_font_families[0]
+            content = layout_print.render_docx(layout, context, family, properties)
+            return content, self._source(None, layout)
+        path = self.docx_template(doc_type, case=copy)
+        return self.docx.render(path, context, properties), self._source(None, str(path))
+
+    def _source(self, printer: Printer | None, template: str, *, stamped: bool = True) -> Source:
+        """What the register keeps of ``template`` as printed by ``printer`` (a DOCX:
+        None; ``template`` is then a layout's name or a .docx file's path); a PDF whose
+        pages carry no stamp (``stamped`` false) has ``UNSTAMPED`` after its id."""
+        source = self._unmarked_source(printer, template)
+        if printer is not None and not stamped:
+            return dataclasses.replace(source, id=source.id + UNSTAMPED)
+        return source
+
+    def _unmarked_source(self, printer: Printer | None, template: str) -> Source:
+        if isinstance(printer, LayoutPrinter) or (printer is None and layouts.get(template)):
+            engine = printer.engine if isinstance(printer, LayoutPrinter) else "docx"
+            layout = layouts.get(template)
+            if layout is None:
+                raise TemplateRenderError(f"没有内置版式「{template}」")
+            shared = layout_print.shared_files(engine, self.settings.templates_dir)
+            return Source(
+                layout_print.template_id(template, engine),
+                self._template_hash(layout.source),
+                self._files_hash(f"layout:{engine}", shared) if engine != "docx" else None,
+            )
+        path = self.settings.templates_dir / template
+        return Source(self._template_id(path), self._template_hash(path), self._layout_hash(path))
 
     def _template_id(self, path: Path) -> str:
         """A template file named relative to the templates (or data) directory."""
@@ -785,17 +872,21 @@ class Docgen:
         names = SHARED_LAYOUT.get(path.suffix)
         if names is None:
             return None
-        files = [self.settings.templates_dir / name for name in names]
+        return self._files_hash(path.suffix, [self.settings.templates_dir / n for n in names])
+
+    def _files_hash(self, key: str, files: list[Path]) -> str:
+        """The version of ``files`` (named relative to the templates directory where they
+        lie in it) and the fonts, cached under ``key`` per modification times."""
         stamp = tuple(f.stat().st_mtime_ns if f.is_file() else 0 for f in files)
-        cached = self._layout_hashes.get(path.suffix)
+        cached = self._layout_hashes.get(key)
         if cached is None or cached[0] != stamp:
             parts = [
-                f"{name}:{sha256_hex(f.read_bytes()) if f.is_file() else '-'}"
-                for name, f in zip(names, files, strict=True)
+                f"{self._template_id(f)}:{sha256_hex(f.read_bytes()) if f.is_file() else '-'}"
+                for f in files
             ]
             digest = sha256_hex("\n".join([*parts, self._root._font_fingerprint]).encode("utf-8"))
             cached = (stamp, digest)
-            self._layout_hashes[path.suffix] = cached
+            self._layout_hashes[key] = cached
         return cached[1]
 
     @functools.cached_property
@@ -821,8 +912,12 @@ class Docgen:
         template: str,
         context: dict[str, Any],
         stamp: Stamp | None = None,
-        renderer: PdfRenderer | TypstRenderer | IsolatedPdfRenderer | None = None,
+        renderer: Printer | None = None,
+        *,
+        stamp_on_page: bool = True,
     ) -> bytes:
+        """The PDF; with a ``stamp``, its id and code in the metadata and, where
+        ``stamp_on_page``, at the foot of every page."""
         problems = self._glyph_problems(case)
         if problems:
             raise CaseInvalid(problems)
@@ -833,7 +928,7 @@ class Docgen:
             return renderer.render(
                 template,
                 context,
-                footer=stamp.footer_text(),
+                footer=stamp.footer_text() if stamp_on_page else None,
                 metadata=stamp.properties(),
             )
         except GlyphMissing as exc:

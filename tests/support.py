@@ -75,20 +75,64 @@ def page_numbers(content: bytes) -> list[tuple[int, int]]:
     return found
 
 
+def docx_paragraphs(content: bytes) -> list[str]:
+    """A DOCX's body as the paragraphs a reader sees, in reading order: each paragraph
+    and each table cell's paragraph, a numbered paragraph with the number Word prints
+    for it (its level's text, ``%1.``, with the count of its list so far, then a space)."""
+    document = Document(io.BytesIO(content))
+    formats: dict[str, str] = {}
+    try:
+        numbering = document.part.numbering_part.element
+    except NotImplementedError:
+        numbering = None
+    if numbering is not None:
+        w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+        abstract = {
+            a.get(f"{w}abstractNumId"): a.find(f"{w}lvl/{w}lvlText").get(f"{w}val")
+            for a in numbering.iter(f"{w}abstractNum")
+            if a.find(f"{w}lvl/{w}lvlText") is not None
+        }
+        for num in numbering.iter(f"{w}num"):
+            ref = num.find(f"{w}abstractNumId").get(f"{w}val")
+            formats[num.get(f"{w}numId")] = abstract.get(ref, "")
+    counts: dict[str, int] = {}
+    parts: list[str] = []
+    for paragraph in document.element.body.iter():
+        if paragraph.tag.rsplit("}", 1)[-1] != "p":
+            continue
+        text = "".join(t.text or "" for t in paragraph.iter() if t.tag.endswith("}t"))
+        num_id = paragraph.find(".//{*}numPr/{*}numId")
+        if num_id is not None:
+            key = num_id.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}val")
+            counts[key] = counts.get(key, 0) + 1
+            text = formats.get(key, "%1.").replace("%1", str(counts[key])) + " " + text
+        parts.append(text)
+    return parts
+
+
 def docx_text(content: bytes) -> str:
     """Body text of a DOCX in reading order: paragraphs and table cells."""
-    document = Document(io.BytesIO(content))
-    parts: list[str] = []
-    body = document.element.body
-    for child in body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            parts.append("".join(t.text or "" for t in child.iter() if t.tag.endswith("}t")))
-        elif tag == "tbl":
-            for cell_text in child.iter():
-                if cell_text.tag.endswith("}t"):
-                    parts.append(cell_text.text or "")
-    return "\n".join(parts)
+    return "\n".join(docx_paragraphs(content))
+
+
+def printed_once(pages: list[str], document: Any) -> str:
+    """A PDF's text, normalized, without the header rows a table of ``document`` (a
+    ``docgen.docmodel.blocks.Document``) repeats at the top of a page it runs onto: the
+    reader sees them once per page, the document holds them once."""
+    from docgen.docmodel.blocks import Table, walk
+
+    headers = [
+        normalize("".join(column.header for column in block.columns))
+        for block in walk(document.blocks)
+        if isinstance(block, Table)
+    ]
+    texts = [normalize(page) for page in pages]
+    for k in range(1, len(texts)):
+        for header in headers:
+            if texts[k].startswith(header):
+                texts[k] = texts[k][len(header) :]
+                break
+    return "".join(texts)
 
 
 def normalize(text: str) -> str:

@@ -188,9 +188,4 @@ DOCUMENT: DocumentType[DebtConfirmation] = DocumentType(
     assess=assess,
     build_context=build_context,
     filename=filename,
-    templates={
-        "docx": "debt_confirmation/confirmation.docx",
-        "html": "debt_confirmation/confirmation.html",
-        "typst": "debt_confirmation/confirmation.typ",
-    },
 )

@@ -288,11 +288,6 @@ DOCUMENT: DocumentType[DemandLetter] = DocumentType(
     assess=assess,
     build_context=build_context,
     filename=filename,
-    templates={
-        "docx": "demand_letter/letter.docx",
-        "html": "demand_letter/letter.html",
-        "typst": "demand_letter/letter.typ",
-    },
     resolve=resolve,
     split=split_recipients,
 )

@@ -156,10 +156,5 @@ DOCUMENT: DocumentType[EvidenceList] = DocumentType(
     assess=assess,
     build_context=build_context,
     filename=filename,
-    templates={
-        "docx": "evidence_list/list.docx",
-        "html": "evidence_list/list.html",
-        "typst": "evidence_list/list.typ",
-    },
     description="起诉时提交的证据目录：证据名称、来源、证明目的、原件或复印件、页码",
 )

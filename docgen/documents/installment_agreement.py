@@ -435,9 +435,4 @@ DOCUMENT: DocumentType[InstallmentAgreement] = DocumentType(
     assess=assess,
     build_context=build_context,
     filename=filename,
-    templates={
-        "docx": "installment_agreement/agreement.docx",
-        "html": "installment_agreement/agreement.html",
-        "typst": "installment_agreement/agreement.typ",
-    },
 )

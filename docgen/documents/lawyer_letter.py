@@ -301,11 +301,6 @@ DOCUMENT: DocumentType[LawyerLetter] = DocumentType(
     assess=assess,
     build_context=build_context,
     filename=filename,
-    templates={
-        "docx": "lawyer_letter/letter.docx",
-        "html": "lawyer_letter/letter.html",
-        "typst": "lawyer_letter/letter.typ",
-    },
     resolve=resolve,
     split=split_recipients,
 )

@@ -380,9 +380,4 @@ DOCUMENT: DocumentType[PreservationApplication] = DocumentType(
     assess=assess,
     build_context=build_context,
     filename=filename,
-    templates={
-        "docx": "preservation_application/application.docx",
-        "html": "preservation_application/application.html",
-        "typst": "preservation_application/application.typ",
-    },
 )

@@ -3,8 +3,8 @@
 The register keeps the case as validated (after letter numbers and sender profiles were
 filled in), the template file's SHA-256, the document id and verification code, and the
 SHA-256 of the file handed out, but not the file. :func:`reissue_pdf` renders the case
-again with the same template (the built-in HTML or Typst one, or the uploaded version it
-names) and engine, the same id and code in the footer and the same metadata, and judges
+again with the same template (the built-in layout, HTML or Typst template, or the uploaded
+version it names) and engine, the same id and code in the footer and the same metadata, and judges
 the rules as on the day it was issued.
 
 What is compared: the SHA-256 of the new PDF with the registered one. A document rendered
@@ -21,16 +21,16 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from docgen import layouts
 from docgen.documents import registry
 from docgen.documents.problems import CaseInvalid
 from docgen.register import Stamp, sha256_hex
+from docgen.render.layout_print import parse_template_id
 
 if TYPE_CHECKING:
-    from docgen.render.pdf import PdfRenderer
-    from docgen.render.typst_pdf import TypstRenderer
-    from docgen.services import Docgen
+    from docgen.services import Docgen, Printer, Source
 
 
 class NotReissuable(Exception):
@@ -62,8 +62,6 @@ class Reissued:
 def reissue_pdf(docgen: Docgen, document_id: str) -> Reissued:
     """The registered PDF ``document_id`` of ``docgen``'s tenant rendered again, or
     NotReissuable saying why (another tenant's document is unknown, as a missing one)."""
-    from docgen.services import CUSTOM_TEMPLATES
-
     register = docgen.register
     if register is None:
         raise NotReissuable(
@@ -98,33 +96,17 @@ def reissue_pdf(docgen: Docgen, document_id: str) -> Reissued:
         assessment = doc_type.evaluate(case, options)
         if assessment.errors:
             raise CaseInvalid(assessment.errors)
-        templates = doc_type.templates_for(case)
-        renderer: PdfRenderer | TypstRenderer = docgen.pdf
-        template = templates["html"]
-        if row.template_id == templates.get("typst"):  # printed by the Typst engine
-            template, renderer = templates["typst"], docgen.typst
-        path = docgen.settings.templates_dir / template
-        uploads = (docgen.settings.data_dir / CUSTOM_TEMPLATES).resolve()
-        uploaded = (docgen.settings.data_dir / row.template_id).resolve()
-        if uploaded.is_relative_to(uploads) and uploaded.is_file():
-            # a firm's version, stored by its hash
-            template, path, renderer = str(uploaded), uploaded, docgen.pdf
-        if docgen._template_hash(path) != row.template_hash:
-            raise NotReissuable(
-                "template_changed",
-                f"文书 {row.id} 出具时所用的模板（{row.template_id}，版本 "
-                f"{row.template_hash[:12]}）已更新，重新生成的文书会与出具时不同",
-                "请上传当初出具的 PDF 文件",
-            )
-        if row.layout_hash is not None and docgen._layout_hash(path) != row.layout_hash:
-            raise NotReissuable(
-                "layout_changed",
-                f"文书 {row.id} 出具时所用的公共版式或字体（版本 {row.layout_hash[:12]}）"
-                "已更新，重新生成的文书会与出具时不同",
-                "请上传当初出具的 PDF 文件",
-            )
+        template_id, unstamped = _unmarked(row.template_id)
+        renderer, template = _printer(docgen, row, template_id)
         context = doc_type.build_context(case, assessment)
-        pdf = docgen._render_pdf(case, template, context, Stamp(row.id, row.code), renderer)
+        pdf = docgen._render_pdf(
+            case,
+            template,
+            context,
+            Stamp(row.id, row.code),
+            renderer,
+            stamp_on_page=not unstamped,
+        )
     except CaseInvalid as exc:
         first = exc.problems[0].message if exc.problems else ""
         raise NotReissuable(
@@ -133,6 +115,59 @@ def reissue_pdf(docgen: Docgen, document_id: str) -> Reissued:
             "请上传当初出具的 PDF 文件",
         ) from None
     return Reissued(row.id, row.type_name, pdf, sha256_hex(pdf), output.sha256, row.batch_id)
+
+
+def _unmarked(template_id: str) -> tuple[str, bool]:
+    """A registered template id without the mark of a PDF printed without its stamp on
+    the pages, and whether it had it."""
+    from docgen.services import UNSTAMPED
+
+    if template_id.endswith(UNSTAMPED):
+        return template_id[: -len(UNSTAMPED)], True
+    return template_id, False
+
+
+def _printer(docgen: Docgen, row: Any, template_id: str) -> tuple[Printer, str]:
+    """The renderer and template (or layout) the registered PDF was printed with, as
+    long as they are still what they were then; else NotReissuable."""
+    from docgen.services import CUSTOM_TEMPLATES
+
+    layout = parse_template_id(template_id)
+    uploads = (docgen.settings.data_dir / CUSTOM_TEMPLATES).resolve()
+    uploaded = (docgen.settings.data_dir / template_id).resolve()
+    renderer: Printer
+    current: Source | None = None
+    if layout is not None:
+        name, engine = layout
+        renderer, template = docgen.layout_printer(engine), name
+        if layouts.get(name) is not None:
+            current = docgen._source(renderer, name)
+    elif uploaded.is_relative_to(uploads) and uploaded.is_file():
+        # a firm's version, stored by its hash; it prints in the limited child
+        renderer, template = docgen.isolated_pdf, str(uploaded)
+        current = docgen._source(renderer, template)
+    else:
+        template = template_id
+        renderer = docgen.typst if template.endswith(".typ") else docgen.pdf
+        if (docgen.settings.templates_dir / template).is_file():
+            current = docgen._source(renderer, template)
+    if current is None or current.hash != row.template_hash:
+        # a built-in document printed from a template file before its layout replaced it
+        # has no file to print from any more: it cannot be made again as it was
+        raise NotReissuable(
+            "template_changed",
+            f"文书 {row.id} 出具时所用的模板（{row.template_id}，版本 "
+            f"{row.template_hash[:12]}）已更新，重新生成的文书会与出具时不同",
+            "请上传当初出具的 PDF 文件",
+        )
+    if row.layout_hash is not None and current.layout_hash != row.layout_hash:
+        raise NotReissuable(
+            "layout_changed",
+            f"文书 {row.id} 出具时所用的公共版式或字体（版本 {row.layout_hash[:12]}）"
+            "已更新，重新生成的文书会与出具时不同",
+            "请上传当初出具的 PDF 文件",
+        )
+    return renderer, template
 
 
 __all__ = ["NotReissuable", "Reissued", "reissue_pdf"]

@@ -253,6 +253,27 @@ class PdfRenderer:
         if not contexts:
             return []
         markups = [self.render_html(template_name, context) for context in contexts]
+        base_url = (self.templates_dir / template_name).as_uri()
+        return self.render_markups(
+            markups,
+            base_url,
+            footers=footers,
+            metadata=metadata,
+            combined=combined,
+            max_pages=max_pages,
+        )
+
+    def render_markups(
+        self,
+        markups: list[str],
+        base_url: str,
+        *,
+        footers: list[str] | None = None,
+        metadata: list[dict[str, str]] | None = None,
+        combined: list[tuple[bytes, list[int]]] | None = None,
+        max_pages: int | None = None,
+    ) -> list[bytes]:
+        """``render_many`` for ready HTML documents (relative URLs against ``base_url``)."""
         for markup in markups:
             self.check_glyphs(visible_text(markup))
         letters = [pdf_chunks.split_markup(markup) for markup in markups]
@@ -269,7 +290,6 @@ class PdfRenderer:
                 for letter, footer in zip(letters, footers, strict=True)
             ]
             stylesheets.append(self._footer_stylesheet)
-        base_url = (self.templates_dir / template_name).as_uri()
         from weasyprint import HTML
 
         document = HTML(
@@ -309,13 +329,27 @@ class PdfRenderer:
         and code, one line per line of text) and ``metadata`` is written into the PDF's
         document information. More than ``max_pages`` pages raise TooManyPages."""
         markup = self.render_html(template_name, context)
+        base_url = (self.templates_dir / template_name).as_uri()
+        return self.render_markup(
+            markup, base_url, footer=footer, metadata=metadata, max_pages=max_pages
+        )
+
+    def render_markup(
+        self,
+        markup: str,
+        base_url: str,
+        *,
+        footer: str | None = None,
+        metadata: dict[str, str] | None = None,
+        max_pages: int | None = None,
+    ) -> bytes:
+        """``render`` for a ready HTML document (relative URLs against ``base_url``)."""
         self.check_glyphs(visible_text(markup))
         stylesheets = self.stylesheets
         if footer is not None:
             self.check_glyphs(footer)
             markup = with_footer(markup, footer)
             stylesheets = [*stylesheets, self._footer_stylesheet]
-        base_url = (self.templates_dir / template_name).as_uri()
         from weasyprint import HTML
 
         document = HTML(string=markup, base_url=base_url, url_fetcher=self._fetcher())

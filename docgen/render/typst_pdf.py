@@ -1,10 +1,12 @@
-"""PDF rendering with Typst: docgen's second PDF engine, about ten times faster.
+"""PDF rendering with Typst: docgen's default PDF engine, about ten times faster.
 
 WeasyPrint lays out and draws in Python, about 150 ms of CPU per two-page letter; Typst
 (a typesetting engine in Rust, the ``typst`` package) lays out the same letter in about
-10 ms. A type offers this engine by naming a ``.typ`` template beside its ``.html`` and
-``.docx`` (``templates["typst"]``); docgen uses it where ``DOCGEN_PDF_ENGINE=typst`` or
-a batch run asks for it (see ``Docgen.pdf_template``).
+10 ms. A built-in layout is printed from the markup ``docgen.docmodel.typst_writer``
+generates (``compile_source``); a type still printed from template files offers this
+engine by naming a ``.typ`` template beside its ``.html`` and ``.docx``
+(``templates["typst"]``). docgen uses it unless ``DOCGEN_PDF_ENGINE=weasyprint`` or a
+batch run asks otherwise (see ``Docgen.pdf_template``).
 
 The templates get the same context as the HTML and DOCX templates, as JSON data in
 ``sys.inputs`` (``templates/_typst/letter.typ`` reads it): case values are inserted as
@@ -85,6 +87,23 @@ class TypstRenderer:
             )
         except typst.TypstError as exc:
             raise TemplateRenderError(f"Typst 模板排版失败：{exc.message}") from exc
+        if not isinstance(pdf, bytes):
+            raise RuntimeError("Typst returned no PDF")
+        return pdf
+
+    def compile_source(self, source: str, letters: list[dict[str, Any]]) -> bytes:
+        """A PDF from generated Typst ``source`` (``docgen.docmodel.typst_writer``), which
+        may import the shared files under the template root; ``letters`` is its
+        ``sys.inputs.letters``. The caller checks the glyphs of what it prints."""
+        payload = json.dumps(letters, ensure_ascii=False, default=str)
+        try:
+            pdf = self._compiler.compile(
+                input=source.encode("utf-8"),
+                sys_inputs={"letters": payload, "fonts": self._fonts},
+                timestamp=0,
+            )
+        except typst.TypstError as exc:
+            raise TemplateRenderError(f"Typst 排版失败：{exc.message}") from exc
         if not isinstance(pdf, bytes):
             raise RuntimeError("Typst returned no PDF")
         return pdf

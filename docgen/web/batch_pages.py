@@ -23,7 +23,7 @@ from docgen.web.auth import tenant_id
 from docgen.web.batches import batches_service, submit
 from docgen.web.form import _doc_type, _page_response, _service, bp
 
-ENGINES = (("weasyprint", "WeasyPrint（标准）"), ("typst", "Typst（快速）"))
+ENGINES = (("weasyprint", "WeasyPrint（HTML 排版）"), ("typst", "Typst（快速，默认）"))
 LABELS = {"done": "已完成", "running": "生成中", "planning": "正在校验", "finalizing": "正在汇总"}
 
 

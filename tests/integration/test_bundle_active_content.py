@@ -76,7 +76,9 @@ def test_all_carriers_in_one_bundle_leave_nothing_active(bundles):
     assert all(f"{label} page 1" in text for _make, label in CARRIERS.values())
 
 
-@pytest.mark.parametrize("make", [active.huge_image_xobject, active.huge_inline_image], ids=str)
+@pytest.mark.parametrize(
+    "make", [active.huge_image_xobject, active.huge_inline_image], ids=lambda make: make.__name__
+)
 def test_a_60000_square_image_declared_in_a_small_pdf_is_refused_on_that_exhibit(bundles, make):
     bomb = make()
     assert len(bomb) < 4096

@@ -72,7 +72,7 @@ RELEASE = textwrap.dedent(
 
     data = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))
     service = Docgen(Settings(data_dir=Path(sys.argv[2]), register_documents=False))
-    service.render("demand_letter", data, "pdf")
+    service.render("demand_letter", data, "pdf", engine="weasyprint")
     made = list(Path(tempfile.gettempdir()).glob("weasyprint-*"))
     release_font_folders()
     print(len(made), sum(folder.exists() for folder in made))

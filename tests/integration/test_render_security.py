@@ -77,9 +77,23 @@ def copy_templates(tmp_path: Path) -> Path:
     return templates
 
 
+# The planted-template tests tamper with the HTML template of a type still printed from
+# template files (the letters print from docgen/layouts, which evaluate no template) and
+# print it with WeasyPrint, the engine of HTML templates.
+PLANTED_TYPE = "civil_complaint"
+
+
+def planted_case() -> dict[str, Any]:
+    return load_fixture(PLANTED_TYPE, "valid", "narrative_guarantor")
+
+
+def render_planted(service: Docgen) -> Any:
+    return service.render(PLANTED_TYPE, planted_case(), "pdf", engine="weasyprint")
+
+
 def plant_in_letter_html(templates: Path, markup: str) -> None:
-    """Put ``markup`` at the start of the letter body, as an uploaded template would."""
-    letter = templates / "demand_letter" / "letter.html"
+    """Put ``markup`` at the start of the template's body, as an uploaded template would."""
+    letter = templates / PLANTED_TYPE / "narrative.html"
     source = letter.read_text(encoding="utf-8")
     assert "<body>" in source
     letter.write_text(source.replace("<body>", f"<body>\n{markup}\n", 1), encoding="utf-8")
@@ -270,7 +284,7 @@ def test_an_html_template_carrying_an_injection_payload_is_refused_and_runs_noth
 
     start = time.monotonic()
     with pytest.raises(REFUSED) as caught:
-        service.render("demand_letter", company_case(), "pdf")
+        render_planted(service)
 
     assert time.monotonic() - start < TIME_LIMIT
     assert "模板渲染失败" in str(caught.value)
@@ -302,7 +316,7 @@ def test_a_template_that_includes_imports_or_extends_never_reads_another_file(
     plant_in_letter_html(templates, payload)
     service = Docgen(Settings(templates_dir=templates))
     with pytest.raises(REFUSED) as caught:
-        service.render("demand_letter", company_case(), "pdf")
+        render_planted(service)
     assert PASSWD.decode() not in error_chain_text(caught.value)
     with pytest.raises(REFUSED) as caught:
         DOCX.render(docx_template(tmp_path, "body", payload), DOCX_CONTEXT)
@@ -339,7 +353,7 @@ def render_pdf_in_child(tmp_path: Path, payload: str) -> str:
     templates = copy_templates(tmp_path)
     plant_in_letter_html(templates, payload)
     case_path = tmp_path / "case.json"
-    case_path.write_text(json.dumps(company_case(), ensure_ascii=False), encoding="utf-8")
+    case_path.write_text(json.dumps(planted_case(), ensure_ascii=False), encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(PROJECT_ROOT), *sys.path])}
     try:
         child = subprocess.run(
@@ -673,7 +687,7 @@ def test_a_template_vector_reaches_neither_the_network_nor_local_files(
     service = Docgen(Settings(templates_dir=ssrf_root))
 
     try:
-        content = service.render("demand_letter", company_case(), "pdf").content
+        content = render_planted(service).content
     except (TemplateRenderError, CaseInvalid):
         content = b""  # a clean refusal is as good as a clean render
 
@@ -744,7 +758,7 @@ def test_the_asset_fetcher_serves_a_stylesheet_under_its_root() -> None:
         pytest.param("ROOT/..%5c..%5coutside%5csecret.css", id="backslashes"),
         pytest.param("ROOT/_shared/escape.css", id="symlink-to-file-outside"),
         pytest.param("ROOT/_shared/away/secret.css", id="symlink-to-dir-outside"),
-        pytest.param("ROOT/demand_letter/letter.html", id="template-source-not-an-asset"),
+        pytest.param("ROOT/civil_complaint/narrative.html", id="template-source-not-an-asset"),
         pytest.param("ROOT/_shared/", id="directory"),
     ],
 )
@@ -835,6 +849,6 @@ def test_a_template_printing_a_character_the_fonts_lack_is_refused(tmp_path: Pat
     plant_in_letter_html(templates, "<p>\ue000</p>")
 
     with pytest.raises(CaseInvalid) as caught:
-        Docgen(Settings(templates_dir=templates)).render("demand_letter", company_case(), "pdf")
+        render_planted(Docgen(Settings(templates_dir=templates)))
 
     assert [p.code for p in caught.value.problems] == ["glyph_missing"]

@@ -16,6 +16,7 @@ from jinja2 import meta
 from PIL import Image
 from pypdf import PdfReader
 
+from docgen import layouts
 from docgen.documents import registry
 from docgen.documents.base import RuleOptions
 from docgen.domain.dates import format_cn
@@ -29,6 +30,9 @@ from tests.support import docx_text, fixture_cases, load_fixture, normalize, pdf
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("renderers")]
 
 VALID = fixture_cases("valid")
+# types still printed from template files (the others from docgen.layouts: tests/integration/
+# test_layouts.py holds their DOCX and PDFs to the layout's words)
+TEMPLATED = [case for case in VALID if layouts.get(case.type_name) is None]
 WITH_AMOUNTS = [case for case in VALID if case.type_name != "evidence_list"]  # lists claim none
 
 
@@ -43,7 +47,7 @@ def outputs(service):
     }
 
 
-@pytest.mark.parametrize("case", VALID, ids=str)
+@pytest.mark.parametrize("case", TEMPLATED, ids=str)
 def test_docx_and_pdf_say_the_same_words(case, outputs):
     rendered = outputs[str(case)]
     pdf_text = normalize("".join(pdf_pages_text(rendered["pdf"].content)))
@@ -156,7 +160,7 @@ def test_docx_opens_with_title_property_and_page_number_fields(case, outputs):
     assert "PAGE" in footer_xml and "NUMPAGES" in footer_xml
 
 
-@pytest.mark.parametrize("case", VALID, ids=str)
+@pytest.mark.parametrize("case", TEMPLATED, ids=str)
 def test_every_template_variable_is_provided_by_the_context(case, settings):
     doc_type = registry.get(case.type_name)
     parsed = doc_type.parse(case.data)
@@ -325,7 +329,7 @@ def test_fixture_with_receipt_matches_the_fixture_file():
     assert load_fixture("demand_letter", "valid", "person_debtor")["include_receipt"] is True
 
 
-@pytest.mark.parametrize("case", VALID, ids=str)
+@pytest.mark.parametrize("case", TEMPLATED, ids=str)
 def test_compiled_docx_path_says_exactly_what_plain_docxtpl_says(case, service, settings):
     doc_type = registry.get(case.type_name)
     parsed = doc_type.parse(case.data)
@@ -337,18 +341,19 @@ def test_compiled_docx_path_says_exactly_what_plain_docxtpl_says(case, service, 
     assert Document(io.BytesIO(fast)).sections[0].footer.paragraphs[0].text.startswith("第")
 
 
-def test_same_case_gives_byte_identical_docx(settings, service):
-    """Byte-identical without the register; with it, only the stamped core properties differ."""
+def test_same_case_gives_the_same_docx_but_for_the_time_it_was_made(settings, service):
+    """Without the register, two renders differ only in the core properties' times."""
     data = load_fixture("demand_letter", "valid", "person_debtor")
     unregistered = Docgen(settings.model_copy(update={"register_documents": False}))
     first = unregistered.render("demand_letter", data, "docx").content
     second = unregistered.render("demand_letter", data, "docx").content
-    assert first == second
     assert zipfile.ZipFile(io.BytesIO(first)).testzip() is None
-
-    def parts(content: bytes) -> dict[str, bytes]:
-        with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            return {name: archive.read(name) for name in archive.namelist()}
-
-    one, two = (parts(service.render("demand_letter", data, "docx").content) for _ in range(2))
-    assert [name for name in one if one[name] != two[name]] == ["docProps/core.xml"]
+    members = [zipfile.ZipFile(io.BytesIO(c)) for c in (first, second)]
+    names = [m.namelist() for m in members]
+    assert names[0] == names[1]
+    for name in names[0]:
+        one, two = (m.read(name) for m in members)
+        if name == "docProps/core.xml":
+            times = re.compile(rb"<dcterms:(created|modified)[^>]*>[^<]*<")
+            one, two = times.sub(b"", one), times.sub(b"", two)
+        assert one == two, name

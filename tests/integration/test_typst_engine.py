@@ -22,11 +22,13 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
+from docgen import layouts
 from docgen.batch.executors import LocalExecutor
 from docgen.batch.runs import Batches, RunOptions
 from docgen.config import Settings
 from docgen.documents import registry
 from docgen.register.reissue import reissue_pdf
+from docgen.render.layout_print import LayoutPrinter
 from docgen.render.pdf import GlyphMissing
 from docgen.render.prepared_fonts import repertoire
 from docgen.render.typst_pdf import TypstRenderer
@@ -52,9 +54,14 @@ def chosen_templates(case: FixtureCase) -> Any:
     return doc_type.templates_for(doc_type.parse(case.data))
 
 
-CASES = [case for case in fixture_cases("valid") if "typst" in chosen_templates(case)]
+def prints_with_typst(case: FixtureCase) -> bool:
+    """A built-in layout (docgen.layouts) or a .typ template for the case's layout."""
+    return layouts.get(case.type_name) is not None or "typst" in chosen_templates(case)
+
+
+CASES = [case for case in fixture_cases("valid") if prints_with_typst(case)]
 TYPST_TYPES = sorted(
-    {t.name for t in registry.all_types() if "typst" in t.templates}
+    {t.name for t in registry.all_types() if "typst" in t.templates or layouts.get(t.name)}
     | {case.type_name for case in CASES}
 )
 
@@ -80,7 +87,7 @@ def text_of(pdf: bytes) -> str:
     return normalize("".join(pdf_pages_text(pdf)))
 
 
-def test_the_demand_letter_has_a_typst_template():
+def test_the_demand_letter_prints_with_typst():
     assert "demand_letter" in TYPST_TYPES
 
 
@@ -114,17 +121,25 @@ def test_an_elements_complaint_is_registered_with_its_template_and_made_again(ty
     case = load_fixture("civil_complaint", "valid", "elements_company_lender")
     rendered = typst_service.render("civil_complaint", case, "pdf")
     row = typst_service.register.get(rendered.document_id, None)
-    assert row.template_id == "civil_complaint/elements.typ"
+    # a court filing: the stamp is in the metadata and the register, not on its pages
+    assert row.template_id == "civil_complaint/elements.typ#unstamped"
     again = reissue_pdf(typst_service, rendered.document_id)
     assert again.identical
     assert again.pdf == rendered.content
 
 
-@pytest.mark.parametrize("case", CASES, ids=str)
+# a type printed from its layout: tests/integration/test_layouts.py holds each engine's
+# text (a table's header once per page it runs onto) to the layout's paragraphs
+TEMPLATED = [case for case in CASES if layouts.get(case.type_name) is None]
+
+
+@pytest.mark.parametrize("case", TEMPLATED, ids=str)
 def test_typst_prints_the_same_words_as_weasyprint(case, tmp_path):
     # each engine from a fresh store, so that numbers assigned per render (a lawyer
     # letter's 函号) are the same for both
-    weasy = fresh(tmp_path / "weasy").render_each(case.type_name, case.data, "pdf")
+    weasy = fresh(tmp_path / "weasy").render_each(
+        case.type_name, case.data, "pdf", engine="weasyprint"
+    )
     fast = fresh(tmp_path / "typst").render_each(case.type_name, case.data, "pdf", engine="typst")
     assert len(fast) == len(weasy)
     for typst_doc, weasy_doc in zip(fast, weasy, strict=True):
@@ -148,7 +163,7 @@ def test_the_setting_chooses_typst_and_the_register_stamps_every_page(typst_serv
         assert f"文书编号{rendered.document_id}" in flat
         assert f"校验码{rendered.verification_code}" in flat
     row = typst_service.register.get(rendered.document_id, None)
-    assert row.template_id == "demand_letter/letter.typ"
+    assert row.template_id == "layouts/demand_letter.py@typst"
 
 
 def test_a_registered_typst_letter_is_made_again_byte_for_byte(typst_service):
@@ -195,7 +210,7 @@ def test_the_glyph_check_refuses_what_the_fonts_cannot_draw(plain):
     )
     context["facts"] = "\U000f0001"
     with pytest.raises(GlyphMissing):
-        renderer.render("demand_letter/letter.typ", context)
+        LayoutPrinter("typst", renderer).render("demand_letter", context)
 
 
 def embedded_faces(pdf: bytes) -> set[tuple[str, str]]:
@@ -239,7 +254,7 @@ def test_letters_print_from_the_prepared_faces_and_rare_characters_from_the_full
 def test_case_values_are_printed_as_text_never_run_as_markup(plain, hostile):
     case = load_fixture("demand_letter", "valid", "person_debtor")
     case["debtor"]["address"] = f"北京市{hostile}"
-    weasy = plain.render("demand_letter", case, "pdf")
+    weasy = plain.render("demand_letter", case, "pdf", engine="weasyprint")
     fast = plain.render("demand_letter", case, "pdf", engine="typst")
     assert text_of(fast.content) == text_of(weasy.content)
     assert re.sub(r"\s+", "", hostile) in text_of(fast.content)
@@ -278,11 +293,17 @@ def test_an_unknown_engine_is_refused_before_the_run(settings, tmp_path: Path):
 
 
 def test_types_without_a_typst_template_still_print_with_weasyprint(plain, monkeypatch):
-    # every built-in type has one now: take one away
-    doc_type = registry.get("preservation_application")
-    templates = {kind: name for kind, name in doc_type.templates.items() if kind != "typst"}
+    # every type printed from template files has one now: take the civil complaint's away
+    doc_type = registry.get("civil_complaint")
+    chosen = doc_type.templates_for
+
+    def without_typst(case):
+        return {kind: name for kind, name in chosen(case).items() if kind != "typst"}
+
     monkeypatch.setitem(
-        registry._types, doc_type.name, dataclasses.replace(doc_type, templates=templates)
+        registry._types,
+        doc_type.name,
+        dataclasses.replace(doc_type, choose_templates=without_typst),
     )
     case = next(c for c in fixture_cases("valid") if c.type_name == doc_type.name)
     rendered = plain.render_each(doc_type.name, case.data, "pdf", engine="typst")
@@ -299,12 +320,13 @@ def test_a_letter_whose_template_changed_since_is_not_made_again(engine, tmp_pat
     templates = tmp_path / "templates"
     shutil.copytree(Settings().templates_dir, templates)
     service = Docgen(Settings(data_dir=tmp_path / "data", templates_dir=templates))
-    case = load_fixture("demand_letter", "valid", "person_debtor")
-    rendered = service.render("demand_letter", case, "pdf", engine=engine)
+    # a type still printed from template files
+    case = load_fixture("civil_complaint", "valid", "narrative_guarantor")
+    rendered = service.render("civil_complaint", case, "pdf", engine=engine)
     assert reissue_pdf(service, rendered.document_id).identical
 
     row = service.register.get(rendered.document_id, None)
-    template = templates / row.template_id
+    template = templates / row.template_id.removesuffix("#unstamped")  # a court filing
     template.write_text(template.read_text(encoding="utf-8") + "\n", encoding="utf-8")
 
     with pytest.raises(NotReissuable) as refused:

@@ -11,6 +11,7 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
+from docgen import layouts
 from docgen.config import Settings
 from docgen.documents import registry
 from docgen.register import canonical_json
@@ -37,9 +38,11 @@ def test_a_rendered_pdf_is_recorded_with_its_hashes_and_stamped_on_every_page(do
     row = docgen.register.get(rendered.document_id, None)
     assert row is not None
     assert row.type_name == "demand_letter"
-    assert row.template_id == "demand_letter/letter.html"
-    template = docgen.settings.templates_dir / "demand_letter" / "letter.html"
-    assert row.template_hash == hashlib.sha256(template.read_bytes()).hexdigest()
+    # printed from its built-in layout by the configured engine; its version is the
+    # layout module's hash
+    assert row.template_id == f"layouts/demand_letter.py@{docgen.settings.pdf_engine}"
+    layout = layouts.get("demand_letter").source
+    assert row.template_hash == hashlib.sha256(layout.read_bytes()).hexdigest()
     assert row.input_hash == hashlib.sha256(canonical_json(row.input_data).encode()).hexdigest()
     assert row.requested_by == "key:abc"
     assert row.batch_id == "b1"
@@ -60,8 +63,8 @@ def test_a_rendered_pdf_is_recorded_with_its_hashes_and_stamped_on_every_page(do
 
 
 def test_the_stamp_leaves_the_page_numbers_on_one_line(docgen):
-    case = load_fixture("civil_complaint", "valid", "narrative_guarantor")
-    pages = pdf_pages_text(docgen.render("civil_complaint", case, "pdf").content)
+    case = load_fixture("lawyer_letter", "valid", "company_debtor_with_guarantor")
+    pages = pdf_pages_text(docgen.render_each("lawyer_letter", case, "pdf")[0].content)
     assert len(pages) > 1
     for number, page in enumerate(pages, start=1):
         assert re.search(rf"第 *{number} *页 *共 *{len(pages)} *页", page), page[-80:]
@@ -75,7 +78,7 @@ def test_a_rendered_docx_carries_its_id_and_code_in_the_core_properties(docgen):
     assert properties.title  # the template's own (rendered) title is kept
     row = docgen.register.get(rendered.document_id, None)
     assert row.requested_by == "cli"
-    assert row.template_id == "demand_letter/letter.docx"
+    assert row.template_id == "layouts/demand_letter.py@docx"
     assert row.outputs[0].sha256 == hashlib.sha256(rendered.content).hexdigest()
 
 
@@ -167,12 +170,12 @@ def test_a_chunk_records_the_documents_it_delivers_and_nothing_of_a_failed_case(
 
     real = docgen._render_pdf
 
-    def one_by_one(copy, template, context, stamp, renderer):
+    def one_by_one(copy, template, context, stamp, renderer, **options):
         if context["recipient"]["name"] == guarantor:
             raise CaseInvalid([Problem(("guarantors", 0, "name"), "refused", "不予生成")])
-        return real(copy, template, context, stamp, renderer)
+        return real(copy, template, context, stamp, renderer, **options)
 
-    monkeypatch.setattr(docgen.pdf, "render_many", refuse)
+    monkeypatch.setattr(docgen.layout_printer(docgen.settings.pdf_engine), "render_many", refuse)
     monkeypatch.setattr(docgen, "_render_pdf", one_by_one)
 
     results = docgen.render_copies_many(

@@ -1,4 +1,5 @@
-"""Render one demand letter to PDF in a child process, for the time-limit tests.
+"""Render one civil complaint to PDF from its HTML template (WeasyPrint) in a
+child process, for the time-limit tests.
 
 A template whose loop escapes the render budget would spin forever; in a child process
 the test can kill it. Usage: ``python render_pdf.py TEMPLATES_DIR CASE_JSON``. Prints
@@ -20,7 +21,7 @@ def main(templates_dir: str, case_json: str) -> int:
     case = json.loads(Path(case_json).read_text(encoding="utf-8"))
     service = Docgen(Settings(templates_dir=Path(templates_dir)))
     try:
-        rendered = service.render("demand_letter", case, "pdf")
+        rendered = service.render("civil_complaint", case, "pdf", engine="weasyprint")
     except TemplateRenderError as exc:
         print(f"refused: {exc}")
         return 0

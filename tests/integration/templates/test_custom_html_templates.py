@@ -24,7 +24,7 @@ from tests.support import ROOT, load_fixture
 pytestmark = pytest.mark.slow
 
 CASE = load_fixture("demand_letter", "valid", "person_debtor")
-SOURCE = (ROOT / "templates" / "demand_letter" / "letter.html").read_text(encoding="utf-8")
+SOURCE = (ROOT / "docs" / "examples" / "demand_letter.html").read_text(encoding="utf-8")
 MARK = "恒信律所专用版式"
 FIRM_HTML = SOURCE.replace("<h1>{{ title }}</h1>", f"<h1>{{{{ title }}}}</h1><p>{MARK}</p>", 1)
 

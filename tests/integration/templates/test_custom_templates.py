@@ -18,7 +18,7 @@ from tests.support import ROOT, load_fixture
 
 pytestmark = pytest.mark.slow
 
-BUILTIN = ROOT / "templates" / "demand_letter" / "letter.docx"
+BUILTIN = ROOT / "docs" / "examples" / "demand_letter.docx"  # a firm template to start from
 CASE = load_fixture("demand_letter", "valid", "person_debtor")
 
 

@@ -1,0 +1,1 @@
+"""One document model, several writers: see :mod:`docgen.docmodel.blocks`."""

@@ -1,0 +1,248 @@
+"""docgen's document model: a built-in document as a sequence of typed blocks.
+
+A type's layout (``docgen.layouts.<type>``) builds a :class:`Document` from the case's
+validated template context; the writers (``docx_writer``, ``typst_writer``,
+``html_writer``) print the same blocks to Word, to PDF through Typst and to HTML (the
+WeasyPrint path). The words live in the layout once; how a block looks on paper lives in
+each writer once. Strings are plain text: the writers escape them for their markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+Align = Literal["left", "center", "right"]
+
+
+@dataclass(frozen=True)
+class Run:
+    """A piece of text in one emphasis."""
+
+    text: str
+    bold: bool = False
+
+
+Text = tuple[Run, ...]
+
+
+def text(*parts: str | Run) -> Text:
+    """A run of each part (a ``str`` is plain), empty strings dropped."""
+    runs = (Run(part) if isinstance(part, str) else part for part in parts)
+    return tuple(run for run in runs if run.text)
+
+
+def bold(value: str) -> Run:
+    return Run(value, bold=True)
+
+
+def plain(value: Text) -> str:
+    return "".join(run.text for run in value)
+
+
+@dataclass(frozen=True)
+class Title:
+    """The document's title (a slip's title too), centred and letter-spaced."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Heading:
+    """Level 1: a centred heading of an annex; level 2: a bold heading of a section in
+    the body, indented as its paragraphs and kept with what follows."""
+
+    text: str
+    level: Literal[1, 2] = 1
+
+
+ParagraphRole = Literal["body", "plain", "number", "note", "center"]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """``body``: justified with a two-character first-line indent; ``plain``: no indent;
+    ``number``: a document number flush right in a smaller size; ``note``: small print;
+    ``center``: a centred line (what a filing is, under its title).
+    ``lead``: kept on the page of what follows (the words that introduce a table)."""
+
+    text: Text
+    role: ParagraphRole = "body"
+    lead: bool = False
+
+
+@dataclass(frozen=True)
+class Lines:
+    """Lines set close together and never split across pages: a party's identity, a
+    payment account, contact details. ``sender`` sets them small with a rule below (the
+    sender of a letter); ``indent`` gives each line the first-line indent of the body."""
+
+    lines: tuple[Text, ...]
+    indent: bool = False
+    sender: bool = False
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    """A firm's letterhead: its name with a rule below and a line of contact details."""
+
+    name: str
+    details: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    width: int  # percent of the text width
+    align: Align = "left"
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table whose header row repeats on every page it runs onto and whose rows never
+    split; ``total`` is a last row of a label and a value spanning the other columns."""
+
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[str, ...], ...]
+    total: tuple[str, str] | None = None
+    total_align: Align = "left"
+
+
+@dataclass(frozen=True)
+class NumberedItem:
+    """An item of a numbered list (claims, calculation sheets): ``number`` within the
+    list ``list_id``; Word numbers it itself, the other writers print ``number.``."""
+
+    text: Text
+    number: int
+    list_id: str
+
+
+@dataclass(frozen=True)
+class SignatureLines:
+    """A sender's signing lines: flush right (``right``) or from the middle of the line
+    (``seal``, where a firm seals)."""
+
+    lines: tuple[str, ...]
+    place: Literal["right", "seal"] = "right"
+
+
+@dataclass(frozen=True)
+class SignBlock:
+    """Where a recipient signs a slip or an agreement: a person signs and presses a
+    fingerprint in the box, an organisation seals and its representative signs."""
+
+    role: str
+    name: str
+    sign_label: str
+    fingerprint: bool
+    representative_title: str = ""
+
+    def lines(self) -> tuple[str, ...]:
+        middle = () if self.fingerprint else (f"{self.representative_title}签字：＿＿＿＿＿＿",)
+        return (
+            f"{self.role}：{self.name}",
+            f"{self.sign_label}：＿＿＿＿＿＿＿＿",
+            *(("指印",) if self.fingerprint else middle),
+            "日期：＿＿＿＿年＿＿月＿＿日",
+        )
+
+
+@dataclass(frozen=True)
+class Keep:
+    """Blocks kept on one page (the closing paragraph with the signature)."""
+
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    """What follows starts on a new page."""
+
+
+Block = (
+    Title
+    | Heading
+    | Paragraph
+    | Lines
+    | Letterhead
+    | Table
+    | NumberedItem
+    | SignatureLines
+    | SignBlock
+    | Keep
+    | PageBreak
+)
+
+
+@dataclass(frozen=True)
+class Document:
+    """A built-in document: its blocks, and the title and author of its metadata."""
+
+    title: str
+    author: str
+    blocks: tuple[Block, ...]
+    margin_top_mm: int = 30
+
+
+def walk(blocks: tuple[Block, ...]) -> Iterator[Block]:
+    """Every block in reading order, the contents of a Keep in place of it."""
+    for block in blocks:
+        if isinstance(block, Keep):
+            yield from walk(block.blocks)
+        else:
+            yield block
+
+
+def paragraphs(document: Document) -> list[str]:
+    """The document's text as the paragraphs a reader sees, in order: what every writer
+    must print (a table gives one paragraph per cell, row by row; a numbered item its
+    number)."""
+    out: list[str] = []
+    for block in walk(document.blocks):
+        match block:
+            case Title(value) | Heading(value):
+                out.append(value)
+            case Paragraph(value):
+                out.append(plain(value))
+            case Lines(lines):
+                out.extend(plain(line) for line in lines)
+            case Letterhead(name, details):
+                out.extend((name, "　".join(details)))
+            case Table(columns, rows, total):
+                out.extend(column.header for column in columns)
+                out.extend(cell for row in rows for cell in row)
+                out.extend(total or ())
+            case NumberedItem(value, number):
+                out.append(f"{number}. {plain(value)}")
+            case SignatureLines(lines):
+                out.extend(lines)
+            case SignBlock():
+                out.extend(block.lines())
+    return out
+
+
+__all__ = [
+    "Block",
+    "Column",
+    "Document",
+    "Heading",
+    "Keep",
+    "Letterhead",
+    "Lines",
+    "NumberedItem",
+    "PageBreak",
+    "Paragraph",
+    "Run",
+    "SignBlock",
+    "SignatureLines",
+    "Table",
+    "Text",
+    "Title",
+    "bold",
+    "paragraphs",
+    "plain",
+    "text",
+    "walk",
+]

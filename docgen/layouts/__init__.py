@@ -1,0 +1,59 @@
+"""Built-in documents declared once: one module per type builds its blocks
+(``docgen.docmodel.blocks``) from the case's template context; the writers print them to
+DOCX, PDF and HTML. A type listed here is printed from its layout unless a firm's
+uploaded template is active for it; the others still print from their template files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+
+from docgen.docmodel.blocks import Document
+from docgen.layouts import (
+    debt_confirmation,
+    demand_letter,
+    evidence_list,
+    installment_agreement,
+    lawyer_letter,
+    preservation_application,
+)
+from docgen.layouts.common import Context
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A type's layout: ``name`` (the type's), its builder and the module that holds
+    its words (its version is the module file's hash)."""
+
+    name: str
+    build: Callable[[Context], Document]
+    source: Path
+
+
+def _layout(name: str, module: ModuleType) -> Layout:
+    return Layout(name, module.build, Path(module.__file__ or ""))
+
+
+LAYOUTS: dict[str, Layout] = {
+    layout.name: layout
+    for layout in (
+        _layout("demand_letter", demand_letter),
+        _layout("lawyer_letter", lawyer_letter),
+        _layout("debt_confirmation", debt_confirmation),
+        _layout("installment_agreement", installment_agreement),
+        _layout("evidence_list", evidence_list),
+        _layout("preservation_application", preservation_application),
+    )
+}
+SHARED = Path(__file__).with_name("common.py")
+"""The shared blocks every layout uses (part of each layout's version)."""
+
+
+def get(name: str) -> Layout | None:
+    return LAYOUTS.get(name)
+
+
+__all__ = ["LAYOUTS", "SHARED", "Layout", "get"]

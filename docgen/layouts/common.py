@@ -1,0 +1,134 @@
+"""Blocks every built-in document shares, written once: the amounts table, the
+calculation sheets, the payment account, a signer's block.
+
+Each takes the piece of the template context the document types build
+(``docgen.documents.parts``): ``amounts_context``, the calculation sheets,
+``signer_context``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from docgen.docmodel.blocks import (
+    Block,
+    Column,
+    Heading,
+    Keep,
+    Lines,
+    NumberedItem,
+    PageBreak,
+    Paragraph,
+    SignBlock,
+    Table,
+    bold,
+    text,
+)
+
+Context = Mapping[str, Any]
+
+AMOUNT_COLUMNS = (
+    Column("序号", 9, "center"),
+    Column("项目", 13, "center"),
+    Column("计算截至日", 22),
+    Column("金额（元）", 18, "right"),
+    Column("说明", 38),
+)
+CALCULATION_COLUMNS = (
+    Column("期间", 40),
+    Column("天数", 10, "center"),
+    Column("基数（元）", 18, "right"),
+    Column("年利率", 12, "center"),
+    Column("金额（元）", 20, "right"),
+)
+# The reference table's "verified up to" remark is the operator's concern (a warning when
+# the case is checked), not the recipient's: it is left out of the printed sheet.
+_UNVERIFIED_LPR = re.compile(r"（参考表所载LPR仅核实至[^）]*）")
+
+
+def amounts_table(amounts: Context) -> Table:
+    """One row per component and the total in figures and words."""
+    rows = tuple(
+        (str(row["no"]), row["label"], row["as_of"], row["amount"], row["note"])
+        for row in amounts["rows"]
+    )
+    return Table(AMOUNT_COLUMNS, rows, ("合计", amounts["total_legal"]))
+
+
+def payment(request: str, account: Context) -> Keep:
+    """The request to pay and the account to pay into, kept on one page."""
+    lines = Lines(
+        (
+            text(f"户名：{account['account_name']}"),
+            text(f"开户行：{account['bank']}"),
+            text(f"账号：{account['account_number']}"),
+        ),
+        indent=True,
+    )
+    return Keep((Paragraph(text(request)), lines))
+
+
+def calculation_annex(calculations: list[Context]) -> tuple[Block, ...]:
+    """The annex "附：计算明细" on a new page: per computed amount, its rate, a row per
+    period and how each period's amount was computed. Nothing without calculations."""
+    if not calculations:
+        return ()
+    blocks: list[Block] = [PageBreak(), Heading("附：计算明细")]
+    for number, calc in enumerate(calculations, start=1):
+        title = f"{calc['title']}（{calc['rate']}，每年按{calc['day_count']}天计）"
+        rows = tuple(
+            (row["period"], row["days"], row["base"], row["rate"], row["amount"])
+            for row in calc["rows"]
+        )
+        notes = (_UNVERIFIED_LPR.sub("", note) for note in calc["notes"])
+        blocks += [
+            NumberedItem(text(title), number, "calculations"),
+            Table(CALCULATION_COLUMNS, rows, ("合计", calc["total"]), total_align="right"),
+            *(Paragraph(text(note), "note") for note in notes),
+        ]
+    return tuple(blocks)
+
+
+def sign_block(signer: Context) -> SignBlock:
+    """A signer's block from ``parts.signer_context``."""
+    return SignBlock(
+        signer["role"],
+        signer["name"],
+        signer["sign_label"],
+        signer["kind"] == "person",
+        signer.get("representative_title") or "",
+    )
+
+
+def closing(last: Paragraph, signature: Block) -> Keep:
+    """The closing words kept on the page of the signature."""
+    return Keep((last, signature))
+
+
+def party_lines(heading: str, party: Context) -> Lines:
+    """A party of an agreement: its role and name in bold, then its identity lines
+    (``parts.party_context``)."""
+    lines = [text(f"{line['label']}：{line['value']}") for line in party["lines"]]
+    return Lines((text(bold(f"{heading}：{party['name']}")), *lines))
+
+
+def pay_into(account: Context, whose: str) -> Paragraph:
+    """The account a debtor pays into, in one sentence."""
+    return Paragraph(
+        text(
+            f"{whose}：户名：{account['account_name']}；开户行：{account['bank']}；"
+            f"账号：{account['account_number']}。"
+        )
+    )
+
+
+END_OF_TEXT = Paragraph(text("（以下无正文）"), "plain")
+"""Where an agreement's text ends and its signing part begins: nothing may be added
+between them, even when the signatures go over to the next page."""
+
+
+def signing_part(lines: list[str], signers: list[Context]) -> Keep:
+    """The place and date of signing and every signer's block, kept on one page."""
+    return Keep((*(Paragraph(text(line)) for line in lines), *map(sign_block, signers)))

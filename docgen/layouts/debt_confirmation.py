@@ -1,0 +1,55 @@
+"""The debt confirmation (债务确认书): its words and their order, from the validated case's
+template context (``docgen.documents.debt_confirmation.build_context``)."""
+
+from __future__ import annotations
+
+from docgen.docmodel.blocks import Block, Column, Document, Paragraph, Table, Title, text
+from docgen.layouts.common import (
+    END_OF_TEXT,
+    Context,
+    amounts_table,
+    calculation_annex,
+    party_lines,
+    pay_into,
+    signing_part,
+)
+
+PLAN_COLUMNS = (
+    Column("期数", 20, "center"),
+    Column("还款日期", 45, "center"),
+    Column("还款金额（元）", 35, "right"),
+)
+
+
+def build(c: Context) -> Document:
+    blocks = (*_confirmation(c), *calculation_annex(c["calculations"]))
+    return Document(c["title"], c["creditor"]["name"], blocks)
+
+
+def _plan(c: Context) -> tuple[Block, ...]:
+    if not c["plan_intro"]:
+        return ()
+    plan: tuple[Block, ...] = ()
+    if c["plan"]:
+        rows = tuple((row["no"], row["due"], row["amount"]) for row in c["plan"])
+        plan = (Table(PLAN_COLUMNS, rows, ("合计", c["plan_total"])),)
+    return (Paragraph(text(f"三、{c['plan_intro']}"), lead=bool(plan)), *plan)
+
+
+def _confirmation(c: Context) -> tuple[Block, ...]:
+    account = (pay_into(c["account"], "乙方应将款项支付至甲方以下账户"),) if c["account"] else ()
+    place = [f"签署地点：{c['signing_place']}"] if c["signing_place"] else []
+    return (
+        Title(c["title"]),
+        party_lines("甲方（债权人）", c["creditor"]),
+        party_lines("乙方（债务人）", c["debtor"]),
+        Paragraph(text(f"{c['facts']}现经甲乙双方核对，乙方确认如下：")),
+        Paragraph(text(f"一、截至{c['amounts']['as_of']}，乙方尚欠甲方款项明细如下："), lead=True),
+        amounts_table(c["amounts"]),
+        Paragraph(text("二、乙方确认上述债务真实、合法、有效，乙方对上述债务无任何异议。")),
+        *_plan(c),
+        *account,
+        Paragraph(text("本确认书一式两份，甲乙双方各执一份，自双方签字（盖章）之日起生效。")),
+        END_OF_TEXT,
+        signing_part([*place, f"签署日期：{c['confirm_date']}"], c["signers"]),
+    )

@@ -1,0 +1,102 @@
+"""The demand letter (催款函): its words and their order, from the validated case's
+template context (``docgen.documents.demand_letter.build_context``)."""
+
+from __future__ import annotations
+
+from docgen.docmodel.blocks import (
+    Block,
+    Document,
+    Lines,
+    PageBreak,
+    Paragraph,
+    SignatureLines,
+    Title,
+    bold,
+    text,
+)
+from docgen.layouts.common import (
+    Context,
+    amounts_table,
+    calculation_annex,
+    closing,
+    payment,
+    sign_block,
+)
+
+
+def build(c: Context) -> Document:
+    blocks = (*_letter(c), *calculation_annex(c["calculations"]), *_receipt(c))
+    return Document(c["title"], c["creditor"]["name"], blocks, margin_top_mm=25)
+
+
+def _letter(c: Context) -> tuple[Block, ...]:
+    creditor, debtor, you, contact = c["creditor"], c["debtor"], c["you"], c["contact"]
+    number = (
+        (Paragraph(text(f"编号：{c['letter_number']}"), "number"),) if c["letter_number"] else ()
+    )
+    sender = [text(f"发函人：{creditor['name']}")]
+    sender += [text(f"{line['label']}：{line['value']}") for line in creditor["lines"]]
+    to = [text(bold(f"致：{debtor['name']}"))]
+    if debtor["id_masked"]:
+        to.append(text(f"证件号码：{debtor['id_masked']}"))
+    to.append(text(f"地址：{debtor['address']}"))
+    contacts = [text(f"联系人：{contact['person']}"), text(f"联系电话：{contact['phone']}")]
+    if contact.get("address"):
+        contacts.append(text(f"联系地址：{contact['address']}"))
+    if contact.get("email"):
+        contacts.append(text(f"电子邮箱：{contact['email']}"))
+    total = c["amounts"]["total_legal"]
+    return (
+        Title(c["title"]),
+        *number,
+        Lines(tuple(sender), sender=True),
+        Lines(tuple(to)),
+        Paragraph(text(f"{debtor['salutation']}："), "plain"),
+        Paragraph(text(c["facts"])),
+        Paragraph(
+            text(f"截至{c['amounts']['as_of']}，{c['owes']}尚欠我方款项明细如下："), lead=True
+        ),
+        amounts_table(c["amounts"]),
+        payment(
+            f"现特函告{you}：请于{c['deadline']['text']}，将上述欠款合计{total}"
+            "支付至我方以下账户：",
+            c["account"],
+        ),
+        Paragraph(
+            text(
+                f"如{you}对上述欠款有异议，请于上述期限内与我方联系并提供相应依据。如{you}逾期仍未"
+                f"付款，我方将依法{c['next_step']}，相关诉讼或仲裁费用将依法主张由{you}承担。"
+            )
+        ),
+        Lines(tuple(contacts), indent=True),
+        closing(
+            Paragraph(text("特此函告。")),
+            SignatureLines(
+                (
+                    f"{creditor['name']}{c['creditor_signs_as']}",
+                    f"签署人：{c['signatory']}",
+                    c["letter_date"],
+                )
+            ),
+        ),
+    )
+
+
+def _receipt(c: Context) -> tuple[Block, ...]:
+    """The receipt slip the recipient signs and returns, on a page of its own."""
+    if not c["include_receipt"]:
+        return ()
+    number = f"（编号：{c['letter_number']}）" if c["letter_number"] else ""
+    return (
+        PageBreak(),
+        Title("回执"),
+        Paragraph(text(f"{c['creditor']['name']}："), "plain"),
+        Paragraph(
+            text(
+                f"本人（本单位）已收到贵方于{c['letter_date']}出具的《{c['title']}》{number}，"
+                f"确认截至{c['amounts']['as_of']}{c['receipt_debtor']}尚欠贵方款项合计"
+                f"{c['amounts']['total_legal']}。{c['receipt_note']}"
+            )
+        ),
+        sign_block(c["receipt_signer"]),
+    )

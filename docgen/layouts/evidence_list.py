@@ -1,0 +1,52 @@
+"""The evidence list (证据目录): its words and their order, from the validated case's
+template context (``docgen.documents.evidence_list.build_context``)."""
+
+from __future__ import annotations
+
+from docgen.docmodel.blocks import (
+    Block,
+    Column,
+    Document,
+    Keep,
+    Paragraph,
+    SignatureLines,
+    Table,
+    Title,
+    text,
+)
+from docgen.layouts.common import Context
+
+COLUMNS = (
+    Column("序号", 14, "center"),  # "证据1-1" on one line
+    Column("证据名称", 17),
+    Column("证据来源", 15),
+    Column("证明目的", 31),
+    Column("原件/复印件", 11, "center"),
+    Column("页码", 12, "center"),
+)
+
+
+def build(c: Context) -> Document:
+    return Document(c["title"], c["submitter"], _list(c))
+
+
+def _list(c: Context) -> tuple[Block, ...]:
+    case_title = (Paragraph(text(f"案由：{c['case_title']}"), "plain"),) if c["case_title"] else ()
+    rows = tuple(
+        (row["no"], row["name"], row["source"], row["purpose"], row["original"], row["pages"])
+        for row in c["rows"]
+    )
+    court = (
+        (Paragraph(text("此致"), "plain"), Paragraph(text(c["court"]), "plain"))
+        if c["court"]
+        else ()
+    )
+    signature = SignatureLines((f"提交人：{c['submitter']}", c["submit_date"]))
+    return (
+        Title(c["title"]),
+        *case_title,
+        Paragraph(text(f"提交人：{c['submitter']}"), "plain", lead=True),
+        Table(COLUMNS, rows),
+        # the count closes the list: it goes with the addressee and the signature
+        Keep((Paragraph(text(f"以上证据共{c['count']}项。")), *court, signature)),
+    )

@@ -1,0 +1,85 @@
+"""The lawyer letter (律师函): its words and their order, from the validated case's
+template context (``docgen.documents.lawyer_letter.build_context``)."""
+
+from __future__ import annotations
+
+from docgen.docmodel.blocks import (
+    Block,
+    Document,
+    Heading,
+    Letterhead,
+    Lines,
+    Paragraph,
+    SignatureLines,
+    Title,
+    bold,
+    text,
+)
+from docgen.layouts.common import (
+    Context,
+    amounts_table,
+    calculation_annex,
+    closing,
+    payment,
+)
+
+
+def build(c: Context) -> Document:
+    blocks = (*_letter(c), *calculation_annex(c["calculations"]))
+    return Document(c["title"], c["firm"]["name"], blocks, margin_top_mm=37)
+
+
+def _letter(c: Context) -> tuple[Block, ...]:
+    firm, recipient, you, owes = c["firm"], c["recipient"], c["you"], c["owes"]
+    number = (Paragraph(text(c["letter_number"]), "number"),) if c["letter_number"] else ()
+    total = c["amounts"]["total_legal"]
+    note = f"附注：{c['cc_note']}" if c["cc_note"] else ""
+    last = Paragraph(text(note)) if note else Paragraph(text("特此函告。"))
+    before = (Paragraph(text("特此函告。")),) if note else ()
+    return (
+        Letterhead(c["letterhead"], tuple(f"{x['label']}：{x['value']}" for x in firm["lines"])),
+        Title(c["title"]),
+        *number,
+        Lines((text(bold(f"致：{recipient['name']}")), text(f"地址：{recipient['address']}"))),
+        Paragraph(text(f"{recipient['salutation']}："), "plain"),
+        Paragraph(
+            text(
+                f"{firm['name']}（以下简称“本所”）接受{c['client']['name']}（以下简称“委托人”）"
+                f"的委托，指派{c['lawyer']}律师，就{owes}拖欠委托人款项一事，郑重致函如下："
+            )
+        ),
+        Heading("一、基本事实", 2),
+        Paragraph(
+            text(f"{c['facts']}截至{c['amounts']['as_of']}，{owes}尚欠委托人款项明细如下："),
+            lead=True,
+        ),
+        amounts_table(c["amounts"]),
+        Heading("二、法律分析", 2),
+        Paragraph(text(c["legal_basis"])),
+        Heading("三、律师意见", 2),
+        payment(
+            f"本所律师郑重提请{you}：请于{c['deadline']['text']}，将上述欠款合计{total}"
+            "支付至委托人以下账户：",
+            c["account"],
+        ),
+        Paragraph(
+            text(
+                f"如{you}对上述事实或欠款有异议，请于上述期限内与本所律师联系并提供相应依据。"
+                f"如{you}逾期仍未履行，本所将建议委托人依法{c['next_step']}，相关诉讼或仲裁费用"
+                f"将依法主张由{you}承担。"
+            )
+        ),
+        *before,
+        closing(
+            last,
+            SignatureLines(
+                (
+                    f"{firm['name']}（盖章）",
+                    f"承办律师：{c['lawyer']}（签字）",
+                    f"律师执业证号：{c['license_number']}",
+                    c["letter_date"],
+                ),
+                place="seal",
+            ),
+        ),
+    )

@@ -1,0 +1,56 @@
+"""The property preservation application (财产保全申请书): its words and their order, from
+the validated case's template context
+(``docgen.documents.preservation_application.build_context``)."""
+
+from __future__ import annotations
+
+from docgen.docmodel.blocks import (
+    Block,
+    Column,
+    Document,
+    Heading,
+    Keep,
+    Lines,
+    Paragraph,
+    SignatureLines,
+    Table,
+    Title,
+    text,
+)
+from docgen.layouts.common import Context
+
+LEAD_COLUMNS = (
+    Column("序号", 8, "center"),
+    Column("财产类型", 14, "center"),
+    Column("权利人", 21),
+    Column("财产信息", 57),
+)
+
+
+def build(c: Context) -> Document:
+    return Document(c["title"], "", _application(c))
+
+
+def _application(c: Context) -> tuple[Block, ...]:
+    leads = tuple((str(x["no"]), x["kind"], x["owner"], x["detail"]) for x in c["leads"])
+    signature = SignatureLines(
+        (*(f"申请人：{signer}" for signer in c["signers"]), c["application_date"])
+    )
+    return (
+        Title(c["title"]),
+        Paragraph(text(f"（{c['stage']}财产保全）"), "center"),
+        Lines(tuple(text(line) for line in c["parties"])),
+        Paragraph(text(c["case_line"]), "plain"),
+        Heading("请求事项：", 2),
+        Paragraph(text(c["request"])),
+        Heading("财产线索：", 2),
+        Table(LEAD_COLUMNS, leads),
+        Heading("事实与理由：", 2),
+        *(Paragraph(text(reason)) for reason in c["reasons"]),
+        Heading("担保：", 2),
+        Paragraph(text(c["security"])),
+        Heading("申请费：", 2),
+        Paragraph(text(f"申请保全费{c['fee']['amount']}，由申请人预交。")),
+        Paragraph(text(c["fee"]["basis"]), "note"),
+        Keep((Paragraph(text("此致")), Paragraph(text(c["court"]), "plain"), signature)),
+    )

@@ -1,0 +1,91 @@
+"""Court filings carry no register stamp on their pages: a court reads the pleading, not
+docgen's stamp. Their id and code are in the PDF's document information and in the
+register, and a reissue prints them as they were printed. Letters keep the stamp."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from docgen.config import Settings
+from docgen.register import Issue, Stamp
+from docgen.register.reissue import reissue_pdf
+from docgen.services import COURT_FILINGS, Docgen
+from tests.support import fixture_cases, pdf_pages_text
+
+FILINGS = [case for case in fixture_cases("valid") if case.type_name in COURT_FILINGS]
+
+
+@pytest.fixture(scope="module")
+def docgen(tmp_path_factory: pytest.TempPathFactory) -> Docgen:
+    return Docgen(Settings(data_dir=tmp_path_factory.mktemp("court")))
+
+
+def test_every_court_filing_type_has_a_fixture():
+    assert {case.type_name for case in FILINGS} == set(COURT_FILINGS)
+
+
+@pytest.mark.parametrize("engine", ["typst", "weasyprint"])
+@pytest.mark.parametrize("case", FILINGS, ids=str)
+def test_a_court_filing_has_its_id_in_the_metadata_and_none_on_its_pages(case, engine, docgen):
+    for rendered in docgen.render_each(case.type_name, case.data, "pdf", engine=engine):
+        flat = re.sub(r"\s+", "", "".join(pdf_pages_text(rendered.content)))
+        assert "文书编号" not in flat and "校验码" not in flat
+        assert rendered.document_id not in flat
+        info = PdfReader(io.BytesIO(rendered.content)).metadata
+        assert info["/DocgenDocumentId"] == rendered.document_id
+        assert info["/DocgenVerificationCode"] == rendered.verification_code
+        row = docgen.register.get(rendered.document_id, None)
+        assert row.template_id.endswith("#unstamped")
+        again = reissue_pdf(docgen, rendered.document_id)
+        assert again.identical
+
+
+def test_a_batch_of_court_filings_prints_no_stamp_either(docgen):
+    case = next(c for c in FILINGS if c.type_name == "evidence_list")
+    (result,) = docgen.render_many("evidence_list", [case.data], "pdf")
+    flat = re.sub(r"\s+", "", "".join(pdf_pages_text(result.content)))
+    assert result.document_id and result.document_id not in flat
+    assert docgen.register.get(result.document_id, None).template_id.endswith("#unstamped")
+
+
+def test_a_filing_printed_with_the_stamp_before_is_reissued_with_it(docgen):
+    # registered before filings lost the stamp: its id has no mark, and the reissue
+    # prints the stamp again so that it comes out as it was issued
+    name = "civil_complaint"  # printed from its template files
+    case = next(c for c in FILINGS if c.type_name == name)
+    _assessment, copies = docgen._copies(docgen.document_type(name), case.data, docgen.options())
+    copy, context = copies[0]
+    stamp = Stamp.new()
+    template = docgen.document_type(name).templates_for(copy)["html"]  # the case's layout
+    pdf = docgen.pdf.render(
+        template, context, footer=stamp.footer_text(), metadata=stamp.properties()
+    )
+    source = docgen._source(docgen.pdf, template)
+    docgen.register.record(
+        Issue(
+            stamp,
+            name,
+            source.id,
+            source.hash,
+            copy.model_dump(mode="json"),
+            "pdf",
+            pdf,
+            "cli",
+            None,
+            source.layout_hash,
+        )
+    )
+    again = reissue_pdf(docgen, stamp.document_id)
+    assert again.identical
+    assert f"文书编号{stamp.document_id}" in re.sub(r"\s+", "", pdf_pages_text(again.pdf)[0])
+
+
+def test_letters_keep_the_stamp_on_every_page(docgen):
+    case = next(c for c in fixture_cases("valid") if c.type_name == "lawyer_letter")
+    rendered = docgen.render_each("lawyer_letter", case.data, "pdf")[0]
+    for page in pdf_pages_text(rendered.content):
+        assert f"文书编号{rendered.document_id}" in re.sub(r"\s+", "", page)

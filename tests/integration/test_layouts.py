@@ -1,0 +1,227 @@
+"""Built-in layouts: one source of words, printed to DOCX and to PDF by both engines.
+
+For every valid fixture of every type printed from a layout (``docgen.layouts``): the
+DOCX's paragraphs are the layout's paragraphs, one for one, and each PDF (Typst and
+WeasyPrint) prints exactly those words; no page holds a signature alone; the letters
+whose facts fit on one sheet print on one sheet; a table's header row repeats on every
+page it runs onto and its rows are not split.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from docgen import layouts
+from docgen.config import Settings
+from docgen.docmodel import typst_writer
+from docgen.docmodel.blocks import (
+    Column,
+    Document,
+    Keep,
+    Paragraph,
+    SignatureLines,
+    SignBlock,
+    Table,
+    Title,
+    paragraphs,
+    text,
+    walk,
+)
+from docgen.documents import registry
+from docgen.render.layout_print import LayoutPrinter
+from docgen.services import Docgen
+from tests.support import (
+    PAGE_FOOTER,
+    REGISTER_STAMP,
+    docx_paragraphs,
+    fixture_cases,
+    normalize,
+    page_numbers,
+    pdf_pages_text,
+    printed_once,
+)
+
+CASES = [case for case in fixture_cases("valid") if layouts.get(case.type_name)]
+ENGINES = ("typst", "weasyprint")
+
+
+def fresh(path: Path) -> Docgen:
+    """Register off and nothing stored: numbers given per render start again."""
+    return Docgen(Settings(data_dir=path, register_documents=False))
+
+
+def expected_documents(case, path: Path) -> list[Document]:
+    """Each recipient's copy of the case as its layout builds it."""
+    service = fresh(path)
+    doc_type = registry.get(case.type_name)
+    _assessment, copies = service._copies(doc_type, case.data, service.options())
+    return [layouts.LAYOUTS[case.type_name].build(context) for _copy, context in copies]
+
+
+def test_the_letters_are_printed_from_layouts():
+    assert {"demand_letter", "lawyer_letter"} <= {case.type_name for case in CASES}
+    for name in ("demand_letter", "lawyer_letter"):
+        folder = Path(__file__).resolve().parents[2] / "templates" / name
+        assert not folder.exists(), f"{folder} still holds a copy of the words"
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_docx_and_both_pdfs_print_the_layouts_paragraphs(case, tmp_path):
+    documents = expected_documents(case, tmp_path / "expected")
+    words = fresh(tmp_path / "docx").render_each(case.type_name, case.data, "docx")
+    assert len(words) == len(documents)
+    for engine in ENGINES:
+        pdfs = fresh(tmp_path / engine).render_each(case.type_name, case.data, "pdf", engine=engine)
+        for document, pdf in zip(documents, pdfs, strict=True):
+            printed = printed_once(pdf_pages_text(pdf.content), document)
+            assert printed == normalize("".join(paragraphs(document))), engine
+            numbers = page_numbers(pdf.content)
+            assert numbers == [(k + 1, len(numbers)) for k in range(len(numbers))]
+    for document, word in zip(documents, words, strict=True):
+        assert docx_paragraphs(word.content) == paragraphs(document)
+
+
+def _signature_lines(document: Document) -> set[str]:
+    lines: set[str] = set()
+    for block in walk(document.blocks):
+        if isinstance(block, SignatureLines):
+            lines |= {normalize(line) for line in block.lines}
+        elif isinstance(block, SignBlock):
+            lines |= {normalize(line) for line in block.lines()}
+    return lines
+
+
+def _page_body(page: str) -> str:
+    return normalize(PAGE_FOOTER.sub("", REGISTER_STAMP.sub("", page)))
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_no_page_holds_a_signature_alone(case, engine, tmp_path):
+    documents = expected_documents(case, tmp_path / "expected")
+    service = Docgen(Settings(data_dir=tmp_path / "on"))  # with the register's stamp
+    pdfs = service.render_each(case.type_name, case.data, "pdf", engine=engine)
+    for document, pdf in zip(documents, pdfs, strict=True):
+        signature = _signature_lines(document)
+        for number, page in enumerate(pdf_pages_text(pdf.content), start=1):
+            body = _page_body(page)
+            rest = body
+            for line in sorted(signature, key=len, reverse=True):
+                rest = rest.replace(line, "")
+            assert rest or not body, f"{engine}: page {number} holds only a signature"
+
+
+ONE_SHEET = ["company_debtor_arbitration", "private_lending_minimal"]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("name", ONE_SHEET)
+def test_a_demand_letter_whose_facts_fit_prints_on_one_sheet(name, engine, tmp_path):
+    case = next(c for c in CASES if c.type_name == "demand_letter" and c.name == name)
+    pdf = Docgen(Settings(data_dir=tmp_path)).render(
+        "demand_letter", case.data, "pdf", engine=engine
+    )
+    pages = pdf_pages_text(pdf.content)
+    assert len(pages) == 1
+    assert "特此函告" in normalize(pages[0])
+
+
+def _long_table() -> Document:
+    columns = (Column("序号", 10, "center"), Column("期间", 60), Column("金额（元）", 30, "right"))
+    rows = tuple((str(k), f"第{k}期", f"{k},000.00") for k in range(1, 91))
+    closing = Keep((Paragraph(text("特此函告。")), SignatureLines(("某某公司（盖章）",))))
+    return Document(
+        "清单", "某某公司", (Title("清单"), Table(columns, rows, ("合计", "甲")), closing)
+    )
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_long_table_repeats_its_header_and_splits_no_row(engine, service, monkeypatch):
+    monkeypatch.setitem(
+        layouts.LAYOUTS, "long_table", layouts.Layout("long_table", lambda c: _long_table(), Path())
+    )
+    backend = service.typst if engine == "typst" else service.pdf
+    pdf = LayoutPrinter(engine, backend).render("long_table", {})
+    pages = pdf_pages_text(pdf)
+    assert len(pages) >= 3
+    seen = []
+    for page in pages:
+        body = _page_body(page)
+        assert body.startswith(("清单序号期间金额（元）", "序号期间金额（元）")), body[:40]
+        # a row whole on one page: its period and its amount
+        seen += [int(k) for k, n in re.findall(r"第(\d+)期(\d+),000\.00", body) if k == n]
+    assert seen == list(range(1, 91))
+
+
+def test_typst_prints_markup_characters_in_case_strings_as_text(service):
+    hostile = '#set page(width: 1cm) *粗* $x$ ] [ \\ " <a> @b `c` // d /* e'
+    document = Document("清单", hostile, (Title("清单"), Paragraph(text(hostile))))
+    printer = LayoutPrinter("typst", service.typst)
+    source = typst_writer.source([document])
+    pdf = printer.backend.compile_source(source, typst_writer.letters_input([document], [None]))
+    reader = PdfReader(io.BytesIO(pdf))
+    assert len(reader.pages) == 1
+    assert float(reader.pages[0].mediabox.width) > 500  # the page set-up was not changed
+    assert normalize(hostile) in normalize(reader.pages[0].extract_text())
+    assert typst_writer.string('a"b\\c\nd') == '"a\\"b\\\\c\\nd"'
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_letter_whose_layout_module_changed_since_is_not_made_again(
+    engine, tmp_path, monkeypatch
+):
+    from docgen.register.reissue import NotReissuable, reissue_pdf
+
+    layout = layouts.LAYOUTS["demand_letter"]
+    copy = tmp_path / "demand_letter.py"
+    copy.write_bytes(layout.source.read_bytes())
+    monkeypatch.setitem(
+        layouts.LAYOUTS, "demand_letter", layouts.Layout(layout.name, layout.build, copy)
+    )
+    service = Docgen(Settings(data_dir=tmp_path / "data"))
+    case = next(c for c in CASES if c.type_name == "demand_letter")
+    rendered = service.render("demand_letter", case.data, "pdf", engine=engine)
+    row = service.register.get(rendered.document_id, None)
+    assert row.template_id == f"layouts/demand_letter.py@{engine}"
+    assert reissue_pdf(service, rendered.document_id).identical
+
+    copy.write_text(copy.read_text(encoding="utf-8") + "\n# 改过\n", encoding="utf-8")
+    with pytest.raises(NotReissuable) as refused:
+        reissue_pdf(service, rendered.document_id)
+    assert refused.value.code == "template_changed"
+
+
+@pytest.mark.parametrize("template", ["demand_letter/letter.typ", "demand_letter/letter.html"])
+def test_a_letter_printed_from_the_former_template_files_is_not_printed_differently(
+    template, tmp_path
+):
+    from docgen.register import Issue, Stamp, sha256_hex
+    from docgen.register.reissue import NotReissuable, reissue_pdf
+
+    service = Docgen(Settings(data_dir=tmp_path))
+    case = next(c for c in CASES if c.type_name == "demand_letter")
+    doc_type = registry.get("demand_letter")
+    _assessment, copies = service._copies(doc_type, case.data, service.options())
+    stamp = Stamp.new()
+    issue = Issue(
+        stamp,
+        "demand_letter",
+        template,
+        sha256_hex(b"the template file as it was"),
+        copies[0][0].model_dump(mode="json"),
+        "pdf",
+        b"%PDF-1.7 as printed then",
+        "cli",
+        None,
+        "0" * 64,
+    )
+    service.register.record(issue)
+    with pytest.raises(NotReissuable) as refused:
+        reissue_pdf(service, stamp.document_id)
+    assert refused.value.code == "template_changed"
+    assert template in refused.value.message
