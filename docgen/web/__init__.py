@@ -26,6 +26,7 @@ from docgen.web import (
     bundles,
     form,
     hosts,
+    idempotency,
     limits,
     login,
     profiles,
@@ -74,6 +75,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> OpenAPI:
     form.init_app(app, settings)
     login.init_app(app, settings)
     bundles.init_app(app)
+    idempotency.init_app(app)  # after every creating route is registered
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(Exception, _unexpected_error)
     app.after_request(_security_headers)
