@@ -13,7 +13,7 @@ from typing import Any
 from flask import Response, jsonify, request
 from flask_openapi3 import Info, OpenAPI
 from pydantic import ValidationError
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 from docgen import __version__
 from docgen.config import Settings
@@ -98,6 +98,9 @@ def _http_error(exc: HTTPException) -> Response | HTTPException:
     problem = Problem((), f"http_{exc.code}", _HTTP_MESSAGES.get(exc.code or 0, exc.name))
     response = jsonify([problem.as_dict()])
     response.status_code = exc.code or 500
+    allowed = dict(exc.get_headers()).get("Allow") if isinstance(exc, MethodNotAllowed) else None
+    if allowed:
+        response.headers["Allow"] = allowed  # RFC 9110 §15.5.6: a 405 names what is
     return response
 
 

@@ -227,9 +227,8 @@ def build_blueprint() -> APIBlueprint:
     return bp
 
 
-OPENAPI_URL = "/api/v1/openapi.json"
-
-
 def init_app(app: OpenAPI) -> None:
+    from docgen.web import openapi
+
     app.register_api(build_blueprint())
-    app.add_url_rule(OPENAPI_URL, "openapi_json", lambda: jsonify(app.api_doc))
+    openapi.init_app(app)
