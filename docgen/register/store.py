@@ -17,6 +17,7 @@ from docgen.register import (
     normalize_code,
     sha256_hex,
 )
+from docgen.register.lookup import first_debtor
 from docgen.register.models import Delivery, RegisteredDocument, RegisteredOutput
 
 
@@ -79,8 +80,11 @@ class Register:
     def _row(issue: Issue) -> RegisteredDocument:
         if issue.tenant_id is None:
             raise ValueError("a document is recorded for a tenant")
+        debtor_name, debtor_id_hash = first_debtor(issue.input_data)
         row = RegisteredDocument(
             id=issue.stamp.document_id,
+            debtor_name=debtor_name,
+            debtor_id_hash=debtor_id_hash,
             tenant_id=issue.tenant_id,
             code=issue.stamp.code,
             type_name=issue.type_name,

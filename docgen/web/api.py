@@ -21,7 +21,7 @@ from docgen.documents import registry
 from docgen.documents.base import DocumentType
 from docgen.documents.problems import CaseInvalid, Problem
 from docgen.services import FORMATS, MEDIA_TYPES, Docgen, Rendered
-from docgen.web import auth, templates_api
+from docgen.web import auth, paging, templates_api
 from docgen.web.auth import requester
 
 DOCS_TAG = Tag(name="documents", description="生成与校验文书")
@@ -61,6 +61,7 @@ class DocumentTypeInfo(BaseModel):
 
 class DocumentTypeList(BaseModel):
     items: list[DocumentTypeInfo]
+    next: str | None = Field(default=None, description="下一页的 cursor；没有下一页时为 null")
 
 
 class TypePath(BaseModel):
@@ -191,9 +192,11 @@ def build_blueprint() -> APIBlueprint:
     bp.before_request(_require_json)
 
     @bp.get("/document-types", tags=[TYPES_TAG], responses={200: DocumentTypeList})
-    def list_types() -> Response:
-        """列出全部文书类型：中文名称、说明、JSON Schema 与示例案件"""
-        return jsonify({"items": [_type_info(t) for t in registry.all_types()]})
+    def list_types(query: paging.PageQuery) -> Response:
+        """列出全部文书类型：中文名称、说明、JSON Schema 与示例案件（分页）"""
+        order = {t.name: i for i, t in enumerate(registry.all_types())}
+        chosen, following = paging.page(registry.all_types(), lambda t: [order[t.name]], query)
+        return paging.answer([_type_info(t) for t in chosen], following)
 
     @bp.get("/document-types/<name>", tags=[TYPES_TAG], responses={200: DocumentTypeInfo})
     def get_type(path: TypePath) -> Response:

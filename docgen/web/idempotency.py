@@ -67,21 +67,26 @@ def fingerprint() -> str:
     """What makes two requests "the same": method, path, query and body (JSON compared
     by value, multipart by its fields and each file's name and SHA-256, since clients
     choose a new boundary on every send)."""
-    parts: list[Any] = [request.method, request.path, sorted(request.args.items(multi=True))]
+    parts: list[Any] = [request.method, request.path, _sorted(request.args.items(multi=True))]
     if request.mimetype == "multipart/form-data":
-        parts.append(sorted(request.form.items(multi=True)))
+        parts.append(_sorted(request.form.items(multi=True)))
         files = []
         for name, storage in request.files.items(multi=True):
             content = storage.stream.read()
             storage.stream.seek(0)  # the view reads it again
-            files.append([name, storage.filename or "", hashlib.sha256(content).hexdigest()])
-        parts.append(sorted(files))
+            files.append([name, storage.filename, hashlib.sha256(content).hexdigest()])
+        parts.append(_sorted(files))
     elif request.is_json and request.get_json(silent=True) is not None:
         parts.append(request.get_json(silent=True))
     else:
         parts.append(hashlib.sha256(request.get_data()).hexdigest())
     text = json.dumps(parts, sort_keys=True, ensure_ascii=True, default=str)
     return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _sorted(pairs: Any) -> list[str]:
+    """Entries in a stable order, whatever they hold (a part may lack a name)."""
+    return sorted(json.dumps(list(pair), ensure_ascii=True, default=str) for pair in pairs)
 
 
 def _replayed(replay: Replay) -> Response:

@@ -83,6 +83,11 @@ class RegisteredDocumentModel(BaseModel):
     limitation: dict[str, Any] | None = Field(default=None, description="诉讼时效状态")
 
 
+class RegisterPage(BaseModel):
+    items: list[RegisteredDocumentModel]
+    next: str | None = Field(default=None, description="下一页的 cursor；没有下一页时为 null")
+
+
 class TemplateDeactivated(BaseModel):
     type_name: str
     kind: str
