@@ -76,6 +76,7 @@ class Rendered:
     warnings: list[Problem] = field(default_factory=list)
     document_id: str | None = None
     verification_code: str | None = None
+    recipient: str | None = None  # whom this copy is addressed to, for types with several
 
     @property
     def media_type(self) -> str:
@@ -735,6 +736,7 @@ class Docgen:
             assessment.warnings,
             stamp.document_id if stamp else None,
             stamp.code if stamp else None,
+            getattr(getattr(copy, "recipient", None), "name", None),
         )
 
     def _template_id(self, path: Path) -> str:

@@ -21,7 +21,7 @@ from docgen.documents import registry
 from docgen.documents.base import DocumentType
 from docgen.documents.problems import CaseInvalid, Problem
 from docgen.services import FORMATS, MEDIA_TYPES, Docgen, Rendered
-from docgen.web import auth, paging, templates_api
+from docgen.web import auth, negotiation, paging, templates_api
 from docgen.web.auth import requester
 
 DOCS_TAG = Tag(name="documents", description="生成与校验文书")
@@ -40,7 +40,9 @@ class ProblemModel(BaseModel):
 
 
 class RenderQuery(BaseModel):
-    format: Literal["pdf", "docx"] = Field(default="pdf", description="输出格式")
+    format: Literal["pdf", "docx"] | None = Field(
+        default=None, description="输出格式；省略时按 Accept 请求头，默认 pdf"
+    )
 
 
 class ValidationReport(BaseModel):
@@ -128,13 +130,24 @@ def _require_json() -> Response | None:
 
 def _render_view(doc_type: DocumentType[Any]) -> Any:
     def render(query: RenderQuery, body: BaseModel) -> Response:
+        fmt = negotiation.chosen_format(query.format)
+        if fmt is None:
+            return negotiation.not_acceptable()
         try:
-            rendered = _service().render(
-                doc_type.name, body, query.format, requested_by=requester()
-            )
+            rendered = _service().render_each(doc_type.name, body, fmt, requested_by=requester())
         except CaseInvalid as exc:
             return _problems_response(exc.problems)
-        return _file_response(rendered)
+        if len(rendered) == 1:
+            return _file_response(rendered[0])
+        if negotiation.wants_multipart():
+            response = negotiation.multipart(rendered)
+            response.headers["Cache-Control"] = "no-store"
+        else:
+            response = _file_response(negotiation.zip_with_manifest(rendered))
+        ids = [r.document_id for r in rendered if r.document_id]
+        if ids:
+            response.headers["X-Docgen-Document-Ids"] = ",".join(ids)
+        return response
 
     render.__annotations__ = {"query": RenderQuery, "body": doc_type.model, "return": Response}
     render.__name__ = f"render_{doc_type.name}"
@@ -179,7 +192,10 @@ def _file_responses() -> Any:
     return {
         200: {
             "description": "生成的文书；警告（如有）在响应头 X-Docgen-Warnings 中",
-            "content": {media: binary for media in MEDIA_TYPES.values()},
+            "content": {
+                **{media: binary for media in MEDIA_TYPES.values()},
+                negotiation.MULTIPART: binary,
+            },
         },
         400: {"description": "请求体不是有效的 JSON"},
         413: {"description": "请求内容过大"},

@@ -172,8 +172,22 @@ def _error(code: str) -> dict[str, Any]:
     return answer
 
 
+def _optional_parameters(op: dict[str, Any]) -> None:
+    """An optional query parameter is described by its type, not "type or null" (a query
+    has no null: it is left out), so generators give ``Format``, not ``FormatType0``."""
+    for parameter in op.get("parameters", []):
+        schema = parameter.get("schema", {})
+        kinds = schema.get("anyOf", [])
+        plain = [k for k in kinds if k.get("type") != "null"]
+        if parameter.get("in") == "query" and len(kinds) == 2 and len(plain) == 1:
+            del schema["anyOf"]
+            schema.pop("default", None)
+            schema.update(plain[0])
+
+
 def _complete_operation(endpoint: str, method: str, op: dict[str, Any], path: str) -> None:
     op["operationId"] = endpoint.rpartition(".")[2]
+    _optional_parameters(op)
     op["security"] = OPTIONAL if endpoint in PUBLIC_OPERATIONS else SECURED
     if endpoint in BODIES:
         op["requestBody"] = BODIES[endpoint]
