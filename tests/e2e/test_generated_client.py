@@ -151,3 +151,16 @@ def test_every_operation_lists_security_and_its_errors(live) -> None:
     assert (
         "file" in batches["requestBody"]["content"]["multipart/form-data"]["schema"]["properties"]
     )
+
+
+def test_docs_api_md_gives_an_example_of_every_operation(live) -> None:
+    base, _key = live
+    with urllib.request.urlopen(f"{base}/api/v1/openapi.json") as answer:  # noqa: S310 - local
+        spec = json.load(answer)
+    text = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
+    for item in spec["paths"].values():
+        for op in item.values():
+            name = op["operationId"]
+            assert f"`{name}`" in text, name
+            assert f"{name}.sync" in text or name == "openapi_document", name
+    assert "openapi_document.sync" in text
