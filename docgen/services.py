@@ -119,6 +119,7 @@ class Docgen:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.tenant_id = DEFAULT_TENANT_ID
+        self.draft = False  # a draft: no register entry, no document id, no letter number
         self._root = self  # a tenant's view shares the renderers and stores of its root
         self._pdf: PdfRenderer | None = None
         self._isolated_pdf: IsolatedPdfRenderer | None = None
@@ -671,14 +672,21 @@ class Docgen:
         copies = doc_type.split(case) if doc_type.split is not None else [case]
         out = []
         for copy in copies:
-            copy = self._resolve(doc_type, copy, final=True)
+            copy = self._resolve(doc_type, copy, final=not self.draft)
             # the evaluated context is the first recipient's without a letter number;
             # every copy is built for its own recipient and number
             out.append((copy, doc_type.build_context(copy, assessment)))
         return assessment, out
 
+    def drafting(self) -> Docgen:
+        """This view rendering drafts: nothing is registered or numbered (docgen.drafts
+        marks the files)."""
+        view = _copy.copy(self)
+        view.draft = True
+        return view
+
     def _new_stamp(self) -> Stamp | None:
-        return Stamp.new() if self.settings.register_documents else None
+        return Stamp.new() if self.settings.register_documents and not self.draft else None
 
     def _finish(
         self,

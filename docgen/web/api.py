@@ -15,7 +15,7 @@ from flask import Response, abort, jsonify, request, send_file
 from flask_openapi3 import APIBlueprint, OpenAPI, Tag
 from pydantic import BaseModel, Field
 
-from docgen import calculations
+from docgen import calculations, drafts
 from docgen.calculations import Calculation
 from docgen.documents import registry
 from docgen.documents.base import DocumentType
@@ -42,6 +42,10 @@ class ProblemModel(BaseModel):
 class RenderQuery(BaseModel):
     format: Literal["pdf", "docx"] | None = Field(
         default=None, description="输出格式；省略时按 Accept 请求头，默认 pdf"
+    )
+    draft: bool = Field(
+        default=False,
+        description="1：草稿——每页印「草稿」，不登记、无文书编号与校验码、不占用律师函编号",
     )
 
 
@@ -107,6 +111,12 @@ def _file_response(rendered: Rendered) -> Response:
     return response
 
 
+def _draft_marked(response: Response, draft: bool) -> Response:
+    if draft:
+        response.headers["X-Docgen-Draft"] = "true"
+    return response
+
+
 def content_disposition(filename: str, ascii_fallback: str) -> str:
     """An attachment header with a plain ASCII name and the real (Chinese) name, RFC 6266."""
     quoted = urllib.parse.quote(filename, safe="")
@@ -134,11 +144,16 @@ def _render_view(doc_type: DocumentType[Any]) -> Any:
         if fmt is None:
             return negotiation.not_acceptable()
         try:
-            rendered = _service().render_each(doc_type.name, body, fmt, requested_by=requester())
+            if query.draft:
+                rendered = drafts.render(_service(), doc_type.name, body, fmt)
+            else:
+                rendered = _service().render_each(
+                    doc_type.name, body, fmt, requested_by=requester()
+                )
         except CaseInvalid as exc:
             return _problems_response(exc.problems)
         if len(rendered) == 1:
-            return _file_response(rendered[0])
+            return _draft_marked(_file_response(rendered[0]), query.draft)
         if negotiation.wants_multipart():
             response = negotiation.multipart(rendered)
             response.headers["Cache-Control"] = "no-store"
@@ -147,7 +162,7 @@ def _render_view(doc_type: DocumentType[Any]) -> Any:
         ids = [r.document_id for r in rendered if r.document_id]
         if ids:
             response.headers["X-Docgen-Document-Ids"] = ",".join(ids)
-        return response
+        return _draft_marked(response, query.draft)
 
     render.__annotations__ = {"query": RenderQuery, "body": doc_type.model, "return": Response}
     render.__name__ = f"render_{doc_type.name}"

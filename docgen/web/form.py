@@ -33,6 +33,7 @@ from flask import (
 from flask_wtf.csrf import CSRFError, generate_csrf, validate_csrf
 from wtforms.validators import ValidationError as CsrfInvalid
 
+from docgen import drafts
 from docgen.config import Settings
 from docgen.documents import registry
 from docgen.documents.base import DocumentType
@@ -202,7 +203,10 @@ def render(type_name: str) -> Response:
         problem = Problem((), "json_invalid", "提交的内容不是有效的案件数据")
         return _refused([problem], doc_type, 400)
     try:
-        rendered = _service().render(type_name, data, fmt, requested_by=requester())
+        if inline:  # 预览: a draft, marked, neither registered nor numbered
+            rendered = drafts.render_one(_service(), type_name, data, fmt)
+        else:
+            rendered = _service().render(type_name, data, fmt, requested_by=requester())
     except CaseInvalid as exc:
         return _refused(exc.problems, doc_type, 422)
     return _file(rendered, inline=inline and fmt == "pdf")
