@@ -498,6 +498,49 @@ class Docgen:
             )
         return out
 
+    def render_formats(
+        self, type_name: str, data: Any, formats: Sequence[Format], *, requested_by: str = "cli"
+    ) -> list[list[Rendered]]:
+        """Each recipient's document in several formats at once (PDF and DOCX in one go):
+        one document, so one id and verification code printed in both files, and one
+        register entry with an output per format. Per recipient, the files in ``formats``
+        order."""
+        doc_type = registry.get(type_name)
+        assessment, copies = self._copies(doc_type, data, self.options())
+        out = []
+        for copy, context in copies:
+            stamp = self._new_stamp()
+            issues: list[Issue] = []
+            files = []
+            for fmt in formats:
+                if fmt == "pdf":
+                    renderer, pdf_template = self.pdf_template(doc_type, copy, None)
+                    content = self._render_pdf(copy, pdf_template, context, stamp, renderer)
+                    path = self.settings.templates_dir / pdf_template
+                else:
+                    path = self.docx_template(doc_type, case=copy)
+                    properties = docx_properties(stamp) if stamp else None
+                    content = self.docx.render(path, context, properties)
+                files.append(
+                    self._finish(
+                        doc_type,
+                        copy,
+                        assessment,
+                        content,
+                        fmt,
+                        stamp,
+                        requested_by,
+                        None,
+                        path,
+                        defer=issues,
+                    )
+                )
+            register = self.register
+            if issues and register is not None:
+                register.record_outputs(issues)
+            out.append(files)
+        return out
+
     def render_many(
         self,
         type_name: str,

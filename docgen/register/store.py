@@ -76,6 +76,22 @@ class Register:
                 session.add_all(rows)
         return rows
 
+    def record_outputs(self, issues: Sequence[Issue]) -> RegisteredDocument:
+        """One document rendered in several formats (one stamp): one entry, an output
+        for each."""
+        row = self._row(issues[0])
+        for issue in issues[1:]:
+            if issue.stamp.document_id != issues[0].stamp.document_id:
+                raise ValueError("the outputs of one document share its stamp")
+            row.outputs.append(
+                RegisteredOutput(
+                    format=issue.fmt, sha256=sha256_hex(issue.content), size=len(issue.content)
+                )
+            )
+        with db.session_scope(self.engine) as session:
+            session.add(row)
+        return row
+
     @staticmethod
     def _row(issue: Issue) -> RegisteredDocument:
         if issue.tenant_id is None:

@@ -20,7 +20,7 @@ from docgen.calculations import Calculation
 from docgen.documents import registry
 from docgen.documents.base import DocumentType
 from docgen.documents.problems import CaseInvalid, Problem
-from docgen.services import FORMATS, MEDIA_TYPES, Docgen, Rendered
+from docgen.services import FORMATS, MEDIA_TYPES, Docgen, Format, Rendered
 from docgen.web import auth, negotiation, paging, templates_api
 from docgen.web.auth import requester
 
@@ -42,6 +42,13 @@ class ProblemModel(BaseModel):
 class RenderQuery(BaseModel):
     format: Literal["pdf", "docx"] | None = Field(
         default=None, description="输出格式；省略时按 Accept 请求头，默认 pdf"
+    )
+    formats: str | None = Field(
+        default=None,
+        max_length=20,
+        pattern=r"^(pdf|docx)(,(pdf|docx))*$",
+        description="pdf,docx：同一文书的 PDF 与 DOCX 一次生成（同一文书编号，只登记一次），"
+        "以 zip（含 manifest.json）返回；给出时不看 format",
     )
     draft: bool = Field(
         default=False,
@@ -138,20 +145,32 @@ def _require_json() -> Response | None:
     return None
 
 
+def _rendered(doc_type: DocumentType[Any], query: RenderQuery, body: BaseModel) -> Any:
+    """The files asked for (CaseInvalid), or None when ``Accept`` allows none."""
+    if query.formats:
+        formats: list[Format] = list(dict.fromkeys(query.formats.split(",")))  # type: ignore[arg-type]
+        if query.draft:
+            return [
+                f for fmt in formats for f in drafts.render(_service(), doc_type.name, body, fmt)
+            ]
+        made = _service().render_formats(doc_type.name, body, formats, requested_by=requester())
+        return [item for files in made for item in files]
+    fmt = negotiation.chosen_format(query.format)
+    if fmt is None:
+        return None
+    if query.draft:
+        return drafts.render(_service(), doc_type.name, body, fmt)
+    return _service().render_each(doc_type.name, body, fmt, requested_by=requester())
+
+
 def _render_view(doc_type: DocumentType[Any]) -> Any:
     def render(query: RenderQuery, body: BaseModel) -> Response:
-        fmt = negotiation.chosen_format(query.format)
-        if fmt is None:
-            return negotiation.not_acceptable()
         try:
-            if query.draft:
-                rendered = drafts.render(_service(), doc_type.name, body, fmt)
-            else:
-                rendered = _service().render_each(
-                    doc_type.name, body, fmt, requested_by=requester()
-                )
+            rendered = _rendered(doc_type, query, body)
         except CaseInvalid as exc:
             return _problems_response(exc.problems)
+        if rendered is None:
+            return negotiation.not_acceptable()
         if len(rendered) == 1:
             return _draft_marked(_file_response(rendered[0]), query.draft)
         if negotiation.wants_multipart():
@@ -159,7 +178,7 @@ def _render_view(doc_type: DocumentType[Any]) -> Any:
             response.headers["Cache-Control"] = "no-store"
         else:
             response = _file_response(negotiation.zip_with_manifest(rendered))
-        ids = [r.document_id for r in rendered if r.document_id]
+        ids = list(dict.fromkeys(r.document_id for r in rendered if r.document_id))
         if ids:
             response.headers["X-Docgen-Document-Ids"] = ",".join(ids)
         return _draft_marked(response, query.draft)

@@ -84,3 +84,30 @@ def test_the_forms_preview_is_a_draft_and_its_download_a_document(settings, serv
     assert download.status_code == 200
     assert _registered(app) == before + 1
     assert "稿" not in normalize("".join(pdf_pages_text(download.data)))
+
+
+def test_pdf_and_docx_in_one_go_are_one_document_with_two_outputs(settings, service):
+    import hashlib
+    import zipfile
+
+    client = two_tenants(tenant_app(settings, service)).a.admin
+    data = _numbered_letter(client)
+    both = client.post(f"{URL}?formats=pdf,docx", json=data)
+    assert both.status_code == 200 and both.mimetype == "application/zip"
+    (document_id,) = both.headers["X-Docgen-Document-Ids"].split(",")
+    archive = zipfile.ZipFile(io.BytesIO(both.data))
+    listed = json.loads(archive.read("manifest.json"))["documents"]
+    assert [d["format"] for d in listed] == ["pdf", "docx"]
+    assert {d["document_id"] for d in listed} == {document_id}
+    pdf, docx = (archive.read(d["file"]) for d in listed)
+    assert "（2026）京草稿律函字第1号" in normalize("".join(pdf_pages_text(pdf)))
+    assert "（2026）京草稿律函字第1号" in normalize(docx_text(docx)), "one number for both"
+    items = client.get("/api/v1/register").json["items"]
+    assert len(items) == 1 and items[0]["document_id"] == document_id
+    outputs = {o["format"]: o["sha256"] for o in items[0]["outputs"]}
+    assert outputs == {
+        "pdf": hashlib.sha256(pdf).hexdigest(),
+        "docx": hashlib.sha256(docx).hexdigest(),
+    }
+    bad = client.post(f"{URL}?formats=pdf,html", json=data)
+    assert bad.status_code == 422 and bad.json[0]["loc"][-1] == "formats"
