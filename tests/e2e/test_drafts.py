@@ -111,3 +111,23 @@ def test_pdf_and_docx_in_one_go_are_one_document_with_two_outputs(settings, serv
     }
     bad = client.post(f"{URL}?formats=pdf,html", json=data)
     assert bad.status_code == 422 and bad.json[0]["loc"][-1] == "formats"
+
+
+def test_the_forms_pdf_and_docx_download_is_one_registered_document(settings, service):
+    import zipfile
+
+    app = tenant_app(settings, service)
+    client = two_tenants(app).a.admin
+    page = client.get("/form/demand_letter").get_data(as_text=True)
+    assert 'data-format="pdf,docx"' in page and "PDF 与 DOCX 一并下载（同一份文书）" in page
+    token = re.search(r'name="csrf-token" content="([^"]+)"', page).group(1)  # type: ignore[union-attr]
+    before = _registered(app)
+    both = client.post(
+        "/form/demand_letter/render",
+        data={"csrf_token": token, "case": json.dumps(DEMAND), "format": "pdf,docx"},
+    )
+    assert both.status_code == 200 and both.mimetype == "application/zip"
+    listed = json.loads(zipfile.ZipFile(io.BytesIO(both.data)).read("manifest.json"))
+    assert [d["format"] for d in listed["documents"]] == ["pdf", "docx"]
+    assert len({d["document_id"] for d in listed["documents"]}) == 1
+    assert _registered(app) == before + 1, "one document for both files"
