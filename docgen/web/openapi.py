@@ -59,6 +59,8 @@ FILE_HEADERS: dict[str, dict[str, Any]] = {
         **_TEXT,
     },
     "X-Docgen-Warnings": {"description": "警告（JSON 问题列表，ASCII 转义）", **_TEXT},
+    "X-Docgen-Draft": {"description": "true：草稿，未登记、无文书编号", **_TEXT},
+    "X-Docgen-Pages": {"description": "起诉材料：总页数", **_TEXT},
 }
 REPLAYED = {
     "Idempotent-Replayed": {
