@@ -100,6 +100,7 @@ class Rendered:
     warnings: list[Problem] = field(default_factory=list)
     document_id: str | None = None
     verification_code: str | None = None
+    recipient: str | None = None  # whom this copy is addressed to, for types with several
 
     @property
     def media_type(self) -> str:
@@ -142,6 +143,7 @@ class Docgen:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.tenant_id = DEFAULT_TENANT_ID
+        self.draft = False  # a draft: no register entry, no document id, no letter number
         self._root = self  # a tenant's view shares the renderers and stores of its root
         self._pdf: PdfRenderer | None = None
         self._isolated_pdf: IsolatedPdfRenderer | None = None
@@ -564,6 +566,49 @@ class Docgen:
             )
         return out
 
+    def render_formats(
+        self, type_name: str, data: Any, formats: Sequence[Format], *, requested_by: str = "cli"
+    ) -> list[list[Rendered]]:
+        """Each recipient's document in several formats at once (PDF and DOCX in one go):
+        one document, so one id and verification code printed in both files, and one
+        register entry with an output per format. Per recipient, the files in ``formats``
+        order."""
+        doc_type = registry.get(type_name)
+        assessment, copies = self._copies(doc_type, data, self.options())
+        out = []
+        for copy, context in copies:
+            stamp = self._new_stamp()
+            issues: list[Issue] = []
+            files = []
+            for fmt in formats:
+                if fmt == "pdf":
+                    renderer, pdf_template = self.pdf_template(doc_type, copy, None)
+                    content = self._render_pdf(copy, pdf_template, context, stamp, renderer)
+                    path = self.settings.templates_dir / pdf_template
+                else:
+                    path = self.docx_template(doc_type, case=copy)
+                    properties = docx_properties(stamp) if stamp else None
+                    content = self.docx.render(path, context, properties)
+                files.append(
+                    self._finish(
+                        doc_type,
+                        copy,
+                        assessment,
+                        content,
+                        fmt,
+                        stamp,
+                        requested_by,
+                        None,
+                        path,
+                        defer=issues,
+                    )
+                )
+            register = self.register
+            if issues and register is not None:
+                register.record_outputs(issues)
+            out.append(files)
+        return out
+
     def render_many(
         self,
         type_name: str,
@@ -744,14 +789,21 @@ class Docgen:
         copies = doc_type.split(case) if doc_type.split is not None else [case]
         out = []
         for copy in copies:
-            copy = self._resolve(doc_type, copy, final=True)
+            copy = self._resolve(doc_type, copy, final=not self.draft)
             # the evaluated context is the first recipient's without a letter number;
             # every copy is built for its own recipient and number
             out.append((copy, doc_type.build_context(copy, assessment)))
         return assessment, out
 
+    def drafting(self) -> Docgen:
+        """This view rendering drafts: nothing is registered or numbered (docgen.drafts
+        marks the files)."""
+        view = _copy.copy(self)
+        view.draft = True
+        return view
+
     def _new_stamp(self) -> Stamp | None:
-        return Stamp.new() if self.settings.register_documents else None
+        return Stamp.new() if self.settings.register_documents and not self.draft else None
 
     def _finish(
         self,
@@ -808,6 +860,7 @@ class Docgen:
             assessment.warnings,
             stamp.document_id if stamp else None,
             stamp.code if stamp else None,
+            getattr(getattr(copy, "recipient", None), "name", None),
         )
 
     def _render_docx(

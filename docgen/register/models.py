@@ -35,6 +35,10 @@ class RegisteredDocument(Base):
     requested_by: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     batch_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    # for exact lookups only (docgen.register.lookup): the first debtor's name, and a
+    # SHA-256 of its ID number, never the number itself
+    debtor_name: Mapped[str | None] = mapped_column(String(200), index=True, nullable=True)
+    debtor_id_hash: Mapped[str | None] = mapped_column(String(64), index=True, nullable=True)
 
     outputs: Mapped[list[RegisteredOutput]] = relationship(
         back_populates="document", order_by="RegisteredOutput.id", lazy="selectin"

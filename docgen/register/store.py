@@ -17,6 +17,7 @@ from docgen.register import (
     normalize_code,
     sha256_hex,
 )
+from docgen.register.lookup import first_debtor
 from docgen.register.models import Delivery, RegisteredDocument, RegisteredOutput
 
 
@@ -75,12 +76,31 @@ class Register:
                 session.add_all(rows)
         return rows
 
+    def record_outputs(self, issues: Sequence[Issue]) -> RegisteredDocument:
+        """One document rendered in several formats (one stamp): one entry, an output
+        for each."""
+        row = self._row(issues[0])
+        for issue in issues[1:]:
+            if issue.stamp.document_id != issues[0].stamp.document_id:
+                raise ValueError("the outputs of one document share its stamp")
+            row.outputs.append(
+                RegisteredOutput(
+                    format=issue.fmt, sha256=sha256_hex(issue.content), size=len(issue.content)
+                )
+            )
+        with db.session_scope(self.engine) as session:
+            session.add(row)
+        return row
+
     @staticmethod
     def _row(issue: Issue) -> RegisteredDocument:
         if issue.tenant_id is None:
             raise ValueError("a document is recorded for a tenant")
+        debtor_name, debtor_id_hash = first_debtor(issue.input_data)
         row = RegisteredDocument(
             id=issue.stamp.document_id,
+            debtor_name=debtor_name,
+            debtor_id_hash=debtor_id_hash,
             tenant_id=issue.tenant_id,
             code=issue.stamp.code,
             type_name=issue.type_name,

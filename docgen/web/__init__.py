@@ -13,11 +13,11 @@ from typing import Any
 from flask import Response, jsonify, request
 from flask_openapi3 import Info, OpenAPI
 from pydantic import ValidationError
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 from docgen import __version__
 from docgen.config import Settings
-from docgen.documents.problems import Problem
+from docgen.documents.problems import CaseInvalid, Problem
 from docgen.services import Docgen
 from docgen.web import (
     api,
@@ -26,6 +26,7 @@ from docgen.web import (
     bundles,
     form,
     hosts,
+    idempotency,
     limits,
     login,
     profiles,
@@ -74,7 +75,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> OpenAPI:
     form.init_app(app, settings)
     login.init_app(app, settings)
     bundles.init_app(app)
+    idempotency.init_app(app)  # after every creating route is registered
     app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(CaseInvalid, _invalid)
     app.register_error_handler(Exception, _unexpected_error)
     app.after_request(_security_headers)
     return app
@@ -96,6 +99,16 @@ def _http_error(exc: HTTPException) -> Response | HTTPException:
     problem = Problem((), f"http_{exc.code}", _HTTP_MESSAGES.get(exc.code or 0, exc.name))
     response = jsonify([problem.as_dict()])
     response.status_code = exc.code or 500
+    allowed = dict(exc.get_headers()).get("Allow") if isinstance(exc, MethodNotAllowed) else None
+    if allowed:
+        response.headers["Allow"] = allowed  # RFC 9110 §15.5.6: a 405 names what is
+    return response
+
+
+def _invalid(exc: CaseInvalid) -> Response:
+    """A problem found below a view (a list's cursor): 422 with the problem list."""
+    response = jsonify([p.as_dict() for p in exc.problems])
+    response.status_code = 422
     return response
 
 

@@ -15,13 +15,13 @@ from flask import Response, abort, jsonify, request, send_file
 from flask_openapi3 import APIBlueprint, OpenAPI, Tag
 from pydantic import BaseModel, Field
 
-from docgen import calculations
+from docgen import calculations, drafts
 from docgen.calculations import Calculation
 from docgen.documents import registry
 from docgen.documents.base import DocumentType
 from docgen.documents.problems import CaseInvalid, Problem
-from docgen.services import FORMATS, MEDIA_TYPES, Docgen, Rendered
-from docgen.web import auth, templates_api
+from docgen.services import FORMATS, MEDIA_TYPES, Docgen, Format, Rendered
+from docgen.web import auth, negotiation, paging, templates_api
 from docgen.web.auth import requester
 
 DOCS_TAG = Tag(name="documents", description="生成与校验文书")
@@ -40,7 +40,20 @@ class ProblemModel(BaseModel):
 
 
 class RenderQuery(BaseModel):
-    format: Literal["pdf", "docx"] = Field(default="pdf", description="输出格式")
+    format: Literal["pdf", "docx"] | None = Field(
+        default=None, description="输出格式；省略时按 Accept 请求头，默认 pdf"
+    )
+    formats: str | None = Field(
+        default=None,
+        max_length=20,
+        pattern=r"^(pdf|docx)(,(pdf|docx))*$",
+        description="pdf,docx：同一文书的 PDF 与 DOCX 一次生成（同一文书编号，只登记一次），"
+        "以 zip（含 manifest.json）返回；给出时不看 format",
+    )
+    draft: bool = Field(
+        default=False,
+        description="1：草稿——每页印「草稿」，不登记、无文书编号与校验码、不占用律师函编号",
+    )
 
 
 class ValidationReport(BaseModel):
@@ -61,6 +74,7 @@ class DocumentTypeInfo(BaseModel):
 
 class DocumentTypeList(BaseModel):
     items: list[DocumentTypeInfo]
+    next: str | None = Field(default=None, description="下一页的 cursor；没有下一页时为 null")
 
 
 class TypePath(BaseModel):
@@ -104,6 +118,12 @@ def _file_response(rendered: Rendered) -> Response:
     return response
 
 
+def _draft_marked(response: Response, draft: bool) -> Response:
+    if draft:
+        response.headers["X-Docgen-Draft"] = "true"
+    return response
+
+
 def content_disposition(filename: str, ascii_fallback: str) -> str:
     """An attachment header with a plain ASCII name and the real (Chinese) name, RFC 6266."""
     quoted = urllib.parse.quote(filename, safe="")
@@ -125,15 +145,43 @@ def _require_json() -> Response | None:
     return None
 
 
+def _rendered(doc_type: DocumentType[Any], query: RenderQuery, body: BaseModel) -> Any:
+    """The files asked for (CaseInvalid), or None when ``Accept`` allows none."""
+    if query.formats:
+        formats: list[Format] = list(dict.fromkeys(query.formats.split(",")))  # type: ignore[arg-type]
+        if query.draft:
+            return [
+                f for fmt in formats for f in drafts.render(_service(), doc_type.name, body, fmt)
+            ]
+        made = _service().render_formats(doc_type.name, body, formats, requested_by=requester())
+        return [item for files in made for item in files]
+    fmt = negotiation.chosen_format(query.format)
+    if fmt is None:
+        return None
+    if query.draft:
+        return drafts.render(_service(), doc_type.name, body, fmt)
+    return _service().render_each(doc_type.name, body, fmt, requested_by=requester())
+
+
 def _render_view(doc_type: DocumentType[Any]) -> Any:
     def render(query: RenderQuery, body: BaseModel) -> Response:
         try:
-            rendered = _service().render(
-                doc_type.name, body, query.format, requested_by=requester()
-            )
+            rendered = _rendered(doc_type, query, body)
         except CaseInvalid as exc:
             return _problems_response(exc.problems)
-        return _file_response(rendered)
+        if rendered is None:
+            return negotiation.not_acceptable()
+        if len(rendered) == 1:
+            return _draft_marked(_file_response(rendered[0]), query.draft)
+        if negotiation.wants_multipart():
+            response = negotiation.multipart(rendered)
+            response.headers["Cache-Control"] = "no-store"
+        else:
+            response = _file_response(negotiation.zip_with_manifest(rendered))
+        ids = list(dict.fromkeys(r.document_id for r in rendered if r.document_id))
+        if ids:
+            response.headers["X-Docgen-Document-Ids"] = ",".join(ids)
+        return _draft_marked(response, query.draft)
 
     render.__annotations__ = {"query": RenderQuery, "body": doc_type.model, "return": Response}
     render.__name__ = f"render_{doc_type.name}"
@@ -178,7 +226,10 @@ def _file_responses() -> Any:
     return {
         200: {
             "description": "生成的文书；警告（如有）在响应头 X-Docgen-Warnings 中",
-            "content": {media: binary for media in MEDIA_TYPES.values()},
+            "content": {
+                **{media: binary for media in MEDIA_TYPES.values()},
+                negotiation.MULTIPART: binary,
+            },
         },
         400: {"description": "请求体不是有效的 JSON"},
         413: {"description": "请求内容过大"},
@@ -191,9 +242,11 @@ def build_blueprint() -> APIBlueprint:
     bp.before_request(_require_json)
 
     @bp.get("/document-types", tags=[TYPES_TAG], responses={200: DocumentTypeList})
-    def list_types() -> Response:
-        """列出全部文书类型：中文名称、说明、JSON Schema 与示例案件"""
-        return jsonify({"items": [_type_info(t) for t in registry.all_types()]})
+    def list_types(query: paging.PageQuery) -> Response:
+        """列出全部文书类型：中文名称、说明、JSON Schema 与示例案件（分页）"""
+        order = {t.name: i for i, t in enumerate(registry.all_types())}
+        chosen, following = paging.page(registry.all_types(), lambda t: [order[t.name]], query)
+        return paging.answer([_type_info(t) for t in chosen], following)
 
     @bp.get("/document-types/<name>", tags=[TYPES_TAG], responses={200: DocumentTypeInfo})
     def get_type(path: TypePath) -> Response:
@@ -227,9 +280,8 @@ def build_blueprint() -> APIBlueprint:
     return bp
 
 
-OPENAPI_URL = "/api/v1/openapi.json"
-
-
 def init_app(app: OpenAPI) -> None:
+    from docgen.web import openapi
+
     app.register_api(build_blueprint())
-    app.add_url_rule(OPENAPI_URL, "openapi_json", lambda: jsonify(app.api_doc))
+    openapi.init_app(app)

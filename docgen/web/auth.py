@@ -214,6 +214,17 @@ def count_auth_failure() -> None:
     _failures("hit")
 
 
+RETRY_STATUSES = frozenset({429, 503})
+
+
+def retry_after_only_when_refused(response: Response) -> Response:
+    """``Retry-After`` only on 429 and 503 (RFC 9110 §10.2.3): the limiter adds it to every
+    answer, where a client would read a 200 as "come back later"."""
+    if response.status_code not in RETRY_STATUSES:
+        response.headers.pop("Retry-After", None)
+    return response
+
+
 def _rate_key() -> str:
     who = principal()
     return who.label if who is not None else f"addr:{get_remote_address()}"
@@ -224,6 +235,8 @@ def init_app(app: Flask, settings: Settings) -> None:
     docgen = app.extensions["docgen"]
     app.extensions["docgen_access"] = docgen.register or Register(settings.effective_database_url)
     app.before_request(_authenticate)
+    # registered before the limiter's hook, so it runs after it (Flask runs them reversed)
+    app.after_request(retry_after_only_when_refused)
     limiter = Limiter(
         _rate_key,
         default_limits=[settings.rate_limit],

@@ -33,12 +33,13 @@ from flask import (
 from flask_wtf.csrf import CSRFError, generate_csrf, validate_csrf
 from wtforms.validators import ValidationError as CsrfInvalid
 
+from docgen import drafts
 from docgen.config import Settings
 from docgen.documents import registry
 from docgen.documents.base import DocumentType
 from docgen.documents.problems import CaseInvalid, Problem
-from docgen.services import FORMATS, Docgen, Rendered
-from docgen.web import auth
+from docgen.services import FORMATS, Docgen, Format, Rendered
+from docgen.web import auth, negotiation
 from docgen.web.api import content_disposition
 from docgen.web.auth import requester
 from docgen.web.figures import figures
@@ -198,14 +199,28 @@ def render(type_name: str) -> Response:
         data = json.loads(request.form.get("case", ""))
     except ValueError:
         data = None
-    if fmt not in FORMATS or not isinstance(data, dict):
+    if (fmt not in FORMATS and fmt != BOTH) or not isinstance(data, dict):
         problem = Problem((), "json_invalid", "提交的内容不是有效的案件数据")
         return _refused([problem], doc_type, 400)
     try:
-        rendered = _service().render(type_name, data, fmt, requested_by=requester())
+        rendered = _rendered(type_name, data, fmt, inline)
     except CaseInvalid as exc:
         return _refused(exc.problems, doc_type, 422)
     return _file(rendered, inline=inline and fmt == "pdf")
+
+
+BOTH = ",".join(FORMATS)  # both formats of one document, in one ZIP
+
+
+def _rendered(type_name: str, data: Any, fmt: str, inline: bool) -> Rendered:
+    service = _service()
+    if fmt == BOTH:  # one document (one id and number), its PDF and DOCX
+        made = service.render_formats(type_name, data, list(FORMATS), requested_by=requester())
+        return negotiation.zip_with_manifest([f for files in made for f in files])
+    chosen: Format = "docx" if fmt == "docx" else "pdf"
+    if inline:  # 预览: a draft, marked, neither registered nor numbered
+        return drafts.render_one(service, type_name, data, chosen)
+    return service.render(type_name, data, chosen, requested_by=requester())
 
 
 def _refused(problems: list[Problem], doc_type: DocumentType[Any], status: int) -> Response:

@@ -14,6 +14,7 @@ from docgen.documents.problems import Problem, from_validation_error
 from docgen.profiles.model import SenderProfile
 from docgen.profiles.store import ProfileNotFound, ProfileStore
 from docgen.web.auth import tenant_id
+from docgen.web.paging import PageQuery, answer, page
 
 PROFILES_TAG = Tag(name="sender-profiles", description="发函人档案（律师事务所、债权人）")
 
@@ -54,9 +55,10 @@ def build_blueprint() -> APIBlueprint:
     bp = APIBlueprint("sender_profiles", __name__, url_prefix="/api/v1/sender-profiles")
 
     @bp.get("", tags=[PROFILES_TAG])
-    def list_profiles() -> Response:
-        """列出全部发函人档案"""
-        return jsonify({"items": [p.as_dict() for p in _store().list(tenant_id())]})
+    def list_profiles(query: PageQuery) -> Response:
+        """列出发函人档案（分页）"""
+        chosen, following = page(_store().list(tenant_id()), lambda p: [p.id], query)
+        return answer([p.as_dict() for p in chosen], following)
 
     @bp.get("/schema", tags=[PROFILES_TAG])
     def profile_schema() -> Response:

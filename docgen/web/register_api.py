@@ -26,10 +26,14 @@ from docgen.register.deliveries import (
     limitation_for,
     normalize_tracking_number,
 )
+from docgen.register.lookup import RegisterFilter, search
 from docgen.register.models import Delivery, RegisteredDocument
 from docgen.register.store import Register, Verification
 from docgen.services import Docgen, _public
+from docgen.web import paging
 from docgen.web.auth import principal, requester, tenant_id
+from docgen.web.openapi_models import RegisterPage
+from docgen.web.paging import PageQuery
 
 REGISTER_TAG = Tag(name="register", description="文书登记、真伪核验与送达记录")
 _SHA256 = re.compile(r"^[0-9a-fA-F]{64}$")
@@ -72,6 +76,23 @@ class DeliveryBody(BaseModel):
     tracking_number: str = Field(min_length=1, max_length=40, description="EMS 邮件号")
     sent_on: date | None = Field(default=None, description="寄出日期")
     delivered_on: date | None = Field(default=None, description="妥投（签收）日期")
+
+
+class RegisterQuery(PageQuery):
+    """Filters of the register list; a debtor is found by exact name or ID number only."""
+
+    type: str | None = Field(default=None, max_length=64, description="文书类型，如 lawyer_letter")
+    issued_from: date | None = Field(default=None, description="出具日期起（含，UTC）")
+    issued_to: date | None = Field(default=None, description="出具日期止（含，UTC）")
+    batch_id: str | None = Field(default=None, max_length=64, description="批次编号")
+    debtor_name: str | None = Field(
+        default=None, max_length=200, description="债务人姓名或名称（完全一致，不做模糊匹配）"
+    )
+    debtor_id_number: str | None = Field(
+        default=None,
+        max_length=50,
+        description="债务人证件号码或统一社会信用代码（完全一致；按哈希比对）",
+    )
 
 
 def _service() -> Docgen:
@@ -130,6 +151,25 @@ def _document_dict(document: RegisteredDocument) -> dict[str, Any]:
     }
 
 
+def _aware(value: datetime) -> datetime:
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
+def _position(position: list[Any]) -> tuple[datetime, str]:
+    """(issued at, id) of a register cursor, or CaseInvalid on ``cursor``."""
+    try:
+        created, last_id = position
+        return datetime.fromisoformat(created), str(last_id)
+    except (TypeError, ValueError):
+        raise CaseInvalid(
+            [
+                Problem(
+                    ("query", "cursor"), "cursor_invalid", "cursor 无效：请使用上一页答复中的 next"
+                )
+            ]
+        ) from None
+
+
 def _verify_answer(found: Verification) -> dict[str, Any]:
     answer = found.as_public_dict()
     answer["type_title"] = _type_title(found.type_name)
@@ -180,6 +220,30 @@ def build_blueprint() -> APIBlueprint:
         else:
             found = register.verify(code=form.code or "")
         return jsonify(_verify_answer(found))
+
+    @bp.get("/register", tags=[REGISTER_TAG], responses={200: RegisterPage})
+    def list_documents(query: RegisterQuery) -> Response:
+        """本租户出具的文书（最新的在前，分页），可按类型、日期、批次、债务人筛选"""
+        after = None
+        if query.cursor:
+            created, last_id = _position(paging.decode(query.cursor))
+            after = (created, last_id)
+        where = RegisterFilter(
+            tenant_id(),
+            query.type,
+            query.issued_from,
+            query.issued_to,
+            query.batch_id,
+            query.debtor_name,
+            query.debtor_id_number,
+        )
+        rows = search(_register().engine, where, query.limit + 1, after)
+        chosen = rows[: query.limit]
+        following = None
+        if len(rows) > query.limit:
+            last = chosen[-1]
+            following = paging.encode([_aware(last.created_at).isoformat(), last.id])
+        return paging.answer([_document_dict(d) for d in chosen], following)
 
     @bp.get("/register/<document_id>", tags=[REGISTER_TAG], responses={200: None})
     def get_document(path: DocumentPath) -> Response:

@@ -23,7 +23,7 @@ from docgen.documents import registry
 from docgen.documents.problems import CaseInvalid, Problem
 from docgen.services import Docgen
 from docgen.template_store import TemplateRejected, UnknownVersion, VersionInfo
-from docgen.web import auth
+from docgen.web import auth, paging
 
 TEMPLATES_TAG = Tag(name="templates", description="自定义文书模板：上传、检查、预览、启用")
 MAX_TEMPLATE_BYTES = 10 * 1024 * 1024
@@ -81,6 +81,14 @@ class TemplateVersionModel(BaseModel):
 
 class TemplateList(BaseModel):
     items: list[TemplateVersionModel]
+    next: str | None = Field(default=None, description="下一页的 cursor；没有下一页时为 null")
+
+
+def _paged(versions: list[VersionInfo], query: paging.PageQuery) -> Response:
+    chosen, following = paging.page(
+        versions, lambda v: [v.type_name, v.kind, v.variant, v.version], query
+    )
+    return paging.answer([_version_json(v) for v in chosen], following)
 
 
 def _service() -> Docgen:
@@ -114,20 +122,18 @@ def _known_type(name: str) -> bool:
 
 def register_routes(bp: APIBlueprint) -> None:
     @bp.get("/templates", tags=[TEMPLATES_TAG], responses={200: TemplateList})
-    def list_templates() -> Response:
-        """列出全部自定义模板版本"""
+    def list_templates(query: paging.PageQuery) -> Response:
+        """列出全部自定义模板版本（分页）"""
         service = _service()
-        versions = service.templates.versions(service.tenant_id)
-        return jsonify({"items": [_version_json(v) for v in versions]})
+        return _paged(service.templates.versions(service.tenant_id), query)
 
     @bp.get("/templates/<type_name>", tags=[TEMPLATES_TAG], responses={200: TemplateList})
-    def list_type_templates(path: TypePath) -> Response:
-        """列出一种文书类型的模板版本"""
+    def list_type_templates(path: TypePath, query: paging.PageQuery) -> Response:
+        """列出一种文书类型的模板版本（分页）"""
         if not _known_type(path.type_name):
             return _not_found(f"未知的文书类型「{path.type_name}」")
         service = _service()
-        versions = service.templates.versions(service.tenant_id, path.type_name)
-        return jsonify({"items": [_version_json(v) for v in versions]})
+        return _paged(service.templates.versions(service.tenant_id, path.type_name), query)
 
     @bp.post("/templates/<type_name>", tags=[TEMPLATES_TAG], responses={201: TemplateVersionModel})
     def upload_template(path: TypePath, form: TemplateUpload) -> Response:

@@ -58,7 +58,11 @@ def test_several_recipients_come_back_as_a_zip_with_one_letter_each(client):
     assert 'filename="lawyer_letter.zip"' in response.headers["Content-Disposition"]
     archive = zipfile.ZipFile(io.BytesIO(response.data))
     names = sorted(archive.namelist())
-    assert names == ["律师函-刘芳-20260915.pdf", "律师函-福州闽江建材有限公司-20260915.pdf"]
+    assert names == [
+        "manifest.json",
+        "律师函-刘芳-20260915.pdf",
+        "律师函-福州闽江建材有限公司-20260915.pdf",
+    ]
     to_guarantor = _pdf_text(archive.read("律师函-刘芳-20260915.pdf"))
     assert "致：刘芳" in to_guarantor and "刘芳女士：" in to_guarantor
     assert "您作为上述债务的连带责任保证人" in to_guarantor

@@ -1,0 +1,127 @@
+"""Schemas of the JSON answers and bodies the OpenAPI document describes, for the routes
+that build their answers by hand (batches, bundles, profiles, register), so a generated
+client parses them instead of handing back ``None``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from docgen.profiles.model import SenderProfile
+
+
+class RunAccepted(BaseModel):
+    """A batch or bundle run accepted (202): poll ``status_url``, then ``download_url``."""
+
+    id: str = Field(description="任务编号")
+    status: str = Field(description="planning（批次）或 queued（起诉材料）")
+    status_url: str
+    download_url: str
+
+
+class BatchStatus(BaseModel):
+    run_id: str
+    type: str = Field(description="文书类型")
+    status: str = Field(description="planning、running、done 或 failed")
+    source: str = Field(description="上传的表格文件名")
+    formats: list[str]
+    rows: int | None = None
+    blank_rows: int | None = None
+    rendered: int
+    rejected: int
+    failed: int
+    pending: int
+    seconds: float | None = None
+    error: str | None = None
+    created_at: str
+
+
+class StoredProfileModel(SenderProfile):
+    """A sender profile as stored: its number and times besides the profile."""
+
+    id: int = Field(description="档案编号")
+    created_at: str
+    updated_at: str
+
+
+class ProfileList(BaseModel):
+    items: list[StoredProfileModel]
+    next: str | None = Field(default=None, description="下一页的 cursor；没有下一页时为 null")
+
+
+class OutputModel(BaseModel):
+    format: str
+    sha256: str
+    size: int
+
+
+class DeliveryModel(BaseModel):
+    carrier: str
+    tracking_number: str
+    sent_on: str | None = None
+    delivered_on: str | None = None
+    recorded_by: str
+    recorded_at: str
+
+
+class RegisteredDocumentModel(BaseModel):
+    """One issued document in the register."""
+
+    document_id: str = Field(description="文书编号")
+    verification_code: str = Field(description="校验码")
+    type: str
+    type_title: str | None = None
+    template_id: str
+    template_version: str
+    input_sha256: str
+    requested_by: str
+    batch_id: str | None = None
+    issued_at: str
+    outputs: list[OutputModel]
+    deliveries: list[DeliveryModel]
+    limitation: dict[str, Any] | None = Field(default=None, description="诉讼时效状态")
+
+
+class RegisterPage(BaseModel):
+    items: list[RegisteredDocumentModel]
+    next: str | None = Field(default=None, description="下一页的 cursor；没有下一页时为 null")
+
+
+class TemplateDeactivated(BaseModel):
+    type_name: str
+    kind: str
+    active: None = None
+
+
+MODELS: tuple[type[BaseModel], ...] = (
+    RunAccepted,
+    BatchStatus,
+    StoredProfileModel,
+    ProfileList,
+    RegisteredDocumentModel,
+    TemplateDeactivated,
+)
+
+
+def batch_form() -> dict[str, Any]:
+    """``POST /api/v1/batches``: the multipart form the route reads by hand."""
+    text = {"type": "string"}
+    return {
+        "type": "object",
+        "required": ["file", "type"],
+        "properties": {
+            "file": {
+                "type": "string",
+                "format": "binary",
+                "description": "表格文件（CSV、XLSX 或 JSONL），每行一份案件",
+            },
+            "type": {**text, "description": "文书类型，如 demand_letter"},
+            "formats": {**text, "description": "输出格式，逗号分隔：pdf、docx 或 pdf,docx"},
+            "address_page": {**text, "description": "1：每份另附信封地址页"},
+            "shared": {**text, "description": "每一行共用的信息（JSON 对象）"},
+            "letter_date": {**text, "format": "date", "description": "发函日期"},
+            "sender_profile_id": {**text, "description": "发函人档案编号（每一行共用的发函人）"},
+            "pdf_engine": {**text, "description": "weasyprint 或 typst，默认按服务配置"},
+        },
+    }

@@ -1,0 +1,76 @@
+"""Cursor pagination for every list the API answers: ``?limit=`` (1 to 200, default 50)
+and ``?cursor=`` (the ``next`` of the previous page); the answer is ``{"items": [...],
+"next": "<cursor>" | null}``.
+
+A cursor is the position after the last item given (its sort key), opaque to clients
+(URL-safe base64 of JSON): adding or removing items between pages neither repeats nor
+skips the others, unlike an offset. A cursor that does not decode is a 422 on ``cursor``.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+from flask import Response, jsonify
+from pydantic import BaseModel, Field
+
+from docgen.documents.problems import CaseInvalid, Problem
+
+T = TypeVar("T")
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 200
+
+
+class PageQuery(BaseModel):
+    limit: int = Field(default=DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="每页条数")
+    cursor: str | None = Field(
+        default=None, max_length=400, description="上一页答复中的 next；省略时为第一页"
+    )
+
+
+def encode(position: list[Any]) -> str:
+    text = json.dumps(position, ensure_ascii=True, separators=(",", ":"))
+    return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
+
+
+def decode(cursor: str) -> list[Any]:
+    """The position a cursor names, or CaseInvalid (422 on ``cursor``)."""
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        position = json.loads(base64.urlsafe_b64decode(padded.encode()).decode())
+    except (ValueError, binascii.Error, UnicodeDecodeError):
+        position = None
+    if not isinstance(position, list) or not position:
+        raise invalid_cursor()
+    return position
+
+
+def invalid_cursor() -> CaseInvalid:
+    problem = Problem(
+        ("query", "cursor"), "cursor_invalid", "cursor 无效：请使用上一页答复中的 next"
+    )
+    return CaseInvalid([problem])
+
+
+def page(
+    items: Sequence[T], key: Callable[[T], list[Any]], query: PageQuery
+) -> tuple[list[T], str | None]:
+    """One page of ``items`` sorted by ``key`` (a list of comparable values)."""
+    ordered = sorted(items, key=key)
+    if query.cursor:
+        after = decode(query.cursor)
+        try:
+            ordered = [item for item in ordered if key(item) > after]
+        except TypeError:
+            raise invalid_cursor() from None
+    chosen = list(ordered[: query.limit])
+    more = len(ordered) > query.limit
+    return chosen, encode(key(chosen[-1])) if more and chosen else None
+
+
+def answer(items: list[Any], next_cursor: str | None) -> Response:
+    return jsonify({"items": items, "next": next_cursor})
