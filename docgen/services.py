@@ -583,12 +583,13 @@ class Docgen:
             for fmt in formats:
                 if fmt == "pdf":
                     renderer, pdf_template = self.pdf_template(doc_type, copy, None)
-                    content = self._render_pdf(copy, pdf_template, context, stamp, renderer)
-                    path = self.settings.templates_dir / pdf_template
+                    on_page = doc_type.name not in COURT_FILINGS
+                    content = self._render_pdf(
+                        copy, pdf_template, context, stamp, renderer, stamp_on_page=on_page
+                    )
+                    source = self._source(renderer, pdf_template, stamped=on_page)
                 else:
-                    path = self.docx_template(doc_type, case=copy)
-                    properties = docx_properties(stamp) if stamp else None
-                    content = self.docx.render(path, context, properties)
+                    content, source = self._render_docx(doc_type, copy, context, stamp)
                 files.append(
                     self._finish(
                         doc_type,
@@ -599,7 +600,7 @@ class Docgen:
                         stamp,
                         requested_by,
                         None,
-                        path,
+                        source,
                         defer=issues,
                     )
                 )
