@@ -42,7 +42,9 @@ from docgen.web import auth
 from docgen.web.api import content_disposition
 from docgen.web.auth import requester
 from docgen.web.figures import figures
+from docgen.web.formdates import normalize_dates
 from docgen.web.formspec import element_id, field_path, form_spec
+from docgen.web.sample_titles import sample_title
 
 log = logging.getLogger(__name__)
 
@@ -127,7 +129,7 @@ def page(type_name: str) -> Response:
             "form/document.html",
             doc_type=doc_type,
             spec=spec,
-            samples=sample_names(type_name),
+            samples=[(name, sample_title(name)) for name in sample_names(type_name)],
             profiles=_profile_choices(),
             formats=FORMATS,
             csrf_token=generate_csrf(),
@@ -145,7 +147,12 @@ def _profile_choices() -> list[dict[str, Any]]:
     except SQLAlchemyError:
         log.exception("sender profiles unavailable; the form is shown without them")
         return []
-    return [{"id": p.id, "name": p.profile.name} for p in stored]
+    from docgen.profiles.model import KIND_TITLES
+
+    return [
+        {"id": p.id, "name": p.profile.name, "kind_title": KIND_TITLES.get(p.profile.kind, "")}
+        for p in stored
+    ]
 
 
 @bp.get("/<type_name>/samples/<name>.json")
@@ -174,11 +181,16 @@ def validate(type_name: str) -> Response:
     if not isinstance(data, dict):
         problem = Problem((), "json_invalid", "提交的内容不是有效的案件数据")
         return jsonify({"valid": False, "errors": [problem_for_form(spec, problem)]})
+    typed = normalize_dates(spec, data)
     report = _service().validate(type_name, data)
+    bad_dates = {p.loc for p in typed}
+    errors = typed + [
+        p for p in report.problems if p.severity == "error" and p.loc not in bad_dates
+    ]
     return jsonify(
         {
-            "valid": report.ok,
-            "errors": [problem_for_form(spec, p) for p in report.problems if p.severity == "error"],
+            "valid": report.ok and not typed,
+            "errors": [problem_for_form(spec, p) for p in errors],
             "warnings": [
                 problem_for_form(spec, p) for p in report.problems if p.severity == "warning"
             ],
@@ -201,6 +213,9 @@ def render(type_name: str) -> Response:
     if fmt not in FORMATS or not isinstance(data, dict):
         problem = Problem((), "json_invalid", "提交的内容不是有效的案件数据")
         return _refused([problem], doc_type, 400)
+    typed = normalize_dates(form_spec(doc_type.json_schema(), doc_type.title), data)
+    if typed:
+        return _refused(typed, doc_type, 422)
     try:
         rendered = _service().render(type_name, data, fmt, requested_by=requester())
     except CaseInvalid as exc:

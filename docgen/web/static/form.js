@@ -61,6 +61,7 @@
       target[last] = value;
     }
     remember();
+    refreshConditions();
   }
 
   var saveTimer = null;
@@ -89,6 +90,83 @@
   }
 
   // --- fields ---------------------------------------------------------------------------
+
+  // --- dates and amounts as people type them --------------------------------------------
+
+  // 2026-03-05, 2026/3/5, 2026.3.5 and 2026年3月5日 (see docgen/web/formdates.py)
+  var DATE_FORMS = [/^(\d{1,4})-(\d{1,2})-(\d{1,2})$/, /^(\d{1,4})\/(\d{1,2})\/(\d{1,2})$/,
+    /^(\d{1,4})\.(\d{1,2})\.(\d{1,2})$/, /^(\d{1,4})年(\d{1,2})月(\d{1,2})日?$/];
+  function parseDate(text) {
+    var plain = text.replace(/\s+/g, '');
+    for (var i = 0; i < DATE_FORMS.length; i++) {
+      var m = DATE_FORMS[i].exec(plain);
+      if (!m) { continue; }
+      var y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
+      if (y < 1900 || y > 2100) { return { error: '年份应在1900年至2100年之间' }; }
+      var probe = new Date(Date.UTC(y, mo - 1, d));
+      if (probe.getUTCFullYear() !== y || probe.getUTCMonth() !== mo - 1 || probe.getUTCDate() !== d) {
+        return { error: '没有这一天：' + y + '年' + mo + '月' + d + '日' };
+      }
+      return { iso: y + '-' + ('0' + mo).slice(-2) + '-' + ('0' + d).slice(-2), cn: y + '年' + mo + '月' + d + '日' };
+    }
+    return { error: '请写作 2026-03-05、2026/3/5 或 2026年3月5日' };
+  }
+
+  // 人民币大写, the same algorithm as docgen.domain.money.rmb_upper (a browser test
+  // compares the two over a range of amounts)
+  var DIGITS = '零壹贰叁肆伍陆柒捌玖';
+  function integerUpper(yuan) {
+    var digits = ('000000000000' + yuan).slice(-12);
+    var small = ['仟', '佰', '拾', ''], groups = ['亿', '万', ''];
+    var parts = [], pendingZero = false;
+    for (var g = 0; g < 3; g++) {
+      var group = digits.slice(g * 4, g * 4 + 4);
+      for (var k = 0; k < 4; k++) {
+        var digit = Number(group[k]);
+        if (digit === 0) { pendingZero = pendingZero || parts.length > 0; continue; }
+        if (pendingZero) { parts.push('零'); pendingZero = false; }
+        parts.push(DIGITS[digit] + small[k]);
+      }
+      if (Number(group)) { parts.push(groups[g]); pendingZero = false; }
+    }
+    return parts.join('');
+  }
+  function rmbUpper(text) {
+    var m = /^(\d{1,12})(?:\.(\d{0,2}))?$/.exec(String(text));
+    if (!m) { return null; }
+    var yuan = Number(m[1]), cents = Number(((m[2] || '') + '00').slice(0, 2));
+    var jiao = Math.floor(cents / 10), fen = cents % 10;
+    if (yuan === 0 && cents === 0) { return '零元整'; }
+    var head = yuan ? integerUpper(yuan) + '元' : '';
+    if (jiao === 0 && fen === 0) { return head + '整'; }
+    var tail = jiao ? DIGITS[jiao] + '角' : (yuan ? '零' : '');
+    return head + tail + (fen ? DIGITS[fen] + '分' : '');
+  }
+
+  function plainAmount(text) { return text.replace(/[,，\s]/g, '').replace(/元$/, ''); }
+
+  // 1234567.5 -> 1,234,567.5 (the fraction as typed)
+  function groupThousands(plain) {
+    var m = /^(\d+)(\.\d*)?$/.exec(plain);
+    if (!m) { return plain; }
+    return m[1].replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (m[2] || '');
+  }
+
+  // re-group the digits while typing and keep the caret after the same digit
+  function regroup(input) {
+    var caret = input.selectionStart === null ? input.value.length : input.selectionStart;
+    var before = input.value.slice(0, caret).replace(/[^\d.]/g, '').length;
+    var plain = plainAmount(input.value);
+    if (!/^\d*(\.\d*)?$/.test(plain)) { return plain; }
+    var shown = groupThousands(plain);
+    if (shown !== input.value) {
+      input.value = shown;
+      var pos = 0, seen = 0;
+      while (pos < shown.length && seen < before) { if (shown[pos] !== ',') { seen++; } pos++; }
+      try { input.setSelectionRange(pos, pos); } catch (e) { /* not focused */ }
+    }
+    return plain;
+  }
 
   function twoDecimals(text) {
     var plain = text.replace(/[,，\s]/g, '').replace(/元$/, '');
@@ -135,9 +213,16 @@
         input.value = value === undefined ? '' : (node.widget === 'json' ? JSON.stringify(value) : String(value));
         break;
       case 'date':
-        input = el('input', Object.assign({ type: 'date' }, common));
+        // a text input: a native date input turns 2026/3/5 typed in some locales into 0635
+        input = el('input', Object.assign({ type: 'text', inputmode: 'numeric', autocomplete: 'off', placeholder: '2026-03-05', 'class': 'date' }, common));
         input.value = value === undefined ? '' : String(value);
-        break;
+        input.addEventListener('input', function () {
+          var text = input.value.trim();
+          var parsed = text ? parseDate(text) : {};
+          write(text === '' ? undefined : (parsed.iso || text));
+          showAside(input, parsed.cn || parsed.error || '', parsed.error ? 'bad' : '');
+        });
+        return input;
       case 'integer':
         input = el('input', Object.assign({ type: 'number', step: 1, min: node.min, max: node.max, inputmode: 'numeric' }, common));
         input.value = value === undefined ? '' : String(value);
@@ -147,9 +232,20 @@
         input = el('input', Object.assign({ type: 'text', inputmode: 'decimal', autocomplete: 'off', 'class': node.widget }, common));
         input.value = value === undefined ? '' : String(value);
         if (node.widget === 'money') {
-          input.addEventListener('blur', function () {
-            if (input.value !== '') { input.value = twoDecimals(input.value); write(input.value); }
+          input.value = groupThousands(input.value);
+          input.addEventListener('input', function () {
+            var plain = regroup(input);
+            write(plain === '' ? undefined : plain);
+            showAside(input, moneyWords(plain), '');
           });
+          input.addEventListener('blur', function () {
+            if (input.value === '') { return; }
+            var plain = twoDecimals(plainAmount(input.value));
+            input.value = groupThousands(plain);
+            write(plain);
+            showAside(input, moneyWords(plain), '');
+          });
+          return input;
         }
         break;
       default:
@@ -158,6 +254,26 @@
     }
     input.addEventListener('input', function () { write(parseValue(node, input.value)); });
     return input;
+  }
+
+  function moneyWords(plain) {
+    var words = plain ? rmbUpper(plain) : null;
+    return words ? '大写：' + words : '';
+  }
+
+  // the line beside a date or an amount: 2026年3月5日 / 大写：壹拾万元整
+  function showAside(input, text, kind) {
+    var aside = document.getElementById('aside-' + input.id);
+    if (!aside) { return; }
+    aside.textContent = text;
+    aside.className = 'aside' + (kind ? ' ' + kind : '');
+  }
+
+  function asideText(node, value) {
+    if (value === undefined || value === '') { return ['', '']; }
+    if (node.widget === 'money') { return [moneyWords(plainAmount(String(value))), '']; }
+    var parsed = parseDate(String(value));
+    return [parsed.cn || parsed.error || '', parsed.error ? 'bad' : ''];
   }
 
   function titleOf(node, value) {
@@ -185,6 +301,11 @@
       box.appendChild(labelFor(node, id));
       box.appendChild(input);
     }
+    if (node.widget === 'date' || node.widget === 'money') {
+      var initial = asideText(node, getAt(path));
+      box.appendChild(el('p', { 'class': 'aside' + (initial[1] ? ' ' + initial[1] : ''), id: 'aside-' + id, 'aria-live': 'polite', text: initial[0] }));
+      input.setAttribute('aria-describedby', ((input.getAttribute('aria-describedby') || '') + ' aside-' + id).trim());
+    }
     var help = helpFor(node, id);
     if (help) { box.appendChild(help); }
     return box;
@@ -195,13 +316,71 @@
   function group(node, path, extraClass) {
     var id = idOf(path);
     var box = el('fieldset', { id: id, 'class': 'group ' + (extraClass || ''), tabindex: '-1', 'data-path': id });
-    box.appendChild(el('legend', { text: node.title }));
+    // a row's group repeats the row's visible 第N项 only for screen readers and the summary
+    box.appendChild(el('legend', { text: node.title, 'class': node.rowItem ? 'visually-hidden' : null }));
     if (node.description) { box.appendChild(el('p', { 'class': 'help', text: node.description })); }
     return box;
   }
 
+  // fields drawn only after a choice (仲裁机构 after 申请仲裁): re-checked on every change
+  var conditionals = [];
+  function refreshConditions() {
+    conditionals.forEach(function (c) { c(); });
+  }
+
+  function hasValue(value) {
+    if (value === undefined || value === null || value === '') { return false; }
+    if (Array.isArray(value)) { return value.length > 0; }
+    if (typeof value === 'object') { return Object.keys(value).some(function (k) { return hasValue(value[k]); }); }
+    return true;
+  }
+
+  function conditional(child, fields, path) {
+    var rule = child.shown_when;
+    var sibling = fields.filter(function (f) { return f.name === rule.field; })[0];
+    var box = el('div', { 'class': 'conditional', 'data-when': rule.field });
+    var shown = null;
+    var born = generation;
+    var update = function () {
+      if (born !== generation) { return; }
+      var value = getAt(path.concat([rule.field]));
+      if (value === undefined && sibling) { value = sibling.default; }
+      var show = rule['in'].indexOf(value) >= 0;
+      if (show === shown) { return; }
+      shown = show;
+      box.textContent = '';
+      if (show) {
+        box.appendChild(renderNode(child, path.concat([child.name])));
+      } else if (getAt(path.concat([child.name])) !== undefined) {
+        setAtQuiet(path.concat([child.name]), undefined);
+      }
+    };
+    conditionals.push(update);
+    update();
+    return box;
+  }
+
+  function renderChild(child, fields, path) {
+    if (child.shown_when) { return conditional(child, fields, path); }
+    return renderNode(child, path.concat([child.name]));
+  }
+
   function renderFields(fields, path, into) {
-    fields.forEach(function (child) { into.appendChild(renderNode(child, path.concat([child.name]))); });
+    var advanced = [];
+    fields.forEach(function (child) {
+      if (child.picker) { return; }  // set by the profile picker, not typed
+      if (child.advanced) { advanced.push(child); return; }
+      into.appendChild(renderChild(child, fields, path));
+    });
+    if (!advanced.length) { return; }
+    // rarely needed fields wait behind 「更多信息」, open when one of them holds a value
+    var more = el('details', { 'class': 'more', 'data-path': idOf(path) + '.__more' });
+    var names = advanced.map(function (f) { return f.title; }).join('、');
+    more.appendChild(el('summary', { text: '更多信息', title: names }, []));
+    more.querySelector('summary').appendChild(el('span', { 'class': 'help', text: '（' + names + '）' }));
+    more.open = advanced.some(function (f) { return hasValue(getAt(path.concat([f.name]))); });
+    advanced.forEach(function (child) { more.appendChild(renderChild(child, fields, path)); });
+    into.appendChild(more);
   }
 
   function renderObject(node, path) {
@@ -232,6 +411,7 @@
   function setAtQuiet(path, value) {
     var target = state;
     for (var i = 0; i < path.length - 1; i++) { target = target[path[i]]; }
+    if (value === undefined && !Array.isArray(target)) { delete target[path[path.length - 1]]; return; }
     target[path[path.length - 1]] = value;
   }
 
@@ -294,7 +474,8 @@
           tools.appendChild(button);
         });
         row.appendChild(tools);
-        var itemNode = Object.assign({}, node.item, { title: label, name: i });
+        // the row's own heading is 第N项: the summary reads 欠款明细 › 第1项 › 金额（元）
+        var itemNode = Object.assign({}, node.item, { title: '第' + (i + 1) + '项', name: i, rowItem: true });
         row.appendChild(renderNode(itemNode, rowPath));
         list.appendChild(row);
       });
@@ -341,6 +522,7 @@
 
   function renderAll() {
     generation++;
+    conditionals = [];
     fieldsEl.textContent = '';
     renderFields(spec.fields, [], fieldsEl);
     clearProblems();
@@ -427,12 +609,16 @@
     var text = problem.message + (problem.hint ? '（' + problem.hint + '）' : '');
     var note = el('p', { 'class': 'problem ' + severity, id: id, text: (severity === 'warning' ? '提醒：' : '') + text });
     if (target) {
+      var more = target.closest('details');
+      if (more) { more.open = true; }  // a problem behind 「更多信息」 is shown, not hidden
       var box = target.tagName === 'FIELDSET' ? target : (target.closest('.field') || target.parentNode);
       box.classList.add(severity === 'error' ? 'has-error' : 'has-warning');
       if (target.tagName === 'FIELDSET') {
         target.insertBefore(note, target.querySelector('legend').nextSibling);
       } else {
         box.appendChild(note);
+        var aside = document.getElementById('aside-' + target.id);
+        if (aside && aside.classList.contains('bad')) { aside.textContent = ''; }  // said once
         if (severity === 'error') { target.setAttribute('aria-invalid', 'true'); }
         var described = target.getAttribute('aria-describedby');
         target.setAttribute('aria-describedby', (described ? described + ' ' : '') + id);
@@ -440,15 +626,41 @@
     } else {
       summaryEl.hidden = false;
     }
-    if (severity === 'error') {
-      var link = el('a', { href: '#' + (target ? target.id : 'main'), text: placeName(target, problem) + '：' + text });
-      link.addEventListener('click', function (event) {
-        event.preventDefault();
-        if (target) { target.focus(); target.scrollIntoView({ block: 'center' }); }
-      });
-      summaryEl.querySelector('ul').appendChild(el('li', {}, [link]));
-    }
+    if (severity === 'error') { summaryEntry(problem, target, text); }
     return target;
+  }
+
+  // the summary lists every error grouped by the block of the form it is in, in the
+  // order of the blocks on the page: 债务人（2 处） › 证件号码：…
+  function blockOf(problem) {
+    var top = (problem.field || 'f').split('.')[1];
+    for (var i = 0; i < spec.fields.length; i++) {
+      if (spec.fields[i].name === top) { return { key: top, title: spec.fields[i].title, order: i }; }
+    }
+    return { key: '', title: '整体', order: -1 };
+  }
+
+  function summaryEntry(problem, target, text) {
+    var block = blockOf(problem);
+    var list = summaryEl.querySelector('ul');
+    var section = list.querySelector(':scope > li[data-block="' + block.key + '"]');
+    if (!section) {
+      section = el('li', { 'class': 'block', 'data-block': block.key, 'data-order': String(block.order) },
+        [el('strong', { 'class': 'block-title', text: block.title }), el('ul')]);
+      var after = Array.prototype.filter.call(list.children, function (n) { return Number(n.dataset.order) > block.order; })[0];
+      list.insertBefore(section, after || null);
+    }
+    var place = placeName(target, problem);
+    if (place.indexOf(block.title + ' › ') === 0) { place = place.slice(block.title.length + 3); }
+    var words = place && place !== block.title ? place + '：' + text : text;
+    var link = el('a', { href: '#' + (target ? target.id : 'main'), text: words });
+    link.addEventListener('click', function (event) {
+      event.preventDefault();
+      if (target) { target.focus(); target.scrollIntoView({ block: 'center' }); }
+    });
+    section.querySelector('ul').appendChild(el('li', {}, [link]));
+    var count = section.querySelector('ul').children.length;
+    section.querySelector('.block-title').textContent = block.title + '（' + count + ' 处）';
   }
 
   var lastReport = null;
@@ -463,6 +675,7 @@
     (report.warnings || []).forEach(function (p) { showProblem(p, 'warning'); });
     if (report.errors && report.errors.length) {
       summaryEl.hidden = false;
+      summaryEl.querySelector('h2').textContent = '请修正以下 ' + report.errors.length + ' 处问题';
       say('有 ' + report.errors.length + ' 处需要修正', 'bad');
       first.scrollIntoView({ block: 'center' });
       first.focus();
@@ -512,7 +725,18 @@
     target.submit();
   }
 
+  var previewPending = false;
+
   function bindDocument() {
+    var frame = document.getElementById('preview-frame');
+    if (frame) {
+      frame.addEventListener('load', function () {
+        if (!previewPending) { return; }
+        previewPending = false;
+        say('预览已生成', 'ok');
+      });
+    }
+
     form.addEventListener('submit', function (event) {
       event.preventDefault();
       validate().then(function (report) {
@@ -534,6 +758,7 @@
           showFigures(report);
           submitRender('pdf', 'inline');
           say('正在生成预览…', 'ok');
+          previewPending = true;
         }
       });
     });
@@ -620,26 +845,58 @@
     });
   }
 
+  function profileIdByName(name) {
+    var options = document.querySelectorAll('#profile-list option');
+    for (var i = 0; i < options.length; i++) {
+      if (options[i].value === name.trim()) { return options[i].dataset.id; }
+    }
+    return null;
+  }
+
+  // fill what the case leaves blank; a party already typed as another kind is kept
+  function applyMerge(m) {
+    if (!m.path.length) { Object.assign(state, m.values); return 0; }  // the picker's own field
+    var current = m.path.length ? getAt(m.path) : state;
+    var target = current && typeof current === 'object' ? Object.assign({}, current) : {};
+    if (m.values.kind !== undefined && target.kind !== undefined && target.kind !== m.values.kind) {
+      var typed = Object.keys(target).some(function (k) { return k !== 'kind' && hasValue(target[k]); });
+      if (typed) { return 0; }
+      target = {};
+    }
+    var filled = 0;
+    Object.keys(m.values).forEach(function (key) {
+      if (!hasValue(target[key]) || (key === 'kind' && target[key] !== m.values[key])) {
+        target[key] = m.values[key];
+        filled++;
+      }
+    });
+    setAtQuiet(m.path, target);
+    return filled;
+  }
+
   function bindPrefill() {
     var button = document.getElementById('apply-profile');
     if (!button) { return; }
-    button.addEventListener('click', function () {
-      var id = document.getElementById('profile-choice').value;
+    var choice = document.getElementById('profile-choice');
+    var applied = document.getElementById('profile-applied');
+    var apply = function () {
+      var id = profileIdByName(choice.value);
+      if (!id) { say('没有名为「' + choice.value + '」的发件人资料，请从列表中选择', 'bad'); choice.focus(); return; }
       fetch(button.dataset.url.replace(/\/0$/, '/' + encodeURIComponent(id)), { credentials: 'same-origin' })
         .then(function (r) { return r.json(); })
         .then(function (body) {
-          (body.merges || []).forEach(function (m) {
-            var target = m.path.length ? (getAt(m.path) || {}) : state;
-            // a party switched to another kind keeps none of the old kind's fields
-            if (m.values.kind !== undefined && target.kind !== m.values.kind) { target = {}; }
-            Object.assign(target, m.values);
-            if (m.path.length) { setAt(m.path, target); }
-          });
+          var filled = 0;
+          (body.merges || []).forEach(function (m) { filled += applyMerge(m); });
           remember();
           renderAll();
-          say('已套用发件人资料（' + (body.merges || []).length + ' 组信息）', 'ok');
+          applied.textContent = '已套用：' + choice.value;
+          say('已套用发件人资料，填入 ' + filled + ' 项（案件中已填写的内容不变）', 'ok');
         })
         .catch(function () { say('发件人资料载入失败', 'bad'); });
+    };
+    button.addEventListener('click', apply);
+    choice.addEventListener('keydown', function (event) {
+      if (event.key === 'Enter') { event.preventDefault(); apply(); }
     });
   }
 
@@ -648,6 +905,8 @@
     currentCase: currentCase,
     loadCase: function (data) { loadCase(data, ''); },
     lastReport: function () { return lastReport; },
+    rmbUpper: rmbUpper,
+    parseDate: parseDate,
     showReport: showReport,
     say: say,
     merge: function (path, values) {
