@@ -906,6 +906,7 @@
     loadCase: function (data) { loadCase(data, ''); },
     lastReport: function () { return lastReport; },
     rmbUpper: rmbUpper,
+    setValue: function (path, value) { setAt(path, value); },
     parseDate: parseDate,
     showReport: showReport,
     say: say,
