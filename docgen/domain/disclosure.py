@@ -44,3 +44,10 @@ def field_hints(schema: dict[str, Any]) -> dict[tuple[str, ...], dict[str, Any]]
 
     walk(schema, (), 0)
     return found
+
+
+def is_advanced(hints: dict[tuple[str, ...], dict[str, Any]], loc: tuple[Any, ...]) -> bool:
+    """Whether the field at ``loc`` (list index as an int or -1) or a group holding it is
+    rarely needed."""
+    path = tuple("*" if isinstance(part, int) else str(part) for part in loc)
+    return any(hints.get(path[:n], {}).get("x-advanced") for n in range(1, len(path) + 1))

@@ -29,6 +29,7 @@ from flask import (
     render_template,
     request,
     send_file,
+    url_for,
 )
 from flask_wtf.csrf import CSRFError, generate_csrf, validate_csrf
 from wtforms.validators import ValidationError as CsrfInvalid
@@ -41,6 +42,8 @@ from docgen.services import FORMATS, Docgen, Rendered
 from docgen.web import auth
 from docgen.web.api import content_disposition
 from docgen.web.auth import requester
+from docgen.web.carry import TARGETS as CARRY_TARGETS
+from docgen.web.carry import carry
 from docgen.web.figures import figures
 from docgen.web.formdates import normalize_dates
 from docgen.web.formspec import element_id, field_path, form_spec
@@ -130,11 +133,24 @@ def page(type_name: str) -> Response:
             doc_type=doc_type,
             spec=spec,
             samples=[(name, sample_title(name)) for name in sample_names(type_name)],
+            carry_targets=[registry.get(t) for t in CARRY_TARGETS if t != type_name]
+            if type_name in CARRY_TARGETS
+            else [],
+            carried_from=_carried_from(),
             profiles=_profile_choices(),
             formats=FORMATS,
             csrf_token=generate_csrf(),
         )
     )
+
+
+def _carried_from() -> str:
+    """The title of the document a case was carried from (``?carried=demand_letter``)."""
+    name = request.args.get("carried", "")
+    try:
+        return registry.get(name).title if name in CARRY_TARGETS else ""
+    except registry.UnknownDocumentType:
+        return ""
 
 
 def _profile_choices() -> list[dict[str, Any]]:
@@ -162,6 +178,28 @@ def sample(type_name: str, name: str) -> Response:
         abort(404)
     data = json.loads((_samples_dir(type_name) / f"{name}.json").read_text(encoding="utf-8-sig"))
     return jsonify(data)
+
+
+@bp.post("/<type_name>/carry")
+def carry_case(type_name: str) -> Response:
+    """The shared facts of the case typed here, as a case of another document type."""
+    _doc_type(type_name)
+    body = request.get_json(silent=True)
+    target = body.get("target") if isinstance(body, dict) else None
+    case = body.get("case") if isinstance(body, dict) else None
+    if target not in CARRY_TARGETS or target == type_name or not isinstance(case, dict):
+        problem = Problem(("target",), "carry_invalid", "无法转为该文书：请选择其他文书类型")
+        response = jsonify([problem.as_dict()])
+        response.status_code = 400
+        return response
+    doc_type = _doc_type(target)
+    return jsonify(
+        {
+            "case": carry(case, target),
+            "title": doc_type.title,
+            "url": url_for("form.page", type_name=target, carried=type_name),
+        }
+    )
 
 
 def problem_for_form(spec: dict[str, Any], problem: Problem) -> dict[str, Any]:

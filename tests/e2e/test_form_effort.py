@@ -354,3 +354,24 @@ def test_every_problem_is_listed_once_grouped_by_block_with_the_count(
     # every problem is also beside its field
     expect(page.locator(".problem.error")).to_have_count(len(errors))
     screenshot(page, "form-all-errors.png", tmp_path)
+
+
+def test_a_demand_letter_is_carried_into_a_complaint(page: Page, tmp_path: Path) -> None:
+    open_form(page, "demand_letter")
+    page.get_by_label("示例案件").select_option(label="自然人债务人（民间借贷）")
+    page.get_by_role("button", name="载入示例").click()
+    expect(by_id(page, "debtor", "name")).to_have_value("张伟")
+    page.get_by_label("用本案的当事人、合同和金额制作").select_option(label="民事起诉状")
+    page.get_by_role("button", name="带入新文书").click()
+    page.wait_for_url("**/form/civil_complaint?carried=demand_letter")
+    page.wait_for_selector("html.form-ready")
+    expect(page.locator("#status")).to_have_text(
+        "已从催款函带入当事人、合同和金额，请补充本文书的其他内容"
+    )
+    expect(by_id(page, "plaintiffs", 0, "party", "name")).to_have_value("深圳市恒信商贸有限公司")
+    expect(by_id(page, "defendants", 0, "party", "name")).to_have_value("张伟")
+    expect(by_id(page, "contract", "name")).to_have_value("借款合同")
+    expect(by_id(page, "amounts", "components", 0, "amount")).to_have_value("100,000.00")
+    case = page.evaluate("() => window.docgenForm.currentCase()")
+    assert "letter_date" not in case and "deadline" not in case
+    screenshot(page, "form-carried.png", tmp_path)

@@ -787,6 +787,27 @@
       });
     }
 
+    // carry the shared facts into another document: saved as that form's last case,
+    // which its page loads when opened with ?carried=<this type>
+    var carryButton = document.getElementById('carry-case');
+    if (carryButton) {
+      carryButton.addEventListener('click', function () {
+        var target = document.getElementById('carry-target').value;
+        fetch(carryButton.dataset.url, {
+          method: 'POST',
+          credentials: 'same-origin',
+          headers: { 'Content-Type': 'application/json', 'X-CSRFToken': csrf },
+          body: JSON.stringify({ target: target, 'case': currentCase() || {} })
+        }).then(function (r) { return r.json().then(function (body) { return [r.ok, body]; }); })
+          .then(function (result) {
+            if (!result[0]) { say(result[1][0] ? result[1][0].message : '无法转为该文书', 'bad'); return; }
+            try { localStorage.setItem('docgen.case.' + target, JSON.stringify(result[1]['case'])); } catch (e) { /* storage off */ }
+            window.location.assign(result[1].url);
+          })
+          .catch(function () { say('无法连接服务器，请稍后重试（已填写的内容仍保留在页面中）', 'bad'); });
+      });
+    }
+
     document.getElementById('load-last').addEventListener('click', function () {
       var saved = null;
       try { saved = JSON.parse(localStorage.getItem(storeKey) || 'null'); } catch (e) { saved = null; }
@@ -925,5 +946,13 @@
     bindPrefill();
   }
   renderAll();
+  if (form.dataset.carriedFrom) {
+    var carried = null;
+    try { carried = JSON.parse(localStorage.getItem(storeKey) || 'null'); } catch (e) { carried = null; }
+    if (carried) {
+      loadCase(carried, '');
+      say('已从' + form.dataset.carriedFrom + '带入当事人、合同和金额，请补充本文书的其他内容', 'ok');
+    }
+  }
   document.documentElement.classList.add('form-ready');
 }());

@@ -164,3 +164,17 @@ def test_every_sample_case_has_a_chinese_name() -> None:
     assert stems <= set(SAMPLE_TITLES), stems - set(SAMPLE_TITLES)
     assert sample_title("person_debtor") == "自然人债务人（民间借贷）"
     assert sample_title("added_later") == "added_later"
+
+
+def test_the_batch_template_puts_the_rarely_needed_columns_last(tmp_path, service) -> None:
+    import csv
+
+    from docgen.batch.templates import write_template
+
+    path = tmp_path / "demand_letter.csv"
+    write_template(service, "demand_letter", path)
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        headers = next(csv.reader(handle))
+    assert headers.index("债务人姓名") < headers.index("债务人民族")
+    assert headers.index("欠款金额欠款明细1金额（元）") < headers.index("债务人民族")
+    assert headers.index("发函日期") < headers.index("函件编号")
