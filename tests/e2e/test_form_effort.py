@@ -142,6 +142,9 @@ def fill_from_scratch(page: Page) -> Effort:
     page.locator("#profile-choice").fill(CREDITOR_PROFILE["name"])  # picked from the list
     effort.click(page.get_by_role("button", name="套用", exact=True))
     expect(by_id(page, "creditor", "uscc")).to_have_value(CREDITOR_PROFILE["uscc"])
+    expect(page.locator("#profile-applied")).to_contain_text(
+        f"本案使用：{CREDITOR_PROFILE['name']}"
+    )
 
     effort.type(by_id(page, "letter_date"), "2026/11/20")
     debtor = by_id(page, "debtor")
@@ -227,6 +230,12 @@ def test_a_demand_letter_from_scratch_takes_one_check_and_few_controls(
 ) -> None:
     measured = _fill_and_measure(page, tmp_path, "form-shorter.png")
     print("laptop", measured)
+    # the profile the case names is said beside the picker and can be dropped again
+    page.locator("#profile-applied").get_by_role("button", name="不使用").click()
+    expect(page.locator("#profile-applied")).to_have_text("")
+    case = page.evaluate("() => window.docgenForm.currentCase()")
+    assert "sender_profile_id" not in case
+    assert case["creditor"]["uscc"] == CREDITOR_PROFILE["uscc"]  # what was filled stays
     assert measured["checks"] == 1
     assert measured["controls_at_start"] <= 32, measured  # was 57–67
     assert measured["keys"] <= 140, measured  # was about 350

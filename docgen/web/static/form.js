@@ -446,6 +446,27 @@
     fieldsEl.textContent = '';
     renderFields(spec.fields, [], fieldsEl);
     clearProblems();
+    showPickedProfile();
+  }
+
+  // the profile id has no input of its own: say which profile the case names, and let
+  // it be dropped again
+  function showPickedProfile() {
+    var applied = document.getElementById('profile-applied');
+    var field = spec.fields.filter(function (f) { return f.picker === 'profile'; })[0];
+    if (!applied || !field) { return; }
+    applied.textContent = '';
+    var id = state[field.name];
+    if (id === undefined || id === null) { return; }
+    var option = document.querySelector('#profile-list option[data-id="' + String(id) + '"]');
+    applied.appendChild(document.createTextNode('本案使用：' + (option ? option.value : '档案 ' + id) + ' '));
+    var drop = el('button', { type: 'button', 'class': 'drop-profile', text: '不使用' });
+    drop.addEventListener('click', function () {
+      setAt([field.name], undefined);
+      showPickedProfile();
+      say('本案不再使用发件人资料（已填入的内容保留）', 'ok');
+    });
+    applied.appendChild(drop);
   }
 
   // --- the case as sent: empty groups left out ------------------------------------------
@@ -819,7 +840,6 @@
     var button = document.getElementById('apply-profile');
     if (!button) { return; }
     var choice = document.getElementById('profile-choice');
-    var applied = document.getElementById('profile-applied');
     var apply = function () {
       var id = profileIdByName(choice.value);
       if (!id) { say('没有名为「' + choice.value + '」的发件人资料，请从列表中选择', 'bad'); choice.focus(); return; }
@@ -830,7 +850,6 @@
           (body.merges || []).forEach(function (m) { filled += applyMerge(m); });
           remember();
           renderAll();
-          applied.textContent = '已套用：' + choice.value;
           say('已套用发件人资料，填入 ' + filled + ' 项（案件中已填写的内容不变）', 'ok');
         })
         .catch(function () { say('发件人资料载入失败', 'bad'); });
