@@ -384,3 +384,16 @@ def test_a_demand_letter_is_carried_into_a_complaint(page: Page, tmp_path: Path)
     case = page.evaluate("() => window.docgenForm.currentCase()")
     assert "letter_date" not in case and "deadline" not in case
     screenshot(page, "form-carried.png", tmp_path)
+
+
+def test_the_profile_editor_asks_for_creditor_details_only_for_a_creditor(page: Page) -> None:
+    page.goto("/form/profiles/new")
+    page.wait_for_selector("html.form-ready")
+    expect(page.get_by_label("统一社会信用代码")).to_have_count(0)  # a law firm by default
+    by_id(page, "kind").select_option(label="债权人")
+    for label in ("统一社会信用代码", "法定代表人/主要负责人", "签署人", "签署人职务"):
+        expect(page.get_by_label(label, exact=True)).to_be_visible()
+    by_id(page, "uscc").fill("91440300MA5DABCD1X")
+    page.get_by_role("button", name="保存").click()
+    beside = page.locator('.field[data-path="f.uscc"] .problem.error')
+    expect(beside).to_contain_text("校验位错误")
