@@ -321,6 +321,9 @@ def test_dates_are_taken_as_typed_and_a_year_out_of_range_is_an_error(page: Page
         expect(aside).to_have_text("2025年1月10日")
         case = page.evaluate("() => window.docgenForm.currentCase()")
         assert case["contract"]["signed_on"] == "2025-01-10"
+    field.fill("2025/1/")
+    expect(aside).to_have_text("可写作 2026-03-05、2026/3/5 或 2026年3月5日")
+    expect(aside).not_to_have_class("aside bad")
     field.fill("0635-02-02")
     expect(aside).to_have_text("年份应在1900年至2100年之间")
     page.get_by_role("button", name="校验").click()
@@ -397,3 +400,18 @@ def test_the_profile_editor_asks_for_creditor_details_only_for_a_creditor(page: 
     page.get_by_role("button", name="保存").click()
     beside = page.locator('.field[data-path="f.uscc"] .problem.error')
     expect(beside).to_contain_text("校验位错误")
+
+
+def test_a_profile_fills_only_what_the_case_leaves_blank(page: Page) -> None:
+    save_profile(page, dict(CREDITOR_PROFILE, name="广州市恒信贸易有限公司"))
+    open_form(page, "demand_letter")
+    page.locator('[id="f.contact.__present"]').check()
+    by_id(page, "contact", "person").fill("王五")
+    page.locator("#profile-choice").fill("广州市恒信贸易有限公司")
+    page.get_by_role("button", name="套用", exact=True).click()
+    expect(by_id(page, "contact", "person")).to_have_value("王五")  # the case wins
+    expect(by_id(page, "contact", "phone")).to_have_value("0755-83216688")
+    expect(by_id(page, "creditor", "name")).to_have_value("广州市恒信贸易有限公司")
+    page.locator("#profile-choice").fill("没有这个档案")
+    page.get_by_role("button", name="套用", exact=True).click()
+    expect(page.locator("#status")).to_contain_text("没有名为「没有这个档案」的发件人资料")

@@ -140,7 +140,7 @@
           var text = input.value.trim();
           var parsed = text ? parseDate(text) : {};
           write(text === '' ? undefined : (parsed.iso || text));
-          showAside(input, parsed.cn || parsed.error || '', parsed.error ? 'bad' : '');
+          showAside(input, parsed.cn || parsed.error || parsed.hint || '', parsed.error ? 'bad' : '');
         });
         return input;
       case 'integer':
@@ -193,7 +193,7 @@
     if (value === undefined || value === '') { return ['', '']; }
     if (node.widget === 'money') { return [moneyWords(plainAmount(String(value))), '']; }
     var parsed = parseDate(String(value));
-    return [parsed.cn || parsed.error || '', parsed.error ? 'bad' : ''];
+    return [parsed.cn || parsed.error || parsed.hint || '', parsed.error ? 'bad' : ''];
   }
 
   function titleOf(node, value) {

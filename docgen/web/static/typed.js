@@ -25,7 +25,7 @@
       }
       return { iso: y + '-' + ('0' + mo).slice(-2) + '-' + ('0' + d).slice(-2), cn: y + '年' + mo + '月' + d + '日' };
     }
-    return { error: '请写作 2026-03-05、2026/3/5 或 2026年3月5日' };
+    return { hint: '可写作 2026-03-05、2026/3/5 或 2026年3月5日' };  // maybe not typed yet
   }
 
   // 人民币大写, the same algorithm as docgen.domain.money.rmb_upper (a browser test
