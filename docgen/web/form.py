@@ -127,16 +127,25 @@ def index() -> Response:
 def page(type_name: str) -> Response:
     doc_type = _doc_type(type_name)
     spec = form_spec(doc_type.json_schema(), doc_type.title)
+    initial, carried_from = None, _carried_from()
+    if request.args.get("from"):  # the next document of a case in the case list
+        from docgen.web.case_pages import carried_from_register
+
+        found = carried_from_register(request.args["from"], type_name)
+        if found is None:
+            return _page_response(render_template("form/not_found.html"), 404)
+        initial, carried_from = found
     return _page_response(
         render_template(
             "form/document.html",
+            initial=initial,
             doc_type=doc_type,
             spec=spec,
             samples=[(name, sample_title(name)) for name in sample_names(type_name)],
             carry_targets=[registry.get(t) for t in CARRY_TARGETS if t != type_name]
             if type_name in CARRY_TARGETS
             else [],
-            carried_from=_carried_from(),
+            carried_from=carried_from,
             profiles=_profile_choices(),
             formats=FORMATS,
             csrf_token=generate_csrf(),
@@ -316,6 +325,7 @@ def init_app(app: Flask, settings: Settings) -> None:
     from docgen.web import (
         batch_pages,  # noqa: F401  (adds the batch pages to bp)
         bundle_pages,  # noqa: F401  (adds the filing bundle page to bp)
+        case_pages,  # noqa: F401  (adds the case list to bp)
         profile_pages,  # noqa: F401  (adds the profile pages to bp)
         template_pages,  # noqa: F401  (adds the templates page to bp)
     )

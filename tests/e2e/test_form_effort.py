@@ -415,3 +415,85 @@ def test_a_profile_fills_only_what_the_case_leaves_blank(page: Page) -> None:
     page.locator("#profile-choice").fill("没有这个档案")
     page.get_by_role("button", name="套用", exact=True).click()
     expect(page.locator("#status")).to_contain_text("没有名为「没有这个档案」的发件人资料")
+
+
+@pytest.fixture(scope="module")
+def login_server(tmp_path_factory: pytest.TempPathFactory, settings) -> Iterator[Any]:
+    """A server in login mode with one tenant and its signed-in-able user."""
+    from tests.tenant_support import LOGIN
+
+    data = tmp_path_factory.mktemp("login")
+    login_settings = settings.model_copy(
+        update={"data_dir": data, "database_url": f"sqlite:///{data / 'docgen.db'}", **LOGIN}
+    )
+    for url in form_browser.serve(login_settings):
+        yield url, login_settings
+
+
+def sign_in(browser: Browser, base_url: str, settings: Any) -> Page:
+    """A new user of a new tenant, signed in through the login page."""
+    import uuid
+
+    from docgen.tenants import MEMBER
+    from docgen.tenants.store import Tenants
+    from docgen.web import create_app
+    from docgen.web.auth import users
+    from tests.tenant_support import PASSWORD
+
+    page = _new_page(browser, base_url, LAPTOP)
+    page.goto("/login")
+    app = create_app({"TESTING": True, "SETTINGS": settings})  # the same database
+    tenant = Tenants(app.extensions["docgen_access"].engine).create(f"t-{uuid.uuid4().hex[:8]}")
+    username = f"u-{uuid.uuid4().hex[:8]}"
+    users(app).create(username, PASSWORD, tenant_id=tenant.id, role=MEMBER)
+    page.get_by_label("用户名").fill(username)
+    page.get_by_label("密码").fill(PASSWORD)
+    page.get_by_role("button", name="登录").click()
+    page.wait_for_url("**/form/**")
+    return page
+
+
+def test_the_case_list_shows_a_cases_documents_and_starts_the_next(
+    browser: Browser, login_server: Any, tmp_path: Path
+) -> None:
+    page = sign_in(browser, *login_server)
+    open_form(page, "demand_letter")
+    page.get_by_label("示例案件").select_option(label="自然人债务人（民间借贷）")
+    page.get_by_role("button", name="载入示例").click()
+    expect(by_id(page, "debtor", "name")).to_have_value("张伟")
+    with page.expect_download():
+        page.get_by_role("button", name="下载 PDF").click()
+
+    page.get_by_role("link", name="案件", exact=True).click()
+    row = page.locator("table.cases tbody tr", has_text="深圳市恒信商贸有限公司 诉 张伟").first
+    expect(row).to_contain_text("《借款合同》")
+    expect(row.locator(".case-documents li").first).to_contain_text("催款函")
+    expect(row.locator(".case-documents li").first).to_contain_text("文书编号")
+    screenshot(page, "form-cases.png", tmp_path)
+
+    row.get_by_role("link", name="民事起诉状").click()
+    page.wait_for_selector("html.form-ready")
+    expect(page.locator("#status")).to_contain_text("已从催款函带入当事人、合同和金额")
+    expect(by_id(page, "plaintiffs", 0, "party", "name")).to_have_value("深圳市恒信商贸有限公司")
+    expect(by_id(page, "defendants", 0, "party", "name")).to_have_value("张伟")
+    expect(by_id(page, "amounts", "components", 0, "amount")).to_have_value("100,000.00")
+    assert page.errors == []  # type: ignore[attr-defined]
+    page.context.close()
+
+
+def test_without_sign_in_the_case_list_shows_nothing(page: Page) -> None:
+    open_form(page, "demand_letter")
+    page.get_by_label("示例案件").select_option(label="自然人债务人（民间借贷）")
+    page.get_by_role("button", name="载入示例").click()
+    with page.expect_download():
+        page.get_by_role("button", name="下载 PDF").click()
+    page.goto("/form/cases")
+    expect(page.locator(".notice")).to_contain_text("需要登录")
+    expect(page.locator("table.cases")).to_have_count(0)
+    expect(page.locator("main")).not_to_contain_text("张伟")
+
+
+def test_an_unknown_document_is_not_carried(page: Page) -> None:
+    response = page.request.get("/form/civil_complaint?from=0000000000000000")
+    assert response.status == 404
+    assert "请求的内容不存在" in response.text()

@@ -770,8 +770,10 @@
   }
   renderAll();
   if (form.dataset.carriedFrom) {
+    // from the case list the page brings the case; from another form, local storage
+    var given = document.getElementById('form-data');
     var carried = null;
-    try { carried = JSON.parse(localStorage.getItem(storeKey) || 'null'); } catch (e) { carried = null; }
+    try { carried = JSON.parse(given ? given.textContent : (localStorage.getItem(storeKey) || 'null')); } catch (e) { carried = null; }
     if (carried) {
       loadCase(carried, '');
       say('已从' + form.dataset.carriedFrom + '带入当事人、合同和金额，请补充本文书的其他内容', 'ok');
