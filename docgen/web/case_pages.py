@@ -73,7 +73,7 @@ def group_cases(documents: list[Any]) -> list[CaseRow]:
         row = cases.get(key)
         if row is None:
             contract = f"《{key[2]}》" + (f"（{key[3]}签订）" if key[3] else "") if key[2] else ""
-            row = cases[key] = CaseRow(f"{key[0]} 诉 {key[1]}", contract, doc.id)
+            row = cases[key] = CaseRow(f"{key[0]}（债权人）· {key[1]}（债务人）", contract, doc.id)
         row.documents.append(CaseDocument(type_title, doc.id, doc.code, doc.created_at))
     return list(cases.values())
 

@@ -26,7 +26,7 @@ def test_a_tenants_cases_are_listed_and_carried_for_its_own_users_only(web):
     document_id = _latest_document(web.app, web.a.id)
 
     listed = web.a.admin.get("/form/cases").get_data(as_text=True)
-    assert "深圳市恒信商贸有限公司 诉 张伟" in listed
+    assert "深圳市恒信商贸有限公司（债权人）· 张伟（债务人）" in listed
     assert document_id in listed
     carried = web.a.member.get(f"/form/civil_complaint?from={document_id}")
     assert carried.status_code == 200

@@ -465,7 +465,9 @@ def test_the_case_list_shows_a_cases_documents_and_starts_the_next(
         page.get_by_role("button", name="下载 PDF").click()
 
     page.get_by_role("link", name="案件", exact=True).click()
-    row = page.locator("table.cases tbody tr", has_text="深圳市恒信商贸有限公司 诉 张伟").first
+    row = page.locator(
+        "table.cases tbody tr", has_text="深圳市恒信商贸有限公司（债权人）· 张伟（债务人）"
+    ).first
     expect(row).to_contain_text("《借款合同》")
     expect(row.locator(".case-documents li").first).to_contain_text("催款函")
     expect(row.locator(".case-documents li").first).to_contain_text("文书编号")
