@@ -487,6 +487,7 @@ def test_without_sign_in_the_case_list_shows_nothing(page: Page) -> None:
     open_form(page, "demand_letter")
     page.get_by_label("示例案件").select_option(label="自然人债务人（民间借贷）")
     page.get_by_role("button", name="载入示例").click()
+    expect(by_id(page, "debtor", "name")).to_have_value("张伟")  # the sample has arrived
     with page.expect_download():
         page.get_by_role("button", name="下载 PDF").click()
     page.goto("/form/cases")
