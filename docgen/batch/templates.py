@@ -16,6 +16,7 @@ from docgen.batch.sheets import write_table
 from docgen.config import PROJECT_ROOT
 from docgen.documents import registry
 from docgen.documents.problems import Loc
+from docgen.domain.disclosure import field_hints, is_advanced
 from docgen.services import Docgen
 
 FIXTURES = PROJECT_ROOT / "fixtures"
@@ -85,14 +86,21 @@ def write_template(service: Docgen, type_name: str, path: Path, language: str = 
     An XLSX template is a tool (see :mod:`docgen.batch.workbook`): drop-down lists,
     date and text formats, a frozen header and a sheet explaining every column.
     """
-    layout = Layout.of(registry.get(type_name).model)
+    doc_type = registry.get(type_name)
+    layout = Layout.of(doc_type.model)
     case = sample_case(service, type_name)
     headers, values = flatten(layout, case or {}, language)
     if language == "zh":
         values = labelled(layout, values)
+    # the columns a case usually needs first, the rarely needed ones (as the form's
+    # 「更多信息」, declared on the model) after them; headers are matched by name
+    hints = field_hints(doc_type.json_schema())
+    locs = [column.loc for _, column, _ in layout.template_headers(language)]
+    order = sorted(range(len(headers)), key=lambda i: is_advanced(hints, locs[i]))
+    headers, values = [headers[i] for i in order], [values[i] for i in order]
     rows = [values] if case is not None else []
     if path.suffix.lower() == ".xlsx":
         from docgen.batch.workbook import write_template_xlsx
 
-        return write_template_xlsx(path, layout, headers, rows, registry.get(type_name).title)
+        return write_template_xlsx(path, layout, headers, rows, doc_type.title, order)
     return write_table(path, headers, rows)

@@ -54,8 +54,15 @@ def _description(column: Column, layout: Layout) -> str:
 
 
 def write_template_xlsx(
-    path: Path, layout: Layout, headers: list[str], rows: list[list[Any]], title: str
+    path: Path,
+    layout: Layout,
+    headers: list[str],
+    rows: list[list[Any]],
+    title: str,
+    order: list[int] | None = None,
 ) -> int:
+    """The template workbook; ``order`` gives the columns' order as indexes into
+    ``layout.template_headers()`` (the headers and rows are already in that order)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -67,15 +74,15 @@ def write_template_xlsx(
     sheet.append(headers)
     bold = Font(bold=True)
     required_fill = PatternFill("solid", fgColor="FFF2CC")
+    columns = layout.template_headers()
+    if order is not None:
+        columns = [columns[i] for i in order]
     for values in rows:
         sheet.append(
-            [
-                _cell(column, v)
-                for (_h, column, _s), v in zip(layout.template_headers(), values, strict=True)
-            ]
+            [_cell(column, v) for (_h, column, _s), v in zip(columns, values, strict=True)]
         )
     sheet.freeze_panes = "A2"
-    for index, (header, column, _slot) in enumerate(layout.template_headers(), start=1):
+    for index, (header, column, _slot) in enumerate(columns, start=1):
         letter = get_column_letter(index)
         head = sheet.cell(row=1, column=index)
         head.font = bold

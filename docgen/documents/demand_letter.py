@@ -44,6 +44,7 @@ from docgen.documents.parts import (
 )
 from docgen.documents.problems import Assessment, CaseInvalid, Problem
 from docgen.domain.dates import format_cn
+from docgen.domain.disclosure import ADVANCED, PROFILE_PICKER, shown_when
 from docgen.domain.fields import Line, ShortText
 from docgen.domain.guarantee import Guarantee
 from docgen.domain.identity import mask_id
@@ -61,12 +62,15 @@ class DemandLetter(AddressedCase):
     """
 
     letter_date: date = Field(title="发函日期")
-    letter_number: ShortText | None = Field(default=None, title="函件编号")
+    letter_number: ShortText | None = Field(
+        default=None, title="函件编号", json_schema_extra=ADVANCED
+    )
     sender_profile_id: int | None = Field(
         default=None,
         title="发函人档案",
         description="已保存的发函人档案编号；联系方式、收款账户未填写时取自档案",
         ge=1,
+        json_schema_extra=PROFILE_PICKER,
     )
     creditor: Party = Field(title="债权人")
     debtor: Party = Field(title="债务人")
@@ -75,6 +79,7 @@ class DemandLetter(AddressedCase):
         max_length=5,
         title="连带责任保证人",
         description="每位保证人另收到一份函件",
+        json_schema_extra=ADVANCED,
     )
     guarantees: list[Guarantee] = Field(
         default_factory=list,
@@ -95,20 +100,27 @@ class DemandLetter(AddressedCase):
         json_schema_extra={"enum_titles": ["向人民法院提起诉讼", "申请仲裁"]},
     )
     arbitration_body: Line | None = Field(
-        default=None, title="仲裁机构", description="选择申请仲裁时必填，如 北京仲裁委员会"
+        default=None,
+        title="仲裁机构",
+        description="选择申请仲裁时必填，如 北京仲裁委员会",
+        json_schema_extra=shown_when("next_step", "arbitration"),
     )
     contact: Contact | None = Field(
         default=None, title="联系方式", description="不填则取自发函人档案"
     )
     signatory: Signatory = Field(title="签署人")
     include_receipt: bool = Field(
-        default=False, title="附回执", description="附债务人签收确认的回执联"
+        default=False,
+        title="附回执",
+        description="附债务人签收确认的回执联",
+        json_schema_extra=ADVANCED,
     )
     prior_interruptions: list[InterruptionInput] = Field(
         default_factory=list,
         max_length=50,
         title="此前的时效中断事由",
         description="此前的催收送达、还款、债务确认等，用于判断诉讼时效",
+        json_schema_extra=ADVANCED,
     )
 
     _profile_kind: str | None = PrivateAttr(default=None)
@@ -136,7 +148,7 @@ def resolve(case: DemandLetter, resources: Resources, final: bool) -> DemandLett
     update: dict[str, Any] = {}
     if case.contact is None:
         update["contact"] = Contact(
-            person=profile.lawyer_name or profile.name,
+            person=profile.contact_person or profile.lawyer_name or profile.name,
             phone=profile.phone,
             address=profile.address,
             email=profile.email,

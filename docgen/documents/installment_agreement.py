@@ -37,6 +37,7 @@ from docgen.documents.parts import (
 from docgen.documents.problems import Assessment, Loc
 from docgen.domain.caps import cap_percent
 from docgen.domain.dates import format_cn
+from docgen.domain.disclosure import shown_when
 from docgen.domain.fields import CaseModel, Line, Money, Phone, ShortText, Text
 from docgen.domain.lpr import LprNotAvailable, format_percent
 from docgen.domain.money import format_yuan, legal_amount, to_fen
@@ -109,8 +110,12 @@ class Jurisdiction(CaseModel):
             "enum_titles": ["甲方住所地人民法院", "本协议签订地人民法院", "指定人民法院", "仲裁"]
         },
     )
-    court: Line | None = Field(default=None, title="人民法院名称")
-    arbitration_body: Line | None = Field(default=None, title="仲裁机构")
+    court: Line | None = Field(
+        default=None, title="人民法院名称", json_schema_extra=shown_when("kind", "court")
+    )
+    arbitration_body: Line | None = Field(
+        default=None, title="仲裁机构", json_schema_extra=shown_when("kind", "arbitration")
+    )
 
 
 class ServiceAddress(CaseModel):

@@ -41,6 +41,7 @@ from docgen.documents.parts import (
 )
 from docgen.documents.problems import Assessment, CaseInvalid, Problem
 from docgen.domain.dates import format_cn
+from docgen.domain.disclosure import PROFILE_PICKER, shown_when
 from docgen.domain.fields import Line, Paragraph, ShortText, Text
 from docgen.domain.guarantee import Guarantee
 from docgen.domain.parties import Party
@@ -75,7 +76,11 @@ class LawyerLetter(AddressedCase):
         description="不填则按律所函号前缀自动编号，如（2026）京某律函字第1号",
     )
     sender_profile_id: int | None = Field(
-        default=None, title="律所档案", description="已保存的发函人档案编号", ge=1
+        default=None,
+        title="律所档案",
+        description="已保存的发函人档案编号",
+        ge=1,
+        json_schema_extra=PROFILE_PICKER,
     )
     sender: SenderProfile | None = Field(
         default=None, title="律所信息", description="不使用档案时直接填写"
@@ -110,7 +115,10 @@ class LawyerLetter(AddressedCase):
         json_schema_extra={"enum_titles": ["向人民法院提起诉讼", "申请仲裁"]},
     )
     arbitration_body: Line | None = Field(
-        default=None, title="仲裁机构", description="选择申请仲裁时必填"
+        default=None,
+        title="仲裁机构",
+        description="选择申请仲裁时必填",
+        json_schema_extra=shown_when("next_step", "arbitration"),
     )
     cc_note: Text | None = Field(default=None, title="附注", description="如 本函同时抄送委托人")
     prior_interruptions: list[InterruptionInput] = Field(

@@ -15,6 +15,7 @@ from pydantic import Field, PrivateAttr
 from docgen.documents.problems import Assessment, Loc
 from docgen.domain.caps import check_cap, check_combined_cap
 from docgen.domain.dates import format_cn
+from docgen.domain.disclosure import ADVANCED
 from docgen.domain.fields import CaseModel, Line, Money, Paragraph, Phone, ShortText, Text
 from docgen.domain.identity import IdentityError, mask_id, parse_resident_id, parse_uscc
 from docgen.domain.interest import InterestResult, RateSpec, interest_on_principal
@@ -59,9 +60,12 @@ class Contact(CaseModel):
 
     person: ShortText = Field(title="联系人")
     phone: Phone = Field(title="联系电话")
-    address: Text | None = Field(default=None, title="联系地址")
+    address: Text | None = Field(default=None, title="联系地址", json_schema_extra=ADVANCED)
     email: ShortText | None = Field(
-        default=None, title="电子邮箱", pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+        default=None,
+        title="电子邮箱",
+        pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$",
+        json_schema_extra=ADVANCED,
     )
 
 
@@ -69,7 +73,7 @@ class Signatory(CaseModel):
     """The person who signs for the sender."""
 
     name: ShortText = Field(title="签署人")
-    title: ShortText | None = Field(default=None, title="职务")
+    title: ShortText | None = Field(default=None, title="职务", json_schema_extra=ADVANCED)
 
 
 class ContractBasis(CaseModel):
@@ -82,7 +86,7 @@ class ContractBasis(CaseModel):
         json_schema_extra={"enum_titles": ["民间借贷", "金融借款", "买卖合同", "服务合同", "其他"]},
     )
     name: Line = Field(title="合同名称", description="如 借款合同、买卖合同")
-    number: ShortText | None = Field(default=None, title="合同编号")
+    number: ShortText | None = Field(default=None, title="合同编号", json_schema_extra=ADVANCED)
     signed_on: date = Field(title="签订日期")
     due_date: date = Field(title="应付款日期", description="债务到期、应当清偿之日")
     summary: Paragraph | None = Field(
@@ -155,10 +159,17 @@ class AmountComponent(CaseModel):
     kind: Literal["principal", "interest", "penalty", "fee", "other"] = Field(
         title="项目类型", json_schema_extra={"enum_titles": list(COMPONENT_LABELS.values())}
     )
-    label: ShortText | None = Field(default=None, title="项目名称", description="不填则按项目类型")
+    label: ShortText | None = Field(
+        default=None, title="项目名称", description="不填则按项目类型", json_schema_extra=ADVANCED
+    )
     amount: Money | None = Field(default=None, title="金额（元）", description="有计算方式时可不填")
-    as_of: date | None = Field(default=None, title="计算截至日", description="不填则同总截至日")
-    note: Text | None = Field(default=None, title="计算说明")
+    as_of: date | None = Field(
+        default=None,
+        title="计算截至日",
+        description="不填则同总截至日",
+        json_schema_extra=ADVANCED,
+    )
+    note: Text | None = Field(default=None, title="计算说明", json_schema_extra=ADVANCED)
     calculation: InterestCalc | None = Field(default=None, title="计算方式")
 
     @property
@@ -183,13 +194,13 @@ class PaymentDeadline(CaseModel):
     kind: Literal["working", "calendar"] = Field(
         default="working",
         title="天数类型",
-        json_schema_extra={"enum_titles": ["工作日", "自然日"]},
+        json_schema_extra={**ADVANCED, "enum_titles": ["工作日", "自然日"]},
     )
     counted_from: Literal["receipt", "letter_date"] = Field(
         default="receipt",
         title="起算方式",
         description="自收到本函之日起算，或自发函日期起算（后者在函中写明截止日期）",
-        json_schema_extra={"enum_titles": ["收到本函之日", "发函日期"]},
+        json_schema_extra={**ADVANCED, "enum_titles": ["收到本函之日", "发函日期"]},
     )
 
     def compute(self, result: Assessment, letter_date: date, allow_fallback: bool) -> None:

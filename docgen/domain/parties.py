@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 from pydantic import Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
+from docgen.domain.disclosure import ADVANCED
 from docgen.domain.fields import CaseModel, Line, Phone, ShortText, Text
 from docgen.domain.identity import IdentityError, parse_resident_id, parse_uscc
 
@@ -30,22 +31,25 @@ class Person(CaseModel):
     name: ShortText = Field(title="姓名")
     sex: Literal["男", "女"] = Field(title="性别")
     id_type: Literal["居民身份证", "港澳台居民居住证", "护照", "其他"] = Field(
-        default="居民身份证", title="证件类型"
+        default="居民身份证", title="证件类型", json_schema_extra=ADVANCED
     )
     id_number: ShortText | None = Field(default=None, title="证件号码")
-    birth_date: date | None = Field(default=None, title="出生日期")
-    ethnicity: ShortText | None = Field(default=None, title="民族")
+    birth_date: date | None = Field(default=None, title="出生日期", json_schema_extra=ADVANCED)
+    ethnicity: ShortText | None = Field(default=None, title="民族", json_schema_extra=ADVANCED)
     address: Text = Field(title="住所地", description="户籍所在地或经常居住地，用于送达")
-    habitual_residence: Text | None = Field(default=None, title="经常居住地")
+    habitual_residence: Text | None = Field(
+        default=None, title="经常居住地", json_schema_extra=ADVANCED
+    )
     phone: Phone | None = Field(default=None, title="联系电话")
-    employer: Line | None = Field(default=None, title="工作单位")
-    position: ShortText | None = Field(default=None, title="职务")
+    employer: Line | None = Field(default=None, title="工作单位", json_schema_extra=ADVANCED)
+    position: ShortText | None = Field(default=None, title="职务", json_schema_extra=ADVANCED)
     capacity: Literal["full", "limited", "none"] = Field(
         default="full",
         title="民事行为能力",
         description="经法院认定或依年龄属限制或无民事行为能力的，须由监护人代理（民法典第二十三条）",
         json_schema_extra={
-            "enum_titles": ["完全民事行为能力", "限制民事行为能力", "无民事行为能力"]
+            **ADVANCED,
+            "enum_titles": ["完全民事行为能力", "限制民事行为能力", "无民事行为能力"],
         },
     )
 
@@ -70,9 +74,11 @@ class Organization(CaseModel):
     uscc: ShortText = Field(title="统一社会信用代码")
     address: Text = Field(title="住所地", description="主要办事机构所在地")
     legal_representative: ShortText = Field(title="法定代表人/主要负责人")
-    representative_title: ShortText = Field(default="法定代表人", title="职务")
+    representative_title: ShortText = Field(
+        default="法定代表人", title="职务", json_schema_extra=ADVANCED
+    )
     org_type: ShortText | None = Field(
-        default=None, title="组织类型", description="如 有限责任公司"
+        default=None, title="组织类型", description="如 有限责任公司", json_schema_extra=ADVANCED
     )
     phone: Phone | None = Field(default=None, title="联系电话")
 

@@ -13,6 +13,7 @@ from pydantic import AfterValidator, Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from docgen.documents.parts import BankAccount
+from docgen.domain.disclosure import shown_when
 from docgen.domain.fields import CaseModel, Line, Phone, ShortText, Text
 from docgen.domain.identity import IdentityError, parse_uscc
 
@@ -27,6 +28,16 @@ def _license_number(value: str) -> str:
         )
     return digits
 
+
+def _uscc(value: str) -> str:
+    try:
+        return parse_uscc(value).number
+    except IdentityError as exc:
+        raise PydanticCustomError(exc.code, exc.message) from None
+
+
+Uscc = Annotated[str, Field(max_length=30), AfterValidator(_uscc)]
+"""统一社会信用代码, checked by its check character (GB 32100-2015)."""
 
 LicenseNumber = Annotated[str, Field(max_length=30), AfterValidator(_license_number)]
 """律师执业证号: 17 digits."""
@@ -52,7 +63,30 @@ class SenderProfile(CaseModel):
         title="类型",
         json_schema_extra={"enum_titles": list(KIND_TITLES.values())},
     )
+    uscc: Uscc | None = Field(
+        default=None,
+        title="统一社会信用代码",
+        description="债权人为单位时填写，套用后填入文书的债权人",
+        json_schema_extra=shown_when("kind", "creditor"),
+    )
     address: Text = Field(title="地址")
+    legal_representative: ShortText | None = Field(
+        default=None,
+        title="法定代表人/主要负责人",
+        json_schema_extra=shown_when("kind", "creditor"),
+    )
+    signatory: ShortText | None = Field(
+        default=None,
+        title="签署人",
+        description="代表债权人在函件上签字的人",
+        json_schema_extra=shown_when("kind", "creditor"),
+    )
+    signatory_title: ShortText | None = Field(
+        default=None, title="签署人职务", json_schema_extra=shown_when("kind", "creditor")
+    )
+    contact_person: ShortText | None = Field(
+        default=None, title="联系人", description="债务人联系付款事宜的人；不填则为承办律师或名称"
+    )
     phone: Phone = Field(title="电话")
     email: ShortText | None = Field(
         default=None, title="电子邮箱", pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
@@ -64,13 +98,6 @@ class SenderProfile(CaseModel):
     letterhead: Line | None = Field(
         default=None, title="信头", description="函件顶部的一行，如 北京某某律师事务所 · 律师函"
     )
-    # a creditor's own identity and signer, so a batch run needs none of them per row
-    uscc: ShortText | None = Field(
-        default=None, title="统一社会信用代码", description="债权人档案：批量发函时作为债权人"
-    )
-    legal_representative: ShortText | None = Field(default=None, title="法定代表人/主要负责人")
-    signatory: ShortText | None = Field(default=None, title="签署人")
-    signatory_title: ShortText | None = Field(default=None, title="签署人职务")
 
     @field_validator("uscc", mode="before")
     @classmethod

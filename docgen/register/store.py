@@ -129,6 +129,17 @@ class Register:
                 return None
             return row
 
+    def recent(self, tenant_id: int, limit: int = 300) -> list[RegisteredDocument]:
+        """The tenant's latest documents, newest first (for the form's case list)."""
+        with db.session_scope(self.engine) as session:
+            rows = session.scalars(
+                select(RegisteredDocument)
+                .where(RegisteredDocument.tenant_id == tenant_id)
+                .order_by(RegisteredDocument.created_at.desc())
+                .limit(limit)
+            )
+            return list(rows)
+
     def verify(
         self, *, content: bytes | None = None, sha256: str | None = None, code: str | None = None
     ) -> Verification:

@@ -27,6 +27,7 @@ from docgen.web.bundles import (
     upload_limits,
 )
 from docgen.web.form import UPLOAD_LIMITS, _page_response, bp, problem_for_form
+from docgen.web.formdates import normalize_dates
 from docgen.web.formspec import form_spec
 
 BUNDLE_TITLE = "起诉材料"
@@ -78,6 +79,10 @@ def bundle_build() -> Response:
             [Problem(tuple(p["loc"]), p["code"], p["message"]) for p in parsed.get_json()]
         )
     data, files = parsed
+    # dates as typed, and no year outside 1900-2100 (see docgen/web/formdates.py)
+    typed = normalize_dates(_spec(), data) if isinstance(data, dict) else []
+    if typed:
+        return _report(typed)
     refused = unauthenticated_register_ids(data)
     if refused:
         return _report(refused)

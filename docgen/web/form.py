@@ -29,6 +29,7 @@ from flask import (
     render_template,
     request,
     send_file,
+    url_for,
 )
 from flask_wtf.csrf import CSRFError, generate_csrf, validate_csrf
 from wtforms.validators import ValidationError as CsrfInvalid
@@ -42,8 +43,12 @@ from docgen.services import FORMATS, Docgen, Format, Rendered
 from docgen.web import auth, negotiation
 from docgen.web.api import content_disposition
 from docgen.web.auth import requester
+from docgen.web.carry import TARGETS as CARRY_TARGETS
+from docgen.web.carry import carry
 from docgen.web.figures import figures
+from docgen.web.formdates import normalize_dates
 from docgen.web.formspec import element_id, field_path, form_spec
+from docgen.web.sample_titles import sample_title
 
 log = logging.getLogger(__name__)
 
@@ -123,17 +128,39 @@ def index() -> Response:
 def page(type_name: str) -> Response:
     doc_type = _doc_type(type_name)
     spec = form_spec(doc_type.json_schema(), doc_type.title)
+    initial, carried_from = None, _carried_from()
+    if request.args.get("from"):  # the next document of a case in the case list
+        from docgen.web.case_pages import carried_from_register
+
+        found = carried_from_register(request.args["from"], type_name)
+        if found is None:
+            return _page_response(render_template("form/not_found.html"), 404)
+        initial, carried_from = found
     return _page_response(
         render_template(
             "form/document.html",
+            initial=initial,
             doc_type=doc_type,
             spec=spec,
-            samples=sample_names(type_name),
+            samples=[(name, sample_title(name)) for name in sample_names(type_name)],
+            carry_targets=[registry.get(t) for t in CARRY_TARGETS if t != type_name]
+            if type_name in CARRY_TARGETS
+            else [],
+            carried_from=carried_from,
             profiles=_profile_choices(),
             formats=FORMATS,
             csrf_token=generate_csrf(),
         )
     )
+
+
+def _carried_from() -> str:
+    """The title of the document a case was carried from (``?carried=demand_letter``)."""
+    name = request.args.get("carried", "")
+    try:
+        return registry.get(name).title if name in CARRY_TARGETS else ""
+    except registry.UnknownDocumentType:
+        return ""
 
 
 def _profile_choices() -> list[dict[str, Any]]:
@@ -146,7 +173,12 @@ def _profile_choices() -> list[dict[str, Any]]:
     except SQLAlchemyError:
         log.exception("sender profiles unavailable; the form is shown without them")
         return []
-    return [{"id": p.id, "name": p.profile.name} for p in stored]
+    from docgen.profiles.model import KIND_TITLES
+
+    return [
+        {"id": p.id, "name": p.profile.name, "kind_title": KIND_TITLES.get(p.profile.kind, "")}
+        for p in stored
+    ]
 
 
 @bp.get("/<type_name>/samples/<name>.json")
@@ -156,6 +188,28 @@ def sample(type_name: str, name: str) -> Response:
         abort(404)
     data = json.loads((_samples_dir(type_name) / f"{name}.json").read_text(encoding="utf-8-sig"))
     return jsonify(data)
+
+
+@bp.post("/<type_name>/carry")
+def carry_case(type_name: str) -> Response:
+    """The shared facts of the case typed here, as a case of another document type."""
+    _doc_type(type_name)
+    body = request.get_json(silent=True)
+    target = body.get("target") if isinstance(body, dict) else None
+    case = body.get("case") if isinstance(body, dict) else None
+    if target not in CARRY_TARGETS or target == type_name or not isinstance(case, dict):
+        problem = Problem(("target",), "carry_invalid", "无法转为该文书：请选择其他文书类型")
+        response = jsonify([problem.as_dict()])
+        response.status_code = 400
+        return response
+    doc_type = _doc_type(target)
+    return jsonify(
+        {
+            "case": carry(case, target),
+            "title": doc_type.title,
+            "url": url_for("form.page", type_name=target, carried=type_name),
+        }
+    )
 
 
 def problem_for_form(spec: dict[str, Any], problem: Problem) -> dict[str, Any]:
@@ -175,11 +229,16 @@ def validate(type_name: str) -> Response:
     if not isinstance(data, dict):
         problem = Problem((), "json_invalid", "提交的内容不是有效的案件数据")
         return jsonify({"valid": False, "errors": [problem_for_form(spec, problem)]})
+    typed = normalize_dates(spec, data)
     report = _service().validate(type_name, data)
+    bad_dates = {p.loc for p in typed}
+    errors = typed + [
+        p for p in report.problems if p.severity == "error" and p.loc not in bad_dates
+    ]
     return jsonify(
         {
-            "valid": report.ok,
-            "errors": [problem_for_form(spec, p) for p in report.problems if p.severity == "error"],
+            "valid": report.ok and not typed,
+            "errors": [problem_for_form(spec, p) for p in errors],
             "warnings": [
                 problem_for_form(spec, p) for p in report.problems if p.severity == "warning"
             ],
@@ -202,6 +261,9 @@ def render(type_name: str) -> Response:
     if (fmt not in FORMATS and fmt != BOTH) or not isinstance(data, dict):
         problem = Problem((), "json_invalid", "提交的内容不是有效的案件数据")
         return _refused([problem], doc_type, 400)
+    typed = normalize_dates(form_spec(doc_type.json_schema(), doc_type.title), data)
+    if typed:
+        return _refused(typed, doc_type, 422)
     try:
         rendered = _rendered(type_name, data, fmt, inline)
     except CaseInvalid as exc:
@@ -278,6 +340,7 @@ def init_app(app: Flask, settings: Settings) -> None:
     from docgen.web import (
         batch_pages,  # noqa: F401  (adds the batch pages to bp)
         bundle_pages,  # noqa: F401  (adds the filing bundle page to bp)
+        case_pages,  # noqa: F401  (adds the case list to bp)
         profile_pages,  # noqa: F401  (adds the profile pages to bp)
         template_pages,  # noqa: F401  (adds the templates page to bp)
     )

@@ -9,6 +9,11 @@ text, whether it is required and how it is entered:
 - ``union``: a choice between models tagged by a discriminator (natural person or
   organisation), each option with its own fields;
 - ``array``: repeatable rows of one item node, with ``min``/``max`` rows;
+Any node may carry the model's disclosure hints (see :mod:`docgen.domain.disclosure`):
+``advanced`` (drawn behind the group's 「更多信息」), ``shown_when`` (``{"field": sibling,
+"in": [values]}``: drawn only while the sibling holds one of them) and ``picker``
+(``"profile"``: set by the profile picker, never drawn as an input).
+
 - ``field``: one input; ``widget`` is ``text``, ``textarea``, ``date``, ``money`` (two
   decimals), ``decimal``, ``integer``, ``select`` (with ``choices``), ``checkbox`` or
   ``json`` (a structure the form has no widget for, typed as JSON).
@@ -45,6 +50,17 @@ class _Walker:
         return schema
 
     def node(self, name: str, schema: dict[str, Any], required: bool) -> Node:
+        found = self._node(name, schema, required)
+        hints = self.resolve(schema)
+        if hints.get("x-advanced") and not required:
+            found["advanced"] = True
+        if isinstance(hints.get("x-shown-when"), dict):
+            found["shown_when"] = hints["x-shown-when"]
+        if hints.get("x-form") == "profile-picker":
+            found["picker"] = "profile"
+        return found
+
+    def _node(self, name: str, schema: dict[str, Any], required: bool) -> Node:
         schema = self.resolve(schema)
         base: Node = {
             "name": name,

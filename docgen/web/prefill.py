@@ -25,18 +25,20 @@ _SAME_NAMES = {
     "letterhead": "letterhead",
 }
 
+_CREDITOR = {
+    "kind": ("const", "organization"),
+    "name": "name",
+    "uscc": "uscc",
+    "address": "address",
+    "legal_representative": "legal_representative",
+    "phone": "phone",
+}
+
 # (group in the case, {case field: profile field or a fixed value}, profile kinds)
 _RULES: list[tuple[str, dict[str, Any], set[str]]] = [
-    (
-        "creditor",
-        {"kind": ("const", "organization"), "name": "name", "address": "address", "phone": "phone"},
-        {"creditor"},
-    ),
-    (
-        "client",
-        {"kind": ("const", "organization"), "name": "name", "address": "address", "phone": "phone"},
-        {"creditor"},
-    ),
+    ("creditor", _CREDITOR, {"creditor"}),
+    ("client", _CREDITOR, {"creditor"}),
+    ("signatory", {"name": "signatory", "title": "signatory_title"}, {"creditor"}),
     ("law_firm", _SAME_NAMES, {"law_firm"}),
     ("firm", _SAME_NAMES, {"law_firm"}),
     ("sender", _SAME_NAMES, {"law_firm", "creditor"}),
@@ -44,7 +46,7 @@ _RULES: list[tuple[str, dict[str, Any], set[str]]] = [
     ("payment_account", {"*": "bank_account"}, {"creditor"}),
     (
         "contact",
-        {"person": "lawyer_name", "phone": "phone", "address": "address", "email": "email"},
+        {"person": "contact_person", "phone": "phone", "address": "address", "email": "email"},
         {"law_firm", "creditor"},
     ),
 ]
@@ -69,6 +71,13 @@ def prefill(spec: Node, profile: dict[str, Any], profile_id: int | None = None) 
     kind = profile.get("kind", "law_firm")
     merges: list[Merge] = []
     by_reference = profile_id is not None and any(name in groups for name in _ID_FIELDS)
+    # the contact is the named contact person, else the lawyer in charge, else the sender
+    profile = {
+        **profile,
+        "contact_person": profile.get("contact_person")
+        or profile.get("lawyer_name")
+        or profile.get("name"),
+    }
     for group, mapping, kinds in _RULES:
         node = groups.get(group)
         if node is None or kind not in kinds:

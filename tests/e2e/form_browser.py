@@ -88,21 +88,26 @@ def type_case(page: Page, node: dict[str, Any], data: Any, path: tuple[str | int
     Union kinds are chosen first, rows added with the 添加 button, optional groups ticked.
     """
     kind = node["kind"]
+    if node.get("picker"):  # chosen with the profile picker, not typed
+        page.evaluate("([p, v]) => window.docgenForm.setValue(p, v)", [list(path), data])
+        return
+    if node.get("advanced"):
+        open_more(page, path)
     if kind == "object":
         if node.get("optional"):
             toggle = page.locator(f'[id="{".".join(["f", *map(str, path)])}.__present"]')
             toggle.check()
-        by_name = {f["name"]: f for f in node["fields"]}
-        for key, value in data.items():
-            type_case(page, by_name[key], value, (*path, key))
+        # in the order of the form: a choice comes before the fields it brings
+        for field in node["fields"]:
+            if field["name"] in data:
+                type_case(page, field, data[field["name"]], (*path, field["name"]))
     elif kind == "union":
         values = [o["value"] for o in node["options"]]
         option = node["options"][values.index(data[node["tag"]])]
         by_id(page, *path, node["tag"]).select_option(index=values.index(data[node["tag"]]))
-        by_name = {f["name"]: f for f in option["fields"]}
-        for key, value in data.items():
-            if key != node["tag"]:
-                type_case(page, by_name[key], value, (*path, key))
+        for field in option["fields"]:
+            if field["name"] in data:
+                type_case(page, field, data[field["name"]], (*path, field["name"]))
     elif kind == "array":
         group = by_id(page, *path)
         rows = group.locator(":scope > ol > li")
@@ -112,6 +117,13 @@ def type_case(page: Page, node: dict[str, Any], data: Any, path: tuple[str | int
             type_case(page, node["item"], item, (*path, i))
     else:
         _type_field(page, node, data, path)
+
+
+def open_more(page: Page, path: tuple[str | int, ...]) -> None:
+    """Open the 「更多信息」 of the group holding ``path`` (rarely needed fields wait there)."""
+    more = page.locator(f'details[data-path="{".".join(["f", *map(str, path[:-1])])}.__more"]')
+    if more.count() and more.first.get_attribute("open") is None:
+        more.first.locator(":scope > summary").click()
 
 
 def _type_field(page: Page, node: dict[str, Any], value: Any, path: tuple[str | int, ...]) -> None:

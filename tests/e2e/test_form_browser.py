@@ -118,9 +118,9 @@ def test_a_paralegal_fills_a_demand_letter_fixes_a_mistake_previews_and_download
     fill_demand_letter(page, id_number="110101198503151234")  # last digit mistyped
 
     components = by_id(page, "amounts", "components")
-    expect(by_id(page, "amounts", "components", 0, "amount")).to_have_value("100000.00")
-    expect(by_id(page, "amounts", "components", 1, "amount")).to_have_value("6007.14")
-    expect(by_id(page, "amounts", "components", 2, "amount")).to_have_value("1409.50")
+    expect(by_id(page, "amounts", "components", 0, "amount")).to_have_value("100,000.00")
+    expect(by_id(page, "amounts", "components", 1, "amount")).to_have_value("6,007.14")
+    expect(by_id(page, "amounts", "components", 2, "amount")).to_have_value("1,409.50")
     expect(components.locator(":scope > ol > li")).to_have_count(3)
 
     page.get_by_role("button", name="校验").click()
@@ -132,12 +132,12 @@ def test_a_paralegal_fills_a_demand_letter_fixes_a_mistake_previews_and_download
     expect(beside).to_contain_text("身份证号码校验位错误")
     expect(id_input).to_be_focused()
     expect(id_input).to_have_attribute("aria-invalid", "true")
-    expect(page.locator("#error-summary")).to_contain_text(
-        "债务人 › 证件号码：身份证号码校验位错误"
+    expect(page.locator('#error-summary li.block[data-block="debtor"]')).to_contain_text(
+        "债务人（1 处）证件号码：身份证号码校验位错误"
     )
     # every other value is still there
     expect(by_id(page, "debtor", "name")).to_have_value("张伟")
-    expect(by_id(page, "amounts", "components", 2, "amount")).to_have_value("1409.50")
+    expect(by_id(page, "amounts", "components", 2, "amount")).to_have_value("1,409.50")
     screenshot(page, "form-error.png", tmp_path)
 
     id_input.fill("110101198503151235")
@@ -176,7 +176,7 @@ def test_a_paralegal_fills_a_demand_letter_fixes_a_mistake_previews_and_download
 
 def test_the_case_is_kept_in_the_browser_and_as_a_json_file(page: Page, tmp_path: Path) -> None:
     open_form(page, "demand_letter")
-    page.get_by_label("示例案件").select_option("person_debtor")
+    page.get_by_label("示例案件").select_option(label="自然人债务人（民间借贷）")
     page.get_by_role("button", name="载入示例").click()
     expect(by_id(page, "debtor", "name")).to_have_value("张伟")
     by_id(page, "debtor", "name").fill("王芳")
@@ -291,8 +291,8 @@ def test_a_sender_profile_is_kept_and_prefills_a_demand_letter(page: Page) -> No
     expect(page.get_by_role("link", name="北京明正律师事务所")).to_be_visible()
 
     open_form(page, "demand_letter")
-    page.get_by_label("发件人资料").select_option(label="北京明正律师事务所")
-    page.get_by_role("button", name="套用发件人资料").click()
+    page.get_by_label("发件人资料").fill("北京明正律师事务所")
+    page.get_by_role("button", name="套用", exact=True).click()
     expect(by_id(page, "contact", "person")).to_have_value("王立新")
     expect(by_id(page, "contact", "phone")).to_have_value("010-65881234")
     # the firm's own account is not where the debtor pays

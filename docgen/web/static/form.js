@@ -61,6 +61,7 @@
       target[last] = value;
     }
     remember();
+    refreshConditions();
   }
 
   var saveTimer = null;
@@ -90,13 +91,10 @@
 
   // --- fields ---------------------------------------------------------------------------
 
-  function twoDecimals(text) {
-    var plain = text.replace(/[,，\s]/g, '').replace(/元$/, '');
-    var m = /^(\d+)(?:\.(\d{0,2}))?$/.exec(plain);
-    if (!m) { return text; }
-    var fraction = ((m[2] || '') + '00').slice(0, 2);
-    return m[1].replace(/^0+(?=\d)/, '') + '.' + fraction;
-  }
+  // dates and amounts as people type them: static/typed.js
+  var typed = window.docgenTyped;
+  var parseDate = typed.parseDate, rmbUpper = typed.rmbUpper, plainAmount = typed.plainAmount;
+  var groupThousands = typed.groupThousands, regroup = typed.regroup, twoDecimals = typed.twoDecimals;
 
   // inputs of a form that has since been redrawn (another case loaded) must not write
   // into the new case, e.g. when the browser reports a late blur of a removed input
@@ -135,11 +133,16 @@
         input.value = value === undefined ? '' : (node.widget === 'json' ? JSON.stringify(value) : String(value));
         break;
       case 'date':
-        // the years a case date may have (docgen.domain.written): a year typed as 0635
-        // is caught by the browser as well as by the model
-        input = el('input', Object.assign({ type: 'date', min: '1900-01-01', max: '2100-12-31' }, common));
+        // a text input: a native date input turns 2026/3/5 typed in some locales into 0635
+        input = el('input', Object.assign({ type: 'text', inputmode: 'numeric', autocomplete: 'off', placeholder: '2026-03-05', 'class': 'date' }, common));
         input.value = value === undefined ? '' : String(value);
-        break;
+        input.addEventListener('input', function () {
+          var text = input.value.trim();
+          var parsed = text ? parseDate(text) : {};
+          write(text === '' ? undefined : (parsed.iso || text));
+          showAside(input, parsed.cn || parsed.error || parsed.hint || '', parsed.error ? 'bad' : '');
+        });
+        return input;
       case 'integer':
         input = el('input', Object.assign({ type: 'number', step: 1, min: node.min, max: node.max, inputmode: 'numeric' }, common));
         input.value = value === undefined ? '' : String(value);
@@ -149,9 +152,20 @@
         input = el('input', Object.assign({ type: 'text', inputmode: 'decimal', autocomplete: 'off', 'class': node.widget }, common));
         input.value = value === undefined ? '' : String(value);
         if (node.widget === 'money') {
-          input.addEventListener('blur', function () {
-            if (input.value !== '') { input.value = twoDecimals(input.value); write(input.value); }
+          input.value = groupThousands(input.value);
+          input.addEventListener('input', function () {
+            var plain = regroup(input);
+            write(plain === '' ? undefined : plain);
+            showAside(input, moneyWords(plain), '');
           });
+          input.addEventListener('blur', function () {
+            if (input.value === '') { return; }
+            var plain = twoDecimals(plainAmount(input.value));
+            input.value = groupThousands(plain);
+            write(plain);
+            showAside(input, moneyWords(plain), '');
+          });
+          return input;
         }
         break;
       default:
@@ -160,6 +174,26 @@
     }
     input.addEventListener('input', function () { write(parseValue(node, input.value)); });
     return input;
+  }
+
+  function moneyWords(plain) {
+    var words = plain ? rmbUpper(plain) : null;
+    return words ? '大写：' + words : '';
+  }
+
+  // the line beside a date or an amount: 2026年3月5日 / 大写：壹拾万元整
+  function showAside(input, text, kind) {
+    var aside = document.getElementById('aside-' + input.id);
+    if (!aside) { return; }
+    aside.textContent = text;
+    aside.className = 'aside' + (kind ? ' ' + kind : '');
+  }
+
+  function asideText(node, value) {
+    if (value === undefined || value === '') { return ['', '']; }
+    if (node.widget === 'money') { return [moneyWords(plainAmount(String(value))), '']; }
+    var parsed = parseDate(String(value));
+    return [parsed.cn || parsed.error || parsed.hint || '', parsed.error ? 'bad' : ''];
   }
 
   function titleOf(node, value) {
@@ -187,6 +221,11 @@
       box.appendChild(labelFor(node, id));
       box.appendChild(input);
     }
+    if (node.widget === 'date' || node.widget === 'money') {
+      var initial = asideText(node, getAt(path));
+      box.appendChild(el('p', { 'class': 'aside' + (initial[1] ? ' ' + initial[1] : ''), id: 'aside-' + id, 'aria-live': 'polite', text: initial[0] }));
+      input.setAttribute('aria-describedby', ((input.getAttribute('aria-describedby') || '') + ' aside-' + id).trim());
+    }
     var help = helpFor(node, id);
     if (help) { box.appendChild(help); }
     return box;
@@ -197,13 +236,71 @@
   function group(node, path, extraClass) {
     var id = idOf(path);
     var box = el('fieldset', { id: id, 'class': 'group ' + (extraClass || ''), tabindex: '-1', 'data-path': id });
-    box.appendChild(el('legend', { text: node.title }));
+    // a row's group repeats the row's visible 第N项 only for screen readers and the summary
+    box.appendChild(el('legend', { text: node.title, 'class': node.rowItem ? 'visually-hidden' : null }));
     if (node.description) { box.appendChild(el('p', { 'class': 'help', text: node.description })); }
     return box;
   }
 
+  // fields drawn only after a choice (仲裁机构 after 申请仲裁): re-checked on every change
+  var conditionals = [];
+  function refreshConditions() {
+    conditionals.forEach(function (c) { c(); });
+  }
+
+  function hasValue(value) {
+    if (value === undefined || value === null || value === '') { return false; }
+    if (Array.isArray(value)) { return value.length > 0; }
+    if (typeof value === 'object') { return Object.keys(value).some(function (k) { return hasValue(value[k]); }); }
+    return true;
+  }
+
+  function conditional(child, fields, path) {
+    var rule = child.shown_when;
+    var sibling = fields.filter(function (f) { return f.name === rule.field; })[0];
+    var box = el('div', { 'class': 'conditional', 'data-when': rule.field });
+    var shown = null;
+    var born = generation;
+    var update = function () {
+      if (born !== generation) { return; }
+      var value = getAt(path.concat([rule.field]));
+      if (value === undefined && sibling) { value = sibling.default; }
+      var show = rule['in'].indexOf(value) >= 0;
+      if (show === shown) { return; }
+      shown = show;
+      box.textContent = '';
+      if (show) {
+        box.appendChild(renderNode(child, path.concat([child.name])));
+      } else if (getAt(path.concat([child.name])) !== undefined) {
+        setAtQuiet(path.concat([child.name]), undefined);
+      }
+    };
+    conditionals.push(update);
+    update();
+    return box;
+  }
+
+  function renderChild(child, fields, path) {
+    if (child.shown_when) { return conditional(child, fields, path); }
+    return renderNode(child, path.concat([child.name]));
+  }
+
   function renderFields(fields, path, into) {
-    fields.forEach(function (child) { into.appendChild(renderNode(child, path.concat([child.name]))); });
+    var advanced = [];
+    fields.forEach(function (child) {
+      if (child.picker) { return; }  // set by the profile picker, not typed
+      if (child.advanced) { advanced.push(child); return; }
+      into.appendChild(renderChild(child, fields, path));
+    });
+    if (!advanced.length) { return; }
+    // rarely needed fields wait behind 「更多信息」, open when one of them holds a value
+    var more = el('details', { 'class': 'more', 'data-path': idOf(path) + '.__more' });
+    var names = advanced.map(function (f) { return f.title; }).join('、');
+    more.appendChild(el('summary', { text: '更多信息', title: names }, []));
+    more.querySelector('summary').appendChild(el('span', { 'class': 'help', text: '（' + names + '）' }));
+    more.open = advanced.some(function (f) { return hasValue(getAt(path.concat([f.name]))); });
+    advanced.forEach(function (child) { more.appendChild(renderChild(child, fields, path)); });
+    into.appendChild(more);
   }
 
   function renderObject(node, path) {
@@ -234,6 +331,7 @@
   function setAtQuiet(path, value) {
     var target = state;
     for (var i = 0; i < path.length - 1; i++) { target = target[path[i]]; }
+    if (value === undefined && !Array.isArray(target)) { delete target[path[path.length - 1]]; return; }
     target[path[path.length - 1]] = value;
   }
 
@@ -296,7 +394,8 @@
           tools.appendChild(button);
         });
         row.appendChild(tools);
-        var itemNode = Object.assign({}, node.item, { title: label, name: i });
+        // the row's own heading is 第N项: the summary reads 欠款明细 › 第1项 › 金额（元）
+        var itemNode = Object.assign({}, node.item, { title: '第' + (i + 1) + '项', name: i, rowItem: true });
         row.appendChild(renderNode(itemNode, rowPath));
         list.appendChild(row);
       });
@@ -343,9 +442,31 @@
 
   function renderAll() {
     generation++;
+    conditionals = [];
     fieldsEl.textContent = '';
     renderFields(spec.fields, [], fieldsEl);
     clearProblems();
+    showPickedProfile();
+  }
+
+  // the profile id has no input of its own: say which profile the case names, and let
+  // it be dropped again
+  function showPickedProfile() {
+    var applied = document.getElementById('profile-applied');
+    var field = spec.fields.filter(function (f) { return f.picker === 'profile'; })[0];
+    if (!applied || !field) { return; }
+    applied.textContent = '';
+    var id = state[field.name];
+    if (id === undefined || id === null) { return; }
+    var option = document.querySelector('#profile-list option[data-id="' + String(id) + '"]');
+    applied.appendChild(document.createTextNode('本案使用：' + (option ? option.value : '档案 ' + id) + ' '));
+    var drop = el('button', { type: 'button', 'class': 'drop-profile', text: '不使用' });
+    drop.addEventListener('click', function () {
+      setAt([field.name], undefined);
+      showPickedProfile();
+      say('本案不再使用发件人资料（已填入的内容保留）', 'ok');
+    });
+    applied.appendChild(drop);
   }
 
   // --- the case as sent: empty groups left out ------------------------------------------
@@ -381,95 +502,10 @@
     say('已载入' + origin, 'ok');
   }
 
-  // --- problems beside their fields -----------------------------------------------------
+  // --- problems beside their fields and in the summary: static/problems.js -------------
 
-  function clearProblems() {
-    Array.prototype.forEach.call(document.querySelectorAll('.problem'), function (n) { n.remove(); });
-    Array.prototype.forEach.call(document.querySelectorAll('.has-error, .has-warning'), function (n) {
-      n.classList.remove('has-error', 'has-warning');
-    });
-    Array.prototype.forEach.call(document.querySelectorAll('[aria-invalid]'), function (n) {
-      n.removeAttribute('aria-invalid');
-      var ids = (n.getAttribute('aria-describedby') || '').split(' ').filter(function (x) { return x && x.indexOf('problem-') !== 0; });
-      if (ids.length) { n.setAttribute('aria-describedby', ids.join(' ')); } else { n.removeAttribute('aria-describedby'); }
-    });
-    summaryEl.hidden = true;
-    summaryEl.querySelector('ul').textContent = '';
-  }
-
-  function targetFor(fieldId) {
-    var parts = fieldId.split('.');
-    while (parts.length > 1) {
-      var found = document.getElementById(parts.join('.'));
-      if (found) { return found; }
-      parts.pop();
-    }
-    return null;
-  }
-
-  // where a problem is, in the words on screen: 债务人 › 证件号码
-  function placeName(target, problem) {
-    if (!target) { return problem.path || '整体'; }
-    var names = [];
-    var label = target.tagName === 'FIELDSET' ? null : document.querySelector('label[for="' + target.id + '"]');
-    if (label) { names.unshift(label.firstChild ? label.firstChild.textContent : label.textContent); }
-    for (var node = target; node; node = node.parentElement) {
-      if (node.tagName === 'FIELDSET') {
-        var legend = node.querySelector('legend');
-        if (legend && names[0] !== legend.textContent) { names.unshift(legend.textContent); }
-      }
-    }
-    return names.join(' › ');
-  }
-
-  var problemCount = 0;
-  function showProblem(problem, severity) {
-    var target = targetFor(problem.field || 'f');
-    var id = 'problem-' + (problemCount++);
-    var text = problem.message + (problem.hint ? '（' + problem.hint + '）' : '');
-    var note = el('p', { 'class': 'problem ' + severity, id: id, text: (severity === 'warning' ? '提醒：' : '') + text });
-    if (target) {
-      var box = target.tagName === 'FIELDSET' ? target : (target.closest('.field') || target.parentNode);
-      box.classList.add(severity === 'error' ? 'has-error' : 'has-warning');
-      if (target.tagName === 'FIELDSET') {
-        target.insertBefore(note, target.querySelector('legend').nextSibling);
-      } else {
-        box.appendChild(note);
-        if (severity === 'error') { target.setAttribute('aria-invalid', 'true'); }
-        var described = target.getAttribute('aria-describedby');
-        target.setAttribute('aria-describedby', (described ? described + ' ' : '') + id);
-      }
-    } else {
-      summaryEl.hidden = false;
-    }
-    if (severity === 'error') {
-      var link = el('a', { href: '#' + (target ? target.id : 'main'), text: placeName(target, problem) + '：' + text });
-      link.addEventListener('click', function (event) {
-        event.preventDefault();
-        if (target) { target.focus(); target.scrollIntoView({ block: 'center' }); }
-      });
-      summaryEl.querySelector('ul').appendChild(el('li', {}, [link]));
-    }
-    return target;
-  }
-
-  var lastReport = null;
-  function showReport(report) {
-    lastReport = report;
-    clearProblems();
-    var first = null;
-    (report.errors || []).forEach(function (p) {
-      var target = showProblem(p, 'error');
-      if (!first) { first = target || summaryEl; }
-    });
-    (report.warnings || []).forEach(function (p) { showProblem(p, 'warning'); });
-    if (report.errors && report.errors.length) {
-      summaryEl.hidden = false;
-      say('有 ' + report.errors.length + ' 处需要修正', 'bad');
-      first.scrollIntoView({ block: 'center' });
-      first.focus();
-    }
-  }
+  var problems = window.docgenProblems({ el: el, spec: spec, summary: summaryEl, say: say });
+  var clearProblems = problems.clear, showReport = problems.show;
 
   function showFigures(report) {
     var list = figuresEl.querySelector('dl');
@@ -514,7 +550,18 @@
     target.submit();
   }
 
+  var previewPending = false;
+
   function bindDocument() {
+    var frame = document.getElementById('preview-frame');
+    if (frame) {
+      frame.addEventListener('load', function () {
+        if (!previewPending) { return; }
+        previewPending = false;
+        say('预览已生成', 'ok');
+      });
+    }
+
     form.addEventListener('submit', function (event) {
       event.preventDefault();
       validate().then(function (report) {
@@ -536,6 +583,7 @@
           showFigures(report);
           submitRender('pdf', 'inline');
           say('正在生成预览…', 'ok');
+          previewPending = true;
         }
       });
     });
@@ -561,6 +609,27 @@
           .then(function (r) { return r.json(); })
           .then(function (data) { loadCase(data, '示例案件 ' + name); })
           .catch(function () { say('示例案件载入失败', 'bad'); });
+      });
+    }
+
+    // carry the shared facts into another document: saved as that form's last case,
+    // which its page loads when opened with ?carried=<this type>
+    var carryButton = document.getElementById('carry-case');
+    if (carryButton) {
+      carryButton.addEventListener('click', function () {
+        var target = document.getElementById('carry-target').value;
+        fetch(carryButton.dataset.url, {
+          method: 'POST',
+          credentials: 'same-origin',
+          headers: { 'Content-Type': 'application/json', 'X-CSRFToken': csrf },
+          body: JSON.stringify({ target: target, 'case': currentCase() || {} })
+        }).then(function (r) { return r.json().then(function (body) { return [r.ok, body]; }); })
+          .then(function (result) {
+            if (!result[0]) { say(result[1][0] ? result[1][0].message : '无法转为该文书', 'bad'); return; }
+            try { localStorage.setItem('docgen.case.' + target, JSON.stringify(result[1]['case'])); } catch (e) { /* storage off */ }
+            window.location.assign(result[1].url);
+          })
+          .catch(function () { say('无法连接服务器，请稍后重试（已填写的内容仍保留在页面中）', 'bad'); });
       });
     }
 
@@ -622,26 +691,56 @@
     });
   }
 
+  function profileIdByName(name) {
+    var options = document.querySelectorAll('#profile-list option');
+    for (var i = 0; i < options.length; i++) {
+      if (options[i].value === name.trim()) { return options[i].dataset.id; }
+    }
+    return null;
+  }
+
+  // fill what the case leaves blank; a party already typed as another kind is kept
+  function applyMerge(m) {
+    if (!m.path.length) { Object.assign(state, m.values); return 0; }  // the picker's own field
+    var current = m.path.length ? getAt(m.path) : state;
+    var target = current && typeof current === 'object' ? Object.assign({}, current) : {};
+    if (m.values.kind !== undefined && target.kind !== undefined && target.kind !== m.values.kind) {
+      var typed = Object.keys(target).some(function (k) { return k !== 'kind' && hasValue(target[k]); });
+      if (typed) { return 0; }
+      target = {};
+    }
+    var filled = 0;
+    Object.keys(m.values).forEach(function (key) {
+      if (!hasValue(target[key]) || (key === 'kind' && target[key] !== m.values[key])) {
+        target[key] = m.values[key];
+        filled++;
+      }
+    });
+    setAtQuiet(m.path, target);
+    return filled;
+  }
+
   function bindPrefill() {
     var button = document.getElementById('apply-profile');
     if (!button) { return; }
-    button.addEventListener('click', function () {
-      var id = document.getElementById('profile-choice').value;
+    var choice = document.getElementById('profile-choice');
+    var apply = function () {
+      var id = profileIdByName(choice.value);
+      if (!id) { say('没有名为「' + choice.value + '」的发件人资料，请从列表中选择', 'bad'); choice.focus(); return; }
       fetch(button.dataset.url.replace(/\/0$/, '/' + encodeURIComponent(id)), { credentials: 'same-origin' })
         .then(function (r) { return r.json(); })
         .then(function (body) {
-          (body.merges || []).forEach(function (m) {
-            var target = m.path.length ? (getAt(m.path) || {}) : state;
-            // a party switched to another kind keeps none of the old kind's fields
-            if (m.values.kind !== undefined && target.kind !== m.values.kind) { target = {}; }
-            Object.assign(target, m.values);
-            if (m.path.length) { setAt(m.path, target); }
-          });
+          var filled = 0;
+          (body.merges || []).forEach(function (m) { filled += applyMerge(m); });
           remember();
           renderAll();
-          say('已套用发件人资料（' + (body.merges || []).length + ' 组信息）', 'ok');
+          say('已套用发件人资料，填入 ' + filled + ' 项（案件中已填写的内容不变）', 'ok');
         })
         .catch(function () { say('发件人资料载入失败', 'bad'); });
+    };
+    button.addEventListener('click', apply);
+    choice.addEventListener('keydown', function (event) {
+      if (event.key === 'Enter') { event.preventDefault(); apply(); }
     });
   }
 
@@ -649,7 +748,10 @@
   window.docgenForm = {
     currentCase: currentCase,
     loadCase: function (data) { loadCase(data, ''); },
-    lastReport: function () { return lastReport; },
+    lastReport: problems.last,
+    rmbUpper: rmbUpper,
+    setValue: function (path, value) { setAt(path, value); },
+    parseDate: parseDate,
     showReport: showReport,
     say: say,
     merge: function (path, values) {
@@ -667,5 +769,15 @@
     bindPrefill();
   }
   renderAll();
+  if (form.dataset.carriedFrom) {
+    // from the case list the page brings the case; from another form, local storage
+    var given = document.getElementById('form-data');
+    var carried = null;
+    try { carried = JSON.parse(given ? given.textContent : (localStorage.getItem(storeKey) || 'null')); } catch (e) { carried = null; }
+    if (carried) {
+      loadCase(carried, '');
+      say('已从' + form.dataset.carriedFrom + '带入当事人、合同和金额，请补充本文书的其他内容', 'ok');
+    }
+  }
   document.documentElement.classList.add('form-ready');
 }());

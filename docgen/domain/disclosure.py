@@ -1,0 +1,53 @@
+"""Which fields a form shows at once, which behind 「更多信息」, which only after a choice.
+
+The declaration lives on the model's fields (``json_schema_extra``), so it travels in the
+JSON Schema: the paralegal form reads it (:mod:`docgen.web.formspec`), the API docs show
+it, and a spreadsheet template can order its columns by it (:func:`field_hints`).
+
+- ``x-advanced``: rarely needed for a collection letter (民族, 工作单位 …); optional.
+- ``x-shown-when``: only meaningful after a sibling choice (仲裁机构 after 申请仲裁).
+- ``x-form``: ``"profile-picker"`` — set by the form's profile picker, not typed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+ADVANCED: dict[str, Any] = {"x-advanced": True}
+PROFILE_PICKER: dict[str, Any] = {"x-form": "profile-picker"}
+
+
+def shown_when(field: str, *values: Any) -> dict[str, Any]:
+    """Show the field only while the sibling ``field`` holds one of ``values``."""
+    return {"x-shown-when": {"field": field, "in": list(values)}}
+
+
+def field_hints(schema: dict[str, Any]) -> dict[tuple[str, ...], dict[str, Any]]:
+    """Every declared hint of a model's JSON Schema by field path (array items as ``*``)."""
+    defs = schema.get("$defs", {})
+    found: dict[tuple[str, ...], dict[str, Any]] = {}
+
+    def walk(node: dict[str, Any], path: tuple[str, ...], depth: int) -> None:
+        if depth > 12:
+            return
+        hints = {k: v for k, v in node.items() if k.startswith("x-")}
+        if hints and path:
+            found.setdefault(path, {}).update(hints)
+        if "$ref" in node:
+            walk(defs.get(node["$ref"].rsplit("/", 1)[-1], {}), path, depth + 1)
+        for option in node.get("anyOf", []) + node.get("oneOf", []):
+            walk(option, path, depth + 1)
+        for key, sub in node.get("properties", {}).items():
+            walk(sub, (*path, key), depth + 1)
+        if isinstance(node.get("items"), dict):
+            walk(node["items"], (*path, "*"), depth + 1)
+
+    walk(schema, (), 0)
+    return found
+
+
+def is_advanced(hints: dict[tuple[str, ...], dict[str, Any]], loc: tuple[Any, ...]) -> bool:
+    """Whether the field at ``loc`` (list index as an int or -1) or a group holding it is
+    rarely needed."""
+    path = tuple("*" if isinstance(part, int) else str(part) for part in loc)
+    return any(hints.get(path[:n], {}).get("x-advanced") for n in range(1, len(path) + 1))

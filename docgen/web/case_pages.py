@@ -1,0 +1,126 @@
+"""The case list of the paralegal form: the tenant's issued documents, grouped by case.
+
+A case is not stored on its own: documents share a case when they name the same
+creditor, debtor and contract (the facts :mod:`docgen.web.carry` carries from one
+document to the next). Each document is listed with its register id and verification
+code, and each case offers the next documents, opened with the shared facts filled.
+
+Registered documents carry a debtor's name, ID number and address, so the list (and a
+case carried from it) is shown only to a signed-in user of the documents' own tenant;
+in the single-user mode, where nobody signs in, the page says so and lists nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from flask import Response, render_template
+from sqlalchemy.exc import SQLAlchemyError
+
+from docgen.documents import registry
+from docgen.web import auth
+from docgen.web.carry import TARGETS, carry, shared_facts
+from docgen.web.form import _page_response, bp, log
+
+
+@dataclass
+class CaseDocument:
+    type_title: str
+    document_id: str
+    code: str
+    created_at: datetime
+
+
+@dataclass
+class CaseRow:
+    title: str
+    contract: str
+    latest_id: str
+    documents: list[CaseDocument] = field(default_factory=list)
+
+
+def _name(party: Any) -> str:
+    return str(party.get("name", "")) if isinstance(party, dict) else ""
+
+
+def case_key(data: dict[str, Any]) -> tuple[str, str, str, str]:
+    """Creditor, debtor, contract name and signing date: what makes two documents one case."""
+    facts = shared_facts(data)
+    found = facts.get("contract")
+    contract: dict[str, Any] = found if isinstance(found, dict) else {}
+    return (
+        _name(facts.get("creditor")),
+        _name(facts.get("debtor")),
+        str(contract.get("name", "")),
+        str(contract.get("signed_on", "")),
+    )
+
+
+def group_cases(documents: list[Any]) -> list[CaseRow]:
+    """Registered documents (newest first) as cases, the most recently active first."""
+    cases: dict[tuple[str, str, str, str], CaseRow] = {}
+    for doc in documents:
+        data = doc.input_data if isinstance(doc.input_data, dict) else {}
+        key = case_key(data)
+        if not key[0] and not key[1]:
+            continue  # an evidence list or a bundle names no parties of its own
+        try:
+            type_title = registry.get(doc.type_name).title
+        except registry.UnknownDocumentType:
+            type_title = doc.type_name
+        row = cases.get(key)
+        if row is None:
+            contract = f"《{key[2]}》" + (f"（{key[3]}签订）" if key[3] else "") if key[2] else ""
+            row = cases[key] = CaseRow(f"{key[0]}（债权人）· {key[1]}（债务人）", contract, doc.id)
+        row.documents.append(CaseDocument(type_title, doc.id, doc.code, doc.created_at))
+    return list(cases.values())
+
+
+SIGN_IN_MESSAGE = (
+    "案件列表和按文书编号带入案件需要登录（DOCGEN_WEB_AUTH=login）：已登记的文书载有当事人的"
+    "姓名、证件号码和地址，只向本单位登录的用户显示；单用户模式下请用文书页面的「带入新文书」"
+)
+
+
+@bp.get("/cases")
+def cases() -> Response:
+    service = auth.service()
+    register = service.register
+    rows: list[CaseRow] = []
+    signed_in = auth.caller().authenticated
+    if register is not None and signed_in:
+        try:
+            rows = group_cases(register.recent(service.tenant_id))
+        except SQLAlchemyError:
+            log.exception("the register is unavailable; the case list is shown empty")
+    targets = [registry.get(t) for t in TARGETS]
+    html = render_template(
+        "form/cases.html",
+        cases=rows,
+        targets=targets,
+        title="案件",
+        notice=None if signed_in else SIGN_IN_MESSAGE,
+    )
+    return _page_response(html)
+
+
+def carried_from_register(document_id: str, target: str) -> tuple[dict[str, Any], str] | None:
+    """The shared facts of a registered document as a ``target`` case, and its type's title."""
+    service = auth.service()
+    register = service.register
+    if register is None or target not in TARGETS or not auth.caller().authenticated:
+        return None  # nobody signed in: a registered case is shown to no one (T14)
+    try:
+        doc = register.get(document_id, service.tenant_id)
+    except SQLAlchemyError:
+        log.exception("the register is unavailable; the case is not carried")
+        return None
+    if doc is None or not isinstance(doc.input_data, dict):
+        return None
+    try:
+        title = registry.get(doc.type_name).title
+    except registry.UnknownDocumentType:
+        return None
+    return carry(doc.input_data, target), title

@@ -1,0 +1,43 @@
+"""Chinese names for the sample cases offered on each form (their files keep English names)."""
+
+from __future__ import annotations
+
+SAMPLE_TITLES: dict[str, str] = {
+    # 民事起诉状
+    "court_in_no_connecting_place": "管辖法院与案件无连接点（提醒）",
+    "elements_company_lender": "要素式起诉状：公司出借",
+    "narrative_guarantor": "有保证人的借款纠纷",
+    "narrative_sale_contract": "买卖合同纠纷",
+    "summary_procedure": "适用简易程序",
+    # 债务确认书
+    "company_debtor_pays_at_once": "公司债务人一次付清",
+    "person_debtor_with_plan": "自然人债务人分期还款",
+    # 催款函
+    "account_of_a_third_party": "收款账户为第三方（提醒）",
+    "company_debtor_arbitration": "公司债务人，逾期申请仲裁",
+    "computed_interest": "按利率计算利息",
+    "contract_formed_after_the_lpr_table": "合同晚于LPR表（提醒）",
+    "debtor_with_limited_capacity": "限制民事行为能力的债务人（提醒）",
+    "interest_at_the_cap": "利息达到法定上限",
+    "minor_debtor": "未成年债务人（提醒）",
+    "person_debtor": "自然人债务人（民间借贷）",
+    "private_lending_minimal": "民间借贷：最少填写",
+    # 证据目录
+    "loan_case": "借款案件的证据",
+    "long_list": "较长的证据目录",
+    # 分期还款协议
+    "monthly_with_guarantor": "按月分期，有保证人",
+    "rows_one_fifth_arbitration": "首付五分之一，约定仲裁",
+    # 律师函
+    "company_debtor_with_guarantor": "公司债务人，有保证人",
+    "person_debtor_auto_number": "自然人债务人，自动编号",
+    # 财产保全申请书
+    "in_suit_insurance": "诉中保全，保险公司担保",
+    "in_suit_no_security": "诉中保全，不提供担保",
+    "pre_suit_cash": "诉前保全，现金担保",
+}
+
+
+def sample_title(name: str) -> str:
+    """The Chinese name of a sample case; a sample added later shows its file name."""
+    return SAMPLE_TITLES.get(name, name)
