@@ -77,6 +77,7 @@ def test_a_filing_printed_with_the_stamp_before_is_reissued_with_it(docgen):
             "cli",
             None,
             source.layout_hash,
+            docgen.tenant_id,
         )
     )
     again = reissue_pdf(docgen, stamp.document_id)

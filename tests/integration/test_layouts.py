@@ -219,6 +219,7 @@ def test_a_letter_printed_from_the_former_template_files_is_not_printed_differen
         "cli",
         None,
         "0" * 64,
+        service.tenant_id,
     )
     service.register.record(issue)
     with pytest.raises(NotReissuable) as refused:

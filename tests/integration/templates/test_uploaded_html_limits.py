@@ -20,7 +20,9 @@ from docgen.services import Docgen
 from tests.support import ROOT, load_fixture
 
 CASE = load_fixture("demand_letter", "valid", "person_debtor")
-SOURCE = (ROOT / "templates" / "demand_letter" / "letter.html").read_text(encoding="utf-8")
+# a firm's HTML template to start from (the built-in letter prints from its layout)
+EXAMPLE = ROOT / "docs" / "examples" / "demand_letter.html"
+SOURCE = EXAMPLE.read_text(encoding="utf-8")
 
 
 def _bomb(pages: int) -> str:
@@ -41,7 +43,7 @@ def _bomb_case() -> dict:
 def _service(tmp_path: Path, source: str, **settings) -> Docgen:
     service = Docgen(Settings(data_dir=tmp_path, **settings))
     service.upload_template("demand_letter", source.encode(), filename="firm.html")
-    service.templates.activate("demand_letter", 1, "html")
+    service.templates.activate(service.tenant_id, "demand_letter", 1, "html")
     return service
 
 
@@ -88,7 +90,7 @@ def test_the_child_prints_what_the_worker_would(tmp_path: Path):
     service = Docgen(Settings(data_dir=tmp_path))
     _case, _assessment, context = service.context_for("demand_letter", CASE)
     context = json.loads(json.dumps(context, default=str))
-    template = str(service.settings.templates_dir.resolve() / "demand_letter" / "letter.html")
+    template = str(EXAMPLE.resolve())
     here: list = []
     there: list = []
     kwargs = {"footers": ["编号 A", "编号 B"]}
