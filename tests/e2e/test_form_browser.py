@@ -333,7 +333,11 @@ def test_a_bundle_is_built_from_exhibits_reordered_by_dragging(page: Page, tmp_p
     page.wait_for_selector("html.bundle-ready")
     by_id(page, "court").fill("北京市朝阳区人民法院")
     by_id(page, "case_type").fill("民间借贷纠纷")
+    # no complaint in this bundle: its parties are listed by hand (the lists start empty,
+    # as a bundle with a complaint takes them from it)
+    page.get_by_role("button", name="添加一项原告").click()
     by_id(page, "plaintiffs", 0).fill("深圳市恒信商贸有限公司")
+    page.get_by_role("button", name="添加一项被告").click()
     by_id(page, "defendants", 0).fill("张伟")
     by_id(page, "filing_date").fill("2026-11-20")
     by_id(page, "claim_amount").fill("100000")
