@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 
 from docx import Document as new_document
 from docx.document import Document as WordDocument
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Length, Mm, Pt
@@ -264,6 +265,8 @@ class _Writer:
             for pair in section.rows:
                 k += 1
                 _row(table, k, [text(value) for value in pair], ["left", "left"], widths)
+                for cell in table.rows[k].cells:  # a long answer beside a short question
+                    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
             k += 1
 
 

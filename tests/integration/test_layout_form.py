@@ -78,6 +78,9 @@ def test_word_prints_the_title_across_both_columns_shaded_and_rows_unsplit(form_
     assert title[0].find(f".//{W}b") is not None  # the title in bold
     assert all(row.find(f"{W}trPr/{W}cantSplit") is not None for row in rows)
     assert [len(row.findall(f"{W}tc")) for row in rows[1:3]] == [2, 2]
+    # questions and answers read from the top of their row, as in the PDF
+    aligns = {tc.find(f"{W}tcPr/{W}vAlign").get(f"{W}val") for tc in rows[2].findall(f"{W}tc")}
+    assert aligns == {"top"}
 
 
 def test_html_sets_each_section_title_across_both_columns():
