@@ -239,8 +239,12 @@ class Docgen:
 
     def layout_name(self, doc_type: DocumentType[Any], case: Any = None) -> str | None:
         """The built-in layout a case prints from when no uploaded template is active for
-        it, or None for a type still printed from template files."""
-        return doc_type.name if layouts.get(doc_type.name) is not None else None
+        it (of the case's layout for a type with several; without a case, of its first),
+        or None for a type still printed from template files."""
+        first = next(iter(doc_type.variants), "")
+        variant = doc_type.variant(case) if case is not None else first
+        name = layouts.name_for(doc_type.name, variant)
+        return name if layouts.get(name) is not None else None
 
     def pdf_template(
         self, doc_type: DocumentType[Any], case: Any = None, engine: str | None = None

@@ -110,6 +110,25 @@ class Table:
 
 
 @dataclass(frozen=True)
+class FormSection:
+    """A section of a form: its title and one (question, answer) pair per item."""
+
+    title: str
+    rows: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class FormTable:
+    """A two-column form, as the element-based court forms (要素式) are laid out: each
+    section a title row across both columns, then a row per question with its answer
+    (□/■ choices are characters of the answer). Rows never split; ``label_width`` is the
+    questions' percent of the text width."""
+
+    sections: tuple[FormSection, ...]
+    label_width: int = 30
+
+
+@dataclass(frozen=True)
 class NumberedItem:
     """An item of a numbered list (claims, calculation sheets): ``number`` within the
     list ``list_id``; Word numbers it itself, the other writers print ``number.``."""
@@ -168,6 +187,7 @@ Block = (
     | Lines
     | Letterhead
     | Table
+    | FormTable
     | NumberedItem
     | SignatureLines
     | SignBlock
@@ -214,6 +234,10 @@ def paragraphs(document: Document) -> list[str]:
                 out.extend(column.header for column in columns)
                 out.extend(cell for row in rows for cell in row)
                 out.extend(total or ())
+            case FormTable(sections):
+                for section in sections:
+                    out.append(section.title)
+                    out.extend(cell for row in section.rows for cell in row)
             case NumberedItem(value, number):
                 out.append(f"{number}. {plain(value)}")
             case SignatureLines(lines):
@@ -227,6 +251,8 @@ __all__ = [
     "Block",
     "Column",
     "Document",
+    "FormSection",
+    "FormTable",
     "Heading",
     "Keep",
     "Letterhead",

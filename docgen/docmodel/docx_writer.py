@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 
 from docx import Document as new_document
 from docx.document import Document as WordDocument
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Length, Mm, Pt
@@ -28,6 +29,7 @@ from docgen.docmodel import docx_styles as styles
 from docgen.docmodel.blocks import (
     Block,
     Document,
+    FormTable,
     Heading,
     Keep,
     Letterhead,
@@ -40,6 +42,7 @@ from docgen.docmodel.blocks import (
     Table,
     Text,
     Title,
+    bold,
     text,
 )
 
@@ -143,6 +146,9 @@ class _Writer:
             case Table():
                 self._table(item)
                 self.after_table = True
+            case FormTable():
+                self._form(item)
+                self.after_table = True
             case NumberedItem(value, _number, list_id):
                 self._numbered(value, list_id)
             case SignatureLines(lines, place):
@@ -233,6 +239,35 @@ class _Writer:
             _cell(last.cells[0], text(label), "center", widths[0])
             _cell(merged, text(value), item.total_align, sum(widths[1:], Mm(0)))
             last._tr.get_or_add_trPr().append(styles.element("w:cantSplit"))
+
+    def _form(self, item: FormTable) -> None:
+        """Each section's title a shaded row across both columns (kept with the next row),
+        then a (question, answer) row per item; no row splits."""
+        count = sum(1 + len(section.rows) for section in item.sections)
+        table = self.doc.add_table(rows=count, cols=2)
+        table._tbl.tblStyle_val = _style_id(styles.TABLE_STYLE)
+        _table_properties(table, styles.twips(styles.TEXT_WIDTH_MM))
+        widths = [
+            Mm(styles.TEXT_WIDTH_MM * w / 100) for w in (item.label_width, 100 - item.label_width)
+        ]
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = width
+        k = 0
+        for section in item.sections:
+            row = table.rows[k]
+            merged = row.cells[0].merge(row.cells[1])
+            _cell(merged, text(bold(section.title)), "center", sum(widths, Mm(0)))
+            shading = styles.element("w:shd", val="clear", fill="EEEEEE")
+            merged._tc.get_or_add_tcPr().append(shading)
+            for paragraph in merged.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
+            row._tr.get_or_add_trPr().append(styles.element("w:cantSplit"))
+            for pair in section.rows:
+                k += 1
+                _row(table, k, [text(value) for value in pair], ["left", "left"], widths)
+                for cell in table.rows[k].cells:  # a long answer beside a short question
+                    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
+            k += 1
 
 
 def _border_below() -> object:

@@ -14,6 +14,7 @@ from html import escape
 from docgen.docmodel.blocks import (
     Block,
     Document,
+    FormTable,
     Heading,
     Keep,
     Letterhead,
@@ -33,7 +34,14 @@ _STYLE = (
     ".keep, .lines, .letterhead-sub { break-inside: avoid; } "
     "h1, h2, p.section, p.calc-title, p.lead { break-after: avoid; } "
     "table.amounts thead { display: table-header-group; } "
-    "p.centered { text-align: center; }"
+    "p.centered { text-align: center; } "
+    "table.form { width: 100%; border-collapse: collapse; table-layout: fixed; "
+    "font-size: 10.5pt; margin: 2mm 0 4mm; } "
+    "table.form th, table.form td { border: 0.6pt solid #000; padding: 1.2mm 2mm; "
+    "vertical-align: top; } "
+    "table.form th { text-align: center; font-weight: bold; background: #eee; "
+    "break-after: avoid; } "
+    "table.form tr { break-inside: avoid; }"
 )
 _ALIGN_CLASS = {"left": "", "center": "center", "right": "num"}
 _PARAGRAPH_CLASS = {
@@ -81,6 +89,16 @@ def _table(block: Table) -> str:
     )
 
 
+def _form(block: FormTable) -> str:
+    widths = (block.label_width, 100 - block.label_width)
+    cols = "".join(f'<col style="width: {width}%">' for width in widths)
+    rows = []
+    for section in block.sections:
+        rows.append(f'<tr><th colspan="2">{escape(section.title)}</th></tr>')
+        rows += [f"<tr><td>{escape(q)}</td><td>{escape(a)}</td></tr>" for q, a in section.rows]
+    return f'<table class="form"><colgroup>{cols}</colgroup><tbody>{"".join(rows)}</tbody></table>'
+
+
 def _lines(block: Lines) -> str:
     cls = "indent" if block.indent else ""
     first, *rest = block.lines
@@ -122,6 +140,8 @@ def block(item: Block) -> str:
             )
         case Table():
             return _table(item)
+        case FormTable():
+            return _form(item)
         case NumberedItem(value, number):
             bold = bool(value) and all(run.bold for run in value)
             plain = escape("".join(run.text for run in value))

@@ -12,6 +12,7 @@ from __future__ import annotations
 from docgen.docmodel.blocks import (
     Block,
     Document,
+    FormTable,
     Heading,
     Keep,
     Letterhead,
@@ -81,6 +82,29 @@ def _table(block: Table) -> str:
     return "{ set par(justify: false); " + table + " }"
 
 
+def _form(block: FormTable) -> str:
+    """The form in 10.5 pt, cells at the top, each section's title a grey row across both
+    columns kept with the section's first row; no row splits across pages."""
+    cells = []
+    for section in block.sections:
+        title = f"strong({string(section.title)})"
+        cells.append(
+            f'table.cell(colspan: 2, align: center, fill: rgb("#eeeeee"), breakable: false, '
+            f"{title})"
+        )
+        for question, answer in section.rows:
+            cells += [
+                f"table.cell(breakable: false, {string(question)})",
+                f"table.cell(breakable: false, {string(answer)})",
+            ]
+    widths = f"({block.label_width}%, {100 - block.label_width}%)"
+    table = f"table(columns: {widths}, align: top + left, {_args(cells)})"
+    return (
+        "block(above: 2mm + 0.3em, below: 4mm + 0.3em, text(size: 10.5pt, { "
+        f"set par(justify: false); {table} }}))"
+    )
+
+
 def _paragraph(block: Paragraph) -> str:
     body = content(block.text)
     made = {
@@ -128,6 +152,8 @@ def block(item: Block) -> str:
             return f"letterhead({string(name)}, ({_args([string(d) for d in details])}))"
         case Table():
             return _table(item)
+        case FormTable():
+            return _form(item)
         case NumberedItem(value, number):
             bold = "true" if value and all(run.bold for run in value) else "false"
             plain = tuple(type(run)(run.text) for run in value)

@@ -2,6 +2,7 @@
 (``docgen.docmodel.blocks``) from the case's template context; the writers print them to
 DOCX, PDF and HTML. A type listed here is printed from its layout unless a firm's
 uploaded template is active for it; the others still print from their template files.
+A type with several layouts (variants) has one per layout, named ``<type>:<layout>``.
 """
 
 from __future__ import annotations
@@ -56,4 +57,10 @@ def get(name: str) -> Layout | None:
     return LAYOUTS.get(name)
 
 
-__all__ = ["LAYOUTS", "SHARED", "Layout", "get"]
+def name_for(type_name: str, variant: str = "") -> str:
+    """The name of the layout a case of ``type_name`` in layout ``variant`` prints from
+    ("" for a type with one layout)."""
+    return f"{type_name}:{variant}" if variant else type_name
+
+
+__all__ = ["LAYOUTS", "SHARED", "Layout", "get", "name_for"]
