@@ -6,6 +6,8 @@ SAMPLE_TITLES: dict[str, str] = {
     # 民事起诉状
     "court_in_no_connecting_place": "管辖法院与案件无连接点（提醒）",
     "elements_company_lender": "要素式起诉状：公司出借",
+    "guarantee_type_not_stated": "保证方式未约定（视为一般保证）",
+    "maximum_guarantee": "最高额保证",
     "narrative_guarantor": "有保证人的借款纠纷",
     "narrative_sale_contract": "买卖合同纠纷",
     "summary_procedure": "适用简易程序",
@@ -18,6 +20,8 @@ SAMPLE_TITLES: dict[str, str] = {
     "computed_interest": "按利率计算利息",
     "contract_formed_after_the_lpr_table": "合同晚于LPR表（提醒）",
     "debtor_with_limited_capacity": "限制民事行为能力的债务人（提醒）",
+    "guarantor_demanded_in_time": "保证期间内已向保证人催告",
+    "guarantor_period_lapsed": "保证期间已过（提醒）",
     "interest_at_the_cap": "利息达到法定上限",
     "minor_debtor": "未成年债务人（提醒）",
     "person_debtor": "自然人债务人（民间借贷）",

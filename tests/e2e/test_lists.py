@@ -81,7 +81,9 @@ def test_a_bad_cursor_or_limit_is_a_problem_on_the_query(client):
     assert too_many.status_code == 422 and too_many.json[0]["loc"][-1] == "limit"
 
 
-def test_profiles_templates_and_types_are_paged_too(client):
+def test_profiles_templates_and_types_are_paged_too(app):
+    # a tenant of its own: the session's data directory holds other tests' profiles
+    client = two_tenants(app).a.admin
     for n in range(3):
         firm = dict(load_fixture("lawyer_letter", "valid", "person_debtor_auto_number")["sender"])
         firm["name"] = f"分页律师事务所{n}"
