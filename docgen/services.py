@@ -546,15 +546,7 @@ class Docgen:
             # the stamp is made before rendering (it is printed on the document); the
             # database is opened only once there is a document to record
             stamp = self._new_stamp()
-            if fmt == "pdf":
-                renderer, pdf_template = self.pdf_template(doc_type, copy, engine)
-                on_page = doc_type.name not in COURT_FILINGS
-                content = self._render_pdf(
-                    copy, pdf_template, context, stamp, renderer, stamp_on_page=on_page
-                )
-                source = self._source(renderer, pdf_template, stamped=on_page)
-            else:
-                content, source = self._render_docx(doc_type, copy, context, stamp)
+            content, source = self._print(doc_type, copy, context, stamp, fmt, engine)
             out.append(
                 self._finish(
                     doc_type,
@@ -569,6 +561,26 @@ class Docgen:
                 )
             )
         return out
+
+    def _print(
+        self,
+        doc_type: DocumentType[Any],
+        copy: BaseModel,
+        context: dict[str, Any],
+        stamp: Stamp | None,
+        fmt: Format,
+        engine: str | None,
+    ) -> tuple[bytes, Source]:
+        """One recipient's file in ``fmt`` and what it was made from; a court filing's PDF
+        carries its stamp in the metadata only."""
+        if fmt != "pdf":
+            return self._render_docx(doc_type, copy, context, stamp)
+        renderer, pdf_template = self.pdf_template(doc_type, copy, engine)
+        on_page = doc_type.name not in COURT_FILINGS
+        content = self._render_pdf(
+            copy, pdf_template, context, stamp, renderer, stamp_on_page=on_page
+        )
+        return content, self._source(renderer, pdf_template, stamped=on_page)
 
     def render_formats(
         self, type_name: str, data: Any, formats: Sequence[Format], *, requested_by: str = "cli"
@@ -585,15 +597,7 @@ class Docgen:
             issues: list[Issue] = []
             files = []
             for fmt in formats:
-                if fmt == "pdf":
-                    renderer, pdf_template = self.pdf_template(doc_type, copy, None)
-                    on_page = doc_type.name not in COURT_FILINGS
-                    content = self._render_pdf(
-                        copy, pdf_template, context, stamp, renderer, stamp_on_page=on_page
-                    )
-                    source = self._source(renderer, pdf_template, stamped=on_page)
-                else:
-                    content, source = self._render_docx(doc_type, copy, context, stamp)
+                content, source = self._print(doc_type, copy, context, stamp, fmt, None)
                 files.append(
                     self._finish(
                         doc_type,
