@@ -155,3 +155,10 @@ between them, even when the signatures go over to the next page."""
 def signing_part(lines: list[str], signers: list[Context]) -> Keep:
     """The place and date of signing and every signer's block, kept on one page."""
     return Keep((*(Paragraph(text(line)) for line in lines), *map(sign_block, signers)))
+
+
+def end_and_signatures(last: tuple[Block, ...], lines: list[str], signers: list[Context]) -> Keep:
+    """The agreement's last clause, 「（以下无正文）」 and the signing part on one page, so
+    that no page holds the signatures alone."""
+    signing = signing_part(lines, signers)
+    return Keep((*last, END_OF_TEXT, *signing.blocks))

@@ -14,15 +14,14 @@ from docgen.docmodel.blocks import (
     text,
 )
 from docgen.layouts.common import (
-    END_OF_TEXT,
     Context,
     amounts_table,
     calculation_annex,
+    end_and_signatures,
     party_lines,
     pay_into,
     service_lines,
     service_text,
-    signing_part,
 )
 
 PLAN_COLUMNS = (
@@ -81,9 +80,8 @@ def _confirmation(c: Context) -> tuple[Block, ...]:
     for number, (first, after) in enumerate(_clauses(c)):
         body.append(Paragraph(text(f"{_NUMERALS[number]}、{first}"), lead=bool(after)))
         body += after
+    last = Paragraph(text("本确认书一式两份，甲乙双方各执一份，自双方签字（盖章）之日起生效。"))
     return (
         *body,
-        Paragraph(text("本确认书一式两份，甲乙双方各执一份，自双方签字（盖章）之日起生效。")),
-        END_OF_TEXT,
-        signing_part([*place, f"签署日期：{c['confirm_date']}"], c["signers"]),
+        end_and_signatures((last,), [*place, f"签署日期：{c['confirm_date']}"], c["signers"]),
     )

@@ -14,15 +14,14 @@ from docgen.docmodel.blocks import (
     text,
 )
 from docgen.layouts.common import (
-    END_OF_TEXT,
     Context,
     amounts_table,
     calculation_annex,
+    end_and_signatures,
     party_lines,
     pay_into,
     service_lines,
     service_text,
-    signing_part,
 )
 
 _NUMERALS = "一二三四五六七八九十"
@@ -42,16 +41,16 @@ def schedule_table(c: Context) -> Table:
         "interest": "利息（元）",
         "total": "合计（元）",
     }
-    width = 74 // len(keys)
+    width = 68 // len(keys)
     columns = (
-        Column("期数", 8, "center"),
-        Column("还款日期", 18, "center"),
+        Column("期数", 9, "center"),
+        Column("还款日期", 23, "center"),
         *(Column(money[k], width, "right") for k in keys),
     )
     rows = [(row["no"], row["due"], *(row[k] for k in keys)) for row in c["schedule"]]
     totals = c["schedule_totals"]
     rows.append(("合计", "", *(totals[k] for k in keys)))
-    return Table(columns, tuple(rows), ("应付合计", totals["legal"]))
+    return Table(columns, tuple(rows), ("总计", totals["legal"]))
 
 
 def build(c: Context) -> Document:
@@ -121,11 +120,13 @@ def _agreement(c: Context) -> tuple[Block, ...]:
     if c["guarantor"]:
         parties.append(party_lines("丙方（连带责任保证人）", c["guarantor"]))
     body: list[Block] = [Title(c["title"]), *parties, Paragraph(text(c["facts"]))]
-    for number, (title, blocks) in enumerate(_articles(c)):
+    articles = _articles(c)
+    for number, (title, blocks) in enumerate(articles[:-1]):
         body += [Heading(f"第{_NUMERALS[number]}条　{title}", 2), *blocks]
+    title, blocks = articles[-1]
+    last = (Heading(f"第{_NUMERALS[len(articles) - 1]}条　{title}", 2), *blocks)
     place = [f"签订地点：{c['signing_place']}"] if c["signing_place"] else []
     return (
         *body,
-        END_OF_TEXT,
-        signing_part([*place, f"签订日期：{c['agreement_date']}"], c["signers"]),
+        end_and_signatures(last, [*place, f"签订日期：{c['agreement_date']}"], c["signers"]),
     )
