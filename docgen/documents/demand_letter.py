@@ -81,7 +81,7 @@ class DemandLetter(AddressedCase):
     guarantors: list[Party] = Field(
         default_factory=list,
         max_length=5,
-        title="连带责任保证人",
+        title="保证人",
         description="每位保证人另收到一份函件",
         json_schema_extra=ADVANCED,
     )

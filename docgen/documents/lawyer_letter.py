@@ -94,7 +94,7 @@ class LawyerLetter(AddressedCase):
     guarantors: list[Party] = Field(
         default_factory=list,
         max_length=5,
-        title="连带责任保证人",
+        title="保证人",
         description="每位保证人另收到一份律师函",
     )
     guarantees: list[Guarantee] = Field(

@@ -200,3 +200,7 @@ def test_the_pdf_schedule_has_principal_interest_and_total_columns(service):
     assert "12027年1月31日10,486.137,416.641,512.3319,415.10" in text
     assert "合计100,000.007,416.642,824.87110,241.51" in text
     assert "人民法院、仲裁机构可按该地址送达诉讼、仲裁文书" in text
+    # the guarantee period is agreed from the last installment, acceleration or not
+    assert (
+        "保证期间为本协议约定的最后一期还款期限届满之日起三年；乙方债务依第三条加速到期的，" in text
+    )
