@@ -21,7 +21,7 @@ SAMPLE_TITLES: dict[str, str] = {
     "computed_interest": "按利率计算利息",
     "contract_formed_after_the_lpr_table": "合同晚于LPR表（提醒）",
     "debtor_with_limited_capacity": "限制民事行为能力的债务人（提醒）",
-    "general_guarantor_notice": "一般保证人（致保证人为通知函）",
+    "general_guarantor_notice": "一般保证人（致保证人的函件为通知）",  # 催款函 and 律师函
     "guarantor_demanded_in_time": "保证期间内已向保证人催告",
     "guarantor_period_lapsed": "保证期间已过（提醒）",
     "interest_at_the_cap": "利息达到法定上限",
