@@ -48,6 +48,7 @@ from docgen.documents.problems import Assessment, Loc
 from docgen.domain.dates import format_cn
 from docgen.domain.fields import CaseModel, Line, Money
 from docgen.domain.interest import interest_on_principal
+from docgen.domain.lpr import LprNotAvailable
 from docgen.domain.money import format_yuan, legal_amount, to_fen
 from docgen.domain.parties import Party
 from docgen.domain.schedule import (
@@ -176,7 +177,10 @@ def assess(case: InstallmentAgreement, options: RuleOptions) -> Assessment:
         if annual is not None:
             result.computed["plan_rate"] = annual
     if rows is not None and not result.errors:
-        result.computed["splits"] = _splits(case, rows, resolved, options)
+        try:
+            result.computed["splits"] = _splits(case, rows, resolved, options)
+        except (ValueError, LprNotAvailable) as exc:  # an LPR before the table's first entry
+            result.error(("plan_interest", "value"), "rate_not_computable", str(exc))
     return result
 
 

@@ -204,3 +204,12 @@ def test_the_pdf_schedule_has_principal_interest_and_total_columns(service):
     assert (
         "保证期间为本协议约定的最后一期还款期限届满之日起三年；乙方债务依第三条加速到期的，" in text
     )
+
+
+def test_an_lpr_plan_rate_before_the_first_lpr_is_an_error_on_the_rate():
+    data = copy.deepcopy(MONTHLY)
+    data["plan_interest"] = {"kind": "lpr_multiple", "value": "1"}
+    data["debt"]["as_of"] = "2019-01-31"  # the plan interest would start before 2019-08-20
+    (problem,) = _assess(data).errors
+    assert (problem.loc, problem.code) == (("plan_interest", "value"), "rate_not_computable")
+    assert "2019年8月20日" in problem.message
