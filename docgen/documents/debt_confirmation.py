@@ -5,6 +5,13 @@ component as of a date, that it is true, lawful and undisputed, and optionally h
 will be repaid. Signed before the limitation period ends it restarts the period; signed
 after, the debtor may no longer plead the time bar (民法典 art. 192(2)). A person signs
 and presses a fingerprint, an organisation seals and its legal representative signs.
+
+Read as the debtor and as a judge, a confirmation that promises payment also says where
+to pay (the account is required with a plan or a pay-by date), what follows a missed
+installment (the whole remainder falls due), what interest runs after the cut-off date
+(on the unpaid principal only, at the agreed rate or the one-year LPR, until paid), which
+court hears a dispute (民事诉讼法 art. 35) and where each party accepts documents; the
+text ends with 「（以下无正文）」 before the signatures.
 """
 
 from __future__ import annotations
@@ -12,16 +19,27 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import Field
 
+from docgen.documents.agreement_terms import (
+    Jurisdiction,
+    ServiceAddress,
+    check_jurisdiction,
+    check_rate_cap,
+    day_after,
+    jurisdiction_text,
+    principal_of,
+    service_context,
+)
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.letter_rules import check_debtor_capacity, check_payment_account
 from docgen.documents.parts import (
     BankAccount,
     ContractBasis,
     DebtAmounts,
+    RateInput,
     amounts_context,
     check_amounts,
     check_party,
@@ -31,6 +49,7 @@ from docgen.documents.parts import (
 )
 from docgen.documents.problems import Assessment
 from docgen.domain.dates import format_cn
+from docgen.domain.disclosure import shown_when
 from docgen.domain.fields import CaseModel, Line, Money
 from docgen.domain.money import format_yuan, legal_amount, to_fen
 from docgen.domain.parties import Party
@@ -42,6 +61,24 @@ class PlanRow(CaseModel):
 
     due_date: date = Field(title="还款日期")
     amount: Money = Field(title="还款金额（元）")
+
+
+class LaterInterest(CaseModel):
+    """Interest after the cut-off date of the confirmed amounts, on the unpaid principal."""
+
+    basis: Literal["lpr", "agreed", "none"] = Field(
+        default="lpr",
+        title="截至日之后的利息",
+        json_schema_extra={
+            "enum_titles": ["按一年期贷款市场报价利率（LPR）计算", "按约定利率计算", "不再计息"]
+        },
+    )
+    rate: RateInput | None = Field(
+        default=None,
+        title="约定利率",
+        description="选择按约定利率计算时必填；民间借贷不得超过合同成立时一年期LPR的四倍",
+        json_schema_extra=shown_when("basis", "agreed"),
+    )
 
 
 class DebtConfirmation(CaseModel):
@@ -61,8 +98,22 @@ class DebtConfirmation(CaseModel):
     pay_by: date | None = Field(
         default=None, title="一次性清偿日期", description="不填还款计划时，可约定一次性清偿的日期"
     )
-    payment_account: BankAccount | None = Field(default=None, title="收款账户")
+    payment_account: BankAccount | None = Field(
+        default=None, title="收款账户", description="填写还款计划或一次性清偿日期时必填"
+    )
     signing_place: Line | None = Field(default=None, title="签署地点")
+    later_interest: LaterInterest = Field(
+        default_factory=LaterInterest,
+        title="截至日之后的利息",
+        description="以尚未清偿的本金为基数，计算至实际清偿之日",
+    )
+    jurisdiction: Jurisdiction = Field(default_factory=Jurisdiction, title="争议解决")
+    creditor_service: ServiceAddress | None = Field(
+        default=None, title="甲方送达地址", description="不填则为甲方住所地"
+    )
+    debtor_service: ServiceAddress | None = Field(
+        default=None, title="乙方送达地址", description="不填则为乙方住所地"
+    )
 
 
 # --- rules --------------------------------------------------------------------------
@@ -93,7 +144,39 @@ def assess(case: DebtConfirmation, options: RuleOptions) -> Assessment:
     if case.pay_by is not None and case.pay_by <= case.confirm_date:
         result.error(("pay_by",), "pay_by_not_after_confirmation", "一次性清偿日期应晚于确认日期")
     check_plan(result, case.repayment_plan, resolved.total, case.confirm_date, ("repayment_plan",))
+    promised = bool(case.repayment_plan) or case.pay_by is not None
+    if promised and case.payment_account is None:
+        result.error(
+            ("payment_account",),
+            "missing",
+            "乙方承诺还款时，请填写甲方收款账户，写明乙方应付至何处",
+        )
+    _check_later_interest(result, case, options)
+    check_jurisdiction(
+        result, case.jurisdiction, case.signing_place, [case.creditor, case.debtor], resolved.total
+    )
     return result
+
+
+def _check_later_interest(result: Assessment, case: DebtConfirmation, options: RuleOptions) -> None:
+    later = case.later_interest
+    if later.basis != "agreed":
+        if later.rate is not None:
+            result.error(
+                ("later_interest", "rate"), "rate_unused", "只有选择按约定利率计算时才填写约定利率"
+            )
+    elif later.rate is None:
+        result.error(("later_interest", "rate"), "missing", "选择按约定利率计算时，请填写约定利率")
+    else:
+        check_rate_cap(
+            result,
+            later.rate,
+            ("later_interest", "rate", "value"),
+            case.origin,
+            case.confirm_date,
+            options,
+            "截至日之后的利息",
+        )
 
 
 def check_plan(
@@ -145,13 +228,22 @@ def build_context(case: DebtConfirmation, assessment: Assessment) -> dict[str, A
         f"甲乙双方于{format_cn(origin.signed_on)}签订《{origin.name}》{number}。{summary}"
         f"根据约定，乙方应于{format_cn(origin.due_date)}前向甲方清偿相应款项。"
     )
-    amounts = amounts_context(case.amounts, assessment.computed["amounts"])
+    resolved = assessment.computed["amounts"]
+    amounts = amounts_context(case.amounts, resolved)
     if case.repayment_plan:
         plan_intro = "乙方承诺按以下计划向甲方清偿上述债务："
+        default = (
+            "乙方任一期未按时足额支付的，甲方有权要求乙方立即清偿全部剩余债务，并依本确认书"
+            "约定的争议解决方式主张权利。"
+        )
     elif case.pay_by is not None:
         plan_intro = f"乙方承诺于{format_cn(case.pay_by)}前一次性向甲方清偿上述全部债务。"
+        default = (
+            "乙方未按期足额清偿的，甲方有权要求乙方立即清偿全部剩余债务，并依本确认书约定的"
+            "争议解决方式主张权利。"
+        )
     else:
-        plan_intro = ""
+        plan_intro = default = ""
     return {
         "title": "债务确认书",
         "creditor": party_context(case.creditor, mask_ids=False),
@@ -163,6 +255,15 @@ def build_context(case: DebtConfirmation, assessment: Assessment) -> dict[str, A
         "plan": plan_rows(case.repayment_plan),
         "plan_total": legal_amount(assessment.computed["amounts"].total),
         "account": case.payment_account.model_dump() if case.payment_account else None,
+        "default": default,
+        "later_interest": _later_interest_text(case, principal_of(case.amounts, resolved)),
+        "jurisdiction": jurisdiction_text(
+            case.jurisdiction, case.signing_place, "本确认书", "双方"
+        ),
+        "services": [
+            service_context("甲方", case.creditor, case.creditor_service),
+            service_context("乙方", case.debtor, case.debtor_service),
+        ],
         "confirm_date": format_cn(case.confirm_date),
         "signing_place": case.signing_place or "",
         "signers": [
@@ -170,6 +271,24 @@ def build_context(case: DebtConfirmation, assessment: Assessment) -> dict[str, A
             signer_context("乙方（债务人）", case.debtor),
         ],
     }
+
+
+def _later_interest_text(case: DebtConfirmation, principal: Decimal) -> str:
+    """截至日之后的利息: its base, start, rate and end, or that none runs."""
+    later = case.later_interest
+    cut_off = format_cn(case.amounts.as_of)
+    if later.basis == "none":
+        return f"甲方对上述债务自{cut_off}之后不再计收利息。"
+    if later.basis == "agreed" and later.rate is not None:
+        rate = later.rate.spec().describe()
+    else:
+        rate = "全国银行间同业拆借中心公布的一年期贷款市场报价利率（LPR）"
+    # the unpaid principal only: interest and penalties bear no interest
+    return (
+        f"截至日（{cut_off}）之后的利息，以尚未清偿的本金（本确认书确认的本金为人民币"
+        f"{format_yuan(principal)}元）为基数，自{day_after(case.amounts.as_of)}起按{rate}"
+        "计算至实际清偿之日止；上述已确认的利息、违约金等不计入计息基数。"
+    )
 
 
 _UNSAFE_FILENAME = re.compile(r"[\\/:*?\"<>|\s]+")

@@ -16,7 +16,11 @@ from typing import Any, Literal
 from pydantic import Field, PrivateAttr
 
 from docgen.documents.base import DocumentType, Resources, RuleOptions
-from docgen.documents.guarantor_rules import check_letter_guarantors
+from docgen.documents.guarantor_rules import (
+    check_letter_guarantors,
+    guarantee_statement,
+    recipient_guarantee,
+)
 from docgen.documents.letter_rules import (
     check_debtor_capacity,
     check_not_in_future,
@@ -77,7 +81,7 @@ class DemandLetter(AddressedCase):
     guarantors: list[Party] = Field(
         default_factory=list,
         max_length=5,
-        title="连带责任保证人",
+        title="保证人",
         description="每位保证人另收到一份函件",
         json_schema_extra=ADVANCED,
     )
@@ -235,8 +239,9 @@ def _facts_text(case: DemandLetter, you: str) -> str:
         f"签订《{contract.name}》{number}。{summary}根据合同约定，{debtor}应于"
         f"{format_cn(contract.due_date)}前清偿相应款项，但{debtor}至今未依约履行付款义务。"
     )
-    if case.recipient_role == "guarantor":
-        text += f"{you}作为上述债务的连带责任保证人，依法应当对上述债务承担连带清偿责任。"
+    guarantee = recipient_guarantee(case)
+    if guarantee is not None:
+        text += guarantee_statement(guarantee, you, case.debtor.name, "我方")
     return text
 
 
@@ -253,10 +258,15 @@ def build_context(case: DemandLetter, assessment: Assessment) -> dict[str, Any]:
         debtor["id_masked"] = ""
     you = debtor["you"]
     guarantor = case.recipient_role == "guarantor"
+    guarantee = recipient_guarantee(case)
+    # a general guarantor is told of the debt, not asked to pay it (民法典 art. 687)
+    notice = guarantee is not None and guarantee.resolved_type == "general"
     owes = case.debtor.name if guarantor else you
     signer = case.signatory
+    me = "本单位" if recipient.kind == "organization" else "本人"
     return {
-        "title": "催款函",
+        "title": "通知函" if notice else "催款函",
+        "notice": notice,
         "letter_number": case.letter_number or "",
         "letter_date": format_cn(case.letter_date),
         "creditor": party_context(case.creditor),
@@ -265,8 +275,9 @@ def build_context(case: DemandLetter, assessment: Assessment) -> dict[str, Any]:
         "you": you,
         "owes": owes,
         "receipt_signer": signer_context("保证人" if guarantor else "债务人", recipient),
+        "receipt_me": me,
         "receipt_debtor": case.debtor.name if guarantor else "",
-        "receipt_note": "本人（本单位）对该债务承担连带保证责任。" if guarantor else "",
+        "receipt_note": f"{me}对该债务承担连带保证责任。" if guarantor and not notice else "",
         "facts": _facts_text(case, you),
         "amounts": amounts_context(case.amounts, assessment.computed["amounts"]),
         "calculations": assessment.computed["amounts"].sheets,
@@ -289,7 +300,9 @@ _UNSAFE_FILENAME = re.compile(r"[\\/:*?\"<>|\s]+")
 def filename(case: DemandLetter) -> str:
     """``催款函-张三-20261122`` — readable, and safe on every file system."""
     debtor = _UNSAFE_FILENAME.sub("_", case.recipient.name)[:40]
-    return f"催款函-{debtor}-{case.letter_date:%Y%m%d}"
+    guarantee = recipient_guarantee(case)
+    title = "通知函" if guarantee is not None and guarantee.resolved_type == "general" else "催款函"
+    return f"{title}-{debtor}-{case.letter_date:%Y%m%d}"
 
 
 DOCUMENT: DocumentType[DemandLetter] = DocumentType(

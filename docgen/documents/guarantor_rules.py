@@ -96,9 +96,9 @@ def check_letter_guarantees(
 ) -> None:
     """A letter's guarantors: each has its guarantee; the letter fits each guarantee.
 
-    The letters word a guarantor's copy as a joint guarantor's (连带清偿责任, and a receipt
-    confirming joint liability), so a general guarantor's copy is refused rather than sent
-    with a false statement of liability.
+    A joint guarantor's copy demands payment (民法典 art. 688); a general guarantor's is a
+    notice (art. 687: it may refuse to pay until enforcement against the debtor fails), so
+    it names no next step against that guarantor and needs no arbitration agreement of it.
     """
     if len(guarantees) != len(guarantors):
         result.error(
@@ -119,7 +119,8 @@ def check_letter_guarantees(
                 lapse_message(status, party.name) + "；本函仍可发出，但不能据此要求其承担保证责任",
             )
         check_limitation_of_guarantor(result, status, party.name, letter_date, loc)
-        if arbitration and not guarantee.arbitration_agreed:
+        joint = guarantee.resolved_type == "joint"
+        if arbitration and joint and not guarantee.arbitration_agreed:
             result.error(
                 (*loc, "arbitration_agreed"),
                 "arbitration_not_agreed",
@@ -137,6 +138,7 @@ def check_letter_guarantees(
 
 
 def _check_wording(result: Assessment, guarantee: Guarantee, name: str, loc: Loc) -> None:
+    """A general guarantor's copy is a notice; say so, and what keeps the guarantee."""
     if guarantee.resolved_type == "joint":
         return
     presumed = (
@@ -144,13 +146,59 @@ def _check_wording(result: Assessment, guarantee: Guarantee, name: str, loc: Loc
         if guarantee.type == "not_stated"
         else ""
     )
-    result.error(
+    result.warn(
         (*loc, "type"),
-        "general_guarantor_letter",
-        f"{presumed}本函按连带责任保证人的措辞要求{name}承担连带清偿责任，不适用于一般保证人："
-        "一般保证人在主合同纠纷未经审判或者仲裁、并就债务人财产依法强制执行仍不能履行债务前，"
-        "有权拒绝承担保证责任（《民法典》第六百八十七条）",
-        hint="对一般保证人，请先对债务人提起诉讼或申请仲裁（可将保证人列为共同被告）",
+        "general_guarantor_notice",
+        f"{presumed}致一般保证人{name}的函件为通知，不要求其立即付款：一般保证人在主合同纠纷"
+        "未经审判或者仲裁、并就债务人财产依法强制执行仍不能履行债务前，有权拒绝承担保证责任"
+        "（《民法典》第六百八十七条）。向一般保证人发函不能保全保证责任，须在保证期间内对债务人"
+        "提起诉讼或者申请仲裁（第六百九十三条第一款）",
+    )
+
+
+class AddressedLetter(LetterWithGuarantors, Protocol):
+    """A copy of a letter addressed to one of its recipients (``parts.AddressedCase``)."""
+
+    @property
+    def recipient_index(self) -> int: ...
+
+
+def recipient_guarantee(case: AddressedLetter) -> Guarantee | None:
+    """The guarantee of the guarantor a copy is addressed to (None for the debtor's)."""
+    index = case.recipient_index - 1
+    if index < 0 or index >= len(case.guarantees):
+        return None
+    return case.guarantees[index]
+
+
+def guarantee_statement(guarantee: Guarantee, you: str, debtor: str, creditor: str) -> str:
+    """What the guarantor's copy says of its liability, per guarantee type.
+
+    Joint (民法典 art. 688): the creditor may ask the guarantor to pay within the scope of
+    its guarantee. General (art. 687; art. 686(2) when the type is not stated): liable
+    for what the debtor still cannot pay after judgment or arbitration and enforcement.
+    """
+    contract = f"（{guarantee.contract}）" if guarantee.contract else ""
+    maximum = guarantee.maximum
+    scope = (
+        f"在最高债权额人民币{format_yuan(maximum.amount)}元限度内" if maximum else "在保证范围内"
+    )
+    if guarantee.resolved_type == "joint":
+        return (
+            f"{you}为上述债务提供连带责任保证{contract}。依照《中华人民共和国民法典》第六百八十八条，"
+            f"{debtor}不履行到期债务的，{creditor}可以请求{you}{scope}承担保证责任，即对上述债务"
+            "承担连带清偿责任。"
+        )
+    basis = (
+        "保证合同未约定保证方式，依照《中华人民共和国民法典》第六百八十六条第二款按照一般保证"
+        "承担保证责任。"
+        if guarantee.type == "not_stated"
+        else ""
+    )
+    return (
+        f"{you}为上述债务提供一般保证{contract}。{basis}依照《中华人民共和国民法典》第六百八十七条，"
+        f"上述债务经审判或者仲裁，并就{debtor}的财产依法强制执行仍不能履行的，{you}应当{scope}"
+        "承担保证责任。"
     )
 
 

@@ -19,6 +19,16 @@ from typing import Any, Literal
 
 from pydantic import Field
 
+from docgen.documents.agreement_terms import (
+    Jurisdiction,
+    ServiceAddress,
+    check_jurisdiction,
+    check_rate_cap,
+    day_after,
+    jurisdiction_text,
+    principal_of,
+    service_context,
+)
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.letter_rules import check_debtor_capacity, check_payment_account
 from docgen.documents.parts import (
@@ -35,18 +45,19 @@ from docgen.documents.parts import (
     signer_context,
 )
 from docgen.documents.problems import Assessment, Loc
-from docgen.domain.caps import cap_percent
 from docgen.domain.dates import format_cn
-from docgen.domain.disclosure import shown_when
-from docgen.domain.fields import CaseModel, Line, Money, Phone, ShortText, Text
-from docgen.domain.lpr import LprNotAvailable, format_percent
+from docgen.domain.fields import CaseModel, Line, Money
+from docgen.domain.interest import interest_on_principal
+from docgen.domain.lpr import LprNotAvailable
 from docgen.domain.money import format_yuan, legal_amount, to_fen
 from docgen.domain.parties import Party
 from docgen.domain.schedule import (
     Installment,
+    InstallmentSplit,
     due_dates,
     equal_installments,
     first_non_increasing,
+    split_installments,
 )
 
 
@@ -100,34 +111,6 @@ class Acceleration(CaseModel):
     missed: int | None = Field(default=None, title="期数N", ge=2, le=120)
 
 
-class Jurisdiction(CaseModel):
-    """Where disputes go."""
-
-    kind: Literal["creditor_domicile", "signing_place", "court", "arbitration"] = Field(
-        default="creditor_domicile",
-        title="争议解决",
-        json_schema_extra={
-            "enum_titles": ["甲方住所地人民法院", "本协议签订地人民法院", "指定人民法院", "仲裁"]
-        },
-    )
-    court: Line | None = Field(
-        default=None, title="人民法院名称", json_schema_extra=shown_when("kind", "court")
-    )
-    arbitration_body: Line | None = Field(
-        default=None, title="仲裁机构", json_schema_extra=shown_when("kind", "arbitration")
-    )
-
-
-class ServiceAddress(CaseModel):
-    """Where a party accepts notices and court documents (送达地址)."""
-
-    address: Text = Field(title="送达地址")
-    phone: Phone | None = Field(default=None, title="联系电话")
-    email: ShortText | None = Field(
-        default=None, title="电子邮箱", pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
-    )
-
-
 class InstallmentAgreement(CaseModel):
     """The facts of an installment agreement; every one is required unless marked optional."""
 
@@ -179,9 +162,46 @@ def assess(case: InstallmentAgreement, options: RuleOptions) -> Assessment:
         result.computed["schedule"] = rows
         result.computed["last_due"] = rows[-1].due
     _check_acceleration(result, case, len(rows) if rows else None)
-    _check_jurisdiction(result, case)
-    _check_interest(result, case, options)
+    parties = [case.creditor, case.debtor, *([case.guarantor] if case.guarantor else [])]
+    check_jurisdiction(result, case.jurisdiction, case.signing_place, parties, resolved.total)
+    if case.plan_interest is not None:
+        annual = check_rate_cap(
+            result,
+            case.plan_interest,
+            ("plan_interest", "value"),
+            case.origin,
+            case.agreement_date,
+            options,
+            "分期期间",
+        )
+        if annual is not None:
+            result.computed["plan_rate"] = annual
+    if rows is not None and not result.errors:
+        try:
+            result.computed["splits"] = _splits(case, rows, resolved, options)
+        except (ValueError, LprNotAvailable) as exc:  # an LPR before the table's first entry
+            result.error(("plan_interest", "value"), "rate_not_computable", str(exc))
     return result
+
+
+def _splits(
+    case: InstallmentAgreement,
+    rows: list[Installment],
+    resolved: ResolvedAmounts,
+    options: RuleOptions,
+) -> list[InstallmentSplit]:
+    """Each installment's principal, other confirmed amounts and plan interest; the
+    interest runs from the day after the amounts' cut-off date."""
+    rate = case.plan_interest
+
+    def interest(base: Decimal, start: date, end: date) -> Decimal:
+        if rate is None:
+            return Decimal("0.00")
+        computed = interest_on_principal(base, rate.spec(), start, end, options.lpr_table)
+        return to_fen(computed.interest)
+
+    principal = principal_of(case.debt, resolved)
+    return split_installments(rows, principal, case.debt.as_of, interest)
 
 
 def _schedule(
@@ -277,47 +297,6 @@ def _check_acceleration(result: Assessment, case: InstallmentAgreement, count: i
         result.error(loc, "missed_unused", "只有选择“累计N期未按时足额还款”时才填写期数N")
 
 
-def _check_jurisdiction(result: Assessment, case: InstallmentAgreement) -> None:
-    j = case.jurisdiction
-    if j.kind == "court" and not j.court:
-        result.error(("jurisdiction", "court"), "missing", "请填写约定管辖的人民法院名称")
-    if j.kind == "arbitration" and not j.arbitration_body:
-        result.error(("jurisdiction", "arbitration_body"), "missing", "请填写仲裁机构名称")
-    if j.kind == "signing_place" and not case.signing_place:
-        result.error(("signing_place",), "missing", "约定由签订地法院管辖时，请填写签订地点")
-
-
-def _check_interest(result: Assessment, case: InstallmentAgreement, options: RuleOptions) -> None:
-    """Interest during the plan may not exceed the private-lending cap."""
-    rate = case.plan_interest
-    if rate is None:
-        return
-    loc: Loc = ("plan_interest", "value")
-    try:
-        annual, _ = rate.spec().annual_percent_on(case.agreement_date, options.lpr_table)
-    except (ValueError, LprNotAvailable) as exc:
-        result.error(loc, "rate_not_computable", str(exc))
-        return
-    result.computed["plan_rate"] = annual
-    if annual < 0:
-        result.error(loc, "negative_rate", "利率不能为负数")
-        return
-    if case.origin.kind != "private_lending":
-        return
-    try:
-        cap = cap_percent(case.origin.signed_on, case.agreement_date, options.lpr_table)
-    except LprNotAvailable as exc:
-        result.error(loc, "rate_not_computable", str(exc))
-        return
-    if annual > cap.annual_percent:
-        result.error(
-            loc,
-            "above_legal_cap",
-            f"分期期间年利率{format_percent(annual)}%超过民间借贷利率上限"
-            f"（{cap.label}）：{cap.basis}",
-        )
-
-
 # --- context ------------------------------------------------------------------------
 
 
@@ -335,35 +314,53 @@ def _acceleration_text(case: InstallmentAgreement, total: Decimal) -> str:
     )
 
 
-def _jurisdiction_text(case: InstallmentAgreement) -> str:
-    j = case.jurisdiction
-    if j.kind == "arbitration":
-        return f"因本协议引起的争议，各方协商不成的，提交{j.arbitration_body}仲裁。"
-    court = {
-        "creditor_domicile": "甲方住所地人民法院",
-        "signing_place": f"本协议签订地（{case.signing_place}）人民法院",
-        "court": j.court or "",
-    }[j.kind]
-    return f"因本协议引起的争议，各方协商不成的，任何一方均可向{court}提起诉讼。"
-
-
-def _service(role: str, party: Party, given: ServiceAddress | None) -> dict[str, str]:
-    address = given.address if given else party.address
-    phone = (given.phone if given else None) or party.phone or ""
-    email = given.email if given and given.email else ""
-    return {"role": role, "name": party.name, "address": address, "phone": phone, "email": email}
-
-
-def principal_of(debt: DebtAmounts, resolved: ResolvedAmounts) -> Decimal:
-    """The confirmed principal: the principal components of the debt."""
-    return sum(
-        (
-            v
-            for c, v in zip(debt.components, resolved.amounts, strict=True)
-            if c.kind == "principal"
-        ),
-        Decimal(0),
+def _schedule_context(
+    case: InstallmentAgreement, resolved: ResolvedAmounts, splits: list[InstallmentSplit]
+) -> dict[str, Any]:
+    """The schedule table's rows and totals, and the words on its interest."""
+    principal = principal_of(case.debt, resolved)
+    interest_total = sum((s.interest for s in splits), Decimal(0))
+    rows = [
+        {
+            "no": str(s.number),
+            "due": format_cn(s.due),
+            "principal": format_yuan(s.principal),
+            "other": format_yuan(s.other),
+            "interest": format_yuan(s.interest),
+            "total": format_yuan(s.total),
+        }
+        for s in splits
+    ]
+    totals = {
+        "principal": format_yuan(principal),
+        "other": format_yuan(resolved.total - principal),
+        "interest": format_yuan(interest_total),
+        "total": format_yuan(resolved.total + interest_total),
+        "legal": legal_amount(resolved.total + interest_total),
+    }
+    rate = case.plan_interest
+    allocation = (
+        "乙方每期所还款项先抵充第一条确认的利息、违约金等本金以外的款项，再抵充本金"
+        "（《中华人民共和国民法典》第五百六十一条）。"
     )
+    if rate is None:
+        interest = "分期还款期间，甲方对尚未清偿的款项不另计利息。"
+    else:
+        # simple interest on the unpaid principal only, never on interest or penalties
+        # (法释〔2020〕17号 art. 27 limits what interest may be turned into principal)
+        interest = (
+            f"自{day_after(case.debt.as_of)}起，乙方以尚未清偿的本金（本协议确认的本金为人民币"
+            f"{format_yuan(principal)}元）为基数，按"
+            f"{rate.spec().describe()}向甲方支付利息，第一期利息自该日起、以后各期自上一期还款日"
+            "的次日起计至本期还款日（含当日），随本期款项一并支付；已产生的利息、违约金等不计入计息基数。"
+            "上表利息按各期按时足额还款计算。"
+        )
+    return {
+        "schedule": rows,
+        "schedule_totals": totals,
+        "has_other": resolved.total != principal,
+        "interest": allocation + interest if resolved.total != principal else interest,
+    }
 
 
 def build_context(case: InstallmentAgreement, assessment: Assessment) -> dict[str, Any]:
@@ -374,25 +371,14 @@ def build_context(case: InstallmentAgreement, assessment: Assessment) -> dict[st
     summary = origin.summary or ""
     if summary and not summary.endswith(("。", "！", ".")):
         summary += "。"
-    rate = case.plan_interest
-    if rate is None:
-        interest = "分期还款期间，甲方对未到期的分期款项不另计利息。"
-    else:
-        # simple interest on the principal only: never on interest or penalties
-        # (法释〔2020〕17号 art. 27 caps what capitalised interest may add)
-        principal = principal_of(case.debt, resolved)
-        interest = (
-            f"分期还款期间，乙方以尚未清偿的本金（本协议确认的本金为人民币"
-            f"{format_yuan(principal)}元）为基数，按{rate.spec().describe()}向甲方支付利息，"
-            "利息随每期款项一并支付；已产生的利息、违约金等不计入计息基数。"
-        )
-    services = [_service("甲方", case.creditor, case.creditor_service)]
-    services.append(_service("乙方", case.debtor, case.debtor_service))
+    splits: list[InstallmentSplit] = assessment.computed["splits"]
+    services = [service_context("甲方", case.creditor, case.creditor_service)]
+    services.append(service_context("乙方", case.debtor, case.debtor_service))
     signers = [signer_context("甲方", case.creditor), signer_context("乙方", case.debtor)]
     guarantor = None
     if case.guarantor is not None:
         guarantor = party_context(case.guarantor, mask_ids=False)
-        services.append(_service("丙方", case.guarantor, case.guarantor_service))
+        services.append(service_context("丙方", case.guarantor, case.guarantor_service))
         signers.append(signer_context("丙方", case.guarantor))
     return {
         "title": "分期还款协议",
@@ -406,16 +392,11 @@ def build_context(case: InstallmentAgreement, assessment: Assessment) -> dict[st
         ),
         "amounts": amounts_context(case.debt, resolved),
         "calculations": resolved.sheets,
-        "schedule": [
-            {"no": str(r.number), "due": format_cn(r.due), "amount": format_yuan(r.amount)}
-            for r in rows
-        ],
+        **_schedule_context(case, resolved, splits),
         "count": str(len(rows)),
-        "schedule_total": legal_amount(resolved.total),
-        "interest": interest,
         "account": case.payment_account.model_dump(),
         "acceleration": _acceleration_text(case, resolved.total),
-        "jurisdiction": _jurisdiction_text(case),
+        "jurisdiction": jurisdiction_text(case.jurisdiction, case.signing_place),
         "services": services,
         "agreement_date": format_cn(case.agreement_date),
         "signing_place": case.signing_place or "",

@@ -16,7 +16,11 @@ from typing import Any, Literal
 from pydantic import Field, PrivateAttr
 
 from docgen.documents.base import DocumentType, Resources, RuleOptions
-from docgen.documents.guarantor_rules import check_letter_guarantors
+from docgen.documents.guarantor_rules import (
+    check_letter_guarantors,
+    guarantee_statement,
+    recipient_guarantee,
+)
 from docgen.documents.letter_rules import (
     check_debtor_capacity,
     check_not_in_future,
@@ -90,7 +94,7 @@ class LawyerLetter(AddressedCase):
     guarantors: list[Party] = Field(
         default_factory=list,
         max_length=5,
-        title="连带责任保证人",
+        title="保证人",
         description="每位保证人另收到一份律师函",
     )
     guarantees: list[Guarantee] = Field(
@@ -249,10 +253,11 @@ def build_context(case: LawyerLetter, assessment: Assessment) -> dict[str, Any]:
         f"委托人与{case.debtor.name}于{format_cn(contract.signed_on)}签订《{contract.name}》"
         f"{number}。{_sentence(contract.summary) if contract.summary else ''}根据合同约定，"
         f"{debtor_name}应于{format_cn(contract.due_date)}前清偿相应款项，但{debtor_name}"
-        "至今未依约履行付款义务，委托人多次催收未果。"
+        "至今未依约履行付款义务。"
     )
-    if guarantor:
-        facts += f"{you}作为上述债务的连带责任保证人，依法应当对上述债务承担连带清偿责任。"
+    guarantee = recipient_guarantee(case)
+    if guarantee is not None:
+        facts += guarantee_statement(guarantee, you, case.debtor.name, "委托人")
     basis = case.legal_basis or (
         "依法成立的合同对当事人具有法律约束力，当事人应当按照约定全面履行自己的义务。"
         f"根据{DEFAULT_BASIS[contract.kind]}等规定，当事人一方不履行合同义务的，"
@@ -268,6 +273,8 @@ def build_context(case: LawyerLetter, assessment: Assessment) -> dict[str, Any]:
         lines.append({"label": "电子邮箱", "value": sender.email})
     return {
         "title": "律师函",
+        # a general guarantor is told of the debt, not asked to pay it (民法典 art. 687)
+        "notice": guarantee is not None and guarantee.resolved_type == "general",
         "letterhead": sender.letterhead or sender.name,
         "firm": {"name": sender.name, "lines": lines},
         "letter_number": case.letter_number or "",

@@ -247,6 +247,11 @@ class AddressedCase(CaseModel):
         return self.recipient_parties()[self._recipient]
 
     @property
+    def recipient_index(self) -> int:
+        """0 for the debtor's copy, i + 1 for the copy of guarantor i."""
+        return self._recipient
+
+    @property
     def recipient_role(self) -> Literal["debtor", "guarantor"]:
         return "debtor" if self._recipient == 0 else "guarantor"
 

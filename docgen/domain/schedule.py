@@ -9,6 +9,7 @@ is shorter (31 January + 1 month = 28 or 29 February; the next is 31 March again
 from __future__ import annotations
 
 import calendar
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_DOWN, Decimal
@@ -68,3 +69,50 @@ def first_non_increasing(dates: list[date]) -> int | None:
         if dates[i] <= dates[i - 1]:
             return i
     return None
+
+
+@dataclass(frozen=True)
+class InstallmentSplit:
+    """What one installment pays: principal, the other confirmed amounts, plan interest."""
+
+    number: int
+    due: date
+    principal: Decimal
+    other: Decimal
+    interest: Decimal
+
+    @property
+    def total(self) -> Decimal:
+        return self.principal + self.other + self.interest
+
+
+def split_installments(
+    rows: list[Installment],
+    principal: Decimal,
+    start: date,
+    interest: Callable[[Decimal, date, date], Decimal],
+) -> list[InstallmentSplit]:
+    """Each installment's share of principal and of the other confirmed amounts, and the
+    interest of its period.
+
+    An installment first pays the confirmed amounts other than principal (interest,
+    penalty, fees), then principal (民法典 art. 561's order, costs and interest before the
+    principal). ``interest(base, start, end)`` is the fen-rounded interest on ``base`` over
+    [start, end): a period runs from the previous due date (the first from ``start``) to
+    its own due date, on the principal still unpaid, so interest never bears interest.
+    The rows' amounts are the schedule of the confirmed total, whose principal part is
+    ``principal``; the last installment takes whatever principal is left.
+    """
+    other_left = sum((r.amount for r in rows), Decimal(0)) - principal
+    unpaid = principal
+    cursor = start
+    splits: list[InstallmentSplit] = []
+    for row in rows:
+        due_interest = interest(unpaid, cursor, row.due) if unpaid > 0 else Decimal("0.00")
+        to_other = min(row.amount, max(other_left, Decimal(0)))
+        to_principal = row.amount - to_other
+        other_left -= to_other
+        unpaid -= to_principal
+        splits.append(InstallmentSplit(row.number, row.due, to_principal, to_other, due_interest))
+        cursor = row.due
+    return splits

@@ -124,6 +124,29 @@ def pay_into(account: Context, whose: str) -> Paragraph:
     )
 
 
+def service_text(document: str = "本协议", parties: str = "各方") -> str:
+    """The agreed service addresses hold through litigation (法发〔2016〕21号 §3; 法发〔2017〕
+    19号 art. 8(1): an address agreed before the dispute is one the court may serve on)."""
+    others = "对方" if parties == "双方" else "其他各方"
+    return (
+        f"{parties}确认以下地址为{document}履行及争议解决中相关文书的送达地址，适用于协商、"
+        "仲裁、诉讼（包括一审、二审、再审）及执行各阶段，人民法院、仲裁机构可按该地址送达"
+        f"诉讼、仲裁文书。地址变更的，应当在变更之日起三日内书面通知{others}"
+        "（已进入诉讼、仲裁程序的，并应通知受理的人民法院、仲裁机构）；未通知的，按原地址送达"
+        "即视为送达，文书被退回之日视为送达之日："
+    )
+
+
+def service_lines(services: list[Context]) -> Lines:
+    """One line per party (``agreement_terms.service_context``): role, name, address."""
+    lines = []
+    for s in services:
+        phone = f"；电话：{s['phone']}" if s.get("phone") else ""
+        email = f"；电子邮箱：{s['email']}" if s.get("email") else ""
+        lines.append(text(f"{s['role']}（{s['name']}）：{s['address']}{phone}{email}"))
+    return Lines(tuple(lines), indent=True)
+
+
 END_OF_TEXT = Paragraph(text("（以下无正文）"), "plain")
 """Where an agreement's text ends and its signing part begins: nothing may be added
 between them, even when the signatures go over to the next page."""
@@ -132,3 +155,10 @@ between them, even when the signatures go over to the next page."""
 def signing_part(lines: list[str], signers: list[Context]) -> Keep:
     """The place and date of signing and every signer's block, kept on one page."""
     return Keep((*(Paragraph(text(line)) for line in lines), *map(sign_block, signers)))
+
+
+def end_and_signatures(last: tuple[Block, ...], lines: list[str], signers: list[Context]) -> Keep:
+    """The agreement's last clause, 「（以下无正文）」 and the signing part on one page, so
+    that no page holds the signatures alone."""
+    signing = signing_part(lines, signers)
+    return Keep((*last, END_OF_TEXT, *signing.blocks))

@@ -3,15 +3,25 @@ template context (``docgen.documents.debt_confirmation.build_context``)."""
 
 from __future__ import annotations
 
-from docgen.docmodel.blocks import Block, Column, Document, Paragraph, Table, Title, text
+from docgen.docmodel.blocks import (
+    Block,
+    Column,
+    Document,
+    Paragraph,
+    Table,
+    Title,
+    plain,
+    text,
+)
 from docgen.layouts.common import (
-    END_OF_TEXT,
     Context,
     amounts_table,
     calculation_annex,
+    end_and_signatures,
     party_lines,
     pay_into,
-    signing_part,
+    service_lines,
+    service_text,
 )
 
 PLAN_COLUMNS = (
@@ -26,30 +36,52 @@ def build(c: Context) -> Document:
     return Document(c["title"], c["creditor"]["name"], blocks)
 
 
-def _plan(c: Context) -> tuple[Block, ...]:
-    if not c["plan_intro"]:
-        return ()
-    plan: tuple[Block, ...] = ()
-    if c["plan"]:
-        rows = tuple((row["no"], row["due"], row["amount"]) for row in c["plan"])
-        plan = (Table(PLAN_COLUMNS, rows, ("合计", c["plan_total"])),)
-    return (Paragraph(text(f"三、{c['plan_intro']}"), lead=bool(plan)), *plan)
+_NUMERALS = "一二三四五六七八九十"
+
+
+def _clauses(c: Context) -> list[tuple[str, tuple[Block, ...]]]:
+    """Each clause's first sentence and the blocks after it, in order; numbered by
+    :func:`_confirmation` so that a clause left out leaves no gap."""
+    clauses: list[tuple[str, tuple[Block, ...]]] = [
+        (
+            f"截至{c['amounts']['as_of']}，乙方尚欠甲方款项明细如下：",
+            (amounts_table(c["amounts"]),),
+        ),
+        ("乙方确认上述债务真实、合法、有效，乙方对上述债务无任何异议。", ()),
+    ]
+    if c["plan_intro"]:
+        after: tuple[Block, ...] = ()
+        if c["plan"]:
+            rows = tuple((row["no"], row["due"], row["amount"]) for row in c["plan"])
+            after = (Table(PLAN_COLUMNS, rows, ("合计", c["plan_total"])),)
+        if c["account"]:
+            after += (pay_into(c["account"], "乙方应将款项支付至甲方以下账户"),)
+        clauses.append((c["plan_intro"], after))
+        clauses.append((c["default"], ()))
+    elif c["account"]:
+        account = pay_into(c["account"], "乙方清偿上述债务的，应将款项支付至甲方以下账户")
+        clauses.append((plain(account.text), ()))
+    clauses += [
+        (c["later_interest"], ()),
+        (c["jurisdiction"], ()),
+        (service_text("本确认书", "双方"), (service_lines(c["services"]),)),
+    ]
+    return clauses
 
 
 def _confirmation(c: Context) -> tuple[Block, ...]:
-    account = (pay_into(c["account"], "乙方应将款项支付至甲方以下账户"),) if c["account"] else ()
     place = [f"签署地点：{c['signing_place']}"] if c["signing_place"] else []
-    return (
+    body: list[Block] = [
         Title(c["title"]),
         party_lines("甲方（债权人）", c["creditor"]),
         party_lines("乙方（债务人）", c["debtor"]),
         Paragraph(text(f"{c['facts']}现经甲乙双方核对，乙方确认如下：")),
-        Paragraph(text(f"一、截至{c['amounts']['as_of']}，乙方尚欠甲方款项明细如下："), lead=True),
-        amounts_table(c["amounts"]),
-        Paragraph(text("二、乙方确认上述债务真实、合法、有效，乙方对上述债务无任何异议。")),
-        *_plan(c),
-        *account,
-        Paragraph(text("本确认书一式两份，甲乙双方各执一份，自双方签字（盖章）之日起生效。")),
-        END_OF_TEXT,
-        signing_part([*place, f"签署日期：{c['confirm_date']}"], c["signers"]),
+    ]
+    for number, (first, after) in enumerate(_clauses(c)):
+        body.append(Paragraph(text(f"{_NUMERALS[number]}、{first}"), lead=bool(after)))
+        body += after
+    last = Paragraph(text("本确认书一式两份，甲乙双方各执一份，自双方签字（盖章）之日起生效。"))
+    return (
+        *body,
+        end_and_signatures((last,), [*place, f"签署日期：{c['confirm_date']}"], c["signers"]),
     )

@@ -30,7 +30,7 @@ def build(c: Context) -> Document:
 
 
 def _letter(c: Context) -> tuple[Block, ...]:
-    creditor, debtor, you, contact = c["creditor"], c["debtor"], c["you"], c["contact"]
+    creditor, debtor, contact = c["creditor"], c["debtor"], c["contact"]
     number = (
         (Paragraph(text(f"编号：{c['letter_number']}"), "number"),) if c["letter_number"] else ()
     )
@@ -45,7 +45,6 @@ def _letter(c: Context) -> tuple[Block, ...]:
         contacts.append(text(f"联系地址：{contact['address']}"))
     if contact.get("email"):
         contacts.append(text(f"电子邮箱：{contact['email']}"))
-    total = c["amounts"]["total_legal"]
     return (
         Title(c["title"]),
         *number,
@@ -57,6 +56,37 @@ def _letter(c: Context) -> tuple[Block, ...]:
             text(f"截至{c['amounts']['as_of']}，{c['owes']}尚欠我方款项明细如下："), lead=True
         ),
         amounts_table(c["amounts"]),
+        *_demand(c),
+        Lines(tuple(contacts), indent=True),
+        closing(
+            Paragraph(text("特此通知。" if c["notice"] else "特此函告。")),
+            SignatureLines(
+                (
+                    f"{creditor['name']}{c['creditor_signs_as']}",
+                    f"签署人：{c['signatory']}",
+                    c["letter_date"],
+                )
+            ),
+        ),
+    )
+
+
+def _demand(c: Context) -> tuple[Block, ...]:
+    """The request to pay and what follows if unpaid; to a general guarantor, a notice."""
+    you, total, step = c["you"], c["amounts"]["total_legal"], c["next_step"]
+    if c["notice"]:
+        owes = c["owes"]
+        return (
+            Paragraph(
+                text(
+                    f"现将上述债务情况通知{you}。如{owes}逾期仍不清偿，我方将依法{step}，要求"
+                    f"{owes}清偿上述债务；{owes}的财产经依法强制执行仍不能履行债务的，我方将依法"
+                    f"要求{you}承担保证责任。如{you}对上述事实有异议，请于"
+                    f"{c['deadline']['text']}与我方联系并提供相应依据。"
+                )
+            ),
+        )
+    return (
         payment(
             f"现特函告{you}：请于{c['deadline']['text']}，将上述欠款合计{total}"
             "支付至我方以下账户：",
@@ -65,19 +95,8 @@ def _letter(c: Context) -> tuple[Block, ...]:
         Paragraph(
             text(
                 f"如{you}对上述欠款有异议，请于上述期限内与我方联系并提供相应依据。如{you}逾期仍未"
-                f"付款，我方将依法{c['next_step']}，相关诉讼或仲裁费用将依法主张由{you}承担。"
+                f"付款，我方将依法{step}，相关诉讼或仲裁费用将依法主张由{you}承担。"
             )
-        ),
-        Lines(tuple(contacts), indent=True),
-        closing(
-            Paragraph(text("特此函告。")),
-            SignatureLines(
-                (
-                    f"{creditor['name']}{c['creditor_signs_as']}",
-                    f"签署人：{c['signatory']}",
-                    c["letter_date"],
-                )
-            ),
         ),
     )
 
@@ -93,7 +112,7 @@ def _receipt(c: Context) -> tuple[Block, ...]:
         Paragraph(text(f"{c['creditor']['name']}："), "plain"),
         Paragraph(
             text(
-                f"本人（本单位）已收到贵方于{c['letter_date']}出具的《{c['title']}》{number}，"
+                f"{c['receipt_me']}已收到贵方于{c['letter_date']}出具的《{c['title']}》{number}，"
                 f"确认截至{c['amounts']['as_of']}{c['receipt_debtor']}尚欠贵方款项合计"
                 f"{c['amounts']['total_legal']}。{c['receipt_note']}"
             )

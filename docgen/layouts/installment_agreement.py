@@ -3,27 +3,55 @@ case's template context (``docgen.documents.installment_agreement.build_context`
 
 from __future__ import annotations
 
-from docgen.docmodel.blocks import Block, Document, Heading, Lines, Paragraph, Table, Title, text
+from docgen.docmodel.blocks import (
+    Block,
+    Column,
+    Document,
+    Heading,
+    Paragraph,
+    Table,
+    Title,
+    text,
+)
 from docgen.layouts.common import (
-    END_OF_TEXT,
     Context,
     amounts_table,
     calculation_annex,
+    end_and_signatures,
     party_lines,
     pay_into,
-    signing_part,
+    service_lines,
+    service_text,
 )
-from docgen.layouts.debt_confirmation import PLAN_COLUMNS
 
 _NUMERALS = "一二三四五六七八九十"
 GUARANTEE = (
     "丙方自愿为乙方在本协议项下的全部债务向甲方提供连带责任保证，保证范围包括本协议确认的欠款、"
-    "利息及甲方为实现债权支出的合理费用，保证期间为本协议约定的最后一期还款期限届满之日起三年。"
+    "利息及甲方为实现债权支出的合理费用，保证期间为本协议约定的最后一期还款期限届满之日起三年；"
+    "乙方债务依第三条加速到期的，保证期间的起算日不变。"
 )
-SERVICE = (
-    "各方确认以下地址为本协议履行及争议解决（包括诉讼、仲裁程序）中相关文书的送达地址，地址变更"
-    "的应当及时书面通知其他各方，未通知的，按原地址送达即视为送达："
-)
+
+
+def schedule_table(c: Context) -> Table:
+    """Per installment its principal, the other confirmed amounts (when there are any),
+    its plan interest and what it pays in all; a row of column totals; the grand total."""
+    keys = ["principal", *(["other"] if c["has_other"] else []), "interest", "total"]
+    money = {
+        "principal": "本金（元）",
+        "other": "其他欠款（元）",
+        "interest": "利息（元）",
+        "total": "合计（元）",
+    }
+    width = 68 // len(keys)
+    columns = (
+        Column("期数", 9, "center"),
+        Column("还款日期", 23, "center"),
+        *(Column(money[k], width, "right") for k in keys),
+    )
+    rows = [(row["no"], row["due"], *(row[k] for k in keys)) for row in c["schedule"]]
+    totals = c["schedule_totals"]
+    rows.append(("合计", "", *(totals[k] for k in keys)))
+    return Table(columns, tuple(rows), ("总计", totals["legal"]))
 
 
 def build(c: Context) -> Document:
@@ -31,15 +59,14 @@ def build(c: Context) -> Document:
     return Document(c["title"], c["creditor"]["name"], blocks)
 
 
-def _service_line(s: Context) -> str:
-    phone = f"；电话：{s['phone']}" if s.get("phone") else ""
-    email = f"；电子邮箱：{s['email']}" if s.get("email") else ""
-    return f"{s['role']}（{s['name']}）：{s['address']}{phone}{email}"
+def _other_note(c: Context) -> tuple[Block, ...]:
+    if not c["has_other"]:
+        return ()
+    return (Paragraph(text("注：其他欠款指第一条确认的利息、违约金等本金以外的款项。"), "note"),)
 
 
 def _articles(c: Context) -> list[tuple[str, tuple[Block, ...]]]:
     """The articles in order, each its title and its blocks."""
-    schedule = tuple((row["no"], row["due"], row["amount"]) for row in c["schedule"])
     articles: list[tuple[str, tuple[Block, ...]]] = [
         (
             "欠款确认",
@@ -61,7 +88,8 @@ def _articles(c: Context) -> list[tuple[str, tuple[Block, ...]]]:
                     text(f"乙方分{c['count']}期向甲方清偿上述欠款，各期还款日期及金额如下："),
                     lead=True,
                 ),
-                Table(PLAN_COLUMNS, schedule, ("合计", c["schedule_total"])),
+                schedule_table(c),
+                *_other_note(c),
                 Paragraph(text(c["interest"])),
                 pay_into(c["account"], "乙方应将各期款项支付至甲方以下账户"),
             ),
@@ -70,10 +98,9 @@ def _articles(c: Context) -> list[tuple[str, tuple[Block, ...]]]:
     ]
     if c["guarantor"]:
         articles.append(("连带责任保证", (Paragraph(text(GUARANTEE)),)))
-    services = Lines(tuple(text(_service_line(s)) for s in c["services"]), indent=True)
     articles += [
         ("争议解决", (Paragraph(text(c["jurisdiction"])),)),
-        ("送达地址", (Paragraph(text(SERVICE)), services)),
+        ("送达地址", (Paragraph(text(service_text())), service_lines(c["services"]))),
         (
             "其他",
             (
@@ -94,11 +121,13 @@ def _agreement(c: Context) -> tuple[Block, ...]:
     if c["guarantor"]:
         parties.append(party_lines("丙方（连带责任保证人）", c["guarantor"]))
     body: list[Block] = [Title(c["title"]), *parties, Paragraph(text(c["facts"]))]
-    for number, (title, blocks) in enumerate(_articles(c)):
+    articles = _articles(c)
+    for number, (title, blocks) in enumerate(articles[:-1]):
         body += [Heading(f"第{_NUMERALS[number]}条　{title}", 2), *blocks]
+    title, blocks = articles[-1]
+    last = (Heading(f"第{_NUMERALS[len(articles) - 1]}条　{title}", 2), *blocks)
     place = [f"签订地点：{c['signing_place']}"] if c["signing_place"] else []
     return (
         *body,
-        END_OF_TEXT,
-        signing_part([*place, f"签订日期：{c['agreement_date']}"], c["signers"]),
+        end_and_signatures(last, [*place, f"签订日期：{c['agreement_date']}"], c["signers"]),
     )

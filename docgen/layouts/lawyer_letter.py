@@ -30,9 +30,8 @@ def build(c: Context) -> Document:
 
 
 def _letter(c: Context) -> tuple[Block, ...]:
-    firm, recipient, you, owes = c["firm"], c["recipient"], c["you"], c["owes"]
+    firm, recipient, owes = c["firm"], c["recipient"], c["owes"]
     number = (Paragraph(text(c["letter_number"]), "number"),) if c["letter_number"] else ()
-    total = c["amounts"]["total_legal"]
     note = f"附注：{c['cc_note']}" if c["cc_note"] else ""
     last = Paragraph(text(note)) if note else Paragraph(text("特此函告。"))
     before = (Paragraph(text("特此函告。")),) if note else ()
@@ -57,18 +56,7 @@ def _letter(c: Context) -> tuple[Block, ...]:
         Heading("二、法律分析", 2),
         Paragraph(text(c["legal_basis"])),
         Heading("三、律师意见", 2),
-        payment(
-            f"本所律师郑重提请{you}：请于{c['deadline']['text']}，将上述欠款合计{total}"
-            "支付至委托人以下账户：",
-            c["account"],
-        ),
-        Paragraph(
-            text(
-                f"如{you}对上述事实或欠款有异议，请于上述期限内与本所律师联系并提供相应依据。"
-                f"如{you}逾期仍未履行，本所将建议委托人依法{c['next_step']}，相关诉讼或仲裁费用"
-                f"将依法主张由{you}承担。"
-            )
-        ),
+        *_opinion(c),
         *before,
         closing(
             last,
@@ -81,5 +69,35 @@ def _letter(c: Context) -> tuple[Block, ...]:
                 ),
                 place="seal",
             ),
+        ),
+    )
+
+
+def _opinion(c: Context) -> tuple[Block, ...]:
+    """三、律师意见: the demand to pay; to a general guarantor, a notice."""
+    you, owes, total, step = c["you"], c["owes"], c["amounts"]["total_legal"], c["next_step"]
+    if c["notice"]:
+        return (
+            Paragraph(
+                text(
+                    f"本所律师特此将上述债务情况告知{you}。如{owes}逾期仍不清偿，本所将建议委托人"
+                    f"依法{step}，要求{owes}清偿上述债务；{owes}的财产经依法强制执行仍不能履行"
+                    f"债务的，委托人将依法要求{you}承担保证责任。如{you}对上述事实有异议，请于"
+                    f"{c['deadline']['text']}与本所律师联系并提供相应依据。"
+                )
+            ),
+        )
+    return (
+        payment(
+            f"本所律师郑重提请{you}：请于{c['deadline']['text']}，将上述欠款合计{total}"
+            "支付至委托人以下账户：",
+            c["account"],
+        ),
+        Paragraph(
+            text(
+                f"如{you}对上述事实或欠款有异议，请于上述期限内与本所律师联系并提供相应依据。"
+                f"如{you}逾期仍未履行，本所将建议委托人依法{step}，相关诉讼或仲裁费用"
+                f"将依法主张由{you}承担。"
+            )
         ),
     )

@@ -12,6 +12,7 @@ SAMPLE_TITLES: dict[str, str] = {
     "narrative_sale_contract": "买卖合同纠纷",
     "summary_procedure": "适用简易程序",
     # 债务确认书
+    "agreed_court_rate_and_service_address": "约定管辖法院、利率及送达地址",
     "company_debtor_pays_at_once": "公司债务人一次付清",
     "person_debtor_with_plan": "自然人债务人分期还款",
     # 催款函
@@ -20,6 +21,7 @@ SAMPLE_TITLES: dict[str, str] = {
     "computed_interest": "按利率计算利息",
     "contract_formed_after_the_lpr_table": "合同晚于LPR表（提醒）",
     "debtor_with_limited_capacity": "限制民事行为能力的债务人（提醒）",
+    "general_guarantor_notice": "一般保证人（致保证人的函件为通知）",  # 催款函 and 律师函
     "guarantor_demanded_in_time": "保证期间内已向保证人催告",
     "guarantor_period_lapsed": "保证期间已过（提醒）",
     "interest_at_the_cap": "利息达到法定上限",
@@ -30,6 +32,7 @@ SAMPLE_TITLES: dict[str, str] = {
     "loan_case": "借款案件的证据",
     "long_list": "较长的证据目录",
     # 分期还款协议
+    "agreed_court_at_the_debtors_domicile": "约定债务人住所地法院管辖",
     "monthly_with_guarantor": "按月分期，有保证人",
     "rows_one_fifth_arbitration": "首付五分之一，约定仲裁",
     # 律师函

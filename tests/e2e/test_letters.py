@@ -65,7 +65,7 @@ def test_several_recipients_come_back_as_a_zip_with_one_letter_each(client):
     ]
     to_guarantor = _pdf_text(archive.read("律师函-刘芳-20260915.pdf"))
     assert "致：刘芳" in to_guarantor and "刘芳女士：" in to_guarantor
-    assert "您作为上述债务的连带责任保证人" in to_guarantor
+    assert "您为上述债务提供连带责任保证" in to_guarantor
     assert "人民币16,409.02元" in to_guarantor
     to_debtor = _pdf_text(archive.read("律师函-福州闽江建材有限公司-20260915.pdf"))
     assert "致：福州闽江建材有限公司" in to_debtor and "刘芳" not in to_debtor
@@ -88,7 +88,7 @@ def test_demand_letter_to_debtor_and_guarantor(client, service):
     to_guarantor = _pdf_text(letters[1].content)
     assert "致：刘芳" in to_guarantor
     assert "截至2026年10月31日，张伟尚欠我方款项明细如下" in to_guarantor
-    assert "您作为上述债务的连带责任保证人" in to_guarantor
+    assert "您为上述债务提供连带责任保证" in to_guarantor
     # the receipt slip is signed by the guarantor, with a fingerprint box
     receipt = normalize(pdf_pages_text(letters[1].content)[-1])
     assert "保证人：刘芳" in receipt and "签字并按手印：" in receipt and "指印" in receipt

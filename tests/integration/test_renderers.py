@@ -209,6 +209,8 @@ NOT_PRINTED_BY_TYPE["debt_confirmation"] = {
     ("origin", "signed_on"),
     ("origin", "due_date"),
     ("repayment_plan",),  # dates and amounts are printed formatted (tested below)
+    ("later_interest", "basis"),  # a choice, printed as its words (tested in the unit tests)
+    ("later_interest", "rate"),  # printed as 年利率6% (tested in the unit tests)
 }
 NOT_PRINTED_BY_TYPE["installment_agreement"] = {
     *(

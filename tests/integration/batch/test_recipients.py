@@ -105,7 +105,7 @@ def test_each_recipient_gets_a_letter_a_manifest_row_and_an_odd_first_page(setti
         assert _text(volume, first - 1, len(letter.pages)) == _text(letter, 0, len(letter.pages))
     # without line breaks: a phrase may wrap at the end of a line
     guarantor_letter = re.sub(r"\s+", "", _text(PdfReader(folder / manifest[2]["PDF 文件"]), 0, 1))
-    assert "刘芳" in guarantor_letter and "连带责任保证人" in guarantor_letter
+    assert "刘芳" in guarantor_letter and "提供连带责任保证" in guarantor_letter
     # the volume's letters share a font subset per chunk instead of carrying one each
     assert (folder / volume_name).stat().st_size < letters_bytes / 2
     assert not (folder / "print" / "parts").exists()

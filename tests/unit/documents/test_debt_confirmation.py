@@ -61,3 +61,82 @@ def test_rendered_pdf_has_the_no_dispute_clause_plan_and_fingerprint_box(service
     assert "32027年2月28日27,416.64" in text
     assert "乙方（债务人）：张伟签字并按手印：＿＿＿＿＿＿＿＿指印" in text
     assert "甲方（债权人）：深圳市恒信商贸有限公司盖章：＿＿＿＿＿＿＿＿法定代表人签字" in text
+
+
+AGREED = load_fixture("debt_confirmation", "valid", "agreed_court_rate_and_service_address")
+
+
+def _pdf_text(service, data):
+    from tests.support import normalize, pdf_pages_text
+
+    return normalize(
+        "".join(pdf_pages_text(service.render("debt_confirmation", data, "pdf").content))
+    )
+
+
+def test_a_plan_is_accelerated_by_a_missed_installment_and_interest_runs_until_paid(service):
+    text = _pdf_text(service, PLAN)
+    assert "四、乙方任一期未按时足额支付的，甲方有权要求乙方立即清偿全部剩余债务" in text
+    assert (
+        "五、截至日（2026年10月31日）之后的利息，以尚未清偿的本金（本确认书确认的本金为人民币"
+        "100,000.00元）为基数，自2026年11月1日起按全国银行间同业拆借中心公布的一年期贷款市场"
+        "报价利率（LPR）计算至实际清偿之日止；上述已确认的利息、违约金等不计入计息基数。"
+    ) in text
+    assert (
+        "六、因本确认书引起的争议，双方协商不成的，任何一方均可向甲方住所地人民法院提起诉讼。"
+        in text
+    )
+    assert (
+        "七、双方确认以下地址为本确认书履行及争议解决中相关文书的送达地址，适用于协商、仲裁、诉讼"
+        in text
+    )
+    assert (
+        "乙方（张伟）：北京市东城区东四十条街道南新仓小区5号楼2单元301室；电话：13800138000" in text
+    )
+    # the text ends before the signatures, which follow the end-of-text mark
+    assert text.index("（以下无正文）") < text.index("签署日期：2026年11月20日")
+    assert text.index("（以下无正文）") > text.index("七、")
+
+
+def test_paying_at_once_prints_the_account_in_a_numbered_clause(service):
+    text = _pdf_text(service, AT_ONCE)
+    assert "三、乙方承诺于2026年10月31日前一次性向甲方清偿上述全部债务。" in text
+    assert (
+        "乙方应将款项支付至甲方以下账户：户名：中国某某机械进出口有限公司；开户行：中国银行北京"
+        "复兴门支行；账号：3412567890123456。"
+    ) in text
+    assert "四、乙方未按期足额清偿的，甲方有权要求乙方立即清偿全部剩余债务" in text
+
+
+def test_a_promise_to_pay_without_an_account_is_refused():
+    data = copy.deepcopy(AT_ONCE)
+    del data["payment_account"]
+    (problem,) = _errors(data)
+    assert (problem.loc, problem.code) == (("payment_account",), "missing")
+    data["pay_by"] = None  # a bare confirmation promises nothing: no account needed
+    assert _errors(data) == []
+
+
+def test_an_agreed_rate_court_and_service_address_are_printed():
+    context = _context(AGREED)
+    assert "自2026年11月1日起按年利率6%计算至实际清偿之日止" in context["later_interest"]
+    assert context["jurisdiction"] == (
+        "因本确认书引起的争议，双方协商不成的，任何一方均可向北京市东城区人民法院提起诉讼。"
+    )
+    assert context["services"][1] == {
+        "role": "乙方",
+        "name": "张伟",
+        "address": "北京市朝阳区建国路88号SOHO现代城A座1205室",
+        "phone": "13800138000",
+        "email": "zhangwei@example.com",
+    }
+
+
+def test_later_interest_may_be_waived_and_an_agreed_rate_needs_its_rate():
+    data = copy.deepcopy(PLAN)
+    data["later_interest"] = {"basis": "none"}
+    assert _context(data)["later_interest"] == "甲方对上述债务自2026年10月31日之后不再计收利息。"
+    data["later_interest"] = {"basis": "agreed"}
+    assert [(p.loc, p.code) for p in _errors(data)] == [(("later_interest", "rate"), "missing")]
+    data["later_interest"] = {"basis": "lpr", "rate": {"kind": "annual", "value": "6"}}
+    assert [(p.loc, p.code) for p in _errors(data)] == [(("later_interest", "rate"), "rate_unused")]

@@ -131,3 +131,85 @@ def test_an_interest_base_above_the_principal_is_interest_on_interest():
         (("debt", "components", 1, "calculation", "base"), "interest_on_interest")
     ]
     assert "第二十七条" in problems[0].message
+
+
+def test_each_installment_prints_its_principal_other_amounts_and_interest():
+    # 6 × 17,902.77 (+0.02 on the last) pay first the 7,416.64 of confirmed interest and
+    # penalty, then principal; plan interest at 6% runs on the unpaid principal only:
+    # 100,000 × 6% × 92/365 (1 Nov – 31 Jan) = 1,512.33, then 89,513.87 × 6% × 28/365
+    context = _context(MONTHLY)
+    first, second, *_, last = context["schedule"]
+    assert (first["principal"], first["other"], first["interest"], first["total"]) == (
+        "10,486.13",
+        "7,416.64",
+        "1,512.33",
+        "19,415.10",
+    )
+    assert (second["principal"], second["other"], second["interest"]) == (
+        "17,902.77",
+        "0.00",
+        "412.01",
+    )
+    assert last["principal"] == "17,902.79"  # the rounding remainder
+    splits = _assess(MONTHLY).computed["splits"]
+    assert sum(s.principal for s in splits) == Decimal("100000.00")
+    assert sum(s.other for s in splits) == Decimal("7416.64")
+    interest = sum(s.interest for s in splits)
+    totals = context["schedule_totals"]
+    assert totals["interest"] == f"{interest:,.2f}" == "2,824.87"
+    assert totals["total"] == "110,241.51"
+    assert sum(s.total for s in splits) == Decimal("107416.64") + interest
+
+
+def test_without_plan_interest_the_interest_column_is_zero_and_says_so():
+    context = _context(ROWS)
+    assert {row["interest"] for row in context["schedule"]} == {"0.00"}
+    assert context["has_other"] is False  # the debt is all principal: no 其他欠款 column
+    assert context["interest"] == "分期还款期间，甲方对尚未清偿的款项不另计利息。"
+
+
+def test_an_lpr_plan_rate_floats_with_each_period():
+    data = copy.deepcopy(MONTHLY)
+    data["plan_interest"] = {"kind": "lpr_multiple", "value": "1"}
+    splits = _assess(data).computed["splits"]
+    assert all(s.interest > 0 for s in splits)
+    assert splits[-1].interest < splits[0].interest
+
+
+def test_an_agreed_court_without_connection_or_of_the_wrong_level_is_refused():
+    data = copy.deepcopy(MONTHLY)
+    data["jurisdiction"] = {"kind": "court", "court": "上海市浦东新区人民法院"}
+    (problem,) = _assess(data).errors
+    assert (problem.loc, problem.code) == (("jurisdiction", "court"), "court_no_connection")
+    assert "第三十五条" in problem.message
+    assert "北京市东城区人民法院（张伟住所地）" in problem.message
+    assert "深圳市南山区人民法院（刘芳住所地）" in problem.message  # the guarantor's too
+    data["jurisdiction"]["court"] = "深圳市中级人民法院"
+    (problem,) = _assess(data).errors
+    assert problem.code == "court_level" and "法发〔2021〕27号" in problem.message
+    data["jurisdiction"]["court"] = "深圳市福田区人民法院"
+    assert _assess(data).errors == []
+
+
+def test_the_pdf_schedule_has_principal_interest_and_total_columns(service):
+    from tests.support import normalize, pdf_pages_text
+
+    pdf = service.render("installment_agreement", MONTHLY, "pdf").content
+    text = normalize("".join(pdf_pages_text(pdf)))
+    assert "期数还款日期本金（元）其他欠款（元）利息（元）合计（元）" in text
+    assert "12027年1月31日10,486.137,416.641,512.3319,415.10" in text
+    assert "合计100,000.007,416.642,824.87110,241.51" in text
+    assert "人民法院、仲裁机构可按该地址送达诉讼、仲裁文书" in text
+    # the guarantee period is agreed from the last installment, acceleration or not
+    assert (
+        "保证期间为本协议约定的最后一期还款期限届满之日起三年；乙方债务依第三条加速到期的，" in text
+    )
+
+
+def test_an_lpr_plan_rate_before_the_first_lpr_is_an_error_on_the_rate():
+    data = copy.deepcopy(MONTHLY)
+    data["plan_interest"] = {"kind": "lpr_multiple", "value": "1"}
+    data["debt"]["as_of"] = "2019-01-31"  # the plan interest would start before 2019-08-20
+    (problem,) = _assess(data).errors
+    assert (problem.loc, problem.code) == (("plan_interest", "value"), "rate_not_computable")
+    assert "2019年8月20日" in problem.message

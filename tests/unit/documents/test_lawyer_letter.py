@@ -124,7 +124,8 @@ def test_copies_are_addressed_to_the_debtor_then_each_guarantor():
     assessment = DOC.assess(case, RuleOptions())
     to_guarantor = DOC.build_context(copies[1], assessment)
     assert to_guarantor["recipient"]["salutation"] == "刘芳女士"
-    assert "您作为上述债务的连带责任保证人" in to_guarantor["facts"]
+    assert "您为上述债务提供连带责任保证" in to_guarantor["facts"]
+    assert "第六百八十八条" in to_guarantor["facts"]
     assert to_guarantor["owes"] == "福州闽江建材有限公司"
     to_debtor = DOC.build_context(copies[0], assessment)
     assert "保证人" not in to_debtor["facts"] and to_debtor["owes"] == "贵司"

@@ -1,0 +1,228 @@
+"""Terms the agreements share (债务确认书, 分期还款协议): where disputes go, where each
+party accepts documents, the rate of interest after the confirmed amounts, the principal.
+
+- Agreed jurisdiction (民事诉讼法 art. 35): the parties may choose in writing the court of
+  the defendant's or the plaintiff's domicile, the place of performance or of signing,
+  or another place with an actual connection to the dispute, without breaching the
+  rules on level (arts. 18–21) and exclusive jurisdiction. A named court is read as the
+  complaint reads it (docgen.domain.courts): it must exist, hear first instance of an
+  ordinary debt of this size, and sit where a party lives or the agreement is signed
+  (for a money debt the receiving party's place is the place of performance, 民诉法解释
+  art. 18(2), so the creditor's domicile covers it).
+- Service addresses: an address the parties agreed before a dispute arose may be used by
+  the court as the confirmed address for serving litigation documents (最高人民法院关于
+  进一步推进案件繁简分流优化司法资源配置的若干意见, 法发〔2016〕21号, §3; 关于进一步
+  加强民事送达工作的若干意见, 法发〔2017〕19号, art. 8(1)).
+- Interest runs on the unpaid principal only, never on interest or penalties
+  (法释〔2020〕17号 art. 27 limits what interest may be turned into principal); an agreed
+  rate between private lenders stays within 4 × the one-year LPR (art. 25).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import Field
+
+from docgen.documents.base import RuleOptions
+from docgen.documents.parts import ContractBasis, DebtAmounts, RateInput, ResolvedAmounts
+from docgen.documents.problems import Assessment, Loc
+from docgen.domain import divisions as division_table
+from docgen.domain.caps import cap_percent
+from docgen.domain.courts import SPC_2021, court_for, covers, intermediate_threshold, read_court
+from docgen.domain.dates import format_cn
+from docgen.domain.disclosure import shown_when
+from docgen.domain.fields import CaseModel, Line, Phone, ShortText, Text
+from docgen.domain.lpr import LprNotAvailable, format_percent
+from docgen.domain.money import format_yuan
+from docgen.domain.parties import Party
+
+ART_35 = "《中华人民共和国民事诉讼法》第三十五条"
+
+
+class Jurisdiction(CaseModel):
+    """Where disputes go."""
+
+    kind: Literal["creditor_domicile", "signing_place", "court", "arbitration"] = Field(
+        default="creditor_domicile",
+        title="争议解决",
+        json_schema_extra={
+            "enum_titles": ["甲方住所地人民法院", "本协议签订地人民法院", "指定人民法院", "仲裁"]
+        },
+    )
+    court: Line | None = Field(
+        default=None,
+        title="人民法院名称",
+        description="须为与争议有实际联系的地点的法院，如一方住所地、签订地",
+        json_schema_extra=shown_when("kind", "court"),
+    )
+    arbitration_body: Line | None = Field(
+        default=None, title="仲裁机构", json_schema_extra=shown_when("kind", "arbitration")
+    )
+
+
+class ServiceAddress(CaseModel):
+    """Where a party accepts notices and court documents (送达地址)."""
+
+    address: Text = Field(title="送达地址")
+    phone: Phone | None = Field(default=None, title="联系电话")
+    email: ShortText | None = Field(
+        default=None, title="电子邮箱", pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+    )
+
+
+# --- jurisdiction ---------------------------------------------------------------------
+
+
+def check_jurisdiction(
+    result: Assessment,
+    j: Jurisdiction,
+    signing_place: str | None,
+    parties: list[Party],
+    amount: Decimal,
+) -> None:
+    """The chosen forum is named, and a named court is one the parties may agree on."""
+    if j.kind == "court" and not j.court:
+        result.error(("jurisdiction", "court"), "missing", "请填写约定管辖的人民法院名称")
+    if j.kind == "arbitration" and not j.arbitration_body:
+        result.error(("jurisdiction", "arbitration_body"), "missing", "请填写仲裁机构名称")
+    if j.kind == "signing_place" and not signing_place:
+        result.error(("signing_place",), "missing", "约定由签订地法院管辖时，请填写签订地点")
+    if j.kind == "court" and j.court:
+        places = [(f"{p.name}住所地", p.address) for p in parties]
+        if signing_place:
+            places.append(("签订地", signing_place))
+        check_agreed_court(result, j.court, places, amount)
+
+
+def check_agreed_court(
+    result: Assessment, name: str, places: list[tuple[str, str]], amount: Decimal
+) -> None:
+    """An agreed court exists, may hear the claim at first instance and has a connection."""
+    loc: Loc = ("jurisdiction", "court")
+    if not name.endswith("人民法院"):
+        result.error(loc, "not_a_court", "法院名称应写全称，以“人民法院”结尾")
+        return
+    table = division_table.load()
+    court = read_court(name, table)
+    if court.level in ("supreme", "high"):
+        result.error(
+            loc,
+            "court_level",
+            f"{name}不审理普通民事纠纷的第一审案件，协议管辖不得违反级别管辖的规定"
+            f"（{ART_35}、第二十条、第二十一条）",
+        )
+        return
+    if court.level == "special":
+        result.warn(
+            loc,
+            "court_not_checked",
+            f"{name}为专门法院或开发区法院，其管辖范围未能按行政区划核对，请人工核实",
+        )
+        return
+    if court.place is None:
+        what = "有多个同名行政区划，请写明所在省、市" if court.ambiguous else "不是现行行政区划名称"
+        message = f"「{court.place_text}」{what}（GB/T 2260），法院名称可能有误"
+        result.error(loc, "court_unknown", message)
+        return
+    if court.level == "intermediate" and amount < intermediate_threshold(True):
+        result.error(
+            loc,
+            "court_level",
+            f"欠款人民币{format_yuan(amount)}元未达到中级人民法院管辖第一审民事案件的标准"
+            f"（{SPC_2021}），协议管辖不得违反级别管辖的规定（{ART_35}），请约定基层人民法院",
+        )
+        return
+    located = [(what, table.locate(address)) for what, address in places]
+    counties = [(what, d) for what, d in located if d is not None and d.level == "county"]
+    if not counties or any(covers(court, d) for _, d in counties):
+        return  # no place could be read: nothing to compare with
+    reasons: dict[str, list[str]] = {}
+    for what, d in counties:
+        reasons.setdefault(court_for(d, table), []).append(what)
+    options = "、".join(f"{c}（{'、'.join(whats)}）" for c, whats in reasons.items())
+    result.error(
+        loc,
+        "court_no_connection",
+        f"{name}不在任何一方住所地或签订地：协议管辖只能选择与争议有实际联系的地点的"
+        f"人民法院（{ART_35}）；可选择：{options}",
+    )
+
+
+def jurisdiction_text(
+    j: Jurisdiction, signing_place: str | None, document: str = "本协议", parties: str = "各方"
+) -> str:
+    """The dispute clause, as one sentence."""
+    if j.kind == "arbitration":
+        return f"因{document}引起的争议，{parties}协商不成的，提交{j.arbitration_body}仲裁。"
+    court = {
+        "creditor_domicile": "甲方住所地人民法院",
+        "signing_place": f"{document}签订地（{signing_place}）人民法院",
+        "court": j.court or "",
+    }[j.kind]
+    return f"因{document}引起的争议，{parties}协商不成的，任何一方均可向{court}提起诉讼。"
+
+
+def service_context(role: str, party: Party, given: ServiceAddress | None) -> dict[str, str]:
+    """A party's service address: the one given, else its domicile and phone."""
+    address = given.address if given else party.address
+    phone = (given.phone if given else None) or party.phone or ""
+    email = given.email if given and given.email else ""
+    return {"role": role, "name": party.name, "address": address, "phone": phone, "email": email}
+
+
+# --- interest -------------------------------------------------------------------------
+
+
+def principal_of(debt: DebtAmounts, resolved: ResolvedAmounts) -> Decimal:
+    """The confirmed principal: the principal components of the debt."""
+    return sum(
+        (
+            v
+            for c, v in zip(debt.components, resolved.amounts, strict=True)
+            if c.kind == "principal"
+        ),
+        Decimal(0),
+    )
+
+
+def check_rate_cap(
+    result: Assessment,
+    rate: RateInput,
+    loc: Loc,
+    origin: ContractBasis,
+    on: date,
+    options: RuleOptions,
+    what: str,
+) -> Decimal | None:
+    """The annual rate of ``rate`` on ``on``; an error when it cannot be computed, is
+    negative or, between private lenders, exceeds the cap (法释〔2020〕17号 art. 25)."""
+    try:
+        annual, _ = rate.spec().annual_percent_on(on, options.lpr_table)
+    except (ValueError, LprNotAvailable) as exc:
+        result.error(loc, "rate_not_computable", str(exc))
+        return None
+    if annual < 0:
+        result.error(loc, "negative_rate", "利率不能为负数")
+        return None
+    if origin.kind != "private_lending":
+        return annual
+    try:
+        cap = cap_percent(origin.signed_on, on, options.lpr_table)
+    except LprNotAvailable as exc:
+        result.error(loc, "rate_not_computable", str(exc))
+        return None
+    if annual > cap.annual_percent:
+        result.error(
+            loc,
+            "above_legal_cap",
+            f"{what}年利率{format_percent(annual)}%超过民间借贷利率上限（{cap.label}）：{cap.basis}",
+        )
+    return annual
+
+
+def day_after(day: date) -> str:
+    """``day`` + 1, formatted: interest after a cut-off starts the next day."""
+    return format_cn(day + timedelta(days=1))

@@ -1,0 +1,110 @@
+"""The copy a guarantor receives, worded per guarantee type, and the receipt slip's voice
+(docs/legal-rules.md, Guarantees): a joint guarantor is asked to pay (民法典 art. 688), a
+general guarantor is told of the debt (art. 687); the receipt says 本人 or 本单位."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from tests.support import load_fixture, normalize, pdf_pages_text
+
+NOTICE = load_fixture("demand_letter", "valid", "general_guarantor_notice")
+JOINT = load_fixture("demand_letter", "valid", "guarantor_demanded_in_time")
+FIRM = load_fixture("lawyer_letter", "valid", "company_debtor_with_guarantor")
+COMPANY = load_fixture("demand_letter", "valid", "company_debtor_arbitration")
+
+
+def _texts(service, type_name: str, data: dict) -> list[str]:
+    """Each copy's text: the debtor's first, then each guarantor's."""
+    return [
+        normalize("".join(pdf_pages_text(r.content)))
+        for r in service.render_each(type_name, data, "pdf")
+    ]
+
+
+def test_a_general_guarantors_copy_is_a_notice_without_a_demand_to_pay(service):
+    to_debtor, to_guarantor = _texts(service, "demand_letter", NOTICE)
+    assert "通知函" in to_guarantor and "催款函" not in to_guarantor
+    assert (
+        "您为上述债务提供一般保证（2025年1月10日签订的《保证合同》）。依照《中华人民共和国民法典》"
+        "第六百八十七条，上述债务经审判或者仲裁，并就张伟的财产依法强制执行仍不能履行的，您应当"
+        "在保证范围内承担保证责任。"
+    ) in to_guarantor
+    assert (
+        "如张伟逾期仍不清偿，我方将依法向有管辖权的人民法院提起诉讼，要求张伟清偿上述债务；"
+        "张伟的财产经依法强制执行仍不能履行债务的，我方将依法要求您承担保证责任。"
+    ) in to_guarantor
+    # no demand to pay now, no account, no costs threatened against the guarantor
+    for demand in ("支付至我方以下账户", "连带", "由您承担", "特此函告"):
+        assert demand not in to_guarantor
+    assert "特此通知。" in to_guarantor
+    # the receipt confirms receipt and the debt, not a liability the guarantor does not have
+    assert "本人已收到贵方于2026年11月20日出具的《通知函》" in to_guarantor
+    assert "保证责任。保证人：刘芳" not in to_guarantor
+    # the debtor's own copy still demands payment
+    assert "催款函" in to_debtor and "支付至我方以下账户" in to_debtor
+
+
+def test_an_unstated_guarantee_type_is_worded_as_a_general_guarantee(service):
+    data = copy.deepcopy(NOTICE)
+    data["guarantees"][0]["type"] = "not_stated"
+    _, to_guarantor = _texts(service, "demand_letter", data)
+    assert (
+        "保证合同未约定保证方式，依照《中华人民共和国民法典》第六百八十六条第二款按照一般保证"
+        "承担保证责任。"
+    ) in to_guarantor
+    assert "支付至我方以下账户" not in to_guarantor
+
+
+def test_a_joint_guarantor_is_asked_to_pay_under_article_688(service):
+    _, to_guarantor = _texts(service, "demand_letter", JOINT)
+    assert "催款函" in to_guarantor
+    assert "依照《中华人民共和国民法典》第六百八十八条，张伟不履行到期债务的，我方可以请求您" in (
+        to_guarantor
+    )
+    assert "现特函告您：请于" in to_guarantor and "支付至我方以下账户" in to_guarantor
+
+
+@pytest.mark.parametrize(
+    ("data", "me"),
+    [(JOINT, "本人"), (COMPANY, "本单位")],
+    ids=["person", "organisation"],
+)
+def test_the_receipt_speaks_as_the_person_or_the_organisation(service, data, me):
+    data = copy.deepcopy(data)
+    data["include_receipt"] = True
+    to_debtor, *to_guarantors = _texts(service, "demand_letter", data)
+    receipt = to_debtor[to_debtor.index("回执") :]
+    assert receipt.count(f"{me}已收到贵方") == 1
+    assert "本人（本单位）" not in receipt
+    for text in to_guarantors:  # the joint guarantor, a person
+        assert "本人已收到贵方" in text and "本人对该债务承担连带保证责任。" in text
+
+
+def test_a_lawyer_letter_speaks_as_the_firm_to_a_general_guarantor(service):
+    data = copy.deepcopy(FIRM)
+    data["guarantees"][0].update(type="general", arbitration_agreed=False)
+    to_debtor, to_guarantor = _texts(service, "lawyer_letter", data)
+    for text in (to_debtor, to_guarantor):
+        assert "（以下简称“本所”）接受" in text and "的委托，指派" in text
+        assert "我方" not in text and "委托人多次催收" not in text
+    assert "本所律师特此将上述债务情况告知您。" in to_guarantor
+    assert "本所将建议委托人依法向北京仲裁委员会申请仲裁，要求福州闽江建材有限公司清偿" in (
+        to_guarantor
+    )
+    assert "支付至委托人以下账户" not in to_guarantor
+    assert "本所律师郑重提请贵司：请于" in to_debtor
+
+
+def test_a_general_guarantors_letter_is_allowed_with_a_warning_on_its_type():
+    from docgen.documents import registry
+    from docgen.documents.base import RuleOptions
+
+    doc = registry.get("demand_letter")
+    problems = doc.evaluate(doc.parse(NOTICE), RuleOptions(calendar_fallback=True)).problems
+    (warning,) = [p for p in problems if p.code == "general_guarantor_notice"]
+    assert warning.severity == "warning" and warning.loc == ("guarantees", 0, "type")
+    assert "第六百九十三条第一款" in warning.message
+    assert [p for p in problems if p.severity == "error"] == []
