@@ -26,16 +26,18 @@ from docgen import isolation, layouts
 from docgen.config import Settings
 from docgen.documents import registry
 from docgen.documents.base import DocumentType, RuleOptions
-from docgen.documents.compliance import load_terms, strings
+from docgen.documents.compliance import load_terms
 from docgen.documents.problems import Assessment, CaseInvalid, Problem, touches
+from docgen.domain.texts import strings
 from docgen.reference_data import default_lpr_table, effective_lpr_file
 from docgen.register import Issue, Stamp, sha256_hex
 from docgen.render import layout_print
-from docgen.render.docx import DocxRenderer, TemplateRenderError
+from docgen.render.docx import DocxRenderer
+from docgen.render.errors import GlyphMissing, TemplateRenderError
 from docgen.render.fonts import missing_glyphs
 from docgen.render.isolated_pdf import IsolatedPdfRenderer, TemplateLimitExceeded
 from docgen.render.layout_print import LayoutPrinter
-from docgen.render.pdf import GlyphMissing, PdfRenderer
+from docgen.render.pdf import PdfRenderer
 from docgen.render.pdf_chunks import NotChunkable
 from docgen.tenants import DEFAULT_TENANT_ID
 

@@ -15,7 +15,7 @@ import re
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from docgen.batch.work import recipient_of
+from docgen.batch.cases import recipient_of
 from docgen.documents.problems import Loc, Problem
 from docgen.domain.dates import format_cn
 

@@ -25,6 +25,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from docgen.batch import mailing, rejects, sheets
+from docgen.batch.cases import merge_shared, recipient_of
 from docgen.batch.state import (
     DONE,
     FAILED,
@@ -35,7 +36,7 @@ from docgen.batch.state import (
     BatchRun,
     counts,
 )
-from docgen.batch.work import PRINT_PARTS, recipient_of
+from docgen.batch.work import PRINT_PARTS
 from docgen.documents import registry
 from docgen.services import Docgen
 
@@ -118,8 +119,6 @@ def _path(loc: list[Any]) -> str:
 
 def reject_entries(session: Session, run: BatchRun) -> Iterator[dict[str, Any]]:
     """Every error of every rejected (or failed) row, as the rejects report lists them."""
-    from docgen.batch.plan import merge_shared
-
     shared = run.option("shared", {})
     for item in _items(session, run.id, REJECTED, FAILED):
         extras = json.loads(item.extras)
@@ -139,8 +138,6 @@ def reject_entries(session: Session, run: BatchRun) -> Iterator[dict[str, Any]]:
 
 def warning_entries(session: Session, run: BatchRun) -> Iterator[dict[str, Any]]:
     """The warnings of the rows that were accepted (rendered, or valid in a check)."""
-    from docgen.batch.plan import merge_shared
-
     shared = run.option("shared", {})
     for item in _items(session, run.id, DONE, PENDING):
         warnings = [p for p in json.loads(item.problems) if p.get("severity") == "warning"]
@@ -316,8 +313,6 @@ def manifest_rows(
 
 def mailing_letters(session: Session, run: BatchRun) -> Iterator[mailing.Letter]:
     """Each letter of the run as the post office's sheet needs it."""
-    from docgen.batch.plan import merge_shared
-
     shared = run.option("shared", {})
     for item in _items(session, run.id, DONE):
         extras = json.loads(item.extras)

@@ -18,13 +18,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from docgen.batch.cases import merge_shared, recipient_of
 from docgen.batch.columns import Layout
 from docgen.batch.duplicates import Duplicates
 from docgen.batch.readers import BatchInputError, Row, read_rows
 from docgen.batch.rejects import describe
 from docgen.batch.rows import Cell, Resolved
 from docgen.batch.state import PENDING, REJECTED, BatchItem, item_key, row_hash
-from docgen.batch.work import recipient_of
 from docgen.documents.problems import Loc, Problem, touches
 from docgen.services import Docgen
 
@@ -58,17 +58,6 @@ class Record:
     @property
     def debtor(self) -> str:
         return str(recipient_of(self.merged or self.case).get("name", "") or "")
-
-
-def merge_shared(case: dict[str, Any], shared: Mapping[str, Any]) -> dict[str, Any]:
-    """Shared values fill what a row leaves blank (the row's own value wins)."""
-    out = dict(shared)
-    for key, value in case.items():
-        if isinstance(value, dict) and isinstance(out.get(key), dict):
-            out[key] = merge_shared(value, out[key])
-        else:
-            out[key] = value
-    return out
 
 
 def _two_row_headers(first: list[Any], second: list[Any]) -> list[str]:

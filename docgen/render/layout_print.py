@@ -21,9 +21,8 @@ from typing import TYPE_CHECKING, Any
 from docgen import layouts
 from docgen.docmodel import blocks, docx_writer, html_writer, typst_writer
 from docgen.docmodel.blocks import Document
-from docgen.render.docx import TemplateRenderError
+from docgen.render.errors import GlyphMissing, TemplateRenderError
 from docgen.render.fonts import missing_glyphs
-from docgen.render.pdf import GlyphMissing
 
 if TYPE_CHECKING:
     from docgen.render.pdf import PdfRenderer

@@ -26,7 +26,7 @@ import pydyf
 from jinja2 import Template, TemplateError
 
 from docgen.render import pdf_chunks, prepared_fonts
-from docgen.render.docx import TemplateRenderError
+from docgen.render.errors import GlyphMissing, TemplateRenderError
 from docgen.render.fonts import missing_glyphs
 from docgen.render.sandbox import new_environment, render_budget, render_limited
 
@@ -83,15 +83,6 @@ atexit.register(release_font_folders)
 def visible_text(markup: str) -> str:
     """The text a reader would see in ``markup`` (for the glyph check)."""
     return html.unescape(_TAG.sub(" ", markup))
-
-
-class GlyphMissing(ValueError):
-    """The fonts cannot draw some characters; rendering is refused."""
-
-    def __init__(self, chars: list[str]) -> None:
-        shown = "、".join(f"「{c}」(U+{ord(c):04X})" for c in chars)
-        super().__init__(f"PDF 字体中没有以下字符的字形，拒绝生成以免打印成方框：{shown}")
-        self.chars = chars
 
 
 class TooManyPages(ValueError):

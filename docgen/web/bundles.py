@@ -42,8 +42,8 @@ from docgen.documents.problems import CaseInvalid, Problem
 from docgen.services import Docgen
 from docgen.tenants.limits import RETRY_AFTER_SECONDS, TooManyRuns
 from docgen.web import auth
-from docgen.web.api import content_disposition
 from docgen.web.auth import requester
+from docgen.web.files import content_disposition
 from docgen.web.limits import JsonTooDeep, json_depth_exceeds
 
 BUNDLES_TAG = Tag(

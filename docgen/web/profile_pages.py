@@ -18,8 +18,8 @@ from docgen.documents.problems import Problem, from_validation_error
 from docgen.profiles.model import SenderProfile
 from docgen.profiles.store import ProfileNotFound, ProfileStore
 from docgen.web.auth import tenant_id
-from docgen.web.form import _doc_type, _page_response, bp, problem_for_form
 from docgen.web.formspec import form_spec
+from docgen.web.pages import bp, doc_type_or_404, page_response, problem_for_form
 from docgen.web.prefill import prefill
 
 PROFILE_TITLE = "发件人资料"
@@ -43,7 +43,7 @@ def profile_choices() -> list[dict[str, Any]]:
 
 @bp.get("/profiles")
 def profiles() -> Response:
-    return _page_response(
+    return page_response(
         render_template(
             "form/profiles.html",
             profiles=_store().list(tenant_id()),
@@ -54,7 +54,7 @@ def profiles() -> Response:
 
 
 def _editor(profile_id: int | None, data: dict[str, Any]) -> Response:
-    return _page_response(
+    return page_response(
         render_template(
             "form/profile_edit.html",
             spec=_spec(),
@@ -76,7 +76,7 @@ def edit_profile(profile_id: int) -> Response:
     try:
         stored = _store().get(tenant_id(), profile_id)
     except ProfileNotFound:
-        return _page_response(render_template("form/not_found.html"), 404)
+        return page_response(render_template("form/not_found.html"), 404)
     return _editor(profile_id, stored.profile.model_dump(mode="json", exclude_none=True))
 
 
@@ -115,7 +115,7 @@ def delete_profile(profile_id: int) -> Response:
 @bp.get("/<type_name>/prefill/<int:profile_id>")
 def prefill_case(type_name: str, profile_id: int) -> Response:
     """The fields of a ``type_name`` case that profile ``profile_id`` fills in."""
-    doc_type = _doc_type(type_name)
+    doc_type = doc_type_or_404(type_name)
     try:
         stored = _store().get(tenant_id(), profile_id)
     except ProfileNotFound as exc:

@@ -24,6 +24,7 @@ from docgen.documents.problems import CaseInvalid, Problem
 from docgen.services import Docgen
 from docgen.template_store import TemplateRejected, UnknownVersion, VersionInfo
 from docgen.web import auth, paging
+from docgen.web.files import file_response
 
 TEMPLATES_TAG = Tag(name="templates", description="自定义文书模板：上传、检查、预览、启用")
 MAX_TEMPLATE_BYTES = 10 * 1024 * 1024
@@ -165,8 +166,6 @@ def register_routes(bp: APIBlueprint) -> None:
     @bp.post("/templates/<type_name>/<int:version>/preview", tags=[TEMPLATES_TAG])
     def preview_template(path: VersionPath, query: KindQuery) -> Response:
         """用该版本渲染示例案件（或请求体中的案件）预览（docx 得 DOCX，html 得 PDF），不登记"""
-        from docgen.web.api import _file_response
-
         if not _known_type(path.type_name):
             return _not_found(f"未知的文书类型「{path.type_name}」")
         case = request.get_json(silent=True) if request.content_length else None
@@ -176,7 +175,7 @@ def register_routes(bp: APIBlueprint) -> None:
             return _not_found(f"没有 {path.type_name} 的第 {path.version} 版 {query.kind} 模板")
         except CaseInvalid as exc:
             return _problems(exc.problems)
-        return _file_response(rendered)
+        return file_response(rendered)
 
     @bp.post(
         "/templates/<type_name>/<int:version>/activate",
