@@ -53,7 +53,7 @@ from docgen.render.bundle import (
     page_labels,
     split_pages,
 )
-from docgen.render.pdf import GlyphMissing
+from docgen.render.errors import GlyphMissing
 from docgen.services import Docgen
 
 log = logging.getLogger(__name__)
@@ -245,7 +245,7 @@ class BundleService:
         if problems:
             raise CaseInvalid(problems + warnings)
         try:
-            return self._assemble(case, complaint_pdf, prepared, warnings, cover_fee)
+            return self._assemble(case, complaint_pdf, prepared, warnings, cover_fee, requested_by)
         except GlyphMissing as exc:
             raise CaseInvalid([Problem((), "glyph_missing", str(exc))]) from exc
 
@@ -466,6 +466,7 @@ class BundleService:
         exhibits: list[PreparedExhibit],
         warnings: list[Problem],
         cover_fee: CoverFee | None,
+        requested_by: str,
     ) -> BundleResult:
         fee = cover_fee or _fee_of(case)
         covers = {
@@ -477,17 +478,8 @@ class BundleService:
         if len(cover_pages) != 1:
             raise RuntimeError("cover variants differ in length")
         front = cover_pages.pop() + (page_count(complaint_pdf) if complaint_pdf else 0)
-        list_pages = 1
-        for _ in range(MAX_LAYOUT_PASSES):
-            places = self._place(case, exhibits, front + list_pages)
-            list_data = self._evidence_list_data(case, exhibits, places)
-            list_pdf = self.docgen.render("evidence_list", list_data, "pdf").content
-            counted = page_count(list_pdf)
-            if counted == list_pages:
-                break
-            list_pages = counted
-        else:  # pragma: no cover - a list cannot keep changing length
-            raise RuntimeError("evidence list length did not settle")
+        places, list_pdf, list_docx = self._evidence_list(case, exhibits, front, requested_by)
+        list_pages = page_count(list_pdf)
         separators = self._separators(exhibits, places) if case.separators else []
         pieces: list[bytes] = [*([complaint_pdf] if complaint_pdf else []), list_pdf]
         for i, exhibit in enumerate(exhibits):
@@ -525,7 +517,6 @@ class BundleService:
                     ),
                 )
             ]
-        list_docx = self.docgen.render("evidence_list", list_data, "docx").content
         log.info("bundle built exhibits=%d pages=%d copies=%d", len(exhibits), total, len(copies))
         return BundleResult(
             pdf=main_pdf,
@@ -538,6 +529,35 @@ class BundleService:
             copies=copies,
             warnings=warnings,
         )
+
+    def _evidence_list(
+        self, case: BundleCase, exhibits: list[PreparedExhibit], front: int, requested_by: str
+    ) -> tuple[list[Placement], bytes, bytes]:
+        """Where each exhibit lands, and the evidence list (PDF, DOCX) that says so.
+
+        The list's page ranges depend on its own length: it is laid out again until that
+        settles. Those passes are drafts (nothing registered, nothing printed differently:
+        a court filing carries its stamp in the metadata only); only the list that goes
+        into the bundle is issued, one document in both formats, for ``requested_by``.
+        """
+        list_type = "evidence_list"
+        list_pages = 1
+        passes = self.docgen.drafting()
+        for _ in range(MAX_LAYOUT_PASSES):
+            places = self._place(case, exhibits, front + list_pages)
+            list_data = self._evidence_list_data(case, exhibits, places)
+            counted = page_count(passes.render(list_type, list_data, "pdf").content)
+            if counted == list_pages:
+                break
+            list_pages = counted
+        else:  # pragma: no cover - a list cannot keep changing length
+            raise RuntimeError("evidence list length did not settle")
+        ((pdf, docx),) = self.docgen.render_formats(
+            list_type, list_data, ["pdf", "docx"], requested_by=requested_by
+        )
+        if page_count(pdf.content) != list_pages:  # pragma: no cover - same layout, same length
+            raise RuntimeError("the issued evidence list differs in length from its layout")
+        return places, pdf.content, docx.content
 
     @staticmethod
     def _place(case: BundleCase, exhibits: list[PreparedExhibit], before: int) -> list[Placement]:
