@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-RECIPIENT_FIELDS = ("debtor", "recipient", "respondent", "defendant", "addressee")
+from docgen.documents import registry
 
 
 def merge_shared(case: dict[str, Any], shared: Mapping[str, Any]) -> dict[str, Any]:
@@ -23,13 +23,12 @@ def merge_shared(case: dict[str, Any], shared: Mapping[str, Any]) -> dict[str, A
     return out
 
 
-def recipient_of(data: dict[str, Any]) -> dict[str, Any]:
-    """The addressee of a letter: the first party field named like a recipient."""
-    for name in RECIPIENT_FIELDS:
-        party = data.get(name)
-        if isinstance(party, dict) and party.get("name"):
-            return party
-    for value in data.values():
-        if isinstance(value, dict) and value.get("name") and value.get("address"):
-            return value
-    return {}
+def recipient_of(type_name: str, data: dict[str, Any]) -> dict[str, Any]:
+    """The party a letter of ``type_name`` is addressed to, as the case holds it (its
+    ``recipient_field``); empty for a type without one, or a case that lacks it."""
+    try:
+        field = registry.get(type_name).recipient_field
+    except registry.UnknownDocumentType:
+        return {}
+    party = data.get(field) if field else None
+    return party if isinstance(party, dict) else {}

@@ -85,17 +85,13 @@ def _items(session: Session, run_id: str, *statuses: str) -> Iterator[BatchItem]
         session.expunge_all()
 
 
-def recipient(data: dict[str, Any]) -> dict[str, Any]:
-    """The addressee of a letter: the first party field named like a recipient."""
-    return recipient_of(data)
-
-
-def letters_of(item: BatchItem) -> list[dict[str, Any]]:
+def letters_of(item: BatchItem, type_name: str) -> list[dict[str, Any]]:
     """The letters of a done item: one per recipient, each with its id and files."""
     outputs = json.loads(item.outputs)
     if "letters" in outputs:
         return list(outputs["letters"])
-    party = recipient(json.loads(item.data))  # a run rendered before letters were listed
+    # a run rendered before letters were listed
+    party = recipient_of(type_name, json.loads(item.data))
     whom = {k: party.get(k, "") for k in ("name", "address", "phone")}
     return [{"letter_id": item.letter_id, "recipient": whom, "role": "debtor", **outputs}]
 
@@ -122,7 +118,7 @@ def reject_entries(session: Session, run: BatchRun) -> Iterator[dict[str, Any]]:
     shared = run.option("shared", {})
     for item in _items(session, run.id, REJECTED, FAILED):
         extras = json.loads(item.extras)
-        whom = recipient_of(merge_shared(json.loads(item.data), shared))
+        whom = recipient_of(run.type_name, merge_shared(json.loads(item.data), shared))
         for problem in json.loads(item.problems):
             if problem.get("severity", "error") != "error":
                 continue
@@ -144,7 +140,7 @@ def warning_entries(session: Session, run: BatchRun) -> Iterator[dict[str, Any]]
         if not warnings:
             continue
         extras = json.loads(item.extras)
-        whom = recipient_of(merge_shared(json.loads(item.data), shared))
+        whom = recipient_of(run.type_name, merge_shared(json.loads(item.data), shared))
         for problem in warnings:
             yield {
                 "column": _path(problem.get("loc", [])),
@@ -201,7 +197,7 @@ def _print_volumes(
 
     for item in _items(session, run.id, DONE):
         extras = json.loads(item.extras)
-        for k, letter in enumerate(letters_of(item)):
+        for k, letter in enumerate(letters_of(item, run.type_name)):
             batch.append((letter, postcode(extras, k)))
             if len(batch) >= volume_size:
                 flush()
@@ -285,7 +281,7 @@ def manifest_rows(
     title = registry.get(run.type_name).title
     for item in _items(session, run.id, DONE):
         extras = json.loads(item.extras)
-        for k, letter in enumerate(letters_of(item)):
+        for k, letter in enumerate(letters_of(item, run.type_name)):
             party = letter["recipient"]
             pdf = letter.get("pdf", {})
             docx = letter.get("docx", {})
@@ -317,7 +313,7 @@ def mailing_letters(session: Session, run: BatchRun) -> Iterator[mailing.Letter]
     for item in _items(session, run.id, DONE):
         extras = json.loads(item.extras)
         sender = mailing.sender_of(merge_shared(json.loads(item.data), shared))
-        for k, letter in enumerate(letters_of(item)):
+        for k, letter in enumerate(letters_of(item, run.type_name)):
             yield mailing.Letter(
                 sender=sender,
                 recipient=letter["recipient"],

@@ -46,6 +46,7 @@ class Record:
     cells: dict[Loc, Cell] = field(default_factory=dict)
     values: list[Any] = field(default_factory=list)
     merged: dict[str, Any] = field(default_factory=dict)  # with the shared values
+    type_name: str = ""  # set when judged: whose recipient ``debtor`` names
 
     @property
     def ok(self) -> bool:
@@ -57,7 +58,7 @@ class Record:
 
     @property
     def debtor(self) -> str:
-        return str(recipient_of(self.merged or self.case).get("name", "") or "")
+        return str(recipient_of(self.type_name, self.merged or self.case).get("name", "") or "")
 
 
 def _two_row_headers(first: list[Any], second: list[Any]) -> list[str]:
@@ -284,6 +285,7 @@ def judge(
     rest of the row is still validated; a valid row that repeats an earlier one's debtor
     and contract is refused, naming the earlier row.
     """
+    record.type_name = type_name
     if any(p.code in ("json_invalid", "unknown_column") for p in record.problems):
         return record
     record.merged = merge_shared(record.case, shared)

@@ -72,7 +72,7 @@ def recipients(type_name: str, case: dict[str, Any]) -> list[dict[str, Any]]:
     """Whom each copy of a letter goes to, in the order the type splits it.
 
     A type with debtor and guarantors (``AddressedCase``) lists them; any other type has
-    one recipient, its first party named like one (see ``outputs.recipient``).
+    one recipient, the party its ``recipient_field`` names.
     """
     doc_type = registry.get(type_name)
     try:
@@ -81,7 +81,7 @@ def recipients(type_name: str, case: dict[str, Any]) -> list[dict[str, Any]]:
         model = None
     parties = getattr(model, "recipient_parties", None)
     if model is None or parties is None or doc_type.split is None:
-        return [_party_fields(recipient_of(case))]
+        return [_party_fields(recipient_of(type_name, case))]
     return [_party_fields(party.model_dump(mode="json")) for party in parties()]
 
 

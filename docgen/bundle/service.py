@@ -205,7 +205,7 @@ class BundleService:
         return result
 
     def _check_complaint_type(self, result: Assessment, type_name: str) -> None:
-        known = [t.name for t in registry.all_types() if t.name != "evidence_list"]
+        known = [t.name for t in registry.complaint_types()]
         if type_name not in known:
             result.error(
                 ("complaint", "type"),
@@ -524,7 +524,7 @@ class BundleService:
             pages=total,
             evidence_list_pdf=list_pdf,
             evidence_list_docx=list_docx,
-            evidence_list_filename=f"证据目录-{case.filing_date.isoformat()}",
+            evidence_list_filename=f"{registry.evidence_list_type().stem}-{case.filing_date.isoformat()}",
             manifest=self._manifest(exhibits, places, case.bates_prefix),
             copies=copies,
             warnings=warnings,
@@ -540,7 +540,7 @@ class BundleService:
         a court filing carries its stamp in the metadata only); only the list that goes
         into the bundle is issued, one document in both formats, for ``requested_by``.
         """
-        list_type = "evidence_list"
+        list_type = registry.evidence_list_type().name
         list_pages = 1
         passes = self.docgen.drafting()
         for _ in range(MAX_LAYOUT_PASSES):

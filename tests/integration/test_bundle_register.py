@@ -13,6 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from docgen.bundle.service import BundleService
+from docgen.documents.problems import CaseInvalid
 from docgen.tenants.store import Tenants
 from tests.integration.test_bundle import FILES, bundle_case
 
@@ -47,3 +48,13 @@ def test_a_bundle_records_its_complaint_and_one_evidence_list_for_the_caller(own
     info = PdfReader(io.BytesIO(built.evidence_list_pdf)).metadata or {}
     assert listed.id in " ".join(str(v) for v in info.values())
 
+
+def test_the_evidence_list_cannot_stand_in_for_the_complaint(own_tenant):
+    case = bundle_case(complaint={"type": "evidence_list", "data": {}})
+    case["exhibits"] = case["exhibits"][1:2]
+    with pytest.raises(CaseInvalid) as caught:
+        BundleService(own_tenant).build(case, {"iou.pdf": FILES["iou.pdf"]}, requested_by=CLERK)
+    (problem,) = caught.value.problems
+    assert problem.loc == ("complaint", "type")
+    assert "未知的起诉状文书类型「evidence_list」" in problem.message
+    assert "civil_complaint" in problem.message
