@@ -154,14 +154,6 @@ class DocumentType(Generic[M]):
             assessment.context = context
         return assessment
 
-    def check(self, data: Any, options: RuleOptions) -> tuple[M, Assessment]:
-        """Parse and evaluate; raise CaseInvalid listing every error (warnings don't raise)."""
-        case = self.parse(data)
-        assessment = self.evaluate(case, options)
-        if assessment.errors:
-            raise CaseInvalid(assessment.problems)
-        return case, assessment
-
     def context(self, case: M, assessment: Assessment) -> dict[str, Any]:
         """The template context of an evaluated case (built once)."""
         if assessment.context is None:

@@ -203,10 +203,16 @@ class LayoutPrinter:
                     base_url,
                     footer=footers[0] if footers else None,
                     metadata=metadata[0] if metadata else None,
+                    glyphs_checked=True,  # _print checked the blocks and footers
                 )
             ]
         return backend.render_markups(  # type: ignore[union-attr]
-            markups, base_url, footers=footers, metadata=metadata, combined=combined
+            markups,
+            base_url,
+            footers=footers,
+            metadata=metadata,
+            combined=combined,
+            glyphs_checked=True,
         )
 
 

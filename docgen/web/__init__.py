@@ -24,6 +24,7 @@ from docgen.web import (
     auth,
     batches,
     bundles,
+    extension,
     form,
     hosts,
     idempotency,
@@ -63,7 +64,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> OpenAPI:
     )
     app.config.update(config)
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
-    app.extensions["docgen"] = Docgen(settings)
+    extension.install(app, Docgen(settings))
     auth.init_app(app, settings)
     hosts.init_app(app, settings)  # first of all: a foreign Host header gets 400
     limits.init_app(app, settings)

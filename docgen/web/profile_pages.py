@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 from typing import Any
 
-from flask import Response, current_app, jsonify, redirect, render_template, request, url_for
+from flask import Response, jsonify, redirect, render_template, request, url_for
 from flask_wtf.csrf import generate_csrf
 from pydantic import ValidationError
 
@@ -18,6 +18,7 @@ from docgen.documents.problems import Problem, from_validation_error
 from docgen.profiles.model import SenderProfile
 from docgen.profiles.store import ProfileNotFound, ProfileStore
 from docgen.web.auth import tenant_id
+from docgen.web.extension import app_service
 from docgen.web.formspec import form_spec
 from docgen.web.pages import bp, doc_type_or_404, page_response, problem_for_form
 from docgen.web.prefill import prefill
@@ -26,7 +27,7 @@ PROFILE_TITLE = "发件人资料"
 
 
 def _store() -> ProfileStore:
-    return current_app.extensions["docgen"].profiles  # type: ignore[no-any-return]
+    return app_service().profiles
 
 
 def _spec() -> dict[str, Any]:
