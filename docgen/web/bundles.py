@@ -37,7 +37,8 @@ from pydantic import BaseModel, Field
 
 from docgen.bundle.jobs import BundleJobs, BundleRunNotFound
 from docgen.bundle.model import BundleCase
-from docgen.bundle.service import BundleResult, BundleService
+from docgen.bundle.results import BundleResult
+from docgen.bundle.service import BundleService
 from docgen.documents.problems import CaseInvalid, Problem
 from docgen.tenants.limits import RETRY_AFTER_SECONDS, TooManyRuns
 from docgen.web import auth

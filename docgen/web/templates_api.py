@@ -121,6 +121,33 @@ def _known_type(name: str) -> bool:
     return True
 
 
+def _uploaded(path: TypePath, form: TemplateUpload) -> Response:
+    """Check and store an uploaded template as a new (inactive) version; admins only."""
+    refused = auth.forbidden_unless_admin()
+    if refused is not None:
+        return refused
+    if not _known_type(path.type_name):
+        return _not_found(f"未知的文书类型「{path.type_name}」")
+    data = form.file.read(MAX_TEMPLATE_BYTES + 1)
+    if len(data) > MAX_TEMPLATE_BYTES:
+        return _problems([Problem(("file",), "too_large", "模板文件超过 10 MB")], 413)
+    try:
+        info, warnings = _service().upload_template(
+            path.type_name,
+            data,
+            filename=form.file.filename or "",
+            note=form.note,
+            by=auth.requester(),
+            kind=form.kind,
+            variant=form.variant,
+        )
+    except TemplateRejected as exc:
+        return _problems(exc.problems)
+    response = jsonify(_version_json(info, warnings))
+    response.status_code = 201
+    return response
+
+
 def register_routes(bp: APIBlueprint) -> None:
     @bp.get("/templates", tags=[TEMPLATES_TAG], responses={200: TemplateList})
     def list_templates(query: paging.PageQuery) -> Response:
@@ -139,29 +166,7 @@ def register_routes(bp: APIBlueprint) -> None:
     @bp.post("/templates/<type_name>", tags=[TEMPLATES_TAG], responses={201: TemplateVersionModel})
     def upload_template(path: TypePath, form: TemplateUpload) -> Response:
         """上传 .docx 或 .html 模板：检查安全性、变量与示例渲染，通过后保存为新版本（未启用）"""
-        refused = auth.forbidden_unless_admin()
-        if refused is not None:
-            return refused
-        if not _known_type(path.type_name):
-            return _not_found(f"未知的文书类型「{path.type_name}」")
-        data = form.file.read(MAX_TEMPLATE_BYTES + 1)
-        if len(data) > MAX_TEMPLATE_BYTES:
-            return _problems([Problem(("file",), "too_large", "模板文件超过 10 MB")], 413)
-        try:
-            info, warnings = _service().upload_template(
-                path.type_name,
-                data,
-                filename=form.file.filename or "",
-                note=form.note,
-                by=auth.requester(),
-                kind=form.kind,
-                variant=form.variant,
-            )
-        except TemplateRejected as exc:
-            return _problems(exc.problems)
-        response = jsonify(_version_json(info, warnings))
-        response.status_code = 201
-        return response
+        return _uploaded(path, form)
 
     @bp.post("/templates/<type_name>/<int:version>/preview", tags=[TEMPLATES_TAG])
     def preview_template(path: VersionPath, query: KindQuery) -> Response:
