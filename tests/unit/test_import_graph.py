@@ -73,3 +73,27 @@ def test_the_check_finds_a_cycle_when_there_is_one(graph):
         c.startswith("docgen.services -> docgen.web.api -> ") and c.endswith(" docgen.services")
         for c in found
     )
+
+
+# where each framework may be imported (drafts.py stamps 「草稿」 on finished PDF and DOCX)
+FRAMEWORKS = {
+    "flask": ("docgen.web",),
+    "flask_openapi3": ("docgen.web",),
+    "flask_wtf": ("docgen.web",),
+    "celery": ("docgen.batch.celery_app", "docgen.batch.worker"),
+    "docxtpl": ("docgen.render",),
+    "typst": ("docgen.render",),
+    "weasyprint": ("docgen.render", "docgen.drafts"),
+}
+
+
+def test_each_framework_is_imported_only_where_it_belongs():
+    graph = grimp.build_graph(
+        "docgen", cache_dir=None, include_external_packages=True, exclude_type_checking_imports=True
+    )
+    strays = []
+    for package, homes in FRAMEWORKS.items():
+        for importer in graph.find_modules_that_directly_import(package):
+            if not any(importer == home or importer.startswith(home + ".") for home in homes):
+                strays.append(f"{importer} imports {package}")
+    assert strays == []
