@@ -144,8 +144,8 @@ def naive_renderers(docgen: Docgen) -> tuple[Callable[[Any], bytes], Callable[[A
     css_path = templates / "_shared" / "print.css"
 
     def context(data: Any) -> dict[str, Any]:
-        case, assessment = doc_type.check(data, RuleOptions())
-        return doc_type.build_context(case, assessment)
+        case = doc_type.parse(data)
+        return doc_type.context(case, doc_type.evaluate(case, RuleOptions()))
 
     def docx(data: Any) -> bytes:
         template = DocxTemplate(docx_path)

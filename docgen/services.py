@@ -26,16 +26,18 @@ from docgen import isolation, layouts
 from docgen.config import Settings
 from docgen.documents import registry
 from docgen.documents.base import DocumentType, RuleOptions
-from docgen.documents.compliance import load_terms, strings
+from docgen.documents.compliance import load_terms
 from docgen.documents.problems import Assessment, CaseInvalid, Problem, touches
+from docgen.domain.texts import strings
 from docgen.reference_data import default_lpr_table, effective_lpr_file
 from docgen.register import Issue, Stamp, sha256_hex
 from docgen.render import layout_print
-from docgen.render.docx import DocxRenderer, TemplateRenderError
+from docgen.render.docx import DocxRenderer
+from docgen.render.errors import GlyphMissing, TemplateRenderError
 from docgen.render.fonts import missing_glyphs
 from docgen.render.isolated_pdf import IsolatedPdfRenderer, TemplateLimitExceeded
 from docgen.render.layout_print import LayoutPrinter
-from docgen.render.pdf import GlyphMissing, PdfRenderer
+from docgen.render.pdf import PdfRenderer
 from docgen.render.pdf_chunks import NotChunkable
 from docgen.tenants import DEFAULT_TENANT_ID
 
@@ -53,7 +55,6 @@ SHARED_LAYOUT: dict[str, tuple[str, ...]] = {
 }
 """The files under the templates directory every PDF template of a kind is printed with."""
 
-COURT_FILINGS = frozenset({"civil_complaint", "preservation_application", "evidence_list"})
 """Documents filed with a court: the register's id and code go into the PDF's metadata and
 the register only, never onto their pages (a court reads the pleading, not docgen's
 stamp); letters and agreements carry the stamp at the foot of every page."""
@@ -439,7 +440,7 @@ class Docgen:
                 continue
             self._render_docx(doc_type, case, context, None)
             renderer, template = self.pdf_template(doc_type, case=case)
-            on_page = stamp is not None and doc_type.name not in COURT_FILINGS
+            on_page = stamp is not None and not doc_type.court_filing
             footer = stamp.footer_text() if stamp is not None and on_page else None
             renderer.render(template, context, footer=footer)
 
@@ -451,9 +452,6 @@ class Docgen:
             ),
             compliance_terms=load_terms(self.settings.compliance_terms_file),
         )
-
-    def document_type(self, name: str) -> DocumentType[Any]:
-        return registry.get(name)
 
     def sample(self, type_name: str, variant: str = "") -> Any | None:
         """A case of this type that passes validation (the first valid sample; with
@@ -576,7 +574,7 @@ class Docgen:
         if fmt != "pdf":
             return self._render_docx(doc_type, copy, context, stamp)
         renderer, pdf_template = self.pdf_template(doc_type, copy, engine)
-        on_page = doc_type.name not in COURT_FILINGS
+        on_page = not doc_type.court_filing
         content = self._render_pdf(
             copy, pdf_template, context, stamp, renderer, stamp_on_page=on_page
         )
@@ -676,10 +674,6 @@ class Docgen:
         for index, data in enumerate(cases):
             try:
                 assessment, copies = self._copies(doc_type, data, options)
-                if fmt == "pdf":
-                    problems = [p for copy, _ in copies for p in self._glyph_problems(copy)]
-                    if problems:
-                        raise CaseInvalid(problems)
             except CaseInvalid as exc:
                 failed[index] = exc
                 continue
@@ -716,7 +710,7 @@ class Docgen:
             stamps = [self._new_stamp() for _item in chunk]
             printed = [stamp for stamp in stamps if stamp is not None]
             registered = len(printed) == len(stamps)  # the register is on for all or none
-            on_page = registered and doc_type.name not in COURT_FILINGS
+            on_page = registered and not doc_type.court_filing
             combined: list[tuple[bytes, list[int]]] | None = [] if prints is not None else None
             try:
                 contents: list[bytes] | None = renderer.render_many(
@@ -754,7 +748,7 @@ class Docgen:
                             context,
                             stamp,
                             renderer,
-                            stamp_on_page=doc_type.name not in COURT_FILINGS,
+                            stamp_on_page=not doc_type.court_filing,
                         )
                     )
                 except CaseInvalid as exc:
@@ -799,9 +793,17 @@ class Docgen:
         out = []
         for copy in copies:
             copy = self._resolve(doc_type, copy, final=not self.draft)
-            # the evaluated context is the first recipient's without a letter number;
-            # every copy is built for its own recipient and number
-            out.append((copy, doc_type.build_context(copy, assessment)))
+            # the context the rules built is the case's: a copy made for its own recipient,
+            # or given its letter number, is built again; the case itself is not
+            same = copy == case and assessment.context is not None
+            out.append(
+                (
+                    copy,
+                    doc_type.context(copy, assessment)
+                    if same
+                    else doc_type.build_context(copy, assessment),
+                )
+            )
         return assessment, out
 
     def drafting(self) -> Docgen:
@@ -979,10 +981,11 @@ class Docgen:
         stamp_on_page: bool = True,
     ) -> bytes:
         """The PDF; with a ``stamp``, its id and code in the metadata and, where
-        ``stamp_on_page``, at the foot of every page."""
-        problems = self._glyph_problems(case)
-        if problems:
-            raise CaseInvalid(problems)
+        ``stamp_on_page``, at the foot of every page.
+
+        The renderer checks every character it prints (the one glyph check of a
+        document); when one is missing, the case's fields are read to say which holds it.
+        """
         renderer = renderer or self.pdf
         try:
             if stamp is None:
@@ -994,7 +997,10 @@ class Docgen:
                 metadata=stamp.properties(),
             )
         except GlyphMissing as exc:
-            raise CaseInvalid([Problem(("template",), "glyph_missing", str(exc))]) from exc
+            problems = self._glyph_problems(case)
+            raise CaseInvalid(
+                problems or [Problem(("template",), "glyph_missing", str(exc))]
+            ) from exc
         except TemplateLimitExceeded as exc:
             raise CaseInvalid([Problem(("template",), exc.code, str(exc))]) from exc
 

@@ -1,4 +1,7 @@
-"""Celery wiring for batch runs (the only module that imports Celery).
+"""Celery wiring for batch runs: the app's settings and sending chunks to the queue.
+
+With :mod:`docgen.batch.worker` (the task a worker runs), the only modules that use
+Celery; this one imports nothing of the batch, so a run can enqueue without a cycle.
 
 At-least-once delivery: a task is acknowledged after it ran (``acks_late``), requeued if
 its worker process dies (``reject_on_worker_lost``), each worker takes one message at a
@@ -45,14 +48,6 @@ def make_app(broker_url: str) -> Celery:
         worker_hijack_root_logger=False,
         worker_max_tasks_per_child=200,
     )
-    app.task(
-        name=TASK,
-        bind=True,
-        autoretry_for=(Exception,),
-        max_retries=3,
-        retry_backoff=2,
-        retry_jitter=False,
-    )(_render_chunk)
     return app
 
 
@@ -74,18 +69,6 @@ def _release_worker_process(**_kwargs: Any) -> None:
 worker_process_shutdown.connect(_release_worker_process, weak=False)
 
 
-def _render_chunk(task: Any, run_id: str, keys: list[str]) -> int:
-    from docgen.batch.runs import Batches
-    from docgen.batch.work import process_chunk
-
-    settings = Settings()
-    url = settings.effective_database_url
-    done = process_chunk(settings, url, run_id, keys)
-    Batches(settings, url).finish(run_id)
-    log.info("chunk run=%s items=%d done=%d", run_id, len(keys), done)
-    return done
-
-
 def enqueue(broker_url: str, run_id: str, chunks: Sequence[Sequence[str]]) -> None:
     app = make_app(broker_url)
     for chunk in chunks:
@@ -97,10 +80,3 @@ def app_from_env() -> Celery:
     if not settings.broker_url:
         raise RuntimeError("DOCGEN_BROKER_URL is not set")
     return make_app(settings.broker_url)
-
-
-def start_worker(concurrency: int, loglevel: str = "INFO") -> None:
-    """Run a worker in this process (``docgen worker``)."""
-    app_from_env().worker_main(
-        ["worker", f"--concurrency={concurrency}", f"--loglevel={loglevel}", "-Q", QUEUE]
-    )

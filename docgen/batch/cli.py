@@ -367,6 +367,6 @@ def worker(concurrency: int, loglevel: str) -> None:
     settings = _settings()
     if not settings.broker_url:
         raise click.UsageError("请先设置 DOCGEN_BROKER_URL，例如 redis://127.0.0.1:6379/0")
-    from docgen.batch.celery_app import start_worker
+    from docgen.batch.worker import start_worker
 
     start_worker(concurrency, loglevel)

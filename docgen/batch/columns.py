@@ -23,10 +23,8 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from docgen.batch import cells
+from docgen.batch.rows import EXTRA_ROOT, Resolved, fill_slot
 from docgen.documents.problems import Loc
-
-if typing.TYPE_CHECKING:
-    from docgen.batch.rows import Resolved
 
 TEMPLATE_LIST_SLOTS = 3
 """Numbered slots a template shows for a list of objects (more are accepted on input)."""
@@ -278,7 +276,7 @@ class Layout:
 
     @staticmethod
     def header(column: Column, slot: int | None, language: str) -> str:
-        loc = column.loc if slot is None else _fill(column.loc, slot)
+        loc = column.loc if slot is None else fill_slot(column.loc, slot)
         if language == "en":
             return _en(loc)
         return column.zh.replace("{n}", "" if slot is None else str(slot + 1))
@@ -353,8 +351,6 @@ class Layout:
             if hit is None:
                 unknown.append(str(header))
             cells.append(hit)
-        from docgen.batch.rows import Resolved
-
         return Resolved(cells, unknown, [str(h) if h is not None else "" for h in headers])
 
 
@@ -381,16 +377,11 @@ def _slot_of(pattern: Loc, loc: Loc) -> int | None:
     )
 
 
-def _fill(loc: Loc, slot: int) -> Loc:
-    return tuple(slot if part == -1 else part for part in loc)
-
-
 def _slot_pattern(normalized: str) -> re.Pattern[str]:
     before, _, after = normalized.partition("{n}")
     return re.compile(re.escape(before) + r"(\d+)" + re.escape(after))
 
 
-EXTRA_ROOT = "mailing"
 MAILING_EXTRAS: tuple[Column, ...] = (
     Column((EXTRA_ROOT, "postcode"), "邮政编码", ""),
     Column((EXTRA_ROOT, "reference"), "客户编号", ""),

@@ -15,7 +15,7 @@ import re
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from docgen.batch.work import recipient_of
+from docgen.batch.cases import recipient_of
 from docgen.documents.problems import Loc, Problem
 from docgen.domain.dates import format_cn
 
@@ -30,9 +30,9 @@ def _norm(value: Any) -> str:
     return _BLANKS.sub("", str(value or "")).upper()
 
 
-def debtor_key(case: dict[str, Any]) -> tuple[str, Loc] | None:
+def debtor_key(type_name: str, case: dict[str, Any]) -> tuple[str, Loc] | None:
     """The debtor's identity and the field it was read from."""
-    party = recipient_of(case)
+    party = recipient_of(type_name, case)
     if not party:
         return None
     role = next((k for k, v in case.items() if v is party), "debtor")
@@ -55,9 +55,9 @@ def contract_key(case: dict[str, Any]) -> str | None:
     return None
 
 
-def letter_key(case: dict[str, Any]) -> tuple[str, Loc] | None:
-    """(debtor + contract, where to report) of a case, or None."""
-    debtor, contract = debtor_key(case), contract_key(case)
+def letter_key(type_name: str, case: dict[str, Any]) -> tuple[str, Loc] | None:
+    """(debtor + contract, where to report) of a case of ``type_name``, or None."""
+    debtor, contract = debtor_key(type_name, case), contract_key(case)
     if debtor is None or contract is None:
         return None
     return f"{debtor[0]}#{contract}", debtor[1]
@@ -67,7 +67,8 @@ class Duplicates:
     """Remembers the first row of each debtor and contract in a run, and knows the
     letters the register holds from the last days (``recent``: key → date, 文书编号)."""
 
-    def __init__(self, recent: dict[str, tuple[date, str]] | None = None) -> None:
+    def __init__(self, type_name: str, recent: dict[str, tuple[date, str]] | None = None) -> None:
+        self.type_name = type_name
         self.first: dict[str, tuple[int, str]] = {}
         self.recent = recent or {}
 
@@ -76,13 +77,13 @@ class Duplicates:
         days = service.settings.batch_repeat_days
         register = service.register
         if not days or register is None:
-            return cls()
-        return cls(recent_letters(register, service.tenant_id, type_name, days))
+            return cls(type_name)
+        return cls(type_name, recent_letters(register, service.tenant_id, type_name, days))
 
     def sent_recently(self, case: dict[str, Any]) -> Problem | None:
         """A warning when the register holds a letter of this type to this debtor for this
         contract from the last days."""
-        key = letter_key(case)
+        key = letter_key(self.type_name, case)
         found = self.recent.get(key[0]) if key else None
         if key is None or found is None:
             return None
@@ -97,7 +98,7 @@ class Duplicates:
 
     def check(self, number: int, reference: str, case: dict[str, Any]) -> Problem | None:
         """None for the first row of its debtor and contract; a problem for a later one."""
-        key = letter_key(case)
+        key = letter_key(self.type_name, case)
         if key is None:
             return None
         earlier = self.first.get(key[0])
@@ -141,7 +142,7 @@ def recent_letters(
             .execution_options(yield_per=500)
         )
         for document_id, created_at, data in rows:
-            key = letter_key(data) if isinstance(data, dict) else None
+            key = letter_key(type_name, data) if isinstance(data, dict) else None
             if key is not None:
                 found[key[0]] = (created_at.date(), document_id)
     return found

@@ -25,6 +25,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from docgen.batch import mailing, rejects, sheets
+from docgen.batch.cases import merge_shared, recipient_of
 from docgen.batch.state import (
     DONE,
     FAILED,
@@ -35,7 +36,7 @@ from docgen.batch.state import (
     BatchRun,
     counts,
 )
-from docgen.batch.work import PRINT_PARTS, recipient_of
+from docgen.batch.work import PRINT_PARTS
 from docgen.documents import registry
 from docgen.services import Docgen
 
@@ -84,17 +85,13 @@ def _items(session: Session, run_id: str, *statuses: str) -> Iterator[BatchItem]
         session.expunge_all()
 
 
-def recipient(data: dict[str, Any]) -> dict[str, Any]:
-    """The addressee of a letter: the first party field named like a recipient."""
-    return recipient_of(data)
-
-
-def letters_of(item: BatchItem) -> list[dict[str, Any]]:
+def letters_of(item: BatchItem, type_name: str) -> list[dict[str, Any]]:
     """The letters of a done item: one per recipient, each with its id and files."""
     outputs = json.loads(item.outputs)
     if "letters" in outputs:
         return list(outputs["letters"])
-    party = recipient(json.loads(item.data))  # a run rendered before letters were listed
+    # a run rendered before letters were listed
+    party = recipient_of(type_name, json.loads(item.data))
     whom = {k: party.get(k, "") for k in ("name", "address", "phone")}
     return [{"letter_id": item.letter_id, "recipient": whom, "role": "debtor", **outputs}]
 
@@ -118,12 +115,10 @@ def _path(loc: list[Any]) -> str:
 
 def reject_entries(session: Session, run: BatchRun) -> Iterator[dict[str, Any]]:
     """Every error of every rejected (or failed) row, as the rejects report lists them."""
-    from docgen.batch.plan import merge_shared
-
     shared = run.option("shared", {})
     for item in _items(session, run.id, REJECTED, FAILED):
         extras = json.loads(item.extras)
-        whom = recipient_of(merge_shared(json.loads(item.data), shared))
+        whom = recipient_of(run.type_name, merge_shared(json.loads(item.data), shared))
         for problem in json.loads(item.problems):
             if problem.get("severity", "error") != "error":
                 continue
@@ -139,15 +134,13 @@ def reject_entries(session: Session, run: BatchRun) -> Iterator[dict[str, Any]]:
 
 def warning_entries(session: Session, run: BatchRun) -> Iterator[dict[str, Any]]:
     """The warnings of the rows that were accepted (rendered, or valid in a check)."""
-    from docgen.batch.plan import merge_shared
-
     shared = run.option("shared", {})
     for item in _items(session, run.id, DONE, PENDING):
         warnings = [p for p in json.loads(item.problems) if p.get("severity") == "warning"]
         if not warnings:
             continue
         extras = json.loads(item.extras)
-        whom = recipient_of(merge_shared(json.loads(item.data), shared))
+        whom = recipient_of(run.type_name, merge_shared(json.loads(item.data), shared))
         for problem in warnings:
             yield {
                 "column": _path(problem.get("loc", [])),
@@ -204,7 +197,7 @@ def _print_volumes(
 
     for item in _items(session, run.id, DONE):
         extras = json.loads(item.extras)
-        for k, letter in enumerate(letters_of(item)):
+        for k, letter in enumerate(letters_of(item, run.type_name)):
             batch.append((letter, postcode(extras, k)))
             if len(batch) >= volume_size:
                 flush()
@@ -288,7 +281,7 @@ def manifest_rows(
     title = registry.get(run.type_name).title
     for item in _items(session, run.id, DONE):
         extras = json.loads(item.extras)
-        for k, letter in enumerate(letters_of(item)):
+        for k, letter in enumerate(letters_of(item, run.type_name)):
             party = letter["recipient"]
             pdf = letter.get("pdf", {})
             docx = letter.get("docx", {})
@@ -316,13 +309,11 @@ def manifest_rows(
 
 def mailing_letters(session: Session, run: BatchRun) -> Iterator[mailing.Letter]:
     """Each letter of the run as the post office's sheet needs it."""
-    from docgen.batch.plan import merge_shared
-
     shared = run.option("shared", {})
     for item in _items(session, run.id, DONE):
         extras = json.loads(item.extras)
         sender = mailing.sender_of(merge_shared(json.loads(item.data), shared))
-        for k, letter in enumerate(letters_of(item)):
+        for k, letter in enumerate(letters_of(item, run.type_name)):
             yield mailing.Letter(
                 sender=sender,
                 recipient=letter["recipient"],

@@ -18,13 +18,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from docgen.batch.cases import merge_shared, recipient_of
 from docgen.batch.columns import Layout
 from docgen.batch.duplicates import Duplicates
 from docgen.batch.readers import BatchInputError, Row, read_rows
 from docgen.batch.rejects import describe
 from docgen.batch.rows import Cell, Resolved
 from docgen.batch.state import PENDING, REJECTED, BatchItem, item_key, row_hash
-from docgen.batch.work import recipient_of
 from docgen.documents.problems import Loc, Problem, touches
 from docgen.services import Docgen
 
@@ -46,6 +46,7 @@ class Record:
     cells: dict[Loc, Cell] = field(default_factory=dict)
     values: list[Any] = field(default_factory=list)
     merged: dict[str, Any] = field(default_factory=dict)  # with the shared values
+    type_name: str = ""  # set when judged: whose recipient ``debtor`` names
 
     @property
     def ok(self) -> bool:
@@ -57,18 +58,7 @@ class Record:
 
     @property
     def debtor(self) -> str:
-        return str(recipient_of(self.merged or self.case).get("name", "") or "")
-
-
-def merge_shared(case: dict[str, Any], shared: Mapping[str, Any]) -> dict[str, Any]:
-    """Shared values fill what a row leaves blank (the row's own value wins)."""
-    out = dict(shared)
-    for key, value in case.items():
-        if isinstance(value, dict) and isinstance(out.get(key), dict):
-            out[key] = merge_shared(value, out[key])
-        else:
-            out[key] = value
-    return out
+        return str(recipient_of(self.type_name, self.merged or self.case).get("name", "") or "")
 
 
 def _two_row_headers(first: list[Any], second: list[Any]) -> list[str]:
@@ -295,6 +285,7 @@ def judge(
     rest of the row is still validated; a valid row that repeats an earlier one's debtor
     and contract is refused, naming the earlier row.
     """
+    record.type_name = type_name
     if any(p.code in ("json_invalid", "unknown_column") for p in record.problems):
         return record
     record.merged = merge_shared(record.case, shared)

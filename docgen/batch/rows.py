@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import itertools
+import typing
 from dataclasses import dataclass, field
 from typing import Any
 
 from docgen.batch import cells
-from docgen.batch.columns import EXTRA_ROOT, Column, _fill
 from docgen.documents.problems import Loc, Problem
+
+if typing.TYPE_CHECKING:
+    from docgen.batch.columns import Column
+
+EXTRA_ROOT = "mailing"
+"""The root of the columns that are not case fields (postcode, client reference)."""
+
+
+def fill_slot(loc: Loc, slot: int) -> Loc:
+    """A list column's location with its item number put in place of ``-1``."""
+    return tuple(slot if part == -1 else part for part in loc)
 
 
 @dataclass
@@ -50,7 +61,7 @@ class Resolved:
             if hit is None or _blank(value):
                 continue
             column, slot = hit
-            loc = column.loc if slot is None else _fill(column.loc, slot)
+            loc = column.loc if slot is None else fill_slot(column.loc, slot)
             header = self.headers[index] if index < len(self.headers) else column.zh
             row.cells[loc] = Cell(header, index, value)
             try:

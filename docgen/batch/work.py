@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import select
 
 from docgen import db
+from docgen.batch.cases import merge_shared, recipient_of
 from docgen.batch.state import DONE, FAILED, PENDING, REJECTED, BatchItem, BatchRun
 from docgen.config import Settings
 from docgen.documents import registry
@@ -34,7 +35,6 @@ log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 3
 PRINT_PARTS = "print/parts"
-RECIPIENT_FIELDS = ("debtor", "recipient", "respondent", "defendant", "addressee")
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 _services: dict[str, Docgen] = {}
 
@@ -72,7 +72,7 @@ def recipients(type_name: str, case: dict[str, Any]) -> list[dict[str, Any]]:
     """Whom each copy of a letter goes to, in the order the type splits it.
 
     A type with debtor and guarantors (``AddressedCase``) lists them; any other type has
-    one recipient, its first party named like one (see ``outputs.recipient``).
+    one recipient, the party its ``recipient_field`` names.
     """
     doc_type = registry.get(type_name)
     try:
@@ -81,24 +81,12 @@ def recipients(type_name: str, case: dict[str, Any]) -> list[dict[str, Any]]:
         model = None
     parties = getattr(model, "recipient_parties", None)
     if model is None or parties is None or doc_type.split is None:
-        return [_party_fields(recipient_of(case))]
+        return [_party_fields(recipient_of(type_name, case))]
     return [_party_fields(party.model_dump(mode="json")) for party in parties()]
 
 
 def _party_fields(party: dict[str, Any]) -> dict[str, Any]:
     return {k: party.get(k) or "" for k in ("name", "address", "phone")}
-
-
-def recipient_of(data: dict[str, Any]) -> dict[str, Any]:
-    """The addressee of a letter: the first party field named like a recipient."""
-    for name in RECIPIENT_FIELDS:
-        party = data.get(name)
-        if isinstance(party, dict) and party.get("name"):
-            return party
-    for value in data.values():
-        if isinstance(value, dict) and value.get("name") and value.get("address"):
-            return value
-    return {}
 
 
 def copy_id(letter_id: str, index: int, copies: int) -> str:
@@ -222,8 +210,6 @@ def _keep(
 
 
 def _merged(case: dict[str, Any], shared: dict[str, Any]) -> dict[str, Any]:
-    from docgen.batch.plan import merge_shared
-
     return merge_shared(case, shared) if shared else case
 
 

@@ -42,7 +42,7 @@ def how_to_write(column: Column) -> str:
 
 
 def _description(column: Column, layout: Layout) -> str:
-    from docgen.batch.columns import EXTRA_ROOT
+    from docgen.batch.rows import EXTRA_ROOT
 
     if column.loc and column.loc[0] == EXTRA_ROOT:
         return {

@@ -20,29 +20,23 @@ warning (and ``identical: false`` in the manifest).
 from __future__ import annotations
 
 import copy
-import csv
-import hashlib
-import io
-import json
 import logging
-import zipfile
 from collections.abc import Mapping
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from pydantic import ValidationError
 
 from docgen import isolation
-from docgen.bundle.model import BundleCase, BundleExhibit
+from docgen.bundle.cover import CoverFee, check_parties_given, fee_of, parties_from
+from docgen.bundle.exhibits import Exhibits
+from docgen.bundle.model import BundleCase
+from docgen.bundle.results import BundleResult, Placement, PreparedExhibit
 from docgen.documents import registry
-from docgen.documents.evidence_list import check_groups, exhibit_numbers
+from docgen.documents.evidence_list import check_groups
 from docgen.documents.problems import Assessment, CaseInvalid, Problem, from_validation_error
-from docgen.domain.court_fees import acceptance_fee
 from docgen.domain.dates import format_cn
 from docgen.domain.money import format_yuan
-from docgen.register.reissue import NotReissuable, Reissued, reissue_pdf
 from docgen.render import exhibits as exhibit_files
 from docgen.render.bundle import (
     BundleWriter,
@@ -53,85 +47,13 @@ from docgen.render.bundle import (
     page_labels,
     split_pages,
 )
-from docgen.render.pdf import GlyphMissing
+from docgen.render.errors import GlyphMissing
 from docgen.services import Docgen
 
 log = logging.getLogger(__name__)
 
 MAX_LAYOUT_PASSES = 6
 EXHIBITS_BOOKMARK = "证据"
-
-
-@dataclass(frozen=True)
-class PreparedExhibit:
-    """An exhibit ready to merge: its facts, number, original file's digest and its pages."""
-
-    facts: BundleExhibit
-    number: str
-    kind: str
-    size: int
-    sha256: str
-    pdf: bytes
-    pages: int
-    reissued: Reissued | None = None
-
-
-@dataclass(frozen=True)
-class Placement:
-    """Where an exhibit sits in the bundle (1-based page numbers)."""
-
-    separator: int | None
-    first: int
-    last: int
-
-    @property
-    def text(self) -> str:
-        return str(self.first) if self.first == self.last else f"{self.first}-{self.last}"
-
-
-@dataclass
-class BundleResult:
-    """Everything a bundle request produces."""
-
-    pdf: bytes
-    filename: str
-    pages: int
-    evidence_list_pdf: bytes
-    evidence_list_docx: bytes
-    evidence_list_filename: str
-    manifest: list[dict[str, Any]]
-    copies: list[tuple[str, bytes]] = field(default_factory=list)
-    warnings: list[Problem] = field(default_factory=list)
-
-    def manifest_csv(self) -> str:
-        """The manifest as CSV; cells that a spreadsheet would run as formulas are quoted."""
-        out = io.StringIO()
-        columns = list(self.manifest[0]) if self.manifest else []
-        writer = csv.DictWriter(out, fieldnames=columns)
-        writer.writeheader()
-        for row in self.manifest:
-            writer.writerow({k: _csv_safe(v) for k, v in row.items()})
-        return out.getvalue()
-
-    def zip(self) -> bytes:
-        """Bundle, evidence list (PDF and DOCX), manifest (JSON and CSV) and any copies."""
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-            archive.writestr(self.filename, self.pdf)
-            archive.writestr(f"{self.evidence_list_filename}.pdf", self.evidence_list_pdf)
-            archive.writestr(f"{self.evidence_list_filename}.docx", self.evidence_list_docx)
-            manifest = {"bundle": self.filename, "pages": self.pages, "exhibits": self.manifest}
-            archive.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2))
-            archive.writestr("manifest.csv", "\ufeff" + self.manifest_csv())
-            for name, content in self.copies:
-                archive.writestr(name, content)
-        return buffer.getvalue()
-
-
-def _csv_safe(value: Any) -> Any:
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
 
 
 class BundleService:
@@ -163,7 +85,7 @@ class BundleService:
             problems = from_validation_error(exc, BundleCase)
             if isinstance(data, dict) and data.get("complaint") is None:
                 # reported with the field errors, so one answer shows everything to fix
-                _check_parties_given(data, problems)
+                check_parties_given(data, problems)
             raise CaseInvalid(problems) from None
         return case
 
@@ -171,7 +93,7 @@ class BundleService:
         result = Assessment()
         if case.complaint is None:
             missing: list[Problem] = []
-            _check_parties_given(case, missing)
+            check_parties_given(case, missing)
             result.extend(missing)
         check_groups(result, case.exhibits, "exhibits")
         for i, exhibit in enumerate(case.exhibits):
@@ -205,7 +127,7 @@ class BundleService:
         return result
 
     def _check_complaint_type(self, result: Assessment, type_name: str) -> None:
-        known = [t.name for t in registry.all_types() if t.name != "evidence_list"]
+        known = [t.name for t in registry.complaint_types()]
         if type_name not in known:
             result.error(
                 ("complaint", "type"),
@@ -230,7 +152,7 @@ class BundleService:
         cover_fee = None
         if complaint_pdf is not None:
             case, cover_fee = self._from_complaint(case, problems)
-            _check_parties_given(case, problems)
+            check_parties_given(case, problems)
         prepared = self._prepare_exhibits(case, files, problems, warnings)
         total = sum(p.pages for p in prepared)
         if not problems and total > self.settings.bundle_max_pages:
@@ -245,7 +167,7 @@ class BundleService:
         if problems:
             raise CaseInvalid(problems + warnings)
         try:
-            return self._assemble(case, complaint_pdf, prepared, warnings, cover_fee)
+            return self._assemble(case, complaint_pdf, prepared, warnings, cover_fee, requested_by)
         except GlyphMissing as exc:
             raise CaseInvalid([Problem((), "glyph_missing", str(exc))]) from exc
 
@@ -284,7 +206,7 @@ class BundleService:
         computed = self.docgen.validate(case.complaint.type, case.complaint.data).computed
         filing = computed.get("filing")
         if isinstance(filing, dict):
-            case = _parties_from(case, filing, problems)
+            case = parties_from(case, filing, problems)
         fee = computed.get("court_fee")
         if not isinstance(fee, dict) or fee.get("amount") is None:
             return case, None
@@ -321,141 +243,7 @@ class BundleService:
         problems: list[Problem],
         warnings: list[Problem],
     ) -> list[PreparedExhibit]:
-        numbers = exhibit_numbers(case.exhibits)
-        names = sorted({e.file for e in case.exhibits if e.file is not None and e.file in files})
-        with ThreadPoolExecutor(max_workers=self.settings.bundle_workers) as pool:
-            converted = dict(
-                zip(names, pool.map(lambda n: self._convert(files[n]), names), strict=True)
-            )
-        reissued: dict[str, Reissued | NotReissuable] = {}
-        prepared = []
-        for i, (exhibit, number) in enumerate(zip(case.exhibits, numbers, strict=True)):
-            if exhibit.register_id is not None:
-                if exhibit.file is None:
-                    item = self._registered(i, exhibit, number, reissued, problems, warnings)
-                    if item is not None:
-                        prepared.append(item)
-                continue
-            if exhibit.file is None:
-                continue
-            outcome = converted.get(exhibit.file)
-            if outcome is None:
-                continue
-            if isinstance(outcome, Problem):
-                problems.append(
-                    Problem(
-                        ("exhibits", i, "file"),
-                        outcome.code,
-                        f"证据{number}「{exhibit.name}」（文件 {exhibit.file}）：{outcome.message}",
-                        outcome.hint,
-                    )
-                )
-                continue
-            kind, pages = outcome
-            data = files[exhibit.file]
-            prepared.append(
-                PreparedExhibit(
-                    exhibit,
-                    number,
-                    kind,
-                    len(data),
-                    hashlib.sha256(data).hexdigest(),
-                    pages.pdf,
-                    pages.pages,
-                )
-            )
-        return prepared
-
-    def _registered(
-        self,
-        i: int,
-        exhibit: BundleExhibit,
-        number: str,
-        cache: dict[str, Reissued | NotReissuable],
-        problems: list[Problem],
-        warnings: list[Problem],
-    ) -> PreparedExhibit | None:
-        """A registered document as an exhibit: its PDF made again from the register."""
-        document_id = exhibit.register_id or ""
-        label = f"证据{number}「{exhibit.name}」（文书编号 {document_id}）"
-        loc = ("exhibits", i, "register_id")
-        outcome = cache.get(document_id)
-        if outcome is None:
-            try:
-                outcome = reissue_pdf(self.docgen, document_id)
-            except NotReissuable as exc:
-                outcome = exc
-            cache[document_id] = outcome
-        if isinstance(outcome, NotReissuable):
-            problems.append(Problem(loc, outcome.code, f"{label}：{outcome.message}", outcome.hint))
-            return None
-        if not outcome.identical:
-            warnings.append(
-                Problem(
-                    loc,
-                    "reissue_not_identical",
-                    f"{label}：按登记的案件数据和模板重新生成，但文件的 SHA-256 与登记的不同"
-                    + (
-                        "（批量生成的文书与其他文书一同排版，单独重新生成时字节不同）"
-                        if outcome.batch_id
-                        else ""
-                    ),
-                    "文书编号与校验码照原样印出；请核对证据内容与送达的文书一致",
-                    "warning",
-                )
-            )
-        return PreparedExhibit(
-            exhibit,
-            number,
-            "pdf",
-            len(outcome.pdf),
-            outcome.sha256,
-            outcome.pdf,
-            page_count(outcome.pdf),
-            outcome,
-        )
-
-    def _convert(self, data: bytes) -> tuple[str, exhibit_files.ExhibitPages] | Problem:
-        """An uploaded file as PDF pages, or the problem with it (never an exception)."""
-        limit = self.settings.bundle_max_file_bytes
-        if len(data) > limit:
-            return Problem(
-                (),
-                "file_too_large",
-                f"文件大小 {len(data) / 1048576:.1f} MB，超过 {limit // 1048576} MB 的上限",
-            )
-        kind = exhibit_files.sniff(data)
-        if kind is None:
-            found = exhibit_files.describe_unknown(data)
-            return Problem(
-                (),
-                "file_type_unsupported",
-                f"文件内容不是 PDF、JPEG、PNG 或 TIFF（实际为：{found}）",
-                "请上传 PDF 或 JPEG/PNG/TIFF 图片；文件类型按内容识别，改扩展名无效",
-            )
-        try:
-            pages = exhibit_files.convert(
-                data,
-                kind,
-                max_pages=self.settings.exhibit_max_pages,
-                max_pixels=self.settings.exhibit_max_pixels,
-                max_total_pixels=self.settings.exhibit_max_total_pixels,
-                limits=self.limits,
-            )
-        except isolation.Refusal as exc:
-            return Problem((), exc.code, exc.message)
-        except isolation.IsolationFailure as exc:
-            log.warning("exhibit parse failed kind=%s failure=%s", kind, exc)
-            return Problem(
-                (),
-                f"file_{exc.kind}",
-                _FAILURE_MESSAGES[exc.kind].format(
-                    label=exhibit_files.KIND_LABELS[kind],
-                    seconds=f"{self.limits.wall_seconds:g}",
-                    mb=self.limits.memory_bytes // isolation.MiB,
-                ),
-            )
-        return kind, pages
+        return Exhibits(self.docgen, self.limits).prepare(case, files, problems, warnings)
 
     # --- layout --------------------------------------------------------------------
 
@@ -466,8 +254,9 @@ class BundleService:
         exhibits: list[PreparedExhibit],
         warnings: list[Problem],
         cover_fee: CoverFee | None,
+        requested_by: str,
     ) -> BundleResult:
-        fee = cover_fee or _fee_of(case)
+        fee = cover_fee or fee_of(case)
         covers = {
             label: self._cover(case, label, complaint_pdf is not None, fee)
             for label in ["正本", *(f"副本（送达被告：{d}）" for d in case.defendants)]
@@ -477,17 +266,8 @@ class BundleService:
         if len(cover_pages) != 1:
             raise RuntimeError("cover variants differ in length")
         front = cover_pages.pop() + (page_count(complaint_pdf) if complaint_pdf else 0)
-        list_pages = 1
-        for _ in range(MAX_LAYOUT_PASSES):
-            places = self._place(case, exhibits, front + list_pages)
-            list_data = self._evidence_list_data(case, exhibits, places)
-            list_pdf = self.docgen.render("evidence_list", list_data, "pdf").content
-            counted = page_count(list_pdf)
-            if counted == list_pages:
-                break
-            list_pages = counted
-        else:  # pragma: no cover - a list cannot keep changing length
-            raise RuntimeError("evidence list length did not settle")
+        places, list_pdf, list_docx = self._evidence_list(case, exhibits, front, requested_by)
+        list_pages = page_count(list_pdf)
         separators = self._separators(exhibits, places) if case.separators else []
         pieces: list[bytes] = [*([complaint_pdf] if complaint_pdf else []), list_pdf]
         for i, exhibit in enumerate(exhibits):
@@ -525,7 +305,6 @@ class BundleService:
                     ),
                 )
             ]
-        list_docx = self.docgen.render("evidence_list", list_data, "docx").content
         log.info("bundle built exhibits=%d pages=%d copies=%d", len(exhibits), total, len(copies))
         return BundleResult(
             pdf=main_pdf,
@@ -533,11 +312,40 @@ class BundleService:
             pages=total,
             evidence_list_pdf=list_pdf,
             evidence_list_docx=list_docx,
-            evidence_list_filename=f"证据目录-{case.filing_date.isoformat()}",
+            evidence_list_filename=f"{registry.evidence_list_type().stem}-{case.filing_date.isoformat()}",
             manifest=self._manifest(exhibits, places, case.bates_prefix),
             copies=copies,
             warnings=warnings,
         )
+
+    def _evidence_list(
+        self, case: BundleCase, exhibits: list[PreparedExhibit], front: int, requested_by: str
+    ) -> tuple[list[Placement], bytes, bytes]:
+        """Where each exhibit lands, and the evidence list (PDF, DOCX) that says so.
+
+        The list's page ranges depend on its own length: it is laid out again until that
+        settles. Those passes are drafts (nothing registered, nothing printed differently:
+        a court filing carries its stamp in the metadata only); only the list that goes
+        into the bundle is issued, one document in both formats, for ``requested_by``.
+        """
+        list_type = registry.evidence_list_type().name
+        list_pages = 1
+        passes = self.docgen.drafting()
+        for _ in range(MAX_LAYOUT_PASSES):
+            places = self._place(case, exhibits, front + list_pages)
+            list_data = self._evidence_list_data(case, exhibits, places)
+            counted = page_count(passes.render(list_type, list_data, "pdf").content)
+            if counted == list_pages:
+                break
+            list_pages = counted
+        else:  # pragma: no cover - a list cannot keep changing length
+            raise RuntimeError("evidence list length did not settle")
+        ((pdf, docx),) = self.docgen.render_formats(
+            list_type, list_data, ["pdf", "docx"], requested_by=requested_by
+        )
+        if page_count(pdf.content) != list_pages:  # pragma: no cover - same layout, same length
+            raise RuntimeError("the issued evidence list differs in length from its layout")
+        return places, pdf.content, docx.content
 
     @staticmethod
     def _place(case: BundleCase, exhibits: list[PreparedExhibit], before: int) -> list[Placement]:
@@ -660,78 +468,9 @@ class BundleService:
         return rows
 
 
-@dataclass(frozen=True)
-class CoverFee:
-    """The acceptance fee the cover prints: the complaint's own figure when it has one."""
-
-    fee: Decimal
-    amount: Decimal
-    basis: str
-
-
-def _fee_of(case: BundleCase) -> CoverFee | None:
-    """A bundle without a complaint that computes a fee: from its own claim amount."""
-    if case.claim_amount is None:
-        return None
-    result = acceptance_fee(case.claim_amount, procedure=case.procedure or "ordinary")
-    return CoverFee(result.fee, result.amount, result.basis)
-
-
-def _parties_from(case: BundleCase, filing: dict[str, Any], problems: list[Problem]) -> BundleCase:
-    """The complaint's parties on the cover; a different list in the bundle is an error.
-
-    So is a different court: the cover and the evidence list are addressed to the court the
-    complaint is."""
-    court = filing.get("court")
-    if isinstance(court, str) and court != case.court:
-        problems.append(
-            Problem(
-                ("court",),
-                "court_mismatch",
-                f"封面的受诉法院（{case.court}）与起诉状的受诉法院（{court}）不一致",
-            )
-        )
-    update: dict[str, list[str]] = {}
-    for field_name, label in (("plaintiffs", "原告"), ("defendants", "被告")):
-        named = [str(name) for name in filing.get(field_name) or []]
-        given: list[str] = getattr(case, field_name)
-        if given and sorted(given) != sorted(named):
-            problems.append(
-                Problem(
-                    (field_name,),
-                    "parties_mismatch",
-                    f"封面的{label}（{'、'.join(given)}）与起诉状的{label}"
-                    f"（{'、'.join(named)}）不一致",
-                    f"附起诉状时可不填{label}，封面按起诉状列明",
-                )
-            )
-        update[field_name] = named
-    return case.model_copy(update=update)
-
-
-def _check_parties_given(case: BundleCase | dict[str, Any], problems: list[Problem]) -> None:
-    """Without a complaint to take them from, the bundle names its parties."""
-    for field_name, label in (("plaintiffs", "原告"), ("defendants", "被告")):
-        reported = any(p.loc[:1] == (field_name,) for p in problems)
-        given = case.get(field_name) if isinstance(case, dict) else getattr(case, field_name)
-        if not given and not reported:
-            problems.append(
-                Problem(
-                    (field_name,),
-                    "missing",
-                    f"请填写{label}，或附起诉状（封面按起诉状列明当事人）",
-                )
-            )
-
-
 def _label_range(place: Placement, prefix: str | None) -> str:
     first = page_label(place.first, prefix)
     return first if place.first == place.last else f"{first} 至 {page_label(place.last, prefix)}"
 
 
-_FAILURE_MESSAGES = {
-    "timeout": "解析{label}文件超过时间上限（{seconds} 秒），文件可能已损坏或被恶意构造，已拒绝",
-    "memory": "解析{label}文件所需内存超过上限（{mb} MB），文件可能已损坏或被恶意构造，已拒绝",
-    "crashed": "解析{label}文件时解析程序异常退出，文件可能已损坏或被恶意构造，已拒绝",
-    "error": "{label}文件已损坏或结构异常，无法读取",
-}
+__all__ = ["BundleResult", "BundleService", "CoverFee", "Placement", "PreparedExhibit"]

@@ -6,7 +6,7 @@ import copy
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Any, Generic, Literal, Protocol, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -22,6 +22,8 @@ from docgen.domain.lpr import LprTable
 from docgen.reference_data import default_lpr_table
 
 M = TypeVar("M", bound=BaseModel)
+
+BundlePart = Literal["complaint", "evidence_list"]
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,31 @@ class DocumentType(Generic[M]):
     an uploaded template may target one layout."""
     variants: Mapping[str, str] = field(default_factory=dict)  # layout name -> its title
 
+    # What the rest of docgen asks about a type. Each has a default, so a type that does
+    # not say is an ordinary document: no demand, no addressee, any bundle's complaint.
+    file_stem: str = ""
+    """The start of its file names (``催款函``-张三-20261122.pdf); empty: the title."""
+    interrupts_limitation: bool = False
+    """A delivered copy is a demand for performance, which interrupts the limitation
+    period (民法典第一百九十五条第一项); the register then reports the case's limitation
+    status with each recorded delivery. The case model has ``contract.due_date`` and
+    ``prior_interruptions``."""
+    recipient_field: str | None = None
+    """The case field holding the party a copy is addressed to (``name``, ``address``,
+    ``phone``): the batch manifest, mailing sheet and repeat-letter check read it. None:
+    the type has no single addressee (a court filing)."""
+    bundle_part: BundlePart | None = "complaint"
+    """What it can be in a filing bundle: the document in front of the evidence list
+    (``complaint``), the evidence list itself (one type), or nothing (None)."""
+    court_filing: bool = False
+    """Filed with a court: its register stamp goes in the PDF's metadata only, never on a
+    page (a court's own page numbers and seals go there)."""
+
+    @property
+    def stem(self) -> str:
+        """The start of this type's file names."""
+        return self.file_stem or self.title
+
     def variant(self, case: M) -> str:
         """The layout of ``case`` ("" for a type with one layout)."""
         return self.variant_of(case) if self.variant_of else ""
@@ -126,14 +153,6 @@ class DocumentType(Generic[M]):
             assessment.extend(compliance.check_words(context, terms, assessment.problems, data))
             assessment.context = context
         return assessment
-
-    def check(self, data: Any, options: RuleOptions) -> tuple[M, Assessment]:
-        """Parse and evaluate; raise CaseInvalid listing every error (warnings don't raise)."""
-        case = self.parse(data)
-        assessment = self.evaluate(case, options)
-        if assessment.errors:
-            raise CaseInvalid(assessment.problems)
-        return case, assessment
 
     def context(self, case: M, assessment: Assessment) -> dict[str, Any]:
         """The template context of an evaluated case (built once)."""

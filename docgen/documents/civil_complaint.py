@@ -921,4 +921,7 @@ DOCUMENT: DocumentType[CivilComplaint] = DocumentType(
     choose_templates=choose_templates,
     variant_of=layout_of,
     variants={"narrative": "文书式", "elements": "要素式"},
+    file_stem="民事起诉状",
+    bundle_part="complaint",
+    court_filing=True,
 )

@@ -27,7 +27,7 @@ import functools
 import io
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -36,6 +36,7 @@ from typing import Any, Literal
 from opencc_purepy import OpenCC  # type: ignore[import-untyped, unused-ignore]
 
 from docgen.documents.problems import Loc, Problem
+from docgen.domain.texts import strings
 
 Category = Literal[
     "threat",
@@ -314,22 +315,6 @@ def _problem(loc: Loc, finding: Finding, where: str) -> Problem:
         f"可改为：{rule.alternative}",
         hint=rule.alternative,
     )
-
-
-def strings(data: Any, loc: Loc = (), *, scalars: bool = False) -> Iterator[tuple[Loc, str]]:
-    """Every string in nested dicts and lists, with its path; with ``scalars``, other
-    values too as they would be printed (numbers, dates; not None or booleans), which is
-    what the glyph check reads."""
-    if isinstance(data, str):
-        yield loc, data
-    elif isinstance(data, Mapping):
-        for key, value in data.items():
-            yield from strings(value, (*loc, key), scalars=scalars)
-    elif isinstance(data, list | tuple):
-        for i, value in enumerate(data):
-            yield from strings(value, (*loc, i), scalars=scalars)
-    elif scalars and data is not None and not isinstance(data, bool):
-        yield loc, str(data)
 
 
 def check_case(data: Mapping[str, Any], terms: Terms) -> list[Problem]:

@@ -307,4 +307,7 @@ DOCUMENT: DocumentType[DebtConfirmation] = DocumentType(
     assess=assess,
     build_context=build_context,
     filename=filename,
+    file_stem="债务确认书",
+    recipient_field="debtor",
+    bundle_part="complaint",
 )

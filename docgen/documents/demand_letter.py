@@ -315,4 +315,8 @@ DOCUMENT: DocumentType[DemandLetter] = DocumentType(
     filename=filename,
     resolve=resolve,
     split=split_recipients,
+    file_stem="催款函",
+    interrupts_limitation=True,
+    recipient_field="debtor",
+    bundle_part="complaint",
 )

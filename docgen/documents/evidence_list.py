@@ -157,4 +157,7 @@ DOCUMENT: DocumentType[EvidenceList] = DocumentType(
     build_context=build_context,
     filename=filename,
     description="起诉时提交的证据目录：证据名称、来源、证明目的、原件或复印件、页码",
+    file_stem="证据目录",
+    bundle_part="evidence_list",
+    court_filing=True,
 )

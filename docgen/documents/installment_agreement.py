@@ -421,4 +421,7 @@ DOCUMENT: DocumentType[InstallmentAgreement] = DocumentType(
     assess=assess,
     build_context=build_context,
     filename=filename,
+    file_stem="分期还款协议",
+    recipient_field="debtor",
+    bundle_part="complaint",
 )

@@ -318,4 +318,8 @@ DOCUMENT: DocumentType[LawyerLetter] = DocumentType(
     filename=filename,
     resolve=resolve,
     split=split_recipients,
+    file_stem="律师函",
+    interrupts_limitation=True,
+    recipient_field="debtor",
+    bundle_part="complaint",
 )

@@ -380,4 +380,7 @@ DOCUMENT: DocumentType[PreservationApplication] = DocumentType(
     assess=assess,
     build_context=build_context,
     filename=filename,
+    file_stem="财产保全申请书",
+    bundle_part="complaint",
+    court_filing=True,
 )

@@ -51,3 +51,16 @@ def get(name: str) -> DocumentType[Any]:
 def all_types() -> list[DocumentType[Any]]:
     _load_builtin()
     return list(_types.values())
+
+
+def evidence_list_type() -> DocumentType[Any]:
+    """The type a filing bundle lists its exhibits with (``bundle_part="evidence_list"``)."""
+    found = [t for t in all_types() if t.bundle_part == "evidence_list"]
+    if len(found) != 1:
+        raise LookupError(f"{len(found)} document types say they are the evidence list")
+    return found[0]
+
+
+def complaint_types() -> list[DocumentType[Any]]:
+    """The types a filing bundle may put in front of its evidence list."""
+    return [t for t in all_types() if t.bundle_part == "complaint"]

@@ -29,9 +29,6 @@ _S10 = re.compile(r"^([A-Z]{2})(\d{8})(\d)([A-Z]{2})$")
 _DOMESTIC = re.compile(r"^\d{13}$")
 _S10_WEIGHTS = (8, 6, 4, 2, 3, 5, 9, 7)
 
-# Document types whose delivery is a demand that interrupts the limitation period.
-DEMAND_TYPES = frozenset({"demand_letter", "lawyer_letter"})
-
 
 def normalize_tracking_number(text: str) -> str:
     return re.sub(r"[\s-]", "", text).upper()
@@ -221,9 +218,13 @@ def limitation_for(document: RegisteredDocument, on: date) -> LimitationResult |
     of this document (a demand reaching the debtor interrupts the period). None for a
     document type that is not a demand.
     """
-    if document.type_name not in DEMAND_TYPES:
+    try:
+        doc_type = registry.get(document.type_name)
+    except registry.UnknownDocumentType:
         return None
-    case = registry.get(document.type_name).parse(document.input_data)
+    if not doc_type.interrupts_limitation:  # the type says whether a delivery is a demand
+        return None
+    case = doc_type.parse(document.input_data)
     events = [InterruptionEvent(e.kind, e.day) for e in case.prior_interruptions]
     events += [
         InterruptionEvent("demand_delivered", d.delivered_on)

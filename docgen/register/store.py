@@ -12,7 +12,6 @@ from sqlalchemy import Engine, select
 from docgen import db
 from docgen.register import (
     Issue,
-    Stamp,
     canonical_json,
     normalize_code,
     sha256_hex,
@@ -60,9 +59,6 @@ class Register:
         if self._engine is None:
             self._engine = db.upgrade(self.database_url)
         return self._engine
-
-    def reserve(self) -> Stamp:
-        return Stamp.new()
 
     def record(self, issue: Issue) -> RegisteredDocument:
         (row,) = self.record_many([issue])

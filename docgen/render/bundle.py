@@ -33,7 +33,8 @@ from pypdf.generic import (
 from weasyprint import CSS, HTML
 
 from docgen.render.assets import AssetFetcher
-from docgen.render.pdf import GlyphMissing, PdfRenderer
+from docgen.render.errors import GlyphMissing
+from docgen.render.pdf import PdfRenderer
 
 STAMP_SIZE_PT = 10.5
 STAMP_RIGHT_PT = 34.0  # 12 mm from the right edge

@@ -24,6 +24,7 @@ from docxtpl import DocxTemplate
 from jinja2 import Template, TemplateError
 from lxml import etree
 
+from docgen.render.errors import TemplateRenderError
 from docgen.render.sandbox import (
     DocgenSandbox,
     new_environment,
@@ -36,10 +37,6 @@ _TAGGED_PARTS = re.compile(
 )
 _JINJA = re.compile(r"\{[{%#]")
 _LISTING_CHARS = re.compile(r"[\t\n\a\f]")
-
-
-class TemplateRenderError(RuntimeError):
-    """A template could not be rendered (unknown variable, blocked construct, bad syntax)."""
 
 
 def render_docx(template_path: Path, context: dict[str, Any]) -> bytes:

@@ -21,8 +21,8 @@ from typing import Any
 
 from docgen import isolation
 from docgen.isolation import Limits, Refusal
-from docgen.render.docx import TemplateRenderError
-from docgen.render.pdf import GlyphMissing, PdfRenderer, TooManyPages
+from docgen.render.errors import GlyphMissing, TemplateRenderError
+from docgen.render.pdf import PdfRenderer, TooManyPages
 from docgen.render.pdf_chunks import NotChunkable
 
 SECONDS_PER_EXTRA_LETTER = 2.0

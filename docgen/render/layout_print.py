@@ -21,9 +21,8 @@ from typing import TYPE_CHECKING, Any
 from docgen import layouts
 from docgen.docmodel import blocks, docx_writer, html_writer, typst_writer
 from docgen.docmodel.blocks import Document
-from docgen.render.docx import TemplateRenderError
+from docgen.render.errors import GlyphMissing, TemplateRenderError
 from docgen.render.fonts import missing_glyphs
-from docgen.render.pdf import GlyphMissing
 
 if TYPE_CHECKING:
     from docgen.render.pdf import PdfRenderer
@@ -204,10 +203,16 @@ class LayoutPrinter:
                     base_url,
                     footer=footers[0] if footers else None,
                     metadata=metadata[0] if metadata else None,
+                    glyphs_checked=True,  # _print checked the blocks and footers
                 )
             ]
         return backend.render_markups(  # type: ignore[union-attr]
-            markups, base_url, footers=footers, metadata=metadata, combined=combined
+            markups,
+            base_url,
+            footers=footers,
+            metadata=metadata,
+            combined=combined,
+            glyphs_checked=True,
         )
 
 

@@ -26,7 +26,7 @@ import pydyf
 from jinja2 import Template, TemplateError
 
 from docgen.render import pdf_chunks, prepared_fonts
-from docgen.render.docx import TemplateRenderError
+from docgen.render.errors import GlyphMissing, TemplateRenderError
 from docgen.render.fonts import missing_glyphs
 from docgen.render.sandbox import new_environment, render_budget, render_limited
 
@@ -83,15 +83,6 @@ atexit.register(release_font_folders)
 def visible_text(markup: str) -> str:
     """The text a reader would see in ``markup`` (for the glyph check)."""
     return html.unescape(_TAG.sub(" ", markup))
-
-
-class GlyphMissing(ValueError):
-    """The fonts cannot draw some characters; rendering is refused."""
-
-    def __init__(self, chars: list[str]) -> None:
-        shown = "、".join(f"「{c}」(U+{ord(c):04X})" for c in chars)
-        super().__init__(f"PDF 字体中没有以下字符的字形，拒绝生成以免打印成方框：{shown}")
-        self.chars = chars
 
 
 class TooManyPages(ValueError):
@@ -272,15 +263,16 @@ class PdfRenderer:
         metadata: list[dict[str, str]] | None = None,
         combined: list[tuple[bytes, list[int]]] | None = None,
         max_pages: int | None = None,
+        glyphs_checked: bool = False,
     ) -> list[bytes]:
-        """``render_many`` for ready HTML documents (relative URLs against ``base_url``)."""
-        for markup in markups:
-            self.check_glyphs(visible_text(markup))
+        """``render_many`` for ready HTML documents (relative URLs against ``base_url``);
+        ``glyphs_checked``: the caller checked every character already (a layout)."""
+        if not glyphs_checked:
+            for k, markup in enumerate(markups):
+                self.check_glyphs(visible_text(markup) + (footers[k] if footers else ""))
         letters = [pdf_chunks.split_markup(markup) for markup in markups]
         stylesheets = [*self.stylesheets, self._chunk_stylesheet]
         if footers is not None:
-            for footer in footers:
-                self.check_glyphs(footer)
             letters = [
                 pdf_chunks.Letter(
                     letter.html_tag,
@@ -342,12 +334,14 @@ class PdfRenderer:
         footer: str | None = None,
         metadata: dict[str, str] | None = None,
         max_pages: int | None = None,
+        glyphs_checked: bool = False,
     ) -> bytes:
-        """``render`` for a ready HTML document (relative URLs against ``base_url``)."""
-        self.check_glyphs(visible_text(markup))
+        """``render`` for a ready HTML document (relative URLs against ``base_url``);
+        ``glyphs_checked``: the caller checked every character already (a layout)."""
+        if not glyphs_checked:
+            self.check_glyphs(visible_text(markup) + (footer or ""))
         stylesheets = self.stylesheets
         if footer is not None:
-            self.check_glyphs(footer)
             markup = with_footer(markup, footer)
             stylesheets = [*stylesheets, self._footer_stylesheet]
         from weasyprint import HTML

@@ -28,11 +28,10 @@ from typing import Any
 import typst
 from pypdf import PdfReader, PdfWriter
 
-from docgen.documents.compliance import strings
+from docgen.domain.texts import strings
 from docgen.render import prepared_fonts
-from docgen.render.docx import TemplateRenderError
+from docgen.render.errors import GlyphMissing, TemplateRenderError
 from docgen.render.fonts import locate, missing_glyphs
-from docgen.render.pdf import GlyphMissing
 
 
 class TypstRenderer:

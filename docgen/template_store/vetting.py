@@ -21,10 +21,10 @@ from jinja2 import TemplateError
 from docgen.documents.problems import Problem
 from docgen.render.docx import (
     DocxRenderer,
-    TemplateRenderError,
     opens_as_docx,
     undeclared_variables,
 )
+from docgen.render.errors import TemplateRenderError
 
 Samples = list[tuple[str, dict[str, Any]]]
 
@@ -140,8 +140,8 @@ def vet_html(
     source: str, samples: Samples, templates_dir: Path, font_families: tuple[str, ...]
 ) -> Vetting:
     """Compile, check variables, and print every sample case as PDF with an HTML template."""
+    from docgen.render.errors import GlyphMissing
     from docgen.render.html_check import recording_renderer, refused_fetches, undeclared_names
-    from docgen.render.pdf import GlyphMissing
     from docgen.template_store.html_source import resource_references
 
     verdict = Vetting()

@@ -24,6 +24,7 @@ from docgen.web import (
     auth,
     batches,
     bundles,
+    extension,
     form,
     hosts,
     idempotency,
@@ -32,7 +33,7 @@ from docgen.web import (
     profiles,
     register_api,
 )
-from docgen.web.errors import problems_from_pydantic
+from docgen.web.errors import problems_from_pydantic, unexpected_error
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +64,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> OpenAPI:
     )
     app.config.update(config)
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
-    app.extensions["docgen"] = Docgen(settings)
+    extension.install(app, Docgen(settings))
     auth.init_app(app, settings)
     hosts.init_app(app, settings)  # first of all: a foreign Host header gets 400
     limits.init_app(app, settings)
@@ -78,7 +79,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> OpenAPI:
     idempotency.init_app(app)  # after every creating route is registered
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(CaseInvalid, _invalid)
-    app.register_error_handler(Exception, _unexpected_error)
+    app.register_error_handler(Exception, unexpected_error)
     app.after_request(_security_headers)
     return app
 
@@ -109,16 +110,6 @@ def _invalid(exc: CaseInvalid) -> Response:
     """A problem found below a view (a list's cursor): 422 with the problem list."""
     response = jsonify([p.as_dict() for p in exc.problems])
     response.status_code = 422
-    return response
-
-
-def _unexpected_error(exc: Exception) -> Response:
-    log.error(
-        "unhandled %s on %s %s", type(exc).__name__, request.method, request.path, exc_info=exc
-    )
-    problem = Problem((), "internal_error", "服务器内部错误，请稍后重试；如持续出现请联系管理员")
-    response = jsonify([problem.as_dict()])
-    response.status_code = 500
     return response
 
 

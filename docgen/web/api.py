@@ -6,12 +6,9 @@ shows each request body's schema. Bad input always gets a problem list, never a 
 
 from __future__ import annotations
 
-import io
-import json
-import urllib.parse
 from typing import Any, Literal
 
-from flask import Response, abort, jsonify, request, send_file
+from flask import Response, abort, jsonify, request
 from flask_openapi3 import APIBlueprint, OpenAPI, Tag
 from pydantic import BaseModel, Field
 
@@ -20,9 +17,10 @@ from docgen.calculations import Calculation
 from docgen.documents import registry
 from docgen.documents.base import DocumentType
 from docgen.documents.problems import CaseInvalid, Problem
-from docgen.services import FORMATS, MEDIA_TYPES, Docgen, Format, Rendered
+from docgen.services import FORMATS, MEDIA_TYPES, Docgen, Format
 from docgen.web import auth, negotiation, paging, templates_api
 from docgen.web.auth import requester
+from docgen.web.files import file_response
 
 DOCS_TAG = Tag(name="documents", description="生成与校验文书")
 TYPES_TAG = Tag(name="document-types", description="文书类型与数据结构")
@@ -102,32 +100,10 @@ def _type_info(doc_type: DocumentType[Any]) -> dict[str, Any]:
     }
 
 
-def _file_response(rendered: Rendered) -> Response:
-    response = send_file(io.BytesIO(rendered.content), mimetype=rendered.media_type, max_age=0)
-    response.headers["Content-Disposition"] = content_disposition(
-        rendered.filename, f"{rendered.type_name}.{rendered.fmt}"
-    )
-    if rendered.warnings:
-        response.headers["X-Docgen-Warnings"] = json.dumps(
-            [w.as_dict() for w in rendered.warnings], ensure_ascii=True
-        )
-    if rendered.document_id:
-        response.headers["X-Docgen-Document-Id"] = rendered.document_id
-        response.headers["X-Docgen-Verification-Code"] = rendered.verification_code or ""
-    response.headers["Cache-Control"] = "no-store"
-    return response
-
-
 def _draft_marked(response: Response, draft: bool) -> Response:
     if draft:
         response.headers["X-Docgen-Draft"] = "true"
     return response
-
-
-def content_disposition(filename: str, ascii_fallback: str) -> str:
-    """An attachment header with a plain ASCII name and the real (Chinese) name, RFC 6266."""
-    quoted = urllib.parse.quote(filename, safe="")
-    return f"attachment; filename=\"{ascii_fallback}\"; filename*=UTF-8''{quoted}"
 
 
 def _require_json() -> Response | None:
@@ -172,12 +148,12 @@ def _render_view(doc_type: DocumentType[Any]) -> Any:
         if rendered is None:
             return negotiation.not_acceptable()
         if len(rendered) == 1:
-            return _draft_marked(_file_response(rendered[0]), query.draft)
+            return _draft_marked(file_response(rendered[0]), query.draft)
         if negotiation.wants_multipart():
             response = negotiation.multipart(rendered)
             response.headers["Cache-Control"] = "no-store"
         else:
-            response = _file_response(negotiation.zip_with_manifest(rendered))
+            response = file_response(negotiation.zip_with_manifest(rendered))
         ids = list(dict.fromkeys(r.document_id for r in rendered if r.document_id))
         if ids:
             response.headers["X-Docgen-Document-Ids"] = ",".join(ids)

@@ -34,6 +34,7 @@ from docgen.documents.problems import Problem
 from docgen.register.access import ApiKeys, Principal, Users
 from docgen.register.store import Register
 from docgen.tenants import ADMIN, DEFAULT_TENANT_ID
+from docgen.web.extension import app_service
 from docgen.web.hosts import rate_limit_storage
 
 if TYPE_CHECKING:
@@ -98,7 +99,7 @@ def caller() -> Principal:
             int(session[SESSION_TENANT]),
             str(session.get(SESSION_ROLE, "")),
         )
-    settings: Settings = current_app.extensions["docgen"].settings
+    settings = app_service().settings
     if settings.web_auth == "single-user":
         return WEB_DESKTOP
     abort(401)
@@ -110,8 +111,7 @@ def tenant_id() -> int:
 
 def service() -> Docgen:
     """The document service acting for the caller's tenant."""
-    docgen: Docgen = current_app.extensions["docgen"]
-    return docgen.for_tenant(tenant_id())
+    return app_service().for_tenant(tenant_id())
 
 
 def forbidden_unless_admin() -> Response | None:
@@ -162,7 +162,7 @@ def _authenticate() -> Response | None:
     path = request.path
     if not path.startswith(API_PREFIX + "/") or path in PUBLIC_PATHS:
         return None
-    settings: Settings = current_app.extensions["docgen"].settings
+    settings = app_service().settings
     if settings.api_auth == "off":
         g.docgen_principal = DESKTOP
         return None
@@ -232,7 +232,7 @@ def _rate_key() -> str:
 
 def init_app(app: Flask, settings: Settings) -> None:
     """Install authentication (first) and the per-key rate limiter on ``app``."""
-    docgen = app.extensions["docgen"]
+    docgen = app_service(app)
     app.extensions["docgen_access"] = docgen.register or Register(settings.effective_database_url)
     app.before_request(_authenticate)
     # registered before the limiter's hook, so it runs after it (Flask runs them reversed)

@@ -21,7 +21,7 @@ from docgen.profiles.model import KIND_TITLES
 from docgen.services import FORMATS
 from docgen.web.auth import tenant_id
 from docgen.web.batches import batches_service, submit
-from docgen.web.form import _doc_type, _page_response, _service, bp
+from docgen.web.pages import acting_service, bp, doc_type_or_404, page_response
 
 ENGINES = (("weasyprint", "WeasyPrint（HTML 排版）"), ("typst", "Typst（快速，默认）"))
 LABELS = {"done": "已完成", "running": "生成中", "planning": "正在校验", "finalizing": "正在汇总"}
@@ -34,14 +34,14 @@ def _upload_page(problems: list[Problem] | None = None, status: int = 200) -> Re
         formats=FORMATS,
         profiles=[
             (stored.id, KIND_TITLES[stored.profile.kind], stored.profile.name)
-            for stored in _service().profiles.list(tenant_id())
+            for stored in acting_service().profiles.list(tenant_id())
         ],
         engines=ENGINES,
-        engine_default=_service().settings.pdf_engine,
+        engine_default=acting_service().settings.pdf_engine,
         problems=problems or [],
         csrf_token=generate_csrf(),
     )
-    return _page_response(html, status)
+    return page_response(html, status)
 
 
 @bp.get("/batches")
@@ -62,7 +62,7 @@ def batch_status(run_id: str) -> Response:
     try:
         status = batches_service().status(run_id, tenant_id())
     except RunNotFound:
-        return _page_response(render_template("form/not_found.html"), 404)
+        return page_response(render_template("form/not_found.html"), 404)
     status.pop("out_dir", None)
     label = LABELS.get(status["status"], status["status"])
     if status["status"] == "done":  # what was made, not only that the run ended
@@ -75,7 +75,7 @@ def batch_status(run_id: str) -> Response:
         rejects=batches_service().reject_lines(run_id),
         warnings=batches_service().reject_lines(run_id, name="warnings.csv"),
     )
-    return _page_response(html)
+    return page_response(html)
 
 
 @bp.get("/batches/<run_id>/files/<name>")
@@ -86,7 +86,7 @@ def batch_file(run_id: str, name: str) -> Response:
     except RunNotFound:
         path = None
     if path is None:
-        return _page_response(render_template("form/not_found.html"), 404)
+        return page_response(render_template("form/not_found.html"), 404)
     return send_file(path, as_attachment=True, download_name=f"{run_id[:8]}-{name}")
 
 
@@ -95,7 +95,7 @@ def batch_download(run_id: str) -> Response:
     try:
         archive = batches_service().archive(run_id, tenant_id())
     except RunNotFound:
-        return _page_response(render_template("form/not_found.html"), 404)
+        return page_response(render_template("form/not_found.html"), 404)
     if archive is None:
         return redirect(url_for("form.batch_status", run_id=run_id))  # type: ignore[return-value]
     return send_file(
@@ -108,12 +108,12 @@ def batch_download(run_id: str) -> Response:
 
 @bp.get("/batches/template/<type_name>.<ext>")
 def batch_template(type_name: str, ext: str) -> Response:
-    doc_type = _doc_type(type_name)
+    doc_type = doc_type_or_404(type_name)
     if ext not in ("xlsx", "csv"):
-        return _page_response(render_template("form/not_found.html"), 404)
+        return page_response(render_template("form/not_found.html"), 404)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"{doc_type.name}.{ext}"
-        write_template(_service(), doc_type.name, path)
+        write_template(acting_service(), doc_type.name, path)
         data = path.read_bytes()
     media = {
         "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -27,6 +27,7 @@ from docgen.batch.runs import Batches, RunNotFound, RunOptions
 from docgen.documents.problems import Problem
 from docgen.tenants.limits import RETRY_AFTER_SECONDS, TooManyRuns
 from docgen.web import auth
+from docgen.web.extension import app_service
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +47,7 @@ def _problems(problems: list[Problem], status: int) -> Response:
 def batches_service() -> Batches:
     batches = current_app.extensions.get("docgen.batches")
     if batches is None:
-        batches = Batches(current_app.extensions["docgen"].settings)
+        batches = Batches(app_service().settings)
         current_app.extensions["docgen.batches"] = batches
     return batches
 

@@ -26,9 +26,9 @@ from docgen.web.bundles import (
     unauthenticated_register_ids,
     upload_limits,
 )
-from docgen.web.form import UPLOAD_LIMITS, _page_response, bp, problem_for_form
 from docgen.web.formdates import normalize_dates
 from docgen.web.formspec import form_spec
+from docgen.web.pages import UPLOAD_LIMITS, bp, page_response, problem_for_form
 
 BUNDLE_TITLE = "起诉材料"
 
@@ -60,7 +60,7 @@ def bundle_page() -> Response:
         exhibit_fields=_exhibit_fields(),
         csrf_token=generate_csrf(),
     )
-    return _page_response(html)
+    return page_response(html)
 
 
 @bp.post("/bundle/build")

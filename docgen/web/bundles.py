@@ -37,13 +37,14 @@ from pydantic import BaseModel, Field
 
 from docgen.bundle.jobs import BundleJobs, BundleRunNotFound
 from docgen.bundle.model import BundleCase
-from docgen.bundle.service import BundleResult, BundleService
+from docgen.bundle.results import BundleResult
+from docgen.bundle.service import BundleService
 from docgen.documents.problems import CaseInvalid, Problem
-from docgen.services import Docgen
 from docgen.tenants.limits import RETRY_AFTER_SECONDS, TooManyRuns
 from docgen.web import auth
-from docgen.web.api import content_disposition
 from docgen.web.auth import requester
+from docgen.web.extension import app_service
+from docgen.web.files import content_disposition
 from docgen.web.limits import JsonTooDeep, json_depth_exceeds
 
 BUNDLES_TAG = Tag(
@@ -59,8 +60,7 @@ def bundle_service() -> BundleService:
     acting for the caller's tenant."""
     service: BundleService | None = current_app.extensions.get("docgen_bundles")
     if service is None:
-        docgen: Docgen = current_app.extensions["docgen"]
-        service = BundleService(docgen)
+        service = BundleService(app_service())
         current_app.extensions["docgen_bundles"] = service
     return service.for_tenant(auth.tenant_id())
 
@@ -88,7 +88,7 @@ def bundle_jobs() -> BundleJobs:
     """The process's bundle runs (built on first use)."""
     jobs: BundleJobs | None = current_app.extensions.get("docgen_bundle_jobs")
     if jobs is None:
-        jobs = BundleJobs(current_app.extensions["docgen"].settings)
+        jobs = BundleJobs(app_service().settings)
         current_app.extensions["docgen_bundle_jobs"] = jobs
     return jobs
 
@@ -135,7 +135,7 @@ def _problems(problems: list[Problem], status: int) -> Response:
 
 
 def upload_limits() -> None:
-    settings = current_app.extensions["docgen"].settings
+    settings = app_service().settings
     request.max_content_length = settings.bundle_max_upload_bytes
     request.max_form_memory_size = MAX_CASE_FIELD_BYTES
     request.max_form_parts = MAX_FORM_PARTS

@@ -12,6 +12,7 @@ in the single-user mode, where nobody signs in, the page says so and lists nothi
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -22,7 +23,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from docgen.documents import registry
 from docgen.web import auth
 from docgen.web.carry import TARGETS, carry, shared_facts
-from docgen.web.form import _page_response, bp, log
+from docgen.web.pages import bp, page_response
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -103,7 +106,7 @@ def cases() -> Response:
         title="案件",
         notice=None if signed_in else SIGN_IN_MESSAGE,
     )
-    return _page_response(html)
+    return page_response(html)
 
 
 def carried_from_register(document_id: str, target: str) -> tuple[dict[str, Any], str] | None:

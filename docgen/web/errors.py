@@ -1,13 +1,18 @@
-"""Translating request-validation failures into docgen problems."""
+"""Errors as docgen problems: request-validation failures, and the 500 of the unforeseen."""
 
 from __future__ import annotations
 
+import logging
+
+from flask import Response, jsonify, request
 from pydantic import BaseModel, ValidationError
 
 from docgen.calculations import CALCULATIONS
 from docgen.documents import registry
 from docgen.documents.problems import Problem, from_validation_error
 from docgen.web import register_api
+
+log = logging.getLogger(__name__)
 
 
 def problems_from_pydantic(error: ValidationError) -> list[Problem]:
@@ -23,3 +28,13 @@ def problems_from_pydantic(error: ValidationError) -> list[Problem]:
         if model.model_config.get("title", model.__name__) == error.title:
             return from_validation_error(error, model)
     return from_validation_error(error, None, prefix=("query",))
+
+
+def unexpected_error(exc: Exception) -> Response:
+    log.error(
+        "unhandled %s on %s %s", type(exc).__name__, request.method, request.path, exc_info=exc
+    )
+    problem = Problem((), "internal_error", "服务器内部错误，请稍后重试；如持续出现请联系管理员")
+    response = jsonify([problem.as_dict()])
+    response.status_code = 500
+    return response

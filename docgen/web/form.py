@@ -15,12 +15,10 @@ import logging
 import os
 import secrets
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from flask import (
-    Blueprint,
     Flask,
     Response,
     abort,
@@ -31,55 +29,47 @@ from flask import (
     send_file,
     url_for,
 )
-from flask_wtf.csrf import CSRFError, generate_csrf, validate_csrf
-from wtforms.validators import ValidationError as CsrfInvalid
+from flask_wtf.csrf import generate_csrf
 
 from docgen import drafts
 from docgen.config import Settings
 from docgen.documents import registry
 from docgen.documents.base import DocumentType
 from docgen.documents.problems import CaseInvalid, Problem
-from docgen.services import FORMATS, Docgen, Format, Rendered
-from docgen.web import auth, negotiation
-from docgen.web.api import content_disposition
+from docgen.services import FORMATS, Format, Rendered
+
+# importing a page module adds its routes to bp
+from docgen.web import (  # noqa: F401
+    auth,
+    batch_pages,
+    bundle_pages,
+    case_pages,
+    negotiation,
+    profile_pages,
+    template_pages,
+)
 from docgen.web.auth import requester
 from docgen.web.carry import TARGETS as CARRY_TARGETS
 from docgen.web.carry import carry
+from docgen.web.case_pages import carried_from_register
 from docgen.web.figures import figures
+from docgen.web.files import content_disposition
 from docgen.web.formdates import normalize_dates
-from docgen.web.formspec import element_id, field_path, form_spec
+from docgen.web.formspec import form_spec
+from docgen.web.pages import (
+    acting_service,
+    bp,
+    doc_type_or_404,
+    page_response,
+    problem_for_form,
+)
 from docgen.web.sample_titles import sample_title
 
 log = logging.getLogger(__name__)
 
-bp = Blueprint(
-    "form",
-    __name__,
-    url_prefix="/form",
-    template_folder="templates",
-    static_folder="static",
-)
-
-CSRF_MESSAGE = "页面已过期或请求来源不明（缺少有效的安全令牌），请刷新页面后重试"
-
-# endpoints that take uploads larger than the JSON body limit: each sets its own request
-# limits before the CSRF check reads the form
-UPLOAD_LIMITS: dict[str, Callable[[], None]] = {}
-
-
-def _service() -> Docgen:
-    return auth.service()  # acting for the signed-in user's tenant (or the desktop's)
-
-
-def _doc_type(name: str) -> DocumentType[Any]:
-    try:
-        return registry.get(name)
-    except registry.UnknownDocumentType:
-        abort(404)
-
 
 def _samples_dir(type_name: str) -> Path:
-    return _service().settings.samples_dir / type_name / "valid"
+    return acting_service().settings.samples_dir / type_name / "valid"
 
 
 def sample_names(type_name: str) -> list[str]:
@@ -90,53 +80,23 @@ def sample_names(type_name: str) -> list[str]:
     return sorted(p.stem for p in folder.glob("*.json") if not p.name.endswith(".expect.json"))
 
 
-@bp.before_request
-def _check_csrf() -> Response | None:
-    """Every state-changing request carries the session's CSRF token (form field or header)."""
-    if request.method in ("GET", "HEAD", "OPTIONS"):
-        return None
-    limits = UPLOAD_LIMITS.get(request.endpoint or "")
-    if limits is not None:
-        limits()
-    token = request.form.get("csrf_token") or request.headers.get("X-CSRFToken")
-    try:
-        validate_csrf(token)
-    except (CsrfInvalid, CSRFError):
-        log.warning("form request refused: missing or invalid CSRF token on %s", request.path)
-        problem = Problem((), "csrf_invalid", CSRF_MESSAGE)
-        if request.is_json:
-            response = jsonify([problem.as_dict()])
-            response.status_code = 400
-            return response
-        return _page_response(render_template("form/refused.html", problems=[problem]), 400)
-    return None
-
-
-def _page_response(html: str, status: int = 200) -> Response:
-    response = Response(html, status=status, mimetype="text/html")
-    response.headers["Cache-Control"] = "no-store"
-    return response
-
-
 @bp.get("/")
 def index() -> Response:
     types = registry.all_types()
-    return _page_response(render_template("form/index.html", types=types))
+    return page_response(render_template("form/index.html", types=types))
 
 
 @bp.get("/<type_name>")
 def page(type_name: str) -> Response:
-    doc_type = _doc_type(type_name)
+    doc_type = doc_type_or_404(type_name)
     spec = form_spec(doc_type.json_schema(), doc_type.title)
     initial, carried_from = None, _carried_from()
     if request.args.get("from"):  # the next document of a case in the case list
-        from docgen.web.case_pages import carried_from_register
-
         found = carried_from_register(request.args["from"], type_name)
         if found is None:
-            return _page_response(render_template("form/not_found.html"), 404)
+            return page_response(render_template("form/not_found.html"), 404)
         initial, carried_from = found
-    return _page_response(
+    return page_response(
         render_template(
             "form/document.html",
             initial=initial,
@@ -168,7 +128,7 @@ def _profile_choices() -> list[dict[str, Any]]:
     from sqlalchemy.exc import SQLAlchemyError
 
     try:
-        service = _service()
+        service = acting_service()
         stored = service.profiles.list(service.tenant_id)
     except SQLAlchemyError:
         log.exception("sender profiles unavailable; the form is shown without them")
@@ -183,7 +143,7 @@ def _profile_choices() -> list[dict[str, Any]]:
 
 @bp.get("/<type_name>/samples/<name>.json")
 def sample(type_name: str, name: str) -> Response:
-    _doc_type(type_name)
+    doc_type_or_404(type_name)
     if name not in sample_names(type_name):
         abort(404)
     data = json.loads((_samples_dir(type_name) / f"{name}.json").read_text(encoding="utf-8-sig"))
@@ -193,7 +153,7 @@ def sample(type_name: str, name: str) -> Response:
 @bp.post("/<type_name>/carry")
 def carry_case(type_name: str) -> Response:
     """The shared facts of the case typed here, as a case of another document type."""
-    _doc_type(type_name)
+    doc_type_or_404(type_name)
     body = request.get_json(silent=True)
     target = body.get("target") if isinstance(body, dict) else None
     case = body.get("case") if isinstance(body, dict) else None
@@ -202,7 +162,7 @@ def carry_case(type_name: str) -> Response:
         response = jsonify([problem.as_dict()])
         response.status_code = 400
         return response
-    doc_type = _doc_type(target)
+    doc_type = doc_type_or_404(target)
     return jsonify(
         {
             "case": carry(case, target),
@@ -212,25 +172,17 @@ def carry_case(type_name: str) -> Response:
     )
 
 
-def problem_for_form(spec: dict[str, Any], problem: Problem) -> dict[str, Any]:
-    """A problem as the API reports it, plus the id of the form element it belongs beside."""
-    data = problem.as_dict()
-    data["field"] = element_id(field_path(spec, problem.loc))
-    data["path"] = problem.path
-    return data
-
-
 @bp.post("/<type_name>/validate")
 def validate(type_name: str) -> Response:
     """Validate the case typed in the form: the API's report, each problem with its field."""
-    doc_type = _doc_type(type_name)
+    doc_type = doc_type_or_404(type_name)
     data = request.get_json(silent=True)
     spec = form_spec(doc_type.json_schema(), doc_type.title)
     if not isinstance(data, dict):
         problem = Problem((), "json_invalid", "提交的内容不是有效的案件数据")
         return jsonify({"valid": False, "errors": [problem_for_form(spec, problem)]})
     typed = normalize_dates(spec, data)
-    report = _service().validate(type_name, data)
+    report = acting_service().validate(type_name, data)
     bad_dates = {p.loc for p in typed}
     errors = typed + [
         p for p in report.problems if p.severity == "error" and p.loc not in bad_dates
@@ -251,7 +203,7 @@ def validate(type_name: str) -> Response:
 @bp.post("/<type_name>/render")
 def render(type_name: str) -> Response:
     """Render the case posted by the form: shown in the page's preview frame or downloaded."""
-    doc_type = _doc_type(type_name)
+    doc_type = doc_type_or_404(type_name)
     fmt = request.form.get("format", "pdf")
     inline = request.form.get("disposition") == "inline"
     try:
@@ -275,7 +227,7 @@ BOTH = ",".join(FORMATS)  # both formats of one document, in one ZIP
 
 
 def _rendered(type_name: str, data: Any, fmt: str, inline: bool) -> Rendered:
-    service = _service()
+    service = acting_service()
     if fmt == BOTH:  # one document (one id and number), its PDF and DOCX
         made = service.render_formats(type_name, data, list(FORMATS), requested_by=requester())
         return negotiation.zip_with_manifest([f for files in made for f in files])
@@ -287,7 +239,7 @@ def _rendered(type_name: str, data: Any, fmt: str, inline: bool) -> Rendered:
 
 def _refused(problems: list[Problem], doc_type: DocumentType[Any], status: int) -> Response:
     html = render_template("form/refused.html", problems=problems, doc_type=doc_type)
-    response = _page_response(html, status)
+    response = page_response(html, status)
     response.headers["X-Frame-Options"] = "SAMEORIGIN"
     response.headers["Content-Security-Policy"] = (
         "default-src 'self'; frame-ancestors 'self'; object-src 'none'"
@@ -337,14 +289,6 @@ def _ensure_secret_key(app: Flask, settings: Settings) -> None:
 
 def init_app(app: Flask, settings: Settings) -> None:
     """Register the form pages under ``/form`` (and ``/`` sends people there)."""
-    from docgen.web import (
-        batch_pages,  # noqa: F401  (adds the batch pages to bp)
-        bundle_pages,  # noqa: F401  (adds the filing bundle page to bp)
-        case_pages,  # noqa: F401  (adds the case list to bp)
-        profile_pages,  # noqa: F401  (adds the profile pages to bp)
-        template_pages,  # noqa: F401  (adds the templates page to bp)
-    )
-
     _ensure_secret_key(app, settings)
     app.config.setdefault("WTF_CSRF_TIME_LIMIT", 8 * 3600)
     app.register_blueprint(bp)

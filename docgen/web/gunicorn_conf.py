@@ -22,6 +22,7 @@ from typing import Any
 from docgen import runtime
 from docgen.config import Settings
 from docgen.render import prepared_fonts
+from docgen.web.extension import app_service
 
 control_socket_disable = True
 
@@ -42,7 +43,7 @@ def on_starting(server: Any) -> None:
 
 def post_fork(server: Any, worker: Any) -> None:
     app = worker.app.wsgi()
-    app.extensions["docgen"].warm_up()
+    app_service(app).warm_up()
     runtime.settle()
 
 

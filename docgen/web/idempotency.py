@@ -31,6 +31,7 @@ from docgen import db
 from docgen.documents.problems import Problem
 from docgen.idempotency.store import Claimed, IdempotencyStore, InFlight, Replay, Reused
 from docgen.web import auth
+from docgen.web.extension import app_service
 
 HEADER = "Idempotency-Key"
 _KEY = re.compile(r"^[\x21-\x7e][\x20-\x7e]{0,254}$")
@@ -51,7 +52,7 @@ def creates(endpoint: str) -> bool:
 def store() -> IdempotencyStore:
     found: IdempotencyStore | None = current_app.extensions.get("docgen_idempotency")
     if found is None:
-        url = current_app.extensions["docgen"].settings.effective_database_url
+        url = app_service().settings.effective_database_url
         found = IdempotencyStore(db.upgrade(url))
         current_app.extensions["docgen_idempotency"] = found
     return found

@@ -33,6 +33,7 @@ from werkzeug.exceptions import BadRequest
 from docgen import db
 from docgen.config import Settings
 from docgen.documents.problems import Problem
+from docgen.web.errors import unexpected_error
 
 log = logging.getLogger(__name__)
 
@@ -104,9 +105,7 @@ def _is_lock(exc: OperationalError) -> bool:
 
 def _database_busy(exc: OperationalError) -> Response:
     if not _is_lock(exc):
-        from docgen.web import _unexpected_error  # the 500 every other error gets
-
-        return _unexpected_error(exc)
+        return unexpected_error(exc)  # the 500 every other error gets
     log.warning("database busy on %s %s", request.method, request.path)
     problem = Problem(
         (), "database_busy", f"数据库正忙（被其他操作锁定），请 {RETRY_AFTER_SECONDS} 秒后重试"

@@ -22,6 +22,7 @@ from flask import Response, jsonify, request
 
 from docgen.documents.problems import Problem
 from docgen.services import MEDIA_TYPES, Format, Rendered, bundle
+from docgen.web.files import content_disposition
 
 MULTIPART = "multipart/mixed"
 FILE_FORMATS: dict[str, Format] = {MEDIA_TYPES["pdf"]: "pdf", MEDIA_TYPES["docx"]: "docx"}
@@ -89,8 +90,6 @@ def zip_with_manifest(rendered: list[Rendered]) -> Rendered:
 
 def multipart(rendered: list[Rendered]) -> Response:
     """The documents as the parts of one ``multipart/mixed`` answer (RFC 2046)."""
-    from docgen.web.api import content_disposition
-
     boundary = "docgen-" + secrets.token_hex(16)
     body = io.BytesIO()
     for item in rendered:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 from typing import Any
 
-from flask import Response, current_app, jsonify, redirect, render_template, request, url_for
+from flask import Response, jsonify, redirect, render_template, request, url_for
 from flask_wtf.csrf import generate_csrf
 from pydantic import ValidationError
 
@@ -18,15 +18,16 @@ from docgen.documents.problems import Problem, from_validation_error
 from docgen.profiles.model import SenderProfile
 from docgen.profiles.store import ProfileNotFound, ProfileStore
 from docgen.web.auth import tenant_id
-from docgen.web.form import _doc_type, _page_response, bp, problem_for_form
+from docgen.web.extension import app_service
 from docgen.web.formspec import form_spec
+from docgen.web.pages import bp, doc_type_or_404, page_response, problem_for_form
 from docgen.web.prefill import prefill
 
 PROFILE_TITLE = "发件人资料"
 
 
 def _store() -> ProfileStore:
-    return current_app.extensions["docgen"].profiles  # type: ignore[no-any-return]
+    return app_service().profiles
 
 
 def _spec() -> dict[str, Any]:
@@ -43,7 +44,7 @@ def profile_choices() -> list[dict[str, Any]]:
 
 @bp.get("/profiles")
 def profiles() -> Response:
-    return _page_response(
+    return page_response(
         render_template(
             "form/profiles.html",
             profiles=_store().list(tenant_id()),
@@ -54,7 +55,7 @@ def profiles() -> Response:
 
 
 def _editor(profile_id: int | None, data: dict[str, Any]) -> Response:
-    return _page_response(
+    return page_response(
         render_template(
             "form/profile_edit.html",
             spec=_spec(),
@@ -76,7 +77,7 @@ def edit_profile(profile_id: int) -> Response:
     try:
         stored = _store().get(tenant_id(), profile_id)
     except ProfileNotFound:
-        return _page_response(render_template("form/not_found.html"), 404)
+        return page_response(render_template("form/not_found.html"), 404)
     return _editor(profile_id, stored.profile.model_dump(mode="json", exclude_none=True))
 
 
@@ -115,7 +116,7 @@ def delete_profile(profile_id: int) -> Response:
 @bp.get("/<type_name>/prefill/<int:profile_id>")
 def prefill_case(type_name: str, profile_id: int) -> Response:
     """The fields of a ``type_name`` case that profile ``profile_id`` fills in."""
-    doc_type = _doc_type(type_name)
+    doc_type = doc_type_or_404(type_name)
     try:
         stored = _store().get(tenant_id(), profile_id)
     except ProfileNotFound as exc:

@@ -6,7 +6,7 @@ are the caller's tenant's: another tenant's id is unknown (404), as a missing on
 
 from __future__ import annotations
 
-from flask import Response, current_app, jsonify, request
+from flask import Response, jsonify, request
 from flask_openapi3 import APIBlueprint, Tag
 from pydantic import BaseModel, Field, ValidationError
 
@@ -14,6 +14,7 @@ from docgen.documents.problems import Problem, from_validation_error
 from docgen.profiles.model import SenderProfile
 from docgen.profiles.store import ProfileNotFound, ProfileStore
 from docgen.web.auth import tenant_id
+from docgen.web.extension import app_service
 from docgen.web.paging import PageQuery, answer, page
 
 PROFILES_TAG = Tag(name="sender-profiles", description="发函人档案（律师事务所、债权人）")
@@ -24,7 +25,7 @@ class ProfilePath(BaseModel):
 
 
 def _store() -> ProfileStore:
-    return current_app.extensions["docgen"].profiles  # type: ignore[no-any-return]
+    return app_service().profiles
 
 
 def _problems(problems: list[Problem], status: int) -> Response:

@@ -14,7 +14,7 @@ import re
 from datetime import UTC, date, datetime
 from typing import Any
 
-from flask import Response, abort, current_app, jsonify, request
+from flask import Response, abort, jsonify, request
 from flask_openapi3 import APIBlueprint, FileStorage, Tag
 from pydantic import BaseModel, Field
 
@@ -32,6 +32,7 @@ from docgen.register.store import Register, Verification
 from docgen.services import Docgen, _public
 from docgen.web import paging
 from docgen.web.auth import principal, requester, tenant_id
+from docgen.web.extension import app_service
 from docgen.web.openapi_models import RegisterPage
 from docgen.web.paging import PageQuery
 
@@ -96,7 +97,7 @@ class RegisterQuery(PageQuery):
 
 
 def _service() -> Docgen:
-    return current_app.extensions["docgen"]  # type: ignore[no-any-return]
+    return app_service()
 
 
 def _register() -> Register:
@@ -188,62 +189,72 @@ def _verify_answer(found: Verification) -> dict[str, Any]:
     return answer
 
 
+def _verified(form: VerifyForm) -> Response:
+    """The answer of ``POST /verify``: exactly one of a file, a SHA-256 or a code."""
+    given = [v for v in (form.file, form.sha256, form.code) if v not in (None, "")]
+    if len(given) != 1:
+        return _problems(
+            [
+                Problem(
+                    (),
+                    "verify_one_of",
+                    "请只提供以下一项：文件 file、哈希 sha256 或校验码 code",
+                )
+            ]
+        )
+    register = _register()
+    if form.file is not None:
+        upload = request.files.get("file")
+        if upload is None:
+            return _problems([Problem(("file",), "file_missing", "file 应为上传的文件")])
+        found = register.verify(content=upload.read())
+    elif form.sha256:
+        if not _SHA256.match(form.sha256):
+            return _problems(
+                [Problem(("sha256",), "sha256_invalid", "SHA-256 应为64位十六进制字符")]
+            )
+        found = register.verify(sha256=form.sha256)
+    else:
+        found = register.verify(code=form.code or "")
+    return jsonify(_verify_answer(found))
+
+
+def _page(query: RegisterQuery) -> Response:
+    """One page of the tenant's register, newest first, after the query's cursor."""
+    after = None
+    if query.cursor:
+        created, last_id = _position(paging.decode(query.cursor))
+        after = (created, last_id)
+    where = RegisterFilter(
+        tenant_id(),
+        query.type,
+        query.issued_from,
+        query.issued_to,
+        query.batch_id,
+        query.debtor_name,
+        query.debtor_id_number,
+    )
+    rows = search(_register().engine, where, query.limit + 1, after)
+    chosen = rows[: query.limit]
+    following = None
+    if len(rows) > query.limit:
+        last = chosen[-1]
+        following = paging.encode([_aware(last.created_at).isoformat(), last.id])
+    return paging.answer([_document_dict(d) for d in chosen], following)
+
+
 def build_blueprint() -> APIBlueprint:
     bp = APIBlueprint("register", __name__, url_prefix="/api/v1")
 
     @bp.post("/verify", tags=[REGISTER_TAG], responses={200: VerifyAnswer})
     def verify(form: VerifyForm) -> Response:
         """核验一份文书是否由 docgen 出具（上传文件，或提供 SHA-256 或校验码）"""
-        given = [v for v in (form.file, form.sha256, form.code) if v not in (None, "")]
-        if len(given) != 1:
-            return _problems(
-                [
-                    Problem(
-                        (),
-                        "verify_one_of",
-                        "请只提供以下一项：文件 file、哈希 sha256 或校验码 code",
-                    )
-                ]
-            )
-        register = _register()
-        if form.file is not None:
-            upload = request.files.get("file")
-            if upload is None:
-                return _problems([Problem(("file",), "file_missing", "file 应为上传的文件")])
-            found = register.verify(content=upload.read())
-        elif form.sha256:
-            if not _SHA256.match(form.sha256):
-                return _problems(
-                    [Problem(("sha256",), "sha256_invalid", "SHA-256 应为64位十六进制字符")]
-                )
-            found = register.verify(sha256=form.sha256)
-        else:
-            found = register.verify(code=form.code or "")
-        return jsonify(_verify_answer(found))
+        return _verified(form)
 
     @bp.get("/register", tags=[REGISTER_TAG], responses={200: RegisterPage})
     def list_documents(query: RegisterQuery) -> Response:
         """本租户出具的文书（最新的在前，分页），可按类型、日期、批次、债务人筛选"""
-        after = None
-        if query.cursor:
-            created, last_id = _position(paging.decode(query.cursor))
-            after = (created, last_id)
-        where = RegisterFilter(
-            tenant_id(),
-            query.type,
-            query.issued_from,
-            query.issued_to,
-            query.batch_id,
-            query.debtor_name,
-            query.debtor_id_number,
-        )
-        rows = search(_register().engine, where, query.limit + 1, after)
-        chosen = rows[: query.limit]
-        following = None
-        if len(rows) > query.limit:
-            last = chosen[-1]
-            following = paging.encode([_aware(last.created_at).isoformat(), last.id])
-        return paging.answer([_document_dict(d) for d in chosen], following)
+        return _page(query)
 
     @bp.get("/register/<document_id>", tags=[REGISTER_TAG], responses={200: None})
     def get_document(path: DocumentPath) -> Response:

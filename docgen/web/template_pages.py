@@ -21,14 +21,14 @@ from docgen.documents.problems import CaseInvalid, Problem
 from docgen.services import template_kind
 from docgen.template_store import TemplateRejected, UnknownVersion
 from docgen.web import auth
-from docgen.web.form import _doc_type, _page_response, bp
+from docgen.web.pages import bp, doc_type_or_404, page_response
 
 MAX_TEMPLATE_BYTES = 10 * 1024 * 1024
 TITLE = "文书模板"
 KIND_NAMES = {"docx": "Word 模板", "html": "PDF 模板"}
 
 
-def _service() -> Any:
+def acting_service() -> Any:
     return auth.service()  # acting for the signed-in user's tenant
 
 
@@ -45,7 +45,7 @@ def _kind() -> str:
 
 
 def _page(problems: dict[str, list[Problem]] | None = None, status: int = 200) -> Response:
-    service = _service()
+    service = acting_service()
     rows = []
     for doc_type in registry.all_types():
         versions = service.templates.versions(service.tenant_id, doc_type.name)
@@ -64,7 +64,7 @@ def _page(problems: dict[str, list[Problem]] | None = None, status: int = 200) -
         csrf_token=generate_csrf(),
         title=TITLE,
     )
-    return _page_response(html, status)
+    return page_response(html, status)
 
 
 @bp.get("/templates")
@@ -74,7 +74,7 @@ def templates() -> Response:
 
 @bp.post("/templates/<type_name>/upload")
 def upload_template(type_name: str) -> Response:
-    _doc_type(type_name)
+    doc_type_or_404(type_name)
     refused = _admin_only(type_name)
     if refused is not None:
         return refused
@@ -86,7 +86,7 @@ def upload_template(type_name: str) -> Response:
     if len(data) > MAX_TEMPLATE_BYTES:
         return _page({type_name: [Problem(("file",), "too_large", "模板文件超过 10 MB")]}, 413)
     try:
-        info, warnings = _service().upload_template(
+        info, warnings = acting_service().upload_template(
             type_name,
             data,
             filename=(upload.filename if upload else "") or "",
@@ -103,9 +103,9 @@ def upload_template(type_name: str) -> Response:
 
 @bp.post("/templates/<type_name>/<int:version>/preview")
 def preview_template(type_name: str, version: int) -> Response:
-    _doc_type(type_name)
+    doc_type_or_404(type_name)
     try:
-        rendered = _service().preview_template(type_name, version, kind=_kind())
+        rendered = acting_service().preview_template(type_name, version, kind=_kind())
     except UnknownVersion:
         return _page({type_name: [Problem(("version",), "not_found", "没有该版本")]}, 404)
     except CaseInvalid as exc:
@@ -122,11 +122,11 @@ def preview_template(type_name: str, version: int) -> Response:
 
 @bp.post("/templates/<type_name>/<int:version>/activate")
 def activate_template(type_name: str, version: int) -> Response:
-    _doc_type(type_name)
+    doc_type_or_404(type_name)
     refused = _admin_only(type_name)
     if refused is not None:
         return refused
-    service = _service()
+    service = acting_service()
     try:
         info = service.templates.activate(service.tenant_id, type_name, version, _kind())
     except UnknownVersion:
@@ -137,12 +137,12 @@ def activate_template(type_name: str, version: int) -> Response:
 
 @bp.post("/templates/<type_name>/deactivate")
 def deactivate_template(type_name: str) -> Response:
-    _doc_type(type_name)
+    doc_type_or_404(type_name)
     refused = _admin_only(type_name)
     if refused is not None:
         return refused
     kind = _kind()
-    service = _service()
+    service = acting_service()
     service.templates.deactivate(service.tenant_id, type_name, kind)
     notice = f"{type_name} 的{KIND_NAMES[kind]}已恢复使用内置模板"
     return redirect(url_for("form.templates", notice=notice), 303)  # type: ignore[return-value]

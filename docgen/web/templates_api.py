@@ -24,6 +24,7 @@ from docgen.documents.problems import CaseInvalid, Problem
 from docgen.services import Docgen
 from docgen.template_store import TemplateRejected, UnknownVersion, VersionInfo
 from docgen.web import auth, paging
+from docgen.web.files import file_response
 
 TEMPLATES_TAG = Tag(name="templates", description="自定义文书模板：上传、检查、预览、启用")
 MAX_TEMPLATE_BYTES = 10 * 1024 * 1024
@@ -120,6 +121,33 @@ def _known_type(name: str) -> bool:
     return True
 
 
+def _uploaded(path: TypePath, form: TemplateUpload) -> Response:
+    """Check and store an uploaded template as a new (inactive) version; admins only."""
+    refused = auth.forbidden_unless_admin()
+    if refused is not None:
+        return refused
+    if not _known_type(path.type_name):
+        return _not_found(f"未知的文书类型「{path.type_name}」")
+    data = form.file.read(MAX_TEMPLATE_BYTES + 1)
+    if len(data) > MAX_TEMPLATE_BYTES:
+        return _problems([Problem(("file",), "too_large", "模板文件超过 10 MB")], 413)
+    try:
+        info, warnings = _service().upload_template(
+            path.type_name,
+            data,
+            filename=form.file.filename or "",
+            note=form.note,
+            by=auth.requester(),
+            kind=form.kind,
+            variant=form.variant,
+        )
+    except TemplateRejected as exc:
+        return _problems(exc.problems)
+    response = jsonify(_version_json(info, warnings))
+    response.status_code = 201
+    return response
+
+
 def register_routes(bp: APIBlueprint) -> None:
     @bp.get("/templates", tags=[TEMPLATES_TAG], responses={200: TemplateList})
     def list_templates(query: paging.PageQuery) -> Response:
@@ -138,35 +166,11 @@ def register_routes(bp: APIBlueprint) -> None:
     @bp.post("/templates/<type_name>", tags=[TEMPLATES_TAG], responses={201: TemplateVersionModel})
     def upload_template(path: TypePath, form: TemplateUpload) -> Response:
         """上传 .docx 或 .html 模板：检查安全性、变量与示例渲染，通过后保存为新版本（未启用）"""
-        refused = auth.forbidden_unless_admin()
-        if refused is not None:
-            return refused
-        if not _known_type(path.type_name):
-            return _not_found(f"未知的文书类型「{path.type_name}」")
-        data = form.file.read(MAX_TEMPLATE_BYTES + 1)
-        if len(data) > MAX_TEMPLATE_BYTES:
-            return _problems([Problem(("file",), "too_large", "模板文件超过 10 MB")], 413)
-        try:
-            info, warnings = _service().upload_template(
-                path.type_name,
-                data,
-                filename=form.file.filename or "",
-                note=form.note,
-                by=auth.requester(),
-                kind=form.kind,
-                variant=form.variant,
-            )
-        except TemplateRejected as exc:
-            return _problems(exc.problems)
-        response = jsonify(_version_json(info, warnings))
-        response.status_code = 201
-        return response
+        return _uploaded(path, form)
 
     @bp.post("/templates/<type_name>/<int:version>/preview", tags=[TEMPLATES_TAG])
     def preview_template(path: VersionPath, query: KindQuery) -> Response:
         """用该版本渲染示例案件（或请求体中的案件）预览（docx 得 DOCX，html 得 PDF），不登记"""
-        from docgen.web.api import _file_response
-
         if not _known_type(path.type_name):
             return _not_found(f"未知的文书类型「{path.type_name}」")
         case = request.get_json(silent=True) if request.content_length else None
@@ -176,7 +180,7 @@ def register_routes(bp: APIBlueprint) -> None:
             return _not_found(f"没有 {path.type_name} 的第 {path.version} 版 {query.kind} 模板")
         except CaseInvalid as exc:
             return _problems(exc.problems)
-        return _file_response(rendered)
+        return file_response(rendered)
 
     @bp.post(
         "/templates/<type_name>/<int:version>/activate",

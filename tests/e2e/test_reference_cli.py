@@ -11,7 +11,7 @@ import pytest
 from docgen.cli import main
 from docgen.documents import registry
 from docgen.documents.base import RuleOptions
-from docgen.documents.compliance import strings
+from docgen.domain.texts import strings
 from docgen.reference_data import default_lpr_table
 from tests.support import load_fixture
 

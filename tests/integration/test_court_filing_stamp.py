@@ -11,17 +11,24 @@ import pytest
 from pypdf import PdfReader
 
 from docgen.config import Settings
+from docgen.documents import registry
 from docgen.register import Issue, Stamp
 from docgen.register.reissue import reissue_pdf
-from docgen.services import COURT_FILINGS, Docgen
+from docgen.services import Docgen
 from tests.support import fixture_cases, pdf_pages_text
 
+COURT_FILINGS = {t.name for t in registry.all_types() if t.court_filing}
 FILINGS = [case for case in fixture_cases("valid") if case.type_name in COURT_FILINGS]
 
 
 @pytest.fixture(scope="module")
 def docgen(tmp_path_factory: pytest.TempPathFactory) -> Docgen:
     return Docgen(Settings(data_dir=tmp_path_factory.mktemp("court")))
+
+
+def test_the_types_filed_with_a_court_say_so():
+    assert {"civil_complaint", "preservation_application", "evidence_list"} <= COURT_FILINGS
+    assert not COURT_FILINGS & {"demand_letter", "lawyer_letter", "debt_confirmation"}
 
 
 def test_every_court_filing_type_has_a_fixture():
@@ -57,10 +64,10 @@ def test_a_filing_printed_with_the_stamp_before_is_reissued_with_it(docgen):
     # prints the stamp again so that it comes out as it was issued
     name = "civil_complaint"  # printed from its template files
     case = next(c for c in FILINGS if c.type_name == name)
-    _assessment, copies = docgen._copies(docgen.document_type(name), case.data, docgen.options())
+    _assessment, copies = docgen._copies(registry.get(name), case.data, docgen.options())
     copy, context = copies[0]
     stamp = Stamp.new()
-    template = docgen.document_type(name).templates_for(copy)["html"]  # the case's layout
+    template = registry.get(name).templates_for(copy)["html"]  # the case's layout
     pdf = docgen.pdf.render(
         template, context, footer=stamp.footer_text(), metadata=stamp.properties()
     )

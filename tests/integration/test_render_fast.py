@@ -20,9 +20,10 @@ from pypdf import PdfReader
 from docgen import layouts
 from docgen.config import Settings
 from docgen.documents import registry
+from docgen.render.errors import GlyphMissing
 from docgen.render.fonts import missing_glyphs
 from docgen.render.layout_print import LayoutPrinter
-from docgen.render.pdf import GlyphMissing, PdfRenderer
+from docgen.render.pdf import PdfRenderer
 from docgen.render.prepared_fonts import repertoire
 from docgen.services import CaseInvalid, Docgen, Rendered
 from tests.support import docx_paragraphs, fixture_cases, load_fixture, page_numbers, pdf_pages_text

@@ -39,7 +39,8 @@ from weasyprint.urls import URLFetcher
 from docgen.config import PROJECT_ROOT, Settings
 from docgen.documents.problems import CaseInvalid
 from docgen.render.assets import AssetFetcher, BlockedFetch
-from docgen.render.docx import DocxRenderer, TemplateRenderError
+from docgen.render.docx import DocxRenderer
+from docgen.render.errors import TemplateRenderError
 from docgen.render.fonts import missing_glyphs
 from docgen.services import Docgen
 from tests.support import load_fixture, normalize, pdf_pages_text

@@ -28,8 +28,8 @@ from docgen.batch.runs import Batches, RunOptions
 from docgen.config import Settings
 from docgen.documents import registry
 from docgen.register.reissue import reissue_pdf
+from docgen.render.errors import GlyphMissing
 from docgen.render.layout_print import LayoutPrinter
-from docgen.render.pdf import GlyphMissing
 from docgen.render.prepared_fonts import repertoire
 from docgen.render.typst_pdf import TypstRenderer
 from docgen.services import CaseInvalid, Docgen

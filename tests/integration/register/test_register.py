@@ -159,7 +159,7 @@ def test_a_chunk_records_the_documents_it_delivers_and_nothing_of_a_failed_case(
     # one commit per chunk: a case that fails after some of its copies were made (here the
     # guarantor's copy) leaves no register entry behind for the copies never delivered
     from docgen.documents.problems import CaseInvalid, Problem
-    from docgen.render.docx import TemplateRenderError
+    from docgen.render.errors import TemplateRenderError
 
     guaranteed = load_fixture("lawyer_letter", "valid", "company_debtor_with_guarantor")
     plain = load_fixture("lawyer_letter", "valid", "person_debtor_auto_number")

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from docgen.config import Settings
-from docgen.render.docx import TemplateRenderError
+from docgen.render.errors import TemplateRenderError
 from docgen.services import Docgen
 
 

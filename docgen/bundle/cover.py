@@ -1,0 +1,76 @@
+"""What a bundle's cover states: its parties and its acceptance fee, each said once (by
+the complaint when there is one)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from docgen.bundle.model import BundleCase
+from docgen.documents.problems import Problem
+from docgen.domain.court_fees import acceptance_fee
+
+
+@dataclass(frozen=True)
+class CoverFee:
+    """The acceptance fee the cover prints: the complaint's own figure when it has one."""
+
+    fee: Decimal
+    amount: Decimal
+    basis: str
+
+
+def fee_of(case: BundleCase) -> CoverFee | None:
+    """A bundle without a complaint that computes a fee: from its own claim amount."""
+    if case.claim_amount is None:
+        return None
+    result = acceptance_fee(case.claim_amount, procedure=case.procedure or "ordinary")
+    return CoverFee(result.fee, result.amount, result.basis)
+
+
+def parties_from(case: BundleCase, filing: dict[str, Any], problems: list[Problem]) -> BundleCase:
+    """The complaint's parties on the cover; a different list in the bundle is an error.
+
+    So is a different court: the cover and the evidence list are addressed to the court the
+    complaint is."""
+    court = filing.get("court")
+    if isinstance(court, str) and court != case.court:
+        problems.append(
+            Problem(
+                ("court",),
+                "court_mismatch",
+                f"封面的受诉法院（{case.court}）与起诉状的受诉法院（{court}）不一致",
+            )
+        )
+    update: dict[str, list[str]] = {}
+    for field_name, label in (("plaintiffs", "原告"), ("defendants", "被告")):
+        named = [str(name) for name in filing.get(field_name) or []]
+        given: list[str] = getattr(case, field_name)
+        if given and sorted(given) != sorted(named):
+            problems.append(
+                Problem(
+                    (field_name,),
+                    "parties_mismatch",
+                    f"封面的{label}（{'、'.join(given)}）与起诉状的{label}"
+                    f"（{'、'.join(named)}）不一致",
+                    f"附起诉状时可不填{label}，封面按起诉状列明",
+                )
+            )
+        update[field_name] = named
+    return case.model_copy(update=update)
+
+
+def check_parties_given(case: BundleCase | dict[str, Any], problems: list[Problem]) -> None:
+    """Without a complaint to take them from, the bundle names its parties."""
+    for field_name, label in (("plaintiffs", "原告"), ("defendants", "被告")):
+        reported = any(p.loc[:1] == (field_name,) for p in problems)
+        given = case.get(field_name) if isinstance(case, dict) else getattr(case, field_name)
+        if not given and not reported:
+            problems.append(
+                Problem(
+                    (field_name,),
+                    "missing",
+                    f"请填写{label}，或附起诉状（封面按起诉状列明当事人）",
+                )
+            )
