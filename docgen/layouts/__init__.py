@@ -17,9 +17,13 @@ from docgen.layouts import (
     debt_confirmation,
     demand_letter,
     evidence_list,
+    firm_letter,
     installment_agreement,
     lawyer_letter,
+    power_of_attorney,
     preservation_application,
+    representative_certificate,
+    service_address,
 )
 from docgen.layouts.common import Context
 
@@ -47,6 +51,10 @@ LAYOUTS: dict[str, Layout] = {
         _layout("installment_agreement", installment_agreement),
         _layout("evidence_list", evidence_list),
         _layout("preservation_application", preservation_application),
+        _layout("power_of_attorney", power_of_attorney),
+        _layout("firm_letter", firm_letter),
+        _layout("representative_certificate", representative_certificate),
+        _layout("service_address", service_address),
     )
 }
 SHARED = Path(__file__).with_name("common.py")
