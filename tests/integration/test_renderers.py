@@ -296,7 +296,7 @@ NOT_PRINTED_BY_TYPE |= {
 NOT_PRINTED_BY_TYPE |= {
     "power_of_attorney": {
         ("authority",),  # 一般授权 / 特别授权
-        ("powers",),  # each power by its words (tests/integration/test_filing_papers.py)
+        ("powers",),  # each power by its words (tests/unit/documents/test_filing_papers.py)
         ("principal", "org_type"),
         ("principal", "id_type"),  # the label of the number: 居民身份证号码
     },
