@@ -62,6 +62,7 @@ COURT_FILINGS = frozenset(
         "firm_letter",
         "representative_certificate",
         "service_address",
+        "payment_order",
     }
 )
 """Documents filed with a court: the register's id and code go into the PDF's metadata and

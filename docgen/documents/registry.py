@@ -23,6 +23,7 @@ BUILTIN: tuple[str, ...] = (
     "docgen.documents.firm_letter",
     "docgen.documents.representative_certificate",
     "docgen.documents.service_address",
+    "docgen.documents.payment_order",
 )
 
 _types: dict[str, DocumentType[Any]] = {}

@@ -20,6 +20,7 @@ from docgen.layouts import (
     firm_letter,
     installment_agreement,
     lawyer_letter,
+    payment_order,
     power_of_attorney,
     preservation_application,
     representative_certificate,
@@ -55,6 +56,7 @@ LAYOUTS: dict[str, Layout] = {
         _layout("firm_letter", firm_letter),
         _layout("representative_certificate", representative_certificate),
         _layout("service_address", service_address),
+        _layout("payment_order", payment_order),
     )
 }
 SHARED = Path(__file__).with_name("common.py")

@@ -55,6 +55,11 @@ SAMPLE_TITLES: dict[str, str] = {
     "company_paper_only": "公司，不同意电子送达",
     "defendant_wechat_and_fax_with_case_number": "被告，微信和传真送达，已有案号",
     "person_email_and_sms": "自然人，电子邮件和短信送达",
+    # 支付令申请书
+    "company_goods_paid_for": "公司货款，已交货",
+    "court_away_from_the_debtor": "法院不在债务人住所地（提醒）",
+    "person_principal_and_interest": "自然人借款本金和约定利息",
+    "principal_only_small": "仅请求本金",
 }
 
 

@@ -306,6 +306,14 @@ NOT_PRINTED_BY_TYPE |= {
         ("organization", "phone"),  # the representative's phone is the one printed
         ("organization", "representative_title"),  # printed as the role and the title
     },
+    "payment_order": {
+        ("applicant", "id_type"),  # the label of the number: 公民身份号码
+        ("respondent", "id_type"),
+        ("applicant", "org_type"),
+        ("respondent", "org_type"),
+        ("agents", "*", "authority"),  # 特别授权
+        ("items", "*", "amount"),  # in figures and words (the total test above)
+    },
     "service_address": {
         # the form names only the party served; the other parties are in the complaint
         ("case", "plaintiffs"),
