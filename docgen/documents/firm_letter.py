@@ -177,6 +177,11 @@ def build_context(case: FirmLetter, assessment: Assessment) -> dict[str, Any]:
         "body": [
             f"本所接受{role}{case.client}的委托，指派{lawyers}担任其在{case_title(case.case)}"
             f"{STAGES[case.stage]}程序中的诉讼代理人。",
+            *(
+                [f"承办律师联系电话：{phones}。"]
+                if (phones := "；".join(f"{x.name} {x.phone}" for x in case.lawyers if x.phone))
+                else []
+            ),
             "特此函告，请予接洽。",
         ],
         "attachment": "附：授权委托书一份，律师执业证复印件" + f"{len(case.lawyers)}份。",
@@ -185,11 +190,6 @@ def build_context(case: FirmLetter, assessment: Assessment) -> dict[str, Any]:
             f"执业许可证号：{firm.license_number}",
             f"地址：{firm.address}",
             f"电话：{firm.phone}",
-            *(
-                f"{lawyer.name}律师联系电话：{lawyer.phone}"
-                for lawyer in case.lawyers
-                if lawyer.phone
-            ),
         ],
         "letter_date": format_cn(case.letter_date),
     }

@@ -7,7 +7,7 @@ from docgen.docmodel.blocks import (
     Block,
     Document,
     Keep,
-    Lines,
+    Letterhead,
     Paragraph,
     SignatureLines,
     Title,
@@ -22,17 +22,19 @@ def build(c: Context) -> Document:
 
 def _letter(c: Context) -> tuple[Block, ...]:
     number = (Paragraph(text(c["letter_number"]), "number"),) if c["letter_number"] else ()
-    body = tuple(Paragraph(text(line)) for line in c["body"])
+    *body, closing = (Paragraph(text(line)) for line in c["body"])
     return (
+        # the firm's licence, address and telephone head its letter, as on its letterhead
+        Letterhead(c["firm"], tuple(c["firm_lines"])),
         Title(c["title"]),
         *number,
         Paragraph(text(f"{c['court']}："), "plain"),
         *body,
-        Paragraph(text(c["attachment"])),
         Keep(
             (
+                closing,
+                Paragraph(text(c["attachment"])),
                 SignatureLines((f"{c['firm']}（盖章）", c["letter_date"]), "seal"),
-                Lines(tuple(text(line) for line in c["firm_lines"])),
             )
         ),
     )
