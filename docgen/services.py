@@ -55,9 +55,6 @@ SHARED_LAYOUT: dict[str, tuple[str, ...]] = {
 }
 """The files under the templates directory every PDF template of a kind is printed with."""
 
-"""Documents filed with a court: the register's id and code go into the PDF's metadata and
-the register only, never onto their pages (a court reads the pleading, not docgen's
-stamp); letters and agreements carry the stamp at the foot of every page."""
 UNSTAMPED = "#unstamped"
 """Appended to a PDF's registered template id when its pages carry no stamp, so that a
 reissue prints it as it was printed (a court filing printed before this rule carries it)."""

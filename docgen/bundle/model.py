@@ -1,4 +1,5 @@
-"""What a filing bundle request says: the court and parties, the complaint, the exhibits.
+"""What a filing bundle request says: the court and parties, the complaint, the papers
+filed with it, the exhibits.
 
 The exhibits reuse the evidence list's facts (:class:`EvidenceFacts`), so a field is
 described once; the bundle only adds where each exhibit's pages come from: an uploaded
@@ -12,6 +13,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
+from docgen.bundle.papers import PaperSpec
 from docgen.documents.evidence_list import EvidenceFacts
 from docgen.domain.fields import CaseModel, Line, Money, ShortText
 
@@ -75,6 +77,13 @@ class BundleCase(CaseModel):
     )
     submitter: Line | None = Field(default=None, title="证据提交人", description="默认为原告")
     complaint: ComplaintSpec | None = Field(default=None, title="起诉状")
+    papers: list[PaperSpec] = Field(
+        default_factory=list,
+        max_length=12,
+        title="其他起诉材料",
+        description="法定代表人身份证明书、授权委托书、律师事务所函、送达地址确认书；"
+        "按法院收取的顺序排在起诉状之后、证据目录之前",
+    )
     exhibits: list[BundleExhibit] = Field(title="证据", min_length=1, max_length=200)
     separators: bool = Field(default=True, title="证据分隔页", description="每份证据前加一页说明")
     bates_prefix: BatesPrefix | None = Field(

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from docgen.bundle.model import BundleExhibit
+from docgen.bundle.papers import Paper
 from docgen.documents.problems import Problem
 from docgen.register.reissue import Reissued
 
@@ -55,6 +56,7 @@ class BundleResult:
     manifest: list[dict[str, Any]]
     copies: list[tuple[str, bytes]] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    papers: list[Paper] = field(default_factory=list)
 
     def manifest_csv(self) -> str:
         """The manifest as CSV; cells that a spreadsheet would run as formulas are quoted."""
@@ -67,12 +69,17 @@ class BundleResult:
         return out.getvalue()
 
     def zip(self) -> bytes:
-        """Bundle, evidence list (PDF and DOCX), manifest (JSON and CSV) and any copies."""
+        """Bundle, evidence list and papers (PDF and DOCX), manifest (JSON and CSV) and any
+        copies."""
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
             archive.writestr(self.filename, self.pdf)
             archive.writestr(f"{self.evidence_list_filename}.pdf", self.evidence_list_pdf)
             archive.writestr(f"{self.evidence_list_filename}.docx", self.evidence_list_docx)
+            for paper in self.papers:
+                stem = paper.filename.rsplit(".", 1)[0]
+                archive.writestr(f"{stem}.pdf", paper.pdf)
+                archive.writestr(f"{stem}.docx", paper.docx)
             manifest = {"bundle": self.filename, "pages": self.pages, "exhibits": self.manifest}
             archive.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2))
             archive.writestr("manifest.csv", "\ufeff" + self.manifest_csv())

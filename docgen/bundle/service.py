@@ -1,9 +1,11 @@
 """Building a filing bundle: check everything, convert exhibits safely, lay out, merge.
 
-Order of the bundle: cover, complaint, evidence list, then each exhibit (after its
-separator page when separators are on). Page numbers run on from the cover to the last
-exhibit. The evidence list cites each exhibit's true page range, which depends on the
-list's own length, so the list is laid out again until its page count stops changing.
+Order of the bundle: cover, complaint, the papers filed with it (certificate of the legal
+representative, power of attorney, law firm's letter, service address confirmation:
+:mod:`docgen.bundle.papers`), evidence list, then each exhibit (after its separator page
+when separators are on). Page numbers run on from the cover to the last exhibit. The
+evidence list cites each exhibit's true page range, which depends on the list's own
+length, so the list is laid out again until its page count stops changing.
 
 Every problem is collected before anything is refused: the case's fields, the complaint's
 own validation (under ``complaint.data``), and every unreadable or hostile file (under
@@ -31,6 +33,7 @@ from docgen import isolation
 from docgen.bundle.cover import CoverFee, check_parties_given, fee_of, parties_from
 from docgen.bundle.exhibits import Exhibits
 from docgen.bundle.model import BundleCase
+from docgen.bundle.papers import Paper, make_papers
 from docgen.bundle.results import BundleResult, Placement, PreparedExhibit
 from docgen.documents import registry
 from docgen.documents.evidence_list import check_groups
@@ -153,6 +156,9 @@ class BundleService:
         if complaint_pdf is not None:
             case, cover_fee = self._from_complaint(case, problems)
             check_parties_given(case, problems)
+        papers: list[Paper] = []
+        if case.papers and case.plaintiffs and case.defendants:
+            papers = make_papers(self.docgen, case, problems, requested_by)
         prepared = self._prepare_exhibits(case, files, problems, warnings)
         total = sum(p.pages for p in prepared)
         if not problems and total > self.settings.bundle_max_pages:
@@ -167,7 +173,9 @@ class BundleService:
         if problems:
             raise CaseInvalid(problems + warnings)
         try:
-            return self._assemble(case, complaint_pdf, prepared, warnings, cover_fee, requested_by)
+            return self._assemble(
+                case, complaint_pdf, papers, prepared, warnings, cover_fee, requested_by
+            )
         except GlyphMissing as exc:
             raise CaseInvalid([Problem((), "glyph_missing", str(exc))]) from exc
 
@@ -251,25 +259,40 @@ class BundleService:
         self,
         case: BundleCase,
         complaint_pdf: bytes | None,
+        papers: list[Paper],
         exhibits: list[PreparedExhibit],
         warnings: list[Problem],
         cover_fee: CoverFee | None,
         requested_by: str,
     ) -> BundleResult:
         fee = cover_fee or fee_of(case)
+        titles = [*(["起诉状"] if complaint_pdf else []), *(p.title for p in papers)]
         covers = {
-            label: self._cover(case, label, complaint_pdf is not None, fee)
+            label: self._cover(case, label, titles, fee)
             for label in ["正本", *(f"副本（送达被告：{d}）" for d in case.defendants)]
             if case.copies != "none" or label == "正本"
         }
         cover_pages = {page_count(pdf) for pdf in covers.values()}
         if len(cover_pages) != 1:
             raise RuntimeError("cover variants differ in length")
-        front = cover_pages.pop() + (page_count(complaint_pdf) if complaint_pdf else 0)
+        cover_len = cover_pages.pop()
+        # the complaint and each paper, by its first page (0-based) in the bundle
+        starts: list[tuple[str, int]] = []
+        front = cover_len
+        for title, pdf in [
+            *([("起诉状", complaint_pdf)] if complaint_pdf else []),
+            *((p.title, p.pdf) for p in papers),
+        ]:
+            starts.append((title, front))
+            front += page_count(pdf)
         places, list_pdf, list_docx = self._evidence_list(case, exhibits, front, requested_by)
         list_pages = page_count(list_pdf)
         separators = self._separators(exhibits, places) if case.separators else []
-        pieces: list[bytes] = [*([complaint_pdf] if complaint_pdf else []), list_pdf]
+        pieces: list[bytes] = [
+            *([complaint_pdf] if complaint_pdf else []),
+            *(p.pdf for p in papers),
+            list_pdf,
+        ]
         for i, exhibit in enumerate(exhibits):
             if separators:
                 pieces.append(separators[i])
@@ -281,13 +304,12 @@ class BundleService:
         )
         labels = page_labels(total, prefix=case.bates_prefix)
         if case.bates_prefix is None:
-            # the complaint and the evidence list print "第 x 页 共 y 页" themselves: a
-            # second page number on their pages would contradict it (Bates labels are
-            # identifiers, not page numbers, and go on every page)
-            cover_len = front - (page_count(complaint_pdf) if complaint_pdf else 0)
+            # the complaint, the papers and the evidence list print "第 x 页 共 y 页"
+            # themselves: a second page number on their pages would contradict it (Bates
+            # labels are identifiers, not page numbers, and go on every page)
             for index in range(cover_len, front + list_pages):
                 labels[index] = ""
-        outline = self._outline(case, exhibits, places, front, complaint_pdf is not None)
+        outline = self._outline(exhibits, places, front, starts)
         title = f"{case.case_type}起诉材料"
         built = {
             label: self.writer.assemble([cover, *pieces], labels, outline, title)
@@ -316,6 +338,7 @@ class BundleService:
             manifest=self._manifest(exhibits, places, case.bates_prefix),
             copies=copies,
             warnings=warnings,
+            papers=papers,
         )
 
     def _evidence_list(
@@ -378,13 +401,13 @@ class BundleService:
         }
 
     def _cover(
-        self, case: BundleCase, copy_label: str, has_complaint: bool, cover_fee: CoverFee | None
+        self, case: BundleCase, copy_label: str, titles: list[str], cover_fee: CoverFee | None
     ) -> bytes:
         fee = fee_basis = ""
         if cover_fee is not None:
             fee = f"人民币{format_yuan(cover_fee.fee)}元"
             fee_basis = cover_fee.basis  # it names the claim amount itself
-        contents = "、".join([*(["起诉状"] if has_complaint else []), "证据目录", "证据"])
+        contents = "、".join([*titles, "证据目录", "证据"])
         context = {
             "title": "民事起诉材料",
             "copy_label": copy_label,
@@ -418,15 +441,13 @@ class BundleService:
 
     @staticmethod
     def _outline(
-        case: BundleCase,
         exhibits: list[PreparedExhibit],
         places: list[Placement],
         front: int,
-        has_complaint: bool,
+        starts: list[tuple[str, int]],
     ) -> list[OutlineEntry]:
         outline = [OutlineEntry("封面", 0)]
-        if has_complaint:
-            outline.append(OutlineEntry("起诉状", 1))
+        outline += [OutlineEntry(title, page) for title, page in starts]
         outline.append(OutlineEntry("证据目录", front))
         for exhibit, place in zip(exhibits, places, strict=True):
             outline.append(

@@ -19,6 +19,11 @@ BUILTIN: tuple[str, ...] = (
     "docgen.documents.civil_complaint",
     "docgen.documents.preservation_application",
     "docgen.documents.evidence_list",
+    "docgen.documents.power_of_attorney",
+    "docgen.documents.firm_letter",
+    "docgen.documents.representative_certificate",
+    "docgen.documents.service_address",
+    "docgen.documents.payment_order",
 )
 
 _types: dict[str, DocumentType[Any]] = {}

@@ -7,6 +7,8 @@
   mediation or withdrawn (art. 15). The halvings are not cumulative: one case is halved once.
 - Preservation fee (申请保全措施, art. 14(1)): 30 yuan up to 1,000, then 1% and 0.5% on the
   parts above, at most 5,000 yuan.
+- Payment order fee (申请支付令, art. 14(3)): one third of the acceptance fee of a property
+  case on the amount claimed.
 
 The Measures say nothing about rounding, and courts differ, so the rule is an explicit
 parameter: "fen" rounds half up to 0.01 yuan, "yuan" half up to a whole yuan. Band amounts
@@ -170,6 +172,33 @@ def preservation_fee(amount: Decimal | int | str, *, rounding: Rounding = "fen")
         amount=preserved,
         full_fee=full,
         capped=capped,
+    )
+
+
+def payment_order_fee(amount: Decimal | int | str, *, rounding: Rounding = "fen") -> FeeResult:
+    """Return the fee for applying for a payment order on `amount` yuan (art. 14(3)).
+
+    One third of the exact acceptance fee of a property case (art. 13(1)) on the amount,
+    rounded once, at the end. `amount` must be positive, else ValueError in Chinese.
+    """
+    claim = _positive_amount(amount, "请求给付的金额")
+    steps = _cumulative(claim, _ACCEPTANCE_FLAT, _ACCEPTANCE_BANDS)
+    full = sum((step.amount for step in steps), Decimal(0))
+    fee = _round(full / 3, rounding)
+    basis = (
+        f"依据《诉讼费用交纳办法》第十四条第（三）项，申请支付令比照财产案件受理费标准的"
+        f"1/3交纳：按请求给付的金额{format_yuan(claim)}元依第十三条第（一）项分段累计为"
+        f"{_money(full)}元，其1/3{_rounding_clause(rounding)}为{format_yuan(fee)}元。"
+        f"{_rounding_note(rounding)}"
+    )
+    return FeeResult(
+        fee=fee,
+        steps=steps,
+        basis=basis,
+        rounding=rounding,
+        halved=False,
+        amount=claim,
+        full_fee=full,
     )
 
 

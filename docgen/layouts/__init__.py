@@ -17,9 +17,14 @@ from docgen.layouts import (
     debt_confirmation,
     demand_letter,
     evidence_list,
+    firm_letter,
     installment_agreement,
     lawyer_letter,
+    payment_order,
+    power_of_attorney,
     preservation_application,
+    representative_certificate,
+    service_address,
 )
 from docgen.layouts.common import Context
 
@@ -47,6 +52,11 @@ LAYOUTS: dict[str, Layout] = {
         _layout("installment_agreement", installment_agreement),
         _layout("evidence_list", evidence_list),
         _layout("preservation_application", preservation_application),
+        _layout("power_of_attorney", power_of_attorney),
+        _layout("firm_letter", firm_letter),
+        _layout("representative_certificate", representative_certificate),
+        _layout("service_address", service_address),
+        _layout("payment_order", payment_order),
     )
 }
 SHARED = Path(__file__).with_name("common.py")

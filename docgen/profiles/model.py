@@ -66,8 +66,8 @@ class SenderProfile(CaseModel):
     uscc: Uscc | None = Field(
         default=None,
         title="统一社会信用代码",
-        description="债权人为单位时填写，套用后填入文书的债权人",
-        json_schema_extra=shown_when("kind", "creditor"),
+        description="债权人为单位时填写，套用后填入文书的债权人；律师事务所填写执业许可证上的"
+        "统一社会信用代码，用于律师事务所函",
     )
     address: Text = Field(title="地址")
     legal_representative: ShortText | None = Field(

@@ -4,6 +4,9 @@ A case started as a demand letter goes on as a lawyer letter, a debt confirmatio
 complaint or a preservation application: the parties, the contract and the amounts are
 the same facts under each type's own names (债权人 / 委托人 / 原告 / 申请人). Only those
 facts are carried; what belongs to one document (its date, deadline, signatory) is not.
+The papers filed with a complaint (power of attorney, law firm's letter, certificate of
+the legal representative, service address confirmation) take the creditor, the court,
+the parties and, from a complaint, its agents and service address.
 Pure: no Flask.
 """
 
@@ -21,6 +24,8 @@ TARGETS = (
     "civil_complaint",
     "preservation_application",
 )
+PAPERS = ("power_of_attorney", "firm_letter", "representative_certificate", "service_address")
+"""Papers filed with a complaint: carried into from a case, never carried on from."""
 
 
 def _first_party(rows: Any) -> Any:
@@ -75,6 +80,8 @@ def claim_total(amounts: Any) -> str | None:
 
 def carry(case: Case, target: str) -> Case:
     """A new ``target`` case holding the shared facts of ``case``."""
+    if target in PAPERS:
+        return carry_paper(case, target)
     facts = shared_facts(case)
     out: Case = {}
     creditor, debtor = facts.get("creditor"), facts.get("debtor")
@@ -104,4 +111,79 @@ def carry(case: Case, target: str) -> Case:
         out["amounts"] = facts.get("amounts")
     if target in ("demand_letter", "lawyer_letter", "debt_confirmation"):
         out["payment_account"] = facts.get("payment_account")
+    return {k: v for k, v in out.items() if v is not None}
+
+
+def _names(rows: Any) -> list[str]:
+    names = []
+    for row in rows if isinstance(rows, list) else []:
+        party = row.get("party", row) if isinstance(row, dict) else None
+        if isinstance(party, dict) and isinstance(party.get("name"), str):
+            names.append(party["name"])
+    return names
+
+
+def case_ref(case: Case) -> Case:
+    """The court and the parties a case names (a complaint's or an application's; a
+    letter's creditor and debtor and guarantors)."""
+    facts = shared_facts(case)
+    plaintiffs = _names(case.get("plaintiffs")) or _names(case.get("applicants"))
+    defendants = _names(case.get("defendants")) or _names(case.get("respondents"))
+    if not plaintiffs:
+        plaintiffs = _names([facts.get("creditor")])
+    if not defendants:
+        defendants = _names([facts.get("debtor"), *facts.get("guarantors", [])])
+    ref: Case = {"court": case.get("court"), "plaintiffs": plaintiffs, "defendants": defendants}
+    return {k: v for k, v in ref.items() if v not in (None, [])}
+
+
+def _first_plaintiff(case: Case) -> Case:
+    rows = case.get("plaintiffs") or case.get("applicants")
+    first = rows[0] if isinstance(rows, list) and rows and isinstance(rows[0], dict) else {}
+    return first
+
+
+def _agents(case: Case) -> list[Case]:
+    """A complaint's agents of its first plaintiff, as the power of attorney names them."""
+    agents = _first_plaintiff(case).get("agents")
+    out = []
+    for agent in agents if isinstance(agents, list) else []:
+        if isinstance(agent, dict) and agent.get("name"):
+            lawyer = agent.get("position", "律师") == "律师"
+            row = {
+                "name": agent["name"],
+                "kind": "lawyer" if lawyer else "employee",
+                "firm": agent.get("firm") if lawyer else None,
+                "relation": None if lawyer else agent.get("position"),
+                "phone": agent.get("phone"),
+            }
+            out.append({k: v for k, v in row.items() if v is not None})
+    return out
+
+
+def carry_paper(case: Case, target: str) -> Case:
+    """A paper filed with the complaint of ``case``: its creditor, court and parties."""
+    creditor = shared_facts(case).get("creditor")
+    name = creditor.get("name") if isinstance(creditor, dict) else None
+    out: Case = {"case": case_ref(case) or None}
+    if target == "power_of_attorney":
+        out["principal"] = creditor
+        agents = _agents(case)
+        out["agents"] = agents or None
+        first = _first_plaintiff(case).get("agents") or [{}]
+        if isinstance(first[0], dict) and first[0].get("authority") in ("general", "special"):
+            out["authority"] = first[0]["authority"]
+    elif target == "firm_letter":
+        out["client"] = name
+    elif target == "representative_certificate":
+        if isinstance(creditor, dict) and creditor.get("kind") == "organization":
+            out["organization"] = creditor
+    elif target == "service_address":
+        out["party"] = name
+        service = _first_plaintiff(case).get("service")
+        if isinstance(service, dict):
+            for key in ("address", "recipient", "phone", "electronic", "email"):
+                out[key] = service.get(key)
+            if service.get("electronic") and service.get("email"):
+                out["ways"] = ["email"]
     return {k: v for k, v in out.items() if v is not None}

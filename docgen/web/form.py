@@ -49,6 +49,7 @@ from docgen.web import (  # noqa: F401
     template_pages,
 )
 from docgen.web.auth import requester
+from docgen.web.carry import PAPERS as CARRY_PAPERS
 from docgen.web.carry import TARGETS as CARRY_TARGETS
 from docgen.web.carry import carry
 from docgen.web.case_pages import carried_from_register
@@ -103,7 +104,9 @@ def page(type_name: str) -> Response:
             doc_type=doc_type,
             spec=spec,
             samples=[(name, sample_title(name)) for name in sample_names(type_name)],
-            carry_targets=[registry.get(t) for t in CARRY_TARGETS if t != type_name]
+            carry_targets=[
+                registry.get(t) for t in (*CARRY_TARGETS, *CARRY_PAPERS) if t != type_name
+            ]
             if type_name in CARRY_TARGETS
             else [],
             carried_from=carried_from,
@@ -157,7 +160,8 @@ def carry_case(type_name: str) -> Response:
     body = request.get_json(silent=True)
     target = body.get("target") if isinstance(body, dict) else None
     case = body.get("case") if isinstance(body, dict) else None
-    if target not in CARRY_TARGETS or target == type_name or not isinstance(case, dict):
+    targets = (*CARRY_TARGETS, *CARRY_PAPERS)
+    if target not in targets or target == type_name or not isinstance(case, dict):
         problem = Problem(("target",), "carry_invalid", "无法转为该文书：请选择其他文书类型")
         response = jsonify([problem.as_dict()])
         response.status_code = 400

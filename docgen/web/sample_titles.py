@@ -42,6 +42,27 @@ SAMPLE_TITLES: dict[str, str] = {
     "in_suit_insurance": "诉中保全，保险公司担保",
     "in_suit_no_security": "诉中保全，不提供担保",
     "pre_suit_cash": "诉前保全，现金担保",
+    # 授权委托书
+    "company_general_lawyer_and_employee": "公司委托律师和员工，一般授权",
+    "defendant_with_relative_two_powers": "被告委托近亲属，特别授权两项",
+    "person_special_lawyer": "自然人委托律师，特别授权",
+    # 律师事务所函
+    "defendant_second_instance": "被告一方，第二审",
+    "one_lawyer_for_a_plaintiff": "原告一方，一名律师",
+    "two_lawyers_for_a_company": "公司一方，两名律师",
+    # 法定代表人身份证明书
+    "partnership_principal_person": "合伙企业：主要负责人身份证明书",
+    "plaintiff_company_for_the_case": "原告公司，写明案件",
+    "without_case_or_id": "不写案件和身份证号码",
+    # 送达地址确认书
+    "company_paper_only": "公司，不同意电子送达",
+    "defendant_wechat_and_fax_with_case_number": "被告，微信和传真送达，已有案号",
+    "person_email_and_sms": "自然人，电子邮件和短信送达",
+    # 支付令申请书
+    "company_goods_paid_for": "公司货款，已交货",
+    "court_away_from_the_debtor": "法院不在债务人住所地（提醒）",
+    "person_principal_and_interest": "自然人借款本金和约定利息",
+    "principal_only_small": "仅请求本金",
 }
 
 

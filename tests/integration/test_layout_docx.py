@@ -58,7 +58,8 @@ def test_every_paragraph_and_table_has_a_named_style(name, words):
     assert {"Title", "Body Text"} <= used_names
     assert {"Signature", "Signature Block"} & used_names
     tables = {t.find(f"{W}tblPr/{W}tblStyle").get(f"{W}val") for t in body.iter(f"{W}tbl")}
-    assert {names[t] for t in tables} == {"Amounts Table"}
+    # a certificate or a power of attorney has no table; every table there is has the style
+    assert {names[t] for t in tables} <= {"Amounts Table"}
 
 
 def test_styles_declare_the_pdf_font_for_chinese_text_and_the_indent(words, settings):
@@ -109,14 +110,19 @@ def test_rows_do_not_split_headers_repeat_and_the_closing_keeps_with_the_signatu
     for table in body.iter(f"{W}tbl"):
         rows = table.findall(f"{W}tr")
         assert all(row.find(f"{W}trPr/{W}cantSplit") is not None for row in rows)
-        if len(rows) > 1:
+        # a form (送达地址确认书) opens with a section's title across its columns, not a
+        # header row to repeat
+        form = rows[0].find(f"{W}tc/{W}tcPr/{W}gridSpan") is not None
+        if len(rows) > 1 and not form:
             assert rows[0].find(f"{W}trPr/{W}tblHeader") is not None
     paragraphs = list(body.iter(f"{W}p"))
     texts = ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in paragraphs]
     # the closing words of a letter, the first line of an agreement's signing part
     signing = ("签署地点", "签署日期", "签订地点", "签订日期")
     starts = [k for k, t in enumerate(texts) if t.startswith(signing)]
-    ends = ("特此函告。", "附注：", "以上证据共", "此致")  # letters, court filings
+    # letters, court filings, the papers filed with a complaint
+    ends = ("特此函告。", "附注：", "以上证据共", "此致")
+    ends += ("特此函告，请予接洽。", "特此委托。", "特此证明。", "本人（本单位）已阅读")
     closings = [k for k, t in enumerate(texts) if t.startswith(ends)]
     closing = min(starts) if starts else max(closings)
     assert paragraphs[closing].find(f"{W}pPr/{W}keepNext") is not None
@@ -125,7 +131,8 @@ def test_rows_do_not_split_headers_repeat_and_the_closing_keeps_with_the_signatu
         signature += 1
     # the chain holds on to the last line of the signature: its date line
     assert texts[signature].startswith("日期：") or re.match(r"\d{4}年", texts[signature])
-    assert signature - closing >= 3  # the signing lines held to the closing words
+    # the signing lines held to the closing words: at least a name and a date
+    assert signature - closing >= 2
 
 
 @pytest.mark.parametrize("name", sorted(CASES))

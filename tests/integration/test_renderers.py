@@ -33,7 +33,15 @@ VALID = fixture_cases("valid")
 # types still printed from template files (the others from docgen.layouts: tests/integration/
 # test_layouts.py holds their DOCX and PDFs to the layout's words)
 TEMPLATED = [case for case in VALID if layouts.get(case.type_name) is None]
-WITH_AMOUNTS = [case for case in VALID if case.type_name != "evidence_list"]  # lists claim none
+# the evidence list and the papers filed with a complaint claim no money
+NO_AMOUNTS = {
+    "evidence_list",
+    "power_of_attorney",
+    "firm_letter",
+    "representative_certificate",
+    "service_address",
+}
+WITH_AMOUNTS = [case for case in VALID if case.type_name not in NO_AMOUNTS]
 
 
 @pytest.fixture(scope="module")
@@ -284,6 +292,35 @@ NOT_PRINTED_BY_TYPE |= {
         ("respondents", "*", "id_type"),
         ("property_leads", "*", "value"),
         ("security", "amount"),
+    },
+}
+# The papers filed with a complaint; choices print as their words.
+NOT_PRINTED_BY_TYPE |= {
+    "power_of_attorney": {
+        ("authority",),  # 一般授权 / 特别授权
+        ("powers",),  # each power by its words (tests/unit/documents/test_filing_papers.py)
+        ("principal", "org_type"),
+        ("principal", "id_type"),  # the label of the number: 居民身份证号码
+    },
+    "firm_letter": {("stage",)},  # 第一审 / 第二审 / 执行
+    "representative_certificate": {
+        ("organization", "org_type"),
+        ("organization", "phone"),  # the representative's phone is the one printed
+        ("organization", "representative_title"),  # printed as the role and the title
+    },
+    "payment_order": {
+        ("applicant", "id_type"),  # the label of the number: 公民身份号码
+        ("respondent", "id_type"),
+        ("applicant", "org_type"),
+        ("respondent", "org_type"),
+        ("agents", "*", "authority"),  # 特别授权
+        ("items", "*", "amount"),  # in figures and words (the total test above)
+    },
+    "service_address": {
+        # the form names only the party served; the other parties are in the complaint
+        ("case", "plaintiffs"),
+        ("case", "defendants"),
+        ("ways",),  # ticked boxes
     },
 }
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

@@ -29,6 +29,7 @@ from docgen.domain.court_fees import (
     Procedure,
     Rounding,
     acceptance_fee,
+    payment_order_fee,
     preservation_fee,
 )
 
@@ -249,6 +250,24 @@ def test_preservation_cap_reports_the_uncapped_sum() -> None:
     assert result.full_fee == Decimal("5520")
     assert "5,520.00元" in result.basis
     assert [s.amount for s in result.steps] == [30, 990, 4_500]
+
+
+@pytest.mark.parametrize(
+    ("amount", "expected"),
+    [
+        # 50 / 3 = 16.666… -> 16.67
+        ("5000", "16.67"),
+        # 50 + 90,000 x 2.5% + 6,007.14 x 2% = 2,420.1428; / 3 = 806.7143 -> 806.71
+        ("106007.14", "806.71"),
+        # 13,800 / 3 = 4,600
+        ("1000000", "4600.00"),
+    ],
+)
+def test_payment_order_fee_is_a_third_of_the_acceptance_fee(amount: str, expected: str) -> None:
+    result = payment_order_fee(Decimal(amount))
+    assert result.fee == Decimal(expected)
+    assert result.full_fee == acceptance_fee(Decimal(amount)).full_fee
+    assert "第十四条第（三）项" in result.basis and "1/3" in result.basis
 
 
 # --- properties -----------------------------------------------------------------------

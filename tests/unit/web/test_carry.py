@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from docgen.documents import registry
-from docgen.web.carry import TARGETS, carry, claim_total, shared_facts
+from docgen.documents.base import RuleOptions
+from docgen.web.carry import PAPERS, TARGETS, carry, claim_total, shared_facts
 from tests.support import load_fixture
 
 LETTER = load_fixture("demand_letter", "valid", "person_debtor")
@@ -48,3 +49,67 @@ def test_the_total_is_the_stated_one_or_the_sum_of_typed_amounts() -> None:
     # an interest computed from a rate is known only after validation
     assert claim_total({"components": [{"amount": "100"}, {"calculation": {}}]}) is None
     assert claim_total({"components": [{"amount": "abc"}]}) is None
+
+
+COMPLAINT = load_fixture("civil_complaint", "valid", "elements_company_lender")
+# what each paper asks for besides what a complaint gives it
+PAPER_REST = {
+    "power_of_attorney": {"sign_date": "2026-11-16"},
+    "firm_letter": {
+        "letter_date": "2026-11-16",
+        "firm": load_fixture("firm_letter", "valid", "two_lawyers_for_a_company")["firm"],
+        "lawyers": [{"name": "黄丽", "license_number": "14403201510987654"}],
+    },
+    "representative_certificate": {"position": "执行董事", "issue_date": "2026-11-16"},
+    "service_address": {"sign_date": "2026-11-16"},
+}
+
+
+@pytest.mark.parametrize("target", PAPERS)
+def test_a_complaint_carries_into_each_paper_which_then_needs_only_its_own_facts(target):
+    carried = carry(COMPLAINT, target)
+    assert carried["case"] == {
+        "court": "深圳市福田区人民法院",
+        "plaintiffs": ["深圳市恒信商贸有限公司"],
+        "defendants": ["王磊", "福州闽江建材有限公司"],
+    }
+    if target == "power_of_attorney":  # a complaint names no agent's licence number
+        carried["agents"][0]["license_number"] = "14403201510987654"
+    doc_type = registry.get(target)
+    case = doc_type.parse({**carried, **PAPER_REST[target]})
+    errors = [p for p in doc_type.evaluate(case, RuleOptions()).problems if p.severity == "error"]
+    assert errors == []
+
+
+def test_the_power_of_attorney_names_the_complaints_agent_and_authority():
+    carried = carry(COMPLAINT, "power_of_attorney")
+    assert carried["principal"] == COMPLAINT["plaintiffs"][0]["party"]
+    assert carried["agents"] == [
+        {"name": "黄丽", "kind": "lawyer", "firm": "广东华商律师事务所", "phone": "0755-83025555"}
+    ]
+    assert carried["authority"] == "general"
+
+
+def test_the_service_address_is_the_complaints():
+    carried = carry(COMPLAINT, "service_address")
+    service = COMPLAINT["plaintiffs"][0]["service"]
+    assert (carried["party"], carried["address"], carried["recipient"]) == (
+        "深圳市恒信商贸有限公司",
+        service["address"],
+        service["recipient"],
+    )
+
+
+def test_a_letter_gives_the_papers_its_creditor_and_debtor_as_the_parties():
+    carried = carry(LETTER, "firm_letter")
+    assert carried == {
+        "client": LETTER["creditor"]["name"],
+        "case": {
+            "plaintiffs": [LETTER["creditor"]["name"]],
+            "defendants": [LETTER["debtor"]["name"]],
+        },
+    }
+    # the creditor, a company, certifies its legal representative; a person would not
+    assert carry(LETTER, "representative_certificate")["organization"] == LETTER["creditor"]
+    person = load_fixture("preservation_application", "valid", "in_suit_insurance")
+    assert "organization" not in carry(person, "representative_certificate")

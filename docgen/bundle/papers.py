@@ -1,0 +1,133 @@
+"""The papers a bundle files with the complaint, made from the bundle's own case data.
+
+Courts take, after the complaint, the papers that show who sues and who acts for them,
+then the evidence: the certificate of the legal representative (an organisation's
+standing), the power of attorney and the law firm's letter (the agent's authority), the
+service address confirmation, then the evidence list and the exhibits. Court filing
+guides list them so (e.g. "起诉状；身份证明（单位为营业执照复印件及负责人身份证明）；授权
+委托书；送达地址确认书；证据材料"); docs/document-types.md gives the order and its sources.
+
+Each paper names its case (court, cause, parties): when its data leaves the case out, the
+bundle fills it in from its own court, cause and parties (the complaint's, when it has
+one), so the facts are typed once. A case the paper states otherwise is an error on it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import Field
+
+from docgen.documents import registry
+from docgen.documents.problems import CaseInvalid, Problem
+from docgen.domain.fields import CaseModel
+
+if TYPE_CHECKING:
+    from docgen.bundle.model import BundleCase
+    from docgen.services import Docgen
+
+PAPER_ORDER = (
+    "representative_certificate",
+    "power_of_attorney",
+    "firm_letter",
+    "service_address",
+)
+"""The order the papers take in a bundle, between the complaint and the evidence list."""
+
+PaperType = Literal[
+    "representative_certificate", "power_of_attorney", "firm_letter", "service_address"
+]
+
+
+class PaperSpec(CaseModel):
+    """One paper: its type and its data (the case may be left out)."""
+
+    type: PaperType = Field(
+        title="材料类型",
+        json_schema_extra={
+            "enum_titles": ["法定代表人身份证明书", "授权委托书", "律师事务所函", "送达地址确认书"]
+        },
+    )
+    data: dict[str, Any] = Field(
+        title="材料数据", description="该文书类型的案件数据；不填 case 则取本案的法院、案由和当事人"
+    )
+
+
+@dataclass(frozen=True)
+class Paper:
+    """A paper made for the bundle: where it was listed, its title and its files."""
+
+    index: int
+    type_name: str
+    title: str
+    pdf: bytes
+    docx: bytes
+    filename: str
+
+
+def in_order(specs: list[PaperSpec]) -> list[tuple[int, PaperSpec]]:
+    """The papers in the courts' order, each with its place in the request."""
+    return sorted(enumerate(specs), key=lambda item: PAPER_ORDER.index(item[1].type))
+
+
+def case_ref(case: BundleCase) -> dict[str, Any]:
+    return {
+        "court": case.court,
+        "cause": case.case_type,
+        "plaintiffs": list(case.plaintiffs),
+        "defendants": list(case.defendants),
+    }
+
+
+def with_case(spec: PaperSpec, case: BundleCase) -> dict[str, Any]:
+    """The paper's data, its case filled in from the bundle's when left out."""
+    data = dict(spec.data)
+    if data.get("case") is None:
+        data["case"] = case_ref(case)
+    return data
+
+
+def check_same_case(
+    index: int, spec: PaperSpec, data: dict[str, Any], case: BundleCase, problems: list[Problem]
+) -> None:
+    """A paper filed in this bundle names this bundle's court and cause."""
+    stated = data.get("case")
+    if not isinstance(stated, dict):
+        return
+    title = registry.get(spec.type).title
+    for key, ours, label in (("court", case.court, "受诉法院"), ("cause", case.case_type, "案由")):
+        theirs = stated.get(key)
+        if isinstance(theirs, str) and theirs != ours:
+            problems.append(
+                Problem(
+                    ("papers", index, "data", "case", key),
+                    f"{key}_mismatch",
+                    f"{title}的{label}（{theirs}）与起诉材料的{label}（{ours}）不一致",
+                    "可不填 case，由起诉材料统一填入法院、案由和当事人",
+                )
+            )
+
+
+def make_papers(
+    docgen: Docgen, case: BundleCase, problems: list[Problem], requested_by: str
+) -> list[Paper]:
+    """Each paper rendered (PDF and DOCX) in the courts' order; every problem of every
+    paper is added to ``problems`` under ``papers[i].data``."""
+    made = []
+    for index, spec in in_order(case.papers):
+        data = with_case(spec, case)
+        check_same_case(index, spec, data, case, problems)
+        title = registry.get(spec.type).title
+        try:
+            pdf = docgen.render(spec.type, data, "pdf", requested_by=requested_by)
+            docx = docgen.render(spec.type, data, "docx", requested_by=requested_by)
+        except CaseInvalid as exc:
+            problems.extend(
+                Problem(("papers", index, "data", *p.loc), p.code, f"{title}：{p.message}", p.hint)
+                for p in exc.problems
+                if p.severity == "error"
+            )
+            continue
+        made.append(Paper(index, spec.type, title, pdf.content, docx.content, pdf.filename))
+    return made

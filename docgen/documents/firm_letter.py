@@ -1,0 +1,217 @@
+"""律师事务所函 (所函) — the law firm tells the court which of its lawyers act in a case.
+
+A lawyer acting as a litigation agent shows the court a certificate of the law firm
+besides the power of attorney and the practising certificate (民诉法解释 art. 88(1)); a
+lawyer takes cases only through the firm (律师法 art. 25). The letter names the firm
+and its licence, the court, the case, the client and each lawyer with the number of the
+lawyer's practising certificate; the firm seals it.
+
+A firm's practising licence carries its unified social credit code, whose first two
+characters are "31" for a lawyers' practising organisation registered by the justice
+administration (GB 32100-2015: registration authority 3, category 1). The firm's facts
+may come from its stored sender profile.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any, Literal
+
+from pydantic import Field, PrivateAttr
+
+from docgen.documents.base import DocumentType, Resources, RuleOptions
+from docgen.documents.filing_papers import (
+    CaseRef,
+    case_title,
+    check_case,
+    check_date,
+    check_is_party,
+    role_of,
+)
+from docgen.documents.problems import Assessment, CaseInvalid, Problem
+from docgen.domain.dates import format_cn
+from docgen.domain.disclosure import PROFILE_PICKER
+from docgen.domain.fields import CaseModel, Line, Phone, ShortText, Text
+from docgen.profiles.model import LicenseNumber, Uscc
+
+STAGES = {"first": "第一审", "second": "第二审", "execution": "执行"}
+FIRM_CODE_PREFIX = "31"
+
+
+class FirmFacts(CaseModel):
+    name: Line = Field(title="律师事务所名称")
+    license_number: Uscc = Field(
+        title="执业许可证号", description="律师事务所执业许可证上的统一社会信用代码"
+    )
+    address: Text = Field(title="地址")
+    phone: Phone = Field(title="电话")
+
+
+class CaseLawyer(CaseModel):
+    name: ShortText = Field(title="律师姓名")
+    license_number: LicenseNumber = Field(title="律师执业证号")
+    phone: Phone | None = Field(default=None, title="联系电话")
+
+
+class FirmLetter(CaseModel):
+    """The facts of a law firm's letter to the court."""
+
+    letter_date: date = Field(title="出函日期")
+    letter_number: ShortText | None = Field(
+        default=None, title="函号", description="如（2026）京正信民函字第15号"
+    )
+    sender_profile_id: int | None = Field(
+        default=None,
+        title="律所档案",
+        description="已保存的律所档案编号，代替填写律所信息",
+        ge=1,
+        json_schema_extra=PROFILE_PICKER,
+    )
+    firm: FirmFacts | None = Field(default=None, title="律所信息", description="不使用档案时填写")
+    client: Line = Field(title="委托人", description="本案当事人")
+    case: CaseRef = Field(title="案件")
+    stage: Literal["first", "second", "execution"] = Field(
+        default="first",
+        title="代理阶段",
+        json_schema_extra={"enum_titles": list(STAGES.values())},
+    )
+    lawyers: list[CaseLawyer] = Field(
+        default_factory=list,
+        max_length=2,
+        title="承办律师",
+        description="一至二名；不填则取律所档案中的承办律师",
+    )
+
+    _profile_problems: list[Problem] = PrivateAttr(default_factory=list)
+    _firm_from_profile: bool = PrivateAttr(default=False)
+
+
+def resolve(case: FirmLetter, resources: Resources, final: bool) -> FirmLetter:
+    """The firm's facts and its lawyer from the stored profile, when the letter names one."""
+    from docgen.profiles.store import ProfileNotFound
+
+    if case.sender_profile_id is None or case.firm is not None:
+        return case
+    try:
+        profile = resources.profile(case.sender_profile_id)
+    except ProfileNotFound as exc:
+        raise CaseInvalid(
+            [Problem(("sender_profile_id",), "profile_not_found", str(exc))]
+        ) from None
+    loc = ("sender_profile_id",)
+    problems = []
+    if profile.kind != "law_firm":
+        problems.append(
+            Problem(loc, "not_a_law_firm", "所函须以律师事务所名义出具，该档案不是律所档案")
+        )
+    if not profile.uscc:
+        problems.append(Problem(loc, "missing", "律所档案中缺少执业许可证号（统一社会信用代码）"))
+    update: dict[str, Any] = {}
+    if not problems and profile.uscc:
+        update["firm"] = FirmFacts(
+            name=profile.name,
+            license_number=profile.uscc,
+            address=profile.address,
+            phone=profile.phone,
+        )
+    if not case.lawyers and profile.lawyer_name and profile.license_number:
+        update["lawyers"] = [
+            CaseLawyer(name=profile.lawyer_name, license_number=profile.license_number)
+        ]
+    resolved = case.model_copy(update=update)
+    resolved._profile_problems = problems
+    resolved._firm_from_profile = "firm" in update
+    return resolved
+
+
+def assess(case: FirmLetter, options: RuleOptions) -> Assessment:
+    result = Assessment()
+    result.extend(case._profile_problems)
+    if case.firm is not None and case.sender_profile_id is not None and not _from_profile(case):
+        result.error(("firm",), "firm_twice", "律所档案与律所信息只能填写其一")
+    elif case.firm is None and case.sender_profile_id is None:
+        result.error(("firm",), "missing", "请选择律所档案，或填写律所信息")
+    if case.firm is not None and not case.firm.license_number.startswith(FIRM_CODE_PREFIX):
+        loc = ("sender_profile_id",) if _from_profile(case) else ("firm", "license_number")
+        result.error(
+            loc,
+            "not_a_firm_code",
+            f"律师事务所执业许可证上的统一社会信用代码以“31”开头（GB 32100—2015：登记管理部门"
+            f"代码3为司法行政机关，机构类别代码1为律师执业机构），填写的为{case.firm.license_number}",
+        )
+    check_case(result, case.case)
+    check_is_party(result, case.case, case.client, ("client",), "委托人")
+    if not case.lawyers:
+        result.error(
+            ("lawyers",),
+            "missing",
+            "请填写承办律师（一至二名，《中华人民共和国民事诉讼法》第六十一条）",
+        )
+    seen: set[str] = set()
+    for i, lawyer in enumerate(case.lawyers):
+        if lawyer.license_number in seen:
+            result.error(("lawyers", i, "license_number"), "duplicate", "两名律师的执业证号相同")
+        seen.add(lawyer.license_number)
+    check_date(result, case.letter_date, options.current_date(), ("letter_date",))
+    return result
+
+
+def _from_profile(case: FirmLetter) -> bool:
+    # a firm filled in by resolve: its problems are reported on the profile's id
+    return case._firm_from_profile
+
+
+def build_context(case: FirmLetter, assessment: Assessment) -> dict[str, Any]:
+    firm = case.firm
+    if firm is None:
+        raise ValueError("the firm must be resolved before the context is built")
+    role = role_of(case.case, case.client) or "当事人"
+    lawyers = "、".join(
+        f"{lawyer.name}律师（执业证号：{lawyer.license_number}）" for lawyer in case.lawyers
+    )
+    return {
+        "title": "律师事务所函",
+        "letter_number": case.letter_number or "",
+        "court": case.case.court,
+        "body": [
+            f"本所接受{role}{case.client}的委托，指派{lawyers}担任其在{case_title(case.case)}"
+            f"{STAGES[case.stage]}程序中的诉讼代理人。",
+            *(
+                [f"承办律师联系电话：{phones}。"]
+                if (phones := "；".join(f"{x.name} {x.phone}" for x in case.lawyers if x.phone))
+                else []
+            ),
+            "特此函告，请予接洽。",
+        ],
+        "attachment": "附：授权委托书一份，律师执业证复印件" + f"{len(case.lawyers)}份。",
+        "firm": firm.name,
+        "firm_lines": [
+            f"执业许可证号：{firm.license_number}",
+            f"地址：{firm.address}",
+            f"电话：{firm.phone}",
+        ],
+        "letter_date": format_cn(case.letter_date),
+    }
+
+
+_UNSAFE = re.compile(r"[\\/:*?\"<>|\s]+")
+
+
+def filename(case: FirmLetter) -> str:
+    client = _UNSAFE.sub("_", case.client)[:40]
+    return f"律师事务所函-{client}-{case.letter_date:%Y%m%d}"
+
+
+DOCUMENT: DocumentType[FirmLetter] = DocumentType(
+    name="firm_letter",
+    title="律师事务所函",
+    model=FirmLetter,
+    assess=assess,
+    build_context=build_context,
+    filename=filename,
+    resolve=resolve,
+    description="律师事务所致受诉法院的公函，写明委托人、案件及承办律师和执业证号",
+    bundle_part=None,
+    court_filing=True,
+)

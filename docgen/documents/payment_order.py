@@ -1,0 +1,238 @@
+"""支付令申请书 — the creditor asks the court to order the debtor to pay (督促程序).
+
+A creditor owed money may apply to the competent basic-level court for a payment order
+when it has no other debt dispute with the debtor and the order can be served on the
+debtor (民事诉讼法 art. 225); the court answers within five days (art. 226) and, the debt
+being clear and lawful, orders the debtor to pay or object in writing within fifteen days
+(art. 227); a written objection ends the procedure and the case goes on as a suit unless
+the creditor declines (art. 228). The application is accepted only when the money is due
+and its amount fixed, the creditor owes no counter-performance, the debtor is in China
+and can be found, the order can be served, and no pre-suit preservation was applied for
+(民诉法解释 art. 427); interest, penalty or damages not agreed in writing are refused
+(art. 428). The court is the basic-level court of the debtor's domicile (民诉法解释
+art. 23). The fee is a third of the acceptance fee of a property case (诉讼费用交纳办法
+art. 14(3)).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+from typing import Any, Literal
+
+from pydantic import Field
+
+from docgen.documents.base import DocumentType, RuleOptions
+from docgen.documents.court_parts import Agent, block_lines, check_court
+from docgen.documents.parts import check_party, same_party
+from docgen.documents.problems import Assessment
+from docgen.domain import divisions as division_table
+from docgen.domain.court_fees import FeeResult, payment_order_fee
+from docgen.domain.courts import covers, read_court
+from docgen.domain.dates import format_cn
+from docgen.domain.fields import CaseModel, Line, Money, Paragraph, ShortText
+from docgen.domain.money import format_yuan, legal_amount
+from docgen.domain.parties import Party
+
+ITEM_LABELS = {"principal": "本金", "interest": "利息", "penalty": "违约金", "other": "其他款项"}
+_CPL = "《中华人民共和国民事诉讼法》"
+_SPI = "《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》"
+
+
+class ClaimItem(CaseModel):
+    kind: Literal["principal", "interest", "penalty", "other"] = Field(
+        title="款项", json_schema_extra={"enum_titles": list(ITEM_LABELS.values())}
+    )
+    label: ShortText | None = Field(default=None, title="说明", description="如 借款本金")
+    amount: Money = Field(title="金额（元）", description="已到期且数额确定")
+    agreed: bool = Field(
+        default=True,
+        title="有书面约定",
+        description="利息、违约金须在合同、借条等证明文件中约定",
+    )
+
+
+class PaymentOrderApplication(CaseModel):
+    """The facts of an application for a payment order."""
+
+    application_date: date = Field(title="申请日期")
+    court: Line = Field(title="受理法院", description="债务人住所地的基层人民法院")
+    applicant: Party = Field(title="申请人（债权人）")
+    agents: list[Agent] = Field(default_factory=list, max_length=2, title="委托代理人")
+    respondent: Party = Field(title="被申请人（债务人）")
+    items: list[ClaimItem] = Field(title="请求给付的金钱", min_length=1, max_length=10)
+    due_date: date = Field(title="债务到期日")
+    basis: Line = Field(title="债权依据", description="如 2025年1月10日签订的《借款合同》")
+    facts: Paragraph = Field(title="事实与理由")
+    evidence: list[Line] = Field(title="证据", min_length=1, max_length=30)
+    counter_performance: bool = Field(
+        default=False,
+        title="申请人负有对待给付义务",
+        description="如申请人尚未交货、尚未提供服务",
+    )
+    respondent_in_mainland: bool = Field(default=True, title="被申请人在我国境内")
+    respondent_reachable: bool = Field(
+        default=True, title="被申请人下落明确", description="支付令能够送达被申请人"
+    )
+    preservation_applied: bool = Field(default=False, title="已申请诉前财产保全")
+
+
+# --- rules --------------------------------------------------------------------------
+
+
+def total(case: PaymentOrderApplication) -> Decimal:
+    return sum((item.amount for item in case.items), Decimal(0))
+
+
+def assess(case: PaymentOrderApplication, options: RuleOptions) -> Assessment:
+    result = Assessment()
+    check_court(result, case.court)
+    _check_court_of_debtor(result, case)
+    check_party(result, case.applicant, ("applicant",))
+    check_party(result, case.respondent, ("respondent",))
+    if same_party(case.applicant, case.respondent):
+        result.error(("respondent",), "same_party", "被申请人与申请人不能为同一主体")
+    _check_conditions(result, case)
+    for i, item in enumerate(case.items):
+        if item.kind in ("interest", "penalty") and not item.agreed:
+            result.error(
+                ("items", i, "agreed"),
+                "not_agreed",
+                f"证明文件没有约定{ITEM_LABELS[item.kind]}的，坚持请求给付将被裁定驳回申请"
+                f"（{_SPI}第四百二十八条）；请删除该项，或通过诉讼主张",
+            )
+    if case.due_date > case.application_date:
+        result.error(
+            ("due_date",),
+            "not_due",
+            f"债务到期日（{format_cn(case.due_date)}）晚于申请日期：支付令只适用于已到期且"
+            f"数额确定的金钱债务（{_SPI}第四百二十七条）",
+        )
+    if case.application_date > options.current_date():
+        result.warn(("application_date",), "date_in_future", "申请日期晚于今天，请确认")
+    result.computed["total"] = total(case)
+    result.computed["fee"] = payment_order_fee(total(case))
+    return result
+
+
+def _check_conditions(result: Assessment, case: PaymentOrderApplication) -> None:
+    """The conditions of acceptance (民事诉讼法 art. 225; 民诉法解释 art. 427)."""
+    refused = "人民法院不予受理支付令申请"
+    if case.counter_performance:
+        result.error(
+            ("counter_performance",),
+            "counter_performance",
+            f"申请人负有对待给付义务的，{refused}（{_CPL}第二百二十五条，{_SPI}第四百二十七条）"
+            "；请通过诉讼主张",
+        )
+    if not case.respondent_in_mainland:
+        result.error(
+            ("respondent_in_mainland",),
+            "respondent_abroad",
+            f"被申请人不在我国境内的，{refused}（{_SPI}第四百二十七条）；请通过诉讼主张",
+        )
+    if not case.respondent_reachable:
+        result.error(
+            ("respondent_reachable",),
+            "cannot_be_served",
+            f"被申请人下落不明、支付令不能送达的，{refused}（{_CPL}第二百二十五条，"
+            f"{_SPI}第四百二十七条）；支付令不适用公告送达",
+        )
+    if case.preservation_applied:
+        result.error(
+            ("preservation_applied",),
+            "preservation_applied",
+            f"已向人民法院申请诉前保全的，{refused}（{_SPI}第四百二十七条）",
+        )
+
+
+def _check_court_of_debtor(result: Assessment, case: PaymentOrderApplication) -> None:
+    """The basic-level court of the debtor's domicile (民诉法解释 art. 23), whatever the
+    amount (a basic court accepts a payment order of any amount, art. 427)."""
+    if not case.court.endswith("人民法院"):
+        return
+    table = division_table.load()
+    court = read_court(case.court, table)
+    if court.level in ("intermediate", "high", "supreme"):
+        result.error(
+            ("court",),
+            "court_level",
+            f"支付令由债务人住所地的基层人民法院受理（{_CPL}第二百二十五条，{_SPI}第二十三条），"
+            f"{case.court}不是基层人民法院",
+        )
+        return
+    where = table.locate(case.respondent.address)
+    placed = court.level == "basic" and court.place is not None
+    if placed and where is not None and where.level == "county" and not covers(court, where):
+        result.warn(
+            ("court",),
+            "court_place",
+            f"被申请人住所地（{case.respondent.address}）不在{case.court}辖区：支付令由债务人"
+            f"住所地的基层人民法院管辖（{_SPI}第二十三条）",
+        )
+
+
+# --- context ------------------------------------------------------------------------
+
+
+def _request(case: PaymentOrderApplication) -> str:
+    parts = "，".join(
+        f"{item.label or ITEM_LABELS[item.kind]}{legal_amount(item.amount)}" for item in case.items
+    )
+    detail = f"（其中{parts}）" if len(case.items) > 1 else ""
+    return (
+        f"请求贵院向被申请人{case.respondent.name}发出支付令，督促被申请人向申请人给付"
+        f"{legal_amount(total(case))}{detail}。"
+    )
+
+
+def _reasons(case: PaymentOrderApplication) -> list[str]:
+    return [
+        case.facts,
+        f"上述债务已于{format_cn(case.due_date)}到期，数额确定，债权依据为{case.basis}。"
+        "申请人与被申请人之间没有其他债务纠纷，申请人不负有对待给付义务；被申请人在我国境内，"
+        "下落明确，支付令能够送达。申请人未就本债务申请诉前保全。",
+        f"为此，根据{_CPL}第二百二十五条的规定，特向贵院申请支付令。",
+    ]
+
+
+def build_context(case: PaymentOrderApplication, assessment: Assessment) -> dict[str, Any]:
+    fee: FeeResult = assessment.computed["fee"]
+    parties = block_lines("申请人", case.applicant, case.agents) + block_lines(
+        "被申请人", case.respondent
+    )
+    signer = case.applicant.name + ("（签字）" if case.applicant.kind == "person" else "（盖章）")
+    return {
+        "title": "支付令申请书",
+        "parties": parties,
+        "request": _request(case),
+        "reasons": _reasons(case),
+        "evidence": list(case.evidence),
+        "fee": f"申请费{legal_amount(fee.fee)}，由申请人预交。",
+        "fee_basis": fee.basis,
+        "court": case.court,
+        "signer": f"申请人：{signer}",
+        "application_date": format_cn(case.application_date),
+        "total": format_yuan(total(case)),
+    }
+
+
+_UNSAFE = re.compile(r"[\\/:*?\"<>|\s]+")
+
+
+def filename(case: PaymentOrderApplication) -> str:
+    respondent = _UNSAFE.sub("_", case.respondent.name)[:40]
+    return f"支付令申请书-{respondent}-{case.application_date:%Y%m%d}"
+
+
+DOCUMENT: DocumentType[PaymentOrderApplication] = DocumentType(
+    name="payment_order",
+    title="支付令申请书",
+    model=PaymentOrderApplication,
+    assess=assess,
+    build_context=build_context,
+    filename=filename,
+    description="申请债务人住所地基层人民法院发出支付令，督促债务人给付到期且数额确定的金钱",
+    court_filing=True,
+)

@@ -1,0 +1,302 @@
+"""授权委托书 — the party's power of attorney for its litigation agents.
+
+A party may appoint one or two agents (民事诉讼法 art. 61): lawyers, basic-level legal
+service workers, its close relatives or staff, or citizens its community, employer or a
+social organisation recommends. The power of attorney states what the agents may do
+(art. 62): a general authority covers the ordinary acts of the suit; admitting, waiving
+or changing claims, settling, counterclaiming and appealing need a special authority
+that names each power — "全权代理" alone gives none of them (民诉法解释 art. 89). The
+principal signs; an organisation seals and its legal representative signs.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import Field
+
+from docgen.documents.base import DocumentType, RuleOptions
+from docgen.documents.filing_papers import (
+    CaseRef,
+    case_title,
+    check_case,
+    check_date,
+    check_is_party,
+    check_resident_id,
+    opponents,
+    role_of,
+)
+from docgen.documents.parts import check_party
+from docgen.documents.problems import Assessment
+from docgen.domain.dates import format_cn
+from docgen.domain.fields import CaseModel, Line, Phone, ShortText
+from docgen.domain.parties import Organization, Party, Person
+
+POWERS = {
+    "admit": "代为承认诉讼请求",
+    "waive": "代为放弃诉讼请求",
+    "modify": "代为变更诉讼请求",
+    "settle": "代为进行和解",
+    "counterclaim": "代为提起反诉",
+    "appeal": "代为提起上诉",
+}
+"""The powers 民事诉讼法 art. 62 reserves to a special authority, in the article's order."""
+AGENT_KINDS = {
+    "lawyer": "律师",
+    "legal_worker": "基层法律服务工作者",
+    "relative": "当事人的近亲属",
+    "employee": "当事人的工作人员",
+    "recommended": "社区、单位或社会团体推荐的公民",
+}
+GENERAL_ACTS = (
+    "代为起诉或应诉，提交、接收证据材料，参加证据交换、庭审和调解，发表代理意见，代为签收法律文书"
+)
+_LICENSE = re.compile(r"^\d{17}$")
+_NO_POWER = "全权代理"
+
+Power = Annotated[
+    Literal["admit", "waive", "modify", "settle", "counterclaim", "appeal"],
+    Field(json_schema_extra={"enum_titles": list(POWERS.values())}),
+]
+
+
+class LitigationAgent(CaseModel):
+    """One agent (受托人) and what makes them eligible (民事诉讼法 art. 61)."""
+
+    name: ShortText = Field(title="姓名")
+    kind: Literal["lawyer", "legal_worker", "relative", "employee", "recommended"] = Field(
+        default="lawyer",
+        title="代理人身份",
+        json_schema_extra={"enum_titles": list(AGENT_KINDS.values())},
+    )
+    firm: Line | None = Field(
+        default=None,
+        title="工作单位",
+        description="律师填律师事务所，法律服务工作者填法律服务所，被推荐的公民填推荐单位",
+    )
+    license_number: ShortText | None = Field(
+        default=None, title="执业证号", description="律师执业证号为17位数字"
+    )
+    relation: ShortText | None = Field(
+        default=None, title="与委托人的关系", description="近亲属写明关系，工作人员写明职务"
+    )
+    id_number: ShortText | None = Field(default=None, title="身份证号码")
+    phone: Phone | None = Field(default=None, title="联系电话")
+
+
+class PowerOfAttorney(CaseModel):
+    """The facts of a power of attorney for litigation."""
+
+    principal: Party = Field(title="委托人", description="本案当事人")
+    agents: list[LitigationAgent] = Field(title="受托人（诉讼代理人）", min_length=1, max_length=2)
+    case: CaseRef = Field(title="案件")
+    authority: Literal["general", "special"] = Field(
+        default="special",
+        title="代理权限",
+        json_schema_extra={"enum_titles": ["一般授权", "特别授权"]},
+    )
+    powers: list[Power] = Field(
+        default_factory=list,
+        max_length=6,
+        title="特别授权事项",
+        description="特别授权须逐项列明",
+    )
+    other_powers: list[Line] = Field(
+        default_factory=list, max_length=10, title="其他授权事项", description="如 代为申请执行"
+    )
+    term: Line | None = Field(
+        default=None, title="委托期限", description="如 自签署之日起至本案一审审结之日止"
+    )
+    sign_date: date = Field(title="签署日期")
+
+
+# --- rules --------------------------------------------------------------------------
+
+
+def assess(case: PowerOfAttorney, options: RuleOptions) -> Assessment:
+    result = Assessment()
+    check_case(result, case.case)
+    check_party(result, case.principal, ("principal",))
+    check_is_party(result, case.case, case.principal.name, ("principal", "name"), "委托人")
+    if isinstance(case.principal, Person) and case.principal.capacity != "full":
+        result.error(
+            ("principal", "capacity"),
+            "principal_without_capacity",
+            "无诉讼行为能力的当事人由其监护人作为法定代理人代为诉讼（《中华人民共和国"
+            "民事诉讼法》第六十条），授权委托书应由法定代理人签署",
+        )
+    _check_powers(result, case)
+    _check_agents(result, case)
+    check_date(result, case.sign_date, options.current_date(), ("sign_date",))
+    return result
+
+
+def _check_powers(result: Assessment, case: PowerOfAttorney) -> None:
+    if case.authority == "special" and not case.powers:
+        result.error(
+            ("powers",),
+            "special_without_powers",
+            "特别授权须逐项写明授权事项（代为承认、放弃、变更诉讼请求，进行和解，提起反诉或者"
+            "上诉）（《中华人民共和国民事诉讼法》第六十二条）；仅写“全权代理”而无具体授权的，"
+            "诉讼代理人无权代为上述行为（法释〔2022〕11号第八十九条）",
+            hint="请勾选授予的各项权限，或改为一般授权",
+        )
+    if case.authority == "general" and case.powers:
+        named = "、".join(POWERS[p] for p in case.powers)
+        result.error(
+            ("powers",),
+            "general_with_special_powers",
+            f"一般授权不包括{named}，这些事项须特别授权（《中华人民共和国民事诉讼法》第六十二条）",
+            hint="请将代理权限改为特别授权，或删除这些事项",
+        )
+    if len(set(case.powers)) != len(case.powers):
+        result.error(("powers",), "duplicate", "授权事项不能重复选择")
+    for i, item in enumerate(case.other_powers):
+        if _NO_POWER in item:
+            result.error(
+                ("other_powers", i),
+                "blanket_power",
+                "“全权代理”不是具体授权：授权委托书仅写“全权代理”而无具体授权的，诉讼代理人"
+                "无权代为承认、放弃、变更诉讼请求，进行和解，提起反诉或者上诉"
+                "（法释〔2022〕11号第八十九条）",
+                hint="请改为特别授权并逐项勾选授权事项",
+            )
+
+
+def _check_agents(result: Assessment, case: PowerOfAttorney) -> None:
+    names = [a.name for a in case.agents]
+    other_side = opponents(case.case, case.principal.name)
+    for i, agent in enumerate(case.agents):
+        loc = ("agents", i)
+        if names.index(agent.name) != i:
+            result.error((*loc, "name"), "duplicate", f"受托人「{agent.name}」重复填写")
+        if agent.name == case.principal.name:
+            result.error((*loc, "name"), "agent_is_principal", "受托人不能是委托人本人")
+        elif agent.name in other_side:
+            result.error((*loc, "name"), "agent_is_opponent", f"受托人「{agent.name}」是对方当事人")
+        _check_eligibility(result, case.principal, agent, loc)
+        check_resident_id(result, agent.id_number, (*loc, "id_number"))
+
+
+def _check_eligibility(
+    result: Assessment, principal: Party, agent: LitigationAgent, loc: tuple[str, int]
+) -> None:
+    """What each kind of agent must show (民事诉讼法 art. 61, 民诉法解释 art. 88)."""
+    label = AGENT_KINDS[agent.kind]
+    if agent.kind in ("lawyer", "legal_worker", "recommended") and not agent.firm:
+        what = "推荐单位" if agent.kind == "recommended" else "执业机构"
+        result.error((*loc, "firm"), "missing", f"{label}须写明{what}")
+    if agent.kind in ("lawyer", "legal_worker") and not agent.license_number:
+        result.error((*loc, "license_number"), "missing", f"{label}须写明执业证号")
+    elif agent.kind == "lawyer" and not _LICENSE.match(agent.license_number or ""):
+        result.error(
+            (*loc, "license_number"),
+            "license_number_format",
+            "律师执业证号应为17位数字（见律师执业证）",
+        )
+    if agent.kind in ("relative", "employee") and not agent.relation:
+        what = "亲属关系" if agent.kind == "relative" else "在委托人处的职务"
+        result.error((*loc, "relation"), "missing", f"{label}须写明{what}")
+    if agent.kind == "relative" and isinstance(principal, Organization):
+        result.error(
+            (*loc, "kind"),
+            "relative_of_organization",
+            "法人或非法人组织没有近亲属；单位可委托其工作人员或律师"
+            "（《中华人民共和国民事诉讼法》第六十一条）",
+        )
+
+
+# --- context ------------------------------------------------------------------------
+
+
+def _principal_lines(party: Party) -> list[str]:
+    if isinstance(party, Organization):
+        return [
+            f"委托人：{party.name}",
+            f"统一社会信用代码：{party.uscc}",
+            f"住所地：{party.address}",
+            f"{party.representative_title}：{party.legal_representative}",
+        ]
+    lines = [f"委托人：{party.name}，{party.sex}"]
+    if party.id_number:
+        lines.append(f"{party.id_type}号码：{party.id_number}")
+    lines.append(f"住址：{party.address}")
+    if party.phone:
+        lines.append(f"联系电话：{party.phone}")
+    return lines
+
+
+def _agent_lines(agent: LitigationAgent) -> list[str]:
+    head = f"受托人：{agent.name}"
+    if agent.firm:
+        head += f"，{agent.firm}" + ("律师" if agent.kind == "lawyer" else "")
+    if agent.relation:
+        head += f"，系委托人的{agent.relation}"
+    lines = [head]
+    if agent.license_number:
+        lines.append(f"执业证号：{agent.license_number}")
+    if agent.id_number:
+        lines.append(f"身份证号码：{agent.id_number}")
+    if agent.phone:
+        lines.append(f"联系电话：{agent.phone}")
+    return lines
+
+
+def _authority_lines(case: PowerOfAttorney) -> list[str]:
+    if case.authority == "general":
+        return [
+            f"代理权限：一般授权，即{GENERAL_ACTS}；不包括代为承认、放弃、变更诉讼请求，"
+            "进行和解，提起反诉或者上诉。"
+        ]
+    powers = [POWERS[p] for p in POWERS if p in case.powers] + list(case.other_powers)
+    lines = [f"代理权限：特别授权，即{GENERAL_ACTS}，并有权："]
+    lines += [f"（{n}）{power}；" for n, power in enumerate(powers, start=1)]
+    lines[-1] = lines[-1][:-1] + "。"
+    return lines
+
+
+def build_context(case: PowerOfAttorney, assessment: Assessment) -> dict[str, Any]:
+    principal = case.principal
+    role = role_of(case.case, principal.name) or "当事人"
+    agents = "、".join(a.name for a in case.agents)
+    signers = (
+        [f"委托人（盖章）：{principal.name}", f"{principal.representative_title}（签名）："]
+        if isinstance(principal, Organization)
+        else [f"委托人（签名）：{principal.name}"]
+    )
+    return {
+        "title": "授权委托书",
+        "court": case.case.court,
+        "principal": _principal_lines(principal),
+        "agents": [_agent_lines(agent) for agent in case.agents],
+        "entrust": (
+            f"现委托{agents}在{case_title(case.case)}中，作为{role}{principal.name}的诉讼代理人。"
+        ),
+        "authority": _authority_lines(case),
+        "term": f"委托期限：{case.term}。" if case.term else "",
+        "signers": signers,
+        "sign_date": format_cn(case.sign_date),
+    }
+
+
+_UNSAFE = re.compile(r"[\\/:*?\"<>|\s]+")
+
+
+def filename(case: PowerOfAttorney) -> str:
+    principal = _UNSAFE.sub("_", case.principal.name)[:40]
+    return f"授权委托书-{principal}-{case.sign_date:%Y%m%d}"
+
+
+DOCUMENT: DocumentType[PowerOfAttorney] = DocumentType(
+    name="power_of_attorney",
+    title="授权委托书",
+    model=PowerOfAttorney,
+    assess=assess,
+    build_context=build_context,
+    filename=filename,
+    description="当事人委托一至二名诉讼代理人，写明一般授权或逐项写明特别授权事项",
+    bundle_part=None,
+    court_filing=True,
+)

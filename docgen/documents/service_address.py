@@ -1,0 +1,183 @@
+"""送达地址确认书 — where, and by what electronic means, the court may serve a party.
+
+A party gives or confirms its address for service when it sues or answers, and signs the
+court's confirmation form (法发〔2017〕19号; 《最高人民法院关于以法院专递方式邮寄送达民事
+诉讼文书的若干规定》 art. 3). The form holds the address (postcode, full address, telephone),
+the recipient, whether the party agrees to electronic service and at which fax number,
+e-mail address or other electronic address (民事诉讼法 art. 90; 民诉法解释 arts. 135–136:
+consent to electronic service is confirmed in this form), the court's notice of what an
+inaccurate address leads to, and the party's confirmation.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import Field
+
+from docgen.documents.base import DocumentType, RuleOptions
+from docgen.documents.filing_papers import (
+    CaseRef,
+    check_case,
+    check_date,
+    check_is_party,
+    role_of,
+)
+from docgen.documents.problems import Assessment
+from docgen.domain.dates import format_cn
+from docgen.domain.fields import CaseModel, Line, Phone, ShortText, Text
+
+WAYS = {"email": "电子邮件", "sms": "手机短信", "wechat": "微信", "fax": "传真"}
+# the field holding each way's electronic address, and what it is called
+WAY_FIELDS = {
+    "email": ("email", "电子邮箱"),
+    "sms": ("mobile", "接收短信的手机号码"),
+    "wechat": ("wechat", "微信号"),
+    "fax": ("fax", "传真号码"),
+}
+NOTICES = (
+    "受送达人应当如实提供准确、详细的送达地址，包括邮政编码、详细地址和联系电话。"
+    "本确认书确认的送达地址和送达方式适用于本案第一审、第二审和执行程序。",
+    "诉讼中送达地址或者电子送达地址发生变更的，受送达人应当及时书面告知人民法院；"
+    "未告知的，人民法院按本确认书所载地址送达。",
+    "因受送达人提供或者确认的送达地址不准确、拒不提供送达地址、送达地址变更未书面告知"
+    "人民法院，导致诉讼文书未能被受送达人实际接收的：邮寄送达的，以文书退回之日视为"
+    "送达之日；直接送达的，以送达人当场在送达回证上记明情况之日视为送达之日"
+    "（最高人民法院《关于进一步加强民事送达工作的若干意见》，法发〔2017〕19号）。",
+    "受送达人同意电子送达的，人民法院可以通过本确认书所列的电子送达地址送达诉讼文书，"
+    "以送达信息到达受送达人特定系统的日期为送达日期（《中华人民共和国民事诉讼法》"
+    "第九十条）。",
+)
+CONFIRMATION = (
+    "本人（本单位）已阅读上述告知事项，确认上列送达地址和送达方式，保证所填内容真实、"
+    "准确；送达地址变更时将及时书面告知人民法院。"
+)
+
+Way = Annotated[
+    Literal["email", "sms", "wechat", "fax"],
+    Field(json_schema_extra={"enum_titles": list(WAYS.values())}),
+]
+
+
+class ServiceAddressConfirmation(CaseModel):
+    """The facts of a service address confirmation."""
+
+    case: CaseRef = Field(title="案件")
+    party: Line = Field(title="受送达人", description="本案当事人")
+    address: Text = Field(title="送达地址", description="写明省、市、区县、街道门牌号")
+    postal_code: ShortText | None = Field(
+        default=None, title="送达地址邮政编码", pattern=r"^\d{6}$"
+    )
+    recipient: ShortText = Field(title="收件人", description="受送达人本人或其指定的代收人")
+    recipient_relation: ShortText | None = Field(
+        default=None, title="代收人与受送达人的关系", description="如 委托诉讼代理人、工作人员"
+    )
+    phone: Phone = Field(title="联系电话")
+    electronic: bool = Field(default=False, title="同意电子送达")
+    ways: list[Way] = Field(
+        default_factory=list, max_length=4, title="电子送达方式", description="同意电子送达时选择"
+    )
+    email: ShortText | None = Field(
+        default=None, title="电子邮箱", pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+    )
+    mobile: Phone | None = Field(default=None, title="接收短信的手机号码")
+    wechat: ShortText | None = Field(default=None, title="微信号")
+    fax: Phone | None = Field(default=None, title="传真号码")
+    sign_date: date = Field(title="签署日期")
+
+
+def assess(case: ServiceAddressConfirmation, options: RuleOptions) -> Assessment:
+    result = Assessment()
+    check_case(result, case.case)
+    check_is_party(result, case.case, case.party, ("party",), "受送达人")
+    if case.recipient != case.party and not case.recipient_relation:
+        result.warn(
+            ("recipient_relation",),
+            "relation_missing",
+            f"收件人「{case.recipient}」不是受送达人本人，请写明代收人与受送达人的关系",
+        )
+    _check_electronic(result, case)
+    check_date(result, case.sign_date, options.current_date(), ("sign_date",))
+    return result
+
+
+def _check_electronic(result: Assessment, case: ServiceAddressConfirmation) -> None:
+    """Consent and its electronic addresses agree (民诉法解释 art. 136; 法发〔2017〕19号)."""
+    if case.electronic and not case.ways:
+        result.error(
+            ("ways",),
+            "missing",
+            "同意电子送达的，应当选择电子送达方式并提供相应的电子送达地址",
+        )
+    if not case.electronic and case.ways:
+        result.error(
+            ("electronic",),
+            "ways_without_consent",
+            "已选择电子送达方式，但未勾选同意电子送达：电子送达须经受送达人同意"
+            "（《中华人民共和国民事诉讼法》第九十条）",
+        )
+    if len(set(case.ways)) != len(case.ways):
+        result.error(("ways",), "duplicate", "电子送达方式不能重复选择")
+    for way in dict.fromkeys(case.ways):
+        field, label = WAY_FIELDS[way]
+        if not getattr(case, field):
+            result.error((field,), "missing", f"选择了{WAYS[way]}送达，请填写{label}")
+
+
+def _mark(chosen: bool) -> str:
+    return "■" if chosen else "□"
+
+
+def build_context(case: ServiceAddressConfirmation, assessment: Assessment) -> dict[str, Any]:
+    role = role_of(case.case, case.party) or "当事人"
+    ways = "　".join(f"{_mark(way in case.ways)}{label}" for way, label in WAYS.items())
+    consent = f"{_mark(case.electronic)}同意（{ways}）　{_mark(not case.electronic)}不同意"
+    electronic = [("是否同意电子送达", consent)]
+    for way in WAYS:
+        field, label = WAY_FIELDS[way]
+        if way in case.ways:
+            electronic.append((label, getattr(case, field)))
+    recipient = case.recipient
+    if case.recipient_relation:
+        recipient += f"（{case.recipient_relation}）"
+    number = case.case.case_number or "（立案后填写）"
+    return {
+        "title": "送达地址确认书",
+        "court": case.case.court,
+        "case_line": f"案由：{case.case.cause}　　案号：{number}",
+        "address_rows": [
+            ("受送达人", f"{case.party}（{role}）"),
+            ("送达地址", case.address),
+            ("邮政编码", case.postal_code or ""),
+            ("收件人", recipient),
+            ("联系电话", case.phone),
+        ],
+        "electronic_rows": electronic,
+        "notices": list(NOTICES),
+        "confirmation": CONFIRMATION,
+        "signer": f"受送达人（签名或盖章）：{case.party}",
+        "sign_date": format_cn(case.sign_date),
+    }
+
+
+_UNSAFE = re.compile(r"[\\/:*?\"<>|\s]+")
+
+
+def filename(case: ServiceAddressConfirmation) -> str:
+    party = _UNSAFE.sub("_", case.party)[:40]
+    return f"送达地址确认书-{party}-{case.sign_date:%Y%m%d}"
+
+
+DOCUMENT: DocumentType[ServiceAddressConfirmation] = DocumentType(
+    name="service_address",
+    title="送达地址确认书",
+    model=ServiceAddressConfirmation,
+    assess=assess,
+    build_context=build_context,
+    filename=filename,
+    description="当事人向法院确认送达地址、收件人、联系电话及是否同意电子送达",
+    bundle_part=None,
+    court_filing=True,
+)

@@ -1,0 +1,203 @@
+"""The papers filed with a complaint: what their rules say, and the words they print."""
+
+from __future__ import annotations
+
+import copy
+import json
+
+from docgen import layouts
+from docgen.docmodel.blocks import paragraphs
+from docgen.documents import registry
+from docgen.documents.base import RuleOptions
+from docgen.documents.problems import CaseInvalid
+from docgen.profiles.model import SenderProfile
+from docgen.profiles.store import ProfileNotFound
+from tests.support import FIXTURES, load_fixture
+
+OPTIONS = RuleOptions()
+FIRM = json.loads((FIXTURES / "sender_profiles" / "law_firm.json").read_text("utf-8"))
+
+
+def _problems(type_name: str, data: dict) -> list:
+    doc_type = registry.get(type_name)
+    try:
+        case = doc_type.parse(data)
+    except CaseInvalid as exc:
+        return exc.problems
+    return doc_type.evaluate(case, OPTIONS).problems
+
+
+def _text(type_name: str, data: dict) -> str:
+    doc_type = registry.get(type_name)
+    case = doc_type.parse(data)
+    context = doc_type.build_context(case, doc_type.assess(case, OPTIONS))
+    return "\n".join(paragraphs(layouts.LAYOUTS[type_name].build(context)))
+
+
+def _only(problems: list, code: str):
+    (problem,) = [p for p in problems if p.code == code]
+    return problem
+
+
+# --- 授权委托书 ------------------------------------------------------------------------
+
+
+def test_a_special_authority_lists_each_power_in_the_order_of_article_62():
+    data = load_fixture("power_of_attorney", "valid", "defendant_with_relative_two_powers")
+    text = _text("power_of_attorney", data)
+    assert "代理权限：特别授权" in text
+    assert "（1）代为进行和解；\n（2）代为提起上诉。" in text
+    assert (
+        "现委托张建国在原告刘芳诉被告张伟、李秀英民间借贷纠纷一案中，作为被告张伟的诉讼代理人。"
+        in text
+    )
+    assert "受托人：张建国，系委托人的父亲" in text
+    assert "委托人（签名）：张伟" in text
+
+
+def test_a_general_authority_says_what_it_leaves_out():
+    data = load_fixture("power_of_attorney", "valid", "company_general_lawyer_and_employee")
+    text = _text("power_of_attorney", data)
+    assert "代理权限：一般授权" in text
+    assert "不包括代为承认、放弃、变更诉讼请求，进行和解，提起反诉或者上诉" in text
+    # an organisation seals, and its legal representative signs
+    assert "委托人（盖章）：深圳市恒信商贸有限公司\n法定代表人（签名）：" in text
+
+
+def test_special_authority_without_powers_is_refused_citing_article_62_and_89():
+    data = load_fixture("power_of_attorney", "invalid", "special_without_powers")
+    problem = _only(_problems("power_of_attorney", data), "special_without_powers")
+    assert problem.loc == ("powers",)
+    assert "第六十二条" in problem.message and "法释〔2022〕11号第八十九条" in problem.message
+
+
+def test_blanket_power_is_no_power():
+    data = load_fixture("power_of_attorney", "invalid", "blanket_power_only")
+    problem = _only(_problems("power_of_attorney", data), "blanket_power")
+    assert problem.loc == ("other_powers", 0)
+    assert "全权代理" in problem.message
+
+
+def test_at_most_two_agents():
+    data = load_fixture("power_of_attorney", "invalid", "three_agents")
+    (problem,) = _problems("power_of_attorney", data)
+    assert problem.loc == ("agents",) and "最多 2 项" in problem.message
+
+
+def test_an_organisation_has_no_close_relatives():
+    data = load_fixture(
+        "power_of_attorney", "invalid", "company_with_relative_and_lawyer_without_licence"
+    )
+    problems = _problems("power_of_attorney", data)
+    assert _only(problems, "relative_of_organization").loc == ("agents", 1, "kind")
+    assert _only(problems, "license_number_format").loc == ("agents", 0, "license_number")
+
+
+# --- 律师事务所函 ----------------------------------------------------------------------
+
+
+def test_the_firm_letter_names_each_lawyer_with_the_licence_number():
+    data = load_fixture("firm_letter", "valid", "two_lawyers_for_a_company")
+    text = _text("firm_letter", data)
+    assert (
+        "指派黄丽律师（执业证号：14403201510987654）、何志强律师（执业证号：14403201910246810）"
+        "担任其在原告深圳市恒信商贸有限公司诉被告王磊、福州闽江建材有限公司民间借贷纠纷一案"
+        "第一审程序中的诉讼代理人。"
+    ) in text
+    assert "广东华商律师事务所（盖章）" in text
+    assert "执业许可证号：31440000455766969W" in text
+
+
+def test_a_company_code_is_not_a_law_firms_licence():
+    data = load_fixture("firm_letter", "invalid", "firm_code_of_a_company")
+    problem = _only(_problems("firm_letter", data), "not_a_firm_code")
+    assert problem.loc == ("firm", "license_number") and "“31”开头" in problem.message
+
+
+class Profiles:
+    def __init__(self, profile: dict) -> None:
+        self.stored = SenderProfile.model_validate(profile)
+
+    def profile(self, profile_id: int) -> SenderProfile:
+        if profile_id != 7:
+            raise ProfileNotFound(profile_id)
+        return self.stored
+
+    def next_letter_number(self, series: str, year: int) -> int:
+        raise AssertionError("a firm letter takes no letter number")
+
+
+def _from_profile(profile: dict) -> tuple[object, list]:
+    doc_type = registry.get("firm_letter")
+    data = copy.deepcopy(load_fixture("firm_letter", "valid", "one_lawyer_for_a_plaintiff"))
+    del data["firm"], data["lawyers"]
+    data["sender_profile_id"] = 7
+    assert doc_type.resolve is not None
+    case = doc_type.resolve(doc_type.parse(data), Profiles(profile), False)
+    return case, doc_type.evaluate(case, OPTIONS).problems
+
+
+def test_the_firm_and_its_lawyer_come_from_the_stored_profile():
+    case, problems = _from_profile(dict(FIRM, uscc="31110000E00017525U"))
+    assert [p for p in problems if p.severity == "error"] == []
+    text = _text("firm_letter", case.model_dump(mode="json"))
+    assert "北京明正律师事务所（盖章）" in text
+    assert "指派王立新律师（执业证号：11101201810123456）" in text
+
+
+def test_a_profile_without_the_firms_code_is_reported_on_the_profile():
+    _case, problems = _from_profile(FIRM)
+    problem = _only(problems, "missing")
+    assert problem.loc == ("sender_profile_id",)
+    assert "执业许可证号" in problem.message
+
+
+# --- 法定代表人身份证明书 --------------------------------------------------------------
+
+
+def test_the_certificate_states_name_position_and_role():
+    data = load_fixture("representative_certificate", "valid", "plaintiff_company_for_the_case")
+    text = _text("representative_certificate", data)
+    assert text.startswith("法定代表人身份证明书")
+    assert "陈建国在我单位担任执行董事兼总经理职务，是我单位的法定代表人。" in text
+    assert "单位（盖章）：深圳市恒信商贸有限公司" in text
+
+
+def test_an_unincorporated_organisation_certifies_its_principal_person():
+    data = load_fixture("representative_certificate", "valid", "partnership_principal_person")
+    text = _text("representative_certificate", data)
+    assert text.startswith("主要负责人身份证明书")
+    assert "是我单位的主要负责人。" in text
+
+
+def test_a_natural_person_has_no_such_certificate():
+    data = load_fixture("representative_certificate", "invalid", "natural_person")
+    problem = _only(_problems("representative_certificate", data), "not_an_organization")
+    assert problem.loc == ("organization", "kind") and "第五十一条" in problem.message
+
+
+# --- 送达地址确认书 --------------------------------------------------------------------
+
+
+def test_the_form_ticks_the_chosen_ways_and_prints_their_addresses():
+    data = load_fixture("service_address", "valid", "person_email_and_sms")
+    text = _text("service_address", data)
+    assert "■同意（■电子邮件　■手机短信　□微信　□传真）　□不同意" in text
+    assert "电子邮箱\nliufang@example.com" in text
+    assert "以文书退回之日视为送达之日" in text and "法发〔2017〕19号" in text
+
+
+def test_a_party_refusing_electronic_service_ticks_no():
+    data = load_fixture("service_address", "valid", "company_paper_only")
+    text = _text("service_address", data)
+    assert "□同意（□电子邮件　□手机短信　□微信　□传真）　■不同意" in text
+    assert "李静（法务专员）" in text
+
+
+def test_each_chosen_way_needs_its_address():
+    data = load_fixture("service_address", "invalid", "email_way_without_address")
+    problems = [p for p in _problems("service_address", data) if p.severity == "error"]
+    assert sorted((p.loc, p.message) for p in problems) == [
+        (("email",), "选择了电子邮件送达，请填写电子邮箱"),
+        (("mobile",), "选择了手机短信送达，请填写接收短信的手机号码"),
+    ]

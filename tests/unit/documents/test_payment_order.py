@@ -1,0 +1,58 @@
+"""The application for a payment order: when it is refused, and what it asks for."""
+
+from __future__ import annotations
+
+from docgen import layouts
+from docgen.docmodel.blocks import paragraphs
+from docgen.documents import registry
+from docgen.documents.base import RuleOptions
+from tests.support import load_fixture
+
+DOC = registry.get("payment_order")
+
+
+def _problems(name: str, kind: str = "invalid") -> list:
+    case = DOC.parse(load_fixture("payment_order", kind, name))
+    return DOC.evaluate(case, RuleOptions()).problems
+
+
+def _text(name: str) -> str:
+    case = DOC.parse(load_fixture("payment_order", "valid", name))
+    context = DOC.build_context(case, DOC.assess(case, RuleOptions()))
+    return "\n".join(paragraphs(layouts.LAYOUTS["payment_order"].build(context)))
+
+
+def test_it_asks_for_the_total_with_each_item_and_states_the_fee():
+    text = _text("person_principal_and_interest")
+    assert (
+        "请求贵院向被申请人张伟发出支付令，督促被申请人向申请人给付人民币106,007.14元"
+        "（大写：壹拾万陆仟零柒元壹角肆分）（其中借款本金人民币100,000.00元" in text
+    )
+    # a third of 2,420.1428 (诉讼费用交纳办法 art. 14(3))
+    assert "申请费人民币806.71元（大写：捌佰零陆元柒角壹分），由申请人预交。" in text
+    assert "第二百二十五条" in text
+
+
+def test_a_creditor_owing_a_counter_performance_is_refused():
+    (problem,) = _problems("creditor_owes_counter_performance")
+    assert problem.loc == ("counter_performance",)
+    assert "对待给付义务" in problem.message and "第四百二十七条" in problem.message
+
+
+def test_a_debtor_abroad_or_out_of_reach_cannot_be_ordered_to_pay():
+    problems = {p.loc: p.message for p in _problems("debtor_abroad_and_unreachable")}
+    assert "不在我国境内" in problems[("respondent_in_mainland",)]
+    assert "不适用公告送达" in problems[("respondent_reachable",)]
+
+
+def test_only_a_basic_court_takes_it_and_one_away_from_the_debtor_is_warned_of():
+    problems = {p.loc: p for p in _problems("intermediate_court_and_preservation")}
+    assert problems[("court",)].code == "court_level"
+    assert "第二十三条" in problems[("court",)].message
+    (warning,) = _problems("court_away_from_the_debtor", "valid")
+    assert (warning.loc, warning.severity, warning.code) == (("court",), "warning", "court_place")
+
+
+def test_interest_or_penalty_not_agreed_is_refused():
+    (problem,) = _problems("penalty_not_agreed")
+    assert problem.loc == ("items", 2, "agreed") and "违约金" in problem.message
