@@ -889,22 +889,6 @@ def filename(case: CivilComplaint) -> str:
     return f"民事起诉状-{defendant}-{case.filing_date:%Y%m%d}"
 
 
-NARRATIVE = {
-    "docx": "civil_complaint/narrative.docx",
-    "html": "civil_complaint/narrative.html",
-    "typst": "civil_complaint/narrative.typ",
-}
-ELEMENTS = {
-    "docx": "civil_complaint/elements.docx",
-    "html": "civil_complaint/elements.html",
-    "typst": "civil_complaint/elements.typ",
-}
-
-
-def choose_templates(case: CivilComplaint) -> Mapping[str, str]:
-    return ELEMENTS if case.layout == "elements" else NARRATIVE
-
-
 def layout_of(case: CivilComplaint) -> str:
     return case.layout
 
@@ -917,8 +901,6 @@ DOCUMENT: DocumentType[CivilComplaint] = DocumentType(
     assess=assess,
     build_context=build_context,
     filename=filename,
-    templates=NARRATIVE,
-    choose_templates=choose_templates,
     variant_of=layout_of,
     variants={"narrative": "文书式", "elements": "要素式"},
 )
