@@ -47,7 +47,7 @@ def test_the_element_form_keeps_its_sections_and_boxes(tmp_path):
     _variant, document = built(fresh(tmp_path), case)
     (form,) = [block for block in walk(document.blocks) if isinstance(block, FormTable)]
     titles = [section.title for section in form.sections]
-    assert titles[0] == "当事人信息" and titles[-1] == "调解意愿"
+    assert titles[0] == "当事人信息" and titles[-1] == "对纠纷解决方式的意愿"
     answers = [answer for section in form.sections for _question, answer in section.rows]
     assert any("■" in answer and "□" in answer for answer in answers)
 

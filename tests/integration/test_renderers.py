@@ -285,6 +285,12 @@ NOT_PRINTED_BY_TYPE |= {
         ("loan", "repaid_interest"),
         ("running_interest", "rate", "value"),
         ("prior_interruptions", "*", "day"),
+        # choices printed as ticked boxes (■国有（■控股…）, ■正式登记, ■其他…)
+        ("plaintiffs", "*", "party", "ownership"),
+        ("defendants", "*", "party", "ownership"),
+        ("loan", "repayment_plan"),
+        ("loan", "collateral", "registration"),
+        ("loan", "collateral", "maximum_amount"),  # printed as 人民币300,000.00元
     },
     "preservation_application": {
         ("stage",),
