@@ -238,7 +238,7 @@ class Docgen:
     def layout_name(self, doc_type: DocumentType[Any], case: Any = None) -> str | None:
         """The built-in layout a case prints from when no uploaded template is active for
         it (of the case's layout for a type with several; without a case, of its first),
-        or None for a type still printed from template files."""
+        or None for a type printed from template files (one a plugin registers)."""
         first = next(iter(doc_type.variants), "")
         variant = doc_type.variant(case) if case is not None else first
         name = layouts.name_for(doc_type.name, variant)

@@ -125,6 +125,24 @@ def service(settings: Settings) -> Docgen:
     return Docgen(settings)
 
 
+@pytest.fixture(scope="session")
+def templated_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project's templates with those of ``templated_notice``, a type printed from
+    template files (``tests/templated``)."""
+    from tests import templated
+
+    return templated.install(tmp_path_factory.mktemp("templated") / "templates")
+
+
+@pytest.fixture
+def templated_type() -> Iterator[Any]:
+    """``templated_notice`` in the registry while the test runs."""
+    from tests import templated
+
+    with templated.registered() as doc_type:
+        yield doc_type
+
+
 @pytest.fixture
 def app(settings: Settings) -> Iterator[Flask]:
     from docgen.web import create_app

@@ -147,3 +147,14 @@ def authorized_client(app: Any) -> Any:
     client = app.test_client()
     client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {api_keys(app).create('tests')[1]}"
     return client
+
+
+def case_layout(case: FixtureCase) -> Any:
+    """The built-in layout (``docgen.layouts.Layout``) a valid fixture prints from: its
+    type's, or for a type with several layouts the one the case asks for; None if none."""
+    from docgen import layouts
+    from docgen.documents import registry
+
+    doc_type = registry.get(case.type_name)
+    variant = doc_type.variant(doc_type.parse(case.data))
+    return layouts.get(layouts.name_for(doc_type.name, variant))

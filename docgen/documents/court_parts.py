@@ -57,6 +57,10 @@ class ServiceAddress(CaseModel):
     email: ShortText | None = Field(
         default=None, title="电子送达邮箱", pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
     )
+    sms: Phone | None = Field(default=None, title="电子送达：短信（手机号码）")
+    wechat: ShortText | None = Field(default=None, title="电子送达：微信号")
+    fax: ShortText | None = Field(default=None, title="电子送达：传真号码")
+    other_channel: ShortText | None = Field(default=None, title="电子送达：其他方式")
 
 
 def check_court(result: Assessment, court: str) -> None:
@@ -263,8 +267,22 @@ def organization_lines(org: Organization) -> list[str]:
         head.append(f"联系电话：{org.phone}")
     return [
         "，".join(head) + "。",
-        f"{org.representative_title}：{org.legal_representative}。",
+        "：".join(representative(org)) + "。",
     ]
+
+
+REPRESENTATIVE_TITLES = ("法定代表人", "负责人", "主要负责人")
+
+
+def representative(org: Organization) -> tuple[str, str]:
+    """(「法定代表人」, 「赵明，执行董事」): the representative's role, then the name and the
+    position held. A position typed in the role's place (执行董事) is read as the position
+    of the 法定代表人 (民事诉讼法 art. 51: a legal person is represented by its
+    法定代表人; other organisations by their 主要负责人)."""
+    title, position = org.representative_title, org.representative_position
+    if title not in REPRESENTATIVE_TITLES:
+        title, position = "法定代表人", position or title
+    return title, org.legal_representative + (f"，{position}" if position else "")
 
 
 def party_lines(party: Party) -> list[str]:

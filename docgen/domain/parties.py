@@ -77,8 +77,22 @@ class Organization(CaseModel):
     representative_title: ShortText = Field(
         default="法定代表人", title="职务", json_schema_extra=ADVANCED
     )
+    representative_position: ShortText | None = Field(
+        default=None,
+        title="法定代表人（负责人）的职务",
+        description="如 执行董事、总经理",
+        json_schema_extra=ADVANCED,
+    )
     org_type: ShortText | None = Field(
         default=None, title="组织类型", description="如 有限责任公司", json_schema_extra=ADVANCED
+    )
+    ownership: Literal["state", "state_holding", "state_share", "private", "other"] | None = Field(
+        default=None,
+        title="所有制性质",
+        json_schema_extra={
+            **ADVANCED,
+            "enum_titles": ["国有", "国有控股", "国有参股", "民营", "其他"],
+        },
     )
     phone: Phone | None = Field(default=None, title="联系电话")
 

@@ -1,8 +1,8 @@
 """Built-in documents declared once: one module per type builds its blocks
 (``docgen.docmodel.blocks``) from the case's template context; the writers print them to
-DOCX, PDF and HTML. A type listed here is printed from its layout unless a firm's
-uploaded template is active for it; the others still print from their template files.
-A type with several layouts (variants) has one per layout, named ``<type>:<layout>``.
+DOCX, PDF and HTML. Every built-in type is listed here and printed from its layout unless
+a firm's uploaded template is active for it. A type with several layouts (variants) has
+one per layout, named ``<type>:<layout>``.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from types import ModuleType
 
 from docgen.docmodel.blocks import Document
 from docgen.layouts import (
+    civil_complaint,
     debt_confirmation,
     demand_letter,
     evidence_list,
@@ -39,8 +40,10 @@ class Layout:
     source: Path
 
 
-def _layout(name: str, module: ModuleType) -> Layout:
-    return Layout(name, module.build, Path(module.__file__ or ""))
+def _layout(
+    name: str, module: ModuleType, build: Callable[[Context], Document] | None = None
+) -> Layout:
+    return Layout(name, build or module.build, Path(module.__file__ or ""))
 
 
 LAYOUTS: dict[str, Layout] = {
@@ -57,6 +60,8 @@ LAYOUTS: dict[str, Layout] = {
         _layout("representative_certificate", representative_certificate),
         _layout("service_address", service_address),
         _layout("payment_order", payment_order),
+        _layout("civil_complaint:narrative", civil_complaint, civil_complaint.build_narrative),
+        _layout("civil_complaint:elements", civil_complaint, civil_complaint.build_elements),
     )
 }
 SHARED = Path(__file__).with_name("common.py")

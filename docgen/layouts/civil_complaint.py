@@ -1,7 +1,9 @@
 """The civil complaint (民事起诉状) in its two layouts, from the validated case's template
 context (``docgen.documents.civil_complaint.build_context``): the narrative form of
 民事诉讼法 art. 124 (``build_narrative``) and the element-based form for 民间借贷纠纷
-(要素式, ``build_elements``), whose questions and □/■ answers are a two-column form."""
+(要素式, ``build_elements``), whose questions and □/■ answers are a two-column form.
+A pleading states the amounts and their basis in words: neither layout annexes the
+calculation sheets."""
 
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ from docgen.docmodel.blocks import (
     bold,
     text,
 )
-from docgen.layouts.common import Context, calculation_annex
+from docgen.layouts.common import Context
 
 EVIDENCE_COLUMNS = (
     Column("序号", 9, "center"),
@@ -30,7 +32,6 @@ EVIDENCE_COLUMNS = (
     Column("证据来源", 20),
     Column("证明目的", 45),
 )
-EXPLANATION = "说明：本表所列事项请如实填写；有选项的，已选中的标为“■”，未选中的标为“□”。"
 
 
 def build_narrative(c: Context) -> Document:
@@ -44,13 +45,11 @@ def build_narrative(c: Context) -> Document:
         Heading("诉讼请求：", 2),
         *claims,
         Paragraph(text(c["claim_total"])),
-        Paragraph(text(f"预交案件受理费：{c['fee']['amount']}。")),
-        Paragraph(text(c["fee"]["basis"]), "note"),
+        Paragraph(text(c["fee"])),
         Heading("事实与理由：", 2),
         *(Paragraph(text(paragraph)) for paragraph in c["facts"]),
         *_evidence("证据和证据来源：", c),
         _closing(c),
-        *calculation_annex(c["calculations"]),
     )
     return Document(c["title"], "", blocks)
 
@@ -65,19 +64,22 @@ def build_elements(c: Context) -> Document:
             for section in c["form"]
         )
     )
+    first, *rest = c["warning"]
     blocks: tuple[Block, ...] = (
         Title(c["title"]),
         Paragraph(text(bold(c["subtitle"])), "center"),
-        Paragraph(text(EXPLANATION), "note"),
+        *(Paragraph(text(note), "note") for note in c["notes"]),
+        Paragraph(text(bold(first)), "center"),
+        *(Paragraph(text(line), "note") for line in rest),
         form,
         *_evidence("证据清单：", c),
         _closing(c),
-        *calculation_annex(c["calculations"]),
     )
     return Document(c["title"], "", blocks)
 
 
 def _evidence(heading: str, c: Context) -> tuple[Block, ...]:
+    """The evidence and its sources (民事诉讼法 art. 124(4))."""
     rows = tuple(
         (str(item["no"]), item["name"], item["source"], item["purpose"]) for item in c["evidence"]
     )
@@ -85,13 +87,15 @@ def _evidence(heading: str, c: Context) -> tuple[Block, ...]:
 
 
 def _closing(c: Context) -> Keep:
-    """此致, the court, the plaintiffs' signatures, the date and the copies for the
-    defendants, on one page."""
+    """The witnesses' names, domiciles and what they saw (民事诉讼法 art. 124(4), after
+    the evidence table), then 此致, the court, the plaintiffs' signatures, the date and
+    the copies for the defendants, on one page: the signatures never stand alone."""
     signature = SignatureLines(
         (*(f"具状人：{signer}" for signer in c["signers"]), c["filing_date"])
     )
     return Keep(
         (
+            *(Paragraph(text(line)) for line in c["witnesses"]),
             Paragraph(text("此致")),
             Paragraph(text(c["court"]), "plain"),
             signature,

@@ -3,9 +3,9 @@
 WeasyPrint lays out and draws in Python, about 150 ms of CPU per two-page letter; Typst
 (a typesetting engine in Rust, the ``typst`` package) lays out the same letter in about
 10 ms. A built-in layout is printed from the markup ``docgen.docmodel.typst_writer``
-generates (``compile_source``); a type still printed from template files offers this
-engine by naming a ``.typ`` template beside its ``.html`` and ``.docx``
-(``templates["typst"]``). docgen uses it unless ``DOCGEN_PDF_ENGINE=weasyprint`` or a
+generates (``compile_source``); a type printed from template files (one a plugin
+registers) offers this engine by naming a ``.typ`` template beside its ``.html`` and
+``.docx`` (``templates["typst"]``). docgen uses it unless ``DOCGEN_PDF_ENGINE=weasyprint`` or a
 batch run asks otherwise (see ``Docgen.pdf_template``).
 
 The templates get the same context as the HTML and DOCX templates, as JSON data in

@@ -6,6 +6,7 @@ SAMPLE_TITLES: dict[str, str] = {
     # 民事起诉状
     "court_in_no_connecting_place": "管辖法院与案件无连接点（提醒）",
     "elements_company_lender": "要素式起诉状：公司出借",
+    "elements_every_item": "要素式起诉状：各项均已填写（抵押、诉前保全、电子送达、证人）",
     "guarantee_type_not_stated": "保证方式未约定（视为一般保证）",
     "maximum_guarantee": "最高额保证",
     "narrative_guarantor": "有保证人的借款纠纷",

@@ -53,12 +53,12 @@ def test_court_filings_print_full_identity_numbers_and_address_the_court(narrati
 
 def test_element_form_marks_the_chosen_options(elements_pdf):
     assert (
-        "是否要求提前还款或解除合同■是（提前还款（加速到期），依合同第九条于2025年12月10日宣布）□否"
-        in elements_pdf
+        "是否要求提前还款或解除合同■是■提前还款（加速到期）（依合同第九条于2025年12月10日宣布）"
+        "／□解除合同□否" in elements_pdf
     )
-    assert "是否考虑先行调解■是□否□暂不确定" in elements_pdf
-    assert "12.保证方式■连带责任保证□一般保证" in elements_pdf
-    assert "是否已申请诉前或诉讼财产保全■是□否" in elements_pdf
+    assert "是否考虑先行调解■是□否□暂不确定，想要了解更多内容" in elements_pdf
+    assert "保证方式：■连带责任保证□一般保证" in elements_pdf
+    assert "是否已经诉前保全■是保全法院：＿＿＿＿" in elements_pdf
     assert "约定：人民币240,000.00元；实际提供：人民币240,000.00元" in elements_pdf
 
 
@@ -138,7 +138,7 @@ def test_a_batch_of_both_layouts_renders_each_case_in_its_own_layout(service):
 
 def test_element_form_overdue_starts_the_day_after_the_acceleration(elements_pdf):
     # accelerated on 2025-12-10 (contract due 2027-02-28), filed 2026-11-16
-    assert "9.是否存在逾期还款■是（自2025年12月11日起逾期）□否" in elements_pdf
+    assert "9.是否存在逾期还款■是逾期时间：自2025年12月11日起至今已逾期□否" in elements_pdf
     assert "2027年3月1日起逾期" not in elements_pdf
 
 
@@ -147,7 +147,7 @@ def test_without_acceleration_overdue_starts_the_day_after_the_due_date(service)
     data.pop("acceleration")
     data["contract"]["due_date"] = "2026-06-30"
     text = normalize(docx_text(service.render("civil_complaint", data, "docx").content))
-    assert "9.是否存在逾期还款■是（自2026年7月1日起逾期）□否" in text
+    assert "9.是否存在逾期还款■是逾期时间：自2026年7月1日起至今已逾期□否" in text
 
 
 def _complaint_text(service, name: str) -> str:

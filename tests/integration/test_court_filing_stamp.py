@@ -62,16 +62,16 @@ def test_a_batch_of_court_filings_prints_no_stamp_either(docgen):
 def test_a_filing_printed_with_the_stamp_before_is_reissued_with_it(docgen):
     # registered before filings lost the stamp: its id has no mark, and the reissue
     # prints the stamp again so that it comes out as it was issued
-    name = "civil_complaint"  # printed from its template files
+    name = "civil_complaint"
+    doc_type = registry.get(name)
     case = next(c for c in FILINGS if c.type_name == name)
-    _assessment, copies = docgen._copies(registry.get(name), case.data, docgen.options())
+    _assessment, copies = docgen._copies(doc_type, case.data, docgen.options())
     copy, context = copies[0]
     stamp = Stamp.new()
-    template = registry.get(name).templates_for(copy)["html"]  # the case's layout
-    pdf = docgen.pdf.render(
-        template, context, footer=stamp.footer_text(), metadata=stamp.properties()
-    )
-    source = docgen._source(docgen.pdf, template)
+    printer = docgen.layout_printer("typst")
+    template = docgen.layout_name(doc_type, copy)  # the case's layout
+    pdf = printer.render(template, context, footer=stamp.footer_text(), metadata=stamp.properties())
+    source = docgen._source(printer, template)  # stamped: no "#unstamped" mark
     docgen.register.record(
         Issue(
             stamp,

@@ -38,6 +38,7 @@ from docgen.services import Docgen
 from tests.support import (
     PAGE_FOOTER,
     REGISTER_STAMP,
+    case_layout,
     docx_paragraphs,
     fixture_cases,
     normalize,
@@ -46,7 +47,7 @@ from tests.support import (
     printed_once,
 )
 
-CASES = [case for case in fixture_cases("valid") if layouts.get(case.type_name)]
+CASES = [case for case in fixture_cases("valid") if case_layout(case)]
 ENGINES = ("typst", "weasyprint")
 
 
@@ -60,7 +61,7 @@ def expected_documents(case, path: Path) -> list[Document]:
     service = fresh(path)
     doc_type = registry.get(case.type_name)
     _assessment, copies = service._copies(doc_type, case.data, service.options())
-    return [layouts.LAYOUTS[case.type_name].build(context) for _copy, context in copies]
+    return [case_layout(case).build(context) for _copy, context in copies]
 
 
 def test_the_letters_are_printed_from_layouts():

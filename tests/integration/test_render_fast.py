@@ -42,14 +42,15 @@ def contexts(service: Docgen, cases: list[Any], type_name: str = TYPE) -> list[d
 
 
 def letters(service: Docgen, cases: list[Any], type_name: str) -> list[tuple[str, dict[str, Any]]]:
-    """The HTML template (the case's layout), or the built-in layout's name, and the
-    context of every letter of ``cases``."""
+    """The built-in layout's name (the case's, for a type with several) and the context
+    of every letter of ``cases``."""
     doc_type = registry.get(type_name)
     result = []
     for data in cases:
         _, copies = service._copies(doc_type, data, service.options())
         for copy, context in copies:
-            template = type_name if layouts.get(type_name) else doc_type.templates_for(copy)["html"]
+            template = service.layout_name(doc_type, copy)
+            assert template is not None, f"{type_name} prints from no layout"
             result.append((template, context))
     return result
 

@@ -17,7 +17,6 @@ import io
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import threading
@@ -43,6 +42,7 @@ from docgen.render.docx import DocxRenderer
 from docgen.render.errors import TemplateRenderError
 from docgen.render.fonts import missing_glyphs
 from docgen.services import Docgen
+from tests import templated
 from tests.support import load_fixture, normalize, pdf_pages_text
 
 pytestmark = pytest.mark.slow
@@ -73,19 +73,23 @@ def company_case(**changes: Any) -> dict[str, Any]:
 
 def copy_templates(tmp_path: Path) -> Path:
     """A private copy of the template root, to be tampered with like an upload."""
-    templates = tmp_path / "templates"
-    shutil.copytree(TEMPLATES, templates)
-    return templates
+    return templated.install(tmp_path / "templates")
 
 
-# The planted-template tests tamper with the HTML template of a type still printed from
-# template files (the letters print from docgen/layouts, which evaluate no template) and
-# print it with WeasyPrint, the engine of HTML templates.
-PLANTED_TYPE = "civil_complaint"
+# The planted-template tests tamper with the HTML template of a type printed from
+# template files (the built-in types print from docgen/layouts, which evaluate no
+# template; a plugin's type or a firm's upload does) and print it with WeasyPrint, the
+# engine of HTML templates: the test type ``templated_notice`` (tests/templated).
+PLANTED_TYPE = templated.NAME
+
+
+@pytest.fixture(autouse=True)
+def _planted_type_registered(templated_type: Any) -> None:
+    """The planted type is in the registry for every test here."""
 
 
 def planted_case() -> dict[str, Any]:
-    return load_fixture(PLANTED_TYPE, "valid", "narrative_guarantor")
+    return dict(templated.CASES["short"])
 
 
 def render_planted(service: Docgen) -> Any:
@@ -94,7 +98,7 @@ def render_planted(service: Docgen) -> Any:
 
 def plant_in_letter_html(templates: Path, markup: str) -> None:
     """Put ``markup`` at the start of the template's body, as an uploaded template would."""
-    letter = templates / PLANTED_TYPE / "narrative.html"
+    letter = templates / PLANTED_TYPE / "short.html"
     source = letter.read_text(encoding="utf-8")
     assert "<body>" in source
     letter.write_text(source.replace("<body>", f"<body>\n{markup}\n", 1), encoding="utf-8")
@@ -759,7 +763,7 @@ def test_the_asset_fetcher_serves_a_stylesheet_under_its_root() -> None:
         pytest.param("ROOT/..%5c..%5coutside%5csecret.css", id="backslashes"),
         pytest.param("ROOT/_shared/escape.css", id="symlink-to-file-outside"),
         pytest.param("ROOT/_shared/away/secret.css", id="symlink-to-dir-outside"),
-        pytest.param("ROOT/civil_complaint/narrative.html", id="template-source-not-an-asset"),
+        pytest.param("ROOT/templated_notice/short.html", id="template-source-not-an-asset"),
         pytest.param("ROOT/_shared/", id="directory"),
     ],
 )

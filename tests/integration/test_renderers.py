@@ -9,6 +9,7 @@ import subprocess
 import zipfile
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from docx import Document
@@ -16,7 +17,6 @@ from jinja2 import meta
 from PIL import Image
 from pypdf import PdfReader
 
-from docgen import layouts
 from docgen.documents import registry
 from docgen.documents.base import RuleOptions
 from docgen.domain.dates import format_cn
@@ -24,15 +24,16 @@ from docgen.render.docx import render_docx, undeclared_variables
 from docgen.render.pdf import template_source
 from docgen.render.sandbox import new_environment
 from docgen.services import Docgen
+from tests import templated
 from tests.support import docx_text, fixture_cases, load_fixture, normalize, pdf_pages_text
 
 # its module fixtures render every fixture: one worker renders them, once
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("renderers")]
 
 VALID = fixture_cases("valid")
-# types still printed from template files (the others from docgen.layouts: tests/integration/
-# test_layouts.py holds their DOCX and PDFs to the layout's words)
-TEMPLATED = [case for case in VALID if layouts.get(case.type_name) is None]
+# the built-in types print from docgen.layouts (tests/integration/test_layouts.py holds their
+# DOCX and PDFs to the layout's words); a type printed from template files is the test type's
+TEMPLATED = sorted(templated.CASES)
 # the evidence list and the papers filed with a complaint claim no money
 NO_AMOUNTS = {
     "evidence_list",
@@ -55,11 +56,25 @@ def outputs(service):
     }
 
 
-@pytest.mark.parametrize("case", TEMPLATED, ids=str)
-def test_docx_and_pdf_say_the_same_words(case, outputs):
-    rendered = outputs[str(case)]
+@pytest.fixture
+def templated_service(settings, templated_root, templated_type) -> Docgen:
+    """A service printing the test type ``templated_notice`` from its template files."""
+    return Docgen(settings.model_copy(update={"templates_dir": templated_root}))
+
+
+def _templated_context(layout: str) -> tuple[Any, dict[str, Any]]:
+    doc_type = registry.get(templated.NAME)
+    parsed = doc_type.parse(templated.CASES[layout])
+    return parsed, doc_type.build_context(parsed, doc_type.assess(parsed, RuleOptions()))
+
+
+@pytest.mark.parametrize("layout", TEMPLATED)
+def test_docx_and_pdf_say_the_same_words(layout, templated_service):
+    case = templated.CASES[layout]
+    rendered = {fmt: templated_service.render(templated.NAME, case, fmt) for fmt in ("pdf", "docx")}
     pdf_text = normalize("".join(pdf_pages_text(rendered["pdf"].content)))
     word_text = normalize(docx_text(rendered["docx"].content))
+    assert templated.CASES[layout]["debtor"] in word_text
     # each render takes the next letter number, so the two files differ in it alone
     assert _any_number(word_text) == _any_number(pdf_text)
 
@@ -168,14 +183,13 @@ def test_docx_opens_with_title_property_and_page_number_fields(case, outputs):
     assert "PAGE" in footer_xml and "NUMPAGES" in footer_xml
 
 
-@pytest.mark.parametrize("case", TEMPLATED, ids=str)
-def test_every_template_variable_is_provided_by_the_context(case, settings):
-    doc_type = registry.get(case.type_name)
-    parsed = doc_type.parse(case.data)
-    context = doc_type.build_context(parsed, doc_type.assess(parsed, RuleOptions()))
-    templates = doc_type.templates_for(parsed)
-    docx_vars = undeclared_variables(settings.templates_dir / templates["docx"])
-    html_source = template_source(settings.templates_dir, templates["html"])
+@pytest.mark.parametrize("layout", TEMPLATED)
+def test_every_template_variable_is_provided_by_the_context(layout, templated_service):
+    parsed, context = _templated_context(layout)
+    templates = registry.get(templated.NAME).templates_for(parsed)
+    root = templated_service.settings.templates_dir
+    docx_vars = undeclared_variables(root / templates["docx"])
+    html_source = template_source(root, templates["html"])
     html_vars = meta.find_undeclared_variables(new_environment().parse(html_source))
     assert docx_vars <= set(context), docx_vars - set(context)
     assert html_vars <= set(context), html_vars - set(context)
@@ -281,6 +295,12 @@ NOT_PRINTED_BY_TYPE |= {
         ("loan", "repaid_interest"),
         ("running_interest", "rate", "value"),
         ("prior_interruptions", "*", "day"),
+        # choices printed as ticked boxes (■国有（■控股…）, ■正式登记, ■其他…)
+        ("plaintiffs", "*", "party", "ownership"),
+        ("defendants", "*", "party", "ownership"),
+        ("loan", "repayment_plan"),
+        ("loan", "collateral", "registration"),
+        ("loan", "collateral", "maximum_amount"),  # printed as 人民币300,000.00元
     },
     "preservation_application": {
         ("stage",),
@@ -368,13 +388,12 @@ def test_fixture_with_receipt_matches_the_fixture_file():
     assert load_fixture("demand_letter", "valid", "person_debtor")["include_receipt"] is True
 
 
-@pytest.mark.parametrize("case", TEMPLATED, ids=str)
-def test_compiled_docx_path_says_exactly_what_plain_docxtpl_says(case, service, settings):
-    doc_type = registry.get(case.type_name)
-    parsed = doc_type.parse(case.data)
-    context = doc_type.build_context(parsed, doc_type.assess(parsed, RuleOptions()))
-    template = settings.templates_dir / doc_type.templates_for(parsed)["docx"]
-    fast = service.docx.render(template, context)
+@pytest.mark.parametrize("layout", TEMPLATED)
+def test_compiled_docx_path_says_exactly_what_plain_docxtpl_says(layout, templated_service):
+    parsed, context = _templated_context(layout)
+    root = templated_service.settings.templates_dir
+    template = root / registry.get(templated.NAME).templates_for(parsed)["docx"]
+    fast = templated_service.docx.render(template, context)
     plain = render_docx(template, context)
     assert docx_text(fast) == docx_text(plain)
     assert Document(io.BytesIO(fast)).sections[0].footer.paragraphs[0].text.startswith("第")

@@ -1,10 +1,11 @@
 """The Typst PDF engine prints what the WeasyPrint engine prints, and is held to its rules.
 
-For every valid fixture printed from a ``.typ`` template (the template of the case's own
-layout, for a type with several): the same words as the HTML template's PDF (page footers
-and register stamps aside), every layout of such a type covered, every page numbered
-"第 x 页 共 y 页" within its own letter, the register's id and code on every page and in
-the document information, a registered letter made again byte for byte, batch letters
+For every case printed from a ``.typ`` template (a type printed from template files: the
+test type ``templated_notice``, tests/templated; the template of the case's own layout):
+the same words as the HTML template's PDF (page footers and register stamps aside); every
+layout of a built-in type printed from its layout with Typst, with a fixture each; every
+page numbered "第 x 页 共 y 页" within its own letter, the register's id and code on every
+page and in the document information, a registered letter made again byte for byte, batch letters
 identical to single ones and their print file made of exactly their pages, the glyph
 check refusing what the fonts cannot draw, and case values printed as text, never
 evaluated as Typst markup.
@@ -22,7 +23,6 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from docgen import layouts
 from docgen.batch.executors import LocalExecutor
 from docgen.batch.runs import Batches, RunOptions
 from docgen.config import Settings
@@ -34,9 +34,10 @@ from docgen.render.prepared_fonts import repertoire
 from docgen.render.typst_pdf import TypstRenderer
 from docgen.services import CaseInvalid, Docgen
 from docgen.tenants import DEFAULT_TENANT_ID
+from tests import templated
 from tests.batch_support import letters_sheet
 from tests.support import (
-    FixtureCase,
+    case_layout,
     fixture_cases,
     load_fixture,
     normalize,
@@ -48,22 +49,8 @@ from tests.support import (
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("typst_engine")]
 
 
-def chosen_templates(case: FixtureCase) -> Any:
-    """The templates the case prints with: its layout's, for a type with several."""
-    doc_type = registry.get(case.type_name)
-    return doc_type.templates_for(doc_type.parse(case.data))
-
-
-def prints_with_typst(case: FixtureCase) -> bool:
-    """A built-in layout (docgen.layouts) or a .typ template for the case's layout."""
-    return layouts.get(case.type_name) is not None or "typst" in chosen_templates(case)
-
-
-CASES = [case for case in fixture_cases("valid") if prints_with_typst(case)]
-TYPST_TYPES = sorted(
-    {t.name for t in registry.all_types() if "typst" in t.templates or layouts.get(t.name)}
-    | {case.type_name for case in CASES}
-)
+CASES = [case for case in fixture_cases("valid") if case_layout(case) is not None]
+TYPST_TYPES = sorted({case.type_name for case in CASES})
 
 
 @pytest.fixture(scope="module")
@@ -92,8 +79,9 @@ def test_the_demand_letter_prints_with_typst():
 
 
 def test_every_layout_of_a_typst_type_has_a_fixture_printed_with_typst():
-    # a type whose default templates name a .typ may choose other templates per case (the
-    # civil complaint's element-based layout): each layout needs a fixture held to its HTML
+    # a type may have several layouts (the civil complaint's narrative and element-based
+    # ones): each needs a fixture
+    assert {t.name for t in registry.all_types()} <= set(TYPST_TYPES)
     for type_name in TYPST_TYPES:
         doc_type = registry.get(type_name)
         covered = {
@@ -106,41 +94,53 @@ def test_every_layout_of_a_typst_type_has_a_fixture_printed_with_typst():
 
 
 @pytest.mark.parametrize("layout", ["narrative", "elements"])
-def test_each_civil_complaint_layout_prints_with_its_own_typst_template(plain, layout):
+def test_each_civil_complaint_layout_prints_with_typst_from_its_own_layout(plain, layout):
     doc_type = registry.get("civil_complaint")
     parsed = [doc_type.parse(c.data) for c in CASES if c.type_name == "civil_complaint"]
     cases = [case for case in parsed if doc_type.variant(case) == layout]
     assert cases, f"no civil_complaint fixture in the {layout} layout prints with Typst"
     for case in cases:
         renderer, template = plain.pdf_template(doc_type, case, "typst")
-        assert renderer is plain.typst
-        assert template == f"civil_complaint/{layout}.typ"
+        assert isinstance(renderer, LayoutPrinter) and renderer.engine == "typst"
+        assert template == f"civil_complaint:{layout}"
 
 
-def test_an_elements_complaint_is_registered_with_its_template_and_made_again(typst_service):
+def test_an_elements_complaint_is_registered_with_its_layout_and_made_again(typst_service):
     case = load_fixture("civil_complaint", "valid", "elements_company_lender")
     rendered = typst_service.render("civil_complaint", case, "pdf")
     row = typst_service.register.get(rendered.document_id, None)
     # a court filing: the stamp is in the metadata and the register, not on its pages
-    assert row.template_id == "civil_complaint/elements.typ#unstamped"
+    assert row.template_id == "layouts/civil_complaint:elements.py@typst#unstamped"
     again = reissue_pdf(typst_service, rendered.document_id)
     assert again.identical
     assert again.pdf == rendered.content
 
 
-# a type printed from its layout: tests/integration/test_layouts.py holds each engine's
-# text (a table's header once per page it runs onto) to the layout's paragraphs
-TEMPLATED = [case for case in CASES if layouts.get(case.type_name) is None]
+# the built-in types print from their layouts: tests/integration/test_layouts.py holds
+# each engine's text (a table's header once per page it runs onto) to the layout's
+# paragraphs; a type printed from template files is the test type's
+TEMPLATED = sorted(templated.CASES)
 
 
-@pytest.mark.parametrize("case", TEMPLATED, ids=str)
-def test_typst_prints_the_same_words_as_weasyprint(case, tmp_path):
-    # each engine from a fresh store, so that numbers assigned per render (a lawyer
-    # letter's 函号) are the same for both
-    weasy = fresh(tmp_path / "weasy").render_each(
-        case.type_name, case.data, "pdf", engine="weasyprint"
+def templated_service(data_dir: Path, templates: Path) -> Docgen:
+    return Docgen(Settings(data_dir=data_dir, templates_dir=templates, register_documents=False))
+
+
+@pytest.mark.parametrize("layout", TEMPLATED)
+def test_typst_prints_the_same_words_as_weasyprint(
+    layout, tmp_path, templated_root, templated_type
+):
+    case = templated.CASES[layout]
+    parsed = templated_type.parse(case)
+    service = templated_service(tmp_path / "choose", templated_root)
+    renderer, template = service.pdf_template(templated_type, parsed, "typst")
+    assert renderer is service.typst and template == f"{templated.NAME}/{layout}.typ"
+    weasy = templated_service(tmp_path / "weasy", templated_root).render_each(
+        templated.NAME, case, "pdf", engine="weasyprint"
     )
-    fast = fresh(tmp_path / "typst").render_each(case.type_name, case.data, "pdf", engine="typst")
+    fast = templated_service(tmp_path / "typst", templated_root).render_each(
+        templated.NAME, case, "pdf", engine="typst"
+    )
     assert len(fast) == len(weasy)
     for typst_doc, weasy_doc in zip(fast, weasy, strict=True):
         assert typst_doc.content.startswith(b"%PDF-")
@@ -292,41 +292,40 @@ def test_an_unknown_engine_is_refused_before_the_run(settings, tmp_path: Path):
         )
 
 
-def test_types_without_a_typst_template_still_print_with_weasyprint(plain, monkeypatch):
-    # every type printed from template files has one now: take the civil complaint's away
-    doc_type = registry.get("civil_complaint")
-    chosen = doc_type.templates_for
+def test_types_without_a_typst_template_still_print_with_weasyprint(
+    tmp_path, templated_root, templated_type, monkeypatch
+):
+    # the test type printed from template files has one: take it away
+    chosen = templated_type.templates_for
 
     def without_typst(case):
         return {kind: name for kind, name in chosen(case).items() if kind != "typst"}
 
     monkeypatch.setitem(
         registry._types,
-        doc_type.name,
-        dataclasses.replace(doc_type, choose_templates=without_typst),
+        templated_type.name,
+        dataclasses.replace(templated_type, choose_templates=without_typst),
     )
-    case = next(c for c in fixture_cases("valid") if c.type_name == doc_type.name)
-    rendered = plain.render_each(doc_type.name, case.data, "pdf", engine="typst")
+    service = templated_service(tmp_path, templated_root)
+    rendered = service.render_each(templated.NAME, templated.CASES["long"], "pdf", engine="typst")
     info = PdfReader(io.BytesIO(rendered[0].content)).metadata
     assert "WeasyPrint" in str(info.get("/Producer")) or "WeasyPrint" in str(info.get("/Creator"))
 
 
 @pytest.mark.parametrize("engine", ["typst", "weasyprint"])
-def test_a_letter_whose_template_changed_since_is_not_made_again(engine, tmp_path: Path):
-    import shutil
-
+def test_a_letter_whose_template_changed_since_is_not_made_again(
+    engine, tmp_path: Path, templated_type
+):
     from docgen.register.reissue import NotReissuable
 
-    templates = tmp_path / "templates"
-    shutil.copytree(Settings().templates_dir, templates)
+    templates = templated.install(tmp_path / "templates")
     service = Docgen(Settings(data_dir=tmp_path / "data", templates_dir=templates))
-    # a type still printed from template files
-    case = load_fixture("civil_complaint", "valid", "narrative_guarantor")
-    rendered = service.render("civil_complaint", case, "pdf", engine=engine)
+    # a type printed from template files
+    rendered = service.render(templated.NAME, templated.CASES["short"], "pdf", engine=engine)
     assert reissue_pdf(service, rendered.document_id).identical
 
     row = service.register.get(rendered.document_id, None)
-    template = templates / row.template_id.removesuffix("#unstamped")  # a court filing
+    template = templates / row.template_id
     template.write_text(template.read_text(encoding="utf-8") + "\n", encoding="utf-8")
 
     with pytest.raises(NotReissuable) as refused:

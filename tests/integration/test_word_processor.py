@@ -18,9 +18,8 @@ from typing import Any
 
 import pytest
 
-from docgen import layouts
 from docgen.documents import registry
-from tests.support import fixture_cases, normalize, pdf_pages_text, printed_once
+from tests.support import case_layout, fixture_cases, normalize, pdf_pages_text, printed_once
 
 VALID = fixture_cases("valid")
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
@@ -79,7 +78,7 @@ def converted(service, tmp_path_factory: pytest.TempPathFactory) -> dict[str, li
 def _documents(service, case) -> list[Any]:
     """The layout's document of each copy (for the table headers repeated on a page a
     table runs onto), or None for a type printed from template files."""
-    layout = layouts.get(case.type_name)
+    layout = case_layout(case)
     doc_type = registry.get(case.type_name)
     _assessment, copies = service._copies(doc_type, case.data, service.options())
     return [layout.build(context) if layout else None for _copy, context in copies]

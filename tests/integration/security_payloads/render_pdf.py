@@ -1,5 +1,5 @@
-"""Render one civil complaint to PDF from its HTML template (WeasyPrint) in a
-child process, for the time-limit tests.
+"""Render one notice (``tests/templated``, a type printed from template files) to PDF
+from its HTML template (WeasyPrint) in a child process, for the time-limit tests.
 
 A template whose loop escapes the render budget would spin forever; in a child process
 the test can kill it. Usage: ``python render_pdf.py TEMPLATES_DIR CASE_JSON``. Prints
@@ -15,16 +15,18 @@ from pathlib import Path
 from docgen.config import Settings
 from docgen.render.errors import TemplateRenderError
 from docgen.services import Docgen
+from tests import templated
 
 
 def main(templates_dir: str, case_json: str) -> int:
     case = json.loads(Path(case_json).read_text(encoding="utf-8"))
     service = Docgen(Settings(templates_dir=Path(templates_dir)))
-    try:
-        rendered = service.render("civil_complaint", case, "pdf", engine="weasyprint")
-    except TemplateRenderError as exc:
-        print(f"refused: {exc}")
-        return 0
+    with templated.registered():
+        try:
+            rendered = service.render(templated.NAME, case, "pdf", engine="weasyprint")
+        except TemplateRenderError as exc:
+            print(f"refused: {exc}")
+            return 0
     print(f"rendered: {len(rendered.content)} bytes")
     return 1
 

@@ -1,0 +1,177 @@
+"""The parts of a civil complaint's case: its parties, the loan, the security for it,
+the evidence and witnesses, and the element-based form's own answers."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Literal
+
+from pydantic import Field, field_validator
+
+from docgen.documents.court_parts import Agent, ServiceAddress
+from docgen.documents.parts import RateInput
+from docgen.domain.fields import CaseModel, Line, Money, ShortText, Text
+from docgen.domain.guarantee import Guarantee
+from docgen.domain.parties import Party
+
+CHECKED = "■"
+UNCHECKED = "□"
+"""Box marks of the element-based form. ☑ is not in the Noto CJK fonts, and docgen never
+prints a character its PDF fonts lack, so a chosen option is a filled box."""
+
+ROLE_LABELS = {"borrower": "借款人（债务人）", "guarantor": "保证人", "other": "其他"}
+GUARANTEE_LABELS: dict[str, str] = {"joint": "连带责任保证", "general": "一般保证"}
+DELIVERY_LABELS = {"transfer": "银行转账", "cash": "现金", "mixed": "银行转账及现金"}
+MEDIATION_LABELS = {"yes": "是", "no": "否", "undecided": "暂不确定"}
+REPAYMENT_LABELS = {
+    "lump_sum": "到期一次性还本付息",
+    "monthly_interest": "按月计息、到期一次性还本",
+    "quarterly_interest": "按季计息、到期一次性还本",
+    "yearly_interest": "按年计息、到期一次性还本",
+    "other": "其他",
+}
+SECURITY_LABELS = {"mortgage": "抵押", "pledge": "质押"}
+REGISTRATION_LABELS = {"formal": "正式登记", "advance": "预告登记"}
+
+
+class Plaintiff(CaseModel):
+    party: Party = Field(title="原告")
+    agents: list[Agent] = Field(default_factory=list, max_length=2, title="委托诉讼代理人")
+    service: ServiceAddress | None = Field(default=None, title="送达地址")
+
+
+class Defendant(CaseModel):
+    party: Party = Field(title="被告")
+    role: Literal["borrower", "guarantor", "other"] = Field(
+        default="borrower",
+        title="诉讼地位",
+        json_schema_extra={"enum_titles": list(ROLE_LABELS.values())},
+    )
+    guarantee: Guarantee | None = Field(
+        default=None,
+        title="保证",
+        description="被告为保证人时必填：保证方式、保证期间、是否已在保证期间内主张权利",
+    )
+
+    @field_validator("guarantee", mode="before")
+    @classmethod
+    def _type_only(cls, value: Any) -> Any:
+        """``"joint"`` / ``"general"`` alone (the earlier form) states the type only."""
+        return {"type": value} if isinstance(value, str) else value
+
+
+class Collateral(CaseModel):
+    """物的担保 (抵押、质押) securing the loan: what the form asks of it."""
+
+    kind: Literal["mortgage", "pledge"] = Field(
+        default="mortgage",
+        title="担保方式",
+        json_schema_extra={"enum_titles": list(SECURITY_LABELS.values())},
+    )
+    signed_on: date | None = Field(default=None, title="担保合同签订时间")
+    provider: Line | None = Field(default=None, title="担保人")
+    property: Text = Field(title="担保物", description="如 深圳市南山区某房产（粤房地权证…号）")
+    maximum_amount: Money | None = Field(
+        default=None, title="最高额担保额度（元）", description="最高额抵押、质押时填写"
+    )
+    fixed_on: date | None = Field(
+        default=None, title="担保债权的确定时间", description="最高额抵押、质押时填写"
+    )
+    registration: Literal["formal", "advance", "none"] = Field(
+        default="none",
+        title="抵押、质押登记",
+        json_schema_extra={"enum_titles": ["正式登记", "预告登记", "未办理登记"]},
+    )
+
+
+class LoanFacts(CaseModel):
+    """How the loan was made and repaid (the element-based form asks for each fact)."""
+
+    signed_place: Line | None = Field(default=None, title="合同签订地点")
+    agreed_amount: Money = Field(title="约定借款金额（元）")
+    delivered_amount: Money = Field(title="实际出借金额（元）")
+    delivered_on: date = Field(title="出借日期")
+    delivery_method: Literal["transfer", "cash", "mixed"] = Field(
+        default="transfer",
+        title="交付方式",
+        json_schema_extra={"enum_titles": list(DELIVERY_LABELS.values())},
+    )
+    agreed_rate: Text | None = Field(
+        default=None, title="约定利率", description="如 年利率6%（《借款合同》第三条）"
+    )
+    repayment_method: Text | None = Field(default=None, title="还款方式")
+    repaid_principal: Money | None = Field(default=None, title="已还本金（元）")
+    repaid_interest: Money | None = Field(default=None, title="已还利息（元）")
+    repayment_plan: (
+        Literal["lump_sum", "monthly_interest", "quarterly_interest", "yearly_interest", "other"]
+        | None
+    ) = Field(
+        default=None,
+        title="还款方式（要素式选项）",
+        description="不选则按「还款方式」的文字勾选「其他」",
+        json_schema_extra={"enum_titles": list(REPAYMENT_LABELS.values())},
+    )
+    interest_paid_until: date | None = Field(default=None, title="还息至")
+    collateral: Collateral | None = Field(default=None, title="抵押、质押等物的担保")
+    other_security: Line | None = Field(
+        default=None, title="其他担保方式", description="如 让与担保、保证金质押"
+    )
+    other_security_on: date | None = Field(default=None, title="其他担保签订时间")
+
+    @field_validator("collateral", mode="before")
+    @classmethod
+    def _property_only(cls, value: Any) -> Any:
+        """A bare text (the earlier form) names the property only."""
+        return {"property": value} if isinstance(value, str) else value
+
+    guarantee_contract: Text | None = Field(
+        default=None, title="保证合同", description="如 2025年1月10日被告李强签订《保证合同》"
+    )
+
+
+class RunningInterest(CaseModel):
+    """Interest claimed from a date until actual payment (计至实际清偿之日)."""
+
+    label: ShortText = Field(default="逾期利息", title="名称")
+    base: Money | None = Field(default=None, title="计息基数（元）", description="不填则为本金")
+    rate: RateInput = Field(title="利率")
+    start: date = Field(title="起算日", description="应晚于欠款金额的截至日期，避免重复计算")
+
+
+class Acceleration(CaseModel):
+    """The whole loan fell due early under an acceleration clause (加速到期)."""
+
+    clause: ShortText = Field(title="合同条款", description="如 第八条")
+    declared_on: date = Field(title="宣布提前到期日期")
+
+
+class Evidence(CaseModel):
+    name: Line = Field(title="证据名称")
+    source: Line = Field(title="证据来源")
+    purpose: Text = Field(title="证明目的")
+
+
+class Witness(CaseModel):
+    """证人 (民事诉讼法 art. 124(4): 证人姓名和住所)."""
+
+    name: ShortText = Field(title="证人姓名")
+    address: Text = Field(title="证人住所")
+    testimony: Text = Field(title="证明内容", description="证人所知道的案件事实")
+
+
+class Preservation(CaseModel):
+    """The preservation already ordered before the complaint (诉前保全)."""
+
+    court: Line = Field(title="保全法院")
+    ordered_on: date | None = Field(default=None, title="保全时间")
+    case_number: ShortText | None = Field(default=None, title="保全案号")
+
+
+class MediationAnswers(CaseModel):
+    """对纠纷解决方式的意愿: the form's questions on mediation (each left blank unless
+    answered)."""
+
+    knows_mediation: bool | None = Field(default=None, title="是否了解调解作为非诉讼纠纷解决方式")
+    knows_benefits: bool | None = Field(
+        default=None, title="是否了解先行调解解决纠纷的好处", description="适用于所列五项"
+    )

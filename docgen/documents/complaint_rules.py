@@ -1,0 +1,121 @@
+"""The civil complaint's rules on time: the interest claimed until payment (its start and
+the lending cap), the limitation period, and a pre-suit preservation's date."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from docgen.documents.base import RuleOptions
+from docgen.documents.parts import limitation_of
+from docgen.documents.problems import Assessment, Loc
+from docgen.domain.caps import cap_percent
+from docgen.domain.dates import format_cn
+from docgen.domain.interest import RateSpec
+from docgen.domain.lpr import LprNotAvailable, format_percent
+from docgen.domain.money import format_yuan
+
+if TYPE_CHECKING:
+    from docgen.documents.civil_complaint import CivilComplaint
+
+
+def check_running_interest(result: Assessment, case: CivilComplaint, options: RuleOptions) -> None:
+    running = case.running_interest
+    if running is None:
+        return
+    loc: Loc = ("running_interest",)
+    if running.start <= case.amounts.as_of:
+        result.error(
+            (*loc, "start"),
+            "overlaps_claimed_period",
+            f"起算日（{format_cn(running.start)}）应晚于欠款金额的截至日期"
+            f"（{format_cn(case.amounts.as_of)}），否则同一期间的利息被重复主张",
+        )
+    principal = sum(
+        (c.amount or Decimal(0) for c in case.amounts.components if c.kind == "principal"),
+        Decimal(0),
+    )
+    if running.base is not None and running.base > principal:
+        result.error(
+            (*loc, "base"),
+            "base_above_principal",
+            f"计息基数（人民币{format_yuan(running.base)}元）不得超过主张的本金"
+            f"（人民币{format_yuan(principal)}元）",
+        )
+    if case.contract.kind != "private_lending":
+        return
+    try:
+        annual, _ = running.rate.spec().annual_percent_on(running.start, options.lpr_table)
+        cap = cap_percent(
+            case.contract.signed_on, running.start, options.lpr_table, filing_date=case.filing_date
+        )
+    except (ValueError, LprNotAvailable) as exc:
+        result.error((*loc, "rate"), "rate_not_computable", str(exc))
+        return
+    if annual > cap.annual_percent:
+        result.error(
+            (*loc, "rate"),
+            "above_legal_cap",
+            f"{_rate_text(running.rate.spec(), annual)}超过民间借贷"
+            f"利率上限{cap.label}；{cap.basis}",
+        )
+
+
+def _rate_text(rate: RateSpec, annual: Decimal) -> str:
+    if rate.kind == "annual":
+        return rate.describe()
+    return f"{rate.describe()}（折合年利率{format_percent(annual)}%）"
+
+
+def check_limitation(result: Assessment, case: CivilComplaint, due: date) -> None:
+    """Block a complaint on a time-barred claim unless an interruption keeps it alive."""
+    status = limitation_of(due, case.prior_interruptions, case.filing_date)
+    result.computed["limitation"] = status
+    if status.status == "expired" and not status.waived:
+        recorded = (
+            "已填写的中断事由均发生在期间届满之后或起算之前，不能中断时效；"
+            if case.prior_interruptions
+            else ""
+        )
+        result.error(
+            ("contract", "due_date"),
+            "limitation_expired",
+            f"诉讼时效期间已于{format_cn(status.expires)}届满（自{format_cn(status.started_from)}"
+            f"起算三年，《民法典》第一百八十八条），{recorded}起诉将面临被告的时效抗辩，"
+            "不能生成起诉状",
+            hint="如有催收送达、还款、债务确认等中断事由，请在「诉讼时效中断事由」中填写",
+        )
+    elif status.status == "expiring":
+        result.warn(
+            ("contract", "due_date"),
+            "limitation_expiring",
+            f"诉讼时效期间将于{format_cn(status.expires)}届满，仅剩{status.days_left}日，"
+            "请尽快立案",
+        )
+
+
+PRESERVATION_DAYS = 30
+"""民事诉讼法 art. 104(3): a pre-suit preservation is lifted when no suit is filed within
+30 days after the measures were taken."""
+
+
+def check_preservation(result: Assessment, case: CivilComplaint) -> None:
+    held = case.preservation
+    if held is None or held.ordered_on is None:
+        return
+    loc: Loc = ("preservation", "ordered_on")
+    if held.ordered_on > case.filing_date:
+        result.error(
+            loc,
+            "after_filing",
+            f"诉前保全时间（{format_cn(held.ordered_on)}）不得晚于起诉日期"
+            f"（{format_cn(case.filing_date)}）；起诉后申请的保全为诉讼保全",
+        )
+    elif case.filing_date > held.ordered_on + timedelta(days=PRESERVATION_DAYS):
+        result.warn(
+            loc,
+            "preservation_lapsed",
+            f"诉前保全措施于{format_cn(held.ordered_on)}采取，起诉日期已超过三十日，"
+            "法院应当解除保全（《中华人民共和国民事诉讼法》第一百零四条第三款）",
+        )

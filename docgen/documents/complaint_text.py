@@ -1,0 +1,224 @@
+"""The words of a civil complaint in the narrative layout (民事诉讼法 art. 124): the
+numbered 诉讼请求, 事实与理由 with the laws relied on, the party blocks, the witnesses,
+and the acceptance fee stated in words."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from docgen.documents.complaint_parts import CHECKED, DELIVERY_LABELS, UNCHECKED, Witness
+from docgen.documents.court_parts import block_lines
+from docgen.documents.guarantor_rules import guarantee_fact
+from docgen.documents.parts import ResolvedAmounts
+from docgen.domain.court_fees import FeeResult
+from docgen.domain.dates import format_cn
+from docgen.domain.guarantee import claim_within_maximum
+from docgen.domain.interest import describe_running_claim
+from docgen.domain.money import format_yuan, legal_amount
+from docgen.domain.parties import Party
+
+if TYPE_CHECKING:
+    from docgen.documents.civil_complaint import CivilComplaint
+
+
+def names(parties: list[Party]) -> str:
+    return "、".join(p.name for p in parties)
+
+
+def boxes(options: Mapping[str, str], chosen: str | None) -> str:
+    """``■是 □否`` — every option with its box, the chosen one filled."""
+    return "　".join(
+        f"{CHECKED if key == chosen else UNCHECKED}{label}" for key, label in options.items()
+    )
+
+
+def borrowers(case: CivilComplaint) -> list[Party]:
+    return [d.party for d in case.defendants if d.role == "borrower"]
+
+
+def claims(case: CivilComplaint, resolved: ResolvedAmounts) -> list[str]:
+    """The numbered 诉讼请求, in the order courts expect."""
+    debtors = "被告" + names(borrowers(case))
+    plaintiffs = "原告" + names([p.party for p in case.plaintiffs])
+    items: list[str] = []
+    for component, value in zip(case.amounts.components, resolved.amounts, strict=True):
+        when = format_cn(component.as_of or case.amounts.as_of)
+        label = component.display_label
+        detail = f"（{component.note}）" if component.note else ""
+        if component.kind == "principal":
+            early = ""
+            if case.acceleration is not None:
+                early = (
+                    f"（依《{case.contract.name}》{case.acceleration.clause}约定，借款已于"
+                    f"{format_cn(case.acceleration.declared_on)}提前到期）"
+                )
+            items.append(
+                f"判令{debtors}向{plaintiffs}偿还{label}{legal_amount(value)}{early}{detail}；"
+            )
+        else:
+            calc = component.calculation
+            if calc is not None and not detail:
+                base = calc.base if calc.base is not None else principal(case)
+                end = calc.end or component.as_of or case.amounts.as_of
+                detail = (
+                    f"（以{format_yuan(base)}元为基数，自{format_cn(calc.start)}起按"
+                    f"{calc.rate.spec().describe()}计算至{format_cn(end)}）"
+                )
+            elif calc is None:
+                detail = f"（暂计至{when}）{detail}"
+            items.append(f"判令{debtors}向{plaintiffs}支付{label}{legal_amount(value)}{detail}；")
+    running = case.running_interest
+    if running is not None:
+        base = running.base if running.base is not None else principal(case)
+        items.append(
+            f"判令{debtors}向{plaintiffs}支付{running.label}："
+            f"{describe_running_claim(base, running.rate.spec(), running.start)}；"
+        )
+    count = len(items)
+    for defendant in case.defendants:
+        guarantee = defendant.guarantee
+        if defendant.role != "guarantor" or guarantee is None:
+            continue
+        covered = "第1项" if count == 1 else f"第1至{count}项"
+        limit = claim_within_maximum(guarantee)
+        if guarantee.resolved_type == "joint":
+            items.append(
+                f"判令被告{defendant.party.name}对上述{covered}债务{limit}承担连带清偿责任；"
+            )
+        else:
+            # 担保制度解释 art. 26(2): a general guarantor answers only for what enforcement
+            # against the debtor's property leaves unpaid
+            items.append(
+                f"判令被告{defendant.party.name}对上述{covered}债务在{debtors}的财产依法强制执行"
+                f"后仍不能履行的部分{limit}承担保证责任；"
+            )
+    if case.rescind_contract:
+        items.append(f"判令解除{plaintiffs}与{debtors}签订的《{case.contract.name}》；")
+    items.append("判令本案诉讼费用由被告承担。")
+    return items
+
+
+def principal(case: CivilComplaint) -> Decimal:
+    return sum(
+        (c.amount or Decimal(0) for c in case.amounts.components if c.kind == "principal"),
+        Decimal(0),
+    )
+
+
+CIVIL_CODE = "《中华人民共和国民法典》"
+LENDING_ARTICLES = ("第六百六十七条", "第六百七十四条", "第六百七十五条", "第六百七十六条")
+CONTRACT_ARTICLES = ("第五百零九条", "第五百七十七条", "第五百七十九条")
+GUARANTEE_ARTICLES = {"general": "第六百八十七条", "joint": "第六百八十八条"}
+LENDING_RULES = "《最高人民法院关于审理民间借贷案件适用法律若干问题的规定》"
+PROCEDURE_LAW = "《中华人民共和国民事诉讼法》第一百二十二条"
+
+
+def legal_basis(case: CivilComplaint) -> list[str]:
+    """The laws relied on: as typed, or the usual articles for the kind of debt."""
+    if case.legal_basis:
+        return list(case.legal_basis)
+    lending = case.contract.kind == "private_lending"
+    articles = list(LENDING_ARTICLES if lending else CONTRACT_ARTICLES)
+    given = [d.guarantee for d in case.defendants if d.guarantee is not None]
+    kinds = {g.resolved_type for g in given}
+    if any(g.type == "not_stated" for g in given):
+        articles.append("第六百八十六条")
+    articles += [GUARANTEE_ARTICLES[g] for g in ("general", "joint") if g in kinds]
+    if any(g.maximum is not None for g in given):
+        articles.append("第六百九十条")
+    basis = [CIVIL_CODE + "、".join(articles)]
+    if lending:
+        basis.append(LENDING_RULES)
+    return [*basis, PROCEDURE_LAW]
+
+
+def facts(case: CivilComplaint) -> list[str]:
+    """事实与理由, composed from the structured facts, then the user's own paragraph."""
+    contract = case.contract
+    plaintiffs = "原告" + names([p.party for p in case.plaintiffs])
+    debtors = "被告" + names(borrowers(case))
+    number = f"（编号：{contract.number}）" if contract.number else ""
+    place = f"在{case.loan.signed_place}" if case.loan and case.loan.signed_place else ""
+    first = (
+        f"{format_cn(contract.signed_on)}，{plaintiffs}与{debtors}{place}"
+        f"签订《{contract.name}》{number}。"
+    )
+    if contract.summary:
+        first += contract.summary.rstrip("。") + "。"
+    loan = case.loan
+    if loan is not None:
+        first += (
+            f"{plaintiffs}于{format_cn(loan.delivered_on)}以{DELIVERY_LABELS[loan.delivery_method]}"
+            f"方式向{debtors}实际出借{legal_amount(loan.delivered_amount)}"
+        )
+        if loan.agreed_rate:
+            first += f"，约定利率为{loan.agreed_rate}"
+        if loan.repayment_method:
+            first += f"，约定还款方式为{loan.repayment_method}"
+        first += f"，约定还款日期为{format_cn(contract.due_date)}。"
+    else:
+        first += f"依约{debtors}应于{format_cn(contract.due_date)}前清偿欠款。"
+    paragraphs = [first]
+    for d in case.defendants:
+        if d.role == "guarantor" and d.guarantee is not None:
+            source = d.guarantee.contract or (loan.guarantee_contract if loan else None)
+            paragraphs.append(
+                guarantee_fact(
+                    d.party.name, d.guarantee, source, case.contract.due_date, case.filing_date
+                )
+            )
+    due = "借款到期后" if contract.kind == "private_lending" else "付款期限届满后"
+    breach = f"{due}，{debtors}未依约清偿"
+    if loan and (loan.repaid_principal or loan.repaid_interest):
+        repaid = []
+        if loan.repaid_principal:
+            repaid.append(f"本金人民币{format_yuan(loan.repaid_principal)}元")
+        if loan.repaid_interest:
+            repaid.append(f"利息人民币{format_yuan(loan.repaid_interest)}元")
+        breach = f"{debtors}仅偿还{'、'.join(repaid)}，" + breach.replace(f"{due}，", "")
+    if case.acceleration is not None:
+        breach += (
+            f"；依《{contract.name}》{case.acceleration.clause}约定，{plaintiffs}已于"
+            f"{format_cn(case.acceleration.declared_on)}宣布借款提前到期"
+        )
+    breach += f"，经{plaintiffs}多次催收仍未履行。"
+    paragraphs.append(breach)
+    if case.facts:
+        paragraphs.append(case.facts)
+    if case.jurisdiction_clause:
+        paragraphs.append(f"{case.jurisdiction_clause.rstrip('。')}，贵院对本案依法享有管辖权。")
+    paragraphs.append(
+        f"为维护{plaintiffs}的合法权益，根据{'、'.join(legal_basis(case))}等规定，"
+        "特向贵院提起诉讼，请求判如所请。"
+    )
+    return paragraphs
+
+
+def parties_context(case: CivilComplaint) -> dict[str, Any]:
+    """One line per party block: full identities (a court needs them), then agents."""
+    lines: list[str] = []
+    for p in case.plaintiffs:
+        lines += block_lines("原告", p.party, p.agents, p.service)
+    for d in case.defendants:
+        lines += block_lines("被告", d.party)
+    return {"parties": lines}
+
+
+def witness_lines(witnesses: list[Witness]) -> list[str]:
+    """「证人：…，住…，证明…。」 — name and domicile as art. 124(4) asks, then what the
+    witness saw."""
+    return [
+        f"证人：{w.name}，住{w.address.rstrip('。')}，证明{w.testimony.rstrip('。')}。"
+        for w in witnesses
+    ]
+
+
+def fee_line(fee: FeeResult, procedure: str) -> str:
+    """The acceptance fee and its basis in words (the pleading carries no calculation)."""
+    halved = "，适用简易程序，依第十六条减半交纳" if procedure != "ordinary" else ""
+    return (
+        f"预交案件受理费：{legal_amount(fee.fee)}（按《诉讼费用交纳办法》第十三条"
+        f"第（一）项计算{halved}）。"
+    )
