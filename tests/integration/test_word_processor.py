@@ -25,6 +25,10 @@ VALID = fixture_cases("valid")
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 # A letter number is assigned anew at every render, so two renders differ in it alone.
 LETTER_NUMBER = re.compile(r"律函字第\d+号")
+# LibreOffice hangs a full-width comma or stop that falls just past the right margin and
+# draws no glyph for it in its PDF export (its text export keeps it, and Word draws it):
+# only these may be missing from the characters it lays out, never a word's
+HUNG_PUNCTUATION = set("，。、；：")
 
 pytestmark = [
     pytest.mark.slow,
@@ -111,7 +115,8 @@ def test_libreoffice_opens_the_docx_and_prints_the_same_words_as_docgens_pdf(
         assert office_pdf.exists() and office_txt.exists(), f"LibreOffice could not open {source}"
         # LibreOffice draws table cells and symbols in its own order: compare the characters
         laid_out = _text(pdf_pages_text(office_pdf.read_bytes()), document)
-        assert Counter(laid_out) == Counter(docgen_text)
+        assert Counter(laid_out) - Counter(docgen_text) == Counter()
+        assert set(Counter(docgen_text) - Counter(laid_out)) <= HUNG_PUNCTUATION
         # ... and the words in reading order, from its text export
         read = LETTER_NUMBER.sub("", normalize(office_txt.read_text("utf-8-sig")))
         assert read == docgen_text
