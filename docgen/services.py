@@ -53,7 +53,15 @@ SHARED_LAYOUT: dict[str, tuple[str, ...]] = {
 }
 """The files under the templates directory every PDF template of a kind is printed with."""
 
-COURT_FILINGS = frozenset({"civil_complaint", "preservation_application", "evidence_list"})
+COURT_FILINGS = frozenset(
+    {
+        "civil_complaint",
+        "preservation_application",
+        "evidence_list",
+        "enforcement_application",
+        "withdrawal_application",
+    }
+)
 """Documents filed with a court: the register's id and code go into the PDF's metadata and
 the register only, never onto their pages (a court reads the pleading, not docgen's
 stamp); letters and agreements carry the stamp at the foot of every page."""

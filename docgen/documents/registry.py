@@ -19,6 +19,9 @@ BUILTIN: tuple[str, ...] = (
     "docgen.documents.civil_complaint",
     "docgen.documents.preservation_application",
     "docgen.documents.evidence_list",
+    "docgen.documents.enforcement_application",
+    "docgen.documents.withdrawal_application",
+    "docgen.documents.settlement_agreement",
 )
 
 _types: dict[str, DocumentType[Any]] = {}

@@ -16,10 +16,13 @@ from docgen.docmodel.blocks import Document
 from docgen.layouts import (
     debt_confirmation,
     demand_letter,
+    enforcement_application,
     evidence_list,
     installment_agreement,
     lawyer_letter,
     preservation_application,
+    settlement_agreement,
+    withdrawal_application,
 )
 from docgen.layouts.common import Context
 
@@ -47,6 +50,9 @@ LAYOUTS: dict[str, Layout] = {
         _layout("installment_agreement", installment_agreement),
         _layout("evidence_list", evidence_list),
         _layout("preservation_application", preservation_application),
+        _layout("enforcement_application", enforcement_application),
+        _layout("withdrawal_application", withdrawal_application),
+        _layout("settlement_agreement", settlement_agreement),
     )
 }
 SHARED = Path(__file__).with_name("common.py")

@@ -39,6 +39,18 @@ SAMPLE_TITLES: dict[str, str] = {
     "in_suit_insurance": "诉中保全，保险公司担保",
     "in_suit_no_security": "诉中保全，不提供担保",
     "pre_suit_cash": "诉前保全，现金担保",
+    # 强制执行申请书
+    "judgment_first_instance": "判决书，向第一审法院申请",
+    "arbitration_award": "仲裁裁决书，被执行人住所地法院",
+    "mediation_interrupted_period": "调解书，申请期间曾中断，财产所在地法院",
+    # 撤诉申请书
+    "settled_fee_from_the_claim": "和解撤诉，按诉讼请求核对受理费",
+    "performed_fee_paid_only": "被告已履行，按已交受理费退半",
+    "summary_procedure_no_refund": "简易程序撤诉，不再退费",
+    # 和解协议
+    "withdraw_after_the_first_payment": "分期付款，首期到账后撤诉，有保证人",
+    "mediation_statement_rows": "申请出具调解书，逐期填写",
+    "before_suit_paid_at_once": "起诉前和解，一次付清",
 }
 
 
