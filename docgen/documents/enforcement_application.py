@@ -25,6 +25,8 @@ from docgen.documents.court_parts import block_lines, check_court
 from docgen.documents.parts import check_party, same_party
 from docgen.documents.preservation_application import Applicant, PropertyLead, lead_row
 from docgen.documents.problems import Assessment, Loc
+from docgen.domain import divisions as division_table
+from docgen.domain.courts import read_court
 from docgen.domain.dates import format_cn
 from docgen.domain.delay_interest import DelayInterest, doubled_interest
 from docgen.domain.fields import CaseModel, Line, Money, Paragraph, ShortText, Text
@@ -227,6 +229,17 @@ def _check_court_basis(result: Assessment, case: EnforcementApplication) -> None
                 f"按第一审人民法院申请执行的，执行法院应为{first}"
                 "（《中华人民共和国民事诉讼法》第二百三十五条第一款）",
             )
+    by_a_basic_court = (
+        case.court.endswith("人民法院")
+        and read_court(case.court, division_table.load()).level == "basic"
+    )
+    if title.kind == "arbitration" and by_a_basic_court:
+        result.warn(
+            ("court",),
+            "award_court_level",
+            "仲裁裁决由被执行人住所地或者被执行的财产所在地的中级人民法院管辖，经上级人民法院"
+            "批准指定基层人民法院管辖的除外（法释〔2018〕5号第二条），请核实",
+        )
     if basis == "property_location" and not case.property_leads:
         result.error(
             ("property_leads",),
@@ -305,6 +318,13 @@ def _delay_interest(result: Assessment, case: EnforcementApplication) -> None:
             ("calculation_date",),
             "after_application",
             "迟延履行利息计算截至日不得晚于申请日期",
+        )
+        return
+    if case.calculation_date is not None and case.calculation_date <= start:
+        result.error(
+            ("calculation_date",),
+            "before_delay",
+            f"迟延履行利息自{format_cn(start)}的次日起计算，计算截至日应晚于该日",
         )
         return
     base = _base(case.outstanding)

@@ -91,3 +91,18 @@ def test_an_award_is_enforced_where_the_debtor_lives_or_its_property_is():
     assert _errors(data) == [(("court_basis",), "basis_not_allowed")]
     data["court_basis"] = "property_location"
     assert _errors(data) == []
+
+
+def test_an_award_enforced_by_a_basic_court_is_a_warning_to_check():
+    data = load_fixture("enforcement_application", "valid", "arbitration_award")
+    data["court"] = "福州市鼓楼区人民法院"
+    result = _assess(data)
+    assert result.errors == []
+    assert [(w.loc, w.code) for w in result.warnings] == [(("court",), "award_court_level")]
+    assert "法释〔2018〕5号第二条" in result.warnings[0].message
+
+
+def test_a_calculation_date_inside_the_performance_period_is_refused():
+    data = copy.deepcopy(JUDGMENT)
+    data["calculation_date"] = "2025-03-30"
+    assert _errors(data) == [(("calculation_date",), "before_delay")]
