@@ -184,13 +184,15 @@ def _suit_clause(case: SettlementAgreement) -> str:
     )
 
 
-def _default_clause(case: SettlementAgreement) -> str:
+def _default_clause(case: SettlementAgreement, count: int) -> str:
     if case.outcome.kind == "mediation":
         then = "甲方有权就全部剩余款项申请人民法院强制执行。"
     elif case.outcome.kind == "withdraw":
         then = "甲方有权就全部剩余款项另行提起诉讼（撤诉后可以再行起诉），已付款项予以扣减。"
     else:
         then = "甲方有权就全部剩余款项提起诉讼，已付款项予以扣减。"
+    if count == 1:  # nothing to accelerate
+        return "乙方未按期足额付款的，" + then
     return acceleration_text(case.acceleration, to_fen(case.amount)) + then
 
 
@@ -230,7 +232,8 @@ def build_context(case: SettlementAgreement, assessment: Assessment) -> dict[str
         ],
         "schedule_total": legal_amount(amount),
         "account": case.payment_account.model_dump(),
-        "default": _default_clause(case),
+        "default": _default_clause(case, len(rows)),
+        "suit_title": "诉讼的处理及费用" if case.outcome.kind != "not_filed" else "不再起诉",
         "suit": _suit_clause(case),
         "agreement_date": format_cn(case.agreement_date),
         "signing_place": case.signing_place or "",

@@ -34,7 +34,7 @@ def _articles(c: Context) -> list[tuple[str, tuple[Block, ...]]]:
     if c["guarantor"]:
         articles.append(("连带责任保证", (Paragraph(text(GUARANTEE)),)))
     articles += [
-        ("诉讼的处理及费用", (Paragraph(text(c["suit"])),)),
+        (c["suit_title"], (Paragraph(text(c["suit"])),)),
         ("其他", (Paragraph(text(c["closing"])),)),
     ]
     return articles

@@ -66,3 +66,5 @@ def test_one_payment_is_stated_without_a_table():
     assert context["schedule"] == []
     assert context["plan_intro"] == "乙方应于2026年12月31日前一次性付清上述款项。"
     assert "一式二份" in context["closing"] and "人民法院" not in context["closing"]
+    assert context["default"].startswith("乙方未按期足额付款的，甲方有权就全部剩余款项提起诉讼")
+    assert context["suit_title"] == "不再起诉"
