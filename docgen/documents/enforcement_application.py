@@ -22,96 +22,28 @@ from pydantic import Field
 
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.court_parts import block_lines, check_court
+from docgen.documents.enforcement_parts import (
+    APPLICATION_YEARS,
+    AS_LIMITATION,
+    BASIS_LABELS,
+    COURT_TITLES,
+    INTERRUPTION_LABELS,
+    TITLE_LABELS,
+    ApplicationInterruption,
+    EnforcementTitle,
+    Outstanding,
+)
 from docgen.documents.parts import check_party, same_party
 from docgen.documents.preservation_application import Applicant, PropertyLead, lead_row
 from docgen.documents.problems import Assessment, Loc
 from docgen.domain import divisions as division_table
 from docgen.domain.courts import read_court
 from docgen.domain.dates import format_cn
-from docgen.domain.delay_interest import DelayInterest, doubled_interest
-from docgen.domain.fields import CaseModel, Line, Money, Paragraph, ShortText, Text
-from docgen.domain.limitation import InterruptionEvent, InterruptionKind, limitation_status
+from docgen.domain.delay_interest import DelayTotal, doubled_interest_by_part
+from docgen.domain.fields import CaseModel, Line
+from docgen.domain.limitation import InterruptionEvent, limitation_status
 from docgen.domain.money import format_yuan, legal_amount
 from docgen.domain.parties import Party
-
-TITLE_LABELS = {
-    "judgment": "民事判决书",
-    "mediation": "民事调解书",
-    "arbitration": "仲裁裁决书",
-    "notarial": "公证债权文书",
-}
-COURT_TITLES = ("judgment", "mediation")
-BASIS_LABELS = {
-    "first_instance": "第一审人民法院",
-    "property_location": "被执行的财产所在地人民法院",
-    "respondent_domicile": "被执行人住所地人民法院",
-}
-# 法释〔2008〕13号 art. 20 names what interrupts the period to apply; each is the domain's
-# limitation event of the same nature
-INTERRUPTION_LABELS: dict[str, str] = {
-    "applied": "申请执行",
-    "settled": "双方达成和解协议",
-    "demanded": "申请执行人提出履行要求",
-    "consented": "被执行人同意履行义务",
-}
-_AS_LIMITATION: dict[str, InterruptionKind] = {
-    "applied": "filing",
-    "settled": "installment_agreement",
-    "demanded": "demand_delivered",
-    "consented": "acknowledgment",
-}
-APPLICATION_YEARS = 2
-
-
-class EnforcementTitle(CaseModel):
-    """执行依据: the effective instrument the application enforces."""
-
-    kind: Literal["judgment", "mediation", "arbitration", "notarial"] = Field(
-        title="执行依据种类", json_schema_extra={"enum_titles": list(TITLE_LABELS.values())}
-    )
-    issuer: Line = Field(
-        title="作出机关", description="如 北京市朝阳区人民法院、北京仲裁委员会、北京市方圆公证处"
-    )
-    case_number: ShortText = Field(
-        title="案号或文书编号", description="如 （2025）京0105民初1234号"
-    )
-    effective_date: date = Field(title="生效日期")
-    performance_deadline: date | None = Field(
-        default=None,
-        title="履行期限届满日",
-        description="法律文书规定的履行期间的最后一日；分期履行的，为最后一期的届满日；"
-        "未规定履行期间的不填",
-    )
-    operative_part: Paragraph = Field(title="裁判主文", description="法律文书确定的给付内容")
-    first_instance_court: Line | None = Field(
-        default=None, title="第一审人民法院", description="二审判决的，填写第一审人民法院"
-    )
-
-
-class Outstanding(CaseModel):
-    """What the instrument awarded and is still unpaid."""
-
-    principal: Money = Field(title="未付本金（元）")
-    interest: Money | None = Field(
-        default=None, title="一般债务利息（元）", description="按法律文书确定的方法计算"
-    )
-    interest_note: Text | None = Field(
-        default=None, title="利息计算说明", description="如 以10万元为基数按年利率3.45%计至…"
-    )
-    costs: Money | None = Field(
-        default=None, title="诉讼费用（元）", description="法律文书确定由被执行人负担的部分"
-    )
-    other: Money | None = Field(default=None, title="其他金钱债务（元）", description="如 违约金")
-    other_label: ShortText | None = Field(default=None, title="其他金钱债务名称")
-
-
-class ApplicationInterruption(CaseModel):
-    """An event that interrupted the period to apply (法释〔2008〕13号 art. 20)."""
-
-    kind: Literal["applied", "settled", "demanded", "consented"] = Field(
-        title="中断事由", json_schema_extra={"enum_titles": list(INTERRUPTION_LABELS.values())}
-    )
-    day: date = Field(title="发生日期")
 
 
 class EnforcementApplication(CaseModel):
@@ -157,7 +89,10 @@ def assess(case: EnforcementApplication, options: RuleOptions) -> Assessment:
 
 
 def period_start(title: EnforcementTitle) -> date:
-    """The day the period to apply and the delay run from (art. 250; 法释〔2014〕8号 art. 2)."""
+    """The day the period to apply runs from (art. 250): the last day of the performance
+    period — of the last installment — or the instrument's effect when it sets none."""
+    if title.installments:
+        return max(i.due for i in title.installments)
     return title.performance_deadline or title.effective_date
 
 
@@ -194,11 +129,41 @@ def _check_title(result: Assessment, case: EnforcementApplication) -> None:
             f"履行期限至{format_cn(deadline)}届满，届满前被执行人未拒绝履行，尚不能申请强制执行"
             "（《中华人民共和国民事诉讼法》第二百四十七条）",
         )
+    if title.installments:
+        _check_installments(result, case)
     if title.first_instance_court and title.kind not in COURT_TITLES:
         result.error(
             (*loc, "first_instance_court"),
             "not_a_court_title",
             "仲裁裁决书、公证债权文书没有第一审人民法院，请不要填写",
+        )
+
+
+def _check_installments(result: Assessment, case: EnforcementApplication) -> None:
+    title, loc = case.title, ("title", "installments")
+    last = max(i.due for i in title.installments)
+    if title.performance_deadline is not None and title.performance_deadline != last:
+        result.error(
+            ("title", "performance_deadline"),
+            "not_the_last_installment",
+            f"分期履行的，履行期限届满日应为最后一期的届满日（{format_cn(last)}）",
+        )
+    if min(i.due for i in title.installments) >= case.application_date:
+        result.error(loc, "not_yet_due", "尚无一期履行期限届满，尚不能申请强制执行")
+    elif last >= case.application_date:
+        result.warn(
+            loc,
+            "installment_not_due",
+            f"最后一期至{format_cn(last)}届满：法律文书没有约定一期不履行则全部到期的，"
+            "尚未届满的各期不能申请执行，请核对申请执行的金额",
+        )
+    planned = sum((i.amount for i in title.installments), Decimal(0))
+    if planned != _base(case.outstanding):
+        result.error(
+            loc,
+            "installments_mismatch",
+            f"各期未付金额合计人民币{format_yuan(planned)}元，应等于未付本金、诉讼费用及其他金钱"
+            f"债务之和人民币{format_yuan(_base(case.outstanding))}元（一般债务利息不计入）",
         )
 
 
@@ -274,7 +239,7 @@ def _check_period(result: Assessment, case: EnforcementApplication) -> None:
     start = period_start(case.title)
     if start >= case.application_date:
         return  # not yet due: said on the deadline
-    events = [InterruptionEvent(_AS_LIMITATION[e.kind], e.day) for e in case.interruptions]
+    events = [InterruptionEvent(AS_LIMITATION[e.kind], e.day) for e in case.interruptions]
     status = limitation_status(start, events, on=case.application_date, years=APPLICATION_YEARS)
     result.computed["period"] = status
     if status.status != "expired":
@@ -310,8 +275,9 @@ def _base(outstanding: Outstanding) -> Decimal:
 
 
 def _delay_interest(result: Assessment, case: EnforcementApplication) -> None:
-    """The doubled part runs on the unpaid debt other than general interest."""
-    start = period_start(case.title)
+    """The doubled part runs on the unpaid debt other than general interest, each
+    installment from its own deadline (法释〔2014〕8号 arts. 1, 2)."""
+    title = case.title
     until = case.calculation_date or case.application_date
     if case.calculation_date is not None and case.calculation_date > case.application_date:
         result.error(
@@ -320,17 +286,21 @@ def _delay_interest(result: Assessment, case: EnforcementApplication) -> None:
             "迟延履行利息计算截至日不得晚于申请日期",
         )
         return
-    if case.calculation_date is not None and case.calculation_date <= start:
+    if title.installments:
+        parts = [(i.amount, i.due) for i in sorted(title.installments, key=lambda i: i.due)]
+    else:
+        parts = [(_base(case.outstanding), period_start(title))]
+    first = parts[0][1]
+    if case.calculation_date is not None and case.calculation_date <= first:
         result.error(
             ("calculation_date",),
             "before_delay",
-            f"迟延履行利息自{format_cn(start)}的次日起计算，计算截至日应晚于该日",
+            f"迟延履行利息自{format_cn(first)}的次日起计算，计算截至日应晚于该日",
         )
         return
-    base = _base(case.outstanding)
-    if until <= start or base <= 0:
-        return
-    result.computed["delay"] = doubled_interest(base, start, until)
+    delay = doubled_interest_by_part(parts, until)
+    if delay.parts:
+        result.computed["delay"] = delay
 
 
 # --- context ------------------------------------------------------------------------
@@ -352,11 +322,11 @@ def _requests(case: EnforcementApplication, assessment: Assessment) -> list[str]
         f"请求强制执行被执行人{names}向申请执行人支付{'；'.join(parts)}；以上合计"
         f"{legal_amount(unpaid)}。"
     ]
-    delay: DelayInterest | None = assessment.computed.get("delay")
+    delay: DelayTotal | None = assessment.computed.get("delay")
     if delay is not None:
         requests.append(
             f"请求强制执行被执行人{names}加倍支付迟延履行期间的债务利息：其中加倍部分债务利息暂计至"
-            f"{format_cn(delay.last_day)}为{legal_amount(delay.amount)}，此后继续计算至实际履行"
+            f"{format_cn(delay.until)}为{legal_amount(delay.amount)}，此后继续计算至实际履行"
             "完毕之日；迟延履行期间的一般债务利息按法律文书确定的方法计算。"
         )
     requests.append("本案执行费用由被执行人负担。")
@@ -367,7 +337,10 @@ def _title_text(case: EnforcementApplication, assessment: Assessment) -> str:
     title = case.title
     applicants = "、".join(a.party.name for a in case.applicants)
     names = "、".join(r.name for r in case.respondents)
-    if title.performance_deadline is not None:
+    due = [i for i in title.installments if i.due < case.application_date]
+    if title.installments:
+        deadline = f"该法律文书确定分期履行，其中{len(due)}期的履行期限已经届满"
+    elif title.performance_deadline is not None:
         deadline = f"履行期限已于{format_cn(title.performance_deadline)}届满"
     else:
         deadline = "该法律文书未规定履行期间"
@@ -377,7 +350,7 @@ def _title_text(case: EnforcementApplication, assessment: Assessment) -> str:
         f"{format_cn(e.day)}，{INTERRUPTION_LABELS[e.kind]}，申请执行期间中断"
         "（法释〔2008〕13号第二十条）。"
         for e in sorted(case.interruptions, key=lambda e: e.day)
-        if (e.day, _AS_LIMITATION[e.kind]) in effective
+        if (e.day, AS_LIMITATION[e.kind]) in effective
     )
     return (
         f"申请执行人{applicants}与被执行人{names}一案，{title.issuer}作出的{title.case_number}"
@@ -398,7 +371,7 @@ def build_context(case: EnforcementApplication, assessment: Assessment) -> dict[
         parties += block_lines("申请执行人", a.party, a.agents, a.service)
     for r in case.respondents:
         parties += block_lines("被执行人", r)
-    delay: DelayInterest | None = assessment.computed.get("delay")
+    delay: DelayTotal | None = assessment.computed.get("delay")
     return {
         "title": "强制执行申请书",
         "parties": parties,

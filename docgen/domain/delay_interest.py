@@ -17,6 +17,7 @@ The amount is rounded half up to the fen once, at the end.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -63,6 +64,33 @@ def doubled_interest(base: Decimal, period_end: date, until: date) -> DelayInter
         f"以尚未清偿的除一般债务利息之外的金钱债务人民币{format_yuan(base)}元为基数，"
         f"自{format_cn(first_day)}起至{format_cn(until)}止共{days}日，按{DAILY_RATE_TEXT}计算："
         f"{format_yuan(base)}元×0.0175%×{days}日＝{format_yuan(amount)}元"
-        f"（{BASIS}）"
     )
     return DelayInterest(base, first_day, until, days, amount, text)
+
+
+@dataclass(frozen=True)
+class DelayTotal:
+    """The doubled part over the debt's parts, each from its own deadline."""
+
+    parts: list[DelayInterest]
+    amount: Decimal
+    until: date
+    text: str
+
+
+def doubled_interest_by_part(parts: Sequence[tuple[Decimal, date]], until: date) -> DelayTotal:
+    """The doubled part of ``(amount, period_end)`` parts up to ``until``: an instrument
+    payable in installments runs each from its own deadline (法释〔2014〕8号 art. 2); a part
+    whose period has not ended by ``until`` is not late yet and is left out. None late:
+    an empty total."""
+    late = [doubled_interest(amount, end, until) for amount, end in parts if end < until]
+    amount = sum((part.amount for part in late), Decimal(0))
+    if len(late) > 1:
+        lines = "；".join(
+            f"第{i}部分（{format_cn(part.first_day - timedelta(days=1))}届满）：{part.text}"
+            for i, part in enumerate(late, start=1)
+        )
+        text = f"{lines}；合计{format_yuan(amount)}元（{BASIS}）"
+    else:
+        text = "".join(f"{part.text}（{BASIS}）" for part in late)
+    return DelayTotal(late, amount, until, text)

@@ -43,6 +43,7 @@ SAMPLE_TITLES: dict[str, str] = {
     "judgment_first_instance": "判决书，向第一审法院申请",
     "arbitration_award": "仲裁裁决书，被执行人住所地法院",
     "mediation_interrupted_period": "调解书，申请期间曾中断，财产所在地法院",
+    "mediation_in_installments": "分期履行的调解书，逐期计算迟延履行利息",
     # 撤诉申请书
     "settled_fee_from_the_claim": "和解撤诉，按诉讼请求核对受理费",
     "performed_fee_paid_only": "被告已履行，按已交受理费退半",

@@ -295,6 +295,7 @@ NOT_PRINTED_BY_TYPE |= {
             "outstanding",
         ),  # printed formatted (tests/unit/documents/test_enforcement_application.py)
         ("property_leads", "*", "value"),
+        ("title", "installments"),  # printed as the delay interest's parts, when late
     },
     "withdrawal_application": {
         ("reason",),

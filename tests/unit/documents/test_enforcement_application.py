@@ -106,3 +106,22 @@ def test_a_calculation_date_inside_the_performance_period_is_refused():
     data = copy.deepcopy(JUDGMENT)
     data["calculation_date"] = "2025-03-30"
     assert _errors(data) == [(("calculation_date",), "before_delay")]
+
+
+def test_the_period_of_an_instrument_in_installments_runs_from_the_last_one():
+    data = load_fixture("enforcement_application", "valid", "mediation_in_installments")
+    data["application_date"] = "2029-01-04"  # 2026-12-31 + 2 years = 2028-12-31, a Sunday
+    # the end moves off the weekend and the 元旦 holiday to 2029-01-02
+    assert _errors(data) == [(("application_date",), "application_period_expired")]
+    data["application_date"] = "2029-01-02"
+    result = _assess(data)
+    assert result.errors == [] and result.warnings == []
+
+
+def test_each_installment_bears_delay_interest_from_its_own_deadline():
+    data = load_fixture("enforcement_application", "valid", "mediation_in_installments")
+    context = TYPE.build_context(TYPE.parse(data), _assess(data))
+    # 20,000 × 0.0175% × (204 + 143 + 81) days; the last installment is not late yet
+    assert "暂计至2026年11月20日为人民币1,498.00元" in context["requests"][1]
+    assert "第3部分（2026年8月31日届满）" in context["delay"]
+    assert "第4部分" not in context["delay"]

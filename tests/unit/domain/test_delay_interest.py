@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from docgen.domain.delay_interest import doubled_interest
+from docgen.domain.delay_interest import doubled_interest, doubled_interest_by_part
 
 
 def test_the_delay_runs_from_the_day_after_the_performance_period_both_ends_counted():
@@ -23,7 +23,25 @@ def test_the_amount_is_rounded_half_up_to_the_fen_once():
     assert result.amount == Decimal("10639.91")
     assert "101,332.49元×0.0175%×600日＝10,639.91元" in result.text
     assert "自2025年3月31日起至2026年11月20日止共600日" in result.text
-    assert "第二百六十四条" in result.text and "法释〔2014〕8号" in result.text
+
+
+def test_installments_run_each_from_its_own_deadline_and_add_up():
+    parts = [
+        (Decimal("10000"), date(2026, 1, 31)),
+        (Decimal("10000"), date(2026, 2, 28)),
+        (Decimal("10000"), date(2026, 3, 31)),  # not late on the calculation date
+    ]
+    total = doubled_interest_by_part(parts, date(2026, 3, 10))
+    assert [p.days for p in total.parts] == [38, 10]  # 2-1..3-10, 3-1..3-10
+    assert total.amount == Decimal("66.50") + Decimal("17.50")
+    assert total.text.startswith("第1部分（2026年1月31日届满）：以尚未清偿")
+    assert "；合计84.00元（《中华人民共和国民事诉讼法》第二百六十四条" in total.text
+
+
+def test_one_part_states_its_basis_once():
+    total = doubled_interest_by_part([(Decimal("100000"), date(2026, 1, 10))], date(2026, 1, 20))
+    assert total.amount == Decimal("175.00")
+    assert total.text.count("第二百六十四条") == 1 and "第1部分" not in total.text
 
 
 def test_one_day_of_delay_is_the_day_after_the_deadline():
