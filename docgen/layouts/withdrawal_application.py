@@ -39,7 +39,14 @@ def _application(c: Context) -> tuple[Block, ...]:
         *requests,
         Heading("事实与理由：", 2),
         Paragraph(text(c["facts"])),
-        Heading("案件受理费：", 2),
-        Paragraph(text(c["fee_basis"]), "note"),
-        Keep((Paragraph(text("此致")), Paragraph(text(c["court"]), "plain"), signature)),
+        # the fee's note goes with the closing: the signature never stands without text
+        Keep(
+            (
+                Heading("案件受理费：", 2),
+                Paragraph(text(c["fee_basis"]), "note"),
+                Paragraph(text("此致")),
+                Paragraph(text(c["court"]), "plain"),
+                signature,
+            )
+        ),
     )

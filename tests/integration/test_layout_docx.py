@@ -58,7 +58,8 @@ def test_every_paragraph_and_table_has_a_named_style(name, words):
     assert {"Title", "Body Text"} <= used_names
     assert {"Signature", "Signature Block"} & used_names
     tables = {t.find(f"{W}tblPr/{W}tblStyle").get(f"{W}val") for t in body.iter(f"{W}tbl")}
-    assert {names[t] for t in tables} == {"Amounts Table"}
+    # every table is in the one table style (a withdrawal, a settlement paid at once has none)
+    assert {names[t] for t in tables} <= {"Amounts Table"}
 
 
 def test_styles_declare_the_pdf_font_for_chinese_text_and_the_indent(words, settings):
