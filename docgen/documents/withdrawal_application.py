@@ -132,11 +132,19 @@ def _refund(result: Assessment, fee: FeePaid) -> Refund:
             f"（人民币{format_yuan(expected.fee)}元）不符；退费按实际预交金额计算，请核对交费凭证",
         )
     if fee.procedure == "summary":
+        # the Measures do not say whether a halved fee is halved again; the fee code
+        # halves a case once, so no figure is asked for and the operator is told
+        result.warn(
+            ("fee", "procedure"),
+            "summary_halving_unsettled",
+            "《诉讼费用交纳办法》未规定适用简易程序的案件撤诉时是否再次减半；本文书按减半一次"
+            "计算，不列明退费金额，请向受理法院确认",
+        )
         return Refund(
             paid,
             Decimal(0),
             f"本案适用简易程序审理，申请人已依《诉讼费用交纳办法》第十六条减半预交案件受理费"
-            f"{legal_amount(paid)}；撤诉减半与简易程序减半不重复适用，故不申请退费。",
+            f"{legal_amount(paid)}；如依法应予退还，请予退还。",
         )
     if rounding is not None and fee.claim_amount is not None:
         halved = acceptance_fee(fee.claim_amount, procedure="withdrawal", rounding=rounding)

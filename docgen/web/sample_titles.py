@@ -47,7 +47,7 @@ SAMPLE_TITLES: dict[str, str] = {
     # 撤诉申请书
     "settled_fee_from_the_claim": "和解撤诉，按诉讼请求核对受理费",
     "performed_fee_paid_only": "被告已履行，按已交受理费退半",
-    "summary_procedure_no_refund": "简易程序撤诉，不再退费",
+    "summary_procedure_no_refund": "简易程序撤诉，退费以法院确认为准",
     # 和解协议
     "withdraw_after_the_first_payment": "分期付款，首期到账后撤诉，有保证人",
     "mediation_statement_rows": "申请出具调解书，逐期填写",

@@ -63,8 +63,14 @@ def test_a_fee_that_is_not_the_claims_fee_is_warned_of_and_halved_as_paid():
     assert "即人民币1,500.00元" in context["requests"][1]
 
 
-def test_a_summary_procedure_case_paid_half_already_and_asks_nothing_back():
+def test_a_summary_procedure_case_paid_half_already_and_names_no_refund():
     data = load_fixture("withdrawal_application", "valid", "summary_procedure_no_refund")
-    context, _ = _context(data)
+    context, result = _context(data)
     assert len(context["requests"]) == 1
-    assert "不重复适用" in context["fee_basis"] and "人民币525.00元" in context["fee_basis"]
+    assert (
+        "人民币525.00元" in context["fee_basis"]
+        and "如依法应予退还，请予退还" in context["fee_basis"]
+    )
+    assert [(w.loc, w.code) for w in result.warnings] == [
+        (("fee", "procedure"), "summary_halving_unsettled")
+    ]
