@@ -185,31 +185,46 @@ def _check_court_basis(result: Assessment, case: EnforcementApplication) -> None
             f"{TITLE_LABELS[title.kind]}由被执行人住所地或者被执行的财产所在地人民法院执行"
             "（《中华人民共和国民事诉讼法》第二百三十五条第二款）",
         )
-    if by_court and basis == "first_instance":
-        first = title.first_instance_court or title.issuer
-        if case.court != first:
+    first = title.first_instance_court or title.issuer
+    if by_court and basis == "first_instance" and case.court != first:
+        result.error(
+            ("court",),
+            "not_the_first_instance_court",
+            f"按第一审人民法院申请执行的，执行法院应为{first}"
+            "（《中华人民共和国民事诉讼法》第二百三十五条第一款）",
+        )
+    _check_court_level(result, case, first)
+    if basis == "property_location" and not case.property_leads:
+        result.error(
+            ("property_leads",),
+            "missing",
+            "向被执行的财产所在地人民法院申请执行的，请列明该院辖区内的财产线索",
+        )
+
+
+def _check_court_level(result: Assessment, case: EnforcementApplication, first: str) -> None:
+    """The property's court is of the first-instance court's level (art. 235(1)); an award
+    goes to an intermediate court (法释〔2018〕5号 art. 2)."""
+    title, basis = case.title, case.court_basis
+    by_court = title.kind in COURT_TITLES
+    named = case.court.endswith("人民法院")
+    level = read_court(case.court, division_table.load()).level if named else None
+    if by_court and basis == "property_location" and named and first.endswith("人民法院"):
+        first_level = read_court(first, division_table.load()).level
+        if level != first_level and "special" not in (level, first_level):
             result.error(
                 ("court",),
-                "not_the_first_instance_court",
-                f"按第一审人民法院申请执行的，执行法院应为{first}"
+                "not_the_same_level",
+                f"向被执行的财产所在地人民法院申请执行的，该院应与第一审人民法院（{first}）同级"
                 "（《中华人民共和国民事诉讼法》第二百三十五条第一款）",
             )
-    by_a_basic_court = (
-        case.court.endswith("人民法院")
-        and read_court(case.court, division_table.load()).level == "basic"
-    )
+    by_a_basic_court = level == "basic"
     if title.kind == "arbitration" and by_a_basic_court:
         result.warn(
             ("court",),
             "award_court_level",
             "仲裁裁决由被执行人住所地或者被执行的财产所在地的中级人民法院管辖，经上级人民法院"
             "批准指定基层人民法院管辖的除外（法释〔2018〕5号第二条），请核实",
-        )
-    if basis == "property_location" and not case.property_leads:
-        result.error(
-            ("property_leads",),
-            "missing",
-            "向被执行的财产所在地人民法院申请执行的，请列明该院辖区内的财产线索",
         )
 
 
@@ -364,6 +379,12 @@ def _title_text(case: EnforcementApplication, assessment: Assessment) -> str:
     )
 
 
+def _basis_words(case: EnforcementApplication) -> str:
+    if case.court_basis == "property_location" and case.title.kind in COURT_TITLES:
+        return "与第一审人民法院同级的被执行的财产所在地人民法院"
+    return BASIS_LABELS[case.court_basis]
+
+
 def build_context(case: EnforcementApplication, assessment: Assessment) -> dict[str, Any]:
     """The words of the application, pre-formatted, for the layout."""
     parties: list[str] = []
@@ -381,7 +402,7 @@ def build_context(case: EnforcementApplication, assessment: Assessment) -> dict[
         "facts": _title_text(case, assessment),
         "delay": delay.text if delay is not None else "",
         "leads": [lead_row(i, lead) for i, lead in enumerate(case.property_leads)],
-        "court_basis": f"贵院为{BASIS_LABELS[case.court_basis]}，依法享有执行管辖权。",
+        "court_basis": f"贵院为{_basis_words(case)}，依法享有执行管辖权。",
         "court": case.court,
         "signers": [
             a.party.name + ("（签字）" if a.party.kind == "person" else "（盖章）")

@@ -125,3 +125,11 @@ def test_each_installment_bears_delay_interest_from_its_own_deadline():
     assert "暂计至2026年11月20日为人民币1,498.00元" in context["requests"][1]
     assert "第3部分（2026年8月31日届满）" in context["delay"]
     assert "第4部分" not in context["delay"]
+
+
+def test_the_property_court_is_of_the_first_instance_courts_level():
+    data = load_fixture("enforcement_application", "valid", "mediation_interrupted_period")
+    context = TYPE.build_context(TYPE.parse(data), _assess(data))
+    assert context["court_basis"].startswith("贵院为与第一审人民法院同级的被执行的财产所在地")
+    data["court"] = "上海市第一中级人民法院"
+    assert _errors(data) == [(("court",), "not_the_same_level")]
