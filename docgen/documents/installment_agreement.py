@@ -207,7 +207,14 @@ def _splits(
 def _schedule(
     result: Assessment, case: InstallmentAgreement, total: Decimal
 ) -> list[Installment] | None:
-    spec = case.schedule
+    return plan_schedule(result, case.schedule, case.agreement_date, total)
+
+
+def plan_schedule(
+    result: Assessment, spec: ScheduleInput, signed: date, total: Decimal
+) -> list[Installment] | None:
+    """The installments of ``spec`` adding up to ``total``, the first after ``signed``
+    (errors at ``schedule``); None when no plan can be built."""
     loc: Loc = ("schedule",)
     if bool(spec.rows) == (spec.generate is not None):
         result.error(loc, "schedule_one_way", "请逐期填写还款计划，或选择自动生成，二者选其一")
@@ -250,13 +257,13 @@ def _schedule(
             result.error((*gloc, "count"), "too_many_installments", "期数过多：每期至少应为0.01元")
             return None
         rows = equal_installments(total, dates)
-    _check_dates(result, case, rows, dates_loc, per_row=bool(spec.rows))
+    _check_dates(result, signed, rows, dates_loc, per_row=bool(spec.rows))
     return rows
 
 
 def _check_dates(
     result: Assessment,
-    case: InstallmentAgreement,
+    signed: date,
     rows: list[Installment],
     loc: Loc,
     *,
@@ -267,12 +274,11 @@ def _check_dates(
             return (*loc, i, "due_date")
         return loc if loc[-1] == "first_due" else (*loc, i)
 
-    if rows[0].due <= case.agreement_date:
+    if rows[0].due <= signed:
         result.error(
             at(0),
             "plan_starts_too_early",
-            f"首期还款日（{format_cn(rows[0].due)}）应晚于协议签订日期"
-            f"（{format_cn(case.agreement_date)}）",
+            f"首期还款日（{format_cn(rows[0].due)}）应晚于协议签订日期（{format_cn(signed)}）",
         )
     bad = first_non_increasing([r.due for r in rows])
     if bad is not None:
@@ -284,7 +290,11 @@ def _check_dates(
 
 
 def _check_acceleration(result: Assessment, case: InstallmentAgreement, count: int | None) -> None:
-    acc = case.acceleration
+    check_acceleration(result, case.acceleration, count)
+
+
+def check_acceleration(result: Assessment, acc: Acceleration, count: int | None) -> None:
+    """N missed installments names its N, at most the number of installments."""
     loc: Loc = ("acceleration", "missed")
     if acc.trigger == "n_missed":
         if acc.missed is None:
@@ -301,7 +311,11 @@ def _check_acceleration(result: Assessment, case: InstallmentAgreement, count: i
 
 
 def _acceleration_text(case: InstallmentAgreement, total: Decimal) -> str:
-    acc = case.acceleration
+    return acceleration_text(case.acceleration, total)
+
+
+def acceleration_text(acc: Acceleration, total: Decimal) -> str:
+    """The acceleration clause (甲方 the creditor, 乙方 the debtor)."""
     if acc.trigger == "any_missed":
         when = "乙方任何一期未按时足额还款的"
     elif acc.trigger == "n_missed":

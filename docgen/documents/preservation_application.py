@@ -261,7 +261,7 @@ def _check_security(result: Assessment, case: PreservationApplication) -> Decima
 # --- context ------------------------------------------------------------------------
 
 
-def _lead_row(i: int, lead: PropertyLead) -> dict[str, Any]:
+def lead_row(i: int, lead: PropertyLead) -> dict[str, Any]:
     if isinstance(lead, BankAccountLead):
         detail = f"开户行：{lead.bank}；账号：{lead.account_number}"
     elif isinstance(lead, RealEstateLead):
@@ -347,7 +347,7 @@ def build_context(case: PreservationApplication, assessment: Assessment) -> dict
         "parties": parties,
         "case_line": case_line,
         "request": _request(case),
-        "leads": [_lead_row(i, lead) for i, lead in enumerate(case.property_leads)],
+        "leads": [lead_row(i, lead) for i, lead in enumerate(case.property_leads)],
         "reasons": _reasons(case),
         "security": _security_text(case, figure),
         "fee": {

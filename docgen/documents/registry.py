@@ -24,6 +24,9 @@ BUILTIN: tuple[str, ...] = (
     "docgen.documents.representative_certificate",
     "docgen.documents.service_address",
     "docgen.documents.payment_order",
+    "docgen.documents.enforcement_application",
+    "docgen.documents.withdrawal_application",
+    "docgen.documents.settlement_agreement",
 )
 
 _types: dict[str, DocumentType[Any]] = {}

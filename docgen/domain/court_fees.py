@@ -202,6 +202,35 @@ def payment_order_fee(amount: Decimal | int | str, *, rounding: Rounding = "fen"
     )
 
 
+@dataclass(frozen=True)
+class Refund:
+    """The halved fee a court keeps of what was paid, and the rest it refunds."""
+
+    paid: Decimal
+    kept: Decimal
+    refund: Decimal
+    basis: str
+
+
+def halved_refund(
+    paid: Decimal | int | str, *, reason: Procedure = "withdrawal", rounding: Rounding = "fen"
+) -> Refund:
+    """Halve an acceptance fee already paid (art. 15: mediation or withdrawal) when the
+    claim it was computed on is not known: the court keeps half of ``paid``, rounded once
+    by ``rounding``, and refunds the rest."""
+    if reason not in ("mediation", "withdrawal"):
+        raise ValueError(f"只有调解结案或撤诉才减半退费：{reason!r}")
+    amount = _positive_amount(paid, "已预交的案件受理费")
+    kept = _round(amount / 2, rounding)
+    refund = amount - kept
+    basis = (
+        f"依据《诉讼费用交纳办法》第十五条减半交纳案件受理费：已预交{format_yuan(amount)}元，"
+        f"减半为{_money(amount / 2)}元，{_rounding_clause(rounding)}为{format_yuan(kept)}元，"
+        f"应退还{format_yuan(refund)}元。实际金额以人民法院退费通知为准。"
+    )
+    return Refund(amount, kept, refund, basis)
+
+
 def _cumulative(
     amount: Decimal, flat: tuple[Decimal, Decimal], bands: tuple[_Band, ...]
 ) -> list[FeeStep]:

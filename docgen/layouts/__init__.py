@@ -17,6 +17,7 @@ from docgen.layouts import (
     civil_complaint,
     debt_confirmation,
     demand_letter,
+    enforcement_application,
     evidence_list,
     firm_letter,
     installment_agreement,
@@ -26,6 +27,8 @@ from docgen.layouts import (
     preservation_application,
     representative_certificate,
     service_address,
+    settlement_agreement,
+    withdrawal_application,
 )
 from docgen.layouts.common import Context
 
@@ -62,6 +65,9 @@ LAYOUTS: dict[str, Layout] = {
         _layout("payment_order", payment_order),
         _layout("civil_complaint:narrative", civil_complaint, civil_complaint.build_narrative),
         _layout("civil_complaint:elements", civil_complaint, civil_complaint.build_elements),
+        _layout("enforcement_application", enforcement_application),
+        _layout("withdrawal_application", withdrawal_application),
+        _layout("settlement_agreement", settlement_agreement),
     )
 }
 SHARED = Path(__file__).with_name("common.py")

@@ -64,6 +64,19 @@ SAMPLE_TITLES: dict[str, str] = {
     "court_away_from_the_debtor": "法院不在债务人住所地（提醒）",
     "person_principal_and_interest": "自然人借款本金和约定利息",
     "principal_only_small": "仅请求本金",
+    # 强制执行申请书
+    "judgment_first_instance": "判决书，向第一审法院申请",
+    "arbitration_award": "仲裁裁决书，被执行人住所地法院",
+    "mediation_interrupted_period": "调解书，申请期间曾中断，财产所在地法院",
+    "mediation_in_installments": "分期履行的调解书，逐期计算迟延履行利息",
+    # 撤诉申请书
+    "settled_fee_from_the_claim": "和解撤诉，按诉讼请求核对受理费",
+    "performed_fee_paid_only": "被告已履行，按已交受理费退半",
+    "summary_procedure_no_refund": "简易程序撤诉，退费以法院确认为准",
+    # 和解协议
+    "withdraw_after_the_first_payment": "分期付款，首期到账后撤诉，有保证人",
+    "mediation_statement_rows": "申请出具调解书，逐期填写",
+    "before_suit_paid_at_once": "起诉前和解，一次付清",
 }
 
 

@@ -343,6 +343,39 @@ NOT_PRINTED_BY_TYPE |= {
         ("ways",),  # ticked boxes
     },
 }
+# the creditor's later papers: choices printed as their words, amounts printed formatted
+NOT_PRINTED_BY_TYPE |= {
+    "enforcement_application": {
+        ("court_basis",),  # printed as 贵院为第一审人民法院
+        ("applicants", "*", "party", "id_type"),
+        ("applicants", "*", "agents", "*", "authority"),
+        ("respondents", "*", "id_type"),
+        (
+            "outstanding",
+        ),  # printed formatted (tests/unit/documents/test_enforcement_application.py)
+        ("property_leads", "*", "value"),
+        ("title", "installments"),  # printed as the delay interest's parts, when late
+    },
+    "withdrawal_application": {
+        ("reason",),
+        ("applicants", "*", "party", "id_type"),
+        ("applicants", "*", "agents", "*", "authority"),
+        ("defendants", "*", "id_type"),
+        ("fee",),  # printed formatted (unit test of the type)
+    },
+    "settlement_agreement": {
+        *(
+            (party, leaf)
+            for party in ("creditor", "debtor", "guarantor")
+            for leaf in ("sex", "id_type", "representative_title", "org_type")
+        ),
+        ("amount",),
+        ("suit", "claimed"),  # the rules' input: a settlement above the claim is warned of
+        ("schedule",),
+        ("acceleration",),
+        ("outcome",),  # printed as the clause's words
+    },
+}
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 

@@ -348,3 +348,20 @@ def test_preservation_fee_matches_art_14_and_is_monotone(a: Decimal, b: Decimal)
     fee_low, fee_high = preservation_fee(low).fee, preservation_fee(high).fee
     assert fee_low == half_up(min(preservation_formula(low), Decimal(5_000)))
     assert Decimal(30) <= fee_low <= fee_high <= Decimal(5_000)
+
+
+def test_a_fee_paid_is_halved_once_rounded_and_the_rest_refunded():
+    from docgen.domain.court_fees import halved_refund
+
+    refund = halved_refund(Decimal("2300.01"))
+    assert (refund.kept, refund.refund) == (Decimal("1150.01"), Decimal("1150.00"))
+    assert "减半为1,150.005元，四舍五入保留至分为1,150.01元，应退还1,150.00元" in refund.basis
+    by_yuan = halved_refund(Decimal("2665"), rounding="yuan")
+    assert (by_yuan.kept, by_yuan.refund) == (Decimal("1333.00"), Decimal("1332.00"))
+
+
+def test_only_mediation_or_withdrawal_halves_a_fee_paid():
+    from docgen.domain.court_fees import halved_refund
+
+    with pytest.raises(ValueError):
+        halved_refund(Decimal("100"), reason="summary")

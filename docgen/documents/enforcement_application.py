@@ -1,0 +1,435 @@
+"""强制执行申请书 — the application to enforce an effective legal instrument.
+
+The creditor names the instrument enforced (执行依据: a judgment, a mediation statement, an
+arbitral award or a notarised debt instrument), what is still unpaid, the interest for the
+delay (民事诉讼法 art. 264, 法释〔2014〕8号: ``docgen.domain.delay_interest``) and the
+debtor's property it knows of. The court is the first-instance court or a court of the same
+level where the property is, for a court's instrument; the debtor's domicile or the place
+of the property for the others (art. 235). The application is due within two years from the
+last day of the performance period — of the last installment, or from the instrument's
+effect when it sets none (art. 250); interruptions restart the period (法释〔2008〕13号, as
+amended 2020, art. 20: applying for execution, a settlement, a demand, consent to perform).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+from typing import Any, Literal
+
+from pydantic import Field
+
+from docgen.documents.base import DocumentType, RuleOptions
+from docgen.documents.court_parts import block_lines, check_court
+from docgen.documents.enforcement_parts import (
+    APPLICATION_YEARS,
+    AS_LIMITATION,
+    BASIS_LABELS,
+    COURT_TITLES,
+    INTERRUPTION_LABELS,
+    TITLE_LABELS,
+    ApplicationInterruption,
+    EnforcementTitle,
+    Outstanding,
+)
+from docgen.documents.parts import check_party, same_party
+from docgen.documents.preservation_application import Applicant, PropertyLead, lead_row
+from docgen.documents.problems import Assessment, Loc
+from docgen.domain import divisions as division_table
+from docgen.domain.courts import read_court
+from docgen.domain.dates import format_cn
+from docgen.domain.delay_interest import DelayTotal, doubled_interest_by_part
+from docgen.domain.fields import CaseModel, Line
+from docgen.domain.limitation import InterruptionEvent, limitation_status
+from docgen.domain.money import format_yuan, legal_amount
+from docgen.domain.parties import Party
+
+
+class EnforcementApplication(CaseModel):
+    """The facts of an application for enforcement."""
+
+    application_date: date = Field(title="申请日期")
+    court: Line = Field(title="执行法院")
+    court_basis: Literal["first_instance", "property_location", "respondent_domicile"] = Field(
+        default="first_instance",
+        title="执行法院依据",
+        json_schema_extra={"enum_titles": list(BASIS_LABELS.values())},
+    )
+    title: EnforcementTitle = Field(title="执行依据")
+    applicants: list[Applicant] = Field(title="申请执行人", min_length=1, max_length=5)
+    respondents: list[Party] = Field(title="被执行人", min_length=1, max_length=10)
+    outstanding: Outstanding = Field(title="尚未履行的金钱债务")
+    calculation_date: date | None = Field(
+        default=None, title="迟延履行利息计算至", description="不填则计至申请日期"
+    )
+    property_leads: list[PropertyLead] = Field(
+        default_factory=list, max_length=30, title="财产线索"
+    )
+    interruptions: list[ApplicationInterruption] = Field(
+        default_factory=list, max_length=10, title="申请执行期间的中断事由"
+    )
+
+
+# --- rules --------------------------------------------------------------------------
+
+
+def assess(case: EnforcementApplication, options: RuleOptions) -> Assessment:
+    """Cross-field rules; computes the total unpaid, the delay interest and the period."""
+    result = Assessment()
+    check_court(result, case.court)
+    _check_title(result, case)
+    _check_court_basis(result, case)
+    _check_parties(result, case)
+    _check_leads(result, case)
+    _check_period(result, case)
+    result.computed["unpaid"] = _total(case.outstanding)
+    _delay_interest(result, case)
+    return result
+
+
+def period_start(title: EnforcementTitle) -> date:
+    """The day the period to apply runs from (art. 250): the last day of the performance
+    period — of the last installment — or the instrument's effect when it sets none."""
+    if title.installments:
+        return max(i.due for i in title.installments)
+    return title.performance_deadline or title.effective_date
+
+
+def _check_title(result: Assessment, case: EnforcementApplication) -> None:
+    title = case.title
+    loc: Loc = ("title",)
+    expected = {
+        "judgment": "人民法院",
+        "mediation": "人民法院",
+        "arbitration": "仲裁委员会",
+        "notarial": "公证处",
+    }[title.kind]
+    if expected not in title.issuer:
+        result.error(
+            (*loc, "issuer"),
+            "issuer_kind",
+            f"{TITLE_LABELS[title.kind]}的作出机关应为{expected}，填写的为「{title.issuer}」",
+        )
+    if title.effective_date > case.application_date:
+        result.error(
+            (*loc, "effective_date"), "not_yet_effective", "法律文书生效日期不得晚于申请日期"
+        )
+    deadline = title.performance_deadline
+    if deadline is not None and deadline < title.effective_date:
+        result.error(
+            (*loc, "performance_deadline"),
+            "deadline_before_effect",
+            "履行期限届满日不得早于法律文书生效日期",
+        )
+    if deadline is not None and deadline >= case.application_date:
+        result.error(
+            (*loc, "performance_deadline"),
+            "not_yet_due",
+            f"履行期限至{format_cn(deadline)}届满，届满前被执行人未拒绝履行，尚不能申请强制执行"
+            "（《中华人民共和国民事诉讼法》第二百四十七条）",
+        )
+    if title.installments:
+        _check_installments(result, case)
+    if title.first_instance_court and title.kind not in COURT_TITLES:
+        result.error(
+            (*loc, "first_instance_court"),
+            "not_a_court_title",
+            "仲裁裁决书、公证债权文书没有第一审人民法院，请不要填写",
+        )
+
+
+def _check_installments(result: Assessment, case: EnforcementApplication) -> None:
+    title, loc = case.title, ("title", "installments")
+    last = max(i.due for i in title.installments)
+    if title.performance_deadline is not None and title.performance_deadline != last:
+        result.error(
+            ("title", "performance_deadline"),
+            "not_the_last_installment",
+            f"分期履行的，履行期限届满日应为最后一期的届满日（{format_cn(last)}）",
+        )
+    if min(i.due for i in title.installments) >= case.application_date:
+        result.error(loc, "not_yet_due", "尚无一期履行期限届满，尚不能申请强制执行")
+    elif last >= case.application_date:
+        result.warn(
+            loc,
+            "installment_not_due",
+            f"最后一期至{format_cn(last)}届满：法律文书没有约定一期不履行则全部到期的，"
+            "尚未届满的各期不能申请执行，请核对申请执行的金额",
+        )
+    planned = sum((i.amount for i in title.installments), Decimal(0))
+    if planned != _base(case.outstanding):
+        result.error(
+            loc,
+            "installments_mismatch",
+            f"各期未付金额合计人民币{format_yuan(planned)}元，应等于未付本金、诉讼费用及其他金钱"
+            f"债务之和人民币{format_yuan(_base(case.outstanding))}元（一般债务利息不计入）",
+        )
+
+
+def _check_court_basis(result: Assessment, case: EnforcementApplication) -> None:
+    """民事诉讼法 art. 235: who enforces which instrument."""
+    title, basis = case.title, case.court_basis
+    by_court = title.kind in COURT_TITLES
+    if by_court and basis == "respondent_domicile":
+        result.error(
+            ("court_basis",),
+            "basis_not_allowed",
+            "人民法院的判决书、调解书由第一审人民法院或者与第一审人民法院同级的被执行的财产"
+            "所在地人民法院执行（《中华人民共和国民事诉讼法》第二百三十五条第一款）",
+        )
+    if not by_court and basis == "first_instance":
+        result.error(
+            ("court_basis",),
+            "basis_not_allowed",
+            f"{TITLE_LABELS[title.kind]}由被执行人住所地或者被执行的财产所在地人民法院执行"
+            "（《中华人民共和国民事诉讼法》第二百三十五条第二款）",
+        )
+    first = title.first_instance_court or title.issuer
+    if by_court and basis == "first_instance" and case.court != first:
+        result.error(
+            ("court",),
+            "not_the_first_instance_court",
+            f"按第一审人民法院申请执行的，执行法院应为{first}"
+            "（《中华人民共和国民事诉讼法》第二百三十五条第一款）",
+        )
+    _check_court_level(result, case, first)
+    if basis == "property_location" and not case.property_leads:
+        result.error(
+            ("property_leads",),
+            "missing",
+            "向被执行的财产所在地人民法院申请执行的，请列明该院辖区内的财产线索",
+        )
+
+
+def _check_court_level(result: Assessment, case: EnforcementApplication, first: str) -> None:
+    """The property's court is of the first-instance court's level (art. 235(1)); an award
+    goes to an intermediate court (法释〔2018〕5号 art. 2)."""
+    title, basis = case.title, case.court_basis
+    by_court = title.kind in COURT_TITLES
+    named = case.court.endswith("人民法院")
+    level = read_court(case.court, division_table.load()).level if named else None
+    if by_court and basis == "property_location" and named and first.endswith("人民法院"):
+        first_level = read_court(first, division_table.load()).level
+        if level != first_level and "special" not in (level, first_level):
+            result.error(
+                ("court",),
+                "not_the_same_level",
+                f"向被执行的财产所在地人民法院申请执行的，该院应与第一审人民法院（{first}）同级"
+                "（《中华人民共和国民事诉讼法》第二百三十五条第一款）",
+            )
+    by_a_basic_court = level == "basic"
+    if title.kind == "arbitration" and by_a_basic_court:
+        result.warn(
+            ("court",),
+            "award_court_level",
+            "仲裁裁决由被执行人住所地或者被执行的财产所在地的中级人民法院管辖，经上级人民法院"
+            "批准指定基层人民法院管辖的除外（法释〔2018〕5号第二条），请核实",
+        )
+
+
+def _check_parties(result: Assessment, case: EnforcementApplication) -> None:
+    for i, applicant in enumerate(case.applicants):
+        check_party(result, applicant.party, ("applicants", i, "party"))
+    for i, respondent in enumerate(case.respondents):
+        check_party(result, respondent, ("respondents", i))
+        if any(same_party(respondent, a.party) for a in case.applicants):
+            result.error(("respondents", i), "same_party", "被执行人与申请执行人不能为同一主体")
+
+
+def _check_leads(result: Assessment, case: EnforcementApplication) -> None:
+    names = {r.name for r in case.respondents}
+    for i, lead in enumerate(case.property_leads):
+        if lead.owner not in names:
+            result.error(
+                ("property_leads", i, "owner"),
+                "not_a_respondent",
+                f"只能申请执行被执行人的财产：「{lead.owner}」不是被执行人"
+                f"（被执行人：{'、'.join(sorted(names))}）",
+            )
+
+
+def _check_period(result: Assessment, case: EnforcementApplication) -> None:
+    """The two-year period to apply (民事诉讼法 art. 250), with its interruptions."""
+    start = period_start(case.title)
+    if start >= case.application_date:
+        return  # not yet due: said on the deadline
+    events = [InterruptionEvent(AS_LIMITATION[e.kind], e.day) for e in case.interruptions]
+    status = limitation_status(start, events, on=case.application_date, years=APPLICATION_YEARS)
+    result.computed["period"] = status
+    if status.status != "expired":
+        return
+    since = "最后一次中断事由" if status.effective_events else "履行期限届满日"
+    if status.waived:
+        result.warn(
+            ("application_date",),
+            "period_expired_consented",
+            f"申请执行期间已于{format_cn(status.expires)}届满，但被执行人在届满后同意履行，"
+            "不得再以申请执行期间届满为由提出异议",
+        )
+        return
+    result.error(
+        ("application_date",),
+        "application_period_expired",
+        f"申请执行的期间为二年，自{since}（{format_cn(status.started_from)}）的次日起算，"
+        f"已于{format_cn(status.expires)}届满（《中华人民共和国民事诉讼法》第二百五十条）；"
+        "逾期申请的，被执行人提出异议成立时，人民法院裁定不予执行",
+        hint="如期间内曾申请执行、达成和解协议、提出履行要求或被执行人同意履行，请在"
+        "「申请执行期间的中断事由」中填写",
+    )
+
+
+def _total(outstanding: Outstanding) -> Decimal:
+    return _base(outstanding) + (outstanding.interest or Decimal(0))
+
+
+def _base(outstanding: Outstanding) -> Decimal:
+    """The money debt other than general interest (法释〔2014〕8号 art. 1(3))."""
+    o = outstanding
+    return o.principal + (o.costs or Decimal(0)) + (o.other or Decimal(0))
+
+
+def _delay_interest(result: Assessment, case: EnforcementApplication) -> None:
+    """The doubled part runs on the unpaid debt other than general interest, each
+    installment from its own deadline (法释〔2014〕8号 arts. 1, 2)."""
+    title = case.title
+    until = case.calculation_date or case.application_date
+    if case.calculation_date is not None and case.calculation_date > case.application_date:
+        result.error(
+            ("calculation_date",),
+            "after_application",
+            "迟延履行利息计算截至日不得晚于申请日期",
+        )
+        return
+    if title.installments:
+        parts = [(i.amount, i.due) for i in sorted(title.installments, key=lambda i: i.due)]
+    else:
+        parts = [(_base(case.outstanding), period_start(title))]
+    first = parts[0][1]
+    if case.calculation_date is not None and case.calculation_date <= first:
+        result.error(
+            ("calculation_date",),
+            "before_delay",
+            f"迟延履行利息自{format_cn(first)}的次日起计算，计算截至日应晚于该日",
+        )
+        return
+    delay = doubled_interest_by_part(parts, until)
+    if delay.parts:
+        result.computed["delay"] = delay
+
+
+# --- context ------------------------------------------------------------------------
+
+
+def _requests(case: EnforcementApplication, assessment: Assessment) -> list[str]:
+    o = case.outstanding
+    names = "、".join(r.name for r in case.respondents)
+    parts = [f"本金{legal_amount(o.principal)}"]
+    if o.interest:
+        note = f"（{o.interest_note}）" if o.interest_note else ""
+        parts.append(f"一般债务利息{legal_amount(o.interest)}{note}")
+    if o.costs:
+        parts.append(f"诉讼费用{legal_amount(o.costs)}")
+    if o.other:
+        parts.append(f"{o.other_label or '其他金钱债务'}{legal_amount(o.other)}")
+    unpaid: Decimal = assessment.computed["unpaid"]
+    requests = [
+        f"请求强制执行被执行人{names}向申请执行人支付{'；'.join(parts)}；以上合计"
+        f"{legal_amount(unpaid)}。"
+    ]
+    delay: DelayTotal | None = assessment.computed.get("delay")
+    if delay is not None:
+        requests.append(
+            f"请求强制执行被执行人{names}加倍支付迟延履行期间的债务利息：其中加倍部分债务利息暂计至"
+            f"{format_cn(delay.until)}为{legal_amount(delay.amount)}，此后继续计算至实际履行"
+            "完毕之日；迟延履行期间的一般债务利息按法律文书确定的方法计算。"
+        )
+    requests.append("本案执行费用由被执行人负担。")
+    return requests
+
+
+def _title_text(case: EnforcementApplication, assessment: Assessment) -> str:
+    title = case.title
+    applicants = "、".join(a.party.name for a in case.applicants)
+    names = "、".join(r.name for r in case.respondents)
+    due = [i for i in title.installments if i.due < case.application_date]
+    if title.installments:
+        deadline = f"该法律文书确定分期履行，其中{len(due)}期的履行期限已经届满"
+    elif title.performance_deadline is not None:
+        deadline = f"履行期限已于{format_cn(title.performance_deadline)}届满"
+    else:
+        deadline = "该法律文书未规定履行期间"
+    period = assessment.computed.get("period")
+    effective = {(e.day, e.kind) for e in (period.effective_events if period else [])}
+    interruptions = "".join(
+        f"{format_cn(e.day)}，{INTERRUPTION_LABELS[e.kind]}，申请执行期间中断"
+        "（法释〔2008〕13号第二十条）。"
+        for e in sorted(case.interruptions, key=lambda e: e.day)
+        if (e.day, AS_LIMITATION[e.kind]) in effective
+    )
+    return (
+        f"申请执行人{applicants}与被执行人{names}一案，{title.issuer}作出的{title.case_number}"
+        f"{TITLE_LABELS[title.kind]}已于{format_cn(title.effective_date)}发生法律效力。"
+        f"该{TITLE_LABELS[title.kind]}确定：{title.operative_part}"
+    ) + (
+        f"{'' if title.operative_part.endswith('。') else '。'}{deadline}，被执行人至今未履行"
+        "或未全部履行生效法律文书确定的义务。"
+        f"{interruptions}根据《中华人民共和国民事诉讼法》第二百四十七条、"
+        "第二百三十五条的规定，特向贵院申请强制执行。"
+    )
+
+
+def _basis_words(case: EnforcementApplication) -> str:
+    if case.court_basis == "property_location" and case.title.kind in COURT_TITLES:
+        return "与第一审人民法院同级的被执行的财产所在地人民法院"
+    return BASIS_LABELS[case.court_basis]
+
+
+def build_context(case: EnforcementApplication, assessment: Assessment) -> dict[str, Any]:
+    """The words of the application, pre-formatted, for the layout."""
+    parties: list[str] = []
+    for a in case.applicants:
+        parties += block_lines("申请执行人", a.party, a.agents, a.service)
+    for r in case.respondents:
+        parties += block_lines("被执行人", r)
+    delay: DelayTotal | None = assessment.computed.get("delay")
+    return {
+        "title": "强制执行申请书",
+        "parties": parties,
+        "basis_line": f"执行依据：{case.title.issuer}{case.title.case_number}"
+        f"{TITLE_LABELS[case.title.kind]}",
+        "requests": _requests(case, assessment),
+        "facts": _title_text(case, assessment),
+        "delay": delay.text if delay is not None else "",
+        "leads": [lead_row(i, lead) for i, lead in enumerate(case.property_leads)],
+        "court_basis": f"贵院为{_basis_words(case)}，依法享有执行管辖权。",
+        "court": case.court,
+        "signers": [
+            a.party.name + ("（签字）" if a.party.kind == "person" else "（盖章）")
+            for a in case.applicants
+        ],
+        "application_date": format_cn(case.application_date),
+        "unpaid": format_yuan(assessment.computed["unpaid"]),
+    }
+
+
+_UNSAFE_FILENAME = re.compile(r"[\\/:*?\"<>|\s]+")
+
+
+def filename(case: EnforcementApplication) -> str:
+    """``强制执行申请书-张伟-20261120`` — named after the first respondent."""
+    respondent = _UNSAFE_FILENAME.sub("_", case.respondents[0].name)[:40]
+    return f"强制执行申请书-{respondent}-{case.application_date:%Y%m%d}"
+
+
+DOCUMENT: DocumentType[EnforcementApplication] = DocumentType(
+    name="enforcement_application",
+    title="强制执行申请书",
+    description="依据生效判决书、调解书、仲裁裁决书或公证债权文书申请强制执行，计算迟延履行利息，"
+    "核对二年申请执行期间",
+    model=EnforcementApplication,
+    assess=assess,
+    build_context=build_context,
+    filename=filename,
+    court_filing=True,
+)

@@ -1,0 +1,104 @@
+"""The parts of an application for enforcement: the instrument enforced (执行依据), what
+it left unpaid, the events that interrupted the period to apply."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import Field
+
+from docgen.domain.fields import CaseModel, Line, Money, Paragraph, ShortText, Text
+from docgen.domain.limitation import InterruptionKind
+
+TITLE_LABELS = {
+    "judgment": "民事判决书",
+    "mediation": "民事调解书",
+    "arbitration": "仲裁裁决书",
+    "notarial": "公证债权文书",
+}
+COURT_TITLES = ("judgment", "mediation")
+BASIS_LABELS = {
+    "first_instance": "第一审人民法院",
+    "property_location": "被执行的财产所在地人民法院",
+    "respondent_domicile": "被执行人住所地人民法院",
+}
+# 法释〔2008〕13号 art. 20 names what interrupts the period to apply; each is the domain's
+# limitation event of the same nature
+INTERRUPTION_LABELS: dict[str, str] = {
+    "applied": "申请执行",
+    "settled": "双方达成和解协议",
+    "demanded": "申请执行人提出履行要求",
+    "consented": "被执行人同意履行义务",
+}
+AS_LIMITATION: dict[str, InterruptionKind] = {
+    "applied": "filing",
+    "settled": "installment_agreement",
+    "demanded": "demand_delivered",
+    "consented": "acknowledgment",
+}
+APPLICATION_YEARS = 2
+
+
+class TitleInstallment(CaseModel):
+    """One installment the instrument set, as far as it is unpaid."""
+
+    due: date = Field(title="该期履行期限届满日")
+    amount: Money = Field(title="该期未付金额（元）", description="不含一般债务利息")
+
+
+class EnforcementTitle(CaseModel):
+    """执行依据: the effective instrument the application enforces."""
+
+    kind: Literal["judgment", "mediation", "arbitration", "notarial"] = Field(
+        title="执行依据种类", json_schema_extra={"enum_titles": list(TITLE_LABELS.values())}
+    )
+    issuer: Line = Field(
+        title="作出机关", description="如 北京市朝阳区人民法院、北京仲裁委员会、北京市方圆公证处"
+    )
+    case_number: ShortText = Field(
+        title="案号或文书编号", description="如 （2025）京0105民初1234号"
+    )
+    effective_date: date = Field(title="生效日期")
+    performance_deadline: date | None = Field(
+        default=None,
+        title="履行期限届满日",
+        description="法律文书规定的履行期间的最后一日；分期履行的，为最后一期的届满日；"
+        "未规定履行期间的不填",
+    )
+    installments: list[TitleInstallment] = Field(
+        default_factory=list,
+        max_length=120,
+        title="分期履行的各期",
+        description="法律文书确定分期履行的，逐期填写尚未履行的金额及该期届满日",
+    )
+    operative_part: Paragraph = Field(title="裁判主文", description="法律文书确定的给付内容")
+    first_instance_court: Line | None = Field(
+        default=None, title="第一审人民法院", description="二审判决的，填写第一审人民法院"
+    )
+
+
+class Outstanding(CaseModel):
+    """What the instrument awarded and is still unpaid."""
+
+    principal: Money = Field(title="未付本金（元）")
+    interest: Money | None = Field(
+        default=None, title="一般债务利息（元）", description="按法律文书确定的方法计算"
+    )
+    interest_note: Text | None = Field(
+        default=None, title="利息计算说明", description="如 以10万元为基数按年利率3.45%计至…"
+    )
+    costs: Money | None = Field(
+        default=None, title="诉讼费用（元）", description="法律文书确定由被执行人负担的部分"
+    )
+    other: Money | None = Field(default=None, title="其他金钱债务（元）", description="如 违约金")
+    other_label: ShortText | None = Field(default=None, title="其他金钱债务名称")
+
+
+class ApplicationInterruption(CaseModel):
+    """An event that interrupted the period to apply (法释〔2008〕13号 art. 20)."""
+
+    kind: Literal["applied", "settled", "demanded", "consented"] = Field(
+        title="中断事由", json_schema_extra={"enum_titles": list(INTERRUPTION_LABELS.values())}
+    )
+    day: date = Field(title="发生日期")

@@ -1,0 +1,270 @@
+"""和解协议 — the creditor and the debtor settle a dispute, in or before a suit.
+
+The parties agree an amount, paid at once or in installments (the installment agreement's
+plan generator: ``installment_agreement.plan_schedule``), with an optional joint guarantor
+and the whole rest falling due on default (加速到期). What happens to the suit is agreed:
+the plaintiff withdraws it within N days after the first payment, or the parties ask the
+court to record the settlement in a mediation statement (调解书), which can be enforced;
+either way the acceptance fee is halved (诉讼费用交纳办法 art. 15) and the parties say who
+bears the costs. Before any suit, the creditor undertakes not to sue unless the debtor
+defaults. A settlement during the suit interrupts the limitation period (民法典 art. 195).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any, Literal
+
+from pydantic import Field
+
+from docgen.documents.base import DocumentType, RuleOptions
+from docgen.documents.court_parts import check_court
+from docgen.documents.installment_agreement import (
+    Acceleration,
+    ScheduleInput,
+    acceleration_text,
+    check_acceleration,
+    plan_schedule,
+)
+from docgen.documents.letter_rules import check_payment_account
+from docgen.documents.parts import (
+    BankAccount,
+    check_party,
+    party_context,
+    same_party,
+    signer_context,
+)
+from docgen.documents.problems import Assessment
+from docgen.domain.dates import format_cn
+from docgen.domain.disclosure import shown_when
+from docgen.domain.fields import CaseModel, Line, Money, Paragraph, ShortText
+from docgen.domain.money import format_yuan, legal_amount, to_fen
+from docgen.domain.parties import Party
+from docgen.domain.schedule import Installment
+
+OUTCOME_LABELS = {
+    "withdraw": "原告申请撤诉",
+    "mediation": "申请人民法院出具调解书",
+    "not_filed": "尚未起诉",
+}
+COSTS_LABELS = {"debtor": "乙方负担", "creditor": "甲方负担", "shared": "双方各半负担"}
+
+
+class SettledCase(CaseModel):
+    """The dispute settled: its court and case number once a suit is filed."""
+
+    dispute: Line = Field(default="民间借贷纠纷", title="案由")
+    court: Line | None = Field(default=None, title="受理法院", description="已起诉的填写")
+    case_number: ShortText | None = Field(default=None, title="案号", description="已立案的填写")
+    claimed: Money | None = Field(default=None, title="诉讼请求金额（元）")
+
+
+class SuitOutcome(CaseModel):
+    """What the parties do with the suit."""
+
+    kind: Literal["withdraw", "mediation", "not_filed"] = Field(
+        default="withdraw",
+        title="诉讼的处理",
+        json_schema_extra={"enum_titles": list(OUTCOME_LABELS.values())},
+    )
+    days: int = Field(
+        default=7,
+        ge=1,
+        le=30,
+        title="首期款项到账后几日内申请撤诉",
+        json_schema_extra=shown_when("kind", "withdraw"),
+    )
+    costs: Literal["debtor", "creditor", "shared"] = Field(
+        default="debtor",
+        title="诉讼费用负担",
+        description="减半后的案件受理费、保全费等",
+        json_schema_extra={"enum_titles": list(COSTS_LABELS.values())},
+    )
+
+
+class SettlementAgreement(CaseModel):
+    """The facts of a settlement agreement."""
+
+    agreement_date: date = Field(title="签订日期")
+    signing_place: Line | None = Field(default=None, title="签订地点")
+    creditor: Party = Field(title="甲方（债权人）")
+    debtor: Party = Field(title="乙方（债务人）")
+    guarantor: Party | None = Field(default=None, title="丙方（连带责任保证人）")
+    suit: SettledCase = Field(default_factory=SettledCase, title="案件")
+    facts: Paragraph = Field(title="争议经过", description="一两句话说明债务和争议的来由")
+    amount: Money = Field(title="和解金额（元）")
+    schedule: ScheduleInput = Field(title="付款计划")
+    payment_account: BankAccount = Field(title="收款账户")
+    acceleration: Acceleration = Field(default_factory=Acceleration, title="加速到期")
+    outcome: SuitOutcome = Field(default_factory=SuitOutcome, title="诉讼的处理")
+
+
+# --- rules --------------------------------------------------------------------------
+
+
+def assess(case: SettlementAgreement, options: RuleOptions) -> Assessment:
+    """Cross-field rules; computes the plan."""
+    result = Assessment()
+    check_party(result, case.creditor, ("creditor",))
+    check_party(result, case.debtor, ("debtor",))
+    check_payment_account(result, case.payment_account.account_name, case.creditor)
+    if same_party(case.creditor, case.debtor):
+        result.error(("debtor",), "same_party", "债务人与债权人不能为同一主体")
+    if case.guarantor is not None:
+        check_party(result, case.guarantor, ("guarantor",))
+        if any(same_party(case.guarantor, p) for p in (case.creditor, case.debtor)):
+            result.error(("guarantor",), "same_party", "保证人不能与债权人或债务人为同一主体")
+    _check_case(result, case)
+    rows = plan_schedule(result, case.schedule, case.agreement_date, to_fen(case.amount))
+    if rows is not None:
+        result.computed["schedule"] = rows
+    check_acceleration(result, case.acceleration, len(rows) if rows else None)
+    return result
+
+
+def _check_case(result: Assessment, case: SettlementAgreement) -> None:
+    suit, filed = case.suit, case.outcome.kind != "not_filed"
+    if filed:
+        if not suit.court:
+            result.error(("suit", "court"), "missing", "已起诉的，请填写受理法院")
+        else:
+            check_court_at(result, suit.court)
+        if not suit.case_number:
+            result.error(
+                ("suit", "case_number"),
+                "missing",
+                f"{OUTCOME_LABELS[case.outcome.kind]}须已立案，请填写案号",
+            )
+    elif suit.case_number:
+        result.error(
+            ("outcome", "kind"),
+            "case_filed",
+            "案件已立案，请选择由原告申请撤诉或申请人民法院出具调解书",
+        )
+    if suit.claimed is not None and case.amount > suit.claimed:
+        result.warn(
+            ("amount",),
+            "above_claim",
+            f"和解金额（人民币{format_yuan(case.amount)}元）超过诉讼请求金额"
+            f"（人民币{format_yuan(suit.claimed)}元），请核对",
+        )
+
+
+def check_court_at(result: Assessment, court: str) -> None:
+    """The court's full name, reported at ``suit.court``."""
+    found = Assessment()
+    check_court(found, court)
+    for problem in found.errors:
+        result.error(("suit", "court"), problem.code, problem.message)
+
+
+# --- context ------------------------------------------------------------------------
+
+
+def _suit_clause(case: SettlementAgreement) -> str:
+    outcome, suit = case.outcome, case.suit
+    number = f"（案号：{suit.case_number}）" if suit.case_number else ""
+    where = f"{suit.court}{number}" if suit.court else ""
+    costs = f"本案诉讼费用（减半后的案件受理费及保全费等）由{COSTS_LABELS[outcome.costs]}。"
+    if outcome.kind == "withdraw":
+        return (
+            f"甲方在收到乙方支付的首期款项之日起{outcome.days}日内，向{where}申请撤回起诉；"
+            "依《诉讼费用交纳办法》第十五条，撤诉的案件受理费减半交纳。" + costs
+        )
+    if outcome.kind == "mediation":
+        return (
+            f"双方同意共同请求{where}依本协议内容制作调解书；调解书经双方签收即发生法律效力，"
+            "乙方不履行的，甲方可以申请人民法院强制执行。依《诉讼费用交纳办法》第十五条，"
+            "以调解方式结案的案件受理费减半交纳。" + costs
+        )
+    return (
+        "乙方按本协议履行完毕的，甲方不再就本协议所涉债务提起诉讼或申请仲裁；"
+        "乙方未按约履行的，甲方有权就全部未付款项提起诉讼。"
+    )
+
+
+def _default_clause(case: SettlementAgreement, count: int) -> str:
+    if case.outcome.kind == "mediation":
+        then = "甲方有权就全部剩余款项申请人民法院强制执行。"
+    elif case.outcome.kind == "withdraw":
+        then = "甲方有权就全部剩余款项另行提起诉讼（撤诉后可以再行起诉），已付款项予以扣减。"
+    else:
+        then = "甲方有权就全部剩余款项提起诉讼，已付款项予以扣减。"
+    if count == 1:  # nothing to accelerate
+        return "乙方未按期足额付款的，" + then
+    return acceleration_text(case.acceleration, to_fen(case.amount)) + then
+
+
+def build_context(case: SettlementAgreement, assessment: Assessment) -> dict[str, Any]:
+    rows: list[Installment] = assessment.computed["schedule"]
+    amount = to_fen(case.amount)
+    facts = case.facts if case.facts.endswith("。") else case.facts + "。"
+    suit = case.suit
+    if case.outcome.kind != "not_filed" and suit.court:
+        facts += f"甲方已就{suit.dispute}向{suit.court}提起诉讼（案号：{suit.case_number}）。"
+    signers = [signer_context("甲方", case.creditor), signer_context("乙方", case.debtor)]
+    guarantor = None
+    if case.guarantor is not None:
+        guarantor = party_context(case.guarantor, mask_ids=False)
+        signers.append(signer_context("丙方", case.guarantor))
+    once = len(rows) == 1
+    return {
+        "title": "和解协议",
+        "creditor": party_context(case.creditor, mask_ids=False),
+        "debtor": party_context(case.debtor, mask_ids=False),
+        "guarantor": guarantor,
+        "facts": facts + "为妥善解决纠纷，各方经平等协商，自愿达成如下和解协议：",
+        "amount": (
+            f"乙方同意向甲方支付和解款共计{legal_amount(amount)}。乙方按本协议足额付清后，"
+            f"双方就{suit.dispute}再无其他争议。"
+        ),
+        "plan_intro": (
+            f"乙方应于{format_cn(rows[0].due)}前一次性付清上述款项。"
+            if once
+            else f"乙方分{len(rows)}期向甲方支付上述款项，各期付款日期及金额如下："
+        ),
+        "schedule": []
+        if once
+        else [
+            {"no": str(r.number), "due": format_cn(r.due), "amount": format_yuan(r.amount)}
+            for r in rows
+        ],
+        "schedule_total": legal_amount(amount),
+        "account": case.payment_account.model_dump(),
+        "default": _default_clause(case, len(rows)),
+        "suit_title": "诉讼的处理及费用" if case.outcome.kind != "not_filed" else "不再起诉",
+        "suit": _suit_clause(case),
+        "agreement_date": format_cn(case.agreement_date),
+        "signing_place": case.signing_place or "",
+        "signers": signers,
+        "closing": _closing(case),
+    }
+
+
+def _closing(case: SettlementAgreement) -> str:
+    filed = case.outcome.kind != "not_filed"
+    count = (3 if case.guarantor else 2) + (1 if filed else 0)
+    court = "，一份提交人民法院" if filed else ""
+    return f"本协议一式{'二三四'[count - 2]}份，各方各执一份{court}，自各方签字（盖章）之日起生效。"
+
+
+_UNSAFE_FILENAME = re.compile(r"[\\/:*?\"<>|\s]+")
+
+
+def filename(case: SettlementAgreement) -> str:
+    debtor = _UNSAFE_FILENAME.sub("_", case.debtor.name)[:40]
+    return f"和解协议-{debtor}-{case.agreement_date:%Y%m%d}"
+
+
+DOCUMENT: DocumentType[SettlementAgreement] = DocumentType(
+    name="settlement_agreement",
+    title="和解协议",
+    description="债权人与债务人（及保证人）就纠纷达成和解：和解金额、付款计划、加速到期、"
+    "撤诉或出具调解书及诉讼费用负担",
+    model=SettlementAgreement,
+    assess=assess,
+    build_context=build_context,
+    filename=filename,
+    bundle_part=None,
+)

@@ -1,0 +1,231 @@
+"""撤诉申请书 — the plaintiff's application to withdraw its suit before judgment.
+
+Whether to allow it is the court's ruling. A suit withdrawn pays half the acceptance fee
+(诉讼费用交纳办法 art. 15), borne by the plaintiff (art. 34), so the plaintiff asks for the
+other half of what it paid back. The halving is computed by the fee code
+(``docgen.domain.court_fees``): from the claim when the fee paid is the fee the claim
+costs (rounded to the fen or to the yuan, as the court charged it), else from the amount
+paid, rounded half up to the fen. A case heard under the summary procedure paid half
+already (art. 16): the halvings are not cumulative, so nothing is refunded.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any, Literal
+
+from pydantic import Field
+
+from docgen.documents.base import DocumentType, RuleOptions
+from docgen.documents.court_parts import block_lines, check_court
+from docgen.documents.parts import check_party, same_party
+from docgen.documents.preservation_application import Applicant
+from docgen.documents.problems import Assessment
+from docgen.domain.court_fees import Rounding, acceptance_fee, halved_refund
+from docgen.domain.dates import format_cn
+from docgen.domain.fields import CaseModel, Line, Money, Paragraph, ShortText
+from docgen.domain.money import format_yuan, legal_amount, to_fen
+from docgen.domain.parties import Party
+
+REASON_LABELS = {
+    "settled": "双方已达成和解",
+    "performed": "被告已履行付款义务",
+    "other": "其他",
+}
+REASON_TEXTS = {
+    "settled": "申请人与被告已自行达成和解",
+    "performed": "被告已向申请人履行了付款义务",
+}
+CASE_NUMBER = re.compile(r"^[（(]\d{4}[）)].+号$")
+
+
+class FeePaid(CaseModel):
+    """The acceptance fee the plaintiff paid in advance."""
+
+    paid: Money = Field(title="已预交案件受理费（元）")
+    claim_amount: Money | None = Field(
+        default=None, title="诉讼请求金额（元）", description="填写后按诉讼费用交纳办法核对已交金额"
+    )
+    procedure: Literal["ordinary", "summary"] = Field(
+        default="ordinary",
+        title="审理程序",
+        json_schema_extra={"enum_titles": ["普通程序", "简易程序（含小额诉讼程序）"]},
+    )
+
+
+class WithdrawalApplication(CaseModel):
+    """The facts of an application to withdraw a suit."""
+
+    application_date: date = Field(title="申请日期")
+    court: Line = Field(title="受理法院")
+    case_number: ShortText = Field(title="案号", description="如 （2026）京0105民初1234号")
+    dispute: Line = Field(default="民间借贷纠纷", title="案由")
+    applicants: list[Applicant] = Field(title="申请人（原告）", min_length=1, max_length=5)
+    defendants: list[Party] = Field(title="被告", min_length=1, max_length=10)
+    reason: Literal["settled", "performed", "other"] = Field(
+        title="撤诉理由", json_schema_extra={"enum_titles": list(REASON_LABELS.values())}
+    )
+    reason_detail: Paragraph | None = Field(
+        default=None, title="具体情况", description="选择“其他”时必填"
+    )
+    fee: FeePaid = Field(title="案件受理费")
+
+
+@dataclass(frozen=True)
+class Refund:
+    """The fee after the halving, the refund asked for and how they were computed."""
+
+    due: Decimal
+    refund: Decimal
+    basis: str
+
+
+# --- rules --------------------------------------------------------------------------
+
+
+def assess(case: WithdrawalApplication, options: RuleOptions) -> Assessment:
+    """Cross-field rules; computes the fee due after withdrawal and the refund."""
+    result = Assessment()
+    check_court(result, case.court)
+    if not CASE_NUMBER.match(case.case_number):
+        result.error(
+            ("case_number",),
+            "case_number_format",
+            "案号格式应为“（年份）法院代字+类型字+序号+号”，如（2026）京0105民初1234号",
+        )
+    for i, applicant in enumerate(case.applicants):
+        check_party(result, applicant.party, ("applicants", i, "party"))
+    for i, defendant in enumerate(case.defendants):
+        check_party(result, defendant, ("defendants", i))
+        if any(same_party(defendant, a.party) for a in case.applicants):
+            result.error(("defendants", i), "same_party", "被告与原告不能为同一主体")
+    if case.reason == "other" and not case.reason_detail:
+        result.error(("reason_detail",), "missing", "撤诉理由为“其他”时，请写明具体情况")
+    result.computed["refund"] = _refund(result, case.fee)
+    return result
+
+
+def _rounding_charged(fee: FeePaid) -> Rounding | None:
+    """The rounding by which the court charged the fee of the claim (None: neither)."""
+    if fee.claim_amount is None or fee.claim_amount <= 0:
+        return None
+    roundings: tuple[Rounding, ...] = ("fen", "yuan")
+    for rounding in roundings:
+        charged = acceptance_fee(fee.claim_amount, procedure=fee.procedure, rounding=rounding)
+        if charged.fee == fee.paid:
+            return rounding
+    return None
+
+
+def _refund(result: Assessment, fee: FeePaid) -> Refund:
+    paid = to_fen(fee.paid)
+    rounding = _rounding_charged(fee)
+    if fee.claim_amount is not None and rounding is None:
+        expected = acceptance_fee(fee.claim_amount, procedure=fee.procedure)
+        result.warn(
+            ("fee", "paid"),
+            "fee_differs",
+            f"已预交的受理费（人民币{format_yuan(paid)}元）与按诉讼请求金额计算的受理费"
+            f"（人民币{format_yuan(expected.fee)}元）不符；退费按实际预交金额计算，请核对交费凭证",
+        )
+    if fee.procedure == "summary":
+        # the Measures do not say whether a halved fee is halved again; the fee code
+        # halves a case once, so no figure is asked for and the operator is told
+        result.warn(
+            ("fee", "procedure"),
+            "summary_halving_unsettled",
+            "《诉讼费用交纳办法》未规定适用简易程序的案件撤诉时是否再次减半；本文书按减半一次"
+            "计算，不列明退费金额，请向受理法院确认",
+        )
+        return Refund(
+            paid,
+            Decimal(0),
+            f"本案适用简易程序审理，申请人已依《诉讼费用交纳办法》第十六条减半预交案件受理费"
+            f"{legal_amount(paid)}；如依法应予退还，请予退还。",
+        )
+    if rounding is not None and fee.claim_amount is not None:
+        halved = acceptance_fee(fee.claim_amount, procedure="withdrawal", rounding=rounding)
+        refund = paid - halved.fee
+        return Refund(
+            halved.fee,
+            refund,
+            f"{halved.basis}申请人已预交{format_yuan(paid)}元，应退还{format_yuan(refund)}元。",
+        )
+    as_paid = halved_refund(paid)
+    return Refund(as_paid.kept, as_paid.refund, as_paid.basis)
+
+
+# --- context ------------------------------------------------------------------------
+
+
+def _facts(case: WithdrawalApplication) -> str:
+    applicants = "、".join(a.party.name for a in case.applicants)
+    defendants = "、".join(d.name for d in case.defendants)
+    if case.reason == "other":
+        why = case.reason_detail or ""
+    else:
+        why = REASON_TEXTS[case.reason]
+        if case.reason_detail:
+            why += f"（{case.reason_detail.rstrip('。')}）"
+    why = why.rstrip("。")
+    return (
+        f"申请人{applicants}诉被告{defendants}{case.dispute}一案，贵院已立案受理，案号为"
+        f"{case.case_number}。现{why}，申请人经慎重考虑，决定撤回对被告{defendants}的起诉，"
+        "特向贵院申请撤诉，请予准许。"
+    )
+
+
+def build_context(case: WithdrawalApplication, assessment: Assessment) -> dict[str, Any]:
+    """The words of the application, pre-formatted, for the layout."""
+    refund: Refund = assessment.computed["refund"]
+    parties: list[str] = []
+    for a in case.applicants:
+        parties += block_lines("申请人（原告）", a.party, a.agents, a.service)
+    for d in case.defendants:
+        parties += block_lines("被告", d)
+    defendants = "、".join(d.name for d in case.defendants)
+    requests = [f"准许申请人撤回对被告{defendants}的起诉。"]
+    if refund.refund > 0:
+        requests.append(
+            f"依法退还申请人已预交案件受理费{legal_amount(to_fen(case.fee.paid))}的一半，即"
+            f"{legal_amount(refund.refund)}（《诉讼费用交纳办法》第十五条）。"
+        )
+    return {
+        "title": "撤诉申请书",
+        "parties": parties,
+        "case_line": f"案由：{case.dispute}　案号：{case.case_number}",
+        "requests": requests,
+        "facts": _facts(case),
+        "fee_basis": refund.basis,
+        "court": case.court,
+        "signers": [
+            a.party.name + ("（签字）" if a.party.kind == "person" else "（盖章）")
+            for a in case.applicants
+        ],
+        "application_date": format_cn(case.application_date),
+    }
+
+
+_UNSAFE_FILENAME = re.compile(r"[\\/:*?\"<>|\s]+")
+
+
+def filename(case: WithdrawalApplication) -> str:
+    """``撤诉申请书-张伟-20261120`` — named after the first defendant."""
+    defendant = _UNSAFE_FILENAME.sub("_", case.defendants[0].name)[:40]
+    return f"撤诉申请书-{defendant}-{case.application_date:%Y%m%d}"
+
+
+DOCUMENT: DocumentType[WithdrawalApplication] = DocumentType(
+    name="withdrawal_application",
+    title="撤诉申请书",
+    description="原告申请撤回起诉，并按《诉讼费用交纳办法》第十五条申请退还一半案件受理费",
+    model=WithdrawalApplication,
+    assess=assess,
+    build_context=build_context,
+    filename=filename,
+    bundle_part=None,
+    court_filing=True,
+)

@@ -1,0 +1,56 @@
+"""The application for enforcement (强制执行申请书): its words and their order, from the
+validated case's template context
+(``docgen.documents.enforcement_application.build_context``)."""
+
+from __future__ import annotations
+
+from docgen.docmodel.blocks import (
+    Block,
+    Document,
+    Heading,
+    Keep,
+    Lines,
+    NumberedItem,
+    Paragraph,
+    SignatureLines,
+    Table,
+    Title,
+    text,
+)
+from docgen.layouts.common import Context
+from docgen.layouts.preservation_application import LEAD_COLUMNS
+
+
+def build(c: Context) -> Document:
+    return Document(c["title"], "", _application(c))
+
+
+def _leads(c: Context) -> tuple[Block, ...]:
+    if not c["leads"]:
+        return ()
+    rows = tuple((str(x["no"]), x["kind"], x["owner"], x["detail"]) for x in c["leads"])
+    return (Heading("财产线索：", 2), Table(LEAD_COLUMNS, rows))
+
+
+def _application(c: Context) -> tuple[Block, ...]:
+    signature = SignatureLines(
+        (*(f"申请执行人：{signer}" for signer in c["signers"]), c["application_date"])
+    )
+    requests = tuple(
+        NumberedItem(text(request), number, "requests")
+        for number, request in enumerate(c["requests"], start=1)
+    )
+    delay = (Paragraph(text(f"加倍部分债务利息计算：{c['delay']}"), "note"),) if c["delay"] else ()
+    return (
+        Title(c["title"]),
+        Lines(tuple(text(line) for line in c["parties"])),
+        Paragraph(text(c["basis_line"]), "plain"),
+        Heading("申请事项：", 2),
+        *requests,
+        *delay,
+        Heading("事实与理由：", 2),
+        Paragraph(text(c["facts"])),
+        Paragraph(text(c["court_basis"])),
+        *_leads(c),
+        Keep((Paragraph(text("此致")), Paragraph(text(c["court"]), "plain"), signature)),
+    )

@@ -1,0 +1,52 @@
+"""The application to withdraw a suit (撤诉申请书): its words and their order, from the
+validated case's template context
+(``docgen.documents.withdrawal_application.build_context``)."""
+
+from __future__ import annotations
+
+from docgen.docmodel.blocks import (
+    Block,
+    Document,
+    Heading,
+    Keep,
+    Lines,
+    NumberedItem,
+    Paragraph,
+    SignatureLines,
+    Title,
+    text,
+)
+from docgen.layouts.common import Context
+
+
+def build(c: Context) -> Document:
+    return Document(c["title"], "", _application(c))
+
+
+def _application(c: Context) -> tuple[Block, ...]:
+    signature = SignatureLines(
+        (*(f"申请人：{signer}" for signer in c["signers"]), c["application_date"])
+    )
+    requests = tuple(
+        NumberedItem(text(request), number, "requests")
+        for number, request in enumerate(c["requests"], start=1)
+    )
+    return (
+        Title(c["title"]),
+        Lines(tuple(text(line) for line in c["parties"])),
+        Paragraph(text(c["case_line"]), "plain"),
+        Heading("请求事项：", 2),
+        *requests,
+        Heading("事实与理由：", 2),
+        Paragraph(text(c["facts"])),
+        # the fee's note goes with the closing: the signature never stands without text
+        Keep(
+            (
+                Heading("案件受理费：", 2),
+                Paragraph(text(c["fee_basis"]), "note"),
+                Paragraph(text("此致")),
+                Paragraph(text(c["court"]), "plain"),
+                signature,
+            )
+        ),
+    )

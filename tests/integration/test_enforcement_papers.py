@@ -1,0 +1,86 @@
+"""The enforcement and withdrawal applications and the settlement agreement, as printed:
+the amounts and calculations a court reads, the errors the API gives on their fields, the
+page the parties sign on."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support import docx_text, load_fixture, normalize, pdf_pages_text
+
+pytestmark = pytest.mark.slow
+
+JUDGMENT = load_fixture("enforcement_application", "valid", "judgment_first_instance")
+INTERRUPTED = load_fixture("enforcement_application", "valid", "mediation_interrupted_period")
+WITHDRAWAL = load_fixture("withdrawal_application", "valid", "performed_fee_paid_only")
+SETTLEMENT = load_fixture("settlement_agreement", "valid", "withdraw_after_the_first_payment")
+
+
+def _docx(service, type_name, case) -> str:
+    return normalize(docx_text(service.render(type_name, case, "docx").content))
+
+
+def _pdf_pages(service, type_name, case) -> list[str]:
+    return [normalize(p) for p in pdf_pages_text(service.render(type_name, case, "pdf").content)]
+
+
+def test_the_enforcement_application_prints_the_total_and_the_delay_interest_with_its_sum(
+    service,
+):
+    for text in (
+        _docx(service, "enforcement_application", JUDGMENT),
+        "".join(_pdf_pages(service, "enforcement_application", JUDGMENT)),
+    ):
+        assert "以上合计人民币107,339.63元（大写：壹拾万柒仟叁佰叁拾玖元陆角叁分）" in text
+        assert "加倍部分债务利息暂计至2026年11月20日为人民币10,639.91元" in text
+        assert "自2025年3月31日起至2026年11月20日止共600日，按日万分之一点七五计算" in text
+        assert "101,332.49元×0.0175%×600日＝10,639.91元" in text
+        assert "执行依据：北京市东城区人民法院（2025）京0101民初1234号民事判决书" in text
+        assert "贵院为第一审人民法院，依法享有执行管辖权" in text
+
+
+def test_an_interrupted_period_is_told_to_the_court(service):
+    text = _docx(service, "enforcement_application", INTERRUPTED)
+    assert (
+        "2025年5月10日，申请执行人提出履行要求，申请执行期间中断（法释〔2008〕13号第二十条）"
+        in text
+    )
+
+
+def test_an_application_two_years_and_a_day_late_is_refused_at_its_date(client):
+    case = load_fixture("enforcement_application", "invalid", "two_years_and_a_day_late")
+    response = client.post("/api/v1/documents/enforcement_application", json=case)
+    assert response.status_code == 422
+    (problem,) = response.json
+    assert problem["loc"] == ["application_date"]
+    assert problem["code"] == "application_period_expired"
+    assert "已于2026年11月19日届满" in problem["message"] and "第二百五十条" in problem["message"]
+
+
+def test_the_withdrawal_states_half_the_fee_paid(service):
+    text = _docx(service, "withdrawal_application", WITHDRAWAL)
+    assert "准许申请人撤回对被告张伟的起诉" in text
+    assert (
+        "依法退还申请人已预交案件受理费人民币2,300.00元（大写：贰仟叁佰元整）的一半，"
+        "即人民币1,150.00元（大写：壹仟壹佰伍拾元整）" in text
+    )
+
+
+def test_the_withdrawal_with_a_reason_of_its_own_needs_the_details(client):
+    case = load_fixture("withdrawal_application", "invalid", "other_reason_without_detail")
+    (problem,) = client.post("/api/v1/documents/withdrawal_application", json=case).json
+    assert problem["loc"] == ["reason_detail"]
+    assert "请写明具体情况" in problem["message"]
+
+
+def test_every_party_signs_the_settlement_on_one_page_after_the_end_of_its_text(service):
+    pages = _pdf_pages(service, "settlement_agreement", SETTLEMENT)
+    signing = [k for k, page in enumerate(pages) if "甲方：刘芳签字并按手印" in page]
+    assert len(signing) == 1
+    page = pages[signing[0]]
+    assert "乙方：张伟签字并按手印" in page and "丙方：李秀英签字并按手印" in page
+    assert "签订日期：2026年11月24日" in page
+    assert "（以下无正文）" in "".join(pages[: signing[0] + 1])
+    text = "".join(pages)
+    assert "甲方在收到乙方支付的首期款项之日起7日内" in text
+    assert "17,500.00" in text

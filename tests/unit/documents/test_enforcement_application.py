@@ -1,0 +1,135 @@
+"""The application for enforcement: the two-year period, the court, the delay interest."""
+
+from __future__ import annotations
+
+import copy
+from datetime import date
+
+from docgen.documents import registry
+from docgen.documents.base import RuleOptions
+from tests.support import load_fixture
+
+TYPE = registry.get("enforcement_application")
+JUDGMENT = load_fixture("enforcement_application", "valid", "judgment_first_instance")
+
+
+def _case(**title):
+    data = copy.deepcopy(JUDGMENT)
+    data["title"].update(title)
+    return data
+
+
+def _assess(data):
+    return TYPE.evaluate(TYPE.parse(data), RuleOptions(today=date(2026, 12, 1)))
+
+
+def _errors(data):
+    return [(p.loc, p.code) for p in _assess(data).errors]
+
+
+def test_an_application_two_years_after_the_deadline_is_in_time():
+    # the period runs from the day after 2024-11-20 and ends on Friday 2026-11-20
+    assert _errors(_case(effective_date="2024-11-10", performance_deadline="2024-11-20")) == []
+
+
+def test_an_application_two_years_and_a_day_after_the_deadline_is_refused():
+    problems = _assess(_case(effective_date="2024-11-09", performance_deadline="2024-11-19"))
+    (error,) = problems.errors
+    assert (error.loc, error.code) == (("application_date",), "application_period_expired")
+    assert "已于2026年11月19日届满" in error.message
+    assert "第二百五十条" in error.message
+
+
+def test_a_period_ending_on_a_rest_day_runs_to_the_next_workday():
+    # 2024-11-16 + 2 years = Monday 2026-11-16; 2024-11-14 + 2 years = Saturday 2026-11-14
+    data = _case(effective_date="2024-11-04", performance_deadline="2024-11-14")
+    data["application_date"] = "2026-11-16"
+    assert _errors(data) == []
+
+
+def test_an_interruption_in_the_period_restarts_it():
+    late = _case(effective_date="2024-01-05", performance_deadline="2024-01-15")
+    assert _errors(late) == [(("application_date",), "application_period_expired")]
+    late["interruptions"] = [{"kind": "settled", "day": "2025-06-01"}]
+    assert _errors(late) == []
+    text = TYPE.build_context(TYPE.parse(late), _assess(late))["facts"]
+    assert "2025年6月1日，双方达成和解协议，申请执行期间中断" in text
+
+
+def test_an_interruption_after_expiry_does_not_save_the_application():
+    late = _case(effective_date="2024-01-05", performance_deadline="2024-01-15")
+    late["interruptions"] = [{"kind": "demanded", "day": "2026-03-01"}]
+    assert _errors(late) == [(("application_date",), "application_period_expired")]
+
+
+def test_consent_to_perform_after_expiry_is_a_warning_not_an_error():
+    late = _case(effective_date="2024-01-05", performance_deadline="2024-01-15")
+    late["interruptions"] = [{"kind": "consented", "day": "2026-03-01"}]
+    result = _assess(late)
+    assert result.errors == []
+    assert [w.code for w in result.warnings] == ["period_expired_consented"]
+
+
+def test_without_a_performance_period_it_runs_from_the_instrument_taking_effect():
+    data = _case(effective_date="2024-11-19", performance_deadline=None)
+    assert _errors(data) == [(("application_date",), "application_period_expired")]
+
+
+def test_the_requests_state_the_unpaid_total_and_the_doubled_interest_with_its_calculation():
+    context = TYPE.build_context(TYPE.parse(JUDGMENT), _assess(JUDGMENT))
+    first, second, costs = context["requests"]
+    assert "以上合计人民币107,339.63元（大写：壹拾万柒仟叁佰叁拾玖元陆角叁分）" in first
+    assert "暂计至2026年11月20日为人民币10,639.91元" in second
+    assert costs == "本案执行费用由被执行人负担。"
+    # the base leaves out the general interest (法释〔2014〕8号 art. 1): 100,000 + 1,332.49
+    assert "101,332.49元×0.0175%×600日＝10,639.91元" in context["delay"]
+
+
+def test_an_award_is_enforced_where_the_debtor_lives_or_its_property_is():
+    data = load_fixture("enforcement_application", "valid", "arbitration_award")
+    data["court_basis"] = "first_instance"
+    assert _errors(data) == [(("court_basis",), "basis_not_allowed")]
+    data["court_basis"] = "property_location"
+    assert _errors(data) == []
+
+
+def test_an_award_enforced_by_a_basic_court_is_a_warning_to_check():
+    data = load_fixture("enforcement_application", "valid", "arbitration_award")
+    data["court"] = "福州市鼓楼区人民法院"
+    result = _assess(data)
+    assert result.errors == []
+    assert [(w.loc, w.code) for w in result.warnings] == [(("court",), "award_court_level")]
+    assert "法释〔2018〕5号第二条" in result.warnings[0].message
+
+
+def test_a_calculation_date_inside_the_performance_period_is_refused():
+    data = copy.deepcopy(JUDGMENT)
+    data["calculation_date"] = "2025-03-30"
+    assert _errors(data) == [(("calculation_date",), "before_delay")]
+
+
+def test_the_period_of_an_instrument_in_installments_runs_from_the_last_one():
+    data = load_fixture("enforcement_application", "valid", "mediation_in_installments")
+    data["application_date"] = "2029-01-04"  # 2026-12-31 + 2 years = 2028-12-31, a Sunday
+    # the end moves off the weekend and the 元旦 holiday to 2029-01-02
+    assert _errors(data) == [(("application_date",), "application_period_expired")]
+    data["application_date"] = "2029-01-02"
+    result = _assess(data)
+    assert result.errors == [] and result.warnings == []
+
+
+def test_each_installment_bears_delay_interest_from_its_own_deadline():
+    data = load_fixture("enforcement_application", "valid", "mediation_in_installments")
+    context = TYPE.build_context(TYPE.parse(data), _assess(data))
+    # 20,000 × 0.0175% × (204 + 143 + 81) days; the last installment is not late yet
+    assert "暂计至2026年11月20日为人民币1,498.00元" in context["requests"][1]
+    assert "第3部分（2026年8月31日届满）" in context["delay"]
+    assert "第4部分" not in context["delay"]
+
+
+def test_the_property_court_is_of_the_first_instance_courts_level():
+    data = load_fixture("enforcement_application", "valid", "mediation_interrupted_period")
+    context = TYPE.build_context(TYPE.parse(data), _assess(data))
+    assert context["court_basis"].startswith("贵院为与第一审人民法院同级的被执行的财产所在地")
+    data["court"] = "上海市第一中级人民法院"
+    assert _errors(data) == [(("court",), "not_the_same_level")]

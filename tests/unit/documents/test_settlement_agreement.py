@@ -1,0 +1,70 @@
+"""The settlement agreement: the installment plan, the suit's fate and the costs."""
+
+from __future__ import annotations
+
+import copy
+from datetime import date
+
+from docgen.documents import registry
+from docgen.documents.base import RuleOptions
+from tests.support import load_fixture
+
+TYPE = registry.get("settlement_agreement")
+WITHDRAW = load_fixture("settlement_agreement", "valid", "withdraw_after_the_first_payment")
+
+
+def _context(data):
+    case = TYPE.parse(data)
+    result = TYPE.evaluate(case, RuleOptions(today=date(2026, 12, 1)))
+    assert result.errors == [], result.errors
+    return TYPE.build_context(case, result), result
+
+
+def test_the_plan_is_generated_as_the_installment_agreements_and_adds_up():
+    context, _ = _context(WITHDRAW)
+    rows = context["schedule"]
+    assert [r["due"] for r in rows[:3]] == ["2026年12月10日", "2027年1月10日", "2027年2月10日"]
+    assert [r["amount"] for r in rows] == ["17,500.00"] * 6
+    assert context["schedule_total"] == "人民币105,000.00元（大写：壹拾万伍仟元整）"
+
+
+def test_a_remainder_falls_on_the_last_installment():
+    data = copy.deepcopy(WITHDRAW)
+    data["amount"] = "100000.00"
+    data["schedule"]["generate"]["count"] = 3
+    context, _ = _context(data)
+    assert [r["amount"] for r in context["schedule"]] == ["33,333.33", "33,333.33", "33,333.34"]
+
+
+def test_the_suit_is_withdrawn_within_n_days_of_the_first_payment_costs_on_the_debtor():
+    context, _ = _context(WITHDRAW)
+    assert context["suit"].startswith(
+        "甲方在收到乙方支付的首期款项之日起7日内，向北京市东城区人民法院"
+        "（案号：（2026）京0101民初9876号）申请撤回起诉"
+    )
+    assert "第十五条" in context["suit"] and "由乙方负担" in context["suit"]
+    assert "乙方累计2期未按时足额还款的" in context["default"]
+
+
+def test_a_mediation_statement_can_be_enforced_on_default():
+    data = load_fixture("settlement_agreement", "valid", "mediation_statement_rows")
+    context, _ = _context(data)
+    assert "依本协议内容制作调解书" in context["suit"] and "双方各半负担" in context["suit"]
+    assert context["default"].endswith("甲方有权就全部剩余款项申请人民法院强制执行。")
+
+
+def test_a_settlement_above_the_claim_is_warned_of():
+    data = copy.deepcopy(WITHDRAW)
+    data["amount"] = "120000.00"
+    _, result = _context(data)
+    assert [(w.loc, w.code) for w in result.warnings] == [(("amount",), "above_claim")]
+
+
+def test_one_payment_is_stated_without_a_table():
+    data = load_fixture("settlement_agreement", "valid", "before_suit_paid_at_once")
+    context, _ = _context(data)
+    assert context["schedule"] == []
+    assert context["plan_intro"] == "乙方应于2026年12月31日前一次性付清上述款项。"
+    assert "一式二份" in context["closing"] and "人民法院" not in context["closing"]
+    assert context["default"].startswith("乙方未按期足额付款的，甲方有权就全部剩余款项提起诉讼")
+    assert context["suit_title"] == "不再起诉"
