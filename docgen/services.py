@@ -654,13 +654,15 @@ class Docgen:
         batch_id: str | None = None,
         prints: list[PrintPart] | None = None,
         engine: str | None = None,
+        resumable: bool = False,
     ) -> list[list[Rendered] | CaseInvalid]:
         """Like :meth:`render_many`, but each case's documents one per recipient, unzipped.
 
         With ``prints`` (PDF only), each chunk laid out together is also appended to it as
         one PDF whose letters share their fonts, for a merged print file; a chunk whose
         letters had to be rendered one by one gives none. ``engine`` chooses the PDF
-        engine as for :meth:`pdf_template`.
+        engine as for :meth:`pdf_template`. ``resumable``: the caller re-renders the cases
+        it has not marked done (``Register.record_many``).
         """
         doc_type = registry.get(type_name)
         options = self.options()
@@ -781,7 +783,7 @@ class Docgen:
         kept = [issue for index, made in issues.items() if index not in failed for issue in made]
         register = self.register
         if kept and register is not None:
-            register.record_many(kept)
+            register.record_many(kept, resumable=resumable)
         return [failed[index] if index in failed else done[index] for index in range(len(cases))]
 
     def _copies(
