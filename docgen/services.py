@@ -28,7 +28,7 @@ from docgen.documents import registry
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.compliance import load_terms, strings
 from docgen.documents.problems import Assessment, CaseInvalid, Problem, touches
-from docgen.reference_data import default_lpr_table, effective_lpr_file
+from docgen.reference_data import effective_lpr_file, lpr_table
 from docgen.register import Issue, Stamp, sha256_hex
 from docgen.render import layout_print
 from docgen.render.docx import DocxRenderer, TemplateRenderError
@@ -446,7 +446,8 @@ class Docgen:
     def options(self) -> RuleOptions:
         return RuleOptions(
             calendar_fallback=self.settings.calendar_fallback,
-            lpr_table=default_lpr_table(
+            # the settings' file, parsed once per version (not Settings() per render)
+            lpr_table=lpr_table(
                 effective_lpr_file(self.settings.lpr_table_file, self.settings.data_dir)
             ),
             compliance_terms=load_terms(self.settings.compliance_terms_file),
