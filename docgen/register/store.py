@@ -17,6 +17,7 @@ from docgen.register import (
     normalize_code,
     sha256_hex,
 )
+from docgen.register.grouped import GroupCommit
 from docgen.register.lookup import first_debtor
 from docgen.register.models import Delivery, RegisteredDocument, RegisteredOutput
 
@@ -57,6 +58,8 @@ class Register:
     def __init__(self, database_url: str) -> None:
         self.database_url = database_url
         self._engine: Engine | None = None
+        # single renders finishing together share one durable commit
+        self._durable = GroupCommit(lambda documents, outputs: self._write(documents, outputs))
 
     @property
     def engine(self) -> Engine:
@@ -69,7 +72,8 @@ class Register:
 
     def record(self, issue: Issue) -> None:
         """Record one document, durably: committed to disk before the caller hands the
-        file out (``docgen.db.write``: SQLite ``synchronous=FULL``)."""
+        file out (``docgen.db.write``: SQLite ``synchronous=FULL``; documents of other
+        threads recorded meanwhile share the commit, ``GroupCommit``)."""
         self.record_many([issue])
 
     def record_many(self, issues: Sequence[Issue], *, resumable: bool = False) -> None:
@@ -93,8 +97,6 @@ class Register:
     def _insert(
         self, documents: list[dict[str, Any]], issues: Sequence[Issue], resumable: bool
     ) -> None:
-        """Plain INSERTs on the connection (one statement per table, many rows): the
-        ORM's unit of work cost more than the rows themselves."""
         outputs = [
             {
                 "document_id": issue.stamp.document_id,
@@ -104,7 +106,17 @@ class Register:
             }
             for issue in issues
         ]
-        with db.write(self.engine, durable=not resumable) as connection:
+        if resumable:
+            self._write(documents, outputs, durable=False)
+        else:
+            self._durable.submit(documents, outputs)
+
+    def _write(
+        self, documents: list[dict[str, Any]], outputs: list[dict[str, Any]], durable: bool = True
+    ) -> None:
+        """Plain INSERTs on the connection (one statement per table, many rows): the
+        ORM's unit of work cost more than the rows themselves."""
+        with db.write(self.engine, durable=durable) as connection:
             connection.execute(insert(_DOCUMENTS), documents)
             connection.execute(insert(_OUTPUTS), outputs)
 

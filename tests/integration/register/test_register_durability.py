@@ -11,6 +11,8 @@ PostgreSQL sessions give up on a lock after ``db.LOCK_TIMEOUT``.
 from __future__ import annotations
 
 import sqlite3
+import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -23,6 +25,7 @@ from docgen.batch.state import BatchItem
 from docgen.batch.work import process_chunk
 from docgen.config import Settings
 from docgen.register import Issue, Stamp
+from docgen.register.grouped import GroupCommit
 from docgen.register.store import Register
 from docgen.tenants import DEFAULT_TENANT_ID
 from tests.batch_support import person_case, sheet, write_csv
@@ -168,3 +171,87 @@ def test_postgres_options_given_in_the_url_are_kept():
     args = db._postgres_args("postgresql+psycopg://u@h/d?options=-c%20search_path%3Ddocgen")
     assert args == {"options": f"-c search_path=docgen -c lock_timeout={db.LOCK_TIMEOUT}"}
     assert db._postgres_args("sqlite:///x.db") == {}
+
+
+def test_documents_recorded_together_share_a_durable_commit_and_each_waits_for_it(tmp_path):
+    register = Register(f"sqlite:///{tmp_path / 'docgen.db'}")
+    register.engine  # noqa: B018 - migrated before the threads start
+    commits: list[int] = []
+    real = register._write
+    first = threading.Event()
+
+    def slow_write(documents, outputs, durable=True):  # type: ignore[no-untyped-def]
+        commits.append(len(documents))
+        if len(commits) == 1:
+            first.set()
+            time.sleep(0.3)  # a slow fsync: the other renders finish meanwhile
+        real(documents, outputs, durable)
+
+    register._write = slow_write  # type: ignore[method-assign]
+    entries = [issue(f"letter {k}".encode()) for k in range(8)]
+    seen_after_return: dict[str, bool] = {}
+
+    def render(entry: Issue) -> None:
+        register.record(entry)
+        with sqlite3.connect(tmp_path / "docgen.db") as other:  # on disk once it returns
+            found = other.execute(
+                "SELECT count(*) FROM register_documents WHERE id = ?", (entry.stamp.document_id,)
+            ).fetchone()
+        seen_after_return[entry.stamp.document_id] = found == (1,)
+
+    threads = [threading.Thread(target=render, args=(entries[0],))]
+    threads[0].start()
+    first.wait(5)
+    threads += [threading.Thread(target=render, args=(entry,)) for entry in entries[1:]]
+    for thread in threads[1:]:
+        thread.start()
+    for thread in threads:
+        thread.join(10)
+    assert commits[0] == 1 and sum(commits) == 8
+    assert len(commits) == 2  # the seven that finished during the first commit: one more
+    assert seen_after_return == {entry.stamp.document_id: True for entry in entries}
+
+
+def test_a_bad_entry_in_a_group_fails_alone_and_the_others_are_committed():
+    calls: list[list[str]] = []
+    committed: list[str] = []
+    holding, release = threading.Event(), threading.Event()
+
+    def commit(documents, _outputs):  # type: ignore[no-untyped-def]
+        names = [row["id"] for row in documents]
+        calls.append(names)
+        if len(calls) == 1:
+            holding.set()
+            release.wait(5)
+        if "bad" in names:
+            raise ValueError("UNIQUE constraint failed")
+        committed.extend(names)
+
+    group = GroupCommit(commit)
+    results: dict[str, Exception | None] = {}
+
+    def submit(name: str) -> None:
+        try:
+            group.submit([{"id": name}], [])
+            results[name] = None
+        except ValueError as exc:
+            results[name] = exc
+
+    threads = [threading.Thread(target=submit, args=(name,)) for name in ("first", "good", "bad")]
+    threads[0].start()
+    holding.wait(5)
+    for thread in threads[1:]:
+        thread.start()
+    for _ in range(500):  # both wait behind the first commit
+        if len(group._queue) == 2:
+            break
+        time.sleep(0.01)
+    release.set()
+    for thread in threads:
+        thread.join(10)
+    # one group of the two that waited, then each again on its own
+    assert calls[0] == ["first"] and sorted(calls[1]) == ["bad", "good"]
+    assert sorted(calls[2:]) == [["bad"], ["good"]]
+    assert committed == ["first", "good"]
+    assert results["first"] is None and results["good"] is None
+    assert isinstance(results["bad"], ValueError)
