@@ -1,27 +1,38 @@
 """Render-time benchmark for the demand letter (DOCX and PDF), docgen vs a naive render.
 
-What it measures, in one process:
+What it measures, in one process, in the configuration users run: the register on (every
+document recorded in a SQLite register in a temporary data directory, committed with
+``synchronous=FULL`` before the render returns) and the default PDF engine (Typst); the
+same renders with the register off are reported beside (``*_register_off``):
 
 * cold: the first render of each format in a fresh ``Docgen`` (for PDF this includes
   loading fonts and parsing the stylesheets); the document type is imported beforehand;
 * warm: after ``Docgen.warm_up()`` and ``docgen.runtime.settle()`` (what a web worker
   does before its first request) and 3 warm-up renders per format, per-document
-  milliseconds of ``Docgen.render("demand_letter", data, fmt)`` over every fixture in
-  ``fixtures/demand_letter/valid/`` in turn, reported as median and p95;
+  milliseconds of ``Docgen.render("demand_letter", data, fmt)`` over 8 variants of
+  ``fixtures/demand_letter/valid/person_debtor.json`` in turn (each its own debtor,
+  contract and number), reported as median and p95; every valid fixture is printed once
+  as well (``fixtures_rendered``);
 * naive baseline for the same inputs: ``DocxTemplate(path).render(context)`` with a plain
   jinja2 ``Environment``, and a fresh WeasyPrint ``HTML(string=...).write_pdf()`` with a
   ``CSS(filename=print.css)`` parsed each time and no shared ``FontConfiguration``; both
   build the context through the document type (parse and rules) each time, as docgen does,
   and run with CPython's default garbage-collector settings (``runtime.unsettle()``);
+* register: ``Register.record`` of one rendered letter (durable: one FULL commit, as a
+  single render does), wall and CPU milliseconds, and per letter of a batch chunk of
+  ``PDF_CHUNK`` (``record_many(resumable=True)``: one NORMAL commit);
 * peak RSS of the process, and the peak before the naive runs (docgen alone);
-* batch: two worker processes (one per core) each render ``--batch-letters`` PDFs after a
-  warm-up, started together; docgen with ``Docgen.render_many`` (chunks of ``PDF_CHUNK``
-  letters laid out as one document, split per letter; the worker's garbage collector
-  settled as a batch worker's is), naive with a fresh
-  WeasyPrint render per letter. Reported as letters per second over both processes, with
-  each worker's peak RSS;
-* LibreOffice headless ``--convert-to pdf`` of docgen's own DOCX for the fixtures (one
-  ``soffice`` run converting them all, per document), where ``soffice`` is installed.
+* batch: two worker processes (one per core) each print ``--batch-letters`` letters after
+  a warm-up, started together, as batch workers do (``docgen.batch.work.
+  render_documents``): per chunk of ``PDF_CHUNK`` letters the PDFs laid out together with
+  the chunk's print part, the DOCX, the register entries of both (one commit per chunk and
+  format, both workers on one SQLite file); at the end each worker copies its print parts
+  into one print volume (``pikepdf``, as ``docgen.batch.outputs.write_volume`` does).
+  Naive: a fresh WeasyPrint render per letter. Reported as letters per second over both
+  processes, with each worker's peak RSS;
+* LibreOffice headless ``--convert-to pdf`` of docgen's own DOCX of the letters (one
+  ``soffice`` run converting them all, per document), where ``soffice`` is installed
+  (``bench/peers.py`` times other tools, one ``soffice`` run per document among them).
 
 ``--rss-letters 100,1000`` additionally renders that many letters in one fresh worker
 each (chunked, as a batch worker does) and reports the worker's peak RSS, to show that
@@ -40,6 +51,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import inspect
 import io
 import json
 import multiprocessing
@@ -65,6 +77,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # this checkout's docgen, even if the venv has no editable install
 
 from docgen import runtime  # noqa: E402
+from docgen.batch.work import render_documents  # noqa: E402
 from docgen.config import Settings  # noqa: E402
 from docgen.documents import registry  # noqa: E402
 from docgen.documents.base import RuleOptions  # noqa: E402
@@ -73,6 +86,21 @@ from docgen.services import Docgen  # noqa: E402
 TYPE_NAME = "demand_letter"
 WARMUP = 3
 FIXTURES = ROOT / "fixtures" / TYPE_NAME / "valid"
+# the register's database, shared with the batch workers (spawned: they inherit it)
+DATA = Path(os.environ.setdefault("DOCGEN_BENCH_DATA", tempfile.mkdtemp(prefix="docgen-bench-")))
+
+
+def settings(register: bool = True, **changes: Any) -> Settings:
+    """The default settings (Typst, register on) on the bench's own data directory."""
+    font_cache = Settings().effective_font_cache_dir  # prepared fonts: made once per machine
+    return Settings(
+        data_dir=DATA,
+        font_cache_dir=font_cache,
+        register_documents=register,
+        **changes,
+    )
+
+
 EXAMPLES = ROOT / "docs" / "examples"
 
 
@@ -165,15 +193,43 @@ def naive_renderers(docgen: Docgen) -> tuple[Callable[[Any], bytes], Callable[[A
     return docx, pdf
 
 
-def load_cases() -> list[Any]:
-    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(FIXTURES.glob("*.json"))]
+def load_cases(count: int = 8) -> list[Any]:
+    """``count`` demand letters to a person: ``person_debtor.json`` (the letter of the
+    performance targets) with a debtor, contract and letter number of its own each, so
+    that no two renders print the same words (as in a real batch)."""
+    base = json.loads((FIXTURES / "person_debtor.json").read_text(encoding="utf-8"))
+    names = [a + b for a in "张王李赵刘陈杨黄" for b in ("伟", "芳", "敏", "静", "磊", "洋")]
+    cases = []
+    for i in range(count):
+        case = json.loads(json.dumps(base))
+        case["letter_number"] = f"CS-2026-{i + 1:04d}"
+        case["debtor"]["name"] = names[i % len(names)] + ("" if i < len(names) else "华")
+        case["contract"]["number"] = f"HX-JK-2025-{i + 1:03d}"
+        cases.append(case)
+    return cases
+
+
+def load_fixtures() -> list[Any]:
+    """Every valid fixture of the type (not the ``*.expect.json`` beside some of them,
+    which hold the warnings a fixture is expected to draw)."""
+    return [
+        json.loads(p.read_text(encoding="utf-8"))
+        for p in sorted(FIXTURES.glob("*.json"))
+        if not p.name.endswith(".expect.json")
+    ]
+
+
+def resumable(function: Callable[..., Any]) -> dict[str, bool]:
+    """``resumable=True`` where ``function`` takes it (a checkout from before the register
+    told a batch chunk apart is benchmarked with the same script)."""
+    return {"resumable": True} if "resumable" in inspect.signature(function).parameters else {}
 
 
 def batch_worker(naive: bool, letters: int, barrier: Any, out: Any) -> None:
-    """One batch worker: warm up, wait for the others, render ``letters`` PDFs."""
-    cases = load_cases()
-    docgen = Docgen(Settings())
-    batch = [cases[i % len(cases)] for i in range(letters)]
+    """One batch worker: warm up, wait for the others, print ``letters`` letters."""
+    cases = load_cases(letters)
+    docgen = Docgen(settings())
+    batch = cases
     if naive:
         _, naive_pdf = naive_renderers(docgen)
         naive_pdf(cases[0])
@@ -182,17 +238,51 @@ def batch_worker(naive: bool, letters: int, barrier: Any, out: Any) -> None:
             for case in batch:
                 naive_pdf(case)
     else:
-        docgen.render_many(TYPE_NAME, cases, "pdf")
+        from docgen.services import PDF_CHUNK
+
+        def chunk(cases: list[Any], prints: list[Any]) -> None:
+            for fmt in ("pdf", "docx"):
+                results = render_documents(
+                    docgen,
+                    TYPE_NAME,
+                    cases,
+                    fmt,
+                    batch_id="bench",
+                    prints=prints if fmt == "pdf" else None,
+                    # as docgen.batch.work: the items are marked done after
+                    **resumable(render_documents),
+                )
+                assert all(not isinstance(r, Exception) for r in results)
+
+        chunk(cases, [])
         runtime.settle()  # as a batch worker process does
 
         def work() -> None:
-            results = docgen.render_many(TYPE_NAME, batch, "pdf")
-            assert all(not isinstance(r, Exception) for r in results)
+            prints: list[Any] = []
+            for start in range(0, len(batch), PDF_CHUNK):
+                chunk(batch[start : start + PDF_CHUNK], prints)
+            volume(prints)
 
     barrier.wait()
     start, cpu = time.perf_counter(), time.process_time()
     work()
     out.put((start, time.perf_counter(), peak_rss_mib(), time.process_time() - cpu))
+
+
+def volume(prints: list[Any]) -> int:
+    """The worker's print parts copied into one print volume, as the batch's finalize
+    step does with qpdf; its page count."""
+    import pikepdf
+
+    merged = pikepdf.new()
+    sources = [pikepdf.open(io.BytesIO(part.content)) for part in prints]
+    for source in sources:
+        merged.pages.extend(source.pages)
+    out = io.BytesIO()
+    merged.save(out)
+    for source in sources:
+        source.close()
+    return len(merged.pages)
 
 
 def measure_batch(naive: bool, letters: int, workers: int = 2) -> tuple[float, float, float]:
@@ -216,7 +306,7 @@ def measure_batch(naive: bool, letters: int, workers: int = 2) -> tuple[float, f
 
 def rss_worker(letters: int, out: Any) -> None:
     cases = load_cases()
-    docgen = Docgen(Settings())
+    docgen = Docgen(settings())
     runtime.settle()
     from docgen.services import PDF_CHUNK
 
@@ -269,33 +359,95 @@ def measure_libreoffice(docgen: Docgen, cases: list[Any]) -> float | None:
     return elapsed * 1000 / len(cases)
 
 
+def fixtures_rendered(docgen: Docgen) -> int:
+    """Every valid fixture prints (a check that the bench's letter is not a lucky one)."""
+    for case in load_fixtures():
+        docgen.render(TYPE_NAME, case, "pdf")
+    return len(load_fixtures())
+
+
+def measure_register(docgen: Docgen, cases: list[Any], iterations: int) -> dict[str, float]:
+    """Milliseconds to record one letter (durable, FULL) and per letter of a chunk."""
+    from docgen.register import Issue
+    from docgen.services import PDF_CHUNK
+
+    register = docgen.register
+    assert register is not None
+    made = [docgen.render(TYPE_NAME, case, "pdf") for case in cases]
+    doc_type = registry.get(TYPE_NAME)
+
+    def issue(k: int) -> Issue:
+        case = doc_type.model.model_validate(cases[k % len(cases)])
+        return Issue(
+            register.reserve(),
+            TYPE_NAME,
+            "layouts/demand_letter.py@typst",
+            "0" * 64,
+            case.model_dump(mode="json"),
+            "pdf",
+            made[k % len(made)].content + os.urandom(8),  # a file of its own
+            "bench",
+            None,
+            "0" * 64,
+            docgen.tenant_id,
+        )
+
+    fresh = iter([issue(k) for k in range(WARMUP + iterations)])  # each recorded once
+    wall = run(lambda _case: register.record(next(fresh)), cases, iterations)
+    chunks = [[issue(k) for k in range(PDF_CHUNK)] for _ in range(max(3, iterations // 10))]
+    per_letter = [
+        timed(lambda c=chunk: register.record_many(c, **resumable(register.record_many)))
+        / PDF_CHUNK
+        for chunk in chunks
+    ]
+    return {
+        "register_ms": round(statistics.median(wall), 3),
+        "register_p95_ms": round(p95(wall), 3),
+        "register_cpu_ms": round(statistics.median(CPU[id(wall)]), 3),
+        "register_chunk_ms": round(statistics.median(per_letter), 3),
+    }
+
+
 def measure(iterations_pdf: int, iterations_docx: int) -> dict[str, Any]:
     cases = load_cases()
     registry.get(TYPE_NAME)  # import the document type so cold times are about rendering
+    load_before = os.getloadavg()
 
     cold = {}
     for fmt in ("pdf", "docx"):
-        fresh = Docgen(Settings())
+        fresh = Docgen(settings())
         cold[fmt] = timed(lambda d=fresh, f=fmt: d.render(TYPE_NAME, cases[0], f))
 
-    docgen = Docgen(Settings())
+    docgen = Docgen(settings())
+    unregistered = Docgen(settings(register=False))
     naive_docx, naive_pdf = naive_renderers(docgen)
-    docgen.warm_up()
+    for service in (docgen, unregistered):
+        service.warm_up()
     runtime.settle()  # as a web worker does after warm-up
-    samples = {
-        "docx": run(lambda c: docgen.render(TYPE_NAME, c, "docx"), cases, iterations_docx),
-        "pdf": run(lambda c: docgen.render(TYPE_NAME, c, "pdf"), cases, iterations_pdf),
-    }
+    samples = {}
+    # register on and off in turn, so that both meet the same load on a shared machine
+    for fmt, iterations in (("docx", iterations_docx), ("pdf", iterations_pdf)):
+        for key, service in ((fmt, docgen), (f"{fmt}_register_off", unregistered)):
+            samples[key] = run(
+                lambda c, d=service, f=fmt: d.render(TYPE_NAME, c, f), cases, iterations
+            )
+    registered = measure_register(docgen, cases, iterations_docx)
     docgen_rss = peak_rss_mib()  # before the naive PDFs, which each load the fonts afresh
     runtime.unsettle()  # the naive baselines run with CPython's default collector
     samples["docx_naive"] = run(naive_docx, cases, iterations_docx)
     samples["pdf_naive"] = run(naive_pdf, cases, iterations_pdf)
 
-    result: dict[str, Any] = {}
+    result: dict[str, Any] = {
+        "engine": docgen.settings.pdf_engine,
+        "register": docgen.settings.register_documents,
+    }
     for key, values in samples.items():
-        result[f"{key}_ms"] = round(statistics.median(values), 2)
-        result[f"{key}_p95_ms"] = round(p95(values), 2)
-        result[f"{key}_cpu_ms"] = round(statistics.median(CPU[id(values)]), 2)
+        name = key.replace("_register_off", "")
+        suffix = "_register_off" if key.endswith("_register_off") else ""
+        result[f"{name}_ms{suffix}"] = round(statistics.median(values), 2)
+        result[f"{name}_p95_ms{suffix}"] = round(p95(values), 2)
+        result[f"{name}_cpu_ms{suffix}"] = round(statistics.median(CPU[id(values)]), 2)
+    result.update(registered)
     for fmt in ("docx", "pdf"):
         result[f"{fmt}_naive_ratio"] = round(result[f"{fmt}_naive_ms"] / result[f"{fmt}_ms"], 2)
         result[f"{fmt}_cold_ms"] = round(cold[fmt], 2)
@@ -305,12 +457,14 @@ def measure(iterations_pdf: int, iterations_docx: int) -> dict[str, Any]:
     if libreoffice is not None:
         result["libreoffice_ratio"] = round(libreoffice / result["pdf_ms"], 2)
     result.update(
-        fixtures=len(cases),
+        cases=len(cases),
+        fixtures_rendered=fixtures_rendered(docgen),
         peak_rss_mib=round(peak_rss_mib(), 1),
         peak_rss_docgen_mib=round(docgen_rss, 1),
         python=platform.python_version(),
         machine=machine(),
         date=date.today().isoformat(),
+        load_average_before=[round(x, 2) for x in load_before],
     )
     return result
 
@@ -337,9 +491,32 @@ def print_table(r: dict[str, Any]) -> None:
         )
         for fmt in ("docx", "pdf")
     ]
+    rows += [
+        (
+            f"{fmt.upper()}, register off",
+            f"{r[f'{fmt}_ms_register_off']:.1f} ms",
+            f"{r[f'{fmt}_p95_ms_register_off']:.1f} ms",
+            "",
+            "",
+            "",
+            "",
+        )
+        for fmt in ("docx", "pdf")
+    ]
     rows.append(
         (
-            "PDF batch",
+            "register (FULL; chunk)",
+            f"{r['register_ms']:.2f} ms",
+            f"{r['register_p95_ms']:.2f} ms",
+            f"{r['register_chunk_ms']:.2f} ms",
+            "",
+            "",
+            "",
+        )
+    )
+    rows.append(
+        (
+            "batch (2 processes)",
             f"{r['batch_pdf_per_s']:.1f}/s",
             "",
             f"{r['batch_pdf_naive_per_s']:.1f}/s",
@@ -361,12 +538,13 @@ def print_table(r: dict[str, Any]) -> None:
             )
         )
     footer = (
-        f"{r['fixtures']} fixtures round-robin, {r['docx_iterations']} DOCX / "
+        f"{r['cases']} variants of person_debtor.json round-robin, {r['docx_iterations']} DOCX / "
         f"{r['pdf_iterations']} PDF iterations after {WARMUP} warm-up each\n"
         f"peak RSS {r['peak_rss_mib']:.1f} MiB (docgen runs only: "
         f"{r['peak_rss_docgen_mib']:.1f} MiB; batch worker {r['batch_peak_rss_mib']:.1f} MiB"
         f"{'; by letters ' + str(r['rss_by_letters_mib']) if 'rss_by_letters_mib' in r else ''}"
-        f"); Python {r['python']}; {r['machine']}; {r['date']}"
+        f"); Python {r['python']}; {r['machine']}; {r['date']}; engine {r['engine']}, "
+        f"register on; load average {r['load_average_before']} -> {r['load_average_after']}"
     )
     try:
         from rich.console import Console
@@ -430,6 +608,8 @@ def main() -> None:
         result["rss_by_letters_mib"] = {
             n: round(measure_rss(n), 1) for n in (int(x) for x in args.rss_letters.split(","))
         }
+    result["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
+    shutil.rmtree(DATA, ignore_errors=True)
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
     else:

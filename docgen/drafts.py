@@ -42,11 +42,11 @@ def render_one(service: Docgen, type_name: str, data: Any, fmt: Format) -> Rende
 
 
 @functools.lru_cache(maxsize=8)
-def _overlay(width: float, height: float, families: tuple[str, ...], config: Any) -> bytes:
+def _overlay(width: float, height: float, families: str, config: Any) -> bytes:
     """A transparent page of this size (in points) with the diagonal mark."""
     from weasyprint import CSS, HTML
 
-    fonts = ", ".join(f'"{f}"' for f in families) or "serif"
+    fonts = families or "serif"
     css = (
         f"@page {{ size: {width}pt {height}pt; margin: 0; }} "
         "html, body { margin: 0; height: 100%; background: transparent; } "
@@ -68,7 +68,8 @@ def watermark_pdf(service: Docgen, content: bytes) -> bytes:
     from pypdf import PdfReader, PdfWriter
 
     renderer = service.pdf
-    families = tuple(renderer.font_families)
+    renderer.stylesheets  # noqa: B018 - parsing them declares the prepared faces
+    families = renderer.font_stack  # the prepared faces first, as the letter's
     writer = PdfWriter(clone_from=io.BytesIO(content))
     for page in writer.pages:
         width, height = float(page.mediabox.width), float(page.mediabox.height)

@@ -158,8 +158,14 @@ def default_lpr_table(extra: Path | None = None) -> LprTable:
     if extra is None:
         from docgen.config import Settings  # here: the domain modules import this one
 
-        settings = Settings()
+        settings = Settings()  # reads the environment: some milliseconds, not per render
         extra = effective_lpr_file(settings.lpr_table_file, settings.data_dir)
+    return lpr_table(extra)
+
+
+def lpr_table(extra: Path | None) -> LprTable:
+    """The packaged table with the operator's file ``extra`` (None: the packaged table
+    alone), parsed once per file version: a newer modification time reloads it."""
     stamp = extra.stat().st_mtime_ns if extra is not None and extra.exists() else None
     return _cached_lpr_table(extra, stamp)
 

@@ -29,7 +29,7 @@ from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.compliance import load_terms
 from docgen.documents.problems import Assessment, CaseInvalid, Problem, touches
 from docgen.domain.texts import strings
-from docgen.reference_data import default_lpr_table, effective_lpr_file
+from docgen.reference_data import effective_lpr_file, lpr_table
 from docgen.register import Issue, Stamp, sha256_hex
 from docgen.render import layout_print
 from docgen.render.docx import DocxRenderer
@@ -444,7 +444,8 @@ class Docgen:
     def options(self) -> RuleOptions:
         return RuleOptions(
             calendar_fallback=self.settings.calendar_fallback,
-            lpr_table=default_lpr_table(
+            # the settings' file, parsed once per version (not Settings() per render)
+            lpr_table=lpr_table(
                 effective_lpr_file(self.settings.lpr_table_file, self.settings.data_dir)
             ),
             compliance_terms=load_terms(self.settings.compliance_terms_file),
@@ -649,13 +650,15 @@ class Docgen:
         batch_id: str | None = None,
         prints: list[PrintPart] | None = None,
         engine: str | None = None,
+        resumable: bool = False,
     ) -> list[list[Rendered] | CaseInvalid]:
         """Like :meth:`render_many`, but each case's documents one per recipient, unzipped.
 
         With ``prints`` (PDF only), each chunk laid out together is also appended to it as
         one PDF whose letters share their fonts, for a merged print file; a chunk whose
         letters had to be rendered one by one gives none. ``engine`` chooses the PDF
-        engine as for :meth:`pdf_template`.
+        engine as for :meth:`pdf_template`. ``resumable``: the caller re-renders the cases
+        it has not marked done (``Register.record_many``).
         """
         doc_type = registry.get(type_name)
         options = self.options()
@@ -772,7 +775,7 @@ class Docgen:
         kept = [issue for index, made in issues.items() if index not in failed for issue in made]
         register = self.register
         if kept and register is not None:
-            register.record_many(kept)
+            register.record_many(kept, resumable=resumable)
         return [failed[index] if index in failed else done[index] for index in range(len(cases))]
 
     def _copies(

@@ -55,16 +55,25 @@ def render_documents(
     batch_id: str | None = None,
     prints: list[PrintPart] | None = None,
     engine: str | None = None,
+    resumable: bool = False,
 ) -> list[list[Rendered] | CaseInvalid]:
     """Render a chunk of cases in one format; the one place batch calls the renderers.
 
     The service's chunked path lays PDFs out several letters at a time (fonts and
     stylesheets paid once per chunk). Each case gives one document per recipient (the
     debtor, then each guarantor); ``prints`` receives the chunks as print PDFs;
-    ``engine`` chooses the PDF engine (``Docgen.pdf_template``).
+    ``engine`` chooses the PDF engine (``Docgen.pdf_template``); ``resumable``: the
+    register may commit the chunk's entries without waiting for the disk, the items
+    being marked done afterwards in the same database (``Register.record_many``).
     """
     return service.render_copies_many(
-        type_name, list(cases), fmt, batch_id=batch_id, prints=prints, engine=engine
+        type_name,
+        list(cases),
+        fmt,
+        batch_id=batch_id,
+        prints=prints,
+        engine=engine,
+        resumable=resumable,
     )
 
 
@@ -155,6 +164,8 @@ def process_chunk(settings: Settings, database_url: str, run_id: str, keys: Sequ
                 batch_id=str(run_id),
                 prints=prints,
                 engine=pdf_engine,
+                # a lost register commit is then a pending item, rendered again on resume
+                resumable=settings.effective_database_url == database_url,
             )
         except Exception as exc:
             log.exception("chunk failed run=%s format=%s", run_id, fmt)

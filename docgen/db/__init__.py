@@ -8,6 +8,13 @@ Several processes may start at once on a new database (gunicorn workers, batch w
 a CLI command): :func:`upgrade` migrates under a lock that every docgen process takes, so
 one creates the tables and the others find them made.
 
+Durability on SQLite (WAL): every connection commits with ``synchronous=FULL``, so a
+commit is on disk before the caller goes on (one fsync of the WAL per commit; the register
+is a legal record). :func:`write` may commit with ``synchronous=NORMAL`` for work that is
+re-run after a crash (a batch chunk, marked done afterwards in the same database): a power
+cut can undo such a commit, never a later FULL one. PostgreSQL connections give up on a
+lock after ``LOCK_TIMEOUT`` rather than queue behind a stuck transaction.
+
 Feature packages (register, profiles, batch) declare their tables on :class:`Base` and
 add a migration; nothing here knows about them.
 """
@@ -24,7 +31,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, MetaData, create_engine, event, text
+from sqlalchemy import Connection, Engine, MetaData, create_engine, event, make_url, text
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -52,6 +59,9 @@ _upgraded: set[str] = set()
 # How long a connection waits for a locked SQLite file: 30 s for the CLI and workers; a web
 # request sets a short wait for its own context (set_request_busy_timeout) and answers 503.
 BUSY_TIMEOUT_MS = 30_000
+# How long a PostgreSQL statement waits for a lock before it fails (a request answers 503,
+# a batch chunk is retried); migrations wait on their own lock without limit.
+LOCK_TIMEOUT = "10s"
 _request_busy_ms: ContextVar[int | None] = ContextVar("docgen_db_busy_ms", default=None)
 
 
@@ -105,7 +115,20 @@ def _create(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "checkout", _sqlite_busy_timeout)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, connect_args=_postgres_args(url))
+
+
+def _postgres_args(url: str) -> dict[str, str]:
+    """libpq's ``options``: each session's ``lock_timeout`` (psycopg and psycopg2)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "postgresql" or parsed.get_driver_name() not in (
+        "psycopg",
+        "psycopg2",
+    ):
+        return {}
+    given = parsed.query.get("options", "")
+    options = given if isinstance(given, str) else " ".join(given)
+    return {"options": f"{options} -c lock_timeout={LOCK_TIMEOUT}".strip()}
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
@@ -113,6 +136,7 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
     cursor = dbapi_connection.cursor()
     cursor.execute(f"PRAGMA busy_timeout={_busy_ms()}")  # first: setting WAL may wait too
     cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")  # chosen, not the build's default
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
 
@@ -161,7 +185,28 @@ def _sqlite_file_lock(url: str) -> Iterator[None]:
 def _take_migration_lock(connection: Connection) -> None:
     """On PostgreSQL, a transaction-level advisory lock: released at commit or rollback."""
     if connection.dialect.name == "postgresql":
+        # another process may be migrating: wait for it however long it takes
+        connection.execute(text("SET LOCAL lock_timeout = 0"))
         connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+
+
+@contextmanager
+def write(engine: Engine, *, durable: bool = True) -> Iterator[Connection]:
+    """A connection in a transaction, committed on success. ``durable=False`` (SQLite):
+    committed with ``synchronous=NORMAL``, for work its caller re-runs if a crash loses it;
+    the connection goes back to the pool with FULL."""
+    relaxed = not durable and engine.dialect.name == "sqlite"
+    with engine.connect() as connection:
+        if relaxed:
+            connection.exec_driver_sql("PRAGMA synchronous=NORMAL")
+            connection.commit()
+        try:
+            with connection.begin():
+                yield connection
+        finally:
+            if relaxed:
+                connection.exec_driver_sql("PRAGMA synchronous=FULL")
+                connection.commit()
 
 
 @contextmanager

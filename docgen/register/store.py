@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, Table, insert, select
 
 from docgen import db
 from docgen.register import (
@@ -16,8 +16,12 @@ from docgen.register import (
     normalize_code,
     sha256_hex,
 )
+from docgen.register.grouped import GroupCommit
 from docgen.register.lookup import first_debtor
 from docgen.register.models import Delivery, RegisteredDocument, RegisteredOutput
+
+_DOCUMENTS = cast(Table, RegisteredDocument.__table__)
+_OUTPUTS = cast(Table, RegisteredOutput.__table__)
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,8 @@ class Register:
     def __init__(self, database_url: str) -> None:
         self.database_url = database_url
         self._engine: Engine | None = None
+        # single renders finishing together share one durable commit
+        self._durable = GroupCommit(lambda documents, outputs: self._write(documents, outputs))
 
     @property
     def engine(self) -> Engine:
@@ -60,61 +66,55 @@ class Register:
             self._engine = db.upgrade(self.database_url)
         return self._engine
 
-    def record(self, issue: Issue) -> RegisteredDocument:
-        (row,) = self.record_many([issue])
-        return row
+    def record(self, issue: Issue) -> None:
+        """Record one document, durably: committed to disk before the caller hands the
+        file out (``docgen.db.write``: SQLite ``synchronous=FULL``; documents of other
+        threads recorded meanwhile share the commit, ``GroupCommit``)."""
+        self.record_many([issue])
 
-    def record_many(self, issues: Sequence[Issue]) -> list[RegisteredDocument]:
-        """Record documents in one transaction (a batch chunk: one commit, not one each)."""
-        rows = [self._row(issue) for issue in issues]
-        if rows:
-            with db.session_scope(self.engine) as session:
-                session.add_all(rows)
-        return rows
+    def record_many(self, issues: Sequence[Issue], *, resumable: bool = False) -> None:
+        """Record documents in one transaction (a batch chunk: one commit, not one each).
 
-    def record_outputs(self, issues: Sequence[Issue]) -> RegisteredDocument:
+        ``resumable``: the caller re-renders whatever it has not marked done after this
+        commit, in the same database (a batch run), so a power cut may take this commit
+        with it (SQLite ``synchronous=NORMAL``, see docs/security.md).
+        """
+        if issues:
+            self._insert([_document(issue) for issue in issues], issues, resumable)
+
+    def record_outputs(self, issues: Sequence[Issue]) -> None:
         """One document rendered in several formats (one stamp): one entry, an output
         for each."""
-        row = self._row(issues[0])
         for issue in issues[1:]:
             if issue.stamp.document_id != issues[0].stamp.document_id:
                 raise ValueError("the outputs of one document share its stamp")
-            row.outputs.append(
-                RegisteredOutput(
-                    format=issue.fmt, sha256=sha256_hex(issue.content), size=len(issue.content)
-                )
-            )
-        with db.session_scope(self.engine) as session:
-            session.add(row)
-        return row
+        self._insert([_document(issues[0])], issues, False)
 
-    @staticmethod
-    def _row(issue: Issue) -> RegisteredDocument:
-        if issue.tenant_id is None:
-            raise ValueError("a document is recorded for a tenant")
-        debtor_name, debtor_id_hash = first_debtor(issue.input_data)
-        row = RegisteredDocument(
-            id=issue.stamp.document_id,
-            debtor_name=debtor_name,
-            debtor_id_hash=debtor_id_hash,
-            tenant_id=issue.tenant_id,
-            code=issue.stamp.code,
-            type_name=issue.type_name,
-            template_id=issue.template_id,
-            template_hash=issue.template_hash,
-            layout_hash=issue.layout_hash,
-            input_hash=sha256_hex(canonical_json(issue.input_data).encode("utf-8")),
-            input_data=issue.input_data,
-            requested_by=issue.requested_by[:64],
-            created_at=datetime.now(UTC),
-            batch_id=issue.batch_id,
-        )
-        row.outputs.append(
-            RegisteredOutput(
-                format=issue.fmt, sha256=sha256_hex(issue.content), size=len(issue.content)
-            )
-        )
-        return row
+    def _insert(
+        self, documents: list[dict[str, Any]], issues: Sequence[Issue], resumable: bool
+    ) -> None:
+        outputs = [
+            {
+                "document_id": issue.stamp.document_id,
+                "format": issue.fmt,
+                "sha256": sha256_hex(issue.content),
+                "size": len(issue.content),
+            }
+            for issue in issues
+        ]
+        if resumable:
+            self._write(documents, outputs, durable=False)
+        else:
+            self._durable.submit(documents, outputs)
+
+    def _write(
+        self, documents: list[dict[str, Any]], outputs: list[dict[str, Any]], durable: bool = True
+    ) -> None:
+        """Plain INSERTs on the connection (one statement per table, many rows): the
+        ORM's unit of work cost more than the rows themselves."""
+        with db.write(self.engine, durable=durable) as connection:
+            connection.execute(insert(_DOCUMENTS), documents)
+            connection.execute(insert(_OUTPUTS), outputs)
 
     def get(self, document_id: str, tenant_id: int | None) -> RegisteredDocument | None:
         """The document of ``tenant_id`` with this id (None: of any tenant, for the
@@ -172,6 +172,29 @@ class Register:
                     .order_by(Delivery.id)
                 )
             )
+
+
+def _document(issue: Issue) -> dict[str, Any]:
+    """The register_documents row of ``issue``."""
+    if issue.tenant_id is None:
+        raise ValueError("a document is recorded for a tenant")
+    debtor_name, debtor_id_hash = first_debtor(issue.input_data)
+    return {
+        "id": issue.stamp.document_id,
+        "tenant_id": issue.tenant_id,
+        "code": issue.stamp.code,
+        "type_name": issue.type_name,
+        "template_id": issue.template_id,
+        "template_hash": issue.template_hash,
+        "layout_hash": issue.layout_hash,
+        "input_hash": sha256_hex(canonical_json(issue.input_data).encode("utf-8")),
+        "input_data": issue.input_data,
+        "requested_by": issue.requested_by[:64],
+        "created_at": datetime.now(UTC),
+        "batch_id": issue.batch_id,
+        "debtor_name": debtor_name,
+        "debtor_id_hash": debtor_id_hash,
+    }
 
 
 def _verification(document: RegisteredDocument, fmt: str | None, how: str) -> Verification:

@@ -154,7 +154,7 @@ class BundleWriter:
 
     def _typeset(self, chars: str) -> GlyphSheet:
         self.renderer.check_glyphs(chars)
-        families = ", ".join(f'"{f}"' for f in self.renderer.font_families)
+        families = self.renderer.one_face_stack(chars)
         css = CSS(
             string=f"@page {{ size: A4; margin: 10mm; }} "
             f"p {{ font-family: {families}; font-size: {STAMP_SIZE_PT}pt; white-space: pre; }}",

@@ -34,7 +34,12 @@ _DOCMODEL = Path(blocks.__file__).parent
 _WRITER_FILES = {
     "typst": (_DOCMODEL / "typst_writer.py",),
     "weasyprint": (_DOCMODEL / "html_writer.py",),
-    "docx": (_DOCMODEL / "docx_writer.py", _DOCMODEL / "docx_styles.py"),
+    "docx": (
+        _DOCMODEL / "docx_writer.py",
+        _DOCMODEL / "docx_body.py",
+        _DOCMODEL / "docx_package.py",
+        _DOCMODEL / "docx_styles.py",
+    ),
 }
 _TEMPLATE_FILES = {
     "typst": typst_writer.SHARED_FILES,

@@ -140,17 +140,41 @@ class PdfRenderer:
         return AssetFetcher(self.templates_dir, *extra)
 
     @functools.cached_property
+    def _prepared(self) -> list[prepared_fonts.PreparedFont]:
+        if self.font_cache_dir is None or not self.font_families:
+            return []
+        return prepared_fonts.prepare(self.font_families[0], self.font_cache_dir)
+
+    @functools.cached_property
+    def font_stack(self) -> str:
+        """The CSS font families of every text docgen prints: the prepared faces first
+        (a small font to subset), then the full families for what they lack. Declared by
+        ``stylesheets`` (``@font-face``): use it with them or after they are parsed."""
+        families = ", ".join(f'"{f}"' for f in self.font_families)
+        if self._prepared:
+            prepared_family = prepared_fonts.prepared_family(self.font_families[0])
+            families = f'"{prepared_family}", {families}'
+        return families
+
+    def one_face_stack(self, text: str) -> str:
+        """The families for ``text`` set in one face (the bundle's stamp glyphs): the
+        prepared family alone when it draws every character, else the full ones."""
+        if self._prepared and all(ord(c) in self._prepared_cmap for c in text if c.strip()):
+            self.stylesheets  # noqa: B018 - parsing them declares the prepared faces
+            return f'"{prepared_fonts.prepared_family(self.font_families[0])}"'
+        return ", ".join(f'"{f}"' for f in self.font_families)
+
+    @functools.cached_property
+    def _prepared_cmap(self) -> frozenset[int]:
+        return prepared_fonts.cmap(self._prepared[0].path)
+
+    @functools.cached_property
     def stylesheets(self) -> list[CSS]:
         from weasyprint import CSS
 
         path = self.templates_dir / "_shared" / "print.css"
-        families = ", ".join(f'"{f}"' for f in self.font_families)
-        faces = ""
-        if self.font_cache_dir is not None and self.font_families:
-            prepared = prepared_fonts.prepare(self.font_families[0], self.font_cache_dir)
-            faces = prepared_fonts.font_face_css(prepared)
-            prepared_family = prepared_fonts.prepared_family(self.font_families[0])
-            families = f'"{prepared_family}", {families}'
+        faces = prepared_fonts.font_face_css(self._prepared) if self._prepared else ""
+        families = self.font_stack
         base = (
             f":root {{{{ --docgen-fonts: {families}; }}}} "
             f"html, body {{{{ font-family: {families}, serif; }}}}"
@@ -208,7 +232,7 @@ class PdfRenderer:
         """Each document's own footer lines, carried by a running element at its start."""
         from weasyprint import CSS
 
-        families = ", ".join(f'"{f}"' for f in self.font_families)
+        families = self.font_stack  # the stamp too, not the full faces
         return CSS(
             string=(
                 ".docgen-footer { position: running(docgenfooter); "

@@ -234,6 +234,11 @@ def renamed(font_data: bytes, family: str, style: str) -> bytes:
     return out.getvalue()
 
 
+def cmap(path: Path) -> frozenset[int]:
+    """The code points a prepared face draws."""
+    return frozenset(hb.Face(hb.Blob.from_file_path(str(path))).unicodes)
+
+
 def prepared_family(family: str) -> str:
     """The CSS family name of the prepared copy of ``family``."""
     return f"{family} prepared"

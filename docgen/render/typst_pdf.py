@@ -22,6 +22,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -62,8 +63,10 @@ class TypstRenderer:
         fonts = typst.Fonts(
             include_system_fonts=False, include_embedded_fonts=False, font_paths=folders
         )
-        # one compiler: Typst keeps what it parsed and laid out between compilations
+        # one compiler: Typst keeps what it parsed and laid out between compilations;
+        # it compiles one document at a time (a second thread gets "Already borrowed")
         self._compiler = typst.Compiler(root=str(self.templates_dir), font_paths=fonts)
+        self._compiling = threading.Lock()
         self._fonts = json.dumps(stack, ensure_ascii=False)
 
     def check_glyphs(self, context: Any) -> None:
@@ -79,11 +82,12 @@ class TypstRenderer:
             raise TemplateRenderError(f"Typst 模板不在模板目录内：{template_name}")
         payload = json.dumps(letters, ensure_ascii=False, default=str)
         try:
-            pdf = self._compiler.compile(
-                str(path),
-                sys_inputs={"letters": payload, "fonts": self._fonts},
-                timestamp=0,
-            )
+            with self._compiling:
+                pdf = self._compiler.compile(
+                    str(path),
+                    sys_inputs={"letters": payload, "fonts": self._fonts},
+                    timestamp=0,
+                )
         except typst.TypstError as exc:
             raise TemplateRenderError(f"Typst 模板排版失败：{exc.message}") from exc
         if not isinstance(pdf, bytes):
@@ -96,11 +100,12 @@ class TypstRenderer:
         ``sys.inputs.letters``. The caller checks the glyphs of what it prints."""
         payload = json.dumps(letters, ensure_ascii=False, default=str)
         try:
-            pdf = self._compiler.compile(
-                input=source.encode("utf-8"),
-                sys_inputs={"letters": payload, "fonts": self._fonts},
-                timestamp=0,
-            )
+            with self._compiling:
+                pdf = self._compiler.compile(
+                    input=source.encode("utf-8"),
+                    sys_inputs={"letters": payload, "fonts": self._fonts},
+                    timestamp=0,
+                )
         except typst.TypstError as exc:
             raise TemplateRenderError(f"Typst 排版失败：{exc.message}") from exc
         if not isinstance(pdf, bytes):

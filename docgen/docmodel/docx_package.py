@@ -1,0 +1,109 @@
+"""A DOCX package written from parts compressed once.
+
+The static parts of docgen's documents (styles, settings, theme, font table, footer,
+relationships, ...) are the same for every document of a font and page; they are
+deflated once per process and copied into each file as they are. Only
+word/document.xml, word/numbering.xml and docProps/core.xml are compressed per document.
+The archive is written here rather than with ``zipfile`` because ``zipfile`` cannot take
+members already compressed; the format is PKWARE's APPNOTE (local headers, central
+directory, end record), no ZIP64 (a letter is far below 4 GB).
+"""
+
+from __future__ import annotations
+
+import struct
+import zlib
+from dataclasses import dataclass
+from datetime import datetime
+
+_VERSION = 20  # 2.0: deflate
+_DEFLATED = 8
+_UTF8_NAMES = 0x0800
+
+
+@dataclass(frozen=True)
+class Member:
+    """One part of the package, deflated."""
+
+    name: bytes
+    crc: int
+    size: int
+    data: bytes  # raw deflate
+
+    @classmethod
+    def of(cls, name: str, content: bytes, level: int = 6) -> Member:
+        deflate = zlib.compressobj(level, zlib.DEFLATED, -15)
+        data = deflate.compress(content) + deflate.flush()
+        return cls(name.encode("utf-8"), zlib.crc32(content), len(content), data)
+
+
+def _dos_time(when: datetime) -> tuple[int, int]:
+    year = max(when.year, 1980)
+    date = (year - 1980) << 9 | when.month << 5 | when.day
+    time = when.hour << 11 | when.minute << 5 | when.second // 2
+    return time, date
+
+
+def write(members: list[Member], when: datetime) -> bytes:
+    """The archive of ``members`` in this order, each dated ``when`` (so the same
+    parts and time give the same bytes)."""
+    time, date = _dos_time(when)
+    out: list[bytes] = []
+    central: list[bytes] = []
+    offset = 0
+    for m in members:
+        head = struct.pack(
+            "<4s5H3L2H",
+            b"PK\x03\x04",
+            _VERSION,
+            _UTF8_NAMES,
+            _DEFLATED,
+            time,
+            date,
+            m.crc,
+            len(m.data),
+            m.size,
+            len(m.name),
+            0,
+        )
+        central.append(
+            struct.pack(
+                "<4s6H3L5H2L",
+                b"PK\x01\x02",
+                _VERSION,
+                _VERSION,
+                _UTF8_NAMES,
+                _DEFLATED,
+                time,
+                date,
+                m.crc,
+                len(m.data),
+                m.size,
+                len(m.name),
+                0,
+                0,
+                0,
+                0,
+                0,
+                offset,
+            )
+            + m.name
+        )
+        out += (head, m.name, m.data)
+        offset += len(head) + len(m.name) + len(m.data)
+    directory = b"".join(central)
+    end = struct.pack(
+        "<4s4H2LH",
+        b"PK\x05\x06",
+        0,
+        0,
+        len(members),
+        len(members),
+        len(directory),
+        offset,
+        0,
+    )
+    return b"".join(out) + directory + end
+
+
+__all__ = ["Member", "write"]
