@@ -51,7 +51,7 @@ def document_xml(content: bytes) -> bytes:
 
 
 def test_every_type_has_valid_fixtures_and_the_form_table_is_among_them(service):
-    assert {case.type_name for case in CASES} >= {*layouts.LAYOUTS, "civil_complaint"}
+    assert {case.type_name for case in CASES} >= {n.split(":")[0] for n in layouts.LAYOUTS}
     built = [d for case in CASES for d in documents(service, case)]
     assert any(isinstance(b, FormTable) for d in built for b in walk(d.blocks))
 
