@@ -12,7 +12,7 @@ from typing import Any
 
 from docgen.bundle.model import BundleExhibit
 from docgen.documents.problems import Problem
-from docgen.register.reissue import Reissued
+from docgen.pipeline.reissue import Reissued
 
 
 @dataclass(frozen=True)

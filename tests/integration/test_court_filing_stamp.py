@@ -64,14 +64,14 @@ def test_a_filing_printed_with_the_stamp_before_is_reissued_with_it(docgen):
     # prints the stamp again so that it comes out as it was issued
     name = "civil_complaint"  # printed from its template files
     case = next(c for c in FILINGS if c.type_name == name)
-    _assessment, copies = docgen._copies(registry.get(name), case.data, docgen.options())
+    _assessment, copies = docgen.copies(registry.get(name), case.data, docgen.options())
     copy, context = copies[0]
     stamp = Stamp.new()
     template = registry.get(name).templates_for(copy)["html"]  # the case's layout
     pdf = docgen.pdf.render(
         template, context, footer=stamp.footer_text(), metadata=stamp.properties()
     )
-    source = docgen._source(docgen.pdf, template)
+    source = docgen.source(docgen.pdf, template)
     docgen.register.record(
         Issue(
             stamp,
