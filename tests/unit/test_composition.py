@@ -41,7 +41,8 @@ def test_no_module_imports_another_modules_private_names():
         for node in ast.walk(tree)
         if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("docgen")
         for alias in node.names
-        if alias.name.startswith("_") and not alias.name.startswith("__")
+        if alias.name.startswith("_")
+        and not alias.name.startswith("__")
         # docgen.isolation runs itself as __main__ in its child and imports its own entry
         and node.module != name.removesuffix(".py").replace("/", ".")
     ]
