@@ -17,6 +17,7 @@ from docgen.config import Settings
 from docgen.documents import registry
 from docgen.documents.problems import Problem
 from docgen.logs import configure_logging
+from docgen.pipeline.compose import build
 from docgen.services import Docgen
 
 EXIT_INVALID = 1
@@ -26,7 +27,7 @@ EXIT_USAGE = 2
 def make_service() -> Docgen:
     settings = Settings()
     configure_logging(os.environ.get("DOCGEN_LOG_LEVEL", "WARNING"))
-    return Docgen(settings)
+    return build(settings)
 
 
 def load_case(path: Path) -> Any:

@@ -50,7 +50,7 @@ def tenant_app(settings: Settings, service: Any = None, **update: Any) -> Flask:
         {"TESTING": True, "SETTINGS": settings.model_copy(update=update), "BATCH_PROCESSES": 1}
     )
     if service is not None:
-        app.extensions["docgen"]._pdf = service.pdf
+        app.extensions["docgen"].engines.pdf = service.pdf
     return app
 
 

@@ -126,13 +126,13 @@ def batch() -> None:
 def template(type_name: str, output: Path, lang: str) -> None:
     """生成一种文书类型的表格模板（表头和一行可通过校验的示例）。"""
     from docgen.batch.templates import write_template
-    from docgen.services import Docgen
+    from docgen.pipeline.compose import build
 
     _check_type(type_name)
     if output.suffix.lower() not in (".csv", ".xlsx"):
         raise click.UsageError("模板文件的扩展名应为 .xlsx 或 .csv")
     output.parent.mkdir(parents=True, exist_ok=True)
-    rows = write_template(Docgen(_settings()), type_name, output, lang)
+    rows = write_template(build(_settings()), type_name, output, lang)
     click.echo(f"已生成模板 {output}（{rows} 行示例）")
 
 
@@ -164,14 +164,14 @@ def check(
 ) -> None:
     """只校验不生成：逐行校验并写出拒绝清单（CSV 与 XLSX）；有被拒绝的行时退出码为 1。"""
     from docgen.batch.checks import dry_run
-    from docgen.services import Docgen
+    from docgen.pipeline.compose import build
 
     _check_type(type_name)
     out_dir.mkdir(parents=True, exist_ok=True)
     settings = _settings()
     try:
         result = dry_run(
-            Docgen(settings).for_tenant(_tenant_id(tenant_name)),
+            build(settings).for_tenant(_tenant_id(tenant_name)),
             type_name,
             file,
             _shared(shared, letter_date, profile),

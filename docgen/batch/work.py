@@ -29,6 +29,7 @@ from docgen.batch.state import DONE, FAILED, PENDING, REJECTED, BatchItem, Batch
 from docgen.config import Settings
 from docgen.documents import registry
 from docgen.documents.problems import CaseInvalid
+from docgen.pipeline.compose import build
 from docgen.services import Docgen, Format, PrintPart, Rendered
 
 log = logging.getLogger(__name__)
@@ -43,7 +44,7 @@ def service_for(settings: Settings) -> Docgen:
     """One service per process (fonts and stylesheets are loaded once per worker)."""
     key = settings.model_dump_json()
     if key not in _services:
-        _services[key] = Docgen(settings)
+        _services[key] = build(settings)
     return _services[key]
 
 

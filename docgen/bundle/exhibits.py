@@ -13,7 +13,7 @@ from docgen.bundle.model import BundleCase, BundleExhibit
 from docgen.bundle.results import PreparedExhibit
 from docgen.documents.evidence_list import exhibit_numbers
 from docgen.documents.problems import Problem
-from docgen.register.reissue import NotReissuable, Reissued, reissue_pdf
+from docgen.pipeline.reissue import NotReissuable, Reissued
 from docgen.render import exhibits as exhibit_files
 from docgen.render.bundle import page_count
 from docgen.services import Docgen
@@ -97,7 +97,7 @@ class Exhibits:
         outcome = cache.get(document_id)
         if outcome is None:
             try:
-                outcome = reissue_pdf(self.docgen, document_id)
+                outcome = self.docgen.reissue_pdf(document_id)
             except NotReissuable as exc:
                 outcome = exc
             cache[document_id] = outcome

@@ -157,7 +157,7 @@ class BundleJobs:
     def execute(self, run_id: str) -> None:
         """Build the run's bundle and record the outcome (this is what the child runs)."""
         from docgen.bundle.service import BundleService
-        from docgen.services import Docgen
+        from docgen.pipeline.compose import build
 
         run = self._run(run_id)
         folder = Path(run.out_dir)
@@ -175,7 +175,7 @@ class BundleJobs:
             }
             try:
                 # the child acts for the run's tenant: its register, profiles, templates
-                docgen = Docgen(self.settings).for_tenant(run.tenant_id)
+                docgen = build(self.settings).for_tenant(run.tenant_id)
                 result = BundleService(docgen).build(
                     request["case"], files, requested_by=request.get("requested_by", "cli")
                 )

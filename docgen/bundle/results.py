@@ -13,7 +13,7 @@ from typing import Any
 from docgen.bundle.model import BundleExhibit
 from docgen.bundle.papers import Paper
 from docgen.documents.problems import Problem
-from docgen.register.reissue import Reissued
+from docgen.pipeline.reissue import Reissued
 
 
 @dataclass(frozen=True)

@@ -126,7 +126,7 @@ class BundleService:
                 result.warn(("exhibits",), "file_unused", f"上传的文件「{name}」未被任何证据引用")
         if case.complaint is not None:
             self._check_complaint_type(result, case.complaint.type)
-        result.extend(self.docgen._glyph_problems(case))
+        result.extend(self.docgen.glyph_problems(case))
         return result
 
     def _check_complaint_type(self, result: Assessment, type_name: str) -> None:

@@ -18,7 +18,7 @@ from werkzeug.exceptions import HTTPException, MethodNotAllowed
 from docgen import __version__
 from docgen.config import Settings
 from docgen.documents.problems import CaseInvalid, Problem
-from docgen.services import Docgen
+from docgen.pipeline.compose import build
 from docgen.web import (
     api,
     auth,
@@ -64,7 +64,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> OpenAPI:
     )
     app.config.update(config)
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
-    extension.install(app, Docgen(settings))
+    extension.install(app, build(settings))
     auth.init_app(app, settings)
     hosts.init_app(app, settings)  # first of all: a foreign Host header gets 400
     limits.init_app(app, settings)

@@ -20,6 +20,7 @@ from pydantic import BaseModel, Field
 
 from docgen.documents import registry
 from docgen.documents.problems import CaseInvalid, Problem
+from docgen.pipeline.results import public
 from docgen.register.deliveries import (
     DeliveryInput,
     DeliveryLog,
@@ -29,7 +30,7 @@ from docgen.register.deliveries import (
 from docgen.register.lookup import RegisterFilter, search
 from docgen.register.models import Delivery, RegisteredDocument
 from docgen.register.store import Register, Verification
-from docgen.services import Docgen, _public
+from docgen.services import Docgen
 from docgen.web import paging
 from docgen.web.auth import principal, requester, tenant_id
 from docgen.web.extension import app_service
@@ -148,7 +149,7 @@ def _document_dict(document: RegisteredDocument) -> dict[str, Any]:
             {"format": o.format, "sha256": o.sha256, "size": o.size} for o in document.outputs
         ],
         "deliveries": [_delivery_dict(d) for d in document.deliveries],
-        "limitation": _public(limitation) if limitation is not None else None,
+        "limitation": public(limitation) if limitation is not None else None,
     }
 
 

@@ -29,7 +29,7 @@ DEMAND = load_fixture("demand_letter", "valid", "person_debtor")
 def live(tmp_path_factory: pytest.TempPathFactory, service: Any) -> Iterator[tuple[str, str]]:
     settings = Settings(data_dir=tmp_path_factory.mktemp("live-idem"))
     app = create_app({"TESTING": True, "SETTINGS": settings})
-    app.extensions["docgen"]._pdf = service.pdf
+    app.extensions["docgen"].engines.pdf = service.pdf
     key = api_keys(app).create("retries")[1]
     server = make_server("127.0.0.1", 0, app, threaded=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -61,8 +61,7 @@ def test_user_create_stores_a_checkable_password_hash(shell):
 
 
 def test_delivery_import_records_good_rows_and_reports_bad_ones_by_line(shell, service, tmp_path):
-    docgen = Docgen(Settings())
-    docgen._pdf = service.pdf
+    docgen = Docgen(Settings(), engines=service.engines)
     issued = docgen.render("demand_letter", PERSON, "pdf")
     csv_file = tmp_path / "ems.csv"
     csv_file.write_text(

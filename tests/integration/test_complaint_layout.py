@@ -31,7 +31,7 @@ def fresh(path: Path) -> Docgen:
 
 def built(service: Docgen, case) -> tuple[str, Document]:
     doc_type = registry.get("civil_complaint")
-    _assessment, copies = service._copies(doc_type, case.data, service.options())
+    _assessment, copies = service.copies(doc_type, case.data, service.options())
     ((copy, context),) = copies
     variant = doc_type.variant(copy)
     return variant, BUILDERS[variant](context)

@@ -65,13 +65,13 @@ def test_a_filing_printed_with_the_stamp_before_is_reissued_with_it(docgen):
     name = "civil_complaint"
     doc_type = registry.get(name)
     case = next(c for c in FILINGS if c.type_name == name)
-    _assessment, copies = docgen._copies(doc_type, case.data, docgen.options())
+    _assessment, copies = docgen.copies(doc_type, case.data, docgen.options())
     copy, context = copies[0]
     stamp = Stamp.new()
     printer = docgen.layout_printer("typst")
     template = docgen.layout_name(doc_type, copy)  # the case's layout
     pdf = printer.render(template, context, footer=stamp.footer_text(), metadata=stamp.properties())
-    source = docgen._source(printer, template)  # stamped: no "#unstamped" mark
+    source = docgen.source(printer, template)  # stamped: no "#unstamped" mark
     docgen.register.record(
         Issue(
             stamp,

@@ -36,7 +36,7 @@ def service(tmp_path_factory) -> Docgen:
 def documents(service: Docgen, case) -> list[Document]:
     """Each copy of the case as its layout builds it."""
     doc_type = registry.get(case.type_name)
-    _assessment, copies = service._copies(doc_type, case.data, service.options())
+    _assessment, copies = service.copies(doc_type, case.data, service.options())
     if case.type_name == "civil_complaint":
         return [BUILDERS[doc_type.variant(copy)](context) for copy, context in copies]
     layout = layouts.get(case.type_name)

@@ -60,7 +60,7 @@ def expected_documents(case, path: Path) -> list[Document]:
     """Each recipient's copy of the case as its layout builds it."""
     service = fresh(path)
     doc_type = registry.get(case.type_name)
-    _assessment, copies = service._copies(doc_type, case.data, service.options())
+    _assessment, copies = service.copies(doc_type, case.data, service.options())
     return [case_layout(case).build(context) for _copy, context in copies]
 
 
@@ -207,7 +207,7 @@ def test_a_letter_printed_from_the_former_template_files_is_not_printed_differen
     service = Docgen(Settings(data_dir=tmp_path))
     case = next(c for c in CASES if c.type_name == "demand_letter")
     doc_type = registry.get("demand_letter")
-    _assessment, copies = service._copies(doc_type, case.data, service.options())
+    _assessment, copies = service.copies(doc_type, case.data, service.options())
     stamp = Stamp.new()
     issue = Issue(
         stamp,

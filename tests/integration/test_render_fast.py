@@ -47,7 +47,7 @@ def letters(service: Docgen, cases: list[Any], type_name: str) -> list[tuple[str
     doc_type = registry.get(type_name)
     result = []
     for data in cases:
-        _, copies = service._copies(doc_type, data, service.options())
+        _, copies = service.copies(doc_type, data, service.options())
         for copy, context in copies:
             template = service.layout_name(doc_type, copy)
             assert template is not None, f"{type_name} prints from no layout"
@@ -177,9 +177,7 @@ def test_render_many_gives_each_letter_exactly_its_own_pages(
 def unregistered(settings: Settings, service: Docgen) -> Docgen:
     """The service with the register off: documents carry no per-document stamp, so two
     renders of one case can be compared byte for byte and page for page."""
-    svc = Docgen(settings.model_copy(update={"register_documents": False}))
-    svc._pdf = service.pdf
-    svc.docx = service.docx
+    svc = Docgen(settings.model_copy(update={"register_documents": False}), engines=service.engines)
     return svc
 
 

@@ -41,7 +41,8 @@ def counted(monkeypatch, service: Docgen) -> Counter[str]:
     monkeypatch.setitem(registry._types, "demand_letter", counting)
     for module in (layout_print, pdf, typst_pdf):
         monkeypatch.setattr(module, "missing_glyphs", missing_glyphs)
-    monkeypatch.setattr("docgen.services.missing_glyphs", missing_glyphs)
+    monkeypatch.setattr("docgen.pipeline.validation.missing_glyphs", missing_glyphs)
+    monkeypatch.setattr("docgen.pipeline.rendering.missing_glyphs", missing_glyphs)
     return calls
 
 

@@ -40,7 +40,7 @@ def test_master_prepares_the_pdf_fonts_and_a_worker_warms_up_before_serving(
     service = app.extensions["docgen"]
     assert "stylesheets" in vars(service.pdf)  # parsed once, before the first request
     # the sample letters were printed with the default engine's layout printer
-    assert service.settings.pdf_engine in service._printers
+    assert service.settings.pdf_engine in service.engines.layout_engines
     # warming up renders the samples, but they are not documents anyone issued
     assert service.settings.register_documents
     engine = db.upgrade(service.settings.effective_database_url)

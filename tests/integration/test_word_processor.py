@@ -84,7 +84,7 @@ def _documents(service, case) -> list[Any]:
     table runs onto), or None for a type printed from template files."""
     layout = case_layout(case)
     doc_type = registry.get(case.type_name)
-    _assessment, copies = service._copies(doc_type, case.data, service.options())
+    _assessment, copies = service.copies(doc_type, case.data, service.options())
     return [layout.build(context) if layout else None for _copy, context in copies]
 
 

@@ -25,10 +25,10 @@ PERSON = load_fixture("demand_letter", "valid", "person_debtor")
 
 @pytest.fixture
 def docgen(settings: Settings, service: Docgen, database_url: str) -> Iterator[Docgen]:
-    """A service on a fresh database; it shares the session's (slow to load) PDF renderer."""
-    svc = Docgen(settings.model_copy(update={"database_url": database_url}))
-    svc._pdf = service.pdf
-    svc.docx = service.docx
+    """A service on a fresh database; it shares the session's (slow to load) engines."""
+    svc = Docgen(
+        settings.model_copy(update={"database_url": database_url}), engines=service.engines
+    )
     yield svc
 
 
@@ -119,8 +119,10 @@ def test_re_rendering_from_the_stored_input_gives_the_same_text(docgen, fmt):
 
 
 def test_rendering_with_the_register_off_records_and_stamps_nothing(settings, service, tmp_path):
-    svc = Docgen(settings.model_copy(update={"register_documents": False, "data_dir": tmp_path}))
-    svc._pdf = service.pdf
+    svc = Docgen(
+        settings.model_copy(update={"register_documents": False, "data_dir": tmp_path}),
+        engines=service.engines,
+    )
     rendered = svc.render("demand_letter", PERSON, "pdf")
     assert rendered.document_id is None
     assert "文书编号" not in "".join(pdf_pages_text(rendered.content))
@@ -168,15 +170,17 @@ def test_a_chunk_records_the_documents_it_delivers_and_nothing_of_a_failed_case(
     def refuse(*_args, **_kwargs):
         raise TemplateRenderError("laid out together: refused")
 
-    real = docgen._render_pdf
+    from docgen.pipeline import many
 
-    def one_by_one(copy, template, context, stamp, renderer, **options):
+    real = many.render_pdf
+
+    def one_by_one(settings, copy, target, context, stamp, **options):
         if context["recipient"]["name"] == guarantor:
             raise CaseInvalid([Problem(("guarantors", 0, "name"), "refused", "不予生成")])
-        return real(copy, template, context, stamp, renderer, **options)
+        return real(settings, copy, target, context, stamp, **options)
 
     monkeypatch.setattr(docgen.layout_printer(docgen.settings.pdf_engine), "render_many", refuse)
-    monkeypatch.setattr(docgen, "_render_pdf", one_by_one)
+    monkeypatch.setattr(many, "render_pdf", one_by_one)
 
     results = docgen.render_copies_many(
         "lawyer_letter", [plain, guaranteed], "pdf", batch_id="run-partial"

@@ -1,0 +1,190 @@
+"""Reading and judging a case: parse it, fill in stored data (sender profiles, letter
+numbers), apply the type's rules, and check every character can be printed."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel
+
+from docgen.config import Settings
+from docgen.documents import registry
+from docgen.documents.base import DocumentType, RuleOptions
+from docgen.documents.compliance import load_terms
+from docgen.documents.problems import Assessment, CaseInvalid, Problem, touches
+from docgen.domain.texts import strings
+from docgen.pipeline.provenance import Job
+from docgen.pipeline.results import Report, public
+from docgen.reference_data import effective_lpr_file, lpr_table
+from docgen.render.fonts import missing_glyphs
+
+if TYPE_CHECKING:
+    from docgen.pipeline.scope import Scope
+
+
+def options(settings: Settings) -> RuleOptions:
+    """The rules' options from the settings: calendar, LPR table, compliance terms."""
+    return RuleOptions(
+        calendar_fallback=settings.calendar_fallback,
+        # the settings' file, parsed once per version (not Settings() per render)
+        lpr_table=lpr_table(effective_lpr_file(settings.lpr_table_file, settings.data_dir)),
+        compliance_terms=load_terms(settings.compliance_terms_file),
+    )
+
+
+class Resources:
+    """Stored data a document type may draw on while resolving a case (the tenant's)."""
+
+    def __init__(self, scope: Scope) -> None:
+        self.scope = scope
+
+    def profile(self, profile_id: int) -> Any:
+        return self.scope.stores.profiles.get(self.scope.tenant_id, profile_id).profile
+
+    def next_letter_number(self, series: str, year: int) -> int:
+        profiles = self.scope.stores.profiles
+        return profiles.next_letter_number(self.scope.tenant_id, series, year)
+
+
+def resolve(scope: Scope, doc_type: DocumentType[Any], case: Any, *, final: bool) -> Any:
+    """The case with its stored data filled in; ``final`` uses up a letter number."""
+    if doc_type.resolve is None:
+        return case
+    return doc_type.resolve(case, Resources(scope), final)
+
+
+def parse(scope: Scope, doc_type: DocumentType[Any], data: Any) -> Any:
+    """The case, or CaseInvalid with every problem found (see :func:`validate`)."""
+    try:
+        return doc_type.parse(data)
+    except CaseInvalid as exc:
+        raise CaseInvalid(problems_of_rest(scope, doc_type, data, exc.problems)) from None
+
+
+def problems_of_rest(
+    scope: Scope, doc_type: DocumentType[Any], data: Any, problems: list[Problem]
+) -> list[Problem]:
+    """The parse problems, plus what the rules find in the values that did parse."""
+    rest = doc_type.salvage(data, problems)
+    if rest is None:
+        return problems
+    try:
+        case = resolve(scope, doc_type, rest, final=False)
+    except CaseInvalid:
+        return problems
+    # a rule about a part that lost a value would judge that part without it (a total
+    # against the sum of the other amounts): only the other parts are judged
+    failed = [p.loc[:1] for p in problems]
+    found = doc_type.evaluate(case, options(scope.settings)).problems
+    return problems + [p for p in found if not touches(p.loc[:1], failed)]
+
+
+def glyph_problems(settings: Settings, case: BaseModel) -> list[Problem]:
+    """A problem on each field holding a character no configured PDF font can print."""
+    families = settings.pdf_font_families
+    problems = []
+    for loc, value in strings(case.model_dump(mode="json"), scalars=True):
+        missing = missing_glyphs(value, families)
+        if missing:
+            shown = "、".join(f"「{c}」(U+{ord(c):04X})" for c in missing)
+            problems.append(
+                Problem(
+                    loc,
+                    "glyph_missing",
+                    f"PDF 字体中没有字符{shown}的字形，无法打印",
+                    hint="请改用规范汉字，或请管理员安装覆盖该字符的字体",
+                )
+            )
+    return problems
+
+
+def validate(scope: Scope, type_name: str, data: Any) -> Report:
+    """All problems of a case (errors and warnings) and the figures computed for it."""
+    doc_type = registry.get(type_name)
+    try:
+        case = resolve(scope, doc_type, doc_type.parse(data), final=False)
+    except CaseInvalid as exc:
+        return Report(problems_of_rest(scope, doc_type, data, exc.problems))
+    assessment = doc_type.evaluate(case, options(scope.settings))
+    if not assessment.errors:
+        assessment.extend(glyph_problems(scope.settings, case))
+    return Report(assessment.problems, public(assessment.computed))
+
+
+def context_for(scope: Scope, type_name: str, data: Any) -> tuple[Any, Assessment, dict[str, Any]]:
+    """Validate a case and build its template context (no letter number is used up)."""
+    doc_type = registry.get(type_name)
+    case = resolve(scope, doc_type, parse(scope, doc_type, data), final=False)
+    assessment = doc_type.evaluate(case, options(scope.settings))
+    if assessment.errors:
+        raise CaseInvalid(assessment.problems)
+    return case, assessment, doc_type.context(case, assessment)
+
+
+def copies(
+    scope: Scope, doc_type: DocumentType[Any], data: Any, rules: RuleOptions
+) -> tuple[Assessment, list[tuple[Any, dict[str, Any]]]]:
+    """Validate a case; then each recipient's copy (numbered) and its template context.
+
+    The whole case is validated first, so an invalid case uses up no letter number.
+    """
+    case = resolve(scope, doc_type, parse(scope, doc_type, data), final=False)
+    assessment = doc_type.evaluate(case, rules)
+    if assessment.errors:
+        raise CaseInvalid(assessment.problems)
+    split = doc_type.split(case) if doc_type.split is not None else [case]
+    out = []
+    for copy in split:
+        copy = resolve(scope, doc_type, copy, final=not scope.draft)
+        # the context the rules built is the case's: a copy made for its own recipient,
+        # or given its letter number, is built again; the case itself is not
+        same = copy == case and assessment.context is not None
+        context = (
+            doc_type.context(copy, assessment) if same else doc_type.build_context(copy, assessment)
+        )
+        out.append((copy, context))
+    return assessment, out
+
+
+def jobs(scope: Scope, doc_type: DocumentType[Any], data: Any, rules: RuleOptions) -> list[Job]:
+    """Each recipient's copy of a validated case as a job to print (see :func:`copies`)."""
+    assessment, made = copies(scope, doc_type, data, rules)
+    return [Job(doc_type, assessment, copy, context) for copy, context in made]
+
+
+def sample(settings: Settings, type_name: str, variant: str = "") -> Any | None:
+    """A case of this type that passes validation (the first valid sample; with
+    ``variant``, the first of that layout), or None."""
+    doc_type = registry.get(type_name)
+    for path in sorted((settings.samples_dir / type_name / "valid").glob("*.json")):
+        if not path.name.endswith(".expect.json"):
+            data = json.loads(path.read_text(encoding="utf-8-sig"))
+            if not variant or doc_type.variant(doc_type.parse(data)) == variant:
+                return data
+    return None
+
+
+def template_samples(
+    scope: Scope, type_name: str, variant: str = ""
+) -> list[tuple[str, dict[str, Any]]]:
+    """The template context of each valid sample case (an upload must render each); with
+    ``variant``, only the cases of that layout.
+
+    Contexts are plain JSON data, so they can be handed to an isolated child process.
+    """
+    doc_type = registry.get(type_name)
+    samples = []
+    for path in sorted((scope.settings.samples_dir / type_name / "valid").glob("*.json")):
+        if path.name.endswith(".expect.json"):
+            continue
+        try:
+            case, _assessment, context = context_for(
+                scope, type_name, json.loads(path.read_text(encoding="utf-8-sig"))
+            )
+        except CaseInvalid:
+            continue  # a sample that needs stored data this installation lacks
+        if variant and doc_type.variant(case) != variant:
+            continue
+        samples.append((path.stem, json.loads(json.dumps(context, default=str))))
+    return samples
