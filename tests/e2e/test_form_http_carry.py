@@ -59,7 +59,8 @@ def test_each_next_document_opens_with_the_case_and_validates_once_filled(client
     opened = client.get(answer.json["url"]).get_data(as_text=True)
     listed = re.search(r'<p class="help" id="to-fill">(.*?)</p>', opened, re.S)
     assert listed, "the page names what is left to fill"
-    assert f"从{registry.get(step.source).title}带入" in html.unescape(listed.group(1))
+    assert f'data-carried-from="{registry.get(step.source).title}"' in opened
+    assert "本文书还须由您填写" in html.unescape(listed.group(1))
     names = to_fill(step.target, carried)
     for name in names:
         assert f'data-field="{name}"' in listed.group(1)
