@@ -13,7 +13,7 @@ from docgen.documents import registry
 from docgen.documents.base import RuleOptions
 from docgen.web.carry import NEXT, USER_ONLY, WHEN_UNKNOWN, carry, to_fill
 from tests.carry_paths import STEPS, Step, filled, source
-from tests.support import load_fixture
+from tests.support import fixture_cases, load_fixture
 
 
 def _errors(target: str, case: dict) -> list[tuple]:
@@ -160,3 +160,13 @@ def test_the_facts_asked_again_only_when_unknown_are_user_facts() -> None:
         assert source_type not in targets
         for target in targets:
             registry.get(target)  # every offered document exists
+
+
+@pytest.mark.parametrize(
+    "case", [c for c in fixture_cases("invalid") if c.type_name in NEXT], ids=str
+)
+def test_an_unfinished_case_is_carried_as_far_as_it_goes(case) -> None:
+    for target in NEXT[case.type_name]:
+        carried = carry(case.data, target)
+        model = registry.get(target).model
+        assert set(carried) <= set(model.model_fields)
