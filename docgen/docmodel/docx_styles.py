@@ -153,12 +153,14 @@ def _table_style(document: WordDocument) -> None:
 
 def _defaults(document: WordDocument, family: str) -> None:
     """Document defaults: the font for every script and Chinese as the East Asian
-    language (Word's line breaking and punctuation rules)."""
+    language (Word's line breaking and punctuation rules). Digits and Latin letters are
+    English: as Chinese, LibreOffice breaks a line inside an amount, an ID number or an
+    e-mail address (``525.`` / ``00元``), and may leave the stop at the break undrawn."""
     defaults = document.styles.element.find(qn("w:docDefaults"))
     rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
     _replace(rpr, "w:rFonts", None)
     rpr.insert(0, parse_xml(_fonts_xml(family).replace("<w:rFonts", f"<w:rFonts {_NS}")))
-    _replace(rpr, "w:lang", f'<w:lang {_NS} w:val="zh-CN" w:eastAsia="zh-CN" w:bidi="ar-SA"/>')
+    _replace(rpr, "w:lang", f'<w:lang {_NS} w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/>')
     ppr = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
     for old in list(ppr):
         ppr.remove(old)

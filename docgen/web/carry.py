@@ -1,151 +1,187 @@
 """Carry a case from one document to the next: the shared facts, filled into another type.
 
-A case started as a demand letter goes on as a lawyer letter, a debt confirmation, a
-complaint or a preservation application: the parties, the contract and the amounts are
-the same facts under each type's own names (债权人 / 委托人 / 原告 / 申请人). Only those
-facts are carried; what belongs to one document (its date, deadline, signatory) is not.
-The papers filed with a complaint (power of attorney, law firm's letter, certificate of
-the legal representative, service address confirmation) take the creditor, the court,
-the parties and, from a complaint, its agents and service address.
-Pure: no Flask.
+A case started as a demand letter goes on as a complaint or a payment order, then as a
+preservation application, a settlement, a withdrawal or an enforcement application: the
+parties, the contract, the amounts and the court are the same facts under each type's own
+names (:mod:`docgen.web.carry_facts`). Only those facts are carried; what belongs to one
+document (its date, deadline, signatory, the court's judgment) is the user's to give:
+:data:`USER_ONLY` lists it per target, and :data:`NEXT` lists which document may follow
+which. The papers filed with a complaint take the creditor, the court, the parties and,
+from a complaint, its agents and service address. Pure: no Flask.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from collections.abc import Callable
 from typing import Any
 
-Case = dict[str, Any]
-
-TARGETS = (
-    "demand_letter",
-    "lawyer_letter",
-    "debt_confirmation",
-    "civil_complaint",
-    "preservation_application",
+from docgen.web.carry_court import (
+    complaint_figures,
+    enforcement,
+    payment_order,
+    settlement,
+    withdrawal,
 )
+from docgen.web.carry_facts import (
+    Case,
+    applicant_rows,
+    case_ref,
+    claim_total,
+    first_plaintiff,
+    respondent_parties,
+    shared_facts,
+)
+
+__all__ = [
+    "NEXT",
+    "PAPERS",
+    "TARGETS",
+    "USER_ONLY",
+    "carry",
+    "claim_total",
+    "shared_facts",
+    "to_fill",
+]
+
+LETTERS = ("demand_letter", "lawyer_letter", "debt_confirmation")
+TARGETS = (*LETTERS, "civil_complaint", "preservation_application")
+"""The documents that both start a case and follow one."""
 PAPERS = ("power_of_attorney", "firm_letter", "representative_certificate", "service_address")
 """Papers filed with a complaint: carried into from a case, never carried on from."""
 
+_AFTER_LETTER = (*TARGETS, "payment_order", *PAPERS)
+_AFTER_COMPLAINT = (
+    *TARGETS,
+    *PAPERS,
+    "withdrawal_application",
+    "settlement_agreement",
+    "enforcement_application",
+)
+NEXT: dict[str, tuple[str, ...]] = {
+    **{letter: tuple(t for t in _AFTER_LETTER if t != letter) for letter in LETTERS},
+    "civil_complaint": tuple(t for t in _AFTER_COMPLAINT if t != "civil_complaint"),
+    "preservation_application": (*LETTERS, "civil_complaint", *PAPERS),
+    # a debtor's objection ends the payment order procedure and the case goes to suit
+    # (民事诉讼法 art. 228)
+    "payment_order": ("civil_complaint", *PAPERS),
+    # a settlement in suit is followed by the withdrawal, or its mediation statement by
+    # enforcement when the debtor defaults
+    "settlement_agreement": ("withdrawal_application", "enforcement_application"),
+}
+"""(from, to): the documents offered after each type, in the order they are offered."""
 
-def _first_party(rows: Any) -> Any:
-    if isinstance(rows, list) and rows and isinstance(rows[0], dict):
-        return rows[0].get("party", rows[0])
-    return None
+USER_ONLY: dict[str, tuple[str, ...]] = {
+    "demand_letter": ("letter_date", "deadline", "signatory"),
+    "lawyer_letter": ("letter_date", "deadline", "payment_account"),
+    "debt_confirmation": ("confirm_date",),
+    "civil_complaint": ("filing_date", "court", "contract", "facts", "evidence"),
+    "preservation_application": (
+        "application_date",
+        "court",
+        "measures",
+        "property_leads",
+        "facts",
+        "security",
+    ),
+    "payment_order": ("application_date", "court", "facts"),
+    "withdrawal_application": ("application_date", "case_number", "reason", "fee.paid"),
+    "settlement_agreement": (
+        "agreement_date",
+        "suit.case_number",
+        "facts",
+        "amount",
+        "schedule",
+        "payment_account",
+    ),
+    "enforcement_application": ("application_date", "court", "title", "outstanding"),
+    "power_of_attorney": ("sign_date",),
+    "firm_letter": ("letter_date", "firm", "lawyers"),
+    "representative_certificate": ("position", "issue_date"),
+    "service_address": ("sign_date",),
+}
+"""The facts of each target only its user can give: a date, the court's instrument, the
+terms agreed; a carried case is complete once they are filled. A dotted name is a field
+of a group (``fee.paid``)."""
+WHEN_UNKNOWN = frozenset(
+    {"court", "case_number", "suit.case_number", "contract", "fee.paid", "payment_account"}
+)
+"""User-only facts a case may already know: a complaint's court and fee, a settlement's
+case number, a letter's contract and account; asked for only when not carried."""
 
 
-def shared_facts(case: Case) -> Case:
-    """The facts every collection document shares, whatever type ``case`` was typed as."""
-    defendants: list[Any] = case["defendants"] if isinstance(case.get("defendants"), list) else []
-    guarantors = case.get("guarantors")
-    if not isinstance(guarantors, list):
-        guarantors = [
-            d["party"]
-            for d in defendants
-            if isinstance(d, dict) and d.get("role") == "guarantor" and "party" in d
-        ]
-    respondents = case.get("respondents") if isinstance(case.get("respondents"), list) else []
-    facts: Case = {
-        "creditor": case.get("creditor")
-        or case.get("client")
-        or _first_party(case.get("plaintiffs"))
-        or _first_party(case.get("applicants")),
-        "debtor": case.get("debtor") or _first_party(defendants) or _first_party(respondents),
-        "guarantors": guarantors,
-        "contract": case.get("contract") or case.get("origin"),
-        "amounts": case.get("amounts"),
-        "payment_account": case.get("payment_account"),
+def _letter(facts: Case, creditor_key: str, contract_key: str = "contract") -> Case:
+    out: Case = {creditor_key: facts.get("creditor"), "debtor": facts.get("debtor")}
+    out[contract_key] = facts.get("contract")
+    out["amounts"] = facts.get("amounts")
+    out["payment_account"] = facts.get("payment_account")
+    if creditor_key in ("creditor", "client") and contract_key == "contract":
+        out["guarantors"] = facts.get("guarantors") or None
+        out["guarantees"] = facts.get("guarantees")
+    return out
+
+
+def _complaint(case: Case) -> Case:
+    facts = shared_facts(case)
+    creditor, debtor = facts.get("creditor"), facts.get("debtor")
+    # a letter's guarantee of each guarantor (its type, period, when it was claimed);
+    # joint when the letter stated none
+    guarantees = facts.get("guarantees") or []
+    defendants = ([{"party": debtor, "role": "borrower"}] if debtor else []) + [
+        {
+            "party": g,
+            "role": "guarantor",
+            "guarantee": guarantees[i] if i < len(guarantees) and guarantees[i] else "joint",
+        }
+        for i, g in enumerate(facts.get("guarantors", []))
+    ]
+    return {
+        # a payment order's court hears the suit its objection starts (民事诉讼法 art. 228)
+        "court": facts.get("court"),
+        "plaintiffs": [{"party": creditor}] if creditor else None,
+        "defendants": defendants or None,
+        "contract": facts.get("contract"),
+        "amounts": facts.get("amounts"),
     }
-    return {k: v for k, v in facts.items() if v not in (None, [], {})}
 
 
-def claim_total(amounts: Any) -> str | None:
-    """The amount claimed: the stated total, else the sum of the typed components."""
-    if not isinstance(amounts, dict):
-        return None
-    total = amounts.get("total")
-    try:
-        if total not in (None, ""):
-            return str(Decimal(str(total)).quantize(Decimal("0.01")))
-        rows = amounts.get("components") or []
-        values = [
-            Decimal(str(r["amount"])) for r in rows if isinstance(r, dict) and r.get("amount")
-        ]
-    except (InvalidOperation, KeyError, TypeError, ValueError):
-        return None
-    if not values or len(values) != len(rows):
-        return None  # a computed component: the total is known only after validation
-    return str(sum(values, Decimal(0)).quantize(Decimal("0.01")))
+def _preservation(case: Case) -> Case:
+    facts = shared_facts(case)
+    total = complaint_figures(case)["claimed"] or facts.get("claimed")
+    in_suit = bool(case.get("plaintiffs"))  # a complaint's case is already in suit
+    return {
+        "court": facts.get("court") if in_suit else None,
+        "stage": "in_suit" if in_suit else None,
+        "applicants": applicant_rows(case),
+        "respondents": respondent_parties(case),
+        "claim_amount": total,
+        "amount": total,
+    }
+
+
+_BUILDERS: dict[str, Callable[[Case], Case]] = {
+    "demand_letter": lambda c: _letter(shared_facts(c), "creditor"),
+    "lawyer_letter": lambda c: _letter(shared_facts(c), "client"),
+    "debt_confirmation": lambda c: _letter(shared_facts(c), "creditor", "origin"),
+    "civil_complaint": _complaint,
+    "preservation_application": _preservation,
+    "payment_order": payment_order,
+    "withdrawal_application": withdrawal,
+    "settlement_agreement": settlement,
+    "enforcement_application": enforcement,
+}
 
 
 def carry(case: Case, target: str) -> Case:
     """A new ``target`` case holding the shared facts of ``case``."""
     if target in PAPERS:
         return carry_paper(case, target)
-    facts = shared_facts(case)
-    out: Case = {}
-    creditor, debtor = facts.get("creditor"), facts.get("debtor")
-    guarantors = facts.get("guarantors", [])
-    if target in ("demand_letter", "debt_confirmation"):
-        out.update(creditor=creditor, debtor=debtor)
-    elif target == "lawyer_letter":
-        out.update(client=creditor, debtor=debtor)
-    elif target == "civil_complaint":
-        out["plaintiffs"] = [{"party": creditor}] if creditor else None
-        out["defendants"] = ([{"party": debtor, "role": "borrower"}] if debtor else []) + [
-            {"party": g, "role": "guarantor", "guarantee": "joint"} for g in guarantors
-        ] or None
-    elif target == "preservation_application":
-        out["applicants"] = [{"party": creditor}] if creditor else None
-        out["respondents"] = ([debtor] if debtor else []) + list(guarantors) or None
-        total = claim_total(facts.get("amounts"))
-        out["claim_amount"] = total
-        out["amount"] = total
-    if target in ("demand_letter", "lawyer_letter") and guarantors:
-        out["guarantors"] = guarantors
-    if target in ("demand_letter", "lawyer_letter", "civil_complaint"):
-        out["contract"] = facts.get("contract")
-    if target == "debt_confirmation":
-        out["origin"] = facts.get("contract")
-    if target != "preservation_application":
-        out["amounts"] = facts.get("amounts")
-    if target in ("demand_letter", "lawyer_letter", "debt_confirmation"):
-        out["payment_account"] = facts.get("payment_account")
+    out = _BUILDERS[target](case)
     return {k: v for k, v in out.items() if v is not None}
-
-
-def _names(rows: Any) -> list[str]:
-    names = []
-    for row in rows if isinstance(rows, list) else []:
-        party = row.get("party", row) if isinstance(row, dict) else None
-        if isinstance(party, dict) and isinstance(party.get("name"), str):
-            names.append(party["name"])
-    return names
-
-
-def case_ref(case: Case) -> Case:
-    """The court and the parties a case names (a complaint's or an application's; a
-    letter's creditor and debtor and guarantors)."""
-    facts = shared_facts(case)
-    plaintiffs = _names(case.get("plaintiffs")) or _names(case.get("applicants"))
-    defendants = _names(case.get("defendants")) or _names(case.get("respondents"))
-    if not plaintiffs:
-        plaintiffs = _names([facts.get("creditor")])
-    if not defendants:
-        defendants = _names([facts.get("debtor"), *facts.get("guarantors", [])])
-    ref: Case = {"court": case.get("court"), "plaintiffs": plaintiffs, "defendants": defendants}
-    return {k: v for k, v in ref.items() if v not in (None, [])}
-
-
-def _first_plaintiff(case: Case) -> Case:
-    rows = case.get("plaintiffs") or case.get("applicants")
-    first = rows[0] if isinstance(rows, list) and rows and isinstance(rows[0], dict) else {}
-    return first
 
 
 def _agents(case: Case) -> list[Case]:
     """A complaint's agents of its first plaintiff, as the power of attorney names them."""
-    agents = _first_plaintiff(case).get("agents")
+    agents = first_plaintiff(case).get("agents")
     out = []
     for agent in agents if isinstance(agents, list) else []:
         if isinstance(agent, dict) and agent.get("name"):
@@ -170,7 +206,7 @@ def carry_paper(case: Case, target: str) -> Case:
         out["principal"] = creditor
         agents = _agents(case)
         out["agents"] = agents or None
-        first = _first_plaintiff(case).get("agents") or [{}]
+        first = first_plaintiff(case).get("agents") or [{}]
         if isinstance(first[0], dict) and first[0].get("authority") in ("general", "special"):
             out["authority"] = first[0]["authority"]
     elif target == "firm_letter":
@@ -180,10 +216,27 @@ def carry_paper(case: Case, target: str) -> Case:
             out["organization"] = creditor
     elif target == "service_address":
         out["party"] = name
-        service = _first_plaintiff(case).get("service")
+        service = first_plaintiff(case).get("service")
         if isinstance(service, dict):
             for key in ("address", "recipient", "phone", "electronic", "email"):
                 out[key] = service.get(key)
             if service.get("electronic") and service.get("email"):
                 out["ways"] = ["email"]
     return {k: v for k, v in out.items() if v is not None}
+
+
+def to_fill(target: str, carried: Case | None = None) -> list[str]:
+    """The fields of ``target`` a case carried as ``carried`` leaves to its user (a court
+    or a case number only when the case did not know it yet)."""
+    return [
+        name
+        for name in USER_ONLY.get(target, ())
+        if name not in WHEN_UNKNOWN or _value(carried or {}, name) in (None, "", [], {})
+    ]
+
+
+def _value(case: Case, dotted: str) -> Any:
+    value: Any = case
+    for key in dotted.split("."):
+        value = value.get(key) if isinstance(value, dict) else None
+    return value

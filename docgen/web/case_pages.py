@@ -22,7 +22,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from docgen.documents import registry
 from docgen.web import auth
-from docgen.web.carry import TARGETS, carry, shared_facts
+from docgen.web.carry import NEXT, carry, shared_facts
 from docgen.web.pages import bp, page_response
 
 log = logging.getLogger(__name__)
@@ -41,7 +41,9 @@ class CaseRow:
     title: str
     contract: str
     latest_id: str
+    latest_type: str
     documents: list[CaseDocument] = field(default_factory=list)
+    targets: list[Any] = field(default_factory=list)
 
 
 def _name(party: Any) -> str:
@@ -76,7 +78,10 @@ def group_cases(documents: list[Any]) -> list[CaseRow]:
         row = cases.get(key)
         if row is None:
             contract = f"《{key[2]}》" + (f"（{key[3]}签订）" if key[3] else "") if key[2] else ""
-            row = cases[key] = CaseRow(f"{key[0]}（债权人）· {key[1]}（债务人）", contract, doc.id)
+            title = f"{key[0]}（债权人）· {key[1]}（债务人）"
+            row = cases[key] = CaseRow(title, contract, doc.id, doc.type_name)
+            # the next documents are those that follow the case's latest one, as in the form
+            row.targets = [registry.get(t) for t in NEXT.get(doc.type_name, ())]
         row.documents.append(CaseDocument(type_title, doc.id, doc.code, doc.created_at))
     return list(cases.values())
 
@@ -98,11 +103,9 @@ def cases() -> Response:
             rows = group_cases(register.recent(service.tenant_id))
         except SQLAlchemyError:
             log.exception("the register is unavailable; the case list is shown empty")
-    targets = [registry.get(t) for t in TARGETS]
     html = render_template(
         "form/cases.html",
         cases=rows,
-        targets=targets,
         title="案件",
         notice=None if signed_in else SIGN_IN_MESSAGE,
     )
@@ -113,7 +116,7 @@ def carried_from_register(document_id: str, target: str) -> tuple[dict[str, Any]
     """The shared facts of a registered document as a ``target`` case, and its type's title."""
     service = auth.service()
     register = service.register
-    if register is None or target not in TARGETS or not auth.caller().authenticated:
+    if register is None or not auth.caller().authenticated:
         return None  # nobody signed in: a registered case is shown to no one (T14)
     try:
         doc = register.get(document_id, service.tenant_id)
@@ -122,6 +125,8 @@ def carried_from_register(document_id: str, target: str) -> tuple[dict[str, Any]
         return None
     if doc is None or not isinstance(doc.input_data, dict):
         return None
+    if target not in NEXT.get(doc.type_name, ()):
+        return None  # not a document that follows this one
     try:
         title = registry.get(doc.type_name).title
     except registry.UnknownDocumentType:

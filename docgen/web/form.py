@@ -49,9 +49,7 @@ from docgen.web import (  # noqa: F401
     template_pages,
 )
 from docgen.web.auth import requester
-from docgen.web.carry import PAPERS as CARRY_PAPERS
-from docgen.web.carry import TARGETS as CARRY_TARGETS
-from docgen.web.carry import carry
+from docgen.web.carry import NEXT, WHEN_UNKNOWN, carry, to_fill
 from docgen.web.case_pages import carried_from_register
 from docgen.web.figures import figures
 from docgen.web.files import content_disposition
@@ -104,12 +102,9 @@ def page(type_name: str) -> Response:
             doc_type=doc_type,
             spec=spec,
             samples=[(name, sample_title(name)) for name in sample_names(type_name)],
-            carry_targets=[
-                registry.get(t) for t in (*CARRY_TARGETS, *CARRY_PAPERS) if t != type_name
-            ]
-            if type_name in CARRY_TARGETS
-            else [],
+            carry_targets=[registry.get(t) for t in NEXT.get(type_name, ())],
             carried_from=carried_from,
+            to_fill=_to_fill(spec, type_name, initial) if carried_from else [],
             profiles=_profile_choices(),
             formats=FORMATS,
             csrf_token=generate_csrf(),
@@ -121,9 +116,29 @@ def _carried_from() -> str:
     """The title of the document a case was carried from (``?carried=demand_letter``)."""
     name = request.args.get("carried", "")
     try:
-        return registry.get(name).title if name in CARRY_TARGETS else ""
+        return registry.get(name).title if name in NEXT else ""
     except registry.UnknownDocumentType:
         return ""
+
+
+def _to_fill(spec: dict[str, Any], type_name: str, carried: Any) -> list[dict[str, Any]]:
+    """The fields a carried case leaves to the user: name, title (a group's field titled
+    「案件 · 案号」) and whether a carried case may already know it."""
+    out = []
+    for name in to_fill(type_name, carried if isinstance(carried, dict) else None):
+        node: Any = spec
+        titles = []
+        for key in name.split("."):
+            fields = node.get("fields", []) if isinstance(node, dict) else []
+            node = next((f for f in fields if f["name"] == key), None)
+            if node is None:
+                break
+            titles.append(node.get("title", key))
+        if node is not None:
+            out.append(
+                {"name": name, "title": " · ".join(titles), "unless_carried": name in WHEN_UNKNOWN}
+            )
+    return out
 
 
 def _profile_choices() -> list[dict[str, Any]]:
@@ -160,8 +175,7 @@ def carry_case(type_name: str) -> Response:
     body = request.get_json(silent=True)
     target = body.get("target") if isinstance(body, dict) else None
     case = body.get("case") if isinstance(body, dict) else None
-    targets = (*CARRY_TARGETS, *CARRY_PAPERS)
-    if target not in targets or target == type_name or not isinstance(case, dict):
+    if target not in NEXT.get(type_name, ()) or not isinstance(case, dict):
         problem = Problem(("target",), "carry_invalid", "无法转为该文书：请选择其他文书类型")
         response = jsonify([problem.as_dict()])
         response.status_code = 400

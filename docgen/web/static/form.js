@@ -777,6 +777,13 @@
     if (carried) {
       loadCase(carried, '');
       say('已从' + form.dataset.carriedFrom + '带入当事人、合同和金额，请补充本文书的其他内容', 'ok');
+      // a court or a case number the case already knew is not asked for again
+      document.querySelectorAll('#to-fill [data-unless-carried]').forEach(function (item) {
+        var value = item.dataset.field.split('.').reduce(function (v, key) {
+          return v && typeof v === 'object' ? v[key] : undefined;
+        }, carried);
+        if (value !== undefined && value !== null && value !== '') { item.remove(); }
+      });
     }
   }
   document.documentElement.classList.add('form-ready');

@@ -1,0 +1,142 @@
+"""Carried facts of the court papers that follow a letter or a complaint.
+
+A payment order takes a letter's creditor, debtor, amounts (as items), contract and
+evidence; a withdrawal, a settlement and an enforcement application take a complaint's
+court, parties and claim, and the fee the complaint paid. Pure: no Flask.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from docgen.documents import registry
+from docgen.documents.base import RuleOptions
+from docgen.documents.problems import CaseInvalid
+from docgen.domain.dates import format_cn
+from docgen.web.carry_facts import (
+    Case,
+    applicant_rows,
+    as_dict,
+    claim_total,
+    items_of,
+    respondent_parties,
+    shared_facts,
+)
+
+# 案由 of the contract kinds (民事案件案由规定): what a complaint's contract was about
+_DISPUTES = {
+    "private_lending": "民间借贷纠纷",
+    "financial_loan": "金融借款合同纠纷",
+    "sale": "买卖合同纠纷",
+    "service": "服务合同纠纷",
+}
+
+
+def _basis(contract: Any) -> str | None:
+    """The contract as a payment order's 债权依据: 2025年1月10日签订的《借款合同》."""
+    if not isinstance(contract, dict) or not contract.get("name"):
+        return None
+    named = f"《{contract['name']}》"
+    try:
+        signed = date.fromisoformat(str(contract.get("signed_on")))
+    except ValueError:
+        return named
+    return f"{format_cn(signed)}签订的{named}"
+
+
+def payment_order(case: Case) -> Case:
+    facts = shared_facts(case)
+    contract = as_dict(facts.get("contract"))
+    named = f"《{contract['name']}》" if contract.get("name") else None
+    evidence = facts.get("evidence") or ([named] if named else [])
+    return {
+        "applicant": facts.get("creditor"),
+        "respondent": facts.get("debtor"),
+        "items": items_of(facts.get("amounts")) or None,
+        "due_date": contract.get("due_date"),
+        "basis": _basis(contract),
+        "evidence": evidence or None,
+    }
+
+
+def _dispute(facts: Case) -> str | None:
+    contract = facts.get("contract")
+    return _DISPUTES.get(contract.get("kind", "")) if isinstance(contract, dict) else None
+
+
+def complaint_figures(case: Case) -> Case:
+    """What a complaint's own rules compute: the amount claimed (a computed interest
+    included), the acceptance fee paid in advance (诉讼费用交纳办法 arts. 13, 16) and its
+    procedure; the typed amounts alone while the complaint is incomplete."""
+    figures: Case = {
+        "claimed": claim_total(shared_facts(case).get("amounts")),
+        "procedure": "ordinary" if case.get("procedure", "ordinary") == "ordinary" else "summary",
+    }
+    if not case.get("plaintiffs"):
+        return figures
+    doc_type = registry.get("civil_complaint")
+    try:
+        computed = doc_type.assess(doc_type.parse(case), RuleOptions()).computed
+    except CaseInvalid:
+        return figures
+    resolved, fee = computed.get("amounts"), computed.get("court_fee")
+    if resolved is not None and resolved.total > 0:
+        figures["claimed"] = str(resolved.total)
+    if fee is not None:
+        figures["paid"] = str(fee.fee)
+    return figures
+
+
+def withdrawal(case: Case) -> Case:
+    facts = shared_facts(case)
+    figures = complaint_figures(case)
+    fee: Case = {"claim_amount": figures["claimed"] or facts.get("claimed")}
+    if case.get("plaintiffs"):  # a complaint's fee; a settlement does not know it
+        fee.update(paid=figures.get("paid"), procedure=figures["procedure"])
+    suit = as_dict(case.get("suit"))
+    return {
+        "court": facts.get("court"),
+        "case_number": facts.get("case_number"),
+        "dispute": suit.get("dispute") or _dispute(facts),
+        "applicants": applicant_rows(case),
+        "defendants": respondent_parties(case),
+        # a settlement is why its suit is withdrawn
+        "reason": "settled" if case.get("suit") else None,
+        "fee": {k: v for k, v in fee.items() if v is not None} or None,
+    }
+
+
+def settlement(case: Case) -> Case:
+    facts = shared_facts(case)
+    guarantors = facts.get("guarantors") or [None]
+    suit = {
+        "dispute": _dispute(facts),
+        "court": facts.get("court"),
+        "case_number": facts.get("case_number"),
+        "claimed": complaint_figures(case)["claimed"] or facts.get("claimed"),
+    }
+    return {
+        "creditor": facts.get("creditor"),
+        "debtor": facts.get("debtor"),
+        "guarantor": guarantors[0],  # a settlement has room for one guarantor
+        "suit": {k: v for k, v in suit.items() if v is not None} or None,
+        "payment_account": facts.get("payment_account"),
+    }
+
+
+def enforcement(case: Case) -> Case:
+    """Parties and court; the instrument enforced is the court's, typed by the user,
+    except a settlement's mediation statement, which bears its suit's number."""
+    facts = shared_facts(case)
+    court = facts.get("court")
+    outcome = as_dict(case.get("outcome"))
+    title: Case = {"issuer": court}
+    if outcome.get("kind") == "mediation":
+        title.update(kind="mediation", case_number=facts.get("case_number"))
+    return {
+        "court": court,
+        "applicants": applicant_rows(case),
+        "respondents": respondent_parties(case),
+        "title": {k: v for k, v in title.items() if v is not None} or None,
+    }

@@ -1,0 +1,172 @@
+"""A case goes from the letter to the complaint or payment order, then to preservation,
+settlement, withdrawal and enforcement: each step carries the shared facts and needs only
+the facts its user alone can give."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+
+from docgen.documents import registry
+from docgen.documents.base import RuleOptions
+from docgen.web.carry import NEXT, USER_ONLY, WHEN_UNKNOWN, carry, to_fill
+from tests.carry_paths import STEPS, Step, filled, source
+from tests.support import fixture_cases, load_fixture
+
+
+def _errors(target: str, case: dict) -> list[tuple]:
+    doc_type = registry.get(target)
+    problems = doc_type.evaluate(doc_type.parse(case), RuleOptions()).problems
+    return [(p.loc, p.message) for p in problems if p.severity == "error"]
+
+
+def _creditor_and_debtor(case: dict) -> tuple[str, str]:
+    from docgen.web.carry_facts import shared_facts
+
+    facts = shared_facts(case)
+    return facts["creditor"]["name"], facts["debtor"]["name"]
+
+
+@pytest.mark.parametrize("step", STEPS, ids=str)
+def test_each_step_carries_the_parties_and_needs_only_the_users_facts(step: Step) -> None:
+    given = source(step.source)
+    assert step.target in NEXT[step.source]
+    carried = carry(given, step.target)
+    model = registry.get(step.target).model
+    assert set(carried) <= set(model.model_fields), set(carried) - set(model.model_fields)
+    printed = json.dumps(carried, ensure_ascii=False)
+    for name in _creditor_and_debtor(given):
+        assert name in printed
+    court = given.get("court") or given.get("suit", {}).get("court")
+    if court:  # the court is carried wherever the target names one
+        assert court in printed
+    names = to_fill(step.target, carried)
+    assert set(names) <= set(USER_ONLY[step.target])
+    # a court or case number the case knew is not asked again; the rest always is
+    assert set(USER_ONLY[step.target]) - set(names) <= WHEN_UNKNOWN
+    assert _errors(step.target, filled(carried, step.target, names)) == []
+
+
+LETTER = load_fixture("demand_letter", "valid", "person_debtor")
+
+
+def test_a_payment_order_claims_the_letters_principal_interest_and_penalty() -> None:
+    carried = carry(LETTER, "payment_order")
+    assert carried["items"] == [
+        {"kind": "principal", "amount": "100000.00"},
+        {"kind": "interest", "amount": "6007.14"},
+        {"kind": "penalty", "amount": "1409.50"},
+    ]
+    assert sum(Decimal(i["amount"]) for i in carried["items"]) == Decimal("107416.64")
+    assert carried["basis"] == "2025年1月10日签订的《借款合同》"
+    assert carried["due_date"] == "2026-01-10"
+    assert carried["evidence"] == ["《借款合同》"]
+    assert carried["applicant"] == LETTER["creditor"]
+    assert carried["respondent"] == LETTER["debtor"]
+
+
+def test_a_payment_order_leaves_an_interest_computed_from_a_rate_to_the_user() -> None:
+    computed = load_fixture("demand_letter", "valid", "computed_interest")
+    items = carry(computed, "payment_order")["items"]
+    assert all(i["amount"] for i in items)
+    typed = [c for c in computed["amounts"]["components"] if c.get("amount")]
+    assert len(items) == len(typed)
+
+
+COMPLAINT = load_fixture("civil_complaint", "valid", "elements_company_lender")
+# 160,000 principal + 8% a year on it from 2025-11-04 to 2026-10-31 (362 days:
+# 12,694.79) + 8,000 lawyer's fee
+CLAIMED = "180694.79"
+
+
+def test_a_withdrawal_asks_back_the_fee_the_complaint_paid() -> None:
+    carried = carry(COMPLAINT, "withdrawal_application")
+    # 诉讼费用交纳办法 art. 13: 50 + 90,000 × 2.5% + 80,694.79 × 2% = 3,913.90
+    assert carried["fee"] == {"claim_amount": CLAIMED, "paid": "3913.90", "procedure": "ordinary"}
+    assert carried["court"] == "深圳市福田区人民法院"
+    assert [a["party"]["name"] for a in carried["applicants"]] == ["深圳市恒信商贸有限公司"]
+    assert carried["applicants"][0]["agents"][0]["name"] == "黄丽"
+    assert [d["name"] for d in carried["defendants"]] == ["王磊", "福州闽江建材有限公司"]
+    assert carried["dispute"] == "民间借贷纠纷"
+    assert "case_number" not in carried and "case_number" in to_fill(
+        "withdrawal_application", carried
+    )
+
+
+def test_a_settlement_names_the_suit_and_the_amount_claimed() -> None:
+    carried = carry(COMPLAINT, "settlement_agreement")
+    assert carried["suit"] == {
+        "dispute": "民间借贷纠纷",
+        "court": "深圳市福田区人民法院",
+        "claimed": CLAIMED,
+    }
+    assert (carried["creditor"]["name"], carried["debtor"]["name"]) == (
+        "深圳市恒信商贸有限公司",
+        "王磊",
+    )
+    assert carried["guarantor"]["name"] == "福州闽江建材有限公司"
+    assert "amount" not in carried  # the amount settled is agreed, not carried
+
+
+def test_preservation_in_suit_claims_the_complaints_computed_total() -> None:
+    carried = carry(COMPLAINT, "preservation_application")
+    assert carried["claim_amount"] == carried["amount"] == CLAIMED
+    assert (carried["stage"], carried["court"]) == ("in_suit", "深圳市福田区人民法院")
+    assert [r["name"] for r in carried["respondents"]] == ["王磊", "福州闽江建材有限公司"]
+
+
+def test_enforcement_takes_the_parties_and_leaves_the_judgment_to_the_user() -> None:
+    carried = carry(COMPLAINT, "enforcement_application")
+    assert carried["title"] == {"issuer": "深圳市福田区人民法院"}
+    assert to_fill("enforcement_application", carried) == [
+        "application_date",
+        "title",
+        "outstanding",
+    ]
+    # a settlement's mediation statement bears its suit's case number
+    settled = load_fixture("settlement_agreement", "valid", "mediation_statement_rows")
+    title = carry(settled, "enforcement_application")["title"]
+    assert title == {
+        "issuer": "北京市东城区人民法院",
+        "kind": "mediation",
+        "case_number": "（2026）京0101民初9876号",
+    }
+
+
+def test_a_settled_suit_is_withdrawn_for_the_settlement() -> None:
+    settled = load_fixture("settlement_agreement", "valid", "mediation_statement_rows")
+    carried = carry(settled, "withdrawal_application")
+    assert (carried["case_number"], carried["reason"]) == ("（2026）京0101民初9876号", "settled")
+    assert carried["fee"] == {"claim_amount": "118249.32"}
+    assert to_fill("withdrawal_application", carried) == ["application_date", "reason", "fee.paid"]
+
+
+def test_a_letters_guarantee_goes_to_the_complaint_and_its_arbitration_clause_is_flagged():
+    letter = load_fixture("lawyer_letter", "valid", "company_debtor_with_guarantor")
+    carried = carry(letter, "civil_complaint")
+    assert carried["defendants"][1]["guarantee"] == letter["guarantees"][0]
+    case = filled(carried, "civil_complaint", to_fill("civil_complaint", carried))
+    case["court"] = "福州市鼓楼区人民法院"
+    locs = [loc for loc, _ in _errors("civil_complaint", case)]
+    assert ("defendants", 1, "guarantee", "arbitration_agreed") in locs
+
+
+def test_the_facts_asked_again_only_when_unknown_are_user_facts() -> None:
+    every = {name for names in USER_ONLY.values() for name in names}
+    assert every >= WHEN_UNKNOWN
+    for source_type, targets in NEXT.items():
+        assert source_type not in targets
+        for target in targets:
+            registry.get(target)  # every offered document exists
+
+
+@pytest.mark.parametrize(
+    "case", [c for c in fixture_cases("invalid") if c.type_name in NEXT], ids=str
+)
+def test_an_unfinished_case_is_carried_as_far_as_it_goes(case) -> None:
+    for target in NEXT[case.type_name]:
+        carried = carry(case.data, target)
+        model = registry.get(target).model
+        assert set(carried) <= set(model.model_fields)
