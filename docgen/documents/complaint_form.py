@@ -52,13 +52,13 @@ def _yuan(value: Decimal) -> str:
 
 def _bank_interest(case: CivilComplaint, resolved: ResolvedAmounts) -> str:
     """期内利息, 复利 and 罚息 apart, as the bank form asks: a component is 复利 or 罚息 by
-    its name (罚息 also: a 违约金 component), else 期内利息."""
+    its name (罚息 also: 逾期利息, and a 违约金 component), else 期内利息."""
     parts = {"interest": Decimal(0), "compound": Decimal(0), "penalty": Decimal(0)}
     for component, value in components(case, resolved, ("interest", "penalty")):
         label = component.display_label
         if "复利" in label:
             parts["compound"] += value
-        elif component.kind == "penalty" or "罚息" in label:
+        elif component.kind == "penalty" or "罚息" in label or "逾期" in label:
             parts["penalty"] += value
         else:
             parts["interest"] += value

@@ -140,7 +140,7 @@ def _answer(answer: Answer | None, yes: str = "是", no: str = "否") -> str:
     return yes_no(answer.answer if answer else None, detail, yes, no)
 
 
-def _price(sale: SaleFacts) -> str:
+def _price(case: CivilComplaint, sale: SaleFacts) -> str:
     method = sale.payment_method
     ways = "　".join(box(method == key, label) for key, label in PAYMENT_LABELS.items())
     detail = f"（{sale.payment_detail}）" if sale.payment_detail else ""
@@ -148,7 +148,7 @@ def _price(sale: SaleFacts) -> str:
     return (
         f"单价：{_yuan(sale.unit_price)}；总价：{_yuan(sale.total_price)}；以{ways}{detail}方式；"
         f"{box(sale.installments is False, '一次性')}　{box(sale.installments is True, '分期')}"
-        f"支付；分期方式：{val(terms)}"
+        f"支付；分期方式：{val(terms)}；付款期限：{format_cn(case.contract.due_date)}"
     )
 
 
@@ -220,7 +220,7 @@ def _sale_rows(case: CivilComplaint, sale: SaleFacts, overdue_from: date) -> lis
     )
     return [
         {"label": "3. 买卖标的物情况（标的物名称、规格、质量、数量等）", "value": sale.goods},
-        {"label": "4. 合同约定的价格及支付方式", "value": _price(sale)},
+        {"label": "4. 合同约定的价格及支付方式", "value": _price(case, sale)},
         {
             "label": "5. 合同约定的交货时间、地点、方式、风险承担、安装、调试、验收",
             "value": val(sale.delivery_terms),
