@@ -153,7 +153,12 @@ def facts(case: CivilComplaint) -> list[str]:
     )
     if contract.summary:
         first += contract.summary.rstrip("。") + "。"
-    loan = case.loan
+    loan, sale = case.loan, case.sale
+    if sale is not None and loan is None:  # the seller sues for the price
+        first += (
+            f"双方约定{plaintiffs}向{debtors}出卖{sale.goods.rstrip('。')}，"
+            f"总价款{legal_amount(sale.total_price)}。"
+        )
     if loan is not None:
         first += (
             f"{plaintiffs}于{format_cn(loan.delivered_on)}以{DELIVERY_LABELS[loan.delivery_method]}"

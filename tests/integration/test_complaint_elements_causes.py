@@ -297,3 +297,14 @@ def test_a_sale_claims_no_more_price_than_is_unpaid(docgen):
 def test_a_penalty_needs_an_agreement(docgen):
     error = _only_error(docgen, "elements_sale_penalty_not_agreed")
     assert error.code == "penalty_not_agreed" and "第五百八十五条" in error.message
+
+
+def test_the_narrative_complaint_states_the_sale_too(docgen):
+    text = word(docgen, copy.deepcopy(SALE) | {"layout": "narrative"})
+    assert (
+        normalize(
+            "双方约定原告上海申达机电设备有限公司向被告杭州远景建设工程有限公司出卖螺杆式空压机"
+            "（SA-37型，排气量6.2立方米／分钟）十台，质量符合国家标准，总价款人民币500,000.00元"
+        )
+        in text
+    )
