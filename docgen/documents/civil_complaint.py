@@ -2,10 +2,13 @@
 
 ``layout: narrative`` is the classic form of 民事诉讼法 art. 124: party blocks, numbered
 诉讼请求, 事实与理由, evidence and its sources, "此致 XX人民法院", the signatures and the
-date. ``layout: elements`` is the Supreme People's Court's element-based form for
-民间借贷纠纷 (要素式起诉状, 法〔2025〕82号): the same facts as a table of questions answered
-with □/■ boxes. Both print the claims with amounts from the calculation engine, the
-interest that keeps running "至实际清偿之日", and the acceptance fee estimate.
+date. ``layout: elements`` is the Supreme People's Court's element-based form
+(要素式起诉状, 法〔2025〕82号): the same facts as a table of questions answered with □/■
+boxes. The form is the one of the case's cause, read from the contract's kind: 民间借贷纠纷
+(layout ``elements``), 金融借款合同纠纷 (``elements_bank_loan``) or 买卖合同纠纷
+(``elements_sale``); the operator chooses 要素式, never which form. Every layout prints
+the claims with amounts from the calculation engine, the interest that keeps running
+"至实际清偿之日", and the acceptance fee estimate.
 
 A complaint depends on the claim not being time-barred, so an expired limitation period is
 an error here (the demand letter only warns) unless an interruption event that keeps the
@@ -22,7 +25,10 @@ from typing import Any, Literal
 from pydantic import Field
 
 from docgen.documents.base import DocumentType, RuleOptions
-from docgen.documents.complaint_form import NOTES, WARNING, form_sections
+from docgen.documents.complaint_cause_rules import check_bank_loan, check_sale
+from docgen.documents.complaint_causes import BankLoanTerms, SaleFacts
+from docgen.documents.complaint_form import SUBTITLES, form_sections
+from docgen.documents.complaint_form_parts import NOTES, WARNING
 from docgen.documents.complaint_parts import (
     MEDIATION_LABELS,
     Acceleration,
@@ -79,7 +85,7 @@ class CivilComplaint(CaseModel):
     layout: Literal["narrative", "elements"] = Field(
         default="narrative",
         title="格式",
-        description="要素式仅适用于民间借贷纠纷",
+        description="要素式适用于民间借贷、金融借款合同、买卖合同纠纷，表格按合同类型选定",
         json_schema_extra={"enum_titles": ["文书式（民事诉讼法第一百二十四条）", "要素式"]},
     )
     filing_date: date = Field(title="起诉日期")
@@ -87,7 +93,15 @@ class CivilComplaint(CaseModel):
     plaintiffs: list[Plaintiff] = Field(title="原告", min_length=1, max_length=5)
     defendants: list[Defendant] = Field(title="被告", min_length=1, max_length=10)
     contract: ContractBasis = Field(title="借款合同")
-    loan: LoanFacts | None = Field(default=None, title="借款事实", description="要素式必填")
+    loan: LoanFacts | None = Field(
+        default=None, title="借款事实", description="民间借贷、金融借款的要素式必填"
+    )
+    bank_terms: BankLoanTerms | None = Field(
+        default=None, title="金融借款利率约定", description="金融借款的要素式必填"
+    )
+    sale: SaleFacts | None = Field(
+        default=None, title="买卖事实", description="买卖合同的要素式必填"
+    )
     amounts: DebtAmounts = Field(title="诉讼请求金额")
     running_interest: RunningInterest | None = Field(default=None, title="计至实际清偿之日的利息")
     acceleration: Acceleration | None = Field(default=None, title="提前到期（加速到期）")
@@ -161,6 +175,8 @@ def assess(case: CivilComplaint, options: RuleOptions) -> Assessment:
     # acceleration); _check_due makes that day no later than the filing date
     result.computed["overdue_from"] = due + timedelta(days=1)
     check_running_interest(result, case, options)
+    check_bank_loan(result, case, resolved, options)
+    check_sale(result, case, resolved, options, due + timedelta(days=1))
     check_limitation(result, case, due)
     _check_guarantees(result, case, resolved.total)
     check_preservation(result, case)
@@ -231,14 +247,26 @@ def _check_guarantees(result: Assessment, case: CivilComplaint, total: Decimal) 
 def _check_layout(result: Assessment, case: CivilComplaint) -> None:
     if case.layout != "elements":
         return
-    if case.contract.kind != "private_lending":
+    kind = case.contract.kind
+    if kind not in SUBTITLES:
         result.error(
             ("layout",),
             "elements_not_available",
-            "要素式起诉状目前仅提供民间借贷纠纷的格式，其他案由请选择文书式",
+            "要素式起诉状目前提供民间借贷、金融借款合同、买卖合同纠纷的格式，其他案由请选择文书式",
         )
-    if case.loan is None:
+        return
+    if kind in ("private_lending", "financial_loan") and case.loan is None:
         result.error(("loan",), "missing", "要素式起诉状须填写借款事实（约定及实际出借金额等）")
+    if kind == "financial_loan" and case.bank_terms is None:
+        result.error(
+            ("bank_terms",),
+            "missing",
+            "金融借款合同纠纷的要素式起诉状须填写合同约定的借款利率（及逾期上浮、复利、罚息）",
+        )
+    if kind == "sale" and case.sale is None:
+        result.error(
+            ("sale",), "missing", "买卖合同纠纷的要素式起诉状须填写买卖事实（标的物、价款等）"
+        )
 
 
 def _check_loan(result: Assessment, case: CivilComplaint, resolved: ResolvedAmounts) -> None:
@@ -268,7 +296,11 @@ def _check_loan(result: Assessment, case: CivilComplaint, resolved: ResolvedAmou
             "principal_above_delivered",
             f"主张的本金（人民币{format_yuan(claimed)}元）超过实际出借金额减已还本金"
             f"（人民币{format_yuan(outstanding)}元）；借款本金以实际交付的金额为准"
-            "（法释〔2020〕17号第二十六条）",
+            + (
+                "（《中华人民共和国民法典》第六百七十条）"
+                if case.contract.kind == "financial_loan"
+                else "（法释〔2020〕17号第二十六条）"
+            ),
         )
 
 
@@ -326,7 +358,7 @@ def build_context(case: CivilComplaint, assessment: Assessment) -> dict[str, Any
         "copies": len(case.defendants),
     }
     if case.layout == "elements":
-        context["subtitle"] = "（民间借贷纠纷）"
+        context["subtitle"] = SUBTITLES.get(case.contract.kind, "")
         context["notes"] = list(NOTES)
         context["warning"] = list(WARNING)
         context["form"] = form_sections(case, resolved, fee, assessment.computed["overdue_from"])
@@ -352,20 +384,33 @@ def filename(case: CivilComplaint) -> str:
     return f"民事起诉状-{defendant}-{case.filing_date:%Y%m%d}"
 
 
+ELEMENT_LAYOUTS = {"financial_loan": "elements_bank_loan", "sale": "elements_sale"}
+"""The element-based form of each cause but 民间借贷 (layout ``elements``)."""
+
+
 def layout_of(case: CivilComplaint) -> str:
-    return case.layout
+    """The case's layout: 要素式 prints the form of the contract's kind."""
+    if case.layout != "elements":
+        return case.layout
+    return ELEMENT_LAYOUTS.get(case.contract.kind, "elements")
 
 
 DOCUMENT: DocumentType[CivilComplaint] = DocumentType(
     name="civil_complaint",
     title="民事起诉状",
-    description="向人民法院起诉追讨欠款的起诉状，可选文书式或民间借贷要素式，列明诉讼请求、受理费估算",
+    description="向人民法院起诉追讨欠款的起诉状，可选文书式或要素式（民间借贷、金融借款、买卖合同），"
+    "列明诉讼请求、受理费估算",
     model=CivilComplaint,
     assess=assess,
     build_context=build_context,
     filename=filename,
     variant_of=layout_of,
-    variants={"narrative": "文书式", "elements": "要素式"},
+    variants={
+        "narrative": "文书式",
+        "elements": "要素式",
+        "elements_bank_loan": "要素式（金融借款合同纠纷）",
+        "elements_sale": "要素式（买卖合同纠纷）",
+    },
     file_stem="民事起诉状",
     bundle_part="complaint",
     court_filing=True,

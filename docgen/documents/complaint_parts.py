@@ -30,6 +30,12 @@ REPAYMENT_LABELS = {
     "yearly_interest": "按年计息、到期一次性还本",
     "other": "其他",
 }
+BANK_REPAYMENT_LABELS = {
+    "equal_installment": "等额本息",
+    "equal_principal": "等额本金",
+    **REPAYMENT_LABELS,
+}
+"""The 金融借款 form offers 等额本息 and 等额本金 before the 民间借贷 form's choices."""
 SECURITY_LABELS = {"mortgage": "抵押", "pledge": "质押"}
 REGISTRATION_LABELS = {"formal": "正式登记", "advance": "预告登记"}
 
@@ -103,13 +109,21 @@ class LoanFacts(CaseModel):
     repaid_principal: Money | None = Field(default=None, title="已还本金（元）")
     repaid_interest: Money | None = Field(default=None, title="已还利息（元）")
     repayment_plan: (
-        Literal["lump_sum", "monthly_interest", "quarterly_interest", "yearly_interest", "other"]
+        Literal[
+            "equal_installment",
+            "equal_principal",
+            "lump_sum",
+            "monthly_interest",
+            "quarterly_interest",
+            "yearly_interest",
+            "other",
+        ]
         | None
     ) = Field(
         default=None,
         title="还款方式（要素式选项）",
-        description="不选则按「还款方式」的文字勾选「其他」",
-        json_schema_extra={"enum_titles": list(REPAYMENT_LABELS.values())},
+        description="不选则按「还款方式」的文字勾选「其他」；等额本息、等额本金为金融借款的选项",
+        json_schema_extra={"enum_titles": list(BANK_REPAYMENT_LABELS.values())},
     )
     interest_paid_until: date | None = Field(default=None, title="还息至")
     collateral: Collateral | None = Field(default=None, title="抵押、质押等物的担保")
@@ -127,6 +141,7 @@ class LoanFacts(CaseModel):
     guarantee_contract: Text | None = Field(
         default=None, title="保证合同", description="如 2025年1月10日被告李强签订《保证合同》"
     )
+    guarantee_signed_on: date | None = Field(default=None, title="保证合同签订时间")
 
 
 class RunningInterest(CaseModel):

@@ -110,6 +110,7 @@ def principal(case: CivilComplaint) -> Decimal:
 CIVIL_CODE = "《中华人民共和国民法典》"
 LENDING_ARTICLES = ("第六百六十七条", "第六百七十四条", "第六百七十五条", "第六百七十六条")
 CONTRACT_ARTICLES = ("第五百零九条", "第五百七十七条", "第五百七十九条")
+SALE_PRICE_ARTICLE = "第六百二十六条"  # the buyer pays the price as agreed
 GUARANTEE_ARTICLES = {"general": "第六百八十七条", "joint": "第六百八十八条"}
 LENDING_RULES = "《最高人民法院关于审理民间借贷案件适用法律若干问题的规定》"
 PROCEDURE_LAW = "《中华人民共和国民事诉讼法》第一百二十二条"
@@ -119,8 +120,13 @@ def legal_basis(case: CivilComplaint) -> list[str]:
     """The laws relied on: as typed, or the usual articles for the kind of debt."""
     if case.legal_basis:
         return list(case.legal_basis)
-    lending = case.contract.kind == "private_lending"
-    articles = list(LENDING_ARTICLES if lending else CONTRACT_ARTICLES)
+    kind = case.contract.kind
+    lending = kind == "private_lending"
+    # a bank's loan is a 借款合同 too (民法典 book III ch. 12), without the 民间借贷 rules
+    loan = lending or kind == "financial_loan"
+    articles = list(LENDING_ARTICLES if loan else CONTRACT_ARTICLES)
+    if kind == "sale":
+        articles.append(SALE_PRICE_ARTICLE)
     given = [d.guarantee for d in case.defendants if d.guarantee is not None]
     kinds = {g.resolved_type for g in given}
     if any(g.type == "not_stated" for g in given):
@@ -147,7 +153,12 @@ def facts(case: CivilComplaint) -> list[str]:
     )
     if contract.summary:
         first += contract.summary.rstrip("。") + "。"
-    loan = case.loan
+    loan, sale = case.loan, case.sale
+    if sale is not None and loan is None:  # the seller sues for the price
+        first += (
+            f"双方约定{plaintiffs}向{debtors}出卖{sale.goods.rstrip('。')}，"
+            f"总价款{legal_amount(sale.total_price)}。"
+        )
     if loan is not None:
         first += (
             f"{plaintiffs}于{format_cn(loan.delivered_on)}以{DELIVERY_LABELS[loan.delivery_method]}"
@@ -169,7 +180,8 @@ def facts(case: CivilComplaint) -> list[str]:
                     d.party.name, d.guarantee, source, case.contract.due_date, case.filing_date
                 )
             )
-    due = "借款到期后" if contract.kind == "private_lending" else "付款期限届满后"
+    loan_kinds = ("private_lending", "financial_loan")
+    due = "借款到期后" if contract.kind in loan_kinds else "付款期限届满后"
     breach = f"{due}，{debtors}未依约清偿"
     if loan and (loan.repaid_principal or loan.repaid_interest):
         repaid = []

@@ -65,6 +65,10 @@ LAYOUTS: dict[str, Layout] = {
         _layout("payment_order", payment_order),
         _layout("civil_complaint:narrative", civil_complaint, civil_complaint.build_narrative),
         _layout("civil_complaint:elements", civil_complaint, civil_complaint.build_elements),
+        _layout(
+            "civil_complaint:elements_bank_loan", civil_complaint, civil_complaint.build_elements
+        ),
+        _layout("civil_complaint:elements_sale", civil_complaint, civil_complaint.build_elements),
         _layout("enforcement_application", enforcement_application),
         _layout("withdrawal_application", withdrawal_application),
         _layout("settlement_agreement", settlement_agreement),

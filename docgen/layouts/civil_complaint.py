@@ -1,7 +1,8 @@
 """The civil complaint (民事起诉状) in its two layouts, from the validated case's template
 context (``docgen.documents.civil_complaint.build_context``): the narrative form of
-民事诉讼法 art. 124 (``build_narrative``) and the element-based form for 民间借贷纠纷
-(要素式, ``build_elements``), whose questions and □/■ answers are a two-column form.
+民事诉讼法 art. 124 (``build_narrative``) and the element-based forms (要素式,
+``build_elements``: 民间借贷, 金融借款合同 and 买卖合同纠纷, one layout each, the form's rows
+from the context), whose questions and □/■ answers are a two-column form.
 A pleading states the amounts and their basis in words: neither layout annexes the
 calculation sheets."""
 

@@ -22,6 +22,8 @@ CASES = [case for case in fixture_cases("valid") if case.type_name == "civil_com
 BUILDERS = {
     "narrative": civil_complaint.build_narrative,
     "elements": civil_complaint.build_elements,
+    "elements_bank_loan": civil_complaint.build_elements,
+    "elements_sale": civil_complaint.build_elements,
 }
 
 
@@ -39,7 +41,8 @@ def built(service: Docgen, case) -> tuple[str, Document]:
 
 def test_every_layout_has_a_valid_fixture():
     service = fresh(Path("/nonexistent-unused"))
-    assert {built(service, case)[0] for case in CASES} == {"narrative", "elements"}
+    assert {built(service, case)[0] for case in CASES} == set(BUILDERS)
+    assert set(registry.get("civil_complaint").variants) == set(BUILDERS)
 
 
 def test_the_element_form_keeps_its_sections_and_boxes(tmp_path):

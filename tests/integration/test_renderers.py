@@ -301,6 +301,17 @@ NOT_PRINTED_BY_TYPE |= {
         ("loan", "repayment_plan"),
         ("loan", "collateral", "registration"),
         ("loan", "collateral", "maximum_amount"),  # printed as 人民币300,000.00元
+        # the sale form's amounts print as 50,000.00元, its choices as ticked boxes
+        ("sale", "unit_price"),
+        ("sale", "total_price"),
+        ("sale", "penalty_amount"),
+        ("sale", "deposit_amount"),
+        ("sale", "paid_on_time"),
+        ("sale", "paid_late"),
+        ("sale", "unpaid"),
+        ("sale", "payment_method"),
+        ("sale", "collateral", "registration"),
+        ("sale", "collateral", "maximum_amount"),
     },
     "preservation_application": {
         ("stage",),

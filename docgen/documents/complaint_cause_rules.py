@@ -1,0 +1,174 @@
+"""The civil complaint's rules of its cause: a 金融借款 claims what the loan contract states
+(the 民间借贷 caps do not bind a licensed lender), a 买卖 claims no more of the price than is
+unpaid and, where no penalty for late payment was agreed, a loss at no more than the LPR
+plus 50%."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from docgen.documents.base import RuleOptions
+from docgen.documents.complaint_causes import BankLoanTerms, SaleFacts
+from docgen.documents.parts import ResolvedAmounts
+from docgen.documents.problems import Assessment, Loc
+from docgen.domain.interest import RateSpec
+from docgen.domain.lpr import LprNotAvailable, LprTable, format_percent
+from docgen.domain.money import format_yuan
+from docgen.domain.parties import Person
+
+if TYPE_CHECKING:
+    from docgen.documents.civil_complaint import CivilComplaint
+
+BANK_BASIS = (
+    "金融借款的利息、逾期罚息和复利按合同约定计收（《中华人民共和国民法典》第六百七十四条、"
+    "第六百七十六条），民间借贷的利率上限不适用于持牌金融机构（法释〔2020〕17号第一条第二款）"
+)
+SALE_LOSS_BASIS = (
+    "《最高人民法院关于审理买卖合同纠纷案件适用法律问题的解释》（法释〔2020〕17号修正）"
+    "第十八条第四款"
+)
+LPR_ERA = date(2019, 8, 20)
+"""买卖合同解释 art. 18(4): a breach from this day on is measured on the one-year LPR (before
+it, on the benchmark rate, which docgen's tables do not hold)."""
+LOSS_UPLIFT = Decimal("1.5")
+"""The LPR plus 30–50%: at most 1.5 times the LPR in force when the breach occurred."""
+
+
+def _rates(case: CivilComplaint) -> Iterator[tuple[Loc, RateSpec, date]]:
+    """Each rate the complaint claims at: the running interest's and each calculation's."""
+    if case.running_interest is not None:
+        running = case.running_interest
+        yield ("running_interest", "rate"), running.rate.spec(), running.start
+    for i, component in enumerate(case.amounts.components):
+        calc = component.calculation
+        if calc is not None and component.kind in ("interest", "penalty"):
+            yield ("amounts", "components", i, "calculation", "rate"), calc.rate.spec(), calc.start
+
+
+def _annual(rate: RateSpec, day: date, table: LprTable) -> Decimal | None:
+    try:
+        return rate.annual_percent_on(day, table)[0]
+    except (ValueError, LprNotAvailable):
+        return None  # the amounts' own check reports a rate it cannot compute
+
+
+def _bank_ceiling(terms: BankLoanTerms, day: date, table: LprTable) -> Decimal | None:
+    """The highest rate the contract lets the bank charge on ``day``: its 罚息 rate, else
+    the loan rate raised by the agreed 逾期上浮, else the loan rate."""
+    if terms.penalty_rate is not None:
+        return _annual(terms.penalty_rate.spec(), day, table)
+    base = _annual(terms.rate.spec(), day, table)
+    if base is None or terms.overdue_uplift is None:
+        return base
+    return base * (1 + terms.overdue_uplift / 100)
+
+
+def check_bank_loan(
+    result: Assessment, case: CivilComplaint, resolved: ResolvedAmounts, options: RuleOptions
+) -> None:
+    if case.contract.kind != "financial_loan":
+        return
+    for i, plaintiff in enumerate(case.plaintiffs):
+        if isinstance(plaintiff.party, Person):
+            result.error(
+                ("plaintiffs", i, "party"),
+                "lender_not_a_financial_institution",
+                "金融借款合同的贷款人是经金融监管部门批准设立的金融机构，自然人出借的是民间借贷"
+                "（法释〔2020〕17号第一条），请将合同类型改为民间借贷",
+            )
+    terms = case.bank_terms
+    if terms is None:
+        return
+    table = options.lpr_table
+    for loc, rate, start in _rates(case):
+        annual, ceiling = _annual(rate, start, table), _bank_ceiling(terms, start, table)
+        if annual is not None and ceiling is not None and annual > ceiling:
+            result.error(
+                loc,
+                "above_contract_rate",
+                f"{rate.describe()}（折合年利率{format_percent(annual)}%）高于合同约定的逾期利率"
+                f"（年利率{format_percent(ceiling)}%）；{BANK_BASIS}",
+            )
+    for i, component in enumerate(case.amounts.components):
+        if "复利" in component.display_label and not terms.compound:
+            result.error(
+                ("amounts", "components", i, "label"),
+                "compound_not_agreed",
+                f"合同未约定计收复利，不能主张「{component.display_label}」；{BANK_BASIS}",
+                hint="合同约定了复利的，请在「金融借款利率约定」中勾选「约定计收复利」并填写条款",
+            )
+
+
+def check_sale(
+    result: Assessment,
+    case: CivilComplaint,
+    resolved: ResolvedAmounts,
+    options: RuleOptions,
+    breach_day: date,
+) -> None:
+    sale = case.sale
+    if case.contract.kind != "sale" or sale is None:
+        return
+    _check_price(result, case, sale, resolved)
+    if sale.penalty_agreed:
+        return
+    for i, component in enumerate(case.amounts.components):
+        if component.kind == "penalty":
+            result.error(
+                ("amounts", "components", i, "kind"),
+                "penalty_not_agreed",
+                "买卖事实中未填写约定的违约金或迟延履行违约金，不能主张违约金"
+                f"（《中华人民共和国民法典》第五百八十五条）；可主张逾期付款损失（{SALE_LOSS_BASIS}）",
+                hint="合同约定了违约金的，请在「买卖事实」中填写违约金及条款",
+            )
+    if breach_day < LPR_ERA:
+        return
+    try:
+        lpr = options.lpr_table.entry_on(breach_day).rate_percent
+    except LprNotAvailable:
+        return
+    ceiling = lpr * LOSS_UPLIFT
+    for loc, rate, start in _rates(case):
+        annual = _annual(rate, start, options.lpr_table)
+        if annual is not None and annual > ceiling:
+            result.error(
+                loc,
+                "above_sale_loss_rate",
+                f"{rate.describe()}（折合年利率{format_percent(annual)}%）超过逾期付款损失的上限："
+                f"合同未约定逾期付款违约金的，以违约行为发生时的一年期LPR（{format_percent(lpr)}%）"
+                f"为基础加计30%—50%计算，年利率至多{format_percent(ceiling)}%（{SALE_LOSS_BASIS}）",
+            )
+
+
+def _check_price(
+    result: Assessment, case: CivilComplaint, sale: SaleFacts, resolved: ResolvedAmounts
+) -> None:
+    zero = Decimal(0)
+    parts = (sale.paid_on_time, sale.paid_late, sale.unpaid)
+    if all(p is not None for p in parts):
+        counted = sum((p or zero for p in parts), zero)
+        if counted != sale.total_price:
+            result.error(
+                ("sale", "unpaid"),
+                "payments_do_not_add_up",
+                f"按期支付、逾期支付与逾期未付价款之和（人民币{format_yuan(counted)}元）"
+                f"不等于总价（人民币{format_yuan(sale.total_price)}元）",
+            )
+    unpaid = sale.total_price - (sale.paid_on_time or zero) - (sale.paid_late or zero)
+    price = [
+        (i, value)
+        for i, (c, value) in enumerate(zip(case.amounts.components, resolved.amounts, strict=True))
+        if c.kind == "principal"
+    ]
+    claimed = sum((value for _, value in price), zero)
+    if price and claimed > unpaid:
+        result.error(
+            ("amounts", "components", price[0][0], "amount"),
+            "price_above_unpaid",
+            f"主张的价款（人民币{format_yuan(claimed)}元）超过总价减已付价款"
+            f"（人民币{format_yuan(unpaid)}元）；买受人按约定的数额支付价款"
+            "（《中华人民共和国民法典》第六百二十六条）",
+        )

@@ -1,0 +1,328 @@
+"""What the element-based complaint forms (要素式, the Supreme People's Court's model forms,
+法〔2025〕82号) share: the notes, the parties, jurisdiction and pre-suit preservation, the
+security for the debt and the questions on mediation, each item a (question, answer) row
+with □/■ for its choices. An item the case leaves open prints as the form prints it — its
+boxes empty, a blank line (＿＿＿＿) where a value goes — never an empty label."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Protocol
+
+from docgen.documents.complaint_parts import (
+    CHECKED,
+    GUARANTEE_LABELS,
+    MEDIATION_LABELS,
+    REGISTRATION_LABELS,
+    UNCHECKED,
+    Collateral,
+)
+from docgen.documents.complaint_text import boxes, names, principal
+from docgen.documents.court_parts import AUTHORITY_LABELS, ServiceAddress, representative
+from docgen.documents.parts import ResolvedAmounts
+from docgen.domain.dates import format_cn
+from docgen.domain.money import format_yuan
+from docgen.domain.parties import Organization, Party, Person
+
+if TYPE_CHECKING:
+    from docgen.documents.civil_complaint import CivilComplaint
+
+
+BLANK = "＿＿＿＿"
+BLANK_DATE = "＿＿＿＿年＿＿月＿＿日"
+ORG_TYPES = (
+    "有限责任公司",
+    "股份有限公司",
+    "上市公司",
+    "其他企业法人",
+    "事业单位",
+    "社会团体",
+    "基金会",
+    "社会服务机构",
+    "机关法人",
+    "农村集体经济组织法人",
+    "城镇农村的合作经济组织法人",
+    "基层群众性自治组织法人",
+    "个人独资企业",
+    "合伙企业",
+    "不具有法人资格的专业服务机构",
+)
+NOTES = (
+    "说明：为了方便您更好地参加诉讼，保护您的合法权利，请填写本表。",
+    "1. 起诉时需向人民法院提交证明您身份的材料，如身份证复印件、营业执照复印件等。",
+    "2. 本表所列内容是您参加诉讼以及人民法院查明案件事实所需，请务必如实填写。",
+    "3. 本表有些内容可能与您的案件无关，您认为与案件无关的项目可以填“无”或不填；"
+    "有选项的，已选中的标为“■”，未选中的标为“□”。",
+)
+WARNING = (
+    "★特别提示★",
+    "诉讼参加人应当遵循诚信原则，如实、认真填写本表。违反有关规定，进行虚假诉讼、恶意诉讼、"
+    "滥用诉权的，人民法院将视违法情形依法追究责任。",
+)
+MEDIATION_BENEFITS = (
+    "1. 立案后选择先行调解的，可以很快启动调解程序；不同意调解的，人民法院依程序开庭审理，"
+    "审理周期可能较长。",
+    "2. 先行调解成功且自动履行的，免交诉讼费用；申请司法确认的，不交纳诉讼费用；"
+    "要求出具调解书的，减半交纳诉讼费用。",
+    "3. 首次调解不成但仍愿意继续调解的，可以更换调解组织或者调解员再行调解；"
+    "无法达成一致的，人民法院及时立案审理。",
+    "4. 调解依法保密：调解过程不公开，调解协议未经当事人同意不得公开。",
+    "5. 调解达成的协议具有法律效力，可以依法申请司法确认，经确认的具有强制执行效力。",
+)
+MEDIATION_CHOICES = {**MEDIATION_LABELS, "undecided": "暂不确定，想要了解更多内容"}
+IN_SUIT = "如申请诉讼保全，请另行提交诉讼保全申请及相关材料"
+
+Row = dict[str, str]
+
+
+def val(value: object) -> str:
+    """A value, or the blank line the form leaves for it."""
+    return str(value) if value not in (None, "") else BLANK
+
+
+def day(value: date | None) -> str:
+    return format_cn(value) if value else BLANK_DATE
+
+
+def money(value: Decimal | None) -> str:
+    return f"人民币{format_yuan(value)}元" if value is not None else f"{BLANK}元"
+
+
+def box(chosen: bool, label: str) -> str:
+    return f"{CHECKED if chosen else UNCHECKED}{label}"
+
+
+def yes_no(value: bool | None, detail: str = "", yes: str = "是", no: str = "否") -> str:
+    """「■是 细节　□否」; None (not answered) leaves both boxes empty."""
+    first = box(value is True, yes) + (f" {detail}" if detail else "")
+    return f"{first}　{box(value is False, no)}"
+
+
+def _person(person: Person) -> str:
+    rows = [
+        f"姓名：{person.name}",
+        "性别：" + boxes({"男": "男", "女": "女"}, person.sex),
+        f"出生日期：{day(person.birth_date)}　民族：{val(person.ethnicity)}",
+        f"工作单位：{val(person.employer)}　职务：{val(person.position)}"
+        f"　联系电话：{val(person.phone)}",
+        f"住所地（户籍所在地）：{person.address}",
+        f"经常居住地：{val(person.habitual_residence)}",
+        f"证件类型：{person.id_type}　证件号码：{val(person.id_number)}",
+    ]
+    return "；".join(rows)
+
+
+def _ownership(org: Organization) -> str:
+    kind = org.ownership
+    state = kind in ("state", "state_holding", "state_share")
+    return (
+        f"所有制性质：{box(state, '国有')}（{box(kind == 'state_holding', '控股')}　"
+        f"{box(kind == 'state_share', '参股')}）　{box(kind == 'private', '民营')}　"
+        f"{box(kind == 'other', '其他')}"
+    )
+
+
+def _organization(org: Organization) -> str:
+    _title, named = representative(org)
+    position = named.partition("，")[2]
+    listed = org.org_type in ORG_TYPES
+    types = "　".join(box(org.org_type == t, t) for t in ORG_TYPES)
+    other = "" if listed or not org.org_type else f"　{CHECKED}其他：{org.org_type}"
+    rows = [
+        f"名称：{org.name}",
+        f"住所地（主要办事机构所在地）：{org.address}",
+        f"注册地／登记地：{BLANK}",
+        f"法定代表人／负责人：{org.legal_representative}　职务：{val(position)}　"
+        f"联系电话：{val(org.phone)}",
+        f"统一社会信用代码：{org.uscc}",
+        f"类型：{types}{other}",
+        _ownership(org),
+    ]
+    return "；".join(rows)
+
+
+def _party(role: str, party: Party) -> Row:
+    if isinstance(party, Person):
+        return {"label": f"{role}（自然人）", "value": _person(party)}
+    return {"label": f"{role}（法人、非法人组织）", "value": _organization(party)}
+
+
+def _service(s: ServiceAddress) -> Row:
+    ways = (
+        f"短信：{val(s.sms)}　微信：{val(s.wechat)}　传真：{val(s.fax)}　"
+        f"邮箱：{val(s.email)}　其他：{val(s.other_channel)}"
+    )
+    return {
+        "label": "送达地址（所填信息除书面特别声明更改外，适用于案件所有后续程序）"
+        "及收件人、联系电话",
+        "value": f"地址：{s.address}；收件人：{s.recipient}；电话：{s.phone}；"
+        f"是否接受电子送达：{yes_no(s.electronic, f'方式：{ways}' if s.electronic else '')}",
+    }
+
+
+def party_rows(case: CivilComplaint) -> list[Row]:
+    rows: list[Row] = []
+    for p in case.plaintiffs:
+        rows.append(_party("原告", p.party))
+        agents = "；".join(
+            f"姓名：{a.name}　单位：{a.firm}　职务：{a.position}　联系电话：{a.phone}　"
+            f"代理权限：{boxes(AUTHORITY_LABELS, a.authority)}"
+            for a in p.agents
+        )
+        rows.append(
+            {
+                "label": "委托诉讼代理人",
+                "value": yes_no(bool(p.agents), agents, yes="有", no="无"),
+            }
+        )
+        if p.service is not None:
+            rows.append(_service(p.service))
+    rows += [_party("被告", d.party) for d in case.defendants]
+    return rows
+
+
+def components(
+    case: CivilComplaint, resolved: ResolvedAmounts, kinds: tuple[str, ...]
+) -> list[tuple[Any, Decimal]]:
+    pairs = zip(case.amounts.components, resolved.amounts, strict=True)
+    return [(c, v) for c, v in pairs if c.kind in kinds]
+
+
+def interest_method(case: CivilComplaint, interest: list[tuple[Any, Decimal]]) -> str:
+    """How the interest claimed was computed, in words (no calculation sheet)."""
+    ways = []
+    for component, _value in interest:
+        calc = component.calculation
+        if calc is None:
+            continue
+        base = calc.base if calc.base is not None else principal(case)
+        end = calc.end or component.as_of or case.amounts.as_of
+        ways.append(
+            f"{component.display_label}以{format_yuan(base)}元为基数，自{format_cn(calc.start)}"
+            f"起按{calc.rate.spec().describe()}计算至{format_cn(end)}"
+        )
+    return "；".join(ways) or BLANK
+
+
+def jurisdiction_rows(case: CivilComplaint) -> list[Row]:
+    held = case.preservation
+    applied = held is not None or case.preservation_applied
+    detail = ""
+    if applied:
+        detail = (
+            f"保全法院：{val(held.court if held else None)}　"
+            f"保全时间：{day(held.ordered_on if held else None)}　"
+            f"保全案号：{val(held.case_number if held else None)}"
+        )
+    clause = case.jurisdiction_clause
+    return [
+        {
+            "label": "1. 有无仲裁、法院管辖约定",
+            "value": yes_no(
+                clause is not None, f"合同条款及内容：{clause}" if clause else "", "有", "无"
+            ),
+        },
+        {
+            "label": "2. 是否已经诉前保全",
+            "value": yes_no(applied, detail) + f"（{IN_SUIT}）",
+        },
+    ]
+
+
+class SecurityFacts(Protocol):
+    """The security for the debt, as a loan's or a sale's facts state it."""
+
+    @property
+    def collateral(self) -> Collateral | None: ...
+    @property
+    def guarantee_contract(self) -> str | None: ...
+    @property
+    def guarantee_signed_on(self) -> date | None: ...
+    @property
+    def other_security(self) -> str | None: ...
+    @property
+    def other_security_on(self) -> date | None: ...
+
+
+def security_rows(
+    case: CivilComplaint, facts: SecurityFacts, first_no: int, *, guarantee: str = "保证合同"
+) -> list[Row]:
+    """The form's items on security, numbered from ``first_no``. The 民间借贷 form asks the
+    保证方式 within its guarantee item (``first_no`` 10); the other forms ask it as an item
+    of its own, with the guarantee's signing date."""
+    held = facts.collateral
+    maximum = held is not None and held.maximum_amount is not None
+    registered = held is not None and held.registration != "none"
+    registration = "　".join(
+        box(held is not None and held.registration == key, label)
+        for key, label in REGISTRATION_LABELS.items()
+    )
+    guarantors = [d for d in case.defendants if d.role == "guarantor" and d.guarantee]
+    first = guarantors[0].guarantee if guarantors else None
+    lending = case.contract.kind == "private_lending"
+    signed = "" if lending else f"签订时间：{day(facts.guarantee_signed_on)}　"
+    signed += f"保证人：{names([d.party for d in guarantors])}；主要内容：" + val(
+        (first.contract if first else None) or facts.guarantee_contract
+    )
+    ways = boxes(GUARANTEE_LABELS, first.resolved_type if first else None)
+    other = facts.other_security
+    n = first_no
+    rows = [
+        {
+            "label": f"{n}. 是否签订物的担保（抵押、质押）合同",
+            "value": yes_no(held is not None, f"签订时间：{day(held.signed_on)}" if held else ""),
+        },
+        {
+            "label": f"{n + 1}. 担保人、担保物",
+            "value": f"担保人：{val(held.provider if held else None)}；"
+            f"担保物：{val(held.property if held else None)}",
+        },
+        {
+            "label": f"{n + 2}. 是否最高额担保（抵押、质押）",
+            "value": yes_no(maximum if held else None)
+            + f"；担保债权的确定时间：{day(held.fixed_on if held else None)}；"
+            f"担保额度：{money(held.maximum_amount if held else None)}",
+        },
+        {
+            "label": f"{n + 3}. 是否办理抵押、质押登记",
+            "value": yes_no(registered if held else None, registration if registered else ""),
+        },
+        {
+            "label": f"{n + 4}. 是否签订{guarantee}",
+            "value": yes_no(bool(guarantors), signed if guarantors else "")
+            + ("；保证方式：" + ways if lending else ""),
+        },
+    ]
+    if not lending:
+        rows.append({"label": f"{n + 5}. 保证方式", "value": ways})
+    last = n + 5 if lending else n + 6
+    rows.append(
+        {
+            "label": f"{last}. 其他担保方式",
+            "value": yes_no(
+                other is not None,
+                f"形式：{other}　签订时间：{day(facts.other_security_on)}" if other else "",
+            ),
+        }
+    )
+    return rows
+
+
+def mediation_rows(case: CivilComplaint) -> list[Row]:
+    answers = case.mediation_answers
+    knows = answers.knows_mediation if answers else None
+    benefits = answers.knows_benefits if answers else None
+    known = yes_no(knows, yes="了解", no="不了解")
+    benefit = yes_no(benefits, yes="了解", no="不了解")
+    return [
+        {
+            "label": "是否了解调解作为非诉讼纠纷解决方式，能及时、高效、低成本、不伤和气地解决纠纷",
+            "value": known,
+        },
+        *(  # one question over its five points, as the form spans them
+            {"label": "" if k else "是否了解先行调解解决纠纷的好处", "value": f"{item}　{benefit}"}
+            for k, item in enumerate(MEDIATION_BENEFITS)
+        ),
+        {"label": "是否考虑先行调解", "value": boxes(MEDIATION_CHOICES, case.mediation)},
+    ]
