@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import os
 import shutil
 import uuid
@@ -18,7 +19,7 @@ from hypothesis import settings as hypothesis_settings
 
 from docgen.config import Settings
 from docgen.services import Docgen
-from tests import services
+from tests import services, setup_cache
 
 # Property tests judge results, not speed: a loaded 2-core CI machine must not fail them
 # on Hypothesis's per-example deadline.
@@ -26,6 +27,9 @@ hypothesis_settings.register_profile(
     "docgen", deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 hypothesis_settings.load_profile("docgen")
+
+# OpenAPI schemas and new SQLite databases made once per process (tests/setup_cache.py)
+setup_cache.install()
 
 
 # --- test tiers and the run's servers -----------------------------------------------------
@@ -74,6 +78,41 @@ def pytest_report_header(config: pytest.Config) -> str | None:
 def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
     if config.getoption("quick") and not hasattr(config, "workerinput"):
         terminalreporter.write_line(_quick_note())
+
+
+def _module_tiers(path: Path) -> set[str]:
+    """The marks a test module gives all its tests (``pytestmark = pytest.mark.x`` or a
+    list of them), read from its source without importing it."""
+    try:
+        source = path.read_bytes()
+        tree = ast.parse(source, filename=str(path)) if b"pytestmark" in source else None
+    except (OSError, SyntaxError, ValueError):
+        return set()  # imported as usual: its error is reported there
+    if tree is None:
+        return set()
+    marks: set[str] = set()
+    for node in tree.body:
+        targets = node.targets if isinstance(node, ast.Assign) else []
+        if any(isinstance(t, ast.Name) and t.id == "pytestmark" for t in targets):
+            for part in ast.walk(node.value):
+                if (
+                    isinstance(part, ast.Attribute)
+                    and isinstance(part.value, ast.Attribute)
+                    and part.value.attr == "mark"
+                ):
+                    marks.add(part.attr)
+    return marks
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """--quick: a module whose every test is of a left-out tier is not imported at all (the
+    schema fuzzer builds the whole API at import, the browser tests load Playwright): each
+    worker collects the run anew, so this is paid once per process."""
+    if not config.getoption("quick") or collection_path.suffix != ".py":
+        return None
+    if not collection_path.name.startswith("test_"):
+        return None
+    return True if _module_tiers(collection_path) & set(QUICK_LEAVES_OUT) else None
 
 
 @pytest.hookimpl(tryfirst=True)  # before -m: the marks given by fixtures count there too
@@ -210,7 +249,9 @@ def _fresh_postgres_database(admin_url: str) -> tuple[str, Callable[[], None]]:
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A fresh empty database URL, once per backend."""
     if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'docgen.db'}"
+        url = f"sqlite:///{tmp_path / 'docgen.db'}"
+        setup_cache.migrate_for_real(url)  # these tests are of the migrations themselves
+        yield url
         return
     url, drop = _fresh_postgres_database(request.getfixturevalue("postgres_admin_url"))
     try:

@@ -32,8 +32,14 @@ class FontFace:
     index: int
 
 
+@functools.lru_cache(maxsize=32)
 def locate(family: str) -> FontFace:
-    """Find the file fontconfig would use for ``family``; refuse a silent substitute."""
+    """Find the file fontconfig would use for ``family``; refuse a silent substitute.
+
+    Cached per process, like the character maps below: every renderer and service asks
+    (several times each), and each answer is an ``fc-match`` process. A family that is
+    not installed is not cached (the error is raised each time).
+    """
     fc_match = shutil.which("fc-match")
     if fc_match is None:
         raise FontNotInstalled("未找到 fontconfig（fc-match），无法确定 PDF 字体")

@@ -31,6 +31,7 @@ affected: it still compares the input with the coverage of the configured full f
 from __future__ import annotations
 
 import fcntl
+import functools
 import hashlib
 import io
 import logging
@@ -94,8 +95,10 @@ class PreparedFont:
     source: FontFace
 
 
+@functools.lru_cache(maxsize=32)
 def locate_weight(family: str, style: str) -> FontFace:
-    """The file fontconfig uses for ``family`` in ``style`` (regular or bold)."""
+    """The file fontconfig uses for ``family`` in ``style`` (regular or bold); cached per
+    process like ``fonts.locate`` (each answer is an ``fc-match`` process)."""
     fc_match = shutil.which("fc-match")
     if fc_match is None:
         raise FontNotInstalled("未找到 fontconfig（fc-match），无法确定 PDF 字体")

@@ -19,6 +19,7 @@ bytes, so a registered document can be made again byte for byte.
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import re
@@ -33,6 +34,18 @@ from docgen.domain.texts import strings
 from docgen.render import prepared_fonts
 from docgen.render.errors import GlyphMissing, TemplateRenderError
 from docgen.render.fonts import locate, missing_glyphs
+
+
+@functools.lru_cache(maxsize=8)
+def _fonts(folders: tuple[tuple[str, int], ...]) -> typst.Fonts:
+    """The faces in ``folders`` (each with its modification time, so a folder whose files
+    changed is read again). Reading them takes about 0.3 s, and compilers can share one
+    set: a service for another tenant or settings does not read them again."""
+    return typst.Fonts(
+        include_system_fonts=False,
+        include_embedded_fonts=False,
+        font_paths=[folder for folder, _mtime in folders],
+    )
 
 
 class TypstRenderer:
@@ -60,9 +73,7 @@ class TypstRenderer:
             prepared = prepared_fonts.prepare(font_families[0], font_cache_dir)
             folders.insert(0, str(prepared[0].path.parent))
             stack.insert(0, prepared_fonts.prepared_family(font_families[0]))
-        fonts = typst.Fonts(
-            include_system_fonts=False, include_embedded_fonts=False, font_paths=folders
-        )
+        fonts = _fonts(tuple((folder, Path(folder).stat().st_mtime_ns) for folder in folders))
         # one compiler: Typst keeps what it parsed and laid out between compilations;
         # it compiles one document at a time (a second thread gets "Already borrowed")
         self._compiler = typst.Compiler(root=str(self.templates_dir), font_paths=fonts)

@@ -24,6 +24,9 @@ from docgen.web import create_app
 from docgen.web.auth import api_keys
 from tests.support import ROOT, load_fixture, normalize, pdf_pages_text
 
+# generates a client in a subprocess and serves the app live
+pytestmark = pytest.mark.slow
+
 PACKAGE = "docgen_api_client"
 DEMAND = load_fixture("demand_letter", "valid", "person_debtor")
 

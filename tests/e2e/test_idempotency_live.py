@@ -22,6 +22,9 @@ from docgen.web.auth import api_keys
 from tests.batch_support import person_case, sheet
 from tests.support import authorized_client, load_fixture
 
+# a live, threaded server
+pytestmark = pytest.mark.slow
+
 DEMAND = load_fixture("demand_letter", "valid", "person_debtor")
 
 

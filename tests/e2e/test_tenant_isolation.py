@@ -189,6 +189,7 @@ def test_batches_and_their_printed_codes_lead_nowhere_for_another_tenant(world, 
     assert answers["a"].json["details"]["batch_id"] == run_id  # the data is there, for A
 
 
+@pytest.mark.slow  # the bundle is built in a spawned process
 def test_background_bundles_of_another_tenant_are_not_found(world):
     queued = world.a.admin.post(URL + "?async=1", data=_form(_case(), FILES))
     assert queued.status_code == 202, queued.json

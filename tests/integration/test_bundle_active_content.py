@@ -15,6 +15,9 @@ from docgen.documents.problems import CaseInvalid
 from docgen.services import Docgen
 from tests import active_pdf_samples as active
 
+# every exhibit is read in a child interpreter (docgen.isolation)
+pytestmark = pytest.mark.slow
+
 CARRIERS = {
     "page_aa_javascript_and_launch": (active.page_actions, "page-aa"),
     "open_action_and_names_javascript": (active.open_action_and_names_javascript, "open-action"),

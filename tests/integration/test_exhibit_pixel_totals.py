@@ -14,6 +14,9 @@ from docgen.config import Settings
 from docgen.documents.problems import CaseInvalid
 from docgen.services import Docgen
 
+# every exhibit is read in a child interpreter (docgen.isolation)
+pytestmark = pytest.mark.slow
+
 
 def _tiff(side: int, frames: int) -> bytes:
     image = Image.new("1", (side, side), 1)

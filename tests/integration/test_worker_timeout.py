@@ -18,6 +18,9 @@ import pytest
 
 from tests.support import ROOT
 
+# starts a real gunicorn and waits out its worker timeout
+pytestmark = pytest.mark.slow
+
 TIMEOUT = 3
 
 

@@ -20,6 +20,9 @@ from docgen.config import Settings
 from docgen.tenants import DEFAULT_TENANT_ID
 from tests.operator_sheets import HEADERS, row, shared_values, write_csv
 
+# sheets of 100,000 rows
+pytestmark = pytest.mark.slow
+
 HUGE = 100_000
 
 

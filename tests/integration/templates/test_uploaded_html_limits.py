@@ -19,6 +19,9 @@ from docgen.documents.problems import CaseInvalid
 from docgen.services import Docgen
 from tests.support import ROOT, load_fixture
 
+# child processes run into their page and time limits
+pytestmark = pytest.mark.slow
+
 CASE = load_fixture("demand_letter", "valid", "person_debtor")
 # a firm's HTML template to start from (the built-in letter prints from its layout)
 EXAMPLE = ROOT / "docs" / "examples" / "demand_letter.html"

@@ -1,0 +1,106 @@
+"""Set-up that every test app and data folder repeats, made once per test process.
+
+Hundreds of tests build the real Flask app or open a new data folder; each used to pay for
+two things whose result never changes within a run:
+
+- **the OpenAPI schemas of the request and response models.** flask-openapi3 asks pydantic
+  for the JSON schema of every model of every route while the routes are registered,
+  about 0.2 s of each ``create_app``. The schema of a model class is fixed, so it is
+  worked out once and each app gets its own copy (flask-openapi3 edits what it is given).
+- **the migrations of a new SQLite database.** Alembic loads its scripts and runs every
+  migration, 0.2 – 0.4 s. The first new database of the process is migrated for real into
+  a template file; a later new database file starts as a copy of it, byte for byte the
+  schema the migrations make. The database layer's own tests (``database_url``) and every
+  subprocess (servers, batch workers, the CLI in a child) still migrate for real.
+
+Nothing of docgen changes: the same functions run, only their answers are reused.
+"""
+
+from __future__ import annotations
+
+import atexit
+import copy
+import shutil
+import tempfile
+import threading
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, text
+
+from docgen import db
+
+_real_upgrade = db.upgrade
+_template_lock = threading.Lock()
+_template: Path | None = None
+_migrate_for_real: set[str] = set()
+
+
+def cache_openapi_schemas() -> None:
+    """flask-openapi3's ``get_model_schema``, worked out once per model class and mode."""
+    from flask_openapi3 import openapi, utils
+
+    original = utils.get_model_schema
+    schemas: dict[tuple[type, str], dict[str, Any]] = {}
+
+    def get_model_schema(model: type, mode: Any = "validation") -> dict[str, Any]:
+        key = (model, mode)
+        if key not in schemas:
+            schemas[key] = original(model, mode=mode)  # type: ignore[arg-type]
+        return copy.deepcopy(schemas[key])
+
+    utils.get_model_schema = get_model_schema  # type: ignore[assignment]
+    openapi.get_model_schema = get_model_schema  # type: ignore[attr-defined]
+
+
+def migrate_for_real(url: str) -> None:
+    """``url`` is migrated by Alembic even when its file is new (the database's own tests)."""
+    _migrate_for_real.add(url)
+
+
+def _sqlite_file(url: str) -> Path | None:
+    if not url.startswith("sqlite:///"):
+        return None
+    path = url.split("///", 1)[1]
+    if not path or path == ":memory:" or path.startswith("file:"):
+        return None
+    return Path(path)
+
+
+def _migrated_template() -> Path:
+    """A SQLite file migrated to the newest schema by Alembic (made on first use)."""
+    global _template
+    if _template is None:
+        folder = Path(tempfile.mkdtemp(prefix="docgen-schema-"))
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        path = folder / "template.db"
+        url = f"sqlite:///{path}"
+        engine = _real_upgrade(url)
+        with engine.begin() as connection:  # everything into the main file, no -wal left
+            connection.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
+        engine.dispose()
+        db._engines.pop(url, None)
+        db._upgraded.discard(url)
+        _template = path
+    return _template
+
+
+def upgrade(url: str) -> Engine:
+    """``db.upgrade``; a database file that does not exist yet starts as the template."""
+    path = _sqlite_file(url)
+    if path is None or url in db._upgraded or url in _migrate_for_real:
+        return _real_upgrade(url)
+    with _template_lock:
+        if url not in db._upgraded and not path.exists():
+            template = _migrated_template()
+            engine = db.engine_for(url)  # makes the file, owner-only, as docgen does
+            with open(path, "r+b") as target, open(template, "rb") as source:
+                shutil.copyfileobj(source, target)
+            db._upgraded.add(url)
+            return engine
+    return _real_upgrade(url)
+
+
+def install() -> None:
+    cache_openapi_schemas()
+    db.upgrade = upgrade  # type: ignore[assignment]
