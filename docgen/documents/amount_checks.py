@@ -42,9 +42,7 @@ def check_amounts(
     """
     resolved: list[Decimal] = []
     sheets: list[dict[str, Any]] = []
-    principal = sum(
-        (c.amount or Decimal(0) for c in amounts.components if c.kind == "principal"), Decimal(0)
-    )
+    principal = _principal(amounts)
     for i, component in enumerate(amounts.components):
         where = (*loc, "components", i)
         value = component.amount
@@ -87,7 +85,7 @@ def check_amounts(
         check_contract_lpr(assessment, contract, table)
     rate_capped = any(p.code == "above_legal_cap" for p in assessment.errors)
     if contract.kind == "private_lending" and principal > 0 and not rate_capped:
-        _check_combined_cap(assessment, amounts, resolved, principal, contract, table, loc)
+        _check_combined_cap(assessment, amounts, resolved, contract, table, loc)
     return ResolvedAmounts(resolved, total, sheets)
 
 
@@ -200,16 +198,23 @@ def _check_rate_cap(
         assessment.error((*where, "calculation", "rate"), "above_legal_cap", check.message)
 
 
+def _principal(amounts: DebtAmounts) -> Decimal:
+    """The principal claimed: the typed amounts of the principal components."""
+    return sum(
+        (c.amount or Decimal(0) for c in amounts.components if c.kind == "principal"), Decimal(0)
+    )
+
+
 def _check_combined_cap(
     assessment: Assessment,
     amounts: DebtAmounts,
     resolved: list[Decimal],
-    principal: Decimal,
     contract: ContractBasis,
     table: LprTable,
     loc: Loc,
 ) -> None:
     """Interest, penalties and fees together may not exceed the cap over the whole loan."""
+    principal = _principal(amounts)
     parts = {"interest": Decimal(0), "penalty": Decimal(0), "fee": Decimal(0)}
     for component, value in zip(amounts.components, resolved, strict=True):
         if component.kind in parts:
