@@ -30,6 +30,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from docgen import isolation
+from docgen.bundle import layout
 from docgen.bundle.cover import CoverFee, check_parties_given, fee_of, parties_from
 from docgen.bundle.exhibits import Exhibits
 from docgen.bundle.model import BundleCase
@@ -40,14 +41,9 @@ from docgen.documents.evidence_list import check_groups
 from docgen.documents.problems import Assessment, CaseInvalid, Problem, from_validation_error
 from docgen.domain.dates import format_cn
 from docgen.domain.money import format_yuan
-from docgen.render import exhibits as exhibit_files
 from docgen.render.bundle import (
     BundleWriter,
-    OutlineEntry,
-    concatenate,
     page_count,
-    page_label,
-    page_labels,
     split_pages,
 )
 from docgen.render.errors import GlyphMissing
@@ -56,7 +52,6 @@ from docgen.services import Docgen
 log = logging.getLogger(__name__)
 
 MAX_LAYOUT_PASSES = 6
-EXHIBITS_BOOKMARK = "证据"
 
 
 class BundleService:
@@ -173,11 +168,11 @@ class BundleService:
         if problems:
             raise CaseInvalid(problems + warnings)
         try:
-            return self._assemble(
-                case, complaint_pdf, papers, prepared, warnings, cover_fee, requested_by
-            )
+            result = self._assemble(case, complaint_pdf, papers, prepared, cover_fee, requested_by)
         except GlyphMissing as exc:
             raise CaseInvalid([Problem((), "glyph_missing", str(exc))]) from exc
+        result.warnings = warnings
+        return result
 
     def _complaint(
         self, case: BundleCase, problems: list[Problem], requested_by: str
@@ -261,55 +256,27 @@ class BundleService:
         complaint_pdf: bytes | None,
         papers: list[Paper],
         exhibits: list[PreparedExhibit],
-        warnings: list[Problem],
         cover_fee: CoverFee | None,
         requested_by: str,
     ) -> BundleResult:
-        fee = cover_fee or fee_of(case)
-        titles = [*(["起诉状"] if complaint_pdf else []), *(p.title for p in papers)]
-        covers = {
-            label: self._cover(case, label, titles, fee)
-            for label in ["正本", *(f"副本（送达被告：{d}）" for d in case.defendants)]
-            if case.copies != "none" or label == "正本"
-        }
-        cover_pages = {page_count(pdf) for pdf in covers.values()}
-        if len(cover_pages) != 1:
-            raise RuntimeError("cover variants differ in length")
-        cover_len = cover_pages.pop()
-        # the complaint and each paper, by its first page (0-based) in the bundle
-        starts: list[tuple[str, int]] = []
-        front = cover_len
-        for title, pdf in [
+        fronts = [
             *([("起诉状", complaint_pdf)] if complaint_pdf else []),
             *((p.title, p.pdf) for p in papers),
-        ]:
-            starts.append((title, front))
-            front += page_count(pdf)
+        ]
+        covers = self._covers(case, [title for title, _ in fronts], cover_fee)
+        cover_len = layout.same_length(covers.values())
+        starts, front = layout.front_starts(fronts, cover_len)
         places, list_pdf, list_docx = self._evidence_list(case, exhibits, front, requested_by)
         list_pages = page_count(list_pdf)
         separators = self._separators(exhibits, places) if case.separators else []
-        pieces: list[bytes] = [
-            *([complaint_pdf] if complaint_pdf else []),
-            *(p.pdf for p in papers),
+        pieces = [
+            *(pdf for _, pdf in fronts),
             list_pdf,
+            *layout.exhibit_pieces(exhibits, separators),
         ]
-        for i, exhibit in enumerate(exhibits):
-            if separators:
-                pieces.append(separators[i])
-            pieces.append(exhibit.pdf)
-        total = (
-            front
-            + list_pages
-            + sum(p.last - p.first + 1 + (p.separator is not None) for p in places)
-        )
-        labels = page_labels(total, prefix=case.bates_prefix)
-        if case.bates_prefix is None:
-            # the complaint, the papers and the evidence list print "第 x 页 共 y 页"
-            # themselves: a second page number on their pages would contradict it (Bates
-            # labels are identifiers, not page numbers, and go on every page)
-            for index in range(cover_len, front + list_pages):
-                labels[index] = ""
-        outline = self._outline(exhibits, places, front, starts)
+        total = front + list_pages + layout.exhibit_pages(places)
+        labels = layout.bundle_labels(total, case.bates_prefix, cover_len, front + list_pages)
+        outline = layout.outline(exhibits, places, front, starts)
         title = f"{case.case_type}起诉材料"
         built = {
             label: self.writer.assemble([cover, *pieces], labels, outline, title)
@@ -317,16 +284,7 @@ class BundleService:
         }
         main_pdf = built.pop("正本")
         base = f"起诉材料-{case.case_type}-{case.filing_date.isoformat()}"
-        copies = [(f"{base}-{label}.pdf", pdf) for label, pdf in built.items()]
-        if case.copies == "print":
-            copies = [
-                (
-                    f"{base}-打印文件.pdf",
-                    concatenate(
-                        [("正本", main_pdf), *[(label, pdf) for label, pdf in built.items()]]
-                    ),
-                )
-            ]
+        copies = layout.copies_of(case.copies, base, main_pdf, built)
         log.info("bundle built exhibits=%d pages=%d copies=%d", len(exhibits), total, len(copies))
         return BundleResult(
             pdf=main_pdf,
@@ -335,11 +293,21 @@ class BundleService:
             evidence_list_pdf=list_pdf,
             evidence_list_docx=list_docx,
             evidence_list_filename=f"{registry.evidence_list_type().stem}-{case.filing_date.isoformat()}",
-            manifest=self._manifest(exhibits, places, case.bates_prefix),
+            manifest=layout.manifest(exhibits, places, case.bates_prefix),
             copies=copies,
-            warnings=warnings,
             papers=papers,
         )
+
+    def _covers(
+        self, case: BundleCase, titles: list[str], cover_fee: CoverFee | None
+    ) -> dict[str, bytes]:
+        """The cover of the original and, unless no copies are made, of each copy."""
+        fee = cover_fee or fee_of(case)
+        return {
+            label: self._cover(case, label, titles, fee)
+            for label in ["正本", *(f"副本（送达被告：{d}）" for d in case.defendants)]
+            if case.copies != "none" or label == "正本"
+        }
 
     def _evidence_list(
         self, case: BundleCase, exhibits: list[PreparedExhibit], front: int, requested_by: str
@@ -355,8 +323,8 @@ class BundleService:
         list_pages = 1
         passes = self.docgen.drafting()
         for _ in range(MAX_LAYOUT_PASSES):
-            places = self._place(case, exhibits, front + list_pages)
-            list_data = self._evidence_list_data(case, exhibits, places)
+            places = layout.place_exhibits(case, exhibits, front + list_pages)
+            list_data = layout.evidence_list_data(case, exhibits, places)
             counted = page_count(passes.render(list_type, list_data, "pdf").content)
             if counted == list_pages:
                 break
@@ -369,36 +337,6 @@ class BundleService:
         if page_count(pdf.content) != list_pages:  # pragma: no cover - same layout, same length
             raise RuntimeError("the issued evidence list differs in length from its layout")
         return places, pdf.content, docx.content
-
-    @staticmethod
-    def _place(case: BundleCase, exhibits: list[PreparedExhibit], before: int) -> list[Placement]:
-        places = []
-        page = before
-        for exhibit in exhibits:
-            separator = None
-            if case.separators:
-                page += 1
-                separator = page
-            places.append(Placement(separator, page + 1, page + exhibit.pages))
-            page += exhibit.pages
-        return places
-
-    @staticmethod
-    def _evidence_list_data(
-        case: BundleCase, exhibits: list[PreparedExhibit], places: list[Placement]
-    ) -> dict[str, Any]:
-        items = []
-        for exhibit, place in zip(exhibits, places, strict=True):
-            item = exhibit.facts.model_dump(mode="json", exclude={"file", "register_id"})
-            item["pages"] = place.text
-            items.append(item)
-        return {
-            "submitter": case.submitter_name,
-            "submit_date": case.filing_date.isoformat(),
-            "court": case.court,
-            "case_title": case.case_type,
-            "items": items,
-        }
 
     def _cover(
         self, case: BundleCase, copy_label: str, titles: list[str], cover_fee: CoverFee | None
@@ -438,60 +376,6 @@ class BundleService:
         if len(pages) != len(exhibits):
             raise RuntimeError("each separator must fit on one page")
         return pages
-
-    @staticmethod
-    def _outline(
-        exhibits: list[PreparedExhibit],
-        places: list[Placement],
-        front: int,
-        starts: list[tuple[str, int]],
-    ) -> list[OutlineEntry]:
-        outline = [OutlineEntry("封面", 0)]
-        outline += [OutlineEntry(title, page) for title, page in starts]
-        outline.append(OutlineEntry("证据目录", front))
-        for exhibit, place in zip(exhibits, places, strict=True):
-            outline.append(
-                OutlineEntry(
-                    f"证据{exhibit.number} {exhibit.facts.name}（第 {place.text} 页）",
-                    place.first - 1,
-                    EXHIBITS_BOOKMARK,
-                )
-            )
-        return outline
-
-    @staticmethod
-    def _manifest(
-        exhibits: list[PreparedExhibit], places: list[Placement], prefix: str | None
-    ) -> list[dict[str, Any]]:
-        rows = []
-        for exhibit, place in zip(exhibits, places, strict=True):
-            reissued = exhibit.reissued
-            rows.append(
-                {
-                    "number": f"证据{exhibit.number}",
-                    "name": exhibit.facts.name,
-                    "source": exhibit.facts.source,
-                    "purpose": exhibit.facts.purpose,
-                    "provided_as": exhibit.facts.provided_as_text,
-                    "file": exhibit.facts.file,
-                    "register_id": exhibit.facts.register_id,
-                    "media_type": exhibit_files.MEDIA_TYPES[exhibit.kind],
-                    "bytes": exhibit.size,
-                    "sha256": exhibit.sha256,
-                    "registered_sha256": reissued.registered_sha256 if reissued else None,
-                    "identical": reissued.identical if reissued else None,
-                    "pages": exhibit.pages,
-                    "first_page": place.first,
-                    "last_page": place.last,
-                    "page_labels": _label_range(place, prefix),
-                }
-            )
-        return rows
-
-
-def _label_range(place: Placement, prefix: str | None) -> str:
-    first = page_label(place.first, prefix)
-    return first if place.first == place.last else f"{first} 至 {page_label(place.last, prefix)}"
 
 
 __all__ = ["BundleResult", "BundleService", "CoverFee", "Placement", "PreparedExhibit"]

@@ -30,7 +30,7 @@ from docgen.documents.base import RuleOptions
 from docgen.documents.parts import ContractBasis, DebtAmounts, RateInput, ResolvedAmounts
 from docgen.documents.problems import Assessment, Loc
 from docgen.domain import divisions as division_table
-from docgen.domain.caps import cap_percent
+from docgen.domain.cap_rates import cap_percent
 from docgen.domain.courts import SPC_2021, court_for, covers, intermediate_threshold, read_court
 from docgen.domain.dates import format_cn
 from docgen.domain.disclosure import shown_when

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from docgen.documents.base import RuleOptions
 from docgen.documents.parts import limitation_of
 from docgen.documents.problems import Assessment, Loc
-from docgen.domain.caps import cap_percent
+from docgen.domain.cap_rates import cap_percent
 from docgen.domain.dates import format_cn
 from docgen.domain.interest import RateSpec
 from docgen.domain.lpr import LprNotAvailable, format_percent

@@ -216,19 +216,9 @@ def limitation_status(
     waived = False
     for event in sorted(events, key=lambda e: e.day):
         when = f"{format_cn(event.day)}{event.label}"
-        if event.day > on:
-            reason = f"发生在计算日{format_cn(on)}之后，尚未发生，不予计入"
-        elif event.day < due:
-            reason = f"早于应付款日期{format_cn(due)}，诉讼时效尚未起算，不发生中断"
-        elif event.day > end.day:
-            reason = f"发生在诉讼时效期间届满（{format_cn(end.day)}）之后，不能中断诉讼时效"
-            if event.kind in WAIVING_KINDS:
-                waived = True
-                reason += (
-                    "；但义务人在期间届满后同意履行，不得再以诉讼时效期间届满为由抗辩"
-                    "（《民法典》第一百九十二条第二款）"
-                )
-        else:
+        reason, waives = _not_interrupting(event, due, on, end.day)
+        waived = waived or waives
+        if reason is None:
             end = add_period(event.day, years, allow_fallback=allow_fallback)
             fallback = fallback or end.calendar_fallback
             started_from = event.day
@@ -241,23 +231,7 @@ def limitation_status(
         ignored.append((event, reason))
         steps.append(f"{when}：{reason}。")
 
-    if on > end.day:
-        status: LimitationStatus = "expired"
-        days_left = 0
-        conclusion = f"截至{format_cn(on)}，诉讼时效期间已于{format_cn(end.day)}届满"
-        if waived:
-            conclusion += "，但债务人已在届满后同意履行，不得以时效届满为由抗辩"
-        else:
-            conclusion += "，债务人可以提出不履行义务的抗辩（《民法典》第一百九十二条）"
-    else:
-        days_left = (end.day - on).days
-        status = "expiring" if days_left <= warn_within_days else "running"
-        conclusion = (
-            f"截至{format_cn(on)}，诉讼时效期间尚未届满，距{format_cn(end.day)}届满"
-            f"还有{days_left}日"
-        )
-        if status == "expiring":
-            conclusion += f"，已进入届满前{warn_within_days}日的预警期，请及时采取中断措施"
+    status, days_left, conclusion = _conclusion(on, end.day, waived, warn_within_days)
     steps.append(conclusion + "。")
     if fallback:
         steps.append(
@@ -275,6 +249,49 @@ def limitation_status(
         steps=steps,
         calendar_fallback=fallback,
     )
+
+
+def _not_interrupting(
+    event: InterruptionEvent, due: date, on: date, expires: date
+) -> tuple[str | None, bool]:
+    """Why ``event`` does not interrupt a period ending on ``expires`` (None when it does),
+    and whether it waives the expiry defence (an agreement to perform after expiry,
+    art. 192(2))."""
+    if event.day > on:
+        return f"发生在计算日{format_cn(on)}之后，尚未发生，不予计入", False
+    if event.day < due:
+        return f"早于应付款日期{format_cn(due)}，诉讼时效尚未起算，不发生中断", False
+    if event.day > expires:
+        reason = f"发生在诉讼时效期间届满（{format_cn(expires)}）之后，不能中断诉讼时效"
+        if event.kind not in WAIVING_KINDS:
+            return reason, False
+        reason += (
+            "；但义务人在期间届满后同意履行，不得再以诉讼时效期间届满为由抗辩"
+            "（《民法典》第一百九十二条第二款）"
+        )
+        return reason, True
+    return None, False
+
+
+def _conclusion(
+    on: date, expires: date, waived: bool, warn_within_days: int
+) -> tuple[LimitationStatus, int, str]:
+    """The status on ``on``, the days left and the sentence that says so."""
+    if on > expires:
+        conclusion = f"截至{format_cn(on)}，诉讼时效期间已于{format_cn(expires)}届满"
+        if waived:
+            conclusion += "，但债务人已在届满后同意履行，不得以时效届满为由抗辩"
+        else:
+            conclusion += "，债务人可以提出不履行义务的抗辩（《民法典》第一百九十二条）"
+        return "expired", 0, conclusion
+    days_left = (expires - on).days
+    status: LimitationStatus = "expiring" if days_left <= warn_within_days else "running"
+    conclusion = (
+        f"截至{format_cn(on)}，诉讼时效期间尚未届满，距{format_cn(expires)}届满还有{days_left}日"
+    )
+    if status == "expiring":
+        conclusion += f"，已进入届满前{warn_within_days}日的预警期，请及时采取中断措施"
+    return status, days_left, conclusion
 
 
 def _end_text(start: date, end: PeriodEnd) -> str:

@@ -11,14 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from docgen.domain.caps import (
-    CAP_REFORM_DATE,
-    cap_percent,
-    check_cap,
-    check_combined_cap,
-    in_term_rate,
-    overdue_rate,
-)
+from docgen.domain.cap_rates import CAP_REFORM_DATE, cap_percent, in_term_rate, overdue_rate
+from docgen.domain.caps import check_cap, check_combined_cap
 from docgen.domain.interest import (
     LedgerEvent,
     RateSpec,

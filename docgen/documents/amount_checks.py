@@ -1,0 +1,266 @@
+"""Resolving and checking the amounts claimed: computed interest, totals and the legal caps."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+from docgen.documents.part_models import AmountComponent, ContractBasis, DebtAmounts, InterestCalc
+from docgen.documents.problems import Assessment, Loc
+from docgen.domain.caps import check_cap, check_combined_cap
+from docgen.domain.dates import format_cn
+from docgen.domain.interest import InterestResult, interest_on_principal
+from docgen.domain.lpr import LprNotAvailable, LprTable, format_percent
+from docgen.domain.money import format_yuan, to_fen
+
+
+@dataclass
+class ResolvedAmounts:
+    """Every component's amount (typed or computed), the total and the calculation sheets."""
+
+    amounts: list[Decimal]
+    total: Decimal
+    sheets: list[dict[str, Any]]
+
+
+def check_amounts(
+    assessment: Assessment,
+    amounts: DebtAmounts,
+    loc: Loc,
+    latest: date,
+    contract: ContractBasis,
+    table: LprTable,
+    latest_label: str = "发函日期",
+) -> ResolvedAmounts:
+    """Resolve and check the amounts claimed (typed, or computed from their calculation).
+
+    Computed components must agree with typed ones; the total is the exact sum; no amount
+    is stated as of a date after ``latest`` (the document's date, named ``latest_label`` in
+    messages); private-lending interest stays within the cap.
+    """
+    resolved: list[Decimal] = []
+    sheets: list[dict[str, Any]] = []
+    principal = _principal(amounts)
+    for i, component in enumerate(amounts.components):
+        where = (*loc, "components", i)
+        value = component.amount
+        if component.calculation is not None:
+            if contract.kind == "private_lending":
+                _check_base(assessment, component.calculation, principal, where)
+            result = _compute(assessment, component, amounts.as_of, principal, table, where)
+            if result is not None:
+                value = _agree(assessment, component, result.interest, where)
+                sheets.append(_sheet(component.display_label, result))
+                if contract.kind == "private_lending":
+                    _check_rate_cap(assessment, result, contract, table, where)
+        if value is None:
+            assessment.error((*where, "amount"), "missing", "必填项：请填写金额，或填写计算方式")
+            value = Decimal(0)
+        resolved.append(to_fen(value))
+        if component.as_of is not None and component.as_of > latest:
+            assessment.error(
+                (*where, "as_of"),
+                "as_of_after_letter",
+                f"计算截至日（{format_cn(component.as_of)}）不得晚于{latest_label}（{format_cn(latest)}）",
+            )
+    total = sum(resolved, Decimal(0))
+    if amounts.total is not None and to_fen(amounts.total) != total:
+        assessment.error(
+            (*loc, "total"),
+            "total_mismatch",
+            f"合计金额应等于各项之和：各项合计为人民币{format_yuan(total)}元，"
+            f"填写的合计为人民币{format_yuan(amounts.total)}元",
+        )
+    if amounts.as_of > latest:
+        assessment.error(
+            (*loc, "as_of"),
+            "as_of_after_letter",
+            f"截至日期（{format_cn(amounts.as_of)}）不得晚于{latest_label}（{format_cn(latest)}）",
+        )
+    if not any(c.kind == "principal" for c in amounts.components):
+        assessment.error((*loc, "components"), "principal_missing", "欠款明细中应至少包含一项本金")
+    if contract.kind == "private_lending":
+        check_contract_lpr(assessment, contract, table)
+    rate_capped = any(p.code == "above_legal_cap" for p in assessment.errors)
+    if contract.kind == "private_lending" and principal > 0 and not rate_capped:
+        _check_combined_cap(assessment, amounts, resolved, contract, table, loc)
+    return ResolvedAmounts(resolved, total, sheets)
+
+
+def _check_base(assessment: Assessment, calc: InterestCalc, principal: Decimal, where: Loc) -> None:
+    """Private-lending interest runs on principal only, never on interest or penalties.
+
+    法释〔2020〕17号 art. 27 lets interest become principal only through a new
+    instrument after settling accounts, and caps what that can add; a base above the
+    principal claimed is interest charged on interest or penalties.
+    """
+    if calc.base is not None and principal > 0 and calc.base > principal:
+        assessment.error(
+            (*where, "calculation", "base"),
+            "interest_on_interest",
+            f"计息基数（人民币{format_yuan(calc.base)}元）超过本金（人民币{format_yuan(principal)}"
+            "元）：利息、违约金不得再计利息；前期利息计入后期本金须重新出具债权凭证，且本息之和"
+            "不得超过以最初本金按合同成立时一年期LPR四倍计算的限额（法释〔2020〕17号第二十七条）",
+        )
+
+
+LPR_UPDATE_HINT = "公布新的LPR后，请用 docgen reference update --lpr 文件.csv 更新LPR参考表"
+
+
+def check_contract_lpr(assessment: Assessment, contract: ContractBasis, table: LprTable) -> None:
+    """Warn when the cap depends on an LPR the table cannot vouch for.
+
+    The cap is four times the one-year LPR in force when the contract was formed
+    (法释〔2020〕17号 art. 25); for a contract formed after the table's last verified day
+    that LPR may have changed, so every cap figure needs checking.
+    """
+    if table.is_verified(contract.signed_on):
+        return
+    assessment.warn(
+        ("contract", "signed_on"),
+        "lpr_unverified",
+        f"合同成立日（{format_cn(contract.signed_on)}）晚于LPR参考表的核实日期"
+        f"（{format_cn(table.latest_known_date)}）：利率上限按最近一期LPR"
+        f"（{table.last_entry.rate_text}%）计算，须按实际公布的LPR核实",
+        hint=LPR_UPDATE_HINT,
+    )
+
+
+def _compute(
+    assessment: Assessment,
+    component: AmountComponent,
+    as_of: date,
+    principal: Decimal,
+    table: LprTable,
+    where: Loc,
+) -> InterestResult | None:
+    calc = component.calculation
+    if calc is None:
+        return None
+    last_day = calc.end or component.as_of or as_of
+    base = calc.base or principal
+    if base <= 0:
+        assessment.error(
+            (*where, "calculation", "base"), "missing", "请填写计息基数（没有本金可作基数）"
+        )
+        return None
+    if last_day < calc.start:
+        assessment.error(
+            (*where, "calculation", "end"),
+            "end_before_start",
+            f"计息截止日（{format_cn(last_day)}）早于起息日（{format_cn(calc.start)}）",
+        )
+        return None
+    try:
+        result = interest_on_principal(
+            base, calc.rate.spec(), calc.start, last_day + timedelta(days=1), table, calc.day_count
+        )
+    except (ValueError, LprNotAvailable) as exc:
+        assessment.error((*where, "calculation", "rate"), "rate_not_computable", str(exc))
+        return None
+    if result.beyond_table:
+        # an operator note: a warning in the API, form and batch report, never printed
+        assessment.warn(
+            (*where, "calculation", "rate"),
+            "lpr_unverified",
+            f"LPR参考表仅核实至{format_cn(result.table_date)}，此后的计息期间沿用最近一期LPR"
+            "计算，须按实际公布的LPR核实",
+            hint=LPR_UPDATE_HINT,
+        )
+    return result
+
+
+def _agree(
+    assessment: Assessment, component: AmountComponent, computed: Decimal, where: Loc
+) -> Decimal:
+    if component.amount is not None and to_fen(component.amount) != computed:
+        assessment.error(
+            (*where, "amount"),
+            "amount_mismatch",
+            f"填写的金额人民币{format_yuan(component.amount)}元与按计算方式计得的"
+            f"人民币{format_yuan(computed)}元不符",
+            hint="可不填金额，由系统按计算方式计算",
+        )
+    return computed
+
+
+def _check_rate_cap(
+    assessment: Assessment,
+    result: InterestResult,
+    contract: ContractBasis,
+    table: LprTable,
+    where: Loc,
+) -> None:
+    check = check_cap(result, contract.signed_on, table)
+    if not check.ok:
+        assessment.error((*where, "calculation", "rate"), "above_legal_cap", check.message)
+
+
+def _principal(amounts: DebtAmounts) -> Decimal:
+    """The principal claimed: the typed amounts of the principal components."""
+    return sum(
+        (c.amount or Decimal(0) for c in amounts.components if c.kind == "principal"), Decimal(0)
+    )
+
+
+def _check_combined_cap(
+    assessment: Assessment,
+    amounts: DebtAmounts,
+    resolved: list[Decimal],
+    contract: ContractBasis,
+    table: LprTable,
+    loc: Loc,
+) -> None:
+    """Interest, penalties and fees together may not exceed the cap over the whole loan."""
+    principal = _principal(amounts)
+    parts = {"interest": Decimal(0), "penalty": Decimal(0), "fee": Decimal(0)}
+    for component, value in zip(amounts.components, resolved, strict=True):
+        if component.kind in parts:
+            parts[component.kind] += value
+    if not any(parts.values()):
+        return
+    try:
+        check = check_combined_cap(
+            parts["interest"],
+            parts["penalty"],
+            parts["fee"],
+            principal,
+            contract.signed_on,
+            amounts.as_of + timedelta(days=1),
+            contract.signed_on,
+            table,
+        )
+    except (ValueError, LprNotAvailable):
+        return
+    if not check.ok:
+        assessment.error(
+            (*loc, "components"),
+            "above_legal_cap",
+            "利息、违约金及其他费用合计超过民间借贷利率上限："
+            + check.message.replace("逾期利息", "利息"),
+        )
+
+
+def _sheet(label: str, result: InterestResult) -> dict[str, Any]:
+    """A calculation sheet (计算明细) for one computed component."""
+    rows = [
+        {
+            "period": f"{format_cn(step.start)}至{format_cn(step.end - timedelta(days=1))}",
+            "days": str(step.days),
+            "base": format_yuan(step.base),
+            "rate": format_percent(step.annual_percent) + "%",
+            "amount": format_yuan(step.amount),
+        }
+        for step in result.steps
+    ]
+    notes = [step.basis for step in result.steps]
+    return {
+        "title": label,
+        "rate": result.rate.describe(),
+        "day_count": str(result.day_count),
+        "rows": rows,
+        "total": format_yuan(result.interest),
+        "notes": notes,
+    }

@@ -1,0 +1,87 @@
+"""Template views of the shared parts: a party, the amounts, a signature block."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docgen.documents.amount_checks import ResolvedAmounts
+from docgen.documents.part_models import DebtAmounts
+from docgen.domain.dates import format_cn
+from docgen.domain.identity import mask_id
+from docgen.domain.money import format_yuan, legal_amount, rmb_upper
+from docgen.domain.parties import Organization, Party, Person
+
+
+def party_context(party: Party, *, mask_ids: bool = True) -> dict[str, Any]:
+    """Template view of a party: its name, how to address it, and its identity lines.
+
+    Letters need to identify a person, not to repeat their full ID number, so IDs are
+    masked unless ``mask_ids`` is False (court filings).
+    """
+    if isinstance(party, Person):
+        lines: list[tuple[str, str]] = []
+        if party.id_number:
+            shown = mask_id(party.id_number) if mask_ids else party.id_number
+            lines.append((party.id_type + "号码", shown))
+        lines.append(("住所地", party.address))
+        if party.phone:
+            lines.append(("联系电话", party.phone))
+        honorific = "先生" if party.sex == "男" else "女士"
+        return {
+            "kind": "person",
+            "name": party.name,
+            "address": party.address,
+            "salutation": party.name + honorific,
+            "you": "您",
+            "lines": [{"label": k, "value": v} for k, v in lines],
+        }
+    lines = [("统一社会信用代码", party.uscc), ("住所地", party.address)]
+    lines.append((party.representative_title, party.legal_representative))
+    if party.phone:
+        lines.append(("联系电话", party.phone))
+    return {
+        "kind": "organization",
+        "name": party.name,
+        "address": party.address,
+        "salutation": party.name,
+        "you": "贵司",
+        "lines": [{"label": k, "value": v} for k, v in lines],
+    }
+
+
+def amounts_context(amounts: DebtAmounts, resolved: ResolvedAmounts) -> dict[str, Any]:
+    """Template view of the amounts: one row per component, the total in figures and words."""
+    rows = [
+        {
+            "no": i + 1,
+            "label": c.display_label,
+            "as_of": format_cn(c.as_of or amounts.as_of),
+            "amount": format_yuan(value),
+            "note": c.note or ("见计算明细" if c.calculation else ""),
+        }
+        for i, (c, value) in enumerate(zip(amounts.components, resolved.amounts, strict=True))
+    ]
+    total = resolved.total
+    return {
+        "as_of": format_cn(amounts.as_of),
+        "rows": rows,
+        "total": format_yuan(total),
+        "total_upper": rmb_upper(total),
+        "total_legal": legal_amount(total),
+    }
+
+
+def signer_context(role: str, party: Party | None, *, kind: str | None = None) -> dict[str, Any]:
+    """One signature block (templates/_shared/macros.html ``signature_block``; the DOCX kit's
+    ``signature_blocks``): a person signs and presses a fingerprint, an organisation seals
+    and its legal representative signs. ``party`` None leaves the name blank."""
+    signer_kind = kind or (party.kind if party is not None else "person")
+    return {
+        "role": role,
+        "name": party.name if party is not None else "",
+        "kind": signer_kind,
+        "sign_label": "签字并按手印" if signer_kind == "person" else "盖章",
+        "representative_title": (
+            party.representative_title if isinstance(party, Organization) else "法定代表人"
+        ),
+    }

@@ -1,0 +1,260 @@
+"""The case fields shared by document types: parties' accounts, contract, amounts, deadline,
+and the letter addressed to each recipient in turn.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Literal, Self, TypeVar
+
+from pydantic import Field, PrivateAttr
+
+from docgen.documents.problems import Assessment
+from docgen.domain.dates import format_cn
+from docgen.domain.disclosure import ADVANCED
+from docgen.domain.fields import CaseModel, Line, Money, Paragraph, Phone, ShortText, Text
+from docgen.domain.interest import RateSpec
+from docgen.domain.limitation import (
+    INTERRUPTION_LABELS,
+    InterruptionKind,
+)
+from docgen.domain.parties import Party
+from docgen.domain.workdays import (
+    CalendarCoverageError,
+    Deadline,
+    calendar_day_deadline,
+    working_day_deadline,
+)
+
+COMPONENT_LABELS = {
+    "principal": "本金",
+    "interest": "利息",
+    "penalty": "违约金",
+    "fee": "费用",
+    "other": "其他",
+}
+
+
+class BankAccount(CaseModel):
+    """Where the debtor is asked to pay."""
+
+    account_name: Line = Field(title="户名")
+    bank: Line = Field(title="开户行")
+    account_number: ShortText = Field(
+        title="账号", pattern=r"^[0-9][0-9 \-]{5,38}[0-9]$", description="银行账号，数字"
+    )
+
+
+class Contact(CaseModel):
+    """Who the debtor may contact about the letter."""
+
+    person: ShortText = Field(title="联系人")
+    phone: Phone = Field(title="联系电话")
+    address: Text | None = Field(default=None, title="联系地址", json_schema_extra=ADVANCED)
+    email: ShortText | None = Field(
+        default=None,
+        title="电子邮箱",
+        pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$",
+        json_schema_extra=ADVANCED,
+    )
+
+
+class Signatory(CaseModel):
+    """The person who signs for the sender."""
+
+    name: ShortText = Field(title="签署人")
+    title: ShortText | None = Field(default=None, title="职务", json_schema_extra=ADVANCED)
+
+
+class ContractBasis(CaseModel):
+    """The legal basis of the debt: the contract and when payment fell due."""
+
+    kind: Literal["private_lending", "financial_loan", "sale", "service", "other"] = Field(
+        default="other",
+        title="合同类型",
+        description="民间借贷适用法释〔2020〕17号的利率上限",
+        json_schema_extra={"enum_titles": ["民间借贷", "金融借款", "买卖合同", "服务合同", "其他"]},
+    )
+    name: Line = Field(title="合同名称", description="如 借款合同、买卖合同")
+    number: ShortText | None = Field(default=None, title="合同编号", json_schema_extra=ADVANCED)
+    signed_on: date = Field(title="签订日期")
+    due_date: date = Field(title="应付款日期", description="债务到期、应当清偿之日")
+    summary: Paragraph | None = Field(
+        default=None,
+        title="债务形成经过",
+        description="一两句话说明款项来源，如 我方已于2025年1月10日向您转账出借人民币100,000元",
+    )
+
+
+class InterruptionInput(CaseModel):
+    """An event that interrupted the limitation period (民法典 art. 195)."""
+
+    kind: InterruptionKind = Field(
+        title="中断事由", json_schema_extra={"enum_titles": list(INTERRUPTION_LABELS.values())}
+    )
+    day: date = Field(title="发生日期")
+
+
+class RateInput(CaseModel):
+    """An interest rate as agreed: annual/monthly/daily percent, or tied to the 1-year LPR."""
+
+    kind: Literal["annual", "monthly", "daily", "lpr_multiple", "lpr_plus_bp"] = Field(
+        title="利率类型",
+        json_schema_extra={
+            "enum_titles": [
+                "年利率（%）",
+                "月利率（%）",
+                "日利率（%）",
+                "LPR的倍数",
+                "LPR加点（基点）",
+            ]
+        },
+    )
+    value: Decimal = Field(
+        title="数值",
+        ge=-1000,
+        le=1000,
+        max_digits=10,
+        decimal_places=6,
+        allow_inf_nan=False,
+        description="年利率6%填6；LPR的4倍填4；LPR加150个基点填150",
+    )
+    fixed_on: date | None = Field(
+        default=None, title="LPR取值日", description="不填则随LPR调整浮动计算"
+    )
+
+    def spec(self) -> RateSpec:
+        return RateSpec(self.kind, self.value, self.fixed_on)
+
+
+class InterestCalc(CaseModel):
+    """How an interest-like component is computed: simple interest on a base over a period."""
+
+    base: Money | None = Field(default=None, title="计息基数（元）", description="不填则为本金合计")
+    rate: RateInput = Field(title="利率")
+    start: date = Field(title="起息日")
+    end: date | None = Field(
+        default=None, title="计至（含当日）", description="不填则为该项的计算截至日"
+    )
+    day_count: Literal[365, 360] = Field(default=365, title="年计息天数")
+
+
+class AmountComponent(CaseModel):
+    """One component of the amount claimed (本金, 利息, 违约金 ...).
+
+    An interest-like component may carry its ``calculation``; then its amount is computed
+    (and a typed amount must agree with it).
+    """
+
+    kind: Literal["principal", "interest", "penalty", "fee", "other"] = Field(
+        title="项目类型", json_schema_extra={"enum_titles": list(COMPONENT_LABELS.values())}
+    )
+    label: ShortText | None = Field(
+        default=None, title="项目名称", description="不填则按项目类型", json_schema_extra=ADVANCED
+    )
+    amount: Money | None = Field(default=None, title="金额（元）", description="有计算方式时可不填")
+    as_of: date | None = Field(
+        default=None,
+        title="计算截至日",
+        description="不填则同总截至日",
+        json_schema_extra=ADVANCED,
+    )
+    note: Text | None = Field(default=None, title="计算说明", json_schema_extra=ADVANCED)
+    calculation: InterestCalc | None = Field(default=None, title="计算方式")
+
+    @property
+    def display_label(self) -> str:
+        return self.label or COMPONENT_LABELS[self.kind]
+
+
+class DebtAmounts(CaseModel):
+    """The amounts claimed, each stated as of a date, and their total."""
+
+    as_of: date = Field(title="截至日期", description="欠款金额计算截至之日")
+    components: list[AmountComponent] = Field(title="欠款明细", min_length=1, max_length=12)
+    total: Money | None = Field(
+        default=None, title="合计（元）", description="不填则自动合计；填写时必须等于各项之和"
+    )
+
+
+class PaymentDeadline(CaseModel):
+    """How long the debtor has to pay; the date itself is computed, never typed."""
+
+    days: int = Field(title="付款期限（天数）", ge=1, le=90)
+    kind: Literal["working", "calendar"] = Field(
+        default="working",
+        title="天数类型",
+        json_schema_extra={**ADVANCED, "enum_titles": ["工作日", "自然日"]},
+    )
+    counted_from: Literal["receipt", "letter_date"] = Field(
+        default="receipt",
+        title="起算方式",
+        description="自收到本函之日起算，或自发函日期起算（后者在函中写明截止日期）",
+        json_schema_extra={**ADVANCED, "enum_titles": ["收到本函之日", "发函日期"]},
+    )
+
+    def compute(self, result: Assessment, letter_date: date, allow_fallback: bool) -> None:
+        """Compute the due date into ``result.computed["deadline"]`` (errors at ``deadline``)."""
+        compute = working_day_deadline if self.kind == "working" else calendar_day_deadline
+        try:
+            deadline = compute(letter_date, self.days, allow_fallback=allow_fallback)
+        except CalendarCoverageError as exc:
+            result.error(("deadline", "days"), "calendar_not_covered", str(exc))
+            return
+        if deadline.calendar_fallback:
+            result.warn(
+                ("deadline",),
+                "calendar_fallback",
+                "付款期限超出法定节假日日历的覆盖年份：已按周一至周五并扣除法定节假日"
+                "（元旦、春节、清明节、劳动节、端午节、中秋节、国庆节）计算，但当年的调休安排"
+                "尚未公布，请人工核对截止日期",
+            )
+        result.computed["deadline"] = deadline
+
+    def text(self, deadline: Deadline) -> str:
+        """The deadline as the letter words it."""
+        unit = "个工作日" if self.kind == "working" else "日"
+        if self.counted_from == "receipt":
+            return f"收到本函之日起{self.days}{unit}内"
+        return f"{format_cn(deadline.due)}前（即本函出具之日起{self.days}{unit}内）"
+
+
+class AddressedCase(CaseModel):
+    """A letter sent to the debtor and, each in a copy of their own, to every guarantor.
+
+    The case is validated once; :func:`split_recipients` then yields one copy per
+    recipient, and ``recipient`` / ``recipient_role`` tell the context builder whom the
+    copy is addressed to. Subclasses declare ``debtor`` and ``guarantors``.
+    """
+
+    _recipient: int = PrivateAttr(default=0)
+
+    def recipient_parties(self) -> list[Party]:
+        return [getattr(self, "debtor"), *getattr(self, "guarantors", [])]  # noqa: B009
+
+    @property
+    def recipient(self) -> Party:
+        return self.recipient_parties()[self._recipient]
+
+    @property
+    def recipient_index(self) -> int:
+        """0 for the debtor's copy, i + 1 for the copy of guarantor i."""
+        return self._recipient
+
+    @property
+    def recipient_role(self) -> Literal["debtor", "guarantor"]:
+        return "debtor" if self._recipient == 0 else "guarantor"
+
+    def addressed_to(self, index: int) -> Self:
+        copy = self.model_copy()
+        copy._recipient = index
+        return copy
+
+
+A = TypeVar("A", bound=AddressedCase)
+
+
+def split_recipients(case: A) -> list[A]:
+    """One copy of the case per recipient: the debtor first, then each guarantor."""
+    return [case.addressed_to(i) for i in range(len(case.recipient_parties()))]

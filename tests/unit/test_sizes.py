@@ -1,0 +1,62 @@
+"""The house size limits hold over docgen/: modules, functions and parameter lists.
+
+bin/sizes does the counting; the functions allowed more than 6 parameters are the ones
+listed under "Size limits" in docs/adding-a-document-type.md, so the list can only shrink.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+DOC = ROOT / "docs" / "adding-a-document-type.md"
+
+
+def _allowed() -> list[str]:
+    section = DOC.read_text(encoding="utf-8").split("## Size limits", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"^- `([^`]+)`", section, flags=re.MULTILINE)
+
+
+def _sizes(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "bin" / "sizes"), *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_docgen_keeps_to_the_size_limits():
+    allowed = _allowed()
+    assert allowed, "the allowed list in docs/adding-a-document-type.md was not found"
+    run = _sizes("docgen", "--allow-params", *allowed)
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_a_module_function_or_parameter_list_over_the_limit_fails(tmp_path):
+    body = "\n".join(f"    x{i} = {i}" for i in range(85))
+    source = f"def long(a, b, c, d, e, f, g):\n{body}\n" + "# filler\n" * 400
+    (tmp_path / "big.py").write_text(source, encoding="utf-8")
+    (tmp_path / "migrations").mkdir()
+    (tmp_path / "migrations" / "gen.py").write_text(source, encoding="utf-8")
+    run = _sizes(str(tmp_path))
+    assert run.returncode == 1
+    lines = run.stdout.splitlines()
+    assert f"    486  {tmp_path / 'big.py'}" in lines
+    assert f"     86  {tmp_path / 'big.py'}:1 long" in lines
+    assert f"      7  {tmp_path / 'big.py'}:1 long" in lines
+    assert "gen.py" not in run.stdout
+
+
+def test_methods_do_not_count_self_and_a_stale_allowance_fails(tmp_path):
+    (tmp_path / "m.py").write_text(
+        "class C:\n    def m(self, a, b, c, d, e, f):\n        return a\n", encoding="utf-8"
+    )
+    assert _sizes(str(tmp_path)).returncode == 0
+    stale = _sizes(str(tmp_path), "--allow-params", f"{(tmp_path / 'm.py').as_posix()}:m")
+    assert stale.returncode == 1
+    assert "no longer over the parameter limit" in stale.stdout
