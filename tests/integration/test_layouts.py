@@ -41,6 +41,7 @@ from tests.support import (
     case_layout,
     docx_paragraphs,
     fixture_cases,
+    load_fixture,
     normalize,
     page_numbers,
     pdf_pages_text,
@@ -115,6 +116,16 @@ def test_no_page_holds_a_signature_alone(case, engine, tmp_path):
             for line in sorted(signature, key=len, reverse=True):
                 rest = rest.replace(line, "")
             assert rest or not body, f"{engine}: page {number} holds only a signature"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_payment_orders_closing_page_also_states_the_fee(engine, service):
+    data = load_fixture("payment_order", "valid", "person_principal_and_interest")
+    pdf = service.render("payment_order", data, "pdf", engine=engine).content
+    closing = [normalize(page) for page in pdf_pages_text(pdf) if "此致" in page]
+    assert len(closing) == 1
+    assert "申请费：申请费人民币806.71元" in closing[0]
+    assert "此致北京市东城区人民法院申请人：刘芳（签字）2026年11月20日" in closing[0]
 
 
 ONE_SHEET = ["company_debtor_arbitration", "private_lending_minimal"]
