@@ -128,6 +128,25 @@ def test_a_payment_orders_closing_page_also_states_the_fee(engine, service):
     assert "此致北京市东城区人民法院申请人：刘芳（签字）2026年11月20日" in closing[0]
 
 
+@pytest.mark.parametrize(
+    ("type_name", "name", "warning"),
+    [
+        ("demand_letter", "person_debtor", "相关诉讼费用将依法主张由您承担"),
+        ("demand_letter", "company_debtor_arbitration", "相关仲裁费用将依法主张由贵司承担"),
+        ("lawyer_letter", "person_debtor_auto_number", "相关诉讼费用将依法主张由您承担"),
+        ("lawyer_letter", "company_debtor_with_guarantor", "相关仲裁费用将依法主张由贵司承担"),
+    ],
+)
+def test_a_letter_warns_of_the_costs_of_the_one_proceeding_it_names(
+    type_name, name, warning, service
+):
+    data = load_fixture(type_name, "valid", name)
+    pdf = service.render_each(type_name, data, "pdf")[0].content
+    printed = normalize("".join(pdf_pages_text(pdf)))
+    assert warning in printed
+    assert "诉讼或仲裁费用" not in printed
+
+
 ONE_SHEET = ["company_debtor_arbitration", "private_lending_minimal"]
 
 
