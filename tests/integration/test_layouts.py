@@ -147,6 +147,22 @@ def test_a_letter_warns_of_the_costs_of_the_one_proceeding_it_names(
     assert "诉讼或仲裁费用" not in printed
 
 
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(
+    ("name", "closing"),
+    [
+        ("before_suit_paid_at_once", "本协议一式二份"),
+        ("withdraw_after_the_first_payment", "本协议一式四份"),
+    ],
+)
+def test_a_settlements_last_article_is_on_the_signature_page(name, closing, engine, service):
+    data = load_fixture("settlement_agreement", "valid", name)
+    pdf = service.render("settlement_agreement", data, "pdf", engine=engine).content
+    signing = [normalize(page) for page in pdf_pages_text(pdf) if "签订日期" in page]
+    assert len(signing) == 1
+    assert closing in signing[0] and "（以下无正文）" in signing[0]
+
+
 ONE_SHEET = ["company_debtor_arbitration", "private_lending_minimal"]
 
 
