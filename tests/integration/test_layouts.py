@@ -29,6 +29,7 @@ from docgen.docmodel.blocks import (
     Table,
     Title,
     paragraphs,
+    plain,
     text,
     walk,
 )
@@ -161,6 +162,18 @@ def test_a_settlements_last_article_is_on_the_signature_page(name, closing, engi
     signing = [normalize(page) for page in pdf_pages_text(pdf) if "签订日期" in page]
     assert len(signing) == 1
     assert closing in signing[0] and "（以下无正文）" in signing[0]
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_every_filing_indents_its_salutation_and_sets_the_court_flush_left(case, tmp_path):
+    # 此致 opens a line two characters in, the court's name goes back to the margin
+    for document in expected_documents(case, tmp_path):
+        blocks = list(walk(document.blocks))
+        for i, block in enumerate(blocks):
+            if isinstance(block, Paragraph) and normalize(plain(block.text)) == "此致":
+                assert block.role == "body", case
+                court = blocks[i + 1]
+                assert isinstance(court, Paragraph) and court.role == "plain", case
 
 
 ONE_SHEET = ["company_debtor_arbitration", "private_lending_minimal"]
