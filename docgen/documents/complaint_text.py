@@ -66,7 +66,9 @@ def claims(case: CivilComplaint, resolved: ResolvedAmounts) -> list[str]:
                     f"（以{format_yuan(base)}元为基数，自{format_cn(calc.start)}起按"
                     f"{calc.rate.spec().describe()}计算至{format_cn(end)}）"
                 )
-            elif calc is None:
+            elif calc is None and component.kind != "fee":
+                # a fee already paid (律师费、保全费) is a fixed sum; only what accrues is
+                # claimed "暂计至" a date
                 detail = f"（暂计至{when}）{detail}"
             items.append(f"判令{debtors}向{plaintiffs}支付{label}{legal_amount(value)}{detail}；")
     running = case.running_interest

@@ -184,7 +184,9 @@ def build_context(case: FirmLetter, assessment: Assessment) -> dict[str, Any]:
             ),
             "特此函告，请予接洽。",
         ],
-        "attachment": "附：授权委托书一份，律师执业证复印件" + f"{len(case.lawyers)}份。",
+        # counted in Chinese numerals like the 一份 beside it (one or two lawyers)
+        "attachment": "附：授权委托书一份，律师执业证复印件"
+        + ("二份。" if len(case.lawyers) == 2 else "一份。"),
         "firm": firm.name,
         "firm_lines": [
             f"执业许可证号：{firm.license_number}",

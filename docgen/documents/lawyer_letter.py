@@ -249,9 +249,12 @@ def build_context(case: LawyerLetter, assessment: Assessment) -> dict[str, Any]:
     debtor_name = case.debtor.name if guarantor else you
     contract = case.contract
     number = f"（合同编号：{contract.number}）" if contract.number else ""
+    # the summary is written in the creditor's voice (我方, as the form asks); the firm
+    # speaks here, so the creditor is 委托人
+    summary = _sentence(contract.summary.replace("我方", "委托人")) if contract.summary else ""
     facts = (
         f"委托人与{case.debtor.name}于{format_cn(contract.signed_on)}签订《{contract.name}》"
-        f"{number}。{_sentence(contract.summary) if contract.summary else ''}根据合同约定，"
+        f"{number}。{summary}根据合同约定，"
         f"{debtor_name}应于{format_cn(contract.due_date)}前清偿相应款项，但{debtor_name}"
         "至今未依约履行付款义务。"
     )

@@ -217,7 +217,7 @@ def build_context(case: SettlementAgreement, assessment: Assessment) -> dict[str
         "facts": facts + "为妥善解决纠纷，各方经平等协商，自愿达成如下和解协议：",
         "amount": (
             f"乙方同意向甲方支付和解款共计{legal_amount(amount)}。乙方按本协议足额付清后，"
-            f"双方就{suit.dispute}再无其他争议。"
+            f"{'各方' if guarantor else '双方'}就{suit.dispute}再无其他争议。"
         ),
         "plan_intro": (
             f"乙方应于{format_cn(rows[0].due)}前一次性付清上述款项。"

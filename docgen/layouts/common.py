@@ -162,3 +162,8 @@ def end_and_signatures(last: tuple[Block, ...], lines: list[str], signers: list[
     that no page holds the signatures alone."""
     signing = signing_part(lines, signers)
     return Keep((*last, END_OF_TEXT, *signing.blocks))
+
+
+def proceeding_costs(step: str) -> str:
+    """The costs a letter warns of: those of the one proceeding it names (``next_step``)."""
+    return "仲裁费用" if step.endswith("申请仲裁") else "诉讼费用"

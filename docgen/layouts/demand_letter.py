@@ -20,6 +20,7 @@ from docgen.layouts.common import (
     calculation_annex,
     closing,
     payment,
+    proceeding_costs,
     sign_block,
 )
 
@@ -95,7 +96,7 @@ def _demand(c: Context) -> tuple[Block, ...]:
         Paragraph(
             text(
                 f"如{you}对上述欠款有异议，请于上述期限内与我方联系并提供相应依据。如{you}逾期仍未"
-                f"付款，我方将依法{step}，相关诉讼或仲裁费用将依法主张由{you}承担。"
+                f"付款，我方将依法{step}，相关{proceeding_costs(step)}将依法主张由{you}承担。"
             )
         ),
     )

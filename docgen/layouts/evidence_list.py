@@ -36,11 +36,7 @@ def _list(c: Context) -> tuple[Block, ...]:
         (row["no"], row["name"], row["source"], row["purpose"], row["original"], row["pages"])
         for row in c["rows"]
     )
-    court = (
-        (Paragraph(text("此致"), "plain"), Paragraph(text(c["court"]), "plain"))
-        if c["court"]
-        else ()
-    )
+    court = (Paragraph(text("此致")), Paragraph(text(c["court"]), "plain")) if c["court"] else ()
     signature = SignatureLines((f"提交人：{c['submitter']}", c["submit_date"]))
     return (
         Title(c["title"]),

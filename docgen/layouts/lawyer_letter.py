@@ -21,6 +21,7 @@ from docgen.layouts.common import (
     calculation_annex,
     closing,
     payment,
+    proceeding_costs,
 )
 
 
@@ -96,7 +97,7 @@ def _opinion(c: Context) -> tuple[Block, ...]:
         Paragraph(
             text(
                 f"如{you}对上述事实或欠款有异议，请于上述期限内与本所律师联系并提供相应依据。"
-                f"如{you}逾期仍未履行，本所将建议委托人依法{step}，相关诉讼或仲裁费用"
+                f"如{you}逾期仍未履行，本所将建议委托人依法{step}，相关{proceeding_costs(step)}"
                 f"将依法主张由{you}承担。"
             )
         ),

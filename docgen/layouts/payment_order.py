@@ -36,11 +36,13 @@ def _application(c: Context) -> tuple[Block, ...]:
         *(Paragraph(text(reason)) for reason in c["reasons"]),
         Heading("证据：", 2),
         *evidence,
-        Heading("申请费：", 2),
-        Paragraph(text(c["fee"])),
-        Paragraph(text(c["fee_basis"]), "note"),
+        # the fee travels with the closing so that 此致 and the signature never stand
+        # alone on the last page
         Keep(
             (
+                Heading("申请费：", 2),
+                Paragraph(text(c["fee"])),
+                Paragraph(text(c["fee_basis"]), "note"),
                 Paragraph(text("此致")),
                 Paragraph(text(c["court"]), "plain"),
                 SignatureLines((c["signer"], c["application_date"])),

@@ -37,6 +37,15 @@ def test_claims_print_computed_interest_and_interest_running_until_payment(narra
     assert "判令本案诉讼费用由被告承担" in narrative_pdf
 
 
+def test_a_fee_already_paid_is_claimed_as_a_fixed_sum_not_as_accruing(narrative_pdf):
+    # a paid 律师费 does not run on, so it is not "暂计至" a date as interest is
+    assert (
+        "支付律师费人民币5,000.00元（大写：伍仟元整）（已实际支付，见律师费发票）；"
+        in narrative_pdf
+    )
+    assert "律师费人民币5,000.00元（大写：伍仟元整）（暂计至" not in narrative_pdf
+
+
 def test_the_claim_total_and_the_acceptance_fee_estimate_are_printed(narrative_pdf):
     # 100,000 + 6,000 + 7,249.32 + 5,000 = 118,249.32; the fee in bands (art. 13):
     # 50 + 90,000 × 2.5% + 18,249.32 × 2% = 2,664.9864 → 2,664.99

@@ -29,6 +29,7 @@ from docgen.docmodel.blocks import (
     Table,
     Title,
     paragraphs,
+    plain,
     text,
     walk,
 )
@@ -41,6 +42,7 @@ from tests.support import (
     case_layout,
     docx_paragraphs,
     fixture_cases,
+    load_fixture,
     normalize,
     page_numbers,
     pdf_pages_text,
@@ -115,6 +117,63 @@ def test_no_page_holds_a_signature_alone(case, engine, tmp_path):
             for line in sorted(signature, key=len, reverse=True):
                 rest = rest.replace(line, "")
             assert rest or not body, f"{engine}: page {number} holds only a signature"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_payment_orders_closing_page_also_states_the_fee(engine, service):
+    data = load_fixture("payment_order", "valid", "person_principal_and_interest")
+    pdf = service.render("payment_order", data, "pdf", engine=engine).content
+    closing = [normalize(page) for page in pdf_pages_text(pdf) if "此致" in page]
+    assert len(closing) == 1
+    assert "申请费：申请费人民币806.71元" in closing[0]
+    assert "此致北京市东城区人民法院申请人：刘芳（签字）2026年11月20日" in closing[0]
+
+
+@pytest.mark.parametrize(
+    ("type_name", "name", "warning"),
+    [
+        ("demand_letter", "person_debtor", "相关诉讼费用将依法主张由您承担"),
+        ("demand_letter", "company_debtor_arbitration", "相关仲裁费用将依法主张由贵司承担"),
+        ("lawyer_letter", "person_debtor_auto_number", "相关诉讼费用将依法主张由您承担"),
+        ("lawyer_letter", "company_debtor_with_guarantor", "相关仲裁费用将依法主张由贵司承担"),
+    ],
+)
+def test_a_letter_warns_of_the_costs_of_the_one_proceeding_it_names(
+    type_name, name, warning, service
+):
+    data = load_fixture(type_name, "valid", name)
+    pdf = service.render_each(type_name, data, "pdf")[0].content
+    printed = normalize("".join(pdf_pages_text(pdf)))
+    assert warning in printed
+    assert "诉讼或仲裁费用" not in printed
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(
+    ("name", "closing"),
+    [
+        ("before_suit_paid_at_once", "本协议一式二份"),
+        ("withdraw_after_the_first_payment", "本协议一式四份"),
+    ],
+)
+def test_a_settlements_last_article_is_on_the_signature_page(name, closing, engine, service):
+    data = load_fixture("settlement_agreement", "valid", name)
+    pdf = service.render("settlement_agreement", data, "pdf", engine=engine).content
+    signing = [normalize(page) for page in pdf_pages_text(pdf) if "签订日期" in page]
+    assert len(signing) == 1
+    assert closing in signing[0] and "（以下无正文）" in signing[0]
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_every_filing_indents_its_salutation_and_sets_the_court_flush_left(case, tmp_path):
+    # 此致 opens a line two characters in, the court's name goes back to the margin
+    for document in expected_documents(case, tmp_path):
+        blocks = list(walk(document.blocks))
+        for i, block in enumerate(blocks):
+            if isinstance(block, Paragraph) and normalize(plain(block.text)) == "此致":
+                assert block.role == "body", case
+                court = blocks[i + 1]
+                assert isinstance(court, Paragraph) and court.role == "plain", case
 
 
 ONE_SHEET = ["company_debtor_arbitration", "private_lending_minimal"]

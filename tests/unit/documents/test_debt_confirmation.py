@@ -140,3 +140,10 @@ def test_later_interest_may_be_waived_and_an_agreed_rate_needs_its_rate():
     assert [(p.loc, p.code) for p in _errors(data)] == [(("later_interest", "rate"), "missing")]
     data["later_interest"] = {"basis": "lpr", "rate": {"kind": "annual", "value": "6"}}
     assert [(p.loc, p.code) for p in _errors(data)] == [(("later_interest", "rate"), "rate_unused")]
+
+
+def test_later_interest_runs_on_the_unpaid_price_named_as_the_table_names_it():
+    later = _context(AT_ONCE)["later_interest"]  # a sale: the principal row is 货款
+    assert "以尚未清偿的货款（本确认书确认的货款为人民币16,409.02元）为基数" in later
+    loan = _context(PLAN)["later_interest"]
+    assert "以尚未清偿的本金（本确认书确认的本金为人民币100,000.00元）为基数" in loan

@@ -108,6 +108,13 @@ def test_the_firm_letter_names_each_lawyer_with_the_licence_number():
     assert "执业许可证号：31440000455766969W" in text
 
 
+def test_the_firm_letter_counts_its_attachments_in_chinese_numerals():
+    two = _text("firm_letter", load_fixture("firm_letter", "valid", "two_lawyers_for_a_company"))
+    assert "附：授权委托书一份，律师执业证复印件二份。" in two
+    one = _text("firm_letter", load_fixture("firm_letter", "valid", "one_lawyer_for_a_plaintiff"))
+    assert "附：授权委托书一份，律师执业证复印件一份。" in one
+
+
 def test_a_company_code_is_not_a_law_firms_licence():
     data = load_fixture("firm_letter", "invalid", "firm_code_of_a_company")
     problem = _only(_problems("firm_letter", data), "not_a_firm_code")

@@ -131,6 +131,12 @@ def test_copies_are_addressed_to_the_debtor_then_each_guarantor():
     assert "保证人" not in to_debtor["facts"] and to_debtor["owes"] == "贵司"
 
 
+def test_the_firm_states_the_facts_with_the_creditor_as_its_client_not_as_we():
+    facts = DOC.build_context(DOC.parse(BASE), _assess(BASE))["facts"]
+    assert "委托人已于2025年1月10日通过银行转账向您出借人民币100,000元" in facts
+    assert "我方" not in facts
+
+
 def test_default_legal_basis_cites_the_loan_articles_for_a_loan():
     context = DOC.build_context(DOC.parse(BASE), _assess(BASE))
     assert "第六百七十五条" in context["legal_basis"]

@@ -68,3 +68,12 @@ def test_one_payment_is_stated_without_a_table():
     assert "一式二份" in context["closing"] and "人民法院" not in context["closing"]
     assert context["default"].startswith("乙方未按期足额付款的，甲方有权就全部剩余款项提起诉讼")
     assert context["suit_title"] == "不再起诉"
+
+
+def test_with_a_guarantor_all_three_parties_are_done_with_the_dispute():
+    context, _ = _context(WITHDRAW)  # 丙方 guarantees: three parties, not 双方
+    assert context["amount"].endswith("乙方按本协议足额付清后，各方就民间借贷纠纷再无其他争议。")
+    data = copy.deepcopy(WITHDRAW)
+    del data["guarantor"]
+    context, _ = _context(data)
+    assert context["amount"].endswith("双方就民间借贷纠纷再无其他争议。")
