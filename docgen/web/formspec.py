@@ -94,7 +94,13 @@ class _Walker:
             return self.object(base, schema)
         if kind == "array" and "items" in schema:
             return self.array(base, schema)
-        return {**base, **self.scalar(schema)}
+        field = {**base, **self.scalar(schema)}
+        if field.get("widget") == "checkbox" and "default" not in field:
+            # a yes/no with no default is a question: unanswered, 是 and 否 are three
+            # answers, which a checkbox cannot tell apart (unticked would send nothing)
+            field["widget"] = "select"
+            field["choices"] = [{"value": True, "title": "是"}, {"value": False, "title": "否"}]
+        return field
 
     def object(self, base: Node, schema: dict[str, Any]) -> Node:
         required = set(schema.get("required", []))

@@ -392,7 +392,10 @@ def test_a_demand_letter_is_carried_into_a_complaint(page: Page, tmp_path: Path)
 def test_the_profile_editor_asks_for_creditor_details_only_for_a_creditor(page: Page) -> None:
     page.goto("/form/profiles/new")
     page.wait_for_selector("html.form-ready")
-    expect(page.get_by_label("统一社会信用代码")).to_have_count(0)  # a law firm by default
+    # a law firm (the default) gives its licence code, not a creditor's representative
+    expect(page.get_by_label("统一社会信用代码", exact=True)).to_be_visible()
+    for label in ("法定代表人/主要负责人", "签署人", "签署人职务"):
+        expect(page.get_by_label(label, exact=True)).to_have_count(0)
     by_id(page, "kind").select_option(label="债权人")
     for label in ("统一社会信用代码", "法定代表人/主要负责人", "签署人", "签署人职务"):
         expect(page.get_by_label(label, exact=True)).to_be_visible()

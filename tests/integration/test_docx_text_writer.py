@@ -16,16 +16,11 @@ from docgen.config import Settings
 from docgen.docmodel import docx_writer
 from docgen.docmodel.blocks import Document, FormTable, walk
 from docgen.documents import registry
-from docgen.layouts import civil_complaint
 from docgen.services import Docgen
 from tests import docx_reference
 from tests.support import fixture_cases
 
 CASES = fixture_cases("valid")
-BUILDERS = {
-    "narrative": civil_complaint.build_narrative,
-    "elements": civil_complaint.build_elements,
-}
 
 
 @pytest.fixture(scope="module")
@@ -37,11 +32,12 @@ def documents(service: Docgen, case) -> list[Document]:
     """Each copy of the case as its layout builds it."""
     doc_type = registry.get(case.type_name)
     _assessment, copies = service.copies(doc_type, case.data, service.options())
-    if case.type_name == "civil_complaint":
-        return [BUILDERS[doc_type.variant(copy)](context) for copy, context in copies]
-    layout = layouts.get(case.type_name)
-    assert layout is not None, case
-    return [layout.build(context) for _copy, context in copies]
+    built = []
+    for copy, context in copies:
+        layout = layouts.get(layouts.name_for(case.type_name, doc_type.variant(copy)))
+        assert layout is not None, case
+        built.append(layout.build(context))
+    return built
 
 
 def document_xml(content: bytes) -> bytes:

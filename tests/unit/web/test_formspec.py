@@ -72,6 +72,21 @@ def test_each_type_of_value_gets_the_input_people_expect(name, widget):
     assert field(SPEC, name)["widget"] == widget
 
 
+class Questions(BaseModel):
+    answered: bool = Field(title="是否")
+    open_question: bool | None = Field(default=None, title="是否了解")
+    switch: bool = Field(default=True, title="有书面合同")
+
+
+def test_a_yes_no_without_default_is_a_question_of_three_answers():
+    spec = form_spec(Questions.model_json_schema(), "问题")
+    for name in ("answered", "open_question"):
+        node = field(spec, name)
+        assert node["widget"] == "select"
+        assert node["choices"] == [{"value": True, "title": "是"}, {"value": False, "title": "否"}]
+    assert field(spec, "switch")["widget"] == "checkbox"  # a default: ticked or not
+
+
 def test_money_is_entered_with_two_decimals_and_integers_keep_their_bounds():
     rows = field(SPEC, "rows")
     amount = next(f for f in rows["item"]["fields"] if f["name"] == "amount")
