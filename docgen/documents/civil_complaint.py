@@ -17,7 +17,6 @@ claim alive, or the debtor's later agreement to pay, is recorded.
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, Literal
@@ -60,6 +59,7 @@ from docgen.documents.court_parts import (
     check_venue,
     complaint_venue,
 )
+from docgen.documents.filenames import filename_part
 from docgen.documents.guarantor_rules import SuitFacts, check_sued_guarantor
 from docgen.documents.letter_rules import check_debtor_capacity
 from docgen.documents.parts import (
@@ -375,12 +375,9 @@ def build_context(case: CivilComplaint, assessment: Assessment) -> dict[str, Any
     return context
 
 
-_UNSAFE_FILENAME = re.compile(r"[\\/:*?\"<>|\s]+")
-
-
 def filename(case: CivilComplaint) -> str:
     """``民事起诉状-张伟-20261201`` — named after the first defendant."""
-    defendant = _UNSAFE_FILENAME.sub("_", case.defendants[0].party.name)[:40]
+    defendant = filename_part(case.defendants[0].party.name)
     return f"民事起诉状-{defendant}-{case.filing_date:%Y%m%d}"
 
 

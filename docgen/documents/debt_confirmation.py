@@ -16,7 +16,6 @@ text ends with 「（以下无正文）」 before the signatures.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from decimal import Decimal
 from typing import Any, Literal
@@ -34,6 +33,7 @@ from docgen.documents.agreement_terms import (
     service_context,
 )
 from docgen.documents.base import DocumentType, RuleOptions
+from docgen.documents.filenames import filename_part
 from docgen.documents.letter_rules import check_debtor_capacity, check_payment_account
 from docgen.documents.parts import (
     BankAccount,
@@ -294,11 +294,8 @@ def _later_interest_text(case: DebtConfirmation, principal: Decimal) -> str:
     )
 
 
-_UNSAFE_FILENAME = re.compile(r"[\\/:*?\"<>|\s]+")
-
-
 def filename(case: DebtConfirmation) -> str:
-    debtor = _UNSAFE_FILENAME.sub("_", case.debtor.name)[:40]
+    debtor = filename_part(case.debtor.name)
     return f"债务确认书-{debtor}-{case.confirm_date:%Y%m%d}"
 
 

@@ -9,13 +9,13 @@ next step (suit or arbitration). A delivered demand interrupts the limitation pe
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Any, Literal
 
 from pydantic import Field, PrivateAttr
 
 from docgen.documents.base import DocumentType, Resources, RuleOptions
+from docgen.documents.filenames import filename_part
 from docgen.documents.guarantor_rules import (
     check_letter_guarantors,
     guarantee_statement,
@@ -294,12 +294,9 @@ def build_context(case: DemandLetter, assessment: Assessment) -> dict[str, Any]:
     }
 
 
-_UNSAFE_FILENAME = re.compile(r"[\\/:*?\"<>|\s]+")
-
-
 def filename(case: DemandLetter) -> str:
     """``催款函-张三-20261122`` — readable, and safe on every file system."""
-    debtor = _UNSAFE_FILENAME.sub("_", case.recipient.name)[:40]
+    debtor = filename_part(case.recipient.name)
     guarantee = recipient_guarantee(case)
     title = "通知函" if guarantee is not None and guarantee.resolved_type == "general" else "催款函"
     return f"{title}-{debtor}-{case.letter_date:%Y%m%d}"

@@ -13,7 +13,6 @@ amended 2020, art. 20: applying for execution, a settlement, a demand, consent t
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from decimal import Decimal
 from typing import Any, Literal
@@ -33,6 +32,7 @@ from docgen.documents.enforcement_parts import (
     EnforcementTitle,
     Outstanding,
 )
+from docgen.documents.filenames import filename_part
 from docgen.documents.parts import check_party, same_party
 from docgen.documents.preservation_application import Applicant, PropertyLead, lead_row
 from docgen.documents.problems import Assessment, Loc
@@ -413,12 +413,9 @@ def build_context(case: EnforcementApplication, assessment: Assessment) -> dict[
     }
 
 
-_UNSAFE_FILENAME = re.compile(r"[\\/:*?\"<>|\s]+")
-
-
 def filename(case: EnforcementApplication) -> str:
     """``强制执行申请书-张伟-20261120`` — named after the first respondent."""
-    respondent = _UNSAFE_FILENAME.sub("_", case.respondents[0].name)[:40]
+    respondent = filename_part(case.respondents[0].name)
     return f"强制执行申请书-{respondent}-{case.application_date:%Y%m%d}"
 
 

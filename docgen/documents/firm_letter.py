@@ -14,13 +14,13 @@ may come from its stored sender profile.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Any, Literal
 
 from pydantic import Field, PrivateAttr
 
 from docgen.documents.base import DocumentType, Resources, RuleOptions
+from docgen.documents.filenames import filename_part
 from docgen.documents.filing_papers import (
     CaseRef,
     case_title,
@@ -197,11 +197,8 @@ def build_context(case: FirmLetter, assessment: Assessment) -> dict[str, Any]:
     }
 
 
-_UNSAFE = re.compile(r"[\\/:*?\"<>|\s]+")
-
-
 def filename(case: FirmLetter) -> str:
-    client = _UNSAFE.sub("_", case.client)[:40]
+    client = filename_part(case.client)
     return f"律师事务所函-{client}-{case.letter_date:%Y%m%d}"
 
 

@@ -12,7 +12,6 @@ runs from the last installment's due date (民法典 art. 189).
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from decimal import Decimal
 from typing import Any, Literal
@@ -30,6 +29,7 @@ from docgen.documents.agreement_terms import (
     service_context,
 )
 from docgen.documents.base import DocumentType, RuleOptions
+from docgen.documents.filenames import filename_part
 from docgen.documents.letter_rules import check_debtor_capacity, check_payment_account
 from docgen.documents.parts import (
     BankAccount,
@@ -419,11 +419,8 @@ def build_context(case: InstallmentAgreement, assessment: Assessment) -> dict[st
     }
 
 
-_UNSAFE_FILENAME = re.compile(r"[\\/:*?\"<>|\s]+")
-
-
 def filename(case: InstallmentAgreement) -> str:
-    debtor = _UNSAFE_FILENAME.sub("_", case.debtor.name)[:40]
+    debtor = filename_part(case.debtor.name)
     return f"分期还款协议-{debtor}-{case.agreement_date:%Y%m%d}"
 
 

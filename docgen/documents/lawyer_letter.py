@@ -9,13 +9,13 @@ the legal basis, the demands with a working-day deadline, and only lawful conseq
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Any, Literal
 
 from pydantic import Field, PrivateAttr
 
 from docgen.documents.base import DocumentType, Resources, RuleOptions
+from docgen.documents.filenames import filename_part
 from docgen.documents.guarantor_rules import (
     check_letter_guarantors,
     guarantee_statement,
@@ -302,12 +302,9 @@ def build_context(case: LawyerLetter, assessment: Assessment) -> dict[str, Any]:
     }
 
 
-_UNSAFE_FILENAME = re.compile(r"[\\/:*?\"<>|\s]+")
-
-
 def filename(case: LawyerLetter) -> str:
     """``律师函-张伟-20261120``."""
-    name = _UNSAFE_FILENAME.sub("_", case.recipient.name)[:40]
+    name = filename_part(case.recipient.name)
     return f"律师函-{name}-{case.letter_date:%Y%m%d}"
 
 

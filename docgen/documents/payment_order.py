@@ -16,7 +16,6 @@ art. 14(3)).
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from decimal import Decimal
 from typing import Any, Literal
@@ -25,6 +24,7 @@ from pydantic import Field
 
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.court_parts import Agent, block_lines, check_court
+from docgen.documents.filenames import filename_part
 from docgen.documents.parts import check_party, same_party
 from docgen.documents.problems import Assessment
 from docgen.domain import divisions as division_table
@@ -218,11 +218,8 @@ def build_context(case: PaymentOrderApplication, assessment: Assessment) -> dict
     }
 
 
-_UNSAFE = re.compile(r"[\\/:*?\"<>|\s]+")
-
-
 def filename(case: PaymentOrderApplication) -> str:
-    respondent = _UNSAFE.sub("_", case.respondent.name)[:40]
+    respondent = filename_part(case.respondent.name)
     return f"支付令申请书-{respondent}-{case.application_date:%Y%m%d}"
 
 

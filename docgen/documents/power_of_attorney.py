@@ -18,6 +18,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field
 
 from docgen.documents.base import DocumentType, RuleOptions
+from docgen.documents.filenames import filename_part
 from docgen.documents.filing_papers import (
     CaseRef,
     case_title,
@@ -281,11 +282,8 @@ def build_context(case: PowerOfAttorney, assessment: Assessment) -> dict[str, An
     }
 
 
-_UNSAFE = re.compile(r"[\\/:*?\"<>|\s]+")
-
-
 def filename(case: PowerOfAttorney) -> str:
-    principal = _UNSAFE.sub("_", case.principal.name)[:40]
+    principal = filename_part(case.principal.name)
     return f"授权委托书-{principal}-{case.sign_date:%Y%m%d}"
 
 

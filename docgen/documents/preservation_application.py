@@ -10,7 +10,6 @@ when the court asks (法释〔2016〕22号 art. 5) — and the preservation fee 
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Annotated, Any, Literal
@@ -26,6 +25,7 @@ from docgen.documents.court_parts import (
     check_court,
     check_venue,
 )
+from docgen.documents.filenames import filename_part
 from docgen.documents.parts import check_party, same_party
 from docgen.documents.problems import Assessment
 from docgen.domain.court_fees import FeeResult, preservation_fee
@@ -363,12 +363,9 @@ def build_context(case: PreservationApplication, assessment: Assessment) -> dict
     }
 
 
-_UNSAFE_FILENAME = re.compile(r"[\\/:*?\"<>|\s]+")
-
-
 def filename(case: PreservationApplication) -> str:
     """``财产保全申请书-张伟-20261120`` — named after the first respondent."""
-    respondent = _UNSAFE_FILENAME.sub("_", case.respondents[0].name)[:40]
+    respondent = filename_part(case.respondents[0].name)
     return f"财产保全申请书-{respondent}-{case.application_date:%Y%m%d}"
 
 

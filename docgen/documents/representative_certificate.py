@@ -10,13 +10,13 @@ principal person in charge (主要负责人身份证明书).
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Any
 
 from pydantic import Field
 
 from docgen.documents.base import DocumentType, RuleOptions
+from docgen.documents.filenames import filename_part
 from docgen.documents.filing_papers import (
     CaseRef,
     case_title,
@@ -100,11 +100,8 @@ def build_context(case: RepresentativeCertificate, assessment: Assessment) -> di
     }
 
 
-_UNSAFE = re.compile(r"[\\/:*?\"<>|\s]+")
-
-
 def filename(case: RepresentativeCertificate) -> str:
-    org = _UNSAFE.sub("_", case.organization.name)[:40]
+    org = filename_part(case.organization.name)
     return f"法定代表人身份证明书-{org}-{case.issue_date:%Y%m%d}"
 
 

@@ -11,13 +11,13 @@ inaccurate address leads to, and the party's confirmation.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
 from docgen.documents.base import DocumentType, RuleOptions
+from docgen.documents.filenames import filename_part
 from docgen.documents.filing_papers import (
     CaseRef,
     check_case,
@@ -162,11 +162,8 @@ def build_context(case: ServiceAddressConfirmation, assessment: Assessment) -> d
     }
 
 
-_UNSAFE = re.compile(r"[\\/:*?\"<>|\s]+")
-
-
 def filename(case: ServiceAddressConfirmation) -> str:
-    party = _UNSAFE.sub("_", case.party)[:40]
+    party = filename_part(case.party)
     return f"送达地址确认书-{party}-{case.sign_date:%Y%m%d}"
 
 

@@ -12,7 +12,6 @@ defaults. A settlement during the suit interrupts the limitation period (民法�
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Any, Literal
 
@@ -20,6 +19,7 @@ from pydantic import Field
 
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.court_parts import check_court
+from docgen.documents.filenames import filename_part
 from docgen.documents.installment_agreement import (
     Acceleration,
     ScheduleInput,
@@ -249,11 +249,8 @@ def _closing(case: SettlementAgreement) -> str:
     return f"本协议一式{'二三四'[count - 2]}份，各方各执一份{court}，自各方签字（盖章）之日起生效。"
 
 
-_UNSAFE_FILENAME = re.compile(r"[\\/:*?\"<>|\s]+")
-
-
 def filename(case: SettlementAgreement) -> str:
-    debtor = _UNSAFE_FILENAME.sub("_", case.debtor.name)[:40]
+    debtor = filename_part(case.debtor.name)
     return f"和解协议-{debtor}-{case.agreement_date:%Y%m%d}"
 
 

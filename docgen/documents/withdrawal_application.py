@@ -21,6 +21,7 @@ from pydantic import Field
 
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.court_parts import block_lines, check_court
+from docgen.documents.filenames import filename_part
 from docgen.documents.parts import check_party, same_party
 from docgen.documents.preservation_application import Applicant
 from docgen.documents.problems import Assessment
@@ -209,12 +210,9 @@ def build_context(case: WithdrawalApplication, assessment: Assessment) -> dict[s
     }
 
 
-_UNSAFE_FILENAME = re.compile(r"[\\/:*?\"<>|\s]+")
-
-
 def filename(case: WithdrawalApplication) -> str:
     """``撤诉申请书-张伟-20261120`` — named after the first defendant."""
-    defendant = _UNSAFE_FILENAME.sub("_", case.defendants[0].name)[:40]
+    defendant = filename_part(case.defendants[0].name)
     return f"撤诉申请书-{defendant}-{case.application_date:%Y%m%d}"
 
 
