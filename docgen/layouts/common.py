@@ -23,6 +23,7 @@ from docgen.docmodel.blocks import (
     Paragraph,
     SignBlock,
     Table,
+    Title,
     bold,
     text,
 )
@@ -162,6 +163,34 @@ def end_and_signatures(last: tuple[Block, ...], lines: list[str], signers: list[
     that no page holds the signatures alone."""
     signing = signing_part(lines, signers)
     return Keep((*last, END_OF_TEXT, *signing.blocks))
+
+
+Article = tuple[str, tuple[Block, ...]]
+"""An agreement's article: its title and its blocks."""
+
+_NUMERALS = "一二三四五六七八九十"
+
+
+def agreement(c: Context, articles: list[Article]) -> tuple[Block, ...]:
+    """An agreement between 甲方 (creditor), 乙方 (debtor) and optionally 丙方 (guarantor):
+    title, parties, recitals, numbered articles; the last article goes over with the
+    signatures (``end_and_signatures``)."""
+    parties = [
+        party_lines("甲方（债权人）", c["creditor"]),
+        party_lines("乙方（债务人）", c["debtor"]),
+    ]
+    if c["guarantor"]:
+        parties.append(party_lines("丙方（连带责任保证人）", c["guarantor"]))
+    body: list[Block] = [Title(c["title"]), *parties, Paragraph(text(c["facts"]))]
+    headed = [
+        (Heading(f"第{_NUMERALS[number]}条　{title}", 2), *blocks)
+        for number, (title, blocks) in enumerate(articles)
+    ]
+    for blocks in headed[:-1]:
+        body += blocks
+    place = [f"签订地点：{c['signing_place']}"] if c["signing_place"] else []
+    signing = [*place, f"签订日期：{c['agreement_date']}"]
+    return (*body, end_and_signatures(headed[-1], signing, c["signers"]))
 
 
 def proceeding_costs(step: str) -> str:

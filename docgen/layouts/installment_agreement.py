@@ -7,24 +7,20 @@ from docgen.docmodel.blocks import (
     Block,
     Column,
     Document,
-    Heading,
     Paragraph,
     Table,
-    Title,
     text,
 )
 from docgen.layouts.common import (
     Context,
+    agreement,
     amounts_table,
     calculation_annex,
-    end_and_signatures,
-    party_lines,
     pay_into,
     service_lines,
     service_text,
 )
 
-_NUMERALS = "一二三四五六七八九十"
 GUARANTEE = (
     "丙方自愿为乙方在本协议项下的全部债务向甲方提供连带责任保证，保证范围包括本协议确认的欠款、"
     "利息及甲方为实现债权支出的合理费用，保证期间为本协议约定的最后一期还款期限届满之日起三年；"
@@ -114,20 +110,4 @@ def _articles(c: Context) -> list[tuple[str, tuple[Block, ...]]]:
 
 
 def _agreement(c: Context) -> tuple[Block, ...]:
-    parties = [
-        party_lines("甲方（债权人）", c["creditor"]),
-        party_lines("乙方（债务人）", c["debtor"]),
-    ]
-    if c["guarantor"]:
-        parties.append(party_lines("丙方（连带责任保证人）", c["guarantor"]))
-    body: list[Block] = [Title(c["title"]), *parties, Paragraph(text(c["facts"]))]
-    articles = _articles(c)
-    for number, (title, blocks) in enumerate(articles[:-1]):
-        body += [Heading(f"第{_NUMERALS[number]}条　{title}", 2), *blocks]
-    title, blocks = articles[-1]
-    last = (Heading(f"第{_NUMERALS[len(articles) - 1]}条　{title}", 2), *blocks)
-    place = [f"签订地点：{c['signing_place']}"] if c["signing_place"] else []
-    return (
-        *body,
-        end_and_signatures(last, [*place, f"签订日期：{c['agreement_date']}"], c["signers"]),
-    )
+    return agreement(c, _articles(c))

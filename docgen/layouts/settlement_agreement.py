@@ -3,12 +3,10 @@ case's template context (``docgen.documents.settlement_agreement.build_context``
 
 from __future__ import annotations
 
-from docgen.docmodel.blocks import Block, Document, Heading, Paragraph, Table, Title, text
-from docgen.layouts.common import Context, end_and_signatures, party_lines, pay_into
+from docgen.docmodel.blocks import Block, Document, Paragraph, Table, text
+from docgen.layouts.common import Context, agreement, pay_into
 from docgen.layouts.debt_confirmation import PLAN_COLUMNS
 from docgen.layouts.installment_agreement import GUARANTEE
-
-_NUMERALS = "一二三四五六七八九十"
 
 
 def build(c: Context) -> Document:
@@ -41,21 +39,4 @@ def _articles(c: Context) -> list[tuple[str, tuple[Block, ...]]]:
 
 
 def _agreement(c: Context) -> tuple[Block, ...]:
-    parties = [
-        party_lines("甲方（债权人）", c["creditor"]),
-        party_lines("乙方（债务人）", c["debtor"]),
-    ]
-    if c["guarantor"]:
-        parties.append(party_lines("丙方（连带责任保证人）", c["guarantor"]))
-    body: list[Block] = [Title(c["title"]), *parties, Paragraph(text(c["facts"]))]
-    articles = _articles(c)
-    for number, (title, blocks) in enumerate(articles[:-1]):
-        body += [Heading(f"第{_NUMERALS[number]}条　{title}", 2), *blocks]
-    # the last article goes over with the signatures, as in the installment agreement
-    title, blocks = articles[-1]
-    last = (Heading(f"第{_NUMERALS[len(articles) - 1]}条　{title}", 2), *blocks)
-    place = [f"签订地点：{c['signing_place']}"] if c["signing_place"] else []
-    return (
-        *body,
-        end_and_signatures(last, [*place, f"签订日期：{c['agreement_date']}"], c["signers"]),
-    )
+    return agreement(c, _articles(c))
