@@ -368,7 +368,7 @@ def fixtures_rendered(docgen: Docgen) -> int:
 
 def measure_register(docgen: Docgen, cases: list[Any], iterations: int) -> dict[str, float]:
     """Milliseconds to record one letter (durable, FULL) and per letter of a chunk."""
-    from docgen.register import Issue
+    from docgen.register import Issue, Stamp
     from docgen.services import PDF_CHUNK
 
     register = docgen.register
@@ -379,7 +379,7 @@ def measure_register(docgen: Docgen, cases: list[Any], iterations: int) -> dict[
     def issue(k: int) -> Issue:
         case = doc_type.model.model_validate(cases[k % len(cases)])
         return Issue(
-            register.reserve(),
+            Stamp.new(),
             TYPE_NAME,
             "layouts/demand_letter.py@typst",
             "0" * 64,

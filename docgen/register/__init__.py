@@ -2,7 +2,7 @@
 
 This module holds the plain parts (ids, codes, hashes) and imports no database code, so
 rendering starts quickly. :class:`docgen.register.store.Register` is the way in:
-``reserve`` hands out a document id and a short verification code before rendering (both
+``Stamp.new`` hands out a document id and a short verification code before rendering (both
 are printed on the document), ``record`` stores the document once its bytes exist,
 ``verify`` answers whether a file, a hash or a printed code belongs to a document docgen
 issued. Tables live in :mod:`docgen.register.models`.
