@@ -195,6 +195,10 @@ def main() -> None:
             "DOCGEN_REGISTER_DOCUMENTS": "true" if args.register else "false",
             # one key sends thousands of requests a minute here: lift its rate limit
             "DOCGEN_RATE_LIMIT": os.environ.get("DOCGEN_RATE_LIMIT", "1000000/minute"),
+            # the limit is lifted, so per-worker counters are an explicit, harmless choice
+            "DOCGEN_RATE_LIMIT_STORAGE_URI": os.environ.get(
+                "DOCGEN_RATE_LIMIT_STORAGE_URI", "memory://"
+            ),
         }
         api_key = args.api_key
         if not api_key and env.get("DOCGEN_API_AUTH", "key") != "off":
@@ -221,8 +225,9 @@ def main() -> None:
             for fmt in ("docx", "pdf"):
                 result[fmt] = load(port, fmt, args.clients, args.seconds, bodies, headers)
         finally:
-            os.killpg(proc.pid, signal.SIGTERM)
-            proc.wait(timeout=30)
+            if proc.poll() is None:
+                os.killpg(proc.pid, signal.SIGTERM)
+                proc.wait(timeout=30)
     result["cpus"] = os.cpu_count()
     result["load_avg_before"] = load_before
     result["load_avg"] = [round(x, 2) for x in os.getloadavg()]
