@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Any
+from typing import Any, Literal, TypedDict, Unpack
 
 import click
 
@@ -44,6 +44,36 @@ _JSON_OPTION = click.option("--json", "as_json", is_flag=True, help="输出一�
 _DATE = click.DateTime(formats=["%Y-%m-%d"])
 
 
+class _CourtFeeArgs(TypedDict):
+    """``calc court-fee``'s options; click passes one keyword per option."""
+
+    amount: str
+    summary: bool
+    mediation: bool
+    withdrawal: bool
+    rounding: str
+    preservation: bool
+    as_json: bool
+
+
+class _InterestArgs(TypedDict):
+    """``calc interest``'s options; dates arrive as datetimes (click.DateTime)."""
+
+    principal: str | None
+    rate_value: str
+    rate_kind: str
+    lpr_fixed_on: Any
+    start: Any
+    end: Any
+    day_count: str
+    disbursements: tuple[str, ...]
+    repayments: tuple[str, ...]
+    costs: tuple[str, ...]
+    contract_date: Any
+    filing_date: Any
+    as_json: bool
+
+
 @calc.command("court-fee")
 @click.option("--amount", required=True, help="诉讼请求金额（元）")
 @click.option("--summary", is_flag=True, help="简易程序（减半交纳）")
@@ -52,34 +82,23 @@ _DATE = click.DateTime(formats=["%Y-%m-%d"])
 @click.option("--rounding", type=click.Choice(["fen", "yuan"]), default="fen", show_default=True)
 @click.option("--preservation", is_flag=True, help="同时计算财产保全费")
 @_JSON_OPTION
-def calc_court_fee(
-    amount: str,
-    summary: bool,
-    mediation: bool,
-    withdrawal: bool,
-    rounding: str,
-    preservation: bool,
-    as_json: bool,
-) -> None:
+def calc_court_fee(**args: Unpack[_CourtFeeArgs]) -> None:
     """案件受理费（《诉讼费用交纳办法》第13、15、16条）与财产保全费（第14条）。"""
-    chosen = [
-        name
-        for name, flag in (
-            ("summary", summary),
-            ("mediation", mediation),
-            ("withdrawal", withdrawal),
-        )
-        if flag
-    ]
+    procedures: tuple[Literal["summary", "mediation", "withdrawal"], ...] = (
+        "summary",
+        "mediation",
+        "withdrawal",
+    )
+    chosen = [name for name in procedures if args[name]]
     if len(chosen) > 1:
         raise click.UsageError("--summary、--mediation、--withdrawal 只能选一个")
     data = {
-        "amount": amount,
+        "amount": args["amount"],
         "procedure": chosen[0] if chosen else "ordinary",
-        "rounding": rounding,
-        "preservation": preservation,
+        "rounding": args["rounding"],
+        "preservation": args["preservation"],
     }
-    _calculate("court-fee", data, as_json)
+    _calculate("court-fee", data, args["as_json"])
 
 
 @calc.command("deadline")
@@ -180,40 +199,31 @@ def _ledger(value: str, kind: str) -> dict[str, str]:
 @click.option("--contract-date", type=_DATE, help="合同成立日：按民间借贷利率上限检查")
 @click.option("--filing-date", type=_DATE, help="起诉日（2020年8月20日前成立的合同）")
 @_JSON_OPTION
-def calc_interest(
-    principal: str | None,
-    rate_value: str,
-    rate_kind: str,
-    lpr_fixed_on: Any,
-    start: Any,
-    end: Any,
-    day_count: str,
-    disbursements: tuple[str, ...],
-    repayments: tuple[str, ...],
-    costs: tuple[str, ...],
-    contract_date: Any,
-    filing_date: Any,
-    as_json: bool,
-) -> None:
+def calc_interest(**args: Unpack[_InterestArgs]) -> None:
     """单利计算（分段、随LPR浮动、还款抵充），可选民间借贷利率上限检查。"""
-    events = [_ledger(v, "disbursement") for v in disbursements]
-    events += [_ledger(v, "repayment") for v in repayments]
-    events += [_ledger(v, "cost") for v in costs]
+    events = [_ledger(v, "disbursement") for v in args["disbursements"]]
+    events += [_ledger(v, "repayment") for v in args["repayments"]]
+    events += [_ledger(v, "cost") for v in args["costs"]]
+    fixed_on, contract_date, filing_date = (
+        args["lpr_fixed_on"],
+        args["contract_date"],
+        args["filing_date"],
+    )
     data: dict[str, Any] = {
-        "principal": principal,
+        "principal": args["principal"],
         "events": events,
         "rate": {
-            "kind": _RATE_KINDS[rate_kind],
-            "value": rate_value,
-            "fixed_on": lpr_fixed_on.date().isoformat() if lpr_fixed_on else None,
+            "kind": _RATE_KINDS[args["rate_kind"]],
+            "value": args["rate_value"],
+            "fixed_on": fixed_on.date().isoformat() if fixed_on else None,
         },
-        "start": start.date().isoformat(),
-        "end": end.date().isoformat(),
-        "day_count": int(day_count),
+        "start": args["start"].date().isoformat(),
+        "end": args["end"].date().isoformat(),
+        "day_count": int(args["day_count"]),
     }
     if contract_date:
         data["private_lending_cap"] = {
             "contract_date": contract_date.date().isoformat(),
             "filing_date": filing_date.date().isoformat() if filing_date else None,
         }
-    _calculate("interest", data, as_json)
+    _calculate("interest", data, args["as_json"])

@@ -25,6 +25,7 @@ from docgen.domain.dates import format_cn
 from docgen.domain.fields import CaseModel, Money
 from docgen.domain.interest import (
     DEFAULT_ALLOCATION,
+    Accrual,
     LedgerEvent,
     compute_interest,
     describe_running_claim,
@@ -296,9 +297,8 @@ def interest(data: InterestInput, table: LprTable | None = None) -> InterestOutp
         events.insert(0, LedgerEvent(data.start, "disbursement", data.principal))
     spec = data.rate.spec()
     end = data.end + timedelta(days=1)
-    result = compute_interest(
-        events, spec, data.start, end, table, day_count=data.day_count, allocation=data.allocation
-    )
+    accrual = Accrual(data.day_count, data.allocation)
+    result = compute_interest(events, spec, data.start, end, table, accrual)
     cap = None
     if data.private_lending_cap is not None:
         check = check_cap(

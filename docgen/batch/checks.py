@@ -53,10 +53,10 @@ def dry_run(
     shared: Mapping[str, Any],
     mapping: Mapping[str, str],
     out_dir: Path,
-    max_rows: int | None = None,
 ) -> dict[str, Any]:
     """Judge every row of ``source``; write ``<stem>.rejects.csv``/``.xlsx`` and
-    ``<stem>.warnings.csv`` in ``out_dir``.
+    ``<stem>.warnings.csv`` in ``out_dir``. A sheet over the settings' ``batch_max_rows``
+    is refused, as for a run.
 
     Rejects and warnings are spooled to disk (one JSON line per row), so memory does not
     grow with the sheet.
@@ -64,7 +64,7 @@ def dry_run(
     check_shared(service, type_name, shared)
     shared = with_profile(service, type_name, shared)
     layout = Layout.of(registry.get(type_name).model)
-    sheet = Sheet(source, layout, mapping, max_rows)
+    sheet = Sheet(source, layout, mapping, service.settings.batch_max_rows)
     tally = {"rows": 0, "valid": 0, "rejected": 0, "warnings": 0}
     spool = out_dir / f"{source.stem}.rejects.jsonl.part"
     warn_spool = out_dir / f"{source.stem}.warnings.jsonl.part"

@@ -7,7 +7,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 import click
 
@@ -102,6 +102,33 @@ _MAPPING = click.option(
 _FILE = click.argument("file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
 
 
+class _SheetArgs(TypedDict):
+    """The options ``check`` and ``run`` share; click passes one keyword per option."""
+
+    file: Path
+    type_name: str
+    shared: Path | None
+    letter_date: Any
+    profile: int | None
+    mapping: Path | None
+    tenant_name: str | None
+
+
+class _CheckArgs(_SheetArgs):
+    out_dir: Path
+
+
+class _RunArgs(_SheetArgs):
+    formats: str
+    out_root: Path
+    address_page: bool
+    insured_value: str
+    processes: int | None
+    chunk_size: int
+    volume_size: int
+    pdf_engine: str | None
+
+
 @click.group()
 def batch() -> None:
     """批量生成：从表格（CSV/XLSX/JSONL）批量生成文书。"""
@@ -152,32 +179,22 @@ def template(type_name: str, output: Path, lang: str) -> None:
     show_default=True,
     help="拒绝清单的输出目录",
 )
-def check(
-    file: Path,
-    type_name: str,
-    shared: Path | None,
-    letter_date: Any,
-    profile: int | None,
-    mapping: Path | None,
-    tenant_name: str | None,
-    out_dir: Path,
-) -> None:
+def check(**args: Unpack[_CheckArgs]) -> None:
     """只校验不生成：逐行校验并写出拒绝清单（CSV 与 XLSX）；有被拒绝的行时退出码为 1。"""
     from docgen.batch.checks import dry_run
     from docgen.pipeline.compose import build
 
+    type_name, out_dir = args["type_name"], args["out_dir"]
     _check_type(type_name)
     out_dir.mkdir(parents=True, exist_ok=True)
-    settings = _settings()
     try:
         result = dry_run(
-            build(settings).for_tenant(_tenant_id(tenant_name)),
+            build(_settings()).for_tenant(_tenant_id(args["tenant_name"])),
             type_name,
-            file,
-            _shared(shared, letter_date, profile),
-            _load_mapping(mapping),
+            args["file"],
+            _shared(args["shared"], args["letter_date"], args["profile"]),
+            _load_mapping(args["mapping"]),
             out_dir,
-            settings.batch_max_rows,
         )
     except BatchInputError as exc:
         raise click.UsageError(str(exc)) from None
@@ -281,44 +298,29 @@ def _executor(settings: Settings, processes: int | None) -> Any:
     type=click.Choice(["weasyprint", "typst"]),
     help="PDF 引擎（默认按 DOCGEN_PDF_ENGINE；typst 快约十倍，仅用于有 .typ 模板的文书类型）",
 )
-def run(
-    file: Path,
-    type_name: str,
-    formats: str,
-    out_root: Path,
-    shared: Path | None,
-    letter_date: Any,
-    profile: int | None,
-    mapping: Path | None,
-    tenant_name: str | None,
-    address_page: bool,
-    insured_value: str,
-    processes: int | None,
-    chunk_size: int,
-    volume_size: int,
-    pdf_engine: str | None,
-) -> None:
+def run(**args: Unpack[_RunArgs]) -> None:
     """批量生成：校验每一行，生成有效行的文书，写出合并打印文件、寄送清单、拒绝清单和汇总。"""
     from docgen.batch.runs import Batches, RunOptions
     from docgen.tenants.limits import TooManyRuns
 
     settings = _settings()
     options = RunOptions(
-        type_name=type_name,
-        formats=_formats(formats),
-        shared=_shared(shared, letter_date, profile),
-        mapping=_load_mapping(mapping),
-        address_page=address_page,
-        insured_value=insured_value.strip(),
-        chunk_size=chunk_size,
-        volume_size=volume_size,
-        pdf_engine=pdf_engine or "",
+        type_name=args["type_name"],
+        formats=_formats(args["formats"]),
+        shared=_shared(args["shared"], args["letter_date"], args["profile"]),
+        mapping=_load_mapping(args["mapping"]),
+        address_page=args["address_page"],
+        insured_value=args["insured_value"].strip(),
+        chunk_size=args["chunk_size"],
+        volume_size=args["volume_size"],
+        pdf_engine=args["pdf_engine"] or "",
     )
     batches = Batches(settings)
     try:
-        run_id = batches.create(file, options, out_root, _tenant_id(tenant_name))
+        tenant_id = _tenant_id(args["tenant_name"])
+        run_id = batches.create(args["file"], options, args["out_root"], tenant_id)
         click.echo(f"批次编号：{run_id}", err=True)
-        summary = _progress_run(batches, run_id, _executor(settings, processes))
+        summary = _progress_run(batches, run_id, _executor(settings, args["processes"]))
     except (BatchInputError, TooManyRuns) as exc:
         raise click.UsageError(str(exc)) from None
     _print_summary(summary)

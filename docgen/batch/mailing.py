@@ -101,11 +101,15 @@ def write_mailing(path: Path, letters: Iterable[Letter], insured: str = "") -> d
     """Write the sheet; return the letters written and the addresses left unsplit."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.worksheet import Worksheet
 
     letters = list(letters)
     places = split_addresses([letter.recipient.get("address", "") for letter in letters])
     book = Workbook()
     sheet = book.active
+    if not isinstance(sheet, Worksheet):  # a new workbook opens on one empty worksheet
+        raise TypeError(f"a new workbook's active sheet is {sheet!r}")
     sheet.title = "批量交寄"
     sheet.append(MAILING_HEADER)
     for cell in sheet[1]:
@@ -138,7 +142,7 @@ def write_mailing(path: Path, letters: Iterable[Letter], insured: str = "") -> d
     for index, width in enumerate(
         (6, 14, 16, 30, 14, 16, 10, 10, 10, 36, 10, 8, 6, 12, 18, 34, 14)
     ):
-        sheet.column_dimensions[sheet.cell(row=1, column=index + 1).column_letter].width = width
+        sheet.column_dimensions[get_column_letter(index + 1)].width = width
     for column in ("C", "F", "K", "O", "P", "Q", "R"):  # digits that are not quantities
         sheet.column_dimensions[column].number_format = "@"
     tmp = path.with_name(path.name + ".part")

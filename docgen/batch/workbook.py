@@ -67,9 +67,12 @@ def write_template_xlsx(
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl.worksheet.worksheet import Worksheet
 
     book = Workbook()
     sheet = book.active
+    if not isinstance(sheet, Worksheet):  # a new workbook opens on one empty worksheet
+        raise TypeError(f"a new workbook's active sheet is {sheet!r}")
     sheet.title = "填写"
     sheet.append(headers)
     bold = Font(bold=True)

@@ -249,22 +249,22 @@ def _fingerprint_box(style_id: Callable[[str], str]) -> str:
     )
 
 
-def _cell(
-    value: Text,
-    align: str,
-    width: int,
-    style: str,
-    span: int = 1,
-    *,
-    cell_props: str = "",
-    keep_next: bool = False,
-) -> str:
-    """A table cell of one paragraph; ``cell_props`` follow tcW and gridSpan in tcPr."""
+@dataclass(frozen=True)
+class _CellLook:
+    """A cell's paragraph style, extra tcPr (after tcW and gridSpan), kept with the next row."""
+
+    style: str
+    props: str = ""
+    keep_next: bool = False
+
+
+def _cell(value: Text, align: str, width: int, look: _CellLook, span: int = 1) -> str:
+    """A table cell of one paragraph."""
     grid = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
-    keep = "<w:keepNext/>" if keep_next else ""
+    keep = "<w:keepNext/>" if look.keep_next else ""
     return (
-        f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/>{grid}{cell_props}</w:tcPr>'
-        f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{keep}<w:jc w:val="{align}"/></w:pPr>'
+        f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/>{grid}{look.props}</w:tcPr>'
+        f'<w:p><w:pPr><w:pStyle w:val="{look.style}"/>{keep}<w:jc w:val="{align}"/></w:pPr>'
         f"{runs(value)}</w:p></w:tc>"
     )
 
@@ -275,7 +275,7 @@ def _row(cells: Sequence[str], header: bool = False) -> str:
 
 
 def _table(item: Table, style_id: Callable[[str], str]) -> str:
-    cell_style = style_id("Table Text")
+    look = _CellLook(style_id("Table Text"))
     mms = [styles.TEXT_WIDTH_MM * c.width / 100 for c in item.columns]
     widths = [twips(mm) for mm in mms]
     out = [
@@ -285,22 +285,19 @@ def _table(item: Table, style_id: Callable[[str], str]) -> str:
         "</w:tblGrid>",
     ]
     header = [
-        _cell(text(c.header), "center", w, cell_style)
-        for c, w in zip(item.columns, widths, strict=True)
+        _cell(text(c.header), "center", w, look) for c, w in zip(item.columns, widths, strict=True)
     ]
     out.append(_row(header, header=True))
     aligns = [c.align for c in item.columns]
     for values in item.rows:
-        cells = [
-            _cell(text(v), a, w, cell_style) for v, a, w in zip(values, aligns, widths, strict=True)
-        ]
+        cells = [_cell(text(v), a, w, look) for v, a, w in zip(values, aligns, widths, strict=True)]
         out.append(_row(cells))
     if item.total is not None:
         label, value = item.total
         rest = round(sum(int(mm * 36000) for mm in mms[1:]) / 635)
         total = [
-            _cell(text(label), "center", widths[0], cell_style),
-            _cell(text(value), item.total_align, rest, cell_style, span=len(widths) - 1),
+            _cell(text(label), "center", widths[0], look),
+            _cell(text(value), item.total_align, rest, look, span=len(widths) - 1),
         ]
         out.append(_row(total))
     out.append("</w:tbl>")
@@ -311,6 +308,8 @@ def _form(item: FormTable, style_id: Callable[[str], str]) -> str:
     """Each section's title a shaded row across both columns (kept with the next row),
     then a (question, answer) row per item, answers read from the top; no row splits."""
     cell_style = style_id("Table Text")
+    title_look = _CellLook(cell_style, '<w:shd w:val="clear" w:fill="EEEEEE"/>', keep_next=True)
+    answer_look = _CellLook(cell_style, '<w:vAlign w:val="top"/>')
     mms = [styles.TEXT_WIDTH_MM * w / 100 for w in (item.label_width, 100 - item.label_width)]
     widths = [twips(mm) for mm in mms]
     whole = round(sum(int(mm * 36000) for mm in mms) / 635)
@@ -320,23 +319,12 @@ def _form(item: FormTable, style_id: Callable[[str], str]) -> str:
         *(f'<w:gridCol w:w="{w}"/>' for w in widths),
         "</w:tblGrid>",
     ]
-    shaded = '<w:shd w:val="clear" w:fill="EEEEEE"/>'
-    top = '<w:vAlign w:val="top"/>'
     for section in item.sections:
-        title = _cell(
-            text(bold(section.title)),
-            "center",
-            whole,
-            cell_style,
-            span=2,
-            cell_props=shaded,
-            keep_next=True,
-        )
+        title = _cell(text(bold(section.title)), "center", whole, title_look, span=2)
         out.append(_row([title]))
         for pair in section.rows:
             cells = [
-                _cell(text(v), "left", w, cell_style, cell_props=top)
-                for v, w in zip(pair, widths, strict=True)
+                _cell(text(v), "left", w, answer_look) for v, w in zip(pair, widths, strict=True)
             ]
             out.append(_row(cells))
     out.append("</w:tbl>")

@@ -20,6 +20,7 @@ party accepts documents, the rate of interest after the confirmed amounts, the p
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Literal
@@ -188,17 +189,21 @@ def principal_of(debt: DebtAmounts, resolved: ResolvedAmounts) -> Decimal:
     )
 
 
+@dataclass(frozen=True)
+class StatedRate:
+    """A rate the agreement states: the rate, its field and what it is for (in messages)."""
+
+    rate: RateInput
+    loc: Loc
+    what: str
+
+
 def check_rate_cap(
-    result: Assessment,
-    rate: RateInput,
-    loc: Loc,
-    origin: ContractBasis,
-    on: date,
-    options: RuleOptions,
-    what: str,
+    result: Assessment, stated: StatedRate, origin: ContractBasis, on: date, options: RuleOptions
 ) -> Decimal | None:
-    """The annual rate of ``rate`` on ``on``; an error when it cannot be computed, is
+    """The annual rate of ``stated.rate`` on ``on``; an error when it cannot be computed, is
     negative or, between private lenders, exceeds the cap (法释〔2020〕17号 art. 25)."""
+    rate, loc, what = stated.rate, stated.loc, stated.what
     try:
         annual, _ = rate.spec().annual_percent_on(on, options.lpr_table)
     except (ValueError, LprNotAvailable) as exc:

@@ -9,11 +9,19 @@ from typing import Any
 
 from docgen.documents.part_models import AmountComponent, ContractBasis, DebtAmounts, InterestCalc
 from docgen.documents.problems import Assessment, Loc
-from docgen.domain.caps import check_cap, check_combined_cap
+from docgen.domain.caps import CapBasis, CombinedClaim, check_cap, check_combined_cap
 from docgen.domain.dates import format_cn
 from docgen.domain.interest import InterestResult, interest_on_principal
 from docgen.domain.lpr import LprNotAvailable, LprTable, format_percent
 from docgen.domain.money import format_yuan, to_fen
+
+
+@dataclass(frozen=True)
+class Latest:
+    """The document's date, after which no amount may be stated, and its name in messages."""
+
+    day: date
+    label: str = "发函日期"
 
 
 @dataclass
@@ -29,17 +37,17 @@ def check_amounts(
     assessment: Assessment,
     amounts: DebtAmounts,
     loc: Loc,
-    latest: date,
+    limit: Latest,
     contract: ContractBasis,
     table: LprTable,
-    latest_label: str = "发函日期",
 ) -> ResolvedAmounts:
     """Resolve and check the amounts claimed (typed, or computed from their calculation).
 
     Computed components must agree with typed ones; the total is the exact sum; no amount
-    is stated as of a date after ``latest`` (the document's date, named ``latest_label`` in
-    messages); private-lending interest stays within the cap.
+    is stated as of a date after ``limit.day`` (the document's date, named ``limit.label``
+    in messages); private-lending interest stays within the cap.
     """
+    latest, latest_label = limit.day, limit.label
     resolved: list[Decimal] = []
     sheets: list[dict[str, Any]] = []
     principal = _principal(amounts)
@@ -223,14 +231,10 @@ def _check_combined_cap(
         return
     try:
         check = check_combined_cap(
-            parts["interest"],
-            parts["penalty"],
-            parts["fee"],
-            principal,
+            CombinedClaim(parts["interest"], parts["penalty"], parts["fee"], principal),
             contract.signed_on,
             amounts.as_of + timedelta(days=1),
-            contract.signed_on,
-            table,
+            CapBasis(contract.signed_on, table),
         )
     except (ValueError, LprNotAvailable):
         return

@@ -66,6 +66,7 @@ from docgen.documents.parts import (
     ContractBasis,
     DebtAmounts,
     InterruptionInput,
+    Latest,
     ResolvedAmounts,
     check_amounts,
     check_party,
@@ -162,10 +163,9 @@ def assess(case: CivilComplaint, options: RuleOptions) -> Assessment:
         result,
         case.amounts,
         ("amounts",),
-        case.filing_date,
+        Latest(case.filing_date, "起诉日期"),
         case.contract,
         options.lpr_table,
-        latest_label="起诉日期",
     )
     result.computed["amounts"] = resolved
     _check_layout(result, case)

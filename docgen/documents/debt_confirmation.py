@@ -25,6 +25,7 @@ from pydantic import Field
 from docgen.documents.agreement_terms import (
     Jurisdiction,
     ServiceAddress,
+    StatedRate,
     check_jurisdiction,
     check_rate_cap,
     day_after,
@@ -39,6 +40,7 @@ from docgen.documents.parts import (
     BankAccount,
     ContractBasis,
     DebtAmounts,
+    Latest,
     RateInput,
     amounts_context,
     check_amounts,
@@ -132,7 +134,12 @@ def assess(case: DebtConfirmation, options: RuleOptions) -> Assessment:
     if same_party(case.creditor, case.debtor):
         result.error(("debtor",), "same_party", "债务人与债权人不能为同一主体")
     resolved = check_amounts(
-        result, case.amounts, ("amounts",), case.confirm_date, case.origin, options.lpr_table
+        result,
+        case.amounts,
+        ("amounts",),
+        Latest(case.confirm_date),
+        case.origin,
+        options.lpr_table,
     )
     result.computed["amounts"] = resolved
     if case.origin.signed_on > case.confirm_date:
@@ -168,15 +175,8 @@ def _check_later_interest(result: Assessment, case: DebtConfirmation, options: R
     elif later.rate is None:
         result.error(("later_interest", "rate"), "missing", "选择按约定利率计算时，请填写约定利率")
     else:
-        check_rate_cap(
-            result,
-            later.rate,
-            ("later_interest", "rate", "value"),
-            case.origin,
-            case.confirm_date,
-            options,
-            "截至日之后的利息",
-        )
+        stated = StatedRate(later.rate, ("later_interest", "rate", "value"), "截至日之后的利息")
+        check_rate_cap(result, stated, case.origin, case.confirm_date, options)
 
 
 def check_plan(

@@ -33,6 +33,7 @@ from docgen.documents.parts import (
     ContractBasis,
     DebtAmounts,
     InterruptionInput,
+    Latest,
     PaymentDeadline,
     Signatory,
     amounts_context,
@@ -182,7 +183,12 @@ def assess(case: DemandLetter, options: RuleOptions) -> Assessment:
         result.error(("debtor",), "same_party", "债务人与债权人不能为同一主体")
     check_guarantors(result, case.guarantors, [case.creditor, case.debtor], ("guarantors",))
     result.computed["amounts"] = check_amounts(
-        result, case.amounts, ("amounts",), case.letter_date, case.contract, options.lpr_table
+        result,
+        case.amounts,
+        ("amounts",),
+        Latest(case.letter_date),
+        case.contract,
+        options.lpr_table,
     )
     check_letter_guarantors(result, case, result.computed["amounts"].total)
     check_contract_dates(result, case.contract, case.letter_date)

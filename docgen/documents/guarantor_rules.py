@@ -48,15 +48,7 @@ def check_letter_guarantors(result: Assessment, case: LetterWithGuarantors, tota
         check_maximum_period(
             result, guarantee, case.contract.signed_on, party.name, ("guarantees", i)
         )
-    check_letter_guarantees(
-        result,
-        case.guarantors,
-        case.guarantees,
-        case.contract.due_date,
-        case.letter_date,
-        arbitration=case.next_step == "arbitration",
-        total=total,
-    )
+    check_letter_guarantees(result, case, total)
 
 
 ARBITRATION_SOURCE = (
@@ -84,22 +76,16 @@ def check_limitation_of_guarantor(
         )
 
 
-def check_letter_guarantees(
-    result: Assessment,
-    guarantors: list[Party],
-    guarantees: list[Guarantee],
-    due: date,
-    letter_date: date,
-    *,
-    arbitration: bool,
-    total: Decimal,
-) -> None:
+def check_letter_guarantees(result: Assessment, case: LetterWithGuarantors, total: Decimal) -> None:
     """A letter's guarantors: each has its guarantee; the letter fits each guarantee.
 
     A joint guarantor's copy demands payment (民法典 art. 688); a general guarantor's is a
     notice (art. 687: it may refuse to pay until enforcement against the debtor fails), so
     it names no next step against that guarantor and needs no arbitration agreement of it.
     """
+    guarantors, guarantees = case.guarantors, case.guarantees
+    due, letter_date = case.contract.due_date, case.letter_date
+    arbitration = case.next_step == "arbitration"
     if len(guarantees) != len(guarantors):
         result.error(
             ("guarantees",),

@@ -21,6 +21,7 @@ from pydantic import Field
 from docgen.documents.agreement_terms import (
     Jurisdiction,
     ServiceAddress,
+    StatedRate,
     check_jurisdiction,
     check_rate_cap,
     day_after,
@@ -35,6 +36,7 @@ from docgen.documents.parts import (
     BankAccount,
     ContractBasis,
     DebtAmounts,
+    Latest,
     RateInput,
     ResolvedAmounts,
     amounts_context,
@@ -154,7 +156,7 @@ def assess(case: InstallmentAgreement, options: RuleOptions) -> Assessment:
     elif case.guarantor_service is not None:
         result.error(("guarantor_service",), "no_guarantor", "没有保证人，无需填写丙方送达地址")
     resolved = check_amounts(
-        result, case.debt, ("debt",), case.agreement_date, case.origin, options.lpr_table
+        result, case.debt, ("debt",), Latest(case.agreement_date), case.origin, options.lpr_table
     )
     result.computed["amounts"] = resolved
     rows = _schedule(result, case, resolved.total)
@@ -167,12 +169,10 @@ def assess(case: InstallmentAgreement, options: RuleOptions) -> Assessment:
     if case.plan_interest is not None:
         annual = check_rate_cap(
             result,
-            case.plan_interest,
-            ("plan_interest", "value"),
+            StatedRate(case.plan_interest, ("plan_interest", "value"), "分期期间"),
             case.origin,
             case.agreement_date,
             options,
-            "分期期间",
         )
         if annual is not None:
             result.computed["plan_rate"] = annual

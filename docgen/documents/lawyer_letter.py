@@ -32,6 +32,7 @@ from docgen.documents.parts import (
     ContractBasis,
     DebtAmounts,
     InterruptionInput,
+    Latest,
     PaymentDeadline,
     amounts_context,
     check_amounts,
@@ -179,7 +180,12 @@ def assess(case: LawyerLetter, options: RuleOptions) -> Assessment:
         result.error(("debtor",), "same_party", "收函人与委托人不能为同一主体")
     check_guarantors(result, case.guarantors, [case.client, case.debtor], ("guarantors",))
     result.computed["amounts"] = check_amounts(
-        result, case.amounts, ("amounts",), case.letter_date, case.contract, options.lpr_table
+        result,
+        case.amounts,
+        ("amounts",),
+        Latest(case.letter_date),
+        case.contract,
+        options.lpr_table,
     )
     check_letter_guarantors(result, case, result.computed["amounts"].total)
     check_contract_dates(result, case.contract, case.letter_date)

@@ -11,6 +11,7 @@ from datetime import date
 
 from docgen.documents.amount_checks import (
     LPR_UPDATE_HINT,
+    Latest,
     ResolvedAmounts,
     check_amounts,
     check_contract_lpr,
@@ -52,6 +53,7 @@ __all__ = [
     "DebtAmounts",
     "InterestCalc",
     "InterruptionInput",
+    "Latest",
     "PaymentDeadline",
     "RateInput",
     "ResolvedAmounts",

@@ -103,6 +103,39 @@ class CapCheck:
     steps: tuple[CapStep, ...]
 
 
+@dataclass(frozen=True)
+class CapBasis:
+    """What the cap depends on: the contract's date, the LPR table and the filing date
+    (None: not filed yet, so the last day claimed stands in for it, art. 31(2))."""
+
+    contract_date: date
+    table: LprTable
+    filing_date: date | None = None
+
+
+@dataclass(frozen=True)
+class CombinedClaim:
+    """Art. 29's claim: overdue interest, 违约金 and other fees over one principal."""
+
+    overdue_interest: Decimal
+    penalty: Decimal
+    fees: Decimal
+    principal: Decimal
+
+
+@dataclass(frozen=True)
+class _Claimed:
+    """One stretch of constant base [start, end) and what is claimed over it: at a rate
+    (a claim step), or a total without one (art. 29)."""
+
+    base: Decimal
+    start: date
+    end: date
+    day_count: int
+    percent: Decimal | None
+    amount: Decimal
+
+
 def _pieces(contract_date: date, start: date, end: date) -> list[tuple[date, date]]:
     """Split [start, end) where the cap may change: 2020-08-20, for older contracts."""
     if contract_date < CAP_REFORM_DATE and start < CAP_REFORM_DATE < end:
@@ -110,19 +143,7 @@ def _pieces(contract_date: date, start: date, end: date) -> list[tuple[date, dat
     return [(start, end)]
 
 
-def _cap_step(
-    *,
-    base: Decimal,
-    start: date,
-    end: date,
-    day_count: int,
-    claimed_percent: Decimal | None,
-    claimed_amount: Decimal,
-    contract_date: date,
-    table: LprTable,
-    filing_date: date | None,
-    stand_in: date,
-) -> tuple[CapStep, bool]:
+def _cap_step(claim: _Claimed, context: CapBasis, stand_in: date) -> tuple[CapStep, bool]:
     """Cap one stretch of constant base; return it and whether a claimed rate exceeds it.
 
     With a claimed rate, the allowed amount is the sum over the pieces of the smaller of
@@ -133,6 +154,9 @@ def _cap_step(
     computed with its own `day_count`, the cap always on actual/365 (CAP_DAY_COUNT), and
     the claimed rate is compared as the rate it charges per 365 days.
     """
+    base, start, end, day_count = claim.base, claim.start, claim.end, claim.day_count
+    claimed_percent, claimed_amount = claim.percent, claim.amount
+    contract_date, table, filing_date = context.contract_date, context.table, context.filing_date
     cap_exact = Decimal(0)
     allowed_exact = Decimal(0)
     periods: list[CapPeriod] = []
@@ -201,19 +225,12 @@ def check_cap(
     last_day = max((step.end for step in steps), default=contract_date) - _ONE_DAY
     cap_steps: list[CapStep] = []
     rate_exceeds = False
+    basis = CapBasis(contract_date, table, filing_date)
     for step in steps:
-        cap_step, exceeds = _cap_step(
-            base=step.base,
-            start=step.start,
-            end=step.end,
-            day_count=step.day_count,
-            claimed_percent=step.annual_percent,
-            claimed_amount=step.amount,
-            contract_date=contract_date,
-            table=table,
-            filing_date=filing_date,
-            stand_in=last_day,
+        stretch = _Claimed(
+            step.base, step.start, step.end, step.day_count, step.annual_percent, step.amount
         )
+        cap_step, exceeds = _cap_step(stretch, basis, last_day)
         cap_steps.append(cap_step)
         rate_exceeds = rate_exceeds or exceeds
     claimed = sum((step.amount for step in steps), _ZERO)
@@ -221,19 +238,9 @@ def check_cap(
 
 
 def check_combined_cap(
-    overdue_interest: Decimal,
-    penalty: Decimal,
-    fees: Decimal,
-    principal: Decimal,
-    start: date,
-    end: date,
-    contract_date: date,
-    table: LprTable,
-    filing_date: date | None = None,
-    *,
-    day_count: int = 365,
+    claim: CombinedClaim, start: date, end: date, basis: CapBasis, *, day_count: int = 365
 ) -> CapCheck:
-    """Art. 29: overdue interest + 违约金 + other fees ≤ the cap on `principal` over [start, end).
+    """Art. 29: overdue interest + 违约金 + other fees ≤ the cap on the principal over [start, end).
 
     The period is the overdue period, days counted as in docgen.domain.interest
     ([start, end), `day_count` 365 or 360). For a contract formed before 2020-08-20 the
@@ -245,24 +252,19 @@ def check_combined_cap(
         raise ValueError(f"截止日{format_cn(end)}早于起算日{format_cn(start)}")
     if day_count not in (365, 360):
         raise ValueError(f"计息天数基准应为365或360，实为{day_count}")
-    parts = {"逾期利息": overdue_interest, "违约金": penalty, "其他费用": fees, "本金": principal}
+    parts = {
+        "逾期利息": claim.overdue_interest,
+        "违约金": claim.penalty,
+        "其他费用": claim.fees,
+        "本金": claim.principal,
+    }
     for name, amount in parts.items():
         if to_fen(amount) < 0:
             raise ValueError(f"{name}不得为负数，实为{amount}")
     del parts["本金"]
     claimed = sum((to_fen(amount) for amount in parts.values()), _ZERO)
-    cap_step, _ = _cap_step(
-        base=to_fen(principal),
-        start=start,
-        end=end,
-        day_count=day_count,
-        claimed_percent=None,
-        claimed_amount=claimed,
-        contract_date=contract_date,
-        table=table,
-        filing_date=filing_date,
-        stand_in=end - _ONE_DAY,
-    )
+    stretch = _Claimed(to_fen(claim.principal), start, end, day_count, None, claimed)
+    cap_step, _ = _cap_step(stretch, basis, end - _ONE_DAY)
     listing = "、".join(f"{name}{format_yuan(amount)}元" for name, amount in parts.items())
     return _conclude([cap_step], claimed, False, what=f"{listing}合计", article="第二十九条")
 

@@ -243,16 +243,21 @@ class InterestResult:
         return self.principal_outstanding + self.interest_outstanding + self.costs_outstanding
 
 
+@dataclass(frozen=True)
+class Accrual:
+    """How interest accrues and repayments apply: day count 365 or 360, and the order a
+    repayment goes to costs, interest and principal (default: 民法典 art. 561)."""
+
+    day_count: Literal[365, 360] = 365
+    allocation: Allocation = DEFAULT_ALLOCATION
+
+
 class _Ledger:
     """Running balances while walking the events in date order."""
 
     def __init__(self, allocation: Allocation) -> None:
         self.allocation = allocation
-        self.balances: dict[Bucket, Decimal] = {
-            "costs": Decimal("0.00"),
-            "interest": Decimal("0.00"),
-            "principal": Decimal("0.00"),
-        }
+        self.balances: dict[Bucket, Decimal] = dict.fromkeys(DEFAULT_ALLOCATION, Decimal("0.00"))
         self.overpaid = Decimal("0.00")
         self.applications: list[RepaymentApplication] = []
 
@@ -290,9 +295,7 @@ def compute_interest(
     start: date,
     end: date,
     table: LprTable,
-    *,
-    day_count: Literal[365, 360] = 365,
-    allocation: Allocation = DEFAULT_ALLOCATION,
+    accrual: Accrual = Accrual(),
 ) -> InterestResult:
     """Compute simple interest on the outstanding principal over [start, end).
 
@@ -305,6 +308,7 @@ def compute_interest(
     principal. LprNotAvailable is raised when an LPR-based rate is needed before
     2019-08-20 (the table's first entry).
     """
+    day_count, allocation = accrual.day_count, accrual.allocation
     if end < start:
         raise ValueError(f"计息截止日{format_cn(end)}早于起算日{format_cn(start)}")
     if day_count not in (365, 360):
@@ -341,10 +345,7 @@ def compute_interest(
             upcoming = next(pending, None)
         cursor = max(cursor, point)
 
-    used: dict[LprEntry, None] = {}
-    for step in steps:
-        if step.lpr_entry is not None:
-            used[step.lpr_entry] = None
+    used = dict.fromkeys(step.lpr_entry for step in steps if step.lpr_entry is not None)
     return InterestResult(
         rate=rate,
         start=start,
@@ -373,7 +374,7 @@ def interest_on_principal(
 ) -> InterestResult:
     """Interest on a fixed principal over [start, end): a single disbursement on `start`."""
     events = [LedgerEvent(day=start, kind="disbursement", amount=principal)]
-    return compute_interest(events, rate, start, end, table, day_count=day_count)
+    return compute_interest(events, rate, start, end, table, Accrual(day_count))
 
 
 def describe_running_claim(base: Decimal, rate: RateSpec, start: date) -> str:

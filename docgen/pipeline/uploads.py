@@ -37,7 +37,7 @@ def upload_template(
 ) -> tuple[VersionInfo, list[Problem]]:
     """Check and store a firm's template for a type, or for one of its layouts; raises
     TemplateRejected on errors."""
-    from docgen.template_store import TemplateRejected
+    from docgen.template_store import TemplateRejected, UploadRequest
 
     doc_type = registry.get(type_name)
     variant = upload.variant
@@ -46,17 +46,17 @@ def upload_template(
         message = f"{doc_type.title}没有版式「{variant[:40]}」；可选：{known}"
         raise TemplateRejected([Problem(("variant",), "unknown_variant", message)])
     kind = upload.kind or template_kind(upload.filename)
-    return scope.stores.templates.upload(
-        scope.tenant_id,
+    request = UploadRequest(
         type_name,
         upload.data,
-        validation.template_samples(scope, type_name, variant),
+        kind=kind,
+        variant=variant,
         filename=upload.filename or f"template.{kind}",
         note=upload.note,
         uploaded_by=upload.by,
-        kind=kind,
-        variant=variant,
     )
+    samples = validation.template_samples(scope, type_name, variant)
+    return scope.stores.templates.upload(scope.tenant_id, request, samples)
 
 
 def preview_template(

@@ -197,11 +197,11 @@ class LayoutPrinter:
         backend = self.backend
         base_url = (backend.templates_dir / "_shared" / "print.css").as_uri()
         markups = [html_writer.html(document) for document in documents]
-        if single:
-            from docgen.render.pdf import PdfRenderer
+        from docgen.render.pdf import PdfRenderer
 
-            if not isinstance(backend, PdfRenderer):
-                raise TypeError("the weasyprint engine prints with a PdfRenderer")
+        if not isinstance(backend, PdfRenderer):
+            raise TypeError("the weasyprint engine prints with a PdfRenderer")
+        if single:
             return [
                 backend.render_markup(
                     markups[0],
@@ -211,13 +211,9 @@ class LayoutPrinter:
                     glyphs_checked=True,  # _print checked the blocks and footers
                 )
             ]
-        return backend.render_markups(  # type: ignore[union-attr]
-            markups,
-            base_url,
-            footers=footers,
-            metadata=metadata,
-            combined=combined,
-            glyphs_checked=True,
+        # render_markups trusts its caller: _print checked the blocks and footers
+        return backend.render_markups(
+            markups, base_url, footers=footers, metadata=metadata, combined=combined
         )
 
 

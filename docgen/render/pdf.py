@@ -268,6 +268,8 @@ class PdfRenderer:
         if not contexts:
             return []
         markups = [self.render_html(template_name, context) for context in contexts]
+        for k, markup in enumerate(markups):
+            self.check_glyphs(visible_text(markup) + (footers[k] if footers else ""))
         base_url = (self.templates_dir / template_name).as_uri()
         return self.render_markups(
             markups,
@@ -287,13 +289,10 @@ class PdfRenderer:
         metadata: list[dict[str, str]] | None = None,
         combined: list[tuple[bytes, list[int]]] | None = None,
         max_pages: int | None = None,
-        glyphs_checked: bool = False,
     ) -> list[bytes]:
-        """``render_many`` for ready HTML documents (relative URLs against ``base_url``);
-        ``glyphs_checked``: the caller checked every character already (a layout)."""
-        if not glyphs_checked:
-            for k, markup in enumerate(markups):
-                self.check_glyphs(visible_text(markup) + (footers[k] if footers else ""))
+        """``render_many`` for ready HTML documents (relative URLs against ``base_url``)
+        whose every character, footers included, the caller has checked with
+        ``check_glyphs`` (``render_many`` checks its letters, a layout its blocks)."""
         letters = [pdf_chunks.split_markup(markup) for markup in markups]
         stylesheets = [*self.stylesheets, self._chunk_stylesheet]
         if footers is not None:

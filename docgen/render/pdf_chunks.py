@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import tinycss2
+from tinycss2.ast import FunctionBlock, IdentToken
 
 if TYPE_CHECKING:
     from weasyprint.document import Document, DocumentMetadata
@@ -94,10 +95,10 @@ def page_total_rules(css_text: str) -> list[tuple[str, str]]:
 
 
 def _is_pages_counter(token: tinycss2.ast.Node) -> bool:
-    if token.type != "function" or token.lower_name != "counter":
+    if not isinstance(token, FunctionBlock) or token.lower_name != "counter":
         return False
     args = [a for a in token.arguments if a.type not in ("whitespace", "comment")]
-    return len(args) == 1 and args[0].type == "ident" and args[0].lower_value == "pages"
+    return len(args) == 1 and isinstance(args[0], IdentToken) and args[0].lower_value == "pages"
 
 
 def chunk_css(total_rules: list[tuple[str, str]]) -> str:

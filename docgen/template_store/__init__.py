@@ -45,6 +45,20 @@ MAX_VERSION = 2**31 - 1
 
 
 @dataclass(frozen=True)
+class UploadRequest:
+    """A file to store for a type: its bytes, its kind (``docx`` or ``html``), the layout
+    it is for (``variant``; empty: every layout), its file name, a note and the uploader."""
+
+    type_name: str
+    data: bytes
+    kind: str = "docx"
+    variant: str = ""
+    filename: str = "template.docx"
+    note: str = ""
+    uploaded_by: str = ""
+
+
+@dataclass(frozen=True)
 class VersionInfo:
     """A stored template version, as the API and CLI show it."""
 
@@ -150,23 +164,14 @@ class TemplateStore:
         return problems_from(meta)
 
     def upload(
-        self,
-        tenant_id: int,
-        type_name: str,
-        data: bytes,
-        samples: Samples,
-        *,
-        filename: str = "template.docx",
-        note: str = "",
-        uploaded_by: str = "",
-        kind: str = "docx",
-        variant: str = "",
+        self, tenant_id: int, request: UploadRequest, samples: Samples
     ) -> tuple[VersionInfo, list[Problem]]:
         """Check and store a .docx or .html; returns the version and the checks' warnings.
 
         Raises TemplateRejected with every error. Uploading a file identical to a stored
         version returns that version instead of adding a new one.
         """
+        type_name, data, kind = request.type_name, request.data, request.kind
         if kind not in KINDS:
             raise ValueError(f"unknown template kind {kind!r}")
         digest = sha256_hex(data)
@@ -181,9 +186,7 @@ class TemplateStore:
         self._write_file(type_name, kind, digest, data)
         for _attempt in range(5):
             try:
-                row = self._insert(
-                    tenant_id, (type_name, kind, variant), digest, data, filename, note, uploaded_by
-                )
+                row = self._insert(tenant_id, request, digest)
                 return row, warnings
             except IntegrityError:
                 existing = self._find_by_hash(tenant_id, type_name, kind, digest)
@@ -191,17 +194,8 @@ class TemplateStore:
                     return existing, warnings
         raise RuntimeError("could not allocate a template version number")
 
-    def _insert(
-        self,
-        tenant_id: int,
-        target: tuple[str, str, str],
-        digest: str,
-        data: bytes,
-        filename: str,
-        note: str,
-        by: str,
-    ) -> VersionInfo:
-        type_name, kind, variant = target
+    def _insert(self, tenant_id: int, request: UploadRequest, digest: str) -> VersionInfo:
+        type_name, kind, variant = request.type_name, request.kind, request.variant
         existing = self._find_by_hash(tenant_id, type_name, kind, digest)
         if existing is not None:
             return existing
@@ -220,11 +214,11 @@ class TemplateStore:
                 variant=variant,
                 version=(latest or 0) + 1,
                 sha256=digest,
-                filename=_clean_filename(filename, f"template.{kind}"),
-                size=len(data),
+                filename=_clean_filename(request.filename, f"template.{kind}"),
+                size=len(request.data),
                 status="uploaded",
-                note=note[:500],
-                uploaded_by=by[:100],
+                note=request.note[:500],
+                uploaded_by=request.uploaded_by[:100],
                 created_at=datetime.now(UTC),
             )
             session.add(row)

@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from docgen.domain.cap_rates import CAP_REFORM_DATE, cap_percent, in_term_rate, overdue_rate
-from docgen.domain.caps import check_cap, check_combined_cap
+from docgen.domain.caps import CapBasis, CapCheck, CombinedClaim, check_cap, check_combined_cap
 from docgen.domain.interest import (
     LedgerEvent,
     RateSpec,
@@ -173,8 +173,13 @@ def test_transition_without_a_filing_date_uses_the_last_day_claimed() -> None:
 def test_combined_cap_on_overdue_interest_penalty_and_fees() -> None:
     # Contract 2023-09-01 (13.8%); principal 100,000 overdue 2024-01-01 → 2025-01-01:
     # cap 13,837.81 as above. 6,000 + 5,000 + 3,000 = 14,000 → 162.19 too much.
-    args = (D(100000), date(2024, 1, 1), date(2025, 1, 1), date(2023, 9, 1), TABLE)
-    check = check_combined_cap(D(6000), D(5000), D(3000), *args)
+    period = (date(2024, 1, 1), date(2025, 1, 1))
+    basis = CapBasis(date(2023, 9, 1), TABLE)
+
+    def combined(interest: Decimal, penalty: Decimal, fees: Decimal) -> CapCheck:
+        return check_combined_cap(CombinedClaim(interest, penalty, fees, D(100000)), *period, basis)
+
+    check = combined(D(6000), D(5000), D(3000))
     assert not check.ok
     assert (check.claimed, check.lawful_max, check.excess) == (
         D("14000.00"),
@@ -186,13 +191,13 @@ def test_combined_cap_on_overdue_interest_penalty_and_fees() -> None:
         "违约金5,000.00元、其他费用3,000.00元合计最多为人民币13,837.81元，"
         "主张的14,000.00元超出162.19元（法释〔2020〕17号第二十九条、第二十五条）"
     )
-    within = check_combined_cap(D(6000), D(5000), D(2000), *args)
+    within = combined(D(6000), D(5000), D(2000))
     assert within.ok
     assert within.lawful_max == within.claimed == D("13000.00")
     with pytest.raises(ValueError, match="违约金不得为负数"):
-        check_combined_cap(D(6000), D(-1), D(0), *args)
+        combined(D(6000), D(-1), D(0))
     with pytest.raises(TypeError):
-        check_combined_cap(D(6000), 5000.0, D(0), *args)  # type: ignore[arg-type]
+        combined(D(6000), 5000.0, D(0))  # type: ignore[arg-type]
 
 
 def test_overdue_rate_under_article_28() -> None:

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from docgen.domain.interest import (
     DEFAULT_ALLOCATION,
+    Accrual,
     InterestResult,
     LedgerEvent,
     RateSpec,
@@ -206,7 +207,7 @@ def test_costs_come_first_and_the_order_is_a_parameter() -> None:
         date(2025, 1, 1),
         date(2025, 4, 12),
         TABLE,
-        allocation=("principal", "interest", "costs"),
+        Accrual(allocation=("principal", "interest", "costs")),
     )
     assert principal_first.principal_outstanding == D(95000)
     assert principal_first.steps[-1].amount == D("31.23")
@@ -253,10 +254,15 @@ def test_events_after_end_and_bad_parameters_are_refused() -> None:
     with pytest.raises(ValueError, match="早于起算日"):
         compute_interest(events, ANNUAL_6, date(2025, 2, 1), date(2025, 1, 1), TABLE)
     with pytest.raises(ValueError, match="365或360"):
-        compute_interest(events, ANNUAL_6, date(2025, 1, 1), date(2025, 2, 1), TABLE, day_count=366)  # type: ignore[arg-type]
+        compute_interest(events, ANNUAL_6, date(2025, 1, 1), date(2025, 2, 1), TABLE, Accrual(366))  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="抵充顺序"):
         compute_interest(
-            events, ANNUAL_6, date(2025, 1, 1), date(2025, 2, 1), TABLE, allocation=("interest",)
+            events,
+            ANNUAL_6,
+            date(2025, 1, 1),
+            date(2025, 2, 1),
+            TABLE,
+            Accrual(allocation=("interest",)),
         )
 
 
@@ -399,7 +405,7 @@ def test_balances_never_go_negative_and_money_is_conserved(
         for offset, kind, fen in raw
     ]
     assume(all(event.day <= end for event in events))
-    result = compute_interest(events, rate, start, end, TABLE, allocation=allocation)  # type: ignore[arg-type]
+    result = compute_interest(events, rate, start, end, TABLE, Accrual(allocation=allocation))  # type: ignore[arg-type]
     assert result.principal_outstanding >= 0
     assert result.interest_outstanding >= 0
     assert result.costs_outstanding >= 0
