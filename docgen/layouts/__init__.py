@@ -55,10 +55,13 @@ class _Layouts(MutableMapping[str, Layout]):
     Layouts set here (tests put their own in) stand in front of the declared ones."""
 
     def __init__(self) -> None:
-        self._declarations: Declarations = lambda: ()
+        self._declarations: Declarations | None = None
         self._found: dict[str, Layout] = {}
 
     def _declared(self) -> dict[str, str]:
+        if self._declarations is None:
+            # an empty answer would send a built-in type to template files it lacks
+            raise LookupError("the layouts are declared by the document types, not loaded yet")
         return {
             name_for(type_name, variant): target
             for type_name, declared in self._declarations()
