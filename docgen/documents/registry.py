@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from docgen import documents, layouts
@@ -23,12 +23,15 @@ class UnknownDocumentType(KeyError):
     """No document type has this name."""
 
 
+def _in_order(found: Iterable[DocumentType[Any]]) -> list[tuple[str, DocumentType[Any]]]:
+    return [(t.name, t) for t in sorted(found, key=lambda t: (t.order, t.name))]
+
+
 def register(doc_type: DocumentType[Any]) -> None:
     """Add a document type (plugins and tests may register their own)."""
-    _types[doc_type.name] = doc_type
-    ordered = sorted(_types.values(), key=lambda t: (t.order, t.name))
+    ordered = _in_order({**_types, doc_type.name: doc_type}.values())
     _types.clear()
-    _types.update((t.name, t) for t in ordered)
+    _types.update(ordered)
 
 
 def builtin_modules() -> list[str]:
@@ -42,10 +45,12 @@ def builtin_modules() -> list[str]:
 def _load_builtin() -> None:
     if _types:
         return
+    found = []
     for module_name in builtin_modules():
         declared = getattr(importlib.import_module(module_name), "DOCUMENT", None)
         if isinstance(declared, DocumentType):
-            register(declared)
+            found.append(declared)
+    _types.update(_in_order(found))  # at once: a reader never sees some of them
 
 
 def get(name: str) -> DocumentType[Any]:
