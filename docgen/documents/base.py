@@ -79,6 +79,14 @@ class DocumentType(Generic[M]):
     """For a type with several layouts: the layout a case asks for (one of ``variants``);
     an uploaded template may target one layout."""
     variants: Mapping[str, str] = field(default_factory=dict)  # layout name -> its title
+    layouts: Mapping[str, str] = field(default_factory=dict)
+    """Its built-in layouts, the blocks it prints from (``docgen.layouts``): the layout
+    ("" for a type with one, else one of ``variants``) -> its build function as
+    ``"module:function"``, imported on first use. The module's file is part of the
+    layout's version, which a reissue checks. Empty: printed from template files only."""
+    order: int = 1000
+    """Its place in every list of types (``docgen types``, the form's menu, the API, the
+    batch page); a type that does not say comes after the built-in ones."""
 
     # What the rest of docgen asks about a type. Each has a default, so a type that does
     # not say is an ordinary document: no demand, no addressee, any bundle's complaint.
@@ -99,6 +107,10 @@ class DocumentType(Generic[M]):
     court_filing: bool = False
     """Filed with a court: its register stamp goes in the PDF's metadata only, never on a
     page (a court's own page numbers and seals go there)."""
+
+    def __post_init__(self) -> None:
+        if self.variants and self.layouts and set(self.layouts) != set(self.variants):
+            raise ValueError(f"{self.name}: its layouts are not its variants")
 
     @property
     def stem(self) -> str:

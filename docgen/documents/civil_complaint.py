@@ -394,6 +394,13 @@ def layout_of(case: CivilComplaint) -> str:
 
 DOCUMENT: DocumentType[CivilComplaint] = DocumentType(
     name="civil_complaint",
+    order=50,
+    layouts={
+        "narrative": "docgen.layouts.civil_complaint:build_narrative",
+        "elements": "docgen.layouts.civil_complaint:build_elements",
+        "elements_bank_loan": "docgen.layouts.civil_complaint:build_elements",
+        "elements_sale": "docgen.layouts.civil_complaint:build_elements",
+    },
     title="民事起诉状",
     description="向人民法院起诉追讨欠款的起诉状，可选文书式或要素式（民间借贷、金融借款、买卖合同），"
     "列明诉讼请求、受理费估算",

@@ -301,6 +301,8 @@ def filename(case: DebtConfirmation) -> str:
 
 DOCUMENT: DocumentType[DebtConfirmation] = DocumentType(
     name="debt_confirmation",
+    order=30,
+    layouts={"": "docgen.layouts.debt_confirmation:build"},
     title="债务确认书",
     description="债务人确认债务的来源、金额及无异议，可附还款计划；可中断或排除诉讼时效抗辩",
     model=DebtConfirmation,

@@ -310,6 +310,8 @@ def filename(case: DemandLetter) -> str:
 
 DOCUMENT: DocumentType[DemandLetter] = DocumentType(
     name="demand_letter",
+    order=10,
+    layouts={"": "docgen.layouts.demand_letter:build"},
     title="催款函",
     description="向债务人催收到期欠款的书面通知，送达后可中断诉讼时效",
     model=DemandLetter,

@@ -421,6 +421,8 @@ def filename(case: EnforcementApplication) -> str:
 
 DOCUMENT: DocumentType[EnforcementApplication] = DocumentType(
     name="enforcement_application",
+    order=130,
+    layouts={"": "docgen.layouts.enforcement_application:build"},
     title="强制执行申请书",
     description="依据生效判决书、调解书、仲裁裁决书或公证债权文书申请强制执行，计算迟延履行利息，"
     "核对二年申请执行期间",

@@ -151,6 +151,8 @@ def filename(case: EvidenceList) -> str:
 
 DOCUMENT: DocumentType[EvidenceList] = DocumentType(
     name="evidence_list",
+    order=70,
+    layouts={"": "docgen.layouts.evidence_list:build"},
     title="证据目录",
     model=EvidenceList,
     assess=assess,

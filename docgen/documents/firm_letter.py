@@ -204,6 +204,8 @@ def filename(case: FirmLetter) -> str:
 
 DOCUMENT: DocumentType[FirmLetter] = DocumentType(
     name="firm_letter",
+    order=90,
+    layouts={"": "docgen.layouts.firm_letter:build"},
     title="律师事务所函",
     model=FirmLetter,
     assess=assess,

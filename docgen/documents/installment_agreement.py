@@ -426,6 +426,8 @@ def filename(case: InstallmentAgreement) -> str:
 
 DOCUMENT: DocumentType[InstallmentAgreement] = DocumentType(
     name="installment_agreement",
+    order=40,
+    layouts={"": "docgen.layouts.installment_agreement:build"},
     title="分期还款协议",
     description="债权人与债务人（及保证人）约定分期清偿欠款，含还款计划、加速到期与管辖条款",
     model=InstallmentAgreement,

@@ -316,6 +316,8 @@ def filename(case: LawyerLetter) -> str:
 
 DOCUMENT: DocumentType[LawyerLetter] = DocumentType(
     name="lawyer_letter",
+    order=20,
+    layouts={"": "docgen.layouts.lawyer_letter:build"},
     title="律师函",
     description="律师事务所受债权人委托向债务人（及保证人）发出的催告函件",
     model=LawyerLetter,

@@ -225,6 +225,8 @@ def filename(case: PaymentOrderApplication) -> str:
 
 DOCUMENT: DocumentType[PaymentOrderApplication] = DocumentType(
     name="payment_order",
+    order=120,
+    layouts={"": "docgen.layouts.payment_order:build"},
     title="支付令申请书",
     model=PaymentOrderApplication,
     assess=assess,

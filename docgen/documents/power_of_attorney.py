@@ -289,6 +289,8 @@ def filename(case: PowerOfAttorney) -> str:
 
 DOCUMENT: DocumentType[PowerOfAttorney] = DocumentType(
     name="power_of_attorney",
+    order=80,
+    layouts={"": "docgen.layouts.power_of_attorney:build"},
     title="授权委托书",
     model=PowerOfAttorney,
     assess=assess,

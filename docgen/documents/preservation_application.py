@@ -371,6 +371,8 @@ def filename(case: PreservationApplication) -> str:
 
 DOCUMENT: DocumentType[PreservationApplication] = DocumentType(
     name="preservation_application",
+    order=60,
+    layouts={"": "docgen.layouts.preservation_application:build"},
     title="财产保全申请书",
     description="申请人民法院查封、扣押、冻结被申请人财产，列明财产线索、担保及申请费",
     model=PreservationApplication,

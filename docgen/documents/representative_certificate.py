@@ -107,6 +107,8 @@ def filename(case: RepresentativeCertificate) -> str:
 
 DOCUMENT: DocumentType[RepresentativeCertificate] = DocumentType(
     name="representative_certificate",
+    order=100,
+    layouts={"": "docgen.layouts.representative_certificate:build"},
     title=DOCUMENT_TITLE,
     model=RepresentativeCertificate,
     assess=assess,

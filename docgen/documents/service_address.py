@@ -169,6 +169,8 @@ def filename(case: ServiceAddressConfirmation) -> str:
 
 DOCUMENT: DocumentType[ServiceAddressConfirmation] = DocumentType(
     name="service_address",
+    order=110,
+    layouts={"": "docgen.layouts.service_address:build"},
     title="送达地址确认书",
     model=ServiceAddressConfirmation,
     assess=assess,

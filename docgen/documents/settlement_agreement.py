@@ -256,6 +256,8 @@ def filename(case: SettlementAgreement) -> str:
 
 DOCUMENT: DocumentType[SettlementAgreement] = DocumentType(
     name="settlement_agreement",
+    order=150,
+    layouts={"": "docgen.layouts.settlement_agreement:build"},
     title="和解协议",
     description="债权人与债务人（及保证人）就纠纷达成和解：和解金额、付款计划、加速到期、"
     "撤诉或出具调解书及诉讼费用负担",

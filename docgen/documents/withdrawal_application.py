@@ -218,6 +218,8 @@ def filename(case: WithdrawalApplication) -> str:
 
 DOCUMENT: DocumentType[WithdrawalApplication] = DocumentType(
     name="withdrawal_application",
+    order=140,
+    layouts={"": "docgen.layouts.withdrawal_application:build"},
     title="撤诉申请书",
     description="原告申请撤回起诉，并按《诉讼费用交纳办法》第十五条申请退还一半案件受理费",
     model=WithdrawalApplication,

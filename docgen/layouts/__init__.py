@@ -1,36 +1,28 @@
 """Built-in documents declared once: one module per type builds its blocks
 (``docgen.docmodel.blocks``) from the case's template context; the writers print them to
-DOCX, PDF and HTML. Every built-in type is listed here and printed from its layout unless
-a firm's uploaded template is active for it. A type with several layouts (variants) has
-one per layout, named ``<type>:<layout>``.
+DOCX, PDF and HTML. A type is printed from its layout unless a firm's uploaded template
+is active for it. A type with several layouts (variants) has one per layout, named
+``<type>:<layout>``.
+
+Each type declares its layouts (``DocumentType.layouts``: the layout -> its build
+function as ``"module:function"``); :data:`LAYOUTS` serves them by name. This package
+knows no document type (the renderers read it): the registry of document types tells it
+where to find the declarations (:func:`declared_by`), and a layout's module is imported
+the first time the layout is asked for.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType
 
 from docgen.docmodel.blocks import Document
-from docgen.layouts import (
-    civil_complaint,
-    debt_confirmation,
-    demand_letter,
-    enforcement_application,
-    evidence_list,
-    firm_letter,
-    installment_agreement,
-    lawyer_letter,
-    payment_order,
-    power_of_attorney,
-    preservation_application,
-    representative_certificate,
-    service_address,
-    settlement_agreement,
-    withdrawal_application,
-)
 from docgen.layouts.common import Context
+
+Declarations = Callable[[], Iterable[tuple[str, Mapping[str, str]]]]
+"""Each type's name and the layouts it declares (layout -> ``"module:function"``)."""
 
 
 @dataclass(frozen=True)
@@ -43,49 +35,72 @@ class Layout:
     source: Path
 
 
-def _layout(
-    name: str, module: ModuleType, build: Callable[[Context], Document] | None = None
-) -> Layout:
-    return Layout(name, build or module.build, Path(module.__file__ or ""))
-
-
-LAYOUTS: dict[str, Layout] = {
-    layout.name: layout
-    for layout in (
-        _layout("demand_letter", demand_letter),
-        _layout("lawyer_letter", lawyer_letter),
-        _layout("debt_confirmation", debt_confirmation),
-        _layout("installment_agreement", installment_agreement),
-        _layout("evidence_list", evidence_list),
-        _layout("preservation_application", preservation_application),
-        _layout("power_of_attorney", power_of_attorney),
-        _layout("firm_letter", firm_letter),
-        _layout("representative_certificate", representative_certificate),
-        _layout("service_address", service_address),
-        _layout("payment_order", payment_order),
-        _layout("civil_complaint:narrative", civil_complaint, civil_complaint.build_narrative),
-        _layout("civil_complaint:elements", civil_complaint, civil_complaint.build_elements),
-        _layout(
-            "civil_complaint:elements_bank_loan", civil_complaint, civil_complaint.build_elements
-        ),
-        _layout("civil_complaint:elements_sale", civil_complaint, civil_complaint.build_elements),
-        _layout("enforcement_application", enforcement_application),
-        _layout("withdrawal_application", withdrawal_application),
-        _layout("settlement_agreement", settlement_agreement),
-    )
-}
-SHARED = Path(__file__).with_name("common.py")
-"""The shared blocks every layout uses (part of each layout's version)."""
-
-
-def get(name: str) -> Layout | None:
-    return LAYOUTS.get(name)
-
-
 def name_for(type_name: str, variant: str = "") -> str:
     """The name of the layout a case of ``type_name`` in layout ``variant`` prints from
     ("" for a type with one layout)."""
     return f"{type_name}:{variant}" if variant else type_name
 
 
-__all__ = ["LAYOUTS", "SHARED", "Layout", "get", "name_for"]
+def resolve(name: str, target: str) -> Layout:
+    """The layout ``name`` built by ``target`` (``"docgen.layouts.x:build"``)."""
+    module_name, _, function = target.partition(":")
+    module = importlib.import_module(module_name)
+    build: Callable[[Context], Document] = getattr(module, function)
+    return Layout(name, build, Path(module.__file__ or ""))
+
+
+class _Layouts(MutableMapping[str, Layout]):
+    """The layouts by name: each type's declared ones, imported when first asked for.
+
+    Layouts set here (tests put their own in) stand in front of the declared ones."""
+
+    def __init__(self) -> None:
+        self._declarations: Declarations | None = None
+        self._found: dict[str, Layout] = {}
+
+    def _declared(self) -> dict[str, str]:
+        if self._declarations is None:
+            # an empty answer would send a built-in type to template files it lacks
+            raise LookupError("the layouts are declared by the document types, not loaded yet")
+        return {
+            name_for(type_name, variant): target
+            for type_name, declared in self._declarations()
+            for variant, target in declared.items()
+        }
+
+    def __getitem__(self, name: str) -> Layout:
+        if name not in self._found:
+            target = self._declared().get(name)
+            if target is None:
+                raise KeyError(name)
+            self._found[name] = resolve(name, target)
+        return self._found[name]
+
+    def __setitem__(self, name: str, layout: Layout) -> None:
+        self._found[name] = layout
+
+    def __delitem__(self, name: str) -> None:
+        del self._found[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter({**dict.fromkeys(self._declared()), **dict.fromkeys(self._found)})
+
+    def __len__(self) -> int:
+        return len({*self._declared(), *self._found})
+
+
+LAYOUTS = _Layouts()
+SHARED = Path(__file__).with_name("common.py")
+"""The shared blocks every layout uses (part of each layout's version)."""
+
+
+def declared_by(declarations: Declarations) -> None:
+    """Where the types' layout declarations come from (the registry of document types)."""
+    LAYOUTS._declarations = declarations
+
+
+def get(name: str) -> Layout | None:
+    return LAYOUTS.get(name)
+
+
+__all__ = ["LAYOUTS", "SHARED", "Layout", "declared_by", "get", "name_for", "resolve"]

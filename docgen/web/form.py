@@ -62,7 +62,7 @@ from docgen.web.pages import (
     page_response,
     problem_for_form,
 )
-from docgen.web.sample_titles import sample_title
+from docgen.web.sample_titles import sample_titles
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +77,12 @@ def sample_names(type_name: str) -> list[str]:
     if not folder.is_dir():
         return []
     return sorted(p.stem for p in folder.glob("*.json") if not p.name.endswith(".expect.json"))
+
+
+def samples(type_name: str) -> list[tuple[str, str]]:
+    """Each sample case's file name and Chinese name (its file name when it has none)."""
+    titles = sample_titles(_samples_dir(type_name).parent)
+    return [(name, titles.get(name, name)) for name in sample_names(type_name)]
 
 
 @bp.get("/")
@@ -101,7 +107,7 @@ def page(type_name: str) -> Response:
             initial=initial,
             doc_type=doc_type,
             spec=spec,
-            samples=[(name, sample_title(name)) for name in sample_names(type_name)],
+            samples=samples(type_name),
             carry_targets=[registry.get(t) for t in NEXT.get(type_name, ())],
             carried_from=carried_from,
             to_fill=_to_fill(spec, type_name, initial) if carried_from else [],

@@ -99,6 +99,8 @@ def test_an_unknown_type_has_no_form(client):
 def test_the_first_sample_case_is_offered_and_served(client):
     html = client.get("/form/demand_letter").get_data(as_text=True)
     assert '<option value="company_debtor_arbitration">' in html
+    # each sample is offered under its Chinese name, from fixtures/<type>/titles.json
+    assert '<option value="person_debtor">自然人债务人（民间借贷）</option>' in html
     sample = client.get("/form/demand_letter/samples/person_debtor.json")
     assert sample.json == PERSON
     assert client.get("/form/demand_letter/samples/..%2Fvalid.json").status_code == 404

@@ -13,8 +13,8 @@ from docgen.profiles.model import SenderProfile
 from docgen.web.formdates import normalize_dates, parse_typed_date
 from docgen.web.formspec import Node, form_spec
 from docgen.web.prefill import prefill
-from docgen.web.sample_titles import SAMPLE_TITLES, sample_title
-from tests.support import fixture_cases
+from docgen.web.sample_titles import sample_titles
+from tests.support import FIXTURES, fixture_cases
 
 
 def _spec(type_name: str) -> Node:
@@ -159,11 +159,17 @@ def test_a_profile_with_a_wrong_uscc_check_character_is_refused_on_the_field() -
     assert "校验位" in caught.value.errors()[0]["msg"]
 
 
-def test_every_sample_case_has_a_chinese_name() -> None:
-    stems = {case.path.stem for case in fixture_cases("valid")}
-    assert stems <= set(SAMPLE_TITLES), stems - set(SAMPLE_TITLES)
-    assert sample_title("person_debtor") == "自然人债务人（民间借贷）"
-    assert sample_title("added_later") == "added_later"
+def test_every_sample_case_has_a_chinese_name_beside_it() -> None:
+    """fixtures/<type>/titles.json names each valid fixture of the type, and no other."""
+    named: dict[str, set[str]] = {}
+    for case in fixture_cases("valid"):
+        named.setdefault(case.type_name, set()).add(case.name)
+    for type_name, stems in named.items():
+        titles = sample_titles(FIXTURES / type_name)
+        assert set(titles) == stems, type_name
+        assert all(title and title != stem for stem, title in titles.items())
+    assert sample_titles(FIXTURES / "demand_letter")["person_debtor"] == "自然人债务人（民间借贷）"
+    assert sample_titles(FIXTURES / "no_such_type") == {}
 
 
 def test_the_batch_template_puts_the_rarely_needed_columns_last(tmp_path, service) -> None:
