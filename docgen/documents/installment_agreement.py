@@ -333,6 +333,7 @@ def _schedule_context(
 ) -> dict[str, Any]:
     """The schedule table's rows and totals, and the words on its interest."""
     principal = principal_of(case.debt, resolved)
+    name = case.debt.principal_label  # 货款 for a sale: as the amounts table names it
     interest_total = sum((s.interest for s in splits), Decimal(0))
     rows = [
         {
@@ -354,7 +355,7 @@ def _schedule_context(
     }
     rate = case.plan_interest
     allocation = (
-        "乙方每期所还款项先抵充第一条确认的利息、违约金等本金以外的款项，再抵充本金"
+        f"乙方每期所还款项先抵充第一条确认的利息、违约金等{name}以外的款项，再抵充{name}"
         "（《中华人民共和国民法典》第五百六十一条）。"
     )
     if rate is None:
@@ -363,7 +364,7 @@ def _schedule_context(
         # simple interest on the unpaid principal only, never on interest or penalties
         # (法释〔2020〕17号 art. 27 limits what interest may be turned into principal)
         interest = (
-            f"自{day_after(case.debt.as_of)}起，乙方以尚未清偿的本金（本协议确认的本金为人民币"
+            f"自{day_after(case.debt.as_of)}起，乙方以尚未清偿的{name}（本协议确认的{name}为人民币"
             f"{format_yuan(principal)}元）为基数，按"
             f"{rate.spec().describe()}向甲方支付利息，第一期利息自该日起、以后各期自上一期还款日"
             "的次日起计至本期还款日（含当日），随本期款项一并支付；已产生的利息、违约金等不计入计息基数。"
@@ -373,6 +374,7 @@ def _schedule_context(
         "schedule": rows,
         "schedule_totals": totals,
         "has_other": resolved.total != principal,
+        "principal_label": name,
         "interest": allocation + interest if resolved.total != principal else interest,
     }
 

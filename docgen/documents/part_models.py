@@ -177,6 +177,14 @@ class DebtAmounts(CaseModel):
         default=None, title="合计（元）", description="不填则自动合计；填写时必须等于各项之和"
     )
 
+    @property
+    def principal_label(self) -> str:
+        """The principal as the amounts table names it: 货款 for a sale, 本金 for a loan
+        (one name for every principal line, else 本金), so that a document speaks of
+        one debt in one word."""
+        labels = {c.display_label for c in self.components if c.kind == "principal"}
+        return labels.pop() if len(labels) == 1 else COMPONENT_LABELS["principal"]
+
 
 class PaymentDeadline(CaseModel):
     """How long the debtor has to pay; the date itself is computed, never typed."""

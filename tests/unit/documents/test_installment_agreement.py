@@ -6,8 +6,11 @@ import copy
 from datetime import date
 from decimal import Decimal
 
+from docgen import layouts
+from docgen.docmodel.blocks import paragraphs
 from docgen.documents import registry
 from docgen.documents.base import RuleOptions
+from docgen.layouts.installment_agreement import schedule_table
 from tests.support import load_fixture
 
 DOC = registry.get("installment_agreement")
@@ -213,3 +216,25 @@ def test_an_lpr_plan_rate_before_the_first_lpr_is_an_error_on_the_rate():
     (problem,) = _assess(data).errors
     assert (problem.loc, problem.code) == (("plan_interest", "value"), "rate_not_computable")
     assert "2019年8月20日" in problem.message
+
+
+def _printed(data) -> str:
+    layout = layouts.LAYOUTS["installment_agreement"]
+    return "\n".join(paragraphs(layout.build(_context(data))))
+
+
+def test_a_sale_debt_names_its_plan_column_goods_price_as_the_amounts_do():
+    assert schedule_table(_context(ROWS)).columns[2].header == "货款（元）"
+    sale = copy.deepcopy(ROWS)
+    sale["debt"]["components"].append({"kind": "penalty", "amount": "500"})
+    sale["debt"]["total"] = "16909.02"
+    sale["schedule"]["rows"][-1]["amount"] = "4909.02"
+    sale["plan_interest"] = {"kind": "annual", "value": "6"}
+    text = _printed(sale)
+    assert "注：其他欠款指第一条确认的利息、违约金等货款以外的款项。" in text
+    assert "乙方以尚未清偿的货款（本协议确认的货款为人民币16,409.02元）为基数" in text
+    assert "再抵充货款" in text and "本金" not in text
+
+
+def test_a_loan_keeps_principal_as_its_plan_column():
+    assert schedule_table(_context(MONTHLY)).columns[2].header == "本金（元）"
