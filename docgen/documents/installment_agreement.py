@@ -314,15 +314,19 @@ def _acceleration_text(case: InstallmentAgreement, total: Decimal) -> str:
     return acceleration_text(case.acceleration, total)
 
 
+def acceleration_trigger(acc: Acceleration, total: Decimal, paying: str = "还款") -> str:
+    """When the rest falls due: 「乙方任何一期未按时足额还款的」…"""
+    if acc.trigger == "any_missed":
+        return f"乙方任何一期未按时足额{paying}的"
+    if acc.trigger == "n_missed":
+        return f"乙方累计{acc.missed}期未按时足额{paying}的"
+    fifth = to_fen(total / 5)
+    return f"乙方到期未付金额达到欠款总额的五分之一（即人民币{format_yuan(fifth)}元）的"
+
+
 def acceleration_text(acc: Acceleration, total: Decimal) -> str:
     """The acceleration clause (甲方 the creditor, 乙方 the debtor)."""
-    if acc.trigger == "any_missed":
-        when = "乙方任何一期未按时足额还款的"
-    elif acc.trigger == "n_missed":
-        when = f"乙方累计{acc.missed}期未按时足额还款的"
-    else:
-        fifth = to_fen(total / 5)
-        when = f"乙方到期未付金额达到欠款总额的五分之一（即人民币{format_yuan(fifth)}元）的"
+    when = acceleration_trigger(acc, total)
     return (
         f"{when}，甲方有权宣布剩余全部未付款项立即到期，乙方应一次性清偿全部剩余欠款（加速到期）。"
     )
