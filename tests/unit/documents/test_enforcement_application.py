@@ -78,7 +78,7 @@ def test_without_a_performance_period_it_runs_from_the_instrument_taking_effect(
 def test_the_requests_state_the_unpaid_total_and_the_doubled_interest_with_its_calculation():
     context = TYPE.build_context(TYPE.parse(JUDGMENT), _assess(JUDGMENT))
     first, second, costs = context["requests"]
-    assert "以上合计人民币107,339.63元（大写：壹拾万柒仟叁佰叁拾玖元陆角叁分）" in first
+    assert "以上合计人民币107,750.44元（大写：壹拾万柒仟柒佰伍拾元肆角肆分）" in first
     assert "暂计至2026年11月20日为人民币10,639.91元" in second
     assert costs == "本案执行费用由被执行人负担。"
     # the base leaves out the general interest (法释〔2014〕8号 art. 1): 100,000 + 1,332.49
