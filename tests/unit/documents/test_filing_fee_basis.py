@@ -30,7 +30,7 @@ def _text(type_name: str, fixture: str) -> str:
         (
             "payment_order",
             "person_principal_and_interest",
-            "其1/3四舍五入保留至分为806.71元。",
+            "其1/3四舍五入保留至分为839.00元。",
         ),
         (
             "preservation_application",
