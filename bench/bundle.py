@@ -98,7 +98,7 @@ def request() -> tuple[dict[str, Any], dict[str, bytes]]:
         "plaintiffs": ["深圳市恒信商贸有限公司"],
         "defendants": ["张伟"],
         "filing_date": "2026-11-20",
-        "claim_amount": "107416.64",
+        "claim_amount": "112258.82",
         "complaint": {"type": "demand_letter", "data": letter},
         "exhibits": exhibits,
     }

@@ -26,7 +26,7 @@ def fee_of(case: BundleCase) -> CoverFee | None:
     if case.claim_amount is None:
         return None
     result = acceptance_fee(case.claim_amount, procedure=case.procedure or "ordinary")
-    return CoverFee(result.fee, result.amount, result.basis)
+    return CoverFee(result.fee, result.amount, result.statement)  # filed: no operator note
 
 
 def parties_from(case: BundleCase, filing: dict[str, Any], problems: list[Problem]) -> BundleCase:

@@ -213,7 +213,9 @@ class BundleService:
         fee = computed.get("court_fee")
         if not isinstance(fee, dict) or fee.get("amount") is None:
             return case, None
-        cover = CoverFee(Decimal(str(fee["fee"])), Decimal(str(fee["amount"])), str(fee["basis"]))
+        # the cover is filed: the basis without the note to whoever prepares the bundle
+        basis = str(fee["basis"]).removesuffix(str(fee.get("note") or ""))
+        cover = CoverFee(Decimal(str(fee["fee"])), Decimal(str(fee["amount"])), basis)
         if case.claim_amount is not None and case.claim_amount != cover.amount:
             problems.append(
                 Problem(

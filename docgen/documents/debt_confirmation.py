@@ -285,8 +285,7 @@ def _later_interest_text(case: DebtConfirmation, principal: Decimal) -> str:
         rate = "全国银行间同业拆借中心公布的一年期贷款市场报价利率（LPR）"
     # the unpaid principal only: interest and penalties bear no interest; named as the
     # table names it (货款 for a sale, 本金 for a loan)
-    labels = {c.display_label for c in case.amounts.components if c.kind == "principal"}
-    base = labels.pop() if len(labels) == 1 else "本金"
+    base = case.amounts.principal_label
     return (
         f"截至日（{cut_off}）之后的利息，以尚未清偿的{base}（本确认书确认的{base}为人民币"
         f"{format_yuan(principal)}元）为基数，自{day_after(case.amounts.as_of)}起按{rate}"

@@ -21,6 +21,7 @@ from pydantic import Field
 
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.court_parts import block_lines, check_court
+from docgen.documents.enforcement_installments import check_installments
 from docgen.documents.enforcement_parts import (
     APPLICATION_YEARS,
     AS_LIMITATION,
@@ -130,40 +131,12 @@ def _check_title(result: Assessment, case: EnforcementApplication) -> None:
             "（《中华人民共和国民事诉讼法》第二百四十七条）",
         )
     if title.installments:
-        _check_installments(result, case)
+        check_installments(result, title, case.application_date, _base(case.outstanding))
     if title.first_instance_court and title.kind not in COURT_TITLES:
         result.error(
             (*loc, "first_instance_court"),
             "not_a_court_title",
             "仲裁裁决书、公证债权文书没有第一审人民法院，请不要填写",
-        )
-
-
-def _check_installments(result: Assessment, case: EnforcementApplication) -> None:
-    title, loc = case.title, ("title", "installments")
-    last = max(i.due for i in title.installments)
-    if title.performance_deadline is not None and title.performance_deadline != last:
-        result.error(
-            ("title", "performance_deadline"),
-            "not_the_last_installment",
-            f"分期履行的，履行期限届满日应为最后一期的届满日（{format_cn(last)}）",
-        )
-    if min(i.due for i in title.installments) >= case.application_date:
-        result.error(loc, "not_yet_due", "尚无一期履行期限届满，尚不能申请强制执行")
-    elif last >= case.application_date:
-        result.warn(
-            loc,
-            "installment_not_due",
-            f"最后一期至{format_cn(last)}届满：法律文书没有约定一期不履行则全部到期的，"
-            "尚未届满的各期不能申请执行，请核对申请执行的金额",
-        )
-    planned = sum((i.amount for i in title.installments), Decimal(0))
-    if planned != _base(case.outstanding):
-        result.error(
-            loc,
-            "installments_mismatch",
-            f"各期未付金额合计人民币{format_yuan(planned)}元，应等于未付本金、诉讼费用及其他金钱"
-            f"债务之和人民币{format_yuan(_base(case.outstanding))}元（一般债务利息不计入）",
         )
 
 
@@ -355,6 +328,14 @@ def _title_text(case: EnforcementApplication, assessment: Assessment) -> str:
     due = [i for i in title.installments if i.due < case.application_date]
     if title.installments:
         deadline = f"该法律文书确定分期履行，其中{len(due)}期的履行期限已经届满"
+        later = len(title.installments) - len(due)
+        if later and title.accelerated_on is not None:
+            deadline += (
+                f"；因被执行人未按期履行，依该{TITLE_LABELS[title.kind]}的约定，其余{later}期已于"
+                f"{format_cn(title.accelerated_on)}全部到期"
+            )
+        elif later:
+            deadline += f"，其余{later}期尚未届满，不在本次申请执行之列"
     elif title.performance_deadline is not None:
         deadline = f"履行期限已于{format_cn(title.performance_deadline)}届满"
     else:

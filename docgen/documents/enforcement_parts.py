@@ -72,6 +72,12 @@ class EnforcementTitle(CaseModel):
         title="分期履行的各期",
         description="法律文书确定分期履行的，逐期填写尚未履行的金额及该期届满日",
     )
+    accelerated_on: date | None = Field(
+        default=None,
+        title="加速到期日",
+        description="法律文书约定任何一期未按期履行，其余各期即全部到期（或可就全部未付款项申请"
+        "执行），且该条件已成就的，填写其余各期到期之日；未约定或条件未成就的不填",
+    )
     operative_part: Paragraph = Field(title="裁判主文", description="法律文书确定的给付内容")
     first_instance_court: Line | None = Field(
         default=None, title="第一审人民法院", description="二审判决的，填写第一审人民法院"

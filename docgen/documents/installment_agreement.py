@@ -314,15 +314,19 @@ def _acceleration_text(case: InstallmentAgreement, total: Decimal) -> str:
     return acceleration_text(case.acceleration, total)
 
 
+def acceleration_trigger(acc: Acceleration, total: Decimal, paying: str = "还款") -> str:
+    """When the rest falls due: 「乙方任何一期未按时足额还款的」…"""
+    if acc.trigger == "any_missed":
+        return f"乙方任何一期未按时足额{paying}的"
+    if acc.trigger == "n_missed":
+        return f"乙方累计{acc.missed}期未按时足额{paying}的"
+    fifth = to_fen(total / 5)
+    return f"乙方到期未付金额达到欠款总额的五分之一（即人民币{format_yuan(fifth)}元）的"
+
+
 def acceleration_text(acc: Acceleration, total: Decimal) -> str:
     """The acceleration clause (甲方 the creditor, 乙方 the debtor)."""
-    if acc.trigger == "any_missed":
-        when = "乙方任何一期未按时足额还款的"
-    elif acc.trigger == "n_missed":
-        when = f"乙方累计{acc.missed}期未按时足额还款的"
-    else:
-        fifth = to_fen(total / 5)
-        when = f"乙方到期未付金额达到欠款总额的五分之一（即人民币{format_yuan(fifth)}元）的"
+    when = acceleration_trigger(acc, total)
     return (
         f"{when}，甲方有权宣布剩余全部未付款项立即到期，乙方应一次性清偿全部剩余欠款（加速到期）。"
     )
@@ -333,6 +337,7 @@ def _schedule_context(
 ) -> dict[str, Any]:
     """The schedule table's rows and totals, and the words on its interest."""
     principal = principal_of(case.debt, resolved)
+    name = case.debt.principal_label  # 货款 for a sale: as the amounts table names it
     interest_total = sum((s.interest for s in splits), Decimal(0))
     rows = [
         {
@@ -354,7 +359,7 @@ def _schedule_context(
     }
     rate = case.plan_interest
     allocation = (
-        "乙方每期所还款项先抵充第一条确认的利息、违约金等本金以外的款项，再抵充本金"
+        f"乙方每期所还款项先抵充第一条确认的利息、违约金等{name}以外的款项，再抵充{name}"
         "（《中华人民共和国民法典》第五百六十一条）。"
     )
     if rate is None:
@@ -363,7 +368,7 @@ def _schedule_context(
         # simple interest on the unpaid principal only, never on interest or penalties
         # (法释〔2020〕17号 art. 27 limits what interest may be turned into principal)
         interest = (
-            f"自{day_after(case.debt.as_of)}起，乙方以尚未清偿的本金（本协议确认的本金为人民币"
+            f"自{day_after(case.debt.as_of)}起，乙方以尚未清偿的{name}（本协议确认的{name}为人民币"
             f"{format_yuan(principal)}元）为基数，按"
             f"{rate.spec().describe()}向甲方支付利息，第一期利息自该日起、以后各期自上一期还款日"
             "的次日起计至本期还款日（含当日），随本期款项一并支付；已产生的利息、违约金等不计入计息基数。"
@@ -373,6 +378,7 @@ def _schedule_context(
         "schedule": rows,
         "schedule_totals": totals,
         "has_other": resolved.total != principal,
+        "principal_label": name,
         "interest": allocation + interest if resolved.total != principal else interest,
     }
 

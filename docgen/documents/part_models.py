@@ -177,6 +177,14 @@ class DebtAmounts(CaseModel):
         default=None, title="合计（元）", description="不填则自动合计；填写时必须等于各项之和"
     )
 
+    @property
+    def principal_label(self) -> str:
+        """The principal as the amounts table names it: 货款 for a sale, 本金 for a loan
+        (one name for every principal line, else 本金), so that a document speaks of
+        one debt in one word."""
+        labels = {c.display_label for c in self.components if c.kind == "principal"}
+        return labels.pop() if len(labels) == 1 else COMPONENT_LABELS["principal"]
+
 
 class PaymentDeadline(CaseModel):
     """How long the debtor has to pay; the date itself is computed, never typed."""
@@ -255,6 +263,31 @@ class AddressedCase(CaseModel):
 A = TypeVar("A", bound=AddressedCase)
 
 
+def copy_number(base: str, index: int) -> str:
+    """The number of the ``index``-th copy (0: the debtor's) of a letter numbered ``base``.
+
+    Each copy sent is a letter of its own and needs its own number: the base with -1, -2…
+    before the closing 号 of a 函号 (``（2026）京某律函字第88-2号``), else at its end
+    (``CS-2026-0158-2``).
+    """
+    suffix = f"-{index + 1}"
+    return f"{base[:-1]}{suffix}号" if base.endswith("号") else base + suffix
+
+
 def split_recipients(case: A) -> list[A]:
-    """One copy of the case per recipient: the debtor first, then each guarantor."""
-    return [case.addressed_to(i) for i in range(len(case.recipient_parties()))]
+    """One copy of the case per recipient: the debtor first, then each guarantor.
+
+    A letter number the case gives is the base of every copy's own number
+    (:func:`copy_number`); a number left blank is drawn from the series per copy when
+    the copy is resolved, so each copy has its own either way.
+    """
+    count = len(case.recipient_parties())
+    base = getattr(case, "letter_number", None)
+    if count == 1 or not base:
+        return [case.addressed_to(i) for i in range(count)]
+    out = []
+    for i in range(count):
+        copy = case.model_copy(update={"letter_number": copy_number(base, i)})
+        copy._recipient = i
+        out.append(copy)
+    return out

@@ -210,7 +210,7 @@ def build_context(case: PaymentOrderApplication, assessment: Assessment) -> dict
         "reasons": _reasons(case),
         "evidence": list(case.evidence),
         "fee": f"申请费{legal_amount(fee.fee)}，由申请人预交。",
-        "fee_basis": fee.basis,
+        "fee_basis": fee.statement,
         "court": case.court,
         "signer": f"申请人：{signer}",
         "application_date": format_cn(case.application_date),

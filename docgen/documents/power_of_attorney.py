@@ -56,6 +56,10 @@ GENERAL_ACTS = (
 )
 _LICENSE = re.compile(r"^\d{17}$")
 _NO_POWER = "全权代理"
+# a term naming one of these reaches past the first instance (二审, 终审, 再审, 执行)
+_LATER = ("二审", "终审", "再审", "执行", "全部程序", "各审")
+# powers used only after the first instance: an appeal, a retrial, enforcement
+_LATER_POWERS = ("上诉", "二审", "再审", "执行")
 
 Power = Annotated[
     Literal["admit", "waive", "modify", "settle", "counterclaim", "appeal"],
@@ -154,6 +158,7 @@ def _check_powers(result: Assessment, case: PowerOfAttorney) -> None:
         )
     if len(set(case.powers)) != len(case.powers):
         result.error(("powers",), "duplicate", "授权事项不能重复选择")
+    _check_term_covers_powers(result, case)
     for i, item in enumerate(case.other_powers):
         if _NO_POWER in item:
             result.error(
@@ -164,6 +169,40 @@ def _check_powers(result: Assessment, case: PowerOfAttorney) -> None:
                 "（法释〔2022〕11号第八十九条）",
                 hint="请改为特别授权并逐项勾选授权事项",
             )
+
+
+def first_instance_only(term: str | None) -> bool:
+    """The term ends with the first instance: it names 一审 and no later stage."""
+    return bool(term) and "一审" in (term or "") and not any(s in (term or "") for s in _LATER)
+
+
+def _beyond_first_instance(case: PowerOfAttorney) -> list[str]:
+    named = [POWERS["appeal"]] if "appeal" in case.powers else []
+    return named + [p for p in case.other_powers if any(s in p for s in _LATER_POWERS)]
+
+
+def _check_term_covers_powers(result: Assessment, case: PowerOfAttorney) -> None:
+    """A power the term ends before is a power the agent cannot use.
+
+    The power of attorney states what is entrusted and for how long (民事诉讼法 art. 62); an
+    appeal is brought against the first-instance judgment and heard at second instance,
+    enforcement is applied for once the judgment is in force — both after a term that ends
+    with the first instance. Whether the court reads the term or the power first is not
+    settled, so this is a warning, not an error.
+    """
+    if not first_instance_only(case.term):
+        return
+    beyond = _beyond_first_instance(case)
+    if beyond:
+        result.warn(
+            ("term",),
+            "term_ends_before_powers",
+            f"委托期限至本案一审为止，但授权事项中的{'、'.join(beyond)}须在一审审结之后"
+            "（上诉审、执行程序中）行使：委托期限届满后受托人已无代理权，这些授权无从行使"
+            "（《中华人民共和国民事诉讼法》第六十二条：授权委托书须记明委托事项和权限）",
+            hint="如需受托人代为上诉或申请执行，请将委托期限写至相应程序终结"
+            "（如 至本案二审及执行程序终结之日止）；否则请删除这些授权事项",
+        )
 
 
 def _check_agents(result: Assessment, case: PowerOfAttorney) -> None:

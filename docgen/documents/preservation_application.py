@@ -352,7 +352,7 @@ def build_context(case: PreservationApplication, assessment: Assessment) -> dict
         "security": _security_text(case, figure),
         "fee": {
             "amount": legal_amount(fee.fee),
-            "basis": fee.basis,
+            "basis": fee.statement,
         },
         "court": case.court,
         "signers": [

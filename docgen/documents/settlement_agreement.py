@@ -23,7 +23,7 @@ from docgen.documents.filenames import filename_part
 from docgen.documents.installment_agreement import (
     Acceleration,
     ScheduleInput,
-    acceleration_text,
+    acceleration_trigger,
     check_acceleration,
     plan_schedule,
 )
@@ -180,20 +180,29 @@ def _suit_clause(case: SettlementAgreement) -> str:
         )
     return (
         "乙方按本协议履行完毕的，甲方不再就本协议所涉债务提起诉讼或申请仲裁；"
-        "乙方未按约履行的，甲方有权就全部未付款项提起诉讼。"
+        "乙方未按约履行的，甲方有权就本协议项下尚未支付的和解款提起诉讼。"
     )
 
 
 def _default_clause(case: SettlementAgreement, count: int) -> str:
+    """What falls due on default, stated exactly: the settlement amount less what the
+    debtor has paid under it (the agreement fixes one amount and no interest, so that
+    balance is all there is to claim)."""
+    amount = to_fen(case.amount)
+    balance = f"和解款总额{legal_amount(amount)}扣除乙方已按本协议实际支付的款项后的余额"
     if case.outcome.kind == "mediation":
-        then = "甲方有权就全部剩余款项申请人民法院强制执行。"
+        then = "申请人民法院强制执行。"
     elif case.outcome.kind == "withdraw":
-        then = "甲方有权就全部剩余款项另行提起诉讼（撤诉后可以再行起诉），已付款项予以扣减。"
+        then = "另行提起诉讼（撤诉后可以再行起诉）。"
     else:
-        then = "甲方有权就全部剩余款项提起诉讼，已付款项予以扣减。"
+        then = "提起诉讼。"
     if count == 1:  # nothing to accelerate
-        return "乙方未按期足额付款的，" + then
-    return acceleration_text(case.acceleration, to_fen(case.amount)) + then
+        return f"乙方未按期足额付款的，甲方有权就{balance}{then}"
+    when = acceleration_trigger(case.acceleration, amount, "付款")
+    return (
+        f"{when}，本协议第二条约定的尚未到期的各期款项立即全部到期（加速到期），乙方应一次性"
+        f"付清{balance}；甲方有权就该余额{then}"
+    )
 
 
 def build_context(case: SettlementAgreement, assessment: Assessment) -> dict[str, Any]:

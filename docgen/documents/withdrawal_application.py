@@ -153,10 +153,10 @@ def _refund(result: Assessment, fee: FeePaid) -> Refund:
         return Refund(
             halved.fee,
             refund,
-            f"{halved.basis}申请人已预交{format_yuan(paid)}元，应退还{format_yuan(refund)}元。",
+            f"{halved.statement}申请人已预交{format_yuan(paid)}元，应退还{format_yuan(refund)}元。",
         )
     as_paid = halved_refund(paid)
-    return Refund(as_paid.kept, as_paid.refund, as_paid.basis)
+    return Refund(as_paid.kept, as_paid.refund, as_paid.statement)
 
 
 # --- context ------------------------------------------------------------------------

@@ -89,6 +89,8 @@ class FeeResult:
     the rounding rule; `halved` whether art. 15 or 16 halved it. `amount` is the claim or
     preserved amount the fee was computed on, `full_fee` the exact sum of the steps before
     any halving, cap or rounding, and `capped` whether the preservation cap applied.
+    `note` is the end of `basis` meant for whoever prepares the filing (the Measures are
+    silent on rounding; the court's notice is final); `statement` is `basis` without it.
     """
 
     fee: Decimal
@@ -99,6 +101,13 @@ class FeeResult:
     amount: Decimal
     full_fee: Decimal
     capped: bool = False
+    note: str = ""
+
+    @property
+    def statement(self) -> str:
+        """The basis as a court filing states it: the amounts and articles, no note to
+        the person preparing it (a filing states amounts and their basis only)."""
+        return self.basis.removesuffix(self.note)
 
 
 def acceptance_fee(
@@ -132,7 +141,8 @@ def acceptance_fee(
         )
     else:
         basis += f"，{_rounding_clause(rounding)}为{format_yuan(fee)}元"
-    basis += f"。{_rounding_note(rounding)}"
+    note = _rounding_note(rounding)
+    basis += f"。{note}"
     return FeeResult(
         fee=fee,
         steps=steps,
@@ -141,6 +151,7 @@ def acceptance_fee(
         halved=halved,
         amount=claim,
         full_fee=full,
+        note=note,
     )
 
 
@@ -162,7 +173,8 @@ def preservation_fee(amount: Decimal | int | str, *, rounding: Rounding = "fen")
     )
     if capped:
         basis += f"，超过最高限额{format_yuan(PRESERVATION_CAP)}元，按最高限额交纳"
-    basis += f"，{_rounding_clause(rounding)}为{format_yuan(fee)}元。{_rounding_note(rounding)}"
+    note = _rounding_note(rounding)
+    basis += f"，{_rounding_clause(rounding)}为{format_yuan(fee)}元。{note}"
     return FeeResult(
         fee=fee,
         steps=steps,
@@ -172,6 +184,7 @@ def preservation_fee(amount: Decimal | int | str, *, rounding: Rounding = "fen")
         amount=preserved,
         full_fee=full,
         capped=capped,
+        note=note,
     )
 
 
@@ -199,6 +212,7 @@ def payment_order_fee(amount: Decimal | int | str, *, rounding: Rounding = "fen"
         halved=False,
         amount=claim,
         full_fee=full,
+        note=_rounding_note(rounding),
     )
 
 
@@ -210,6 +224,12 @@ class Refund:
     kept: Decimal
     refund: Decimal
     basis: str
+    note: str = ""
+
+    @property
+    def statement(self) -> str:
+        """The basis without the note to the person preparing the filing."""
+        return self.basis.removesuffix(self.note)
 
 
 def halved_refund(
@@ -226,9 +246,9 @@ def halved_refund(
     basis = (
         f"依据《诉讼费用交纳办法》第十五条减半交纳案件受理费：已预交{format_yuan(amount)}元，"
         f"减半为{_money(amount / 2)}元，{_rounding_clause(rounding)}为{format_yuan(kept)}元，"
-        f"应退还{format_yuan(refund)}元。实际金额以人民法院退费通知为准。"
+        f"应退还{format_yuan(refund)}元。{_REFUND_NOTE}"
     )
-    return Refund(amount, kept, refund, basis)
+    return Refund(amount, kept, refund, basis, _REFUND_NOTE)
 
 
 def _cumulative(
@@ -279,6 +299,9 @@ def _round(value: Decimal, rounding: Rounding) -> Decimal:
     if rounding not in _QUANTUM:
         raise ValueError(f"未知的取整规则：{rounding!r}（可选：fen、yuan）")
     return value.quantize(_QUANTUM[rounding], rounding=ROUND_HALF_UP).quantize(_QUANTUM["fen"])
+
+
+_REFUND_NOTE = "实际金额以人民法院退费通知为准。"
 
 
 def _rounding_clause(rounding: Rounding) -> str:

@@ -37,7 +37,9 @@ def _list(c: Context) -> tuple[Block, ...]:
         for row in c["rows"]
     )
     court = (Paragraph(text("此致")), Paragraph(text(c["court"]), "plain")) if c["court"] else ()
-    signature = SignatureLines((f"提交人：{c['submitter']}", c["submit_date"]))
+    # the submitter signs or seals beside the printed name, as on every filing (the list
+    # does not know whether the submitter is a person or an organisation)
+    signature = SignatureLines((f"提交人（签名或盖章）：{c['submitter']}", c["submit_date"]))
     return (
         Title(c["title"]),
         *case_title,

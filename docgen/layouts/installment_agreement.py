@@ -33,7 +33,7 @@ def schedule_table(c: Context) -> Table:
     its plan interest and what it pays in all; a row of column totals; the grand total."""
     keys = ["principal", *(["other"] if c["has_other"] else []), "interest", "total"]
     money = {
-        "principal": "本金（元）",
+        "principal": f"{c['principal_label']}（元）",
         "other": "其他欠款（元）",
         "interest": "利息（元）",
         "total": "合计（元）",
@@ -58,7 +58,8 @@ def build(c: Context) -> Document:
 def _other_note(c: Context) -> tuple[Block, ...]:
     if not c["has_other"]:
         return ()
-    return (Paragraph(text("注：其他欠款指第一条确认的利息、违约金等本金以外的款项。"), "note"),)
+    other = f"注：其他欠款指第一条确认的利息、违约金等{c['principal_label']}以外的款项。"
+    return (Paragraph(text(other), "note"),)
 
 
 def _articles(c: Context) -> list[tuple[str, tuple[Block, ...]]]:

@@ -41,6 +41,12 @@ def first_debtor(input_data: dict[str, Any]) -> tuple[str | None, str | None]:
     return None, None
 
 
+def letter_number_of(input_data: Any) -> str | None:
+    """The letter number printed on a registered copy (each recipient's copy has its own)."""
+    number = input_data.get("letter_number") if isinstance(input_data, dict) else None
+    return number if isinstance(number, str) and number else None
+
+
 @dataclass(frozen=True)
 class RegisterFilter:
     tenant_id: int

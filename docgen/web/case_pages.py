@@ -21,6 +21,7 @@ from flask import Response, render_template
 from sqlalchemy.exc import SQLAlchemyError
 
 from docgen.documents import registry
+from docgen.register.lookup import letter_number_of
 from docgen.web import auth
 from docgen.web.carry import NEXT, carry, shared_facts
 from docgen.web.pages import bp, page_response
@@ -34,6 +35,7 @@ class CaseDocument:
     document_id: str
     code: str
     created_at: datetime
+    letter_number: str | None = None
 
 
 @dataclass
@@ -82,7 +84,8 @@ def group_cases(documents: list[Any]) -> list[CaseRow]:
             row = cases[key] = CaseRow(title, contract, doc.id, doc.type_name)
             # the next documents are those that follow the case's latest one, as in the form
             row.targets = [registry.get(t) for t in NEXT.get(doc.type_name, ())]
-        row.documents.append(CaseDocument(type_title, doc.id, doc.code, doc.created_at))
+        number = letter_number_of(data)
+        row.documents.append(CaseDocument(type_title, doc.id, doc.code, doc.created_at, number))
     return list(cases.values())
 
 

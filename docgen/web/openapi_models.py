@@ -78,6 +78,9 @@ class RegisteredDocumentModel(BaseModel):
     requested_by: str
     batch_id: str | None = None
     issued_at: str
+    letter_number: str | None = Field(
+        default=None, description="函件编号（每位收件人一份，各有其号）"
+    )
     outputs: list[OutputModel]
     deliveries: list[DeliveryModel]
     limitation: dict[str, Any] | None = Field(default=None, description="诉讼时效状态")

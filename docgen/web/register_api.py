@@ -27,7 +27,7 @@ from docgen.register.deliveries import (
     limitation_for,
     normalize_tracking_number,
 )
-from docgen.register.lookup import RegisterFilter, search
+from docgen.register.lookup import RegisterFilter, letter_number_of, search
 from docgen.register.models import Delivery, RegisteredDocument
 from docgen.register.store import Register, Verification
 from docgen.services import Docgen
@@ -145,6 +145,7 @@ def _document_dict(document: RegisteredDocument) -> dict[str, Any]:
         "requested_by": document.requested_by,
         "batch_id": document.batch_id,
         "issued_at": document.created_at.isoformat(),
+        "letter_number": letter_number_of(document.input_data),
         "outputs": [
             {"format": o.format, "sha256": o.sha256, "size": o.size} for o in document.outputs
         ],

@@ -38,7 +38,7 @@ def test_pdf_is_returned_as_a_named_attachment(client):
         in disposition
     )
     text = normalize("".join(pdf_pages_text(response.data)))
-    assert "人民币107,416.64元（大写：壹拾万柒仟肆佰壹拾陆元陆角肆分）" in text
+    assert "人民币112,258.82元（大写：壹拾壹万贰仟贰佰伍拾捌元捌角贰分）" in text
     assert response.headers["Cache-Control"] == "no-store"
 
 

@@ -40,6 +40,15 @@ def test_a_rendered_document_names_its_id_and_is_recorded_for_the_calling_key(cl
     assert body["limitation"]["status"] in {"running", "expiring", "expired"}
 
 
+def test_each_copy_to_a_debtor_and_guarantor_is_registered_with_its_own_letter_number(client):
+    letter = load_fixture("lawyer_letter", "valid", "company_debtor_with_guarantor")
+    response = client.post("/api/v1/documents/lawyer_letter?format=pdf", json=letter)
+    assert response.status_code == 200
+    ids = response.headers["X-Docgen-Document-Ids"].split(",")
+    numbers = [client.get(f"/api/v1/register/{i.strip()}").json["letter_number"] for i in ids]
+    assert numbers == ["（2026）京明正律函字第88-1号", "（2026）京明正律函字第88-2号"]
+
+
 def test_anyone_can_verify_an_uploaded_pdf_without_seeing_personal_data(issued, anonymous_client):
     response = anonymous_client.post(
         "/api/v1/verify", data={"file": (io.BytesIO(issued.data), "letter.pdf")}

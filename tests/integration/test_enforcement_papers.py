@@ -31,7 +31,7 @@ def test_the_enforcement_application_prints_the_total_and_the_delay_interest_wit
         _docx(service, "enforcement_application", JUDGMENT),
         "".join(_pdf_pages(service, "enforcement_application", JUDGMENT)),
     ):
-        assert "以上合计人民币107,339.63元（大写：壹拾万柒仟叁佰叁拾玖元陆角叁分）" in text
+        assert "以上合计人民币107,750.44元（大写：壹拾万柒仟柒佰伍拾元肆角肆分）" in text
         assert "加倍部分债务利息暂计至2026年11月20日为人民币10,639.91元" in text
         assert "自2025年3月31日起至2026年11月20日止共600日，按日万分之一点七五计算" in text
         assert "101,332.49元×0.0175%×600日＝10,639.91元" in text

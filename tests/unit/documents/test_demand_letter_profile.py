@@ -84,3 +84,12 @@ def test_missing_or_unknown_profile_details_are_reported_on_the_profile_id():
     (problem,) = refused.value.problems
     assert (problem.loc, problem.code) == (("sender_profile_id",), "profile_not_found")
     assert "发函人档案 9 不存在" in problem.message
+
+
+def test_a_demand_letter_to_a_guarantor_too_numbers_each_copy():
+    data = load_fixture("demand_letter", "valid", "guarantor_demanded_in_time")
+    copies = DOC.split(DOC.parse(data))
+    assert [c.letter_number for c in copies] == ["CS-2026-0158-1", "CS-2026-0158-2"]
+    case = DOC.parse(data)
+    assessment = DOC.assess(case, RuleOptions(today=case.letter_date))
+    assert DOC.build_context(copies[1], assessment)["letter_number"] == "CS-2026-0158-2"

@@ -78,7 +78,7 @@ def test_without_a_performance_period_it_runs_from_the_instrument_taking_effect(
 def test_the_requests_state_the_unpaid_total_and_the_doubled_interest_with_its_calculation():
     context = TYPE.build_context(TYPE.parse(JUDGMENT), _assess(JUDGMENT))
     first, second, costs = context["requests"]
-    assert "以上合计人民币107,339.63元（大写：壹拾万柒仟叁佰叁拾玖元陆角叁分）" in first
+    assert "以上合计人民币107,750.44元（大写：壹拾万柒仟柒佰伍拾元肆角肆分）" in first
     assert "暂计至2026年11月20日为人民币10,639.91元" in second
     assert costs == "本案执行费用由被执行人负担。"
     # the base leaves out the general interest (法释〔2014〕8号 art. 1): 100,000 + 1,332.49
@@ -111,6 +111,7 @@ def test_a_calculation_date_inside_the_performance_period_is_refused():
 def test_the_period_of_an_instrument_in_installments_runs_from_the_last_one():
     data = load_fixture("enforcement_application", "valid", "mediation_in_installments")
     data["application_date"] = "2029-01-04"  # 2026-12-31 + 2 years = 2028-12-31, a Sunday
+    data["outstanding"]["principal"] = "80000.00"  # by then all four installments are due
     # the end moves off the weekend and the 元旦 holiday to 2029-01-02
     assert _errors(data) == [(("application_date",), "application_period_expired")]
     data["application_date"] = "2029-01-02"
@@ -133,3 +134,43 @@ def test_the_property_court_is_of_the_first_instance_courts_level():
     assert context["court_basis"].startswith("贵院为与第一审人民法院同级的被执行的财产所在地")
     data["court"] = "上海市第一中级人民法院"
     assert _errors(data) == [(("court",), "not_the_same_level")]
+
+
+def _installments(name, kind="valid"):
+    data = load_fixture("enforcement_application", kind, name)
+    return data, _assess(data)
+
+
+def test_only_the_installments_due_are_claimed_and_the_rest_is_named_as_left_out():
+    data, result = _installments("mediation_in_installments")
+    assert result.problems == []
+    context = TYPE.build_context(TYPE.parse(data), result)
+    assert "本金人民币60,000.00元（大写：陆万元整）" in context["requests"][0]
+    assert "其中3期的履行期限已经届满，其余1期尚未届满，不在本次申请执行之列" in context["facts"]
+
+
+def test_claiming_an_installment_not_yet_due_without_acceleration_is_refused():
+    _, result = _installments("installment_not_yet_due_claimed", "invalid")
+    (problem,) = result.errors
+    assert (problem.loc, problem.code) == (("title", "installments"), "installment_not_due")
+    assert "尚未届满的1期（最早一期于2026年12月31日届满）合计人民币20,000.00元" in problem.message
+    assert "已届满各期的未付金额人民币60,000.00元" in problem.message
+    assert "第二百四十七条" in problem.message and "加速到期日" in problem.hint
+
+
+def test_an_acceleration_the_instrument_agreed_claims_the_rest_with_a_warning():
+    data, result = _installments("mediation_accelerated")
+    assert result.errors == []
+    (warning,) = result.warnings
+    assert warning.loc == ("title", "accelerated_on")
+    assert "尚未届满的1期合计人民币20,000.00元按法律文书的加速到期约定" in warning.message
+    context = TYPE.build_context(TYPE.parse(data), result)
+    assert "本金人民币80,000.00元" in context["requests"][0]
+    assert "依该民事调解书的约定，其余1期已于2026年5月1日全部到期" in context["facts"]
+
+
+def test_an_acceleration_follows_a_missed_installment():
+    _, result = _installments("accelerated_before_a_missed_installment", "invalid")
+    assert [(p.loc, p.code) for p in result.errors] == [
+        (("title", "accelerated_on"), "before_a_missed_installment")
+    ]

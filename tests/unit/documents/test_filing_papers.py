@@ -78,6 +78,25 @@ def test_blanket_power_is_no_power():
     assert "全权代理" in problem.message
 
 
+def test_a_first_instance_term_with_appeal_and_enforcement_powers_is_warned_on_the_term():
+    data = load_fixture("power_of_attorney", "valid", "first_instance_term_with_appeal")
+    problem = _only(_problems("power_of_attorney", data), "term_ends_before_powers")
+    assert problem.loc == ("term",) and problem.severity == "warning"
+    assert "代为提起上诉、代为申请执行" in problem.message and "第六十二条" in problem.message
+    printed = _text("power_of_attorney", data)
+    assert "委托期限：自本委托书签署之日起至本案一审审结之日止。" in printed
+
+
+def test_a_term_reaching_enforcement_carries_those_powers_without_a_warning():
+    data = load_fixture("power_of_attorney", "valid", "person_special_lawyer")
+    assert _problems("power_of_attorney", data) == []
+    for term in ("至本案第一审、第二审程序终结之日止", "至本案执行终结之日止"):
+        data["term"] = term
+        assert _problems("power_of_attorney", data) == []
+    data["term"], data["powers"], data["other_powers"] = "至本案一审审结之日止", ["settle"], []
+    assert _problems("power_of_attorney", data) == []
+
+
 def test_at_most_two_agents():
     data = load_fixture("power_of_attorney", "invalid", "three_agents")
     (problem,) = _problems("power_of_attorney", data)

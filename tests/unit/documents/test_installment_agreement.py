@@ -6,8 +6,11 @@ import copy
 from datetime import date
 from decimal import Decimal
 
+from docgen import layouts
+from docgen.docmodel.blocks import paragraphs
 from docgen.documents import registry
 from docgen.documents.base import RuleOptions
+from docgen.layouts.installment_agreement import schedule_table
 from tests.support import load_fixture
 
 DOC = registry.get("installment_agreement")
@@ -27,8 +30,8 @@ def _context(data):
 def test_generated_schedule_puts_the_remainder_last_and_clamps_month_ends():
     rows = _assess(MONTHLY).computed["schedule"]
     assert [r.due for r in rows[:3]] == [date(2027, 1, 31), date(2027, 2, 28), date(2027, 3, 31)]
-    assert [r.amount for r in rows] == [Decimal("17902.77")] * 5 + [Decimal("17902.79")]
-    assert sum(r.amount for r in rows) == Decimal("107416.64")
+    assert [r.amount for r in rows] == [Decimal("18709.80")] * 5 + [Decimal("18709.82")]
+    assert sum(r.amount for r in rows) == Decimal("112258.82")
 
 
 def test_the_limitation_period_runs_from_the_last_installment():
@@ -105,7 +108,7 @@ def test_a_guarantor_service_address_without_a_guarantor_is_refused():
 
 
 def test_plan_interest_runs_on_the_principal_only():
-    # the confirmed debt is 100,000 principal + 6,007.14 interest + 1,409.50 penalty;
+    # the confirmed debt is 100,000 principal + 10,849.32 interest + 1,409.50 penalty;
     # interest during the plan is charged on the principal, never on the other two
     text = _context(MONTHLY)["interest"]
     assert "以尚未清偿的本金（本协议确认的本金为人民币100,000.00元）为基数" in text
@@ -119,7 +122,7 @@ def test_an_interest_base_above_the_principal_is_interest_on_interest():
     data["debt"]["components"][1] = {
         "kind": "interest",
         "calculation": {
-            "base": "107416.64",
+            "base": "112258.82",
             "rate": {"kind": "annual", "value": "6"},
             "start": "2026-01-11",
             "end": "2026-10-31",
@@ -134,31 +137,31 @@ def test_an_interest_base_above_the_principal_is_interest_on_interest():
 
 
 def test_each_installment_prints_its_principal_other_amounts_and_interest():
-    # 6 × 17,902.77 (+0.02 on the last) pay first the 7,416.64 of confirmed interest and
+    # 6 × 18,709.80 (+0.02 on the last) pay first the 12,258.82 of confirmed interest and
     # penalty, then principal; plan interest at 6% runs on the unpaid principal only:
-    # 100,000 × 6% × 92/365 (1 Nov – 31 Jan) = 1,512.33, then 89,513.87 × 6% × 28/365
+    # 100,000 × 6% × 92/365 (1 Nov – 31 Jan) = 1,512.33, then 93,549.02 × 6% × 28/365
     context = _context(MONTHLY)
     first, second, *_, last = context["schedule"]
     assert (first["principal"], first["other"], first["interest"], first["total"]) == (
-        "10,486.13",
-        "7,416.64",
+        "6,450.98",
+        "12,258.82",
         "1,512.33",
-        "19,415.10",
+        "20,222.13",
     )
     assert (second["principal"], second["other"], second["interest"]) == (
-        "17,902.77",
+        "18,709.80",
         "0.00",
-        "412.01",
+        "430.58",
     )
-    assert last["principal"] == "17,902.79"  # the rounding remainder
+    assert last["principal"] == "18,709.82"  # the rounding remainder
     splits = _assess(MONTHLY).computed["splits"]
     assert sum(s.principal for s in splits) == Decimal("100000.00")
-    assert sum(s.other for s in splits) == Decimal("7416.64")
+    assert sum(s.other for s in splits) == Decimal("12258.82")
     interest = sum(s.interest for s in splits)
     totals = context["schedule_totals"]
-    assert totals["interest"] == f"{interest:,.2f}" == "2,824.87"
-    assert totals["total"] == "110,241.51"
-    assert sum(s.total for s in splits) == Decimal("107416.64") + interest
+    assert totals["interest"] == f"{interest:,.2f}" == "2,884.04"
+    assert totals["total"] == "115,142.86"
+    assert sum(s.total for s in splits) == Decimal("112258.82") + interest
 
 
 def test_without_plan_interest_the_interest_column_is_zero_and_says_so():
@@ -197,8 +200,8 @@ def test_the_pdf_schedule_has_principal_interest_and_total_columns(service):
     pdf = service.render("installment_agreement", MONTHLY, "pdf").content
     text = normalize("".join(pdf_pages_text(pdf)))
     assert "期数还款日期本金（元）其他欠款（元）利息（元）合计（元）" in text
-    assert "12027年1月31日10,486.137,416.641,512.3319,415.10" in text
-    assert "合计100,000.007,416.642,824.87110,241.51" in text
+    assert "12027年1月31日6,450.9812,258.821,512.3320,222.13" in text
+    assert "合计100,000.0012,258.822,884.04115,142.86" in text
     assert "人民法院、仲裁机构可按该地址送达诉讼、仲裁文书" in text
     # the guarantee period is agreed from the last installment, acceleration or not
     assert (
@@ -213,3 +216,25 @@ def test_an_lpr_plan_rate_before_the_first_lpr_is_an_error_on_the_rate():
     (problem,) = _assess(data).errors
     assert (problem.loc, problem.code) == (("plan_interest", "value"), "rate_not_computable")
     assert "2019年8月20日" in problem.message
+
+
+def _printed(data) -> str:
+    layout = layouts.LAYOUTS["installment_agreement"]
+    return "\n".join(paragraphs(layout.build(_context(data))))
+
+
+def test_a_sale_debt_names_its_plan_column_goods_price_as_the_amounts_do():
+    assert schedule_table(_context(ROWS)).columns[2].header == "货款（元）"
+    sale = copy.deepcopy(ROWS)
+    sale["debt"]["components"].append({"kind": "penalty", "amount": "500"})
+    sale["debt"]["total"] = "16909.02"
+    sale["schedule"]["rows"][-1]["amount"] = "4909.02"
+    sale["plan_interest"] = {"kind": "annual", "value": "6"}
+    text = _printed(sale)
+    assert "注：其他欠款指第一条确认的利息、违约金等货款以外的款项。" in text
+    assert "乙方以尚未清偿的货款（本协议确认的货款为人民币16,409.02元）为基数" in text
+    assert "再抵充货款" in text and "本金" not in text
+
+
+def test_a_loan_keeps_principal_as_its_plan_column():
+    assert schedule_table(_context(MONTHLY)).columns[2].header == "本金（元）"

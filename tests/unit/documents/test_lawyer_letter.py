@@ -140,3 +140,28 @@ def test_the_firm_states_the_facts_with_the_creditor_as_its_client_not_as_we():
 def test_default_legal_basis_cites_the_loan_articles_for_a_loan():
     context = DOC.build_context(DOC.parse(BASE), _assess(BASE))
     assert "第六百七十五条" in context["legal_basis"]
+
+
+def test_each_copy_of_a_given_number_prints_its_own_number():
+    # the debtor and the guarantor each receive a letter of their own: one number each
+    copies = DOC.split(DOC.parse(GUARANTEED))
+    numbers = [DOC.build_context(c, _assess(GUARANTEED))["letter_number"] for c in copies]
+    assert numbers == ["（2026）京明正律函字第88-1号", "（2026）京明正律函字第88-2号"]
+    assert [c.recipient.name for c in copies] == ["福州闽江建材有限公司", "刘芳"]
+
+
+def test_copies_numbered_from_the_series_take_one_number_each():
+    data = _by_profile()
+    data["guarantors"] = copy.deepcopy(GUARANTEED["guarantors"])
+    data["guarantees"] = copy.deepcopy(GUARANTEED["guarantees"])
+    resources = FakeResources()
+    case = resolve(DOC.parse(data), resources, False)
+    numbers = [resolve(c, resources, True).letter_number for c in DOC.split(case)]
+    assert numbers == ["（2026）京明正律函字第1号", "（2026）京明正律函字第2号"]
+
+
+def test_a_letter_to_the_debtor_alone_keeps_the_number_given():
+    data = copy.deepcopy(GUARANTEED)
+    data["guarantors"], data["guarantees"] = [], []
+    (only,) = DOC.split(DOC.parse(data))
+    assert only.letter_number == "（2026）京明正律函字第88号"

@@ -25,11 +25,11 @@ def _text(name: str) -> str:
 def test_it_asks_for_the_total_with_each_item_and_states_the_fee():
     text = _text("person_principal_and_interest")
     assert (
-        "请求贵院向被申请人张伟发出支付令，督促被申请人向申请人给付人民币106,007.14元"
-        "（大写：壹拾万陆仟零柒元壹角肆分）（其中借款本金人民币100,000.00元" in text
+        "请求贵院向被申请人张伟发出支付令，督促被申请人向申请人给付人民币110,849.32元"
+        "（大写：壹拾壹万零捌佰肆拾玖元叁角贰分）（其中借款本金人民币100,000.00元" in text
     )
-    # a third of 2,420.1428 (诉讼费用交纳办法 art. 14(3))
-    assert "申请费人民币806.71元（大写：捌佰零陆元柒角壹分），由申请人预交。" in text
+    # a third of 2,516.9864 (诉讼费用交纳办法 art. 14(3))
+    assert "申请费人民币839.00元（大写：捌佰叁拾玖元整），由申请人预交。" in text
     assert "第二百二十五条" in text
 
 

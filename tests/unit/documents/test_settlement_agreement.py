@@ -43,14 +43,20 @@ def test_the_suit_is_withdrawn_within_n_days_of_the_first_payment_costs_on_the_d
         "（案号：（2026）京0101民初9876号）申请撤回起诉"
     )
     assert "第十五条" in context["suit"] and "由乙方负担" in context["suit"]
-    assert "乙方累计2期未按时足额还款的" in context["default"]
+    assert context["default"] == (
+        "乙方累计2期未按时足额付款的，本协议第二条约定的尚未到期的各期款项立即全部到期"
+        "（加速到期），乙方应一次性付清和解款总额人民币105,000.00元（大写：壹拾万伍仟元整）"
+        "扣除乙方已按本协议实际支付的款项后的余额；甲方有权就该余额另行提起诉讼"
+        "（撤诉后可以再行起诉）。"
+    )
 
 
 def test_a_mediation_statement_can_be_enforced_on_default():
     data = load_fixture("settlement_agreement", "valid", "mediation_statement_rows")
     context, _ = _context(data)
     assert "依本协议内容制作调解书" in context["suit"] and "双方各半负担" in context["suit"]
-    assert context["default"].endswith("甲方有权就全部剩余款项申请人民法院强制执行。")
+    assert context["default"].endswith("；甲方有权就该余额申请人民法院强制执行。")
+    assert "全部剩余款项" not in context["default"]
 
 
 def test_a_settlement_above_the_claim_is_warned_of():
@@ -66,7 +72,10 @@ def test_one_payment_is_stated_without_a_table():
     assert context["schedule"] == []
     assert context["plan_intro"] == "乙方应于2026年12月31日前一次性付清上述款项。"
     assert "一式二份" in context["closing"] and "人民法院" not in context["closing"]
-    assert context["default"].startswith("乙方未按期足额付款的，甲方有权就全部剩余款项提起诉讼")
+    assert context["default"] == (
+        "乙方未按期足额付款的，甲方有权就和解款总额人民币420,000.00元（大写：肆拾贰万元整）"
+        "扣除乙方已按本协议实际支付的款项后的余额提起诉讼。"
+    )
     assert context["suit_title"] == "不再起诉"
 
 

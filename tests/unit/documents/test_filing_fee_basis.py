@@ -1,0 +1,59 @@
+"""A court filing states a fee and its basis, never a note to whoever prepared it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from docgen import layouts
+from docgen.docmodel.blocks import paragraphs
+from docgen.documents import registry
+from docgen.documents.base import RuleOptions
+from docgen.domain.court_fees import acceptance_fee
+from tests.support import load_fixture
+
+OPTIONS = RuleOptions(today=date(2026, 12, 31))
+OPERATOR_NOTES = ("未规定尾数处理", "本计算按", "以人民法院交费通知为准", "以人民法院退费通知为准")
+
+
+def _text(type_name: str, fixture: str) -> str:
+    doc_type = registry.get(type_name)
+    case = doc_type.parse(load_fixture(type_name, "valid", fixture))
+    context = doc_type.build_context(case, doc_type.evaluate(case, OPTIONS))
+    return "\n".join(paragraphs(layouts.LAYOUTS[type_name].build(context)))
+
+
+@pytest.mark.parametrize(
+    ("type_name", "fixture", "basis"),
+    [
+        (
+            "payment_order",
+            "person_principal_and_interest",
+            "其1/3四舍五入保留至分为839.00元。",
+        ),
+        (
+            "preservation_application",
+            "in_suit_insurance",
+            "依据《诉讼费用交纳办法》第十四条第（一）项",
+        ),
+        ("withdrawal_application", "settled_fee_from_the_claim", "依第十五条减半交纳"),
+        ("withdrawal_application", "performed_fee_paid_only", "依据《诉讼费用交纳办法》第十五条"),
+    ],
+)
+def test_a_filing_states_the_fee_basis_without_the_operators_rounding_note(
+    type_name, fixture, basis
+):
+    assert registry.get(type_name).court_filing
+    text = _text(type_name, fixture)
+    assert basis in text
+    assert not [note for note in OPERATOR_NOTES if note in text]
+
+
+def test_the_calculation_still_tells_the_operator_how_it_rounded():
+    fee = acceptance_fee("118249.32", procedure="summary")
+    assert fee.basis.endswith(
+        "未规定尾数处理，本计算按四舍五入保留至分；实际金额以人民法院交费通知为准。"
+    )
+    assert fee.statement == fee.basis.removesuffix(fee.note)
+    assert fee.statement.endswith("四舍五入保留至分为1,332.49元。")
