@@ -108,3 +108,17 @@ def test_an_older_entry_of_a_single_recipient_letter_is_made_again_as_before(doc
     _forget_recipient(docgen, rendered.document_id)
 
     assert reissue_pdf(docgen, rendered.document_id).identical
+
+
+def test_a_batch_letters_copies_are_registered_to_their_recipients(docgen):
+    """A batch registers the same way: each copy with its recipient; the guarantor's is
+    made again as the guarantor's letter (Typst lays each out on its own: identical)."""
+    (copies,) = docgen.render_copies_many("lawyer_letter", [LAWYER], "pdf", engine="typst")
+    guarantor = copies[1]
+    row = docgen.register.get(guarantor.document_id, None)
+    assert row.requested_by == "batch"
+    assert row.input_data["_recipient"]["name"] == LAWYER["guarantors"][0]["name"]
+
+    again = reissue_pdf(docgen, guarantor.document_id)
+    assert again.identical
+    assert f"致：{LAWYER['guarantors'][0]['name']}" in _text(again.pdf)
