@@ -209,6 +209,7 @@ def _verify_answer(found: Verification) -> dict[str, Any]:
                 "requested_by": document.requested_by,
                 "batch_id": document.batch_id,
                 "input_sha256": document.input_hash,
+                "recipient": _recipient(document),
                 "deliveries": [_delivery_dict(d) for d in document.deliveries],
             }
     return answer

@@ -112,6 +112,7 @@ def test_verify_by_printed_code_or_hash_and_the_key_holder_sees_details(
     by_hash = client.post("/api/v1/verify", data={"sha256": digest})
     assert by_hash.json["issued"] is True
     assert by_hash.json["details"]["requested_by"].startswith("key:")
+    assert by_hash.json["details"]["recipient"]["name"] == PERSON["debtor"]["name"]
 
 
 def test_an_altered_file_or_unknown_code_is_not_vouched_for(issued, anonymous_client):
