@@ -16,6 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from docgen.documents import registry
+
 RECIPIENT_KEY = "_recipient"
 
 Role = Literal["debtor", "guarantor"]
@@ -99,4 +101,21 @@ def addressee(data: Any, recipient_field: str | None, addressed: bool) -> Addres
     return Addressee(0, role, name if isinstance(name, str) else None, known)
 
 
-__all__ = ["RECIPIENT_KEY", "Addressee", "addressee", "case_of", "recorded_case"]
+def addressee_of(type_name: str, data: Any) -> Addressee | None:
+    """:func:`addressee` of a registered document of ``type_name`` (None for a type no
+    longer offered)."""
+    try:
+        doc_type = registry.get(type_name)
+    except registry.UnknownDocumentType:
+        return None
+    return addressee(data, doc_type.recipient_field, doc_type.split is not None)
+
+
+__all__ = [
+    "RECIPIENT_KEY",
+    "Addressee",
+    "addressee",
+    "addressee_of",
+    "case_of",
+    "recorded_case",
+]

@@ -22,7 +22,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from docgen.documents import registry
 from docgen.register.lookup import letter_number_of
-from docgen.register.recipients import addressee
+from docgen.register.recipients import addressee_of
 from docgen.web import auth
 from docgen.web.carry import NEXT, carry, shared_facts
 from docgen.web.pages import bp, page_response
@@ -97,14 +97,8 @@ def group_cases(documents: list[Any]) -> list[CaseRow]:
 def _recipient(type_name: str, data: dict[str, Any]) -> str | None:
     """Whom a copy of a letter went to, where the type prints one per recipient; an older
     entry that did not keep it, of a case with several, says so."""
-    try:
-        doc_type = registry.get(type_name)
-    except registry.UnknownDocumentType:
-        return None
-    if doc_type.split is None:
-        return None
-    who = addressee(data, doc_type.recipient_field, True)
-    if who is None:
+    who = addressee_of(type_name, data)
+    if who is None or registry.get(type_name).split is None:  # one copy: says nothing
         return None
     return f"致{who.label}" if who.known else "收件人未登记"
 

@@ -25,7 +25,7 @@ from docgen.register.deliveries import DeliveryInput, DeliveryLog, normalize_tra
 from docgen.register.interruptions import LimitationReport, limitation_for
 from docgen.register.lookup import RegisterFilter, letter_number_of, search
 from docgen.register.models import Delivery, RegisteredDocument
-from docgen.register.recipients import addressee
+from docgen.register.recipients import addressee_of
 from docgen.register.store import Register, Verification
 from docgen.services import Docgen
 from docgen.web import paging
@@ -130,12 +130,7 @@ def _delivery_dict(delivery: Delivery) -> dict[str, Any]:
 
 
 def _recipient(document: RegisteredDocument) -> dict[str, Any] | None:
-    try:
-        doc_type = registry.get(document.type_name)
-    except registry.UnknownDocumentType:
-        return None
-    addressed = doc_type.split is not None
-    who = addressee(document.input_data, doc_type.recipient_field, addressed)
+    who = addressee_of(document.type_name, document.input_data)
     return who.as_dict() if who is not None else None
 
 
