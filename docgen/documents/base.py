@@ -94,9 +94,10 @@ class DocumentType(Generic[M]):
     """The start of its file names (``催款函``-张三-20261122.pdf); empty: the title."""
     interrupts_limitation: bool = False
     """A delivered copy is a demand for performance, which interrupts the limitation
-    period (民法典第一百九十五条第一项); the register then reports the case's limitation
-    status with each recorded delivery. The case model has ``contract.due_date`` and
-    ``prior_interruptions``."""
+    period against the party it reached (民法典第一百九十五条第一项); the register then
+    reports the case's limitation status against the debtor, counting the deliveries of
+    the debtor's copy only (``docgen.register.interruptions``). The case model has
+    ``contract.due_date``, ``prior_interruptions`` and ``debtor``."""
     recipient_field: str | None = None
     """The case field holding the party a copy is addressed to (``name``, ``address``,
     ``phone``): the batch manifest, mailing sheet and repeat-letter check read it. None:

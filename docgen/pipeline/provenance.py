@@ -19,6 +19,7 @@ from docgen.documents.base import DocumentType
 from docgen.documents.problems import Assessment
 from docgen.pipeline.results import Format, Rendered
 from docgen.register import Issue, Stamp, sha256_hex
+from docgen.register.recipients import recorded_case
 from docgen.render import layout_print
 from docgen.render.errors import TemplateRenderError
 from docgen.render.layout_print import LayoutPrinter
@@ -206,7 +207,7 @@ def finish(
             doc_type.name,
             output.source.id,
             output.source.hash,
-            copy.model_dump(mode="json"),
+            recorded_case(copy),  # with whom an addressed copy went to
             output.fmt,
             output.content,
             request.requested_by,

@@ -15,6 +15,14 @@ pages and text are the same; ``identical`` is then false and the caller should s
 A batch letter printed by Typst is laid out on its own and comes out identical. A
 template changed since (its SHA-256 differs) or a document handed out as DOCX cannot be
 made again as issued and is refused.
+
+A letter with several recipients (the debtor and each guarantor) is registered once per
+copy, with whom the copy went to (:mod:`docgen.register.recipients`): that recipient's
+copy is printed again, never another's. An older entry kept no recipient: the first
+recipient's copy is printed, as then; when the case had several and that copy differs
+from the registered file, each other recipient's is tried, and where none is the file
+issued the reissue is refused (``recipient_unknown``) rather than print a letter to
+someone else under this copy's id.
 """
 
 from __future__ import annotations
@@ -32,6 +40,7 @@ from docgen.pipeline.provenance import Source, unmarked
 from docgen.pipeline.rendering import render_pdf
 from docgen.pipeline.scope import CUSTOM_TEMPLATES
 from docgen.register import Stamp, sha256_hex
+from docgen.register.recipients import case_of
 from docgen.render.layout_print import parse_template_id
 
 if TYPE_CHECKING:
@@ -96,16 +105,25 @@ def reissue_pdf(scope: Scope, document_id: str) -> Reissued:
             "document_type_gone", f"文书 {row.id} 的文书类型「{row.type_name}」已不再提供"
         ) from None
     options = dataclasses.replace(validation.options(scope.settings), today=row.created_at.date())
+    data, index = case_of(row.input_data)
     try:
-        case = validation.resolve(scope, doc_type, doc_type.parse(row.input_data), final=True)
+        case = validation.resolve(scope, doc_type, doc_type.parse(data), final=True)
         assessment = doc_type.evaluate(case, options)
         if assessment.errors:
             raise CaseInvalid(assessment.errors)
         template_id, unstamped = unmarked(row.template_id)
         target = _printer(scope, row, template_id)
-        context = doc_type.build_context(case, assessment)
         stamp = Stamp(row.id, row.code)
-        pdf = render_pdf(scope.settings, case, target, context, stamp, stamp_on_page=not unstamped)
+        candidates = _addressed(case, index, row.id)
+        for copy in candidates:
+            context = doc_type.build_context(copy, assessment)
+            pdf = render_pdf(
+                scope.settings, copy, target, context, stamp, stamp_on_page=not unstamped
+            )
+            if len(candidates) == 1 or sha256_hex(pdf) == output.sha256:
+                break
+        else:
+            raise _recipient_unknown(row.id)
     except CaseInvalid as exc:
         first = exc.problems[0].message if exc.problems else ""
         raise NotReissuable(
@@ -114,6 +132,31 @@ def reissue_pdf(scope: Scope, document_id: str) -> Reissued:
             "请上传当初出具的 PDF 文件",
         ) from None
     return Reissued(row.id, row.type_name, pdf, sha256_hex(pdf), output.sha256, row.batch_id)
+
+
+def _addressed(case: Any, index: int | None, document_id: str) -> list[Any]:
+    """The copies a registered document may be: the recipient's it was registered for;
+    for an older entry (no recipient kept), each recipient's in turn, the first first
+    (the one it was taken for), when the case had several."""
+    addressed_to = getattr(case, "addressed_to", None)
+    if addressed_to is None:
+        return [case]
+    count = len(case.recipient_parties())
+    if index is None:
+        return [addressed_to(i) for i in range(count)]
+    if index >= count:
+        raise _recipient_unknown(document_id)
+    return [addressed_to(index)]
+
+
+def _recipient_unknown(document_id: str) -> NotReissuable:
+    # printing another recipient's letter under this copy's id would be a false document
+    return NotReissuable(
+        "recipient_unknown",
+        f"文书 {document_id} 的案件有多位收件人（债务人及保证人），登记簿无法确定本文书是"
+        "致哪一位的：按登记数据重新生成的各份函件均与出具时的文件不同",
+        "请上传当初出具的 PDF 文件",
+    )
 
 
 def _printer(scope: Scope, row: Any, template_id: str) -> Target:

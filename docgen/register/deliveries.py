@@ -1,8 +1,9 @@
 """The delivery log: EMS tracking numbers and delivery dates recorded against documents.
 
-A demand that reached the debtor interrupts the limitation period (民法典 art. 195), so
-the delivery dates recorded here feed :func:`limitation_for`, the limitation status of
-the case a registered document was issued for.
+A delivery is recorded against a document, so against the party its copy was addressed
+to (:mod:`docgen.register.recipients`). A demand interrupts the limitation period against
+the party it reached (民法典 art. 195): :func:`docgen.register.interruptions.limitation_for`
+reads these dates for the limitation status of the case a document was issued for.
 """
 
 from __future__ import annotations
@@ -19,10 +20,8 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from docgen import db
-from docgen.documents import registry
 from docgen.documents.problems import CaseInvalid, Problem
-from docgen.domain.limitation import InterruptionEvent, LimitationResult, limitation_status
-from docgen.register.models import Delivery, RegisteredDocument
+from docgen.register.models import Delivery
 from docgen.register.store import Register
 
 _S10 = re.compile(r"^([A-Z]{2})(\d{8})(\d)([A-Z]{2})$")
@@ -209,26 +208,3 @@ def _parse_row(row: dict[str, Any]) -> tuple[DeliveryInput | None, list[Problem]
         dates["delivered_on"],
     )
     return item, []
-
-
-def limitation_for(document: RegisteredDocument, on: date) -> LimitationResult | None:
-    """The limitation status of the case a demand was issued for, with its deliveries.
-
-    Uses the stored case's due date and prior interruptions, plus each recorded delivery
-    of this document (a demand reaching the debtor interrupts the period). None for a
-    document type that is not a demand.
-    """
-    try:
-        doc_type = registry.get(document.type_name)
-    except registry.UnknownDocumentType:
-        return None
-    if not doc_type.interrupts_limitation:  # the type says whether a delivery is a demand
-        return None
-    case = doc_type.parse(document.input_data)
-    events = [InterruptionEvent(e.kind, e.day) for e in case.prior_interruptions]
-    events += [
-        InterruptionEvent("demand_delivered", d.delivered_on)
-        for d in document.deliveries
-        if d.delivered_on is not None
-    ]
-    return limitation_status(case.contract.due_date, events, on=on, allow_fallback=True)

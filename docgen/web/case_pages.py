@@ -22,6 +22,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from docgen.documents import registry
 from docgen.register.lookup import letter_number_of
+from docgen.register.recipients import addressee_of
 from docgen.web import auth
 from docgen.web.carry import NEXT, carry, shared_facts
 from docgen.web.pages import bp, page_response
@@ -36,6 +37,7 @@ class CaseDocument:
     code: str
     created_at: datetime
     letter_number: str | None = None
+    recipient: str | None = None  # whom this copy of a letter went to: 致债务人张三
 
 
 @dataclass
@@ -85,8 +87,20 @@ def group_cases(documents: list[Any]) -> list[CaseRow]:
             # the next documents are those that follow the case's latest one, as in the form
             row.targets = [registry.get(t) for t in NEXT.get(doc.type_name, ())]
         number = letter_number_of(data)
-        row.documents.append(CaseDocument(type_title, doc.id, doc.code, doc.created_at, number))
+        whom = _recipient(doc.type_name, data)
+        row.documents.append(
+            CaseDocument(type_title, doc.id, doc.code, doc.created_at, number, whom)
+        )
     return list(cases.values())
+
+
+def _recipient(type_name: str, data: dict[str, Any]) -> str | None:
+    """Whom a copy of a letter went to, where the type prints one per recipient; an older
+    entry that did not keep it, of a case with several, says so."""
+    who = addressee_of(type_name, data)
+    if who is None or registry.get(type_name).split is None:  # one copy: says nothing
+        return None
+    return f"致{who.label}" if who.known else "收件人未登记"
 
 
 SIGN_IN_MESSAGE = (

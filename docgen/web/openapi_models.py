@@ -65,6 +65,17 @@ class DeliveryModel(BaseModel):
     recorded_at: str
 
 
+class RecipientModel(BaseModel):
+    """Whom one copy of a letter was addressed to."""
+
+    index: int = Field(description="0 为债务人，i 为第 i 位保证人")
+    role: str | None = Field(default=None, description="debtor 或 guarantor")
+    name: str | None = None
+    known: bool = Field(
+        description="false：登记时未记录收件人且案件有多位收件人，按第一位收件人（债务人）推定"
+    )
+
+
 class RegisteredDocumentModel(BaseModel):
     """One issued document in the register."""
 
@@ -81,9 +92,21 @@ class RegisteredDocumentModel(BaseModel):
     letter_number: str | None = Field(
         default=None, description="函件编号（每位收件人一份，各有其号）"
     )
+    recipient: RecipientModel | None = Field(
+        default=None, description="本份文书的收件人（函件每位收件人一份）；法院文书为 null"
+    )
     outputs: list[OutputModel]
     deliveries: list[DeliveryModel]
-    limitation: dict[str, Any] | None = Field(default=None, description="诉讼时效状态")
+    limitation: dict[str, Any] | None = Field(
+        default=None,
+        description="主债务对债务人的诉讼时效状态（against 为债务人）；deliveries_counted 为计入"
+        "中断的本文书送达日期：仅致债务人的一份的送达中断对债务人的诉讼时效，note 说明理由",
+    )
+    guarantor_limitation: dict[str, Any] | None = Field(
+        default=None,
+        description="致保证人的一份：该保证人（against）的保证期间、保证责任是否保全及保证债务的"
+        "诉讼时效；其他文书为 null",
+    )
 
 
 class RegisterPage(BaseModel):

@@ -21,14 +21,11 @@ from pydantic import BaseModel, Field
 from docgen.documents import registry
 from docgen.documents.problems import CaseInvalid, Problem
 from docgen.pipeline.results import public
-from docgen.register.deliveries import (
-    DeliveryInput,
-    DeliveryLog,
-    limitation_for,
-    normalize_tracking_number,
-)
+from docgen.register.deliveries import DeliveryInput, DeliveryLog, normalize_tracking_number
+from docgen.register.interruptions import LimitationReport, limitation_for
 from docgen.register.lookup import RegisterFilter, letter_number_of, search
 from docgen.register.models import Delivery, RegisteredDocument
+from docgen.register.recipients import addressee_of
 from docgen.register.store import Register, Verification
 from docgen.services import Docgen
 from docgen.web import paging
@@ -132,8 +129,27 @@ def _delivery_dict(delivery: Delivery) -> dict[str, Any]:
     }
 
 
+def _recipient(document: RegisteredDocument) -> dict[str, Any] | None:
+    who = addressee_of(document.type_name, document.input_data)
+    return who.as_dict() if who is not None else None
+
+
+def _limitation(report: LimitationReport | None) -> dict[str, Any] | None:
+    """The principal debt's limitation status, against whom, and which deliveries of
+    this document it counts."""
+    if report is None:
+        return None
+    return {
+        **public(report.result),
+        "against": report.against,
+        "deliveries_counted": public(report.counted),
+        "note": report.note,
+    }
+
+
 def _document_dict(document: RegisteredDocument) -> dict[str, Any]:
-    limitation = limitation_for(document, datetime.now(UTC).date())
+    report = limitation_for(document, datetime.now(UTC).date())
+    guarantor = report.guarantor if report is not None else None
     return {
         "document_id": document.id,
         "verification_code": document.code,
@@ -146,11 +162,13 @@ def _document_dict(document: RegisteredDocument) -> dict[str, Any]:
         "batch_id": document.batch_id,
         "issued_at": document.created_at.isoformat(),
         "letter_number": letter_number_of(document.input_data),
+        "recipient": _recipient(document),
         "outputs": [
             {"format": o.format, "sha256": o.sha256, "size": o.size} for o in document.outputs
         ],
         "deliveries": [_delivery_dict(d) for d in document.deliveries],
-        "limitation": public(limitation) if limitation is not None else None,
+        "limitation": _limitation(report),
+        "guarantor_limitation": public(guarantor) if guarantor is not None else None,
     }
 
 
@@ -186,6 +204,7 @@ def _verify_answer(found: Verification) -> dict[str, Any]:
                 "requested_by": document.requested_by,
                 "batch_id": document.batch_id,
                 "input_sha256": document.input_hash,
+                "recipient": _recipient(document),
                 "deliveries": [_delivery_dict(d) for d in document.deliveries],
             }
     return answer

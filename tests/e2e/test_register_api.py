@@ -49,6 +49,44 @@ def test_each_copy_to_a_debtor_and_guarantor_is_registered_with_its_own_letter_n
     assert numbers == ["（2026）京明正律函字第88-1号", "（2026）京明正律函字第88-2号"]
 
 
+def test_each_copy_names_its_recipient_and_a_guarantors_delivery_spares_the_debtor(client):
+    letter = load_fixture("lawyer_letter", "valid", "company_debtor_with_guarantor")
+    response = client.post("/api/v1/documents/lawyer_letter?format=pdf", json=letter)
+    debtor_id, guarantor_id = (
+        i.strip() for i in response.headers["X-Docgen-Document-Ids"].split(",")
+    )
+    debtor, guarantor = letter["debtor"]["name"], letter["guarantors"][0]["name"]
+    assert client.get(f"/api/v1/register/{debtor_id}").json["recipient"] == {
+        "index": 0,
+        "role": "debtor",
+        "name": debtor,
+        "known": True,
+    }
+    assert client.get(f"/api/v1/register/{guarantor_id}").json["recipient"] == {
+        "index": 1,
+        "role": "guarantor",
+        "name": guarantor,
+        "known": True,
+    }
+
+    delivery = {"tracking_number": "1234567890123", "delivered_on": "2026-09-20"}
+    body = client.post(f"/api/v1/register/{guarantor_id}/deliveries", json=delivery).json
+    # the principal debt's period against the debtor runs on from its due date
+    assert body["limitation"]["against"] == {"role": "debtor", "name": debtor}
+    assert body["limitation"]["started_from"] == letter["contract"]["due_date"]
+    assert body["limitation"]["deliveries_counted"] == []
+    assert f"不中断主债务对债务人{debtor}的诉讼时效" in body["limitation"]["note"]
+    # the joint guarantor's own period restarts on the delivery
+    standing = body["guarantor_limitation"]
+    assert standing["against"] == {"role": "guarantor", "name": guarantor}
+    assert standing["limitation_from"] == "2026-09-20"
+
+    body = client.post(f"/api/v1/register/{debtor_id}/deliveries", json=delivery).json
+    assert body["limitation"]["started_from"] == "2026-09-20"
+    assert body["limitation"]["deliveries_counted"] == ["2026-09-20"]
+    assert body["guarantor_limitation"] is None
+
+
 def test_anyone_can_verify_an_uploaded_pdf_without_seeing_personal_data(issued, anonymous_client):
     response = anonymous_client.post(
         "/api/v1/verify", data={"file": (io.BytesIO(issued.data), "letter.pdf")}
@@ -74,6 +112,7 @@ def test_verify_by_printed_code_or_hash_and_the_key_holder_sees_details(
     by_hash = client.post("/api/v1/verify", data={"sha256": digest})
     assert by_hash.json["issued"] is True
     assert by_hash.json["details"]["requested_by"].startswith("key:")
+    assert by_hash.json["details"]["recipient"]["name"] == PERSON["debtor"]["name"]
 
 
 def test_an_altered_file_or_unknown_code_is_not_vouched_for(issued, anonymous_client):

@@ -15,6 +15,7 @@ from docgen import layouts
 from docgen.config import Settings
 from docgen.documents import registry
 from docgen.register import canonical_json
+from docgen.register.recipients import case_of
 from docgen.services import Docgen
 from tests.support import docx_text, load_fixture, normalize, pdf_pages_text
 
@@ -104,7 +105,11 @@ def test_verify_finds_a_document_by_its_bytes_hash_or_printed_code(docgen):
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])
 def test_re_rendering_from_the_stored_input_gives_the_same_text(docgen, fmt):
     first = docgen.render("demand_letter", PERSON, fmt)
-    stored = docgen.register.get(first.document_id, None).input_data
+    # the stored input is the case, and whom this copy went to (taken off to use it)
+    recorded = docgen.register.get(first.document_id, None).input_data
+    assert recorded["_recipient"] == {"index": 0, "role": "debtor", "name": "张伟"}
+    stored, index = case_of(recorded)
+    assert index == 0
     registry.get("demand_letter").parse(stored)  # the stored input is a valid case
     again = docgen.render("demand_letter", stored, fmt)
     assert again.document_id != first.document_id

@@ -13,7 +13,7 @@ import pytest
 from docgen.batch.cases import recipient_of
 from docgen.documents import registry
 from docgen.documents.base import DocumentType
-from docgen.register.deliveries import limitation_for
+from docgen.register.interruptions import limitation_for
 from docgen.register.models import Delivery, RegisteredDocument
 from tests.support import load_fixture
 
@@ -77,7 +77,7 @@ def test_the_register_reports_limitation_only_for_a_type_whose_delivery_interrup
     demand = load_fixture("demand_letter", "valid", _first("demand_letter"))
     status = limitation_for(_document("demand_letter", demand, date(2026, 3, 1)), date(2026, 4, 1))
     assert status is not None
-    assert status.expires > date(2029, 2, 28)  # three years from the delivery (民法典 195)
+    assert status.result.expires > date(2029, 2, 28)  # three years from the delivery (民法典 195)
     confirmation = load_fixture("debt_confirmation", "valid", _first("debt_confirmation"))
     other = _document("debt_confirmation", confirmation, date(2026, 3, 1))
     assert limitation_for(other, date(2026, 4, 1)) is None

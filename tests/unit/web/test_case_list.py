@@ -28,3 +28,18 @@ def test_each_copy_of_a_letter_is_listed_with_its_own_number():
         ("D2", "（2026）京明正律函字第88-2号"),
         ("D1", "（2026）京明正律函字第88-1号"),
     ]
+
+
+def test_each_copy_of_a_letter_is_listed_with_whom_it_went_to():
+    debtor = _issued("D1", "（2026）京明正律函字第88-1号")
+    debtor.input_data["_recipient"] = {"index": 0, "role": "debtor", "name": "福州闽江建材有限公司"}
+    guarantor = _issued("D2", "（2026）京明正律函字第88-2号")
+    guarantor.input_data["_recipient"] = {"index": 1, "role": "guarantor", "name": "刘芳"}
+    older = _issued("D0", "（2026）京明正律函字第87号")  # registered before it was kept
+
+    (case,) = group_cases([guarantor, debtor, older])
+    assert [(d.document_id, d.recipient) for d in case.documents] == [
+        ("D2", "致保证人刘芳"),
+        ("D1", "致债务人福州闽江建材有限公司"),
+        ("D0", "收件人未登记"),  # two recipients: the register cannot say which copy
+    ]
