@@ -3,9 +3,10 @@
 Everything is written from the state rows, streamed in row order, so memory does not
 grow with the run: merged print PDFs are assembled one volume at a time (at most
 ``volume_size`` letters each). A volume takes its pages from the print parts
-the workers kept (each a chunk of letters laid out together, sharing one font subset),
-so a volume carries a font subset per chunk instead of one per letter; a letter without
-a part (rendered on its own after its chunk failed) is taken from its own PDF. The parts
+the workers kept (a chunk of letters as one PDF: laid out together by WeasyPrint,
+sharing one font subset; with Typst, the letters' own pages copied one after the other,
+each with its own subsets); a letter without a part (rendered on its own after its chunk
+failed) is taken from its own PDF. The parts
 are deleted once the run is done. The volumes are written with qpdf (pikepdf), each in a
 short-lived child process (``docgen.batch.volume``).
 """
