@@ -34,9 +34,10 @@ same renders with the register off are reported beside (``*_register_off``):
   ``soffice`` run converting them all, per document), where ``soffice`` is installed
   (``bench/peers.py`` times other tools, one ``soffice`` run per document among them).
 
-``--rss-letters 100,1000`` additionally renders that many letters in one fresh worker
-each (chunked, as a batch worker does) and reports the worker's peak RSS, to show that
-memory stays flat with the number of letters.
+``--rss-letters 100,1000,10000`` additionally renders that many letters in one fresh
+worker each (chunked, PDF with print parts and DOCX, register on, as a batch worker does)
+and reports the worker's peak RSS, to show that memory stays flat with the number of
+letters.
 
 Run from the repository root (after ``make test`` or ``bin/bootstrap --dev``)::
 
@@ -68,10 +69,6 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
-
-import jinja2
-from docxtpl import DocxTemplate
-from weasyprint import CSS, HTML
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # this checkout's docgen, even if the venv has no editable install
@@ -162,6 +159,11 @@ def peak_rss_mib() -> float:
 
 def naive_renderers(docgen: Docgen) -> tuple[Callable[[Any], bytes], Callable[[Any], bytes]]:
     """Straightforward docxtpl / WeasyPrint renders with nothing shared between calls."""
+    # imported here: a docgen batch worker (spawned, importing this module) has neither
+    import jinja2
+    from docxtpl import DocxTemplate
+    from weasyprint import CSS, HTML
+
     doc_type = registry.get(TYPE_NAME)
     templates = docgen.settings.templates_dir
     # the letter as a firm's docxtpl and HTML templates (docs/examples; the built-in
@@ -305,7 +307,10 @@ def measure_batch(naive: bool, letters: int, workers: int = 2) -> tuple[float, f
 
 
 def rss_worker(letters: int, out: Any) -> None:
-    cases = load_cases()
+    """A batch worker's chunks (PDF with its print part, then DOCX, register on) for
+    ``letters`` letters, 48 distinct ones in turn (each letter its own stamp); the print
+    parts are dropped after each chunk, as a worker writes them out."""
+    cases = load_cases(48)
     docgen = Docgen(settings())
     runtime.settle()
     from docgen.services import PDF_CHUNK
@@ -313,7 +318,13 @@ def rss_worker(letters: int, out: Any) -> None:
     done = 0
     while done < letters:
         count = min(PDF_CHUNK, letters - done)
-        docgen.render_many(TYPE_NAME, [cases[(done + i) % len(cases)] for i in range(count)], "pdf")
+        chunk = [cases[(done + i) % len(cases)] for i in range(count)]
+        for fmt in ("pdf", "docx"):
+            prints: list[Any] | None = [] if fmt == "pdf" else None
+            render_documents(
+                docgen, TYPE_NAME, chunk, fmt, batch_id="bench", prints=prints,
+                **resumable(render_documents),
+            )  # fmt: skip
         done += count
     out.put(peak_rss_mib())
 

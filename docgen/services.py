@@ -254,7 +254,7 @@ class Docgen:
         **options: Unpack[RenderOptions],
     ) -> list[list[Rendered] | CaseInvalid]:
         """Like :meth:`render_many`, each case's documents one per recipient; ``prints``
-        receives each chunk laid out together as one print PDF; ``resumable``: the caller
+        receives each chunk as one print PDF; ``resumable``: the caller
         re-renders the cases it has not marked done (``Register.record_many``)."""
         batch = Batch(_request(options, "batch"), chunk_size, prints, resumable)
         return many.render_copies_many(self.scope, type_name, cases, fmt, batch)

@@ -1,11 +1,16 @@
 """Rendering the records of a run, a chunk at a time, idempotently.
 
 The unit of work is a list of item keys (never case data): a worker loads each pending
-item, renders its formats, writes every file under a temporary name and renames it into
-place, and only then marks the item done in the same transaction that records the
-files' SHA-256 and page count. Running a chunk twice (a redelivered task, a resumed run)
-re-renders only what is not done and overwrites files of the same stable names, so
-at-least-once delivery gives exactly one set of files per record.
+item, renders its formats and writes every file under a temporary name of its own attempt
+(``_Staged``). The transaction that marks the item done claims it first (an UPDATE of a
+pending row, which holds the row's lock, and on SQLite the database's write lock, until
+commit), renames the attempt's files into place while it holds the claim, records their
+SHA-256 and page count, and commits. Two attempts at one chunk (a redelivered task, a
+resumed run, or a killed worker's child still finishing its chunk while another worker
+redoes it) therefore cannot both place files: the loser finds the item done and deletes
+its own. A crash between the renames and the commit leaves the item pending, and the next
+attempt overwrites the files of the same stable names, so at-least-once delivery gives
+exactly one set of files per record, each the one its row describes.
 """
 
 from __future__ import annotations
@@ -17,11 +22,12 @@ import logging
 import os
 import re
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
-from sqlalchemy import select
+from sqlalchemy import CursorResult, select, update
 
 from docgen import db
 from docgen.batch.cases import merge_shared, recipient_of
@@ -48,33 +54,39 @@ def service_for(settings: Settings) -> Docgen:
     return _services[key]
 
 
+class ChunkOptions(TypedDict, total=False):
+    """How a chunk is rendered: for which batch run (the register's ``batch_id``), with
+    which PDF engine (``Docgen.pdf_template``; default: the setting), and whether the
+    register may commit the chunk's entries without waiting for the disk, the items being
+    marked done afterwards in the same database (``Register.record_many``)."""
+
+    batch_id: str | None
+    engine: str | None
+    resumable: bool
+
+
 def render_documents(
     service: Docgen,
     type_name: str,
     cases: Sequence[dict[str, Any]],
     fmt: Format,
-    batch_id: str | None = None,
     prints: list[PrintPart] | None = None,
-    engine: str | None = None,
-    resumable: bool = False,
+    **options: Unpack[ChunkOptions],
 ) -> list[list[Rendered] | CaseInvalid]:
     """Render a chunk of cases in one format; the one place batch calls the renderers.
 
-    The service's chunked path lays PDFs out several letters at a time (fonts and
-    stylesheets paid once per chunk). Each case gives one document per recipient (the
-    debtor, then each guarantor); ``prints`` receives the chunks as print PDFs;
-    ``engine`` chooses the PDF engine (``Docgen.pdf_template``); ``resumable``: the
-    register may commit the chunk's entries without waiting for the disk, the items
-    being marked done afterwards in the same database (``Register.record_many``).
+    The service's chunked path sets a chunk's letters up together (fonts and stylesheets
+    paid once per chunk). Each case gives one document per recipient (the debtor, then
+    each guarantor); ``prints`` receives the chunks as print PDFs.
     """
     return service.render_copies_many(
         type_name,
         list(cases),
         fmt,
-        batch_id=batch_id,
         prints=prints,
-        engine=engine,
-        resumable=resumable,
+        resumable=options.get("resumable", False),
+        batch_id=options.get("batch_id"),
+        engine=options.get("engine"),
     )
 
 
@@ -120,6 +132,37 @@ def write_atomic(path: Path, content: bytes) -> None:
     os.replace(tmp, path)
 
 
+@dataclass
+class _Staged:
+    """The files of one attempt at a chunk, written under names no other attempt uses and
+    moved into place only by the attempt that claims their item (``_record``)."""
+
+    attempt: str = field(default_factory=lambda: uuid.uuid4().hex[:12])
+    files: dict[str, list[tuple[Path, Path]]] = field(default_factory=dict)
+
+    def writer(self, key: str) -> Callable[[Path, bytes], None]:
+        return lambda path, content: self.write(key, path, content)
+
+    def write(self, key: str, path: Path, content: bytes) -> None:
+        # ends in .part: finalize deletes what an attempt that lost or died left behind
+        tmp = path.with_name(f"{path.name}.{self.attempt}.part")
+        with tmp.open("wb") as fh:
+            fh.write(content)
+            fh.flush()
+            os.fsync(fh.fileno())
+        self.files.setdefault(key, []).append((tmp, path))
+
+    def place(self, key: str) -> None:
+        for tmp, path in self.files.pop(key, []):
+            os.replace(tmp, path)
+
+    def discard(self) -> None:
+        for pairs in self.files.values():
+            for tmp, _path in pairs:
+                tmp.unlink(missing_ok=True)
+        self.files.clear()
+
+
 def process_chunk(settings: Settings, database_url: str, run_id: str, keys: Sequence[str]) -> int:
     """Render the pending items among ``keys``; return how many became done.
 
@@ -151,6 +194,7 @@ def process_chunk(settings: Settings, database_url: str, run_id: str, keys: Sequ
     letters = out_dir / "letters"
     letters.mkdir(parents=True, exist_ok=True)
     results: dict[str, list[dict[str, Any]]] = {}
+    staged = _Staged()
     rejected: dict[str, CaseInvalid] = {}
     failed: dict[str, str] = {}
     cases = [case for _, _, case in work]
@@ -193,17 +237,25 @@ def process_chunk(settings: Settings, database_url: str, run_id: str, keys: Sequ
                     for k in range(len(document))
                 ]
             for k, copy in enumerate(document):
-                _keep(letters, results[key][k], copy, fmt, placed.get((n, k)))
-    return _record(database_url, work, results, rejected, failed)
+                _keep(letters, results[key][k], copy, fmt, placed.get((n, k)), staged.writer(key))
+    try:
+        return _record(database_url, work, results, rejected, failed, staged)
+    finally:
+        staged.discard()  # the files of items this attempt did not claim
 
 
 def _keep(
-    letters: Path, letter: dict[str, Any], copy: Rendered, fmt: str, part: dict[str, Any] | None
+    letters: Path,
+    letter: dict[str, Any],
+    copy: Rendered,
+    fmt: str,
+    part: dict[str, Any] | None,
+    write: Callable[[Path, bytes], None],
 ) -> None:
-    """Write one recipient's copy in one format and note its file on the letter."""
+    """Write (stage) one recipient's copy in one format and note its file on the letter."""
     stem = copy.filename.rsplit(".", 1)[0]
     name = f"{letter['letter_id']}_{_UNSAFE.sub('_', stem)[:80]}.{fmt}"
-    write_atomic(letters / name, copy.content)
+    write(letters / name, copy.content)
     entry: dict[str, Any] = {
         "file": f"letters/{name}",
         "sha256": hashlib.sha256(copy.content).hexdigest(),
@@ -253,11 +305,20 @@ def _record(
     results: dict[str, list[dict[str, Any]]],
     rejected: dict[str, CaseInvalid],
     failed: dict[str, str],
+    staged: _Staged,
 ) -> int:
     done = 0
     engine = db.engine_for(database_url)
     with db.session_scope(engine) as session:
         for key, _, _ in work:
+            if key not in rejected and key not in failed:
+                claim = update(BatchItem).where(BatchItem.key == key, BatchItem.status == PENDING)
+                outputs = json.dumps({"letters": results[key]}, ensure_ascii=False)
+                claimed = session.execute(claim.values(status=DONE, outputs=outputs))
+                if isinstance(claimed, CursorResult) and claimed.rowcount == 1:
+                    staged.place(key)  # under the claim: no other attempt can mark it done
+                    done += 1
+                continue
             item = session.get(BatchItem, key, with_for_update=True)
             if item is None or item.status != PENDING:
                 continue
@@ -280,8 +341,4 @@ def _record(
                         ],
                         ensure_ascii=False,
                     )
-            else:
-                item.status = DONE
-                item.outputs = json.dumps({"letters": results[key]}, ensure_ascii=False)
-                done += 1
     return done

@@ -21,8 +21,11 @@ add a migration; nothing here knows about them.
 
 from __future__ import annotations
 
+import ast
 import fcntl
+import functools
 import os
+import re
 import stat
 import threading
 import zlib
@@ -31,7 +34,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, MetaData, create_engine, event, make_url, text
+from sqlalchemy import Connection, Engine, MetaData, create_engine, event, exc, make_url, text
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -154,6 +157,11 @@ def upgrade(url: str) -> Engine:
     with _lock:
         if url in _upgraded:
             return engine
+        if _at_heads(engine):
+            # nothing to do: Alembic (with Mako and Pygments, some 11 MB of modules in
+            # every worker) is not imported
+            _upgraded.add(url)
+            return engine
         from alembic import command
         from alembic.config import Config
 
@@ -167,6 +175,33 @@ def upgrade(url: str) -> Engine:
             command.upgrade(config, "heads")
         _upgraded.add(url)
     return engine
+
+
+_REVISION = re.compile(r"^(down_revision|revision)\s*(?::[^=]*)?=\s*(.+)$", re.M)
+
+
+@functools.cache
+def heads() -> frozenset[str]:
+    """The newest revisions of the migrations (the ones no other revision follows), read
+    from the files as Alembic reads their ``revision`` and ``down_revision``."""
+    revisions: set[str] = set()
+    followed: set[str] = set()
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        for name, value in _REVISION.findall(path.read_text(encoding="utf-8")):
+            found = ast.literal_eval(value.strip())
+            names = {found} if isinstance(found, str) else set(found or ())
+            (revisions if name == "revision" else followed).update(names)
+    return frozenset(revisions - followed)
+
+
+def _at_heads(engine: Engine) -> bool:
+    """Whether the database's schema is already the newest (no table yet: no)."""
+    try:
+        with engine.connect() as connection:
+            rows = connection.execute(text("SELECT version_num FROM alembic_version"))
+            return frozenset(row[0] for row in rows) == heads()
+    except exc.DBAPIError:
+        return False
 
 
 @contextmanager

@@ -87,9 +87,10 @@ def render_copies_many(
 ) -> list[list[Rendered] | CaseInvalid]:
     """Like :func:`render_many`, but each case's documents one per recipient, unzipped.
 
-    With ``batch.prints`` (PDF only), each chunk laid out together is also appended to it
-    as one PDF whose letters share their fonts, for a merged print file; a chunk whose
-    letters had to be rendered one by one gives none.
+    With ``batch.prints`` (PDF only), each chunk is also appended to it as one PDF, for a
+    merged print file (the engine's ``combined``: WeasyPrint's chunk laid out together,
+    its letters sharing their fonts; Typst's letters copied one after the other); a chunk
+    whose letters had to be rendered one by one gives none.
     """
     run = _Run(scope, registry.get(type_name), batch)
     _validate(run, cases, fmt)

@@ -18,9 +18,8 @@ import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from docxtpl import DocxTemplate
 from jinja2 import Template, TemplateError
 from lxml import etree
 
@@ -32,6 +31,9 @@ from docgen.render.sandbox import (
     render_limited,
 )
 
+if TYPE_CHECKING:
+    from docxtpl import DocxTemplate
+
 _TAGGED_PARTS = re.compile(
     r"^(word/(document|header\d*|footer\d*|footnotes)\.xml|docProps/core\.xml)$"
 )
@@ -41,6 +43,8 @@ _LISTING_CHARS = re.compile(r"[\t\n\a\f]")
 
 def render_docx(template_path: Path, context: dict[str, Any]) -> bytes:
     """Plain docxtpl: body, headers, footers, footnotes and core properties, sandboxed."""
+    from docxtpl import DocxTemplate
+
     template = DocxTemplate(str(template_path))
     try:
         with render_budget():
@@ -54,6 +58,8 @@ def render_docx(template_path: Path, context: dict[str, Any]) -> bytes:
 
 def undeclared_variables(template_path: Path) -> set[str]:
     """Top-level names the .docx template reads (to check them against the context)."""
+    from docxtpl import DocxTemplate
+
     return set(
         DocxTemplate(str(template_path)).get_undeclared_template_variables(new_environment())
     )
@@ -115,6 +121,10 @@ class CompiledDocx:
 
     @classmethod
     def compile(cls, path: Path, env: DocgenSandbox) -> CompiledDocx:
+        # imported on first use: the built-in layouts (most documents, every batch of
+        # them) write DOCX without docxtpl, some 20 MB of modules in each worker
+        from docxtpl import DocxTemplate
+
         helper = DocxTemplate(str(path))
         members: list[_Member | str] = []
         templates: dict[str, Template] = {}

@@ -164,7 +164,7 @@ class LayoutPrinter:
         metadata: list[dict[str, str]] | None,
         combined: list[tuple[bytes, list[int]]] | None,
     ) -> list[bytes]:
-        from docgen.render.typst_pdf import TypstRenderer, page_count, with_metadata
+        from docgen.render.typst_pdf import TypstRenderer, print_part, with_metadata
 
         backend = self.backend
         if not isinstance(backend, TypstRenderer):
@@ -176,14 +176,8 @@ class LayoutPrinter:
             )
             extra = metadata[k] if metadata is not None else None
             results.append(with_metadata(pdf, extra) if extra else pdf)
-        if combined is not None:
-            whole = backend.compile_source(
-                typst_writer.source(documents), typst_writer.letters_input(documents, footers)
-            )
-            counts = [page_count(pdf) for pdf in results]
-            if page_count(whole) != sum(counts):
-                raise RuntimeError("Typst laid out the print file differently from the letters")
-            combined.append((whole, counts))
+        if combined is not None and results:
+            combined.append(print_part(results))  # the letters' pages, not laid out again
         return results
 
     def _weasyprint(
