@@ -96,9 +96,10 @@ def _rewrite(docgen: Docgen, document_id: str, change: Any) -> None:
         )
 
 
-def test_a_lawyer_letter_from_a_profile_is_made_again_with_the_firm_as_printed(docgen):
+@pytest.mark.parametrize("engine", ["typst", "weasyprint"])
+def test_a_lawyer_letter_from_a_profile_is_made_again_with_the_firm_as_printed(docgen, engine):
     firm = _profile(docgen, FIRM)
-    first = docgen.render("lawyer_letter", _lawyer_letter(firm), "pdf")
+    first = docgen.render("lawyer_letter", _lawyer_letter(firm), "pdf", engine=engine)
     recorded = docgen.register.get(first.document_id, None).input_data
     assert recorded["_sender_profile"] == {"id": firm}
     assert "sender_profile_id" not in recorded  # the case as printed names the firm itself
