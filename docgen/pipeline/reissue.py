@@ -23,6 +23,14 @@ recipient's copy is printed, as then; when the case had several and that copy di
 from the registered file, each other recipient's is tried, and where none is the file
 issued the reissue is refused (``recipient_unknown``) rather than print a letter to
 someone else under this copy's id.
+
+A letter printed from a stored sender profile is registered with the profile's details as
+printed and its id set apart (:mod:`docgen.register.sender`); it is printed again from
+those details, and the profile store is never read (a profile edited or deleted since
+changes nothing). Nor is a letter number ever drawn: the recorded one is printed. An older
+entry that kept the profile's id in its case and the details beside it is printed from the
+details; one that kept the id alone is printed with the profile as it is now only where
+that gives the registered file, and refused otherwise (``sender_profile_changed``).
 """
 
 from __future__ import annotations
@@ -33,6 +41,7 @@ from typing import TYPE_CHECKING, Any
 
 from docgen import layouts
 from docgen.documents import registry
+from docgen.documents.base import DocumentType, Resources, RuleOptions
 from docgen.documents.problems import CaseInvalid
 from docgen.pipeline import validation
 from docgen.pipeline.engines import Engine, Target
@@ -41,6 +50,7 @@ from docgen.pipeline.rendering import render_pdf
 from docgen.pipeline.scope import CUSTOM_TEMPLATES
 from docgen.register import Stamp, sha256_hex
 from docgen.register.recipients import case_of
+from docgen.register.sender import as_printed
 from docgen.render.layout_print import parse_template_id
 
 if TYPE_CHECKING:
@@ -104,26 +114,21 @@ def reissue_pdf(scope: Scope, document_id: str) -> Reissued:
         raise NotReissuable(
             "document_type_gone", f"文书 {row.id} 的文书类型「{row.type_name}」已不再提供"
         ) from None
-    options = dataclasses.replace(validation.options(scope.settings), today=row.created_at.date())
+    template_id, unstamped = unmarked(row.template_id)
+    job = _Reprint(
+        scope,
+        row,
+        doc_type,
+        _printer(scope, row, template_id),
+        dataclasses.replace(validation.options(scope.settings), today=row.created_at.date()),
+        unstamped,
+    )
     data, index = case_of(row.input_data)
+    recorded, reference = as_printed(data)
     try:
-        case = validation.resolve(scope, doc_type, doc_type.parse(data), final=True)
-        assessment = doc_type.evaluate(case, options)
-        if assessment.errors:
-            raise CaseInvalid(assessment.errors)
-        template_id, unstamped = unmarked(row.template_id)
-        target = _printer(scope, row, template_id)
-        stamp = Stamp(row.id, row.code)
-        candidates = _addressed(case, index, row.id)
-        for copy in candidates:
-            context = doc_type.build_context(copy, assessment)
-            pdf = render_pdf(
-                scope.settings, copy, target, context, stamp, stamp_on_page=not unstamped
-            )
-            if len(candidates) == 1 or sha256_hex(pdf) == output.sha256:
-                break
-        else:
-            raise _recipient_unknown(row.id)
+        pdf = _from_record(job, recorded, index, reference)
+        if pdf is None:  # an older entry that kept the profile's id and not its details
+            pdf = _from_profile(job, data, index)
     except CaseInvalid as exc:
         first = exc.problems[0].message if exc.problems else ""
         raise NotReissuable(
@@ -132,6 +137,109 @@ def reissue_pdf(scope: Scope, document_id: str) -> Reissued:
             "请上传当初出具的 PDF 文件",
         ) from None
     return Reissued(row.id, row.type_name, pdf, sha256_hex(pdf), output.sha256, row.batch_id)
+
+
+@dataclass(frozen=True)
+class _Reprint:
+    """A registered PDF to print again: its entry, type, printer and the rules' options
+    as on the day it was issued."""
+
+    scope: Scope
+    row: Any
+    doc_type: DocumentType[Any]
+    target: Target
+    options: RuleOptions
+    unstamped: bool
+
+    def copy_of(
+        self, data: Any, index: int | None, resources: Resources, exact: bool
+    ) -> bytes | None:
+        """The registered copy of case ``data`` printed again; CaseInvalid if it no
+        longer passes the rules. ``exact``: only a copy that is the registered file
+        (None if none is); else the recipient's copy (see :func:`_addressed`)."""
+        doc_type, row = self.doc_type, self.row
+        case = doc_type.parse(data)
+        if doc_type.resolve is not None:
+            case = doc_type.resolve(case, resources, True)
+        assessment = doc_type.evaluate(case, self.options)
+        if assessment.errors:
+            raise CaseInvalid(assessment.errors)
+        stamp = Stamp(row.id, row.code)
+        registered = row.outputs[0].sha256
+        candidates = _addressed(case, index, row.id)
+        for copy in candidates:
+            context = doc_type.build_context(copy, assessment)
+            pdf = render_pdf(
+                self.scope.settings,
+                copy,
+                self.target,
+                context,
+                stamp,
+                stamp_on_page=not self.unstamped,
+            )
+            if sha256_hex(pdf) == registered or (len(candidates) == 1 and not exact):
+                return pdf
+        return None
+
+
+def _from_record(
+    job: _Reprint, data: Any, index: int | None, reference: int | None
+) -> bytes | None:
+    """The copy printed from the recorded case alone, the profile store unread. None:
+    the entry is an older one whose case (``reference``: the profile's id it kept) does
+    not hold what the profile filled in."""
+    try:
+        pdf = job.copy_of(data, index, _Recorded(job.row.id), exact=False)
+    except CaseInvalid:
+        if reference is None:
+            raise
+        return None
+    if pdf is None:
+        raise _recipient_unknown(job.row.id)
+    return pdf
+
+
+def _from_profile(job: _Reprint, data: Any, index: int | None) -> bytes:
+    """An older entry's copy printed with its profile as it is now, as long as that is
+    the registered file: a profile edited since would print another document."""
+    resources = _Recorded(job.row.id, profiles=job.scope)
+    pdf = job.copy_of(data, index, resources, exact=True)
+    if pdf is None:
+        raise NotReissuable(
+            "sender_profile_changed",
+            f"文书 {job.row.id} 出具时所用的发件人档案已修改，无法重新生成相同文书"
+            "（登记簿只记录了档案编号，未记录出具时的档案内容）",
+            "请上传当初出具的 PDF 文件",
+        )
+    return pdf
+
+
+class _Recorded:
+    """What a reissue lends a case to resolve: never a new letter number (the recorded
+    one is printed); a stored profile only for an older entry that kept its id alone
+    (``profiles``)."""
+
+    def __init__(self, document_id: str, profiles: Scope | None = None) -> None:
+        self.document_id = document_id
+        self.scope = profiles
+
+    def profile(self, profile_id: int) -> Any:
+        if self.scope is None:  # a recorded case holds its sender's details
+            raise NotReissuable(
+                "sender_profile_changed",
+                f"文书 {self.document_id} 登记的案件数据未记录出具时的发件人档案内容，"
+                "无法重新生成相同文书",
+                "请上传当初出具的 PDF 文件",
+            )
+        return self.scope.stores.profiles.get(self.scope.tenant_id, profile_id).profile
+
+    def next_letter_number(self, series: str, year: int) -> int:
+        raise NotReissuable(
+            "letter_number_unknown",
+            f"文书 {self.document_id} 登记的案件数据中没有函件编号，重新生成须另取新号，"
+            "与出具时的文书不同",
+            "请上传当初出具的 PDF 文件",
+        )
 
 
 def _addressed(case: Any, index: int | None, document_id: str) -> list[Any]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from docgen.documents import registry
+from docgen.register.sender import set_apart
 
 RECIPIENT_KEY = "_recipient"
 
@@ -49,9 +50,10 @@ class Addressee:
 
 
 def recorded_case(copy: Any) -> dict[str, Any]:
-    """A copy's data as the register keeps it: the case, and whom an addressed copy
-    (one with ``recipient_index``) went to."""
-    data: dict[str, Any] = copy.model_dump(mode="json")
+    """A copy's data as the register keeps it: the case as printed (a sender profile's
+    details filled in, its id set apart: :mod:`docgen.register.sender`), and whom an
+    addressed copy (one with ``recipient_index``) went to."""
+    data: dict[str, Any] = set_apart(copy.model_dump(mode="json"))
     index = getattr(copy, "recipient_index", None)
     if isinstance(index, int):
         party = copy.recipient
@@ -61,12 +63,13 @@ def recorded_case(copy: Any) -> dict[str, Any]:
 
 
 def case_of(data: Any) -> tuple[Any, int | None]:
-    """The case data of a register entry without the recipient, and the recipient's
+    """The case data of a register entry without what the register keeps beside it (the
+    recipient, the sender profile's id: keys starting with ``_``), and the recipient's
     index (None: not recorded)."""
-    if not isinstance(data, dict) or RECIPIENT_KEY not in data:
+    if not isinstance(data, dict):
         return data, None
-    case = {k: v for k, v in data.items() if k != RECIPIENT_KEY}
-    kept = data[RECIPIENT_KEY]
+    case = {k: v for k, v in data.items() if not k.startswith("_")}
+    kept = data.get(RECIPIENT_KEY)
     index = kept.get("index") if isinstance(kept, dict) else None
     return case, index if isinstance(index, int) and index >= 0 else None
 
