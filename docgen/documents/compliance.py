@@ -366,7 +366,11 @@ def check_words(
     known_phrases = {m.group(1) for p in already if (m := _PHRASE.search(p.message))}
     problems = []
     seen: set[str] = set()
+    scanned: set[str] = set()
     for _loc, text in strings(context):
+        if text in scanned:  # the same words again: their phrases are in ``seen`` already
+            continue
+        scanned.add(text)
         for finding in terms.scan(text, exempt, skip):
             if finding.phrase in known_phrases or finding.phrase in seen:
                 continue
