@@ -35,7 +35,7 @@ from contextvars import ContextVar
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, MetaData, create_engine, event, exc, make_url, text
-from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
+from sqlalchemy.orm import DeclarativeBase, Session
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -137,18 +137,23 @@ def _postgres_args(url: str) -> dict[str, str]:
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
     """WAL lets readers run beside a writer (web + batch workers share one file)."""
     cursor = dbapi_connection.cursor()
-    cursor.execute(f"PRAGMA busy_timeout={_busy_ms()}")  # first: setting WAL may wait too
+    wait = _record.info["busy_ms"] = _busy_ms()
+    cursor.execute(f"PRAGMA busy_timeout={wait}")  # first: setting WAL may wait too
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")  # chosen, not the build's default
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
 
 
-def _sqlite_busy_timeout(dbapi_connection, _record, _proxy) -> None:  # type: ignore[no-untyped-def]
-    """A pooled connection takes the wait of the context that checks it out."""
-    cursor = dbapi_connection.cursor()
-    cursor.execute(f"PRAGMA busy_timeout={_busy_ms()}")
-    cursor.close()
+def _sqlite_busy_timeout(dbapi_connection, record, _proxy) -> None:  # type: ignore[no-untyped-def]
+    """A pooled connection takes the wait of the context that checks it out (set only
+    when it differs from the connection's own: ``info`` is the DBAPI connection's)."""
+    wait = _busy_ms()
+    if record.info.get("busy_ms") != wait:
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout={wait}")
+        cursor.close()
+        record.info["busy_ms"] = wait
 
 
 def upgrade(url: str) -> Engine:
@@ -247,7 +252,9 @@ def write(engine: Engine, *, durable: bool = True) -> Iterator[Connection]:
 @contextmanager
 def session_scope(engine: Engine) -> Iterator[Session]:
     """A session that commits on success and rolls back on any exception."""
-    session = sessionmaker(engine, expire_on_commit=False)()
+    # a Session of its own, not a sessionmaker: each sessionmaker makes a Session
+    # subclass, whose event set-up cost more than a request's key lookup
+    session = Session(engine, expire_on_commit=False)
     try:
         yield session
         session.commit()

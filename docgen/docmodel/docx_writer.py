@@ -46,6 +46,9 @@ _CORE_XML = (
     '<dcterms:modified xsi:type="dcterms:W3CDTF">{made}</dcterms:modified>'
     "<cp:category/><dc:language>zh-CN</dc:language>{identifier}</cp:coreProperties>"
 )
+# deflate level of the parts written per document: level 1 takes half of level 6's time
+# for 3 % more bytes in a letter (the static parts are compressed once, at 6)
+_LEVEL = 1
 _PER_DOCUMENT = ("word/document.xml", "word/numbering.xml", "docProps/core.xml")
 
 
@@ -122,7 +125,7 @@ def write(
         ),
     }
     members = [
-        member or docx_package.Member.of(name, changed[name].encode("utf-8"))
+        member or docx_package.Member.of(name, changed[name].encode("utf-8"), _LEVEL)
         for member, name in zip(package.members, package.names, strict=True)
     ]
     return docx_package.write(members, made)

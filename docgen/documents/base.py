@@ -160,10 +160,12 @@ class DocumentType(Generic[M]):
         assessment = self.assess(case, options)
         terms = options.compliance_terms
         data = case.model_dump(mode="json")
-        assessment.extend(compliance.check_case(data, terms))
+        exempt = compliance.identity_strings(data)
+        assessment.extend(compliance.check_case(data, terms, exempt))
         if not assessment.errors:
             context = self.build_context(case, assessment)
-            assessment.extend(compliance.check_words(context, terms, assessment.problems, data))
+            found = compliance.check_words(context, terms, assessment.problems, data, exempt)
+            assessment.extend(found)
             assessment.context = context
         return assessment
 

@@ -40,6 +40,7 @@ from opencc_purepy.dictionary_lib import (  # type: ignore[import-untyped, unuse
 )
 
 from docgen.documents.problems import Loc, Problem
+from docgen.documents.term_starts import start_chars
 from docgen.domain.texts import strings
 
 Category = Literal[
@@ -186,6 +187,8 @@ class Terms:
             )
         except re.error:  # e.g. two operator regexes naming the same group
             self._any = None
+        # where a match can begin: the one search tries only there (term_starts)
+        self._starts = start_chars(term.pattern for term in self.terms)
 
     def __len__(self) -> int:
         return len(self.terms)
@@ -202,7 +205,7 @@ class Terms:
         for name in exempt:
             if name:
                 flat = flat.replace(name, "|")
-        if self._any is not None and not self._any.search(flat):
+        if self._any is not None and not self._occurs(self._any, flat):
             return []
         spans: list[tuple[int, int, Term]] = []
         for term in self.terms:
@@ -226,6 +229,12 @@ class Terms:
                 seen.add(phrase)
                 findings.append(Finding(phrase, term))
         return findings
+
+    def _occurs(self, any_term: re.Pattern[str], flat: str) -> bool:
+        """Whether ``any_term`` matches in ``flat`` (as its search would say)."""
+        if self._starts is None:
+            return any_term.search(flat) is not None
+        return any(any_term.match(flat, m.start()) for m in self._starts.finditer(flat))
 
 
 _SPACING = re.compile(r"[\s\u3000·・\-_*.。，,]+")
@@ -330,13 +339,16 @@ def _problem(loc: Loc, finding: Finding, where: str) -> Problem:
     )
 
 
-def check_case(data: Mapping[str, Any], terms: Terms) -> list[Problem]:
+def check_case(
+    data: Mapping[str, Any], terms: Terms, exempt: list[str] | None = None
+) -> list[Problem]:
     """Errors for every forbidden phrase in the wording the sender wrote, at its field.
 
     Names, addresses and accounts are not wording: they are neither checked nor allowed
-    to trip a finding where free text quotes them.
+    to trip a finding where free text quotes them (``exempt``: the case's
+    ``identity_strings``, when the caller has them already).
     """
-    exempt = identity_strings(data)
+    exempt = identity_strings(data) if exempt is None else exempt
     skip = _skipped(data)
     problems = []
     for loc, text in strings(data):
@@ -352,6 +364,7 @@ def check_words(
     terms: Terms,
     already: Iterable[Problem] = (),
     case: Mapping[str, Any] | None = None,
+    exempt: list[str] | None = None,
 ) -> list[Problem]:
     """Errors for forbidden phrases in the text to be printed that the field check missed.
 
@@ -359,13 +372,18 @@ def check_words(
     across fields, or in generated sentences) is reported on the document as a whole.
     With ``case`` (its JSON data), the parties' names are exempt as in check_case.
     """
-    exempt = identity_strings(case) if case is not None else []
+    if exempt is None:
+        exempt = identity_strings(case) if case is not None else []
     skip = _skipped(case) if case is not None else frozenset()
     reported = {p.message for p in already}
     known_phrases = {m.group(1) for p in already if (m := _PHRASE.search(p.message))}
     problems = []
     seen: set[str] = set()
+    scanned: set[str] = set()
     for _loc, text in strings(context):
+        if text in scanned:  # the same words again: their phrases are in ``seen`` already
+            continue
+        scanned.add(text)
         for finding in terms.scan(text, exempt, skip):
             if finding.phrase in known_phrases or finding.phrase in seen:
                 continue

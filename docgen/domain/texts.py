@@ -16,13 +16,24 @@ def strings(data: Any, loc: Loc = (), *, scalars: bool = False) -> Iterator[tupl
     """Every string in nested dicts and lists, with its path; with ``scalars``, other
     values too as they would be printed (numbers, dates; not None or booleans), which is
     what the glyph check reads."""
-    if isinstance(data, str):
-        yield loc, data
-    elif isinstance(data, Mapping):
+    found: list[tuple[Loc, str]] = []
+    _collect(data, loc, scalars, found)
+    return iter(found)
+
+
+def _collect(data: Any, loc: Loc, scalars: bool, found: list[tuple[Loc, str]]) -> None:
+    # collected into one list by plain calls: a generator per level resumed every level
+    # up for each string cost more than the compliance scan of the strings themselves
+    kind = type(data)
+    if kind is str:
+        found.append((loc, data))
+    elif kind is dict or (kind is not list and isinstance(data, Mapping)):
         for key, value in data.items():
-            yield from strings(value, (*loc, key), scalars=scalars)
-    elif isinstance(data, list | tuple):
+            _collect(value, (*loc, key), scalars, found)
+    elif kind is list or isinstance(data, list | tuple):
         for i, value in enumerate(data):
-            yield from strings(value, (*loc, i), scalars=scalars)
+            _collect(value, (*loc, i), scalars, found)
+    elif isinstance(data, str):  # a str subclass (an enum's value)
+        found.append((loc, data))
     elif scalars and data is not None and not isinstance(data, bool):
-        yield loc, str(data)
+        found.append((loc, str(data)))

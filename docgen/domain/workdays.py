@@ -95,12 +95,15 @@ def statutory_holidays(year: int) -> dict[date, str]:
     return days
 
 
+@functools.lru_cache(maxsize=4096)
 def is_workday(d: date, *, allow_fallback: bool) -> tuple[bool, bool]:
     """Return (is_workday, used_fallback) for `d`.
 
     Uses the official calendar; for a year it does not cover, returns Monday–Friday less
     the statutory holidays (statutory_holidays) with used_fallback=True if
-    `allow_fallback`, else raises CalendarCoverageError.
+    `allow_fallback`, else raises CalendarCoverageError. Kept per day: the calendar is
+    the installed package's, fixed for the process, and a letter's deadline asks about
+    the same days as the letters before it.
     """
     try:
         return bool(chinese_calendar.is_workday(d)), False

@@ -13,7 +13,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
 
 from docgen import db
@@ -22,6 +22,10 @@ from docgen.register.store import Register
 from docgen.tenants import ADMIN, DEFAULT_TENANT_ID, ROLES
 
 KEY_PREFIX = "dgk"
+_KEYS = ApiKey.__table__.c
+_KEY_LOOKUP = select(
+    _KEYS.id, _KEYS.tenant_id, _KEYS.role, _KEYS.name, _KEYS.secret_hash, _KEYS.revoked_at
+).where(_KEYS.id == bindparam("key_id"))
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
 
 
@@ -106,8 +110,10 @@ class ApiKeys:
         key_id, _, secret = rest.partition("_")
         if prefix != KEY_PREFIX or not key_id or not secret or len(presented) > 200:
             return None
-        with db.session_scope(self.register.engine) as session:
-            row = session.get(ApiKey, key_id)
+        # read on every request (a revoked key fails at once), as one Core SELECT: the
+        # ORM's identity map and unit of work cost more than the lookup
+        with self.register.engine.connect() as connection:
+            row = connection.execute(_KEY_LOOKUP, {"key_id": key_id}).first()
         expected = row.secret_hash if row is not None else _digest("")
         matches = hmac.compare_digest(_digest(secret), expected)
         if row is None or not matches or row.revoked_at is not None:

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, cast
 
-from sqlalchemy import Engine, Table, insert, select
+from sqlalchemy import Engine, Table, select
 
 from docgen import db
+from docgen.db.inserts import insert_rows
 from docgen.register import (
     Issue,
     canonical_json,
@@ -110,11 +111,9 @@ class Register:
     def _write(
         self, documents: list[dict[str, Any]], outputs: list[dict[str, Any]], durable: bool = True
     ) -> None:
-        """Plain INSERTs on the connection (one statement per table, many rows): the
-        ORM's unit of work cost more than the rows themselves."""
-        with db.write(self.engine, durable=durable) as connection:
-            connection.execute(insert(_DOCUMENTS), documents)
-            connection.execute(insert(_OUTPUTS), outputs)
+        """Plain INSERTs (one statement per table, many rows), prepared once: the ORM's
+        unit of work, then Core's per-statement set-up, cost more than the rows."""
+        insert_rows(self.engine, [(_DOCUMENTS, documents), (_OUTPUTS, outputs)], durable=durable)
 
     def get(self, document_id: str, tenant_id: int | None) -> RegisteredDocument | None:
         """The document of ``tenant_id`` with this id (None: of any tenant, for the

@@ -37,7 +37,7 @@ class ProblemModel(BaseModel):
     severity: Literal["error", "warning"] = "error"
 
 
-class RenderQuery(BaseModel):
+class RenderQuery(paging.QueryModel):
     format: Literal["pdf", "docx"] | None = Field(
         default=None, description="输出格式；省略时按 Accept 请求头，默认 pdf"
     )

@@ -26,7 +26,6 @@ from flask import Flask, Response, abort, current_app, g, jsonify, request, sess
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from limits import parse
-from limits.storage import MemoryStorage
 from limits.strategies import MovingWindowRateLimiter
 
 from docgen.config import Settings
@@ -36,6 +35,7 @@ from docgen.register.store import Register
 from docgen.tenants import ADMIN, DEFAULT_TENANT_ID
 from docgen.web.extension import app_service
 from docgen.web.hosts import rate_limit_storage
+from docgen.web.rate_store import SweepingMemoryStorage, storage_uri
 
 if TYPE_CHECKING:
     from docgen.services import Docgen
@@ -241,7 +241,7 @@ def init_app(app: Flask, settings: Settings) -> None:
         _rate_key,
         default_limits=[settings.rate_limit],
         default_limits_exempt_when=lambda: not request.path.startswith(API_PREFIX + "/"),
-        storage_uri=rate_limit_storage(settings) or "memory://",
+        storage_uri=storage_uri(rate_limit_storage(settings)),
         headers_enabled=True,
         strategy="moving-window",
         in_memory_fallback_enabled=True,  # a Redis outage limits per worker, never a 500
@@ -250,7 +250,7 @@ def init_app(app: Flask, settings: Settings) -> None:
     app.extensions["docgen_limiter"] = limiter
     app.extensions["docgen_auth_failures"] = (
         MovingWindowRateLimiter(limiter.storage),
-        MovingWindowRateLimiter(MemoryStorage()),
+        MovingWindowRateLimiter(SweepingMemoryStorage()),
         parse(settings.auth_failure_limit),
     )
 

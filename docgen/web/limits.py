@@ -82,9 +82,13 @@ class BoundedRequest(Request):
         super()._load_form_data()
         _check_fields(self.form.items(multi=True))
 
+    _depth_checked = False  # the body (cached by get_data) has passed the check
+
     def get_json(self, force: bool = False, silent: bool = False, cache: bool = True) -> Any:
-        if (force or self.is_json) and json_depth_exceeds(self.get_data(cache=True)):
-            raise JsonTooDeep(())
+        if (force or self.is_json) and not self._depth_checked:
+            if json_depth_exceeds(self.get_data(cache=True)):
+                raise JsonTooDeep(())
+            self._depth_checked = True
         return super().get_json(force=force, silent=silent, cache=cache)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import copy
 import json
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
@@ -25,7 +26,23 @@ DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
 
 
-class PageQuery(BaseModel):
+class QueryModel(BaseModel):
+    """A route's query parameters. flask-openapi3 reads the model's JSON schema on every
+    request (which fields are arrays); with the default arguments it is made once per
+    class and each caller gets its own copy."""
+
+    @classmethod
+    def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        if args or kwargs:  # the OpenAPI document's own call (refs, modes)
+            return super().model_json_schema(*args, **kwargs)
+        cached: dict[str, Any] | None = cls.__dict__.get("_docgen_schema")
+        if cached is None:
+            cached = super().model_json_schema()
+            cls._docgen_schema = cached  # type: ignore[attr-defined]
+        return copy.deepcopy(cached)
+
+
+class PageQuery(QueryModel):
     limit: int = Field(default=DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="每页条数")
     cursor: str | None = Field(
         default=None, max_length=400, description="上一页答复中的 next；省略时为第一页"

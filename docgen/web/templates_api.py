@@ -41,7 +41,7 @@ class VersionPath(TypePath):
 TemplateKind = Literal["docx", "html"]
 
 
-class KindQuery(BaseModel):
+class KindQuery(paging.QueryModel):
     kind: TemplateKind = Field(
         default="docx", description="模板种类：docx（Word 文书）或 html（PDF 文书）"
     )

@@ -53,18 +53,33 @@ def issue(content: bytes = b"%PDF-1.7 letter") -> Issue:
 
 @contextmanager
 def statements(engine: Engine) -> Iterator[list[tuple[str, int]]]:
-    """The SQL the engine runs meanwhile, each with its number of parameter rows."""
+    """The SQL that SQLite runs meanwhile on the engine's connections (its own trace, so
+    statements sent to the driver directly count too), each with its number of parameter
+    rows: SQLite traces every row of an executemany, counted here as one statement."""
+    traced: list[str] = []
     seen: list[tuple[str, int]] = []
+    tracing = threading.Event()
+    tracing.set()
 
-    def note(_conn, _cursor, statement, parameters, _context, executemany):  # type: ignore[no-untyped-def]
-        if not statement.startswith("PRAGMA busy_timeout"):
-            seen.append((" ".join(statement.split()), len(parameters) if executemany else 1))
+    def note(statement: str) -> None:  # the pool keeps the callback: off after the block
+        if tracing.is_set() and not statement.startswith("PRAGMA busy_timeout"):
+            traced.append(" ".join(statement.split()))
 
-    event.listen(engine, "before_cursor_execute", note)
+    def trace(dbapi_connection, _record, _proxy):  # type: ignore[no-untyped-def]
+        dbapi_connection.set_trace_callback(note)
+
+    event.listen(engine, "checkout", trace)
     try:
         yield seen
     finally:
-        event.remove(engine, "before_cursor_execute", note)
+        event.remove(engine, "checkout", trace)
+        tracing.clear()
+        for statement in traced:
+            head = statement.split(" VALUES")[0]
+            if seen and seen[-1][0].split(" VALUES")[0] == head and " VALUES" in statement:
+                seen[-1] = (seen[-1][0], seen[-1][1] + 1)
+            else:
+                seen.append((statement, 1))
 
 
 def pragma(engine: Engine, name: str) -> object:
@@ -78,8 +93,10 @@ def test_a_single_document_is_one_insert_per_table_committed_with_full_sync(tmp_
     with statements(register.engine) as seen:
         register.record(entry)
     assert [(s.split(" (")[0], n) for s, n in seen] == [
+        ("BEGIN", 1),
         ("INSERT INTO register_documents", 1),
         ("INSERT INTO register_outputs", 1),
+        ("COMMIT", 1),
     ]
     assert pragma(register.engine, "synchronous") == FULL
     assert pragma(register.engine, "journal_mode") == "wal"
@@ -102,8 +119,10 @@ def test_a_chunk_is_committed_at_once_with_normal_sync_and_the_pool_gets_full_ba
         register.record_many(chunk, resumable=True)
     assert [(s.split(" (")[0], n) for s, n in seen] == [
         ("PRAGMA synchronous=NORMAL", 1),
+        ("BEGIN", 1),
         ("INSERT INTO register_documents", 5),
         ("INSERT INTO register_outputs", 5),
+        ("COMMIT", 1),
         ("PRAGMA synchronous=FULL", 1),
     ]
     assert pragma(register.engine, "synchronous") == FULL
@@ -255,3 +274,15 @@ def test_a_bad_entry_in_a_group_fails_alone_and_the_others_are_committed():
     assert committed == ["first", "good"]
     assert results["first"] is None and results["good"] is None
     assert isinstance(results["bad"], ValueError)
+
+
+def test_a_pooled_connection_waits_as_long_as_the_context_that_checks_it_out(tmp_path):
+    engine = db.upgrade(f"sqlite:///{tmp_path / 'docgen.db'}")
+    assert pragma(engine, "busy_timeout") == db.BUSY_TIMEOUT_MS
+    db.set_request_busy_timeout(0.25)  # a web request's short wait
+    try:
+        assert pragma(engine, "busy_timeout") == 250
+        assert pragma(engine, "busy_timeout") == 250
+    finally:
+        db.set_request_busy_timeout(None)
+    assert pragma(engine, "busy_timeout") == db.BUSY_TIMEOUT_MS
