@@ -4,7 +4,7 @@ What it measures, in one process (the service as the API and CLI use it):
 
 * the exhibits, made once before timing: 30 PDFs of 14 pages, 10 photos (2400 x 1800 JPEG
   with an EXIF rotation) and 10 seven-page TIFF scans (1700 x 2200, grey) — 500 pages;
-* cold: the first ``BundleService.build`` in a fresh ``Docgen`` (fonts, stylesheets, the
+* cold: the first ``BundleService.build`` in a fresh ``DocumentService`` (fonts, stylesheets, the
   glyph sheet); the complaint is the demand letter fixture, separators on;
 * warm: a second build of the same request;
 * for each build: wall time, and the time spent converting exhibits in isolated child
@@ -44,7 +44,7 @@ sys.path.insert(0, str(ROOT))
 
 from docgen.bundle.service import BundleService  # noqa: E402
 from docgen.config import Settings  # noqa: E402
-from docgen.services import Docgen  # noqa: E402
+from docgen.services import DocumentService  # noqa: E402
 from tests import exhibit_samples as samples  # noqa: E402
 
 
@@ -170,7 +170,7 @@ def main() -> None:
     parser.add_argument("--async", dest="async_mode", action="store_true")
     args = parser.parse_args()
     case, files = request()
-    service = BundleService(Docgen(Settings()))
+    service = BundleService(DocumentService(Settings()))
     exhibit_pages = 30 * 14 + 10 + 10 * 7
     cold = build(service, case, files)
     warm = build(service, case, files)

@@ -9,8 +9,8 @@ on PyPI) rendering the same demand letters from the same template context, with
 
 For the demand-letter fixtures it prints, in one run:
 
-* CPU milliseconds per letter (median): ``Docgen.render`` (one by one),
-  ``Docgen.render_many`` (chunks) and Typst (context built the same way, then compiled);
+* CPU milliseconds per letter (median): ``DocumentService.render`` (one by one),
+  ``DocumentService.render_many`` (chunks) and Typst (context built the same way, then compiled);
 * letters per second with 2 processes for the chunked WeasyPrint path and for Typst;
 * that every Typst letter carries the facts that matter: the debtor, the total in
   figures and in words, the payment deadline and the letter date (text read back with
@@ -47,7 +47,7 @@ from render import load_cases  # noqa: E402 - bench/render.py, beside this scrip
 
 from docgen import runtime  # noqa: E402
 from docgen.config import Settings  # noqa: E402
-from docgen.services import PDF_CHUNK, Docgen  # noqa: E402
+from docgen.services import PDF_CHUNK, DocumentService  # noqa: E402
 
 TYPE_NAME = "demand_letter"
 
@@ -55,7 +55,7 @@ TYPE_NAME = "demand_letter"
 class TypstLetters:
     """Demand letters through Typst, from the context docgen builds for its templates."""
 
-    def __init__(self, docgen: Docgen) -> None:
+    def __init__(self, docgen: DocumentService) -> None:
         self.docgen = docgen
 
     def render(self, case: Any) -> bytes:
@@ -72,7 +72,7 @@ def cpu_ms(render: Any, cases: list[Any], rounds: int) -> float:
     return statistics.median(samples)
 
 
-def facts_missing(docgen: Docgen, case: Any, pdf: bytes) -> list[str]:
+def facts_missing(docgen: DocumentService, case: Any, pdf: bytes) -> list[str]:
     """The facts of ``case`` that the PDF's text does not carry."""
     _case, _assessment, context = docgen.context_for(TYPE_NAME, case)
     text = re.sub(
@@ -90,7 +90,7 @@ def facts_missing(docgen: Docgen, case: Any, pdf: bytes) -> list[str]:
 
 def worker(engine: str, letters: int, barrier: Any, out: Any) -> None:
     cases = load_cases()
-    docgen = Docgen(Settings(register_documents=False))
+    docgen = DocumentService(Settings(register_documents=False))
     batch = [cases[i % len(cases)] for i in range(letters)]
     if engine == "typst":
         typst_letters = TypstLetters(docgen)
@@ -128,7 +128,7 @@ def letters_per_second(engine: str, letters: int, processes: int = 2) -> float:
 
 def measure(rounds: int, weasy_letters: int, typst_letters: int) -> dict[str, Any]:
     cases = load_cases()
-    docgen = Docgen(Settings(register_documents=False))
+    docgen = DocumentService(Settings(register_documents=False))
     docgen.warm_up()
     typst_path = TypstLetters(docgen)
     typst_path.render(cases[0])

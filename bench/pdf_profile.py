@@ -18,7 +18,7 @@ CPU milliseconds per letter, medians over ``--rounds`` rounds):
 * ``fonts``: subsetting and embedding the fonts (``build_fonts_dictionary``);
 * ``write``: the rest of writing the file (objects, compression, metadata, splitting).
 
-Single letters go through ``Docgen.render``; chunks through ``Docgen.render_many``
+Single letters go through ``DocumentService.render``; chunks through ``DocumentService.render_many``
 (``PDF_CHUNK`` letters laid out as one document, then written one PDF per letter). What
 chunking cannot share — cascade, boxes, layout and drawing grow with the letters — is
 the floor of the per-letter cost with this engine; the script prints it and the letters
@@ -49,7 +49,7 @@ from render import load_cases  # noqa: E402 - bench/render.py, beside this scrip
 
 from docgen import runtime  # noqa: E402
 from docgen.config import Settings  # noqa: E402
-from docgen.services import PDF_CHUNK, Docgen  # noqa: E402
+from docgen.services import PDF_CHUNK, DocumentService  # noqa: E402
 
 TYPE_NAME = "demand_letter"
 PHASES = ("template", "parse", "cascade", "boxes", "layout", "draw", "fonts", "write")
@@ -123,7 +123,7 @@ def split_rest(figures: dict[str, float], template_ms: float) -> dict[str, float
 
 
 def measure(rounds: int) -> dict[str, Any]:
-    docgen = Docgen(Settings(register_documents=False))
+    docgen = DocumentService(Settings(register_documents=False))
     cases = load_cases()
     docgen.warm_up()
     runtime.settle()

@@ -5,7 +5,7 @@ Every tool prints the same words: the templates are made from docgen's own DOCX 
 debtor's name and the total replaced by each tool's placeholders; each tool fills them
 with the same two values. Per document, median wall milliseconds:
 
-* docgen: ``Docgen.render`` of the letter to DOCX and to PDF, in the configuration users
+* docgen: ``DocumentService.render`` of the letter to DOCX and to PDF, in the configuration users
   run (register on, Typst; a fresh SQLite register in a temporary folder, committed to
   disk per document) and with the register off;
 * docxtemplater + PizZip (Node): template read, filled and zipped per document, timed in
@@ -56,7 +56,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # this checkout's docgen, even if the venv has no editable install
 
 from docgen.config import Settings  # noqa: E402
-from docgen.services import Docgen  # noqa: E402
+from docgen.services import DocumentService  # noqa: E402
 
 CASE = ROOT / "fixtures" / "demand_letter" / "valid" / "person_debtor.json"
 PACKAGES = ("docxtemplater@3", "pizzip@3", "carbone@3")
@@ -246,8 +246,8 @@ def main() -> None:
         folder = Path(tmp)
         base = Settings(data_dir=folder / "data")
         services = {
-            "": Docgen(base),  # register on, the default engine
-            "_register_off": Docgen(base.model_copy(update={"register_documents": False})),
+            "": DocumentService(base),  # register on, the default engine
+            "_register_off": DocumentService(base.model_copy(update={"register_documents": False})),
         }
         source = services["_register_off"].render("demand_letter", case, "docx").content
         total = re.search(r"合计人民币([\d,]+\.\d{2})元", docx_text(source))

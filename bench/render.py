@@ -5,11 +5,11 @@ document recorded in a SQLite register in a temporary data directory, committed 
 ``synchronous=FULL`` before the render returns) and the default PDF engine (Typst); the
 same renders with the register off are reported beside (``*_register_off``):
 
-* cold: the first render of each format in a fresh ``Docgen`` (for PDF this includes
+* cold: the first render of each format in a fresh ``DocumentService`` (for PDF this includes
   loading fonts and parsing the stylesheets); the document type is imported beforehand;
-* warm: after ``Docgen.warm_up()`` and ``docgen.runtime.settle()`` (what a web worker
+* warm: after ``DocumentService.warm_up()`` and ``docgen.runtime.settle()`` (what a web worker
   does before its first request) and 3 warm-up renders per format, per-document
-  milliseconds of ``Docgen.render("demand_letter", data, fmt)`` over 8 variants of
+  milliseconds of ``DocumentService.render("demand_letter", data, fmt)`` over 8 variants of
   ``fixtures/demand_letter/valid/person_debtor.json`` in turn (each its own debtor,
   contract and number), reported as median and p95; every valid fixture is printed once
   as well (``fixtures_rendered``);
@@ -78,7 +78,7 @@ from docgen.batch.work import render_documents  # noqa: E402
 from docgen.config import Settings  # noqa: E402
 from docgen.documents import registry  # noqa: E402
 from docgen.documents.base import RuleOptions  # noqa: E402
-from docgen.services import Docgen  # noqa: E402
+from docgen.services import DocumentService  # noqa: E402
 
 TYPE_NAME = "demand_letter"
 WARMUP = 3
@@ -157,7 +157,9 @@ def peak_rss_mib() -> float:
     return rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024  # bytes vs KiB
 
 
-def naive_renderers(docgen: Docgen) -> tuple[Callable[[Any], bytes], Callable[[Any], bytes]]:
+def naive_renderers(
+    docgen: DocumentService,
+) -> tuple[Callable[[Any], bytes], Callable[[Any], bytes]]:
     """Straightforward docxtpl / WeasyPrint renders with nothing shared between calls."""
     # imported here: a docgen batch worker (spawned, importing this module) has neither
     import jinja2
@@ -230,7 +232,7 @@ def resumable(function: Callable[..., Any]) -> dict[str, bool]:
 def batch_worker(naive: bool, letters: int, barrier: Any, out: Any) -> None:
     """One batch worker: warm up, wait for the others, print ``letters`` letters."""
     cases = load_cases(letters)
-    docgen = Docgen(settings())
+    docgen = DocumentService(settings())
     batch = cases
     if naive:
         _, naive_pdf = naive_renderers(docgen)
@@ -311,7 +313,7 @@ def rss_worker(letters: int, out: Any) -> None:
     ``letters`` letters, 48 distinct ones in turn (each letter its own stamp); the print
     parts are dropped after each chunk, as a worker writes them out."""
     cases = load_cases(48)
-    docgen = Docgen(settings())
+    docgen = DocumentService(settings())
     runtime.settle()
     from docgen.services import PDF_CHUNK
 
@@ -339,7 +341,7 @@ def measure_rss(letters: int) -> float:
     return float(rss)
 
 
-def measure_libreoffice(docgen: Docgen, cases: list[Any]) -> float | None:
+def measure_libreoffice(docgen: DocumentService, cases: list[Any]) -> float | None:
     """Milliseconds per document for ``soffice --convert-to pdf`` of docgen's DOCX."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
@@ -370,14 +372,16 @@ def measure_libreoffice(docgen: Docgen, cases: list[Any]) -> float | None:
     return elapsed * 1000 / len(cases)
 
 
-def fixtures_rendered(docgen: Docgen) -> int:
+def fixtures_rendered(docgen: DocumentService) -> int:
     """Every valid fixture prints (a check that the bench's letter is not a lucky one)."""
     for case in load_fixtures():
         docgen.render(TYPE_NAME, case, "pdf")
     return len(load_fixtures())
 
 
-def measure_register(docgen: Docgen, cases: list[Any], iterations: int) -> dict[str, float]:
+def measure_register(
+    docgen: DocumentService, cases: list[Any], iterations: int
+) -> dict[str, float]:
     """Milliseconds to record one letter (durable, FULL) and per letter of a chunk."""
     from docgen.register import Issue, Stamp
     from docgen.services import PDF_CHUNK
@@ -426,11 +430,11 @@ def measure(iterations_pdf: int, iterations_docx: int) -> dict[str, Any]:
 
     cold = {}
     for fmt in ("pdf", "docx"):
-        fresh = Docgen(settings())
+        fresh = DocumentService(settings())
         cold[fmt] = timed(lambda d=fresh, f=fmt: d.render(TYPE_NAME, cases[0], f))
 
-    docgen = Docgen(settings())
-    unregistered = Docgen(settings(register=False))
+    docgen = DocumentService(settings())
+    unregistered = DocumentService(settings(register=False))
     naive_docx, naive_pdf = naive_renderers(docgen)
     for service in (docgen, unregistered):
         service.warm_up()

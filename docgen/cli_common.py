@@ -18,13 +18,13 @@ from docgen.documents import registry
 from docgen.documents.problems import Problem
 from docgen.logs import configure_logging
 from docgen.pipeline.compose import build
-from docgen.services import Docgen
+from docgen.services import DocumentService
 
 EXIT_INVALID = 1
 EXIT_USAGE = 2
 
 
-def make_service() -> Docgen:
+def make_service() -> DocumentService:
     settings = Settings()
     configure_logging(os.environ.get("DOCGEN_LOG_LEVEL", "WARNING"))
     return build(settings)

@@ -1,6 +1,6 @@
 """Drafts: a case rendered to look at, not a document issued.
 
-A draft is rendered by :meth:`docgen.services.Docgen.drafting`: no register entry, no
+A draft is rendered by :meth:`docgen.services.DocumentService.drafting`: no register entry, no
 document id or verification code in the footer, and no letter number taken (第N号 is
 left out). Every page then carries 「草稿」 so it cannot pass for a final document:
 
@@ -17,14 +17,14 @@ import functools
 import io
 from typing import Any
 
-from docgen.services import Docgen, Format, Rendered, bundle
+from docgen.services import DocumentService, Format, Rendered, bundle
 
 MARK = "草稿"
 DOCX_NOTE = "草稿 · 未登记，不得作为正式文书送达"
 DRAFT_PREFIX = "草稿-"
 
 
-def render(service: Docgen, type_name: str, data: Any, fmt: Format) -> list[Rendered]:
+def render(service: DocumentService, type_name: str, data: Any, fmt: Format) -> list[Rendered]:
     """One marked draft per recipient (CaseInvalid as for a final render)."""
     drafts = service.drafting().render_each(type_name, data, fmt, requested_by="draft")
     for item in drafts:
@@ -35,8 +35,8 @@ def render(service: Docgen, type_name: str, data: Any, fmt: Format) -> list[Rend
     return drafts
 
 
-def render_one(service: Docgen, type_name: str, data: Any, fmt: Format) -> Rendered:
-    """As :func:`render`, several recipients' drafts in one ZIP (as ``Docgen.render``)."""
+def render_one(service: DocumentService, type_name: str, data: Any, fmt: Format) -> Rendered:
+    """As :func:`render`, several recipients' drafts in one ZIP (as ``DocumentService.render``)."""
     drafts = render(service, type_name, data, fmt)
     return drafts[0] if len(drafts) == 1 else bundle(drafts)
 
@@ -63,7 +63,7 @@ def _overlay(width: float, height: float, families: str, config: Any) -> bytes:
     return bytes(pdf)
 
 
-def watermark_pdf(service: Docgen, content: bytes) -> bytes:
+def watermark_pdf(service: DocumentService, content: bytes) -> bytes:
     """``content`` with the draft mark over every page."""
     from pypdf import PdfReader, PdfWriter
 

@@ -1,7 +1,7 @@
 """The service every entrypoint (API, CLI, batch) calls: validate a case, render it,
 report problems as data.
 
-:class:`Docgen` is a thin facade over :mod:`docgen.pipeline`, which does the work; it
+:class:`DocumentService` is a thin facade over :mod:`docgen.pipeline`, which does the work; it
 keeps one place to call, so every entrypoint gives the same answers and the same errors.
 Make one with :func:`docgen.pipeline.compose.build`.
 """
@@ -62,7 +62,7 @@ class UploadDetails(TypedDict, total=False):
     variant: str
 
 
-class Docgen:
+class DocumentService:
     """One per process: holds settings and the (expensive, reusable) engines and stores.
 
     It acts for one tenant (``tenant_id``): the sender profiles, letter numbers and
@@ -76,7 +76,7 @@ class Docgen:
         self.scope = Scope(Shared.of(settings, engines))
 
     @classmethod
-    def acting(cls, scope: Scope) -> Docgen:
+    def acting(cls, scope: Scope) -> DocumentService:
         """The service acting as ``scope`` says (its tenant, drafts or not)."""
         view = cls.__new__(cls)
         view.scope = scope
@@ -97,14 +97,14 @@ class Docgen:
         """A draft: no register entry, no document id, no letter number."""
         return self.scope.draft
 
-    def for_tenant(self, tenant_id: int) -> Docgen:
+    def for_tenant(self, tenant_id: int) -> DocumentService:
         """This service acting for ``tenant_id`` (cheap: engines and stores are shared)."""
-        return Docgen.acting(self.scope.for_tenant(tenant_id))
+        return DocumentService.acting(self.scope.for_tenant(tenant_id))
 
-    def drafting(self) -> Docgen:
+    def drafting(self) -> DocumentService:
         """This view rendering drafts: nothing is registered or numbered (docgen.drafts
         marks the files)."""
-        return Docgen.acting(self.scope.drafting())
+        return DocumentService.acting(self.scope.drafting())
 
     @property
     def engines(self) -> Engines:
@@ -283,7 +283,7 @@ __all__ = [
     "UNSTAMPED",
     "Assessment",
     "CaseInvalid",
-    "Docgen",
+    "DocumentService",
     "Format",
     "PrintPart",
     "Rendered",

@@ -10,7 +10,7 @@ import click
 from docgen.cli_common import EXIT_INVALID, check_type, load_case, make_service, print_problems
 from docgen.documents.problems import CaseInvalid
 from docgen.register import commands as register_commands
-from docgen.services import Docgen
+from docgen.services import DocumentService
 
 
 @click.group()
@@ -23,7 +23,7 @@ _TENANT = click.option(
 )
 
 
-def _tenant_service(tenant_name: str | None) -> Docgen:
+def _tenant_service(tenant_name: str | None) -> DocumentService:
     """The service acting for the tenant a command names."""
     return make_service().for_tenant(register_commands.tenant_named(tenant_name).id)
 

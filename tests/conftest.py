@@ -18,7 +18,7 @@ from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
 from docgen.config import Settings
-from docgen.services import Docgen
+from docgen.services import DocumentService
 from tests import services, setup_cache
 
 # Property tests judge results, not speed: a loaded 2-core CI machine must not fail them
@@ -159,9 +159,9 @@ def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 
 
 @pytest.fixture(scope="session")
-def service(settings: Settings) -> Docgen:
+def service(settings: Settings) -> DocumentService:
     """One service for the session: fonts and stylesheets are loaded once, as in production."""
-    return Docgen(settings)
+    return DocumentService(settings)
 
 
 @pytest.fixture(scope="session")

@@ -19,7 +19,7 @@ from docgen.batch.plan import (
 )
 from docgen.batch.rejects import write_rejects, write_warnings
 from docgen.documents import registry
-from docgen.services import Docgen
+from docgen.services import DocumentService
 
 
 def _spool(fh: IO[str], record: Record, problems: list[dict[str, Any]], values: bool) -> None:
@@ -47,7 +47,7 @@ def _entries(spool: Path, severity: str) -> Iterator[dict[str, Any]]:
 
 
 def dry_run(
-    service: Docgen,
+    service: DocumentService,
     type_name: str,
     source: Path,
     shared: Mapping[str, Any],

@@ -21,7 +21,7 @@ from docgen.domain.dates import format_cn
 
 if TYPE_CHECKING:
     from docgen.register.store import Register
-    from docgen.services import Docgen
+    from docgen.services import DocumentService
 
 _BLANKS = re.compile(r"\s+")
 
@@ -73,7 +73,7 @@ class Duplicates:
         self.recent = recent or {}
 
     @classmethod
-    def for_run(cls, service: Docgen, type_name: str) -> Duplicates:
+    def for_run(cls, service: DocumentService, type_name: str) -> Duplicates:
         days = service.settings.batch_repeat_days
         register = service.register
         if not days or register is None:

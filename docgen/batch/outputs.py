@@ -39,7 +39,7 @@ from docgen.batch.state import (
 )
 from docgen.batch.work import PRINT_PARTS
 from docgen.documents import registry
-from docgen.services import Docgen
+from docgen.services import DocumentService
 
 write_volume = volume.write_volume  # where it was
 
@@ -177,7 +177,7 @@ def write_rejects(session: Session, run: BatchRun, folder: Path) -> None:
 
 
 def _print_volumes(
-    session: Session, run: BatchRun, service: Docgen, folder: Path
+    session: Session, run: BatchRun, service: DocumentService, folder: Path
 ) -> tuple[dict[str, tuple[str, int]], list[dict[str, Any]]]:
     """Merged PDFs for duplex printing: each letter (and its address page) starts on an
     odd page. Returns letter id -> (volume file, first page) and the volumes' facts."""
@@ -208,7 +208,7 @@ def _print_volumes(
     return starts, volumes
 
 
-def _address_pages(service: Docgen, letters: list[tuple[dict[str, Any], str]]) -> bytes:
+def _address_pages(service: DocumentService, letters: list[tuple[dict[str, Any], str]]) -> bytes:
     addresses = [
         {
             "letter_id": letter["letter_id"],
@@ -272,7 +272,7 @@ def mailing_letters(session: Session, run: BatchRun) -> Iterator[mailing.Letter]
             )
 
 
-def finalize(session: Session, run: BatchRun, service: Docgen) -> dict[str, Any]:
+def finalize(session: Session, run: BatchRun, service: DocumentService) -> dict[str, Any]:
     """Write every output of the run and mark it done; return the summary."""
     folder = Path(run.out_dir)
     began = time.monotonic()

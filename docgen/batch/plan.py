@@ -26,7 +26,7 @@ from docgen.batch.rejects import describe
 from docgen.batch.rows import Cell, Resolved
 from docgen.batch.state import PENDING, REJECTED, BatchItem, item_key, row_hash
 from docgen.documents.problems import Loc, Problem, touches
-from docgen.services import Docgen
+from docgen.services import DocumentService
 
 log = logging.getLogger(__name__)
 
@@ -208,7 +208,7 @@ class SharedProfileError(BatchInputError):
     """The run's shared sender profile cannot apply (unknown id, or a type without one)."""
 
 
-def check_shared(service: Docgen, type_name: str, shared: Mapping[str, Any]) -> None:
+def check_shared(service: DocumentService, type_name: str, shared: Mapping[str, Any]) -> None:
     """Refuse a run whose shared sender profile cannot apply, before any row is read.
 
     A shared value applies to every row, so an unknown profile would reject every row
@@ -238,7 +238,9 @@ def check_shared(service: Docgen, type_name: str, shared: Mapping[str, Any]) -> 
         ) from None
 
 
-def with_profile(service: Docgen, type_name: str, shared: Mapping[str, Any]) -> dict[str, Any]:
+def with_profile(
+    service: DocumentService, type_name: str, shared: Mapping[str, Any]
+) -> dict[str, Any]:
     """The shared values with what the run's sender profile holds for every row.
 
     A creditor's profile with its USCC and legal representative is the creditor of every
@@ -273,7 +275,7 @@ def with_profile(service: Docgen, type_name: str, shared: Mapping[str, Any]) -> 
 
 
 def judge(
-    service: Docgen,
+    service: DocumentService,
     type_name: str,
     record: Record,
     shared: Mapping[str, Any],
@@ -310,7 +312,7 @@ def stored_problems(layout: Layout, record: Record) -> list[dict[str, Any]]:
 
 def plan_records(
     session: Session,
-    service: Docgen,
+    service: DocumentService,
     run_id: str,
     type_name: str,
     sheet: Sheet,

@@ -17,7 +17,7 @@ from docgen.config import PROJECT_ROOT
 from docgen.documents import registry
 from docgen.documents.problems import Loc
 from docgen.domain.disclosure import field_hints, is_advanced
-from docgen.services import Docgen
+from docgen.services import DocumentService
 
 FIXTURES = PROJECT_ROOT / "fixtures"
 
@@ -68,7 +68,7 @@ def labelled(layout: Layout, values: list[Any]) -> list[Any]:
     return out
 
 
-def sample_case(service: Docgen, type_name: str) -> dict[str, Any] | None:
+def sample_case(service: DocumentService, type_name: str) -> dict[str, Any] | None:
     """A valid fixture of the type that survives flattening into columns."""
     layout = Layout.of(registry.get(type_name).model)
     for path in sorted((FIXTURES / type_name / "valid").glob("*.json")):
@@ -80,7 +80,9 @@ def sample_case(service: Docgen, type_name: str) -> dict[str, Any] | None:
     return None
 
 
-def write_template(service: Docgen, type_name: str, path: Path, language: str = "zh") -> int:
+def write_template(
+    service: DocumentService, type_name: str, path: Path, language: str = "zh"
+) -> int:
     """Write the headers (and a sample row when one is available); return the row count.
 
     An XLSX template is a tool (see :mod:`docgen.batch.workbook`): drop-down lists,

@@ -36,17 +36,17 @@ from docgen.config import Settings
 from docgen.documents import registry
 from docgen.documents.problems import CaseInvalid
 from docgen.pipeline.compose import build
-from docgen.services import Docgen, Format, PrintPart, Rendered
+from docgen.services import DocumentService, Format, PrintPart, Rendered
 
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 3
 PRINT_PARTS = "print/parts"
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
-_services: dict[str, Docgen] = {}
+_services: dict[str, DocumentService] = {}
 
 
-def service_for(settings: Settings) -> Docgen:
+def service_for(settings: Settings) -> DocumentService:
     """One service per process (fonts and stylesheets are loaded once per worker)."""
     key = settings.model_dump_json()
     if key not in _services:
@@ -56,7 +56,7 @@ def service_for(settings: Settings) -> Docgen:
 
 class ChunkOptions(TypedDict, total=False):
     """How a chunk is rendered: for which batch run (the register's ``batch_id``), with
-    which PDF engine (``Docgen.pdf_template``; default: the setting), and whether the
+    which PDF engine (``DocumentService.pdf_template``; default: the setting), and whether the
     register may commit the chunk's entries without waiting for the disk, the items being
     marked done afterwards in the same database (``Register.record_many``)."""
 
@@ -66,7 +66,7 @@ class ChunkOptions(TypedDict, total=False):
 
 
 def render_documents(
-    service: Docgen,
+    service: DocumentService,
     type_name: str,
     cases: Sequence[dict[str, Any]],
     fmt: Format,

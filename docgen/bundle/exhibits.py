@@ -16,7 +16,7 @@ from docgen.documents.problems import Problem
 from docgen.pipeline.reissue import NotReissuable, Reissued
 from docgen.render import exhibits as exhibit_files
 from docgen.render.bundle import page_count
-from docgen.services import Docgen
+from docgen.services import DocumentService
 
 log = logging.getLogger(__name__)
 
@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 class Exhibits:
     """Prepares the exhibits of one bundle for the service acting for its tenant."""
 
-    def __init__(self, docgen: Docgen, limits: isolation.Limits) -> None:
+    def __init__(self, docgen: DocumentService, limits: isolation.Limits) -> None:
         self.docgen = docgen
         self.settings = docgen.settings
         self.limits = limits

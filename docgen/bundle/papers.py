@@ -25,7 +25,7 @@ from docgen.domain.fields import CaseModel
 
 if TYPE_CHECKING:
     from docgen.bundle.model import BundleCase
-    from docgen.services import Docgen
+    from docgen.services import DocumentService
 
 PAPER_ORDER = (
     "representative_certificate",
@@ -110,7 +110,7 @@ def check_same_case(
 
 
 def make_papers(
-    docgen: Docgen, case: BundleCase, problems: list[Problem], requested_by: str
+    docgen: DocumentService, case: BundleCase, problems: list[Problem], requested_by: str
 ) -> list[Paper]:
     """Each paper rendered (PDF and DOCX) in the courts' order; every problem of every
     paper is added to ``problems`` under ``papers[i].data``."""

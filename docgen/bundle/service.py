@@ -47,7 +47,7 @@ from docgen.render.bundle import (
     split_pages,
 )
 from docgen.render.errors import GlyphMissing
-from docgen.services import Docgen
+from docgen.services import DocumentService
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +57,7 @@ MAX_LAYOUT_PASSES = 6
 class BundleService:
     """Builds bundles with the document service's renderers; one per process."""
 
-    def __init__(self, docgen: Docgen) -> None:
+    def __init__(self, docgen: DocumentService) -> None:
         self.docgen = docgen
         self.settings = docgen.settings
         self.writer = BundleWriter(docgen.pdf)

@@ -9,10 +9,10 @@ from docgen.pipeline import reissue
 from docgen.pipeline.reissue import NotReissuable, Reissued
 
 if TYPE_CHECKING:
-    from docgen.services import Docgen
+    from docgen.services import DocumentService
 
 
-def reissue_pdf(docgen: Docgen, document_id: str) -> Reissued:
+def reissue_pdf(docgen: DocumentService, document_id: str) -> Reissued:
     """The registered PDF ``document_id`` of ``docgen``'s tenant rendered again, or
     NotReissuable saying why."""
     return reissue.reissue_pdf(docgen.scope, document_id)

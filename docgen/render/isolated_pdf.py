@@ -9,7 +9,7 @@ wall-clock limits) and stops once the layout passes ``max_pages`` pages per lett
 :class:`IsolatedPdfRenderer` has the interface of :class:`~docgen.render.pdf.PdfRenderer`
 that the service uses (``render``, ``render_many``, ``check_glyphs``) and raises the same
 exceptions, so the service needs to know nothing of the child. The contexts travel as
-JSON, as they do for the vetting; they are plain data already (``Docgen.samples``).
+JSON, as they do for the vetting; they are plain data already (``DocumentService.samples``).
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ WeasyPrint lays out and draws in Python, about 150 ms of CPU per two-page letter
 generates (``compile_source``); a type printed from template files (one a plugin
 registers) offers this engine by naming a ``.typ`` template beside its ``.html`` and
 ``.docx`` (``templates["typst"]``). docgen uses it unless ``DOCGEN_PDF_ENGINE=weasyprint`` or a
-batch run asks otherwise (see ``Docgen.pdf_template``).
+batch run asks otherwise (see ``DocumentService.pdf_template``).
 
 The templates get the same context as the HTML and DOCX templates, as JSON data in
 ``sys.inputs`` (``templates/_typst/letter.typ`` reads it): case values are inserted as

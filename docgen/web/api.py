@@ -17,7 +17,7 @@ from docgen.calculations import Calculation
 from docgen.documents import registry
 from docgen.documents.base import DocumentType
 from docgen.documents.problems import CaseInvalid, Problem
-from docgen.services import FORMATS, MEDIA_TYPES, Docgen, Format
+from docgen.services import FORMATS, MEDIA_TYPES, DocumentService, Format
 from docgen.web import auth, negotiation, paging, templates_api
 from docgen.web.auth import requester
 from docgen.web.files import file_response
@@ -79,7 +79,7 @@ class TypePath(BaseModel):
     name: str = Field(description="文书类型，如 demand_letter")
 
 
-def _service() -> Docgen:
+def _service() -> DocumentService:
     return auth.service()  # acting for the caller's tenant
 
 

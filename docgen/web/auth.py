@@ -38,7 +38,7 @@ from docgen.web.hosts import rate_limit_storage
 from docgen.web.rate_store import SweepingMemoryStorage, storage_uri
 
 if TYPE_CHECKING:
-    from docgen.services import Docgen
+    from docgen.services import DocumentService
 
 API_PREFIX = "/api/v1"
 # blueprints that set a larger body limit per request (bundle uploads) check it themselves
@@ -109,7 +109,7 @@ def tenant_id() -> int:
     return caller().tenant_id
 
 
-def service() -> Docgen:
+def service() -> DocumentService:
     """The document service acting for the caller's tenant."""
     return app_service().for_tenant(tenant_id())
 

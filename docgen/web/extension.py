@@ -8,20 +8,20 @@ from __future__ import annotations
 
 from flask import Flask, current_app
 
-from docgen.services import Docgen
+from docgen.services import DocumentService
 
 KEY = "docgen"
 
 
-def install(app: Flask, service: Docgen) -> None:
+def install(app: Flask, service: DocumentService) -> None:
     """Make ``service`` the one the application's requests use (``create_app``)."""
     app.extensions[KEY] = service
 
 
-def app_service(app: Flask | None = None) -> Docgen:
+def app_service(app: Flask | None = None) -> DocumentService:
     """The process's service (acting for the default tenant; ``auth.service()`` gives
     the caller's) of ``app``, or of the application handling the request."""
     found = (app or current_app).extensions[KEY]
-    if not isinstance(found, Docgen):
-        raise TypeError(f"app.extensions[{KEY!r}] is not a Docgen")
+    if not isinstance(found, DocumentService):
+        raise TypeError(f"app.extensions[{KEY!r}] is not a DocumentService")
     return found

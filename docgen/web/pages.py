@@ -18,7 +18,7 @@ from wtforms.validators import ValidationError as CsrfInvalid
 from docgen.documents import registry
 from docgen.documents.base import DocumentType
 from docgen.documents.problems import Problem
-from docgen.services import Docgen
+from docgen.services import DocumentService
 from docgen.web import auth
 from docgen.web.formspec import element_id, field_path
 
@@ -39,7 +39,7 @@ CSRF_MESSAGE = "页面已过期或请求来源不明（缺少有效的安全令�
 UPLOAD_LIMITS: dict[str, Callable[[], None]] = {}
 
 
-def acting_service() -> Docgen:
+def acting_service() -> DocumentService:
     return auth.service()  # acting for the signed-in user's tenant (or the desktop's)
 
 

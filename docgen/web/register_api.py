@@ -27,7 +27,7 @@ from docgen.register.lookup import RegisterFilter, letter_number_of, search
 from docgen.register.models import Delivery, RegisteredDocument
 from docgen.register.recipients import addressee_of
 from docgen.register.store import Register, Verification
-from docgen.services import Docgen
+from docgen.services import DocumentService
 from docgen.web import paging
 from docgen.web.auth import principal, requester, tenant_id
 from docgen.web.extension import app_service
@@ -94,7 +94,7 @@ class RegisterQuery(PageQuery):
     )
 
 
-def _service() -> Docgen:
+def _service() -> DocumentService:
     return app_service()
 
 

@@ -21,7 +21,7 @@ from pydantic import BaseModel, Field
 
 from docgen.documents import registry
 from docgen.documents.problems import CaseInvalid, Problem
-from docgen.services import Docgen
+from docgen.services import DocumentService
 from docgen.template_store import TemplateRejected, UnknownVersion, VersionInfo
 from docgen.web import auth, paging
 from docgen.web.files import file_response
@@ -92,7 +92,7 @@ def _paged(versions: list[VersionInfo], query: paging.PageQuery) -> Response:
     return paging.answer([_version_json(v) for v in chosen], following)
 
 
-def _service() -> Docgen:
+def _service() -> DocumentService:
     return auth.service()  # acting for the caller's tenant
 
 

@@ -23,7 +23,7 @@ from docgen.batch.templates import write_template
 from docgen.cli import main
 from docgen.config import Settings
 from docgen.documents import registry
-from docgen.services import Docgen
+from docgen.services import DocumentService
 from tests.support import docx_paragraphs, pdf_pages_text
 
 NAME = "repayment_reminder"
@@ -155,7 +155,7 @@ def test_the_new_type_is_listed_in_its_declared_place(newcomer, runner):
 
 
 def test_the_new_type_prints_from_its_layout_and_checks_its_rule(newcomer, tmp_path):
-    service = Docgen(Settings(data_dir=tmp_path / "data", samples_dir=newcomer))
+    service = DocumentService(Settings(data_dir=tmp_path / "data", samples_dir=newcomer))
     assert service.sample(NAME) == CASE
     docx = service.render(NAME, CASE, "docx")
     assert docx.filename == "还款提醒函-张伟-20261102.docx"
@@ -194,7 +194,7 @@ def test_the_form_the_api_and_the_batch_offer_the_new_type(newcomer, tmp_path):
     assert rendered.status_code == 200
 
     sheet = tmp_path / "reminder.csv"
-    write_template(Docgen(settings), NAME, sheet)
+    write_template(DocumentService(settings), NAME, sheet)
     with sheet.open(encoding="utf-8-sig") as f:
         headers = next(csv.reader(f))
     assert {"债权人", "债务人", "欠款金额（元）", "落款日期", "付款期限"} <= set(headers)

@@ -10,7 +10,7 @@ import pytest
 from docgen.cli import main
 from docgen.config import Settings
 from docgen.register.access import ApiKeys, Users
-from docgen.services import Docgen
+from docgen.services import DocumentService
 from docgen.tenants import DEFAULT_TENANT_ID
 from tests.support import load_fixture
 
@@ -34,7 +34,7 @@ def test_apikey_create_list_revoke(shell):
     assert created.exit_code == 0, created.output
     key = re.search(r"dgk_[0-9a-f]+_\S+", created.output).group(0)
     key_id = key.split("_")[1]
-    keys = ApiKeys(Docgen(Settings()).register)
+    keys = ApiKeys(DocumentService(Settings()).register)
     assert keys.authenticate(key).name == "催收系统A"
 
     listed = shell("apikey", "list")
@@ -51,7 +51,7 @@ def test_apikey_create_list_revoke(shell):
 def test_user_create_stores_a_checkable_password_hash(shell):
     result = shell("user", "create", "lawyer1", "--password", "correct horse battery")
     assert result.exit_code == 0, result.output
-    users = Users(Docgen(Settings()).register)
+    users = Users(DocumentService(Settings()).register)
     assert users.authenticate("lawyer1", "correct horse battery").name == "lawyer1"
     assert users.authenticate("lawyer1", "wrong password!") is None
     short = shell("user", "create", "lawyer2", "--password", "short")
@@ -61,7 +61,7 @@ def test_user_create_stores_a_checkable_password_hash(shell):
 
 
 def test_delivery_import_records_good_rows_and_reports_bad_ones_by_line(shell, service, tmp_path):
-    docgen = Docgen(Settings(), engines=service.engines)
+    docgen = DocumentService(Settings(), engines=service.engines)
     issued = docgen.render("demand_letter", PERSON, "pdf")
     csv_file = tmp_path / "ems.csv"
     csv_file.write_text(

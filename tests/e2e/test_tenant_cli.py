@@ -11,7 +11,7 @@ import pytest
 from docgen.cli import main
 from docgen.config import Settings
 from docgen.register.access import ApiKeys, Users
-from docgen.services import Docgen
+from docgen.services import DocumentService
 from tests.support import FIXTURES
 
 
@@ -31,7 +31,7 @@ def test_with_one_tenant_keys_belong_to_it_and_are_members_unless_made_admin(she
     assert member.exit_code == 0, member.output
     assert "租户：default" in member.output and "角色：成员" in member.output
     admin = shell("apikey", "create", "模板管理", "--role", "admin")
-    keys = ApiKeys(Docgen(Settings()).register)
+    keys = ApiKeys(DocumentService(Settings()).register)
     assert (
         keys.authenticate(_key(member.output)).role,
         keys.authenticate(_key(admin.output)).role,
@@ -55,7 +55,9 @@ def test_with_several_tenants_the_tenant_must_be_named(shell, tmp_path):
 
     key = shell("apikey", "create", "催收系统B", "--tenant", "甲律师事务所")
     assert key.exit_code == 0, key.output
-    assert ApiKeys(Docgen(Settings()).register).authenticate(_key(key.output)).tenant_id == 2
+    assert (
+        ApiKeys(DocumentService(Settings()).register).authenticate(_key(key.output)).tenant_id == 2
+    )
     user = shell(
         "user",
         "create",
@@ -68,7 +70,7 @@ def test_with_several_tenants_the_tenant_must_be_named(shell, tmp_path):
         "admin",
     )
     assert user.exit_code == 0 and "租户 甲律师事务所，管理员" in user.output
-    who = Users(Docgen(Settings()).register).authenticate("clerk", "long enough pw")
+    who = Users(DocumentService(Settings()).register).authenticate("clerk", "long enough pw")
     assert (who.tenant_id, who.role) == (2, "admin")
 
     profile = tmp_path / "firm.json"

@@ -17,7 +17,7 @@ from docgen.bundle.service import BundleService
 from docgen.documents.problems import CaseInvalid
 from docgen.domain.court_fees import acceptance_fee
 from docgen.domain.money import format_yuan
-from docgen.services import Docgen
+from docgen.services import DocumentService
 from tests import exhibit_samples as samples
 from tests.support import docx_text, load_fixture, normalize
 
@@ -330,7 +330,7 @@ def test_register_ids_that_cannot_be_used_are_errors_on_their_exhibit(bundles, s
     assert problem.code == "document_unknown" and "证据1-2「催款函」" in problem.message
     assert "01UNKNOWN0000000000X" in problem.message
 
-    off = BundleService(Docgen(settings.model_copy(update={"register_documents": False})))
+    off = BundleService(DocumentService(settings.model_copy(update={"register_documents": False})))
     with pytest.raises(CaseInvalid) as caught:
         off.build(case, CONTRACT)
     (problem,) = caught.value.problems

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from docgen.bundle.service import BundleService
 from docgen.config import Settings
 from docgen.documents.problems import CaseInvalid
-from docgen.services import Docgen
+from docgen.services import DocumentService
 from tests import active_pdf_samples as active
 
 # every exhibit is read in a child interpreter (docgen.isolation)
@@ -36,7 +36,7 @@ def bundles(tmp_path_factory):
         isolation_cpu_seconds=10,
         isolation_wall_seconds=20,
     )
-    return BundleService(Docgen(settings))
+    return BundleService(DocumentService(settings))
 
 
 def _case(files: list[str]) -> dict:

@@ -10,7 +10,7 @@ import pytest
 from docgen.bundle.service import BundleService
 from docgen.config import Settings
 from docgen.documents.problems import CaseInvalid
-from docgen.services import Docgen
+from docgen.services import DocumentService
 from tests import exhibit_samples as samples
 
 pytestmark = pytest.mark.slow
@@ -32,7 +32,7 @@ def bundles(tmp_path_factory):
         isolation_cpu_seconds=10,
         isolation_wall_seconds=20,
     )
-    return BundleService(Docgen(settings))
+    return BundleService(DocumentService(settings))
 
 
 def _case(file_name: str, name: str = "借款合同扫描件") -> dict:
@@ -81,7 +81,7 @@ def test_all_hostile_files_in_one_request_are_each_reported_and_good_work_is_not
 
 def test_a_file_over_the_size_limit_is_refused_before_parsing(tmp_path):
     settings = Settings(data_dir=tmp_path, bundle_max_file_bytes=2048)
-    service = BundleService(Docgen(settings))
+    service = BundleService(DocumentService(settings))
     with pytest.raises(CaseInvalid) as caught:
         service.build(_case("big.pdf"), {"big.pdf": samples.pdf_with_pages("big", 40)})
     (problem,) = caught.value.problems

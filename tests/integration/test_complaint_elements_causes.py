@@ -12,7 +12,7 @@ import pytest
 
 from docgen.config import Settings
 from docgen.documents import registry
-from docgen.services import Docgen
+from docgen.services import DocumentService
 from tests.support import docx_paragraphs, load_fixture, normalize, pdf_pages_text
 
 SALE = load_fixture("civil_complaint", "valid", "elements_sale_every_item")
@@ -22,17 +22,19 @@ BANK_BARE = load_fixture("civil_complaint", "valid", "elements_bank_loan_bare")
 
 
 @pytest.fixture(scope="module")
-def docgen(tmp_path_factory: pytest.TempPathFactory) -> Docgen:
-    return Docgen(Settings(data_dir=tmp_path_factory.mktemp("causes"), register_documents=False))
+def docgen(tmp_path_factory: pytest.TempPathFactory) -> DocumentService:
+    return DocumentService(
+        Settings(data_dir=tmp_path_factory.mktemp("causes"), register_documents=False)
+    )
 
 
-def word(docgen: Docgen, case: dict) -> str:
+def word(docgen: DocumentService, case: dict) -> str:
     content = docgen.render("civil_complaint", case, "docx").content
     return normalize("".join(p for p in docx_paragraphs(content) if p))
 
 
 @pytest.fixture(scope="module")
-def texts(docgen: Docgen) -> dict[str, str]:
+def texts(docgen: DocumentService) -> dict[str, str]:
     cases = {"sale": SALE, "sale_bare": SALE_BARE, "bank": BANK, "bank_bare": BANK_BARE}
     return {name: word(docgen, case) for name, case in cases.items()}
 
@@ -238,7 +240,7 @@ def test_the_pdf_prints_the_same_form(docgen, case, engine):
 # --- the rules of each cause -----------------------------------------------------------
 
 
-def _only_error(docgen: Docgen, name: str):
+def _only_error(docgen: DocumentService, name: str):
     case = load_fixture("civil_complaint", "invalid", name)
     (error,) = [
         p for p in docgen.validate("civil_complaint", case).problems if p.severity == "error"

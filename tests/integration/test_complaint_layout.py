@@ -15,7 +15,7 @@ from docgen.docmodel.blocks import Document, FormTable, paragraphs, walk
 from docgen.documents import registry
 from docgen.layouts import civil_complaint
 from docgen.render.layout_print import LayoutPrinter
-from docgen.services import Docgen
+from docgen.services import DocumentService
 from tests.support import fixture_cases, normalize, pdf_pages_text, printed_once
 
 CASES = [case for case in fixture_cases("valid") if case.type_name == "civil_complaint"]
@@ -27,11 +27,11 @@ BUILDERS = {
 }
 
 
-def fresh(path: Path) -> Docgen:
-    return Docgen(Settings(data_dir=path, register_documents=False))
+def fresh(path: Path) -> DocumentService:
+    return DocumentService(Settings(data_dir=path, register_documents=False))
 
 
-def built(service: Docgen, case) -> tuple[str, Document]:
+def built(service: DocumentService, case) -> tuple[str, Document]:
     doc_type = registry.get("civil_complaint")
     _assessment, copies = service.copies(doc_type, case.data, service.options())
     ((copy, context),) = copies
@@ -57,7 +57,7 @@ def test_the_element_form_keeps_its_sections_and_boxes(tmp_path):
 
 @pytest.mark.parametrize("engine", ["typst", "weasyprint"])
 def test_a_case_prints_from_the_layout_of_its_variant(engine, tmp_path):
-    service = Docgen(Settings(data_dir=tmp_path))  # the register on
+    service = DocumentService(Settings(data_dir=tmp_path))  # the register on
     doc_type = registry.get("civil_complaint")
     by_variant = {}
     for case in CASES:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from docgen.config import Settings
-from docgen.services import Docgen
+from docgen.services import DocumentService
 from tests.support import docx_paragraphs, load_fixture, normalize, pdf_pages_text
 
 EVERY_ITEM = load_fixture("civil_complaint", "valid", "elements_every_item")
@@ -25,26 +25,28 @@ GUARANTOR = load_fixture("civil_complaint", "valid", "narrative_guarantor")
 
 
 @pytest.fixture(scope="module")
-def docgen(tmp_path_factory: pytest.TempPathFactory) -> Docgen:
-    return Docgen(Settings(data_dir=tmp_path_factory.mktemp("sign"), register_documents=False))
+def docgen(tmp_path_factory: pytest.TempPathFactory) -> DocumentService:
+    return DocumentService(
+        Settings(data_dir=tmp_path_factory.mktemp("sign"), register_documents=False)
+    )
 
 
-def pdf_text(docgen: Docgen, case: dict, engine: str = "typst") -> str:
+def pdf_text(docgen: DocumentService, case: dict, engine: str = "typst") -> str:
     pdf = docgen.render("civil_complaint", case, "pdf", engine=engine)
     return normalize("".join(pdf_pages_text(pdf.content)))
 
 
-def word_lines(docgen: Docgen, case: dict) -> list[str]:
+def word_lines(docgen: DocumentService, case: dict) -> list[str]:
     return [p for p in docx_paragraphs(docgen.render("civil_complaint", case, "docx").content) if p]
 
 
 @pytest.fixture(scope="module")
-def every_item(docgen: Docgen) -> str:
+def every_item(docgen: DocumentService) -> str:
     return normalize("".join(word_lines(docgen, EVERY_ITEM)))
 
 
 @pytest.fixture(scope="module")
-def bare(docgen: Docgen) -> str:
+def bare(docgen: DocumentService) -> str:
     return normalize("".join(word_lines(docgen, BARE)))
 
 

@@ -14,7 +14,7 @@ from docgen.config import Settings
 from docgen.documents import registry
 from docgen.register import Issue, Stamp
 from docgen.register.reissue import reissue_pdf
-from docgen.services import Docgen
+from docgen.services import DocumentService
 from tests.support import fixture_cases, pdf_pages_text
 
 COURT_FILINGS = {t.name for t in registry.all_types() if t.court_filing}
@@ -22,8 +22,8 @@ FILINGS = [case for case in fixture_cases("valid") if case.type_name in COURT_FI
 
 
 @pytest.fixture(scope="module")
-def docgen(tmp_path_factory: pytest.TempPathFactory) -> Docgen:
-    return Docgen(Settings(data_dir=tmp_path_factory.mktemp("court")))
+def docgen(tmp_path_factory: pytest.TempPathFactory) -> DocumentService:
+    return DocumentService(Settings(data_dir=tmp_path_factory.mktemp("court")))
 
 
 def test_the_types_filed_with_a_court_say_so():

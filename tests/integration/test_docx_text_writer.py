@@ -16,7 +16,7 @@ from docgen.config import Settings
 from docgen.docmodel import docx_writer
 from docgen.docmodel.blocks import Document, FormTable, walk
 from docgen.documents import registry
-from docgen.services import Docgen
+from docgen.services import DocumentService
 from tests import docx_reference
 from tests.support import fixture_cases
 
@@ -24,11 +24,13 @@ CASES = fixture_cases("valid")
 
 
 @pytest.fixture(scope="module")
-def service(tmp_path_factory) -> Docgen:
-    return Docgen(Settings(data_dir=tmp_path_factory.mktemp("docx"), register_documents=False))
+def service(tmp_path_factory) -> DocumentService:
+    return DocumentService(
+        Settings(data_dir=tmp_path_factory.mktemp("docx"), register_documents=False)
+    )
 
 
-def documents(service: Docgen, case) -> list[Document]:
+def documents(service: DocumentService, case) -> list[Document]:
     """Each copy of the case as its layout builds it."""
     doc_type = registry.get(case.type_name)
     _assessment, copies = service.copies(doc_type, case.data, service.options())

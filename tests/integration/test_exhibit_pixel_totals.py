@@ -12,7 +12,7 @@ from PIL import Image
 from docgen.bundle.service import BundleService
 from docgen.config import Settings
 from docgen.documents.problems import CaseInvalid
-from docgen.services import Docgen
+from docgen.services import DocumentService
 
 # every exhibit is read in a child interpreter (docgen.isolation)
 pytestmark = pytest.mark.slow
@@ -42,7 +42,7 @@ def _case() -> dict:
 
 @pytest.fixture(scope="module")
 def bundles(tmp_path_factory):
-    return BundleService(Docgen(Settings(data_dir=tmp_path_factory.mktemp("data"))))
+    return BundleService(DocumentService(Settings(data_dir=tmp_path_factory.mktemp("data"))))
 
 
 def test_frames_each_under_the_limit_but_over_the_total_are_refused_quickly(bundles):
@@ -62,7 +62,7 @@ def test_frames_each_under_the_limit_but_over_the_total_are_refused_quickly(bund
 
 def test_the_same_frames_within_the_total_print(tmp_path):
     settings = Settings(data_dir=tmp_path, exhibit_max_total_pixels=3_000_000)
-    service = BundleService(Docgen(settings))
+    service = BundleService(DocumentService(settings))
     built = service.build(_case(), {"s.tif": _tiff(1000, 3)})
     assert built.manifest[0]["pages"] == 3
     with pytest.raises(CaseInvalid) as caught:

@@ -35,7 +35,7 @@ from docgen.docmodel.blocks import (
 )
 from docgen.documents import registry
 from docgen.render.layout_print import LayoutPrinter
-from docgen.services import Docgen
+from docgen.services import DocumentService
 from tests.support import (
     PAGE_FOOTER,
     REGISTER_STAMP,
@@ -53,9 +53,9 @@ CASES = [case for case in fixture_cases("valid") if case_layout(case)]
 ENGINES = ("typst", "weasyprint")
 
 
-def fresh(path: Path) -> Docgen:
+def fresh(path: Path) -> DocumentService:
     """Register off and nothing stored: numbers given per render start again."""
-    return Docgen(Settings(data_dir=path, register_documents=False))
+    return DocumentService(Settings(data_dir=path, register_documents=False))
 
 
 def expected_documents(case, path: Path) -> list[Document]:
@@ -107,7 +107,7 @@ def _page_body(page: str) -> str:
 @pytest.mark.parametrize("case", CASES, ids=str)
 def test_no_page_holds_a_signature_alone(case, engine, tmp_path):
     documents = expected_documents(case, tmp_path / "expected")
-    service = Docgen(Settings(data_dir=tmp_path / "on"))  # with the register's stamp
+    service = DocumentService(Settings(data_dir=tmp_path / "on"))  # with the register's stamp
     pdfs = service.render_each(case.type_name, case.data, "pdf", engine=engine)
     for document, pdf in zip(documents, pdfs, strict=True):
         signature = _signature_lines(document)
@@ -183,7 +183,7 @@ ONE_SHEET = ["company_debtor_arbitration", "private_lending_minimal"]
 @pytest.mark.parametrize("name", ONE_SHEET)
 def test_a_demand_letter_whose_facts_fit_prints_on_one_sheet(name, engine, tmp_path):
     case = next(c for c in CASES if c.type_name == "demand_letter" and c.name == name)
-    pdf = Docgen(Settings(data_dir=tmp_path)).render(
+    pdf = DocumentService(Settings(data_dir=tmp_path)).render(
         "demand_letter", case.data, "pdf", engine=engine
     )
     pages = pdf_pages_text(pdf.content)
@@ -243,7 +243,7 @@ def test_a_letter_whose_layout_module_changed_since_is_not_made_again(
     monkeypatch.setitem(
         layouts.LAYOUTS, "demand_letter", layouts.Layout(layout.name, layout.build, copy)
     )
-    service = Docgen(Settings(data_dir=tmp_path / "data"))
+    service = DocumentService(Settings(data_dir=tmp_path / "data"))
     case = next(c for c in CASES if c.type_name == "demand_letter")
     rendered = service.render("demand_letter", case.data, "pdf", engine=engine)
     row = service.register.get(rendered.document_id, None)
@@ -263,7 +263,7 @@ def test_a_letter_printed_from_the_former_template_files_is_not_printed_differen
     from docgen.register import Issue, Stamp, sha256_hex
     from docgen.register.reissue import NotReissuable, reissue_pdf
 
-    service = Docgen(Settings(data_dir=tmp_path))
+    service = DocumentService(Settings(data_dir=tmp_path))
     case = next(c for c in CASES if c.type_name == "demand_letter")
     doc_type = registry.get("demand_letter")
     _assessment, copies = service.copies(doc_type, case.data, service.options())

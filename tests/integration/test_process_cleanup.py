@@ -68,10 +68,10 @@ RELEASE = textwrap.dedent(
     from pathlib import Path
     from docgen.config import Settings
     from docgen.render.pdf import release_font_folders
-    from docgen.services import Docgen
+    from docgen.services import DocumentService
 
     data = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))
-    service = Docgen(Settings(data_dir=Path(sys.argv[2]), register_documents=False))
+    service = DocumentService(Settings(data_dir=Path(sys.argv[2]), register_documents=False))
     service.render("demand_letter", data, "pdf", engine="weasyprint")
     made = list(Path(tempfile.gettempdir()).glob("weasyprint-*"))
     release_font_folders()

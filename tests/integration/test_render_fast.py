@@ -25,7 +25,7 @@ from docgen.render.fonts import missing_glyphs
 from docgen.render.layout_print import LayoutPrinter
 from docgen.render.pdf import PdfRenderer
 from docgen.render.prepared_fonts import repertoire
-from docgen.services import CaseInvalid, Docgen, Rendered
+from docgen.services import CaseInvalid, DocumentService, Rendered
 from tests.support import docx_paragraphs, fixture_cases, load_fixture, page_numbers, pdf_pages_text
 
 # its module fixtures render every fixture: one worker renders them, once
@@ -36,12 +36,16 @@ VALID = fixture_cases("valid")
 RARE = "䶮"  # U+4DAE, CJK Extension A: in the Noto CJK fonts, not in GB 2312
 
 
-def contexts(service: Docgen, cases: list[Any], type_name: str = TYPE) -> list[dict[str, Any]]:
+def contexts(
+    service: DocumentService, cases: list[Any], type_name: str = TYPE
+) -> list[dict[str, Any]]:
     """The template context of every letter of ``cases`` (one per recipient)."""
     return [context for _, context in letters(service, cases, type_name)]
 
 
-def letters(service: Docgen, cases: list[Any], type_name: str) -> list[tuple[str, dict[str, Any]]]:
+def letters(
+    service: DocumentService, cases: list[Any], type_name: str
+) -> list[tuple[str, dict[str, Any]]]:
     """The built-in layout's name (the case's, for a type with several) and the context
     of every letter of ``cases``."""
     doc_type = registry.get(type_name)
@@ -70,7 +74,7 @@ def embedded_fonts(content: bytes) -> set[str]:
 
 
 @pytest.fixture(scope="module")
-def full_fonts(service: Docgen) -> PdfRenderer:
+def full_fonts(service: DocumentService) -> PdfRenderer:
     """The plain path: the configured Noto CJK families, no prepared fonts."""
     return PdfRenderer(service.settings.templates_dir, service.settings.pdf_font_families)
 
@@ -79,7 +83,7 @@ Letters = dict[str, list[tuple[dict[str, Any], bytes, str]]]
 
 
 @pytest.fixture(scope="module")
-def singles(service: Docgen) -> Letters:
+def singles(service: DocumentService) -> Letters:
     """Each fixture's letters (one per recipient): the context, and the PDF rendered alone.
 
     Contexts are built once: building one may use up a letter number."""
@@ -107,7 +111,7 @@ def test_prepared_fonts_print_the_same_pages_and_lines_as_the_full_fonts(
 
 
 def test_a_character_outside_the_prepared_repertoire_is_printed_from_the_full_font(
-    service: Docgen,
+    service: DocumentService,
 ) -> None:
     assert ord(RARE) not in repertoire()
     assert not missing_glyphs(RARE, service.settings.pdf_font_families)
@@ -119,7 +123,7 @@ def test_a_character_outside_the_prepared_repertoire_is_printed_from_the_full_fo
     assert f"致：福州{RARE}建材有限公司" in "".join(pdf_pages_text(rendered.content))
 
 
-def test_the_glyph_check_still_refuses_a_character_no_font_draws(service: Docgen) -> None:
+def test_the_glyph_check_still_refuses_a_character_no_font_draws(service: DocumentService) -> None:
     char = "\ue000"
     assert missing_glyphs(char, service.settings.pdf_font_families) == [char]
     data = load_fixture(TYPE, "valid", "company_debtor_arbitration")
@@ -143,7 +147,7 @@ SAMPLES_ON_ONE_SHEET = {"withdrawal_application"}
 
 @pytest.mark.parametrize("type_name", sorted({case.type_name for case in VALID}))
 def test_render_many_gives_each_letter_exactly_its_own_pages(
-    type_name: str, service: Docgen, singles: Letters
+    type_name: str, service: DocumentService, singles: Letters
 ) -> None:
     # every fixture, in an order that puts letters of different lengths side by side
     cases = [case for case in VALID if case.type_name == type_name]
@@ -177,15 +181,17 @@ def test_render_many_gives_each_letter_exactly_its_own_pages(
 
 
 @pytest.fixture(scope="module")
-def unregistered(settings: Settings, service: Docgen) -> Docgen:
+def unregistered(settings: Settings, service: DocumentService) -> DocumentService:
     """The service with the register off: documents carry no per-document stamp, so two
     renders of one case can be compared byte for byte and page for page."""
-    svc = Docgen(settings.model_copy(update={"register_documents": False}), engines=service.engines)
+    svc = DocumentService(
+        settings.model_copy(update={"register_documents": False}), engines=service.engines
+    )
     return svc
 
 
 def test_service_render_many_returns_documents_and_problems_in_order(
-    unregistered: Docgen,
+    unregistered: DocumentService,
 ) -> None:
     service = unregistered
     good = load_fixture(TYPE, "valid", "private_lending_minimal")
@@ -211,7 +217,7 @@ def test_service_render_many_returns_documents_and_problems_in_order(
 
 
 def test_service_render_many_bundles_a_letter_per_recipient_like_render(
-    unregistered: Docgen,
+    unregistered: DocumentService,
 ) -> None:
     service = unregistered
     data = load_fixture("lawyer_letter", "valid", "company_debtor_with_guarantor")

@@ -15,7 +15,7 @@ import pytest
 from docgen.documents import registry
 from docgen.documents.problems import CaseInvalid
 from docgen.render import fonts, layout_print, pdf, typst_pdf
-from docgen.services import Docgen
+from docgen.services import DocumentService
 from tests.support import load_fixture
 
 pytestmark = pytest.mark.slow
@@ -24,7 +24,7 @@ UNDRAWABLE = "\U000f0001"  # a private-use character no font draws
 
 
 @pytest.fixture
-def counted(monkeypatch, service: Docgen) -> Counter[str]:
+def counted(monkeypatch, service: DocumentService) -> Counter[str]:
     """Calls of the demand letter's context builder and of the glyph lookup."""
     calls: Counter[str] = Counter()
     doc_type = registry.get("demand_letter")

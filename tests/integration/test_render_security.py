@@ -41,7 +41,7 @@ from docgen.render.assets import AssetFetcher, BlockedFetch
 from docgen.render.docx import DocxRenderer
 from docgen.render.errors import TemplateRenderError
 from docgen.render.fonts import missing_glyphs
-from docgen.services import Docgen
+from docgen.services import DocumentService
 from tests import templated
 from tests.support import load_fixture, normalize, pdf_pages_text
 
@@ -92,7 +92,7 @@ def planted_case() -> dict[str, Any]:
     return dict(templated.CASES["short"])
 
 
-def render_planted(service: Docgen) -> Any:
+def render_planted(service: DocumentService) -> Any:
     return service.render(PLANTED_TYPE, planted_case(), "pdf", engine="weasyprint")
 
 
@@ -285,7 +285,7 @@ def test_an_html_template_carrying_an_injection_payload_is_refused_and_runs_noth
     marker = tmp_path / "pwned"
     templates = copy_templates(tmp_path)
     plant_in_letter_html(templates, payload.replace("MARKER", str(marker)))
-    service = Docgen(Settings(templates_dir=templates))
+    service = DocumentService(Settings(templates_dir=templates))
 
     start = time.monotonic()
     with pytest.raises(REFUSED) as caught:
@@ -319,7 +319,7 @@ def test_a_template_that_includes_imports_or_extends_never_reads_another_file(
 ) -> None:
     templates = copy_templates(tmp_path)
     plant_in_letter_html(templates, payload)
-    service = Docgen(Settings(templates_dir=templates))
+    service = DocumentService(Settings(templates_dir=templates))
     with pytest.raises(REFUSED) as caught:
         render_planted(service)
     assert PASSWD.decode() not in error_chain_text(caught.value)
@@ -449,7 +449,7 @@ CASE_DATA_SSTI = [
 @pytest.mark.parametrize("fmt", ["docx", "pdf"])
 @pytest.mark.parametrize(("field", "value", "evaluated"), CASE_DATA_SSTI)
 def test_template_syntax_in_case_data_is_printed_literally(
-    service: Docgen, field: str, value: str, evaluated: str, fmt: str
+    service: DocumentService, field: str, value: str, evaluated: str, fmt: str
 ) -> None:
     rendered = service.render("demand_letter", company_case(**{field: value}), fmt)
 
@@ -475,7 +475,7 @@ MARKUP_FIELDS = ["debtor.name", "contract.summary"]
 @pytest.mark.parametrize("field", MARKUP_FIELDS)
 @pytest.mark.parametrize("value", MARKUP_VALUES)
 def test_markup_in_case_data_leaves_a_valid_docx_that_shows_it_as_text(
-    service: Docgen, value: str, field: str
+    service: DocumentService, value: str, field: str
 ) -> None:
     content = service.render("demand_letter", company_case(**{field: value}), "docx").content
 
@@ -491,7 +491,7 @@ def test_markup_in_case_data_leaves_a_valid_docx_that_shows_it_as_text(
 @pytest.mark.parametrize("field", MARKUP_FIELDS)
 @pytest.mark.parametrize("value", MARKUP_VALUES)
 def test_markup_in_case_data_is_printed_as_text_in_the_pdf(
-    service: Docgen, value: str, field: str
+    service: DocumentService, value: str, field: str
 ) -> None:
     content = service.render("demand_letter", company_case(**{field: value}), "pdf").content
 
@@ -689,7 +689,7 @@ def test_a_template_vector_reaches_neither_the_network_nor_local_files(
     vector: Vector, canary: Canary, ssrf_root: Path
 ) -> None:
     plant_in_letter_html(ssrf_root, fill(vector.markup, canary, ssrf_root))
-    service = Docgen(Settings(templates_dir=ssrf_root))
+    service = DocumentService(Settings(templates_dir=ssrf_root))
 
     try:
         content = render_planted(service).content
@@ -704,7 +704,7 @@ def test_a_template_vector_reaches_neither_the_network_nor_local_files(
 
 @pytest.mark.parametrize("vector", SSRF_VECTORS)
 def test_a_vector_in_case_data_is_printed_as_text_and_fetches_nothing(
-    vector: Vector, canary: Canary, ssrf_root: Path, service: Docgen
+    vector: Vector, canary: Canary, ssrf_root: Path, service: DocumentService
 ) -> None:
     summary = fill(vector.markup, canary, ssrf_root)
 
@@ -820,7 +820,7 @@ GLYPHLESS = [
 ]
 
 
-def glyphless_name(char: str, service: Docgen) -> str:
+def glyphless_name(char: str, service: DocumentService) -> str:
     if not missing_glyphs(char, service.settings.pdf_font_families):
         pytest.skip(f"the installed fonts draw U+{ord(char):04X}")
     return f"福州{char}建材有限公司"
@@ -828,7 +828,7 @@ def glyphless_name(char: str, service: Docgen) -> str:
 
 @pytest.mark.parametrize("char", GLYPHLESS)
 def test_a_debtor_name_the_pdf_fonts_cannot_draw_is_refused_at_that_field(
-    char: str, service: Docgen
+    char: str, service: DocumentService
 ) -> None:
     case = company_case(**{"debtor.name": glyphless_name(char, service)})
 
@@ -840,7 +840,7 @@ def test_a_debtor_name_the_pdf_fonts_cannot_draw_is_refused_at_that_field(
 
 @pytest.mark.parametrize("char", GLYPHLESS)
 def test_a_debtor_name_the_pdf_fonts_cannot_draw_still_renders_as_docx(
-    char: str, service: Docgen
+    char: str, service: DocumentService
 ) -> None:
     name = glyphless_name(char, service)
 
@@ -854,6 +854,6 @@ def test_a_template_printing_a_character_the_fonts_lack_is_refused(tmp_path: Pat
     plant_in_letter_html(templates, "<p>\ue000</p>")
 
     with pytest.raises(CaseInvalid) as caught:
-        render_planted(Docgen(Settings(templates_dir=templates)))
+        render_planted(DocumentService(Settings(templates_dir=templates)))
 
     assert [p.code for p in caught.value.problems] == ["glyph_missing"]

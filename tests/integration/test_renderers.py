@@ -23,7 +23,7 @@ from docgen.domain.dates import format_cn
 from docgen.render.docx import render_docx, undeclared_variables
 from docgen.render.pdf import template_source
 from docgen.render.sandbox import new_environment
-from docgen.services import Docgen
+from docgen.services import DocumentService
 from tests import templated
 from tests.support import docx_text, fixture_cases, load_fixture, normalize, pdf_pages_text
 
@@ -57,9 +57,9 @@ def outputs(service):
 
 
 @pytest.fixture
-def templated_service(settings, templated_root, templated_type) -> Docgen:
+def templated_service(settings, templated_root, templated_type) -> DocumentService:
     """A service printing the test type ``templated_notice`` from its template files."""
-    return Docgen(settings.model_copy(update={"templates_dir": templated_root}))
+    return DocumentService(settings.model_copy(update={"templates_dir": templated_root}))
 
 
 def _templated_context(layout: str) -> tuple[Any, dict[str, Any]]:
@@ -448,7 +448,7 @@ def test_compiled_docx_path_says_exactly_what_plain_docxtpl_says(layout, templat
 def test_same_case_gives_the_same_docx_but_for_the_time_it_was_made(settings, service):
     """Without the register, two renders differ only in the core properties' times."""
     data = load_fixture("demand_letter", "valid", "person_debtor")
-    unregistered = Docgen(settings.model_copy(update={"register_documents": False}))
+    unregistered = DocumentService(settings.model_copy(update={"register_documents": False}))
     first = unregistered.render("demand_letter", data, "docx").content
     second = unregistered.render("demand_letter", data, "docx").content
     assert zipfile.ZipFile(io.BytesIO(first)).testzip() is None

@@ -32,7 +32,7 @@ from docgen.render.errors import GlyphMissing
 from docgen.render.layout_print import LayoutPrinter
 from docgen.render.prepared_fonts import repertoire
 from docgen.render.typst_pdf import TypstRenderer
-from docgen.services import CaseInvalid, Docgen
+from docgen.services import CaseInvalid, DocumentService
 from docgen.tenants import DEFAULT_TENANT_ID
 from tests import templated
 from tests.batch_support import letters_sheet
@@ -54,20 +54,22 @@ TYPST_TYPES = sorted({case.type_name for case in CASES})
 
 
 @pytest.fixture(scope="module")
-def plain(tmp_path_factory: pytest.TempPathFactory) -> Docgen:
+def plain(tmp_path_factory: pytest.TempPathFactory) -> DocumentService:
     """Register off: two renders of a case differ in nothing but the engine."""
-    return Docgen(Settings(data_dir=tmp_path_factory.mktemp("plain"), register_documents=False))
+    return DocumentService(
+        Settings(data_dir=tmp_path_factory.mktemp("plain"), register_documents=False)
+    )
 
 
-def fresh(data_dir: Path) -> Docgen:
+def fresh(data_dir: Path) -> DocumentService:
     """Register off, nothing stored yet."""
-    return Docgen(Settings(data_dir=data_dir, register_documents=False))
+    return DocumentService(Settings(data_dir=data_dir, register_documents=False))
 
 
 @pytest.fixture(scope="module")
-def typst_service(tmp_path_factory: pytest.TempPathFactory) -> Docgen:
+def typst_service(tmp_path_factory: pytest.TempPathFactory) -> DocumentService:
     """Register on, Typst chosen by the setting."""
-    return Docgen(Settings(data_dir=tmp_path_factory.mktemp("typst"), pdf_engine="typst"))
+    return DocumentService(Settings(data_dir=tmp_path_factory.mktemp("typst"), pdf_engine="typst"))
 
 
 def text_of(pdf: bytes) -> str:
@@ -122,8 +124,10 @@ def test_an_elements_complaint_is_registered_with_its_layout_and_made_again(typs
 TEMPLATED = sorted(templated.CASES)
 
 
-def templated_service(data_dir: Path, templates: Path) -> Docgen:
-    return Docgen(Settings(data_dir=data_dir, templates_dir=templates, register_documents=False))
+def templated_service(data_dir: Path, templates: Path) -> DocumentService:
+    return DocumentService(
+        Settings(data_dir=data_dir, templates_dir=templates, register_documents=False)
+    )
 
 
 @pytest.mark.parametrize("layout", TEMPLATED)
@@ -319,7 +323,7 @@ def test_a_letter_whose_template_changed_since_is_not_made_again(
     from docgen.register.reissue import NotReissuable
 
     templates = templated.install(tmp_path / "templates")
-    service = Docgen(Settings(data_dir=tmp_path / "data", templates_dir=templates))
+    service = DocumentService(Settings(data_dir=tmp_path / "data", templates_dir=templates))
     # a type printed from template files
     rendered = service.render(templated.NAME, templated.CASES["short"], "pdf", engine=engine)
     assert reissue_pdf(service, rendered.document_id).identical
@@ -348,7 +352,7 @@ def test_a_letter_whose_shared_layout_changed_since_is_not_made_again(
 
     templates = tmp_path / "templates"
     shutil.copytree(Settings().templates_dir, templates)
-    service = Docgen(Settings(data_dir=tmp_path / "data", templates_dir=templates))
+    service = DocumentService(Settings(data_dir=tmp_path / "data", templates_dir=templates))
     case = load_fixture("demand_letter", "valid", "person_debtor")
     rendered = service.render("demand_letter", case, "pdf", engine=engine)
     docx = service.render("demand_letter", case, "docx")

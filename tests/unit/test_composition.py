@@ -29,7 +29,7 @@ def test_only_the_composition_root_makes_the_document_service():
         for node in ast.walk(tree)
         if isinstance(node, ast.Call)
         and isinstance(node.func, ast.Name)
-        and node.func.id == "Docgen"
+        and node.func.id == "DocumentService"
     ]
     assert makers == ["docgen/pipeline/compose.py"]
 

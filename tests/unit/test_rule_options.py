@@ -13,7 +13,7 @@ import pytest
 
 from docgen import config, reference_data
 from docgen.config import Settings
-from docgen.services import Docgen
+from docgen.services import DocumentService
 
 
 @pytest.fixture
@@ -48,7 +48,7 @@ def operator_file(path: Path, rate: str, mtime: int) -> Path:
 
 def test_the_operator_lpr_file_is_parsed_once_per_version(tmp_path, parses, monkeypatch):
     extra = operator_file(tmp_path / "lpr.csv", "2.50", 1_000_000_000_000_000_000)
-    service = Docgen(Settings(data_dir=tmp_path / "data", lpr_table_file=extra))
+    service = DocumentService(Settings(data_dir=tmp_path / "data", lpr_table_file=extra))
     no_settings_read(monkeypatch)
     tables = [service.options().lpr_table for _ in range(20)]
     assert parses == ["docgen/data/lpr_1y.csv", str(extra)]
@@ -62,7 +62,7 @@ def test_the_operator_lpr_file_is_parsed_once_per_version(tmp_path, parses, monk
 
 
 def test_without_an_operator_file_the_packaged_table_is_parsed_once(tmp_path, parses, monkeypatch):
-    service = Docgen(Settings(data_dir=tmp_path / "data"))
+    service = DocumentService(Settings(data_dir=tmp_path / "data"))
     no_settings_read(monkeypatch)
     for _ in range(20):
         service.options()

@@ -10,7 +10,7 @@ import pytest
 
 from docgen.config import Settings
 from docgen.register.reissue import NotReissuable, reissue_pdf
-from docgen.services import Docgen
+from docgen.services import DocumentService
 from tests.support import load_fixture, pdf_pages_text
 
 pytestmark = pytest.mark.slow
@@ -20,9 +20,11 @@ DEMAND = load_fixture("demand_letter", "valid", "guarantor_demanded_in_time")
 
 
 @pytest.fixture
-def docgen(settings: Settings, service: Docgen, tmp_path: Path) -> Docgen:
+def docgen(settings: Settings, service: DocumentService, tmp_path: Path) -> DocumentService:
     """A service on a fresh register; it shares the session's (slow to load) engines."""
-    return Docgen(settings.model_copy(update={"data_dir": tmp_path}), engines=service.engines)
+    return DocumentService(
+        settings.model_copy(update={"data_dir": tmp_path}), engines=service.engines
+    )
 
 
 def _text(pdf: bytes) -> str:
@@ -60,7 +62,7 @@ def test_each_copy_is_registered_to_its_recipient_and_made_again_as_that_letter(
         assert f"致：{whom}" in text and f"致：{other}" not in text
 
 
-def _forget_recipient(docgen: Docgen, document_id: str, sha256: str | None = None) -> None:
+def _forget_recipient(docgen: DocumentService, document_id: str, sha256: str | None = None) -> None:
     """Make an entry as one registered before the recipient was kept: its case data only
     (and, with ``sha256``, a file hash none of the copies has)."""
     from sqlalchemy import update

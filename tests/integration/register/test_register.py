@@ -16,7 +16,7 @@ from docgen.config import Settings
 from docgen.documents import registry
 from docgen.register import canonical_json
 from docgen.register.recipients import case_of
-from docgen.services import Docgen
+from docgen.services import DocumentService
 from tests.support import docx_text, load_fixture, normalize, pdf_pages_text
 
 pytestmark = pytest.mark.slow
@@ -25,9 +25,11 @@ PERSON = load_fixture("demand_letter", "valid", "person_debtor")
 
 
 @pytest.fixture
-def docgen(settings: Settings, service: Docgen, database_url: str) -> Iterator[Docgen]:
+def docgen(
+    settings: Settings, service: DocumentService, database_url: str
+) -> Iterator[DocumentService]:
     """A service on a fresh database; it shares the session's (slow to load) engines."""
-    svc = Docgen(
+    svc = DocumentService(
         settings.model_copy(update={"database_url": database_url}), engines=service.engines
     )
     yield svc
@@ -124,7 +126,7 @@ def test_re_rendering_from_the_stored_input_gives_the_same_text(docgen, fmt):
 
 
 def test_rendering_with_the_register_off_records_and_stamps_nothing(settings, service, tmp_path):
-    svc = Docgen(
+    svc = DocumentService(
         settings.model_copy(update={"register_documents": False, "data_dir": tmp_path}),
         engines=service.engines,
     )
@@ -146,7 +148,7 @@ def test_batch_rendering_records_every_document_with_its_batch(docgen):
         assert docgen.register.verify(content=rendered.content).issued
 
 
-def _registered(docgen: Docgen, batch_id: str) -> list[str]:
+def _registered(docgen: DocumentService, batch_id: str) -> list[str]:
     from sqlalchemy import select
 
     from docgen import db

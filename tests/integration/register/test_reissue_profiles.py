@@ -15,7 +15,7 @@ import pytest
 from docgen.config import Settings
 from docgen.profiles.model import SenderProfile
 from docgen.register.reissue import NotReissuable, reissue_pdf
-from docgen.services import Docgen
+from docgen.services import DocumentService
 from tests.support import FIXTURES, load_fixture, pdf_pages_text
 
 pytestmark = pytest.mark.slow
@@ -38,20 +38,22 @@ NEW_PHONE = "0755-88889999"
 
 
 @pytest.fixture
-def docgen(settings: Settings, service: Docgen, tmp_path: Path) -> Docgen:
+def docgen(settings: Settings, service: DocumentService, tmp_path: Path) -> DocumentService:
     """A service on a fresh register and profile store, sharing the session's engines."""
-    return Docgen(settings.model_copy(update={"data_dir": tmp_path}), engines=service.engines)
+    return DocumentService(
+        settings.model_copy(update={"data_dir": tmp_path}), engines=service.engines
+    )
 
 
 def _text(pdf: bytes) -> str:
     return re.sub(r"\s+", "", "".join(pdf_pages_text(pdf)))
 
 
-def _profile(docgen: Docgen, details: dict[str, Any]) -> int:
+def _profile(docgen: DocumentService, details: dict[str, Any]) -> int:
     return docgen.profiles.add(docgen.tenant_id, SenderProfile.model_validate(details)).id
 
 
-def _edit(docgen: Docgen, profile_id: int, **changes: Any) -> None:
+def _edit(docgen: DocumentService, profile_id: int, **changes: Any) -> None:
     current = docgen.profiles.get(docgen.tenant_id, profile_id).profile
     docgen.profiles.update(docgen.tenant_id, profile_id, current.model_copy(update=changes))
 
@@ -80,7 +82,7 @@ def _demand_letter(profile_id: int) -> dict[str, Any]:
     return data
 
 
-def _rewrite(docgen: Docgen, document_id: str, change: Any) -> None:
+def _rewrite(docgen: DocumentService, document_id: str, change: Any) -> None:
     """Make the entry's recorded data what ``change`` makes of it (an older entry)."""
     from sqlalchemy import update
 

@@ -14,13 +14,13 @@ from pathlib import Path
 
 from docgen.config import Settings
 from docgen.render.errors import TemplateRenderError
-from docgen.services import Docgen
+from docgen.services import DocumentService
 from tests import templated
 
 
 def main(templates_dir: str, case_json: str) -> int:
     case = json.loads(Path(case_json).read_text(encoding="utf-8"))
-    service = Docgen(Settings(templates_dir=Path(templates_dir)))
+    service = DocumentService(Settings(templates_dir=Path(templates_dir)))
     with templated.registered():
         try:
             rendered = service.render(templated.NAME, case, "pdf", engine="weasyprint")

@@ -17,7 +17,7 @@ from pypdf import PdfReader
 
 from docgen.config import Settings
 from docgen.register.reissue import reissue_pdf
-from docgen.services import Docgen
+from docgen.services import DocumentService
 from docgen.template_store import TemplateRejected
 from tests.support import ROOT, load_fixture
 
@@ -34,11 +34,11 @@ def _pdf_text(content: bytes) -> str:
 
 
 @pytest.fixture
-def service(tmp_path: Path) -> Docgen:
-    return Docgen(Settings(data_dir=tmp_path))
+def service(tmp_path: Path) -> DocumentService:
+    return DocumentService(Settings(data_dir=tmp_path))
 
 
-def test_html_template_is_previewed_then_prints_every_pdf_once_activated(service: Docgen):
+def test_html_template_is_previewed_then_prints_every_pdf_once_activated(service: DocumentService):
     version, _warnings = service.upload_template(
         "demand_letter", FIRM_HTML.encode(), filename="firm.html"
     )
@@ -128,7 +128,7 @@ def canary() -> Iterator[Canary]:
     ],
 )
 def test_hostile_html_template_is_refused_and_fetches_nothing(
-    service: Docgen, canary: Canary, payload: str, code: str
+    service: DocumentService, canary: Canary, payload: str, code: str
 ):
     data = SOURCE.replace("<body>", "<body>" + payload.replace("CANARY", canary.url), 1)
     with pytest.raises(TemplateRejected) as caught:

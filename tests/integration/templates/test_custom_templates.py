@@ -12,7 +12,7 @@ import pytest
 from docx import Document
 
 from docgen.config import Settings
-from docgen.services import Docgen
+from docgen.services import DocumentService
 from docgen.template_store import TemplateRejected
 from tests.support import ROOT, load_fixture
 
@@ -49,18 +49,18 @@ def _text(content: bytes) -> str:
 
 
 @pytest.fixture
-def service(database_url: str, tmp_path: Path) -> Docgen:
+def service(database_url: str, tmp_path: Path) -> DocumentService:
     """Storage and activation run on SQLite and PostgreSQL."""
-    return Docgen(Settings(data_dir=tmp_path, database_url=database_url))
+    return DocumentService(Settings(data_dir=tmp_path, database_url=database_url))
 
 
 @pytest.fixture
-def checker(tmp_path: Path) -> Docgen:
+def checker(tmp_path: Path) -> DocumentService:
     """The checks do not depend on the database: SQLite only."""
-    return Docgen(Settings(data_dir=tmp_path))
+    return DocumentService(Settings(data_dir=tmp_path))
 
 
-def test_uploaded_template_is_used_only_once_activated(service: Docgen):
+def test_uploaded_template_is_used_only_once_activated(service: DocumentService):
     version, warnings = service.upload_template(
         "demand_letter", FIRM_TEMPLATE, filename="firm.docx", note="本所格式"
     )
@@ -83,7 +83,7 @@ def test_uploaded_template_is_used_only_once_activated(service: Docgen):
     assert "本所专用格式" not in _text(service.render("demand_letter", CASE, "docx").content)
 
 
-def test_versions_are_numbered_stored_by_hash_and_never_overwritten(service: Docgen):
+def test_versions_are_numbered_stored_by_hash_and_never_overwritten(service: DocumentService):
     import hashlib
 
     first, _ = service.upload_template("demand_letter", FIRM_TEMPLATE)
@@ -105,7 +105,7 @@ def test_versions_are_numbered_stored_by_hash_and_never_overwritten(service: Doc
         assert info.sha256 == hashlib.sha256(data).hexdigest()
 
 
-def _rejection(service: Docgen, data: bytes) -> list:
+def _rejection(service: DocumentService, data: bytes) -> list:
     with pytest.raises(TemplateRejected) as caught:
         service.upload_template("demand_letter", data)
     assert service.templates.versions(service.tenant_id, "demand_letter") == [], "nothing is stored"
@@ -128,14 +128,14 @@ def _rejection(service: Docgen, data: bytes) -> list:
         ),
     ],
 )
-def test_template_injection_is_refused_with_a_clear_error(checker: Docgen, payload, code):
+def test_template_injection_is_refused_with_a_clear_error(checker: DocumentService, payload, code):
     data = _docx_with({"{{ facts }}": "{{ facts }}" + payload.replace("'", "&apos;")})
     problems = _rejection(checker, data)
     assert [p.code for p in problems if p.severity == "error"] == [code]
     assert re.search(r"[\u4e00-\u9fff]", problems[0].message)
 
 
-def test_unknown_variable_names_the_variable_and_lists_the_known_ones(checker: Docgen):
+def test_unknown_variable_names_the_variable_and_lists_the_known_ones(checker: DocumentService):
     problems = _rejection(checker, _docx_with({"{{ facts }}": "{{ facts }}{{ debtor_bank }}"}))
     assert problems[0].code == "unknown_variable"
     assert "debtor_bank" in problems[0].message
@@ -178,7 +178,9 @@ LAUGHS = (
         ("no document part", lambda: _zip({"[Content_Types].xml": b"<Types/>"}), "not_docx"),
     ],
 )
-def test_hostile_archive_is_refused_fast_and_nothing_is_stored(checker: Docgen, name, make, code):
+def test_hostile_archive_is_refused_fast_and_nothing_is_stored(
+    checker: DocumentService, name, make, code
+):
     data = make()
     started = time.monotonic()
     problems = _rejection(checker, data)
@@ -187,7 +189,7 @@ def test_hostile_archive_is_refused_fast_and_nothing_is_stored(checker: Docgen, 
     assert problems[0].loc == ("file",)
 
 
-def test_a_valid_template_that_ignores_facts_is_accepted_with_a_warning(checker: Docgen):
+def test_a_valid_template_that_ignores_facts_is_accepted_with_a_warning(checker: DocumentService):
     data = _docx_with({"{{ facts }}": "（事实部分从略）"})
     version, warnings = checker.upload_template("demand_letter", data)
     assert version.version == 1
@@ -335,7 +337,7 @@ def _elements_complaint_docx() -> bytes:
     return out.getvalue()
 
 
-def test_a_template_for_one_layout_replaces_only_that_layout(service: Docgen, client):
+def test_a_template_for_one_layout_replaces_only_that_layout(service: DocumentService, client):
     elements = _elements_complaint_docx()
     version, _ = service.upload_template(
         "civil_complaint", elements, filename="elements.docx", variant="elements"

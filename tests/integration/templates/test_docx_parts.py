@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from docgen.config import Settings
-from docgen.services import Docgen
+from docgen.services import DocumentService
 from docgen.template_store import TemplateRejected
 from docgen.template_store.archive import inspect_docx
 from tests.support import ROOT, load_fixture
@@ -237,7 +237,7 @@ def test_the_built_in_templates_with_page_fields_pass():
     for path in paths:
         assert inspect_docx(path.read_bytes()) == [], path
     # what the built-in layouts write (page numbers as PAGE / NUMPAGES fields) passes too
-    letter = Docgen(Settings(register_documents=False)).render(
+    letter = DocumentService(Settings(register_documents=False)).render(
         "demand_letter", load_fixture("demand_letter", "valid", "person_debtor"), "docx"
     )
     package = zipfile.ZipFile(io.BytesIO(letter.content))
@@ -257,7 +257,7 @@ def test_a_field_code_built_from_case_data_is_refused():
     "vector", ["DDEAUTO in instrText", "external attachedTemplate", "vbaProject"]
 )
 def test_an_upload_is_refused_and_nothing_stored(tmp_path: Path, vector):
-    service = Docgen(Settings(data_dir=tmp_path))
+    service = DocumentService(Settings(data_dir=tmp_path))
     make, code, _words = VECTORS[vector]
     with pytest.raises(TemplateRejected) as caught:
         service.upload_template("demand_letter", make())

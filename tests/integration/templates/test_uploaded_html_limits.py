@@ -16,7 +16,7 @@ from pypdf import PdfReader
 
 from docgen.config import Settings
 from docgen.documents.problems import CaseInvalid
-from docgen.services import Docgen
+from docgen.services import DocumentService
 from tests.support import ROOT, load_fixture
 
 # child processes run into their page and time limits
@@ -43,8 +43,8 @@ def _bomb_case() -> dict:
     return case
 
 
-def _service(tmp_path: Path, source: str, **settings) -> Docgen:
-    service = Docgen(Settings(data_dir=tmp_path, **settings))
+def _service(tmp_path: Path, source: str, **settings) -> DocumentService:
+    service = DocumentService(Settings(data_dir=tmp_path, **settings))
     service.upload_template("demand_letter", source.encode(), filename="firm.html")
     service.templates.activate(service.tenant_id, "demand_letter", 1, "html")
     return service
@@ -90,7 +90,7 @@ def test_a_batch_with_the_bomb_fails_that_letter_only(tmp_path: Path):
 
 
 def test_the_child_prints_what_the_worker_would(tmp_path: Path):
-    service = Docgen(Settings(data_dir=tmp_path))
+    service = DocumentService(Settings(data_dir=tmp_path))
     _case, _assessment, context = service.context_for("demand_letter", CASE)
     context = json.loads(json.dumps(context, default=str))
     template = str(EXAMPLE.resolve())

@@ -10,7 +10,7 @@ import pytest
 from docgen.config import Settings
 from docgen.documents import compliance
 from docgen.documents.compliance import ComplianceTermsError, load_terms, parse_terms
-from docgen.services import Docgen
+from docgen.services import DocumentService
 from tests.support import fixture_cases, load_fixture
 
 LETTER = load_fixture("demand_letter", "valid", "person_debtor")
@@ -22,7 +22,7 @@ def _letter_with_summary(summary: str) -> dict:
     return data
 
 
-def _errors(service: Docgen, data: dict) -> list:
+def _errors(service: DocumentService, data: dict) -> list:
     return [p for p in service.validate("demand_letter", data).problems if p.severity == "error"]
 
 
@@ -94,7 +94,7 @@ def test_render_refuses_unlawful_wording_through_the_api(client):
 def test_operator_terms_file_extends_the_list(tmp_path: Path):
     extra = tmp_path / "terms.csv"
     extra.write_text("category,pattern,match,note\ninsult,赖皮,literal,侮辱性称呼\n", "utf-8")
-    service = Docgen(Settings(data_dir=tmp_path, compliance_terms_file=extra))
+    service = DocumentService(Settings(data_dir=tmp_path, compliance_terms_file=extra))
     errors = _errors(service, _letter_with_summary("你真赖皮"))
     assert [(e.loc, e.code) for e in errors] == [(("contract", "summary"), "compliance_insult")]
 

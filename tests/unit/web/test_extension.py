@@ -6,13 +6,13 @@ import pytest
 from flask import Flask
 
 from docgen.config import Settings
-from docgen.services import Docgen
+from docgen.services import DocumentService
 from docgen.web.extension import app_service, install
 
 
 def test_the_installed_service_is_the_one_every_request_gets(tmp_path):
     app = Flask(__name__)
-    service = Docgen(Settings(data_dir=tmp_path))
+    service = DocumentService(Settings(data_dir=tmp_path))
     install(app, service)
     assert app_service(app) is service
     with app.app_context():
@@ -22,5 +22,5 @@ def test_the_installed_service_is_the_one_every_request_gets(tmp_path):
 def test_something_else_in_its_place_is_refused():
     app = Flask(__name__)
     app.extensions["docgen"] = object()
-    with pytest.raises(TypeError, match="not a Docgen"):
+    with pytest.raises(TypeError, match="not a DocumentService"):
         app_service(app)
