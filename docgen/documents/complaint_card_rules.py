@@ -71,7 +71,7 @@ def check_card(
         return
     if case.card is not None:
         _check_number(result, case.card.card_last4)
-    _check_interest_on_charges(result, case)
+    _check_interest_on_charges(result, case, resolved)
     for loc, rate, start in _card_rates(case):
         annual = _annual(rate, start, options.lpr_table)
         if start < MARKET_RATES_FROM and annual is not None and annual > OLD_ANNUAL_CAP:
@@ -96,15 +96,18 @@ def _check_number(result: Assessment, last4: str) -> None:
     result.error(("card", "card_last4"), "card_number_format", message)
 
 
-def _check_interest_on_charges(result: Assessment, case: CivilComplaint) -> None:
+def _check_interest_on_charges(
+    result: Assessment, case: CivilComplaint, resolved: ResolvedAmounts
+) -> None:
     """Interest (复利 included) on a 违约金 or a fee: by its name, or by a base above the
-    principal and the interest claimed, the most an interest may run on."""
+    principal and the other interest claimed (typed or computed), the most it may run on."""
     components = case.amounts.components
-    allowed = sum(
-        (c.amount or Decimal(0) for c in components if c.kind in ("principal", "interest")),
-        Decimal(0),
-    )
+    owed = [
+        v if c.kind in ("principal", "interest") else Decimal(0)
+        for c, v in zip(components, resolved.amounts, strict=True)
+    ]
     for i, component in enumerate(components):
+        allowed = sum(owed, Decimal(0)) - owed[i]
         if component.kind != "interest":
             continue
         named = next((w for w in CHARGE_WORDS if w in component.display_label), None)

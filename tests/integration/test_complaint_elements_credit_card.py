@@ -151,9 +151,10 @@ def test_no_interest_is_charged_on_a_penalty(docgen):
 
 
 def test_no_interest_runs_on_a_base_holding_the_charges(docgen):
+    # 复利 on 45,000.00 principal + 6,975.00 interest + the 600.00 违约金
     error = _only_error(docgen, "elements_credit_card_interest_base_with_charges")
-    assert error.loc == ("amounts", "components", 1, "calculation", "base")
-    assert "计息基数（人民币46,000.00元）超过本金与利息之和（人民币45,000.00元）" in error.message
+    assert error.loc == ("amounts", "components", 3, "calculation", "base")
+    assert "计息基数（人民币52,575.00元）超过本金与利息之和" in error.message
 
 
 def test_an_overdraft_before_2021_is_capped_at_five_in_ten_thousand_a_day(docgen):
@@ -193,3 +194,23 @@ def test_the_claimed_total_of_a_card_is_the_sum_of_its_parts(docgen):
     (error,) = _errors(docgen, case)
     assert (error.loc, error.code) == (("amounts", "total"), "total_mismatch")
     assert "各项合计为人民币51,975.00元" in error.message
+
+
+def test_compound_interest_may_run_on_principal_and_computed_interest(docgen):
+    # 45,000.00 principal + 6,975.00 computed interest: a 复利 base of 51,975.00 holds no charge
+    case = copy.deepcopy(CARD_BARE)
+    case["amounts"]["components"].append(
+        {
+            "kind": "interest",
+            "label": "复利",
+            "calculation": {
+                "base": "51975.00",
+                "rate": {"kind": "daily", "value": "0.05"},
+                "start": "2026-10-01",
+            },
+        }
+    )
+    assert not _errors(docgen, case)
+    case["amounts"]["components"][-1]["calculation"]["base"] = "51975.01"
+    (error,) = _errors(docgen, case)
+    assert error.loc == ("amounts", "components", 2, "calculation", "base")
