@@ -5,10 +5,10 @@
 date. ``layout: elements`` is the Supreme People's Court's element-based form
 (要素式起诉状, 法〔2025〕82号): the same facts as a table of questions answered with □/■
 boxes. The form is the one of the case's cause, read from the contract's kind: 民间借贷纠纷
-(layout ``elements``), 金融借款合同纠纷 (``elements_bank_loan``) or 买卖合同纠纷
-(``elements_sale``); the operator chooses 要素式, never which form. Every layout prints
-the claims with amounts from the calculation engine, the interest that keeps running
-"至实际清偿之日", and the acceptance fee estimate.
+(layout ``elements``), 金融借款合同纠纷 (``elements_bank_loan``), 信用卡纠纷
+(``elements_credit_card``) or 买卖合同纠纷 (``elements_sale``); the operator chooses 要素式,
+never which form. Every layout prints the claims with amounts from the calculation
+engine, the interest that keeps running "至实际清偿之日", and the acceptance fee estimate.
 
 A complaint depends on the claim not being time-barred, so an expired limitation period is
 an error here (the demand letter only warns) unless an interruption event that keeps the
@@ -24,6 +24,8 @@ from typing import Any, Literal
 from pydantic import Field
 
 from docgen.documents.base import DocumentType, RuleOptions
+from docgen.documents.complaint_card import CardFacts
+from docgen.documents.complaint_card_rules import check_card
 from docgen.documents.complaint_cause_rules import check_bank_loan, check_sale
 from docgen.documents.complaint_causes import BankLoanTerms, SaleFacts
 from docgen.documents.complaint_form import SUBTITLES, form_sections
@@ -86,7 +88,7 @@ class CivilComplaint(CaseModel):
     layout: Literal["narrative", "elements"] = Field(
         default="narrative",
         title="格式",
-        description="要素式适用于民间借贷、金融借款合同、买卖合同纠纷，表格按合同类型选定",
+        description="要素式适用于民间借贷、金融借款合同、信用卡、买卖合同纠纷，表格按合同类型选定",
         json_schema_extra={"enum_titles": ["文书式（民事诉讼法第一百二十四条）", "要素式"]},
     )
     filing_date: date = Field(title="起诉日期")
@@ -102,6 +104,9 @@ class CivilComplaint(CaseModel):
     )
     sale: SaleFacts | None = Field(
         default=None, title="买卖事实", description="买卖合同的要素式必填"
+    )
+    card: CardFacts | None = Field(
+        default=None, title="信用卡事实", description="信用卡的要素式必填"
     )
     amounts: DebtAmounts = Field(title="诉讼请求金额")
     running_interest: RunningInterest | None = Field(default=None, title="计至实际清偿之日的利息")
@@ -176,6 +181,7 @@ def assess(case: CivilComplaint, options: RuleOptions) -> Assessment:
     result.computed["overdue_from"] = due + timedelta(days=1)
     check_running_interest(result, case, options)
     check_bank_loan(result, case, resolved, options)
+    check_card(result, case, resolved, options)
     check_sale(result, case, resolved, options, due + timedelta(days=1))
     check_limitation(result, case, due)
     _check_guarantees(result, case, resolved.total)
@@ -252,7 +258,7 @@ def _check_layout(result: Assessment, case: CivilComplaint) -> None:
         result.error(
             ("layout",),
             "elements_not_available",
-            "要素式起诉状目前提供民间借贷、金融借款合同、买卖合同纠纷的格式，其他案由请选择文书式",
+            "要素式起诉状目前提供民间借贷、金融借款合同、信用卡、买卖合同纠纷的格式，其他案由请选择文书式",
         )
         return
     if kind in ("private_lending", "financial_loan") and case.loan is None:
@@ -262,6 +268,10 @@ def _check_layout(result: Assessment, case: CivilComplaint) -> None:
             ("bank_terms",),
             "missing",
             "金融借款合同纠纷的要素式起诉状须填写合同约定的借款利率（及逾期上浮、复利、罚息）",
+        )
+    if kind == "credit_card" and case.card is None:
+        result.error(
+            ("card",), "missing", "信用卡纠纷的要素式起诉状须填写信用卡事实（卡号末四位、约定等）"
         )
     if kind == "sale" and case.sale is None:
         result.error(
@@ -381,7 +391,11 @@ def filename(case: CivilComplaint) -> str:
     return f"民事起诉状-{defendant}-{case.filing_date:%Y%m%d}"
 
 
-ELEMENT_LAYOUTS = {"financial_loan": "elements_bank_loan", "sale": "elements_sale"}
+ELEMENT_LAYOUTS = {
+    "financial_loan": "elements_bank_loan",
+    "credit_card": "elements_credit_card",
+    "sale": "elements_sale",
+}
 """The element-based form of each cause but 民间借贷 (layout ``elements``)."""
 
 
@@ -400,9 +414,10 @@ DOCUMENT: DocumentType[CivilComplaint] = DocumentType(
         "elements": "docgen.layouts.civil_complaint:build_elements",
         "elements_bank_loan": "docgen.layouts.civil_complaint:build_elements",
         "elements_sale": "docgen.layouts.civil_complaint:build_elements",
+        "elements_credit_card": "docgen.layouts.civil_complaint:build_elements",
     },
     title="民事起诉状",
-    description="向人民法院起诉追讨欠款的起诉状，可选文书式或要素式（民间借贷、金融借款、买卖合同），"
+    description="向人民法院起诉追讨欠款的起诉状，可选文书式或要素式（民间借贷、金融借款、信用卡、买卖合同），"
     "列明诉讼请求、受理费估算",
     model=CivilComplaint,
     assess=assess,
@@ -414,6 +429,7 @@ DOCUMENT: DocumentType[CivilComplaint] = DocumentType(
         "elements": "要素式",
         "elements_bank_loan": "要素式（金融借款合同纠纷）",
         "elements_sale": "要素式（买卖合同纠纷）",
+        "elements_credit_card": "要素式（信用卡纠纷）",
     },
     file_stem="民事起诉状",
     bundle_part="complaint",

@@ -10,6 +10,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from docgen.documents.complaint_card import card_sections
 from docgen.documents.complaint_form_parts import (
     BLANK,
     Row,
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
 SUBTITLES = {
     "private_lending": "（民间借贷纠纷）",
     "financial_loan": "（金融借款合同纠纷）",
+    "credit_card": "（信用卡纠纷）",
     "sale": "（买卖合同纠纷）",
 }
 """The causes with an element-based form, by the contract's kind."""
@@ -261,6 +263,8 @@ def form_sections(
     rows, in its order."""
     if case.contract.kind == "sale":
         claims, facts = sale_sections(case, resolved, fee, overdue_from)
+    elif case.contract.kind == "credit_card":
+        claims, facts = card_sections(case, resolved, fee, overdue_from)
     else:
         claims, facts = _claims(case, resolved, fee), _facts(case, overdue_from)
     return [

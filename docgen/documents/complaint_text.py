@@ -115,6 +115,7 @@ CONTRACT_ARTICLES = ("第五百零九条", "第五百七十七条", "第五百�
 SALE_PRICE_ARTICLE = "第六百二十六条"  # the buyer pays the price as agreed
 GUARANTEE_ARTICLES = {"general": "第六百八十七条", "joint": "第六百八十八条"}
 LENDING_RULES = "《最高人民法院关于审理民间借贷案件适用法律若干问题的规定》"
+CARD_RULES = "《最高人民法院关于审理银行卡民事纠纷案件若干问题的规定》"
 PROCEDURE_LAW = "《中华人民共和国民事诉讼法》第一百二十二条"
 
 
@@ -139,6 +140,8 @@ def legal_basis(case: CivilComplaint) -> list[str]:
     basis = [CIVIL_CODE + "、".join(articles)]
     if lending:
         basis.append(LENDING_RULES)
+    if kind == "credit_card":
+        basis.append(CARD_RULES)
     return [*basis, PROCEDURE_LAW]
 
 

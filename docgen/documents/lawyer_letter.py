@@ -65,6 +65,7 @@ _CODE = "《中华人民共和国民法典》第五百零九条、第五百七�
 DEFAULT_BASIS = {
     "private_lending": _CODE + "、第六百七十五条、第六百七十六条",
     "financial_loan": _CODE + "、第六百七十五条、第六百七十六条",
+    "credit_card": _CODE,
     "sale": _CODE + "、第六百二十六条",
     "service": _CODE,
     "other": _CODE,

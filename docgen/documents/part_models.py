@@ -70,11 +70,15 @@ class Signatory(CaseModel):
 class ContractBasis(CaseModel):
     """The legal basis of the debt: the contract and when payment fell due."""
 
-    kind: Literal["private_lending", "financial_loan", "sale", "service", "other"] = Field(
+    kind: Literal[
+        "private_lending", "financial_loan", "credit_card", "sale", "service", "other"
+    ] = Field(
         default="other",
         title="合同类型",
         description="民间借贷适用法释〔2020〕17号的利率上限",
-        json_schema_extra={"enum_titles": ["民间借贷", "金融借款", "买卖合同", "服务合同", "其他"]},
+        json_schema_extra={
+            "enum_titles": ["民间借贷", "金融借款", "信用卡", "买卖合同", "服务合同", "其他"]
+        },
     )
     name: Line = Field(title="合同名称", description="如 借款合同、买卖合同")
     number: ShortText | None = Field(default=None, title="合同编号", json_schema_extra=ADVANCED)

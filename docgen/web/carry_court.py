@@ -28,6 +28,7 @@ from docgen.web.carry_facts import (
 _DISPUTES = {
     "private_lending": "民间借贷纠纷",
     "financial_loan": "金融借款合同纠纷",
+    "credit_card": "信用卡纠纷",
     "sale": "买卖合同纠纷",
     "service": "服务合同纠纷",
 }

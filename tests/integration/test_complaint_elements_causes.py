@@ -48,6 +48,7 @@ def texts(docgen: DocumentService) -> dict[str, str]:
         ("private_lending", "elements"),
         ("financial_loan", "elements_bank_loan"),
         ("sale", "elements_sale"),
+        ("credit_card", "elements_credit_card"),
     ],
 )
 def test_the_contracts_kind_chooses_the_form(docgen, kind, layout):

@@ -24,6 +24,7 @@ BUILDERS = {
     "elements": civil_complaint.build_elements,
     "elements_bank_loan": civil_complaint.build_elements,
     "elements_sale": civil_complaint.build_elements,
+    "elements_credit_card": civil_complaint.build_elements,
 }
 
 

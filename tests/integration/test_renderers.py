@@ -312,6 +312,10 @@ NOT_PRINTED_BY_TYPE |= {
         ("sale", "payment_method"),
         ("sale", "collateral", "registration"),
         ("sale", "collateral", "maximum_amount"),
+        # the card form's amounts print as 50,000.00元, its rate as 日利率0.05%
+        ("card", "credit_limit"),
+        ("card", "repaid_overdue"),
+        ("card", "rate", "kind"),
     },
     "preservation_application": {
         ("stage",),
