@@ -154,8 +154,9 @@ IDENTITY_KEYS = frozenset(
         "number",
     }
 )
-LENDER_KINDS = frozenset({"financial_loan"})
-"""Contract kinds whose creditor is a lender that reports to the credit database."""
+LENDER_KINDS = frozenset({"financial_loan", "credit_card"})
+"""Contract kinds whose creditor is a lender that reports to the credit database (a bank
+or card issuer: 征信业管理条例 art. 29 names the financial institutions that report)."""
 
 
 class ComplianceTermsError(ValueError):

@@ -166,10 +166,11 @@ def test_a_creditors_honest_name_is_not_an_insult(service, creditor):
     assert not [p for p in problems if p.code.startswith("compliance_")], problems
 
 
-def test_a_lender_may_say_it_reports_to_the_credit_database(service):
+@pytest.mark.parametrize("kind", ["financial_loan", "credit_card"])
+def test_a_lender_may_say_it_reports_to_the_credit_database(service, kind):
     data = _letter_with_summary("逾期记录将依法报送金融信用信息基础数据库，上报征信")
     assert [e.code for e in _errors(service, data)] == ["compliance_credit_report"]
-    data["contract"]["kind"] = "financial_loan"
+    data["contract"]["kind"] = kind
     assert _errors(service, data) == []
 
 
