@@ -81,20 +81,30 @@ def _table(block: Table) -> str:
 
 def _form(block: FormTable) -> str:
     """The form in 10.5 pt, cells at the top, each section's title a grey row across both
-    columns kept with the section's first row; no row splits across pages."""
+    columns kept with the section's first row; no row splits across pages.
+
+    Typst keeps rows together only where a cell spans them: an empty, unbreakable cell in
+    a column of no width spans each title and the row after it, so a title never ends a
+    page alone."""
+    spacer = "table.cell(stroke: none, inset: 0pt, [])"
     cells = []
     for section in block.sections:
         title = f"strong({string(section.title)})"
+        if section.rows:
+            cells.append("table.cell(rowspan: 2, breakable: false, stroke: none, inset: 0pt, [])")
+        else:
+            cells.append(spacer)
         cells.append(
             f'table.cell(colspan: 2, align: center, fill: rgb("#eeeeee"), breakable: false, '
             f"{title})"
         )
-        for question, answer in section.rows:
+        for index, (question, answer) in enumerate(section.rows):
+            cells += [] if index == 0 else [spacer]
             cells += [
                 f"table.cell(breakable: false, {string(question)})",
                 f"table.cell(breakable: false, {string(answer)})",
             ]
-    widths = f"({block.label_width}%, {100 - block.label_width}%)"
+    widths = f"(0pt, {block.label_width}%, {100 - block.label_width}%)"
     table = f"table(columns: {widths}, align: top + left, {_args(cells)})"
     return (
         "block(above: 2mm + 0.3em, below: 4mm + 0.3em, text(size: 10.5pt, { "
