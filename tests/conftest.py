@@ -165,6 +165,15 @@ def service(settings: Settings) -> DocumentService:
 
 
 @pytest.fixture(scope="session")
+def case_pdfs(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """Each valid fixture's PDFs, printed once per process per engine by a fresh registered
+    service (``tests/render_cache.py``); parametrize with ``render_cache.by_case``."""
+    from tests.render_cache import CasePdfs
+
+    return CasePdfs(tmp_path_factory.mktemp("case-pdfs"))
+
+
+@pytest.fixture(scope="session")
 def templated_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The project's templates with those of ``templated_notice``, a type printed from
     template files (``tests/templated``)."""

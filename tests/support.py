@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import re
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -58,8 +61,30 @@ def load_fixture(type_name: str, kind: str, name: str) -> Any:
     return json.loads((FIXTURES / type_name / kind / f"{name}.json").read_text(encoding="utf-8"))
 
 
+# pypdf's text extraction is slow (a few hundredths of a second per CJK page, a third of
+# the time of a layout test) and many tests read the same file twice (its words, then its
+# page numbers) or a file another test read: each file's text is extracted once per process,
+# keyed by the file's bytes, so a changed file is extracted anew.
+_PDF_TEXTS: OrderedDict[bytes, tuple[str, ...]] = OrderedDict()
+_PDF_TEXTS_KEPT = 2048
+_PDF_TEXTS_LOCK = threading.Lock()
+
+
 def pdf_pages_text(content: bytes) -> list[str]:
-    return [page.extract_text() or "" for page in PdfReader(io.BytesIO(content)).pages]
+    """Each page's text as pypdf extracts it (a new list each call)."""
+    key = hashlib.blake2b(content, digest_size=32).digest()
+    with _PDF_TEXTS_LOCK:
+        texts = _PDF_TEXTS.get(key)
+        if texts is not None:
+            _PDF_TEXTS.move_to_end(key)
+            return list(texts)
+    reader = PdfReader(io.BytesIO(content))
+    texts = tuple(page.extract_text() or "" for page in reader.pages)
+    with _PDF_TEXTS_LOCK:
+        _PDF_TEXTS[key] = texts
+        if len(_PDF_TEXTS) > _PDF_TEXTS_KEPT:
+            _PDF_TEXTS.popitem(last=False)
+    return list(texts)
 
 
 PAGE_NUMBER = re.compile(r"第\s*(\d+)\s*页\s*共\s*(\d+)\s*页")

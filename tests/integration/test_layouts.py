@@ -36,6 +36,7 @@ from docgen.docmodel.blocks import (
 from docgen.documents import registry
 from docgen.render.layout_print import LayoutPrinter
 from docgen.services import DocumentService
+from tests.render_cache import by_case
 from tests.support import (
     PAGE_FOOTER,
     REGISTER_STAMP,
@@ -73,13 +74,15 @@ def test_the_letters_are_printed_from_layouts():
         assert not folder.exists(), f"{folder} still holds a copy of the words"
 
 
-@pytest.mark.parametrize("case", CASES, ids=str)
-def test_docx_and_both_pdfs_print_the_layouts_paragraphs(case, tmp_path):
+@pytest.mark.parametrize("case", by_case(CASES))
+def test_docx_and_both_pdfs_print_the_layouts_paragraphs(case, tmp_path, case_pdfs):
     documents = expected_documents(case, tmp_path / "expected")
     words = fresh(tmp_path / "docx").render_each(case.type_name, case.data, "docx")
     assert len(words) == len(documents)
     for engine in ENGINES:
-        pdfs = fresh(tmp_path / engine).render_each(case.type_name, case.data, "pdf", engine=engine)
+        # printed by a fresh service as a user prints them: with the register's stamp (on a
+        # letter's pages; normalize takes it out) and the case's first numbers
+        pdfs = case_pdfs.pdfs(case, engine)
         for document, pdf in zip(documents, pdfs, strict=True):
             printed = printed_once(pdf_pages_text(pdf.content), document)
             assert printed == normalize("".join(paragraphs(document))), engine
@@ -104,11 +107,10 @@ def _page_body(page: str) -> str:
 
 
 @pytest.mark.parametrize("engine", ENGINES)
-@pytest.mark.parametrize("case", CASES, ids=str)
-def test_no_page_holds_a_signature_alone(case, engine, tmp_path):
+@pytest.mark.parametrize("case", by_case(CASES))
+def test_no_page_holds_a_signature_alone(case, engine, tmp_path, case_pdfs):
     documents = expected_documents(case, tmp_path / "expected")
-    service = DocumentService(Settings(data_dir=tmp_path / "on"))  # with the register's stamp
-    pdfs = service.render_each(case.type_name, case.data, "pdf", engine=engine)
+    pdfs = case_pdfs.pdfs(case, engine)  # with the register's stamp
     for document, pdf in zip(documents, pdfs, strict=True):
         signature = _signature_lines(document)
         for number, page in enumerate(pdf_pages_text(pdf.content), start=1):
@@ -164,7 +166,7 @@ def test_a_settlements_last_article_is_on_the_signature_page(name, closing, engi
     assert closing in signing[0] and "（以下无正文）" in signing[0]
 
 
-@pytest.mark.parametrize("case", CASES, ids=str)
+@pytest.mark.parametrize("case", by_case(CASES))
 def test_every_filing_indents_its_salutation_and_sets_the_court_flush_left(case, tmp_path):
     # 此致 opens a line two characters in, the court's name goes back to the margin
     for document in expected_documents(case, tmp_path):

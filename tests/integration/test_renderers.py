@@ -25,10 +25,11 @@ from docgen.render.pdf import template_source
 from docgen.render.sandbox import new_environment
 from docgen.services import DocumentService
 from tests import templated
+from tests.render_cache import by_case
 from tests.support import docx_text, fixture_cases, load_fixture, normalize, pdf_pages_text
 
-# its module fixtures render every fixture: one worker renders them, once
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("renderers")]
+# each case's tests run on the worker that prints its PDFs for the other suites too
+pytestmark = pytest.mark.slow
 
 VALID = fixture_cases("valid")
 # the built-in types print from docgen.layouts (tests/integration/test_layouts.py holds their
@@ -45,15 +46,30 @@ NO_AMOUNTS = {
 WITH_AMOUNTS = [case for case in VALID if case.type_name not in NO_AMOUNTS]
 
 
+class _Outputs(dict[str, dict[str, Any]]):
+    """A valid fixture's first recipient's copy in both formats, printed when first asked
+    for: the PDF in the configured engine by a fresh registered service (``case_pdfs``,
+    shared with the other suites), the DOCX by the session's service."""
+
+    def __init__(self, service: DocumentService, case_pdfs: Any) -> None:
+        super().__init__()
+        self.service, self.case_pdfs = service, case_pdfs
+
+    def __missing__(self, name: str) -> dict[str, Any]:
+        case = BY_NAME[name]
+        pdf = self.case_pdfs.pdfs(case, self.service.settings.pdf_engine)[0]
+        docx = self.service.render_each(case.type_name, case.data, "docx")[0]
+        self[name] = {"pdf": pdf, "docx": docx}
+        return self[name]
+
+
+BY_NAME = {str(case): case for case in VALID}
+
+
 @pytest.fixture(scope="module")
-def outputs(service):
+def outputs(service, case_pdfs):
     """Every valid fixture rendered once in both formats (the first recipient's copy)."""
-    return {
-        str(case): {
-            fmt: service.render_each(case.type_name, case.data, fmt)[0] for fmt in ("pdf", "docx")
-        }
-        for case in VALID
-    }
+    return _Outputs(service, case_pdfs)
 
 
 @pytest.fixture
@@ -101,7 +117,7 @@ def _legal_amounts(value):
         yield from re.findall(r"人民币[\d,]+\.\d{2}元（大写：[^）]+）", value)
 
 
-@pytest.mark.parametrize("case", WITH_AMOUNTS, ids=str)
+@pytest.mark.parametrize("case", by_case(WITH_AMOUNTS))
 def test_total_is_printed_in_figures_and_in_words(case, outputs):
     amounts = set(_legal_amounts(_context(case)))
     assert amounts  # every document that claims money states at least one amount this way
@@ -128,7 +144,7 @@ def test_letter_counted_from_its_date_prints_the_computed_deadline(outputs):
     assert "向北京仲裁委员会申请仲裁" in text
 
 
-@pytest.mark.parametrize("case", VALID, ids=str)
+@pytest.mark.parametrize("case", by_case(VALID))
 def test_pdf_is_a4_with_page_x_of_n_footers(case, outputs):
     reader = PdfReader(io.BytesIO(outputs[str(case)]["pdf"].content))
     total = len(reader.pages)
@@ -149,7 +165,7 @@ def test_letter_without_receipt_has_no_receipt_page(outputs):
     assert all("回执" not in normalize(p) for p in pages)
 
 
-@pytest.mark.parametrize("case", VALID, ids=str)
+@pytest.mark.parametrize("case", by_case(VALID))
 def test_pdf_embeds_only_the_cjk_fonts_so_no_fallback_glyphs_appear(case, outputs):
     reader = PdfReader(io.BytesIO(outputs[str(case)]["pdf"].content))
     fonts = set()
@@ -175,7 +191,7 @@ def test_first_page_renders_to_a_png_with_ink_on_it(outputs, tmp_path: Path):
     assert dark > 1000  # text was drawn
 
 
-@pytest.mark.parametrize("case", VALID, ids=str)
+@pytest.mark.parametrize("case", by_case(VALID))
 def test_docx_opens_with_title_property_and_page_number_fields(case, outputs):
     document = Document(io.BytesIO(outputs[str(case)]["docx"].content))
     assert document.core_properties.title == registry.get(case.type_name).title
@@ -405,7 +421,7 @@ def _leaves(data, loc=()):
         yield loc, data
 
 
-@pytest.mark.parametrize("case", VALID, ids=str)
+@pytest.mark.parametrize("case", by_case(VALID))
 def test_every_text_fact_of_the_case_is_printed(case, outputs):
     text = normalize(docx_text(outputs[str(case)]["docx"].content))
     hidden = NOT_PRINTED_BY_TYPE.get(case.type_name, NOT_PRINTED)

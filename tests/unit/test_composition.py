@@ -8,6 +8,7 @@ another's private (underscored) name.
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 import docgen
@@ -15,6 +16,7 @@ import docgen
 ROOT = Path(docgen.__file__).parent
 
 
+@functools.cache  # parsed once per process for both tests (a second of CPU each)
 def _modules() -> list[tuple[str, ast.Module]]:
     return [
         (path.relative_to(ROOT.parent).as_posix(), ast.parse(path.read_text(encoding="utf-8")))
