@@ -89,13 +89,25 @@ def test_docx_and_both_pdfs_print_the_layouts_paragraphs(case, tmp_path):
         assert docx_paragraphs(word.content) == paragraphs(document)
 
 
-def _signature_lines(document: Document) -> set[str]:
+# Words that close a document without saying anything: a page holding only these and
+# the signature is a signature page all the same.
+_CLOSING_WORDS = {"此致", "特此函告。", "特此通知。", "（以下无正文）"}
+
+
+def _closing_lines(document: Document) -> set[str]:
+    """The signature lines, the closing formulas, and the court addressed after 此致."""
     lines: set[str] = set()
-    for block in walk(document.blocks):
+    blocks = list(walk(document.blocks))
+    for i, block in enumerate(blocks):
         if isinstance(block, SignatureLines):
             lines |= {normalize(line) for line in block.lines}
         elif isinstance(block, SignBlock):
             lines |= {normalize(line) for line in block.lines()}
+        elif isinstance(block, Paragraph) and normalize(plain(block.text)) in _CLOSING_WORDS:
+            lines.add(normalize(plain(block.text)))
+            after = blocks[i + 1] if i + 1 < len(blocks) else None
+            if normalize(plain(block.text)) == "此致" and isinstance(after, Paragraph):
+                lines.add(normalize(plain(after.text)))
     return lines
 
 
@@ -106,15 +118,17 @@ def _page_body(page: str) -> str:
 @pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("case", CASES, ids=str)
 def test_no_page_holds_a_signature_alone(case, engine, tmp_path):
+    # 此致, the court and 特此函告 are not body text: a page holding only them and the
+    # signature fails, the last paragraph that says something must come over with them
     documents = expected_documents(case, tmp_path / "expected")
     service = Docgen(Settings(data_dir=tmp_path / "on"))  # with the register's stamp
     pdfs = service.render_each(case.type_name, case.data, "pdf", engine=engine)
     for document, pdf in zip(documents, pdfs, strict=True):
-        signature = _signature_lines(document)
+        closing = _closing_lines(document)
         for number, page in enumerate(pdf_pages_text(pdf.content), start=1):
             body = _page_body(page)
             rest = body
-            for line in sorted(signature, key=len, reverse=True):
+            for line in sorted(closing, key=len, reverse=True):
                 rest = rest.replace(line, "")
             assert rest or not body, f"{engine}: page {number} holds only a signature"
 
