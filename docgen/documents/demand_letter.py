@@ -25,6 +25,7 @@ from docgen.documents.letter_rules import (
     check_debtor_capacity,
     check_not_in_future,
     check_payment_account,
+    summary_for,
 )
 from docgen.documents.parts import (
     AddressedCase,
@@ -236,7 +237,7 @@ def _next_step_text(case: DemandLetter) -> str:
 def _facts_text(case: DemandLetter, you: str) -> str:
     contract = case.contract
     number = f"（合同编号：{contract.number}）" if contract.number else ""
-    summary = contract.summary or ""
+    summary = summary_for(contract.summary or "", case.debtor.name, case.recipient_role != "debtor")
     if summary and not summary.endswith(("。", "！", ".")):
         summary += "。"
     debtor = you if case.recipient_role == "debtor" else case.debtor.name

@@ -25,6 +25,7 @@ from docgen.documents.letter_rules import (
     check_debtor_capacity,
     check_not_in_future,
     check_payment_account,
+    summary_for,
 )
 from docgen.documents.parts import (
     AddressedCase,
@@ -257,7 +258,8 @@ def build_context(case: LawyerLetter, assessment: Assessment) -> dict[str, Any]:
     number = f"（合同编号：{contract.number}）" if contract.number else ""
     # the summary is written in the creditor's voice (我方, as the form asks); the firm
     # speaks here, so the creditor is 委托人
-    summary = _sentence(contract.summary.replace("我方", "委托人")) if contract.summary else ""
+    summary = contract.summary.replace("我方", "委托人") if contract.summary else ""
+    summary = _sentence(summary_for(summary, case.debtor.name, guarantor)) if summary else ""
     facts = (
         f"委托人与{case.debtor.name}于{format_cn(contract.signed_on)}签订《{contract.name}》"
         f"{number}。{summary}根据合同约定，"

@@ -112,3 +112,12 @@ def check_not_in_future(result: Assessment, day: date, today: date, loc: Loc) ->
             "之日；催收送达之日关系诉讼时效中断（《中华人民共和国民法典》第一百九十五条）"
             "和付款期限的计算，不得预填日期",
         )
+
+
+def summary_for(summary: str, debtor: str, guarantor_copy: bool) -> str:
+    """The debt's history as the copy's recipient reads it. The summary is written to the
+    debtor (如 向您出借, as the form suggests); in a guarantor's copy 您 and 贵司 would
+    name the guarantor, so they become the debtor's name."""
+    if not guarantor_copy:
+        return summary
+    return summary.replace("贵司", debtor).replace("您", debtor)

@@ -108,3 +108,15 @@ def test_a_general_guarantors_letter_is_allowed_with_a_warning_on_its_type():
     assert warning.severity == "warning" and warning.loc == ("guarantees", 0, "type")
     assert "第六百九十三条第一款" in warning.message
     assert [p for p in problems if p.severity == "error"] == []
+
+
+@pytest.mark.parametrize("type_name", ["demand_letter", "lawyer_letter"])
+def test_a_guarantors_copy_says_the_money_was_lent_to_the_debtor(type_name, service):
+    # the summary is written to the debtor (向您出借); the guarantor did not borrow
+    data = copy.deepcopy(JOINT if type_name == "demand_letter" else FIRM)
+    data["debtor"] = copy.deepcopy(JOINT["debtor"])
+    data["contract"]["summary"] = "我方已于2025年1月10日通过银行转账向您出借人民币100,000元"
+    to_debtor, to_guarantor = _texts(service, type_name, data)
+    assert "向您出借人民币100,000元" in to_debtor
+    assert "向张伟出借人民币100,000元" in to_guarantor
+    assert "向您出借" not in to_guarantor
