@@ -22,6 +22,7 @@ from docgen.documents.guarantor_rules import (
     recipient_guarantee,
 )
 from docgen.documents.letter_rules import (
+    account_context,
     check_debtor_capacity,
     check_not_in_future,
     check_payment_account,
@@ -293,7 +294,7 @@ def build_context(case: DemandLetter, assessment: Assessment) -> dict[str, Any]:
             "due": format_cn(deadline.due),
             "fallback": deadline.calendar_fallback,
         },
-        "account": case.payment_account.model_dump(),
+        "account": account_context(case.payment_account.model_dump(), case.creditor),
         "next_step": _next_step_text(case),
         "contact": case.contact.model_dump(),
         "signatory": signer.name + (f"（{signer.title}）" if signer.title else ""),

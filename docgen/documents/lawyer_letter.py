@@ -22,6 +22,7 @@ from docgen.documents.guarantor_rules import (
     recipient_guarantee,
 )
 from docgen.documents.letter_rules import (
+    account_context,
     check_debtor_capacity,
     check_not_in_future,
     check_payment_account,
@@ -304,7 +305,7 @@ def build_context(case: LawyerLetter, assessment: Assessment) -> dict[str, Any]:
             "text": case.deadline.text(deadline),
             "due": format_cn(deadline.due),
         },
-        "account": case.payment_account.model_dump(),
+        "account": account_context(case.payment_account.model_dump(), case.client),
         "next_step": step,
         "cc_note": case.cc_note or "",
     }

@@ -121,3 +121,10 @@ def summary_for(summary: str, debtor: str, guarantor_copy: bool) -> str:
     if not guarantor_copy:
         return summary
     return summary.replace("贵司", debtor).replace("您", debtor)
+
+
+def account_context(account: dict[str, str], creditor: Party) -> dict[str, str | bool]:
+    """The payment account as a letter prints it; ``designated`` when it is not held by the
+    creditor, so that the letter says the creditor designated it (民法典 art. 522) rather
+    than calling a third party's account the creditor's own."""
+    return {**account, "designated": not _same_name(account["account_name"], creditor.name)}

@@ -96,7 +96,7 @@ def _demand(c: Context) -> tuple[Block, ...]:
     return (
         payment(
             f"现特函告{you}：请于{c['deadline']['text']}，将上述欠款合计{total}"
-            "支付至我方以下账户：",
+            f"支付至我方{_designated(c['account'])}以下账户：",
             c["account"],
         ),
         Paragraph(
@@ -126,3 +126,8 @@ def _receipt(c: Context) -> tuple[Block, ...]:
         ),
         sign_block(c["receipt_signer"]),
     )
+
+
+def _designated(account: Context) -> str:
+    """An account held by someone other than the creditor is one the creditor designates."""
+    return "指定的" if account.get("designated") else ""

@@ -300,3 +300,21 @@ def test_a_letter_printed_from_the_former_template_files_is_not_printed_differen
         reissue_pdf(service, stamp.document_id)
     assert refused.value.code == "template_changed"
     assert template in refused.value.message
+
+
+@pytest.mark.parametrize(
+    ("type_name", "name", "request_words"),
+    [
+        ("demand_letter", "account_of_a_third_party", "支付至我方指定的以下账户：户名：陈建国"),
+        ("demand_letter", "person_debtor", "支付至我方以下账户：户名：深圳市恒信商贸有限公司"),
+        ("lawyer_letter", "person_debtor_auto_number", "支付至委托人以下账户：户名：深圳市"),
+    ],
+)
+def test_a_letter_calls_an_account_the_creditors_own_only_when_it_is(
+    type_name, name, request_words, service
+):
+    # a third party's account (a warning when checked) is one the creditor designates
+    # (民法典 art. 522), not 我方账户
+    data = load_fixture(type_name, "valid", name)
+    pdf = service.render_each(type_name, data, "pdf")[0].content
+    assert request_words in normalize("".join(pdf_pages_text(pdf)))
