@@ -302,7 +302,9 @@ def _requests(case: EnforcementApplication, assessment: Assessment) -> list[str]
         note = f"（{o.interest_note}）" if o.interest_note else ""
         parts.append(f"一般债务利息{legal_amount(o.interest)}{note}")
     if o.costs:
-        parts.append(f"诉讼费用{legal_amount(o.costs)}")
+        # an award's costs are arbitration fees (仲裁费), not litigation costs
+        costs = "仲裁费用" if case.title.kind == "arbitration" else "诉讼费用"
+        parts.append(f"{costs}{legal_amount(o.costs)}")
     if o.other:
         parts.append(f"{o.other_label or '其他金钱债务'}{legal_amount(o.other)}")
     unpaid: Decimal = assessment.computed["unpaid"]

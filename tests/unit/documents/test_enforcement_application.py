@@ -174,3 +174,12 @@ def test_an_acceleration_follows_a_missed_installment():
     assert [(p.loc, p.code) for p in result.errors] == [
         (("title", "accelerated_on"), "before_a_missed_installment")
     ]
+
+
+def test_an_awards_costs_are_claimed_as_arbitration_fees():
+    data = load_fixture("enforcement_application", "valid", "arbitration_award")
+    first = TYPE.build_context(TYPE.parse(data), _assess(data))["requests"][0]
+    assert "仲裁费用人民币8,650.00元（大写：捌仟陆佰伍拾元整）" in first
+    assert "诉讼费用" not in first
+    judgment = TYPE.build_context(TYPE.parse(JUDGMENT), _assess(JUDGMENT))["requests"][0]
+    assert "诉讼费用人民币1,332.49元" in judgment
