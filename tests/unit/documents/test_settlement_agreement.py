@@ -86,3 +86,12 @@ def test_with_a_guarantor_all_three_parties_are_done_with_the_dispute():
     del data["guarantor"]
     context, _ = _context(data)
     assert context["amount"].endswith("双方就民间借贷纠纷再无其他争议。")
+
+
+def test_two_parties_are_双方_throughout_and_three_各方():
+    context, _ = _context(load_fixture("settlement_agreement", "valid", "before_suit_paid_at_once"))
+    assert context["facts"].endswith("为妥善解决纠纷，双方经平等协商，自愿达成如下和解协议：")
+    assert context["closing"] == "本协议一式二份，双方各执一份，自双方签字（盖章）之日起生效。"
+    context, _ = _context(WITHDRAW)  # with 丙方
+    assert "各方经平等协商" in context["facts"]
+    assert "各方各执一份，一份提交人民法院，自各方签字" in context["closing"]
