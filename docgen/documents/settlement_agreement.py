@@ -178,9 +178,11 @@ def _suit_clause(case: SettlementAgreement) -> str:
             "乙方不履行的，甲方可以申请人民法院强制执行。依《诉讼费用交纳办法》第十五条，"
             "以调解方式结案的案件受理费减半交纳。" + costs
         )
+    # what the creditor may sue for on default is the default clause's (第三条), stated
+    # once: here only the promise not to sue
     return (
         "乙方按本协议履行完毕的，甲方不再就本协议所涉债务提起诉讼或申请仲裁；"
-        "乙方未按约履行的，甲方有权就本协议项下尚未支付的和解款提起诉讼。"
+        "乙方未按约履行的，按本协议第三条处理。"
     )
 
 

@@ -95,3 +95,13 @@ def test_two_parties_are_双方_throughout_and_three_各方():
     context, _ = _context(WITHDRAW)  # with 丙方
     assert "各方经平等协商" in context["facts"]
     assert "各方各执一份，一份提交人民法院，自各方签字" in context["closing"]
+
+
+def test_the_promise_not_to_sue_leaves_the_default_to_article_three():
+    context, _ = _context(load_fixture("settlement_agreement", "valid", "before_suit_paid_at_once"))
+    assert context["suit"] == (
+        "乙方按本协议履行完毕的，甲方不再就本协议所涉债务提起诉讼或申请仲裁；"
+        "乙方未按约履行的，按本协议第三条处理。"
+    )
+    # the balance and the right to sue for it are stated once, in 第三条
+    assert "提起诉讼。" in context["default"] and "余额" not in context["suit"]
