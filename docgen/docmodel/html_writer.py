@@ -39,9 +39,9 @@ _STYLE = (
     "font-size: 10.5pt; margin: 2mm 0 4mm; } "
     "table.form th, table.form td { border: 0.6pt solid #000; padding: 1.2mm 2mm; "
     "vertical-align: top; } "
-    "table.form th { text-align: center; font-weight: bold; background: #eee; "
-    "break-after: avoid; } "
-    "table.form tr { break-inside: avoid; }"
+    "table.form th { text-align: center; font-weight: bold; background: #eee; } "
+    "table.form tr { break-inside: avoid; } "
+    "table.form tr.section { break-after: avoid; }"
 )
 _ALIGN_CLASS = {"left": "", "center": "center", "right": "num"}
 _PARAGRAPH_CLASS = {
@@ -94,7 +94,7 @@ def _form(block: FormTable) -> str:
     cols = "".join(f'<col style="width: {width}%">' for width in widths)
     rows = []
     for section in block.sections:
-        rows.append(f'<tr><th colspan="2">{escape(section.title)}</th></tr>')
+        rows.append(f'<tr class="section"><th colspan="2">{escape(section.title)}</th></tr>')
         rows += [f"<tr><td>{escape(q)}</td><td>{escape(a)}</td></tr>" for q, a in section.rows]
     return f'<table class="form"><colgroup>{cols}</colgroup><tbody>{"".join(rows)}</tbody></table>'
 

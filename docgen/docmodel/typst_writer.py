@@ -84,24 +84,29 @@ def _table(block: Table) -> str:
 
 def _form(block: FormTable) -> str:
     """The form in 10.5 pt, cells at the top, each section's title a grey row across both
-    columns kept with the section's first row; no row splits across pages."""
-    cells = []
+    columns kept with the section's first row; no row splits across pages.
+
+    Each section is a table of its own whose title is its header row: Typst never leaves a
+    header alone at the foot of a page, which a title row inside one long table may be.
+    The tables touch, so the form still reads as one."""
+    widths = f"({block.label_width}%, {100 - block.label_width}%)"
+    tables = []
     for section in block.sections:
         title = f"strong({string(section.title)})"
-        cells.append(
-            f'table.cell(colspan: 2, align: center, fill: rgb("#eeeeee"), breakable: false, '
-            f"{title})"
-        )
+        cells = [
+            "table.header(repeat: false, table.cell(colspan: 2, align: center, "
+            f'fill: rgb("#eeeeee"), breakable: false, {title}))'
+        ]
         for question, answer in section.rows:
             cells += [
                 f"table.cell(breakable: false, {string(question)})",
                 f"table.cell(breakable: false, {string(answer)})",
             ]
-    widths = f"({block.label_width}%, {100 - block.label_width}%)"
-    table = f"table(columns: {widths}, align: top + left, {_args(cells)})"
+        tables.append(f"table(columns: {widths}, align: top + left, {_args(cells)})")
     return (
         "block(above: 2mm + 0.3em, below: 4mm + 0.3em, text(size: 10.5pt, { "
-        f"set par(justify: false); {table} }}))"
+        "set par(justify: false); show table: set block(spacing: 0pt); "
+        f"{'; '.join(tables)} }}))"
     )
 
 
