@@ -318,3 +318,21 @@ def test_a_letter_calls_an_account_the_creditors_own_only_when_it_is(
     data = load_fixture(type_name, "valid", name)
     pdf = service.render_each(type_name, data, "pdf")[0].content
     assert request_words in normalize("".join(pdf_pages_text(pdf)))
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(
+    ("type_name", "name", "detail"),
+    [
+        ("firm_letter", "two_lawyers_for_a_company", "电话：0755-83025555"),
+        ("lawyer_letter", "person_debtor_auto_number", "电子邮箱：office@mingzheng-law.example.cn"),
+    ],
+)
+def test_a_letterheads_label_stays_on_the_line_of_its_value(
+    type_name, name, detail, engine, service
+):
+    # the details line wrapped inside 「电话：」 or between 「电子邮箱：」 and the address
+    data = load_fixture(type_name, "valid", name)
+    pdf = service.render_each(type_name, data, "pdf", engine=engine)[0].content
+    lines = [re.sub(r"\s+", "", line) for line in pdf_pages_text(pdf)[0].splitlines()]
+    assert any(detail in line for line in lines), lines[:4]
