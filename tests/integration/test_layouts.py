@@ -336,3 +336,13 @@ def test_a_letterheads_label_stays_on_the_line_of_its_value(
     pdf = service.render_each(type_name, data, "pdf", engine=engine)[0].content
     lines = [re.sub(r"\s+", "", line) for line in pdf_pages_text(pdf)[0].splitlines()]
     assert any(detail in line for line in lines), lines[:4]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_amounts_tables_item_fits_on_one_line(engine, service):
+    # 借期内利息 broke into 借期内利 / 息 in a column too narrow for five characters
+    data = load_fixture("demand_letter", "valid", "interest_at_the_cap")
+    pdf = service.render("demand_letter", data, "pdf", engine=engine).content
+    # the words of a wrapped cell come out with a space where the line broke
+    row = next(line for line in pdf_pages_text(pdf)[0].splitlines() if "12,000.00" in line)
+    assert "借期内利息" in row, row
