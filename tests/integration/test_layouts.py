@@ -346,3 +346,12 @@ def test_the_amounts_tables_item_fits_on_one_line(engine, service):
     # the words of a wrapped cell come out with a space where the line broke
     row = next(line for line in pdf_pages_text(pdf)[0].splitlines() if "12,000.00" in line)
     assert "借期内利息" in row, row
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_an_evidence_lists_names_are_not_broken_inside_a_word(engine, service):
+    # 银行转账凭证 broke into 银行转账凭 / 证 in a column too narrow for six characters
+    data = load_fixture("evidence_list", "valid", "loan_case")
+    pdf = service.render("evidence_list", data, "pdf", engine=engine).content
+    row = next(line for line in pdf_pages_text(pdf)[0].splitlines() if "证据1-2" in line)
+    assert "证据1-2 银行转账凭证" in row, row
