@@ -264,7 +264,8 @@ def _base(outstanding: Outstanding) -> Decimal:
 
 def _delay_interest(result: Assessment, case: EnforcementApplication) -> None:
     """The doubled part runs on the unpaid debt other than general interest, each
-    installment from its own deadline (法释〔2014〕8号 arts. 1, 2)."""
+    installment from its own deadline, or from the acceleration day where the instrument
+    accelerated it (法释〔2014〕8号 arts. 1, 2)."""
     title = case.title
     until = case.calculation_date or case.application_date
     if case.calculation_date is not None and case.calculation_date > case.application_date:
@@ -275,7 +276,13 @@ def _delay_interest(result: Assessment, case: EnforcementApplication) -> None:
         )
         return
     if title.installments:
-        parts = [(i.amount, i.due) for i in sorted(title.installments, key=lambda i: i.due)]
+        # an installment the instrument accelerated fell due on the acceleration day: its
+        # period ended then, so its doubled part runs from the day after (art. 2)
+        on = title.accelerated_on
+        parts = [
+            (i.amount, i.due if on is None else min(i.due, on))
+            for i in sorted(title.installments, key=lambda i: i.due)
+        ]
     else:
         parts = [(_base(case.outstanding), period_start(title))]
     first = parts[0][1]
