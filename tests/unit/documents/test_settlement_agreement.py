@@ -105,3 +105,26 @@ def test_the_promise_not_to_sue_leaves_the_default_to_article_three():
     )
     # the balance and the right to sue for it are stated once, in 第三条
     assert "提起诉讼。" in context["default"] and "余额" not in context["suit"]
+
+
+def _printed(data) -> str:
+    from docgen import layouts
+    from docgen.docmodel.blocks import paragraphs
+
+    context, _ = _context(data)
+    return "\n".join(paragraphs(layouts.LAYOUTS["settlement_agreement"].build(context)))
+
+
+def test_the_guarantor_secures_the_settled_amount_not_interest():
+    printed = _printed(WITHDRAW)
+    assert (
+        "保证范围包括本协议约定的和解款及甲方为实现债权支出的合理费用，保证期间为本协议约定的"
+        "最后一期付款期限届满之日起三年；乙方债务依第三条加速到期的，保证期间的起算日不变。"
+    ) in printed
+    assert "欠款、利息" not in printed
+    once = copy.deepcopy(WITHDRAW)  # one payment: nothing to accelerate
+    once["schedule"] = {"rows": [{"due_date": "2026-12-31", "amount": once["amount"]}]}
+    once.pop("acceleration", None)
+    printed = _printed(once)
+    assert "保证期间为本协议约定的付款期限届满之日起三年。" in printed
+    assert "加速到期" not in printed
