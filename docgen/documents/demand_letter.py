@@ -27,6 +27,7 @@ from docgen.documents.letter_rules import (
     check_not_in_future,
     check_payment_account,
     summary_for,
+    what_was_due,
 )
 from docgen.documents.parts import (
     AddressedCase,
@@ -242,10 +243,11 @@ def _facts_text(case: DemandLetter, you: str) -> str:
     if summary and not summary.endswith(("。", "！", ".")):
         summary += "。"
     debtor = you if case.recipient_role == "debtor" else case.debtor.name
+    due = what_was_due(contract.kind, case.amounts.principal_label)
     text = (
         f"{case.creditor.name}（以下简称“我方”）与{debtor}于{format_cn(contract.signed_on)}"
         f"签订《{contract.name}》{number}。{summary}根据合同约定，{debtor}应于"
-        f"{format_cn(contract.due_date)}前清偿相应款项，但{debtor}至今未依约履行付款义务。"
+        f"{format_cn(contract.due_date)}前{due}，但{debtor}至今未依约履行付款义务。"
     )
     guarantee = recipient_guarantee(case)
     if guarantee is not None:

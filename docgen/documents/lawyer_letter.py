@@ -27,6 +27,7 @@ from docgen.documents.letter_rules import (
     check_not_in_future,
     check_payment_account,
     summary_for,
+    what_was_due,
 )
 from docgen.documents.parts import (
     AddressedCase,
@@ -264,7 +265,8 @@ def build_context(case: LawyerLetter, assessment: Assessment) -> dict[str, Any]:
     facts = (
         f"委托人与{case.debtor.name}于{format_cn(contract.signed_on)}签订《{contract.name}》"
         f"{number}。{summary}根据合同约定，"
-        f"{debtor_name}应于{format_cn(contract.due_date)}前清偿相应款项，但{debtor_name}"
+        f"{debtor_name}应于{format_cn(contract.due_date)}前"
+        f"{what_was_due(contract.kind, case.amounts.principal_label)}，但{debtor_name}"
         "至今未依约履行付款义务。"
     )
     guarantee = recipient_guarantee(case)

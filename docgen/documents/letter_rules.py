@@ -128,3 +128,11 @@ def account_context(account: dict[str, str], creditor: Party) -> dict[str, str |
     creditor, so that the letter says the creditor designated it (民法典 art. 522) rather
     than calling a third party's account the creditor's own."""
     return {**account, "designated": not _same_name(account["account_name"], creditor.name)}
+
+
+def what_was_due(kind: str, principal_label: str) -> str:
+    """What the debtor was to do by the due date: a buyer pays the price (支付货款,
+    民法典 art. 626), a client the fee; any other debt is settled (清偿相应款项)."""
+    if principal_label == "货款" or (kind in ("sale", "service") and principal_label != "本金"):
+        return f"支付{principal_label}"
+    return "清偿相应款项"
