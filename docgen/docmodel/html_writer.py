@@ -32,6 +32,7 @@ from docgen.docmodel.blocks import (
 _STYLE = (
     "html { font-size: 12pt; line-height: 1.5; } p { margin-bottom: 0.5mm; } "
     ".keep, .lines, .letterhead-sub { break-inside: avoid; } "
+    ".letterhead-sub .nowrap { white-space: nowrap; } "
     "h1, h2, p.section, p.calc-title, p.lead { break-after: avoid; } "
     "table.amounts thead { display: table-header-group; } "
     "p.centered { text-align: center; } "
@@ -134,7 +135,11 @@ def block(item: Block) -> str:
         case Lines():
             return _lines(item)
         case Letterhead(name, details):
-            spans = "　".join(f"<span>{escape(d)}</span>" for d in details)
+            # a short detail is never broken between lines (as Typst's letterhead)
+            spans = "　".join(
+                f'<span class="{"nowrap" if len(d) <= 40 else ""}">{escape(d)}</span>'
+                for d in details
+            )
             return (
                 f'<div class="letterhead">{escape(name)}</div>'
                 f'<div class="letterhead-sub">{spans}</div>'

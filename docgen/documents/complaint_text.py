@@ -54,8 +54,10 @@ def claims(case: CivilComplaint, resolved: ResolvedAmounts) -> list[str]:
                     f"（依《{case.contract.name}》{case.acceleration.clause}约定，借款已于"
                     f"{format_cn(case.acceleration.declared_on)}提前到期）"
                 )
+            # a loan is repaid (偿还借款, 民法典 art. 675); a price is paid (支付价款, art. 626)
+            pay = "支付" if case.contract.kind in ("sale", "service") else "偿还"
             items.append(
-                f"判令{debtors}向{plaintiffs}偿还{label}{legal_amount(value)}{early}{detail}；"
+                f"判令{debtors}向{plaintiffs}{pay}{label}{legal_amount(value)}{early}{detail}；"
             )
         else:
             calc = component.calculation

@@ -22,9 +22,12 @@ from docgen.documents.guarantor_rules import (
     recipient_guarantee,
 )
 from docgen.documents.letter_rules import (
+    account_context,
     check_debtor_capacity,
     check_not_in_future,
     check_payment_account,
+    summary_for,
+    what_was_due,
 )
 from docgen.documents.parts import (
     AddressedCase,
@@ -236,14 +239,15 @@ def _next_step_text(case: DemandLetter) -> str:
 def _facts_text(case: DemandLetter, you: str) -> str:
     contract = case.contract
     number = f"（合同编号：{contract.number}）" if contract.number else ""
-    summary = contract.summary or ""
+    summary = summary_for(contract.summary or "", case.debtor.name, case.recipient_role != "debtor")
     if summary and not summary.endswith(("。", "！", ".")):
         summary += "。"
     debtor = you if case.recipient_role == "debtor" else case.debtor.name
+    due = what_was_due(contract.kind, case.amounts.principal_label)
     text = (
         f"{case.creditor.name}（以下简称“我方”）与{debtor}于{format_cn(contract.signed_on)}"
         f"签订《{contract.name}》{number}。{summary}根据合同约定，{debtor}应于"
-        f"{format_cn(contract.due_date)}前清偿相应款项，但{debtor}至今未依约履行付款义务。"
+        f"{format_cn(contract.due_date)}前{due}，但{debtor}至今未依约履行付款义务。"
     )
     guarantee = recipient_guarantee(case)
     if guarantee is not None:
@@ -292,7 +296,7 @@ def build_context(case: DemandLetter, assessment: Assessment) -> dict[str, Any]:
             "due": format_cn(deadline.due),
             "fallback": deadline.calendar_fallback,
         },
-        "account": case.payment_account.model_dump(),
+        "account": account_context(case.payment_account.model_dump(), case.creditor),
         "next_step": _next_step_text(case),
         "contact": case.contact.model_dump(),
         "signatory": signer.name + (f"（{signer.title}）" if signer.title else ""),

@@ -264,7 +264,8 @@ def _base(outstanding: Outstanding) -> Decimal:
 
 def _delay_interest(result: Assessment, case: EnforcementApplication) -> None:
     """The doubled part runs on the unpaid debt other than general interest, each
-    installment from its own deadline (法释〔2014〕8号 arts. 1, 2)."""
+    installment from its own deadline, or from the acceleration day where the instrument
+    accelerated it (法释〔2014〕8号 arts. 1, 2)."""
     title = case.title
     until = case.calculation_date or case.application_date
     if case.calculation_date is not None and case.calculation_date > case.application_date:
@@ -275,7 +276,13 @@ def _delay_interest(result: Assessment, case: EnforcementApplication) -> None:
         )
         return
     if title.installments:
-        parts = [(i.amount, i.due) for i in sorted(title.installments, key=lambda i: i.due)]
+        # an installment the instrument accelerated fell due on the acceleration day: its
+        # period ended then, so its doubled part runs from the day after (art. 2)
+        on = title.accelerated_on
+        parts = [
+            (i.amount, i.due if on is None else min(i.due, on))
+            for i in sorted(title.installments, key=lambda i: i.due)
+        ]
     else:
         parts = [(_base(case.outstanding), period_start(title))]
     first = parts[0][1]
@@ -302,7 +309,9 @@ def _requests(case: EnforcementApplication, assessment: Assessment) -> list[str]
         note = f"（{o.interest_note}）" if o.interest_note else ""
         parts.append(f"一般债务利息{legal_amount(o.interest)}{note}")
     if o.costs:
-        parts.append(f"诉讼费用{legal_amount(o.costs)}")
+        # an award's costs are arbitration fees (仲裁费), not litigation costs
+        costs = "仲裁费用" if case.title.kind == "arbitration" else "诉讼费用"
+        parts.append(f"{costs}{legal_amount(o.costs)}")
     if o.other:
         parts.append(f"{o.other_label or '其他金钱债务'}{legal_amount(o.other)}")
     unpaid: Decimal = assessment.computed["unpaid"]

@@ -400,6 +400,8 @@ def build_context(case: InstallmentAgreement, assessment: Assessment) -> dict[st
         guarantor = party_context(case.guarantor, mask_ids=False)
         services.append(service_context("丙方", case.guarantor, case.guarantor_service))
         signers.append(signer_context("丙方", case.guarantor))
+    # two parties are 双方, three 各方: one word for the parties throughout
+    parties = "各方" if case.guarantor else "双方"
     return {
         "title": "分期还款协议",
         "creditor": party_context(case.creditor, mask_ids=False),
@@ -408,7 +410,7 @@ def build_context(case: InstallmentAgreement, assessment: Assessment) -> dict[st
         "facts": (
             f"甲乙双方于{format_cn(origin.signed_on)}签订《{origin.name}》{number}。{summary}"
             f"乙方应于{format_cn(origin.due_date)}前清偿的款项至今未能清偿。"
-            "为妥善解决债务清偿问题，各方经平等协商，达成如下协议："
+            f"为妥善解决债务清偿问题，{parties}经平等协商，达成如下协议："
         ),
         "amounts": amounts_context(case.debt, resolved),
         "calculations": resolved.sheets,
@@ -416,7 +418,8 @@ def build_context(case: InstallmentAgreement, assessment: Assessment) -> dict[st
         "count": str(len(rows)),
         "account": case.payment_account.model_dump(),
         "acceleration": _acceleration_text(case, resolved.total),
-        "jurisdiction": jurisdiction_text(case.jurisdiction, case.signing_place),
+        "jurisdiction": jurisdiction_text(case.jurisdiction, case.signing_place, parties=parties),
+        "parties": parties,
         "services": services,
         "agreement_date": format_cn(case.agreement_date),
         "signing_place": case.signing_place or "",

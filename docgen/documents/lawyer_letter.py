@@ -22,9 +22,12 @@ from docgen.documents.guarantor_rules import (
     recipient_guarantee,
 )
 from docgen.documents.letter_rules import (
+    account_context,
     check_debtor_capacity,
     check_not_in_future,
     check_payment_account,
+    summary_for,
+    what_was_due,
 )
 from docgen.documents.parts import (
     AddressedCase,
@@ -258,11 +261,13 @@ def build_context(case: LawyerLetter, assessment: Assessment) -> dict[str, Any]:
     number = f"（合同编号：{contract.number}）" if contract.number else ""
     # the summary is written in the creditor's voice (我方, as the form asks); the firm
     # speaks here, so the creditor is 委托人
-    summary = _sentence(contract.summary.replace("我方", "委托人")) if contract.summary else ""
+    summary = contract.summary.replace("我方", "委托人") if contract.summary else ""
+    summary = _sentence(summary_for(summary, case.debtor.name, guarantor)) if summary else ""
     facts = (
         f"委托人与{case.debtor.name}于{format_cn(contract.signed_on)}签订《{contract.name}》"
         f"{number}。{summary}根据合同约定，"
-        f"{debtor_name}应于{format_cn(contract.due_date)}前清偿相应款项，但{debtor_name}"
+        f"{debtor_name}应于{format_cn(contract.due_date)}前"
+        f"{what_was_due(contract.kind, case.amounts.principal_label)}，但{debtor_name}"
         "至今未依约履行付款义务。"
     )
     guarantee = recipient_guarantee(case)
@@ -303,7 +308,7 @@ def build_context(case: LawyerLetter, assessment: Assessment) -> dict[str, Any]:
             "text": case.deadline.text(deadline),
             "due": format_cn(deadline.due),
         },
-        "account": case.payment_account.model_dump(),
+        "account": account_context(case.payment_account.model_dump(), case.client),
         "next_step": step,
         "cc_note": case.cc_note or "",
     }

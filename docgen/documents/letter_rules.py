@@ -112,3 +112,27 @@ def check_not_in_future(result: Assessment, day: date, today: date, loc: Loc) ->
             "之日；催收送达之日关系诉讼时效中断（《中华人民共和国民法典》第一百九十五条）"
             "和付款期限的计算，不得预填日期",
         )
+
+
+def summary_for(summary: str, debtor: str, guarantor_copy: bool) -> str:
+    """The debt's history as the copy's recipient reads it. The summary is written to the
+    debtor (如 向您出借, as the form suggests); in a guarantor's copy 您 and 贵司 would
+    name the guarantor, so they become the debtor's name."""
+    if not guarantor_copy:
+        return summary
+    return summary.replace("贵司", debtor).replace("您", debtor)
+
+
+def account_context(account: dict[str, str], creditor: Party) -> dict[str, str | bool]:
+    """The payment account as a letter prints it; ``designated`` when it is not held by the
+    creditor, so that the letter says the creditor designated it (民法典 art. 522) rather
+    than calling a third party's account the creditor's own."""
+    return {**account, "designated": not _same_name(account["account_name"], creditor.name)}
+
+
+def what_was_due(kind: str, principal_label: str) -> str:
+    """What the debtor was to do by the due date: a buyer pays the price (支付货款,
+    民法典 art. 626), a client the fee; any other debt is settled (清偿相应款项)."""
+    if principal_label == "货款" or (kind in ("sale", "service") and principal_label != "本金"):
+        return f"支付{principal_label}"
+    return "清偿相应款项"

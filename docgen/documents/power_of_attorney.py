@@ -278,7 +278,8 @@ def _agent_lines(agent: LitigationAgent) -> list[str]:
     if agent.license_number:
         lines.append(f"执业证号：{agent.license_number}")
     if agent.id_number:
-        lines.append(f"身份证号码：{agent.id_number}")
+        # worded as the principal's line is (居民身份证号码), one label for one document
+        lines.append(f"居民身份证号码：{agent.id_number}")
     if agent.phone:
         lines.append(f"联系电话：{agent.phone}")
     return lines

@@ -178,9 +178,11 @@ def _suit_clause(case: SettlementAgreement) -> str:
             "乙方不履行的，甲方可以申请人民法院强制执行。依《诉讼费用交纳办法》第十五条，"
             "以调解方式结案的案件受理费减半交纳。" + costs
         )
+    # what the creditor may sue for on default is the default clause's (第三条), stated
+    # once: here only the promise not to sue
     return (
         "乙方按本协议履行完毕的，甲方不再就本协议所涉债务提起诉讼或申请仲裁；"
-        "乙方未按约履行的，甲方有权就本协议项下尚未支付的和解款提起诉讼。"
+        "乙方未按约履行的，按本协议第三条处理。"
     )
 
 
@@ -218,15 +220,17 @@ def build_context(case: SettlementAgreement, assessment: Assessment) -> dict[str
         guarantor = party_context(case.guarantor, mask_ids=False)
         signers.append(signer_context("丙方", case.guarantor))
     once = len(rows) == 1
+    # two parties are 双方, three 各方: one word for the parties throughout
+    parties = "各方" if guarantor else "双方"
     return {
         "title": "和解协议",
         "creditor": party_context(case.creditor, mask_ids=False),
         "debtor": party_context(case.debtor, mask_ids=False),
         "guarantor": guarantor,
-        "facts": facts + "为妥善解决纠纷，各方经平等协商，自愿达成如下和解协议：",
+        "facts": facts + f"为妥善解决纠纷，{parties}经平等协商，自愿达成如下和解协议：",
         "amount": (
             f"乙方同意向甲方支付和解款共计{legal_amount(amount)}。乙方按本协议足额付清后，"
-            f"{'各方' if guarantor else '双方'}就{suit.dispute}再无其他争议。"
+            f"{parties}就{suit.dispute}再无其他争议。"
         ),
         "plan_intro": (
             f"乙方应于{format_cn(rows[0].due)}前一次性付清上述款项。"
@@ -255,7 +259,11 @@ def _closing(case: SettlementAgreement) -> str:
     filed = case.outcome.kind != "not_filed"
     count = (3 if case.guarantor else 2) + (1 if filed else 0)
     court = "，一份提交人民法院" if filed else ""
-    return f"本协议一式{'二三四'[count - 2]}份，各方各执一份{court}，自各方签字（盖章）之日起生效。"
+    parties = "各方" if case.guarantor else "双方"
+    return (
+        f"本协议一式{'二三四'[count - 2]}份，{parties}各执一份{court}，"
+        f"自{parties}签字（盖章）之日起生效。"
+    )
 
 
 def filename(case: SettlementAgreement) -> str:

@@ -135,12 +135,10 @@ def acceptance_fee(
         f"{format_yuan(claim)}元分段累计交纳，合计{_money(full)}元"
     )
     if halved:
-        basis += (
-            f"；{_HALVING_TEXT[procedure]}，为{_money(full / 2)}元，"
-            f"{_rounding_clause(rounding)}为{format_yuan(fee)}元"
-        )
+        basis += f"；{_HALVING_TEXT[procedure]}，为{_money(full / 2)}元"
+        basis += _rounded(full / 2, fee, rounding)
     else:
-        basis += f"，{_rounding_clause(rounding)}为{format_yuan(fee)}元"
+        basis += _rounded(full, fee, rounding)
     note = _rounding_note(rounding)
     basis += f"。{note}"
     return FeeResult(
@@ -174,7 +172,7 @@ def preservation_fee(amount: Decimal | int | str, *, rounding: Rounding = "fen")
     if capped:
         basis += f"，超过最高限额{format_yuan(PRESERVATION_CAP)}元，按最高限额交纳"
     note = _rounding_note(rounding)
-    basis += f"，{_rounding_clause(rounding)}为{format_yuan(fee)}元。{note}"
+    basis += f"{_rounded(min(full, PRESERVATION_CAP), fee, rounding)}。{note}"
     return FeeResult(
         fee=fee,
         steps=steps,
@@ -201,7 +199,8 @@ def payment_order_fee(amount: Decimal | int | str, *, rounding: Rounding = "fen"
     basis = (
         f"依据《诉讼费用交纳办法》第十四条第（三）项，申请支付令比照财产案件受理费标准的"
         f"1/3交纳：按请求给付的金额{format_yuan(claim)}元依第十三条第（一）项分段累计为"
-        f"{_money(full)}元，其1/3{_rounding_clause(rounding)}为{format_yuan(fee)}元。"
+        f"{_money(full)}元，其1/3{'' if full / 3 == fee else _rounding_clause(rounding)}"
+        f"为{format_yuan(fee)}元。"
         f"{_rounding_note(rounding)}"
     )
     return FeeResult(
@@ -245,7 +244,7 @@ def halved_refund(
     refund = amount - kept
     basis = (
         f"依据《诉讼费用交纳办法》第十五条减半交纳案件受理费：已预交{format_yuan(amount)}元，"
-        f"减半为{_money(amount / 2)}元，{_rounding_clause(rounding)}为{format_yuan(kept)}元，"
+        f"减半为{_money(amount / 2)}元{_rounded(amount / 2, kept, rounding)}，"
         f"应退还{format_yuan(refund)}元。{_REFUND_NOTE}"
     )
     return Refund(amount, kept, refund, basis, _REFUND_NOTE)
@@ -306,6 +305,14 @@ _REFUND_NOTE = "实际金额以人民法院退费通知为准。"
 
 def _rounding_clause(rounding: Rounding) -> str:
     return _ROUNDING_TEXT[rounding]
+
+
+def _rounded(exact: Decimal, fee: Decimal, rounding: Rounding) -> str:
+    """「，四舍五入保留至分为X元」 where rounding changed the figure; nothing where the exact
+    figure already is the fee (「减半为1,150.00元，四舍五入保留至分为1,150.00元」 says it twice)."""
+    if exact == fee:
+        return ""
+    return f"，{_rounding_clause(rounding)}为{format_yuan(fee)}元"
 
 
 def _rounding_note(rounding: Rounding) -> str:

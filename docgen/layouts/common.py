@@ -30,12 +30,13 @@ from docgen.docmodel.blocks import (
 
 Context = Mapping[str, Any]
 
+# 项目 holds five characters on one line (借期内利息, 逾期利息 and 违约金 alike)
 AMOUNT_COLUMNS = (
-    Column("序号", 9, "center"),
-    Column("项目", 13, "center"),
+    Column("序号", 8, "center"),
+    Column("项目", 16, "center"),
     Column("计算截至日", 22),
     Column("金额（元）", 18, "right"),
-    Column("说明", 38),
+    Column("说明", 36),
 )
 CALCULATION_COLUMNS = (
     Column("期间", 40),

@@ -6,6 +6,7 @@ from __future__ import annotations
 from docgen.docmodel.blocks import (
     Block,
     Document,
+    Keep,
     Lines,
     PageBreak,
     Paragraph,
@@ -18,7 +19,6 @@ from docgen.layouts.common import (
     Context,
     amounts_table,
     calculation_annex,
-    closing,
     payment,
     proceeding_costs,
     sign_block,
@@ -46,6 +46,7 @@ def _letter(c: Context) -> tuple[Block, ...]:
         contacts.append(text(f"联系地址：{contact['address']}"))
     if contact.get("email"):
         contacts.append(text(f"电子邮箱：{contact['email']}"))
+    demand = _demand(c)
     return (
         Title(c["title"]),
         *number,
@@ -57,17 +58,22 @@ def _letter(c: Context) -> tuple[Block, ...]:
             text(f"截至{c['amounts']['as_of']}，{c['owes']}尚欠我方款项明细如下："), lead=True
         ),
         amounts_table(c["amounts"]),
-        *_demand(c),
-        Lines(tuple(contacts), indent=True),
-        closing(
-            Paragraph(text("特此通知。" if c["notice"] else "特此函告。")),
-            SignatureLines(
-                (
-                    f"{creditor['name']}{c['creditor_signs_as']}",
-                    f"签署人：{c['signatory']}",
-                    c["letter_date"],
-                )
-            ),
+        *demand[:-1],
+        # the last sentence that says something and the contacts go over with the
+        # signature: a page never holds only 特此函告 and the signature
+        Keep(
+            (
+                demand[-1],
+                Lines(tuple(contacts), indent=True),
+                Paragraph(text("特此通知。" if c["notice"] else "特此函告。")),
+                SignatureLines(
+                    (
+                        f"{creditor['name']}{c['creditor_signs_as']}",
+                        f"签署人：{c['signatory']}",
+                        c["letter_date"],
+                    )
+                ),
+            )
         ),
     )
 
@@ -90,7 +96,7 @@ def _demand(c: Context) -> tuple[Block, ...]:
     return (
         payment(
             f"现特函告{you}：请于{c['deadline']['text']}，将上述欠款合计{total}"
-            "支付至我方以下账户：",
+            f"支付至我方{_designated(c['account'])}以下账户：",
             c["account"],
         ),
         Paragraph(
@@ -120,3 +126,8 @@ def _receipt(c: Context) -> tuple[Block, ...]:
         ),
         sign_block(c["receipt_signer"]),
     )
+
+
+def _designated(account: Context) -> str:
+    """An account held by someone other than the creditor is one the creditor designates."""
+    return "指定的" if account.get("designated") else ""

@@ -48,9 +48,17 @@ def _application(c: Context) -> tuple[Block, ...]:
         Heading("申请事项：", 2),
         *requests,
         *delay,
+        # the leads before the reasons, so that the reasons' last sentence can go over
+        # with 此致 and the signature (a table cannot be kept whole with them)
+        *_leads(c),
         Heading("事实与理由：", 2),
         Paragraph(text(c["facts"])),
-        Paragraph(text(c["court_basis"])),
-        *_leads(c),
-        Keep((Paragraph(text("此致")), Paragraph(text(c["court"]), "plain"), signature)),
+        Keep(
+            (
+                Paragraph(text(c["court_basis"])),
+                Paragraph(text("此致")),
+                Paragraph(text(c["court"]), "plain"),
+                signature,
+            )
+        ),
     )

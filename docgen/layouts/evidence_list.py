@@ -18,11 +18,11 @@ from docgen.layouts.common import Context
 
 COLUMNS = (
     Column("序号", 14, "center"),  # "证据1-1" on one line
-    Column("证据名称", 17),
+    Column("证据名称", 20),  # "银行转账凭证" on one line
     Column("证据来源", 15),
-    Column("证明目的", 31),
+    Column("证明目的", 30),
     Column("原件/复印件", 11, "center"),
-    Column("页码", 12, "center"),
+    Column("页码", 10, "center"),  # "11-12"
 )
 
 

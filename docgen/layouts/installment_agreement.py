@@ -97,12 +97,18 @@ def _articles(c: Context) -> list[tuple[str, tuple[Block, ...]]]:
         articles.append(("连带责任保证", (Paragraph(text(GUARANTEE)),)))
     articles += [
         ("争议解决", (Paragraph(text(c["jurisdiction"])),)),
-        ("送达地址", (Paragraph(text(service_text())), service_lines(c["services"]))),
+        (
+            "送达地址",
+            (Paragraph(text(service_text(parties=c["parties"]))), service_lines(c["services"])),
+        ),
         (
             "其他",
             (
                 Paragraph(
-                    text(f"本协议一式{c['copies']}份，各方各执一份，自各方签字（盖章）之日起生效。")
+                    text(
+                        f"本协议一式{c['copies']}份，{c['parties']}各执一份，"
+                        f"自{c['parties']}签字（盖章）之日起生效。"
+                    )
                 ),
             ),
         ),

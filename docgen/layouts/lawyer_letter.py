@@ -91,7 +91,7 @@ def _opinion(c: Context) -> tuple[Block, ...]:
     return (
         payment(
             f"本所律师郑重提请{you}：请于{c['deadline']['text']}，将上述欠款合计{total}"
-            "支付至委托人以下账户：",
+            f"支付至委托人{'指定的' if c['account'].get('designated') else ''}以下账户：",
             c["account"],
         ),
         Paragraph(

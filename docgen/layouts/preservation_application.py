@@ -49,8 +49,15 @@ def _application(c: Context) -> tuple[Block, ...]:
         *(Paragraph(text(reason)) for reason in c["reasons"]),
         Heading("担保：", 2),
         Paragraph(text(c["security"])),
-        Heading("申请费：", 2),
-        Paragraph(text(f"申请保全费{c['fee']['amount']}，由申请人预交。")),
-        Paragraph(text(c["fee"]["basis"]), "note"),
-        Keep((Paragraph(text("此致")), Paragraph(text(c["court"]), "plain"), signature)),
+        # the fee goes over with 此致 and the signature: never a page holding only those
+        Keep(
+            (
+                Heading("申请费：", 2),
+                Paragraph(text(f"申请保全费{c['fee']['amount']}，由申请人预交。")),
+                Paragraph(text(c["fee"]["basis"]), "note"),
+                Paragraph(text("此致")),
+                Paragraph(text(c["court"]), "plain"),
+                signature,
+            )
+        ),
     )

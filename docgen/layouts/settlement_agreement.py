@@ -6,7 +6,6 @@ from __future__ import annotations
 from docgen.docmodel.blocks import Block, Document, Paragraph, Table, text
 from docgen.layouts.common import Context, agreement, pay_into
 from docgen.layouts.debt_confirmation import PLAN_COLUMNS
-from docgen.layouts.installment_agreement import GUARANTEE
 
 
 def build(c: Context) -> Document:
@@ -23,6 +22,21 @@ def _payment(c: Context) -> tuple[Block, ...]:
     )
 
 
+def _guarantee(c: Context) -> str:
+    """The guarantor's clause in the words of a settlement: it secures the settled amount
+    (no interest is agreed), and only a plan in installments can be accelerated."""
+    scope = (
+        "丙方自愿为乙方在本协议项下的全部债务向甲方提供连带责任保证，保证范围包括本协议约定的"
+        "和解款及甲方为实现债权支出的合理费用，"
+    )
+    if not c["schedule"]:
+        return scope + "保证期间为本协议约定的付款期限届满之日起三年。"
+    return (
+        scope + "保证期间为本协议约定的最后一期付款期限届满之日起三年；乙方债务依第三条加速"
+        "到期的，保证期间的起算日不变。"
+    )
+
+
 def _articles(c: Context) -> list[tuple[str, tuple[Block, ...]]]:
     articles: list[tuple[str, tuple[Block, ...]]] = [
         ("和解金额", (Paragraph(text(c["amount"])),)),
@@ -30,7 +44,7 @@ def _articles(c: Context) -> list[tuple[str, tuple[Block, ...]]]:
         ("违约责任", (Paragraph(text(c["default"])),)),
     ]
     if c["guarantor"]:
-        articles.append(("连带责任保证", (Paragraph(text(GUARANTEE)),)))
+        articles.append(("连带责任保证", (Paragraph(text(_guarantee(c))),)))
     articles += [
         (c["suit_title"], (Paragraph(text(c["suit"])),)),
         ("其他", (Paragraph(text(c["closing"])),)),

@@ -206,3 +206,16 @@ def test_suing_a_guarantor_whose_period_lapsed_is_refused_naming_the_dates(servi
     assert error.loc == ("defendants", 1, "guarantee") and error.code == "guarantee_period_lapsed"
     assert "保证期间已于2026年7月10日届满" in error.message
     assert "主债务履行期限届满之日（2026年1月10日）起六个月" in error.message
+
+
+def test_a_price_is_claimed_as_paid_and_a_loan_as_repaid(service, narrative_pdf):
+    # 支付价款 (民法典 art. 626) for a sale, 偿还借款 (art. 675) for a loan
+    sale = load_fixture("civil_complaint", "valid", "narrative_sale_contract")
+    pdf = service.render("civil_complaint", sale, "pdf").content
+    printed = normalize("".join(pdf_pages_text(pdf)))
+    assert (
+        "判令被告杭州远景建设工程有限公司向原告上海申达机电设备有限公司支付货款人民币"
+        "380,000.00元（大写：叁拾捌万元整）；"
+    ) in printed
+    assert "偿还货款" not in printed
+    assert "判令被告张伟向原告刘芳偿还本金人民币100,000.00元" in narrative_pdf

@@ -113,3 +113,14 @@ def test_typst_writes_case_strings_of_the_form_as_string_literals():
     source = typst_writer.block(hostile)
     assert typst_writer.string('#"] *x*') in source
     assert typst_writer.string("][") in source
+
+
+@pytest.mark.parametrize("engine", ["typst", "weasyprint"])
+def test_no_page_ends_with_a_section_title(engine, service, form_layout):
+    # a title at the foot of a page with its rows on the next reads as an empty section;
+    # forms of 12 to 17 sections break after every kind of row
+    backend = service.typst if engine == "typst" else service.pdf
+    for sections in range(12, 18):
+        pdf = LayoutPrinter(engine, backend).render(form_layout(_form(sections)), {})
+        for page in pdf_pages_text(pdf)[:-1]:
+            assert not re.search(r"第\d+部分$", normalize(page)), (sections, normalize(page)[-40:])

@@ -92,13 +92,25 @@ def test_docx_and_both_pdfs_print_the_layouts_paragraphs(case, tmp_path, case_pd
         assert docx_paragraphs(word.content) == paragraphs(document)
 
 
-def _signature_lines(document: Document) -> set[str]:
+# Words that close a document without saying anything: a page holding only these and
+# the signature is a signature page all the same.
+_CLOSING_WORDS = {"此致", "特此函告。", "特此通知。", "（以下无正文）"}
+
+
+def _closing_lines(document: Document) -> set[str]:
+    """The signature lines, the closing formulas, and the court addressed after 此致."""
     lines: set[str] = set()
-    for block in walk(document.blocks):
+    blocks = list(walk(document.blocks))
+    for i, block in enumerate(blocks):
         if isinstance(block, SignatureLines):
             lines |= {normalize(line) for line in block.lines}
         elif isinstance(block, SignBlock):
             lines |= {normalize(line) for line in block.lines()}
+        elif isinstance(block, Paragraph) and normalize(plain(block.text)) in _CLOSING_WORDS:
+            lines.add(normalize(plain(block.text)))
+            after = blocks[i + 1] if i + 1 < len(blocks) else None
+            if normalize(plain(block.text)) == "此致" and isinstance(after, Paragraph):
+                lines.add(normalize(plain(after.text)))
     return lines
 
 
@@ -109,14 +121,16 @@ def _page_body(page: str) -> str:
 @pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("case", by_case(CASES))
 def test_no_page_holds_a_signature_alone(case, engine, tmp_path, case_pdfs):
+    # 此致, the court and 特此函告 are not body text: a page holding only them and the
+    # signature fails, the last paragraph that says something must come over with them
     documents = expected_documents(case, tmp_path / "expected")
     pdfs = case_pdfs.pdfs(case, engine)  # with the register's stamp
     for document, pdf in zip(documents, pdfs, strict=True):
-        signature = _signature_lines(document)
+        closing = _closing_lines(document)
         for number, page in enumerate(pdf_pages_text(pdf.content), start=1):
             body = _page_body(page)
             rest = body
-            for line in sorted(signature, key=len, reverse=True):
+            for line in sorted(closing, key=len, reverse=True):
                 rest = rest.replace(line, "")
             assert rest or not body, f"{engine}: page {number} holds only a signature"
 
@@ -288,3 +302,58 @@ def test_a_letter_printed_from_the_former_template_files_is_not_printed_differen
         reissue_pdf(service, stamp.document_id)
     assert refused.value.code == "template_changed"
     assert template in refused.value.message
+
+
+@pytest.mark.parametrize(
+    ("type_name", "name", "request_words"),
+    [
+        ("demand_letter", "account_of_a_third_party", "支付至我方指定的以下账户：户名：陈建国"),
+        ("demand_letter", "person_debtor", "支付至我方以下账户：户名：深圳市恒信商贸有限公司"),
+        ("lawyer_letter", "person_debtor_auto_number", "支付至委托人以下账户：户名：深圳市"),
+    ],
+)
+def test_a_letter_calls_an_account_the_creditors_own_only_when_it_is(
+    type_name, name, request_words, service
+):
+    # a third party's account (a warning when checked) is one the creditor designates
+    # (民法典 art. 522), not 我方账户
+    data = load_fixture(type_name, "valid", name)
+    pdf = service.render_each(type_name, data, "pdf")[0].content
+    assert request_words in normalize("".join(pdf_pages_text(pdf)))
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(
+    ("type_name", "name", "detail"),
+    [
+        ("firm_letter", "two_lawyers_for_a_company", "电话：0755-83025555"),
+        ("lawyer_letter", "person_debtor_auto_number", "电子邮箱：office@mingzheng-law.example.cn"),
+    ],
+)
+def test_a_letterheads_label_stays_on_the_line_of_its_value(
+    type_name, name, detail, engine, service
+):
+    # the details line wrapped inside 「电话：」 or between 「电子邮箱：」 and the address
+    data = load_fixture(type_name, "valid", name)
+    pdf = service.render_each(type_name, data, "pdf", engine=engine)[0].content
+    lines = [re.sub(r"\s+", "", line) for line in pdf_pages_text(pdf)[0].splitlines()]
+    assert any(detail in line for line in lines), lines[:4]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_amounts_tables_item_fits_on_one_line(engine, service):
+    # 借期内利息 broke into 借期内利 / 息 in a column too narrow for five characters
+    data = load_fixture("demand_letter", "valid", "interest_at_the_cap")
+    pdf = service.render("demand_letter", data, "pdf", engine=engine).content
+    # the words of a wrapped cell come out with a space where the line broke
+    row = next(line for line in pdf_pages_text(pdf)[0].splitlines() if "12,000.00" in line)
+    assert "借期内利息" in row, row
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_an_evidence_lists_names_are_not_broken_inside_a_word(engine, service):
+    # 银行转账凭证 broke into 银行转账凭 / 证 in a column too narrow for six characters
+    data = load_fixture("evidence_list", "valid", "loan_case")
+    pdf = service.render("evidence_list", data, "pdf", engine=engine).content
+    row = next(line for line in pdf_pages_text(pdf)[0].splitlines() if "证据1-2" in line)
+    assert "证据1-2 银行转账凭证" in row, row

@@ -174,3 +174,24 @@ def test_an_acceleration_follows_a_missed_installment():
     assert [(p.loc, p.code) for p in result.errors] == [
         (("title", "accelerated_on"), "before_a_missed_installment")
     ]
+
+
+def test_an_awards_costs_are_claimed_as_arbitration_fees():
+    data = load_fixture("enforcement_application", "valid", "arbitration_award")
+    first = TYPE.build_context(TYPE.parse(data), _assess(data))["requests"][0]
+    assert "仲裁费用人民币8,650.00元（大写：捌仟陆佰伍拾元整）" in first
+    assert "诉讼费用" not in first
+    judgment = TYPE.build_context(TYPE.parse(JUDGMENT), _assess(JUDGMENT))["requests"][0]
+    assert "诉讼费用人民币1,332.49元" in judgment
+
+
+def test_accelerated_installments_bear_delay_interest_from_the_acceleration():
+    # all 80,000 is claimed, so all of it is late: the first installment from its own
+    # deadline (2026-04-30), the three accelerated on 2026-05-01 from the day after
+    data, result = _installments("mediation_accelerated")
+    context = TYPE.build_context(TYPE.parse(data), result)
+    # 20,000 × 0.0175% × 204 days + 3 × 20,000 × 0.0175% × 203 days
+    assert "暂计至2026年11月20日为人民币2,845.50元" in context["requests"][1]
+    assert "第1部分（2026年4月30日届满）" in context["delay"]
+    assert "第4部分（2026年5月1日届满）" in context["delay"]
+    assert "自2026年5月2日起至2026年11月20日止共203日" in context["delay"]

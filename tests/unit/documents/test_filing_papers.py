@@ -227,3 +227,10 @@ def test_each_chosen_way_needs_its_address():
         (("email",), "选择了电子邮件送达，请填写电子邮箱"),
         (("mobile",), "选择了手机短信送达，请填写接收短信的手机号码"),
     ]
+
+
+def test_an_agents_id_number_has_the_principals_label():
+    data = load_fixture("power_of_attorney", "valid", "defendant_with_relative_two_powers")
+    text = _text("power_of_attorney", data)
+    assert "委托人：张伟，男\n居民身份证号码：110101198503151235" in text
+    assert "受托人：张建国，系委托人的父亲\n居民身份证号码：110101197203070017" in text

@@ -238,3 +238,17 @@ def test_a_sale_debt_names_its_plan_column_goods_price_as_the_amounts_do():
 
 def test_a_loan_keeps_principal_as_its_plan_column():
     assert schedule_table(_context(MONTHLY)).columns[2].header == "本金（元）"
+
+
+def test_two_parties_are_双方_in_every_article_and_three_各方():
+    text = "\n".join(paragraphs(layouts.LAYOUTS["installment_agreement"].build(_context(ROWS))))
+    assert "各方" not in text
+    assert "为妥善解决债务清偿问题，双方经平等协商，达成如下协议：" in text
+    assert "因本协议引起的争议，双方协商不成的，提交北京仲裁委员会仲裁。" in text
+    assert "双方确认以下地址为本协议履行及争议解决中相关文书的送达地址" in text
+    assert "书面通知对方（已进入诉讼、仲裁程序的" in text
+    assert "本协议一式两份，双方各执一份，自双方签字（盖章）之日起生效。" in text
+    monthly = "\n".join(
+        paragraphs(layouts.LAYOUTS["installment_agreement"].build(_context(MONTHLY)))
+    )
+    assert "本协议一式三份，各方各执一份，自各方签字（盖章）之日起生效。" in monthly

@@ -108,3 +108,32 @@ def test_a_general_guarantors_letter_is_allowed_with_a_warning_on_its_type():
     assert warning.severity == "warning" and warning.loc == ("guarantees", 0, "type")
     assert "第六百九十三条第一款" in warning.message
     assert [p for p in problems if p.severity == "error"] == []
+
+
+@pytest.mark.parametrize("type_name", ["demand_letter", "lawyer_letter"])
+def test_a_guarantors_copy_says_the_money_was_lent_to_the_debtor(type_name, service):
+    # the summary is written to the debtor (向您出借); the guarantor did not borrow
+    data = copy.deepcopy(JOINT if type_name == "demand_letter" else FIRM)
+    data["debtor"] = copy.deepcopy(JOINT["debtor"])
+    data["contract"]["summary"] = "我方已于2025年1月10日通过银行转账向您出借人民币100,000元"
+    to_debtor, to_guarantor = _texts(service, type_name, data)
+    assert "向您出借人民币100,000元" in to_debtor
+    assert "向张伟出借人民币100,000元" in to_guarantor
+    assert "向您出借" not in to_guarantor
+
+
+@pytest.mark.parametrize("type_name", ["demand_letter", "lawyer_letter"])
+def test_a_buyer_was_to_pay_the_price_and_a_borrower_to_settle(type_name, service):
+    # the sale contract's debtor was to 支付货款 (民法典 art. 626); a loan stays 清偿相应款项
+    sale = COMPANY if type_name == "demand_letter" else FIRM
+    to_debtor = _texts(service, type_name, sale)[0]
+    assert "贵司应于2025年12月31日前支付货款，但贵司至今未依约履行付款义务。" in to_debtor
+    loan = (
+        JOINT
+        if type_name == "demand_letter"
+        else load_fixture("lawyer_letter", "valid", "person_debtor_auto_number")
+    )
+    assert (
+        "您应于2026年1月10日前清偿相应款项，但您至今未依约履行付款义务。"
+        in (_texts(service, type_name, loan)[0])
+    )

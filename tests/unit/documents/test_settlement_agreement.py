@@ -86,3 +86,45 @@ def test_with_a_guarantor_all_three_parties_are_done_with_the_dispute():
     del data["guarantor"]
     context, _ = _context(data)
     assert context["amount"].endswith("双方就民间借贷纠纷再无其他争议。")
+
+
+def test_two_parties_are_双方_throughout_and_three_各方():
+    context, _ = _context(load_fixture("settlement_agreement", "valid", "before_suit_paid_at_once"))
+    assert context["facts"].endswith("为妥善解决纠纷，双方经平等协商，自愿达成如下和解协议：")
+    assert context["closing"] == "本协议一式二份，双方各执一份，自双方签字（盖章）之日起生效。"
+    context, _ = _context(WITHDRAW)  # with 丙方
+    assert "各方经平等协商" in context["facts"]
+    assert "各方各执一份，一份提交人民法院，自各方签字" in context["closing"]
+
+
+def test_the_promise_not_to_sue_leaves_the_default_to_article_three():
+    context, _ = _context(load_fixture("settlement_agreement", "valid", "before_suit_paid_at_once"))
+    assert context["suit"] == (
+        "乙方按本协议履行完毕的，甲方不再就本协议所涉债务提起诉讼或申请仲裁；"
+        "乙方未按约履行的，按本协议第三条处理。"
+    )
+    # the balance and the right to sue for it are stated once, in 第三条
+    assert "提起诉讼。" in context["default"] and "余额" not in context["suit"]
+
+
+def _printed(data) -> str:
+    from docgen import layouts
+    from docgen.docmodel.blocks import paragraphs
+
+    context, _ = _context(data)
+    return "\n".join(paragraphs(layouts.LAYOUTS["settlement_agreement"].build(context)))
+
+
+def test_the_guarantor_secures_the_settled_amount_not_interest():
+    printed = _printed(WITHDRAW)
+    assert (
+        "保证范围包括本协议约定的和解款及甲方为实现债权支出的合理费用，保证期间为本协议约定的"
+        "最后一期付款期限届满之日起三年；乙方债务依第三条加速到期的，保证期间的起算日不变。"
+    ) in printed
+    assert "欠款、利息" not in printed
+    once = copy.deepcopy(WITHDRAW)  # one payment: nothing to accelerate
+    once["schedule"] = {"rows": [{"due_date": "2026-12-31", "amount": once["amount"]}]}
+    once.pop("acceleration", None)
+    printed = _printed(once)
+    assert "保证期间为本协议约定的付款期限届满之日起三年。" in printed
+    assert "加速到期" not in printed

@@ -365,3 +365,16 @@ def test_only_mediation_or_withdrawal_halves_a_fee_paid():
 
     with pytest.raises(ValueError):
         halved_refund(Decimal("100"), reason="summary")
+
+
+def test_rounding_is_named_only_where_it_changed_the_figure():
+    from docgen.domain.court_fees import halved_refund
+
+    # 2,300.00 halves to 1,150.00 exactly: nothing was rounded, the figure is said once
+    refund = halved_refund(Decimal("2300.00"))
+    assert "已预交2,300.00元，减半为1,150.00元，应退还1,150.00元。" in refund.basis
+    assert "四舍五入" not in refund.basis.split("。")[0]
+    kept = preservation_fee(Decimal("180000"))
+    assert "分段累计交纳，合计1,420.00元。" in kept.basis
+    capped = preservation_fee(Decimal("2000000"))
+    assert "按最高限额交纳。" in capped.basis
