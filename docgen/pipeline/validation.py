@@ -137,14 +137,29 @@ def copies(
     out = []
     for copy in split:
         copy = resolve(scope, doc_type, copy, final=not scope.draft)
-        # the context the rules built is the case's: a copy made for its own recipient,
-        # or given its letter number, is built again; the case itself is not
-        same = copy == case and assessment.context is not None
-        context = (
-            doc_type.context(copy, assessment) if same else doc_type.build_context(copy, assessment)
-        )
-        out.append((copy, context))
+        out.append((copy, _copy_context(doc_type, case, copy, assessment)))
     return assessment, out
+
+
+def _copy_context(
+    doc_type: DocumentType[Any], case: Any, copy: Any, assessment: Assessment
+) -> dict[str, Any]:
+    """The context the rules built is the case's: the case itself, or its first copy that
+    differs only in its own letter number (…第88-1号), reuses it; a copy made for another
+    recipient is built again."""
+    built = assessment.context
+    if built is None or (copy != case and not _renumbered(case, copy, built)):
+        return doc_type.build_context(copy, assessment)
+    if copy == case:
+        return doc_type.context(copy, assessment)
+    return {**built, "letter_number": copy.letter_number}
+
+
+def _renumbered(case: Any, copy: Any, built: dict[str, Any]) -> bool:
+    number = getattr(case, "letter_number", None)
+    if not number or "letter_number" not in built or built["letter_number"] != number:
+        return False
+    return bool(copy.model_copy(update={"letter_number": number}) == case)
 
 
 def jobs(scope: Scope, doc_type: DocumentType[Any], data: Any, rules: RuleOptions) -> list[Job]:

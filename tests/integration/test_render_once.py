@@ -67,6 +67,25 @@ def test_a_letter_with_a_guarantor_builds_one_context_per_recipient(counted, ser
     assert counted["glyph_check"] == 2
 
 
+@pytest.mark.parametrize(
+    ("type_name", "name"),
+    [
+        ("demand_letter", "guarantor_demanded_in_time"),
+        ("lawyer_letter", "company_debtor_with_guarantor"),
+    ],
+)
+def test_the_debtors_renumbered_copy_reads_as_if_built_anew(service, type_name, name):
+    # the first copy reuses the case's context with its own number (…-1): nothing else
+    # of what it prints may differ from a context built for it
+    doc_type = registry.get(type_name)
+    case = load_fixture(type_name, "valid", name)
+    assessment, copies = service.drafting().copies(doc_type, case, service.options())
+    first, context = copies[0]
+    assert first.letter_number.endswith(("-1号", "-1"))
+    assert context["letter_number"] == first.letter_number
+    assert context == doc_type.build_context(first, assessment)
+
+
 def test_a_character_the_fonts_lack_is_still_reported_at_its_field(service):
     case = load_fixture("demand_letter", "valid", "person_debtor")
     case["debtor"]["name"] = f"张{UNDRAWABLE}伟"
