@@ -13,7 +13,7 @@ own validation (under ``complaint.data``), and every unreadable or hostile file 
 everything to fix.
 
 An exhibit may instead name a document docgen issued earlier by its register id: its PDF
-is made again from the register (:mod:`docgen.register.reissue`), with its own id and
+is made again from the register (:mod:`docgen.pipeline.reissue`), with its own id and
 verification code in the footer; a problem with it is reported under
 ``exhibits[i].register_id``, and a copy whose bytes differ from the registered file is a
 warning (and ``identical: false`` in the manifest).

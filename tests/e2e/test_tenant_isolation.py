@@ -15,8 +15,8 @@ from sqlalchemy import select
 
 from docgen import db
 from docgen.config import Settings
+from docgen.pipeline.reissue import NotReissuable
 from docgen.register.models import RegisteredDocument
-from docgen.register.reissue import NotReissuable, reissue_pdf
 from tests.batch_support import person_case, sheet, write_csv
 from tests.e2e.test_bundle_api import FILES, URL, _case, _form
 from tests.integration.templates.test_custom_templates import FIRM_TEMPLATE, _text
@@ -138,7 +138,7 @@ def test_a_bundle_citing_another_tenants_register_id_is_an_error_on_that_exhibit
 
     b_service = world.app.extensions["docgen"].for_tenant(world.b.id)
     with pytest.raises(NotReissuable) as refused:
-        reissue_pdf(b_service, document_id)
+        b_service.reissue_pdf(document_id)
     assert refused.value.code == "document_unknown"
 
 

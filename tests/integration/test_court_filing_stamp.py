@@ -13,7 +13,6 @@ from pypdf import PdfReader
 from docgen.config import Settings
 from docgen.documents import registry
 from docgen.register import Issue, Stamp
-from docgen.register.reissue import reissue_pdf
 from docgen.services import DocumentService
 from tests.render_cache import by_case
 from tests.support import fixture_cases, pdf_pages_text
@@ -50,7 +49,7 @@ def test_a_court_filing_has_its_id_in_the_metadata_and_none_on_its_pages(case, e
         assert info["/DocgenVerificationCode"] == rendered.verification_code
         row = docgen.register.get(rendered.document_id, None)
         assert row.template_id.endswith("#unstamped")
-        again = reissue_pdf(docgen, rendered.document_id)
+        again = docgen.reissue_pdf(rendered.document_id)
         assert again.identical
 
 
@@ -90,7 +89,7 @@ def test_a_filing_printed_with_the_stamp_before_is_reissued_with_it(docgen):
             docgen.tenant_id,
         )
     )
-    again = reissue_pdf(docgen, stamp.document_id)
+    again = docgen.reissue_pdf(stamp.document_id)
     assert again.identical
     assert f"文书编号{stamp.document_id}" in re.sub(r"\s+", "", pdf_pages_text(again.pdf)[0])
 

@@ -251,7 +251,7 @@ def test_typst_prints_markup_characters_in_case_strings_as_text(service):
 def test_a_letter_whose_layout_module_changed_since_is_not_made_again(
     engine, tmp_path, monkeypatch
 ):
-    from docgen.register.reissue import NotReissuable, reissue_pdf
+    from docgen.pipeline.reissue import NotReissuable
 
     layout = layouts.LAYOUTS["demand_letter"]
     copy = tmp_path / "demand_letter.py"
@@ -264,11 +264,11 @@ def test_a_letter_whose_layout_module_changed_since_is_not_made_again(
     rendered = service.render("demand_letter", case.data, "pdf", engine=engine)
     row = service.register.get(rendered.document_id, None)
     assert row.template_id == f"layouts/demand_letter.py@{engine}"
-    assert reissue_pdf(service, rendered.document_id).identical
+    assert service.reissue_pdf(rendered.document_id).identical
 
     copy.write_text(copy.read_text(encoding="utf-8") + "\n# 改过\n", encoding="utf-8")
     with pytest.raises(NotReissuable) as refused:
-        reissue_pdf(service, rendered.document_id)
+        service.reissue_pdf(rendered.document_id)
     assert refused.value.code == "template_changed"
 
 
@@ -276,8 +276,8 @@ def test_a_letter_whose_layout_module_changed_since_is_not_made_again(
 def test_a_letter_printed_from_the_former_template_files_is_not_printed_differently(
     template, tmp_path
 ):
+    from docgen.pipeline.reissue import NotReissuable
     from docgen.register import Issue, Stamp, sha256_hex
-    from docgen.register.reissue import NotReissuable, reissue_pdf
 
     service = DocumentService(Settings(data_dir=tmp_path))
     case = next(c for c in CASES if c.type_name == "demand_letter")
@@ -299,7 +299,7 @@ def test_a_letter_printed_from_the_former_template_files_is_not_printed_differen
     )
     service.register.record(issue)
     with pytest.raises(NotReissuable) as refused:
-        reissue_pdf(service, stamp.document_id)
+        service.reissue_pdf(stamp.document_id)
     assert refused.value.code == "template_changed"
     assert template in refused.value.message
 

@@ -27,7 +27,6 @@ from docgen.batch.executors import LocalExecutor
 from docgen.batch.runs import Batches, RunOptions
 from docgen.config import Settings
 from docgen.documents import registry
-from docgen.register.reissue import reissue_pdf
 from docgen.render.errors import GlyphMissing
 from docgen.render.layout_print import LayoutPrinter
 from docgen.render.prepared_fonts import repertoire
@@ -113,7 +112,7 @@ def test_an_elements_complaint_is_registered_with_its_layout_and_made_again(typs
     row = typst_service.register.get(rendered.document_id, None)
     # a court filing: the stamp is in the metadata and the register, not on its pages
     assert row.template_id == "layouts/civil_complaint:elements.py@typst#unstamped"
-    again = reissue_pdf(typst_service, rendered.document_id)
+    again = typst_service.reissue_pdf(rendered.document_id)
     assert again.identical
     assert again.pdf == rendered.content
 
@@ -173,7 +172,7 @@ def test_the_setting_chooses_typst_and_the_register_stamps_every_page(typst_serv
 def test_a_registered_typst_letter_is_made_again_byte_for_byte(typst_service):
     case = load_fixture("demand_letter", "valid", "computed_interest")
     rendered = typst_service.render("demand_letter", case, "pdf")
-    again = reissue_pdf(typst_service, rendered.document_id)
+    again = typst_service.reissue_pdf(rendered.document_id)
     assert again.identical
     assert again.pdf == rendered.content
 
@@ -320,20 +319,20 @@ def test_types_without_a_typst_template_still_print_with_weasyprint(
 def test_a_letter_whose_template_changed_since_is_not_made_again(
     engine, tmp_path: Path, templated_type
 ):
-    from docgen.register.reissue import NotReissuable
+    from docgen.pipeline.reissue import NotReissuable
 
     templates = templated.install(tmp_path / "templates")
     service = DocumentService(Settings(data_dir=tmp_path / "data", templates_dir=templates))
     # a type printed from template files
     rendered = service.render(templated.NAME, templated.CASES["short"], "pdf", engine=engine)
-    assert reissue_pdf(service, rendered.document_id).identical
+    assert service.reissue_pdf(rendered.document_id).identical
 
     row = service.register.get(rendered.document_id, None)
     template = templates / row.template_id
     template.write_text(template.read_text(encoding="utf-8") + "\n", encoding="utf-8")
 
     with pytest.raises(NotReissuable) as refused:
-        reissue_pdf(service, rendered.document_id)
+        service.reissue_pdf(rendered.document_id)
     assert refused.value.code == "template_changed"
     assert row.template_id in refused.value.message
 
@@ -348,7 +347,7 @@ def test_a_letter_whose_shared_layout_changed_since_is_not_made_again(
     # printed with is not: the register kept its version, and the reissue says so
     import shutil
 
-    from docgen.register.reissue import NotReissuable
+    from docgen.pipeline.reissue import NotReissuable
 
     templates = tmp_path / "templates"
     shutil.copytree(Settings().templates_dir, templates)
@@ -364,5 +363,5 @@ def test_a_letter_whose_shared_layout_changed_since_is_not_made_again(
     )
 
     with pytest.raises(NotReissuable) as refused:
-        reissue_pdf(service, rendered.document_id)
+        service.reissue_pdf(rendered.document_id)
     assert refused.value.code == "layout_changed"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from docgen.config import Settings
-from docgen.register.reissue import NotReissuable, reissue_pdf
+from docgen.pipeline.reissue import NotReissuable
 from docgen.services import DocumentService
 from tests.support import load_fixture, pdf_pages_text
 
@@ -53,7 +53,7 @@ def test_each_copy_is_registered_to_its_recipient_and_made_again_as_that_letter(
         assert row.input_data["_recipient"] == {"index": i, "role": role, "name": whom}
         assert row.input_data["letter_number"] == number
 
-        again = reissue_pdf(docgen, copy.document_id)
+        again = docgen.reissue_pdf(copy.document_id)
         assert again.identical, f"copy {i} to {whom} made again differs"
         assert again.pdf == copy.content
         text = _text(again.pdf)
@@ -89,7 +89,7 @@ def test_an_older_guarantor_copy_is_found_among_the_recipients_by_its_bytes(docg
     rendered = docgen.render_each("lawyer_letter", LAWYER, "pdf")[1]
     _forget_recipient(docgen, rendered.document_id)
 
-    again = reissue_pdf(docgen, rendered.document_id)
+    again = docgen.reissue_pdf(rendered.document_id)
     assert again.identical
     assert again.pdf == rendered.content
     assert f"致：{LAWYER['guarantors'][0]['name']}" in _text(again.pdf)
@@ -100,7 +100,7 @@ def test_an_older_entry_matching_no_copy_is_refused_not_printed_as_the_debtors(d
     _forget_recipient(docgen, rendered.document_id, sha256="0" * 64)
 
     with pytest.raises(NotReissuable) as refused:
-        reissue_pdf(docgen, rendered.document_id)
+        docgen.reissue_pdf(rendered.document_id)
     assert refused.value.code == "recipient_unknown"
     assert "无法确定本文书是致哪一位的" in refused.value.message
 
@@ -110,7 +110,7 @@ def test_an_older_entry_of_a_single_recipient_letter_is_made_again_as_before(doc
     rendered = docgen.render_each("demand_letter", data, "pdf")[0]
     _forget_recipient(docgen, rendered.document_id)
 
-    assert reissue_pdf(docgen, rendered.document_id).identical
+    assert docgen.reissue_pdf(rendered.document_id).identical
 
 
 def test_a_batch_letters_copies_are_registered_to_their_recipients(docgen):
@@ -122,6 +122,6 @@ def test_a_batch_letters_copies_are_registered_to_their_recipients(docgen):
     assert row.requested_by == "batch"
     assert row.input_data["_recipient"]["name"] == LAWYER["guarantors"][0]["name"]
 
-    again = reissue_pdf(docgen, guarantor.document_id)
+    again = docgen.reissue_pdf(guarantor.document_id)
     assert again.identical
     assert f"致：{LAWYER['guarantors'][0]['name']}" in _text(again.pdf)

@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 
 from docgen.config import Settings
+from docgen.pipeline.reissue import NotReissuable
 from docgen.profiles.model import SenderProfile
-from docgen.register.reissue import NotReissuable, reissue_pdf
 from docgen.services import DocumentService
 from tests.support import FIXTURES, load_fixture, pdf_pages_text
 
@@ -108,7 +108,7 @@ def test_a_lawyer_letter_from_a_profile_is_made_again_with_the_firm_as_printed(d
     assert recorded["sender"]["name"] == FIRM["name"]
 
     _edit(docgen, firm, name=RENAMED_FIRM, phone=NEW_PHONE)
-    again = reissue_pdf(docgen, first.document_id)
+    again = docgen.reissue_pdf(first.document_id)
 
     assert again.identical
     assert again.pdf == first.content
@@ -121,7 +121,7 @@ def test_a_reissue_reuses_the_letter_number_and_draws_none_from_the_series(docge
     firm = _profile(docgen, FIRM)
     first = docgen.render("lawyer_letter", _lawyer_letter(firm), "pdf")
     for _ in range(2):
-        assert "第1号" in _text(reissue_pdf(docgen, first.document_id).pdf)
+        assert "第1号" in _text(docgen.reissue_pdf(first.document_id).pdf)
 
     second = docgen.render("lawyer_letter", _lawyer_letter(firm), "pdf")
     assert "（2026）京明正律函字第2号" in _text(second.content)  # not 第4号
@@ -133,7 +133,7 @@ def test_a_demand_letter_from_a_profile_is_made_again_with_the_contact_as_printe
     assert CREDITOR["phone"] in _text(first.content)
 
     _edit(docgen, creditor, phone=NEW_PHONE, contact_person="李新")
-    again = reissue_pdf(docgen, first.document_id)
+    again = docgen.reissue_pdf(first.document_id)
 
     assert again.identical
     text = _text(again.pdf)
@@ -146,7 +146,7 @@ def test_a_letter_whose_profile_was_deleted_is_still_made_again(docgen):
     first = docgen.render("demand_letter", _demand_letter(creditor), "pdf")
     docgen.profiles.delete(docgen.tenant_id, creditor)
 
-    assert reissue_pdf(docgen, first.document_id).pdf == first.content
+    assert docgen.reissue_pdf(first.document_id).pdf == first.content
 
 
 def test_batch_letters_from_a_profile_are_made_again_as_printed(docgen):
@@ -165,7 +165,7 @@ def test_batch_letters_from_a_profile_are_made_again_as_printed(docgen):
         (lawyer[0], FIRM["name"], RENAMED_FIRM),
         (demand[0], "0755-86001234", NEW_PHONE),
     ):
-        again = reissue_pdf(docgen, printed.document_id)
+        again = docgen.reissue_pdf(printed.document_id)
         assert again.identical
         text = _text(again.pdf)
         assert old in text and new not in text
@@ -191,7 +191,7 @@ def test_an_older_entry_with_the_resolved_firm_is_made_again_from_it(
     _rewrite(docgen, first.document_id, _as_before)
     _edit(docgen, firm, name=RENAMED_FIRM)
 
-    again = reissue_pdf(docgen, first.document_id)
+    again = docgen.reissue_pdf(first.document_id)
     assert again.identical
     assert profile["name"] in _text(again.pdf) and RENAMED_FIRM not in _text(again.pdf)
 
@@ -201,7 +201,7 @@ def test_a_firms_letter_from_a_profile_is_made_again_with_the_firm_as_printed(do
     first = docgen.render("firm_letter", _firm_letter(firm), "pdf")
     _edit(docgen, firm, name=RENAMED_FIRM)
 
-    again = reissue_pdf(docgen, first.document_id)
+    again = docgen.reissue_pdf(first.document_id)
     assert again.pdf == first.content
     assert "北京市正信律师事务所" in _text(again.pdf)
 
@@ -219,7 +219,7 @@ def test_an_older_entry_with_the_reference_only_is_made_again_while_the_profile_
     first = docgen.render("demand_letter", _demand_letter(creditor), "pdf")
     _rewrite(docgen, first.document_id, _reference_only)
 
-    assert reissue_pdf(docgen, first.document_id).pdf == first.content
+    assert docgen.reissue_pdf(first.document_id).pdf == first.content
 
 
 def test_an_older_entry_with_the_reference_only_is_refused_once_the_profile_is_edited(docgen):
@@ -229,7 +229,7 @@ def test_an_older_entry_with_the_reference_only_is_refused_once_the_profile_is_e
     _edit(docgen, creditor, phone=NEW_PHONE)
 
     with pytest.raises(NotReissuable) as refused:
-        reissue_pdf(docgen, first.document_id)
+        docgen.reissue_pdf(first.document_id)
     assert refused.value.code == "sender_profile_changed"
     assert "发件人档案已修改，无法重新生成相同文书" in refused.value.message
 
@@ -244,7 +244,7 @@ def test_an_older_entry_without_its_letter_number_is_refused_not_numbered_anew(d
 
     _rewrite(docgen, first.document_id, unnumbered)
     with pytest.raises(NotReissuable) as refused:
-        reissue_pdf(docgen, first.document_id)
+        docgen.reissue_pdf(first.document_id)
     assert refused.value.code == "letter_number_unknown"
     assert "函件编号" in refused.value.message
 

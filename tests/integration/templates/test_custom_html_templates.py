@@ -16,7 +16,6 @@ import pytest
 from pypdf import PdfReader
 
 from docgen.config import Settings
-from docgen.register.reissue import reissue_pdf
 from docgen.services import DocumentService
 from docgen.template_store import TemplateRejected
 from tests.support import ROOT, load_fixture
@@ -58,7 +57,7 @@ def test_html_template_is_previewed_then_prints_every_pdf_once_activated(service
     entry = service.register.get(rendered.document_id, None)  # type: ignore[union-attr]
     assert entry.template_hash == hashlib.sha256(FIRM_HTML.encode()).hexdigest()
     assert entry.template_id == f"custom_templates/demand_letter/{version.sha256}.html"
-    assert reissue_pdf(service, rendered.document_id).identical
+    assert service.reissue_pdf(rendered.document_id).identical
     [batch] = service.render_many("demand_letter", [CASE], "pdf")
     assert MARK in _pdf_text(batch.content)  # type: ignore[union-attr]
     docx = service.render("demand_letter", CASE, "docx").content
