@@ -265,9 +265,14 @@ def _normalise(text: str) -> str:
     return _SPACING.sub("", text)
 
 
-def identity_strings(data: Any) -> list[str]:
-    """The names, addresses and accounts in a case (normalised, longest first)."""
-    found = {_normalise(text) for loc, text in strings(data) if _is_identity(loc)}
+def identity_strings(data: Any, texts: list[tuple[Loc, str]] | None = None) -> list[str]:
+    """The names, addresses and accounts in a case (normalised, longest first);
+    ``texts``: ``strings(data)``, when the caller has them already."""
+    found = {
+        _normalise(text)
+        for loc, text in (strings(data) if texts is None else texts)
+        if _is_identity(loc)
+    }
     return sorted((name for name in found if len(name) >= 2), key=len, reverse=True)
 
 
@@ -340,18 +345,22 @@ def _problem(loc: Loc, finding: Finding, where: str) -> Problem:
 
 
 def check_case(
-    data: Mapping[str, Any], terms: Terms, exempt: list[str] | None = None
+    data: Mapping[str, Any],
+    terms: Terms,
+    exempt: list[str] | None = None,
+    texts: list[tuple[Loc, str]] | None = None,
 ) -> list[Problem]:
     """Errors for every forbidden phrase in the wording the sender wrote, at its field.
 
     Names, addresses and accounts are not wording: they are neither checked nor allowed
     to trip a finding where free text quotes them (``exempt``: the case's
-    ``identity_strings``, when the caller has them already).
+    ``identity_strings``, when the caller has them already; ``texts``: ``strings(data)``).
     """
-    exempt = identity_strings(data) if exempt is None else exempt
+    texts = list(strings(data)) if texts is None else texts
+    exempt = identity_strings(data, texts) if exempt is None else exempt
     skip = _skipped(data)
     problems = []
-    for loc, text in strings(data):
+    for loc, text in texts:
         if _is_identity(loc):
             continue
         for finding in terms.scan(text, exempt, skip):
