@@ -189,22 +189,35 @@ class Terms:
             self._any = None
         # where a match can begin: the one search tries only there (term_starts)
         self._starts = start_chars(term.pattern for term in self.terms)
+        # whether any term occurs in a text, by text: a letter's fixed sentences recur in
+        # every letter (bounded: cleared when full)
+        self._seen: dict[str, bool] = {}
 
     def __len__(self) -> int:
         return len(self.terms)
 
     def scan(
-        self, text: str, exempt: Iterable[str] = (), skip: frozenset[str] = frozenset()
+        self,
+        text: str,
+        exempt: Iterable[str] = (),
+        skip: frozenset[str] = frozenset(),
+        starts: frozenset[str] | None = None,
     ) -> list[Finding]:
         """Every forbidden phrase in ``text``; overlapping matches are quoted as one phrase.
 
         Names in ``exempt`` (the parties', accounts') are blanked out first, so a creditor
         called …垃圾清运有限公司 is no insult; categories in ``skip`` are not looked for.
+        ``starts``: ``first_chars(exempt)``, when the caller scans many texts.
         """
         flat = _normalise(text)
-        for name in exempt:
-            if name:
-                flat = flat.replace(name, "|")
+        if starts is None:
+            exempt = tuple(exempt)
+            starts = first_chars(exempt)
+        # most texts hold no name: none of the names' first characters, no replace each
+        if not starts.isdisjoint(flat):
+            for name in exempt:
+                if name:
+                    flat = flat.replace(name, "|")
         if self._any is not None and not self._occurs(self._any, flat):
             return []
         spans: list[tuple[int, int, Term]] = []
@@ -232,9 +245,24 @@ class Terms:
 
     def _occurs(self, any_term: re.Pattern[str], flat: str) -> bool:
         """Whether ``any_term`` matches in ``flat`` (as its search would say)."""
-        if self._starts is None:
-            return any_term.search(flat) is not None
-        return any(any_term.match(flat, m.start()) for m in self._starts.finditer(flat))
+        found = self._seen.get(flat)
+        if found is None:
+            if self._starts is None:
+                found = any_term.search(flat) is not None
+            else:
+                found = any(any_term.match(flat, m.start()) for m in self._starts.finditer(flat))
+            if len(self._seen) >= _SEEN_MAX:
+                self._seen.clear()
+            self._seen[flat] = found
+        return found
+
+
+_SEEN_MAX = 4096
+
+
+def first_chars(names: Iterable[str]) -> frozenset[str]:
+    """The first character of each name: a text holding none of them holds no name."""
+    return frozenset(name[0] for name in names if name)
 
 
 _SPACING = re.compile(r"[\s\u3000·・\-_*.。，,]+")
@@ -359,11 +387,12 @@ def check_case(
     texts = list(strings(data)) if texts is None else texts
     exempt = identity_strings(data, texts) if exempt is None else exempt
     skip = _skipped(data)
+    starts = first_chars(exempt)
     problems = []
     for loc, text in texts:
         if _is_identity(loc):
             continue
-        for finding in terms.scan(text, exempt, skip):
+        for finding in terms.scan(text, exempt, skip, starts):
             problems.append(_problem(loc, finding, "该字段"))
     return problems
 
@@ -384,6 +413,7 @@ def check_words(
     if exempt is None:
         exempt = identity_strings(case) if case is not None else []
     skip = _skipped(case) if case is not None else frozenset()
+    starts = first_chars(exempt)
     reported = {p.message for p in already}
     known_phrases = {m.group(1) for p in already if (m := _PHRASE.search(p.message))}
     problems = []
@@ -393,7 +423,7 @@ def check_words(
         if text in scanned:  # the same words again: their phrases are in ``seen`` already
             continue
         scanned.add(text)
-        for finding in terms.scan(text, exempt, skip):
+        for finding in terms.scan(text, exempt, skip, starts):
             if finding.phrase in known_phrases or finding.phrase in seen:
                 continue
             seen.add(finding.phrase)
