@@ -271,19 +271,22 @@ _SPACING = re.compile(r"[\s\u3000·・\-_*.。，,]+")
 @functools.cache
 def _to_simplified() -> tuple[Any, frozenset[str]]:
     """OpenCC's t2s converter with only the two dictionaries t2s reads (traditional
-    phrases and characters, 45 KB of text), and every character of their keys: a text
-    holding none of them is left as it is (the conversion only replaces keys), so most
-    texts skip it. Its default provider parses the JSON of every conversion (2.5 MB,
-    about 40 MB of Python objects in each process); the conversion is the same."""
+    phrases and characters, 45 KB of text), and a character of each key it changes: a
+    text holding none of them is its own conversion, so most texts skip it. Its default
+    provider parses the JSON of every conversion (2.5 MB, about 40 MB of Python objects
+    in each process); the conversion is the same."""
     dicts = Path(opencc_purepy.__file__).parent / "dicts"
     dictionary = DictionaryMaxlength()  # type: ignore[no-untyped-call, unused-ignore]
-    keys: set[str] = set()
+    changing: list[str] = []
     for slot, name in (("ts_phrases", "TSPhrases.txt"), ("ts_characters", "TSCharacters.txt")):
         text = (dicts / name).read_text(encoding="utf-8")
-        setattr(dictionary, slot, DictionaryMaxlength.load_dictionary_maxlength(text))
-        for line in text.splitlines():
-            keys.update(line.partition("\t")[0])
-    return OpenCC("t2s", dictionary=dictionary), frozenset(keys)
+        loaded = DictionaryMaxlength.load_dictionary_maxlength(text)
+        setattr(dictionary, slot, loaded)
+        changing += [key for key, value in loaded[0].items() if value != key]
+    # a changing character, else a phrase's first (a key mapped to itself changes nothing)
+    singles = {key for key in changing if len(key) == 1}
+    marks = singles | {key[0] for key in changing if len(key) > 1 and singles.isdisjoint(key)}
+    return OpenCC("t2s", dictionary=dictionary), frozenset(marks)
 
 
 @functools.lru_cache(maxsize=4096)
