@@ -39,6 +39,7 @@ from opencc_purepy.dictionary_lib import (  # type: ignore[import-untyped, unuse
     DictionaryMaxlength,
 )
 
+from docgen.documents.exempt_names import ExemptNames
 from docgen.documents.problems import Loc, Problem
 from docgen.documents.term_starts import start_chars
 from docgen.domain.texts import strings
@@ -201,23 +202,16 @@ class Terms:
         text: str,
         exempt: Iterable[str] = (),
         skip: frozenset[str] = frozenset(),
-        starts: frozenset[str] | None = None,
+        names: ExemptNames | None = None,
     ) -> list[Finding]:
         """Every forbidden phrase in ``text``; overlapping matches are quoted as one phrase.
 
         Names in ``exempt`` (the parties', accounts') are blanked out first, so a creditor
         called …垃圾清运有限公司 is no insult; categories in ``skip`` are not looked for.
-        ``starts``: ``first_chars(exempt)``, when the caller scans many texts.
+        ``names``: ``ExemptNames(exempt)``, when the caller scans many texts.
         """
-        flat = _normalise(text)
-        if starts is None:
-            exempt = tuple(exempt)
-            starts = first_chars(exempt)
-        # most texts hold no name: none of the names' first characters, no replace each
-        if not starts.isdisjoint(flat):
-            for name in exempt:
-                if name:
-                    flat = flat.replace(name, "|")
+        names = ExemptNames(exempt) if names is None else names
+        flat = names.blank(_normalise(text))
         if self._any is not None and not self._occurs(self._any, flat):
             return []
         spans: list[tuple[int, int, Term]] = []
@@ -258,11 +252,6 @@ class Terms:
 
 
 _SEEN_MAX = 4096
-
-
-def first_chars(names: Iterable[str]) -> frozenset[str]:
-    """The first character of each name: a text holding none of them holds no name."""
-    return frozenset(name[0] for name in names if name)
 
 
 _SPACING = re.compile(r"[\s\u3000·・\-_*.。，,]+")
@@ -396,12 +385,12 @@ def check_case(
     texts = list(strings(data)) if texts is None else texts
     exempt = identity_strings(data, texts) if exempt is None else exempt
     skip = _skipped(data)
-    starts = first_chars(exempt)
+    names = ExemptNames(exempt)
     problems = []
     for loc, text in texts:
         if _is_identity(loc):
             continue
-        for finding in terms.scan(text, exempt, skip, starts):
+        for finding in terms.scan(text, exempt, skip, names):
             problems.append(_problem(loc, finding, "该字段"))
     return problems
 
@@ -422,7 +411,7 @@ def check_words(
     if exempt is None:
         exempt = identity_strings(case) if case is not None else []
     skip = _skipped(case) if case is not None else frozenset()
-    starts = first_chars(exempt)
+    names = ExemptNames(exempt)
     reported = {p.message for p in already}
     known_phrases = {m.group(1) for p in already if (m := _PHRASE.search(p.message))}
     problems = []
@@ -432,7 +421,7 @@ def check_words(
         if text in scanned:  # the same words again: their phrases are in ``seen`` already
             continue
         scanned.add(text)
-        for finding in terms.scan(text, exempt, skip, starts):
+        for finding in terms.scan(text, exempt, skip, names):
             if finding.phrase in known_phrases or finding.phrase in seen:
                 continue
             seen.add(finding.phrase)
