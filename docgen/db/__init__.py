@@ -24,6 +24,7 @@ from __future__ import annotations
 import ast
 import fcntl
 import functools
+import json
 import os
 import re
 import stat
@@ -33,6 +34,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection, Engine, MetaData, create_engine, event, exc, make_url, text
 from sqlalchemy.orm import DeclarativeBase, Session
@@ -99,6 +101,18 @@ def _create_private(path: Path) -> None:
         path.parent.chmod(stat.S_IMODE(folder.st_mode) & ~0o007)
 
 
+class JsonText(str):
+    """A value already serialised as JSON (the register's canonical text of a case, which
+    it hashes): a JSON column stores the text as it is rather than serialise the value
+    again. Read back, it is the same value."""
+
+
+def _json_text(value: Any) -> str:
+    """The JSON columns' serialiser: SQLAlchemy's default (``json.dumps``), but a
+    :class:`JsonText` as it is."""
+    return str.__str__(value) if isinstance(value, JsonText) else json.dumps(value)
+
+
 def engine_for(url: str) -> Engine:
     """One engine per URL per process (engines own connection pools)."""
     with _lock:
@@ -114,11 +128,17 @@ def _create(url: str) -> Engine:
         path = url.split("///", 1)[-1]
         if path and path != ":memory:" and not path.startswith("file:"):
             _create_private(Path(path))
-        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+        engine = create_engine(
+            url,
+            connect_args={"timeout": 30, "check_same_thread": False},
+            json_serializer=_json_text,
+        )
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "checkout", _sqlite_busy_timeout)
         return engine
-    return create_engine(url, pool_pre_ping=True, connect_args=_postgres_args(url))
+    return create_engine(
+        url, pool_pre_ping=True, connect_args=_postgres_args(url), json_serializer=_json_text
+    )
 
 
 def _postgres_args(url: str) -> dict[str, str]:

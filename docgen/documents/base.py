@@ -19,6 +19,7 @@ from docgen.documents.problems import (
     from_validation_error,
 )
 from docgen.domain.lpr import LprTable
+from docgen.domain.texts import strings
 from docgen.reference_data import default_lpr_table
 
 M = TypeVar("M", bound=BaseModel)
@@ -160,8 +161,10 @@ class DocumentType(Generic[M]):
         assessment = self.assess(case, options)
         terms = options.compliance_terms
         data = case.model_dump(mode="json")
-        exempt = compliance.identity_strings(data)
-        assessment.extend(compliance.check_case(data, terms, exempt))
+        assessment.dumped = (case, data)
+        texts = list(strings(data))  # one walk for the names and the wording
+        exempt = compliance.identity_strings(data, texts)
+        assessment.extend(compliance.check_case(data, terms, exempt, texts))
         if not assessment.errors:
             context = self.build_context(case, assessment)
             found = compliance.check_words(context, terms, assessment.problems, data, exempt)

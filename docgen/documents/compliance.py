@@ -39,6 +39,7 @@ from opencc_purepy.dictionary_lib import (  # type: ignore[import-untyped, unuse
     DictionaryMaxlength,
 )
 
+from docgen.documents.exempt_names import ExemptNames
 from docgen.documents.problems import Loc, Problem
 from docgen.documents.term_starts import start_chars
 from docgen.domain.texts import strings
@@ -190,22 +191,28 @@ class Terms:
             self._any = None
         # where a match can begin: the one search tries only there (term_starts)
         self._starts = start_chars(term.pattern for term in self.terms)
+        # whether any term occurs in a text, by text: a letter's fixed sentences recur in
+        # every letter (bounded: cleared when full)
+        self._seen: dict[str, bool] = {}
 
     def __len__(self) -> int:
         return len(self.terms)
 
     def scan(
-        self, text: str, exempt: Iterable[str] = (), skip: frozenset[str] = frozenset()
+        self,
+        text: str,
+        exempt: Iterable[str] = (),
+        skip: frozenset[str] = frozenset(),
+        names: ExemptNames | None = None,
     ) -> list[Finding]:
         """Every forbidden phrase in ``text``; overlapping matches are quoted as one phrase.
 
         Names in ``exempt`` (the parties', accounts') are blanked out first, so a creditor
         called …垃圾清运有限公司 is no insult; categories in ``skip`` are not looked for.
+        ``names``: ``ExemptNames(exempt)``, when the caller scans many texts.
         """
-        flat = _normalise(text)
-        for name in exempt:
-            if name:
-                flat = flat.replace(name, "|")
+        names = ExemptNames(exempt) if names is None else names
+        flat = names.blank(_normalise(text))
         if self._any is not None and not self._occurs(self._any, flat):
             return []
         spans: list[tuple[int, int, Term]] = []
@@ -233,26 +240,43 @@ class Terms:
 
     def _occurs(self, any_term: re.Pattern[str], flat: str) -> bool:
         """Whether ``any_term`` matches in ``flat`` (as its search would say)."""
-        if self._starts is None:
-            return any_term.search(flat) is not None
-        return any(any_term.match(flat, m.start()) for m in self._starts.finditer(flat))
+        found = self._seen.get(flat)
+        if found is None:
+            if self._starts is None:
+                found = any_term.search(flat) is not None
+            else:
+                found = any(any_term.match(flat, m.start()) for m in self._starts.finditer(flat))
+            if len(self._seen) >= _SEEN_MAX:
+                self._seen.clear()
+            self._seen[flat] = found
+        return found
+
+
+_SEEN_MAX = 4096
 
 
 _SPACING = re.compile(r"[\s\u3000·・\-_*.。，,]+")
 
 
 @functools.cache
-def _to_simplified() -> Any:
+def _to_simplified() -> tuple[Any, frozenset[str]]:
     """OpenCC's t2s converter with only the two dictionaries t2s reads (traditional
-    phrases and characters, 45 KB of text). Its default provider parses the JSON of every
-    conversion (2.5 MB, about 40 MB of Python objects in each process); the conversion is
-    the same."""
+    phrases and characters, 45 KB of text), and a character of each key it changes: a
+    text holding none of them is its own conversion, so most texts skip it. Its default
+    provider parses the JSON of every conversion (2.5 MB, about 40 MB of Python objects
+    in each process); the conversion is the same."""
     dicts = Path(opencc_purepy.__file__).parent / "dicts"
     dictionary = DictionaryMaxlength()  # type: ignore[no-untyped-call, unused-ignore]
+    changing: list[str] = []
     for slot, name in (("ts_phrases", "TSPhrases.txt"), ("ts_characters", "TSCharacters.txt")):
         text = (dicts / name).read_text(encoding="utf-8")
-        setattr(dictionary, slot, DictionaryMaxlength.load_dictionary_maxlength(text))
-    return OpenCC("t2s", dictionary=dictionary)
+        loaded = DictionaryMaxlength.load_dictionary_maxlength(text)
+        setattr(dictionary, slot, loaded)
+        changing += [key for key, value in loaded[0].items() if value != key]
+    # a changing character, else a phrase's first (a key mapped to itself changes nothing)
+    singles = {key for key in changing if len(key) == 1}
+    marks = singles | {key[0] for key in changing if len(key) > 1 and singles.isdisjoint(key)}
+    return OpenCC("t2s", dictionary=dictionary), frozenset(marks)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -262,13 +286,20 @@ def _normalise(text: str) -> str:
     spacing and filler punctuation dropped ("传 票", "老-赖")."""
     text = unicodedata.normalize("NFKC", text).lower()
     if not text.isascii():
-        text = _to_simplified().convert(text)
+        converter, traditional = _to_simplified()
+        if not traditional.isdisjoint(text):
+            text = converter.convert(text)
     return _SPACING.sub("", text)
 
 
-def identity_strings(data: Any) -> list[str]:
-    """The names, addresses and accounts in a case (normalised, longest first)."""
-    found = {_normalise(text) for loc, text in strings(data) if _is_identity(loc)}
+def identity_strings(data: Any, texts: list[tuple[Loc, str]] | None = None) -> list[str]:
+    """The names, addresses and accounts in a case (normalised, longest first);
+    ``texts``: ``strings(data)``, when the caller has them already."""
+    found = {
+        _normalise(text)
+        for loc, text in (strings(data) if texts is None else texts)
+        if _is_identity(loc)
+    }
     return sorted((name for name in found if len(name) >= 2), key=len, reverse=True)
 
 
@@ -341,21 +372,26 @@ def _problem(loc: Loc, finding: Finding, where: str) -> Problem:
 
 
 def check_case(
-    data: Mapping[str, Any], terms: Terms, exempt: list[str] | None = None
+    data: Mapping[str, Any],
+    terms: Terms,
+    exempt: list[str] | None = None,
+    texts: list[tuple[Loc, str]] | None = None,
 ) -> list[Problem]:
     """Errors for every forbidden phrase in the wording the sender wrote, at its field.
 
     Names, addresses and accounts are not wording: they are neither checked nor allowed
     to trip a finding where free text quotes them (``exempt``: the case's
-    ``identity_strings``, when the caller has them already).
+    ``identity_strings``, when the caller has them already; ``texts``: ``strings(data)``).
     """
-    exempt = identity_strings(data) if exempt is None else exempt
+    texts = list(strings(data)) if texts is None else texts
+    exempt = identity_strings(data, texts) if exempt is None else exempt
     skip = _skipped(data)
+    names = ExemptNames(exempt)
     problems = []
-    for loc, text in strings(data):
+    for loc, text in texts:
         if _is_identity(loc):
             continue
-        for finding in terms.scan(text, exempt, skip):
+        for finding in terms.scan(text, exempt, skip, names):
             problems.append(_problem(loc, finding, "该字段"))
     return problems
 
@@ -376,6 +412,7 @@ def check_words(
     if exempt is None:
         exempt = identity_strings(case) if case is not None else []
     skip = _skipped(case) if case is not None else frozenset()
+    names = ExemptNames(exempt)
     reported = {p.message for p in already}
     known_phrases = {m.group(1) for p in already if (m := _PHRASE.search(p.message))}
     problems = []
@@ -385,7 +422,7 @@ def check_words(
         if text in scanned:  # the same words again: their phrases are in ``seen`` already
             continue
         scanned.add(text)
-        for finding in terms.scan(text, exempt, skip):
+        for finding in terms.scan(text, exempt, skip, names):
             if finding.phrase in known_phrases or finding.phrase in seen:
                 continue
             seen.add(finding.phrase)

@@ -53,6 +53,9 @@ class Assessment:
     computed: dict[str, Any] = field(default_factory=dict)
     # the words built for the templates, kept once the compliance check has built them
     context: dict[str, Any] | None = None
+    # the case evaluated and its JSON data as the compliance check read it (the register
+    # keeps the same data: not dumped twice)
+    dumped: tuple[Any, dict[str, Any]] | None = None
 
     @property
     def errors(self) -> list[Problem]:

@@ -179,6 +179,7 @@ class Job:
     assessment: Assessment
     copy: BaseModel
     context: dict[str, Any]
+    data: dict[str, Any] | None = None  # the copy's JSON data, when already made
 
 
 @dataclass(frozen=True)
@@ -207,7 +208,7 @@ def finish(
             doc_type.name,
             output.source.id,
             output.source.hash,
-            recorded_case(copy),  # with whom an addressed copy went to
+            recorded_case(copy, job.data),  # with whom an addressed copy went to
             output.fmt,
             output.content,
             request.requested_by,

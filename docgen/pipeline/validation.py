@@ -165,7 +165,17 @@ def _renumbered(case: Any, copy: Any, built: dict[str, Any]) -> bool:
 def jobs(scope: Scope, doc_type: DocumentType[Any], data: Any, rules: RuleOptions) -> list[Job]:
     """Each recipient's copy of a validated case as a job to print (see :func:`copies`)."""
     assessment, made = copies(scope, doc_type, data, rules)
-    return [Job(doc_type, assessment, copy, context) for copy, context in made]
+    return [
+        Job(doc_type, assessment, copy, context, _data_of(assessment, copy))
+        for copy, context in made
+    ]
+
+
+def _data_of(assessment: Assessment, copy: Any) -> dict[str, Any] | None:
+    """The JSON data the rules read of the case, where ``copy`` is that case (nothing of
+    it changed since: no other recipient, no letter number), else None."""
+    case, data = assessment.dumped or (None, None)
+    return data if case is not None and (copy is case or copy == case) else None
 
 
 def sample(settings: Settings, type_name: str, variant: str = "") -> Any | None:

@@ -49,11 +49,14 @@ class Addressee:
         return f"{title}{self.name or ''}"
 
 
-def recorded_case(copy: Any) -> dict[str, Any]:
+def recorded_case(copy: Any, dumped: dict[str, Any] | None = None) -> dict[str, Any]:
     """A copy's data as the register keeps it: the case as printed (a sender profile's
     details filled in, its id set apart: :mod:`docgen.register.sender`), and whom an
-    addressed copy (one with ``recipient_index``) went to."""
-    data: dict[str, Any] = set_apart(copy.model_dump(mode="json"))
+    addressed copy (one with ``recipient_index``) went to. ``dumped``: the copy's
+    ``model_dump(mode="json")`` when the caller has it (not changed: a copy is taken)."""
+    data: dict[str, Any] = set_apart(
+        copy.model_dump(mode="json") if dumped is None else dict(dumped)
+    )
     index = getattr(copy, "recipient_index", None)
     if isinstance(index, int):
         party = copy.recipient

@@ -178,6 +178,8 @@ def _document(issue: Issue) -> dict[str, Any]:
     if issue.tenant_id is None:
         raise ValueError("a document is recorded for a tenant")
     debtor_name, debtor_id_hash = first_debtor(issue.input_data)
+    # serialised once: hashed, and stored as the same text (db.JsonText)
+    text = canonical_json(issue.input_data)
     return {
         "id": issue.stamp.document_id,
         "tenant_id": issue.tenant_id,
@@ -186,8 +188,8 @@ def _document(issue: Issue) -> dict[str, Any]:
         "template_id": issue.template_id,
         "template_hash": issue.template_hash,
         "layout_hash": issue.layout_hash,
-        "input_hash": sha256_hex(canonical_json(issue.input_data).encode("utf-8")),
-        "input_data": issue.input_data,
+        "input_hash": sha256_hex(text.encode("utf-8")),
+        "input_data": db.JsonText(text),
         "requested_by": issue.requested_by[:64],
         "created_at": datetime.now(UTC),
         "batch_id": issue.batch_id,

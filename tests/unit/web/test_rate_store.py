@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import copy
+import json
 import threading
 import time
 
+import pytest
 from limits import parse
 from limits.storage import storage_from_string
 from limits.strategies import MovingWindowRateLimiter
@@ -46,9 +49,16 @@ def test_expired_entries_are_dropped_by_a_later_hit(monkeypatch):
     assert limiter.hit(limit, "key:a")
 
 
-def test_a_query_schema_is_made_once_and_each_caller_gets_a_copy():
+def test_a_query_schema_is_made_once_and_no_caller_can_change_it_for_the_others():
     first = RenderQuery.model_json_schema()
-    first["properties"].clear()
+    assert RenderQuery.model_json_schema() is first  # made once, not copied per request
+    with pytest.raises(TypeError):
+        first["properties"].clear()
+    with pytest.raises(TypeError):
+        first["properties"]["format"]["anyOf"].append({"type": "integer"})
+    own = copy.deepcopy(first)
+    own["properties"].clear()  # a copy is the caller's own
     assert set(RenderQuery.model_json_schema()["properties"]) == {"format", "formats", "draft"}
+    assert json.loads(json.dumps(first)) == first
     with_refs = RenderQuery.model_json_schema(ref_template="#/components/schemas/{model}")
     assert set(with_refs["properties"]) == {"format", "formats", "draft"}
