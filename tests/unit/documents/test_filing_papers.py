@@ -140,6 +140,21 @@ def test_a_company_code_is_not_a_law_firms_licence():
     assert problem.loc == ("firm", "license_number") and "“31”开头" in problem.message
 
 
+def test_a_second_instance_letter_to_a_basic_court_is_refused_citing_article_171():
+    data = load_fixture("firm_letter", "invalid", "second_instance_in_a_basic_court")
+    problem = _only(_problems("firm_letter", data), "not_an_appeal_court")
+    assert problem.loc == ("case", "court")
+    assert "北京市东城区人民法院是基层人民法院，不审理第二审案件" in problem.message
+    assert "第一百七十一条" in problem.message
+
+
+def test_a_second_instance_letter_goes_to_the_intermediate_court():
+    data = load_fixture("firm_letter", "valid", "defendant_second_instance")
+    assert _problems("firm_letter", data) == []
+    text = _text("firm_letter", data)
+    assert "北京市第二中级人民法院：" in text and "（2026）京02民终4321号）第二审程序" in text
+
+
 class Profiles:
     def __init__(self, profile: dict) -> None:
         self.stored = SenderProfile.model_validate(profile)
