@@ -20,7 +20,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from docgen.documents.base import DocumentType, RuleOptions
-from docgen.documents.court_parts import block_lines, check_court
+from docgen.documents.court_parts import block_lines, check_court, filing_signature
 from docgen.documents.enforcement_installments import check_installments
 from docgen.documents.enforcement_parts import (
     APPLICATION_YEARS,
@@ -407,10 +407,7 @@ def build_context(case: EnforcementApplication, assessment: Assessment) -> dict[
         "leads": [lead_row(i, lead) for i, lead in enumerate(case.property_leads)],
         "court_basis": f"贵院为{_basis_words(case)}，依法享有执行管辖权。",
         "court": case.court,
-        "signers": [
-            a.party.name + ("（签字）" if a.party.kind == "person" else "（盖章）")
-            for a in case.applicants
-        ],
+        "signers": filing_signature("申请执行人", (a.party for a in case.applicants)),
         "application_date": format_cn(case.application_date),
         "unpaid": format_yuan(assessment.computed["unpaid"]),
     }
