@@ -31,6 +31,7 @@ from docgen.documents.filing_papers import (
 )
 from docgen.documents.problems import Assessment, CaseInvalid, Problem
 from docgen.domain import divisions as division_table
+from docgen.domain.counting import copies
 from docgen.domain.courts import read_court
 from docgen.domain.dates import format_cn
 from docgen.domain.disclosure import PROFILE_PICKER
@@ -203,8 +204,7 @@ def build_context(case: FirmLetter, assessment: Assessment) -> dict[str, Any]:
             "特此函告，请予接洽。",
         ],
         # counted in Chinese numerals like the 一份 beside it (one or two lawyers)
-        "attachment": "附：授权委托书一份，律师执业证复印件"
-        + ("二份。" if len(case.lawyers) == 2 else "一份。"),
+        "attachment": f"附：授权委托书一份，律师执业证复印件{copies(max(len(case.lawyers), 1))}。",
         "firm": firm.name,
         "firm_lines": [
             f"执业许可证号：{firm.license_number}",

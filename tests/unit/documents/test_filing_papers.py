@@ -142,7 +142,7 @@ def test_the_firm_letter_names_each_lawyer_with_the_licence_number():
 
 def test_the_firm_letter_counts_its_attachments_in_chinese_numerals():
     two = _text("firm_letter", load_fixture("firm_letter", "valid", "two_lawyers_for_a_company"))
-    assert "附：授权委托书一份，律师执业证复印件二份。" in two
+    assert "附：授权委托书一份，律师执业证复印件两份。" in two
     one = _text("firm_letter", load_fixture("firm_letter", "valid", "one_lawyer_for_a_plaintiff"))
     assert "附：授权委托书一份，律师执业证复印件一份。" in one
 
@@ -176,7 +176,7 @@ def test_a_second_instance_letter_goes_to_the_intermediate_court():
             "enforcement_application",
             "arbitration_award",
             "申请执行人：深圳市恒信商贸有限公司（盖章）",
-        ),  # noqa: E501
+        ),
         ("preservation_application", "pre_suit_cash", None),
         ("withdrawal_application", "summary_procedure_no_refund", None),
         ("payment_order", "company_goods_paid_for", None),
