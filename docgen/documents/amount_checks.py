@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from itertools import pairwise
 from typing import Any
 
 from docgen.documents.part_models import AmountComponent, ContractBasis, DebtAmounts, InterestCalc
@@ -73,6 +74,7 @@ def check_amounts(
                 "as_of_after_letter",
                 f"计算截至日（{format_cn(component.as_of)}）不得晚于{latest_label}（{format_cn(latest)}）",
             )
+    _check_periods_meet(assessment, amounts, principal, loc)
     total = sum(resolved, Decimal(0))
     if amounts.total is not None and to_fen(amounts.total) != total:
         assessment.error(
@@ -95,6 +97,38 @@ def check_amounts(
     if contract.kind == "private_lending" and principal > 0 and not rate_capped:
         _check_combined_cap(assessment, amounts, resolved, contract, table, loc)
     return ResolvedAmounts(resolved, total, sheets)
+
+
+def _check_periods_meet(
+    assessment: Assessment, amounts: DebtAmounts, principal: Decimal, loc: Loc
+) -> None:
+    """Warn when interest on one base stops and resumes with days in between.
+
+    Convention: a period's ``end`` is its last day counted, and the loan term's last day
+    (the due date) belongs to the term, which starts the day after delivery (民法典
+    art. 201), so agreed interest runs to the due date and overdue interest from the next
+    day; the day after one period ends is the next one's first.
+    """
+    periods = sorted(
+        (c.calculation.start, c.calculation.end or c.as_of or amounts.as_of, i)
+        for i, c in enumerate(amounts.components)
+        if c.calculation is not None
+    )
+    bases = {
+        i: c.calculation.base or principal
+        for i, c in enumerate(amounts.components)
+        if c.calculation
+    }
+    for (_, last, i), (start, _, j) in pairwise(periods):
+        gap = (start - last).days - 1
+        if gap > 0 and bases[i] == bases[j]:
+            assessment.warn(
+                (*loc, "components", j, "calculation", "start"),
+                "interest_gap",
+                f"{amounts.components[i].display_label}计至{format_cn(last)}，"
+                f"{amounts.components[j].display_label}自{format_cn(start)}起算，"
+                f"其间{gap}日未计息：借期最后一日计入借期，下一期间应自次日起算",
+            )
 
 
 def _check_base(assessment: Assessment, calc: InterestCalc, principal: Decimal, where: Loc) -> None:

@@ -60,6 +60,7 @@ from docgen.documents.court_parts import (
     check_procedure,
     check_venue,
     complaint_venue,
+    filing_signature,
 )
 from docgen.documents.filenames import filename_part
 from docgen.documents.guarantor_rules import SuitFacts, check_sued_guarantor
@@ -79,7 +80,7 @@ from docgen.domain.court_fees import FeeResult, Procedure, acceptance_fee
 from docgen.domain.dates import format_cn
 from docgen.domain.fields import CaseModel, Line, Paragraph, Text
 from docgen.domain.money import format_yuan, legal_amount
-from docgen.domain.parties import Party, Person
+from docgen.domain.parties import Party
 
 
 class CivilComplaint(CaseModel):
@@ -360,10 +361,7 @@ def build_context(case: CivilComplaint, assessment: Assessment) -> dict[str, Any
         ],
         "witnesses": witness_lines(case.witnesses),
         "court": case.court,
-        "signers": [
-            p.party.name + ("（签字）" if isinstance(p.party, Person) else "（盖章）")
-            for p in case.plaintiffs
-        ],
+        "signers": filing_signature("具状人", (p.party for p in case.plaintiffs)),
         "filing_date": format_cn(case.filing_date),
         "copies": len(case.defendants),
     }

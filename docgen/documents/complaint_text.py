@@ -202,7 +202,9 @@ def facts(case: CivilComplaint) -> list[str]:
             f"；依《{contract.name}》{case.acceleration.clause}约定，{plaintiffs}已于"
             f"{format_cn(case.acceleration.declared_on)}宣布借款提前到期"
         )
-    breach += f"，经{plaintiffs}多次催收仍未履行。"
+    # the user's own facts tell of the demands (催收, 催款, 催告 …): not stated twice
+    demanded = "催" in (case.facts or "")
+    breach += "。" if demanded else f"，经{plaintiffs}多次催收仍未履行。"
     paragraphs.append(breach)
     if case.facts:
         paragraphs.append(case.facts)

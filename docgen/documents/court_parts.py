@@ -7,7 +7,7 @@ list each party's 委托诉讼代理人 and the address where the court may serv
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
@@ -313,4 +313,20 @@ def block_lines(
     lines = [f"{label}：{first}", *rest, *(agent_line(a) for a in agents)]
     if service is not None:
         lines.append(service_line(service))
+    return lines
+
+
+def filing_signature(role: str, parties: Iterable[Party]) -> list[str]:
+    """The signing lines of a paper filed with a court: a person signs (签字); an
+    organisation seals, and under its seal line its 法定代表人 — the 主要负责人 of a body
+    without legal personality — signs, as the one who acts for it in the suit
+    (民事诉讼法 art. 51)."""
+    lines: list[str] = []
+    for party in parties:
+        if isinstance(party, Person):
+            lines.append(f"{role}：{party.name}（签字）")
+            continue
+        title = "主要负责人" if party.representative_title == "主要负责人" else "法定代表人"
+        # a line to sign on: flush right, the label alone would leave no room
+        lines += [f"{role}：{party.name}（盖章）", f"{title}（签名）：＿＿＿＿＿＿"]
     return lines

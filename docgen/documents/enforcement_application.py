@@ -20,7 +20,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from docgen.documents.base import DocumentType, RuleOptions
-from docgen.documents.court_parts import block_lines, check_court
+from docgen.documents.court_parts import block_lines, check_court, filing_signature
 from docgen.documents.enforcement_installments import check_installments
 from docgen.documents.enforcement_parts import (
     APPLICATION_YEARS,
@@ -304,7 +304,8 @@ def _delay_interest(result: Assessment, case: EnforcementApplication) -> None:
 def _requests(case: EnforcementApplication, assessment: Assessment) -> list[str]:
     o = case.outstanding
     names = "、".join(r.name for r in case.respondents)
-    parts = [f"本金{legal_amount(o.principal)}"]
+    # the debt is named as the instrument names it (an award for 货款 is not for 本金)
+    parts = [f"{o.principal_label or '本金'}{legal_amount(o.principal)}"]
     if o.interest:
         note = f"（{o.interest_note}）" if o.interest_note else ""
         parts.append(f"一般债务利息{legal_amount(o.interest)}{note}")
@@ -330,21 +331,33 @@ def _requests(case: EnforcementApplication, assessment: Assessment) -> list[str]
     return requests
 
 
+def _installments_text(title: EnforcementTitle, applied_on: date) -> str:
+    """Which installments fell due by their own dates and which by acceleration.
+
+    An installment whose date passed before the acceleration date fell due by that date;
+    every later one fell due on the acceleration date, even if its own date has since
+    passed too (it was already due then).
+    """
+    cutoff = min(title.accelerated_on or applied_on, applied_on)
+    due = [i for i in title.installments if i.due < cutoff]
+    later = len(title.installments) - len(due)
+    text = f"该法律文书确定分期履行，其中{len(due)}期的履行期限已经届满"
+    if later and title.accelerated_on is not None:
+        return text + (
+            f"；因被执行人未按期履行，依该{TITLE_LABELS[title.kind]}的约定，其余{later}期已于"
+            f"{format_cn(title.accelerated_on)}全部到期"
+        )
+    if later:
+        return text + f"，其余{later}期尚未届满，不在本次申请执行之列"
+    return text
+
+
 def _title_text(case: EnforcementApplication, assessment: Assessment) -> str:
     title = case.title
     applicants = "、".join(a.party.name for a in case.applicants)
     names = "、".join(r.name for r in case.respondents)
-    due = [i for i in title.installments if i.due < case.application_date]
     if title.installments:
-        deadline = f"该法律文书确定分期履行，其中{len(due)}期的履行期限已经届满"
-        later = len(title.installments) - len(due)
-        if later and title.accelerated_on is not None:
-            deadline += (
-                f"；因被执行人未按期履行，依该{TITLE_LABELS[title.kind]}的约定，其余{later}期已于"
-                f"{format_cn(title.accelerated_on)}全部到期"
-            )
-        elif later:
-            deadline += f"，其余{later}期尚未届满，不在本次申请执行之列"
+        deadline = _installments_text(title, case.application_date)
     elif title.performance_deadline is not None:
         deadline = f"履行期限已于{format_cn(title.performance_deadline)}届满"
     else:
@@ -394,10 +407,7 @@ def build_context(case: EnforcementApplication, assessment: Assessment) -> dict[
         "leads": [lead_row(i, lead) for i, lead in enumerate(case.property_leads)],
         "court_basis": f"贵院为{_basis_words(case)}，依法享有执行管辖权。",
         "court": case.court,
-        "signers": [
-            a.party.name + ("（签字）" if a.party.kind == "person" else "（盖章）")
-            for a in case.applicants
-        ],
+        "signers": filing_signature("申请执行人", (a.party for a in case.applicants)),
         "application_date": format_cn(case.application_date),
         "unpaid": format_yuan(assessment.computed["unpaid"]),
     }

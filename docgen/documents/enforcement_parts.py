@@ -88,6 +88,11 @@ class Outstanding(CaseModel):
     """What the instrument awarded and is still unpaid."""
 
     principal: Money = Field(title="未付本金（元）")
+    principal_label: ShortText | None = Field(
+        default=None,
+        title="本金名称",
+        description="按法律文书的称谓，如 货款、借款本金；不填则为本金",
+    )
     interest: Money | None = Field(
         default=None, title="一般债务利息（元）", description="按法律文书确定的方法计算"
     )

@@ -30,6 +30,9 @@ from docgen.documents.filing_papers import (
     role_of,
 )
 from docgen.documents.problems import Assessment, CaseInvalid, Problem
+from docgen.domain import divisions as division_table
+from docgen.domain.counting import copies
+from docgen.domain.courts import read_court
 from docgen.domain.dates import format_cn
 from docgen.domain.disclosure import PROFILE_PICKER
 from docgen.domain.fields import CaseModel, Line, Phone, ShortText, Text
@@ -141,6 +144,7 @@ def assess(case: FirmLetter, options: RuleOptions) -> Assessment:
             f"代码3为司法行政机关，机构类别代码1为律师执业机构），填写的为{case.firm.license_number}",
         )
     check_case(result, case.case)
+    _check_appeal_court(result, case)
     check_is_party(result, case.case, case.client, ("client",), "委托人")
     if not case.lawyers:
         result.error(
@@ -155,6 +159,21 @@ def assess(case: FirmLetter, options: RuleOptions) -> Assessment:
         seen.add(lawyer.license_number)
     check_date(result, case.letter_date, options.current_date(), ("letter_date",))
     return result
+
+
+def _check_appeal_court(result: Assessment, case: FirmLetter) -> None:
+    """An appeal lies to the court at the next level (民事诉讼法 art. 171), so a basic
+    court never hears a case at second instance; special courts are left alone (an
+    intellectual-property or financial court is an intermediate one)."""
+    if case.stage != "second" or not case.case.court.endswith("人民法院"):
+        return
+    if read_court(case.case.court, division_table.load()).level == "basic":
+        result.error(
+            ("case", "court"),
+            "not_an_appeal_court",
+            f"第二审案件由上一级人民法院审理（《中华人民共和国民事诉讼法》第一百七十一条），"
+            f"{case.case.court}是基层人民法院，不审理第二审案件：请填写审理上诉的中级人民法院",
+        )
 
 
 def _from_profile(case: FirmLetter) -> bool:
@@ -185,8 +204,7 @@ def build_context(case: FirmLetter, assessment: Assessment) -> dict[str, Any]:
             "特此函告，请予接洽。",
         ],
         # counted in Chinese numerals like the 一份 beside it (one or two lawyers)
-        "attachment": "附：授权委托书一份，律师执业证复印件"
-        + ("二份。" if len(case.lawyers) == 2 else "一份。"),
+        "attachment": f"附：授权委托书一份，律师执业证复印件{copies(max(len(case.lawyers), 1))}。",
         "firm": firm.name,
         "firm_lines": [
             f"执业许可证号：{firm.license_number}",

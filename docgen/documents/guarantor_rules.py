@@ -157,35 +157,48 @@ def recipient_guarantee(case: AddressedLetter) -> Guarantee | None:
     return case.guarantees[index]
 
 
-def guarantee_statement(guarantee: Guarantee, you: str, debtor: str, creditor: str) -> str:
+def guarantee_statement(
+    guarantee: Guarantee, you: str, debtor: str, creditor: str, cited: str = ""
+) -> str:
     """What the guarantor's copy says of its liability, per guarantee type.
 
     Joint (民法典 art. 688): the creditor may ask the guarantor to pay within the scope of
     its guarantee. General (art. 687; art. 686(2) when the type is not stated): liable
     for what the debtor still cannot pay after judgment or arbitration and enforcement.
+    Where ``cited`` (the letter's own legal basis) already states that article, the
+    letter does not explain it a second time: only the guarantee itself is stated, with
+    a maximum guarantee's ceiling.
     """
     contract = f"（{guarantee.contract}）" if guarantee.contract else ""
     maximum = guarantee.maximum
     scope = (
         f"在最高债权额人民币{format_yuan(maximum.amount)}元限度内" if maximum else "在保证范围内"
     )
-    if guarantee.resolved_type == "joint":
-        return (
-            f"{you}为上述债务提供连带责任保证{contract}。依照《中华人民共和国民法典》第六百八十八条，"
-            f"{debtor}不履行到期债务的，{creditor}可以请求{you}{scope}承担保证责任，即对上述债务"
-            "承担连带清偿责任。"
-        )
     basis = (
         "保证合同未约定保证方式，依照《中华人民共和国民法典》第六百八十六条第二款按照一般保证"
         "承担保证责任。"
         if guarantee.type == "not_stated"
         else ""
     )
+    kind = "连带责任保证" if guarantee.resolved_type == "joint" else "一般保证"
+    if _ARTICLES[guarantee.resolved_type] in cited:
+        ceiling = f"，最高债权额为人民币{format_yuan(maximum.amount)}元" if maximum else ""
+        return f"{you}为上述债务提供{kind}{contract}{ceiling}。{basis}"
+    if guarantee.resolved_type == "joint":
+        return (
+            f"{you}为上述债务提供连带责任保证{contract}。依照《中华人民共和国民法典》第六百八十八条，"
+            f"{debtor}不履行到期债务的，{creditor}可以请求{you}{scope}承担保证责任，即对上述债务"
+            "承担连带清偿责任。"
+        )
     return (
         f"{you}为上述债务提供一般保证{contract}。{basis}依照《中华人民共和国民法典》第六百八十七条，"
         f"上述债务经审判或者仲裁，并就{debtor}的财产依法强制执行仍不能履行的，{you}应当{scope}"
         "承担保证责任。"
     )
+
+
+_ARTICLES = {"joint": "第六百八十八条", "general": "第六百八十七条"}
+"""The article each guarantee type's liability rests on (民法典 arts. 687, 688)."""
 
 
 def check_maximum_period(

@@ -47,6 +47,7 @@ from docgen.documents.parts import (
     signer_context,
 )
 from docgen.documents.problems import Assessment, Loc
+from docgen.domain.counting import copies
 from docgen.domain.dates import format_cn
 from docgen.domain.fields import CaseModel, Line, Money
 from docgen.domain.interest import interest_on_principal
@@ -424,7 +425,7 @@ def build_context(case: InstallmentAgreement, assessment: Assessment) -> dict[st
         "agreement_date": format_cn(case.agreement_date),
         "signing_place": case.signing_place or "",
         "signers": signers,
-        "copies": "三" if guarantor else "两",
+        "copies": copies(3 if guarantor else 2),
     }
 
 

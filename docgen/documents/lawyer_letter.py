@@ -272,7 +272,8 @@ def build_context(case: LawyerLetter, assessment: Assessment) -> dict[str, Any]:
     )
     guarantee = recipient_guarantee(case)
     if guarantee is not None:
-        facts += guarantee_statement(guarantee, you, case.debtor.name, "委托人")
+        cited = case.legal_basis or ""
+        facts += guarantee_statement(guarantee, you, case.debtor.name, "委托人", cited)
     basis = case.legal_basis or (
         "依法成立的合同对当事人具有法律约束力，当事人应当按照约定全面履行自己的义务。"
         f"根据{DEFAULT_BASIS[contract.kind]}等规定，当事人一方不履行合同义务的，"

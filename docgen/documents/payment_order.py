@@ -23,7 +23,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from docgen.documents.base import DocumentType, RuleOptions
-from docgen.documents.court_parts import Agent, block_lines, check_court
+from docgen.documents.court_parts import Agent, block_lines, check_court, filing_signature
 from docgen.documents.filenames import filename_part
 from docgen.documents.parts import check_party, same_party
 from docgen.documents.problems import Assessment
@@ -202,7 +202,6 @@ def build_context(case: PaymentOrderApplication, assessment: Assessment) -> dict
     parties = block_lines("申请人", case.applicant, case.agents) + block_lines(
         "被申请人", case.respondent
     )
-    signer = case.applicant.name + ("（签字）" if case.applicant.kind == "person" else "（盖章）")
     return {
         "title": "支付令申请书",
         "parties": parties,
@@ -212,7 +211,7 @@ def build_context(case: PaymentOrderApplication, assessment: Assessment) -> dict
         "fee": f"申请费{legal_amount(fee.fee)}，由申请人预交。",
         "fee_basis": fee.statement,
         "court": case.court,
-        "signer": f"申请人：{signer}",
+        "signers": filing_signature("申请人", [case.applicant]),
         "application_date": format_cn(case.application_date),
         "total": format_yuan(total(case)),
     }

@@ -24,6 +24,7 @@ from docgen.documents.court_parts import (
     block_lines,
     check_court,
     check_venue,
+    filing_signature,
 )
 from docgen.documents.filenames import filename_part
 from docgen.documents.parts import check_party, same_party
@@ -355,10 +356,7 @@ def build_context(case: PreservationApplication, assessment: Assessment) -> dict
             "basis": fee.statement,
         },
         "court": case.court,
-        "signers": [
-            a.party.name + ("（签字）" if a.party.kind == "person" else "（盖章）")
-            for a in case.applicants
-        ],
+        "signers": filing_signature("申请人", (a.party for a in case.applicants)),
         "application_date": format_cn(case.application_date),
     }
 

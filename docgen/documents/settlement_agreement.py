@@ -36,6 +36,7 @@ from docgen.documents.parts import (
     signer_context,
 )
 from docgen.documents.problems import Assessment
+from docgen.domain.counting import copies
 from docgen.domain.dates import format_cn
 from docgen.domain.disclosure import shown_when
 from docgen.domain.fields import CaseModel, Line, Money, Paragraph, ShortText
@@ -261,8 +262,7 @@ def _closing(case: SettlementAgreement) -> str:
     court = "，一份提交人民法院" if filed else ""
     parties = "各方" if case.guarantor else "双方"
     return (
-        f"本协议一式{'二三四'[count - 2]}份，{parties}各执一份{court}，"
-        f"自{parties}签字（盖章）之日起生效。"
+        f"本协议一式{copies(count)}，{parties}各执一份{court}，自{parties}签字（盖章）之日起生效。"
     )
 
 

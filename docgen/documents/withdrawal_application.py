@@ -20,7 +20,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from docgen.documents.base import DocumentType, RuleOptions
-from docgen.documents.court_parts import block_lines, check_court
+from docgen.documents.court_parts import block_lines, check_court, filing_signature
 from docgen.documents.filenames import filename_part
 from docgen.documents.parts import check_party, same_party
 from docgen.documents.preservation_application import Applicant
@@ -202,10 +202,7 @@ def build_context(case: WithdrawalApplication, assessment: Assessment) -> dict[s
         "facts": _facts(case),
         "fee_basis": refund.basis,
         "court": case.court,
-        "signers": [
-            a.party.name + ("（签字）" if a.party.kind == "person" else "（盖章）")
-            for a in case.applicants
-        ],
+        "signers": filing_signature("申请人", (a.party for a in case.applicants)),
         "application_date": format_cn(case.application_date),
     }
 

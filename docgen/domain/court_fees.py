@@ -135,7 +135,7 @@ def acceptance_fee(
         f"{format_yuan(claim)}元分段累计交纳，合计{_money(full)}元"
     )
     if halved:
-        basis += f"；{_HALVING_TEXT[procedure]}，为{_money(full / 2)}元"
+        basis += f"；{_HALVING_TEXT[procedure]}，为{_money(full / 2)}元{_from_exact(full, 2)}"
         basis += _rounded(full / 2, fee, rounding)
     else:
         basis += _rounded(full, fee, rounding)
@@ -199,7 +199,8 @@ def payment_order_fee(amount: Decimal | int | str, *, rounding: Rounding = "fen"
     basis = (
         f"依据《诉讼费用交纳办法》第十四条第（三）项，申请支付令比照财产案件受理费标准的"
         f"1/3交纳：按请求给付的金额{format_yuan(claim)}元依第十三条第（一）项分段累计为"
-        f"{_money(full)}元，其1/3{'' if full / 3 == fee else _rounding_clause(rounding)}"
+        f"{_money(full)}元，其1/3{_from_exact(full, 3)}"
+        f"{'' if to_fen(full / 3) == fee else _rounding_clause(rounding)}"
         f"为{format_yuan(fee)}元。"
         f"{_rounding_note(rounding)}"
     )
@@ -308,11 +309,21 @@ def _rounding_clause(rounding: Rounding) -> str:
 
 
 def _rounded(exact: Decimal, fee: Decimal, rounding: Rounding) -> str:
-    """「，四舍五入保留至分为X元」 where rounding changed the figure; nothing where the exact
-    figure already is the fee (「减半为1,150.00元，四舍五入保留至分为1,150.00元」 says it twice)."""
-    if exact == fee:
+    """「，四舍五入保留至元为X元」 where rounding changed the figure as printed; nothing where
+    the printed figure (to the fen) already is the fee (「减半为1,150.00元，四舍五入保留至分
+    为1,150.00元」 says it twice)."""
+    if to_fen(exact) == fee:
         return ""
     return f"，{_rounding_clause(rounding)}为{format_yuan(fee)}元"
+
+
+def _from_exact(full: Decimal, divisor: int) -> str:
+    """「（按未取整的合计计算）」 where the share of the printed total would print otherwise:
+    the share is taken of the exact total (2,664.9864 / 2 = 1,332.4932 → 1,332.49), while
+    halving the printed 2,664.99 gives 1,332.50, so the reader is told which was halved."""
+    if to_fen(to_fen(full) / divisor) == to_fen(full / divisor):
+        return ""
+    return "（按未取整的合计计算）"
 
 
 def _rounding_note(rounding: Rounding) -> str:
@@ -323,10 +334,10 @@ def _rounding_note(rounding: Rounding) -> str:
 
 
 def _money(value: Decimal) -> str:
-    """Render an exact amount: two decimals, or more when the value has sub-fen digits."""
-    if value == to_fen(value):
-        return format_yuan(value)
-    return f"{value.normalize():,f}"
+    """Print an exact intermediate amount to the fen, half up (format_yuan): a filing
+    states money in yuan and fen, never 2,516.9864元; the computation itself stays exact
+    and only the fee is rounded (once, by ``rounding``)."""
+    return format_yuan(value)
 
 
 def _percent(rate: Decimal) -> str:

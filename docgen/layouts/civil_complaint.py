@@ -91,9 +91,7 @@ def _closing(c: Context) -> Keep:
     """The witnesses' names, domiciles and what they saw (民事诉讼法 art. 124(4), after
     the evidence table), then 此致, the court, the plaintiffs' signatures, the date and
     the copies for the defendants, on one page: the signatures never stand alone."""
-    signature = SignatureLines(
-        (*(f"具状人：{signer}" for signer in c["signers"]), c["filing_date"])
-    )
+    signature = SignatureLines((*c["signers"], c["filing_date"]))
     return Keep(
         (
             *(Paragraph(text(line)) for line in c["witnesses"]),

@@ -13,6 +13,7 @@ from docgen.docmodel.blocks import (
     plain,
     text,
 )
+from docgen.domain.counting import copies
 from docgen.layouts.common import (
     Context,
     amounts_table,
@@ -80,7 +81,9 @@ def _confirmation(c: Context) -> tuple[Block, ...]:
     for number, (first, after) in enumerate(_clauses(c)):
         body.append(Paragraph(text(f"{_NUMERALS[number]}、{first}"), lead=bool(after)))
         body += after
-    last = Paragraph(text("本确认书一式两份，甲乙双方各执一份，自双方签字（盖章）之日起生效。"))
+    last = Paragraph(
+        text(f"本确认书一式{copies(2)}，甲乙双方各执一份，自双方签字（盖章）之日起生效。")
+    )
     return (
         *body,
         end_and_signatures((last,), [*place, f"签署日期：{c['confirm_date']}"], c["signers"]),

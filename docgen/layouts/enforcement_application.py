@@ -33,9 +33,7 @@ def _leads(c: Context) -> tuple[Block, ...]:
 
 
 def _application(c: Context) -> tuple[Block, ...]:
-    signature = SignatureLines(
-        (*(f"申请执行人：{signer}" for signer in c["signers"]), c["application_date"])
-    )
+    signature = SignatureLines((*c["signers"], c["application_date"]))
     requests = tuple(
         NumberedItem(text(request), number, "requests")
         for number, request in enumerate(c["requests"], start=1)

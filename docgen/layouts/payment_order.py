@@ -45,7 +45,7 @@ def _application(c: Context) -> tuple[Block, ...]:
                 Paragraph(text(c["fee_basis"]), "note"),
                 Paragraph(text("此致")),
                 Paragraph(text(c["court"]), "plain"),
-                SignatureLines((c["signer"], c["application_date"])),
+                SignatureLines((*c["signers"], c["application_date"])),
             )
         ),
     )

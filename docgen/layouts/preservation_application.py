@@ -33,9 +33,7 @@ def build(c: Context) -> Document:
 
 def _application(c: Context) -> tuple[Block, ...]:
     leads = tuple((str(x["no"]), x["kind"], x["owner"], x["detail"]) for x in c["leads"])
-    signature = SignatureLines(
-        (*(f"申请人：{signer}" for signer in c["signers"]), c["application_date"])
-    )
+    signature = SignatureLines((*c["signers"], c["application_date"]))
     return (
         Title(c["title"]),
         Paragraph(text(f"（{c['stage']}财产保全）"), "center"),

@@ -24,9 +24,7 @@ def build(c: Context) -> Document:
 
 
 def _application(c: Context) -> tuple[Block, ...]:
-    signature = SignatureLines(
-        (*(f"申请人：{signer}" for signer in c["signers"]), c["application_date"])
-    )
+    signature = SignatureLines((*c["signers"], c["application_date"]))
     requests = tuple(
         NumberedItem(text(request), number, "requests")
         for number, request in enumerate(c["requests"], start=1)

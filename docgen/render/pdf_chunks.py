@@ -108,6 +108,7 @@ def chunk_css(total_rules: list[tuple[str, str]]) -> str:
 section.docgen-a {{ page: docgen-a; }}
 section.docgen-b {{ page: docgen-b; }}
 section.docgen-letter {{ string-set: docgen-pages target-counter(attr(data-end url), page); }}
+section.docgen-letter > span.docgen-end {{ display: block; height: 0; margin: 0; padding: 0; }}
 @page docgen-a:nth(1 of docgen-a) {{ counter-reset: page 1; }}
 @page docgen-b:nth(1 of docgen-b) {{ counter-reset: page 1; }}
 @page {{ {margins} }}
@@ -121,7 +122,7 @@ def chunk_markup(letters: list[Letter]) -> str:
     sections = "".join(
         f'<section id="{START.format(k)}" class="docgen-letter docgen-{"ab"[k % 2]}" '
         f'data-end="#{END.format(k)}">'
-        f'{letter.body}<span id="{END.format(k)}"></span></section>'
+        f'{letter.body}<span id="{END.format(k)}" class="docgen-end"></span></section>'
         for k, letter in enumerate(letters)
     )
     return (

@@ -46,6 +46,15 @@ def test_a_fee_already_paid_is_claimed_as_a_fixed_sum_not_as_accruing(narrative_
     assert "律师费人民币5,000.00元（大写：伍仟元整）（暂计至" not in narrative_pdf
 
 
+def test_agreed_and_overdue_interest_periods_meet_after_the_due_date(narrative_pdf):
+    # the term starts the day after delivery (民法典 art. 201) and its last day, the due
+    # date 2026-01-10, belongs to it: 365 days, 100,000 × 6% = 6,000.00; overdue interest
+    # starts the next day, so no day between the two periods earns nothing
+    assert "支付借期内利息人民币6,000.00元（大写：陆仟元整）" in narrative_pdf
+    assert "自2025年1月11日起按年利率6%计算至2026年1月10日" in narrative_pdf
+    assert "自2026年1月11日起按年利率9%计算至2026年10月31日" in narrative_pdf
+
+
 def test_the_claim_total_and_the_acceptance_fee_estimate_are_printed(narrative_pdf):
     # 100,000 + 6,000 + 7,249.32 + 5,000 = 118,249.32; the fee in bands (art. 13):
     # 50 + 90,000 × 2.5% + 18,249.32 × 2% = 2,664.9864 → 2,664.99

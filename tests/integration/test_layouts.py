@@ -168,7 +168,7 @@ def test_a_letter_warns_of_the_costs_of_the_one_proceeding_it_names(
 @pytest.mark.parametrize(
     ("name", "closing"),
     [
-        ("before_suit_paid_at_once", "本协议一式二份"),
+        ("before_suit_paid_at_once", "本协议一式两份"),
         ("withdraw_after_the_first_payment", "本协议一式四份"),
     ],
 )

@@ -166,7 +166,21 @@ def test_an_acceleration_the_instrument_agreed_claims_the_rest_with_a_warning():
     assert "尚未届满的1期合计人民币20,000.00元按法律文书的加速到期约定" in warning.message
     context = TYPE.build_context(TYPE.parse(data), result)
     assert "本金人民币80,000.00元" in context["requests"][0]
-    assert "依该民事调解书的约定，其余1期已于2026年5月1日全部到期" in context["facts"]
+    # only the first installment (2026-04-30) fell due by its date; the other three fell due
+    # by acceleration on 2026-05-01, though the dates of two of them have passed since
+    assert (
+        "其中1期的履行期限已经届满；因被执行人未按期履行，依该民事调解书的约定，"
+        "其余3期已于2026年5月1日全部到期" in context["facts"]
+    )
+
+
+def test_an_award_for_the_price_of_goods_claims_the_price_by_its_name():
+    data, result = _installments("arbitration_award")
+    context = TYPE.build_context(TYPE.parse(data), result)
+    assert context["requests"][0].startswith(
+        "请求强制执行被执行人福州闽江建材有限公司向申请执行人支付货款人民币450,000.00元"
+    )
+    assert "本金" not in context["requests"][0]
 
 
 def test_an_acceleration_follows_a_missed_installment():

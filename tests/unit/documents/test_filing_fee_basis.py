@@ -30,7 +30,7 @@ def _text(type_name: str, fixture: str) -> str:
         (
             "payment_order",
             "person_principal_and_interest",
-            "其1/3四舍五入保留至分为839.00元。",
+            "分段累计为2,516.99元，其1/3为839.00元。",
         ),
         (
             "preservation_application",
@@ -56,4 +56,8 @@ def test_the_calculation_still_tells_the_operator_how_it_rounded():
         "未规定尾数处理，本计算按四舍五入保留至分；实际金额以人民法院交费通知为准。"
     )
     assert fee.statement == fee.basis.removesuffix(fee.note)
-    assert fee.statement.endswith("四舍五入保留至分为1,332.49元。")
+    # printed to the fen: 2,664.9864 as 2,664.99; its half, 1,332.4932, is the fee 1,332.49,
+    # which halving the printed 2,664.99 (1,332.50) would not give, so the basis says so
+    assert fee.statement.endswith(
+        "合计2,664.99元；适用简易程序审理，依第十六条减半交纳，为1,332.49元（按未取整的合计计算）。"
+    )

@@ -5,16 +5,28 @@ from __future__ import annotations
 import copy
 import json
 
+import pytest
+
 from docgen import layouts
 from docgen.docmodel.blocks import paragraphs
 from docgen.documents import registry
 from docgen.documents.base import RuleOptions
+from docgen.documents.court_parts import filing_signature
 from docgen.documents.problems import CaseInvalid
+from docgen.domain.parties import Organization
 from docgen.profiles.model import SenderProfile
 from docgen.profiles.store import ProfileNotFound
 from tests.support import FIXTURES, load_fixture
 
 OPTIONS = RuleOptions()
+PARTNERSHIP = {
+    "kind": "organization",
+    "name": "深圳市前海明信投资合伙企业（有限合伙）",
+    "uscc": "91440300MA5F000007",
+    "address": "深圳市前海深港合作区前湾一路1号",
+    "legal_representative": "王强",
+    "representative_title": "主要负责人",
+}
 FIRM = json.loads((FIXTURES / "sender_profiles" / "law_firm.json").read_text("utf-8"))
 
 
@@ -31,7 +43,8 @@ def _text(type_name: str, data: dict) -> str:
     doc_type = registry.get(type_name)
     case = doc_type.parse(data)
     context = doc_type.build_context(case, doc_type.assess(case, OPTIONS))
-    return "\n".join(paragraphs(layouts.LAYOUTS[type_name].build(context)))
+    layout = layouts.LAYOUTS[layouts.name_for(type_name, doc_type.variant(case))]
+    return "\n".join(paragraphs(layout.build(context)))
 
 
 def _only(problems: list, code: str):
@@ -129,7 +142,7 @@ def test_the_firm_letter_names_each_lawyer_with_the_licence_number():
 
 def test_the_firm_letter_counts_its_attachments_in_chinese_numerals():
     two = _text("firm_letter", load_fixture("firm_letter", "valid", "two_lawyers_for_a_company"))
-    assert "附：授权委托书一份，律师执业证复印件二份。" in two
+    assert "附：授权委托书一份，律师执业证复印件两份。" in two
     one = _text("firm_letter", load_fixture("firm_letter", "valid", "one_lawyer_for_a_plaintiff"))
     assert "附：授权委托书一份，律师执业证复印件一份。" in one
 
@@ -138,6 +151,55 @@ def test_a_company_code_is_not_a_law_firms_licence():
     data = load_fixture("firm_letter", "invalid", "firm_code_of_a_company")
     problem = _only(_problems("firm_letter", data), "not_a_firm_code")
     assert problem.loc == ("firm", "license_number") and "“31”开头" in problem.message
+
+
+def test_a_second_instance_letter_to_a_basic_court_is_refused_citing_article_171():
+    data = load_fixture("firm_letter", "invalid", "second_instance_in_a_basic_court")
+    problem = _only(_problems("firm_letter", data), "not_an_appeal_court")
+    assert problem.loc == ("case", "court")
+    assert "北京市东城区人民法院是基层人民法院，不审理第二审案件" in problem.message
+    assert "第一百七十一条" in problem.message
+
+
+def test_a_second_instance_letter_goes_to_the_intermediate_court():
+    data = load_fixture("firm_letter", "valid", "defendant_second_instance")
+    assert _problems("firm_letter", data) == []
+    text = _text("firm_letter", data)
+    assert "北京市第二中级人民法院：" in text and "（2026）京02民终4321号）第二审程序" in text
+
+
+@pytest.mark.parametrize(
+    ("type_name", "fixture", "signer"),
+    [
+        ("civil_complaint", "elements_company_lender", "具状人：深圳市恒信商贸有限公司（盖章）"),
+        (
+            "enforcement_application",
+            "arbitration_award",
+            "申请执行人：深圳市恒信商贸有限公司（盖章）",
+        ),
+        ("preservation_application", "pre_suit_cash", None),
+        ("withdrawal_application", "summary_procedure_no_refund", None),
+        ("payment_order", "company_goods_paid_for", None),
+    ],
+)
+def test_an_organisation_seals_a_court_filing_and_its_representative_signs_under_it(
+    type_name, fixture, signer
+):
+    text = _text(type_name, load_fixture(type_name, "valid", fixture))
+    seal = signer or next(line for line in text.splitlines() if line.endswith("（盖章）"))
+    assert f"{seal}\n法定代表人（签名）：＿＿＿＿＿＿\n" in text
+
+
+def test_a_person_signs_a_court_filing_alone():
+    text = _text("civil_complaint", load_fixture("civil_complaint", "valid", "narrative_guarantor"))
+    assert "具状人：刘芳（签字）\n2026年" in text and "（签名）：" not in text
+
+
+def test_a_body_without_legal_personality_signs_by_its_principal_person_in_charge():
+    assert filing_signature("申请人", [Organization.model_validate(PARTNERSHIP)]) == [
+        "申请人：深圳市前海明信投资合伙企业（有限合伙）（盖章）",
+        "主要负责人（签名）：＿＿＿＿＿＿",
+    ]
 
 
 class Profiles:

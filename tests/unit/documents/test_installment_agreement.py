@@ -87,7 +87,7 @@ def test_every_party_signs_and_the_guarantor_has_a_service_address():
     assert [s["role"] for s in context["signers"]] == ["甲方", "乙方", "丙方"]
     assert [s["role"] for s in context["services"]] == ["甲方", "乙方", "丙方"]
     assert context["services"][1]["address"].startswith("北京市朝阳区望京")  # given address
-    assert context["copies"] == "三"
+    assert context["copies"] == "三份"
     assert [s["role"] for s in _context(ROWS)["signers"]] == ["甲方", "乙方"]
 
 

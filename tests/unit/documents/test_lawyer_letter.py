@@ -125,10 +125,32 @@ def test_copies_are_addressed_to_the_debtor_then_each_guarantor():
     to_guarantor = DOC.build_context(copies[1], assessment)
     assert to_guarantor["recipient"]["salutation"] == "刘芳女士"
     assert "您为上述债务提供连带责任保证" in to_guarantor["facts"]
-    assert "第六百八十八条" in to_guarantor["facts"]
     assert to_guarantor["owes"] == "福州闽江建材有限公司"
     to_debtor = DOC.build_context(copies[0], assessment)
     assert "保证人" not in to_debtor["facts"] and to_debtor["owes"] == "贵司"
+
+
+def test_the_guarantors_article_is_explained_once_where_the_legal_basis_states_it():
+    case = DOC.parse(GUARANTEED)
+    context = DOC.build_context(DOC.split(case)[1], DOC.assess(case, RuleOptions()))
+    # the letter's legal basis states 民法典 art. 688: the facts only state the guarantee
+    assert context["facts"].endswith(
+        "您为上述债务提供连带责任保证（2025年3月1日签订的《保证合同》）。"
+    )
+    printed = context["facts"] + context["legal_basis"]
+    assert printed.count("第六百八十八条") == 1
+
+
+def test_the_guarantors_article_is_explained_where_the_legal_basis_is_silent_on_it():
+    data = copy.deepcopy(GUARANTEED)
+    del data["legal_basis"]
+    case = DOC.parse(data)
+    context = DOC.build_context(DOC.split(case)[1], DOC.assess(case, RuleOptions()))
+    assert (
+        "您为上述债务提供连带责任保证（2025年3月1日签订的《保证合同》）。"
+        "依照《中华人民共和国民法典》第六百八十八条，福州闽江建材有限公司不履行到期债务的，"
+        "委托人可以请求您在保证范围内承担保证责任" in context["facts"]
+    )
 
 
 def test_the_firm_states_the_facts_with_the_creditor_as_its_client_not_as_we():

@@ -71,7 +71,7 @@ def test_one_payment_is_stated_without_a_table():
     context, _ = _context(data)
     assert context["schedule"] == []
     assert context["plan_intro"] == "乙方应于2026年12月31日前一次性付清上述款项。"
-    assert "一式二份" in context["closing"] and "人民法院" not in context["closing"]
+    assert "一式两份" in context["closing"] and "人民法院" not in context["closing"]
     assert context["default"] == (
         "乙方未按期足额付款的，甲方有权就和解款总额人民币420,000.00元（大写：肆拾贰万元整）"
         "扣除乙方已按本协议实际支付的款项后的余额提起诉讼。"
@@ -91,7 +91,7 @@ def test_with_a_guarantor_all_three_parties_are_done_with_the_dispute():
 def test_two_parties_are_双方_throughout_and_three_各方():
     context, _ = _context(load_fixture("settlement_agreement", "valid", "before_suit_paid_at_once"))
     assert context["facts"].endswith("为妥善解决纠纷，双方经平等协商，自愿达成如下和解协议：")
-    assert context["closing"] == "本协议一式二份，双方各执一份，自双方签字（盖章）之日起生效。"
+    assert context["closing"] == "本协议一式两份，双方各执一份，自双方签字（盖章）之日起生效。"
     context, _ = _context(WITHDRAW)  # with 丙方
     assert "各方经平等协商" in context["facts"]
     assert "各方各执一份，一份提交人民法院，自各方签字" in context["closing"]

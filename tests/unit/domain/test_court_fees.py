@@ -188,11 +188,12 @@ def test_summary_basis_names_article_16_and_rounding_to_yuan() -> None:
     assert "第十五条" in acceptance_fee(Decimal("100000"), procedure="withdrawal").basis
 
 
-def test_sub_fen_band_amounts_are_kept_exact_and_shown() -> None:
+def test_sub_fen_band_amounts_are_kept_exact_and_printed_to_the_fen() -> None:
     result = acceptance_fee(Decimal("10000.01"))
     assert result.full_fee == Decimal("50.00025")
     assert result.steps[-1].amount == Decimal("0.00025")
-    assert "0.00025元" in result.steps[-1].text
+    assert result.steps[-1].text.endswith("按2.5%交纳0.00元")
+    assert "合计50.00元。" in result.basis and "0.00025" not in result.basis
 
 
 @pytest.mark.parametrize("amount", [Decimal(0), Decimal("-1"), Decimal("0.004")])
@@ -355,7 +356,8 @@ def test_a_fee_paid_is_halved_once_rounded_and_the_rest_refunded():
 
     refund = halved_refund(Decimal("2300.01"))
     assert (refund.kept, refund.refund) == (Decimal("1150.01"), Decimal("1150.00"))
-    assert "减半为1,150.005元，四舍五入保留至分为1,150.01元，应退还1,150.00元" in refund.basis
+    # 1,150.005 is printed as the fee it rounds to; the refund is what is left of 2,300.01
+    assert "已预交2,300.01元，减半为1,150.01元，应退还1,150.00元" in refund.basis
     by_yuan = halved_refund(Decimal("2665"), rounding="yuan")
     assert (by_yuan.kept, by_yuan.refund) == (Decimal("1333.00"), Decimal("1332.00"))
 
