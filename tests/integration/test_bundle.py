@@ -450,8 +450,13 @@ def test_the_cover_states_the_complaints_halved_fee_once(bundles, service):
     printed = f"人民币{format_yuan(Decimal(fee['fee']))}元"
     assert printed in normalize(texts[0])  # the cover
     assert printed in normalize("".join(texts[1:-2]))  # the complaint
-    full = acceptance_fee(Decimal(fee["amount"])).fee
-    assert format_yuan(full) not in normalize(texts[0])
+    # the full fee is never stated as the fee; it appears only as the basis's total that
+    # the summary procedure halves
+    full = format_yuan(acceptance_fee(Decimal(fee["amount"])).fee)
+    cover = normalize(texts[0])
+    assert f"人民币{full}元" not in cover
+    assert cover.count(full) == 1
+    assert f"合计{full}元；适用简易程序审理，依第十六条减半交纳" in cover
 
     with pytest.raises(CaseInvalid) as caught:
         bundles.build(_summary_bundle(procedure="ordinary"), CONTRACT)
