@@ -6,18 +6,17 @@ court to reduce are pointed out (a warning: the court weighs them, the form is f
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from docgen.documents.base import RuleOptions
 from docgen.documents.complaint_card import charge_of
+from docgen.documents.complaint_cause_rules import annual_rate, claimed_rates
 from docgen.documents.parts import ResolvedAmounts
-from docgen.documents.problems import Assessment, Loc
+from docgen.documents.problems import Assessment
 from docgen.domain.dates import format_cn
-from docgen.domain.interest import RateSpec
-from docgen.domain.lpr import LprNotAvailable, LprTable, format_percent
+from docgen.domain.lpr import format_percent
 from docgen.domain.money import format_yuan
 
 if TYPE_CHECKING:
@@ -47,23 +46,6 @@ REDUCTION_BASIS = (
 )
 
 
-def _card_rates(case: CivilComplaint) -> Iterator[tuple[Loc, RateSpec, date]]:
-    if case.running_interest is not None:
-        running = case.running_interest
-        yield ("running_interest", "rate"), running.rate.spec(), running.start
-    for i, component in enumerate(case.amounts.components):
-        calc = component.calculation
-        if calc is not None:
-            yield ("amounts", "components", i, "calculation", "rate"), calc.rate.spec(), calc.start
-
-
-def _annual(rate: RateSpec, day: date, table: LprTable) -> Decimal | None:
-    try:
-        return rate.annual_percent_on(day, table)[0]
-    except (ValueError, LprNotAvailable):
-        return None  # the amounts' own check reports a rate it cannot compute
-
-
 def check_card(
     result: Assessment, case: CivilComplaint, resolved: ResolvedAmounts, options: RuleOptions
 ) -> None:
@@ -72,8 +54,8 @@ def check_card(
     if case.card is not None:
         _check_number(result, case.card.card_last4)
     _check_interest_on_charges(result, case, resolved)
-    for loc, rate, start in _card_rates(case):
-        annual = _annual(rate, start, options.lpr_table)
+    for loc, rate, start in claimed_rates(case, kinds=None):
+        annual = annual_rate(rate, start, options.lpr_table)
         if start < MARKET_RATES_FROM and annual is not None and annual > OLD_ANNUAL_CAP:
             result.error(
                 loc,

@@ -37,18 +37,21 @@ LOSS_UPLIFT = Decimal("1.5")
 """The LPR plus 30–50%: at most 1.5 times the LPR in force when the breach occurred."""
 
 
-def _rates(case: CivilComplaint) -> Iterator[tuple[Loc, RateSpec, date]]:
-    """Each rate the complaint claims at: the running interest's and each calculation's."""
+def claimed_rates(
+    case: CivilComplaint, kinds: tuple[str, ...] | None = ("interest", "penalty")
+) -> Iterator[tuple[Loc, RateSpec, date]]:
+    """Each rate the complaint claims at: the running interest's and each calculation's
+    of a component of ``kinds`` (None: of every component)."""
     if case.running_interest is not None:
         running = case.running_interest
         yield ("running_interest", "rate"), running.rate.spec(), running.start
     for i, component in enumerate(case.amounts.components):
         calc = component.calculation
-        if calc is not None and component.kind in ("interest", "penalty"):
+        if calc is not None and (kinds is None or component.kind in kinds):
             yield ("amounts", "components", i, "calculation", "rate"), calc.rate.spec(), calc.start
 
 
-def _annual(rate: RateSpec, day: date, table: LprTable) -> Decimal | None:
+def annual_rate(rate: RateSpec, day: date, table: LprTable) -> Decimal | None:
     try:
         return rate.annual_percent_on(day, table)[0]
     except (ValueError, LprNotAvailable):
@@ -59,8 +62,8 @@ def _bank_ceiling(terms: BankLoanTerms, day: date, table: LprTable) -> Decimal |
     """The highest rate the contract lets the bank charge on ``day``: its 罚息 rate, else
     the loan rate raised by the agreed 逾期上浮, else the loan rate."""
     if terms.penalty_rate is not None:
-        return _annual(terms.penalty_rate.spec(), day, table)
-    base = _annual(terms.rate.spec(), day, table)
+        return annual_rate(terms.penalty_rate.spec(), day, table)
+    base = annual_rate(terms.rate.spec(), day, table)
     if base is None or terms.overdue_uplift is None:
         return base
     return base * (1 + terms.overdue_uplift / 100)
@@ -83,8 +86,8 @@ def check_bank_loan(
     if terms is None:
         return
     table = options.lpr_table
-    for loc, rate, start in _rates(case):
-        annual, ceiling = _annual(rate, start, table), _bank_ceiling(terms, start, table)
+    for loc, rate, start in claimed_rates(case):
+        annual, ceiling = annual_rate(rate, start, table), _bank_ceiling(terms, start, table)
         if annual is not None and ceiling is not None and annual > ceiling:
             result.error(
                 loc,
@@ -131,8 +134,8 @@ def check_sale(
     except LprNotAvailable:
         return
     ceiling = lpr * LOSS_UPLIFT
-    for loc, rate, start in _rates(case):
-        annual = _annual(rate, start, options.lpr_table)
+    for loc, rate, start in claimed_rates(case):
+        annual = annual_rate(rate, start, options.lpr_table)
         if annual is not None and annual > ceiling:
             result.error(
                 loc,
