@@ -4,11 +4,9 @@ the letter to that recipient: the debtor's and each guarantor's, byte for byte."
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
-from docgen.config import Settings
 from docgen.pipeline.reissue import NotReissuable
 from docgen.services import DocumentService
 from tests.support import load_fixture, pdf_pages_text
@@ -17,14 +15,6 @@ pytestmark = pytest.mark.slow
 
 LAWYER = load_fixture("lawyer_letter", "valid", "company_debtor_with_guarantor")
 DEMAND = load_fixture("demand_letter", "valid", "guarantor_demanded_in_time")
-
-
-@pytest.fixture
-def docgen(settings: Settings, service: DocumentService, tmp_path: Path) -> DocumentService:
-    """A service on a fresh register; it shares the session's (slow to load) engines."""
-    return DocumentService(
-        settings.model_copy(update={"data_dir": tmp_path}), engines=service.engines
-    )
 
 
 def _text(pdf: bytes) -> str:

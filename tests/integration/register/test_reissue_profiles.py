@@ -7,12 +7,10 @@ from __future__ import annotations
 import copy
 import json
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from docgen.config import Settings
 from docgen.pipeline.reissue import NotReissuable
 from docgen.profiles.model import SenderProfile
 from docgen.services import DocumentService
@@ -35,14 +33,6 @@ CREDITOR = {
 }
 RENAMED_FIRM = "北京明正恒远律师事务所"
 NEW_PHONE = "0755-88889999"
-
-
-@pytest.fixture
-def docgen(settings: Settings, service: DocumentService, tmp_path: Path) -> DocumentService:
-    """A service on a fresh register and profile store, sharing the session's engines."""
-    return DocumentService(
-        settings.model_copy(update={"data_dir": tmp_path}), engines=service.engines
-    )
 
 
 def _text(pdf: bytes) -> str:
