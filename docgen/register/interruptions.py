@@ -28,7 +28,7 @@ from typing import Any
 from docgen.documents import registry
 from docgen.documents.problems import CaseInvalid
 from docgen.domain.dates import format_cn
-from docgen.domain.guarantee import Guarantee, guarantee_status
+from docgen.domain.guarantee import Guarantee, GuaranteeStatus, guarantee_status
 from docgen.domain.limitation import (
     InterruptionEvent,
     LimitationResult,
@@ -123,24 +123,14 @@ def _guarantor(
     guarantee = guarantees[who.index - 1]
     due = case.contract.due_date
     against = {"role": "guarantor", "name": who.name}
+    status = guarantee_status(guarantee, due, on)
     if guarantee.resolved_type == "general":
-        status = guarantee_status(guarantee, due, on)
         note = (
             f"致一般保证人{who.name}的函件为通知：不保全保证责任，须在保证期间内对债务人提起诉讼"
             "或者申请仲裁（《民法典》第六百九十三条第一款）；保证债务的诉讼时效自先诉抗辩权"
             "消灭之日起计算（第六百九十四条第一款；法释〔2020〕28号第二十八条）"
         )
-        return GuarantorStanding(
-            against,
-            status.type,
-            status.period.end,
-            status.preserved_on,
-            status.lapsed,
-            status.limitation_from,
-            status.limitation_expires,
-            note,
-        )
-    status = guarantee_status(guarantee, due, on)
+        return _standing(against, status, status.limitation_from, status.limitation_expires, note)
     for day in delivered:  # the first delivery within the 保证期间 keeps the guarantee
         if status.preserved_on is not None:
             break
@@ -163,15 +153,21 @@ def _guarantor(
         steps.append(f"保证期间已于{format_cn(status.period.end)}届满，保证人不再承担保证责任")
     elif status.preserved_on is None:
         steps.append(f"尚未在保证期间（至{format_cn(status.period.end)}）内向保证人主张权利")
+    return _standing(against, status, start, expires, "；".join(steps))
+
+
+def _standing(
+    against: dict[str, Any],
+    status: GuaranteeStatus,
+    start: date | None,
+    expires: date | None,
+    note: str,
+) -> GuarantorStanding:
+    """The guarantor's standing: the guarantee's state and the limitation running from
+    ``start`` to ``expires`` (the guarantor's own, after the deliveries counted)."""
+    period = status.period.end
     return GuarantorStanding(
-        against,
-        status.type,
-        status.period.end,
-        status.preserved_on,
-        status.lapsed,
-        start,
-        expires,
-        "；".join(steps),
+        against, status.type, period, status.preserved_on, status.lapsed, start, expires, note
     )
 
 
