@@ -202,10 +202,7 @@ def facts(case: CivilComplaint) -> list[str]:
             f"；依《{contract.name}》{case.acceleration.clause}约定，{plaintiffs}已于"
             f"{format_cn(case.acceleration.declared_on)}宣布借款提前到期"
         )
-    # the user's own facts tell of the demands (催收, 催款, 催告 …): not stated twice
-    demanded = "催" in (case.facts or "")
-    breach += "。" if demanded else f"，经{plaintiffs}多次催收仍未履行。"
-    paragraphs.append(breach)
+    paragraphs.append(breach + _still_unpaid(case, plaintiffs))
     if case.facts:
         paragraphs.append(case.facts)
     if case.jurisdiction_clause:
@@ -215,6 +212,22 @@ def facts(case: CivilComplaint) -> list[str]:
         "特向贵院提起诉讼，请求判如所请。"
     )
     return paragraphs
+
+
+def _still_unpaid(case: CivilComplaint, plaintiffs: str) -> str:
+    """How the breach sentence ends. A complaint states only facts the plaintiff can prove
+    (民诉法 art. 67: who asserts, proves): the demands the user's facts tell of (催收, 催款,
+    催告 …) are not told twice; demands recorded as interruptions are told with their
+    dates; without either, no demand is asserted at all."""
+    if "催" in (case.facts or ""):
+        return "。"
+    demands = sorted(i.day for i in case.prior_interruptions if i.kind == "demand_delivered")
+    if demands:
+        days = "、".join(format_cn(day) for day in dict.fromkeys(demands))
+        return f"，{plaintiffs}于{days}向其催收，仍未履行。"
+    borrowed = ("private_lending", "financial_loan", "credit_card")
+    duty = "还款" if case.contract.kind in borrowed else "付款"
+    return f"，至今仍未履行{duty}义务。"
 
 
 def parties_context(case: CivilComplaint) -> dict[str, Any]:

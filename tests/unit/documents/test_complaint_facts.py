@@ -46,6 +46,21 @@ def test_the_demands_the_plaintiff_tells_of_are_not_stated_a_second_time():
     assert sum(p.count("催") for p in paragraphs) == 2  # 催款函 and 催收, the plaintiff's words
 
 
-def test_without_the_plaintiffs_account_the_complaint_says_the_debtor_was_pressed():
-    paragraphs = _facts(facts=None)
-    assert "借款到期后，被告张伟未依约清偿，经原告刘芳多次催收仍未履行。" in paragraphs
+def test_demands_recorded_as_interruptions_are_told_with_their_dates():
+    paragraphs = _facts(
+        facts=None,
+        prior_interruptions=[
+            {"kind": "demand_delivered", "day": "2026-08-15"},
+            {"kind": "partial_payment", "day": "2026-05-01"},
+            {"kind": "demand_delivered", "day": "2026-03-02"},
+        ],
+    )
+    assert (
+        "借款到期后，被告张伟未依约清偿，原告刘芳于2026年3月2日、2026年8月15日向其催收，仍未履行。"
+    ) in paragraphs
+
+
+def test_without_a_demand_told_or_recorded_none_is_asserted():
+    paragraphs = _facts(facts=None, prior_interruptions=[])
+    assert "借款到期后，被告张伟未依约清偿，至今仍未履行还款义务。" in paragraphs
+    assert not any("催" in p for p in paragraphs)
