@@ -8,6 +8,7 @@ typed once (``docgen.bundle.papers``).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from pydantic import Field
@@ -65,12 +66,49 @@ def opponents(ref: CaseRef, name: str) -> list[str]:
     return ref.defendants if name in ref.plaintiffs else ref.plaintiffs
 
 
-def case_title(ref: CaseRef) -> str:
-    """``原告刘芳诉被告张伟、李秀英民间借贷纠纷一案`` (with its number once there is one)."""
-    number = f"（{ref.case_number}）" if ref.case_number else ""
-    return (
-        f"原告{'、'.join(ref.plaintiffs)}诉被告{'、'.join(ref.defendants)}{ref.cause}一案{number}"
-    )
+def case_title(ref: CaseRef, appellants: Sequence[str] = ()) -> str:
+    """``（2026）京0101民初1234号原告刘芳诉被告张伟、李秀英民间借贷纠纷一案``: the number,
+    once there is one, goes first as courts write it (it carries its own parentheses).
+    With ``appellants`` the parties are named as at second instance (``appeal_roles``):
+    ``上诉人张伟（原审被告）与被上诉人刘芳（原审原告）、原审被告李秀英…一案``."""
+    number = ref.case_number or ""
+    if not appellants:
+        plaintiffs, defendants = "、".join(ref.plaintiffs), "、".join(ref.defendants)
+        return f"{number}原告{plaintiffs}诉被告{defendants}{ref.cause}一案"
+    roles = appeal_roles(ref, appellants)
+    first = {name: role for role, names in _sides(ref) for name in names}
+
+    def named(role: str) -> str:
+        return "、".join(f"{n}（原审{first[n]}）" for n, r in roles.items() if r == role)
+
+    title = f"上诉人{named('上诉人')}"
+    if respondents := named("被上诉人"):
+        title += f"与被上诉人{respondents}"
+    for side in ("原告", "被告"):
+        if others := [n for n, r in roles.items() if r == f"原审{side}"]:
+            title += f"、原审{side}{'、'.join(others)}"
+    return f"{number}{title}{ref.cause}一案"
+
+
+def appeal_roles(ref: CaseRef, appellants: Sequence[str]) -> dict[str, str]:
+    """Each party's designation at second instance, in the order of the first: who
+    appealed is 上诉人 (both sides appealing: both are, 民诉法解释 art. 317 in the 2015
+    numbering); the other side 被上诉人; a party of an appellant's side that did not
+    appeal is named as at first instance, 原审原告/原审被告 (民诉法解释 art. 319(1) in the
+    2015 numbering: an appeal about the obligations towards the other side only)."""
+    appealing = {side for side, names in _sides(ref) if set(names) & set(appellants)}
+    roles: dict[str, str] = {}
+    for side, names in _sides(ref):
+        for name in names:
+            if name in appellants:
+                roles[name] = "上诉人"
+            else:
+                roles[name] = f"原审{side}" if side in appealing else "被上诉人"
+    return roles
+
+
+def _sides(ref: CaseRef) -> tuple[tuple[str, list[str]], ...]:
+    return (("原告", list(ref.plaintiffs)), ("被告", list(ref.defendants)))
 
 
 def check_resident_id(result: Assessment, value: str | None, loc: Loc) -> None:

@@ -23,6 +23,7 @@ from docgen.documents.base import DocumentType, Resources, RuleOptions
 from docgen.documents.filenames import filename_part
 from docgen.documents.filing_papers import (
     CaseRef,
+    appeal_roles,
     case_title,
     check_case,
     check_date,
@@ -78,6 +79,12 @@ class FirmLetter(CaseModel):
         default="first",
         title="代理阶段",
         json_schema_extra={"enum_titles": list(STAGES.values())},
+    )
+    appellants: list[Line] = Field(
+        default_factory=list,
+        max_length=20,
+        title="上诉人",
+        description="第二审填写：提起上诉的当事人（名称与案件当事人一致）",
     )
     lawyers: list[CaseLawyer] = Field(
         default_factory=list,
@@ -145,6 +152,7 @@ def assess(case: FirmLetter, options: RuleOptions) -> Assessment:
         )
     check_case(result, case.case)
     _check_appeal_court(result, case)
+    _check_appellants(result, case)
     check_is_party(result, case.case, case.client, ("client",), "委托人")
     if not case.lawyers:
         result.error(
@@ -176,6 +184,25 @@ def _check_appeal_court(result: Assessment, case: FirmLetter) -> None:
         )
 
 
+def _check_appellants(result: Assessment, case: FirmLetter) -> None:
+    """At second instance the parties are named 上诉人 and 被上诉人, not 原告 and 被告, so
+    the letter must know who appealed; at another stage no one is an appellant."""
+    if case.stage != "second":
+        if case.appellants:
+            result.error(
+                ("appellants",), "not_second_instance", "上诉人仅在第二审程序中填写，请删除"
+            )
+        return
+    if not case.appellants:
+        result.error(
+            ("appellants",),
+            "missing",
+            "第二审程序请填写上诉人（提起上诉的当事人），所函按上诉人、被上诉人列明当事人",
+        )
+    for i, name in enumerate(case.appellants):
+        check_is_party(result, case.case, name, ("appellants", i), "上诉人")
+
+
 def _from_profile(case: FirmLetter) -> bool:
     # a firm filled in by resolve: its problems are reported on the profile's id
     return case._firm_from_profile
@@ -185,7 +212,11 @@ def build_context(case: FirmLetter, assessment: Assessment) -> dict[str, Any]:
     firm = case.firm
     if firm is None:
         raise ValueError("the firm must be resolved before the context is built")
-    role = role_of(case.case, case.client) or "当事人"
+    appellants = case.appellants if case.stage == "second" else []
+    if appellants:
+        role = appeal_roles(case.case, appellants).get(case.client, "当事人")
+    else:
+        role = role_of(case.case, case.client) or "当事人"
     lawyers = "、".join(
         f"{lawyer.name}律师（执业证号：{lawyer.license_number}）" for lawyer in case.lawyers
     )
@@ -194,8 +225,8 @@ def build_context(case: FirmLetter, assessment: Assessment) -> dict[str, Any]:
         "letter_number": case.letter_number or "",
         "court": case.case.court,
         "body": [
-            f"本所接受{role}{case.client}的委托，指派{lawyers}担任其在{case_title(case.case)}"
-            f"{STAGES[case.stage]}程序中的诉讼代理人。",
+            f"本所接受{role}{case.client}的委托，指派{lawyers}担任其在"
+            f"{case_title(case.case, appellants)}{STAGES[case.stage]}程序中的诉讼代理人。",
             *(
                 [f"承办律师联系电话：{phones}。"]
                 if (phones := "；".join(f"{x.name} {x.phone}" for x in case.lawyers if x.phone))

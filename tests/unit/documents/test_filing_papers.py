@@ -165,7 +165,51 @@ def test_a_second_instance_letter_goes_to_the_intermediate_court():
     data = load_fixture("firm_letter", "valid", "defendant_second_instance")
     assert _problems("firm_letter", data) == []
     text = _text("firm_letter", data)
-    assert "北京市第二中级人民法院：" in text and "（2026）京02民终4321号）第二审程序" in text
+    assert "北京市第二中级人民法院：" in text
+    assert (
+        "本所接受上诉人张伟的委托，指派周明律师（执业证号：11101201810123456）担任其在"
+        "（2026）京02民终4321号上诉人张伟（原审被告）与被上诉人刘芳（原审原告）、原审被告李秀英"
+        "民间借贷纠纷一案第二审程序中的诉讼代理人。"
+    ) in text
+    assert "原告刘芳诉" not in text and "（（" not in text
+
+
+def test_the_respondent_at_second_instance_is_named_as_such():
+    data = load_fixture("firm_letter", "valid", "defendant_second_instance")
+    data["client"] = "刘芳"
+    text = _text("firm_letter", data)
+    assert "本所接受被上诉人刘芳的委托" in text
+
+
+def test_both_sides_appealing_are_both_appellants():
+    data = load_fixture("firm_letter", "valid", "defendant_second_instance")
+    data["appellants"] = ["刘芳", "张伟"]
+    text = _text("firm_letter", data)
+    assert "上诉人刘芳（原审原告）、张伟（原审被告）、原审被告李秀英民间借贷纠纷一案" in text
+    assert "被上诉人" not in text
+
+
+def test_a_second_instance_letter_must_say_who_appealed():
+    data = load_fixture("firm_letter", "invalid", "second_instance_without_appellant")
+    problem = _only(_problems("firm_letter", data), "missing")
+    assert problem.loc == ("appellants",) and "请填写上诉人" in problem.message
+    data["appellants"] = ["王五"]
+    problem = _only(_problems("firm_letter", data), "not_a_party")
+    assert problem.loc == ("appellants", 0) and "上诉人「王五」不是本案当事人" in problem.message
+
+
+def test_no_appellant_outside_second_instance():
+    data = load_fixture("firm_letter", "valid", "one_lawyer_for_a_plaintiff")
+    data["appellants"] = [data["client"]]
+    problem = _only(_problems("firm_letter", data), "not_second_instance")
+    assert problem.loc == ("appellants",)
+
+
+def test_a_case_number_goes_before_the_case_with_its_own_parentheses():
+    data = load_fixture("firm_letter", "valid", "one_lawyer_for_a_plaintiff")
+    data["case"]["case_number"] = "（2026）京0101民初12345号"
+    text = _text("firm_letter", data)
+    assert "担任其在（2026）京0101民初12345号原告" in text and "（（" not in text
 
 
 @pytest.mark.parametrize(
