@@ -12,6 +12,7 @@ about as much CPU in a render's path as the INSERTs. Other databases go through
 
 from __future__ import annotations
 
+import operator
 import os
 import sqlite3
 import threading
@@ -28,17 +29,26 @@ from docgen.db import apply_busy_timeout, busy_timeout_ms, write
 Rows = Sequence[Mapping[str, Any]]
 
 
+Converters = tuple[tuple[int, Callable[[Any], Any]], ...]
+
+
 @dataclass(frozen=True)
 class _Prepared:
     sql: str
     keys: tuple[str, ...]  # the row keys in the order of the statement's parameters
-    convert: tuple[Callable[[Any], Any] | None, ...]
+    converters: Converters  # (position, the column type's bind processor), where it has one
 
-    def parameters(self, rows: Rows) -> list[tuple[Any, ...]]:
-        if not any(self.convert):
-            return [tuple(row[k] for k in self.keys) for row in rows]
-        pairs = tuple(zip(self.keys, self.convert, strict=True))
-        return [tuple(c(row[k]) if c else row[k] for k, c in pairs) for row in rows]
+    def parameters(self, rows: Rows) -> list[list[Any]]:
+        # one C call takes a row's values in order; only the converted ones are touched again
+        if len(self.keys) == 1:
+            values = [[row[self.keys[0]]] for row in rows]
+        else:
+            take = operator.itemgetter(*self.keys)
+            values = [list(take(row)) for row in rows]
+        for row_values in values:
+            for i, convert in self.converters:
+                row_values[i] = convert(row_values[i])
+        return values
 
 
 _prepared: dict[tuple[int, str, tuple[str, ...]], _Prepared] = {}
@@ -53,10 +63,11 @@ def _prepare(dialect: Dialect, table: Table, columns: tuple[str, ...]) -> _Prepa
         keys = tuple(compiled.positiontup or ())
         if set(keys) != set(columns):  # a column default or SQL expression: not plain
             raise ValueError(f"{table.name}: rows of {columns} bind {keys}")
-        convert = tuple(
+        processors = (
             table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in keys
         )
-        found = _Prepared(str(compiled), keys, convert)
+        converters = tuple((i, p) for i, p in enumerate(processors) if p is not None)
+        found = _Prepared(str(compiled), keys, converters)
         with _lock:
             _prepared[key] = found
     return found
@@ -81,7 +92,11 @@ def _run(raw: Any, statements: Statements, durable: bool) -> None:
         cursor.execute("BEGIN")
         try:
             for prepared, rows in statements:
-                cursor.executemany(prepared.sql, prepared.parameters(rows))
+                values = prepared.parameters(rows)
+                if len(values) == 1:  # a single render's row: no executemany set-up
+                    cursor.execute(prepared.sql, values[0])
+                else:
+                    cursor.executemany(prepared.sql, values)
             cursor.execute("COMMIT")
         except BaseException:
             raw.rollback()
