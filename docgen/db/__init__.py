@@ -75,7 +75,8 @@ def set_request_busy_timeout(seconds: float | None) -> None:
     _request_busy_ms.set(None if seconds is None else max(0, int(seconds * 1000)))
 
 
-def _busy_ms() -> int:
+def busy_timeout_ms() -> int:
+    """The SQLite busy timeout of the current context, in milliseconds."""
     wait = _request_busy_ms.get()
     return BUSY_TIMEOUT_MS if wait is None else wait
 
@@ -157,7 +158,7 @@ def _postgres_args(url: str) -> dict[str, str]:
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
     """WAL lets readers run beside a writer (web + batch workers share one file)."""
     cursor = dbapi_connection.cursor()
-    wait = _record.info["busy_ms"] = _busy_ms()
+    wait = _record.info["busy_ms"] = busy_timeout_ms()
     cursor.execute(f"PRAGMA busy_timeout={wait}")  # first: setting WAL may wait too
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")  # chosen, not the build's default
@@ -166,14 +167,20 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
 
 
 def _sqlite_busy_timeout(dbapi_connection, record, _proxy) -> None:  # type: ignore[no-untyped-def]
-    """A pooled connection takes the wait of the context that checks it out (set only
-    when it differs from the connection's own: ``info`` is the DBAPI connection's)."""
-    wait = _busy_ms()
-    if record.info.get("busy_ms") != wait:
+    """A pooled connection takes the wait of the context that checks it out."""
+    apply_busy_timeout(dbapi_connection, record.info)
+
+
+def apply_busy_timeout(dbapi_connection: Any, info: dict[str, Any]) -> int:
+    """Give a SQLite connection the busy timeout of the current context, in milliseconds
+    (returned); set only when it differs from the connection's own, kept in ``info``."""
+    wait = busy_timeout_ms()
+    if info.get("busy_ms") != wait:
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout={wait}")
         cursor.close()
-        record.info["busy_ms"] = wait
+        info["busy_ms"] = wait
+    return wait
 
 
 def upgrade(url: str) -> Engine:

@@ -13,8 +13,8 @@ from __future__ import annotations
 import hashlib
 import json
 import secrets
+import time
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 # Crockford's base32: no I, L, O, U, so a code read aloud or retyped stays unambiguous.
@@ -33,14 +33,19 @@ def _random_base32(length: int) -> str:
     return secrets.token_bytes(length).translate(_BYTE_TO_BASE32).decode("ascii")
 
 
-def new_document_id() -> str:
-    """A short, URL-safe, time-ordered id: 10 characters of milliseconds + 10 random."""
-    millis = int(datetime.now(UTC).timestamp() * 1000)
-    stamp = ""
+def _time_part() -> str:
+    """The current milliseconds in 10 characters of base32 (ids sort by time)."""
+    millis = time.time_ns() // 1_000_000
+    digits = []
     for _ in range(10):
         millis, digit = divmod(millis, 32)
-        stamp = _ALPHABET[digit] + stamp
-    return stamp + _random_base32(10)
+        digits.append(_ALPHABET[digit])
+    return "".join(reversed(digits))
+
+
+def new_document_id() -> str:
+    """A short, URL-safe, time-ordered id: 10 characters of milliseconds + 10 random."""
+    return _time_part() + _random_base32(10)
 
 
 CODE_LENGTH = 13  # characters of base32: 65 random bits
@@ -86,8 +91,10 @@ class Stamp:
 
     @classmethod
     def new(cls) -> Stamp:
-        """A fresh id and code (no database needed: both are random enough to be unique)."""
-        return cls(new_document_id(), new_code())
+        """A fresh id and code (no database needed: both are random enough to be unique):
+        ``new_document_id()`` and ``new_code()``, their random parts in one read."""
+        random = _random_base32(10 + CODE_LENGTH)
+        return cls(_time_part() + random[:10], _grouped(random[10:]))
 
     def footer_text(self) -> str:
         return f"文书编号 {self.document_id}\n校验码 {self.code}"

@@ -9,20 +9,44 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from docgen.db import Base
 from docgen.tenants import MEMBER
 from docgen.tenants.store import require_tenant
 
+_IN_A_BATCH = text("batch_id IS NOT NULL")
+
 
 class RegisteredDocument(Base):
     __tablename__ = "register_documents"
+    # Each index is a page written and synced with every durable entry (migration 0011):
+    # the tenant's list by date; a batch's documents only (a single render has no batch);
+    # input_hash is shown, never searched, and has none.
+    __table_args__ = (
+        Index("ix_register_documents_tenant_created", "tenant_id", "created_at"),
+        Index(
+            "ix_register_documents_batch_id",
+            "batch_id",
+            sqlite_where=_IN_A_BATCH,
+            postgresql_where=_IN_A_BATCH,
+        ),
+    )
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
     # outputs and deliveries belong to the tenant through their document
-    tenant_id: Mapped[int] = mapped_column(Integer, index=True)
+    tenant_id: Mapped[int] = mapped_column(Integer)
     code: Mapped[str] = mapped_column(String(16), unique=True)
     type_name: Mapped[str] = mapped_column(String(64))
     template_id: Mapped[str] = mapped_column(String(255))
@@ -30,11 +54,11 @@ class RegisteredDocument(Base):
     # the shared layout files and fonts a PDF was printed with (None: a DOCX, or a
     # document registered before this was kept)
     layout_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
-    input_hash: Mapped[str] = mapped_column(String(64), index=True)
+    input_hash: Mapped[str] = mapped_column(String(64))
     input_data: Mapped[dict[str, object]] = mapped_column(JSON)
     requested_by: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    batch_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    batch_id: Mapped[str | None] = mapped_column(String(64))
     # for exact lookups only (docgen.register.lookup): the first debtor's name, and a
     # SHA-256 of its ID number, never the number itself
     debtor_name: Mapped[str | None] = mapped_column(String(200), index=True, nullable=True)

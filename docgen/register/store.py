@@ -10,7 +10,7 @@ from typing import Any, cast
 from sqlalchemy import Engine, Table, select
 
 from docgen import db
-from docgen.db.inserts import insert_rows
+from docgen.db.inserts import RowWriter
 from docgen.register import (
     Issue,
     canonical_json,
@@ -58,6 +58,7 @@ class Register:
     def __init__(self, database_url: str) -> None:
         self.database_url = database_url
         self._engine: Engine | None = None
+        self._writer: RowWriter | None = None
         # single renders finishing together share one durable commit
         self._durable = GroupCommit(lambda documents, outputs: self._write(documents, outputs))
 
@@ -111,9 +112,12 @@ class Register:
     def _write(
         self, documents: list[dict[str, Any]], outputs: list[dict[str, Any]], durable: bool = True
     ) -> None:
-        """Plain INSERTs (one statement per table, many rows), prepared once: the ORM's
-        unit of work, then Core's per-statement set-up, cost more than the rows."""
-        insert_rows(self.engine, [(_DOCUMENTS, documents), (_OUTPUTS, outputs)], durable=durable)
+        """Plain INSERTs (one statement per table, many rows), prepared once, on the
+        register's own connection: the ORM's unit of work, Core's per-statement set-up
+        and a pool checkout per entry cost more than the rows."""
+        if self._writer is None:  # two threads may both make one: the other is closed
+            self._writer = RowWriter(self.engine)
+        self._writer.insert([(_DOCUMENTS, documents), (_OUTPUTS, outputs)], durable=durable)
 
     def get(self, document_id: str, tenant_id: int | None) -> RegisteredDocument | None:
         """The document of ``tenant_id`` with this id (None: of any tenant, for the
