@@ -229,7 +229,7 @@ class PaymentDeadline(CaseModel):
         unit = "个工作日" if self.kind == "working" else "日"
         if self.counted_from == "receipt":
             return f"收到本函之日起{self.days}{unit}内"
-        return f"{format_cn(deadline.due)}前（即本函出具之日起{self.days}{unit}内）"
+        return f"{format_cn(deadline.due)}前（含当日，即本函出具之日起{self.days}{unit}内）"
 
 
 class AddressedCase(CaseModel):

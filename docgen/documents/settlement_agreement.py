@@ -234,7 +234,7 @@ def build_context(case: SettlementAgreement, assessment: Assessment) -> dict[str
             f"{parties}就{suit.dispute}再无其他争议。"
         ),
         "plan_intro": (
-            f"乙方应于{format_cn(rows[0].due)}前一次性付清上述款项。"
+            f"乙方应于{format_cn(rows[0].due)}前（含当日）一次性付清上述款项。"
             if once
             else f"乙方分{len(rows)}期向甲方支付上述款项，各期付款日期及金额如下："
         ),

@@ -141,7 +141,7 @@ def test_person_debtor_letter_prints_the_exact_demanded_total(outputs):
 def test_letter_counted_from_its_date_prints_the_computed_deadline(outputs):
     pdf = outputs["demand_letter/valid/company_debtor_arbitration"]["pdf"].content
     text = normalize("".join(pdf_pages_text(pdf)))
-    assert "2026年9月28日前（即本函出具之日起10日内）" in text
+    assert "2026年9月28日前（含当日，即本函出具之日起10日内）" in text
     assert "向北京仲裁委员会申请仲裁" in text
 
 

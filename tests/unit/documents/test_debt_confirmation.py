@@ -44,7 +44,9 @@ def test_signers_differ_for_a_person_and_an_organisation():
 def test_paying_at_once_is_stated_and_no_plan_table_is_made():
     context = _context(AT_ONCE)
     assert context["plan"] == []
-    assert context["plan_intro"] == "乙方承诺于2026年10月31日前一次性向甲方清偿上述全部债务。"
+    assert context["plan_intro"] == (
+        "乙方承诺于2026年10月31日前（含当日）一次性向甲方清偿上述全部债务。"
+    )
 
 
 def test_a_confirmation_shows_full_identity_numbers():
@@ -100,7 +102,7 @@ def test_a_plan_is_accelerated_by_a_missed_installment_and_interest_runs_until_p
 
 def test_paying_at_once_prints_the_account_in_a_numbered_clause(service):
     text = _pdf_text(service, AT_ONCE)
-    assert "三、乙方承诺于2026年10月31日前一次性向甲方清偿上述全部债务。" in text
+    assert "三、乙方承诺于2026年10月31日前（含当日）一次性向甲方清偿上述全部债务。" in text
     assert (
         "乙方应将款项支付至甲方以下账户：户名：中国某某机械进出口有限公司；开户行：中国银行北京"
         "复兴门支行；账号：3412567890123456。"

@@ -70,7 +70,7 @@ def test_one_payment_is_stated_without_a_table():
     data = load_fixture("settlement_agreement", "valid", "before_suit_paid_at_once")
     context, _ = _context(data)
     assert context["schedule"] == []
-    assert context["plan_intro"] == "乙方应于2026年12月31日前一次性付清上述款项。"
+    assert context["plan_intro"] == "乙方应于2026年12月31日前（含当日）一次性付清上述款项。"
     assert "一式两份" in context["closing"] and "人民法院" not in context["closing"]
     assert context["default"] == (
         "乙方未按期足额付款的，甲方有权就和解款总额人民币420,000.00元（大写：肆拾贰万元整）"
