@@ -218,7 +218,7 @@ def _wait(client, run_id, timeout=180.0):
         status = client.get(f"{URL}/{run_id}").json
         if status["status"] in ("done", "failed"):
             return status
-        time.sleep(0.5)
+        time.sleep(0.1)
     raise AssertionError(f"bundle run {run_id} did not end: {status}")
 
 

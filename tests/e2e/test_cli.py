@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from docgen.cli import main
+from docgen.config import Settings
 from tests.support import FIXTURES, fixture_cases, normalize, pdf_pages_text
 
 pytestmark = pytest.mark.slow
@@ -151,6 +152,9 @@ def test_serve_runs_the_api_under_gunicorn_and_two_servers_run_side_by_side(tmp_
     env = {**os.environ, "DOCGEN_DATA_DIR": str(tmp_path / "data"), "HOME": str(home)}
     env.pop("DOCGEN_DATABASE_URL", None)
     env.pop("XDG_RUNTIME_DIR", None)  # gunicorn's control socket would go there, else ~
+    # the machine's prepared fonts, as every server finds them after its first start: with
+    # the new HOME each test run would cut them anew (docgen.render.prepared_fonts)
+    env["DOCGEN_FONT_CACHE_DIR"] = str(Settings().effective_font_cache_dir)
     created = subprocess.run(
         [sys.executable, "-m", "docgen.cli", "apikey", "create", "serve test"],
         capture_output=True,

@@ -60,7 +60,7 @@ def server(tmp_path: Path):
                 if _get(base + "/api/v1/document-types", 5)[0] == 200:
                     break
             except OSError:
-                time.sleep(0.5)
+                time.sleep(0.1)
         else:
             pytest.fail((tmp_path / "gunicorn.log").read_text(errors="replace")[-2000:])
         yield base, tmp_path / "gunicorn.log"

@@ -81,7 +81,8 @@ def test_a_template_that_prints_too_slowly_is_stopped_at_the_time_limit(tmp_path
 
 
 def test_a_batch_with_the_bomb_fails_that_letter_only(tmp_path: Path):
-    service = _service(tmp_path, _bomb(300), upload_print_max_pages=50)
+    # past the limit of the three letters printed together (150) and of the bomb alone (50)
+    service = _service(tmp_path, _bomb(160), upload_print_max_pages=50)
     results = service.render_many("demand_letter", [CASE, _bomb_case(), CASE], "pdf")
     assert isinstance(results[1], CaseInvalid)
     assert results[1].problems[0].code in ("template_pages", "template_error")
