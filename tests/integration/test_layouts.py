@@ -238,8 +238,7 @@ def test_typst_prints_markup_characters_in_case_strings_as_text(service):
     hostile = '#set page(width: 1cm) *粗* $x$ ] [ \\ " <a> @b `c` // d /* e'
     document = Document("清单", hostile, (Title("清单"), Paragraph(text(hostile))))
     printer = LayoutPrinter("typst", service.typst)
-    source = typst_writer.source([document])
-    pdf = printer.backend.compile_source(source, typst_writer.letters_input([document], [None]))
+    pdf = printer.backend.compile_source(typst_writer.source([document]))
     reader = PdfReader(io.BytesIO(pdf))
     assert len(reader.pages) == 1
     assert float(reader.pages[0].mediabox.width) > 500  # the page set-up was not changed
