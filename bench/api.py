@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import http.client
+import itertools
 import json
 import os
 import resource
@@ -55,6 +56,9 @@ FIXTURES = ROOT / "fixtures" / "demand_letter" / "valid"
 PATH = "/api/v1/documents/demand_letter?format={fmt}"
 WRK_SCRIPT = Path(__file__).resolve().with_name("api_wrk.lua")
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+# in a letter number, replaced by each request's own number (``--distinct``)
+SERIAL = "#N#"
+RUNS = itertools.count(1)  # each load run numbers its letters from its own billion
 
 
 def free_port() -> int:
@@ -146,6 +150,7 @@ def load_wrk(
             **os.environ,
             "DOCGEN_BENCH_BODIES": lines.name,
             "DOCGEN_BENCH_API_KEY_HEADER": headers.get("X-API-Key", ""),
+            "DOCGEN_BENCH_FIRST_SERIAL": str(next(RUNS) * 10**9),
         }
         command = ["wrk", "-t", "1", "-c", str(clients), "-d", f"{seconds:g}s", "--timeout", "60s"]
         command += ["-s", str(WRK_SCRIPT), f"http://127.0.0.1:{port}{PATH.format(fmt=fmt)}"]
@@ -170,6 +175,7 @@ def load(
 ) -> dict[str, Any]:
     """Python client threads in this process, one keep-alive connection each."""
     cpu_before = time.process_time()
+    first_serial = next(RUNS) * 10**9
     latencies: list[float] = []
     statuses: dict[int, int] = {}
     lock = threading.Lock()
@@ -181,8 +187,13 @@ def load(
         mine: list[float] = []
         codes: dict[int, int] = {}
         i = offset
+        distinct = SERIAL.encode() in bodies[0]
         while time.perf_counter() < stop:
-            status, elapsed = client.post(path, bodies[i % len(bodies)])
+            body = bodies[i % len(bodies)]
+            if distinct:  # unique across threads: i advances by one from offset * 10**7
+                serial = first_serial + offset * 10**7 + i
+                body = body.replace(SERIAL.encode(), str(serial).encode())
+            status, elapsed = client.post(path, body)
             i += 1
             mine.append(elapsed)
             codes[status] = codes.get(status, 0) + 1
@@ -210,15 +221,16 @@ def load(
     }
 
 
-def letters(count: int) -> list[bytes]:
+def letters(count: int, distinct: bool = False) -> list[bytes]:
     """``count`` request bodies: person_debtor.json with its own debtor, contract and
-    letter number each."""
+    letter number each; ``distinct``: the letter number ends in ``SERIAL``, which the
+    clients replace by a number of each request's own."""
     base = json.loads((FIXTURES / "person_debtor.json").read_text(encoding="utf-8"))
     names = ["张伟", "王芳", "李敏", "赵静", "刘磊", "陈洋", "杨帆", "黄强"]
     bodies = []
     for i in range(count):
         case = json.loads(json.dumps(base))
-        case["letter_number"] = f"CS-2026-{i + 1:04d}"
+        case["letter_number"] = f"CS-2026-{i + 1:04d}" + (f"-{SERIAL}" if distinct else "")
         case["debtor"]["name"] = names[i % len(names)]
         case["contract"]["number"] = f"HX-JK-2025-{i + 1:03d}"
         bodies.append(json.dumps(case, ensure_ascii=False).encode("utf-8"))
@@ -244,6 +256,11 @@ def main() -> None:
         default="auto",
         help="load generator; auto: wrk where installed, else Python threads",
     )
+    parser.add_argument(
+        "--distinct",
+        action="store_true",
+        help="every request a letter of its own number (not 8 letters over and over)",
+    )
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     generator = args.load
@@ -251,7 +268,7 @@ def main() -> None:
         generator = "wrk" if shutil.which("wrk") else "python"
     run = load_wrk if generator == "wrk" else load
 
-    bodies = letters(8)
+    bodies = letters(8, args.distinct)
     load_before = [round(x, 2) for x in os.getloadavg()]
     port = free_port()
     command = [
@@ -300,6 +317,7 @@ def main() -> None:
                 "seconds": args.seconds,
                 "command": " ".join(command[1:]),
                 "register": args.register,
+                "distinct": args.distinct,
                 "api_key": bool(api_key),
             }
             for fmt in ("docx", "pdf"):

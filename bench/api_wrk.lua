@@ -1,8 +1,10 @@
 -- wrk script for bench/api.py: POSTs the request bodies of DOCGEN_BENCH_BODIES (one JSON
--- document a line) in turn, each connection starting at its own, and prints one JSON line
--- with the rate, latency percentiles and errors at the end.
+-- document a line) in turn, with "#N#" in a body replaced by a number of each request's
+-- own (bench/api.py --distinct), and prints one JSON line with the rate, latency
+-- percentiles and errors at the end.
 local bodies = {}
 local next_body = 1
+local serial = 0
 local headers = { ["Content-Type"] = "application/json" }
 
 function init(args)
@@ -14,11 +16,14 @@ function init(args)
     headers["X-API-Key"] = key
   end
   next_body = math.random(#bodies)
+  serial = tonumber(os.getenv("DOCGEN_BENCH_FIRST_SERIAL") or "0")
 end
 
 function request()
   local body = bodies[next_body]
   next_body = next_body % #bodies + 1
+  serial = serial + 1
+  body = body:gsub("#N#", tostring(serial), 1)
   return wrk.format("POST", nil, headers, body)
 end
 
