@@ -1,12 +1,19 @@
 """API load benchmark: docgen under gunicorn, concurrent clients on loopback.
 
 Starts ``docgen serve`` (gunicorn) on a free loopback port with a fresh data directory,
-warms every worker up, then for DOCX and then PDF runs ``--clients`` client threads (in
-this process, one keep-alive connection each) posting 8 demand letters in turn (variants
-of ``fixtures/demand_letter/valid/person_debtor.json``, each its own debtor, contract and
-number) to ``/api/v1/documents/demand_letter?format=...`` for ``--seconds`` seconds. It reports,
-per format: documents per second, p50 and p99 latency, and errors (any status other than
-200, or a failed connection).
+warms every worker up, then for DOCX and then PDF keeps ``--clients`` connections busy
+posting 8 demand letters in turn (variants of
+``fixtures/demand_letter/valid/person_debtor.json``, each its own debtor, contract and
+number) to ``/api/v1/documents/demand_letter?format=...`` for ``--seconds`` seconds. It
+reports, per format: documents per second, p50 and p99 latency, errors (any status other
+than 200, or a failed connection), and the CPU time per request of the server (all
+gunicorn processes, read from ``/proc``) and of the load generator.
+
+The load generator (``--load``) is ``wrk`` (``bench/api_wrk.lua``; installed by
+``bin/bootstrap --dev``) where it is installed: one native thread that costs the shared
+cores little. ``--load python`` (the fallback without wrk) runs ``--clients`` threads in
+this process with ``http.client``: about 0.6 ms of CPU per request (wrk 0.2–0.4 ms), taken
+from the same cores as the server.
 
 Run from the repository root (after ``make test`` or ``bin/bootstrap --dev``)::
 
@@ -28,8 +35,11 @@ from __future__ import annotations
 
 import argparse
 import http.client
+import itertools
 import json
 import os
+import resource
+import shutil
 import signal
 import socket
 import statistics
@@ -44,6 +54,11 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures" / "demand_letter" / "valid"
 PATH = "/api/v1/documents/demand_letter?format={fmt}"
+WRK_SCRIPT = Path(__file__).resolve().with_name("api_wrk.lua")
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+# in a letter number, replaced by each request's own number (``--distinct``)
+SERIAL = "#N#"
+RUNS = itertools.count(1)  # each load run numbers its letters from its own billion
 
 
 def free_port() -> int:
@@ -99,9 +114,68 @@ def wait_ready(port: int, proc: subprocess.Popen[bytes], timeout: float = 60) ->
     raise SystemExit("docgen serve did not answer in time")
 
 
+def session_cpu_seconds(session: int) -> float:
+    """User + system CPU time of the live processes of ``session`` (gunicorn's master,
+    started as a session leader, and its workers)."""
+    ticks = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # the process ended meanwhile
+            continue
+        if int(fields[3]) == session:  # fields from the state on: state, ppid, pgrp, session
+            ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / CLOCK_TICKS
+
+
+def measured(server_session: int, run: Any, *args: Any) -> dict[str, Any]:
+    """``run(*args)``'s figures with the server's CPU time per request added."""
+    before = session_cpu_seconds(server_session)
+    result: dict[str, Any] = run(*args)
+    server = session_cpu_seconds(server_session) - before
+    requests = max(1, result["requests"])
+    result["server_cpu_ms_per_request"] = round(server * 1000 / requests, 2)
+    result["client_cpu_ms_per_request"] = round(result.pop("client_cpu_s") * 1000 / requests, 2)
+    return result
+
+
+def load_wrk(
+    port: int, fmt: str, clients: int, seconds: float, bodies: list[bytes], headers: dict[str, str]
+) -> dict[str, Any]:
+    """The same load from wrk: ``clients`` connections on one thread."""
+    with tempfile.NamedTemporaryFile(suffix=".jsonl") as lines:
+        lines.write(b"\n".join(bodies) + b"\n")
+        lines.flush()
+        env = {
+            **os.environ,
+            "DOCGEN_BENCH_BODIES": lines.name,
+            "DOCGEN_BENCH_API_KEY_HEADER": headers.get("X-API-Key", ""),
+            "DOCGEN_BENCH_FIRST_SERIAL": str(next(RUNS) * 10**9),
+        }
+        command = ["wrk", "-t", "1", "-c", str(clients), "-d", f"{seconds:g}s", "--timeout", "60s"]
+        command += ["-s", str(WRK_SCRIPT), f"http://127.0.0.1:{port}{PATH.format(fmt=fmt)}"]
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        out = subprocess.run(command, env=env, capture_output=True, text=True, check=True).stdout
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    figures = json.loads(out.strip().splitlines()[-1])
+    errors = sum(figures[kind] for kind in ("connect", "read", "write", "status", "timeout"))
+    return {
+        "requests": figures["requests"],
+        "per_s": round(figures["requests"] * 1e6 / figures["duration_us"], 1),
+        "p50_ms": round(figures["p50_us"] / 1000, 1),
+        "p99_ms": round(figures["p99_us"] / 1000, 1),
+        "errors": errors,
+        "statuses": {kind: figures[kind] for kind in ("status", "connect", "read", "timeout")},
+        "client_cpu_s": (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime),
+    }
+
+
 def load(
     port: int, fmt: str, clients: int, seconds: float, bodies: list[bytes], headers: dict[str, str]
 ) -> dict[str, Any]:
+    """Python client threads in this process, one keep-alive connection each."""
+    cpu_before = time.process_time()
+    first_serial = next(RUNS) * 10**9
     latencies: list[float] = []
     statuses: dict[int, int] = {}
     lock = threading.Lock()
@@ -113,8 +187,13 @@ def load(
         mine: list[float] = []
         codes: dict[int, int] = {}
         i = offset
+        distinct = SERIAL.encode() in bodies[0]
         while time.perf_counter() < stop:
-            status, elapsed = client.post(path, bodies[i % len(bodies)])
+            body = bodies[i % len(bodies)]
+            if distinct:  # unique across threads: i advances by one from offset * 10**7
+                serial = first_serial + offset * 10**7 + i
+                body = body.replace(SERIAL.encode(), str(serial).encode())
+            status, elapsed = client.post(path, body)
             i += 1
             mine.append(elapsed)
             codes[status] = codes.get(status, 0) + 1
@@ -138,18 +217,20 @@ def load(
         "p99_ms": round(ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))] * 1000, 1),
         "errors": sum(n for code, n in statuses.items() if code != 200),
         "statuses": {str(k): v for k, v in sorted(statuses.items())},
+        "client_cpu_s": time.process_time() - cpu_before,
     }
 
 
-def letters(count: int) -> list[bytes]:
+def letters(count: int, distinct: bool = False) -> list[bytes]:
     """``count`` request bodies: person_debtor.json with its own debtor, contract and
-    letter number each."""
+    letter number each; ``distinct``: the letter number ends in ``SERIAL``, which the
+    clients replace by a number of each request's own."""
     base = json.loads((FIXTURES / "person_debtor.json").read_text(encoding="utf-8"))
     names = ["张伟", "王芳", "李敏", "赵静", "刘磊", "陈洋", "杨帆", "黄强"]
     bodies = []
     for i in range(count):
         case = json.loads(json.dumps(base))
-        case["letter_number"] = f"CS-2026-{i + 1:04d}"
+        case["letter_number"] = f"CS-2026-{i + 1:04d}" + (f"-{SERIAL}" if distinct else "")
         case["debtor"]["name"] = names[i % len(names)]
         case["contract"]["number"] = f"HX-JK-2025-{i + 1:03d}"
         bodies.append(json.dumps(case, ensure_ascii=False).encode("utf-8"))
@@ -169,10 +250,25 @@ def main() -> None:
         action="store_false",
         help="leave the register out (it is on by default, as deployed)",
     )
+    parser.add_argument(
+        "--load",
+        choices=("auto", "wrk", "python"),
+        default="auto",
+        help="load generator; auto: wrk where installed, else Python threads",
+    )
+    parser.add_argument(
+        "--distinct",
+        action="store_true",
+        help="every request a letter of its own number (not 8 letters over and over)",
+    )
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
+    generator = args.load
+    if generator == "auto":
+        generator = "wrk" if shutil.which("wrk") else "python"
+    run = load_wrk if generator == "wrk" else load
 
-    bodies = letters(8)
+    bodies = letters(8, args.distinct)
     load_before = [round(x, 2) for x in os.getloadavg()]
     port = free_port()
     command = [
@@ -214,16 +310,20 @@ def main() -> None:
         try:
             wait_ready(port, proc)
             for fmt in ("docx", "pdf"):  # warm every worker: first renders load fonts
-                load(port, fmt, args.clients, 3, bodies, headers)
+                run(port, fmt, args.clients, 3, bodies, headers)
             result: dict[str, Any] = {
+                "load_generator": generator,
                 "clients": args.clients,
                 "seconds": args.seconds,
                 "command": " ".join(command[1:]),
                 "register": args.register,
+                "distinct": args.distinct,
                 "api_key": bool(api_key),
             }
             for fmt in ("docx", "pdf"):
-                result[fmt] = load(port, fmt, args.clients, args.seconds, bodies, headers)
+                result[fmt] = measured(
+                    proc.pid, run, port, fmt, args.clients, args.seconds, bodies, headers
+                )
         finally:
             if proc.poll() is None:
                 os.killpg(proc.pid, signal.SIGTERM)
@@ -235,14 +335,17 @@ def main() -> None:
         print(json.dumps(result))
         return
     print(
-        f"{result['command']} - {args.clients} clients, {args.seconds:.0f} s per format, "
-        f"register {'on' if args.register else 'off'}, API key {'sent' if api_key else 'none'}"
+        f"{result['command']} - {generator}, {args.clients} clients, "
+        f"{args.seconds:.0f} s per format, register {'on' if args.register else 'off'}, "
+        f"API key {'sent' if api_key else 'none'}"
     )
     for fmt in ("docx", "pdf"):
         r = result[fmt]
         print(
             f"{fmt.upper():5} {r['per_s']:7.1f}/s  p50 {r['p50_ms']:7.1f} ms  "
-            f"p99 {r['p99_ms']:7.1f} ms  errors {r['errors']}  ({r['requests']} requests)"
+            f"p99 {r['p99_ms']:7.1f} ms  errors {r['errors']}  ({r['requests']} requests)  "
+            f"CPU per request: server {r['server_cpu_ms_per_request']:.2f} ms, "
+            f"client {r['client_cpu_ms_per_request']:.2f} ms"
         )
     print(f"load average at the end: {result['load_avg']}")
 

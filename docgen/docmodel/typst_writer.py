@@ -9,6 +9,8 @@ inserts as text: markup characters in a name (``*``, ``#``, ``$``, ``]``) stay c
 
 from __future__ import annotations
 
+import json
+
 from docgen.docmodel.blocks import (
     Block,
     Document,
@@ -181,24 +183,31 @@ def _body(blocks: tuple[Block, ...]) -> str:
     return "\n".join(block(item) for item in blocks)
 
 
-def source(documents: list[Document]) -> str:
+def source(documents: list[Document], footers: list[str | None] | None = None) -> str:
     """The Typst source of ``documents`` (one PDF; each starts on a new page and numbers
-    its own pages). ``sys.inputs.letters`` gives, per document, ``{"c": {"k": index,
-    "title": ..., "author": ...}, "footer": stamp or null}``."""
+    its own pages), each with its footer stamp (the register's id and code) or none.
+
+    The letters' data (:func:`letters_input`) is written into the source as a JSON string,
+    not given as ``sys.inputs``: Typst reuses what it laid out in earlier compilations
+    only while their inputs stay the same, and a stamp differs in every document."""
     if not documents:
         raise ValueError("no document to write")
+    stamps: list[str | None] = list(footers) if footers is not None else [None] * len(documents)
+    letters = json.dumps(letters_input(documents, stamps), ensure_ascii=False)
     bodies = ",\n".join("{\n" + _BODY_SET_UP + _body(d.blocks) + "\n}" for d in documents)
     margin = documents[0].margin_top_mm
     return (
         '#import "/_typst/letter.typ": *\n'
         '#import "/_typst/blocks.typ": *\n'
         f"#let bodies = (\n{bodies},\n)\n"
-        f"#documents(c => bodies.at(c.k), margin-top: {margin}mm, author: c => c.author)\n"
+        f"#documents(c => bodies.at(c.k), margin-top: {margin}mm, author: c => c.author,\n"
+        f"  letters: json(bytes({string(letters)})))\n"
     )
 
 
 def letters_input(documents: list[Document], footers: list[str | None]) -> list[dict[str, object]]:
-    """The ``letters`` input of :func:`source`'s markup."""
+    """The letters :func:`source` writes into its markup: per document ``{"c": {"k":
+    index, "title": ..., "author": ...}, "footer": stamp or null}``."""
     return [
         {"c": {"k": k, "title": document.title, "author": document.author}, "footer": footer}
         for k, (document, footer) in enumerate(zip(documents, footers, strict=True))

@@ -171,9 +171,7 @@ class LayoutPrinter:
             raise TypeError("the typst engine prints with a TypstRenderer")
         results = []
         for k, (document, footer) in enumerate(zip(documents, footers, strict=True)):
-            pdf = backend.compile_source(
-                typst_writer.source([document]), typst_writer.letters_input([document], [footer])
-            )
+            pdf = backend.compile_source(typst_writer.source([document], [footer]))
             extra = metadata[k] if metadata is not None else None
             results.append(with_metadata(pdf, extra) if extra else pdf)
         if combined is not None and results:

@@ -104,17 +104,18 @@ class TypstRenderer:
             raise RuntimeError("Typst returned no PDF")
         return pdf
 
-    def compile_source(self, source: str, letters: list[dict[str, Any]]) -> bytes:
+    def compile_source(self, source: str) -> bytes:
         """A PDF from generated Typst ``source`` (``docgen.docmodel.typst_writer``), which
-        may import the shared files under the template root; ``letters`` is its
-        ``sys.inputs.letters``. The caller checks the glyphs of what it prints."""
-        payload = json.dumps(letters, ensure_ascii=False, default=str)
+        may import the shared files under the template root and carries its letters' data.
+        The caller checks the glyphs of what it prints.
+
+        Its inputs (the fonts) are the same for every document: Typst then reuses what it
+        evaluated and laid out before (the shared files, paragraphs met before), about
+        half of a letter's compile time; inputs that differ per document undo that."""
         try:
             with self._compiling:
                 pdf = self._compiler.compile(
-                    input=source.encode("utf-8"),
-                    sys_inputs={"letters": payload, "fonts": self._fonts},
-                    timestamp=0,
+                    input=source.encode("utf-8"), sys_inputs={"fonts": self._fonts}, timestamp=0
                 )
         except typst.TypstError as exc:
             raise TemplateRenderError(f"Typst 排版失败：{exc.message}") from exc

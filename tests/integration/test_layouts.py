@@ -238,13 +238,31 @@ def test_typst_prints_markup_characters_in_case_strings_as_text(service):
     hostile = '#set page(width: 1cm) *粗* $x$ ] [ \\ " <a> @b `c` // d /* e'
     document = Document("清单", hostile, (Title("清单"), Paragraph(text(hostile))))
     printer = LayoutPrinter("typst", service.typst)
-    source = typst_writer.source([document])
-    pdf = printer.backend.compile_source(source, typst_writer.letters_input([document], [None]))
+    pdf = printer.backend.compile_source(typst_writer.source([document]))
     reader = PdfReader(io.BytesIO(pdf))
     assert len(reader.pages) == 1
     assert float(reader.pages[0].mediabox.width) > 500  # the page set-up was not changed
     assert normalize(hostile) in normalize(reader.pages[0].extract_text())
     assert typst_writer.string('a"b\\c\nd') == '"a\\"b\\\\c\\nd"'
+
+
+def test_typst_prints_each_letters_own_stamp_on_each_of_its_pages(service):
+    # the footer finds its letter's stamp by a query: two letters in one source, the
+    # second over two pages, each page with its own letter's stamp and page count
+    long = tuple(Paragraph(text(f"第{k}段。" + "甲乙丙丁" * 60)) for k in range(12))
+    documents = [
+        Document("一号函", "甲公司", (Title("一号函"), Paragraph(text("一页")))),
+        Document("二号函", "乙公司", (Title("二号函"), *long)),
+    ]
+    stamps = ["文书编号 AAAA1111\n校验码 A1", "文书编号 BBBB2222\n校验码 B2"]
+    pdf = service.typst.compile_source(typst_writer.source(documents, stamps))
+    pages = [re.sub(r"\s+", "", page) for page in pdf_pages_text(pdf)]
+    assert len(pages) >= 3
+    assert "文书编号AAAA1111校验码A1" in pages[0] and "BBBB2222" not in pages[0]
+    assert "第1页共1页" in pages[0]
+    for number, page in enumerate(pages[1:], start=1):
+        assert "文书编号BBBB2222校验码B2" in page and "AAAA1111" not in page
+        assert f"第{number}页共{len(pages) - 1}页" in page
 
 
 @pytest.mark.parametrize("engine", ENGINES)
