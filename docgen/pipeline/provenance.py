@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,7 @@ from docgen import layouts
 from docgen.config import Settings
 from docgen.documents.base import DocumentType
 from docgen.documents.problems import Assessment
+from docgen.pipeline.layout_lineage import earlier
 from docgen.pipeline.results import Format, Rendered
 from docgen.register import Issue, Stamp, sha256_hex
 from docgen.register.recipients import recorded_case
@@ -52,6 +54,8 @@ class Source:
     id: str
     hash: str
     layout_hash: str | None
+    # earlier versions of the shared layout that print the same bytes (layout_lineage)
+    same_print: frozenset[str] = frozenset()
 
 
 def unmarked(template_id: str) -> tuple[str, bool]:
@@ -79,7 +83,7 @@ class Provenance:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self._template_hashes: dict[Path, tuple[int, str]] = {}
-        self._layout_hashes: dict[str, tuple[tuple[int, ...], str]] = {}
+        self._layout_hashes: dict[str, tuple[tuple[int, ...], str, frozenset[str]]] = {}
 
     def source(self, printer: Engine | None, template: str, *, stamped: bool = True) -> Source:
         """What the register keeps of ``template`` as printed by ``printer`` (a DOCX:
@@ -97,10 +101,12 @@ class Provenance:
             if layout is None:
                 raise TemplateRenderError(f"没有内置版式「{template}」")
             shared = layout_print.shared_files(engine, self.settings.templates_dir)
+            versions = self.versions(f"layout:{engine}", shared) if engine != "docx" else None
             return Source(
                 layout_print.template_id(template, engine),
                 self.template_hash(layout.source),
-                self.files_hash(f"layout:{engine}", shared) if engine != "docx" else None,
+                versions[0] if versions else None,
+                versions[1] if versions else frozenset(),
             )
         path = self.settings.templates_dir / template
         return Source(self.template_id(path), self.template_hash(path), self.layout_hash(path))
@@ -134,17 +140,25 @@ class Provenance:
     def files_hash(self, key: str, files: list[Path]) -> str:
         """The version of ``files`` (named relative to the templates directory where they
         lie in it) and the fonts, cached under ``key``."""
+        return self.versions(key, files)[0]
+
+    def versions(self, key: str, files: list[Path]) -> tuple[str, frozenset[str]]:
+        """:meth:`files_hash`, and the versions made of earlier files that print the
+        same (``layout_lineage``), which a reissue accepts as this one."""
         stamp = tuple(f.stat().st_mtime_ns if f.is_file() else 0 for f in files)
         cached = self._layout_hashes.get(key)
         if cached is None or cached[0] != stamp:
-            parts = [
-                f"{self.template_id(f)}:{sha256_hex(f.read_bytes()) if f.is_file() else '-'}"
-                for f in files
+            choices = []
+            for f in files:
+                sha = sha256_hex(f.read_bytes()) if f.is_file() else "-"
+                choices.append([f"{self.template_id(f)}:{s}" for s in (sha, *earlier(sha))])
+            digests = [
+                sha256_hex("\n".join([*parts, self.font_fingerprint]).encode("utf-8"))
+                for parts in itertools.product(*choices)
             ]
-            digest = sha256_hex("\n".join([*parts, self.font_fingerprint]).encode("utf-8"))
-            cached = (stamp, digest)
+            cached = (stamp, digests[0], frozenset(digests[1:]))
             self._layout_hashes[key] = cached
-        return cached[1]
+        return cached[1], cached[2]
 
     @functools.cached_property
     def font_fingerprint(self) -> str:

@@ -299,7 +299,10 @@ def _printer(scope: Scope, row: Any, template_id: str) -> Target:
             f"{row.template_hash[:12]}）已更新，重新生成的文书会与出具时不同",
             "请上传当初出具的 PDF 文件",
         )
-    if row.layout_hash is not None and current.layout_hash != row.layout_hash:
+    if row.layout_hash is not None and row.layout_hash not in {
+        current.layout_hash,
+        *current.same_print,
+    }:
         raise NotReissuable(
             "layout_changed",
             f"文书 {row.id} 出具时所用的公共版式或字体（版本 {row.layout_hash[:12]}）"

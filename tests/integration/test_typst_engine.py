@@ -365,3 +365,34 @@ def test_a_letter_whose_shared_layout_changed_since_is_not_made_again(
     with pytest.raises(NotReissuable) as refused:
         service.reissue_pdf(rendered.document_id)
     assert refused.value.code == "layout_changed"
+
+
+def test_a_letter_issued_before_a_layout_change_shown_to_print_the_same_is_made_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    # the letter is issued with the shared layout as it was; the file is then edited, and
+    # the edit listed as printing the same bytes (layout_lineage): the reissue accepts it
+    import shutil
+
+    from docgen.pipeline import layout_lineage
+    from docgen.pipeline.reissue import NotReissuable
+    from docgen.register import sha256_hex
+
+    templates = tmp_path / "templates"
+    shutil.copytree(Settings().templates_dir, templates)
+    service = DocumentService(Settings(data_dir=tmp_path / "data", templates_dir=templates))
+    case = load_fixture("demand_letter", "valid", "person_debtor")
+    rendered = service.render("demand_letter", case, "pdf")
+
+    shared = templates / "_typst" / "letter.typ"
+    before = shared.read_bytes()
+    shared.write_bytes(before + b"\n// a comment: prints the same\n")
+    now = sha256_hex(shared.read_bytes())
+    fresh = DocumentService(Settings(data_dir=tmp_path / "data", templates_dir=templates))
+    with pytest.raises(NotReissuable):
+        fresh.reissue_pdf(rendered.document_id)
+
+    monkeypatch.setitem(layout_lineage.SAME_PRINT, now, (sha256_hex(before),))
+    listed = DocumentService(Settings(data_dir=tmp_path / "data", templates_dir=templates))
+    again = listed.reissue_pdf(rendered.document_id)
+    assert again.identical and again.pdf == rendered.content
