@@ -396,3 +396,20 @@ def test_a_letter_issued_before_a_layout_change_shown_to_print_the_same_is_made_
     listed = DocumentService(Settings(data_dir=tmp_path / "data", templates_dir=templates))
     again = listed.reissue_pdf(rendered.document_id)
     assert again.identical and again.pdf == rendered.content
+
+
+def test_the_listed_layout_versions_are_the_files_as_they_are_now():
+    # an entry keyed by a hash no shared file has any more is dead: a later edit of the
+    # file must be shown to print the same again before it is listed
+    from docgen.docmodel import typst_writer
+    from docgen.pipeline import layout_lineage
+    from docgen.register import sha256_hex
+    from docgen.render import layout_print
+
+    templates = Settings().templates_dir
+    current = {
+        sha256_hex(f.read_bytes())
+        for engine in ("typst", "weasyprint")
+        for f in layout_print.shared_files(engine, templates)
+    } | {sha256_hex((templates / n).read_bytes()) for n in typst_writer.SHARED_FILES}
+    assert set(layout_lineage.SAME_PRINT) <= current
