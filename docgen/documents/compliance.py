@@ -42,7 +42,7 @@ from opencc_purepy.dictionary_lib import (  # type: ignore[import-untyped, unuse
 from docgen.documents.exempt_names import ExemptNames
 from docgen.documents.problems import Loc, Problem
 from docgen.documents.term_starts import start_chars
-from docgen.domain.texts import strings
+from docgen.domain.texts import plain_strings, strings
 
 Category = Literal[
     "threat",
@@ -308,9 +308,10 @@ _TITLED = frozenset({"evidence", "items", "contract", "origin", "components", "e
 
 
 def _is_identity(loc: Loc) -> bool:
-    if not loc or not isinstance(loc[-1], str) or loc[-1] not in IDENTITY_KEYS:
+    # a list index is in neither set (both hold field names only)
+    if not loc or loc[-1] not in IDENTITY_KEYS:
         return False
-    return loc[-1] != "name" or not _TITLED.intersection(p for p in loc if isinstance(p, str))
+    return loc[-1] != "name" or _TITLED.isdisjoint(loc)
 
 
 def _skipped(data: Mapping[str, Any]) -> frozenset[str]:
@@ -418,7 +419,7 @@ def check_words(
     problems = []
     seen: set[str] = set()
     scanned: set[str] = set()
-    for _loc, text in strings(context):
+    for text in plain_strings(context):
         if text in scanned:  # the same words again: their phrases are in ``seen`` already
             continue
         scanned.add(text)
