@@ -39,9 +39,9 @@ from opencc_purepy.dictionary_lib import (  # type: ignore[import-untyped, unuse
     DictionaryMaxlength,
 )
 
-from docgen.documents.exempt_names import ExemptNames
+from docgen.documents.exempt_names import BLANK, ExemptNames
 from docgen.documents.problems import Loc, Problem
-from docgen.documents.term_starts import start_chars
+from docgen.documents.term_starts import match_chars, start_chars
 from docgen.domain.texts import plain_strings, strings
 
 Category = Literal[
@@ -191,6 +191,12 @@ class Terms:
             self._any = None
         # where a match can begin: the one search tries only there (term_starts)
         self._starts = start_chars(term.pattern for term in self.terms)
+        # whether a text no term matches still matches none once names are blanked out
+        # of it: blanking leaves pieces of the text between the blanks, and a term that
+        # cannot hold a blank (nor look around itself) matches within one piece or not
+        # at all; then most texts, which hold no term, are never blanked
+        held = match_chars(term.pattern for term in self.terms)
+        self._blank_proof = held is not None and BLANK not in held
         # whether any term occurs in a text, by text: a letter's fixed sentences recur in
         # every letter (bounded: cleared when full)
         self._seen: dict[str, bool] = {}
@@ -212,7 +218,10 @@ class Terms:
         ``names``: ``ExemptNames(exempt)``, when the caller scans many texts.
         """
         names = ExemptNames(exempt) if names is None else names
-        flat = names.blank(_normalise(text))
+        normal = _normalise(text)
+        if self._any is not None and self._blank_proof and not self._occurs(self._any, normal):
+            return []
+        flat = names.blank(normal)
         if self._any is not None and not self._occurs(self._any, flat):
             return []
         spans: list[tuple[int, int, Term]] = []
