@@ -42,6 +42,17 @@ class Member:
         """Its fields of a local header after the date: CRC, sizes, name length, no extra."""
         return struct.pack("<3L2H", self.crc, len(self.data), self.size, len(self.name), 0)
 
+    @functools.cached_property
+    def _local(self) -> bytes:
+        """Its local header after the date, then its name and data (the static parts'
+        are joined once per process)."""
+        return self._sizes + self.name + self.data
+
+    @functools.cached_property
+    def _central(self) -> bytes:
+        """Its central directory entry after the date, up to its offset."""
+        return self._sizes + _CENTRAL_REST
+
 
 # the fields before the time and date of a local header and of a central directory entry
 _LOCAL = struct.pack("<4s3H", b"PK\x03\x04", _VERSION, _UTF8_NAMES, _DEFLATED)
@@ -66,10 +77,10 @@ def write(members: list[Member], when: datetime) -> bytes:
     directory: list[bytes] = []
     offset = 0
     for m in members:
-        sizes = m._sizes
-        out += (local, sizes, m.name, m.data)
-        directory += (central, sizes, _CENTRAL_REST, struct.pack("<L", offset), m.name)
-        offset += len(local) + len(sizes) + len(m.name) + len(m.data)
+        entry = m._local
+        out += (local, entry)
+        directory += (central, m._central, struct.pack("<L", offset), m.name)
+        offset += len(local) + len(entry)
     entries = b"".join(directory)
     end = struct.pack(
         "<4s4H2LH",

@@ -117,7 +117,7 @@ def write(
             title=_element("dc:title", document.title),
             creator=_element("dc:creator", document.author),
             keywords=_element("cp:keywords", properties.get("cp:keywords", "")),
-            made=made.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            made=made.astimezone(UTC).replace(tzinfo=None).isoformat() + "Z",
             identifier=_element("dc:identifier", properties.get("dc:identifier", "")),
         ),
     }

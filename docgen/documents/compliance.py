@@ -381,6 +381,12 @@ def _problem(loc: Loc, finding: Finding, where: str) -> Problem:
     )
 
 
+@functools.lru_cache(maxsize=8)
+def _exempt_names(exempt: tuple[str, ...]) -> ExemptNames:
+    """The names of a case indexed once for both of its checks (the fields, the words)."""
+    return ExemptNames(exempt)
+
+
 def check_case(
     data: Mapping[str, Any],
     terms: Terms,
@@ -396,7 +402,7 @@ def check_case(
     texts = list(strings(data)) if texts is None else texts
     exempt = identity_strings(data, texts) if exempt is None else exempt
     skip = _skipped(data)
-    names = ExemptNames(exempt)
+    names = _exempt_names(tuple(exempt))
     problems = []
     for loc, text in texts:
         if _is_identity(loc):
@@ -422,7 +428,7 @@ def check_words(
     if exempt is None:
         exempt = identity_strings(case) if case is not None else []
     skip = _skipped(case) if case is not None else frozenset()
-    names = ExemptNames(exempt)
+    names = _exempt_names(tuple(exempt))
     reported = {p.message for p in already}
     known_phrases = {m.group(1) for p in already if (m := _PHRASE.search(p.message))}
     problems = []
