@@ -57,7 +57,7 @@ def twips(mm: float) -> int:
 _BLOCK_WIDTH = twips(210) - twips(28) - twips(26)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Para:
     style: str
     runs: str

@@ -217,10 +217,10 @@ class Terms:
         called …垃圾清运有限公司 is no insult; categories in ``skip`` are not looked for.
         ``names``: ``ExemptNames(exempt)``, when the caller scans many texts.
         """
-        names = ExemptNames(exempt) if names is None else names
         normal = _normalise(text)
         if self._any is not None and self._blank_proof and not self._occurs(self._any, normal):
             return []
+        names = ExemptNames(exempt) if names is None else names
         flat = names.blank(normal)
         if self._any is not None and not self._occurs(self._any, flat):
             return []
