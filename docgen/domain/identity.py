@@ -141,6 +141,7 @@ def uscc_check_char(body: str) -> str:
     return USCC_ALPHABET[(31 - total % 31) % 31]
 
 
+@functools.lru_cache(maxsize=256)  # a case's rules read a party's code more than once
 def parse_uscc(value: str) -> SocialCreditCode:
     """Validate an 18-character unified social credit code.
 
