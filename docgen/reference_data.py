@@ -109,6 +109,7 @@ def _parse_rate(raw: str, source: str, line: int) -> Decimal:
 OPERATOR_LPR_FILE = Path("reference") / "lpr_1y.csv"
 
 
+@functools.lru_cache(maxsize=16)  # asked on every render: the path, not the file, is kept
 def operator_lpr_path(data_dir: Path) -> Path:
     """Where `docgen reference update --lpr` keeps the operator's LPR rows."""
     return data_dir / OPERATOR_LPR_FILE

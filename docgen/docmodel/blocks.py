@@ -29,8 +29,14 @@ Text = tuple[Run, ...]
 
 def text(*parts: str | Run) -> Text:
     """A run of each part (a ``str`` is plain), empty strings dropped."""
-    runs = (Run(part) if isinstance(part, str) else part for part in parts)
-    return tuple(run for run in runs if run.text)
+    out = []
+    for part in parts:
+        if isinstance(part, str):
+            if part:
+                out.append(Run(part))
+        elif part.text:
+            out.append(part)
+    return tuple(out)
 
 
 def bold(value: str) -> Run:

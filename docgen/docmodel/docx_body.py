@@ -57,7 +57,7 @@ def twips(mm: float) -> int:
 _BLOCK_WIDTH = twips(210) - twips(28) - twips(26)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Para:
     style: str
     runs: str
@@ -95,8 +95,11 @@ class _Para:
 
 
 def _t(value: str) -> str:
-    space = ' xml:space="preserve"' if len(value.strip()) < len(value) else ""
-    return f"<w:t{space}>{escape(value)}</w:t>"
+    if "&" in value or "<" in value or ">" in value:
+        value = escape(value)
+    if value and (value[0].isspace() or value[-1].isspace()):
+        return f'<w:t xml:space="preserve">{value}</w:t>'
+    return f"<w:t>{value}</w:t>"
 
 
 def _run_content(value: str) -> str:
@@ -118,11 +121,19 @@ def _run_content(value: str) -> str:
     return "".join(out)
 
 
+_PLAIN_RUN = "<w:r><w:rPr/>"
+_BOLD_RUN = "<w:r><w:rPr><w:b/></w:rPr>"
+
+
 def runs(value: Text) -> str:
     return "".join(
-        f"<w:r>{'<w:rPr><w:b/></w:rPr>' if run.bold else '<w:rPr/>'}{_run_content(run.text)}</w:r>"
-        for run in value
+        [f"{_BOLD_RUN if run.bold else _PLAIN_RUN}{_run_content(run.text)}</w:r>" for run in value]
     )
+
+
+def plain_runs(value: str) -> str:
+    """``runs(text(value))`` without making the runs: one plain run, none when empty."""
+    return f"{_PLAIN_RUN}{_run_content(value)}</w:r>" if value else ""
 
 
 @dataclass
@@ -140,8 +151,9 @@ class BodyWriter:
     def xml(self) -> str:
         return "".join(p if isinstance(p, str) else p.xml() for p in self.parts)
 
-    def para(self, value: Text, style: str, *, keep: bool = False) -> _Para:
-        made = _Para(self.style_id(style), runs(value), keep_next=keep, keep_lines=keep)
+    def para(self, content: str, style: str, *, keep: bool = False) -> _Para:
+        """A paragraph of ``content`` (its runs' markup) in ``style``."""
+        made = _Para(self.style_id(style), content, keep_next=keep, keep_lines=keep)
         if self.break_before:
             made.page_break = True
             self.break_before = False
@@ -151,7 +163,7 @@ class BodyWriter:
         self.parts.append(made)
         return made
 
-    def lines(self, items: list[tuple[Text, str]], keep_last: bool) -> list[_Para]:
+    def lines(self, items: list[tuple[str, str]], keep_last: bool) -> list[_Para]:
         """Paragraphs that hold together; the last keeps with what follows if asked."""
         made = []
         for k, (value, style) in enumerate(items):
@@ -163,16 +175,16 @@ class BodyWriter:
     def write(self, item: Block, keep_last: bool = False) -> None:
         match item:
             case Title(value):
-                self.para(text(value), "Title")
+                self.para(plain_runs(value), "Title")
             case Heading(value, level):
-                self.para(text(value), f"Heading {level}")
+                self.para(plain_runs(value), f"Heading {level}")
             case Paragraph(value, role, lead):
-                self.para(value, _ROLE_STYLES[role], keep=keep_last or lead)
+                self.para(runs(value), _ROLE_STYLES[role], keep=keep_last or lead)
             case Lines():
                 self._lines(item, keep_last)
             case Letterhead(name, details):
-                self.para(text(name), "Letterhead")
-                self.para(text("　".join(details)), "Letterhead Details")
+                self.para(plain_runs(name), "Letterhead")
+                self.para(plain_runs("　".join(details)), "Letterhead Details")
             case Table():
                 self.parts.append(_table(item, self.style_id))
                 self.after_table = True
@@ -182,7 +194,7 @@ class BodyWriter:
             case NumberedItem(value, _number, list_id):
                 if list_id not in self.lists:
                     self.lists[list_id] = self.new_list()
-                self.para(value, "List Number").num_id = self.lists[list_id]
+                self.para(runs(value), "List Number").num_id = self.lists[list_id]
             case SignatureLines(lines, place):
                 self._signature(lines, place, keep_last)
             case SignBlock():
@@ -195,7 +207,7 @@ class BodyWriter:
 
     def _lines(self, item: Lines, keep_last: bool) -> None:
         style = "Sender" if item.sender else "Compact Indent" if item.indent else "Compact"
-        made = self.lines([(line, style) for line in item.lines], keep_last)
+        made = self.lines([(runs(line), style) for line in item.lines], keep_last)
         if item.sender:
             made[-1].border = True  # the rule under the sender's lines
             made[-1].after = twips(4)
@@ -204,7 +216,7 @@ class BodyWriter:
 
     def _signature(self, lines: tuple[str, ...], place: str, keep_last: bool) -> None:
         style = "Signature" if place == "right" else "Signature Block"
-        made = self.lines([(text(line), style) for line in lines], keep_last)
+        made = self.lines([(plain_runs(line), style) for line in lines], keep_last)
         made[0].before = twips(10 if place == "right" else 8)
         if place == "seal":
             for paragraph in made:
@@ -212,14 +224,14 @@ class BodyWriter:
 
     def _sign_block(self, item: SignBlock, keep_last: bool) -> None:
         lines = item.lines()
-        before = [(text(line), "Signature Block") for line in lines[:2]]
+        before = [(plain_runs(line), "Signature Block") for line in lines[:2]]
         made = self.lines(before, keep_last=True)
         made[0].before = twips(6)
         if item.fingerprint:
             self.parts.append(_fingerprint_box(self.style_id))
         else:
-            self.para(text(lines[2]), "Signature Block", keep=True)
-        self.para(text(lines[-1]), "Signature Block", keep=keep_last)
+            self.para(plain_runs(lines[2]), "Signature Block", keep=True)
+        self.para(plain_runs(lines[-1]), "Signature Block", keep=keep_last)
 
 
 def _tbl_pr(style_id: str, width: int, indent: int | None = None) -> str:
@@ -258,14 +270,14 @@ class _CellLook:
     keep_next: bool = False
 
 
-def _cell(value: Text, align: str, width: int, look: _CellLook, span: int = 1) -> str:
-    """A table cell of one paragraph."""
+def _cell(content: str, align: str, width: int, look: _CellLook, span: int = 1) -> str:
+    """A table cell of one paragraph (``content``: its runs' markup)."""
     grid = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
     keep = "<w:keepNext/>" if look.keep_next else ""
     return (
         f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/>{grid}{look.props}</w:tcPr>'
         f'<w:p><w:pPr><w:pStyle w:val="{look.style}"/>{keep}<w:jc w:val="{align}"/></w:pPr>'
-        f"{runs(value)}</w:p></w:tc>"
+        f"{content}</w:p></w:tc>"
     )
 
 
@@ -285,19 +297,22 @@ def _table(item: Table, style_id: Callable[[str], str]) -> str:
         "</w:tblGrid>",
     ]
     header = [
-        _cell(text(c.header), "center", w, look) for c, w in zip(item.columns, widths, strict=True)
+        _cell(plain_runs(c.header), "center", w, look)
+        for c, w in zip(item.columns, widths, strict=True)
     ]
     out.append(_row(header, header=True))
     aligns = [c.align for c in item.columns]
     for values in item.rows:
-        cells = [_cell(text(v), a, w, look) for v, a, w in zip(values, aligns, widths, strict=True)]
+        cells = [
+            _cell(plain_runs(v), a, w, look) for v, a, w in zip(values, aligns, widths, strict=True)
+        ]
         out.append(_row(cells))
     if item.total is not None:
         label, value = item.total
         rest = round(sum(int(mm * 36000) for mm in mms[1:]) / 635)
         total = [
-            _cell(text(label), "center", widths[0], look),
-            _cell(text(value), item.total_align, rest, look, span=len(widths) - 1),
+            _cell(plain_runs(label), "center", widths[0], look),
+            _cell(plain_runs(value), item.total_align, rest, look, span=len(widths) - 1),
         ]
         out.append(_row(total))
     out.append("</w:tbl>")
@@ -320,11 +335,12 @@ def _form(item: FormTable, style_id: Callable[[str], str]) -> str:
         "</w:tblGrid>",
     ]
     for section in item.sections:
-        title = _cell(text(bold(section.title)), "center", whole, title_look, span=2)
+        title = _cell(runs(text(bold(section.title))), "center", whole, title_look, span=2)
         out.append(_row([title]))
         for pair in section.rows:
             cells = [
-                _cell(text(v), "left", w, answer_look) for v, w in zip(pair, widths, strict=True)
+                _cell(plain_runs(v), "left", w, answer_look)
+                for v, w in zip(pair, widths, strict=True)
             ]
             out.append(_row(cells))
     out.append("</w:tbl>")
@@ -338,4 +354,4 @@ def body(document: Document, style_id: Callable[[str], str], new_list: Callable[
     return writer.xml()
 
 
-__all__ = ["body", "runs", "twips"]
+__all__ = ["body", "plain_runs", "runs", "twips"]

@@ -11,6 +11,7 @@ directory, end record), no ZIP64 (a letter is far below 4 GB).
 
 from __future__ import annotations
 
+import functools
 import struct
 import zlib
 from dataclasses import dataclass
@@ -36,6 +37,29 @@ class Member:
         data = deflate.compress(content) + deflate.flush()
         return cls(name.encode("utf-8"), zlib.crc32(content), len(content), data)
 
+    @functools.cached_property
+    def _sizes(self) -> bytes:
+        """Its fields of a local header after the date: CRC, sizes, name length, no extra."""
+        return struct.pack("<3L2H", self.crc, len(self.data), self.size, len(self.name), 0)
+
+    @functools.cached_property
+    def _local(self) -> bytes:
+        """Its local header after the date, then its name and data (the static parts'
+        are joined once per process)."""
+        return self._sizes + self.name + self.data
+
+    @functools.cached_property
+    def _central(self) -> bytes:
+        """Its central directory entry after the date, up to its offset."""
+        return self._sizes + _CENTRAL_REST
+
+
+# the fields before the time and date of a local header and of a central directory entry
+_LOCAL = struct.pack("<4s3H", b"PK\x03\x04", _VERSION, _UTF8_NAMES, _DEFLATED)
+_CENTRAL = struct.pack("<4s4H", b"PK\x01\x02", _VERSION, _VERSION, _UTF8_NAMES, _DEFLATED)
+# a central entry after the sizes: no comment, disk 0, no attributes (the offset follows)
+_CENTRAL_REST = struct.pack("<3HL", 0, 0, 0, 0)
+
 
 def _dos_time(when: datetime) -> tuple[int, int]:
     year = max(when.year, 1980)
@@ -47,51 +71,17 @@ def _dos_time(when: datetime) -> tuple[int, int]:
 def write(members: list[Member], when: datetime) -> bytes:
     """The archive of ``members`` in this order, each dated ``when`` (so the same
     parts and time give the same bytes)."""
-    time, date = _dos_time(when)
+    dated = struct.pack("<2H", *_dos_time(when))
+    local, central = _LOCAL + dated, _CENTRAL + dated
     out: list[bytes] = []
-    central: list[bytes] = []
+    directory: list[bytes] = []
     offset = 0
     for m in members:
-        head = struct.pack(
-            "<4s5H3L2H",
-            b"PK\x03\x04",
-            _VERSION,
-            _UTF8_NAMES,
-            _DEFLATED,
-            time,
-            date,
-            m.crc,
-            len(m.data),
-            m.size,
-            len(m.name),
-            0,
-        )
-        central.append(
-            struct.pack(
-                "<4s6H3L5H2L",
-                b"PK\x01\x02",
-                _VERSION,
-                _VERSION,
-                _UTF8_NAMES,
-                _DEFLATED,
-                time,
-                date,
-                m.crc,
-                len(m.data),
-                m.size,
-                len(m.name),
-                0,
-                0,
-                0,
-                0,
-                0,
-                offset,
-            )
-            + m.name
-        )
-        out += (head, m.name, m.data)
-        offset += len(head) + len(m.name) + len(m.data)
-    directory = b"".join(central)
+        entry = m._local
+        out += (local, entry)
+        directory += (central, m._central, struct.pack("<L", offset), m.name)
+        offset += len(local) + len(entry)
+    entries = b"".join(directory)
     end = struct.pack(
         "<4s4H2LH",
         b"PK\x05\x06",
@@ -99,11 +89,11 @@ def write(members: list[Member], when: datetime) -> bytes:
         0,
         len(members),
         len(members),
-        len(directory),
+        len(entries),
         offset,
         0,
     )
-    return b"".join(out) + directory + end
+    return b"".join(out) + entries + end
 
 
 __all__ = ["Member", "write"]

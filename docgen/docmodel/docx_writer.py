@@ -113,22 +113,37 @@ def write(
     properties = properties or {}
     changed = {
         "word/document.xml": package.document_head + body + package.document_tail,
-        "word/numbering.xml": package.numbering_head
-        + "".join(_num_xml(n) for n in nums)
-        + "</w:numbering>",
         "docProps/core.xml": _CORE_XML.format(
             title=_element("dc:title", document.title),
             creator=_element("dc:creator", document.author),
             keywords=_element("cp:keywords", properties.get("cp:keywords", "")),
-            made=made.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            made=made.astimezone(UTC).replace(tzinfo=None).isoformat() + "Z",
             identifier=_element("dc:identifier", properties.get("dc:identifier", "")),
         ),
     }
+    changed_members = {
+        name: docx_package.Member.of(name, content.encode("utf-8"), _LEVEL)
+        for name, content in changed.items()
+    }
+    numbering = _numbering(font_family, document.margin_top_mm, tuple(nums))
+    changed_members["word/numbering.xml"] = numbering
     members = [
-        member or docx_package.Member.of(name, changed[name].encode("utf-8"), _LEVEL)
+        member or changed_members[name]
         for member, name in zip(package.members, package.names, strict=True)
     ]
     return docx_package.write(members, made)
+
+
+@functools.lru_cache(maxsize=64)
+def _numbering(font_family: str, margin_top_mm: int, nums: tuple[int, ...]) -> docx_package.Member:
+    """word/numbering.xml with the numbering instances ``nums``: the same few for every
+    document of a layout, so compressed once per package and instances."""
+    content = (
+        _package(font_family, margin_top_mm).numbering_head
+        + "".join(_num_xml(n) for n in nums)
+        + "</w:numbering>"
+    )
+    return docx_package.Member.of("word/numbering.xml", content.encode("utf-8"), _LEVEL)
 
 
 def _num_xml(num_id: int) -> str:

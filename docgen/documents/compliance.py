@@ -39,10 +39,10 @@ from opencc_purepy.dictionary_lib import (  # type: ignore[import-untyped, unuse
     DictionaryMaxlength,
 )
 
-from docgen.documents.exempt_names import ExemptNames
+from docgen.documents.exempt_names import BLANK, ExemptNames
 from docgen.documents.problems import Loc, Problem
-from docgen.documents.term_starts import start_chars
-from docgen.domain.texts import strings
+from docgen.documents.term_starts import match_chars, start_chars
+from docgen.domain.texts import plain_strings, strings
 
 Category = Literal[
     "threat",
@@ -191,6 +191,12 @@ class Terms:
             self._any = None
         # where a match can begin: the one search tries only there (term_starts)
         self._starts = start_chars(term.pattern for term in self.terms)
+        # whether a text no term matches still matches none once names are blanked out
+        # of it: blanking leaves pieces of the text between the blanks, and a term that
+        # cannot hold a blank (nor look around itself) matches within one piece or not
+        # at all; then most texts, which hold no term, are never blanked
+        held = match_chars(term.pattern for term in self.terms)
+        self._blank_proof = held is not None and BLANK not in held
         # whether any term occurs in a text, by text: a letter's fixed sentences recur in
         # every letter (bounded: cleared when full)
         self._seen: dict[str, bool] = {}
@@ -211,8 +217,11 @@ class Terms:
         called …垃圾清运有限公司 is no insult; categories in ``skip`` are not looked for.
         ``names``: ``ExemptNames(exempt)``, when the caller scans many texts.
         """
+        normal = _normalise(text)
+        if self._any is not None and self._blank_proof and not self._occurs(self._any, normal):
+            return []
         names = ExemptNames(exempt) if names is None else names
-        flat = names.blank(_normalise(text))
+        flat = names.blank(normal)
         if self._any is not None and not self._occurs(self._any, flat):
             return []
         spans: list[tuple[int, int, Term]] = []
@@ -308,9 +317,10 @@ _TITLED = frozenset({"evidence", "items", "contract", "origin", "components", "e
 
 
 def _is_identity(loc: Loc) -> bool:
-    if not loc or not isinstance(loc[-1], str) or loc[-1] not in IDENTITY_KEYS:
+    # a list index is in neither set (both hold field names only)
+    if not loc or loc[-1] not in IDENTITY_KEYS:
         return False
-    return loc[-1] != "name" or not _TITLED.intersection(p for p in loc if isinstance(p, str))
+    return loc[-1] != "name" or _TITLED.isdisjoint(loc)
 
 
 def _skipped(data: Mapping[str, Any]) -> frozenset[str]:
@@ -371,6 +381,12 @@ def _problem(loc: Loc, finding: Finding, where: str) -> Problem:
     )
 
 
+@functools.lru_cache(maxsize=8)
+def _exempt_names(exempt: tuple[str, ...]) -> ExemptNames:
+    """The names of a case indexed once for both of its checks (the fields, the words)."""
+    return ExemptNames(exempt)
+
+
 def check_case(
     data: Mapping[str, Any],
     terms: Terms,
@@ -386,7 +402,7 @@ def check_case(
     texts = list(strings(data)) if texts is None else texts
     exempt = identity_strings(data, texts) if exempt is None else exempt
     skip = _skipped(data)
-    names = ExemptNames(exempt)
+    names = _exempt_names(tuple(exempt))
     problems = []
     for loc, text in texts:
         if _is_identity(loc):
@@ -412,13 +428,13 @@ def check_words(
     if exempt is None:
         exempt = identity_strings(case) if case is not None else []
     skip = _skipped(case) if case is not None else frozenset()
-    names = ExemptNames(exempt)
+    names = _exempt_names(tuple(exempt))
     reported = {p.message for p in already}
     known_phrases = {m.group(1) for p in already if (m := _PHRASE.search(p.message))}
     problems = []
     seen: set[str] = set()
     scanned: set[str] = set()
-    for _loc, text in strings(context):
+    for text in plain_strings(context):
         if text in scanned:  # the same words again: their phrases are in ``seen`` already
             continue
         scanned.add(text)

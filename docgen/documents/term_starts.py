@@ -92,6 +92,46 @@ def _item(op: Any, av: Any) -> tuple[set[str], bool]:
     raise _Unknown(op)
 
 
+def match_chars(patterns: Iterable[re.Pattern[str]]) -> frozenset[str] | None:
+    """Every character a match of any pattern can hold, or None when that is not known
+    for one of them: a class such as ``\\w`` or ``.``, a negated set, case folding, or an
+    anchor, lookaround or back reference (whose match depends on the text around it).
+    Where it is known, a pattern matches a piece of text wherever that piece stands."""
+    if _p is None:
+        return None
+    chars: set[str] = set()
+    try:
+        for pattern in patterns:
+            if pattern.flags & re.IGNORECASE:
+                return None
+            _held(_p.parse(pattern.pattern, pattern.flags), chars)
+    except (_Unknown, re.error, TypeError, ValueError, AttributeError):
+        return None
+    return frozenset(chars)
+
+
+def _held(items: Any, chars: set[str]) -> None:
+    """Add the characters parsed ``items`` can match to ``chars``."""
+    for op, av in items:
+        if op is _c.LITERAL:
+            chars.add(chr(av))
+        elif op is _c.IN:
+            chars |= _charset(av)
+        elif op is _c.BRANCH:
+            for branch in av[1]:
+                _held(branch, chars)
+        elif op is _c.SUBPATTERN:
+            if av[1] & re.IGNORECASE:
+                raise _Unknown(op)
+            _held(av[3], chars)
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+            _held(av[2], chars)
+        elif op is getattr(_c, "ATOMIC_GROUP", None):
+            _held(av, chars)
+        else:  # AT, ASSERT, ASSERT_NOT, ANY, GROUPREF, ...
+            raise _Unknown(op)
+
+
 def _charset(items: Any) -> set[str]:
     chars: set[str] = set()
     for op, av in items:
@@ -104,4 +144,4 @@ def _charset(items: Any) -> set[str]:
     return chars
 
 
-__all__ = ["start_chars"]
+__all__ = ["match_chars", "start_chars"]

@@ -79,6 +79,8 @@ class CaseModel(BaseModel):
 
 
 def _printable(value: str) -> str:
+    if value.isprintable():  # every forbidden character is unprintable: most text passes here
+        return value
     bad = _FORBIDDEN.search(value)
     if bad:
         raise PydanticCustomError(

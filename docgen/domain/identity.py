@@ -7,6 +7,7 @@ letter among the first 8 characters, which some registration authorities really 
 (domain brief §5). Errors carry a machine code and a Chinese sentence for the user.
 """
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -81,10 +82,18 @@ def parse_resident_id(value: str, today: date | None = None) -> ResidentId:
     list, so residence permits for Hong Kong, Macau and Taiwan residents are accepted.
     Raises IdentityError.
     """
-    number = _normalize(value)
+    decoded = _decoded_resident_id(_normalize(value))
+    _check_birth_not_after(decoded.birth_date, today or date.today())
+    return decoded
+
+
+@functools.lru_cache(maxsize=256)
+def _decoded_resident_id(number: str) -> ResidentId:
+    """A normalised number checked and decoded, all but against today's date (a case's
+    rules read its parties' numbers several times; a refused number is not kept)."""
     _check_resident_id_shape(number)
     _check_resident_id_checksum(number)
-    birth = _resident_id_birth_date(number, today or date.today())
+    birth = _resident_id_birth_date(number)
     sex: Literal["男", "女"] = "男" if int(number[16]) % 2 == 1 else "女"
     return ResidentId(number=number, birth_date=birth, sex=sex, area_code=number[:6])
 
@@ -105,7 +114,7 @@ def _check_resident_id_checksum(number: str) -> None:
         )
 
 
-def _resident_id_birth_date(number: str, today: date) -> date:
+def _resident_id_birth_date(number: str) -> date:
     digits = number[6:14]
     try:
         birth = date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
@@ -115,12 +124,15 @@ def _resident_id_birth_date(number: str, today: date) -> date:
         raise IdentityError(
             "id_birth_date", f"身份证号码中的出生日期无效：第7至14位为{digits}，不是有效日期"
         )
+    return birth
+
+
+def _check_birth_not_after(birth: date, today: date) -> None:
     if birth > today:
         raise IdentityError(
             "id_future_birth_date",
             f"身份证号码中的出生日期{birth.year}年{birth.month}月{birth.day}日晚于今天",
         )
-    return birth
 
 
 def uscc_check_char(body: str) -> str:
@@ -129,6 +141,7 @@ def uscc_check_char(body: str) -> str:
     return USCC_ALPHABET[(31 - total % 31) % 31]
 
 
+@functools.lru_cache(maxsize=256)  # a case's rules read a party's code more than once
 def parse_uscc(value: str) -> SocialCreditCode:
     """Validate an 18-character unified social credit code.
 

@@ -22,12 +22,15 @@ def to_fen(value: Decimal | int | str) -> Decimal:
     exactly; NaN and infinities are refused with ValueError because they are not money.
     A result of zero is always positive, so "-0.00" never reaches a document.
     """
-    if isinstance(value, float | bool) or not isinstance(value, Decimal | int | str):
+    if type(value) is Decimal:  # most calls: an amount of a case or a sum of them
+        amount = value
+    elif isinstance(value, float | bool) or not isinstance(value, Decimal | int | str):
         raise TypeError(f"money must be Decimal, int or str, not {type(value).__name__}")
-    try:
-        amount = Decimal(value.strip() if isinstance(value, str) else value)
-    except InvalidOperation as exc:
-        raise ValueError(f"not a money amount: {value!r}") from exc
+    else:
+        try:
+            amount = Decimal(value.strip() if isinstance(value, str) else value)
+        except InvalidOperation as exc:
+            raise ValueError(f"not a money amount: {value!r}") from exc
     if not amount.is_finite():
         raise ValueError(f"money must be finite, got {value!r}")
     try:

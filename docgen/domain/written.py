@@ -30,6 +30,9 @@ _UPPER = "零壹贰叁肆伍陆柒捌玖"
 _UPPER_UNITS = "拾佰仟万亿"
 _FIGURE_AND_WORDS = re.compile(r"(.+?)[(（]\s*(?:大写\s*[:：]?)?\s*(.+?)\s*[)）]")
 _SCALED = re.compile(r"(\d+(?:\.\d+)?)(万|亿)")
+# written exactly as date.isoformat and str(Decimal) write them (ASCII digits only)
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_PLAIN_AMOUNT = re.compile(r"[1-9][0-9]{0,14}(?:\.[0-9]{1,2})?")
 _FRACTION = re.compile(rf"(?:([{_UPPER}])角)?(?:零?([{_UPPER}])分)?")
 
 
@@ -58,6 +61,13 @@ def parse_date(value: Any) -> Any:
         return check_year(value)
     if not isinstance(value, str):
         return value
+    if _ISO_DATE.fullmatch(value):  # most dates, as forms and JSON send them
+        try:
+            iso = date.fromisoformat(value)
+        except ValueError:
+            iso = None  # no such day: said below as for every form
+        if iso is not None:
+            return check_year(iso)
     text = _MIDNIGHT.sub("", _plain(value))
     match = _DATE.fullmatch(text)
     if match is None:
@@ -92,6 +102,8 @@ def parse_amount(value: Any) -> Any:
     if isinstance(value, float):
         return repr(value)
     if not isinstance(value, str):
+        return value
+    if _PLAIN_AMOUNT.fullmatch(value):  # most amounts: already as Decimal writes them
         return value
     text = re.sub(r"\s+", "", _plain(value))
     both = _FIGURE_AND_WORDS.fullmatch(text)

@@ -30,7 +30,8 @@ if TYPE_CHECKING:
 
 ENGINES = ("typst", "weasyprint")
 _ID = re.compile(r"^layouts/(?P<name>[a-z_]+(?::[a-z_]+)?)\.py@(?P<engine>typst|weasyprint|docx)$")
-_DOCMODEL = Path(blocks.__file__).parent
+_BLOCKS = Path(blocks.__file__)
+_DOCMODEL = _BLOCKS.parent
 _WRITER_FILES = {
     "typst": (_DOCMODEL / "typst_writer.py",),
     "weasyprint": (_DOCMODEL / "html_writer.py",),
@@ -62,7 +63,7 @@ def parse_template_id(value: str) -> tuple[str, str] | None:
 def shared_files(engine: str, templates_dir: Path) -> list[Path]:
     """What a layout printed by ``engine`` depends on besides its own module."""
     return [
-        Path(blocks.__file__),
+        _BLOCKS,
         layouts.SHARED,
         *_WRITER_FILES[engine],
         *(templates_dir / name for name in _TEMPLATE_FILES[engine]),

@@ -94,6 +94,18 @@ def test_resident_id_born_today_is_accepted() -> None:
     assert parse_resident_id(number, today=TODAY).birth_date == TODAY
 
 
+def test_resident_id_is_judged_against_each_day_it_is_read_on() -> None:
+    number = with_id_check("110105" + TODAY.strftime("%Y%m%d") + "002")
+    day_before = TODAY - timedelta(days=1)
+    for today, born in ((TODAY, True), (day_before, False), (TODAY, True), (day_before, False)):
+        if born:
+            assert parse_resident_id(number, today=today).birth_date == TODAY
+        else:
+            with pytest.raises(IdentityError) as caught:
+                parse_resident_id(number, today=today)
+            assert caught.value.code == "id_future_birth_date"
+
+
 def test_resident_id_defaults_today_to_the_current_date() -> None:
     tomorrow = date.today() + timedelta(days=1)
     number = with_id_check("110105" + tomorrow.strftime("%Y%m%d") + "002")

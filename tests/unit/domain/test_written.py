@@ -31,6 +31,7 @@ def test_every_written_form_of_a_date_is_the_same_day(text):
     [
         ("2026/13/5", "date_invalid"),
         ("2026/2/30", "date_invalid"),
+        ("2026-02-30", "date_invalid"),
         ("3/5/2026", "date_format"),  # month/day order is a guess: refused
         ("2026年3月", "date_format"),  # no day: refused, never "today's"
         ("0635-03-05", "date_year_range"),
@@ -64,6 +65,21 @@ def test_a_date_that_is_not_one_is_refused_with_a_hint(text, code):
 )
 def test_amounts_as_people_write_them(text, amount):
     assert Decimal(parse_amount(text)) == Decimal(amount)
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("100000.00", "100000.00"),
+        ("1409.5", "1409.5"),
+        ("0100", "100"),
+        ("0.50", "0.50"),
+        (" 1409.50 ", "1409.50"),
+        ("1409.500", "1409.500"),
+    ],
+)
+def test_an_amount_in_figures_keeps_its_places_as_decimal_writes_them(text, written):
+    assert parse_amount(text) == written
 
 
 def test_a_figure_and_its_words_must_agree():
