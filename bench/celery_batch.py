@@ -14,15 +14,22 @@ manifests and mailing sheet. Two figures, each from its own run of ``--letters``
     The workers have started and both children have rendered a small run before the
     clock (as ``bench/render.py``'s batch figure is measured after each worker's warm-up).
     The clock runs from ``Batches.execute`` (which plans the run first) until the run is
-    done. Also given apart: planning (the caller's process), rendering (until the last
-    item is marked done) and finishing (the last chunk's worker writes the outputs).
+    done. Also given apart: planning (in this process), finishing (the last chunk's
+    worker writes the outputs: the summary's ``finalize_seconds``) and rendering (the
+    rest, the waiting caller's last poll included).
+
+Neither is ``bench/render.py``'s batch figure, which times each worker's rendering and
+its print volume only, in memory: no planning, no state commits, no files written, no
+manifests. ``render_letters_per_s`` (planning and finishing left out) is the nearest
+to it; the end-to-end and steady rates are what a user waits for.
 
 CPU milliseconds per letter are the worker children's (``/proc``, the children that were
 replaced counted through the worker's ``cutime``); ``cpu_ms_per_letter_all`` adds the
-worker's main process and this process (planning, polling). Peak RSS (VmHWM) per child
-is sampled every 0.2 s; ``memory_mib`` is the children's and the main process's memory at
-the end, with the proportional set size (Pss: shared pages divided among the processes
-sharing them).
+worker's main process (Celery's consumer: the messages, acknowledgements, the pool) and
+this process (planning, polling), given apart in the steady figure. Peak RSS (VmHWM) per
+child is sampled every 0.2 s; ``memory_mib`` is the main process's and the children's
+memory at the end, with the proportional set size (Pss: shared pages divided among the
+processes sharing them; a child's RSS counts the pages it shares with its parent).
 
     .venv/bin/python bench/celery_batch.py --letters 2000 --json
     .venv/bin/python bench/celery_batch.py --letters 1000 --only steady --profile /tmp/prof
@@ -219,7 +226,8 @@ def steady(bench: Bench, letters: int, chunk: int) -> dict[str, Any]:
         summary = bench.execute(run_id, letters)
         elapsed = time.perf_counter() - began
         cpu = worker.children_cpu() - cpu
-        parents = cpu_seconds(worker.pid) - main_cpu + time.process_time() - own
+        main_cpu = cpu_seconds(worker.pid) - main_cpu
+        caller_cpu = time.process_time() - own
         memory = [memory_mib(p) for p in [worker.pid, *children(worker.pid)]]
     finally:
         worker.stop()
@@ -232,7 +240,9 @@ def steady(bench: Bench, letters: int, chunk: int) -> dict[str, Any]:
         "finish_s": round(finish, 2),
         "render_letters_per_s": round(letters / max(elapsed - (planned - began) - finish, 1e-3), 1),
         "cpu_ms_per_letter": round(cpu * 1000 / letters, 2),
-        "cpu_ms_per_letter_all": round((cpu + parents) * 1000 / letters, 2),
+        "cpu_ms_per_letter_all": round((cpu + main_cpu + caller_cpu) * 1000 / letters, 2),
+        "worker_main_cpu_ms_per_letter": round(main_cpu * 1000 / letters, 2),
+        "caller_cpu_ms_per_letter": round(caller_cpu * 1000 / letters, 2),
         "peak_rss_mib": sorted(worker.peak.values()),
         "memory_mib": memory,
     }
