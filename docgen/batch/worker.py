@@ -23,8 +23,8 @@ log = logging.getLogger(__name__)
 
 @cache
 def _batches() -> Batches:
-    """The worker process's settings, read from its environment once (some 20 ms a
-    chunk when read for each task)."""
+    """The worker process's settings and runs, read from its environment once (about
+    1 ms of CPU a task when read for each)."""
     return Batches(Settings())
 
 
