@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 
 TASK = "docgen.batch.render_chunk"
 QUEUE = "docgen-batch"
+MAX_CHILD_KIB = 320 * 1024  # peak RSS of a worker child, in KiB as Celery counts it
 
 
 @cache
@@ -47,6 +48,9 @@ def make_app(broker_url: str) -> Celery:
         broker_transport_options={"visibility_timeout": 1800, "global_keyprefix": "docgen:"},
         worker_hijack_root_logger=False,
         worker_max_tasks_per_child=200,
+        # a guard, not the budget: a child peaks near 200 MiB; one whose peak passed this
+        # (a leak, a pathological row) is replaced after the task that took it there
+        worker_max_memory_per_child=MAX_CHILD_KIB,
     )
     return app
 

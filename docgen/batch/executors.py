@@ -24,6 +24,9 @@ from docgen.batch.work import process_chunk
 from docgen.config import Settings
 
 Tick = Callable[[], None]
+# how often a waiting caller counts what is pending (one indexed count): up to this much
+# is added to every run's end
+POLL_SECONDS = 0.2
 log = logging.getLogger(__name__)
 
 
@@ -108,7 +111,7 @@ class CeleryExecutor:
             tick()
             if not left:
                 return
-            time.sleep(0.5)
+            time.sleep(POLL_SECONDS)
         raise TimeoutError(f"run {run_id} still has pending records after {self.timeout}s")
 
 

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from docgen import db
 from docgen.batch.columns import Layout
-from docgen.batch.executors import Executor, executor_for
+from docgen.batch.executors import POLL_SECONDS, Executor, executor_for
 from docgen.batch.outputs import finalize, summarize
 from docgen.batch.plan import RowLimitError, Sheet, check_shared, plan_records, with_profile
 from docgen.batch.readers import SUFFIXES, BatchInputError, count_rows
@@ -372,7 +372,7 @@ class Batches:
                 progress(self.counts(run_id))
             if status["status"] in (RUN_DONE, "failed") or time.monotonic() > deadline:
                 return status
-            time.sleep(0.5)
+            time.sleep(POLL_SECONDS)
 
     @staticmethod
     def _get(session: Session, run_id: str, tenant_id: int | None = None) -> BatchRun:

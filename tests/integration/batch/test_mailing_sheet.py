@@ -48,6 +48,11 @@ def test_the_mailing_sheet_has_a_row_per_letter_with_the_address_split(tmp_path,
     settings, folder = _run(tmp_path, monkeypatch)
     sheet = load_workbook(folder / "mailing.xlsx").active
     assert [c.value for c in sheet[1]] == MAILING_HEADER
+    # what the post office's import and the clerk see: a bold, frozen header row, the
+    # columns' widths, and numbers kept as text (phones, postcodes, document ids)
+    assert sheet.freeze_panes == "A2" and all(c.font.b for c in sheet[1])
+    assert sheet.column_dimensions["J"].width == 36
+    assert {sheet.column_dimensions[c].number_format for c in "CFKOPQR"} == {"@"}
     rows = [
         dict(zip(MAILING_HEADER, (c.value for c in r), strict=True))
         for r in sheet.iter_rows(min_row=2)
