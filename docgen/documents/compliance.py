@@ -191,10 +191,8 @@ class Terms:
             self._any = None
         # where a match can begin: the one search tries only there (term_starts)
         self._starts = start_chars(term.pattern for term in self.terms)
-        # whether a text no term matches still matches none once names are blanked out
-        # of it: blanking leaves pieces of the text between the blanks, and a term that
-        # cannot hold a blank (nor look around itself) matches within one piece or not
-        # at all; then most texts, which hold no term, are never blanked
+        # a term that cannot hold a blank (nor look around itself) matches within a piece
+        # between blanks or not at all: a text no term matches needs no blanking first
         held = match_chars(term.pattern for term in self.terms)
         self._blank_proof = held is not None and BLANK not in held
         # whether any term occurs in a text, by text: a letter's fixed sentences recur in
