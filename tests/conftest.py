@@ -58,10 +58,6 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def pytest_configure(config: pytest.Config) -> None:
     if not hasattr(config, "workerinput"):  # the controller (or only process) owns the run
         config.stash[RUN_DIR] = services.begin_run()
-        # xdist hands the work units out in the collection's order (_start_processes_first)
-        # rather than largest group first, which put the browser group after two larger ones
-        if hasattr(config.option, "loadscopereorder"):
-            config.option.loadscopereorder = False
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
@@ -128,7 +124,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.redis)
         if "postgres_admin_url" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.postgres)
-    _start_processes_first(items)
     if not config.getoption("quick"):
         return
     kept, left_out = [], []
@@ -138,44 +133,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     if left_out:
         config.hook.pytest_deselected(items=left_out)
         items[:] = kept
-
-
-# Dispatch order under pytest-xdist (--dist loadgroup): the scheduler hands out its work
-# units (an xdist_group, or one test) in collection order, a worker taking the next one when
-# it has two tests or fewer left. A unit of tens of seconds (the browser group, LibreOffice
-# converting every fixture, a module printing every fixture at once, two gunicorn servers)
-# handed out near the end leaves the other worker idle until it finishes, so those come
-# first and the many short tests last, where they even the two workers out. The order is a
-# stable sort of whole modules (module fixtures are set up once), the same in every worker,
-# as xdist needs: browser or LibreOffice tests; one xdist_group for the whole module; other
-# slow tests; the rest.
-STARTED_FIRST = {"browser", "libreoffice"}
-
-
-def _xdist_group(item: pytest.Item) -> str | None:
-    mark = item.get_closest_marker("xdist_group")
-    if mark is None:
-        return None
-    return str(mark.args[0] if mark.args else mark.kwargs.get("name"))
-
-
-def _dispatch_rank(items: list[pytest.Item]) -> int:
-    """0 browser or LibreOffice, 1 one xdist_group for the whole module, 2 slow, 3 the rest."""
-    marks = {mark.name for item in items for mark in item.iter_markers()}
-    if marks & STARTED_FIRST:
-        return 0
-    groups = {_xdist_group(item) for item in items}
-    if len(groups) == 1 and None not in groups:
-        return 1
-    return 2 if "slow" in marks else 3
-
-
-def _start_processes_first(items: list[pytest.Item]) -> None:
-    modules: dict[str, list[pytest.Item]] = {}
-    for item in items:
-        modules.setdefault(item.nodeid.split("::", 1)[0], []).append(item)
-    ordered = sorted(modules.values(), key=_dispatch_rank)  # stable: collection order within
-    items[:] = [item for module in ordered for item in module]
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:
