@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 _c: Any
@@ -31,6 +31,16 @@ class _Unknown(Exception):
     """A construct whose first characters are not read here."""
 
 
+def _parse_each(patterns: Iterable[re.Pattern[str]]) -> Iterator[Any]:
+    """Each pattern parsed; case folding is not read here (``_Unknown``)."""
+    if _p is None:
+        raise _Unknown("no parser")
+    for pattern in patterns:
+        if pattern.flags & re.IGNORECASE:
+            raise _Unknown("IGNORECASE")
+        yield _p.parse(pattern.pattern, pattern.flags)
+
+
 def start_chars(patterns: Iterable[re.Pattern[str]]) -> re.Pattern[str] | None:
     """A one-character set matching every character a match of any pattern can begin
     with, or None when that is not known for one of them."""
@@ -38,10 +48,8 @@ def start_chars(patterns: Iterable[re.Pattern[str]]) -> re.Pattern[str] | None:
         return None
     chars: set[str] = set()
     try:
-        for pattern in patterns:
-            if pattern.flags & re.IGNORECASE:
-                return None
-            found, nullable = _sequence(_p.parse(pattern.pattern, pattern.flags))
+        for parsed in _parse_each(patterns):
+            found, nullable = _sequence(parsed)
             if nullable:
                 return None
             chars |= found
@@ -101,10 +109,8 @@ def match_chars(patterns: Iterable[re.Pattern[str]]) -> frozenset[str] | None:
         return None
     chars: set[str] = set()
     try:
-        for pattern in patterns:
-            if pattern.flags & re.IGNORECASE:
-                return None
-            _held(_p.parse(pattern.pattern, pattern.flags), chars)
+        for parsed in _parse_each(patterns):
+            _held(parsed, chars)
     except (_Unknown, re.error, TypeError, ValueError, AttributeError):
         return None
     return frozenset(chars)
