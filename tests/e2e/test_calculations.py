@@ -215,7 +215,8 @@ def test_validate_returns_the_calculation_sheet_of_a_computed_letter(client):
     data = load_fixture("demand_letter", "valid", "computed_interest")
     report = client.post("/api/v1/documents/demand_letter/validate", json=data).json
     amounts = report["computed"]["amounts"]
-    # 100,000 × 6% × 366 / 365 = 6,016.44 (2025-01-10 .. 2026-01-10 inclusive)
-    assert amounts["amounts"][2] == "6016.44"
+    # lent 2025-01-10, due 2026-01-10: the lending day is not counted (民法典 art. 201),
+    # so 2025-01-11 .. 2026-01-10 is 365 days, 100,000 × 6% = 6,000.00, one year's interest
+    assert amounts["amounts"][1] == "6000.00"
     assert amounts["total"] == str(sum(map(__import__("decimal").Decimal, amounts["amounts"])))
-    assert amounts["sheets"][1]["rows"][0]["days"] == "366"
+    assert amounts["sheets"][0]["rows"][0]["days"] == "365"
