@@ -202,7 +202,7 @@ def _compute(
         assessment.error(
             (*where, "calculation", "end"),
             "end_before_start",
-            f"计息截止日（{format_cn(last_day)}）早于起息日（{format_cn(calc.start)}）",
+            f"计息截止日（{format_cn(last_day)}）早于计息首日（{format_cn(calc.start)}）",
         )
         return None
     try:

@@ -72,6 +72,31 @@ def check_term_counted_once(
         )
 
 
+def check_interest_after_delivery(
+    assessment: Assessment, amounts: DebtAmounts, delivered_on: date, loc: Loc
+) -> None:
+    """Interest on a loan starts the day after the money was delivered (民法典 art. 201).
+
+    For a complaint, which states the delivery day: a period that starts on or before it
+    counts a day the borrower did not yet have the money for a full day, or had none.
+    A period already refused as counting its term twice is not reported again.
+    """
+    flagged = {p.loc for p in assessment.errors if p.code == "term_counted_twice"}
+    for i, component in enumerate(amounts.components):
+        calc = component.calculation
+        where = (*loc, "components", i, "calculation", "start")
+        if calc is None or calc.start > delivered_on or where in flagged:
+            continue
+        assessment.error(
+            where,
+            "interest_before_delivery",
+            f"借款于{format_cn(delivered_on)}交付，{component.display_label}自"
+            f"{format_cn(calc.start)}起算：出借当日不计入，利息自下一日开始计算（民法典第二百"
+            f"零一条），应自{format_cn(delivered_on + timedelta(days=1))}起算",
+            hint=DAY_COUNT_HINT,
+        )
+
+
 def _in_term_rates(amounts: DebtAmounts, contract: ContractBasis) -> set[RateSpec]:
     """The rates of the periods that end by the due date: the agreed in-term rates."""
     return {
