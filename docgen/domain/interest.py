@@ -5,11 +5,10 @@ print period, days, base, rate, amount and the reason for each.
 
 Conventions, chosen once here and stated in every step's `basis`:
 
-- Days: a period runs from `start` inclusive to `end` exclusive, so it has
-  (end - start).days days, and the basis names the last day counted (至…止). A ledger event
-  on day d changes the base from d + 1 on: 民法典 art. 201 does not count the day a period
-  begins, so money lent on d earns interest from the next day, and the old base still
-  bears interest on d. Lent on 2025-01-10 and repaid on 2026-01-10: 365 days.
+- Days: a period runs from `start` inclusive to `end` exclusive ((end - start).days days;
+  the basis names the last day counted, 至…止). A ledger event on day d changes the base
+  from d + 1 (民法典 art. 201: the day money is lent is not counted; the old base still
+  bears interest on d): lent 2025-01-10 and repaid 2026-01-10 is 365 days.
 - Day count: interest for a step is base × annual rate × days / day_count, with day_count
   365 (default) or 360, whatever the calendar year's length.
 - Rates: annual = monthly × 12 = daily × 365. Courts annualise a daily rate over the
@@ -301,14 +300,11 @@ def compute_interest(
 ) -> InterestResult:
     """Compute simple interest on the outstanding principal over [start, end).
 
-    Events before `start` set the opening balances (no interest accrues before `start`
-    in this computation, so a repayment then goes to costs and principal). Events from
-    `start` up to and including `end` are applied at the end of their day, after that
-    day's interest has accrued (民法典 art. 201: the day money is lent is not counted);
-    on one day, disbursements and costs come before repayments. Events after `end` raise
-    ValueError, as do end < start, a day count other than 365 or 360, and an allocation
-    that is not an ordering of costs, interest and principal. LprNotAvailable is raised
-    when an LPR-based rate is needed before 2019-08-20 (the table's first entry).
+    Events before `start` set the opening balances (a repayment then goes to costs and
+    principal); later ones apply at the end of their day, after its interest (民法典
+    art. 201), disbursements and costs before repayments. ValueError for events after
+    `end`, end < start, a day count other than 365 or 360, or an allocation that is not
+    an ordering of the three buckets; LprNotAvailable for an LPR before 2019-08-20.
     """
     day_count, allocation = accrual.day_count, accrual.allocation
     if end < start:
