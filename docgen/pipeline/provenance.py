@@ -56,6 +56,8 @@ class Source:
     layout_hash: str | None
     # earlier versions of the shared layout that print the same bytes (layout_lineage)
     same_print: frozenset[str] = frozenset()
+    # earlier versions of a built-in layout's module that print the same (layout_lineage)
+    same_template: frozenset[str] = frozenset()
 
 
 def unmarked(template_id: str) -> tuple[str, bool]:
@@ -102,11 +104,13 @@ class Provenance:
                 raise TemplateRenderError(f"没有内置版式「{template}」")
             shared = layout_print.shared_files(engine, self.settings.templates_dir)
             versions = self.versions(f"layout:{engine}", shared) if engine != "docx" else None
+            module_hash = self.template_hash(layout.source)
             return Source(
                 layout_print.template_id(template, engine),
-                self.template_hash(layout.source),
+                module_hash,
                 versions[0] if versions else None,
                 versions[1] if versions else frozenset(),
+                frozenset(earlier(module_hash)),
             )
         path = self.settings.templates_dir / template
         return Source(self.template_id(path), self.template_hash(path), self.layout_hash(path))
