@@ -15,7 +15,6 @@ exactly one set of files per record, each the one its row describes.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 import logging
@@ -289,7 +288,7 @@ def _keep(
     write(letters / name, copy.content)
     entry: dict[str, Any] = {
         "file": f"letters/{name}",
-        "sha256": hashlib.sha256(copy.content).hexdigest(),
+        "sha256": copy.sha256(),
         "bytes": len(copy.content),
     }
     if copy.document_id:  # the 文书编号 and 校验码 printed on the letter

@@ -99,10 +99,15 @@ def check_letter_guarantees(result: Assessment, case: LetterWithGuarantors, tota
         acting = letter_date if guarantee.resolved_type == "joint" else None
         status = guarantee_status(guarantee, due, letter_date, acting_on=acting)
         if status.lapsed:
-            result.warn(
+            result.error(
                 loc,
                 "guarantee_period_lapsed",
-                lapse_message(status, party.name) + "；本函仍可发出，但不能据此要求其承担保证责任",
+                lapse_message(status, party.name) + "：不得再向其发函要求承担保证责任；"
+                "保证责任消灭后，保证人即使在催款通知书上签字，债权人也不能据此请求其继续承担"
+                "（《最高人民法院关于适用〈中华人民共和国民法典〉有关担保制度的解释》"
+                "第三十四条第二款）",
+                hint="请删除该保证人；如已在保证期间内向其主张权利（一般保证：已对债务人起诉或"
+                "申请仲裁），请填写该日期",
             )
         check_limitation_of_guarantor(result, status, party.name, letter_date, loc)
         joint = guarantee.resolved_type == "joint"

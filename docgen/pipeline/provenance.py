@@ -220,6 +220,7 @@ def finish(
     """
     doc_type, copy, stamp = job.doc_type, job.copy, output.stamp
     register = scope.stores.register if stamp is not None else None
+    digest = None
     if register is not None and stamp is not None:
         issue = Issue(
             stamp,
@@ -238,6 +239,7 @@ def finish(
             defer.append(issue)
         else:
             register.record(issue)
+        digest = issue.sha256
     log.info(
         "rendered type=%s format=%s bytes=%d document=%s",
         doc_type.name,
@@ -254,4 +256,5 @@ def finish(
         stamp.document_id if stamp else None,
         stamp.code if stamp else None,
         getattr(getattr(copy, "recipient", None), "name", None),
+        digest,
     )

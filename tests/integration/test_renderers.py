@@ -141,7 +141,11 @@ def test_person_debtor_letter_prints_the_exact_demanded_total(outputs):
 def test_letter_counted_from_its_date_prints_the_computed_deadline(outputs):
     pdf = outputs["demand_letter/valid/company_debtor_arbitration"]["pdf"].content
     text = normalize("".join(pdf_pages_text(pdf)))
-    assert "2026年9月28日前（含当日，即本函出具之日起10日内）" in text
+    # dated 2026-09-15: the tenth day, 9-25, is the Mid-Autumn holiday (9-25 to 9-27)
+    assert (
+        "2026年9月28日前（含当日，即本函出具之日起10日内；期间最后一日2026年9月25日为休息日"
+        "或法定节假日，依法顺延至其后第一个工作日，《中华人民共和国民法典》第二百零三条）"
+    ) in text
     assert "向北京仲裁委员会申请仲裁" in text
 
 
