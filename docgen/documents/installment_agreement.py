@@ -22,6 +22,7 @@ from docgen.documents.agreement_terms import (
     Jurisdiction,
     ServiceAddress,
     StatedRate,
+    allocation_clause,
     check_jurisdiction,
     check_rate_cap,
     day_after,
@@ -359,10 +360,7 @@ def _schedule_context(
         "legal": legal_amount(resolved.total + interest_total),
     }
     rate = case.plan_interest
-    allocation = (
-        f"乙方每期所还款项先抵充第一条确认的利息、违约金等{name}以外的款项，再抵充{name}"
-        "（《中华人民共和国民法典》第五百六十一条）。"
-    )
+    allocation = allocation_clause(name)
     if rate is None:
         interest = "分期还款期间，甲方对尚未清偿的款项不另计利息。"
     else:
