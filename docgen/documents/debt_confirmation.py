@@ -35,7 +35,8 @@ from docgen.documents.agreement_terms import (
 )
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.filenames import filename_part
-from docgen.documents.letter_rules import check_debtor_capacity, check_payment_account
+from docgen.documents.guardian_rules import check_debtor_capacity, check_guardians
+from docgen.documents.letter_rules import check_payment_account
 from docgen.documents.parts import (
     BankAccount,
     ContractBasis,
@@ -127,7 +128,15 @@ def assess(case: DebtConfirmation, options: RuleOptions) -> Assessment:
     check_party(result, case.creditor, ("creditor",))
     check_party(result, case.debtor, ("debtor",))
     check_debtor_capacity(
-        result, case.debtor, ("debtor",), case.confirm_date, case.origin.signed_on
+        result,
+        case.debtor,
+        ("debtor",),
+        case.confirm_date,
+        case.origin.signed_on,
+        purpose="agreement",
+    )
+    check_guardians(
+        result, case.confirm_date, (case.creditor, ("creditor",)), [(case.debtor, ("debtor",))]
     )
     if case.payment_account is not None:
         check_payment_account(result, case.payment_account.account_name, case.creditor)
