@@ -80,8 +80,9 @@ def guardian_line(guardian: Guardian, ward: str, *, full_id: bool = True) -> str
     """The court's line under the party: 「法定代理人：李四，男，住…，公民身份号码：…，
     联系电话：…，系张三之父。」 (民事诉讼法 art. 60)."""
     parts = [guardian.name]
-    if guardian.sex:
-        parts.append(guardian.sex)
+    sex = sex_of(guardian)
+    if sex:
+        parts.append(sex)
     if guardian.address:
         parts.append(f"住{guardian.address}")
     if guardian.id_number and full_id:
