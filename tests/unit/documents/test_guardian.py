@@ -113,6 +113,17 @@ def test_the_mailing_list_names_the_ward_through_the_guardian_at_the_guardians_a
     assert delivery_fields({**plain, "guardian": None}) == plain
 
 
+def test_a_batch_letter_to_a_ward_is_listed_for_the_post_through_the_guardian():
+    from docgen.batch.work import recipients
+
+    (debtor,) = recipients("demand_letter", _minor_letter(**FATHER))
+    assert debtor == {
+        "name": "张伟（法定代理人：张建国）",
+        "address": FATHER["address"],
+        "phone": FATHER["phone"],
+    }
+
+
 # --- agreements ---------------------------------------------------------------------
 
 
