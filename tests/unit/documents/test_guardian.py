@@ -290,3 +290,16 @@ def test_age_is_counted_on_the_documents_date():
     )
     assert age_on(person, date(2028, 4, 30)) == 17 and is_minor(person, date(2028, 4, 30))
     assert not is_minor(person, date(2028, 5, 1))
+
+
+def test_a_wards_power_of_attorney_is_signed_by_the_guardian():
+    data = load_fixture("power_of_attorney", "valid", "ward_principal_signed_by_guardian")
+    printed = _printed("power_of_attorney", data)
+    assert printed[-3:-1] == ["委托人：刘芳", "法定代理人（签名）：刘建华"]
+    assert any(line.startswith("法定代理人：刘建华，男，") for line in printed)
+    minor = copy.deepcopy(data)
+    del minor["principal"]["guardian"]
+    minor["principal"].update(capacity="full", id_number="110105201105010031", sex="男")
+    assert (("principal", "guardian"), "principal_without_capacity", "error") in _codes(
+        "power_of_attorney", minor
+    )
