@@ -254,10 +254,21 @@ def guarantor_locs(guarantors: list[Party]) -> list[tuple[Party, Loc]]:
     return [(g, ("guarantors", i)) for i, g in enumerate(guarantors)]
 
 
-def agreement_parties(debtor: Party, guarantor: Party | None) -> list[tuple[Party, Loc]]:
-    """乙方 and, when there is one, 丙方 of an agreement, with their fields."""
-    out: list[tuple[Party, Loc]] = [(debtor, ("debtor",))]
-    return out + ([(guarantor, ("guarantor",))] if guarantor is not None else [])
+def check_agreement_parties(
+    result: Assessment,
+    on: date,
+    creditor: Party,
+    debtor: Party,
+    guarantor: Party | None = None,
+    contracted: date | None = None,
+) -> None:
+    """An agreement's 乙方 (and 丙方): the debtor's capacity on the agreement's date, so
+    the guardian an agreement then needs, and every guardian given."""
+    check_debtor_capacity(result, debtor, ("debtor",), on, contracted, "agreement")
+    others: list[tuple[Party, Loc]] = [(debtor, ("debtor",))]
+    if guarantor is not None:
+        others.append((guarantor, ("guarantor",)))
+    check_guardians(result, on, (creditor, ("creditor",)), others)
 
 
 def check_filing_parties(

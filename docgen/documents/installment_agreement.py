@@ -18,7 +18,6 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from docgen.documents import guardian_rules as guardians
 from docgen.documents.agreement_terms import (
     Jurisdiction,
     ServiceAddress,
@@ -32,6 +31,7 @@ from docgen.documents.agreement_terms import (
 )
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.filenames import filename_part
+from docgen.documents.guardian_rules import check_agreement_parties
 from docgen.documents.letter_rules import check_payment_account
 from docgen.documents.parts import (
     BankAccount,
@@ -145,10 +145,8 @@ def assess(case: InstallmentAgreement, options: RuleOptions) -> Assessment:
     result = Assessment()
     check_party(result, case.creditor, ("creditor",))
     check_party(result, case.debtor, ("debtor",))
-    on, signed = case.agreement_date, case.origin.signed_on
-    guardians.check_debtor_capacity(result, case.debtor, ("debtor",), on, signed, "agreement")
-    signing = guardians.agreement_parties(case.debtor, case.guarantor)
-    guardians.check_guardians(result, on, (case.creditor, ("creditor",)), signing)
+    signing = (case.creditor, case.debtor, case.guarantor, case.origin.signed_on)
+    check_agreement_parties(result, case.agreement_date, *signing)
     check_payment_account(result, case.payment_account.account_name, case.creditor)
     if same_party(case.creditor, case.debtor):
         result.error(("debtor",), "same_party", "债务人与债权人不能为同一主体")
