@@ -109,8 +109,8 @@ class Person(CaseModel):
     guardian: Guardian | None = Field(
         default=None,
         title="法定代理人（监护人）",
-        description="债务人为未成年人或无、限制民事行为能力人的，由其监护人作为法定代理人"
-        "（民法典第二十三条）：函件经其送达，协议由其代为签字",
+        description="未成年人或无、限制民事行为能力人由其监护人作为法定代理人（民法典第二十三条）："
+        "函件经其送达，协议、诉状等由其代为签字",
         json_schema_extra=ADVANCED,
     )
 

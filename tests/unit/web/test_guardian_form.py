@@ -20,7 +20,7 @@ def test_the_person_block_has_the_guardian_group_behind_more_information():
     fields = _person_fields("demand_letter", "debtor")
     guardian = fields["guardian"]
     assert guardian["title"] == "法定代理人（监护人）" and guardian["advanced"] is True
-    assert guardian["required"] is False
+    assert guardian["required"] is False and guardian["optional"] is True
     inner = {node["name"]: node for node in guardian["fields"]}
     assert [c["title"] for c in inner["relation"]["choices"]] == [
         "父亲",
