@@ -36,6 +36,7 @@ from docgen.batch.state import DONE, FAILED, PENDING, REJECTED, BatchItem, Batch
 from docgen.config import Settings
 from docgen.documents import registry
 from docgen.documents.problems import CaseInvalid
+from docgen.domain.guardianship import delivery_fields
 from docgen.pipeline.compose import build
 from docgen.services import DocumentService, Format, PrintPart, Rendered
 
@@ -110,7 +111,8 @@ def recipients(type_name: str, case: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _party_fields(party: dict[str, Any]) -> dict[str, Any]:
-    return {k: party.get(k) or "" for k in ("name", "address", "phone")}
+    """Whom the envelope names and where it goes: a ward's letter goes to the guardian."""
+    return dict(delivery_fields(party))
 
 
 def copy_id(letter_id: str, index: int, copies: int) -> str:

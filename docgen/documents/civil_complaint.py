@@ -64,7 +64,7 @@ from docgen.documents.court_parts import (
 )
 from docgen.documents.filenames import filename_part
 from docgen.documents.guarantor_rules import SuitFacts, check_sued_guarantor
-from docgen.documents.letter_rules import check_debtor_capacity
+from docgen.documents.guardian_rules import check_filing_parties
 from docgen.documents.parts import (
     ContractBasis,
     DebtAmounts,
@@ -214,14 +214,10 @@ def _check_parties(result: Assessment, case: CivilComplaint) -> None:
         if any(same_party(party, other) for other in seen):
             result.error(loc, "same_party", "同一当事人不能重复列明，原告与被告不能为同一主体")
         seen.append(party)
+    plaintiffs = [(p, (g, i, "party")) for g, i, p in entries if g == "plaintiffs"]
+    defendants = [(p, (g, i, "party")) for g, i, p in entries if g == "defendants"]
+    check_filing_parties(result, case.filing_date, plaintiffs, defendants, case.contract.signed_on)
     for i, defendant in enumerate(case.defendants):
-        check_debtor_capacity(
-            result,
-            defendant.party,
-            ("defendants", i, "party"),
-            case.filing_date,
-            case.contract.signed_on,
-        )
         if defendant.role == "guarantor" and defendant.guarantee is None:
             result.error(
                 ("defendants", i, "guarantee"),

@@ -26,6 +26,7 @@ from docgen.domain.courts import (
 )
 from docgen.domain.dates import format_cn
 from docgen.domain.fields import CaseModel, Line, Phone, ShortText, Text
+from docgen.domain.guardianship import guardian_line
 from docgen.domain.money import format_yuan
 from docgen.domain.parties import Organization, Party, Person
 
@@ -286,7 +287,12 @@ def representative(org: Organization) -> tuple[str, str]:
 
 
 def party_lines(party: Party) -> list[str]:
-    return [person_line(party)] if isinstance(party, Person) else organization_lines(party)
+    """A party as filed; a person's guardian on the line below, as courts list the
+    法定代理人 under the party (民事诉讼法 art. 60)."""
+    if isinstance(party, Organization):
+        return organization_lines(party)
+    guardian = [guardian_line(party.guardian, party.name)] if party.guardian else []
+    return [person_line(party), *guardian]
 
 
 def agent_line(agent: Agent) -> str:
@@ -320,9 +326,13 @@ def filing_signature(role: str, parties: Iterable[Party]) -> list[str]:
     """The signing lines of a paper filed with a court: a person signs (签字); an
     organisation seals, and under its seal line its 法定代表人 — the 主要负责人 of a body
     without legal personality — signs, as the one who acts for it in the suit
-    (民事诉讼法 art. 51)."""
+    (民事诉讼法 art. 51); a ward's guardian signs as its 法定代理人 (art. 60)."""
     lines: list[str] = []
     for party in parties:
+        if isinstance(party, Person) and party.guardian is not None:
+            # the guardian files and signs for a ward (民事诉讼法 art. 60)
+            lines += [f"{role}：{party.name}", f"法定代理人：{party.guardian.name}（签字）"]
+            continue
         if isinstance(party, Person):
             lines.append(f"{role}：{party.name}（签字）")
             continue

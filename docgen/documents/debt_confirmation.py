@@ -36,7 +36,8 @@ from docgen.documents.agreement_terms import (
 )
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.filenames import filename_part
-from docgen.documents.letter_rules import check_debtor_capacity, check_payment_account
+from docgen.documents.guardian_rules import check_agreement_parties
+from docgen.documents.letter_rules import check_payment_account
 from docgen.documents.parts import (
     BankAccount,
     ContractBasis,
@@ -127,8 +128,8 @@ def assess(case: DebtConfirmation, options: RuleOptions) -> Assessment:
     result = Assessment()
     check_party(result, case.creditor, ("creditor",))
     check_party(result, case.debtor, ("debtor",))
-    check_debtor_capacity(
-        result, case.debtor, ("debtor",), case.confirm_date, case.origin.signed_on
+    check_agreement_parties(
+        result, case.confirm_date, case.creditor, case.debtor, contracted=case.origin.signed_on
     )
     if case.payment_account is not None:
         check_payment_account(result, case.payment_account.account_name, case.creditor)
