@@ -29,9 +29,12 @@ from docgen.domain.divisions import Division, Divisions, load
 _CPL = "《中华人民共和国民事诉讼法》"
 _SPI = "《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》"
 _COURT_IN_TEXT = re.compile(r"[\u4e00-\u9fff]{2,30}?人民法院")
-PLAINTIFF_PLACE = re.compile(r"(?:原告|出借人|贷款人|债权人|出卖人|甲方)(?:住所地|所在地)")
-DEFENDANT_PLACE = re.compile(r"(?:被告|借款人|债务人|买受人|乙方)(?:住所地|所在地)")
+PLAINTIFF_PLACE = re.compile(r"(?:原告|出借人|贷款人|债权人|出卖人)(?:住所地|所在地)")
+DEFENDANT_PLACE = re.compile(r"(?:被告|借款人|债务人|买受人)(?:住所地|所在地)")
 SIGNING_PLACE = re.compile(r"签订地|签约地")
+# which side is 甲方 or 乙方 is in the contract, not in the case: such a clause is not read
+# (a misread agreement would refuse the right court)
+CONTRACT_SIDE = re.compile(r"[甲乙丙]方(?:住所地|所在地)")
 
 Point = tuple[str, str]  # (what the place is, its address)
 
@@ -63,6 +66,8 @@ def read_agreement(
         agreement.points += [(f"约定管辖：原告{n}住所地", a) for n, a in plaintiffs]
     if DEFENDANT_PLACE.search(clause):
         agreement.points += [(f"约定管辖：被告{n}住所地", a) for n, a in defendants]
+    if CONTRACT_SIDE.search(clause):
+        agreement.unread = True
     if SIGNING_PLACE.search(clause):
         if signed_place:
             agreement.points.append(("约定管辖：合同签订地", signed_place))

@@ -153,3 +153,13 @@ def test_the_signing_place_agreed_in_the_sample_is_told_it_has_jurisdiction():
     result = COMPLAINT.evaluate(COMPLAINT.parse(data), RuleOptions())
     assert _on_court(result.problems) == []
     assert f"《借款合同》第十条约定由合同签订地人民法院管辖，{CLAIMED}。" in result.context["facts"]
+
+
+def test_a_clause_naming_a_contract_side_is_not_read_as_either_party():
+    # 甲方 may be the lender or the borrower: the clause neither refuses nor vouches
+    clause = "《借款合同》第十条约定由甲方住所地人民法院管辖"
+    elsewhere = _evaluate(court="广州市天河区人民法院", jurisdiction_clause=clause)
+    assert _on_court(elsewhere.problems) == [("warning", "court_place_unverified")]
+    at_the_lender = _evaluate(court="上海市浦东新区人民法院", jurisdiction_clause=clause)
+    assert _on_court(at_the_lender.problems) == []
+    assert all(CLAIMED not in paragraph for paragraph in at_the_lender.context["facts"])
