@@ -193,14 +193,22 @@ def assess(case: CivilComplaint, options: RuleOptions) -> Assessment:
             [p.party for p in case.plaintiffs],
             [d.party for d in case.defendants],
             case.jurisdiction_clause,
+            _signed_place(case),
         )
-        check_venue(result, case.court, venue)
+        # the complaint says the court has jurisdiction only where the clause leads there
+        result.computed["agreed_court"] = check_venue(result, case.court, venue)
         check_procedure(result, case.procedure, case.court)
         # 诉讼费用交纳办法 art. 16: summary procedure, small claims included (民事诉讼法
         # art. 165 sits in its chapter on the summary procedure), halves the fee
         halved: Procedure = "ordinary" if case.procedure == "ordinary" else "summary"
         result.computed["court_fee"] = acceptance_fee(resolved.total, procedure=halved)
     return result
+
+
+def _signed_place(case: CivilComplaint) -> str | None:
+    """Where the contract was signed, a place a jurisdiction clause may name (art. 35)."""
+    signed = case.loan or case.sale
+    return signed.signed_place if signed else None
 
 
 def _check_parties(result: Assessment, case: CivilComplaint) -> None:
@@ -375,7 +383,7 @@ def build_context(case: CivilComplaint, assessment: Assessment) -> dict[str, Any
         f"（暂计至{format_cn(case.amounts.as_of)}{running}）。"
     )
     context["fee"] = fee_line(fee, case.procedure)
-    context["facts"] = facts(case)
+    context["facts"] = facts(case, assessment.computed.get("agreed_court", False))
     return context
 
 
