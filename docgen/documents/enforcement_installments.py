@@ -1,9 +1,10 @@
 """The installments of an instrument enforced: which are due, and what may be claimed.
 
-Only what is due can be enforced: a party refuses to perform (民事诉讼法 art. 247) only
-once an installment's deadline has passed. The installments not yet due are claimed only
-where the instrument accelerates them (any installment missed makes the rest due) and the
-acceleration has happened (``accelerated_on``): then a warning asks to check the clause.
+Only what is due can be enforced: a party refuses to perform (民事诉讼法 art. 247; an award
+or a notarised instrument, arts. 248, 249: 不履行) only once an installment's deadline has
+passed. The installments not yet due are claimed only where the instrument accelerates them
+(any installment missed makes the rest due) and the acceleration has happened
+(``accelerated_on``): then a warning asks to check the clause.
 
 The doubled part of the delay interest runs on each installment from the end of its own
 performance period (法释〔2014〕8号 art. 2: 生效法律文书确定分期履行的，自每次履行期间届满之日
@@ -18,7 +19,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
-from docgen.documents.enforcement_parts import TITLE_LABELS, EnforcementTitle, TitleInstallment
+from docgen.documents.enforcement_parts import (
+    APPLY_ARTICLES,
+    TITLE_LABELS,
+    EnforcementTitle,
+    TitleInstallment,
+)
 from docgen.documents.problems import Assessment
 from docgen.domain.dates import format_cn
 from docgen.domain.money import format_yuan
@@ -77,7 +83,8 @@ def _check_amount_claimed(
             "installment_not_due",
             f"尚未届满的{len(later)}期（最早一期于{format_cn(first.due)}届满）合计人民币"
             f"{format_yuan(planned - due)}元计入了申请执行的金额：履行期限未届满的，被执行人"
-            "尚不存在拒绝履行，不能申请强制执行（《中华人民共和国民事诉讼法》第二百四十七条）；"
+            "尚不存在拒绝履行，不能申请强制执行"
+            f"（《中华人民共和国民事诉讼法》{APPLY_ARTICLES[title.kind]}）；"
             f"申请执行的金额应为已届满各期的未付金额人民币{format_yuan(due)}元",
             hint="法律文书约定一期不履行则其余各期全部到期且该条件已成就的，请填写「加速到期日」；"
             "否则请将未付本金改为已届满各期的合计",
@@ -116,7 +123,7 @@ def _check_acceleration(result: Assessment, title: EnforcementTitle, applied_on:
             f"尚未届满的{len(later)}期合计人民币{format_yuan(amount)}元按法律文书的加速到期约定"
             f"于{format_cn(on)}到期而申请执行：请核对法律文书确有该约定（如 任何一期未按期足额"
             "履行，即可就全部未付款项申请执行）且条件已成就；没有该约定的，尚未届满的各期不能"
-            "申请执行（《中华人民共和国民事诉讼法》第二百四十七条）",
+            f"申请执行（《中华人民共和国民事诉讼法》{APPLY_ARTICLES[title.kind]}）",
         )
 
 

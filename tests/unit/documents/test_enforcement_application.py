@@ -162,6 +162,14 @@ def test_claiming_an_installment_not_yet_due_without_acceleration_is_refused():
     assert "第二百四十七条" in problem.message and "加速到期日" in problem.hint
 
 
+def test_an_award_installment_not_yet_due_is_refused_under_the_awards_article():
+    data, _ = _installments("installment_not_yet_due_claimed", "invalid")
+    data["title"].update(kind="arbitration", issuer="北京仲裁委员会")
+    data.update(court="北京市第二中级人民法院", court_basis="respondent_domicile")
+    problem = next(p for p in _assess(data).errors if p.code == "installment_not_due")
+    assert "（《中华人民共和国民事诉讼法》第二百四十八条）" in problem.message
+
+
 def test_an_acceleration_the_instrument_agreed_claims_the_rest_with_a_warning():
     data, result = _installments("mediation_accelerated")
     assert result.errors == []
