@@ -1,9 +1,9 @@
 """docgen's former Word writer, through python-docx's element tree: the reference the
 text writer (``docgen.docmodel.docx_body``) must match element for element.
 
-It starts from the same empty document (``docx_writer._base``) and builds the body with
-python-docx calls, as docgen did before the body was written as text; tests compare the
-two writers' word/document.xml for every valid fixture.
+It starts from the same empty document (``docx_writer.empty_document``) and builds the
+body with python-docx calls, as docgen did before the body was written as text; tests
+compare the two writers' word/document.xml for every valid fixture.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ from docgen.docmodel.blocks import (
     bold,
     text,
 )
-from docgen.docmodel.docx_writer import _base, _style_id
+from docgen.docmodel.docx_writer import empty_document, style_id
 
 # pPr children that follow numPr and pBdr (ECMA-376 CT_PPrBase order)
 _AFTER_PBDR = (
@@ -98,7 +98,7 @@ class _Writer:
 
     def para(self, value: Text, style: str, *, keep: bool = False) -> WordParagraph:
         paragraph = self.doc.add_paragraph()
-        paragraph._p.style = _style_id(style)  # by id: python-docx looks names up slowly
+        paragraph._p.style = style_id(style)  # by id: python-docx looks names up slowly
         for run in value:
             paragraph.add_run(run.text).bold = run.bold or None
         fmt = paragraph.paragraph_format
@@ -195,7 +195,7 @@ class _Writer:
 
     def _fingerprint_box(self) -> None:
         box = self.doc.add_table(rows=1, cols=1)
-        box._tbl.tblStyle_val = _style_id(styles.TABLE_STYLE)
+        box._tbl.tblStyle_val = style_id(styles.TABLE_STYLE)
         _table_properties(box, styles.twips(20), styles.twips(styles.SIGN_BLOCK_INDENT_MM))
         row = box.rows[0]
         row.height = Mm(20)
@@ -204,7 +204,7 @@ class _Writer:
         cell = row.cells[0]
         cell.width = Mm(20)
         paragraph = cell.paragraphs[0]
-        paragraph._p.style = _style_id("Table Text")
+        paragraph._p.style = style_id("Table Text")
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         paragraph.paragraph_format.keep_with_next = True
         run = paragraph.add_run("指印")
@@ -214,7 +214,7 @@ class _Writer:
         cols = len(item.columns)
         rows = len(item.rows) + 1 + (item.total is not None)
         table = self.doc.add_table(rows=rows, cols=cols)
-        table._tbl.tblStyle_val = _style_id(styles.TABLE_STYLE)
+        table._tbl.tblStyle_val = style_id(styles.TABLE_STYLE)
         _table_properties(table, styles.twips(styles.TEXT_WIDTH_MM))
         widths = [Mm(styles.TEXT_WIDTH_MM * c.width / 100) for c in item.columns]
         for column, width in zip(table.columns, widths, strict=True):
@@ -237,7 +237,7 @@ class _Writer:
         then a (question, answer) row per item; no row splits."""
         count = sum(1 + len(section.rows) for section in item.sections)
         table = self.doc.add_table(rows=count, cols=2)
-        table._tbl.tblStyle_val = _style_id(styles.TABLE_STYLE)
+        table._tbl.tblStyle_val = style_id(styles.TABLE_STYLE)
         _table_properties(table, styles.twips(styles.TEXT_WIDTH_MM))
         widths = [
             Mm(styles.TEXT_WIDTH_MM * w / 100) for w in (item.label_width, 100 - item.label_width)
@@ -285,7 +285,7 @@ def _table_properties(table: WordTable, width: int, indent: int | None = None) -
 
 def _cell(cell: object, value: Text, align: str, width: Length) -> None:
     paragraph = cell.paragraphs[0]  # type: ignore[attr-defined]
-    paragraph._p.style = _style_id("Table Text")
+    paragraph._p.style = style_id("Table Text")
     paragraph.alignment = _ALIGN[align]
     for run in value:
         paragraph.add_run(run.text).bold = run.bold or None
@@ -311,7 +311,7 @@ def _row(
 
 def document_xml(document: Document, font_family: str) -> bytes:
     """word/document.xml of ``document`` as the python-docx writer made it."""
-    doc = new_document(io.BytesIO(_base(font_family, document.margin_top_mm)))
+    doc = new_document(io.BytesIO(empty_document(font_family, document.margin_top_mm)))
     writer = _Writer(doc)
     for block in document.blocks:
         writer.write(block)

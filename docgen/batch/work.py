@@ -15,7 +15,6 @@ exactly one set of files per record, each the one its row describes.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 import logging
@@ -37,6 +36,7 @@ from docgen.batch.state import DONE, FAILED, PENDING, REJECTED, BatchItem, Batch
 from docgen.config import Settings
 from docgen.documents import registry
 from docgen.documents.problems import CaseInvalid
+from docgen.domain.guardianship import delivery_fields
 from docgen.pipeline.compose import build
 from docgen.services import DocumentService, Format, PrintPart, Rendered
 
@@ -111,7 +111,8 @@ def recipients(type_name: str, case: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _party_fields(party: dict[str, Any]) -> dict[str, Any]:
-    return {k: party.get(k) or "" for k in ("name", "address", "phone")}
+    """Whom the envelope names and where it goes: a ward's letter goes to the guardian."""
+    return dict(delivery_fields(party))
 
 
 def copy_id(letter_id: str, index: int, copies: int) -> str:
@@ -289,7 +290,7 @@ def _keep(
     write(letters / name, copy.content)
     entry: dict[str, Any] = {
         "file": f"letters/{name}",
-        "sha256": hashlib.sha256(copy.content).hexdigest(),
+        "sha256": copy.sha256(),
         "bytes": len(copy.content),
     }
     if copy.document_id:  # the 文书编号 and 校验码 printed on the letter

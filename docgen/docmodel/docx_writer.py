@@ -108,7 +108,7 @@ def write(
         nums.append(next(numbers))
         return nums[-1]
 
-    body = docx_body.body(document, _style_id, new_list)
+    body = docx_body.body(document, style_id, new_list)
     made = (now or datetime.now(UTC)).replace(microsecond=0)
     properties = properties or {}
     changed = {
@@ -157,7 +157,7 @@ def _num_xml(num_id: int) -> str:
 @functools.lru_cache(maxsize=8)
 def _package(font_family: str, margin_top_mm: int) -> _Package:
     """The empty document split into what stays (compressed once) and what changes."""
-    archive = zipfile.ZipFile(io.BytesIO(_base(font_family, margin_top_mm)))
+    archive = zipfile.ZipFile(io.BytesIO(empty_document(font_family, margin_top_mm)))
     names = tuple(info.filename for info in archive.infolist())
     members = tuple(
         None if name in _PER_DOCUMENT else docx_package.Member.of(name, archive.read(name))
@@ -166,7 +166,7 @@ def _package(font_family: str, margin_top_mm: int) -> _Package:
     document = archive.read("word/document.xml").decode("utf-8")
     split = document.index("<w:body>") + len("<w:body>")
     numbering = archive.read("word/numbering.xml").decode("utf-8")
-    numbering_doc = new_document(io.BytesIO(_base(font_family, margin_top_mm)))
+    numbering_doc = new_document(io.BytesIO(empty_document(font_family, margin_top_mm)))
     numbering_root = numbering_doc.part.numbering_part.element
     used = [int(n.get(qn("w:numId"))) for n in numbering_root.findall(qn("w:num"))]
     return _Package(
@@ -180,7 +180,7 @@ def _package(font_family: str, margin_top_mm: int) -> _Package:
 
 
 @functools.lru_cache(maxsize=8)
-def _base(font_family: str, margin_top_mm: int) -> bytes:
+def empty_document(font_family: str, margin_top_mm: int) -> bytes:
     """An empty document with docgen's styles, numbering, page and footer, made once:
     setting up styles costs far more than writing a letter's paragraphs."""
     doc = new_document()
@@ -201,11 +201,12 @@ def _base(font_family: str, margin_top_mm: int) -> bytes:
 
 @functools.cache
 def _style_ids() -> dict[str, str]:
-    doc = new_document(io.BytesIO(_base("serif", 30)))
+    doc = new_document(io.BytesIO(empty_document("serif", 30)))
     return {style.name: style.style_id for style in doc.styles}
 
 
-def _style_id(name: str) -> str:
+def style_id(name: str) -> str:
+    """The id of docgen's paragraph or table style ``name`` in :func:`empty_document`."""
     return _style_ids()[name]
 
 
@@ -237,4 +238,4 @@ def _drop_thumbnail(doc: WordDocument) -> None:
             del rels[key]
 
 
-__all__ = ["write"]
+__all__ = ["empty_document", "style_id", "write"]

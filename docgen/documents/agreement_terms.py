@@ -228,6 +228,16 @@ def check_rate_cap(
     return annual
 
 
+def allocation_clause(name: str) -> str:
+    """How each payment is applied: the confirmed interest, penalties and the like first,
+    then the principal (民法典 art. 561: fees, then interest, then the principal debt,
+    unless agreed otherwise); ``name`` is the principal as the amounts table names it."""
+    return (
+        f"乙方每期所还款项先抵充第一条确认的利息、违约金等{name}以外的款项，再抵充{name}"
+        "（《中华人民共和国民法典》第五百六十一条）。"
+    )
+
+
 def day_after(day: date) -> str:
     """``day`` + 1, formatted: interest after a cut-off starts the next day."""
     return format_cn(day + timedelta(days=1))

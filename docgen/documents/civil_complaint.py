@@ -64,8 +64,8 @@ from docgen.documents.court_parts import (
 )
 from docgen.documents.filenames import filename_part
 from docgen.documents.guarantor_rules import SuitFacts, check_sued_guarantor
+from docgen.documents.guardian_rules import check_filing_parties
 from docgen.documents.interest_periods import check_interest_after_delivery
-from docgen.documents.letter_rules import check_debtor_capacity
 from docgen.documents.parts import (
     ContractBasis,
     DebtAmounts,
@@ -194,14 +194,22 @@ def assess(case: CivilComplaint, options: RuleOptions) -> Assessment:
             [p.party for p in case.plaintiffs],
             [d.party for d in case.defendants],
             case.jurisdiction_clause,
+            _signed_place(case),
         )
-        check_venue(result, case.court, venue)
+        # the complaint says the court has jurisdiction only where the clause leads there
+        result.computed["agreed_court"] = check_venue(result, case.court, venue)
         check_procedure(result, case.procedure, case.court)
         # 诉讼费用交纳办法 art. 16: summary procedure, small claims included (民事诉讼法
         # art. 165 sits in its chapter on the summary procedure), halves the fee
         halved: Procedure = "ordinary" if case.procedure == "ordinary" else "summary"
         result.computed["court_fee"] = acceptance_fee(resolved.total, procedure=halved)
     return result
+
+
+def _signed_place(case: CivilComplaint) -> str | None:
+    """Where the contract was signed, a place a jurisdiction clause may name (art. 35)."""
+    signed = case.loan or case.sale
+    return signed.signed_place if signed else None
 
 
 def _check_parties(result: Assessment, case: CivilComplaint) -> None:
@@ -215,14 +223,10 @@ def _check_parties(result: Assessment, case: CivilComplaint) -> None:
         if any(same_party(party, other) for other in seen):
             result.error(loc, "same_party", "同一当事人不能重复列明，原告与被告不能为同一主体")
         seen.append(party)
+    plaintiffs = [(p, (g, i, "party")) for g, i, p in entries if g == "plaintiffs"]
+    defendants = [(p, (g, i, "party")) for g, i, p in entries if g == "defendants"]
+    check_filing_parties(result, case.filing_date, plaintiffs, defendants, case.contract.signed_on)
     for i, defendant in enumerate(case.defendants):
-        check_debtor_capacity(
-            result,
-            defendant.party,
-            ("defendants", i, "party"),
-            case.filing_date,
-            case.contract.signed_on,
-        )
         if defendant.role == "guarantor" and defendant.guarantee is None:
             result.error(
                 ("defendants", i, "guarantee"),
@@ -381,7 +385,7 @@ def build_context(case: CivilComplaint, assessment: Assessment) -> dict[str, Any
         f"（暂计至{format_cn(case.amounts.as_of)}{running}）。"
     )
     context["fee"] = fee_line(fee, case.procedure)
-    context["facts"] = facts(case)
+    context["facts"] = facts(case, assessment.computed.get("agreed_court", False))
     return context
 
 

@@ -22,6 +22,7 @@ from docgen.documents.complaint_text import boxes, names, principal
 from docgen.documents.court_parts import AUTHORITY_LABELS, ServiceAddress, representative
 from docgen.documents.parts import ResolvedAmounts
 from docgen.domain.dates import format_cn
+from docgen.domain.guardianship import guardian_line
 from docgen.domain.money import format_yuan
 from docgen.domain.parties import Organization, Party, Person
 
@@ -148,6 +149,14 @@ def _party(role: str, party: Party) -> Row:
     return {"label": f"{role}（法人、非法人组织）", "value": _organization(party)}
 
 
+def _guardian_rows(party: Party) -> list[Row]:
+    """A ward's 法定代理人 under the party (民事诉讼法 art. 60); no row for anyone else."""
+    if not isinstance(party, Person) or party.guardian is None:
+        return []
+    line = guardian_line(party.guardian, party.name).removeprefix("法定代理人：")
+    return [{"label": "法定代理人", "value": line.removesuffix("。")}]
+
+
 def _service(s: ServiceAddress) -> Row:
     ways = (
         f"短信：{val(s.sms)}　微信：{val(s.wechat)}　传真：{val(s.fax)}　"
@@ -164,7 +173,7 @@ def _service(s: ServiceAddress) -> Row:
 def party_rows(case: CivilComplaint) -> list[Row]:
     rows: list[Row] = []
     for p in case.plaintiffs:
-        rows.append(_party("原告", p.party))
+        rows += [_party("原告", p.party), *_guardian_rows(p.party)]
         agents = "；".join(
             f"姓名：{a.name}　单位：{a.firm}　职务：{a.position}　联系电话：{a.phone}　"
             f"代理权限：{boxes(AUTHORITY_LABELS, a.authority)}"
@@ -178,7 +187,8 @@ def party_rows(case: CivilComplaint) -> list[Row]:
         )
         if p.service is not None:
             rows.append(_service(p.service))
-    rows += [_party("被告", d.party) for d in case.defendants]
+    for d in case.defendants:
+        rows += [_party("被告", d.party), *_guardian_rows(d.party)]
     return rows
 
 

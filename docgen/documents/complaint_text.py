@@ -147,8 +147,9 @@ def legal_basis(case: CivilComplaint) -> list[str]:
     return [*basis, PROCEDURE_LAW]
 
 
-def facts(case: CivilComplaint) -> list[str]:
-    """事实与理由, composed from the structured facts, then the user's own paragraph."""
+def facts(case: CivilComplaint, agreed_court: bool = False) -> list[str]:
+    """事实与理由, composed from the structured facts, then the user's own paragraph.
+    ``agreed_court``: the jurisdiction clause leads to the court addressed."""
     contract = case.contract
     plaintiffs = "原告" + names([p.party for p in case.plaintiffs])
     debtors = "被告" + names(borrowers(case))
@@ -205,7 +206,9 @@ def facts(case: CivilComplaint) -> list[str]:
     paragraphs.append(breach + _still_unpaid(case, plaintiffs))
     if case.facts:
         paragraphs.append(case.facts)
-    if case.jurisdiction_clause:
+    if case.jurisdiction_clause and agreed_court:
+        # said only of the court the clause leads to: a court at no connecting point
+        # is refused, and the clause is no ground for a court it does not name
         paragraphs.append(f"{case.jurisdiction_clause.rstrip('。')}，贵院对本案依法享有管辖权。")
     paragraphs.append(
         f"为维护{plaintiffs}的合法权益，根据{'、'.join(legal_basis(case))}等规定，"

@@ -6,7 +6,6 @@ list each party's 委托诉讼代理人 and the address where the court may serv
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -15,17 +14,23 @@ from typing import Literal
 from pydantic import Field
 
 from docgen.documents.problems import Assessment
+from docgen.documents.venue_place import (
+    Agreement,
+    agreed_connections,
+    check_place,
+    connections,
+    read_agreement,
+)
 from docgen.domain import divisions as division_table
 from docgen.domain.courts import (
     SPC_2021,
     Court,
-    court_for,
-    covers,
     intermediate_threshold,
     read_court,
 )
 from docgen.domain.dates import format_cn
 from docgen.domain.fields import CaseModel, Line, Phone, ShortText, Text
+from docgen.domain.guardianship import guardian_line
 from docgen.domain.money import format_yuan
 from docgen.domain.parties import Organization, Party, Person
 
@@ -75,21 +80,24 @@ class Venue:
 
     `points` are (what, address) pairs: each defendant's 住所地/经常居住地 (民事诉讼法
     art. 22) and the 合同履行地 (art. 24); `agreement` the written jurisdiction clause
-    (art. 35); `parties` every party's address, to tell whether they live in the court's
-    province (法发〔2021〕27号).
+    (art. 35) as read; `contacts` the places an agreed court must be connected with;
+    `parties` every party's address, to tell whether they live in the court's province
+    (法发〔2021〕27号).
     """
 
     claim: Decimal
     points: list[tuple[str, str]] = field(default_factory=list)
-    agreement: str | None = None
+    agreement: Agreement | None = None
+    contacts: list[tuple[str, str]] = field(default_factory=list)
     parties: list[str] = field(default_factory=list)
 
 
-_PLAINTIFF_PLACE = re.compile(r"(?:原告|出借人|债权人|甲方)(?:住所地|所在地)")
-
-
 def complaint_venue(
-    claim: Decimal, plaintiffs: Sequence[Party], defendants: Sequence[Party], clause: str | None
+    claim: Decimal,
+    plaintiffs: Sequence[Party],
+    defendants: Sequence[Party],
+    clause: str | None,
+    signed_place: str | None = None,
 ) -> Venue:
     """The connecting points a complaint states (民事诉讼法 arts. 22, 24, 35)."""
     points: list[tuple[str, str]] = []
@@ -97,15 +105,17 @@ def complaint_venue(
         points.append((f"被告{d.name}住所地", d.address))
         if isinstance(d, Person) and d.habitual_residence:
             points.append((f"被告{d.name}经常居住地", d.habitual_residence))
-    agreed_plaintiff = bool(clause and _PLAINTIFF_PLACE.search(clause))
     for p in plaintiffs:
         # 民诉法解释 art. 18(2): for money owed, the receiving party's place is where the
         # contract is performed
         points.append((f"原告{p.name}住所地，即合同履行地", p.address))
-        if agreed_plaintiff:
-            points.append((f"约定管辖：原告{p.name}住所地", p.address))
+    named = [(p.name, p.address) for p in plaintiffs], [(d.name, d.address) for d in defendants]
+    contacts = [(what, address) for people in named for what, address in people]
+    if signed_place:
+        contacts.append(("合同签订地", signed_place))
+    agreement = read_agreement(clause, *named, signed_place) if clause else None
     parties = [p.address for p in plaintiffs] + [d.address for d in defendants]
-    return Venue(claim=claim, points=points, agreement=clause, parties=parties)
+    return Venue(claim, points, agreement, contacts, parties)
 
 
 def check_procedure(result: Assessment, procedure: str, court: str) -> None:
@@ -121,13 +131,11 @@ def check_procedure(result: Assessment, procedure: str, court: str) -> None:
         )
 
 
-_COURT_IN_TEXT = re.compile(r"[\u4e00-\u9fff]{2,30}?人民法院")
-
-
-def check_venue(result: Assessment, court_name: str, venue: Venue) -> None:
-    """The court exists, is of the right level for the claim and the right place."""
+def check_venue(result: Assessment, court_name: str, venue: Venue) -> bool:
+    """The court exists, is of the right level for the claim and the right place. True
+    when the jurisdiction clause leads to it (the complaint may then say so)."""
     if not court_name.endswith("人民法院"):
-        return  # check_court said so
+        return False  # check_court said so
     table = division_table.load()
     court = read_court(court_name, table)
     competent = _competent_courts(venue, table)
@@ -140,19 +148,19 @@ def check_venue(result: Assessment, court_name: str, venue: Venue) -> None:
             f"{court_name}不审理普通民事纠纷的第一审案件（《中华人民共和国民事诉讼法》{article}）"
             f"，本案应向基层人民法院起诉{where}",
         )
-        return
+        return False
     if court.level == "special":
         result.warn(
             ("court",),
             "court_not_checked",
             f"{court_name}为专门法院或开发区法院，其管辖范围未能按行政区划核对，请人工核实",
         )
-        return
+        return False
     if court.place is None:
         _unknown_place(result, court, table)
-        return
+        return False
     _check_level(result, court, venue, table)
-    _check_place(result, court, venue, table, competent)
+    return check_place(result, court, venue.points, venue.agreement, venue.contacts, table)
 
 
 def _unknown_place(result: Assessment, court: Court, table: division_table.Divisions) -> None:
@@ -206,40 +214,13 @@ def _check_level(
         )
 
 
-def _check_place(
-    result: Assessment,
-    court: Court,
-    venue: Venue,
-    table: division_table.Divisions,
-    competent: list[str],
-) -> None:
-    if venue.agreement and court.name in venue.agreement:
-        return
-    located = [table.locate(address) for _, address in venue.points]
-    if any(d is not None and covers(court, d) for d in located):
-        return
-    if not any(d is not None and d.level == "county" for d in located):
-        return  # no connecting point could be placed: nothing to compare with
-    result.warn(
-        ("court",),
-        "court_place",
-        f"{court.name}不在本案任何连结点（被告住所地、合同履行地、约定管辖法院）所在地"
-        f"（《中华人民共和国民事诉讼法》第二十二条、第二十四条、第三十五条）"
-        f"{'；有管辖权的法院：' + '、'.join(competent) if competent else ''}",
-    )
-
-
 def _competent_courts(venue: Venue, table: division_table.Divisions) -> list[str]:
     """Each court a connecting point leads to, with the points that lead there."""
-    reasons: dict[str, list[str]] = {}
-    for what, address in venue.points:
-        division = table.locate(address)
-        if division is not None and division.level == "county":
-            reasons.setdefault(court_for(division, table), []).append(what)
-    for agreed in _COURT_IN_TEXT.findall(venue.agreement or ""):
-        if read_court(agreed, table).place is not None:  # a court's name, not a phrase
-            reasons.setdefault(agreed, []).append("约定管辖")
-    return [f"{court}（{'；'.join(whats)}）" for court, whats in reasons.items()]
+    found = connections(venue.points, table)
+    if venue.agreement is not None and venue.agreement.read:
+        agreed, _ = agreed_connections(venue.agreement, venue.contacts, table)
+        found = agreed if agreed.courts else found
+    return [f"{court}（{'；'.join(whats)}）" for court, whats in found.courts.items()]
 
 
 def person_line(person: Person) -> str:
@@ -286,7 +267,12 @@ def representative(org: Organization) -> tuple[str, str]:
 
 
 def party_lines(party: Party) -> list[str]:
-    return [person_line(party)] if isinstance(party, Person) else organization_lines(party)
+    """A party as filed; a person's guardian on the line below, as courts list the
+    法定代理人 under the party (民事诉讼法 art. 60)."""
+    if isinstance(party, Organization):
+        return organization_lines(party)
+    guardian = [guardian_line(party.guardian, party.name)] if party.guardian else []
+    return [person_line(party), *guardian]
 
 
 def agent_line(agent: Agent) -> str:
@@ -320,9 +306,13 @@ def filing_signature(role: str, parties: Iterable[Party]) -> list[str]:
     """The signing lines of a paper filed with a court: a person signs (签字); an
     organisation seals, and under its seal line its 法定代表人 — the 主要负责人 of a body
     without legal personality — signs, as the one who acts for it in the suit
-    (民事诉讼法 art. 51)."""
+    (民事诉讼法 art. 51); a ward's guardian signs as its 法定代理人 (art. 60)."""
     lines: list[str] = []
     for party in parties:
+        if isinstance(party, Person) and party.guardian is not None:
+            # the guardian files and signs for a ward (民事诉讼法 art. 60)
+            lines += [f"{role}：{party.name}", f"法定代理人：{party.guardian.name}（签字）"]
+            continue
         if isinstance(party, Person):
             lines.append(f"{role}：{party.name}（签字）")
             continue

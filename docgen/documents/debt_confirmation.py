@@ -26,6 +26,7 @@ from docgen.documents.agreement_terms import (
     Jurisdiction,
     ServiceAddress,
     StatedRate,
+    allocation_clause,
     check_jurisdiction,
     check_rate_cap,
     day_after,
@@ -35,7 +36,8 @@ from docgen.documents.agreement_terms import (
 )
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.filenames import filename_part
-from docgen.documents.letter_rules import check_debtor_capacity, check_payment_account
+from docgen.documents.guardian_rules import check_agreement_parties
+from docgen.documents.letter_rules import check_payment_account
 from docgen.documents.parts import (
     BankAccount,
     ContractBasis,
@@ -126,8 +128,8 @@ def assess(case: DebtConfirmation, options: RuleOptions) -> Assessment:
     result = Assessment()
     check_party(result, case.creditor, ("creditor",))
     check_party(result, case.debtor, ("debtor",))
-    check_debtor_capacity(
-        result, case.debtor, ("debtor",), case.confirm_date, case.origin.signed_on
+    check_agreement_parties(
+        result, case.confirm_date, case.creditor, case.debtor, contracted=case.origin.signed_on
     )
     if case.payment_account is not None:
         check_payment_account(result, case.payment_account.account_name, case.creditor)
@@ -256,7 +258,9 @@ def build_context(case: DebtConfirmation, assessment: Assessment) -> dict[str, A
         "plan_total": legal_amount(assessment.computed["amounts"].total),
         "account": case.payment_account.model_dump() if case.payment_account else None,
         "default": default,
-        "later_interest": _later_interest_text(case, principal_of(case.amounts, resolved)),
+        "later_interest": _later_interest_text(
+            case, principal_of(case.amounts, resolved), resolved.total
+        ),
         "jurisdiction": jurisdiction_text(
             case.jurisdiction, case.signing_place, "本确认书", "双方"
         ),
@@ -273,12 +277,39 @@ def build_context(case: DebtConfirmation, assessment: Assessment) -> dict[str, A
     }
 
 
-def _later_interest_text(case: DebtConfirmation, principal: Decimal) -> str:
-    """截至日之后的利息: its base, start, rate and end, or that none runs."""
+def _later_interest_text(case: DebtConfirmation, principal: Decimal, total: Decimal) -> str:
+    """截至日之后的利息: its base, start, rate and end, or that none runs; with a promise
+    to pay, also that the promised sums do not include it, when it is paid, and what a
+    payment settles first. A debtor who paid every promised sum could otherwise read the
+    promise as the whole debt (a doubtful term is read against its drafter, 民法典
+    art. 498)."""
     later = case.later_interest
     cut_off = format_cn(case.amounts.as_of)
     if later.basis == "none":
         return f"甲方对上述债务自{cut_off}之后不再计收利息。"
+    base = case.amounts.principal_label
+    terms = _interest_timing(case)
+    if terms and total != principal:
+        terms += allocation_clause(base)
+    return _interest_base(case, principal) + terms
+
+
+def _interest_timing(case: DebtConfirmation) -> str:
+    """When the later interest is paid, beside the promised sums."""
+    if case.repayment_plan:
+        return (
+            "该利息不包括在上述还款计划的金额内：第一期利息自"
+            f"{day_after(case.amounts.as_of)}起、以后各期自上一期还款日的次日起计至本期还款日"
+            "（含当日），随本期款项一并支付。"
+        )
+    if case.pay_by is not None:
+        return "该利息不包括在上述清偿金额内，计至实际清偿之日，随该款项一并支付。"
+    return ""
+
+
+def _interest_base(case: DebtConfirmation, principal: Decimal) -> str:
+    later = case.later_interest
+    cut_off = format_cn(case.amounts.as_of)
     if later.basis == "agreed" and later.rate is not None:
         rate = later.rate.spec().describe()
     else:

@@ -21,6 +21,7 @@ from docgen.documents.guarantor_rules import (
     guarantee_statement,
     recipient_guarantee,
 )
+from docgen.documents.guardian_rules import check_guardians, guarantor_locs
 from docgen.documents.letter_rules import (
     account_context,
     check_debtor_capacity,
@@ -39,6 +40,7 @@ from docgen.documents.parts import (
     Latest,
     PaymentDeadline,
     Signatory,
+    addressee_context,
     amounts_context,
     check_amounts,
     check_contract_dates,
@@ -180,6 +182,12 @@ def assess(case: DemandLetter, options: RuleOptions) -> Assessment:
     check_debtor_capacity(
         result, case.debtor, ("debtor",), case.letter_date, case.contract.signed_on
     )
+    check_guardians(
+        result,
+        case.letter_date,
+        (case.creditor, ("creditor",)),
+        [(case.debtor, ("debtor",)), *guarantor_locs(case.guarantors)],
+    )
     if case.payment_account is not None:
         check_payment_account(result, case.payment_account.account_name, case.creditor)
     if same_party(case.creditor, case.debtor):
@@ -261,7 +269,7 @@ def build_context(case: DemandLetter, assessment: Assessment) -> dict[str, Any]:
     if case.contact is None or case.payment_account is None:
         raise ValueError("the contact and account must be resolved before the context is built")
     recipient = case.recipient
-    debtor = party_context(recipient)
+    debtor = addressee_context(recipient)
     if isinstance(recipient, Person) and recipient.id_number:
         debtor["id_masked"] = mask_id(recipient.id_number)
     else:

@@ -7,8 +7,11 @@ debtor's property it knows of. The court is the first-instance court or a court 
 level where the property is, for a court's instrument; the debtor's domicile or the place
 of the property for the others (art. 235). The application is due within two years from the
 last day of the performance period — of the last installment, or from the instrument's
-effect when it sets none (art. 250); interruptions restart the period (法释〔2008〕13号, as
-amended 2020, art. 20: applying for execution, a settlement, a demand, consent to perform).
+effect when it sets none (art. 250); interruptions restart the period (执行程序解释,
+法释〔2008〕13号 as amended 2020, art. 20: applying, a settlement, a demand, consent to
+perform). The application rests on art. 247 (a court's judgment or mediation statement),
+art. 248 (an arbitral award; 仲裁法 2017 art. 62 until the revised law's 2026-03-01) or
+art. 249 (a notarised debt instrument).
 """
 
 from __future__ import annotations
@@ -21,12 +24,20 @@ from pydantic import Field
 
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.court_parts import block_lines, check_court, filing_signature
-from docgen.documents.enforcement_installments import check_installments
+from docgen.documents.enforcement_installments import (
+    check_installments,
+    delay_notes,
+    delay_parts,
+    installments_text,
+)
 from docgen.documents.enforcement_parts import (
     APPLICATION_YEARS,
+    APPLY_ARTICLES,
+    ARBITRATION_LAW_2017_UNTIL,
     AS_LIMITATION,
     BASIS_LABELS,
     COURT_TITLES,
+    INTERRUPTION_BASIS,
     INTERRUPTION_LABELS,
     TITLE_LABELS,
     ApplicationInterruption,
@@ -128,7 +139,7 @@ def _check_title(result: Assessment, case: EnforcementApplication) -> None:
             (*loc, "performance_deadline"),
             "not_yet_due",
             f"履行期限至{format_cn(deadline)}届满，届满前被执行人未拒绝履行，尚不能申请强制执行"
-            "（《中华人民共和国民事诉讼法》第二百四十七条）",
+            f"（《中华人民共和国民事诉讼法》{APPLY_ARTICLES[title.kind]}）",
         )
     if title.installments:
         check_installments(result, title, case.application_date, _base(case.outstanding))
@@ -264,8 +275,8 @@ def _base(outstanding: Outstanding) -> Decimal:
 
 def _delay_interest(result: Assessment, case: EnforcementApplication) -> None:
     """The doubled part runs on the unpaid debt other than general interest, each
-    installment from its own deadline, or from the acceleration day where the instrument
-    accelerated it (法释〔2014〕8号 arts. 1, 2)."""
+    installment from the end of its own performance period (法释〔2014〕8号 arts. 1, 2;
+    ``enforcement_installments.delay_parts``)."""
     title = case.title
     until = case.calculation_date or case.application_date
     if case.calculation_date is not None and case.calculation_date > case.application_date:
@@ -275,17 +286,12 @@ def _delay_interest(result: Assessment, case: EnforcementApplication) -> None:
             "迟延履行利息计算截至日不得晚于申请日期",
         )
         return
+    labels: list[str] = []
     if title.installments:
-        # an installment the instrument accelerated fell due on the acceleration day: its
-        # period ended then, so its doubled part runs from the day after (art. 2)
-        on = title.accelerated_on
-        parts = [
-            (i.amount, i.due if on is None else min(i.due, on))
-            for i in sorted(title.installments, key=lambda i: i.due)
-        ]
+        parts, labels = delay_parts(title)
     else:
         parts = [(_base(case.outstanding), period_start(title))]
-    first = parts[0][1]
+    first = min(end for _, end in parts)
     if case.calculation_date is not None and case.calculation_date <= first:
         result.error(
             ("calculation_date",),
@@ -293,7 +299,7 @@ def _delay_interest(result: Assessment, case: EnforcementApplication) -> None:
             f"迟延履行利息自{format_cn(first)}的次日起计算，计算截至日应晚于该日",
         )
         return
-    delay = doubled_interest_by_part(parts, until)
+    delay = doubled_interest_by_part(parts, until, labels)
     if delay.parts:
         result.computed["delay"] = delay
 
@@ -331,33 +337,12 @@ def _requests(case: EnforcementApplication, assessment: Assessment) -> list[str]
     return requests
 
 
-def _installments_text(title: EnforcementTitle, applied_on: date) -> str:
-    """Which installments fell due by their own dates and which by acceleration.
-
-    An installment whose date passed before the acceleration date fell due by that date;
-    every later one fell due on the acceleration date, even if its own date has since
-    passed too (it was already due then).
-    """
-    cutoff = min(title.accelerated_on or applied_on, applied_on)
-    due = [i for i in title.installments if i.due < cutoff]
-    later = len(title.installments) - len(due)
-    text = f"该法律文书确定分期履行，其中{len(due)}期的履行期限已经届满"
-    if later and title.accelerated_on is not None:
-        return text + (
-            f"；因被执行人未按期履行，依该{TITLE_LABELS[title.kind]}的约定，其余{later}期已于"
-            f"{format_cn(title.accelerated_on)}全部到期"
-        )
-    if later:
-        return text + f"，其余{later}期尚未届满，不在本次申请执行之列"
-    return text
-
-
 def _title_text(case: EnforcementApplication, assessment: Assessment) -> str:
     title = case.title
     applicants = "、".join(a.party.name for a in case.applicants)
     names = "、".join(r.name for r in case.respondents)
     if title.installments:
-        deadline = _installments_text(title, case.application_date)
+        deadline = installments_text(title, case.application_date)
     elif title.performance_deadline is not None:
         deadline = f"履行期限已于{format_cn(title.performance_deadline)}届满"
     else:
@@ -366,7 +351,7 @@ def _title_text(case: EnforcementApplication, assessment: Assessment) -> str:
     effective = {(e.day, e.kind) for e in (period.effective_events if period else [])}
     interruptions = "".join(
         f"{format_cn(e.day)}，{INTERRUPTION_LABELS[e.kind]}，申请执行期间中断"
-        "（法释〔2008〕13号第二十条）。"
+        f"（{INTERRUPTION_BASIS}）。"
         for e in sorted(case.interruptions, key=lambda e: e.day)
         if (e.day, AS_LIMITATION[e.kind]) in effective
     )
@@ -377,15 +362,32 @@ def _title_text(case: EnforcementApplication, assessment: Assessment) -> str:
     ) + (
         f"{'' if title.operative_part.endswith('。') else '。'}{deadline}，被执行人至今未履行"
         "或未全部履行生效法律文书确定的义务。"
-        f"{interruptions}根据《中华人民共和国民事诉讼法》第二百四十七条、"
-        "第二百三十五条的规定，特向贵院申请强制执行。"
+        f"{interruptions}根据{_basis_articles(case)}的规定，特向贵院申请强制执行。"
     )
+
+
+def _basis_articles(case: EnforcementApplication) -> str:
+    """The articles the application rests on: the kind's article of the 民事诉讼法 and art.
+    235 (the court); an award also the 仲裁法 art. 62 while the 2017 text is in force (the
+    revised law renumbers it; its new number is not cited until checked)."""
+    kind = case.title.kind
+    words = f"《中华人民共和国民事诉讼法》{APPLY_ARTICLES[kind]}、第二百三十五条"
+    if kind == "arbitration" and case.application_date < ARBITRATION_LAW_2017_UNTIL:
+        words += "及《中华人民共和国仲裁法》第六十二条"
+    return words
 
 
 def _basis_words(case: EnforcementApplication) -> str:
     if case.court_basis == "property_location" and case.title.kind in COURT_TITLES:
         return "与第一审人民法院同级的被执行的财产所在地人民法院"
     return BASIS_LABELS[case.court_basis]
+
+
+def _delay_text(case: EnforcementApplication, delay: DelayTotal | None) -> str:
+    if delay is None:
+        return ""
+    notes = delay_notes(case.title, delay.until) if case.title.installments else ""
+    return f"{delay.text}。{notes}" if notes else delay.text
 
 
 def build_context(case: EnforcementApplication, assessment: Assessment) -> dict[str, Any]:
@@ -403,7 +405,7 @@ def build_context(case: EnforcementApplication, assessment: Assessment) -> dict[
         f"{TITLE_LABELS[case.title.kind]}",
         "requests": _requests(case, assessment),
         "facts": _title_text(case, assessment),
-        "delay": delay.text if delay is not None else "",
+        "delay": _delay_text(case, delay),
         "leads": [lead_row(i, lead) for i, lead in enumerate(case.property_leads)],
         "court_basis": f"贵院为{_basis_words(case)}，依法享有执行管辖权。",
         "court": case.court,

@@ -18,13 +18,32 @@ TITLE_LABELS = {
     "notarial": "公证债权文书",
 }
 COURT_TITLES = ("judgment", "mediation")
+# 民事诉讼法 (2023) on applying to enforce each kind of instrument: a court's judgment or
+# mediation statement art. 247 (its paragraphs 1 and 2), an award of an arbitration body
+# art. 248, a notarised debt instrument art. 249 (2021 numbering: 243, 244, 245)
+APPLY_ARTICLES = {
+    "judgment": "第二百四十七条",
+    "mediation": "第二百四十七条",
+    "arbitration": "第二百四十八条",
+    "notarial": "第二百四十九条",
+}
+# the 仲裁法 as amended in 2017, art. 62 (a party may apply to a court to enforce an
+# award); the law as revised on 2025-09-12 replaces it from 2026-03-01 and renumbers it
+ARBITRATION_LAW_2017_UNTIL = date(2026, 3, 1)
+# 执行程序解释: 最高人民法院关于适用《中华人民共和国民事诉讼法》执行程序若干问题的解释
+# (法释〔2008〕13号), as amended in 2020; its art. 20 (art. 28 before the amendment) says
+# what interrupts the period to apply. Not the 诉讼时效规定, which is 法释〔2008〕11号.
+INTERRUPTION_BASIS = (
+    "《最高人民法院关于适用〈中华人民共和国民事诉讼法〉执行程序若干问题的解释》"
+    "（2020年修正）第二十条"
+)
 BASIS_LABELS = {
     "first_instance": "第一审人民法院",
     "property_location": "被执行的财产所在地人民法院",
     "respondent_domicile": "被执行人住所地人民法院",
 }
-# 法释〔2008〕13号 art. 20 names what interrupts the period to apply; each is the domain's
-# limitation event of the same nature
+# 执行程序解释 (法释〔2008〕13号, amended 2020) art. 20 names what interrupts the period to
+# apply; each is the domain's limitation event of the same nature
 INTERRUPTION_LABELS: dict[str, str] = {
     "applied": "申请执行",
     "settled": "双方达成和解协议",
@@ -78,6 +97,18 @@ class EnforcementTitle(CaseModel):
         description="法律文书约定任何一期未按期履行，其余各期即全部到期（或可就全部未付款项申请"
         "执行），且该条件已成就的，填写其余各期到期之日；未约定或条件未成就的不填",
     )
+    acceleration_clause: Text | None = Field(
+        default=None,
+        title="加速到期约定",
+        description="法律文书中加速到期约定的原文，如 被告任何一期未按期足额支付的，原告有权就"
+        "全部未付款项申请强制执行；填写了加速到期日的，申请书援引该约定",
+    )
+    delay_from_acceleration: bool = Field(
+        default=False,
+        title="加倍部分债务利息自加速到期日起算",
+        description="不选择的，各期自其本身的履行期间届满之日起计算（法释〔2014〕8号第二条）；"
+        "仅在法律文书明确约定其余各期于违约时即行到期的情形下选择",
+    )
     operative_part: Paragraph = Field(title="裁判主文", description="法律文书确定的给付内容")
     first_instance_court: Line | None = Field(
         default=None, title="第一审人民法院", description="二审判决的，填写第一审人民法院"
@@ -107,7 +138,8 @@ class Outstanding(CaseModel):
 
 
 class ApplicationInterruption(CaseModel):
-    """An event that interrupted the period to apply (法释〔2008〕13号 art. 20)."""
+    """An event that interrupted the period to apply (执行程序解释, 法释〔2008〕13号 as
+    amended 2020, art. 20)."""
 
     kind: Literal["applied", "settled", "demanded", "consented"] = Field(
         title="中断事由", json_schema_extra={"enum_titles": list(INTERRUPTION_LABELS.values())}

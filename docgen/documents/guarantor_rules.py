@@ -99,10 +99,15 @@ def check_letter_guarantees(result: Assessment, case: LetterWithGuarantors, tota
         acting = letter_date if guarantee.resolved_type == "joint" else None
         status = guarantee_status(guarantee, due, letter_date, acting_on=acting)
         if status.lapsed:
-            result.warn(
+            result.error(
                 loc,
                 "guarantee_period_lapsed",
-                lapse_message(status, party.name) + "；本函仍可发出，但不能据此要求其承担保证责任",
+                lapse_message(status, party.name) + "：不得再向其发函要求承担保证责任；"
+                "保证责任消灭后，保证人即使在催款通知书上签字，债权人也不能据此请求其继续承担"
+                "（《最高人民法院关于适用〈中华人民共和国民法典〉有关担保制度的解释》"
+                "第三十四条第二款）",
+                hint="请删除该保证人；如已在保证期间内向其主张权利（一般保证：已对债务人起诉或"
+                "申请仲裁），请填写该日期",
             )
         check_limitation_of_guarantor(result, status, party.name, letter_date, loc)
         joint = guarantee.resolved_type == "joint"
@@ -181,20 +186,33 @@ def guarantee_statement(
         else ""
     )
     kind = "连带责任保证" if guarantee.resolved_type == "joint" else "一般保证"
+    kept = _kept_by(guarantee, you, creditor)
     if _ARTICLES[guarantee.resolved_type] in cited:
         ceiling = f"，最高债权额为人民币{format_yuan(maximum.amount)}元" if maximum else ""
-        return f"{you}为上述债务提供{kind}{contract}{ceiling}。{basis}"
+        return f"{you}为上述债务提供{kind}{contract}{ceiling}。{basis}{kept}"
     if guarantee.resolved_type == "joint":
         return (
             f"{you}为上述债务提供连带责任保证{contract}。依照《中华人民共和国民法典》第六百八十八条，"
             f"{debtor}不履行到期债务的，{creditor}可以请求{you}{scope}承担保证责任，即对上述债务"
-            "承担连带清偿责任。"
+            f"承担连带清偿责任。{kept}"
         )
     return (
         f"{you}为上述债务提供一般保证{contract}。{basis}依照《中华人民共和国民法典》第六百八十七条，"
         f"上述债务经审判或者仲裁，并就{debtor}的财产依法强制执行仍不能履行的，{you}应当{scope}"
-        "承担保证责任。"
+        f"承担保证责任。{kept}"
     )
+
+
+def _kept_by(guarantee: Guarantee, you: str, creditor: str) -> str:
+    """A joint guarantor's demand within the guarantee period, which keeps it liable
+    after the period ends (民法典 art. 693(2)): the guarantor learns why a letter sent
+    after the period still holds it to the guarantee."""
+    if guarantee.resolved_type == "joint" and guarantee.claimed_on is not None:
+        return (
+            f"{creditor}已于{format_cn(guarantee.claimed_on)}在保证期间内请求{you}承担保证责任"
+            "（《中华人民共和国民法典》第六百九十三条第二款）。"
+        )
+    return ""
 
 
 _ARTICLES = {"joint": "第六百八十八条", "general": "第六百八十七条"}

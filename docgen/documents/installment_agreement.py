@@ -22,6 +22,7 @@ from docgen.documents.agreement_terms import (
     Jurisdiction,
     ServiceAddress,
     StatedRate,
+    allocation_clause,
     check_jurisdiction,
     check_rate_cap,
     day_after,
@@ -31,7 +32,8 @@ from docgen.documents.agreement_terms import (
 )
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.filenames import filename_part
-from docgen.documents.letter_rules import check_debtor_capacity, check_payment_account
+from docgen.documents.guardian_rules import check_agreement_parties
+from docgen.documents.letter_rules import check_payment_account
 from docgen.documents.parts import (
     BankAccount,
     ContractBasis,
@@ -144,9 +146,8 @@ def assess(case: InstallmentAgreement, options: RuleOptions) -> Assessment:
     result = Assessment()
     check_party(result, case.creditor, ("creditor",))
     check_party(result, case.debtor, ("debtor",))
-    check_debtor_capacity(
-        result, case.debtor, ("debtor",), case.agreement_date, case.origin.signed_on
-    )
+    signing = (case.creditor, case.debtor, case.guarantor, case.origin.signed_on)
+    check_agreement_parties(result, case.agreement_date, *signing)
     check_payment_account(result, case.payment_account.account_name, case.creditor)
     if same_party(case.creditor, case.debtor):
         result.error(("debtor",), "same_party", "债务人与债权人不能为同一主体")
@@ -359,10 +360,7 @@ def _schedule_context(
         "legal": legal_amount(resolved.total + interest_total),
     }
     rate = case.plan_interest
-    allocation = (
-        f"乙方每期所还款项先抵充第一条确认的利息、违约金等{name}以外的款项，再抵充{name}"
-        "（《中华人民共和国民法典》第五百六十一条）。"
-    )
+    allocation = allocation_clause(name)
     if rate is None:
         interest = "分期还款期间，甲方对尚未清偿的款项不另计利息。"
     else:

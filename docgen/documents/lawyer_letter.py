@@ -21,6 +21,7 @@ from docgen.documents.guarantor_rules import (
     guarantee_statement,
     recipient_guarantee,
 )
+from docgen.documents.guardian_rules import check_guardians, guarantor_locs
 from docgen.documents.letter_rules import (
     account_context,
     check_debtor_capacity,
@@ -37,6 +38,7 @@ from docgen.documents.parts import (
     InterruptionInput,
     Latest,
     PaymentDeadline,
+    addressee_context,
     amounts_context,
     check_amounts,
     check_contract_dates,
@@ -178,6 +180,12 @@ def assess(case: LawyerLetter, options: RuleOptions) -> Assessment:
     check_debtor_capacity(
         result, case.debtor, ("debtor",), case.letter_date, case.contract.signed_on
     )
+    check_guardians(
+        result,
+        case.letter_date,
+        (case.client, ("client",)),
+        [(case.debtor, ("debtor",)), *guarantor_locs(case.guarantors)],
+    )
     firm = case.sender.name if case.sender is not None else None
     check_payment_account(result, case.payment_account.account_name, case.client, firm=firm)
     if same_party(case.client, case.debtor):
@@ -253,7 +261,7 @@ def build_context(case: LawyerLetter, assessment: Assessment) -> dict[str, Any]:
     if sender is None:
         raise ValueError("the sender must be resolved before the context is built")
     deadline: Deadline = assessment.computed["deadline"]
-    recipient = party_context(case.recipient)
+    recipient = addressee_context(case.recipient)
     you = recipient["you"]
     guarantor = case.recipient_role == "guarantor"
     debtor_name = case.debtor.name if guarantor else you

@@ -8,7 +8,8 @@
   principal's name).
 - The debtor's capacity: a person under 18 (民法典 art. 17), or one without or with limited
   capacity (arts. 19–22), contracts and is addressed through a guardian, the legal
-  representative (art. 23), and a minor's contract may need ratification (art. 145).
+  representative (art. 23), and a minor's contract may need ratification (art. 145):
+  ``docgen.documents.guardian_rules``.
 - The date: a letter bears the day it is sent. A later date would misstate when the
   demand was made, on which the limitation period (art. 195) and the deadline depend.
 """
@@ -17,13 +18,19 @@ from __future__ import annotations
 
 from datetime import date
 
+from docgen.documents.guardian_rules import check_debtor_capacity
 from docgen.documents.problems import Assessment, Loc
 from docgen.domain.dates import format_cn
-from docgen.domain.identity import IdentityError, parse_resident_id
-from docgen.domain.parties import CHECKSUMMED_ID_TYPES, Party, Person
+from docgen.domain.parties import Party
 
-ADULT_AGE = 18
-CAPACITY_LABELS = {"limited": "限制民事行为能力人", "none": "无民事行为能力人"}
+__all__ = [
+    "account_context",
+    "check_debtor_capacity",
+    "check_not_in_future",
+    "check_payment_account",
+    "summary_for",
+    "what_was_due",
+]
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -60,46 +67,6 @@ def check_payment_account(
         "的指示才能清偿债务（《中华人民共和国民法典》第五百二十二条），请确认该账户已获"
         "债权人书面授权，并在文书中写明",
     )
-
-
-def age_on(person: Person, day: date) -> int | None:
-    """The person's age in whole years on ``day``, from the birth date or the ID number."""
-    birth = person.birth_date
-    if birth is None and person.id_number and person.id_type in CHECKSUMMED_ID_TYPES:
-        try:
-            birth = parse_resident_id(person.id_number).birth_date
-        except IdentityError:
-            return None
-    if birth is None:
-        return None
-    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
-
-
-def check_debtor_capacity(
-    result: Assessment, debtor: Party, loc: Loc, on: date, contracted: date | None = None
-) -> None:
-    """Warn when the debtor is a minor (on ``on`` or when contracting) or lacks capacity."""
-    if not isinstance(debtor, Person):
-        return
-    ages = [age_on(debtor, day) for day in (contracted, on) if day is not None]
-    if any(age is not None and age < ADULT_AGE for age in ages):
-        young = min(age for age in ages if age is not None)
-        result.warn(
-            (*loc, "birth_date"),
-            "debtor_minor",
-            f"债务人{debtor.name}{'签约时' if ages[0] == young and contracted else ''}"
-            f"未满十八周岁（{young}周岁），为未成年人（《中华人民共和国民法典》第十七条）："
-            "其订立的合同可能须经法定代理人追认（第一百四十五条），文书应向其监护人送达"
-            "（第二十三条）",
-        )
-    capacity = getattr(debtor, "capacity", "full")
-    if capacity in CAPACITY_LABELS:
-        result.warn(
-            (*loc, "capacity"),
-            "debtor_without_capacity",
-            f"债务人{debtor.name}为{CAPACITY_LABELS[capacity]}（《中华人民共和国民法典》第二十一、"
-            "二十二条）：应由其法定代理人（监护人）代理，文书应向监护人送达（第二十三条）",
-        )
 
 
 def check_not_in_future(result: Assessment, day: date, today: date, loc: Loc) -> None:

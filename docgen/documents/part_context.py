@@ -8,9 +8,10 @@ from docgen.documents.amount_checks import ResolvedAmounts
 from docgen.documents.interest_periods import chronological, last_day
 from docgen.documents.part_models import DebtAmounts
 from docgen.domain.dates import format_cn
+from docgen.domain.guardianship import addressee, delivery_address, guardian_of, kinship
 from docgen.domain.identity import mask_id
 from docgen.domain.money import format_yuan, legal_amount, rmb_upper
-from docgen.domain.parties import Organization, Party, Person
+from docgen.domain.parties import Guardian, Organization, Party, Person
 
 
 def party_context(party: Party, *, mask_ids: bool = True) -> dict[str, Any]:
@@ -28,11 +29,16 @@ def party_context(party: Party, *, mask_ids: bool = True) -> dict[str, Any]:
         if party.phone:
             lines.append(("联系电话", party.phone))
         honorific = "先生" if party.sex == "男" else "女士"
+        if party.guardian is not None:
+            lines += _guardian_lines(party.guardian, party.name, mask_ids)
         return {
             "kind": "person",
             "name": party.name,
             "address": party.address,
-            "salutation": party.name + honorific,
+            # a ward is addressed through the guardian, at the guardian's address
+            "addressee": addressee(party),
+            "delivery_address": delivery_address(party),
+            "salutation": addressee(party) if party.guardian else party.name + honorific,
             "you": "您",
             "lines": [{"label": k, "value": v} for k, v in lines],
         }
@@ -44,10 +50,33 @@ def party_context(party: Party, *, mask_ids: bool = True) -> dict[str, Any]:
         "kind": "organization",
         "name": party.name,
         "address": party.address,
+        "addressee": party.name,
+        "delivery_address": party.address,
         "salutation": party.name,
         "you": "贵司",
         "lines": [{"label": k, "value": v} for k, v in lines],
     }
+
+
+def addressee_context(party: Party) -> dict[str, Any]:
+    """:func:`party_context` as a letter's addressee block prints it (致 and 地址): a ward
+    named with the guardian (「张三（法定代理人：李四）」), at the guardian's address."""
+    view = party_context(party)
+    return {**view, "name": view["addressee"], "address": view["delivery_address"]}
+
+
+def _guardian_lines(guardian: Guardian, ward: str, mask_ids: bool) -> list[tuple[str, str]]:
+    """The guardian under the ward's lines: 「法定代理人：李四（系张三之父）」, then the
+    guardian's ID, address and phone."""
+    lines = [("法定代理人", f"{guardian.name}（{kinship(guardian, ward)}）")]
+    if guardian.id_number:
+        shown = mask_id(guardian.id_number) if mask_ids else guardian.id_number
+        lines.append((f"法定代理人{guardian.id_type}号码", shown))
+    if guardian.address:
+        lines.append(("法定代理人住所地", guardian.address))
+    if guardian.phone:
+        lines.append(("法定代理人联系电话", guardian.phone))
+    return lines
 
 
 def amounts_context(amounts: DebtAmounts, resolved: ResolvedAmounts) -> dict[str, Any]:
@@ -78,13 +107,17 @@ def amounts_context(amounts: DebtAmounts, resolved: ResolvedAmounts) -> dict[str
 def signer_context(role: str, party: Party | None, *, kind: str | None = None) -> dict[str, Any]:
     """One signature block (templates/_shared/macros.html ``signature_block``; the DOCX kit's
     ``signature_blocks``): a person signs and presses a fingerprint, an organisation seals
-    and its legal representative signs. ``party`` None leaves the name blank."""
+    and its legal representative signs; a ward's guardian signs as 法定代理人 beside the
+    ward's name. ``party`` None leaves the name blank."""
     signer_kind = kind or (party.kind if party is not None else "person")
+    guardian = guardian_of(party)
+    sign_label = "签字并按手印" if signer_kind == "person" else "盖章"
     return {
         "role": role,
-        "name": party.name if party is not None else "",
+        "name": addressee(party) if party is not None else "",
         "kind": signer_kind,
-        "sign_label": "签字并按手印" if signer_kind == "person" else "盖章",
+        # a ward's guardian signs in the ward's name (民法典 arts. 19–23)
+        "sign_label": "法定代理人" + sign_label if guardian else sign_label,
         "representative_title": (
             party.representative_title if isinstance(party, Organization) else "法定代表人"
         ),

@@ -16,7 +16,12 @@ from docgen.documents.amount_checks import (
     check_amounts,
     check_contract_lpr,
 )
-from docgen.documents.part_context import amounts_context, party_context, signer_context
+from docgen.documents.part_context import (
+    addressee_context,
+    amounts_context,
+    party_context,
+    signer_context,
+)
 from docgen.documents.part_models import (
     COMPONENT_LABELS,
     AddressedCase,
@@ -58,6 +63,7 @@ __all__ = [
     "RateInput",
     "ResolvedAmounts",
     "Signatory",
+    "addressee_context",
     "amounts_context",
     "check_amounts",
     "check_contract_dates",

@@ -29,11 +29,11 @@ from docgen.documents.parts import check_party, same_party
 from docgen.documents.problems import Assessment
 from docgen.domain import divisions as division_table
 from docgen.domain.court_fees import FeeResult, payment_order_fee
-from docgen.domain.courts import covers, read_court
+from docgen.domain.courts import court_for, covers, read_court
 from docgen.domain.dates import format_cn
 from docgen.domain.fields import CaseModel, Line, Money, Paragraph, ShortText
 from docgen.domain.money import format_yuan, legal_amount
-from docgen.domain.parties import Party
+from docgen.domain.parties import Party, Person
 
 ITEM_LABELS = {"principal": "本金", "interest": "利息", "penalty": "违约金", "other": "其他款项"}
 _CPL = "《中华人民共和国民事诉讼法》"
@@ -162,15 +162,31 @@ def _check_court_of_debtor(result: Assessment, case: PaymentOrderApplication) ->
             f"{case.court}不是基层人民法院",
         )
         return
-    where = table.locate(case.respondent.address)
-    placed = court.level == "basic" and court.place is not None
-    if placed and where is not None and where.level == "county" and not covers(court, where):
-        result.warn(
-            ("court",),
-            "court_place",
-            f"被申请人住所地（{case.respondent.address}）不在{case.court}辖区：支付令由债务人"
-            f"住所地的基层人民法院管辖（{_SPI}第二十三条）",
-        )
+    if court.level != "basic" or court.place is None:
+        return
+    respondent = case.respondent
+    places = [("住所地", respondent.address)]
+    if isinstance(respondent, Person) and respondent.habitual_residence:
+        # 民事诉讼法 art. 22: where they differ, the 经常居住地 decides
+        places.insert(0, ("经常居住地", respondent.habitual_residence))
+    located = [(what, table.locate(address)) for what, address in places]
+    counties = [(what, d) for what, d in located if d is not None and d.level == "county"]
+    if len(counties) < len(places) or any(covers(court, d) for _, d in counties):
+        return  # a place that cannot be located is not compared
+    where = "、".join(
+        f"{court_for(d, table)}（被申请人{respondent.name}{what}）" for what, d in counties
+    )
+    # 民诉法解释 art. 427(6): the court receiving the application must have
+    # jurisdiction, else it is not accepted; no other place (履行地, an agreed court)
+    # serves a payment order
+    result.error(
+        ("court",),
+        "court_place",
+        f"{case.court}对本申请没有管辖权：被申请人{respondent.name}的住所地（{respondent.address}）"
+        f"不在其辖区。支付令由债务人住所地的基层人民法院管辖（{_SPI}第二十三条），"
+        "收到申请书的人民法院无管辖权的，不予受理（同一解释第四百二十七条）",
+        hint=f"应向{where}申请",
+    )
 
 
 # --- context ------------------------------------------------------------------------

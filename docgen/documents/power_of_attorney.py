@@ -6,7 +6,8 @@ social organisation recommends. The power of attorney states what the agents may
 (art. 62): a general authority covers the ordinary acts of the suit; admitting, waiving
 or changing claims, settling, counterclaiming and appealing need a special authority
 that names each power — "全权代理" alone gives none of them (民诉法解释 art. 89). The
-principal signs; an organisation seals and its legal representative signs.
+principal signs; an organisation seals and its legal representative signs; for a ward the
+guardian, its 法定代理人, appoints the agents and signs (arts. 60, 61).
 """
 
 from __future__ import annotations
@@ -29,10 +30,12 @@ from docgen.documents.filing_papers import (
     opponents,
     role_of,
 )
+from docgen.documents.guardian_rules import GUARDIAN_HINT, check_guardian, needs_guardian
 from docgen.documents.parts import check_party
 from docgen.documents.problems import Assessment
 from docgen.domain.dates import format_cn
 from docgen.domain.fields import CaseModel, Line, Phone, ShortText
+from docgen.domain.guardianship import guardian_line
 from docgen.domain.parties import Organization, Party, Person
 
 POWERS = {
@@ -125,13 +128,18 @@ def assess(case: PowerOfAttorney, options: RuleOptions) -> Assessment:
     check_case(result, case.case)
     check_party(result, case.principal, ("principal",))
     check_is_party(result, case.case, case.principal.name, ("principal", "name"), "委托人")
-    if isinstance(case.principal, Person) and case.principal.capacity != "full":
+    principal = case.principal
+    ward = isinstance(principal, Person) and needs_guardian(principal, case.sign_date)
+    if isinstance(principal, Person) and ward and principal.guardian is None:
+        field = "capacity" if principal.capacity != "full" else "guardian"
         result.error(
-            ("principal", "capacity"),
+            ("principal", field),
             "principal_without_capacity",
             "无诉讼行为能力的当事人由其监护人作为法定代理人代为诉讼（《中华人民共和国"
             "民事诉讼法》第六十条），授权委托书应由法定代理人签署",
+            hint=GUARDIAN_HINT,
         )
+    check_guardian(result, principal, ("principal",), case.sign_date)
     _check_powers(result, case)
     _check_agents(result, case)
     check_date(result, case.sign_date, options.current_date(), ("sign_date",))
@@ -265,6 +273,8 @@ def _principal_lines(party: Party) -> list[str]:
     lines.append(f"住址：{party.address}")
     if party.phone:
         lines.append(f"联系电话：{party.phone}")
+    if party.guardian is not None:
+        lines.append(guardian_line(party.guardian, party.name))
     return lines
 
 
@@ -307,6 +317,9 @@ def build_context(case: PowerOfAttorney, assessment: Assessment) -> dict[str, An
         if isinstance(principal, Organization)
         else [f"委托人（签名）：{principal.name}"]
     )
+    if isinstance(principal, Person) and principal.guardian is not None:
+        # the guardian appoints the agent for the ward (民事诉讼法 arts. 60, 61)
+        signers = [f"委托人：{principal.name}", f"法定代理人（签名）：{principal.guardian.name}"]
     return {
         "title": "授权委托书",
         "court": case.case.court,

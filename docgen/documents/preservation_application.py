@@ -27,6 +27,7 @@ from docgen.documents.court_parts import (
     filing_signature,
 )
 from docgen.documents.filenames import filename_part
+from docgen.documents.guardian_rules import check_filing_parties
 from docgen.documents.parts import check_party, same_party
 from docgen.documents.problems import Assessment
 from docgen.domain.court_fees import FeeResult, preservation_fee
@@ -194,6 +195,13 @@ def _check_parties(result: Assessment, case: PreservationApplication) -> None:
         check_party(result, respondent, ("respondents", i))
         if any(same_party(respondent, a.party) for a in case.applicants):
             result.error(("respondents", i), "same_party", "被申请人与申请人不能为同一主体")
+    # the applicant signs through a guardian; a respondent's is warned (民事诉讼法 art. 60)
+    check_filing_parties(
+        result,
+        case.application_date,
+        [(a.party, ("applicants", i, "party")) for i, a in enumerate(case.applicants)],
+        [(r, ("respondents", i)) for i, r in enumerate(case.respondents)],
+    )
 
 
 def _check_leads(result: Assessment, case: PreservationApplication) -> None:

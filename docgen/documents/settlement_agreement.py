@@ -20,6 +20,7 @@ from pydantic import Field
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.court_parts import check_court
 from docgen.documents.filenames import filename_part
+from docgen.documents.guardian_rules import check_agreement_parties
 from docgen.documents.installment_agreement import (
     Acceleration,
     ScheduleInput,
@@ -109,6 +110,7 @@ def assess(case: SettlementAgreement, options: RuleOptions) -> Assessment:
     result = Assessment()
     check_party(result, case.creditor, ("creditor",))
     check_party(result, case.debtor, ("debtor",))
+    check_agreement_parties(result, case.agreement_date, case.creditor, case.debtor, case.guarantor)
     check_payment_account(result, case.payment_account.account_name, case.creditor)
     if same_party(case.creditor, case.debtor):
         result.error(("debtor",), "same_party", "债务人与债权人不能为同一主体")

@@ -78,19 +78,26 @@ class DelayTotal:
     text: str
 
 
-def doubled_interest_by_part(parts: Sequence[tuple[Decimal, date]], until: date) -> DelayTotal:
+def doubled_interest_by_part(
+    parts: Sequence[tuple[Decimal, date]], until: date, labels: Sequence[str] = ()
+) -> DelayTotal:
     """The doubled part of ``(amount, period_end)`` parts up to ``until``: an instrument
     payable in installments runs each from its own deadline (法释〔2014〕8号 art. 2); a part
     whose period has not ended by ``until`` is not late yet and is left out. None late:
-    an empty total."""
-    late = [doubled_interest(amount, end, until) for amount, end in parts if end < until]
-    amount = sum((part.amount for part in late), Decimal(0))
+    an empty total. ``labels`` name the parts (by default the day each period ended)."""
+    late = [
+        (labels[k] if k < len(labels) else "", doubled_interest(amount, end, until))
+        for k, (amount, end) in enumerate(parts)
+        if end < until
+    ]
+    amount = sum((part.amount for _, part in late), Decimal(0))
     if len(late) > 1:
         lines = "；".join(
-            f"第{i}部分（{format_cn(part.first_day - timedelta(days=1))}届满）：{part.text}"
-            for i, part in enumerate(late, start=1)
+            f"第{i}部分（"
+            f"{label or format_cn(part.first_day - timedelta(days=1)) + '届满'}）：{part.text}"
+            for i, (label, part) in enumerate(late, start=1)
         )
         text = f"{lines}；合计{format_yuan(amount)}元（{BASIS}）"
     else:
-        text = "".join(f"{part.text}（{BASIS}）" for part in late)
-    return DelayTotal(late, amount, until, text)
+        text = "".join(f"{part.text}（{BASIS}）" for _, part in late)
+    return DelayTotal([part for _, part in late], amount, until, text)

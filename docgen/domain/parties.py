@@ -2,7 +2,8 @@
 
 Identity numbers are checked by their checksum here; checks that relate two fields
 (stated sex against the ID number) are rules in ``docgen.documents.parts`` so that
-they report on the right field.
+they report on the right field. A person without full capacity acts through a guardian,
+its legal representative (法定代理人, 民法典 art. 23): :class:`Guardian`.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Annotated, Literal
 from pydantic import Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
-from docgen.domain.disclosure import ADVANCED
+from docgen.domain.disclosure import ADVANCED, shown_when
 from docgen.domain.fields import CaseModel, Line, Phone, ShortText, Text
 from docgen.domain.identity import IdentityError, parse_resident_id, parse_uscc
 
@@ -24,15 +25,61 @@ def _identity_error(exc: IdentityError) -> PydanticCustomError:
     return PydanticCustomError(exc.code, exc.message)
 
 
+IdType = Literal["居民身份证", "港澳台居民居住证", "护照", "其他"]
+
+GUARDIAN_RELATIONS = {
+    "father": "父亲",
+    "mother": "母亲",
+    "spouse": "配偶",
+    "child": "子女",
+    "other": "其他监护人",
+}
+"""The guardians 民法典 arts. 27, 28 name first (parents of a minor; spouse, parents and
+adult children of an adult), and any other guardian, whose relation is written out."""
+
+
+def _check_id_number(value: str | None, info: ValidationInfo) -> str | None:
+    if value is None or info.data.get("id_type") not in CHECKSUMMED_ID_TYPES:
+        return value
+    try:
+        return parse_resident_id(value).number
+    except IdentityError as exc:
+        raise _identity_error(exc) from None
+
+
+class Guardian(CaseModel):
+    """The guardian of a person without full capacity, who acts for the person as the
+    法定代理人 (民法典 arts. 23, 27, 28; 民事诉讼法 art. 60)."""
+
+    name: ShortText = Field(title="姓名")
+    relation: Literal["father", "mother", "spouse", "child", "other"] = Field(
+        title="与被监护人的关系",
+        json_schema_extra={"enum_titles": list(GUARDIAN_RELATIONS.values())},
+    )
+    relation_text: ShortText | None = Field(
+        default=None,
+        title="其他关系",
+        description="如 祖父、外祖母、兄、姐；按「系某某之祖父」的写法填写称谓",
+        json_schema_extra=shown_when("relation", "other"),
+    )
+    sex: Literal["男", "女"] | None = Field(default=None, title="性别")
+    id_type: IdType = Field(default="居民身份证", title="证件类型", json_schema_extra=ADVANCED)
+    id_number: ShortText | None = Field(default=None, title="证件号码")
+    phone: Phone | None = Field(default=None, title="联系电话")
+    address: Text | None = Field(
+        default=None, title="住所地", description="函件寄送至此地址；不填则寄往被监护人住所地"
+    )
+
+    _check_id = field_validator("id_number")(_check_id_number)
+
+
 class Person(CaseModel):
     """A natural person (自然人)."""
 
     kind: Literal["person"] = Field(title="主体类型", json_schema_extra={"enum_titles": ["自然人"]})
     name: ShortText = Field(title="姓名")
     sex: Literal["男", "女"] = Field(title="性别")
-    id_type: Literal["居民身份证", "港澳台居民居住证", "护照", "其他"] = Field(
-        default="居民身份证", title="证件类型", json_schema_extra=ADVANCED
-    )
+    id_type: IdType = Field(default="居民身份证", title="证件类型", json_schema_extra=ADVANCED)
     id_number: ShortText | None = Field(default=None, title="证件号码")
     birth_date: date | None = Field(default=None, title="出生日期", json_schema_extra=ADVANCED)
     ethnicity: ShortText | None = Field(default=None, title="民族", json_schema_extra=ADVANCED)
@@ -52,16 +99,22 @@ class Person(CaseModel):
             "enum_titles": ["完全民事行为能力", "限制民事行为能力", "无民事行为能力"],
         },
     )
+    own_income: bool = Field(
+        default=False,
+        title="以自己的劳动收入为主要生活来源",
+        description="十六周岁以上的未成年人以自己的劳动收入为主要生活来源的，视为完全民事行为能力人"
+        "（民法典第十八条第二款）",
+        json_schema_extra=ADVANCED,
+    )
+    guardian: Guardian | None = Field(
+        default=None,
+        title="法定代理人（监护人）",
+        description="未成年人或无、限制民事行为能力人由其监护人作为法定代理人（民法典第二十三条）："
+        "函件经其送达，协议、诉状等由其代为签字",
+        json_schema_extra=ADVANCED,
+    )
 
-    @field_validator("id_number")
-    @classmethod
-    def _check_id(cls, value: str | None, info: ValidationInfo) -> str | None:
-        if value is None or info.data.get("id_type") not in CHECKSUMMED_ID_TYPES:
-            return value
-        try:
-            return parse_resident_id(value).number
-        except IdentityError as exc:
-            raise _identity_error(exc) from None
+    _check_id = field_validator("id_number")(_check_id_number)
 
 
 class Organization(CaseModel):

@@ -94,6 +94,11 @@ def _opinion(c: Context) -> tuple[Block, ...]:
             f"支付至委托人{'指定的' if c['account'].get('designated') else ''}以下账户：",
             c["account"],
         ),
+        *(
+            (Paragraph(text(f"{you}向上述账户支付的款项，视为向委托人清偿。")),)
+            if c["account"].get("designated")  # 民法典 art. 522(1), as the demand letter
+            else ()
+        ),
         Paragraph(
             text(
                 f"如{you}对上述事实或欠款有异议，请于上述期限内与本所律师联系并提供相应依据。"

@@ -56,6 +56,8 @@ class Source:
     layout_hash: str | None
     # earlier versions of the shared layout that print the same bytes (layout_lineage)
     same_print: frozenset[str] = frozenset()
+    # earlier versions of a built-in layout's module that print the same (layout_lineage)
+    same_template: frozenset[str] = frozenset()
 
 
 def unmarked(template_id: str) -> tuple[str, bool]:
@@ -102,11 +104,13 @@ class Provenance:
                 raise TemplateRenderError(f"没有内置版式「{template}」")
             shared = layout_print.shared_files(engine, self.settings.templates_dir)
             versions = self.versions(f"layout:{engine}", shared) if engine != "docx" else None
+            module_hash = self.template_hash(layout.source)
             return Source(
                 layout_print.template_id(template, engine),
-                self.template_hash(layout.source),
+                module_hash,
                 versions[0] if versions else None,
                 versions[1] if versions else frozenset(),
+                frozenset(earlier(module_hash)),
             )
         path = self.settings.templates_dir / template
         return Source(self.template_id(path), self.template_hash(path), self.layout_hash(path))
@@ -216,6 +220,7 @@ def finish(
     """
     doc_type, copy, stamp = job.doc_type, job.copy, output.stamp
     register = scope.stores.register if stamp is not None else None
+    digest = None
     if register is not None and stamp is not None:
         issue = Issue(
             stamp,
@@ -234,6 +239,7 @@ def finish(
             defer.append(issue)
         else:
             register.record(issue)
+        digest = issue.sha256
     log.info(
         "rendered type=%s format=%s bytes=%d document=%s",
         doc_type.name,
@@ -250,4 +256,5 @@ def finish(
         stamp.document_id if stamp else None,
         stamp.code if stamp else None,
         getattr(getattr(copy, "recipient", None), "name", None),
+        digest,
     )

@@ -13,8 +13,9 @@ given a fixed one), so ``identical`` is true. A batch letter printed by WeasyPri
 laid out together with others, and its bytes differ in a few places even though its
 pages and text are the same; ``identical`` is then false and the caller should say so.
 A batch letter printed by Typst is laid out on its own and comes out identical. A
-template changed since (its SHA-256 differs) or a document handed out as DOCX cannot be
-made again as issued and is refused.
+template changed since (its SHA-256 differs, and for a built-in layout's module the
+earlier version is not listed in ``layout_lineage`` as printing the same) or a document
+handed out as DOCX cannot be made again as issued and is refused.
 
 A letter with several recipients (the debtor and each guarantor) is registered once per
 copy, with whom the copy went to (:mod:`docgen.register.recipients`): that recipient's
@@ -290,7 +291,7 @@ def _printer(scope: Scope, row: Any, template_id: str) -> Target:
         renderer = engines.typst if template.endswith(".typ") else engines.pdf
         if (settings.templates_dir / template).is_file():
             current = provenance.source(renderer, template)
-    if current is None or current.hash != row.template_hash:
+    if current is None or row.template_hash not in {current.hash, *current.same_template}:
         # a built-in document printed from a template file before its layout replaced it
         # has no file to print from any more: it cannot be made again as it was
         raise NotReissuable(

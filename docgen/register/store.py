@@ -99,7 +99,7 @@ class Register:
             {
                 "document_id": issue.stamp.document_id,
                 "format": issue.fmt,
-                "sha256": sha256_hex(issue.content),
+                "sha256": issue.sha256,
                 "size": len(issue.content),
             }
             for issue in issues

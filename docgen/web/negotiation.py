@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 import secrets
@@ -69,7 +68,7 @@ def manifest(rendered: list[Rendered], names: list[str]) -> bytes:
             "verification_code": item.verification_code,
             "recipient": item.recipient,
             "format": item.fmt,
-            "sha256": hashlib.sha256(item.content).hexdigest(),
+            "sha256": item.sha256(),
             "size": len(item.content),
         }
         for item, name in zip(rendered, names, strict=True)

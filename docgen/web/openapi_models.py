@@ -92,6 +92,11 @@ class RegisteredDocumentModel(BaseModel):
     letter_number: str | None = Field(
         default=None, description="函件编号（每位收件人一份，各有其号）"
     )
+    sender_profile_id: int | None = Field(
+        default=None,
+        description="生成时引用的发函方资料 id（仅供查询；文书按登记时的内容重新生成，"
+        "不再读取该资料）；未引用资料时为 null",
+    )
     recipient: RecipientModel | None = Field(
         default=None, description="本份文书的收件人（函件每位收件人一份）；法院文书为 null"
     )

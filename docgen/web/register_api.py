@@ -26,6 +26,7 @@ from docgen.register.interruptions import LimitationReport, limitation_for
 from docgen.register.lookup import RegisterFilter, letter_number_of, search
 from docgen.register.models import Delivery, RegisteredDocument
 from docgen.register.recipients import addressee_of
+from docgen.register.sender import profile_id_of
 from docgen.register.store import Register, Verification
 from docgen.services import DocumentService
 from docgen.web import paging
@@ -162,6 +163,7 @@ def _document_dict(document: RegisteredDocument) -> dict[str, Any]:
         "batch_id": document.batch_id,
         "issued_at": document.created_at.isoformat(),
         "letter_number": letter_number_of(document.input_data),
+        "sender_profile_id": profile_id_of(document.input_data),
         "recipient": _recipient(document),
         "outputs": [
             {"format": o.format, "sha256": o.sha256, "size": o.size} for o in document.outputs

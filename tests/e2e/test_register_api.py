@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 
 import pytest
 
-from tests.support import load_fixture
+from tests.support import FIXTURES, load_fixture
 
 pytestmark = pytest.mark.slow
 
@@ -219,3 +220,22 @@ def test_document_ids_are_looked_up_never_used_as_paths(client, document_id):
         f"/api/v1/register/{document_id}/deliveries", json={"tracking_number": "1234567890123"}
     )
     assert delivered.status_code in {404, 422}
+
+
+def test_the_record_names_the_sender_profile_a_letter_was_printed_from(client):
+    firm = json.loads((FIXTURES / "sender_profiles" / "law_firm.json").read_text("utf-8"))
+    pid = client.post("/api/v1/sender-profiles", json=firm).json["id"]
+    letter = load_fixture("lawyer_letter", "valid", "company_debtor_with_guarantor")
+    del letter["sender"]
+    letter["sender_profile_id"] = pid
+    from_profile = client.post("/api/v1/documents/lawyer_letter?format=pdf", json=letter)
+    assert from_profile.status_code == 200
+    for document_id in from_profile.headers["X-Docgen-Document-Ids"].split(","):
+        record = client.get(f"/api/v1/register/{document_id.strip()}").json
+        assert record["sender_profile_id"] == pid
+    written_out = client.get(f"/api/v1/register/{_issued_id(client)}").json
+    assert written_out["sender_profile_id"] is None
+
+
+def _issued_id(client) -> str:
+    return client.post(URL, json=PERSON).headers["X-Docgen-Document-Id"]

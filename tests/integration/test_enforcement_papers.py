@@ -42,8 +42,8 @@ def test_the_enforcement_application_prints_the_total_and_the_delay_interest_wit
 def test_an_interrupted_period_is_told_to_the_court(service):
     text = _docx(service, "enforcement_application", INTERRUPTED)
     assert (
-        "2025年5月10日，申请执行人提出履行要求，申请执行期间中断（法释〔2008〕13号第二十条）"
-        in text
+        "2025年5月10日，申请执行人提出履行要求，申请执行期间中断（《最高人民法院关于适用"
+        "〈中华人民共和国民事诉讼法〉执行程序若干问题的解释》（2020年修正）第二十条）" in text
     )
 
 

@@ -337,7 +337,20 @@ def test_a_letter_calls_an_account_the_creditors_own_only_when_it_is(
     # (民法典 art. 522), not 我方账户
     data = load_fixture(type_name, "valid", name)
     pdf = service.render_each(type_name, data, "pdf")[0].content
-    assert request_words in normalize("".join(pdf_pages_text(pdf)))
+    text = normalize("".join(pdf_pages_text(pdf)))
+    assert request_words in text
+    # paying a designated account settles the debt, and the debtor is told so
+    discharges = "您向上述账户支付的款项，视为向我方清偿。" in text
+    assert discharges == ("指定的" in request_words)
+
+
+def test_a_firms_letter_to_a_designated_account_says_paying_it_settles_the_debt(service):
+    data = load_fixture("lawyer_letter", "valid", "person_debtor_auto_number")
+    data["payment_account"]["account_name"] = "陈建国"
+    pdf = service.render_each("lawyer_letter", data, "pdf")[0].content
+    text = normalize("".join(pdf_pages_text(pdf)))
+    assert "支付至委托人指定的以下账户：户名：陈建国" in text
+    assert "向上述账户支付的款项，视为向委托人清偿。" in text
 
 
 @pytest.mark.parametrize("engine", ENGINES)

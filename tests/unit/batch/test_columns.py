@@ -80,3 +80,21 @@ def test_every_document_type_has_a_template_whose_sample_row_passes(
     assert len(set(rows[0].values)) == len(rows[0].values)
     case, _ = resolved.record(rows[1].values)
     assert service.validate(type_name, case).ok
+
+
+def test_a_wards_guardian_comes_from_its_own_columns_and_empty_cells_give_none(layout):
+    headers = [
+        "债务人姓名",
+        "债务人法定代理人（监护人）姓名",
+        "债务人法定代理人（监护人）与被监护人的关系",
+    ]
+    resolved = layout.resolve([*headers, "debtor.guardian.id_number"])
+    assert not resolved.unknown
+    case, _ = resolved.record(["张伟", "张建国", "父亲", "110105197803150016"])
+    assert case["debtor"]["guardian"] == {
+        "name": "张建国",
+        "relation": "father",
+        "id_number": "110105197803150016",
+    }
+    case, _ = resolved.record(["张伟", "", "", ""])
+    assert case == {"debtor": {"name": "张伟"}}

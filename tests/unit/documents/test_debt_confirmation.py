@@ -83,6 +83,11 @@ def test_a_plan_is_accelerated_by_a_missed_installment_and_interest_runs_until_p
         "五、截至日（2026年10月31日）之后的利息，以尚未清偿的本金（本确认书确认的本金为人民币"
         "100,000.00元）为基数，自2026年11月1日起按全国银行间同业拆借中心公布的一年期贷款市场"
         "报价利率（LPR）计算至实际清偿之日止；上述已确认的利息、违约金等不计入计息基数。"
+        # the plan's sums do not include it: a debtor who paid them all is not done
+        "该利息不包括在上述还款计划的金额内：第一期利息自2026年11月1日起、以后各期自上一期"
+        "还款日的次日起计至本期还款日（含当日），随本期款项一并支付。"
+        "乙方每期所还款项先抵充第一条确认的利息、违约金等本金以外的款项，再抵充本金"
+        "（《中华人民共和国民法典》第五百六十一条）。"
     ) in text
     assert (
         "六、因本确认书引起的争议，双方协商不成的，任何一方均可向甲方住所地人民法院提起诉讼。"
@@ -108,6 +113,8 @@ def test_paying_at_once_prints_the_account_in_a_numbered_clause(service):
         "复兴门支行；账号：3412567890123456。"
     ) in text
     assert "四、乙方未按期足额清偿的，甲方有权要求乙方立即清偿全部剩余债务" in text
+    # interest after the cut-off (LPR, the default) is paid with the one payment
+    assert "该利息不包括在上述清偿金额内，计至实际清偿之日，随该款项一并支付。" in text
 
 
 def test_a_promise_to_pay_without_an_account_is_refused():

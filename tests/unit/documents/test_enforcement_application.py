@@ -53,7 +53,11 @@ def test_an_interruption_in_the_period_restarts_it():
     late["interruptions"] = [{"kind": "settled", "day": "2025-06-01"}]
     assert _errors(late) == []
     text = TYPE.build_context(TYPE.parse(late), _assess(late))["facts"]
-    assert "2025年6月1日，双方达成和解协议，申请执行期间中断" in text
+    # the 执行程序解释 (法释〔2008〕13号) as amended in 2020: its art. 20 (art. 28 before)
+    assert (
+        "2025年6月1日，双方达成和解协议，申请执行期间中断（《最高人民法院关于适用〈中华人民"
+        "共和国民事诉讼法〉执行程序若干问题的解释》（2020年修正）第二十条）" in text
+    )
 
 
 def test_an_interruption_after_expiry_does_not_save_the_application():
@@ -158,6 +162,14 @@ def test_claiming_an_installment_not_yet_due_without_acceleration_is_refused():
     assert "第二百四十七条" in problem.message and "加速到期日" in problem.hint
 
 
+def test_an_award_installment_not_yet_due_is_refused_under_the_awards_article():
+    data, _ = _installments("installment_not_yet_due_claimed", "invalid")
+    data["title"].update(kind="arbitration", issuer="北京仲裁委员会")
+    data.update(court="北京市第二中级人民法院", court_basis="respondent_domicile")
+    problem = next(p for p in _assess(data).errors if p.code == "installment_not_due")
+    assert "（《中华人民共和国民事诉讼法》第二百四十八条）" in problem.message
+
+
 def test_an_acceleration_the_instrument_agreed_claims_the_rest_with_a_warning():
     data, result = _installments("mediation_accelerated")
     assert result.errors == []
@@ -166,11 +178,12 @@ def test_an_acceleration_the_instrument_agreed_claims_the_rest_with_a_warning():
     assert "尚未届满的1期合计人民币20,000.00元按法律文书的加速到期约定" in warning.message
     context = TYPE.build_context(TYPE.parse(data), result)
     assert "本金人民币80,000.00元" in context["requests"][0]
-    # only the first installment (2026-04-30) fell due by its date; the other three fell due
-    # by acceleration on 2026-05-01, though the dates of two of them have passed since
+    # three installments are past their own dates on 2026-11-20; the fourth (2026-12-31)
+    # fell due by the acceleration, whose clause is the basis named
     assert (
-        "其中1期的履行期限已经届满；因被执行人未按期履行，依该民事调解书的约定，"
-        "其余3期已于2026年5月1日全部到期" in context["facts"]
+        "其中3期的履行期限已经届满；尚未届满的1期，因被执行人未按期履行，依该民事调解书关于"
+        "“被告张伟任何一期未按期足额支付的，原告刘芳有权就全部未付款项申请强制执行”的约定，"
+        "已于2026年5月1日到期" in context["facts"]
     )
 
 
@@ -199,13 +212,69 @@ def test_an_awards_costs_are_claimed_as_arbitration_fees():
     assert "诉讼费用人民币1,332.49元" in judgment
 
 
-def test_accelerated_installments_bear_delay_interest_from_the_acceleration():
-    # all 80,000 is claimed, so all of it is late: the first installment from its own
-    # deadline (2026-04-30), the three accelerated on 2026-05-01 from the day after
+def test_accelerated_installments_bear_delay_interest_from_their_own_deadlines():
+    # a clause that lets the creditor enforce the whole does not end the later periods:
+    # each installment from its own deadline (法释〔2014〕8号 art. 2)
     data, result = _installments("mediation_accelerated")
+    context = TYPE.build_context(TYPE.parse(data), result)
+    # 20,000 × 0.0175% × (204 + 143 + 81) days; the 2026-12-31 installment is not late yet
+    assert "暂计至2026年11月20日为人民币1,498.00元" in context["requests"][1]
+    assert "第2部分（2026年6月30日届满）：" in context["delay"]
+    assert "第3部分（2026年8月31日届满）：" in context["delay"]
+    assert "自2026年7月1日起至2026年11月20日止共143日" in context["delay"]
+    assert "自2026年5月2日起" not in context["delay"] and "第4部分" not in context["delay"]
+    assert (
+        "2026年12月31日届满的一期人民币20,000.00元，其加倍部分债务利息自2027年1月1日起计算"
+        in context["delay"]
+    )
+
+
+def test_delay_interest_from_the_acceleration_cites_the_clause_and_is_a_warning():
+    data, result = _installments("mediation_accelerated_interest_from_default")
+    assert result.errors == []
+    warning = next(w for w in result.warnings if w.code == "delay_from_acceleration")
+    assert warning.loc == ("title", "delay_from_acceleration")
+    assert "法释〔2014〕8号第二条" in warning.message
     context = TYPE.build_context(TYPE.parse(data), result)
     # 20,000 × 0.0175% × 204 days + 3 × 20,000 × 0.0175% × 203 days
     assert "暂计至2026年11月20日为人民币2,845.50元" in context["requests"][1]
-    assert "第1部分（2026年4月30日届满）" in context["delay"]
-    assert "第4部分（2026年5月1日届满）" in context["delay"]
-    assert "自2026年5月2日起至2026年11月20日止共203日" in context["delay"]
+    assert "第2部分（2026年6月30日届满，依约定于2026年5月1日到期）：" in context["delay"]
+    assert "第4部分（2026年12月31日届满，依约定于2026年5月1日到期）：" in context["delay"]
+    assert (
+        "依该民事调解书关于“被告张伟任何一期未按期足额支付的，其余各期款项视为全部到期，"
+        "原告刘芳有权就全部未付款项申请强制执行”的约定，其余各期于2026年5月1日到期，"
+        "其加倍部分债务利息自2026年5月2日起计算（法释〔2014〕8号第二条）" in context["delay"]
+    )
+
+
+def test_delay_interest_from_the_acceleration_needs_the_clause_and_an_acceleration():
+    _, result = _installments("interest_from_acceleration_without_its_clause", "invalid")
+    assert [(p.loc, p.code) for p in result.errors] == [
+        (("title", "acceleration_clause"), "missing")
+    ]
+    data = load_fixture("enforcement_application", "valid", "mediation_in_installments")
+    data["title"]["delay_from_acceleration"] = True
+    assert _errors(data) == [(("title", "delay_from_acceleration"), "no_acceleration")]
+
+
+def _facts(data):
+    return TYPE.build_context(TYPE.parse(data), _assess(data))["facts"]
+
+
+def test_each_kind_of_instrument_is_enforced_under_its_own_article():
+    award = load_fixture("enforcement_application", "valid", "arbitration_award")
+    # 民事诉讼法 (2023) art. 248 for an award; the 2017 仲裁法 is replaced from 2026-03-01
+    assert "根据《中华人民共和国民事诉讼法》第二百四十八条、第二百三十五条的规定" in _facts(award)
+    assert "第二百四十七条" not in _facts(award) and "仲裁法" not in _facts(award)
+    award.update(application_date="2026-02-27", calculation_date="2026-02-27")
+    award["title"].update(effective_date="2025-11-03", performance_deadline="2025-11-18")
+    assert _errors(award) == []
+    assert (
+        "根据《中华人民共和国民事诉讼法》第二百四十八条、第二百三十五条及《中华人民共和国"
+        "仲裁法》第六十二条的规定" in _facts(award)
+    )
+    assert "根据《中华人民共和国民事诉讼法》第二百四十七条、第二百三十五条的规定" in _facts(
+        JUDGMENT
+    )
+    notarial = _case(kind="notarial", issuer="北京市方圆公证处")
+    assert "民事诉讼法》第二百四十九条、第二百三十五条" in _facts(notarial)

@@ -26,6 +26,18 @@ def test_a_joint_guarantor_demanded_in_time_gets_its_letter():
     assert _codes(_problems("demand_letter", LETTER), "error") == []
 
 
+def test_no_letter_demands_payment_of_a_guarantor_whose_period_lapsed():
+    lapsed = load_fixture("demand_letter", "invalid", "guarantor_period_lapsed")
+    problems = _problems("demand_letter", lapsed)
+    (error,) = [p for p in problems if p.severity == "error"]
+    assert (error.loc, error.code) == (("guarantees", 0), "guarantee_period_lapsed")
+    assert "保证人不再承担保证责任" in error.message and "第三十四条第二款" in error.message
+    # the same guarantor demanded within the period is still liable: the letter goes out
+    kept = copy.deepcopy(lapsed)
+    kept["guarantees"][0]["claimed_on"] = LETTER["guarantees"][0]["claimed_on"]
+    assert _codes(_problems("demand_letter", kept), "error") == []
+
+
 def test_a_recorded_act_after_the_letter_date_is_an_error_on_its_field():
     data = copy.deepcopy(LETTER)
     data["guarantees"][0]["claimed_on"] = "2026-12-01"  # the letter is dated 2026-11-20

@@ -136,6 +136,8 @@ def test_the_guarantors_article_is_explained_once_where_the_legal_basis_states_i
     # the letter's legal basis states 民法典 art. 688: the facts only state the guarantee
     assert context["facts"].endswith(
         "您为上述债务提供连带责任保证（2025年3月1日签订的《保证合同》）。"
+        "委托人已于2026年3月2日在保证期间内请求您承担保证责任（《中华人民共和国民法典》"
+        "第六百九十三条第二款）。"
     )
     printed = context["facts"] + context["legal_basis"]
     assert printed.count("第六百八十八条") == 1

@@ -67,6 +67,19 @@ def test_a_joint_guarantor_is_asked_to_pay_under_article_688(service):
     assert "现特函告您：请于" in to_guarantor and "支付至我方以下账户" in to_guarantor
 
 
+def test_a_joint_guarantors_copy_says_when_it_was_asked_within_the_period(service):
+    # the letter is dated after the six-month period: the earlier demand keeps the
+    # guarantee (民法典 art. 693(2)), and the guarantor is told so
+    to_debtor, to_guarantor = _texts(service, "demand_letter", JOINT)
+    assert (
+        "我方已于2026年2月9日在保证期间内请求您承担保证责任（《中华人民共和国民法典》"
+        "第六百九十三条第二款）。"
+    ) in to_guarantor
+    assert "在保证期间内请求" not in to_debtor
+    _, to_firms_guarantor = _texts(service, "lawyer_letter", FIRM)
+    assert "委托人已于2026年3月2日在保证期间内请求您承担保证责任" in to_firms_guarantor
+
+
 @pytest.mark.parametrize(
     ("data", "me"),
     [(JOINT, "本人"), (COMPANY, "本单位")],
@@ -85,7 +98,9 @@ def test_the_receipt_speaks_as_the_person_or_the_organisation(service, data, me)
 
 def test_a_lawyer_letter_speaks_as_the_firm_to_a_general_guarantor(service):
     data = copy.deepcopy(FIRM)
-    data["guarantees"][0].update(type="general", arbitration_agreed=False)
+    # a general guarantee is kept by suing (or arbitrating against) the debtor in time
+    claimed = data["guarantees"][0].pop("claimed_on")
+    data["guarantees"][0].update(type="general", arbitration_agreed=False, debtor_sued_on=claimed)
     to_debtor, to_guarantor = _texts(service, "lawyer_letter", data)
     for text in (to_debtor, to_guarantor):
         assert "（以下简称“本所”）接受" in text and "的委托，指派" in text

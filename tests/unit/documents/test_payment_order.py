@@ -46,12 +46,33 @@ def test_a_debtor_abroad_or_out_of_reach_cannot_be_ordered_to_pay():
     assert "不适用公告送达" in problems[("respondent_reachable",)]
 
 
-def test_only_a_basic_court_takes_it_and_one_away_from_the_debtor_is_warned_of():
+def test_only_a_basic_court_takes_it():
     problems = {p.loc: p for p in _problems("intermediate_court_and_preservation")}
     assert problems[("court",)].code == "court_level"
     assert "第二十三条" in problems[("court",)].message
-    (warning,) = _problems("court_away_from_the_debtor", "valid")
-    assert (warning.loc, warning.severity, warning.code) == (("court",), "warning", "court_place")
+
+
+def test_a_court_away_from_the_debtors_domicile_is_refused_naming_the_right_one():
+    (problem,) = _problems("court_away_from_the_debtor")
+    assert (problem.loc, problem.severity, problem.code) == (("court",), "error", "court_place")
+    assert problem.message.startswith(
+        "北京市朝阳区人民法院对本申请没有管辖权：被申请人张伟的住所地"
+    )
+    assert "由债务人住所地的基层人民法院管辖" in problem.message
+    assert "第二十三条" in problem.message and "第四百二十七条" in problem.message
+    assert problem.hint == "应向北京市东城区人民法院（被申请人张伟住所地）申请"
+
+
+def test_the_debtors_court_takes_it_and_is_named_in_the_application():
+    assert _problems("person_principal_and_interest", "valid") == []
+    assert "此致" in _text("person_principal_and_interest")
+    assert "北京市东城区人民法院" in _text("person_principal_and_interest")
+
+
+def test_the_court_of_the_debtors_habitual_residence_takes_it_too():
+    data = load_fixture("payment_order", "invalid", "court_away_from_the_debtor")
+    data["respondent"]["habitual_residence"] = "北京市朝阳区和平街十一区3号楼1单元502室"
+    assert DOC.evaluate(DOC.parse(data), RuleOptions()).problems == []
 
 
 def test_interest_or_penalty_not_agreed_is_refused():

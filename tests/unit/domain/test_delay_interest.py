@@ -38,6 +38,17 @@ def test_installments_run_each_from_its_own_deadline_and_add_up():
     assert "；合计84.00元（《中华人民共和国民事诉讼法》第二百六十四条" in total.text
 
 
+def test_a_part_is_named_by_its_label_where_one_is_given():
+    parts = [
+        (Decimal("10000"), date(2026, 1, 31)),
+        (Decimal("10000"), date(2026, 2, 1)),  # a later installment accelerated on 2-1
+    ]
+    labels = ["2026年1月31日届满", "2026年6月30日届满，依约定于2026年2月1日到期"]
+    total = doubled_interest_by_part(parts, date(2026, 3, 10), labels)
+    assert "第2部分（2026年6月30日届满，依约定于2026年2月1日到期）：" in total.text
+    assert "自2026年2月2日起至2026年3月10日止共37日" in total.text
+
+
 def test_one_part_states_its_basis_once():
     total = doubled_interest_by_part([(Decimal("100000"), date(2026, 1, 10))], date(2026, 1, 20))
     assert total.amount == Decimal("175.00")

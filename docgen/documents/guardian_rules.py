@@ -1,0 +1,290 @@
+"""Rules on a person's capacity and guardian (法定代理人).
+
+- Who needs one: a minor (民法典 art. 17: under 18), unless 16 or older and living
+  mainly on their own labour income (art. 18(2)); a person with limited or no capacity
+  (arts. 19–22). Their guardian is their legal representative (art. 23).
+- A letter may still be sent to a debtor who needs a guardian and has none given: it is a
+  warning, with the hint to fill in the guardian so that the letter goes through them.
+- An agreement such a debtor signs alone is void when the debtor has no capacity
+  (art. 144) and takes effect only on the guardian's consent or ratification when the
+  capacity is limited (art. 145): its point (a confirmed debt, a restarted limitation
+  period, art. 195) fails, so without a guardian it is an error.
+- In court a party without capacity to litigate is represented by the guardian
+  (民事诉讼法 art. 60): a plaintiff or applicant without a guardian cannot sign the filing
+  (error); for a defendant the complaint needs only what identifies them (art. 124(2))
+  and the court may determine the representative (民诉法解释 art. 83), so it is a warning.
+- A guardian given for a capable adult is an error: an adult acts for themselves (art.
+  18(1)); only a person without full capacity has a 法定代理人 (art. 23); a letter "to the
+  guardian" would tell a third party of the debt, and an agreement signed by them would
+  bind the adult only if authorised (art. 171).
+- The guardian is not the creditor: an agent may not act in the principal's name with
+  themself (art. 168), and a guardian acts only in the ward's interest (art. 35).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Literal
+
+from docgen.documents.problems import Assessment, Loc
+from docgen.domain.identity import IdentityError, parse_resident_id
+from docgen.domain.parties import CHECKSUMMED_ID_TYPES, Guardian, Party, Person
+
+ADULT_AGE = 18
+SELF_SUPPORTING_AGE = 16  # 民法典 art. 18(2)
+NO_CAPACITY_AGE = 8  # 民法典 art. 20
+CAPACITY_LABELS = {"limited": "限制民事行为能力人", "none": "无民事行为能力人"}
+CIVIL_CODE = "《中华人民共和国民法典》"
+GUARDIAN_HINT = "请在「法定代理人（监护人）」中填写其监护人"
+
+Purpose = Literal["letter", "agreement", "filing"]
+
+
+def age_on(person: Person | Guardian, day: date) -> int | None:
+    """The age in whole years on ``day``, from the birth date or the ID number."""
+    birth: date | None = getattr(person, "birth_date", None)  # a guardian has none
+    if birth is None and person.id_number and person.id_type in CHECKSUMMED_ID_TYPES:
+        try:
+            birth = parse_resident_id(person.id_number).birth_date
+        except IdentityError:
+            return None
+    if birth is None:
+        return None
+    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+
+
+def is_minor(person: Person, day: date) -> bool:
+    """Under 18 on ``day`` and not deemed capable under art. 18(2)."""
+    age = age_on(person, day)
+    if age is None or age >= ADULT_AGE:
+        return False
+    return not (age >= SELF_SUPPORTING_AGE and person.own_income)
+
+
+def needs_guardian(person: Person, day: date) -> bool:
+    return person.capacity != "full" or is_minor(person, day)
+
+
+def _lacks_all_capacity(person: Person, day: date) -> bool:
+    age = age_on(person, day)
+    return person.capacity == "none" or (age is not None and age < NO_CAPACITY_AGE)
+
+
+def check_debtor_capacity(
+    result: Assessment,
+    debtor: Party,
+    loc: Loc,
+    on: date,
+    contracted: date | None = None,
+    purpose: Purpose = "letter",
+) -> None:
+    """The debtor's minority and capacity (warnings), and for an agreement or a court
+    filing the guardian it then needs."""
+    if not isinstance(debtor, Person):
+        return
+    _warn_minor(result, debtor, loc, on, contracted)
+    guardian = debtor.guardian
+    if debtor.capacity in CAPACITY_LABELS and guardian is None:
+        result.warn(
+            (*loc, "capacity"),
+            "debtor_without_capacity",
+            f"债务人{debtor.name}为{CAPACITY_LABELS[debtor.capacity]}（{CIVIL_CODE}第二十一、"
+            "二十二条）：应由其法定代理人（监护人）代理，文书应向监护人送达（第二十三条）",
+            hint=GUARDIAN_HINT,
+        )
+    if guardian is None and needs_guardian(debtor, on):
+        if purpose == "agreement":
+            _agreement_needs_guardian(result, debtor, loc, on)
+        elif purpose == "filing":
+            _defendant_without_guardian(result, debtor, loc)
+
+
+def _warn_minor(
+    result: Assessment, debtor: Person, loc: Loc, on: date, contracted: date | None
+) -> None:
+    minors = [day for day in (contracted, on) if day is not None and is_minor(debtor, day)]
+    if not minors:
+        return
+    first = minors[0]
+    when = "签约时" if first == contracted else ""
+    if debtor.guardian is not None and not when:
+        return  # a minor now, addressed through the guardian: nothing left to say
+    served = (
+        "，文书应向其监护人送达（第二十三条）" if debtor.guardian is None and on in minors else ""
+    )
+    result.warn(
+        (*loc, "birth_date"),
+        "debtor_minor",
+        f"债务人{debtor.name}{when}未满十八周岁（{age_on(debtor, first)}周岁），为未成年人"
+        f"（{CIVIL_CODE}第十七条）：其订立的合同可能须经法定代理人追认（第一百四十五条）{served}",
+        hint=GUARDIAN_HINT if served else None,
+    )
+
+
+def _agreement_needs_guardian(result: Assessment, debtor: Person, loc: Loc, on: date) -> None:
+    if _lacks_all_capacity(debtor, on):
+        why = (
+            f"无民事行为能力人实施的民事法律行为无效（{CIVIL_CODE}第一百四十四条），"
+            "须由其法定代理人代理签署（第二十、二十一条）"
+        )
+    else:
+        why = (
+            "限制民事行为能力人签署本协议，须经法定代理人同意或者追认后才有效"
+            f"（{CIVIL_CODE}第十九、二十二、一百四十五条）"
+        )
+    result.error(
+        (*loc, "guardian"),
+        "guardian_required",
+        f"债务人{debtor.name}签署时不具有完全民事行为能力：{why}",
+        hint=GUARDIAN_HINT + "，协议将由其作为法定代理人签字",
+    )
+
+
+def _defendant_without_guardian(result: Assessment, party: Person, loc: Loc) -> None:
+    result.warn(
+        (*loc, "guardian"),
+        "guardian_missing",
+        f"{party.name}不具有完全民事行为能力，应由其监护人作为法定代理人代为诉讼"
+        "（《中华人民共和国民事诉讼法》第六十条）；未写明的，由人民法院依法确定"
+        "（《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第八十三条）",
+        hint=GUARDIAN_HINT + "，诉状将列明其法定代理人",
+    )
+
+
+def check_litigant_capacity(result: Assessment, party: Party, loc: Loc, on: date) -> None:
+    """A plaintiff or applicant without capacity to litigate files through the guardian,
+    who signs (民事诉讼法 art. 60): without one the filing cannot be signed."""
+    if not isinstance(party, Person) or party.guardian is not None:
+        return
+    if needs_guardian(party, on):
+        result.error(
+            (*loc, "guardian"),
+            "guardian_required",
+            f"{party.name}不具有完全民事行为能力，无诉讼行为能力人由其监护人作为法定代理人"
+            "代为诉讼（《中华人民共和国民事诉讼法》第六十条），文书由法定代理人签名",
+            hint=GUARDIAN_HINT,
+        )
+
+
+def check_guardian(
+    result: Assessment, party: Party, loc: Loc, on: date, creditors: Sequence[Party] = ()
+) -> None:
+    """A guardian is for a person without full capacity, is not the creditor nor the
+    person, and their stated sex agrees with their ID number."""
+    if not isinstance(party, Person) or party.guardian is None:
+        return
+    guardian, at = party.guardian, (*loc, "guardian")
+    if not needs_guardian(party, on):
+        _guardian_of_capable_person(result, party, loc, on)
+    if _same_person(guardian, party):
+        result.error(at, "guardian_is_party", "法定代理人不能是被监护人本人")
+    creditor = next(
+        (c for c in creditors if isinstance(c, Person) and _same_person(guardian, c)), None
+    )
+    if creditor is not None:
+        result.error(
+            at,
+            "guardian_is_creditor",
+            f"法定代理人{guardian.name}即债权人：代理人不得以被代理人的名义与自己实施民事法律"
+            f"行为（{CIVIL_CODE}第一百六十八条），监护人应为被监护人的利益行事（第三十五条）",
+            hint="请填写其他监护人；无其他监护人的，可申请指定监护人（民法典第三十一条）",
+        )
+    _check_guardian_sex(result, guardian, at)
+
+
+def _guardian_of_capable_person(result: Assessment, party: Person, loc: Loc, on: date) -> None:
+    age = age_on(party, on)
+    if age is None:
+        result.warn(
+            (*loc, "guardian"),
+            "guardian_capacity_unknown",
+            f"已填写法定代理人，但未能确认{party.name}不具有完全民事行为能力（{CIVIL_CODE}"
+            "第二十三条）",
+            hint="请填写出生日期或证件号码，或在「民事行为能力」中选择限制或无民事行为能力",
+        )
+        return
+    deemed = "（视为完全民事行为能力人，第十八条第二款）" if age < ADULT_AGE else ""
+    result.error(
+        (*loc, "guardian"),
+        "guardian_not_needed",
+        f"{party.name}已满{age}周岁{deemed}，为完全民事行为能力人，可以独立实施民事法律行为"
+        f"（{CIVIL_CODE}第十八条），不设法定代理人（第二十三条）：文书经他人送达或由他人签署，"
+        "将向第三人披露债务，且未经授权对本人不发生效力（第一百七十一条）",
+        hint="请删除法定代理人；如其经法院认定为限制或无民事行为能力人，请在「民事行为能力」中选择",
+    )
+
+
+def _same_person(guardian: Guardian, other: Person) -> bool:
+    if guardian.id_number and other.id_number:
+        return guardian.id_number == other.id_number
+    return guardian.name == other.name
+
+
+def _check_guardian_sex(result: Assessment, guardian: Guardian, loc: Loc) -> None:
+    if guardian.sex is None or not guardian.id_number:
+        return
+    if guardian.id_type not in CHECKSUMMED_ID_TYPES:
+        return
+    try:
+        sex = parse_resident_id(guardian.id_number).sex
+    except IdentityError:
+        return  # reported on the field itself
+    if sex != guardian.sex:
+        result.error(
+            (*loc, "sex"),
+            "sex_id_mismatch",
+            f"性别与身份证号码不符：证件号码第17位表明为{sex}性，填写为{guardian.sex}",
+        )
+
+
+def check_guardians(
+    result: Assessment,
+    on: date,
+    creditor: tuple[Party, Loc],
+    others: Sequence[tuple[Party, Loc]],
+) -> None:
+    """:func:`check_guardian` on the creditor and every other party (``(party, loc)``)."""
+    check_guardian(result, creditor[0], creditor[1], on)
+    for party, loc in others:
+        check_guardian(result, party, loc, on, (creditor[0],))
+
+
+def guarantor_locs(guarantors: list[Party]) -> list[tuple[Party, Loc]]:
+    return [(g, ("guarantors", i)) for i, g in enumerate(guarantors)]
+
+
+def check_agreement_parties(
+    result: Assessment,
+    on: date,
+    creditor: Party,
+    debtor: Party,
+    guarantor: Party | None = None,
+    contracted: date | None = None,
+) -> None:
+    """An agreement's 乙方 (and 丙方): the debtor's capacity on the agreement's date, so
+    the guardian an agreement then needs, and every guardian given."""
+    check_debtor_capacity(result, debtor, ("debtor",), on, contracted, "agreement")
+    others: list[tuple[Party, Loc]] = [(debtor, ("debtor",))]
+    if guarantor is not None:
+        others.append((guarantor, ("guarantor",)))
+    check_guardians(result, on, (creditor, ("creditor",)), others)
+
+
+def check_filing_parties(
+    result: Assessment,
+    on: date,
+    applicants: Sequence[tuple[Party, Loc]],
+    respondents: Sequence[tuple[Party, Loc]],
+    contracted: date | None = None,
+) -> None:
+    """A court filing's parties: an applicant (plaintiff) without full capacity files
+    through the guardian (error without one); a respondent's missing guardian is warned;
+    every guardian given is checked."""
+    creditors = [party for party, _ in applicants]
+    for party, loc in applicants:
+        check_litigant_capacity(result, party, loc, on)
+        check_guardian(result, party, loc, on)
+    for party, loc in respondents:
+        check_debtor_capacity(result, party, loc, on, contracted, "filing")
+        check_guardian(result, party, loc, on, creditors)

@@ -1,0 +1,94 @@
+"""How documents name a person's guardian, the legal representative (法定代理人).
+
+A person without full capacity is addressed and acts through the guardian (民法典 art.
+23): a letter names both and goes to the guardian's address; a court filing adds the
+line courts write under the party, 「法定代理人：李四，男，…，系张三之父。」.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docgen.domain.identity import IdentityError, parse_resident_id
+from docgen.domain.parties import CHECKSUMMED_ID_TYPES, Guardian, Party, Person
+
+# the kinship term after 「系张三之」, as judgments write it; by the guardian's sex where
+# the word depends on it
+_KIN = {
+    "father": ("父", "父"),
+    "mother": ("母", "母"),
+    "spouse": ("夫", "妻"),
+    "child": ("子", "女"),
+}
+_KIN_UNKNOWN_SEX = {"spouse": "配偶", "child": "子女"}
+
+
+def sex_of(guardian: Guardian) -> str | None:
+    """The guardian's sex as stated, else as the resident ID number shows it."""
+    if guardian.sex is not None:
+        return guardian.sex
+    if guardian.id_number and guardian.id_type in CHECKSUMMED_ID_TYPES:
+        try:
+            return parse_resident_id(guardian.id_number).sex
+        except IdentityError:
+            return None
+    return None
+
+
+def kinship(guardian: Guardian, ward: str) -> str:
+    """「系张三之父」: the guardian's relation to the ward."""
+    if guardian.relation == "other":
+        return f"系{ward}之{guardian.relation_text or '监护人'}"
+    sex = sex_of(guardian)
+    if sex is None and guardian.relation in _KIN_UNKNOWN_SEX:
+        return f"系{ward}之{_KIN_UNKNOWN_SEX[guardian.relation]}"
+    male, female = _KIN[guardian.relation]
+    return f"系{ward}之{male if sex == '男' else female}"
+
+
+def guardian_of(party: Party | None) -> Guardian | None:
+    return party.guardian if isinstance(party, Person) else None
+
+
+def addressee(party: Party) -> str:
+    """The name a letter is addressed to: 「张三（法定代理人：李四）」 for a ward."""
+    guardian = guardian_of(party)
+    return f"{party.name}（法定代理人：{guardian.name}）" if guardian else party.name
+
+
+def delivery_address(party: Party) -> str:
+    """Where a letter to the party is sent: a ward's goes to the guardian."""
+    guardian = guardian_of(party)
+    return guardian.address if guardian and guardian.address else party.address
+
+
+def delivery_fields(party: dict[str, Any]) -> dict[str, str]:
+    """Name, address and phone for a mailing list, from a party as the case data holds
+    it: a ward's letter is addressed through the guardian and goes to the guardian."""
+    guardian = party.get("guardian")
+    fields = {k: str(party.get(k) or "") for k in ("name", "address", "phone")}
+    if not isinstance(guardian, dict) or not guardian.get("name"):
+        return fields
+    return {
+        "name": f"{fields['name']}（法定代理人：{guardian['name']}）",
+        "address": str(guardian.get("address") or fields["address"]),
+        "phone": str(guardian.get("phone") or fields["phone"]),
+    }
+
+
+def guardian_line(guardian: Guardian, ward: str, *, full_id: bool = True) -> str:
+    """The court's line under the party: 「法定代理人：李四，男，住…，公民身份号码：…，
+    联系电话：…，系张三之父。」 (民事诉讼法 art. 60)."""
+    parts = [guardian.name]
+    sex = sex_of(guardian)
+    if sex:
+        parts.append(sex)
+    if guardian.address:
+        parts.append(f"住{guardian.address}")
+    if guardian.id_number and full_id:
+        label = "公民身份号码" if guardian.id_type == "居民身份证" else guardian.id_type + "号码"
+        parts.append(f"{label}：{guardian.id_number}")
+    if guardian.phone:
+        parts.append(f"联系电话：{guardian.phone}")
+    parts.append(kinship(guardian, ward))
+    return "法定代理人：" + "，".join(parts) + "。"

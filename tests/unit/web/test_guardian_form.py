@@ -1,0 +1,52 @@
+"""The guardian (法定代理人) in the paralegal form and the OpenAPI document: its fields are
+drawn under the person, behind 「更多信息」, and its problems land beside them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docgen.documents import registry
+from docgen.web.formspec import field_path, form_spec
+
+
+def _person_fields(type_name: str, party: str) -> dict[str, Any]:
+    spec = form_spec(registry.get(type_name).json_schema(), "")
+    union = next(node for node in spec["fields"] if node["name"] == party)
+    person = next(option for option in union["options"] if option["value"] == "person")
+    return {node["name"]: node for node in person["fields"]}
+
+
+def test_the_person_block_has_the_guardian_group_behind_more_information():
+    fields = _person_fields("demand_letter", "debtor")
+    guardian = fields["guardian"]
+    assert guardian["title"] == "法定代理人（监护人）" and guardian["advanced"] is True
+    assert guardian["required"] is False and guardian["optional"] is True
+    inner = {node["name"]: node for node in guardian["fields"]}
+    assert [c["title"] for c in inner["relation"]["choices"]] == [
+        "父亲",
+        "母亲",
+        "配偶",
+        "子女",
+        "其他监护人",
+    ]
+    assert inner["relation_text"]["shown_when"] == {"field": "relation", "in": ["other"]}
+    assert fields["own_income"]["widget"] == "checkbox"
+
+
+def test_a_guardians_problem_is_shown_beside_its_field():
+    spec = form_spec(registry.get("debt_confirmation").json_schema(), "")
+    assert field_path(spec, ("debtor", "guardian")) == ("debtor", "guardian")
+    assert field_path(spec, ("debtor", "guardian", "id_number")) == (
+        "debtor",
+        "guardian",
+        "id_number",
+    )
+
+
+def test_the_openapi_document_describes_the_guardian(client):
+    spec = client.get("/api/v1/openapi.json").json
+    guardian = spec["components"]["schemas"]["Guardian"]
+    assert {"name", "relation", "id_number", "phone", "address"} <= set(guardian["properties"])
+    assert set(guardian["required"]) == {"name", "relation"}
+    person = spec["components"]["schemas"]["Person"]["properties"]
+    assert "guardian" in person and "own_income" in person
