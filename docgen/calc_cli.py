@@ -184,13 +184,13 @@ def _ledger(value: str, kind: str) -> dict[str, str]:
 
 
 @calc.command("interest")
-@click.option("--principal", help="本金（元），于起息日一次出借")
+@click.option("--principal", help="本金（元），于起算日一次出借")
 @click.option("--rate", "rate_value", required=True, help="利率数值：年利率6%填6；LPR的4倍填4")
 @click.option(
     "--rate-kind", type=click.Choice(list(_RATE_KINDS)), default="annual", show_default=True
 )
 @click.option("--lpr-fixed-on", type=_DATE, help="LPR取值日（不填则随LPR浮动）")
-@click.option("--start", type=_DATE, required=True, help="起息日")
+@click.option("--start", type=_DATE, required=True, help="起算日（如出借日），当日不计息")
 @click.option("--end", type=_DATE, required=True, help="计至（含当日）")
 @click.option("--day-count", type=click.Choice(["365", "360"]), default="365", show_default=True)
 @click.option("--disbursement", "disbursements", multiple=True, help="出借 YYYY-MM-DD:金额")

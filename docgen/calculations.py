@@ -227,13 +227,16 @@ class CapInput(CaseModel):
 
 class InterestInput(CaseModel):
     principal: Money | None = Field(
-        default=None, title="本金（元）", description="于起息日一次出借"
+        default=None, title="本金（元）", description="于起算日一次出借"
     )
     events: list[LedgerInterruptionInput] = Field(
         default_factory=list, max_length=1000, title="出借、还款与费用流水"
     )
     rate: RateInput = Field(title="利率")
-    start: date = Field(title="起息日")
+    start: date = Field(
+        title="起算日",
+        description="如出借日：当日不计息，自次日起计算（民法典第二百零一条）",
+    )
     end: date = Field(title="计至（含当日）")
     day_count: Literal[365, 360] = Field(default=365, title="年计息天数")
     allocation: tuple[Literal["costs", "interest", "principal"], ...] = Field(
@@ -251,7 +254,7 @@ class InterestInput(CaseModel):
         if self.principal is None and not lent:
             raise PydanticCustomError("principal_or_events", "请填写本金，或在流水中填写出借记录")
         if self.end < self.start:
-            raise PydanticCustomError("end_before_start", "计息截止日不得早于起息日")
+            raise PydanticCustomError("end_before_start", "计息截止日不得早于起算日")
         if len(set(self.allocation)) != 3:
             raise PydanticCustomError("allocation", "还款抵充顺序应包含费用、利息、本金各一次")
         return self
@@ -296,9 +299,12 @@ def interest(data: InterestInput, table: LprTable | None = None) -> InterestOutp
     if data.principal is not None:
         events.insert(0, LedgerEvent(data.start, "disbursement", data.principal))
     spec = data.rate.spec()
+    # the start day is not counted (民法典 art. 201): lent on 2025-01-10 and counted to
+    # 2026-01-10, a loan earns 365 days, as every document prices it
+    first = data.start + timedelta(days=1)
     end = data.end + timedelta(days=1)
     accrual = Accrual(data.day_count, data.allocation)
-    result = compute_interest(events, spec, data.start, end, table, accrual)
+    result = compute_interest(events, spec, first, end, table, accrual)
     cap = None
     if data.private_lending_cap is not None:
         check = check_cap(

@@ -8,6 +8,12 @@ from decimal import Decimal
 from itertools import pairwise
 from typing import Any
 
+from docgen.documents.interest_periods import (
+    check_overdue_rate_basis,
+    check_term_counted_once,
+    chronological,
+    rate_wording,
+)
 from docgen.documents.part_models import AmountComponent, ContractBasis, DebtAmounts, InterestCalc
 from docgen.documents.problems import Assessment, Loc
 from docgen.domain.caps import CapBasis, CombinedClaim, check_cap, check_combined_cap
@@ -50,7 +56,7 @@ def check_amounts(
     """
     latest, latest_label = limit.day, limit.label
     resolved: list[Decimal] = []
-    sheets: list[dict[str, Any]] = []
+    sheets: dict[int, dict[str, Any]] = {}
     principal = _principal(amounts)
     for i, component in enumerate(amounts.components):
         where = (*loc, "components", i)
@@ -61,7 +67,8 @@ def check_amounts(
             result = _compute(assessment, component, amounts.as_of, principal, table, where)
             if result is not None:
                 value = _agree(assessment, component, result.interest, where)
-                sheets.append(_sheet(component.display_label, result))
+                rate = rate_wording(component, amounts, contract)
+                sheets[i] = _sheet(component.display_label, rate, result)
                 if contract.kind == "private_lending":
                     _check_rate_cap(assessment, result, contract, table, where)
         if value is None:
@@ -75,6 +82,8 @@ def check_amounts(
                 f"计算截至日（{format_cn(component.as_of)}）不得晚于{latest_label}（{format_cn(latest)}）",
             )
     _check_periods_meet(assessment, amounts, principal, loc)
+    check_term_counted_once(assessment, amounts, contract, loc)
+    check_overdue_rate_basis(assessment, amounts, contract, loc)
     total = sum(resolved, Decimal(0))
     if amounts.total is not None and to_fen(amounts.total) != total:
         assessment.error(
@@ -96,7 +105,8 @@ def check_amounts(
     rate_capped = any(p.code == "above_legal_cap" for p in assessment.errors)
     if contract.kind == "private_lending" and principal > 0 and not rate_capped:
         _check_combined_cap(assessment, amounts, resolved, contract, table, loc)
-    return ResolvedAmounts(resolved, total, sheets)
+    ordered = [sheets[i] for i in chronological(amounts) if i in sheets]
+    return ResolvedAmounts(resolved, total, ordered)
 
 
 def _check_periods_meet(
@@ -192,7 +202,7 @@ def _compute(
         assessment.error(
             (*where, "calculation", "end"),
             "end_before_start",
-            f"计息截止日（{format_cn(last_day)}）早于起息日（{format_cn(calc.start)}）",
+            f"计息截止日（{format_cn(last_day)}）早于计息首日（{format_cn(calc.start)}）",
         )
         return None
     try:
@@ -281,8 +291,8 @@ def _check_combined_cap(
         )
 
 
-def _sheet(label: str, result: InterestResult) -> dict[str, Any]:
-    """A calculation sheet (计算明细) for one computed component."""
+def _sheet(label: str, rate: str, result: InterestResult) -> dict[str, Any]:
+    """A calculation sheet (计算明细) for one computed component; ``rate`` as worded."""
     rows = [
         {
             "period": f"{format_cn(step.start)}至{format_cn(step.end - timedelta(days=1))}",
@@ -296,7 +306,7 @@ def _sheet(label: str, result: InterestResult) -> dict[str, Any]:
     notes = [step.basis for step in result.steps]
     return {
         "title": label,
-        "rate": result.rate.describe(),
+        "rate": rate,
         "day_count": str(result.day_count),
         "rows": rows,
         "total": format_yuan(result.interest),

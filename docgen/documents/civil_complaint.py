@@ -65,6 +65,7 @@ from docgen.documents.court_parts import (
 from docgen.documents.filenames import filename_part
 from docgen.documents.guarantor_rules import SuitFacts, check_sued_guarantor
 from docgen.documents.guardian_rules import check_filing_parties
+from docgen.documents.interest_periods import check_interest_after_delivery
 from docgen.documents.parts import (
     ContractBasis,
     DebtAmounts,
@@ -297,6 +298,7 @@ def _check_loan(result: Assessment, case: CivilComplaint, resolved: ResolvedAmou
         )
     if loan.delivered_on < case.contract.signed_on - timedelta(days=366):
         result.error(("loan", "delivered_on"), "implausible", "出借日期早于合同签订日期一年以上")
+    check_interest_after_delivery(result, case.amounts, loan.delivered_on, ("amounts",))
     outstanding = loan.delivered_amount - (loan.repaid_principal or Decimal(0))
     principal = [
         (i, value)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from docgen.documents.amount_checks import ResolvedAmounts
+from docgen.documents.interest_periods import chronological, last_day
 from docgen.documents.part_models import DebtAmounts
 from docgen.domain.dates import format_cn
 from docgen.domain.guardianship import addressee, delivery_address, guardian_of, kinship
@@ -80,16 +81,19 @@ def _guardian_lines(guardian: Guardian, ward: str, mask_ids: bool) -> list[tuple
 
 def amounts_context(amounts: DebtAmounts, resolved: ResolvedAmounts) -> dict[str, Any]:
     """Template view of the amounts: one row per component, the total in figures and words."""
-    rows = [
-        {
-            "no": i + 1,
-            "label": c.display_label,
-            "as_of": format_cn(c.as_of or amounts.as_of),
-            "amount": format_yuan(value),
-            "note": c.note or ("见计算明细" if c.calculation else ""),
-        }
-        for i, (c, value) in enumerate(zip(amounts.components, resolved.amounts, strict=True))
-    ]
+    rows = []
+    for no, i in enumerate(chronological(amounts), start=1):
+        component = amounts.components[i]
+        rows.append(
+            {
+                "no": no,
+                "label": component.display_label,
+                # a period that ends earlier (借期内利息, to the due date) says so
+                "as_of": format_cn(last_day(component, amounts)),
+                "amount": format_yuan(resolved.amounts[i]),
+                "note": component.note or ("见计算明细" if component.calculation else ""),
+            }
+        )
     total = resolved.total
     return {
         "as_of": format_cn(amounts.as_of),

@@ -137,11 +137,22 @@ class InterestCalc(CaseModel):
 
     base: Money | None = Field(default=None, title="计息基数（元）", description="不填则为本金合计")
     rate: RateInput = Field(title="利率")
-    start: date = Field(title="起息日")
+    start: date = Field(
+        title="计息首日",
+        description="计入利息的第一天：借期内利息为出借次日，逾期利息为到期日次日"
+        "（民法典第二百零一条：开始的当日不计入）",
+    )
     end: date | None = Field(
         default=None, title="计至（含当日）", description="不填则为该项的计算截至日"
     )
     day_count: Literal[365, 360] = Field(default=365, title="年计息天数")
+    agreed_in: ShortText | None = Field(
+        default=None,
+        title="利率的约定依据",
+        description="合同中约定该利率的条款，如 《借款合同》第七条；印入计算明细。"
+        "民间借贷未约定逾期利率的，逾期利息按借期内利率计算，不填",
+        json_schema_extra=ADVANCED,
+    )
 
 
 class AmountComponent(CaseModel):

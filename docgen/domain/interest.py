@@ -5,9 +5,10 @@ print period, days, base, rate, amount and the reason for each.
 
 Conventions, chosen once here and stated in every step's `basis`:
 
-- Days: a period runs from `start` inclusive to `end` exclusive (算头不算尾), so it has
-  (end - start).days days, and the basis names the last day counted (至…止). A ledger event
-  on day d changes the base from d on: the old base bears interest up to d - 1.
+- Days: a period runs from `start` inclusive to `end` exclusive ((end - start).days days;
+  the basis names the last day counted, 至…止). A ledger event on day d changes the base
+  from d + 1 (民法典 art. 201: the day money is lent is not counted; the old base still
+  bears interest on d): lent 2025-01-10 and repaid 2026-01-10 is 365 days.
 - Day count: interest for a step is base × annual rate × days / day_count, with day_count
   365 (default) or 360, whatever the calendar year's length.
 - Rates: annual = monthly × 12 = daily × 365. Courts annualise a daily rate over the
@@ -299,14 +300,11 @@ def compute_interest(
 ) -> InterestResult:
     """Compute simple interest on the outstanding principal over [start, end).
 
-    Events on or before `start` set the opening balances (no interest accrues before
-    `start` in this computation, so a repayment then goes to costs and principal). Events
-    after `start` up to and including `end` are applied on their day, after the interest
-    up to the day before has accrued; on one day, disbursements and costs come before
-    repayments. Events after `end` raise ValueError, as do end < start, a day count other
-    than 365 or 360, and an allocation that is not an ordering of costs, interest and
-    principal. LprNotAvailable is raised when an LPR-based rate is needed before
-    2019-08-20 (the table's first entry).
+    Events before `start` set the opening balances (a repayment then goes to costs and
+    principal); later ones apply at the end of their day, after its interest (民法典
+    art. 201), disbursements and costs before repayments. ValueError for events after
+    `end`, end < start, a day count other than 365 or 360, or an allocation that is not
+    an ordering of the three buckets; LprNotAvailable for an LPR before 2019-08-20.
     """
     day_count, allocation = accrual.day_count, accrual.allocation
     if end < start:
@@ -325,11 +323,12 @@ def compute_interest(
     ledger = _Ledger(allocation)
     pending = iter(ordered)
     upcoming = next(pending, None)
-    while upcoming is not None and upcoming.day <= start:
+    while upcoming is not None and upcoming.day < start:
         ledger.apply(upcoming)
         upcoming = next(pending, None)
 
-    breakpoints = {event.day for event in ordered if start < event.day < end}
+    # an event on day d changes the base from d + 1 (民法典 art. 201)
+    breakpoints = {event.day + _ONE_DAY for event in ordered if start <= event.day < end - _ONE_DAY}
     breakpoints |= _rate_changes(rate, table, start, end)
     breakpoints.add(end)
     steps: list[InterestStep] = []
@@ -340,10 +339,12 @@ def compute_interest(
             step = _step(base, rate, cursor, point, table, day_count)
             steps.append(step)
             ledger.balances["interest"] += step.amount
-        while upcoming is not None and upcoming.day <= point:
+        while upcoming is not None and upcoming.day < point:
             ledger.apply(upcoming)
             upcoming = next(pending, None)
         cursor = max(cursor, point)
+    for event in [upcoming, *pending] if upcoming is not None else []:
+        ledger.apply(event)  # on `end` itself: no interest left to bear, balances only
 
     used = dict.fromkeys(step.lpr_entry for step in steps if step.lpr_entry is not None)
     return InterestResult(
@@ -372,8 +373,9 @@ def interest_on_principal(
     table: LprTable,
     day_count: Literal[365, 360] = 365,
 ) -> InterestResult:
-    """Interest on a fixed principal over [start, end): a single disbursement on `start`."""
-    events = [LedgerEvent(day=start, kind="disbursement", amount=principal)]
+    """Interest on a fixed principal over [start, end): `start` is the first day counted,
+    so the principal is lent the day before (民法典 art. 201)."""
+    events = [LedgerEvent(day=start - _ONE_DAY, kind="disbursement", amount=principal)]
     return compute_interest(events, rate, start, end, table, Accrual(day_count))
 
 

@@ -38,7 +38,7 @@ def test_pdf_is_returned_as_a_named_attachment(client):
         in disposition
     )
     text = normalize("".join(pdf_pages_text(response.data)))
-    assert "人民币112,258.82元（大写：壹拾壹万贰仟贰佰伍拾捌元捌角贰分）" in text
+    assert "人民币112,242.38元（大写：壹拾壹万贰仟贰佰肆拾贰元叁角捌分）" in text
     assert response.headers["Cache-Control"] == "no-store"
 
 

@@ -51,7 +51,8 @@ CASES = [
         "expires",
         "2028-03-01",
     ),
-    # 100,000 × 6% × 660 / 365 = 10,849.315... -> 10,849.32 (2025-01-10 .. 2026-10-31 is 660 days)
+    # lent 2025-01-10, not counted (民法典 art. 201): 2025-01-11 .. 2026-10-31 is 659 days;
+    # 100,000 × 6% × 659 / 365 = 10,832.876... -> 10,832.88, as the letters print it
     (
         [
             "interest",
@@ -72,10 +73,11 @@ CASES = [
             "end": "2026-10-31",
         },
         "interest",
-        "10849.32",
+        "10832.88",
     ),
-    # 172 days to 2025-07-01: 2,827.40 interest; 20,000 repaid clears it and 17,172.60 of the
-    # principal; then 82,827.40 × 6% × 184 / 365 = 2,505.25; total 5,332.65
+    # 2025-01-11 .. 07-01 (the repayment day still on the old base) is 172 days: 2,827.40;
+    # 20,000 repaid clears it and 17,172.60 of the principal; then 07-02 .. 12-31, 183 days:
+    # 82,827.40 × 6% × 183 / 365 = 2,491.629… -> 2,491.63; total 5,319.03
     (
         [
             "interest",
@@ -99,7 +101,7 @@ CASES = [
             "events": [{"day": "2025-07-01", "kind": "repayment", "amount": "20000"}],
         },
         "interest",
-        "5332.65",
+        "5319.03",
     ),
 ]
 
@@ -129,10 +131,11 @@ def test_interest_across_an_lpr_change_is_split_at_the_change():
         {
             "principal": "100000",
             "rate": {"kind": "lpr_multiple", "value": 4},
-            "start": "2024-07-01",
+            "start": "2024-06-30",
             "end": "2024-08-31",
         },
     )
+    # lent 2024-06-30, counted from 07-01 (民法典 art. 201)
     # 21 days at 4 × 3.45% = 13.8%: 100,000 × 13.8% × 21 / 365 = 793.97
     # 41 days at 4 × 3.35% = 13.4%: 100,000 × 13.4% × 41 / 365 = 1,505.21
     assert [(s.days, str(s.annual_percent), str(s.amount)) for s in result.steps] == [
@@ -152,10 +155,10 @@ def test_interest_above_the_private_lending_cap_states_the_lawful_maximum(client
     }
     cap = client.post("/api/v1/calculations/interest", json=body).json["cap"]
     # cap: 4 × 3.10% (LPR of 2024-10-21, in force on 2025-01-10) = 12.4%;
-    # 100,000 × 12.4% × 366 / 365 = 12,433.97; claimed 100,000 × 24% × 366 / 365 = 24,065.75
+    # 2025-01-11 .. 2026-01-10 is 365 days: 100,000 × 12.4% = 12,400.00; claimed 24,000.00
     assert cap["ok"] is False
-    assert cap["lawful_max"] == "12433.97"
-    assert "12,433.97" in cap["message"] and "12.4%" in cap["message"]
+    assert cap["lawful_max"] == "12400.00"
+    assert "12,400.00" in cap["message"] and "12.4%" in cap["message"]
 
 
 def test_limitation_after_expiry_is_expired_and_an_acknowledgment_waives_it(runner):
@@ -215,7 +218,8 @@ def test_validate_returns_the_calculation_sheet_of_a_computed_letter(client):
     data = load_fixture("demand_letter", "valid", "computed_interest")
     report = client.post("/api/v1/documents/demand_letter/validate", json=data).json
     amounts = report["computed"]["amounts"]
-    # 100,000 × 6% × 366 / 365 = 6,016.44 (2025-01-10 .. 2026-01-10 inclusive)
-    assert amounts["amounts"][2] == "6016.44"
+    # lent 2025-01-10, due 2026-01-10: the lending day is not counted (民法典 art. 201),
+    # so 2025-01-11 .. 2026-01-10 is 365 days, 100,000 × 6% = 6,000.00, one year's interest
+    assert amounts["amounts"][1] == "6000.00"
     assert amounts["total"] == str(sum(map(__import__("decimal").Decimal, amounts["amounts"])))
-    assert amounts["sheets"][1]["rows"][0]["days"] == "366"
+    assert amounts["sheets"][0]["rows"][0]["days"] == "365"

@@ -129,7 +129,7 @@ def test_a_valid_case_comes_back_with_its_figures(client):
     ).json
     assert report["valid"] and report["errors"] == []
     shown = {f["label"]: f["value"] for f in report["figures"]}
-    assert shown["合计金额（大写）"] == "壹拾壹万贰仟贰佰伍拾捌元捌角贰分"
+    assert shown["合计金额（大写）"] == "壹拾壹万贰仟贰佰肆拾贰元叁角捌分"
 
 
 def test_the_preview_is_a_pdf_only_this_site_may_frame(client):

@@ -50,7 +50,7 @@ def bundle_case(**changes):
         "plaintiffs": ["深圳市恒信商贸有限公司"],
         "defendants": ["王小明", "李四"],
         "filing_date": "2026-11-20",
-        "claim_amount": "112258.82",
+        "claim_amount": "112242.38",
         "complaint": {
             "type": "demand_letter",
             "data": load_fixture("demand_letter", "valid", "person_debtor"),
@@ -190,7 +190,7 @@ def test_multi_page_tiff_gives_one_page_per_frame(result):
 
 def test_cover_names_the_court_parties_and_the_acceptance_fee(result):
     cover = normalize(_texts(result.pdf)[0])
-    fee = acceptance_fee("112258.82").fee
+    fee = acceptance_fee("112242.38").fee
     assert f"人民币{format_yuan(fee)}元" in cover
     assert "北京市朝阳区人民法院" in cover and "王小明、李四" in cover and "正本" in cover
 

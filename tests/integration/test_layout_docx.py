@@ -89,7 +89,7 @@ def test_calculation_sheets_are_word_numbering(words):
     body = part(content, "word/document.xml")
     numbered = [p for p in body.iter(f"{W}p") if p.find(f"{W}pPr/{W}numPr") is not None]
     texts = ["".join(t.text for t in p.iter(f"{W}t")) for p in numbered]
-    assert len(texts) == 2 and texts[0].startswith("逾期利息") and texts[1].startswith("借期内利息")
+    assert len(texts) == 2 and texts[0].startswith("借期内利息") and texts[1].startswith("逾期利息")
     assert not any(text[0].isdigit() for text in texts)  # the number is Word's, not typed
     num_ids = {p.find(f"{W}pPr/{W}numPr/{W}numId").get(f"{W}val") for p in numbered}
     (num_id,) = num_ids

@@ -141,7 +141,7 @@ def test_a_payment_orders_closing_page_also_states_the_fee(engine, service):
     pdf = service.render("payment_order", data, "pdf", engine=engine).content
     closing = [normalize(page) for page in pdf_pages_text(pdf) if "此致" in page]
     assert len(closing) == 1
-    assert "申请费：申请费人民币839.00元" in closing[0]
+    assert "申请费：申请费人民币838.89元" in closing[0]
     assert "此致北京市东城区人民法院申请人：刘芳（签字）2026年11月20日" in closing[0]
 
 

@@ -132,7 +132,7 @@ def test_person_debtor_letter_prints_the_exact_demanded_total(outputs):
     text = normalize(
         "".join(pdf_pages_text(outputs["demand_letter/valid/person_debtor"]["pdf"].content))
     )
-    assert "人民币112,258.82元（大写：壹拾壹万贰仟贰佰伍拾捌元捌角贰分）" in text
+    assert "人民币112,242.38元（大写：壹拾壹万贰仟贰佰肆拾贰元叁角捌分）" in text
     assert "收到本函之日起7个工作日内" in text
     assert "110101********1235" in text  # the debtor's ID is masked on a letter
     assert "110101198503151235" not in text
@@ -474,7 +474,7 @@ def test_dates_are_printed_in_chinese_form(outputs):
 def test_component_rows_print_label_date_and_amount(outputs):
     text = normalize(docx_text(outputs["demand_letter/valid/person_debtor"]["docx"].content))
     assert "1本金2026年10月31日100,000.00" in text
-    assert "2利息2026年10月31日10,849.32" in text
+    assert "2利息2026年10月31日10,832.88" in text
     assert "3违约金2026年10月31日1,409.50" in text
 
 

@@ -30,7 +30,7 @@ def _text(type_name: str, fixture: str) -> str:
         (
             "payment_order",
             "person_principal_and_interest",
-            "分段累计为2,516.99元，其1/3为839.00元。",
+            "分段累计为2,516.66元，其1/3为838.89元。",
         ),
         (
             "preservation_application",

@@ -30,8 +30,8 @@ def _context(data):
 def test_generated_schedule_puts_the_remainder_last_and_clamps_month_ends():
     rows = _assess(MONTHLY).computed["schedule"]
     assert [r.due for r in rows[:3]] == [date(2027, 1, 31), date(2027, 2, 28), date(2027, 3, 31)]
-    assert [r.amount for r in rows] == [Decimal("18709.80")] * 5 + [Decimal("18709.82")]
-    assert sum(r.amount for r in rows) == Decimal("112258.82")
+    assert [r.amount for r in rows] == [Decimal("18707.06")] * 5 + [Decimal("18707.08")]
+    assert sum(r.amount for r in rows) == Decimal("112242.38")
 
 
 def test_the_limitation_period_runs_from_the_last_installment():
@@ -108,7 +108,7 @@ def test_a_guarantor_service_address_without_a_guarantor_is_refused():
 
 
 def test_plan_interest_runs_on_the_principal_only():
-    # the confirmed debt is 100,000 principal + 10,849.32 interest + 1,409.50 penalty;
+    # the confirmed debt is 100,000 principal + 10,832.88 interest + 1,409.50 penalty;
     # interest during the plan is charged on the principal, never on the other two
     text = _context(MONTHLY)["interest"]
     assert "以尚未清偿的本金（本协议确认的本金为人民币100,000.00元）为基数" in text
@@ -122,7 +122,7 @@ def test_an_interest_base_above_the_principal_is_interest_on_interest():
     data["debt"]["components"][1] = {
         "kind": "interest",
         "calculation": {
-            "base": "112258.82",
+            "base": "112242.38",
             "rate": {"kind": "annual", "value": "6"},
             "start": "2026-01-11",
             "end": "2026-10-31",
@@ -137,31 +137,32 @@ def test_an_interest_base_above_the_principal_is_interest_on_interest():
 
 
 def test_each_installment_prints_its_principal_other_amounts_and_interest():
-    # 6 × 18,709.80 (+0.02 on the last) pay first the 12,258.82 of confirmed interest and
+    # 6 × 18,707.06 (+0.02 on the last) pay first the 12,242.38 of confirmed interest and
     # penalty, then principal; plan interest at 6% runs on the unpaid principal only:
-    # 100,000 × 6% × 92/365 (1 Nov – 31 Jan) = 1,512.33, then 93,549.02 × 6% × 28/365
+    # 100,000 × 6% × 92/365 (1 Nov – 31 Jan) = 1,512.33, then 93,535.32 × 6% × 28/365
+    # = 430.52
     context = _context(MONTHLY)
     first, second, *_, last = context["schedule"]
     assert (first["principal"], first["other"], first["interest"], first["total"]) == (
-        "6,450.98",
-        "12,258.82",
+        "6,464.68",
+        "12,242.38",
         "1,512.33",
-        "20,222.13",
+        "20,219.39",
     )
     assert (second["principal"], second["other"], second["interest"]) == (
-        "18,709.80",
+        "18,707.06",
         "0.00",
-        "430.58",
+        "430.52",
     )
-    assert last["principal"] == "18,709.82"  # the rounding remainder
+    assert last["principal"] == "18,707.08"  # the rounding remainder
     splits = _assess(MONTHLY).computed["splits"]
     assert sum(s.principal for s in splits) == Decimal("100000.00")
-    assert sum(s.other for s in splits) == Decimal("12258.82")
+    assert sum(s.other for s in splits) == Decimal("12242.38")
     interest = sum(s.interest for s in splits)
     totals = context["schedule_totals"]
-    assert totals["interest"] == f"{interest:,.2f}" == "2,884.04"
-    assert totals["total"] == "115,142.86"
-    assert sum(s.total for s in splits) == Decimal("112258.82") + interest
+    assert totals["interest"] == f"{interest:,.2f}" == "2,883.84"
+    assert totals["total"] == "115,126.22"
+    assert sum(s.total for s in splits) == Decimal("112242.38") + interest
 
 
 def test_without_plan_interest_the_interest_column_is_zero_and_says_so():
@@ -200,8 +201,8 @@ def test_the_pdf_schedule_has_principal_interest_and_total_columns(service):
     pdf = service.render("installment_agreement", MONTHLY, "pdf").content
     text = normalize("".join(pdf_pages_text(pdf)))
     assert "期数还款日期本金（元）其他欠款（元）利息（元）合计（元）" in text
-    assert "12027年1月31日6,450.9812,258.821,512.3320,222.13" in text
-    assert "合计100,000.0012,258.822,884.04115,142.86" in text
+    assert "12027年1月31日6,464.6812,242.381,512.3320,219.39" in text
+    assert "合计100,000.0012,242.382,883.84115,126.22" in text
     assert "人民法院、仲裁机构可按该地址送达诉讼、仲裁文书" in text
     # the guarantee period is agreed from the last installment, acceleration or not
     assert (

@@ -25,11 +25,12 @@ def _text(name: str) -> str:
 def test_it_asks_for_the_total_with_each_item_and_states_the_fee():
     text = _text("person_principal_and_interest")
     assert (
-        "请求贵院向被申请人张伟发出支付令，督促被申请人向申请人给付人民币110,849.32元"
-        "（大写：壹拾壹万零捌佰肆拾玖元叁角贰分）（其中借款本金人民币100,000.00元" in text
+        "请求贵院向被申请人张伟发出支付令，督促被申请人向申请人给付人民币110,832.88元"
+        "（大写：壹拾壹万零捌佰叁拾贰元捌角捌分）（其中借款本金人民币100,000.00元" in text
     )
-    # a third of 2,516.9864 (诉讼费用交纳办法 art. 14(3))
-    assert "申请费人民币839.00元（大写：捌佰叁拾玖元整），由申请人预交。" in text
+    # 50 + 90,000 × 2.5% + 10,832.88 × 2% = 2,516.6576; a third of it (诉讼费用交纳办法
+    # art. 14(3)) is 838.885… → 838.89
+    assert "申请费人民币838.89元（大写：捌佰叁拾捌元捌角玖分），由申请人预交。" in text
     assert "第二百二十五条" in text
 
 

@@ -1,8 +1,9 @@
 """Simple interest on a ledger, with fixed and LPR-based rates (domain brief §4.3).
 
 Every expected figure is worked out by hand in the comment next to it: days counted
-start inclusive, end exclusive; amount = base × rate × days / day count, rounded half up
-to the fen once per step.
+start inclusive, end exclusive; a ledger event changes the base from the next day (民法典
+art. 201: the day money is lent is not counted); amount = base × rate × days / day count,
+rounded half up to the fen once per step.
 """
 
 from datetime import date, timedelta
@@ -160,21 +161,22 @@ def test_lpr_rate_before_the_first_publication_is_refused() -> None:
 
 
 def test_a_repayment_clears_interest_then_principal() -> None:
-    # 100,000 lent 2025-01-01 at 12%.
-    # 2025-01-01 → 04-11 = 31+28+31+10 = 100 days: 1,200,000/365 = 3,287.671… → 3,287.67
-    # 11,000 repaid 04-11: 3,287.67 to interest, 7,712.33 to principal → 92,287.67
-    # 04-11 → 07-20 = 30+31+30+9 = 100 days: 92,287.67 × 12% × 100/365
-    #   = 1,107,452.04/365 = 3,034.115… → 3,034.12
+    # 100,000 lent 2025-01-01 at 12%, earning from 01-02.
+    # 01-02 → 04-11 inclusive = 30+28+31+11 = 100 days: 1,200,000/365 = 3,287.671… → 3,287.67
+    # 11,000 repaid 04-11, after that day's interest: 3,287.67 to interest, 7,712.33 to
+    # principal → 92,287.67 from 04-12
+    # 04-12 → 07-19 inclusive = 19+31+30+19 = 99 days: 92,287.67 × 12% × 99/365
+    #   = 1,096,377.52/365 = 3,003.774… → 3,003.77
     events = [disbursed(date(2025, 1, 1), "100000"), repaid(date(2025, 4, 11), "11000")]
     result = compute_interest(
         events, RateSpec("annual", D(12)), date(2025, 1, 1), date(2025, 7, 20), TABLE
     )
     assert [(s.days, s.base, s.amount) for s in result.steps] == [
         (100, D("100000"), D("3287.67")),
-        (100, D("92287.67"), D("3034.12")),
+        (99, D("92287.67"), D("3003.77")),
     ]
-    assert result.interest == D("6321.79")
-    assert result.interest_outstanding == D("3034.12")
+    assert result.interest == D("6291.44")
+    assert result.interest_outstanding == D("3003.77")
     assert result.principal_outstanding == D("92287.67")
     (application,) = result.repayments
     assert (application.to_costs, application.to_interest, application.to_principal) == (
@@ -182,7 +184,7 @@ def test_a_repayment_clears_interest_then_principal() -> None:
         D("3287.67"),
         D("7712.33"),
     )
-    assert result.total_outstanding == D("95321.79")
+    assert result.total_outstanding == D("95291.44")
 
 
 def test_costs_come_first_and_the_order_is_a_parameter() -> None:
@@ -193,19 +195,19 @@ def test_costs_come_first_and_the_order_is_a_parameter() -> None:
         repaid(date(2025, 4, 11), "5000"),
     ]
     rate = RateSpec("annual", D(12))
-    default = compute_interest(events, rate, date(2025, 1, 1), date(2025, 4, 12), TABLE)
+    default = compute_interest(events, rate, date(2025, 1, 1), date(2025, 4, 13), TABLE)
     # 5,000 → costs 2,000, interest 3,000, principal 0; 287.67 interest left.
-    # The last day (04-11) accrues on the unchanged 100,000: 1,200,000×1/365 → 32.88.
+    # The last day (04-12) accrues on the unchanged 100,000: 1,200,000×1/365 → 32.88.
     assert default.costs_outstanding == D(0)
     assert default.interest_outstanding == D("287.67") + D("32.88")
     assert default.principal_outstanding == D(100000)
-    # Principal first: 5,000 → principal, so the base is 95,000 from 04-11:
+    # Principal first: 5,000 → principal, so the base is 95,000 from 04-12:
     # 95,000 × 12% × 1/365 = 11,400/365 = 31.232… → 31.23
     principal_first = compute_interest(
         events,
         rate,
         date(2025, 1, 1),
-        date(2025, 4, 12),
+        date(2025, 4, 13),
         TABLE,
         Accrual(allocation=("principal", "interest", "costs")),
     )
@@ -214,17 +216,29 @@ def test_costs_come_first_and_the_order_is_a_parameter() -> None:
     assert principal_first.costs_outstanding == D(2000)
 
 
-def test_a_disbursement_changes_the_base_from_its_day() -> None:
-    # 36.5% a year is 0.1% a day on 365. 50,000 for 10 days (01-01 → 01-11) = 500;
-    # 100,000 for 10 days (01-11 → 01-21) = 1,000.
+def test_a_disbursement_changes_the_base_from_the_next_day() -> None:
+    # 36.5% a year is 0.1% a day on 365. 50,000 lent 01-01 earns from 01-02 (民法典
+    # art. 201): 10 days (01-02 → 01-11) = 500; 100,000 from 01-12 for 10 days
+    # (01-12 → 01-21) = 1,000.
     events = [disbursed(date(2025, 1, 1), "50000"), disbursed(date(2025, 1, 11), "50000")]
     result = compute_interest(
-        events, RateSpec("annual", D("36.5")), date(2025, 1, 1), date(2025, 1, 21), TABLE
+        events, RateSpec("annual", D("36.5")), date(2025, 1, 1), date(2025, 1, 22), TABLE
     )
     assert [(s.base, s.days, s.amount) for s in result.steps] == [
         (D(50000), 10, D("500.00")),
         (D(100000), 10, D("1000.00")),
     ]
+
+
+def test_a_loan_repaid_on_the_corresponding_day_earns_one_years_interest() -> None:
+    # lent 2025-01-10, repaid 2026-01-10: 2025-01-11 .. 2026-01-10 is 365 days (民法典
+    # arts. 201, 202), 100,000 × 6% = 6,000.00, which the repayment of 106,000 clears
+    events = [disbursed(date(2025, 1, 10), "100000"), repaid(date(2026, 1, 10), "106000")]
+    result = compute_interest(events, ANNUAL_6, date(2025, 1, 10), date(2026, 1, 11), TABLE)
+    assert [(s.start, s.days, s.amount) for s in result.steps] == [
+        (date(2025, 1, 11), 365, D("6000.00"))
+    ]
+    assert result.total_outstanding == D(0) and result.overpaid == D(0)
 
 
 def test_events_before_start_set_the_opening_balance() -> None:
@@ -244,7 +258,8 @@ def test_an_over_repayment_is_reported_not_negative() -> None:
     assert result.principal_outstanding == D(0)
     assert result.overpaid == D(500)
     assert result.repayments[0].unapplied == D(500)
-    assert result.steps[-1].end == date(2025, 2, 1)  # no step on a zero base
+    # the repayment day still bears interest on the old base; no step on a zero base
+    assert result.steps[-1].end == date(2025, 2, 2)
 
 
 def test_events_after_end_and_bad_parameters_are_refused() -> None:

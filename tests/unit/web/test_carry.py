@@ -39,7 +39,7 @@ def test_a_complaint_names_the_creditor_as_plaintiff_and_guarantors_as_defendant
 
 def test_a_preservation_application_claims_the_letters_total() -> None:
     carried = carry(LETTER, "preservation_application")
-    assert carried["claim_amount"] == carried["amount"] == "112258.82"
+    assert carried["claim_amount"] == carried["amount"] == "112242.38"
     assert carried["respondents"] == [LETTER["debtor"]]
 
 

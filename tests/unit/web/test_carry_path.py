@@ -56,10 +56,10 @@ def test_a_payment_order_claims_the_letters_principal_interest_and_penalty() -> 
     carried = carry(LETTER, "payment_order")
     assert carried["items"] == [
         {"kind": "principal", "amount": "100000.00"},
-        {"kind": "interest", "amount": "10849.32"},
+        {"kind": "interest", "amount": "10832.88"},
         {"kind": "penalty", "amount": "1409.50"},
     ]
-    assert sum(Decimal(i["amount"]) for i in carried["items"]) == Decimal("112258.82")
+    assert sum(Decimal(i["amount"]) for i in carried["items"]) == Decimal("112242.38")
     assert carried["basis"] == "2025年1月10日签订的《借款合同》"
     assert carried["due_date"] == "2026-01-10"
     assert carried["evidence"] == ["《借款合同》"]
