@@ -135,8 +135,32 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         items[:] = kept
 
 
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Under ``--dist loadgroup`` a worker's grouped tests carry their group in their id,
+    which is all the scheduler reads. pytest 9.2 with pytest-xdist 3.8 silently dropped it
+    (pytest-xdist issue #1386): every group was spread over both workers, and each worker
+    printed, converted and started what the group shares. Such a run fails its grouped
+    tests instead (below)."""
+    config = session.config
+    if not hasattr(config, "workerinput") or not config.getvalue("loadgroup"):
+        return
+    # the suffix follows the parameters' brackets: "test[case]@group"
+    grouped = [i for i in session.items if i.get_closest_marker("xdist_group")]
+    if any("@" not in item.nodeid.rsplit("]", 1)[-1] for item in grouped):
+        config.stash[GROUPS_LOST] = True
+
+
+GROUPS_LOST = pytest.StashKey[bool]()
+
+
 def pytest_runtest_setup(item: pytest.Item) -> None:
-    """A test whose tool is missing fails and says what to install; it is never skipped."""
+    """A test whose tool is missing fails and says what to install; it is never skipped.
+    A grouped test fails where pytest-xdist lost the groups (above)."""
+    if item.config.stash.get(GROUPS_LOST, False) and item.get_closest_marker("xdist_group"):
+        pytest.fail(
+            "pytest-xdist did not keep this test in its xdist_group: this pytest and"
+            " pytest-xdist do not work together (see pyproject.toml)"
+        )
     for tier, (program, name) in TOOLS.items():
         if item.get_closest_marker(tier) and shutil.which(program) is None:
             pytest.fail(f"needs {name} ({program}), which is not installed: bin/bootstrap --dev")

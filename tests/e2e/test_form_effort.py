@@ -20,7 +20,8 @@ from docgen.domain.money import rmb_upper
 from tests.e2e import form_browser
 from tests.e2e.form_browser import by_id, screenshot, wait_for_report
 
-pytestmark = pytest.mark.slow
+# on one worker: its module fixtures (a browser and servers) are made once
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("test_form_effort")]
 
 CREDITOR_PROFILE = {
     "name": "深圳市恒信商贸有限公司",

@@ -25,7 +25,8 @@ from docgen.web.auth import api_keys
 from tests.support import ROOT, load_fixture, normalize, pdf_pages_text
 
 # generates a client in a subprocess and serves the app live
-pytestmark = pytest.mark.slow
+# on one worker: its module fixtures (a live server and the generated client) are made once
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("test_generated_client")]
 
 PACKAGE = "docgen_api_client"
 DEMAND = load_fixture("demand_letter", "valid", "person_debtor")

@@ -23,7 +23,8 @@ from tests.batch_support import person_case, sheet
 from tests.support import authorized_client, load_fixture
 
 # a live, threaded server
-pytestmark = pytest.mark.slow
+# on one worker: its module fixtures (a live server) are made once
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("test_idempotency_live")]
 
 DEMAND = load_fixture("demand_letter", "valid", "person_debtor")
 

@@ -21,7 +21,8 @@ from docgen.services import DocumentService
 from tests import exhibit_samples as samples
 from tests.support import docx_text, load_fixture, normalize
 
-pytestmark = pytest.mark.slow
+# on one worker: its module fixtures (the bundle) are made once
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("test_bundle")]
 
 FILES = {
     "contract.pdf": samples.pdf_with_pages("contract", 3),

@@ -16,7 +16,8 @@ from docgen.services import DocumentService
 from tests import active_pdf_samples as active
 
 # every exhibit is read in a child interpreter (docgen.isolation)
-pytestmark = pytest.mark.slow
+# on one worker: its module fixtures (the bundle service) are made once
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("test_bundle_active_content")]
 
 CARRIERS = {
     "page_aa_javascript_and_launch": (active.page_actions, "page-aa"),

@@ -13,7 +13,8 @@ from docgen.documents.problems import CaseInvalid
 from docgen.services import DocumentService
 from tests import exhibit_samples as samples
 
-pytestmark = pytest.mark.slow
+# on one worker: its module fixtures (the bundle service) are made once
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("test_bundle_hostile")]
 
 HOSTILE = {
     "pixel_bomb": ("bomb.png", samples.pixel_bomb_png, "image_too_large", "像素过多"),

@@ -17,7 +17,8 @@ from docgen.documents.problems import CaseInvalid
 from tests import exhibit_samples as samples
 from tests.support import docx_text, load_fixture, normalize
 
-pytestmark = pytest.mark.slow
+# on one worker: its module fixtures (the bundle) are made once
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("test_bundle_papers")]
 
 COMPLAINT = load_fixture("civil_complaint", "valid", "elements_company_lender")
 PLAINTIFF = COMPLAINT["plaintiffs"][0]["party"]

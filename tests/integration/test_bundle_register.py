@@ -17,7 +17,8 @@ from docgen.documents.problems import CaseInvalid
 from docgen.tenants.store import Tenants
 from tests.integration.test_bundle import FILES, bundle_case
 
-pytestmark = pytest.mark.slow
+# on one worker: its module fixtures (the tenant) are made once
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("test_bundle_register")]
 
 CLERK = "clerk-of-the-bundle"
 

@@ -9,7 +9,8 @@ import pytest
 from docgen.documents.problems import CaseInvalid
 from tests.support import docx_text, load_fixture, normalize, pdf_pages_text
 
-pytestmark = pytest.mark.slow
+# on one worker: its module fixtures (the printed complaints) are made once
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("test_civil_complaint")]
 
 GUARANTOR = load_fixture("civil_complaint", "valid", "narrative_guarantor")
 ELEMENTS = load_fixture("civil_complaint", "valid", "elements_company_lender")

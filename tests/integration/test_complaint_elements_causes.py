@@ -15,6 +15,9 @@ from docgen.documents import registry
 from docgen.services import DocumentService
 from tests.support import docx_paragraphs, load_fixture, normalize, pdf_pages_text
 
+# on one worker: its module fixtures (the printed complaints) are made once
+pytestmark = pytest.mark.xdist_group("test_complaint_elements_causes")
+
 SALE = load_fixture("civil_complaint", "valid", "elements_sale_every_item")
 SALE_BARE = load_fixture("civil_complaint", "valid", "elements_sale_bare")
 BANK = load_fixture("civil_complaint", "valid", "elements_bank_loan_every_item")

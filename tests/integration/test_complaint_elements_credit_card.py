@@ -14,6 +14,9 @@ from docgen.config import Settings
 from docgen.services import DocumentService
 from tests.support import docx_paragraphs, load_fixture, normalize, pdf_pages_text
 
+# on one worker: its module fixtures (the printed complaints) are made once
+pytestmark = pytest.mark.xdist_group("test_complaint_elements_credit_card")
+
 CARD = load_fixture("civil_complaint", "valid", "elements_credit_card_every_item")
 CARD_BARE = load_fixture("civil_complaint", "valid", "elements_credit_card_bare")
 

@@ -18,6 +18,9 @@ from docgen.config import Settings
 from docgen.services import DocumentService
 from tests.support import docx_paragraphs, load_fixture, normalize, pdf_pages_text
 
+# on one worker: its module fixtures (the printed complaints) are made once
+pytestmark = pytest.mark.xdist_group("test_complaint_sign_ready")
+
 EVERY_ITEM = load_fixture("civil_complaint", "valid", "elements_every_item")
 BARE = load_fixture("civil_complaint", "valid", "elements_company_lender")
 SALE = load_fixture("civil_complaint", "valid", "narrative_sale_contract")

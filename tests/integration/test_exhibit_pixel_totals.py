@@ -15,7 +15,8 @@ from docgen.documents.problems import CaseInvalid
 from docgen.services import DocumentService
 
 # every exhibit is read in a child interpreter (docgen.isolation)
-pytestmark = pytest.mark.slow
+# on one worker: its module fixtures (the bundle service) are made once
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("test_exhibit_pixel_totals")]
 
 
 def _tiff(side: int, frames: int) -> bytes:

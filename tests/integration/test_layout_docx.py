@@ -16,6 +16,9 @@ from lxml import etree
 from docgen.documents import registry
 from tests.support import case_layout, fixture_cases
 
+# on one worker: its module fixtures (every fixture's DOCX) are made once
+pytestmark = pytest.mark.xdist_group("test_layout_docx")
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NS = {"w": W[1:-1]}
 CASES = {str(case): case for case in fixture_cases("valid") if case_layout(case)}

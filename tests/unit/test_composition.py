@@ -11,7 +11,12 @@ import ast
 import functools
 from pathlib import Path
 
+import pytest
+
 import docgen
+
+# on one worker: docgen's source is parsed once for both tests
+pytestmark = pytest.mark.xdist_group("test_composition")
 
 ROOT = Path(docgen.__file__).parent
 

@@ -11,6 +11,9 @@ from __future__ import annotations
 import grimp
 import pytest
 
+# on one worker: its module fixtures (the import graph) are made once
+pytestmark = pytest.mark.xdist_group("test_import_graph")
+
 
 @pytest.fixture(scope="module")
 def graph() -> grimp.ImportGraph:

@@ -21,7 +21,8 @@ from docgen.tenants import DEFAULT_TENANT_ID
 from tests.operator_sheets import HEADERS, row, shared_values, write_csv
 
 # sheets of 100,000 rows
-pytestmark = pytest.mark.slow
+# on one worker: its module fixtures (the 100,000-row sheets) are made once
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("test_run_limits")]
 
 HUGE = 100_000
 
