@@ -154,6 +154,20 @@ def test_typst_prints_the_same_words_as_weasyprint(
         assert pages == [(k + 1, len(pages)) for k in range(len(pages))]
 
 
+def test_a_layout_prints_the_same_bytes_before_and_after_a_template_file(
+    tmp_path, templated_root, templated_type
+):
+    """The compiler is shared: a template file's letters, handed to it as inputs, leave
+    nothing behind in what a built-in layout prints next."""
+    service = templated_service(tmp_path, templated_root)
+    letter = load_fixture("demand_letter", "valid", "person_debtor")
+    before = service.render("demand_letter", letter, "pdf", engine="typst").content
+    notice = templated.CASES[TEMPLATED[0]]
+    assert service.render(templated.NAME, notice, "pdf", engine="typst").content
+    after = service.render("demand_letter", letter, "pdf", engine="typst").content
+    assert after == before
+
+
 def test_the_setting_chooses_typst_and_the_register_stamps_every_page(typst_service):
     case = load_fixture("demand_letter", "valid", "person_debtor")
     rendered = typst_service.render("demand_letter", case, "pdf")
