@@ -64,9 +64,11 @@ def _bank_interest(case: CivilComplaint, resolved: ResolvedAmounts) -> str:
             parts["penalty"] += value
         else:
             parts["interest"] += value
+    # one total and its parts, so that a reader does not add the parts to it again
     return (
-        f"欠利息{_yuan(sum(parts.values(), Decimal(0)))}、期内利息{_yuan(parts['interest'])}、"
-        f"复利{_yuan(parts['compound'])}、罚息（违约金）{_yuan(parts['penalty'])}"
+        f"欠利息共计{_yuan(sum(parts.values(), Decimal(0)))}，其中期内利息"
+        f"{_yuan(parts['interest'])}、复利{_yuan(parts['compound'])}、"
+        f"罚息（违约金）{_yuan(parts['penalty'])}"
     )
 
 
