@@ -59,5 +59,5 @@ def test_the_calculation_still_tells_the_operator_how_it_rounded():
     # printed to the fen: 2,664.9864 as 2,664.99; its half, 1,332.4932, is the fee 1,332.49,
     # which halving the printed 2,664.99 (1,332.50) would not give, so the basis says so
     assert fee.statement.endswith(
-        "合计2,664.99元；适用简易程序审理，依第十六条减半交纳，为1,332.49元（按未取整的合计计算）。"
+        "合计2,664.99元；适用简易程序审理，依第十六条减半交纳，为1,332.49元（以四舍五入前的合计金额计算）。"
     )
