@@ -318,8 +318,8 @@ def _rounded(exact: Decimal, fee: Decimal, rounding: Rounding) -> str:
 
 
 def _from_exact(full: Decimal, divisor: int) -> str:
-    """「（以四舍五入前的合计金额计算）」 where the share of the printed total would print otherwise:
-    the share is taken of the exact total (2,664.9864 / 2 = 1,332.4932 → 1,332.49), while
+    """「（以四舍五入前的合计金额计算）」 where the share of the printed total would print
+    otherwise: the share is taken of the exact total (2,664.9864 / 2 = 1,332.4932 → 1,332.49), while
     halving the printed 2,664.99 gives 1,332.50, so the reader is told which was halved."""
     if to_fen(to_fen(full) / divisor) == to_fen(full / divisor):
         return ""
