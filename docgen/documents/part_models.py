@@ -4,7 +4,7 @@ and the letter addressed to each recipient in turn.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import Literal, Self, TypeVar
 
@@ -241,11 +241,11 @@ class PaymentDeadline(CaseModel):
         if self.counted_from == "receipt":
             return f"收到本函之日起{self.days}{unit}内"
         within = f"{format_cn(deadline.due)}前（含当日，即本函出具之日起{self.days}{unit}内"
-        last = deadline.start + timedelta(days=deadline.days)
-        if self.kind == "calendar" and deadline.due != last:
+        moved = deadline.moved_from
+        if moved is not None:
             # a reader counting ten days lands earlier: say why the day moved (art. 203)
             return (
-                f"{within}；期间最后一日{format_cn(last)}为休息日或法定节假日，依法顺延至"
+                f"{within}；期间最后一日{format_cn(moved)}为休息日或法定节假日，依法顺延至"
                 "其后第一个工作日，《中华人民共和国民法典》第二百零三条）"
             )
         return f"{within}）"

@@ -44,6 +44,15 @@ class Deadline:
     due: date
     calendar_fallback: bool
 
+    @property
+    def moved_from(self) -> date | None:
+        """The period's n-th calendar day when it was a rest day or holiday and the period
+        ends on the next workday instead (民法典 art. 203); None otherwise."""
+        if self.kind != "calendar":
+            return None
+        nth = self.start + timedelta(days=self.days)
+        return nth if nth != self.due else None
+
 
 class CalendarCoverageError(ValueError):
     """The official holiday calendar has no data for a date and fallback was not allowed."""

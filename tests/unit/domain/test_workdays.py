@@ -182,6 +182,14 @@ def test_calendar_day_deadline_moves_off_holidays_and_rest_days(
     )
 
 
+def test_a_deadline_says_which_day_it_was_moved_from() -> None:
+    # 2 Oct 2024 is in the National Day holiday: the period ends on 8 Oct instead
+    assert calendar_day_deadline(date(2024, 9, 25), 7).moved_from == date(2024, 10, 2)
+    # a 调休 workday ends the period itself; a working-day count never moves
+    assert calendar_day_deadline(date(2024, 9, 22), 7).moved_from is None
+    assert working_day_deadline(date(2024, 9, 25), 7).moved_from is None
+
+
 def test_calendar_day_deadline_beyond_the_calendar_falls_back_and_says_so() -> None:
     start = date(FIRST_UNCOVERED_YEAR, 3, 1)
     deadline = calendar_day_deadline(start, 15)
