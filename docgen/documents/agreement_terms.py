@@ -228,6 +228,16 @@ def check_rate_cap(
     return annual
 
 
+def installment_interest(first_from: str) -> str:
+    """When each installment's interest runs and is paid: the first from ``first_from``
+    (a date, or 该日 where the sentence has just named it), each later one from the day
+    after the previous due date, to its own due date (counted), paid with it."""
+    return (
+        f"第一期利息自{first_from}起、以后各期自上一期还款日的次日起计至本期还款日（含当日），"
+        "随本期款项一并支付"
+    )
+
+
 def allocation_clause(name: str) -> str:
     """How each payment is applied: the confirmed interest, penalties and the like first,
     then the principal (民法典 art. 561: fees, then interest, then the principal debt,

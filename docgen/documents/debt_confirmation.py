@@ -30,6 +30,7 @@ from docgen.documents.agreement_terms import (
     check_jurisdiction,
     check_rate_cap,
     day_after,
+    installment_interest,
     jurisdiction_text,
     principal_of,
     service_context,
@@ -297,11 +298,8 @@ def _later_interest_text(case: DebtConfirmation, principal: Decimal, total: Deci
 def _interest_timing(case: DebtConfirmation) -> str:
     """When the later interest is paid, beside the promised sums."""
     if case.repayment_plan:
-        return (
-            "该利息不包括在上述还款计划的金额内：第一期利息自"
-            f"{day_after(case.amounts.as_of)}起、以后各期自上一期还款日的次日起计至本期还款日"
-            "（含当日），随本期款项一并支付。"
-        )
+        first = day_after(case.amounts.as_of)
+        return f"该利息不包括在上述还款计划的金额内：{installment_interest(first)}。"
     if case.pay_by is not None:
         return "该利息不包括在上述清偿金额内，计至实际清偿之日，随该款项一并支付。"
     return ""

@@ -26,6 +26,7 @@ from docgen.documents.agreement_terms import (
     check_jurisdiction,
     check_rate_cap,
     day_after,
+    installment_interest,
     jurisdiction_text,
     principal_of,
     service_context,
@@ -369,8 +370,8 @@ def _schedule_context(
         interest = (
             f"自{day_after(case.debt.as_of)}起，乙方以尚未清偿的{name}（本协议确认的{name}为人民币"
             f"{format_yuan(principal)}元）为基数，按"
-            f"{rate.spec().describe()}向甲方支付利息，第一期利息自该日起、以后各期自上一期还款日"
-            "的次日起计至本期还款日（含当日），随本期款项一并支付；已产生的利息、违约金等不计入计息基数。"
+            f"{rate.spec().describe()}向甲方支付利息，{installment_interest('该日')}；"
+            "已产生的利息、违约金等不计入计息基数。"
             "上表利息按各期按时足额还款计算。"
         )
     return {
