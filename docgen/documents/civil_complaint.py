@@ -57,6 +57,7 @@ from docgen.documents.complaint_text import (
 from docgen.documents.court_parts import (
     PROCEDURE_LABELS,
     check_court,
+    check_plaintiff_particulars,
     check_procedure,
     check_venue,
     complaint_venue,
@@ -224,6 +225,8 @@ def _check_parties(result: Assessment, case: CivilComplaint) -> None:
             result.error(loc, "same_party", "同一当事人不能重复列明，原告与被告不能为同一主体")
         seen.append(party)
     plaintiffs = [(p, (g, i, "party")) for g, i, p in entries if g == "plaintiffs"]
+    for plaintiff, loc in plaintiffs:
+        check_plaintiff_particulars(result, plaintiff, loc)
     defendants = [(p, (g, i, "party")) for g, i, p in entries if g == "defendants"]
     check_filing_parties(result, case.filing_date, plaintiffs, defendants, case.contract.signed_on)
     for i, defendant in enumerate(case.defendants):

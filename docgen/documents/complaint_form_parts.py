@@ -24,7 +24,7 @@ from docgen.documents.parts import ResolvedAmounts
 from docgen.domain.dates import format_cn
 from docgen.domain.guardianship import guardian_line
 from docgen.domain.money import format_yuan
-from docgen.domain.parties import Organization, Party, Person
+from docgen.domain.parties import Organization, Party, Person, birth_date_of
 
 if TYPE_CHECKING:
     from docgen.documents.civil_complaint import CivilComplaint
@@ -104,7 +104,7 @@ def _person(person: Person) -> str:
     rows = [
         f"姓名：{person.name}",
         "性别：" + boxes({"男": "男", "女": "女"}, person.sex),
-        f"出生日期：{day(person.birth_date)}　民族：{val(person.ethnicity)}",
+        f"出生日期：{day(birth_date_of(person))}　民族：{val(person.ethnicity)}",
         f"工作单位：{val(person.employer)}　职务：{val(person.position)}"
         f"　联系电话：{val(person.phone)}",
         f"住所地（户籍所在地）：{person.address}",

@@ -29,7 +29,13 @@ from typing import Literal
 
 from docgen.documents.problems import Assessment, Loc
 from docgen.domain.identity import IdentityError, parse_resident_id
-from docgen.domain.parties import CHECKSUMMED_ID_TYPES, Guardian, Party, Person
+from docgen.domain.parties import (
+    CHECKSUMMED_ID_TYPES,
+    Guardian,
+    Party,
+    Person,
+    birth_date_of,
+)
 
 ADULT_AGE = 18
 SELF_SUPPORTING_AGE = 16  # 民法典 art. 18(2)
@@ -43,12 +49,7 @@ Purpose = Literal["letter", "agreement", "filing"]
 
 def age_on(person: Person | Guardian, day: date) -> int | None:
     """The age in whole years on ``day``, from the birth date or the ID number."""
-    birth: date | None = getattr(person, "birth_date", None)  # a guardian has none
-    if birth is None and person.id_number and person.id_type in CHECKSUMMED_ID_TYPES:
-        try:
-            birth = parse_resident_id(person.id_number).birth_date
-        except IdentityError:
-            return None
+    birth = birth_date_of(person)
     if birth is None:
         return None
     return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))

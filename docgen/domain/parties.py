@@ -161,3 +161,18 @@ class Organization(CaseModel):
 
 
 Party = Annotated[Person | Organization, Field(discriminator="kind")]
+
+
+def birth_date_of(person: Person | Guardian) -> date | None:
+    """The birth date as typed, else as a checksummed ID number encodes it (GB 11643-1999:
+    digits 7–14; a 港澳台居民居住证 number is built the same way). None when neither tells
+    it, or the number is invalid (reported on the field itself)."""
+    typed: date | None = getattr(person, "birth_date", None)  # a guardian has none
+    if typed is not None:
+        return typed
+    if person.id_number and person.id_type in CHECKSUMMED_ID_TYPES:
+        try:
+            return parse_resident_id(person.id_number).birth_date
+        except IdentityError:
+            return None
+    return None
