@@ -10,6 +10,8 @@ padding filters, and loops that outlive a wall-clock budget.
 from __future__ import annotations
 
 import contextlib
+import math
+import os
 import re
 import signal
 import threading
@@ -30,6 +32,7 @@ _BLOCKED_STR_METHODS = frozenset(
     {"ljust", "rjust", "center", "zfill", "expandtabs", "format", "format_map"}
 )
 DEFAULT_BUDGET_SECONDS = 5.0
+BUDGET_VARIABLE = "DOCGEN_TEMPLATE_RENDER_SECONDS"
 _REMOVED_FILTERS = ("center", "indent", "wordwrap", "format", "filesizeformat", "pprint")
 
 _deadline: ContextVar[float | None] = ContextVar("docgen_render_deadline", default=None)
@@ -129,6 +132,17 @@ def render_limited(template: Template, context: dict[str, Any]) -> str:
     return "".join(chunks)
 
 
+def budget_seconds() -> float:
+    """The render budget: ``DOCGEN_TEMPLATE_RENDER_SECONDS`` if set to a positive number,
+    else 5 s. Read from the environment at each render, not from Settings, because the
+    isolated children that vet and print uploaded templates inherit the environment."""
+    try:
+        seconds = float(os.environ.get(BUDGET_VARIABLE, ""))
+    except ValueError:
+        return DEFAULT_BUDGET_SECONDS
+    return seconds if 0 < seconds < math.inf else DEFAULT_BUDGET_SECONDS
+
+
 def _on_alarm(signum: int, frame: Any) -> None:
     raise RenderTimeout("模板渲染超时：模板中的循环过多或过深")
 
@@ -142,13 +156,15 @@ def _can_use_alarm() -> bool:
 
 
 @contextlib.contextmanager
-def render_budget(seconds: float = DEFAULT_BUDGET_SECONDS) -> Iterator[None]:
+def render_budget(seconds: float | None = None) -> Iterator[None]:
     """Bound the wall-clock time of the renders inside the block.
 
     Cooperative checks (in ``range``, calls, binary operators and output chunks) work in
     any thread; on the main thread (CLI, gunicorn sync workers) a real-time timer also
     interrupts loops that make no calls at all, such as nested loops over a string.
     """
+    if seconds is None:
+        seconds = budget_seconds()
     token = _deadline.set(time.monotonic() + seconds)
     alarm = _can_use_alarm()
     previous: Any = None

@@ -41,6 +41,7 @@ from docgen.render.assets import AssetFetcher, BlockedFetch
 from docgen.render.docx import DocxRenderer
 from docgen.render.errors import TemplateRenderError
 from docgen.render.fonts import missing_glyphs
+from docgen.render.sandbox import BUDGET_VARIABLE
 from docgen.services import DocumentService
 from tests import templated
 from tests.support import load_fixture, normalize, pdf_pages_text
@@ -50,6 +51,8 @@ pytestmark = pytest.mark.slow
 TEMPLATES = PROJECT_ROOT / "templates"
 HELPER = Path(__file__).resolve().parent / "security_payloads" / "render_pdf.py"
 TIME_LIMIT = 60.0  # seconds; a safety bound for a stopped bomb, not a performance target
+# the render budget here (5 s by default): the loop bombs are cut off after 1 s
+BUDGET = "1"
 PASSWD = b"root:x:0:0"
 SECRET = b"DOCGEN-CANARY-SECRET-4f1c9a"
 REFUSED = (TemplateRenderError, SecurityError)
@@ -280,8 +283,9 @@ LOADER_PAYLOADS = [
 
 @pytest.mark.parametrize("payload", TEMPLATE_PAYLOADS + LOADER_PAYLOADS)
 def test_an_html_template_carrying_an_injection_payload_is_refused_and_runs_nothing(
-    payload: str, tmp_path: Path
+    payload: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv(BUDGET_VARIABLE, BUDGET)
     marker = tmp_path / "pwned"
     templates = copy_templates(tmp_path)
     plant_in_letter_html(templates, payload.replace("MARKER", str(marker)))
@@ -299,8 +303,9 @@ def test_an_html_template_carrying_an_injection_payload_is_refused_and_runs_noth
 @pytest.mark.parametrize("region", DOCX_REGIONS)
 @pytest.mark.parametrize("payload", TEMPLATE_PAYLOADS + LOADER_PAYLOADS)
 def test_a_docx_template_carrying_an_injection_payload_in_any_region_is_refused(
-    payload: str, region: str, tmp_path: Path
+    payload: str, region: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv(BUDGET_VARIABLE, BUDGET)
     marker = tmp_path / "pwned"
     template = docx_template(tmp_path, region, payload.replace("MARKER", str(marker)))
 
@@ -359,7 +364,11 @@ def render_pdf_in_child(tmp_path: Path, payload: str) -> str:
     plant_in_letter_html(templates, payload)
     case_path = tmp_path / "case.json"
     case_path.write_text(json.dumps(planted_case(), ensure_ascii=False), encoding="utf-8")
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(PROJECT_ROOT), *sys.path])}
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(PROJECT_ROOT), *sys.path]),
+        BUDGET_VARIABLE: BUDGET,
+    }
     try:
         child = subprocess.run(
             [sys.executable, str(HELPER), str(templates), str(case_path)],
@@ -375,6 +384,13 @@ def render_pdf_in_child(tmp_path: Path, payload: str) -> str:
     return child.stdout + child.stderr
 
 
+def render_seconds(output: str) -> float:
+    """How long the child's template ran under its budget (``seconds: <s>``)."""
+    found = re.search(r"^seconds: ([0-9.]+)$", output, re.M)
+    assert found, output
+    return float(found.group(1))
+
+
 @pytest.mark.slow
 def test_a_loop_bomb_over_a_string_is_stopped_by_the_time_limit(tmp_path: Path) -> None:
     output = render_pdf_in_child(
@@ -384,6 +400,7 @@ def test_a_loop_bomb_over_a_string_is_stopped_by_the_time_limit(tmp_path: Path) 
 
     assert output.startswith("refused:"), output
     assert "超时" in output
+    assert 1 <= render_seconds(output) < 3, output  # cut off at the 1 s budget, not at 5 s
 
 
 @pytest.mark.slow
@@ -396,6 +413,7 @@ def test_the_time_limited_render_helper_reports_a_refusal(tmp_path: Path) -> Non
 
     assert output.startswith("refused:"), output
     assert "超时" in output
+    assert 1 <= render_seconds(output) < 3, output  # cut off at the 1 s budget, not at 5 s
 
 
 def test_case_data_in_a_footnote_of_a_two_section_template_stays_literal(

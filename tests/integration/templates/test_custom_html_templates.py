@@ -7,6 +7,7 @@ import hashlib
 import http.server
 import io
 import re
+import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,7 +19,7 @@ from pypdf import PdfReader
 from docgen.config import Settings
 from docgen.services import DocumentService
 from docgen.template_store import TemplateRejected
-from tests.support import ROOT, load_fixture
+from tests.support import FIXTURES, ROOT, load_fixture
 
 pytestmark = pytest.mark.slow
 
@@ -32,9 +33,20 @@ def _pdf_text(content: bytes) -> str:
     return "".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
 
 
+@pytest.fixture(scope="module")
+def one_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Sample cases holding only the first fixture: the upload checks print it alone (in
+    their child) instead of every fixture; the API upload below keeps the full set."""
+    root = tmp_path_factory.mktemp("samples")
+    folder = root / "demand_letter" / "valid"
+    folder.mkdir(parents=True)
+    shutil.copy(FIXTURES / "demand_letter" / "valid" / "account_of_a_third_party.json", folder)
+    return root
+
+
 @pytest.fixture
-def service(tmp_path: Path) -> DocumentService:
-    return DocumentService(Settings(data_dir=tmp_path))
+def service(tmp_path: Path, one_sample: Path) -> DocumentService:
+    return DocumentService(Settings(data_dir=tmp_path, samples_dir=one_sample))
 
 
 def test_html_template_is_previewed_then_prints_every_pdf_once_activated(service: DocumentService):
@@ -140,7 +152,9 @@ def test_hostile_html_template_is_refused_and_fetches_nothing(
     assert service.templates.versions(service.tenant_id, "demand_letter") == []
 
 
-def test_html_template_through_the_api_cli_and_page(client, runner, tmp_path, monkeypatch):
+def test_html_template_through_the_api_cli_and_page(
+    client, runner, tmp_path, monkeypatch, one_sample: Path
+):
     upload = client.post(
         "/api/v1/templates/demand_letter",
         data={"file": (io.BytesIO(FIRM_HTML.encode()), "firm.html")},
@@ -173,6 +187,7 @@ def test_html_template_through_the_api_cli_and_page(client, runner, tmp_path, mo
     from docgen.cli import main
 
     monkeypatch.setenv("DOCGEN_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("DOCGEN_SAMPLES_DIR", str(one_sample))  # the API upload checked all
     firm = tmp_path / "firm.html"
     firm.write_text(FIRM_HTML, encoding="utf-8")
     result = runner.invoke(main, ["template", "upload", "demand_letter", str(firm), "--activate"])

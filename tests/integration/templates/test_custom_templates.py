@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
 import time
 import zipfile
 from pathlib import Path
@@ -12,9 +13,10 @@ import pytest
 from docx import Document
 
 from docgen.config import Settings
+from docgen.render.sandbox import BUDGET_VARIABLE
 from docgen.services import DocumentService
 from docgen.template_store import TemplateRejected
-from tests.support import ROOT, load_fixture
+from tests.support import FIXTURES, ROOT, load_fixture
 
 pytestmark = pytest.mark.slow
 
@@ -48,16 +50,33 @@ def _text(content: bytes) -> str:
     return "\n".join(p.text for p in Document(io.BytesIO(content)).paragraphs)
 
 
+@pytest.fixture(scope="module")
+def few_samples(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One sample case per type uploaded to below (demand_letter's first fixture): the
+    upload checks render it alone (in their child) instead of every fixture; the API,
+    CLI and page tests keep the full set."""
+    root = tmp_path_factory.mktemp("samples")
+    for type_name, name in (
+        ("demand_letter", "account_of_a_third_party"),
+        ("civil_complaint", "elements_company_lender"),
+    ):
+        folder = root / type_name / "valid"
+        folder.mkdir(parents=True)
+        shutil.copy(FIXTURES / type_name / "valid" / f"{name}.json", folder)
+    return root
+
+
 @pytest.fixture
-def service(database_url: str, tmp_path: Path) -> DocumentService:
+def service(database_url: str, tmp_path: Path, few_samples: Path) -> DocumentService:
     """Storage and activation run on SQLite and PostgreSQL."""
-    return DocumentService(Settings(data_dir=tmp_path, database_url=database_url))
+    settings = Settings(data_dir=tmp_path, database_url=database_url, samples_dir=few_samples)
+    return DocumentService(settings)
 
 
 @pytest.fixture
-def checker(tmp_path: Path) -> DocumentService:
+def checker(tmp_path: Path, few_samples: Path) -> DocumentService:
     """The checks do not depend on the database: SQLite only."""
-    return DocumentService(Settings(data_dir=tmp_path))
+    return DocumentService(Settings(data_dir=tmp_path, samples_dir=few_samples))
 
 
 def test_uploaded_template_is_used_only_once_activated(service: DocumentService):
@@ -128,7 +147,12 @@ def _rejection(service: DocumentService, data: bytes) -> list:
         ),
     ],
 )
-def test_template_injection_is_refused_with_a_clear_error(checker: DocumentService, payload, code):
+def test_template_injection_is_refused_with_a_clear_error(
+    checker: DocumentService, payload, code, monkeypatch: pytest.MonkeyPatch
+):
+    # the loop bomb is cut off by the render budget; 1 s instead of 5 s (the vetting child
+    # inherits the environment)
+    monkeypatch.setenv(BUDGET_VARIABLE, "1")
     data = _docx_with({"{{ facts }}": "{{ facts }}" + payload.replace("'", "&apos;")})
     problems = _rejection(checker, data)
     assert [p.code for p in problems if p.severity == "error"] == [code]
