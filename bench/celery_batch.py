@@ -13,8 +13,9 @@ manifests and mailing sheet. Two figures, each from its own run of ``--letters``
 ``steady``
     The workers have started and both children have rendered a small run before the
     clock (as ``bench/render.py``'s batch figure is measured after each worker's warm-up).
-    The clock runs from ``Batches.execute`` (which plans the run first) until the run is
-    done. Also given apart: planning (in this process), finishing (the last chunk's
+    The clock runs from ``Batches.execute`` (which plans the run, sending each chunk as
+    its rows are stored) until the run is done. Also given apart: planning (in this
+    process, the workers rendering the chunks already sent), finishing (the last chunk's
     worker writes the outputs: the summary's ``finalize_seconds``) and rendering (the
     rest, the waiting caller's last poll included).
 
@@ -221,10 +222,11 @@ def steady(bench: Bench, letters: int, chunk: int) -> dict[str, Any]:
         run_id = bench.create(letters, chunk)
         cpu, main_cpu, own = worker.children_cpu(), cpu_seconds(worker.pid), time.process_time()
         began = time.perf_counter()
-        bench.batches.plan(run_id)
-        planned = time.perf_counter()
+        # chunks are sent while the sheet is planned; the run's own clock (``seconds``)
+        # starts when planning ends
         summary = bench.execute(run_id, letters)
         elapsed = time.perf_counter() - began
+        planned = began + elapsed - float(summary["seconds"])
         cpu = worker.children_cpu() - cpu
         main_cpu = cpu_seconds(worker.pid) - main_cpu
         caller_cpu = time.process_time() - own

@@ -24,12 +24,12 @@ same renders with the register off are reported beside (``*_register_off``):
 * peak RSS of the process, and the peak before the naive runs (docgen alone);
 * batch: two worker processes (one per core) each print ``--batch-letters`` letters after
   a warm-up, started together, as batch workers do (``docgen.batch.work.
-  render_documents``): per chunk of ``PDF_CHUNK`` letters the PDFs laid out together with
-  the chunk's print part, the DOCX, the register entries of both (one commit per chunk and
-  format, both workers on one SQLite file); at the end each worker copies its print parts
-  into one print volume (``pikepdf``, as ``docgen.batch.outputs.write_volume`` does).
-  Naive: a fresh WeasyPrint render per letter. Reported as letters per second over both
-  processes, with each worker's peak RSS;
+  render_documents``): per chunk of ``PDF_CHUNK`` letters, each case validated once, the
+  PDFs laid out together with the chunk's print part, the DOCX, the register entries of
+  both (one commit per chunk, both workers on one SQLite file); at the end each worker
+  copies its print parts into one print volume (``pikepdf``, as
+  ``docgen.batch.outputs.write_volume`` does). Naive: a fresh WeasyPrint render per
+  letter. Reported as letters per second over both processes, with each worker's peak RSS;
 * LibreOffice headless ``--convert-to pdf`` of docgen's own DOCX of the letters (one
   ``soffice`` run converting them all, per document), where ``soffice`` is installed
   (``bench/peers.py`` times other tools, one ``soffice`` run per document among them).
@@ -229,6 +229,23 @@ def resumable(function: Callable[..., Any]) -> dict[str, bool]:
     return {"resumable": True} if "resumable" in inspect.signature(function).parameters else {}
 
 
+def render_chunk(docgen: DocumentService, cases: list[Any], prints: list[Any]) -> list[Any]:
+    """A batch chunk in PDF (with its print part) and DOCX as ``docgen.batch.work`` renders
+    it, register on: every result. A checkout from before a chunk was validated once for
+    both formats renders each format in turn, as its worker did."""
+    options = {"batch_id": "bench", **resumable(render_documents)}
+    if "formats" in inspect.signature(render_documents).parameters:
+        made = render_documents(docgen, TYPE_NAME, cases, ["pdf", "docx"], prints, **options)
+        return [r for results in made.values() for r in results]
+    return [
+        r
+        for fmt in ("pdf", "docx")
+        for r in render_documents(
+            docgen, TYPE_NAME, cases, fmt, prints=prints if fmt == "pdf" else None, **options
+        )
+    ]
+
+
 def batch_worker(naive: bool, letters: int, barrier: Any, out: Any) -> None:
     """One batch worker: warm up, wait for the others, print ``letters`` letters."""
     cases = load_cases(letters)
@@ -245,18 +262,7 @@ def batch_worker(naive: bool, letters: int, barrier: Any, out: Any) -> None:
         from docgen.services import PDF_CHUNK
 
         def chunk(cases: list[Any], prints: list[Any]) -> None:
-            for fmt in ("pdf", "docx"):
-                results = render_documents(
-                    docgen,
-                    TYPE_NAME,
-                    cases,
-                    fmt,
-                    batch_id="bench",
-                    prints=prints if fmt == "pdf" else None,
-                    # as docgen.batch.work: the items are marked done after
-                    **resumable(render_documents),
-                )
-                assert all(not isinstance(r, Exception) for r in results)
+            assert all(not isinstance(r, Exception) for r in render_chunk(docgen, cases, prints))
 
         chunk(cases, [])
         runtime.settle()  # as a batch worker process does
@@ -321,12 +327,7 @@ def rss_worker(letters: int, out: Any) -> None:
     while done < letters:
         count = min(PDF_CHUNK, letters - done)
         chunk = [cases[(done + i) % len(cases)] for i in range(count)]
-        for fmt in ("pdf", "docx"):
-            prints: list[Any] | None = [] if fmt == "pdf" else None
-            render_documents(
-                docgen, TYPE_NAME, chunk, fmt, batch_id="bench", prints=prints,
-                **resumable(render_documents),
-            )  # fmt: skip
+        render_chunk(docgen, chunk, [])
         done += count
     out.put(peak_rss_mib())
 

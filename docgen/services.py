@@ -259,6 +259,20 @@ class DocumentService:
         batch = Batch(_request(options, "batch"), chunk_size, prints, resumable)
         return many.render_copies_many(self.scope, type_name, cases, fmt, batch)
 
+    def render_formats_many(
+        self,
+        type_name: str,
+        cases: Sequence[Any],
+        formats: Sequence[Format],
+        prints: list[PrintPart] | None = None,
+        resumable: bool = False,
+        **options: Unpack[RenderOptions],
+    ) -> dict[Format, list[list[Rendered] | CaseInvalid]]:
+        """:meth:`render_copies_many` in each of ``formats`` from one validation of each
+        case: a letter's PDF and DOCX carry the same letter number (a batch's path)."""
+        batch = Batch(_request(options, "batch"), PDF_CHUNK, prints, resumable)
+        return many.render_formats_many(self.scope, type_name, cases, formats, batch)
+
     # --- provenance ---------------------------------------------------------------
 
     def source(self, printer: Engine | None, template: str, *, stamped: bool = True) -> Source:

@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from sqlalchemy import func, select
 
@@ -24,9 +24,9 @@ from docgen.batch.work import process_chunk
 from docgen.config import Settings
 
 Tick = Callable[[], None]
-# how often a waiting caller counts what is pending (one indexed count): up to this much
-# is added to every run's end
-POLL_SECONDS = 0.2
+# how often a waiting caller counts what is pending (one indexed count, well under a
+# millisecond): up to this much is added to every run's end
+POLL_SECONDS = 0.05
 log = logging.getLogger(__name__)
 
 
@@ -39,6 +39,14 @@ class Executor(Protocol):
         chunks: Sequence[Sequence[str]],
         tick: Tick,
     ) -> None: ...
+
+
+@runtime_checkable
+class SendingExecutor(Executor, Protocol):
+    """An executor whose chunks can be sent ahead, while the run is still being planned
+    (``run`` then sends the rest and waits for all)."""
+
+    def send(self, run_id: str, chunks: Sequence[Sequence[str]]) -> None: ...
 
 
 class LocalExecutor:
@@ -86,6 +94,12 @@ class CeleryExecutor:
         self.timeout = timeout
         self.wait = wait
 
+    def send(self, run_id: str, chunks: Sequence[Sequence[str]]) -> None:
+        from docgen.batch.celery_app import enqueue
+
+        if chunks:
+            enqueue(self.broker_url, run_id, chunks)
+
     def run(
         self,
         settings: Settings,
@@ -94,9 +108,7 @@ class CeleryExecutor:
         chunks: Sequence[Sequence[str]],
         tick: Tick,
     ) -> None:
-        from docgen.batch.celery_app import enqueue
-
-        enqueue(self.broker_url, run_id, chunks)
+        self.send(run_id, chunks)
         if not self.wait:
             return
         engine = db.upgrade(database_url)

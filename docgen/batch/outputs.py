@@ -8,7 +8,9 @@ sharing one font subset; with Typst, the letters' own pages copied one after the
 each with its own subsets); a letter without a part (rendered on its own after its chunk
 failed) is taken from its own PDF. The parts
 are deleted once the run is done. The volumes are written with qpdf (pikepdf), each in a
-short-lived child process (``docgen.batch.volume``).
+short-lived child process (``docgen.batch.volume``), one after the other in a thread while
+the manifests are written: where each letter starts is known from its page count before
+its volume is written, and the child's volume is checked against that plan.
 """
 
 from __future__ import annotations
@@ -178,15 +180,15 @@ def write_rejects(session: Session, run: BatchRun, folder: Path) -> None:
 
 def _print_volumes(
     session: Session, run: BatchRun, service: DocumentService, folder: Path
-) -> tuple[dict[str, tuple[str, int]], list[dict[str, Any]]]:
+) -> tuple[dict[str, tuple[str, int]], volume.VolumeWriter]:
     """Merged PDFs for duplex printing: each letter (and its address page) starts on an
-    odd page. Returns letter id -> (volume file, first page) and the volumes' facts."""
+    odd page. Returns letter id -> (volume file, first page), known at once, and the
+    writer writing the volumes meanwhile (its ``wait`` gives their facts)."""
     volume_size = int(run.option("volume_size", DEFAULT_VOLUME))
     with_address = bool(run.option("address_page", False))
     starts: dict[str, tuple[str, int]] = {}
-    volumes: list[dict[str, Any]] = []
-    print_dir = folder / "print"
-    print_dir.mkdir(exist_ok=True)
+    volumes: list[volume.Volume] = []
+    (folder / "print").mkdir(exist_ok=True)
     batch: list[tuple[dict[str, Any], str]] = []  # (letter, postcode)
 
     def flush() -> None:
@@ -194,18 +196,22 @@ def _print_volumes(
             return
         name = f"print/merged-{len(volumes) + 1:03d}.pdf"
         addresses = _address_pages(service, batch) if with_address else None
-        pages = volume.write_apart(folder, name, batch, addresses, starts)
-        volumes.append({"file": name, "letters": len(batch), "pages": pages})
+        pages = volume.page_starts(name, batch, with_address, starts)
+        volumes.append(volume.Volume(name, list(batch), addresses, pages))
         batch.clear()
 
     for item in _items(session, run.id, DONE):
         extras = json.loads(item.extras)
         for k, letter in enumerate(letters_of(item, run.type_name)):
-            batch.append((letter, postcode(extras, k)))
+            # what a volume needs of a letter: its id, address page and where its pages are
+            kept = {k: letter[k] for k in ("letter_id", "recipient", "pdf")}
+            batch.append((kept, postcode(extras, k)))
             if len(batch) >= volume_size:
                 flush()
     flush()
-    return starts, volumes
+    writer = volume.VolumeWriter(folder)
+    writer.start(volumes)
+    return starts, writer
 
 
 def _address_pages(service: DocumentService, letters: list[tuple[dict[str, Any], str]]) -> bytes:
@@ -280,21 +286,16 @@ def finalize(session: Session, run: BatchRun, service: DocumentService) -> dict[
         leftover.unlink(missing_ok=True)
     formats = run.option("formats", ["pdf"])
     starts: dict[str, tuple[str, int]] = {}
-    volumes: list[dict[str, Any]] = []
+    writer = None
     if "pdf" in formats:
-        starts, volumes = _print_volumes(session, run, service, folder)
-    letters = 0
-    for suffix in (".csv", ".xlsx"):
-        letters = sheets.write_table(
-            folder / f"manifest{suffix}", MANIFEST_HEADER, manifest_rows(session, run, starts)
-        )
-    addresses = mailing.write_mailing(
-        folder / "mailing.xlsx",
-        mailing_letters(session, run),
-        str(run.option("insured_value", "") or ""),
-    )
-    write_rejects(session, run, folder)
-    warned = rejects.write_warnings(folder / "warnings.csv", warning_entries(session, run))
+        starts, writer = _print_volumes(session, run, service, folder)
+    try:
+        letters, addresses, warned = _write_sheets(session, run, folder, starts)
+    except BaseException:
+        if writer is not None:
+            writer.join()  # leave no volume being written behind a failed finish
+        raise
+    volumes = writer.wait() if writer is not None else []
     tally = counts(session, run.id)
     run = session.get(BatchRun, run.id) or run
     run.status = RUN_DONE
@@ -310,6 +311,26 @@ def finalize(session: Session, run: BatchRun, service: DocumentService) -> dict[
     os.replace(tmp, folder / "summary.json")
     shutil.rmtree(folder / PRINT_PARTS, ignore_errors=True)  # in the volumes now
     return summary
+
+
+def _write_sheets(
+    session: Session, run: BatchRun, folder: Path, starts: dict[str, tuple[str, int]]
+) -> tuple[int, dict[str, int], int]:
+    """The manifest (CSV and Excel), mailing sheet, rejects and warnings reports; return
+    the letters listed, the mailing sheet's address counts and the warnings listed."""
+    letters = 0
+    for suffix in (".csv", ".xlsx"):
+        letters = sheets.write_table(
+            folder / f"manifest{suffix}", MANIFEST_HEADER, manifest_rows(session, run, starts)
+        )
+    addresses = mailing.write_mailing(
+        folder / "mailing.xlsx",
+        mailing_letters(session, run),
+        str(run.option("insured_value", "") or ""),
+    )
+    write_rejects(session, run, folder)
+    warned = rejects.write_warnings(folder / "warnings.csv", warning_entries(session, run))
+    return letters, addresses, warned
 
 
 def summarize(run: BatchRun, tally: dict[str, int]) -> dict[str, Any]:

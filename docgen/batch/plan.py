@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
@@ -24,7 +24,7 @@ from docgen.batch.duplicates import Duplicates
 from docgen.batch.readers import BatchInputError, Row, read_rows
 from docgen.batch.rejects import describe
 from docgen.batch.rows import Cell, Resolved
-from docgen.batch.state import PENDING, REJECTED, BatchItem, item_key, row_hash
+from docgen.batch.state import PENDING, REJECTED, BatchItem, BatchRun, item_key, row_hash
 from docgen.documents.problems import Loc, Problem, touches
 from docgen.services import DocumentService
 
@@ -310,13 +310,22 @@ def stored_problems(layout: Layout, record: Record) -> list[dict[str, Any]]:
     return describe(layout, record.problems, record.cells)
 
 
+@dataclass
+class Stream:
+    """Planned rows handed on while the rest is still being judged: every ``every`` rows
+    are committed, then ``send`` gets the keys of the pending ones (a run's workers can
+    start on them at once)."""
+
+    every: int
+    send: Callable[[list[str]], None]
+
+
 def plan_records(
     session: Session,
     service: DocumentService,
-    run_id: str,
-    type_name: str,
+    run: BatchRun,
     sheet: Sheet,
-    shared: Mapping[str, Any],
+    stream: Stream | None = None,
 ) -> tuple[int, int]:
     """Judge every record and store it (existing keys are kept); return (rows, blank).
 
@@ -324,39 +333,47 @@ def plan_records(
     the run, and applied when the record is rendered. A rejected record keeps the row as
     it was typed, for the highlighted copy in the rejects report.
     """
+    run_id, type_name, shared = run.id, run.type_name, run.option("shared", {})
     existing = set(session.scalars(select(BatchItem.row_number).where(BatchItem.run_id == run_id)))
     total = 0
     pending: list[BatchItem] = []
+    every = stream.every if stream is not None else INSERT_BATCH
     duplicates = Duplicates.for_run(service, type_name)
     for record in sheet.records():
         total += 1
         judge(service, type_name, record, shared, duplicates)  # every row: duplicates
         if record.number in existing:
             continue
-        digest = row_hash({"case": record.case, "extras": record.extras})
-        extras = dict(record.extras)
-        if not record.ok:
-            extras[ROW_VALUES] = record.values
-        pending.append(
-            BatchItem(
-                key=item_key(run_id, record.number, digest),
-                run_id=run_id,
-                row_number=record.number,
-                row_hash=digest,
-                letter_id=f"{record.number:06d}",
-                status=PENDING if record.ok else REJECTED,
-                data=json.dumps(record.case, ensure_ascii=False, default=str),
-                extras=json.dumps(extras, ensure_ascii=False, default=str),
-                problems=json.dumps(
-                    stored_problems(sheet.layout, record), ensure_ascii=False, default=str
-                ),
-            )
-        )
-        if len(pending) >= INSERT_BATCH:
-            session.add_all(pending)
-            session.commit()
+        pending.append(_item(run_id, sheet.layout, record))
+        if len(pending) >= every:
+            _store(session, pending, stream)
             pending = []
-    session.add_all(pending)
-    session.commit()
+    _store(session, pending, stream)
     log.info("planned run=%s rows=%d blank=%d", run_id, total, sheet.blank_rows)
     return total, sheet.blank_rows
+
+
+def _item(run_id: str, layout: Layout, record: Record) -> BatchItem:
+    digest = row_hash({"case": record.case, "extras": record.extras})
+    extras = dict(record.extras)
+    if not record.ok:
+        extras[ROW_VALUES] = record.values
+    return BatchItem(
+        key=item_key(run_id, record.number, digest),
+        run_id=run_id,
+        row_number=record.number,
+        row_hash=digest,
+        letter_id=f"{record.number:06d}",
+        status=PENDING if record.ok else REJECTED,
+        data=json.dumps(record.case, ensure_ascii=False, default=str),
+        extras=json.dumps(extras, ensure_ascii=False, default=str),
+        problems=json.dumps(stored_problems(layout, record), ensure_ascii=False, default=str),
+    )
+
+
+def _store(session: Session, items: list[BatchItem], stream: Stream | None) -> None:
+    keys = [item.key for item in items if item.status == PENDING]
+    session.add_all(items)
+    session.commit()
+    if stream is not None and keys:
+        stream.send(keys)

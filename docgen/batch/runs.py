@@ -6,6 +6,7 @@ input, so a run can be resumed from its id alone, even if planning was interrupt
 
 from __future__ import annotations
 
+import collections
 import csv
 import itertools
 import json
@@ -25,9 +26,16 @@ from sqlalchemy.orm import Session
 
 from docgen import db
 from docgen.batch.columns import Layout
-from docgen.batch.executors import POLL_SECONDS, Executor, executor_for
+from docgen.batch.executors import POLL_SECONDS, Executor, SendingExecutor, executor_for
 from docgen.batch.outputs import finalize, summarize
-from docgen.batch.plan import RowLimitError, Sheet, check_shared, plan_records, with_profile
+from docgen.batch.plan import (
+    RowLimitError,
+    Sheet,
+    Stream,
+    check_shared,
+    plan_records,
+    with_profile,
+)
 from docgen.batch.readers import SUFFIXES, BatchInputError, count_rows
 from docgen.batch.state import (
     PENDING,
@@ -228,30 +236,34 @@ class Batches:
         with path.open(encoding="utf-8-sig", newline="") as fh:
             return list(itertools.islice(csv.DictReader(fh), limit))
 
-    def plan(self, run_id: str) -> dict[str, Any]:
-        """Read and judge every row (resumable: rows already stored are kept)."""
+    def plan(self, run_id: str, stream: Stream | None = None) -> dict[str, Any]:
+        """Read and judge every row (resumable: rows already stored are kept).
+
+        With ``stream``, the pending rows are handed on as they are stored; the whole
+        sheet is read once before, so a sheet that cannot be read to its end is refused
+        before any row is sent."""
         with db.session_scope(self.engine) as session:
             run = self._get(session, run_id)
             if run.status != RUN_PLANNING:
                 return self.status(run_id, None)
             layout = Layout.of(registry.get(run.type_name).model)
-            sheet = Sheet(
-                Path(run.out_dir) / run.option("input"),
-                layout,
-                run.option("mapping"),
-                self.settings.batch_max_rows,
-            )
-            total, blank = plan_records(
-                session,
-                service_for(self.settings).for_tenant(run.tenant_id),
-                run_id,
-                run.type_name,
-                sheet,
-                run.option("shared", {}),
-            )
+
+            def sheet() -> Sheet:
+                return Sheet(
+                    Path(run.out_dir) / run.option("input"),
+                    layout,
+                    run.option("mapping"),
+                    self.settings.batch_max_rows,
+                )
+
+            if stream is not None:
+                collections.deque(sheet().records(), maxlen=0)  # readable to its end
+            read = sheet()
+            service = service_for(self.settings).for_tenant(run.tenant_id)
+            total, blank = plan_records(session, service, run, read, stream)
             run.total_rows, run.blank_rows = total, blank
             run.options = json.dumps(
-                {**json.loads(run.options or "{}"), "headers": sheet.headers},
+                {**json.loads(run.options or "{}"), "headers": read.headers},
                 ensure_ascii=False,
                 default=str,
             )
@@ -273,8 +285,8 @@ class Batches:
         Safe to call again at any time: only pending records are rendered, and a finished
         run is left as it is.
         """
-        self.plan(run_id)
         executor = executor or executor_for(self.settings)
+        sent = self._plan_sending(run_id, executor)
         with db.session_scope(self.engine) as session:
             run = self._get(session, run_id)
             status, chunk = run.status, int(run.option("chunk_size", DEFAULT_CHUNK))
@@ -287,13 +299,14 @@ class Batches:
             self.finish(run_id, retake=True)
             return self.status(run_id, None)
         for _attempt in range(MAX_ATTEMPTS):
-            keys = self._pending_keys(run_id)
-            if not keys:
+            keys = [key for key in self._pending_keys(run_id) if key not in sent]
+            if not keys and not sent:
                 break
             chunks = [keys[i : i + chunk] for i in range(0, len(keys), chunk)]
             executor.run(
                 self.settings, self.database_url, run_id, chunks, self._tick(run_id, progress)
             )
+            sent = set()  # a later attempt sends whatever is still pending
             if not wait:
                 return self.status(run_id, None)
         if self._pending_keys(run_id):
@@ -302,6 +315,31 @@ class Batches:
         if not self.finish(run_id):
             return self.wait(run_id, FINALIZE_TIMEOUT)  # a worker is writing the outputs
         return self.status(run_id, None)
+
+    def _plan_sending(self, run_id: str, executor: Executor) -> set[str]:
+        """Plan the run; where the executor takes chunks while the caller goes on (Celery),
+        send each full chunk as soon as its rows are stored, so the workers render while
+        the rest of the sheet is judged. Returns the keys sent."""
+        with db.session_scope(self.engine) as session:
+            run = self._get(session, run_id)
+            planning = run.status == RUN_PLANNING and not run.option("check_only", False)
+            chunk = int(run.option("chunk_size", DEFAULT_CHUNK))
+        if not planning or not isinstance(executor, SendingExecutor):
+            self.plan(run_id)
+            return set()
+        sent: set[str] = set()
+        waiting: list[str] = []
+
+        def send(keys: list[str]) -> None:
+            waiting.extend(keys)
+            whole = len(waiting) - len(waiting) % chunk
+            if whole:
+                executor.send(run_id, [waiting[i : i + chunk] for i in range(0, whole, chunk)])
+                sent.update(waiting[:whole])
+                del waiting[:whole]
+
+        self.plan(run_id, Stream(every=2 * chunk, send=send))
+        return sent
 
     def _check_only(self, run_id: str) -> bool:
         with db.session_scope(self.engine) as session:

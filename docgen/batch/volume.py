@@ -14,10 +14,82 @@ import json
 import os
 import subprocess
 import sys
+import threading
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 Letters = list[tuple[dict[str, Any], str]]
+
+
+def page_starts(
+    name: str, batch: Letters, with_address: bool, starts: dict[str, tuple[str, int]]
+) -> int:
+    """Where each letter of a volume will start, as :func:`write_volume` places it (each
+    letter, and its address page, on an odd page); return the volume's page count.
+
+    Known before the volume is written, so the manifest can be written meanwhile."""
+    pages = 0
+    for letter, _code in batch:
+        pages += pages % 2  # a blank page before a letter that would start on an even one
+        starts[letter["letter_id"]] = (name, pages + 1)
+        if with_address:
+            pages += 2  # the address page and the blank behind it
+        pages += int(letter["pdf"]["pages"])
+    return pages
+
+
+@dataclass
+class Volume:
+    """One volume to write: its file name, letters, address pages and expected size."""
+
+    name: str
+    batch: Letters
+    addresses: bytes | None
+    pages: int
+
+
+@dataclass
+class VolumeWriter:
+    """Writes volumes one after the other in a thread of their own (each in its child
+    process), while the caller writes the manifests: a finishing run waits for the longer
+    of the two instead of both. One child at a time keeps memory to one volume's."""
+
+    folder: Path
+    _thread: threading.Thread | None = None
+    _error: BaseException | None = None
+    _volumes: list[Volume] = field(default_factory=list)
+
+    def start(self, volumes: list[Volume]) -> None:
+        self._volumes = volumes
+        self._thread = threading.Thread(target=self._write_all, name="print-volumes")
+        self._thread.start()
+
+    def _write_all(self) -> None:
+        try:
+            for vol in self._volumes:
+                planned: dict[str, tuple[str, int]] = {}
+                page_starts(vol.name, vol.batch, vol.addresses is not None, planned)
+                written: dict[str, tuple[str, int]] = {}
+                pages = write_apart(self.folder, vol.name, vol.batch, vol.addresses, written)
+                if (pages, written) != (vol.pages, planned):
+                    raise RuntimeError(f"print volume {vol.name} is not laid out as planned")
+        except BaseException as exc:  # handed to the caller by wait()
+            self._error = exc
+
+    def join(self) -> None:
+        if self._thread is not None:
+            self._thread.join()
+
+    def wait(self) -> list[dict[str, Any]]:
+        """The volumes' facts once all are written (or the first failure, raised)."""
+        self.join()
+        if self._error is not None:
+            raise self._error
+        return [
+            {"file": vol.name, "letters": len(vol.batch), "pages": vol.pages}
+            for vol in self._volumes
+        ]
 
 
 def write_apart(

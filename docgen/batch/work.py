@@ -74,20 +74,21 @@ def render_documents(
     service: DocumentService,
     type_name: str,
     cases: Sequence[dict[str, Any]],
-    fmt: Format,
+    formats: Sequence[Format],
     prints: list[PrintPart] | None = None,
     **options: Unpack[ChunkOptions],
-) -> list[list[Rendered] | CaseInvalid]:
-    """Render a chunk of cases in one format; the one place batch calls the renderers.
+) -> dict[Format, list[list[Rendered] | CaseInvalid]]:
+    """Render a chunk of cases in each format; the one place batch calls the renderers.
 
-    The service's chunked path sets a chunk's letters up together (fonts and stylesheets
-    paid once per chunk). Each case gives one document per recipient (the debtor, then
-    each guarantor); ``prints`` receives the chunks as print PDFs.
+    Each case is validated once for all formats (its PDF and DOCX print the same letter
+    number). The service's chunked path sets a chunk's letters up together (fonts and
+    stylesheets paid once per chunk). Each case gives one document per recipient (the
+    debtor, then each guarantor); ``prints`` receives the PDF chunks as print PDFs.
     """
-    return service.render_copies_many(
+    return service.render_formats_many(
         type_name,
         list(cases),
-        fmt,
+        formats,
         prints=prints,
         resumable=options.get("resumable", False),
         batch_id=options.get("batch_id"),
@@ -231,51 +232,58 @@ def process_chunk(settings: Settings, database_url: str, run_id: str, keys: Sequ
     rejected: dict[str, CaseInvalid] = {}
     failed: dict[str, str] = {}
     cases = [case for _, _, case in work]
-    for fmt in formats:
-        prints: list[PrintPart] | None = [] if fmt == "pdf" else None
-        try:
-            documents = render_documents(
-                service,
-                type_name,
-                cases,
-                fmt,
-                batch_id=str(run_id),
-                prints=prints,
-                engine=pdf_engine,
-                # a lost register commit is then a pending item, rendered again on resume
-                resumable=settings.effective_database_url == database_url,
-            )
-        except Exception as exc:
-            log.exception("chunk failed run=%s format=%s", run_id, fmt)
-            for key, _, _ in work:
-                failed[key] = f"{type(exc).__name__}"
-            break
-        placed = _write_prints(out_dir, work, prints or [], staged)
-        for n, ((key, letter_id, case), document) in enumerate(zip(work, documents, strict=True)):
+    prints: list[PrintPart] = []
+    try:
+        documents = render_documents(
+            service,
+            type_name,
+            cases,
+            formats,
+            batch_id=str(run_id),
+            prints=prints if "pdf" in formats else None,
+            engine=pdf_engine,
+            # a lost register commit is then a pending item, rendered again on resume
+            resumable=settings.effective_database_url == database_url,
+        )
+    except Exception as exc:
+        log.exception("chunk failed run=%s", run_id)
+        failed = {key: f"{type(exc).__name__}" for key, _, _ in work}
+        documents = {}
+    placed = _write_prints(out_dir, work, prints, staged)
+    for fmt, made in documents.items():
+        for n, ((key, letter_id, case), document) in enumerate(zip(work, made, strict=True)):
             if isinstance(document, CaseInvalid):
                 rejected[key] = document
                 continue
             if key not in results:
-                whom = recipients(type_name, case)
-                if len(whom) != len(document):
-                    whom = [whom[0] if len(whom) == 1 else {}] * len(document)
-                results[key] = [
-                    {
-                        "letter_id": copy_id(letter_id, k, len(document)),
-                        "recipient": whom[k],
-                        "role": "debtor" if k == 0 else "guarantor",
-                        # what the rules warned about (the warnings report lists them)
-                        "warnings": [w.as_dict() for w in document[k].warnings],
-                    }
-                    for k in range(len(document))
-                ]
+                results[key] = _letters(type_name, letter_id, case, document)
             for k, copy in enumerate(document):
-                _keep(letters, results[key][k], copy, fmt, placed.get((n, k)), staged.writer(key))
+                found = placed.get((n, k)) if fmt == "pdf" else None
+                _keep(letters, results[key][k], copy, fmt, found, staged.writer(key))
     try:
         staged.synced()
         return _record(database_url, work, results, rejected, failed, staged)
     finally:
         staged.discard()  # the files of items this attempt did not claim
+
+
+def _letters(
+    type_name: str, letter_id: str, case: dict[str, Any], document: list[Rendered]
+) -> list[dict[str, Any]]:
+    """The letters of a rendered row: one per recipient's copy, with its id and warnings."""
+    whom = recipients(type_name, case)
+    if len(whom) != len(document):
+        whom = [whom[0] if len(whom) == 1 else {}] * len(document)
+    return [
+        {
+            "letter_id": copy_id(letter_id, k, len(document)),
+            "recipient": whom[k],
+            "role": "debtor" if k == 0 else "guarantor",
+            # what the rules warned about (the warnings report lists them)
+            "warnings": [w.as_dict() for w in document[k].warnings],
+        }
+        for k in range(len(document))
+    ]
 
 
 def _keep(

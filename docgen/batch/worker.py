@@ -52,12 +52,15 @@ def with_task(app: Celery) -> Celery:
 
 def preload(settings: Settings) -> None:
     """Import what every child imports for its first chunk (all document types, the
-    configured PDF engine), then freeze the collector's view of it, before the children
-    are forked: the children share these pages instead of each importing them after its
-    start, and their collections (``runtime.settle``) do not touch, so copy, them."""
+    configured PDF engine) or its first finish (the address table), then freeze the
+    collector's view of it, before the children are forked: the children share these
+    pages instead of each importing them after its start, and their collections
+    (``runtime.settle``) do not touch, so copy, them."""
     from docgen.documents import registry
+    from docgen.domain.addresses import splitter
 
     registry.all_types()
+    splitter()  # the division table the mailing sheet places addresses with (0.3 s)
     if settings.pdf_engine == "typst":
         import docgen.render.typst_pdf  # noqa: F401  (Typst itself: no fonts, no threads)
     runtime.settle()

@@ -92,43 +92,67 @@ def render_copies_many(
     its letters sharing their fonts; Typst's letters copied one after the other); a chunk
     whose letters had to be rendered one by one gives none.
     """
-    run = _Run(scope, registry.get(type_name), batch)
-    _validate(run, cases, fmt)
-    step = max(1, batch.chunk_size)
-    # cases of a type with several layouts are laid out together per template
-    for target, items in run.pending.items():
-        for start in range(0, len(items), step):
-            _print_chunk(run, target, items[start : start + step])
-    kept = [
-        issue for index, made in run.issues.items() if index not in run.failed for issue in made
-    ]
-    register = scope.stores.register
-    if kept and register is not None:
-        register.record_many(kept, resumable=batch.resumable)
-    return [
-        run.failed[index] if index in run.failed else run.done[index] for index in range(len(cases))
-    ]
+    return render_formats_many(scope, type_name, cases, (fmt,), batch)[fmt]
 
 
-def _validate(run: _Run, cases: Sequence[Any], fmt: Format) -> None:
-    """Validate every case; a DOCX is made at once, a PDF waits for its chunk."""
-    scope, doc_type = run.scope, run.doc_type
+def render_formats_many(
+    scope: Scope, type_name: str, cases: Sequence[Any], formats: Sequence[Format], batch: Batch
+) -> dict[Format, list[list[Rendered] | CaseInvalid]]:
+    """:func:`render_copies_many` in several formats from one validation of each case.
+
+    A case is validated (and its copies numbered: a letter number is used up) once, so its
+    PDF and its DOCX print the same letter number. A case that fails in one format fails
+    in all, and leaves no register entry in any; the others are recorded in one commit.
+    """
+    doc_type = registry.get(type_name)
+    runs = {fmt: _Run(scope, doc_type, batch) for fmt in formats}
     rules = validation.options(scope.settings)
     for index, data in enumerate(cases):
         try:
             jobs = validation.jobs(scope, doc_type, data, rules)
         except CaseInvalid as exc:
-            run.failed[index] = exc
+            for run in runs.values():
+                run.failed[index] = exc
             continue
-        run.done[index] = []
-        for copy_index, job in enumerate(jobs):
-            if fmt == "pdf":
-                target = templates.pdf_template(scope, doc_type, job.copy, run.batch.request.engine)
-                run.pending.setdefault(target, []).append(_Item(index, copy_index, job))
-            else:
-                stamp = new_stamp(scope)
-                content, source = render_docx(scope, job, stamp)
-                run.finish(index, job, Output(content, fmt, stamp, source))
+        for fmt, run in runs.items():
+            _schedule(run, index, jobs, fmt)
+    step = max(1, batch.chunk_size)
+    for run in runs.values():
+        # cases of a type with several layouts are laid out together per template
+        for target, items in run.pending.items():
+            for start in range(0, len(items), step):
+                _print_chunk(run, target, items[start : start + step])
+    failed: dict[int, CaseInvalid] = {}
+    for run in runs.values():
+        failed = {**run.failed, **failed}
+    kept = [
+        issue
+        for run in runs.values()
+        for index, made in run.issues.items()
+        if index not in failed
+        for issue in made
+    ]
+    register = scope.stores.register
+    if kept and register is not None:
+        register.record_many(kept, resumable=batch.resumable)
+    return {
+        fmt: [failed[index] if index in failed else run.done[index] for index in range(len(cases))]
+        for fmt, run in runs.items()
+    }
+
+
+def _schedule(run: _Run, index: int, jobs: list[Job], fmt: Format) -> None:
+    """A validated case's copies: a DOCX is made at once, a PDF waits for its chunk."""
+    scope, doc_type = run.scope, run.doc_type
+    run.done[index] = []
+    for copy_index, job in enumerate(jobs):
+        if fmt == "pdf":
+            target = templates.pdf_template(scope, doc_type, job.copy, run.batch.request.engine)
+            run.pending.setdefault(target, []).append(_Item(index, copy_index, job))
+        else:
+            stamp = new_stamp(scope)
+            content, source = render_docx(scope, job, stamp)
+            run.finish(index, job, Output(content, fmt, stamp, source))
 
 
 def _print_chunk(run: _Run, target: Target, chunk: list[_Item]) -> None:
