@@ -249,6 +249,7 @@ def process_chunk(settings: Settings, database_url: str, run_id: str, keys: Sequ
         log.exception("chunk failed run=%s", run_id)
         failed = {key: f"{type(exc).__name__}" for key, _, _ in work}
         documents = {}
+        prints.clear()  # no letter of this attempt is placed: nothing to print from
     placed = _write_prints(out_dir, work, prints, staged)
     for fmt, made in documents.items():
         for n, ((key, letter_id, case), document) in enumerate(zip(work, made, strict=True)):
