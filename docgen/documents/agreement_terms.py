@@ -38,7 +38,7 @@ from docgen.domain.disclosure import shown_when
 from docgen.domain.fields import CaseModel, Line, Phone, ShortText, Text
 from docgen.domain.lpr import LprNotAvailable, format_percent
 from docgen.domain.money import format_yuan
-from docgen.domain.parties import Party
+from docgen.domain.parties import Party, Person
 
 ART_35 = "《中华人民共和国民事诉讼法》第三十五条"
 
@@ -167,9 +167,17 @@ def jurisdiction_text(
 
 
 def service_context(role: str, party: Party, given: ServiceAddress | None) -> dict[str, str]:
-    """A party's service address: the one given, else its domicile and phone."""
-    address = given.address if given else party.address
-    phone = (given.phone if given else None) or party.phone or ""
+    """A party's service address: the one given, else its domicile and phone. A ward's is
+    its guardian's, to the guardian's hands (「…301室（法定代理人李四收）」): the guardian
+    acts for the ward as its 法定代理人 (民法典 art. 23; 民事诉讼法 art. 60), as the ward's
+    letters are sent to the guardian."""
+    address, phone = party.address, party.phone or ""
+    guardian = party.guardian if isinstance(party, Person) else None
+    if guardian is not None:
+        address = f"{guardian.address or party.address}（法定代理人{guardian.name}收）"
+        phone = guardian.phone or phone
+    if given is not None:
+        address, phone = given.address, given.phone or phone
     email = given.email if given and given.email else ""
     return {"role": role, "name": party.name, "address": address, "phone": phone, "email": email}
 

@@ -136,6 +136,25 @@ def test_the_guardian_signs_an_agreement_beside_the_wards_name():
     assert printed[signature + 1] == "法定代理人签字并按手印：＿＿＿＿＿＿＿＿"
 
 
+def test_a_wards_service_address_is_the_guardians_to_the_guardians_hands():
+    data = load_fixture("debt_confirmation", "valid", "minor_debtor_signed_by_guardian")
+    printed = _printed("debt_confirmation", data)
+    assert (
+        "乙方（张伟）：北京市朝阳区建国路88号院3号楼1单元502室（法定代理人张建国收）；"
+        "电话：13900139000"
+    ) in printed
+
+
+def test_a_service_address_given_for_the_ward_is_the_one_printed():
+    data = copy.deepcopy(
+        load_fixture("debt_confirmation", "valid", "minor_debtor_signed_by_guardian")
+    )
+    data["debtor_service"] = {"address": "北京市海淀区中关村大街1号", "phone": "13700137000"}
+    printed = _printed("debt_confirmation", data)
+    assert "乙方（张伟）：北京市海淀区中关村大街1号；电话：13700137000" in printed
+    assert not [line for line in printed if "法定代理人张建国收" in line]
+
+
 def test_an_agreement_without_the_guardian_is_refused_as_void_or_pending_ratification():
     data = load_fixture(
         "installment_agreement", "invalid", "debtor_without_capacity_without_guardian"
