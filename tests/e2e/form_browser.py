@@ -57,13 +57,18 @@ def browser() -> Iterator[Browser]:
             launched.close()
 
 
-def screenshot(page: Page, name: str, tmp_dir: Path) -> Path:
-    """Save a full-page screenshot; with DOCGEN_SCREENSHOTS=1 also into docs/img/."""
+def screenshot(page: Page, name: str, tmp_dir: Path) -> Path | None:
+    """With DOCGEN_SCREENSHOTS=1, save a full-page screenshot into docs/img/.
+
+    Otherwise none is taken: no test reads the picture, and a full-page capture of a long
+    form costs the browser a second or more.
+    """
+    if os.environ.get("DOCGEN_SCREENSHOTS") != "1":
+        return None
     path = tmp_dir / name
     page.screenshot(path=str(path), full_page=True)
-    if os.environ.get("DOCGEN_SCREENSHOTS") == "1":
-        DOCS_IMG.mkdir(parents=True, exist_ok=True)
-        shutil.copy(path, DOCS_IMG / name)
+    DOCS_IMG.mkdir(parents=True, exist_ok=True)
+    shutil.copy(path, DOCS_IMG / name)
     return path
 
 

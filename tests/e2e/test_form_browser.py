@@ -1,6 +1,7 @@
 """The paralegal form in a real browser (headless Debian Chromium) against a real server.
 
-One browser and one server for the module; each test opens its own page.
+One browser and one server for the test process (tests/e2e/conftest.py); each test opens
+its own page in a new browser context.
 """
 
 from __future__ import annotations
@@ -15,24 +16,13 @@ from playwright.sync_api import Browser, Page, expect
 
 from docgen.documents import registry
 from docgen.web.formspec import form_spec
-from tests.e2e import form_browser
 from tests.e2e.form_browser import by_id, screenshot, type_case, wait_for_report
 from tests.support import fixture_cases, normalize, pdf_pages_text
 
-# one browser and one server for the module, on one worker
+# on one worker, with the browser tests of test_form_browser_carry.py
 pytestmark = [pytest.mark.slow, pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 TOTAL_WORDS = "壹拾万柒仟肆佰壹拾陆元陆角肆分"
-
-
-@pytest.fixture(scope="module")
-def base_url(settings) -> Iterator[str]:
-    yield from form_browser.serve(settings)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    yield from form_browser.browser()
 
 
 @pytest.fixture
@@ -187,7 +177,10 @@ def test_the_case_is_kept_in_the_browser_and_as_a_json_file(page: Page, tmp_path
     assert saved["debtor"]["name"] == "王芳"
     assert saved["amounts"]["total"] == "112242.38"
 
-    page.wait_for_timeout(300)  # the case is saved in the browser a moment after typing
+    # the case is saved in the browser a moment after typing
+    page.wait_for_function(
+        "() => (localStorage.getItem('docgen.case.demand_letter') || '').includes('王芳')"
+    )
     open_form(page, "demand_letter")
     expect(by_id(page, "debtor", "name")).to_have_value("")
     page.get_by_role("button", name="载入上次的案件").click()
@@ -248,26 +241,53 @@ def test_every_registered_type_has_a_working_form(page: Page) -> None:
 INVALID = fixture_cases("invalid")
 
 
+# Each case in turn: loaded into the form, 校验 clicked, and once the report is shown (the
+# status no longer says 正在校验, as in wait_for_report) the report, the problems shown and
+# how many elements each problem's field id names. One call per form: the browser lays the
+# whole form out for every case, so a round trip per step would cost twice what the cases do.
+CHECK_EACH_CASE = """async (button, cases) => {
+    const status = document.getElementById('status');
+    const seen = [];
+    for (const data of cases) {
+        window.docgenForm.loadCase(data);
+        button.click();
+        const giveUp = Date.now() + 30000;
+        while (status.textContent.includes('正在校验') && Date.now() < giveUp) {
+            await new Promise(resolve => setTimeout(resolve, 5));
+        }
+        const report = window.docgenForm.lastReport();
+        const fields = (report.errors || []).map(e => e.field).filter(f => f !== 'f');
+        seen.push({
+            status: status.textContent,
+            report: report,
+            shown: document.querySelectorAll('.problem.error').length,
+            targets: fields.map(id => document.querySelectorAll('[id="' + id + '"]').length),
+        });
+    }
+    return seen;
+}"""
+
+
 def test_the_form_shows_every_api_error_of_every_invalid_fixture_beside_its_field(
     page: Page, client
 ) -> None:
     types = {case.type_name for case in INVALID}
     for type_name in sorted(types):
         open_form(page, type_name)
-        for case in (c for c in INVALID if c.type_name == type_name):
-            page.evaluate("data => window.docgenForm.loadCase(data)", case.data)
-            page.get_by_role("button", name="校验").click()
-            report = wait_for_report(page)
+        cases = [c for c in INVALID if c.type_name == type_name]
+        check = page.get_by_role("button", name="校验")
+        seen = check.evaluate(CHECK_EACH_CASE, [case.data for case in cases])
+        for case, shown in zip(cases, seen, strict=True):
+            report = shown["report"]
+            # this case's report came back and is the one shown
+            assert shown["status"] == f"有 {len(report['errors'])} 处需要修正", case
             api = client.post(f"/api/v1/documents/{type_name}/validate", json=case.data).json
             assert sorted(map(tuple, (e["loc"] for e in report["errors"]))) == sorted(
                 map(tuple, (e["loc"] for e in api["errors"]))
             ), case
-            shown = page.locator(".problem.error")
-            expect(shown).to_have_count(len(report["errors"]))
-            for error in report["errors"]:
-                if error["field"] != "f":
-                    target = page.locator(f'[id="{error["field"]}"]')
-                    expect(target).to_have_count(1)
+            assert shown["shown"] == len(report["errors"]), case
+            fields = [e["field"] for e in report["errors"] if e["field"] != "f"]
+            assert shown["targets"] == [1] * len(fields), (case, fields)
 
 
 def test_a_sender_profile_is_kept_and_prefills_a_demand_letter(page: Page) -> None:

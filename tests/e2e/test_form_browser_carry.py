@@ -10,20 +10,9 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from docgen.web.carry import to_fill
-from tests.e2e import form_browser
 from tests.e2e.form_browser import by_id, screenshot
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser, pytest.mark.xdist_group("browser")]
-
-
-@pytest.fixture(scope="module")
-def base_url(settings) -> Iterator[str]:
-    yield from form_browser.serve(settings)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    yield from form_browser.browser()
 
 
 @pytest.fixture

@@ -20,7 +20,8 @@ from docgen.domain.money import rmb_upper
 from tests.e2e import form_browser
 from tests.e2e.form_browser import by_id, screenshot, wait_for_report
 
-# on one worker: its module fixtures (a browser and servers) are made once
+# on one worker: its login server is made once (the browser and the plain server are the
+# test process's, tests/e2e/conftest.py)
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("test_form_effort")]
 
 CREDITOR_PROFILE = {
@@ -42,16 +43,6 @@ CREDITOR_PROFILE = {
 
 LAPTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
-
-
-@pytest.fixture(scope="module")
-def base_url(settings) -> Iterator[str]:
-    yield from form_browser.serve(settings)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    yield from form_browser.browser()
 
 
 def _new_page(browser: Browser, base_url: str, viewport: dict[str, int]) -> Page:
