@@ -21,7 +21,7 @@ from tests.support import ROOT
 # starts a real gunicorn and waits out its worker timeout
 pytestmark = pytest.mark.slow
 
-TIMEOUT = 3
+TIMEOUT = 2
 
 
 def _free_port() -> int:
