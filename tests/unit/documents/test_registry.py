@@ -69,3 +69,15 @@ def test_a_layout_for_a_variant_the_type_does_not_have_is_refused():
     base = registry.get("civil_complaint")
     with pytest.raises(ValueError, match="its layouts are not its variants"):
         dataclasses.replace(base, layouts={**base.layouts, "elements_lease": "x:build"})
+
+
+def test_each_caller_gets_its_own_copy_of_a_types_json_schema():
+    """Built once per model (docgen.documents.base): the same schema pydantic gives, and a
+    caller that changes its copy changes no one else's."""
+    for doc_type in registry.all_types():
+        first = doc_type.json_schema()
+        assert first == doc_type.model.model_json_schema()
+        first["properties"].clear()
+        first["title"] = "改过"
+        again = doc_type.json_schema()
+        assert again["properties"] and again["title"] == doc_type.model.model_json_schema()["title"]
