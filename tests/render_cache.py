@@ -56,7 +56,15 @@ class CasePdfs:
 
 def by_case(cases: Iterable[FixtureCase]) -> list[Any]:
     """``cases`` as parameters, each in the xdist group of its case (ids: ``str(case)``)."""
-    return [
-        pytest.param(case, id=str(case), marks=pytest.mark.xdist_group(f"case:{case}"))
-        for case in cases
-    ]
+    return [pytest.param(case, id=str(case), marks=case_group(case)) for case in cases]
+
+
+def with_case(case: FixtureCase, *values: Any) -> Any:
+    """``values`` as one set of parameters of a test that reads ``case``'s PDFs, in the
+    xdist group of that case (ids as pytest makes them from ``values``)."""
+    return pytest.param(*values, marks=case_group(case))
+
+
+def case_group(case: FixtureCase) -> Any:
+    """The mark that puts a test in the xdist group of ``case`` (its PDFs printed there)."""
+    return pytest.mark.xdist_group(f"case:{case}")

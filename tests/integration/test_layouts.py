@@ -36,7 +36,7 @@ from docgen.docmodel.blocks import (
 from docgen.documents import registry
 from docgen.render.layout_print import LayoutPrinter
 from docgen.services import DocumentService
-from tests.render_cache import by_case
+from tests.render_cache import by_case, case_group, with_case
 from tests.support import (
     PAGE_FOOTER,
     REGISTER_STAMP,
@@ -52,6 +52,14 @@ from tests.support import (
 
 CASES = [case for case in fixture_cases("valid") if case_layout(case)]
 ENGINES = ("typst", "weasyprint")
+VALID = {(case.type_name, case.name): case for case in fixture_cases("valid")}
+
+
+def first_pdf(case_pdfs, type_name: str, name: str, engine: str) -> bytes:
+    """The first recipient's PDF of a valid fixture as a fresh registered service prints
+    it, printed once per process for every suite (tests/render_cache.py): a test reading
+    it is placed in the case's xdist group (``with_case``, ``case_group``)."""
+    return case_pdfs.pdfs(VALID[type_name, name], engine)[0].content
 
 
 def fresh(path: Path) -> DocumentService:
@@ -135,10 +143,10 @@ def test_no_page_holds_a_signature_alone(case, engine, tmp_path, case_pdfs):
             assert rest or not body, f"{engine}: page {number} holds only a signature"
 
 
+@case_group(VALID["payment_order", "person_principal_and_interest"])
 @pytest.mark.parametrize("engine", ENGINES)
-def test_a_payment_orders_closing_page_also_states_the_fee(engine, service):
-    data = load_fixture("payment_order", "valid", "person_principal_and_interest")
-    pdf = service.render("payment_order", data, "pdf", engine=engine).content
+def test_a_payment_orders_closing_page_also_states_the_fee(engine, case_pdfs):
+    pdf = first_pdf(case_pdfs, "payment_order", "person_principal_and_interest", engine)
     closing = [normalize(page) for page in pdf_pages_text(pdf) if "此致" in page]
     assert len(closing) == 1
     assert "申请费：申请费人民币838.89元" in closing[0]
@@ -148,17 +156,19 @@ def test_a_payment_orders_closing_page_also_states_the_fee(engine, service):
 @pytest.mark.parametrize(
     ("type_name", "name", "warning"),
     [
-        ("demand_letter", "person_debtor", "相关诉讼费用将依法主张由您承担"),
-        ("demand_letter", "company_debtor_arbitration", "相关仲裁费用将依法主张由贵司承担"),
-        ("lawyer_letter", "person_debtor_auto_number", "相关诉讼费用将依法主张由您承担"),
-        ("lawyer_letter", "company_debtor_with_guarantor", "相关仲裁费用将依法主张由贵司承担"),
+        with_case(VALID[params[:2]], *params)
+        for params in [
+            ("demand_letter", "person_debtor", "相关诉讼费用将依法主张由您承担"),
+            ("demand_letter", "company_debtor_arbitration", "相关仲裁费用将依法主张由贵司承担"),
+            ("lawyer_letter", "person_debtor_auto_number", "相关诉讼费用将依法主张由您承担"),
+            ("lawyer_letter", "company_debtor_with_guarantor", "相关仲裁费用将依法主张由贵司承担"),
+        ]
     ],
 )
 def test_a_letter_warns_of_the_costs_of_the_one_proceeding_it_names(
-    type_name, name, warning, service
+    type_name, name, warning, service, case_pdfs
 ):
-    data = load_fixture(type_name, "valid", name)
-    pdf = service.render_each(type_name, data, "pdf")[0].content
+    pdf = first_pdf(case_pdfs, type_name, name, service.settings.pdf_engine)
     printed = normalize("".join(pdf_pages_text(pdf)))
     assert warning in printed
     assert "诉讼或仲裁费用" not in printed
@@ -168,13 +178,15 @@ def test_a_letter_warns_of_the_costs_of_the_one_proceeding_it_names(
 @pytest.mark.parametrize(
     ("name", "closing"),
     [
-        ("before_suit_paid_at_once", "本协议一式两份"),
-        ("withdraw_after_the_first_payment", "本协议一式四份"),
+        with_case(VALID["settlement_agreement", name], name, closing)
+        for name, closing in [
+            ("before_suit_paid_at_once", "本协议一式两份"),
+            ("withdraw_after_the_first_payment", "本协议一式四份"),
+        ]
     ],
 )
-def test_a_settlements_last_article_is_on_the_signature_page(name, closing, engine, service):
-    data = load_fixture("settlement_agreement", "valid", name)
-    pdf = service.render("settlement_agreement", data, "pdf", engine=engine).content
+def test_a_settlements_last_article_is_on_the_signature_page(name, closing, engine, case_pdfs):
+    pdf = first_pdf(case_pdfs, "settlement_agreement", name, engine)
     signing = [normalize(page) for page in pdf_pages_text(pdf) if "签订日期" in page]
     assert len(signing) == 1
     assert closing in signing[0] and "（以下无正文）" in signing[0]
@@ -196,12 +208,10 @@ ONE_SHEET = ["company_debtor_arbitration", "private_lending_minimal"]
 
 
 @pytest.mark.parametrize("engine", ENGINES)
-@pytest.mark.parametrize("name", ONE_SHEET)
-def test_a_demand_letter_whose_facts_fit_prints_on_one_sheet(name, engine, tmp_path):
-    case = next(c for c in CASES if c.type_name == "demand_letter" and c.name == name)
-    pdf = DocumentService(Settings(data_dir=tmp_path)).render(
-        "demand_letter", case.data, "pdf", engine=engine
-    )
+@pytest.mark.parametrize("name", [with_case(VALID["demand_letter", n], n) for n in ONE_SHEET])
+def test_a_demand_letter_whose_facts_fit_prints_on_one_sheet(name, engine, case_pdfs):
+    # as a fresh registered service prints it: with the register's stamp
+    (pdf,) = case_pdfs.pdfs(VALID["demand_letter", name], engine)
     pages = pdf_pages_text(pdf.content)
     assert len(pages) == 1
     assert "特此函告" in normalize(pages[0])
@@ -325,18 +335,20 @@ def test_a_letter_printed_from_the_former_template_files_is_not_printed_differen
 @pytest.mark.parametrize(
     ("type_name", "name", "request_words"),
     [
-        ("demand_letter", "account_of_a_third_party", "支付至我方指定的以下账户：户名：陈建国"),
-        ("demand_letter", "person_debtor", "支付至我方以下账户：户名：深圳市恒信商贸有限公司"),
-        ("lawyer_letter", "person_debtor_auto_number", "支付至委托人以下账户：户名：深圳市"),
+        with_case(VALID[params[:2]], *params)
+        for params in [
+            ("demand_letter", "account_of_a_third_party", "支付至我方指定的以下账户：户名：陈建国"),
+            ("demand_letter", "person_debtor", "支付至我方以下账户：户名：深圳市恒信商贸有限公司"),
+            ("lawyer_letter", "person_debtor_auto_number", "支付至委托人以下账户：户名：深圳市"),
+        ]
     ],
 )
 def test_a_letter_calls_an_account_the_creditors_own_only_when_it_is(
-    type_name, name, request_words, service
+    type_name, name, request_words, service, case_pdfs
 ):
     # a third party's account (a warning when checked) is one the creditor designates
     # (民法典 art. 522), not 我方账户
-    data = load_fixture(type_name, "valid", name)
-    pdf = service.render_each(type_name, data, "pdf")[0].content
+    pdf = first_pdf(case_pdfs, type_name, name, service.settings.pdf_engine)
     text = normalize("".join(pdf_pages_text(pdf)))
     assert request_words in text
     # paying a designated account settles the debt, and the debtor is told so
@@ -357,34 +369,40 @@ def test_a_firms_letter_to_a_designated_account_says_paying_it_settles_the_debt(
 @pytest.mark.parametrize(
     ("type_name", "name", "detail"),
     [
-        ("firm_letter", "two_lawyers_for_a_company", "电话：0755-83025555"),
-        ("lawyer_letter", "person_debtor_auto_number", "电子邮箱：office@mingzheng-law.example.cn"),
+        with_case(VALID[params[:2]], *params)
+        for params in [
+            ("firm_letter", "two_lawyers_for_a_company", "电话：0755-83025555"),
+            (
+                "lawyer_letter",
+                "person_debtor_auto_number",
+                "电子邮箱：office@mingzheng-law.example.cn",
+            ),
+        ]
     ],
 )
 def test_a_letterheads_label_stays_on_the_line_of_its_value(
-    type_name, name, detail, engine, service
+    type_name, name, detail, engine, case_pdfs
 ):
     # the details line wrapped inside 「电话：」 or between 「电子邮箱：」 and the address
-    data = load_fixture(type_name, "valid", name)
-    pdf = service.render_each(type_name, data, "pdf", engine=engine)[0].content
+    pdf = first_pdf(case_pdfs, type_name, name, engine)
     lines = [re.sub(r"\s+", "", line) for line in pdf_pages_text(pdf)[0].splitlines()]
     assert any(detail in line for line in lines), lines[:4]
 
 
+@case_group(VALID["demand_letter", "interest_at_the_cap"])
 @pytest.mark.parametrize("engine", ENGINES)
-def test_the_amounts_tables_item_fits_on_one_line(engine, service):
+def test_the_amounts_tables_item_fits_on_one_line(engine, case_pdfs):
     # 借期内利息 broke into 借期内利 / 息 in a column too narrow for five characters
-    data = load_fixture("demand_letter", "valid", "interest_at_the_cap")
-    pdf = service.render("demand_letter", data, "pdf", engine=engine).content
+    pdf = first_pdf(case_pdfs, "demand_letter", "interest_at_the_cap", engine)
     # the words of a wrapped cell come out with a space where the line broke
     row = next(line for line in pdf_pages_text(pdf)[0].splitlines() if "12,000.00" in line)
     assert "借期内利息" in row, row
 
 
+@case_group(VALID["evidence_list", "loan_case"])
 @pytest.mark.parametrize("engine", ENGINES)
-def test_an_evidence_lists_names_are_not_broken_inside_a_word(engine, service):
+def test_an_evidence_lists_names_are_not_broken_inside_a_word(engine, case_pdfs):
     # 银行转账凭证 broke into 银行转账凭 / 证 in a column too narrow for six characters
-    data = load_fixture("evidence_list", "valid", "loan_case")
-    pdf = service.render("evidence_list", data, "pdf", engine=engine).content
+    pdf = first_pdf(case_pdfs, "evidence_list", "loan_case", engine)
     row = next(line for line in pdf_pages_text(pdf)[0].splitlines() if "证据1-2" in line)
     assert "证据1-2 银行转账凭证" in row, row
