@@ -15,11 +15,19 @@ import pytest
 
 from docgen.cli import main
 from docgen.config import Settings
+from docgen.web import create_app
 from tests.support import FIXTURES, fixture_cases, normalize, pdf_pages_text
 
 pytestmark = pytest.mark.slow
 
 PERSON = FIXTURES / "demand_letter" / "valid" / "person_debtor.json"
+
+
+@pytest.fixture(scope="module")
+def app(settings):
+    """One app for the module's many requests: each test still gets its own client and API
+    key (``client`` in tests/conftest.py)."""
+    return create_app({"TESTING": True, "SETTINGS": settings})
 
 
 def test_validate_passes_a_valid_case(runner):
