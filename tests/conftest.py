@@ -305,6 +305,24 @@ def _sessions_on(connection: Any, name: str, polls: int = 20) -> bool:
     return True
 
 
+@pytest.fixture(
+    scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+)
+def module_database_url(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """A new database per backend shared by a module's tests, for tests that keep apart by
+    their own tenants or keys (a new SQLite file starts as the migrated template)."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path_factory.mktemp('db') / 'docgen.db'}"
+        return
+    url, drop = _fresh_postgres_database(request.getfixturevalue("postgres_admin_url"))
+    try:
+        yield url
+    finally:
+        drop()
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A fresh empty database URL, once per backend."""

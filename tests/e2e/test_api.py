@@ -27,6 +27,13 @@ URL = "/api/v1/documents/demand_letter"
 PERSON = load_fixture("demand_letter", "valid", "person_debtor")
 
 
+@pytest.fixture(scope="module")
+def app(settings):
+    """One app for the module's hundreds of small requests: each test still gets its own
+    client and API key (``client`` in tests/conftest.py), so rate limits never meet."""
+    return create_app({"TESTING": True, "SETTINGS": settings})
+
+
 def test_pdf_is_returned_as_a_named_attachment(client):
     response = client.post(URL, json=PERSON)
     assert response.status_code == 200

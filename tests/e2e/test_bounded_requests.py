@@ -82,7 +82,9 @@ def test_depth_is_counted_outside_strings(text, deep):
 
 @pytest.fixture
 def own_app(tmp_path: Path):
-    app = create_app({"TESTING": True, "SETTINGS": Settings(data_dir=tmp_path / "data")})
+    # the wait for a locked file is the app's setting: half a second, not the default 3
+    settings = Settings(data_dir=tmp_path / "data", database_busy_seconds=0.5)
+    app = create_app({"TESTING": True, "SETTINGS": settings})
     key = api_keys(app).create("tests")[1]
     client = app.test_client()
     client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {key}"

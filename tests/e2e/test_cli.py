@@ -15,11 +15,19 @@ import pytest
 
 from docgen.cli import main
 from docgen.config import Settings
+from docgen.web import create_app
 from tests.support import FIXTURES, fixture_cases, normalize, pdf_pages_text
 
 pytestmark = pytest.mark.slow
 
 PERSON = FIXTURES / "demand_letter" / "valid" / "person_debtor.json"
+
+
+@pytest.fixture(scope="module")
+def app(settings):
+    """One app for the module's many requests: each test still gets its own client and API
+    key (``client`` in tests/conftest.py)."""
+    return create_app({"TESTING": True, "SETTINGS": settings})
 
 
 def test_validate_passes_a_valid_case(runner):
@@ -147,7 +155,7 @@ def _stop(proc: subprocess.Popen[bytes]) -> None:
 
 
 @pytest.mark.slow
-def test_serve_runs_the_api_under_gunicorn_and_two_servers_run_side_by_side(tmp_path: Path):
+def test_serve_runs_the_api_under_gunicorn_and_two_servers_run_side_by_side(runner, tmp_path: Path):
     home = tmp_path / "home"
     env = {**os.environ, "DOCGEN_DATA_DIR": str(tmp_path / "data"), "HOME": str(home)}
     env.pop("DOCGEN_DATABASE_URL", None)
@@ -155,13 +163,15 @@ def test_serve_runs_the_api_under_gunicorn_and_two_servers_run_side_by_side(tmp_
     # the machine's prepared fonts, as every server finds them after its first start: with
     # the new HOME each test run would cut them anew (docgen.render.prepared_fonts)
     env["DOCGEN_FONT_CACHE_DIR"] = str(Settings().effective_font_cache_dir)
-    created = subprocess.run(
-        [sys.executable, "-m", "docgen.cli", "apikey", "create", "serve test"],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=True,
+    # the key is made in this process, in the data folder the servers are given: starting a
+    # third interpreter for it cost a second and a half (tests/e2e/test_cli_entry.py runs
+    # commands as processes)
+    created = runner.invoke(
+        main,
+        ["apikey", "create", "serve test"],
+        env={"DOCGEN_DATA_DIR": env["DOCGEN_DATA_DIR"], "DOCGEN_DATABASE_URL": None},
     )
+    assert created.exit_code == 0, created.output
     auth = {"Authorization": f"Bearer {created.stdout.split()[-1]}"}
     # started together: each warms up for seconds, and they must not mind each other
     (first, first_port), (second, second_port) = _serve(env), _serve(env)

@@ -38,10 +38,20 @@ B_ACCOUNT = {
 }
 
 
+@pytest.fixture(scope="module")
+def settings_of_module(module_database_url, tmp_path_factory) -> Settings:
+    return Settings(data_dir=tmp_path_factory.mktemp("data"), database_url=module_database_url)
+
+
+@pytest.fixture(scope="module")
+def shared_app(settings_of_module, service):
+    """One app per backend for the module: each test makes its own two tenants."""
+    return tenant_app(settings_of_module, service)
+
+
 @pytest.fixture
-def world(database_url, tmp_path, service) -> TwoTenants:
-    settings = Settings(data_dir=tmp_path / "data", database_url=database_url)
-    return two_tenants(tenant_app(settings, service))
+def world(shared_app) -> TwoTenants:
+    return two_tenants(shared_app)
 
 
 def _refused(response, status: int = 404) -> None:
@@ -221,11 +231,12 @@ def test_letter_numbers_are_counted_per_tenant(world):
 
 
 def test_a_tenant_at_its_limit_of_runs_is_refused_and_the_other_is_not(
-    database_url, tmp_path, service
+    settings_of_module, tmp_path, service
 ):
     from docgen.batch.runs import Batches, RunOptions
 
-    settings = Settings(data_dir=tmp_path / "data", database_url=database_url, tenant_max_runs=1)
+    # the module's database, new tenants: the run left open below is only this test's A's
+    settings = settings_of_module.model_copy(update={"tenant_max_runs": 1})
     world = two_tenants(tenant_app(settings, service))
     source = write_csv(tmp_path / "cases.csv", *sheet([person_case(0)]))
     # A's first run is recorded but not started: it stays open

@@ -33,10 +33,18 @@ FIRM = dict(
 )
 
 
+@pytest.fixture(scope="module")
+def shared_web_app(module_database_url, tmp_path_factory, service):
+    """One app per backend for the module: each test signs in users of two new tenants.
+    Every test's sign-ins come from the one test address, so its per-address limit of
+    sign-in attempts is raised (no test here is about that limit)."""
+    settings = Settings(data_dir=tmp_path_factory.mktemp("data"), database_url=module_database_url)
+    return tenant_app(settings, service, **LOGIN, login_rate_limit="1000/minute")
+
+
 @pytest.fixture
-def web(database_url, tmp_path, service) -> TwoTenants:
-    settings = Settings(data_dir=tmp_path / "data", database_url=database_url)
-    return two_tenants(tenant_app(settings, service, **LOGIN), web=True)
+def web(shared_web_app) -> TwoTenants:
+    return two_tenants(shared_web_app, web=True)
 
 
 def _save_profile(client, profile, profile_id=None):
