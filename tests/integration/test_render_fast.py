@@ -1,8 +1,10 @@
 """The fast PDF paths print exactly what the plain paths print.
 
-* prepared fonts: letters rendered with the prepared (GB 2312) CJK faces have the same
-  pages, lines and characters as with the full Noto CJK fonts, and a character outside
-  the prepared repertoire is still printed (from the full font);
+* prepared fonts: the prepared (GB 2312) CJK faces draw every character of their
+  repertoire with the full Noto CJK face's advance and line metrics, so each layout's
+  letters (one fixture per layout, printed both ways) have the same pages, lines and
+  characters as with the full fonts; a character outside the prepared repertoire is still
+  printed (from the full font);
 * chunked rendering (``render_many``): every letter of a chunk gets exactly its own pages,
   the same text as when rendered alone, its own "第 x 页 共 y 页" numbering and title;
 * the glyph check still refuses what no font can draw, in single and chunked renders.
@@ -15,6 +17,7 @@ import zipfile
 from typing import Any
 
 import pytest
+from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
 from docgen import layouts
@@ -24,7 +27,7 @@ from docgen.render.errors import GlyphMissing
 from docgen.render.fonts import missing_glyphs
 from docgen.render.layout_print import LayoutPrinter
 from docgen.render.pdf import PdfRenderer
-from docgen.render.prepared_fonts import repertoire
+from docgen.render.prepared_fonts import WEIGHTS, prepare, repertoire
 from docgen.services import CaseInvalid, DocumentService, Rendered
 from tests.support import docx_paragraphs, fixture_cases, load_fixture, page_numbers, pdf_pages_text
 
@@ -96,7 +99,52 @@ def singles(service: DocumentService) -> Letters:
     }
 
 
-@pytest.mark.parametrize("case", VALID, ids=str)
+def _layout_of(case: Any) -> str:
+    doc_type = registry.get(case.type_name)
+    return layouts.name_for(case.type_name, doc_type.variant(doc_type.parse(case.data)))
+
+
+# the first fixture of each layout: where the prepared faces draw every glyph as the full
+# ones (test_the_prepared_faces_draw_each_character_as_the_full_faces), what a layout
+# prints with them is proven the same once per layout, not once per fixture
+BY_LAYOUT = list({_layout_of(case): case for case in reversed(VALID)}.values())
+
+
+@pytest.mark.parametrize("style", ["regular", "bold"])
+def test_the_prepared_faces_draw_each_character_as_the_full_faces(
+    service: DocumentService, style: str
+) -> None:
+    """Same units per em and line metrics, and every character of the repertoire with the
+    full face's advance: lines break where they break with the full fonts."""
+    family = service.settings.pdf_font_families[0]
+    (prepared,) = [
+        font
+        for font in prepare(family, service.settings.effective_font_cache_dir)
+        if font.weight == WEIGHTS[style]
+    ]
+    with (
+        TTFont(prepared.source.path, fontNumber=prepared.source.index, lazy=True) as full,
+        TTFont(prepared.path, lazy=True) as cut,
+    ):
+        for table, names in (("head", ["unitsPerEm"]), ("hhea", ["ascent", "descent", "lineGap"])):
+            for name in names:
+                assert getattr(cut[table], name) == getattr(full[table], name), (table, name)
+        for name in ("sTypoAscender", "sTypoDescender", "sTypoLineGap", "usWinAscent"):
+            assert getattr(cut["OS/2"], name) == getattr(full["OS/2"], name), name
+        cut_map, full_map = cut.getBestCmap(), full.getBestCmap()
+        # every character of the repertoire the full face draws (the subsetter may keep a
+        # few more that the layout features reach)
+        assert set(cut_map) >= repertoire() & set(full_map)
+        cut_advance, full_advance = cut["hmtx"], full["hmtx"]
+        different = [
+            chr(code)
+            for code, glyph in cut_map.items()
+            if cut_advance[glyph][0] != full_advance[full_map[code]][0]
+        ]
+    assert not different, "".join(different[:40])
+
+
+@pytest.mark.parametrize("case", BY_LAYOUT, ids=str)
 def test_prepared_fonts_print_the_same_pages_and_lines_as_the_full_fonts(
     case, full_fonts: PdfRenderer, singles: Letters
 ) -> None:
