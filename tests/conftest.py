@@ -316,11 +316,7 @@ def module_database_url(
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path_factory.mktemp('db') / 'docgen.db'}"
         return
-    url, drop = _fresh_postgres_database(request.getfixturevalue("postgres_admin_url"))
-    try:
-        yield url
-    finally:
-        drop()
+    yield from _postgres_database(request)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
@@ -331,6 +327,11 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
         setup_cache.migrate_for_real(url)  # these tests are of the migrations themselves
         yield url
         return
+    yield from _postgres_database(request)
+
+
+def _postgres_database(request: pytest.FixtureRequest) -> Iterator[str]:
+    """A new PostgreSQL database on the run's server, dropped afterwards."""
     url, drop = _fresh_postgres_database(request.getfixturevalue("postgres_admin_url"))
     try:
         yield url

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from docgen.domain.identity import IdentityError, parse_resident_id
-from docgen.domain.parties import CHECKSUMMED_ID_TYPES, Guardian, Party, Person
+from docgen.domain.parties import Guardian, Party, Person, decoded_id
 
 # the kinship term after 「系张三之」, as judgments write it; by the guardian's sex where
 # the word depends on it
@@ -27,12 +26,8 @@ def sex_of(guardian: Guardian) -> str | None:
     """The guardian's sex as stated, else as the resident ID number shows it."""
     if guardian.sex is not None:
         return guardian.sex
-    if guardian.id_number and guardian.id_type in CHECKSUMMED_ID_TYPES:
-        try:
-            return parse_resident_id(guardian.id_number).sex
-        except IdentityError:
-            return None
-    return None
+    decoded = decoded_id(guardian)
+    return decoded.sex if decoded is not None else None
 
 
 def kinship(guardian: Guardian, ward: str) -> str:

@@ -16,7 +16,7 @@ from pydantic_core import PydanticCustomError
 
 from docgen.domain.disclosure import ADVANCED, shown_when
 from docgen.domain.fields import CaseModel, Line, Phone, ShortText, Text
-from docgen.domain.identity import IdentityError, parse_resident_id, parse_uscc
+from docgen.domain.identity import IdentityError, ResidentId, parse_resident_id, parse_uscc
 
 CHECKSUMMED_ID_TYPES = ("居民身份证", "港澳台居民居住证")
 
@@ -163,16 +163,22 @@ class Organization(CaseModel):
 Party = Annotated[Person | Organization, Field(discriminator="kind")]
 
 
-def birth_date_of(person: Person | Guardian) -> date | None:
-    """The birth date as typed, else as a checksummed ID number encodes it (GB 11643-1999:
-    digits 7–14; a 港澳台居民居住证 number is built the same way). None when neither tells
-    it, or the number is invalid (reported on the field itself)."""
-    typed: date | None = getattr(person, "birth_date", None)  # a guardian has none
-    if typed is not None:
-        return typed
+def decoded_id(person: Person | Guardian) -> ResidentId | None:
+    """What a checksummed ID number states (birth date, sex; GB 11643-1999, a 港澳台居民
+    居住证 number built the same way), or None: another document, no number, or an invalid
+    one (reported on the field itself)."""
     if person.id_number and person.id_type in CHECKSUMMED_ID_TYPES:
         try:
-            return parse_resident_id(person.id_number).birth_date
+            return parse_resident_id(person.id_number)
         except IdentityError:
             return None
     return None
+
+
+def birth_date_of(person: Person | Guardian) -> date | None:
+    """The birth date as typed, else as the ID number encodes it (digits 7–14)."""
+    typed: date | None = getattr(person, "birth_date", None)  # a guardian has none
+    if typed is not None:
+        return typed
+    decoded = decoded_id(person)
+    return decoded.birth_date if decoded is not None else None
