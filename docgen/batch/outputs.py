@@ -183,7 +183,9 @@ def _print_volumes(
 ) -> tuple[dict[str, tuple[str, int]], volume.VolumeWriter]:
     """Merged PDFs for duplex printing: each letter (and its address page) starts on an
     odd page. Returns letter id -> (volume file, first page), known at once, and the
-    writer writing the volumes meanwhile (its ``wait`` gives their facts)."""
+    writer writing the volumes meanwhile (its ``wait`` gives their facts). What a volume
+    needs of each letter of the run is held until then (its id, recipient and where its
+    pages are: well under a kilobyte a letter); the pages stay on disk."""
     volume_size = int(run.option("volume_size", DEFAULT_VOLUME))
     with_address = bool(run.option("address_page", False))
     starts: dict[str, tuple[str, int]] = {}
