@@ -198,8 +198,10 @@ def _print_volumes(
             return
         name = f"print/merged-{len(volumes) + 1:03d}.pdf"
         addresses = _address_pages(service, batch) if with_address else None
-        pages = volume.page_starts(name, batch, with_address, starts)
-        volumes.append(volume.Volume(name, list(batch), addresses, pages))
+        planned: dict[str, tuple[str, int]] = {}
+        pages = volume.page_starts(name, batch, with_address, planned)
+        starts.update(planned)
+        volumes.append(volume.Volume(name, list(batch), addresses, pages, planned))
         batch.clear()
 
     for item in _items(session, run.id, DONE):

@@ -41,12 +41,14 @@ def page_starts(
 
 @dataclass
 class Volume:
-    """One volume to write: its file name, letters, address pages and expected size."""
+    """One volume to write: its file name, letters and address pages, and the size and
+    first pages :func:`page_starts` planned for it."""
 
     name: str
     batch: Letters
     addresses: bytes | None
     pages: int
+    starts: dict[str, tuple[str, int]]  # letter id -> (this volume, first page), planned
 
 
 @dataclass
@@ -68,11 +70,9 @@ class VolumeWriter:
     def _write_all(self) -> None:
         try:
             for vol in self._volumes:
-                planned: dict[str, tuple[str, int]] = {}
-                page_starts(vol.name, vol.batch, vol.addresses is not None, planned)
                 written: dict[str, tuple[str, int]] = {}
                 pages = write_apart(self.folder, vol.name, vol.batch, vol.addresses, written)
-                if (pages, written) != (vol.pages, planned):
+                if (pages, written) != (vol.pages, vol.starts):
                     raise RuntimeError(f"print volume {vol.name} is not laid out as planned")
         except BaseException as exc:  # handed to the caller by wait()
             self._error = exc

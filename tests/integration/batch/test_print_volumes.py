@@ -59,7 +59,7 @@ def test_a_volume_that_cannot_be_written_fails_the_finish_naming_it(tmp_path: Pa
     pages = volume.page_starts("print/merged-001.pdf", batch, False, planned)
     (tmp_path / "print").mkdir()
     writer = volume.VolumeWriter(tmp_path)
-    writer.start([volume.Volume("print/merged-001.pdf", batch, None, pages)])
+    writer.start([volume.Volume("print/merged-001.pdf", batch, None, pages, planned)])
 
     with pytest.raises(RuntimeError, match=r"print volume print/merged-001\.pdf failed"):
         writer.wait()
