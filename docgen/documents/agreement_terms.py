@@ -36,6 +36,7 @@ from docgen.domain.courts import SPC_2021, court_for, covers, intermediate_thres
 from docgen.domain.dates import format_cn
 from docgen.domain.disclosure import shown_when
 from docgen.domain.fields import CaseModel, Line, Phone, ShortText, Text
+from docgen.domain.guardianship import delivery_fields
 from docgen.domain.lpr import LprNotAvailable, format_percent
 from docgen.domain.money import format_yuan
 from docgen.domain.parties import Party, Person
@@ -171,11 +172,11 @@ def service_context(role: str, party: Party, given: ServiceAddress | None) -> di
     its guardian's, to the guardian's hands (「…301室（法定代理人李四收）」): the guardian
     acts for the ward as its 法定代理人 (民法典 art. 23; 民事诉讼法 art. 60), as the ward's
     letters are sent to the guardian."""
-    address, phone = party.address, party.phone or ""
+    sent_to = delivery_fields(party.model_dump(mode="json"))  # where its letters go
+    address, phone = sent_to["address"], sent_to["phone"]
     guardian = party.guardian if isinstance(party, Person) else None
     if guardian is not None:
-        address = f"{guardian.address or party.address}（法定代理人{guardian.name}收）"
-        phone = guardian.phone or phone
+        address += f"（法定代理人{guardian.name}收）"
     if given is not None:
         address, phone = given.address, given.phone or phone
     email = given.email if given and given.email else ""
