@@ -6,14 +6,15 @@ and the whole rest falling due on default (加速到期). What happens to the su
 the plaintiff withdraws it within N days after the first payment, or the parties ask the
 court to record the settlement in a mediation statement (调解书), which can be enforced;
 either way the acceptance fee is halved (诉讼费用交纳办法 art. 15) and the parties say who
-bears the costs. Before any suit, the creditor undertakes not to sue unless the debtor
-defaults. A settlement during the suit interrupts the limitation period (民法典 art. 195).
+bears the costs, their amount and when the debtor pays its share (``settlement_suit``).
+Before any suit, the creditor undertakes not to sue unless the debtor defaults. A
+settlement during the suit interrupts the limitation period (民法典 art. 195).
 """
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import Field
 
@@ -37,20 +38,18 @@ from docgen.documents.parts import (
     signer_context,
 )
 from docgen.documents.problems import Assessment
+from docgen.documents.settlement_suit import (
+    OUTCOME_LABELS,
+    SuitOutcome,
+    check_costs,
+    suit_clause,
+)
 from docgen.domain.counting import copies
 from docgen.domain.dates import format_cn
-from docgen.domain.disclosure import shown_when
 from docgen.domain.fields import CaseModel, Line, Money, Paragraph, ShortText
 from docgen.domain.money import format_yuan, legal_amount, to_fen
 from docgen.domain.parties import Party
 from docgen.domain.schedule import Installment
-
-OUTCOME_LABELS = {
-    "withdraw": "原告申请撤诉",
-    "mediation": "申请人民法院出具调解书",
-    "not_filed": "尚未起诉",
-}
-COSTS_LABELS = {"debtor": "乙方负担", "creditor": "甲方负担", "shared": "双方各半负担"}
 
 
 class SettledCase(CaseModel):
@@ -62,29 +61,6 @@ class SettledCase(CaseModel):
     claimed: Money | None = Field(default=None, title="诉讼请求金额（元）")
 
 
-class SuitOutcome(CaseModel):
-    """What the parties do with the suit."""
-
-    kind: Literal["withdraw", "mediation", "not_filed"] = Field(
-        default="withdraw",
-        title="诉讼的处理",
-        json_schema_extra={"enum_titles": list(OUTCOME_LABELS.values())},
-    )
-    days: int = Field(
-        default=7,
-        ge=1,
-        le=30,
-        title="首期款项到账后几日内申请撤诉",
-        json_schema_extra=shown_when("kind", "withdraw"),
-    )
-    costs: Literal["debtor", "creditor", "shared"] = Field(
-        default="debtor",
-        title="诉讼费用负担",
-        description="减半后的案件受理费、保全费等",
-        json_schema_extra={"enum_titles": list(COSTS_LABELS.values())},
-    )
-
-
 class SettlementAgreement(CaseModel):
     """The facts of a settlement agreement."""
 
@@ -94,7 +70,10 @@ class SettlementAgreement(CaseModel):
     debtor: Party = Field(title="乙方（债务人）")
     guarantor: Party | None = Field(default=None, title="丙方（连带责任保证人）")
     suit: SettledCase = Field(default_factory=SettledCase, title="案件")
-    facts: Paragraph = Field(title="争议经过", description="一两句话说明债务和争议的来由")
+    facts: Paragraph = Field(
+        title="争议经过",
+        description="一两句话说明债务和争议的来由；已起诉的，协议按「案件」一栏写明起诉情况，此处不必重复",
+    )
     amount: Money = Field(title="和解金额（元）")
     schedule: ScheduleInput = Field(title="付款计划")
     payment_account: BankAccount = Field(title="收款账户")
@@ -119,6 +98,7 @@ def assess(case: SettlementAgreement, options: RuleOptions) -> Assessment:
         if any(same_party(case.guarantor, p) for p in (case.creditor, case.debtor)):
             result.error(("guarantor",), "same_party", "保证人不能与债权人或债务人为同一主体")
     _check_case(result, case)
+    check_costs(result, case.outcome, case.suit.claimed)
     rows = plan_schedule(result, case.schedule, case.agreement_date, to_fen(case.amount))
     if rows is not None:
         result.computed["schedule"] = rows
@@ -165,30 +145,6 @@ def check_court_at(result: Assessment, court: str) -> None:
 # --- context ------------------------------------------------------------------------
 
 
-def _suit_clause(case: SettlementAgreement) -> str:
-    outcome, suit = case.outcome, case.suit
-    number = f"（案号：{suit.case_number}）" if suit.case_number else ""
-    where = f"{suit.court}{number}" if suit.court else ""
-    costs = f"本案诉讼费用（减半后的案件受理费及保全费等）由{COSTS_LABELS[outcome.costs]}。"
-    if outcome.kind == "withdraw":
-        return (
-            f"甲方在收到乙方支付的首期款项之日起{outcome.days}日内，向{where}申请撤回起诉；"
-            "依《诉讼费用交纳办法》第十五条，撤诉的案件受理费减半交纳。" + costs
-        )
-    if outcome.kind == "mediation":
-        return (
-            f"双方同意共同请求{where}依本协议内容制作调解书；调解书经双方签收即发生法律效力，"
-            "乙方不履行的，甲方可以申请人民法院强制执行。依《诉讼费用交纳办法》第十五条，"
-            "以调解方式结案的案件受理费减半交纳。" + costs
-        )
-    # what the creditor may sue for on default is the default clause's (第三条), stated
-    # once: here only the promise not to sue
-    return (
-        "乙方按本协议履行完毕的，甲方不再就本协议所涉债务提起诉讼或申请仲裁；"
-        "乙方未按约履行的，按本协议第三条处理。"
-    )
-
-
 def _default_clause(case: SettlementAgreement, count: int) -> str:
     """What falls due on default, stated exactly: the settlement amount less what the
     debtor has paid under it (the agreement fixes one amount and no interest, so that
@@ -223,6 +179,10 @@ def build_context(case: SettlementAgreement, assessment: Assessment) -> dict[str
         guarantor = party_context(case.guarantor, mask_ids=False)
         signers.append(signer_context("丙方", case.guarantor))
     once = len(rows) == 1
+    number = f"（案号：{suit.case_number}）" if suit.case_number else ""
+    court = f"{suit.court}{number}" if suit.court else ""
+    # the debtor's share of the costs goes with the first payment of the plan
+    first = (format_cn(rows[0].due), "和解款" if once else "首期款项")
     # two parties are 双方, three 各方: one word for the parties throughout
     parties = "各方" if guarantor else "双方"
     return {
@@ -250,7 +210,7 @@ def build_context(case: SettlementAgreement, assessment: Assessment) -> dict[str
         "account": case.payment_account.model_dump(),
         "default": _default_clause(case, len(rows)),
         "suit_title": "诉讼的处理及费用" if case.outcome.kind != "not_filed" else "不再起诉",
-        "suit": _suit_clause(case),
+        "suit": suit_clause(case.outcome, court, assessment.computed.get("suit_fee"), first),
         "agreement_date": format_cn(case.agreement_date),
         "signing_place": case.signing_place or "",
         "signers": signers,

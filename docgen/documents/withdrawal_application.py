@@ -2,33 +2,27 @@
 
 Whether to allow it is the court's ruling. A suit withdrawn pays half the acceptance fee
 (诉讼费用交纳办法 art. 15), borne by the plaintiff (art. 34), so the plaintiff asks for the
-other half of what it paid back. The halving is computed by the fee code
-(``docgen.domain.court_fees``): from the claim when the fee paid is the fee the claim
-costs (rounded to the fen or to the yuan, as the court charged it), else from the amount
-paid, rounded half up to the fen. A case heard under the summary procedure paid half
-already (art. 16): the halvings are not cumulative, so nothing is refunded.
+other half of what it paid back (the halving: ``docgen.documents.fee_halving``).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from typing import Any, Literal
 
 from pydantic import Field
 
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.court_parts import block_lines, check_court, filing_signature
+from docgen.documents.fee_halving import PrepaidFee, Refund, halved_fee
 from docgen.documents.filenames import filename_part
 from docgen.documents.parts import check_party, same_party
 from docgen.documents.preservation_application import Applicant
 from docgen.documents.problems import Assessment
-from docgen.domain.court_fees import Rounding, acceptance_fee, halved_refund
 from docgen.domain.dates import format_cn
 from docgen.domain.fields import CaseModel, Line, Money, Paragraph, ShortText
-from docgen.domain.money import format_yuan, legal_amount, to_fen
+from docgen.domain.money import legal_amount, to_fen
 from docgen.domain.parties import Party
 
 REASON_LABELS = {
@@ -75,15 +69,6 @@ class WithdrawalApplication(CaseModel):
     fee: FeePaid = Field(title="案件受理费")
 
 
-@dataclass(frozen=True)
-class Refund:
-    """The fee after the halving, the refund asked for and how they were computed."""
-
-    due: Decimal
-    refund: Decimal
-    basis: str
-
-
 # --- rules --------------------------------------------------------------------------
 
 
@@ -105,58 +90,9 @@ def assess(case: WithdrawalApplication, options: RuleOptions) -> Assessment:
             result.error(("defendants", i), "same_party", "被告与原告不能为同一主体")
     if case.reason == "other" and not case.reason_detail:
         result.error(("reason_detail",), "missing", "撤诉理由为“其他”时，请写明具体情况")
-    result.computed["refund"] = _refund(result, case.fee)
+    fee = PrepaidFee(case.fee.paid, case.fee.claim_amount, case.fee.procedure)
+    result.computed["refund"] = halved_fee(result, fee, "withdrawal", ("fee",))
     return result
-
-
-def _rounding_charged(fee: FeePaid) -> Rounding | None:
-    """The rounding by which the court charged the fee of the claim (None: neither)."""
-    if fee.claim_amount is None or fee.claim_amount <= 0:
-        return None
-    roundings: tuple[Rounding, ...] = ("fen", "yuan")
-    for rounding in roundings:
-        charged = acceptance_fee(fee.claim_amount, procedure=fee.procedure, rounding=rounding)
-        if charged.fee == fee.paid:
-            return rounding
-    return None
-
-
-def _refund(result: Assessment, fee: FeePaid) -> Refund:
-    paid = to_fen(fee.paid)
-    rounding = _rounding_charged(fee)
-    if fee.claim_amount is not None and rounding is None:
-        expected = acceptance_fee(fee.claim_amount, procedure=fee.procedure)
-        result.warn(
-            ("fee", "paid"),
-            "fee_differs",
-            f"已预交的受理费（人民币{format_yuan(paid)}元）与按诉讼请求金额计算的受理费"
-            f"（人民币{format_yuan(expected.fee)}元）不符；退费按实际预交金额计算，请核对交费凭证",
-        )
-    if fee.procedure == "summary":
-        # the Measures do not say whether a halved fee is halved again; the fee code
-        # halves a case once, so no figure is asked for and the operator is told
-        result.warn(
-            ("fee", "procedure"),
-            "summary_halving_unsettled",
-            "《诉讼费用交纳办法》未规定适用简易程序的案件撤诉时是否再次减半；本文书按减半一次"
-            "计算，不列明退费金额，请向受理法院确认",
-        )
-        return Refund(
-            paid,
-            Decimal(0),
-            f"本案适用简易程序审理，申请人已依《诉讼费用交纳办法》第十六条减半预交案件受理费"
-            f"{legal_amount(paid)}；如依法应予退还，请予退还。",
-        )
-    if rounding is not None and fee.claim_amount is not None:
-        halved = acceptance_fee(fee.claim_amount, procedure="withdrawal", rounding=rounding)
-        refund = paid - halved.fee
-        return Refund(
-            halved.fee,
-            refund,
-            f"{halved.statement}申请人已预交{format_yuan(paid)}元，应退还{format_yuan(refund)}元。",
-        )
-    as_paid = halved_refund(paid)
-    return Refund(as_paid.kept, as_paid.refund, as_paid.statement)
 
 
 # --- context ------------------------------------------------------------------------

@@ -63,6 +63,15 @@ class _Run:
     # a case that failed after some of its copies were made)
     issues: dict[int, list[Issue]] = field(default_factory=dict)
     pending: dict[Target, list[_Item]] = field(default_factory=dict)
+    # each recipient's copy of a case, by (case, copy): shared by the runs of all formats,
+    # so a letter's PDF and DOCX print one id and code and are one register entry
+    stamps: dict[tuple[int, int], Stamp | None] = field(default_factory=dict)
+
+    def stamp(self, index: int, copy_index: int) -> Stamp | None:
+        key = (index, copy_index)
+        if key not in self.stamps:
+            self.stamps[key] = new_stamp(self.scope)
+        return self.stamps[key]
 
     def finish(self, index: int, job: Job, output: Output) -> None:
         request = self.batch.request
@@ -101,11 +110,15 @@ def render_formats_many(
     """:func:`render_copies_many` in several formats from one validation of each case.
 
     A case is validated (and its copies numbered: a letter number is used up) once, so its
-    PDF and its DOCX print the same letter number. A case that fails in one format fails
-    in all, and leaves no register entry in any; the others are recorded in one commit.
+    PDF and its DOCX print the same letter number; each copy is one document, so both
+    files print one id and verification code and are one register entry with an output
+    per format (as :func:`~docgen.pipeline.rendering.render_formats`). A case that fails in
+    one format fails in all, and leaves no register entry in any; the others are recorded
+    in one commit.
     """
     doc_type = registry.get(type_name)
-    runs = {fmt: _Run(scope, doc_type, batch) for fmt in formats}
+    stamps: dict[tuple[int, int], Stamp | None] = {}
+    runs = {fmt: _Run(scope, doc_type, batch, stamps=stamps) for fmt in formats}
     rules = validation.options(scope.settings)
     for index, data in enumerate(cases):
         try:
@@ -150,7 +163,7 @@ def _schedule(run: _Run, index: int, jobs: list[Job], fmt: Format) -> None:
             target = templates.pdf_template(scope, doc_type, job.copy, run.batch.request.engine)
             run.pending.setdefault(target, []).append(_Item(index, copy_index, job))
         else:
-            stamp = new_stamp(scope)
+            stamp = run.stamp(index, copy_index)
             content, source = render_docx(scope, job, stamp)
             run.finish(index, job, Output(content, fmt, stamp, source))
 
@@ -158,7 +171,7 @@ def _schedule(run: _Run, index: int, jobs: list[Job], fmt: Format) -> None:
 def _print_chunk(run: _Run, target: Target, chunk: list[_Item]) -> None:
     """Lay out a chunk's letters together (or, failing that, one by one) and finish each."""
     scope = run.scope
-    stamps = [new_stamp(scope) for _item in chunk]
+    stamps = [run.stamp(item.index, item.copy_index) for item in chunk]
     registered = all(stamp is not None for stamp in stamps)  # register on for all or none
     on_page = registered and not run.doc_type.court_filing
     contents = _lay_out(run, target, chunk, stamps)

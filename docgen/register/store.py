@@ -80,9 +80,15 @@ class Register:
         ``resumable``: the caller re-renders whatever it has not marked done after this
         commit, in the same database (a batch run), so a power cut may take this commit
         with it (SQLite ``synchronous=NORMAL``, see docs/security.md).
+
+        Issues sharing a stamp (a letter in PDF and in DOCX) are one entry, an output each;
+        the entry is the first one's (as :meth:`record_outputs`).
         """
-        if issues:
-            self._insert([_document(issue) for issue in issues], issues, resumable)
+        firsts: dict[str, Issue] = {}
+        for issue in issues:
+            firsts.setdefault(issue.stamp.document_id, issue)
+        if firsts:
+            self._insert([_document(issue) for issue in firsts.values()], issues, resumable)
 
     def record_outputs(self, issues: Sequence[Issue]) -> None:
         """One document rendered in several formats (one stamp): one entry, an output

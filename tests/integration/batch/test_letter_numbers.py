@@ -1,9 +1,11 @@
 """A batch letter numbered from its sender profile prints one number in its PDF and its
 DOCX: each row is validated (and numbered) once for every format, and the numbers of a
-run follow one another with none used up twice."""
+run follow one another with none used up twice. Both files are one document: the 文书编号
+and 校验码 of the manifest, printed in each, one register entry with an output each."""
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import re
@@ -86,9 +88,37 @@ def test_a_run_in_pdf_and_docx_numbers_each_letter_once(docgen, own, tmp_path):
     summary = batches.execute(run_id, LocalExecutor(1))
     assert (summary["rendered"], summary["rejected"]) == (2, 0), summary
 
-    letters = tmp_path / "runs" / run_id / "letters"
+    folder = tmp_path / "runs" / run_id
+    with (folder / "manifest.csv").open(encoding="utf-8-sig", newline="") as fh:
+        manifest = list(csv.DictReader(fh))
+    assert [m["收件人"] for m in manifest] == [name for name, _id in DEBTORS]
     for row, number in ((1, "1"), (2, "2")):
-        (pdf,) = letters.glob(f"{row:06d}_*.pdf")
-        (docx,) = letters.glob(f"{row:06d}_*.docx")
+        (pdf,) = (folder / "letters").glob(f"{row:06d}_*.pdf")
+        (docx,) = (folder / "letters").glob(f"{row:06d}_*.docx")
         assert _pdf_number(pdf.read_bytes()) == [number]
         assert _docx_number(docx.read_bytes()) == [number]
+        _assert_one_document(docgen, manifest[row - 1], pdf.read_bytes(), docx.read_bytes())
+
+
+def _assert_one_document(
+    docgen: DocumentService, listed: dict[str, str], pdf: bytes, docx: bytes
+) -> None:
+    """The manifest's 文书编号 and 校验码 are printed on the PDF and carried in the DOCX's
+    properties, and the register finds both files under that one entry."""
+    document_id, code = listed["文书编号"], listed["校验码"]
+    pdf_words = re.sub(r"\s+", "", "".join(pdf_pages_text(pdf)))
+    assert f"文书编号{document_id}" in pdf_words
+    assert f"校验码{code}" in pdf_words
+    with zipfile.ZipFile(io.BytesIO(docx)) as package:
+        core = package.read("docProps/core.xml").decode("utf-8")
+    assert f"<dc:identifier>{document_id}</dc:identifier>" in core
+    assert f"校验码 {code}" in core
+    register = docgen.register
+    assert register is not None
+    for content, fmt in ((pdf, "pdf"), (docx, "docx")):
+        found = register.verify(content=content)
+        assert (found.document_id, found.format) == (document_id, fmt)
+    assert register.verify(code=code).document_id == document_id
+    entry = register.get(document_id, DEFAULT_TENANT_ID)
+    assert entry is not None
+    assert sorted(output.format for output in entry.outputs) == ["docx", "pdf"]

@@ -42,7 +42,14 @@ def test_the_suit_is_withdrawn_within_n_days_of_the_first_payment_costs_on_the_d
         "甲方在收到乙方支付的首期款项之日起7日内，向北京市东城区人民法院"
         "（案号：（2026）京0101民初9876号）申请撤回起诉"
     )
-    assert "第十五条" in context["suit"] and "由乙方负担" in context["suit"]
+    # the fee kept after the halving, its amount and when the debtor pays it
+    assert context["suit"].endswith(
+        "申请撤回起诉。依《诉讼费用交纳办法》第十五条，撤诉的案件受理费减半交纳：甲方已预交"
+        "案件受理费人民币2,664.99元，减半后为人民币1,332.49元，其余部分由人民法院退还甲方。"
+        "上述减半后的案件受理费人民币1,332.49元（大写：壹仟叁佰叁拾贰元肆角玖分），由乙方"
+        "负担，乙方应于2026年12月10日前（含当日）将该款与首期款项一并支付至本协议第二条约定的"
+        "甲方账户。"
+    )
     assert context["default"] == (
         "乙方累计2期未按时足额付款的，本协议第二条约定的尚未到期的各期款项立即全部到期"
         "（加速到期），乙方应一次性付清和解款总额人民币105,000.00元（大写：壹拾万伍仟元整）"
@@ -53,8 +60,17 @@ def test_the_suit_is_withdrawn_within_n_days_of_the_first_payment_costs_on_the_d
 
 def test_a_mediation_statement_can_be_enforced_on_default():
     data = load_fixture("settlement_agreement", "valid", "mediation_statement_rows")
+    data["outcome"]["fee"] = {"paid": "2664.99", "other_costs": "1111.25"}
     context, _ = _context(data)
-    assert "依本协议内容制作调解书" in context["suit"] and "双方各半负担" in context["suit"]
+    assert "依本协议内容制作调解书" in context["suit"]
+    assert context["suit"].endswith(
+        "依《诉讼费用交纳办法》第十五条，以调解方式结案的案件受理费减半交纳：甲方已预交案件受理费"
+        "人民币2,664.99元，减半后为人民币1,332.49元，其余部分由人民法院退还甲方。甲方另已交纳"
+        "保全费等诉讼费用人民币1,111.25元。上述减半后的案件受理费及保全费等费用共计人民币"
+        "2,443.74元（大写：贰仟肆佰肆拾叁元柒角肆分），由双方各半负担，乙方应于2026年12月15日前"
+        "（含当日）将其负担的人民币1,221.87元（大写：壹仟贰佰贰拾壹元捌角柒分）与首期款项一并"
+        "支付至本协议第二条约定的甲方账户。"
+    )
     assert context["default"].endswith("；甲方有权就该余额申请人民法院强制执行。")
     assert "全部剩余款项" not in context["default"]
 
@@ -128,3 +144,66 @@ def test_the_guarantor_secures_the_settled_amount_not_interest():
     printed = _printed(once)
     assert "保证期间为本协议约定的付款期限届满之日起三年。" in printed
     assert "加速到期" not in printed
+
+
+def test_the_suit_is_recited_once_from_the_case_fields():
+    context, _ = _context(WITHDRAW)
+    assert context["facts"].count("诉") == 1, context["facts"]
+    assert "甲方已就民间借贷纠纷向北京市东城区人民法院提起诉讼（案号：" in context["facts"]
+
+
+def test_costs_paid_at_once_go_with_the_settlement_and_a_creditor_pays_its_own():
+    data = copy.deepcopy(WITHDRAW)
+    data["schedule"] = {"rows": [{"due_date": "2026-12-31", "amount": data["amount"]}]}
+    data.pop("acceleration", None)
+    context, _ = _context(data)
+    assert context["suit"].endswith(
+        "乙方应于2026年12月31日前（含当日）将该款与和解款一并支付至本协议第二条约定的甲方账户。"
+    )
+    data["outcome"]["costs"] = "creditor"
+    context, _ = _context(data)
+    assert context["suit"].endswith(
+        "受理费人民币1,332.49元（大写：壹仟叁佰叁拾贰元肆角玖分），由甲方负担。"
+    )
+
+
+def test_a_fee_charged_to_the_yuan_is_halved_as_the_court_charges_it():
+    data = copy.deepcopy(WITHDRAW)
+    data["outcome"]["fee"]["paid"] = "2665.00"  # the claim's fee rounded to the yuan
+    context, result = _context(data)
+    assert "减半后为人民币1,332.00元" in context["suit"]
+    assert result.warnings == []
+
+
+def test_a_summary_procedure_fee_is_not_halved_again_and_the_operator_is_told():
+    data = copy.deepcopy(WITHDRAW)
+    data["outcome"]["fee"] = {"paid": "1332.49", "procedure": "summary"}
+    context, result = _context(data)
+    assert (
+        "本案适用简易程序，甲方已依《诉讼费用交纳办法》第十六条减半预交案件受理费人民币1,332.49元。"
+        "上述案件受理费人民币1,332.49元"
+    ) in context["suit"]
+    assert [(w.loc, w.code) for w in result.warnings] == [
+        (("outcome", "fee", "procedure"), "summary_halving_unsettled")
+    ]
+
+
+def test_costs_without_their_amount_are_warned_of_with_the_fee_of_the_claim():
+    data = copy.deepcopy(WITHDRAW)
+    del data["outcome"]["fee"]
+    context, result = _context(data)
+    assert "本案诉讼费用（减半后的案件受理费及保全费等）由乙方负担。" in context["suit"]
+    (warning,) = result.warnings
+    assert (warning.loc, warning.code) == (("outcome", "fee"), "costs_amount_missing")
+    assert "第五百一十条" in warning.message
+    assert "案件受理费为人民币2,664.99元，减半后为人民币1,332.49元" in warning.message
+    data["outcome"]["costs"] = "creditor"  # nothing for the debtor to pay: nothing to state
+    _, result = _context(data)
+    assert result.warnings == []
+
+
+def test_a_fee_typed_before_any_suit_is_left_out_and_the_caller_told():
+    data = load_fixture("settlement_agreement", "valid", "fee_typed_before_any_suit")
+    context, result = _context(data)
+    assert [(w.loc, w.code) for w in result.warnings] == [(("outcome", "fee"), "fee_not_filed")]
+    assert "费" not in context["suit"]

@@ -1,0 +1,181 @@
+"""What a settlement does with the suit, and who pays its costs (和解协议's article on the suit).
+
+A filed suit is withdrawn by the plaintiff or ended by a mediation statement; either way
+the acceptance fee is halved (诉讼费用交纳办法 art. 15; ``fee_halving``). The clause states
+the figures a signer would otherwise argue over later: what the plaintiff paid, the fee
+kept after the halving, the plaintiff's other costs (保全费 …), who bears them, and — where
+the debtor bears all or half — how much the debtor pays the creditor and by when (with the
+first payment of the plan, into the account of article 2). An agreement that leaves the
+amount out is warned of: an unclear term is settled afterwards by agreement or custom
+(民法典 art. 510), the dispute a definite clause avoids.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import Field
+
+from docgen.documents.fee_halving import Ending, PrepaidFee, Refund, halved_fee
+from docgen.documents.problems import Assessment
+from docgen.domain.court_fees import acceptance_fee
+from docgen.domain.disclosure import shown_when
+from docgen.domain.fields import CaseModel, Money
+from docgen.domain.money import format_yuan, legal_amount, to_fen
+
+OUTCOME_LABELS = {
+    "withdraw": "原告申请撤诉",
+    "mediation": "申请人民法院出具调解书",
+    "not_filed": "尚未起诉",
+}
+COSTS_LABELS = {"debtor": "乙方负担", "creditor": "甲方负担", "shared": "双方各半负担"}
+FEE_AT = ("outcome", "fee")
+
+
+class SuitFee(CaseModel):
+    """What the plaintiff (甲方) paid the court."""
+
+    paid: Money = Field(title="甲方已预交案件受理费（元）")
+    procedure: Literal["ordinary", "summary"] = Field(
+        default="ordinary",
+        title="审理程序",
+        json_schema_extra={"enum_titles": ["普通程序", "简易程序（含小额诉讼程序）"]},
+    )
+    other_costs: Money | None = Field(default=None, title="甲方已交纳的保全费等其他诉讼费用（元）")
+
+
+class SuitOutcome(CaseModel):
+    """What the parties do with the suit."""
+
+    kind: Literal["withdraw", "mediation", "not_filed"] = Field(
+        default="withdraw",
+        title="诉讼的处理",
+        json_schema_extra={"enum_titles": list(OUTCOME_LABELS.values())},
+    )
+    days: int = Field(
+        default=7,
+        ge=1,
+        le=30,
+        title="首期款项到账后几日内申请撤诉",
+        json_schema_extra=shown_when("kind", "withdraw"),
+    )
+    costs: Literal["debtor", "creditor", "shared"] = Field(
+        default="debtor",
+        title="诉讼费用负担",
+        description="减半后的案件受理费、保全费等",
+        json_schema_extra={"enum_titles": list(COSTS_LABELS.values())},
+    )
+    fee: SuitFee | None = Field(
+        default=None,
+        title="已交纳的诉讼费用",
+        description="填写后协议写明费用金额，以及乙方应支付的金额和期限",
+        json_schema_extra=shown_when("kind", "withdraw", "mediation"),
+    )
+
+
+def check_costs(result: Assessment, outcome: SuitOutcome, claimed: Decimal | None) -> None:
+    """The fee kept after the halving (``computed["suit_fee"]``), or why none is stated."""
+    if outcome.kind == "not_filed":
+        if outcome.fee is not None:  # the form hides it; an API caller is told
+            message = "尚未起诉的，没有案件受理费；已填写的诉讼费用未写入协议"
+            result.warn(FEE_AT, "fee_not_filed", message)
+        return
+    if outcome.fee is None:
+        if outcome.costs != "creditor":
+            result.warn(FEE_AT, "costs_amount_missing", _missing_message(outcome, claimed))
+        return
+    fee = PrepaidFee(outcome.fee.paid, claimed, outcome.fee.procedure)
+    result.computed["suit_fee"] = halved_fee(result, fee, _ending(outcome), FEE_AT)
+
+
+def _ending(outcome: SuitOutcome) -> Ending:
+    return "withdrawal" if outcome.kind == "withdraw" else "mediation"
+
+
+def _missing_message(outcome: SuitOutcome, claimed: Decimal | None) -> str:
+    message = (
+        f"未填写甲方已交纳的诉讼费用：协议只写明诉讼费用由{COSTS_LABELS[outcome.costs]}，"
+        "没有金额和支付期限，日后易生争议（《民法典》第五百一十条）"
+    )
+    if claimed is not None and claimed > 0:
+        fee = acceptance_fee(claimed)
+        half = acceptance_fee(claimed, procedure=_ending(outcome))
+        message += (
+            f"。按诉讼请求金额计算，案件受理费为人民币{format_yuan(fee.fee)}元，"
+            f"减半后为人民币{format_yuan(half.fee)}元，请按交费凭证填写"
+        )
+    return message
+
+
+def suit_clause(
+    outcome: SuitOutcome, court: str, refund: Refund | None, first: tuple[str, str]
+) -> str:
+    """Article 4: the suit's fate, then its costs (``first``: the day and the payment of
+    the plan the debtor's share of the costs goes with, 「2026年12月10日」, 「首期款项」)."""
+    if outcome.kind == "withdraw":
+        why = "撤诉的案件受理费减半交纳"
+        head = f"甲方在收到乙方支付的首期款项之日起{outcome.days}日内，向{court}申请撤回起诉。"
+    elif outcome.kind == "mediation":
+        why = "以调解方式结案的案件受理费减半交纳"
+        head = (
+            f"双方同意共同请求{court}依本协议内容制作调解书；调解书经双方签收即发生法律效力，"
+            "乙方不履行的，甲方可以申请人民法院强制执行。"
+        )
+    else:
+        # what the creditor may sue for on default is the default clause's (第三条),
+        # stated once: here only the promise not to sue
+        return (
+            "乙方按本协议履行完毕的，甲方不再就本协议所涉债务提起诉讼或申请仲裁；"
+            "乙方未按约履行的，按本协议第三条处理。"
+        )
+    if outcome.fee is None or refund is None:
+        return (
+            head + f"依《诉讼费用交纳办法》第十五条，{why}。"
+            f"本案诉讼费用（减半后的案件受理费及保全费等）由{COSTS_LABELS[outcome.costs]}。"
+        )
+    return head + _costs(outcome, outcome.fee, refund, why, first)
+
+
+def _costs(
+    outcome: SuitOutcome, fee: SuitFee, refund: Refund, why: str, first: tuple[str, str]
+) -> str:
+    paid = to_fen(fee.paid)
+    if fee.procedure == "summary":
+        text = (
+            "本案适用简易程序，甲方已依《诉讼费用交纳办法》第十六条减半预交案件受理费"
+            f"人民币{format_yuan(paid)}元。"
+        )
+        named = "上述案件受理费"
+    else:
+        text = (
+            f"依《诉讼费用交纳办法》第十五条，{why}：甲方已预交案件受理费人民币"
+            f"{format_yuan(paid)}元，减半后为人民币{format_yuan(refund.due)}元，"
+            "其余部分由人民法院退还甲方。"
+        )
+        named = "上述减半后的案件受理费"
+    total = refund.due
+    if fee.other_costs:
+        total += to_fen(fee.other_costs)
+        text += f"甲方另已交纳保全费等诉讼费用人民币{format_yuan(to_fen(fee.other_costs))}元。"
+        named += "及保全费等费用共计"
+    text += f"{named}{legal_amount(total)}，由{COSTS_LABELS[outcome.costs]}"
+    if outcome.costs == "creditor":
+        return text + "。"
+    share = total if outcome.costs == "debtor" else to_fen(total / 2)
+    what = "该款" if outcome.costs == "debtor" else f"其负担的{legal_amount(share)}"
+    due, payment = first
+    return (
+        text + f"，乙方应于{due}前（含当日）将{what}与{payment}一并支付至本协议第二条约定的"
+        "甲方账户。"
+    )
+
+
+__all__ = [
+    "COSTS_LABELS",
+    "OUTCOME_LABELS",
+    "SuitFee",
+    "SuitOutcome",
+    "check_costs",
+    "suit_clause",
+]
