@@ -24,10 +24,10 @@ from pydantic import Field
 
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.court_parts import block_lines, check_court, filing_signature
+from docgen.documents.enforcement_delay import base_debt, delay_interest, period_start
 from docgen.documents.enforcement_installments import (
     check_installments,
     delay_notes,
-    delay_parts,
     installments_text,
 )
 from docgen.documents.enforcement_parts import (
@@ -51,7 +51,7 @@ from docgen.documents.problems import Assessment, Loc
 from docgen.domain import divisions as division_table
 from docgen.domain.courts import read_court
 from docgen.domain.dates import format_cn
-from docgen.domain.delay_interest import DelayTotal, doubled_interest_by_part
+from docgen.domain.delay_interest import DelayTotal
 from docgen.domain.fields import CaseModel, Line
 from docgen.domain.limitation import InterruptionEvent, limitation_status
 from docgen.domain.money import format_yuan, legal_amount
@@ -96,16 +96,8 @@ def assess(case: EnforcementApplication, options: RuleOptions) -> Assessment:
     _check_leads(result, case)
     _check_period(result, case)
     result.computed["unpaid"] = _total(case.outstanding)
-    _delay_interest(result, case)
+    delay_interest(result, case)
     return result
-
-
-def period_start(title: EnforcementTitle) -> date:
-    """The day the period to apply runs from (art. 250): the last day of the performance
-    period — of the last installment — or the instrument's effect when it sets none."""
-    if title.installments:
-        return max(i.due for i in title.installments)
-    return title.performance_deadline or title.effective_date
 
 
 def _check_title(result: Assessment, case: EnforcementApplication) -> None:
@@ -142,7 +134,7 @@ def _check_title(result: Assessment, case: EnforcementApplication) -> None:
             f"（《中华人民共和国民事诉讼法》{APPLY_ARTICLES[title.kind]}）",
         )
     if title.installments:
-        check_installments(result, title, case.application_date, _base(case.outstanding))
+        check_installments(result, title, case.application_date, base_debt(case.outstanding))
     if title.first_instance_court and title.kind not in COURT_TITLES:
         result.error(
             (*loc, "first_instance_court"),
@@ -264,44 +256,7 @@ def _check_period(result: Assessment, case: EnforcementApplication) -> None:
 
 
 def _total(outstanding: Outstanding) -> Decimal:
-    return _base(outstanding) + (outstanding.interest or Decimal(0))
-
-
-def _base(outstanding: Outstanding) -> Decimal:
-    """The money debt other than general interest (法释〔2014〕8号 art. 1(3))."""
-    o = outstanding
-    return o.principal + (o.costs or Decimal(0)) + (o.other or Decimal(0))
-
-
-def _delay_interest(result: Assessment, case: EnforcementApplication) -> None:
-    """The doubled part runs on the unpaid debt other than general interest, each
-    installment from the end of its own performance period (法释〔2014〕8号 arts. 1, 2;
-    ``enforcement_installments.delay_parts``)."""
-    title = case.title
-    until = case.calculation_date or case.application_date
-    if case.calculation_date is not None and case.calculation_date > case.application_date:
-        result.error(
-            ("calculation_date",),
-            "after_application",
-            "迟延履行利息计算截至日不得晚于申请日期",
-        )
-        return
-    labels: list[str] = []
-    if title.installments:
-        parts, labels = delay_parts(title)
-    else:
-        parts = [(_base(case.outstanding), period_start(title))]
-    first = min(end for _, end in parts)
-    if case.calculation_date is not None and case.calculation_date <= first:
-        result.error(
-            ("calculation_date",),
-            "before_delay",
-            f"迟延履行利息自{format_cn(first)}的次日起计算，计算截至日应晚于该日",
-        )
-        return
-    delay = doubled_interest_by_part(parts, until, labels)
-    if delay.parts:
-        result.computed["delay"] = delay
+    return base_debt(outstanding) + (outstanding.interest or Decimal(0))
 
 
 # --- context ------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from docgen.domain.disclosure import shown_when
 from docgen.domain.fields import CaseModel, Line, Money, Paragraph, ShortText, Text
 from docgen.domain.limitation import InterruptionKind
 
@@ -108,6 +109,14 @@ class EnforcementTitle(CaseModel):
         title="加倍部分债务利息自加速到期日起算",
         description="不选择的，各期自其本身的履行期间届满之日起计算（法释〔2014〕8号第二条）；"
         "仅在法律文书明确约定其余各期于违约时即行到期的情形下选择",
+    )
+    default_liability: bool = Field(
+        default=False,
+        title="同时申请执行调解书约定的不履行责任",
+        description="调解书约定一方不履行时另行承担的民事责任（如违约金）已列入本次申请执行的"
+        "金额的，选择此项：此时不再请求加倍支付迟延履行期间的债务利息（《最高人民法院关于人民法院"
+        "民事调解工作若干问题的规定》第十五条第二款）",
+        json_schema_extra=shown_when("kind", "mediation"),
     )
     operative_part: Paragraph = Field(title="裁判主文", description="法律文书确定的给付内容")
     first_instance_court: Line | None = Field(

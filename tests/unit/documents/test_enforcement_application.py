@@ -278,3 +278,42 @@ def test_each_kind_of_instrument_is_enforced_under_its_own_article():
     )
     notarial = _case(kind="notarial", issuer="北京市方圆公证处")
     assert "民事诉讼法》第二百四十九条、第二百三十五条" in _facts(notarial)
+
+
+def _requests(data):
+    case = TYPE.parse(data)
+    result = TYPE.evaluate(case, RuleOptions(today=date(2026, 11, 20)))
+    assert result.errors == [], result.errors
+    return TYPE.build_context(case, result)["requests"], result
+
+
+def test_a_mediation_penalty_enforced_replaces_the_doubled_delay_interest():
+    data = load_fixture("enforcement_application", "valid", "mediation_penalty_claimed")
+    requests, result = _requests(data)
+    assert "违约金人民币8,000.00元" in requests[0]
+    assert not any("加倍支付迟延履行期间的债务利息" in r for r in requests), requests
+    assert [(w.loc, w.code) for w in result.warnings] == [
+        (("title", "default_liability"), "delay_after_mediated_liability")
+    ]
+    assert "第十五条第二款" in result.warnings[0].message
+
+
+def test_a_mediation_penalty_not_said_to_be_the_statements_own_is_warned_of():
+    data = load_fixture("enforcement_application", "valid", "mediation_penalty_unstated")
+    requests, result = _requests(data)
+    assert any("加倍支付迟延履行期间的债务利息" in r for r in requests), requests
+    (warning,) = result.warnings
+    assert (warning.loc, warning.code) == (
+        ("title", "default_liability"),
+        "mediated_liability_unstated",
+    )
+    assert warning.message.startswith("申请执行的违约金如系调解书约定的不履行责任")
+
+
+def test_a_judgment_bears_the_doubled_delay_interest_whatever_else_is_claimed():
+    data = copy.deepcopy(JUDGMENT)
+    data["outstanding"].update(other="8000.00", other_label="违约金")
+    data["title"]["default_liability"] = True  # a mediation statement's question only
+    requests, result = _requests(data)
+    assert any("加倍支付迟延履行期间的债务利息" in r for r in requests), requests
+    assert not [w for w in result.warnings if w.loc == ("title", "default_liability")]

@@ -131,7 +131,12 @@ def test_copies_are_addressed_to_the_debtor_then_each_guarantor():
 
 
 def test_the_guarantors_article_is_explained_once_where_the_legal_basis_states_it():
-    case = DOC.parse(GUARANTEED)
+    data = copy.deepcopy(GUARANTEED)
+    data["legal_basis"] += (
+        "；第六百八十八条规定，连带责任保证的债务人不履行到期债务时，债权人可以请求债务人"
+        "履行债务，也可以请求保证人在其保证范围内承担保证责任"
+    )
+    case = DOC.parse(data)
     context = DOC.build_context(DOC.split(case)[1], DOC.assess(case, RuleOptions()))
     # the letter's legal basis states 民法典 art. 688: the facts only state the guarantee
     assert context["facts"].endswith(
@@ -144,15 +149,17 @@ def test_the_guarantors_article_is_explained_once_where_the_legal_basis_states_i
 
 
 def test_the_guarantors_article_is_explained_where_the_legal_basis_is_silent_on_it():
-    data = copy.deepcopy(GUARANTEED)
-    del data["legal_basis"]
-    case = DOC.parse(data)
-    context = DOC.build_context(DOC.split(case)[1], DOC.assess(case, RuleOptions()))
+    case = DOC.parse(GUARANTEED)  # its basis states the sale's articles, not art. 688
+    debtor, guarantor = (
+        DOC.build_context(copy, DOC.assess(case, RuleOptions())) for copy in DOC.split(case)
+    )
     assert (
         "您为上述债务提供连带责任保证（2025年3月1日签订的《保证合同》）。"
         "依照《中华人民共和国民法典》第六百八十八条，福州闽江建材有限公司不履行到期债务的，"
-        "委托人可以请求您在保证范围内承担保证责任" in context["facts"]
+        "委托人可以请求您在保证范围内承担保证责任" in guarantor["facts"]
     )
+    # the debtor's copy speaks of the debtor's own obligation only
+    assert "第六百八十八条" not in debtor["facts"] + debtor["legal_basis"]
 
 
 def test_the_firm_states_the_facts_with_the_creditor_as_its_client_not_as_we():

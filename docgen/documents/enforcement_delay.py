@@ -1,0 +1,96 @@
+"""The doubled part of the delay interest an application for enforcement asks for
+(民事诉讼法 art. 264; 法释〔2014〕8号): on the unpaid debt other than general interest, from
+the end of the performance period (each installment's own), unless a mediation statement's
+own liability for not performing it is enforced instead (调解规定 art. 15(2))."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from docgen.documents.enforcement_installments import delay_parts
+from docgen.documents.enforcement_parts import EnforcementTitle, Outstanding
+from docgen.documents.problems import Assessment
+from docgen.domain.dates import format_cn
+from docgen.domain.delay_interest import doubled_interest_by_part
+
+if TYPE_CHECKING:
+    from docgen.documents.enforcement_application import EnforcementApplication
+
+
+def period_start(title: EnforcementTitle) -> date:
+    """The day the period to apply runs from (art. 250): the last day of the performance
+    period — of the last installment — or the instrument's effect when it sets none."""
+    if title.installments:
+        return max(i.due for i in title.installments)
+    return title.performance_deadline or title.effective_date
+
+
+def base_debt(outstanding: Outstanding) -> Decimal:
+    """The money debt other than general interest (法释〔2014〕8号 art. 1(3))."""
+    o = outstanding
+    return o.principal + (o.costs or Decimal(0)) + (o.other or Decimal(0))
+
+
+def delay_interest(result: Assessment, case: EnforcementApplication) -> None:
+    """The doubled part runs on the unpaid debt other than general interest, each
+    installment from the end of its own performance period (法释〔2014〕8号 arts. 1, 2;
+    ``enforcement_installments.delay_parts``)."""
+    title = case.title
+    if _mediated_liability_claimed(result, case):
+        return
+    until = case.calculation_date or case.application_date
+    if case.calculation_date is not None and case.calculation_date > case.application_date:
+        result.error(
+            ("calculation_date",),
+            "after_application",
+            "迟延履行利息计算截至日不得晚于申请日期",
+        )
+        return
+    labels: list[str] = []
+    if title.installments:
+        parts, labels = delay_parts(title)
+    else:
+        parts = [(base_debt(case.outstanding), period_start(title))]
+    first = min(end for _, end in parts)
+    if case.calculation_date is not None and case.calculation_date <= first:
+        result.error(
+            ("calculation_date",),
+            "before_delay",
+            f"迟延履行利息自{format_cn(first)}的次日起计算，计算截至日应晚于该日",
+        )
+        return
+    delay = doubled_interest_by_part(parts, until, labels)
+    if delay.parts:
+        result.computed["delay"] = delay
+
+
+def _mediated_liability_claimed(result: Assessment, case: EnforcementApplication) -> bool:
+    """Whether the liability a mediation statement sets for not performing it is enforced
+    instead of the doubled delay interest: once the respondent bears that liability, a
+    claim to the statutory delay liability as well is not supported (调解规定〔法释〔2004〕12号,
+    2020年修正〕 art. 15(2)); other instruments, and a statement whose own liability is not
+    claimed, bear the doubled part (民事诉讼法 art. 264)."""
+    title, other = case.title, case.outstanding.other
+    if title.kind != "mediation":
+        return False
+    at = ("title", "default_liability")
+    if title.default_liability:
+        result.warn(
+            at,
+            "delay_after_mediated_liability",
+            "已申请执行调解书约定的不履行责任，依《最高人民法院关于人民法院民事调解工作若干问题的"
+            "规定》第十五条第二款，本申请书不请求加倍支付迟延履行期间的债务利息",
+        )
+        return True
+    if other:
+        name = case.outstanding.other_label or "其他金钱债务"
+        result.warn(
+            at,
+            "mediated_liability_unstated",
+            f"申请执行的{name}如系调解书约定的不履行责任，依《最高人民法院关于人民法院民事调解"
+            "工作若干问题的规定》第十五条第二款，人民法院不支持再加倍支付迟延履行期间的债务利息；"
+            "属于该情形的，请选择「同时申请执行调解书约定的不履行责任」",
+        )
+    return False
