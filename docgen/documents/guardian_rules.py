@@ -17,6 +17,9 @@
   18(1)); only a person without full capacity has a 法定代理人 (art. 23); a letter "to the
   guardian" would tell a third party of the debt, and an agreement signed by them would
   bind the adult only if authorised (art. 171).
+- A guarantor (丙方) of an agreement has full capacity on its date (arts. 144, 145): a
+  guardian may not give the ward's guarantee for another's debt (art. 35), so a minor or
+  a person without full capacity as guarantor is an error, guardian or not.
 - The guardian is not the creditor: an agent may not act in the principal's name with
   themself (art. 168), and a guardian acts only in the ward's interest (art. 35).
 """
@@ -269,7 +272,28 @@ def check_agreement_parties(
     others: list[tuple[Party, Loc]] = [(debtor, ("debtor",))]
     if guarantor is not None:
         others.append((guarantor, ("guarantor",)))
+        _check_guarantor_capacity(result, guarantor, on)
     check_guardians(result, on, (creditor, ("creditor",)), others)
+
+
+def _check_guarantor_capacity(result: Assessment, guarantor: Party, on: date) -> None:
+    """A guarantor signs with full capacity: without it the guarantee is void (art. 144)
+    or waits on the guardian (art. 145), and a guardian may not pledge the ward's property
+    for another's debt, which is not in the ward's interest (art. 35)."""
+    if not isinstance(guarantor, Person) or not needs_guardian(guarantor, on):
+        return
+    if guarantor.capacity in CAPACITY_LABELS:
+        status = CAPACITY_LABELS[guarantor.capacity]
+    else:
+        status = f"未成年人（{age_on(guarantor, on)}周岁）"
+    result.error(
+        ("guarantor",),
+        "guarantor_without_capacity",
+        f"保证人{guarantor.name}签署时为{status}，不具有完全民事行为能力：其提供的保证无效或"
+        f"须经法定代理人追认（{CIVIL_CODE}第一百四十四条、第一百四十五条），而监护人除为维护"
+        "被监护人利益外不得处分被监护人的财产（第三十五条），为他人债务提供保证不属于此列",
+        hint="请更换具有完全民事行为能力的保证人",
+    )
 
 
 def check_filing_parties(

@@ -207,3 +207,28 @@ def test_a_fee_typed_before_any_suit_is_left_out_and_the_caller_told():
     context, result = _context(data)
     assert [(w.loc, w.code) for w in result.warnings] == [(("outcome", "fee"), "fee_not_filed")]
     assert "费" not in context["suit"]
+
+
+def test_a_minor_guarantor_is_refused_guardian_or_not():
+    data = load_fixture("settlement_agreement", "invalid", "guarantor_a_minor")
+    result = TYPE.evaluate(TYPE.parse(data), RuleOptions(today=date(2026, 12, 1)))
+    (error,) = result.errors
+    assert (error.loc, error.code) == (("guarantor",), "guarantor_without_capacity")
+    assert error.message.startswith("保证人李小雨签署时为未成年人（16周岁）")
+    assert "第三十五条" in error.message
+    data["guarantor"]["guardian"] = {
+        "name": "王丽",
+        "relation": "mother",
+        "id_type": "居民身份证",
+        "id_number": "11010519800620002X",
+    }
+    result = TYPE.evaluate(TYPE.parse(data), RuleOptions(today=date(2026, 12, 1)))
+    assert [(e.loc, e.code) for e in result.errors] == [
+        (("guarantor",), "guarantor_without_capacity")
+    ]
+    capable = copy.deepcopy(WITHDRAW)
+    capable["guarantor"]["capacity"] = "limited"
+    result = TYPE.evaluate(TYPE.parse(capable), RuleOptions(today=date(2026, 12, 1)))
+    assert ("guarantor_without_capacity", True) in [
+        (e.code, "限制民事行为能力人" in e.message) for e in result.errors
+    ]
