@@ -17,6 +17,7 @@ import functools
 import html
 import re
 import shutil
+import sys
 import weakref
 import zlib
 from pathlib import Path
@@ -77,7 +78,26 @@ def release_font_folders() -> None:
             config._folder = None
 
 
+def _release_font_maps() -> None:
+    """Unreference WeasyPrint's font maps while the libraries they come from are loaded.
+
+    Left to the interpreter's last garbage collection, a map can be released after cffi
+    has closed libpangoft2, whose code the map's finalizer runs: the process then ends in
+    a segmentation fault (exit status 139) after all its work is done.
+    """
+    if "weasyprint.text.ffi" not in sys.modules:
+        return
+    from weasyprint.text.ffi import ffi
+
+    for config in list(_font_configs):
+        font_map = getattr(config, "font_map", None)
+        if font_map is not None:
+            config.font_map = None
+            ffi.release(font_map)
+
+
 atexit.register(release_font_folders)
+atexit.register(_release_font_maps)
 
 
 def visible_text(markup: str) -> str:

@@ -3,6 +3,8 @@
 WeasyPrint copies the prepared fonts (6 MB) into a temporary folder per font
 configuration; docgen's renderers live as long as their process, so the folder must be
 removed when the process ends: the run's own process and every pool process of a batch.
+And the process ends with status 0: WeasyPrint's font maps are released before cffi
+closes the libraries their finalizers run in.
 """
 
 from __future__ import annotations
@@ -87,3 +89,34 @@ def test_the_folders_are_removed_without_waiting_for_weasyprint(tmp_path: Path) 
     fixture = ROOT / "fixtures" / "demand_letter" / "valid" / "person_debtor.json"
     done = run_with_tmpdir(RELEASE, tmp_path / "tmp", str(fixture), str(tmp_path / "data"))
     assert done.stdout.split() == ["1", "0"]  # one folder while printing, gone after
+
+
+TWO_RUNS = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    from docgen.batch.executors import LocalExecutor
+    from docgen.batch.runs import Batches, RunOptions
+    from docgen.config import Settings
+    from docgen.tenants import DEFAULT_TENANT_ID
+    from tests.batch_support import letters_sheet
+
+    folder = Path(sys.argv[1])
+    settings = Settings(data_dir=folder / "data")
+    for n in range(2):
+        source = letters_sheet(folder / f"cases{n}.csv", 3)
+        batches = Batches(settings, f"sqlite:///{folder / f'state{n}.db'}")
+        options = RunOptions("demand_letter", ["pdf"], address_page=True, volume_size=2)
+        run_id = batches.create(source, options, folder / f"runs{n}", DEFAULT_TENANT_ID)
+        print(batches.execute(run_id, LocalExecutor(1))["rendered"])
+    """
+)
+
+
+def test_a_process_that_printed_volumes_twice_exits_cleanly(tmp_path: Path) -> None:
+    # two runs with address pages leave several WeasyPrint font maps: released at the
+    # interpreter's last collection, one was unreferenced after cffi had closed the
+    # library its finalizer runs in, and the process died with SIGSEGV (status 139)
+    # after its work was done; check=True fails on any status but 0
+    done = run_with_tmpdir(TWO_RUNS, tmp_path / "tmp", str(tmp_path))
+    assert done.stdout.split() == ["3", "3"]
