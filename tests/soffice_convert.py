@@ -19,6 +19,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import uno  # type: ignore[import-not-found]
 from com.sun.star.beans import PropertyValue  # type: ignore[import-not-found]
@@ -39,7 +40,7 @@ def _props(**values: object) -> tuple[object, ...]:
     return tuple(props)
 
 
-def _desktop(process: subprocess.Popen[bytes], pipe: str) -> object:
+def _desktop(process: subprocess.Popen[bytes], pipe: str) -> Any:
     local = uno.getComponentContext()
     resolver = local.ServiceManager.createInstanceWithContext(
         "com.sun.star.bridge.UnoUrlResolver", local
@@ -56,6 +57,29 @@ def _desktop(process: subprocess.Popen[bytes], pipe: str) -> object:
     return remote.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", remote)
 
 
+def _store(desktop: Any, source: Path, out: Path) -> None:
+    """Store ``source`` in each target format; a file LibreOffice cannot open or store is
+    reported and left without output, as ``--convert-to`` does, so that the test of that
+    file fails and names it while the others still run."""
+    url = uno.systemPathToFileUrl(str(source))
+    try:
+        doc = desktop.loadComponentFromURL(url, "_blank", 0, _props(Hidden=True))
+    except Exception as exc:
+        print(f"cannot open {source}: {exc}", file=sys.stderr)
+        return
+    if doc is None:
+        print(f"cannot open {source}", file=sys.stderr)
+        return
+    try:
+        for folder, filter_name, options in TARGETS:
+            target = uno.systemPathToFileUrl(str(out / folder / f"{source.stem}.{folder}"))
+            doc.storeToURL(target, _props(FilterName=filter_name, FilterOptions=options))
+    except Exception as exc:
+        print(f"cannot store {source}: {exc}", file=sys.stderr)
+    finally:
+        doc.close(True)
+
+
 def main(soffice: str, profile: str, outdir: str, *files: str) -> None:
     out = Path(outdir).resolve()
     for folder, _filter, _options in TARGETS:
@@ -66,15 +90,7 @@ def main(soffice: str, profile: str, outdir: str, *files: str) -> None:
     try:
         desktop = _desktop(process, pipe)
         for name in files:
-            source = Path(name).resolve()
-            url = uno.systemPathToFileUrl(str(source))
-            doc = desktop.loadComponentFromURL(url, "_blank", 0, _props(Hidden=True))
-            try:
-                for folder, filter_name, options in TARGETS:
-                    target = uno.systemPathToFileUrl(str(out / folder / f"{source.stem}.{folder}"))
-                    doc.storeToURL(target, _props(FilterName=filter_name, FilterOptions=options))
-            finally:
-                doc.close(True)
+            _store(desktop, Path(name).resolve(), out)
         # the bridge may drop before soffice answers that it is ending
         with contextlib.suppress(Exception):
             desktop.terminate()
