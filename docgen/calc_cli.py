@@ -8,9 +8,7 @@ from typing import Any, Literal, TypedDict, Unpack
 
 import click
 
-from docgen import calculations
 from docgen.cli_common import EXIT_INVALID, print_problems
-from docgen.documents.problems import CaseInvalid
 
 
 @click.group()
@@ -19,6 +17,10 @@ def calc() -> None:
 
 
 def _calculate(name: str, data: dict[str, Any], as_json: bool) -> None:
+    # imported here: ``docgen --help`` and the commands' help need no calculations
+    from docgen import calculations
+    from docgen.documents.problems import CaseInvalid
+
     try:
         result = calculations.run(name, data)
     except CaseInvalid as exc:

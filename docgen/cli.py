@@ -23,14 +23,15 @@ from docgen.cli_common import (
     make_service,
     print_problems,
 )
-from docgen.config import Settings
-from docgen.documents import registry
-from docgen.documents.problems import CaseInvalid
+from docgen.formats import FORMATS, Format
 from docgen.profiles.cli import profile
 from docgen.reference_cli import reference
 from docgen.register import commands as register_commands
-from docgen.services import FORMATS, Format
 from docgen.template_cli import template
+
+# Each command imports the settings, the registry and the pipeline when it runs, and each
+# group's module defers its own: ``docgen --help`` and ``docgen calc … --help`` load none
+# of them (tests/e2e/test_cli_entry.py checks this).
 
 
 @click.group()
@@ -42,6 +43,8 @@ def main() -> None:
 @main.command()
 def types() -> None:
     """列出可生成的文书类型。"""
+    from docgen.documents import registry
+
     for doc_type in registry.all_types():
         click.echo(f"{doc_type.name}\t{doc_type.title}\t{doc_type.description}")
 
@@ -50,6 +53,8 @@ def types() -> None:
 @click.argument("type_name", metavar="TYPE")
 def schema(type_name: str) -> None:
     """打印一种文书类型的 JSON Schema。"""
+    from docgen.documents import registry
+
     check_type(type_name)
     click.echo(json.dumps(registry.get(type_name).json_schema(), ensure_ascii=False, indent=2))
 
@@ -95,6 +100,8 @@ def validate(type_name: str, case: Path, as_json: bool) -> None:
 )
 def render(type_name: str, case: Path, output: Path, fmt: Format | None) -> None:
     """根据案件数据 CASE 生成文书。"""
+    from docgen.documents.problems import CaseInvalid
+
     check_type(type_name)
     chosen = fmt or output.suffix.lower().lstrip(".")
     if chosen not in FORMATS:
@@ -129,6 +136,7 @@ def bundle(case: Path, exhibits: Path, output: Path) -> None:
     """按案件数据 CASE 和证据文件夹 EXHIBITS 生成带连续页码的起诉材料。"""
     from docgen.bundle.files import read_exhibit_files
     from docgen.bundle.service import BundleService
+    from docgen.documents.problems import CaseInvalid
 
     if output.suffix.lower() not in (".pdf", ".zip"):
         raise click.UsageError(f"输出文件应为 .pdf 或 .zip：{output.name}")
@@ -168,7 +176,8 @@ def serve(host: str, port: int, workers: int | None, threads: int) -> None:
     单用户模式（DOCGEN_WEB_AUTH=single-user）只能监听本机回环地址；多个 worker 需要共享的
     限流计数（DOCGEN_RATE_LIMIT_STORAGE_URI=redis://…）。
     """
-    from docgen.web.hosts import is_loopback, rate_limit_storage, serve_problems
+    from docgen.config import Settings
+    from docgen.serve_checks import is_loopback, rate_limit_storage, serve_problems
 
     settings = Settings()
     if workers is None:

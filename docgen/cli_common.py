@@ -9,22 +9,26 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from docgen.config import Settings
-from docgen.documents import registry
-from docgen.documents.problems import Problem
-from docgen.logs import configure_logging
-from docgen.pipeline.compose import build
-from docgen.services import DocumentService
+if TYPE_CHECKING:
+    from docgen.documents.problems import Problem
+    from docgen.services import DocumentService
+
+# The settings, the registry and the pipeline are imported by the commands that use them:
+# ``docgen --help`` and every command's help start without them (docs/cli.md).
 
 EXIT_INVALID = 1
 EXIT_USAGE = 2
 
 
 def make_service() -> DocumentService:
+    from docgen.config import Settings
+    from docgen.logs import configure_logging
+    from docgen.pipeline.compose import build
+
     settings = Settings()
     configure_logging(os.environ.get("DOCGEN_LOG_LEVEL", "WARNING"))
     return build(settings)
@@ -42,6 +46,8 @@ def load_case(path: Path) -> Any:
 
 
 def check_type(name: str) -> None:
+    from docgen.documents import registry
+
     try:
         registry.get(name)
     except registry.UnknownDocumentType:

@@ -9,20 +9,11 @@ docgen process reads them (docgen.reference_data).
 from __future__ import annotations
 
 from datetime import date
-from importlib import metadata
 from pathlib import Path
 
 import click
 
-from docgen.config import Settings
 from docgen.domain.dates import format_cn
-from docgen.domain.workdays import HOLIDAY_RULES_SINCE, calendar_coverage
-from docgen.reference_data import (
-    ReferenceDataError,
-    default_lpr_table,
-    effective_lpr_file,
-    install_lpr_csv,
-)
 
 
 @click.group()
@@ -34,6 +25,13 @@ def reference() -> None:
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="按该日判断是否过期（默认今天）")
 def status(today: object) -> None:
     """显示LPR表与法定节假日日历覆盖到哪一天。"""
+    # imported here, as in every command: the group's help needs none of them
+    from importlib import metadata
+
+    from docgen.config import Settings
+    from docgen.domain.workdays import HOLIDAY_RULES_SINCE, calendar_coverage
+    from docgen.reference_data import ReferenceDataError, default_lpr_table, effective_lpr_file
+
     settings = Settings()
     on = today.date() if today is not None else date.today()  # type: ignore[attr-defined]
     operator = effective_lpr_file(settings.lpr_table_file, settings.data_dir)
@@ -74,6 +72,9 @@ def status(today: object) -> None:
 )
 def update(lpr_file: Path) -> None:
     """导入新的LPR数据到数据目录（校验后生效，此后所有进程都使用）。"""
+    from docgen.config import Settings
+    from docgen.reference_data import ReferenceDataError, install_lpr_csv
+
     settings = Settings()
     if settings.lpr_table_file is not None:
         raise click.ClickException(

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from docgen.cli_common import EXIT_INVALID, check_type, load_case, make_service, print_problems
-from docgen.documents.problems import CaseInvalid
 from docgen.register import commands as register_commands
-from docgen.services import DocumentService
+
+if TYPE_CHECKING:
+    from docgen.services import DocumentService
 
 
 @click.group()
@@ -134,6 +136,7 @@ def template_preview(
     tenant_name: str | None,
 ) -> None:
     """用第 VERSION 版模板渲染示例案件（或 --case 指定的案件）：docx 得 DOCX，html 得 PDF。"""
+    from docgen.documents.problems import CaseInvalid
     from docgen.template_store import UnknownVersion
 
     check_type(type_name)

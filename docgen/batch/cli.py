@@ -7,17 +7,21 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any, TypedDict, Unpack
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 import click
 
 from docgen.batch.readers import BatchInputError
-from docgen.config import Settings
+
+if TYPE_CHECKING:
+    from docgen.config import Settings
 
 EXIT_REJECTS = 1
 
 
 def _settings() -> Settings:
+    # imported here, as the pipeline is in each command: the group's help needs neither
+    from docgen.config import Settings
     from docgen.logs import configure_logging
 
     configure_logging(os.environ.get("DOCGEN_LOG_LEVEL", "WARNING"))

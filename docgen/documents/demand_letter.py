@@ -146,10 +146,11 @@ def resolve(case: DemandLetter, resources: Resources, final: bool) -> DemandLett
     payment account comes only from a creditor's profile: the account of a law firm's
     profile is the firm's own, not where the debtor pays.
     """
-    from docgen.profiles.store import ProfileNotFound
-
     if case.sender_profile_id is None or case._profile_kind is not None:
         return case
+    # the database layer only for a letter that names a stored profile
+    from docgen.profiles.store import ProfileNotFound
+
     try:
         profile = resources.profile(case.sender_profile_id)
     except ProfileNotFound as exc:

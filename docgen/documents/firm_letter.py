@@ -99,10 +99,11 @@ class FirmLetter(CaseModel):
 
 def resolve(case: FirmLetter, resources: Resources, final: bool) -> FirmLetter:
     """The firm's facts and its lawyer from the stored profile, when the letter names one."""
-    from docgen.profiles.store import ProfileNotFound
-
     if case.sender_profile_id is None or case.firm is not None:
         return case
+    # the database layer only for a letter that names a stored profile
+    from docgen.profiles.store import ProfileNotFound
+
     try:
         profile = resources.profile(case.sender_profile_id)
     except ProfileNotFound as exc:

@@ -147,9 +147,10 @@ class LawyerLetter(AddressedCase):
 
 def resolve(case: LawyerLetter, resources: Resources, final: bool) -> LawyerLetter:
     """Fill in the firm from its stored profile; when rendering, assign the letter number."""
-    from docgen.profiles.store import ProfileNotFound
-
     if case.sender is None and case.sender_profile_id is not None:
+        # the database layer only for a letter that names a stored profile
+        from docgen.profiles.store import ProfileNotFound
+
         try:
             profile = resources.profile(case.sender_profile_id)
         except ProfileNotFound as exc:

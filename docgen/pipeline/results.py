@@ -12,9 +12,9 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from docgen.documents.problems import Problem
+from docgen.formats import FORMATS as FORMATS  # re-exported: docgen.services
+from docgen.formats import Format as Format
 
-Format = Literal["pdf", "docx"]
-FORMATS: tuple[Format, ...] = ("pdf", "docx")
 MEDIA_TYPES: dict[str, str] = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

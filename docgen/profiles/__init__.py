@@ -1,9 +1,6 @@
 """Sender profiles: stored letterheads and details of law firms and creditors.
 
-The model is importable without the database layer; the store lives in
-``docgen.profiles.store``.
+The model is in ``docgen.profiles.model`` (importable without the database layer), the
+store in ``docgen.profiles.store``. This package imports neither, so that
+``docgen profile --help`` loads no model.
 """
-
-from docgen.profiles.model import SenderProfile
-
-__all__ = ["SenderProfile"]

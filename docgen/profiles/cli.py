@@ -6,14 +6,15 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from pydantic import ValidationError
 
-from docgen.config import Settings
-from docgen.documents.problems import from_validation_error
-from docgen.profiles.model import KIND_TITLES, SenderProfile
-from docgen.profiles.store import ProfileNotFound, ProfileStore
+if TYPE_CHECKING:
+    from docgen.profiles.store import ProfileStore
+
+# Each command imports the model, the store and the settings it uses: the group's help
+# starts without the database layer.
 
 EXIT_INVALID = 1
 TENANT_OPTION = click.option(
@@ -23,6 +24,8 @@ TENANT_OPTION = click.option(
 
 def _store() -> ProfileStore:
     from docgen import db
+    from docgen.config import Settings
+    from docgen.profiles.store import ProfileStore
 
     return ProfileStore(db.upgrade(Settings().effective_database_url))
 
@@ -43,6 +46,11 @@ def _tenant(name: str | None) -> int:
 @TENANT_OPTION
 def add(file: Path, tenant_name: str | None) -> None:
     """从 JSON 文件 FILE 新建档案，输出其编号。"""
+    from pydantic import ValidationError
+
+    from docgen.documents.problems import from_validation_error
+    from docgen.profiles.model import SenderProfile
+
     try:
         data = json.loads(file.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError) as exc:
@@ -65,6 +73,8 @@ def add(file: Path, tenant_name: str | None) -> None:
 @TENANT_OPTION
 def list_profiles(tenant_name: str | None) -> None:
     """列出本租户的全部档案。"""
+    from docgen.profiles.model import KIND_TITLES
+
     for stored in _store().list(_tenant(tenant_name)):
         p = stored.profile
         click.echo(f"{stored.id}\t{KIND_TITLES[p.kind]}\t{p.name}\t{p.letter_prefix or ''}")
@@ -75,6 +85,8 @@ def list_profiles(tenant_name: str | None) -> None:
 @TENANT_OPTION
 def show(profile_id: int, tenant_name: str | None) -> None:
     """以 JSON 输出一个档案。"""
+    from docgen.profiles.store import ProfileNotFound
+
     try:
         stored = _store().get(_tenant(tenant_name), profile_id)
     except ProfileNotFound as exc:
@@ -87,6 +99,8 @@ def show(profile_id: int, tenant_name: str | None) -> None:
 @TENANT_OPTION
 def delete(profile_id: int, tenant_name: str | None) -> None:
     """删除一个档案。"""
+    from docgen.profiles.store import ProfileNotFound
+
     try:
         _store().delete(_tenant(tenant_name), profile_id)
     except ProfileNotFound as exc:

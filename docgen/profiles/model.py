@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field, field_validator
 from pydantic_core import PydanticCustomError
 
-from docgen.documents.parts import BankAccount
+from docgen.documents.part_models import BankAccount
 from docgen.domain.disclosure import shown_when
 from docgen.domain.fields import CaseModel, Line, Phone, ShortText, Text
 from docgen.domain.identity import IdentityError, parse_uscc

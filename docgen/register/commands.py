@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from docgen.config import Settings
-from docgen.register.access import AccessError, ApiKeys, Users
-from docgen.register.deliveries import DeliveryLog
-from docgen.register.store import Register
 from docgen.tenants import MEMBER, ROLE_TITLES, ROLES
-from docgen.tenants.store import Tenant, TenantError, Tenants
+
+if TYPE_CHECKING:
+    from docgen.register.store import Register
+    from docgen.tenants.store import Tenant
+
+# The database layer is imported by the commands that use it: the groups' help (and
+# ``docgen --help``, which lists them) starts without it.
 
 EXIT_INVALID = 1
 
@@ -36,11 +39,16 @@ ROLE_OPTION = click.option(
 
 
 def _register() -> Register:
+    from docgen.config import Settings
+    from docgen.register.store import Register
+
     return Register(Settings().effective_database_url)
 
 
 def tenant_named(name: str | None) -> Tenant:
     """The tenant a command's ``--tenant`` names (a usage error if none or unknown)."""
+    from docgen.tenants.store import TenantError, Tenants
+
     try:
         return Tenants(_register().engine).named(name)
     except TenantError as exc:
@@ -56,6 +64,8 @@ def tenant() -> None:
 @click.argument("name")
 def tenant_create(name: str) -> None:
     """新建租户 NAME。"""
+    from docgen.tenants.store import TenantError, Tenants
+
     try:
         row = Tenants(_register().engine).create(name)
     except TenantError as exc:
@@ -66,6 +76,8 @@ def tenant_create(name: str) -> None:
 @tenant.command("list")
 def tenant_list() -> None:
     """列出全部租户（编号、名称、创建时间）。"""
+    from docgen.tenants.store import Tenants
+
     for row in Tenants(_register().engine).list():
         click.echo(f"{row.id}\t{row.name}\t{row.created_at:%Y-%m-%d %H:%M}")
 
@@ -81,6 +93,8 @@ def apikey() -> None:
 @ROLE_OPTION
 def apikey_create(name: str, tenant_name: str | None, role: str) -> None:
     """为调用方 NAME 创建密钥；完整密钥只显示这一次。"""
+    from docgen.register.access import AccessError, ApiKeys
+
     owner = tenant_named(tenant_name)
     try:
         row, key = ApiKeys(_register()).create(name, tenant_id=owner.id, role=role)
@@ -94,6 +108,8 @@ def apikey_create(name: str, tenant_name: str | None, role: str) -> None:
 @apikey.command("list")
 def apikey_list() -> None:
     """列出全部密钥（编号、名称、创建时间、状态）。"""
+    from docgen.register.access import ApiKeys
+
     for row in ApiKeys(_register()).list():
         state = f"已吊销 {row.revoked_at:%Y-%m-%d %H:%M}" if row.revoked_at else "有效"
         click.echo(
@@ -106,6 +122,8 @@ def apikey_list() -> None:
 @click.argument("key_id", metavar="ID")
 def apikey_revoke(key_id: str) -> None:
     """吊销编号为 ID 的密钥，立即生效。"""
+    from docgen.register.access import AccessError, ApiKeys
+
     try:
         row = ApiKeys(_register()).revoke(key_id)
     except AccessError as exc:
@@ -125,6 +143,8 @@ def user() -> None:
 @ROLE_OPTION
 def user_create(username: str, password: str, tenant_name: str | None, role: str) -> None:
     """创建网页用户 USERNAME。"""
+    from docgen.register.access import AccessError, Users
+
     owner = tenant_named(tenant_name)
     try:
         row = Users(_register()).create(username, password, tenant_id=owner.id, role=role)
@@ -147,6 +167,8 @@ def delivery_import(csv_file: Path, tenant_name: str | None) -> None:
 
     有效行全部登记；无效行逐行报告原因，此时退出码为 1。
     """
+    from docgen.register.deliveries import DeliveryLog
+
     owner = tenant_named(tenant_name)
     log = DeliveryLog(_register(), owner.id)
     if csv_file.suffix.lower() == ".xlsx":

@@ -41,6 +41,20 @@ def test_a_subcommand_of_each_group_answers_through_python_m(group):
     assert f"Usage: python -m docgen.cli {group} {sub}" in result.stdout
 
 
+# what only running a command needs: the settings, the document models, the database, the
+# renderers. Help, asked of a script on every call, starts without them.
+HEAVY = ("pydantic", "pydantic_settings", "sqlalchemy", "weasyprint", "docx", "docgen.config")
+
+
+@pytest.mark.parametrize("args", [("--help",), ("profile", "list", "--help")], ids=" ".join)
+def test_help_imports_no_settings_models_database_or_renderer(args):
+    result = _run(sys.executable, "-X", "importtime", "-m", "docgen.cli", *args)
+    assert result.returncode == 0, result.stderr
+    imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines()}
+    assert "docgen.cli_common" in imported  # the log is read: it names the modules
+    assert sorted(imported & set(HEAVY)) == []
+
+
 def test_the_installed_script_runs_a_template_command():
     result = _run(str(SCRIPT), "template", "list", "--help")
     assert result.returncode == 0, result.stderr
