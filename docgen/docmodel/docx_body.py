@@ -129,11 +129,12 @@ def _t(value: str) -> str:
     return f"<w:t>{value}</w:t>"
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)
 def _run_content(value: str) -> str:
     """Tabs and line breaks as Word's own elements, the rest as text runs. Most of a
     letter's pieces (its fixed sentences, labels, headers) recur in every letter: their
-    markup is kept (bounded) rather than escaped and checked again."""
+    markup is kept rather than escaped and checked again (the recent 1,024: a letter's
+    own names and sentences pass through, the layout's fixed ones stay)."""
     if "\t" not in value and "\n" not in value and "\r" not in value:
         return _t(value) if value else ""
     out: list[str] = []
