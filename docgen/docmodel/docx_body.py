@@ -12,6 +12,7 @@ table rows do not split and header rows repeat (``cantSplit``, ``tblHeader``).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
@@ -72,26 +73,52 @@ class _Para:
     jc: str | None = None
 
     def xml(self) -> str:
-        ppr = [f'<w:pStyle w:val="{self.style}"/>']
-        if self.keep_next:
-            ppr.append("<w:keepNext/>")
-        if self.keep_lines:
-            ppr.append("<w:keepLines/>")
-        if self.page_break:
-            ppr.append("<w:pageBreakBefore/>")
-        if self.num_id is not None:
-            ppr.append(f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{self.num_id}"/></w:numPr>')
-        if self.border:
-            ppr.append(_BORDER_BELOW)
-        if self.before is not None or self.after is not None:
-            before = "" if self.before is None else f' w:before="{self.before}"'
-            after = "" if self.after is None else f' w:after="{self.after}"'
-            ppr.append(f"<w:spacing{before}{after}/>")
-        if self.left is not None:
-            ppr.append(f'<w:ind w:left="{self.left}"/>')
-        if self.jc is not None:
-            ppr.append(f'<w:jc w:val="{self.jc}"/>')
-        return f"<w:p><w:pPr>{''.join(ppr)}</w:pPr>{self.runs}</w:p>"
+        props = (
+            self.style,
+            self.keep_next,
+            self.keep_lines,
+            self.page_break,
+            self.num_id,
+            self.border,
+            self.before,
+            self.after,
+            self.left,
+            self.jc,
+        )
+        return f"<w:p><w:pPr>{_ppr(props)}</w:pPr>{self.runs}</w:p>"
+
+
+# style, keep next, keep lines, page break, list, border, before, after, indent, alignment
+_Props = tuple[
+    str, bool, bool, bool, int | None, bool, int | None, int | None, int | None, str | None
+]
+
+
+@functools.lru_cache(maxsize=1024)
+def _ppr(props: _Props) -> str:
+    """A paragraph's pPr content (``_Para``'s fields but its runs): a letter's few dozen
+    paragraphs have a handful of these, the same in every letter."""
+    style, keep_next, keep_lines, page_break, num_id, border, before, after, left, jc = props
+    ppr = [f'<w:pStyle w:val="{style}"/>']
+    if keep_next:
+        ppr.append("<w:keepNext/>")
+    if keep_lines:
+        ppr.append("<w:keepLines/>")
+    if page_break:
+        ppr.append("<w:pageBreakBefore/>")
+    if num_id is not None:
+        ppr.append(f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>')
+    if border:
+        ppr.append(_BORDER_BELOW)
+    if before is not None or after is not None:
+        space_before = "" if before is None else f' w:before="{before}"'
+        space_after = "" if after is None else f' w:after="{after}"'
+        ppr.append(f"<w:spacing{space_before}{space_after}/>")
+    if left is not None:
+        ppr.append(f'<w:ind w:left="{left}"/>')
+    if jc is not None:
+        ppr.append(f'<w:jc w:val="{jc}"/>')
+    return "".join(ppr)
 
 
 def _t(value: str) -> str:
@@ -102,8 +129,12 @@ def _t(value: str) -> str:
     return f"<w:t>{value}</w:t>"
 
 
+@functools.lru_cache(maxsize=1024)
 def _run_content(value: str) -> str:
-    """Tabs and line breaks as Word's own elements, the rest as text runs."""
+    """Tabs and line breaks as Word's own elements, the rest as text runs. Most of a
+    letter's pieces (its fixed sentences, labels, headers) recur in every letter: their
+    markup is kept rather than escaped and checked again (the recent 1,024: a letter's
+    own names and sentences pass through, the layout's fixed ones stay)."""
     if "\t" not in value and "\n" not in value and "\r" not in value:
         return _t(value) if value else ""
     out: list[str] = []

@@ -108,7 +108,8 @@ def write(
         nums.append(next(numbers))
         return nums[-1]
 
-    body = docx_body.body(document, style_id, new_list)
+    # the ids looked up in the dict itself: a call of style_id per paragraph is not free
+    body = docx_body.body(document, _style_ids().__getitem__, new_list)
     made = (now or datetime.now(UTC)).replace(microsecond=0)
     properties = properties or {}
     changed = {

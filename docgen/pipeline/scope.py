@@ -28,6 +28,7 @@ class Stores:
         self._profiles: ProfileStore | None = None
         self._register: Register | None = None
         self._templates: TemplateStore | None = None
+        self._uploads = settings.data_dir / CUSTOM_TEMPLATES  # asked on every render
 
     @property
     def profiles(self) -> ProfileStore:
@@ -68,7 +69,7 @@ class Stores:
     @property
     def any_upload(self) -> bool:
         """Whether a template was ever uploaded here (else the database need not open)."""
-        return self._templates is not None or (self.settings.data_dir / CUSTOM_TEMPLATES).is_dir()
+        return self._templates is not None or self._uploads.is_dir()
 
 
 @dataclass(frozen=True)
