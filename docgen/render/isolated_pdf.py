@@ -22,7 +22,8 @@ from typing import Any
 from docgen import isolation
 from docgen.isolation import Limits, Refusal
 from docgen.render.errors import GlyphMissing, TemplateRenderError
-from docgen.render.pdf import PdfRenderer, TooManyPages
+from docgen.render.page_limit import TooManyPages
+from docgen.render.pdf import PdfRenderer
 from docgen.render.pdf_chunks import NotChunkable
 
 SECONDS_PER_EXTRA_LETTER = 2.0
@@ -172,8 +173,9 @@ def print_job(
             max_pages=max_pages * len(contexts),
         )
     except TooManyPages as exc:
+        # the layout stopped at the first page past the limit: how many more is not known
         raise Refusal(
-            "template_pages", f"上传的 HTML 模板排出 {exc.pages} 页，超过 {exc.limit} 页的上限"
+            "template_pages", f"上传的 HTML 模板排出的页数超过 {exc.limit} 页的上限，已中止"
         ) from None
     except GlyphMissing as exc:
         raise Refusal("glyph_missing", "".join(exc.chars)) from None

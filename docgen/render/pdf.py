@@ -29,6 +29,7 @@ from jinja2 import Template, TemplateError
 from docgen.render import pdf_chunks, prepared_fonts
 from docgen.render.errors import GlyphMissing, TemplateRenderError
 from docgen.render.fonts import missing_glyphs
+from docgen.render.page_limit import check_pages, page_limit
 from docgen.render.sandbox import new_environment, render_budget, render_limited
 
 if TYPE_CHECKING:
@@ -103,20 +104,6 @@ atexit.register(_release_font_maps)
 def visible_text(markup: str) -> str:
     """The text a reader would see in ``markup`` (for the glyph check)."""
     return html.unescape(_TAG.sub(" ", markup))
-
-
-class TooManyPages(ValueError):
-    """The layout ran past the page limit a render was given (an uploaded template)."""
-
-    def __init__(self, pages: int, limit: int) -> None:
-        super().__init__(f"{pages} pages, more than {limit}")
-        self.pages = pages
-        self.limit = limit
-
-
-def _check_pages(document: Any, max_pages: int | None) -> None:
-    if max_pages is not None and len(document.pages) > max_pages:
-        raise TooManyPages(len(document.pages), max_pages)
 
 
 SHARED_MACROS = Path("_shared") / "macros.html"
@@ -283,7 +270,7 @@ class PdfRenderer:
 
         ``combined``, when given, receives the whole chunk written as one PDF (the letters
         share one font subset: a print file, not a letter) and each letter's page count.
-        More than ``max_pages`` pages in all raise TooManyPages before anything is written.
+        More than ``max_pages`` pages in all raise TooManyPages: the layout stops there.
         """
         if not contexts:
             return []
@@ -327,12 +314,13 @@ class PdfRenderer:
             stylesheets.append(self._footer_stylesheet)
         from weasyprint import HTML
 
-        document = HTML(
-            string=pdf_chunks.chunk_markup(letters),
-            base_url=base_url,
-            url_fetcher=self._fetcher(),
-        ).render(stylesheets=stylesheets, font_config=self.font_config)
-        _check_pages(document, max_pages)
+        with page_limit(max_pages):
+            document = HTML(
+                string=pdf_chunks.chunk_markup(letters),
+                base_url=base_url,
+                url_fetcher=self._fetcher(),
+            ).render(stylesheets=stylesheets, font_config=self.font_config)
+        check_pages(document, max_pages)
         owners = pdf_chunks.letter_pages(document, len(letters))
         results = []
         for k, (letter, pages) in enumerate(zip(letters, owners, strict=True)):
@@ -362,7 +350,8 @@ class PdfRenderer:
     ) -> bytes:
         """The PDF; ``footer`` is printed at the foot of every page (e.g. the register's id
         and code, one line per line of text) and ``metadata`` is written into the PDF's
-        document information. More than ``max_pages`` pages raise TooManyPages."""
+        document information. More than ``max_pages`` pages raise TooManyPages (the layout
+        stops there)."""
         markup = self.render_html(template_name, context)
         base_url = (self.templates_dir / template_name).as_uri()
         return self.render_markup(
@@ -390,8 +379,9 @@ class PdfRenderer:
         from weasyprint import HTML
 
         document = HTML(string=markup, base_url=base_url, url_fetcher=self._fetcher())
-        rendered = document.render(stylesheets=stylesheets, font_config=self.font_config)
-        _check_pages(rendered, max_pages)
+        with page_limit(max_pages):
+            rendered = document.render(stylesheets=stylesheets, font_config=self.font_config)
+        check_pages(rendered, max_pages)
         rendered.metadata.custom.update(metadata or {})
         pdf = rendered.write_pdf(custom_metadata=bool(metadata))
         if pdf is None:

@@ -3,12 +3,18 @@ invalid requests, never answers 500 and never shows a stack trace."""
 
 from __future__ import annotations
 
+import atexit
+import functools
 import os
+import shutil
 import tempfile
 from collections import Counter
+from pathlib import Path
+from typing import Any
 
 import pytest
 import schemathesis
+from flask import Flask
 from hypothesis import HealthCheck, given, settings
 from hypothesis.errors import Unsatisfiable
 from schemathesis import GenerationMode
@@ -32,36 +38,47 @@ def _report_totals():
     print(f"\nschema fuzzing: {TOTALS['requests']} requests, {TOTALS['5xx']} answered 5xx")
 
 
-@pytest.fixture(scope="module")
-def fuzz_app(tmp_path_factory):
+@functools.cache
+def _fuzzed() -> tuple[Flask, Any]:
+    """The app under test and its OpenAPI document as schemathesis reads it, made once
+    per process: at collection, which lists the operations from it, and reused by the
+    tests (each draws its own requests; the document is only read)."""
     from docgen.config import Settings
 
-    settings = Settings(data_dir=tmp_path_factory.mktemp("fuzz"), rate_limit="1000000/minute")
-    return create_app({"TESTING": True, "SETTINGS": settings})
+    data_dir = tempfile.mkdtemp(prefix="docgen-fuzz-")
+    atexit.register(shutil.rmtree, data_dir, True)
+    settings = Settings(data_dir=Path(data_dir), rate_limit="1000000/minute")
+    app = create_app({"TESTING": True, "SETTINGS": settings})
+    return app, schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app)
 
 
 @pytest.fixture(scope="module")
-def fuzz_schema(fuzz_app):
-    """The app's OpenAPI document as schemathesis reads it, once for the module (it only
-    reads the document; each test draws its own requests)."""
-    return schemathesis.openapi.from_wsgi("/api/v1/openapi.json", fuzz_app)
+def fuzz_app() -> Flask:
+    return _fuzzed()[0]
 
 
-def _operations():
+@pytest.fixture(scope="module")
+def fuzz_schema() -> Any:
+    return _fuzzed()[1]
+
+
+@pytest.fixture(scope="module")
+def fuzz_key(fuzz_app: Flask) -> str:
+    """One API key for the module's requests (no operation manages keys, and the tenant's
+    limits are the same for every key of it)."""
+    return api_keys(fuzz_app).create("schema fuzzing")[1]
+
+
+def _operations() -> list[str]:
     """Every operation the OpenAPI document lists (read once, at collection)."""
-    from docgen.config import Settings
-
-    with tempfile.TemporaryDirectory() as data_dir:
-        app = create_app({"TESTING": True, "SETTINGS": Settings(data_dir=data_dir)})
-        schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app)
-        operations = schema.get_all_operations()
-        return sorted(f"{op.ok().method.upper()} {op.ok().path}" for op in operations)
+    operations = _fuzzed()[1].get_all_operations()
+    return sorted(f"{op.ok().method.upper()} {op.ok().path}" for op in operations)
 
 
 @pytest.mark.parametrize("mode", list(GenerationMode), ids=lambda m: m.value)
 @pytest.mark.parametrize("label", _operations())
-def test_no_request_gets_a_500_or_a_stack_trace(fuzz_app, fuzz_schema, label, mode):
-    _row, key = api_keys(fuzz_app).create("schema fuzzing")
+def test_no_request_gets_a_500_or_a_stack_trace(fuzz_schema, fuzz_key, label, mode):
+    key = fuzz_key
     operation = fuzz_schema.find_operation_by_label(label)
     seen: Counter[int] = Counter()
 

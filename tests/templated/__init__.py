@@ -11,10 +11,12 @@ the files beside this module. ``install`` copies them into a template root and
 
 from __future__ import annotations
 
+import io
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -93,8 +95,11 @@ CASES: dict[str, dict[str, Any]] = {
 }
 
 
-def _write_docx(path: Path, layout: str) -> None:
-    """The .docx template of ``layout``: docxtpl tags, each in a single run."""
+@cache
+def _docx_bytes(layout: str) -> bytes:
+    """The .docx template of ``layout``: docxtpl tags, each in a single run. Built once
+    per process: python-docx takes about 0.1 s to make one, and every test that plants a
+    payload installs a fresh template root."""
     document = Document()
     document.add_heading("{{ title }}", level=1)
     document.add_paragraph("致：{{ debtor }}")
@@ -116,7 +121,9 @@ def _write_docx(path: Path, layout: str) -> None:
             run.append(text)
             simple.append(run)
             footer._p.append(simple)
-    document.save(str(path))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
 
 
 def install(root: Path) -> Path:
@@ -126,7 +133,7 @@ def install(root: Path) -> Path:
     folder = root / NAME
     shutil.copytree(FILES, folder, dirs_exist_ok=True)
     for layout in DOCUMENT.variants:
-        _write_docx(folder / f"{layout}.docx", layout)
+        (folder / f"{layout}.docx").write_bytes(_docx_bytes(layout))
     return root
 
 

@@ -2,9 +2,11 @@
 from its HTML template (WeasyPrint) in a child process, for the time-limit tests.
 
 A template whose loop escapes the render budget would spin forever; in a child process
-the test can kill it. Usage: ``python render_pdf.py TEMPLATES_DIR CASE_JSON``. Prints
-``refused: <error>`` (exit 0) or ``rendered: <n> bytes`` (exit 1), then a line
-``seconds: <s>``: how long the template ran under its render budget.
+the test can kill it. Usage: ``python render_pdf.py CASE_JSON TEMPLATES_DIR...``: the
+notice is rendered from each template root in turn, by a service of its own (one child
+tries several planted templates). For each root it prints a line ``== <root>``, then
+``refused: <error>`` or ``rendered: <n> bytes``, then a line ``seconds: <s>``: how long
+the template ran under its render budget.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from docgen.config import Settings
 from docgen.render import pdf
@@ -37,19 +40,25 @@ def _timed_budget() -> Iterator[None]:
         SPENT.append(time.monotonic() - started)
 
 
-def main(templates_dir: str, case_json: str) -> int:
-    case = json.loads(Path(case_json).read_text(encoding="utf-8"))
+def render_from(templates_dir: str, case: dict[str, Any]) -> str:
+    """What happened to the notice rendered from ``templates_dir``'s templates."""
+    SPENT.clear()
     service = DocumentService(Settings(templates_dir=Path(templates_dir)))
+    try:
+        rendered = service.render(templated.NAME, case, "pdf", engine="weasyprint")
+    except TemplateRenderError as exc:
+        return f"refused: {exc}\nseconds: {sum(SPENT):.2f}"
+    return f"rendered: {len(rendered.content)} bytes\nseconds: {sum(SPENT):.2f}"
+
+
+def main(case_json: str, *templates_dirs: str) -> int:
+    case = json.loads(Path(case_json).read_text(encoding="utf-8"))
     pdf.render_budget = _timed_budget  # type: ignore[assignment]
     with templated.registered():
-        try:
-            rendered = service.render(templated.NAME, case, "pdf", engine="weasyprint")
-        except TemplateRenderError as exc:
-            print(f"refused: {exc}\nseconds: {sum(SPENT):.2f}")
-            return 0
-    print(f"rendered: {len(rendered.content)} bytes\nseconds: {sum(SPENT):.2f}")
-    return 1
+        for templates_dir in templates_dirs:
+            print(f"== {templates_dir}\n{render_from(templates_dir, case)}", flush=True)
+    return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(*sys.argv[1:3]))
+    sys.exit(main(*sys.argv[1:]))
