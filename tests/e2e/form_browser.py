@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, sync_playwright
 from werkzeug.serving import make_server
 
 from docgen.config import Settings
@@ -78,66 +78,23 @@ def by_id(page: Page, *path: str | int) -> Any:
     return page.locator(f'[id="{element_id}"]')
 
 
-def wait_for_report(page: Page) -> dict[str, Any]:
-    """Wait for the validation round trip started by the last click and return its report."""
-    page.wait_for_function(
-        "() => !document.getElementById('status').textContent.includes('正在校验')"
-    )
-    report: dict[str, Any] = page.evaluate("() => window.docgenForm.lastReport()")
+# The report of the 校验 (or 计算) round trip a click starts: the click itself is made here,
+# so that the report shown before it is known and never taken for the new one. A failed
+# request leaves the old report in place and says why in the status line: that fails here.
+REPORT_AFTER = """before => {
+    const status = document.getElementById('status').textContent;
+    if (status.includes('正在校验')) { return null; }
+    const report = window.docgenForm.lastReport();
+    return report !== null && report !== before ? {report} : {failed: status};
+}"""
+
+
+def report_after_click(page: Page, button: Locator) -> dict[str, Any]:
+    """Click ``button``, wait for the validation round trip it starts and return its report."""
+    before = page.evaluate_handle("() => window.docgenForm.lastReport()")
+    button.click()
+    outcome = page.wait_for_function(REPORT_AFTER, arg=before).json_value()
+    before.dispose()
+    assert "failed" not in outcome, f"no new report: the page says {outcome['failed']!r}"
+    report: dict[str, Any] = outcome["report"]
     return report
-
-
-def type_case(page: Page, node: dict[str, Any], data: Any, path: tuple[str | int, ...]) -> None:
-    """Enter ``data`` into the form through its inputs, as a person would, guided by the spec.
-
-    Union kinds are chosen first, rows added with the 添加 button, optional groups ticked.
-    """
-    kind = node["kind"]
-    if node.get("picker"):  # chosen with the profile picker, not typed
-        page.evaluate("([p, v]) => window.docgenForm.setValue(p, v)", [list(path), data])
-        return
-    if node.get("advanced"):
-        open_more(page, path)
-    if kind == "object":
-        if node.get("optional"):
-            toggle = page.locator(f'[id="{".".join(["f", *map(str, path)])}.__present"]')
-            toggle.check()
-        # in the order of the form: a choice comes before the fields it brings
-        for field in node["fields"]:
-            if field["name"] in data:
-                type_case(page, field, data[field["name"]], (*path, field["name"]))
-    elif kind == "union":
-        values = [o["value"] for o in node["options"]]
-        option = node["options"][values.index(data[node["tag"]])]
-        by_id(page, *path, node["tag"]).select_option(index=values.index(data[node["tag"]]))
-        for field in option["fields"]:
-            if field["name"] in data:
-                type_case(page, field, data[field["name"]], (*path, field["name"]))
-    elif kind == "array":
-        group = by_id(page, *path)
-        rows = group.locator(":scope > ol > li")
-        while rows.count() < len(data):
-            group.locator(":scope > button.add").click()
-        for i, item in enumerate(data):
-            type_case(page, node["item"], item, (*path, i))
-    else:
-        _type_field(page, node, data, path)
-
-
-def open_more(page: Page, path: tuple[str | int, ...]) -> None:
-    """Open the 「更多信息」 of the group holding ``path`` (rarely needed fields wait there)."""
-    more = page.locator(f'details[data-path="{".".join(["f", *map(str, path[:-1])])}.__more"]')
-    if more.count() and more.first.get_attribute("open") is None:
-        more.first.locator(":scope > summary").click()
-
-
-def _type_field(page: Page, node: dict[str, Any], value: Any, path: tuple[str | int, ...]) -> None:
-    element = by_id(page, *path)
-    widget = node["widget"]
-    if widget == "select":
-        values = [c["value"] for c in node["choices"]]
-        element.select_option(index=values.index(value) + 1)
-    elif widget == "checkbox":
-        element.set_checked(bool(value))
-    else:
-        element.fill(str(value))

@@ -16,7 +16,8 @@ from playwright.sync_api import Browser, Page, expect
 
 from docgen.documents import registry
 from docgen.web.formspec import form_spec
-from tests.e2e.form_browser import by_id, screenshot, type_case, wait_for_report
+from tests.e2e.form_browser import by_id, report_after_click, screenshot
+from tests.e2e.form_typing import type_case
 from tests.support import fixture_cases, normalize, pdf_pages_text
 
 # on one worker, with the browser tests of test_form_browser_carry.py
@@ -25,8 +26,8 @@ pytestmark = [pytest.mark.slow, pytest.mark.browser, pytest.mark.xdist_group("br
 TOTAL_WORDS = "壹拾万柒仟肆佰壹拾陆元陆角肆分"
 
 
-@pytest.fixture
-def page(browser: Browser, base_url: str) -> Iterator[Page]:
+def _new_page(browser: Browser, base_url: str) -> tuple[Page, list[str]]:
+    """A page in a new browser context, and the errors it reports."""
     context = browser.new_context(
         base_url=base_url,
         accept_downloads=True,
@@ -37,8 +38,31 @@ def page(browser: Browser, base_url: str) -> Iterator[Page]:
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    return page, errors
+
+
+@pytest.fixture
+def page(browser: Browser, base_url: str) -> Iterator[Page]:
+    page, errors = _new_page(browser, base_url)
     yield page
-    context.close()
+    page.context.close()
+    assert errors == [], f"the page reported errors: {errors}"
+
+
+@pytest.fixture(scope="module")
+def typing_pages(browser: Browser, base_url: str) -> Iterator[tuple[Page, list[str]]]:
+    """One page for the tests that each open a form afresh and type a whole case into it:
+    a new browser context per case costs the browser more than typing the case does."""
+    page, errors = _new_page(browser, base_url)
+    yield page, errors
+    page.context.close()
+
+
+@pytest.fixture
+def typing_page(typing_pages: tuple[Page, list[str]]) -> Iterator[Page]:
+    page, errors = typing_pages
+    errors.clear()
+    yield page
     assert errors == [], f"the page reported errors: {errors}"
 
 
@@ -113,8 +137,7 @@ def test_a_paralegal_fills_a_demand_letter_fixes_a_mistake_previews_and_download
     expect(by_id(page, "amounts", "components", 2, "amount")).to_have_value("1,409.50")
     expect(components.locator(":scope > ol > li")).to_have_count(3)
 
-    page.get_by_role("button", name="校验").click()
-    report = wait_for_report(page)
+    report = report_after_click(page, page.get_by_role("button", name="校验"))
     assert [e["loc"] for e in report["errors"]] == [["debtor", "id_number"]]
     id_input = by_id(page, "debtor", "id_number")
     beside = page.locator('.field[data-path="f.debtor.id_number"] .problem.error')
@@ -131,8 +154,7 @@ def test_a_paralegal_fills_a_demand_letter_fixes_a_mistake_previews_and_download
     screenshot(page, "form-error.png", tmp_path)
 
     id_input.fill("110101198503151235")
-    page.get_by_role("button", name="计算").click()
-    report = wait_for_report(page)
+    report = report_after_click(page, page.get_by_role("button", name="计算"))
     assert report["valid"], report["errors"]
     figures = page.locator("#figures")
     expect(figures).to_be_visible()
@@ -219,37 +241,49 @@ def _fullest_valid_fixture_per_type() -> list[Any]:
 
 
 @pytest.mark.parametrize("case", _fullest_valid_fixture_per_type(), ids=str)
-def test_a_valid_fixture_of_each_type_can_be_typed_into_its_form(page: Page, case: Any) -> None:
+def test_a_valid_fixture_of_each_type_can_be_typed_into_its_form(
+    typing_page: Page, case: Any
+) -> None:
     """Each type's form has an input for every fact of a sample case, and sends them back."""
     doc_type = registry.get(case.type_name)
     spec = form_spec(doc_type.json_schema())
-    open_form(page, case.type_name)
-    type_case(page, spec, case.data, ())
-    sent = page.evaluate("() => window.docgenForm.currentCase()")
+    open_form(typing_page, case.type_name)  # a fresh form: nothing of the last case is kept
+    type_case(typing_page, spec, case.data)
+    sent = typing_page.evaluate("() => window.docgenForm.currentCase()")
     assert doc_type.model.model_validate(sent) == doc_type.model.model_validate(case.data)
 
 
 def test_every_registered_type_has_a_working_form(page: Page) -> None:
     page.goto("/form/")
-    for doc_type in registry.all_types():
-        page.get_by_role("link", name=doc_type.title, exact=True).click()
+    # each type's link on the index, then where it leads (followed from the one index
+    # page, not by clicking and going back: that loaded the index again for every type)
+    links = {
+        doc_type.title: page.get_by_role("link", name=doc_type.title, exact=True).get_attribute(
+            "href"
+        )
+        for doc_type in registry.all_types()
+    }
+    for title, href in links.items():
+        assert href, title
+        page.goto(href)
         page.wait_for_selector("html.form-ready")
-        expect(page.get_by_role("heading", level=1)).to_have_text(doc_type.title)
-        page.go_back()
+        expect(page.get_by_role("heading", level=1)).to_have_text(title)
 
 
 INVALID = fixture_cases("invalid")
 
 
 # Each case in turn: loaded into the form, 校验 clicked, and once the report is shown (the
-# status no longer says 正在校验, as in wait_for_report) the report, the problems shown and
-# how many elements each problem's field id names. One call per form: the browser lays the
-# whole form out for every case, so a round trip per step would cost twice what the cases do.
+# status no longer says 正在校验, as in report_after_click) the report, whether it is a new
+# one, the problems shown and how many elements each problem's field id names. One call per
+# form: the browser lays the whole form out for every case, so a round trip per step would
+# cost twice what the cases do.
 CHECK_EACH_CASE = """async (button, cases) => {
     const status = document.getElementById('status');
     const seen = [];
     for (const data of cases) {
         window.docgenForm.loadCase(data);
+        const before = window.docgenForm.lastReport();
         button.click();
         const giveUp = Date.now() + 30000;
         while (status.textContent.includes('正在校验') && Date.now() < giveUp) {
@@ -259,6 +293,7 @@ CHECK_EACH_CASE = """async (button, cases) => {
         const fields = (report.errors || []).map(e => e.field).filter(f => f !== 'f');
         seen.push({
             status: status.textContent,
+            fresh: report !== null && report !== before,
             report: report,
             shown: document.querySelectorAll('.problem.error').length,
             targets: fields.map(id => document.querySelectorAll('[id="' + id + '"]').length),
@@ -278,6 +313,7 @@ def test_the_form_shows_every_api_error_of_every_invalid_fixture_beside_its_fiel
         check = page.get_by_role("button", name="校验")
         seen = check.evaluate(CHECK_EACH_CASE, [case.data for case in cases])
         for case, shown in zip(cases, seen, strict=True):
+            assert shown["fresh"], (case, shown["status"])
             report = shown["report"]
             # this case's report came back and is the one shown
             assert shown["status"] == f"有 {len(report['errors'])} 处需要修正", case
@@ -299,7 +335,7 @@ def test_a_sender_profile_is_kept_and_prefills_a_demand_letter(page: Page) -> No
     page.get_by_role("link", name="新建发件人资料").click()
     page.wait_for_selector("html.form-ready")
     spec = form_spec(SenderProfile.model_json_schema())
-    type_case(page, spec, dict(firm, license_number="1110120181012345"), ())  # one digit short
+    type_case(page, spec, dict(firm, license_number="1110120181012345"))  # one digit short
     page.get_by_role("button", name="保存").click()
     beside = page.locator('.field[data-path="f.license_number"] .problem.error')
     expect(beside).to_contain_text("律师执业证号应为17位数字")

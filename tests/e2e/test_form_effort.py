@@ -18,7 +18,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from docgen.domain.money import rmb_upper
 from tests.e2e import form_browser
-from tests.e2e.form_browser import by_id, screenshot, wait_for_report
+from tests.e2e.form_browser import by_id, report_after_click, screenshot
 
 # on one worker: its login server is made once (the browser and the plain server are the
 # test process's, tests/e2e/conftest.py)
@@ -113,8 +113,8 @@ class Effort:
 
     def check(self) -> dict[str, Any]:
         self.checks += 1
-        self.click(self.page.get_by_role("button", name="校验"))
-        return wait_for_report(self.page)
+        self.clicks += 1
+        return report_after_click(self.page, self.page.get_by_role("button", name="校验"))
 
 
 def visible_controls(page: Page) -> int:
@@ -318,8 +318,7 @@ def test_dates_are_taken_as_typed_and_a_year_out_of_range_is_an_error(page: Page
     expect(aside).not_to_have_class("aside bad")
     field.fill("0635-02-02")
     expect(aside).to_have_text("年份应在1900年至2100年之间")
-    page.get_by_role("button", name="校验").click()
-    report = wait_for_report(page)
+    report = report_after_click(page, page.get_by_role("button", name="校验"))
     mine = [e for e in report["errors"] if e["loc"] == ["contract", "signed_on"]]
     assert [e["code"] for e in mine] == ["date_year_out_of_range"]
     beside = page.locator('.field[data-path="f.contract.signed_on"] .problem.error')
@@ -339,8 +338,7 @@ def test_every_problem_is_listed_once_grouped_by_block_with_the_count(
     debtor.get_by_label("姓名").fill("张伟")
     debtor.get_by_label("证件号码").fill("110101198503151234")  # wrong check digit
     by_id(page, "amounts", "components", 0, "amount").fill("100000")
-    page.get_by_role("button", name="校验").click()
-    report = wait_for_report(page)
+    report = report_after_click(page, page.get_by_role("button", name="校验"))
     errors = report["errors"]
     assert len(errors) >= 8, errors
     summary = page.locator("#error-summary")
