@@ -2,15 +2,16 @@
 
 A firm uploads a .docx (the Word documents) or an .html (the PDFs) for a document type.
 Before it is accepted, docgen checks that the archive is safe (:mod:`.archive`) or that
-the HTML references no resource (:mod:`.html_source`), then, in a limited child process,
-that it compiles in the sandbox, reads only variables the type provides and renders every
-sample case (:mod:`.vetting`). Accepted files are stored by content hash under the data
-directory and never overwritten; each gets the next version number of its type and kind.
-Versions belong to a tenant (every method takes it): each firm numbers, previews and
-activates its own, and one version per tenant, type and kind may be active: the service
-renders that tenant's documents with it instead of the built-in template. Activating
-another version (or going back to the built-in one) never changes a stored file, so a
-document's recorded template hash always finds the exact file it was made with.
+the HTML references no resource (:mod:`docgen.vetting.html_source`), then, in a limited
+child process, that it compiles in the sandbox, reads only variables the type provides and
+renders every sample case (:mod:`docgen.vetting.checks`). Accepted files are stored by
+content hash under the data directory and never overwritten; each gets the next version
+number of its type and kind. Versions belong to a tenant (every method takes it): each
+firm numbers, previews and activates its own, and one version per tenant, type and kind
+may be active: the service renders that tenant's documents with it instead of the built-in
+template. Activating another version (or going back to the built-in one) never changes a
+stored file, so a document's recorded template hash always finds the exact file it was
+made with.
 """
 
 from __future__ import annotations
@@ -32,9 +33,9 @@ from sqlalchemy.exc import IntegrityError
 from docgen import db, isolation
 from docgen.documents.problems import Problem
 from docgen.template_store.archive import inspect_docx
-from docgen.template_store.html_source import inspect_html
 from docgen.template_store.models import TemplateVersion
-from docgen.template_store.vetting import Vetting, problems_from
+from docgen.vetting.checks import Vetting, problems_from
+from docgen.vetting.html_source import inspect_html
 
 # (name, template context) of each sample case the template must render
 Samples = list[tuple[str, dict[str, Any]]]
@@ -144,11 +145,11 @@ class TemplateStore:
                 [Problem(("type",), "no_samples", "该文书类型没有示例案件，无法检查模板")]
             )
         options: dict[str, Any] = {"contexts": [[name, context] for name, context in samples]}
-        job = "docgen.template_store.vetting:vet_job"
+        job = "docgen.vetting.checks:vet_job"
         if kind == "html":
             if self.templates_dir is None:
                 raise RuntimeError("HTML templates need the templates directory")
-            job = "docgen.template_store.vetting:vet_html_job"
+            job = "docgen.vetting.checks:vet_html_job"
             options["templates_dir"] = str(self.templates_dir)
             options["font_families"] = list(self.font_families)
         try:

@@ -142,7 +142,7 @@ def vet_html(
     """Compile, check variables, and print every sample case as PDF with an HTML template."""
     from docgen.render.errors import GlyphMissing
     from docgen.render.html_check import recording_renderer, refused_fetches, undeclared_names
-    from docgen.template_store.html_source import resource_references
+    from docgen.vetting.html_source import resource_references
 
     verdict = Vetting()
     known = set().union(*(context.keys() for _name, context in samples)) if samples else set()
