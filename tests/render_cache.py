@@ -6,8 +6,10 @@ printed by their own suite: the same case, the same engine, a fresh registered s
 four or five times per run. :class:`CasePdfs` prints each (case, engine) once, with its own
 service on a fresh data folder (register on, as a user prints it; numbers given per render
 start at the first), and keeps the service so that a test can read its register or reissue
-from it. Only bytes made in this process are served: nothing is kept on disk between runs,
-so a change to docgen is always printed anew.
+from it. The services share their engines (fonts and stylesheets loaded once, 0.2 s of a
+fresh WeasyPrint service's first print), as the services of one docgen process do. Only
+bytes made in this process are served: nothing is kept on disk between runs, so a change to
+docgen is always printed anew.
 
 Tests of one case are placed on one pytest-xdist worker (:func:`by_case`) so that the file
 is printed once per run, not once per worker (``--dist loadgroup``, ``make test``).
@@ -23,6 +25,7 @@ from typing import Any, NamedTuple
 import pytest
 
 from docgen.config import Settings
+from docgen.pipeline.engines import Engines
 from docgen.services import DocumentService, Rendered
 from tests.support import FixtureCase
 
@@ -38,6 +41,7 @@ class CasePdfs:
     def __init__(self, root: Path) -> None:
         self._root = root
         self._printed: dict[tuple[str, str], Printed] = {}
+        self._engines: Engines | None = None
         self._lock = threading.Lock()
 
     def printed(self, case: FixtureCase, engine: str) -> Printed:
@@ -45,7 +49,8 @@ class CasePdfs:
         with self._lock:
             if key not in self._printed:
                 folder = self._root / f"{len(self._printed)}-{case.type_name}-{engine}"
-                service = DocumentService(Settings(data_dir=folder))
+                service = DocumentService(Settings(data_dir=folder), engines=self._engines)
+                self._engines = service.engines
                 pdfs = service.render_each(case.type_name, case.data, "pdf", engine=engine)
                 self._printed[key] = Printed(service, pdfs)
             return self._printed[key]

@@ -10,10 +10,11 @@ import types
 import typing
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ValidationError
-from pydantic_core import ErrorDetails
+if TYPE_CHECKING:  # imported where used: the template-vetting child reads Problem alone
+    from pydantic import BaseModel, ValidationError
+    from pydantic_core import ErrorDetails
 
 Loc = tuple[str | int, ...]
 Severity = Literal["error", "warning"]
@@ -187,6 +188,8 @@ def _unwrap(annotation: Any) -> list[Any]:
 
 def _tagged_models(annotation: Any) -> dict[str, type[BaseModel]]:
     """Map discriminator tag -> model for a union of models with a ``kind`` literal."""
+    from pydantic import BaseModel
+
     tags: dict[str, type[BaseModel]] = {}
     for candidate in _unwrap(annotation):
         if isinstance(candidate, type) and issubclass(candidate, BaseModel):
@@ -203,6 +206,8 @@ def normalize_loc(model: type[BaseModel] | None, loc: Sequence[str | int]) -> Lo
     pydantic reports ``("debtor", "person", "name")`` for a tagged union; users and forms
     know the field as ``("debtor", "name")``.
     """
+    from pydantic import BaseModel
+
     out: list[str | int] = []
     current: Any = model
     parts = list(loc)

@@ -63,6 +63,7 @@ class Stores:
                 self.settings.data_dir / CUSTOM_TEMPLATES,
                 self.settings.templates_dir,
                 self.settings.pdf_font_families,
+                self.settings.effective_font_cache_dir,
             )
         return self._templates
 

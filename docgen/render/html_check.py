@@ -41,9 +41,11 @@ class _RecordingRenderer(PdfRenderer):
         return [url for fetcher in self.fetchers for url in fetcher.blocked]
 
 
-def recording_renderer(templates_dir: Path, font_families: tuple[str, ...]) -> PdfRenderer:
+def recording_renderer(
+    templates_dir: Path, font_families: tuple[str, ...], font_cache_dir: Path | None = None
+) -> PdfRenderer:
     """A renderer whose refused fetches :func:`refused_fetches` reports."""
-    return _RecordingRenderer(templates_dir, font_families)
+    return _RecordingRenderer(templates_dir, font_families, font_cache_dir)
 
 
 def refused_fetches(renderer: PdfRenderer) -> list[str]:

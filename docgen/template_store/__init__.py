@@ -125,12 +125,15 @@ class TemplateStore:
         root: Path,
         templates_dir: Path | None = None,
         font_families: tuple[str, ...] = (),
+        font_cache_dir: Path | None = None,
     ) -> None:
-        """``templates_dir`` and ``font_families``: what HTML templates are printed with."""
+        """``templates_dir``, ``font_families`` and ``font_cache_dir`` (the prepared
+        fonts): what HTML templates are printed with."""
         self.engine = engine
         self.root = root
         self.templates_dir = templates_dir
         self.font_families = font_families
+        self.font_cache_dir = font_cache_dir
         self._active: dict[tuple[int, str, str, str], tuple[float, VersionInfo | None]] = {}
         self._lock = threading.Lock()
 
@@ -153,6 +156,7 @@ class TemplateStore:
             job = "docgen.template_checks.vetting:vet_html_job"
             options["templates_dir"] = str(self.templates_dir)
             options["font_families"] = list(self.font_families)
+            options["font_cache_dir"] = str(self.font_cache_dir or "")
         try:
             meta, _ = isolation.run(job, data, options, limits=VET_LIMITS)
         except isolation.Refusal as exc:

@@ -75,6 +75,20 @@ def expected_documents(case, path: Path) -> list[Document]:
     return [case_layout(case).build(context) for _copy, context in copies]
 
 
+@pytest.fixture(scope="module")
+def expected(tmp_path_factory: pytest.TempPathFactory):
+    """``expected_documents`` of a case, built once per module for the three tests that
+    read them (a fresh service builds the same documents every time)."""
+    built: dict[str, list[Document]] = {}
+
+    def documents(case) -> list[Document]:
+        if str(case) not in built:
+            built[str(case)] = expected_documents(case, tmp_path_factory.mktemp("expected"))
+        return built[str(case)]
+
+    return documents
+
+
 def test_the_letters_are_printed_from_layouts():
     assert {"demand_letter", "lawyer_letter"} <= {case.type_name for case in CASES}
     for name in ("demand_letter", "lawyer_letter"):
@@ -83,8 +97,8 @@ def test_the_letters_are_printed_from_layouts():
 
 
 @pytest.mark.parametrize("case", by_case(CASES))
-def test_docx_and_both_pdfs_print_the_layouts_paragraphs(case, tmp_path, case_pdfs):
-    documents = expected_documents(case, tmp_path / "expected")
+def test_docx_and_both_pdfs_print_the_layouts_paragraphs(case, tmp_path, case_pdfs, expected):
+    documents = expected(case)
     words = fresh(tmp_path / "docx").render_each(case.type_name, case.data, "docx")
     assert len(words) == len(documents)
     for engine in ENGINES:
@@ -128,10 +142,10 @@ def _page_body(page: str) -> str:
 
 @pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("case", by_case(CASES))
-def test_no_page_holds_a_signature_alone(case, engine, tmp_path, case_pdfs):
+def test_no_page_holds_a_signature_alone(case, engine, case_pdfs, expected):
     # 此致, the court and 特此函告 are not body text: a page holding only them and the
     # signature fails, the last paragraph that says something must come over with them
-    documents = expected_documents(case, tmp_path / "expected")
+    documents = expected(case)
     pdfs = case_pdfs.pdfs(case, engine)  # with the register's stamp
     for document, pdf in zip(documents, pdfs, strict=True):
         closing = _closing_lines(document)
@@ -193,9 +207,9 @@ def test_a_settlements_last_article_is_on_the_signature_page(name, closing, engi
 
 
 @pytest.mark.parametrize("case", by_case(CASES))
-def test_every_filing_indents_its_salutation_and_sets_the_court_flush_left(case, tmp_path):
+def test_every_filing_indents_its_salutation_and_sets_the_court_flush_left(case, expected):
     # 此致 opens a line two characters in, the court's name goes back to the margin
-    for document in expected_documents(case, tmp_path):
+    for document in expected(case):
         blocks = list(walk(document.blocks))
         for i, block in enumerate(blocks):
             if isinstance(block, Paragraph) and normalize(plain(block.text)) == "此致":

@@ -8,6 +8,10 @@ count: they run, and they hide a cycle rather than remove it.
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import grimp
 import pytest
 
@@ -109,3 +113,18 @@ def test_each_framework_is_imported_only_where_it_belongs():
             if not any(importer == home or importer.startswith(home + ".") for home in homes):
                 strays.append(f"{importer} imports {package}")
     assert strays == []
+
+
+def test_the_upload_checking_child_loads_no_database_layer_nor_pydantic():
+    # every template upload is checked in a fresh child process: what the child's module
+    # loads at import, each upload waits for (SQLAlchemy, pydantic: half a second of CPU)
+    code = (
+        "import sys, docgen.template_checks.vetting\n"
+        "print(' '.join(m for m in ('sqlalchemy', 'pydantic', 'docgen.template_store')"
+        " if m in sys.modules))"
+    )
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root
+    )
+    assert done.stdout.split() == []

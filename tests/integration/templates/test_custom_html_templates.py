@@ -14,12 +14,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pypdf import PdfReader
 
 from docgen.config import Settings
 from docgen.services import DocumentService
 from docgen.template_store import TemplateRejected
-from tests.support import FIXTURES, ROOT, load_fixture
+from tests.support import FIXTURES, ROOT, load_fixture, pdf_pages_text
 
 pytestmark = pytest.mark.slow
 
@@ -30,7 +29,7 @@ FIRM_HTML = SOURCE.replace("<h1>{{ title }}</h1>", f"<h1>{{{{ title }}}}</h1><p>
 
 
 def _pdf_text(content: bytes) -> str:
-    return "".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+    return "".join(pdf_pages_text(content))  # each file read once (a preview is read twice)
 
 
 @pytest.fixture(scope="module")
