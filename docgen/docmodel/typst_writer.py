@@ -10,6 +10,7 @@ inserts as text: markup characters in a name (``*``, ``#``, ``$``, ``]``) stay c
 from __future__ import annotations
 
 import json
+import re
 
 from docgen.docmodel.blocks import (
     Block,
@@ -43,8 +44,15 @@ _TRANSLATION = {
 }
 
 
+# what needs an escape: most strings hold none, and a search (in C, stops at the first)
+# costs a tenth of a translation, which builds a new string through a dict per character
+_NEEDS_ESCAPE = re.compile(r'[\x00-\x1f\x7f\\"]')
+
+
 def string(value: str) -> str:
     """``value`` as a Typst string literal."""
+    if _NEEDS_ESCAPE.search(value) is None:
+        return '"' + value + '"'
     return '"' + value.translate(_TRANSLATION) + '"'
 
 
