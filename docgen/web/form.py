@@ -54,7 +54,7 @@ from docgen.web.case_pages import carried_from_register
 from docgen.web.figures import figures
 from docgen.web.files import content_disposition
 from docgen.web.formdates import normalize_dates
-from docgen.web.formspec import form_spec
+from docgen.web.formspec import type_form_spec
 from docgen.web.pages import (
     acting_service,
     bp,
@@ -94,7 +94,7 @@ def index() -> Response:
 @bp.get("/<type_name>")
 def page(type_name: str) -> Response:
     doc_type = doc_type_or_404(type_name)
-    spec = form_spec(doc_type.json_schema(), doc_type.title)
+    spec = type_form_spec(doc_type)
     initial, carried_from = None, _carried_from()
     if request.args.get("from"):  # the next document of a case in the case list
         found = carried_from_register(request.args["from"], type_name)
@@ -201,7 +201,7 @@ def validate(type_name: str) -> Response:
     """Validate the case typed in the form: the API's report, each problem with its field."""
     doc_type = doc_type_or_404(type_name)
     data = request.get_json(silent=True)
-    spec = form_spec(doc_type.json_schema(), doc_type.title)
+    spec = type_form_spec(doc_type)
     if not isinstance(data, dict):
         problem = Problem((), "json_invalid", "提交的内容不是有效的案件数据")
         return jsonify({"valid": False, "errors": [problem_for_form(spec, problem)]})
@@ -237,7 +237,7 @@ def render(type_name: str) -> Response:
     if (fmt not in FORMATS and fmt != BOTH) or not isinstance(data, dict):
         problem = Problem((), "json_invalid", "提交的内容不是有效的案件数据")
         return _refused([problem], doc_type, 400)
-    typed = normalize_dates(form_spec(doc_type.json_schema(), doc_type.title), data)
+    typed = normalize_dates(type_form_spec(doc_type), data)
     if typed:
         return _refused(typed, doc_type, 422)
     try:

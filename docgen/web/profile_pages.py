@@ -19,7 +19,7 @@ from docgen.profiles.model import SenderProfile
 from docgen.profiles.store import ProfileNotFound, ProfileStore
 from docgen.web.auth import tenant_id
 from docgen.web.extension import app_service
-from docgen.web.formspec import form_spec
+from docgen.web.formspec import form_spec, type_form_spec
 from docgen.web.pages import bp, doc_type_or_404, page_response, problem_for_form
 from docgen.web.prefill import prefill
 
@@ -123,6 +123,6 @@ def prefill_case(type_name: str, profile_id: int) -> Response:
         response = jsonify([Problem((), "profile_not_found", str(exc)).as_dict()])
         response.status_code = 404
         return response
-    spec = form_spec(doc_type.json_schema(), doc_type.title)
+    spec = type_form_spec(doc_type)
     data = stored.profile.model_dump(mode="json", exclude_none=True)
     return jsonify({"merges": prefill(spec, data, profile_id)})
