@@ -111,8 +111,9 @@ def _missing_message(outcome: SuitOutcome, claimed: Decimal | None) -> str:
 def suit_clause(
     outcome: SuitOutcome, court: str, refund: Refund | None, first: tuple[str, str]
 ) -> str:
-    """Article 4: the suit's fate, then its costs (``first``: the day and the payment of
-    the plan the debtor's share of the costs goes with, 「2026年12月10日」, 「首期款项」)."""
+    """The article on the suit (第四条, 第五条 after a guarantor's): the suit's fate, then
+    its costs (``first``: the day and the payment of the plan the debtor's share of the
+    costs goes with, 「2026年12月10日」, 「首期款项」)."""
     if outcome.kind == "withdraw":
         why = "撤诉的案件受理费减半交纳"
         head = f"甲方在收到乙方支付的首期款项之日起{outcome.days}日内，向{court}申请撤回起诉。"
