@@ -17,16 +17,12 @@ from pydantic import Field, PrivateAttr
 from docgen.documents.base import DocumentType, Resources, RuleOptions
 from docgen.documents.filenames import filename_part
 from docgen.documents.guarantor_rules import (
-    check_letter_guarantors,
     guarantee_statement,
     recipient_guarantee,
 )
-from docgen.documents.guardian_rules import check_guardians, guarantor_locs
+from docgen.documents.letter_checks import Demander, check_letter
 from docgen.documents.letter_rules import (
     account_context,
-    check_debtor_capacity,
-    check_not_in_future,
-    check_payment_account,
     summary_for,
     what_was_due,
 )
@@ -37,18 +33,11 @@ from docgen.documents.parts import (
     ContractBasis,
     DebtAmounts,
     InterruptionInput,
-    Latest,
     PaymentDeadline,
     Signatory,
     addressee_context,
     amounts_context,
-    check_amounts,
-    check_contract_dates,
-    check_guarantors,
-    check_limitation,
-    check_party,
     party_context,
-    same_party,
     signer_context,
     split_recipients,
 )
@@ -177,38 +166,10 @@ def resolve(case: DemandLetter, resources: Resources, final: bool) -> DemandLett
 def assess(case: DemandLetter, options: RuleOptions) -> Assessment:
     """Cross-field rules of the demand letter; computes the payment deadline."""
     result = Assessment()
-    check_party(result, case.creditor, ("creditor",))
-    check_party(result, case.debtor, ("debtor",))
-    check_not_in_future(result, case.letter_date, options.current_date(), ("letter_date",))
-    check_debtor_capacity(
-        result, case.debtor, ("debtor",), case.letter_date, case.contract.signed_on
+    check_letter(
+        result, case, Demander(case.creditor, "creditor", "债务人与债权人不能为同一主体"), options
     )
-    check_guardians(
-        result,
-        case.letter_date,
-        (case.creditor, ("creditor",)),
-        [(case.debtor, ("debtor",)), *guarantor_locs(case.guarantors)],
-    )
-    if case.payment_account is not None:
-        check_payment_account(result, case.payment_account.account_name, case.creditor)
-    if same_party(case.creditor, case.debtor):
-        result.error(("debtor",), "same_party", "债务人与债权人不能为同一主体")
-    check_guarantors(result, case.guarantors, [case.creditor, case.debtor], ("guarantors",))
-    result.computed["amounts"] = check_amounts(
-        result,
-        case.amounts,
-        ("amounts",),
-        Latest(case.letter_date),
-        case.contract,
-        options.lpr_table,
-    )
-    check_letter_guarantors(result, case, result.computed["amounts"].total)
-    check_contract_dates(result, case.contract, case.letter_date)
     _check_sender(result, case)
-    if case.next_step == "arbitration" and not case.arbitration_body:
-        result.error(("arbitration_body",), "missing", "选择申请仲裁时，请填写仲裁机构名称")
-    check_limitation(result, case.contract, case.prior_interruptions, case.letter_date)
-    case.deadline.compute(result, case.letter_date, options.calendar_fallback)
     return result
 
 

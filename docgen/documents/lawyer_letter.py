@@ -17,16 +17,12 @@ from pydantic import Field, PrivateAttr
 from docgen.documents.base import DocumentType, Resources, RuleOptions
 from docgen.documents.filenames import filename_part
 from docgen.documents.guarantor_rules import (
-    check_letter_guarantors,
     guarantee_statement,
     recipient_guarantee,
 )
-from docgen.documents.guardian_rules import check_guardians, guarantor_locs
+from docgen.documents.letter_checks import Demander, check_letter
 from docgen.documents.letter_rules import (
     account_context,
-    check_debtor_capacity,
-    check_not_in_future,
-    check_payment_account,
     summary_for,
     what_was_due,
 )
@@ -36,17 +32,10 @@ from docgen.documents.parts import (
     ContractBasis,
     DebtAmounts,
     InterruptionInput,
-    Latest,
     PaymentDeadline,
     addressee_context,
     amounts_context,
-    check_amounts,
-    check_contract_dates,
-    check_guarantors,
-    check_limitation,
-    check_party,
     party_context,
-    same_party,
     split_recipients,
 )
 from docgen.documents.problems import Assessment, CaseInvalid, Problem
@@ -175,37 +164,9 @@ def assess(case: LawyerLetter, options: RuleOptions) -> Assessment:
     """Cross-field rules of the lawyer letter; computes the payment deadline."""
     result = Assessment()
     _check_sender(result, case)
-    check_party(result, case.client, ("client",))
-    check_party(result, case.debtor, ("debtor",))
-    check_not_in_future(result, case.letter_date, options.current_date(), ("letter_date",))
-    check_debtor_capacity(
-        result, case.debtor, ("debtor",), case.letter_date, case.contract.signed_on
-    )
-    check_guardians(
-        result,
-        case.letter_date,
-        (case.client, ("client",)),
-        [(case.debtor, ("debtor",)), *guarantor_locs(case.guarantors)],
-    )
     firm = case.sender.name if case.sender is not None else None
-    check_payment_account(result, case.payment_account.account_name, case.client, firm=firm)
-    if same_party(case.client, case.debtor):
-        result.error(("debtor",), "same_party", "收函人与委托人不能为同一主体")
-    check_guarantors(result, case.guarantors, [case.client, case.debtor], ("guarantors",))
-    result.computed["amounts"] = check_amounts(
-        result,
-        case.amounts,
-        ("amounts",),
-        Latest(case.letter_date),
-        case.contract,
-        options.lpr_table,
-    )
-    check_letter_guarantors(result, case, result.computed["amounts"].total)
-    check_contract_dates(result, case.contract, case.letter_date)
-    if case.next_step == "arbitration" and not case.arbitration_body:
-        result.error(("arbitration_body",), "missing", "选择申请仲裁时，请填写仲裁机构名称")
-    check_limitation(result, case.contract, case.prior_interruptions, case.letter_date)
-    case.deadline.compute(result, case.letter_date, options.calendar_fallback)
+    demander = Demander(case.client, "client", "收函人与委托人不能为同一主体", firm)
+    check_letter(result, case, demander, options)
     return result
 
 
