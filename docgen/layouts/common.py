@@ -72,6 +72,20 @@ def payment(request: str, account: Context) -> Keep:
     return Keep((Paragraph(text(request)), lines))
 
 
+def payment_to(request: str, payee: str, account: Context, you: str) -> tuple[Block, ...]:
+    """A letter's demand to pay ``payee`` (我方, 委托人) into ``account``: ``request`` up to
+    the words 支付至. An account held by someone else is one the payee designates, and
+    paying it discharges the debt (民法典 art. 522(1): performance to a third party as the
+    creditor directs): said, so that the debtor may pay it safely."""
+    designated = bool(account.get("designated"))
+    blocks: list[Block] = [
+        payment(f"{request}支付至{payee}{'指定的' if designated else ''}以下账户：", account)
+    ]
+    if designated:
+        blocks.append(Paragraph(text(f"{you}向上述账户支付的款项，视为向{payee}清偿。")))
+    return tuple(blocks)
+
+
 def calculation_annex(calculations: list[Context]) -> tuple[Block, ...]:
     """The annex "附：计算明细" on a new page: per computed amount, its rate, a row per
     period and how each period's amount was computed. Nothing without calculations."""

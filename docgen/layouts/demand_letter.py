@@ -19,7 +19,7 @@ from docgen.layouts.common import (
     Context,
     amounts_table,
     calculation_annex,
-    payment,
+    payment_to,
     proceeding_costs,
     sign_block,
 )
@@ -94,12 +94,12 @@ def _demand(c: Context) -> tuple[Block, ...]:
             ),
         )
     return (
-        payment(
-            f"现特函告{you}：请于{c['deadline']['text']}，将上述欠款合计{total}"
-            f"支付至我方{_designated(c['account'])}以下账户：",
+        *payment_to(
+            f"现特函告{you}：请于{c['deadline']['text']}，将上述欠款合计{total}",
+            "我方",
             c["account"],
+            you,
         ),
-        *_discharges(c["account"], you),
         Paragraph(
             text(
                 f"如{you}对上述欠款有异议，请于上述期限内与我方联系并提供相应依据。如{you}逾期仍未"
@@ -127,16 +127,3 @@ def _receipt(c: Context) -> tuple[Block, ...]:
         ),
         sign_block(c["receipt_signer"]),
     )
-
-
-def _designated(account: Context) -> str:
-    """An account held by someone other than the creditor is one the creditor designates."""
-    return "指定的" if account.get("designated") else ""
-
-
-def _discharges(account: Context, you: str) -> tuple[Block, ...]:
-    """Paying a designated account discharges the debt (民法典 art. 522(1): performance to
-    a third party as the creditor directs): said, so that the debtor may pay it safely."""
-    if not account.get("designated"):
-        return ()
-    return (Paragraph(text(f"{you}向上述账户支付的款项，视为向我方清偿。")),)

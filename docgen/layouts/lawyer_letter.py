@@ -20,7 +20,7 @@ from docgen.layouts.common import (
     amounts_table,
     calculation_annex,
     closing,
-    payment,
+    payment_to,
     proceeding_costs,
 )
 
@@ -89,15 +89,11 @@ def _opinion(c: Context) -> tuple[Block, ...]:
             ),
         )
     return (
-        payment(
-            f"本所律师郑重提请{you}：请于{c['deadline']['text']}，将上述欠款合计{total}"
-            f"支付至委托人{'指定的' if c['account'].get('designated') else ''}以下账户：",
+        *payment_to(
+            f"本所律师郑重提请{you}：请于{c['deadline']['text']}，将上述欠款合计{total}",
+            "委托人",
             c["account"],
-        ),
-        *(
-            (Paragraph(text(f"{you}向上述账户支付的款项，视为向委托人清偿。")),)
-            if c["account"].get("designated")  # 民法典 art. 522(1), as the demand letter
-            else ()
+            you,
         ),
         Paragraph(
             text(

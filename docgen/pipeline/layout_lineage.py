@@ -32,6 +32,19 @@ SAME_PRINT: dict[str, tuple[str, ...]] = {
     "301d523b73d019015e33d8f27f718177abc5196efc4dac3d9b616674fa63b885": (
         "b37c25425e76a3acc0d08522bf96ce62ca32cd59be365f2c7a492d4d1d90a3c5",
     ),
+    # docgen/layouts/common.py, demand_letter.py and lawyer_letter.py, 2026-12-06: the
+    # demand to pay into a designated account written once (common.payment_to); each valid
+    # fixture's PDF, stamped, identical before and after (80, 13 and 4 typst and as many
+    # weasyprint; bin/print-compare)
+    "0339bdcc063d6678a7397d9f054b4528005a2d5d85b59504d0936bf2649a2b89": (
+        "db443deecee05af13e3c3e9320b818fcf674387fdff7b0a53540f3030d3b72c3",
+    ),
+    "287bd4edc6629b31ecbf5f0913927331c93fc6de632306b1322930837357276f": (
+        "9ef1f214fd8b6e47654a1b574d8a4cda7d4a69f5d06514d54d6a4cf832129ae8",
+    ),
+    "d4c9e1851ff039bda8a1dd4cad2858a61e729add0a8dbfb35d9c80e03db99ee8": (
+        "bc7756bcecf4efe4cd401230e181d9e38982fd54460e72def6f46708f92a7bf1",
+    ),
 }
 
 
