@@ -86,6 +86,7 @@ class Provenance:
         self.settings = settings
         self._template_hashes: dict[Path, tuple[int, str]] = {}
         self._layout_hashes: dict[str, tuple[tuple[int, ...], str, frozenset[str]]] = {}
+        self._module_hashes: dict[Path, str] = {}
 
     def source(self, printer: Engine | None, template: str, *, stamped: bool = True) -> Source:
         """What the register keeps of ``template`` as printed by ``printer`` (a DOCX:
@@ -104,7 +105,7 @@ class Provenance:
                 raise TemplateRenderError(f"没有内置版式「{template}」")
             shared = layout_print.shared_files(engine, self.settings.templates_dir)
             versions = self.versions(f"layout:{engine}", shared) if engine != "docx" else None
-            module_hash = self.template_hash(layout.source)
+            module_hash = self.module_hash(layout.source)
             return Source(
                 layout_print.template_id(template, engine),
                 module_hash,
@@ -130,6 +131,15 @@ class Provenance:
             cached = (stamp, sha256_hex(path.read_bytes()))
             self._template_hashes[path] = cached
         return cached[1]
+
+    def module_hash(self, path: Path) -> str:
+        """SHA-256 of a built-in layout module's source, read once per service: what
+        prints is the module the process imported, whatever its file holds later (a
+        changed module prints after a restart); and no file check per render."""
+        found = self._module_hashes.get(path)
+        if found is None:
+            found = self._module_hashes[path] = sha256_hex(path.read_bytes())
+        return found
 
     def layout_hash(self, path: Path) -> str | None:
         """The version of what a PDF template is printed with besides itself: the shared

@@ -308,9 +308,13 @@ def test_a_letter_whose_layout_module_changed_since_is_not_made_again(
     assert row.template_id == f"layouts/demand_letter.py@{engine}"
     assert service.reissue_pdf(rendered.document_id).identical
 
+    # a changed layout module prints once it is loaded again: in a new service, as after
+    # the restart that deploys it (a running service keeps printing with the code it has)
     copy.write_text(copy.read_text(encoding="utf-8") + "\n# 改过\n", encoding="utf-8")
+    assert service.reissue_pdf(rendered.document_id).identical
+    restarted = DocumentService(Settings(data_dir=tmp_path / "data"))
     with pytest.raises(NotReissuable) as refused:
-        service.reissue_pdf(rendered.document_id)
+        restarted.reissue_pdf(rendered.document_id)
     assert refused.value.code == "template_changed"
 
 
