@@ -20,12 +20,11 @@ from docgen.documents.guarantor_rules import (
     guarantee_statement,
     recipient_guarantee,
 )
-from docgen.documents.letter_checks import Demander, check_letter
 from docgen.documents.letter_rules import (
-    account_context,
     summary_for,
     what_was_due,
 )
+from docgen.documents.letters import Demander, check_letter, demanded_terms
 from docgen.documents.parts import (
     AddressedCase,
     BankAccount,
@@ -36,7 +35,6 @@ from docgen.documents.parts import (
     PaymentDeadline,
     Signatory,
     addressee_context,
-    amounts_context,
     party_context,
     signer_context,
     split_recipients,
@@ -48,9 +46,6 @@ from docgen.domain.fields import Line, ShortText
 from docgen.domain.guarantee import Guarantee
 from docgen.domain.identity import mask_id
 from docgen.domain.parties import Party, Person
-from docgen.domain.workdays import (
-    Deadline,
-)
 
 
 class DemandLetter(AddressedCase):
@@ -227,7 +222,6 @@ def _facts_text(case: DemandLetter, you: str) -> str:
 
 def build_context(case: DemandLetter, assessment: Assessment) -> dict[str, Any]:
     """The words of the letter, pre-formatted, for both templates."""
-    deadline: Deadline = assessment.computed["deadline"]
     if case.contact is None or case.payment_account is None:
         raise ValueError("the contact and account must be resolved before the context is built")
     recipient = case.recipient
@@ -259,14 +253,7 @@ def build_context(case: DemandLetter, assessment: Assessment) -> dict[str, Any]:
         "receipt_debtor": case.debtor.name if guarantor else "",
         "receipt_note": f"{me}对该债务承担连带保证责任。" if guarantor and not notice else "",
         "facts": _facts_text(case, you),
-        "amounts": amounts_context(case.amounts, assessment.computed["amounts"]),
-        "calculations": assessment.computed["amounts"].sheets,
-        "deadline": {
-            "text": case.deadline.text(deadline),
-            "due": format_cn(deadline.due),
-            "fallback": deadline.calendar_fallback,
-        },
-        "account": account_context(case.payment_account.model_dump(), case.creditor),
+        **demanded_terms(case, assessment, case.creditor),
         "next_step": _next_step_text(case),
         "contact": case.contact.model_dump(),
         "signatory": signer.name + (f"（{signer.title}）" if signer.title else ""),

@@ -20,12 +20,11 @@ from docgen.documents.guarantor_rules import (
     guarantee_statement,
     recipient_guarantee,
 )
-from docgen.documents.letter_checks import Demander, check_letter
 from docgen.documents.letter_rules import (
-    account_context,
     summary_for,
     what_was_due,
 )
+from docgen.documents.letters import Demander, check_letter, demanded_terms
 from docgen.documents.parts import (
     AddressedCase,
     BankAccount,
@@ -34,7 +33,6 @@ from docgen.documents.parts import (
     InterruptionInput,
     PaymentDeadline,
     addressee_context,
-    amounts_context,
     party_context,
     split_recipients,
 )
@@ -44,9 +42,6 @@ from docgen.domain.disclosure import PROFILE_PICKER, shown_when
 from docgen.domain.fields import Line, Paragraph, ShortText, Text
 from docgen.domain.guarantee import Guarantee
 from docgen.domain.parties import Party
-from docgen.domain.workdays import (
-    Deadline,
-)
 from docgen.profiles.model import SenderProfile
 
 
@@ -222,7 +217,6 @@ def build_context(case: LawyerLetter, assessment: Assessment) -> dict[str, Any]:
     sender = case.sender
     if sender is None:
         raise ValueError("the sender must be resolved before the context is built")
-    deadline: Deadline = assessment.computed["deadline"]
     recipient = addressee_context(case.recipient)
     you = recipient["you"]
     guarantor = case.recipient_role == "guarantor"
@@ -273,13 +267,7 @@ def build_context(case: LawyerLetter, assessment: Assessment) -> dict[str, Any]:
         "license_number": sender.license_number or "",
         "facts": facts,
         "legal_basis": _sentence(basis),
-        "amounts": amounts_context(case.amounts, assessment.computed["amounts"]),
-        "calculations": assessment.computed["amounts"].sheets,
-        "deadline": {
-            "text": case.deadline.text(deadline),
-            "due": format_cn(deadline.due),
-        },
-        "account": account_context(case.payment_account.model_dump(), case.client),
+        **demanded_terms(case, assessment, case.client),
         "next_step": step,
         "cc_note": case.cc_note or "",
     }

@@ -1,8 +1,9 @@
-"""The cross-field rules the demand letter and the lawyer letter share.
+"""What the demand letter and the lawyer letter share: their rules and the terms demanded.
 
 Both letters demand the same debt of the same parties in the same words of law; only who
-demands differs (the creditor itself, or a law firm for its client). The rules are kept
-here once, so that a rule added for one letter holds for the other too. Each rule cites
+demands differs (the creditor itself, or a law firm for its client). The rules and the
+terms' context are kept here once, so that a rule added for one letter holds for the
+other too. Each rule cites
 its source where it is defined (``letter_rules``, ``guardian_rules``,
 ``guarantor_rules``, ``parts``).
 """
@@ -16,12 +17,14 @@ from docgen.documents.base import RuleOptions
 from docgen.documents.guarantor_rules import check_letter_guarantors
 from docgen.documents.guardian_rules import check_guardians, guarantor_locs
 from docgen.documents.letter_rules import (
+    account_context,
     check_debtor_capacity,
     check_not_in_future,
     check_payment_account,
 )
 from docgen.documents.parts import (
     Latest,
+    amounts_context,
     check_amounts,
     check_contract_dates,
     check_guarantors,
@@ -30,6 +33,7 @@ from docgen.documents.parts import (
     same_party,
 )
 from docgen.documents.problems import Assessment
+from docgen.domain.dates import format_cn
 from docgen.domain.parties import Party
 
 
@@ -81,4 +85,21 @@ def check_letter(result: Assessment, case: Any, demander: Demander, options: Rul
     case.deadline.compute(result, case.letter_date, options.calendar_fallback)
 
 
-__all__ = ["Demander", "check_letter"]
+def demanded_terms(case: Any, assessment: Assessment, creditor: Party) -> dict[str, Any]:
+    """The amounts (and their calculation sheets), the deadline and the account to pay,
+    as both letters print them."""
+    computed = assessment.computed["amounts"]
+    deadline = assessment.computed["deadline"]
+    return {
+        "amounts": amounts_context(case.amounts, computed),
+        "calculations": computed.sheets,
+        "deadline": {
+            "text": case.deadline.text(deadline),
+            "due": format_cn(deadline.due),
+            "fallback": deadline.calendar_fallback,
+        },
+        "account": account_context(case.payment_account.model_dump(), creditor),
+    }
+
+
+__all__ = ["Demander", "check_letter", "demanded_terms"]
