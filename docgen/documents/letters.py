@@ -3,9 +3,8 @@
 Both letters demand the same debt of the same parties in the same words of law; only who
 demands differs (the creditor itself, or a law firm for its client). The rules and the
 terms' context are kept here once, so that a rule added for one letter holds for the
-other too. Each rule cites
-its source where it is defined (``letter_rules``, ``guardian_rules``,
-``guarantor_rules``, ``parts``).
+other too. Each rule cites its source where it is defined (``letter_rules``,
+``guardian_rules``, ``guarantor_rules``, ``parts``).
 """
 
 from __future__ import annotations
