@@ -31,12 +31,32 @@ CHROMIUM_ARGS = [
 DOCS_IMG = Path(__file__).resolve().parents[2] / "docs" / "img"
 
 
+def closed_at_once(app: Any) -> Any:
+    """``app`` with each response read whole and closed before the server writes it.
+
+    Werkzeug's development server leaves a response unclosed when the browser hangs up
+    while it finishes the request (Chromium drops its favicon request on navigating): the
+    static file stays open until a later test's garbage collection reports it. The pages
+    and files the tests fetch are small, and nothing the app serves is a stream.
+    """
+
+    def wsgi(environ: dict[str, Any], start_response: Any) -> list[bytes]:
+        body = app(environ, start_response)
+        try:
+            return [b"".join(body)]
+        finally:
+            if hasattr(body, "close"):
+                body.close()
+
+    return wsgi
+
+
 def serve(settings: Settings) -> Iterator[str]:
     """The real WSGI app on a free local port, in a thread, for the duration of the tests."""
     from docgen.web import create_app
 
     app = create_app({"SETTINGS": settings})
-    server = make_server("127.0.0.1", 0, app, threaded=True)
+    server = make_server("127.0.0.1", 0, closed_at_once(app), threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
