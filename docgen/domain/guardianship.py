@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from docgen.domain.parties import Guardian, Party, Person, decoded_id
+from docgen.domain.dates import format_cn
+from docgen.domain.parties import Guardian, Party, Person, birth_date_of, decoded_id
 
 # the kinship term after 「系张三之」, as judgments write it; by the guardian's sex where
 # the word depends on it
@@ -72,12 +73,17 @@ def delivery_fields(party: dict[str, Any]) -> dict[str, str]:
 
 
 def guardian_line(guardian: Guardian, ward: str, *, full_id: bool = True) -> str:
-    """The court's line under the party: 「法定代理人：李四，男，住…，公民身份号码：…，
-    联系电话：…，系张三之父。」 (民事诉讼法 art. 60)."""
+    """The court's line under the party: 「法定代理人：李四，男，1960年5月1日出生，住…，
+    公民身份号码：…，联系电话：…，系张三之父。」 (民事诉讼法 art. 60). A 法定代理人 is
+    described as a party is (art. 124(1): sex, age, address, contact), with the relation
+    to the ward; the birth date is the one the ID number states, where it states one."""
     parts = [guardian.name]
     sex = sex_of(guardian)
     if sex:
         parts.append(sex)
+    birth = birth_date_of(guardian)
+    if birth is not None:
+        parts.append(f"{format_cn(birth)}出生")
     if guardian.address:
         parts.append(f"住{guardian.address}")
     if guardian.id_number and full_id:

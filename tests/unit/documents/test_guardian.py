@@ -200,10 +200,23 @@ def test_the_complaint_lists_the_defendants_guardian_under_the_defendant():
     data = load_fixture("civil_complaint", "valid", "defendant_with_guardian")
     printed = _printed("civil_complaint", data)
     defendant = next(i for i, line in enumerate(printed) if line.startswith("被告：张伟"))
+    # described as a party is: sex, the birth date its ID number states, address, contact
     assert printed[defendant + 1] == (
-        "法定代理人：王丽，女，住北京市西城区金融大街15号院2号楼801室，公民身份号码：11010519800620002X，"
-        "联系电话：13700137000，系张伟之妻。"
+        "法定代理人：王丽，女，1980年6月20日出生，住北京市西城区金融大街15号院2号楼801室，"
+        "公民身份号码：11010519800620002X，联系电话：13700137000，系张伟之妻。"
     )
+
+
+def test_a_guardian_without_a_resident_id_is_listed_without_a_birth_date():
+    data = copy.deepcopy(load_fixture("civil_complaint", "valid", "defendant_with_guardian"))
+    guardian = next(d for d in data["defendants"] if d["party"].get("guardian"))["party"][
+        "guardian"
+    ]
+    guardian.update(id_type="护照", id_number="E12345678", sex="女")
+    printed = _printed("civil_complaint", data)
+    line = next(line for line in printed if line.startswith("法定代理人：王丽"))
+    assert line.startswith("法定代理人：王丽，女，住北京市西城区金融大街15号院2号楼801室，")
+    assert "出生" not in line and "护照号码：E12345678" in line
 
 
 def test_a_ward_plaintiff_files_and_signs_through_the_guardian():
@@ -226,7 +239,7 @@ def test_the_element_form_adds_a_guardian_row_only_for_a_ward():
     data["defendants"][0]["party"]["guardian"] = FATHER
     printed = _printed("civil_complaint", data)
     row = printed.index("法定代理人")
-    assert printed[row + 1].startswith("张建国，男，住北京市朝阳区")
+    assert printed[row + 1].startswith("张建国，男，1978年3月15日出生，住北京市朝阳区")
     assert printed[row + 1].endswith("系王磊之父")
     assert len(printed) == len(without) + 2
 
