@@ -30,8 +30,16 @@ def test_it_asks_for_the_total_with_each_item_and_states_the_fee():
     )
     # 50 + 90,000 × 2.5% + 10,832.88 × 2% = 2,516.6576; a third of it (诉讼费用交纳办法
     # art. 14(3)) is 838.885… → 838.89
-    assert "申请费人民币838.89元（大写：捌佰叁拾捌元捌角玖分），由申请人预交。" in text
+    assert (
+        "申请费人民币838.89元（大写：捌佰叁拾捌元捌角玖分），由申请人预交；被申请人对支付令"
+        "未提出异议的，由被申请人负担（《诉讼费用交纳办法》第三十六条）。" in text
+    )
     assert "第二百二十五条" in text
+
+
+def test_a_single_item_is_named_before_its_amount():
+    text = _text("principal_only_small")
+    assert "督促被申请人向申请人给付借款本金人民币18,000.00元（大写：壹万捌仟元整）。" in text
 
 
 def test_a_creditor_owing_a_counter_performance_is_refused():
