@@ -31,6 +31,8 @@ from datetime import date
 from typing import Literal
 
 from docgen.documents.problems import Assessment, Loc
+from docgen.domain.dates import format_cn
+from docgen.domain.guardianship import kinship
 from docgen.domain.identity import IdentityError, parse_resident_id
 from docgen.domain.parties import (
     CHECKSUMMED_ID_TYPES,
@@ -195,6 +197,32 @@ def check_guardian(
             hint="请填写其他监护人；无其他监护人的，可申请指定监护人（民法典第三十一条）",
         )
     _check_guardian_sex(result, guardian, at)
+    _check_kinship_ages(result, guardian, party, at)
+
+
+# the relations whose direction the birth dates tell: the guardian is older (a parent) or
+# younger (a child) than the ward
+_OLDER_THAN_WARD = {"father": True, "mother": True, "child": False}
+
+
+def _check_kinship_ages(result: Assessment, guardian: Guardian, ward: Person, loc: Loc) -> None:
+    """A parent born after the ward, or a child born before, is a mistyped relation or ID
+    number: the filing would state a relation that cannot be (民事诉讼法 art. 60 asks
+    the 法定代理人 and the relation). A warning: a step-parent may be the younger."""
+    older = _OLDER_THAN_WARD.get(guardian.relation)
+    guardian_born, ward_born = birth_date_of(guardian), birth_date_of(ward)
+    if older is None or guardian_born is None or ward_born is None:
+        return
+    if (guardian_born < ward_born) == older:
+        return
+    kin = kinship(guardian, ward.name).removeprefix("系")
+    result.warn(
+        (*loc, "relation"),
+        "guardian_relation_ages",
+        f"法定代理人{guardian.name}（{format_cn(guardian_born)}出生）填写为{kin}，而"
+        f"{ward.name}{format_cn(ward_born)}出生：出生日期与所填关系不符",
+        hint="请核对与被监护人的关系，或双方的证件号码、出生日期",
+    )
 
 
 def _guardian_of_capable_person(result: Assessment, party: Person, loc: Loc, on: date) -> None:

@@ -335,3 +335,22 @@ def test_a_wards_power_of_attorney_is_signed_by_the_guardian():
     assert (("principal", "guardian"), "principal_without_capacity", "error") in _codes(
         "power_of_attorney", minor
     )
+
+
+def test_a_guardian_whose_birth_date_contradicts_the_relation_is_warned():
+    data = copy.deepcopy(
+        load_fixture("preservation_application", "valid", "respondent_with_guardian")
+    )
+    doc = registry.get("preservation_application")
+    case = doc.parse(data)
+    assert not [p for p in doc.evaluate(case, RuleOptions()).problems if "relation" in p.loc]
+    # a son born in 1990 cannot be the son of a ward born in 1992
+    data["respondents"][0]["id_number"] = "440305199208150317"
+    problems = doc.evaluate(doc.parse(data), RuleOptions()).problems
+    (problem,) = [p for p in problems if p.code == "guardian_relation_ages"]
+    assert problem.severity == "warning"
+    assert problem.loc == ("respondents", 0, "guardian", "relation")
+    assert problem.message == (
+        "法定代理人王小明（1990年1月1日出生）填写为王磊之子，而王磊1992年8月15日出生："
+        "出生日期与所填关系不符"
+    )
