@@ -29,7 +29,7 @@ from docgen.documents.court_parts import (
 from docgen.documents.filenames import filename_part
 from docgen.documents.guardian_rules import check_filing_parties
 from docgen.documents.parts import check_party, same_party
-from docgen.documents.problems import Assessment
+from docgen.documents.problems import Assessment, Loc
 from docgen.domain.court_fees import FeeResult, preservation_fee
 from docgen.domain.dates import format_cn
 from docgen.domain.fields import CaseModel, Line, Money, Paragraph, ShortText, Text
@@ -191,6 +191,7 @@ def assess(case: PreservationApplication, options: RuleOptions) -> Assessment:
 def _check_parties(result: Assessment, case: PreservationApplication) -> None:
     for i, applicant in enumerate(case.applicants):
         check_party(result, applicant.party, ("applicants", i, "party"))
+        _check_reachable(result, applicant, ("applicants", i, "party", "phone"))
     for i, respondent in enumerate(case.respondents):
         check_party(result, respondent, ("respondents", i))
         if any(same_party(respondent, a.party) for a in case.applicants):
@@ -201,6 +202,21 @@ def _check_parties(result: Assessment, case: PreservationApplication) -> None:
         case.application_date,
         [(a.party, ("applicants", i, "party")) for i, a in enumerate(case.applicants)],
         [(r, ("respondents", i)) for i, r in enumerate(case.respondents)],
+    )
+
+
+def _check_reachable(result: Assessment, applicant: Applicant, loc: Loc) -> None:
+    """The application states how to reach the applicant (法释〔2016〕22号 art. 1(1):
+    身份、送达地址、联系方式): a phone of its own, of its agent or of its service address.
+    A warning: the court has it supplied rather than refuse the application."""
+    if applicant.party.phone or applicant.agents or applicant.service is not None:
+        return
+    result.warn(
+        loc,
+        "contact_missing",
+        f"财产保全申请书应载明申请人{applicant.party.name}的联系方式（《最高人民法院关于"
+        "人民法院办理财产保全案件若干问题的规定》第一条第一项）",
+        hint="请填写联系电话，或填写送达地址、委托诉讼代理人",
     )
 
 
@@ -319,7 +335,8 @@ def _request(case: PreservationApplication) -> str:
 def _reasons(case: PreservationApplication) -> list[str]:
     applicants = "、".join(a.party.name for a in case.applicants)
     names = "、".join(r.name for r in case.respondents)
-    number = f"（{case.case_number}）" if case.case_number else ""
+    # 「贵院受理的（2026）粤0304民初12345号…一案」: the number carries its own brackets
+    received = f"贵院受理的{case.case_number}" if case.case_number else ""
     paragraphs = [case.facts]
     if case.stage == "pre_suit":
         paragraphs.append(case.urgency or "")
@@ -331,7 +348,7 @@ def _reasons(case: PreservationApplication) -> list[str]:
         )
     else:
         paragraphs.append(
-            f"申请人{applicants}与被申请人{names}{case.dispute}一案{number}，申请人的诉讼请求金额为"
+            f"{received}申请人{applicants}与被申请人{names}{case.dispute}一案，申请人的诉讼请求金额为"
             f"{legal_amount(case.claim_amount)}。为防止被申请人转移、隐匿财产，保证将来生效判决"
             "得以执行，根据《中华人民共和国民事诉讼法》第一百零三条的规定，特申请财产保全。"
         )

@@ -55,6 +55,9 @@ def test_in_suit_without_security_offers_at_most_thirty_percent(service):
         "提供不超过请求保全数额的百分之三十即人民币54,000.00元（大写：伍万肆仟元整）的担保" in text
     )
     assert "案号：（2026）粤0304民初12345号" in text
+    # the number carries its own brackets: named before the case, not bracketed again
+    assert "贵院受理的（2026）粤0304民初12345号申请人深圳市恒信商贸有限公司与被申请人王磊" in text
+    assert "（（" not in text
 
 
 def test_fee_is_capped_at_five_thousand_yuan(service):
