@@ -26,7 +26,7 @@ from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.court_parts import Agent, block_lines, check_court, filing_signature
 from docgen.documents.filenames import filename_part
 from docgen.documents.parts import check_party, same_party
-from docgen.documents.problems import Assessment
+from docgen.documents.problems import Assessment, Loc
 from docgen.domain import divisions as division_table
 from docgen.domain.court_fees import FeeResult, payment_order_fee
 from docgen.domain.courts import court_for, covers, read_court
@@ -46,6 +46,12 @@ class ClaimItem(CaseModel):
     )
     label: ShortText | None = Field(default=None, title="说明", description="如 借款本金")
     amount: Money = Field(title="金额（元）", description="已到期且数额确定")
+    basis: Line | None = Field(
+        default=None,
+        title="计算方式",
+        description="利息、违约金写明基数、利率及起止日期，如 以100,000元为基数，按年利率6%"
+        "自2025年1月10日计至2026年10月31日",
+    )
     agreed: bool = Field(
         default=True,
         title="有书面约定",
@@ -95,13 +101,7 @@ def assess(case: PaymentOrderApplication, options: RuleOptions) -> Assessment:
         result.error(("respondent",), "same_party", "被申请人与申请人不能为同一主体")
     _check_conditions(result, case)
     for i, item in enumerate(case.items):
-        if item.kind in ("interest", "penalty") and not item.agreed:
-            result.error(
-                ("items", i, "agreed"),
-                "not_agreed",
-                f"证明文件没有约定{ITEM_LABELS[item.kind]}的，坚持请求给付将被裁定驳回申请"
-                f"（{_SPI}第四百二十八条）；请删除该项，或通过诉讼主张",
-            )
+        _check_item(result, item, ("items", i))
     if case.due_date > case.application_date:
         result.error(
             ("due_date",),
@@ -114,6 +114,29 @@ def assess(case: PaymentOrderApplication, options: RuleOptions) -> Assessment:
     result.computed["total"] = total(case)
     result.computed["fee"] = payment_order_fee(total(case))
     return result
+
+
+def _check_item(result: Assessment, item: ClaimItem, loc: Loc) -> None:
+    """Interest and a penalty must be agreed in the documents (民诉法解释 art. 428), and
+    how the figure was reached is stated, so that the amount is definite and can be
+    checked against the facts (民事诉讼法 art. 225: 数量和所根据的事实、证据)."""
+    if item.kind not in ("interest", "penalty"):
+        return
+    name = ITEM_LABELS[item.kind]
+    if not item.agreed:
+        result.error(
+            (*loc, "agreed"),
+            "not_agreed",
+            f"证明文件没有约定{name}的，坚持请求给付将被裁定驳回申请"
+            f"（{_SPI}第四百二十八条）；请删除该项，或通过诉讼主张",
+        )
+    elif not item.basis:
+        result.warn(
+            (*loc, "basis"),
+            "basis_missing",
+            f"请写明{name}人民币{format_yuan(item.amount)}元的计算方式（基数、利率、起止日期），"
+            f"使请求给付的数额确定、可与事实核对（{_CPL}第二百二十五条）",
+        )
 
 
 def _check_conditions(result: Assessment, case: PaymentOrderApplication) -> None:
@@ -195,15 +218,17 @@ def _check_court_of_debtor(result: Assessment, case: PaymentOrderApplication) ->
 def _request(case: PaymentOrderApplication) -> str:
     """The one request: the sum, and what it is made of (a single item named before its
     amount), so that the clerk can match each figure with the facts (民事诉讼法 art. 225)."""
-    names = [item.label or ITEM_LABELS[item.kind] for item in case.items]
+    # how an item was reached stands after its name: 「利息（以…为基数…）人民币…元」
+    pieces = [
+        (item.label or ITEM_LABELS[item.kind])
+        + (f"（{item.basis}）" if item.basis else "")
+        + legal_amount(item.amount)
+        for item in case.items
+    ]
     if len(case.items) == 1:
-        owed = f"{names[0]}{legal_amount(case.items[0].amount)}"
+        owed = pieces[0]
     else:
-        parts = "，".join(
-            f"{name}{legal_amount(item.amount)}"
-            for name, item in zip(names, case.items, strict=True)
-        )
-        owed = f"{legal_amount(total(case))}（其中{parts}）"
+        owed = f"{legal_amount(total(case))}（其中{'，'.join(pieces)}）"
     return f"请求贵院向被申请人{case.respondent.name}发出支付令，督促被申请人向申请人给付{owed}。"
 
 

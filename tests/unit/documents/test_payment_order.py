@@ -28,6 +28,11 @@ def test_it_asks_for_the_total_with_each_item_and_states_the_fee():
         "请求贵院向被申请人张伟发出支付令，督促被申请人向申请人给付人民币110,832.88元"
         "（大写：壹拾壹万零捌佰叁拾贰元捌角捌分）（其中借款本金人民币100,000.00元" in text
     )
+    # each item's basis after its name, so that the figure meets the facts
+    assert (
+        "利息（以借款本金100,000元为基数，按约定年利率6%，自2025年1月11日起至2026年10月31日止，"
+        "共659日）人民币10,832.88元（大写：壹万零捌佰叁拾贰元捌角捌分））。" in text
+    )
     # 50 + 90,000 × 2.5% + 10,832.88 × 2% = 2,516.6576; a third of it (诉讼费用交纳办法
     # art. 14(3)) is 838.885… → 838.89
     assert (
@@ -40,6 +45,21 @@ def test_it_asks_for_the_total_with_each_item_and_states_the_fee():
 def test_a_single_item_is_named_before_its_amount():
     text = _text("principal_only_small")
     assert "督促被申请人向申请人给付借款本金人民币18,000.00元（大写：壹万捌仟元整）。" in text
+
+
+def test_interest_without_its_basis_is_warned_on_the_item():
+    data = load_fixture("payment_order", "valid", "person_principal_and_interest")
+    del data["items"][1]["basis"]
+    (problem,) = DOC.evaluate(DOC.parse(data), RuleOptions()).problems
+    assert (problem.loc, problem.code, problem.severity) == (
+        ("items", 1, "basis"),
+        "basis_missing",
+        "warning",
+    )
+    assert problem.message.startswith(
+        "请写明利息人民币10,832.88元的计算方式（基数、利率、起止日期）"
+    )
+    assert "第二百二十五条" in problem.message
 
 
 def test_a_creditor_owing_a_counter_performance_is_refused():
