@@ -11,40 +11,47 @@ to pay (the account is required with a plan or a pay-by date), what follows a mi
 installment (the whole remainder falls due), what interest runs after the cut-off date
 (on the unpaid principal only, at the agreed rate or the one-year LPR, until paid), which
 court hears a dispute (民事诉讼法 art. 35) and where each party accepts documents; the
-text ends with 「（以下无正文）」 before the signatures.
+text ends with 「（以下无正文）」 before the signatures. A guardian signing for a debtor who
+made the contract with limited capacity also ratifies it (民法典 art. 145). The interest
+after the cut-off date is in :mod:`docgen.documents.debt_confirmation_interest`.
 """
 
 from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import Field
 
 from docgen.documents.agreement_terms import (
     Jurisdiction,
     ServiceAddress,
-    StatedRate,
-    allocation_clause,
     check_jurisdiction,
-    check_rate_cap,
-    day_after,
-    installment_interest,
     jurisdiction_text,
     principal_of,
     service_context,
 )
 from docgen.documents.base import DocumentType, RuleOptions
+from docgen.documents.debt_confirmation_interest import (
+    LATER_LPR,
+    LaterInterest,
+    check_later_interest,
+    later_interest_text,
+)
 from docgen.documents.filenames import filename_part
-from docgen.documents.guardian_rules import check_agreement_parties
+from docgen.documents.guardian_rules import (
+    NO_CAPACITY_AGE,
+    age_on,
+    check_agreement_parties,
+    is_minor,
+)
 from docgen.documents.letter_rules import check_payment_account
 from docgen.documents.parts import (
     BankAccount,
     ContractBasis,
     DebtAmounts,
     Latest,
-    RateInput,
     amounts_context,
     check_amounts,
     check_party,
@@ -54,10 +61,9 @@ from docgen.documents.parts import (
 )
 from docgen.documents.problems import Assessment
 from docgen.domain.dates import format_cn
-from docgen.domain.disclosure import shown_when
 from docgen.domain.fields import CaseModel, Line, Money
 from docgen.domain.money import format_yuan, legal_amount, to_fen
-from docgen.domain.parties import Party
+from docgen.domain.parties import Party, Person
 from docgen.domain.schedule import first_non_increasing
 
 
@@ -66,24 +72,6 @@ class PlanRow(CaseModel):
 
     due_date: date = Field(title="还款日期")
     amount: Money = Field(title="还款金额（元）")
-
-
-class LaterInterest(CaseModel):
-    """Interest after the cut-off date of the confirmed amounts, on the unpaid principal."""
-
-    basis: Literal["lpr", "agreed", "none"] = Field(
-        default="lpr",
-        title="截至日之后的利息",
-        json_schema_extra={
-            "enum_titles": ["按一年期贷款市场报价利率（LPR）计算", "按约定利率计算", "不再计息"]
-        },
-    )
-    rate: RateInput | None = Field(
-        default=None,
-        title="约定利率",
-        description="选择按约定利率计算时必填；民间借贷不得超过合同成立时一年期LPR的四倍",
-        json_schema_extra=shown_when("basis", "agreed"),
-    )
 
 
 class DebtConfirmation(CaseModel):
@@ -161,25 +149,11 @@ def assess(case: DebtConfirmation, options: RuleOptions) -> Assessment:
             "missing",
             "乙方承诺还款时，请填写甲方收款账户，写明乙方应付至何处",
         )
-    _check_later_interest(result, case, options)
+    check_later_interest(result, case, options)
     check_jurisdiction(
         result, case.jurisdiction, case.signing_place, [case.creditor, case.debtor], resolved.total
     )
     return result
-
-
-def _check_later_interest(result: Assessment, case: DebtConfirmation, options: RuleOptions) -> None:
-    later = case.later_interest
-    if later.basis != "agreed":
-        if later.rate is not None:
-            result.error(
-                ("later_interest", "rate"), "rate_unused", "只有选择按约定利率计算时才填写约定利率"
-            )
-    elif later.rate is None:
-        result.error(("later_interest", "rate"), "missing", "选择按约定利率计算时，请填写约定利率")
-    else:
-        stated = StatedRate(later.rate, ("later_interest", "rate", "value"), "截至日之后的利息")
-        check_rate_cap(result, stated, case.origin, case.confirm_date, options)
 
 
 def check_plan(
@@ -230,6 +204,7 @@ def build_context(case: DebtConfirmation, assessment: Assessment) -> dict[str, A
     facts = (
         f"甲乙双方于{format_cn(origin.signed_on)}签订《{origin.name}》{number}。{summary}"
         f"根据约定，乙方应于{format_cn(origin.due_date)}前向甲方清偿相应款项。"
+        f"{_ratification(case)}"
     )
     resolved = assessment.computed["amounts"]
     amounts = amounts_context(case.amounts, resolved)
@@ -259,8 +234,11 @@ def build_context(case: DebtConfirmation, assessment: Assessment) -> dict[str, A
         "plan_total": legal_amount(assessment.computed["amounts"].total),
         "account": case.payment_account.model_dump() if case.payment_account else None,
         "default": default,
-        "later_interest": _later_interest_text(
-            case, principal_of(case.amounts, resolved), resolved.total
+        "later_interest": later_interest_text(
+            case,
+            principal_of(case.amounts, resolved),
+            resolved.total,
+            assessment.computed[LATER_LPR],
         ),
         "jurisdiction": jurisdiction_text(
             case.jurisdiction, case.signing_place, "本确认书", "双方"
@@ -278,47 +256,23 @@ def build_context(case: DebtConfirmation, assessment: Assessment) -> dict[str, A
     }
 
 
-def _later_interest_text(case: DebtConfirmation, principal: Decimal, total: Decimal) -> str:
-    """截至日之后的利息: its base, start, rate and end, or that none runs; with a promise
-    to pay, also that the promised sums do not include it, when it is paid, and what a
-    payment settles first. A debtor who paid every promised sum could otherwise read the
-    promise as the whole debt (a doubtful term is read against its drafter, 民法典
-    art. 498)."""
-    later = case.later_interest
-    cut_off = format_cn(case.amounts.as_of)
-    if later.basis == "none":
-        return f"甲方对上述债务自{cut_off}之后不再计收利息。"
-    base = case.amounts.principal_label
-    terms = _interest_timing(case)
-    if terms and total != principal:
-        terms += allocation_clause(base)
-    return _interest_base(case, principal) + terms
-
-
-def _interest_timing(case: DebtConfirmation) -> str:
-    """When the later interest is paid, beside the promised sums."""
-    if case.repayment_plan:
-        first = day_after(case.amounts.as_of)
-        return f"该利息不包括在上述还款计划的金额内：{installment_interest(first)}。"
-    if case.pay_by is not None:
-        return "该利息不包括在上述清偿金额内，计至实际清偿之日，随该款项一并支付。"
-    return ""
-
-
-def _interest_base(case: DebtConfirmation, principal: Decimal) -> str:
-    later = case.later_interest
-    cut_off = format_cn(case.amounts.as_of)
-    if later.basis == "agreed" and later.rate is not None:
-        rate = later.rate.spec().describe()
-    else:
-        rate = "全国银行间同业拆借中心公布的一年期贷款市场报价利率（LPR）"
-    # the unpaid principal only: interest and penalties bear no interest; named as the
-    # table names it (货款 for a sale, 本金 for a loan)
-    base = case.amounts.principal_label
+def _ratification(case: DebtConfirmation) -> str:
+    """The guardian, signing for the ward, ratifies the contract the ward made with
+    limited capacity (a minor of 8 or more, or an adult not fully capable): such a
+    contract beyond the ward's age takes effect only once the legal representative
+    consents or ratifies (民法典 arts. 19, 22, 145). Debtors warned as minors when they
+    contracted (guardian_rules, `debtor_minor`) are the ones meant; a contract made
+    without any capacity is void (art. 144) and ratification cannot cure it."""
+    debtor, signed = case.debtor, case.origin.signed_on
+    if not isinstance(debtor, Person) or debtor.guardian is None:
+        return ""
+    age = age_on(debtor, signed)
+    minor = is_minor(debtor, signed) and age is not None and age >= NO_CAPACITY_AGE
+    if debtor.capacity == "none" or not (minor or debtor.capacity == "limited"):
+        return ""
     return (
-        f"截至日（{cut_off}）之后的利息，以尚未清偿的{base}（本确认书确认的{base}为人民币"
-        f"{format_yuan(principal)}元）为基数，自{day_after(case.amounts.as_of)}起按{rate}"
-        "计算至实际清偿之日止；上述已确认的利息、违约金等不计入计息基数。"
+        f"乙方法定代理人{debtor.guardian.name}代理乙方签署本确认书，并追认乙方于"
+        f"{format_cn(signed)}签订的《{case.origin.name}》。"
     )
 
 

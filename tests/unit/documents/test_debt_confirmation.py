@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import copy
+from datetime import date
+from decimal import Decimal
 
 from docgen.documents import registry
 from docgen.documents.base import RuleOptions
+from docgen.domain.lpr import LprEntry, LprTable
+from docgen.reference_data import default_lpr_table
 from tests.support import load_fixture
 
 DOC = registry.get("debt_confirmation")
@@ -13,9 +17,9 @@ PLAN = load_fixture("debt_confirmation", "valid", "person_debtor_with_plan")
 AT_ONCE = load_fixture("debt_confirmation", "valid", "company_debtor_pays_at_once")
 
 
-def _context(data):
+def _context(data, options=None):
     case = DOC.parse(data)
-    return DOC.build_context(case, DOC.assess(case, RuleOptions()))
+    return DOC.build_context(case, DOC.assess(case, options or RuleOptions()))
 
 
 def _errors(data):
@@ -81,8 +85,8 @@ def test_a_plan_is_accelerated_by_a_missed_installment_and_interest_runs_until_p
     assert "四、乙方任一期未按时足额支付的，甲方有权要求乙方立即清偿全部剩余债务" in text
     assert (
         "五、截至日（2026年10月31日）之后的利息，以尚未清偿的本金（本确认书确认的本金为人民币"
-        "100,000.00元）为基数，自2026年11月1日起按全国银行间同业拆借中心公布的一年期贷款市场"
-        "报价利率（LPR）计算至实际清偿之日止；上述已确认的利息、违约金等不计入计息基数。"
+        "100,000.00元）为基数，自2026年11月1日起按年利率6%计算至实际清偿之日止；上述已确认的"
+        "利息、违约金等不计入计息基数。"
         # the plan's sums do not include it: a debtor who paid them all is not done
         "该利息不包括在上述还款计划的金额内：第一期利息自2026年11月1日起、以后各期自上一期"
         "还款日的次日起计至本期还款日（含当日），随本期款项一并支付。"
@@ -113,7 +117,12 @@ def test_paying_at_once_prints_the_account_in_a_numbered_clause(service):
         "复兴门支行；账号：3412567890123456。"
     ) in text
     assert "四、乙方未按期足额清偿的，甲方有权要求乙方立即清偿全部剩余债务" in text
-    # interest after the cut-off (LPR, the default) is paid with the one payment
+    # interest after the cut-off (LPR, the default) is paid with the one payment, at the
+    # LPR of one named day; the table does not vouch for it, so no figure is printed
+    assert (
+        "自2026年9月11日起按全国银行间同业拆借中心截至2026年9月11日最近一次公布的一年期贷款"
+        "市场报价利率（LPR；计息期间不随此后LPR的调整而变动）计算至实际清偿之日止"
+    ) in text
     assert "该利息不包括在上述清偿金额内，计至实际清偿之日，随该款项一并支付。" in text
 
 
@@ -156,3 +165,60 @@ def test_later_interest_runs_on_the_unpaid_price_named_as_the_table_names_it():
     assert "以尚未清偿的货款（本确认书确认的货款为人民币16,409.02元）为基数" in later
     loan = _context(PLAN)["later_interest"]
     assert "以尚未清偿的本金（本确认书确认的本金为人民币100,000.00元）为基数" in loan
+
+
+def _warnings(data):
+    return DOC.assess(DOC.parse(data), RuleOptions()).warnings
+
+
+def test_interest_after_the_cut_off_left_unstated_runs_at_the_lpr_with_a_warning():
+    data = copy.deepcopy(PLAN)  # a private loan at 6% a year
+    del data["later_interest"]
+    (warning,) = _warnings(data)
+    assert (warning.loc, warning.code) == (("later_interest", "basis"), "later_interest_defaulted")
+    # the lender may claim the agreed in-term rate; the LPR is for no rate agreed at all
+    assert "只约定了借期内利率的，出借人可主张自逾期还款之日起按借期内利率计算" in warning.message
+    assert "法释〔2020〕17号）第二十八条" in warning.message
+    assert "按约定利率计算" in (warning.hint or "")
+    assert "一年期贷款市场报价利率" in _context(data)["later_interest"]  # the result is kept
+    data["later_interest"] = {"basis": "lpr"}  # chosen, not defaulted: nothing to say
+    assert _warnings(data) == []
+    (sale,) = _warnings(AT_ONCE)
+    assert sale.code == "later_interest_defaulted" and "第二十八条" not in sale.message
+
+
+def test_the_lpr_clause_names_one_lpr_and_its_figure_only_when_the_table_knows_it():
+    data = copy.deepcopy(PLAN)
+    data["later_interest"] = {"basis": "lpr"}
+    unknown = _context(data)["later_interest"]  # the table ends before 2026-11-01
+    assert (
+        "自2026年11月1日起按全国银行间同业拆借中心截至2026年11月1日最近一次公布的一年期贷款"
+        "市场报价利率（LPR；计息期间不随此后LPR的调整而变动）计算至实际清偿之日止"
+    ) in unknown
+    assert "年利率" not in unknown
+    published = LprEntry(date(2026, 10, 20), Decimal("2.90"))
+    table = LprTable((*default_lpr_table().entries, published))
+    known = _context(data, RuleOptions(lpr_table=table))["later_interest"]
+    assert "一年期贷款市场报价利率（LPR，即年利率2.90%；计息期间不随此后LPR的调整而变动）" in known
+
+
+GUARDED = load_fixture("debt_confirmation", "valid", "minor_debtor_signed_by_guardian")
+RATIFIED = "乙方法定代理人张建国代理乙方签署本确认书，并追认乙方于2025年1月10日签订的《借款合同》。"
+
+
+def test_the_guardian_ratifies_the_contract_the_minor_made_after_the_recital(service):
+    text = _pdf_text(service, GUARDED)  # 张伟 was 14 when he borrowed
+    recital = text.index("根据约定，乙方应于2026年1月10日前向甲方清偿相应款项。")
+    assert text.index(RATIFIED) > recital
+    assert text.index(RATIFIED) < text.index("现经甲乙双方核对，乙方确认如下：")
+    assert RATIFIED not in _context(PLAN)["facts"]  # an adult debtor ratifies nothing
+
+
+def test_a_ward_of_limited_capacity_ratifies_but_not_a_contract_made_without_capacity():
+    adult_then = copy.deepcopy(GUARDED)
+    adult_then["debtor"]["capacity"] = "limited"  # an adult now under guardianship
+    adult_then["debtor"]["id_number"] = "110101198503151235"
+    assert RATIFIED in _context(adult_then)["facts"]  # limited now: ratified all the same
+    infant = copy.deepcopy(GUARDED)
+    infant["origin"]["signed_on"] = "2017-01-10"  # aged 6: void, ratification cannot cure
+    assert "追认" not in _context(infant)["facts"]

@@ -1,0 +1,177 @@
+"""债务确认书's interest after the cut-off date: the model, its rules and its clause.
+
+By default the interest runs at the one-year LPR, the floor for overdue money; for a
+private loan the lender may claim the agreed overdue rate, else the agreed in-term rate,
+and the LPR only where neither was agreed (法释〔2020〕17号 art. 28). A case that leaves
+the choice unstated gets the LPR with a warning naming the alternative, never silently.
+
+The LPR is fixed: the one in force on the day the later interest starts (the last one
+published on or before it), not the LPR of each later period. Art. 28(2)(一) speaks of
+「自逾期还款之日起参照当时一年期贷款市场报价利率」, the LPR at the start, and a fixed
+rate lets either party compute the sum from the confirmation alone. Its figure is printed
+only when docgen's LPR table vouches for that day; otherwise the clause names the
+publication it means without a figure.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import Field
+
+from docgen.documents.agreement_terms import (
+    StatedRate,
+    allocation_clause,
+    check_rate_cap,
+    day_after,
+    installment_interest,
+)
+from docgen.documents.base import RuleOptions
+from docgen.documents.parts import RateInput
+from docgen.documents.problems import Assessment
+from docgen.domain.cap_rates import INTERPRETATION
+from docgen.domain.dates import format_cn
+from docgen.domain.disclosure import shown_when
+from docgen.domain.fields import CaseModel
+from docgen.domain.lpr import LprEntry, LprNotAvailable, LprTable
+from docgen.domain.money import format_yuan
+
+if TYPE_CHECKING:
+    from docgen.documents.debt_confirmation import DebtConfirmation
+
+LATER_LPR = "later_lpr"  # key in Assessment.computed: the LPR entry printed, or None
+
+
+class LaterInterest(CaseModel):
+    """Interest after the cut-off date of the confirmed amounts, on the unpaid principal."""
+
+    basis: Literal["lpr", "agreed", "none"] = Field(
+        default="lpr",
+        title="截至日之后的利息",
+        json_schema_extra={
+            "enum_titles": ["按一年期贷款市场报价利率（LPR）计算", "按约定利率计算", "不再计息"]
+        },
+    )
+    rate: RateInput | None = Field(
+        default=None,
+        title="约定利率",
+        description="选择按约定利率计算时必填；民间借贷不得超过合同成立时一年期LPR的四倍",
+        json_schema_extra=shown_when("basis", "agreed"),
+    )
+
+
+# --- rules --------------------------------------------------------------------------
+
+_CHOOSE_AGREED = (
+    "合同约定了利率的，请在「截至日之后的利息」中选择「按约定利率计算」并填写该利率；"
+    "确按LPR计算的，请明确选择「按一年期贷款市场报价利率（LPR）计算」"
+)
+
+
+def check_later_interest(result: Assessment, case: DebtConfirmation, options: RuleOptions) -> None:
+    """The rate given only with an agreed basis and within the cap; a basis left unstated
+    is warned about; the LPR the clause prints is looked up."""
+    later = case.later_interest
+    if "later_interest" not in case.model_fields_set:
+        _warn_defaulted(result, case)
+    result.computed[LATER_LPR] = (
+        _verified_lpr(case.amounts.as_of, options.lpr_table) if later.basis == "lpr" else None
+    )
+    if later.basis != "agreed":
+        if later.rate is not None:
+            result.error(
+                ("later_interest", "rate"), "rate_unused", "只有选择按约定利率计算时才填写约定利率"
+            )
+    elif later.rate is None:
+        result.error(("later_interest", "rate"), "missing", "选择按约定利率计算时，请填写约定利率")
+    else:
+        stated = StatedRate(later.rate, ("later_interest", "rate", "value"), "截至日之后的利息")
+        check_rate_cap(result, stated, case.origin, case.confirm_date, options)
+
+
+def _warn_defaulted(result: Assessment, case: DebtConfirmation) -> None:
+    """The LPR default stays (a case's result does not change unasked), but is named."""
+    start = day_after(case.amounts.as_of)
+    message = f"未填写截至日之后的利息，自{start}起按一年期贷款市场报价利率（LPR）计算"
+    if case.origin.kind == "private_lending":
+        message += (
+            "。民间借贷约定了逾期利率的，从其约定；只约定了借期内利率的，出借人可主张自逾期"
+            "还款之日起按借期内利率计算；二者均未约定的，才参照一年期LPR计算"
+            f"（{INTERPRETATION}第二十八条）"
+        )
+    else:
+        message += "；合同对逾期付款约定了利率的，可按约定利率计算"
+    result.warn(("later_interest", "basis"), "later_interest_defaulted", message, _CHOOSE_AGREED)
+
+
+def _verified_lpr(as_of: date, table: LprTable) -> LprEntry | None:
+    """The LPR in force on the day after ``as_of``, if the table certainly knows it."""
+    start = as_of + timedelta(days=1)
+    if not table.is_verified(start):
+        return None
+    try:
+        return table.entry_on(start)
+    except LprNotAvailable:
+        return None
+
+
+# --- the clause ---------------------------------------------------------------------
+
+
+def later_interest_text(
+    case: DebtConfirmation, principal: Decimal, total: Decimal, lpr: LprEntry | None
+) -> str:
+    """截至日之后的利息: its base, start, rate and end, or that none runs; with a promise
+    to pay, also that the promised sums do not include it, when it is paid, and what a
+    payment settles first. A debtor who paid every promised sum could otherwise read the
+    promise as the whole debt (a doubtful term is read against its drafter, 民法典
+    art. 498)."""
+    later = case.later_interest
+    cut_off = format_cn(case.amounts.as_of)
+    if later.basis == "none":
+        return f"甲方对上述债务自{cut_off}之后不再计收利息。"
+    base = case.amounts.principal_label
+    terms = _interest_timing(case)
+    if terms and total != principal:
+        terms += allocation_clause(base)
+    return _interest_base(case, principal, lpr) + terms
+
+
+def _interest_timing(case: DebtConfirmation) -> str:
+    """When the later interest is paid, beside the promised sums."""
+    if case.repayment_plan:
+        first = day_after(case.amounts.as_of)
+        return f"该利息不包括在上述还款计划的金额内：{installment_interest(first)}。"
+    if case.pay_by is not None:
+        return "该利息不包括在上述清偿金额内，计至实际清偿之日，随该款项一并支付。"
+    return ""
+
+
+def lpr_rate_text(start: str, lpr: LprEntry | None) -> str:
+    """The LPR as of ``start``, one figure for the whole period: named by its publication,
+    with the figure only when docgen's table vouches for it."""
+    figure = f"，即年利率{lpr.rate_text}%" if lpr is not None else ""
+    return (
+        f"全国银行间同业拆借中心截至{start}最近一次公布的一年期贷款市场报价利率"
+        f"（LPR{figure}；计息期间不随此后LPR的调整而变动）"
+    )
+
+
+def _interest_base(case: DebtConfirmation, principal: Decimal, lpr: LprEntry | None) -> str:
+    later = case.later_interest
+    cut_off = format_cn(case.amounts.as_of)
+    start = day_after(case.amounts.as_of)
+    if later.basis == "agreed" and later.rate is not None:
+        rate = later.rate.spec().describe()
+    else:
+        rate = lpr_rate_text(start, lpr)
+    # the unpaid principal only: interest and penalties bear no interest; named as the
+    # table names it (货款 for a sale, 本金 for a loan)
+    base = case.amounts.principal_label
+    return (
+        f"截至日（{cut_off}）之后的利息，以尚未清偿的{base}（本确认书确认的{base}为人民币"
+        f"{format_yuan(principal)}元）为基数，自{start}起按{rate}"
+        "计算至实际清偿之日止；上述已确认的利息、违约金等不计入计息基数。"
+    )
