@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from docgen.documents.base import RuleOptions
+from docgen.documents.case_numbers import check_case_number
 from docgen.documents.parts import limitation_of
 from docgen.documents.problems import Assessment, Loc
 from docgen.domain.cap_rates import cap_percent
@@ -102,6 +103,8 @@ PRESERVATION_DAYS = 30
 
 def check_preservation(result: Assessment, case: CivilComplaint) -> None:
     held = case.preservation
+    if held is not None:
+        check_case_number(result, held.case_number, ("preservation", "case_number"), held.court)
     if held is None or held.ordered_on is None:
         return
     loc: Loc = ("preservation", "ordered_on")

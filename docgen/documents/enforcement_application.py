@@ -23,6 +23,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from docgen.documents.base import DocumentType, RuleOptions
+from docgen.documents.case_numbers import check_case_number
 from docgen.documents.court_parts import block_lines, check_court, filing_signature
 from docgen.documents.enforcement_delay import base_debt, delay_interest, period_start
 from docgen.documents.enforcement_installments import (
@@ -115,6 +116,9 @@ def _check_title(result: Assessment, case: EnforcementApplication) -> None:
             "issuer_kind",
             f"{TITLE_LABELS[title.kind]}的作出机关应为{expected}，填写的为「{title.issuer}」",
         )
+    if title.kind in COURT_TITLES:
+        # an award's or a notarial deed's number is the issuer's own, not a court's case number
+        check_case_number(result, title.case_number, (*loc, "case_number"), title.issuer)
     if title.effective_date > case.application_date:
         result.error(
             (*loc, "effective_date"), "not_yet_effective", "法律文书生效日期不得晚于申请日期"

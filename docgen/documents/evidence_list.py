@@ -100,9 +100,54 @@ def check_groups(result: Assessment, items: list[Any], field: str) -> None:
         highest = max(highest, item.group)
 
 
+def page_span(pages: str | None) -> tuple[int, int] | None:
+    """The first and last page of a range as typed (5-7 → (5, 7); 9 → (9, 9))."""
+    match = _PAGES.match(pages or "")
+    if match is None:
+        return None
+    first = int(match.group(1))
+    return first, int(match.group(2) or first)
+
+
+def check_pages(result: Assessment, items: list[EvidenceItem]) -> None:
+    """The page column is read against the stamped bundle, where each exhibit has pages of
+    its own, in the order of the list: two items on one page is an error (one of them is
+    mis-paged); an item on pages before an earlier item's is warned (the list and the
+    bundle are in different orders). A range that runs backwards is refused when the
+    list is read (``_page_range``)."""
+    numbers = exhibit_numbers(items)
+    seen: list[tuple[int, tuple[int, int]]] = []
+    for i, item in enumerate(items):
+        span = page_span(item.pages)
+        if span is None:
+            continue
+        loc = ("items", i, "pages")
+        clash = next((j for j, other in seen if span[0] <= other[1] and other[0] <= span[1]), None)
+        if clash is not None:
+            result.error(
+                loc,
+                "pages_overlap",
+                f"证据{numbers[i]}（第{item.pages}页）与证据{numbers[clash]}"
+                f"（第{items[clash].pages}页）页码重叠：同一页不能属于两份证据",
+                hint="请按装订后的证据材料核对页码",
+            )
+        elif seen and span[0] < max(other[1] for _, other in seen):
+            before = max(seen, key=lambda s: s[1][1])[0]
+            result.warn(
+                loc,
+                "pages_out_of_order",
+                f"证据{numbers[i]}（第{item.pages}页）排在证据{numbers[before]}"
+                f"（第{items[before].pages}页）之后，页码却在其前：证据目录的顺序应与"
+                "装订顺序一致",
+                hint="请按装订顺序排列证据，或核对页码",
+            )
+        seen.append((i, span))
+
+
 def assess(case: EvidenceList, options: RuleOptions) -> Assessment:
     result = Assessment()
     check_groups(result, case.items, "items")
+    check_pages(result, case.items)
     if case.submit_date > options.current_date():
         result.warn(("submit_date",), "date_in_future", "提交日期晚于今天，请确认")
     return result

@@ -13,6 +13,7 @@ from datetime import date
 
 from pydantic import Field
 
+from docgen.documents.case_numbers import check_case_number
 from docgen.documents.court_parts import check_court
 from docgen.documents.problems import Assessment, Loc
 from docgen.domain.dates import format_cn
@@ -30,12 +31,17 @@ class CaseRef(CaseModel):
     defendants: list[Line] = Field(title="被告", min_length=1, max_length=50)
 
 
-def check_case(result: Assessment, ref: CaseRef, loc: Loc = ("case",)) -> None:
-    """The court by its full name; no one on both sides."""
+def check_case(
+    result: Assessment, ref: CaseRef, loc: Loc = ("case",), proceeding: str | None = None
+) -> None:
+    """The court by its full name; the case number's format, and its type code against
+    the ``proceeding`` the paper is for when it says (``case_numbers``); no one on both
+    sides."""
     inner = Assessment()
     check_court(inner, ref.court)
     for problem in inner.problems:
         result.error((*loc, "court"), problem.code, problem.message)
+    check_case_number(result, ref.case_number, (*loc, "case_number"), ref.court, proceeding)
     for i, name in enumerate(ref.defendants):
         if name in ref.plaintiffs:
             result.error((*loc, "defendants", i), "same_party", f"「{name}」不能同时是原告和被告")

@@ -151,7 +151,7 @@ def assess(case: FirmLetter, options: RuleOptions) -> Assessment:
             f"律师事务所执业许可证上的统一社会信用代码以“31”开头（GB 32100—2015：登记管理部门"
             f"代码3为司法行政机关，机构类别代码1为律师执业机构），填写的为{case.firm.license_number}",
         )
-    check_case(result, case.case)
+    check_case(result, case.case, proceeding=case.stage)
     _check_appeal_court(result, case)
     _check_appellants(result, case)
     check_is_party(result, case.case, case.client, ("client",), "委托人")

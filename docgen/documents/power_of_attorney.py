@@ -19,6 +19,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field
 
 from docgen.documents.base import DocumentType, RuleOptions
+from docgen.documents.case_numbers import matches_proceeding, parse_case_number
 from docgen.documents.filenames import filename_part
 from docgen.documents.filing_papers import (
     CaseRef,
@@ -141,6 +142,7 @@ def assess(case: PowerOfAttorney, options: RuleOptions) -> Assessment:
         )
     check_guardian(result, principal, ("principal",), case.sign_date)
     _check_powers(result, case)
+    _check_term_against_number(result, case)
     _check_agents(result, case)
     check_date(result, case.sign_date, options.current_date(), ("sign_date",))
     return result
@@ -187,6 +189,23 @@ def first_instance_only(term: str | None) -> bool:
 def _beyond_first_instance(case: PowerOfAttorney) -> list[str]:
     named = [POWERS["appeal"]] if "appeal" in case.powers else []
     return named + [p for p in case.other_powers if any(s in p for s in _LATER_POWERS)]
+
+
+def _check_term_against_number(result: Assessment, case: PowerOfAttorney) -> None:
+    """A term that ends with the first instance, given in a case whose number is an
+    appeal's (民终): the first instance is over, so the power ends before it is used.
+    The term is free text read for 一审, so this is a warning, not an error."""
+    number = parse_case_number(case.case.case_number or "")
+    if number is None or not first_instance_only(case.term):
+        return
+    if matches_proceeding(number, "second"):
+        result.warn(
+            ("term",),
+            "term_before_case_number",
+            f"委托期限至本案一审为止，但案号「{case.case.case_number}」为第二审案件的案号"
+            "（类型代字“民终”）：一审已经审结，受托人在本案中已无代理权",
+            hint="第二审的委托，请将委托期限写至本案二审审结之日止",
+        )
 
 
 def _check_term_covers_powers(result: Assessment, case: PowerOfAttorney) -> None:

@@ -17,6 +17,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field
 
 from docgen.documents.base import DocumentType, RuleOptions
+from docgen.documents.case_numbers import check_case_number
 from docgen.documents.court_parts import (
     Agent,
     ServiceAddress,
@@ -183,6 +184,8 @@ def assess(case: PreservationApplication, options: RuleOptions) -> Assessment:
         )
     if case.stage == "pre_suit" and case.case_number:
         result.error(("case_number",), "pre_suit_with_case", "诉前保全尚未立案，不应填写案号")
+    elif case.case_number:
+        check_case_number(result, case.case_number, ("case_number",), case.court)
     result.computed["security"] = _check_security(result, case)
     result.computed["fee"] = preservation_fee(case.amount)
     return result

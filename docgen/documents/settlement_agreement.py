@@ -19,6 +19,7 @@ from typing import Any
 from pydantic import Field
 
 from docgen.documents.base import DocumentType, RuleOptions
+from docgen.documents.case_numbers import check_case_number
 from docgen.documents.court_parts import check_court
 from docgen.documents.filenames import filename_part
 from docgen.documents.guardian_rules import check_agreement_parties
@@ -125,6 +126,7 @@ def _check_case(result: Assessment, case: SettlementAgreement) -> None:
             "case_filed",
             "案件已立案，请选择由原告申请撤诉或申请人民法院出具调解书",
         )
+    check_case_number(result, suit.case_number, ("suit", "case_number"), suit.court)
     if suit.claimed is not None and case.amount > suit.claimed:
         result.warn(
             ("amount",),

@@ -7,13 +7,13 @@ other half of what it paid back (the halving: ``docgen.documents.fee_halving``).
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Any, Literal
 
 from pydantic import Field
 
 from docgen.documents.base import DocumentType, RuleOptions
+from docgen.documents.case_numbers import check_case_number
 from docgen.documents.court_parts import block_lines, check_court, filing_signature
 from docgen.documents.fee_halving import PrepaidFee, Refund, halved_fee
 from docgen.documents.filenames import filename_part
@@ -34,7 +34,6 @@ REASON_TEXTS = {
     "settled": "申请人与被告已自行达成和解",
     "performed": "被告已向申请人履行了付款义务",
 }
-CASE_NUMBER = re.compile(r"^[（(]\d{4}[）)].+号$")
 
 
 class FeePaid(CaseModel):
@@ -76,12 +75,7 @@ def assess(case: WithdrawalApplication, options: RuleOptions) -> Assessment:
     """Cross-field rules; computes the fee due after withdrawal and the refund."""
     result = Assessment()
     check_court(result, case.court)
-    if not CASE_NUMBER.match(case.case_number):
-        result.error(
-            ("case_number",),
-            "case_number_format",
-            "案号格式应为“（年份）法院代字+类型字+序号+号”，如（2026）京0105民初1234号",
-        )
+    check_case_number(result, case.case_number, ("case_number",), case.court)
     for i, applicant in enumerate(case.applicants):
         check_party(result, applicant.party, ("applicants", i, "party"))
     for i, defendant in enumerate(case.defendants):
