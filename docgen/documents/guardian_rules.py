@@ -119,11 +119,18 @@ def _warn_minor(
     served = (
         "，文书应向其监护人送达（第二十三条）" if debtor.guardian is None and on in minors else ""
     )
+    age = age_on(debtor, first)
+    # under eight a person has no capacity (art. 20): the contract is void, not voidable
+    # (art. 144), and no ratification cures it; from eight it may need ratifying (art. 145)
+    if when and age is not None and age < NO_CAPACITY_AGE:
+        effect = "其订立的合同无效（第二十条、第一百四十四条），追认不能使其有效"
+    else:
+        effect = "其订立的合同可能须经法定代理人追认（第一百四十五条）"
     result.warn(
         (*loc, "birth_date"),
         "debtor_minor",
-        f"债务人{debtor.name}{when}未满十八周岁（{age_on(debtor, first)}周岁），为未成年人"
-        f"（{CIVIL_CODE}第十七条）：其订立的合同可能须经法定代理人追认（第一百四十五条）{served}",
+        f"债务人{debtor.name}{when}未满十八周岁（{age}周岁），为未成年人"
+        f"（{CIVIL_CODE}第十七条）：{effect}{served}",
         hint=GUARDIAN_HINT if served else None,
     )
 

@@ -102,6 +102,15 @@ def test_with_a_guardian_the_minor_is_warned_only_of_the_contract_made_as_a_mino
     assert "送达" not in warning.message and warning.hint is None
 
 
+def test_a_contract_made_under_eight_is_void_not_to_be_ratified():
+    data = _minor_letter(**FATHER)
+    data["contract"]["signed_on"] = "2018-01-10"  # born 2010-05-01: seven then
+    (warning,) = [p for p in _problems("demand_letter", data) if p.code == "debtor_minor"]
+    assert warning.message.startswith("债务人张伟签约时未满十八周岁（7周岁）")
+    assert "无效（第二十条、第一百四十四条），追认不能使其有效" in warning.message
+    assert "追认（第一百四十五条）" not in warning.message
+
+
 def test_the_mailing_list_names_the_ward_through_the_guardian_at_the_guardians_address():
     fields = delivery_fields({"name": "张伟", "address": "甲地", "phone": "1", "guardian": FATHER})
     assert fields == {
