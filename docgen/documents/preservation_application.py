@@ -30,6 +30,7 @@ from docgen.documents.court_parts import (
 from docgen.documents.filenames import filename_part
 from docgen.documents.guardian_rules import check_filing_parties
 from docgen.documents.parts import check_party, same_party
+from docgen.documents.preservation_court import check_pre_suit_court
 from docgen.documents.problems import Assessment, Loc
 from docgen.domain.court_fees import FeeResult, preservation_fee
 from docgen.domain.dates import format_cn
@@ -165,6 +166,7 @@ def assess(case: PreservationApplication, options: RuleOptions) -> Assessment:
     # follows other rules here (财产所在地 before suit, art. 104), so it is not compared
     check_venue(result, case.court, Venue(claim=case.claim_amount))
     _check_parties(result, case)
+    check_pre_suit_court(result, case)
     if case.amount > case.claim_amount:
         result.error(
             ("amount",),
