@@ -98,6 +98,15 @@ def assess(case: ServiceAddressConfirmation, options: RuleOptions) -> Assessment
             "relation_missing",
             f"收件人「{case.recipient}」不是受送达人本人，请写明代收人与受送达人的关系",
         )
+    if not case.postal_code:
+        # 法释〔2004〕13号 art. 4: the confirmation holds the address's postcode, the full
+        # address and the recipient's phone; the notice printed on the form says so too
+        result.warn(
+            ("postal_code",),
+            "postal_code_missing",
+            "送达地址确认书应写明送达地址的邮政编码（《最高人民法院关于以法院专递方式邮寄送达"
+            "民事诉讼文书的若干规定》第四条）",
+        )
     _check_electronic(result, case)
     check_date(result, case.sign_date, options.current_date(), ("sign_date",))
     return result

@@ -340,3 +340,12 @@ def test_an_agents_id_number_has_the_principals_label():
     text = _text("power_of_attorney", data)
     assert "委托人：张伟，男\n居民身份证号码：110101198503151235" in text
     assert "受托人：张建国，系委托人的父亲\n居民身份证号码：110101197203070017" in text
+
+
+def test_a_service_address_without_its_postcode_is_warned():
+    data = load_fixture("service_address", "valid", "company_paper_only")
+    assert not [p for p in _problems("service_address", data) if p.code == "postal_code_missing"]
+    del data["postal_code"]
+    (warning,) = [p for p in _problems("service_address", data) if p.code == "postal_code_missing"]
+    assert (warning.loc, warning.severity) == (("postal_code",), "warning")
+    assert "邮政编码" in warning.message and "第四条" in warning.message
