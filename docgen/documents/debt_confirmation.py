@@ -216,10 +216,8 @@ def build_context(case: DebtConfirmation, assessment: Assessment) -> dict[str, A
         )
     elif case.pay_by is not None:
         plan_intro = f"乙方承诺于{format_cn(case.pay_by)}前（含当日）一次性向甲方清偿上述全部债务。"
-        default = (
-            "乙方未按期足额清偿的，甲方有权要求乙方立即清偿全部剩余债务，并依本确认书约定的"
-            "争议解决方式主张权利。"
-        )
+        # one payment: everything is due on that day, so there is nothing to accelerate
+        default = "乙方未按期足额清偿的，甲方有权依本确认书约定的争议解决方式主张权利。"
     else:
         plan_intro = default = ""
     return {

@@ -170,8 +170,11 @@ def _interest_base(case: DebtConfirmation, principal: Decimal, lpr: LprEntry | N
     # the unpaid principal only: interest and penalties bear no interest; named as the
     # table names it (货款 for a sale, 本金 for a loan)
     base = case.amounts.principal_label
+    # said only where something besides the principal was confirmed
+    others = any(c.kind != "principal" for c in case.amounts.components)
+    excluded = "；上述已确认的利息、违约金等不计入计息基数" if others else ""
     return (
         f"截至日（{cut_off}）之后的利息，以尚未清偿的{base}（本确认书确认的{base}为人民币"
         f"{format_yuan(principal)}元）为基数，自{start}起按{rate}"
-        "计算至实际清偿之日止；上述已确认的利息、违约金等不计入计息基数。"
+        f"计算至实际清偿之日止{excluded}。"
     )

@@ -116,7 +116,9 @@ def test_paying_at_once_prints_the_account_in_a_numbered_clause(service):
         "乙方应将款项支付至甲方以下账户：户名：中国某某机械进出口有限公司；开户行：中国银行北京"
         "复兴门支行；账号：3412567890123456。"
     ) in text
-    assert "四、乙方未按期足额清偿的，甲方有权要求乙方立即清偿全部剩余债务" in text
+    # one payment leaves nothing to accelerate
+    assert "四、乙方未按期足额清偿的，甲方有权依本确认书约定的争议解决方式主张权利。" in text
+    assert "剩余债务" not in text
     # interest after the cut-off (LPR, the default) is paid with the one payment, at the
     # LPR of one named day; the table does not vouch for it, so no figure is printed
     assert (
@@ -124,6 +126,8 @@ def test_paying_at_once_prints_the_account_in_a_numbered_clause(service):
         "市场报价利率（LPR；计息期间不随此后LPR的调整而变动）计算至实际清偿之日止"
     ) in text
     assert "该利息不包括在上述清偿金额内，计至实际清偿之日，随该款项一并支付。" in text
+    # only the principal was confirmed: no 「已确认的利息、违约金」 to leave out of the base
+    assert "已确认的利息、违约金" not in text
 
 
 def test_a_promise_to_pay_without_an_account_is_refused():
