@@ -18,6 +18,11 @@ from typing import Any, Literal
 
 from pydantic import Field
 
+from docgen.documents.acceleration import (
+    Acceleration,
+    acceleration_text,
+    check_acceleration,
+)
 from docgen.documents.agreement_terms import (
     Jurisdiction,
     ServiceAddress,
@@ -98,23 +103,6 @@ class ScheduleInput(CaseModel):
 
     rows: list[ScheduleRow] = Field(default_factory=list, max_length=120, title="逐期填写")
     generate: GeneratedSchedule | None = Field(default=None, title="自动生成")
-
-
-class Acceleration(CaseModel):
-    """When the whole remainder falls due at once (加速到期)."""
-
-    trigger: Literal["any_missed", "n_missed", "one_fifth"] = Field(
-        default="any_missed",
-        title="加速到期条件",
-        json_schema_extra={
-            "enum_titles": [
-                "任何一期未按时足额还款",
-                "累计N期未按时足额还款",
-                "未付金额达到总额五分之一",
-            ]
-        },
-    )
-    missed: int | None = Field(default=None, title="期数N", ge=2, le=120)
 
 
 class InstallmentAgreement(CaseModel):
@@ -296,43 +284,16 @@ def _check_acceleration(result: Assessment, case: InstallmentAgreement, count: i
     check_acceleration(result, case.acceleration, count)
 
 
-def check_acceleration(result: Assessment, acc: Acceleration, count: int | None) -> None:
-    """N missed installments names its N, at most the number of installments."""
-    loc: Loc = ("acceleration", "missed")
-    if acc.trigger == "n_missed":
-        if acc.missed is None:
-            result.error(loc, "missing", "选择累计N期未还款时，请填写期数N")
-        elif count is not None and acc.missed > count:
-            result.error(
-                loc, "missed_above_count", f"期数N（{acc.missed}）不能超过总期数（{count}）"
-            )
-    elif acc.missed is not None:
-        result.error(loc, "missed_unused", "只有选择“累计N期未按时足额还款”时才填写期数N")
-
-
 # --- context ------------------------------------------------------------------------
 
 
 def _acceleration_text(case: InstallmentAgreement, total: Decimal) -> str:
-    return acceleration_text(case.acceleration, total)
-
-
-def acceleration_trigger(acc: Acceleration, total: Decimal, paying: str = "还款") -> str:
-    """When the rest falls due: 「乙方任何一期未按时足额还款的」…"""
-    if acc.trigger == "any_missed":
-        return f"乙方任何一期未按时足额{paying}的"
-    if acc.trigger == "n_missed":
-        return f"乙方累计{acc.missed}期未按时足额{paying}的"
-    fifth = to_fen(total / 5)
-    return f"乙方到期未付金额达到欠款总额的五分之一（即人民币{format_yuan(fifth)}元）的"
-
-
-def acceleration_text(acc: Acceleration, total: Decimal) -> str:
-    """The acceleration clause (甲方 the creditor, 乙方 the debtor)."""
-    when = acceleration_trigger(acc, total)
-    return (
-        f"{when}，甲方有权宣布剩余全部未付款项立即到期，乙方应一次性清偿全部剩余欠款（加速到期）。"
-    )
+    text = acceleration_text(case.acceleration, total)
+    if case.plan_interest is None:
+        return text
+    # the plan's interest runs on the unpaid principal until paid: what falls due is the
+    # remainder with the interest up to the day it is paid, not the later periods' interest
+    return text.removesuffix("（加速到期）。") + "，利息计至实际清偿之日（加速到期）。"
 
 
 def _schedule_context(

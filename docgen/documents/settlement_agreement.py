@@ -18,18 +18,13 @@ from typing import Any
 
 from pydantic import Field
 
+from docgen.documents.acceleration import Acceleration, acceleration_trigger, check_acceleration
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.case_numbers import check_case_number
 from docgen.documents.court_parts import check_court
 from docgen.documents.filenames import filename_part
 from docgen.documents.guardian_rules import check_agreement_parties
-from docgen.documents.installment_agreement import (
-    Acceleration,
-    ScheduleInput,
-    acceleration_trigger,
-    check_acceleration,
-    plan_schedule,
-)
+from docgen.documents.installment_agreement import ScheduleInput, plan_schedule
 from docgen.documents.letter_rules import check_payment_account
 from docgen.documents.parts import (
     BankAccount,

@@ -82,6 +82,15 @@ def test_acceleration_clause_names_its_trigger():
     assert _context(data)["acceleration"].startswith("乙方任何一期未按时足额还款的")
 
 
+def test_an_accelerated_remainder_bears_interest_only_until_it_is_paid():
+    # with plan interest, the later periods' interest does not fall due with the rest
+    assert _context(MONTHLY)["acceleration"].endswith(
+        "乙方应一次性清偿全部剩余欠款，利息计至实际清偿之日（加速到期）。"
+    )
+    # without it there is no interest to speak of
+    assert "利息" not in _context(ROWS)["acceleration"]
+
+
 def test_every_party_signs_and_the_guarantor_has_a_service_address():
     context = _context(MONTHLY)
     assert [s["role"] for s in context["signers"]] == ["甲方", "乙方", "丙方"]
