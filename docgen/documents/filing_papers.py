@@ -3,22 +3,30 @@
 The power of attorney, the law firm's letter, the certificate of the legal representative
 and the service address confirmation each name the court, the cause of action and the
 parties of one case. A filing bundle fills this in from the complaint, so the facts are
-typed once (``docgen.bundle.papers``).
+typed once (``docgen.bundle.papers``). The power of attorney and the firm's letter also
+state the stage of the proceedings the agent acts in, and at second instance name the
+parties as the appeal does.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Any, Literal
 
 from pydantic import Field
 
 from docgen.documents.case_numbers import check_case_number
 from docgen.documents.court_parts import check_court
 from docgen.documents.problems import Assessment, Loc
+from docgen.domain import divisions as division_table
+from docgen.domain.courts import read_court
 from docgen.domain.dates import format_cn
 from docgen.domain.fields import CaseModel, Line, ShortText
 from docgen.domain.identity import IdentityError, parse_resident_id
+
+STAGES = {"first": "第一审", "second": "第二审", "execution": "执行"}
+Stage = Literal["first", "second", "execution"]
 
 
 class CaseRef(CaseModel):
@@ -65,6 +73,83 @@ def check_is_party(result: Assessment, ref: CaseRef, name: str, loc: Loc, what: 
             f"{what}「{name}」不是本案当事人（本案当事人：{parties}）",
             hint="请核对名称，须与起诉状所列当事人完全一致",
         )
+
+
+def stage_field() -> Any:
+    """The stage the agent acts in, first instance unless chosen."""
+    return Field(
+        default="first",
+        title="代理阶段",
+        json_schema_extra={"enum_titles": list(STAGES.values())},
+    )
+
+
+def appellants_field() -> Any:
+    return Field(
+        default_factory=list,
+        max_length=20,
+        title="上诉人",
+        description="第二审填写：提起上诉的当事人（名称与案件当事人一致）",
+    )
+
+
+def check_stage(
+    result: Assessment, ref: CaseRef, stage: Stage, appellants: Sequence[str], paper: str
+) -> None:
+    """The court and the appellants against the stage; ``paper`` names the paper in the
+    message (所函, 授权委托书)."""
+    _check_appeal_court(result, ref, stage)
+    _check_appellants(result, ref, stage, appellants, paper)
+
+
+def _check_appeal_court(result: Assessment, ref: CaseRef, stage: Stage) -> None:
+    """An appeal lies to the court at the next level (民事诉讼法 art. 171), so a basic
+    court never hears a case at second instance; special courts are left alone (an
+    intellectual-property or financial court is an intermediate one)."""
+    if stage != "second" or not ref.court.endswith("人民法院"):
+        return
+    if read_court(ref.court, division_table.load()).level == "basic":
+        result.error(
+            ("case", "court"),
+            "not_an_appeal_court",
+            f"第二审案件由上一级人民法院审理（《中华人民共和国民事诉讼法》第一百七十一条），"
+            f"{ref.court}是基层人民法院，不审理第二审案件：请填写审理上诉的中级人民法院",
+        )
+
+
+def _check_appellants(
+    result: Assessment, ref: CaseRef, stage: Stage, appellants: Sequence[str], paper: str
+) -> None:
+    """At second instance the parties are named 上诉人 and 被上诉人, not 原告 and 被告, so
+    the paper must know who appealed; at another stage no one is an appellant."""
+    if stage != "second":
+        if appellants:
+            result.error(
+                ("appellants",), "not_second_instance", "上诉人仅在第二审程序中填写，请删除"
+            )
+        return
+    if not appellants:
+        result.error(
+            ("appellants",),
+            "missing",
+            f"第二审程序请填写上诉人（提起上诉的当事人），{paper}按上诉人、被上诉人列明当事人",
+        )
+    for i, name in enumerate(appellants):
+        check_is_party(result, ref, name, ("appellants", i), "上诉人")
+
+
+def named_appellants(stage: Stage, appellants: Sequence[str]) -> Sequence[str]:
+    """The appellants a paper names the parties by: none outside the second instance
+    (where giving any is refused by ``check_stage``)."""
+    return appellants if stage == "second" else ()
+
+
+def party_role(ref: CaseRef, name: str, appellants: Sequence[str] = ()) -> str:
+    """How the paper names ``name``'s standing: 上诉人/被上诉人/原审原告/原审被告 with
+    appellants (``appeal_roles``), else 原告/被告; 当事人 for no party of the case."""
+    if appellants:
+        return appeal_roles(ref, appellants).get(name, "当事人")
+    return role_of(ref, name) or "当事人"
 
 
 def opponents(ref: CaseRef, name: str) -> list[str]:

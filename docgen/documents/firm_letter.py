@@ -15,31 +15,33 @@ may come from its stored sender profile.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import Field, PrivateAttr
 
 from docgen.documents.base import DocumentType, Resources, RuleOptions
 from docgen.documents.filenames import filename_part
 from docgen.documents.filing_papers import (
+    STAGES,
     CaseRef,
-    appeal_roles,
+    Stage,
+    appellants_field,
     case_title,
     check_case,
     check_date,
     check_is_party,
-    role_of,
+    check_stage,
+    named_appellants,
+    party_role,
+    stage_field,
 )
 from docgen.documents.problems import Assessment, CaseInvalid, Problem
-from docgen.domain import divisions as division_table
 from docgen.domain.counting import copies
-from docgen.domain.courts import read_court
 from docgen.domain.dates import format_cn
 from docgen.domain.disclosure import PROFILE_PICKER
 from docgen.domain.fields import CaseModel, Line, Phone, ShortText, Text
 from docgen.profiles.model import LicenseNumber, Uscc
 
-STAGES = {"first": "第一审", "second": "第二审", "execution": "执行"}
 FIRM_CODE_PREFIX = "31"
 
 
@@ -75,17 +77,8 @@ class FirmLetter(CaseModel):
     firm: FirmFacts | None = Field(default=None, title="律所信息", description="不使用档案时填写")
     client: Line = Field(title="委托人", description="本案当事人")
     case: CaseRef = Field(title="案件")
-    stage: Literal["first", "second", "execution"] = Field(
-        default="first",
-        title="代理阶段",
-        json_schema_extra={"enum_titles": list(STAGES.values())},
-    )
-    appellants: list[Line] = Field(
-        default_factory=list,
-        max_length=20,
-        title="上诉人",
-        description="第二审填写：提起上诉的当事人（名称与案件当事人一致）",
-    )
+    stage: Stage = stage_field()
+    appellants: list[Line] = appellants_field()
     lawyers: list[CaseLawyer] = Field(
         default_factory=list,
         max_length=2,
@@ -152,8 +145,7 @@ def assess(case: FirmLetter, options: RuleOptions) -> Assessment:
             f"代码3为司法行政机关，机构类别代码1为律师执业机构），填写的为{case.firm.license_number}",
         )
     check_case(result, case.case, proceeding=case.stage)
-    _check_appeal_court(result, case)
-    _check_appellants(result, case)
+    check_stage(result, case.case, case.stage, case.appellants, "所函")
     check_is_party(result, case.case, case.client, ("client",), "委托人")
     if not case.lawyers:
         result.error(
@@ -170,40 +162,6 @@ def assess(case: FirmLetter, options: RuleOptions) -> Assessment:
     return result
 
 
-def _check_appeal_court(result: Assessment, case: FirmLetter) -> None:
-    """An appeal lies to the court at the next level (民事诉讼法 art. 171), so a basic
-    court never hears a case at second instance; special courts are left alone (an
-    intellectual-property or financial court is an intermediate one)."""
-    if case.stage != "second" or not case.case.court.endswith("人民法院"):
-        return
-    if read_court(case.case.court, division_table.load()).level == "basic":
-        result.error(
-            ("case", "court"),
-            "not_an_appeal_court",
-            f"第二审案件由上一级人民法院审理（《中华人民共和国民事诉讼法》第一百七十一条），"
-            f"{case.case.court}是基层人民法院，不审理第二审案件：请填写审理上诉的中级人民法院",
-        )
-
-
-def _check_appellants(result: Assessment, case: FirmLetter) -> None:
-    """At second instance the parties are named 上诉人 and 被上诉人, not 原告 and 被告, so
-    the letter must know who appealed; at another stage no one is an appellant."""
-    if case.stage != "second":
-        if case.appellants:
-            result.error(
-                ("appellants",), "not_second_instance", "上诉人仅在第二审程序中填写，请删除"
-            )
-        return
-    if not case.appellants:
-        result.error(
-            ("appellants",),
-            "missing",
-            "第二审程序请填写上诉人（提起上诉的当事人），所函按上诉人、被上诉人列明当事人",
-        )
-    for i, name in enumerate(case.appellants):
-        check_is_party(result, case.case, name, ("appellants", i), "上诉人")
-
-
 def _from_profile(case: FirmLetter) -> bool:
     # a firm filled in by resolve: its problems are reported on the profile's id
     return case._firm_from_profile
@@ -213,11 +171,8 @@ def build_context(case: FirmLetter, assessment: Assessment) -> dict[str, Any]:
     firm = case.firm
     if firm is None:
         raise ValueError("the firm must be resolved before the context is built")
-    appellants = case.appellants if case.stage == "second" else []
-    if appellants:
-        role = appeal_roles(case.case, appellants).get(case.client, "当事人")
-    else:
-        role = role_of(case.case, case.client) or "当事人"
+    appellants = named_appellants(case.stage, case.appellants)
+    role = party_role(case.case, case.client, appellants)
     lawyers = "、".join(
         f"{lawyer.name}律师（执业证号：{lawyer.license_number}）" for lawyer in case.lawyers
     )

@@ -8,6 +8,10 @@ or changing claims, settling, counterclaiming and appealing need a special autho
 that names each power — "全权代理" alone gives none of them (民诉法解释 art. 89). The
 principal signs; an organisation seals and its legal representative signs; for a ward the
 guardian, its 法定代理人, appoints the agents and signs (arts. 60, 61).
+
+The power states the stage the agents act in (first instance unless chosen): at second
+instance the parties are named as the appeal names them (``filing_papers.case_title``)
+and the principal by its standing there, as the law firm's letter names them.
 """
 
 from __future__ import annotations
@@ -22,14 +26,20 @@ from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.case_numbers import matches_proceeding, parse_case_number
 from docgen.documents.filenames import filename_part
 from docgen.documents.filing_papers import (
+    STAGES,
     CaseRef,
+    Stage,
+    appellants_field,
     case_title,
     check_case,
     check_date,
     check_is_party,
     check_resident_id,
+    check_stage,
+    named_appellants,
     opponents,
-    role_of,
+    party_role,
+    stage_field,
 )
 from docgen.documents.guardian_rules import GUARDIAN_HINT, check_guardian, needs_guardian
 from docgen.documents.parts import check_party
@@ -101,6 +111,8 @@ class PowerOfAttorney(CaseModel):
     principal: Party = Field(title="委托人", description="本案当事人")
     agents: list[LitigationAgent] = Field(title="受托人（诉讼代理人）", min_length=1, max_length=2)
     case: CaseRef = Field(title="案件")
+    stage: Stage = stage_field()
+    appellants: list[Line] = appellants_field()
     authority: Literal["general", "special"] = Field(
         default="special",
         title="代理权限",
@@ -126,7 +138,10 @@ class PowerOfAttorney(CaseModel):
 
 def assess(case: PowerOfAttorney, options: RuleOptions) -> Assessment:
     result = Assessment()
-    check_case(result, case.case)
+    # a paper saved before the stage was asked for carries the default: at first instance
+    # an appeal's number is warned of on the term, not refused (_check_term_against_stage)
+    check_case(result, case.case, proceeding=None if case.stage == "first" else case.stage)
+    check_stage(result, case.case, case.stage, case.appellants, "授权委托书")
     check_party(result, case.principal, ("principal",))
     check_is_party(result, case.case, case.principal.name, ("principal", "name"), "委托人")
     principal = case.principal
@@ -142,7 +157,7 @@ def assess(case: PowerOfAttorney, options: RuleOptions) -> Assessment:
         )
     check_guardian(result, principal, ("principal",), case.sign_date)
     _check_powers(result, case)
-    _check_term_against_number(result, case)
+    _check_term_against_stage(result, case)
     _check_agents(result, case)
     check_date(result, case.sign_date, options.current_date(), ("sign_date",))
     return result
@@ -191,20 +206,31 @@ def _beyond_first_instance(case: PowerOfAttorney) -> list[str]:
     return named + [p for p in case.other_powers if any(s in p for s in _LATER_POWERS)]
 
 
-def _check_term_against_number(result: Assessment, case: PowerOfAttorney) -> None:
-    """A term that ends with the first instance, given in a case whose number is an
-    appeal's (民终): the first instance is over, so the power ends before it is used.
-    The term is free text read for 一审, so this is a warning, not an error."""
-    number = parse_case_number(case.case.case_number or "")
-    if number is None or not first_instance_only(case.term):
+def _check_term_against_stage(result: Assessment, case: PowerOfAttorney) -> None:
+    """A term that ends with the first instance, in a power for a later stage — or, the
+    stage left at first instance, in a case whose number is an appeal's (民终): the first
+    instance is over, so the power ends before it is used. The term is free text read
+    for 一审, so this is a warning, not an error."""
+    if not first_instance_only(case.term):
         return
-    if matches_proceeding(number, "second"):
+    if case.stage != "first":
+        stage = STAGES[case.stage]
+        result.warn(
+            ("term",),
+            "term_before_stage",
+            f"委托期限至本案一审为止，但本委托书用于{stage}程序：一审已经审结，"
+            f"受托人在{stage}程序中已无代理权",
+            hint=f"请将委托期限写至本案{stage}程序终结之日止",
+        )
+        return
+    number = parse_case_number(case.case.case_number or "")
+    if number is not None and matches_proceeding(number, "second"):
         result.warn(
             ("term",),
             "term_before_case_number",
             f"委托期限至本案一审为止，但案号「{case.case.case_number}」为第二审案件的案号"
             "（类型代字“民终”）：一审已经审结，受托人在本案中已无代理权",
-            hint="第二审的委托，请将委托期限写至本案二审审结之日止",
+            hint="第二审的委托，请将代理阶段选为第二审，并将委托期限写至本案二审审结之日止",
         )
 
 
@@ -217,7 +243,8 @@ def _check_term_covers_powers(result: Assessment, case: PowerOfAttorney) -> None
     with the first instance. Whether the court reads the term or the power first is not
     settled, so this is a warning, not an error.
     """
-    if not first_instance_only(case.term):
+    if not first_instance_only(case.term) or case.stage != "first":
+        # at a later stage the whole term is over (_check_term_against_stage)
         return
     beyond = _beyond_first_instance(case)
     if beyond:
@@ -329,7 +356,10 @@ def _authority_lines(case: PowerOfAttorney) -> list[str]:
 
 def build_context(case: PowerOfAttorney, assessment: Assessment) -> dict[str, Any]:
     principal = case.principal
-    role = role_of(case.case, principal.name) or "当事人"
+    appellants = named_appellants(case.stage, case.appellants)
+    role = party_role(case.case, principal.name, appellants)
+    # at first instance the stage goes unsaid, as it always has
+    stage = "" if case.stage == "first" else f"{STAGES[case.stage]}程序"
     agents = "、".join(a.name for a in case.agents)
     signers = (
         [f"委托人（盖章）：{principal.name}", f"{principal.representative_title}（签名）："]
@@ -345,7 +375,8 @@ def build_context(case: PowerOfAttorney, assessment: Assessment) -> dict[str, An
         "principal": _principal_lines(principal),
         "agents": [_agent_lines(agent) for agent in case.agents],
         "entrust": (
-            f"现委托{agents}在{case_title(case.case)}中，作为{role}{principal.name}的诉讼代理人。"
+            f"现委托{agents}在{case_title(case.case, appellants)}{stage}中，"
+            f"作为{role}{principal.name}的诉讼代理人。"
         ),
         "authority": _authority_lines(case),
         "term": f"委托期限：{case.term}。" if case.term else "",

@@ -125,6 +125,85 @@ def test_an_organisation_has_no_close_relatives():
     assert _only(problems, "license_number_format").loc == ("agents", 0, "license_number")
 
 
+def test_a_second_instance_power_names_the_parties_as_the_appeal_does():
+    data = load_fixture("power_of_attorney", "valid", "appellant_defendant_second_instance")
+    assert _problems("power_of_attorney", data) == []
+    text = _text("power_of_attorney", data)
+    assert "北京市第二中级人民法院：" in text
+    assert (
+        "现委托周明在（2026）京02民终4321号上诉人张伟（原审被告）与被上诉人刘芳（原审原告）、"
+        "原审被告李秀英民间借贷纠纷一案第二审程序中，作为上诉人张伟的诉讼代理人。"
+    ) in text
+    assert "原告刘芳诉" not in text and "作为被告" not in text and "（（" not in text
+
+
+@pytest.mark.parametrize(
+    ("principal", "role"), [("刘芳", "被上诉人"), ("李秀英", "原审被告"), ("张伟", "上诉人")]
+)
+def test_a_second_instance_power_names_the_principal_by_its_standing_on_appeal(principal, role):
+    data = load_fixture("power_of_attorney", "valid", "appellant_defendant_second_instance")
+    data["principal"]["name"] = principal
+    text = _text("power_of_attorney", data)
+    assert f"民间借贷纠纷一案第二审程序中，作为{role}{principal}的诉讼代理人。" in text
+
+
+def test_a_second_instance_power_to_a_basic_court_with_a_first_instance_number_is_refused():
+    data = load_fixture("power_of_attorney", "invalid", "second_instance_in_a_basic_court")
+    problems = _problems("power_of_attorney", data)
+    court = _only(problems, "not_an_appeal_court")
+    assert court.loc == ("case", "court") and "第一百七十一条" in court.message
+    assert "北京市东城区人民法院是基层人民法院，不审理第二审案件" in court.message
+    number = _only(problems, "case_number_proceeding")
+    assert number.loc == ("case", "case_number") and number.severity == "error"
+    assert "与本文书所涉第二审程序不符" in number.message
+
+
+def test_appellants_belong_to_the_second_instance_and_it_needs_them():
+    data = load_fixture("power_of_attorney", "invalid", "appellants_at_first_instance")
+    assert _only(_problems("power_of_attorney", data), "not_second_instance").loc == ("appellants",)
+    data = load_fixture("power_of_attorney", "valid", "appellant_defendant_second_instance")
+    data["appellants"] = []
+    problem = _only(_problems("power_of_attorney", data), "missing")
+    assert problem.loc == ("appellants",) and "授权委托书按上诉人、被上诉人" in problem.message
+    data["appellants"] = ["王五"]
+    assert _only(_problems("power_of_attorney", data), "not_a_party").loc == ("appellants", 0)
+
+
+def test_a_first_instance_term_in_a_second_instance_power_is_warned_once():
+    data = load_fixture("power_of_attorney", "valid", "appellant_defendant_second_instance")
+    data["term"] = "自本委托书签署之日起至本案一审审结之日止"
+    data["powers"] = ["settle", "appeal"]
+    (problem,) = _problems("power_of_attorney", data)
+    assert (problem.code, problem.loc, problem.severity) == (
+        "term_before_stage",
+        ("term",),
+        "warning",
+    )
+    assert "本委托书用于第二审程序" in problem.message
+
+
+def test_an_appeal_number_without_a_chosen_stage_is_still_only_warned_on_the_term():
+    # the stage defaults to first instance; a power saved before it was asked for keeps
+    # its warning and prints as it did
+    data = load_fixture("power_of_attorney", "valid", "appeal_number_with_a_first_instance_term")
+    (problem,) = _problems("power_of_attorney", data)
+    assert problem.code == "term_before_case_number" and "代理阶段选为第二审" in problem.hint
+    text = _text("power_of_attorney", data)
+    assert "现委托周明在(2026)京02民终4321号原告刘芳诉被告张伟、李秀英民间借贷纠纷一案中，" in text
+
+
+def test_an_execution_power_names_its_stage_and_needs_an_execution_number():
+    data = load_fixture("power_of_attorney", "valid", "person_special_lawyer")
+    data["stage"] = "execution"
+    data["case"]["case_number"] = "（2026）京0101执123号"
+    assert _problems("power_of_attorney", data) == []
+    text = _text("power_of_attorney", data)
+    assert "民间借贷纠纷一案执行程序中，作为原告刘芳的诉讼代理人。" in text
+    data["case"]["case_number"] = "（2026）京0101民初12345号"
+    problem = _only(_problems("power_of_attorney", data), "case_number_proceeding")
+    assert problem.loc == ("case", "case_number") and "执行程序" in problem.message
+
+
 # --- 律师事务所函 ----------------------------------------------------------------------
 
 
