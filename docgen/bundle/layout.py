@@ -39,13 +39,18 @@ def evidence_list_data(
         item = exhibit.facts.model_dump(mode="json", exclude={"file", "register_id"})
         item["pages"] = place.text
         items.append(item)
-    return {
+    data: dict[str, Any] = {
         "submitter": case.submitter_name,
         "submit_date": case.filing_date.isoformat(),
         "court": case.court,
         "case_title": case.case_type,
         "items": items,
     }
+    if case.submitter is None and case.plaintiffs and case.defendants:
+        # the plaintiffs submit: the list names the case and them as 原告 (a submitter
+        # typed in may be an agent or a third party: named as typed)
+        data |= {"plaintiffs": list(case.plaintiffs), "defendants": list(case.defendants)}
+    return data
 
 
 def same_length(pdfs: Iterable[bytes]) -> int:

@@ -17,9 +17,10 @@ from pydantic import AfterValidator, Field
 from pydantic_core import PydanticCustomError
 
 from docgen.documents.base import DocumentType, RuleOptions
+from docgen.documents.evidence_case import ROLES, check_case_facts, header_lines
 from docgen.documents.problems import Assessment
 from docgen.domain.dates import format_cn
-from docgen.domain.fields import CaseModel, Line, Text
+from docgen.domain.fields import CaseModel, Line, ShortText, Text
 
 _PAGES = re.compile(r"^(\d{1,5})(?:\s*[-–—至]\s*(\d{1,5}))?$")
 
@@ -66,12 +67,24 @@ class EvidenceItem(EvidenceFacts):
 
 
 class EvidenceList(CaseModel):
-    """The evidence list as a document of its own."""
+    """The evidence list as a document of its own. The case's number, parties and the
+    submitter's role may not be known when the list is drafted: each is optional."""
 
-    submitter: Line = Field(title="提交人", description="通常为原告")
+    submitter: Line = Field(title="提交人", description="通常为原告；多名原告以「、」分隔")
+    submitter_role: Literal["plaintiff", "defendant"] | None = Field(
+        default=None,
+        title="提交人身份",
+        description="填写当事人时可不填，按当事人名单确定",
+        json_schema_extra={"enum_titles": list(ROLES.values())},
+    )
     submit_date: date = Field(title="提交日期")
     court: Line | None = Field(default=None, title="受诉法院")
     case_title: Line | None = Field(default=None, title="案由", description="如：民间借贷纠纷")
+    case_number: ShortText | None = Field(
+        default=None, title="案号", description="已立案的填写；未填写的印为「（立案后填写）」"
+    )
+    plaintiffs: list[Line] = Field(default_factory=list, max_length=20, title="原告")
+    defendants: list[Line] = Field(default_factory=list, max_length=50, title="被告")
     items: list[EvidenceItem] = Field(title="证据", min_length=1, max_length=300)
 
 
@@ -148,6 +161,7 @@ def assess(case: EvidenceList, options: RuleOptions) -> Assessment:
     result = Assessment()
     check_groups(result, case.items, "items")
     check_pages(result, case.items)
+    check_case_facts(result, case, case.items)
     if case.submit_date > options.current_date():
         result.warn(("submit_date",), "date_in_future", "提交日期晚于今天，请确认")
     return result
@@ -185,6 +199,7 @@ def build_context(case: EvidenceList, assessment: Assessment) -> dict[str, Any]:
         "submit_date": format_cn(case.submit_date),
         "court": case.court or "",
         "case_title": case.case_title or "",
+        "header": header_lines(case),
         "rows": rows(case.items),
         "count": len(case.items),
     }

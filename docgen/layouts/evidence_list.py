@@ -31,7 +31,9 @@ def build(c: Context) -> Document:
 
 
 def _list(c: Context) -> tuple[Block, ...]:
-    case_title = (Paragraph(text(f"案由：{c['case_title']}"), "plain"),) if c["case_title"] else ()
+    # 案号, the case, 提交人: the lines a filing clerk reads first, the last one set off
+    *lines, submitter = c["header"]
+    header = tuple(Paragraph(text(line), "plain") for line in lines)
     rows = tuple(
         (row["no"], row["name"], row["source"], row["purpose"], row["original"], row["pages"])
         for row in c["rows"]
@@ -42,8 +44,8 @@ def _list(c: Context) -> tuple[Block, ...]:
     signature = SignatureLines((f"提交人（签名或盖章）：{c['submitter']}", c["submit_date"]))
     return (
         Title(c["title"]),
-        *case_title,
-        Paragraph(text(f"提交人：{c['submitter']}"), "plain", lead=True),
+        *header,
+        Paragraph(text(submitter), "plain", lead=True),
         Table(COLUMNS, rows),
         # the count closes the list: it goes with the addressee and the signature
         Keep((Paragraph(text(f"以上证据共{c['count']}项。")), *court, signature)),

@@ -1,0 +1,142 @@
+"""The evidence list's header names the case and who submits it, in the filing clerk's
+order; the submitter's role agrees with the parties and with the rows' sources."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from docgen import layouts
+from docgen.docmodel.blocks import paragraphs
+from docgen.documents import registry
+from docgen.documents.base import RuleOptions
+from docgen.documents.problems import CaseInvalid
+from tests.support import load_fixture
+
+OPTIONS = RuleOptions(calendar_fallback=True)
+
+
+def _fixture(kind: str, name: str, **changes) -> dict:
+    data = copy.deepcopy(load_fixture("evidence_list", kind, name))
+    data.update(changes)
+    return data
+
+
+def _evaluate(data: dict):
+    doc_type = registry.get("evidence_list")
+    case = doc_type.parse(data)
+    return doc_type, case, doc_type.evaluate(case, OPTIONS)
+
+
+def _words(data: dict) -> list[str]:
+    doc_type, case, assessment = _evaluate(data)
+    context = doc_type.build_context(case, assessment)
+    return paragraphs(layouts.LAYOUTS["evidence_list"].build(context))
+
+
+def _found(data: dict) -> list[tuple[str, str, tuple]]:
+    try:
+        problems = _evaluate(data)[2].problems
+    except CaseInvalid as exc:
+        problems = exc.problems
+    return [(p.severity, p.code, p.loc) for p in problems]
+
+
+def test_a_filed_case_prints_number_caption_and_submitter_by_role_in_order():
+    words = _words(_fixture("valid", "case_number_and_parties"))
+    assert words[:4] == [
+        "证据目录",
+        "案号：（2026）京0101民初1234号",
+        "案件名称：原告刘芳诉被告张伟、李秀英民间借贷纠纷一案",
+        "提交人：原告刘芳",
+    ]
+    assert words[-3:] == ["北京市东城区人民法院", "提交人（签名或盖章）：刘芳", "2026年11月20日"]
+
+
+def test_before_filing_the_number_is_left_for_the_court_and_the_defendant_is_named_so():
+    words = _words(_fixture("valid", "defendant_before_case_number"))
+    assert words[1:4] == [
+        "案号：（立案后填写）",
+        "案件名称：原告刘芳诉被告张伟、李秀英民间借贷纠纷一案",
+        "提交人：被告张伟",
+    ]
+
+
+def test_a_list_without_parties_still_has_the_number_line_and_its_cause():
+    words = _words(_fixture("valid", "loan_case"))
+    assert words[1:4] == [
+        "案号：（立案后填写）",
+        "案由：借款合同纠纷",
+        "提交人：北京某某科技有限公司",
+    ]
+
+
+def test_a_typed_role_is_printed_when_the_parties_are_not_listed():
+    words = _words(_fixture("valid", "loan_case", submitter_role="plaintiff"))
+    assert words[3] == "提交人：原告北京某某科技有限公司"
+
+
+def test_several_plaintiffs_submit_one_list_as_plaintiffs():
+    data = _fixture("valid", "case_number_and_parties", submitter="刘芳、王强")
+    data["plaintiffs"] = ["刘芳", "王强"]
+    data.pop("submitter_role")
+    assert _found(data) == []
+    assert _words(data)[3] == "提交人：原告刘芳、王强"
+
+
+def test_plaintiff_sources_in_a_defendants_list_are_an_error_naming_the_row():
+    data = _fixture("invalid", "defendant_list_with_plaintiff_sources")
+    assert _found(data) == [("error", "source_role", ("items", 0, "source"))]
+    (problem,) = _evaluate(data)[2].problems
+    assert "「原告持有」" in problem.message
+    assert "提交人是被告" in problem.message
+
+
+def test_a_typed_role_alone_is_read_against_the_sources():
+    data = _fixture("valid", "loan_case", submitter_role="defendant")
+    assert _found(data) == [
+        ("error", "source_role", ("items", 0, "source")),
+        ("error", "source_role", ("items", 2, "source")),
+    ]
+
+
+def test_sources_naming_the_other_side_as_maker_are_not_holding():
+    # the plaintiff holds an IOU the defendant wrote: 「被告出具」 is no contradiction
+    data = _fixture("valid", "case_number_and_parties")
+    data["items"][0]["source"] = "被告出具，原告持有"
+    assert _found(data) == []
+
+
+def test_a_role_the_parties_contradict_is_an_error():
+    data = _fixture("invalid", "submitter_role_not_the_parties")
+    problems = _evaluate(data)[2].problems
+    assert [(p.severity, p.code, p.loc) for p in problems] == [
+        ("error", "submitter_role", ("submitter_role",))
+    ]
+    assert "提交人「刘芳」是本案原告，提交人身份却填为被告" in problems[0].message
+
+
+def test_a_submitter_who_is_no_party_is_an_error():
+    data = _fixture("valid", "case_number_and_parties", submitter="王强")
+    assert ("error", "not_a_party", ("submitter",)) in _found(data)
+
+
+@pytest.mark.parametrize(
+    ("number", "code"),
+    [
+        ("2026京0101民初1234", "case_number_format"),
+        ("（2026）京01民终77号", "case_number_proceeding"),  # 原告/被告: first instance
+        ("（2026）沪0115民初1234号", "case_number_court"),
+    ],
+)
+def test_the_case_number_is_checked_as_on_every_court_paper(number, code):
+    data = _fixture("valid", "case_number_and_parties", case_number=number)
+    assert [c for _, c, loc in _found(data) if loc == ("case_number",)] == [code]
+
+
+def test_a_number_without_parties_or_role_is_checked_for_its_format_only():
+    data = _fixture("valid", "loan_case", case_number="（2026）京03民终77号")
+    assert _found(data) == []
+    data["case_number"] = "京03民终77号"
+    assert _found(data) == [("error", "case_number_format", ("case_number",))]
