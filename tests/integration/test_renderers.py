@@ -224,7 +224,11 @@ _PARTY_IDS = {"id_type", "id_number", "sex", "phone", "org_type", "uscc"}
 _PARTY_HIDDEN = _PARTY_IDS | {"legal_representative", "representative_title", "address"}
 NOT_PRINTED_BY_TYPE: dict[str, set[tuple]] = {
     # the date is printed in Chinese form, the choice as its words (原件/复印件)
-    "evidence_list": {("submit_date",), *(("items", i, "provided_as") for i in range(8))},
+    "evidence_list": {
+        ("submit_date",),
+        ("submitter_role",),  # printed as 原告/被告 before the name (test_evidence_case.py)
+        *(("items", i, "provided_as") for i in range(8)),
+    },
     "lawyer_letter": {
         *((party, leaf) for party in ("client", "debtor") for leaf in _PARTY_HIDDEN),
         ("guarantors",),  # each guarantor is named in their own copy (tested below)
