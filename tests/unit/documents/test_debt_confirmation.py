@@ -185,6 +185,8 @@ def test_interest_after_the_cut_off_left_unstated_runs_at_the_lpr_with_a_warning
     assert "法释〔2020〕17号）第二十八条" in warning.message
     assert "按约定利率计算" in (warning.hint or "")
     assert "一年期贷款市场报价利率" in _context(data)["later_interest"]  # the result is kept
+    data["later_interest"] = {}  # an empty object states no basis either
+    assert [w.code for w in _warnings(data)] == ["later_interest_defaulted"]
     data["later_interest"] = {"basis": "lpr"}  # chosen, not defaulted: nothing to say
     assert _warnings(data) == []
     (sale,) = _warnings(AT_ONCE)
