@@ -74,8 +74,8 @@ def check_later_interest(result: Assessment, case: DebtConfirmation, options: Ru
     """The rate given only with an agreed basis and within the cap; a basis left unstated
     is warned about; the LPR the clause prints is looked up."""
     later = case.later_interest
-    # unstated: no later_interest at all, or one without its basis (the form sends an
-    # empty object, as an integrator might; the form leaves it out)
+    # unstated: no later_interest at all (the form leaves an untouched group out), or an
+    # object without its basis, as an integrator might send
     if "later_interest" not in case.model_fields_set or "basis" not in later.model_fields_set:
         _warn_defaulted(result, case)
     result.computed[LATER_LPR] = (
