@@ -37,6 +37,7 @@ from docgen.bundle.model import BundleCase
 from docgen.bundle.papers import Paper, make_papers
 from docgen.bundle.results import BundleResult, Placement, PreparedExhibit
 from docgen.documents import registry
+from docgen.documents.evidence_case import check_sources
 from docgen.documents.evidence_list import check_groups
 from docgen.documents.problems import Assessment, CaseInvalid, Problem, from_validation_error
 from docgen.domain.dates import format_cn
@@ -94,6 +95,7 @@ class BundleService:
             check_parties_given(case, missing)
             result.extend(missing)
         check_groups(result, case.exhibits, "exhibits")
+        _check_exhibit_sources(result, case)
         for i, exhibit in enumerate(case.exhibits):
             if exhibit.file is not None and exhibit.register_id is not None:
                 result.error(
@@ -378,6 +380,20 @@ class BundleService:
         if len(pages) != len(exhibits):
             raise RuntimeError("each separator must fit on one page")
         return pages
+
+
+def _check_exhibit_sources(result: Assessment, case: BundleCase) -> None:
+    """The evidence list the bundle prints names the plaintiffs as its submitter when no
+    one else is named (``layout.evidence_list_data``): an exhibit whose source says the
+    other side holds it is refused here, on the exhibit, rather than when the list is
+    printed (the list's own rule, ``evidence_case.check_sources``)."""
+    if case.submitter is not None or not (case.plaintiffs and case.defendants):
+        return
+    found = Assessment()
+    check_sources(found, "原告", case.exhibits)
+    for problem in found.problems:
+        loc = ("exhibits", *problem.loc[1:])
+        result.error(loc, problem.code, problem.message, hint=problem.hint)
 
 
 __all__ = ["BundleResult", "BundleService", "CoverFee", "Placement", "PreparedExhibit"]

@@ -351,6 +351,18 @@ def test_register_ids_that_cannot_be_used_are_errors_on_their_exhibit(bundles, s
         assert [(p.loc, p.code) for p in caught.value.problems] == [(loc, code)]
 
 
+def test_an_exhibit_the_other_side_holds_is_refused_on_the_exhibit(bundles):
+    # the plaintiffs submit the bundle's evidence list: 「被告持有」 contradicts it, and the
+    # error stands on the exhibit the user typed, not on the list's printed row
+    data = bundle_case()
+    data["exhibits"][1]["source"] = "被告持有"
+    with pytest.raises(CaseInvalid) as caught:
+        bundles.build(data, FILES)
+    (problem,) = [p for p in caught.value.problems if p.severity == "error"]
+    assert (problem.loc, problem.code) == (("exhibits", 1, "source"), "source_role")
+    assert "「被告持有」" in problem.message and "提交人是原告" in problem.message
+
+
 def test_a_batch_letter_made_again_is_flagged_as_not_byte_identical(bundles, service):
     # WeasyPrint lays a batch's letters out together, which changes a few bytes of each
     # (Typst, the default, lays each out alone: its batch letters are identical)
