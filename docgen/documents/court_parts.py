@@ -31,6 +31,7 @@ from docgen.domain.courts import (
 from docgen.domain.dates import format_cn
 from docgen.domain.fields import CaseModel, Line, Phone, ShortText, Text
 from docgen.domain.guardianship import guardian_line
+from docgen.domain.identity import number_label
 from docgen.domain.money import format_yuan
 from docgen.domain.parties import Organization, Party, Person, birth_date_of
 
@@ -239,8 +240,7 @@ def person_line(person: Person) -> str:
     if person.habitual_residence:
         parts.append(f"经常居住地{person.habitual_residence}")
     if person.id_number:
-        label = "公民身份号码" if person.id_type == "居民身份证" else person.id_type + "号码"
-        parts.append(f"{label}：{person.id_number}")
+        parts.append(f"{number_label(person.id_type)}：{person.id_number}")
     if person.phone:
         parts.append(f"联系电话：{person.phone}")
     return "，".join(parts) + "。"

@@ -24,6 +24,7 @@ from pydantic import Field
 
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.case_numbers import matches_proceeding, parse_case_number
+from docgen.documents.court_parts import representative
 from docgen.documents.filenames import filename_part
 from docgen.documents.filing_papers import (
     STAGES,
@@ -47,6 +48,7 @@ from docgen.documents.problems import Assessment
 from docgen.domain.dates import format_cn
 from docgen.domain.fields import CaseModel, Line, Phone, ShortText
 from docgen.domain.guardianship import guardian_line
+from docgen.domain.identity import number_label
 from docgen.domain.parties import Organization, Party, Person
 
 POWERS = {
@@ -307,15 +309,18 @@ def _check_eligibility(
 
 def _principal_lines(party: Party) -> list[str]:
     if isinstance(party, Organization):
-        return [
+        title, who = representative(party)  # with the position held, as on every filing
+        lines = [
             f"委托人：{party.name}",
             f"统一社会信用代码：{party.uscc}",
             f"住所地：{party.address}",
-            f"{party.representative_title}：{party.legal_representative}",
+            f"{title}：{who}",
         ]
+        return lines + ([f"联系电话：{party.phone}"] if party.phone else [])
     lines = [f"委托人：{party.name}，{party.sex}"]
     if party.id_number:
-        lines.append(f"{party.id_type}号码：{party.id_number}")
+        # as the guardian's line and every court filing name it (公民身份号码)
+        lines.append(f"{number_label(party.id_type)}：{party.id_number}")
     lines.append(f"住址：{party.address}")
     if party.phone:
         lines.append(f"联系电话：{party.phone}")
@@ -334,8 +339,8 @@ def _agent_lines(agent: LitigationAgent) -> list[str]:
     if agent.license_number:
         lines.append(f"执业证号：{agent.license_number}")
     if agent.id_number:
-        # worded as the principal's line is (居民身份证号码), one label for one document
-        lines.append(f"居民身份证号码：{agent.id_number}")
+        # worded as the principal's line is, one label for one document
+        lines.append(f"{number_label('居民身份证')}：{agent.id_number}")
     if agent.phone:
         lines.append(f"联系电话：{agent.phone}")
     return lines

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from docgen.domain.dates import format_cn
+from docgen.domain.identity import number_label
 from docgen.domain.parties import Guardian, Party, Person, birth_date_of, decoded_id
 
 # the kinship term after 「系张三之」, as judgments write it; by the guardian's sex where
@@ -87,8 +88,7 @@ def guardian_line(guardian: Guardian, ward: str, *, full_id: bool = True) -> str
     if guardian.address:
         parts.append(f"住{guardian.address}")
     if guardian.id_number and full_id:
-        label = "公民身份号码" if guardian.id_type == "居民身份证" else guardian.id_type + "号码"
-        parts.append(f"{label}：{guardian.id_number}")
+        parts.append(f"{number_label(guardian.id_type)}：{guardian.id_number}")
     if guardian.phone:
         parts.append(f"联系电话：{guardian.phone}")
     parts.append(kinship(guardian, ward))

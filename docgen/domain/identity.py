@@ -193,3 +193,9 @@ def mask_id(value: str) -> str:
     if len(number) <= 10:
         return "*" * len(number)
     return number[:6] + "*" * (len(number) - 10) + number[-4:]
+
+
+def number_label(id_type: str) -> str:
+    """How a court paper names an ID document's number: a 居民身份证's as judgments do,
+    「公民身份号码」 (the card's own field name); any other document's by its name."""
+    return "公民身份号码" if id_type == "居民身份证" else id_type + "号码"

@@ -360,7 +360,7 @@ NOT_PRINTED_BY_TYPE |= {
         ("authority",),  # 一般授权 / 特别授权
         ("powers",),  # each power by its words (tests/unit/documents/test_filing_papers.py)
         ("principal", "org_type"),
-        ("principal", "id_type"),  # the label of the number: 居民身份证号码
+        ("principal", "id_type"),  # the label of the number: 公民身份号码
         ("stage",),  # 第二审程序 / 执行程序 (test_filing_papers.py)
     },
     "firm_letter": {("stage",)},  # 第一审 / 第二审 / 执行

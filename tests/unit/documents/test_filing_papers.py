@@ -417,8 +417,8 @@ def test_each_chosen_way_needs_its_address():
 def test_an_agents_id_number_has_the_principals_label():
     data = load_fixture("power_of_attorney", "valid", "defendant_with_relative_two_powers")
     text = _text("power_of_attorney", data)
-    assert "委托人：张伟，男\n居民身份证号码：110101198503151235" in text
-    assert "受托人：张建国，系委托人的父亲\n居民身份证号码：110101197203070017" in text
+    assert "委托人：张伟，男\n公民身份号码：110101198503151235" in text
+    assert "受托人：张建国，系委托人的父亲\n公民身份号码：110101197203070017" in text
 
 
 def test_a_service_address_without_its_postcode_is_warned():
@@ -428,3 +428,11 @@ def test_a_service_address_without_its_postcode_is_warned():
     (warning,) = [p for p in _problems("service_address", data) if p.code == "postal_code_missing"]
     assert (warning.loc, warning.severity) == (("postal_code",), "warning")
     assert "邮政编码" in warning.message and "第四条" in warning.message
+
+
+def test_a_companys_power_names_the_representatives_position_and_the_phone():
+    data = load_fixture("power_of_attorney", "valid", "company_general_lawyer_and_employee")
+    data["principal"]["representative_position"] = "执行董事"
+    text = _text("power_of_attorney", data)
+    # as the company's line on every court filing: the role, the name, the position held
+    assert "法定代表人：陈建国，执行董事\n联系电话：0755-83216688" in text
