@@ -70,6 +70,8 @@ AGENT_KINDS = {
 GENERAL_ACTS = (
     "代为起诉或应诉，提交、接收证据材料，参加证据交换、庭审和调解，发表代理意见，代为签收法律文书"
 )
+# on appeal the case is neither brought nor answered again: the agent takes part in it
+_APPEAL_ACTS = GENERAL_ACTS.replace("代为起诉或应诉", "代为参加第二审诉讼")
 _LICENSE = re.compile(r"^\d{17}$")
 _NO_POWER = "全权代理"
 # a term naming one of these reaches past the first instance (二审, 终审, 再审, 执行)
@@ -347,13 +349,14 @@ def _agent_lines(agent: LitigationAgent) -> list[str]:
 
 
 def _authority_lines(case: PowerOfAttorney) -> list[str]:
+    acts = _APPEAL_ACTS if case.stage == "second" else GENERAL_ACTS
     if case.authority == "general":
         return [
-            f"代理权限：一般授权，即{GENERAL_ACTS}；不包括代为承认、放弃、变更诉讼请求，"
+            f"代理权限：一般授权，即{acts}；不包括代为承认、放弃、变更诉讼请求，"
             "进行和解，提起反诉或者上诉。"
         ]
     powers = [POWERS[p] for p in POWERS if p in case.powers] + list(case.other_powers)
-    lines = [f"代理权限：特别授权，即{GENERAL_ACTS}，并有权："]
+    lines = [f"代理权限：特别授权，即{acts}，并有权："]
     lines += [f"（{n}）{power}；" for n, power in enumerate(powers, start=1)]
     lines[-1] = lines[-1][:-1] + "。"
     return lines

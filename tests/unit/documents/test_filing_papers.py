@@ -135,6 +135,8 @@ def test_a_second_instance_power_names_the_parties_as_the_appeal_does():
         "原审被告李秀英民间借贷纠纷一案第二审程序中，作为上诉人张伟的诉讼代理人。"
     ) in text
     assert "原告刘芳诉" not in text and "作为被告" not in text and "（（" not in text
+    # on appeal the agent takes part in the appeal: the case is not brought or answered again
+    assert "即代为参加第二审诉讼，提交、接收证据材料" in text and "起诉或应诉" not in text
 
 
 @pytest.mark.parametrize(
