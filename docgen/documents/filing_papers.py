@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from docgen.documents.case_numbers import check_case_number
+from docgen.documents.case_numbers import PROCEEDINGS, check_case_number
 from docgen.documents.court_parts import check_court
 from docgen.documents.problems import Assessment, Loc
 from docgen.domain import divisions as division_table
@@ -25,7 +25,8 @@ from docgen.domain.dates import format_cn
 from docgen.domain.fields import CaseModel, Line, ShortText
 from docgen.domain.identity import IdentityError, parse_resident_id
 
-STAGES = {"first": "第一审", "second": "第二审", "execution": "执行"}
+# 第一审 / 第二审 / 执行: the proceedings a case number names (one declaration)
+STAGES = {stage: name for stage, (_code, name) in PROCEEDINGS.items()}
 Stage = Literal["first", "second", "execution"]
 
 
