@@ -13,21 +13,24 @@ from __future__ import annotations
 from typing import Any
 
 from docgen.documents.problems import Assessment
+from docgen.documents.venue_place import Point, connections
 from docgen.domain import divisions as division_table
-from docgen.domain.courts import covers, read_court
+from docgen.domain.courts import read_court
 from docgen.domain.parties import Person
 
 
-def _places(case: Any) -> list[str]:
-    """The addresses that would ground the court: the respondents' domiciles and habitual
+def _points(case: Any) -> list[Point]:
+    """The places that would ground the court: the respondents' domiciles and habitual
     residences, and the real estate's location."""
-    places: list[str] = []
+    points: list[Point] = []
     for respondent in case.respondents:
-        places.append(respondent.address)
+        points.append(("被申请人住所地", respondent.address))
         if isinstance(respondent, Person) and respondent.habitual_residence:
-            places.append(respondent.habitual_residence)
-    places += [lead.location for lead in case.property_leads if lead.kind == "real_estate"]
-    return places
+            points.append(("被申请人经常居住地", respondent.habitual_residence))
+    for lead in case.property_leads:
+        if lead.kind == "real_estate":
+            points.append(("不动产所在地", lead.location))
+    return points
 
 
 def check_pre_suit_court(result: Assessment, case: Any) -> None:
@@ -38,11 +41,9 @@ def check_pre_suit_court(result: Assessment, case: Any) -> None:
     court = read_court(case.court, table)
     if court.place is None or court.level not in ("basic", "intermediate"):
         return
-    located = [table.locate(address) for address in _places(case)]
-    if not located or any(d is None or d.level != "county" for d in located):
+    found = connections(_points(case), table)
+    if found.unplaced or not found.divisions or found.reach(court):
         return  # a place that cannot be placed is not compared
-    if any(covers(court, d) for d in located if d is not None):
-        return
     result.warn(
         ("court",),
         "pre_suit_court_place",
