@@ -13,7 +13,13 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from docgen.documents.case_numbers import check_case_number
-from docgen.documents.filing_papers import CaseRef, case_title, check_case, check_is_party
+from docgen.documents.filing_papers import (
+    CaseRef,
+    case_title,
+    check_case,
+    check_is_party,
+    role_of,
+)
 from docgen.documents.problems import Assessment
 
 ROLES = {"plaintiff": "原告", "defendant": "被告"}
@@ -79,25 +85,22 @@ def check_case_facts(result: Assessment, case: CaseFacts, items: Sequence[_Sourc
     paper); the submitter is a party of the side the role says; the rows' sources."""
     # 原告/被告 name the parties at first instance (on appeal 上诉人/被上诉人), so a
     # number given with one of these roles is a first-instance number (民初)
-    proceeding = "first" if role(case) else None
+    side = role(case)
+    proceeding = "first" if side else None
     ref = case_ref(case)
     if ref is not None:
         check_case(result, ref, (), proceeding)
         _check_submitter(result, case, ref)
     else:
         check_case_number(result, case.case_number, ("case_number",), case.court, proceeding)
-    check_sources(result, role(case), items)
+    check_sources(result, side, items)
 
 
 def _check_submitter(result: Assessment, case: CaseFacts, ref: CaseRef) -> None:
     for name in submitters(case):
         check_is_party(result, ref, name, ("submitter",), "提交人")
     typed = ROLES.get(case.submitter_role or "")
-    sides = {
-        "原告" if n in ref.plaintiffs else "被告"
-        for n in submitters(case)
-        if n in [*ref.plaintiffs, *ref.defendants]
-    }
+    sides = {side for name in submitters(case) if (side := role_of(ref, name)) is not None}
     if typed and sides and sides != {typed}:
         result.error(
             ("submitter_role",),
