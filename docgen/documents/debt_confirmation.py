@@ -40,12 +40,7 @@ from docgen.documents.debt_confirmation_interest import (
     later_interest_text,
 )
 from docgen.documents.filenames import filename_part
-from docgen.documents.guardian_rules import (
-    NO_CAPACITY_AGE,
-    age_on,
-    check_agreement_parties,
-    is_minor,
-)
+from docgen.documents.guardian_rules import check_agreement_parties, ratifiable
 from docgen.documents.letter_rules import check_payment_account
 from docgen.documents.parts import (
     BankAccount,
@@ -264,9 +259,7 @@ def _ratification(case: DebtConfirmation) -> str:
     debtor, signed = case.debtor, case.origin.signed_on
     if not isinstance(debtor, Person) or debtor.guardian is None:
         return ""
-    age = age_on(debtor, signed)
-    minor = is_minor(debtor, signed) and age is not None and age >= NO_CAPACITY_AGE
-    if debtor.capacity == "none" or not (minor or debtor.capacity == "limited"):
+    if not ratifiable(debtor, signed):
         return ""
     return (
         f"乙方法定代理人{debtor.guardian.name}代理乙方签署本确认书，并追认乙方于"

@@ -73,8 +73,23 @@ def needs_guardian(person: Person, day: date) -> bool:
 
 
 def _lacks_all_capacity(person: Person, day: date) -> bool:
+    return person.capacity == "none" or under_eight(person, day)
+
+
+def under_eight(person: Person, day: date) -> bool:
+    """Without capacity on ``day`` by age alone (art. 20): a contract then made is void
+    (art. 144) and no ratification cures it, whatever capacity was typed."""
     age = age_on(person, day)
-    return person.capacity == "none" or (age is not None and age < NO_CAPACITY_AGE)
+    return age is not None and age < NO_CAPACITY_AGE
+
+
+def ratifiable(person: Person, day: date) -> bool:
+    """A contract ``person`` made on ``day`` takes effect once the legal representative
+    consents or ratifies (art. 145): made with limited capacity, a minor of eight or more
+    (not deemed capable, art. 18(2)) or an adult typed as of limited capacity."""
+    if _lacks_all_capacity(person, day):
+        return False
+    return person.capacity == "limited" or is_minor(person, day)
 
 
 def check_debtor_capacity(
@@ -120,9 +135,7 @@ def _warn_minor(
         "，文书应向其监护人送达（第二十三条）" if debtor.guardian is None and on in minors else ""
     )
     age = age_on(debtor, first)
-    # under eight a person has no capacity (art. 20): the contract is void, not voidable
-    # (art. 144), and no ratification cures it; from eight it may need ratifying (art. 145)
-    if when and age is not None and age < NO_CAPACITY_AGE:
+    if when and under_eight(debtor, first):
         effect = "其订立的合同无效（第二十条、第一百四十四条），追认不能使其有效"
     else:
         effect = "其订立的合同可能须经法定代理人追认（第一百四十五条）"

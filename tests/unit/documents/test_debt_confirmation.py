@@ -228,3 +228,5 @@ def test_a_ward_of_limited_capacity_ratifies_but_not_a_contract_made_without_cap
     infant = copy.deepcopy(GUARDED)
     infant["origin"]["signed_on"] = "2017-01-10"  # aged 6: void, ratification cannot cure
     assert "追认" not in _context(infant)["facts"]
+    infant["debtor"]["capacity"] = "limited"  # typed as limited: still six when he signed
+    assert "追认" not in _context(infant)["facts"]
