@@ -39,6 +39,11 @@ from docgen.documents.agreement_terms import (
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.filenames import filename_part
 from docgen.documents.guardian_rules import check_agreement_parties
+from docgen.documents.late_interest import (
+    accelerated_interest,
+    check_late_interest,
+    late_interest_text,
+)
 from docgen.documents.letter_rules import check_payment_account
 from docgen.documents.parts import (
     BankAccount,
@@ -119,6 +124,12 @@ class InstallmentAgreement(CaseModel):
     plan_interest: RateInput | None = Field(
         default=None, title="分期期间利率", description="不填则分期期间不计利息"
     )
+    late_interest: RateInput | None = Field(
+        default=None,
+        title="逾期利率",
+        description="任何一期逾期未付的，逾期未付的本金按此利率计付逾期利息至实际清偿之日；"
+        "不填则不约定逾期利息；民间借贷不得超过合同成立时一年期LPR的四倍",
+    )
     payment_account: BankAccount = Field(title="收款账户")
     acceleration: Acceleration = Field(default_factory=Acceleration, title="加速到期")
     jurisdiction: Jurisdiction = Field(default_factory=Jurisdiction, title="争议解决")
@@ -167,6 +178,7 @@ def assess(case: InstallmentAgreement, options: RuleOptions) -> Assessment:
         )
         if annual is not None:
             result.computed["plan_rate"] = annual
+    check_late_interest(result, case.late_interest, case.origin, case.agreement_date, options)
     if rows is not None and not result.errors:
         try:
             result.computed["splits"] = _splits(case, rows, resolved, options)
@@ -289,11 +301,8 @@ def _check_acceleration(result: Assessment, case: InstallmentAgreement, count: i
 
 def _acceleration_text(case: InstallmentAgreement, total: Decimal) -> str:
     text = acceleration_text(case.acceleration, total)
-    if case.plan_interest is None:
-        return text
-    # the plan's interest runs on the unpaid principal until paid: what falls due is the
-    # remainder with the interest up to the day it is paid, not the later periods' interest
-    return text.removesuffix("（加速到期）。") + "，利息计至实际清偿之日（加速到期）。"
+    then = accelerated_interest(case.plan_interest is not None, case.late_interest is not None)
+    return text.removesuffix("（加速到期）。") + then + "（加速到期）。"
 
 
 def _schedule_context(
@@ -378,6 +387,13 @@ def build_context(case: InstallmentAgreement, assessment: Assessment) -> dict[st
         **_schedule_context(case, resolved, splits),
         "count": str(len(rows)),
         "account": case.payment_account.model_dump(),
+        "late_interest": (
+            late_interest_text(
+                case.late_interest, case.debt.principal_label, case.plan_interest is not None
+            )
+            if case.late_interest is not None
+            else None
+        ),
         "acceleration": _acceleration_text(case, resolved.total),
         "jurisdiction": jurisdiction_text(case.jurisdiction, case.signing_place, parties=parties),
         "parties": parties,

@@ -186,6 +186,11 @@ Article = tuple[str, tuple[Block, ...]]
 _NUMERALS = "一二三四五六七八九十"
 
 
+def article_number(index: int) -> str:
+    """The heading number of the agreement's ``index``-th article (0: 第一条)."""
+    return f"第{_NUMERALS[index]}条"
+
+
 def agreement(c: Context, articles: list[Article]) -> tuple[Block, ...]:
     """An agreement between 甲方 (creditor), 乙方 (debtor) and optionally 丙方 (guarantor):
     title, parties, recitals, numbered articles; the last article goes over with the
@@ -198,7 +203,7 @@ def agreement(c: Context, articles: list[Article]) -> tuple[Block, ...]:
         parties.append(party_lines("丙方（连带责任保证人）", c["guarantor"]))
     body: list[Block] = [Title(c["title"]), *parties, Paragraph(text(c["facts"]))]
     headed = [
-        (Heading(f"第{_NUMERALS[number]}条　{title}", 2), *blocks)
+        (Heading(f"{article_number(number)}　{title}", 2), *blocks)
         for number, (title, blocks) in enumerate(articles)
     ]
     for blocks in headed[:-1]:

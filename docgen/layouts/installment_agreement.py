@@ -15,17 +15,24 @@ from docgen.layouts.common import (
     Context,
     agreement,
     amounts_table,
+    article_number,
     calculation_annex,
     pay_into,
     service_lines,
     service_text,
 )
 
-GUARANTEE = (
-    "丙方自愿为乙方在本协议项下的全部债务向甲方提供连带责任保证，保证范围包括本协议确认的欠款、"
-    "利息及甲方为实现债权支出的合理费用，保证期间为本协议约定的最后一期还款期限届满之日起三年；"
-    "乙方债务依第三条加速到期的，保证期间的起算日不变。"
-)
+
+def guarantee(accelerated_by: str, late: bool) -> str:
+    """The guarantor's clause; ``accelerated_by`` numbers the acceleration article. The
+    scope names agreed late interest itself: for a price it is a 违约金, which a scope of
+    「欠款、利息」 alone would leave open (民法典 art. 691: the scope is as agreed)."""
+    interest = "利息、逾期利息" if late else "利息"
+    return (
+        "丙方自愿为乙方在本协议项下的全部债务向甲方提供连带责任保证，保证范围包括本协议确认的"
+        f"欠款、{interest}及甲方为实现债权支出的合理费用，保证期间为本协议约定的最后一期还款期限"
+        f"届满之日起三年；乙方债务依{accelerated_by}加速到期的，保证期间的起算日不变。"
+    )
 
 
 def schedule_table(c: Context) -> Table:
@@ -91,10 +98,14 @@ def _articles(c: Context) -> list[tuple[str, tuple[Block, ...]]]:
                 pay_into(c["account"], "乙方应将各期款项支付至甲方以下账户"),
             ),
         ),
-        ("加速到期", (Paragraph(text(c["acceleration"])),)),
     ]
+    if c["late_interest"]:
+        articles.append(("逾期利息", (Paragraph(text(c["late_interest"])),)))
+    accelerated_by = article_number(len(articles))
+    articles.append(("加速到期", (Paragraph(text(c["acceleration"])),)))
     if c["guarantor"]:
-        articles.append(("连带责任保证", (Paragraph(text(GUARANTEE)),)))
+        clause = guarantee(accelerated_by, bool(c["late_interest"]))
+        articles.append(("连带责任保证", (Paragraph(text(clause)),)))
     articles += [
         ("争议解决", (Paragraph(text(c["jurisdiction"])),)),
         (

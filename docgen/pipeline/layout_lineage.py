@@ -35,15 +35,25 @@ SAME_PRINT: dict[str, tuple[str, ...]] = {
     # docgen/layouts/common.py, demand_letter.py and lawyer_letter.py, 2026-12-06: the
     # demand to pay into a designated account written once (common.payment_to); each valid
     # fixture's PDF, stamped, identical before and after (80, 13 and 4 typst and as many
-    # weasyprint; bin/print-compare)
-    "0339bdcc063d6678a7397d9f054b4528005a2d5d85b59504d0936bf2649a2b89": (
-        "db443deecee05af13e3c3e9320b818fcf674387fdff7b0a53540f3030d3b72c3",
-    ),
+    # weasyprint; bin/print-compare). common.py's entry is carried by its later edit below.
     "287bd4edc6629b31ecbf5f0913927331c93fc6de632306b1322930837357276f": (
         "9ef1f214fd8b6e47654a1b574d8a4cda7d4a69f5d06514d54d6a4cf832129ae8",
     ),
     "d4c9e1851ff039bda8a1dd4cad2858a61e729add0a8dbfb35d9c80e03db99ee8": (
         "bc7756bcecf4efe4cd401230e181d9e38982fd54460e72def6f46708f92a7bf1",
+    ),
+    # docgen/layouts/common.py, 2026-12-06: an agreement's article numbers written once
+    # (common.article_number); prints as at c991c69561 (each valid fixture's PDF, stamped,
+    # identical before and after: 86 typst, 86 weasyprint; bin/print-compare)
+    "ae7f2609b8639e74e77b431554322c2eb9200299a480fa7bbf0e73c8a47728a0": (
+        "0339bdcc063d6678a7397d9f054b4528005a2d5d85b59504d0936bf2649a2b89",
+        "db443deecee05af13e3c3e9320b818fcf674387fdff7b0a53540f3030d3b72c3",
+    ),
+    # docgen/layouts/installment_agreement.py, 2026-12-06: the late-interest article, printed
+    # only when a late rate is agreed; prints as at c991c69561 (each valid fixture's PDF,
+    # stamped, identical before and after: 4 typst, 4 weasyprint; bin/print-compare)
+    "d9eb3ea6a46d37a0371a513ef84f5aebcd5d5acc6364da5f1e1e2f7ee63b8e89": (
+        "fe2c9563d58a82d3aba14054dc44df088368cd31990feb381e62737e41a1b61f",
     ),
 }
 

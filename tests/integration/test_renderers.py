@@ -273,6 +273,7 @@ NOT_PRINTED_BY_TYPE["installment_agreement"] = {
     ("origin", "due_date"),
     ("schedule",),  # dates and amounts are printed formatted (tested in the unit tests)
     ("plan_interest",),  # printed as words: 年利率6%
+    ("late_interest",),  # printed as words: 年利率12% (tested in the unit tests)
     ("acceleration",),  # printed as the clause's words (tested in the unit tests)
 }
 NOT_PRINTED = {

@@ -1,0 +1,144 @@
+"""The installment agreement's interest on a late installment (逾期利息): its rules and words.
+
+One rate a day on each yuan of principal: the plan rate while it is not yet due, the late
+rate once it is overdue (an installment's from the day after its due date; the rest of the
+principal from the day after the creditor declares acceleration), both to the day paid.
+Nothing is charged twice on the same amount for the same days, and no interest runs on
+interest or penalties (法释〔2020〕17号 art. 27), so the late rate alone is what a cap bounds.
+
+- 民间借贷: the agreed overdue rate holds, within four times the one-year LPR at contract
+  formation (法释〔2020〕17号 art. 28(1), art. 25); overdue interest, 违约金 and other fees
+  together stay within the same cap (art. 29). Above it: an error, as for the plan rate.
+- 买卖, 服务, other debts: a late charge is a 违约金 (or an agreed measure of the loss);
+  one excessively above the loss may be reduced on the debtor's request (民法典 art.
+  585(2)). Where nothing is agreed, the loss of a price paid late is measured at the
+  one-year LPR plus 30–50% (买卖合同解释 art. 18(4); other paid contracts follow the sale
+  rules, 民法典 art. 646): a rate above that is a warning, never an error — the court
+  weighs it, and only if asked.
+- 金融借款, 信用卡: licensed lenders, outside the private-lending caps (as elsewhere in
+  docgen, not checked here).
+- No late rate: the agreement says nothing of what a late installment costs; a warning.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from docgen.documents.agreement_terms import StatedRate, check_rate_cap
+from docgen.documents.base import RuleOptions
+from docgen.documents.complaint_cause_rules import LOSS_UPLIFT, LPR_ERA, SALE_LOSS_BASIS
+from docgen.documents.parts import ContractBasis, RateInput
+from docgen.documents.problems import Assessment, Loc
+from docgen.domain.cap_rates import INTERPRETATION
+from docgen.domain.lpr import LprNotAvailable, format_percent
+
+LOC: Loc = ("late_interest",)
+RATE_LOC: Loc = (*LOC, "value")
+LATE_RATE = "late_rate"  # key in Assessment.computed: the late rate's annual percent
+REDUCIBLE_KINDS = frozenset({"sale", "service", "other"})
+"""Debts whose late charge is a 违约金 the court may reduce (art. 585), not a loan's interest."""
+REDUCTION_BASIS = (
+    "约定的违约金过分高于造成的损失的，人民法院或者仲裁机构可以根据当事人的请求予以适当减少"
+    "（《中华人民共和国民法典》第五百八十五条第二款）"
+)
+
+
+def check_late_interest(
+    result: Assessment,
+    late: RateInput | None,
+    origin: ContractBasis,
+    signed: date,
+    options: RuleOptions,
+) -> None:
+    """The late rate within the cap (民间借贷), warned about where a court may reduce it or
+    where it undercuts the plan rate; its absence warned about."""
+    plan_rate: Decimal | None = result.computed.get("plan_rate")
+    if late is None:
+        _warn_missing(result, origin, plan_rate is not None)
+        return
+    stated = StatedRate(late, RATE_LOC, "逾期利息")
+    annual = check_rate_cap(result, stated, origin, signed, options)
+    if annual is None:
+        return
+    result.computed[LATE_RATE] = annual
+    if plan_rate is not None and annual < plan_rate:
+        result.warn(
+            RATE_LOC,
+            "late_rate_below_plan_rate",
+            f"逾期利率（折合年利率{format_percent(annual)}%）低于分期期间利率（年利率"
+            f"{format_percent(plan_rate)}%）：逾期的本金只计逾期利息，乙方逾期反而少付利息",
+        )
+    if origin.kind in REDUCIBLE_KINDS:
+        _warn_reducible(result, late, annual, signed, options)
+
+
+def _warn_missing(result: Assessment, origin: ContractBasis, plan: bool) -> None:
+    now = "逾期期间只按分期期间利率计息" if plan else "逾期期间既不计利息，也无违约金"
+    message = f"未约定逾期利息：乙方某期逾期未付的，本协议只约定加速到期，{now}"
+    if origin.kind == "private_lending":
+        message += (
+            "。民间借贷可约定逾期利率，但逾期利息、违约金和其他费用合计不得超过合同成立时"
+            f"一年期贷款市场报价利率的四倍（{INTERPRETATION}第二十八条、第二十九条）"
+        )
+    result.warn(LOC, "late_interest_missing", message, "如需约定，请填写「逾期利率」")
+
+
+def _warn_reducible(
+    result: Assessment, late: RateInput, annual: Decimal, signed: date, options: RuleOptions
+) -> None:
+    """Above the loss the law presumes for a price paid late: LPR × 1.5, the LPR of the
+    agreement's date standing in for the one when the installment falls late."""
+    if signed < LPR_ERA:
+        return
+    try:
+        lpr = options.lpr_table.entry_on(signed).rate_percent
+    except LprNotAvailable:
+        return
+    ceiling = lpr * LOSS_UPLIFT
+    if annual <= ceiling:
+        return
+    rate = late.spec().describe()
+    if late.kind != "annual":
+        rate += f"，折合年利率{format_percent(annual)}%"
+    result.warn(
+        RATE_LOC,
+        "late_interest_may_be_reduced",
+        f"逾期利率（{rate}）高于逾期付款"
+        "损失的参照标准：未约定违约金的，以一年期LPR为基础加计30%—50%计算（签订日的一年期"
+        f"LPR为{format_percent(lpr)}%，至多年利率{format_percent(ceiling)}%；{SALE_LOSS_BASIS}；"
+        f"其他有偿合同参照适用，《中华人民共和国民法典》第六百四十六条）。{REDUCTION_BASIS}",
+        "请准备证明实际损失的材料，或降低逾期利率",
+    )
+
+
+# --- the clause ---------------------------------------------------------------------
+
+
+def late_interest_text(late: RateInput, name: str, plan: bool) -> str:
+    """The late-interest clause: the overdue principal (``name``, as the amounts table names
+    it) at the late rate, each installment's from the day after its due date and the rest
+    from the day after acceleration, to the day paid; with plan interest, that the overdue
+    principal bears no plan interest besides."""
+    rate = late.spec().describe()
+    instead = f"{name}逾期期间只计逾期利息，不再另计分期期间利息；" if plan else ""
+    return (
+        f"乙方任何一期未按期足额还款的，应就逾期未付的{name}，按{rate}（以下简称“逾期利率”）"
+        f"向甲方支付逾期利息：各期逾期未付的{name}自该期还款日的次日起计算；甲方依本协议宣布"
+        f"加速到期的，尚未到期的{name}自宣布之日的次日起一并计算；均计至实际清偿之日止。"
+        f"{instead}逾期利息不计复利。"
+    )
+
+
+def accelerated_interest(plan: bool, late: bool) -> str:
+    """What the accelerated remainder bears, after 「乙方应一次性清偿全部剩余欠款」: with a
+    late rate, plan interest up to the declaration and late interest after it; with plan
+    interest alone, that interest until paid (not the later periods' interest of the
+    table); with neither, nothing."""
+    if late and plan:
+        return "，分期期间利息计至甲方宣布之日，此后按逾期利率计付逾期利息至实际清偿之日"
+    if late:
+        return "，并自甲方宣布之日的次日起按逾期利率计付逾期利息至实际清偿之日"
+    if plan:
+        return "，利息计至实际清偿之日"
+    return ""
