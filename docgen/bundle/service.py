@@ -390,7 +390,7 @@ def _check_exhibit_sources(result: Assessment, case: BundleCase) -> None:
     if case.submitter is not None or not (case.plaintiffs and case.defendants):
         return
     found = Assessment()
-    check_sources(found, "原告", case.exhibits)
+    check_sources(found, "plaintiff", case.exhibits)
     for problem in found.problems:
         loc = ("exhibits", *problem.loc[1:])
         result.error(loc, problem.code, problem.message, hint=problem.hint)

@@ -3,29 +3,39 @@
 A filing clerk files the list in a case: its number once the court has given one (else the
 line is left for the court to fill in, as on the service address confirmation), the parties
 and the cause (the caption 「原告刘芳诉被告张伟民间借贷纠纷一案」, ``filing_papers.case_title``)
-and the party who submits it, by role (提交人：原告刘芳).
+and the party who submits it, by its role at the list's stage (提交人：原告刘芳; at second
+instance 上诉人张伟, at enforcement 申请执行人刘芳: ``filing_papers.stage_roles``, the words
+the power of attorney and the firm's letter print).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from docgen.documents.case_numbers import check_case_number
 from docgen.documents.filing_papers import (
+    ROLE_WORDS,
+    SIDES,
     CaseRef,
+    Side,
+    Stage,
     case_title,
     check_case,
-    check_is_party,
-    role_of,
+    check_party_at_stage,
+    check_stage,
+    movers,
+    proceeding_of,
+    side_of,
+    sides_named,
+    stage_roles,
 )
 from docgen.documents.problems import Assessment
 
-ROLES = {"plaintiff": "原告", "defendant": "被告"}
 NUMBER_TO_FILL = "（立案后填写）"
-# 「原告持有」「被告提供」: a source that says which side holds or supplies the exhibit
-_HELD_BY = re.compile(r"(原告|被告)(?:方)?(?:持有|提供|保存|保管|留存|自存)")
+# 「原告持有」「被上诉人提供」: a source that says which party holds or supplies the exhibit
+_HELD_BY = re.compile(f"({'|'.join(ROLE_WORDS)})(?:方)?(?:持有|提供|保存|保管|留存|自存)")
 
 
 class _Source(Protocol):
@@ -39,7 +49,7 @@ class CaseFacts(Protocol):
     @property
     def submitter(self) -> str: ...
     @property
-    def submitter_role(self) -> str | None: ...
+    def submitter_role(self) -> Side | None: ...
     @property
     def court(self) -> str | None: ...
     @property
@@ -50,19 +60,31 @@ class CaseFacts(Protocol):
     def plaintiffs(self) -> list[str]: ...
     @property
     def defendants(self) -> list[str]: ...
+    @property
+    def stage(self) -> Stage: ...
+    @property
+    def appellants(self) -> list[str]: ...
+    @property
+    def applicants(self) -> list[str]: ...
+
+
+def parties(case: CaseFacts) -> CaseRef | None:
+    """The parties as a case once both sides are listed, the court known or not: enough to
+    name each party's role (``stage_roles``)."""
+    if not (case.plaintiffs and case.defendants):
+        return None
+    return CaseRef.model_construct(
+        court=case.court or "",
+        cause=case.case_title or "",
+        case_number=case.case_number,
+        plaintiffs=list(case.plaintiffs),
+        defendants=list(case.defendants),
+    )
 
 
 def case_ref(case: CaseFacts) -> CaseRef | None:
     """The case as other court papers name it, once the court and both sides are known."""
-    if not (case.court and case.plaintiffs and case.defendants):
-        return None
-    ref = CaseRef(
-        court=case.court,
-        case_number=case.case_number,
-        plaintiffs=case.plaintiffs,
-        defendants=case.defendants,
-    )
-    return ref.model_copy(update={"cause": case.case_title or ""})
+    return parties(case) if case.court else None
 
 
 def submitters(case: CaseFacts) -> list[str]:
@@ -70,66 +92,112 @@ def submitters(case: CaseFacts) -> list[str]:
     return [name for name in case.submitter.split("、") if name]
 
 
+def _movers(case: CaseFacts) -> tuple[str, ...]:
+    return movers(case.stage, case.appellants, case.applicants)
+
+
 def role(case: CaseFacts) -> str | None:
-    """原告 or 被告: as the parties listed say, else as typed, else unknown."""
-    names = submitters(case)
-    if names and all(name in case.plaintiffs for name in names):
-        return "原告"
-    if names and all(name in case.defendants for name in names):
-        return "被告"
-    return ROLES[case.submitter_role] if case.submitter_role is not None else None
+    """The submitters' one role at the list's stage as the parties listed say; else, at
+    first instance, the side typed (原告/被告); else unknown."""
+    ref, names = parties(case), submitters(case)
+    if ref is not None and names:
+        roles = stage_roles(ref, case.stage, _movers(case))
+        found = {roles.get(name) for name in names}
+        if len(found) == 1 and (word := found.pop()) is not None:
+            return word
+    typed = case.submitter_role
+    return SIDES[typed] if typed is not None and case.stage == "first" else None
+
+
+def side(case: CaseFacts) -> Side | None:
+    """The submitters' side (plaintiffs' or defendants'): as the parties listed say, else as
+    typed, else unknown."""
+    ref, names = parties(case), submitters(case)
+    if ref is not None and names:
+        found = {side_of(ref, name) for name in names}
+        if len(found) == 1 and (one := found.pop()) is not None:
+            return one
+    return case.submitter_role
 
 
 def check_case_facts(result: Assessment, case: CaseFacts, items: Sequence[_Source]) -> None:
-    """The case number (and with the parties the court and the sides, as on every court
-    paper); the submitter is a party of the side the role says; the rows' sources."""
-    # 原告/被告 name the parties at first instance (on appeal 上诉人/被上诉人), so a
-    # number given with one of these roles is a first-instance number (民初)
-    side = role(case)
-    proceeding = "first" if side else None
-    ref = case_ref(case)
+    """The case number against the stage (and with the parties the court and the sides, as
+    on every court paper); the appellants or applicants the stage names the parties from;
+    the submitter is a party of the side the role says; the rows' sources."""
+    # a role printed states the stage: 原告/被告 name the parties at first instance only
+    printed = role(case)
+    proceeding = proceeding_of(case.stage, case.case_number, stated=printed is not None)
+    ref, listed = case_ref(case), parties(case)
     if ref is not None:
         check_case(result, ref, (), proceeding)
         _check_submitter(result, case, ref)
     else:
         check_case_number(result, case.case_number, ("case_number",), case.court, proceeding)
-    check_sources(result, side, items)
+    if listed is not None:
+        check_stage(result, listed, case.stage, case.appellants, case.applicants, "证据目录", ())
+    elif case.appellants or case.applicants:
+        result.error(
+            ("plaintiffs",),
+            "missing",
+            "填写上诉人或申请执行人的，请一并填写原告和被告，以便按本阶段的称谓列明当事人",
+        )
+    named = _named_by(listed, case.stage, _movers(case))
+    check_sources(result, side(case), items, printed, named)
+
+
+def _named_by(
+    ref: CaseRef | None, stage: Stage, named: Sequence[str]
+) -> Callable[[str], set[Side]]:
+    return lambda word: sides_named(word, ref, stage, named)
 
 
 def _check_submitter(result: Assessment, case: CaseFacts, ref: CaseRef) -> None:
     for name in submitters(case):
-        check_is_party(result, ref, name, ("submitter",), "提交人")
-    typed = ROLES.get(case.submitter_role or "")
-    sides = {side for name in submitters(case) if (side := role_of(ref, name)) is not None}
+        check_party_at_stage(result, ref, name, ("submitter",), "提交人", case.stage, _movers(case))
+    typed = case.submitter_role
+    sides = {one for name in submitters(case) if (one := side_of(ref, name)) is not None}
     if typed and sides and sides != {typed}:
+        found = "、".join(sorted(SIDES[one] for one in sides))
         result.error(
             ("submitter_role",),
             "submitter_role",
-            f"提交人「{case.submitter}」是本案{'、'.join(sorted(sides))}，提交人身份却填为{typed}",
+            f"提交人「{case.submitter}」是本案{found}，提交人身份却填为{SIDES[typed]}",
             hint="请核对提交人身份，须与起诉状所列当事人一致",
         )
 
 
-def check_sources(result: Assessment, submitter_role: str | None, items: Sequence[_Source]) -> None:
+def check_sources(
+    result: Assessment,
+    submitter_side: Side | None,
+    items: Sequence[_Source],
+    submitter_role: str | None = None,
+    named: Callable[[str], set[Side]] = sides_named,
+) -> None:
     """A row saying the other side holds or supplies the exhibit (「原告持有」 in the
-    defendant's list) contradicts the list it stands in: the list is the submitter's own
+    defendant's list, 「上诉人提供」 in the respondent's, 「申请执行人持有」 in the
+    被执行人's) contradicts the list it stands in: the list is the submitter's own
     evidence (民事证据规定 art. 19: the submitter numbers and describes the evidence it
     submits). A document the other side holds is asked for by applying for an order that
-    it be produced (民诉法解释 art. 112), not listed as submitted. The maker (「被告出具」)
-    is no holder and is not read."""
-    if submitter_role is None:
+    it be produced (民诉法解释 art. 112), not listed as submitted. The side is compared,
+    not the word (``named`` reads the sides a role word names at the list's stage: a word
+    of the submitter's own side, 原审原告 or 原告 at second instance, is no contradiction).
+    The maker (「被告出具」) is no holder and is not read."""
+    if submitter_side is None:
         return
+    word = submitter_role or SIDES[submitter_side]
     for i, item in enumerate(items):
         match = _HELD_BY.search(item.source)
-        if match is None or match.group(1) == submitter_role:
+        if match is None:
+            continue
+        sides = named(match.group(1))
+        if not sides or submitter_side in sides:
             continue
         result.error(
             ("items", i, "source"),
             "source_role",
-            f"第 {i + 1} 项证据来源写为「{match.group(0)}」，但提交人是{submitter_role}："
-            f"证据目录列明的是{submitter_role}提交的证据",
-            hint=f"如证据由{submitter_role}持有，请改为「{submitter_role}持有」；"
-            "由对方持有的，可申请法院责令对方提交",
+            f"第 {i + 1} 项证据来源写为「{match.group(0)}」，但提交人是{word}："
+            f"证据目录列明的是{word}提交的证据",
+            hint=f"如证据由{word}持有，请改为「{word}持有」；由对方持有的，可申请法院责令对方提交",
         )
 
 
@@ -138,7 +206,8 @@ def header_lines(case: CaseFacts) -> list[str]:
     lines = [f"案号：{case.case_number or NUMBER_TO_FILL}"]
     ref = case_ref(case)
     if ref is not None:
-        lines.append(f"案件名称：{case_title(ref.model_copy(update={'case_number': None}))}")
+        unnumbered = ref.model_copy(update={"case_number": None})
+        lines.append(f"案件名称：{case_title(unnumbered, case.stage, _movers(case))}")
     elif case.case_title:
         lines.append(f"案由：{case.case_title}")
     lines.append(f"提交人：{role(case) or ''}{case.submitter}")

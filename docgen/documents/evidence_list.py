@@ -17,7 +17,15 @@ from pydantic import AfterValidator, Field
 from pydantic_core import PydanticCustomError
 
 from docgen.documents.base import DocumentType, RuleOptions
-from docgen.documents.evidence_case import ROLES, check_case_facts, header_lines
+from docgen.documents.evidence_case import check_case_facts, header_lines
+from docgen.documents.filing_papers import (
+    SIDES,
+    Side,
+    Stage,
+    appellants_field,
+    applicants_field,
+    stage_field,
+)
 from docgen.documents.problems import Assessment
 from docgen.domain.dates import format_cn
 from docgen.domain.fields import CaseModel, Line, ShortText, Text
@@ -68,14 +76,15 @@ class EvidenceItem(EvidenceFacts):
 
 class EvidenceList(CaseModel):
     """The evidence list as a document of its own. The case's number, parties and the
-    submitter's role may not be known when the list is drafted: each is optional."""
+    submitter's role may not be known when the list is drafted: each is optional. The
+    stage (first instance unless chosen) decides the words the parties are named by."""
 
     submitter: Line = Field(title="提交人", description="通常为原告；多名原告以「、」分隔")
-    submitter_role: Literal["plaintiff", "defendant"] | None = Field(
+    submitter_role: Side | None = Field(
         default=None,
         title="提交人身份",
         description="填写当事人时可不填，按当事人名单确定",
-        json_schema_extra={"enum_titles": list(ROLES.values())},
+        json_schema_extra={"enum_titles": list(SIDES.values())},
     )
     submit_date: date = Field(title="提交日期")
     court: Line | None = Field(default=None, title="受诉法院")
@@ -85,6 +94,11 @@ class EvidenceList(CaseModel):
     )
     plaintiffs: list[Line] = Field(default_factory=list, max_length=20, title="原告")
     defendants: list[Line] = Field(default_factory=list, max_length=50, title="被告")
+    # the stage names the parties: 上诉人/被上诉人 from the appellants, 申请执行人/被执行人
+    # from the applicants (filing_papers, as on the power of attorney)
+    stage: Stage = stage_field("程序阶段")
+    appellants: list[Line] = appellants_field()
+    applicants: list[Line] = applicants_field()
     items: list[EvidenceItem] = Field(title="证据", min_length=1, max_length=300)
 
 

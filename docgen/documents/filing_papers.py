@@ -3,9 +3,11 @@
 The power of attorney, the law firm's letter, the certificate of the legal representative
 and the service address confirmation each name the court, the cause of action and the
 parties of one case. A filing bundle fills this in from the complaint, so the facts are
-typed once (``docgen.bundle.papers``). The power of attorney and the firm's letter also
-state the stage of the proceedings the agent acts in, and at second instance name the
-parties as the appeal does.
+typed once (``docgen.bundle.papers``). The power of attorney, the firm's letter and the
+evidence list also state the stage of the proceedings, and name the parties as that stage
+does: 原告/被告 at first instance, 上诉人/被上诉人 at second instance, 申请执行人/被执行人
+at enforcement. The role words are declared here once; each paper asks ``party_role`` and
+``case_title`` for them.
 """
 
 from __future__ import annotations
@@ -16,7 +18,12 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from docgen.documents.case_numbers import PROCEEDINGS, check_case_number
+from docgen.documents.case_numbers import (
+    PROCEEDINGS,
+    check_case_number,
+    matches_proceeding,
+    parse_case_number,
+)
 from docgen.documents.court_parts import check_court
 from docgen.documents.problems import Assessment, Loc
 from docgen.domain import divisions as division_table
@@ -28,6 +35,28 @@ from docgen.domain.identity import IdentityError, parse_resident_id
 # 第一审 / 第二审 / 执行: the proceedings a case number names (one declaration)
 STAGES = {stage: name for stage, (_code, name) in PROCEEDINGS.items()}
 Stage = Literal["first", "second", "execution"]
+Side = Literal["plaintiff", "defendant"]
+# the sides of a case, named as at first instance (one declaration of 原告/被告)
+SIDES: dict[Side, str] = {"plaintiff": "原告", "defendant": "被告"}
+APPELLANT, RESPONDENT = "上诉人", "被上诉人"
+APPLICANT, EXECUTION_RESPONDENT = "申请执行人", "被执行人"
+FORMER = "原审"  # 原审原告 / 原审被告: a party of an appealing side that did not appeal
+# every word a paper names a party's standing by, longer words first (被上诉人 before 上诉人)
+ROLE_WORDS = (
+    *(FORMER + word for word in SIDES.values()),
+    APPLICANT,
+    EXECUTION_RESPONDENT,
+    RESPONDENT,
+    APPELLANT,
+    *SIDES.values(),
+)
+# the agent appointed for an enforcement is a 委托代理人 (执行工作若干问题的规定 art. 20),
+# for a trial a 诉讼代理人 (民事诉讼法 art. 61)
+AGENT_TITLES: dict[str, str] = {
+    "first": "诉讼代理人",
+    "second": "诉讼代理人",
+    "execution": "委托代理人",
+}
 
 
 class CaseRef(CaseModel):
@@ -56,13 +85,19 @@ def check_case(
             result.error((*loc, "defendants", i), "same_party", f"「{name}」不能同时是原告和被告")
 
 
+def side_of(ref: CaseRef, name: str) -> Side | None:
+    """The side ``name`` is on, or None when ``name`` is no party of the case."""
+    if name in ref.plaintiffs:
+        return "plaintiff"
+    if name in ref.defendants:
+        return "defendant"
+    return None
+
+
 def role_of(ref: CaseRef, name: str) -> str | None:
     """原告 or 被告, or None when ``name`` is no party of the case."""
-    if name in ref.plaintiffs:
-        return "原告"
-    if name in ref.defendants:
-        return "被告"
-    return None
+    side = side_of(ref, name)
+    return SIDES[side] if side is not None else None
 
 
 def check_is_party(result: Assessment, ref: CaseRef, name: str, loc: Loc, what: str) -> None:
@@ -76,11 +111,35 @@ def check_is_party(result: Assessment, ref: CaseRef, name: str, loc: Loc, what: 
         )
 
 
-def stage_field() -> Any:
-    """The stage the agent acts in, first instance unless chosen."""
+def check_party_at_stage(
+    result: Assessment,
+    ref: CaseRef,
+    name: str,
+    loc: Loc,
+    what: str,
+    stage: Stage,
+    movers: Sequence[str],
+) -> None:
+    """A party of the case (``check_is_party``) and, at enforcement, of the enforcement: a
+    party of the applying side who did not apply is neither 申请执行人 nor 被执行人."""
+    check_is_party(result, ref, name, loc, what)
+    if stage != "execution" or not movers or role_of(ref, name) is None:
+        return
+    if name not in stage_roles(ref, stage, movers):
+        result.error(
+            loc,
+            "not_an_execution_party",
+            f"{what}「{name}」未申请执行，也不是被执行人，不是本执行案件的当事人"
+            f"（{APPLICANT}：{'、'.join(movers)}）",
+            hint=f"如{name}一并申请执行，请将其列为申请执行人",
+        )
+
+
+def stage_field(title: str = "代理阶段") -> Any:
+    """The stage the agent acts in (the paper is filed in), first instance unless chosen."""
     return Field(
         default="first",
-        title="代理阶段",
+        title=title,
         json_schema_extra={"enum_titles": list(STAGES.values())},
     )
 
@@ -94,16 +153,62 @@ def appellants_field() -> Any:
     )
 
 
+def applicants_field() -> Any:
+    return Field(
+        default_factory=list,
+        max_length=20,
+        title="申请执行人",
+        description="执行程序填写：申请执行的当事人（名称与案件当事人一致）",
+    )
+
+
+def movers(stage: Stage, appellants: Sequence[str], applicants: Sequence[str]) -> tuple[str, ...]:
+    """Who brought the stage, whom the paper names the parties from: the appellants at
+    second instance, the applicants at enforcement, no one at first instance (giving
+    either at another stage is refused by ``check_stage``)."""
+    if stage == "second":
+        return tuple(appellants)
+    return tuple(applicants) if stage == "execution" else ()
+
+
+def proceeding_of(stage: Stage, case_number: str | None, stated: bool) -> Stage | None:
+    """The proceeding a paper's case number must belong to (``check_case``): the stage the
+    paper states (``stated``: a stage chosen, or role words of the first instance printed).
+    The first instance left as the default, which a paper saved before the stage was asked
+    for carries, refuses only an enforcement number: an enforcement names its parties
+    申请执行人 and 被执行人, never 原告 and 被告 (an appeal's number is warned of on the power
+    of attorney's term instead)."""
+    if stage != "first" or stated:
+        return stage
+    number = parse_case_number(case_number or "")
+    return "first" if number is not None and matches_proceeding(number, "execution") else None
+
+
 def check_stage(
-    result: Assessment, ref: CaseRef, stage: Stage, appellants: Sequence[str], paper: str
+    result: Assessment,
+    ref: CaseRef,
+    stage: Stage,
+    appellants: Sequence[str],
+    applicants: Sequence[str],
+    paper: str,
+    loc: Loc = ("case",),
 ) -> None:
-    """The court and the appellants against the stage; ``paper`` names the paper in the
-    message (所函, 授权委托书)."""
-    _check_appeal_court(result, ref, stage)
-    _check_appellants(result, ref, stage, appellants, paper)
+    """The court (the case at ``loc``), the appellants and the applicants against the
+    stage; ``paper`` names the paper in the message (所函, 授权委托书, 证据目录)."""
+    _check_appeal_court(result, ref, stage, (*loc, "court"))
+    _check_movers(result, ref, stage == "second", appellants, paper, _APPEAL)
+    _check_movers(result, ref, stage == "execution", applicants, paper, _EXECUTION)
+    if stage == "execution" and len({side_of(ref, name) for name in applicants} - {None}) > 1:
+        result.error(
+            ("applicants",),
+            "applicants_on_both_sides",
+            "申请执行人应为同一方当事人：一方拒绝履行发生法律效力的法律文书的，由对方当事人"
+            "申请执行（《中华人民共和国民事诉讼法》第二百四十七条），申请执行人与被执行人分属双方",
+            hint="请只填写申请本次执行的一方当事人",
+        )
 
 
-def _check_appeal_court(result: Assessment, ref: CaseRef, stage: Stage) -> None:
+def _check_appeal_court(result: Assessment, ref: CaseRef, stage: Stage, loc: Loc) -> None:
     """An appeal lies to the court at the next level (民事诉讼法 art. 171), so a basic
     court never hears a case at second instance; special courts are left alone (an
     intellectual-property or financial court is an intermediate one)."""
@@ -111,46 +216,83 @@ def _check_appeal_court(result: Assessment, ref: CaseRef, stage: Stage) -> None:
         return
     if read_court(ref.court, division_table.load()).level == "basic":
         result.error(
-            ("case", "court"),
+            loc,
             "not_an_appeal_court",
             f"第二审案件由上一级人民法院审理（《中华人民共和国民事诉讼法》第一百七十一条），"
             f"{ref.court}是基层人民法院，不审理第二审案件：请填写审理上诉的中级人民法院",
         )
 
 
-def _check_appellants(
-    result: Assessment, ref: CaseRef, stage: Stage, appellants: Sequence[str], paper: str
+# who brings a later stage: (field, role, the stage's name, what the mover did, the other
+# role, the code of the error for giving them at another stage)
+_APPEAL = ("appellants", APPELLANT, "第二审程序", "提起上诉", RESPONDENT, "not_second_instance")
+_EXECUTION = (
+    "applicants",
+    APPLICANT,
+    "执行程序",
+    "申请执行",
+    EXECUTION_RESPONDENT,
+    "not_execution",
+)
+
+
+def _check_movers(
+    result: Assessment,
+    ref: CaseRef,
+    at_stage: bool,
+    names: Sequence[str],
+    paper: str,
+    kind: tuple[str, str, str, str, str, str],
 ) -> None:
-    """At second instance the parties are named 上诉人 and 被上诉人, not 原告 and 被告, so
-    the paper must know who appealed; at another stage no one is an appellant."""
-    if stage != "second":
-        if appellants:
-            result.error(
-                ("appellants",), "not_second_instance", "上诉人仅在第二审程序中填写，请删除"
-            )
+    """At second instance the parties are named 上诉人 and 被上诉人, at enforcement
+    申请执行人 and 被执行人, not 原告 and 被告: the paper must know who appealed or applied;
+    at another stage no one did."""
+    field, role, stage_name, act, other, code = kind
+    if not at_stage:
+        if names:
+            result.error((field,), code, f"{role}仅在{stage_name}中填写，请删除")
         return
-    if not appellants:
+    if not names:
         result.error(
-            ("appellants",),
+            (field,),
             "missing",
-            f"第二审程序请填写上诉人（提起上诉的当事人），{paper}按上诉人、被上诉人列明当事人",
+            f"{stage_name}请填写{role}（{act}的当事人），{paper}按{role}、{other}列明当事人",
         )
-    for i, name in enumerate(appellants):
-        check_is_party(result, ref, name, ("appellants", i), "上诉人")
+    for i, name in enumerate(names):
+        check_is_party(result, ref, name, (field, i), role)
 
 
-def named_appellants(stage: Stage, appellants: Sequence[str]) -> Sequence[str]:
-    """The appellants a paper names the parties by: none outside the second instance
-    (where giving any is refused by ``check_stage``)."""
-    return appellants if stage == "second" else ()
+def stage_roles(ref: CaseRef, stage: Stage, movers: Sequence[str] = ()) -> dict[str, str]:
+    """Each party's designation at ``stage``, in the order of the first instance: at second
+    instance as the appeal names them (``appeal_roles``), at enforcement as it does
+    (``execution_roles``), else (or while no one is named as appealing or applying)
+    原告/被告."""
+    if stage == "second" and movers:
+        return appeal_roles(ref, movers)
+    if stage == "execution" and movers:
+        return execution_roles(ref, movers)
+    return {name: SIDES[side] for side, names in _sides(ref) for name in names}
 
 
-def party_role(ref: CaseRef, name: str, appellants: Sequence[str] = ()) -> str:
-    """How the paper names ``name``'s standing: 上诉人/被上诉人/原审原告/原审被告 with
-    appellants (``appeal_roles``), else 原告/被告; 当事人 for no party of the case."""
-    if appellants:
-        return appeal_roles(ref, appellants).get(name, "当事人")
-    return role_of(ref, name) or "当事人"
+def party_role(ref: CaseRef, name: str, stage: Stage = "first", movers: Sequence[str] = ()) -> str:
+    """How a paper at ``stage`` names ``name``'s standing (``stage_roles``); 当事人 for no
+    party of the case."""
+    return stage_roles(ref, stage, movers).get(name, "当事人")
+
+
+def sides_named(
+    word: str, ref: CaseRef | None = None, stage: Stage = "first", movers: Sequence[str] = ()
+) -> set[Side]:
+    """The sides a role word names: 原告 and 原审原告 the plaintiffs' at any stage; a word of
+    a later stage the sides of the parties bearing it there (上诉人 names both sides when
+    both appealed); none when the parties are not known or no one bears it."""
+    for side, word_of_side in SIDES.items():
+        if word in (word_of_side, FORMER + word_of_side):
+            return {side}
+    if ref is None:
+        return set()
+    bearing = [name for name, role in stage_roles(ref, stage, movers).items() if role == word]
+    return {found for name in bearing if (found := side_of(ref, name)) is not None}
 
 
 def opponents(ref: CaseRef, name: str) -> list[str]:
@@ -158,27 +300,36 @@ def opponents(ref: CaseRef, name: str) -> list[str]:
     return ref.defendants if name in ref.plaintiffs else ref.plaintiffs
 
 
-def case_title(ref: CaseRef, appellants: Sequence[str] = ()) -> str:
+def case_title(ref: CaseRef, stage: Stage = "first", movers: Sequence[str] = ()) -> str:
     """``（2026）京0101民初1234号原告刘芳诉被告张伟、李秀英民间借贷纠纷一案``: the number,
     once there is one, goes first as courts write it (it carries its own parentheses).
-    With ``appellants`` the parties are named as at second instance (``appeal_roles``):
-    ``上诉人张伟（原审被告）与被上诉人刘芳（原审原告）、原审被告李秀英…一案``."""
+    At second instance the parties are named as the appeal names them (``appeal_roles``):
+    ``上诉人张伟（原审被告）与被上诉人刘芳（原审原告）、原审被告李秀英…一案``; at
+    enforcement ``申请执行人刘芳与被执行人张伟、李秀英…一案`` (``execution_roles``)."""
     number = ref.case_number or ""
-    if not appellants:
-        plaintiffs, defendants = "、".join(ref.plaintiffs), "、".join(ref.defendants)
-        return f"{number}原告{plaintiffs}诉被告{defendants}{ref.cause}一案"
-    roles = appeal_roles(ref, appellants)
-    first = {name: role for role, names in _sides(ref) for name in names}
+    roles = stage_roles(ref, stage, movers)
 
-    def named(role: str) -> str:
-        return "、".join(f"{n}（原审{first[n]}）" for n, r in roles.items() if r == role)
+    def named(role: str, first: bool = False) -> str:
+        def one(name: str) -> str:
+            side = side_of(ref, name)
+            return f"{name}（{FORMER}{SIDES[side]}）" if first and side else name
 
-    title = f"上诉人{named('上诉人')}"
-    if respondents := named("被上诉人"):
-        title += f"与被上诉人{respondents}"
-    for side in ("原告", "被告"):
-        if others := [n for n, r in roles.items() if r == f"原审{side}"]:
-            title += f"、原审{side}{'、'.join(others)}"
+        return "、".join(one(n) for n, r in roles.items() if r == role)
+
+    if stage == "execution" and movers:
+        title = (
+            f"{APPLICANT}{named(APPLICANT)}与{EXECUTION_RESPONDENT}{named(EXECUTION_RESPONDENT)}"
+        )
+    elif stage == "second" and movers:
+        title = f"{APPELLANT}{named(APPELLANT, True)}"
+        if respondents := named(RESPONDENT, True):
+            title += f"与{RESPONDENT}{respondents}"
+        for word in SIDES.values():
+            if others := named(FORMER + word):
+                title += f"、{FORMER}{word}{others}"
+    else:
+        plaintiff, defendant = SIDES.values()
+        title = f"{plaintiff}{named(plaintiff)}诉{defendant}{named(defendant)}"
     return f"{number}{title}{ref.cause}一案"
 
 
@@ -193,14 +344,30 @@ def appeal_roles(ref: CaseRef, appellants: Sequence[str]) -> dict[str, str]:
     for side, names in _sides(ref):
         for name in names:
             if name in appellants:
-                roles[name] = "上诉人"
+                roles[name] = APPELLANT
             else:
-                roles[name] = f"原审{side}" if side in appealing else "被上诉人"
+                roles[name] = FORMER + SIDES[side] if side in appealing else RESPONDENT
     return roles
 
 
-def _sides(ref: CaseRef) -> tuple[tuple[str, list[str]], ...]:
-    return (("原告", list(ref.plaintiffs)), ("被告", list(ref.defendants)))
+def execution_roles(ref: CaseRef, applicants: Sequence[str]) -> dict[str, str]:
+    """Each party's designation at enforcement, in the order of the first instance: who
+    applied is 申请执行人, every party of the other side 被执行人 (民事诉讼法 art. 247: one
+    party refusing to perform, the other applies); a party of the applying side that did
+    not apply is no party of the enforcement and is not named (``check_party_at_stage``)."""
+    applying = {side for side, names in _sides(ref) if set(names) & set(applicants)}
+    roles: dict[str, str] = {}
+    for side, names in _sides(ref):
+        for name in names:
+            if name in applicants:
+                roles[name] = APPLICANT
+            elif side not in applying:
+                roles[name] = EXECUTION_RESPONDENT
+    return roles
+
+
+def _sides(ref: CaseRef) -> tuple[tuple[Side, list[str]], ...]:
+    return (("plaintiff", list(ref.plaintiffs)), ("defendant", list(ref.defendants)))
 
 
 def check_resident_id(result: Assessment, value: str | None, loc: Loc) -> None:

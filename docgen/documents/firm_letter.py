@@ -4,7 +4,9 @@ A lawyer acting as a litigation agent shows the court a certificate of the law f
 besides the power of attorney and the practising certificate (民诉法解释 art. 88(1)); a
 lawyer takes cases only through the firm (律师法 art. 25). The letter names the firm
 and its licence, the court, the case, the client and each lawyer with the number of the
-lawyer's practising certificate; the firm seals it.
+lawyer's practising certificate; the firm seals it. It states the stage the lawyers act
+in and names the parties as that stage does (原告/被告, 上诉人/被上诉人, 申请执行人/被执行人:
+``filing_papers``), the lawyers at enforcement as 委托代理人.
 
 A firm's practising licence carries its unified social credit code, whose first two
 characters are "31" for a lawyers' practising organisation registered by the justice
@@ -22,16 +24,18 @@ from pydantic import Field, PrivateAttr
 from docgen.documents.base import DocumentType, Resources, RuleOptions
 from docgen.documents.filenames import filename_part
 from docgen.documents.filing_papers import (
+    AGENT_TITLES,
     STAGES,
     CaseRef,
     Stage,
     appellants_field,
+    applicants_field,
     case_title,
     check_case,
     check_date,
-    check_is_party,
+    check_party_at_stage,
     check_stage,
-    named_appellants,
+    movers,
     party_role,
     stage_field,
 )
@@ -79,6 +83,7 @@ class FirmLetter(CaseModel):
     case: CaseRef = Field(title="案件")
     stage: Stage = stage_field()
     appellants: list[Line] = appellants_field()
+    applicants: list[Line] = applicants_field()
     lawyers: list[CaseLawyer] = Field(
         default_factory=list,
         max_length=2,
@@ -145,8 +150,9 @@ def assess(case: FirmLetter, options: RuleOptions) -> Assessment:
             f"代码3为司法行政机关，机构类别代码1为律师执业机构），填写的为{case.firm.license_number}",
         )
     check_case(result, case.case, proceeding=case.stage)
-    check_stage(result, case.case, case.stage, case.appellants, "所函")
-    check_is_party(result, case.case, case.client, ("client",), "委托人")
+    check_stage(result, case.case, case.stage, case.appellants, case.applicants, "所函")
+    named = movers(case.stage, case.appellants, case.applicants)
+    check_party_at_stage(result, case.case, case.client, ("client",), "委托人", case.stage, named)
     if not case.lawyers:
         result.error(
             ("lawyers",),
@@ -171,8 +177,8 @@ def build_context(case: FirmLetter, assessment: Assessment) -> dict[str, Any]:
     firm = case.firm
     if firm is None:
         raise ValueError("the firm must be resolved before the context is built")
-    appellants = named_appellants(case.stage, case.appellants)
-    role = party_role(case.case, case.client, appellants)
+    named = movers(case.stage, case.appellants, case.applicants)
+    role = party_role(case.case, case.client, case.stage, named)
     lawyers = "、".join(
         f"{lawyer.name}律师（执业证号：{lawyer.license_number}）" for lawyer in case.lawyers
     )
@@ -182,7 +188,8 @@ def build_context(case: FirmLetter, assessment: Assessment) -> dict[str, Any]:
         "court": case.case.court,
         "body": [
             f"本所接受{role}{case.client}的委托，指派{lawyers}担任其在"
-            f"{case_title(case.case, appellants)}{STAGES[case.stage]}程序中的诉讼代理人。",
+            f"{case_title(case.case, case.stage, named)}{STAGES[case.stage]}程序中的"
+            f"{AGENT_TITLES[case.stage]}。",
             *(
                 [f"承办律师联系电话：{phones}。"]
                 if (phones := "；".join(f"{x.name} {x.phone}" for x in case.lawyers if x.phone))

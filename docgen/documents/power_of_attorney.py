@@ -10,8 +10,9 @@ principal signs; an organisation seals and its legal representative signs; for a
 guardian, its 法定代理人, appoints the agents and signs (arts. 60, 61).
 
 The power states the stage the agents act in (first instance unless chosen): at second
-instance the parties are named as the appeal names them (``filing_papers.case_title``)
-and the principal by its standing there, as the law firm's letter names them.
+instance the parties are named as the appeal names them, at enforcement as 申请执行人 and
+被执行人 (``filing_papers.case_title``), and the principal by its standing there, as the
+law firm's letter names them; what the agents may do is the stage's (``attorney_powers``).
 """
 
 from __future__ import annotations
@@ -22,24 +23,35 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
+from docgen.documents.attorney_powers import (
+    EXECUTION_POWERS,
+    POWERS,
+    ExecutionPower,
+    Power,
+    authority_lines,
+    check_powers,
+)
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.case_numbers import matches_proceeding, parse_case_number
 from docgen.documents.court_parts import representative
 from docgen.documents.filenames import filename_part
 from docgen.documents.filing_papers import (
+    AGENT_TITLES,
     STAGES,
     CaseRef,
     Stage,
     appellants_field,
+    applicants_field,
     case_title,
     check_case,
     check_date,
-    check_is_party,
+    check_party_at_stage,
     check_resident_id,
     check_stage,
-    named_appellants,
+    movers,
     opponents,
     party_role,
+    proceeding_of,
     stage_field,
 )
 from docgen.documents.guardian_rules import GUARDIAN_HINT, check_guardian, needs_guardian
@@ -51,15 +63,6 @@ from docgen.domain.guardianship import guardian_line
 from docgen.domain.identity import number_label
 from docgen.domain.parties import Organization, Party, Person
 
-POWERS = {
-    "admit": "代为承认诉讼请求",
-    "waive": "代为放弃诉讼请求",
-    "modify": "代为变更诉讼请求",
-    "settle": "代为进行和解",
-    "counterclaim": "代为提起反诉",
-    "appeal": "代为提起上诉",
-}
-"""The powers 民事诉讼法 art. 62 reserves to a special authority, in the article's order."""
 AGENT_KINDS = {
     "lawyer": "律师",
     "legal_worker": "基层法律服务工作者",
@@ -67,21 +70,15 @@ AGENT_KINDS = {
     "employee": "当事人的工作人员",
     "recommended": "社区、单位或社会团体推荐的公民",
 }
-GENERAL_ACTS = (
-    "代为起诉或应诉，提交、接收证据材料，参加证据交换、庭审和调解，发表代理意见，代为签收法律文书"
-)
-# on appeal the case is neither brought nor answered again: the agent takes part in it
-_APPEAL_ACTS = GENERAL_ACTS.replace("代为起诉或应诉", "代为参加第二审诉讼")
 _LICENSE = re.compile(r"^\d{17}$")
-_NO_POWER = "全权代理"
 # a term naming one of these reaches past the first instance (二审, 终审, 再审, 执行)
 _LATER = ("二审", "终审", "再审", "执行", "全部程序", "各审")
 # powers used only after the first instance: an appeal, a retrial, enforcement
 _LATER_POWERS = ("上诉", "二审", "再审", "执行")
 
-Power = Annotated[
-    Literal["admit", "waive", "modify", "settle", "counterclaim", "appeal"],
-    Field(json_schema_extra={"enum_titles": list(POWERS.values())}),
+PowerChoice = Annotated[Power, Field(json_schema_extra={"enum_titles": list(POWERS.values())})]
+ExecutionPowerChoice = Annotated[
+    ExecutionPower, Field(json_schema_extra={"enum_titles": list(EXECUTION_POWERS.values())})
 ]
 
 
@@ -117,16 +114,23 @@ class PowerOfAttorney(CaseModel):
     case: CaseRef = Field(title="案件")
     stage: Stage = stage_field()
     appellants: list[Line] = appellants_field()
+    applicants: list[Line] = applicants_field()
     authority: Literal["general", "special"] = Field(
         default="special",
         title="代理权限",
         json_schema_extra={"enum_titles": ["一般授权", "特别授权"]},
     )
-    powers: list[Power] = Field(
+    powers: list[PowerChoice] = Field(
         default_factory=list,
         max_length=6,
         title="特别授权事项",
-        description="特别授权须逐项列明",
+        description="第一审、第二审：特别授权须逐项列明",
+    )
+    execution_powers: list[ExecutionPowerChoice] = Field(
+        default_factory=list,
+        max_length=4,
+        title="执行程序特别授权事项",
+        description="执行程序：特别授权须逐项列明",
     )
     other_powers: list[Line] = Field(
         default_factory=list, max_length=10, title="其他授权事项", description="如 代为申请执行"
@@ -143,11 +147,15 @@ class PowerOfAttorney(CaseModel):
 def assess(case: PowerOfAttorney, options: RuleOptions) -> Assessment:
     result = Assessment()
     # a paper saved before the stage was asked for carries the default: at first instance
-    # an appeal's number is warned of on the term, not refused (_check_term_against_stage)
-    check_case(result, case.case, proceeding=None if case.stage == "first" else case.stage)
-    check_stage(result, case.case, case.stage, case.appellants, "授权委托书")
+    # an appeal's number is warned of on the term (_check_term_against_stage), an
+    # enforcement's refused (proceeding_of)
+    proceeding = proceeding_of(case.stage, case.case.case_number, stated=False)
+    check_case(result, case.case, proceeding=proceeding)
+    check_stage(result, case.case, case.stage, case.appellants, case.applicants, "授权委托书")
     check_party(result, case.principal, ("principal",))
-    check_is_party(result, case.case, case.principal.name, ("principal", "name"), "委托人")
+    check_party_at_stage(
+        result, case.case, case.principal.name, ("principal", "name"), "委托人", *_movers(case)
+    )
     principal = case.principal
     ward = isinstance(principal, Person) and needs_guardian(principal, case.sign_date)
     if isinstance(principal, Person) and ward and principal.guardian is None:
@@ -160,44 +168,12 @@ def assess(case: PowerOfAttorney, options: RuleOptions) -> Assessment:
             hint=GUARDIAN_HINT,
         )
     check_guardian(result, principal, ("principal",), case.sign_date)
-    _check_powers(result, case)
+    check_powers(result, case)
+    _check_term_covers_powers(result, case)
     _check_term_against_stage(result, case)
     _check_agents(result, case)
     check_date(result, case.sign_date, options.current_date(), ("sign_date",))
     return result
-
-
-def _check_powers(result: Assessment, case: PowerOfAttorney) -> None:
-    if case.authority == "special" and not case.powers:
-        result.error(
-            ("powers",),
-            "special_without_powers",
-            "特别授权须逐项写明授权事项（代为承认、放弃、变更诉讼请求，进行和解，提起反诉或者"
-            "上诉）（《中华人民共和国民事诉讼法》第六十二条）；仅写“全权代理”而无具体授权的，"
-            "诉讼代理人无权代为上述行为（法释〔2022〕11号第八十九条）",
-            hint="请勾选授予的各项权限，或改为一般授权",
-        )
-    if case.authority == "general" and case.powers:
-        named = "、".join(POWERS[p] for p in case.powers)
-        result.error(
-            ("powers",),
-            "general_with_special_powers",
-            f"一般授权不包括{named}，这些事项须特别授权（《中华人民共和国民事诉讼法》第六十二条）",
-            hint="请将代理权限改为特别授权，或删除这些事项",
-        )
-    if len(set(case.powers)) != len(case.powers):
-        result.error(("powers",), "duplicate", "授权事项不能重复选择")
-    _check_term_covers_powers(result, case)
-    for i, item in enumerate(case.other_powers):
-        if _NO_POWER in item:
-            result.error(
-                ("other_powers", i),
-                "blanket_power",
-                "“全权代理”不是具体授权：授权委托书仅写“全权代理”而无具体授权的，诉讼代理人"
-                "无权代为承认、放弃、变更诉讼请求，进行和解，提起反诉或者上诉"
-                "（法释〔2022〕11号第八十九条）",
-                hint="请改为特别授权并逐项勾选授权事项",
-            )
 
 
 def first_instance_only(term: str | None) -> bool:
@@ -348,26 +324,16 @@ def _agent_lines(agent: LitigationAgent) -> list[str]:
     return lines
 
 
-def _authority_lines(case: PowerOfAttorney) -> list[str]:
-    acts = _APPEAL_ACTS if case.stage == "second" else GENERAL_ACTS
-    if case.authority == "general":
-        return [
-            f"代理权限：一般授权，即{acts}；不包括代为承认、放弃、变更诉讼请求，"
-            "进行和解，提起反诉或者上诉。"
-        ]
-    powers = [POWERS[p] for p in POWERS if p in case.powers] + list(case.other_powers)
-    lines = [f"代理权限：特别授权，即{acts}，并有权："]
-    lines += [f"（{n}）{power}；" for n, power in enumerate(powers, start=1)]
-    lines[-1] = lines[-1][:-1] + "。"
-    return lines
+def _movers(case: PowerOfAttorney) -> tuple[Stage, tuple[str, ...]]:
+    return case.stage, movers(case.stage, case.appellants, case.applicants)
 
 
 def build_context(case: PowerOfAttorney, assessment: Assessment) -> dict[str, Any]:
     principal = case.principal
-    appellants = named_appellants(case.stage, case.appellants)
-    role = party_role(case.case, principal.name, appellants)
+    stage, named = _movers(case)
+    role = party_role(case.case, principal.name, stage, named)
     # at first instance the stage goes unsaid, as it always has
-    stage = "" if case.stage == "first" else f"{STAGES[case.stage]}程序"
+    stage_name = "" if case.stage == "first" else f"{STAGES[case.stage]}程序"
     agents = "、".join(a.name for a in case.agents)
     signers = (
         [f"委托人（盖章）：{principal.name}", f"{principal.representative_title}（签名）："]
@@ -383,10 +349,10 @@ def build_context(case: PowerOfAttorney, assessment: Assessment) -> dict[str, An
         "principal": _principal_lines(principal),
         "agents": [_agent_lines(agent) for agent in case.agents],
         "entrust": (
-            f"现委托{agents}在{case_title(case.case, appellants)}{stage}中，"
-            f"作为{role}{principal.name}的诉讼代理人。"
+            f"现委托{agents}在{case_title(case.case, stage, named)}{stage_name}中，"
+            f"作为{role}{principal.name}的{AGENT_TITLES[stage]}。"
         ),
-        "authority": _authority_lines(case),
+        "authority": authority_lines(case, role),
         "term": f"委托期限：{case.term}。" if case.term else "",
         "signers": signers,
         "sign_date": format_cn(case.sign_date),

@@ -227,6 +227,7 @@ NOT_PRINTED_BY_TYPE: dict[str, set[tuple]] = {
     "evidence_list": {
         ("submit_date",),
         ("submitter_role",),  # printed as 原告/被告 before the name (test_evidence_case.py)
+        ("stage",),  # printed as the parties' roles: 上诉人, 申请执行人 (test_evidence_case.py)
         *(("items", i, "provided_as") for i in range(8)),
     },
     "lawyer_letter": {
@@ -363,6 +364,7 @@ NOT_PRINTED_BY_TYPE |= {
         ("principal", "org_type"),
         ("principal", "id_type"),  # the label of the number: 公民身份号码
         ("stage",),  # 第二审程序 / 执行程序 (test_filing_papers.py)
+        ("execution_powers",),  # each by its words, as the powers are
     },
     "firm_letter": {("stage",)},  # 第一审 / 第二审 / 执行
     "representative_certificate": {

@@ -140,3 +140,79 @@ def test_a_number_without_parties_or_role_is_checked_for_its_format_only():
     assert _found(data) == []
     data["case_number"] = "京03民终77号"
     assert _found(data) == [("error", "case_number_format", ("case_number",))]
+
+
+# --- the stage names the parties, as on the power of attorney ---------------------------
+
+
+def test_at_enforcement_the_list_names_the_applicant_and_the_respondents():
+    data = _fixture("valid", "applicant_execution")
+    assert _found(data) == []
+    assert _words(data)[1:4] == [
+        "案号：（2026）粤0304执1234号",
+        "案件名称：申请执行人刘芳与被执行人张伟、李秀英民间借贷纠纷一案",
+        "提交人：申请执行人刘芳",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("submitter", "role"), [("刘芳", "被上诉人"), ("张伟", "上诉人"), ("李秀英", "原审被告")]
+)
+def test_at_second_instance_the_submitter_is_named_by_its_standing_on_appeal(submitter, role):
+    data = _fixture("valid", "respondent_second_instance", submitter=submitter)
+    data["items"] = data["items"][1:2]  # a bank's record: held by no party
+    assert _found(data) == []
+    words = _words(data)
+    assert words[2] == (
+        "案件名称：上诉人张伟（原审被告）与被上诉人刘芳（原审原告）、原审被告李秀英民间借贷纠纷一案"
+    )
+    assert words[3] == f"提交人：{role}{submitter}"
+
+
+def test_a_source_naming_the_other_side_by_its_enforcement_role_is_an_error():
+    data = _fixture("invalid", "respondent_list_with_applicant_sources")
+    (problem,) = _evaluate(data)[2].problems
+    assert (problem.code, problem.loc) == ("source_role", ("items", 1, "source"))
+    assert "「申请执行人持有」，但提交人是被执行人" in problem.message
+    assert "请改为「被执行人持有」" in problem.hint
+
+
+def test_sources_are_read_by_side_at_second_instance():
+    # the respondent's own side by its first-instance name is no contradiction
+    data = _fixture("valid", "respondent_second_instance")
+    assert [item["source"] for item in data["items"]][::2] == ["被上诉人持有", "原审原告持有"]
+    data["items"][1]["source"] = "上诉人持有"
+    assert _found(data) == [("error", "source_role", ("items", 1, "source"))]
+    # both sides appealing: 上诉人 names the submitter's side too
+    data["appellants"] = ["张伟", "刘芳"]
+    assert _found(data) == []
+    assert _words(data)[3] == "提交人：上诉人刘芳"
+
+
+def test_an_enforcement_list_with_a_first_instance_number_is_refused():
+    data = _fixture("invalid", "execution_with_the_first_instance_number")
+    assert _found(data) == [("error", "case_number_proceeding", ("case_number",))]
+    (problem,) = _evaluate(data)[2].problems
+    assert "与本文书所涉执行程序不符" in problem.message
+
+
+def test_an_execution_number_at_first_instance_is_refused_even_without_a_role():
+    data = _fixture("valid", "loan_case", case_number="（2026）京0105执77号")
+    assert _found(data) == [("error", "case_number_proceeding", ("case_number",))]
+    data["stage"] = "execution"
+    assert _found(data) == []
+
+
+def test_a_typed_side_is_not_printed_as_a_first_instance_role_at_a_later_stage():
+    data = _fixture("valid", "loan_case", submitter_role="plaintiff", stage="execution")
+    assert _words(data)[3] == "提交人：北京某某科技有限公司"
+    # the side still reads the sources: 「原告持有」 is the submitter's own
+    data["submitter_role"] = "defendant"
+    assert ("error", "source_role", ("items", 0, "source")) in _found(data)
+
+
+def test_applicants_need_the_parties_and_the_enforcement_stage():
+    data = _fixture("valid", "loan_case", stage="execution", applicants=["北京某某科技有限公司"])
+    assert _found(data) == [("error", "missing", ("plaintiffs",))]
+    data = _fixture("valid", "case_number_and_parties", applicants=["刘芳"])
+    assert ("error", "not_execution", ("applicants",)) in _found(data)

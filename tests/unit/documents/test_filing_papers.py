@@ -194,16 +194,89 @@ def test_an_appeal_number_without_a_chosen_stage_is_still_only_warned_on_the_ter
     assert "现委托周明在(2026)京02民终4321号原告刘芳诉被告张伟、李秀英民间借贷纠纷一案中，" in text
 
 
-def test_an_execution_power_names_its_stage_and_needs_an_execution_number():
-    data = load_fixture("power_of_attorney", "valid", "person_special_lawyer")
-    data["stage"] = "execution"
-    data["case"]["case_number"] = "（2026）京0101执123号"
+def test_an_execution_power_names_the_parties_as_the_enforcement_does():
+    data = load_fixture("power_of_attorney", "valid", "applicant_execution")
     assert _problems("power_of_attorney", data) == []
     text = _text("power_of_attorney", data)
-    assert "民间借贷纠纷一案执行程序中，作为原告刘芳的诉讼代理人。" in text
-    data["case"]["case_number"] = "（2026）京0101民初12345号"
+    assert (
+        "现委托周明在（2026）粤0304执1234号申请执行人刘芳与被执行人张伟、李秀英民间借贷纠纷"
+        "一案执行程序中，作为申请执行人刘芳的委托代理人。"
+    ) in text
+    assert "代理权限：特别授权，即代为申请执行，提供财产线索，申请采取执行措施" in text
+    assert "（1）代为进行执行和解；\n（2）代为收取执行款项。" in text
+    assert "原告" not in text and "被告" not in text and "诉讼请求" not in text
+
+
+def test_the_respondents_execution_power_takes_part_and_does_not_apply():
+    data = load_fixture("power_of_attorney", "valid", "applicant_execution")
+    data["principal"]["name"] = "张伟"
+    data["execution_powers"] = ["settle"]
+    assert _problems("power_of_attorney", data) == []
+    text = _text("power_of_attorney", data)
+    assert "执行程序中，作为被执行人张伟的委托代理人。" in text
+    assert "即代为参加执行程序，参加执行听证并发表意见" in text and "代为申请执行" not in text
+
+
+def test_an_execution_general_authority_leaves_out_the_execution_rules_powers():
+    data = load_fixture("power_of_attorney", "valid", "applicant_execution")
+    data["authority"], data["execution_powers"] = "general", []
+    assert _problems("power_of_attorney", data) == []
+    text = _text("power_of_attorney", data)
+    assert "代理权限：一般授权，即代为申请执行" in text
+    assert "；不包括代为放弃、变更民事权利，进行执行和解，收取执行款项。" in text
+    data["execution_powers"] = ["collect"]
+    problem = _only(_problems("power_of_attorney", data), "general_with_special_powers")
+    assert problem.loc == ("execution_powers",) and "代为收取执行款项" in problem.message
+    assert "执行工作若干问题的规定（试行）》第二十条" in problem.message
+
+
+def test_trial_powers_in_an_execution_power_are_refused_and_the_reverse():
+    data = load_fixture("power_of_attorney", "invalid", "trial_powers_at_execution")
+    problem = _only(_problems("power_of_attorney", data), "power_of_another_stage")
+    assert problem.loc == ("powers",)
+    assert "代为承认诉讼请求、代为提起上诉是诉讼中的授权事项" in problem.message
+    assert "第二十条" in problem.message
+    data = load_fixture("power_of_attorney", "valid", "person_special_lawyer")
+    data["execution_powers"] = ["collect"]
+    problem = _only(_problems("power_of_attorney", data), "power_of_another_stage")
+    assert problem.loc == ("execution_powers",) and "代为收取执行款项" in problem.message
+
+
+def test_an_execution_number_needs_the_execution_stage_and_the_reverse():
+    data = load_fixture("power_of_attorney", "invalid", "execution_number_at_first_instance")
+    problem = _only(_problems("power_of_attorney", data), "case_number_proceeding")
+    assert problem.loc == ("case", "case_number")
+    assert "“执”，与本文书所涉第一审程序不符" in problem.message
+    data = load_fixture("power_of_attorney", "valid", "applicant_execution")
+    data["case"]["case_number"] = "（2026）粤0304民初12345号"
     problem = _only(_problems("power_of_attorney", data), "case_number_proceeding")
     assert problem.loc == ("case", "case_number") and "执行程序" in problem.message
+
+
+def test_an_enforcement_needs_its_applicants_of_one_side_and_only_it_has_them():
+    data = load_fixture("power_of_attorney", "valid", "applicant_execution")
+    data["applicants"] = []
+    problem = _only(_problems("power_of_attorney", data), "missing")
+    assert problem.loc == ("applicants",) and "按申请执行人、被执行人列明当事人" in problem.message
+    data["applicants"] = ["刘芳", "张伟"]
+    problem = _only(_problems("power_of_attorney", data), "applicants_on_both_sides")
+    assert problem.loc == ("applicants",) and "第二百四十七条" in problem.message
+    data["applicants"] = ["王五"]
+    assert _only(_problems("power_of_attorney", data), "not_a_party").loc == ("applicants", 0)
+    data = load_fixture("power_of_attorney", "valid", "person_special_lawyer")
+    data["applicants"] = ["刘芳"]
+    assert _only(_problems("power_of_attorney", data), "not_execution").loc == ("applicants",)
+
+
+def test_a_co_plaintiff_who_did_not_apply_is_no_party_of_the_enforcement():
+    data = load_fixture("power_of_attorney", "valid", "applicant_execution")
+    data["case"]["plaintiffs"] = ["刘芳", "王强"]
+    assert _problems("power_of_attorney", data) == []
+    # 王强 did not apply: named neither in the case nor as the principal
+    assert "申请执行人刘芳与被执行人张伟" in _text("power_of_attorney", data)
+    data["principal"]["name"] = "王强"
+    problem = _only(_problems("power_of_attorney", data), "not_an_execution_party")
+    assert problem.loc == ("principal", "name") and "未申请执行，也不是被执行人" in problem.message
 
 
 # --- 律师事务所函 ----------------------------------------------------------------------
@@ -253,6 +326,25 @@ def test_a_second_instance_letter_goes_to_the_intermediate_court():
         "民间借贷纠纷一案第二审程序中的诉讼代理人。"
     ) in text
     assert "原告刘芳诉" not in text and "（（" not in text
+
+
+def test_an_execution_letter_names_the_applicant_and_its_agent_as_the_enforcement_does():
+    data = load_fixture("firm_letter", "valid", "applicant_execution")
+    assert _problems("firm_letter", data) == []
+    text = _text("firm_letter", data)
+    assert (
+        "本所接受申请执行人刘芳的委托，指派周明律师（执业证号：14403201810123456）担任其在"
+        "（2026）粤0304执1234号申请执行人刘芳与被执行人张伟、李秀英民间借贷纠纷一案"
+        "执行程序中的委托代理人。"
+    ) in text
+    data["client"] = "李秀英"
+    assert "本所接受被执行人李秀英的委托" in _text("firm_letter", data)
+
+
+def test_an_execution_letter_with_a_first_instance_number_is_refused():
+    data = load_fixture("firm_letter", "invalid", "execution_with_the_first_instance_number")
+    problem = _only(_problems("firm_letter", data), "case_number_proceeding")
+    assert problem.loc == ("case", "case_number") and "与本文书所涉执行程序不符" in problem.message
 
 
 def test_the_respondent_at_second_instance_is_named_as_such():

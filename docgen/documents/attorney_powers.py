@@ -1,0 +1,166 @@
+"""What a power of attorney lets its agents do, at the stage they act in.
+
+A general authority covers the ordinary acts of the stage; the acts that dispose of the
+principal's rights need a special authority naming each of them. In a trial (first or
+second instance) these are the acts 民事诉讼法 art. 62 lists: admitting, waiving or changing
+claims, settling, counterclaiming, appealing — "全权代理" alone gives none of them
+(民诉法解释 art. 89). In an enforcement there is no claim to admit or change and nothing to
+appeal; the agent waives or changes the principal's civil rights, settles the enforcement
+(执行和解) or receives the money recovered only with a special authority (《最高人民法院关于
+人民法院执行工作若干问题的规定（试行）》, 法释〔1998〕15号 as amended by 法释〔2020〕21号,
+art. 20: 委托代理人代为放弃、变更民事权利，或代为进行执行和解，或代为收取执行款项的，
+应当有委托人的特别授权).
+"""
+
+from __future__ import annotations
+
+from typing import Literal, Protocol
+
+from docgen.documents.filing_papers import APPLICANT, Stage
+from docgen.documents.problems import Assessment
+
+LAW_62 = "《中华人民共和国民事诉讼法》第六十二条"
+EXECUTION_RULES = "《最高人民法院关于人民法院执行工作若干问题的规定（试行）》第二十条"
+POWERS = {
+    "admit": "代为承认诉讼请求",
+    "waive": "代为放弃诉讼请求",
+    "modify": "代为变更诉讼请求",
+    "settle": "代为进行和解",
+    "counterclaim": "代为提起反诉",
+    "appeal": "代为提起上诉",
+}
+"""The powers 民事诉讼法 art. 62 reserves to a special authority, in the article's order."""
+EXECUTION_POWERS = {
+    "waive": "代为放弃民事权利",
+    "modify": "代为变更民事权利",
+    "settle": "代为进行执行和解",
+    "collect": "代为收取执行款项",
+}
+"""The powers the execution rules (art. 20) reserve to a special authority, in their order."""
+# what a general authority leaves out, as the article names it
+RESERVED = {
+    "trial": "代为承认、放弃、变更诉讼请求，进行和解，提起反诉或者上诉",
+    "execution": "代为放弃、变更民事权利，进行执行和解，收取执行款项",
+}
+_TRIAL_ACTS = "提交、接收证据材料，参加证据交换、庭审和调解，发表代理意见，代为签收法律文书"
+GENERAL_ACTS = {
+    "first": f"代为起诉或应诉，{_TRIAL_ACTS}",
+    # on appeal the case is neither brought nor answered again: the agent takes part in it
+    "second": f"代为参加第二审诉讼，{_TRIAL_ACTS}",
+}
+# at enforcement the applicant's agent applies and points the court to property; the
+# respondent's takes part; neither disposes of a right without a special authority
+EXECUTION_ACTS = {
+    "applicant": "代为申请执行，提供财产线索，申请采取执行措施，参加执行听证并发表意见，"
+    "提交、接收材料，代为签收法律文书",
+    "respondent": "代为参加执行程序，参加执行听证并发表意见，提交、接收材料，代为签收法律文书",
+}
+_NO_POWER = "全权代理"
+
+Power = Literal["admit", "waive", "modify", "settle", "counterclaim", "appeal"]
+ExecutionPower = Literal["waive", "modify", "settle", "collect"]
+
+
+class Granted(Protocol):
+    """What a power of attorney grants (``PowerOfAttorney``)."""
+
+    @property
+    def stage(self) -> Stage: ...
+    @property
+    def authority(self) -> Literal["general", "special"]: ...
+    @property
+    def powers(self) -> list[Power]: ...
+    @property
+    def execution_powers(self) -> list[ExecutionPower]: ...
+    @property
+    def other_powers(self) -> list[str]: ...
+
+
+def _listed(case: Granted) -> tuple[str, dict[str, str], list[str], str]:
+    """The field, the table and the powers of the stage, and the rules reserving them."""
+    if case.stage == "execution":
+        return "execution_powers", EXECUTION_POWERS, list(case.execution_powers), "execution"
+    return "powers", POWERS, list(case.powers), "trial"
+
+
+def check_powers(result: Assessment, case: Granted) -> None:
+    """The powers listed are the stage's; a special authority names them, a general one
+    none; none twice; "全权代理" is no power."""
+    field, table, listed, kind = _listed(case)
+    _check_other_stage(result, case)
+    source = EXECUTION_RULES if kind == "execution" else LAW_62
+    if case.authority == "special" and not listed:
+        tail = (
+            ""
+            if kind == "execution"
+            else "；仅写“全权代理”而无具体授权的，诉讼代理人无权代为上述行为"
+            "（法释〔2022〕11号第八十九条）"
+        )
+        result.error(
+            (field,),
+            "special_without_powers",
+            f"特别授权须逐项写明授权事项（{RESERVED[kind]}）（{source}）{tail}",
+            hint="请勾选授予的各项权限，或改为一般授权",
+        )
+    if case.authority == "general" and listed:
+        named = "、".join(table[p] for p in listed)
+        result.error(
+            (field,),
+            "general_with_special_powers",
+            f"一般授权不包括{named}，这些事项须特别授权（{source}）",
+            hint="请将代理权限改为特别授权，或删除这些事项",
+        )
+    if len(set(listed)) != len(listed):
+        result.error((field,), "duplicate", "授权事项不能重复选择")
+    for i, item in enumerate(case.other_powers):
+        if _NO_POWER in item:
+            result.error(
+                ("other_powers", i),
+                "blanket_power",
+                "“全权代理”不是具体授权：授权委托书仅写“全权代理”而无具体授权的，诉讼代理人"
+                "无权代为承认、放弃、变更诉讼请求，进行和解，提起反诉或者上诉"
+                "（法释〔2022〕11号第八十九条）",
+                hint="请改为特别授权并逐项勾选授权事项",
+            )
+
+
+def _check_other_stage(result: Assessment, case: Granted) -> None:
+    """The powers of a trial in a power for an enforcement, or the reverse: there is no
+    claim to admit, waive or change, no counterclaim and no appeal in an enforcement, and
+    the enforcement's powers are not used in a trial."""
+    if case.stage == "execution" and case.powers:
+        named = "、".join(POWERS[p] for p in case.powers)
+        result.error(
+            ("powers",),
+            "power_of_another_stage",
+            f"{named}是诉讼中的授权事项（{LAW_62}），本委托书用于执行程序：执行程序中须特别"
+            f"授权的事项为{RESERVED['execution']}（{EXECUTION_RULES}）",
+            hint="请删除这些事项，改在执行程序特别授权事项中勾选",
+        )
+    elif case.stage != "execution" and case.execution_powers:
+        named = "、".join(EXECUTION_POWERS[p] for p in case.execution_powers)
+        result.error(
+            ("execution_powers",),
+            "power_of_another_stage",
+            f"{named}是执行程序中的授权事项（{EXECUTION_RULES}），本委托书用于诉讼程序",
+            hint="委托期限延至执行程序的，可在其他授权事项中写明，如 代为申请执行、"
+            "代为收取执行款项；用于执行程序的，请将代理阶段选为执行",
+        )
+
+
+def authority_lines(case: Granted, role: str) -> list[str]:
+    """「代理权限：…」: the stage's general acts (at enforcement the applicant's or the
+    respondent's, by ``role``), then what a general authority leaves out, or each power a
+    special authority grants."""
+    _, table, listed, kind = _listed(case)
+    if case.stage == "execution":
+        acts = EXECUTION_ACTS["applicant" if role == APPLICANT else "respondent"]
+    else:
+        acts = GENERAL_ACTS[case.stage]
+    if case.authority == "general":
+        return [f"代理权限：一般授权，即{acts}；不包括{RESERVED[kind]}。"]
+    powers = [table[p] for p in table if p in listed] + list(case.other_powers)
+    lines = [f"代理权限：特别授权，即{acts}，并有权："]
+    lines += [f"（{n}）{power}；" for n, power in enumerate(powers, start=1)]
+    lines[-1] = lines[-1][:-1] + "。"
+    return lines
