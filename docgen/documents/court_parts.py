@@ -306,9 +306,14 @@ def party_lines(party: Party) -> list[str]:
     return [person_line(party), *guardian]
 
 
-def agent_line(agent: Agent) -> str:
+TRIAL_AGENT = "委托诉讼代理人"
+
+
+def agent_line(agent: Agent, title: str = TRIAL_AGENT) -> str:
+    """The agent as a filing lists it: a 委托诉讼代理人 in a suit, a 委托代理人 at
+    enforcement (``filing_papers.AGENT_TITLES``)."""
     return (
-        f"委托诉讼代理人：{agent.name}，{agent.firm}{agent.position}，联系电话：{agent.phone}，"
+        f"{title}：{agent.name}，{agent.firm}{agent.position}，联系电话：{agent.phone}，"
         f"代理权限：{AUTHORITY_LABELS[agent.authority]}。"
     )
 
@@ -323,11 +328,16 @@ def service_line(service: ServiceAddress) -> str:
 
 
 def block_lines(
-    label: str, party: Party, agents: Sequence[Agent] = (), service: ServiceAddress | None = None
+    label: str,
+    party: Party,
+    agents: Sequence[Agent] = (),
+    service: ServiceAddress | None = None,
+    agent_title: str = TRIAL_AGENT,
 ) -> list[str]:
-    """A party block as filed: ``原告：…`` then its representative, agents and service address."""
+    """A party block as filed: ``原告：…`` then its representative, agents (named
+    ``agent_title``) and service address."""
     first, *rest = party_lines(party)
-    lines = [f"{label}：{first}", *rest, *(agent_line(a) for a in agents)]
+    lines = [f"{label}：{first}", *rest, *(agent_line(a, agent_title) for a in agents)]
     if service is not None:
         lines.append(service_line(service))
     return lines

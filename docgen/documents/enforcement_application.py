@@ -11,7 +11,9 @@ effect when it sets none (art. 250); interruptions restart the period (执行程
 法释〔2008〕13号 as amended 2020, art. 20: applying, a settlement, a demand, consent to
 perform). The application rests on art. 247 (a court's judgment or mediation statement),
 art. 248 (an arbitral award; 仲裁法 2017 art. 62 until the revised law's 2026-03-01) or
-art. 249 (a notarised debt instrument).
+art. 249 (a notarised debt instrument). It ends with the list of the papers filed with it
+(``enforcement_attachments``) and names its parties and their agents as an enforcement does
+(``filing_papers``: 申请执行人, 被执行人, 委托代理人).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from pydantic import Field
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.case_numbers import check_case_number
 from docgen.documents.court_parts import block_lines, check_court, filing_signature
+from docgen.documents.enforcement_attachments import attachments
 from docgen.documents.enforcement_delay import base_debt, delay_interest, period_start
 from docgen.documents.enforcement_installments import (
     check_installments,
@@ -42,12 +45,19 @@ from docgen.documents.enforcement_parts import (
     INTERRUPTION_LABELS,
     TITLE_LABELS,
     ApplicationInterruption,
+    EnforcementApplicant,
     EnforcementTitle,
     Outstanding,
 )
 from docgen.documents.filenames import filename_part
+from docgen.documents.filing_papers import (
+    AGENT_TITLES,
+    APPLICANT,
+    EXECUTION_RESPONDENT,
+    execution_parties,
+)
 from docgen.documents.parts import check_party, same_party
-from docgen.documents.preservation_application import Applicant, PropertyLead, lead_row
+from docgen.documents.preservation_application import PropertyLead, lead_row
 from docgen.documents.problems import Assessment, Loc
 from docgen.domain import divisions as division_table
 from docgen.domain.courts import read_court
@@ -57,6 +67,9 @@ from docgen.domain.fields import CaseModel, Line
 from docgen.domain.limitation import InterruptionEvent, limitation_status
 from docgen.domain.money import format_yuan, legal_amount
 from docgen.domain.parties import Party
+
+# the sum's name when the instrument's is not given
+PRINCIPAL = "本金"
 
 
 class EnforcementApplication(CaseModel):
@@ -70,8 +83,8 @@ class EnforcementApplication(CaseModel):
         json_schema_extra={"enum_titles": list(BASIS_LABELS.values())},
     )
     title: EnforcementTitle = Field(title="执行依据")
-    applicants: list[Applicant] = Field(title="申请执行人", min_length=1, max_length=5)
-    respondents: list[Party] = Field(title="被执行人", min_length=1, max_length=10)
+    applicants: list[EnforcementApplicant] = Field(title=APPLICANT, min_length=1, max_length=5)
+    respondents: list[Party] = Field(title=EXECUTION_RESPONDENT, min_length=1, max_length=10)
     outstanding: Outstanding = Field(title="尚未履行的金钱债务")
     calculation_date: date | None = Field(
         default=None, title="迟延履行利息计算至", description="不填则计至申请日期"
@@ -92,6 +105,7 @@ def assess(case: EnforcementApplication, options: RuleOptions) -> Assessment:
     result = Assessment()
     check_court(result, case.court)
     _check_title(result, case)
+    _check_principal_label(result, case)
     _check_court_basis(result, case)
     _check_parties(result, case)
     _check_leads(result, case)
@@ -145,6 +159,21 @@ def _check_title(result: Assessment, case: EnforcementApplication) -> None:
             "not_a_court_title",
             "仲裁裁决书、公证债权文书没有第一审人民法院，请不要填写",
         )
+
+
+def _check_principal_label(result: Assessment, case: EnforcementApplication) -> None:
+    """The sum is asked for under the instrument's own name for it (欠款, 货款, 借款本金):
+    an application states the 执行标的 the instrument determined (执行工作若干问题的规定
+    art. 18), and a name the operative part does not use leaves the clerk to match them."""
+    label = case.outstanding.principal_label or PRINCIPAL
+    if label in case.title.operative_part:
+        return
+    result.warn(
+        ("outstanding", "principal_label"),
+        "principal_label_not_in_title",
+        f"法律文书确定的给付内容中没有「{label}」的称谓：申请事项应按法律文书的称谓列明"
+        "所欠款项，请在「本金名称」中填写法律文书所用的称谓（如 欠款、借款本金、货款）",
+    )
 
 
 def _check_court_basis(result: Assessment, case: EnforcementApplication) -> None:
@@ -270,7 +299,7 @@ def _requests(case: EnforcementApplication, assessment: Assessment) -> list[str]
     o = case.outstanding
     names = "、".join(r.name for r in case.respondents)
     # the debt is named as the instrument names it (an award for 货款 is not for 本金)
-    parts = [f"{o.principal_label or '本金'}{legal_amount(o.principal)}"]
+    parts = [f"{o.principal_label or PRINCIPAL}{legal_amount(o.principal)}"]
     if o.interest:
         note = f"（{o.interest_note}）" if o.interest_note else ""
         parts.append(f"一般债务利息{legal_amount(o.interest)}{note}")
@@ -296,10 +325,20 @@ def _requests(case: EnforcementApplication, assessment: Assessment) -> list[str]
     return requests
 
 
+def _case_name(case: EnforcementApplication) -> str:
+    """The case the instrument ended, as courts name an enforcement's parties, with its
+    cause when the instrument states one: 「申请执行人刘芳与被执行人张伟民间借贷纠纷一案，」.
+    A notarised debt instrument ended no case: none is named."""
+    if case.title.kind == "notarial":
+        return ""
+    parties = execution_parties(
+        [a.party.name for a in case.applicants], [r.name for r in case.respondents]
+    )
+    return f"{parties}{case.title.cause or ''}一案，"
+
+
 def _title_text(case: EnforcementApplication, assessment: Assessment) -> str:
     title = case.title
-    applicants = "、".join(a.party.name for a in case.applicants)
-    names = "、".join(r.name for r in case.respondents)
     if title.installments:
         deadline = installments_text(title, case.application_date)
     elif title.performance_deadline is not None:
@@ -315,7 +354,7 @@ def _title_text(case: EnforcementApplication, assessment: Assessment) -> str:
         if (e.day, AS_LIMITATION[e.kind]) in effective
     )
     return (
-        f"申请执行人{applicants}与被执行人{names}一案，{title.issuer}作出的{title.case_number}"
+        f"{_case_name(case)}{title.issuer}作出的{title.case_number}"
         f"{TITLE_LABELS[title.kind]}已于{format_cn(title.effective_date)}发生法律效力。"
         f"该{TITLE_LABELS[title.kind]}确定：{title.operative_part}"
     ) + (
@@ -353,9 +392,9 @@ def build_context(case: EnforcementApplication, assessment: Assessment) -> dict[
     """The words of the application, pre-formatted, for the layout."""
     parties: list[str] = []
     for a in case.applicants:
-        parties += block_lines("申请执行人", a.party, a.agents, a.service)
+        parties += block_lines(APPLICANT, a.party, a.agents, a.service, AGENT_TITLES["execution"])
     for r in case.respondents:
-        parties += block_lines("被执行人", r)
+        parties += block_lines(EXECUTION_RESPONDENT, r)
     delay: DelayTotal | None = assessment.computed.get("delay")
     return {
         "title": "强制执行申请书",
@@ -368,7 +407,8 @@ def build_context(case: EnforcementApplication, assessment: Assessment) -> dict[
         "leads": [lead_row(i, lead) for i, lead in enumerate(case.property_leads)],
         "court_basis": f"贵院为{_basis_words(case)}，依法享有执行管辖权。",
         "court": case.court,
-        "signers": filing_signature("申请执行人", (a.party for a in case.applicants)),
+        "attachments": attachments(case),
+        "signers": filing_signature(APPLICANT, (a.party for a in case.applicants)),
         "application_date": format_cn(case.application_date),
         "unpaid": format_yuan(assessment.computed["unpaid"]),
     }

@@ -8,9 +8,13 @@ from typing import Literal
 
 from pydantic import Field
 
+from docgen.documents.court_parts import Agent
+from docgen.documents.filing_papers import AGENT_TITLES, APPLICANT
+from docgen.documents.preservation_application import Applicant
 from docgen.domain.disclosure import shown_when
 from docgen.domain.fields import CaseModel, Line, Money, Paragraph, ShortText, Text
 from docgen.domain.limitation import InterruptionKind
+from docgen.domain.parties import Party
 
 TITLE_LABELS = {
     "judgment": "民事判决书",
@@ -118,10 +122,30 @@ class EnforcementTitle(CaseModel):
         "民事调解工作若干问题的规定》第十五条第二款）",
         json_schema_extra=shown_when("kind", "mediation"),
     )
+    cause: Line | None = Field(
+        default=None,
+        title="案由",
+        description="法律文书载明的案由，如 民间借贷纠纷、买卖合同纠纷；申请书以此称案件"
+        "（申请执行人某某与被执行人某某民间借贷纠纷一案）；公证债权文书不填",
+    )
     operative_part: Paragraph = Field(title="裁判主文", description="法律文书确定的给付内容")
+    arbitration_agreement: Line | None = Field(
+        default=None,
+        title="仲裁协议或含仲裁条款的合同",
+        description="随申请书提交，如 2025年3月1日签订的《购销合同》；不填则写作"
+        "仲裁协议书或者含有仲裁条款的合同书",
+        json_schema_extra=shown_when("kind", "arbitration"),
+    )
     first_instance_court: Line | None = Field(
         default=None, title="第一审人民法院", description="二审判决的，填写第一审人民法院"
     )
+
+
+class EnforcementApplicant(Applicant):
+    """An applicant for enforcement, its agents named as the enforcement names them."""
+
+    party: Party = Field(title=APPLICANT)
+    agents: list[Agent] = Field(default_factory=list, max_length=2, title=AGENT_TITLES["execution"])
 
 
 class Outstanding(CaseModel):
@@ -131,7 +155,7 @@ class Outstanding(CaseModel):
     principal_label: ShortText | None = Field(
         default=None,
         title="本金名称",
-        description="按法律文书的称谓，如 货款、借款本金；不填则为本金",
+        description="按法律文书的称谓，如 欠款、货款、借款本金；不填则为本金",
     )
     interest: Money | None = Field(
         default=None, title="一般债务利息（元）", description="按法律文书确定的方法计算"

@@ -317,9 +317,7 @@ def case_title(ref: CaseRef, stage: Stage = "first", movers: Sequence[str] = ())
         return "、".join(one(n) for n, r in roles.items() if r == role)
 
     if stage == "execution" and movers:
-        title = (
-            f"{APPLICANT}{named(APPLICANT)}与{EXECUTION_RESPONDENT}{named(EXECUTION_RESPONDENT)}"
-        )
+        title = execution_parties([named(APPLICANT)], [named(EXECUTION_RESPONDENT)])
     elif stage == "second" and movers:
         title = f"{APPELLANT}{named(APPELLANT, True)}"
         if respondents := named(RESPONDENT, True):
@@ -331,6 +329,12 @@ def case_title(ref: CaseRef, stage: Stage = "first", movers: Sequence[str] = ())
         plaintiff, defendant = SIDES.values()
         title = f"{plaintiff}{named(plaintiff)}诉{defendant}{named(defendant)}"
     return f"{number}{title}{ref.cause}一案"
+
+
+def execution_parties(applicants: Sequence[str], respondents: Sequence[str]) -> str:
+    """``申请执行人刘芳与被执行人张伟、李秀英``: the parties of an enforcement as its case
+    is named (``case_title``; the application for enforcement names its case so too)."""
+    return f"{APPLICANT}{'、'.join(applicants)}与{EXECUTION_RESPONDENT}{'、'.join(respondents)}"
 
 
 def appeal_roles(ref: CaseRef, appellants: Sequence[str]) -> dict[str, str]:

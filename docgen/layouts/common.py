@@ -107,6 +107,17 @@ def calculation_annex(calculations: list[Context]) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
+def attachment_list(items: list[str]) -> Lines:
+    """A court filing's 「附：」 list of the papers filed with it, set before its signature
+    (after 此致 and the court) and never split: one paper on the line of 附, several
+    numbered under it, 「；」 between them and 「。」 after the last."""
+    if len(items) == 1:
+        return Lines((text(f"附：{items[0]}"),))
+    last = len(items)
+    numbered = (f"{n}．{item}{'。' if n == last else '；'}" for n, item in enumerate(items, 1))
+    return Lines((text("附："), *(text(line) for line in numbered)))
+
+
 def sign_block(signer: Context) -> SignBlock:
     """A signer's block from ``parts.signer_context``."""
     return SignBlock(

@@ -17,7 +17,7 @@ from docgen.docmodel.blocks import (
     Title,
     text,
 )
-from docgen.layouts.common import Context
+from docgen.layouts.common import Context, attachment_list
 from docgen.layouts.preservation_application import LEAD_COLUMNS
 
 
@@ -56,6 +56,7 @@ def _application(c: Context) -> tuple[Block, ...]:
                 Paragraph(text(c["court_basis"])),
                 Paragraph(text("此致")),
                 Paragraph(text(c["court"]), "plain"),
+                attachment_list(c["attachments"]),
                 signature,
             )
         ),

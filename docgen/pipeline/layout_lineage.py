@@ -55,6 +55,15 @@ SAME_PRINT: dict[str, tuple[str, ...]] = {
     "d9eb3ea6a46d37a0371a513ef84f5aebcd5d5acc6364da5f1e1e2f7ee63b8e89": (
         "fe2c9563d58a82d3aba14054dc44df088368cd31990feb381e62737e41a1b61f",
     ),
+    # docgen/layouts/common.py, 2026-12-06: a court filing's 「附：」 list
+    # (common.attachment_list, used by the enforcement application only); prints as at
+    # 5e50df849f (each valid fixture's PDF, stamped, identical before and after: 84 typst,
+    # 84 weasyprint; bin/print-compare)
+    "86c7126b52ecf58d30df804cb9cfcfbdbd5b01a101d3345084506eda271a2585": (
+        "ae7f2609b8639e74e77b431554322c2eb9200299a480fa7bbf0e73c8a47728a0",
+        "0339bdcc063d6678a7397d9f054b4528005a2d5d85b59504d0936bf2649a2b89",
+        "db443deecee05af13e3c3e9320b818fcf674387fdff7b0a53540f3030d3b72c3",
+    ),
 }
 
 

@@ -128,11 +128,13 @@ def settlement(case: Case) -> Case:
 
 def enforcement(case: Case) -> Case:
     """Parties and court; the instrument enforced is the court's, typed by the user,
-    except a settlement's mediation statement, which bears its suit's number."""
+    except a settlement's mediation statement, which bears its suit's number. The cause
+    is the suit's, as its instrument states it."""
     facts = shared_facts(case)
     court = facts.get("court")
     outcome = as_dict(case.get("outcome"))
-    title: Case = {"issuer": court}
+    cause = as_dict(case.get("suit")).get("dispute") or _dispute(facts)
+    title: Case = {"issuer": court, "cause": cause}
     if outcome.get("kind") == "mediation":
         title.update(kind="mediation", case_number=facts.get("case_number"))
     return {

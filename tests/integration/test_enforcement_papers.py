@@ -39,6 +39,26 @@ def test_the_enforcement_application_prints_the_total_and_the_delay_interest_wit
         assert "贵院为第一审人民法院，依法享有执行管辖权" in text
 
 
+def test_the_papers_filed_with_it_are_listed_on_the_signature_page_before_the_signature(
+    service,
+):
+    pages = _pdf_pages(service, "enforcement_application", JUDGMENT)
+    last = pages[-1]
+    listed = (
+        "附：1．（2025）京0101民初1234号民事判决书副本及生效证明；"
+        "2．申请执行人刘芳的居民身份证复印件；3．申请执行人刘芳出具的授权委托书；"
+        "4．北京市正信律师事务所函及周明律师执业证复印件；5．被执行人财产线索。"
+    )
+    assert listed in last
+    assert (
+        last.index("此致北京市东城区人民法院")
+        < last.index("附：")
+        < last.index("申请执行人：刘芳（签字）")
+    )
+    docx = _docx(service, "enforcement_application", JUDGMENT)
+    assert listed in docx and "委托代理人：周明" in docx and "委托诉讼代理人" not in docx
+
+
 def test_an_interrupted_period_is_told_to_the_court(service):
     text = _docx(service, "enforcement_application", INTERRUPTED)
     assert (

@@ -149,7 +149,7 @@ def test_only_the_installments_due_are_claimed_and_the_rest_is_named_as_left_out
     data, result = _installments("mediation_in_installments")
     assert result.problems == []
     context = TYPE.build_context(TYPE.parse(data), result)
-    assert "本金人民币60,000.00元（大写：陆万元整）" in context["requests"][0]
+    assert "欠款人民币60,000.00元（大写：陆万元整）" in context["requests"][0]
     assert "其中3期的履行期限已经届满，其余1期尚未届满，不在本次申请执行之列" in context["facts"]
 
 
@@ -177,7 +177,7 @@ def test_an_acceleration_the_instrument_agreed_claims_the_rest_with_a_warning():
     assert warning.loc == ("title", "accelerated_on")
     assert "尚未届满的1期合计人民币20,000.00元按法律文书的加速到期约定" in warning.message
     context = TYPE.build_context(TYPE.parse(data), result)
-    assert "本金人民币80,000.00元" in context["requests"][0]
+    assert "欠款人民币80,000.00元" in context["requests"][0]
     # three installments are past their own dates on 2026-11-20; the fourth (2026-12-31)
     # fell due by the acceleration, whose clause is the basis named
     assert (

@@ -119,7 +119,8 @@ def test_preservation_in_suit_claims_the_complaints_computed_total() -> None:
 
 def test_enforcement_takes_the_parties_and_leaves_the_judgment_to_the_user() -> None:
     carried = carry(COMPLAINT, "enforcement_application")
-    assert carried["title"] == {"issuer": "深圳市福田区人民法院"}
+    # the suit's cause names the case the judgment ended
+    assert carried["title"] == {"issuer": "深圳市福田区人民法院", "cause": "民间借贷纠纷"}
     assert to_fill("enforcement_application", carried) == [
         "application_date",
         "title",
@@ -130,6 +131,7 @@ def test_enforcement_takes_the_parties_and_leaves_the_judgment_to_the_user() -> 
     title = carry(settled, "enforcement_application")["title"]
     assert title == {
         "issuer": "北京市东城区人民法院",
+        "cause": "民间借贷纠纷",
         "kind": "mediation",
         "case_number": "（2026）京0101民初9876号",
     }

@@ -1,0 +1,136 @@
+"""The application for enforcement as the filing clerk reads it: the papers filed with it
+(「附：」), its parties named as an enforcement names them, the case with its cause, the
+sum under the instrument's own name for it."""
+
+from __future__ import annotations
+
+import copy
+from datetime import date
+
+from docgen.documents import registry
+from docgen.documents.base import RuleOptions
+from tests.support import load_fixture
+
+TYPE = registry.get("enforcement_application")
+
+
+def _fixture(name: str) -> dict:
+    return load_fixture("enforcement_application", "valid", name)
+
+
+def _assess(data):
+    return TYPE.evaluate(TYPE.parse(data), RuleOptions(today=date(2026, 12, 1)))
+
+
+def _context(data):
+    result = _assess(data)
+    assert result.errors == [], result.errors
+    return TYPE.build_context(TYPE.parse(data), result)
+
+
+def test_a_judgment_goes_with_its_certificate_the_identity_the_power_and_the_leads():
+    assert _context(_fixture("judgment_first_instance"))["attachments"] == [
+        "（2025）京0101民初1234号民事判决书副本及生效证明",
+        "申请执行人刘芳的居民身份证复印件",
+        "申请执行人刘芳出具的授权委托书",
+        "北京市正信律师事务所函及周明律师执业证复印件",
+        "被执行人财产线索",
+    ]
+
+
+def test_an_appeal_judgment_goes_with_the_first_instances_and_needs_no_certificate():
+    data = _fixture("judgment_first_instance")
+    data["title"].update(
+        issuer="北京市第二中级人民法院",
+        case_number="（2025）京02民终5678号",
+        first_instance_court="北京市东城区人民法院",
+    )
+    first, *_ = _context(data)["attachments"]
+    assert first == "（2025）京02民终5678号民事判决书副本及第一审民事判决书副本"
+
+
+def test_a_mediation_statement_goes_alone_without_leads_none_are_listed():
+    data = _fixture("mediation_interrupted_period")
+    data["property_leads"] = []
+    data["court_basis"] = "first_instance"
+    data["court"] = data["title"]["issuer"]
+    assert _context(data)["attachments"] == [
+        "（2023）京0101民初5678号民事调解书副本",
+        "申请执行人刘芳的居民身份证复印件",
+    ]
+
+
+def test_an_award_goes_with_the_contract_holding_its_arbitration_clause():
+    data = _fixture("arbitration_award")
+    award, agreement, identity, _leads = _context(data)["attachments"]
+    assert award == "（2026）深国仲裁字第0456号仲裁裁决书副本"
+    assert agreement == "2025年11月3日签订的《建材购销合同》（第十五条为仲裁条款）"
+    # an organisation: its licence and its legal representative's certificate
+    assert identity == (
+        "申请执行人深圳市恒信商贸有限公司的营业执照副本复印件及法定代表人身份证明书"
+    )
+    del data["title"]["arbitration_agreement"]
+    assert _context(data)["attachments"][1] == "仲裁协议书或者含有仲裁条款的合同书"
+
+
+def test_a_branch_proves_its_person_in_charge_and_a_foreigner_shows_a_passport():
+    data = _fixture("arbitration_award")
+    data["applicants"][0]["party"]["representative_title"] = "负责人"
+    assert "营业执照副本复印件及负责人身份证明书" in _context(data)["attachments"][2]
+    data = _fixture("judgment_first_instance")
+    data["applicants"][0]["party"].update(id_type="护照", id_number="E12345678")
+    assert "申请执行人刘芳的护照复印件" in _context(data)["attachments"]
+
+
+def test_a_notarised_instrument_goes_with_its_enforcement_certificate_and_both_agents_papers():
+    assert _context(_fixture("notarial_deed"))["attachments"] == [
+        "（2025）京方圆内经证字第1234号公证债权文书副本",
+        "北京市方圆公证处出具的执行证书",
+        "申请执行人北京恒通小额贷款有限公司的营业执照副本复印件及法定代表人身份证明书",
+        "申请执行人北京恒通小额贷款有限公司出具的授权委托书",
+        "北京市正信律师事务所函及周明律师执业证复印件",
+        "委托代理人陈静的身份证明",
+        "被执行人财产线索",
+    ]
+
+
+def test_the_agent_at_enforcement_is_a_commissioned_agent_not_a_litigation_agent():
+    for name in ("judgment_first_instance", "notarial_deed"):
+        parties = _context(_fixture(name))["parties"]
+        assert any(
+            line.startswith("委托代理人：周明，北京市正信律师事务所律师") for line in parties
+        )
+        assert not any("委托诉讼代理人" in line for line in parties)
+    schema = TYPE.model.model_json_schema()
+    agents = schema["$defs"]["EnforcementApplicant"]["properties"]["agents"]
+    assert agents["title"] == "委托代理人"
+
+
+def test_the_case_is_named_with_the_cause_the_instrument_states():
+    data = _fixture("mediation_interrupted_period")
+    assert _context(data)["facts"].startswith(
+        "申请执行人刘芳与被执行人张伟民间借贷纠纷一案，北京市东城区人民法院作出的"
+    )
+    del data["title"]["cause"]
+    assert _context(data)["facts"].startswith("申请执行人刘芳与被执行人张伟一案，")
+    # a notarised debt instrument ended no case
+    assert _context(_fixture("notarial_deed"))["facts"].startswith("北京市方圆公证处作出的")
+
+
+def test_the_sum_is_asked_for_under_the_name_the_statement_gives_it():
+    data = _fixture("mediation_interrupted_period")
+    assert "向申请执行人支付欠款人民币80,000.00元" in _context(data)["requests"][0]
+    assert _assess(data).warnings == []
+    del data["outstanding"]["principal_label"]
+    assert "支付本金人民币80,000.00元" in _context(data)["requests"][0]
+    (warning,) = _assess(data).warnings
+    assert (warning.loc, warning.code) == (
+        ("outstanding", "principal_label"),
+        "principal_label_not_in_title",
+    )
+    assert warning.message.startswith("法律文书确定的给付内容中没有「本金」的称谓")
+
+
+def test_a_judgment_naming_the_principal_draws_no_warning():
+    data = copy.deepcopy(_fixture("judgment_first_instance"))  # 借款本金 in the judgment
+    assert not [w for w in _assess(data).warnings if w.code == "principal_label_not_in_title"]
