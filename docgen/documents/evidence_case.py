@@ -25,7 +25,7 @@ from docgen.documents.filing_papers import (
     check_case,
     check_party_at_stage,
     check_stage,
-    movers,
+    movers_of,
     proceeding_of,
     side_of,
     sides_named,
@@ -92,16 +92,12 @@ def submitters(case: CaseFacts) -> list[str]:
     return [name for name in case.submitter.split("、") if name]
 
 
-def _movers(case: CaseFacts) -> tuple[str, ...]:
-    return movers(case.stage, case.appellants, case.applicants)
-
-
 def role(case: CaseFacts) -> str | None:
     """The submitters' one role at the list's stage as the parties listed say; else, at
     first instance, the side typed (原告/被告); else unknown."""
     ref, names = parties(case), submitters(case)
     if ref is not None and names:
-        roles = stage_roles(ref, case.stage, _movers(case))
+        roles = stage_roles(ref, case.stage, movers_of(case))
         found = {roles.get(name) for name in names}
         if len(found) == 1 and (word := found.pop()) is not None:
             return word
@@ -134,14 +130,14 @@ def check_case_facts(result: Assessment, case: CaseFacts, items: Sequence[_Sourc
     else:
         check_case_number(result, case.case_number, ("case_number",), case.court, proceeding)
     if listed is not None:
-        check_stage(result, listed, case.stage, case.appellants, case.applicants, "证据目录", ())
+        check_stage(result, listed, case, "证据目录", ())
     elif case.appellants or case.applicants:
         result.error(
             ("plaintiffs",),
             "missing",
             "填写上诉人或申请执行人的，请一并填写原告和被告，以便按本阶段的称谓列明当事人",
         )
-    named = _named_by(listed, case.stage, _movers(case))
+    named = _named_by(listed, case.stage, movers_of(case))
     check_sources(result, side(case), items, printed, named)
 
 
@@ -153,7 +149,7 @@ def _named_by(
 
 def _check_submitter(result: Assessment, case: CaseFacts, ref: CaseRef) -> None:
     for name in submitters(case):
-        check_party_at_stage(result, ref, name, ("submitter",), "提交人", case.stage, _movers(case))
+        check_party_at_stage(result, ref, name, ("submitter",), "提交人", case)
     typed = case.submitter_role
     sides = {one for name in submitters(case) if (one := side_of(ref, name)) is not None}
     if typed and sides and sides != {typed}:
@@ -207,7 +203,7 @@ def header_lines(case: CaseFacts) -> list[str]:
     ref = case_ref(case)
     if ref is not None:
         unnumbered = ref.model_copy(update={"case_number": None})
-        lines.append(f"案件名称：{case_title(unnumbered, case.stage, _movers(case))}")
+        lines.append(f"案件名称：{case_title(unnumbered, case.stage, movers_of(case))}")
     elif case.case_title:
         lines.append(f"案由：{case.case_title}")
     lines.append(f"提交人：{role(case) or ''}{case.submitter}")

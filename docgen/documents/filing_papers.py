@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from pydantic import Field
 
@@ -111,18 +111,25 @@ def check_is_party(result: Assessment, ref: CaseRef, name: str, loc: Loc, what: 
         )
 
 
+class StagedPaper(Protocol):
+    """A paper that states its stage and who brought it (the power of attorney, the
+    firm's letter, the evidence list)."""
+
+    @property
+    def stage(self) -> Stage: ...
+    @property
+    def appellants(self) -> Sequence[str]: ...
+    @property
+    def applicants(self) -> Sequence[str]: ...
+
+
 def check_party_at_stage(
-    result: Assessment,
-    ref: CaseRef,
-    name: str,
-    loc: Loc,
-    what: str,
-    stage: Stage,
-    movers: Sequence[str],
+    result: Assessment, ref: CaseRef, name: str, loc: Loc, what: str, paper: StagedPaper
 ) -> None:
     """A party of the case (``check_is_party``) and, at enforcement, of the enforcement: a
     party of the applying side who did not apply is neither 申请执行人 nor 被执行人."""
     check_is_party(result, ref, name, loc, what)
+    stage, movers = paper.stage, movers_of(paper)
     if stage != "execution" or not movers or role_of(ref, name) is None:
         return
     if name not in stage_roles(ref, stage, movers):
@@ -162,6 +169,11 @@ def applicants_field() -> Any:
     )
 
 
+def movers_of(paper: StagedPaper) -> tuple[str, ...]:
+    """``movers`` of a paper's stage."""
+    return movers(paper.stage, paper.appellants, paper.applicants)
+
+
 def movers(stage: Stage, appellants: Sequence[str], applicants: Sequence[str]) -> tuple[str, ...]:
     """Who brought the stage, whom the paper names the parties from: the appellants at
     second instance, the applicants at enforcement, no one at first instance (giving
@@ -185,16 +197,11 @@ def proceeding_of(stage: Stage, case_number: str | None, stated: bool) -> Stage 
 
 
 def check_stage(
-    result: Assessment,
-    ref: CaseRef,
-    stage: Stage,
-    appellants: Sequence[str],
-    applicants: Sequence[str],
-    paper: str,
-    loc: Loc = ("case",),
+    result: Assessment, ref: CaseRef, staged: StagedPaper, paper: str, loc: Loc = ("case",)
 ) -> None:
     """The court (the case at ``loc``), the appellants and the applicants against the
     stage; ``paper`` names the paper in the message (所函, 授权委托书, 证据目录)."""
+    stage, appellants, applicants = staged.stage, staged.appellants, staged.applicants
     _check_appeal_court(result, ref, stage, (*loc, "court"))
     _check_movers(result, ref, stage == "second", appellants, paper, _APPEAL)
     _check_movers(result, ref, stage == "execution", applicants, paper, _EXECUTION)

@@ -35,7 +35,7 @@ from docgen.documents.filing_papers import (
     check_date,
     check_party_at_stage,
     check_stage,
-    movers,
+    movers_of,
     party_role,
     stage_field,
 )
@@ -150,9 +150,8 @@ def assess(case: FirmLetter, options: RuleOptions) -> Assessment:
             f"代码3为司法行政机关，机构类别代码1为律师执业机构），填写的为{case.firm.license_number}",
         )
     check_case(result, case.case, proceeding=case.stage)
-    check_stage(result, case.case, case.stage, case.appellants, case.applicants, "所函")
-    named = movers(case.stage, case.appellants, case.applicants)
-    check_party_at_stage(result, case.case, case.client, ("client",), "委托人", case.stage, named)
+    check_stage(result, case.case, case, "所函")
+    check_party_at_stage(result, case.case, case.client, ("client",), "委托人", case)
     if not case.lawyers:
         result.error(
             ("lawyers",),
@@ -177,7 +176,7 @@ def build_context(case: FirmLetter, assessment: Assessment) -> dict[str, Any]:
     firm = case.firm
     if firm is None:
         raise ValueError("the firm must be resolved before the context is built")
-    named = movers(case.stage, case.appellants, case.applicants)
+    named = movers_of(case)
     role = party_role(case.case, case.client, case.stage, named)
     lawyers = "、".join(
         f"{lawyer.name}律师（执业证号：{lawyer.license_number}）" for lawyer in case.lawyers

@@ -48,7 +48,7 @@ from docgen.documents.filing_papers import (
     check_party_at_stage,
     check_resident_id,
     check_stage,
-    movers,
+    movers_of,
     opponents,
     party_role,
     proceeding_of,
@@ -151,10 +151,10 @@ def assess(case: PowerOfAttorney, options: RuleOptions) -> Assessment:
     # enforcement's refused (proceeding_of)
     proceeding = proceeding_of(case.stage, case.case.case_number, stated=False)
     check_case(result, case.case, proceeding=proceeding)
-    check_stage(result, case.case, case.stage, case.appellants, case.applicants, "授权委托书")
+    check_stage(result, case.case, case, "授权委托书")
     check_party(result, case.principal, ("principal",))
     check_party_at_stage(
-        result, case.case, case.principal.name, ("principal", "name"), "委托人", *_movers(case)
+        result, case.case, case.principal.name, ("principal", "name"), "委托人", case
     )
     principal = case.principal
     ward = isinstance(principal, Person) and needs_guardian(principal, case.sign_date)
@@ -324,13 +324,9 @@ def _agent_lines(agent: LitigationAgent) -> list[str]:
     return lines
 
 
-def _movers(case: PowerOfAttorney) -> tuple[Stage, tuple[str, ...]]:
-    return case.stage, movers(case.stage, case.appellants, case.applicants)
-
-
 def build_context(case: PowerOfAttorney, assessment: Assessment) -> dict[str, Any]:
     principal = case.principal
-    stage, named = _movers(case)
+    stage, named = case.stage, movers_of(case)
     role = party_role(case.case, principal.name, stage, named)
     # at first instance the stage goes unsaid, as it always has
     stage_name = "" if case.stage == "first" else f"{STAGES[case.stage]}程序"
