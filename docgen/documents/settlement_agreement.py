@@ -4,9 +4,10 @@ The parties agree an amount, paid at once or in installments (the installment ag
 plan generator: ``installment_agreement.plan_schedule``), with an optional joint guarantor
 and the whole rest falling due on default (加速到期). What happens to the suit is agreed:
 the plaintiff withdraws it within N days after the first payment, or the parties ask the
-court to record the settlement in a mediation statement (调解书), which can be enforced;
-either way the acceptance fee is halved (诉讼费用交纳办法 art. 15) and the parties say who
-bears the costs, their amount and when the debtor pays its share (``settlement_suit``).
+court to record the settlement in a mediation statement (调解书), which — not the
+agreement itself — can be enforced (民事诉讼法 art. 247); either way the acceptance fee
+is halved (诉讼费用交纳办法 art. 15) and the parties say who bears the costs, their
+amount and when the debtor pays its share (``settlement_suit``).
 Before any suit, the creditor undertakes not to sue unless the debtor defaults. A
 settlement during the suit interrupts the limitation period (民法典 art. 195).
 """
@@ -145,22 +146,28 @@ def check_court_at(result: Assessment, court: str) -> None:
 def _default_clause(case: SettlementAgreement, count: int) -> str:
     """What falls due on default, stated exactly: the settlement amount less what the
     debtor has paid under it (the agreement fixes one amount and no interest, so that
-    balance is all there is to claim)."""
+    balance is all there is to claim), and the creditor's way to it (``_remedy``)."""
     amount = to_fen(case.amount)
     balance = f"和解款总额{legal_amount(amount)}扣除乙方已按本协议实际支付的款项后的余额"
-    if case.outcome.kind == "mediation":
-        then = "申请人民法院强制执行。"
-    elif case.outcome.kind == "withdraw":
-        then = "另行提起诉讼（撤诉后可以再行起诉）。"
-    else:
-        then = "提起诉讼。"
     if count == 1:  # nothing to accelerate
-        return f"乙方未按期足额付款的，甲方有权就{balance}{then}"
+        return f"乙方未按期足额付款的，甲方有权{_remedy(case.outcome.kind, balance)}"
     when = acceleration_trigger(case.acceleration, amount, "付款")
     return (
         f"{when}，本协议第二条约定的尚未到期的各期款项立即全部到期（加速到期），乙方应一次性"
-        f"付清{balance}；甲方有权就该余额{then}"
+        f"付清{balance}；甲方有权{_remedy(case.outcome.kind, '该余额')}"
     )
+
+
+def _remedy(kind: str, what: str) -> str:
+    """How the creditor gets ``what``. The agreement itself is no title to enforce: only
+    the mediation statement made on it is, once both parties have signed for it
+    (民事诉讼法 arts. 100, 247); a withdrawn suit may be brought again (民诉法解释
+    art. 214)."""
+    if kind == "mediation":
+        return f"依据人民法院依本协议内容制作的调解书，就{what}申请人民法院强制执行。"
+    if kind == "withdraw":
+        return f"就{what}另行提起诉讼（撤诉后可以再行起诉）。"
+    return f"就{what}提起诉讼。"
 
 
 def build_context(case: SettlementAgreement, assessment: Assessment) -> dict[str, Any]:

@@ -58,11 +58,33 @@ def test_the_suit_is_withdrawn_within_n_days_of_the_first_payment_costs_on_the_d
     )
 
 
-def test_a_mediation_statement_can_be_enforced_on_default():
+def test_the_mediation_statement_not_the_agreement_is_enforced_on_default():
+    data = load_fixture("settlement_agreement", "valid", "mediation_statement_rows")
+    context, _ = _context(data)
+    assert context["default"].endswith(
+        "；甲方有权依据人民法院依本协议内容制作的调解书，就该余额申请人民法院强制执行。"
+    )
+    # the statement binds once both sign for it; backing out before leaves the suit to go on
+    assert context["suit"].startswith(
+        "双方同意共同请求北京市东城区人民法院（案号：（2026）京0101民初9876号）依本协议内容"
+        "制作调解书，调解书经双方签收后即具有法律效力。调解书送达前任何一方反悔的，甲方有权按"
+        "原诉讼请求继续诉讼，由人民法院依法判决。"
+    )
+    once = copy.deepcopy(data)
+    once["schedule"] = {"rows": [{"due_date": "2026-12-31", "amount": once["amount"]}]}
+    once.pop("acceleration", None)
+    context, _ = _context(once)
+    assert context["default"] == (
+        "乙方未按期足额付款的，甲方有权依据人民法院依本协议内容制作的调解书，就和解款总额"
+        "人民币105,000.00元（大写：壹拾万伍仟元整）扣除乙方已按本协议实际支付的款项后的余额"
+        "申请人民法院强制执行。"
+    )
+
+
+def test_a_mediation_statements_costs_are_stated_with_their_figures():
     data = load_fixture("settlement_agreement", "valid", "mediation_statement_rows")
     data["outcome"]["fee"] = {"paid": "2664.99", "other_costs": "1111.25"}
     context, _ = _context(data)
-    assert "依本协议内容制作调解书" in context["suit"]
     assert context["suit"].endswith(
         "依《诉讼费用交纳办法》第十五条，以调解方式结案的案件受理费减半交纳：甲方已预交案件受理费"
         "人民币2,664.99元，减半后为人民币1,332.49元，其余部分由人民法院退还甲方。甲方另已交纳"
@@ -71,7 +93,6 @@ def test_a_mediation_statement_can_be_enforced_on_default():
         "（含当日）将其负担的人民币1,221.87元（大写：壹仟贰佰贰拾壹元捌角柒分）与首期款项一并"
         "支付至本协议第二条约定的甲方账户。"
     )
-    assert context["default"].endswith("；甲方有权就该余额申请人民法院强制执行。")
     assert "全部剩余款项" not in context["default"]
 
 
