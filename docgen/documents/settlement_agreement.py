@@ -29,6 +29,7 @@ from docgen.documents.installment_agreement import ScheduleInput, plan_schedule
 from docgen.documents.letter_rules import check_payment_account
 from docgen.documents.parts import (
     BankAccount,
+    ContractBasis,
     check_party,
     party_context,
     same_party,
@@ -67,9 +68,16 @@ class SettlementAgreement(CaseModel):
     debtor: Party = Field(title="乙方（债务人）")
     guarantor: Party | None = Field(default=None, title="丙方（连带责任保证人）")
     suit: SettledCase = Field(default_factory=SettledCase, title="案件")
+    contract: ContractBasis | None = Field(
+        default=None,
+        title="和解所涉合同",
+        description="协议写明该合同，和解及「再无其他争议」以该合同项下的债务为限；"
+        "不填写的，范围只能按争议经过的文字确定",
+    )
     facts: Paragraph = Field(
         title="争议经过",
-        description="一两句话说明债务和争议的来由；已起诉的，协议按「案件」一栏写明起诉情况，此处不必重复",
+        description="一两句话说明债务和争议的来由；协议按「和解所涉合同」「案件」两栏写明合同和"
+        "起诉情况，此处不必重复",
     )
     amount: Money = Field(title="和解金额（元）")
     schedule: ScheduleInput = Field(title="付款计划")
@@ -86,7 +94,9 @@ def assess(case: SettlementAgreement, options: RuleOptions) -> Assessment:
     result = Assessment()
     check_party(result, case.creditor, ("creditor",))
     check_party(result, case.debtor, ("debtor",))
-    check_agreement_parties(result, case.agreement_date, case.creditor, case.debtor, case.guarantor)
+    contracted = case.contract.signed_on if case.contract else None
+    signing = (case.creditor, case.debtor, case.guarantor, contracted)
+    check_agreement_parties(result, case.agreement_date, *signing)
     check_payment_account(result, case.payment_account.account_name, case.creditor)
     if same_party(case.creditor, case.debtor):
         result.error(("debtor",), "same_party", "债务人与债权人不能为同一主体")
@@ -95,6 +105,7 @@ def assess(case: SettlementAgreement, options: RuleOptions) -> Assessment:
         if any(same_party(case.guarantor, p) for p in (case.creditor, case.debtor)):
             result.error(("guarantor",), "same_party", "保证人不能与债权人或债务人为同一主体")
     _check_case(result, case)
+    _check_contract(result, case)
     check_costs(result, case.outcome, case.suit.claimed)
     rows = plan_schedule(result, case.schedule, case.agreement_date, to_fen(case.amount))
     if rows is not None:
@@ -129,6 +140,33 @@ def _check_case(result: Assessment, case: SettlementAgreement) -> None:
             "above_claim",
             f"和解金额（人民币{format_yuan(case.amount)}元）超过诉讼请求金额"
             f"（人民币{format_yuan(suit.claimed)}元），请核对",
+        )
+
+
+def _check_contract(result: Assessment, case: SettlementAgreement) -> None:
+    """The debt settled is named by its contract. Without one the release (「再无其他争议」)
+    is read from the recital's words alone (民法典 arts. 142(1), 466(1)) and may be argued
+    to reach every dispute of its kind between the parties."""
+    contract = case.contract
+    if contract is None:
+        result.warn(
+            ("contract",),
+            "contract_missing",
+            "未填写和解所涉合同：协议无法写明和解的是哪一合同项下的债务，「再无其他争议」的范围"
+            "只能按争议经过的文字解释（《民法典》第一百四十二条第一款、第四百六十六条第一款），"
+            "日后可能被主张及于双方之间的其他债务",
+            hint="请填写合同名称、编号和签订日期；没有书面合同的，填写借条、欠条等债权凭证",
+        )
+        return
+    if contract.signed_on > contract.due_date:
+        result.error(
+            ("contract", "signed_on"), "signed_after_due", "合同签订日期不得晚于应付款日期"
+        )
+    if contract.signed_on > case.agreement_date:
+        result.error(
+            ("contract", "signed_on"),
+            "signed_after_agreement",
+            "合同签订日期不得晚于和解协议签订日期",
         )
 
 
@@ -173,10 +211,7 @@ def _remedy(kind: str, what: str) -> str:
 def build_context(case: SettlementAgreement, assessment: Assessment) -> dict[str, Any]:
     rows: list[Installment] = assessment.computed["schedule"]
     amount = to_fen(case.amount)
-    facts = case.facts if case.facts.endswith("。") else case.facts + "。"
     suit = case.suit
-    if case.outcome.kind != "not_filed" and suit.court:
-        facts += f"甲方已就{suit.dispute}向{suit.court}提起诉讼（案号：{suit.case_number}）。"
     signers = [signer_context("甲方", case.creditor), signer_context("乙方", case.debtor)]
     guarantor = None
     if case.guarantor is not None:
@@ -194,11 +229,8 @@ def build_context(case: SettlementAgreement, assessment: Assessment) -> dict[str
         "creditor": party_context(case.creditor, mask_ids=False),
         "debtor": party_context(case.debtor, mask_ids=False),
         "guarantor": guarantor,
-        "facts": facts + f"为妥善解决纠纷，{parties}经平等协商，自愿达成如下和解协议：",
-        "amount": (
-            f"乙方同意向甲方支付和解款共计{legal_amount(amount)}。乙方按本协议足额付清后，"
-            f"{parties}就{suit.dispute}再无其他争议。"
-        ),
+        "facts": _recital(case, parties),
+        "amount": _amount_clause(case, parties),
         "plan_intro": (
             f"乙方应于{format_cn(rows[0].due)}前（含当日）一次性付清上述款项。"
             if once
@@ -220,6 +252,48 @@ def build_context(case: SettlementAgreement, assessment: Assessment) -> dict[str
         "signers": signers,
         "closing": _closing(case),
     }
+
+
+def _recital(case: SettlementAgreement, parties: str) -> str:
+    """The contract, the facts, the suit filed (from the case's own fields, once), and
+    the dispute settled: named by the suit once filed, else by its 案由 here."""
+    facts = _contract_recital(case.contract) + case.facts
+    facts = facts if facts.endswith("。") else facts + "。"
+    suit, dispute = case.suit, f"上述{case.suit.dispute}"
+    if case.outcome.kind != "not_filed" and suit.court:
+        facts += f"甲方已就{suit.dispute}向{suit.court}提起诉讼（案号：{suit.case_number}）。"
+        dispute = "纠纷"
+    return facts + f"为妥善解决{dispute}，{parties}经平等协商，自愿达成如下和解协议："
+
+
+def _contract_recital(contract: ContractBasis | None) -> str:
+    """The contract, in the debt confirmation's words: named once here, referred to as
+    「上述《…》」 in 第一条."""
+    if contract is None:
+        return ""
+    number = f"（合同编号：{contract.number}）" if contract.number else ""
+    summary = contract.summary or ""
+    if summary and not summary.endswith("。"):
+        summary += "。"
+    return (
+        f"甲乙双方于{format_cn(contract.signed_on)}签订《{contract.name}》{number}。{summary}"
+        f"根据约定，乙方应于{format_cn(contract.due_date)}前向甲方清偿相应款项。"
+    )
+
+
+def _amount_clause(case: SettlementAgreement, parties: str) -> str:
+    """What is paid and what it settles: the debt under the named contract, else the
+    dispute the recital states — never every dispute of its kind between the parties."""
+    amount = legal_amount(to_fen(case.amount))
+    if case.contract is None:
+        return (
+            f"乙方同意向甲方支付和解款共计{amount}。乙方按本协议足额付清后，"
+            f"{parties}就上述{case.suit.dispute}再无其他争议。"
+        )
+    return (
+        f"乙方同意就上述《{case.contract.name}》项下的欠款，向甲方支付和解款共计{amount}。"
+        f"乙方按本协议足额付清后，{parties}就该合同项下的上述欠款再无其他争议。"
+    )
 
 
 def _closing(case: SettlementAgreement) -> str:

@@ -116,18 +116,55 @@ def test_one_payment_is_stated_without_a_table():
     assert context["suit_title"] == "不再起诉"
 
 
-def test_with_a_guarantor_all_three_parties_are_done_with_the_dispute():
+def test_with_a_guarantor_all_three_parties_are_done_with_the_debt():
     context, _ = _context(WITHDRAW)  # 丙方 guarantees: three parties, not 双方
-    assert context["amount"].endswith("乙方按本协议足额付清后，各方就民间借贷纠纷再无其他争议。")
+    assert context["amount"].endswith(
+        "乙方按本协议足额付清后，各方就该合同项下的上述欠款再无其他争议。"
+    )
     data = copy.deepcopy(WITHDRAW)
     del data["guarantor"]
     context, _ = _context(data)
-    assert context["amount"].endswith("双方就民间借贷纠纷再无其他争议。")
+    assert context["amount"].endswith("双方就该合同项下的上述欠款再无其他争议。")
+
+
+def test_the_settled_debt_is_the_one_under_the_named_contract():
+    context, result = _context(
+        load_fixture("settlement_agreement", "valid", "before_suit_paid_at_once")
+    )
+    assert context["facts"].startswith(
+        "甲乙双方于2025年3月1日签订《建材买卖合同》（合同编号：HX-XS-2025-031）。根据约定，乙方"
+        "应于2025年9月30日前向甲方清偿相应款项。深圳市恒信商贸有限公司已依约交付建材，"
+    )
+    assert context["amount"] == (
+        "乙方同意就上述《建材买卖合同》项下的欠款，向甲方支付和解款共计人民币420,000.00元"
+        "（大写：肆拾贰万元整）。乙方按本协议足额付清后，双方就该合同项下的上述欠款再无其他争议。"
+    )
+    assert result.warnings == []
+
+
+def test_without_a_contract_the_release_is_the_recited_dispute_and_the_user_is_warned():
+    data = load_fixture("settlement_agreement", "valid", "debt_without_its_contract")
+    context, result = _context(data)
+    # not every 买卖合同纠纷 between the two companies: the one the recital states
+    assert context["amount"].endswith("双方就上述买卖合同纠纷再无其他争议。")
+    (warning,) = result.warnings
+    assert (warning.loc, warning.code) == (("contract",), "contract_missing")
+    assert "第四百六十六条" in warning.message
+
+
+def test_a_contract_signed_after_the_settlement_is_refused():
+    data = load_fixture("settlement_agreement", "invalid", "contract_signed_after_the_agreement")
+    result = TYPE.evaluate(TYPE.parse(data), RuleOptions(today=date(2026, 12, 1)))
+    assert [(e.loc, e.code) for e in result.errors] == [
+        (("contract", "signed_on"), "signed_after_agreement")
+    ]
 
 
 def test_two_parties_are_双方_throughout_and_three_各方():
     context, _ = _context(load_fixture("settlement_agreement", "valid", "before_suit_paid_at_once"))
-    assert context["facts"].endswith("为妥善解决纠纷，双方经平等协商，自愿达成如下和解协议：")
+    assert context["facts"].endswith(
+        "为妥善解决上述买卖合同纠纷，双方经平等协商，自愿达成如下和解协议："
+    )
     assert context["closing"] == "本协议一式两份，双方各执一份，自双方签字（盖章）之日起生效。"
     context, _ = _context(WITHDRAW)  # with 丙方
     assert "各方经平等协商" in context["facts"]
