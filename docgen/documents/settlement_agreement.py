@@ -36,6 +36,7 @@ from docgen.documents.parts import (
     signer_context,
 )
 from docgen.documents.problems import Assessment
+from docgen.documents.rest_days import REST_DAY_CLAUSE
 from docgen.documents.settlement_suit import (
     OUTCOME_LABELS,
     SuitOutcome,
@@ -243,6 +244,7 @@ def build_context(case: SettlementAgreement, assessment: Assessment) -> dict[str
             for r in rows
         ],
         "schedule_total": legal_amount(amount),
+        "rest_days": REST_DAY_CLAUSE,
         "account": case.payment_account.model_dump(),
         "default": _default_clause(case, len(rows)),
         "suit_title": "诉讼的处理及费用" if case.outcome.kind != "not_filed" else "不再起诉",

@@ -13,12 +13,17 @@ def build(c: Context) -> Document:
 
 
 def _payment(c: Context) -> tuple[Block, ...]:
+    """The plan, whether a date on a rest day moves (after the table, or after the one
+    payment's sentence), the account."""
     schedule = tuple((row["no"], row["due"], row["amount"]) for row in c["schedule"])
-    table = (Table(PLAN_COLUMNS, schedule, ("合计", c["schedule_total"])),) if schedule else ()
+    account = pay_into(c["account"], "乙方应将款项支付至甲方以下账户")
+    if not schedule:
+        return (Paragraph(text(c["plan_intro"] + c["rest_days"])), account)
     return (
-        Paragraph(text(c["plan_intro"]), lead=bool(schedule)),
-        *table,
-        pay_into(c["account"], "乙方应将款项支付至甲方以下账户"),
+        Paragraph(text(c["plan_intro"]), lead=True),
+        Table(PLAN_COLUMNS, schedule, ("合计", c["schedule_total"])),
+        Paragraph(text(c["rest_days"])),
+        account,
     )
 
 

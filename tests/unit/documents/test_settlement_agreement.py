@@ -290,3 +290,18 @@ def test_a_minor_guarantor_is_refused_guardian_or_not():
     assert ("guarantor_without_capacity", True) in [
         (e.code, "限制民事行为能力人" in e.message) for e in result.errors
     ]
+
+
+def test_a_payment_date_on_a_rest_day_stands():
+    # 2027年1月10日 is a Sunday: the agreement says it is not moved to the Monday
+    printed = _printed(WITHDRAW)
+    table_end, clause = printed.index("合计"), printed.index("不予顺延")
+    assert table_end < clause < printed.index("乙方应将款项支付至甲方以下账户")
+    assert (
+        "本协议约定的付款日期遇法定节假日或休息日的，不予顺延，乙方应于该日或之前付款。" in printed
+    )
+    once = _printed(load_fixture("settlement_agreement", "valid", "before_suit_paid_at_once"))
+    assert (
+        "乙方应于2026年12月31日前（含当日）一次性付清上述款项。本协议约定的付款日期遇法定节假日"
+        "或休息日的，不予顺延，乙方应于该日或之前付款。"
+    ) in once
