@@ -41,6 +41,7 @@ from docgen.documents.settlement_suit import (
     OUTCOME_LABELS,
     SuitOutcome,
     check_costs,
+    debtor_bears_costs,
     suit_clause,
 )
 from docgen.domain.counting import copies
@@ -249,6 +250,7 @@ def build_context(case: SettlementAgreement, assessment: Assessment) -> dict[str
         "default": _default_clause(case, len(rows)),
         "suit_title": "诉讼的处理及费用" if case.outcome.kind != "not_filed" else "不再起诉",
         "suit": suit_clause(case.outcome, court, assessment.computed.get("suit_fee"), first),
+        "debtor_costs": debtor_bears_costs(case.outcome),
         "agreement_date": format_cn(case.agreement_date),
         "signing_place": case.signing_place or "",
         "signers": signers,

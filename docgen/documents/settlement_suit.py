@@ -91,6 +91,12 @@ def check_costs(result: Assessment, outcome: SuitOutcome, claimed: Decimal | Non
     result.computed["suit_fee"] = halved_fee(result, fee, _ending(outcome), FEE_AT)
 
 
+def debtor_bears_costs(outcome: SuitOutcome) -> bool:
+    """Whether the article on the suit puts costs (all or half) on the debtor: then they
+    are part of what a guarantor secures."""
+    return outcome.kind != "not_filed" and outcome.costs != "creditor"
+
+
 def _ending(outcome: SuitOutcome) -> Ending:
     return "withdrawal" if outcome.kind == "withdraw" else "mediation"
 
@@ -183,5 +189,6 @@ __all__ = [
     "SuitFee",
     "SuitOutcome",
     "check_costs",
+    "debtor_bears_costs",
     "suit_clause",
 ]

@@ -189,12 +189,23 @@ def _printed(data) -> str:
     return "\n".join(paragraphs(layouts.LAYOUTS["settlement_agreement"].build(context)))
 
 
-def test_the_guarantor_secures_the_settled_amount_not_interest():
+def test_the_guarantor_secures_the_settled_amount_and_the_debtors_costs_not_interest():
     printed = _printed(WITHDRAW)
     assert (
-        "保证范围包括本协议约定的和解款及甲方为实现债权支出的合理费用，保证期间为本协议约定的"
-        "最后一期付款期限届满之日起三年；乙方债务依第三条加速到期的，保证期间的起算日不变。"
+        "保证范围包括本协议约定的和解款、第五条约定由乙方负担的诉讼费用及甲方为实现债权支出的"
+        "合理费用，保证期间为本协议约定的最后一期付款期限届满之日起三年；乙方债务依第三条加速"
+        "到期的，保证期间的起算日不变。"
     ) in printed
+    assert "第五条　诉讼的处理及费用" in printed  # the article the scope names
+    for costs in ("shared", "creditor"):  # half the costs are the debtor's; none are
+        data = copy.deepcopy(WITHDRAW)
+        data["outcome"]["costs"] = costs
+        named = "第五条约定由乙方负担的诉讼费用" in _printed(data)
+        assert named == (costs == "shared"), costs
+    before_suit = copy.deepcopy(WITHDRAW)  # no suit, no costs to secure
+    before_suit["suit"] = {"dispute": "民间借贷纠纷"}
+    before_suit["outcome"] = {"kind": "not_filed"}
+    assert "保证范围包括本协议约定的和解款及甲方为实现债权支出的合理费用" in _printed(before_suit)
     assert "欠款、利息" not in printed
     once = copy.deepcopy(WITHDRAW)  # one payment: nothing to accelerate
     once["schedule"] = {"rows": [{"due_date": "2026-12-31", "amount": once["amount"]}]}
