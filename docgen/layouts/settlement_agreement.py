@@ -62,4 +62,5 @@ def _articles(c: Context) -> list[tuple[str, tuple[Block, ...]]]:
 
 
 def _agreement(c: Context) -> tuple[Block, ...]:
-    return agreement(c, _articles(c))
+    # one date for one signing: the agreement's, typed above the signatures
+    return agreement(c, _articles(c), one_date=True)

@@ -316,3 +316,21 @@ def test_a_payment_date_on_a_rest_day_stands():
         "乙方应于2026年12月31日前（含当日）一次性付清上述款项。本协议约定的付款日期遇法定节假日"
         "或休息日的，不予顺延，乙方应于该日或之前付款。"
     ) in once
+
+
+def test_one_signing_has_one_date_and_the_end_of_text_is_aligned_with_it():
+    from docgen import layouts
+    from docgen.docmodel.blocks import Paragraph, plain, walk
+
+    context, _ = _context(WITHDRAW)
+    document = layouts.LAYOUTS["settlement_agreement"].build(context)
+    printed = _printed(WITHDRAW)
+    assert printed.count("签订日期：2026年11月24日") == 1
+    assert "日期：＿＿＿＿年＿＿月＿＿日" not in printed  # no blank date under a signer
+    assert printed.count("签字并按手印：＿＿＿＿＿＿＿＿") == 3  # 甲方, 乙方, 丙方 still sign
+    roles = {
+        plain(block.text): block.role
+        for block in walk(document.blocks)
+        if isinstance(block, Paragraph)
+    }
+    assert roles["（以下无正文）"] == roles["签订日期：2026年11月24日"] == "body"
