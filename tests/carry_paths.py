@@ -101,6 +101,8 @@ FILLS: dict[str, Callable[[Case], Case]] = {
     "settlement_agreement": lambda c: {
         "agreement_date": "2026-12-01",
         "suit": {**c.get("suit", {}), "case_number": "（2026）粤0304民初1234号"},
+        "contract": c.get("contract")
+        or {"name": "借款合同", "signed_on": "2025-01-10", "due_date": "2026-01-10"},
         "facts": "被告借款到期未还，原告已诉至法院。",
         "amount": "150000.00",
         "schedule": {"rows": [{"due_date": "2026-12-15", "amount": "150000.00"}]},

@@ -153,16 +153,23 @@ class SignatureLines:
     place: Literal["right", "seal"] = "right"
 
 
+SIGN_DATE = "日期：＿＿＿＿年＿＿月＿＿日"
+"""The blank a signer dates a signature on."""
+
+
 @dataclass(frozen=True)
 class SignBlock:
     """Where a recipient signs a slip or an agreement: a person signs and presses a
-    fingerprint in the box, an organisation seals and its representative signs."""
+    fingerprint in the box, an organisation seals and its representative signs; each
+    dates the signature on a blank line, unless the document states its one date
+    (``dated=False``)."""
 
     role: str
     name: str
     sign_label: str
     fingerprint: bool
     representative_title: str = ""
+    dated: bool = True
 
     def lines(self) -> tuple[str, ...]:
         middle = () if self.fingerprint else (f"{self.representative_title}签字：＿＿＿＿＿＿",)
@@ -170,7 +177,7 @@ class SignBlock:
             f"{self.role}：{self.name}",
             f"{self.sign_label}：＿＿＿＿＿＿＿＿",
             *(("指印",) if self.fingerprint else middle),
-            "日期：＿＿＿＿年＿＿月＿＿日",
+            *((SIGN_DATE,) if self.dated else ()),
         )
 
 

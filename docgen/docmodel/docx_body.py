@@ -259,10 +259,11 @@ class BodyWriter:
         made = self.lines(before, keep_last=True)
         made[0].before = twips(6)
         if item.fingerprint:
-            self.parts.append(_fingerprint_box(self.style_id))
+            self.parts.append(_fingerprint_box(self.style_id, keep_last or item.dated))
         else:
-            self.para(plain_runs(lines[2]), "Signature Block", keep=True)
-        self.para(plain_runs(lines[-1]), "Signature Block", keep=keep_last)
+            self.para(plain_runs(lines[2]), "Signature Block", keep=keep_last or item.dated)
+        if item.dated:
+            self.para(plain_runs(lines[-1]), "Signature Block", keep=keep_last)
 
 
 def _tbl_pr(style_id: str, width: int, indent: int | None = None) -> str:
@@ -278,7 +279,8 @@ def _tbl_pr(style_id: str, width: int, indent: int | None = None) -> str:
     )
 
 
-def _fingerprint_box(style_id: Callable[[str], str]) -> str:
+def _fingerprint_box(style_id: Callable[[str], str], keep: bool) -> str:
+    """The box a person presses a fingerprint in (``keep``: kept with the line after)."""
     width = twips(20)
     indent = styles.twips(styles.SIGN_BLOCK_INDENT_MM)
     return (
@@ -286,8 +288,8 @@ def _fingerprint_box(style_id: Callable[[str], str]) -> str:
         f'<w:tblGrid><w:gridCol w:w="{_BLOCK_WIDTH}"/></w:tblGrid>'
         f'<w:tr><w:trPr><w:trHeight w:val="{width}"/><w:cantSplit/></w:trPr>'
         f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/></w:tcPr>'
-        f'<w:p><w:pPr><w:pStyle w:val="{style_id("Table Text")}"/><w:keepNext/>'
-        '<w:jc w:val="center"/></w:pPr>'
+        f'<w:p><w:pPr><w:pStyle w:val="{style_id("Table Text")}"/>'
+        f'{"<w:keepNext/>" if keep else ""}<w:jc w:val="center"/></w:pPr>'
         '<w:r><w:rPr><w:sz w:val="18"/></w:rPr><w:t>指印</w:t></w:r></w:p></w:tc></w:tr></w:tbl>'
     )
 

@@ -117,7 +117,8 @@ def _sign(block: SignBlock) -> str:
         items.append('<div class="fingerprint">指印</div>')
     else:
         items.append(_p(escape(lines[2])))
-    items.append(_p(escape(lines[-1])))
+    if block.dated:
+        items.append(_p(escape(lines[-1])))
     return '<div class="sign-block">' + "".join(items) + "</div>"
 
 

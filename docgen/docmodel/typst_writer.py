@@ -149,7 +149,10 @@ def _sign(block: SignBlock) -> str:
         "kind": "person" if block.fingerprint else "organization",
         "representative_title": block.representative_title,
     }
-    return "signature-block((" + ", ".join(f"{k}: {string(v)}" for k, v in fields.items()) + "))"
+    named = [f"{k}: {string(v)}" for k, v in fields.items()]
+    # only the undated block says so: a dated one's source (and print) stays as it was
+    undated = [] if block.dated else ["dated: false"]
+    return "signature-block((" + ", ".join(named + undated) + "))"
 
 
 def block(item: Block) -> str:

@@ -4,9 +4,10 @@ The parties agree an amount, paid at once or in installments (the installment ag
 plan generator: ``installment_agreement.plan_schedule``), with an optional joint guarantor
 and the whole rest falling due on default (加速到期). What happens to the suit is agreed:
 the plaintiff withdraws it within N days after the first payment, or the parties ask the
-court to record the settlement in a mediation statement (调解书), which can be enforced;
-either way the acceptance fee is halved (诉讼费用交纳办法 art. 15) and the parties say who
-bears the costs, their amount and when the debtor pays its share (``settlement_suit``).
+court to record the settlement in a mediation statement (调解书), which — not the
+agreement itself — can be enforced (民事诉讼法 art. 247); either way the acceptance fee
+is halved (诉讼费用交纳办法 art. 15) and the parties say who bears the costs, their
+amount and when the debtor pays its share (``settlement_suit``).
 Before any suit, the creditor undertakes not to sue unless the debtor defaults. A
 settlement during the suit interrupts the limitation period (民法典 art. 195).
 """
@@ -28,16 +29,19 @@ from docgen.documents.installment_agreement import ScheduleInput, plan_schedule
 from docgen.documents.letter_rules import check_payment_account
 from docgen.documents.parts import (
     BankAccount,
+    ContractBasis,
     check_party,
     party_context,
     same_party,
     signer_context,
 )
 from docgen.documents.problems import Assessment
+from docgen.documents.rest_days import REST_DAY_CLAUSE
 from docgen.documents.settlement_suit import (
     OUTCOME_LABELS,
     SuitOutcome,
     check_costs,
+    debtor_bears_costs,
     suit_clause,
 )
 from docgen.domain.counting import copies
@@ -66,9 +70,16 @@ class SettlementAgreement(CaseModel):
     debtor: Party = Field(title="乙方（债务人）")
     guarantor: Party | None = Field(default=None, title="丙方（连带责任保证人）")
     suit: SettledCase = Field(default_factory=SettledCase, title="案件")
+    contract: ContractBasis | None = Field(
+        default=None,
+        title="和解所涉合同",
+        description="协议写明该合同，和解及「再无其他争议」以该合同项下的债务为限；"
+        "不填写的，范围只能按争议经过的文字确定",
+    )
     facts: Paragraph = Field(
         title="争议经过",
-        description="一两句话说明债务和争议的来由；已起诉的，协议按「案件」一栏写明起诉情况，此处不必重复",
+        description="一两句话说明债务和争议的来由；协议按「和解所涉合同」「案件」两栏写明合同和"
+        "起诉情况，此处不必重复",
     )
     amount: Money = Field(title="和解金额（元）")
     schedule: ScheduleInput = Field(title="付款计划")
@@ -85,7 +96,9 @@ def assess(case: SettlementAgreement, options: RuleOptions) -> Assessment:
     result = Assessment()
     check_party(result, case.creditor, ("creditor",))
     check_party(result, case.debtor, ("debtor",))
-    check_agreement_parties(result, case.agreement_date, case.creditor, case.debtor, case.guarantor)
+    contracted = case.contract.signed_on if case.contract else None
+    signing = (case.creditor, case.debtor, case.guarantor, contracted)
+    check_agreement_parties(result, case.agreement_date, *signing)
     check_payment_account(result, case.payment_account.account_name, case.creditor)
     if same_party(case.creditor, case.debtor):
         result.error(("debtor",), "same_party", "债务人与债权人不能为同一主体")
@@ -94,6 +107,7 @@ def assess(case: SettlementAgreement, options: RuleOptions) -> Assessment:
         if any(same_party(case.guarantor, p) for p in (case.creditor, case.debtor)):
             result.error(("guarantor",), "same_party", "保证人不能与债权人或债务人为同一主体")
     _check_case(result, case)
+    _check_contract(result, case)
     check_costs(result, case.outcome, case.suit.claimed)
     rows = plan_schedule(result, case.schedule, case.agreement_date, to_fen(case.amount))
     if rows is not None:
@@ -131,6 +145,33 @@ def _check_case(result: Assessment, case: SettlementAgreement) -> None:
         )
 
 
+def _check_contract(result: Assessment, case: SettlementAgreement) -> None:
+    """The debt settled is named by its contract. Without one the release (「再无其他争议」)
+    is read from the recital's words alone (民法典 arts. 142(1), 466(1)) and may be argued
+    to reach every dispute of its kind between the parties."""
+    contract = case.contract
+    if contract is None:
+        result.warn(
+            ("contract",),
+            "contract_missing",
+            "未填写和解所涉合同：协议无法写明和解的是哪一合同项下的债务，「再无其他争议」的范围"
+            "只能按争议经过的文字解释（《民法典》第一百四十二条第一款、第四百六十六条第一款），"
+            "日后可能被主张及于双方之间的其他债务",
+            hint="请填写合同名称、编号和签订日期；没有书面合同的，填写借条、欠条等债权凭证",
+        )
+        return
+    if contract.signed_on > contract.due_date:
+        result.error(
+            ("contract", "signed_on"), "signed_after_due", "合同签订日期不得晚于应付款日期"
+        )
+    if contract.signed_on > case.agreement_date:
+        result.error(
+            ("contract", "signed_on"),
+            "signed_after_agreement",
+            "合同签订日期不得晚于和解协议签订日期",
+        )
+
+
 def check_court_at(result: Assessment, court: str) -> None:
     """The court's full name, reported at ``suit.court``."""
     found = Assessment()
@@ -145,31 +186,34 @@ def check_court_at(result: Assessment, court: str) -> None:
 def _default_clause(case: SettlementAgreement, count: int) -> str:
     """What falls due on default, stated exactly: the settlement amount less what the
     debtor has paid under it (the agreement fixes one amount and no interest, so that
-    balance is all there is to claim)."""
+    balance is all there is to claim), and the creditor's way to it (``_remedy``)."""
     amount = to_fen(case.amount)
     balance = f"和解款总额{legal_amount(amount)}扣除乙方已按本协议实际支付的款项后的余额"
-    if case.outcome.kind == "mediation":
-        then = "申请人民法院强制执行。"
-    elif case.outcome.kind == "withdraw":
-        then = "另行提起诉讼（撤诉后可以再行起诉）。"
-    else:
-        then = "提起诉讼。"
     if count == 1:  # nothing to accelerate
-        return f"乙方未按期足额付款的，甲方有权就{balance}{then}"
+        return f"乙方未按期足额付款的，甲方有权{_remedy(case.outcome.kind, balance)}"
     when = acceleration_trigger(case.acceleration, amount, "付款")
     return (
         f"{when}，本协议第二条约定的尚未到期的各期款项立即全部到期（加速到期），乙方应一次性"
-        f"付清{balance}；甲方有权就该余额{then}"
+        f"付清{balance}；甲方有权{_remedy(case.outcome.kind, '该余额')}"
     )
+
+
+def _remedy(kind: str, what: str) -> str:
+    """How the creditor gets ``what``. The agreement itself is no title to enforce: only
+    the mediation statement made on it is, once both parties have signed for it
+    (民事诉讼法 arts. 100, 247); a withdrawn suit may be brought again (民诉法解释
+    art. 214)."""
+    if kind == "mediation":
+        return f"依据人民法院依本协议内容制作的调解书，就{what}申请人民法院强制执行。"
+    if kind == "withdraw":
+        return f"就{what}另行提起诉讼（撤诉后可以再行起诉）。"
+    return f"就{what}提起诉讼。"
 
 
 def build_context(case: SettlementAgreement, assessment: Assessment) -> dict[str, Any]:
     rows: list[Installment] = assessment.computed["schedule"]
     amount = to_fen(case.amount)
-    facts = case.facts if case.facts.endswith("。") else case.facts + "。"
     suit = case.suit
-    if case.outcome.kind != "not_filed" and suit.court:
-        facts += f"甲方已就{suit.dispute}向{suit.court}提起诉讼（案号：{suit.case_number}）。"
     signers = [signer_context("甲方", case.creditor), signer_context("乙方", case.debtor)]
     guarantor = None
     if case.guarantor is not None:
@@ -187,11 +231,8 @@ def build_context(case: SettlementAgreement, assessment: Assessment) -> dict[str
         "creditor": party_context(case.creditor, mask_ids=False),
         "debtor": party_context(case.debtor, mask_ids=False),
         "guarantor": guarantor,
-        "facts": facts + f"为妥善解决纠纷，{parties}经平等协商，自愿达成如下和解协议：",
-        "amount": (
-            f"乙方同意向甲方支付和解款共计{legal_amount(amount)}。乙方按本协议足额付清后，"
-            f"{parties}就{suit.dispute}再无其他争议。"
-        ),
+        "facts": _recital(case, parties),
+        "amount": _amount_clause(case, parties),
         "plan_intro": (
             f"乙方应于{format_cn(rows[0].due)}前（含当日）一次性付清上述款项。"
             if once
@@ -204,15 +245,59 @@ def build_context(case: SettlementAgreement, assessment: Assessment) -> dict[str
             for r in rows
         ],
         "schedule_total": legal_amount(amount),
+        "rest_days": REST_DAY_CLAUSE,
         "account": case.payment_account.model_dump(),
         "default": _default_clause(case, len(rows)),
         "suit_title": "诉讼的处理及费用" if case.outcome.kind != "not_filed" else "不再起诉",
         "suit": suit_clause(case.outcome, court, assessment.computed.get("suit_fee"), first),
+        "debtor_costs": debtor_bears_costs(case.outcome),
         "agreement_date": format_cn(case.agreement_date),
         "signing_place": case.signing_place or "",
         "signers": signers,
         "closing": _closing(case),
     }
+
+
+def _recital(case: SettlementAgreement, parties: str) -> str:
+    """The contract, the facts, the suit filed (from the case's own fields, once), and
+    the dispute settled: named by the suit once filed, else by its 案由 here."""
+    facts = _contract_recital(case.contract) + case.facts
+    facts = facts if facts.endswith("。") else facts + "。"
+    suit, dispute = case.suit, f"上述{case.suit.dispute}"
+    if case.outcome.kind != "not_filed" and suit.court:
+        facts += f"甲方已就{suit.dispute}向{suit.court}提起诉讼（案号：{suit.case_number}）。"
+        dispute = "纠纷"
+    return facts + f"为妥善解决{dispute}，{parties}经平等协商，自愿达成如下和解协议："
+
+
+def _contract_recital(contract: ContractBasis | None) -> str:
+    """The contract, in the debt confirmation's words: named once here, referred to as
+    「上述《…》」 in 第一条."""
+    if contract is None:
+        return ""
+    number = f"（合同编号：{contract.number}）" if contract.number else ""
+    summary = contract.summary or ""
+    if summary and not summary.endswith("。"):
+        summary += "。"
+    return (
+        f"甲乙双方于{format_cn(contract.signed_on)}签订《{contract.name}》{number}。{summary}"
+        f"根据约定，乙方应于{format_cn(contract.due_date)}前向甲方清偿相应款项。"
+    )
+
+
+def _amount_clause(case: SettlementAgreement, parties: str) -> str:
+    """What is paid and what it settles: the debt under the named contract, else the
+    dispute the recital states — never every dispute of its kind between the parties."""
+    amount = legal_amount(to_fen(case.amount))
+    if case.contract is None:
+        return (
+            f"乙方同意向甲方支付和解款共计{amount}。乙方按本协议足额付清后，"
+            f"{parties}就上述{case.suit.dispute}再无其他争议。"
+        )
+    return (
+        f"乙方同意就上述《{case.contract.name}》项下的欠款，向甲方支付和解款共计{amount}。"
+        f"乙方按本协议足额付清后，{parties}就该合同项下的上述欠款再无其他争议。"
+    )
 
 
 def _closing(case: SettlementAgreement) -> str:

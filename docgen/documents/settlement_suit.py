@@ -1,6 +1,8 @@
 """What a settlement does with the suit, and who pays its costs (和解协议's article on the suit).
 
-A filed suit is withdrawn by the plaintiff or ended by a mediation statement; either way
+A filed suit is withdrawn by the plaintiff or ended by a mediation statement — which binds
+once both parties have signed for it, and before that either may back out and the court
+then judges the suit (民事诉讼法 arts. 100, 102, 2023 text); either way
 the acceptance fee is halved (诉讼费用交纳办法 art. 15; ``fee_halving``). The clause states
 the figures a signer would otherwise argue over later: what the plaintiff paid, the fee
 kept after the halving, the plaintiff's other costs (保全费 …), who bears them, and — where
@@ -89,6 +91,12 @@ def check_costs(result: Assessment, outcome: SuitOutcome, claimed: Decimal | Non
     result.computed["suit_fee"] = halved_fee(result, fee, _ending(outcome), FEE_AT)
 
 
+def debtor_bears_costs(outcome: SuitOutcome) -> bool:
+    """Whether the article on the suit puts costs (all or half) on the debtor: then they
+    are part of what a guarantor secures."""
+    return outcome.kind != "not_filed" and outcome.costs != "creditor"
+
+
 def _ending(outcome: SuitOutcome) -> Ending:
     return "withdrawal" if outcome.kind == "withdraw" else "mediation"
 
@@ -119,9 +127,12 @@ def suit_clause(
         head = f"甲方在收到乙方支付的首期款项之日起{outcome.days}日内，向{court}申请撤回起诉。"
     elif outcome.kind == "mediation":
         why = "以调解方式结案的案件受理费减半交纳"
+        # the statement, not this agreement, is what binds and is enforced (art. 100;
+        # enforcement on default is 第三条's); backing out before service leaves the suit
+        # to be judged (art. 102)
         head = (
-            f"双方同意共同请求{court}依本协议内容制作调解书；调解书经双方签收即发生法律效力，"
-            "乙方不履行的，甲方可以申请人民法院强制执行。"
+            f"双方同意共同请求{court}依本协议内容制作调解书，调解书经双方签收后即具有法律效力。"
+            "调解书送达前任何一方反悔的，甲方有权按原诉讼请求继续诉讼，由人民法院依法判决。"
         )
     else:
         # what the creditor may sue for on default is the default clause's (第三条),
@@ -178,5 +189,6 @@ __all__ = [
     "SuitFee",
     "SuitOutcome",
     "check_costs",
+    "debtor_bears_costs",
     "suit_clause",
 ]

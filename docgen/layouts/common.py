@@ -118,14 +118,15 @@ def attachment_list(items: list[str]) -> Lines:
     return Lines((text("附："), *(text(line) for line in numbered)))
 
 
-def sign_block(signer: Context) -> SignBlock:
-    """A signer's block from ``parts.signer_context``."""
+def sign_block(signer: Context, dated: bool = True) -> SignBlock:
+    """A signer's block from ``parts.signer_context``; ``dated``: with its blank date."""
     return SignBlock(
         signer["role"],
         signer["name"],
         signer["sign_label"],
         signer["kind"] == "person",
         signer.get("representative_title") or "",
+        dated,
     )
 
 
@@ -177,18 +178,28 @@ def service_lines(services: list[Context]) -> Lines:
 END_OF_TEXT = Paragraph(text("（以下无正文）"), "plain")
 """Where an agreement's text ends and its signing part begins: nothing may be added
 between them, even when the signatures go over to the next page."""
+END_OF_TEXT_INDENTED = Paragraph(END_OF_TEXT.text)
+"""The same line indented as the text and the signing lines around it."""
 
 
-def signing_part(lines: list[str], signers: list[Context]) -> Keep:
-    """The place and date of signing and every signer's block, kept on one page."""
-    return Keep((*(Paragraph(text(line)) for line in lines), *map(sign_block, signers)))
+def signing_part(lines: list[str], signers: list[Context], dated: bool = True) -> Keep:
+    """The place and date of signing and every signer's block (``dated``: each with its
+    blank date), kept on one page."""
+    blocks = [sign_block(signer, dated) for signer in signers]
+    return Keep((*(Paragraph(text(line)) for line in lines), *blocks))
 
 
-def end_and_signatures(last: tuple[Block, ...], lines: list[str], signers: list[Context]) -> Keep:
-    """The agreement's last clause, 「（以下无正文）」 and the signing part on one page, so
-    that no page holds the signatures alone."""
-    signing = signing_part(lines, signers)
-    return Keep((*last, END_OF_TEXT, *signing.blocks))
+def end_and_signatures(
+    last: tuple[Block, ...],
+    lines: list[str],
+    signers: list[Context],
+    end: Paragraph = END_OF_TEXT,
+    dated: bool = True,
+) -> Keep:
+    """The agreement's last clause, 「（以下无正文）」 (``end``) and the signing part on one
+    page, so that no page holds the signatures alone."""
+    signing = signing_part(lines, signers, dated)
+    return Keep((*last, end, *signing.blocks))
 
 
 Article = tuple[str, tuple[Block, ...]]
@@ -202,10 +213,12 @@ def article_number(index: int) -> str:
     return f"第{_NUMERALS[index]}条"
 
 
-def agreement(c: Context, articles: list[Article]) -> tuple[Block, ...]:
+def agreement(c: Context, articles: list[Article], one_date: bool = False) -> tuple[Block, ...]:
     """An agreement between 甲方 (creditor), 乙方 (debtor) and optionally 丙方 (guarantor):
     title, parties, recitals, numbered articles; the last article goes over with the
-    signatures (``end_and_signatures``)."""
+    signatures (``end_and_signatures``). ``one_date``: the date of signing is stated once,
+    above the signatures, with no blank date under each signer, and 「（以下无正文）」 is
+    indented as the lines around it (the settlement's signing part)."""
     parties = [
         party_lines("甲方（债权人）", c["creditor"]),
         party_lines("乙方（债务人）", c["debtor"]),
@@ -221,7 +234,9 @@ def agreement(c: Context, articles: list[Article]) -> tuple[Block, ...]:
         body += blocks
     place = [f"签订地点：{c['signing_place']}"] if c["signing_place"] else []
     signing = [*place, f"签订日期：{c['agreement_date']}"]
-    return (*body, end_and_signatures(headed[-1], signing, c["signers"]))
+    end = END_OF_TEXT_INDENTED if one_date else END_OF_TEXT
+    last = end_and_signatures(headed[-1], signing, c["signers"], end, dated=not one_date)
+    return (*body, last)
 
 
 def proceeding_costs(step: str) -> str:

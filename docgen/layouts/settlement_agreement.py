@@ -4,7 +4,7 @@ case's template context (``docgen.documents.settlement_agreement.build_context``
 from __future__ import annotations
 
 from docgen.docmodel.blocks import Block, Document, Paragraph, Table, text
-from docgen.layouts.common import Context, agreement, pay_into
+from docgen.layouts.common import Context, agreement, article_number, pay_into
 from docgen.layouts.debt_confirmation import PLAN_COLUMNS
 
 
@@ -13,21 +13,29 @@ def build(c: Context) -> Document:
 
 
 def _payment(c: Context) -> tuple[Block, ...]:
+    """The plan, whether a date on a rest day moves (after the table, or after the one
+    payment's sentence), the account."""
     schedule = tuple((row["no"], row["due"], row["amount"]) for row in c["schedule"])
-    table = (Table(PLAN_COLUMNS, schedule, ("合计", c["schedule_total"])),) if schedule else ()
+    account = pay_into(c["account"], "乙方应将款项支付至甲方以下账户")
+    if not schedule:
+        return (Paragraph(text(c["plan_intro"] + c["rest_days"])), account)
     return (
-        Paragraph(text(c["plan_intro"]), lead=bool(schedule)),
-        *table,
-        pay_into(c["account"], "乙方应将款项支付至甲方以下账户"),
+        Paragraph(text(c["plan_intro"]), lead=True),
+        Table(PLAN_COLUMNS, schedule, ("合计", c["schedule_total"])),
+        Paragraph(text(c["rest_days"])),
+        account,
     )
 
 
-def _guarantee(c: Context) -> str:
+def _guarantee(c: Context, costs_article: str) -> str:
     """The guarantor's clause in the words of a settlement: it secures the settled amount
-    (no interest is agreed), and only a plan in installments can be accelerated."""
+    (no interest is agreed) and the suit's costs the debtor bears under ``costs_article``
+    (the article on the suit, 「第五条」), and only a plan in installments can be
+    accelerated."""
+    costs = f"、{costs_article}约定由乙方负担的诉讼费用" if c["debtor_costs"] else ""
     scope = (
         "丙方自愿为乙方在本协议项下的全部债务向甲方提供连带责任保证，保证范围包括本协议约定的"
-        "和解款及甲方为实现债权支出的合理费用，"
+        f"和解款{costs}及甲方为实现债权支出的合理费用，"
     )
     if not c["schedule"]:
         return scope + "保证期间为本协议约定的付款期限届满之日起三年。"
@@ -43,8 +51,9 @@ def _articles(c: Context) -> list[tuple[str, tuple[Block, ...]]]:
         ("付款方式", _payment(c)),
         ("违约责任", (Paragraph(text(c["default"])),)),
     ]
-    if c["guarantor"]:
-        articles.append(("连带责任保证", (Paragraph(text(_guarantee(c))),)))
+    if c["guarantor"]:  # the article on the suit follows the guarantee's
+        guarantee = _guarantee(c, article_number(len(articles) + 1))
+        articles.append(("连带责任保证", (Paragraph(text(guarantee)),)))
     articles += [
         (c["suit_title"], (Paragraph(text(c["suit"])),)),
         ("其他", (Paragraph(text(c["closing"])),)),
@@ -53,4 +62,5 @@ def _articles(c: Context) -> list[tuple[str, tuple[Block, ...]]]:
 
 
 def _agreement(c: Context) -> tuple[Block, ...]:
-    return agreement(c, _articles(c))
+    # one date for one signing: the agreement's, typed above the signatures
+    return agreement(c, _articles(c), one_date=True)

@@ -19,35 +19,40 @@ SAME_PRINT: dict[str, tuple[str, ...]] = {
     # letters' data moved from sys.inputs into the source, the footer's stamp read by a
     # query (68 valid fixtures' PDFs, Typst, stamped, identical before and after); the
     # writer again, later that day: a string with nothing to escape is not translated
-    # (80 valid fixtures' PDFs, Typst, stamped, identical before and after; print-compare)
-    "52edde7427b55bab95d1eab4aa68769d4a22834c0dee95cf5a3c22606431c465": (
+    # (80 valid fixtures' PDFs, Typst, stamped, identical before and after; print-compare).
+    # Both again: a signing block without its blank date (SignBlock.dated, the
+    # settlement's; a dated block compiles to the same source); prints as at 1e704124d1
+    # (each valid fixture's PDF, stamped, identical before and after: 89 typst;
+    # bin/print-compare)
+    "6c8503711527fb142e2b6cdbdf452d552d81ce46d6443fd071f84b0e7d0d3ca7": (
+        "52edde7427b55bab95d1eab4aa68769d4a22834c0dee95cf5a3c22606431c465",
         "ccb41cd670564bc43f674d0a0f1596c6c3ccdbeec2f53b6fca1411b78bf6216b",
         "ad26f42916bdfa8bef10c67a3f37e6b27824835db86e4793814f8f67c6e8bfb4",
     ),
-    "c6c42865789f4615136b1b6adb33d2daa99e7ada33416c59fc1d0cdece53adc9": (
+    "ae47d9dd61d6118e8299474c9d7b5d6c0586fadef013475c4344f809dff64901": (
+        "c6c42865789f4615136b1b6adb33d2daa99e7ada33416c59fc1d0cdece53adc9",
         "5b84186a5074922b3358ea7eef9720cb656f2c355e7217b05e2c3358f35cae7e",
     ),
     # docgen/docmodel/blocks.py, 2026-12-06: text() builds its runs in one loop (the
-    # 68 stamped fixture PDFs identical with the file before and after)
-    "301d523b73d019015e33d8f27f718177abc5196efc4dac3d9b616674fa63b885": (
+    # 68 stamped fixture PDFs identical with the file before and after); then SignBlock's
+    # dated (html_writer.py too); prints as at 1e704124d1 (each valid fixture's PDF,
+    # stamped, identical before and after: 89 typst, 89 weasyprint; bin/print-compare)
+    "5e946cc75708b001edfb212c71488d4fcd03911f815e660c7d43fb75b5f4f950": (
+        "301d523b73d019015e33d8f27f718177abc5196efc4dac3d9b616674fa63b885",
         "b37c25425e76a3acc0d08522bf96ce62ca32cd59be365f2c7a492d4d1d90a3c5",
+    ),
+    "1c4f57407124801c0c215692a68efee21c94dba3409ed955d26d63faf51b560b": (
+        "770968d254be12dffce98d3d6f1cdb93aa8c0ec8dbc07470c3d0c18d93aa7ed9",
     ),
     # docgen/layouts/common.py, demand_letter.py and lawyer_letter.py, 2026-12-06: the
     # demand to pay into a designated account written once (common.payment_to); each valid
     # fixture's PDF, stamped, identical before and after (80, 13 and 4 typst and as many
-    # weasyprint; bin/print-compare). common.py's entry is carried by its later edit below.
+    # weasyprint; bin/print-compare). common.py's entry is carried by its later edits below.
     "287bd4edc6629b31ecbf5f0913927331c93fc6de632306b1322930837357276f": (
         "9ef1f214fd8b6e47654a1b574d8a4cda7d4a69f5d06514d54d6a4cf832129ae8",
     ),
     "d4c9e1851ff039bda8a1dd4cad2858a61e729add0a8dbfb35d9c80e03db99ee8": (
         "bc7756bcecf4efe4cd401230e181d9e38982fd54460e72def6f46708f92a7bf1",
-    ),
-    # docgen/layouts/common.py, 2026-12-06: an agreement's article numbers written once
-    # (common.article_number); prints as at c991c69561 (each valid fixture's PDF, stamped,
-    # identical before and after: 86 typst, 86 weasyprint; bin/print-compare)
-    "ae7f2609b8639e74e77b431554322c2eb9200299a480fa7bbf0e73c8a47728a0": (
-        "0339bdcc063d6678a7397d9f054b4528005a2d5d85b59504d0936bf2649a2b89",
-        "db443deecee05af13e3c3e9320b818fcf674387fdff7b0a53540f3030d3b72c3",
     ),
     # docgen/layouts/installment_agreement.py, 2026-12-06: the late-interest article, printed
     # only when a late rate is agreed; prints as at c991c69561 (each valid fixture's PDF,
@@ -55,11 +60,14 @@ SAME_PRINT: dict[str, tuple[str, ...]] = {
     "d9eb3ea6a46d37a0371a513ef84f5aebcd5d5acc6364da5f1e1e2f7ee63b8e89": (
         "fe2c9563d58a82d3aba14054dc44df088368cd31990feb381e62737e41a1b61f",
     ),
-    # docgen/layouts/common.py, 2026-12-06: a court filing's 「附：」 list
-    # (common.attachment_list, used by the enforcement application only); prints as at
-    # 5e50df849f (each valid fixture's PDF, stamped, identical before and after: 84 typst,
-    # 84 weasyprint; bin/print-compare)
-    "86c7126b52ecf58d30df804cb9cfcfbdbd5b01a101d3345084506eda271a2585": (
+    # docgen/layouts/common.py, 2026-12-06: an agreement's article numbers written once
+    # (common.article_number; as at c991c69561, 86 typst, 86 weasyprint); a court filing's
+    # 「附：」 list (common.attachment_list; as at 5e50df849f, 84 typst, 84 weasyprint); an
+    # agreement dated once above its signatures (agreement(one_date=True), the
+    # settlement's; as at 1e704124d1, 89 typst, 89 weasyprint): each valid fixture's PDF,
+    # stamped, identical before and after (bin/print-compare)
+    "fee6bb6259deb1c678cb397a8529b4cff0b09c734770e8c15c436eedb8684503": (
+        "86c7126b52ecf58d30df804cb9cfcfbdbd5b01a101d3345084506eda271a2585",
         "ae7f2609b8639e74e77b431554322c2eb9200299a480fa7bbf0e73c8a47728a0",
         "0339bdcc063d6678a7397d9f054b4528005a2d5d85b59504d0936bf2649a2b89",
         "db443deecee05af13e3c3e9320b818fcf674387fdff7b0a53540f3030d3b72c3",

@@ -88,6 +88,7 @@ USER_ONLY: dict[str, tuple[str, ...]] = {
     "settlement_agreement": (
         "agreement_date",
         "suit.case_number",
+        "contract",
         "facts",
         "amount",
         "schedule",

@@ -122,6 +122,7 @@ def settlement(case: Case) -> Case:
         "debtor": facts.get("debtor"),
         "guarantor": guarantors[0],  # a settlement has room for one guarantor
         "suit": {k: v for k, v in suit.items() if v is not None} or None,
+        "contract": facts.get("contract"),  # the debt settled, the release's scope
         "payment_account": facts.get("payment_account"),
     }
 

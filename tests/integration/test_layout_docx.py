@@ -135,10 +135,13 @@ def test_rows_do_not_split_headers_repeat_and_the_closing_keeps_with_the_signatu
     while paragraphs[signature].find(f"{W}pPr/{W}keepNext") is not None:
         signature += 1
     # the chain holds on to the last line of the signature: its date line (a complaint's
-    # closing ends on the copies for the defendants, after the date)
+    # closing ends on the copies for the defendants, after the date); an agreement dated
+    # once, above its signatures, ends on its last signer's line or fingerprint box
     if texts[signature].startswith("附：本起诉状副本"):
         signature -= 1
-    assert texts[signature].startswith("日期：") or re.match(r"\d{4}年", texts[signature])
+    undated = ("指印", "签字：＿＿＿＿＿＿") if "日期：＿＿＿＿年＿＿月＿＿日" not in texts else ()
+    last = texts[signature]
+    assert last.startswith("日期：") or re.match(r"\d{4}年", last) or last.endswith(undated)
     # the signing lines held to the closing words: at least a name and a date
     assert signature - closing >= 2
 

@@ -58,11 +58,33 @@ def test_the_suit_is_withdrawn_within_n_days_of_the_first_payment_costs_on_the_d
     )
 
 
-def test_a_mediation_statement_can_be_enforced_on_default():
+def test_the_mediation_statement_not_the_agreement_is_enforced_on_default():
+    data = load_fixture("settlement_agreement", "valid", "mediation_statement_rows")
+    context, _ = _context(data)
+    assert context["default"].endswith(
+        "；甲方有权依据人民法院依本协议内容制作的调解书，就该余额申请人民法院强制执行。"
+    )
+    # the statement binds once both sign for it; backing out before leaves the suit to go on
+    assert context["suit"].startswith(
+        "双方同意共同请求北京市东城区人民法院（案号：（2026）京0101民初9876号）依本协议内容"
+        "制作调解书，调解书经双方签收后即具有法律效力。调解书送达前任何一方反悔的，甲方有权按"
+        "原诉讼请求继续诉讼，由人民法院依法判决。"
+    )
+    once = copy.deepcopy(data)
+    once["schedule"] = {"rows": [{"due_date": "2026-12-31", "amount": once["amount"]}]}
+    once.pop("acceleration", None)
+    context, _ = _context(once)
+    assert context["default"] == (
+        "乙方未按期足额付款的，甲方有权依据人民法院依本协议内容制作的调解书，就和解款总额"
+        "人民币105,000.00元（大写：壹拾万伍仟元整）扣除乙方已按本协议实际支付的款项后的余额"
+        "申请人民法院强制执行。"
+    )
+
+
+def test_a_mediation_statements_costs_are_stated_with_their_figures():
     data = load_fixture("settlement_agreement", "valid", "mediation_statement_rows")
     data["outcome"]["fee"] = {"paid": "2664.99", "other_costs": "1111.25"}
     context, _ = _context(data)
-    assert "依本协议内容制作调解书" in context["suit"]
     assert context["suit"].endswith(
         "依《诉讼费用交纳办法》第十五条，以调解方式结案的案件受理费减半交纳：甲方已预交案件受理费"
         "人民币2,664.99元，减半后为人民币1,332.49元，其余部分由人民法院退还甲方。甲方另已交纳"
@@ -71,7 +93,6 @@ def test_a_mediation_statement_can_be_enforced_on_default():
         "（含当日）将其负担的人民币1,221.87元（大写：壹仟贰佰贰拾壹元捌角柒分）与首期款项一并"
         "支付至本协议第二条约定的甲方账户。"
     )
-    assert context["default"].endswith("；甲方有权就该余额申请人民法院强制执行。")
     assert "全部剩余款项" not in context["default"]
 
 
@@ -95,18 +116,55 @@ def test_one_payment_is_stated_without_a_table():
     assert context["suit_title"] == "不再起诉"
 
 
-def test_with_a_guarantor_all_three_parties_are_done_with_the_dispute():
+def test_with_a_guarantor_all_three_parties_are_done_with_the_debt():
     context, _ = _context(WITHDRAW)  # 丙方 guarantees: three parties, not 双方
-    assert context["amount"].endswith("乙方按本协议足额付清后，各方就民间借贷纠纷再无其他争议。")
+    assert context["amount"].endswith(
+        "乙方按本协议足额付清后，各方就该合同项下的上述欠款再无其他争议。"
+    )
     data = copy.deepcopy(WITHDRAW)
     del data["guarantor"]
     context, _ = _context(data)
-    assert context["amount"].endswith("双方就民间借贷纠纷再无其他争议。")
+    assert context["amount"].endswith("双方就该合同项下的上述欠款再无其他争议。")
+
+
+def test_the_settled_debt_is_the_one_under_the_named_contract():
+    context, result = _context(
+        load_fixture("settlement_agreement", "valid", "before_suit_paid_at_once")
+    )
+    assert context["facts"].startswith(
+        "甲乙双方于2025年3月1日签订《建材买卖合同》（合同编号：HX-XS-2025-031）。根据约定，乙方"
+        "应于2025年9月30日前向甲方清偿相应款项。深圳市恒信商贸有限公司已依约交付建材，"
+    )
+    assert context["amount"] == (
+        "乙方同意就上述《建材买卖合同》项下的欠款，向甲方支付和解款共计人民币420,000.00元"
+        "（大写：肆拾贰万元整）。乙方按本协议足额付清后，双方就该合同项下的上述欠款再无其他争议。"
+    )
+    assert result.warnings == []
+
+
+def test_without_a_contract_the_release_is_the_recited_dispute_and_the_user_is_warned():
+    data = load_fixture("settlement_agreement", "valid", "debt_without_its_contract")
+    context, result = _context(data)
+    # not every 买卖合同纠纷 between the two companies: the one the recital states
+    assert context["amount"].endswith("双方就上述买卖合同纠纷再无其他争议。")
+    (warning,) = result.warnings
+    assert (warning.loc, warning.code) == (("contract",), "contract_missing")
+    assert "第四百六十六条" in warning.message
+
+
+def test_a_contract_signed_after_the_settlement_is_refused():
+    data = load_fixture("settlement_agreement", "invalid", "contract_signed_after_the_agreement")
+    result = TYPE.evaluate(TYPE.parse(data), RuleOptions(today=date(2026, 12, 1)))
+    assert [(e.loc, e.code) for e in result.errors] == [
+        (("contract", "signed_on"), "signed_after_agreement")
+    ]
 
 
 def test_two_parties_are_双方_throughout_and_three_各方():
     context, _ = _context(load_fixture("settlement_agreement", "valid", "before_suit_paid_at_once"))
-    assert context["facts"].endswith("为妥善解决纠纷，双方经平等协商，自愿达成如下和解协议：")
+    assert context["facts"].endswith(
+        "为妥善解决上述买卖合同纠纷，双方经平等协商，自愿达成如下和解协议："
+    )
     assert context["closing"] == "本协议一式两份，双方各执一份，自双方签字（盖章）之日起生效。"
     context, _ = _context(WITHDRAW)  # with 丙方
     assert "各方经平等协商" in context["facts"]
@@ -131,12 +189,23 @@ def _printed(data) -> str:
     return "\n".join(paragraphs(layouts.LAYOUTS["settlement_agreement"].build(context)))
 
 
-def test_the_guarantor_secures_the_settled_amount_not_interest():
+def test_the_guarantor_secures_the_settled_amount_and_the_debtors_costs_not_interest():
     printed = _printed(WITHDRAW)
     assert (
-        "保证范围包括本协议约定的和解款及甲方为实现债权支出的合理费用，保证期间为本协议约定的"
-        "最后一期付款期限届满之日起三年；乙方债务依第三条加速到期的，保证期间的起算日不变。"
+        "保证范围包括本协议约定的和解款、第五条约定由乙方负担的诉讼费用及甲方为实现债权支出的"
+        "合理费用，保证期间为本协议约定的最后一期付款期限届满之日起三年；乙方债务依第三条加速"
+        "到期的，保证期间的起算日不变。"
     ) in printed
+    assert "第五条　诉讼的处理及费用" in printed  # the article the scope names
+    for costs in ("shared", "creditor"):  # half the costs are the debtor's; none are
+        data = copy.deepcopy(WITHDRAW)
+        data["outcome"]["costs"] = costs
+        named = "第五条约定由乙方负担的诉讼费用" in _printed(data)
+        assert named == (costs == "shared"), costs
+    before_suit = copy.deepcopy(WITHDRAW)  # no suit, no costs to secure
+    before_suit["suit"] = {"dispute": "民间借贷纠纷"}
+    before_suit["outcome"] = {"kind": "not_filed"}
+    assert "保证范围包括本协议约定的和解款及甲方为实现债权支出的合理费用" in _printed(before_suit)
     assert "欠款、利息" not in printed
     once = copy.deepcopy(WITHDRAW)  # one payment: nothing to accelerate
     once["schedule"] = {"rows": [{"due_date": "2026-12-31", "amount": once["amount"]}]}
@@ -232,3 +301,36 @@ def test_a_minor_guarantor_is_refused_guardian_or_not():
     assert ("guarantor_without_capacity", True) in [
         (e.code, "限制民事行为能力人" in e.message) for e in result.errors
     ]
+
+
+def test_a_payment_date_on_a_rest_day_stands():
+    # 2027年1月10日 is a Sunday: the agreement says it is not moved to the Monday
+    printed = _printed(WITHDRAW)
+    table_end, clause = printed.index("合计"), printed.index("不予顺延")
+    assert table_end < clause < printed.index("乙方应将款项支付至甲方以下账户")
+    assert (
+        "本协议约定的付款日期遇法定节假日或休息日的，不予顺延，乙方应于该日或之前付款。" in printed
+    )
+    once = _printed(load_fixture("settlement_agreement", "valid", "before_suit_paid_at_once"))
+    assert (
+        "乙方应于2026年12月31日前（含当日）一次性付清上述款项。本协议约定的付款日期遇法定节假日"
+        "或休息日的，不予顺延，乙方应于该日或之前付款。"
+    ) in once
+
+
+def test_one_signing_has_one_date_and_the_end_of_text_is_aligned_with_it():
+    from docgen import layouts
+    from docgen.docmodel.blocks import Paragraph, plain, walk
+
+    context, _ = _context(WITHDRAW)
+    document = layouts.LAYOUTS["settlement_agreement"].build(context)
+    printed = _printed(WITHDRAW)
+    assert printed.count("签订日期：2026年11月24日") == 1
+    assert "日期：＿＿＿＿年＿＿月＿＿日" not in printed  # no blank date under a signer
+    assert printed.count("签字并按手印：＿＿＿＿＿＿＿＿") == 3  # 甲方, 乙方, 丙方 still sign
+    roles = {
+        plain(block.text): block.role
+        for block in walk(document.blocks)
+        if isinstance(block, Paragraph)
+    }
+    assert roles["（以下无正文）"] == roles["签订日期：2026年11月24日"] == "body"

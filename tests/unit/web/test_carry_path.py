@@ -107,6 +107,7 @@ def test_a_settlement_names_the_suit_and_the_amount_claimed() -> None:
         "王磊",
     )
     assert carried["guarantor"]["name"] == "福州闽江建材有限公司"
+    assert carried["contract"] == COMPLAINT["contract"]  # the debt settled: the release's scope
     assert "amount" not in carried  # the amount settled is agreed, not carried
 
 

@@ -1,0 +1,22 @@
+"""A payment date of an agreement that falls on a rest day: the agreement says it stands.
+
+民法典 art. 203 moves the last day of a period that is a 法定休假日 to the day after the
+holiday, and art. 204 lets the parties agree otherwise. Whether a payment date fixed as a
+date in an agreement is such a last day is arguable, and the acceleration clause counts
+installments not paid on time: is a Sunday installment paid on the Monday late? The
+agreement answers it in one sentence, the creditor's way: the date does not move. Transfers
+run every day and the debtor may pay early, so the date costs the debtor nothing it cannot
+plan for; moving it would defer every installment that falls on a weekend, and a date in a
+year whose 调休 notice is not out yet could not be known to move until that notice.
+
+The sentence is printed for every plan, whether or not one of its dates is a rest day
+today: the holiday calendar of the later years of a plan is not published when it is
+signed (``docgen.domain.workdays``).
+"""
+
+from __future__ import annotations
+
+REST_DAY_CLAUSE = "本协议约定的付款日期遇法定节假日或休息日的，不予顺延，乙方应于该日或之前付款。"
+"""The agreed exception to 民法典 art. 203 (art. 204), in an agreement's words: 乙方 pays."""
+
+__all__ = ["REST_DAY_CLAUSE"]
