@@ -28,7 +28,6 @@ from docgen.domain.interest import (
     Accrual,
     LedgerEvent,
     compute_interest,
-    describe_running_claim,
 )
 from docgen.domain.limitation import (
     InterruptionEvent,
@@ -36,6 +35,7 @@ from docgen.domain.limitation import (
 )
 from docgen.domain.lpr import LprNotAvailable, LprTable
 from docgen.domain.money import format_yuan, legal_amount, rmb_upper, to_fen
+from docgen.domain.rate_words import describe_running_claim
 from docgen.domain.workdays import (
     CalendarCoverageError,
     calendar_day_deadline,
@@ -326,7 +326,7 @@ def interest(data: InterestInput, table: LprTable | None = None) -> InterestOutp
         principal_outstanding=result.principal_outstanding,
         costs_outstanding=result.costs_outstanding,
         overpaid=result.overpaid,
-        rate=spec.describe(),
+        rate=spec.describe(table),
         steps=[
             InterestStepOutput(
                 start=step.start,
@@ -345,7 +345,7 @@ def interest(data: InterestInput, table: LprTable | None = None) -> InterestOutp
         ],
         table_date=result.table_date,
         beyond_table=result.beyond_table,
-        running_claim=describe_running_claim(result.principal_outstanding, spec, end),
+        running_claim=describe_running_claim(result.principal_outstanding, spec, end, table),
         cap=cap,
     )
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 from itertools import pairwise
@@ -15,12 +15,13 @@ from docgen.documents.interest_periods import (
     rate_wording,
 )
 from docgen.documents.part_models import AmountComponent, ContractBasis, DebtAmounts, InterestCalc
-from docgen.documents.problems import Assessment, Loc
+from docgen.documents.problems import NOT_REPORTED, Assessment, Loc
 from docgen.domain.caps import CapBasis, CombinedClaim, check_cap, check_combined_cap
 from docgen.domain.dates import format_cn
-from docgen.domain.interest import InterestResult, interest_on_principal
+from docgen.domain.interest import InterestResult, RateSpec, interest_on_principal
 from docgen.domain.lpr import LprNotAvailable, LprTable, format_percent
 from docgen.domain.money import format_yuan, to_fen
+from docgen.domain.rate_words import describe_lpr_periods, describe_running_claim
 
 
 @dataclass(frozen=True)
@@ -33,11 +34,31 @@ class Latest:
 
 @dataclass
 class ResolvedAmounts:
-    """Every component's amount (typed or computed), the total and the calculation sheets."""
+    """Every component's amount (typed or computed), the total and the calculation sheets.
+
+    Kept for the words, not reported: the LPR table the amounts were computed with, which
+    gives a rate fixed on a day its figures (``rate_words``), and per computed component
+    (by index) which LPR a floating rate took over which days (``lpr_periods``), for a
+    document that prints no calculation sheet.
+    """
 
     amounts: list[Decimal]
     total: Decimal
     sheets: list[dict[str, Any]]
+    lpr_table: LprTable | None = field(default=None, metadata=NOT_REPORTED)
+    periods: dict[int, str] = field(default_factory=dict, metadata=NOT_REPORTED)
+
+    def rate_words(self, rate: RateSpec) -> str:
+        """The agreed rate as every document words it (docgen.domain.rate_words)."""
+        return rate.describe(self.lpr_table)
+
+    def running_claim(self, base: Decimal, rate: RateSpec, start: date) -> str:
+        """A claim to the day of payment: 「以…为基数，自…起按…计算至实际清偿之日止」."""
+        return describe_running_claim(base, rate, start, self.lpr_table)
+
+    def lpr_periods(self, index: int) -> str:
+        """「其间适用的LPR：…」 for component ``index`` at a floating LPR rate, else ""."""
+        return self.periods.get(index, "")
 
 
 def check_amounts(
@@ -57,6 +78,7 @@ def check_amounts(
     latest, latest_label = limit.day, limit.label
     resolved: list[Decimal] = []
     sheets: dict[int, dict[str, Any]] = {}
+    periods: dict[int, str] = {}
     principal = _principal(amounts)
     for i, component in enumerate(amounts.components):
         where = (*loc, "components", i)
@@ -67,8 +89,9 @@ def check_amounts(
             result = _compute(assessment, component, amounts.as_of, principal, table, where)
             if result is not None:
                 value = _agree(assessment, component, result.interest, where)
-                rate = rate_wording(component, amounts, contract)
+                rate = rate_wording(component, amounts, contract, table)
                 sheets[i] = _sheet(component.display_label, rate, result)
+                periods[i] = describe_lpr_periods(result)
                 if contract.kind == "private_lending":
                     _check_rate_cap(assessment, result, contract, table, where)
         if value is None:
@@ -106,7 +129,7 @@ def check_amounts(
     if contract.kind == "private_lending" and principal > 0 and not rate_capped:
         _check_combined_cap(assessment, amounts, resolved, contract, table, loc)
     ordered = [sheets[i] for i in chronological(amounts) if i in sheets]
-    return ResolvedAmounts(resolved, total, ordered)
+    return ResolvedAmounts(resolved, total, ordered, table, periods)
 
 
 def _check_periods_meet(

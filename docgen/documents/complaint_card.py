@@ -31,7 +31,7 @@ from docgen.domain.court_fees import FeeResult
 from docgen.domain.dates import format_cn
 from docgen.domain.fields import CaseModel, Line, Money, ShortText, Text
 from docgen.domain.guarantee import claim_within_maximum
-from docgen.domain.interest import RateSpec, describe_running_claim
+from docgen.domain.interest import RateSpec
 from docgen.domain.lpr import format_percent
 from docgen.domain.money import format_yuan, legal_amount
 
@@ -126,12 +126,12 @@ def _by_charge(pairs: list[tuple[Any, Decimal]]) -> dict[str, Decimal]:
     return totals
 
 
-def describe_rate(rate: RateSpec) -> str:
+def describe_rate(rate: RateSpec, resolved: ResolvedAmounts) -> str:
     """The rate and, as the card rules ask it disclosed, its annualised equivalent."""
     if rate.kind in ("monthly", "daily"):
         annual = rate.value * (12 if rate.kind == "monthly" else 365)
         return f"{rate.describe()}（折合年化利率{format_percent(annual)}%）"
-    return rate.describe()
+    return resolved.rate_words(rate)
 
 
 def _claims(case: CivilComplaint, resolved: ResolvedAmounts, fee: FeeResult) -> list[Row]:
@@ -143,7 +143,7 @@ def _claims(case: CivilComplaint, resolved: ResolvedAmounts, fee: FeeResult) -> 
     until_paid = (
         f"；自{format_cn(running.start)}起的利息、罚息、复利、滞纳金、违约金以及手续费等各项费用"
         "按照信用卡领用协议计算至实际清偿之日止（"
-        + describe_running_claim(
+        + resolved.running_claim(
             running.base or principal(case), running.rate.spec(), running.start
         )
         + "）"
@@ -160,7 +160,7 @@ def _claims(case: CivilComplaint, resolved: ResolvedAmounts, fee: FeeResult) -> 
     listed = "；".join(f"{c.display_label}{_yuan(v)}" for c, v in costs)
     other = "；".join(f"{c.display_label}{_yuan(v)}" for c, v in others)
     total = sum((v for _, v in owed), Decimal(0))
-    method = interest_method(case, [(c, v) for c, v in owed if c.calculation])
+    method = interest_method(case, resolved, [(c, v) for c, v in owed if c.calculation])
     return [
         {
             "label": "1. 透支本金",
@@ -186,14 +186,16 @@ def _claims(case: CivilComplaint, resolved: ResolvedAmounts, fee: FeeResult) -> 
     ]
 
 
-def _terms(card: CardFacts | None) -> str:
+def _terms(card: CardFacts | None, resolved: ResolvedAmounts) -> str:
     if card is None:
         return (
             f"透支金额：{BLANK}；利息、罚息、复利、滞纳金、违约金、手续费等的计算标准：{BLANK}；"
             f"违约责任：{BLANK}；解除条件：{BLANK}"
         )
     limit = f"信用额度{_yuan(card.credit_limit)}" if card.credit_limit else BLANK
-    rate = f"透支利率{describe_rate(card.rate.spec())}" if card.rate else f"透支利率{BLANK}"
+    rate = (
+        f"透支利率{describe_rate(card.rate.spec(), resolved)}" if card.rate else f"透支利率{BLANK}"
+    )
     clause = f"（合约条款：{card.rate_clause}）" if card.rate_clause else ""
     compound = box(card.compound, "复利") + (
         f"（合约条款：{card.compound_clause}）" if card.compound and card.compound_clause else ""
@@ -242,7 +244,7 @@ def _facts(case: CivilComplaint, resolved: ResolvedAmounts, overdue_from: date) 
             f"办卡时间：{format_cn(contract.signed_on)}；办卡行：{bank}；"
             f"领用合约：《{contract.name}》{number}{usage}",
         },
-        {"label": "2. 信用卡合约的主要约定", "value": _terms(card)},
+        {"label": "2. 信用卡合约的主要约定", "value": _terms(card, resolved)},
         {
             "label": "3. 是否就信用卡合约主要条款进行提示注意",
             "value": _answer(card.notice_given if card else None, "提示说明的具体方式以及时间地点"),

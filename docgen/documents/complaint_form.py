@@ -33,7 +33,6 @@ from docgen.documents.parts import ResolvedAmounts
 from docgen.domain.court_fees import FeeResult
 from docgen.domain.dates import format_cn
 from docgen.domain.guarantee import claim_within_maximum
-from docgen.domain.interest import describe_running_claim
 from docgen.domain.money import format_yuan, legal_amount
 
 if TYPE_CHECKING:
@@ -82,7 +81,7 @@ def _claims(case: CivilComplaint, resolved: ResolvedAmounts, fee: FeeResult) -> 
     others = components(case, resolved, ("other",) if bank else ("penalty", "other"))
     running = case.running_interest
     until_paid = (
-        describe_running_claim(running.base or principal(case), running.rate.spec(), running.start)
+        resolved.running_claim(running.base or principal(case), running.rate.spec(), running.start)
         if running
         else ""
     )
@@ -111,7 +110,7 @@ def _claims(case: CivilComplaint, resolved: ResolvedAmounts, fee: FeeResult) -> 
         {
             "label": "2. 利息（期内利息、复利、罚息）" if bank else "2. 利息（复利、罚息）",
             "value": f"截至{as_of}止，{owed_text}；"
-            f"计算方式：{interest_method(case, interest)}；是否请求支付至实际清偿之日止："
+            f"计算方式：{interest_method(case, resolved, interest)}；是否请求支付至实际清偿之日止："
             + yes_no(running is not None, f"（{until_paid}）" if until_paid else ""),
         },
         {"label": "3. 是否要求提前还款或解除合同", "value": yes_no(early, ways if early else "")},
@@ -148,7 +147,7 @@ def _clause(clause: str | None) -> str:
     return f"（合同条款：{clause or BLANK}）"
 
 
-def _bank_rates(case: CivilComplaint) -> str:
+def _bank_rates(case: CivilComplaint, resolved: ResolvedAmounts) -> str:
     terms = case.bank_terms
     if terms is None:
         return (
@@ -160,20 +159,27 @@ def _bank_rates(case: CivilComplaint) -> str:
     penalty = terms.penalty_rate
     return "　".join(
         (
-            f"{box(True, '利率')} {terms.rate.spec().describe()}{_clause(terms.rate_clause)}",
+            f"{box(True, '利率')} {resolved.rate_words(terms.rate.spec())}"
+            + _clause(terms.rate_clause),
             f"{box(uplift is not None, '逾期上浮')}"
             + (f" {uplift.normalize():f}%" if uplift is not None else f"{BLANK}%／年")
             + _clause(terms.overdue_clause if uplift is not None else None),
             f"{box(terms.compound, '复利')}"
             + _clause(terms.compound_clause if terms.compound else None),
             f"{box(penalty is not None, '罚息（违约金）')}"
-            + (f" {penalty.spec().describe()}" if penalty is not None else f"{BLANK}%／年")
+            + (
+                f" {resolved.rate_words(penalty.spec())}"
+                if penalty is not None
+                else f"{BLANK}%／年"
+            )
             + _clause(terms.penalty_clause if penalty is not None else None),
         )
     )
 
 
-def _loan_rows(case: CivilComplaint, loan: LoanFacts, overdue_from: date) -> list[Row]:
+def _loan_rows(
+    case: CivilComplaint, resolved: ResolvedAmounts, loan: LoanFacts, overdue_from: date
+) -> list[Row]:
     bank = case.contract.kind == "financial_loan"
     method = loan.delivery_method
     how = "　".join(
@@ -201,7 +207,7 @@ def _loan_rows(case: CivilComplaint, loan: LoanFacts, overdue_from: date) -> lis
             + yes_no(contract.due_date < case.filing_date)
             + f"；约定期限：{format_cn(loan.delivered_on)}起至{format_cn(contract.due_date)}止",
         },
-        {"label": "5. 借款利率", "value": _bank_rates(case) if bank else rate},
+        {"label": "5. 借款利率", "value": _bank_rates(case, resolved) if bank else rate},
         {
             "label": "6. 借款提供时间",
             "value": f"{format_cn(loan.delivered_on)}，{_yuan(loan.delivered_amount)}",
@@ -221,7 +227,7 @@ def _loan_rows(case: CivilComplaint, loan: LoanFacts, overdue_from: date) -> lis
     ]
 
 
-def _facts(case: CivilComplaint, overdue_from: date) -> list[Row]:
+def _facts(case: CivilComplaint, resolved: ResolvedAmounts, overdue_from: date) -> list[Row]:
     contract, loan = case.contract, case.loan
     bank = contract.kind == "financial_loan"
     lenders = names([p.party for p in case.plaintiffs])
@@ -239,7 +245,7 @@ def _facts(case: CivilComplaint, overdue_from: date) -> list[Row]:
         },
     ]
     if loan is not None:
-        rows += _loan_rows(case, loan, overdue_from)
+        rows += _loan_rows(case, resolved, loan, overdue_from)
     other = "；".join(t for t in (contract.summary, case.facts) if t) or "无"
     basis = {
         "label": "17. 请求承担责任的依据",
@@ -268,7 +274,7 @@ def form_sections(
     elif case.contract.kind == "credit_card":
         claims, facts = card_sections(case, resolved, fee, overdue_from)
     else:
-        claims, facts = _claims(case, resolved, fee), _facts(case, overdue_from)
+        claims, facts = _claims(case, resolved, fee), _facts(case, resolved, overdue_from)
     return [
         {"title": "当事人信息", "rows": party_rows(case)},
         {"title": "诉讼请求", "rows": claims},

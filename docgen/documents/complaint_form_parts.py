@@ -199,8 +199,11 @@ def components(
     return [(c, v) for c, v in pairs if c.kind in kinds]
 
 
-def interest_method(case: CivilComplaint, interest: list[tuple[Any, Decimal]]) -> str:
-    """How the interest claimed was computed, in words (no calculation sheet)."""
+def interest_method(
+    case: CivilComplaint, resolved: ResolvedAmounts, interest: list[tuple[Any, Decimal]]
+) -> str:
+    """How the interest claimed was computed, in words (no calculation sheet): with a
+    floating LPR rate, which LPR each stretch of the period took."""
     ways = []
     for component, _value in interest:
         calc = component.calculation
@@ -208,9 +211,12 @@ def interest_method(case: CivilComplaint, interest: list[tuple[Any, Decimal]]) -
             continue
         base = calc.base if calc.base is not None else principal(case)
         end = calc.end or component.as_of or case.amounts.as_of
+        # equal components compute equally, so the first equal one's periods are its own
+        lpr = resolved.lpr_periods(case.amounts.components.index(component))
         ways.append(
             f"{component.display_label}以{format_yuan(base)}元为基数，自{format_cn(calc.start)}"
-            f"起按{calc.rate.spec().describe()}计算至{format_cn(end)}"
+            f"起按{resolved.rate_words(calc.rate.spec())}计算至{format_cn(end)}"
+            + (f"（{lpr}）" if lpr else "")
         )
     return "；".join(ways) or BLANK
 

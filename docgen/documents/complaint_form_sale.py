@@ -49,9 +49,11 @@ def _sum(pairs: list[tuple[Any, Decimal]]) -> str:
     return _yuan(_total(pairs) if pairs else None)
 
 
-def _method(case: CivilComplaint, pairs: list[tuple[Any, Decimal]]) -> str:
+def _method(
+    case: CivilComplaint, resolved: ResolvedAmounts, pairs: list[tuple[Any, Decimal]]
+) -> str:
     """How each amount was computed: its calculation in words, else its note."""
-    computed = interest_method(case, [(c, v) for c, v in pairs if c.calculation])
+    computed = interest_method(case, resolved, [(c, v) for c, v in pairs if c.calculation])
     noted = [f"{c.display_label}{c.note}" for c, _v in pairs if not c.calculation and c.note]
     ways = [w for w in (computed if computed != BLANK else "", *noted) if w]
     return "；".join(ways) or BLANK
@@ -64,10 +66,10 @@ def _late_payment(case: CivilComplaint, resolved: ResolvedAmounts) -> str:
     running = case.running_interest
     start = day(running.start) if running else BLANK_DATE
     base = running.base or principal(case) if running else None
-    rate = running.rate.spec().describe() if running else BLANK
+    rate = resolved.rate_words(running.rate.spec()) if running else BLANK
     return (
         f"截至{as_of}止，迟延给付价款的利息{_sum(interest)}、违约金{_sum(penalty)}，自{start}之后的逾期利息、违约金，以{_yuan(base)}为基数"
-        f"按照{rate}标准计算；计算方式：{_method(case, interest + penalty)}；"
+        f"按照{rate}标准计算；计算方式：{_method(case, resolved, interest + penalty)}；"
         "是否请求支付至实际清偿之日止：" + yes_no(running is not None)
     )
 
@@ -195,7 +197,7 @@ def _owed(case: CivilComplaint, resolved: ResolvedAmounts) -> str:
             box(bool(pairs), label) + _sum(pairs)
             for label, pairs in (("利息", plain), ("违约金", penalty), ("赔偿金", losses))
         )
-        + f"；共计{_yuan(_total(every))}；计算方式：{_method(case, every)}"
+        + f"；共计{_yuan(_total(every))}；计算方式：{_method(case, resolved, every)}"
     )
 
 

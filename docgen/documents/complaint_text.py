@@ -15,7 +15,6 @@ from docgen.documents.parts import ResolvedAmounts
 from docgen.domain.court_fees import FeeResult
 from docgen.domain.dates import format_cn
 from docgen.domain.guarantee import claim_within_maximum
-from docgen.domain.interest import describe_running_claim
 from docgen.domain.money import format_yuan, legal_amount
 from docgen.domain.parties import Party
 
@@ -43,7 +42,9 @@ def claims(case: CivilComplaint, resolved: ResolvedAmounts) -> list[str]:
     debtors = "被告" + names(borrowers(case))
     plaintiffs = "原告" + names([p.party for p in case.plaintiffs])
     items: list[str] = []
-    for component, value in zip(case.amounts.components, resolved.amounts, strict=True):
+    for index, (component, value) in enumerate(
+        zip(case.amounts.components, resolved.amounts, strict=True)
+    ):
         when = format_cn(component.as_of or case.amounts.as_of)
         label = component.display_label
         detail = f"（{component.note}）" if component.note else ""
@@ -64,9 +65,11 @@ def claims(case: CivilComplaint, resolved: ResolvedAmounts) -> list[str]:
             if calc is not None and not detail:
                 base = calc.base if calc.base is not None else principal(case)
                 end = calc.end or component.as_of or case.amounts.as_of
+                lpr = resolved.lpr_periods(index)
                 detail = (
                     f"（以{format_yuan(base)}元为基数，自{format_cn(calc.start)}起按"
-                    f"{calc.rate.spec().describe()}计算至{format_cn(end)}）"
+                    f"{resolved.rate_words(calc.rate.spec())}计算至{format_cn(end)}"
+                    f"{'；' + lpr if lpr else ''}）"
                 )
             elif calc is None and component.kind != "fee":
                 # a fee already paid (律师费、保全费) is a fixed sum; only what accrues is
@@ -78,7 +81,7 @@ def claims(case: CivilComplaint, resolved: ResolvedAmounts) -> list[str]:
         base = running.base if running.base is not None else principal(case)
         items.append(
             f"判令{debtors}向{plaintiffs}支付{running.label}："
-            f"{describe_running_claim(base, running.rate.spec(), running.start)}；"
+            f"{resolved.running_claim(base, running.rate.spec(), running.start)}；"
         )
     count = len(items)
     for defendant in case.defendants:

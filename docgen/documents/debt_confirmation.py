@@ -229,8 +229,8 @@ def build_context(case: DebtConfirmation, assessment: Assessment) -> dict[str, A
         "default": default,
         "later_interest": later_interest_text(
             case,
+            resolved,
             principal_of(case.amounts, resolved),
-            resolved.total,
             assessment.computed[LATER_LPR],
         ),
         "jurisdiction": jurisdiction_text(

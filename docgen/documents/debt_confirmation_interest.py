@@ -29,7 +29,7 @@ from docgen.documents.agreement_terms import (
     installment_interest,
 )
 from docgen.documents.base import RuleOptions
-from docgen.documents.parts import RateInput
+from docgen.documents.parts import RateInput, ResolvedAmounts
 from docgen.documents.problems import Assessment
 from docgen.domain.cap_rates import INTERPRETATION
 from docgen.domain.dates import format_cn
@@ -123,7 +123,7 @@ def _verified_lpr(as_of: date, table: LprTable) -> LprEntry | None:
 
 
 def later_interest_text(
-    case: DebtConfirmation, principal: Decimal, total: Decimal, lpr: LprEntry | None
+    case: DebtConfirmation, resolved: ResolvedAmounts, principal: Decimal, lpr: LprEntry | None
 ) -> str:
     """截至日之后的利息: its base, start, rate and end, or that none runs; with a promise
     to pay, also that the promised sums do not include it, when it is paid, and what a
@@ -136,9 +136,9 @@ def later_interest_text(
         return f"甲方对上述债务自{cut_off}之后不再计收利息。"
     base = case.amounts.principal_label
     terms = _interest_timing(case)
-    if terms and total != principal:
+    if terms and resolved.total != principal:
         terms += allocation_clause(base)
-    return _interest_base(case, principal, lpr) + terms
+    return _interest_base(case, resolved, principal, lpr) + terms
 
 
 def _interest_timing(case: DebtConfirmation) -> str:
@@ -161,12 +161,14 @@ def lpr_rate_text(start: str, lpr: LprEntry | None) -> str:
     )
 
 
-def _interest_base(case: DebtConfirmation, principal: Decimal, lpr: LprEntry | None) -> str:
+def _interest_base(
+    case: DebtConfirmation, resolved: ResolvedAmounts, principal: Decimal, lpr: LprEntry | None
+) -> str:
     later = case.later_interest
     cut_off = format_cn(case.amounts.as_of)
     start = day_after(case.amounts.as_of)
     if later.basis == "agreed" and later.rate is not None:
-        rate = later.rate.spec().describe()
+        rate = resolved.rate_words(later.rate.spec())
     else:
         rate = lpr_rate_text(start, lpr)
     # the unpaid principal only: interest and penalties bear no interest; named as the

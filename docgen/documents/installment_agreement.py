@@ -340,7 +340,7 @@ def _schedule_context(
         interest = (
             f"自{day_after(case.debt.as_of)}起，乙方以尚未清偿的{name}（本协议确认的{name}为人民币"
             f"{format_yuan(principal)}元）为基数，按"
-            f"{rate.spec().describe()}向甲方支付利息，{installment_interest('该日')}；"
+            f"{resolved.rate_words(rate.spec())}向甲方支付利息，{installment_interest('该日')}；"
             "已产生的利息、违约金等不计入计息基数。"
             "上表利息按各期按时足额还款计算。"
         )
@@ -389,7 +389,10 @@ def build_context(case: InstallmentAgreement, assessment: Assessment) -> dict[st
         "account": case.payment_account.model_dump(),
         "late_interest": (
             late_interest_text(
-                case.late_interest, case.debt.principal_label, case.plan_interest is not None
+                case.late_interest,
+                case.debt.principal_label,
+                case.plan_interest is not None,
+                resolved,
             )
             if case.late_interest is not None
             else None

@@ -18,6 +18,7 @@ from docgen.documents.problems import Assessment, Loc
 from docgen.domain.cap_rates import overdue_rate
 from docgen.domain.dates import format_cn
 from docgen.domain.interest import RateSpec
+from docgen.domain.lpr import LprTable
 from docgen.domain.schedule import add_months
 
 DAY_COUNT_HINT = (
@@ -155,23 +156,30 @@ def check_overdue_rate_basis(
         )
 
 
-def rate_wording(component: AmountComponent, amounts: DebtAmounts, contract: ContractBasis) -> str:
+def rate_wording(
+    component: AmountComponent,
+    amounts: DebtAmounts,
+    contract: ContractBasis,
+    table: LprTable | None = None,
+) -> str:
     """The rate as a calculation sheet states it, with its basis where the law needs one.
 
-    「一年期LPR的1.5倍，按《借款合同》第七条约定」; a private loan's overdue interest at
-    the in-term rate, no overdue rate agreed: 「年利率6%，按借期内利率计算」 (法释〔2020〕17号
-    art. 28(2)(二)).
+    「各计息期间适用的一年期贷款市场报价利率（LPR）的1.5倍（随LPR调整浮动），按《借款合同》
+    第七条约定」; a private loan's overdue interest at the in-term rate, no overdue rate
+    agreed: 「年利率6%，按借期内利率计算」 (法释〔2020〕17号 art. 28(2)(二)). ``table``
+    gives a rate fixed on a day its figures.
     """
     calc = component.calculation
     if calc is None:
         return ""
     rate = calc.rate.spec()
+    words = rate.describe(table)
     if calc.agreed_in:
-        return f"{rate.describe()}，按{calc.agreed_in}约定"
+        return f"{words}，按{calc.agreed_in}约定"
     overdue = contract.kind == "private_lending" and calc.start > contract.due_date
     if overdue and rate in _in_term_rates(amounts, contract):
-        return f"{rate.describe()}，按借期内利率计算"
-    return rate.describe()
+        return f"{words}，按借期内利率计算"
+    return words
 
 
 def chronological(amounts: DebtAmounts) -> list[int]:

@@ -28,7 +28,7 @@ from decimal import Decimal
 from docgen.documents.agreement_terms import StatedRate, check_rate_cap
 from docgen.documents.base import RuleOptions
 from docgen.documents.complaint_cause_rules import LOSS_UPLIFT, LPR_ERA, SALE_LOSS_BASIS
-from docgen.documents.parts import ContractBasis, RateInput
+from docgen.documents.parts import ContractBasis, RateInput, ResolvedAmounts
 from docgen.documents.problems import Assessment, Loc
 from docgen.domain.cap_rates import INTERPRETATION
 from docgen.domain.lpr import LprNotAvailable, format_percent
@@ -115,12 +115,12 @@ def _warn_reducible(
 # --- the clause ---------------------------------------------------------------------
 
 
-def late_interest_text(late: RateInput, name: str, plan: bool) -> str:
+def late_interest_text(late: RateInput, name: str, plan: bool, resolved: ResolvedAmounts) -> str:
     """The late-interest clause: the overdue principal (``name``, as the amounts table names
-    it) at the late rate, each installment's from the day after its due date and the rest
-    from the day after acceleration, to the day paid; with plan interest, that the overdue
-    principal bears no plan interest besides."""
-    rate = late.spec().describe()
+    it) at the late rate (worded by ``resolved``, as every rate), each installment's from
+    the day after its due date and the rest from the day after acceleration, to the day
+    paid; with plan interest, that the overdue principal bears no plan interest besides."""
+    rate = resolved.rate_words(late.spec())
     instead = f"{name}逾期期间只计逾期利息，不再另计分期期间利息；" if plan else ""
     return (
         f"乙方任何一期未按期足额还款的，应就逾期未付的{name}，按{rate}（以下简称“逾期利率”）"

@@ -19,6 +19,10 @@ if TYPE_CHECKING:  # imported where used: the template-vetting child reads Probl
 Loc = tuple[str | int, ...]
 Severity = Literal["error", "warning"]
 
+NOT_REPORTED: dict[str, Any] = {"reported": False}
+"""The metadata of a dataclass field in ``Assessment.computed`` that the context builder
+reads but a validation report leaves out (reference data, figures only words are made of)."""
+
 
 @dataclass(frozen=True)
 class Problem:

@@ -33,6 +33,7 @@ from typing import Literal, get_args
 from docgen.domain.dates import format_cn
 from docgen.domain.lpr import LprEntry, LprTable, format_percent
 from docgen.domain.money import format_yuan, to_fen
+from docgen.domain.rate_words import describe_rate, explain_rate
 
 RateKind = Literal["annual", "monthly", "daily", "lpr_multiple", "lpr_plus_bp"]
 LedgerKind = Literal["disbursement", "repayment", "cost"]
@@ -113,43 +114,14 @@ class RateSpec:
             raise ValueError(f"{self.describe()}在{format_cn(day)}为负数（{annual}%）")
         return annual, entry
 
-    def describe(self) -> str:
-        """Chinese wording of the agreed rate: 年利率6%, 一年期LPR的4倍, 一年期LPR加150个基点."""
-        value = format_percent(self.value)
-        if self.kind == "annual":
-            return f"年利率{value}%"
-        if self.kind == "monthly":
-            return f"月利率{value}%"
-        if self.kind == "daily":
-            return f"日利率{value}%"
-        when = format_cn(self.fixed_on) + "的" if self.fixed_on is not None else ""
-        if self.kind == "lpr_multiple":
-            return f"{when}一年期LPR的{value}倍"
-        sign = "加" if self.value >= 0 else "减"
-        return f"{when}一年期LPR{sign}{format_percent(abs(self.value))}个基点"
+    def describe(self, table: LprTable | None = None) -> str:
+        """Chinese wording of the agreed rate, naming which LPR an LPR-based rate uses;
+        `table` gives a fixed LPR its figures (docgen.domain.rate_words.describe_rate)."""
+        return describe_rate(self, table)
 
     def explain(self, entry: LprEntry | None) -> str:
         """How the annual rate was derived, for a step's basis; empty for an annual rate."""
-        value = format_percent(self.value)
-        if self.kind == "annual":
-            return ""
-        if self.kind == "monthly":
-            return f"月利率{value}%×12"
-        if self.kind == "daily":
-            return f"日利率{value}%×365"
-        if entry is None:
-            raise ValueError("an LPR-based rate needs the LPR entry it used")
-        if self.kind == "lpr_multiple":
-            how = f"的{value}倍"
-        else:
-            sign = "加" if self.value >= 0 else "减"
-            how = f"{sign}{format_percent(abs(self.value))}个基点"
-        if self.fixed_on is None:
-            return f"{entry.describe()}{how}"
-        return (
-            f"{format_cn(self.fixed_on)}的一年期LPR {entry.rate_text}%{how}，"
-            f"该LPR于{format_cn(entry.effective_from)}发布，全程固定适用"
-        )
+        return explain_rate(self, entry)
 
 
 @dataclass(frozen=True)
@@ -377,18 +349,6 @@ def interest_on_principal(
     so the principal is lent the day before (民法典 art. 201)."""
     events = [LedgerEvent(day=start - _ONE_DAY, kind="disbursement", amount=principal)]
     return compute_interest(events, rate, start, end, table, Accrual(day_count))
-
-
-def describe_running_claim(base: Decimal, rate: RateSpec, start: date) -> str:
-    """Wording of a claim "to the date of actual payment", stating its base, rate and start.
-
-    E.g. "以100,000.00元为基数，自2025年1月10日起按年利率6%计算至实际清偿之日止". The
-    amount to a given date is computed with interest_on_principal.
-    """
-    return (
-        f"以{format_yuan(base)}元为基数，自{format_cn(start)}起按{rate.describe()}"
-        "计算至实际清偿之日止"
-    )
 
 
 def step_amount(base: Decimal, annual_percent: Decimal, days: int, day_count: int) -> Decimal:

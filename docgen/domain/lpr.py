@@ -25,6 +25,12 @@ from docgen.domain.dates import format_cn
 
 _HUNDRED = Decimal(100)
 
+LPR_NAME = "一年期贷款市场报价利率"
+"""The LPR's name in 法释〔2020〕17号 art. 25."""
+LPR_FULL_NAME = f"{LPR_NAME}（LPR）"
+"""The name documents print where they speak of the LPR in their own words: a court
+filing does not use an abbreviation it has not defined."""
+
 
 class LprNotAvailable(ValueError):
     """No LPR was in force on a day: the day is before the table's first entry."""

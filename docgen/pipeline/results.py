@@ -94,9 +94,14 @@ def bundle(rendered: list[Rendered]) -> Rendered:
 
 
 def public(value: Any) -> Any:
-    """Computed figures as JSON-friendly values (dates as ISO strings, Decimals as text)."""
+    """Computed figures as JSON-friendly values (dates as ISO strings, Decimals as text);
+    a dataclass's fields marked ``NOT_REPORTED`` are left out."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return public(dataclasses.asdict(value))
+        return {
+            f.name: public(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if f.metadata.get("reported", True)
+        }
     if isinstance(value, dict):
         return {key: public(item) for key, item in value.items()}
     if isinstance(value, list | tuple):

@@ -57,14 +57,18 @@ def test_the_letter_prints_one_years_interest_first_then_overdue_interest_at_tha
 
 def test_an_agreed_overdue_rate_is_printed_with_its_clause():
     text = _text("overdue_rate_agreed_in_the_contract")
-    assert "2.逾期利息（一年期LPR的1.5倍，按《借款合同》第七条约定，每年按365天计）" in text
+    assert (
+        "2.逾期利息（各计息期间适用的一年期贷款市场报价利率（LPR）的1.5倍（随LPR调整浮动），"
+        "按《借款合同》第七条约定，每年按365天计）" in text
+    )
 
 
 def test_an_overdue_rate_without_a_clause_is_refused_citing_article_28():
     data = load_fixture("demand_letter", "invalid", "overdue_rate_without_basis")
     (problem,) = _evaluate(data).errors
     assert problem.code == "overdue_rate_without_basis"
-    assert "一年期LPR的1.5倍" in problem.message and "第二十八条第二款第（二）项" in problem.message
+    assert "一年期贷款市场报价利率（LPR）的1.5倍" in problem.message
+    assert "第二十八条第二款第（二）项" in problem.message
     assert "年利率6%" in problem.message
 
 

@@ -20,10 +20,10 @@ from docgen.domain.interest import (
     LedgerEvent,
     RateSpec,
     compute_interest,
-    describe_running_claim,
     interest_on_principal,
 )
 from docgen.domain.lpr import LprEntry, LprNotAvailable, LprTable
+from docgen.domain.rate_words import describe_lpr_periods, describe_running_claim
 from docgen.reference_data import load_lpr_table
 
 TABLE = load_lpr_table()
@@ -302,18 +302,40 @@ def test_ledger_events_are_validated(kind: str, amount: object, error: type[Exce
         (RateSpec("annual", D(6)), date(2025, 1, 1), "6", "年利率6%"),
         (RateSpec("monthly", D("0.5")), date(2025, 1, 1), "6.0", "月利率0.5%"),
         (RateSpec("daily", D("0.05")), date(2025, 1, 1), "18.25", "日利率0.05%"),
-        # 4 × 3.45 = 13.80 on 2023-09-01 (an int value is accepted and made a Decimal)
-        (RateSpec("lpr_multiple", 4), date(2023, 9, 1), "13.80", "一年期LPR的4倍"),  # type: ignore[arg-type]
-        (RateSpec("lpr_multiple", D("1.5")), date(2023, 9, 1), "5.175", "一年期LPR的1.5倍"),
+        # 4 × 3.45 = 13.80 on 2023-09-01 (an int value is accepted and made a Decimal); a
+        # floating rate says that each period takes its own LPR
+        (
+            RateSpec("lpr_multiple", 4),  # type: ignore[arg-type]
+            date(2023, 9, 1),
+            "13.80",
+            "各计息期间适用的一年期贷款市场报价利率（LPR）的4倍（随LPR调整浮动）",
+        ),
+        (
+            RateSpec("lpr_multiple", D("1.5")),
+            date(2023, 9, 1),
+            "5.175",
+            "各计息期间适用的一年期贷款市场报价利率（LPR）的1.5倍（随LPR调整浮动）",
+        ),
         # 3.45 + 150bp = 4.95; 3.45 − 20bp = 3.25
-        (RateSpec("lpr_plus_bp", D(150)), date(2023, 9, 1), "4.95", "一年期LPR加150个基点"),
-        (RateSpec("lpr_plus_bp", D(-20)), date(2023, 9, 1), "3.25", "一年期LPR减20个基点"),
-        # Fixed on 2020-01-01 (4.15%): 4 × 4.15 = 16.60 whatever the day
+        (
+            RateSpec("lpr_plus_bp", D(150)),
+            date(2023, 9, 1),
+            "4.95",
+            "各计息期间适用的一年期贷款市场报价利率（LPR）加150个基点（随LPR调整浮动）",
+        ),
+        (
+            RateSpec("lpr_plus_bp", D(-20)),
+            date(2023, 9, 1),
+            "3.25",
+            "各计息期间适用的一年期贷款市场报价利率（LPR）减20个基点（随LPR调整浮动）",
+        ),
+        # Fixed on 2020-01-01 (4.15%): 4 × 4.15 = 16.60 whatever the day; without a table
+        # the day alone is named
         (
             RateSpec("lpr_multiple", D(4), fixed_on=date(2020, 1, 1)),
             date(2025, 1, 1),
             "16.60",
-            "2020年1月1日的一年期LPR的4倍",
+            "2020年1月1日的一年期贷款市场报价利率（LPR）的4倍",
         ),
     ],
 )
@@ -322,6 +344,67 @@ def test_rate_conversion_and_description(
 ) -> None:
     assert rate.annual_percent_on(day, TABLE)[0] == D(annual)
     assert rate.describe() == description
+
+
+@pytest.mark.parametrize(
+    ("rate", "description"),
+    [
+        # 2020-01-01: the LPR in force since 2019-11-20, 4.15%
+        (
+            RateSpec("lpr_multiple", D(4), fixed_on=date(2020, 1, 1)),
+            "2020年1月1日的一年期贷款市场报价利率（LPR）4.15%的4倍，即年利率16.6%",
+        ),
+        # 2025-01-10: 3.10% (2024-10-21); 3.10 + 1.5 = 4.60; 3.10 − 0.20 = 2.90
+        (
+            RateSpec("lpr_plus_bp", D(150), fixed_on=date(2025, 1, 10)),
+            "2025年1月10日的一年期贷款市场报价利率（LPR）3.10%加150个基点，即年利率4.6%",
+        ),
+        (
+            RateSpec("lpr_plus_bp", D(-20), fixed_on=date(2025, 1, 10)),
+            "2025年1月10日的一年期贷款市场报价利率（LPR）3.10%减20个基点，即年利率2.9%",
+        ),
+        # after the day the table vouches for (2025-06-19) the figure would be a guess
+        (
+            RateSpec("lpr_multiple", D("1.5"), fixed_on=date(2026, 1, 10)),
+            "2026年1月10日的一年期贷款市场报价利率（LPR）的1.5倍",
+        ),
+        # the LPR itself is not "the LPR once"
+        (
+            RateSpec("lpr_multiple", D(1), fixed_on=date(2025, 1, 10)),
+            "2025年1月10日的一年期贷款市场报价利率（LPR）3.10%",
+        ),
+        (
+            RateSpec("lpr_plus_bp", D(0)),
+            "各计息期间适用的一年期贷款市场报价利率（LPR，随LPR调整浮动）",
+        ),
+        # the table does not change a floating rate's or a fixed rate's wording
+        (
+            RateSpec("lpr_multiple", D("1.5")),
+            "各计息期间适用的一年期贷款市场报价利率（LPR）的1.5倍（随LPR调整浮动）",
+        ),
+        (ANNUAL_6, "年利率6%"),
+    ],
+)
+def test_a_rate_fixed_on_a_day_states_that_days_lpr_and_the_annual_rate(
+    rate: RateSpec, description: str
+) -> None:
+    assert rate.describe(TABLE) == description
+
+
+def test_the_lpr_periods_of_a_floating_rate_name_each_lpr_and_its_days() -> None:
+    # 2024-07-01 → 2024-11-01 at 4 × LPR: 3.45% to 2024-07-21, 3.35% to 2024-10-20,
+    # 3.10% from 2024-10-21; a repayment in between does not split a stretch
+    events = [disbursed(date(2024, 6, 30), "100000"), repaid(date(2024, 8, 1), "1000")]
+    result = compute_interest(events, FOUR_LPR, date(2024, 7, 1), date(2024, 11, 1), TABLE)
+    assert describe_lpr_periods(result) == (
+        "其间适用的LPR：2024年7月1日至2024年7月21日为2023年8月21日发布的3.45%，"
+        "2024年7月22日至2024年10月20日为2024年7月22日发布的3.35%，"
+        "2024年10月21日至2024年10月31日为2024年10月21日发布的3.10%"
+    )
+    fixed = RateSpec("lpr_multiple", D(4), fixed_on=date(2024, 7, 1))
+    for rate in (fixed, ANNUAL_6):
+        result = interest_on_principal(D(100000), rate, date(2024, 7, 1), date(2024, 11, 1), TABLE)
+        assert describe_lpr_periods(result) == ""
 
 
 def test_rate_specs_are_validated() -> None:
@@ -340,6 +423,11 @@ def test_rate_specs_are_validated() -> None:
 def test_running_claim_wording() -> None:
     assert describe_running_claim(D(100000), ANNUAL_6, date(2025, 1, 10)) == (
         "以100,000.00元为基数，自2025年1月10日起按年利率6%计算至实际清偿之日止"
+    )
+    fixed = RateSpec("lpr_multiple", D(4), fixed_on=date(2025, 1, 10))
+    assert describe_running_claim(D(100000), fixed, date(2026, 1, 11), TABLE) == (
+        "以100,000.00元为基数，自2026年1月11日起按2025年1月10日的一年期贷款市场报价利率（LPR）"
+        "3.10%的4倍，即年利率12.4%计算至实际清偿之日止"
     )
 
 
