@@ -37,7 +37,9 @@ from docgen.documents.debt_confirmation_interest import (
     LATER_LPR,
     LaterInterest,
     check_later_interest,
+    check_plan_late_interest,
     later_interest_text,
+    plan_late_text,
 )
 from docgen.documents.filenames import filename_part
 from docgen.documents.guardian_rules import check_agreement_parties, ratifiable
@@ -47,6 +49,7 @@ from docgen.documents.parts import (
     ContractBasis,
     DebtAmounts,
     Latest,
+    RateInput,
     amounts_context,
     check_amounts,
     check_party,
@@ -94,6 +97,13 @@ class DebtConfirmation(CaseModel):
         default_factory=LaterInterest,
         title="截至日之后的利息",
         description="以尚未清偿的本金为基数，计算至实际清偿之日",
+    )
+    late_interest: RateInput | None = Field(
+        default=None,
+        title="逾期利率",
+        description="可在填写还款计划时约定：任何一期逾期未付的，逾期未付的本金按此利率计付逾期"
+        "利息至实际清偿之日，逾期期间不再另计截至日之后的利息；不填则不约定逾期利息；"
+        "民间借贷不得超过合同成立时一年期LPR的四倍",
     )
     jurisdiction: Jurisdiction = Field(default_factory=Jurisdiction, title="争议解决")
     creditor_service: ServiceAddress | None = Field(
@@ -145,6 +155,7 @@ def assess(case: DebtConfirmation, options: RuleOptions) -> Assessment:
             "乙方承诺还款时，请填写甲方收款账户，写明乙方应付至何处",
         )
     check_later_interest(result, case, options)
+    check_plan_late_interest(result, case, options)
     check_jurisdiction(
         result, case.jurisdiction, case.signing_place, [case.creditor, case.debtor], resolved.total
     )
@@ -233,6 +244,7 @@ def build_context(case: DebtConfirmation, assessment: Assessment) -> dict[str, A
             principal_of(case.amounts, resolved),
             assessment.computed[LATER_LPR],
         ),
+        "late_interest": plan_late_text(case, resolved),
         "jurisdiction": jurisdiction_text(
             case.jurisdiction, case.signing_place, "本确认书", "双方"
         ),

@@ -11,6 +11,13 @@ published on or before it), not the LPR of each later period. Art. 28(2)(一) sp
 rate lets either party compute the sum from the confirmation alone. Its figure is printed
 only when docgen's LPR table vouches for that day; otherwise the clause names the
 publication it means without a figure.
+
+A repayment plan may add what a late installment costs (``late_interest``), in the words
+and under the rules of :mod:`docgen.documents.late_interest`: an installment bears the
+later interest up to its due date (含当日) and the late rate alone from the next day, the
+rest of the principal likewise up to and after the day the creditor demands it at once, so
+no amount bears two rates on the same days. Without a late rate the plan is warned about,
+as the installment agreement is.
 """
 
 from __future__ import annotations
@@ -29,6 +36,16 @@ from docgen.documents.agreement_terms import (
     installment_interest,
 )
 from docgen.documents.base import RuleOptions
+from docgen.documents.late_interest import (
+    LOC as LATE_LOC,
+)
+from docgen.documents.late_interest import (
+    PLAN_RATE,
+    LateWording,
+    check_late_interest,
+    late_interest_text,
+    warn_missing,
+)
 from docgen.documents.parts import RateInput, ResolvedAmounts
 from docgen.documents.problems import Assessment
 from docgen.domain.cap_rates import INTERPRETATION
@@ -42,6 +59,16 @@ if TYPE_CHECKING:
     from docgen.documents.debt_confirmation import DebtConfirmation
 
 LATER_LPR = "later_lpr"  # key in Assessment.computed: the LPR entry printed, or None
+LATE_WORDING = LateWording(
+    document="本确认书",
+    interest="截至日之后的利息",
+    rate="截至日之后的利率",
+    remedy="甲方可要求乙方立即清偿全部剩余债务",
+    call="要求乙方立即清偿全部剩余债务",
+    called="提出要求之日",
+)
+"""The confirmation's names in the late-interest clause: its default clause lets the creditor
+demand the rest at once (「甲方有权要求乙方立即清偿全部剩余债务」)."""
 
 
 class LaterInterest(CaseModel):
@@ -78,9 +105,10 @@ def check_later_interest(result: Assessment, case: DebtConfirmation, options: Ru
     # object without its basis, as an integrator might send
     if "later_interest" not in case.model_fields_set or "basis" not in later.model_fields_set:
         _warn_defaulted(result, case)
-    result.computed[LATER_LPR] = (
-        _verified_lpr(case.amounts.as_of, options.lpr_table) if later.basis == "lpr" else None
-    )
+    lpr = _verified_lpr(case.amounts.as_of, options.lpr_table) if later.basis == "lpr" else None
+    result.computed[LATER_LPR] = lpr
+    if lpr is not None:
+        result.computed[PLAN_RATE] = lpr.rate_percent
     if later.basis != "agreed":
         if later.rate is not None:
             result.error(
@@ -90,7 +118,30 @@ def check_later_interest(result: Assessment, case: DebtConfirmation, options: Ru
         result.error(("later_interest", "rate"), "missing", "选择按约定利率计算时，请填写约定利率")
     else:
         stated = StatedRate(later.rate, ("later_interest", "rate", "value"), "截至日之后的利息")
-        check_rate_cap(result, stated, case.origin, case.confirm_date, options)
+        annual = check_rate_cap(result, stated, case.origin, case.confirm_date, options)
+        if annual is not None:
+            result.computed[PLAN_RATE] = annual
+
+
+def check_plan_late_interest(
+    result: Assessment, case: DebtConfirmation, options: RuleOptions
+) -> None:
+    """The plan's late rate, checked as the installment agreement's (the cap per debt kind,
+    the warnings); a plan without one is warned about; a late rate without a plan refused."""
+    if not case.repayment_plan:
+        if case.late_interest is not None:
+            result.error(
+                LATE_LOC,
+                "late_interest_without_plan",
+                "逾期利率只适用于分期还款：请填写还款计划，或删除逾期利率",
+            )
+        return
+    if case.late_interest is None:
+        later_runs = case.later_interest.basis != "none"
+        warn_missing(result, case.origin, later_runs, LATE_WORDING)
+        return
+    late, origin, signed = case.late_interest, case.origin, case.confirm_date
+    check_late_interest(result, late, origin, signed, options, LATE_WORDING)
 
 
 def _warn_defaulted(result: Assessment, case: DebtConfirmation) -> None:
@@ -133,12 +184,28 @@ def later_interest_text(
     later = case.later_interest
     cut_off = format_cn(case.amounts.as_of)
     if later.basis == "none":
-        return f"甲方对上述债务自{cut_off}之后不再计收利息。"
+        # a late installment's interest is agreed in the clause after this one
+        besides = "除本确认书约定的逾期利息外，" if _late_clause(case) else ""
+        return f"{besides}甲方对上述债务自{cut_off}之后不再计收利息。"
     base = case.amounts.principal_label
     terms = _interest_timing(case)
     if terms and resolved.total != principal:
         terms += allocation_clause(base)
     return _interest_base(case, resolved, principal, lpr) + terms
+
+
+def _late_clause(case: DebtConfirmation) -> bool:
+    return case.late_interest is not None and bool(case.repayment_plan)
+
+
+def plan_late_text(case: DebtConfirmation, resolved: ResolvedAmounts) -> str | None:
+    """The plan's late-interest clause, or None without a plan or a late rate; with later
+    interest, that an overdue sum bears the late rate instead of it, not besides."""
+    if case.late_interest is None or not _late_clause(case):
+        return None
+    later_runs = case.later_interest.basis != "none"
+    name = case.amounts.principal_label
+    return late_interest_text(case.late_interest, name, later_runs, resolved, LATE_WORDING)
 
 
 def _interest_timing(case: DebtConfirmation) -> str:

@@ -18,10 +18,16 @@ interest or penalties (法释〔2020〕17号 art. 27), so the late rate alone is
 - 金融借款, 信用卡: licensed lenders, outside the private-lending caps (as elsewhere in
   docgen, not checked here).
 - No late rate: the agreement says nothing of what a late installment costs; a warning.
+
+The debt confirmation's repayment plan carries the same clause under the same rules, in its
+own words (:data:`AGREEMENT` and the confirmation's :class:`LateWording`): its interest
+before an installment falls due is its interest after the cut-off date, and its creditor
+calls in the rest by demanding it at once rather than declaring acceleration.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
@@ -36,6 +42,7 @@ from docgen.domain.lpr import LprNotAvailable, format_percent
 LOC: Loc = ("late_interest",)
 RATE_LOC: Loc = (*LOC, "value")
 LATE_RATE = "late_rate"  # key in Assessment.computed: the late rate's annual percent
+PLAN_RATE = "plan_rate"  # key in Assessment.computed: the annual rate before an installment is due
 REDUCIBLE_KINDS = frozenset({"sale", "service", "other"})
 """Debts whose late charge is a 违约金 the court may reduce (art. 585), not a loan's interest."""
 REDUCTION_BASIS = (
@@ -44,18 +51,42 @@ REDUCTION_BASIS = (
 )
 
 
+@dataclass(frozen=True)
+class LateWording:
+    """How a document names what the late-interest clause and its warnings refer to."""
+
+    document: str = "本协议"
+    interest: str = "分期期间利息"
+    """the interest an installment bears until it falls due"""
+    rate: str = "分期期间利率"
+    """that interest's rate"""
+    remedy: str = "加速到期"
+    """the remedy the document already gives for a missed installment"""
+    call: str = "宣布加速到期"
+    """the creditor's act calling in the rest: 「甲方依本协议宣布加速到期的」"""
+    called: str = "宣布之日"
+    """the day of that act, from whose next day the rest bears late interest"""
+
+
+AGREEMENT = LateWording()
+"""The installment agreement's words."""
+
+
 def check_late_interest(
     result: Assessment,
     late: RateInput | None,
     origin: ContractBasis,
     signed: date,
     options: RuleOptions,
+    wording: LateWording = AGREEMENT,
 ) -> None:
     """The late rate within the cap (民间借贷), warned about where a court may reduce it or
-    where it undercuts the plan rate; its absence warned about."""
-    plan_rate: Decimal | None = result.computed.get("plan_rate")
+    where it undercuts the plan rate (``computed["plan_rate"]``, when known); its absence
+    warned about (``warn_missing``, interest running before an installment falls due
+    where the plan rate is known)."""
+    plan_rate: Decimal | None = result.computed.get(PLAN_RATE)
     if late is None:
-        _warn_missing(result, origin, plan_rate is not None)
+        warn_missing(result, origin, plan_rate is not None, wording)
         return
     stated = StatedRate(late, RATE_LOC, "逾期利息")
     annual = check_rate_cap(result, stated, origin, signed, options)
@@ -66,16 +97,20 @@ def check_late_interest(
         result.warn(
             RATE_LOC,
             "late_rate_below_plan_rate",
-            f"逾期利率（折合年利率{format_percent(annual)}%）低于分期期间利率（年利率"
+            f"逾期利率（折合年利率{format_percent(annual)}%）低于{wording.rate}（年利率"
             f"{format_percent(plan_rate)}%）：逾期的本金只计逾期利息，乙方逾期反而少付利息",
         )
     if origin.kind in REDUCIBLE_KINDS:
         _warn_reducible(result, late, annual, signed, options)
 
 
-def _warn_missing(result: Assessment, origin: ContractBasis, plan: bool) -> None:
-    now = "逾期期间只按分期期间利率计息" if plan else "逾期期间既不计利息，也无违约金"
-    message = f"未约定逾期利息：乙方某期逾期未付的，本协议只约定加速到期，{now}"
+def warn_missing(
+    result: Assessment, origin: ContractBasis, plan: bool, wording: LateWording
+) -> None:
+    """No late rate agreed: what a missed installment then costs (``plan``: whether
+    interest runs before an installment falls due)."""
+    now = f"逾期期间只按{wording.rate}计息" if plan else "逾期期间既不计利息，也无违约金"
+    message = f"未约定逾期利息：乙方某期逾期未付的，{wording.document}只约定{wording.remedy}，{now}"
     if origin.kind == "private_lending":
         message += (
             "。民间借贷可约定逾期利率，但逾期利息、违约金和其他费用合计不得超过合同成立时"
@@ -115,18 +150,24 @@ def _warn_reducible(
 # --- the clause ---------------------------------------------------------------------
 
 
-def late_interest_text(late: RateInput, name: str, plan: bool, resolved: ResolvedAmounts) -> str:
+def late_interest_text(
+    late: RateInput,
+    name: str,
+    plan: bool,
+    resolved: ResolvedAmounts,
+    wording: LateWording = AGREEMENT,
+) -> str:
     """The late-interest clause: the overdue principal (``name``, as the amounts table names
     it) at the late rate (worded by ``resolved``, as every rate), each installment's from
     the day after its due date and the rest from the day after acceleration, to the day
     paid; with plan interest, that the overdue principal bears no plan interest besides."""
     rate = resolved.rate_words(late.spec())
-    instead = f"{name}逾期期间只计逾期利息，不再另计分期期间利息；" if plan else ""
+    instead = f"{name}逾期期间只计逾期利息，不再另计{wording.interest}；" if plan else ""
     return (
         f"乙方任何一期未按期足额还款的，应就逾期未付的{name}，按{rate}（以下简称“逾期利率”）"
-        f"向甲方支付逾期利息：各期逾期未付的{name}自该期还款日的次日起计算；甲方依本协议宣布"
-        f"加速到期的，尚未到期的{name}自宣布之日的次日起一并计算；均计至实际清偿之日止。"
-        f"{instead}逾期利息不计复利。"
+        f"向甲方支付逾期利息：各期逾期未付的{name}自该期还款日的次日起计算；甲方依"
+        f"{wording.document}{wording.call}的，尚未到期的{name}自{wording.called}的次日起一并"
+        f"计算；均计至实际清偿之日止。{instead}逾期利息不计复利。"
     )
 
 

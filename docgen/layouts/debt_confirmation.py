@@ -62,8 +62,10 @@ def _clauses(c: Context) -> list[tuple[str, tuple[Block, ...]]]:
     elif c["account"]:
         account = pay_into(c["account"], "乙方清偿上述债务的，应将款项支付至甲方以下账户")
         clauses.append((plain(account.text), ()))
+    clauses.append((c["later_interest"], ()))
+    if c["late_interest"]:
+        clauses.append((c["late_interest"], ()))
     clauses += [
-        (c["later_interest"], ()),
         (c["jurisdiction"], ()),
         (service_text("本确认书", "双方"), (service_lines(c["services"]),)),
     ]

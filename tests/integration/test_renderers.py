@@ -259,6 +259,7 @@ NOT_PRINTED_BY_TYPE["debt_confirmation"] = {
     ("repayment_plan",),  # dates and amounts are printed formatted (tested below)
     ("later_interest", "basis"),  # a choice, printed as its words (tested in the unit tests)
     ("later_interest", "rate"),  # printed as 年利率6% (tested in the unit tests)
+    ("late_interest",),  # printed as 年利率12% (tested in the unit tests)
 }
 NOT_PRINTED_BY_TYPE["installment_agreement"] = {
     *(

@@ -178,6 +178,7 @@ def _warnings(data):
 def test_interest_after_the_cut_off_left_unstated_runs_at_the_lpr_with_a_warning():
     data = copy.deepcopy(PLAN)  # a private loan at 6% a year
     del data["later_interest"]
+    data["late_interest"] = {"kind": "annual", "value": "12"}  # the plan's late rate agreed
     (warning,) = _warnings(data)
     assert (warning.loc, warning.code) == (("later_interest", "basis"), "later_interest_defaulted")
     # the lender may claim the agreed in-term rate; the LPR is for no rate agreed at all
