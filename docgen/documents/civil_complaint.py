@@ -167,21 +167,21 @@ def assess(case: CivilComplaint, options: RuleOptions) -> Assessment:
     }
     _check_parties(result, case)
     check_court(result, case.court)
+    due = _check_due(result, case)
+    # overdue from the day after the whole debt fell due (its due date or an earlier
+    # acceleration); _check_due makes that day no later than the filing date
+    result.computed["overdue_from"] = due + timedelta(days=1)
     resolved = check_amounts(
         result,
         case.amounts,
         ("amounts",),
-        Latest(case.filing_date, "起诉日期"),
+        Latest(case.filing_date, "起诉日期", overdue_from=due + timedelta(days=1)),
         case.contract,
         options.lpr_table,
     )
     result.computed["amounts"] = resolved
     _check_layout(result, case)
     _check_loan(result, case, resolved)
-    due = _check_due(result, case)
-    # overdue from the day after the whole debt fell due (its due date or an earlier
-    # acceleration); _check_due makes that day no later than the filing date
-    result.computed["overdue_from"] = due + timedelta(days=1)
     check_running_interest(result, case, options)
     check_bank_loan(result, case, resolved, options)
     check_card(result, case, resolved, options)
