@@ -52,6 +52,7 @@ from docgen.documents.complaint_text import (
     facts,
     fee_line,
     parties_context,
+    principal,
     witness_lines,
 )
 from docgen.documents.court_parts import (
@@ -67,6 +68,7 @@ from docgen.documents.filenames import filename_part
 from docgen.documents.guarantor_rules import SuitFacts, check_sued_guarantor
 from docgen.documents.guardian_rules import check_filing_parties
 from docgen.documents.interest_periods import check_interest_after_delivery
+from docgen.documents.note_rates import check_noted_rates
 from docgen.documents.parts import (
     ContractBasis,
     DebtAmounts,
@@ -180,6 +182,14 @@ def assess(case: CivilComplaint, options: RuleOptions) -> Assessment:
         options.lpr_table,
     )
     result.computed["amounts"] = resolved
+    check_noted_rates(
+        result,
+        case.amounts,
+        principal(case),
+        due + timedelta(days=1),
+        options.lpr_table,
+        ("amounts",),
+    )
     _check_layout(result, case)
     _check_loan(result, case, resolved)
     check_running_interest(result, case, options)

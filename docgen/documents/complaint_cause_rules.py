@@ -112,8 +112,19 @@ def check_sale(
     options: RuleOptions,
     breach_day: date,
 ) -> None:
+    if case.contract.kind != "sale":
+        return
     sale = case.sale
-    if case.contract.kind != "sale" or sale is None:
+    if sale is None and case.layout == "elements":
+        return  # the form cannot be printed without them: refused as missing
+    if sale is None:
+        result.warn(
+            ("sale",),
+            "sale_facts_missing",
+            "未填写买卖事实：起诉状不能写明标的物、总价款及已付价款，主张的货款无从核对"
+            "（买受人按约定的数额支付价款，《中华人民共和国民法典》第六百二十六条）",
+            hint="请在「买卖事实」中填写标的物、总价款，以及按期支付、逾期支付和逾期未付的价款",
+        )
         return
     _check_price(result, case, sale, resolved)
     if sale.penalty_agreed:
@@ -151,6 +162,14 @@ def _check_price(
 ) -> None:
     zero = Decimal(0)
     parts = (sale.paid_on_time, sale.paid_late, sale.unpaid)
+    if all(p is None for p in parts):
+        result.warn(
+            ("sale", "paid_on_time"),
+            "sale_paid_not_stated",
+            f"买卖事实写明总价款人民币{format_yuan(sale.total_price)}元，未写明已付和未付价款："
+            "起诉状不能说明主张的货款如何得出",
+            hint="请填写按期支付、逾期支付和逾期未付的价款（未付款的填0）",
+        )
     if all(p is not None for p in parts):
         counted = sum((p or zero for p in parts), zero)
         if counted != sale.total_price:
