@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from docgen.documents.base import RuleOptions
 from docgen.documents.complaint_causes import BankLoanTerms, SaleFacts
+from docgen.documents.complaint_form import SUBTITLES
 from docgen.documents.parts import ResolvedAmounts
 from docgen.documents.problems import Assessment, Loc
 from docgen.domain.interest import RateSpec
@@ -67,6 +68,36 @@ def _bank_ceiling(terms: BankLoanTerms, day: date, table: LprTable) -> Decimal |
     if base is None or terms.overdue_uplift is None:
         return base
     return base * (1 + terms.overdue_uplift / 100)
+
+
+def check_cause_facts(result: Assessment, case: CivilComplaint) -> None:
+    """The element-based form of each cause asks its own facts; other causes have none."""
+    if case.layout != "elements":
+        return
+    kind = case.contract.kind
+    if kind not in SUBTITLES:
+        result.error(
+            ("layout",),
+            "elements_not_available",
+            "要素式起诉状目前提供民间借贷、金融借款合同、信用卡、买卖合同纠纷的格式，其他案由请选择文书式",
+        )
+        return
+    if kind in ("private_lending", "financial_loan") and case.loan is None:
+        result.error(("loan",), "missing", "要素式起诉状须填写借款事实（约定及实际出借金额等）")
+    if kind == "financial_loan" and case.bank_terms is None:
+        result.error(
+            ("bank_terms",),
+            "missing",
+            "金融借款合同纠纷的要素式起诉状须填写合同约定的借款利率（及逾期上浮、复利、罚息）",
+        )
+    if kind == "credit_card" and case.card is None:
+        result.error(
+            ("card",), "missing", "信用卡纠纷的要素式起诉状须填写信用卡事实（卡号末四位、约定等）"
+        )
+    if kind == "sale" and case.sale is None:
+        result.error(
+            ("sale",), "missing", "买卖合同纠纷的要素式起诉状须填写买卖事实（标的物、价款等）"
+        )
 
 
 def check_bank_loan(

@@ -62,9 +62,13 @@ def test_the_contracts_kind_chooses_the_form(docgen, kind, layout):
     assert docgen.layout_name(doc_type, narrative) == "civil_complaint:narrative"
 
 
+def _errors(docgen, case: dict) -> list:
+    return [p for p in docgen.validate("civil_complaint", case).problems if p.severity == "error"]
+
+
 def test_the_operator_cannot_name_a_form_of_another_cause(docgen):
     case = copy.deepcopy(BANK) | {"layout": "elements_sale"}
-    (problem,) = docgen.validate("civil_complaint", case).problems
+    (problem,) = _errors(docgen, case)
     assert problem.loc == ("layout",)
 
 
@@ -262,12 +266,12 @@ def test_a_bank_loan_claims_no_rate_above_the_contracts_penalty_rate(docgen):
 
 def test_a_bank_may_charge_its_agreed_penalty_rate_above_the_lending_rate(docgen):
     # 6.525% = 4.35% + 50%: the contract's 罚息, allowed; one point more is not
-    assert not docgen.validate("civil_complaint", BANK).problems
+    assert not _errors(docgen, BANK)
     case = copy.deepcopy(BANK)
     case["bank_terms"].pop("penalty_rate")  # the ceiling is then the uplifted loan rate
-    assert not docgen.validate("civil_complaint", case).problems
+    assert not _errors(docgen, case)
     case["bank_terms"]["overdue_uplift"] = "30"
-    codes = {p.code for p in docgen.validate("civil_complaint", case).problems}
+    codes = {p.code for p in _errors(docgen, case)}
     assert codes == {"above_contract_rate"}
 
 
