@@ -47,7 +47,10 @@ from docgen.documents.complaint_rules import (
     check_preservation,
     check_running_interest,
 )
-from docgen.documents.complaint_security_rules import check_own_collateral_first
+from docgen.documents.complaint_security_rules import (
+    check_maximum_named,
+    check_own_collateral_first,
+)
 from docgen.documents.complaint_text import (
     claims,
     facts,
@@ -200,6 +203,7 @@ def assess(case: CivilComplaint, options: RuleOptions) -> Assessment:
     check_limitation(result, case, due)
     _check_guarantees(result, case, resolved.total)
     check_own_collateral_first(result, case)
+    check_maximum_named(result, case)
     check_preservation(result, case)
     if resolved.total > 0:
         venue = complaint_venue(

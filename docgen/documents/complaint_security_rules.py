@@ -1,4 +1,5 @@
-"""The civil complaint's rules on the security for the debt: which security answers first.
+"""The civil complaint's rules on the security for the debt: which security answers first,
+and a maximum-amount guarantee named without its maximum.
 
 民法典 art. 392: where a claim is secured both by property and by a guarantor, the creditor
 enforces them as agreed; without an agreement (or an unclear one), where the debtor itself
@@ -65,3 +66,40 @@ def check_own_collateral_first(result: Assessment, case: CivilComplaint) -> None
         "顺序约定」；未约定的，起诉状应请求就该财产优先受偿，并将对保证人的请求限于优先受偿后"
         "不足清偿的部分",
     )
+
+
+def _guarantee_names(case: CivilComplaint) -> str | None:
+    """The guarantee contract the case's facts name, for a guarantor that names none."""
+    for facts in (case.loan, case.sale, case.card):
+        if facts is not None and facts.guarantee_contract:
+            return facts.guarantee_contract
+    return None
+
+
+def check_maximum_named(result: Assessment, case: CivilComplaint) -> None:
+    """Warn where a guarantee contract is named 最高额 but its maximum is not given.
+
+    民法典 art. 690: a maximum-amount guarantee covers the debts arising within a period, up
+    to the maximum amount; the debts it covers are fixed as for a maximum mortgage (arts.
+    420–424 by art. 690(2); art. 423: the agreed period ends, or two years after it was
+    made when none was agreed). Without the maximum and the period the complaint claims
+    the guarantor without the limit the contract sets, and cannot show the debt is covered.
+    """
+    stated = _guarantee_names(case)
+    for i, defendant in enumerate(case.defendants):
+        guarantee = defendant.guarantee
+        if defendant.role != "guarantor" or guarantee is None or guarantee.maximum is not None:
+            continue
+        name = guarantee.contract or stated
+        if name is None or "最高额" not in name:
+            continue
+        result.warn(
+            ("defendants", i, "guarantee", "maximum"),
+            "maximum_not_stated",
+            f"保证人{defendant.party.name}的保证合同为「{name.rstrip('。')}」，但未填写最高债权额"
+            "及债权确定期间：最高额保证在最高债权额限度内就一定期间连续发生的债权承担保证责任"
+            "（《中华人民共和国民法典》第六百九十条，参照第四百二十条至第四百二十四条），"
+            "起诉状对其请求不能写明限额，也不能说明本案债权在确定期间内发生",
+            hint="请在该保证人的「最高额保证」中填写最高债权额及债权确定期间；合同并非最高额保证的，"
+            "请核对保证合同名称",
+        )

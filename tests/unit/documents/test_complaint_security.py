@@ -51,3 +51,34 @@ def test_without_a_guarantor_sued_the_order_does_not_arise():
     data = copy.deepcopy(SALE)
     data["defendants"] = data["defendants"][:1]
     assert "own_collateral_first" not in _warnings(data)
+
+
+def test_a_guarantee_named_maximum_without_its_maximum_is_warned_of():
+    data = copy.deepcopy(AGREED)
+    del data["defendants"][1]["guarantee"]["maximum"]
+    warning = _warnings(data)["maximum_not_stated"]
+    assert warning.loc == ("defendants", 1, "guarantee", "maximum")
+    assert "保证人福州闽江建材有限公司的保证合同为「2025年3月1日签订的《最高额保证合同》」" in (
+        warning.message
+    )
+    assert "第六百九十条" in warning.message and "第四百二十条至第四百二十四条" in warning.message
+
+
+def test_a_maximum_guarantee_with_its_maximum_is_claimed_within_it():
+    assert "maximum_not_stated" not in _warnings(AGREED)
+    case = DOC.parse(AGREED)
+    assessment = DOC.evaluate(case, OPTIONS)
+    sections = DOC.build_context(case, assessment)["form"]
+    rows = [row for section in sections for row in section["rows"]]
+    (security,) = [r for r in rows if r["label"] == "4. 是否主张担保权利"]
+    assert (
+        "被告福州闽江建材有限公司在最高债权额人民币300,000.00元限度内承担连带责任保证"
+        in (security["value"])
+    )
+
+
+def test_a_guarantee_not_named_maximum_needs_no_maximum():
+    data = copy.deepcopy(AGREED)
+    del data["defendants"][1]["guarantee"]["maximum"]
+    data["loan"]["guarantee_contract"] = "2025年3月1日签订的《保证合同》"
+    assert "maximum_not_stated" not in _warnings(data)
