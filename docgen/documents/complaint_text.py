@@ -8,10 +8,12 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from docgen.documents.combined_cap import OVERDUE_WORDS, is_enforcement_cost
 from docgen.documents.complaint_parts import CHECKED, DELIVERY_LABELS, UNCHECKED, Witness
 from docgen.documents.court_parts import block_lines
 from docgen.documents.guarantor_rules import guarantee_fact
 from docgen.documents.parts import ResolvedAmounts
+from docgen.domain.cap_rates import INTERPRETATION
 from docgen.domain.court_fees import FeeResult
 from docgen.domain.dates import format_cn
 from docgen.domain.guarantee import claim_within_maximum
@@ -123,7 +125,13 @@ CONTRACT_ARTICLES = ("第五百零九条", "第五百七十七条", "第五百�
 SALE_PRICE_ARTICLE = "第六百二十六条"  # the buyer pays the price as agreed
 PENALTY_ARTICLE = "第五百八十五条"  # an agreed 违约金, and performance after a delay penalty
 GUARANTEE_ARTICLES = {"general": "第六百八十七条", "joint": "第六百八十八条"}
-LENDING_RULES = "《最高人民法院关于审理民间借贷案件适用法律若干问题的规定》"
+LENDING_RULE_ARTICLES = {
+    "agreed": "第二十五条",  # interest at the agreed rate, within four times the LPR
+    "overdue": "第二十八条",  # overdue interest: the agreed overdue rate, else the in-term rate
+    "together": "第二十九条",  # overdue interest with 违约金 or other fees, capped together
+}
+"""The articles of 法释〔2020〕17号 a private lender's claims rest on (its title and number
+are cap_rates.INTERPRETATION, the text every cap message cites)."""
 CARD_RULES = "《最高人民法院关于审理银行卡民事纠纷案件若干问题的规定》"
 PROCEDURE_LAW = "《中华人民共和国民事诉讼法》第一百二十二条"
 
@@ -150,11 +158,42 @@ def legal_basis(case: CivilComplaint) -> list[str]:
     if any(g.maximum is not None for g in given):
         articles.append("第六百九十条")
     basis = [CIVIL_CODE + "、".join(articles)]
-    if lending:
-        basis.append(LENDING_RULES)
+    rules = lending_rule_articles(case) if lending else []
+    if rules:
+        basis.append(INTERPRETATION + "、".join(rules))
     if kind == "credit_card":
         basis.append(CARD_RULES)
     return [*basis, PROCEDURE_LAW]
+
+
+def lending_rule_articles(case: CivilComplaint) -> list[str]:
+    """The articles of the private-lending rules the claims rest on: art. 25 for interest
+    of the loan term, art. 28 for overdue interest, art. 29 when a 违约金 or another fee
+    (not a cost of enforcing the claim) is claimed with it."""
+    due = case.contract.due_date
+    if case.acceleration is not None:
+        due = min(due, case.acceleration.declared_on)
+    in_term = overdue = False
+    for c in case.amounts.components:
+        if c.kind != "interest":
+            continue
+        last = c.as_of or case.amounts.as_of
+        if c.calculation is not None:
+            in_term = in_term or c.calculation.start <= due
+            overdue = overdue or (c.calculation.end or last) > due
+        elif any(word in c.display_label for word in OVERDUE_WORDS):
+            overdue = True
+        else:
+            in_term, overdue = True, overdue or last > due
+    running = case.running_interest
+    if running is not None:
+        overdue = overdue or running.start > due
+    charged = any(
+        c.kind == "penalty" or (c.kind == "fee" and not is_enforcement_cost(c))
+        for c in case.amounts.components
+    )
+    uses = {"agreed": in_term, "overdue": overdue, "together": overdue and charged}
+    return [article for use, article in LENDING_RULE_ARTICLES.items() if uses[use]]
 
 
 def facts(case: CivilComplaint, agreed_court: bool = False) -> list[str]:
