@@ -8,6 +8,7 @@ from decimal import Decimal
 from itertools import pairwise
 from typing import Any
 
+from docgen.documents.combined_cap import CapInputs, check_overdue_charges
 from docgen.documents.interest_periods import (
     check_overdue_rate_basis,
     check_term_counted_once,
@@ -16,7 +17,7 @@ from docgen.documents.interest_periods import (
 )
 from docgen.documents.part_models import AmountComponent, ContractBasis, DebtAmounts, InterestCalc
 from docgen.documents.problems import NOT_REPORTED, Assessment, Loc
-from docgen.domain.caps import CapBasis, CombinedClaim, check_cap, check_combined_cap
+from docgen.domain.caps import check_cap
 from docgen.domain.dates import format_cn
 from docgen.domain.interest import InterestResult, RateSpec, interest_on_principal
 from docgen.domain.lpr import LprNotAvailable, LprTable, format_percent
@@ -26,10 +27,13 @@ from docgen.domain.rate_words import describe_lpr_periods, describe_running_clai
 
 @dataclass(frozen=True)
 class Latest:
-    """The document's date, after which no amount may be stated, and its name in messages."""
+    """The document's date, after which no amount may be stated, and its name in messages;
+    ``overdue_from``: the first overdue day where it is not the day after the contract's due
+    date (a complaint on a debt accelerated earlier)."""
 
     day: date
     label: str = "发函日期"
+    overdue_from: date | None = None
 
 
 @dataclass
@@ -73,7 +77,9 @@ def check_amounts(
 
     Computed components must agree with typed ones; the total is the exact sum; no amount
     is stated as of a date after ``limit.day`` (the document's date, named ``limit.label``
-    in messages); private-lending interest stays within the cap.
+    in messages); private-lending interest stays within the cap, and the overdue charges
+    within it over the overdue period, which starts on ``limit.overdue_from`` (default: the
+    day after the contract's due date).
     """
     latest, latest_label = limit.day, limit.label
     resolved: list[Decimal] = []
@@ -127,7 +133,9 @@ def check_amounts(
         check_contract_lpr(assessment, contract, table)
     rate_capped = any(p.code == "above_legal_cap" for p in assessment.errors)
     if contract.kind == "private_lending" and principal > 0 and not rate_capped:
-        _check_combined_cap(assessment, amounts, resolved, contract, table, loc)
+        first_overdue = limit.overdue_from or contract.due_date + timedelta(days=1)
+        inputs = CapInputs(contract, table, principal, first_overdue)
+        check_overdue_charges(assessment, amounts, resolved, inputs, loc)
     ordered = [sheets[i] for i in chronological(amounts) if i in sheets]
     return ResolvedAmounts(resolved, total, ordered, table, periods)
 
@@ -278,40 +286,6 @@ def _principal(amounts: DebtAmounts) -> Decimal:
     return sum(
         (c.amount or Decimal(0) for c in amounts.components if c.kind == "principal"), Decimal(0)
     )
-
-
-def _check_combined_cap(
-    assessment: Assessment,
-    amounts: DebtAmounts,
-    resolved: list[Decimal],
-    contract: ContractBasis,
-    table: LprTable,
-    loc: Loc,
-) -> None:
-    """Interest, penalties and fees together may not exceed the cap over the whole loan."""
-    principal = _principal(amounts)
-    parts = {"interest": Decimal(0), "penalty": Decimal(0), "fee": Decimal(0)}
-    for component, value in zip(amounts.components, resolved, strict=True):
-        if component.kind in parts:
-            parts[component.kind] += value
-    if not any(parts.values()):
-        return
-    try:
-        check = check_combined_cap(
-            CombinedClaim(parts["interest"], parts["penalty"], parts["fee"], principal),
-            contract.signed_on,
-            amounts.as_of + timedelta(days=1),
-            CapBasis(contract.signed_on, table),
-        )
-    except (ValueError, LprNotAvailable):
-        return
-    if not check.ok:
-        assessment.error(
-            (*loc, "components"),
-            "above_legal_cap",
-            "利息、违约金及其他费用合计超过民间借贷利率上限："
-            + check.message.replace("逾期利息", "利息"),
-        )
 
 
 def _sheet(label: str, rate: str, result: InterestResult) -> dict[str, Any]:

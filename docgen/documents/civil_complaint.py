@@ -26,7 +26,7 @@ from pydantic import Field
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.complaint_card import CardFacts
 from docgen.documents.complaint_card_rules import check_card
-from docgen.documents.complaint_cause_rules import check_bank_loan, check_sale
+from docgen.documents.complaint_cause_rules import check_bank_loan, check_cause_facts, check_sale
 from docgen.documents.complaint_causes import BankLoanTerms, SaleFacts
 from docgen.documents.complaint_form import SUBTITLES, form_sections
 from docgen.documents.complaint_form_parts import NOTES, WARNING
@@ -47,11 +47,16 @@ from docgen.documents.complaint_rules import (
     check_preservation,
     check_running_interest,
 )
+from docgen.documents.complaint_security_rules import (
+    check_maximum_named,
+    check_own_collateral_first,
+)
 from docgen.documents.complaint_text import (
     claims,
     facts,
     fee_line,
     parties_context,
+    principal,
     witness_lines,
 )
 from docgen.documents.court_parts import (
@@ -67,6 +72,7 @@ from docgen.documents.filenames import filename_part
 from docgen.documents.guarantor_rules import SuitFacts, check_sued_guarantor
 from docgen.documents.guardian_rules import check_filing_parties
 from docgen.documents.interest_periods import check_interest_after_delivery
+from docgen.documents.note_rates import check_noted_rates
 from docgen.documents.parts import (
     ContractBasis,
     DebtAmounts,
@@ -167,27 +173,37 @@ def assess(case: CivilComplaint, options: RuleOptions) -> Assessment:
     }
     _check_parties(result, case)
     check_court(result, case.court)
-    resolved = check_amounts(
-        result,
-        case.amounts,
-        ("amounts",),
-        Latest(case.filing_date, "起诉日期"),
-        case.contract,
-        options.lpr_table,
-    )
-    result.computed["amounts"] = resolved
-    _check_layout(result, case)
-    _check_loan(result, case, resolved)
     due = _check_due(result, case)
     # overdue from the day after the whole debt fell due (its due date or an earlier
     # acceleration); _check_due makes that day no later than the filing date
     result.computed["overdue_from"] = due + timedelta(days=1)
+    resolved = check_amounts(
+        result,
+        case.amounts,
+        ("amounts",),
+        Latest(case.filing_date, "起诉日期", overdue_from=due + timedelta(days=1)),
+        case.contract,
+        options.lpr_table,
+    )
+    result.computed["amounts"] = resolved
+    check_noted_rates(
+        result,
+        case.amounts,
+        principal(case),
+        due + timedelta(days=1),
+        options.lpr_table,
+        ("amounts",),
+    )
+    check_cause_facts(result, case)
+    _check_loan(result, case, resolved)
     check_running_interest(result, case, options)
     check_bank_loan(result, case, resolved, options)
     check_card(result, case, resolved, options)
     check_sale(result, case, resolved, options, due + timedelta(days=1))
     check_limitation(result, case, due)
     _check_guarantees(result, case, resolved.total)
+    check_own_collateral_first(result, case)
+    check_maximum_named(result, case)
     check_preservation(result, case)
     if resolved.total > 0:
         venue = complaint_venue(
@@ -257,35 +273,6 @@ def _check_guarantees(result: Assessment, case: CivilComplaint, total: Decimal) 
                 ("defendants", i, "guarantee"),
                 suit,
             )
-
-
-def _check_layout(result: Assessment, case: CivilComplaint) -> None:
-    if case.layout != "elements":
-        return
-    kind = case.contract.kind
-    if kind not in SUBTITLES:
-        result.error(
-            ("layout",),
-            "elements_not_available",
-            "要素式起诉状目前提供民间借贷、金融借款合同、信用卡、买卖合同纠纷的格式，其他案由请选择文书式",
-        )
-        return
-    if kind in ("private_lending", "financial_loan") and case.loan is None:
-        result.error(("loan",), "missing", "要素式起诉状须填写借款事实（约定及实际出借金额等）")
-    if kind == "financial_loan" and case.bank_terms is None:
-        result.error(
-            ("bank_terms",),
-            "missing",
-            "金融借款合同纠纷的要素式起诉状须填写合同约定的借款利率（及逾期上浮、复利、罚息）",
-        )
-    if kind == "credit_card" and case.card is None:
-        result.error(
-            ("card",), "missing", "信用卡纠纷的要素式起诉状须填写信用卡事实（卡号末四位、约定等）"
-        )
-    if kind == "sale" and case.sale is None:
-        result.error(
-            ("sale",), "missing", "买卖合同纠纷的要素式起诉状须填写买卖事实（标的物、价款等）"
-        )
 
 
 def _check_loan(result: Assessment, case: CivilComplaint, resolved: ResolvedAmounts) -> None:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from docgen.documents.base import RuleOptions
 from docgen.documents.complaint_causes import BankLoanTerms, SaleFacts
+from docgen.documents.complaint_form import SUBTITLES
 from docgen.documents.parts import ResolvedAmounts
 from docgen.documents.problems import Assessment, Loc
 from docgen.domain.interest import RateSpec
@@ -69,6 +70,36 @@ def _bank_ceiling(terms: BankLoanTerms, day: date, table: LprTable) -> Decimal |
     return base * (1 + terms.overdue_uplift / 100)
 
 
+def check_cause_facts(result: Assessment, case: CivilComplaint) -> None:
+    """The element-based form of each cause asks its own facts; other causes have none."""
+    if case.layout != "elements":
+        return
+    kind = case.contract.kind
+    if kind not in SUBTITLES:
+        result.error(
+            ("layout",),
+            "elements_not_available",
+            "要素式起诉状目前提供民间借贷、金融借款合同、信用卡、买卖合同纠纷的格式，其他案由请选择文书式",
+        )
+        return
+    if kind in ("private_lending", "financial_loan") and case.loan is None:
+        result.error(("loan",), "missing", "要素式起诉状须填写借款事实（约定及实际出借金额等）")
+    if kind == "financial_loan" and case.bank_terms is None:
+        result.error(
+            ("bank_terms",),
+            "missing",
+            "金融借款合同纠纷的要素式起诉状须填写合同约定的借款利率（及逾期上浮、复利、罚息）",
+        )
+    if kind == "credit_card" and case.card is None:
+        result.error(
+            ("card",), "missing", "信用卡纠纷的要素式起诉状须填写信用卡事实（卡号末四位、约定等）"
+        )
+    if kind == "sale" and case.sale is None:
+        result.error(
+            ("sale",), "missing", "买卖合同纠纷的要素式起诉状须填写买卖事实（标的物、价款等）"
+        )
+
+
 def check_bank_loan(
     result: Assessment, case: CivilComplaint, resolved: ResolvedAmounts, options: RuleOptions
 ) -> None:
@@ -112,8 +143,19 @@ def check_sale(
     options: RuleOptions,
     breach_day: date,
 ) -> None:
+    if case.contract.kind != "sale":
+        return
     sale = case.sale
-    if case.contract.kind != "sale" or sale is None:
+    if sale is None and case.layout == "elements":
+        return  # the form cannot be printed without them: refused as missing
+    if sale is None:
+        result.warn(
+            ("sale",),
+            "sale_facts_missing",
+            "未填写买卖事实：起诉状不能写明标的物、总价款及已付价款，主张的货款无从核对"
+            "（买受人按约定的数额支付价款，《中华人民共和国民法典》第六百二十六条）",
+            hint="请在「买卖事实」中填写标的物、总价款，以及按期支付、逾期支付和逾期未付的价款",
+        )
         return
     _check_price(result, case, sale, resolved)
     if sale.penalty_agreed:
@@ -151,6 +193,14 @@ def _check_price(
 ) -> None:
     zero = Decimal(0)
     parts = (sale.paid_on_time, sale.paid_late, sale.unpaid)
+    if all(p is None for p in parts):
+        result.warn(
+            ("sale", "paid_on_time"),
+            "sale_paid_not_stated",
+            f"买卖事实写明总价款人民币{format_yuan(sale.total_price)}元，未写明已付和未付价款："
+            "起诉状不能说明主张的货款如何得出",
+            hint="请填写按期支付、逾期支付和逾期未付的价款（未付款的填0）",
+        )
     if all(p is not None for p in parts):
         counted = sum((p or zero for p in parts), zero)
         if counted != sale.total_price:

@@ -10,6 +10,7 @@ from pydantic import Field, field_validator
 
 from docgen.documents.court_parts import Agent, ServiceAddress
 from docgen.documents.parts import RateInput
+from docgen.domain.disclosure import ADVANCED
 from docgen.domain.fields import CaseModel, Line, Money, ShortText, Text
 from docgen.domain.guarantee import Guarantee
 from docgen.domain.parties import Party
@@ -87,6 +88,14 @@ class Collateral(CaseModel):
         default="none",
         title="抵押、质押登记",
         json_schema_extra={"enum_titles": ["正式登记", "预告登记", "未办理登记"]},
+    )
+    enforcement_order: Text | None = Field(
+        default=None,
+        title="物保与保证的实现顺序约定",
+        description="合同对先实现物的担保还是先要求保证人承担责任有约定的，写明条款及内容，如 "
+        "《保证合同》第六条：债权人可直接要求保证人承担保证责任；未约定的，债务人自己提供的物的"
+        "担保应先实现（民法典第三百九十二条）",
+        json_schema_extra=ADVANCED,
     )
 
 

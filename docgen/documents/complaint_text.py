@@ -8,18 +8,22 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from docgen.documents.combined_cap import OVERDUE_WORDS, is_enforcement_cost
 from docgen.documents.complaint_parts import CHECKED, DELIVERY_LABELS, UNCHECKED, Witness
 from docgen.documents.court_parts import block_lines
 from docgen.documents.guarantor_rules import guarantee_fact
 from docgen.documents.parts import ResolvedAmounts
+from docgen.domain.cap_rates import INTERPRETATION
 from docgen.domain.court_fees import FeeResult
 from docgen.domain.dates import format_cn
 from docgen.domain.guarantee import claim_within_maximum
+from docgen.domain.lpr import format_percent
 from docgen.domain.money import format_yuan, legal_amount
 from docgen.domain.parties import Party
 
 if TYPE_CHECKING:
     from docgen.documents.civil_complaint import CivilComplaint
+    from docgen.documents.complaint_causes import SaleFacts
 
 
 def names(parties: list[Party]) -> str:
@@ -66,8 +70,9 @@ def claims(case: CivilComplaint, resolved: ResolvedAmounts) -> list[str]:
                 base = calc.base if calc.base is not None else principal(case)
                 end = calc.end or component.as_of or case.amounts.as_of
                 lpr = resolved.lpr_periods(index)
+                agreed = f"{calc.agreed_in}约定的" if calc.agreed_in else ""
                 detail = (
-                    f"（以{format_yuan(base)}元为基数，自{format_cn(calc.start)}起按"
+                    f"（以{format_yuan(base)}元为基数，自{format_cn(calc.start)}起按{agreed}"
                     f"{resolved.rate_words(calc.rate.spec())}计算至{format_cn(end)}"
                     f"{'；' + lpr if lpr else ''}）"
                 )
@@ -118,8 +123,15 @@ CIVIL_CODE = "《中华人民共和国民法典》"
 LENDING_ARTICLES = ("第六百六十七条", "第六百七十四条", "第六百七十五条", "第六百七十六条")
 CONTRACT_ARTICLES = ("第五百零九条", "第五百七十七条", "第五百七十九条")
 SALE_PRICE_ARTICLE = "第六百二十六条"  # the buyer pays the price as agreed
+PENALTY_ARTICLE = "第五百八十五条"  # an agreed 违约金, and performance after a delay penalty
 GUARANTEE_ARTICLES = {"general": "第六百八十七条", "joint": "第六百八十八条"}
-LENDING_RULES = "《最高人民法院关于审理民间借贷案件适用法律若干问题的规定》"
+LENDING_RULE_ARTICLES = {
+    "agreed": "第二十五条",  # interest at the agreed rate, within four times the LPR
+    "overdue": "第二十八条",  # overdue interest: the agreed overdue rate, else the in-term rate
+    "together": "第二十九条",  # overdue interest with 违约金 or other fees, capped together
+}
+"""The articles of 法释〔2020〕17号 a private lender's claims rest on (its title and number
+are cap_rates.INTERPRETATION, the text every cap message cites)."""
 CARD_RULES = "《最高人民法院关于审理银行卡民事纠纷案件若干问题的规定》"
 PROCEDURE_LAW = "《中华人民共和国民事诉讼法》第一百二十二条"
 
@@ -133,6 +145,9 @@ def legal_basis(case: CivilComplaint) -> list[str]:
     # a bank's loan is a 借款合同 too (民法典 book III ch. 12), without the 民间借贷 rules
     loan = lending or kind == "financial_loan"
     articles = list(LENDING_ARTICLES if loan else CONTRACT_ARTICLES)
+    if any(c.kind == "penalty" for c in case.amounts.components):
+        # in the code's order: after 第五百七十九条, before the loan articles (第六百六十七条…)
+        articles = [PENALTY_ARTICLE, *articles] if loan else [*articles, PENALTY_ARTICLE]
     if kind == "sale":
         articles.append(SALE_PRICE_ARTICLE)
     given = [d.guarantee for d in case.defendants if d.guarantee is not None]
@@ -143,11 +158,42 @@ def legal_basis(case: CivilComplaint) -> list[str]:
     if any(g.maximum is not None for g in given):
         articles.append("第六百九十条")
     basis = [CIVIL_CODE + "、".join(articles)]
-    if lending:
-        basis.append(LENDING_RULES)
+    rules = lending_rule_articles(case) if lending else []
+    if rules:
+        basis.append(INTERPRETATION + "、".join(rules))
     if kind == "credit_card":
         basis.append(CARD_RULES)
     return [*basis, PROCEDURE_LAW]
+
+
+def lending_rule_articles(case: CivilComplaint) -> list[str]:
+    """The articles of the private-lending rules the claims rest on: art. 25 for interest
+    of the loan term, art. 28 for overdue interest, art. 29 when a 违约金 or another fee
+    (not a cost of enforcing the claim) is claimed with it."""
+    due = case.contract.due_date
+    if case.acceleration is not None:
+        due = min(due, case.acceleration.declared_on)
+    in_term = overdue = False
+    for c in case.amounts.components:
+        if c.kind != "interest":
+            continue
+        last = c.as_of or case.amounts.as_of
+        if c.calculation is not None:
+            in_term = in_term or c.calculation.start <= due
+            overdue = overdue or (c.calculation.end or last) > due
+        elif any(word in c.display_label for word in OVERDUE_WORDS):
+            overdue = True
+        else:
+            in_term, overdue = True, overdue or last > due
+    running = case.running_interest
+    if running is not None:
+        overdue = overdue or running.start > due
+    charged = any(
+        c.kind == "penalty" or (c.kind == "fee" and not is_enforcement_cost(c))
+        for c in case.amounts.components
+    )
+    uses = {"agreed": in_term, "overdue": overdue, "together": overdue and charged}
+    return [article for use, article in LENDING_RULE_ARTICLES.items() if uses[use]]
 
 
 def facts(case: CivilComplaint, agreed_court: bool = False) -> list[str]:
@@ -162,14 +208,17 @@ def facts(case: CivilComplaint, agreed_court: bool = False) -> list[str]:
         f"{format_cn(contract.signed_on)}，{plaintiffs}与{debtors}{place}"
         f"签订《{contract.name}》{number}。"
     )
-    if contract.summary:
-        first += contract.summary.rstrip("。") + "。"
     loan, sale = case.loan, case.sale
-    if sale is not None and loan is None:  # the seller sues for the price
+    selling = sale is not None and loan is None  # the seller sues for the price
+    if sale is not None and selling:  # what was agreed, then what happened (the summary)
         first += (
             f"双方约定{plaintiffs}向{debtors}出卖{sale.goods.rstrip('。')}，"
             f"总价款{legal_amount(sale.total_price)}。"
-        )
+        ) + _penalty_terms(sale, contract.name)
+    if contract.summary:
+        first += contract.summary.rstrip("。") + "。"
+    if sale is not None and selling:
+        first += _price_paid(sale, debtors)
     if loan is not None:
         first += (
             f"{plaintiffs}于{format_cn(loan.delivered_on)}以{DELIVERY_LABELS[loan.delivery_method]}"
@@ -218,6 +267,34 @@ def facts(case: CivilComplaint, agreed_court: bool = False) -> list[str]:
         "特向贵院提起诉讼，请求判如所请。"
     )
     return paragraphs
+
+
+def _penalty_terms(sale: SaleFacts, contract: str) -> str:
+    """The penalty the contract agrees for late payment, the basis of a 违约金 claimed."""
+
+    def where(clause: str | None) -> str:
+        return f"（《{contract}》{clause}）" if clause else ""
+
+    terms: list[str] = []
+    if sale.daily_penalty_percent is not None:
+        daily = format_percent(sale.daily_penalty_percent)
+        terms.append(f"迟延付款的，按每日{daily}%计付违约金{where(sale.daily_penalty_clause)}")
+    if sale.penalty_amount is not None:
+        amount = legal_amount(sale.penalty_amount)
+        terms.append(f"违约的，支付违约金{amount}{where(sale.penalty_clause)}")
+    return f"合同约定{'；'.join(terms)}。" if terms else ""
+
+
+def _price_paid(sale: SaleFacts, debtors: str) -> str:
+    """What of the price was paid and what is owed, as far as the sale facts say."""
+    paid = [p for p in (sale.paid_on_time, sale.paid_late) if p is not None]
+    told: list[str] = []
+    if paid:
+        total = sum(paid, Decimal(0))
+        told.append(f"已支付价款{legal_amount(total)}" if total else "未支付价款")
+    if sale.unpaid is not None:
+        told.append(f"尚欠价款{legal_amount(sale.unpaid)}")
+    return f"{debtors}{'，'.join(told)}。" if told else ""
 
 
 def _still_unpaid(case: CivilComplaint, plaintiffs: str) -> str:

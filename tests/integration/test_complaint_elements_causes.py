@@ -62,9 +62,13 @@ def test_the_contracts_kind_chooses_the_form(docgen, kind, layout):
     assert docgen.layout_name(doc_type, narrative) == "civil_complaint:narrative"
 
 
+def _errors(docgen, case: dict) -> list:
+    return [p for p in docgen.validate("civil_complaint", case).problems if p.severity == "error"]
+
+
 def test_the_operator_cannot_name_a_form_of_another_cause(docgen):
     case = copy.deepcopy(BANK) | {"layout": "elements_sale"}
-    (problem,) = docgen.validate("civil_complaint", case).problems
+    (problem,) = _errors(docgen, case)
     assert problem.loc == ("layout",)
 
 
@@ -122,7 +126,7 @@ SALE_ITEMS = {
     "other_security": "22.其他担保方式■是形式：保证金质押签订时间：2025年9月2日□否",
     "basis": "23.请求承担责任的依据合同约定：《设备买卖合"
     "同》的约定；法律规定：《中华人民共和国民法典》"
-    "第五百零九条、第五百七十七条、第五百七十九条、第六百二十六条、第六百八十八条",
+    "第五百零九条、第五百七十七条、第五百七十九条、第五百八十五条、第六百二十六条、第六百八十八条",
     "other": "24.其他需要说明的内容原告于2025年10月8日交付空压机十台",
     "mediation": "是否考虑先行调解■是□否□暂不确定",
 }
@@ -173,7 +177,8 @@ BANK_ITEMS = {
     "acceleration": "3.是否要求提前还款或解除合同■是■提前还款（加速"
     "到期）（依合同第九条于2025年12月10日宣布）"
     "／□解除合同□否",
-    "guarantee_claim": "4.是否主张担保权利■是内容：被告福州闽江建材有限公司承担连带责任保证责任□否",
+    "guarantee_claim": "4.是否主张担保权利■是内容：被告福州闽江建材有限公司"
+    "在最高债权额人民币600,000.00元限度内承担连带责任保证责任□否",
     "costs": "5.是否主张实现债权的费用■是明细：律师费人民币10,000.00元□否",
     "total": "8.标的总额人民币435,059.73元",
     "contract": "《个人借款合同》；编号：QH-GR-2025-0316"
@@ -262,12 +267,12 @@ def test_a_bank_loan_claims_no_rate_above_the_contracts_penalty_rate(docgen):
 
 def test_a_bank_may_charge_its_agreed_penalty_rate_above_the_lending_rate(docgen):
     # 6.525% = 4.35% + 50%: the contract's 罚息, allowed; one point more is not
-    assert not docgen.validate("civil_complaint", BANK).problems
+    assert not _errors(docgen, BANK)
     case = copy.deepcopy(BANK)
     case["bank_terms"].pop("penalty_rate")  # the ceiling is then the uplifted loan rate
-    assert not docgen.validate("civil_complaint", case).problems
+    assert not _errors(docgen, case)
     case["bank_terms"]["overdue_uplift"] = "30"
-    codes = {p.code for p in docgen.validate("civil_complaint", case).problems}
+    codes = {p.code for p in _errors(docgen, case)}
     assert codes == {"above_contract_rate"}
 
 

@@ -329,6 +329,10 @@ NOT_PRINTED_BY_TYPE |= {
         ("loan", "repayment_plan"),
         ("loan", "collateral", "registration"),
         ("loan", "collateral", "maximum_amount"),  # printed as 人民币300,000.00元
+        # the agreed order of enforcement (民法典 art. 392) decides a warning; no form item
+        ("loan", "collateral", "enforcement_order"),
+        ("sale", "collateral", "enforcement_order"),
+        ("card", "collateral", "enforcement_order"),
         # the sale form's amounts print as 50,000.00元, its choices as ticked boxes
         ("sale", "unit_price"),
         ("sale", "total_price"),

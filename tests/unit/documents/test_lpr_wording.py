@@ -87,7 +87,8 @@ def test_a_complaint_claims_a_floating_rate_naming_the_lpr_of_each_stretch():
     text = _printed("civil_complaint", _complaint())
     assert (
         "3.判令被告张伟向原告刘芳支付逾期利息人民币1,273.97元（大写：壹仟贰佰柒拾叁元玖角柒分）"
-        f"（以100,000.00元为基数，自2025年3月11日起按{FLOATING}计算至2025年6月19日；"
+        f"（以100,000.00元为基数，自2025年3月11日起按《借款合同》第七条约定的{FLOATING}计算至"
+        "2025年6月19日；"
         "其间适用的LPR：2025年3月11日至2025年5月19日为2024年10月21日发布的3.10%，"
         "2025年5月20日至2025年6月19日为2025年5月20日发布的3.00%）；" in text
     )
@@ -103,7 +104,8 @@ def test_a_complaint_states_the_figures_of_a_rate_fixed_on_a_day():
     fixed = "2024年3月10日的一年期贷款市场报价利率（LPR）3.45%的1.5倍，即年利率5.175%"
     assert (
         "3.判令被告张伟向原告刘芳支付逾期利息人民币1,431.99元（大写：壹仟肆佰叁拾壹元玖角玖分）"
-        f"（以100,000.00元为基数，自2025年3月11日起按{fixed}计算至2025年6月19日）；" in text
+        f"（以100,000.00元为基数，自2025年3月11日起按《借款合同》第七条约定的{fixed}计算至"
+        "2025年6月19日）；" in text
     )
     assert f"自2025年6月20日起按{fixed}计算至实际清偿之日止；" in text
     assert "其间适用的LPR" not in text and "随LPR调整浮动" not in text

@@ -1,0 +1,84 @@
+"""The complaint's security: the debtor's own mortgage or pledge answers before a guarantor
+(民法典 art. 392)."""
+
+from __future__ import annotations
+
+import copy
+
+from docgen.documents import registry
+from docgen.documents.base import RuleOptions
+from tests.support import load_fixture
+
+OPTIONS = RuleOptions(calendar_fallback=True)
+DOC = registry.get("civil_complaint")
+AGREED = load_fixture("civil_complaint", "valid", "elements_every_item")
+SALE = load_fixture("civil_complaint", "valid", "elements_sale_every_item")
+
+
+def _warnings(data: dict) -> dict:
+    assessment = DOC.evaluate(DOC.parse(data), OPTIONS)
+    assert assessment.errors == []
+    return {p.code: p for p in assessment.problems if p.severity == "warning"}
+
+
+def test_a_guarantor_claimed_ahead_of_the_debtors_own_pledge_is_warned_of():
+    warning = _warnings(SALE)["own_collateral_first"]
+    assert warning.loc == ("sale", "collateral", "enforcement_order")
+    assert "债务人杭州远景建设工程有限公司以自己的财产（被告所有的挖掘机两台" in warning.message
+    assert "提供质押，又请求保证人孙立承担保证责任" in warning.message
+    assert "《中华人民共和国民法典》第三百九十二条" in warning.message
+    assert warning.hint is not None and "优先受偿" in warning.hint
+
+
+def test_an_agreed_order_lets_the_guarantor_be_claimed_directly():
+    assert "own_collateral_first" not in _warnings(AGREED)
+    data = copy.deepcopy(AGREED)
+    del data["loan"]["collateral"]["enforcement_order"]
+    assert _warnings(data)["own_collateral_first"].loc == (
+        "loan",
+        "collateral",
+        "enforcement_order",
+    )
+
+
+def test_a_third_partys_property_leaves_the_creditor_its_choice():
+    data = copy.deepcopy(SALE)
+    data["sale"]["collateral"]["provider"] = "杭州某某投资有限公司"
+    assert "own_collateral_first" not in _warnings(data)
+
+
+def test_without_a_guarantor_sued_the_order_does_not_arise():
+    data = copy.deepcopy(SALE)
+    data["defendants"] = data["defendants"][:1]
+    assert "own_collateral_first" not in _warnings(data)
+
+
+def test_a_guarantee_named_maximum_without_its_maximum_is_warned_of():
+    data = copy.deepcopy(AGREED)
+    del data["defendants"][1]["guarantee"]["maximum"]
+    warning = _warnings(data)["maximum_not_stated"]
+    assert warning.loc == ("defendants", 1, "guarantee", "maximum")
+    assert "保证人福州闽江建材有限公司的保证合同为「2025年3月1日签订的《最高额保证合同》」" in (
+        warning.message
+    )
+    assert "第六百九十条" in warning.message and "第四百二十条至第四百二十四条" in warning.message
+
+
+def test_a_maximum_guarantee_with_its_maximum_is_claimed_within_it():
+    assert "maximum_not_stated" not in _warnings(AGREED)
+    case = DOC.parse(AGREED)
+    assessment = DOC.evaluate(case, OPTIONS)
+    sections = DOC.build_context(case, assessment)["form"]
+    rows = [row for section in sections for row in section["rows"]]
+    (security,) = [r for r in rows if r["label"] == "4. 是否主张担保权利"]
+    assert (
+        "被告福州闽江建材有限公司在最高债权额人民币300,000.00元限度内承担连带责任保证"
+        in (security["value"])
+    )
+
+
+def test_a_guarantee_not_named_maximum_needs_no_maximum():
+    data = copy.deepcopy(AGREED)
+    del data["defendants"][1]["guarantee"]["maximum"]
+    data["loan"]["guarantee_contract"] = "2025年3月1日签订的《保证合同》"
+    assert "maximum_not_stated" not in _warnings(data)

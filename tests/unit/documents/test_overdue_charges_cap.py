@@ -1,0 +1,105 @@
+"""法释〔2020〕17号 art. 29: a private loan's overdue charges within the cap over the overdue days.
+
+The loan of ``narrative_guarantor``: 100,000 lent 2025-01-10 (one-year LPR 3.10%, cap
+12.4%), due 2026-01-10, claimed to 2026-10-31; the overdue period 2026-01-11 → 2026-10-31
+is 294 days, so the cap is 100,000 × 12.4% × 294/365 = 9,987.95. Its overdue interest at
+9% is 7,249.32; its in-term interest (6,000.00) is capped by its rate, not pooled.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from docgen.documents import registry
+from docgen.documents.base import RuleOptions
+from tests.support import load_fixture
+
+OPTIONS = RuleOptions(calendar_fallback=True)
+COMPLAINT = load_fixture("civil_complaint", "valid", "narrative_guarantor")
+LETTER = load_fixture("demand_letter", "valid", "person_debtor")
+
+
+def _problems(type_name: str, data: dict) -> list:
+    doc_type = registry.get(type_name)
+    return doc_type.evaluate(doc_type.parse(data), OPTIONS).problems
+
+
+def _with_charge(data: dict, index: int, component: dict) -> dict:
+    changed = copy.deepcopy(data)
+    changed["amounts"]["components"][index] = component
+    changed["amounts"].pop("total", None)
+    return changed
+
+
+def _cap_errors(problems: list) -> list:
+    return [p for p in problems if p.code == "above_legal_cap"]
+
+
+def test_a_penalty_above_the_cap_over_the_overdue_days_is_refused_on_the_components():
+    data = _with_charge(COMPLAINT, 3, {"kind": "penalty", "amount": "9000.00"})
+    (error,) = _cap_errors(_problems("civil_complaint", data))
+    assert error.loc == ("amounts", "components")
+    assert "逾期期间自2026年1月11日起至2026年10月31日止" in error.message
+    assert "逾期利息7,249.32元、违约金9,000.00元" in error.message
+    assert "最多为人民币9,987.95元，主张的16,249.32元超出6,261.37元" in error.message
+    assert "第二十九条" in error.message
+
+
+def test_in_term_interest_is_not_pooled_with_the_overdue_charges():
+    # 7,249.32 + 2,000 = 9,249.32 ≤ 9,987.95; with the 6,000 in-term interest it would not be
+    data = _with_charge(COMPLAINT, 3, {"kind": "penalty", "amount": "2000.00"})
+    problems = _problems("civil_complaint", data)
+    assert _cap_errors(problems) == []
+    assert [p for p in problems if p.severity == "error"] == []
+
+
+def test_a_financing_fee_counts_as_an_other_fee():
+    data = _with_charge(COMPLAINT, 3, {"kind": "fee", "label": "服务费", "amount": "5000.00"})
+    (error,) = _cap_errors(_problems("civil_complaint", data))
+    assert "其他费用5,000.00元" in error.message
+    assert error.hint is not None and "律师费" in error.hint
+
+
+def test_a_lawyers_fee_that_takes_the_charges_above_the_cap_is_only_warned_of():
+    problems = _problems("civil_complaint", COMPLAINT)
+    assert _cap_errors(problems) == []
+    (warning,) = [p for p in problems if p.code == "enforcement_costs_above_cap"]
+    assert warning.severity == "warning"
+    assert warning.loc == ("amounts", "components", 3)
+    assert "与律师费合计人民币12,249.32元" in warning.message
+    assert "人民币9,987.95元" in warning.message
+    assert "第二巡回法庭2021年第19次法官会议纪要" in warning.message
+
+
+def test_a_lawyers_fee_within_the_cap_draws_no_warning():
+    data = _with_charge(COMPLAINT, 3, {"kind": "fee", "label": "律师费", "amount": "2000.00"})
+    assert [p for p in _problems("civil_complaint", data) if p.code.endswith("_cap")] == []
+
+
+def test_the_overdue_period_of_an_accelerated_loan_starts_after_the_acceleration():
+    # elements_every_item: declared due 2025-12-10; 8% on 160,000 from 2025-11-04, of which
+    # 2025-12-11 → 2026-10-31 (325 days) is overdue: 11,397.26; cap 160,000 × 12.4% × 325/365
+    data = load_fixture("civil_complaint", "valid", "elements_every_item")
+    data = _with_charge(data, 2, {"kind": "penalty", "amount": "7000.00"})
+    (error,) = _cap_errors(_problems("civil_complaint", data))
+    assert "逾期期间自2025年12月11日起至2026年10月31日止" in error.message
+    assert "逾期利息11,397.26元、违约金7,000.00元" in error.message
+    assert "最多为人民币17,665.75元" in error.message
+
+
+def test_a_typed_interest_named_overdue_is_pooled():
+    data = _with_charge(LETTER, 1, {"kind": "interest", "label": "逾期利息", "amount": "9000.00"})
+    (error,) = _cap_errors(_problems("demand_letter", data))
+    assert "逾期利息9,000.00元、违约金1,409.50元" in error.message
+
+
+def test_a_typed_interest_of_both_periods_is_checked_over_the_whole_loan():
+    # 利息 typed for 2025-01-10 → 2026-10-31 cannot be split: with the penalty it stays
+    # within the cap over the whole loan (22,421.92), as the letter's 10,832.88 does
+    assert _cap_errors(_problems("demand_letter", LETTER)) == []
+    data = _with_charge(LETTER, 1, {"kind": "interest", "amount": "21500.00"})
+    (error,) = _cap_errors(_problems("demand_letter", data))
+    assert error.loc == ("amounts", "components")
+    assert "按整个借款期间核对" in error.message
+    assert "利息21,500.00元、违约金1,409.50元" in error.message
+    assert "最多为人民币22,421.92元" in error.message
