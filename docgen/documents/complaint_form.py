@@ -17,6 +17,7 @@ from docgen.documents.complaint_form_parts import (
     box,
     components,
     day,
+    fee_row,
     interest_method,
     jurisdiction_rows,
     mediation_rows,
@@ -141,7 +142,7 @@ def _claims(case: CivilComplaint, resolved: ResolvedAmounts, fee: FeeResult) -> 
             "label": "8. 标的总额",
             "value": f"{legal_amount(resolved.total)}（暂计至{as_of}）",
         },
-        {"label": "案件受理费（估算）", "value": legal_amount(fee.fee)},
+        fee_row(fee, case.procedure),
     ]
 
 

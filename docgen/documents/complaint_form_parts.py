@@ -18,9 +18,10 @@ from docgen.documents.complaint_parts import (
     UNCHECKED,
     Collateral,
 )
-from docgen.documents.complaint_text import boxes, names, principal
+from docgen.documents.complaint_text import boxes, fee_line, names, principal
 from docgen.documents.court_parts import AUTHORITY_LABELS, ServiceAddress, representative
 from docgen.documents.parts import ResolvedAmounts
+from docgen.domain.court_fees import FeeResult
 from docgen.domain.dates import format_cn
 from docgen.domain.guardianship import guardian_line
 from docgen.domain.money import format_yuan
@@ -190,6 +191,14 @@ def party_rows(case: CivilComplaint) -> list[Row]:
     for d in case.defendants:
         rows += [_party("被告", d.party), *_guardian_rows(d.party)]
     return rows
+
+
+def fee_row(fee: FeeResult, procedure: str) -> Row:
+    """The acceptance fee with its basis, in the narrative complaint's words (one source):
+    a halved fee says so, or a reader computing it from the total finds twice the sum
+    (诉讼费用交纳办法 art. 16)."""
+    stated = fee_line(fee, procedure).partition("：")[2].removesuffix("。")
+    return {"label": "案件受理费（估算）", "value": stated}
 
 
 def components(

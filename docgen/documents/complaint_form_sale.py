@@ -17,6 +17,7 @@ from docgen.documents.complaint_form_parts import (
     box,
     components,
     day,
+    fee_row,
     interest_method,
     security_rows,
     val,
@@ -164,7 +165,7 @@ def _claims(case: CivilComplaint, resolved: ResolvedAmounts, fee: FeeResult) -> 
             "label": "10. 标的总额",
             "value": f"{legal_amount(resolved.total)}（暂计至{format_cn(case.amounts.as_of)}）",
         },
-        {"label": "案件受理费（估算）", "value": legal_amount(fee.fee)},
+        fee_row(fee, case.procedure),
     ]
 
 

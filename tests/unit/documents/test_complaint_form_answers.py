@@ -120,3 +120,18 @@ def test_a_sales_late_payment_loss_has_one_name_in_the_claim_and_the_facts():
     assert text.count(named) == 2  # claim 2 and item 15
     assert "迟延给付价款的利息7,542.74元" not in text
     assert "自2026年6月11日之后的逾期付款损失" in text
+
+
+def test_a_halved_fee_is_stated_as_halved_in_the_words_of_the_narrative():
+    card = load_fixture("civil_complaint", "valid", "elements_credit_card_every_item")
+    # 56,225.00 × 2.5% − 200 = 1,205.63, halved under the summary procedure (art. 16)
+    basis = "（按《诉讼费用交纳办法》第十三条第（一）项计算，适用简易程序，依第十六条减半交纳）"
+    fee = "人民币602.81元（大写：陆佰零贰元捌角壹分）"
+    assert f"案件受理费（估算）{fee}{basis}" in _text(card)
+    assert f"预交案件受理费：{fee}{basis}。" in _text(card | {"layout": "narrative"})
+
+
+def test_an_unhalved_fee_states_its_article():
+    fee = "人民币4,517.02元（大写：肆仟伍佰壹拾柒元零贰分）"
+    row = f"案件受理费（估算）{fee}（按《诉讼费用交纳办法》第十三条第（一）项计算）"
+    assert row + "约定管辖和诉前保全" in _text(BANK_BARE)  # the next section's title
