@@ -215,7 +215,8 @@ def _loan_rows(case: CivilComplaint, loan: LoanFacts, overdue_from: date) -> lis
         (
             box(method == "cash", "现金"),
             box(method == "transfer", "转账"),
-            box(method == "mixed", "其他：现金及转账"),
+            # the form's own option is 「其他：＿＿＿＿」, filled only when chosen
+            box(method == "mixed", "其他：") + ("现金及转账" if method == "mixed" else BLANK),
         )
     )
     amount = (

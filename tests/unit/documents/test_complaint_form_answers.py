@@ -135,3 +135,17 @@ def test_an_unhalved_fee_states_its_article():
     fee = "人民币4,517.02元（大写：肆仟伍佰壹拾柒元零贰分）"
     row = f"案件受理费（估算）{fee}（按《诉讼费用交纳办法》第十三条第（一）项计算）"
     assert row + "约定管辖和诉前保全" in _text(BANK_BARE)  # the next section's title
+
+
+@pytest.mark.parametrize(
+    ("method", "printed"),
+    [
+        ("transfer", "提供方式：□现金　■转账　□其他：＿＿＿＿"),
+        ("cash", "提供方式：■现金　□转账　□其他：＿＿＿＿"),
+        ("mixed", "提供方式：□现金　□转账　■其他：现金及转账"),
+    ],
+)
+def test_the_delivery_method_offers_the_forms_open_other(method, printed):
+    case = copy.deepcopy(LENDER)
+    case["loan"]["delivery_method"] = method
+    assert printed in _text(case)
