@@ -149,3 +149,15 @@ def test_the_delivery_method_offers_the_forms_open_other(method, printed):
     case = copy.deepcopy(LENDER)
     case["loan"]["delivery_method"] = method
     assert printed in _text(case)
+
+
+@pytest.mark.parametrize(
+    "name", ["elements_bank_loan_bare", "elements_credit_card_bare", "elements_sale_bare"]
+)
+def test_a_service_address_not_given_prints_its_row_blank(name):
+    case = load_fixture("civil_complaint", "valid", name)
+    assert "service" not in case["plaintiffs"][0]
+    assert (
+        "送达地址（所填信息除书面特别声明更改外，适用于案件所有后续程序）及收件人、联系电话"
+        "地址：＿＿＿＿；收件人：＿＿＿＿；电话：＿＿＿＿；是否接受电子送达：□是　□否"
+    ) in _text(case)
