@@ -161,3 +161,12 @@ def test_a_service_address_not_given_prints_its_row_blank(name):
         "送达地址（所填信息除书面特别声明更改外，适用于案件所有后续程序）及收件人、联系电话"
         "地址：＿＿＿＿；收件人：＿＿＿＿；电话：＿＿＿＿；是否接受电子送达：□是　□否"
     ) in _text(case)
+
+
+def test_a_uscc_of_another_province_is_warned_on_the_partys_code():
+    case = load_fixture("civil_complaint", "valid", "uscc_of_another_province")
+    doc_type = registry.get("civil_complaint")
+    problems = doc_type.evaluate(doc_type.parse(case), OPTIONS).problems
+    (warning,) = [p for p in problems if p.code == "uscc_area_mismatch"]
+    assert warning.loc == ("defendants", 0, "party", "uscc")
+    assert "为福建省的代码，而住所地在浙江省" in warning.message
