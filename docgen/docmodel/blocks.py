@@ -107,12 +107,16 @@ class Column:
 @dataclass(frozen=True)
 class Table:
     """A table whose header row repeats on every page it runs onto and whose rows never
-    split; ``total`` is a last row of a label and a value spanning the other columns."""
+    split; ``total`` is a last row of a label and a value spanning the other columns.
+    ``keep_last``: its last row (and the total) stays on the page of the block after it,
+    as a filing's evidence does with its closing, so a page never holds the signature
+    alone."""
 
     columns: tuple[Column, ...]
     rows: tuple[tuple[str, ...], ...]
     total: tuple[str, str] | None = None
     total_align: Align = "left"
+    keep_last: bool = False
 
 
 @dataclass(frozen=True)

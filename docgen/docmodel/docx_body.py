@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from xml.sax.saxutils import escape
 
 from docgen.docmodel import docx_styles as styles
@@ -335,17 +335,22 @@ def _table(item: Table, style_id: Callable[[str], str]) -> str:
     ]
     out.append(_row(header, header=True))
     aligns = [c.align for c in item.columns]
-    for values in item.rows:
+    # the last row (and the total) keeps with the next paragraph (keep_last)
+    kept = replace(look, keep_next=True) if item.keep_last else look
+    last = len(item.rows) - 1
+    for k, values in enumerate(item.rows):
+        row_look = kept if k == last else look
         cells = [
-            _cell(plain_runs(v), a, w, look) for v, a, w in zip(values, aligns, widths, strict=True)
+            _cell(plain_runs(v), a, w, row_look)
+            for v, a, w in zip(values, aligns, widths, strict=True)
         ]
         out.append(_row(cells))
     if item.total is not None:
         label, value = item.total
         rest = round(sum(int(mm * 36000) for mm in mms[1:]) / 635)
         total = [
-            _cell(plain_runs(label), "center", widths[0], look),
-            _cell(plain_runs(value), item.total_align, rest, look, span=len(widths) - 1),
+            _cell(plain_runs(label), "center", widths[0], kept),
+            _cell(plain_runs(value), item.total_align, rest, kept, span=len(widths) - 1),
         ]
         out.append(_row(total))
     out.append("</w:tbl>")

@@ -42,7 +42,8 @@ _STYLE = (
     "vertical-align: top; } "
     "table.form th { text-align: center; font-weight: bold; background: #eee; } "
     "table.form tr { break-inside: avoid; } "
-    "table.form tr.title { break-after: avoid; }"
+    "table.form tr.title { break-after: avoid; } "
+    "table.amounts tr.keep-next { break-after: avoid; }"
 )
 _ALIGN_CLASS = {"left": "", "center": "center", "right": "num"}
 _PARAGRAPH_CLASS = {
@@ -68,20 +69,23 @@ def _table(block: Table) -> str:
     cols = "".join(f'<col style="width: {c.width}%">' for c in block.columns)
     head = "".join(f"<th>{escape(c.header)}</th>" for c in block.columns)
     rows = []
-    for row in block.rows:
+    # the last row (and the total) keeps with what follows the table (keep_last)
+    last = len(block.rows) - 1
+    kept = ' class="keep-next"' if block.keep_last else ""
+    for k, row in enumerate(block.rows):
         cells = []
         for column, value in zip(block.columns, row, strict=True):
             cls = _ALIGN_CLASS[column.align]
             attr = f' class="{cls}"' if cls else ""
             cells.append(f"<td{attr}>{escape(value)}</td>")
-        rows.append("<tr>" + "".join(cells) + "</tr>")
+        rows.append(f"<tr{kept if k == last else ''}>" + "".join(cells) + "</tr>")
     if block.total is not None:
         label, value = block.total
         cls = _ALIGN_CLASS[block.total_align]
         attr = f' class="{cls}"' if cls else ""
         span = len(block.columns) - 1
         rows.append(
-            f'<tr><td class="center">{escape(label)}</td>'
+            f'<tr{kept}><td class="center">{escape(label)}</td>'
             f'<td colspan="{span}"{attr}>{escape(value)}</td></tr>'
         )
     return (

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 
 from docgen.docmodel.blocks import (
     Block,
@@ -66,7 +67,8 @@ def _args(items: list[str]) -> str:
     return ", ".join(items) + ("," if len(items) == 1 else "")
 
 
-def _table(block: Table) -> str:
+def _table_args(block: Table) -> str:
+    """The widths, header, rows and total of ``letter.typ``'s table functions."""
     widths = _args([f"{column.width}%" for column in block.columns])
     headers = _args([string(column.header) for column in block.columns])
     rows = []
@@ -84,9 +86,33 @@ def _table(block: Table) -> str:
             f"(cell(align: center, {string(label)}), "
             f"table.cell(colspan: {span}, align: {block.total_align}, {string(value)}))"
         )
+    return f"({widths}), ({headers}), ({_args(rows)}), {total}"
+
+
+def _table(block: Table, spacing: str = "") -> str:
     # cells are not justified, as in HTML: a short entry stays together on its line
-    table = f"amounts-table(({widths}), ({headers}), ({_args(rows)}), {total})"
-    return "{ set par(justify: false); " + table + " }"
+    extra = f", {spacing}" if spacing else ""
+    return "{ set par(justify: false); amounts-table(" + _table_args(block) + extra + ") }"
+
+
+def _kept_with_next(table: Table, following: Block) -> str:
+    """A table whose last row keeps with the block after it: Typst keeps content
+    together only in an unbreakable block, so the table is cut before its last row, and
+    that row (with the total) is printed in one block with what follows
+    (``letter.typ``'s ``continued-table``: the parts meet with no space between, and the
+    second repeats the header only where it begins a page)."""
+    if len(table.rows) < 2:  # nothing to leave behind: the whole table moves
+        return "block(breakable: false, {\n" + _table(table) + "\n" + block(following) + "\n})"
+    head = replace(table, rows=table.rows[:-1], total=None)
+    tail = replace(table, rows=table.rows[-1:])
+    return (
+        _table(head, spacing="below: 0pt, after: mark-split")
+        + "\nblock(breakable: false, above: 0pt, continued-table("
+        + _table_args(tail)
+        + ", {\n"
+        + block(following)
+        + "\n}))"
+    )
 
 
 def _form(block: FormTable) -> str:
@@ -191,7 +217,19 @@ def block(item: Block) -> str:
 
 
 def _body(blocks: tuple[Block, ...]) -> str:
-    return "\n".join(block(item) for item in blocks)
+    made: list[str] = []
+    pending: Table | None = None  # a table whose last row waits for the next block
+    for item in blocks:
+        if pending is not None:
+            made.append(_kept_with_next(pending, item))
+            pending = None
+        elif isinstance(item, Table) and item.keep_last:
+            pending = item
+        else:
+            made.append(block(item))
+    if pending is not None:
+        made.append(block(pending))
+    return "\n".join(made)
 
 
 def source(documents: list[Document], footers: list[str | None] | None = None) -> str:

@@ -30,6 +30,7 @@ from docgen.documents.complaint_cause_rules import check_bank_loan, check_cause_
 from docgen.documents.complaint_causes import BankLoanTerms, SaleFacts
 from docgen.documents.complaint_form import SUBTITLES, form_sections
 from docgen.documents.complaint_form_parts import NOTES, WARNING
+from docgen.documents.complaint_form_rules import check_form_answers
 from docgen.documents.complaint_parts import (
     MEDIATION_LABELS,
     Acceleration,
@@ -205,6 +206,7 @@ def assess(case: CivilComplaint, options: RuleOptions) -> Assessment:
     check_own_collateral_first(result, case)
     check_maximum_named(result, case)
     check_preservation(result, case)
+    check_form_answers(result, case, result.computed["overdue_from"])
     if resolved.total > 0:
         venue = complaint_venue(
             resolved.total,

@@ -19,6 +19,7 @@ from docgen.documents.complaint_form_parts import (
     Row,
     box,
     components,
+    fee_row,
     interest_method,
     security_rows,
     val,
@@ -182,7 +183,7 @@ def _claims(case: CivilComplaint, resolved: ResolvedAmounts, fee: FeeResult) -> 
         {"label": "5. 是否主张诉讼费用", "value": yes_no(True, "（由被告承担）")},
         {"label": "6. 其他请求", "value": other or "无"},
         {"label": "7. 标的总额", "value": f"{legal_amount(resolved.total)}（暂计至{as_of}）"},
-        {"label": "案件受理费（估算）", "value": legal_amount(fee.fee)},
+        fee_row(fee, case.procedure),
     ]
 
 

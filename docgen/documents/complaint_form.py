@@ -17,6 +17,7 @@ from docgen.documents.complaint_form_parts import (
     box,
     components,
     day,
+    fee_row,
     interest_method,
     jurisdiction_rows,
     mediation_rows,
@@ -51,23 +52,35 @@ def _yuan(value: Decimal) -> str:
     return f"人民币{format_yuan(value)}元"
 
 
-def _bank_interest(case: CivilComplaint, resolved: ResolvedAmounts) -> str:
-    """期内利息, 复利 and 罚息 apart, as the bank form asks: a component is 复利 or 罚息 by
+BANK_PARTS = {"interest": "期内利息", "compound": "复利", "penalty": "罚息（违约金）"}
+"""The parts of the interest the bank form asks apart, in its order."""
+
+
+def bank_part(label: str, kind: str) -> str:
+    """Which part of the bank form's interest a claim named ``label`` is: 复利 or 罚息 by
     its name (罚息 also: 逾期利息, and a 违约金 component), else 期内利息."""
-    parts = {"interest": Decimal(0), "compound": Decimal(0), "penalty": Decimal(0)}
+    if "复利" in label:
+        return "compound"
+    if kind == "penalty" or "罚息" in label or "逾期" in label:
+        return "penalty"
+    return "interest"
+
+
+def bank_parts(
+    case: CivilComplaint, resolved: ResolvedAmounts
+) -> dict[str, list[tuple[Any, Decimal]]]:
+    """The interest claimed, by part: one reading for item 2's amounts and item 5's boxes."""
+    parts: dict[str, list[tuple[Any, Decimal]]] = {key: [] for key in BANK_PARTS}
     for component, value in components(case, resolved, ("interest", "penalty")):
-        label = component.display_label
-        if "复利" in label:
-            parts["compound"] += value
-        elif component.kind == "penalty" or "罚息" in label or "逾期" in label:
-            parts["penalty"] += value
-        else:
-            parts["interest"] += value
+        parts[bank_part(component.display_label, component.kind)].append((component, value))
+    return parts
+
+
+def _bank_interest(parts: dict[str, list[tuple[Any, Decimal]]]) -> str:
+    totals = {key: sum((v for _, v in pairs), Decimal(0)) for key, pairs in parts.items()}
     # one total and its parts, so that a reader does not add the parts to it again
-    return (
-        f"欠利息共计{_yuan(sum(parts.values(), Decimal(0)))}，其中期内利息"
-        f"{_yuan(parts['interest'])}、复利{_yuan(parts['compound'])}、"
-        f"罚息（违约金）{_yuan(parts['penalty'])}"
+    return f"欠利息共计{_yuan(sum(totals.values(), Decimal(0)))}，其中" + "、".join(
+        f"{label}{_yuan(totals[key])}" for key, label in BANK_PARTS.items()
     )
 
 
@@ -101,7 +114,7 @@ def _claims(case: CivilComplaint, resolved: ResolvedAmounts, fee: FeeResult) -> 
     )
     listed = "；".join(f"{c.display_label}{_yuan(v)}" for c, v in costs)
     other = "；".join(f"{c.display_label}{_yuan(v)}" for c, v in others)
-    owed_text = _bank_interest(case, resolved) if bank else f"欠利息{_yuan(owed)}"
+    owed_text = _bank_interest(bank_parts(case, resolved)) if bank else f"欠利息{_yuan(owed)}"
     return [
         {
             "label": "1. 本金",
@@ -128,7 +141,7 @@ def _claims(case: CivilComplaint, resolved: ResolvedAmounts, fee: FeeResult) -> 
             "label": "8. 标的总额",
             "value": f"{legal_amount(resolved.total)}（暂计至{as_of}）",
         },
-        {"label": "案件受理费（估算）", "value": legal_amount(fee.fee)},
+        fee_row(fee, case.procedure),
     ]
 
 
@@ -157,6 +170,14 @@ def _bank_rates(case: CivilComplaint, resolved: ResolvedAmounts) -> str:
         )
     uplift = terms.overdue_uplift
     penalty = terms.penalty_rate
+    # a 罚息 or 复利 claimed is ticked, at the rate claimed where the contract's is not typed
+    claimed_penalty = _claimed_rates(case, resolved, "penalty")
+    penalty_rate = (
+        resolved.rate_words(penalty.spec())
+        if penalty is not None
+        else "、".join(claimed_penalty or ())
+    )
+    compound = terms.compound or _claimed_rates(case, resolved, "compound") is not None
     return "　".join(
         (
             f"{box(True, '利率')} {resolved.rate_words(terms.rate.spec())}"
@@ -164,17 +185,29 @@ def _bank_rates(case: CivilComplaint, resolved: ResolvedAmounts) -> str:
             f"{box(uplift is not None, '逾期上浮')}"
             + (f" {uplift.normalize():f}%" if uplift is not None else f"{BLANK}%／年")
             + _clause(terms.overdue_clause if uplift is not None else None),
-            f"{box(terms.compound, '复利')}"
-            + _clause(terms.compound_clause if terms.compound else None),
-            f"{box(penalty is not None, '罚息（违约金）')}"
-            + (
-                f" {resolved.rate_words(penalty.spec())}"
-                if penalty is not None
-                else f"{BLANK}%／年"
-            )
+            f"{box(compound, '复利')}" + _clause(terms.compound_clause if terms.compound else None),
+            f"{box(penalty is not None or claimed_penalty is not None, '罚息（违约金）')}"
+            + (f" {penalty_rate}" if penalty_rate else f"{BLANK}%／年")
             + _clause(terms.penalty_clause if penalty is not None else None),
         )
     )
+
+
+def _claimed_rates(case: CivilComplaint, resolved: ResolvedAmounts, part: str) -> list[str] | None:
+    """The rates at which the complaint claims a part of the bank form's interest (none
+    for a fixed amount), or None when it claims none of it."""
+    claimed = [
+        (c.display_label, c.kind, c.calculation.rate if c.calculation else None)
+        for c in case.amounts.components
+        if c.kind in ("interest", "penalty")
+    ]
+    if case.running_interest is not None:
+        running = case.running_interest
+        claimed.append((running.label, "interest", running.rate))
+    rates = [rate for label, kind, rate in claimed if bank_part(label, kind) == part]
+    if not rates:
+        return None
+    return list(dict.fromkeys(resolved.rate_words(r.spec()) for r in rates if r is not None))
 
 
 def _loan_rows(
@@ -186,7 +219,8 @@ def _loan_rows(
         (
             box(method == "cash", "现金"),
             box(method == "transfer", "转账"),
-            box(method == "mixed", "其他：现金及转账"),
+            # the form's own option is 「其他：＿＿＿＿」, filled only when chosen
+            box(method == "mixed", "其他：") + ("现金及转账" if method == "mixed" else BLANK),
         )
     )
     amount = (

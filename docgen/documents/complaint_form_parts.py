@@ -18,9 +18,10 @@ from docgen.documents.complaint_parts import (
     UNCHECKED,
     Collateral,
 )
-from docgen.documents.complaint_text import boxes, names, principal
+from docgen.documents.complaint_text import boxes, fee_line, names, principal
 from docgen.documents.court_parts import AUTHORITY_LABELS, ServiceAddress, representative
 from docgen.documents.parts import ResolvedAmounts
+from docgen.domain.court_fees import FeeResult
 from docgen.domain.dates import format_cn
 from docgen.domain.guardianship import guardian_line
 from docgen.domain.money import format_yuan
@@ -157,16 +158,21 @@ def _guardian_rows(party: Party) -> list[Row]:
     return [{"label": "法定代理人", "value": line.removesuffix("。")}]
 
 
-def _service(s: ServiceAddress) -> Row:
+def _service(s: ServiceAddress | None) -> Row:
+    """The 送达地址 row; without an address given, the row as the blank form prints it."""
+    electronic = s.electronic if s is not None else None
+    address, recipient, phone = (s.address, s.recipient, s.phone) if s else (None, None, None)
     ways = (
         f"短信：{val(s.sms)}　微信：{val(s.wechat)}　传真：{val(s.fax)}　"
         f"邮箱：{val(s.email)}　其他：{val(s.other_channel)}"
+        if s is not None and s.electronic
+        else ""
     )
     return {
         "label": "送达地址（所填信息除书面特别声明更改外，适用于案件所有后续程序）"
         "及收件人、联系电话",
-        "value": f"地址：{s.address}；收件人：{s.recipient}；电话：{s.phone}；"
-        f"是否接受电子送达：{yes_no(s.electronic, f'方式：{ways}' if s.electronic else '')}",
+        "value": f"地址：{val(address)}；收件人：{val(recipient)}；电话：{val(phone)}；"
+        f"是否接受电子送达：{yes_no(electronic, f'方式：{ways}' if ways else '')}",
     }
 
 
@@ -185,11 +191,18 @@ def party_rows(case: CivilComplaint) -> list[Row]:
                 "value": yes_no(bool(p.agents), agents, yes="有", no="无"),
             }
         )
-        if p.service is not None:
-            rows.append(_service(p.service))
+        rows.append(_service(p.service))
     for d in case.defendants:
         rows += [_party("被告", d.party), *_guardian_rows(d.party)]
     return rows
+
+
+def fee_row(fee: FeeResult, procedure: str) -> Row:
+    """The acceptance fee with its basis, in the narrative complaint's words (one source):
+    a halved fee says so, or a reader computing it from the total finds twice the sum
+    (诉讼费用交纳办法 art. 16)."""
+    stated = fee_line(fee, procedure).partition("：")[2].removesuffix("。")
+    return {"label": "案件受理费（估算）", "value": stated}
 
 
 def components(

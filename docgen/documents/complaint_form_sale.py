@@ -17,6 +17,7 @@ from docgen.documents.complaint_form_parts import (
     box,
     components,
     day,
+    fee_row,
     interest_method,
     security_rows,
     val,
@@ -59,17 +60,50 @@ def _method(
     return "；".join(ways) or BLANK
 
 
+def late_parts(
+    case: CivilComplaint, resolved: ResolvedAmounts
+) -> dict[str, list[tuple[Any, Decimal]]]:
+    """What the buyer owes for paying late, by what it is: 利息, 违约金, or 赔偿金 (a
+    component named a loss, e.g. 逾期付款损失: 买卖合同解释 art. 18(4)). One reading for
+    claim 2 and item 15, so the same sum bears the same name in both."""
+    interest = components(case, resolved, ("interest",))
+    losses = [(c, v) for c, v in interest if _is_loss(c.display_label)]
+    return {
+        "利息": [(c, v) for c, v in interest if not _is_loss(c.display_label)],
+        "违约金": components(case, resolved, ("penalty",)),
+        "赔偿金": losses,
+    }
+
+
+def _is_loss(label: str) -> bool:
+    return any(word in label for word in LOSS_WORDS)
+
+
+def _named(label: str, pairs: list[tuple[Any, Decimal]]) -> str:
+    """「赔偿金（逾期付款损失）」: the form's word, and the claim's own names for a loss."""
+    if label != "赔偿金" or not pairs:
+        return label
+    return f"{label}（{'、'.join(dict.fromkeys(c.display_label for c, _ in pairs))}）"
+
+
 def _late_payment(case: CivilComplaint, resolved: ResolvedAmounts) -> str:
     as_of = format_cn(case.amounts.as_of)
-    interest = components(case, resolved, ("interest",))
-    penalty = components(case, resolved, ("penalty",))
+    parts = late_parts(case, resolved)
+    owed = "、".join(
+        _named(label, pairs) + _sum(pairs)
+        for label, pairs in parts.items()
+        if label != "赔偿金" or pairs  # the form asks 利息 and 违约金; a loss when claimed
+    )
     running = case.running_interest
     start = day(running.start) if running else BLANK_DATE
     base = running.base or principal(case) if running else None
     rate = resolved.rate_words(running.rate.spec()) if running else BLANK
+    # the running part by its own name where it is a loss, else as the form words it
+    later = running.label if running and _is_loss(running.label) else "逾期利息、违约金"
+    every = [pair for pairs in parts.values() for pair in pairs]
     return (
-        f"截至{as_of}止，迟延给付价款的利息{_sum(interest)}、违约金{_sum(penalty)}，自{start}之后的逾期利息、违约金，以{_yuan(base)}为基数"
-        f"按照{rate}标准计算；计算方式：{_method(case, resolved, interest + penalty)}；"
+        f"截至{as_of}止，迟延给付价款的{owed}，自{start}之后的{later}，以{_yuan(base)}为基数"
+        f"按照{rate}标准计算；计算方式：{_method(case, resolved, every)}；"
         "是否请求支付至实际清偿之日止：" + yes_no(running is not None)
     )
 
@@ -133,7 +167,7 @@ def _claims(case: CivilComplaint, resolved: ResolvedAmounts, fee: FeeResult) -> 
             "label": "10. 标的总额",
             "value": f"{legal_amount(resolved.total)}（暂计至{format_cn(case.amounts.as_of)}）",
         },
-        {"label": "案件受理费（估算）", "value": legal_amount(fee.fee)},
+        fee_row(fee, case.procedure),
     ]
 
 
@@ -187,15 +221,11 @@ def _performance_facts(sale: SaleFacts) -> str:
 
 
 def _owed(case: CivilComplaint, resolved: ResolvedAmounts) -> str:
-    interest = components(case, resolved, ("interest",))
-    losses = [(c, v) for c, v in interest if any(w in c.display_label for w in LOSS_WORDS)]
-    plain = [(c, v) for c, v in interest if (c, v) not in losses]
-    penalty = components(case, resolved, ("penalty",))
-    every = plain + penalty + losses
+    parts = late_parts(case, resolved)
+    every = [pair for pairs in parts.values() for pair in pairs]
     return (
         "　".join(
-            box(bool(pairs), label) + _sum(pairs)
-            for label, pairs in (("利息", plain), ("违约金", penalty), ("赔偿金", losses))
+            box(bool(pairs), _named(label, pairs)) + _sum(pairs) for label, pairs in parts.items()
         )
         + f"；共计{_yuan(_total(every))}；计算方式：{_method(case, resolved, every)}"
     )

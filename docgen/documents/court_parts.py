@@ -345,9 +345,11 @@ def block_lines(
 
 def filing_signature(role: str, parties: Iterable[Party]) -> list[str]:
     """The signing lines of a paper filed with a court: a person signs (签字); an
-    organisation seals, and under its seal line its 法定代表人 — the 主要负责人 of a body
-    without legal personality — signs, as the one who acts for it in the suit
-    (民事诉讼法 art. 51); a ward's guardian signs as its 法定代理人 (art. 60)."""
+    organisation seals, and under its seal line the one who acts for it in the suit
+    signs, by the role its party block names (``representative``): the 法定代表人 of a
+    legal person, the 负责人 or 主要负责人 of another organisation — a bank's 支行 or a
+    信用卡中心 is a branch with its own business licence (民事诉讼法 art. 51; 民诉法解释
+    arts. 50, 52(5)); a ward's guardian signs as its 法定代理人 (art. 60)."""
     lines: list[str] = []
     for party in parties:
         if isinstance(party, Person) and party.guardian is not None:
@@ -357,7 +359,7 @@ def filing_signature(role: str, parties: Iterable[Party]) -> list[str]:
         if isinstance(party, Person):
             lines.append(f"{role}：{party.name}（签字）")
             continue
-        title = "主要负责人" if party.representative_title == "主要负责人" else "法定代表人"
+        title, _named = representative(party)
         # a line to sign on: flush right, the label alone would leave no room
         lines += [f"{role}：{party.name}（盖章）", f"{title}（签名）：＿＿＿＿＿＿"]
     return lines

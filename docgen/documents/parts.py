@@ -38,8 +38,14 @@ from docgen.documents.part_models import (
     split_recipients,
 )
 from docgen.documents.problems import Assessment, Loc
+from docgen.domain import divisions as division_table
 from docgen.domain.dates import format_cn
-from docgen.domain.identity import IdentityError, parse_resident_id, parse_uscc
+from docgen.domain.identity import (
+    IdentityError,
+    parse_resident_id,
+    parse_uscc,
+    uscc_province_mismatch,
+)
 from docgen.domain.limitation import (
     InterruptionEvent,
     LimitationResult,
@@ -131,6 +137,9 @@ def _check_organization(assessment: Assessment, org: Organization, loc: Loc) -> 
         return
     for warning in code.warnings:
         assessment.warn((*loc, "uscc"), "uscc_unusual", warning)
+    elsewhere = uscc_province_mismatch(code.number, org.address, division_table.load())
+    if elsewhere is not None:
+        assessment.warn((*loc, "uscc"), "uscc_area_mismatch", elsewhere)
 
 
 def same_party(a: Party, b: Party) -> bool:

@@ -11,7 +11,10 @@ import functools
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from docgen.domain.divisions import Divisions
 
 RESIDENT_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 RESIDENT_ID_CHECK_CHARS = "10X98765432"
@@ -180,6 +183,32 @@ def _uscc_warnings(number: str) -> tuple[str, ...]:
     return (
         f"统一社会信用代码第3至8位（登记管理机关行政区划码）应为6位数字，实为{area}；"
         "少数登记机关确实发放此类代码，请与营业执照核对",
+    )
+
+
+def uscc_area_code(number: str) -> str | None:
+    """The 登记管理机关行政区划码 of a code (positions 3–8, GB 32100-2015: the GB/T 2260
+    code of the registering authority's place), or None when it is not six digits."""
+    area = _normalize(number)[2:8]
+    return area if _AREA_CODE_SHAPE.fullmatch(area) else None
+
+
+def uscc_province_mismatch(number: str, address: str, table: "Divisions") -> str | None:
+    """A warning when the code was registered in another province than the address lies
+    in, else None (also when either cannot be placed: a code whose area is no province of
+    the table, an address that names none). A warning, not an error: the code stays for
+    life (GB 32100-2015), so a company that moved keeps the code of its first registration."""
+    area = uscc_area_code(number)
+    if area is None:
+        return None  # _uscc_warnings says so
+    registered = table.by_code.get(area[:2] + "0000")
+    placed = table.locate(address)
+    if registered is None or placed is None or placed.code[:2] == area[:2]:
+        return None
+    return (
+        f"统一社会信用代码第3至8位（登记管理机关行政区划码{area}）为{registered.name}的代码，"
+        f"而住所地在{placed.province or placed.name}：请与营业执照核对代码和住所地"
+        "（代码终身不变，迁址的单位可能仍用原登记地的代码）"
     )
 
 

@@ -80,11 +80,12 @@ def build_elements(c: Context) -> Document:
 
 
 def _evidence(heading: str, c: Context) -> tuple[Block, ...]:
-    """The evidence and its sources (民事诉讼法 art. 124(4))."""
+    """The evidence and its sources (民事诉讼法 art. 124(4)); its last row keeps with the
+    closing after it, so that 此致 and the signatures never fill a page alone."""
     rows = tuple(
         (str(item["no"]), item["name"], item["source"], item["purpose"]) for item in c["evidence"]
     )
-    return (Heading(heading, 2), Table(EVIDENCE_COLUMNS, rows))
+    return (Heading(heading, 2), Table(EVIDENCE_COLUMNS, rows, keep_last=True))
 
 
 def _closing(c: Context) -> Keep:

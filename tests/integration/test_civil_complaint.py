@@ -79,7 +79,7 @@ def test_element_form_marks_the_chosen_options(elements_pdf):
     )
     assert "是否考虑先行调解■是□否□暂不确定，想要了解更多内容" in elements_pdf
     assert "保证方式：■连带责任保证□一般保证" in elements_pdf
-    assert "是否已经诉前保全■是保全法院：＿＿＿＿" in elements_pdf
+    assert "是否已经诉前保全□是■否" in elements_pdf
     assert "约定：人民币240,000.00元；实际提供：人民币240,000.00元" in elements_pdf
 
 
@@ -90,9 +90,8 @@ def test_both_layouts_state_the_same_total_from_the_same_case(service):
         normalize("".join(pdf_pages_text(service.render("civil_complaint", case, "pdf").content)))
         for case in (ELEMENTS, narrative)
     ]
-    total = (
-        "人民币180,694.79元（大写：壹拾捌万零陆佰玖拾肆元柒角玖分）"  # 160,000 + 12,694.79 + 8,000
-    )
+    # 150,000 + 230.14 (in-term, 7 days) + 10,684.93 (overdue, 325 days) + 8,000
+    total = "人民币168,915.07元（大写：壹拾陆万捌仟玖佰壹拾伍元零柒分）"
     assert all(total in text for text in texts)
     assert "要素" not in texts[1] and "■" not in texts[1]
     assert "■" in texts[0]

@@ -118,10 +118,14 @@ def test_a_sale_debt_falls_due_as_a_payment_not_a_loan(docgen):
 
 ITEMS = {
     "special_notice": "★特别提示★诉讼参加人应当遵循诚信原则",
-    "rescission": "是否要求提前还款或解除合同■是■提前还款（加速到期）"
-    "（依合同第九条于2025年12月10日宣布）／■解除合同□否",
+    "acceleration": "是否要求提前还款或解除合同■是■提前还款（加速到期）"
+    "（依合同第九条于2025年12月10日宣布）／□解除合同□否",
+    # interest apart: in-term up to the acceleration, overdue from the day item 9 states
+    "interest": "利息以150,000.00元为基数，自2025年12月4日起按年利率8%计算至2025年12月10日；"
+    "逾期利息以150,000.00元为基数，自2025年12月11日起按年利率8%计算至2026年10月31日",
+    "overdue": "9.是否存在逾期还款■是逾期时间：自2025年12月11日起至今已逾期□否",
     "term_due": "4.借款期限是否到期：□是■否；约定期限：2025年3月3日起至2027年2月28日止",
-    "interest_paid_until": "已还利息：人民币10,400.00元，还息至2025年11月3日",
+    "interest_paid_until": "已还利息：人民币12,000.00元，还息至2025年12月3日",
     "preservation": "是否已经诉前保全■是保全法院：深圳市福田区人民法院保全时间：2026年11月2日"
     "保全案号：（2026）粤0304财保123号□否",
     "collateral": "10.是否签订物的担保（抵押、质押）合同■是签订时间：2025年3月1日□否",
@@ -182,7 +186,7 @@ def test_the_pdf_prints_the_same_form(docgen, every_item, tmp_path: Path):
 
 
 def test_a_rescission_is_claimed_in_the_narrative_too(docgen):
-    case = copy.deepcopy(EVERY_ITEM) | {"layout": "narrative"}
+    case = copy.deepcopy(EVERY_ITEM) | {"layout": "narrative", "rescind_contract": True}
     lines = word_lines(docgen, case)
     rescission = "判令解除原告深圳市恒信商贸有限公司与被告王磊签订的《借款合同》；"
     assert any(line.endswith(rescission) for line in lines)

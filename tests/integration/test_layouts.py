@@ -117,6 +117,8 @@ def test_docx_and_both_pdfs_print_the_layouts_paragraphs(case, tmp_path, case_pd
 # Words that close a document without saying anything: a page holding only these and
 # the signature is a signature page all the same.
 _CLOSING_WORDS = {"此致", "特此函告。", "特此通知。", "（以下无正文）"}
+# the copies a filing encloses, under its signature (「附：本起诉状副本2份」)
+_ENCLOSED_COPIES = re.compile(r"附：本\S*副本\d+份")
 
 
 def _closing_lines(document: Document) -> set[str]:
@@ -128,6 +130,10 @@ def _closing_lines(document: Document) -> set[str]:
             lines |= {normalize(line) for line in block.lines}
         elif isinstance(block, SignBlock):
             lines |= {normalize(line) for line in block.lines()}
+        elif isinstance(block, Paragraph) and _ENCLOSED_COPIES.fullmatch(
+            normalize(plain(block.text))
+        ):
+            lines.add(normalize(plain(block.text)))
         elif isinstance(block, Paragraph) and normalize(plain(block.text)) in _CLOSING_WORDS:
             lines.add(normalize(plain(block.text)))
             after = blocks[i + 1] if i + 1 < len(blocks) else None

@@ -38,7 +38,7 @@ GUARANTORS = [
     {
         "kind": "organization",
         "name": "上海申达机电设备有限公司",
-        "uscc": "91110000600037341L",
+        "uscc": "91310115600037341Y",
         "address": "上海市浦东新区张江路200号",
         "legal_representative": "赵明",
     },

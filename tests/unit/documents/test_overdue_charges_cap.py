@@ -77,14 +77,15 @@ def test_a_lawyers_fee_within_the_cap_draws_no_warning():
 
 
 def test_the_overdue_period_of_an_accelerated_loan_starts_after_the_acceleration():
-    # elements_every_item: declared due 2025-12-10; 8% on 160,000 from 2025-11-04, of which
-    # 2025-12-11 → 2026-10-31 (325 days) is overdue: 11,397.26; cap 160,000 × 12.4% × 325/365
+    # elements_every_item: declared due 2025-12-10; in-term interest to that day, overdue
+    # interest at 8% on 150,000 from 2025-12-11 → 2026-10-31 (325 days): 10,684.93; the
+    # lawyer's fee replaced by a 7,000 penalty; cap 150,000 × 12.4% × 325/365
     data = load_fixture("civil_complaint", "valid", "elements_every_item")
-    data = _with_charge(data, 2, {"kind": "penalty", "amount": "7000.00"})
+    data = _with_charge(data, 3, {"kind": "penalty", "amount": "7000.00"})
     (error,) = _cap_errors(_problems("civil_complaint", data))
     assert "逾期期间自2025年12月11日起至2026年10月31日止" in error.message
-    assert "逾期利息11,397.26元、违约金7,000.00元" in error.message
-    assert "最多为人民币17,665.75元" in error.message
+    assert "逾期利息10,684.93元、违约金7,000.00元" in error.message
+    assert "最多为人民币16,561.64元" in error.message
 
 
 def test_a_typed_interest_named_overdue_is_pooled():

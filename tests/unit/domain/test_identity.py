@@ -7,12 +7,15 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from docgen.domain import divisions
 from docgen.domain.identity import (
     IdentityError,
     ResidentId,
     mask_id,
     parse_resident_id,
     parse_uscc,
+    uscc_area_code,
+    uscc_province_mismatch,
 )
 
 TODAY = date(2026, 11, 22)
@@ -238,3 +241,33 @@ def test_uscc_with_any_single_character_changed_is_rejected(
     with pytest.raises(IdentityError) as caught:
         parse_uscc(changed)
     assert caught.value.code == "uscc_checksum"
+
+
+# --- the registering authority's place (positions 3-8) against the address ------------
+
+
+def test_the_area_code_is_positions_three_to_eight() -> None:
+    assert uscc_area_code("91350100M000100Y43") == "350100"
+    assert uscc_area_code(with_uscc_check("9135A100M000100Y4")) is None
+
+
+def test_a_code_registered_in_another_province_than_the_address_is_named() -> None:
+    table = divisions.load()
+    warning = uscc_province_mismatch("91350100M000100Y43", "浙江省杭州市西湖区文三路90号", table)
+    assert warning is not None
+    assert "登记管理机关行政区划码350100）为福建省的代码，而住所地在浙江省" in warning
+
+
+@pytest.mark.parametrize(
+    ("number", "address"),
+    [
+        ("91330106M000100Y4H", "浙江省杭州市西湖区文三路90号"),  # the same province
+        ("91310115600037341Y", "上海市浦东新区张江路200号"),  # a municipality
+        ("91350100M000100Y43", "福州市鼓楼区五四路128号"),  # a city without its province
+        ("91350100M000100Y43", "某某路1号"),  # an address that names no division
+    ],
+)
+def test_a_code_of_the_addresses_province_or_an_unplaced_one_is_not_questioned(
+    number: str, address: str
+) -> None:
+    assert uscc_province_mismatch(number, address, divisions.load()) is None

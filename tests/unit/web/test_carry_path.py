@@ -76,15 +76,15 @@ def test_a_payment_order_leaves_an_interest_computed_from_a_rate_to_the_user() -
 
 
 COMPLAINT = load_fixture("civil_complaint", "valid", "elements_company_lender")
-# 160,000 principal + 8% a year on it from 2025-11-04 to 2026-10-31 (362 days:
-# 12,694.79) + 8,000 lawyer's fee
-CLAIMED = "180694.79"
+# 150,000 principal + 8% a year on it from 2025-12-04 to 2025-12-10 (7 days: 230.14) and
+# from 2025-12-11 to 2026-10-31 (325 days: 10,684.93) + 8,000 lawyer's fee
+CLAIMED = "168915.07"
 
 
 def test_a_withdrawal_asks_back_the_fee_the_complaint_paid() -> None:
     carried = carry(COMPLAINT, "withdrawal_application")
-    # 诉讼费用交纳办法 art. 13: 50 + 90,000 × 2.5% + 80,694.79 × 2% = 3,913.90
-    assert carried["fee"] == {"claim_amount": CLAIMED, "paid": "3913.90", "procedure": "ordinary"}
+    # 诉讼费用交纳办法 art. 13: 50 + 90,000 × 2.5% + 68,915.07 × 2% = 3,678.30
+    assert carried["fee"] == {"claim_amount": CLAIMED, "paid": "3678.30", "procedure": "ordinary"}
     assert carried["court"] == "深圳市福田区人民法院"
     assert [a["party"]["name"] for a in carried["applicants"]] == ["深圳市恒信商贸有限公司"]
     assert carried["applicants"][0]["agents"][0]["name"] == "黄丽"

@@ -1,0 +1,144 @@
+"""Answers of a civil complaint that contradict one another, as the element-based form
+(要素式, 法〔2025〕82号) prints them side by side: acceleration and rescission chosen
+together, overdue interest claimed from before the day the form says the debt is
+overdue, a pre-suit preservation ticked without its court, date or ruling. Warnings: the
+plaintiff may have reasons the case data does not show, and the court asks them to
+clarify (释明) rather than refuse the filing."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from docgen.documents.complaint_form import bank_part
+from docgen.documents.problems import Assessment, Loc
+from docgen.domain.dates import format_cn
+from docgen.domain.money import format_yuan
+
+if TYPE_CHECKING:
+    from docgen.documents.civil_complaint import CivilComplaint
+
+OVERDUE_WORDS = ("逾期", "罚息", "迟延")
+"""A component named so is interest for the time the debt is overdue."""
+OVERDUE_ITEMS = {
+    "private_lending": "第9项「是否存在逾期还款」",
+    "financial_loan": "第9项「是否存在逾期还款」",
+    "sale": "第9项「是否存在迟延履行」",
+}
+"""The forms that print the day the debt became overdue, and where."""
+
+
+def check_form_answers(result: Assessment, case: CivilComplaint, overdue_from: date) -> None:
+    _check_acceleration_and_rescission(result, case)
+    _check_term_interest(result, case)
+    if case.layout != "elements":
+        return
+    _check_overdue_start(result, case, overdue_from)
+    _check_preservation_details(result, case)
+
+
+def _check_acceleration_and_rescission(result: Assessment, case: CivilComplaint) -> None:
+    """民法典 art. 673 lists recalling the loan early and rescinding the contract as
+    alternatives (「提前收回借款或者解除合同」), and the form asks 「提前还款或解除合同」:
+    acceleration keeps the contract and makes the rest due now, rescission ends it."""
+    if case.acceleration is None or not case.rescind_contract:
+        return
+    result.warn(
+        ("rescind_contract",),
+        "acceleration_and_rescission",
+        f"同时主张提前还款（加速到期，依合同{case.acceleration.clause}宣布）和解除合同："
+        "加速到期以合同继续有效为前提，解除合同则使合同终止，二者通常择一主张"
+        "（《中华人民共和国民法典》第六百七十三条：提前收回借款或者解除合同）",
+        hint="请只保留一项：已宣布提前到期的，取消「请求解除合同」；请求解除的，删除「提前到期」",
+    )
+
+
+def _check_term_interest(result: Assessment, case: CivilComplaint) -> None:
+    """A bank loan's interest for its term (期内利息, 民法典 art. 674) left unclaimed
+    though not shown paid: the bank form would print 「期内利息人民币0.00元」 beside
+    「已还利息」 that does not cover the term, a waiver nobody stated."""
+    loan, terms = case.loan, case.bank_terms
+    if case.contract.kind != "financial_loan" or loan is None or terms is None:
+        return
+    claimed = [
+        c
+        for c in case.amounts.components
+        if c.kind == "interest" and bank_part(c.display_label, c.kind) == "interest"
+    ]
+    if claimed:
+        return
+    term_end = case.contract.due_date
+    if case.acceleration is not None:
+        term_end = min(term_end, case.acceleration.declared_on)
+    paid_until = loan.interest_paid_until
+    if paid_until is not None and paid_until >= term_end:
+        return
+    paid = f"人民币{format_yuan(loan.repaid_interest or Decimal(0))}元"
+    until = f"，还息至{format_cn(paid_until)}" if paid_until else "，未填写还息日期"
+    result.warn(
+        ("amounts", "components"),
+        "term_interest_not_claimed",
+        f"合同约定借款利率为{terms.rate.spec().describe()}，已还利息{paid}{until}，"
+        f"但诉讼请求未主张借款期内（至{format_cn(term_end)}）的利息：起诉状将载明期内利息"
+        "人民币0.00元（借款人应按约定支付利息，《中华人民共和国民法典》第六百七十四条）",
+        hint="请增加「期内利息」一项；已结清或放弃的，请填写「还息至」或在补充事实中说明",
+    )
+
+
+def _check_overdue_start(result: Assessment, case: CivilComplaint, overdue_from: date) -> None:
+    """The form states 「逾期时间：自…起」 (the day after the whole debt fell due); an
+    overdue interest claimed from an earlier day says the debt was overdue before it."""
+    item = OVERDUE_ITEMS.get(case.contract.kind)
+    if item is None or overdue_from > case.filing_date:
+        return  # not yet due: that error is the one to fix
+    for i, component in enumerate(case.amounts.components):
+        calc = component.calculation
+        label = component.display_label
+        if calc is None or not any(word in label for word in OVERDUE_WORDS):
+            continue
+        if calc.start < overdue_from:
+            loc: Loc = ("amounts", "components", i, "calculation", "start")
+            result.warn(
+                loc,
+                "overdue_start_differs",
+                f"「{label}」自{format_cn(calc.start)}起计算，而要素式{item}载明自"
+                f"{format_cn(overdue_from)}起逾期（全部债务到期或宣布提前到期的次日）："
+                "同一份起诉状中的逾期起算日前后不一",
+                hint="逾期前的期间按约定利率计收的是期内利息，请分列为「利息」；"
+                "或核对到期日、提前到期日期",
+            )
+
+
+def _check_preservation_details(result: Assessment, case: CivilComplaint) -> None:
+    """「是否已经诉前保全 ■是」 asks the court, the date and the ruling's case number
+    (民事诉讼法 art. 104: the court rules on a pre-suit application, and the applicant
+    sues within 30 days of the measures); ticked without them the form prints blanks."""
+    if not case.preservation_applied and case.preservation is None:
+        return
+    missing = _missing_preservation(case)
+    if missing is None:
+        return
+    loc, what = missing
+    result.warn(
+        loc,
+        "preservation_details_missing",
+        f"已勾选「已经诉前保全」，但未填写{what}：要素式将在该处留空"
+        "（诉前保全由法院裁定，起诉时应写明保全法院、时间和案号）",
+        hint="尚未取得诉前保全裁定的，请取消「已申请财产保全」；诉讼保全另行提交申请",
+    )
+
+
+def _missing_preservation(case: CivilComplaint) -> tuple[Loc, str] | None:
+    """The first field of the preservation left open, and every part missing."""
+    held = case.preservation
+    if held is None:
+        return ("preservation",), "保全法院、保全时间、保全案号"
+    fields = (
+        ("ordered_on", held.ordered_on, "保全时间"),
+        ("case_number", held.case_number, "保全案号"),
+    )
+    absent = [(name, label) for name, value, label in fields if value is None]
+    if not absent:
+        return None
+    return ("preservation", absent[0][0]), "、".join(label for _, label in absent)

@@ -1,0 +1,172 @@
+"""Answers of the element-based complaint that would contradict one another on the page:
+each is warned on its field, and the form prints one reading of the claim."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from docgen import layouts
+from docgen.docmodel.blocks import paragraphs
+from docgen.documents import registry
+from docgen.documents.base import RuleOptions
+from tests.support import load_fixture
+
+OPTIONS = RuleOptions(calendar_fallback=True)
+LENDER = load_fixture("civil_complaint", "valid", "elements_company_lender")
+CONTRADICT = load_fixture("civil_complaint", "valid", "elements_answers_contradict")
+BANK_BARE = load_fixture("civil_complaint", "valid", "elements_bank_loan_bare")
+WARNED = (
+    "acceleration_and_rescission",
+    "overdue_start_differs",
+    "preservation_details_missing",
+    "term_interest_not_claimed",
+)
+
+
+def _warnings(data: dict) -> list:
+    doc_type = registry.get("civil_complaint")
+    problems = doc_type.evaluate(doc_type.parse(data), OPTIONS).problems
+    return [p for p in problems if p.severity == "warning" and p.code in WARNED]
+
+
+def _text(data: dict) -> str:
+    doc_type = registry.get("civil_complaint")
+    case = doc_type.parse(data)
+    context = doc_type.build_context(case, doc_type.assess(case, OPTIONS))
+    layout = layouts.LAYOUTS[layouts.name_for("civil_complaint", doc_type.variant(case))]
+    return "".join(paragraphs(layout.build(context)))
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "elements_company_lender",
+        "elements_every_item",
+        "elements_bank_loan_bare",
+        "elements_bank_loan_every_item",
+        "elements_sale_bare",
+        "elements_sale_every_item",
+    ],
+)
+def test_the_sample_forms_answer_without_contradiction(name):
+    assert _warnings(load_fixture("civil_complaint", "valid", name)) == []
+
+
+def test_acceleration_and_rescission_chosen_together_are_warned():
+    (warning,) = [w for w in _warnings(CONTRADICT) if w.code == "acceleration_and_rescission"]
+    assert warning.loc == ("rescind_contract",)
+    assert "二者通常择一主张" in warning.message and "第六百七十三条" in warning.message
+    assert "■提前还款（加速到期）（依合同第九条于2025年12月10日宣布）／■解除合同" in _text(
+        CONTRADICT
+    )
+
+
+def test_overdue_interest_from_before_the_forms_overdue_day_is_warned():
+    (warning,) = [w for w in _warnings(CONTRADICT) if w.code == "overdue_start_differs"]
+    assert warning.loc == ("amounts", "components", 1, "calculation", "start")
+    assert "「逾期利息」自2025年12月4日起计算" in warning.message
+    assert "自2025年12月11日起逾期" in warning.message
+    text = _text(CONTRADICT)
+    assert "逾期利息以150,000.00元为基数，自2025年12月4日起" in text
+    assert "逾期时间：自2025年12月11日起至今已逾期" in text
+
+
+def test_overdue_interest_claimed_from_a_later_day_is_not_a_contradiction():
+    case = copy.deepcopy(LENDER)
+    case["amounts"]["components"][2]["calculation"]["start"] = "2026-01-01"
+    assert _warnings(case) == []
+
+
+def test_a_preservation_ticked_without_its_ruling_is_warned():
+    (warning,) = [w for w in _warnings(CONTRADICT) if w.code == "preservation_details_missing"]
+    assert warning.loc == ("preservation",)
+    assert "未填写保全法院、保全时间、保全案号" in warning.message
+    assert "是否已经诉前保全■是 保全法院：＿＿＿＿" in _text(CONTRADICT)
+    case = copy.deepcopy(LENDER) | {"preservation": {"court": "深圳市福田区人民法院"}}
+    (warning,) = _warnings(case)
+    assert warning.loc == ("preservation", "ordered_on")
+    assert "未填写保全时间、保全案号" in warning.message
+
+
+def test_a_bank_loans_term_interest_left_unclaimed_is_warned():
+    case = load_fixture("civil_complaint", "valid", "elements_bank_loan_term_interest_unclaimed")
+    (warning,) = _warnings(case)
+    assert (warning.loc, warning.code) == (("amounts", "components"), "term_interest_not_claimed")
+    assert "已还利息人民币0.00元，未填写还息日期" in warning.message
+    assert "借款期内（至2026年3月2日）的利息" in warning.message
+    assert "其中期内利息人民币0.00元" in _text(case)
+
+
+def test_term_interest_paid_to_the_due_date_needs_no_claim():
+    case = load_fixture("civil_complaint", "valid", "elements_bank_loan_term_interest_unclaimed")
+    case["loan"] |= {"interest_paid_until": "2026-03-02", "repaid_interest": "8676.16"}
+    assert _warnings(case) == []
+
+
+def test_the_bank_forms_penalty_box_follows_the_penalty_claimed():
+    text = _text(BANK_BARE)  # no 罚息 rate in the contract terms; 逾期利息 claimed at 4.35%
+    assert "罚息（违约金）人民币5,792.05元" in text
+    assert "■罚息（违约金） 年利率4.35%（合同条款：＿＿＿＿）" in text
+    case = copy.deepcopy(BANK_BARE)
+    del case["amounts"]["components"][2]  # no overdue interest claimed: the box stays empty
+    assert "□罚息（违约金）＿＿＿＿%／年" in _text(case)
+
+
+def test_a_sales_late_payment_loss_has_one_name_in_the_claim_and_the_facts():
+    text = _text(load_fixture("civil_complaint", "valid", "elements_sale_bare"))
+    named = "赔偿金（逾期付款损失）7,542.74元"
+    assert text.count(named) == 2  # claim 2 and item 15
+    assert "迟延给付价款的利息7,542.74元" not in text
+    assert "自2026年6月11日之后的逾期付款损失" in text
+
+
+def test_a_halved_fee_is_stated_as_halved_in_the_words_of_the_narrative():
+    card = load_fixture("civil_complaint", "valid", "elements_credit_card_every_item")
+    # 56,225.00 × 2.5% − 200 = 1,205.63, halved under the summary procedure (art. 16)
+    basis = "（按《诉讼费用交纳办法》第十三条第（一）项计算，适用简易程序，依第十六条减半交纳）"
+    fee = "人民币602.81元（大写：陆佰零贰元捌角壹分）"
+    assert f"案件受理费（估算）{fee}{basis}" in _text(card)
+    assert f"预交案件受理费：{fee}{basis}。" in _text(card | {"layout": "narrative"})
+
+
+def test_an_unhalved_fee_states_its_article():
+    fee = "人民币4,517.02元（大写：肆仟伍佰壹拾柒元零贰分）"
+    row = f"案件受理费（估算）{fee}（按《诉讼费用交纳办法》第十三条第（一）项计算）"
+    assert row + "约定管辖和诉前保全" in _text(BANK_BARE)  # the next section's title
+
+
+@pytest.mark.parametrize(
+    ("method", "printed"),
+    [
+        ("transfer", "提供方式：□现金　■转账　□其他：＿＿＿＿"),
+        ("cash", "提供方式：■现金　□转账　□其他：＿＿＿＿"),
+        ("mixed", "提供方式：□现金　□转账　■其他：现金及转账"),
+    ],
+)
+def test_the_delivery_method_offers_the_forms_open_other(method, printed):
+    case = copy.deepcopy(LENDER)
+    case["loan"]["delivery_method"] = method
+    assert printed in _text(case)
+
+
+@pytest.mark.parametrize(
+    "name", ["elements_bank_loan_bare", "elements_credit_card_bare", "elements_sale_bare"]
+)
+def test_a_service_address_not_given_prints_its_row_blank(name):
+    case = load_fixture("civil_complaint", "valid", name)
+    assert "service" not in case["plaintiffs"][0]
+    assert (
+        "送达地址（所填信息除书面特别声明更改外，适用于案件所有后续程序）及收件人、联系电话"
+        "地址：＿＿＿＿；收件人：＿＿＿＿；电话：＿＿＿＿；是否接受电子送达：□是　□否"
+    ) in _text(case)
+
+
+def test_a_uscc_of_another_province_is_warned_on_the_partys_code():
+    case = load_fixture("civil_complaint", "valid", "uscc_of_another_province")
+    doc_type = registry.get("civil_complaint")
+    problems = doc_type.evaluate(doc_type.parse(case), OPTIONS).problems
+    (warning,) = [p for p in problems if p.code == "uscc_area_mismatch"]
+    assert warning.loc == ("defendants", 0, "party", "uscc")
+    assert "为福建省的代码，而住所地在浙江省" in warning.message
