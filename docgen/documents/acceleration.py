@@ -48,6 +48,12 @@ def check_acceleration(result: Assessment, acc: Acceleration, count: int | None)
         result.error(loc, "missed_unused", "只有选择“累计N期未按时足额还款”时才填写期数N")
 
 
+def missed_any(paying: str = "还款") -> str:
+    """「乙方任何一期未按期足额还款的」: one installment missed, as every agreement words it
+    (``paying``: 还款, 付款)."""
+    return f"乙方任何一期未按期足额{paying}的"
+
+
 def acceleration_trigger(acc: Acceleration, total: Decimal, paying: str = "还款") -> str:
     """When the rest falls due: 「乙方任何一期未按时足额还款的」…"""
     if acc.trigger == "any_missed":
@@ -66,4 +72,10 @@ def acceleration_text(acc: Acceleration, total: Decimal) -> str:
     )
 
 
-__all__ = ["Acceleration", "acceleration_text", "acceleration_trigger", "check_acceleration"]
+__all__ = [
+    "Acceleration",
+    "acceleration_text",
+    "acceleration_trigger",
+    "check_acceleration",
+    "missed_any",
+]

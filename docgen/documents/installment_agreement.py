@@ -389,10 +389,9 @@ def build_context(case: InstallmentAgreement, assessment: Assessment) -> dict[st
         "account": case.payment_account.model_dump(),
         "late_interest": (
             late_interest_text(
-                case.late_interest,
+                resolved.rate_words(case.late_interest.spec()),
                 case.debt.principal_label,
                 case.plan_interest is not None,
-                resolved,
             )
             if case.late_interest is not None
             else None
