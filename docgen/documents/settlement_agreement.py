@@ -39,7 +39,7 @@ from docgen.documents.parts import (
     signer_context,
 )
 from docgen.documents.problems import Assessment
-from docgen.documents.rest_days import REST_DAY_CLAUSE
+from docgen.documents.rest_days import rest_day_clause
 from docgen.documents.settlement_default import (
     LATE_RATE_WORDS,
     check_default_terms,
@@ -242,7 +242,7 @@ def build_context(case: SettlementAgreement, assessment: Assessment) -> dict[str
             for r in rows
         ],
         "schedule_total": legal_amount(amount),
-        "rest_days": REST_DAY_CLAUSE,
+        "rest_days": rest_day_clause(),
         "account": case.payment_account.model_dump(),
         "late_interest": late_clause(case, len(rows), late_rate),
         "default": default_clause(case, len(rows), late_rate),
