@@ -51,6 +51,7 @@ from docgen.documents.settlement_suit import (
     OUTCOME_LABELS,
     SuitOutcome,
     check_costs,
+    check_guarantor_joins,
     debtor_bears_costs,
     suit_clause,
 )
@@ -131,6 +132,7 @@ def assess(case: SettlementAgreement, options: RuleOptions) -> Assessment:
     _check_case(result, case)
     _check_contract(result, case)
     check_costs(result, case.outcome, case.suit.claimed)
+    check_guarantor_joins(result, case.outcome, case.guarantor.name if case.guarantor else None)
     rows = plan_schedule(result, case.schedule, case.agreement_date, to_fen(case.amount))
     if rows is not None:
         result.computed["schedule"] = rows

@@ -341,3 +341,18 @@ def test_one_signing_has_one_date_and_the_end_of_text_is_aligned_with_it():
         if isinstance(block, Paragraph)
     }
     assert roles["（以下无正文）"] == roles["签订日期：2026年11月24日"] == "body"
+
+
+def test_a_guarantor_is_bound_by_a_mediation_statement_only_by_joining_the_mediation():
+    data = load_fixture("settlement_agreement", "valid", "mediation_with_a_guarantor")
+    _, result = _context(data)
+    (warning,) = result.warnings
+    assert (warning.loc, warning.code) == (("guarantor",), "guarantor_outside_mediation")
+    assert warning.message.startswith(
+        "申请人民法院出具调解书的，调解书只约束其列明的人：丙方（李秀英）须作为担保人参加调解"
+    )
+    assert "须另行起诉丙方" in warning.message and "民事调解工作若干问题的规定" in warning.message
+    # withdrawn, or mediated without a guarantor: nothing to warn of
+    assert "guarantor_outside_mediation" not in [w.code for w in _context(WITHDRAW)[1].warnings]
+    del data["guarantor"]
+    assert _context(data)[1].warnings == []
