@@ -25,8 +25,8 @@ class Acceleration(CaseModel):
         title="加速到期条件",
         json_schema_extra={
             "enum_titles": [
-                "任何一期未按时足额还款",
-                "累计N期未按时足额还款",
+                "任何一期未按期足额还款",
+                "累计N期未按期足额还款",
                 "未付金额达到总额五分之一",
             ]
         },
@@ -45,15 +45,22 @@ def check_acceleration(result: Assessment, acc: Acceleration, count: int | None)
                 loc, "missed_above_count", f"期数N（{acc.missed}）不能超过总期数（{count}）"
             )
     elif acc.missed is not None:
-        result.error(loc, "missed_unused", "只有选择“累计N期未按时足额还款”时才填写期数N")
+        result.error(loc, "missed_unused", "只有选择“累计N期未按期足额还款”时才填写期数N")
+
+
+def missed_any(paying: str = "还款") -> str:
+    """「乙方任何一期未按期足额还款的」: one installment missed, as every agreement words it —
+    its acceleration, its late interest, the debt confirmation's default — so that the
+    clauses meet (``paying``: 还款, 付款)."""
+    return f"乙方任何一期未按期足额{paying}的"
 
 
 def acceleration_trigger(acc: Acceleration, total: Decimal, paying: str = "还款") -> str:
-    """When the rest falls due: 「乙方任何一期未按时足额还款的」…"""
+    """When the rest falls due: 「乙方任何一期未按期足额还款的」…"""
     if acc.trigger == "any_missed":
-        return f"乙方任何一期未按时足额{paying}的"
+        return missed_any(paying)
     if acc.trigger == "n_missed":
-        return f"乙方累计{acc.missed}期未按时足额{paying}的"
+        return f"乙方累计{acc.missed}期未按期足额{paying}的"
     fifth = to_fen(total / 5)
     return f"乙方到期未付金额达到欠款总额的五分之一（即人民币{format_yuan(fifth)}元）的"
 
@@ -66,4 +73,10 @@ def acceleration_text(acc: Acceleration, total: Decimal) -> str:
     )
 
 
-__all__ = ["Acceleration", "acceleration_text", "acceleration_trigger", "check_acceleration"]
+__all__ = [
+    "Acceleration",
+    "acceleration_text",
+    "acceleration_trigger",
+    "check_acceleration",
+    "missed_any",
+]

@@ -24,6 +24,7 @@ from typing import Any
 
 from pydantic import Field
 
+from docgen.documents.acceleration import missed_any
 from docgen.documents.agreement_terms import (
     Jurisdiction,
     ServiceAddress,
@@ -58,6 +59,7 @@ from docgen.documents.parts import (
     signer_context,
 )
 from docgen.documents.problems import Assessment
+from docgen.documents.rest_days import rest_day_clause
 from docgen.domain.dates import format_cn
 from docgen.domain.fields import CaseModel, Line, Money
 from docgen.domain.money import format_yuan, legal_amount, to_fen
@@ -217,7 +219,7 @@ def build_context(case: DebtConfirmation, assessment: Assessment) -> dict[str, A
     if case.repayment_plan:
         plan_intro = "乙方承诺按以下计划向甲方清偿上述债务："
         default = (
-            "乙方任一期未按时足额支付的，甲方有权要求乙方立即清偿全部剩余债务，并依本确认书"
+            f"{missed_any()}，甲方有权要求乙方立即清偿全部剩余债务，并依本确认书"
             "约定的争议解决方式主张权利。"
         )
     elif case.pay_by is not None:
@@ -236,6 +238,7 @@ def build_context(case: DebtConfirmation, assessment: Assessment) -> dict[str, A
         "plan_intro": plan_intro,
         "plan": plan_rows(case.repayment_plan),
         "plan_total": legal_amount(assessment.computed["amounts"].total),
+        "rest_days": rest_day_clause("本确认书", "还款"),
         "account": case.payment_account.model_dump() if case.payment_account else None,
         "default": default,
         "later_interest": later_interest_text(

@@ -64,7 +64,7 @@ LATE_WORDING = LateWording(
     interest="截至日之后的利息",
     rate="截至日之后的利率",
     remedy="甲方可要求乙方立即清偿全部剩余债务",
-    call="要求乙方立即清偿全部剩余债务",
+    call="甲方依本确认书要求乙方立即清偿全部剩余债务",
     called="提出要求之日",
 )
 """The confirmation's names in the late-interest clause: its default clause lets the creditor
@@ -205,7 +205,8 @@ def plan_late_text(case: DebtConfirmation, resolved: ResolvedAmounts) -> str | N
         return None
     later_runs = case.later_interest.basis != "none"
     name = case.amounts.principal_label
-    return late_interest_text(case.late_interest, name, later_runs, resolved, LATE_WORDING)
+    rate = resolved.rate_words(case.late_interest.spec())
+    return late_interest_text(rate, name, later_runs, LATE_WORDING)
 
 
 def _interest_timing(case: DebtConfirmation) -> str:

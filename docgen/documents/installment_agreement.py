@@ -60,6 +60,7 @@ from docgen.documents.parts import (
     signer_context,
 )
 from docgen.documents.problems import Assessment, Loc
+from docgen.documents.rest_days import rest_day_clause
 from docgen.domain.counting import copies
 from docgen.domain.dates import format_cn
 from docgen.domain.fields import CaseModel, Line, Money
@@ -342,7 +343,7 @@ def _schedule_context(
             f"{format_yuan(principal)}元）为基数，按"
             f"{resolved.rate_words(rate.spec())}向甲方支付利息，{installment_interest('该日')}；"
             "已产生的利息、违约金等不计入计息基数。"
-            "上表利息按各期按时足额还款计算。"
+            "上表利息按各期按期足额还款计算。"
         )
     return {
         "schedule": rows,
@@ -386,13 +387,13 @@ def build_context(case: InstallmentAgreement, assessment: Assessment) -> dict[st
         "calculations": resolved.sheets,
         **_schedule_context(case, resolved, splits),
         "count": str(len(rows)),
+        "rest_days": rest_day_clause(paying="还款"),
         "account": case.payment_account.model_dump(),
         "late_interest": (
             late_interest_text(
-                case.late_interest,
+                resolved.rate_words(case.late_interest.spec()),
                 case.debt.principal_label,
                 case.plan_interest is not None,
-                resolved,
             )
             if case.late_interest is not None
             else None

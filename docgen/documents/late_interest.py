@@ -22,7 +22,10 @@ interest or penalties (法释〔2020〕17号 art. 27), so the late rate alone is
 The debt confirmation's repayment plan carries the same clause under the same rules, in its
 own words (:data:`AGREEMENT` and the confirmation's :class:`LateWording`): its interest
 before an installment falls due is its interest after the cut-off date, and its creditor
-calls in the rest by demanding it at once rather than declaring acceleration.
+calls in the rest by demanding it at once rather than declaring acceleration. The
+settlement agreement's plan too (``settlement_default``): no interest runs before a payment
+falls due, its rest falls due by itself on the agreed default, and one payment has a clause
+of its own (:func:`late_interest_once`).
 """
 
 from __future__ import annotations
@@ -31,10 +34,11 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from docgen.documents.acceleration import missed_any
 from docgen.documents.agreement_terms import StatedRate, check_rate_cap
 from docgen.documents.base import RuleOptions
 from docgen.documents.complaint_cause_rules import LOSS_UPLIFT, LPR_ERA, SALE_LOSS_BASIS
-from docgen.documents.parts import ContractBasis, RateInput, ResolvedAmounts
+from docgen.documents.parts import ContractBasis, RateInput
 from docgen.documents.problems import Assessment, Loc
 from docgen.domain.cap_rates import INTERPRETATION
 from docgen.domain.lpr import LprNotAvailable, format_percent
@@ -62,10 +66,14 @@ class LateWording:
     """that interest's rate"""
     remedy: str = "加速到期"
     """the remedy the document already gives for a missed installment"""
-    call: str = "宣布加速到期"
-    """the creditor's act calling in the rest: 「甲方依本协议宣布加速到期的」"""
+    call: str = "甲方依本协议宣布加速到期"
+    """what calls in the rest, a condition: 「甲方依本协议宣布加速到期的，…」"""
     called: str = "宣布之日"
     """the day of that act, from whose next day the rest bears late interest"""
+    paying: str = "还款"
+    """what the debtor does on a due date: 还款, 付款 (「未按期足额还款」, 「该期还款日」)"""
+    installments: bool = True
+    """whether the plan has several installments (「乙方某期逾期未付的」) or one payment"""
 
 
 AGREEMENT = LateWording()
@@ -105,13 +113,15 @@ def check_late_interest(
 
 
 def warn_missing(
-    result: Assessment, origin: ContractBasis, plan: bool, wording: LateWording
+    result: Assessment, origin: ContractBasis | None, plan: bool, wording: LateWording
 ) -> None:
     """No late rate agreed: what a missed installment then costs (``plan``: whether
-    interest runs before an installment falls due)."""
+    interest runs before an installment falls due; ``origin``: the debt's contract, when
+    the document names one)."""
     now = f"逾期期间只按{wording.rate}计息" if plan else "逾期期间既不计利息，也无违约金"
-    message = f"未约定逾期利息：乙方某期逾期未付的，{wording.document}只约定{wording.remedy}，{now}"
-    if origin.kind == "private_lending":
+    late = "某期逾期未付" if wording.installments else "逾期未付"
+    message = f"未约定逾期利息：乙方{late}的，{wording.document}只约定{wording.remedy}，{now}"
+    if origin is not None and origin.kind == "private_lending":
         message += (
             "。民间借贷可约定逾期利率，但逾期利息、违约金和其他费用合计不得超过合同成立时"
             f"一年期贷款市场报价利率的四倍（{INTERPRETATION}第二十八条、第二十九条）"
@@ -150,24 +160,29 @@ def _warn_reducible(
 # --- the clause ---------------------------------------------------------------------
 
 
-def late_interest_text(
-    late: RateInput,
-    name: str,
-    plan: bool,
-    resolved: ResolvedAmounts,
-    wording: LateWording = AGREEMENT,
-) -> str:
+def late_interest_text(rate: str, name: str, plan: bool, wording: LateWording = AGREEMENT) -> str:
     """The late-interest clause: the overdue principal (``name``, as the amounts table names
-    it) at the late rate (worded by ``resolved``, as every rate), each installment's from
-    the day after its due date and the rest from the day after acceleration, to the day
-    paid; with plan interest, that the overdue principal bears no plan interest besides."""
-    rate = resolved.rate_words(late.spec())
+    it) at the late rate (``rate``, worded as the document words every rate), each
+    installment's from the day after its due date and the rest from the day after it is
+    called in, to the day paid; with plan interest, that the overdue principal bears no plan
+    interest besides."""
     instead = f"{name}逾期期间只计逾期利息，不再另计{wording.interest}；" if plan else ""
+    paying = wording.paying
     return (
-        f"乙方任何一期未按期足额还款的，应就逾期未付的{name}，按{rate}（以下简称“逾期利率”）"
-        f"向甲方支付逾期利息：各期逾期未付的{name}自该期还款日的次日起计算；甲方依"
-        f"{wording.document}{wording.call}的，尚未到期的{name}自{wording.called}的次日起一并"
+        f"{missed_any(paying)}，应就逾期未付的{name}，按{rate}（以下简称“逾期利率”）"
+        f"向甲方支付逾期利息：各期逾期未付的{name}自该期{paying}日的次日起计算；"
+        f"{wording.call}的，尚未到期的{name}自{wording.called}的次日起一并"
         f"计算；均计至实际清偿之日止。{instead}逾期利息不计复利。"
+    )
+
+
+def late_interest_once(rate: str, name: str, paying: str) -> str:
+    """For one payment, the words after what the debtor then owes (「乙方未按期足额付款的，
+    应向甲方付清…余额，」): the part unpaid on the day bears the late rate from the next day
+    to the day paid."""
+    return (
+        f"并就逾期未付的{name}，按{rate}向甲方支付逾期利息，自{paying}日的次日起计算至实际"
+        "清偿之日止，逾期利息不计复利"
     )
 
 

@@ -9,14 +9,22 @@ run every day and the debtor may pay early, so the date costs the debtor nothing
 plan for; moving it would defer every installment that falls on a weekend, and a date in a
 year whose 调休 notice is not out yet could not be known to move until that notice.
 
-The sentence is printed for every plan, whether or not one of its dates is a rest day
-today: the holiday calendar of the later years of a plan is not published when it is
-signed (``docgen.domain.workdays``).
+The sentence is printed for every plan (the settlement's, the installment agreement's, the
+debt confirmation's plan or pay-by date, each in its own words), whether or not one of its
+dates is a rest day today: the holiday calendar of the later years of a plan is not
+published when it is signed (``docgen.domain.workdays``).
 """
 
 from __future__ import annotations
 
-REST_DAY_CLAUSE = "本协议约定的付款日期遇法定节假日或休息日的，不予顺延，乙方应于该日或之前付款。"
-"""The agreed exception to 民法典 art. 203 (art. 204), in an agreement's words: 乙方 pays."""
 
-__all__ = ["REST_DAY_CLAUSE"]
+def rest_day_clause(document: str = "本协议", paying: str = "付款") -> str:
+    """The agreed exception to 民法典 art. 203 (art. 204), in the document's words: 乙方
+    pays (``paying``: 付款, 还款) on or before the day; ``document``: 本协议, 本确认书."""
+    return (
+        f"{document}约定的{paying}日期遇法定节假日或休息日的，不予顺延，乙方应于该日或之前"
+        f"{paying}。"
+    )
+
+
+__all__ = ["rest_day_clause"]

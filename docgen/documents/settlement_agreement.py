@@ -9,7 +9,9 @@ agreement itself — can be enforced (民事诉讼法 art. 247); either way the 
 is halved (诉讼费用交纳办法 art. 15) and the parties say who bears the costs, their
 amount and when the debtor pays its share (``settlement_suit``).
 Before any suit, the creditor undertakes not to sue unless the debtor defaults. A
-settlement during the suit interrupts the limitation period (民法典 art. 195).
+settlement during the suit interrupts the limitation period (民法典 art. 195). What a
+default costs — agreed late interest, a concession that lapses, the way to the balance by
+the suit's mode — is ``settlement_default``'s.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from typing import Any
 
 from pydantic import Field
 
-from docgen.documents.acceleration import Acceleration, acceleration_trigger, check_acceleration
+from docgen.documents.acceleration import Acceleration, check_acceleration
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.case_numbers import check_case_number
 from docgen.documents.court_parts import check_court
@@ -30,17 +32,26 @@ from docgen.documents.letter_rules import check_payment_account
 from docgen.documents.parts import (
     BankAccount,
     ContractBasis,
+    RateInput,
     check_party,
     party_context,
     same_party,
     signer_context,
 )
 from docgen.documents.problems import Assessment
-from docgen.documents.rest_days import REST_DAY_CLAUSE
+from docgen.documents.rest_days import rest_day_clause
+from docgen.documents.settlement_default import (
+    LATE_RATE_WORDS,
+    check_default_terms,
+    concession_text,
+    default_clause,
+    late_clause,
+)
 from docgen.documents.settlement_suit import (
     OUTCOME_LABELS,
     SuitOutcome,
     check_costs,
+    check_guarantor_joins,
     debtor_bears_costs,
     suit_clause,
 )
@@ -85,6 +96,18 @@ class SettlementAgreement(CaseModel):
     schedule: ScheduleInput = Field(title="付款计划")
     payment_account: BankAccount = Field(title="收款账户")
     acceleration: Acceleration = Field(default_factory=Acceleration, title="加速到期")
+    late_interest: RateInput | None = Field(
+        default=None,
+        title="逾期利率",
+        description="乙方逾期付款的，逾期未付的款项按此利率计付逾期利息至实际清偿之日；不填则"
+        "不约定逾期利息；须填写和解所涉合同，民间借贷不得超过合同成立时一年期LPR的四倍",
+    )
+    original_debt: Money | None = Field(
+        default=None,
+        title="原欠款金额（违约时减让失效）",
+        description="填写的，协议约定乙方违约时甲方同意的减让失效，乙方应清偿原欠款扣除已付"
+        "款项后的余额；不填则违约时仍按和解金额计算",
+    )
     outcome: SuitOutcome = Field(default_factory=SuitOutcome, title="诉讼的处理")
 
 
@@ -109,10 +132,12 @@ def assess(case: SettlementAgreement, options: RuleOptions) -> Assessment:
     _check_case(result, case)
     _check_contract(result, case)
     check_costs(result, case.outcome, case.suit.claimed)
+    check_guarantor_joins(result, case.outcome, case.guarantor.name if case.guarantor else None)
     rows = plan_schedule(result, case.schedule, case.agreement_date, to_fen(case.amount))
     if rows is not None:
         result.computed["schedule"] = rows
     check_acceleration(result, case.acceleration, len(rows) if rows else None)
+    check_default_terms(result, case, options, len(rows) if rows else None)
     return result
 
 
@@ -183,33 +208,6 @@ def check_court_at(result: Assessment, court: str) -> None:
 # --- context ------------------------------------------------------------------------
 
 
-def _default_clause(case: SettlementAgreement, count: int) -> str:
-    """What falls due on default, stated exactly: the settlement amount less what the
-    debtor has paid under it (the agreement fixes one amount and no interest, so that
-    balance is all there is to claim), and the creditor's way to it (``_remedy``)."""
-    amount = to_fen(case.amount)
-    balance = f"和解款总额{legal_amount(amount)}扣除乙方已按本协议实际支付的款项后的余额"
-    if count == 1:  # nothing to accelerate
-        return f"乙方未按期足额付款的，甲方有权{_remedy(case.outcome.kind, balance)}"
-    when = acceleration_trigger(case.acceleration, amount, "付款")
-    return (
-        f"{when}，本协议第二条约定的尚未到期的各期款项立即全部到期（加速到期），乙方应一次性"
-        f"付清{balance}；甲方有权{_remedy(case.outcome.kind, '该余额')}"
-    )
-
-
-def _remedy(kind: str, what: str) -> str:
-    """How the creditor gets ``what``. The agreement itself is no title to enforce: only
-    the mediation statement made on it is, once both parties have signed for it
-    (民事诉讼法 arts. 100, 247); a withdrawn suit may be brought again (民诉法解释
-    art. 214)."""
-    if kind == "mediation":
-        return f"依据人民法院依本协议内容制作的调解书，就{what}申请人民法院强制执行。"
-    if kind == "withdraw":
-        return f"就{what}另行提起诉讼（撤诉后可以再行起诉）。"
-    return f"就{what}提起诉讼。"
-
-
 def build_context(case: SettlementAgreement, assessment: Assessment) -> dict[str, Any]:
     rows: list[Installment] = assessment.computed["schedule"]
     amount = to_fen(case.amount)
@@ -226,6 +224,7 @@ def build_context(case: SettlementAgreement, assessment: Assessment) -> dict[str
     first = (format_cn(rows[0].due), "和解款" if once else "首期款项")
     # two parties are 双方, three 各方: one word for the parties throughout
     parties = "各方" if guarantor else "双方"
+    late_rate = assessment.computed.get(LATE_RATE_WORDS)
     return {
         "title": "和解协议",
         "creditor": party_context(case.creditor, mask_ids=False),
@@ -245,9 +244,12 @@ def build_context(case: SettlementAgreement, assessment: Assessment) -> dict[str
             for r in rows
         ],
         "schedule_total": legal_amount(amount),
-        "rest_days": REST_DAY_CLAUSE,
+        "rest_days": rest_day_clause(),
         "account": case.payment_account.model_dump(),
-        "default": _default_clause(case, len(rows)),
+        "late_interest": late_clause(case, len(rows), late_rate),
+        "default": default_clause(case, len(rows), late_rate),
+        "late": case.late_interest is not None,
+        "lapse": case.original_debt is not None,
         "suit_title": "诉讼的处理及费用" if case.outcome.kind != "not_filed" else "不再起诉",
         "suit": suit_clause(case.outcome, court, assessment.computed.get("suit_fee"), first),
         "debtor_costs": debtor_bears_costs(case.outcome),
@@ -289,14 +291,15 @@ def _amount_clause(case: SettlementAgreement, parties: str) -> str:
     """What is paid and what it settles: the debt under the named contract, else the
     dispute the recital states — never every dispute of its kind between the parties."""
     amount = legal_amount(to_fen(case.amount))
+    concession = concession_text(case)
     if case.contract is None:
         return (
-            f"乙方同意向甲方支付和解款共计{amount}。乙方按本协议足额付清后，"
+            f"乙方同意向甲方支付和解款共计{amount}。{concession}乙方按本协议足额付清后，"
             f"{parties}就上述{case.suit.dispute}再无其他争议。"
         )
     return (
         f"乙方同意就上述《{case.contract.name}》项下的欠款，向甲方支付和解款共计{amount}。"
-        f"乙方按本协议足额付清后，{parties}就该合同项下的上述欠款再无其他争议。"
+        f"{concession}乙方按本协议足额付清后，{parties}就该合同项下的上述欠款再无其他争议。"
     )
 
 

@@ -9,7 +9,8 @@ kept after the halving, the plaintiff's other costs (保全费 …), who bears t
 the debtor bears all or half — how much the debtor pays the creditor and by when (with the
 first payment of the plan, into the account of article 2). An agreement that leaves the
 amount out is warned of: an unclear term is settled afterwards by agreement or custom
-(民法典 art. 510), the dispute a definite clause avoids.
+(民法典 art. 510), the dispute a definite clause avoids. A guarantor binds under a mediation
+statement only by joining the mediation (``check_guarantor_joins``).
 """
 
 from __future__ import annotations
@@ -89,6 +90,27 @@ def check_costs(result: Assessment, outcome: SuitOutcome, claimed: Decimal | Non
         return
     fee = PrepaidFee(outcome.fee.paid, claimed, outcome.fee.procedure)
     result.computed["suit_fee"] = halved_fee(result, fee, _ending(outcome), FEE_AT)
+
+
+def check_guarantor_joins(result: Assessment, outcome: SuitOutcome, guarantor: str | None) -> None:
+    """A mediation statement binds those it names: a guarantor who signs the settlement
+    but takes no part in the mediation is not in the statement, and the creditor cannot
+    enforce it against the guarantor — only sue on the guarantee as a contract. A guarantor
+    who agrees in the mediation is listed in the statement, which is sent to it (最高人民法院
+    关于人民法院民事调解工作若干问题的规定, 法释〔2004〕12号, art. 11 of that text), and the
+    guarantee clause is enforced when its condition is met (art. 19 of that text)."""
+    if outcome.kind != "mediation" or guarantor is None:
+        return
+    result.warn(
+        ("guarantor",),
+        "guarantor_outside_mediation",
+        f"申请人民法院出具调解书的，调解书只约束其列明的人：丙方（{guarantor}）须作为担保人参加"
+        "调解，由人民法院在调解书中列明为担保人，甲方方可依调解书对丙方申请强制执行；丙方不参加"
+        "调解的，其保证只是本协议中的合同约定，须另行起诉丙方（《最高人民法院关于人民法院民事"
+        "调解工作若干问题的规定》：案外人同意为当事人提供担保的，人民法院应当准许；人民法院制作"
+        "调解书应当列明担保人，并将调解书送交担保人）",
+        "请安排丙方参加调解，并向人民法院提交丙方同意提供担保的书面意见",
+    )
 
 
 def debtor_bears_costs(outcome: SuitOutcome) -> bool:
@@ -189,6 +211,7 @@ __all__ = [
     "SuitFee",
     "SuitOutcome",
     "check_costs",
+    "check_guarantor_joins",
     "debtor_bears_costs",
     "suit_clause",
 ]

@@ -15,6 +15,7 @@ from docgen.docmodel.blocks import (
 )
 from docgen.domain.counting import copies
 from docgen.layouts.common import (
+    END_OF_TEXT_INDENTED,
     Context,
     amounts_table,
     calculation_annex,
@@ -51,13 +52,7 @@ def _clauses(c: Context) -> list[tuple[str, tuple[Block, ...]]]:
         ("乙方确认上述债务真实、合法、有效，乙方对上述债务无任何异议。", ()),
     ]
     if c["plan_intro"]:
-        after: tuple[Block, ...] = ()
-        if c["plan"]:
-            rows = tuple((row["no"], row["due"], row["amount"]) for row in c["plan"])
-            after = (Table(PLAN_COLUMNS, rows, ("合计", c["plan_total"])),)
-        if c["account"]:
-            after += (pay_into(c["account"], "乙方应将款项支付至甲方以下账户"),)
-        clauses.append((c["plan_intro"], after))
+        clauses.append(_promise(c))
         clauses.append((c["default"], ()))
     elif c["account"]:
         account = pay_into(c["account"], "乙方清偿上述债务的，应将款项支付至甲方以下账户")
@@ -70,6 +65,17 @@ def _clauses(c: Context) -> list[tuple[str, tuple[Block, ...]]]:
         (service_text("本确认书", "双方"), (service_lines(c["services"]),)),
     ]
     return clauses
+
+
+def _promise(c: Context) -> tuple[str, tuple[Block, ...]]:
+    """The promise to pay: the plan's table or the one payment's date, that a date on a
+    rest day stands (after the table, or after the date's sentence), the account."""
+    account = (pay_into(c["account"], "乙方应将款项支付至甲方以下账户"),) if c["account"] else ()
+    if not c["plan"]:
+        return c["plan_intro"] + c["rest_days"], account
+    rows = tuple((row["no"], row["due"], row["amount"]) for row in c["plan"])
+    table = Table(PLAN_COLUMNS, rows, ("合计", c["plan_total"]))
+    return c["plan_intro"], (table, Paragraph(text(c["rest_days"])), *account)
 
 
 def _confirmation(c: Context) -> tuple[Block, ...]:
@@ -86,7 +92,7 @@ def _confirmation(c: Context) -> tuple[Block, ...]:
     last = Paragraph(
         text(f"本确认书一式{copies(2)}，甲乙双方各执一份，自双方签字（盖章）之日起生效。")
     )
-    return (
-        *body,
-        end_and_signatures((last,), [*place, f"签署日期：{c['confirm_date']}"], c["signers"]),
-    )
+    # one date for one signing, typed above the signatures; 「（以下无正文）」 aligned with it
+    signing = [*place, f"签署日期：{c['confirm_date']}"]
+    ending = end_and_signatures((last,), signing, c["signers"], END_OF_TEXT_INDENTED, dated=False)
+    return (*body, ending)

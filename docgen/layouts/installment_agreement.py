@@ -95,6 +95,7 @@ def _articles(c: Context) -> list[tuple[str, tuple[Block, ...]]]:
                 schedule_table(c),
                 *_other_note(c),
                 Paragraph(text(c["interest"])),
+                Paragraph(text(c["rest_days"])),
                 pay_into(c["account"], "乙方应将各期款项支付至甲方以下账户"),
             ),
         ),
@@ -128,4 +129,5 @@ def _articles(c: Context) -> list[tuple[str, tuple[Block, ...]]]:
 
 
 def _agreement(c: Context) -> tuple[Block, ...]:
-    return agreement(c, _articles(c))
+    # one date for one signing: the agreement's, typed above the signatures
+    return agreement(c, _articles(c), one_date=True)

@@ -29,13 +29,16 @@ def _payment(c: Context) -> tuple[Block, ...]:
 
 def _guarantee(c: Context, costs_article: str) -> str:
     """The guarantor's clause in the words of a settlement: it secures the settled amount
-    (no interest is agreed) and the suit's costs the debtor bears under ``costs_article``
-    (the article on the suit, 「第五条」), and only a plan in installments can be
-    accelerated."""
+    (or, the concession lapsed, the original debt's balance), the late interest when one is
+    agreed (民法典 art. 691: the scope is as agreed) and the suit's costs the debtor bears
+    under ``costs_article`` (the article on the suit, 「第五条」); only a plan in
+    installments can be accelerated."""
+    lapsed = "（减让依第三条失效的，为原欠款扣除乙方已付款项后的余额）" if c["lapse"] else ""
+    late = "、逾期利息" if c["late"] else ""
     costs = f"、{costs_article}约定由乙方负担的诉讼费用" if c["debtor_costs"] else ""
     scope = (
         "丙方自愿为乙方在本协议项下的全部债务向甲方提供连带责任保证，保证范围包括本协议约定的"
-        f"和解款{costs}及甲方为实现债权支出的合理费用，"
+        f"和解款{lapsed}{late}{costs}及甲方为实现债权支出的合理费用，"
     )
     if not c["schedule"]:
         return scope + "保证期间为本协议约定的付款期限届满之日起三年。"
@@ -45,11 +48,18 @@ def _guarantee(c: Context, costs_article: str) -> str:
     )
 
 
+def _default(c: Context) -> tuple[Block, ...]:
+    """第三条: the late interest of a plan in installments, when agreed, then what falls
+    due and how it is got (one payment's late interest is said there)."""
+    late = (Paragraph(text(c["late_interest"])),) if c["late_interest"] else ()
+    return (*late, Paragraph(text(c["default"])))
+
+
 def _articles(c: Context) -> list[tuple[str, tuple[Block, ...]]]:
     articles: list[tuple[str, tuple[Block, ...]]] = [
         ("和解金额", (Paragraph(text(c["amount"])),)),
         ("付款方式", _payment(c)),
-        ("违约责任", (Paragraph(text(c["default"])),)),
+        ("违约责任", _default(c)),
     ]
     if c["guarantor"]:  # the article on the suit follows the guarantee's
         guarantee = _guarantee(c, article_number(len(articles) + 1))

@@ -422,6 +422,8 @@ NOT_PRINTED_BY_TYPE |= {
         ("suit", "claimed"),  # the rules' input: a settlement above the claim is warned of
         ("schedule",),
         ("acceleration",),
+        ("late_interest",),  # printed as words: 年利率12% (test_settlement_default.py)
+        ("original_debt",),  # printed formatted: 人民币118,249.32元 (test_settlement_default.py)
         ("outcome",),  # printed as the clause's words
     },
 }

@@ -82,7 +82,7 @@ def _pdf_text(service, data):
 
 def test_a_plan_is_accelerated_by_a_missed_installment_and_interest_runs_until_paid(service):
     text = _pdf_text(service, PLAN)
-    assert "四、乙方任一期未按时足额支付的，甲方有权要求乙方立即清偿全部剩余债务" in text
+    assert "四、乙方任何一期未按期足额还款的，甲方有权要求乙方立即清偿全部剩余债务" in text
     assert (
         "五、截至日（2026年10月31日）之后的利息，以尚未清偿的本金（本确认书确认的本金为人民币"
         "100,000.00元）为基数，自2026年11月1日起按年利率6%计算至实际清偿之日止；上述已确认的"

@@ -74,12 +74,12 @@ def test_interest_is_not_capped_for_a_sale_contract():
 
 
 def test_acceleration_clause_names_its_trigger():
-    assert "乙方累计2期未按时足额还款的" in _context(MONTHLY)["acceleration"]
+    assert "乙方累计2期未按期足额还款的" in _context(MONTHLY)["acceleration"]
     # one fifth of 16,409.02 is 3,281.80
     assert "五分之一（即人民币3,281.80元）" in _context(ROWS)["acceleration"]
     data = copy.deepcopy(ROWS)
     data["acceleration"] = {"trigger": "any_missed"}
-    assert _context(data)["acceleration"].startswith("乙方任何一期未按时足额还款的")
+    assert _context(data)["acceleration"].startswith("乙方任何一期未按期足额还款的")
 
 
 def test_an_accelerated_remainder_bears_interest_only_until_it_is_paid():

@@ -47,7 +47,7 @@ def test_the_late_interest_article_states_base_rate_start_and_end():
 def test_once_accelerated_plan_interest_stops_and_late_interest_runs_to_payment():
     lines = _printed(LATE)
     assert _after(lines, "第四条　加速到期") == (
-        "乙方累计2期未按时足额还款的，甲方有权宣布剩余全部未付款项立即到期，乙方应一次性清偿"
+        "乙方累计2期未按期足额还款的，甲方有权宣布剩余全部未付款项立即到期，乙方应一次性清偿"
         "全部剩余欠款，分期期间利息计至甲方宣布之日，此后按逾期利率计付逾期利息至实际清偿之日"
         "（加速到期）。"
     )

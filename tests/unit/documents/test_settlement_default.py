@@ -1,0 +1,167 @@
+"""A settlement's default: the late interest, the concession that lapses, the way to the
+balance by the suit's mode, and the warnings and errors around them."""
+
+from __future__ import annotations
+
+import copy
+from datetime import date
+
+from docgen import layouts
+from docgen.docmodel.blocks import paragraphs
+from docgen.documents import registry
+from docgen.documents.base import RuleOptions
+from tests.support import load_fixture, normalize, pdf_pages_text
+
+TYPE = registry.get("settlement_agreement")
+OPTIONS = RuleOptions(today=date(2026, 12, 1))
+LAPSING = load_fixture("settlement_agreement", "valid", "late_interest_and_the_concession_lapsing")
+WITHDRAW = load_fixture("settlement_agreement", "valid", "withdraw_after_the_first_payment")
+MEDIATION = load_fixture("settlement_agreement", "valid", "mediation_statement_rows")
+SALE_ONCE = load_fixture(
+    "settlement_agreement", "valid", "sale_paid_at_once_late_interest_may_be_reduced"
+)
+
+
+def _assess(data):
+    return TYPE.evaluate(TYPE.parse(data), OPTIONS)
+
+
+def _printed(data) -> list[str]:
+    case = TYPE.parse(data)
+    result = TYPE.evaluate(case, OPTIONS)
+    assert result.errors == [], result.errors
+    context = TYPE.build_context(case, result)
+    return list(paragraphs(layouts.LAYOUTS["settlement_agreement"].build(context)))
+
+
+def _article(lines: list[str], heading: str) -> list[str]:
+    """The paragraphs of the article headed ``heading``, up to the next article."""
+    start = lines.index(heading) + 1
+    end = next(i for i in range(start, len(lines)) if lines[i].startswith("第"))
+    return lines[start:end]
+
+
+def test_late_interest_runs_on_each_late_payment_and_on_the_accelerated_rest():
+    late, default = _article(_printed(LAPSING), "第三条　违约责任")
+    assert late == (
+        "乙方任何一期未按期足额付款的，应就逾期未付的款项，按年利率12%（以下简称“逾期利率”）"
+        "向甲方支付逾期利息：各期逾期未付的款项自该期付款日的次日起计算；依本协议加速到期的，"
+        "尚未到期的款项自引起加速到期的该期付款日的次日起一并计算；均计至实际清偿之日止。"
+        "逾期利息不计复利。"
+    )
+    # the late interest is part of what the creditor claims, and of what 丙方 secures
+    assert "就该余额及逾期利息" in default
+    (guarantee,) = _article(_printed(LAPSING), "第四条　连带责任保证")
+    assert "逾期利息、第五条约定由乙方负担的诉讼费用" in guarantee
+    assert _assess(LAPSING).problems == []  # 12% is within 4 × the 3.10% LPR
+
+
+def test_one_payments_late_interest_is_said_with_what_falls_due():
+    (default,) = _article(_printed(SALE_ONCE), "第三条　违约责任")
+    assert default == (
+        "乙方未按期足额付款的，应向甲方付清和解款总额人民币420,000.00元（大写：肆拾贰万元整）"
+        "扣除乙方已按本协议实际支付的款项后的余额，并就逾期未付的款项，按日利率0.05%向甲方"
+        "支付逾期利息，自付款日的次日起计算至实际清偿之日止，逾期利息不计复利；甲方有权就"
+        "该余额及逾期利息提起诉讼。"
+    )
+
+
+def test_a_sale_settlements_late_rate_above_the_loss_measure_is_a_warning():
+    result = _assess(SALE_ONCE)
+    assert result.errors == []
+    (warning,) = result.warnings
+    assert (warning.loc, warning.code) == (
+        ("late_interest", "value"),
+        "late_interest_may_be_reduced",
+    )
+    assert "第五百八十五条第二款" in warning.message
+
+
+def test_a_private_lending_late_rate_above_four_times_the_lpr_is_refused_on_the_rate():
+    data = load_fixture("settlement_agreement", "invalid", "late_interest_above_cap")
+    (error,) = _assess(data).errors
+    assert (error.loc, error.code) == (("late_interest", "value"), "above_legal_cap")
+    assert "年利率12.4%" in error.message
+    data["late_interest"]["value"] = "12.4"  # four times the 3.10% LPR of 2025-01-10
+    assert _assess(data).errors == []
+
+
+def test_a_late_rate_needs_the_settled_contract_to_be_checked_against():
+    data = load_fixture(
+        "settlement_agreement", "invalid", "late_interest_without_its_contract_no_concession"
+    )
+    errors = {e.loc: e for e in _assess(data).errors}
+    assert errors[("late_interest",)].code == "late_interest_without_contract"
+    assert "和解所涉合同" in errors[("late_interest",)].message
+
+
+def test_without_a_late_rate_the_warning_names_what_the_suit_mode_gives_on_default():
+    messages = {}
+    for name, data in (("withdraw", WITHDRAW), ("mediation", MEDIATION), ("once", SALE_ONCE)):
+        data = copy.deepcopy(data)
+        data.pop("late_interest", None)
+        (warning,) = [w for w in _assess(data).warnings if w.code == "late_interest_missing"]
+        assert warning.loc == ("late_interest",)
+        messages[name] = warning.message
+    assert messages["withdraw"].startswith(
+        "未约定逾期利息：乙方某期逾期未付的，本协议只约定尚未到期的款项加速到期、甲方可继续诉讼"
+        "或另行提起诉讼，逾期期间既不计利息，也无违约金。民间借贷可约定逾期利率"
+    )
+    assert "甲方可依据调解书申请强制执行" in messages["mediation"]
+    assert messages["once"] == (
+        "未约定逾期利息：乙方逾期未付的，本协议只约定甲方可提起诉讼，逾期期间既不计利息，也无违约金"
+    )
+
+
+def test_the_concession_lapses_on_default_and_the_original_debt_less_payments_falls_due():
+    lines = _printed(LAPSING)
+    (amount,) = _article(lines, "第一条　和解金额")
+    assert (
+        "乙方确认和解前尚欠甲方的款项（以下简称“原欠款”）为人民币118,249.32元（大写：壹拾壹万"
+        "捌仟贰佰肆拾玖元叁角贰分）；甲方同意减让其中的人民币13,249.32元，乙方违约的，该减让"
+        "依本协议第三条失效。"
+    ) in amount
+    _, default = _article(lines, "第三条　违约责任")
+    assert (
+        "（加速到期），甲方依本协议第一条所作的减让失效，乙方应一次性付清原欠款人民币118,249.32"
+        "元（大写：壹拾壹万捌仟贰佰肆拾玖元叁角贰分）扣除乙方已按本协议实际支付的款项后的余额；"
+    ) in default
+    (guarantee,) = _article(lines, "第四条　连带责任保证")
+    assert "和解款（减让依第三条失效的，为原欠款扣除乙方已付款项后的余额）" in guarantee
+    # not chosen: not printed
+    assert not any("减让" in line or "原欠款" in line for line in _printed(WITHDRAW))
+
+
+def test_a_concession_that_is_none_is_refused():
+    data = copy.deepcopy(LAPSING)
+    data["original_debt"] = data["amount"]
+    (error,) = _assess(data).errors
+    assert (error.loc, error.code) == (("original_debt",), "no_concession")
+    assert "人民币105,000.00元" in error.message
+
+
+def test_a_withdrawal_not_yet_made_leaves_the_pending_suit_to_go_on():
+    _, default = _article(_printed(LAPSING), "第三条　违约责任")
+    assert default.endswith(
+        "甲方尚未依本协议撤回起诉的，有权不再撤诉，在本案中就该余额及逾期利息继续主张权利；"
+        "已撤回起诉的，有权就该余额及逾期利息另行提起诉讼（撤诉后可以再行起诉）。"
+    )
+    once = copy.deepcopy(WITHDRAW)  # one payment: the withdrawal waits for it
+    once["schedule"] = {"rows": [{"due_date": "2026-12-31", "amount": once["amount"]}]}
+    once.pop("acceleration", None)
+    (default,) = _article(_printed(once), "第三条　违约责任")
+    assert default.startswith("乙方未按期足额付款的，应向甲方付清和解款总额")
+    assert "甲方尚未依本协议撤回起诉的，有权不再撤诉，在本案中就该余额继续主张权利" in default
+
+
+def test_the_form_offers_the_late_rate_and_the_concession():
+    properties = TYPE.json_schema()["properties"]
+    assert properties["late_interest"]["title"] == "逾期利率"
+    assert properties["original_debt"]["title"] == "原欠款金额（违约时减让失效）"
+
+
+def test_the_pdf_prints_the_late_interest_and_the_lapse(service):
+    pdf = service.render("settlement_agreement", LAPSING, "pdf").content
+    text = normalize("".join(pdf_pages_text(pdf)))
+    assert "第三条违约责任乙方任何一期未按期足额付款的，应就逾期未付的款项，按年利率12%" in text
+    assert "甲方依本协议第一条所作的减让失效" in text
