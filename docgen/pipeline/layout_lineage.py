@@ -62,12 +62,6 @@ SAME_PRINT: dict[str, tuple[str, ...]] = {
     "d4c9e1851ff039bda8a1dd4cad2858a61e729add0a8dbfb35d9c80e03db99ee8": (
         "bc7756bcecf4efe4cd401230e181d9e38982fd54460e72def6f46708f92a7bf1",
     ),
-    # docgen/layouts/installment_agreement.py, 2026-12-06: the late-interest article, printed
-    # only when a late rate is agreed; prints as at c991c69561 (each valid fixture's PDF,
-    # stamped, identical before and after: 4 typst, 4 weasyprint; bin/print-compare)
-    "d9eb3ea6a46d37a0371a513ef84f5aebcd5d5acc6364da5f1e1e2f7ee63b8e89": (
-        "fe2c9563d58a82d3aba14054dc44df088368cd31990feb381e62737e41a1b61f",
-    ),
     # docgen/layouts/common.py, 2026-12-06: an agreement's article numbers written once
     # (common.article_number; as at c991c69561, 86 typst, 86 weasyprint); a court filing's
     # 「附：」 list (common.attachment_list; as at 5e50df849f, 84 typst, 84 weasyprint); an
@@ -79,13 +73,6 @@ SAME_PRINT: dict[str, tuple[str, ...]] = {
         "ae7f2609b8639e74e77b431554322c2eb9200299a480fa7bbf0e73c8a47728a0",
         "0339bdcc063d6678a7397d9f054b4528005a2d5d85b59504d0936bf2649a2b89",
         "db443deecee05af13e3c3e9320b818fcf674387fdff7b0a53540f3030d3b72c3",
-    ),
-    # docgen/layouts/debt_confirmation.py, 2026-12-06: the plan's late-interest clause,
-    # printed only when a late rate is agreed; prints as at b836ae7e65 (each valid
-    # fixture's PDF, stamped, identical before and after: 4 typst, 4 weasyprint;
-    # bin/print-compare)
-    "24139f62c5aa1d27cd2b049fa83a893372db804a2ae33c1b5e953ad70ff9d4e8": (
-        "9d3ac446d8e3b85a4374ef278fdead6c669f17d1c7d8d31de45dc32265e90476",
     ),
 }
 
