@@ -38,6 +38,17 @@ LOSS_UPLIFT = Decimal("1.5")
 """The LPR plus 30–50%: at most 1.5 times the LPR in force when the breach occurred."""
 
 
+def loss_lpr(day: date, table: LprTable) -> Decimal | None:
+    """The one-year LPR on which a price paid late from ``day`` has its loss measured (at
+    most ``LOSS_UPLIFT`` times it); None before the LPR era or beyond the table."""
+    if day < LPR_ERA:
+        return None
+    try:
+        return table.entry_on(day).rate_percent
+    except LprNotAvailable:
+        return None
+
+
 def claimed_rates(
     case: CivilComplaint, kinds: tuple[str, ...] | None = ("interest", "penalty")
 ) -> Iterator[tuple[Loc, RateSpec, date]]:
@@ -169,11 +180,8 @@ def check_sale(
                 f"（《中华人民共和国民法典》第五百八十五条）；可主张逾期付款损失（{SALE_LOSS_BASIS}）",
                 hint="合同约定了违约金的，请在「买卖事实」中填写违约金及条款",
             )
-    if breach_day < LPR_ERA:
-        return
-    try:
-        lpr = options.lpr_table.entry_on(breach_day).rate_percent
-    except LprNotAvailable:
+    lpr = loss_lpr(breach_day, options.lpr_table)
+    if lpr is None:
         return
     ceiling = lpr * LOSS_UPLIFT
     for loc, rate, start in claimed_rates(case):

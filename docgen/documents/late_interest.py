@@ -37,11 +37,11 @@ from decimal import Decimal
 from docgen.documents.acceleration import missed_any
 from docgen.documents.agreement_terms import StatedRate, check_rate_cap
 from docgen.documents.base import RuleOptions
-from docgen.documents.complaint_cause_rules import LOSS_UPLIFT, LPR_ERA, SALE_LOSS_BASIS
+from docgen.documents.complaint_cause_rules import LOSS_UPLIFT, SALE_LOSS_BASIS, loss_lpr
 from docgen.documents.parts import ContractBasis, RateInput
 from docgen.documents.problems import Assessment, Loc
 from docgen.domain.cap_rates import INTERPRETATION
-from docgen.domain.lpr import LprNotAvailable, format_percent
+from docgen.domain.lpr import format_percent
 
 LOC: Loc = ("late_interest",)
 RATE_LOC: Loc = (*LOC, "value")
@@ -134,14 +134,8 @@ def _warn_reducible(
 ) -> None:
     """Above the loss the law presumes for a price paid late: LPR × 1.5, the LPR of the
     agreement's date standing in for the one when the installment falls late."""
-    if signed < LPR_ERA:
-        return
-    try:
-        lpr = options.lpr_table.entry_on(signed).rate_percent
-    except LprNotAvailable:
-        return
-    ceiling = lpr * LOSS_UPLIFT
-    if annual <= ceiling:
+    lpr = loss_lpr(signed, options.lpr_table)
+    if lpr is None or annual <= (ceiling := lpr * LOSS_UPLIFT):
         return
     rate = late.spec().describe()
     if late.kind != "annual":
