@@ -20,6 +20,13 @@ from docgen.documents.guarantor_rules import (
     guarantee_statement,
     recipient_guarantee,
 )
+from docgen.documents.letter_capacity import (
+    contract_void,
+    ratification_of,
+    ratification_request,
+    void_facts,
+    ward_ratifies,
+)
 from docgen.documents.letter_rules import (
     summary_for,
     what_was_due,
@@ -211,13 +218,46 @@ def _facts_text(case: DemandLetter, you: str) -> str:
     due = what_was_due(contract.kind, case.amounts.principal_label)
     text = (
         f"{case.creditor.name}（以下简称“我方”）与{debtor}于{format_cn(contract.signed_on)}"
-        f"签订《{contract.name}》{number}。{summary}根据合同约定，{debtor}应于"
-        f"{format_cn(contract.due_date)}前{due}，但{debtor}至今未依约履行付款义务。"
+        f"签订《{contract.name}》{number}。{summary}"
     )
+    if contract_void(case.debtor, contract.signed_on):
+        text += void_facts(debtor)
+    else:
+        text += (
+            f"根据合同约定，{debtor}应于{format_cn(contract.due_date)}前{due}，"
+            f"但{debtor}至今未依约履行付款义务。"
+        )
     guarantee = recipient_guarantee(case)
     if guarantee is not None:
         text += guarantee_statement(guarantee, you, case.debtor.name, "我方")
     return text
+
+
+def _receipt_words(case: DemandLetter, notice: bool) -> dict[str, str]:
+    """Who confirms on the receipt, and what besides the debt.
+
+    A ward's guardian signs as the legal representative: the receipt says so and confirms
+    the ward's debt, not the guardian's own (民法典 arts. 19–23); for a contract the ward
+    made as a minor of eight or more it also ratifies it (art. 145). A joint guarantor
+    confirms its liability; a general guarantor, told of the debt, confirms none.
+    """
+    recipient, guarantor = case.recipient, case.recipient_role == "guarantor"
+    guardian = recipient.guardian if isinstance(recipient, Person) else None
+    liable = me = "本单位" if recipient.kind == "organization" else "本人"
+    confirms, ratifies = "确认", ""
+    if guardian is not None:
+        ward = recipient.name
+        me, confirms, liable = f"本人作为{ward}的法定代理人，", f"代理{ward}确认", ward
+    signed = case.contract.signed_on
+    if not guarantor and ward_ratifies(case.debtor, signed):
+        ratifies = "，并" + ratification_of(recipient.name, signed, case.contract.name)
+    return {
+        "receipt_me": me,
+        "receipt_confirms": confirms,
+        "receipt_debtor": case.debtor.name if guarantor or guardian else "",
+        "receipt_ratifies": ratifies,
+        "receipt_note": f"{liable}对该债务承担连带保证责任。" if guarantor and not notice else "",
+    }
 
 
 def build_context(case: DemandLetter, assessment: Assessment) -> dict[str, Any]:
@@ -237,7 +277,6 @@ def build_context(case: DemandLetter, assessment: Assessment) -> dict[str, Any]:
     notice = guarantee is not None and guarantee.resolved_type == "general"
     owes = case.debtor.name if guarantor else you
     signer = case.signatory
-    me = "本单位" if recipient.kind == "organization" else "本人"
     return {
         "title": "通知函" if notice else "催款函",
         "notice": notice,
@@ -249,10 +288,9 @@ def build_context(case: DemandLetter, assessment: Assessment) -> dict[str, Any]:
         "you": you,
         "owes": owes,
         "receipt_signer": signer_context("保证人" if guarantor else "债务人", recipient),
-        "receipt_me": me,
-        "receipt_debtor": case.debtor.name if guarantor else "",
-        "receipt_note": f"{me}对该债务承担连带保证责任。" if guarantor and not notice else "",
+        **_receipt_words(case, notice),
         "facts": _facts_text(case, you),
+        "ratification": ratification_request(case, you, "我方", "我方"),
         **demanded_terms(case, assessment, case.creditor),
         "next_step": _next_step_text(case),
         "contact": case.contact.model_dump(),

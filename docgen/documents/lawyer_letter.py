@@ -20,6 +20,12 @@ from docgen.documents.guarantor_rules import (
     guarantee_statement,
     recipient_guarantee,
 )
+from docgen.documents.letter_capacity import (
+    VOID_BASIS,
+    contract_void,
+    ratification_request,
+    void_facts,
+)
 from docgen.documents.letter_rules import (
     summary_for,
     what_was_due,
@@ -212,6 +218,14 @@ def _sentence(text: str) -> str:
     return text if text.endswith(("。", "！", ".")) else text + "。"
 
 
+def _binding_basis(kind: str) -> str:
+    return (
+        "依法成立的合同对当事人具有法律约束力，当事人应当按照约定全面履行自己的义务。"
+        f"根据{DEFAULT_BASIS[kind]}等规定，当事人一方不履行合同义务的，"
+        "应当承担继续履行、赔偿损失等违约责任。"
+    )
+
+
 def build_context(case: LawyerLetter, assessment: Assessment) -> dict[str, Any]:
     """The words of the letter, pre-formatted, for both templates."""
     sender = case.sender
@@ -227,22 +241,24 @@ def build_context(case: LawyerLetter, assessment: Assessment) -> dict[str, Any]:
     # speaks here, so the creditor is 委托人
     summary = contract.summary.replace("我方", "委托人") if contract.summary else ""
     summary = _sentence(summary_for(summary, case.debtor.name, guarantor)) if summary else ""
+    void = contract_void(case.debtor, contract.signed_on)
     facts = (
         f"委托人与{case.debtor.name}于{format_cn(contract.signed_on)}签订《{contract.name}》"
-        f"{number}。{summary}根据合同约定，"
-        f"{debtor_name}应于{format_cn(contract.due_date)}前"
-        f"{what_was_due(contract.kind, case.amounts.principal_label)}，但{debtor_name}"
-        "至今未依约履行付款义务。"
+        f"{number}。{summary}"
     )
+    if void:
+        facts += void_facts(debtor_name)
+    else:
+        facts += (
+            f"根据合同约定，{debtor_name}应于{format_cn(contract.due_date)}前"
+            f"{what_was_due(contract.kind, case.amounts.principal_label)}，但{debtor_name}"
+            "至今未依约履行付款义务。"
+        )
     guarantee = recipient_guarantee(case)
     if guarantee is not None:
         cited = case.legal_basis or ""
         facts += guarantee_statement(guarantee, you, case.debtor.name, "委托人", cited)
-    basis = case.legal_basis or (
-        "依法成立的合同对当事人具有法律约束力，当事人应当按照约定全面履行自己的义务。"
-        f"根据{DEFAULT_BASIS[contract.kind]}等规定，当事人一方不履行合同义务的，"
-        "应当承担继续履行、赔偿损失等违约责任。"
-    )
+    basis = case.legal_basis or (VOID_BASIS if void else _binding_basis(contract.kind))
     if case.next_step == "arbitration":
         step = f"向{case.arbitration_body}申请仲裁"
     else:
@@ -267,6 +283,7 @@ def build_context(case: LawyerLetter, assessment: Assessment) -> dict[str, Any]:
         "license_number": sender.license_number or "",
         "facts": facts,
         "legal_basis": _sentence(basis),
+        "ratification": ratification_request(case, you, "本所受委托人委托", "委托人"),
         **demanded_terms(case, assessment, case.client),
         "next_step": step,
         "cc_note": case.cc_note or "",

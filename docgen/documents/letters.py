@@ -4,7 +4,7 @@ Both letters demand the same debt of the same parties in the same words of law; 
 demands differs (the creditor itself, or a law firm for its client). The rules and the
 terms' context are kept here once, so that a rule added for one letter holds for the
 other too. Each rule cites its source where it is defined (``letter_rules``,
-``guardian_rules``, ``guarantor_rules``, ``parts``).
+``letter_capacity``, ``guardian_rules``, ``guarantor_rules``, ``parts``).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typing import Any
 from docgen.documents.base import RuleOptions
 from docgen.documents.guarantor_rules import check_letter_guarantors
 from docgen.documents.guardian_rules import check_guardians, guarantor_locs
+from docgen.documents.letter_capacity import check_contract_capacity
 from docgen.documents.letter_rules import (
     account_context,
     check_debtor_capacity,
@@ -56,6 +57,7 @@ def check_letter(result: Assessment, case: Any, demander: Demander, options: Rul
     check_debtor_capacity(
         result, case.debtor, ("debtor",), case.letter_date, case.contract.signed_on
     )
+    check_contract_capacity(result, case)
     check_guardians(
         result,
         case.letter_date,

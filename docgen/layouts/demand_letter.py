@@ -47,6 +47,7 @@ def _letter(c: Context) -> tuple[Block, ...]:
     if contact.get("email"):
         contacts.append(text(f"电子邮箱：{contact['email']}"))
     demand = _demand(c)
+    ratification = (Paragraph(text(c["ratification"])),) if c["ratification"] else ()
     return (
         Title(c["title"]),
         *number,
@@ -54,6 +55,7 @@ def _letter(c: Context) -> tuple[Block, ...]:
         Lines(tuple(to)),
         Paragraph(text(f"{debtor['salutation']}："), "plain"),
         Paragraph(text(c["facts"])),
+        *ratification,
         Paragraph(
             text(f"截至{c['amounts']['as_of']}，{c['owes']}尚欠我方款项明细如下："), lead=True
         ),
@@ -121,8 +123,8 @@ def _receipt(c: Context) -> tuple[Block, ...]:
         Paragraph(
             text(
                 f"{c['receipt_me']}已收到贵方于{c['letter_date']}出具的《{c['title']}》{number}，"
-                f"确认截至{c['amounts']['as_of']}{c['receipt_debtor']}尚欠贵方款项合计"
-                f"{c['amounts']['total_legal']}。{c['receipt_note']}"
+                f"{c['receipt_confirms']}截至{c['amounts']['as_of']}{c['receipt_debtor']}尚欠贵方"
+                f"款项合计{c['amounts']['total_legal']}{c['receipt_ratifies']}。{c['receipt_note']}"
             )
         ),
         sign_block(c["receipt_signer"]),

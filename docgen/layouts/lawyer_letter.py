@@ -77,6 +77,7 @@ def _letter(c: Context) -> tuple[Block, ...]:
 def _opinion(c: Context) -> tuple[Block, ...]:
     """三、律师意见: the demand to pay; to a general guarantor, a notice."""
     you, owes, total, step = c["you"], c["owes"], c["amounts"]["total_legal"], c["next_step"]
+    ratification = (Paragraph(text(c["ratification"])),) if c["ratification"] else ()
     if c["notice"]:
         return (
             Paragraph(
@@ -89,6 +90,7 @@ def _opinion(c: Context) -> tuple[Block, ...]:
             ),
         )
     return (
+        *ratification,
         *payment_to(
             f"本所律师郑重提请{you}：请于{c['deadline']['text']}，将上述欠款合计{total}",
             "委托人",
