@@ -211,10 +211,10 @@ def _next_step_text(case: DemandLetter) -> str:
 def _facts_text(case: DemandLetter, you: str) -> str:
     contract = case.contract
     number = f"（合同编号：{contract.number}）" if contract.number else ""
-    summary = summary_for(contract.summary or "", case.debtor.name, case.recipient_role != "debtor")
+    debtor = you if case.recipient_role == "debtor" else case.debtor.name
+    summary = summary_for(contract.summary or "", case.debtor.name, debtor)
     if summary and not summary.endswith(("。", "！", ".")):
         summary += "。"
-    debtor = you if case.recipient_role == "debtor" else case.debtor.name
     due = what_was_due(contract.kind, case.amounts.principal_label)
     text = (
         f"{case.creditor.name}（以下简称“我方”）与{debtor}于{format_cn(contract.signed_on)}"

@@ -226,24 +226,17 @@ def _binding_basis(kind: str) -> str:
     )
 
 
-def build_context(case: LawyerLetter, assessment: Assessment) -> dict[str, Any]:
-    """The words of the letter, pre-formatted, for both templates."""
-    sender = case.sender
-    if sender is None:
-        raise ValueError("the sender must be resolved before the context is built")
-    recipient = addressee_context(case.recipient)
-    you = recipient["you"]
-    guarantor = case.recipient_role == "guarantor"
-    debtor_name = case.debtor.name if guarantor else you
+def _facts(case: LawyerLetter, you: str, debtor_name: str, void: bool) -> str:
+    """一、基本事实: the contract, how the debt arose, what is unpaid; to a guarantor, its
+    guarantee. The debtor is 您 or 贵司 in the debtor's copy, named in a guarantor's."""
     contract = case.contract
     number = f"（合同编号：{contract.number}）" if contract.number else ""
     # the summary is written in the creditor's voice (我方, as the form asks); the firm
     # speaks here, so the creditor is 委托人
     summary = contract.summary.replace("我方", "委托人") if contract.summary else ""
-    summary = _sentence(summary_for(summary, case.debtor.name, guarantor)) if summary else ""
-    void = contract_void(case.debtor, contract.signed_on)
+    summary = _sentence(summary_for(summary, case.debtor.name, debtor_name)) if summary else ""
     facts = (
-        f"委托人与{case.debtor.name}于{format_cn(contract.signed_on)}签订《{contract.name}》"
+        f"委托人与{debtor_name}于{format_cn(contract.signed_on)}签订《{contract.name}》"
         f"{number}。{summary}"
     )
     if void:
@@ -258,6 +251,22 @@ def build_context(case: LawyerLetter, assessment: Assessment) -> dict[str, Any]:
     if guarantee is not None:
         cited = case.legal_basis or ""
         facts += guarantee_statement(guarantee, you, case.debtor.name, "委托人", cited)
+    return facts
+
+
+def build_context(case: LawyerLetter, assessment: Assessment) -> dict[str, Any]:
+    """The words of the letter, pre-formatted, for both templates."""
+    sender = case.sender
+    if sender is None:
+        raise ValueError("the sender must be resolved before the context is built")
+    recipient = addressee_context(case.recipient)
+    you = recipient["you"]
+    guarantor = case.recipient_role == "guarantor"
+    debtor_name = case.debtor.name if guarantor else you
+    contract = case.contract
+    void = contract_void(case.debtor, contract.signed_on)
+    facts = _facts(case, you, debtor_name, void)
+    guarantee = recipient_guarantee(case)
     basis = case.legal_basis or (VOID_BASIS if void else _binding_basis(contract.kind))
     if case.next_step == "arbitration":
         step = f"向{case.arbitration_body}申请仲裁"

@@ -81,13 +81,15 @@ def check_not_in_future(result: Assessment, day: date, today: date, loc: Loc) ->
         )
 
 
-def summary_for(summary: str, debtor: str, guarantor_copy: bool) -> str:
-    """The debt's history as the copy's recipient reads it. The summary is written to the
-    debtor (如 向您出借, as the form suggests); in a guarantor's copy 您 and 贵司 would
-    name the guarantor, so they become the debtor's name."""
-    if not guarantor_copy:
-        return summary
-    return summary.replace("贵司", debtor).replace("您", debtor)
+def summary_for(summary: str, debtor: str, called: str) -> str:
+    """The debt's history as the copy's recipient reads it, the debtor ``called`` as the
+    copy calls it: 您 or 贵司 in the debtor's own copy, the name in a guarantor's. The form
+    suggests writing to the debtor (如 向您出借): in a guarantor's copy 您 and 贵司 would
+    name the guarantor, so they become the debtor's name; a summary that names the debtor
+    reads in the debtor's copy as if of someone else, so the name becomes 您 or 贵司."""
+    if called == debtor:
+        return summary.replace("贵司", debtor).replace("您", debtor)
+    return summary.replace(debtor, called)
 
 
 def account_context(account: dict[str, str], creditor: Party) -> dict[str, str | bool]:

@@ -138,6 +138,24 @@ def test_a_guarantors_copy_says_the_money_was_lent_to_the_debtor(type_name, serv
 
 
 @pytest.mark.parametrize("type_name", ["demand_letter", "lawyer_letter"])
+def test_the_debtors_copy_calls_the_debtor_you_not_by_name(type_name, service):
+    # the letter to 张伟 does not speak of 张伟 as of someone else
+    data = copy.deepcopy(JOINT if type_name == "demand_letter" else FIRM)
+    data["debtor"] = copy.deepcopy(JOINT["debtor"])
+    data["contract"]["summary"] = "我方已于2025年1月10日通过银行转账向张伟出借人民币100,000元"
+    to_debtor, to_guarantor = _texts(service, type_name, data)
+    facts = to_debtor[to_debtor.index("以下简称") : to_debtor.index("明细如下")]
+    assert "张伟" not in facts
+    assert "与您于" in facts and "向您出借人民币100,000元" in facts
+    assert "与张伟于" in to_guarantor and "向张伟出借人民币100,000元" in to_guarantor
+    firm = copy.deepcopy(FIRM)  # a company debtor is 贵司
+    if type_name == "lawyer_letter":
+        assert (
+            "委托人与贵司于2025年3月2日签订《设备买卖合同》" in _texts(service, type_name, firm)[0]
+        )
+
+
+@pytest.mark.parametrize("type_name", ["demand_letter", "lawyer_letter"])
 def test_a_buyer_was_to_pay_the_price_and_a_borrower_to_settle(type_name, service):
     # the sale contract's debtor was to 支付货款 (民法典 art. 626); a loan stays 清偿相应款项
     sale = COMPANY if type_name == "demand_letter" else FIRM
