@@ -10,12 +10,16 @@ other too. Each rule cites its source where it is defined (``letter_rules``,
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
+from docgen.documents.agreement_terms import principal_of
+from docgen.documents.amount_checks import ResolvedAmounts
 from docgen.documents.base import RuleOptions
 from docgen.documents.guarantor_rules import check_letter_guarantors
-from docgen.documents.guardian_rules import check_guardians, guarantor_locs
-from docgen.documents.letter_capacity import check_contract_capacity
+from docgen.documents.guardian_rules import CIVIL_CODE, check_guardians, guarantor_locs
+from docgen.documents.interest_periods import chronological, last_day
+from docgen.documents.letter_capacity import check_contract_capacity, contract_void
 from docgen.documents.letter_rules import (
     account_context,
     check_debtor_capacity,
@@ -33,6 +37,7 @@ from docgen.documents.parts import (
     same_party,
 )
 from docgen.documents.problems import Assessment
+from docgen.domain.cap_rates import INTERPRETATION
 from docgen.domain.dates import format_cn
 from docgen.domain.parties import Party
 
@@ -86,14 +91,19 @@ def check_letter(result: Assessment, case: Any, demander: Demander, options: Rul
     case.deadline.compute(result, case.letter_date, options.calendar_fallback)
 
 
-def demanded_terms(case: Any, assessment: Assessment, creditor: Party) -> dict[str, Any]:
-    """The amounts (and their calculation sheets), the deadline and the account to pay,
-    as both letters print them."""
+def demanded_terms(case: Any, assessment: Assessment, creditor: Party, we: str) -> dict[str, Any]:
+    """The amounts (and their calculation sheets), the interest after their cut-off date,
+    the deadline and the account to pay, as both letters print them; ``we`` is the
+    creditor as the letter calls it (我方, 委托人)."""
     computed = assessment.computed["amounts"]
     deadline = assessment.computed["deadline"]
+    name, _ = _later_terms(case)
+    cut_off = format_cn(case.amounts.as_of)
     return {
         "amounts": amounts_context(case.amounts, computed),
         "calculations": computed.sheets,
+        "later_interest": later_interest(case, computed, we),
+        "receipt_excludes": f"，不含{cut_off}之后的{name}",
         "deadline": {
             "text": case.deadline.text(deadline),
             "due": format_cn(deadline.due),
@@ -103,4 +113,60 @@ def demanded_terms(case: Any, assessment: Assessment, creditor: Party) -> dict[s
     }
 
 
-__all__ = ["Demander", "check_letter", "demanded_terms"]
+_LATER_NAMES = {
+    "private_lending": "逾期利息",
+    "financial_loan": "逾期利息",
+    "credit_card": "逾期利息",
+}
+"""What runs on an unpaid debt after the cut-off: a loan's overdue interest (民法典
+art. 676), for any other debt the loss from late payment (art. 577)."""
+
+_LATER_SOURCES = {
+    "private_lending": f"{CIVIL_CODE}第六百七十六条；{INTERPRETATION}第二十八条",
+    "financial_loan": f"{CIVIL_CODE}第六百七十六条",
+}
+
+
+def _later_terms(case: Any) -> tuple[str, str]:
+    """What runs after the cut-off date, and its source. Under a contract void from the
+    start no overdue interest was agreed: what is owed back is owed with the loss of its
+    use (民法典 art. 157)."""
+    if contract_void(case.debtor, case.contract.signed_on):
+        return "资金占用损失", f"{CIVIL_CODE}第一百五十七条"
+    kind = case.contract.kind
+    source = _LATER_SOURCES.get(kind, f"{CIVIL_CODE}第五百七十七条")
+    return _LATER_NAMES.get(kind, "逾期付款损失"), source
+
+
+def later_interest(case: Any, computed: ResolvedAmounts, we: str) -> str:
+    """The amounts stop at their cut-off date; the overdue interest does not, until paid.
+
+    Said under the table, so that neither the debtor nor a court reads the total as all
+    that is owed: a borrower late in repaying pays overdue interest (民法典 art. 676; for a
+    private loan at the rate 法释〔2020〕17号 art. 28 gives), any other debtor the loss
+    from late payment (art. 577), until the day of payment; the creditor reserves it. An
+    overdue-interest calculation running to the cut-off date gives its base and rate, in
+    the words every document uses (``ResolvedAmounts.running_claim``).
+    """
+    amounts, contract = case.amounts, case.contract
+    cut_off, start = format_cn(amounts.as_of), amounts.as_of + timedelta(days=1)
+    name, source = _later_terms(case)
+    principal = principal_of(amounts, computed)
+    running = []
+    for component in (amounts.components[i] for i in chronological(amounts)):
+        calc = component.calculation
+        if calc is None or calc.start <= contract.due_date:
+            continue  # not overdue interest
+        if last_day(component, amounts) == amounts.as_of:
+            base = calc.base or principal
+            running.append(computed.running_claim(base, calc.rate.spec(), start))
+    if running:
+        how = "；".join(running)
+        return f"上述金额计算至{cut_off}；此后的{name}，{how}，{we}依法保留主张的权利（{source}）。"
+    return (
+        f"上述金额计算至{cut_off}；此后至实际清偿之日止的{name}，{we}依法保留主张的权利"
+        f"（{source}）。"
+    )
+
+
+__all__ = ["Demander", "check_letter", "demanded_terms", "later_interest"]

@@ -60,6 +60,7 @@ def _letter(c: Context) -> tuple[Block, ...]:
             text(f"截至{c['amounts']['as_of']}，{c['owes']}尚欠我方款项明细如下："), lead=True
         ),
         amounts_table(c["amounts"]),
+        Paragraph(text(c["later_interest"])),
         *demand[:-1],
         # the last sentence that says something and the contacts go over with the
         # signature: a page never holds only 特此函告 and the signature
@@ -124,7 +125,8 @@ def _receipt(c: Context) -> tuple[Block, ...]:
             text(
                 f"{c['receipt_me']}已收到贵方于{c['letter_date']}出具的《{c['title']}》{number}，"
                 f"{c['receipt_confirms']}截至{c['amounts']['as_of']}{c['receipt_debtor']}尚欠贵方"
-                f"款项合计{c['amounts']['total_legal']}{c['receipt_ratifies']}。{c['receipt_note']}"
+                f"款项合计{c['amounts']['total_legal']}{c['receipt_excludes']}"
+                f"{c['receipt_ratifies']}。{c['receipt_note']}"
             )
         ),
         sign_block(c["receipt_signer"]),

@@ -54,6 +54,7 @@ def _letter(c: Context) -> tuple[Block, ...]:
             lead=True,
         ),
         amounts_table(c["amounts"]),
+        Paragraph(text(c["later_interest"])),
         Heading("二、法律分析", 2),
         Paragraph(text(c["legal_basis"])),
         Heading("三、律师意见", 2),
