@@ -291,7 +291,7 @@ def build_context(case: DemandLetter, assessment: Assessment) -> dict[str, Any]:
         **_receipt_words(case, notice),
         "facts": _facts_text(case, you),
         "ratification": ratification_request(case, you, "我方", "我方"),
-        **demanded_terms(case, assessment, case.creditor, "我方"),
+        **demanded_terms(case, assessment, case.creditor, "我方", "我方同日向其发出的《催款函》"),
         "next_step": _next_step_text(case),
         "contact": case.contact.model_dump(),
         "signatory": signer.name + (f"（{signer.title}）" if signer.title else ""),

@@ -293,7 +293,7 @@ def build_context(case: LawyerLetter, assessment: Assessment) -> dict[str, Any]:
         "facts": facts,
         "legal_basis": _sentence(basis),
         "ratification": ratification_request(case, you, "本所受委托人委托", "委托人"),
-        **demanded_terms(case, assessment, case.client, "委托人"),
+        **demanded_terms(case, assessment, case.client, "委托人", "本所同日向其发出的《律师函》"),
         "next_step": step,
         "cc_note": case.cc_note or "",
     }

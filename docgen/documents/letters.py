@@ -40,6 +40,7 @@ from docgen.documents.problems import Assessment
 from docgen.domain.cap_rates import INTERPRETATION
 from docgen.domain.dates import format_cn
 from docgen.domain.parties import Party
+from docgen.domain.workdays import Deadline
 
 
 @dataclass(frozen=True)
@@ -91,10 +92,13 @@ def check_letter(result: Assessment, case: Any, demander: Demander, options: Rul
     case.deadline.compute(result, case.letter_date, options.calendar_fallback)
 
 
-def demanded_terms(case: Any, assessment: Assessment, creditor: Party, we: str) -> dict[str, Any]:
+def demanded_terms(
+    case: Any, assessment: Assessment, creditor: Party, we: str, debtors_letter: str
+) -> dict[str, Any]:
     """The amounts (and their calculation sheets), the interest after their cut-off date,
     the deadline and the account to pay, as both letters print them; ``we`` is the
-    creditor as the letter calls it (我方, 委托人)."""
+    creditor as the letter calls it (我方, 委托人), ``debtors_letter`` the copy the
+    debtor receives as a guarantor's copy names it (我方同日向其发出的《催款函》)."""
     computed = assessment.computed["amounts"]
     deadline = assessment.computed["deadline"]
     name, _ = _later_terms(case)
@@ -108,9 +112,20 @@ def demanded_terms(case: Any, assessment: Assessment, creditor: Party, we: str) 
             "text": case.deadline.text(deadline),
             "due": format_cn(deadline.due),
             "fallback": deadline.calendar_fallback,
+            "debtors": _debtors_deadline(case, deadline, debtors_letter),
         },
         "account": account_context(case.payment_account.model_dump(), creditor),
     }
+
+
+def _debtors_deadline(case: Any, deadline: Deadline, debtors_letter: str) -> str:
+    """The debtor's deadline as a guarantor's copy states it: the guarantor cannot know
+    when the debtor received its own letter, so the copy says which letter it counts
+    from, or the date itself."""
+    if case.deadline.counted_from == "letter_date":
+        return f"{format_cn(deadline.due)}前（含当日）"
+    text: str = case.deadline.text(deadline)
+    return text.replace("本函", debtors_letter)
 
 
 _LATER_NAMES = {

@@ -89,9 +89,9 @@ def _demand(c: Context) -> tuple[Block, ...]:
         return (
             Paragraph(
                 text(
-                    f"现将上述债务情况通知{you}。如{owes}逾期仍不清偿，我方将依法{step}，要求"
-                    f"{owes}清偿上述债务；{owes}的财产经依法强制执行仍不能履行债务的，我方将依法"
-                    f"要求{you}承担保证责任。如{you}对上述事实有异议，请于"
+                    f"现将上述债务情况通知{you}。如{owes}未于{c['deadline']['debtors']}清偿上述"
+                    f"债务，我方将依法{step}，要求{owes}清偿；{owes}的财产经依法强制执行仍不能履行"
+                    f"债务的，我方将依法要求{you}承担保证责任。如{you}对上述事实有异议，请于"
                     f"{c['deadline']['text']}与我方联系并提供相应依据。"
                 )
             ),

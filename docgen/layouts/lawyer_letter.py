@@ -83,10 +83,10 @@ def _opinion(c: Context) -> tuple[Block, ...]:
         return (
             Paragraph(
                 text(
-                    f"本所律师特此将上述债务情况告知{you}。如{owes}逾期仍不清偿，本所将建议委托人"
-                    f"依法{step}，要求{owes}清偿上述债务；{owes}的财产经依法强制执行仍不能履行"
-                    f"债务的，委托人将依法要求{you}承担保证责任。如{you}对上述事实有异议，请于"
-                    f"{c['deadline']['text']}与本所律师联系并提供相应依据。"
+                    f"本所律师特此将上述债务情况告知{you}。如{owes}未于{c['deadline']['debtors']}"
+                    f"清偿上述债务，本所将建议委托人依法{step}，要求{owes}清偿；{owes}的财产经依法"
+                    f"强制执行仍不能履行债务的，委托人将依法要求{you}承担保证责任。如{you}对上述"
+                    f"事实有异议，请于{c['deadline']['text']}与本所律师联系并提供相应依据。"
                 )
             ),
         )
