@@ -10,6 +10,10 @@
   capacity (arts. 19–22), contracts and is addressed through a guardian, the legal
   representative (art. 23), and a minor's contract may need ratification (art. 145):
   ``docgen.documents.guardian_rules``.
+- A guarantor's copy that demands payment (a joint guarantee, 民法典 art. 688) names the
+  guarantee it rests on: the guarantee contract, a guarantee clause of the main contract
+  or a written guarantee the creditor accepted (arts. 681, 685). Without it the copy
+  asks a third person to pay another's debt on no stated ground.
 - The date: a letter bears the day it is sent. A later date would misstate when the
   demand was made, on which the limitation period (art. 195) and the deadline depend.
 """
@@ -21,11 +25,13 @@ from datetime import date
 from docgen.documents.guardian_rules import check_debtor_capacity
 from docgen.documents.problems import Assessment, Loc
 from docgen.domain.dates import format_cn
+from docgen.domain.guarantee import Guarantee
 from docgen.domain.parties import Party
 
 __all__ = [
     "account_context",
     "check_debtor_capacity",
+    "check_guarantee_contracts",
     "check_not_in_future",
     "check_payment_account",
     "summary_for",
@@ -67,6 +73,22 @@ def check_payment_account(
         "的指示才能清偿债务（《中华人民共和国民法典》第五百二十二条），请确认该账户已获"
         "债权人书面授权，并在文书中写明",
     )
+
+
+def check_guarantee_contracts(
+    result: Assessment, guarantors: list[Party], guarantees: list[Guarantee]
+) -> None:
+    """A copy demanding payment of a guarantor names the guarantee's contract."""
+    for i, (party, guarantee) in enumerate(zip(guarantors, guarantees, strict=False)):
+        if guarantee.resolved_type == "joint" and not guarantee.contract:
+            result.error(
+                ("guarantees", i, "contract"),
+                "missing",
+                f"请填写保证合同：致连带责任保证人{party.name}的函件要求其承担保证责任，须写明"
+                "保证责任的依据，即保证合同、主合同中的保证条款或保证人出具的书面保证"
+                "（《中华人民共和国民法典》第六百八十一条、第六百八十五条）",
+                hint="如 2025年1月10日签订的《保证合同》，或《借款合同》第九条保证条款",
+            )
 
 
 def check_not_in_future(result: Assessment, day: date, today: date, loc: Loc) -> None:

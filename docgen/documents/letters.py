@@ -23,6 +23,7 @@ from docgen.documents.letter_capacity import check_contract_capacity, contract_v
 from docgen.documents.letter_rules import (
     account_context,
     check_debtor_capacity,
+    check_guarantee_contracts,
     check_not_in_future,
     check_payment_account,
 )
@@ -85,6 +86,7 @@ def check_letter(result: Assessment, case: Any, demander: Demander, options: Rul
         options.lpr_table,
     )
     check_letter_guarantors(result, case, result.computed["amounts"].total)
+    check_guarantee_contracts(result, case.guarantors, case.guarantees)
     check_contract_dates(result, case.contract, case.letter_date)
     if case.next_step == "arbitration" and not case.arbitration_body:
         result.error(("arbitration_body",), "missing", "选择申请仲裁时，请填写仲裁机构名称")

@@ -177,3 +177,22 @@ def test_a_buyer_was_to_pay_the_price_and_a_borrower_to_settle(type_name, servic
         "您应于2026年1月10日前清偿相应款项，但您至今未依约履行付款义务。"
         in (_texts(service, type_name, loan)[0])
     )
+
+
+def test_a_copy_demanding_payment_of_a_guarantor_names_the_guarantee_contract(service):
+    _, to_guarantor = _texts(service, "demand_letter", JOINT)
+    assert "您为上述债务提供连带责任保证（2025年1月10日签订的《保证合同》）。" in to_guarantor
+    from docgen.documents import registry
+    from docgen.documents.base import RuleOptions
+
+    doc = registry.get("demand_letter")
+    data = copy.deepcopy(JOINT)
+    del data["guarantees"][0]["contract"]
+    errors = doc.evaluate(doc.parse(data), RuleOptions(calendar_fallback=True)).errors
+    (error,) = errors
+    assert (error.loc, error.code) == (("guarantees", 0, "contract"), "missing")
+    assert error.message.startswith("请填写保证合同：致连带责任保证人刘芳的函件要求其承担保证责任")
+    # a general guarantor's notice demands nothing: it may leave the contract out
+    notice = copy.deepcopy(NOTICE)
+    del notice["guarantees"][0]["contract"]
+    assert doc.evaluate(doc.parse(notice), RuleOptions(calendar_fallback=True)).errors == []
