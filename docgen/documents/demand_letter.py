@@ -28,8 +28,9 @@ from docgen.documents.letter_capacity import (
     ward_ratifies,
 )
 from docgen.documents.letter_rules import (
+    contract_opening,
     summary_for,
-    what_was_due,
+    unpaid_facts,
 )
 from docgen.documents.letters import Demander, check_letter, demanded_terms
 from docgen.documents.parts import (
@@ -208,28 +209,23 @@ def _next_step_text(case: DemandLetter) -> str:
     return "向有管辖权的人民法院提起诉讼"
 
 
-def _facts_text(case: DemandLetter, you: str) -> str:
+def _facts_text(case: DemandLetter, you: str, we: str) -> str:
     contract = case.contract
-    number = f"（合同编号：{contract.number}）" if contract.number else ""
     debtor = you if case.recipient_role == "debtor" else case.debtor.name
     summary = summary_for(contract.summary or "", case.debtor.name, debtor)
+    summary = summary.replace("我方", we)  # the form's summary speaks as 我方
     if summary and not summary.endswith(("。", "！", ".")):
         summary += "。"
-    due = what_was_due(contract.kind, case.amounts.principal_label)
-    text = (
-        f"{case.creditor.name}（以下简称“我方”）与{debtor}于{format_cn(contract.signed_on)}"
-        f"签订《{contract.name}》{number}。{summary}"
-    )
+    # the creditor named once, then 我方; a person writes as 本人
+    creditor = f"{case.creditor.name}（以下简称“我方”）" if we == "我方" else we
+    text = contract_opening(creditor, debtor, contract) + summary
     if contract_void(case.debtor, contract.signed_on):
         text += void_facts(debtor)
     else:
-        text += (
-            f"根据合同约定，{debtor}应于{format_cn(contract.due_date)}前{due}，"
-            f"但{debtor}至今未依约履行付款义务。"
-        )
+        text += unpaid_facts(contract, debtor, case.amounts.principal_label)
     guarantee = recipient_guarantee(case)
     if guarantee is not None:
-        text += guarantee_statement(guarantee, you, case.debtor.name, "我方")
+        text += guarantee_statement(guarantee, you, case.debtor.name, we)
     return text
 
 
@@ -277,6 +273,7 @@ def build_context(case: DemandLetter, assessment: Assessment) -> dict[str, Any]:
     notice = guarantee is not None and guarantee.resolved_type == "general"
     owes = case.debtor.name if guarantor else you
     signer = case.signatory
+    we = "本人" if isinstance(case.creditor, Person) else "我方"
     return {
         "title": "通知函" if notice else "催款函",
         "notice": notice,
@@ -286,12 +283,13 @@ def build_context(case: DemandLetter, assessment: Assessment) -> dict[str, Any]:
         "creditor_signs_as": "（盖章）" if case.creditor.kind == "organization" else "（签字）",
         "debtor": debtor,
         "you": you,
+        "we": we,
         "owes": owes,
         "receipt_signer": signer_context("保证人" if guarantor else "债务人", recipient),
         **_receipt_words(case, notice),
-        "facts": _facts_text(case, you),
-        "ratification": ratification_request(case, you, "我方", "我方"),
-        **demanded_terms(case, assessment, case.creditor, "我方", "我方同日向其发出的《催款函》"),
+        "facts": _facts_text(case, you, we),
+        "ratification": ratification_request(case, you, we, we),
+        **demanded_terms(case, assessment, case.creditor, we, f"{we}同日向其发出的《催款函》"),
         "next_step": _next_step_text(case),
         "contact": case.contact.model_dump(),
         "signatory": signer.name + (f"（{signer.title}）" if signer.title else ""),

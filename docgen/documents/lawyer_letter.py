@@ -27,8 +27,9 @@ from docgen.documents.letter_capacity import (
     void_facts,
 )
 from docgen.documents.letter_rules import (
+    contract_opening,
     summary_for,
-    what_was_due,
+    unpaid_facts,
 )
 from docgen.documents.letters import Demander, check_letter, demanded_terms
 from docgen.documents.parts import (
@@ -230,23 +231,15 @@ def _facts(case: LawyerLetter, you: str, debtor_name: str, void: bool) -> str:
     """一、基本事实: the contract, how the debt arose, what is unpaid; to a guarantor, its
     guarantee. The debtor is 您 or 贵司 in the debtor's copy, named in a guarantor's."""
     contract = case.contract
-    number = f"（合同编号：{contract.number}）" if contract.number else ""
     # the summary is written in the creditor's voice (我方, as the form asks); the firm
     # speaks here, so the creditor is 委托人
     summary = contract.summary.replace("我方", "委托人") if contract.summary else ""
     summary = _sentence(summary_for(summary, case.debtor.name, debtor_name)) if summary else ""
-    facts = (
-        f"委托人与{debtor_name}于{format_cn(contract.signed_on)}签订《{contract.name}》"
-        f"{number}。{summary}"
-    )
+    facts = contract_opening("委托人", debtor_name, contract) + summary
     if void:
         facts += void_facts(debtor_name)
     else:
-        facts += (
-            f"根据合同约定，{debtor_name}应于{format_cn(contract.due_date)}前"
-            f"{what_was_due(contract.kind, case.amounts.principal_label)}，但{debtor_name}"
-            "至今未依约履行付款义务。"
-        )
+        facts += unpaid_facts(contract, debtor_name, case.amounts.principal_label)
     guarantee = recipient_guarantee(case)
     if guarantee is not None:
         cited = case.legal_basis or ""

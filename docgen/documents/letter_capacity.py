@@ -27,6 +27,7 @@ from docgen.documents.guardian_rules import (
     ratifiable,
     under_eight,
 )
+from docgen.documents.letter_rules import made_verb
 from docgen.documents.problems import Assessment
 from docgen.domain.dates import format_cn
 from docgen.domain.parties import Party, Person
@@ -54,7 +55,7 @@ VOID_BASIS = (
 
 def ratification_of(ward: str, signed: date, contract: str) -> str:
     """「追认张伟于2025年1月10日签订的《借款合同》」: what a guardian ratifies (art. 145)."""
-    return f"追认{ward}于{format_cn(signed)}签订的《{contract}》"
+    return f"追认{ward}于{format_cn(signed)}{made_verb(contract)}的《{contract}》"
 
 
 def ward_ratifies(debtor: Party, signed: date) -> bool:
@@ -80,7 +81,7 @@ def ratification_request(case: Any, you: str, asker: str, claimant: str) -> str:
         return ""
     age = age_on(debtor, contract.signed_on)
     return (
-        f"{you}于{format_cn(contract.signed_on)}签订上述《{contract.name}》时为{age}周岁的"
+        f"{you}于{format_cn(contract.signed_on)}{made_verb(contract.name)}上述《{contract.name}》时为{age}周岁的"
         f"未成年人，属于限制民事行为能力人，该合同经法定代理人同意或者追认后有效（{CIVIL_CODE}"
         f"第十九条、第一百四十五条第一款）。现依照{CIVIL_CODE}第一百四十五条第二款，{asker}"
         f"催告{you}的法定代理人{debtor.guardian.name}自收到本函之日起三十日内对上述合同予以"

@@ -23,6 +23,7 @@ from __future__ import annotations
 from datetime import date
 
 from docgen.documents.guardian_rules import check_debtor_capacity
+from docgen.documents.part_models import ContractBasis
 from docgen.documents.problems import Assessment, Loc
 from docgen.domain.dates import format_cn
 from docgen.domain.guarantee import Guarantee
@@ -34,7 +35,10 @@ __all__ = [
     "check_guarantee_contracts",
     "check_not_in_future",
     "check_payment_account",
+    "contract_opening",
+    "made_verb",
     "summary_for",
+    "unpaid_facts",
     "what_was_due",
 ]
 
@@ -119,6 +123,37 @@ def account_context(account: dict[str, str], creditor: Party) -> dict[str, str |
     creditor, so that the letter says the creditor designated it (民法典 art. 522) rather
     than calling a third party's account the creditor's own."""
     return {**account, "designated": not _same_name(account["account_name"], creditor.name)}
+
+
+UNILATERAL_INSTRUMENTS = ("借条", "欠条", "借据")
+"""Instruments the debtor issues alone to the creditor, rather than signs with it."""
+
+
+def made_verb(name: str) -> str:
+    """How the debt's instrument came to be: a 借条 or 欠条 is issued by the debtor (出具),
+    a contract signed by both (签订)."""
+    return "出具" if name.strip() in UNILATERAL_INSTRUMENTS else "签订"
+
+
+def contract_opening(creditor: str, debtor: str, contract: ContractBasis) -> str:
+    """The letter's first fact: 「我方与您于2025年1月10日签订《借款合同》（合同编号：…）。」,
+    or for an IOU the debtor issued, 「您于2025年5月1日向本人出具《借条》。」"""
+    number = f"（合同编号：{contract.number}）" if contract.number else ""
+    day, name = format_cn(contract.signed_on), contract.name
+    if made_verb(name) == "出具":
+        return f"{debtor}于{day}向{creditor}出具《{name}》{number}。"
+    return f"{creditor}与{debtor}于{day}签订《{name}》{number}。"
+
+
+def unpaid_facts(contract: ContractBasis, debtor: str, principal_label: str) -> str:
+    """「根据合同约定，您应于…前清偿相应款项，但您至今未依约履行付款义务。」 (an IOU's
+    terms are the IOU's: 「根据《借条》约定」)."""
+    terms = "合同" if made_verb(contract.name) == "签订" else f"《{contract.name}》"
+    due = what_was_due(contract.kind, principal_label)
+    return (
+        f"根据{terms}约定，{debtor}应于{format_cn(contract.due_date)}前{due}，"
+        f"但{debtor}至今未依约履行付款义务。"
+    )
 
 
 def what_was_due(kind: str, principal_label: str) -> str:

@@ -57,7 +57,7 @@ def _letter(c: Context) -> tuple[Block, ...]:
         Paragraph(text(c["facts"])),
         *ratification,
         Paragraph(
-            text(f"截至{c['amounts']['as_of']}，{c['owes']}尚欠我方款项明细如下："), lead=True
+            text(f"截至{c['amounts']['as_of']}，{c['owes']}尚欠{c['we']}款项明细如下："), lead=True
         ),
         amounts_table(c["amounts"]),
         Paragraph(text(c["later_interest"])),
@@ -83,30 +83,30 @@ def _letter(c: Context) -> tuple[Block, ...]:
 
 def _demand(c: Context) -> tuple[Block, ...]:
     """The request to pay and what follows if unpaid; to a general guarantor, a notice."""
-    you, total, step = c["you"], c["amounts"]["total_legal"], c["next_step"]
+    you, total, step, we = c["you"], c["amounts"]["total_legal"], c["next_step"], c["we"]
     if c["notice"]:
         owes = c["owes"]
         return (
             Paragraph(
                 text(
                     f"现将上述债务情况通知{you}。如{owes}未于{c['deadline']['debtors']}清偿上述"
-                    f"债务，我方将依法{step}，要求{owes}清偿；{owes}的财产经依法强制执行仍不能履行"
-                    f"债务的，我方将依法要求{you}承担保证责任。如{you}对上述事实有异议，请于"
-                    f"{c['deadline']['text']}与我方联系并提供相应依据。"
+                    f"债务，{we}将依法{step}，要求{owes}清偿；{owes}的财产经依法强制执行仍不能履行"
+                    f"债务的，{we}将依法要求{you}承担保证责任。如{you}对上述事实有异议，请于"
+                    f"{c['deadline']['text']}与{we}联系并提供相应依据。"
                 )
             ),
         )
     return (
         *payment_to(
             f"现特函告{you}：请于{c['deadline']['text']}，将上述欠款合计{total}",
-            "我方",
+            we,
             c["account"],
             you,
         ),
         Paragraph(
             text(
-                f"如{you}对上述欠款有异议，请于上述期限内与我方联系并提供相应依据。如{you}逾期仍未"
-                f"付款，我方将依法{step}，相关{proceeding_costs(step)}将依法主张由{you}承担。"
+                f"如{you}对上述欠款有异议，请于上述期限内与{we}联系并提供相应依据。如{you}逾期仍未"
+                f"付款，{we}将依法{step}，相关{proceeding_costs(step)}将依法主张由{you}承担。"
             )
         ),
     )

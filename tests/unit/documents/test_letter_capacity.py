@@ -8,11 +8,9 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from docgen import layouts
-from docgen.docmodel.blocks import paragraphs
 from docgen.documents import registry
 from docgen.documents.base import RuleOptions
-from tests.support import load_fixture
+from tests.support import load_fixture, printed_copy
 
 OPTIONS = RuleOptions(calendar_fallback=True)
 THROUGH_GUARDIAN = load_fixture("demand_letter", "valid", "minor_debtor_through_guardian")
@@ -29,21 +27,12 @@ def _assessed(type_name: str, data: Any) -> Any:
     return doc_type, case, doc_type.evaluate(case, OPTIONS)
 
 
-def _printed(type_name: str, data: Any) -> str:
-    """The debtor's copy, its paragraphs joined."""
-    doc_type, case, assessment = _assessed(type_name, data)
-    assert not assessment.errors, assessment.errors
-    context = doc_type.build_context(case, assessment)
-    layout = layouts.get(layouts.name_for(type_name, doc_type.variant(case)))
-    return "\n".join(paragraphs(layout.build(context)))
-
-
 def _warnings(type_name: str, data: Any) -> dict[str, Any]:
     return {p.code: p for p in _assessed(type_name, data)[2].warnings}
 
 
 def test_the_guardian_is_called_on_to_ratify_the_contract_the_minor_made():
-    printed = _printed("demand_letter", THROUGH_GUARDIAN)
+    printed = printed_copy("demand_letter", THROUGH_GUARDIAN)
     assert (
         "您于2025年1月10日签订上述《借款合同》时为14周岁的未成年人，属于限制民事行为能力人，"
         "该合同经法定代理人同意或者追认后有效（《中华人民共和国民法典》第十九条、第一百四十五条"
@@ -55,7 +44,7 @@ def test_the_guardian_is_called_on_to_ratify_the_contract_the_minor_made():
 
 
 def test_the_guardians_receipt_confirms_the_wards_debt_and_ratifies_the_contract():
-    printed = _printed("demand_letter", THROUGH_GUARDIAN)
+    printed = printed_copy("demand_letter", THROUGH_GUARDIAN)
     assert (
         "本人作为张伟的法定代理人，已收到贵方于2026年11月20日出具的《催款函》"
         "（编号：CS-2026-0158），代理张伟确认截至2026年10月31日张伟尚欠贵方款项合计"
@@ -66,13 +55,13 @@ def test_the_guardians_receipt_confirms_the_wards_debt_and_ratifies_the_contract
 
 def test_a_minor_without_a_guardian_is_not_asked_to_ratify_the_own_contract():
     data = load_fixture("demand_letter", "valid", "minor_debtor")
-    printed = _printed("demand_letter", data)
+    printed = printed_copy("demand_letter", data)
     assert "追认" not in printed
     assert "本人已收到贵方于2026年11月20日出具的《催款函》" in printed
 
 
 def test_a_contract_made_under_eight_is_stated_void_and_what_was_obtained_is_asked_back():
-    printed = _printed("demand_letter", UNDER_EIGHT)
+    printed = printed_copy("demand_letter", UNDER_EIGHT)
     assert (
         "您签订该合同时未满八周岁，为无民事行为能力人，该合同无效（《中华人民共和国民法典》"
         "第二十条、第一百四十四条）。依照《中华人民共和国民法典》第一百五十七条，您因该合同取得的"
@@ -97,7 +86,7 @@ def test_a_lawyer_letter_on_a_void_contract_does_not_say_the_contract_binds():
     for key in ("debtor", "contract", "amounts"):
         data[key] = copy.deepcopy(UNDER_EIGHT[key])
     data["debtor"]["guardian"] = copy.deepcopy(UNDER_EIGHT["debtor"]["guardian"])
-    printed = _printed("lawyer_letter", data)
+    printed = printed_copy("lawyer_letter", data)
     assert "依法成立的合同对当事人具有法律约束力" not in printed
     assert "无民事行为能力人实施的民事法律行为无效；无效的民事法律行为自始没有法律约束力" in printed
 
@@ -106,7 +95,7 @@ def test_the_firm_calls_on_the_guardian_to_ratify_for_its_client():
     data = copy.deepcopy(FIRM_TO_GUARDIAN)
     for key in ("debtor", "contract", "amounts"):
         data[key] = copy.deepcopy(THROUGH_GUARDIAN[key])
-    printed = _printed("lawyer_letter", data)
+    printed = printed_copy("lawyer_letter", data)
     assert "本所受委托人委托催告您的法定代理人张建国自收到本函之日起三十日内" in printed
     assert "委托人将依法要求返还您因该合同取得的财产（第一百五十七条）" in printed
     assert printed.index("予以追认") < printed.index("本所律师郑重提请")
