@@ -256,6 +256,15 @@ def _receipt_words(case: DemandLetter, notice: bool) -> dict[str, str]:
     }
 
 
+def _signatory(case: DemandLetter) -> str:
+    """Who signs for the creditor; nothing when a person signs the own letter, whose name
+    the signature line already bears (「刘芳（签字）」)."""
+    signer = case.signatory
+    if isinstance(case.creditor, Person) and signer.name == case.creditor.name:
+        return ""
+    return signer.name + (f"（{signer.title}）" if signer.title else "")
+
+
 def build_context(case: DemandLetter, assessment: Assessment) -> dict[str, Any]:
     """The words of the letter, pre-formatted, for both templates."""
     if case.contact is None or case.payment_account is None:
@@ -272,7 +281,6 @@ def build_context(case: DemandLetter, assessment: Assessment) -> dict[str, Any]:
     # a general guarantor is told of the debt, not asked to pay it (民法典 art. 687)
     notice = guarantee is not None and guarantee.resolved_type == "general"
     owes = case.debtor.name if guarantor else you
-    signer = case.signatory
     we = "本人" if isinstance(case.creditor, Person) else "我方"
     return {
         "title": "通知函" if notice else "催款函",
@@ -292,7 +300,7 @@ def build_context(case: DemandLetter, assessment: Assessment) -> dict[str, Any]:
         **demanded_terms(case, assessment, case.creditor, we, f"{we}同日向其发出的《催款函》"),
         "next_step": _next_step_text(case),
         "contact": case.contact.model_dump(),
-        "signatory": signer.name + (f"（{signer.title}）" if signer.title else ""),
+        "signatory": _signatory(case),
         "include_receipt": case.include_receipt,
     }
 

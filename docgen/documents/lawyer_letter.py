@@ -9,6 +9,7 @@ the legal basis, the demands with a working-day deadline, and only lawful conseq
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any, Literal
 
@@ -122,7 +123,11 @@ class LawyerLetter(AddressedCase):
         description="选择申请仲裁时必填",
         json_schema_extra=shown_when("next_step", "arbitration"),
     )
-    cc_note: Text | None = Field(default=None, title="附注", description="如 本函同时抄送委托人")
+    cc_note: Text | None = Field(
+        default=None,
+        title="抄送",
+        description="函件同时抄送的单位或个人，印于签署之下，如 委托人深圳市恒信商贸有限公司",
+    )
     prior_interruptions: list[InterruptionInput] = Field(
         default_factory=list,
         max_length=50,
@@ -219,6 +224,23 @@ def _sentence(text: str) -> str:
     return text if text.endswith(("。", "！", ".")) else text + "。"
 
 
+_COPIED = re.compile(r"^(?:本函)?(?:同时)?抄送[：:]?")
+
+
+def _copied_to(note: str | None) -> str:
+    """Whom the letter is copied to, as 「抄送：」 prints it; a note written as a sentence
+    (「本函同时抄送委托人…」, as the field once suggested) loses its lead-in."""
+    return _COPIED.sub("", note.strip()) if note else ""
+
+
+def _reach(sender: SenderProfile) -> str:
+    """How the recipient reaches the lawyer: 「本所王立新律师（联系电话：…，电子邮箱：…）」.
+    The letterhead gives the firm's numbers; the sentence asking the recipient to get in
+    touch says whom, and how."""
+    email = f"，电子邮箱：{sender.email}" if sender.email else ""
+    return f"本所{sender.lawyer_name or ''}律师（联系电话：{sender.phone}{email}）"
+
+
 def _binding_basis(kind: str) -> str:
     return (
         "依法成立的合同对当事人具有法律约束力，当事人应当按照约定全面履行自己的义务。"
@@ -282,13 +304,14 @@ def build_context(case: LawyerLetter, assessment: Assessment) -> dict[str, Any]:
         "owes": debtor_name,
         "client": client,
         "lawyer": sender.lawyer_name or "",
+        "reach": _reach(sender),
         "license_number": sender.license_number or "",
         "facts": facts,
         "legal_basis": _sentence(basis),
         "ratification": ratification_request(case, you, "本所受委托人委托", "委托人"),
         **demanded_terms(case, assessment, case.client, "委托人", "本所同日向其发出的《律师函》"),
         "next_step": step,
-        "cc_note": case.cc_note or "",
+        "cc": _copied_to(case.cc_note),
     }
 
 

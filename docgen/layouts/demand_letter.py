@@ -18,6 +18,7 @@ from docgen.docmodel.blocks import (
 from docgen.layouts.common import (
     Context,
     amounts_table,
+    annex_list,
     calculation_annex,
     payment_to,
     proceeding_costs,
@@ -69,10 +70,11 @@ def _letter(c: Context) -> tuple[Block, ...]:
                 demand[-1],
                 Lines(tuple(contacts), indent=True),
                 Paragraph(text("特此通知。" if c["notice"] else "特此函告。")),
+                *annex_list(c["calculations"]),
                 SignatureLines(
                     (
                         f"{creditor['name']}{c['creditor_signs_as']}",
-                        f"签署人：{c['signatory']}",
+                        *((f"签署人：{c['signatory']}",) if c["signatory"] else ()),
                         c["letter_date"],
                     )
                 ),

@@ -45,3 +45,34 @@ def test_the_firm_says_the_iou_was_issued_to_its_client():
     data["contract"].update(name="借条", number=None)
     printed = printed_copy("lawyer_letter", data)
     assert "您于2025年1月10日向委托人出具《借条》。" in printed
+
+
+def test_a_person_signing_the_own_letter_is_not_named_twice():
+    printed = printed_copy("demand_letter", MINIMAL)
+    assert "刘芳（签字）" in printed and "签署人：" not in printed
+    assert "签署人：陈建国（法定代表人）" in printed_copy("demand_letter", COMPANY)
+
+
+def test_a_letter_with_calculation_sheets_lists_them_above_the_signature():
+    data = load_fixture("demand_letter", "valid", "computed_interest")
+    printed = printed_copy("demand_letter", data)
+    assert printed.index("附件：计算明细") < printed.index("深圳市恒信商贸有限公司（盖章）")
+    assert printed.index("深圳市恒信商贸有限公司（盖章）") < printed.index("附：计算明细")
+    assert "附件：" not in printed_copy("demand_letter", COMPANY)  # nothing to enclose
+    firm = copy.deepcopy(FIRM)
+    firm["amounts"] = copy.deepcopy(data["amounts"])
+    printed = printed_copy("lawyer_letter", firm)
+    assert printed.index("特此函告。") < printed.index("附件：计算明细") < printed.index("（盖章）")
+
+
+def test_the_lawyer_letter_says_whom_to_call_and_copies_below_the_signature():
+    printed = printed_copy("lawyer_letter", FIRM)
+    assert (
+        "请于上述期限内与本所王立新律师（联系电话：010-65881234，电子邮箱：office@mingzheng-law."
+        "example.cn）联系并提供相应依据"
+    ) in printed
+    assert printed.endswith("2026年11月20日\n抄送：委托人深圳市恒信商贸有限公司")
+    assert "附注" not in printed
+    legacy = copy.deepcopy(FIRM)  # the note as the field once suggested it
+    legacy["cc_note"] = "本函同时抄送委托人深圳市恒信商贸有限公司"
+    assert printed_copy("lawyer_letter", legacy).endswith("抄送：委托人深圳市恒信商贸有限公司")
