@@ -183,3 +183,21 @@ def case_layout(case: FixtureCase) -> Any:
     doc_type = registry.get(case.type_name)
     variant = doc_type.variant(doc_type.parse(case.data))
     return layouts.get(layouts.name_for(doc_type.name, variant))
+
+
+def printed_copy(type_name: str, data: Any, index: int = 0) -> str:
+    """The words of one copy of a document (0: the debtor's), its paragraphs one a line,
+    as every writer prints them; the case must have no errors."""
+    from docgen import layouts
+    from docgen.docmodel.blocks import paragraphs
+    from docgen.documents import registry
+    from docgen.documents.base import RuleOptions
+
+    doc_type = registry.get(type_name)
+    case = doc_type.parse(data)
+    case = (doc_type.split(case) if doc_type.split else [case])[index]
+    assessment = doc_type.evaluate(case, RuleOptions(calendar_fallback=True))
+    assert not assessment.errors, assessment.errors
+    context = doc_type.build_context(case, assessment)
+    layout = layouts.get(layouts.name_for(type_name, doc_type.variant(case)))
+    return "\n".join(paragraphs(layout.build(context)))

@@ -44,6 +44,7 @@ from docgen.documents.debt_confirmation_interest import (
 )
 from docgen.documents.filenames import filename_part
 from docgen.documents.guardian_rules import check_agreement_parties, ratifiable
+from docgen.documents.letter_capacity import ratification_of
 from docgen.documents.letter_rules import check_payment_account
 from docgen.documents.parts import (
     BankAccount,
@@ -276,10 +277,8 @@ def _ratification(case: DebtConfirmation) -> str:
         return ""
     if not ratifiable(debtor, signed):
         return ""
-    return (
-        f"乙方法定代理人{debtor.guardian.name}代理乙方签署本确认书，并追认乙方于"
-        f"{format_cn(signed)}签订的《{case.origin.name}》。"
-    )
+    ratifies = ratification_of("乙方", signed, case.origin.name)
+    return f"乙方法定代理人{debtor.guardian.name}代理乙方签署本确认书，并{ratifies}。"
 
 
 def filename(case: DebtConfirmation) -> str:

@@ -20,9 +20,17 @@ from docgen.documents.guarantor_rules import (
     guarantee_statement,
     recipient_guarantee,
 )
+from docgen.documents.letter_capacity import (
+    contract_void,
+    ratification_of,
+    ratification_request,
+    void_facts,
+    ward_ratifies,
+)
 from docgen.documents.letter_rules import (
+    contract_opening,
     summary_for,
-    what_was_due,
+    unpaid_facts,
 )
 from docgen.documents.letters import Demander, check_letter, demanded_terms
 from docgen.documents.parts import (
@@ -201,23 +209,60 @@ def _next_step_text(case: DemandLetter) -> str:
     return "向有管辖权的人民法院提起诉讼"
 
 
-def _facts_text(case: DemandLetter, you: str) -> str:
+def _facts_text(case: DemandLetter, you: str, we: str) -> str:
     contract = case.contract
-    number = f"（合同编号：{contract.number}）" if contract.number else ""
-    summary = summary_for(contract.summary or "", case.debtor.name, case.recipient_role != "debtor")
+    debtor = you if case.recipient_role == "debtor" else case.debtor.name
+    summary = summary_for(contract.summary or "", case.debtor.name, debtor)
+    summary = summary.replace("我方", we)  # the form's summary speaks as 我方
     if summary and not summary.endswith(("。", "！", ".")):
         summary += "。"
-    debtor = you if case.recipient_role == "debtor" else case.debtor.name
-    due = what_was_due(contract.kind, case.amounts.principal_label)
-    text = (
-        f"{case.creditor.name}（以下简称“我方”）与{debtor}于{format_cn(contract.signed_on)}"
-        f"签订《{contract.name}》{number}。{summary}根据合同约定，{debtor}应于"
-        f"{format_cn(contract.due_date)}前{due}，但{debtor}至今未依约履行付款义务。"
-    )
+    # the creditor named once, then 我方; a person writes as 本人
+    creditor = f"{case.creditor.name}（以下简称“我方”）" if we == "我方" else we
+    text = contract_opening(creditor, debtor, contract) + summary
+    if contract_void(case.debtor, contract.signed_on):
+        text += void_facts(debtor)
+    else:
+        text += unpaid_facts(contract, debtor, case.amounts.principal_label)
     guarantee = recipient_guarantee(case)
     if guarantee is not None:
-        text += guarantee_statement(guarantee, you, case.debtor.name, "我方")
+        text += guarantee_statement(guarantee, you, case.debtor.name, we)
     return text
+
+
+def _receipt_words(case: DemandLetter, notice: bool) -> dict[str, str]:
+    """Who confirms on the receipt, and what besides the debt.
+
+    A ward's guardian signs as the legal representative: the receipt says so and confirms
+    the ward's debt, not the guardian's own (民法典 arts. 19–23); for a contract the ward
+    made as a minor of eight or more it also ratifies it (art. 145). A joint guarantor
+    confirms its liability; a general guarantor, told of the debt, confirms none.
+    """
+    recipient, guarantor = case.recipient, case.recipient_role == "guarantor"
+    guardian = recipient.guardian if isinstance(recipient, Person) else None
+    liable = me = "本单位" if recipient.kind == "organization" else "本人"
+    confirms, ratifies = "确认", ""
+    if guardian is not None:
+        ward = recipient.name
+        me, confirms, liable = f"本人作为{ward}的法定代理人，", f"代理{ward}确认", ward
+    signed = case.contract.signed_on
+    if not guarantor and ward_ratifies(case.debtor, signed):
+        ratifies = "，并" + ratification_of(recipient.name, signed, case.contract.name)
+    return {
+        "receipt_me": me,
+        "receipt_confirms": confirms,
+        "receipt_debtor": case.debtor.name if guarantor or guardian else "",
+        "receipt_ratifies": ratifies,
+        "receipt_note": f"{liable}对该债务承担连带保证责任。" if guarantor and not notice else "",
+    }
+
+
+def _signatory(case: DemandLetter) -> str:
+    """Who signs for the creditor; nothing when a person signs the own letter, whose name
+    the signature line already bears (「刘芳（签字）」)."""
+    signer = case.signatory
+    if isinstance(case.creditor, Person) and signer.name == case.creditor.name:
+        return ""
+    return signer.name + (f"（{signer.title}）" if signer.title else "")
 
 
 def build_context(case: DemandLetter, assessment: Assessment) -> dict[str, Any]:
@@ -236,8 +281,7 @@ def build_context(case: DemandLetter, assessment: Assessment) -> dict[str, Any]:
     # a general guarantor is told of the debt, not asked to pay it (民法典 art. 687)
     notice = guarantee is not None and guarantee.resolved_type == "general"
     owes = case.debtor.name if guarantor else you
-    signer = case.signatory
-    me = "本单位" if recipient.kind == "organization" else "本人"
+    we = "本人" if isinstance(case.creditor, Person) else "我方"
     return {
         "title": "通知函" if notice else "催款函",
         "notice": notice,
@@ -247,16 +291,16 @@ def build_context(case: DemandLetter, assessment: Assessment) -> dict[str, Any]:
         "creditor_signs_as": "（盖章）" if case.creditor.kind == "organization" else "（签字）",
         "debtor": debtor,
         "you": you,
+        "we": we,
         "owes": owes,
         "receipt_signer": signer_context("保证人" if guarantor else "债务人", recipient),
-        "receipt_me": me,
-        "receipt_debtor": case.debtor.name if guarantor else "",
-        "receipt_note": f"{me}对该债务承担连带保证责任。" if guarantor and not notice else "",
-        "facts": _facts_text(case, you),
-        **demanded_terms(case, assessment, case.creditor),
+        **_receipt_words(case, notice),
+        "facts": _facts_text(case, you, we),
+        "ratification": ratification_request(case, you, we, we),
+        **demanded_terms(case, assessment, case.creditor, we, f"{we}同日向其发出的《催款函》"),
         "next_step": _next_step_text(case),
         "contact": case.contact.model_dump(),
-        "signatory": signer.name + (f"（{signer.title}）" if signer.title else ""),
+        "signatory": _signatory(case),
         "include_receipt": case.include_receipt,
     }
 

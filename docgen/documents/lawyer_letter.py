@@ -9,6 +9,7 @@ the legal basis, the demands with a working-day deadline, and only lawful conseq
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any, Literal
 
@@ -20,9 +21,16 @@ from docgen.documents.guarantor_rules import (
     guarantee_statement,
     recipient_guarantee,
 )
+from docgen.documents.letter_capacity import (
+    VOID_BASIS,
+    contract_void,
+    ratification_request,
+    void_facts,
+)
 from docgen.documents.letter_rules import (
+    contract_opening,
     summary_for,
-    what_was_due,
+    unpaid_facts,
 )
 from docgen.documents.letters import Demander, check_letter, demanded_terms
 from docgen.documents.parts import (
@@ -115,7 +123,11 @@ class LawyerLetter(AddressedCase):
         description="选择申请仲裁时必填",
         json_schema_extra=shown_when("next_step", "arbitration"),
     )
-    cc_note: Text | None = Field(default=None, title="附注", description="如 本函同时抄送委托人")
+    cc_note: Text | None = Field(
+        default=None,
+        title="抄送",
+        description="函件同时抄送的单位或个人，印于签署之下，如 委托人深圳市恒信商贸有限公司",
+    )
     prior_interruptions: list[InterruptionInput] = Field(
         default_factory=list,
         max_length=50,
@@ -212,6 +224,51 @@ def _sentence(text: str) -> str:
     return text if text.endswith(("。", "！", ".")) else text + "。"
 
 
+_COPIED = re.compile(r"^(?:本函)?(?:同时)?抄送[：:]?")
+
+
+def _copied_to(note: str | None) -> str:
+    """Whom the letter is copied to, as 「抄送：」 prints it; a note written as a sentence
+    (「本函同时抄送委托人…」, as the field once suggested) loses its lead-in."""
+    return _COPIED.sub("", note.strip()) if note else ""
+
+
+def _reach(sender: SenderProfile) -> str:
+    """How the recipient reaches the lawyer: 「本所王立新律师（联系电话：…，电子邮箱：…）」.
+    The letterhead gives the firm's numbers; the sentence asking the recipient to get in
+    touch says whom, and how."""
+    email = f"，电子邮箱：{sender.email}" if sender.email else ""
+    return f"本所{sender.lawyer_name or ''}律师（联系电话：{sender.phone}{email}）"
+
+
+def _binding_basis(kind: str) -> str:
+    return (
+        "依法成立的合同对当事人具有法律约束力，当事人应当按照约定全面履行自己的义务。"
+        f"根据{DEFAULT_BASIS[kind]}等规定，当事人一方不履行合同义务的，"
+        "应当承担继续履行、赔偿损失等违约责任。"
+    )
+
+
+def _facts(case: LawyerLetter, you: str, debtor_name: str, void: bool) -> str:
+    """一、基本事实: the contract, how the debt arose, what is unpaid; to a guarantor, its
+    guarantee. The debtor is 您 or 贵司 in the debtor's copy, named in a guarantor's."""
+    contract = case.contract
+    # the summary is written in the creditor's voice (我方, as the form asks); the firm
+    # speaks here, so the creditor is 委托人
+    summary = contract.summary.replace("我方", "委托人") if contract.summary else ""
+    summary = _sentence(summary_for(summary, case.debtor.name, debtor_name)) if summary else ""
+    facts = contract_opening("委托人", debtor_name, contract) + summary
+    if void:
+        facts += void_facts(debtor_name)
+    else:
+        facts += unpaid_facts(contract, debtor_name, case.amounts.principal_label)
+    guarantee = recipient_guarantee(case)
+    if guarantee is not None:
+        cited = case.legal_basis or ""
+        facts += guarantee_statement(guarantee, you, case.debtor.name, "委托人", cited)
+    return facts
+
+
 def build_context(case: LawyerLetter, assessment: Assessment) -> dict[str, Any]:
     """The words of the letter, pre-formatted, for both templates."""
     sender = case.sender
@@ -222,27 +279,10 @@ def build_context(case: LawyerLetter, assessment: Assessment) -> dict[str, Any]:
     guarantor = case.recipient_role == "guarantor"
     debtor_name = case.debtor.name if guarantor else you
     contract = case.contract
-    number = f"（合同编号：{contract.number}）" if contract.number else ""
-    # the summary is written in the creditor's voice (我方, as the form asks); the firm
-    # speaks here, so the creditor is 委托人
-    summary = contract.summary.replace("我方", "委托人") if contract.summary else ""
-    summary = _sentence(summary_for(summary, case.debtor.name, guarantor)) if summary else ""
-    facts = (
-        f"委托人与{case.debtor.name}于{format_cn(contract.signed_on)}签订《{contract.name}》"
-        f"{number}。{summary}根据合同约定，"
-        f"{debtor_name}应于{format_cn(contract.due_date)}前"
-        f"{what_was_due(contract.kind, case.amounts.principal_label)}，但{debtor_name}"
-        "至今未依约履行付款义务。"
-    )
+    void = contract_void(case.debtor, contract.signed_on)
+    facts = _facts(case, you, debtor_name, void)
     guarantee = recipient_guarantee(case)
-    if guarantee is not None:
-        cited = case.legal_basis or ""
-        facts += guarantee_statement(guarantee, you, case.debtor.name, "委托人", cited)
-    basis = case.legal_basis or (
-        "依法成立的合同对当事人具有法律约束力，当事人应当按照约定全面履行自己的义务。"
-        f"根据{DEFAULT_BASIS[contract.kind]}等规定，当事人一方不履行合同义务的，"
-        "应当承担继续履行、赔偿损失等违约责任。"
-    )
+    basis = case.legal_basis or (VOID_BASIS if void else _binding_basis(contract.kind))
     if case.next_step == "arbitration":
         step = f"向{case.arbitration_body}申请仲裁"
     else:
@@ -264,12 +304,14 @@ def build_context(case: LawyerLetter, assessment: Assessment) -> dict[str, Any]:
         "owes": debtor_name,
         "client": client,
         "lawyer": sender.lawyer_name or "",
+        "reach": _reach(sender),
         "license_number": sender.license_number or "",
         "facts": facts,
         "legal_basis": _sentence(basis),
-        **demanded_terms(case, assessment, case.client),
+        "ratification": ratification_request(case, you, "本所受委托人委托", "委托人"),
+        **demanded_terms(case, assessment, case.client, "委托人", "本所同日向其发出的《律师函》"),
         "next_step": step,
-        "cc_note": case.cc_note or "",
+        "cc": _copied_to(case.cc_note),
     }
 
 

@@ -10,6 +10,10 @@
   capacity (arts. 19–22), contracts and is addressed through a guardian, the legal
   representative (art. 23), and a minor's contract may need ratification (art. 145):
   ``docgen.documents.guardian_rules``.
+- A guarantor's copy that demands payment (a joint guarantee, 民法典 art. 688) names the
+  guarantee it rests on: the guarantee contract, a guarantee clause of the main contract
+  or a written guarantee the creditor accepted (arts. 681, 685). Without it the copy
+  asks a third person to pay another's debt on no stated ground.
 - The date: a letter bears the day it is sent. A later date would misstate when the
   demand was made, on which the limitation period (art. 195) and the deadline depend.
 """
@@ -19,16 +23,22 @@ from __future__ import annotations
 from datetime import date
 
 from docgen.documents.guardian_rules import check_debtor_capacity
+from docgen.documents.part_models import ContractBasis
 from docgen.documents.problems import Assessment, Loc
 from docgen.domain.dates import format_cn
+from docgen.domain.guarantee import Guarantee
 from docgen.domain.parties import Party
 
 __all__ = [
     "account_context",
     "check_debtor_capacity",
+    "check_guarantee_contracts",
     "check_not_in_future",
     "check_payment_account",
+    "contract_opening",
+    "made_verb",
     "summary_for",
+    "unpaid_facts",
     "what_was_due",
 ]
 
@@ -69,6 +79,22 @@ def check_payment_account(
     )
 
 
+def check_guarantee_contracts(
+    result: Assessment, guarantors: list[Party], guarantees: list[Guarantee]
+) -> None:
+    """A copy demanding payment of a guarantor names the guarantee's contract."""
+    for i, (party, guarantee) in enumerate(zip(guarantors, guarantees, strict=False)):
+        if guarantee.resolved_type == "joint" and not guarantee.contract:
+            result.error(
+                ("guarantees", i, "contract"),
+                "missing",
+                f"请填写保证合同：致连带责任保证人{party.name}的函件要求其承担保证责任，须写明"
+                "保证责任的依据，即保证合同、主合同中的保证条款或保证人出具的书面保证"
+                "（《中华人民共和国民法典》第六百八十一条、第六百八十五条）",
+                hint="如 2025年1月10日签订的《保证合同》，或《借款合同》第九条保证条款",
+            )
+
+
 def check_not_in_future(result: Assessment, day: date, today: date, loc: Loc) -> None:
     """A letter is dated the day it is sent, never later."""
     if day > today:
@@ -81,13 +107,15 @@ def check_not_in_future(result: Assessment, day: date, today: date, loc: Loc) ->
         )
 
 
-def summary_for(summary: str, debtor: str, guarantor_copy: bool) -> str:
-    """The debt's history as the copy's recipient reads it. The summary is written to the
-    debtor (如 向您出借, as the form suggests); in a guarantor's copy 您 and 贵司 would
-    name the guarantor, so they become the debtor's name."""
-    if not guarantor_copy:
-        return summary
-    return summary.replace("贵司", debtor).replace("您", debtor)
+def summary_for(summary: str, debtor: str, called: str) -> str:
+    """The debt's history as the copy's recipient reads it, the debtor ``called`` as the
+    copy calls it: 您 or 贵司 in the debtor's own copy, the name in a guarantor's. The form
+    suggests writing to the debtor (如 向您出借): in a guarantor's copy 您 and 贵司 would
+    name the guarantor, so they become the debtor's name; a summary that names the debtor
+    reads in the debtor's copy as if of someone else, so the name becomes 您 or 贵司."""
+    if called == debtor:
+        return summary.replace("贵司", debtor).replace("您", debtor)
+    return summary.replace(debtor, called)
 
 
 def account_context(account: dict[str, str], creditor: Party) -> dict[str, str | bool]:
@@ -95,6 +123,37 @@ def account_context(account: dict[str, str], creditor: Party) -> dict[str, str |
     creditor, so that the letter says the creditor designated it (民法典 art. 522) rather
     than calling a third party's account the creditor's own."""
     return {**account, "designated": not _same_name(account["account_name"], creditor.name)}
+
+
+UNILATERAL_INSTRUMENTS = ("借条", "欠条", "借据")
+"""Instruments the debtor issues alone to the creditor, rather than signs with it."""
+
+
+def made_verb(name: str) -> str:
+    """How the debt's instrument came to be: a 借条 or 欠条 is issued by the debtor (出具),
+    a contract signed by both (签订)."""
+    return "出具" if name.strip() in UNILATERAL_INSTRUMENTS else "签订"
+
+
+def contract_opening(creditor: str, debtor: str, contract: ContractBasis) -> str:
+    """The letter's first fact: 「我方与您于2025年1月10日签订《借款合同》（合同编号：…）。」,
+    or for an IOU the debtor issued, 「您于2025年5月1日向本人出具《借条》。」"""
+    number = f"（合同编号：{contract.number}）" if contract.number else ""
+    day, name = format_cn(contract.signed_on), contract.name
+    if made_verb(name) == "出具":
+        return f"{debtor}于{day}向{creditor}出具《{name}》{number}。"
+    return f"{creditor}与{debtor}于{day}签订《{name}》{number}。"
+
+
+def unpaid_facts(contract: ContractBasis, debtor: str, principal_label: str) -> str:
+    """「根据合同约定，您应于…前清偿相应款项，但您至今未依约履行付款义务。」 (an IOU's
+    terms are the IOU's: 「根据《借条》约定」)."""
+    terms = "合同" if made_verb(contract.name) == "签订" else f"《{contract.name}》"
+    due = what_was_due(contract.kind, principal_label)
+    return (
+        f"根据{terms}约定，{debtor}应于{format_cn(contract.due_date)}前{due}，"
+        f"但{debtor}至今未依约履行付款义务。"
+    )
 
 
 def what_was_due(kind: str, principal_label: str) -> str:

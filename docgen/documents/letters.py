@@ -4,20 +4,26 @@ Both letters demand the same debt of the same parties in the same words of law; 
 demands differs (the creditor itself, or a law firm for its client). The rules and the
 terms' context are kept here once, so that a rule added for one letter holds for the
 other too. Each rule cites its source where it is defined (``letter_rules``,
-``guardian_rules``, ``guarantor_rules``, ``parts``).
+``letter_capacity``, ``guardian_rules``, ``guarantor_rules``, ``parts``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
+from docgen.documents.agreement_terms import principal_of
+from docgen.documents.amount_checks import ResolvedAmounts
 from docgen.documents.base import RuleOptions
 from docgen.documents.guarantor_rules import check_letter_guarantors
-from docgen.documents.guardian_rules import check_guardians, guarantor_locs
+from docgen.documents.guardian_rules import CIVIL_CODE, check_guardians, guarantor_locs
+from docgen.documents.interest_periods import chronological, last_day
+from docgen.documents.letter_capacity import check_contract_capacity, contract_void
 from docgen.documents.letter_rules import (
     account_context,
     check_debtor_capacity,
+    check_guarantee_contracts,
     check_not_in_future,
     check_payment_account,
 )
@@ -32,8 +38,10 @@ from docgen.documents.parts import (
     same_party,
 )
 from docgen.documents.problems import Assessment
+from docgen.domain.cap_rates import INTERPRETATION
 from docgen.domain.dates import format_cn
 from docgen.domain.parties import Party
+from docgen.domain.workdays import Deadline
 
 
 @dataclass(frozen=True)
@@ -56,6 +64,7 @@ def check_letter(result: Assessment, case: Any, demander: Demander, options: Rul
     check_debtor_capacity(
         result, case.debtor, ("debtor",), case.letter_date, case.contract.signed_on
     )
+    check_contract_capacity(result, case)
     check_guardians(
         result,
         case.letter_date,
@@ -77,6 +86,7 @@ def check_letter(result: Assessment, case: Any, demander: Demander, options: Rul
         options.lpr_table,
     )
     check_letter_guarantors(result, case, result.computed["amounts"].total)
+    check_guarantee_contracts(result, case.guarantors, case.guarantees)
     check_contract_dates(result, case.contract, case.letter_date)
     if case.next_step == "arbitration" and not case.arbitration_body:
         result.error(("arbitration_body",), "missing", "选择申请仲裁时，请填写仲裁机构名称")
@@ -84,21 +94,96 @@ def check_letter(result: Assessment, case: Any, demander: Demander, options: Rul
     case.deadline.compute(result, case.letter_date, options.calendar_fallback)
 
 
-def demanded_terms(case: Any, assessment: Assessment, creditor: Party) -> dict[str, Any]:
-    """The amounts (and their calculation sheets), the deadline and the account to pay,
-    as both letters print them."""
+def demanded_terms(
+    case: Any, assessment: Assessment, creditor: Party, we: str, debtors_letter: str
+) -> dict[str, Any]:
+    """The amounts (and their calculation sheets), the interest after their cut-off date,
+    the deadline and the account to pay, as both letters print them; ``we`` is the
+    creditor as the letter calls it (我方, 委托人), ``debtors_letter`` the copy the
+    debtor receives as a guarantor's copy names it (我方同日向其发出的《催款函》)."""
     computed = assessment.computed["amounts"]
     deadline = assessment.computed["deadline"]
+    name, _ = _later_terms(case)
+    cut_off = format_cn(case.amounts.as_of)
     return {
         "amounts": amounts_context(case.amounts, computed),
         "calculations": computed.sheets,
+        "later_interest": later_interest(case, computed, we),
+        "receipt_excludes": f"，不含{cut_off}之后的{name}",
         "deadline": {
             "text": case.deadline.text(deadline),
             "due": format_cn(deadline.due),
             "fallback": deadline.calendar_fallback,
+            "debtors": _debtors_deadline(case, deadline, debtors_letter),
         },
         "account": account_context(case.payment_account.model_dump(), creditor),
     }
 
 
-__all__ = ["Demander", "check_letter", "demanded_terms"]
+def _debtors_deadline(case: Any, deadline: Deadline, debtors_letter: str) -> str:
+    """The debtor's deadline as a guarantor's copy states it: the guarantor cannot know
+    when the debtor received its own letter, so the copy says which letter it counts
+    from, or the date itself."""
+    if case.deadline.counted_from == "letter_date":
+        return f"{format_cn(deadline.due)}前（含当日）"
+    text: str = case.deadline.text(deadline)
+    return text.replace("本函", debtors_letter)
+
+
+_LATER_NAMES = {
+    "private_lending": "逾期利息",
+    "financial_loan": "逾期利息",
+    "credit_card": "逾期利息",
+}
+"""What runs on an unpaid debt after the cut-off: a loan's overdue interest (民法典
+art. 676), for any other debt the loss from late payment (art. 577)."""
+
+_LATER_SOURCES = {
+    "private_lending": f"{CIVIL_CODE}第六百七十六条；{INTERPRETATION}第二十八条",
+    "financial_loan": f"{CIVIL_CODE}第六百七十六条",
+}
+
+
+def _later_terms(case: Any) -> tuple[str, str]:
+    """What runs after the cut-off date, and its source. Under a contract void from the
+    start no overdue interest was agreed: what is owed back is owed with the loss of its
+    use (民法典 art. 157)."""
+    if contract_void(case.debtor, case.contract.signed_on):
+        return "资金占用损失", f"{CIVIL_CODE}第一百五十七条"
+    kind = case.contract.kind
+    source = _LATER_SOURCES.get(kind, f"{CIVIL_CODE}第五百七十七条")
+    return _LATER_NAMES.get(kind, "逾期付款损失"), source
+
+
+def later_interest(case: Any, computed: ResolvedAmounts, we: str) -> str:
+    """The amounts stop at their cut-off date; the overdue interest does not, until paid.
+
+    Said under the table, so that neither the debtor nor a court reads the total as all
+    that is owed: a borrower late in repaying pays overdue interest (民法典 art. 676; for a
+    private loan at the rate 法释〔2020〕17号 art. 28 gives), any other debtor the loss
+    from late payment (art. 577), until the day of payment; the creditor reserves it. An
+    overdue-interest calculation running to the cut-off date gives its base and rate, in
+    the words every document uses (``ResolvedAmounts.running_claim``).
+    """
+    amounts, contract = case.amounts, case.contract
+    cut_off, start = format_cn(amounts.as_of), amounts.as_of + timedelta(days=1)
+    name, source = _later_terms(case)
+    principal = principal_of(amounts, computed)
+    running = []
+    for component in (amounts.components[i] for i in chronological(amounts)):
+        calc = component.calculation
+        if calc is None or calc.start <= contract.due_date:
+            continue  # not overdue interest
+        if last_day(component, amounts) == amounts.as_of:
+            base = calc.base or principal
+            running.append(computed.running_claim(base, calc.rate.spec(), start))
+    if running:
+        how = "；".join(running)
+        return f"上述金额计算至{cut_off}；此后的{name}，{how}，{we}依法保留主张的权利（{source}）。"
+    return (
+        f"上述金额计算至{cut_off}；此后至实际清偿之日止的{name}，{we}依法保留主张的权利"
+        f"（{source}）。"
+    )
+
+
+__all__ = ["Demander", "check_letter", "demanded_terms", "later_interest"]

@@ -107,6 +107,12 @@ def calculation_annex(calculations: list[Context]) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
+def annex_list(calculations: list[Context]) -> tuple[Block, ...]:
+    """A letter's 「附件：计算明细」 above the signature, when it has calculation sheets: the
+    text refers to them (见计算明细), and a letter lists what it encloses."""
+    return (Paragraph(text("附件：计算明细")),) if calculations else ()
+
+
 def attachment_list(items: list[str]) -> Lines:
     """A court filing's 「附：」 list of the papers filed with it, set before its signature
     (after 此致 and the court) and never split: one paper on the line of 附, several
@@ -130,9 +136,10 @@ def sign_block(signer: Context, dated: bool = True) -> SignBlock:
     )
 
 
-def closing(last: Paragraph, signature: Block) -> Keep:
-    """The closing words kept on the page of the signature."""
-    return Keep((last, signature))
+def closing(last: Paragraph, *signature: Block) -> Keep:
+    """The closing words kept on the page of the signature (and what goes with it: the
+    enclosures above, the copies below)."""
+    return Keep((last, *signature))
 
 
 def party_lines(heading: str, party: Context) -> Lines:

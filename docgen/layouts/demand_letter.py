@@ -18,6 +18,7 @@ from docgen.docmodel.blocks import (
 from docgen.layouts.common import (
     Context,
     amounts_table,
+    annex_list,
     calculation_annex,
     payment_to,
     proceeding_costs,
@@ -47,6 +48,7 @@ def _letter(c: Context) -> tuple[Block, ...]:
     if contact.get("email"):
         contacts.append(text(f"电子邮箱：{contact['email']}"))
     demand = _demand(c)
+    ratification = (Paragraph(text(c["ratification"])),) if c["ratification"] else ()
     return (
         Title(c["title"]),
         *number,
@@ -54,10 +56,12 @@ def _letter(c: Context) -> tuple[Block, ...]:
         Lines(tuple(to)),
         Paragraph(text(f"{debtor['salutation']}："), "plain"),
         Paragraph(text(c["facts"])),
+        *ratification,
         Paragraph(
-            text(f"截至{c['amounts']['as_of']}，{c['owes']}尚欠我方款项明细如下："), lead=True
+            text(f"截至{c['amounts']['as_of']}，{c['owes']}尚欠{c['we']}款项明细如下："), lead=True
         ),
         amounts_table(c["amounts"]),
+        Paragraph(text(c["later_interest"])),
         *demand[:-1],
         # the last sentence that says something and the contacts go over with the
         # signature: a page never holds only 特此函告 and the signature
@@ -66,10 +70,11 @@ def _letter(c: Context) -> tuple[Block, ...]:
                 demand[-1],
                 Lines(tuple(contacts), indent=True),
                 Paragraph(text("特此通知。" if c["notice"] else "特此函告。")),
+                *annex_list(c["calculations"]),
                 SignatureLines(
                     (
                         f"{creditor['name']}{c['creditor_signs_as']}",
-                        f"签署人：{c['signatory']}",
+                        *((f"签署人：{c['signatory']}",) if c["signatory"] else ()),
                         c["letter_date"],
                     )
                 ),
@@ -80,30 +85,30 @@ def _letter(c: Context) -> tuple[Block, ...]:
 
 def _demand(c: Context) -> tuple[Block, ...]:
     """The request to pay and what follows if unpaid; to a general guarantor, a notice."""
-    you, total, step = c["you"], c["amounts"]["total_legal"], c["next_step"]
+    you, total, step, we = c["you"], c["amounts"]["total_legal"], c["next_step"], c["we"]
     if c["notice"]:
         owes = c["owes"]
         return (
             Paragraph(
                 text(
-                    f"现将上述债务情况通知{you}。如{owes}逾期仍不清偿，我方将依法{step}，要求"
-                    f"{owes}清偿上述债务；{owes}的财产经依法强制执行仍不能履行债务的，我方将依法"
-                    f"要求{you}承担保证责任。如{you}对上述事实有异议，请于"
-                    f"{c['deadline']['text']}与我方联系并提供相应依据。"
+                    f"现将上述债务情况通知{you}。如{owes}未于{c['deadline']['debtors']}清偿上述"
+                    f"债务，{we}将依法{step}，要求{owes}清偿；{owes}的财产经依法强制执行仍不能履行"
+                    f"债务的，{we}将依法要求{you}承担保证责任。如{you}对上述事实有异议，请于"
+                    f"{c['deadline']['text']}与{we}联系并提供相应依据。"
                 )
             ),
         )
     return (
         *payment_to(
             f"现特函告{you}：请于{c['deadline']['text']}，将上述欠款合计{total}",
-            "我方",
+            we,
             c["account"],
             you,
         ),
         Paragraph(
             text(
-                f"如{you}对上述欠款有异议，请于上述期限内与我方联系并提供相应依据。如{you}逾期仍未"
-                f"付款，我方将依法{step}，相关{proceeding_costs(step)}将依法主张由{you}承担。"
+                f"如{you}对上述欠款有异议，请于上述期限内与{we}联系并提供相应依据。如{you}逾期仍未"
+                f"付款，{we}将依法{step}，相关{proceeding_costs(step)}将依法主张由{you}承担。"
             )
         ),
     )
@@ -121,8 +126,9 @@ def _receipt(c: Context) -> tuple[Block, ...]:
         Paragraph(
             text(
                 f"{c['receipt_me']}已收到贵方于{c['letter_date']}出具的《{c['title']}》{number}，"
-                f"确认截至{c['amounts']['as_of']}{c['receipt_debtor']}尚欠贵方款项合计"
-                f"{c['amounts']['total_legal']}。{c['receipt_note']}"
+                f"{c['receipt_confirms']}截至{c['amounts']['as_of']}{c['receipt_debtor']}尚欠贵方"
+                f"款项合计{c['amounts']['total_legal']}{c['receipt_excludes']}"
+                f"{c['receipt_ratifies']}。{c['receipt_note']}"
             )
         ),
         sign_block(c["receipt_signer"]),

@@ -18,6 +18,7 @@ from docgen.docmodel.blocks import (
 from docgen.layouts.common import (
     Context,
     amounts_table,
+    annex_list,
     calculation_annex,
     closing,
     payment_to,
@@ -33,9 +34,8 @@ def build(c: Context) -> Document:
 def _letter(c: Context) -> tuple[Block, ...]:
     firm, recipient, owes = c["firm"], c["recipient"], c["owes"]
     number = (Paragraph(text(c["letter_number"]), "number"),) if c["letter_number"] else ()
-    note = f"附注：{c['cc_note']}" if c["cc_note"] else ""
-    last = Paragraph(text(note)) if note else Paragraph(text("特此函告。"))
-    before = (Paragraph(text("特此函告。")),) if note else ()
+    # who else receives the letter is said under the signature, as 抄送
+    copied = (Paragraph(text(f"抄送：{c['cc']}"), "plain"),) if c["cc"] else ()
     return (
         Letterhead(c["letterhead"], tuple(f"{x['label']}：{x['value']}" for x in firm["lines"])),
         Title(c["title"]),
@@ -54,13 +54,14 @@ def _letter(c: Context) -> tuple[Block, ...]:
             lead=True,
         ),
         amounts_table(c["amounts"]),
+        Paragraph(text(c["later_interest"])),
         Heading("二、法律分析", 2),
         Paragraph(text(c["legal_basis"])),
         Heading("三、律师意见", 2),
         *_opinion(c),
-        *before,
         closing(
-            last,
+            Paragraph(text("特此函告。")),
+            *annex_list(c["calculations"]),
             SignatureLines(
                 (
                     f"{firm['name']}（盖章）",
@@ -70,6 +71,7 @@ def _letter(c: Context) -> tuple[Block, ...]:
                 ),
                 place="seal",
             ),
+            *copied,
         ),
     )
 
@@ -77,18 +79,20 @@ def _letter(c: Context) -> tuple[Block, ...]:
 def _opinion(c: Context) -> tuple[Block, ...]:
     """三、律师意见: the demand to pay; to a general guarantor, a notice."""
     you, owes, total, step = c["you"], c["owes"], c["amounts"]["total_legal"], c["next_step"]
+    ratification = (Paragraph(text(c["ratification"])),) if c["ratification"] else ()
     if c["notice"]:
         return (
             Paragraph(
                 text(
-                    f"本所律师特此将上述债务情况告知{you}。如{owes}逾期仍不清偿，本所将建议委托人"
-                    f"依法{step}，要求{owes}清偿上述债务；{owes}的财产经依法强制执行仍不能履行"
-                    f"债务的，委托人将依法要求{you}承担保证责任。如{you}对上述事实有异议，请于"
-                    f"{c['deadline']['text']}与本所律师联系并提供相应依据。"
+                    f"本所律师特此将上述债务情况告知{you}。如{owes}未于{c['deadline']['debtors']}"
+                    f"清偿上述债务，本所将建议委托人依法{step}，要求{owes}清偿；{owes}的财产经依法"
+                    f"强制执行仍不能履行债务的，委托人将依法要求{you}承担保证责任。如{you}对上述"
+                    f"事实有异议，请于{c['deadline']['text']}与{c['reach']}联系并提供相应依据。"
                 )
             ),
         )
     return (
+        *ratification,
         *payment_to(
             f"本所律师郑重提请{you}：请于{c['deadline']['text']}，将上述欠款合计{total}",
             "委托人",
@@ -97,7 +101,7 @@ def _opinion(c: Context) -> tuple[Block, ...]:
         ),
         Paragraph(
             text(
-                f"如{you}对上述事实或欠款有异议，请于上述期限内与本所律师联系并提供相应依据。"
+                f"如{you}对上述事实或欠款有异议，请于上述期限内与{c['reach']}联系并提供相应依据。"
                 f"如{you}逾期仍未履行，本所将建议委托人依法{step}，相关{proceeding_costs(step)}"
                 f"将依法主张由{you}承担。"
             )

@@ -79,7 +79,9 @@ def test_a_single_recipient_stays_a_plain_pdf(client):
 def test_demand_letter_to_debtor_and_guarantor(client, service):
     data = load_fixture("demand_letter", "valid", "person_debtor")
     data["guarantors"] = [copy.deepcopy(GUARANTEED["guarantors"][0])]
-    data["guarantees"] = [{"type": "joint", "claimed_on": "2026-02-09"}]
+    data["guarantees"] = [
+        {"type": "joint", "contract": "2025年1月10日签订的《保证合同》", "claimed_on": "2026-02-09"}
+    ]
     letters = service.render_each("demand_letter", data, "pdf")
     assert [r.filename for r in letters] == [
         "催款函-张伟-20261120.pdf",
@@ -99,7 +101,9 @@ def test_demand_letter_to_debtor_and_guarantor(client, service):
 def test_demand_letter_guarantor_equal_to_the_debtor_is_refused(client):
     data = load_fixture("demand_letter", "valid", "person_debtor")
     data["guarantors"] = [copy.deepcopy(data["debtor"])]
-    data["guarantees"] = [{"type": "joint", "claimed_on": "2026-02-09"}]
+    data["guarantees"] = [
+        {"type": "joint", "contract": "2025年1月10日签订的《保证合同》", "claimed_on": "2026-02-09"}
+    ]
     response = client.post("/api/v1/documents/demand_letter", json=data)
     assert response.status_code == 422
     assert [e["loc"] for e in response.json] == [["guarantors", 0]]

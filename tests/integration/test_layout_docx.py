@@ -126,7 +126,7 @@ def test_rows_do_not_split_headers_repeat_and_the_closing_keeps_with_the_signatu
     signing = ("签署地点", "签署日期", "签订地点", "签订日期")
     starts = [k for k, t in enumerate(texts) if t.startswith(signing)]
     # letters, court filings, the papers filed with a complaint
-    ends = ("特此函告。", "附注：", "以上证据共", "此致")
+    ends = ("特此函告。", "以上证据共", "此致")
     ends += ("特此函告，请予接洽。", "特此委托。", "特此证明。", "本人（本单位）已阅读")
     closings = [k for k, t in enumerate(texts) if t.startswith(ends)]
     closing = min(starts) if starts else max(closings)
@@ -135,9 +135,10 @@ def test_rows_do_not_split_headers_repeat_and_the_closing_keeps_with_the_signatu
     while paragraphs[signature].find(f"{W}pPr/{W}keepNext") is not None:
         signature += 1
     # the chain holds on to the last line of the signature: its date line (a complaint's
-    # closing ends on the copies for the defendants, after the date); an agreement dated
-    # once, above its signatures, ends on its last signer's line or fingerprint box
-    if texts[signature].startswith("附：本起诉状副本"):
+    # closing ends on the copies for the defendants, a lawyer letter's on 抄送, after the
+    # date); an agreement dated once, above its signatures, ends on its last signer's line
+    # or fingerprint box
+    if texts[signature].startswith(("附：本起诉状副本", "抄送：")):
         signature -= 1
     undated = ("指印", "签字：＿＿＿＿＿＿") if "日期：＿＿＿＿年＿＿月＿＿日" not in texts else ()
     last = texts[signature]

@@ -224,7 +224,9 @@ def test_every_filing_indents_its_salutation_and_sets_the_court_flush_left(case,
                 assert isinstance(court, Paragraph) and court.role == "plain", case
 
 
-ONE_SHEET = ["company_debtor_arbitration", "private_lending_minimal"]
+# company_debtor_arbitration no longer fits: the reservation of the interest after the
+# cut-off date (docs/legal-rules.md) takes the two lines its closing block had to spare
+ONE_SHEET = ["private_lending_minimal"]
 
 
 @pytest.mark.parametrize("engine", ENGINES)

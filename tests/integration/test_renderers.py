@@ -476,6 +476,10 @@ def test_every_text_fact_of_the_case_is_printed(case, outputs):
             value = format_cn(date.fromisoformat(value))
         if (case.type_name, generic) == ("lawyer_letter", ("contract", "summary")):
             value = value.replace("我方", "委托人")  # the firm speaks: the creditor is its client
+        if case.type_name in LETTERS and generic == ("contract", "summary"):
+            debtor = case.data["debtor"]  # the debtor's copy calls the debtor 您 or 贵司
+            you = "贵司" if debtor["kind"] == "organization" else "您"
+            value = value.replace(debtor["name"], you)
         if loc == ("letter_number",) and case.data.get("guarantors"):
             value = copy_number(value, 0)  # the debtor's copy of a letter sent to several
         assert normalize(value) in text, (loc, value)

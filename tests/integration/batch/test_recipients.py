@@ -52,7 +52,9 @@ def _text(reader: PdfReader, first: int, count: int) -> str:
 def test_each_recipient_gets_a_letter_a_manifest_row_and_an_odd_first_page(settings, tmp_path):
     guaranteed = person_case(1)
     guaranteed["guarantors"] = GUARANTORS
-    guaranteed["guarantees"] = [{"type": "joint", "claimed_on": "2026-02-09"}] * len(GUARANTORS)
+    guaranteed["guarantees"] = [
+        {"type": "joint", "contract": "2025年1月10日签订的《保证合同》", "claimed_on": "2026-02-09"}
+    ] * len(GUARANTORS)
     guaranteed["mailing"] = {"postcode": "100010", "guarantor_postcodes": ["518057", "200120"]}
     headers, rows = sheet([person_case(0), guaranteed, person_case(2), person_case(3)])
     source = write_csv(tmp_path / "cases.csv", headers, rows)

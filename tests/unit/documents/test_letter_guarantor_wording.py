@@ -26,16 +26,21 @@ def _texts(service, type_name: str, data: dict) -> list[str]:
 
 def test_a_general_guarantors_copy_is_a_notice_without_a_demand_to_pay(service):
     to_debtor, to_guarantor = _texts(service, "demand_letter", NOTICE)
-    assert "通知函" in to_guarantor and "催款函" not in to_guarantor
+    # titled 通知函; 催款函 only names the debtor's own letter
+    assert to_guarantor.startswith("通知函")
+    assert to_guarantor.count("催款函") == to_guarantor.count("《催款函》") == 1
     assert (
         "您为上述债务提供一般保证（2025年1月10日签订的《保证合同》）。依照《中华人民共和国民法典》"
         "第六百八十七条，上述债务经审判或者仲裁，并就张伟的财产依法强制执行仍不能履行的，您应当"
         "在保证范围内承担保证责任。"
     ) in to_guarantor
+    # the debtor's deadline, counted from the debtor's own letter, not a 逾期 without one
     assert (
-        "如张伟逾期仍不清偿，我方将依法向有管辖权的人民法院提起诉讼，要求张伟清偿上述债务；"
-        "张伟的财产经依法强制执行仍不能履行债务的，我方将依法要求您承担保证责任。"
+        "如张伟未于收到我方同日向其发出的《催款函》之日起7个工作日内清偿上述债务，我方将依法"
+        "向有管辖权的人民法院提起诉讼，要求张伟清偿；张伟的财产经依法强制执行仍不能履行债务的，"
+        "我方将依法要求您承担保证责任。"
     ) in to_guarantor
+    assert "逾期仍不清偿" not in to_guarantor
     # no demand to pay now, no account, no costs threatened against the guarantor
     for demand in ("支付至我方以下账户", "连带", "由您承担", "特此函告"):
         assert demand not in to_guarantor
@@ -109,6 +114,8 @@ def test_a_lawyer_letter_speaks_as_the_firm_to_a_general_guarantor(service):
     assert "本所将建议委托人依法向北京仲裁委员会申请仲裁，要求福州闽江建材有限公司清偿" in (
         to_guarantor
     )
+    # a deadline counted from the letter's date is the same day in every copy
+    assert "如福州闽江建材有限公司未于2026年9月28日前（含当日）清偿上述债务" in to_guarantor
     assert "支付至委托人以下账户" not in to_guarantor
     assert "本所律师郑重提请贵司：请于" in to_debtor
 
@@ -138,6 +145,24 @@ def test_a_guarantors_copy_says_the_money_was_lent_to_the_debtor(type_name, serv
 
 
 @pytest.mark.parametrize("type_name", ["demand_letter", "lawyer_letter"])
+def test_the_debtors_copy_calls_the_debtor_you_not_by_name(type_name, service):
+    # the letter to 张伟 does not speak of 张伟 as of someone else
+    data = copy.deepcopy(JOINT if type_name == "demand_letter" else FIRM)
+    data["debtor"] = copy.deepcopy(JOINT["debtor"])
+    data["contract"]["summary"] = "我方已于2025年1月10日通过银行转账向张伟出借人民币100,000元"
+    to_debtor, to_guarantor = _texts(service, type_name, data)
+    facts = to_debtor[to_debtor.index("以下简称") : to_debtor.index("明细如下")]
+    assert "张伟" not in facts
+    assert "与您于" in facts and "向您出借人民币100,000元" in facts
+    assert "与张伟于" in to_guarantor and "向张伟出借人民币100,000元" in to_guarantor
+    firm = copy.deepcopy(FIRM)  # a company debtor is 贵司
+    if type_name == "lawyer_letter":
+        assert (
+            "委托人与贵司于2025年3月2日签订《设备买卖合同》" in _texts(service, type_name, firm)[0]
+        )
+
+
+@pytest.mark.parametrize("type_name", ["demand_letter", "lawyer_letter"])
 def test_a_buyer_was_to_pay_the_price_and_a_borrower_to_settle(type_name, service):
     # the sale contract's debtor was to 支付货款 (民法典 art. 626); a loan stays 清偿相应款项
     sale = COMPANY if type_name == "demand_letter" else FIRM
@@ -152,3 +177,22 @@ def test_a_buyer_was_to_pay_the_price_and_a_borrower_to_settle(type_name, servic
         "您应于2026年1月10日前清偿相应款项，但您至今未依约履行付款义务。"
         in (_texts(service, type_name, loan)[0])
     )
+
+
+def test_a_copy_demanding_payment_of_a_guarantor_names_the_guarantee_contract(service):
+    _, to_guarantor = _texts(service, "demand_letter", JOINT)
+    assert "您为上述债务提供连带责任保证（2025年1月10日签订的《保证合同》）。" in to_guarantor
+    from docgen.documents import registry
+    from docgen.documents.base import RuleOptions
+
+    doc = registry.get("demand_letter")
+    data = copy.deepcopy(JOINT)
+    del data["guarantees"][0]["contract"]
+    errors = doc.evaluate(doc.parse(data), RuleOptions(calendar_fallback=True)).errors
+    (error,) = errors
+    assert (error.loc, error.code) == (("guarantees", 0, "contract"), "missing")
+    assert error.message.startswith("请填写保证合同：致连带责任保证人刘芳的函件要求其承担保证责任")
+    # a general guarantor's notice demands nothing: it may leave the contract out
+    notice = copy.deepcopy(NOTICE)
+    del notice["guarantees"][0]["contract"]
+    assert doc.evaluate(doc.parse(notice), RuleOptions(calendar_fallback=True)).errors == []

@@ -1,0 +1,79 @@
+"""The interest after a letter's cut-off date (docs/legal-rules.md, Interest): the amounts
+stop at the date, the overdue interest runs until payment and is reserved (民法典 art.
+676; 法释〔2020〕17号 art. 28), and the receipt confirms the total without it."""
+
+from __future__ import annotations
+
+import copy
+from decimal import Decimal
+
+import pytest
+
+from docgen.domain.interest import RateSpec
+from tests.support import load_fixture, printed_copy
+
+CODE = "《中华人民共和国民法典》"
+LENDING = (
+    f"{CODE}第六百七十六条；《最高人民法院关于审理民间借贷案件适用法律若干问题的规定》"
+    "（法释〔2020〕17号）第二十八条"
+)
+
+
+def test_overdue_interest_computed_to_the_cut_off_runs_on_with_its_base_and_rate():
+    printed = printed_copy(
+        "demand_letter", load_fixture("demand_letter", "valid", "computed_interest")
+    )
+    sentence = (
+        "上述金额计算至2026年10月31日；此后的逾期利息，以100,000.00元为基数，自2026年11月1日起"
+        f"按年利率6%计算至实际清偿之日止，我方依法保留主张的权利（{LENDING}）。"
+    )
+    assert sentence in printed
+    # under the table, before the demand to pay
+    assert printed.index("上述金额计算至") < printed.index("现特函告")
+
+
+def test_an_agreed_overdue_rate_is_the_one_said_to_run_on():
+    # the agreed 1.5 × LPR, not the in-term 6%, in the words every document gives a rate
+    data = load_fixture("demand_letter", "valid", "overdue_rate_agreed_in_the_contract")
+    rate = RateSpec("lpr_multiple", Decimal("1.5")).describe()
+    printed = printed_copy("demand_letter", data)
+    assert f"以100,000.00元为基数，自2026年11月1日起按{rate}计算至实际清偿之日止" in printed
+
+
+def test_without_an_overdue_calculation_the_overdue_interest_is_reserved_until_payment():
+    data = load_fixture("demand_letter", "valid", "person_debtor")
+    printed = printed_copy("demand_letter", data)
+    assert (
+        "上述金额计算至2026年10月31日；此后至实际清偿之日止的逾期利息，我方依法保留主张的权利"
+        f"（{LENDING}）。"
+    ) in printed
+
+
+def test_the_receipt_confirms_the_total_without_the_later_interest():
+    data = load_fixture("demand_letter", "valid", "guarantor_demanded_in_time")
+    for copy_index in (0, 1):
+        printed = printed_copy("demand_letter", data, copy_index)
+        assert "），不含2026年10月31日之后的逾期利息。" in printed
+
+
+def test_a_sale_reserves_the_loss_from_late_payment():
+    data = load_fixture("demand_letter", "valid", "company_debtor_arbitration")
+    assert (
+        "上述金额计算至2026年9月10日；此后至实际清偿之日止的逾期付款损失，我方依法保留主张的"
+        f"权利（{CODE}第五百七十七条）。"
+    ) in printed_copy("demand_letter", data)
+
+
+def test_under_a_void_contract_the_loss_of_the_moneys_use_is_reserved():
+    data = load_fixture("demand_letter", "valid", "contract_made_under_eight")
+    printed = printed_copy("demand_letter", data)
+    assert f"的资金占用损失，我方依法保留主张的权利（{CODE}第一百五十七条）。" in printed
+    assert "不含2026年10月31日之后的资金占用损失" in printed
+
+
+@pytest.mark.parametrize("copy_index", [0, 1])
+def test_the_firm_reserves_it_for_its_client_in_every_copy(copy_index):
+    data = copy.deepcopy(load_fixture("lawyer_letter", "valid", "company_debtor_with_guarantor"))
+    printed = printed_copy("lawyer_letter", data, copy_index)
+    assert "此后至实际清偿之日止的逾期付款损失，委托人依法保留主张的权利" in printed
+    assert printed.index("上述金额计算至") < printed.index("二、法律分析")
