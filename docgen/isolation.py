@@ -33,7 +33,10 @@ from typing import Any, Literal
 
 FailureKind = Literal["timeout", "memory", "crashed", "error"]
 MiB = 1024 * 1024
-_MAX_HEADER = 64 * 1024
+# the header is the parent's own JSON (a template check's sample contexts, every Chinese
+# character escaped as six bytes: a complaint's samples take about 270 KB); the bound
+# only keeps a broken pipe from being read without end
+_MAX_HEADER = 16 * MiB
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,12 @@ def test_a_job_gets_its_input_and_options_and_returns_bytes_and_figures():
     assert (meta, out) == ({"length": 3}, b"ABC!")
 
 
+def test_options_as_large_as_a_complaints_sample_contexts_reach_the_job():
+    suffix = "诉讼请求" * 100_000  # 2.4 MB of header once escaped
+    meta, out = isolation.run(f"{JOBS}:echo_upper", b"abc", {"suffix": suffix})
+    assert (meta, out) == ({"length": 3}, b"ABC" + suffix.encode())
+
+
 def test_an_endless_loop_is_stopped_by_the_cpu_limit():
     started = time.monotonic()
     with pytest.raises(IsolationFailure) as caught:
