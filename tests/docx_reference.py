@@ -188,12 +188,13 @@ class _Writer:
         made = self.lines(before, keep_last=True)
         made[0].paragraph_format.space_before = Mm(6)
         if item.fingerprint:
-            self._fingerprint_box()
+            self._fingerprint_box(keep=keep_last or item.dated)
         else:
-            self.para(text(lines[2]), "Signature Block", keep=True)
-        self.para(text(lines[-1]), "Signature Block", keep=keep_last)
+            self.para(text(lines[2]), "Signature Block", keep=keep_last or item.dated)
+        if item.dated:
+            self.para(text(lines[-1]), "Signature Block", keep=keep_last)
 
-    def _fingerprint_box(self) -> None:
+    def _fingerprint_box(self, keep: bool = True) -> None:
         box = self.doc.add_table(rows=1, cols=1)
         box._tbl.tblStyle_val = style_id(styles.TABLE_STYLE)
         _table_properties(box, styles.twips(20), styles.twips(styles.SIGN_BLOCK_INDENT_MM))
@@ -206,7 +207,8 @@ class _Writer:
         paragraph = cell.paragraphs[0]
         paragraph._p.style = style_id("Table Text")
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        paragraph.paragraph_format.keep_with_next = True
+        if keep:
+            paragraph.paragraph_format.keep_with_next = True
         run = paragraph.add_run("指印")
         run.font.size = Pt(9)
 

@@ -52,28 +52,6 @@ SAME_PRINT: dict[str, tuple[str, ...]] = {
         "68b19c4a5461af2ba10338e9a55dbc319251eb22d1df1b6e403008564d9d6760",
         "770968d254be12dffce98d3d6f1cdb93aa8c0ec8dbc07470c3d0c18d93aa7ed9",
     ),
-    # docgen/layouts/common.py, demand_letter.py and lawyer_letter.py, 2026-12-06: the
-    # demand to pay into a designated account written once (common.payment_to); each valid
-    # fixture's PDF, stamped, identical before and after (80, 13 and 4 typst and as many
-    # weasyprint; bin/print-compare). common.py's entry is carried by its later edits below.
-    "287bd4edc6629b31ecbf5f0913927331c93fc6de632306b1322930837357276f": (
-        "9ef1f214fd8b6e47654a1b574d8a4cda7d4a69f5d06514d54d6a4cf832129ae8",
-    ),
-    "d4c9e1851ff039bda8a1dd4cad2858a61e729add0a8dbfb35d9c80e03db99ee8": (
-        "bc7756bcecf4efe4cd401230e181d9e38982fd54460e72def6f46708f92a7bf1",
-    ),
-    # docgen/layouts/common.py, 2026-12-06: an agreement's article numbers written once
-    # (common.article_number; as at c991c69561, 86 typst, 86 weasyprint); a court filing's
-    # 「附：」 list (common.attachment_list; as at 5e50df849f, 84 typst, 84 weasyprint); an
-    # agreement dated once above its signatures (agreement(one_date=True), the
-    # settlement's; as at 1e704124d1, 89 typst, 89 weasyprint): each valid fixture's PDF,
-    # stamped, identical before and after (bin/print-compare)
-    "fee6bb6259deb1c678cb397a8529b4cff0b09c734770e8c15c436eedb8684503": (
-        "86c7126b52ecf58d30df804cb9cfcfbdbd5b01a101d3345084506eda271a2585",
-        "ae7f2609b8639e74e77b431554322c2eb9200299a480fa7bbf0e73c8a47728a0",
-        "0339bdcc063d6678a7397d9f054b4528005a2d5d85b59504d0936bf2649a2b89",
-        "db443deecee05af13e3c3e9320b818fcf674387fdff7b0a53540f3030d3b72c3",
-    ),
 }
 
 
