@@ -42,7 +42,7 @@ def test_a_complaint_is_carried_into_a_withdrawal_that_asks_only_the_users_facts
     expect(by_id(page, "court")).to_have_value("深圳市福田区人民法院")
     expect(by_id(page, "applicants", 0, "party", "name")).to_have_value("深圳市恒信商贸有限公司")
     expect(by_id(page, "defendants", 1, "name")).to_have_value("福州闽江建材有限公司")
-    expect(by_id(page, "fee", "paid")).to_have_value("3,913.90")
+    expect(by_id(page, "fee", "paid")).to_have_value("3,678.30")
     # the fee was carried, so only the date, the case number and the reason are asked
     asked = page.locator("#to-fill span")
     expect(asked).to_have_text(["申请日期", "案号", "撤诉理由"])

@@ -488,7 +488,29 @@
     return value === '' ? undefined : value;
   }
 
-  function currentCase() { return prune(state, true); }
+  // an optional party left untouched holds only the kind its switch shows: not sent
+  function dropBareUnions(fields, value) {
+    if (!value || typeof value !== 'object') { return; }
+    fields.forEach(function (node) {
+      var inner = value[node.name];
+      if (inner === undefined || inner === null) { return; }
+      if (node.kind === 'union') {
+        var keys = Object.keys(inner);
+        if (!node.required && keys.length === 1 && keys[0] === node.tag) { delete value[node.name]; return; }
+        node.options.forEach(function (o) { if (o.value === inner[node.tag]) { dropBareUnions(o.fields, inner); } });
+      } else if (node.kind === 'object') {
+        dropBareUnions(node.fields, inner);
+      } else if (node.kind === 'array' && Array.isArray(inner) && node.item && node.item.fields) {
+        inner.forEach(function (item) { dropBareUnions(node.item.fields, item); });
+      }
+    });
+  }
+
+  function currentCase() {
+    var value = prune(state, true);
+    dropBareUnions(spec.fields, value);
+    return value;
+  }
 
   function loadCase(data, origin) {
     if (!data || typeof data !== 'object' || Array.isArray(data)) {
