@@ -332,7 +332,7 @@ def build_context(case: PowerOfAttorney, assessment: Assessment) -> dict[str, An
     stage_name = "" if case.stage == "first" else f"{STAGES[case.stage]}程序"
     agents = "、".join(a.name for a in case.agents)
     signers = (
-        [f"委托人（盖章）：{principal.name}", f"{principal.representative_title}（签名）："]
+        [f"委托人（盖章）：{principal.name}", f"{representative(principal)[0]}（签名）："]
         if isinstance(principal, Organization)
         else [f"委托人（签名）：{principal.name}"]
     )

@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import Field
 
 from docgen.documents.base import DocumentType, RuleOptions
+from docgen.documents.court_parts import representative
 from docgen.documents.filenames import filename_part
 from docgen.documents.filing_papers import (
     CaseRef,
@@ -32,7 +33,11 @@ from docgen.domain.fields import CaseModel, Phone, ShortText
 from docgen.domain.parties import Organization, Party
 
 DOCUMENT_TITLE = "法定代表人身份证明书"
-TITLES = {"法定代表人": "法定代表人身份证明书", "主要负责人": "主要负责人身份证明书"}
+TITLES = {
+    "法定代表人": "法定代表人身份证明书",
+    "负责人": "负责人身份证明书",
+    "主要负责人": "主要负责人身份证明书",
+}
 
 
 class RepresentativeCertificate(CaseModel):
@@ -69,7 +74,8 @@ def assess(case: RepresentativeCertificate, options: RuleOptions) -> Assessment:
 
 
 def _role(org: Organization) -> str:
-    return "主要负责人" if org.representative_title == "主要负责人" else "法定代表人"
+    """The role the party block names (a branch's 负责人, court_parts.representative)."""
+    return representative(org)[0]
 
 
 def build_context(case: RepresentativeCertificate, assessment: Assessment) -> dict[str, Any]:

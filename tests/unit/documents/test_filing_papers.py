@@ -475,6 +475,26 @@ def test_an_unincorporated_organisation_certifies_its_principal_person():
     assert "是我单位的主要负责人。" in text
 
 
+def test_a_branch_certifies_its_person_in_charge_and_signs_by_that_role():
+    # a bank's 支行 acts by its 负责人 (民诉法解释 art. 52), as its party block names it
+    data = load_fixture("representative_certificate", "valid", "plaintiff_company_for_the_case")
+    data["organization"]["representative_title"] = "负责人"
+    text = _text("representative_certificate", data)
+    assert text.startswith("负责人身份证明书")
+    assert "是我单位的负责人。" in text
+    attorney = load_fixture("power_of_attorney", "valid", "company_general_lawyer_and_employee")
+    attorney["principal"]["representative_title"] = "负责人"
+    assert "负责人（签名）" in _text("power_of_attorney", attorney)
+
+
+def test_a_position_typed_as_the_role_signs_as_the_legal_representative():
+    attorney = load_fixture("power_of_attorney", "valid", "company_general_lawyer_and_employee")
+    attorney["principal"]["representative_title"] = "执行董事"
+    text = _text("power_of_attorney", attorney)
+    assert "法定代表人（签名）" in text
+    assert "执行董事（签名）" not in text
+
+
 def test_a_natural_person_has_no_such_certificate():
     data = load_fixture("representative_certificate", "invalid", "natural_person")
     problem = _only(_problems("representative_certificate", data), "not_an_organization")
