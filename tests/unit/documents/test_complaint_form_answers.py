@@ -7,11 +7,9 @@ import copy
 
 import pytest
 
-from docgen import layouts
-from docgen.docmodel.blocks import paragraphs
 from docgen.documents import registry
 from docgen.documents.base import RuleOptions
-from tests.support import load_fixture
+from tests.support import load_fixture, printed_copy
 
 OPTIONS = RuleOptions(calendar_fallback=True)
 LENDER = load_fixture("civil_complaint", "valid", "elements_company_lender")
@@ -32,11 +30,7 @@ def _warnings(data: dict) -> list:
 
 
 def _text(data: dict) -> str:
-    doc_type = registry.get("civil_complaint")
-    case = doc_type.parse(data)
-    context = doc_type.build_context(case, doc_type.assess(case, OPTIONS))
-    layout = layouts.LAYOUTS[layouts.name_for("civil_complaint", doc_type.variant(case))]
-    return "".join(paragraphs(layout.build(context)))
+    return printed_copy("civil_complaint", data).replace("\n", "")
 
 
 @pytest.mark.parametrize(

@@ -6,13 +6,9 @@ import copy
 
 import pytest
 
-from docgen import layouts
-from docgen.docmodel.blocks import paragraphs
-from docgen.documents import registry
-from docgen.documents.base import RuleOptions
 from docgen.documents.court_parts import filing_signature
 from docgen.domain.parties import Organization
-from tests.support import load_fixture
+from tests.support import load_fixture, printed_copy
 
 BRANCH = {
     "kind": "organization",
@@ -24,11 +20,7 @@ BRANCH = {
 
 
 def _text(type_name: str, data: dict) -> str:
-    doc_type = registry.get(type_name)
-    case = doc_type.parse(data)
-    context = doc_type.build_context(case, doc_type.assess(case, RuleOptions()))
-    layout = layouts.LAYOUTS[layouts.name_for(type_name, doc_type.variant(case))]
-    return "\n".join(paragraphs(layout.build(context)))
+    return printed_copy(type_name, data)
 
 
 @pytest.mark.parametrize(
