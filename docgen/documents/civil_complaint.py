@@ -28,6 +28,7 @@ from docgen.documents.complaint_card import CardFacts
 from docgen.documents.complaint_card_rules import check_card
 from docgen.documents.complaint_cause_rules import check_bank_loan, check_cause_facts, check_sale
 from docgen.documents.complaint_causes import BankLoanTerms, SaleFacts
+from docgen.documents.complaint_evidence_rules import check_evidence_covers_claims
 from docgen.documents.complaint_form import SUBTITLES, form_sections
 from docgen.documents.complaint_form_parts import NOTES, WARNING
 from docgen.documents.complaint_form_rules import check_form_answers
@@ -205,6 +206,7 @@ def assess(case: CivilComplaint, options: RuleOptions) -> Assessment:
     _check_guarantees(result, case, resolved.total)
     check_own_collateral_first(result, case)
     check_maximum_named(result, case)
+    check_evidence_covers_claims(result, case)
     check_preservation(result, case)
     check_form_answers(result, case, result.computed["overdue_from"])
     if resolved.total > 0:

@@ -1,0 +1,83 @@
+"""The complaint's evidence against its claims: each fact relied on is proved by some listed
+evidence, or the user is told which (民事诉讼法 art. 67(1), 民诉法解释 arts. 90-91)."""
+
+from __future__ import annotations
+
+import copy
+
+from docgen.documents import registry
+from docgen.documents.base import RuleOptions
+from tests.support import load_fixture
+
+OPTIONS = RuleOptions(calendar_fallback=True)
+DOC = registry.get("civil_complaint")
+GUARANTOR = load_fixture("civil_complaint", "valid", "narrative_guarantor")
+SALE = load_fixture("civil_complaint", "valid", "elements_sale_every_item")
+MISSING = load_fixture("civil_complaint", "valid", "evidence_not_listed_for_claims")
+
+
+def _warning(data: dict) -> str | None:
+    assessment = DOC.evaluate(DOC.parse(data), OPTIONS)
+    assert assessment.errors == []
+    found = [p for p in assessment.problems if p.code == "evidence_not_listed"]
+    assert len(found) <= 1  # every missing fact in one warning
+    if not found:
+        return None
+    assert found[0].loc == ("evidence",) and found[0].severity == "warning"
+    return found[0].message + "｜" + (found[0].hint or "")
+
+
+def _without(data: dict, *words: str) -> dict:
+    data = copy.deepcopy(data)
+    data["evidence"] = [e for e in data["evidence"] if not any(w in e["name"] for w in words)]
+    return data
+
+
+def test_a_complaint_whose_evidence_proves_each_claim_is_not_warned():
+    assert _warning(GUARANTOR) is None
+    assert _warning(SALE) is None
+
+
+def test_the_guarantee_and_the_fee_paid_missing_are_named_together():
+    message = _warning(MISSING)
+    assert message is not None
+    assert "没有相应证据：被告李秀英提供保证；原告已支付律师费。" in message
+    assert "《中华人民共和国民事诉讼法》第六十七条第一款、民诉法解释第九十条" in message
+    assert "请在「证据」中列明保证合同或载有保证条款的合同、律师费的合同、发票及付款凭证" in message
+
+
+def test_a_fee_agreed_in_the_contract_is_not_a_fee_paid():
+    # the loan contract's purpose names 律师费负担的约定: an agreement, not a payment
+    assert any("律师费负担" in e["purpose"] for e in MISSING["evidence"])
+    assert "原告已支付律师费" in (_warning(MISSING) or "")
+
+
+def test_the_engagement_proves_the_fee_paid_only_with_the_payment():
+    data = _without(GUARANTOR, "律师费")
+    engagement = {"name": "委托代理合同", "source": "原告提供", "purpose": "证明代理关系"}
+    data["evidence"].append(engagement)
+    assert "原告已支付律师费" in (_warning(data) or "")
+    engagement["name"] = "委托代理合同及发票"
+    assert _warning(data) is None
+
+
+def test_delivery_of_goods_and_the_pledge_are_looked_for_in_a_sale():
+    message = _warning(_without(SALE, "送货", "质押"))
+    assert message is not None
+    assert "原告已交付货物；质押（被告所有的挖掘机两台（机身号XG-2201、XG-2202））" in message
+
+
+def test_the_loan_paid_out_is_looked_for_and_a_witness_may_prove_it():
+    data = _without(GUARANTOR, "转账")
+    assert "原告已实际出借款项" in (_warning(data) or "")
+    data["witnesses"] = [
+        {"name": "王五", "address": "北京市朝阳区", "testimony": "2025年1月10日亲见原告交付现金"}
+    ]
+    assert _warning(data) is None
+
+
+def test_an_acceleration_declared_needs_its_notice():
+    data = load_fixture("civil_complaint", "valid", "elements_every_item")
+    assert _warning(data) is None
+    message = _warning(_without(data, "提前到期"))
+    assert message is not None and "已宣布借款提前到期" in message
