@@ -86,6 +86,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> OpenAPI:
 
 def _validation_error_response(error: ValidationError) -> Response:
     """422 with the problem list; the validate endpoints report it as an invalid case."""
+    whole = api.invalid_body_response(error)
+    if whole is not None:
+        return whole
     problems = [p.as_dict() for p in problems_from_pydantic(error)]
     if (request.endpoint or "").rpartition(".")[2].startswith("validate_"):
         return jsonify({"valid": False, "errors": problems, "warnings": [], "computed": {}})

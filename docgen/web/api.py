@@ -10,13 +10,14 @@ from typing import Any, Literal
 
 from flask import Response, abort, jsonify, request
 from flask_openapi3 import APIBlueprint, OpenAPI, Tag
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
 
 from docgen import calculations, drafts
 from docgen.calculations import Calculation
 from docgen.documents import registry
 from docgen.documents.base import DocumentType
 from docgen.documents.problems import CaseInvalid, Problem
+from docgen.pipeline.results import Report
 from docgen.services import FORMATS, MEDIA_TYPES, DocumentService, Format
 from docgen.web import auth, negotiation, paging, templates_api
 from docgen.web.auth import requester
@@ -165,17 +166,44 @@ def _render_view(doc_type: DocumentType[Any]) -> Any:
     return render
 
 
+def _report_response(report: Report) -> Response:
+    return jsonify(
+        {
+            "valid": report.ok,
+            "errors": [p.as_dict() for p in report.problems if p.severity == "error"],
+            "warnings": [p.as_dict() for p in report.problems if p.severity == "warning"],
+            "computed": report.computed,
+        }
+    )
+
+
+def invalid_body_response(error: ValidationError) -> Response | None:
+    """A case body that fails its schema, answered with everything wrong with it.
+
+    The schema's errors come with what the rules find in the values that did parse (as
+    ``docgen validate`` and the form report them), so one answer shows all there is to
+    fix: the validate route's report, or the render route's 422 problem list. None for
+    any other route or for a query string's errors."""
+    view, _, type_name = (request.endpoint or "").rpartition(".")[2].partition("_")
+    if view not in ("render", "validate"):
+        return None
+    try:
+        doc_type = registry.get(type_name)
+    except registry.UnknownDocumentType:
+        return None
+    if error.title != doc_type.model.model_config.get("title", doc_type.model.__name__):
+        return None
+    report = _service().validate(type_name, request.get_json(silent=True))
+    if report.ok:  # the rules cannot see what the schema refused: its answer stands
+        return None
+    if view == "validate":
+        return _report_response(report)
+    return _problems_response(report.problems)
+
+
 def _validate_view(doc_type: DocumentType[Any]) -> Any:
     def validate(body: BaseModel) -> Response:
-        report = _service().validate(doc_type.name, body)
-        return jsonify(
-            {
-                "valid": report.ok,
-                "errors": [p.as_dict() for p in report.problems if p.severity == "error"],
-                "warnings": [p.as_dict() for p in report.problems if p.severity == "warning"],
-                "computed": report.computed,
-            }
-        )
+        return _report_response(_service().validate(doc_type.name, body))
 
     validate.__annotations__ = {"body": doc_type.model, "return": Response}
     validate.__name__ = f"validate_{doc_type.name}"

@@ -254,3 +254,25 @@ def test_security_headers_are_set(client):
 def test_pdf_from_the_api_has_metadata_title(client):
     response = client.post(URL, json=PERSON)
     assert PdfReader(io.BytesIO(response.data)).metadata.title == "催款函"
+
+
+
+def test_a_body_failing_its_schema_is_answered_with_the_rules_findings_too(client):
+    # a malformed e-mail (the schema) and a total that is not the sum (a rule), in one answer
+    data = dict(PERSON, contact=dict(PERSON["contact"], email="not an email"))
+    data["amounts"] = dict(PERSON["amounts"], total="112242.00")
+    expected = {("contact", "email"), ("amounts", "total")}
+    rendered = client.post(URL, json=data)
+    assert rendered.status_code == 422
+    assert {tuple(p["loc"]) for p in rendered.json if p["severity"] == "error"} == expected
+    report = client.post(URL + "/validate", json=data)
+    assert report.status_code == 200 and report.json["valid"] is False
+    assert {tuple(p["loc"]) for p in report.json["errors"]} == expected
+    assert report.json["errors"] == [p for p in rendered.json if p["severity"] == "error"]
+
+
+def test_a_query_error_is_not_mixed_with_the_bodys(client):
+    data = dict(PERSON, amounts=dict(PERSON["amounts"], total="1.00"))
+    response = client.post(URL + "?format=xls", json=data)
+    assert response.status_code == 422
+    assert [p["loc"] for p in response.json] == [["query", "format"]]
