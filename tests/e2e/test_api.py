@@ -256,7 +256,6 @@ def test_pdf_from_the_api_has_metadata_title(client):
     assert PdfReader(io.BytesIO(response.data)).metadata.title == "催款函"
 
 
-
 def test_a_body_failing_its_schema_is_answered_with_the_rules_findings_too(client):
     # a malformed e-mail (the schema) and a total that is not the sum (a rule), in one answer
     data = dict(PERSON, contact=dict(PERSON["contact"], email="not an email"))
