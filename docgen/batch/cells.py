@@ -114,10 +114,27 @@ def _lost(name: str, shown: str) -> CellError:
     )
 
 
-def number(value: Any) -> Any:
-    """A numeric cell for a decimal field (no binary float reaches the model)."""
+def number(value: Any, places: int | None = None) -> Any:
+    """A numeric cell for a decimal field (no binary float reaches the model).
+
+    A float is read as Excel shows and keeps it, to 15 significant digits, so that the
+    noise of its binary sums (112242.38000000001) is not read as digits. A cell of a field
+    with ``places`` decimals (an amount to the fen) holding more is refused, never
+    rounded: a formula's result formatted to two decimals shows a figure the cell does
+    not hold, and which way it rounds is the user's call.
+    """
     if isinstance(value, float):
         if value.is_integer():
             return int(value)
-        return str(Decimal(repr(value)))
+        held = Decimal(format(value, ".15g"))
+        exponent = held.as_tuple().exponent
+        if places is not None and isinstance(exponent, int) and -exponent > places:
+            raise CellError(
+                "number_not_rounded",
+                f"单元格中的数实际为 {held:f}，多于 {places} 位小数（单元格格式显示的可能是"
+                "四舍五入后的数）；金额不代为取舍",
+                f"请在 Excel 中用 =ROUND(原公式,{places}) 得出该数，或直接填写"
+                f"保留 {places} 位小数的数",
+            )
+        return f"{held:f}"
     return value

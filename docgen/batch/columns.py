@@ -48,6 +48,7 @@ class Column:
     required: bool = False
     aliases: tuple[str, ...] = ()
     description: str = ""
+    places: int | None = None  # a decimal's places (2: an amount to the fen)
 
     def convert(self, value: Any) -> Any:
         """A cell value as the model expects it (labels of choices, 是/否, Excel dates).
@@ -64,7 +65,7 @@ class Column:
         if isinstance(value, date):
             return value.isoformat()
         if isinstance(value, float):
-            value = cells.number(value)
+            value = cells.number(value, self.places)
             if not isinstance(value, int):
                 return value
         if isinstance(value, int) and not isinstance(value, bool):
@@ -174,6 +175,24 @@ def _leaf_kind(info: FieldInfo, annotation: Any = None) -> tuple[str, dict[str, 
     return "text", {}
 
 
+def _decimal_places(annotation: Any) -> int | None:
+    """The ``decimal_places`` a field's type allows (Money: 2), found in its Annotated
+    metadata, through Optional."""
+    for meta in typing.get_args(annotation):
+        found = getattr(meta, "decimal_places", None)
+        if isinstance(found, int):
+            return found
+        for inner in getattr(meta, "metadata", ()):
+            found = getattr(inner, "decimal_places", None)
+            if isinstance(found, int):
+                return found
+        if typing.get_args(meta):
+            nested = _decimal_places(meta)
+            if nested is not None:
+                return nested
+    return None
+
+
 def _en(loc: Loc) -> str:
     out = ""
     for part in loc:
@@ -209,7 +228,17 @@ def _walk(
             yield from _walk_union(models, sub_loc, sub_zh, sub_required, ())
             continue
         kind, choices = _leaf_kind(info)
-        yield Column(sub_loc, sub_zh, "", kind, choices, sub_required, own, info.description or "")
+        yield Column(
+            sub_loc,
+            sub_zh,
+            "",
+            kind,
+            choices,
+            sub_required,
+            own,
+            info.description or "",
+            _decimal_places(info.annotation) if kind == "decimal" else None,
+        )
 
 
 def _join(parent: str, title: str) -> str:

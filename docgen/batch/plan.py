@@ -292,8 +292,12 @@ def judge(
         return record
     record.merged = merge_shared(record.case, shared)
     report = service.validate(type_name, record.merged)
-    refused = [p.loc for p in record.problems]
-    record.problems = record.problems + [p for p in report.problems if not touches(p.loc, refused)]
+    # as for a body that fails its schema (pipeline.validation.problems_of_rest): a rule
+    # about a part that lost a cell would judge it without that cell (a total against
+    # the other amounts), so only the other parts are judged
+    refused = [p.loc[:1] for p in record.problems]
+    found = [p for p in report.problems if not touches(p.loc[:1], refused)]
+    record.problems = record.problems + found
     if duplicates is not None and record.ok:
         repeated = duplicates.check(record.number, record.reference, record.merged)
         if repeated is not None:

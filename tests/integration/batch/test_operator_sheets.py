@@ -56,6 +56,8 @@ def _xlsx_rows() -> list[list]:
     rows[77] = list(rows[76])  # the same debtor and contract again
     rows[77][COL["客户编号"]] = reference(77)
     rows[88][COL["欠款金额合计（元）"]] = "106,007.14（壹拾万陆仟零柒元整）"
+    rows[100][COL["欠款金额欠款明细2金额（元）"]] = 6000.1 + 7.04  # 6007.140000000001
+    rows[120][COL["欠款金额欠款明细2金额（元）"]] = 6007.1369863  # a formula shown as 6,007.14
     return rows
 
 
@@ -63,10 +65,10 @@ def test_an_xlsx_of_200_debtors_in_real_world_forms(runner, tmp_path):
     source = write_xlsx(tmp_path / "催收名单.xlsx", _xlsx_rows())
     output, rejects = _check(runner, tmp_path, source)
 
-    assert "共 200 行：可生成 193 行，拒绝 7 行" in output
+    assert "共 200 行：可生成 192 行，拒绝 8 行" in output
     by_row = _by_row(rejects)
-    assert set(by_row) == {excel_row(i) for i in (5, 17, 29, 41, 53, 77, 88)}
-    for i in (5, 17, 29, 41, 53, 77, 88):
+    assert set(by_row) == {excel_row(i) for i in (5, 17, 29, 41, 53, 77, 88, 120)}
+    for i in (5, 17, 29, 41, 53, 77, 88, 120):
         for line in by_row[excel_row(i)]:
             assert line["客户编号"] == reference(i)
             assert line["债务人"].startswith("王芳")
@@ -78,6 +80,7 @@ def test_an_xlsx_of_200_debtors_in_real_world_forms(runner, tmp_path):
         53: ("债务人主体类型", "union_tag_invalid", "自然人"),
         77: ("债务人证件号码", "duplicate_in_run", "删除重复的行"),
         88: ("欠款金额合计（元）", "amount_words_mismatch", "核对小写与大写金额"),
+        120: ("欠款金额欠款明细2金额（元）", "number_not_rounded", "=ROUND(原公式,2)"),
     }
     for i, (column, code, hint) in expected.items():
         (line,) = by_row[excel_row(i)]

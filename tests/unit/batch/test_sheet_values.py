@@ -101,3 +101,33 @@ def test_headers_do_not_say_a_word_twice_and_old_headers_still_read():
     assert not any("付款期限付款期限" in h or "签署人签署人" in h for h in headers)
     resolved = layout.resolve(["付款期限付款期限（天数）"])
     assert not resolved.unknown
+
+
+def _column(zh: str):
+    layout = Layout.of(registry.get("demand_letter").model)
+    return next(c for c in layout.columns if c.zh == zh)
+
+
+def test_an_amount_is_read_as_excel_shows_it_not_as_its_binary_noise():
+    total = _column("欠款金额合计（元）")
+    assert total.convert(112242.38000000001) == "112242.38"  # a sum of cells in Excel
+    assert total.convert(0.1 + 0.2) == "0.3"
+    assert total.convert(1409.5) == "1409.5"
+    assert total.convert(100000.0) == 100000
+
+
+def test_an_amount_holding_more_than_the_fen_is_refused_not_rounded():
+    amount = _column("欠款金额欠款明细{n}金额（元）")
+    assert amount.places == 2
+    with pytest.raises(CellError) as caught:
+        amount.convert(100000 * 0.06 * 659 / 365)  # a formula formatted to two decimals
+    assert caught.value.code == "number_not_rounded"
+    assert "实际为 10832.8767123288，多于 2 位小数" in caught.value.message
+    assert "=ROUND(原公式,2)" in caught.value.hint
+
+
+def test_a_rate_keeps_its_decimals():
+    rate = _column("欠款金额欠款明细{n}计算方式利率数值")
+    assert rate.places is None
+    assert rate.convert(0.0005) == "0.0005"
+    assert rate.convert(3.85) == "3.85"
