@@ -22,10 +22,12 @@ from docgen.documents.guarantor_rules import (
 )
 from docgen.documents.letter_capacity import (
     contract_void,
+    pending_fact,
+    pending_ratification,
     ratification_of,
     ratification_request,
+    refusal_consequence,
     void_facts,
-    ward_ratifies,
 )
 from docgen.documents.letter_rules import (
     contract_opening,
@@ -223,6 +225,7 @@ def _facts_text(case: DemandLetter, you: str, we: str) -> str:
         text += void_facts(debtor)
     else:
         text += unpaid_facts(contract, debtor, case.amounts.principal_label)
+    text += pending_fact(case, we)
     guarantee = recipient_guarantee(case)
     if guarantee is not None:
         text += guarantee_statement(guarantee, you, case.debtor.name, we)
@@ -234,25 +237,30 @@ def _receipt_words(case: DemandLetter, notice: bool) -> dict[str, str]:
 
     A ward's guardian signs as the legal representative: the receipt says so and confirms
     the ward's debt, not the guardian's own (民法典 arts. 19–23); for a contract the ward
-    made as a minor of eight or more it also ratifies it (art. 145). A joint guarantor
-    confirms its liability; a general guarantor, told of the debt, confirms none.
+    made as a minor of eight or more it first ratifies it (art. 145), on which the debt
+    under it depends. A joint guarantor confirms its liability, once the contract is
+    ratified if it awaits that; a general guarantor, told of the debt, confirms none.
     """
     recipient, guarantor = case.recipient, case.recipient_role == "guarantor"
     guardian = recipient.guardian if isinstance(recipient, Person) else None
     liable = me = "本单位" if recipient.kind == "organization" else "本人"
-    confirms, ratifies = "确认", ""
+    confirms, ratifies, note = "确认", "", ""
     if guardian is not None:
         ward = recipient.name
         me, confirms, liable = f"本人作为{ward}的法定代理人，", f"代理{ward}确认", ward
-    signed = case.contract.signed_on
-    if not guarantor and ward_ratifies(case.debtor, signed):
-        ratifies = "，并" + ratification_of(recipient.name, signed, case.contract.name)
+    contract, pending = case.contract, pending_ratification(case)
+    if not guarantor and pending:
+        ratifies = ratification_of(recipient.name, contract.signed_on, contract.name) + "，并"
+    if guarantor and not notice:
+        note = f"{liable}对该债务承担连带保证责任。"
+        if pending:
+            note = f"{case.debtor.name}签订的《{contract.name}》经其法定代理人追认后，{note}"
     return {
         "receipt_me": me,
         "receipt_confirms": confirms,
         "receipt_debtor": case.debtor.name if guarantor or guardian else "",
         "receipt_ratifies": ratifies,
-        "receipt_note": f"{liable}对该债务承担连带保证责任。" if guarantor and not notice else "",
+        "receipt_note": note,
     }
 
 
@@ -296,7 +304,8 @@ def build_context(case: DemandLetter, assessment: Assessment) -> dict[str, Any]:
         "receipt_signer": signer_context("保证人" if guarantor else "债务人", recipient),
         **_receipt_words(case, notice),
         "facts": _facts_text(case, you, we),
-        "ratification": ratification_request(case, you, we, we),
+        "ratification": ratification_request(case, you, we),
+        "refusal": refusal_consequence(case, you, we),
         **demanded_terms(case, assessment, case.creditor, we, f"{we}同日向其发出的《催款函》"),
         "next_step": _next_step_text(case),
         "contact": case.contact.model_dump(),

@@ -24,7 +24,9 @@ from docgen.documents.guarantor_rules import (
 from docgen.documents.letter_capacity import (
     VOID_BASIS,
     contract_void,
+    pending_fact,
     ratification_request,
+    refusal_consequence,
     void_facts,
 )
 from docgen.documents.letter_rules import (
@@ -262,6 +264,7 @@ def _facts(case: LawyerLetter, you: str, debtor_name: str, void: bool) -> str:
         facts += void_facts(debtor_name)
     else:
         facts += unpaid_facts(contract, debtor_name, case.amounts.principal_label)
+    facts += pending_fact(case, "本所受委托人委托，")
     guarantee = recipient_guarantee(case)
     if guarantee is not None:
         cited = case.legal_basis or ""
@@ -308,7 +311,8 @@ def build_context(case: LawyerLetter, assessment: Assessment) -> dict[str, Any]:
         "license_number": sender.license_number or "",
         "facts": facts,
         "legal_basis": _sentence(basis),
-        "ratification": ratification_request(case, you, "本所受委托人委托", "委托人"),
+        "ratification": ratification_request(case, you, "本所受委托人委托"),
+        "refusal": refusal_consequence(case, you, "委托人"),
         **demanded_terms(case, assessment, case.client, "委托人", "本所同日向其发出的《律师函》"),
         "next_step": step,
         "cc": _copied_to(case.cc_note),

@@ -19,7 +19,15 @@ from docgen.documents.base import RuleOptions
 from docgen.documents.guarantor_rules import check_letter_guarantors
 from docgen.documents.guardian_rules import CIVIL_CODE, check_guardians, guarantor_locs
 from docgen.documents.interest_periods import chronological, last_day
-from docgen.documents.letter_capacity import check_contract_capacity, contract_void
+from docgen.documents.letter_capacity import (
+    check_contract_capacity,
+    check_payment_deadline,
+    contract_void,
+    deadline_words,
+    payment_deadline,
+    pending_ratification,
+    unratified,
+)
 from docgen.documents.letter_rules import (
     account_context,
     check_debtor_capacity,
@@ -29,6 +37,7 @@ from docgen.documents.letter_rules import (
 )
 from docgen.documents.parts import (
     Latest,
+    PaymentDeadline,
     amounts_context,
     check_amounts,
     check_contract_dates,
@@ -91,7 +100,8 @@ def check_letter(result: Assessment, case: Any, demander: Demander, options: Rul
     if case.next_step == "arbitration" and not case.arbitration_body:
         result.error(("arbitration_body",), "missing", "选择申请仲裁时，请填写仲裁机构名称")
     check_limitation(result, case.contract, case.prior_interruptions, case.letter_date)
-    case.deadline.compute(result, case.letter_date, options.calendar_fallback)
+    payment = check_payment_deadline(result, case)
+    payment.compute(result, case.letter_date, options.calendar_fallback)
 
 
 def demanded_terms(
@@ -105,28 +115,39 @@ def demanded_terms(
     deadline = assessment.computed["deadline"]
     name, _ = _later_terms(case)
     cut_off = format_cn(case.amounts.as_of)
+    payment = payment_deadline(case)
+    text = deadline_words(payment, payment.text(deadline))
+    debtors = _debtors_deadline(payment, deadline, text, debtors_letter)
+    pending = pending_ratification(case)
+    guarantor = case.recipient_role == "guarantor"
     return {
         "amounts": amounts_context(case.amounts, computed),
         "calculations": computed.sheets,
         "later_interest": later_interest(case, computed, we),
         "receipt_excludes": f"，不含{cut_off}之后的{name}",
         "deadline": {
-            "text": case.deadline.text(deadline),
+            "text": text,
             "due": format_cn(deadline.due),
             "fallback": deadline.calendar_fallback,
-            "debtors": _debtors_deadline(case, deadline, debtors_letter),
+            "debtors": debtors,
+            # a guarantor's payment waits on the ratification, within the debtor's deadline
+            "pay_by": f"{case.debtor.name}{debtors}" if pending and guarantor else text,
         },
+        # the contract awaits the guardian's ratification (民法典 art. 145): payment is
+        # asked for if it is ratified
+        "unratified": unratified(case),
         "account": account_context(case.payment_account.model_dump(), creditor),
     }
 
 
-def _debtors_deadline(case: Any, deadline: Deadline, debtors_letter: str) -> str:
+def _debtors_deadline(
+    payment: PaymentDeadline, deadline: Deadline, text: str, debtors_letter: str
+) -> str:
     """The debtor's deadline as a guarantor's copy states it: the guarantor cannot know
     when the debtor received its own letter, so the copy says which letter it counts
     from, or the date itself."""
-    if case.deadline.counted_from == "letter_date":
+    if payment.counted_from == "letter_date":
         return f"{format_cn(deadline.due)}前（含当日）"
-    text: str = case.deadline.text(deadline)
     return text.replace("本函", debtors_letter)
 
 

@@ -84,31 +84,42 @@ def _letter(c: Context) -> tuple[Block, ...]:
 
 
 def _demand(c: Context) -> tuple[Block, ...]:
-    """The request to pay and what follows if unpaid; to a general guarantor, a notice."""
+    """The request to pay and what follows if unpaid; to a general guarantor, a notice.
+    While the contract awaits ratification, payment is asked for if it is ratified, and
+    the consequence follows the guardian's answer (``unratified``, ``refusal``)."""
     you, total, step, we = c["you"], c["amounts"]["total_legal"], c["next_step"], c["we"]
+    pending = c["unratified"]
     if c["notice"]:
-        owes = c["owes"]
+        owes, debtors = c["owes"], c["deadline"]["debtors"]
+        unpaid = (
+            f"{pending}经追认而{owes}未于{debtors}清偿上述债务的"
+            if pending
+            else f"如{owes}未于{debtors}清偿上述债务"
+        )
         return (
             Paragraph(
                 text(
-                    f"现将上述债务情况通知{you}。如{owes}未于{c['deadline']['debtors']}清偿上述"
-                    f"债务，{we}将依法{step}，要求{owes}清偿；{owes}的财产经依法强制执行仍不能履行"
-                    f"债务的，{we}将依法要求{you}承担保证责任。如{you}对上述事实有异议，请于"
-                    f"{c['deadline']['text']}与{we}联系并提供相应依据。"
+                    f"现将上述债务情况通知{you}。{unpaid}，{we}将依法{step}，要求{owes}清偿；"
+                    f"{owes}的财产经依法强制执行仍不能履行债务的，{we}将依法要求{you}承担保证责任。"
+                    f"如{you}对上述事实有异议，请于{c['deadline']['text']}与{we}联系并提供相应依据。"
                 )
             ),
         )
+    late = f"{pending}经追认而{you}逾期仍未付款的" if pending else f"如{you}逾期仍未付款"
+    costs = f"相关{proceeding_costs(step)}将依法主张由{you}承担"
+    condition = f"{pending}经追认的，" if pending else ""
     return (
         *payment_to(
-            f"现特函告{you}：请于{c['deadline']['text']}，将上述欠款合计{total}",
+            f"现特函告{you}：{condition}请于{c['deadline']['pay_by']}，将上述欠款合计{total}",
             we,
             c["account"],
             you,
         ),
         Paragraph(
             text(
-                f"如{you}对上述欠款有异议，请于上述期限内与{we}联系并提供相应依据。如{you}逾期仍未"
-                f"付款，{we}将依法{step}，相关{proceeding_costs(step)}将依法主张由{you}承担。"
+                f"如{you}对上述欠款有异议，请于上述期限内与{we}联系并提供相应依据。{late}，"
+                f"{we}将依法{step}，"
+                + (f"{costs}；{c['refusal']}" if c["refusal"] else f"{costs}。")
             )
         ),
     )
@@ -126,9 +137,9 @@ def _receipt(c: Context) -> tuple[Block, ...]:
         Paragraph(
             text(
                 f"{c['receipt_me']}已收到贵方于{c['letter_date']}出具的《{c['title']}》{number}，"
-                f"{c['receipt_confirms']}截至{c['amounts']['as_of']}{c['receipt_debtor']}尚欠贵方"
-                f"款项合计{c['amounts']['total_legal']}{c['receipt_excludes']}"
-                f"{c['receipt_ratifies']}。{c['receipt_note']}"
+                f"{c['receipt_ratifies']}{c['receipt_confirms']}截至{c['amounts']['as_of']}"
+                f"{c['receipt_debtor']}尚欠贵方款项合计{c['amounts']['total_legal']}"
+                f"{c['receipt_excludes']}。{c['receipt_note']}"
             )
         ),
         sign_block(c["receipt_signer"]),

@@ -80,21 +80,32 @@ def _opinion(c: Context) -> tuple[Block, ...]:
     """三、律师意见: the demand to pay; to a general guarantor, a notice."""
     you, owes, total, step = c["you"], c["owes"], c["amounts"]["total_legal"], c["next_step"]
     ratification = (Paragraph(text(c["ratification"])),) if c["ratification"] else ()
+    # while the contract awaits ratification, payment is asked for if it is ratified
+    pending = c["unratified"]
     if c["notice"]:
+        debtors = c["deadline"]["debtors"]
+        unpaid = (
+            f"{pending}经追认而{owes}未于{debtors}清偿上述债务的"
+            if pending
+            else f"如{owes}未于{debtors}清偿上述债务"
+        )
         return (
             Paragraph(
                 text(
-                    f"本所律师特此将上述债务情况告知{you}。如{owes}未于{c['deadline']['debtors']}"
-                    f"清偿上述债务，本所将建议委托人依法{step}，要求{owes}清偿；{owes}的财产经依法"
-                    f"强制执行仍不能履行债务的，委托人将依法要求{you}承担保证责任。如{you}对上述"
-                    f"事实有异议，请于{c['deadline']['text']}与{c['reach']}联系并提供相应依据。"
+                    f"本所律师特此将上述债务情况告知{you}。{unpaid}，本所将建议委托人依法{step}，"
+                    f"要求{owes}清偿；{owes}的财产经依法强制执行仍不能履行债务的，委托人将依法要求"
+                    f"{you}承担保证责任。如{you}对上述事实有异议，请于{c['deadline']['text']}与"
+                    f"{c['reach']}联系并提供相应依据。"
                 )
             ),
         )
+    late = f"{pending}经追认而{you}逾期仍未履行的" if pending else f"如{you}逾期仍未履行"
+    costs = f"相关{proceeding_costs(step)}将依法主张由{you}承担"
+    condition = f"{pending}经追认的，" if pending else ""
     return (
         *ratification,
         *payment_to(
-            f"本所律师郑重提请{you}：请于{c['deadline']['text']}，将上述欠款合计{total}",
+            f"本所律师郑重提请{you}：{condition}请于{c['deadline']['pay_by']}，将上述欠款合计{total}",
             "委托人",
             c["account"],
             you,
@@ -102,8 +113,8 @@ def _opinion(c: Context) -> tuple[Block, ...]:
         Paragraph(
             text(
                 f"如{you}对上述事实或欠款有异议，请于上述期限内与{c['reach']}联系并提供相应依据。"
-                f"如{you}逾期仍未履行，本所将建议委托人依法{step}，相关{proceeding_costs(step)}"
-                f"将依法主张由{you}承担。"
+                f"{late}，本所将建议委托人依法{step}，"
+                + (f"{costs}；{c['refusal']}" if c["refusal"] else f"{costs}。")
             )
         ),
     )

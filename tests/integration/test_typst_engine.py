@@ -203,15 +203,20 @@ def test_batch_letters_are_the_single_letters_and_the_print_file_holds_their_pag
         for doc in plain.render_each("demand_letter", data, "pdf", engine="typst")
     ]
     assert [d.content for d in letters] == [d.content for d in singles]
-    (part,) = prints
-    whole = PdfReader(io.BytesIO(part.content))
-    placed = 0
-    for doc, (_index, _copy, first, count) in zip(letters, part.letters, strict=True):
-        own = pdf_pages_text(doc.content)
-        assert count == len(own) and first == placed
-        assert [whole.pages[first + k].extract_text() for k in range(count)] == own
-        placed += count
-    assert placed == len(whole.pages)
+    # one print file per chunk of letters laid out together (PDF_CHUNK copies)
+    docs = {(i, c): doc for i, result in enumerate(results) for c, doc in enumerate(result)}
+    printed = []
+    for part in prints:
+        whole = PdfReader(io.BytesIO(part.content))
+        placed = 0
+        for index, copy_index, first, count in part.letters:
+            own = pdf_pages_text(docs[index, copy_index].content)
+            assert count == len(own) and first == placed
+            assert [whole.pages[first + k].extract_text() for k in range(count)] == own
+            placed += count
+            printed.append((index, copy_index))
+        assert placed == len(whole.pages)
+    assert printed == list(docs)
 
 
 def test_the_glyph_check_refuses_what_the_fonts_cannot_draw(plain):

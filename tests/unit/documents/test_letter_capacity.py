@@ -43,13 +43,14 @@ def test_the_guardian_is_called_on_to_ratify_the_contract_the_minor_made():
     assert printed.index("予以追认") < printed.index("尚欠我方款项明细如下")
 
 
-def test_the_guardians_receipt_confirms_the_wards_debt_and_ratifies_the_contract():
+def test_the_guardians_receipt_ratifies_the_contract_then_confirms_the_wards_debt():
+    # the debt under the contract depends on the ratification: it comes first
     printed = printed_copy("demand_letter", THROUGH_GUARDIAN)
     assert (
         "本人作为张伟的法定代理人，已收到贵方于2026年11月20日出具的《催款函》"
-        "（编号：CS-2026-0158），代理张伟确认截至2026年10月31日张伟尚欠贵方款项合计"
+        "（编号：CS-2026-0158），追认张伟于2025年1月10日签订的《借款合同》，并代理张伟确认"
+        "截至2026年10月31日张伟尚欠贵方款项合计人民币112,242.38元"
     ) in printed
-    assert "，并追认张伟于2025年1月10日签订的《借款合同》。" in printed
     assert "本人已收到" not in printed
 
 
@@ -97,7 +98,9 @@ def test_the_firm_calls_on_the_guardian_to_ratify_for_its_client():
         data[key] = copy.deepcopy(THROUGH_GUARDIAN[key])
     printed = printed_copy("lawyer_letter", data)
     assert "本所受委托人委托催告您的法定代理人张建国自收到本函之日起三十日内" in printed
-    assert "委托人将依法要求返还您因该合同取得的财产（第一百五十七条）" in printed
+    assert "委托人将依法要求返还您因该合同取得的财产（《中华人民共和国民法典》第一百五十七条）" in (
+        printed
+    )
     assert printed.index("予以追认") < printed.index("本所律师郑重提请")
 
 

@@ -1,0 +1,243 @@
+"""A letter asking a guardian to ratify the contract a minor made, and a letter naming a
+guarantor of a contract made under eight (docs/legal-rules.md, Guardians).
+
+Until the guardian ratifies, the contract binds no one (民法典 art. 145): payment under
+it is asked for if it is ratified, by a deadline no earlier than the thirty days the
+guardian has to answer (art. 145(2)), and the consequences follow the answer (suit on
+the contract, or restitution, art. 157). The guarantee of a void main contract is void
+(art. 682(1)); the guarantor's liability for fault (art. 682(2); 法释〔2020〕28号 art.
+17(2)) is not a sum a letter demands.
+"""
+
+from __future__ import annotations
+
+import copy
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+
+from docgen.documents import registry
+from docgen.documents.base import RuleOptions
+from docgen.documents.letter_capacity import SURE_WORKDAYS
+from docgen.domain.workdays import calendar_coverage, calendar_day_deadline, working_day_deadline
+from tests.support import load_fixture, printed_copy
+
+OPTIONS = RuleOptions(calendar_fallback=True)
+CODE = "《中华人民共和国民法典》"
+THROUGH_GUARDIAN = load_fixture("demand_letter", "valid", "minor_debtor_through_guardian")
+WITH_GUARANTOR = load_fixture("demand_letter", "valid", "minor_debtor_with_guarantor")
+FIRM = load_fixture("lawyer_letter", "valid", "minor_debtor_with_guarantor")
+VOID_GUARANTEE = load_fixture("demand_letter", "invalid", "guarantor_of_a_void_contract")
+FIRM_VOID_GUARANTEE = load_fixture("lawyer_letter", "invalid", "guarantor_of_a_void_contract")
+
+
+def _problems(type_name: str, data: Any) -> list[Any]:
+    doc_type = registry.get(type_name)
+    return doc_type.evaluate(doc_type.parse(data), OPTIONS).problems
+
+
+def _codes(type_name: str, data: Any) -> dict[str, Any]:
+    return {p.code: p for p in _problems(type_name, data)}
+
+
+def _with_deadline(data: Any, **deadline: Any) -> Any:
+    data = copy.deepcopy(data)
+    data["deadline"] = deadline
+    return data
+
+
+# --- the deadline -----------------------------------------------------------------
+
+
+def test_payment_is_asked_for_if_ratified_within_the_thirty_days():
+    printed = printed_copy("demand_letter", THROUGH_GUARDIAN)
+    assert (
+        "现特函告您：上述《借款合同》经追认的，请于收到本函之日起三十日内，将上述欠款合计"
+        "人民币112,242.38元（大写：壹拾壹万贰仟贰佰肆拾贰元叁角捌分）支付至我方以下账户："
+    ) in printed
+    assert "7个工作日" not in printed
+
+
+def test_a_shorter_deadline_is_replaced_with_a_warning_citing_article_145():
+    warning = _codes("demand_letter", THROUGH_GUARDIAN)["deadline_before_ratification"]
+    assert warning.severity == "warning"
+    assert warning.loc == ("deadline",)
+    assert f"{CODE}第一百四十五条第二款" in warning.message
+    assert "付款期限「收到本函之日起7个工作日内」" in warning.message
+    assert "「上述《借款合同》经追认的，请于收到本函之日起三十日内」" in warning.message
+    assert "不少于30日或24个工作日" in (warning.hint or "")
+
+
+def test_the_consequence_follows_the_guardians_answer():
+    printed = printed_copy("demand_letter", THROUGH_GUARDIAN)
+    assert (
+        "如您对上述欠款有异议，请于上述期限内与我方联系并提供相应依据。上述《借款合同》经追认而"
+        "您逾期仍未付款的，我方将依法向有管辖权的人民法院提起诉讼，相关诉讼费用将依法主张由您"
+        "承担；上述《借款合同》未获追认（包括法定代理人逾期未作表示）而确定不发生效力的，我方"
+        f"将依法要求返还您因该合同取得的财产（{CODE}第一百五十七条）。"
+    ) in printed
+    assert "如您逾期仍未付款" not in printed
+    # the call to ratify says what silence means; what follows it is said once, above
+    assert printed.count("将依法要求返还") == 1
+
+
+@pytest.mark.parametrize(
+    ("deadline", "printed_as"),
+    [
+        ({"days": 30, "kind": "calendar"}, "收到本函之日起30日内"),
+        ({"days": SURE_WORKDAYS, "kind": "working"}, f"收到本函之日起{SURE_WORKDAYS}个工作日内"),
+        ({"days": 40, "kind": "working"}, "收到本函之日起40个工作日内"),
+    ],
+)
+def test_a_deadline_that_cannot_end_before_the_thirty_days_is_kept(deadline, printed_as):
+    data = _with_deadline(THROUGH_GUARDIAN, counted_from="receipt", **deadline)
+    assert "deadline_before_ratification" not in _codes("demand_letter", data)
+    assert f"上述《借款合同》经追认的，请于{printed_as}，将上述欠款合计" in (
+        printed_copy("demand_letter", data)
+    )
+
+
+@pytest.mark.parametrize(
+    "deadline",
+    [{"days": 29, "kind": "calendar"}, {"days": SURE_WORKDAYS - 1, "kind": "working"}],
+)
+def test_a_deadline_that_may_end_before_the_thirty_days_is_replaced(deadline):
+    data = _with_deadline(THROUGH_GUARDIAN, counted_from="receipt", **deadline)
+    assert "deadline_before_ratification" in _codes("demand_letter", data)
+    assert "请于收到本函之日起三十日内，将上述欠款合计" in printed_copy("demand_letter", data)
+
+
+def test_a_deadline_counted_from_the_letter_date_counts_from_the_receipt_instead():
+    # the thirty days run from the guardian's receipt, which the letter date does not tell
+    data = _with_deadline(THROUGH_GUARDIAN, days=45, kind="calendar", counted_from="letter_date")
+    warning = _codes("demand_letter", data)["deadline_before_ratification"]
+    assert "付款期限「发函之日起45日内」" in warning.message
+    assert "函件已改为自收到本函之日起45日内付款" in warning.message
+    printed = printed_copy("demand_letter", data)
+    assert "上述《借款合同》经追认的，请于收到本函之日起45日内，将上述欠款合计" in printed
+    assert "本函出具之日" not in printed
+
+
+def test_without_a_call_to_ratify_the_deadline_is_the_users():
+    data = load_fixture("demand_letter", "valid", "minor_debtor")  # no guardian to ask
+    printed = printed_copy("demand_letter", data)
+    assert "deadline_before_ratification" not in _codes("demand_letter", data)
+    assert "经追认" not in printed and "现特函告您：请于收到本函之日起" in printed
+
+
+def test_sure_workdays_always_end_no_earlier_than_thirty_days():
+    """SURE_WORKDAYS working days from any day end no earlier than the thirty days from
+    it (art. 203 moving their end off a rest day), on the official calendar and on the
+    fallback after it; one fewer does not."""
+    first, last = calendar_coverage()
+    day = date(first, 1, 1)
+    while day <= date(last + 3, 12, 31):
+        working = working_day_deadline(day, SURE_WORKDAYS).due
+        assert working >= calendar_day_deadline(day, 30).due, day
+        day += timedelta(days=1)
+    # a day exists where one working day fewer ends before the thirty days
+    assert any(
+        working_day_deadline(d, SURE_WORKDAYS - 1).due < calendar_day_deadline(d, 30).due
+        for d in (date(2004, 10, 7) + timedelta(days=n) for n in range(3))
+    )
+
+
+# --- the guarantor's copy ---------------------------------------------------------
+
+
+def test_a_guarantors_copy_says_the_contract_awaits_ratification():
+    printed = printed_copy("demand_letter", WITH_GUARANTOR, 1)
+    assert (
+        "张伟于2025年1月10日签订上述《借款合同》时为14周岁的未成年人，该合同经其法定代理人同意"
+        f"或者追认后有效（{CODE}第十九条、第一百四十五条第一款），我方已于2026年11月20日另函"
+        "催告其法定代理人自收到催告之日起三十日内予以追认（第一百四十五条第二款）。"
+    ) in printed
+    # not the call itself, made to the guardian alone
+    assert "现依照" not in printed
+
+
+def test_a_joint_guarantor_pays_if_ratified_by_the_debtors_deadline():
+    printed = printed_copy("demand_letter", WITH_GUARANTOR, 1)
+    assert (
+        "现特函告您：上述《借款合同》经追认的，请于张伟收到我方同日向其发出的《催款函》之日起"
+        "三十日内，将上述欠款合计人民币112,242.38元"
+    ) in printed
+    assert (
+        "上述《借款合同》经追认而您逾期仍未付款的，我方将依法向有管辖权的人民法院提起诉讼，"
+        "相关诉讼费用将依法主张由您承担。"
+    ) in printed
+    # restitution is the ward's, not the guarantor's
+    assert "返还" not in printed
+    # the receipt: liable once the contract is ratified
+    assert ("张伟签订的《借款合同》经其法定代理人追认后，本人对该债务承担连带保证责任。") in printed
+
+
+def test_a_general_guarantors_notice_waits_on_ratification_too():
+    data = copy.deepcopy(WITH_GUARANTOR)
+    data["guarantees"][0] = {
+        "type": "general",
+        "contract": "2025年1月10日签订的《保证合同》",
+        "period": "agreed",
+        "period_end": "2028-01-10",
+    }
+    printed = printed_copy("demand_letter", data, 1)
+    assert (
+        "现将上述债务情况通知您。上述《借款合同》经追认而张伟未于收到我方同日向其发出的"
+        "《催款函》之日起三十日内清偿上述债务的，我方将依法向有管辖权的人民法院提起诉讼"
+    ) in printed
+
+
+# --- the lawyer letter ------------------------------------------------------------
+
+
+def test_the_firm_asks_for_payment_if_ratified_within_the_thirty_days():
+    assert _codes("lawyer_letter", FIRM)["deadline_before_ratification"].loc == ("deadline",)
+    printed = printed_copy("lawyer_letter", FIRM)
+    assert (
+        "本所律师郑重提请您：上述《借款合同》经追认的，请于收到本函之日起三十日内，将上述欠款合计"
+    ) in printed
+    assert (
+        "上述《借款合同》经追认而您逾期仍未履行的，本所将建议委托人依法向有管辖权的人民法院"
+        "提起诉讼，相关诉讼费用将依法主张由您承担；上述《借款合同》未获追认（包括法定代理人逾期"
+        "未作表示）而确定不发生效力的，委托人将依法要求返还您因该合同取得的财产"
+    ) in printed
+    # the deadline typed counted ten days from the letter date: no date is printed
+    assert "前（含当日" not in printed
+
+
+def test_the_firms_copy_to_the_guarantor_waits_on_ratification():
+    printed = printed_copy("lawyer_letter", FIRM, 1)
+    assert "本所受委托人委托，已于2026年11月20日另函催告其法定代理人" in printed
+    assert (
+        "本所律师郑重提请您：上述《借款合同》经追认的，请于张伟收到本所同日向其发出的"
+        "《律师函》之日起三十日内"
+    ) in printed
+
+
+# --- a guarantor of a void main contract ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("type_name", "data"),
+    [("demand_letter", VOID_GUARANTEE), ("lawyer_letter", FIRM_VOID_GUARANTEE)],
+)
+def test_a_letter_to_the_guarantor_of_a_void_contract_is_refused(type_name, data):
+    errors = [p for p in _problems(type_name, data) if p.severity == "error"]
+    assert [(e.loc, e.code) for e in errors] == [(("guarantors", 0), "guarantee_of_void_contract")]
+    message = errors[0].message
+    assert "主债权债务合同无效的，保证合同无效（第六百八十二条第一款）" in message
+    assert "不得向保证人刘芳发函要求其承担保证责任" in message
+    assert "不超过债务人不能清偿部分的三分之一" in message
+    assert (
+        "《最高人民法院关于适用〈中华人民共和国民法典〉有关担保制度的解释》第十七条第二款"
+    ) in message
+    assert "请删除该保证人" in (errors[0].hint or "")
+
+
+def test_without_the_guarantor_the_void_contracts_letter_is_made():
+    data = copy.deepcopy(VOID_GUARANTEE)
+    data["guarantors"], data["guarantees"] = [], []
+    printed = printed_copy("demand_letter", data)
+    assert "保证" not in printed
+    assert "您因该合同取得的财产应当予以返还" in printed
