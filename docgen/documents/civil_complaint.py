@@ -50,6 +50,7 @@ from docgen.documents.complaint_rules import (
     check_running_interest,
 )
 from docgen.documents.complaint_security_rules import (
+    check_collateral_provider,
     check_maximum_named,
     check_own_collateral_first,
 )
@@ -204,6 +205,7 @@ def assess(case: CivilComplaint, options: RuleOptions) -> Assessment:
     check_sale(result, case, resolved, options, due + timedelta(days=1))
     check_limitation(result, case, due)
     _check_guarantees(result, case, resolved.total)
+    check_collateral_provider(result, case)
     check_own_collateral_first(result, case)
     check_maximum_named(result, case)
     check_evidence_covers_claims(result, case)

@@ -26,12 +26,12 @@ from docgen.documents.complaint_form_parts import (
     yes_no,
 )
 from docgen.documents.complaint_parts import Collateral
+from docgen.documents.complaint_security import form_security_claims
 from docgen.documents.complaint_text import borrowers, legal_basis, names, principal
 from docgen.documents.parts import RateInput, ResolvedAmounts
 from docgen.domain.court_fees import FeeResult
 from docgen.domain.dates import format_cn
 from docgen.domain.fields import CaseModel, Line, Money, ShortText, Text
-from docgen.domain.guarantee import claim_within_maximum
 from docgen.domain.interest import RateSpec
 from docgen.domain.lpr import format_percent
 from docgen.domain.money import format_yuan, legal_amount
@@ -151,12 +151,7 @@ def _claims(case: CivilComplaint, resolved: ResolvedAmounts, fee: FeeResult) -> 
         if running
         else ""
     )
-    guarantors = [d for d in case.defendants if d.role == "guarantor" and d.guarantee]
-    guarantee_text = "；".join(
-        f"被告{d.party.name}{claim_within_maximum(d.guarantee)}承担{d.guarantee.label}责任"
-        for d in guarantors
-        if d.guarantee is not None
-    )
+    secured = form_security_claims(case)
     detail = "；".join(f"{c.display_label}{_yuan(v)}" for c, v in owed) or BLANK
     listed = "；".join(f"{c.display_label}{_yuan(v)}" for c, v in costs)
     other = "；".join(f"{c.display_label}{_yuan(v)}" for c, v in others)
@@ -174,7 +169,7 @@ def _claims(case: CivilComplaint, resolved: ResolvedAmounts, fee: FeeResult) -> 
         },
         {
             "label": "3. 是否主张担保权利",
-            "value": yes_no(bool(guarantors), f"内容：{guarantee_text}" if guarantors else ""),
+            "value": yes_no(bool(secured), f"内容：{secured}" if secured else ""),
         },
         {
             "label": "4. 是否主张实现债权的费用",

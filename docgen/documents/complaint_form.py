@@ -29,11 +29,11 @@ from docgen.documents.complaint_form_parts import (
 )
 from docgen.documents.complaint_form_sale import sale_sections
 from docgen.documents.complaint_parts import BANK_REPAYMENT_LABELS, REPAYMENT_LABELS, LoanFacts
+from docgen.documents.complaint_security import form_security_claims
 from docgen.documents.complaint_text import borrowers, legal_basis, names, principal
 from docgen.documents.parts import ResolvedAmounts
 from docgen.domain.court_fees import FeeResult
 from docgen.domain.dates import format_cn
-from docgen.domain.guarantee import claim_within_maximum
 from docgen.domain.money import format_yuan, legal_amount
 
 if TYPE_CHECKING:
@@ -106,12 +106,7 @@ def _claims(case: CivilComplaint, resolved: ResolvedAmounts, fee: FeeResult) -> 
         + "／"
         + box(case.rescind_contract, "解除合同")
     )
-    guarantors = [d for d in case.defendants if d.role == "guarantor" and d.guarantee]
-    guarantee_text = "；".join(
-        f"被告{d.party.name}{claim_within_maximum(d.guarantee)}承担{d.guarantee.label}责任"
-        for d in guarantors
-        if d.guarantee is not None
-    )
+    secured = form_security_claims(case)
     listed = "；".join(f"{c.display_label}{_yuan(v)}" for c, v in costs)
     other = "；".join(f"{c.display_label}{_yuan(v)}" for c, v in others)
     owed_text = _bank_interest(bank_parts(case, resolved)) if bank else f"欠利息{_yuan(owed)}"
@@ -129,7 +124,7 @@ def _claims(case: CivilComplaint, resolved: ResolvedAmounts, fee: FeeResult) -> 
         {"label": "3. 是否要求提前还款或解除合同", "value": yes_no(early, ways if early else "")},
         {
             "label": "4. 是否主张担保权利",
-            "value": yes_no(bool(guarantors), f"内容：{guarantee_text}" if guarantors else ""),
+            "value": yes_no(bool(secured), f"内容：{secured}" if secured else ""),
         },
         {
             "label": "5. 是否主张实现债权的费用",

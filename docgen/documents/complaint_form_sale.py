@@ -23,11 +23,11 @@ from docgen.documents.complaint_form_parts import (
     val,
     yes_no,
 )
+from docgen.documents.complaint_security import form_security_claims
 from docgen.documents.complaint_text import borrowers, legal_basis, names, principal
 from docgen.documents.parts import ResolvedAmounts
 from docgen.domain.court_fees import FeeResult
 from docgen.domain.dates import format_cn
-from docgen.domain.guarantee import claim_within_maximum
 from docgen.domain.money import format_yuan, legal_amount
 
 if TYPE_CHECKING:
@@ -127,12 +127,7 @@ def _claims(case: CivilComplaint, resolved: ResolvedAmounts, fee: FeeResult) -> 
     sale = case.sale
     costs = components(case, resolved, ("fee",))
     others = components(case, resolved, ("other",))
-    guarantors = [d for d in case.defendants if d.role == "guarantor" and d.guarantee]
-    guarantee_text = "；".join(
-        f"被告{d.party.name}{claim_within_maximum(d.guarantee)}承担{d.guarantee.label}责任"
-        for d in guarantors
-        if d.guarantee is not None
-    )
+    secured = form_security_claims(case)
     listed = "；".join(f"{c.display_label}人民币{_yuan(v)}" for c, v in costs)
     other = "；".join(f"{c.display_label}人民币{_yuan(v)}" for c, v in others)
     remedies = "　".join(
@@ -155,7 +150,7 @@ def _claims(case: CivilComplaint, resolved: ResolvedAmounts, fee: FeeResult) -> 
         {"label": "5. 要求继续履行或者解除合同", "value": _performance(case, sale)},
         {
             "label": "6. 是否主张担保权利",
-            "value": yes_no(bool(guarantors), f"内容：{guarantee_text}" if guarantors else ""),
+            "value": yes_no(bool(secured), f"内容：{secured}" if secured else ""),
         },
         {
             "label": "7. 是否主张实现债权的费用",

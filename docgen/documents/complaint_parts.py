@@ -39,6 +39,10 @@ BANK_REPAYMENT_LABELS = {
 """The 金融借款 form offers 等额本息 and 等额本金 before the 民间借贷 form's choices."""
 SECURITY_LABELS = {"mortgage": "抵押", "pledge": "质押"}
 REGISTRATION_LABELS = {"formal": "正式登记", "advance": "预告登记"}
+ORDER_LABELS = {
+    "guarantor_directly": "债权人可直接要求保证人承担保证责任",
+    "security_first": "债权人应先就物的担保实现债权",
+}
 
 
 class Plaintiff(CaseModel):
@@ -89,12 +93,19 @@ class Collateral(CaseModel):
         title="抵押、质押登记",
         json_schema_extra={"enum_titles": ["正式登记", "预告登记", "未办理登记"]},
     )
+    agreed_order: Literal["guarantor_directly", "security_first"] | None = Field(
+        default=None,
+        title="约定的实现顺序",
+        description="同时有保证人的，合同对先实现物的担保还是先要求保证人承担责任的约定；"
+        "不选即未约定：债务人自己提供的物的担保应先实现，第三人提供的债权人可以选择"
+        "（民法典第三百九十二条）",
+        json_schema_extra={"enum_titles": list(ORDER_LABELS.values()), **ADVANCED},
+    )
     enforcement_order: Text | None = Field(
         default=None,
         title="物保与保证的实现顺序约定",
-        description="合同对先实现物的担保还是先要求保证人承担责任有约定的，写明条款及内容，如 "
-        "《保证合同》第六条：债权人可直接要求保证人承担保证责任；未约定的，债务人自己提供的物的"
-        "担保应先实现（民法典第三百九十二条）",
+        description="选择了约定的实现顺序的，写明条款及内容，如 《保证合同》第六条：债权人可直接"
+        "要求保证人承担保证责任，无须先行使担保物权",
         json_schema_extra=ADVANCED,
     )
 

@@ -1,70 +1,115 @@
-"""The civil complaint's rules on the security for the debt: which security answers first,
-and a maximum-amount guarantee named without its maximum.
+"""The civil complaint's rules on the security for the debt: who gave the mortgaged or
+pledged property, which security answers first, and a maximum-amount guarantee named
+without its maximum.
 
-民法典 art. 392: where a claim is secured both by property and by a guarantor, the creditor
-enforces them as agreed; without an agreement (or an unclear one), where the debtor itself
-gave the property, the creditor first enforces that security; where a third person gave
-it, the creditor may choose. A complaint that claims a guarantor's liability in full while
-the debtor's own mortgage or pledge stands, and no order was agreed, claims more of the
-guarantor than the law gives: the guarantor answers for what the property leaves unpaid.
+The claims themselves (优先受偿 on the property, a guarantor's claim limited to what the
+property leaves unpaid) are complaint_security's; these rules tell the user why a claim
+was printed as it is, or why it could not be.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from docgen.documents.complaint_parts import SECURITY_LABELS, Collateral
-from docgen.documents.problems import Assessment, Loc
+from docgen.documents.complaint_parts import SECURITY_LABELS
+from docgen.documents.complaint_security import (
+    JOINT_SUIT,
+    guarantor_after_security,
+    stated_security,
+)
+from docgen.documents.problems import Assessment
 
 if TYPE_CHECKING:
     from docgen.documents.civil_complaint import CivilComplaint
 
 OWN_SECURITY_FIRST = "《中华人民共和国民法典》第三百九十二条"
+PROVIDER_WORDS = {"mortgage": "抵押人", "pledge": "出质人"}
 
 
-def pledged_security(case: CivilComplaint) -> tuple[Loc, Collateral] | None:
-    """The mortgage or pledge the case states, with where it is stated."""
-    for name, facts in (("loan", case.loan), ("sale", case.sale), ("card", case.card)):
-        if facts is not None and facts.collateral is not None:
-            return (name, "collateral"), facts.collateral
-    return None
+def check_collateral_provider(result: Assessment, case: CivilComplaint) -> None:
+    """Who gave the property decides the claim on it and the guarantor's.
 
-
-def _provided_by_a_debtor(case: CivilComplaint, collateral: Collateral) -> str | None:
-    """The debtor-defendant who gave the property, by the name the collateral states."""
-    provider = (collateral.provider or "").strip()
-    if not provider:
-        return None
-    for defendant in case.defendants:
-        name = defendant.party.name
-        if defendant.role == "borrower" and (provider == name or name in provider):
-            return name
-    return None
+    An error where the provider is not stated: the claim to be paid first from the
+    property orders on a person's property, and 民法典 art. 392 turns on whether the debtor
+    or a third person gave it, so without the provider the complaint can state neither
+    claim lawfully. A warning where a provider named is no defendant: a creditor who
+    enforces the security by suit sues the debtor and the provider together (法释〔2020〕28号
+    art. 45(3)), so no claim on that property is printed; the creditor may lawfully leave
+    a third person's security out of this suit (art. 392 gives it the choice), hence no
+    error.
+    """
+    security = stated_security(case)
+    if security is None:
+        return
+    held = security.collateral
+    loc = (*security.where, "provider")
+    kind = SECURITY_LABELS[held.kind]
+    who = PROVIDER_WORDS[held.kind]
+    if not security.providers and not security.not_sued:
+        result.error(
+            loc,
+            "missing",
+            f"已填写{kind}担保，请填写提供担保财产的{who}（担保人）：起诉状请求就"
+            f"{security.property_word}优先受偿，须写明{who}并将其列为被告（{JOINT_SUIT}）；"
+            f"{who}是债务人还是第三人，也决定能否直接请求保证人承担责任"
+            f"（{OWN_SECURITY_FIRST}）",
+        )
+        return
+    if security.not_sued:
+        names = "、".join(security.not_sued)
+        result.warn(
+            loc,
+            "provider_not_sued",
+            f"{who}{names}不是本案被告：以诉讼方式行使担保物权的，应当以债务人和担保人作为"
+            f"共同被告（{JOINT_SUIT}），起诉状因此未请求就其提供的{security.property_word}"
+            f"（{held.property.rstrip('。')}）优先受偿",
+            hint=f"请求就该财产优先受偿的，请将{names}列为被告（诉讼地位：其他）；"
+            f"{who}的名称应与被告的名称一致，多个{who}以顿号分隔",
+        )
 
 
 def check_own_collateral_first(result: Assessment, case: CivilComplaint) -> None:
-    """Warn where a guarantor is claimed against ahead of the debtor's own security."""
-    pledged = pledged_security(case)
-    if pledged is None:
+    """Tell the user a joint guarantor's claim was limited to what the debtor's own
+    property leaves unpaid (民法典 art. 392, no order agreed), and note an agreement
+    typed without its choice."""
+    security = stated_security(case)
+    if security is None:
         return
-    where, collateral = pledged
-    debtor = _provided_by_a_debtor(case, collateral)
+    held = security.collateral
+    order = (*security.where, "agreed_order")
+    if held.agreed_order is None and held.enforcement_order:
+        result.warn(
+            order,
+            "order_not_chosen",
+            "已填写物保与保证的实现顺序约定条款，但未选择约定的实现顺序：起诉状按未约定处理"
+            f"（{OWN_SECURITY_FIRST}）",
+            hint="请在「约定的实现顺序」中选择条款约定的顺序",
+        )
     guarantors = [
-        d.party.name for d in case.defendants if d.role == "guarantor" and d.guarantee is not None
+        d.party.name
+        for d in case.defendants
+        if d.role == "guarantor"
+        and d.guarantee is not None
+        and d.guarantee.resolved_type == "joint"
     ]
-    if debtor is None or not guarantors or collateral.enforcement_order:
+    if held.agreed_order is not None or not guarantors or not guarantor_after_security(security):
         return
-    security = SECURITY_LABELS[collateral.kind]
+    kind = SECURITY_LABELS[held.kind]
+    debtors = "、".join(
+        d.party.name
+        for d in case.defendants
+        if d.role == "borrower" and d.party.name in security.providers
+    )
+    asked = f"请求就该{security.property_word}优先受偿，" if security.claimable else ""
     result.warn(
-        (*where, "enforcement_order"),
+        order,
         "own_collateral_first",
-        f"债务人{debtor}以自己的财产（{collateral.property.rstrip('。')}）提供{security}，又请求"
-        f"保证人{'、'.join(guarantors)}承担保证责任：未约定实现担保的顺序的，债权人应当先就债务人"
-        f"自己提供的物的担保实现债权（{OWN_SECURITY_FIRST}），保证人只对该{security}财产清偿后"
-        "仍不足的部分承担责任",
-        hint="合同约定了顺序的（如 债权人可直接要求保证人承担责任），请填写「物保与保证的实现"
-        "顺序约定」；未约定的，起诉状应请求就该财产优先受偿，并将对保证人的请求限于优先受偿后"
-        "不足清偿的部分",
+        f"债务人{debtors}以自己的财产（{held.property.rstrip('。')}）提供{kind}，又请求保证人"
+        f"{'、'.join(guarantors)}承担保证责任：未约定实现担保的顺序的，债权人应当先就债务人"
+        f"自己提供的物的担保实现债权（{OWN_SECURITY_FIRST}）。起诉状因此{asked}"
+        f"对保证人的请求限于原告就{security.property_word}优先受偿后不足清偿的部分",
+        hint="合同约定债权人可以直接要求保证人承担保证责任的，请在「约定的实现顺序」中选择，"
+        "并在「物保与保证的实现顺序约定」中写明条款，起诉状即请求保证人对全部债务承担责任",
     )
 
 

@@ -10,6 +10,12 @@ from typing import TYPE_CHECKING, Any
 
 from docgen.documents.combined_cap import OVERDUE_WORDS, is_enforcement_cost
 from docgen.documents.complaint_parts import CHECKED, DELIVERY_LABELS, UNCHECKED, Witness
+from docgen.documents.complaint_security import (
+    left_unpaid,
+    priority_claim,
+    security_articles,
+    security_fact,
+)
 from docgen.documents.court_parts import block_lines
 from docgen.documents.guarantor_rules import guarantee_fact
 from docgen.documents.parts import ResolvedAmounts
@@ -88,16 +94,25 @@ def claims(case: CivilComplaint, resolved: ResolvedAmounts) -> list[str]:
             f"判令{debtors}向{plaintiffs}支付{running.label}："
             f"{resolved.running_claim(base, running.rate.spec(), running.start)}；"
         )
+    # the property and the guarantors secure every claim to money above (民法典 art. 389:
+    # the principal, its interest, 违约金 and the costs of enforcing the claim)
     count = len(items)
+    covered = "第1项" if count == 1 else f"第1至{count}项"
+    priority = priority_claim(case, plaintiffs, covered)
+    if priority is not None:
+        items.append(priority)
+    # 民法典 art. 392: beside the debtor's own property, with no order agreed, a joint
+    # guarantor answers for what the property leaves unpaid
+    unpaid = left_unpaid(case)
     for defendant in case.defendants:
         guarantee = defendant.guarantee
         if defendant.role != "guarantor" or guarantee is None:
             continue
-        covered = "第1项" if count == 1 else f"第1至{count}项"
         limit = claim_within_maximum(guarantee)
         if guarantee.resolved_type == "joint":
+            part = f"在{unpaid}" if unpaid else ""
             items.append(
-                f"判令被告{defendant.party.name}对上述{covered}债务{limit}承担连带清偿责任；"
+                f"判令被告{defendant.party.name}对上述{covered}债务{part}{limit}承担连带清偿责任；"
             )
         else:
             # 担保制度解释 art. 26(2): a general guarantor answers only for what enforcement
@@ -157,7 +172,7 @@ def legal_basis(case: CivilComplaint) -> list[str]:
     articles += [GUARANTEE_ARTICLES[g] for g in ("general", "joint") if g in kinds]
     if any(g.maximum is not None for g in given):
         articles.append("第六百九十条")
-    basis = [CIVIL_CODE + "、".join(articles)]
+    basis = [CIVIL_CODE + "、".join([*security_articles(case), *articles])]
     rules = lending_rule_articles(case) if lending else []
     if rules:
         basis.append(INTERPRETATION + "、".join(rules))
@@ -232,6 +247,9 @@ def facts(case: CivilComplaint, agreed_court: bool = False) -> list[str]:
     else:
         first += f"依约{debtors}应于{format_cn(contract.due_date)}前清偿欠款。"
     paragraphs = [first]
+    security = security_fact(case)
+    if security is not None:
+        paragraphs.append(security)
     for d in case.defendants:
         if d.role == "guarantor" and d.guarantee is not None:
             source = d.guarantee.contract or (loan.guarantee_contract if loan else None)

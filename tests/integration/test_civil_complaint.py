@@ -238,3 +238,20 @@ def test_a_price_is_claimed_as_paid_and_a_loan_as_repaid(service, narrative_pdf)
     )
     assert normalize("自2026年6月11日起按日利率0.05%计算至实际清偿之日止") in printed
     assert "判令被告张伟向原告刘芳偿还本金人民币100,000.00元" in narrative_pdf
+
+
+def test_the_debtors_own_mortgage_is_claimed_before_the_guarantor_in_the_pdf(service):
+    # 民法典 arts. 394, 410 (the claim on the property), art. 392 (the guarantor after it)
+    text = _complaint_text(service, "narrative_mortgage_and_guarantor")
+    assert (
+        normalize(
+            "6.判令原告刘芳对被告张伟提供的抵押财产（北京市东城区东四十条街道南新仓小区5号楼2单元"
+            "301室房屋（京（2021）东城区不动产权第0004567号））折价或者拍卖、变卖所得的价款在上述"
+            "第1至5项债权范围内优先受偿；"
+            "7.判令被告李秀英对上述第1至5项债务在原告就抵押财产优先受偿后不足清偿的部分承担连带清偿责任；"
+            "8.判令本案诉讼费用由被告承担。"
+        )
+        in text
+    )
+    assert "并办理了抵押登记。" in text
+    assert "第三百九十二条、第三百九十四条、第四百一十条、第六百六十七条" in text

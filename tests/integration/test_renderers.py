@@ -329,7 +329,11 @@ NOT_PRINTED_BY_TYPE |= {
         ("loan", "repayment_plan"),
         ("loan", "collateral", "registration"),
         ("loan", "collateral", "maximum_amount"),  # printed as 人民币300,000.00元
-        # the agreed order of enforcement (民法典 art. 392) decides a warning; no form item
+        # the agreed order of enforcement (民法典 art. 392) decides how a guarantor is
+        # claimed against; the narrative tells it, no item of the element forms asks it
+        ("loan", "collateral", "agreed_order"),
+        ("sale", "collateral", "agreed_order"),
+        ("card", "collateral", "agreed_order"),
         ("loan", "collateral", "enforcement_order"),
         ("sale", "collateral", "enforcement_order"),
         ("card", "collateral", "enforcement_order"),

@@ -1,5 +1,5 @@
 """The complaint's security: the debtor's own mortgage or pledge answers before a guarantor
-(民法典 art. 392)."""
+(民法典 art. 392); the claims printed are test_complaint_security_claims'."""
 
 from __future__ import annotations
 
@@ -21,24 +21,23 @@ def _warnings(data: dict) -> dict:
     return {p.code: p for p in assessment.problems if p.severity == "warning"}
 
 
-def test_a_guarantor_claimed_ahead_of_the_debtors_own_pledge_is_warned_of():
+def test_a_guarantor_claimed_beside_the_debtors_own_pledge_is_limited_and_warned_of():
     warning = _warnings(SALE)["own_collateral_first"]
-    assert warning.loc == ("sale", "collateral", "enforcement_order")
+    assert warning.loc == ("sale", "collateral", "agreed_order")
     assert "债务人杭州远景建设工程有限公司以自己的财产（被告所有的挖掘机两台" in warning.message
     assert "提供质押，又请求保证人孙立承担保证责任" in warning.message
     assert "《中华人民共和国民法典》第三百九十二条" in warning.message
-    assert warning.hint is not None and "优先受偿" in warning.hint
+    assert "起诉状因此请求就该质押财产优先受偿，对保证人的请求限于" in warning.message
+    assert warning.hint is not None and "约定的实现顺序" in warning.hint
 
 
 def test_an_agreed_order_lets_the_guarantor_be_claimed_directly():
     assert "own_collateral_first" not in _warnings(AGREED)
     data = copy.deepcopy(AGREED)
-    del data["loan"]["collateral"]["enforcement_order"]
-    assert _warnings(data)["own_collateral_first"].loc == (
-        "loan",
-        "collateral",
-        "enforcement_order",
-    )
+    del data["loan"]["collateral"]["agreed_order"]
+    warnings = _warnings(data)
+    assert warnings["own_collateral_first"].loc == ("loan", "collateral", "agreed_order")
+    assert warnings["order_not_chosen"].loc == ("loan", "collateral", "agreed_order")
 
 
 def test_a_third_partys_property_leaves_the_creditor_its_choice():

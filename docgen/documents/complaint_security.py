@@ -1,0 +1,219 @@
+"""The civil complaint's claims on the security for the debt: the secured creditor's claim
+to be paid first from the mortgaged or pledged property (优先受偿), and how far a guarantor
+is claimed against beside it.
+
+The law:
+
+- 民法典 art. 394 (mortgage) and art. 425 (pledge of movables): where the debtor does not
+  perform, the creditor is entitled to be paid first from the property (有权就该财产优先
+  受偿); the debtor or the third person who gives it is the 抵押人 / 出质人, the property
+  the 抵押财产 / 质押财产. Art. 410 (mortgage) and art. 436(2) (pledge): the property is
+  converted into money (折价) or auctioned or sold (拍卖、变卖) and the creditor paid first
+  from the proceeds; art. 413: what is left over goes back to the mortgagor, what is
+  still owed is the debtor's. The claim is therefore worded as courts word the order:
+  「…折价或者拍卖、变卖所得的价款…优先受偿」.
+- 民法典 art. 420 (maximum mortgage; art. 439 applies it to a maximum pledge): paid first
+  within the maximum amount only (在最高债权额限度内).
+- 法释〔2020〕28号 (担保制度解释) art. 45(3): a creditor who enforces a security interest by
+  suit sues the debtor and the security provider together (应当以债务人和担保人作为共同被告):
+  the court can order nothing on the property of a provider who is not a defendant.
+- 民法典 art. 392: a debt secured both by property and by a guarantor is enforced in the
+  agreed order; without one (or an unclear one), where the debtor itself gave the
+  property, the creditor first enforces that security, so the guarantor answers only for
+  what it leaves unpaid; where a third person gave it, the creditor may choose.
+- 民法典 art. 687 (一般保证): the general guarantor answers for what enforcement against
+  the debtor's property (the collateral included) leaves unpaid — worded as before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from docgen.documents.complaint_parts import ORDER_LABELS, SECURITY_LABELS, Collateral
+from docgen.documents.problems import Loc
+from docgen.domain.dates import format_cn
+from docgen.domain.guarantee import claim_within_maximum
+from docgen.domain.money import format_yuan
+
+if TYPE_CHECKING:
+    from docgen.documents.civil_complaint import CivilComplaint
+
+PROPERTY_WORDS = {"mortgage": "抵押财产", "pledge": "质押财产"}
+"""The property as 民法典 arts. 394(2) and 425(2) name it."""
+SECURITY_ARTICLES = {
+    "mortgage": ("第三百九十四条", "第四百一十条"),
+    "pledge": ("第四百二十五条", "第四百三十六条"),
+}
+MAXIMUM_ARTICLES = {"mortgage": "第四百二十条", "pledge": "第四百三十九条"}
+ORDER_ARTICLE = "第三百九十二条"
+JOINT_SUIT = "《最高人民法院关于适用〈中华人民共和国民法典〉有关担保制度的解释》第四十五条第三款"
+
+
+@dataclass(frozen=True)
+class Security:
+    """The mortgage or pledge the case states, and who of the defendants gave it."""
+
+    where: Loc
+    collateral: Collateral
+    providers: tuple[str, ...]
+    """The defendants the collateral's ``provider`` names, as the defendants are named."""
+    not_sued: tuple[str, ...]
+    """The names in ``provider`` that are no defendant's."""
+    debtor_owned: bool
+    """A borrower defendant gave the property (民法典 art. 392: the debtor's own)."""
+
+    @property
+    def claimable(self) -> bool:
+        """Every provider is a defendant, so the court can order on the property."""
+        return bool(self.providers) and not self.not_sued
+
+    @property
+    def property_word(self) -> str:
+        return PROPERTY_WORDS[self.collateral.kind]
+
+
+def _names(provider: str) -> list[str]:
+    """The persons a ``provider`` line names: 「王磊、张丽」 is two of them."""
+    return [part.strip() for part in re.split(r"[、，,；;]", provider) if part.strip()]
+
+
+def stated_security(case: CivilComplaint) -> Security | None:
+    """The case's mortgage or pledge (the loan's, the sale's or the card's), or None."""
+    for name, facts in (("loan", case.loan), ("sale", case.sale), ("card", case.card)):
+        if facts is None or facts.collateral is None:
+            continue
+        collateral = facts.collateral
+        providers: list[str] = []
+        not_sued: list[str] = []
+        debtor = False
+        for part in _names(collateral.provider or ""):
+            match = next(
+                (d for d in case.defendants if part == d.party.name or d.party.name in part),
+                None,
+            )
+            if match is None:
+                not_sued.append(part)
+                continue
+            providers.append(match.party.name)
+            debtor = debtor or match.role == "borrower"
+        return Security(
+            (name, "collateral"),
+            collateral,
+            tuple(dict.fromkeys(providers)),
+            tuple(not_sued),
+            debtor,
+        )
+    return None
+
+
+def guarantor_after_security(security: Security | None) -> bool:
+    """Whether a joint guarantor is claimed against only for what the property leaves
+    unpaid: as agreed, else (民法典 art. 392) when the debtor itself gave the property."""
+    if security is None:
+        return False
+    order = security.collateral.agreed_order
+    if order is not None:
+        return order == "security_first"
+    return security.debtor_owned
+
+
+def _within_maximum(collateral: Collateral) -> str:
+    if collateral.maximum_amount is None:
+        return ""
+    return f"最高债权额人民币{format_yuan(collateral.maximum_amount)}元限度内"
+
+
+def priority_words(security: Security, plaintiffs: str, scope: str) -> str:
+    """「原告…对被告…提供的抵押财产（…）折价或者拍卖、变卖所得的价款在…优先受偿」: the
+    creditor's claim on the property (民法典 arts. 394, 410; 425, 436(2); 420), within
+    ``scope`` (the claims it secures) and the maximum amount, if any."""
+    collateral = security.collateral
+    limit = _within_maximum(collateral)
+    return (
+        f"{plaintiffs}对被告{'、'.join(security.providers)}提供的{security.property_word}"
+        f"（{collateral.property.rstrip('。')}）折价或者拍卖、变卖所得的价款在{scope}范围内"
+        f"{'、' + limit if limit else ''}优先受偿"
+    )
+
+
+def priority_claim(case: CivilComplaint, plaintiffs: str, covered: str) -> str | None:
+    """The narrative complaint's claim to be paid first from the property, securing the
+    claims ``covered`` (「第1至5项」); None where no defendant's property can be ordered."""
+    security = stated_security(case)
+    if security is None or not security.claimable:
+        return None
+    return f"判令{priority_words(security, plaintiffs, f'上述{covered}债权')}；"
+
+
+def left_unpaid(case: CivilComplaint) -> str:
+    """「原告就抵押财产优先受偿后不足清偿的部分」 where a joint guarantor is claimed against
+    for that part only (民法典 art. 392), else ""."""
+    security = stated_security(case)
+    if security is None or not guarantor_after_security(security):
+        return ""
+    return f"原告就{security.property_word}优先受偿后不足清偿的部分"
+
+
+def form_security_claims(case: CivilComplaint) -> str:
+    """The 要素式 form's 「是否主张担保权利」 content: the claim on the property, then each
+    guarantor's, as the narrative complaint claims them ("" when none is claimed)."""
+    security = stated_security(case)
+    claims: list[str] = []
+    if security is not None and security.claimable:
+        claims.append(priority_words(security, "原告", "上述债权"))
+    unpaid = left_unpaid(case)
+    for d in case.defendants:
+        guarantee = d.guarantee
+        if d.role != "guarantor" or guarantee is None:
+            continue
+        part = f"对{unpaid}" if unpaid and guarantee.resolved_type == "joint" else ""
+        claims.append(
+            f"被告{d.party.name}{part}{claim_within_maximum(guarantee)}承担{guarantee.label}责任"
+        )
+    return "；".join(claims)
+
+
+def security_fact(case: CivilComplaint) -> str | None:
+    """事实与理由's sentence on the mortgage or pledge: who gave what, its maximum, its
+    registration, and the agreed order of enforcement, if any."""
+    security = stated_security(case)
+    if security is None:
+        return None
+    held = security.collateral
+    who = "、".join([f"被告{name}" for name in security.providers] + list(security.not_sued))
+    kind = SECURITY_LABELS[held.kind]
+    when = f"{format_cn(held.signed_on)}，" if held.signed_on else ""
+    text = f"{when}{who}以{held.property.rstrip('。')}为上述债务提供{kind}担保"
+    if held.maximum_amount is not None:
+        fixed = f"，担保债权的确定时间为{format_cn(held.fixed_on)}" if held.fixed_on else ""
+        text += f"（最高额{kind}，最高债权额人民币{format_yuan(held.maximum_amount)}元{fixed}）"
+    if held.registration != "none":
+        register = "抵押" if held.kind == "mortgage" else "出质"
+        text += f"，并办理了{register}{'预告' if held.registration == 'advance' else ''}登记"
+    text += "。"
+    if held.agreed_order is not None:
+        clause = held.enforcement_order
+        text += (
+            f"合同约定{ORDER_LABELS[held.agreed_order]}"
+            + (f"（{clause.rstrip('。')}）" if clause else "")
+            + "。"
+        )
+    return text
+
+
+def security_articles(case: CivilComplaint) -> list[str]:
+    """The 民法典 articles the security claims rest on, in the code's order: art. 392
+    where a guarantor is sued beside the property, the articles of the claim on the
+    property (and of its maximum, if any)."""
+    security = stated_security(case)
+    if security is None or not security.claimable:
+        return []
+    kind = security.collateral.kind
+    articles = list(SECURITY_ARTICLES[kind])
+    if security.collateral.maximum_amount is not None:
+        articles.append(MAXIMUM_ARTICLES[kind])
+    if any(d.role == "guarantor" and d.guarantee is not None for d in case.defendants):
+        articles.insert(0, ORDER_ARTICLE)
+    return articles
