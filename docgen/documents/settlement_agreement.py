@@ -42,6 +42,7 @@ from docgen.documents.problems import Assessment
 from docgen.documents.rest_days import rest_day_clause
 from docgen.documents.settlement_default import (
     LATE_RATE_WORDS,
+    PAYING,
     check_default_terms,
     concession_text,
     default_clause,
@@ -244,6 +245,7 @@ def build_context(case: SettlementAgreement, assessment: Assessment) -> dict[str
             for r in rows
         ],
         "schedule_total": legal_amount(amount),
+        "paying": PAYING,  # the plan's headers say 付款 as its articles do
         "rest_days": rest_day_clause(),
         "account": case.payment_account.model_dump(),
         "late_interest": late_clause(case, len(rows), late_rate),

@@ -166,6 +166,8 @@ def remedy(kind: str, what: str) -> str:
 
 __all__ = [
     "LATE_RATE_WORDS",
+    "NAME",
+    "PAYING",
     "check_default_terms",
     "concession_text",
     "default_clause",

@@ -363,6 +363,17 @@ def test_the_end_of_text_follows_the_place_and_date_and_only_signatures_follow_i
         assert all(line.startswith(signing) or line == "指印" for line in after), after
 
 
+def test_the_plan_table_names_its_payments_as_the_articles_do():
+    lines = printed_copy("settlement_agreement", WITHDRAW).split("\n")
+    header = lines.index("期数")
+    assert lines[header : header + 3] == ["期数", "付款日期", "付款金额（元）"]
+    assert "乙方分6期向甲方支付上述款项，各期付款日期及金额如下：" in lines
+    # the settlement pays 款项 (付款) throughout: no 还款 from the debt confirmation's table
+    for name in ("withdraw_after_the_first_payment", "late_interest_and_the_concession_lapsing"):
+        data = load_fixture("settlement_agreement", "valid", name)
+        assert "还款" not in printed_copy("settlement_agreement", data)
+
+
 def test_a_guarantor_is_bound_by_a_mediation_statement_only_by_joining_the_mediation():
     data = load_fixture("settlement_agreement", "valid", "mediation_with_a_guarantor")
     _, result = _context(data)
