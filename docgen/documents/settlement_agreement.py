@@ -107,7 +107,8 @@ class SettlementAgreement(CaseModel):
         default=None,
         title="原欠款金额（违约时减让失效）",
         description="填写的，协议约定乙方违约时甲方同意的减让失效，乙方应清偿原欠款扣除已付"
-        "款项后的余额；不填则违约时仍按和解金额计算",
+        "款项后的余额，约定逾期利率的，失效的减让金额自违约的付款日次日起一并计付逾期利息；"
+        "不填则违约时仍按和解金额计算",
     )
     outcome: SuitOutcome = Field(default_factory=SuitOutcome, title="诉讼的处理")
 
