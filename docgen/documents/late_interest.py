@@ -154,28 +154,33 @@ def _warn_reducible(
 # --- the clause ---------------------------------------------------------------------
 
 
-def late_interest_text(rate: str, name: str, plan: bool, wording: LateWording = AGREEMENT) -> str:
+def late_interest_text(
+    rate: str, name: str, plan: bool, wording: LateWording = AGREEMENT, besides: str = ""
+) -> str:
     """The late-interest clause: the overdue principal (``name``, as the amounts table names
     it) at the late rate (``rate``, worded as the document words every rate), each
     installment's from the day after its due date and the rest from the day after it is
     called in, to the day paid; with plan interest, that the overdue principal bears no plan
-    interest besides."""
+    interest besides. ``besides``: a sentence on a further sum the late rate runs on (the
+    settlement's lapsed concession), before 「逾期利息不计复利。」."""
     instead = f"{name}逾期期间只计逾期利息，不再另计{wording.interest}；" if plan else ""
     paying = wording.paying
     return (
         f"{missed_any(paying)}，应就逾期未付的{name}，按{rate}（以下简称“逾期利率”）"
         f"向甲方支付逾期利息：各期逾期未付的{name}自该期{paying}日的次日起计算；"
         f"{wording.call}的，尚未到期的{name}自{wording.called}的次日起一并"
-        f"计算；均计至实际清偿之日止。{instead}逾期利息不计复利。"
+        f"计算；均计至实际清偿之日止。{instead}{besides}逾期利息不计复利。"
     )
 
 
-def late_interest_once(rate: str, name: str, paying: str) -> str:
+def late_interest_once(rate: str, name: str, paying: str, base: str = "") -> str:
     """For one payment, the words after what the debtor then owes (「乙方未按期足额付款的，
-    应向甲方付清…余额，」): the part unpaid on the day bears the late rate from the next day
+    应向甲方付清…余额，」): the part unpaid on the day (or ``base``, 「该余额」: the whole
+    balance, when the concession has lapsed with it) bears the late rate from the next day
     to the day paid."""
+    owed = base or f"逾期未付的{name}"
     return (
-        f"并就逾期未付的{name}，按{rate}向甲方支付逾期利息，自{paying}日的次日起计算至实际"
+        f"并就{owed}，按{rate}向甲方支付逾期利息，自{paying}日的次日起计算至实际"
         "清偿之日止，逾期利息不计复利"
     )
 

@@ -42,6 +42,7 @@ from docgen.documents.problems import Assessment
 from docgen.documents.rest_days import rest_day_clause
 from docgen.documents.settlement_default import (
     LATE_RATE_WORDS,
+    PAYING,
     check_default_terms,
     concession_text,
     default_clause,
@@ -106,7 +107,8 @@ class SettlementAgreement(CaseModel):
         default=None,
         title="原欠款金额（违约时减让失效）",
         description="填写的，协议约定乙方违约时甲方同意的减让失效，乙方应清偿原欠款扣除已付"
-        "款项后的余额；不填则违约时仍按和解金额计算",
+        "款项后的余额，约定逾期利率的，失效的减让金额自违约的付款日次日起一并计付逾期利息；"
+        "不填则违约时仍按和解金额计算",
     )
     outcome: SuitOutcome = Field(default_factory=SuitOutcome, title="诉讼的处理")
 
@@ -244,6 +246,7 @@ def build_context(case: SettlementAgreement, assessment: Assessment) -> dict[str
             for r in rows
         ],
         "schedule_total": legal_amount(amount),
+        "paying": PAYING,  # the plan's headers say 付款 as its articles do
         "rest_days": rest_day_clause(),
         "account": case.payment_account.model_dump(),
         "late_interest": late_clause(case, len(rows), late_rate),

@@ -189,13 +189,6 @@ END_OF_TEXT_INDENTED = Paragraph(END_OF_TEXT.text)
 """The same line indented as the text and the signing lines around it."""
 
 
-def signing_part(lines: list[str], signers: list[Context], dated: bool = True) -> Keep:
-    """The place and date of signing and every signer's block (``dated``: each with its
-    blank date), kept on one page."""
-    blocks = [sign_block(signer, dated) for signer in signers]
-    return Keep((*(Paragraph(text(line)) for line in lines), *blocks))
-
-
 def end_and_signatures(
     last: tuple[Block, ...],
     lines: list[str],
@@ -203,10 +196,15 @@ def end_and_signatures(
     end: Paragraph = END_OF_TEXT,
     dated: bool = True,
 ) -> Keep:
-    """The agreement's last clause, 「（以下无正文）」 (``end``) and the signing part on one
-    page, so that no page holds the signatures alone."""
-    signing = signing_part(lines, signers, dated)
-    return Keep((*last, end, *signing.blocks))
+    """The agreement's last clause, the place and date of signing (``lines``),
+    「（以下无正文）」 (``end``) and every signer's block (``dated``: each with its blank
+    date), on one page so that no page holds the signatures alone. The mark closes the
+    text, the typed place and date included — they are terms of the agreement (the place
+    stated is where it is formed, 民法典 art. 493; the date, when all have signed, art.
+    490) — so that nothing but the signatures follows it (a lawyer's review of the
+    settlement: the place and date printed after the mark could be taken as added)."""
+    signing = (*(Paragraph(text(line)) for line in lines), end)
+    return Keep((*last, *signing, *(sign_block(signer, dated) for signer in signers)))
 
 
 Article = tuple[str, tuple[Block, ...]]
@@ -222,10 +220,10 @@ def article_number(index: int) -> str:
 
 def agreement(c: Context, articles: list[Article], one_date: bool = False) -> tuple[Block, ...]:
     """An agreement between 甲方 (creditor), 乙方 (debtor) and optionally 丙方 (guarantor):
-    title, parties, recitals, numbered articles; the last article goes over with the
-    signatures (``end_and_signatures``). ``one_date``: the date of signing is stated once,
-    above the signatures, with no blank date under each signer, and 「（以下无正文）」 is
-    indented as the lines around it (the settlement's signing part)."""
+    title, parties, recitals, numbered articles; the last article, the place and date of
+    signing and 「（以下无正文）」 go over with the signatures (``end_and_signatures``).
+    ``one_date``: the date of signing is stated once, above the mark, with no blank date
+    under each signer, and 「（以下无正文）」 is indented as the lines around it."""
     parties = [
         party_lines("甲方（债权人）", c["creditor"]),
         party_lines("乙方（债务人）", c["debtor"]),

@@ -3,13 +3,23 @@ case's template context (``docgen.documents.settlement_agreement.build_context``
 
 from __future__ import annotations
 
-from docgen.docmodel.blocks import Block, Document, Paragraph, Table, text
+from docgen.docmodel.blocks import Block, Column, Document, Paragraph, Table, text
 from docgen.layouts.common import Context, agreement, article_number, pay_into
-from docgen.layouts.debt_confirmation import PLAN_COLUMNS
 
 
 def build(c: Context) -> Document:
     return Document(c["title"], c["creditor"]["name"], _agreement(c))
+
+
+def plan_columns(paying: str) -> tuple[Column, ...]:
+    """The plan's headers in the articles' words (``paying``: 付款, as in 「各期付款日期及金额」
+    and 「未按期足额付款」), not the debt confirmation's 还款: the settlement names what it
+    pays 款项 and paying it 付款; the widths are the confirmation's plan's."""
+    return (
+        Column("期数", 20, "center"),
+        Column(f"{paying}日期", 45, "center"),
+        Column(f"{paying}金额（元）", 35, "right"),
+    )
 
 
 def _payment(c: Context) -> tuple[Block, ...]:
@@ -21,7 +31,7 @@ def _payment(c: Context) -> tuple[Block, ...]:
         return (Paragraph(text(c["plan_intro"] + c["rest_days"])), account)
     return (
         Paragraph(text(c["plan_intro"]), lead=True),
-        Table(PLAN_COLUMNS, schedule, ("合计", c["schedule_total"])),
+        Table(plan_columns(c["paying"]), schedule, ("合计", c["schedule_total"])),
         Paragraph(text(c["rest_days"])),
         account,
     )

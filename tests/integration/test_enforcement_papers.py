@@ -101,6 +101,10 @@ def test_every_party_signs_the_settlement_on_one_page_after_the_end_of_its_text(
     assert "乙方：张伟签字并按手印" in page and "丙方：李秀英签字并按手印" in page
     assert "签订日期：2026年11月24日" in page
     assert "（以下无正文）" in "".join(pages[: signing[0] + 1])
+    # the mark closes the text, its place and date included; the signatures alone follow
+    ending = "签订地点：北京市东城区签订日期：2026年11月24日（以下无正文）甲方：刘芳签字并按手印"
+    assert ending in page
+    assert ending in _docx(service, "settlement_agreement", SETTLEMENT)
     text = "".join(pages)
     assert "甲方在收到乙方支付的首期款项之日起7日内" in text
     assert "17,500.00" in text

@@ -210,6 +210,9 @@ def test_a_settlements_last_article_is_on_the_signature_page(name, closing, engi
     signing = [normalize(page) for page in pdf_pages_text(pdf) if "签订日期" in page]
     assert len(signing) == 1
     assert closing in signing[0] and "（以下无正文）" in signing[0]
+    # the place and date close the text; after the mark, the signatures alone
+    assert "签订日期：2026年11月24日（以下无正文）甲方：" in signing[0]
+    assert signing[0].index(closing) < signing[0].index("签订日期")
 
 
 @pytest.mark.parametrize("case", by_case(CASES))

@@ -1,6 +1,6 @@
 """What the three agreements share at the plan and at the end: a date on a rest day stands
-(in each one's words), a missed installment is worded once, and one signing has one date
-above the signatures with 「（以下无正文）」 aligned with it."""
+(in each one's words), a missed installment is worded once, and one signing has one date,
+typed with the place above 「（以下无正文）」, which only the signatures follow."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from docgen import layouts
-from docgen.docmodel.blocks import Paragraph, paragraphs, plain, walk
+from docgen.docmodel.blocks import Paragraph, SignBlock, paragraphs, plain, walk
 from docgen.documents import registry
 from docgen.documents.base import RuleOptions
 from tests.support import load_fixture
@@ -79,9 +79,12 @@ def test_a_missed_installment_is_worded_alike_in_every_clause():
     [
         ("installment_agreement", INSTALLMENTS, "签订日期：2026年11月20日"),
         ("debt_confirmation", CONFIRMATION, "签署日期：2026年11月20日"),
+        ("settlement_agreement", SETTLEMENT, "签订日期：2026年11月24日"),
     ],
 )
-def test_one_signing_has_one_date_and_the_end_of_text_is_aligned_with_it(type_name, data, dated):
+def test_the_place_and_date_are_above_the_end_of_text_and_only_signatures_below(
+    type_name, data, dated
+):
     document = _document(type_name, data)
     printed = list(paragraphs(document))
     assert printed.count(dated) == 1
@@ -92,5 +95,10 @@ def test_one_signing_has_one_date_and_the_end_of_text_is_aligned_with_it(type_na
         if isinstance(block, Paragraph)
     }
     assert roles["（以下无正文）"] == roles[dated] == "body"
-    # the place and date of signing follow it at once
-    assert printed[printed.index("（以下无正文）") + 1].startswith(("签订", "签署"))
+    # the place and date of signing close the text, the mark after them, then only the
+    # signatures: nothing of the agreement's words follows 「（以下无正文）」
+    end = printed.index("（以下无正文）")
+    assert printed[end - 1] == dated
+    assert printed[end + 1].startswith(("甲方", "乙方"))
+    signers = [block for block in walk(document.blocks) if isinstance(block, SignBlock)]
+    assert printed[end + 1 :] == [line for block in signers for line in block.lines()]

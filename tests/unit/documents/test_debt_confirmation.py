@@ -104,9 +104,11 @@ def test_a_plan_is_accelerated_by_a_missed_installment_and_interest_runs_until_p
     assert (
         "乙方（张伟）：北京市东城区东四十条街道南新仓小区5号楼2单元301室；电话：13800138000" in text
     )
-    # the text ends before the signatures, which follow the end-of-text mark
-    assert text.index("（以下无正文）") < text.index("签署日期：2026年11月20日")
-    assert text.index("（以下无正文）") > text.index("七、")
+    # the text, its place and date of signing included, ends at the end-of-text mark,
+    # which only the signatures follow
+    assert text.index("七、") < text.index("签署日期：2026年11月20日")
+    assert text.index("签署日期：2026年11月20日") < text.index("（以下无正文）")
+    assert text.index("（以下无正文）") < text.index("甲方（债权人）：深圳市恒信商贸有限公司盖章")
 
 
 def test_paying_at_once_prints_the_account_in_a_numbered_clause(service):

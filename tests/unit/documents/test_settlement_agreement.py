@@ -7,7 +7,7 @@ from datetime import date
 
 from docgen.documents import registry
 from docgen.documents.base import RuleOptions
-from tests.support import load_fixture
+from tests.support import load_fixture, printed_copy
 
 TYPE = registry.get("settlement_agreement")
 WITHDRAW = load_fixture("settlement_agreement", "valid", "withdraw_after_the_first_payment")
@@ -341,6 +341,37 @@ def test_one_signing_has_one_date_and_the_end_of_text_is_aligned_with_it():
         if isinstance(block, Paragraph)
     }
     assert roles["（以下无正文）"] == roles["签订日期：2026年11月24日"] == "body"
+
+
+def test_the_end_of_text_follows_the_place_and_date_and_only_signatures_follow_it():
+    for name in ("withdraw_after_the_first_payment", "before_suit_paid_at_once"):
+        lines = printed_copy(
+            "settlement_agreement", load_fixture("settlement_agreement", "valid", name)
+        ).split("\n")
+        end = lines.index("（以下无正文）")
+        closing = next(i for i, line in enumerate(lines) if line.startswith("本协议一式"))
+        # the last article, then the place (when given) and the date, then the mark
+        assert lines[closing + 1 : end] == (
+            ["签订地点：北京市东城区", "签订日期：2026年11月24日"]
+            if name.startswith("withdraw")
+            else ["签订日期：2026年11月24日"]
+        )
+        # after it, the signers' blocks alone: no word of the agreement, no place or date
+        after = lines[end + 1 :]
+        assert after[0].startswith("甲方：")
+        signing = ("甲方：", "乙方：", "丙方：", "签字并按手印", "盖章", "法定代表人签字")
+        assert all(line.startswith(signing) or line == "指印" for line in after), after
+
+
+def test_the_plan_table_names_its_payments_as_the_articles_do():
+    lines = printed_copy("settlement_agreement", WITHDRAW).split("\n")
+    header = lines.index("期数")
+    assert lines[header : header + 3] == ["期数", "付款日期", "付款金额（元）"]
+    assert "乙方分6期向甲方支付上述款项，各期付款日期及金额如下：" in lines
+    # the settlement pays 款项 (付款) throughout: no 还款 from the debt confirmation's table
+    for name in ("withdraw_after_the_first_payment", "late_interest_and_the_concession_lapsing"):
+        data = load_fixture("settlement_agreement", "valid", name)
+        assert "还款" not in printed_copy("settlement_agreement", data)
 
 
 def test_a_guarantor_is_bound_by_a_mediation_statement_only_by_joining_the_mediation():

@@ -20,6 +20,9 @@ MEDIATION = load_fixture("settlement_agreement", "valid", "mediation_statement_r
 SALE_ONCE = load_fixture(
     "settlement_agreement", "valid", "sale_paid_at_once_late_interest_may_be_reduced"
 )
+SALE_LAPSING = load_fixture(
+    "settlement_agreement", "valid", "sale_paid_at_once_concession_lapsing_with_late_interest"
+)
 
 
 def _assess(data):
@@ -47,13 +50,78 @@ def test_late_interest_runs_on_each_late_payment_and_on_the_accelerated_rest():
         "乙方任何一期未按期足额付款的，应就逾期未付的款项，按年利率12%（以下简称“逾期利率”）"
         "向甲方支付逾期利息：各期逾期未付的款项自该期付款日的次日起计算；依本协议加速到期的，"
         "尚未到期的款项自引起加速到期的该期付款日的次日起一并计算；均计至实际清偿之日止。"
+        "甲方依本协议第一条所作的减让失效的，乙方并应就失效的减让金额人民币13,249.32元，按逾期"
+        "利率向甲方支付逾期利息，自引起加速到期的该期付款日的次日起计算至实际清偿之日止。"
         "逾期利息不计复利。"
     )
     # the late interest is part of what the creditor claims, and of what 丙方 secures
     assert "就该余额及逾期利息" in default
     (guarantee,) = _article(_printed(LAPSING), "第四条　连带责任保证")
     assert "逾期利息、第五条约定由乙方负担的诉讼费用" in guarantee
-    assert _assess(LAPSING).problems == []  # 12% is within 4 × the 3.10% LPR
+    # 12% is within 4 × the 3.10% LPR: no error, only the warning on interest on interest
+    assert [(p.loc, p.code) for p in _assess(LAPSING).problems] == [
+        (("original_debt",), "late_interest_on_original_debt")
+    ]
+
+
+def test_without_a_concession_the_late_interest_names_no_restored_sum():
+    data = copy.deepcopy(LAPSING)
+    del data["original_debt"]
+    late, _ = _article(_printed(data), "第三条　违约责任")
+    assert late.endswith("均计至实际清偿之日止。逾期利息不计复利。")
+    assert "减让" not in late
+    assert _assess(data).problems == []
+
+
+def test_the_restored_sum_bears_the_late_rate_from_the_day_after_the_payment_that_lapsed_it():
+    # installments: the not-yet-due payments and the released sum from the same day; the
+    # payments already late from their own due dates — the whole balance has a rate and a start
+    late, default = _article(_printed(LAPSING), "第三条　违约责任")
+    assert "尚未到期的款项自引起加速到期的该期付款日的次日起一并计算" in late
+    assert (
+        "乙方并应就失效的减让金额人民币13,249.32元，按逾期利率向甲方支付逾期利息，"
+        "自引起加速到期的该期付款日的次日起计算至实际清偿之日止。"
+    ) in late
+    assert "甲方依本协议第一条所作的减让失效，乙方应一次性付清原欠款人民币118,249.32元" in default
+    # one payment: the whole balance of the original debt is late from the day after it
+    (default,) = _article(_printed(SALE_LAPSING), "第三条　违约责任")
+    assert default == (
+        "乙方未按期足额付款的，甲方依本协议第一条所作的减让失效，乙方应向甲方付清原欠款人民币"
+        "450,000.00元（大写：肆拾伍万元整）扣除乙方已按本协议实际支付的款项后的余额，并就该余额，"
+        "按年利率4.5%向甲方支付逾期利息，自付款日的次日起计算至实际清偿之日止，逾期利息不计复利；"
+        "甲方有权就该余额及逾期利息提起诉讼。"
+    )
+    assert _assess(SALE_LAPSING).problems == []  # a sale: 4.5% is the loss measure's top
+
+
+def test_a_concession_that_lapses_without_a_late_rate_is_warned_of_on_the_original_debt():
+    data = load_fixture("settlement_agreement", "valid", "concession_lapsing_without_late_interest")
+    warnings = {w.code: w for w in _assess(data).warnings}
+    lapse = warnings["lapse_without_late_interest"]
+    assert lapse.loc == ("original_debt",)
+    assert lapse.message.startswith(
+        "约定了减让失效，但未约定逾期利率：乙方违约、减让失效后应付的原欠款余额（其中恢复的减让"
+        "人民币13,249.32元）自何时起、按何利率计付逾期利息，本协议未作约定"
+    )
+    assert "自引起加速到期的该期付款日的次日起" in lapse.hint
+    assert warnings["late_interest_missing"].loc == ("late_interest",)
+    # nothing is printed on interest the parties did not agree
+    assert not any("逾期利" in line for line in _printed(data))
+    once = copy.deepcopy(SALE_LAPSING)
+    del once["late_interest"]
+    (lapse,) = [w for w in _assess(once).warnings if w.code == "lapse_without_late_interest"]
+    assert "人民币30,000.00元" in lapse.message and "自付款日的次日起" in lapse.hint
+
+
+def test_private_lending_is_warned_that_an_original_debt_with_interest_bears_interest_on_it():
+    (warning,) = _assess(LAPSING).warnings
+    assert (warning.loc, warning.code) == (("original_debt",), "late_interest_on_original_debt")
+    assert "即对其再计利息" in warning.message
+    assert "（法释〔2020〕17号）第二十七条第二款、第二十九条" in warning.message
+    # the rate the restored sum bears is held to the cap as the payments' is
+    data = load_fixture("settlement_agreement", "invalid", "concession_lapsing_late_rate_above_cap")
+    (error,) = _assess(data).errors
+    assert (error.loc, error.code) == (("late_interest", "value"), "above_legal_cap")
 
 
 def test_one_payments_late_interest_is_said_with_what_falls_due():
@@ -165,3 +233,7 @@ def test_the_pdf_prints_the_late_interest_and_the_lapse(service):
     text = normalize("".join(pdf_pages_text(pdf)))
     assert "第三条违约责任乙方任何一期未按期足额付款的，应就逾期未付的款项，按年利率12%" in text
     assert "甲方依本协议第一条所作的减让失效" in text
+    assert (
+        "乙方并应就失效的减让金额人民币13,249.32元，按逾期利率向甲方支付逾期利息，"
+        "自引起加速到期的该期付款日的次日起计算至实际清偿之日止。"
+    ) in text
