@@ -52,6 +52,7 @@ from docgen.documents.complaint_rules import (
 from docgen.documents.complaint_security_rules import (
     check_collateral_provider,
     check_maximum_named,
+    check_mortgage_registered,
     check_own_collateral_first,
 )
 from docgen.documents.complaint_text import (
@@ -207,6 +208,7 @@ def assess(case: CivilComplaint, options: RuleOptions) -> Assessment:
     _check_guarantees(result, case, resolved.total)
     check_collateral_provider(result, case)
     check_own_collateral_first(result, case)
+    check_mortgage_registered(result, case)
     check_maximum_named(result, case)
     check_evidence_covers_claims(result, case)
     check_preservation(result, case)

@@ -9,6 +9,7 @@ was printed as it is, or why it could not be.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from docgen.documents.complaint_parts import SECURITY_LABELS
@@ -110,6 +111,64 @@ def check_own_collateral_first(result: Assessment, case: CivilComplaint) -> None
         f"对保证人的请求限于原告就{security.property_word}优先受偿后不足清偿的部分",
         hint="合同约定债权人可以直接要求保证人承担保证责任的，请在「约定的实现顺序」中选择，"
         "并在「物保与保证的实现顺序约定」中写明条款，起诉状即请求保证人对全部债务承担责任",
+    )
+
+
+# words of a property description that name land or a building (民法典 art. 395(1)(一)-(三), (五))
+_IMMOVABLE = re.compile(r"不动产|房产|房屋|房地产|土地|建设用地|宅基地|商铺|厂房|在建|楼|室")
+GUARANTEE_RULES = "《最高人民法院关于适用〈中华人民共和国民法典〉有关担保制度的解释》"
+
+
+def check_mortgage_registered(result: Assessment, case: CivilComplaint) -> None:
+    """Warn where the priority claimed rests on a mortgage not registered, or registered
+    in advance only.
+
+    民法典 art. 402: a mortgage of land, buildings or a building under construction is
+    created on registration (抵押权自登记时设立); unregistered, the contract binds
+    (art. 215) but gives no priority: the creditor may ask the mortgagor to register, or
+    to answer within the agreed scope where the mortgagor's own act prevents it, never
+    beyond what the mortgage would have given (担保制度解释 art. 46). Art. 403: a mortgage
+    of movables is created by the contract, and unregistered cannot be set up against a
+    third person in good faith. 担保制度解释 art. 52(1): an advance registration (预告登记)
+    gives priority only once the building's first ownership registration is made and the
+    advance registration has not lapsed; the mortgage then dates from it.
+    """
+    security = stated_security(case)
+    if security is None or security.collateral.kind != "mortgage":
+        return
+    held = security.collateral
+    loc = (*security.where, "registration")
+    described = held.property.rstrip("。")
+    if held.registration == "advance":
+        result.warn(
+            loc,
+            "mortgage_advance_registration",
+            f"抵押财产（{described}）仅办理了抵押预告登记：已办理建筑物所有权首次登记且预告登记"
+            f"未失效的，方可请求就抵押财产优先受偿，抵押权自预告登记之日起设立（{GUARANTEE_RULES}"
+            "第五十二条第一款）",
+            hint="请核对房屋是否已办理首次登记、预告登记是否仍然有效；已办理正式抵押登记的，"
+            "请选择「正式登记」",
+        )
+        return
+    if held.registration != "none":
+        return
+    immovable = bool(_IMMOVABLE.search(described))
+    result.warn(
+        loc,
+        "mortgage_not_registered",
+        f"抵押财产（{described}）未办理抵押登记："
+        + (
+            "以不动产抵押的，抵押权自登记时设立（《中华人民共和国民法典》第四百零二条），"
+            "未登记的不能请求就该财产优先受偿，只能请求抵押人办理抵押登记，或因抵押人自身原因"
+            "不能登记时请求其在约定的担保范围内、以抵押权能够设立时应负的责任为限承担责任"
+            f"（{GUARANTEE_RULES}第四十六条）"
+            if immovable
+            else "以不动产抵押的，抵押权自登记时设立（《中华人民共和国民法典》第四百零二条），"
+            "未登记的不能请求优先受偿；以动产抵押的，抵押权自抵押合同生效时设立，未经登记"
+            "不得对抗善意第三人（第四百零三条）"
+        ),
+        hint="已办理抵押登记的，请选择「正式登记」；不动产抵押未登记的，请删除抵押担保信息，"
+        "改在「补充事实与理由」及诉讼请求中主张抵押人的相应责任",
     )
 
 

@@ -81,3 +81,48 @@ def test_a_guarantee_not_named_maximum_needs_no_maximum():
     del data["defendants"][1]["guarantee"]["maximum"]
     data["loan"]["guarantee_contract"] = "2025年3月1日签订的《保证合同》"
     assert "maximum_not_stated" not in _warnings(data)
+
+
+def _registration_warning(data: dict, code: str):
+    found = [p for p in DOC.evaluate(DOC.parse(data), OPTIONS).problems if p.code == code]
+    return found[0] if found else None
+
+
+def test_a_house_mortgaged_without_registration_gives_no_priority():
+    data = load_fixture("civil_complaint", "valid", "mortgage_of_a_house_not_registered")
+    warning = _registration_warning(data, "mortgage_not_registered")
+    assert warning is not None and warning.loc == ("loan", "collateral", "registration")
+    assert "以不动产抵押的，抵押权自登记时设立（《中华人民共和国民法典》第四百零二条）" in (
+        warning.message
+    )
+    assert "担保制度的解释》第四十六条" in warning.message
+    data["loan"]["collateral"]["registration"] = "formal"
+    assert _registration_warning(data, "mortgage_not_registered") is None
+
+
+def test_a_movable_mortgaged_without_registration_is_told_both_rules():
+    data = load_fixture("civil_complaint", "valid", "mortgage_of_a_house_not_registered")
+    data["loan"]["collateral"]["property"] = (
+        "被告所有的奔驰牌小型轿车一辆（车架号LE4GF4HB0KL123456）"
+    )
+    warning = _registration_warning(data, "mortgage_not_registered")
+    assert warning is not None
+    assert (
+        "以动产抵押的，抵押权自抵押合同生效时设立，未经登记不得对抗善意第三人（第四百零三条）"
+        in (warning.message)
+    )
+
+
+def test_an_advance_registration_is_checked_against_art_52():
+    data = load_fixture("civil_complaint", "valid", "mortgage_of_a_house_not_registered")
+    data["loan"]["collateral"]["registration"] = "advance"
+    warning = _registration_warning(data, "mortgage_advance_registration")
+    assert warning is not None and "第五十二条第一款" in warning.message
+    assert _registration_warning(data, "mortgage_not_registered") is None
+
+
+def test_a_pledge_is_not_asked_for_a_registration():
+    assert _registration_warning(SALE, "mortgage_not_registered") is None
+    data = copy.deepcopy(SALE)
+    data["sale"]["collateral"]["registration"] = "none"
+    assert _registration_warning(data, "mortgage_not_registered") is None
