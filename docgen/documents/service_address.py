@@ -155,7 +155,9 @@ def _check_electronic(result: Assessment, case: ServiceAddressConfirmation) -> N
 
 
 def _mark(chosen: bool) -> str:
-    return "■" if chosen else "□"
+    """☑ for a chosen option, □ for the others, as the courts' forms are ticked; the
+    writers draw ☑ from □ and ✓, which the PDF fonts have (``typst_writer.TICKED_BOX``)."""
+    return "☑" if chosen else "□"
 
 
 def build_context(case: ServiceAddressConfirmation, assessment: Assessment) -> dict[str, Any]:

@@ -527,14 +527,14 @@ def test_a_natural_person_has_no_such_certificate():
 def test_the_form_ticks_the_chosen_ways_and_prints_their_addresses():
     data = load_fixture("service_address", "valid", "person_email_and_sms")
     text = _text("service_address", data)
-    assert "■同意（■电子邮件　■手机短信　□微信　□传真）　□不同意" in text
+    assert "☑同意（☑电子邮件　☑手机短信　□微信　□传真）　□不同意" in text
     assert "电子邮箱\nliufang@example.com" in text
 
 
 def test_a_party_refusing_electronic_service_ticks_no():
     data = load_fixture("service_address", "valid", "company_paper_only")
     text = _text("service_address", data)
-    assert "□同意（□电子邮件　□手机短信　□微信　□传真）　■不同意" in text
+    assert "□同意（□电子邮件　□手机短信　□微信　□传真）　☑不同意" in text
     assert "收件人\n李静\n与受送达人关系\n法务专员\n联系电话" in text
 
 
