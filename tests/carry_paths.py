@@ -113,7 +113,10 @@ FILLS: dict[str, Callable[[Case], Case]] = {
         "title": {
             "kind": "judgment",
             "issuer": c["court"],
-            "case_number": "（2025）京0101民初1234号",
+            # a number of the issuing court: its code begins with the court's province's
+            "case_number": "（2025）粤0304民初1234号"
+            if c["court"].startswith("深圳")
+            else "（2025）京0101民初1234号",
             "effective_date": "2025-03-20",
             "performance_deadline": "2025-03-30",
             "operative_part": "被告于本判决生效之日起十日内偿还原告借款本金100,000元。",

@@ -161,8 +161,11 @@ def printed_once(pages: list[str], document: Any) -> str:
 
 
 def normalize(text: str) -> str:
-    """Text for comparison: page footers and register stamps removed, no whitespace."""
-    return re.sub(r"\s+", "", PAGE_FOOTER.sub("", REGISTER_STAMP.sub("", text)))
+    """Text for comparison: page footers and register stamps removed, no whitespace; a
+    ticked box the PDF writers draw from □ and ✓ (``typst_writer.TICKED_BOX``), which a
+    PDF's text reads as the two, read as the ☑ the layout holds."""
+    text = re.sub(r"\s+", "", PAGE_FOOTER.sub("", REGISTER_STAMP.sub("", text)))
+    return text.replace("□✓", "☑")
 
 
 def authorized_client(app: Any) -> Any:

@@ -36,7 +36,16 @@ SHARED_FILES = ("_typst/letter.typ", "_typst/blocks.typ")
 
 # The body in 小四 (12 pt) at 1.5 line height, as Chinese letters are commonly set and as
 # the DOCX writer sets it: a letter of ordinary length fits on one sheet.
-_BODY_SET_UP = "set text(size: 12pt)\nset par(leading: 0.5em, spacing: 0.5em + 0.5mm)\n"
+# A ticked box (☑, a form's chosen option) is drawn: the CJK fonts have □ and ✓ but no ☑,
+# and docgen prints no character its fonts lack. The ✓ is set at three quarters of the
+# size, centred over the □ (whose square spans 0.1–0.9 em across, 0–0.78 em up), a
+# little raised, so that it stays inside the square.
+TICKED_BOX = "☑"
+_TICK = (
+    f'show "{TICKED_BOX}": box({{"□"; h(-1em); box(width: 1em, align(center, '
+    'text(size: 0.75em, baseline: -0.07em, "✓")))})\n'
+)
+_BODY_SET_UP = "set text(size: 12pt)\nset par(leading: 0.5em, spacing: 0.5em + 0.5mm)\n" + _TICK
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 # escaped by str.translate in one pass in C, not by a Python loop per character
 _TRANSLATION = {
@@ -263,4 +272,4 @@ def letters_input(documents: list[Document], footers: list[str | None]) -> list[
     ]
 
 
-__all__ = ["SHARED_FILES", "block", "content", "letters_input", "source", "string"]
+__all__ = ["SHARED_FILES", "TICKED_BOX", "block", "content", "letters_input", "source", "string"]

@@ -10,13 +10,21 @@ appeal; the agent waives or changes the principal's civil rights, settles the en
 人民法院执行工作若干问题的规定（试行）》, 法释〔1998〕15号 as amended by 法释〔2020〕21号,
 art. 20: 委托代理人代为放弃、变更民事权利，或代为进行执行和解，或代为收取执行款项的，
 应当有委托人的特别授权).
+
+The power also states its term (art. 62: 授权委托书必须记明委托事项和权限), and the term
+must cover what is entrusted (``check_term``): a term ending with the first instance is
+over in an appeal or an enforcement, and cannot carry the powers used only after the
+first instance (appealing, applying for enforcement). Either way the printed power
+contradicts itself, and a court reading the term finds an agent without authority: an
+error, which the user settles by stating the term the principal means (the term is the
+principal's to choose, so docgen does not lengthen it).
 """
 
 from __future__ import annotations
 
 from typing import Literal, Protocol
 
-from docgen.documents.filing_papers import APPLICANT, Stage
+from docgen.documents.filing_papers import APPLICANT, STAGES, Stage
 from docgen.documents.problems import Assessment
 
 LAW_62 = "《中华人民共和国民事诉讼法》第六十二条"
@@ -56,6 +64,15 @@ EXECUTION_ACTS = {
     "respondent": "代为参加执行程序，参加执行听证并发表意见，提交、接收材料，代为签收法律文书",
 }
 _NO_POWER = "全权代理"
+# a term naming one of these reaches past the first instance (二审, 上诉审, 终审, 再审, 执行)
+_LATER = ("二审", "终审", "再审", "执行", "全部程序", "各审", "上诉", "两审")
+# powers used only after the first instance: an appeal, a retrial, enforcement
+_LATER_POWERS = ("上诉", "二审", "再审", "执行")
+# how a term reaching the end of each stage reads (the hint's example)
+_TERM_TO = {
+    "second": "自本委托书签署之日起至本案二审审结之日止",
+    "execution": "自本委托书签署之日起至本案执行程序终结之日止",
+}
 
 Power = Literal["admit", "waive", "modify", "settle", "counterclaim", "appeal"]
 ExecutionPower = Literal["waive", "modify", "settle", "collect"]
@@ -74,6 +91,13 @@ class Granted(Protocol):
     def execution_powers(self) -> list[ExecutionPower]: ...
     @property
     def other_powers(self) -> list[str]: ...
+
+
+class Termed(Granted, Protocol):
+    """What a power of attorney grants, and for how long."""
+
+    @property
+    def term(self) -> str | None: ...
 
 
 def _listed(case: Granted) -> tuple[str, dict[str, str], list[str], str]:
@@ -164,3 +188,46 @@ def authority_lines(case: Granted, role: str) -> list[str]:
     lines += [f"（{n}）{power}；" for n, power in enumerate(powers, start=1)]
     lines[-1] = lines[-1][:-1] + "。"
     return lines
+
+
+def first_instance_only(term: str | None) -> bool:
+    """The term ends with the first instance: it names 一审 and no later stage."""
+    return bool(term) and "一审" in (term or "") and not any(s in (term or "") for s in _LATER)
+
+
+def beyond_first_instance(case: Granted) -> list[str]:
+    """The powers granted that are used only after the first instance."""
+    named = [POWERS["appeal"]] if "appeal" in case.powers else []
+    return named + [p for p in case.other_powers if any(s in p for s in _LATER_POWERS)]
+
+
+def check_term(result: Assessment, case: Termed, number: str | None = None) -> None:
+    """A term ending with the first instance, in a power for a later stage (``number``:
+    the case number the stage was read from, named in the message), or carrying powers
+    used only after the first instance: an error on the term (see the module's words).
+    The term is read from its words (the model holds it as text): 一审 and no later stage."""
+    if not first_instance_only(case.term):
+        return
+    if case.stage != "first":
+        stage = STAGES[case.stage]
+        why = f"（案号「{number}」为{stage}案件的案号）" if number else ""
+        result.error(
+            ("term",),
+            "term_before_stage",
+            f"委托期限至本案一审为止，但本委托书用于{stage}程序{why}：一审已经审结，委托期限"
+            f"已经届满，受托人在{stage}程序中没有代理权（{LAW_62}：授权委托书须记明委托事项"
+            "和权限）",
+            hint=f"请将委托期限写至本案{stage}程序终结，如 {_TERM_TO[case.stage]}",
+        )
+        return
+    beyond = beyond_first_instance(case)
+    if beyond:
+        result.error(
+            ("term",),
+            "term_ends_before_powers",
+            f"委托期限至本案一审为止，但授权事项中的{'、'.join(beyond)}须在一审审结之后"
+            "（上诉审、执行程序中）行使：委托期限届满后受托人已无代理权，这些授权无从行使，"
+            f"委托书前后矛盾（{LAW_62}：授权委托书须记明委托事项和权限）",
+            hint="如委托受托人代为上诉或申请执行，请将委托期限写至相应程序终结"
+            "（如 至本案一审、二审及执行程序终结之日止）；否则请删除这些授权事项",
+        )

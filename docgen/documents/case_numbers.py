@@ -9,16 +9,24 @@ two or four digits (art. 5); the 专门审判代字 is one character (2018 amend
 type code at most three characters (art. 7); the number a natural number in order of filing
 (art. 10). Each case has its own number (art. 3), so a first-instance number (民初) is never
 the number of the appeal (民终) or of the enforcement (执…) that follows it.
+
+A number typed with half-width brackets, ``(2026)京02民终4321号``, is read and printed as
+courts print it, ``（2026）京02民终4321号``: every model field holding a court's number is a
+:data:`CaseNumberText`, which normalises it once, on input (``normalize_case_number``).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Annotated
+
+from pydantic import AfterValidator
 
 from docgen.documents.problems import Assessment, Loc
 from docgen.domain import divisions as division_table
 from docgen.domain.courts import read_court
+from docgen.domain.fields import ShortText
 
 RULES = "《最高人民法院关于人民法院案件案号的若干规定》"
 _PATTERN = re.compile(
@@ -48,6 +56,18 @@ PROCEEDINGS: dict[str, tuple[str, str]] = {
     "execution": ("执", "执行"),
 }
 EXAMPLE = "（2026）京0101民初1234号"
+_HALF_WIDTH_YEAR = re.compile(r"^\((\d{4})\)")
+
+
+def normalize_case_number(text: str) -> str:
+    """``(2026)京02民终4321号`` as courts print it: ``（2026）京02民终4321号``. Only a year in
+    half-width brackets of one kind is rewritten; anything else is left for the format
+    check (brackets of two kinds stay an error)."""
+    return _HALF_WIDTH_YEAR.sub(r"（\1）", text)
+
+
+CaseNumberText = Annotated[ShortText, AfterValidator(normalize_case_number)]
+"""A court's case number as a model field: one short line, the year's brackets full-width."""
 
 
 @dataclass(frozen=True)
@@ -88,7 +108,7 @@ def check_case_number(
     proceeding: str | None = None,
 ) -> CaseNumber | None:
     """The format (error); the type code against the proceeding the paper is for (error);
-    the court code's province against the court's (warning). Returns the parts read."""
+    the court code's province against the court's (error). Returns the parts read."""
     if not text:
         return None
     number = parse_case_number(text)
@@ -127,7 +147,12 @@ def _older_format(text: str) -> bool:
 def _check_province(
     result: Assessment, text: str, number: CaseNumber, loc: Loc, court: str
 ) -> None:
-    """A court's code begins with its province's abbreviation (arts. 4–5)."""
+    """A court's code begins with its province's abbreviation (arts. 4–5): a high court's
+    code is the abbreviation of its province (art. 4), an intermediate or basic court's the
+    code of the high court it belongs to with two or four digits (art. 5). A number whose
+    code begins with another province's abbreviation is not a number of this court: the
+    paper would be filed in another court's case. An error; special courts (whose place the
+    name does not tell), 军 and 兵 codes are not compared (``court_province``)."""
     province = court_province(court)
     if province is None or province not in PROVINCE_CODES:
         return
@@ -135,10 +160,14 @@ def _check_province(
     named = next((p for p, heads in PROVINCE_CODES.items() if head in heads), None)
     if named is None or named == province:
         return
-    result.warn(
+    table = division_table.load().by_code
+    theirs = table[named + "0000"].name if named + "0000" in table else named
+    result.error(
         loc,
         "case_number_court",
-        f"案号「{text}」的法院代字“{number.court}”不属于{court}所在省份"
-        f"（应以“{PROVINCE_CODES[province][0]}”开头，{RULES}第四条、第五条）",
-        hint="请核对案号与受理法院是否为同一案件",
+        f"案号「{text}」的法院代字“{number.court}”是{theirs}的法院的代字，不是{court}的案号："
+        f"{court}的法院代字以“{PROVINCE_CODES[province][0]}”开头（{RULES}第四条：高级人民法院"
+        "的法院代字与其所在省、自治区、直辖市行政区划简称一致；第五条：中级、基层法院的法院"
+        "代字由所属高院的法院代字与其数字代码组合而成）",
+        hint=f"请填写{court}编定的案号，或核对受诉法院；尚未编定案号的，可暂不填写",
     )

@@ -8,6 +8,7 @@ from typing import Any, Literal
 
 from pydantic import Field, field_validator
 
+from docgen.documents.case_numbers import CaseNumberText
 from docgen.documents.court_parts import Agent, ServiceAddress
 from docgen.documents.parts import RateInput
 from docgen.domain.disclosure import ADVANCED
@@ -199,7 +200,7 @@ class Preservation(CaseModel):
 
     court: Line = Field(title="保全法院")
     ordered_on: date | None = Field(default=None, title="保全时间")
-    case_number: ShortText | None = Field(default=None, title="保全案号")
+    case_number: CaseNumberText | None = Field(default=None, title="保全案号")
 
 
 class MediationAnswers(CaseModel):

@@ -8,6 +8,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from docgen.documents.case_numbers import CaseNumberText
 from docgen.documents.court_parts import Agent
 from docgen.documents.filing_papers import AGENT_TITLES, APPLICANT
 from docgen.documents.preservation_application import Applicant
@@ -80,7 +81,7 @@ class EnforcementTitle(CaseModel):
     issuer: Line = Field(
         title="作出机关", description="如 北京市朝阳区人民法院、北京仲裁委员会、北京市方圆公证处"
     )
-    case_number: ShortText = Field(
+    case_number: CaseNumberText = Field(
         title="案号或文书编号", description="如 （2025）京0105民初1234号"
     )
     effective_date: date = Field(title="生效日期")

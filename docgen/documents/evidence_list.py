@@ -17,6 +17,7 @@ from pydantic import AfterValidator, Field
 from pydantic_core import PydanticCustomError
 
 from docgen.documents.base import DocumentType, RuleOptions
+from docgen.documents.case_numbers import CaseNumberText
 from docgen.documents.evidence_case import check_case_facts, header_lines
 from docgen.documents.filing_papers import (
     SIDES,
@@ -28,7 +29,7 @@ from docgen.documents.filing_papers import (
 )
 from docgen.documents.problems import Assessment
 from docgen.domain.dates import format_cn
-from docgen.domain.fields import CaseModel, Line, ShortText, Text
+from docgen.domain.fields import CaseModel, Line, Text
 
 _PAGES = re.compile(r"^(\d{1,5})(?:\s*[-–—至]\s*(\d{1,5}))?$")
 
@@ -89,7 +90,7 @@ class EvidenceList(CaseModel):
     submit_date: date = Field(title="提交日期")
     court: Line | None = Field(default=None, title="受诉法院")
     case_title: Line | None = Field(default=None, title="案由", description="如：民间借贷纠纷")
-    case_number: ShortText | None = Field(
+    case_number: CaseNumberText | None = Field(
         default=None, title="案号", description="已立案的填写；未填写的印为「（立案后填写）」"
     )
     plaintiffs: list[Line] = Field(default_factory=list, max_length=20, title="原告")

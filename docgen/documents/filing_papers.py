@@ -20,6 +20,7 @@ from pydantic import Field
 
 from docgen.documents.case_numbers import (
     PROCEEDINGS,
+    CaseNumberText,
     check_case_number,
     matches_proceeding,
     parse_case_number,
@@ -29,7 +30,7 @@ from docgen.documents.problems import Assessment, Loc
 from docgen.domain import divisions as division_table
 from docgen.domain.courts import read_court
 from docgen.domain.dates import format_cn
-from docgen.domain.fields import CaseModel, Line, ShortText
+from docgen.domain.fields import CaseModel, Line
 from docgen.domain.identity import IdentityError, parse_resident_id
 
 # 第一审 / 第二审 / 执行: the proceedings a case number names (one declaration)
@@ -64,7 +65,9 @@ class CaseRef(CaseModel):
 
     court: Line = Field(title="受诉法院", description="如：北京市东城区人民法院")
     cause: Line = Field(default="民间借贷纠纷", title="案由")
-    case_number: ShortText | None = Field(default=None, title="案号", description="已立案的填写")
+    case_number: CaseNumberText | None = Field(
+        default=None, title="案号", description="已立案的填写"
+    )
     plaintiffs: list[Line] = Field(title="原告", min_length=1, max_length=20)
     defendants: list[Line] = Field(title="被告", min_length=1, max_length=50)
 

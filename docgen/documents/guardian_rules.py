@@ -22,6 +22,10 @@
   a person without full capacity as guarantor is an error, guardian or not.
 - The guardian is not the creditor: an agent may not act in the principal's name with
   themself (art. 168), and a guardian acts only in the ward's interest (art. 35).
+- A guardian said to be the ward's parent is older than the ward by at least 14 years, a
+  child younger by as much (``kin_age_problem``, also for a relative agent of a power of
+  attorney): otherwise the relation or an ID number is most likely mistyped. A warning,
+  never an error: an unusual family is still possible, a step-parent may be the younger.
 """
 
 from __future__ import annotations
@@ -223,26 +227,75 @@ def check_guardian(
 # the relations whose direction the birth dates tell: the guardian is older (a parent) or
 # younger (a child) than the ward
 _OLDER_THAN_WARD = {"father": True, "mother": True, "child": False}
+# the words a relative agent's relation is typed in that make them the principal's parent
+# (older) or child (younger); a step- or adoptive parent (继父, 养母) is no blood relation
+# and is left alone
+KIN_WORDS = {
+    **dict.fromkeys(("父亲", "母亲", "父", "母", "爸爸", "妈妈"), True),
+    **dict.fromkeys(("儿子", "女儿", "子", "女"), False),
+}
+PARENT_AGE_GAP = 14
+"""A parent fewer than this many years older than the child is warned of. Births to
+parents under 14 are vanishingly rare, so such dates are nearly always a mistyped ID number
+or birth date, or a relation typed wrong (a brother typed as the father); but teenage
+parents exist (the marriage ages of 民法典 art. 1047, 22 and 20, bind marriage, not birth),
+and a step-parent may be of any age: a warning, never an error."""
+
+
+def years_older(older: date, younger: date) -> int:
+    """Whole years from ``older`` to ``younger`` (negative when born after)."""
+    if older > younger:
+        return -years_older(younger, older)
+    return younger.year - older.year - ((younger.month, younger.day) < (older.month, older.day))
+
+
+def kin_age_problem(parent: date, child: date) -> str | None:
+    """What is wrong with a parent born on ``parent`` of a child born on ``child``: born
+    after the child, or fewer than PARENT_AGE_GAP years before; None when plausible."""
+    gap = years_older(parent, child)
+    if parent >= child:
+        return "出生日期与所填关系不符"
+    if gap < PARENT_AGE_GAP:
+        return (
+            f"父母仅比子女年长{gap}岁（不足{PARENT_AGE_GAP}岁），出生日期与所填关系难以相符，请核对"
+        )
+    return None
 
 
 def _check_kinship_ages(result: Assessment, guardian: Guardian, ward: Person, loc: Loc) -> None:
     """A parent born after the ward, or a child born before, is a mistyped relation or ID
     number: the filing would state a relation that cannot be (民事诉讼法 art. 60 asks
-    the 法定代理人 and the relation). A warning: a step-parent may be the younger."""
+    the 法定代理人 and the relation); so is a parent fewer than PARENT_AGE_GAP years older.
+    A warning: a step-parent may be the younger."""
     older = _OLDER_THAN_WARD.get(guardian.relation)
     guardian_born, ward_born = birth_date_of(guardian), birth_date_of(ward)
     if older is None or guardian_born is None or ward_born is None:
         return
-    if (guardian_born < ward_born) == older:
+    parent, child = (guardian_born, ward_born) if older else (ward_born, guardian_born)
+    problem = kin_age_problem(parent, child)
+    if problem is None:
         return
     kin = kinship(guardian, ward.name).removeprefix("系")
     result.warn(
         (*loc, "relation"),
         "guardian_relation_ages",
         f"法定代理人{guardian.name}（{format_cn(guardian_born)}出生）填写为{kin}，而"
-        f"{ward.name}{format_cn(ward_born)}出生：出生日期与所填关系不符",
-        hint="请核对与被监护人的关系，或双方的证件号码、出生日期",
+        f"{ward.name}{format_cn(ward_born)}出生：{problem}",
+        hint="请核对与被监护人的关系，或双方的证件号码、出生日期（继父母、养父母可不予理会）",
     )
+
+
+def capacity_status(person: Person, day: date) -> str | None:
+    """What a person without full capacity is on ``day`` (民法典 arts. 19–22): 无民事行为
+    能力人 when so typed (art. 21: an adult, or a minor of eight or more, who cannot
+    recognise their conduct; declared under art. 24) or under eight (art. 20);
+    限制民事行为能力人 when so typed (art. 22, declared under art. 24) or a minor of eight
+    or more not deemed capable (arts. 18(2), 19); None with full capacity."""
+    if person.capacity == "none" or under_eight(person, day):
+        return CAPACITY_LABELS["none"]
+    if person.capacity == "limited" or is_minor(person, day):
+        return CAPACITY_LABELS["limited"]
+    return None
 
 
 def _guardian_of_capable_person(result: Assessment, party: Person, loc: Loc, on: date) -> None:

@@ -13,6 +13,15 @@ The power states the stage the agents act in (first instance unless chosen): at 
 instance the parties are named as the appeal names them, at enforcement as 申请执行人 and
 被执行人 (``filing_papers.case_title``), and the principal by its standing there, as the
 law firm's letter names them; what the agents may do is the stage's (``attorney_powers``).
+A case number of the second instance (民终) is the appeal's own case (案号规定 art. 3): a
+power left at the first instance with such a number is made for the second instance
+(``at_stage_of_number``), since a first-instance power cannot be filed in it; its term must
+reach the stage (``attorney_powers.check_term``).
+
+A principal without full capacity is said to be one (限制/无民事行为能力人, 民法典 arts.
+19–22, 24), and its guardian, the 法定代理人, appoints the agents (民事诉讼法 arts. 60, 61).
+A relative agent typed as the principal's parent or child is checked against the birth
+dates as a guardian is (``guardian_rules.kin_age_problem``).
 """
 
 from __future__ import annotations
@@ -30,6 +39,7 @@ from docgen.documents.attorney_powers import (
     Power,
     authority_lines,
     check_powers,
+    check_term,
 )
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.case_numbers import matches_proceeding, parse_case_number
@@ -54,14 +64,21 @@ from docgen.documents.filing_papers import (
     proceeding_of,
     stage_field,
 )
-from docgen.documents.guardian_rules import GUARDIAN_HINT, check_guardian, needs_guardian
+from docgen.documents.guardian_rules import (
+    GUARDIAN_HINT,
+    KIN_WORDS,
+    capacity_status,
+    check_guardian,
+    kin_age_problem,
+    needs_guardian,
+)
 from docgen.documents.parts import check_party
 from docgen.documents.problems import Assessment
 from docgen.domain.dates import format_cn
 from docgen.domain.fields import CaseModel, Line, Phone, ShortText
 from docgen.domain.guardianship import guardian_line
-from docgen.domain.identity import number_label
-from docgen.domain.parties import Organization, Party, Person
+from docgen.domain.identity import IdentityError, number_label, parse_resident_id
+from docgen.domain.parties import Organization, Party, Person, birth_date_of
 
 AGENT_KINDS = {
     "lawyer": "律师",
@@ -71,10 +88,6 @@ AGENT_KINDS = {
     "recommended": "社区、单位或社会团体推荐的公民",
 }
 _LICENSE = re.compile(r"^\d{17}$")
-# a term naming one of these reaches past the first instance (二审, 终审, 再审, 执行)
-_LATER = ("二审", "终审", "再审", "执行", "全部程序", "各审")
-# powers used only after the first instance: an appeal, a retrial, enforcement
-_LATER_POWERS = ("上诉", "二审", "再审", "执行")
 
 PowerChoice = Annotated[Power, Field(json_schema_extra={"enum_titles": list(POWERS.values())})]
 ExecutionPowerChoice = Annotated[
@@ -144,11 +157,37 @@ class PowerOfAttorney(CaseModel):
 # --- rules --------------------------------------------------------------------------
 
 
+def at_stage_of_number(case: PowerOfAttorney) -> PowerOfAttorney:
+    """The power at the second instance when its stage is left at the first and its case
+    is numbered 民终: the appeal is a case of its own with a number of its own
+    (《最高人民法院关于人民法院案件案号的若干规定》 art. 3), so a power naming the parties
+    原告/被告, granting 「代为起诉或应诉」 and filed in it would give the agent no authority
+    there. It is made for the appeal instead: parties as the appeal names them (the
+    appellants are asked for, ``check_stage``), the second instance's acts; the term is
+    checked against that stage (``check_term``). An enforcement's number at first
+    instance stays an error (``proceeding_of``): its powers are of another kind."""
+    if case.stage != "first":
+        return case
+    number = parse_case_number(case.case.case_number or "")
+    if number is None or not matches_proceeding(number, "second"):
+        return case
+    return case.model_copy(update={"stage": "second"})
+
+
 def assess(case: PowerOfAttorney, options: RuleOptions) -> Assessment:
     result = Assessment()
-    # a paper saved before the stage was asked for carries the default: at first instance
-    # an appeal's number is warned of on the term (_check_term_against_stage), an
-    # enforcement's refused (proceeding_of)
+    numbered = at_stage_of_number(case)
+    derived = numbered.case.case_number if numbered is not case else None
+    if derived:
+        result.warn(
+            ("stage",),
+            "stage_from_case_number",
+            f"案号「{case.case.case_number}」为第二审案件的案号（类型代字“民终”），本委托书按"
+            "第二审程序制作：当事人按上诉人、被上诉人列明，代理权限为第二审的代理权限",
+            hint="请将代理阶段选为第二审，并在「上诉人」中填写提起上诉的当事人",
+        )
+        case = numbered
+    # the stage left at first instance refuses an enforcement's number (proceeding_of)
     proceeding = proceeding_of(case.stage, case.case.case_number, stated=False)
     check_case(result, case.case, proceeding=proceeding)
     check_stage(result, case.case, case, "授权委托书")
@@ -169,74 +208,10 @@ def assess(case: PowerOfAttorney, options: RuleOptions) -> Assessment:
         )
     check_guardian(result, principal, ("principal",), case.sign_date)
     check_powers(result, case)
-    _check_term_covers_powers(result, case)
-    _check_term_against_stage(result, case)
+    check_term(result, case, derived)
     _check_agents(result, case)
     check_date(result, case.sign_date, options.current_date(), ("sign_date",))
     return result
-
-
-def first_instance_only(term: str | None) -> bool:
-    """The term ends with the first instance: it names 一审 and no later stage."""
-    return bool(term) and "一审" in (term or "") and not any(s in (term or "") for s in _LATER)
-
-
-def _beyond_first_instance(case: PowerOfAttorney) -> list[str]:
-    named = [POWERS["appeal"]] if "appeal" in case.powers else []
-    return named + [p for p in case.other_powers if any(s in p for s in _LATER_POWERS)]
-
-
-def _check_term_against_stage(result: Assessment, case: PowerOfAttorney) -> None:
-    """A term that ends with the first instance, in a power for a later stage — or, the
-    stage left at first instance, in a case whose number is an appeal's (民终): the first
-    instance is over, so the power ends before it is used. The term is free text read
-    for 一审, so this is a warning, not an error."""
-    if not first_instance_only(case.term):
-        return
-    if case.stage != "first":
-        stage = STAGES[case.stage]
-        result.warn(
-            ("term",),
-            "term_before_stage",
-            f"委托期限至本案一审为止，但本委托书用于{stage}程序：一审已经审结，"
-            f"受托人在{stage}程序中已无代理权",
-            hint=f"请将委托期限写至本案{stage}程序终结之日止",
-        )
-        return
-    number = parse_case_number(case.case.case_number or "")
-    if number is not None and matches_proceeding(number, "second"):
-        result.warn(
-            ("term",),
-            "term_before_case_number",
-            f"委托期限至本案一审为止，但案号「{case.case.case_number}」为第二审案件的案号"
-            "（类型代字“民终”）：一审已经审结，受托人在本案中已无代理权",
-            hint="第二审的委托，请将代理阶段选为第二审，并将委托期限写至本案二审审结之日止",
-        )
-
-
-def _check_term_covers_powers(result: Assessment, case: PowerOfAttorney) -> None:
-    """A power the term ends before is a power the agent cannot use.
-
-    The power of attorney states what is entrusted and for how long (民事诉讼法 art. 62); an
-    appeal is brought against the first-instance judgment and heard at second instance,
-    enforcement is applied for once the judgment is in force — both after a term that ends
-    with the first instance. Whether the court reads the term or the power first is not
-    settled, so this is a warning, not an error.
-    """
-    if not first_instance_only(case.term) or case.stage != "first":
-        # at a later stage the whole term is over (_check_term_against_stage)
-        return
-    beyond = _beyond_first_instance(case)
-    if beyond:
-        result.warn(
-            ("term",),
-            "term_ends_before_powers",
-            f"委托期限至本案一审为止，但授权事项中的{'、'.join(beyond)}须在一审审结之后"
-            "（上诉审、执行程序中）行使：委托期限届满后受托人已无代理权，这些授权无从行使"
-            "（《中华人民共和国民事诉讼法》第六十二条：授权委托书须记明委托事项和权限）",
-            hint="如需受托人代为上诉或申请执行，请将委托期限写至相应程序终结"
-            "（如 至本案二审及执行程序终结之日止）；否则请删除这些授权事项",
-        )
 
 
 def _check_agents(result: Assessment, case: PowerOfAttorney) -> None:
@@ -252,6 +227,38 @@ def _check_agents(result: Assessment, case: PowerOfAttorney) -> None:
             result.error((*loc, "name"), "agent_is_opponent", f"受托人「{agent.name}」是对方当事人")
         _check_eligibility(result, case.principal, agent, loc)
         check_resident_id(result, agent.id_number, (*loc, "id_number"))
+        _check_relative_ages(result, case.principal, agent, loc)
+
+
+def _check_relative_ages(
+    result: Assessment, principal: Party, agent: LitigationAgent, loc: tuple[str, int]
+) -> None:
+    """A relative agent typed as the principal's parent (父亲, 母亲) or child (儿子, 女儿),
+    the birth dates from the ID numbers (GB 11643-1999) or the principal's birth date: a
+    parent born after the child, or fewer than 14 years before, is most likely a mistyped
+    number or relation, which the court compares with the ID cards (民诉法解释 art. 88(3):
+    近亲属 show their identity and the relationship). A warning, as for a guardian
+    (``guardian_rules.kin_age_problem``): an unusual family is still a family."""
+    older = KIN_WORDS.get((agent.relation or "").strip())
+    if agent.kind != "relative" or older is None or not isinstance(principal, Person):
+        return
+    principal_born = birth_date_of(principal)
+    try:
+        agent_born = parse_resident_id(agent.id_number).birth_date if agent.id_number else None
+    except IdentityError:
+        return  # reported on the number itself
+    if agent_born is None or principal_born is None:
+        return
+    parent, child = (agent_born, principal_born) if older else (principal_born, agent_born)
+    problem = kin_age_problem(parent, child)
+    if problem is not None:
+        result.warn(
+            (*loc, "relation"),
+            "agent_relation_ages",
+            f"受托人{agent.name}（{format_cn(agent_born)}出生）填写为委托人的{agent.relation}，"
+            f"而委托人{principal.name}{format_cn(principal_born)}出生：{problem}",
+            hint="请核对与委托人的关系，或双方的身份证号码、出生日期",
+        )
 
 
 def _check_eligibility(
@@ -325,6 +332,7 @@ def _agent_lines(agent: LitigationAgent) -> list[str]:
 
 
 def build_context(case: PowerOfAttorney, assessment: Assessment) -> dict[str, Any]:
+    case = at_stage_of_number(case)
     principal = case.principal
     stage, named = case.stage, movers_of(case)
     role = party_role(case.case, principal.name, stage, named)
@@ -336,16 +344,21 @@ def build_context(case: PowerOfAttorney, assessment: Assessment) -> dict[str, An
         if isinstance(principal, Organization)
         else [f"委托人（签名）：{principal.name}"]
     )
+    appoints = ""
     if isinstance(principal, Person) and principal.guardian is not None:
-        # the guardian appoints the agent for the ward (民事诉讼法 arts. 60, 61)
+        # the guardian appoints the agent for the ward (民事诉讼法 arts. 60, 61), and the
+        # power says why: the principal's status (民法典 arts. 19–22, 24; capacity_status)
         signers = [f"委托人：{principal.name}", f"法定代理人（签名）：{principal.guardian.name}"]
+        status = capacity_status(principal, case.sign_date)
+        if status:
+            appoints = f"委托人{principal.name}为{status}，其法定代理人{principal.guardian.name}"
     return {
         "title": "授权委托书",
         "court": case.case.court,
         "principal": _principal_lines(principal),
         "agents": [_agent_lines(agent) for agent in case.agents],
         "entrust": (
-            f"现委托{agents}在{case_title(case.case, stage, named)}{stage_name}中，"
+            f"{appoints}现委托{agents}在{case_title(case.case, stage, named)}{stage_name}中，"
             f"作为{role}{principal.name}的{AGENT_TITLES[stage]}。"
         ),
         "authority": authority_lines(case, role),

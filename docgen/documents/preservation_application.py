@@ -17,7 +17,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field
 
 from docgen.documents.base import DocumentType, RuleOptions
-from docgen.documents.case_numbers import check_case_number
+from docgen.documents.case_numbers import CaseNumberText, check_case_number
 from docgen.documents.court_parts import (
     Agent,
     ServiceAddress,
@@ -138,7 +138,9 @@ class PreservationApplication(CaseModel):
         title="保全阶段",
         json_schema_extra={"enum_titles": ["诉讼中（含起诉同时申请）", "诉前"]},
     )
-    case_number: ShortText | None = Field(default=None, title="案号", description="已立案的填写")
+    case_number: CaseNumberText | None = Field(
+        default=None, title="案号", description="已立案的填写"
+    )
     dispute: Line = Field(default="民间借贷纠纷", title="案由")
     applicants: list[Applicant] = Field(title="申请人", min_length=1, max_length=5)
     respondents: list[Party] = Field(title="被申请人", min_length=1, max_length=10)

@@ -7,6 +7,12 @@ the recipient, whether the party agrees to electronic service and at which fax n
 e-mail address or other electronic address (民事诉讼法 art. 90; 民诉法解释 arts. 135–136:
 consent to electronic service is confirmed in this form), the court's notice of what an
 inaccurate address leads to, and the party's confirmation.
+
+A recipient other than the party is the 代收人 the party designates (民事诉讼法 art. 88:
+受送达人已向人民法院指定代收人的，送交代收人签收): the courts' forms give the designated
+recipient a row for the relationship to the party (and for an ID number), blank only when
+the party receives in person. A designation without it is refused, and the form prints
+the row (``recipient_relation``).
 """
 
 from __future__ import annotations
@@ -42,10 +48,13 @@ NOTICES = (
     "本确认书确认的送达地址和送达方式适用于本案第一审、第二审和执行程序。",
     "诉讼中送达地址或者电子送达地址发生变更的，受送达人应当及时书面告知人民法院；"
     "未告知的，人民法院按本确认书所载地址送达。",
-    "因受送达人提供或者确认的送达地址不准确、拒不提供送达地址、送达地址变更未书面告知"
-    "人民法院，导致诉讼文书未能被受送达人实际接收的：邮寄送达的，以文书退回之日视为"
-    "送达之日；直接送达的，以送达人当场在送达回证上记明情况之日视为送达之日"
-    "（最高人民法院《关于进一步加强民事送达工作的若干意见》，法发〔2017〕19号）。",
+    # the 意见's item 七 in its own words (as quoted by the SPC in (2020)最高法民申5381号
+    # and reproduced with the 意见's text on ms.isheng.net); 「以送达人当场在送达回证上记明
+    # 情况之日」 is the summary procedure's rule (法释〔2003〕15号 art. 11), not the 意见's
+    "因当事人提供的送达地址不准确、拒不提供送达地址、送达地址变更未书面告知人民法院，"
+    "导致民事诉讼文书未能被受送达人实际接收的，直接送达的，民事诉讼文书留在该地址之日"
+    "为送达之日；邮寄送达的，文书被退回之日为送达之日（最高人民法院《关于进一步加强"
+    "民事送达工作的若干意见》，法发〔2017〕19号）。",
     "受送达人同意电子送达的，人民法院可以通过本确认书所列的电子送达地址送达诉讼文书，"
     "以送达信息到达受送达人特定系统的日期为送达日期（《中华人民共和国民事诉讼法》"
     "第九十条）。",
@@ -92,11 +101,16 @@ def assess(case: ServiceAddressConfirmation, options: RuleOptions) -> Assessment
     result = Assessment()
     check_case(result, case.case)
     check_is_party(result, case.case, case.party, ("party",), "受送达人")
-    if case.recipient != case.party and not case.recipient_relation:
-        result.warn(
+    # a party misnamed is reported once (not_a_party), not again as a recipient's relation
+    known = role_of(case.case, case.party) is not None
+    if known and designated(case) and not case.recipient_relation:
+        result.error(
             ("recipient_relation",),
             "relation_missing",
-            f"收件人「{case.recipient}」不是受送达人本人，请写明代收人与受送达人的关系",
+            f"收件人「{case.recipient}」不是受送达人本人，而是受送达人指定的代收人（《中华人民"
+            "共和国民事诉讼法》第八十八条）：请写明代收人与受送达人的关系，法院的送达地址确认书"
+            "为指定代收人设有此栏",
+            hint="如 委托诉讼代理人、工作人员、近亲属（写明亲属关系）",
         )
     if not case.postal_code:
         # 法释〔2004〕13号 art. 4: the confirmation holds the address's postcode, the full
@@ -110,6 +124,11 @@ def assess(case: ServiceAddressConfirmation, options: RuleOptions) -> Assessment
     _check_electronic(result, case)
     check_date(result, case.sign_date, options.current_date(), ("sign_date",))
     return result
+
+
+def designated(case: ServiceAddressConfirmation) -> bool:
+    """The recipient is a 代收人 the party designates, not the party itself."""
+    return case.recipient != case.party
 
 
 def _check_electronic(result: Assessment, case: ServiceAddressConfirmation) -> None:
@@ -136,7 +155,9 @@ def _check_electronic(result: Assessment, case: ServiceAddressConfirmation) -> N
 
 
 def _mark(chosen: bool) -> str:
-    return "■" if chosen else "□"
+    """☑ for a chosen option, □ for the others, as the courts' forms are ticked; the
+    writers draw ☑ from □ and ✓, which the PDF fonts have (``typst_writer.TICKED_BOX``)."""
+    return "☑" if chosen else "□"
 
 
 def build_context(case: ServiceAddressConfirmation, assessment: Assessment) -> dict[str, Any]:
@@ -148,9 +169,9 @@ def build_context(case: ServiceAddressConfirmation, assessment: Assessment) -> d
         field, label = WAY_FIELDS[way]
         if way in case.ways:
             electronic.append((label, getattr(case, field)))
-    recipient = case.recipient
-    if case.recipient_relation:
-        recipient += f"（{case.recipient_relation}）"
+    # a designated recipient's relationship has a row of its own, as on the courts' forms
+    relation = [("与受送达人关系", case.recipient_relation or "")]
+    relation = relation if designated(case) else []
     number = case.case.case_number or "（立案后填写）"
     return {
         "title": "送达地址确认书",
@@ -160,7 +181,8 @@ def build_context(case: ServiceAddressConfirmation, assessment: Assessment) -> d
             ("受送达人", f"{case.party}（{role}）"),
             ("送达地址", case.address),
             ("邮政编码", case.postal_code or ""),
-            ("收件人", recipient),
+            ("收件人", case.recipient),
+            *relation,
             ("联系电话", case.phone),
         ],
         "electronic_rows": electronic,

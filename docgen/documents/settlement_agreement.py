@@ -23,7 +23,7 @@ from pydantic import Field
 
 from docgen.documents.acceleration import Acceleration, check_acceleration
 from docgen.documents.base import DocumentType, RuleOptions
-from docgen.documents.case_numbers import check_case_number
+from docgen.documents.case_numbers import CaseNumberText, check_case_number
 from docgen.documents.court_parts import check_court
 from docgen.documents.filenames import filename_part
 from docgen.documents.guardian_rules import check_agreement_parties
@@ -58,7 +58,7 @@ from docgen.documents.settlement_suit import (
 )
 from docgen.domain.counting import copies
 from docgen.domain.dates import format_cn
-from docgen.domain.fields import CaseModel, Line, Money, Paragraph, ShortText
+from docgen.domain.fields import CaseModel, Line, Money, Paragraph
 from docgen.domain.money import format_yuan, legal_amount, to_fen
 from docgen.domain.parties import Party
 from docgen.domain.schedule import Installment
@@ -69,7 +69,9 @@ class SettledCase(CaseModel):
 
     dispute: Line = Field(default="民间借贷纠纷", title="案由")
     court: Line | None = Field(default=None, title="受理法院", description="已起诉的填写")
-    case_number: ShortText | None = Field(default=None, title="案号", description="已立案的填写")
+    case_number: CaseNumberText | None = Field(
+        default=None, title="案号", description="已立案的填写"
+    )
     claimed: Money | None = Field(default=None, title="诉讼请求金额（元）")
 
 

@@ -13,7 +13,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from docgen.documents.base import DocumentType, RuleOptions
-from docgen.documents.case_numbers import check_case_number
+from docgen.documents.case_numbers import CaseNumberText, check_case_number
 from docgen.documents.court_parts import block_lines, check_court, filing_signature
 from docgen.documents.fee_halving import PrepaidFee, Refund, halved_fee
 from docgen.documents.filenames import filename_part
@@ -21,7 +21,7 @@ from docgen.documents.parts import check_party, same_party
 from docgen.documents.preservation_application import Applicant
 from docgen.documents.problems import Assessment
 from docgen.domain.dates import format_cn
-from docgen.domain.fields import CaseModel, Line, Money, Paragraph, ShortText
+from docgen.domain.fields import CaseModel, Line, Money, Paragraph
 from docgen.domain.money import legal_amount, to_fen
 from docgen.domain.parties import Party
 
@@ -55,7 +55,7 @@ class WithdrawalApplication(CaseModel):
 
     application_date: date = Field(title="申请日期")
     court: Line = Field(title="受理法院")
-    case_number: ShortText = Field(title="案号", description="如 （2026）京0105民初1234号")
+    case_number: CaseNumberText = Field(title="案号", description="如 （2026）京0105民初1234号")
     dispute: Line = Field(default="民间借贷纠纷", title="案由")
     applicants: list[Applicant] = Field(title="申请人（原告）", min_length=1, max_length=5)
     defendants: list[Party] = Field(title="被告", min_length=1, max_length=10)

@@ -23,8 +23,12 @@ SAME_PRINT: dict[str, tuple[str, ...]] = {
     # Both again: a signing block without its blank date (SignBlock.dated, the
     # settlement's; a dated block compiles to the same source), and a table that may keep
     # its last row with the block after it (Table.keep_last, the complaint's): each valid
-    # fixture's PDF, stamped, identical before and after (89 typst; bin/print-compare)
-    "b2b44f512564d162acf79c7c30c0cddab063b030773d937117b5902b2cad8bf7": (
+    # fixture's PDF, stamped, identical before and after (89 typst; bin/print-compare).
+    # The writer again, 2026-12-06: a ticked box (☑) drawn from □ and ✓ by a show rule
+    # (no fixture printed one; a ☑ was refused by the glyph check before): each valid
+    # fixture's PDF, stamped, identical before and after (106 typst; bin/print-compare)
+    "5a0ca013683afe37d6265cf1b078711a80a4e12d09d800209e7960c18cb4c160": (
+        "b2b44f512564d162acf79c7c30c0cddab063b030773d937117b5902b2cad8bf7",
         "6c8503711527fb142e2b6cdbdf452d552d81ce46d6443fd071f84b0e7d0d3ca7",
         "b307d290c63f85cb67ca03794f035c483b4cd4139659f84759e26d32744a6c41",
         "52edde7427b55bab95d1eab4aa68769d4a22834c0dee95cf5a3c22606431c465",
@@ -47,7 +51,11 @@ SAME_PRINT: dict[str, tuple[str, ...]] = {
         "301d523b73d019015e33d8f27f718177abc5196efc4dac3d9b616674fa63b885",
         "b37c25425e76a3acc0d08522bf96ce62ca32cd59be365f2c7a492d4d1d90a3c5",
     ),
-    "b73fd81b5fbcb9a521315cb101775e9ef4d3f56e3973345092ec26e0d6b4ce09": (
+    # docgen/docmodel/html_writer.py, 2026-12-06: a ticked box (☑) drawn as □ with ✓ over
+    # it (no fixture printed one; a ☑ was refused by the glyph check before): each valid
+    # fixture's PDF, stamped, identical before and after (106 weasyprint; bin/print-compare)
+    "beaf287d04f69d132f9dca5c15e3a62d6f9ee91325275a0a947385c65f911462": (
+        "b73fd81b5fbcb9a521315cb101775e9ef4d3f56e3973345092ec26e0d6b4ce09",
         "1c4f57407124801c0c215692a68efee21c94dba3409ed955d26d63faf51b560b",
         "68b19c4a5461af2ba10338e9a55dbc319251eb22d1df1b6e403008564d9d6760",
         "770968d254be12dffce98d3d6f1cdb93aa8c0ec8dbc07470c3d0c18d93aa7ed9",

@@ -102,7 +102,9 @@ class LayoutPrinter:
             for piece in (document.title, document.author, *blocks.paragraphs(document))
         ]
         texts += [footer for footer in footers if footer]
-        missing = missing_glyphs("".join(texts), self.backend.font_families)
+        # a ticked box is drawn by both writers from □ and ✓, which the fonts have
+        drawn = "".join(texts).replace(typst_writer.TICKED_BOX, "")
+        missing = missing_glyphs(drawn, self.backend.font_families)
         if missing:
             raise GlyphMissing(missing)
 

@@ -33,6 +33,7 @@ from docgen.web.carry_facts import (
 )
 
 __all__ = [
+    "ASKED_WHEN",
     "NEXT",
     "PAPERS",
     "TARGETS",
@@ -226,14 +227,27 @@ def carry_paper(case: Case, target: str) -> Case:
     return {k: v for k, v in out.items() if v is not None}
 
 
+ASKED_WHEN: dict[str, dict[str, Callable[[Case], bool]]] = {
+    # a complaint's recipient other than the party is a designated 代收人, whose
+    # relationship to the party the confirmation must state (service_address)
+    "service_address": {
+        "recipient_relation": lambda c: c.get("recipient") not in (None, "", c.get("party")),
+    },
+}
+"""Facts of a target only its user can give, asked only when what was carried needs them."""
+
+
 def to_fill(target: str, carried: Case | None = None) -> list[str]:
     """The fields of ``target`` a case carried as ``carried`` leaves to its user (a court
-    or a case number only when the case did not know it yet)."""
-    return [
+    or a case number only when the case did not know it yet; :data:`ASKED_WHEN`'s when
+    the case makes them needed)."""
+    known = carried or {}
+    names = [
         name
         for name in USER_ONLY.get(target, ())
-        if name not in WHEN_UNKNOWN or _value(carried or {}, name) in (None, "", [], {})
+        if name not in WHEN_UNKNOWN or _value(known, name) in (None, "", [], {})
     ]
+    return names + [name for name, needed in ASKED_WHEN.get(target, {}).items() if needed(known)]
 
 
 def _value(case: Case, dotted: str) -> Any:

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import copy
+
 import pytest
 
-from docgen.documents.case_numbers import check_case_number, parse_case_number
+from docgen.documents.case_numbers import (
+    check_case_number,
+    normalize_case_number,
+    parse_case_number,
+)
 from docgen.documents.problems import Assessment
+from tests.support import load_fixture, printed_copy
 
 
 def _codes(number: str, court: str | None = None, proceeding: str | None = None) -> list:
@@ -82,7 +89,7 @@ def test_the_type_code_must_be_the_proceedings(number, proceeding, ok):
 
 
 @pytest.mark.parametrize(
-    ("number", "court", "warned"),
+    ("number", "court", "refused"),
     [
         ("（2026）沪0115民初12345号", "北京市东城区人民法院", True),
         ("（2026）京0101民初12345号", "北京市东城区人民法院", False),
@@ -95,6 +102,70 @@ def test_the_type_code_must_be_the_proceedings(number, proceeding, ok):
         ("（2026）兵0101民初1号", "北京市东城区人民法院", False),
     ],
 )
-def test_a_court_code_of_another_province_is_warned(number, court, warned):
-    expected = [("warning", "case_number_court")] if warned else []
+def test_a_court_code_of_another_province_is_an_error(number, court, refused):
+    # a high court's code is its province's abbreviation, a lower court's begins with it
+    # (arts. 4, 5): a number of another province's court is another court's case
+    expected = [("error", "case_number_court")] if refused else []
     assert _codes(number, court) == expected
+
+
+def test_the_error_names_the_number_s_province_and_the_court():
+    result = Assessment()
+    check_case_number(
+        result, "（2026）沪0115民初12345号", ("case", "case_number"), "北京市东城区人民法院"
+    )
+    (problem,) = result.problems
+    assert problem.loc == ("case", "case_number")
+    assert problem.message.startswith(
+        "案号「（2026）沪0115民初12345号」的法院代字“沪0115”是上海市的法院的代字，"
+        "不是北京市东城区人民法院的案号：北京市东城区人民法院的法院代字以“京”开头"
+    )
+    assert "第四条" in problem.message and "第五条" in problem.message
+
+
+def test_a_number_typed_with_half_width_brackets_is_read_with_full_width_ones():
+    assert normalize_case_number("(2026)京02民终4321号") == "（2026）京02民终4321号"
+    assert normalize_case_number("(2015)朝民初字第12345号") == "（2015）朝民初字第12345号"
+    # brackets of two kinds stay as typed, for the format check to refuse
+    assert normalize_case_number("（2026)京02民终4321号") == "（2026)京02民终4321号"
+
+
+def _half_width(data: object) -> list[str]:
+    """Every court case number in ``data`` rewritten with half-width brackets; returns
+    the numbers as courts print them."""
+    found: list[str] = []
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key == "case_number" and isinstance(value, str) and value.startswith("（20"):
+                found.append(value)
+                data[key] = "(" + value[1:5] + ")" + value[6:]
+            else:
+                found += _half_width(value)
+    elif isinstance(data, list):
+        for item in data:
+            found += _half_width(item)
+    return found
+
+
+@pytest.mark.parametrize(
+    ("type_name", "fixture"),
+    [
+        ("power_of_attorney", "appellant_defendant_second_instance"),
+        ("firm_letter", "defendant_second_instance"),
+        ("service_address", "defendant_wechat_and_fax_with_case_number"),
+        ("evidence_list", "case_number_and_parties"),
+        ("withdrawal_application", "settled_fee_from_the_claim"),
+        ("preservation_application", "in_suit_no_security"),
+        ("settlement_agreement", "mediation_statement_rows"),
+        ("enforcement_application", "judgment_first_instance"),
+        ("civil_complaint", "elements_every_item"),
+    ],
+)
+def test_every_paper_prints_a_half_width_number_as_courts_write_it(type_name, fixture):
+    data = copy.deepcopy(load_fixture(type_name, "valid", fixture))
+    numbers = _half_width(data)
+    assert numbers
+    printed = printed_copy(type_name, data)
+    for number in numbers:
+        assert number in printed
+    assert "(20" not in printed

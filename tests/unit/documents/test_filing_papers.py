@@ -91,13 +91,23 @@ def test_blanket_power_is_no_power():
     assert "全权代理" in problem.message
 
 
-def test_a_first_instance_term_with_appeal_and_enforcement_powers_is_warned_on_the_term():
-    data = load_fixture("power_of_attorney", "valid", "first_instance_term_with_appeal")
-    problem = _only(_problems("power_of_attorney", data), "term_ends_before_powers")
-    assert problem.loc == ("term",) and problem.severity == "warning"
+def test_a_first_instance_term_with_appeal_and_enforcement_powers_is_refused_on_the_term():
+    # the printed power would grant what its own term ends before: the principal says
+    # which is meant (a longer term, or no such powers); docgen does not lengthen it
+    data = load_fixture("power_of_attorney", "invalid", "first_instance_term_with_appeal")
+    (problem,) = _problems("power_of_attorney", data)
+    assert (problem.code, problem.loc, problem.severity) == (
+        "term_ends_before_powers",
+        ("term",),
+        "error",
+    )
     assert "代为提起上诉、代为申请执行" in problem.message and "第六十二条" in problem.message
-    printed = _text("power_of_attorney", data)
-    assert "委托期限：自本委托书签署之日起至本案一审审结之日止。" in printed
+    assert "至本案一审、二审及执行程序终结之日止" in problem.hint
+    data["term"] = "自本委托书签署之日起至本案一审、二审及执行程序终结之日止"
+    assert "委托期限：自本委托书签署之日起至本案一审、二审及执行程序终结之日止。" in _text(
+        "power_of_attorney", data
+    )
+    assert _problems("power_of_attorney", data) == []
 
 
 def test_a_term_reaching_enforcement_carries_those_powers_without_a_warning():
@@ -171,7 +181,7 @@ def test_appellants_belong_to_the_second_instance_and_it_needs_them():
     assert _only(_problems("power_of_attorney", data), "not_a_party").loc == ("appellants", 0)
 
 
-def test_a_first_instance_term_in_a_second_instance_power_is_warned_once():
+def test_a_first_instance_term_in_a_second_instance_power_is_refused_once():
     data = load_fixture("power_of_attorney", "valid", "appellant_defendant_second_instance")
     data["term"] = "自本委托书签署之日起至本案一审审结之日止"
     data["powers"] = ["settle", "appeal"]
@@ -179,19 +189,29 @@ def test_a_first_instance_term_in_a_second_instance_power_is_warned_once():
     assert (problem.code, problem.loc, problem.severity) == (
         "term_before_stage",
         ("term",),
-        "warning",
+        "error",
     )
-    assert "本委托书用于第二审程序" in problem.message
+    assert "本委托书用于第二审程序：一审已经审结" in problem.message
+    assert "自本委托书签署之日起至本案二审审结之日止" in problem.hint
 
 
-def test_an_appeal_number_without_a_chosen_stage_is_still_only_warned_on_the_term():
-    # the stage defaults to first instance; a power saved before it was asked for keeps
-    # its warning and prints as it did
-    data = load_fixture("power_of_attorney", "valid", "appeal_number_with_a_first_instance_term")
-    (problem,) = _problems("power_of_attorney", data)
-    assert problem.code == "term_before_case_number" and "代理阶段选为第二审" in problem.hint
-    text = _text("power_of_attorney", data)
-    assert "现委托周明在(2026)京02民终4321号原告刘芳诉被告张伟、李秀英民间借贷纠纷一案中，" in text
+def test_an_appeal_number_at_first_instance_with_a_first_instance_term_is_refused():
+    # the review's power: 原告/被告, 「代为起诉或应诉」 and a term ended with the first
+    # instance, filed in the appeal: made for the appeal, it lacks the appellants, and
+    # its term is over
+    data = load_fixture("power_of_attorney", "invalid", "appeal_number_with_a_first_instance_term")
+    problems = _problems("power_of_attorney", data)
+    stage = _only(problems, "stage_from_case_number")
+    assert (stage.loc, stage.severity) == (("stage",), "warning")
+    assert "案号「（2026）京02民终4321号」为第二审案件的案号" in stage.message
+    appellants = _only(problems, "missing")
+    assert (appellants.loc, appellants.severity) == (("appellants",), "error")
+    term = _only(problems, "term_before_stage")
+    assert (term.loc, term.severity) == (("term",), "error")
+    assert "本委托书用于第二审程序（案号「（2026）京02民终4321号」为第二审案件的案号）" in (
+        term.message
+    )
+    assert {p.code for p in problems} == {"stage_from_case_number", "missing", "term_before_stage"}
 
 
 def test_an_execution_power_names_the_parties_as_the_enforcement_does():
@@ -507,16 +527,15 @@ def test_a_natural_person_has_no_such_certificate():
 def test_the_form_ticks_the_chosen_ways_and_prints_their_addresses():
     data = load_fixture("service_address", "valid", "person_email_and_sms")
     text = _text("service_address", data)
-    assert "■同意（■电子邮件　■手机短信　□微信　□传真）　□不同意" in text
+    assert "☑同意（☑电子邮件　☑手机短信　□微信　□传真）　□不同意" in text
     assert "电子邮箱\nliufang@example.com" in text
-    assert "以文书退回之日视为送达之日" in text and "法发〔2017〕19号" in text
 
 
 def test_a_party_refusing_electronic_service_ticks_no():
     data = load_fixture("service_address", "valid", "company_paper_only")
     text = _text("service_address", data)
-    assert "□同意（□电子邮件　□手机短信　□微信　□传真）　■不同意" in text
-    assert "李静（法务专员）" in text
+    assert "□同意（□电子邮件　□手机短信　□微信　□传真）　☑不同意" in text
+    assert "收件人\n李静\n与受送达人关系\n法务专员\n联系电话" in text
 
 
 def test_each_chosen_way_needs_its_address():
@@ -532,7 +551,7 @@ def test_an_agents_id_number_has_the_principals_label():
     data = load_fixture("power_of_attorney", "valid", "defendant_with_relative_two_powers")
     text = _text("power_of_attorney", data)
     assert "委托人：张伟，男\n公民身份号码：110101198503151235" in text
-    assert "受托人：张建国，系委托人的父亲\n公民身份号码：110101197203070017" in text
+    assert "受托人：张建国，系委托人的父亲\n公民身份号码：110101195803070011" in text
 
 
 def test_a_service_address_without_its_postcode_is_warned():

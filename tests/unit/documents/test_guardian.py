@@ -11,6 +11,7 @@ from docgen import layouts
 from docgen.docmodel.blocks import paragraphs
 from docgen.documents import registry
 from docgen.documents.base import RuleOptions
+from docgen.documents.guardian_rules import kin_age_problem
 from docgen.documents.problems import CaseInvalid
 from docgen.domain.guardianship import delivery_fields, kinship
 from docgen.domain.parties import Guardian
@@ -363,3 +364,10 @@ def test_a_guardian_whose_birth_date_contradicts_the_relation_is_warned():
         "法定代理人王小明（1990年1月1日出生）填写为王磊之子，而王磊1992年8月15日出生："
         "出生日期与所填关系不符"
     )
+
+
+def test_a_parent_fewer_than_fourteen_years_older_is_implausible_not_impossible():
+    # 14 whole years apart is the first gap not warned of; a day less is
+    assert kin_age_problem(date(1976, 3, 15), date(1990, 3, 15)) is None
+    assert "年长13岁（不足14岁）" in (kin_age_problem(date(1976, 3, 16), date(1990, 3, 15)) or "")
+    assert kin_age_problem(date(1990, 3, 15), date(1990, 3, 15)) == "出生日期与所填关系不符"

@@ -6,7 +6,7 @@ import pytest
 
 from docgen.documents import registry
 from docgen.documents.base import RuleOptions
-from docgen.web.carry import PAPERS, TARGETS, carry, claim_total, shared_facts
+from docgen.web.carry import PAPERS, TARGETS, carry, claim_total, shared_facts, to_fill
 from tests.support import load_fixture
 
 LETTER = load_fixture("demand_letter", "valid", "person_debtor")
@@ -75,8 +75,13 @@ def test_a_complaint_carries_into_each_paper_which_then_needs_only_its_own_facts
     }
     if target == "power_of_attorney":  # a complaint names no agent's licence number
         carried["agents"][0]["license_number"] = "14403201510987654"
+    rest = dict(PAPER_REST[target])
+    if target == "service_address":
+        # the complaint's recipient 李静 receives for the company: the form asks how
+        assert to_fill(target, carried) == ["sign_date", "recipient_relation"]
+        rest["recipient_relation"] = "法务专员"
     doc_type = registry.get(target)
-    case = doc_type.parse({**carried, **PAPER_REST[target]})
+    case = doc_type.parse({**carried, **rest})
     errors = [p for p in doc_type.evaluate(case, RuleOptions()).problems if p.severity == "error"]
     assert errors == []
 
@@ -113,3 +118,9 @@ def test_a_letter_gives_the_papers_its_creditor_and_debtor_as_the_parties():
     assert carry(LETTER, "representative_certificate")["organization"] == LETTER["creditor"]
     person = load_fixture("preservation_application", "valid", "in_suit_insurance")
     assert "organization" not in carry(person, "representative_certificate")
+
+
+def test_a_service_address_received_by_the_party_itself_asks_no_relationship():
+    carried = carry(COMPLAINT, "service_address")
+    carried["recipient"] = carried["party"]
+    assert to_fill("service_address", carried) == ["sign_date"]

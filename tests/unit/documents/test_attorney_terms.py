@@ -1,0 +1,177 @@
+"""The power of attorney at the stage its case number names, its term against that stage
+and its powers, a relative agent's age, and a ward principal's capacity as printed."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from docgen.documents import registry
+from docgen.documents.base import RuleOptions
+from docgen.documents.problems import CaseInvalid
+from tests.support import load_fixture, printed_copy
+
+OPTIONS = RuleOptions(calendar_fallback=True)
+
+
+def _problems(data: dict) -> list:
+    doc_type = registry.get("power_of_attorney")
+    try:
+        case = doc_type.parse(data)
+    except CaseInvalid as exc:
+        return exc.problems
+    return doc_type.evaluate(case, OPTIONS).problems
+
+
+def _found(data: dict) -> list[tuple[str, str, tuple]]:
+    return sorted((p.severity, p.code, p.loc) for p in _problems(data))
+
+
+def _valid(name: str) -> dict:
+    return copy.deepcopy(load_fixture("power_of_attorney", "valid", name))
+
+
+# --- a second-instance number: the power is made for the appeal ------------------------
+
+
+def test_an_appeal_number_left_at_first_instance_prints_the_appeals_roles_acts_and_term():
+    data = _valid("appeal_number_with_the_stage_left_at_first_instance")
+    assert "stage" not in data and data["case"]["case_number"] == "(2026)京02民终4321号"
+    assert _found(data) == [("warning", "stage_from_case_number", ("stage",))]
+    printed = printed_copy("power_of_attorney", data)
+    assert (
+        "现委托陈晓在（2026）京02民终4321号上诉人张伟（原审被告）与被上诉人刘芳（原审原告）、"
+        "原审被告李秀英民间借贷纠纷一案第二审程序中，作为被上诉人刘芳的诉讼代理人。"
+    ) in printed
+    assert "即代为参加第二审诉讼，提交、接收证据材料" in printed
+    assert "委托期限：自本委托书签署之日起至本案二审审结之日止。" in printed
+    for first_instance in ("原告刘芳诉", "起诉或应诉", "一审", "(2026)"):
+        assert first_instance not in printed
+
+
+def test_the_same_power_with_the_stage_chosen_draws_no_warning():
+    data = _valid("appeal_number_with_the_stage_left_at_first_instance")
+    data["stage"] = "second"
+    assert _found(data) == []
+
+
+def test_an_appeal_number_needs_who_appealed_whatever_the_stage_says():
+    data = _valid("appeal_number_with_the_stage_left_at_first_instance")
+    data["appellants"] = []
+    assert ("error", "missing", ("appellants",)) in _found(data)
+
+
+def test_a_first_instance_number_keeps_the_first_instance():
+    data = _valid("person_special_lawyer")
+    data["case"]["case_number"] = "（2026）京0101民初12345号"
+    assert _found(data) == []
+    assert "原告刘芳诉被告张伟、李秀英民间借贷纠纷一案中" in printed_copy("power_of_attorney", data)
+
+
+# --- the term against the stage and the powers ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "term",
+    [
+        "自本委托书签署之日起至本案一审、二审及执行程序终结之日止",
+        "至本案一审及上诉审终结之日止",
+        "至本案一审、两审终结之日止",
+        "至本案第一审、第二审程序终结之日止",
+    ],
+)
+def test_a_term_reaching_past_the_first_instance_carries_the_appeal(term):
+    data = _valid("person_special_lawyer")
+    data["term"] = term
+    assert _found(data) == []
+
+
+def test_an_execution_power_with_a_first_instance_term_is_refused_naming_the_enforcement():
+    data = _valid("applicant_execution")
+    data["term"] = "自本委托书签署之日起至本案一审审结之日止"
+    (problem,) = _problems(data)
+    assert (problem.severity, problem.code) == ("error", "term_before_stage")
+    assert problem.loc == ("term",)
+    assert "本委托书用于执行程序" in problem.message
+    assert "至本案执行程序终结之日止" in problem.hint
+
+
+def test_an_other_power_naming_enforcement_under_a_first_instance_term_is_refused():
+    data = _valid("person_special_lawyer")
+    data["term"] = "自本委托书签署之日起至本案一审审结之日止"
+    data["powers"] = ["settle"]
+    assert _found(data) == [("error", "term_ends_before_powers", ("term",))]
+    (problem,) = _problems(data)
+    assert "授权事项中的代为申请执行须在一审审结之后" in problem.message
+
+
+# --- a relative agent's age ----------------------------------------------------------------
+
+
+def test_a_father_thirteen_years_older_than_the_principal_is_warned_on_the_relation():
+    data = _valid("relative_father_thirteen_years_older")
+    (problem,) = _problems(data)
+    assert (problem.severity, problem.code, problem.loc) == (
+        "warning",
+        "agent_relation_ages",
+        ("agents", 0, "relation"),
+    )
+    assert problem.message == (
+        "受托人张建国（1972年3月7日出生）填写为委托人的父亲，而委托人张伟1985年3月15日出生："
+        "父母仅比子女年长13岁（不足14岁），出生日期与所填关系难以相符，请核对"
+    )
+
+
+def test_a_plausible_father_and_other_relations_are_not_warned():
+    data = _valid("defendant_with_relative_two_powers")
+    assert _found(data) == []
+    assert "公民身份号码：110101195803070011" in printed_copy("power_of_attorney", data)
+    young = _valid("relative_father_thirteen_years_older")
+    for relation in ("配偶", "兄", "继父", "养父"):
+        young["agents"][0]["relation"] = relation
+        assert _found(young) == []
+
+
+def test_a_son_born_before_his_parent_is_warned_and_a_grown_son_is_not():
+    data = _valid("defendant_with_relative_two_powers")
+    data["agents"][0]["relation"] = "儿子"
+    # 1958: born before the principal (1985), so not his son
+    (problem,) = _problems(data)
+    assert problem.code == "agent_relation_ages" and "出生日期与所填关系不符" in problem.message
+    data["agents"][0]["id_number"] = "110101200503070013"  # born 2005: 20 years younger
+    assert _found(data) == []
+
+
+# --- a ward principal ---------------------------------------------------------------------
+
+
+def test_a_ward_principals_power_says_it_has_limited_capacity_and_who_appoints():
+    data = _valid("ward_principal_signed_by_guardian")
+    assert _found(data) == []
+    printed = printed_copy("power_of_attorney", data)
+    assert (
+        "委托人刘芳为限制民事行为能力人，其法定代理人刘建华现委托周明在原告刘芳诉被告张伟、"
+        "李秀英民间借贷纠纷一案中，作为原告刘芳的诉讼代理人。"
+    ) in printed
+    assert "委托人：刘芳\n法定代理人（签名）：刘建华" in printed
+    data["principal"]["capacity"] = "none"
+    printed = printed_copy("power_of_attorney", data)
+    assert "委托人刘芳为无民事行为能力人，其法定代理人刘建华现委托周明" in printed
+
+
+def test_a_capable_principal_is_not_said_to_be_anything():
+    printed = printed_copy("power_of_attorney", _valid("person_special_lawyer"))
+    assert "民事行为能力" not in printed and printed.count("现委托周明在") == 1
+
+
+def test_a_guardian_father_twelve_years_older_is_warned():
+    data = _valid("ward_principal_with_a_father_twelve_years_older")
+    (problem,) = _problems(data)
+    assert (problem.severity, problem.code, problem.loc) == (
+        "warning",
+        "guardian_relation_ages",
+        ("principal", "guardian", "relation"),
+    )
+    assert "法定代理人刘建华（1978年3月15日出生）填写为刘芳之父" in problem.message
+    assert "父母仅比子女年长11岁" in problem.message
