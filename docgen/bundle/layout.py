@@ -46,9 +46,12 @@ def evidence_list_data(
         "case_title": case.case_type,
         "items": items,
     }
-    if case.submitter is None and case.plaintiffs and case.defendants:
-        # the plaintiffs submit: the list names the case and them as 原告 (a submitter
-        # typed in may be an agent or a third party: named as typed)
+    parties = [*case.plaintiffs, *case.defendants]
+    typed = case.submitter.split("、") if case.submitter else []
+    if case.plaintiffs and case.defendants and all(name in parties for name in typed):
+        # the plaintiffs submit, or a party typed in: the list names the case and the
+        # submitter by role (a submitter typed in who is no party, an agent or a third
+        # party, is named as typed, under the cause)
         data |= {"plaintiffs": list(case.plaintiffs), "defendants": list(case.defendants)}
     return data
 

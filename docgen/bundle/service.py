@@ -39,6 +39,7 @@ from docgen.bundle.results import BundleResult, Placement, PreparedExhibit
 from docgen.documents import registry
 from docgen.documents.evidence_case import check_sources
 from docgen.documents.evidence_list import check_groups
+from docgen.documents.filing_papers import Side
 from docgen.documents.problems import Assessment, CaseInvalid, Problem, from_validation_error
 from docgen.domain.dates import format_cn
 from docgen.domain.money import format_yuan
@@ -384,13 +385,21 @@ class BundleService:
 
 def _check_exhibit_sources(result: Assessment, case: BundleCase) -> None:
     """The evidence list the bundle prints names the plaintiffs as its submitter when no
-    one else is named (``layout.evidence_list_data``): an exhibit whose source says the
-    other side holds it is refused here, on the exhibit, rather than when the list is
-    printed (the list's own rule, ``evidence_case.check_sources``)."""
-    if case.submitter is not None or not (case.plaintiffs and case.defendants):
+    one else is named, and a party typed in by its role (``layout.evidence_list_data``):
+    an exhibit whose source says the other side holds it is refused here, on the exhibit,
+    rather than when the list is printed (the list's own rule,
+    ``evidence_case.check_sources``)."""
+    if not (case.plaintiffs and case.defendants):
         return
+    typed = set(case.submitter.split("、")) if case.submitter else set()
+    if typed <= set(case.plaintiffs):
+        side: Side = "plaintiff"
+    elif typed <= set(case.defendants):
+        side = "defendant"
+    else:
+        return  # no party, or both sides: no side to read the sources against
     found = Assessment()
-    check_sources(found, "plaintiff", case.exhibits)
+    check_sources(found, side, case.exhibits)
     for problem in found.problems:
         loc = ("exhibits", *problem.loc[1:])
         result.error(loc, problem.code, problem.message, hint=problem.hint)

@@ -297,6 +297,30 @@ def representative(org: Organization) -> tuple[str, str]:
     return title, org.legal_representative + (f"，{position}" if position else "")
 
 
+def check_representative_position(result: Assessment, party: Party, loc: Loc, paper: str) -> None:
+    """The position of the filer's representative (法定代表人：陈建国，执行董事): what 民事诉讼法
+    art. 124(1) asks of a plaintiff organisation (法定代表人或者主要负责人的姓名、职务、联系方式),
+    and what the party blocks of the court's model forms write; applied to the other
+    filings a party makes as the applicant (申请人), whose own texts list no particulars
+    (参照, so the message says). Printed where given, by ``representative`` (one source for
+    every filing); a position typed in the role's place counts. A warning: the court has a
+    missing particular supplied rather than refuse the filing. Not asked of the other
+    side: art. 124(2) asks of a defendant only what identifies it."""
+    if not isinstance(party, Organization):
+        return
+    title, named = representative(party)
+    if named != party.legal_representative:
+        return  # 「陈建国，执行董事」: the position is printed
+    article = "《中华人民共和国民事诉讼法》第一百二十四条第一项"
+    basis = article if paper == "起诉状" else f"参照{article}"
+    result.warn(
+        (*loc, "representative_position"),
+        "position_missing",
+        f"{paper}应写明{party.name}的{title}{party.legal_representative}的职务（{basis}）",
+        hint="请填写法定代表人（负责人）的职务，如 执行董事、总经理",
+    )
+
+
 def party_lines(party: Party) -> list[str]:
     """A party as filed; a person's guardian on the line below, as courts list the
     法定代理人 under the party (民事诉讼法 art. 60)."""
@@ -343,23 +367,27 @@ def block_lines(
     return lines
 
 
-def filing_signature(role: str, parties: Iterable[Party]) -> list[str]:
-    """The signing lines of a paper filed with a court: a person signs (签字); an
-    organisation seals, and under its seal line the one who acts for it in the suit
-    signs, by the role its party block names (``representative``): the 法定代表人 of a
-    legal person, the 负责人 or 主要负责人 of another organisation — a bank's 支行 or a
-    信用卡中心 is a branch with its own business licence (民事诉讼法 art. 51; 民诉法解释
-    arts. 50, 52(5)); a ward's guardian signs as its 法定代理人 (art. 60)."""
+SIGN_LINE = "＿＿＿＿＿＿"
+
+
+def filing_signature(role: str, parties: Iterable[Party], *, sign: str = "签字") -> list[str]:
+    """The signing lines of a paper filed with a court: a person signs (``sign``: 签字, or
+    签名 in the filings that say 签名 throughout); an organisation seals, and under its seal
+    line the one who acts for it in the suit signs on a line, by the role its party block
+    names (``representative``): the 法定代表人 of a legal person, the 负责人 or 主要负责人
+    of another organisation — a bank's 支行 or a 信用卡中心 is a branch with its own
+    business licence (民事诉讼法 art. 51; 民诉法解释 arts. 50, 52(5)); a ward's guardian
+    signs as its 法定代理人 (art. 60)."""
     lines: list[str] = []
     for party in parties:
         if isinstance(party, Person) and party.guardian is not None:
             # the guardian files and signs for a ward (民事诉讼法 art. 60)
-            lines += [f"{role}：{party.name}", f"法定代理人：{party.guardian.name}（签字）"]
+            lines += [f"{role}：{party.name}", f"法定代理人：{party.guardian.name}（{sign}）"]
             continue
         if isinstance(party, Person):
-            lines.append(f"{role}：{party.name}（签字）")
+            lines.append(f"{role}：{party.name}（{sign}）")
             continue
         title, _named = representative(party)
         # a line to sign on: flush right, the label alone would leave no room
-        lines += [f"{role}：{party.name}（盖章）", f"{title}（签名）：＿＿＿＿＿＿"]
+        lines += [f"{role}：{party.name}（盖章）", f"{title}（签名）：{SIGN_LINE}"]
     return lines

@@ -6,6 +6,11 @@ and the cause (the caption 「原告刘芳诉被告张伟民间借贷纠纷一�
 and the party who submits it, by its role at the list's stage (提交人：原告刘芳; at second
 instance 上诉人张伟, at enforcement 申请执行人刘芳: ``filing_papers.stage_roles``, the words
 the power of attorney and the firm's letter print).
+
+A list filed before the court numbers the case is matched to it by its parties: without
+them, and without a role for the submitter, it is warned. A defendant files evidence after
+the court served the complaint with its notices (民事诉讼法 arts. 128, 129: 起诉状副本,
+应诉通知书), which carry the case number: a defendant's list without one is warned.
 """
 
 from __future__ import annotations
@@ -139,6 +144,40 @@ def check_case_facts(result: Assessment, case: CaseFacts, items: Sequence[_Sourc
         )
     named = _named_by(listed, case.stage, movers_of(case))
     check_sources(result, side(case), items, printed, named)
+    check_matchable(result, case, printed)
+
+
+def check_matchable(result: Assessment, case: CaseFacts, printed: str | None) -> None:
+    """What lets the court put the list in its case: the number, else the parties (the
+    caption 「原告…诉被告…纠纷一案」); and who submits it, by role. Practice, not a text:
+    民事证据规定 (2019) art. 19 asks the submitter to number, describe, sign and date the
+    evidence, the court files it in a case. Warnings: the list is still printed. A
+    defendant (first instance) has the number from the notices served on it (民事诉讼法
+    arts. 128, 129), so its list without one is warned as well."""
+    listed = parties(case) is not None
+    if not case.case_number and not listed:
+        result.warn(
+            ("plaintiffs",),
+            "parties_missing",
+            "尚未填写案号的证据目录应列明原告和被告，印为「案件名称：原告…诉被告…纠纷一案」，"
+            "以便人民法院将证据目录归入本案",
+            hint="请填写原告和被告；已立案的，填写案号",
+        )
+    if printed is None and not listed:
+        result.warn(
+            ("submitter_role",),
+            "role_missing",
+            f"证据目录未写明提交人「{case.submitter}」在本案中的身份（原告或被告）",
+            hint="请选择提交人身份，或填写原告和被告",
+        )
+    if not case.case_number and case.stage == "first" and side(case) == "defendant":
+        result.warn(
+            ("case_number",),
+            "case_number_missing",
+            "被告提交证据时已收到载明案号的应诉通知书（《中华人民共和国民事诉讼法》第一百二十八条、"
+            "第一百二十九条），请填写案号",
+            hint="按人民法院送达的应诉通知书或举证通知书所载案号填写",
+        )
 
 
 def _named_by(
@@ -200,7 +239,7 @@ def check_sources(
 def header_lines(case: CaseFacts) -> list[str]:
     """案号, the case (caption, or 案由 alone), 提交人 with the role: in this order."""
     lines = [f"案号：{case.case_number or NUMBER_TO_FILL}"]
-    ref = case_ref(case)
+    ref = parties(case)  # the caption needs the parties, not the court
     if ref is not None:
         unnumbered = ref.model_copy(update={"case_number": None})
         lines.append(f"案件名称：{case_title(unnumbered, case.stage, movers_of(case))}")

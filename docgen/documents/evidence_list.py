@@ -18,7 +18,7 @@ from pydantic_core import PydanticCustomError
 
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.case_numbers import CaseNumberText
-from docgen.documents.evidence_case import check_case_facts, header_lines
+from docgen.documents.evidence_case import check_case_facts, header_lines, submitters
 from docgen.documents.filing_papers import (
     SIDES,
     Side,
@@ -86,6 +86,12 @@ class EvidenceList(CaseModel):
         title="提交人身份",
         description="填写当事人时可不填，按当事人名单确定",
         json_schema_extra={"enum_titles": list(SIDES.values())},
+    )
+    submitter_kind: Literal["person", "organization"] | None = Field(
+        default=None,
+        title="提交人类型",
+        description="决定签署栏：自然人签名；单位盖章，并由法定代表人或委托诉讼代理人签名",
+        json_schema_extra={"enum_titles": ["自然人", "法人或其他组织"]},
     )
     submit_date: date = Field(title="提交日期")
     court: Line | None = Field(default=None, title="受诉法院")
@@ -207,10 +213,29 @@ def _pages_text(pages: str | None) -> str:
     return first if not last or last == first else f"{first}-{last}"
 
 
+SIGN_LINE = "＿＿＿＿＿＿"
+
+
+def signature(case: EvidenceList) -> list[str]:
+    """Where the submitter signs or seals (民事证据规定 (2019) art. 19: 签名盖章): a person
+    signs beside the name (「提交人：刘芳（签名）」), an organisation seals and the one who
+    acts for it signs on a line; not told which, one line to sign or seal on. Never the
+    name typed where the hand goes."""
+    if case.submitter_kind == "person":
+        return [f"提交人：{name}（签名）" for name in submitters(case)]
+    if case.submitter_kind == "organization":
+        return [
+            f"提交人：{case.submitter}（盖章）",
+            f"法定代表人或委托诉讼代理人（签名）：{SIGN_LINE}",
+        ]
+    return [f"提交人（签名或盖章）：{SIGN_LINE}"]
+
+
 def build_context(case: EvidenceList, assessment: Assessment) -> dict[str, Any]:
     return {
         "title": "证据目录",
         "submitter": case.submitter,
+        "signature": signature(case),
         "submit_date": format_cn(case.submit_date),
         "court": case.court or "",
         "case_title": case.case_title or "",

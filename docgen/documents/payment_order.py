@@ -20,10 +20,16 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from docgen.documents.base import DocumentType, RuleOptions
-from docgen.documents.court_parts import Agent, block_lines, check_court, filing_signature
+from docgen.documents.court_parts import (
+    Agent,
+    block_lines,
+    check_court,
+    check_representative_position,
+    filing_signature,
+)
 from docgen.documents.filenames import filename_part
 from docgen.documents.parts import check_party, same_party
 from docgen.documents.problems import Assessment, Loc
@@ -31,8 +37,8 @@ from docgen.domain import divisions as division_table
 from docgen.domain.court_fees import FeeResult, payment_order_fee
 from docgen.domain.courts import court_for, covers, read_court
 from docgen.domain.dates import format_cn
-from docgen.domain.fields import CaseModel, Line, Money, Paragraph, ShortText
-from docgen.domain.money import format_yuan, legal_amount
+from docgen.domain.fields import CaseModel, Line, Money, Paragraph, ShortText, Text
+from docgen.domain.money import format_yuan, legal_amount, to_fen
 from docgen.domain.parties import Party, Person
 
 ITEM_LABELS = {"principal": "本金", "interest": "利息", "penalty": "违约金", "other": "其他款项"}
@@ -59,6 +65,18 @@ class ClaimItem(CaseModel):
     )
 
 
+class OrderEvidence(CaseModel):
+    """An exhibit the application rests on (民事诉讼法 art. 225: 所根据的事实、证据), with
+    its source and what it proves, as the submitter describes each exhibit (民事证据规定
+    (法释〔2019〕19号) art. 19: 来源、证明对象和内容)."""
+
+    name: Line = Field(title="证据名称", description="如 《借款合同》及借条")
+    source: Line | None = Field(
+        default=None, title="证据来源", description="如 申请人持有；银行出具"
+    )
+    purpose: Text | None = Field(default=None, title="证明目的")
+
+
 class PaymentOrderApplication(CaseModel):
     """The facts of an application for a payment order."""
 
@@ -71,7 +89,7 @@ class PaymentOrderApplication(CaseModel):
     due_date: date = Field(title="债务到期日")
     basis: Line = Field(title="债权依据", description="如 2025年1月10日签订的《借款合同》")
     facts: Paragraph = Field(title="事实与理由")
-    evidence: list[Line] = Field(title="证据", min_length=1, max_length=30)
+    evidence: list[OrderEvidence] = Field(title="证据", min_length=1, max_length=30)
     counter_performance: bool = Field(
         default=False,
         title="申请人负有对待给付义务",
@@ -82,6 +100,15 @@ class PaymentOrderApplication(CaseModel):
         default=True, title="被申请人下落明确", description="支付令能够送达被申请人"
     )
     preservation_applied: bool = Field(default=False, title="已申请诉前财产保全")
+
+    @field_validator("evidence", mode="before")
+    @classmethod
+    def _named_only(cls, value: Any) -> Any:
+        """An exhibit typed as its name alone (the earlier form, and what a letter's case
+        carries over) is the exhibit of that name."""
+        if isinstance(value, list):
+            return [{"name": item} if isinstance(item, str) else item for item in value]
+        return value
 
 
 # --- rules --------------------------------------------------------------------------
@@ -96,12 +123,14 @@ def assess(case: PaymentOrderApplication, options: RuleOptions) -> Assessment:
     check_court(result, case.court)
     _check_court_of_debtor(result, case)
     check_party(result, case.applicant, ("applicant",))
+    check_representative_position(result, case.applicant, ("applicant",), "支付令申请书")
     check_party(result, case.respondent, ("respondent",))
     if same_party(case.applicant, case.respondent):
         result.error(("respondent",), "same_party", "被申请人与申请人不能为同一主体")
     _check_conditions(result, case)
     for i, item in enumerate(case.items):
         _check_item(result, item, ("items", i))
+    _check_evidence(result, case)
     if case.due_date > case.application_date:
         result.error(
             ("due_date",),
@@ -122,7 +151,7 @@ def _check_item(result: Assessment, item: ClaimItem, loc: Loc) -> None:
     checked against the facts (民事诉讼法 art. 225: 数量和所根据的事实、证据)."""
     if item.kind not in ("interest", "penalty"):
         return
-    name = ITEM_LABELS[item.kind]
+    name = item.label or ITEM_LABELS[item.kind]
     if not item.agreed:
         result.error(
             (*loc, "agreed"),
@@ -137,6 +166,20 @@ def _check_item(result: Assessment, item: ClaimItem, loc: Loc) -> None:
             f"请写明{name}人民币{format_yuan(item.amount)}元的计算方式（基数、利率、起止日期），"
             f"使请求给付的数额确定、可与事实核对（{_CPL}第二百二十五条）",
         )
+
+
+def _check_evidence(result: Assessment, case: PaymentOrderApplication) -> None:
+    """Each exhibit says where it comes from (民事证据规定 art. 19: the submitter states
+    each exhibit's 来源). A warning: the court has it supplemented (民诉法解释 art. 426)."""
+    for i, exhibit in enumerate(case.evidence):
+        if not exhibit.source:
+            result.warn(
+                ("evidence", i, "source"),
+                "source_missing",
+                f"请写明证据「{exhibit.name}」的来源（《最高人民法院关于民事诉讼证据的若干规定》"
+                "第十九条）",
+                hint="如 申请人持有；中国工商银行出具",
+            )
 
 
 def _check_conditions(result: Assessment, case: PaymentOrderApplication) -> None:
@@ -215,21 +258,40 @@ def _check_court_of_debtor(result: Assessment, case: PaymentOrderApplication) ->
 # --- context ------------------------------------------------------------------------
 
 
-def _request(case: PaymentOrderApplication) -> str:
-    """The one request: the sum, and what it is made of (a single item named before its
-    amount), so that the clerk can match each figure with the facts (民事诉讼法 art. 225)."""
-    # how an item was reached stands after its name: 「利息（以…为基数…）人民币…元」
+def _request(case: PaymentOrderApplication) -> tuple[str, list[str], str]:
+    """The request, what it is made of and its total, so that the clerk can match each
+    figure with the facts (民事诉讼法 art. 225). One item is named before its amount in
+    one sentence; several are numbered items (「1. 借款本金人民币…元（大写：…）；」), each
+    with how it was reached after its amount, then their total: no bracket inside
+    another's."""
+    to = f"请求贵院向被申请人{case.respondent.name}发出支付令，督促被申请人向申请人给付"
     pieces = [
         (item.label or ITEM_LABELS[item.kind])
-        + (f"（{item.basis}）" if item.basis else "")
         + legal_amount(item.amount)
+        + (f"（{item.basis}）" if item.basis else "")
         for item in case.items
     ]
     if len(case.items) == 1:
-        owed = pieces[0]
-    else:
-        owed = f"{legal_amount(total(case))}（其中{'，'.join(pieces)}）"
-    return f"请求贵院向被申请人{case.respondent.name}发出支付令，督促被申请人向申请人给付{owed}。"
+        item = case.items[0]
+        how = f"（{item.basis}）" if item.basis else ""
+        named = (item.label or ITEM_LABELS[item.kind]) + how + legal_amount(item.amount)
+        return f"{to}{named}。", [], ""
+    last = len(pieces) - 1
+    claims = [piece + ("。" if i == last else "；") for i, piece in enumerate(pieces)]
+    return f"{to}下列款项：", claims, f"以上合计{legal_amount(total(case))}。"
+
+
+def fee_text(fee: FeeResult) -> str:
+    """The fee, what it was computed on and the articles, in the application's words: the
+    acceptance fee of the amount (诉讼费用交纳办法 art. 13(1)), a third of it (art. 14(3));
+    advanced by the applicant, borne by a debtor who raises no objection (art. 36)."""
+    exact = "（以四舍五入前的金额计算）" if to_fen(to_fen(fee.full_fee) / 3) != fee.fee else ""
+    return (
+        f"申请费{legal_amount(fee.fee)}：按请求给付的金额人民币{format_yuan(fee.amount)}元，"
+        f"依《诉讼费用交纳办法》第十三条第（一）项分段累计为人民币{format_yuan(fee.full_fee)}元，"
+        f"依第十四条第（三）项按其三分之一计算{exact}。申请费由申请人预交；被申请人对支付令"
+        "未提出异议的，由被申请人负担（同办法第三十六条）。"
+    )
 
 
 def _reasons(case: PaymentOrderApplication) -> list[str]:
@@ -247,20 +309,24 @@ def build_context(case: PaymentOrderApplication, assessment: Assessment) -> dict
     parties = block_lines("申请人", case.applicant, case.agents) + block_lines(
         "被申请人", case.respondent
     )
+    request, claims, request_total = _request(case)
+    copies = 1  # one respondent: a copy of the application and of the evidence for it
     return {
         "title": "支付令申请书",
         "parties": parties,
-        "request": _request(case),
+        "request": request,
+        "claims": claims,
+        "request_total": request_total,
         "reasons": _reasons(case),
-        "evidence": list(case.evidence),
-        # the debtor who raises no objection bears it (诉讼费用交纳办法 art. 36)
-        "fee": (
-            f"申请费{legal_amount(fee.fee)}，由申请人预交；被申请人对支付令未提出异议的，"
-            "由被申请人负担（《诉讼费用交纳办法》第三十六条）。"
-        ),
-        "fee_basis": fee.statement,
+        "evidence": [
+            {"no": i + 1, "name": e.name, "source": e.source or "", "purpose": e.purpose or ""}
+            for i, e in enumerate(case.evidence)
+        ],
+        "fee": fee_text(fee),
         "court": case.court,
-        "signers": filing_signature("申请人", [case.applicant]),
+        "attachments": [f"本申请书副本{copies}份", f"证据材料{copies}份"],
+        # 签名 throughout, as the representative's line says
+        "signers": filing_signature("申请人", [case.applicant], sign="签名"),
         "application_date": format_cn(case.application_date),
         "total": format_yuan(total(case)),
     }

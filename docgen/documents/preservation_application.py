@@ -4,14 +4,15 @@ Filed with a complaint or during the suit (诉讼保全, 民事诉讼法 art. 10
 is urgent, before suing (诉前保全, art. 104). The application names the property or leads
 to it (bank accounts, real estate, vehicles, equity), asks for an amount no larger than the
 claim, offers security — before suit equal to the amount, during the suit at most 30% of it
-when the court asks (法释〔2016〕22号 art. 5) — and the preservation fee follows
-诉讼费用交纳办法 art. 14.
+when the court asks — or says why none is needed (``preservation_security``), and the
+preservation fee follows 诉讼费用交纳办法 art. 14(2). The parties, and how to reach each
+of them, are in ``preservation_parties``.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from pydantic import Field
@@ -22,33 +23,28 @@ from docgen.documents.court_parts import (
     Agent,
     ServiceAddress,
     Venue,
-    block_lines,
     check_court,
     check_venue,
     filing_signature,
 )
 from docgen.documents.filenames import filename_part
-from docgen.documents.guardian_rules import check_filing_parties
-from docgen.documents.parts import check_party, same_party
 from docgen.documents.preservation_court import check_pre_suit_court
-from docgen.documents.problems import Assessment, Loc
-from docgen.domain.court_fees import FeeResult, preservation_fee
+from docgen.documents.preservation_parties import RespondentContact, check_parties, party_blocks
+from docgen.documents.preservation_security import (
+    Security,
+    check_security,
+    security_papers,
+    security_text,
+)
+from docgen.documents.problems import Assessment
+from docgen.domain.court_fees import PRESERVATION_CAP, FeeResult, preservation_fee
 from docgen.domain.dates import format_cn
 from docgen.domain.fields import CaseModel, Line, Money, Paragraph, ShortText, Text
-from docgen.domain.money import FEN, format_yuan, legal_amount
+from docgen.domain.money import format_yuan, legal_amount
 from docgen.domain.parties import Party
 
 MEASURE_LABELS = {"seal": "查封", "seize": "扣押", "freeze": "冻结"}
 STAGE_LABELS = {"in_suit": "诉讼中", "pre_suit": "诉前"}
-SECURITY_LABELS = {
-    "insurance": "诉讼财产保全责任保险保函",
-    "guarantee_letter": "担保公司或银行出具的保函",
-    "cash": "现金",
-    "property": "申请人名下的财产",
-    "none": "暂不提供",
-}
-IN_SUIT_SECURITY_SHARE = Decimal("0.30")
-PRE_SUIT_SECURITY_SHARE = Decimal("1")
 LEAD_LABELS = {
     "bank_account": "银行存款",
     "real_estate": "不动产",
@@ -114,20 +110,6 @@ class Applicant(CaseModel):
     service: ServiceAddress | None = Field(default=None, title="送达地址")
 
 
-class Security(CaseModel):
-    """What the applicant offers against wrongful preservation (民事诉讼法 arts. 103–104)."""
-
-    kind: Literal["insurance", "guarantee_letter", "cash", "property", "none"] = Field(
-        title="担保方式", json_schema_extra={"enum_titles": list(SECURITY_LABELS.values())}
-    )
-    provider: Line | None = Field(
-        default=None, title="担保人或担保财产", description="如 某某财产保险股份有限公司"
-    )
-    amount: Money | None = Field(
-        default=None, title="担保数额（元）", description="不填则按法定比例计算"
-    )
-
-
 class PreservationApplication(CaseModel):
     """The facts of a property preservation application."""
 
@@ -144,6 +126,12 @@ class PreservationApplication(CaseModel):
     dispute: Line = Field(default="民间借贷纠纷", title="案由")
     applicants: list[Applicant] = Field(title="申请人", min_length=1, max_length=5)
     respondents: list[Party] = Field(title="被申请人", min_length=1, max_length=10)
+    respondent_contacts: list[RespondentContact] = Field(
+        default_factory=list,
+        max_length=10,
+        title="被申请人的送达地址和联系方式",
+        description="被申请人住所地以外的送达地址或联系电话，按姓名或名称对应被申请人",
+    )
     claim_amount: Money = Field(
         title="诉讼请求金额（元）", description="请求保全的数额不得超过此数"
     )
@@ -167,7 +155,7 @@ def assess(case: PreservationApplication, options: RuleOptions) -> Assessment:
     # the name and the level (a claim for a basic or an intermediate court); the place
     # follows other rules here (财产所在地 before suit, art. 104), so it is not compared
     check_venue(result, case.court, Venue(claim=case.claim_amount))
-    _check_parties(result, case)
+    check_parties(result, case)
     check_pre_suit_court(result, case)
     if case.amount > case.claim_amount:
         result.error(
@@ -190,41 +178,9 @@ def assess(case: PreservationApplication, options: RuleOptions) -> Assessment:
         result.error(("case_number",), "pre_suit_with_case", "诉前保全尚未立案，不应填写案号")
     elif case.case_number:
         check_case_number(result, case.case_number, ("case_number",), case.court)
-    result.computed["security"] = _check_security(result, case)
+    result.computed["security"] = check_security(result, case)
     result.computed["fee"] = preservation_fee(case.amount)
     return result
-
-
-def _check_parties(result: Assessment, case: PreservationApplication) -> None:
-    for i, applicant in enumerate(case.applicants):
-        check_party(result, applicant.party, ("applicants", i, "party"))
-        _check_reachable(result, applicant, ("applicants", i, "party", "phone"))
-    for i, respondent in enumerate(case.respondents):
-        check_party(result, respondent, ("respondents", i))
-        if any(same_party(respondent, a.party) for a in case.applicants):
-            result.error(("respondents", i), "same_party", "被申请人与申请人不能为同一主体")
-    # the applicant signs through a guardian; a respondent's is warned (民事诉讼法 art. 60)
-    check_filing_parties(
-        result,
-        case.application_date,
-        [(a.party, ("applicants", i, "party")) for i, a in enumerate(case.applicants)],
-        [(r, ("respondents", i)) for i, r in enumerate(case.respondents)],
-    )
-
-
-def _check_reachable(result: Assessment, applicant: Applicant, loc: Loc) -> None:
-    """The application states how to reach the applicant (法释〔2016〕22号 art. 1(1):
-    身份、送达地址、联系方式): a phone of its own, of its agent or of its service address.
-    A warning: the court has it supplied rather than refuse the application."""
-    if applicant.party.phone or applicant.agents or applicant.service is not None:
-        return
-    result.warn(
-        loc,
-        "contact_missing",
-        f"财产保全申请书应载明申请人{applicant.party.name}的联系方式（《最高人民法院关于"
-        "人民法院办理财产保全案件若干问题的规定》第一条第一项）",
-        hint="请填写联系电话，或填写送达地址、委托诉讼代理人",
-    )
 
 
 def _check_leads(result: Assessment, case: PreservationApplication) -> None:
@@ -249,47 +205,6 @@ def _check_leads(result: Assessment, case: PreservationApplication) -> None:
         )
 
 
-def _required_security(case: PreservationApplication) -> Decimal:
-    share = PRE_SUIT_SECURITY_SHARE if case.stage == "pre_suit" else IN_SUIT_SECURITY_SHARE
-    return (case.amount * share).quantize(FEN, rounding=ROUND_HALF_UP)
-
-
-def _check_security(result: Assessment, case: PreservationApplication) -> Decimal:
-    """The security figure to print: as offered, or the statutory proportion."""
-    security = case.security
-    required = _required_security(case)
-    if case.stage == "pre_suit":
-        if security.kind == "none":
-            result.error(
-                ("security", "kind"),
-                "security_required",
-                f"诉前保全申请人应当提供担保，担保数额相当于请求保全数额，即人民币"
-                f"{format_yuan(required)}元（民事诉讼法第一百零四条，法释〔2016〕22号第五条）",
-            )
-        elif security.amount is not None and security.amount < required:
-            result.error(
-                ("security", "amount"),
-                "security_too_low",
-                f"诉前保全的担保数额应相当于请求保全数额，即人民币{format_yuan(required)}元，"
-                f"填写的为人民币{format_yuan(security.amount)}元",
-            )
-    if security.kind != "none" and security.kind != "cash" and not security.provider:
-        result.error(
-            ("security", "provider"),
-            "missing",
-            "请填写出具保函的保险公司、担保公司或银行，或提供担保的财产",
-        )
-    if security.amount is not None and security.amount > case.amount:
-        result.warn(
-            ("security", "amount"),
-            "security_above_amount",
-            f"担保数额（人民币{format_yuan(security.amount)}元）超过请求保全数额，通常无需超额提供",
-        )
-    if security.kind == "none":
-        return required
-    return security.amount if security.amount is not None else required
-
-
 # --- context ------------------------------------------------------------------------
 
 
@@ -309,24 +224,6 @@ def lead_row(i: int, lead: PropertyLead) -> dict[str, Any]:
     if lead.value is not None:
         detail += f"；估值：人民币{format_yuan(lead.value)}元"
     return {"no": i + 1, "kind": LEAD_LABELS[lead.kind], "owner": lead.owner, "detail": detail}
-
-
-def _security_text(case: PreservationApplication, figure: Decimal) -> str:
-    security = case.security
-    share = "相当于请求保全数额" if case.stage == "pre_suit" else "请求保全数额的百分之三十"
-    if security.kind == "none":
-        return (
-            f"如贵院责令提供担保，申请人将依法提供不超过{share}即{legal_amount(figure)}的担保"
-            "（法释〔2016〕22号第五条）。"
-        )
-    by = f"（{security.provider}）" if security.provider else ""
-    basis = ""
-    if security.amount is None:
-        basis = f"，即{share}"
-    return (
-        f"申请人以{SECURITY_LABELS[security.kind]}{by}提供担保，"
-        f"担保数额为{legal_amount(figure)}{basis}。"
-    )
 
 
 def _request(case: PreservationApplication) -> str:
@@ -362,33 +259,54 @@ def _reasons(case: PreservationApplication) -> list[str]:
     return paragraphs
 
 
+def fee_text(case: PreservationApplication, fee: FeeResult) -> str:
+    """The fee as the application states it: its figure, the amount it was computed on and
+    the article. 诉讼费用交纳办法 art. 14(2) charges it on the property actually preserved
+    (根据实际保全的财产数额); at filing only the amount applied for is known, so the fee
+    advanced is computed on that, and the text says so."""
+    capped = (
+        f"为人民币{format_yuan(fee.full_fee)}元，超过人民币{format_yuan(PRESERVATION_CAP)}元的"
+        "最高限额，按最高限额交纳"
+        if fee.capped
+        else ""
+    )
+    return (
+        f"申请保全费{legal_amount(fee.fee)}，按请求保全数额人民币{format_yuan(case.amount)}元，"
+        f"依《诉讼费用交纳办法》第十四条第（二）项规定的标准分段累计计算{capped}，由申请人预交。"
+    )
+
+
+def attachments(case: PreservationApplication) -> list[str]:
+    """The papers filed with the application: a copy for each respondent, the evidence
+    (规定 art. 1: 并提供相关证据材料) with a set for each respondent, what proves the
+    security (``security_papers``)."""
+    copies = len(case.respondents)
+    return [f"本申请书副本{copies}份", f"证据材料{copies}份", *security_papers(case.security)]
+
+
 def build_context(case: PreservationApplication, assessment: Assessment) -> dict[str, Any]:
     """The words of the application, pre-formatted, for both templates."""
     fee: FeeResult = assessment.computed["fee"]
     figure: Decimal = assessment.computed["security"]
-    parties: list[str] = []
-    for a in case.applicants:
-        parties += block_lines("申请人", a.party, a.agents, a.service)
-    for r in case.respondents:
-        parties += block_lines("被申请人", r)
     case_line = f"案由：{case.dispute}" + (
         f"　案号：{case.case_number}" if case.case_number else ""
     )
+    applicants = (a.party for a in case.applicants)
     return {
         "title": "财产保全申请书",
         "stage": STAGE_LABELS[case.stage],
-        "parties": parties,
+        "parties": party_blocks(case),
         "case_line": case_line,
         "request": _request(case),
         "leads": [lead_row(i, lead) for i, lead in enumerate(case.property_leads)],
         "reasons": _reasons(case),
-        "security": _security_text(case, figure),
-        "fee": {
-            "amount": legal_amount(fee.fee),
-            "basis": fee.statement,
-        },
+        "security": security_text(case, figure),
+        "fee": fee_text(case, fee),
         "court": case.court,
-        "signers": filing_signature("申请人", (a.party for a in case.applicants)),
+        "attachments": attachments(case),
+        # 签名 throughout, as the representative's line says (a court's filing guide asks
+        # the person to 签名; one word on one page)
+        "signers": filing_signature("申请人", applicants, sign="签名"),
         "application_date": format_cn(case.application_date),
     }
 

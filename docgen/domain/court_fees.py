@@ -5,8 +5,10 @@
   0.6% and 0.5% on the parts of the amount within each band.
 - Halved for a case heard under the summary procedure (art. 16) and for a case closed by
   mediation or withdrawn (art. 15). The halvings are not cumulative: one case is halved once.
-- Preservation fee (申请保全措施, art. 14(1)): 30 yuan up to 1,000, then 1% and 0.5% on the
-  parts above, at most 5,000 yuan.
+- Preservation fee (申请保全措施, art. 14(2)): 30 yuan up to 1,000, then 1% and 0.5% on the
+  parts above, at most 5,000 yuan. The Measures charge it on the property actually
+  preserved (根据实际保全的财产数额); an application advances it on the amount applied for,
+  the only one known when it is filed. (Art. 14(1) is the enforcement fee.)
 - Payment order fee (申请支付令, art. 14(3)): one third of the acceptance fee of a property
   case on the amount claimed.
 
@@ -154,7 +156,7 @@ def acceptance_fee(
 
 
 def preservation_fee(amount: Decimal | int | str, *, rounding: Rounding = "fen") -> FeeResult:
-    """Return the fee for applying to preserve property worth `amount` yuan (art. 14(1)).
+    """Return the fee for applying to preserve property worth `amount` yuan (art. 14(2)).
 
     30 yuan up to 1,000; 1% of the part above 1,000 up to 100,000; 0.5% of the part above
     100,000; the total is capped at 5,000 yuan, then rounded by `rounding`. `amount` is taken
@@ -166,7 +168,7 @@ def preservation_fee(amount: Decimal | int | str, *, rounding: Rounding = "fen")
     capped = full > PRESERVATION_CAP
     fee = _round(min(full, PRESERVATION_CAP), rounding)
     basis = (
-        f"依据《诉讼费用交纳办法》第十四条第（一）项，申请保全措施根据实际保全的财产数额"
+        f"依据《诉讼费用交纳办法》第十四条第（二）项，申请保全措施按保全的财产数额"
         f"{format_yuan(preserved)}元分段累计交纳，合计{_money(full)}元"
     )
     if capped:

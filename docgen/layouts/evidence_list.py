@@ -39,9 +39,9 @@ def _list(c: Context) -> tuple[Block, ...]:
         for row in c["rows"]
     )
     court = (Paragraph(text("此致")), Paragraph(text(c["court"]), "plain")) if c["court"] else ()
-    # the submitter signs or seals beside the printed name, as on every filing (the list
-    # does not know whether the submitter is a person or an organisation)
-    signature = SignatureLines((f"提交人（签名或盖章）：{c['submitter']}", c["submit_date"]))
+    # the submitter signs or seals where the list says (evidence_list.signature): a line to
+    # sign on, never the name typed in its place
+    signature = SignatureLines((*c["signature"], c["submit_date"]))
     return (
         Title(c["title"]),
         *header,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from docgen.docmodel.blocks import (
     Block,
+    Column,
     Document,
     Heading,
     Keep,
@@ -12,10 +13,21 @@ from docgen.docmodel.blocks import (
     NumberedItem,
     Paragraph,
     SignatureLines,
+    Table,
     Title,
     text,
 )
-from docgen.layouts.common import Context
+from docgen.layouts.common import Context, attachment_list
+
+# the evidence as a complaint lists it (民事诉讼法 art. 124(4)): name, source, purpose
+EVIDENCE_COLUMNS = (
+    Column("序号", 8, "center"),
+    Column("证据名称", 30),
+    Column("证据来源", 22),
+    Column("证明目的", 40),
+)
+# without a purpose to any exhibit, no empty column
+NAMED_COLUMNS = (Column("序号", 10, "center"), Column("证据名称", 50), Column("证据来源", 40))
 
 
 def build(c: Context) -> Document:
@@ -23,29 +35,41 @@ def build(c: Context) -> Document:
 
 
 def _application(c: Context) -> tuple[Block, ...]:
-    evidence = tuple(
-        NumberedItem(text(item), number, "evidence")
-        for number, item in enumerate(c["evidence"], start=1)
+    claims = tuple(
+        NumberedItem(text(claim), number, "claims")
+        for number, claim in enumerate(c["claims"], start=1)
     )
+    total = (Paragraph(text(c["request_total"])),) if c["request_total"] else ()
     return (
         Title(c["title"]),
         Lines(tuple(text(line) for line in c["parties"])),
         Heading("请求事项：", 2),
         Paragraph(text(c["request"])),
+        *claims,
+        *total,
         Heading("事实与理由：", 2),
         *(Paragraph(text(reason)) for reason in c["reasons"]),
         Heading("证据：", 2),
-        *evidence,
+        _evidence(c["evidence"]),
         # the fee travels with the closing so that 此致 and the signature never stand
-        # alone on the last page
+        # alone on the last page; its basis is a sentence of the application, not a note
         Keep(
             (
                 Heading("申请费：", 2),
                 Paragraph(text(c["fee"])),
-                Paragraph(text(c["fee_basis"]), "note"),
                 Paragraph(text("此致")),
                 Paragraph(text(c["court"]), "plain"),
+                attachment_list(c["attachments"]),
                 SignatureLines((*c["signers"], c["application_date"])),
             )
         ),
     )
+
+
+def _evidence(evidence: list[Context]) -> Table:
+    """Each exhibit with its source (and its purpose where any is given), its last row
+    kept with the closing."""
+    columns = EVIDENCE_COLUMNS if any(item["purpose"] for item in evidence) else NAMED_COLUMNS
+    fields = ("name", "source", "purpose")[: len(columns) - 1]
+    rows = tuple((str(item["no"]), *(item[f] for f in fields)) for item in evidence)
+    return Table(columns, rows, keep_last=True)

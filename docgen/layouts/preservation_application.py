@@ -17,7 +17,7 @@ from docgen.docmodel.blocks import (
     Title,
     text,
 )
-from docgen.layouts.common import Context
+from docgen.layouts.common import Context, attachment_list
 
 LEAD_COLUMNS = (
     Column("序号", 8, "center"),
@@ -47,14 +47,15 @@ def _application(c: Context) -> tuple[Block, ...]:
         *(Paragraph(text(reason)) for reason in c["reasons"]),
         Heading("担保：", 2),
         Paragraph(text(c["security"])),
-        # the fee goes over with 此致 and the signature: never a page holding only those
+        # the fee goes over with 此致, the papers filed with it and the signature: never a
+        # page holding only those; its basis is a sentence of the application, not a note
         Keep(
             (
                 Heading("申请费：", 2),
-                Paragraph(text(f"申请保全费{c['fee']['amount']}，由申请人预交。")),
-                Paragraph(text(c["fee"]["basis"]), "note"),
+                Paragraph(text(c["fee"])),
                 Paragraph(text("此致")),
                 Paragraph(text(c["court"]), "plain"),
+                attachment_list(c["attachments"]),
                 signature,
             )
         ),

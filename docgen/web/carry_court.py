@@ -46,11 +46,24 @@ def _basis(contract: Any) -> str | None:
     return f"{format_cn(signed)}签订的{named}"
 
 
+def _exhibits(case: Case, names: list[str]) -> list[Case]:
+    """The exhibits as a payment order lists them: a complaint's with their sources and
+    purposes, others by name (the source left to the user)."""
+    rows = case.get("evidence")
+    kept = ("name", "source", "purpose")
+    detailed = {
+        row["name"]: {k: row[k] for k in kept if row.get(k)}
+        for row in (rows if isinstance(rows, list) else [])
+        if isinstance(row, dict) and row.get("name")
+    }
+    return [detailed.get(name, {"name": name}) for name in names]
+
+
 def payment_order(case: Case) -> Case:
     facts = shared_facts(case)
     contract = as_dict(facts.get("contract"))
     named = f"《{contract['name']}》" if contract.get("name") else None
-    evidence = facts.get("evidence") or ([named] if named else [])
+    evidence = _exhibits(case, facts.get("evidence") or ([named] if named else []))
     return {
         "applicant": facts.get("creditor"),
         "respondent": facts.get("debtor"),

@@ -28,7 +28,7 @@ def test_in_suit_application_prints_request_leads_security_and_fee(service):
     )
     assert "银行存款张伟开户行：中国建设银行北京东四支行；账号：6217000012345678901" in text
     assert "估值：人民币3,200,000.00元" in text
-    assert "诉讼财产保全责任保险保函（中国平安财产保险股份有限公司北京分公司）" in text
+    assert "中国平安财产保险股份有限公司北京分公司出具的诉讼财产保全责任保险保函" in text
     # 1,020 + 0.5% × (118,249.32 − 100,000) = 1,111.2466 → 1,111.25 (诉讼费用交纳办法 art. 14)
     assert "申请保全费人民币1,111.25元（大写：壹仟壹佰壹拾壹元贰角伍分）" in text
     assert "民事诉讼法》第一百零三条" in text

@@ -228,6 +228,7 @@ NOT_PRINTED_BY_TYPE: dict[str, set[tuple]] = {
     "evidence_list": {
         ("submit_date",),
         ("submitter_role",),  # printed as 原告/被告 before the name (test_evidence_case.py)
+        ("submitter_kind",),  # chooses the signing lines (test_evidence_case.py)
         ("stage",),  # printed as the parties' roles: 上诉人, 申请执行人 (test_evidence_case.py)
         *(("items", i, "provided_as") for i in range(8)),
     },
@@ -364,6 +365,7 @@ NOT_PRINTED_BY_TYPE |= {
         ("respondents", "*", "id_type"),
         ("property_leads", "*", "value"),
         ("security", "amount"),
+        ("security", "ground"),  # printed as the words of art. 9 (test_preservation_application.py)
     },
 }
 # The papers filed with a complaint; choices print as their words.

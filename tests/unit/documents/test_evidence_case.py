@@ -43,6 +43,10 @@ def _found(data: dict) -> list[tuple[str, str, tuple]]:
     return [(p.severity, p.code, p.loc) for p in problems]
 
 
+def _errors(data: dict) -> list[tuple[str, str, tuple]]:
+    return [found for found in _found(data) if found[0] == "error"]
+
+
 def test_a_filed_case_prints_number_caption_and_submitter_by_role_in_order():
     words = _words(_fixture("valid", "case_number_and_parties"))
     assert words[:4] == [
@@ -51,7 +55,8 @@ def test_a_filed_case_prints_number_caption_and_submitter_by_role_in_order():
         "案件名称：原告刘芳诉被告张伟、李秀英民间借贷纠纷一案",
         "提交人：原告刘芳",
     ]
-    assert words[-3:] == ["北京市东城区人民法院", "提交人（签名或盖章）：刘芳", "2026年11月20日"]
+    # a person signs beside the name: the name is not typed where the hand goes
+    assert words[-3:] == ["北京市东城区人民法院", "提交人：刘芳（签名）", "2026年11月20日"]
 
 
 def test_before_filing_the_number_is_left_for_the_court_and_the_defendant_is_named_so():
@@ -63,8 +68,19 @@ def test_before_filing_the_number_is_left_for_the_court_and_the_defendant_is_nam
     ]
 
 
+def test_before_filing_the_parties_name_the_case_without_a_court_too():
+    data = _fixture("valid", "loan_case")
+    assert _found(data) == []
+    data.pop("court")
+    assert _words(data)[1:4] == [
+        "案号：（立案后填写）",
+        "案件名称：原告北京某某科技有限公司诉被告张伟借款合同纠纷一案",
+        "提交人：原告北京某某科技有限公司",
+    ]
+
+
 def test_a_list_without_parties_still_has_the_number_line_and_its_cause():
-    words = _words(_fixture("valid", "loan_case"))
+    words = _words(_fixture("valid", "without_parties_or_role"))
     assert words[1:4] == [
         "案号：（立案后填写）",
         "案由：借款合同纠纷",
@@ -72,8 +88,52 @@ def test_a_list_without_parties_still_has_the_number_line_and_its_cause():
     ]
 
 
+def test_a_list_the_court_cannot_match_to_a_case_is_warned():
+    # no number and no parties: nothing to file it by; no role: whose evidence it is
+    data = _fixture("valid", "without_parties_or_role")
+    assert _found(data) == [
+        ("warning", "parties_missing", ("plaintiffs",)),
+        ("warning", "role_missing", ("submitter_role",)),
+    ]
+    problems = {p.code: p for p in _evaluate(data)[2].problems}
+    assert "「案件名称：原告…诉被告…纠纷一案」" in problems["parties_missing"].message
+    assert problems["role_missing"].message == (
+        "证据目录未写明提交人「北京某某科技有限公司」在本案中的身份（原告或被告）"
+    )
+    # a number files it; a role says whose it is
+    data |= {"case_number": "（2026）京0105民初77号", "submitter_role": "plaintiff"}
+    assert _found(data) == []
+
+
+def test_a_defendants_list_without_the_case_number_is_warned():
+    data = _fixture("valid", "defendant_before_case_number")
+    assert _found(data) == [("warning", "case_number_missing", ("case_number",))]
+    (problem,) = _evaluate(data)[2].problems
+    assert "应诉通知书" in problem.message and "第一百二十八条" in problem.message
+    # the plaintiff files with the complaint, before the court numbers the case
+    assert _found(_fixture("valid", "loan_case")) == []
+    data["case_number"] = "（2026）京0101民初1234号"
+    assert _found(data) == []
+
+
+@pytest.mark.parametrize(
+    ("kind", "lines"),
+    [
+        ("person", ["提交人：刘芳（签名）"]),
+        (
+            "organization",
+            ["提交人：刘芳（盖章）", "法定代表人或委托诉讼代理人（签名）：＿＿＿＿＿＿"],
+        ),
+        (None, ["提交人（签名或盖章）：＿＿＿＿＿＿"]),
+    ],
+)
+def test_the_submitter_signs_where_the_hand_goes_never_over_a_typed_name(kind, lines):
+    data = _fixture("valid", "case_number_and_parties", submitter_kind=kind)
+    assert _words(data)[-1 - len(lines) : -1] == lines
+
+
 def test_a_typed_role_is_printed_when_the_parties_are_not_listed():
-    words = _words(_fixture("valid", "loan_case", submitter_role="plaintiff"))
+    words = _words(_fixture("valid", "without_parties_or_role", submitter_role="plaintiff"))
     assert words[3] == "提交人：原告北京某某科技有限公司"
 
 
@@ -94,8 +154,8 @@ def test_plaintiff_sources_in_a_defendants_list_are_an_error_naming_the_row():
 
 
 def test_a_typed_role_alone_is_read_against_the_sources():
-    data = _fixture("valid", "loan_case", submitter_role="defendant")
-    assert _found(data) == [
+    data = _fixture("valid", "without_parties_or_role", submitter_role="defendant")
+    assert _errors(data) == [
         ("error", "source_role", ("items", 0, "source")),
         ("error", "source_role", ("items", 2, "source")),
     ]
@@ -136,10 +196,10 @@ def test_the_case_number_is_checked_as_on_every_court_paper(number, code):
 
 
 def test_a_number_without_parties_or_role_is_checked_for_its_format_only():
-    data = _fixture("valid", "loan_case", case_number="（2026）京03民终77号")
-    assert _found(data) == []
+    data = _fixture("valid", "without_parties_or_role", case_number="（2026）京03民终77号")
+    assert _errors(data) == []
     data["case_number"] = "京03民终77号"
-    assert _found(data) == [("error", "case_number_format", ("case_number",))]
+    assert _errors(data) == [("error", "case_number_format", ("case_number",))]
 
 
 # --- the stage names the parties, as on the power of attorney ---------------------------
@@ -197,14 +257,16 @@ def test_an_enforcement_list_with_a_first_instance_number_is_refused():
 
 
 def test_an_execution_number_at_first_instance_is_refused_even_without_a_role():
-    data = _fixture("valid", "loan_case", case_number="（2026）京0105执77号")
-    assert _found(data) == [("error", "case_number_proceeding", ("case_number",))]
+    data = _fixture("valid", "without_parties_or_role", case_number="（2026）京0105执77号")
+    assert _errors(data) == [("error", "case_number_proceeding", ("case_number",))]
     data["stage"] = "execution"
-    assert _found(data) == []
+    assert _errors(data) == []
 
 
 def test_a_typed_side_is_not_printed_as_a_first_instance_role_at_a_later_stage():
-    data = _fixture("valid", "loan_case", submitter_role="plaintiff", stage="execution")
+    data = _fixture(
+        "valid", "without_parties_or_role", submitter_role="plaintiff", stage="execution"
+    )
     assert _words(data)[3] == "提交人：北京某某科技有限公司"
     # the side still reads the sources: 「原告持有」 is the submitter's own
     data["submitter_role"] = "defendant"
@@ -212,7 +274,9 @@ def test_a_typed_side_is_not_printed_as_a_first_instance_role_at_a_later_stage()
 
 
 def test_applicants_need_the_parties_and_the_enforcement_stage():
-    data = _fixture("valid", "loan_case", stage="execution", applicants=["北京某某科技有限公司"])
-    assert _found(data) == [("error", "missing", ("plaintiffs",))]
+    data = _fixture(
+        "valid", "without_parties_or_role", stage="execution", applicants=["北京某某科技有限公司"]
+    )
+    assert _errors(data) == [("error", "missing", ("plaintiffs",))]
     data = _fixture("valid", "case_number_and_parties", applicants=["刘芳"])
     assert ("error", "not_execution", ("applicants",)) in _found(data)

@@ -23,14 +23,14 @@ def _case(**changes) -> BundleCase:
     return BundleCase.model_validate(data | changes)
 
 
-def _header(case: BundleCase) -> list[str]:
+def _header(case: BundleCase, warned: tuple[str, ...] = ()) -> list[str]:
     (facts,) = case.exhibits
     exhibit = PreparedExhibit(facts, "1-1", "pdf", 1, "0" * 64, b"", 2)
     data = layout.evidence_list_data(case, [exhibit], [Placement(5, 6, 7)])
     doc_type = registry.get("evidence_list")
     parsed = doc_type.parse(data)
     assessment = doc_type.evaluate(parsed, RuleOptions(calendar_fallback=True))
-    assert assessment.problems == []
+    assert [p.code for p in assessment.problems] == list(warned)
     words = paragraphs(
         layouts.LAYOUTS["evidence_list"].build(doc_type.build_context(parsed, assessment))
     )
@@ -45,9 +45,19 @@ def test_the_plaintiffs_submit_by_role_under_the_case_caption():
     ]
 
 
-def test_a_submitter_typed_in_is_named_as_typed_under_the_cause():
+def test_a_party_typed_in_as_submitter_is_named_by_role_under_the_case_caption():
     assert _header(_case(submitter="刘芳")) == [
         "案号：（立案后填写）",
+        "案件名称：原告刘芳、王强诉被告张伟民间借贷纠纷一案",
+        "提交人：原告刘芳",
+    ]
+
+
+def test_a_submitter_typed_in_who_is_no_party_is_named_as_typed_under_the_cause():
+    # an agent or a third party: no role to print, and the list is warned of it
+    warned = ("parties_missing", "role_missing")
+    assert _header(_case(submitter="周明"), warned) == [
+        "案号：（立案后填写）",
         "案由：民间借贷纠纷",
-        "提交人：刘芳",
+        "提交人：周明",
     ]

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from docgen import layouts
-from docgen.docmodel.blocks import paragraphs
+from docgen.docmodel.blocks import Paragraph, paragraphs, plain, walk
 from docgen.documents import registry
 from docgen.documents.base import RuleOptions
 from docgen.domain.court_fees import acceptance_fee
@@ -30,12 +30,12 @@ def _text(type_name: str, fixture: str) -> str:
         (
             "payment_order",
             "person_principal_and_interest",
-            "分段累计为2,516.66元，其1/3为838.89元。",
+            "分段累计为人民币2,516.66元，依第十四条第（三）项按其三分之一计算。",
         ),
         (
             "preservation_application",
             "in_suit_insurance",
-            "依据《诉讼费用交纳办法》第十四条第（一）项",
+            "按请求保全数额人民币118,249.32元，依《诉讼费用交纳办法》第十四条第（二）项",
         ),
         ("withdrawal_application", "settled_fee_from_the_claim", "依第十五条减半交纳"),
         ("withdrawal_application", "performed_fee_paid_only", "依据《诉讼费用交纳办法》第十五条"),
@@ -61,3 +61,35 @@ def test_the_calculation_still_tells_the_operator_how_it_rounded():
     assert fee.statement.endswith(
         "合计2,664.99元；适用简易程序审理，依第十六条减半交纳，为1,332.49元（以四舍五入前的合计金额计算）。"
     )
+
+
+@pytest.mark.parametrize(
+    ("type_name", "fixture"),
+    [
+        ("payment_order", "person_principal_and_interest"),
+        ("preservation_application", "pre_suit_cash"),
+    ],
+)
+def test_the_fee_and_its_basis_are_one_paragraph_of_the_application_not_a_note(type_name, fixture):
+    doc_type = registry.get(type_name)
+    case = doc_type.parse(load_fixture(type_name, "valid", fixture))
+    context = doc_type.build_context(case, doc_type.evaluate(case, OPTIONS))
+    document = layouts.LAYOUTS[type_name].build(context)
+    fee = [
+        b
+        for b in walk(document.blocks)
+        if isinstance(b, Paragraph) and "由申请人预交" in plain(b.text)
+    ]
+    assert [b.role for b in fee] == ["body"]
+    assert not [b for b in walk(document.blocks) if isinstance(b, Paragraph) and b.role == "note"]
+
+
+def test_the_preservation_fee_is_advanced_on_the_amount_applied_for():
+    text = _text("preservation_application", "pre_suit_cash")
+    # 诉讼费用交纳办法 art. 14(2): 30 + 990 + 0.5% × 200,000 = 2,020; at filing only the
+    # amount applied for is known, the fee advanced is computed on it
+    assert (
+        "申请保全费人民币2,020.00元（大写：贰仟零贰拾元整），按请求保全数额人民币300,000.00元，"
+        "依《诉讼费用交纳办法》第十四条第（二）项规定的标准分段累计计算，由申请人预交。" in text
+    )
+    assert "实际保全" not in text

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from docgen import layouts
-from docgen.docmodel.blocks import paragraphs
+from docgen.docmodel.blocks import Document, Table, paragraphs, walk
 from docgen.documents import registry
 from docgen.documents.base import RuleOptions
 from tests.support import load_fixture
@@ -16,30 +16,87 @@ def _problems(name: str, kind: str = "invalid") -> list:
     return DOC.evaluate(case, RuleOptions()).problems
 
 
-def _text(name: str) -> str:
+def _document(name: str) -> Document:
     case = DOC.parse(load_fixture("payment_order", "valid", name))
     context = DOC.build_context(case, DOC.assess(case, RuleOptions()))
-    return "\n".join(paragraphs(layouts.LAYOUTS["payment_order"].build(context)))
+    return layouts.LAYOUTS["payment_order"].build(context)
 
 
-def test_it_asks_for_the_total_with_each_item_and_states_the_fee():
+def _text(name: str) -> str:
+    return "\n".join(paragraphs(_document(name)))
+
+
+def test_it_asks_for_each_item_numbered_then_the_total_and_states_the_fee():
     text = _text("person_principal_and_interest")
+    # numbered items, each with its basis after its amount: no bracket inside another
     assert (
-        "请求贵院向被申请人张伟发出支付令，督促被申请人向申请人给付人民币110,832.88元"
-        "（大写：壹拾壹万零捌佰叁拾贰元捌角捌分）（其中借款本金人民币100,000.00元" in text
+        "请求贵院向被申请人张伟发出支付令，督促被申请人向申请人给付下列款项：\n"
+        "1. 借款本金人民币100,000.00元（大写：壹拾万元整）；\n"
+        "2. 借期内利息人民币6,000.00元（大写：陆仟元整）（以借款本金100,000元为基数，"
+        "按约定年利率6%，自2025年1月11日起至2026年1月10日止，共365日）；\n"
+        "3. 逾期利息人民币4,832.88元（大写：肆仟捌佰叁拾贰元捌角捌分）（以借款本金100,000元"
+        "为基数，按《借款合同》约定的逾期利率年6%，自2026年1月11日起至2026年10月31日止，"
+        "共294日）。\n"
+        "以上合计人民币110,832.88元（大写：壹拾壹万零捌佰叁拾贰元捌角捌分）。" in text
     )
-    # each item's basis after its name, so that the figure meets the facts
-    assert (
-        "利息（以借款本金100,000元为基数，按约定年利率6%，自2025年1月11日起至2026年10月31日止，"
-        "共659日）人民币10,832.88元（大写：壹万零捌佰叁拾贰元捌角捌分））。" in text
-    )
+    assert "）（其中" not in text and "））" not in text
     # 50 + 90,000 × 2.5% + 10,832.88 × 2% = 2,516.6576; a third of it (诉讼费用交纳办法
-    # art. 14(3)) is 838.885… → 838.89
+    # art. 14(3)) is 838.885… → 838.89; the basis is a sentence of the application
     assert (
-        "申请费人民币838.89元（大写：捌佰叁拾捌元捌角玖分），由申请人预交；被申请人对支付令"
-        "未提出异议的，由被申请人负担（《诉讼费用交纳办法》第三十六条）。" in text
+        "申请费人民币838.89元（大写：捌佰叁拾捌元捌角玖分）：按请求给付的金额人民币110,832.88元，"
+        "依《诉讼费用交纳办法》第十三条第（一）项分段累计为人民币2,516.66元，依第十四条第（三）项"
+        "按其三分之一计算。申请费由申请人预交；被申请人对支付令未提出异议的，由被申请人负担"
+        "（同办法第三十六条）。\n此致" in text
     )
     assert "第二百二十五条" in text
+
+
+def test_the_evidence_is_a_table_with_each_source_and_purpose():
+    doc = _document("person_principal_and_interest")
+    (table,) = [b for b in walk(doc.blocks) if isinstance(b, Table)]
+    assert [c.header for c in table.columns] == ["序号", "证据名称", "证据来源", "证明目的"]
+    assert table.rows[1][:3] == ("2", "银行转账凭证", "中国工商银行出具")
+    # without any purpose, no empty column
+    (table,) = [b for b in walk(_document("company_goods_paid_for").blocks) if isinstance(b, Table)]
+    assert [c.header for c in table.columns] == ["序号", "证据名称", "证据来源"]
+
+
+def test_exhibits_named_only_are_read_and_their_sources_asked_for():
+    problems = _problems("evidence_by_name_and_no_position", "valid")
+    sources = [p for p in problems if p.code == "source_missing"]
+    assert [p.loc for p in sources] == [("evidence", i, "source") for i in range(3)]
+    assert sources[0].message.startswith("请写明证据「《建材买卖合同》」的来源")
+    assert "第十九条" in sources[0].message
+    text = _text("evidence_by_name_and_no_position")
+    assert "送货单及验收单" in text
+
+
+def test_the_applicants_representative_is_named_with_the_position_or_warned():
+    text = _text("company_goods_paid_for")
+    assert "法定代表人：陈建国，执行董事。" in text
+    assert "法定代表人：林海，执行董事兼总经理。" in text
+    (problem,) = [
+        p
+        for p in _problems("evidence_by_name_and_no_position", "valid")
+        if p.code == "position_missing"
+    ]
+    assert (problem.loc, problem.severity) == (("applicant", "representative_position"), "warning")
+    assert problem.message == (
+        "支付令申请书应写明深圳市恒信商贸有限公司的法定代表人陈建国的职务"
+        "（参照《中华人民共和国民事诉讼法》第一百二十四条第一项）"
+    )
+    assert "法定代表人：陈建国。" in _text("evidence_by_name_and_no_position")
+
+
+def test_the_papers_filed_with_it_and_one_word_to_sign_with():
+    text = _text("person_principal_and_interest")
+    assert (
+        "北京市东城区人民法院\n附：\n1．本申请书副本1份；\n2．证据材料1份。\n申请人：刘芳（签名）\n"
+        in text
+    )
+    company = _text("company_goods_paid_for")
+    assert "深圳市恒信商贸有限公司（盖章）\n法定代表人（签名）：＿＿＿＿＿＿\n" in company
+    assert "签字" not in text + company
 
 
 def test_a_single_item_is_named_before_its_amount():
@@ -57,7 +114,7 @@ def test_interest_without_its_basis_is_warned_on_the_item():
         "warning",
     )
     assert problem.message.startswith(
-        "请写明利息人民币10,832.88元的计算方式（基数、利率、起止日期）"
+        "请写明借期内利息人民币6,000.00元的计算方式（基数、利率、起止日期）"
     )
     assert "第二百二十五条" in problem.message
 

@@ -1,7 +1,7 @@
 """Court fees under the 诉讼费用交纳办法 (domain brief §4.4).
 
 Every expected figure below is worked out by hand in the comment next to it, from the
-bands of art. 13(1) and art. 14(1), independently of the code under test.
+bands of art. 13(1) and art. 14(2), independently of the code under test.
 
 Cumulative acceptance fee at each band edge (art. 13(1)):
     10,000:      50 flat
@@ -77,7 +77,7 @@ def shortcut(x: Decimal) -> Decimal:
 
 
 def preservation_formula(x: Decimal) -> Decimal:
-    """Art. 14(1) in closed form, before the 5,000 cap."""
+    """Art. 14(2) in closed form, before the 5,000 cap."""
     if x <= 1_000:
         return Decimal(30)
     if x <= 100_000:
@@ -242,7 +242,7 @@ def test_preservation_fee_table(amount: str, expected: str, capped: bool) -> Non
     assert result.fee == Decimal(expected)
     assert result.capped is capped
     assert not result.halved
-    assert "第十四条" in result.basis
+    assert "第十四条第（二）项" in result.basis  # (一) is the enforcement fee
     assert ("最高限额" in result.basis) is capped
 
 

@@ -9,11 +9,14 @@ from docgen.documents.base import RuleOptions
 from tests.support import load_fixture
 
 
-def test_the_submitter_signs_or_seals_beside_the_name_above_the_date():
+def test_an_organisation_seals_and_its_signatory_signs_on_a_line_above_the_date():
     doc_type = registry.get("evidence_list")
     case = doc_type.parse(load_fixture("evidence_list", "valid", "loan_case"))
     context = doc_type.build_context(case, doc_type.evaluate(case, RuleOptions()))
     words = paragraphs(layouts.LAYOUTS["evidence_list"].build(context))
-    signed = words.index(f"提交人（签名或盖章）：{case.submitter}")
-    assert words[signed + 1] == context["submit_date"]
-    assert words[signed - 1] == context["court"]  # after 此致 and the court
+    sealed = words.index(f"提交人：{case.submitter}（盖章）")
+    assert words[sealed + 1] == "法定代表人或委托诉讼代理人（签名）：＿＿＿＿＿＿"
+    assert words[sealed + 2] == context["submit_date"]
+    assert words[sealed - 1] == context["court"]  # after 此致 and the court
+    # the name is typed once in the signing part, beside the seal, not on the line
+    assert f"（签名或盖章）：{case.submitter}" not in words

@@ -62,9 +62,21 @@ def test_a_payment_order_claims_the_letters_principal_interest_and_penalty() -> 
     assert sum(Decimal(i["amount"]) for i in carried["items"]) == Decimal("112242.38")
     assert carried["basis"] == "2025年1月10日签订的《借款合同》"
     assert carried["due_date"] == "2026-01-10"
-    assert carried["evidence"] == ["《借款合同》"]
+    assert carried["evidence"] == [{"name": "《借款合同》"}]
     assert carried["applicant"] == LETTER["creditor"]
     assert carried["respondent"] == LETTER["debtor"]
+
+
+def test_a_payment_order_takes_a_complaints_exhibits_with_their_sources() -> None:
+    complaint = load_fixture("civil_complaint", "valid", "summary_procedure")
+    carried = carry(complaint, "payment_order")
+    first = complaint["evidence"][0]
+    assert carried["evidence"][0] == {
+        "name": first["name"],
+        "source": first["source"],
+        "purpose": first["purpose"],
+    }
+    assert len(carried["evidence"]) == len(complaint["evidence"])
 
 
 def test_a_payment_order_leaves_an_interest_computed_from_a_rate_to_the_user() -> None:
