@@ -10,9 +10,10 @@ inaccurate address leads to, and the party's confirmation.
 
 A recipient other than the party is the 代收人 the party designates (民事诉讼法 art. 88:
 受送达人已向人民法院指定代收人的，送交代收人签收): the courts' forms give the designated
-recipient a row for the relationship to the party (and for an ID number), blank only when
-the party receives in person. A designation without it is refused, and the form prints
-the row (``recipient_relation``).
+recipient a row for the relationship to the party and one for the recipient's ID number,
+blank only when the party receives in person. A designation without the relationship is
+refused, and the form prints both rows (``recipient_relation``, ``recipient_id_number``,
+left blank for the recipient to fill in when not given).
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
+from pydantic_core import PydanticCustomError
 
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.filenames import filename_part
@@ -34,6 +36,7 @@ from docgen.documents.filing_papers import (
 from docgen.documents.problems import Assessment
 from docgen.domain.dates import format_cn
 from docgen.domain.fields import CaseModel, Line, Phone, ShortText, Text
+from docgen.domain.identity import IdentityError, parse_resident_id
 
 WAYS = {"email": "电子邮件", "sms": "手机短信", "wechat": "微信", "fax": "传真"}
 # the field holding each way's electronic address, and what it is called
@@ -70,6 +73,17 @@ Way = Annotated[
 ]
 
 
+def _resident_id(value: str) -> str:
+    """An 18-character number is a 居民身份证 number and must check; another document's
+    number (a passport) is kept as written."""
+    if len(value) != 18 or not value[:17].isdigit():
+        return value
+    try:
+        return parse_resident_id(value).number
+    except IdentityError as exc:
+        raise PydanticCustomError(exc.code, exc.message) from None
+
+
 class ServiceAddressConfirmation(CaseModel):
     """The facts of a service address confirmation."""
 
@@ -82,6 +96,11 @@ class ServiceAddressConfirmation(CaseModel):
     recipient: ShortText = Field(title="收件人", description="受送达人本人或其指定的代收人")
     recipient_relation: ShortText | None = Field(
         default=None, title="代收人与受送达人的关系", description="如 委托诉讼代理人、工作人员"
+    )
+    recipient_id_number: Annotated[ShortText, AfterValidator(_resident_id)] | None = Field(
+        default=None,
+        title="代收人身份证件号码",
+        description="指定代收人时填写；不填则留空由代收人填写",
     )
     phone: Phone = Field(title="联系电话")
     electronic: bool = Field(default=False, title="同意电子送达")
@@ -170,7 +189,10 @@ def build_context(case: ServiceAddressConfirmation, assessment: Assessment) -> d
         if way in case.ways:
             electronic.append((label, getattr(case, field)))
     # a designated recipient's relationship has a row of its own, as on the courts' forms
-    relation = [("与受送达人关系", case.recipient_relation or "")]
+    relation = [
+        ("与受送达人关系", case.recipient_relation or ""),
+        ("代收人身份证件号码", case.recipient_id_number or ""),
+    ]
     relation = relation if designated(case) else []
     number = case.case.case_number or "（立案后填写）"
     return {

@@ -38,14 +38,24 @@ def test_the_notice_quotes_the_opinion_on_deemed_service():
     assert "送达回证上记明情况" not in printed
 
 
-def test_a_designated_recipient_prints_the_relationship_row():
-    printed = printed_copy(
-        "service_address", _fixture("valid", "defendant_wechat_and_fax_with_case_number")
-    )
+def test_a_designated_recipient_prints_the_relationship_and_id_rows():
+    data = _fixture("valid", "defendant_wechat_and_fax_with_case_number")
+    printed = printed_copy("service_address", data)
     assert (
         "受送达人\n张伟（被告）\n送达地址\n北京市东城区东四十条街道南新仓小区5号楼2单元301室\n"
-        "邮政编码\n100007\n收件人\n周明\n与受送达人关系\n委托诉讼代理人\n联系电话"
+        "邮政编码\n100007\n收件人\n周明\n与受送达人关系\n委托诉讼代理人\n"
+        "代收人身份证件号码\n110105198001010016\n联系电话"
     ) in printed
+    del data["recipient_id_number"]  # not given: the row is left for the recipient to fill in
+    assert "代收人身份证件号码\n\n联系电话" in printed_copy("service_address", data)
+
+
+def test_a_recipients_resident_id_number_must_check():
+    data = _fixture("invalid", "recipient_id_number_that_does_not_check")
+    (problem,) = _problems(data)
+    assert (problem.code, problem.loc) == ("id_checksum", ("recipient_id_number",))
+    data["recipient_id_number"] = "E12345678"  # a passport's number is kept as written
+    assert _problems(data) == []
 
 
 def test_the_party_receiving_in_person_has_no_relationship_row():
