@@ -48,6 +48,8 @@ SECURITY_ARTICLES = {
 }
 MAXIMUM_ARTICLES = {"mortgage": "第四百二十条", "pledge": "第四百三十九条"}
 ORDER_ARTICLE = "第三百九十二条"
+# words of a property description that name land or a building (民法典 art. 395(1)(一)-(三), (五))
+IMMOVABLE = re.compile(r"不动产|房产|房屋|房地产|土地|建设用地|宅基地|商铺|厂房|在建|楼|室")
 JOINT_SUIT = "《最高人民法院关于适用〈中华人民共和国民法典〉有关担保制度的解释》第四十五条第三款"
 
 
@@ -65,9 +67,22 @@ class Security:
     """A borrower defendant gave the property (民法典 art. 392: the debtor's own)."""
 
     @property
+    def created(self) -> bool:
+        """The security right exists: a mortgage of land or a building only once
+        registered (民法典 art. 402; the contract alone binds, art. 215, but gives no
+        priority); a movable's mortgage by the contract (art. 403); a pledge as stated."""
+        held = self.collateral
+        return not (
+            held.kind == "mortgage"
+            and held.registration == "none"
+            and IMMOVABLE.search(held.property) is not None
+        )
+
+    @property
     def claimable(self) -> bool:
-        """Every provider is a defendant, so the court can order on the property."""
-        return bool(self.providers) and not self.not_sued
+        """The right exists and every provider is a defendant, so the court can order on
+        the property."""
+        return self.created and bool(self.providers) and not self.not_sued
 
     @property
     def property_word(self) -> str:
@@ -111,8 +126,8 @@ def stated_security(case: CivilComplaint) -> Security | None:
 def guarantor_after_security(security: Security | None) -> bool:
     """Whether a joint guarantor is claimed against only for what the property leaves
     unpaid: as agreed, else (民法典 art. 392) when the debtor itself gave the property."""
-    if security is None:
-        return False
+    if security is None or not security.created:
+        return False  # no security right: nothing answers before the guarantor
     order = security.collateral.agreed_order
     if order is not None:
         return order == "security_first"
@@ -192,6 +207,8 @@ def security_fact(case: CivilComplaint) -> str | None:
     if held.registration != "none":
         register = "抵押" if held.kind == "mortgage" else "出质"
         text += f"，并办理了{register}{'预告' if held.registration == 'advance' else ''}登记"
+    elif not security.created:
+        text += "，但未办理抵押登记"
     text += "。"
     if held.agreed_order is not None:
         clause = held.enforcement_order

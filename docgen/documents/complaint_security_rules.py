@@ -9,7 +9,6 @@ was printed as it is, or why it could not be.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from docgen.documents.complaint_parts import SECURITY_LABELS
@@ -114,8 +113,6 @@ def check_own_collateral_first(result: Assessment, case: CivilComplaint) -> None
     )
 
 
-# words of a property description that name land or a building (民法典 art. 395(1)(一)-(三), (五))
-_IMMOVABLE = re.compile(r"不动产|房产|房屋|房地产|土地|建设用地|宅基地|商铺|厂房|在建|楼|室")
 GUARANTEE_RULES = "《最高人民法院关于适用〈中华人民共和国民法典〉有关担保制度的解释》"
 
 
@@ -152,7 +149,7 @@ def check_mortgage_registered(result: Assessment, case: CivilComplaint) -> None:
         return
     if held.registration != "none":
         return
-    immovable = bool(_IMMOVABLE.search(described))
+    immovable = not security.created
     result.warn(
         loc,
         "mortgage_not_registered",
@@ -160,15 +157,16 @@ def check_mortgage_registered(result: Assessment, case: CivilComplaint) -> None:
         + (
             "以不动产抵押的，抵押权自登记时设立（《中华人民共和国民法典》第四百零二条），"
             "未登记的不能请求就该财产优先受偿，只能请求抵押人办理抵押登记，或因抵押人自身原因"
-            "不能登记时请求其在约定的担保范围内、以抵押权能够设立时应负的责任为限承担责任"
-            f"（{GUARANTEE_RULES}第四十六条）"
+            f"不能登记时请求其在约定的担保范围内、以抵押权能够设立时应负的责任为限承担责任（"
+            f"{GUARANTEE_RULES}第四十六条）。起诉状因此未请求就该财产优先受偿，对保证人的请求"
+            "也不以其为限"
             if immovable
             else "以不动产抵押的，抵押权自登记时设立（《中华人民共和国民法典》第四百零二条），"
             "未登记的不能请求优先受偿；以动产抵押的，抵押权自抵押合同生效时设立，未经登记"
             "不得对抗善意第三人（第四百零三条）"
         ),
-        hint="已办理抵押登记的，请选择「正式登记」；不动产抵押未登记的，请删除抵押担保信息，"
-        "改在「补充事实与理由」及诉讼请求中主张抵押人的相应责任",
+        hint="已办理抵押登记的，请选择「正式登记」；不动产抵押未登记而请求抵押人办理登记或承担"
+        "相应责任的，请在「补充事实与理由」中写明",
     )
 
 

@@ -7,7 +7,7 @@ import copy
 
 from docgen.documents import registry
 from docgen.documents.base import RuleOptions
-from tests.support import load_fixture
+from tests.support import load_fixture, printed_copy
 
 OPTIONS = RuleOptions(calendar_fallback=True)
 DOC = registry.get("civil_complaint")
@@ -96,8 +96,14 @@ def test_a_house_mortgaged_without_registration_gives_no_priority():
         warning.message
     )
     assert "担保制度的解释》第四十六条" in warning.message
+    # no security right: no claim on the house, and the guarantor answers for all of it
+    printed = printed_copy("civil_complaint", data)
+    assert "优先受偿" not in printed
+    assert "6. 判令被告李秀英对上述第1至5项债务承担连带清偿责任；" in printed
+    assert "为上述债务提供抵押担保，但未办理抵押登记。" in printed
     data["loan"]["collateral"]["registration"] = "formal"
     assert _registration_warning(data, "mortgage_not_registered") is None
+    assert "优先受偿" in printed_copy("civil_complaint", data)
 
 
 def test_a_movable_mortgaged_without_registration_is_told_both_rules():
