@@ -253,8 +253,10 @@ def check_plaintiff_particulars(result: Assessment, party: Party, loc: Loc) -> N
     of a 居民身份证, which records it (居民身份证法 art. 3); a passport or a residence
     permit does not, and a foreign plaintiff has a nationality instead. Warnings: the
     court has a missing particular supplied (一次性告知补正, 法释〔2015〕8号), it does not
-    refuse the filing for it."""
+    refuse the filing for it. An organisation's representative's position, likewise
+    (``check_representative_position``)."""
     if not isinstance(party, Person):
+        check_representative_position(result, party, loc, "起诉状")
         return
     article = "（《中华人民共和国民事诉讼法》第一百二十四条第一项）"
     if birth_date_of(party) is None:

@@ -64,3 +64,17 @@ def test_without_a_demand_told_or_recorded_none_is_asserted():
     paragraphs = _facts(facts=None, prior_interruptions=[])
     assert "借款到期后，被告张伟未依约清偿，至今仍未履行还款义务。" in paragraphs
     assert not any("催" in p for p in paragraphs)
+
+
+def test_an_organisation_plaintiffs_representative_is_asked_for_the_position():
+    data = load_fixture("civil_complaint", "valid", "organisation_plaintiff_without_position")
+    problems = COMPLAINT.evaluate(COMPLAINT.parse(data), RuleOptions()).problems
+    (warning,) = [p for p in problems if p.code == "position_missing"]
+    assert warning.loc == ("plaintiffs", 0, "party", "representative_position")
+    assert warning.message == (
+        "起诉状应写明深圳市恒信商贸有限公司的法定代表人陈建国的职务"
+        "（《中华人民共和国民事诉讼法》第一百二十四条第一项）"
+    )
+    data["plaintiffs"][0]["party"]["representative_position"] = "执行董事"
+    problems = COMPLAINT.evaluate(COMPLAINT.parse(data), RuleOptions()).problems
+    assert "position_missing" not in [p.code for p in problems]
