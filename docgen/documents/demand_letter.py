@@ -34,7 +34,7 @@ from docgen.documents.letter_rules import (
     summary_for,
     unpaid_facts,
 )
-from docgen.documents.letters import Demander, check_letter, demanded_terms
+from docgen.documents.letters import Demander, address_label, check_letter, demanded_terms
 from docgen.documents.parts import (
     AddressedCase,
     BankAccount,
@@ -238,28 +238,35 @@ def _receipt_words(case: DemandLetter, notice: bool) -> dict[str, str]:
     A ward's guardian signs as the legal representative: the receipt says so and confirms
     the ward's debt, not the guardian's own (民法典 arts. 19–23); for a contract the ward
     made as a minor of eight or more it first ratifies it (art. 145), on which the debt
-    under it depends. A joint guarantor confirms its liability, once the contract is
-    ratified if it awaits that; a general guarantor, told of the debt, confirms none.
+    under it depends. A joint guarantor confirms its liability; a general guarantor, told
+    of the debt, confirms none. While the contract awaits the debtor's guardian's
+    ratification it binds no one (art. 145(1)) and a guarantee follows it (art. 682(1)):
+    a guarantor then confirms the debt, and its liability, only if it is ratified
+    (``receipt_condition``, then ``receipt_who`` confirms).
     """
     recipient, guarantor = case.recipient, case.recipient_role == "guarantor"
     guardian = recipient.guardian if isinstance(recipient, Person) else None
-    liable = me = "本单位" if recipient.kind == "organization" else "本人"
-    confirms, ratifies, note = "确认", "", ""
+    liable = me = who = "本单位" if recipient.kind == "organization" else "本人"
+    confirms, ratifies, note, condition = "确认", "", "", ""
     if guardian is not None:
         ward = recipient.name
         me, confirms, liable = f"本人作为{ward}的法定代理人，", f"代理{ward}确认", ward
     contract, pending = case.contract, pending_ratification(case)
     if not guarantor and pending:
         ratifies = ratification_of(recipient.name, contract.signed_on, contract.name) + "，并"
+    if guarantor and pending:
+        condition = f"{case.debtor.name}签订的《{contract.name}》经其法定代理人追认的，"
     if guarantor and not notice:
         note = f"{liable}对该债务承担连带保证责任。"
-        if pending:
-            note = f"{case.debtor.name}签订的《{contract.name}》经其法定代理人追认后，{note}"
+        if pending:  # one sentence with the confirmation it follows
+            note = "并对该债务承担连带保证责任。" if liable == who else note
     return {
         "receipt_me": me,
+        "receipt_who": who,
         "receipt_confirms": confirms,
         "receipt_debtor": case.debtor.name if guarantor or guardian else "",
         "receipt_ratifies": ratifies,
+        "receipt_condition": condition,
         "receipt_note": note,
     }
 
@@ -283,6 +290,10 @@ def build_context(case: DemandLetter, assessment: Assessment) -> dict[str, Any]:
         debtor["id_masked"] = mask_id(recipient.id_number)
     else:
         debtor["id_masked"] = ""
+    # a ward's ID number, then the guardian's address: each labelled as whose it is
+    label = address_label(recipient)
+    debtor["address_label"] = label
+    debtor["id_label"] = f"{recipient.name}证件号码" if label != "地址" else "证件号码"
     you = debtor["you"]
     guarantor = case.recipient_role == "guarantor"
     guarantee = recipient_guarantee(case)
@@ -306,7 +317,7 @@ def build_context(case: DemandLetter, assessment: Assessment) -> dict[str, Any]:
         "facts": _facts_text(case, you, we),
         "ratification": ratification_request(case, you, we),
         "refusal": refusal_consequence(case, you, we),
-        **demanded_terms(case, assessment, case.creditor, we, f"{we}同日向其发出的《催款函》"),
+        **demanded_terms(case, assessment, case.creditor, we, we),
         "next_step": _next_step_text(case),
         "contact": case.contact.model_dump(),
         "signatory": _signatory(case),

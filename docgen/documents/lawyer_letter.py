@@ -21,8 +21,8 @@ from docgen.documents.guarantor_rules import (
     guarantee_statement,
     recipient_guarantee,
 )
+from docgen.documents.letter_analysis import legal_analysis, matter
 from docgen.documents.letter_capacity import (
-    VOID_BASIS,
     contract_void,
     pending_fact,
     ratification_request,
@@ -34,7 +34,7 @@ from docgen.documents.letter_rules import (
     summary_for,
     unpaid_facts,
 )
-from docgen.documents.letters import Demander, check_letter, demanded_terms
+from docgen.documents.letters import Demander, address_label, check_letter, demanded_terms
 from docgen.documents.parts import (
     AddressedCase,
     BankAccount,
@@ -58,17 +58,6 @@ from docgen.profiles.model import SenderProfile
 def letter_number(year: int, prefix: str, number: int) -> str:
     """``（2026）京某律函字第12号``."""
     return f"（{year}）{prefix}律函字第{number}号"
-
-
-_CODE = "《中华人民共和国民法典》第五百零九条、第五百七十七条"
-DEFAULT_BASIS = {
-    "private_lending": _CODE + "、第六百七十五条、第六百七十六条",
-    "financial_loan": _CODE + "、第六百七十五条、第六百七十六条",
-    "credit_card": _CODE,
-    "sale": _CODE + "、第六百二十六条",
-    "service": _CODE,
-    "other": _CODE,
-}
 
 
 class LawyerLetter(AddressedCase):
@@ -243,14 +232,6 @@ def _reach(sender: SenderProfile) -> str:
     return f"本所{sender.lawyer_name or ''}律师（联系电话：{sender.phone}{email}）"
 
 
-def _binding_basis(kind: str) -> str:
-    return (
-        "依法成立的合同对当事人具有法律约束力，当事人应当按照约定全面履行自己的义务。"
-        f"根据{DEFAULT_BASIS[kind]}等规定，当事人一方不履行合同义务的，"
-        "应当承担继续履行、赔偿损失等违约责任。"
-    )
-
-
 def _facts(case: LawyerLetter, you: str, debtor_name: str, void: bool) -> str:
     """一、基本事实: the contract, how the debt arose, what is unpaid; to a guarantor, its
     guarantee. The debtor is 您 or 贵司 in the debtor's copy, named in a guarantor's."""
@@ -278,6 +259,7 @@ def build_context(case: LawyerLetter, assessment: Assessment) -> dict[str, Any]:
     if sender is None:
         raise ValueError("the sender must be resolved before the context is built")
     recipient = addressee_context(case.recipient)
+    recipient["address_label"] = address_label(case.recipient)
     you = recipient["you"]
     guarantor = case.recipient_role == "guarantor"
     debtor_name = case.debtor.name if guarantor else you
@@ -285,7 +267,8 @@ def build_context(case: LawyerLetter, assessment: Assessment) -> dict[str, Any]:
     void = contract_void(case.debtor, contract.signed_on)
     facts = _facts(case, you, debtor_name, void)
     guarantee = recipient_guarantee(case)
-    basis = case.legal_basis or (VOID_BASIS if void else _binding_basis(contract.kind))
+    # the default analysis states the contract as its debtor's capacity leaves it
+    basis = case.legal_basis or legal_analysis(case, debtor_name)
     if case.next_step == "arbitration":
         step = f"向{case.arbitration_body}申请仲裁"
     else:
@@ -305,6 +288,7 @@ def build_context(case: LawyerLetter, assessment: Assessment) -> dict[str, Any]:
         "recipient": recipient,
         "you": you,
         "owes": debtor_name,
+        "matter": matter(case, debtor_name),
         "client": client,
         "lawyer": sender.lawyer_name or "",
         "reach": _reach(sender),
@@ -313,7 +297,7 @@ def build_context(case: LawyerLetter, assessment: Assessment) -> dict[str, Any]:
         "legal_basis": _sentence(basis),
         "ratification": ratification_request(case, you, "本所受委托人委托"),
         "refusal": refusal_consequence(case, you, "委托人"),
-        **demanded_terms(case, assessment, case.client, "委托人", "本所同日向其发出的《律师函》"),
+        **demanded_terms(case, assessment, case.client, "委托人", "本所"),
         "next_step": step,
         "cc": _copied_to(case.cc_note),
     }

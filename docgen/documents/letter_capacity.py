@@ -13,7 +13,8 @@
   The consequence the letter names follows the answer: suit on the contract once it is
   ratified, restitution when it is refused or the guardian keeps silent (art. 157). A
   guarantor's copy says the contract awaits ratification and asks for payment on the
-  same terms, by the debtor's deadline.
+  same condition, by a deadline it can know (``letters._after_ratification``): counted
+  from its own receipt, not the debtor's nor the guardian's.
 - Made under eight, the contract is void (arts. 20, 144) and binds no one from the start
   (art. 155): the letter asks for what the debtor obtained under it (art. 157), and
   interest or a penalty agreed in it cannot be demanded. The guarantee of a void main
@@ -22,7 +23,10 @@
   demand letter cannot state: a letter naming a guarantor is refused.
 - An adult typed as of limited or no capacity: the case does not say whether the contract
   predates the loss of capacity, on which its validity turns (arts. 144, 145), so the
-  letter, which treats the contract as binding, is made with a warning.
+  letter asks for payment under the contract, with a warning, and says what follows if
+  the debtor already lacked capacity when contracting: a contract then made without
+  capacity is void (arts. 21, 144), one made with limited capacity takes effect only once
+  ratified (arts. 22, 145), and what the debtor obtained under it is owed back (art. 157).
 """
 
 from __future__ import annotations
@@ -46,9 +50,10 @@ from docgen.domain.parties import Party, Person
 
 __all__ = [
     "RATIFICATION_WINDOW",
-    "VOID_BASIS",
+    "capacity_unknown",
     "check_contract_capacity",
     "check_payment_deadline",
+    "contract_status",
     "contract_void",
     "deadline_words",
     "payment_deadline",
@@ -80,14 +85,6 @@ before the ratification period and is replaced."""
 
 _VOID_LABELS = {"interest": "利息", "penalty": "违约金"}
 
-VOID_BASIS = (
-    "无民事行为能力人实施的民事法律行为无效；无效的民事法律行为自始没有法律约束力；民事法律"
-    "行为无效后，行为人因该行为取得的财产，应当予以返还，不能返还或者没有必要返还的，应当折价"
-    "补偿，有过错的一方应当赔偿对方由此所受到的损失（"
-    f"{CIVIL_CODE}第一百四十四条、第一百五十五条、第一百五十七条）。"
-)
-"""The lawyer letter's legal analysis for a void contract, instead of its binding force."""
-
 
 def ratification_of(ward: str, signed: date, contract: str) -> str:
     """「追认张伟于2025年1月10日签订的《借款合同》」: what a guardian ratifies (art. 145)."""
@@ -112,6 +109,30 @@ def pending_ratification(case: Any) -> bool:
     """The letter asks the debtor's guardian to ratify the contract: until the answer, or
     the thirty days' silence, it binds no one (art. 145), in every copy of the letter."""
     return ward_ratifies(case.debtor, case.contract.signed_on)
+
+
+def capacity_unknown(case: Any) -> str | None:
+    """The capacity typed (``limited``, ``none``) of a debtor who was an adult when
+    contracting, on which the contract's validity turns if it was already so then (arts.
+    21, 22, 144, 145); None when the capacity on that day is told by the age or is full."""
+    debtor, signed = case.debtor, case.contract.signed_on
+    if not isinstance(debtor, Person) or debtor.capacity not in CAPACITY_LABELS:
+        return None
+    if contract_void(debtor, signed) or is_minor(debtor, signed):
+        return None
+    return debtor.capacity
+
+
+def contract_status(case: Any) -> str:
+    """What the letter may say of the contract: ``void`` (made under eight, arts. 20,
+    144), ``pending`` (the guardian is asked to ratify, art. 145), ``if_capable`` (an
+    adult's capacity on the day of contracting unknown: binding unless it was already
+    lacking, :func:`capacity_unknown`), else ``binding``."""
+    if contract_void(case.debtor, case.contract.signed_on):
+        return "void"
+    if pending_ratification(case):
+        return "pending"
+    return "if_capable" if capacity_unknown(case) else "binding"
 
 
 def _minor_when_contracting(case: Any, debtor: str) -> str:
@@ -140,12 +161,31 @@ def ratification_request(case: Any, you: str, asker: str) -> str:
 def refusal_consequence(case: Any, you: str, claimant: str) -> str:
     """What follows a refusal, after the consequence of a ratified contract left unpaid:
     the contract never takes effect and what the ward obtained is owed back (art. 157);
-    said in the ward's copy only. ``claimant`` asks for it (我方, 委托人)."""
-    if case.recipient_role != "debtor" or not pending_ratification(case):
+    said in the ward's copy only. ``claimant`` asks for it (我方, 委托人).
+
+    For an adult whose capacity on the day of contracting is unknown, what follows if it
+    was already lacking: a contract made without capacity is void (arts. 21, 144), one
+    made with limited capacity and not ratified never takes effect (arts. 22, 145); either
+    way what was obtained is owed back (art. 157) instead of what the contract provides."""
+    if case.recipient_role != "debtor":
         return ""
+    if pending_ratification(case):
+        return (
+            f"{unratified(case)}未获追认（包括法定代理人逾期未作表示）而确定不发生效力的，"
+            f"{claimant}将依法要求返还{you}因该合同取得的财产（{CIVIL_CODE}第一百五十七条）。"
+        )
+    capacity = capacity_unknown(case)
+    if capacity is None:
+        return ""
+    contract = f"上述《{case.contract.name}》"
+    if capacity == "none":
+        lacking, articles = "已为无民事行为能力人、该合同因此无效的", "第一百四十四条"
+    else:
+        lacking = "已为限制民事行为能力人、该合同未获法定代理人追认而不发生效力的"
+        articles = "第一百四十五条"
     return (
-        f"{unratified(case)}未获追认（包括法定代理人逾期未作表示）而确定不发生效力的，"
-        f"{claimant}将依法要求返还{you}因该合同取得的财产（{CIVIL_CODE}第一百五十七条）。"
+        f"{you}签订{contract}时{lacking}，{claimant}将依法要求返还{you}因该合同取得的财产"
+        f"（{CIVIL_CODE}{articles}、第一百五十七条）。"
     )
 
 
@@ -240,7 +280,8 @@ def check_contract_capacity(result: Assessment, case: Any) -> None:
             f"债务人{debtor.name}为{CAPACITY_LABELS[debtor.capacity]}，但未能确认其"
             f"{format_cn(signed)}签订《{contract.name}》时的民事行为能力：签约时已为无民事"
             f"行为能力人的，合同无效（{CIVIL_CODE}第一百四十四条）；为限制民事行为能力人的，"
-            "经法定代理人同意或者追认后有效（第一百四十五条）。函件按合同有效表述",
+            "经法定代理人同意或者追认后有效（第一百四十五条）。函件按合同有效要求付款，并写明"
+            "签约时已为该状态的，将依法要求返还其因合同取得的财产（第一百五十七条）",
             hint="请核实签约时债务人是否已被认定为无、限制民事行为能力人；签约后才丧失民事行为"
             "能力的，不影响合同效力",
         )

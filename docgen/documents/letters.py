@@ -49,6 +49,7 @@ from docgen.documents.parts import (
 from docgen.documents.problems import Assessment
 from docgen.domain.cap_rates import INTERPRETATION
 from docgen.domain.dates import format_cn
+from docgen.domain.guardianship import guardian_of
 from docgen.domain.parties import Party
 from docgen.domain.workdays import Deadline
 
@@ -105,19 +106,18 @@ def check_letter(result: Assessment, case: Any, demander: Demander, options: Rul
 
 
 def demanded_terms(
-    case: Any, assessment: Assessment, creditor: Party, we: str, debtors_letter: str
+    case: Any, assessment: Assessment, creditor: Party, we: str, sender: str
 ) -> dict[str, Any]:
     """The amounts (and their calculation sheets), the interest after their cut-off date,
     the deadline and the account to pay, as both letters print them; ``we`` is the
-    creditor as the letter calls it (我方, 委托人), ``debtors_letter`` the copy the
-    debtor receives as a guarantor's copy names it (我方同日向其发出的《催款函》)."""
+    creditor as the letter calls it (我方, 委托人), ``sender`` who sends the letters and
+    will tell a guarantor of the ratification (我方, 本人, 本所)."""
     computed = assessment.computed["amounts"]
     deadline = assessment.computed["deadline"]
     name, _ = _later_terms(case)
     cut_off = format_cn(case.amounts.as_of)
     payment = payment_deadline(case)
     text = deadline_words(payment, payment.text(deadline))
-    debtors = _debtors_deadline(payment, deadline, text, debtors_letter)
     pending = pending_ratification(case)
     guarantor = case.recipient_role == "guarantor"
     return {
@@ -129,9 +129,10 @@ def demanded_terms(
             "text": text,
             "due": format_cn(deadline.due),
             "fallback": deadline.calendar_fallback,
-            "debtors": debtors,
-            # a guarantor's payment waits on the ratification, within the debtor's deadline
-            "pay_by": f"{case.debtor.name}{debtors}" if pending and guarantor else text,
+            **_debtors_deadline(case, payment, deadline, sender),
+            "pay_by": _after_ratification(case.deadline, text, sender)
+            if pending and guarantor
+            else text,
         },
         # the contract awaits the guardian's ratification (民法典 art. 145): payment is
         # asked for if it is ratified
@@ -141,14 +142,43 @@ def demanded_terms(
 
 
 def _debtors_deadline(
-    payment: PaymentDeadline, deadline: Deadline, text: str, debtors_letter: str
-) -> str:
-    """The debtor's deadline as a guarantor's copy states it: the guarantor cannot know
-    when the debtor received its own letter, so the copy says which letter it counts
-    from, or the date itself."""
+    case: Any, payment: PaymentDeadline, deadline: Deadline, sender: str
+) -> dict[str, str]:
+    """The debtor's deadline as a general guarantor's notice states it: a date the
+    guarantor can read (one counted from the letters' date is the same in every copy);
+    one counted from the debtor's receipt of its own letter is not dated, nor counted
+    from a receipt the guarantor cannot know of: the notice says the debtor was asked
+    to pay in a letter of the same date, and what follows if it does not pay as asked.
+    ``debtor_letter`` is that sentence (or nothing), ``debtor_unpaid`` the condition."""
     if payment.counted_from == "letter_date":
-        return f"{format_cn(deadline.due)}前（含当日）"
-    return text.replace("本函", debtors_letter)
+        unpaid = f"未于{format_cn(deadline.due)}前（含当日）清偿上述债务"
+        return {"debtor_letter": "", "debtor_unpaid": unpaid}
+    asker = "本所受委托人委托，" if sender == "本所" else sender
+    letter = f"{asker}已于{format_cn(case.letter_date)}另函要求{case.debtor.name}清偿上述债务。"
+    return {"debtor_letter": letter, "debtor_unpaid": "未按该函要求清偿上述债务"}
+
+
+def _after_ratification(asked: PaymentDeadline, text: str, sender: str) -> str:
+    """A joint guarantor's deadline while the contract awaits ratification: its own,
+    counted from its receipt of its copy (``text``), and, should the contract be ratified
+    only after that deadline, the user's days counted from its receipt of the sender's
+    notice of the ratification. The guarantor's liability follows the main contract (民法典
+    art. 682(1)), which binds only once ratified (art. 145(1)); the ratification period
+    runs from the guardian's receipt (art. 145(2)), a day the guarantor cannot know, so
+    neither deadline counts from it."""
+    unit = "个工作日" if asked.kind == "working" else "日"
+    return (
+        f"{text}（届时该合同尚未获追认的，于收到{sender}关于其已获追认的通知之日起"
+        f"{asked.days}{unit}内）"
+    )
+
+
+def address_label(recipient: Party) -> str:
+    """「法定代理人地址」 where a ward's letter goes to the guardian's address (民法典 art.
+    23: the guardian is the legal representative), so that no reader takes the address,
+    printed under the ward's name and ID number, for the ward's own; else 「地址」."""
+    guardian = guardian_of(recipient)
+    return "法定代理人地址" if guardian is not None and guardian.address else "地址"
 
 
 _LATER_NAMES = {
@@ -207,4 +237,4 @@ def later_interest(case: Any, computed: ResolvedAmounts, we: str) -> str:
     )
 
 
-__all__ = ["Demander", "check_letter", "demanded_terms", "later_interest"]
+__all__ = ["Demander", "address_label", "check_letter", "demanded_terms", "later_interest"]

@@ -40,8 +40,8 @@ def _letter(c: Context) -> tuple[Block, ...]:
     sender += [text(f"{line['label']}：{line['value']}") for line in creditor["lines"]]
     to = [text(bold(f"致：{debtor['name']}"))]
     if debtor["id_masked"]:
-        to.append(text(f"证件号码：{debtor['id_masked']}"))
-    to.append(text(f"地址：{debtor['address']}"))
+        to.append(text(f"{debtor['id_label']}：{debtor['id_masked']}"))
+    to.append(text(f"{debtor['address_label']}：{debtor['address']}"))
     contacts = [text(f"联系人：{contact['person']}"), text(f"联系电话：{contact['phone']}")]
     if contact.get("address"):
         contacts.append(text(f"联系地址：{contact['address']}"))
@@ -90,16 +90,17 @@ def _demand(c: Context) -> tuple[Block, ...]:
     you, total, step, we = c["you"], c["amounts"]["total_legal"], c["next_step"], c["we"]
     pending = c["unratified"]
     if c["notice"]:
-        owes, debtors = c["owes"], c["deadline"]["debtors"]
+        owes, deadline = c["owes"], c["deadline"]
         unpaid = (
-            f"{pending}经追认而{owes}未于{debtors}清偿上述债务的"
+            f"{pending}经追认而{owes}{deadline['debtor_unpaid']}的"
             if pending
-            else f"如{owes}未于{debtors}清偿上述债务"
+            else f"如{owes}{deadline['debtor_unpaid']}"
         )
         return (
             Paragraph(
                 text(
-                    f"现将上述债务情况通知{you}。{unpaid}，{we}将依法{step}，要求{owes}清偿；"
+                    f"现将上述债务情况通知{you}。{deadline['debtor_letter']}{unpaid}，{we}将依法"
+                    f"{step}，要求{owes}清偿；"
                     f"{owes}的财产经依法强制执行仍不能履行债务的，{we}将依法要求{you}承担保证责任。"
                     f"如{you}对上述事实有异议，请于{c['deadline']['text']}与{we}联系并提供相应依据。"
                 )
@@ -134,13 +135,21 @@ def _receipt(c: Context) -> tuple[Block, ...]:
         PageBreak(),
         Title("回执"),
         Paragraph(text(f"{c['creditor']['name']}："), "plain"),
-        Paragraph(
-            text(
-                f"{c['receipt_me']}已收到贵方于{c['letter_date']}出具的《{c['title']}》{number}，"
-                f"{c['receipt_ratifies']}{c['receipt_confirms']}截至{c['amounts']['as_of']}"
-                f"{c['receipt_debtor']}尚欠贵方款项合计{c['amounts']['total_legal']}"
-                f"{c['receipt_excludes']}。{c['receipt_note']}"
-            )
-        ),
+        Paragraph(text(_receipt_text(c, number))),
         sign_block(c["receipt_signer"]),
     )
+
+
+def _receipt_text(c: Context, number: str) -> str:
+    """What the recipient confirms. A guarantor's confirmation of a contract awaiting
+    ratification, of the debt as of its liability, is made on that condition."""
+    received = f"{c['receipt_me']}已收到贵方于{c['letter_date']}出具的《{c['title']}》{number}"
+    debt = (
+        f"截至{c['amounts']['as_of']}{c['receipt_debtor']}尚欠贵方款项合计"
+        f"{c['amounts']['total_legal']}{c['receipt_excludes']}"
+    )
+    condition, note = c["receipt_condition"], c["receipt_note"]
+    if condition:
+        ending = f"，{note}" if note else "。"
+        return f"{received}。{condition}{c['receipt_who']}{c['receipt_confirms']}{debt}{ending}"
+    return f"{received}，{c['receipt_ratifies']}{c['receipt_confirms']}{debt}。{note}"

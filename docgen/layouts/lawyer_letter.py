@@ -40,12 +40,17 @@ def _letter(c: Context) -> tuple[Block, ...]:
         Letterhead(c["letterhead"], tuple(f"{x['label']}：{x['value']}" for x in firm["lines"])),
         Title(c["title"]),
         *number,
-        Lines((text(bold(f"致：{recipient['name']}")), text(f"地址：{recipient['address']}"))),
+        Lines(
+            (
+                text(bold(f"致：{recipient['name']}")),
+                text(f"{recipient['address_label']}：{recipient['address']}"),
+            )
+        ),
         Paragraph(text(f"{recipient['salutation']}："), "plain"),
         Paragraph(
             text(
                 f"{firm['name']}（以下简称“本所”）接受{c['client']['name']}（以下简称“委托人”）"
-                f"的委托，指派{c['lawyer']}律师，就{owes}拖欠委托人款项一事，郑重致函如下："
+                f"的委托，指派{c['lawyer']}律师，就{c['matter']}一事，郑重致函如下："
             )
         ),
         Heading("一、基本事实", 2),
@@ -83,16 +88,17 @@ def _opinion(c: Context) -> tuple[Block, ...]:
     # while the contract awaits ratification, payment is asked for if it is ratified
     pending = c["unratified"]
     if c["notice"]:
-        debtors = c["deadline"]["debtors"]
+        deadline = c["deadline"]
         unpaid = (
-            f"{pending}经追认而{owes}未于{debtors}清偿上述债务的"
+            f"{pending}经追认而{owes}{deadline['debtor_unpaid']}的"
             if pending
-            else f"如{owes}未于{debtors}清偿上述债务"
+            else f"如{owes}{deadline['debtor_unpaid']}"
         )
         return (
             Paragraph(
                 text(
-                    f"本所律师特此将上述债务情况告知{you}。{unpaid}，本所将建议委托人依法{step}，"
+                    f"本所律师特此将上述债务情况告知{you}。{deadline['debtor_letter']}{unpaid}，"
+                    f"本所将建议委托人依法{step}，"
                     f"要求{owes}清偿；{owes}的财产经依法强制执行仍不能履行债务的，委托人将依法要求"
                     f"{you}承担保证责任。如{you}对上述事实有异议，请于{c['deadline']['text']}与"
                     f"{c['reach']}联系并提供相应依据。"

@@ -66,7 +66,12 @@ def _minor_letter(**guardian: Any) -> dict[str, Any]:
 def test_a_letter_to_a_ward_names_the_guardian_and_goes_to_the_guardians_address():
     printed = _printed("demand_letter", _minor_letter(**FATHER))
     assert "致：张伟（法定代理人：张建国）" in printed
-    assert "地址：北京市朝阳区建国路88号院3号楼1单元502室" in printed
+    # under the ward's name, each line says whose it is: the ward's ID, the guardian's
+    # address (民法典 art. 23)
+    assert "张伟证件号码：110105********0034" in printed
+    assert "法定代理人地址：北京市朝阳区建国路88号院3号楼1单元502室" in printed
+    lines = "\n".join(printed)
+    assert lines.index("张伟证件号码") < lines.index("法定代理人地址")
     assert "张伟（法定代理人：张建国）：" in printed
     # the receipt is signed by the guardian for the ward
     assert "债务人：张伟（法定代理人：张建国）" in printed
@@ -76,14 +81,17 @@ def test_a_letter_to_a_ward_names_the_guardian_and_goes_to_the_guardians_address
 def test_a_guardian_without_an_address_receives_at_the_wards_address():
     guardian = {k: v for k, v in FATHER.items() if k != "address"}
     printed = _printed("demand_letter", _minor_letter(**guardian))
+    # the ward's own address and ID number, labelled as any addressee's
     assert "地址：北京市东城区东四十条街道南新仓小区5号楼2单元301室" in printed
+    assert "证件号码：110105********0034" in printed
+    assert "法定代理人地址" not in printed and "张伟证件号码" not in printed
 
 
 def test_the_lawyer_letter_is_addressed_through_the_guardian():
     data = load_fixture("lawyer_letter", "valid", "debtor_without_capacity_through_guardian")
     printed = _printed("lawyer_letter", data)
     assert "致：张伟（法定代理人：王丽）" in printed
-    assert "地址：北京市西城区金融大街15号院2号楼801室" in printed
+    assert "法定代理人地址：北京市西城区金融大街15号院2号楼801室" in printed
 
 
 def test_a_minor_debtor_without_a_guardian_is_still_warned_with_the_hint_to_add_one():

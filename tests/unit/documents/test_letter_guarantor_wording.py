@@ -26,21 +26,26 @@ def _texts(service, type_name: str, data: dict) -> list[str]:
 
 def test_a_general_guarantors_copy_is_a_notice_without_a_demand_to_pay(service):
     to_debtor, to_guarantor = _texts(service, "demand_letter", NOTICE)
-    # titled 通知函; 催款函 only names the debtor's own letter
+    # titled 通知函, and not a 催款函
     assert to_guarantor.startswith("通知函")
-    assert to_guarantor.count("催款函") == to_guarantor.count("《催款函》") == 1
+    assert "催款函" not in to_guarantor
     assert (
         "您为上述债务提供一般保证（2025年1月10日签订的《保证合同》）。依照《中华人民共和国民法典》"
         "第六百八十七条，上述债务经审判或者仲裁，并就张伟的财产依法强制执行仍不能履行的，您应当"
         "在保证范围内承担保证责任。"
     ) in to_guarantor
-    # the debtor's deadline, counted from the debtor's own letter, not a 逾期 without one
+    # the debtor's own letter, and what follows if it does not pay as that letter asks;
+    # not its deadline, which counts from the debtor's receipt, a day the guarantor
+    # cannot know, and not a bare 逾期
     assert (
-        "如张伟未于收到我方同日向其发出的《催款函》之日起7个工作日内清偿上述债务，我方将依法"
-        "向有管辖权的人民法院提起诉讼，要求张伟清偿；张伟的财产经依法强制执行仍不能履行债务的，"
-        "我方将依法要求您承担保证责任。"
+        "我方已于2026年11月20日另函要求张伟清偿上述债务。如张伟未按该函要求清偿上述债务，"
+        "我方将依法向有管辖权的人民法院提起诉讼，要求张伟清偿；张伟的财产经依法强制执行仍不能"
+        "履行债务的，我方将依法要求您承担保证责任。"
     ) in to_guarantor
+    assert "收到我方同日" not in to_guarantor and "之日起7个工作日内清偿" not in to_guarantor
     assert "逾期仍不清偿" not in to_guarantor
+    # the guarantor's own deadline to object counts from its own receipt
+    assert "如您对上述事实有异议，请于收到本函之日起7个工作日内与我方联系" in to_guarantor
     # no demand to pay now, no account, no costs threatened against the guarantor
     for demand in ("支付至我方以下账户", "连带", "由您承担", "特此函告"):
         assert demand not in to_guarantor
@@ -196,3 +201,17 @@ def test_a_copy_demanding_payment_of_a_guarantor_names_the_guarantee_contract(se
     notice = copy.deepcopy(NOTICE)
     del notice["guarantees"][0]["contract"]
     assert doc.evaluate(doc.parse(notice), RuleOptions(calendar_fallback=True)).errors == []
+
+
+def test_a_firms_notice_names_the_debtors_letter_not_the_debtors_receipt():
+    from tests.support import printed_copy
+
+    data = copy.deepcopy(load_fixture("lawyer_letter", "valid", "general_guarantor_notice"))
+    data["deadline"] = {"days": 7, "kind": "working", "counted_from": "receipt"}
+    printed = printed_copy("lawyer_letter", data, 1)
+    assert (
+        "本所律师特此将上述债务情况告知您。本所受委托人委托，已于2026年9月15日另函要求福州闽江"
+        "建材有限公司清偿上述债务。如福州闽江建材有限公司未按该函要求清偿上述债务，本所将建议"
+        "委托人依法向北京仲裁委员会申请仲裁"
+    ) in printed
+    assert "同日向其发出" not in printed and "《律师函》之日起" not in printed

@@ -157,35 +157,47 @@ def test_a_guarantors_copy_says_the_contract_awaits_ratification():
     assert "现依照" not in printed
 
 
-def test_a_joint_guarantor_pays_if_ratified_by_the_debtors_deadline():
+def test_a_joint_guarantor_pays_if_ratified_by_a_deadline_it_can_know():
+    # counted from its own receipt, and from the notice of a ratification that comes
+    # after that deadline: not from the debtor's receipt, nor the guardian's, from which
+    # the ratification period runs (民法典 art. 145(2)) and which the guarantor cannot know
     printed = printed_copy("demand_letter", WITH_GUARANTOR, 1)
     assert (
-        "现特函告您：上述《借款合同》经追认的，请于张伟收到我方同日向其发出的《催款函》之日起"
-        "三十日内，将上述欠款合计人民币112,242.38元"
+        "现特函告您：上述《借款合同》经追认的，请于收到本函之日起三十日内（届时该合同尚未获"
+        "追认的，于收到我方关于其已获追认的通知之日起7个工作日内），将上述欠款合计"
+        "人民币112,242.38元"
     ) in printed
+    assert "张伟收到" not in printed and "同日向其发出" not in printed
     assert (
         "上述《借款合同》经追认而您逾期仍未付款的，我方将依法向有管辖权的人民法院提起诉讼，"
         "相关诉讼费用将依法主张由您承担。"
     ) in printed
     # restitution is the ward's, not the guarantor's
     assert "返还" not in printed
-    # the receipt: liable once the contract is ratified
-    assert ("张伟签订的《借款合同》经其法定代理人追认后，本人对该债务承担连带保证责任。") in printed
+    # the receipt: the debt confirmed, and the liability, if the contract is ratified
+    assert (
+        "本人已收到贵方于2026年11月20日出具的《催款函》（编号：CS-2026-0158-2）。张伟签订的"
+        "《借款合同》经其法定代理人追认的，本人确认截至2026年10月31日张伟尚欠贵方款项合计"
+        "人民币112,242.38元（大写：壹拾壹万贰仟贰佰肆拾贰元叁角捌分），不含2026年10月31日之后"
+        "的逾期利息，并对该债务承担连带保证责任。"
+    ) in printed
+    assert "，确认截至" not in printed
 
 
 def test_a_general_guarantors_notice_waits_on_ratification_too():
-    data = copy.deepcopy(WITH_GUARANTOR)
-    data["guarantees"][0] = {
-        "type": "general",
-        "contract": "2025年1月10日签订的《保证合同》",
-        "period": "agreed",
-        "period_end": "2028-01-10",
-    }
+    data = load_fixture("demand_letter", "valid", "minor_debtor_with_general_guarantor")
     printed = printed_copy("demand_letter", data, 1)
     assert (
-        "现将上述债务情况通知您。上述《借款合同》经追认而张伟未于收到我方同日向其发出的"
-        "《催款函》之日起三十日内清偿上述债务的，我方将依法向有管辖权的人民法院提起诉讼"
+        "现将上述债务情况通知您。我方已于2026年11月20日另函要求张伟清偿上述债务。上述《借款合同》"
+        "经追认而张伟未按该函要求清偿上述债务的，我方将依法向有管辖权的人民法院提起诉讼"
     ) in printed
+    assert "张伟收到" not in printed
+    # its receipt confirms the debt on the same condition, and no liability
+    assert (
+        "（编号：CS-2026-0158-2）。张伟签订的《借款合同》经其法定代理人追认的，本人确认截至"
+        "2026年10月31日张伟尚欠贵方款项合计人民币112,242.38元"
+    ) in printed
+    assert "保证责任。保证人" not in printed
 
 
 # --- the lawyer letter ------------------------------------------------------------
@@ -210,9 +222,10 @@ def test_the_firms_copy_to_the_guarantor_waits_on_ratification():
     printed = printed_copy("lawyer_letter", FIRM, 1)
     assert "本所受委托人委托，已于2026年11月20日另函催告其法定代理人" in printed
     assert (
-        "本所律师郑重提请您：上述《借款合同》经追认的，请于张伟收到本所同日向其发出的"
-        "《律师函》之日起三十日内"
+        "本所律师郑重提请您：上述《借款合同》经追认的，请于收到本函之日起三十日内（届时该合同"
+        "尚未获追认的，于收到本所关于其已获追认的通知之日起10日内）"
     ) in printed
+    assert "张伟收到" not in printed
 
 
 # --- a guarantor of a void main contract ------------------------------------------

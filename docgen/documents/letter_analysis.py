@@ -1,0 +1,122 @@
+"""二、法律分析 of the lawyer letter: the articles its demand rests on, stated as the contract's
+status allows (``letter_capacity.contract_status``), each sentence followed by the
+articles it paraphrases.
+
+- A contract in force: 「依法成立的合同，对当事人具有法律约束力」 is 民法典 art. 119 (and
+  art. 465(2): 依法成立的合同，仅对当事人具有法律约束力), 「当事人应当按照约定全面履行自己的
+  义务」 art. 509(1); a party who does not perform bears liability for breach, continued
+  performance or damages among it (art. 577). A borrower repays by the agreed term and,
+  late, pays overdue interest as agreed or as the State provides (arts. 675, 676); a buyer
+  pays the price in the agreed amount and manner (art. 626).
+- Awaiting the guardian's ratification (made as a minor of eight or more): a person of
+  limited capacity acts through or with the consent or ratification of the legal
+  representative, except for acts purely to its benefit or fitting its age and
+  intelligence (art. 19), and such an act takes effect once consented to or ratified
+  (art. 145(1)). The contract binds once ratified; refused, it never takes effect and what
+  was obtained under it is returned or compensated at its value (art. 157).
+- Made under eight: void (arts. 20, 144), without binding force from the start (art. 155),
+  what was obtained returned (art. 157).
+- An adult whose capacity on the day of contracting the case does not tell: binding,
+  unless the debtor was already unable to recognise its acts (no capacity: void, arts.
+  21, 144) or not fully able to (limited capacity: effective only once ratified, arts.
+  22, 145(1)); then what was obtained is returned (art. 157).
+
+The restitution is the debtor's to make: a guarantor's copy states the contract's status,
+not what the debtor would owe back. Texts checked as docs/legal-rules.md (Guardians) says.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docgen.documents.guardian_rules import CIVIL_CODE
+from docgen.documents.letter_capacity import capacity_unknown, contract_status
+
+__all__ = ["legal_analysis", "matter"]
+
+_LOAN = (
+    "借款人应当按照约定的期限返还借款，未按照约定的期限返还借款的，应当按照约定或者国家有关"
+    "规定支付逾期利息（第六百七十五条、第六百七十六条）。"
+)
+_DUTIES = {
+    "private_lending": _LOAN,
+    "financial_loan": _LOAN,
+    "sale": "买受人应当按照约定的数额和支付方式支付价款（第六百二十六条）。",
+}
+"""What the contract's kind adds to the duty to perform (民法典 arts. 626, 675, 676)."""
+
+VOID_BASIS = (
+    "不满八周岁的未成年人为无民事行为能力人；无民事行为能力人实施的民事法律行为无效；无效的"
+    "民事法律行为自始没有法律约束力；民事法律行为无效后，行为人因该行为取得的财产，应当予以"
+    "返还，不能返还或者没有必要返还的，应当折价补偿，有过错的一方应当赔偿对方由此所受到的损失"
+    f"（{CIVIL_CODE}第二十条、第一百四十四条、第一百五十五条、第一百五十七条）。"
+)
+"""The analysis of a contract made under eight, instead of its binding force."""
+
+_PENDING = (
+    "八周岁以上的未成年人为限制民事行为能力人，其实施的民事法律行为，除纯获利益或者与其年龄、"
+    "智力相适应的以外，经法定代理人同意或者追认后有效"
+    f"（{CIVIL_CODE}第十九条、第一百四十五条第一款）。"
+)
+
+_RESTITUTION = (
+    "行为人因该合同取得的财产，应当予以返还；不能返还或者没有必要返还的，应当折价补偿"
+    "（第一百五十七条）。"
+)
+
+_LACKING = {
+    "none": (
+        "已为不能辨认自己行为的成年人（无民事行为能力人）的，该合同无效"
+        "（第二十一条、第一百四十四条）",
+        "合同无效的",
+    ),
+    "limited": (
+        "已为不能完全辨认自己行为的成年人（限制民事行为能力人）的，该合同经其法定代理人同意"
+        "或者追认后有效（第二十二条、第一百四十五条第一款）",
+        "未获追认而确定不发生效力的",
+    ),
+}
+"""What follows if the adult already lacked capacity when contracting, and when the
+contract then gives way to restitution (民法典 arts. 21, 22, 144, 145(1), 157)."""
+
+
+def _binding(kind: str, contract: str, cited: str) -> str:
+    """The contract's binding force and the duty to perform it, then breach (arts. 119,
+    465(2), 509(1), 577; by kind, arts. 626, 675, 676); ``cited`` is the code's name when
+    these are the first articles the paragraph cites."""
+    return (
+        f"{contract}，对当事人具有法律约束力，当事人应当按照约定全面履行自己的义务"
+        f"（{cited}第一百一十九条、第四百六十五条第二款、第五百零九条第一款）。"
+        f"{_DUTIES.get(kind, '')}当事人一方不履行合同义务的，应当承担继续履行、赔偿损失等"
+        "违约责任（第五百七十七条）。"
+    )
+
+
+def legal_analysis(case: Any, debtor: str) -> str:
+    """The default 法律分析 for the contract's status; ``debtor`` as the copy calls the
+    debtor (您, 贵司, or the name in a guarantor's copy)."""
+    status, kind = contract_status(case), case.contract.kind
+    to_debtor = case.recipient_role == "debtor"
+    if status == "void":
+        return VOID_BASIS
+    if status == "pending":
+        ratified = _binding(kind, f"上述《{case.contract.name}》经追认的", "")
+        refused = "上述合同未获追认而确定不发生效力的，" + _RESTITUTION if to_debtor else ""
+        return _PENDING + ratified + refused
+    binding = _binding(kind, "依法成立的合同", CIVIL_CODE)
+    capacity = capacity_unknown(case) if status == "if_capable" else None
+    if capacity is None:
+        return binding
+    status_then, undone = _LACKING[capacity]
+    lacking = f"但{debtor}签订上述合同时{status_then}"
+    if not to_debtor:
+        return f"{binding}{lacking}。"
+    return f"{binding}{lacking}；{undone}，{_RESTITUTION}"
+
+
+def matter(case: Any, debtor: str) -> str:
+    """What the letter is about, as its opening names it: a debt in arrears only where
+    the contract binds; otherwise the money the contract concerns."""
+    if contract_status(case) == "binding":
+        return f"{debtor}拖欠委托人款项"
+    return f"委托人与{debtor}之间《{case.contract.name}》所涉款项"
