@@ -121,6 +121,7 @@ def demanded_terms(
     pending = pending_ratification(case)
     guarantor = case.recipient_role == "guarantor"
     return {
+        "owed": owed_words(case),
         "amounts": amounts_context(case.amounts, computed),
         "calculations": computed.sheets,
         "later_interest": later_interest(case, computed, we),
@@ -193,6 +194,15 @@ _LATER_SOURCES = {
     "private_lending": f"{CIVIL_CODE}第六百七十六条；{INTERPRETATION}第二十八条",
     "financial_loan": f"{CIVIL_CODE}第六百七十六条",
 }
+
+
+def owed_words(case: Any) -> dict[str, str]:
+    """How the letter names what it asks for: a debt (尚欠…款项, 上述欠款), or, under a
+    contract void from the start, what was obtained under it and is owed back (应返还…
+    款项, 上述应返还款项: 民法典 arts. 144, 157), for no debt arose from the contract."""
+    if contract_void(case.debtor, case.contract.signed_on):
+        return {"verb": "应返还", "sum": "应返还款项"}
+    return {"verb": "尚欠", "sum": "欠款"}
 
 
 def _later_terms(case: Any) -> tuple[str, str]:

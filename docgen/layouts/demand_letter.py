@@ -58,7 +58,10 @@ def _letter(c: Context) -> tuple[Block, ...]:
         Paragraph(text(c["facts"])),
         *ratification,
         Paragraph(
-            text(f"截至{c['amounts']['as_of']}，{c['owes']}尚欠{c['we']}款项明细如下："), lead=True
+            text(
+                f"截至{c['amounts']['as_of']}，{c['owes']}{c['owed']['verb']}{c['we']}款项明细如下："
+            ),
+            lead=True,
         ),
         amounts_table(c["amounts"]),
         Paragraph(text(c["later_interest"])),
@@ -111,14 +114,14 @@ def _demand(c: Context) -> tuple[Block, ...]:
     condition = f"{pending}经追认的，" if pending else ""
     return (
         *payment_to(
-            f"现特函告{you}：{condition}请于{c['deadline']['pay_by']}，将上述欠款合计{total}",
+            f"现特函告{you}：{condition}请于{c['deadline']['pay_by']}，将上述{c['owed']['sum']}合计{total}",
             we,
             c["account"],
             you,
         ),
         Paragraph(
             text(
-                f"如{you}对上述欠款有异议，请于上述期限内与{we}联系并提供相应依据。{late}，"
+                f"如{you}对上述{c['owed']['sum']}有异议，请于上述期限内与{we}联系并提供相应依据。{late}，"
                 f"{we}将依法{step}，"
                 + (f"{costs}；{c['refusal']}" if c["refusal"] else f"{costs}。")
             )
@@ -145,7 +148,7 @@ def _receipt_text(c: Context, number: str) -> str:
     ratification, of the debt as of its liability, is made on that condition."""
     received = f"{c['receipt_me']}已收到贵方于{c['letter_date']}出具的《{c['title']}》{number}"
     debt = (
-        f"截至{c['amounts']['as_of']}{c['receipt_debtor']}尚欠贵方款项合计"
+        f"截至{c['amounts']['as_of']}{c['receipt_debtor']}{c['owed']['verb']}贵方款项合计"
         f"{c['amounts']['total_legal']}{c['receipt_excludes']}"
     )
     condition, note = c["receipt_condition"], c["receipt_note"]

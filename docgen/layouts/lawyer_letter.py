@@ -55,7 +55,9 @@ def _letter(c: Context) -> tuple[Block, ...]:
         ),
         Heading("一、基本事实", 2),
         Paragraph(
-            text(f"{c['facts']}截至{c['amounts']['as_of']}，{owes}尚欠委托人款项明细如下："),
+            text(
+                f"{c['facts']}截至{c['amounts']['as_of']}，{owes}{c['owed']['verb']}委托人款项明细如下："
+            ),
             lead=True,
         ),
         amounts_table(c["amounts"]),
@@ -111,14 +113,15 @@ def _opinion(c: Context) -> tuple[Block, ...]:
     return (
         *ratification,
         *payment_to(
-            f"本所律师郑重提请{you}：{condition}请于{c['deadline']['pay_by']}，将上述欠款合计{total}",
+            f"本所律师郑重提请{you}：{condition}请于{c['deadline']['pay_by']}，将上述{c['owed']['sum']}合计"
+            f"{total}",
             "委托人",
             c["account"],
             you,
         ),
         Paragraph(
             text(
-                f"如{you}对上述事实或欠款有异议，请于上述期限内与{c['reach']}联系并提供相应依据。"
+                f"如{you}对上述事实或{c['owed']['sum']}有异议，请于上述期限内与{c['reach']}联系并提供相应依据。"
                 f"{late}，本所将建议委托人依法{step}，"
                 + (f"{costs}；{c['refusal']}" if c["refusal"] else f"{costs}。")
             )

@@ -72,6 +72,17 @@ def test_a_contract_made_under_eight_is_stated_void_and_what_was_obtained_is_ask
         assert binding not in printed
 
 
+def test_what_a_void_contract_leaves_is_asked_back_not_called_a_debt():
+    for type_name in ("demand_letter", "lawyer_letter"):
+        data = load_fixture(type_name, "valid", "contract_made_under_eight")
+        printed = printed_copy(type_name, data)
+        assert "截至2026年10月31日，您应返还" in printed
+        assert "将上述应返还款项合计人民币5,000.00元（大写：伍仟元整）" in printed
+        assert "尚欠" not in printed and "欠款" not in printed
+    receipt = printed_copy("demand_letter", UNDER_EIGHT)
+    assert "代理张伟确认截至2026年10月31日张伟应返还贵方款项合计人民币5,000.00元" in receipt
+
+
 def test_interest_or_a_penalty_under_a_void_contract_is_refused_on_its_item():
     errors = _assessed("demand_letter", VOID_INTEREST)[2].errors
     assert [(e.loc, e.code) for e in errors] == [
