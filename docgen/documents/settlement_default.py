@@ -151,8 +151,8 @@ def _check_restored_principal(result: Assessment, case: SettlementAgreement) -> 
         result.warn(
             PRINCIPAL_LOC,
             "original_principal_missing",
-            f"未填写原欠款中的{word}：减让失效后只有其中的{word}按逾期利率计付逾期利息，利息、"
-            "违约金等不再计息（逾期利息不计复利），协议只能写明「失效的减让金额中的"
+            f"未填写原欠款中的{word}：减让失效后，恢复的减让金额只有其中的{word}按逾期利率计付"
+            "逾期利息，利息、违约金等不再计息（逾期利息不计复利），协议只能写明「失效的减让金额中的"
             f"{word}部分」，不能写明金额，日后易生争议（《中华人民共和国民法典》第五百一十条、"
             "第六百七十六条）",
             f"请填写原欠款中的{word}（不含利息、违约金和费用）",

@@ -146,7 +146,9 @@ def test_without_the_principal_the_clause_says_it_by_a_formula_and_the_user_is_w
     warnings = {w.code: w for w in _assess(NO_PRINCIPAL).warnings}
     missing = warnings["original_principal_missing"]
     assert missing.loc == ("original_principal",)
-    assert missing.message.startswith("未填写原欠款中的本金：减让失效后只有其中的本金按逾期利率")
+    assert missing.message.startswith(
+        "未填写原欠款中的本金：减让失效后，恢复的减让金额只有其中的本金按逾期利率计付逾期利息"
+    )
     assert "第六百七十六条" in missing.message
     # a sale's principal is its price
     sale = copy.deepcopy(SALE_LAPSING)
