@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from typing import Literal, Protocol
 
-from docgen.documents.filing_papers import APPLICANT, STAGES, Stage
+from docgen.documents.filing_papers import APPELLANT, APPLICANT, STAGES, Side, Stage
 from docgen.documents.problems import Assessment
 
 LAW_62 = "《中华人民共和国民事诉讼法》第六十二条"
@@ -36,8 +36,13 @@ POWERS = {
     "settle": "代为进行和解",
     "counterclaim": "代为提起反诉",
     "appeal": "代为提起上诉",
+    "withdraw_appeal": "代为撤回上诉",
 }
-"""The powers 民事诉讼法 art. 62 reserves to a special authority, in the article's order."""
+"""The powers 民事诉讼法 art. 62 reserves to a special authority, in the article's order,
+and withdrawing an appeal: art. 62 names 上诉 only, but withdrawing it gives up the
+appeal's claims as 放弃诉讼请求 gives up a claim, and second-instance powers of attorney
+name it as a special power (practice, a lawyer's second review: an appellant's power
+without it)."""
 EXECUTION_POWERS = {
     "waive": "代为放弃民事权利",
     "modify": "代为变更民事权利",
@@ -74,7 +79,7 @@ _TERM_TO = {
     "execution": "自本委托书签署之日起至本案执行程序终结之日止",
 }
 
-Power = Literal["admit", "waive", "modify", "settle", "counterclaim", "appeal"]
+Power = Literal["admit", "waive", "modify", "settle", "counterclaim", "appeal", "withdraw_appeal"]
 ExecutionPower = Literal["waive", "modify", "settle", "collect"]
 
 
@@ -197,8 +202,48 @@ def first_instance_only(term: str | None) -> bool:
 
 def beyond_first_instance(case: Granted) -> list[str]:
     """The powers granted that are used only after the first instance."""
-    named = [POWERS["appeal"]] if "appeal" in case.powers else []
+    named = [POWERS[p] for p in ("appeal", "withdraw_appeal") if p in case.powers]
     return named + [p for p in case.other_powers if any(s in p for s in _LATER_POWERS)]
+
+
+def check_role_powers(result: Assessment, case: Granted, side: Side | None, role: str) -> None:
+    """The trial powers the principal can use where it stands (``side``: its side at first
+    instance; ``role``: its standing at the power's stage, 上诉人…): a counterclaim is the
+    defendant's (民事诉讼法 art. 54: 原告可以放弃或者变更诉讼请求。被告可以承认或者反驳
+    诉讼请求，有权提起反诉; at second instance the 原审被告's, 民诉法解释 art. 326); a
+    second instance's judgment is final, so nothing is appealed in it (art. 10: 两审终审);
+    only an appellant withdraws an appeal. Errors on ``powers``: the power printed would
+    give the agent an act the principal does not have (a lawyer's second review: a
+    plaintiff's 「代为提起反诉」)."""
+    if case.stage == "execution":
+        return  # trial powers there are _check_other_stage's
+    powers = set(case.powers)
+    if "counterclaim" in powers and side == "plaintiff":
+        result.error(
+            ("powers",),
+            "power_not_of_role",
+            f"委托人是本案{role}，不能提起反诉：反诉是被告的诉讼权利（《中华人民共和国民事诉讼法》"
+            "第五十四条：原告可以放弃或者变更诉讼请求。被告可以承认或者反驳诉讼请求，有权提起反诉）",
+            hint="请删除「代为提起反诉」",
+        )
+    if case.stage != "second":
+        return
+    if "appeal" in powers:
+        result.error(
+            ("powers",),
+            "power_not_of_stage",
+            "本委托书用于第二审程序：第二审人民法院的判决、裁定是终审的判决、裁定，第二审程序中"
+            "无从提起上诉（《中华人民共和国民事诉讼法》第十条：两审终审）",
+            hint="请删除「代为提起上诉」；上诉人委托代理人撤回上诉的，请勾选「代为撤回上诉」",
+        )
+    if "withdraw_appeal" in powers and role != APPELLANT:
+        result.error(
+            ("powers",),
+            "power_not_of_role",
+            f"委托人在第二审程序中是{role}，没有提起上诉，无上诉可撤回：「代为撤回上诉」只能由"
+            "上诉人授权",
+            hint="请删除「代为撤回上诉」，或核对「上诉人」中填写的当事人",
+        )
 
 
 def check_term(result: Assessment, case: Termed, number: str | None = None) -> None:

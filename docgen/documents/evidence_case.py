@@ -225,6 +225,8 @@ def check_sources(
         if match is None:
             continue
         sides = named(match.group(1))
+        if submitter_side in sides and submitter_role and match.group(1) != submitter_role:
+            _warn_role_word(result, i, match.group(0), match.group(1), submitter_role)
         if not sides or submitter_side in sides:
             continue
         result.error(
@@ -234,6 +236,21 @@ def check_sources(
             f"证据目录列明的是{word}提交的证据",
             hint=f"如证据由{word}持有，请改为「{word}持有」；由对方持有的，可申请法院责令对方提交",
         )
+
+
+def _warn_role_word(result: Assessment, i: int, said: str, word: str, role: str) -> None:
+    """A source naming the submitter's own side by another stage's word (「原审原告持有」
+    in the list of the party the header calls 被上诉人): the same party, but the list names
+    it two ways, and a clerk comparing the rows with the header cannot tell (a lawyer's
+    second review). A warning: the side is right (``check_sources``), only the word is
+    not the one the list's stage gives the submitter (``filing_papers.stage_roles``)."""
+    result.warn(
+        ("items", i, "source"),
+        "source_role_word",
+        f"第 {i + 1} 项证据来源写为「{said}」，而本证据目录称提交人为{role}：同一当事人在"
+        f"证据目录中应使用同一称谓",
+        hint=f"请改为「{said.replace(word, role, 1)}」",
+    )
 
 
 def header_lines(case: CaseFacts) -> list[str]:

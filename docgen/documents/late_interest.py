@@ -173,15 +173,17 @@ def late_interest_text(
     )
 
 
-def late_interest_once(rate: str, name: str, paying: str, base: str = "") -> str:
+def late_interest_once(rate: str, name: str, paying: str, base: str = "", besides: str = "") -> str:
     """For one payment, the words after what the debtor then owes (「乙方未按期足额付款的，
-    应向甲方付清…余额，」): the part unpaid on the day (or ``base``, 「该余额」: the whole
-    balance, when the concession has lapsed with it) bears the late rate from the next day
-    to the day paid."""
+    应向甲方付清…余额，」): the part unpaid on the day (or ``base``: with a lapsed
+    concession, that part and the principal the concession restores) bears the late rate
+    from the next day to the day paid; ``besides``: what bears none, in parentheses (the
+    restored interest, 「逾期利息不计复利」)."""
     owed = base or f"逾期未付的{name}"
+    aside = f"（{besides}）" if besides else ""
     return (
         f"并就{owed}，按{rate}向甲方支付逾期利息，自{paying}日的次日起计算至实际"
-        "清偿之日止，逾期利息不计复利"
+        f"清偿之日止{aside}，逾期利息不计复利"
     )
 
 

@@ -169,16 +169,25 @@ def _check_item(result: Assessment, item: ClaimItem, loc: Loc) -> None:
 
 
 def _check_evidence(result: Assessment, case: PaymentOrderApplication) -> None:
-    """Each exhibit says where it comes from (民事证据规定 art. 19: the submitter states
-    each exhibit's 来源). A warning: the court has it supplemented (民诉法解释 art. 426)."""
+    """Each exhibit says where it comes from and what it proves (民事证据规定 art. 19: the
+    submitter states each exhibit's 来源、证明对象和内容; the table prints both columns
+    for every exhibit). Warnings: the court has them supplemented (民诉法解释 art. 426)."""
+    rules = "《最高人民法院关于民事诉讼证据的若干规定》第十九条"
     for i, exhibit in enumerate(case.evidence):
         if not exhibit.source:
             result.warn(
                 ("evidence", i, "source"),
                 "source_missing",
-                f"请写明证据「{exhibit.name}」的来源（《最高人民法院关于民事诉讼证据的若干规定》"
-                "第十九条）",
+                f"请写明证据「{exhibit.name}」的来源（{rules}）",
                 hint="如 申请人持有；中国工商银行出具",
+            )
+        if not exhibit.purpose:
+            result.warn(
+                ("evidence", i, "purpose"),
+                "purpose_missing",
+                f"请写明证据「{exhibit.name}」的证明目的（证明对象和内容，{rules}）：证据表的"
+                "「证明目的」一栏将留空",
+                hint="如 证明双方的买卖合同关系及付款期限",
             )
 
 

@@ -39,11 +39,12 @@ from docgen.documents.attorney_powers import (
     Power,
     authority_lines,
     check_powers,
+    check_role_powers,
     check_term,
 )
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.case_numbers import matches_proceeding, parse_case_number
-from docgen.documents.court_parts import representative
+from docgen.documents.court_parts import SIGN_LINE, representative
 from docgen.documents.filenames import filename_part
 from docgen.documents.filing_papers import (
     AGENT_TITLES,
@@ -62,6 +63,7 @@ from docgen.documents.filing_papers import (
     opponents,
     party_role,
     proceeding_of,
+    side_of,
     stage_field,
 )
 from docgen.documents.guardian_rules import (
@@ -135,9 +137,10 @@ class PowerOfAttorney(CaseModel):
     )
     powers: list[PowerChoice] = Field(
         default_factory=list,
-        max_length=6,
+        max_length=7,
         title="特别授权事项",
-        description="第一审、第二审：特别授权须逐项列明",
+        description="第一审、第二审：特别授权须逐项列明。反诉只能由被告提起；第二审程序中不能再"
+        "上诉，上诉人可授权代为撤回上诉",
     )
     execution_powers: list[ExecutionPowerChoice] = Field(
         default_factory=list,
@@ -208,6 +211,8 @@ def assess(case: PowerOfAttorney, options: RuleOptions) -> Assessment:
         )
     check_guardian(result, principal, ("principal",), case.sign_date)
     check_powers(result, case)
+    role = party_role(case.case, principal.name, case.stage, movers_of(case))
+    check_role_powers(result, case, side_of(case.case, principal.name), role)
     check_term(result, case, derived)
     _check_agents(result, case)
     check_date(result, case.sign_date, options.current_date(), ("sign_date",))
@@ -340,7 +345,11 @@ def build_context(case: PowerOfAttorney, assessment: Assessment) -> dict[str, An
     stage_name = "" if case.stage == "first" else f"{STAGES[case.stage]}程序"
     agents = "、".join(a.name for a in case.agents)
     signers = (
-        [f"委托人（盖章）：{principal.name}", f"{representative(principal)[0]}（签名）："]
+        # a line to sign on, as every filing's organisation signs (court_parts)
+        [
+            f"委托人（盖章）：{principal.name}",
+            f"{representative(principal)[0]}（签名）：{SIGN_LINE}",
+        ]
         if isinstance(principal, Organization)
         else [f"委托人（签名）：{principal.name}"]
     )

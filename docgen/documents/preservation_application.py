@@ -96,7 +96,9 @@ class VehicleLead(_Lead):
 class EquityLead(_Lead):
     kind: Literal["equity"] = Field(title="财产类型", json_schema_extra={"enum_titles": ["股权"]})
     company: Line = Field(title="公司名称")
-    share: ShortText = Field(title="出资额或持股比例", description="如 出资额300万元（占30%）")
+    share: ShortText = Field(
+        title="出资额或持股比例", description="如 出资额人民币3,000,000.00元（占30%）"
+    )
 
 
 PropertyLead = Annotated[

@@ -112,6 +112,13 @@ class SettlementAgreement(CaseModel):
         "款项后的余额，约定逾期利率的，失效的减让金额自违约的付款日次日起一并计付逾期利息；"
         "不填则违约时仍按和解金额计算",
     )
+    original_principal: Money | None = Field(
+        default=None,
+        title="原欠款中的本金（元）",
+        description="原欠款中的借款本金、货款等，不含利息、违约金和费用。填写的，协议写明甲方减让的"
+        "款项中本金以外的部分和本金各多少：减让失效后，只有其中的本金计付逾期利息，利息、违约金"
+        "等不再计息（逾期利息不计复利）",
+    )
     outcome: SuitOutcome = Field(default_factory=SuitOutcome, title="诉讼的处理")
 
 
@@ -135,6 +142,7 @@ def assess(case: SettlementAgreement, options: RuleOptions) -> Assessment:
             result.error(("guarantor",), "same_party", "保证人不能与债权人或债务人为同一主体")
     _check_case(result, case)
     _check_contract(result, case)
+    _check_signing_place(result, case)
     check_costs(result, case.outcome, case.suit.claimed)
     check_guarantor_joins(result, case.outcome, case.guarantor.name if case.guarantor else None)
     rows = plan_schedule(result, case.schedule, case.agreement_date, to_fen(case.amount))
@@ -201,6 +209,25 @@ def _check_contract(result: Assessment, case: SettlementAgreement) -> None:
         )
 
 
+def _check_signing_place(result: Assessment, case: SettlementAgreement) -> None:
+    """The place of signing is printed above the signatures when given: it is where the
+    agreement is formed (民法典 art. 493: 当事人采用合同书形式订立合同的，最后签名、盖章或者
+    按指印的地点为合同成立的地点，但是当事人另有约定的除外) — a connecting point a court
+    may be chosen by (民事诉讼法 art. 35: 合同签订地). Left out, the place is where the last
+    party signed, a fact to be proved later. A warning: the agreement is valid without it
+    (a lawyer's second review: the companies' settlements printed their date alone)."""
+    if case.signing_place:
+        return
+    result.warn(
+        ("signing_place",),
+        "signing_place_missing",
+        "未填写签订地点：协议未写明签订地点的，以最后签名、盖章或者按指印的地点为合同成立的"
+        "地点（《中华人民共和国民法典》第四百九十三条），该地点日后须另行证明；合同签订地也是"
+        "当事人可以协议选择管辖法院的连接点（《中华人民共和国民事诉讼法》第三十五条）",
+        hint="请填写签订地点，如 深圳市福田区",
+    )
+
+
 def check_court_at(result: Assessment, court: str) -> None:
     """The court's full name, reported at ``suit.court``."""
     found = Assessment()
@@ -256,7 +283,9 @@ def build_context(case: SettlementAgreement, assessment: Assessment) -> dict[str
         "late": case.late_interest is not None,
         "lapse": case.original_debt is not None,
         "suit_title": "诉讼的处理及费用" if case.outcome.kind != "not_filed" else "不再起诉",
-        "suit": suit_clause(case.outcome, court, assessment.computed.get("suit_fee"), first),
+        "suit": suit_clause(
+            case.outcome, court, assessment.computed.get("suit_fee"), first, bool(guarantor)
+        ),
         "debtor_costs": debtor_bears_costs(case.outcome),
         "agreement_date": format_cn(case.agreement_date),
         "signing_place": case.signing_place or "",
@@ -288,8 +317,14 @@ def _contract_recital(contract: ContractBasis | None) -> str:
         summary += "。"
     return (
         f"甲乙双方于{format_cn(contract.signed_on)}签订《{contract.name}》{number}。{summary}"
-        f"根据约定，乙方应于{format_cn(contract.due_date)}前向甲方清偿相应款项。"
+        f"根据约定，乙方应于{format_cn(contract.due_date)}前{_duty(contract)}。"
     )
+
+
+def _duty(contract: ContractBasis) -> str:
+    """What the debtor owed by the due date: a buyer pays the price (民法典 art. 626:
+    买受人应当按照约定的数额和支付方式支付价款), any other debtor repays what is due."""
+    return "向甲方支付货款" if contract.kind == "sale" else "向甲方清偿相应款项"
 
 
 def _amount_clause(case: SettlementAgreement, parties: str) -> str:

@@ -19,17 +19,26 @@ the discount and pays no more for paying late. Two optional terms change that.
   法释〔2004〕12号, art. 10 of that text).
 - The restored sum's interest: the sum released falls due only when the concession
   lapses, on the default that brings the acceleration (or the one payment missed), so
-  with a late rate it bears that rate from the next day, as the accelerated rest does —
-  said with its figure, so that the whole balance has a rate and a start (a term left
-  unclear is otherwise settled afterwards, 民法典 art. 510). Why the agreed late rate and
+  with a late rate its principal bears that rate from the next day, as the accelerated
+  rest does — said with its figure, so that the whole balance has a rate and a start (a
+  term left unclear is otherwise settled afterwards, 民法典 art. 510). Only its
+  principal: late interest is owed on a loan (or price) not paid back (民法典 art. 676;
+  法释〔2020〕17号 art. 28: 自逾期还款之日起), and the clause itself says 「逾期利息不计
+  复利」 — a release of interest restored and charged the late rate would be interest on
+  interest, which the agreement forbids and which, between private lenders, only the
+  restatement of art. 27(1) allows, within art. 27(2)'s cap (a lawyer's second review:
+  the late rate on a restored 13,249.32 that was all claimed interest). So the release is
+  said to take first what is not principal (interest, penalties, fees; the parties may
+  agree the order, 民法典 art. 561), and the principal inside the original debt
+  (``original_principal``) fixes how much of the restored sum is principal; without it
+  the clause says so by a formula and the user is warned. Why the agreed late rate and
   not the settled contract's terms: the settlement states what falls due on default and
   releases the rest, docgen does not know the contract's rates, and the late rate is
   checked against that contract's cap (private lending: 4 × the one-year LPR at its
   formation, 法释〔2020〕17号 arts. 25, 28(1), 29). Without a late rate the user is
-  warned at ``original_debt``. Private lending is warned that an original debt holding
-  interest then bears interest on interest, which the court allows only within art.
-  27(2): principal and interest together at most the first principal plus 4 × LPR
-  interest on it for the whole term (docgen does not know the principal inside it).
+  warned at ``original_debt``. Private lending with interest in the original debt is
+  warned of art. 27(2): principal and interest together at most the first principal plus
+  4 × LPR interest on it for the whole term.
 
 The creditor's way to the balance follows the suit: enforcing the mediation statement;
 after a withdrawal suing again (民诉法解释 art. 214), before it going on with the pending
@@ -38,6 +47,7 @@ suit, for the plaintiff withdraws only after the first payment; before any suit,
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -59,6 +69,7 @@ if TYPE_CHECKING:
     from docgen.documents.settlement_agreement import SettlementAgreement
 
 ORIGINAL_LOC: Loc = ("original_debt",)
+PRINCIPAL_LOC: Loc = ("original_principal",)
 LATE_RATE_WORDS = "late_rate_words"  # key in Assessment.computed: the late rate as printed
 NAME = "款项"  # what the plan pays, as its articles name it
 PAYING = "付款"
@@ -100,6 +111,15 @@ def check_default_terms(
             f"原欠款金额（人民币{format_yuan(original)}元）应高于和解金额（人民币"
             f"{format_yuan(case.amount)}元）：和解款不少于原欠款的，没有减让可以失效",
         )
+    principal = case.original_principal
+    if original is not None and principal is not None and principal > original:
+        result.error(
+            PRINCIPAL_LOC,
+            "principal_above_original_debt",
+            f"原欠款中的本金（人民币{format_yuan(principal)}元）不能高于原欠款金额（人民币"
+            f"{format_yuan(original)}元）",
+            hint="原欠款为本金与利息、违约金等之和，请核对两项金额",
+        )
     wording = settlement_wording(case.outcome.kind, count != 1)
     late = case.late_interest
     if late is None:
@@ -117,16 +137,40 @@ def check_default_terms(
         return
     check_late_interest(result, late, case.contract, case.agreement_date, options, wording)
     result.computed[LATE_RATE_WORDS] = late.spec().describe(options.lpr_table)
-    if lapse and case.contract.kind == "private_lending":
+    if lapse:
+        _check_restored_principal(result, case)
+
+
+def _check_restored_principal(result: Assessment, case: SettlementAgreement) -> None:
+    """A lapsing concession with a late rate: without the principal inside the original
+    debt, the clause can say only by a formula which part of the restored sum bears the
+    rate; between private lenders, an original debt holding interest is held to art.
+    27(2)'s cap."""
+    word = principal_word(case)
+    if case.original_principal is None:
         result.warn(
-            ORIGINAL_LOC,
-            "late_interest_on_original_debt",
-            "减让失效后，原欠款余额按逾期利率计付逾期利息：原欠款含利息、违约金的，即对其再计"
-            "利息。民间借贷借款人应付的本息之和，不得超过最初借款本金与以最初借款本金为基数、"
-            "按合同成立时一年期贷款市场报价利率四倍计算的整个借款期间的利息之和，超过部分人民"
-            f"法院不予支持（{INTERPRETATION}第二十七条第二款、第二十九条）",
-            "请核对原欠款中的本金和利息，原欠款含利息的，必要时降低逾期利率",
+            PRINCIPAL_LOC,
+            "original_principal_missing",
+            f"未填写原欠款中的{word}：减让失效后，恢复的减让金额只有其中的{word}按逾期利率计付"
+            "逾期利息，利息、违约金等不再计息（逾期利息不计复利），协议只能写明「失效的减让金额中的"
+            f"{word}部分」，不能写明金额，日后易生争议（《中华人民共和国民法典》第五百一十条、"
+            "第六百七十六条）",
+            f"请填写原欠款中的{word}（不含利息、违约金和费用）",
         )
+    others = _others(case)
+    if case.contract is None or case.contract.kind != "private_lending" or others == 0:
+        return
+    held = "利息、违约金等" if others is None else f"利息、违约金等人民币{format_yuan(others)}元"
+    result.warn(
+        ORIGINAL_LOC,
+        "late_interest_on_original_debt",
+        f"原欠款含{held}：民间借贷借款人在借款期间届满后应当支付的本息之和，超过以最初借款"
+        "本金与以最初借款本金为基数、以合同成立时一年期贷款市场报价利率四倍计算的整个借款期间"
+        f"的利息之和的，人民法院不予支持（{INTERPRETATION}第二十七条第二款；逾期利息、违约金"
+        "和其他费用合计亦以四倍为限，第二十九条）",
+        "请核对原欠款中的本金和利息，以及和解款、逾期利息合计是否超过上述上限，必要时降低"
+        "逾期利率或和解金额",
+    )
 
 
 def _warn_lapse_without_rate(
@@ -141,8 +185,8 @@ def _warn_lapse_without_rate(
         f"约定了减让失效，但未约定逾期利率：乙方违约、减让失效后应付的原欠款余额（其中恢复的减让"
         f"人民币{format_yuan(_waived(case))}元）自何时起、按何利率计付逾期利息，本协议未作约定，"
         "日后易生争议（《中华人民共和国民法典》第五百一十条）",
-        f"请填写「逾期利率」：协议将写明该余额自{when}的次日起按逾期利率计付逾期利息"
-        "（民间借贷不得超过合同成立时一年期贷款市场报价利率的四倍）",
+        f"请填写「逾期利率」：协议将写明该余额（恢复的减让金额只计其中的本金）自{when}的次日起"
+        "按逾期利率计付逾期利息（民间借贷不得超过合同成立时一年期贷款市场报价利率的四倍）",
     )
 
 
@@ -151,6 +195,61 @@ def _waived(case: SettlementAgreement) -> Decimal:
     (nothing without an original debt)."""
     original = case.amount if case.original_debt is None else case.original_debt
     return to_fen(original) - to_fen(case.amount)
+
+
+def principal_word(case: SettlementAgreement) -> str:
+    """The original debt's principal as the settled contract names it: a sale's is its
+    price (货款), any other debt's 本金."""
+    return "货款" if case.contract is not None and case.contract.kind == "sale" else "本金"
+
+
+def _others(case: SettlementAgreement) -> Decimal | None:
+    """What the original debt holds besides its principal (interest, penalties, fees), or
+    None when its principal is not given."""
+    if case.original_debt is None or case.original_principal is None:
+        return None
+    return max(Decimal(0), to_fen(case.original_debt) - to_fen(case.original_principal))
+
+
+@dataclass(frozen=True)
+class Restored:
+    """The sum a lapsed concession restores, and the principal inside it: the release
+    takes what is not principal first (as 第一条 says), so its principal is what it
+    releases beyond the original debt's interest, penalties and fees; None when the
+    original debt's principal is not given."""
+
+    waived: Decimal
+    principal: Decimal | None
+    word: str
+
+    @property
+    def others(self) -> str:
+        """What is not principal, as the articles name it."""
+        return f"{self.word}以外的利息、违约金等款项"
+
+
+def restored(case: SettlementAgreement) -> Restored:
+    waived, others = _waived(case), _others(case)
+    principal = None if others is None else max(Decimal(0), waived - others)
+    return Restored(waived, principal, principal_word(case))
+
+
+def _bearing(r: Restored) -> tuple[str, str]:
+    """What of the restored sum bears the late rate (or "") and what does not (or ""):
+    its principal only — 「逾期利息不计复利」, and late interest is owed on a debt's
+    principal unpaid (民法典 art. 676; 法释〔2020〕17号 arts. 27, 28)."""
+    waived = format_yuan(r.waived)
+    if r.principal is None:
+        return f"失效的减让金额中的{r.word}部分", f"失效的减让金额中{r.others}，不计逾期利息"
+    if r.principal == 0:
+        return "", f"失效的减让金额人民币{waived}元为{r.others}，不计逾期利息"
+    if r.principal == r.waived:
+        return f"失效的减让金额人民币{waived}元", ""
+    rest = format_yuan(r.waived - r.principal)
+    return (
+        f"失效的减让金额中的{r.word}人民币{format_yuan(r.principal)}元",
+        f"其余人民币{rest}元为{r.others}，不计逾期利息",
+    )
 
 
 # --- words --------------------------------------------------------------------------
@@ -170,11 +269,15 @@ def _restored_interest(case: SettlementAgreement, wording: LateWording) -> str:
     acceleration that lapses the concession, and bears the late rate from the next day."""
     if case.original_debt is None:
         return ""
-    return (
-        f"甲方依本协议第一条所作的减让失效的，乙方并应就失效的减让金额人民币"
-        f"{format_yuan(_waived(case))}元，按逾期利率向甲方支付逾期利息，自{wording.called}的"
-        "次日起计算至实际清偿之日止。"
+    bears, rest = _bearing(restored(case))
+    lapsed = "甲方依本协议第一条所作的减让失效的，"
+    if not bears:
+        return f"{lapsed}{rest}。"
+    text = (
+        f"{lapsed}乙方并应就{bears}，按逾期利率向甲方支付逾期利息，自{wording.called}的"
+        "次日起计算至实际清偿之日止"
     )
+    return text + (f"；{rest}。" if rest else "。")
 
 
 def concession_text(case: SettlementAgreement) -> str:
@@ -184,8 +287,24 @@ def concession_text(case: SettlementAgreement) -> str:
     original = to_fen(case.original_debt)
     return (
         f"乙方确认和解前尚欠甲方的款项（以下简称“原欠款”）为{legal_amount(original)}；甲方"
-        f"同意减让其中的人民币{format_yuan(_waived(case))}元，乙方违约的，该减让依本协议第三条"
-        "失效。"
+        f"同意减让{_released(restored(case))}，乙方违约的，该减让依本协议第三条失效。"
+    )
+
+
+def _released(r: Restored) -> str:
+    """What the creditor releases, after 「甲方同意减让」: what is not principal first, so
+    that the restored sum's principal is known (``_bearing``)."""
+    waived = format_yuan(r.waived)
+    if r.principal is None:
+        return f"其中的人民币{waived}元（先行扣减{r.others}，不足部分扣减{r.word}）"
+    if r.principal == 0:
+        return f"其中{r.others}人民币{waived}元"
+    if r.principal == r.waived:
+        return f"其中的{r.word}人民币{waived}元"
+    others = format_yuan(r.waived - r.principal)
+    return (
+        f"其中的人民币{waived}元（含{r.others}人民币{others}元、{r.word}人民币"
+        f"{format_yuan(r.principal)}元）"
     )
 
 
@@ -202,14 +321,18 @@ def default_clause(case: SettlementAgreement, count: int, rate: str | None = Non
         lapse = "，甲方依本协议第一条所作的减让失效"
     balance = f"{owed}扣除乙方已按本协议实际支付的款项后的余额"
     what = "该余额及逾期利息" if case.late_interest is not None else "该余额"
-    then = remedy(case.outcome.kind, what)
+    then = remedy(case.outcome.kind, what, case.guarantor is not None)
     if count == 1:  # nothing to accelerate
         debtor = "乙方" if lapse else ""
-        # the concession lapsed, the whole balance is late from the day after the payment date
-        base = "该余额" if lapse else ""
+        # the concession lapsed, the payment and the restored principal are late from the
+        # day after the payment date; the restored interest bears none (``_bearing``)
+        base, rest = "", ""
+        if lapse:
+            bears, rest = _bearing(restored(case))
+            base = f"逾期未付的{NAME}" + (f"及{bears}" if bears else "")
         late = ""
         if rate and case.late_interest:
-            late = f"，{late_interest_once(rate, NAME, PAYING, base)}"
+            late = f"，{late_interest_once(rate, NAME, PAYING, base, rest)}"
         return f"乙方未按期足额付款的{lapse}，{debtor}应向甲方付清{balance}{late}；{then}"
     when = acceleration_trigger(case.acceleration, amount, PAYING)
     return (
@@ -218,15 +341,21 @@ def default_clause(case: SettlementAgreement, count: int, rate: str | None = Non
     )
 
 
-def remedy(kind: str, what: str) -> str:
+def remedy(kind: str, what: str, guarantor: bool = False) -> str:
     """How the creditor gets ``what``. The agreement itself is no title to enforce: only
     the mediation statement made on it is, once both parties have signed for it
-    (民事诉讼法 arts. 100, 247). The plaintiff withdraws only once the first payment is in
-    (``settlement_suit``): a default before that finds the suit still pending, and the
-    creditor goes on with it rather than suing again; after the withdrawal it sues again
-    (民诉法解释 art. 214: a withdrawn claim may be brought anew)."""
+    (民事诉讼法 arts. 100, 247) — against a guarantor only when the statement lists it as
+    担保人 (``settlement_suit.mediation_head``; 民事调解工作若干问题的规定 arts. 11, 19 of
+    the 2008 text: the guarantee of a statement is enforced when its condition is met).
+    The plaintiff withdraws only once the first payment is in (``settlement_suit``): a
+    default before that finds the suit still pending, and the creditor goes on with it
+    rather than suing again; after the withdrawal it sues again (民诉法解释 art. 214: a
+    withdrawn claim may be brought anew)."""
     if kind == "mediation":
-        return f"甲方有权依据人民法院依本协议内容制作的调解书，就{what}申请人民法院强制执行。"
+        against = "对乙方及调解书列明为担保人的丙方" if guarantor else ""
+        return (
+            f"甲方有权依据人民法院依本协议内容制作的调解书，就{what}申请人民法院{against}强制执行。"
+        )
     if kind == "withdraw":
         return (
             f"甲方尚未依本协议撤回起诉的，有权不再撤诉，在本案中就{what}继续主张权利；"
@@ -243,6 +372,7 @@ __all__ = [
     "concession_text",
     "default_clause",
     "late_clause",
+    "principal_word",
     "remedy",
     "settlement_wording",
 ]

@@ -138,24 +138,27 @@ def _missing_message(outcome: SuitOutcome, claimed: Decimal | None) -> str:
     return message
 
 
+GUARANTEE_ARTICLE = "第四条"
+"""The guarantee's article in a settlement with a guarantor (before the suit's, 第五条)."""
+
+
 def suit_clause(
-    outcome: SuitOutcome, court: str, refund: Refund | None, first: tuple[str, str]
+    outcome: SuitOutcome,
+    court: str,
+    refund: Refund | None,
+    first: tuple[str, str],
+    guarantor: bool = False,
 ) -> str:
     """The article on the suit (第四条, 第五条 after a guarantor's): the suit's fate, then
     its costs (``first``: the day and the payment of the plan the debtor's share of the
-    costs goes with, 「2026年12月10日」, 「首期款项」)."""
+    costs goes with, 「2026年12月10日」, 「首期款项」; ``guarantor``: whether 丙方 signs,
+    who then joins the mediation, ``mediation_head``)."""
     if outcome.kind == "withdraw":
         why = "撤诉的案件受理费减半交纳"
         head = f"甲方在收到乙方支付的首期款项之日起{outcome.days}日内，向{court}申请撤回起诉。"
     elif outcome.kind == "mediation":
         why = "以调解方式结案的案件受理费减半交纳"
-        # the statement, not this agreement, is what binds and is enforced (art. 100;
-        # enforcement on default is 第三条's); backing out before service leaves the suit
-        # to be judged (art. 102)
-        head = (
-            f"双方同意共同请求{court}依本协议内容制作调解书，调解书经双方签收后即具有法律效力。"
-            "调解书送达前任何一方反悔的，甲方有权按原诉讼请求继续诉讼，由人民法院依法判决。"
-        )
+        head = mediation_head(court, guarantor)
     else:
         # what the creditor may sue for on default is the default clause's (第三条),
         # stated once: here only the promise not to sue
@@ -169,6 +172,34 @@ def suit_clause(
             f"本案诉讼费用（减半后的案件受理费及保全费等）由{COSTS_LABELS[outcome.costs]}。"
         )
     return head + _costs(outcome, outcome.fee, refund, why, first)
+
+
+def mediation_head(court: str, guarantor: bool) -> str:
+    """The request for a mediation statement. The statement, not this agreement, is what
+    binds and is enforced, once the parties to the suit (甲方, 乙方) have signed for it
+    (民事诉讼法 art. 100; enforcement on default is 第三条's); backing out before service
+    leaves the suit to be judged (art. 102). A guarantor is no party to the suit: the
+    statement reaches it only when it joins the mediation as 担保人 and the court lists it
+    in the statement and serves it; its not signing for the statement does not stop the
+    statement taking effect (民事调解工作若干问题的规定, 法释〔2004〕12号, art. 11 of the
+    2008 text: 案外人同意为当事人提供担保的，人民法院应当准许…人民法院制作调解书应当列明
+    担保人，并将调解书送交担保人。担保人不签收调解书的，不影响调解书生效). So with a
+    guarantor the three parties ask together, 丙方 undertakes to join as 担保人 and to sign
+    for the statement, and its guarantee of 第四条 stands as a contract if it does not (a
+    lawyer's second review: 「双方…调解书经双方签收」 left 丙方 outside the statement)."""
+    if not guarantor:
+        return (
+            f"双方同意共同请求{court}依本协议内容制作调解书，调解书经双方签收后即具有法律效力。"
+            "调解书送达前任何一方反悔的，甲方有权按原诉讼请求继续诉讼，由人民法院依法判决。"
+        )
+    return (
+        f"各方同意共同请求{court}依本协议内容制作调解书。丙方同意作为担保人参加调解，向人民"
+        f"法院表示为乙方提供本协议{GUARANTEE_ARTICLE}约定的连带责任保证，由人民法院在调解书中"
+        "列明丙方为担保人并写明其保证责任，丙方并应签收调解书。调解书经甲乙双方签收后即具有"
+        "法律效力，丙方未签收调解书的，不影响调解书生效。调解书送达前甲方或乙方反悔的，甲方有权"
+        "按原诉讼请求继续诉讼，由人民法院依法判决。丙方未参加调解或者调解书未列明丙方为担保人的，"
+        f"不影响丙方依本协议{GUARANTEE_ARTICLE}承担保证责任。"
+    )
 
 
 def _costs(
@@ -213,5 +244,6 @@ __all__ = [
     "check_costs",
     "check_guarantor_joins",
     "debtor_bears_costs",
+    "mediation_head",
     "suit_clause",
 ]

@@ -19,15 +19,17 @@ from docgen.docmodel.blocks import (
 )
 from docgen.layouts.common import Context, attachment_list
 
-# the evidence as a complaint lists it (民事诉讼法 art. 124(4)): name, source, purpose
+# the evidence as a complaint lists it (民事诉讼法 art. 124(4)): name, source, purpose —
+# every application prints all three (民事证据规定 art. 19: 来源、证明对象和内容), an
+# exhibit whose purpose is not given with its cell blank and the user warned
+# (payment_order._check_evidence): one table for every application (a lawyer's second
+# review: a company's table without the column the persons' had)
 EVIDENCE_COLUMNS = (
     Column("序号", 8, "center"),
     Column("证据名称", 30),
     Column("证据来源", 22),
     Column("证明目的", 40),
 )
-# without a purpose to any exhibit, no empty column
-NAMED_COLUMNS = (Column("序号", 10, "center"), Column("证据名称", 50), Column("证据来源", 40))
 
 
 def build(c: Context) -> Document:
@@ -67,9 +69,8 @@ def _application(c: Context) -> tuple[Block, ...]:
 
 
 def _evidence(evidence: list[Context]) -> Table:
-    """Each exhibit with its source (and its purpose where any is given), its last row
-    kept with the closing."""
-    columns = EVIDENCE_COLUMNS if any(item["purpose"] for item in evidence) else NAMED_COLUMNS
-    fields = ("name", "source", "purpose")[: len(columns) - 1]
-    rows = tuple((str(item["no"]), *(item[f] for f in fields)) for item in evidence)
-    return Table(columns, rows, keep_last=True)
+    """Each exhibit with its source and its purpose, its last row kept with the closing."""
+    rows = tuple(
+        (str(item["no"]), item["name"], item["source"], item["purpose"]) for item in evidence
+    )
+    return Table(EVIDENCE_COLUMNS, rows, keep_last=True)

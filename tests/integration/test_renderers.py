@@ -431,6 +431,8 @@ NOT_PRINTED_BY_TYPE |= {
         ("acceleration",),
         ("late_interest",),  # printed as words: 年利率12% (test_settlement_default.py)
         ("original_debt",),  # printed formatted: 人民币118,249.32元 (test_settlement_default.py)
+        # read for what the release is of (本金以外的利息…, 本金人民币5,000.00元), not printed
+        ("original_principal",),
         ("outcome",),  # printed as the clause's words
     },
 }

@@ -37,7 +37,10 @@ def _printed(type_name: str, data) -> list[str]:
 
 def test_an_installment_date_on_a_rest_day_stands_after_the_plan():
     lines = _printed("installment_agreement", INSTALLMENTS)
-    clause = "本协议约定的还款日期遇法定节假日或休息日的，不予顺延，乙方应于该日或之前还款。"
+    clause = (
+        "本协议约定的还款日期为法定休假日（包括休息日和法定节假日）的，不予顺延，"
+        "乙方应于该日或之前还款。"
+    )
     at = lines.index(clause)
     # after the table and its interest paragraph, before the account
     assert lines[at - 1].endswith("上表利息按各期按期足额还款计算。")
@@ -45,7 +48,10 @@ def test_an_installment_date_on_a_rest_day_stands_after_the_plan():
 
 
 def test_a_confirmations_plan_and_pay_by_date_stand_on_a_rest_day():
-    clause = "本确认书约定的还款日期遇法定节假日或休息日的，不予顺延，乙方应于该日或之前还款。"
+    clause = (
+        "本确认书约定的还款日期为法定休假日（包括休息日和法定节假日）的，不予顺延，"
+        "乙方应于该日或之前还款。"
+    )
     lines = _printed("debt_confirmation", CONFIRMATION)
     at = lines.index(clause)
     assert lines[at - 1].startswith("人民币") and lines[at - 2] == "合计"  # the table's total

@@ -175,3 +175,67 @@ def test_a_guardian_father_twelve_years_older_is_warned():
     )
     assert "法定代理人刘建华（1978年3月15日出生）填写为刘芳之父" in problem.message
     assert "父母仅比子女年长11岁" in problem.message
+
+
+# --- the powers the principal can use where it stands -----------------------------------
+
+
+def test_an_appellants_second_instance_power_may_withdraw_the_appeal():
+    data = _valid("appellant_defendant_second_instance")
+    assert _found(data) == []
+    printed = printed_copy("power_of_attorney", data)
+    assert "作为上诉人张伟的诉讼代理人" in printed
+    assert "（4）代为进行和解；\n（5）代为撤回上诉。" in printed
+    assert "代为提起上诉" not in printed and "代为提起反诉" not in printed
+
+
+def test_nothing_is_appealed_at_second_instance_and_only_an_appellant_withdraws():
+    data = copy.deepcopy(
+        load_fixture(
+            "power_of_attorney",
+            "invalid",
+            "respondent_appealing_and_withdrawing_at_second_instance",
+        )
+    )
+    found = {p.code: p for p in _problems(data)}
+    assert [(p.severity, p.loc) for p in found.values()] == [("error", ("powers",))] * 2
+    assert "两审终审" in found["power_not_of_stage"].message
+    assert "代为撤回上诉" in found["power_not_of_stage"].hint
+    assert found["power_not_of_role"].message.startswith(
+        "委托人在第二审程序中是被上诉人，没有提起上诉，无上诉可撤回"
+    )
+    # the appellant withdrawing its own appeal is its power
+    data["principal"] = _valid("appellant_defendant_second_instance")["principal"]
+    data["powers"] = ["settle", "withdraw_appeal"]
+    assert _found(data) == []
+
+
+def test_a_plaintiff_cannot_be_given_a_counterclaim():
+    data = copy.deepcopy(
+        load_fixture("power_of_attorney", "invalid", "plaintiff_granted_a_counterclaim")
+    )
+    (problem,) = _problems(data)
+    assert (problem.severity, problem.code, problem.loc) == (
+        "error",
+        "power_not_of_role",
+        ("powers",),
+    )
+    assert problem.message.startswith("委托人是本案原告，不能提起反诉")
+    assert "第五十四条" in problem.message
+    # the defendant may, at first instance and (as 原审被告) at second
+    assert _found(_valid("defendant_with_relative_two_powers") | {"powers": ["counterclaim"]}) == []
+    second = _valid("appellant_defendant_second_instance")
+    second["powers"] = ["counterclaim"]
+    assert _found(second) == []
+    # the plaintiffs' powers print no counterclaim
+    for name in ("person_special_lawyer", "ward_principal_signed_by_guardian"):
+        assert "反诉" not in printed_copy("power_of_attorney", _valid(name)).split("代理权限")[1]
+
+
+def test_withdrawing_an_appeal_is_used_after_the_first_instance():
+    data = _valid("defendant_with_relative_two_powers")
+    data["powers"] = ["settle", "withdraw_appeal"]
+    data["term"] = "自本委托书签署之日起至本案一审审结之日止"
+    (problem,) = _problems(data)
+    assert (problem.code, problem.loc) == ("term_ends_before_powers", ("term",))
+    assert "代为撤回上诉" in problem.message

@@ -238,9 +238,13 @@ def test_a_source_naming_the_other_side_by_its_enforcement_role_is_an_error():
 
 
 def test_sources_are_read_by_side_at_second_instance():
-    # the respondent's own side by its first-instance name is no contradiction
-    data = _fixture("valid", "respondent_second_instance")
+    # the respondent's own side by another word is no contradiction: a warning on the word
+    data = _fixture("valid", "respondent_source_in_first_instance_words")
     assert [item["source"] for item in data["items"]][::2] == ["被上诉人持有", "原审原告持有"]
+    assert _found(data) == [("warning", "source_role_word", ("items", 2, "source"))]
+    data = _fixture("valid", "respondent_second_instance")
+    assert [item["source"] for item in data["items"]][::2] == ["被上诉人持有", "被上诉人持有"]
+    assert _found(data) == []
     data["items"][1]["source"] = "上诉人持有"
     assert _found(data) == [("error", "source_role", ("items", 1, "source"))]
     # both sides appealing: 上诉人 names the submitter's side too
@@ -280,3 +284,20 @@ def test_applicants_need_the_parties_and_the_enforcement_stage():
     assert _errors(data) == [("error", "missing", ("plaintiffs",))]
     data = _fixture("valid", "case_number_and_parties", applicants=["刘芳"])
     assert ("error", "not_execution", ("applicants",)) in _found(data)
+
+
+def test_a_source_naming_the_submitter_by_another_stages_word_is_warned():
+    data = _fixture("valid", "respondent_source_in_first_instance_words")
+    _, _, assessment = _evaluate(data)
+    (warning,) = assessment.warnings
+    assert warning.message == (
+        "第 3 项证据来源写为「原审原告持有」，而本证据目录称提交人为被上诉人："
+        "同一当事人在证据目录中应使用同一称谓"
+    )
+    assert warning.hint == "请改为「被上诉人持有」"
+    # the same at first instance: a plaintiff's list with 「原审原告提供」
+    data = _fixture("valid", "case_number_and_parties")
+    data["items"][0]["source"] = "原审原告提供"
+    assert _found(data) == [("warning", "source_role_word", ("items", 0, "source"))]
+    # the list printed says what the user typed: the warning asks, it does not rewrite
+    assert any("原审原告提供" in line for line in _words(data))

@@ -74,7 +74,7 @@ def test_a_general_authority_says_what_it_leaves_out():
     assert "代理权限：一般授权" in text
     assert "不包括代为承认、放弃、变更诉讼请求，进行和解，提起反诉或者上诉" in text
     # an organisation seals, and its legal representative signs
-    assert "委托人（盖章）：深圳市恒信商贸有限公司\n法定代表人（签名）：" in text
+    assert "委托人（盖章）：深圳市恒信商贸有限公司\n法定代表人（签名）：＿＿＿＿＿＿" in text
 
 
 def test_special_authority_without_powers_is_refused_citing_article_62_and_89():
@@ -184,7 +184,8 @@ def test_appellants_belong_to_the_second_instance_and_it_needs_them():
 def test_a_first_instance_term_in_a_second_instance_power_is_refused_once():
     data = load_fixture("power_of_attorney", "valid", "appellant_defendant_second_instance")
     data["term"] = "自本委托书签署之日起至本案一审审结之日止"
-    data["powers"] = ["settle", "appeal"]
+    # withdrawing the appeal is a power used after the first instance too: one error still
+    data["powers"] = ["settle", "withdraw_appeal"]
     (problem,) = _problems("power_of_attorney", data)
     assert (problem.code, problem.loc, problem.severity) == (
         "term_before_stage",
@@ -417,6 +418,11 @@ def test_a_case_number_goes_before_the_case_with_its_own_parentheses():
         ("preservation_application", "pre_suit_cash", None),
         ("withdrawal_application", "summary_procedure_no_refund", None),
         ("payment_order", "company_goods_paid_for", None),
+        (
+            "power_of_attorney",
+            "company_general_lawyer_and_employee",
+            "委托人（盖章）：深圳市恒信商贸有限公司",
+        ),
     ],
 )
 def test_an_organisation_seals_a_court_filing_and_its_representative_signs_under_it(

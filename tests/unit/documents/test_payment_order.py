@@ -56,9 +56,18 @@ def test_the_evidence_is_a_table_with_each_source_and_purpose():
     (table,) = [b for b in walk(doc.blocks) if isinstance(b, Table)]
     assert [c.header for c in table.columns] == ["序号", "证据名称", "证据来源", "证明目的"]
     assert table.rows[1][:3] == ("2", "银行转账凭证", "中国工商银行出具")
-    # without any purpose, no empty column
+    # every application prints the same four columns: the company's too
     (table,) = [b for b in walk(_document("company_goods_paid_for").blocks) if isinstance(b, Table)]
-    assert [c.header for c in table.columns] == ["序号", "证据名称", "证据来源"]
+    assert [c.header for c in table.columns] == ["序号", "证据名称", "证据来源", "证明目的"]
+    assert table.rows[2][3] == "证明被申请人确认尚欠货款的金额"
+    # an exhibit named only: its purpose cell is blank, the column is still printed
+    (table,) = [
+        b
+        for b in walk(_document("evidence_by_name_and_no_position").blocks)
+        if isinstance(b, Table)
+    ]
+    assert [c.header for c in table.columns][-1] == "证明目的"
+    assert table.rows[0] == ("1", "《建材买卖合同》", "", "")
 
 
 def test_exhibits_named_only_are_read_and_their_sources_asked_for():
@@ -67,6 +76,12 @@ def test_exhibits_named_only_are_read_and_their_sources_asked_for():
     assert [p.loc for p in sources] == [("evidence", i, "source") for i in range(3)]
     assert sources[0].message.startswith("请写明证据「《建材买卖合同》」的来源")
     assert "第十九条" in sources[0].message
+    purposes = [p for p in problems if p.code == "purpose_missing"]
+    assert [p.loc for p in purposes] == [("evidence", i, "purpose") for i in range(3)]
+    assert purposes[0].message.startswith(
+        "请写明证据「《建材买卖合同》」的证明目的（证明对象和内容"
+    )
+    assert purposes[0].severity == "warning"
     text = _text("evidence_by_name_and_no_position")
     assert "送货单及验收单" in text
 

@@ -38,8 +38,11 @@ def test_a_respondents_phone_and_another_service_address_are_printed_in_its_bloc
     assert "公民身份号码：110101198503151235，联系电话：13811112222。\n被申请人：李秀英" in text
     assert (
         "公民身份号码：11010519491231002X。\n"
-        "送达地址：北京市海淀区中关村大街27号1号楼2单元1101室，联系电话：13911113333。\n"
+        "被申请人李秀英的送达地址：北京市海淀区中关村大街27号1号楼2单元1101室，"
+        "联系电话：13911113333。\n"
     ) in text
+    # the equity lead's amount in the legal format
+    assert "出资额人民币300,000.00元（占30%）" in text
 
 
 def test_a_respondent_without_any_contact_is_warned_on_its_phone():

@@ -140,7 +140,7 @@ def test_the_settled_debt_is_the_one_under_the_named_contract():
     )
     assert context["facts"].startswith(
         "甲乙双方于2025年3月1日签订《建材买卖合同》（合同编号：HX-XS-2025-031）。根据约定，乙方"
-        "应于2025年9月30日前向甲方清偿相应款项。深圳市恒信商贸有限公司已依约交付建材，"
+        "应于2025年9月30日前向甲方支付货款。深圳市恒信商贸有限公司已依约交付建材，"
     )
     assert context["amount"] == (
         "乙方同意就上述《建材买卖合同》项下的欠款，向甲方支付和解款共计人民币420,000.00元"
@@ -315,14 +315,17 @@ def test_a_payment_date_on_a_rest_day_stands():
     printed = _printed(WITHDRAW)
     table_end, clause = printed.index("合计"), printed.index("不予顺延")
     assert table_end < clause < printed.index("乙方应将款项支付至甲方以下账户")
+    # in art. 203's own word, 法定休假日, with what it covers
     assert (
-        "本协议约定的付款日期遇法定节假日或休息日的，不予顺延，乙方应于该日或之前付款。" in printed
+        "本协议约定的付款日期为法定休假日（包括休息日和法定节假日）的，不予顺延，乙方应于该日或"
+        "之前付款。" in printed
     )
     once = _printed(load_fixture("settlement_agreement", "valid", "before_suit_paid_at_once"))
     assert (
-        "乙方应于2026年12月31日前（含当日）一次性付清上述款项。本协议约定的付款日期遇法定节假日"
-        "或休息日的，不予顺延，乙方应于该日或之前付款。"
+        "乙方应于2026年12月31日前（含当日）一次性付清上述款项。本协议约定的付款日期为法定休假日"
+        "（包括休息日和法定节假日）的，不予顺延，乙方应于该日或之前付款。"
     ) in once
+    assert "法定节假日或休息日" not in printed + once
 
 
 def test_one_signing_has_one_date_and_the_end_of_text_is_aligned_with_it():
@@ -344,18 +347,19 @@ def test_one_signing_has_one_date_and_the_end_of_text_is_aligned_with_it():
 
 
 def test_the_end_of_text_follows_the_place_and_date_and_only_signatures_follow_it():
-    for name in ("withdraw_after_the_first_payment", "before_suit_paid_at_once"):
+    places = {
+        "withdraw_after_the_first_payment": ["签订地点：北京市东城区"],
+        "before_suit_paid_at_once": ["签订地点：广东省深圳市福田区"],
+        "signed_without_a_place": [],
+    }
+    for name, place in places.items():
         lines = printed_copy(
             "settlement_agreement", load_fixture("settlement_agreement", "valid", name)
         ).split("\n")
         end = lines.index("（以下无正文）")
         closing = next(i for i, line in enumerate(lines) if line.startswith("本协议一式"))
         # the last article, then the place (when given) and the date, then the mark
-        assert lines[closing + 1 : end] == (
-            ["签订地点：北京市东城区", "签订日期：2026年11月24日"]
-            if name.startswith("withdraw")
-            else ["签订日期：2026年11月24日"]
-        )
+        assert lines[closing + 1 : end] == [*place, "签订日期：2026年11月24日"]
         # after it, the signers' blocks alone: no word of the agreement, no place or date
         after = lines[end + 1 :]
         assert after[0].startswith("甲方：")
@@ -387,3 +391,63 @@ def test_a_guarantor_is_bound_by_a_mediation_statement_only_by_joining_the_media
     assert "guarantor_outside_mediation" not in [w.code for w in _context(WITHDRAW)[1].warnings]
     del data["guarantor"]
     assert _context(data)[1].warnings == []
+
+
+def test_a_settlement_without_its_place_of_signing_is_warned():
+    data = load_fixture("settlement_agreement", "valid", "signed_without_a_place")
+    _, result = _context(data)
+    (warning,) = [w for w in result.warnings if w.code == "signing_place_missing"]
+    assert warning.loc == ("signing_place",)
+    assert "第四百九十三条" in warning.message and "第三十五条" in warning.message
+    # every company settlement fixture now states where it was signed
+    for name in (
+        "before_suit_paid_at_once",
+        "debt_without_its_contract",
+        "fee_typed_before_any_suit",
+    ):
+        fixture = load_fixture("settlement_agreement", "valid", name)
+        assert "签订地点：广东省深圳市福田区" in printed_copy("settlement_agreement", fixture)
+        assert "signing_place_missing" not in [w.code for w in _context(fixture)[1].warnings]
+
+
+def test_a_sales_recital_says_the_price_was_to_be_paid():
+    context, _ = _context(load_fixture("settlement_agreement", "valid", "before_suit_paid_at_once"))
+    assert "根据约定，乙方应于2025年9月30日前向甲方支付货款。" in context["facts"]
+    assert "清偿相应款项" not in context["facts"]
+    # a loan is still repaid
+    context, _ = _context(WITHDRAW)
+    assert "根据约定，乙方应于2026年1月10日前向甲方清偿相应款项。" in context["facts"]
+
+
+def test_the_guardian_and_the_guarantor_are_reached_on_their_own_phones():
+    data = load_fixture(
+        "settlement_agreement", "valid", "debtor_with_limited_capacity_signed_by_guardian"
+    )
+    printed = printed_copy("settlement_agreement", data)
+    assert data["debtor"]["guardian"]["phone"] != data["guarantor"]["phone"]
+    assert printed.count(data["guarantor"]["phone"]) == 1
+
+
+def test_a_guarantor_joins_the_mediation_and_the_statement_is_enforced_against_it():
+    data = load_fixture("settlement_agreement", "valid", "mediation_with_a_guarantor")
+    context, _ = _context(data)
+    assert context["suit"].startswith(
+        "各方同意共同请求北京市东城区人民法院（案号：（2026）京0101民初9876号）依本协议内容制作"
+        "调解书。丙方同意作为担保人参加调解，向人民法院表示为乙方提供本协议第四条约定的连带责任"
+        "保证，由人民法院在调解书中列明丙方为担保人并写明其保证责任，丙方并应签收调解书。"
+        "调解书经甲乙双方签收后即具有法律效力，丙方未签收调解书的，不影响调解书生效。"
+        "调解书送达前甲方或乙方反悔的，甲方有权按原诉讼请求继续诉讼，由人民法院依法判决。"
+        "丙方未参加调解或者调解书未列明丙方为担保人的，不影响丙方依本协议第四条承担保证责任。"
+    )
+    assert "双方同意共同请求" not in context["suit"]
+    assert context["default"].endswith(
+        "就该余额及逾期利息申请人民法院对乙方及调解书列明为担保人的丙方强制执行。"
+    )
+    # the article the clause names is the guarantee's
+    assert "第四条　连带责任保证" in _printed(data)
+    # without a guarantor: the two parties, as before
+    del data["guarantor"]
+    context, _ = _context(data)
+    assert context["suit"].startswith("双方同意共同请求")
+    assert "调解书经双方签收后即具有法律效力" in context["suit"]
+    assert "丙方" not in context["suit"] + context["default"]

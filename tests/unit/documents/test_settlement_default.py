@@ -23,6 +23,9 @@ SALE_ONCE = load_fixture(
 SALE_LAPSING = load_fixture(
     "settlement_agreement", "valid", "sale_paid_at_once_concession_lapsing_with_late_interest"
 )
+NO_PRINCIPAL = load_fixture(
+    "settlement_agreement", "valid", "concession_lapsing_without_its_principal"
+)
 
 
 def _assess(data):
@@ -50,9 +53,8 @@ def test_late_interest_runs_on_each_late_payment_and_on_the_accelerated_rest():
         "乙方任何一期未按期足额付款的，应就逾期未付的款项，按年利率12%（以下简称“逾期利率”）"
         "向甲方支付逾期利息：各期逾期未付的款项自该期付款日的次日起计算；依本协议加速到期的，"
         "尚未到期的款项自引起加速到期的该期付款日的次日起一并计算；均计至实际清偿之日止。"
-        "甲方依本协议第一条所作的减让失效的，乙方并应就失效的减让金额人民币13,249.32元，按逾期"
-        "利率向甲方支付逾期利息，自引起加速到期的该期付款日的次日起计算至实际清偿之日止。"
-        "逾期利息不计复利。"
+        "甲方依本协议第一条所作的减让失效的，失效的减让金额人民币13,249.32元为本金以外的利息、"
+        "违约金等款项，不计逾期利息。逾期利息不计复利。"
     )
     # the late interest is part of what the creditor claims, and of what 丙方 secures
     assert "就该余额及逾期利息" in default
@@ -73,25 +75,95 @@ def test_without_a_concession_the_late_interest_names_no_restored_sum():
     assert _assess(data).problems == []
 
 
-def test_the_restored_sum_bears_the_late_rate_from_the_day_after_the_payment_that_lapsed_it():
-    # installments: the not-yet-due payments and the released sum from the same day; the
-    # payments already late from their own due dates — the whole balance has a rate and a start
-    late, default = _article(_printed(LAPSING), "第三条　违约责任")
+def test_the_restored_principal_bears_the_late_rate_from_the_day_after_the_payment_that_lapsed_it():
+    # the released sum is principal beyond the original debt's 18,249.32 of interest: 23,249.32
+    # released of 118,249.32 with 100,000 principal holds 5,000 principal, from the same day as
+    # the not-yet-due payments; its interest bears none (no interest on interest)
+    data = copy.deepcopy(LAPSING)
+    data["amount"] = "95000.00"
+    data["schedule"]["generate"]["count"] = 5
+    lines = _printed(data)
+    late, default = _article(lines, "第三条　违约责任")
     assert "尚未到期的款项自引起加速到期的该期付款日的次日起一并计算" in late
     assert (
-        "乙方并应就失效的减让金额人民币13,249.32元，按逾期利率向甲方支付逾期利息，"
-        "自引起加速到期的该期付款日的次日起计算至实际清偿之日止。"
+        "甲方依本协议第一条所作的减让失效的，乙方并应就失效的减让金额中的本金人民币5,000.00元，"
+        "按逾期利率向甲方支付逾期利息，自引起加速到期的该期付款日的次日起计算至实际清偿之日止；"
+        "其余人民币18,249.32元为本金以外的利息、违约金等款项，不计逾期利息。逾期利息不计复利。"
     ) in late
+    (amount,) = _article(lines, "第一条　和解金额")
+    assert (
+        "甲方同意减让其中的人民币23,249.32元（含本金以外的利息、违约金等款项人民币18,249.32元、"
+        "本金人民币5,000.00元），乙方违约的，该减让依本协议第三条失效。"
+    ) in amount
     assert "甲方依本协议第一条所作的减让失效，乙方应一次性付清原欠款人民币118,249.32元" in default
-    # one payment: the whole balance of the original debt is late from the day after it
+    # one payment of a debt all price: the payment and the restored price are late from the
+    # day after the payment date
     (default,) = _article(_printed(SALE_LAPSING), "第三条　违约责任")
     assert default == (
         "乙方未按期足额付款的，甲方依本协议第一条所作的减让失效，乙方应向甲方付清原欠款人民币"
-        "450,000.00元（大写：肆拾伍万元整）扣除乙方已按本协议实际支付的款项后的余额，并就该余额，"
-        "按年利率4.5%向甲方支付逾期利息，自付款日的次日起计算至实际清偿之日止，逾期利息不计复利；"
-        "甲方有权就该余额及逾期利息提起诉讼。"
+        "450,000.00元（大写：肆拾伍万元整）扣除乙方已按本协议实际支付的款项后的余额，并就逾期未付的"
+        "款项及失效的减让金额人民币30,000.00元，按年利率4.5%向甲方支付逾期利息，自付款日的次日起"
+        "计算至实际清偿之日止，逾期利息不计复利；甲方有权就该余额及逾期利息提起诉讼。"
     )
+    (amount,) = _article(_printed(SALE_LAPSING), "第一条　和解金额")
+    assert "甲方同意减让其中的货款人民币30,000.00元，乙方违约的" in amount
     assert _assess(SALE_LAPSING).problems == []  # a sale: 4.5% is the loss measure's top
+    # a price with a penalty in it: the penalty restored bears nothing, said in parentheses
+    once = copy.deepcopy(SALE_LAPSING)
+    once["original_principal"] = "435000.00"
+    (default,) = _article(_printed(once), "第三条　违约责任")
+    assert (
+        "并就逾期未付的款项及失效的减让金额中的货款人民币15,000.00元，按年利率4.5%向甲方支付逾期"
+        "利息，自付款日的次日起计算至实际清偿之日止（其余人民币15,000.00元为货款以外的利息、违约金"
+        "等款项，不计逾期利息），逾期利息不计复利；"
+    ) in default
+
+
+def test_a_restored_sum_of_interest_alone_bears_no_late_interest():
+    # 法释〔2020〕17号 art. 27(2): a lawyer's second review found 12% charged on a restored
+    # 13,249.32 that was all claimed interest, beside 「逾期利息不计复利」
+    lines = _printed(LAPSING)
+    late, _ = _article(lines, "第三条　违约责任")
+    assert "就失效的减让金额人民币13,249.32元，按逾期利率" not in late
+    assert "失效的减让金额人民币13,249.32元为本金以外的利息、违约金等款项，不计逾期利息。" in late
+    (amount,) = _article(lines, "第一条　和解金额")
+    assert "甲方同意减让其中本金以外的利息、违约金等款项人民币13,249.32元" in amount
+
+
+def test_without_the_principal_the_clause_says_it_by_a_formula_and_the_user_is_warned():
+    lines = _printed(NO_PRINCIPAL)
+    late, _ = _article(lines, "第三条　违约责任")
+    assert (
+        "甲方依本协议第一条所作的减让失效的，乙方并应就失效的减让金额中的本金部分，按逾期利率向"
+        "甲方支付逾期利息，自引起加速到期的该期付款日的次日起计算至实际清偿之日止；失效的减让金额中"
+        "本金以外的利息、违约金等款项，不计逾期利息。逾期利息不计复利。"
+    ) in late
+    (amount,) = _article(lines, "第一条　和解金额")
+    assert (
+        "甲方同意减让其中的人民币13,249.32元（先行扣减本金以外的利息、违约金等款项，不足部分扣减"
+        "本金）"
+    ) in amount
+    warnings = {w.code: w for w in _assess(NO_PRINCIPAL).warnings}
+    missing = warnings["original_principal_missing"]
+    assert missing.loc == ("original_principal",)
+    assert missing.message.startswith(
+        "未填写原欠款中的本金：减让失效后，恢复的减让金额只有其中的本金按逾期利率计付逾期利息"
+    )
+    assert "第六百七十六条" in missing.message
+    # a sale's principal is its price
+    sale = copy.deepcopy(SALE_LAPSING)
+    del sale["original_principal"]
+    (missing,) = [w for w in _assess(sale).warnings if w.code == "original_principal_missing"]
+    assert missing.message.startswith("未填写原欠款中的货款")
+
+
+def test_a_principal_above_the_original_debt_is_refused():
+    data = load_fixture(
+        "settlement_agreement", "invalid", "original_principal_above_the_original_debt"
+    )
+    (error,) = _assess(data).errors
+    assert (error.loc, error.code) == (("original_principal",), "principal_above_original_debt")
+    assert "人民币120,000.00元" in error.message and "人民币118,249.32元" in error.message
 
 
 def test_a_concession_that_lapses_without_a_late_rate_is_warned_of_on_the_original_debt():
@@ -113,11 +185,16 @@ def test_a_concession_that_lapses_without_a_late_rate_is_warned_of_on_the_origin
     assert "人民币30,000.00元" in lapse.message and "自付款日的次日起" in lapse.hint
 
 
-def test_private_lending_is_warned_that_an_original_debt_with_interest_bears_interest_on_it():
+def test_private_lending_with_interest_in_the_original_debt_is_warned_of_the_whole_terms_cap():
     (warning,) = _assess(LAPSING).warnings
     assert (warning.loc, warning.code) == (("original_debt",), "late_interest_on_original_debt")
-    assert "即对其再计利息" in warning.message
-    assert "（法释〔2020〕17号）第二十七条第二款、第二十九条" in warning.message
+    assert warning.message.startswith("原欠款含利息、违约金等人民币18,249.32元：民间借贷借款人")
+    assert "（法释〔2020〕17号）第二十七条第二款；" in warning.message
+    assert "第二十九条" in warning.message
+    # an original debt all principal holds no interest to cap
+    data = copy.deepcopy(LAPSING)
+    data["original_principal"] = data["original_debt"]
+    assert _assess(data).warnings == []
     # the rate the restored sum bears is held to the cap as the payments' is
     data = load_fixture("settlement_agreement", "invalid", "concession_lapsing_late_rate_above_cap")
     (error,) = _assess(data).errors
@@ -186,8 +263,8 @@ def test_the_concession_lapses_on_default_and_the_original_debt_less_payments_fa
     (amount,) = _article(lines, "第一条　和解金额")
     assert (
         "乙方确认和解前尚欠甲方的款项（以下简称“原欠款”）为人民币118,249.32元（大写：壹拾壹万"
-        "捌仟贰佰肆拾玖元叁角贰分）；甲方同意减让其中的人民币13,249.32元，乙方违约的，该减让"
-        "依本协议第三条失效。"
+        "捌仟贰佰肆拾玖元叁角贰分）；甲方同意减让其中本金以外的利息、违约金等款项人民币13,249.32元，"
+        "乙方违约的，该减让依本协议第三条失效。"
     ) in amount
     _, default = _article(lines, "第三条　违约责任")
     assert (
@@ -234,6 +311,6 @@ def test_the_pdf_prints_the_late_interest_and_the_lapse(service):
     assert "第三条违约责任乙方任何一期未按期足额付款的，应就逾期未付的款项，按年利率12%" in text
     assert "甲方依本协议第一条所作的减让失效" in text
     assert (
-        "乙方并应就失效的减让金额人民币13,249.32元，按逾期利率向甲方支付逾期利息，"
-        "自引起加速到期的该期付款日的次日起计算至实际清偿之日止。"
+        "失效的减让金额人民币13,249.32元为本金以外的利息、违约金等款项，不计逾期利息。逾期利息不计"
+        "复利。"
     ) in text
