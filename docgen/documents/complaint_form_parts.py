@@ -367,7 +367,7 @@ def _registration(held: Collateral | None) -> str:
     delivery, which creates it (民法典 art. 429: no registration does)."""
     if held is not None and movable_pledge(held):
         return (
-            "动产质押不办理登记，质权自出质人交付质押财产时设立（《中华人民共和国民法典》"
+            "动产质押无须登记，质权自出质人交付质押财产时设立（《中华人民共和国民法典》"
             "第四百二十九条）；是否已交付质押财产：" + yes_no(held.delivered)
         )
     registered = held is not None and held.registration != "none"

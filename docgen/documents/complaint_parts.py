@@ -12,7 +12,7 @@ from docgen.documents.case_numbers import CaseNumberText
 from docgen.documents.court_parts import Agent, ServiceAddress
 from docgen.documents.parts import RateInput
 from docgen.domain.dates import format_cn
-from docgen.domain.disclosure import ADVANCED
+from docgen.domain.disclosure import ADVANCED, shown_when
 from docgen.domain.fields import CaseModel, Line, Money, ShortText, Text
 from docgen.domain.guarantee import Guarantee
 from docgen.domain.parties import Party
@@ -118,7 +118,7 @@ class Defendant(CaseModel):
         title="最高额保证债权提前确定的事由",
         description="最高额保证的债权确定期间晚于起诉日期届满的，写明使债权提前确定的事由"
         "（民法典第六百九十条第二款、第四百二十三条）",
-        json_schema_extra=ADVANCED,
+        json_schema_extra={**ADVANCED, **shown_when("role", "guarantor")},
     )
 
     @field_validator("guarantee", mode="before")
@@ -162,6 +162,7 @@ class Collateral(CaseModel):
         default=None,
         title="质押财产已交付",
         description="动产质押：出质人是否已将质押财产交付债权人（质权自交付时设立）",
+        json_schema_extra=shown_when("kind", "pledge"),
     )
     agreed_order: Literal["guarantor_directly", "security_first"] | None = Field(
         default=None,

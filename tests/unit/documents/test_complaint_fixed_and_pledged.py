@@ -117,7 +117,7 @@ def test_an_event_after_filing_or_before_the_debt_or_of_no_maximum_is_refused():
 def test_a_movable_pledge_asks_delivery_not_registration():
     answer = form_answer(SALE, "是否办理抵押、质押登记")
     assert answer == (
-        "动产质押不办理登记，质权自出质人交付质押财产时设立（《中华人民共和国民法典》第四百二十九条）"
+        "动产质押无须登记，质权自出质人交付质押财产时设立（《中华人民共和国民法典》第四百二十九条）"
         "；是否已交付质押财产：■是　□否"
     )
     assert "movable_pledge_registered" not in _codes(SALE)
