@@ -28,7 +28,7 @@ from docgen.documents.complaint_card import CardFacts
 from docgen.documents.complaint_card_rules import check_card
 from docgen.documents.complaint_cause_rules import check_bank_loan, check_cause_facts, check_sale
 from docgen.documents.complaint_causes import BankLoanTerms, SaleFacts
-from docgen.documents.complaint_evidence_rules import check_evidence_covers_claims
+from docgen.documents.complaint_evidence_rules import check_claims_evidence
 from docgen.documents.complaint_form import SUBTITLES, form_sections
 from docgen.documents.complaint_form_parts import NOTES, WARNING
 from docgen.documents.complaint_form_rules import check_form_answers
@@ -49,12 +49,7 @@ from docgen.documents.complaint_rules import (
     check_preservation,
     check_running_interest,
 )
-from docgen.documents.complaint_security_rules import (
-    check_collateral_provider,
-    check_maximum_named,
-    check_mortgage_registered,
-    check_own_collateral_first,
-)
+from docgen.documents.complaint_security_rules import check_security
 from docgen.documents.complaint_text import (
     claims,
     facts,
@@ -73,7 +68,7 @@ from docgen.documents.court_parts import (
     filing_signature,
 )
 from docgen.documents.filenames import filename_part
-from docgen.documents.guarantor_rules import SuitFacts, check_sued_guarantor
+from docgen.documents.guarantor_rules import SuitFacts, check_sued_guarantor, fixed_early
 from docgen.documents.guardian_rules import check_filing_parties
 from docgen.documents.interest_periods import check_interest_after_delivery
 from docgen.documents.note_rates import check_noted_rates
@@ -123,6 +118,12 @@ class CivilComplaint(CaseModel):
     )
     amounts: DebtAmounts = Field(title="诉讼请求金额")
     running_interest: RunningInterest | None = Field(default=None, title="计至实际清偿之日的利息")
+    cost_clause: Text | None = Field(
+        default=None,
+        title="律师费等实现债权费用的约定",
+        description="主张律师费等费用的，写明合同中由被告负担该费用的条款，如 《借款合同》第十一条"
+        "约定借款人承担出借人为实现债权支付的律师费",
+    )
     acceleration: Acceleration | None = Field(default=None, title="提前到期（加速到期）")
     facts: Paragraph | None = Field(default=None, title="补充事实与理由")
     legal_basis: list[Line] = Field(
@@ -206,11 +207,8 @@ def assess(case: CivilComplaint, options: RuleOptions) -> Assessment:
     check_sale(result, case, resolved, options, due + timedelta(days=1))
     check_limitation(result, case, due)
     _check_guarantees(result, case, resolved.total)
-    check_collateral_provider(result, case)
-    check_own_collateral_first(result, case)
-    check_mortgage_registered(result, case)
-    check_maximum_named(result, case)
-    check_evidence_covers_claims(result, case)
+    check_security(result, case)
+    check_claims_evidence(result, case)
     check_preservation(result, case)
     check_form_answers(result, case, result.computed["overdue_from"])
     if resolved.total > 0:
@@ -274,9 +272,12 @@ def _check_guarantees(result: Assessment, case: CivilComplaint, total: Decimal) 
     suit = SuitFacts(case.contract.signed_on, case.contract.due_date, case.filing_date, total)
     for i, defendant in enumerate(case.defendants):
         if defendant.role == "guarantor" and defendant.guarantee is not None:
+            # a maximum guarantee fixed early: its period runs from that day (art. 690(2))
+            fixing = defendant.maximum_fixing
+            fixed = fixing.on if fixing and fixing.on >= case.contract.signed_on else None
             check_sued_guarantor(
                 result,
-                defendant.guarantee,
+                fixed_early(defendant.guarantee, fixed),
                 defendant.party.name,
                 ("defendants", i, "guarantee"),
                 suit,

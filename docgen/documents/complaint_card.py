@@ -19,6 +19,7 @@ from docgen.documents.complaint_form_parts import (
     Row,
     box,
     components,
+    cost_items,
     fee_row,
     interest_method,
     security_rows,
@@ -153,10 +154,10 @@ def _claims(case: CivilComplaint, resolved: ResolvedAmounts, fee: FeeResult) -> 
     )
     secured = form_security_claims(case)
     detail = "；".join(f"{c.display_label}{_yuan(v)}" for c, v in owed) or BLANK
-    listed = "；".join(f"{c.display_label}{_yuan(v)}" for c, v in costs)
+    listed = cost_items(case, costs)
     other = "；".join(f"{c.display_label}{_yuan(v)}" for c, v in others)
     total = sum((v for _, v in owed), Decimal(0))
-    method = interest_method(case, resolved, [(c, v) for c, v in owed if c.calculation])
+    method = interest_method(case, resolved, owed)
     return [
         {
             "label": "1. 透支本金",

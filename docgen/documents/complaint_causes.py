@@ -75,9 +75,14 @@ class SaleFacts(CaseModel):
     paid_on_time: Paid | None = Field(default=None, title="按期支付价款（元）")
     paid_late: Paid | None = Field(default=None, title="逾期支付价款（元）")
     unpaid: Paid | None = Field(default=None, title="逾期未付价款（元）")
-    delivered_on_time: int | None = Field(default=None, ge=0, title="按期交付（件）")
-    delivered_late: int | None = Field(default=None, ge=0, title="逾期交付（件）")
-    undelivered: int | None = Field(default=None, ge=0, title="逾期未交付（件）")
+    unit: ShortText = Field(
+        default="件",
+        title="计量单位",
+        description="交付数量的单位，与标的物的数量一致，如 台、吨",
+    )
+    delivered_on_time: int | None = Field(default=None, ge=0, title="按期交付（数量）")
+    delivered_late: int | None = Field(default=None, ge=0, title="逾期交付（数量）")
+    undelivered: int | None = Field(default=None, ge=0, title="逾期未交付（数量）")
     urged_on: date | None = Field(default=None, title="催促履行日期")
     urged_by: ShortText | None = Field(default=None, title="催促方式", description="如 律师函")
     quality_dispute: Answer | None = Field(default=None, title="标的物有无质量争议")

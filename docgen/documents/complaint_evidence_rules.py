@@ -17,17 +17,38 @@ what is missing and may name it in the evidence that proves it.
 - Each guarantor's guarantee (a written contract or a clause of the main one, 民法典
   art. 685), and a mortgage or pledge (written contracts, arts. 400, 427).
 - The acceleration declared (a notice takes effect on reaching the debtor, art. 137).
+- A joint guarantor's demand within the guarantee period that the complaint states
+  (``guarantee.claimed_on``): without it the guarantor is freed when the period ends
+  (民法典 art. 693(2)), so the demand and its delivery are proved like the guarantee.
 - Each cost of enforcing the claim claimed (律师费, 保全费 …): paid, not merely agreed.
+
+Two rules on what the claims print beside the evidence:
+
+- A lawyer's fee (律师费) is recovered when the debtor agreed to bear it: courts support
+  it where the contract puts it on the party in breach and it was actually and reasonably
+  paid, and mostly refuse it without such a clause (practice; e.g. 綦江法院 and the cases
+  collected on hzjlaw.com, searched 2026-12; the SPC allowed it once as a loss without a
+  clause, (2018)最高法民终1214号). For private lending, 法释〔2020〕17号 art. 29 lets the
+  lender claim the 「其他费用」 agreed (约定了…其他费用) with overdue interest and 违约金,
+  within the cap. So a 律师费 claimed needs its agreement, stated (``cost_clause``) or
+  named in the evidence (律师费 with 约定/负担/承担/条款, never in the engagement with
+  the law firm alone), besides its payment: a warning where it has none.
+- A claim's note (「已实际支付，见律师费发票」) may not cite evidence the list does not
+  hold: a citation (见/详见/参见 …) naming no listed item is left out of the print, and
+  the user is told.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from docgen.documents.combined_cap import ENFORCEMENT_COST_WORDS, is_enforcement_cost
 from docgen.documents.problems import Assessment
+from docgen.domain.cap_rates import INTERPRETATION
+from docgen.domain.dates import format_cn
 
 if TYPE_CHECKING:
     from docgen.documents.civil_complaint import CivilComplaint
@@ -50,6 +71,20 @@ NOTICE_WORDS = ("通知", "宣布", "告知", "函", "送达")
 # policy, also shows the payment
 PAID_WORDS = ("发票", "票据", "收据", "付款", "支付", "缴纳", "交纳", "转账")
 COST_PROOF = {"律师": ("代理合同", "委托合同"), "保全": ("保险", "保函")}
+# a demand to a guarantor: the item names the guarantor and one of these
+DEMAND_WORDS = ("催", "通知", "函", "请求", "要求", "主张", "送达")
+# the debtor's agreement to bear the lawyer's fee, as an evidence item names it
+AGREED_WORDS = ("约定", "负担", "承担", "条款")
+ENGAGEMENT_WORDS = ("代理合同", "委托合同", "委托代理", "律师事务所")
+FEE_PRACTICE = (
+    "律师费不是违约必然发生的费用，人民法院通常在合同约定由违约方负担、且已实际支付并属合理时"
+    "予以支持，合同未约定的，多不予支持（裁判观点不一）；民间借贷中，约定的「其他费用」可与逾期"
+    f"利息、违约金一并主张（{INTERPRETATION}第二十九条）"
+)
+# 「见律师费发票」, 「详见证据3」: a citation in a claim's note, after a separator or at its start
+SEPARATORS = re.compile(r"([，,；;])")
+CITATION = re.compile(r"^\s*(?:另|并|可)?(?:详见|参见|见)(.+)$")
+BRACKETED = re.compile(r"[（(]\s*(?:详见|参见|见)([^（）()]+)[）)]")
 
 
 @dataclass(frozen=True)
@@ -79,6 +114,14 @@ def _facts(case: CivilComplaint) -> Iterator[_Fact]:
         if defendant.role == "guarantor":
             name = defendant.party.name
             yield _Fact(f"被告{name}提供保证", GUARANTEE_WORDS, "保证合同或载有保证条款的合同")
+            guarantee = defendant.guarantee
+            if guarantee and guarantee.resolved_type == "joint" and guarantee.claimed_on:
+                yield _Fact(
+                    f"原告于{format_cn(guarantee.claimed_on)}请求被告{name}承担保证责任",
+                    (name,),
+                    f"致被告{name}的催告函及送达凭证",
+                    DEMAND_WORDS,
+                )
     for facts in (case.loan, case.sale, case.card):
         collateral = facts.collateral if facts is not None else None
         if collateral is not None:
@@ -126,3 +169,99 @@ def check_evidence_covers_claims(result: Assessment, case: CivilComplaint) -> No
         hint=f"请在「证据」中列明{examples}；已由其他证据一并证明的，请在该证据的名称或"
         "证明目的中写明",
     )
+
+
+def _agreed_in_evidence(case: CivilComplaint) -> bool:
+    """An evidence item names the lawyer's fee as agreed (律师费负担的约定), other than the
+    engagement with the law firm."""
+    return any(
+        "律师费" in item
+        and any(w in item for w in AGREED_WORDS)
+        and not any(w in item for w in ENGAGEMENT_WORDS)
+        for item in _listed(case)
+    )
+
+
+def check_fee_agreed(result: Assessment, case: CivilComplaint) -> None:
+    """Warn of each 律师费 claimed without the agreement that puts it on the debtor."""
+    if case.cost_clause or _agreed_in_evidence(case):
+        return
+    for i, component in enumerate(case.amounts.components):
+        if not (is_enforcement_cost(component) and "律师" in component.display_label):
+            continue
+        result.warn(
+            ("amounts", "components", i),
+            "lawyer_fee_not_agreed",
+            f"主张{component.display_label}，但未写明由被告负担律师费的约定：{FEE_PRACTICE}",
+            hint="合同约定了律师费由违约方负担的，请在「律师费等实现债权费用的约定」中写明条款，"
+            "起诉状将在该项请求中写明；也可在载有该约定的证据的证明目的中写明「律师费负担的约定」",
+        )
+
+
+def _cited_listed(cited: str, case: CivilComplaint) -> bool:
+    """Whether the evidence a note cites (「律师费发票」, 「证据3」) is in the list."""
+    cited = cited.strip().rstrip("。）)")
+    number = re.fullmatch(r"证据\s*(\d+)", cited)
+    if number is not None:
+        return 1 <= int(number[1]) <= len(case.evidence)
+    return any(cited in item for item in _listed(case)) or any(
+        e.name in cited for e in case.evidence
+    )
+
+
+def _split_note(note: str, case: CivilComplaint) -> tuple[str, list[str]]:
+    """The note without its citations of unlisted evidence, and those citations: a
+    bracketed one (「…（见律师费发票）」) or a clause of its own (「…，见律师费发票」)."""
+    unlisted: list[str] = []
+
+    def bracketed(match: re.Match[str]) -> str:
+        if _cited_listed(match[1], case):
+            return match[0]
+        unlisted.append(match[1].strip())
+        return ""
+
+    parts = SEPARATORS.split(BRACKETED.sub(bracketed, note))
+    kept: list[str] = []
+    for k in range(0, len(parts), 2):
+        segment = parts[k]
+        cited = CITATION.match(segment)
+        if cited is not None and not _cited_listed(cited[1], case):
+            unlisted.append(cited[1].strip())
+            continue
+        if kept and k > 0:
+            kept.append(parts[k - 1])
+        kept.append(segment)
+    return "".join(kept).strip("，,；; "), unlisted
+
+
+def printed_note(note: str | None, case: CivilComplaint) -> str | None:
+    """A claim's note as printed: without a citation of evidence not listed."""
+    if not note:
+        return None
+    return _split_note(note, case)[0] or None
+
+
+def check_note_citations(result: Assessment, case: CivilComplaint) -> None:
+    """Warn of each claim's note that cites evidence not in the list (left unprinted)."""
+    for i, component in enumerate(case.amounts.components):
+        if not component.note:
+            continue
+        kept, unlisted = _split_note(component.note, case)
+        if not unlisted:
+            continue
+        cited = "、".join(f"「{c}」" for c in unlisted)
+        result.warn(
+            ("amounts", "components", i, "note"),
+            "note_cites_unlisted_evidence",
+            f"「{component.display_label}」的说明「{component.note}」所引用的{cited}不在证据清单中："
+            "起诉状不能援引未提交的证据，已删去该引用" + (f"，只写明「{kept}」" if kept else ""),
+            hint=f"请在「证据」中列明{cited}，或修改该项说明",
+        )
+
+
+def check_claims_evidence(result: Assessment, case: CivilComplaint) -> None:
+    """The evidence rules of the complaint: each fact relied on proved, each 律师费 agreed,
+    no note citing evidence not listed."""
+    check_evidence_covers_claims(result, case)
+    check_fee_agreed(result, case)
+    check_note_citations(result, case)

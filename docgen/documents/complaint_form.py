@@ -16,6 +16,7 @@ from docgen.documents.complaint_form_parts import (
     Row,
     box,
     components,
+    cost_items,
     day,
     fee_row,
     interest_method,
@@ -107,7 +108,7 @@ def _claims(case: CivilComplaint, resolved: ResolvedAmounts, fee: FeeResult) -> 
         + box(case.rescind_contract, "解除合同")
     )
     secured = form_security_claims(case)
-    listed = "；".join(f"{c.display_label}{_yuan(v)}" for c, v in costs)
+    listed = cost_items(case, costs)
     other = "；".join(f"{c.display_label}{_yuan(v)}" for c, v in others)
     owed_text = _bank_interest(bank_parts(case, resolved)) if bank else f"欠利息{_yuan(owed)}"
     return [
@@ -205,6 +206,19 @@ def _claimed_rates(case: CivilComplaint, resolved: ResolvedAmounts, part: str) -
     return list(dict.fromkeys(resolved.rate_words(r.spec()) for r in rates if r is not None))
 
 
+def _due(case: CivilComplaint) -> str:
+    """「■是（提前到期：…）　□否」: the loan is due when its term has ended or the lender
+    declared it due early (加速到期, 民法典 art. 673: 提前收回借款), from that day; the
+    form's 9th item counts the overdue time from the day after."""
+    accel = case.acceleration
+    if accel is not None and accel.declared_on < case.contract.due_date:
+        early = (
+            f"（提前到期：依合同{accel.clause}于{format_cn(accel.declared_on)}宣布全部借款到期）"
+        )
+        return yes_no(True, early)
+    return yes_no(case.contract.due_date < case.filing_date)
+
+
 def _loan_rows(
     case: CivilComplaint, resolved: ResolvedAmounts, loan: LoanFacts, overdue_from: date
 ) -> list[Row]:
@@ -232,9 +246,8 @@ def _loan_rows(
         {"label": "3. 借款金额", "value": amount},
         {
             "label": "4. 借款期限",
-            "value": "是否到期："
-            + yes_no(contract.due_date < case.filing_date)
-            + f"；约定期限：{format_cn(loan.delivered_on)}起至{format_cn(contract.due_date)}止",
+            "value": f"是否到期：{_due(case)}"
+            f"；约定期限：{format_cn(loan.delivered_on)}起至{format_cn(contract.due_date)}止",
         },
         {"label": "5. 借款利率", "value": _bank_rates(case, resolved) if bank else rate},
         {

@@ -10,6 +10,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Protocol
 
+from docgen.documents.complaint_evidence_rules import printed_note
 from docgen.documents.complaint_parts import (
     CHECKED,
     GUARANTEE_LABELS,
@@ -18,7 +19,8 @@ from docgen.documents.complaint_parts import (
     UNCHECKED,
     Collateral,
 )
-from docgen.documents.complaint_text import boxes, fee_line, names, principal
+from docgen.documents.complaint_security import agreed_order_words, movable_pledge
+from docgen.documents.complaint_text import boxes, cost_basis, fee_line, names, principal
 from docgen.documents.court_parts import AUTHORITY_LABELS, ServiceAddress, representative
 from docgen.documents.parts import ResolvedAmounts
 from docgen.domain.court_fees import FeeResult
@@ -74,6 +76,8 @@ MEDIATION_BENEFITS = (
 )
 MEDIATION_CHOICES = {**MEDIATION_LABELS, "undecided": "暂不确定，想要了解更多内容"}
 IN_SUIT = "如申请诉讼保全，请另行提交诉讼保全申请及相关材料"
+NOTE_OPENINGS = ("按", "以", "自", "依", "系", "为", "即")
+"""A note that reads on from the amount's name (「违约金按合同第六条…」) takes no colon."""
 
 Row = dict[str, str]
 
@@ -216,11 +220,18 @@ def interest_method(
     case: CivilComplaint, resolved: ResolvedAmounts, interest: list[tuple[Any, Decimal]]
 ) -> str:
     """How the interest claimed was computed, in words (no calculation sheet): with a
-    floating LPR rate, which LPR each stretch of the period took."""
+    floating LPR rate, which LPR each stretch of the period took; a typed amount by its
+    note."""
     ways = []
     for component, _value in interest:
         calc = component.calculation
         if calc is None:
+            # a typed amount: its basis as the user noted it (complaint_form_rules warns
+            # where there is none)
+            note = printed_note(component.note, case)
+            if note:
+                joint = "" if note.startswith(NOTE_OPENINGS) else "："
+                ways.append(f"{component.display_label}{joint}{note}")
             continue
         base = calc.base if calc.base is not None else principal(case)
         end = calc.end or component.as_of or case.amounts.as_of
@@ -232,6 +243,19 @@ def interest_method(
             + (f"（{lpr}）" if lpr else "")
         )
     return "；".join(ways) or BLANK
+
+
+def cost_items(case: CivilComplaint, costs: list[tuple[Any, Decimal]]) -> str:
+    """「律师费人民币8,000.00元（《借款合同》第十一条约定…）」: the costs of enforcing the claim
+    claimed, each with the clause that puts it on the debtor and its note."""
+    items = []
+    for component, value in costs:
+        basis = cost_basis(case, component)
+        items.append(
+            f"{component.display_label}人民币{format_yuan(value)}元"
+            + (f"（{basis}）" if basis else "")
+        )
+    return "；".join(items)
 
 
 def jurisdiction_rows(case: CivilComplaint) -> list[Row]:
@@ -281,12 +305,6 @@ def security_rows(
     保证方式 within its guarantee item (``first_no`` 10); the other forms ask it as an item
     of its own, with the guarantee's signing date."""
     held = facts.collateral
-    maximum = held is not None and held.maximum_amount is not None
-    registered = held is not None and held.registration != "none"
-    registration = "　".join(
-        box(held is not None and held.registration == key, label)
-        for key, label in REGISTRATION_LABELS.items()
-    )
     guarantors = [d for d in case.defendants if d.role == "guarantor" and d.guarantee]
     first = guarantors[0].guarantee if guarantors else None
     lending = case.contract.kind == "private_lending"
@@ -294,6 +312,7 @@ def security_rows(
     signed += f"保证人：{names([d.party for d in guarantors])}；主要内容：" + val(
         (first.contract if first else None) or facts.guarantee_contract
     )
+    signed += _guarantee_terms(guarantors, held)
     ways = boxes(GUARANTEE_LABELS, first.resolved_type if first else None)
     other = facts.other_security
     n = first_no
@@ -307,16 +326,8 @@ def security_rows(
             "value": f"担保人：{val(held.provider if held else None)}；"
             f"担保物：{val(held.property if held else None)}",
         },
-        {
-            "label": f"{n + 2}. 是否最高额担保（抵押、质押）",
-            "value": yes_no(maximum if held else None)
-            + f"；担保债权的确定时间：{day(held.fixed_on if held else None)}；"
-            f"担保额度：{money(held.maximum_amount if held else None)}",
-        },
-        {
-            "label": f"{n + 3}. 是否办理抵押、质押登记",
-            "value": yes_no(registered if held else None, registration if registered else ""),
-        },
+        {"label": f"{n + 2}. 是否最高额担保（抵押、质押）", "value": _maximum(held)},
+        {"label": f"{n + 3}. 是否办理抵押、质押登记", "value": _registration(held)},
         {
             "label": f"{n + 4}. 是否签订{guarantee}",
             "value": yes_no(bool(guarantors), signed if guarantors else "")
@@ -336,6 +347,57 @@ def security_rows(
         }
     )
     return rows
+
+
+def _maximum(held: Collateral | None) -> str:
+    """Whether the security is a maximum one, its fixing time (and the event that fixed
+    it before then, 民法典 art. 423), its amount."""
+    maximum = held is not None and held.maximum_amount is not None
+    fixed = day(held.fixed_on if held else None)
+    if held is not None and held.fixing is not None:
+        fixed += f"（约定）；担保的债权{held.fixing.words(held.kind)}"
+    return (
+        yes_no(maximum if held else None)
+        + f"；担保债权的确定时间：{fixed}；担保额度：{money(held.maximum_amount if held else None)}"
+    )
+
+
+def _registration(held: Collateral | None) -> str:
+    """The registration of a mortgage or a right's pledge; for a movable's pledge, its
+    delivery, which creates it (民法典 art. 429: no registration does)."""
+    if held is not None and movable_pledge(held):
+        return (
+            "动产质押无须登记，质权自出质人交付质押财产时设立（《中华人民共和国民法典》"
+            "第四百二十九条）；是否已交付质押财产：" + yes_no(held.delivered)
+        )
+    registered = held is not None and held.registration != "none"
+    registration = "　".join(
+        box(held is not None and held.registration == key, label)
+        for key, label in REGISTRATION_LABELS.items()
+    )
+    return yes_no(registered if held else None, registration if registered else "")
+
+
+def _guarantee_terms(guarantors: list[Any], held: Collateral | None) -> str:
+    """What the guarantee item adds to the contract's name: each maximum guarantee's
+    amount and period (and the event that fixed its debts early), and the agreed order of
+    enforcing the property and the guarantee (民法典 art. 392), on which a claim against
+    the guarantor for the whole debt rests."""
+    terms = []
+    for d in guarantors:
+        maximum = d.guarantee.maximum
+        if maximum is None:
+            continue
+        fixing = d.maximum_fixing
+        terms.append(
+            f"{d.party.name}最高额保证，最高债权额人民币{format_yuan(maximum.amount)}元，"
+            f"债权确定期间{format_cn(maximum.period_start)}至{format_cn(maximum.period_end)}"
+            + (f"，担保的债权{fixing.words('guarantee')}" if fixing else "")
+        )
+    order = agreed_order_words(held) if held is not None else None
+    if order is not None:
+        terms.append(f"实现担保的顺序：{order}")
+    return "".join(f"；{t}" for t in terms)
 
 
 def mediation_rows(case: CivilComplaint) -> list[Row]:

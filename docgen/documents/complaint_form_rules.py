@@ -1,7 +1,8 @@
 """Answers of a civil complaint that contradict one another, as the element-based form
 (要素式, 法〔2025〕82号) prints them side by side: acceleration and rescission chosen
 together, overdue interest claimed from before the day the form says the debt is
-overdue, a pre-suit preservation ticked without its court, date or ruling. Warnings: the
+overdue, a pre-suit preservation ticked without its court, date or ruling, an interest or
+违约金 typed as a sum where the form asks how it was computed. Warnings: the
 plaintiff may have reasons the case data does not show, and the court asks them to
 clarify (释明) rather than refuse the filing."""
 
@@ -36,6 +37,7 @@ def check_form_answers(result: Assessment, case: CivilComplaint, overdue_from: d
         return
     _check_overdue_start(result, case, overdue_from)
     _check_preservation_details(result, case)
+    _check_typed_without_basis(result, case)
 
 
 def _check_acceleration_and_rescission(result: Assessment, case: CivilComplaint) -> None:
@@ -142,3 +144,24 @@ def _missing_preservation(case: CivilComplaint) -> tuple[Loc, str] | None:
     if not absent:
         return None
     return ("preservation", absent[0][0]), "、".join(label for _, label in absent)
+
+
+def _check_typed_without_basis(result: Assessment, case: CivilComplaint) -> None:
+    """Each element form asks how the interest (复利、罚息、违约金 …) was computed
+    (「计算方式」); an amount typed without a calculation or a note prints no basis, and
+    a court checks what it cannot recompute. A pleading states each sum with its basis
+    (民事诉讼法 art. 124(3): 诉讼请求和所根据的事实与理由)."""
+    for i, component in enumerate(case.amounts.components):
+        if component.kind not in ("interest", "penalty"):
+            continue
+        if component.calculation is not None or component.note:
+            continue
+        result.warn(
+            ("amounts", "components", i),
+            "calculation_not_stated",
+            f"「{component.display_label}」直接填写了金额，未填写计算方式或说明：要素式的"
+            "「计算方式」将不写明该项，法院无从核对（起诉状应写明诉讼请求所根据的事实与理由，"
+            "《中华人民共和国民事诉讼法》第一百二十四条第（三）项）",
+            hint="请填写该项的计算（基数、利率、起止日期），或在「计算说明」中写明计算方式"
+            "（如 以953.42元为基数，按年利率6.525%自2025年12月11日计算至2026年10月31日）",
+        )

@@ -16,6 +16,7 @@ from docgen.documents.complaint_form_parts import (
     Row,
     box,
     components,
+    cost_items,
     day,
     fee_row,
     interest_method,
@@ -48,16 +49,6 @@ def _total(pairs: list[tuple[Any, Decimal]]) -> Decimal:
 def _sum(pairs: list[tuple[Any, Decimal]]) -> str:
     """The amounts' total, or the form's blank when none is claimed."""
     return _yuan(_total(pairs) if pairs else None)
-
-
-def _method(
-    case: CivilComplaint, resolved: ResolvedAmounts, pairs: list[tuple[Any, Decimal]]
-) -> str:
-    """How each amount was computed: its calculation in words, else its note."""
-    computed = interest_method(case, resolved, [(c, v) for c, v in pairs if c.calculation])
-    noted = [f"{c.display_label}{c.note}" for c, _v in pairs if not c.calculation and c.note]
-    ways = [w for w in (computed if computed != BLANK else "", *noted) if w]
-    return "；".join(ways) or BLANK
 
 
 def late_parts(
@@ -103,7 +94,7 @@ def _late_payment(case: CivilComplaint, resolved: ResolvedAmounts) -> str:
     every = [pair for pairs in parts.values() for pair in pairs]
     return (
         f"截至{as_of}止，迟延给付价款的{owed}，自{start}之后的{later}，以{_yuan(base)}为基数"
-        f"按照{rate}标准计算；计算方式：{_method(case, resolved, every)}；"
+        f"按照{rate}标准计算；计算方式：{interest_method(case, resolved, every)}；"
         "是否请求支付至实际清偿之日止：" + yes_no(running is not None)
     )
 
@@ -128,7 +119,7 @@ def _claims(case: CivilComplaint, resolved: ResolvedAmounts, fee: FeeResult) -> 
     costs = components(case, resolved, ("fee",))
     others = components(case, resolved, ("other",))
     secured = form_security_claims(case)
-    listed = "；".join(f"{c.display_label}人民币{_yuan(v)}" for c, v in costs)
+    listed = cost_items(case, costs)
     other = "；".join(f"{c.display_label}人民币{_yuan(v)}" for c, v in others)
     remedies = "　".join(
         box(False, label) for label in ("修理", "重作", "更换", "退货", "减少价款或者报酬")
@@ -206,7 +197,8 @@ def _penalties(sale: SaleFacts) -> str:
 
 def _performance_facts(sale: SaleFacts) -> str:
     def pieces(value: int | None) -> str:
-        return f"{value if value is not None else BLANK}件"
+        # in the goods' own unit (「十台」 is delivered as 10台, never 10件)
+        return f"{value if value is not None else BLANK}{sale.unit}"
 
     return (
         f"按期支付价款{_yuan(sale.paid_on_time)}，逾期付款{_yuan(sale.paid_late)}，"
@@ -222,7 +214,7 @@ def _owed(case: CivilComplaint, resolved: ResolvedAmounts) -> str:
         "　".join(
             box(bool(pairs), _named(label, pairs)) + _sum(pairs) for label, pairs in parts.items()
         )
-        + f"；共计{_yuan(_total(every))}；计算方式：{_method(case, resolved, every)}"
+        + f"；共计{_yuan(_total(every))}；计算方式：{interest_method(case, resolved, every)}"
     )
 
 

@@ -11,7 +11,8 @@ from pydantic import Field, field_validator
 from docgen.documents.case_numbers import CaseNumberText
 from docgen.documents.court_parts import Agent, ServiceAddress
 from docgen.documents.parts import RateInput
-from docgen.domain.disclosure import ADVANCED
+from docgen.domain.dates import format_cn
+from docgen.domain.disclosure import ADVANCED, shown_when
 from docgen.domain.fields import CaseModel, Line, Money, ShortText, Text
 from docgen.domain.guarantee import Guarantee
 from docgen.domain.parties import Party
@@ -44,6 +45,54 @@ ORDER_LABELS = {
     "guarantor_directly": "债权人可直接要求保证人承担保证责任",
     "security_first": "债权人应先就物的担保实现债权",
 }
+FIXING_LABELS = {
+    "period_request": "未约定或约定不明确债权确定期间而满二年后请求确定债权",
+    "no_new_claims": "新的债权不可能发生",
+    "seized": "债权人知道或者应当知道担保财产被查封、扣押",
+    "bankruptcy": "债务人、担保人被宣告破产或者解散",
+    "other": "法律规定债权确定的其他情形",
+}
+"""The events that fix a maximum security's claims before its agreed period ends, as
+民法典 art. 423 (二)–(六) name them (item (一), the agreed period ending, is ``fixed_on``)."""
+FIXING_ITEMS = {
+    "period_request": "第（二）项",
+    "no_new_claims": "第（三）项",
+    "seized": "第（四）项",
+    "bankruptcy": "第（五）项",
+    "other": "第（六）项",
+}
+
+
+class DebtFixing(CaseModel):
+    """The event that fixed the claims of a maximum mortgage, pledge or guarantee (最高额
+    担保的债权确定) before the agreed period ended: 民法典 art. 423 (二)–(六), applied to a
+    maximum pledge by art. 439(2) and to a maximum guarantee by art. 690(2)."""
+
+    event: Literal["period_request", "no_new_claims", "seized", "bankruptcy", "other"] = Field(
+        title="债权确定事由",
+        json_schema_extra={"enum_titles": list(FIXING_LABELS.values())},
+    )
+    on: date = Field(title="债权确定之日", description="该事由发生之日，应不晚于起诉日期")
+    detail: Text | None = Field(
+        default=None,
+        title="具体情况",
+        description="如 原告于2025年12月10日宣布借款全部提前到期，借款已全部发放，不再发生新的借款",
+    )
+
+    def reason(self, kind: Literal["mortgage", "pledge", "guarantee"]) -> str:
+        """「新的债权不可能发生：…，《中华人民共和国民法典》第四百二十三条第（三）项」: the
+        event, what happened, and the article (art. 439(2) applies it to a pledge, art.
+        690(2) to a guarantee)."""
+        detail = f"：{self.detail.rstrip('。')}" if self.detail else ""
+        applied = {"mortgage": "", "pledge": "第四百三十九条第二款、"}.get(
+            kind, "第六百九十条第二款、"
+        )
+        article = f"{applied}第四百二十三条{FIXING_ITEMS[self.event]}"
+        return f"{FIXING_LABELS[self.event]}{detail}；《中华人民共和国民法典》{article}"
+
+    def words(self, kind: Literal["mortgage", "pledge", "guarantee"]) -> str:
+        """「已于2025年12月10日确定（…）」, as the form and the facts print it."""
+        return f"已于{format_cn(self.on)}确定（{self.reason(kind)}）"
 
 
 class Plaintiff(CaseModel):
@@ -63,6 +112,13 @@ class Defendant(CaseModel):
         default=None,
         title="保证",
         description="被告为保证人时必填：保证方式、保证期间、是否已在保证期间内主张权利",
+    )
+    maximum_fixing: DebtFixing | None = Field(
+        default=None,
+        title="最高额保证债权提前确定的事由",
+        description="最高额保证的债权确定期间晚于起诉日期届满的，写明使债权提前确定的事由"
+        "（民法典第六百九十条第二款、第四百二十三条）",
+        json_schema_extra={**ADVANCED, **shown_when("role", "guarantor")},
     )
 
     @field_validator("guarantee", mode="before")
@@ -89,10 +145,24 @@ class Collateral(CaseModel):
     fixed_on: date | None = Field(
         default=None, title="担保债权的确定时间", description="最高额抵押、质押时填写"
     )
+    fixing: DebtFixing | None = Field(
+        default=None,
+        title="债权提前确定的事由",
+        description="最高额抵押、质押的确定时间晚于起诉日期的，写明使担保债权提前确定的事由"
+        "（民法典第四百二十三条）",
+        json_schema_extra=ADVANCED,
+    )
     registration: Literal["formal", "advance", "none"] = Field(
         default="none",
         title="抵押、质押登记",
+        description="以动产出质的，质权自交付时设立，不办理登记（民法典第四百二十九条）",
         json_schema_extra={"enum_titles": ["正式登记", "预告登记", "未办理登记"]},
+    )
+    delivered: bool | None = Field(
+        default=None,
+        title="质押财产已交付",
+        description="动产质押：出质人是否已将质押财产交付债权人（质权自交付时设立）",
+        json_schema_extra=shown_when("kind", "pledge"),
     )
     agreed_order: Literal["guarantor_directly", "security_first"] | None = Field(
         default=None,

@@ -23,6 +23,11 @@ The law:
   what it leaves unpaid; where a third person gave it, the creditor may choose.
 - 民法典 art. 687 (一般保证): the general guarantor answers for what enforcement against
   the debtor's property (the collateral included) leaves unpaid — worded as before.
+- 民法典 art. 429: a pledge of movables is created when the pledgor delivers the property
+  (质权自出质人交付质押财产时设立); no registration creates it. Registration creates a
+  pledge of some rights only (arts. 441–445: rights without a certificate, fund shares and
+  equity, intellectual property, receivables), so a pledge is of a right when its property
+  is named as one (股权, 应收账款, 专利 …), else of a movable.
 """
 
 from __future__ import annotations
@@ -48,9 +53,21 @@ SECURITY_ARTICLES = {
 }
 MAXIMUM_ARTICLES = {"mortgage": "第四百二十条", "pledge": "第四百三十九条"}
 ORDER_ARTICLE = "第三百九十二条"
+FIXING_ARTICLE = "第四百二十三条"
 # words of a property description that name land or a building (民法典 art. 395(1)(一)-(三), (五))
 IMMOVABLE = re.compile(r"不动产|房产|房屋|房地产|土地|建设用地|宅基地|商铺|厂房|在建|楼|室")
 JOINT_SUIT = "《最高人民法院关于适用〈中华人民共和国民法典〉有关担保制度的解释》第四十五条第三款"
+# words of a property description that name a right pledged (民法典 arts. 440–445), not a
+# movable: 汇票、支票、本票、债券、存款单、仓单、提单, 基金份额、股权, 知识产权, 应收账款
+RIGHTS = re.compile(
+    r"汇票|支票|本票|债券|存款单|存单|仓单|提单|基金份额|股权|股份|股票|商标|专利|著作权"
+    r"|知识产权|应收账款|收费权|收益权"
+)
+
+
+def movable_pledge(collateral: Collateral) -> bool:
+    """A pledge of movables (动产质押, created by delivery: 民法典 art. 429), not of a right."""
+    return collateral.kind == "pledge" and RIGHTS.search(collateral.property) is None
 
 
 @dataclass(frozen=True)
@@ -70,8 +87,12 @@ class Security:
     def created(self) -> bool:
         """The security right exists: a mortgage of land or a building only once
         registered (民法典 art. 402; the contract alone binds, art. 215, but gives no
-        priority); a movable's mortgage by the contract (art. 403); a pledge as stated."""
+        priority); a movable's mortgage by the contract (art. 403); a movable's pledge on
+        delivery (art. 429), so not where it is stated undelivered; a right's pledge as
+        stated."""
         held = self.collateral
+        if movable_pledge(held):
+            return held.delivered is not False
         return not (
             held.kind == "mortgage"
             and held.registration == "none"
@@ -184,10 +205,23 @@ def form_security_claims(case: CivilComplaint) -> str:
         if d.role != "guarantor" or guarantee is None:
             continue
         part = f"对{unpaid}" if unpaid and guarantee.resolved_type == "joint" else ""
+        # 连带保证责任 / 一般保证责任: the liability, not the type's name (连带责任保证) again
+        liability = "连带保证" if guarantee.resolved_type == "joint" else "一般保证"
         claims.append(
-            f"被告{d.party.name}{part}{claim_within_maximum(guarantee)}承担{guarantee.label}责任"
+            f"被告{d.party.name}{part}{claim_within_maximum(guarantee)}承担{liability}责任"
         )
     return "；".join(claims)
+
+
+def agreed_order_words(collateral: Collateral) -> str | None:
+    """「合同约定债权人可直接要求保证人承担保证责任（《…》第六条：…）」: the agreed order
+    of enforcing the property and the guarantee (民法典 art. 392), None when none agreed."""
+    if collateral.agreed_order is None:
+        return None
+    clause = collateral.enforcement_order
+    return f"合同约定{ORDER_LABELS[collateral.agreed_order]}" + (
+        f"（{clause.rstrip('。')}）" if clause else ""
+    )
 
 
 def security_fact(case: CivilComplaint) -> str | None:
@@ -204,26 +238,30 @@ def security_fact(case: CivilComplaint) -> str | None:
     if held.maximum_amount is not None:
         fixed = f"，担保债权的确定时间为{format_cn(held.fixed_on)}" if held.fixed_on else ""
         text += f"（最高额{kind}，最高债权额人民币{format_yuan(held.maximum_amount)}元{fixed}）"
-    if held.registration != "none":
+    if movable_pledge(held):
+        # a movable's pledge exists by delivery (art. 429): its registration is not told
+        if held.delivered is not None:
+            text += "，并已交付质押财产" if held.delivered else "，但质押财产未交付"
+    elif held.registration != "none":
         register = "抵押" if held.kind == "mortgage" else "出质"
         text += f"，并办理了{register}{'预告' if held.registration == 'advance' else ''}登记"
     elif not security.created:
         text += "，但未办理抵押登记"
     text += "。"
-    if held.agreed_order is not None:
-        clause = held.enforcement_order
-        text += (
-            f"合同约定{ORDER_LABELS[held.agreed_order]}"
-            + (f"（{clause.rstrip('。')}）" if clause else "")
-            + "。"
-        )
+    if held.maximum_amount is not None and held.fixing is not None:
+        # fixed before the agreed time (民法典 art. 423)
+        text += f"该最高额{kind}担保的债权{held.fixing.words(held.kind)}。"
+    order = agreed_order_words(held)
+    if order is not None:
+        text += order + "。"
     return text
 
 
 def security_articles(case: CivilComplaint) -> list[str]:
     """The 民法典 articles the security claims rest on, in the code's order: art. 392
     where a guarantor is sued beside the property, the articles of the claim on the
-    property (and of its maximum, if any)."""
+    property (and of its maximum, if any, with art. 423 where its claims were fixed
+    early)."""
     security = stated_security(case)
     if security is None or not security.claimable:
         return []
@@ -231,6 +269,8 @@ def security_articles(case: CivilComplaint) -> list[str]:
     articles = list(SECURITY_ARTICLES[kind])
     if security.collateral.maximum_amount is not None:
         articles.append(MAXIMUM_ARTICLES[kind])
+        if security.collateral.fixing is not None:
+            articles.append(FIXING_ARTICLE)  # the claims fixed early
     if any(d.role == "guarantor" and d.guarantee is not None for d in case.defendants):
         articles.insert(0, ORDER_ARTICLE)
     return articles

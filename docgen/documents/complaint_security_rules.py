@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from docgen.documents.complaint_fixing import check_maximum_fixed
 from docgen.documents.complaint_parts import SECURITY_LABELS
 from docgen.documents.complaint_security import (
     JOINT_SUIT,
     guarantor_after_security,
+    movable_pledge,
     stated_security,
 )
 from docgen.documents.problems import Assessment
@@ -24,6 +26,16 @@ if TYPE_CHECKING:
 
 OWN_SECURITY_FIRST = "《中华人民共和国民法典》第三百九十二条"
 PROVIDER_WORDS = {"mortgage": "抵押人", "pledge": "出质人"}
+
+
+def check_security(result: Assessment, case: CivilComplaint) -> None:
+    """Every rule on the security for the debt, the guarantors' periods apart."""
+    check_collateral_provider(result, case)
+    check_own_collateral_first(result, case)
+    check_mortgage_registered(result, case)
+    check_pledge_delivered(result, case)
+    check_maximum_named(result, case)
+    check_maximum_fixed(result, case)
 
 
 def check_collateral_provider(result: Assessment, case: CivilComplaint) -> None:
@@ -168,6 +180,43 @@ def check_mortgage_registered(result: Assessment, case: CivilComplaint) -> None:
         hint="已办理抵押登记的，请选择「正式登记」；不动产抵押未登记而请求抵押人办理登记或承担"
         "相应责任的，请在「补充事实与理由」中写明",
     )
+
+
+MOVABLE_PLEDGE = "《中华人民共和国民法典》第四百二十九条"
+
+
+def check_pledge_delivered(result: Assessment, case: CivilComplaint) -> None:
+    """A pledge of movables is created when the pledgor delivers the property (民法典
+    art. 429), not by registering it: registration creates the pledge of some rights only
+    (arts. 441–445: rights without a certificate, fund shares and equity, intellectual
+    property, receivables). Warn where a movable's pledge is said to be registered (the
+    form asks its delivery instead), and where it is said not to be delivered: no pledge
+    exists, so no priority is claimed on the property and the guarantor is not limited to
+    what it leaves unpaid (art. 392)."""
+    security = stated_security(case)
+    if security is None or not movable_pledge(security.collateral):
+        return
+    held = security.collateral
+    described = held.property.rstrip("。")
+    if held.registration != "none":
+        result.warn(
+            (*security.where, "registration"),
+            "movable_pledge_registered",
+            f"质押财产（{described}）为动产，却填写了办理质押登记：动产质权自出质人交付质押财产时"
+            f"设立（{MOVABLE_PLEDGE}），不以登记设立；出质登记适用于以股权、应收账款、知识产权等"
+            "权利出质（第四百四十一条至第四百四十五条）。起诉状按是否交付填写，不写登记",
+            hint="请将「抵押、质押登记」选为未办理登记，并在「质押财产已交付」中选择；"
+            "出质的是权利的，请在担保物中写明权利的名称（如 股权、应收账款）",
+        )
+    if held.delivered is False:
+        result.warn(
+            (*security.where, "delivered"),
+            "pledge_not_delivered",
+            f"质押财产（{described}）未交付：动产质权自出质人交付质押财产时设立（{MOVABLE_PLEDGE}），"
+            "未交付的质权未设立，只能依质押合同请求出质人交付或者承担违约责任。起诉状因此"
+            "未请求就该财产优先受偿，对保证人的请求也不以其为限",
+            hint="质押财产已交付的，请在「质押财产已交付」中选择是，并在证据中列明交付凭证",
+        )
 
 
 def _guarantee_names(case: CivilComplaint) -> str | None:

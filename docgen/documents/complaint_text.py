@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from docgen.documents.combined_cap import OVERDUE_WORDS, is_enforcement_cost
+from docgen.documents.complaint_evidence_rules import printed_note
 from docgen.documents.complaint_parts import CHECKED, DELIVERY_LABELS, UNCHECKED, Witness
 from docgen.documents.complaint_security import (
     left_unpaid,
@@ -18,13 +19,13 @@ from docgen.documents.complaint_security import (
 )
 from docgen.documents.court_parts import block_lines
 from docgen.documents.guarantor_rules import guarantee_fact
-from docgen.documents.parts import ResolvedAmounts
+from docgen.documents.parts import AmountComponent, ResolvedAmounts
 from docgen.domain.cap_rates import INTERPRETATION
 from docgen.domain.court_fees import FeeResult
 from docgen.domain.dates import format_cn
 from docgen.domain.guarantee import claim_within_maximum
 from docgen.domain.lpr import format_percent
-from docgen.domain.money import format_yuan, legal_amount
+from docgen.domain.money import format_yuan, legal_amount, to_fen
 from docgen.domain.parties import Party
 
 if TYPE_CHECKING:
@@ -57,7 +58,8 @@ def claims(case: CivilComplaint, resolved: ResolvedAmounts) -> list[str]:
     ):
         when = format_cn(component.as_of or case.amounts.as_of)
         label = component.display_label
-        detail = f"（{component.note}）" if component.note else ""
+        basis = cost_basis(case, component)
+        detail = f"（{basis}）" if basis else ""
         if component.kind == "principal":
             early = ""
             if case.acceleration is not None:
@@ -127,6 +129,15 @@ def claims(case: CivilComplaint, resolved: ResolvedAmounts) -> list[str]:
     return items
 
 
+def cost_basis(case: CivilComplaint, component: AmountComponent) -> str:
+    """What a claim prints beside its amount: for a cost of enforcing the claim, the
+    clause that puts it on the debtor (律师费 is owed as agreed: complaint_evidence_rules);
+    then the note, without a citation of evidence the list does not hold."""
+    clause = case.cost_clause if is_enforcement_cost(component) else None
+    parts = (clause.rstrip("。") if clause else None, printed_note(component.note, case))
+    return "；".join(p for p in parts if p)
+
+
 def principal(case: CivilComplaint) -> Decimal:
     return sum(
         (c.amount or Decimal(0) for c in case.amounts.components if c.kind == "principal"),
@@ -172,13 +183,32 @@ def legal_basis(case: CivilComplaint) -> list[str]:
     articles += [GUARANTEE_ARTICLES[g] for g in ("general", "joint") if g in kinds]
     if any(g.maximum is not None for g in given):
         articles.append("第六百九十条")
-    basis = [CIVIL_CODE + "、".join([*security_articles(case), *articles])]
+    if any(d.maximum_fixing is not None for d in case.defendants):
+        articles.append("第四百二十三条")  # by art. 690(2): the guarantee's claims fixed early
+    cited = sorted(dict.fromkeys([*security_articles(case), *articles]), key=article_number)
+    basis = [CIVIL_CODE + "、".join(cited)]
     rules = lending_rule_articles(case) if lending else []
     if rules:
         basis.append(INTERPRETATION + "、".join(rules))
     if kind == "credit_card":
         basis.append(CARD_RULES)
     return [*basis, PROCEDURE_LAW]
+
+
+CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
+CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def article_number(article: str) -> int:
+    """「第六百零九条」 → 609: the articles cited are listed in the code's order."""
+    total = current = 0
+    for char in article.removeprefix("第").removesuffix("条"):
+        if char in CN_DIGITS:
+            current = CN_DIGITS[char]
+        elif char in CN_UNITS:
+            total += (current or (1 if char == "十" else 0)) * CN_UNITS[char]
+            current = 0
+    return total + current
 
 
 def lending_rule_articles(case: CivilComplaint) -> list[str]:
@@ -253,10 +283,11 @@ def facts(case: CivilComplaint, agreed_court: bool = False) -> list[str]:
     for d in case.defendants:
         if d.role == "guarantor" and d.guarantee is not None:
             source = d.guarantee.contract or (loan.guarantee_contract if loan else None)
+            fixing = d.maximum_fixing  # a maximum guarantee's claims fixed early (art. 690(2))
+            early = (fixing.on, fixing.reason("guarantee")) if fixing else None
+            due_on, filed = case.contract.due_date, case.filing_date
             paragraphs.append(
-                guarantee_fact(
-                    d.party.name, d.guarantee, source, case.contract.due_date, case.filing_date
-                )
+                guarantee_fact(d.party.name, d.guarantee, source, due_on, filed, early)
             )
     loan_kinds = ("private_lending", "financial_loan")
     due = "借款到期后" if contract.kind in loan_kinds else "付款期限届满后"
@@ -351,8 +382,13 @@ def witness_lines(witnesses: list[Witness]) -> list[str]:
 
 
 def fee_line(fee: FeeResult, procedure: str) -> str:
-    """The acceptance fee and its basis in words (the pleading carries no calculation)."""
+    """The acceptance fee and its basis in words (the pleading carries no calculation).
+    A halved fee is half the unrounded full fee, rounded once (court_fees; 诉讼费用交纳办法
+    is silent on rounding): where halving the full fee as rounded to the fen gives another
+    figure (2,664.99 → 1,332.50, not 1,332.49), the basis says which was halved."""
     halved = "，适用简易程序，依第十六条减半交纳" if procedure != "ordinary" else ""
+    if halved and to_fen(to_fen(fee.full_fee) / 2) != fee.fee:
+        halved += "，以四舍五入前的受理费全额减半计算"
     return (
         f"预交案件受理费：{legal_amount(fee.fee)}（按《诉讼费用交纳办法》第十三条"
         f"第（一）项计算{halved}）。"

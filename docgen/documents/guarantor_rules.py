@@ -309,10 +309,26 @@ def check_sued_guarantor(
         )
 
 
+def fixed_early(guarantee: Guarantee, day: date | None) -> Guarantee:
+    """A maximum-amount guarantee whose debts were fixed on ``day``, before its agreed
+    period ended (民法典 art. 690(2) with art. 423): its period is judged from that day
+    (担保制度解释 art. 30: from 债权确定之日, or the last debt's due date when later)."""
+    maximum = guarantee.maximum
+    if day is None or maximum is None or day >= maximum.period_end:
+        return guarantee
+    return guarantee.model_copy(update={"maximum": maximum.model_copy(update={"period_end": day})})
+
+
 def guarantee_fact(
-    name: str, guarantee: Guarantee, source: str | None, due: date, filing_date: date
+    name: str,
+    guarantee: Guarantee,
+    source: str | None,
+    due: date,
+    filing_date: date,
+    fixing: tuple[date, str] | None = None,
 ) -> str:
-    """被告X为上述债务提供…保证 — the contract, the type (and why), the amount and period."""
+    """被告X为上述债务提供…保证 — the contract, the type (and why), the amount and period;
+    ``fixing``: the day a maximum guarantee's debts were fixed early, and why."""
     text = f"被告{name}为上述债务提供{'最高额' if guarantee.maximum else ''}保证"
     if source:
         text += f"（{source}）"
@@ -329,7 +345,10 @@ def guarantee_fact(
             f"，债权确定期间为{format_cn(maximum.period_start)}至{format_cn(maximum.period_end)}，"
             f"最高债权额为人民币{format_yuan(maximum.amount)}元"
         )
-    status = guarantee_status(guarantee, due, filing_date, acting_on=filing_date)
+        if fixing is not None:
+            text += f"，担保的债权已于{format_cn(fixing[0])}确定（{fixing[1]}）"
+    judged = fixed_early(guarantee, fixing[0] if fixing else None)
+    status = guarantee_status(judged, due, filing_date, acting_on=filing_date)
     text += f"，保证期间至{format_cn(status.period.end)}"
     preserved = status.preserved_on
     if status.type == "joint" and preserved is not None and preserved != filing_date:

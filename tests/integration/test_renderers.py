@@ -331,14 +331,15 @@ NOT_PRINTED_BY_TYPE |= {
         ("loan", "repayment_plan"),
         ("loan", "collateral", "registration"),
         ("loan", "collateral", "maximum_amount"),  # printed as 人民币300,000.00元
-        # the agreed order of enforcement (民法典 art. 392) decides how a guarantor is
-        # claimed against; the narrative tells it, no item of the element forms asks it
+        # the agreed order of enforcement (民法典 art. 392) prints as its words (合同约定
+        # 债权人可直接要求保证人承担保证责任) with its clause (enforcement_order, checked)
         ("loan", "collateral", "agreed_order"),
         ("sale", "collateral", "agreed_order"),
         ("card", "collateral", "agreed_order"),
-        ("loan", "collateral", "enforcement_order"),
-        ("sale", "collateral", "enforcement_order"),
-        ("card", "collateral", "enforcement_order"),
+        # the event that fixed a maximum security's claims prints as its words (新的债权不可
+        # 能发生, 民法典 art. 423 (三)); its day and detail are checked
+        ("loan", "collateral", "fixing", "event"),
+        ("defendants", "*", "maximum_fixing", "event"),
         # the sale form's amounts print as 50,000.00元, its choices as ticked boxes
         ("sale", "unit_price"),
         ("sale", "total_price"),

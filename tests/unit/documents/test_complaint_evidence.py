@@ -7,7 +7,7 @@ import copy
 
 from docgen.documents import registry
 from docgen.documents.base import RuleOptions
-from tests.support import load_fixture
+from tests.support import load_fixture, printed_copy
 
 OPTIONS = RuleOptions(calendar_fallback=True)
 DOC = registry.get("civil_complaint")
@@ -41,9 +41,15 @@ def test_a_complaint_whose_evidence_proves_each_claim_is_not_warned():
 def test_the_guarantee_and_the_fee_paid_missing_are_named_together():
     message = _warning(MISSING)
     assert message is not None
-    assert "没有相应证据：被告李秀英提供保证；原告已支付律师费。" in message
+    assert (
+        "没有相应证据：被告李秀英提供保证；原告于2026年2月9日请求被告李秀英承担保证责任；"
+        "原告已支付律师费。"
+    ) in message
     assert "《中华人民共和国民事诉讼法》第六十七条第一款、民诉法解释第九十条" in message
-    assert "请在「证据」中列明保证合同或载有保证条款的合同、律师费的合同、发票及付款凭证" in message
+    assert (
+        "请在「证据」中列明保证合同或载有保证条款的合同、致被告李秀英的催告函及送达凭证、"
+        "律师费的合同、发票及付款凭证"
+    ) in message
 
 
 def test_a_fee_agreed_in_the_contract_is_not_a_fee_paid():
@@ -64,7 +70,7 @@ def test_the_engagement_proves_the_fee_paid_only_with_the_payment():
 def test_delivery_of_goods_and_the_pledge_are_looked_for_in_a_sale():
     message = _warning(_without(SALE, "送货", "质押"))
     assert message is not None
-    assert "原告已交付货物；质押（被告所有的挖掘机两台（机身号XG-2201、XG-2202））" in message
+    assert "原告已交付货物；质押（其所有的挖掘机两台（机身号XG-2201、XG-2202））" in message
 
 
 def test_the_loan_paid_out_is_looked_for_and_a_witness_may_prove_it():
@@ -81,3 +87,71 @@ def test_an_acceleration_declared_needs_its_notice():
     assert _warning(data) is None
     message = _warning(_without(data, "提前到期"))
     assert message is not None and "已宣布借款提前到期" in message
+
+
+def _problem(data: dict, code: str):
+    found = [p for p in DOC.evaluate(DOC.parse(data), OPTIONS).problems if p.code == code]
+    assert len(found) <= 1
+    return found[0] if found else None
+
+
+def test_a_demand_on_the_guarantor_is_proved_by_an_item_naming_the_guarantor():
+    # 民法典 art. 693(2): the demand within the guarantee period keeps a joint guarantor liable
+    assert "请求被告李秀英承担保证责任" not in (_warning(GUARANTOR) or "")
+    data = _without(GUARANTOR, "保证责任催告函")
+    message = _warning(data) or ""
+    assert "原告于2026年2月9日请求被告李秀英承担保证责任" in message
+    assert "致被告李秀英的催告函及送达凭证" in message
+    # a demand on the debtor is no demand on the guarantor
+    assert any("致被告张伟" in e["name"] for e in data["evidence"])
+
+
+def test_a_lawyers_fee_without_its_agreement_is_warned_with_the_source():
+    data = copy.deepcopy(GUARANTOR)
+    data["evidence"][0]["purpose"] = "证明借贷关系成立及借款金额、利率、期限的约定"
+    warning = _problem(data, "lawyer_fee_not_agreed")
+    assert warning is not None and warning.loc == ("amounts", "components", 3)
+    assert warning.severity == "warning"
+    assert "主张律师费，但未写明由被告负担律师费的约定" in warning.message
+    assert "（法释〔2020〕17号）第二十九条" in warning.message
+    assert warning.hint is not None and "律师费等实现债权费用的约定" in warning.hint
+    # the engagement with the law firm is no agreement of the debtor
+    data["evidence"].append(
+        {"name": "委托代理合同", "source": "原告提供", "purpose": "证明原告与律师事务所约定律师费"}
+    )
+    assert _problem(data, "lawyer_fee_not_agreed") is not None
+    # the clause stated, or named in the contract's evidence, is the agreement
+    data["cost_clause"] = "《借款合同》第九条约定借款人承担出借人为实现债权支付的律师费"
+    assert _problem(data, "lawyer_fee_not_agreed") is None
+    assert _problem(GUARANTOR, "lawyer_fee_not_agreed") is None
+
+
+def test_the_clause_is_printed_beside_the_fee_claimed():
+    data = copy.deepcopy(GUARANTOR)
+    data["cost_clause"] = "《借款合同》第九条约定借款人承担出借人为实现债权支付的律师费"
+    printed = printed_copy("civil_complaint", data)
+    assert (
+        "支付律师费人民币5,000.00元（大写：伍仟元整）（《借款合同》第九条约定借款人承担出借人"
+        "为实现债权支付的律师费；已实际支付，见律师费发票）；"
+    ) in printed
+
+
+def test_a_note_citing_evidence_not_listed_prints_without_the_citation():
+    warning = _problem(MISSING, "note_cites_unlisted_evidence")
+    assert warning is not None and warning.loc == ("amounts", "components", 3, "note")
+    assert "所引用的「律师费发票」不在证据清单中" in warning.message
+    printed = printed_copy("civil_complaint", MISSING)
+    assert "支付律师费人民币5,000.00元（大写：伍仟元整）（已实际支付）；" in printed
+    assert "律师费发票" not in printed
+    # listed, the citation stays
+    assert _problem(GUARANTOR, "note_cites_unlisted_evidence") is None
+    assert "（已实际支付，见律师费发票）" in printed_copy("civil_complaint", GUARANTOR)
+
+
+def test_a_bracketed_or_numbered_citation_is_checked_too():
+    data = copy.deepcopy(MISSING)
+    note = data["amounts"]["components"][3]
+    note["note"] = "已实际支付（见证据9），详见证据2"
+    warning = _problem(data, "note_cites_unlisted_evidence")
+    assert warning is not None and "所引用的「证据9」不在证据清单中" in warning.message
+    assert "（已实际支付，详见证据2）；" in printed_copy("civil_complaint", data)

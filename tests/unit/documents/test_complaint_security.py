@@ -24,7 +24,7 @@ def _warnings(data: dict) -> dict:
 def test_a_guarantor_claimed_beside_the_debtors_own_pledge_is_limited_and_warned_of():
     warning = _warnings(SALE)["own_collateral_first"]
     assert warning.loc == ("sale", "collateral", "agreed_order")
-    assert "债务人杭州远景建设工程有限公司以自己的财产（被告所有的挖掘机两台" in warning.message
+    assert "债务人杭州远景建设工程有限公司以自己的财产（其所有的挖掘机两台" in warning.message
     assert "提供质押，又请求保证人孙立承担保证责任" in warning.message
     assert "《中华人民共和国民法典》第三百九十二条" in warning.message
     assert "起诉状因此请求就该质押财产优先受偿，对保证人的请求限于" in warning.message
@@ -55,6 +55,7 @@ def test_without_a_guarantor_sued_the_order_does_not_arise():
 def test_a_guarantee_named_maximum_without_its_maximum_is_warned_of():
     data = copy.deepcopy(AGREED)
     del data["defendants"][1]["guarantee"]["maximum"]
+    del data["defendants"][1]["maximum_fixing"]  # a maximum guarantee's only
     warning = _warnings(data)["maximum_not_stated"]
     assert warning.loc == ("defendants", 1, "guarantee", "maximum")
     assert "保证人福州闽江建材有限公司的保证合同为「2025年3月1日签订的《最高额保证合同》」" in (
@@ -71,7 +72,7 @@ def test_a_maximum_guarantee_with_its_maximum_is_claimed_within_it():
     rows = [row for section in sections for row in section["rows"]]
     (security,) = [r for r in rows if r["label"] == "4. 是否主张担保权利"]
     assert (
-        "被告福州闽江建材有限公司在最高债权额人民币300,000.00元限度内承担连带责任保证"
+        "被告福州闽江建材有限公司在最高债权额人民币300,000.00元限度内承担连带保证责任"
         in (security["value"])
     )
 
@@ -79,6 +80,7 @@ def test_a_maximum_guarantee_with_its_maximum_is_claimed_within_it():
 def test_a_guarantee_not_named_maximum_needs_no_maximum():
     data = copy.deepcopy(AGREED)
     del data["defendants"][1]["guarantee"]["maximum"]
+    del data["defendants"][1]["maximum_fixing"]  # a maximum guarantee's only
     data["loan"]["guarantee_contract"] = "2025年3月1日签订的《保证合同》"
     assert "maximum_not_stated" not in _warnings(data)
 

@@ -170,14 +170,16 @@ def test_a_pledge_is_claimed_on_as_the_pledged_property():
     printed = claims(data)
     assert printed[5] == (
         "判令原告上海申达机电设备有限公司对被告杭州远景建设工程有限公司提供的质押财产"
-        "（被告所有的挖掘机两台（机身号XG-2201、XG-2202））折价或者拍卖、变卖所得的价款"
+        "（其所有的挖掘机两台（机身号XG-2201、XG-2202））折价或者拍卖、变卖所得的价款"
         "在上述第1至4项债权范围内优先受偿；"
     )
     assert printed[6] == (
         "判令被告孙立对上述第1至4项债务在原告就质押财产优先受偿后不足清偿的部分承担连带清偿责任；"
     )
     text = printed_copy("civil_complaint", data)
-    assert "提供质押担保，并办理了出质登记。" in text
+    # a movable's pledge exists by delivery (民法典 art. 429): delivery, not registration, is told
+    assert "提供质押担保，并已交付质押财产。" in text
+    assert "出质登记" not in text
     basis = "《中华人民共和国民法典》第三百九十二条、第四百二十五条、第四百三十六条、第五百零九条"
     assert basis in text
 
@@ -190,7 +192,11 @@ def test_a_maximum_mortgage_is_claimed_on_within_its_maximum():
     )
     assert printed[8].startswith("判令被告福州闽江建材有限公司对上述第1至6项债务在原告就抵押财产")
     text = printed_copy("civil_complaint", data)
-    assert "第三百九十二条、第三百九十四条、第四百一十条、第四百二十条、第六百六十七条" in text
+    # art. 423: the maximum's claims were fixed before the agreed time
+    assert (
+        "第三百九十二条、第三百九十四条、第四百一十条、第四百二十条、第四百二十三条、第六百六十七条"
+        in (text)
+    )
 
 
 def test_the_loan_form_claims_the_same_security():
@@ -200,14 +206,15 @@ def test_the_loan_form_claims_the_same_security():
     assert "折价或者拍卖、变卖所得的价款" + within in answer
     assert "被告福州闽江建材有限公司对原告就抵押财产优先受偿后不足清偿的部分在最高债权额" in answer
     agreed = form_answer(AGREED, "是否主张担保权利")
-    full = "；被告福州闽江建材有限公司在最高债权额人民币300,000.00元限度内承担连带责任保证责任"
+    full = "；被告福州闽江建材有限公司在最高债权额人民币300,000.00元限度内承担连带保证责任"
     assert full in agreed
+    assert "连带责任保证责任" not in agreed
 
 
 def test_the_sale_form_claims_the_same_security():
     answer = form_answer(SALE, "是否主张担保权利")
     assert "原告对被告杭州远景建设工程有限公司提供的质押财产" in answer
-    assert "被告孙立对原告就质押财产优先受偿后不足清偿的部分承担连带责任保证责任" in answer
+    assert "被告孙立对原告就质押财产优先受偿后不足清偿的部分承担连带保证责任" in answer
 
 
 def test_the_card_form_claims_the_property_even_without_a_guarantor():
