@@ -202,6 +202,13 @@ def mediation_head(court: str, guarantor: bool) -> str:
     )
 
 
+def _exact(paid: Decimal, half: Decimal) -> str:
+    """Which fee was halved, where halving the paid fee as rounded to the fen gives another
+    figure (2,664.99 → 1,332.50, not 1,332.49): the half of the unrounded full fee, rounded
+    once (court_fees; 诉讼费用交纳办法 is silent on rounding), as the complaint says."""
+    return "（以四舍五入前的受理费全额减半计算）" if to_fen(paid / 2) != half else ""
+
+
 def _costs(
     outcome: SuitOutcome, fee: SuitFee, refund: Refund, why: str, first: tuple[str, str]
 ) -> str:
@@ -215,8 +222,8 @@ def _costs(
     else:
         text = (
             f"依《诉讼费用交纳办法》第十五条，{why}：甲方已预交案件受理费人民币"
-            f"{format_yuan(paid)}元，减半后为人民币{format_yuan(refund.due)}元，"
-            "其余部分由人民法院退还甲方。"
+            f"{format_yuan(paid)}元，减半后为人民币{format_yuan(refund.due)}元"
+            f"{_exact(paid, refund.due)}，其余部分由人民法院退还甲方。"
         )
         named = "上述减半后的案件受理费"
     total = refund.due
