@@ -12,7 +12,8 @@ text, whether it is required and how it is entered:
 Any node may carry the model's disclosure hints (see :mod:`docgen.domain.disclosure`):
 ``advanced`` (drawn behind the group's 「更多信息」), ``shown_when`` (``{"field": sibling,
 "in": [values]}``: drawn only while the sibling holds one of them) and ``picker``
-(``"profile"``: set by the profile picker, never drawn as an input).
+(``"profile"``: set by the profile picker, never drawn as an input) and ``paired_with``
+(an array whose rows are drawn under the rows of the sibling array it names).
 
 - ``field``: one input; ``widget`` is ``text``, ``textarea``, ``date``, ``money`` (two
   decimals), ``decimal``, ``integer``, ``select`` (with ``choices``), ``checkbox`` or
@@ -63,6 +64,8 @@ class _Walker:
             found["shown_when"] = hints["x-shown-when"]
         if hints.get("x-form") == "profile-picker":
             found["picker"] = "profile"
+        if isinstance(hints.get("x-paired-with"), str):
+            found["paired_with"] = hints["x-paired-with"]
         return found
 
     def _node(self, name: str, schema: dict[str, Any], required: bool) -> Node:
