@@ -165,3 +165,33 @@ def test_a_sample_asks_before_replacing_a_typed_case_and_keeps_the_saved_one(pag
     page.wait_for_function(
         "() => (localStorage.getItem('docgen.case.demand_letter') || '').includes('张伟伟')"
     )
+
+
+def test_warnings_are_counted_in_the_status_and_listed_after_the_errors(page: Page) -> None:
+    case = json.loads(
+        (FIXTURES / "demand_letter/valid/account_of_a_third_party.json").read_text("utf-8")
+    )
+    open_form(page, "demand_letter")
+    page.evaluate("data => window.docgenForm.loadCase(data)", case)
+    report = report_after_click(page, page.get_by_role("button", name="校验"))
+    warnings = report["warnings"]
+    assert report["valid"] and warnings
+    passed = f"校验通过，有 {len(warnings)} 条提醒（见上方列表）"
+    expect(page.locator("#status")).to_have_text(passed)
+    summary = page.locator("#error-summary")
+    expect(summary.locator("h2")).to_have_text(f"校验通过，有 {len(warnings)} 条提醒，请逐条核实")
+    listed = summary.locator("li.warnings > ul > li")
+    expect(listed).to_have_count(len(warnings))
+    expect(listed.first).to_contain_text(warnings[0]["message"])
+    expect(summary.locator(".warnings-title")).to_have_text(f"提醒（{len(warnings)} 条）")
+
+    # with an error too: the error first, then the warnings
+    case["amounts"]["total"] = "1.00"  # a wrong 合计: an error of the rules
+    page.evaluate("data => window.docgenForm.loadCase(data)", case)
+    report = report_after_click(page, page.get_by_role("button", name="校验"))
+    assert report["errors"] and report["warnings"]
+    expect(summary.locator("h2")).to_have_text(f"请修正以下 {len(report['errors'])} 处问题")
+    items = summary.locator(":scope > ul > li")
+    expect(items.last).to_have_class("warnings")
+    expect(summary.locator("li.block")).to_have_count(1)
+    expect(listed).to_have_count(len(report["warnings"]))

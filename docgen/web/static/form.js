@@ -686,7 +686,7 @@
     form.addEventListener('submit', function (event) {
       event.preventDefault();
       validate().then(function (report) {
-        if (report && report.valid) { say('校验通过，可以预览或下载', 'ok'); showFigures(report); }
+        if (report && report.valid) { say(problems.passed(report), 'ok'); showFigures(report); }
       });
     });
 
