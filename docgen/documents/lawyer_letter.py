@@ -48,7 +48,7 @@ from docgen.documents.parts import (
 )
 from docgen.documents.problems import Assessment, CaseInvalid, Problem
 from docgen.domain.dates import format_cn
-from docgen.domain.disclosure import PROFILE_PICKER, shown_when
+from docgen.domain.disclosure import PROFILE_PICKER, paired_with, shown_when
 from docgen.domain.fields import Line, Paragraph, ShortText, Text
 from docgen.domain.guarantee import Guarantee
 from docgen.domain.parties import Party
@@ -92,6 +92,7 @@ class LawyerLetter(AddressedCase):
         max_length=5,
         title="保证信息",
         description="每位保证人一条，顺序与保证人相同：保证方式、保证期间、是否已向其主张、是否约定仲裁",
+        json_schema_extra=paired_with("guarantors"),
     )
     contract: ContractBasis = Field(title="债权依据")
     amounts: DebtAmounts = Field(title="欠款金额")

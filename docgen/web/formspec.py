@@ -12,7 +12,8 @@ text, whether it is required and how it is entered:
 Any node may carry the model's disclosure hints (see :mod:`docgen.domain.disclosure`):
 ``advanced`` (drawn behind the group's 「更多信息」), ``shown_when`` (``{"field": sibling,
 "in": [values]}``: drawn only while the sibling holds one of them) and ``picker``
-(``"profile"``: set by the profile picker, never drawn as an input).
+(``"profile"``: set by the profile picker, never drawn as an input) and ``paired_with``
+(an array whose rows are drawn under the rows of the sibling array it names).
 
 - ``field``: one input; ``widget`` is ``text``, ``textarea``, ``date``, ``money`` (two
   decimals), ``decimal``, ``integer``, ``select`` (with ``choices``), ``checkbox`` or
@@ -25,6 +26,7 @@ it imports neither Flask nor the renderers.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -45,10 +47,15 @@ class _Walker:
         self.defs: dict[str, Any] = schema.get("$defs", {})
 
     def resolve(self, schema: dict[str, Any]) -> dict[str, Any]:
-        """Follow ``$ref`` (keeping the referring schema's own title and description)."""
+        """Follow ``$ref`` (keeping the referring schema's own title and description).
+
+        A referenced model's own description is its docstring, written for developers
+        (「最高额保证: the debts of a period …」): the form shows only the ``description``
+        a field gives its users."""
         seen = 0
         while "$ref" in schema and seen < 32:
             target = self.defs[schema["$ref"].rsplit("/", 1)[-1]]
+            target = {k: v for k, v in target.items() if k != "description"}
             own = {k: v for k, v in schema.items() if k != "$ref"}
             schema = {**target, **own}
             seen += 1
@@ -63,6 +70,8 @@ class _Walker:
             found["shown_when"] = hints["x-shown-when"]
         if hints.get("x-form") == "profile-picker":
             found["picker"] = "profile"
+        if isinstance(hints.get("x-paired-with"), str):
+            found["paired_with"] = hints["x-paired-with"]
         return found
 
     def _node(self, name: str, schema: dict[str, Any], required: bool) -> Node:
@@ -72,8 +81,9 @@ class _Walker:
             "title": schema.get("title") or name,
             "required": required,
         }
-        if schema.get("description") and "properties" not in schema:
-            base["description"] = schema["description"]
+        description = schema.get("description")
+        if description and "properties" not in schema and not _has_english(description):
+            base["description"] = description
         if "default" in schema and schema["default"] is not None:
             base["default"] = schema["default"]
 
@@ -111,7 +121,7 @@ class _Walker:
         required = set(schema.get("required", []))
         fields = [self.node(key, sub, key in required) for key, sub in schema["properties"].items()]
         node: Node = {**base, "kind": "object", "fields": fields}
-        if schema.get("description") and not _looks_english(schema["description"]):
+        if schema.get("description") and not _has_english(schema["description"]):
             node["description"] = schema["description"]
         return node
 
@@ -184,9 +194,13 @@ def _is_decimal(options: list[dict[str, Any]]) -> bool:
     return types == {"number", "string"}
 
 
-def _looks_english(text: str) -> bool:
-    """Model docstrings are written for developers in English; users see only Chinese."""
-    return text.lstrip()[:1].isascii()
+_ENGLISH_RUN = re.compile(r"[A-Za-z]{2,}[\s,.;:()'-]+[A-Za-z]{2,}")
+
+
+def _has_english(text: str) -> bool:
+    """Whether a description holds English words (two in a row): a note for developers,
+    never shown to users, who read Chinese (a lone LPR or SA is fine)."""
+    return _ENGLISH_RUN.search(text) is not None
 
 
 def form_spec(schema: dict[str, Any], title: str = "") -> Node:

@@ -119,7 +119,8 @@ def steps(node: dict[str, Any], data: Any, path: Path) -> Iterator[dict[str, Any
             if field["name"] in data:
                 yield from steps(field, data[field["name"]], (*path, field["name"]))
     elif kind == "array":
-        yield {"op": "rows", "id": _id(path), "rows": len(data)}
+        if not node.get("paired_with"):  # a paired list's rows come with its partner's
+            yield {"op": "rows", "id": _id(path), "rows": len(data)}
         for i, item in enumerate(data):
             yield from steps(node["item"], item, (*path, i))
     elif node["widget"] == "select":

@@ -60,17 +60,25 @@
     } else {
       target[last] = value;
     }
+    untouchedSample = false;  // an edited sample is the user's case now
     remember();
     refreshConditions();
   }
 
+  // a sample shown but not edited or rendered yet is not saved as 「上次的案件」
+  var untouchedSample = false;
   var saveTimer = null;
   function remember() {
     if (form.dataset.mode === 'profile') { return; }
     clearTimeout(saveTimer);
-    saveTimer = setTimeout(function () {
-      try { localStorage.setItem(storeKey, JSON.stringify(state)); } catch (e) { /* storage full or off */ }
-    }, 200);
+    saveTimer = setTimeout(rememberNow, 200);
+  }
+
+  function rememberNow() {
+    clearTimeout(saveTimer);
+    saveTimer = null;
+    if (form.dataset.mode === 'profile') { return; }
+    try { localStorage.setItem(storeKey, JSON.stringify(state)); } catch (e) { /* storage full or off */ }
   }
 
   function say(text, kind) {
@@ -282,13 +290,21 @@
 
   function renderChild(child, fields, path) {
     if (child.shown_when) { return conditional(child, fields, path); }
+    // a list matched row by row to this one (保证信息 to 保证人) is drawn under its rows
+    var pairs = fields.filter(function (f) { return f.paired_with === child.name && f.kind === 'array'; });
+    if (child.kind === 'array' && pairs.length) { child = Object.assign({}, child, { pairs: pairs }); }
     return renderNode(child, path.concat([child.name]));
+  }
+
+  function isPairedAway(child, fields) {
+    return child.paired_with && fields.some(function (f) { return f.name === child.paired_with && f.kind === 'array'; });
   }
 
   function renderFields(fields, path, into) {
     var advanced = [];
     fields.forEach(function (child) {
       if (child.picker) { return; }  // set by the profile picker, not typed
+      if (isPairedAway(child, fields)) { return; }  // drawn under its partner's rows
       if (child.advanced) { advanced.push(child); return; }
       into.appendChild(renderChild(child, fields, path));
     });
@@ -368,6 +384,75 @@
     return box;
   }
 
+  // the lists paired with an array's rows (a letter's 保证信息 with its 保证人): row i of
+  // each belongs to row i of the array, so it is drawn in that row, titled with the name
+  // typed there, and moved, added and deleted with it
+  function paired(node, path) {
+    var pairs = (node.pairs || []).map(function (p) { return { node: p, path: path.slice(0, -1).concat([p.name]) }; });
+    var anchor = el('div', { 'class': 'paired-anchors' });
+    var count = function () { return (getAt(path) || []).length; };
+    var titleOf = function (p, i) {
+      var name = getAt(path.concat([i, 'name']));
+      name = typeof name === 'string' && name.trim() ? name.trim() : '尚未填写名称';
+      return p.node.title + '（' + node.title + '第' + (i + 1) + '项：' + name + '）';
+    };
+    var drawAnchors = function () {
+      anchor.textContent = '';
+      pairs.forEach(function (p) {
+        // problems of the list as a whole (too many, too few) are shown here
+        var box = el('fieldset', { id: idOf(p.path), 'class': 'group paired-anchor', tabindex: '-1', 'data-path': idOf(p.path) });
+        box.appendChild(el('legend', { 'class': 'visually-hidden', text: p.node.title }));
+        var extra = (getAt(p.path) || []).length - count();
+        if (extra > 0) {
+          box.appendChild(el('p', { 'class': 'help', text: '另有 ' + extra + ' 条' + p.node.title + '没有对应的' + node.title }));
+          var drop = el('button', { type: 'button', 'class': 'drop-extra', text: '删除多余的' + p.node.title });
+          drop.addEventListener('click', function () {
+            setAt(p.path, (getAt(p.path) || []).slice(0, count()));
+            drawAnchors();
+          });
+          box.appendChild(drop);
+        }
+        anchor.appendChild(box);
+      });
+    };
+    return {
+      anchor: anchor,
+      align: function () {
+        var n = count();
+        pairs.forEach(function (p) {
+          var rows = getAt(p.path);
+          if ((Array.isArray(rows) ? rows.length : 0) >= n) { return; }
+          rows = Array.isArray(rows) ? rows.slice() : [];
+          while (rows.length < n) { rows.push({}); }
+          setAtQuiet(p.path, rows);
+        });
+        drawAnchors();
+      },
+      drawRow: function (row, i) {
+        pairs.forEach(function (p) {
+          var item = Object.assign({}, p.node.item, { title: titleOf(p, i), name: i });
+          var block = renderNode(item, p.path.concat([i]));
+          block.classList.add('paired');
+          var legend = block.querySelector('legend');
+          conditionals.push(function () { if (legend.isConnected) { legend.textContent = titleOf(p, i); } });
+          row.appendChild(block);
+        });
+      },
+      act: function (action, i) {
+        pairs.forEach(function (p) {
+          var rows = (getAt(p.path) || []).slice();
+          if (action === 'remove') {
+            rows.splice(i, 1);
+          } else {
+            var j = action === 'up' ? i - 1 : i + 1;
+            var moved = rows[i]; rows[i] = rows[j]; rows[j] = moved;
+          }
+          setAtQuiet(p.path, rows);
+        });
+      }
+    };
+  }
+
   function renderArray(node, path) {
     var box = group(node, path, 'array');
     var list = el('ol', { 'class': 'rows' });
@@ -379,7 +464,10 @@
       if (rows.length) { setAtQuiet(path, rows); }
     }
     var add = el('button', { type: 'button', 'class': 'add', text: '添加一项' + node.title });
+    var pairs = paired(node, path);
+    box.appendChild(pairs.anchor);
     var draw = function (focusIndex, focusWhat) {
+      pairs.align();
       list.textContent = '';
       var items = getAt(path) || [];
       items.forEach(function (_, i) {
@@ -397,6 +485,7 @@
         // the row's own heading is 第N项: the summary reads 欠款明细 › 第1项 › 金额（元）
         var itemNode = Object.assign({}, node.item, { title: '第' + (i + 1) + '项', name: i, rowItem: true });
         row.appendChild(renderNode(itemNode, rowPath));
+        pairs.drawRow(row, i);
         list.appendChild(row);
       });
       add.disabled = node.max !== undefined && items.length >= node.max;
@@ -408,6 +497,7 @@
     };
     var rowAction = function (action, i) {
       var items = getAt(path).slice();
+      pairs.act(action, i);
       if (action === 'remove') {
         items.splice(i, 1);
         setAt(path, items);
@@ -512,16 +602,24 @@
     return value;
   }
 
-  function loadCase(data, origin) {
+  function loadCase(data, origin, sample) {
     if (!data || typeof data !== 'object' || Array.isArray(data)) {
       say('文件内容不是一份案件数据（应为 JSON 对象）', 'bad');
       return;
     }
+    if (sample && saveTimer !== null) { rememberNow(); }  // the last typing is kept
     state = JSON.parse(JSON.stringify(data));
     renderAll();
-    remember();
+    untouchedSample = !!sample;
+    if (!sample) { remember(); }
     figuresEl.hidden = true;
     say('已载入' + origin, 'ok');
+  }
+
+  // what an empty form sends (its parties' kinds): anything else was typed or loaded
+  var blankCase = null;
+  function holdsTypedCase() {
+    return !untouchedSample && JSON.stringify(currentCase() || {}) !== blankCase;
   }
 
   // --- problems beside their fields and in the summary: static/problems.js -------------
@@ -565,6 +663,7 @@
   }
 
   function submitRender(format, disposition) {
+    if (untouchedSample) { untouchedSample = false; rememberNow(); }  // a rendered sample is kept
     var target = document.getElementById('render-form');
     target.elements['case'].value = JSON.stringify(currentCase());
     target.elements.format.value = format;
@@ -587,7 +686,7 @@
     form.addEventListener('submit', function (event) {
       event.preventDefault();
       validate().then(function (report) {
-        if (report && report.valid) { say('校验通过，可以预览或下载', 'ok'); showFigures(report); }
+        if (report && report.valid) { say(problems.passed(report), 'ok'); showFigures(report); }
       });
     });
 
@@ -626,10 +725,19 @@
     var sampleButton = document.getElementById('load-sample');
     if (sampleButton) {
       sampleButton.addEventListener('click', function () {
-        var name = document.getElementById('sample-choice').value;
+        var choice = document.getElementById('sample-choice');
+        var name = choice.value;
+        var title = choice.selectedIndex >= 0 ? choice.options[choice.selectedIndex].text : name;
+        if (holdsTypedCase() && !window.confirm('载入示例会替换页面上已填写的案件。确定载入示例吗？')) {
+          say('未载入示例，已填写的内容保留', 'ok');
+          return;
+        }
         fetch(sampleButton.dataset.url.replace('__NAME__', encodeURIComponent(name)), { credentials: 'same-origin' })
           .then(function (r) { return r.json(); })
-          .then(function (data) { loadCase(data, '示例案件 ' + name); })
+          .then(function (data) {
+            loadCase(data, '示例案件「' + title + '」', true);
+            say('已载入示例案件「' + title + '」（修改或生成文书后才保存为「上次的案件」）', 'ok');
+          })
           .catch(function () { say('示例案件载入失败', 'bad'); });
       });
     }
@@ -682,6 +790,7 @@
 
     document.getElementById('clear-case').addEventListener('click', function () {
       state = {};
+      untouchedSample = false;
       renderAll();
       figuresEl.hidden = true;
       say('已清空', 'ok');
@@ -754,6 +863,7 @@
         .then(function (body) {
           var filled = 0;
           (body.merges || []).forEach(function (m) { filled += applyMerge(m); });
+          untouchedSample = false;
           remember();
           renderAll();
           say('已套用发件人资料，填入 ' + filled + ' 项（案件中已填写的内容不变）', 'ok');
@@ -791,6 +901,7 @@
     bindPrefill();
   }
   renderAll();
+  blankCase = JSON.stringify(currentCase() || {});
   if (form.dataset.carriedFrom) {
     // from the case list the page brings the case; from another form, local storage
     var given = document.getElementById('form-data');

@@ -71,7 +71,7 @@
       } else {
         summaryEl.hidden = false;
       }
-      if (severity === 'error') { summaryEntry(problem, target, text); }
+      if (severity === 'error') { summaryEntry(problem, target, text); } else { warningEntry(problem, target, text); }
       return target;
     }
 
@@ -98,14 +98,31 @@
       var place = placeName(target, problem);
       if (place.indexOf(block.title + ' › ') === 0) { place = place.slice(block.title.length + 3); }
       var words = place && place !== block.title ? place + '：' + text : text;
+      section.querySelector('ul').appendChild(el('li', {}, [summaryLink(target, words)]));
+      var count = section.querySelector('ul').children.length;
+      section.querySelector('.block-title').textContent = block.title + '（' + count + ' 处）';
+    }
+
+    function summaryLink(target, words) {
       var link = el('a', { href: '#' + (target ? target.id : 'main'), text: words });
       link.addEventListener('click', function (event) {
         event.preventDefault();
         if (target) { target.focus(); target.scrollIntoView({ block: 'center' }); }
       });
-      section.querySelector('ul').appendChild(el('li', {}, [link]));
-      var count = section.querySelector('ul').children.length;
-      section.querySelector('.block-title').textContent = block.title + '（' + count + ' 处）';
+      return link;
+    }
+
+    // warnings after every error, in one list of their own: 提醒（2 条） › 保证人 › …
+    function warningEntry(problem, target, text) {
+      var list = summaryEl.querySelector('ul');
+      var section = list.querySelector(':scope > li.warnings');
+      if (!section) {
+        section = el('li', { 'class': 'warnings', 'data-order': '1000000' }, [el('strong', { 'class': 'warnings-title' }), el('ul')]);
+        list.appendChild(section);
+      }
+      var place = placeName(target, problem);
+      section.querySelector('ul').appendChild(el('li', {}, [summaryLink(target, (place ? place + '：' : '') + text)]));
+      section.querySelector('.warnings-title').textContent = '提醒（' + section.querySelector('ul').children.length + ' 条）';
     }
 
     var lastReport = null;
@@ -117,7 +134,13 @@
         var target = showProblem(p, 'error');
         if (!first) { first = target || summaryEl; }
       });
-      (report.warnings || []).forEach(function (p) { showProblem(p, 'warning'); });
+      var warnings = report.warnings || [];
+      warnings.forEach(function (p) { showProblem(p, 'warning'); });
+      summaryEl.classList.toggle('warnings-only', !(report.errors && report.errors.length));
+      if (warnings.length && !(report.errors && report.errors.length)) {
+        summaryEl.hidden = false;
+        summaryEl.querySelector('h2').textContent = '校验通过，有 ' + warnings.length + ' 条提醒，请逐条核实';
+      }
       if (report.errors && report.errors.length) {
         summaryEl.hidden = false;
         summaryEl.querySelector('h2').textContent = '请修正以下 ' + report.errors.length + ' 处问题';
@@ -127,6 +150,12 @@
       }
     }
 
-    return { clear: clearProblems, show: showReport, last: function () { return lastReport; } };
+    // the status of a case without errors: 校验通过，有 2 条提醒
+    function passedWords(report) {
+      var n = (report.warnings || []).length;
+      return n ? '校验通过，有 ' + n + ' 条提醒（见上方列表）' : '校验通过，可以预览或下载';
+    }
+
+    return { clear: clearProblems, show: showReport, passed: passedWords, last: function () { return lastReport; } };
   };
 }());

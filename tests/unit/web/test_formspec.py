@@ -272,3 +272,46 @@ def test_a_form_with_a_profile_reference_gets_the_profile_id():
         {"type": "object", "properties": {"sender_profile_id": {"type": "integer"}}}, "x"
     )
     assert prefill(spec, LAW_FIRM, 7) == [{"path": [], "values": {"sender_profile_id": 7}}]
+
+
+class Developer(BaseModel):
+    """最高额保证: the debts of a period, up to a maximum amount (民法典 art. 690)."""
+
+    amount: Money = Field(title="金额")
+
+
+class Documented(BaseModel):
+    inner: Developer = Field(title="最高额保证")
+    told: Developer = Field(title="最高额保证", description="仅在约定最高额保证时填写")
+    noted: str = Field(title="备注", description="按 LPR 计算")
+    english: str = Field(title="说明", description="说明: what the form asks of it")
+
+
+def test_help_text_is_the_fields_own_description_and_never_english() -> None:
+    fields = {f["name"]: f for f in form_spec(Documented.model_json_schema())["fields"]}
+    assert "description" not in fields["inner"]  # the model's docstring is for developers
+    assert fields["told"]["description"] == "仅在约定最高额保证时填写"
+    assert fields["noted"]["description"] == "按 LPR 计算"
+    assert "description" not in fields["english"]
+
+
+def _help_texts(node: dict[str, Any]) -> list[str]:
+    found = [node["description"]] if node.get("description") else []
+    children = list(node.get("fields", []))
+    children += [f for option in node.get("options", []) for f in option["fields"]]
+    children += [node["item"]] if "item" in node else []
+    return found + [text for child in children for text in _help_texts(child)]
+
+
+def test_no_form_shows_english_words_in_its_help_text() -> None:
+    import re
+
+    from docgen.bundle.model import BundleCase
+    from docgen.profiles.model import SenderProfile
+
+    specs = [form_spec(t.json_schema(), t.title) for t in registry.all_types()]
+    specs += [form_spec(m.model_json_schema()) for m in (BundleCase, SenderProfile)]
+    texts = [text for spec in specs for text in _help_texts(spec)]
+    assert len(texts) > 100
+    english = [t for t in texts if re.search(r"[A-Za-z]+[\s,.;:()'-]+[A-Za-z]+", t)]
+    assert english == []
