@@ -41,7 +41,7 @@ POWERS = {
 """The powers 民事诉讼法 art. 62 reserves to a special authority, in the article's order,
 and withdrawing an appeal: art. 62 names 上诉 only, but withdrawing it gives up the
 appeal's claims as 放弃诉讼请求 gives up a claim, and second-instance powers of attorney
-name it as a special power (practice, a lawyer's second review: an appellant's power
+name it as a special power (practice: an appellant's power
 without it)."""
 EXECUTION_POWERS = {
     "waive": "代为放弃民事权利",
@@ -213,8 +213,7 @@ def check_role_powers(result: Assessment, case: Granted, side: Side | None, role
     诉讼请求，有权提起反诉; at second instance the 原审被告's, 民诉法解释 art. 326); a
     second instance's judgment is final, so nothing is appealed in it (art. 10: 两审终审);
     only an appellant withdraws an appeal. Errors on ``powers``: the power printed would
-    give the agent an act the principal does not have (a lawyer's second review: a
-    plaintiff's 「代为提起反诉」)."""
+    give the agent an act the principal does not have (a plaintiff's 「代为提起反诉」)."""
     if case.stage == "execution":
         return  # trial powers there are _check_other_stage's
     powers = set(case.powers)

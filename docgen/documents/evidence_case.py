@@ -241,9 +241,9 @@ def check_sources(
 def _warn_role_word(result: Assessment, i: int, said: str, word: str, role: str) -> None:
     """A source naming the submitter's own side by another stage's word (「原审原告持有」
     in the list of the party the header calls 被上诉人): the same party, but the list names
-    it two ways, and a clerk comparing the rows with the header cannot tell (a lawyer's
-    second review). A warning: the side is right (``check_sources``), only the word is
-    not the one the list's stage gives the submitter (``filing_papers.stage_roles``)."""
+    it two ways, and a clerk comparing the rows with the header cannot tell. A warning:
+    the side is right (``check_sources``), only the word is not the one the list's stage
+    gives the submitter (``filing_papers.stage_roles``)."""
     result.warn(
         ("items", i, "source"),
         "source_role_word",

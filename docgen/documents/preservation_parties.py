@@ -130,7 +130,7 @@ def contact_line(contact: RespondentContact) -> str:
     """「被申请人李秀英的送达地址：…，联系电话：…。」 as given: named, since the line stands
     under the respondent's block as the applicant's own 「送达地址：」 line stands under its
     block, and a clerk serving it must not take one for the other (规定 art. 1(1): each
-    party's 送达地址; a lawyer's second review)."""
+    party's 送达地址)."""
     parts = [f"送达地址：{contact.address}"] if contact.address else []
     if contact.phone:
         parts.append(f"联系电话：{contact.phone}")

@@ -25,8 +25,7 @@ def rest_day_clause(document: str = "本协议", paying: str = "付款") -> str:
     It names the day as art. 203 does, 法定休假日 (「期间的最后一日是法定休假日的，以法定
     休假日结束的次日为期间的最后一日」), so that the exception plainly reaches the rule it
     sets aside, and says what that covers — the weekly rest days and the public holidays
-    (全国年节及纪念日放假办法) — rather than a word of its own (「法定节假日或休息日」, a
-    lawyer's second review)."""
+    (全国年节及纪念日放假办法) — rather than a word of its own (「法定节假日或休息日」)."""
     return (
         f"{document}约定的{paying}日期为法定休假日（包括休息日和法定节假日）的，不予顺延，"
         f"乙方应于该日或之前{paying}。"

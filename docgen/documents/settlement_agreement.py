@@ -211,11 +211,11 @@ def _check_contract(result: Assessment, case: SettlementAgreement) -> None:
 
 def _check_signing_place(result: Assessment, case: SettlementAgreement) -> None:
     """The place of signing is printed above the signatures when given: it is where the
-    agreement is formed (民法典 art. 493: 当事人采用合同书形式订立合同的，最后签名、盖章或者
-    按指印的地点为合同成立的地点，但是当事人另有约定的除外) — a connecting point a court
-    may be chosen by (民事诉讼法 art. 35: 合同签订地). Left out, the place is where the last
-    party signed, a fact to be proved later. A warning: the agreement is valid without it
-    (a lawyer's second review: the companies' settlements printed their date alone)."""
+     agreement is formed (民法典 art. 493: 当事人采用合同书形式订立合同的，最后签名、盖章或者
+     按指印的地点为合同成立的地点，但是当事人另有约定的除外) — a connecting point a court
+     may be chosen by (民事诉讼法 art. 35: 合同签订地). Left out, the place is where the last
+     party signed, a fact to be proved later. A warning: the agreement is valid without it
+    ."""
     if case.signing_place:
         return
     result.warn(

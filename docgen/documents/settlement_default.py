@@ -26,7 +26,7 @@ the discount and pays no more for paying late. Two optional terms change that.
   法释〔2020〕17号 art. 28: 自逾期还款之日起), and the clause itself says 「逾期利息不计
   复利」 — a release of interest restored and charged the late rate would be interest on
   interest, which the agreement forbids and which, between private lenders, only the
-  restatement of art. 27(1) allows, within art. 27(2)'s cap (a lawyer's second review:
+  restatement of art. 27(1) allows, within art. 27(2)'s cap (
   the late rate on a restored 13,249.32 that was all claimed interest). So the release is
   said to take first what is not principal (interest, penalties, fees; the parties may
   agree the order, 民法典 art. 561), and the principal inside the original debt

@@ -185,8 +185,8 @@ def mediation_head(court: str, guarantor: bool) -> str:
     2008 text: 案外人同意为当事人提供担保的，人民法院应当准许…人民法院制作调解书应当列明
     担保人，并将调解书送交担保人。担保人不签收调解书的，不影响调解书生效). So with a
     guarantor the three parties ask together, 丙方 undertakes to join as 担保人 and to sign
-    for the statement, and its guarantee of 第四条 stands as a contract if it does not (a
-    lawyer's second review: 「双方…调解书经双方签收」 left 丙方 outside the statement)."""
+    for the statement, and its guarantee of 第四条 stands as a contract if it does not
+    (「双方…调解书经双方签收」 would leave 丙方 outside the statement)."""
     if not guarantor:
         return (
             f"双方同意共同请求{court}依本协议内容制作调解书，调解书经双方签收后即具有法律效力。"

@@ -201,8 +201,8 @@ def end_and_signatures(
     date), on one page so that no page holds the signatures alone. The mark closes the
     text, the typed place and date included — they are terms of the agreement (the place
     stated is where it is formed, 民法典 art. 493; the date, when all have signed, art.
-    490) — so that nothing but the signatures follows it (a lawyer's review of the
-    settlement: the place and date printed after the mark could be taken as added)."""
+    490) — so that nothing but the signatures follows it (a place and date printed after
+    the mark could be taken as added)."""
     signing = (*(Paragraph(text(line)) for line in lines), end)
     return Keep((*last, *signing, *(sign_block(signer, dated) for signer in signers)))
 

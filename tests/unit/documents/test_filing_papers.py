@@ -197,7 +197,7 @@ def test_a_first_instance_term_in_a_second_instance_power_is_refused_once():
 
 
 def test_an_appeal_number_at_first_instance_with_a_first_instance_term_is_refused():
-    # the review's power: 原告/被告, 「代为起诉或应诉」 and a term ended with the first
+    # a power with 原告/被告, 「代为起诉或应诉」 and a term ended with the first
     # instance, filed in the appeal: made for the appeal, it lacks the appellants, and
     # its term is over
     data = load_fixture("power_of_attorney", "invalid", "appeal_number_with_a_first_instance_term")

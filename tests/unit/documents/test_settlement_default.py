@@ -120,8 +120,8 @@ def test_the_restored_principal_bears_the_late_rate_from_the_day_after_the_payme
 
 
 def test_a_restored_sum_of_interest_alone_bears_no_late_interest():
-    # 法释〔2020〕17号 art. 27(2): a lawyer's second review found 12% charged on a restored
-    # 13,249.32 that was all claimed interest, beside 「逾期利息不计复利」
+    # 法释〔2020〕17号 art. 27(2): not 12% charged on a restored 13,249.32 that was all
+    # claimed interest, beside 「逾期利息不计复利」
     lines = _printed(LAPSING)
     late, _ = _article(lines, "第三条　违约责任")
     assert "就失效的减让金额人民币13,249.32元，按逾期利率" not in late
