@@ -20,6 +20,7 @@ from typing import Any
 from docgen.domain.written import DATE_HINT
 
 EXCEL_SERIAL_RANGE = (1, 73051)  # 1900-01-01 .. 2100-12-31
+COMPACT_DATE_RANGE = (19000101, 21001231)  # 20260305 as a number: the date it spells
 NUMBER_SENSITIVE = ("phone", "id_number", "account_number", "postcode", "uscc")
 """Fields whose digits are an identifier, never a quantity: a numeric cell is suspect."""
 
@@ -50,6 +51,8 @@ def excel_date(value: Any) -> Any:
         from openpyxl.utils.datetime import from_excel
 
         low, high = EXCEL_SERIAL_RANGE
+        if float(value).is_integer() and COMPACT_DATE_RANGE[0] <= value <= COMPACT_DATE_RANGE[1]:
+            return str(int(value))  # 20260305 typed into a number cell: read as written
         if not (low <= value <= high and float(value).is_integer()):
             raise CellError("date_format", f"「{value}」不是日期", DATE_HINT)
         return from_excel(value).date().isoformat()

@@ -24,7 +24,9 @@ AMOUNT_HINT = "金额请写成 12345.67、¥1,234.50、1.2万 或 大写 壹万�
 EARLIEST_YEAR = 1900
 LATEST_YEAR = 2100
 
-_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+# 2026年3月5日, spoken 2026年3月5号; 20260305 as systems and spreadsheets export dates
+_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?")
+_COMPACT_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})")
 _MIDNIGHT = re.compile(r"(T|\s+)0{1,2}:00(:00)?(\.0+)?(Z|[+-]00:?00)?$")
 _UPPER = "零壹贰叁肆伍陆柒捌玖"
 _UPPER_UNITS = "拾佰仟万亿"
@@ -69,7 +71,7 @@ def parse_date(value: Any) -> Any:
         if iso is not None:
             return check_year(iso)
     text = _MIDNIGHT.sub("", _plain(value))
-    match = _DATE.fullmatch(text)
+    match = _DATE.fullmatch(text) or _COMPACT_DATE.fullmatch(text)
     if match is None:
         raise WrittenValueError("date_format", f"「{value[:30]}」不是日期", DATE_HINT)
     year, month, day = (int(g) for g in match.groups())

@@ -9,9 +9,11 @@
 (function () {
   'use strict';
 
-  // 2026-03-05, 2026/3/5, 2026.3.5 and 2026年3月5日 (see docgen/web/formdates.py)
+  // 2026-03-05, 2026/3/5, 2026.3.5, 2026年3月5日 (or 号) and 20260305 (see
+  // docgen/web/formdates.py)
   var DATE_FORMS = [/^(\d{1,4})-(\d{1,2})-(\d{1,2})$/, /^(\d{1,4})\/(\d{1,2})\/(\d{1,2})$/,
-    /^(\d{1,4})\.(\d{1,2})\.(\d{1,2})$/, /^(\d{1,4})年(\d{1,2})月(\d{1,2})日?$/];
+    /^(\d{1,4})\.(\d{1,2})\.(\d{1,2})$/, /^(\d{1,4})年(\d{1,2})月(\d{1,2})[日号]?$/,
+    /^(\d{4})(\d{2})(\d{2})$/];
   function parseDate(text) {
     var plain = text.replace(/\s+/g, '');
     for (var i = 0; i < DATE_FORMS.length; i++) {

@@ -17,6 +17,7 @@ def test_excel_date_cells_and_serial_numbers_are_dates():
     assert excel_date(45809) == "2025-06-01"
     assert excel_date(45809.0) == "2025-06-01"
     assert excel_date("2025/6/1") == "2025/6/1"  # text is read by the model
+    assert excel_date(20250601) == "20250601"  # typed as a number: the date it spells
 
 
 @pytest.mark.parametrize("value", [45809.5, 0, 99999999, datetime(2025, 6, 1, 13, 30)])

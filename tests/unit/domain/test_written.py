@@ -20,7 +20,16 @@ from tests.support import FIXTURES
 
 @pytest.mark.parametrize(
     "text",
-    ["2026-03-05", "2026/3/5", "2026.3.5", "2026年3月5日", "2026 年 3 月 5 日", "２０２６／３／５"],
+    [
+        "2026-03-05",
+        "2026/3/5",
+        "2026.3.5",
+        "2026年3月5日",
+        "2026 年 3 月 5 日",
+        "２０２６／３／５",
+        "2026年3月5号",  # as it is said
+        "20260305",  # as systems export it
+    ],
 )
 def test_every_written_form_of_a_date_is_the_same_day(text):
     assert parse_date(text) == date(2026, 3, 5)
@@ -30,6 +39,8 @@ def test_every_written_form_of_a_date_is_the_same_day(text):
     ("text", "code"),
     [
         ("2026/13/5", "date_invalid"),
+        ("20261305", "date_invalid"),
+        ("2026035", "date_format"),  # seven digits: which is the month?
         ("2026/2/30", "date_invalid"),
         ("2026-02-30", "date_invalid"),
         ("3/5/2026", "date_format"),  # month/day order is a guess: refused
