@@ -25,7 +25,7 @@ from docgen.batch.readers import BatchInputError, Row, read_rows
 from docgen.batch.rejects import describe
 from docgen.batch.rows import Cell, Resolved
 from docgen.batch.state import PENDING, REJECTED, BatchItem, BatchRun, item_key, row_hash
-from docgen.documents.problems import Loc, Problem, touches
+from docgen.documents.problems import Loc, Problem, beside
 from docgen.services import DocumentService
 
 log = logging.getLogger(__name__)
@@ -292,12 +292,8 @@ def judge(
         return record
     record.merged = merge_shared(record.case, shared)
     report = service.validate(type_name, record.merged)
-    # as for a body that fails its schema (pipeline.validation.problems_of_rest): a rule
-    # about a part that lost a cell would judge it without that cell (a total against
-    # the other amounts), so only the other parts are judged
-    refused = [p.loc[:1] for p in record.problems]
-    found = [p for p in report.problems if not touches(p.loc[:1], refused)]
-    record.problems = record.problems + found
+    # the cells that could not be read count as a body's schema errors do
+    record.problems = record.problems + beside(report.problems, record.problems)
     if duplicates is not None and record.ok:
         repeated = duplicates.check(record.number, record.reference, record.merged)
         if repeated is not None:

@@ -85,6 +85,14 @@ def touches(loc: Loc, others: Iterable[Loc]) -> bool:
     return any(loc[: len(o)] == o or o[: len(loc)] == loc for o in others)
 
 
+def beside(found: Iterable[Problem], refused: Iterable[Problem]) -> list[Problem]:
+    """The rules' ``found`` problems of the parts no ``refused`` problem lost a value of: a
+    rule about a part that lost one would judge that part without it (a total against
+    the sum of the other amounts), so only the other top-level parts are judged."""
+    failed = [p.loc[:1] for p in refused]
+    return [p for p in found if not touches(p.loc[:1], failed)]
+
+
 class CaseInvalid(Exception):
     """Raised by the service layer when a case has errors; carries all of them."""
 

@@ -12,7 +12,7 @@ from docgen.config import Settings
 from docgen.documents import registry
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.compliance import load_terms
-from docgen.documents.problems import Assessment, CaseInvalid, Problem, touches
+from docgen.documents.problems import Assessment, CaseInvalid, Problem, beside
 from docgen.domain.texts import strings
 from docgen.pipeline.provenance import Job
 from docgen.pipeline.results import Report, public
@@ -73,11 +73,8 @@ def problems_of_rest(
         case = resolve(scope, doc_type, rest, final=False)
     except CaseInvalid:
         return problems
-    # a rule about a part that lost a value would judge that part without it (a total
-    # against the sum of the other amounts): only the other parts are judged
-    failed = [p.loc[:1] for p in problems]
     found = doc_type.evaluate(case, options(scope.settings)).problems
-    return problems + [p for p in found if not touches(p.loc[:1], failed)]
+    return problems + beside(found, problems)
 
 
 def glyph_problems(settings: Settings, case: BaseModel) -> list[Problem]:

@@ -21,6 +21,7 @@ from docgen.pipeline.results import Report
 from docgen.services import FORMATS, MEDIA_TYPES, DocumentService, Format
 from docgen.web import auth, negotiation, paging, templates_api
 from docgen.web.auth import requester
+from docgen.web.errors import failed_in
 from docgen.web.files import file_response
 
 DOCS_TAG = Tag(name="documents", description="生成与校验文书")
@@ -191,7 +192,7 @@ def invalid_body_response(error: ValidationError) -> Response | None:
         doc_type = registry.get(type_name)
     except registry.UnknownDocumentType:
         return None
-    if error.title != doc_type.model.model_config.get("title", doc_type.model.__name__):
+    if not failed_in(error, doc_type.model):
         return None
     report = _service().validate(type_name, request.get_json(silent=True))
     if report.ok:  # the rules cannot see what the schema refused: its answer stands

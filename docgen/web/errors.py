@@ -15,6 +15,11 @@ from docgen.web import register_api
 log = logging.getLogger(__name__)
 
 
+def failed_in(error: ValidationError, model: type[BaseModel]) -> bool:
+    """Whether ``error`` is ``model``'s (pydantic names the failing model by its title)."""
+    return bool(model.model_config.get("title", model.__name__) == error.title)
+
+
 def problems_from_pydantic(error: ValidationError) -> list[Problem]:
     """Problems for a failed body or query validation, locs relative to the body.
 
@@ -25,7 +30,7 @@ def problems_from_pydantic(error: ValidationError) -> list[Problem]:
     body_models += [c.input_model for c in CALCULATIONS.values()]
     body_models += register_api.BODY_MODELS
     for model in body_models:
-        if model.model_config.get("title", model.__name__) == error.title:
+        if failed_in(error, model):
             return from_validation_error(error, model)
     return from_validation_error(error, None, prefix=("query",))
 
