@@ -21,11 +21,11 @@ from docgen.documents.court_parts import block_lines
 from docgen.documents.guarantor_rules import guarantee_fact
 from docgen.documents.parts import AmountComponent, ResolvedAmounts
 from docgen.domain.cap_rates import INTERPRETATION
-from docgen.domain.court_fees import FeeResult
+from docgen.domain.court_fees import FeeResult, share_of_printed_differs
 from docgen.domain.dates import format_cn
 from docgen.domain.guarantee import claim_within_maximum
 from docgen.domain.lpr import format_percent
-from docgen.domain.money import format_yuan, legal_amount, to_fen
+from docgen.domain.money import format_yuan, legal_amount
 from docgen.domain.parties import Party
 
 if TYPE_CHECKING:
@@ -387,7 +387,7 @@ def fee_line(fee: FeeResult, procedure: str) -> str:
     is silent on rounding): where halving the full fee as rounded to the fen gives another
     figure (2,664.99 → 1,332.50, not 1,332.49), the basis says which was halved."""
     halved = "，适用简易程序，依第十六条减半交纳" if procedure != "ordinary" else ""
-    if halved and to_fen(to_fen(fee.full_fee) / 2) != fee.fee:
+    if halved and share_of_printed_differs(fee.full_fee, fee.fee, 2):
         halved += "，以四舍五入前的受理费全额减半计算"
     return (
         f"预交案件受理费：{legal_amount(fee.fee)}（按《诉讼费用交纳办法》第十三条"

@@ -34,11 +34,11 @@ from docgen.documents.filenames import filename_part
 from docgen.documents.parts import check_party, same_party
 from docgen.documents.problems import Assessment, Loc
 from docgen.domain import divisions as division_table
-from docgen.domain.court_fees import FeeResult, payment_order_fee
+from docgen.domain.court_fees import FeeResult, payment_order_fee, share_of_printed_differs
 from docgen.domain.courts import court_for, covers, read_court
 from docgen.domain.dates import format_cn
 from docgen.domain.fields import CaseModel, Line, Money, Paragraph, ShortText, Text
-from docgen.domain.money import format_yuan, legal_amount, to_fen
+from docgen.domain.money import format_yuan, legal_amount
 from docgen.domain.parties import Party, Person
 
 ITEM_LABELS = {"principal": "本金", "interest": "利息", "penalty": "违约金", "other": "其他款项"}
@@ -294,7 +294,9 @@ def fee_text(fee: FeeResult) -> str:
     """The fee, what it was computed on and the articles, in the application's words: the
     acceptance fee of the amount (诉讼费用交纳办法 art. 13(1)), a third of it (art. 14(3));
     advanced by the applicant, borne by a debtor who raises no objection (art. 36)."""
-    exact = "（以四舍五入前的金额计算）" if to_fen(to_fen(fee.full_fee) / 3) != fee.fee else ""
+    exact = (
+        "（以四舍五入前的金额计算）" if share_of_printed_differs(fee.full_fee, fee.fee, 3) else ""
+    )
     return (
         f"申请费{legal_amount(fee.fee)}：按请求给付的金额人民币{format_yuan(fee.amount)}元，"
         f"依《诉讼费用交纳办法》第十三条第（一）项分段累计为人民币{format_yuan(fee.full_fee)}元，"

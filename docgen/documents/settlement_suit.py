@@ -22,7 +22,7 @@ from pydantic import Field
 
 from docgen.documents.fee_halving import Ending, PrepaidFee, Refund, halved_fee
 from docgen.documents.problems import Assessment
-from docgen.domain.court_fees import acceptance_fee
+from docgen.domain.court_fees import acceptance_fee, share_of_printed_differs
 from docgen.domain.disclosure import shown_when
 from docgen.domain.fields import CaseModel, Money
 from docgen.domain.money import format_yuan, legal_amount, to_fen
@@ -206,7 +206,7 @@ def _exact(paid: Decimal, half: Decimal) -> str:
     """Which fee was halved, where halving the paid fee as rounded to the fen gives another
     figure (2,664.99 → 1,332.50, not 1,332.49): the half of the unrounded full fee, rounded
     once (court_fees; 诉讼费用交纳办法 is silent on rounding), as the complaint says."""
-    return "（以四舍五入前的受理费全额减半计算）" if to_fen(paid / 2) != half else ""
+    return "（以四舍五入前的受理费全额减半计算）" if share_of_printed_differs(paid, half, 2) else ""
 
 
 def _costs(

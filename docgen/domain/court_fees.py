@@ -319,11 +319,18 @@ def _rounded(exact: Decimal, fee: Decimal, rounding: Rounding) -> str:
     return f"，{_rounding_clause(rounding)}为{format_yuan(fee)}元"
 
 
+def share_of_printed_differs(full: Decimal, share: Decimal, divisor: int) -> bool:
+    """Whether ``share`` (taken of the exact fee, then rounded once) differs from the same
+    share of the fee as printed to the fen: 2,664.9864 / 2 gives 1,332.49, the printed
+    2,664.99 / 2 gives 1,332.50. Where it does, the paper says which fee was divided."""
+    return to_fen(to_fen(full) / divisor) != share
+
+
 def _from_exact(full: Decimal, divisor: int) -> str:
     """「（以四舍五入前的合计金额计算）」 where the share of the printed total would print
     otherwise: the share is taken of the exact total (2,664.9864 / 2 = 1,332.4932 → 1,332.49), while
     halving the printed 2,664.99 gives 1,332.50, so the reader is told which was halved."""
-    if to_fen(to_fen(full) / divisor) == to_fen(full / divisor):
+    if not share_of_printed_differs(full, to_fen(full / divisor), divisor):
         return ""
     return "（以四舍五入前的合计金额计算）"
 
