@@ -59,7 +59,9 @@ from docgen.documents.complaint_text import (
     witness_lines,
 )
 from docgen.documents.court_parts import (
+    FORM_SIGN,
     PROCEDURE_LABELS,
+    SIGN,
     check_court,
     check_plaintiff_particulars,
     check_procedure,
@@ -366,7 +368,13 @@ def build_context(case: CivilComplaint, assessment: Assessment) -> dict[str, Any
         ],
         "witnesses": witness_lines(case.witnesses),
         "court": case.court,
-        "signers": filing_signature("具状人", (p.party for p in case.plaintiffs)),
+        # the element form says 签字 as its last row does (具状人（签字、盖章）), the narrative
+        # complaint 签名 as the 样式 does (起诉人（签名）): one word on each paper
+        "signers": filing_signature(
+            "具状人",
+            (p.party for p in case.plaintiffs),
+            sign=FORM_SIGN if case.layout == "elements" else SIGN,
+        ),
         "filing_date": format_cn(case.filing_date),
         "copies": len(case.defendants),
     }

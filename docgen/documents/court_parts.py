@@ -369,27 +369,53 @@ def block_lines(
     return lines
 
 
-SIGN_LINE = "＿＿＿＿＿＿"
+SIGN = "签名"
+"""The word every paper filed with a court asks the hand for, one word on every line of it:
+the word of 民事诉讼法 (art. 62: 由委托人签名或者盖章的授权委托书) and of the SPC's
+《民事诉讼文书样式》 (法〔2016〕221号) for each paper docgen files — 起诉人（签名）, and for
+an organisation 起诉人（公章和签名）, 〖说明〗: 起诉状应当由本人签名 / 加盖单位印章，并由
+法定代表人或者主要负责人签名; 申请人（签名或者盖章） (诉讼财产保全); 申请执行人（签名或盖章）;
+委托人（签名）, 委托单位（公章和签名）; 受送达人（签名或者盖章）."""
+FORM_SIGN = "签字"
+"""The word of the element-based complaint forms (要素式, 法〔2025〕82号), whose last row reads
+具状人（签字、盖章）: the one paper that says 签字, as its form does."""
+SIGN_OR_SEAL = f"{SIGN}或者盖章"
+"""A signer not known to be a person or an organisation: 受送达人（签名或者盖章）, as the
+样式 writes it (民事诉讼法 art. 62: 签名或者盖章)."""
+SIGN_LINE = "＿＿＿＿＿＿＿＿"
+"""The blank the hand signs on: a typed name is who must sign, never the signature."""
 
 
-def filing_signature(role: str, parties: Iterable[Party], *, sign: str = "签字") -> list[str]:
-    """The signing lines of a paper filed with a court: a person signs (``sign``: 签字, or
-    签名 in the filings that say 签名 throughout); an organisation seals, and under its seal
-    line the one who acts for it in the suit signs on a line, by the role its party block
-    names (``representative``): the 法定代表人 of a legal person, the 负责人 or 主要负责人
-    of another organisation — a bank's 支行 or a 信用卡中心 is a branch with its own
-    business licence (民事诉讼法 art. 51; 民诉法解释 arts. 50, 52(5)); a ward's guardian
+def signing_line(role: str, name: str, sign: str = SIGN) -> str:
+    """「具状人：刘芳　（签名）：＿＿＿＿＿＿＿＿」: who signs, by role and printed name, and the
+    blank the hand goes on."""
+    return f"{role}：{name}　（{sign}）：{SIGN_LINE}"
+
+
+def filing_signature(role: str, parties: Iterable[Party], *, sign: str = SIGN) -> list[str]:
+    """The signing lines of a paper filed with a court, one word (``sign``: ``SIGN``, or
+    ``FORM_SIGN`` on the element-based complaint) on all of them, each with its blank
+    (``signing_line``): a person signs; an organisation seals beside its name, and under
+    it the one who acts for it in the suit signs, by the role its party block names
+    (``representative``): the 法定代表人 of a legal person, the 负责人 or 主要负责人 of
+    another organisation — a bank's 支行 or a 信用卡中心 is a branch with its own business
+    licence (民事诉讼法 art. 51; 民诉法解释 arts. 50, 52(5)); a ward is named and its guardian
     signs as its 法定代理人 (art. 60)."""
     lines: list[str] = []
     for party in parties:
         if isinstance(party, Person) and party.guardian is not None:
             # the guardian files and signs for a ward (民事诉讼法 art. 60)
-            lines += [f"{role}：{party.name}", f"法定代理人：{party.guardian.name}（{sign}）"]
+            lines += [
+                f"{role}：{party.name}",
+                signing_line("法定代理人", party.guardian.name, sign),
+            ]
             continue
         if isinstance(party, Person):
-            lines.append(f"{role}：{party.name}（{sign}）")
+            lines.append(signing_line(role, party.name, sign))
             continue
         title, _named = representative(party)
-        # a line to sign on: flush right, the label alone would leave no room
-        lines += [f"{role}：{party.name}（盖章）", f"{title}（签名）：{SIGN_LINE}"]
+        lines += [
+            f"{role}：{party.name}（盖章）",
+            signing_line(title, party.legal_representative, sign),
+        ]
     return lines

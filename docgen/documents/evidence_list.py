@@ -18,6 +18,7 @@ from pydantic_core import PydanticCustomError
 
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.case_numbers import CaseNumberText
+from docgen.documents.court_parts import SIGN, SIGN_LINE, SIGN_OR_SEAL, signing_line
 from docgen.documents.evidence_case import check_case_facts, header_lines, submitters
 from docgen.documents.filing_papers import (
     SIDES,
@@ -213,22 +214,19 @@ def _pages_text(pages: str | None) -> str:
     return first if not last or last == first else f"{first}-{last}"
 
 
-SIGN_LINE = "＿＿＿＿＿＿"
-
-
 def signature(case: EvidenceList) -> list[str]:
-    """Where the submitter signs or seals (民事证据规定 (2019) art. 19: 签名盖章): a person
-    signs beside the name (「提交人：刘芳（签名）」), an organisation seals and the one who
-    acts for it signs on a line; not told which, one line to sign or seal on. Never the
-    name typed where the hand goes."""
+    """Where the submitter signs or seals (民事证据规定 (2019) art. 19: 签名盖章), each on a
+    blank (``court_parts.signing_line``): a person by name (「提交人：刘芳　（签名）：＿＿」),
+    an organisation seals beside its name and the one who acts for it signs under it; not
+    told which, one blank to sign or seal on. Never the name typed where the hand goes."""
     if case.submitter_kind == "person":
-        return [f"提交人：{name}（签名）" for name in submitters(case)]
+        return [signing_line("提交人", name) for name in submitters(case)]
     if case.submitter_kind == "organization":
         return [
             f"提交人：{case.submitter}（盖章）",
-            f"法定代表人或委托诉讼代理人（签名）：{SIGN_LINE}",
+            f"法定代表人或委托诉讼代理人（{SIGN}）：{SIGN_LINE}",
         ]
-    return [f"提交人（签名或盖章）：{SIGN_LINE}"]
+    return [f"提交人（{SIGN_OR_SEAL}）：{SIGN_LINE}"]
 
 
 def build_context(case: EvidenceList, assessment: Assessment) -> dict[str, Any]:

@@ -315,13 +315,19 @@ def _reasons(case: PaymentOrderApplication) -> list[str]:
     ]
 
 
+def attachments(case: PaymentOrderApplication) -> list[str]:
+    """The papers filed with the application: a copy of it for the one respondent (as a
+    complaint's, 民事诉讼法 art. 123: 按照被告人数提出副本), and the evidence the table
+    lists, counted by its items (art. 225: 所根据的事实、证据), not by the copies."""
+    return ["本申请书副本1份", f"证据材料{len(case.evidence)}份"]
+
+
 def build_context(case: PaymentOrderApplication, assessment: Assessment) -> dict[str, Any]:
     fee: FeeResult = assessment.computed["fee"]
     parties = block_lines("申请人", case.applicant, case.agents) + block_lines(
         "被申请人", case.respondent
     )
     request, claims, request_total = _request(case)
-    copies = 1  # one respondent: a copy of the application and of the evidence for it
     return {
         "title": "支付令申请书",
         "parties": parties,
@@ -335,9 +341,8 @@ def build_context(case: PaymentOrderApplication, assessment: Assessment) -> dict
         ],
         "fee": fee_text(fee),
         "court": case.court,
-        "attachments": [f"本申请书副本{copies}份", f"证据材料{copies}份"],
-        # 签名 throughout, as the representative's line says
-        "signers": filing_signature("申请人", [case.applicant], sign="签名"),
+        "attachments": attachments(case),
+        "signers": filing_signature("申请人", [case.applicant]),
         "application_date": format_cn(case.application_date),
         "total": format_yuan(total(case)),
     }

@@ -44,7 +44,7 @@ from docgen.documents.attorney_powers import (
 )
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.case_numbers import matches_proceeding, parse_case_number
-from docgen.documents.court_parts import SIGN_LINE, representative
+from docgen.documents.court_parts import filing_signature, representative
 from docgen.documents.filenames import filename_part
 from docgen.documents.filing_papers import (
     AGENT_TITLES,
@@ -344,20 +344,13 @@ def build_context(case: PowerOfAttorney, assessment: Assessment) -> dict[str, An
     # at first instance the stage goes unsaid, as it always has
     stage_name = "" if case.stage == "first" else f"{STAGES[case.stage]}程序"
     agents = "、".join(a.name for a in case.agents)
-    signers = (
-        # a line to sign on, as every filing's organisation signs (court_parts)
-        [
-            f"委托人（盖章）：{principal.name}",
-            f"{representative(principal)[0]}（签名）：{SIGN_LINE}",
-        ]
-        if isinstance(principal, Organization)
-        else [f"委托人（签名）：{principal.name}"]
-    )
+    # signed as every filing is (民事诉讼法 art. 62: 由委托人签名或者盖章): the person, the
+    # organisation's seal and its representative, the ward's guardian, each on a blank
+    signers = filing_signature("委托人", [principal])
     appoints = ""
     if isinstance(principal, Person) and principal.guardian is not None:
         # the guardian appoints the agent for the ward (民事诉讼法 arts. 60, 61), and the
         # power says why: the principal's status (民法典 arts. 19–22, 24; capacity_status)
-        signers = [f"委托人：{principal.name}", f"法定代理人（签名）：{principal.guardian.name}"]
         status = capacity_status(principal, case.sign_date)
         if status:
             appoints = f"委托人{principal.name}为{status}，其法定代理人{principal.guardian.name}"

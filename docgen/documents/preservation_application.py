@@ -280,10 +280,12 @@ def fee_text(case: PreservationApplication, fee: FeeResult) -> str:
 
 def attachments(case: PreservationApplication) -> list[str]:
     """The papers filed with the application: a copy for each respondent, the evidence
-    (规定 art. 1: 并提供相关证据材料) with a set for each respondent, what proves the
-    security (``security_papers``)."""
+    (规定 art. 1: 并提供相关证据材料) and what proves the security (``security_papers``).
+    The evidence goes uncounted: the case does not list its exhibits, and the number of
+    respondents (the copies') is no count of them; the 样式 (法〔2016〕221号, 申请诉讼财产
+    保全用) lists no 附 at all."""
     copies = len(case.respondents)
-    return [f"本申请书副本{copies}份", f"证据材料{copies}份", *security_papers(case.security)]
+    return [f"本申请书副本{copies}份", "相关证据材料", *security_papers(case.security)]
 
 
 def build_context(case: PreservationApplication, assessment: Assessment) -> dict[str, Any]:
@@ -306,9 +308,7 @@ def build_context(case: PreservationApplication, assessment: Assessment) -> dict
         "fee": fee_text(case, fee),
         "court": case.court,
         "attachments": attachments(case),
-        # 签名 throughout, as the representative's line says (a court's filing guide asks
-        # the person to 签名; one word on one page)
-        "signers": filing_signature("申请人", applicants, sign="签名"),
+        "signers": filing_signature("申请人", applicants),
         "application_date": format_cn(case.application_date),
     }
 

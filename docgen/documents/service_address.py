@@ -25,6 +25,7 @@ from pydantic import AfterValidator, Field
 from pydantic_core import PydanticCustomError
 
 from docgen.documents.base import DocumentType, RuleOptions
+from docgen.documents.court_parts import SIGN_OR_SEAL, signing_line
 from docgen.documents.filenames import filename_part
 from docgen.documents.filing_papers import (
     CaseRef,
@@ -210,7 +211,8 @@ def build_context(case: ServiceAddressConfirmation, assessment: Assessment) -> d
         "electronic_rows": electronic,
         "notices": list(NOTICES),
         "confirmation": CONFIRMATION,
-        "signer": f"受送达人（签名或盖章）：{case.party}",
+        # who must sign, and the blank for the hand (a seal, for an organisation)
+        "signer": signing_line("受送达人", case.party, SIGN_OR_SEAL),
         "sign_date": format_cn(case.sign_date),
     }
 

@@ -105,12 +105,14 @@ def test_the_applicants_representative_is_named_with_the_position_or_warned():
 
 def test_the_papers_filed_with_it_and_one_word_to_sign_with():
     text = _text("person_principal_and_interest")
+    # the evidence counted by the three exhibits listed, not by the one respondent
     assert (
-        "北京市东城区人民法院\n附：\n1．本申请书副本1份；\n2．证据材料1份。\n申请人：刘芳（签名）\n"
-        in text
+        "北京市东城区人民法院\n附：\n1．本申请书副本1份；\n2．证据材料3份。\n"
+        "申请人：刘芳　（签名）：＿＿＿＿＿＿＿＿\n" in text
     )
     company = _text("company_goods_paid_for")
-    assert "深圳市恒信商贸有限公司（盖章）\n法定代表人（签名）：＿＿＿＿＿＿\n" in company
+    signs = "法定代表人：陈建国　（签名）：＿＿＿＿＿＿＿＿"
+    assert f"深圳市恒信商贸有限公司（盖章）\n{signs}\n" in company
     assert "签字" not in text + company
 
 
