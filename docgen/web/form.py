@@ -1,7 +1,8 @@
 """The paralegal form: pick a document type, fill in the case, see problems, preview, download.
 
 Pages are generated from each document type's model (see :mod:`docgen.web.formspec`); the
-browser script ``static/form.js`` builds the inputs and talks only to this blueprint's own
+browser scripts (``static/form.js`` and its parts, listed in order in
+``templates/form/_scripts.html``) build the inputs and talk only to this blueprint's own
 routes, which call the same service as the JSON API, so the form and the API give the
 same answers. Every POST here needs the CSRF token of the (``SameSite=Lax``) session; the
 JSON API does not accept the session at all and authenticates by header instead.

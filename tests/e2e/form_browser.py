@@ -6,6 +6,7 @@ Python client; Playwright's own browser download is never used.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import threading
@@ -29,6 +30,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 DOCS_IMG = Path(__file__).resolve().parents[2] / "docs" / "img"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 
 
 def closed_at_once(app: Any) -> Any:
@@ -77,8 +79,9 @@ def browser() -> Iterator[Browser]:
             launched.close()
 
 
-def screenshot(page: Page, name: str, tmp_dir: Path) -> Path | None:
-    """With DOCGEN_SCREENSHOTS=1, save a full-page screenshot into docs/img/.
+def screenshot(page: Page, name: str, tmp_dir: Path, *, full_page: bool = True) -> Path | None:
+    """With DOCGEN_SCREENSHOTS=1, save a screenshot (the full page, or what the window
+    shows: a notice fixed to the window) into docs/img/.
 
     Otherwise none is taken: no test reads the picture, and a full-page capture of a long
     form costs the browser a second or more.
@@ -86,7 +89,7 @@ def screenshot(page: Page, name: str, tmp_dir: Path) -> Path | None:
     if os.environ.get("DOCGEN_SCREENSHOTS") != "1":
         return None
     path = tmp_dir / name
-    page.screenshot(path=str(path), full_page=True)
+    page.screenshot(path=str(path), full_page=full_page)
     DOCS_IMG.mkdir(parents=True, exist_ok=True)
     shutil.copy(path, DOCS_IMG / name)
     return path
@@ -118,3 +121,21 @@ def report_after_click(page: Page, button: Locator) -> dict[str, Any]:
     assert "failed" not in outcome, f"no new report: the page says {outcome['failed']!r}"
     report: dict[str, Any] = outcome["report"]
     return report
+
+
+def two_guarantors() -> dict[str, Any]:
+    """A demand letter: 刘芳 under a joint guarantee, then 王强 under a general one."""
+    case: dict[str, Any] = json.loads(
+        (FIXTURES / "demand_letter/valid/guarantor_demanded_in_time.json").read_text("utf-8")
+    )
+    wang = dict(case["guarantors"][0], name="王强", sex="男", id_number="110101198001010010")
+    case["guarantors"].append(wang)
+    case["guarantees"].append(
+        {
+            "type": "general",
+            "contract": "2025年2月1日签订的《一般保证合同》",
+            "period": "agreed",
+            "period_end": "2028-02-01",
+        }
+    )
+    return case

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.e2e.form_browser import by_id, report_after_click
+from tests.e2e.form_browser import by_id, report_after_click, two_guarantors
 from tests.support import printed_copy
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser, pytest.mark.xdist_group("browser")]
@@ -36,24 +36,6 @@ def page(browser: Browser, base_url: str) -> Iterator[Page]:
 def open_form(page: Page, type_name: str) -> None:
     page.goto(f"/form/{type_name}")
     page.wait_for_selector("html.form-ready")
-
-
-def two_guarantors() -> dict[str, Any]:
-    """刘芳 under a joint guarantee, then 王强 under a general one."""
-    case: dict[str, Any] = json.loads(
-        (FIXTURES / "demand_letter/valid/guarantor_demanded_in_time.json").read_text("utf-8")
-    )
-    wang = dict(case["guarantors"][0], name="王强", sex="男", id_number="110101198001010010")
-    case["guarantors"].append(wang)
-    case["guarantees"].append(
-        {
-            "type": "general",
-            "contract": "2025年2月1日签订的《一般保证合同》",
-            "period": "agreed",
-            "period_end": "2028-02-01",
-        }
-    )
-    return case
 
 
 def current_case(page: Page) -> dict[str, Any]:

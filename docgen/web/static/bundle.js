@@ -4,16 +4,17 @@
  * Each exhibit has the evidence list's facts (field titles and help come from the model,
  * see docgen/web/bundle_pages.py) and either an uploaded file or the id of a document
  * docgen issued earlier. Exhibits are reordered by dragging the handle (HTML5 drag and
- * drop) or with the 上移 / 下移 buttons, which keep the keyboard focus on the moved row.
- * 生成起诉材料 posts the case and the files to this page's own route with the CSRF token;
- * problems come back by field and are shown beside the inputs by form.js.
+ * drop) or with the 上移 / 下移 buttons, which keep the keyboard focus on the moved row; a
+ * deleted exhibit is offered back (static/undo.js). 生成起诉材料 posts the case and the
+ * files to this page's own route with the CSRF token; problems come back by field and are
+ * shown beside the inputs by form.js.
  */
 (function () {
   'use strict';
 
   var form = document.getElementById('case-form');
   var fieldsSpec = document.getElementById('exhibit-fields');
-  if (!form || form.dataset.mode !== 'bundle' || !fieldsSpec || !window.docgenForm) { return; }
+  if (!form || form.dataset.mode !== 'bundle' || !fieldsSpec || !window.docgenForm || !window.docgenUndo) { return; }
   var facts = JSON.parse(fieldsSpec.textContent).filter(function (f) {
     return f.name !== 'file' && f.name !== 'register_id';
   });
@@ -117,6 +118,7 @@
 
   function move(from, to) {
     if (from === to || from < 0 || to < 0 || from >= rows.length || to >= rows.length) { return; }
+    window.docgenUndo.dismiss();
     var item = rows.splice(from, 1)[0];
     rows.splice(to, 0, item);
     render();
@@ -137,12 +139,7 @@
       [['up', '上移', i === 0], ['down', '下移', i === rows.length - 1], ['remove', '删除', false]].forEach(function (spec) {
         var button = el('button', { type: 'button', 'class': spec[0], 'aria-label': spec[1] + label, text: spec[1], disabled: spec[2] });
         button.addEventListener('click', function () {
-          if (spec[0] === 'remove') {
-            rows.splice(i, 1);
-            render(Math.min(i, rows.length - 1), 'remove');
-            if (!rows.length) { addButton.focus(); }
-            return;
-          }
+          if (spec[0] === 'remove') { remove(i); return; }
           var to = spec[0] === 'up' ? i - 1 : i + 1;
           move(i, to);
           focusRow(to, spec[0]);
@@ -189,6 +186,25 @@
     if (focusIndex !== undefined) { focusRow(focusIndex, focusWhat); }
   }
 
+  // a deleted exhibit (its facts and its chosen file) is offered back until the next change
+  function remove(i) {
+    var gone = rows.splice(i, 1)[0];
+    render(Math.min(i, rows.length - 1), 'remove');
+    if (!rows.length) { addButton.focus(); }
+    var words = '证据第' + (i + 1) + '份' + (gone.name ? '（' + gone.name + '）' : '');
+    window.docgenUndo.offer({
+      text: '已删除' + words,
+      done: '已恢复' + words,
+      say: window.docgenForm.say,
+      restore: function () {
+        rows.splice(i, 0, gone);
+        render(i, 'none');
+      }
+    });
+  }
+  list.addEventListener('input', function () { window.docgenUndo.dismiss(); });
+  list.addEventListener('change', function () { window.docgenUndo.dismiss(); });
+
   function focusRow(index, what) {
     var row = list.children[index];
     if (!row) { return; }
@@ -200,6 +216,7 @@
   }
 
   addButton.addEventListener('click', function () {
+    window.docgenUndo.dismiss();
     rows.push(newRow());
     render(rows.length - 1, 'none');
   });
