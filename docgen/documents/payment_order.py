@@ -24,6 +24,7 @@ from pydantic import Field, field_validator
 
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.court_parts import (
+    TRIAL_AGENT,
     Agent,
     block_lines,
     check_court,
@@ -33,6 +34,7 @@ from docgen.documents.court_parts import (
 from docgen.documents.filenames import filename_part
 from docgen.documents.parts import check_party, same_party
 from docgen.documents.problems import Assessment, Loc
+from docgen.documents.standing_papers import check_agent_standing, standing_papers
 from docgen.domain import divisions as division_table
 from docgen.domain.court_fees import FeeResult, payment_order_fee, share_of_printed_differs
 from docgen.domain.courts import court_for, covers, read_court
@@ -41,6 +43,7 @@ from docgen.domain.fields import CaseModel, Line, Money, Paragraph, ShortText, T
 from docgen.domain.money import format_yuan, legal_amount
 from docgen.domain.parties import Party, Person
 
+APPLICANT = "申请人"
 ITEM_LABELS = {"principal": "本金", "interest": "利息", "penalty": "违约金", "other": "其他款项"}
 _CPL = "《中华人民共和国民事诉讼法》"
 _SPI = "《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》"
@@ -124,6 +127,7 @@ def assess(case: PaymentOrderApplication, options: RuleOptions) -> Assessment:
     _check_court_of_debtor(result, case)
     check_party(result, case.applicant, ("applicant",))
     check_representative_position(result, case.applicant, ("applicant",), "支付令申请书")
+    check_agent_standing(result, APPLICANT, case.applicant, case.agents, ("agents",), TRIAL_AGENT)
     check_party(result, case.respondent, ("respondent",))
     if same_party(case.applicant, case.respondent):
         result.error(("respondent",), "same_party", "被申请人与申请人不能为同一主体")
@@ -317,9 +321,15 @@ def _reasons(case: PaymentOrderApplication) -> list[str]:
 
 def attachments(case: PaymentOrderApplication) -> list[str]:
     """The papers filed with the application: a copy of it for the one respondent (as a
-    complaint's, 民事诉讼法 art. 123: 按照被告人数提出副本), and the evidence the table
-    lists, counted by its items (art. 225: 所根据的事实、证据), not by the copies."""
-    return ["本申请书副本1份", f"证据材料{len(case.evidence)}份"]
+    complaint's, 民事诉讼法 art. 123: 按照被告人数提出副本), the evidence the table lists,
+    counted by its items (art. 225: 所根据的事实、证据), not by the copies; then the
+    applicant's standing and agent papers, as the enforcement application lists them
+    (``standing_papers``: 法释〔2015〕8号 art. 6 by analogy; 民诉法解释 art. 88)."""
+    return [
+        "本申请书副本1份",
+        f"证据材料{len(case.evidence)}份",
+        *standing_papers(APPLICANT, case.applicant, case.agents, TRIAL_AGENT),
+    ]
 
 
 def build_context(case: PaymentOrderApplication, assessment: Assessment) -> dict[str, Any]:

@@ -107,7 +107,8 @@ def test_the_papers_filed_with_it_and_one_word_to_sign_with():
     text = _text("person_principal_and_interest")
     # the evidence counted by the three exhibits listed, not by the one respondent
     assert (
-        "北京市东城区人民法院\n附：\n1．本申请书副本1份；\n2．证据材料3份。\n"
+        "北京市东城区人民法院\n附：\n1．本申请书副本1份；\n2．证据材料3份；\n"
+        "3．申请人刘芳的居民身份证复印件。\n"
         "申请人：刘芳　（签名）：＿＿＿＿＿＿＿＿\n" in text
     )
     company = _text("company_goods_paid_for")

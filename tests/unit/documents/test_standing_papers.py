@@ -1,0 +1,94 @@
+"""What an applicant files of itself and its agents (the 「附：」 lines both applications
+share): the words printed and the codes at their fields."""
+
+from __future__ import annotations
+
+from docgen.documents import registry
+from docgen.documents.base import RuleOptions
+from docgen.documents.court_parts import Agent
+from docgen.documents.power_of_attorney import LitigationAgent
+from docgen.documents.standing_papers import AGENT_KINDS, agent_papers
+from docgen.domain.parties import Organization
+from tests.support import load_fixture, printed_copy
+
+LABOUR = "存在合法劳动人事关系的证明材料（劳动合同、社会保险缴纳记录等）"
+
+
+def _problems(type_name: str, data: dict) -> list:
+    doc_type = registry.get(type_name)
+    return doc_type.evaluate(doc_type.parse(data), RuleOptions(calendar_fallback=True)).problems
+
+
+# --- the applicant's standing and agent papers ----------------------------------------
+
+
+def test_an_employee_agent_files_the_identity_and_the_labour_relationship_at_enforcement():
+    text = printed_copy(
+        "enforcement_application",
+        load_fixture("enforcement_application", "valid", "notarial_deed"),
+    )
+    assert (
+        "6．委托代理人陈静的身份证件复印件及其与申请执行人北京恒通小额贷款有限公司" + LABOUR + "；"
+    ) in text
+    assert "陈静的身份证明" not in text
+
+
+def test_the_payment_order_lists_the_standing_and_agent_papers_as_the_enforcement_does():
+    text = printed_copy(
+        "payment_order",
+        load_fixture("payment_order", "valid", "company_with_a_lawyer_and_an_employee"),
+    )
+    assert (
+        "附：\n1．本申请书副本1份；\n2．证据材料3份；\n"
+        "3．申请人深圳市恒信商贸有限公司的营业执照副本复印件及法定代表人身份证明书；\n"
+        "4．申请人深圳市恒信商贸有限公司出具的授权委托书；\n"
+        "5．广东华商律师事务所函及黄丽律师执业证复印件；\n"
+        "6．委托诉讼代理人李静的身份证件复印件及其与申请人深圳市恒信商贸有限公司" + LABOUR + "。\n"
+    ) in text
+    person = printed_copy(
+        "payment_order", load_fixture("payment_order", "valid", "principal_only_small")
+    )
+    assert "2．证据材料2份；\n3．申请人刘芳的居民身份证复印件。\n" in person
+
+
+def test_a_lawyer_and_an_employee_draw_no_warning_an_agent_working_elsewhere_does():
+    data = load_fixture("payment_order", "valid", "company_with_a_lawyer_and_an_employee")
+    assert _problems("payment_order", data) == []
+    unknown = load_fixture("payment_order", "valid", "agent_of_unknown_standing")
+    (problem,) = _problems("payment_order", unknown)
+    assert (problem.loc, problem.code, problem.severity) == (
+        ("agents", 0, "firm"),
+        "agent_standing_unknown",
+        "warning",
+    )
+    assert problem.message.startswith(
+        "委托诉讼代理人王敏的工作单位「上海浦江科技有限公司」不是律师事务所、基层法律服务所，"
+        "也不是申请人刘芳本身"
+    )
+    assert "第八十八条" in problem.message
+    text = printed_copy("payment_order", unknown)
+    assert "4．申请人刘芳出具的授权委托书；\n5．委托诉讼代理人王敏的身份证明。" in text
+
+
+def test_the_employee_is_read_from_the_applicants_name_however_its_brackets_are_typed():
+    party = Organization(
+        kind="organization",
+        name="北京恒远商贸合伙企业（有限合伙）",
+        uscc="91110000600037341L",
+        address="北京市东城区东直门南大街3号",
+        legal_representative="孙志远",
+        representative_title="主要负责人",
+    )
+    employee = Agent(name="赵敏", firm="北京恒远商贸合伙企业(有限合伙)", phone="13900001111")
+    worker = Agent(name="钱进", firm="北京市东城区东华门法律服务所", phone="13900002222")
+    assert agent_papers("申请人", party, [worker, employee], "委托代理人") == [
+        "北京市东城区东华门法律服务所出具的介绍信、钱进的法律服务工作者执业证复印件及当事人一方"
+        "位于本辖区内的证明材料",
+        "委托代理人赵敏的身份证件复印件及其与申请人北京恒远商贸合伙企业（有限合伙）" + LABOUR,
+    ]
+
+
+def test_the_power_of_attorney_asks_the_agents_kind_from_the_same_declaration():
+    kinds = LitigationAgent.model_json_schema()["properties"]["kind"]
+    assert kinds["enum"] == list(AGENT_KINDS)
+    assert kinds["enum_titles"] == list(AGENT_KINDS.values())
