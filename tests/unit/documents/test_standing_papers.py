@@ -1,7 +1,10 @@
 """What an applicant files of itself and its agents (the 「附：」 lines both applications
-share): the words printed and the codes at their fields."""
+share) and the payment order's interest period: the words printed and the codes at their
+fields."""
 
 from __future__ import annotations
+
+import copy
 
 from docgen.documents import registry
 from docgen.documents.base import RuleOptions
@@ -92,3 +95,35 @@ def test_the_power_of_attorney_asks_the_agents_kind_from_the_same_declaration():
     kinds = LitigationAgent.model_json_schema()["properties"]["kind"]
     assert kinds["enum"] == list(AGENT_KINDS)
     assert kinds["enum_titles"] == list(AGENT_KINDS.values())
+
+
+# --- the payment order's interest period -----------------------------------------------
+
+
+def test_overdue_interest_counted_to_a_day_before_the_application_is_warned_on_its_basis():
+    data = load_fixture("payment_order", "valid", "person_principal_and_interest")
+    (problem,) = _problems("payment_order", data)
+    assert (problem.loc, problem.code, problem.severity) == (
+        ("items", 2, "basis"),
+        "interest_ends_before_application",
+        "warning",
+    )
+    assert problem.message.startswith(
+        "逾期利息计算至2026年10月31日，早于申请日期2026年11月20日：支付令只就申请书请求给付的"
+        "确定数额发出"
+    )
+    assert "第四百二十七条第二项" in problem.message and "此后20日的逾期利息" in problem.message
+    assert problem.hint == (
+        "如需一并请求，请将逾期利息计算至申请日期（2026年11月20日）并相应修改金额"
+    )
+
+
+def test_interest_to_the_application_or_only_for_the_term_is_not_warned():
+    data = copy.deepcopy(load_fixture("payment_order", "valid", "person_principal_and_interest"))
+    data["items"][2]["basis"] = data["items"][2]["basis"].replace(
+        "至2026年10月31日止，共294日", "至2026年11月20日止，共314日"
+    )
+    assert _problems("payment_order", data) == []
+    # the term's interest ends on the due date: complete, whatever the application's day
+    del data["items"][2]
+    assert _problems("payment_order", data) == []
