@@ -177,6 +177,17 @@ def test_a_payment_orders_closing_page_also_states_the_fee(engine, case_pdfs):
     )
 
 
+@case_group(VALID["representative_certificate", "partnership_principal_person"])
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_long_organisation_name_stays_on_its_seal_line(engine, case_pdfs):
+    """「单位（盖章）：北京恒远商贸合伙企业（有限合伙）」 broke inside 「（有限合伙）」 when set
+    from the middle of the line; set flush right, it stays whole."""
+    pdf = first_pdf(case_pdfs, "representative_certificate", "partnership_principal_person", engine)
+    (page,) = pdf_pages_text(pdf)
+    lines = [normalize(line) for line in page.splitlines()]
+    assert "单位（盖章）：北京恒远商贸合伙企业（有限合伙）" in lines
+
+
 @pytest.mark.parametrize(
     ("type_name", "name", "warning"),
     [

@@ -1,11 +1,13 @@
 """What an applicant files of itself and its agents (the 「附：」 lines both applications
-share) and the payment order's interest period: the words printed and the codes at their
-fields."""
+share), the payment order's interest period and the partnership's certificate: the words
+printed and the codes at their fields."""
 
 from __future__ import annotations
 
 import copy
 
+from docgen import layouts
+from docgen.docmodel.blocks import SignatureLines, walk
 from docgen.documents import registry
 from docgen.documents.base import RuleOptions
 from docgen.documents.court_parts import Agent
@@ -20,6 +22,10 @@ LABOUR = "存在合法劳动人事关系的证明材料（劳动合同、社会�
 def _problems(type_name: str, data: dict) -> list:
     doc_type = registry.get(type_name)
     return doc_type.evaluate(doc_type.parse(data), RuleOptions(calendar_fallback=True)).problems
+
+
+def _found(type_name: str, data: dict) -> set[tuple]:
+    return {(p.loc, p.code, p.severity) for p in _problems(type_name, data)}
 
 
 # --- the applicant's standing and agent papers ----------------------------------------
@@ -127,3 +133,63 @@ def test_interest_to_the_application_or_only_for_the_term_is_not_warned():
     # the term's interest ends on the due date: complete, whatever the application's day
     del data["items"][2]
     assert _problems("payment_order", data) == []
+
+
+# --- the certificate of a partnership's representative ---------------------------------
+
+
+def test_a_partnerships_delegate_is_certified_with_the_executing_partner_that_delegated_them():
+    data = load_fixture("representative_certificate", "valid", "partnership_principal_person")
+    text = printed_copy("representative_certificate", data)
+    assert (
+        "我单位执行事务合伙人为北京恒远投资管理有限公司，其委派代表孙志远是我单位的主要负责人。"
+        in text
+    )
+    assert "担任执行事务合伙人委派代表职务" not in text
+    assert _problems("representative_certificate", data) == []
+
+
+def test_a_delegate_without_the_executing_partner_is_warned_a_companys_partner_refused():
+    data = load_fixture(
+        "representative_certificate", "valid", "partnership_delegate_without_its_partner"
+    )
+    (problem,) = _problems("representative_certificate", data)
+    assert (problem.loc, problem.code, problem.severity) == (
+        ("executing_partner",),
+        "executing_partner_missing",
+        "warning",
+    )
+    assert "《中华人民共和国合伙企业法》第二十六条" in problem.message
+    text = printed_copy("representative_certificate", data)
+    assert "孙志远在我单位担任执行事务合伙人委派代表职务，是我单位的主要负责人。" in text
+    company = load_fixture(
+        "representative_certificate", "invalid", "executing_partner_of_a_company"
+    )
+    assert (
+        ("executing_partner",),
+        "executing_partner_of_a_legal_person",
+        "error",
+    ) in _found("representative_certificate", company)
+
+
+def test_the_representatives_number_has_the_label_every_filing_gives_it():
+    data = load_fixture("representative_certificate", "valid", "plaintiff_company_for_the_case")
+    text = printed_copy("representative_certificate", data)
+    assert "法定代表人陈建国，公民身份号码：440301196805120037\n联系电话：13602601234\n" in text
+    assert "身份证号码" not in text
+
+
+def _seal_lines(name: str) -> SignatureLines:
+    doc_type = registry.get("representative_certificate")
+    case = doc_type.parse(load_fixture("representative_certificate", "valid", name))
+    context = doc_type.build_context(case, doc_type.evaluate(case, RuleOptions()))
+    document = layouts.LAYOUTS["representative_certificate"].build(context)
+    (seal,) = [block for block in walk(document.blocks) if isinstance(block, SignatureLines)]
+    return seal
+
+
+def test_a_long_name_on_the_seal_line_is_set_flush_right_whole():
+    partnership = _seal_lines("partnership_principal_person")
+    assert partnership.lines[0] == "单位（盖章）：北京恒远商贸合伙企业（有限合伙）"
+    assert partnership.place == "right"  # from the middle it would break in 「（有限合伙）」
+    assert _seal_lines("plaintiff_company_for_the_case").place == "seal"
