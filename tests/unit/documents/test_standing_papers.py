@@ -1,6 +1,6 @@
 """What an applicant files of itself and its agents (the 「附：」 lines both applications
-share), the payment order's interest period and the partnership's certificate: the words
-printed and the codes at their fields."""
+share), the payment order's interest period, the partnership's certificate and the firm's
+letter number: the words printed and the codes at their fields."""
 
 from __future__ import annotations
 
@@ -193,3 +193,20 @@ def test_a_long_name_on_the_seal_line_is_set_flush_right_whole():
     assert partnership.lines[0] == "单位（盖章）：北京恒远商贸合伙企业（有限合伙）"
     assert partnership.place == "right"  # from the middle it would break in 「（有限合伙）」
     assert _seal_lines("plaintiff_company_for_the_case").place == "seal"
+
+
+# --- the firm's letter number -------------------------------------------------------------
+
+
+def test_a_firms_letter_without_its_number_is_warned_on_the_number():
+    data = load_fixture("firm_letter", "valid", "two_lawyers_for_a_company")
+    (problem,) = _problems("firm_letter", data)
+    assert (problem.loc, problem.code, problem.severity) == (
+        ("letter_number",),
+        "letter_number_missing",
+        "warning",
+    )
+    assert problem.message.startswith("所函未填写函号")
+    data["letter_number"] = "（2026）粤华商民函字第21号"
+    assert _problems("firm_letter", data) == []
+    assert "（2026）粤华商民函字第21号" in printed_copy("firm_letter", data)
