@@ -3,8 +3,11 @@
 The debtor confirms to the creditor how the debt arose and what it amounts to, by
 component as of a date, that it is true, lawful and undisputed, and optionally how it
 will be repaid. Signed before the limitation period ends it restarts the period; signed
-after, the debtor may no longer plead the time bar (民法典 art. 192(2)). A person signs
-and presses a fingerprint, an organisation seals and its legal representative signs.
+after, the debtor may no longer plead the time bar (民法典 art. 192(2)) — provided it shows
+the debtor agreeing to pay, so a confirmation without a plan or a day to pay says so, and
+one signed after the period may have run says that the debtor knows it
+(:mod:`docgen.documents.agreement_time_bar`). A person signs and presses a fingerprint, an
+organisation seals and its legal representative signs.
 
 Read as the debtor and as a judge, a confirmation that promises payment also says where
 to pay (the account is required with a plan or a pay-by date), what follows a missed
@@ -33,6 +36,7 @@ from docgen.documents.agreement_terms import (
     principal_of,
     service_context,
 )
+from docgen.documents.agreement_time_bar import check_time_bar, debtor_waiver
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.debt_confirmation_interest import (
     LATER_LPR,
@@ -50,6 +54,7 @@ from docgen.documents.parts import (
     BankAccount,
     ContractBasis,
     DebtAmounts,
+    InterruptionInput,
     Latest,
     RateInput,
     amounts_context,
@@ -62,6 +67,7 @@ from docgen.documents.parts import (
 from docgen.documents.problems import Assessment
 from docgen.documents.rest_days import rest_day_clause
 from docgen.domain.dates import format_cn
+from docgen.domain.disclosure import ADVANCED
 from docgen.domain.fields import CaseModel, Line, Money
 from docgen.domain.money import format_yuan, legal_amount, to_fen
 from docgen.domain.parties import Party, Person
@@ -115,6 +121,13 @@ class DebtConfirmation(CaseModel):
     debtor_service: ServiceAddress | None = Field(
         default=None, title="乙方送达地址", description="不填则为乙方住所地"
     )
+    prior_interruptions: list[InterruptionInput] = Field(
+        default_factory=list,
+        max_length=50,
+        title="此前的时效中断事由",
+        description="此前的催收送达、还款、债务确认等，用于判断确认时诉讼时效是否可能已届满",
+        json_schema_extra=ADVANCED,
+    )
 
 
 # --- rules --------------------------------------------------------------------------
@@ -157,6 +170,9 @@ def assess(case: DebtConfirmation, options: RuleOptions) -> Assessment:
             "missing",
             "乙方承诺还款时，请填写甲方收款账户，写明乙方应付至何处",
         )
+    result.computed["time_barred"] = check_time_bar(
+        result, case.origin, case.prior_interruptions, case.confirm_date, "本确认书"
+    )
     check_later_interest(result, case, options)
     check_plan_late_interest(result, case, options)
     check_jurisdiction(
@@ -229,12 +245,17 @@ def build_context(case: DebtConfirmation, assessment: Assessment) -> dict[str, A
         default = "乙方未按期足额清偿的，甲方有权依本确认书约定的争议解决方式主张权利。"
     else:
         plan_intro = default = ""
+    # a confirmation binds once it shows the debtor agreeing to pay (诉讼时效规定 art. 19):
+    # a plan or a day says so; without either, the confirmation says it in words
+    agrees = "" if plan_intro else "，并同意向甲方清偿上述债务"
     return {
         "title": "债务确认书",
         "creditor": party_context(case.creditor, mask_ids=False),
         "debtor": party_context(case.debtor, mask_ids=False),
         "facts": facts,
         "amounts": amounts,
+        "no_dispute": f"乙方确认上述债务真实、合法、有效，乙方对上述债务无任何异议{agrees}。",
+        "waiver": debtor_waiver() if assessment.computed["time_barred"] else "",
         "calculations": assessment.computed["amounts"].sheets,
         "plan_intro": plan_intro,
         "plan": plan_rows(case.repayment_plan),
