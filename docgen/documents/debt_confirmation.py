@@ -32,6 +32,7 @@ from docgen.documents.agreement_terms import (
     Jurisdiction,
     ServiceAddress,
     check_jurisdiction,
+    guardian_ratifies,
     jurisdiction_text,
     principal_of,
     service_context,
@@ -47,8 +48,7 @@ from docgen.documents.debt_confirmation_interest import (
     plan_late_text,
 )
 from docgen.documents.filenames import filename_part
-from docgen.documents.guardian_rules import check_agreement_parties, ratifiable
-from docgen.documents.letter_capacity import ratification_of
+from docgen.documents.guardian_rules import check_agreement_parties
 from docgen.documents.letter_rules import check_payment_account
 from docgen.documents.parts import (
     BankAccount,
@@ -70,7 +70,7 @@ from docgen.domain.dates import format_cn
 from docgen.domain.disclosure import ADVANCED
 from docgen.domain.fields import CaseModel, Line, Money
 from docgen.domain.money import format_yuan, legal_amount, to_fen
-from docgen.domain.parties import Party, Person
+from docgen.domain.parties import Party
 from docgen.domain.schedule import first_non_increasing
 
 
@@ -229,7 +229,7 @@ def build_context(case: DebtConfirmation, assessment: Assessment) -> dict[str, A
     facts = (
         f"甲乙双方于{format_cn(origin.signed_on)}签订《{origin.name}》{number}。{summary}"
         f"根据约定，乙方应于{format_cn(origin.due_date)}前向甲方清偿相应款项。"
-        f"{_ratification(case)}"
+        f"{guardian_ratifies(case.debtor, origin, '本确认书')}"
     )
     resolved = assessment.computed["amounts"]
     amounts = amounts_context(case.amounts, resolved)
@@ -284,22 +284,6 @@ def build_context(case: DebtConfirmation, assessment: Assessment) -> dict[str, A
             signer_context("乙方（债务人）", case.debtor),
         ],
     }
-
-
-def _ratification(case: DebtConfirmation) -> str:
-    """The guardian, signing for the ward, ratifies the contract the ward made with
-    limited capacity (a minor of 8 or more, or an adult not fully capable): such a
-    contract beyond the ward's age takes effect only once the legal representative
-    consents or ratifies (民法典 arts. 19, 22, 145). Debtors warned as minors when they
-    contracted (guardian_rules, `debtor_minor`) are the ones meant; a contract made
-    without any capacity is void (art. 144) and ratification cannot cure it."""
-    debtor, signed = case.debtor, case.origin.signed_on
-    if not isinstance(debtor, Person) or debtor.guardian is None:
-        return ""
-    if not ratifiable(debtor, signed):
-        return ""
-    ratifies = ratification_of("乙方", signed, case.origin.name)
-    return f"乙方法定代理人{debtor.guardian.name}代理乙方签署本确认书，并{ratifies}。"
 
 
 def filename(case: DebtConfirmation) -> str:

@@ -37,6 +37,7 @@ from docgen.documents.agreement_terms import (
     check_jurisdiction,
     check_rate_cap,
     day_after,
+    guardian_ratifies,
     installment_interest,
     jurisdiction_text,
     principal_of,
@@ -308,6 +309,7 @@ def build_context(case: InstallmentAgreement, assessment: Assessment) -> dict[st
         "facts": (
             f"甲乙双方于{format_cn(origin.signed_on)}签订《{origin.name}》{number}。{summary}"
             f"乙方应于{format_cn(origin.due_date)}前清偿的款项至今未能清偿。"
+            f"{guardian_ratifies(case.debtor, origin, '本协议')}"
             f"为妥善解决债务清偿问题，{parties}经平等协商，达成如下协议："
         ),
         "amounts": amounts_context(case.debt, resolved),
