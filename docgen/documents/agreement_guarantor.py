@@ -82,15 +82,24 @@ def original_guarantors_signing(
         if guarantor is not None and name.strip() == guarantor.name:
             signing = True
             continue
-        result.warn(
-            ("origin_guarantors", i),
-            "original_guarantor_not_signing",
-            f"《{contract}》的保证人{name}未作为丙方签署本协议：未经保证人书面同意变更主债务的"
-            "履行期限的，保证期间不受影响，仍自原约定的履行期限届满之日起计算；变更加重债务的，"
-            f"保证人对加重的部分不承担保证责任（{CIVIL_CODE}第六百九十五条）",
-            hint=f"请在原保证期间内向{name}主张保证责任，或请其作为丙方签署本协议",
-        )
+        warn_unconsented(result, i, f"《{contract}》的保证人{name}未作为丙方签署本协议")
     return signing
+
+
+def warn_unconsented(
+    result: Assessment, index: int, who: str, join: str = "作为丙方签署本协议"
+) -> None:
+    """An original guarantor, ``origin_guarantors[index]`` (``who``: who, and that it has
+    not signed), keeps its guarantee as it was: what the change does reaches it only with
+    its written consent (民法典 art. 695); ``join``: how it could consent."""
+    result.warn(
+        ("origin_guarantors", index),
+        "original_guarantor_not_signing",
+        f"{who}：未经保证人书面同意变更主债务的履行期限的，保证期间不受影响，仍自原约定的履行"
+        "期限届满之日起计算；变更加重债务的，保证人对加重的部分不承担保证责任"
+        f"（{CIVIL_CODE}第六百九十五条）",
+        hint=f"请在原保证期间内向该保证人主张保证责任，或请其{join}",
+    )
 
 
 def guarantor_consents(contract: str) -> str:

@@ -28,6 +28,7 @@ from typing import Any
 from pydantic import Field
 
 from docgen.documents.acceleration import missed_any
+from docgen.documents.agreement_guarantor import warn_unconsented
 from docgen.documents.agreement_terms import (
     Jurisdiction,
     ServiceAddress,
@@ -121,6 +122,14 @@ class DebtConfirmation(CaseModel):
     debtor_service: ServiceAddress | None = Field(
         default=None, title="乙方送达地址", description="不填则为乙方住所地"
     )
+    origin_guarantors: list[Line] = Field(
+        default_factory=list,
+        max_length=20,
+        title="原合同的保证人",
+        description="原合同有保证人的，逐一填写其姓名或名称；本确认书的还款日期晚于原履行期限的，"
+        "未书面同意的保证人，其保证期间不因此延长",
+        json_schema_extra=ADVANCED,
+    )
     prior_interruptions: list[InterruptionInput] = Field(
         default_factory=list,
         max_length=50,
@@ -173,12 +182,27 @@ def assess(case: DebtConfirmation, options: RuleOptions) -> Assessment:
     result.computed["time_barred"] = check_time_bar(
         result, case.origin, case.prior_interruptions, case.confirm_date, "本确认书"
     )
+    _check_origin_guarantors(result, case)
     check_later_interest(result, case, options)
     check_plan_late_interest(result, case, options)
     check_jurisdiction(
         result, case.jurisdiction, case.signing_place, [case.creditor, case.debtor], resolved.total
     )
     return result
+
+
+def _check_origin_guarantors(result: Assessment, case: DebtConfirmation) -> None:
+    """A promise to pay after the contract's due date changes its performance term, which
+    does not reach a guarantor who has not consented in writing (民法典 art. 695)."""
+    days = [r.due_date for r in case.repayment_plan] + ([case.pay_by] if case.pay_by else [])
+    if not days or max(days) <= case.origin.due_date:
+        return
+    for i, name in enumerate(case.origin_guarantors):
+        who = (
+            f"本确认书约定的还款日期晚于《{case.origin.name}》约定的履行期限，该合同的保证人"
+            f"{name}未签署本确认书"
+        )
+        warn_unconsented(result, i, who, "书面同意该变更，或改用分期还款协议并作为丙方签署")
 
 
 def check_plan(

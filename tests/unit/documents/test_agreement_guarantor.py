@@ -82,3 +82,32 @@ def test_without_original_guarantors_the_agreement_reads_as_before():
     text = printed_copy("installment_agreement", MONTHLY)
     assert "不消灭该合同项下的原债权债务" not in text
     assert "第四条　连带责任保证\n丙方自愿为乙方在本协议项下的全部债务" in text
+
+
+CONFIRMATION = registry.get("debt_confirmation")
+CONFIRMED_PLAN = load_fixture(
+    "debt_confirmation", "valid", "plan_guarantor_of_the_loan_not_signing"
+)
+
+
+def _confirmation_warnings(data):
+    result = CONFIRMATION.assess(CONFIRMATION.parse(data), RuleOptions())
+    assert result.errors == []
+    return {(p.loc, p.code): p.message for p in result.warnings}
+
+
+def test_a_confirmations_plan_past_the_due_date_warns_of_the_loans_guarantor():
+    warnings = _confirmation_warnings(CONFIRMED_PLAN)
+    message = warnings[(("origin_guarantors", 0), "original_guarantor_not_signing")]
+    assert (
+        "本确认书约定的还款日期晚于《借款合同》约定的履行期限，该合同的保证人刘芳未签署" in message
+    )
+    assert "保证期间不受影响" in message and "第六百九十五条" in message
+
+
+def test_a_confirmation_without_a_promise_changes_no_term_and_warns_of_no_guarantor():
+    data = copy.deepcopy(CONFIRMED_PLAN)
+    data.pop("repayment_plan")
+    data.pop("payment_account")
+    codes = {code for _, code in _confirmation_warnings(data)}
+    assert "original_guarantor_not_signing" not in codes
