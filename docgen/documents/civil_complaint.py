@@ -56,6 +56,7 @@ from docgen.documents.complaint_text import (
     fee_line,
     parties_context,
     principal,
+    suit_dates,
     witness_lines,
 )
 from docgen.documents.court_parts import (
@@ -68,7 +69,7 @@ from docgen.documents.court_parts import (
     filing_signature,
 )
 from docgen.documents.filenames import filename_part
-from docgen.documents.guarantor_rules import SuitFacts, check_sued_guarantor, fixed_early
+from docgen.documents.guarantor_rules import check_sued_guarantor, fixed_early
 from docgen.documents.guardian_rules import check_filing_parties
 from docgen.documents.interest_periods import check_interest_after_delivery
 from docgen.documents.note_rates import check_noted_rates
@@ -269,7 +270,7 @@ def _check_parties(result: Assessment, case: CivilComplaint) -> None:
 
 
 def _check_guarantees(result: Assessment, case: CivilComplaint, total: Decimal) -> None:
-    suit = SuitFacts(case.contract.signed_on, case.contract.due_date, case.filing_date, total)
+    suit = suit_dates(case)
     for i, defendant in enumerate(case.defendants):
         if defendant.role == "guarantor" and defendant.guarantee is not None:
             # a maximum guarantee fixed early: its period runs from that day (art. 690(2))
@@ -281,6 +282,7 @@ def _check_guarantees(result: Assessment, case: CivilComplaint, total: Decimal) 
                 defendant.party.name,
                 ("defendants", i, "guarantee"),
                 suit,
+                total,
             )
 
 
