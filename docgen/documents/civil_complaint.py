@@ -24,6 +24,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from docgen.documents.base import DocumentType, RuleOptions
+from docgen.documents.complaint_branch_rules import check_branch_defendants
 from docgen.documents.complaint_card import CardFacts
 from docgen.documents.complaint_card_rules import check_card
 from docgen.documents.complaint_cause_rules import check_bank_loan, check_cause_facts, check_sale
@@ -211,6 +212,7 @@ def assess(case: CivilComplaint, options: RuleOptions) -> Assessment:
     check_security(result, case)
     check_claims_evidence(result, case)
     check_preservation(result, case)
+    check_branch_defendants(result, case)
     check_form_answers(result, case, result.computed["overdue_from"])
     if resolved.total > 0:
         venue = complaint_venue(
