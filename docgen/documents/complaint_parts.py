@@ -155,13 +155,17 @@ class Collateral(CaseModel):
     registration: Literal["formal", "advance", "none"] = Field(
         default="none",
         title="抵押、质押登记",
-        description="以动产出质的，质权自交付时设立，不办理登记（民法典第四百二十九条）",
+        description="以动产出质的，质权自交付时设立，不办理登记（民法典第四百二十九条）；"
+        "以汇票、存单、仓单等出质的，自交付权利凭证时设立，没有权利凭证的自登记时设立"
+        "（第四百四十一条）；以股权、基金份额、知识产权、应收账款出质的，自办理出质登记时设立"
+        "（第四百四十三条至第四百四十五条）",
         json_schema_extra={"enum_titles": ["正式登记", "预告登记", "未办理登记"]},
     )
     delivered: bool | None = Field(
         default=None,
-        title="质押财产已交付",
-        description="动产质押：出质人是否已将质押财产交付债权人（质权自交付时设立）",
+        title="质押财产或权利凭证已交付",
+        description="动产质押：出质人是否已将质押财产交付债权人；以汇票、存单、仓单等出质的："
+        "是否已将权利凭证交付债权人（质权自交付时设立）",
         json_schema_extra=shown_when("kind", "pledge"),
     )
     agreed_order: Literal["guarantor_directly", "security_first"] | None = Field(
