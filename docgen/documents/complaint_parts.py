@@ -152,6 +152,15 @@ class Collateral(CaseModel):
         "（民法典第四百二十三条）",
         json_schema_extra=ADVANCED,
     )
+    scope: Text | None = Field(
+        default=None,
+        title="约定的担保范围",
+        description="抵押、质押合同约定的担保范围，如 《抵押合同》第二条：主债权本金、利息、"
+        "违约金、损害赔偿金及实现债权的费用（包括律师费、诉讼费）；不填则按法定范围：主债权及其利息、"
+        "违约金、损害赔偿金和实现担保物权的费用（民法典第三百八十九条），律师费等实现债权的费用"
+        "不请求优先受偿",
+        json_schema_extra=ADVANCED,
+    )
     registration: Literal["formal", "advance", "none"] = Field(
         default="none",
         title="抵押、质押登记",

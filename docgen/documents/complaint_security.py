@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from docgen.documents.complaint_parts import ORDER_LABELS, SECURITY_LABELS, Collateral
+from docgen.documents.complaint_security_scope import scope_sentence, secured_scope
 from docgen.documents.problems import Loc
 from docgen.domain.dates import format_cn
 from docgen.domain.guarantee import claim_within_maximum
@@ -217,13 +218,17 @@ def priority_words(security: Security, plaintiffs: str, scope: str) -> str:
     )
 
 
-def priority_claim(case: CivilComplaint, plaintiffs: str, covered: str) -> str | None:
-    """The narrative complaint's claim to be paid first from the property, securing the
-    claims ``covered`` (「第1至5项」); None where no defendant's property can be ordered."""
+def priority_claim(case: CivilComplaint, plaintiffs: str) -> str | None:
+    """The narrative complaint's claim to be paid first from the property, within the
+    numbered claims it secures and what they are (「上述第1至3项、第5项债权（主债权及其利息）」,
+    民法典 art. 389: complaint_security_scope); None where no defendant's property can be
+    ordered."""
     security = stated_security(case)
     if security is None or not security.claimable:
         return None
-    return f"判令{priority_words(security, plaintiffs, f'上述{covered}债权')}；"
+    scope = secured_scope(case, security.collateral)
+    within = f"上述{scope.items}债权（{scope.what}）"
+    return f"判令{priority_words(security, plaintiffs, within)}；"
 
 
 def left_unpaid(case: CivilComplaint) -> str:
@@ -241,7 +246,8 @@ def form_security_claims(case: CivilComplaint) -> str:
     security = stated_security(case)
     claims: list[str] = []
     if security is not None and security.claimable:
-        claims.append(priority_words(security, "原告", "上述债权"))
+        scope = secured_scope(case, security.collateral)
+        claims.append(priority_words(security, "原告", scope.what))
     unpaid = left_unpaid(case)
     for d in case.defendants:
         guarantee = d.guarantee
@@ -285,6 +291,7 @@ def security_fact(case: CivilComplaint) -> str | None:
     if held.maximum_amount is not None and held.fixing is not None:
         # fixed before the agreed time (民法典 art. 423)
         text += f"该最高额{kind}担保的债权{held.fixing.words(held.kind)}。"
+    text += scope_sentence(held)
     order = agreed_order_words(held)
     if order is not None:
         text += order + "。"

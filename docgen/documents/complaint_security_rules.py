@@ -20,6 +20,7 @@ from docgen.documents.complaint_security import (
     pledged_right,
     stated_security,
 )
+from docgen.documents.complaint_security_scope import check_costs_in_scope
 from docgen.documents.problems import Assessment
 
 if TYPE_CHECKING:
@@ -36,6 +37,11 @@ def check_security(result: Assessment, case: CivilComplaint) -> None:
     check_mortgage_registered(result, case)
     check_pledge_delivered(result, case)
     check_right_pledged(result, case)
+    security = stated_security(case)
+    if security is not None and security.claimable:
+        check_costs_in_scope(
+            result, case, security.collateral, security.where, security.property_word
+        )
     check_maximum_named(result, case)
     check_maximum_fixed(result, case)
 

@@ -96,11 +96,12 @@ def claims(case: CivilComplaint, resolved: ResolvedAmounts) -> list[str]:
             f"判令{debtors}向{plaintiffs}支付{running.label}："
             f"{resolved.running_claim(base, running.rate.spec(), running.start)}；"
         )
-    # the property and the guarantors secure every claim to money above (民法典 art. 389:
-    # the principal, its interest, 违约金 and the costs of enforcing the claim)
+    # the guarantors secure every claim to money above (民法典 art. 691: the principal, its
+    # interest, 违约金, damages and the costs of enforcing the claim); the property what
+    # art. 389 or the agreed scope names (complaint_security_scope)
     count = len(items)
     covered = "第1项" if count == 1 else f"第1至{count}项"
-    priority = priority_claim(case, plaintiffs, covered)
+    priority = priority_claim(case, plaintiffs)
     if priority is not None:
         items.append(priority)
     # 民法典 art. 392: beside the debtor's own property, with no order agreed, a joint

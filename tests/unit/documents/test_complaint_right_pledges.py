@@ -39,7 +39,7 @@ def _with(data: dict, **collateral: object) -> dict:
 
 def test_a_deposit_receipt_delivered_is_pledged_without_registration():
     text = printed_copy("civil_complaint", RECEIPT)
-    assert "提供质押担保，并已交付权利凭证。" in text
+    assert "提供质押担保，并已交付权利凭证。《质押合同》第三条约定担保范围为" in text
     assert "出质登记" not in text
     assert (
         "定期存单一张（存单号DC2025-0918，金额人民币200,000元））折价或者拍卖、变卖所得的价款"
@@ -62,7 +62,7 @@ def test_a_certificate_neither_delivered_nor_registered_is_no_pledge():
     assert "质权自权利凭证交付质权人时设立，没有权利凭证的，自办理出质登记时设立" in warning.message
     assert "第四百四十一条" in warning.message and "未请求就该权利优先受偿" in warning.message
     text = printed_copy("civil_complaint", data)
-    assert "提供质押担保，但权利凭证未交付。" in text and "优先受偿；" not in text
+    assert "提供质押担保，但权利凭证未交付。《质押合同》" in text and "优先受偿；" not in text
     assert "判令被告孙立对上述第1至4项债务承担连带清偿责任；" in text
 
 
@@ -71,7 +71,7 @@ def test_a_bill_without_a_certificate_is_pledged_by_registration():
     data["sale"]["collateral"].update(registration="formal", delivered=None)
     assert not PLEDGE_CODES & set(_problems(data))
     text = printed_copy("civil_complaint", data)
-    assert "提供质押担保，并办理了出质登记。" in text and "在上述第1至4项债权" in text
+    assert "提供质押担保，并办理了出质登记。《质押合同》" in text and "在上述第1至4项债权" in text
     assert _form_answer(data, "是否办理抵押、质押登记") == "■是 ■正式登记　□预告登记　□否"
 
 
