@@ -323,7 +323,7 @@ def security_rows(
     rows = [
         {
             "label": f"{n}. 是否签订物的担保（抵押、质押）合同",
-            "value": yes_no(held is not None, f"签订时间：{day(held.signed_on)}" if held else ""),
+            "value": yes_no(held is not None, _security_contract(held)),
         },
         {
             "label": f"{n + 1}. 担保人、担保物",
@@ -351,6 +351,14 @@ def security_rows(
         }
     )
     return rows
+
+
+def _security_contract(held: Collateral | None) -> str:
+    """When the security contract was signed, and the scope it agreed (民法典 art. 389)."""
+    if held is None:
+        return ""
+    scope = f"；约定的担保范围：{held.scope.rstrip('。')}" if held.scope else ""
+    return f"签订时间：{day(held.signed_on)}{scope}"
 
 
 def _maximum(held: Collateral | None) -> str:

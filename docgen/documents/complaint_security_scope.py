@@ -98,14 +98,11 @@ def secured_scope(case: CivilComplaint, collateral: Collateral) -> SecuredScope:
 
 
 def scope_sentence(collateral: Collateral) -> str:
-    """「《抵押合同》第二条约定担保范围为主债权本金、…。」: the agreed scope, as 事实与理由
-    tells it ("" when none is stated)."""
+    """「约定的担保范围为主债权本金、…（《抵押合同》第二条）。」: the agreed scope as typed,
+    as 事实与理由 tells it ("" when none is stated)."""
     if not collateral.scope:
         return ""
-    clause, _, content = collateral.scope.rstrip("。").partition("：")
-    if content:
-        return f"{clause}约定担保范围为{content}。"
-    return f"约定的担保范围为{clause}。"
+    return f"约定的担保范围为{collateral.scope.rstrip('。')}。"
 
 
 def check_costs_in_scope(
@@ -130,6 +127,6 @@ def check_costs_in_scope(
         f"起诉状就{word}优先受偿的请求因此不含该项，对保证人的请求仍包括（保证范围包括实现债权"
         "的费用，第六百九十一条）",
         hint="抵押、质押合同约定担保范围包括律师费等实现债权的费用的，请在「约定的担保范围」中写明"
-        "条款，如 《抵押合同》第二条：主债权本金、利息、违约金、损害赔偿金及实现债权的费用"
-        "（包括律师费、诉讼费）",
+        "约定的范围及条款，如 主债权本金、利息、违约金、损害赔偿金及实现债权的费用（包括律师费、"
+        "诉讼费）（《抵押合同》第二条）",
     )

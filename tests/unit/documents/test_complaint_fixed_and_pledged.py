@@ -150,7 +150,7 @@ def test_a_pledge_of_a_right_keeps_its_registration():
     assert "movable_pledge_registered" not in codes
     assert form_answer(data, "是否办理抵押、质押登记") == "■是 ■正式登记　□预告登记　□否"
     text = printed_copy("civil_complaint", data | {"layout": "narrative"})
-    assert "提供质押担保，并办理了出质登记。《质押合同》第三条约定担保范围为" in text
+    assert "提供质押担保，并办理了出质登记。约定的担保范围为" in text
 
 
 def test_the_goods_delivered_are_counted_in_their_own_unit():

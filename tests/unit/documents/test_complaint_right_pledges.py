@@ -15,8 +15,8 @@ from tests.support import load_fixture, printed_copy
 
 OPTIONS = RuleOptions(calendar_fallback=True)
 DOC = registry.get("civil_complaint")
-RECEIPT = load_fixture("civil_complaint", "valid", "narrative_sale_deposit_receipt_pledged")
-EQUITY = load_fixture("civil_complaint", "valid", "narrative_sale_equity_pledge_not_registered")
+RECEIPT = load_fixture("civil_complaint", "valid", "elements_sale_deposit_receipt_pledged")
+EQUITY = load_fixture("civil_complaint", "valid", "elements_sale_equity_pledge_not_registered")
 PLEDGE_CODES = {"certificate_not_delivered", "right_pledge_not_registered"}
 
 
@@ -31,6 +31,10 @@ def _form_answer(data: dict, label: str) -> str:
     return row["value"]
 
 
+def _narrative(data: dict) -> str:
+    return printed_copy("civil_complaint", data | {"layout": "narrative"})
+
+
 def _with(data: dict, **collateral: object) -> dict:
     data = copy.deepcopy(data)
     data["sale"]["collateral"].update(collateral)
@@ -38,8 +42,8 @@ def _with(data: dict, **collateral: object) -> dict:
 
 
 def test_a_deposit_receipt_delivered_is_pledged_without_registration():
-    text = printed_copy("civil_complaint", RECEIPT)
-    assert "提供质押担保，并已交付权利凭证。《质押合同》第三条约定担保范围为" in text
+    text = _narrative(RECEIPT)
+    assert "提供质押担保，并已交付权利凭证。约定的担保范围为" in text
     assert "出质登记" not in text
     assert (
         "定期存单一张（存单号DC2025-0918，金额人民币200,000元））折价或者拍卖、变卖所得的价款"
@@ -61,8 +65,8 @@ def test_a_certificate_neither_delivered_nor_registered_is_no_pledge():
     assert warning.loc == ("sale", "collateral", "delivered") and warning.severity == "warning"
     assert "质权自权利凭证交付质权人时设立，没有权利凭证的，自办理出质登记时设立" in warning.message
     assert "第四百四十一条" in warning.message and "未请求就该权利优先受偿" in warning.message
-    text = printed_copy("civil_complaint", data)
-    assert "提供质押担保，但权利凭证未交付。《质押合同》" in text and "优先受偿；" not in text
+    text = _narrative(data)
+    assert "提供质押担保，但权利凭证未交付。约定的担保范围为" in text and "优先受偿；" not in text
     assert "判令被告孙立对上述第1至4项债务承担连带清偿责任；" in text
 
 
@@ -70,8 +74,10 @@ def test_a_bill_without_a_certificate_is_pledged_by_registration():
     data = _with(RECEIPT, property="电子商业汇票一张（票据号码1234，金额人民币200,000元）")
     data["sale"]["collateral"].update(registration="formal", delivered=None)
     assert not PLEDGE_CODES & set(_problems(data))
-    text = printed_copy("civil_complaint", data)
-    assert "提供质押担保，并办理了出质登记。《质押合同》" in text and "在上述第1至4项债权" in text
+    text = _narrative(data)
+    assert (
+        "提供质押担保，并办理了出质登记。约定的担保范围为" in text and "在上述第1至4项债权" in text
+    )
     assert _form_answer(data, "是否办理抵押、质押登记") == "■是 ■正式登记　□预告登记　□否"
 
 
@@ -82,12 +88,12 @@ def test_equity_not_registered_is_no_pledge_and_the_user_is_told():
         "以基金份额、股权出质的，质权自办理出质登记时设立（《中华人民共和国民法典》第四百四十三条）"
         in (warning.message)
     )
-    text = printed_copy("civil_complaint", EQUITY)
+    text = _narrative(EQUITY)
     assert "30%股权为上述债务提供质押担保，但未办理出质登记。" in text
     assert "优先受偿；" not in text and "第四百四十三条" not in text
     registered = _with(EQUITY, registration="formal")
     assert "right_pledge_not_registered" not in _problems(registered)
-    assert "30%股权）折价或者拍卖、变卖所得的价款" in printed_copy("civil_complaint", registered)
+    assert "30%股权）折价或者拍卖、变卖所得的价款" in _narrative(registered)
 
 
 @pytest.mark.parametrize(

@@ -178,7 +178,7 @@ def test_a_pledge_is_claimed_on_as_the_pledged_property():
     )
     text = printed_copy("civil_complaint", data)
     # a movable's pledge exists by delivery (民法典 art. 429): delivery, not registration, is told
-    assert "提供质押担保，并已交付质押财产。《质押合同》第三条约定担保范围为" in text
+    assert "提供质押担保，并已交付质押财产。约定的担保范围为" in text
     assert "出质登记" not in text
     basis = "《中华人民共和国民法典》第三百九十二条、第四百二十五条、第四百三十六条、第五百零九条"
     assert basis in text

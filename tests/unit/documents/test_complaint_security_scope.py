@@ -57,20 +57,20 @@ def test_an_agreed_scope_naming_the_costs_covers_them_and_is_told():
     assert scope_warning(THIRD) is None
     text = printed_copy("civil_complaint", THIRD)
     assert (
-        "提供抵押担保，并办理了抵押登记。《抵押合同》第二条约定担保范围为主债权本金、利息、违约金、"
-        "损害赔偿金及实现债权的费用（包括律师费）。"
+        "提供抵押担保，并办理了抵押登记。约定的担保范围为主债权本金、利息、违约金、"
+        "损害赔偿金及实现债权的费用（包括律师费）（《抵押合同》第二条）。"
     ) in text
 
 
 def test_an_agreed_scope_silent_on_the_fee_leaves_it_out():
     data = copy.deepcopy(OWN)
-    data["loan"]["collateral"]["scope"] = "《抵押合同》第二条：主债权本金、利息、违约金"
+    data["loan"]["collateral"]["scope"] = "主债权本金、利息、违约金（《抵押合同》第二条）"
     assert claims(data)[6].endswith("第1至3项、第5项债权（主债权及其利息）范围内优先受偿；")
     warning = scope_warning(data)
-    assert "约定的担保范围（《抵押合同》第二条：主债权本金、利息、违约金）也未写明该费用" in (
+    assert "约定的担保范围（主债权本金、利息、违约金（《抵押合同》第二条））也未写明该费用" in (
         warning.message
     )
-    data["loan"]["collateral"]["scope"] = "《抵押合同》第二条：主债权及利息、律师费"
+    data["loan"]["collateral"]["scope"] = "主债权及利息、律师费（《抵押合同》第二条）"
     assert scope_warning(data) is None
 
 
@@ -88,11 +88,23 @@ def test_a_price_paid_late_is_secured_as_its_penalty_in_the_codes_order():
     assert printed[5].endswith("在上述第1至4项债权（主债权及其违约金、律师费）范围内优先受偿；")
 
 
-def test_the_form_states_the_same_scope():
-    case = DOC.parse(OWN | {"layout": "elements"})
+def _form_rows(data: dict) -> dict[str, str]:
+    case = DOC.parse(data | {"layout": "elements"})
     sections = DOC.build_context(case, DOC.evaluate(case, OPTIONS))["form"]
-    (row,) = [r for s in sections for r in s["rows"] if r["label"].endswith("是否主张担保权利")]
-    assert "折价或者拍卖、变卖所得的价款在主债权及其利息范围内优先受偿" in row["value"]
+    return {r["label"]: r["value"] for s in sections for r in s["rows"]}
+
+
+def test_the_form_states_the_same_scope_and_the_agreed_one():
+    rows = _form_rows(OWN)
+    (claim,) = [v for k, v in rows.items() if k.endswith("是否主张担保权利")]
+    assert "折价或者拍卖、变卖所得的价款在主债权及其利息范围内优先受偿" in claim
+    (signed,) = [
+        v for k, v in _form_rows(THIRD).items() if k.endswith("物的担保（抵押、质押）合同")
+    ]
+    assert signed == (
+        "■是 签订时间：2025年1月10日；约定的担保范围：主债权本金、利息、违约金、损害赔偿金及"
+        "实现债权的费用（包括律师费）（《抵押合同》第二条）　□否"
+    )
 
 
 def test_the_numbers_of_the_claims_covered_are_joined_in_runs():
