@@ -163,7 +163,12 @@ def recipient_guarantee(case: AddressedLetter) -> Guarantee | None:
 
 
 def guarantee_statement(
-    guarantee: Guarantee, you: str, debtor: str, creditor: str, cited: str = ""
+    guarantee: Guarantee,
+    you: str,
+    debtor: str,
+    creditor: str,
+    cited: str = "",
+    debt: str = "上述债务",
 ) -> str:
     """What the guarantor's copy says of its liability, per guarantee type.
 
@@ -172,8 +177,11 @@ def guarantee_statement(
     for what the debtor still cannot pay after judgment or arbitration and enforcement.
     Where ``cited`` (the letter's own legal basis) already states that article, the
     letter does not explain it a second time: only the guarantee itself is stated, with
-    a maximum guarantee's ceiling.
+    a maximum guarantee's ceiling. ``debt`` is what the guarantee secures, as the facts
+    allow: 上述债务, or under a contract not yet binding (arts. 19, 145(1)) the debt under
+    it (「张伟在上述《借款合同》项下的债务」), then called 该债务.
     """
+    again = "上述债务" if debt == "上述债务" else "该债务"
     contract = f"（{guarantee.contract}）" if guarantee.contract else ""
     maximum = guarantee.maximum
     scope = (
@@ -189,16 +197,16 @@ def guarantee_statement(
     kept = _kept_by(guarantee, you, creditor)
     if _ARTICLES[guarantee.resolved_type] in cited:
         ceiling = f"，最高债权额为人民币{format_yuan(maximum.amount)}元" if maximum else ""
-        return f"{you}为上述债务提供{kind}{contract}{ceiling}。{basis}{kept}"
+        return f"{you}为{debt}提供{kind}{contract}{ceiling}。{basis}{kept}"
     if guarantee.resolved_type == "joint":
         return (
-            f"{you}为上述债务提供连带责任保证{contract}。依照《中华人民共和国民法典》第六百八十八条，"
-            f"{debtor}不履行到期债务的，{creditor}可以请求{you}{scope}承担保证责任，即对上述债务"
+            f"{you}为{debt}提供连带责任保证{contract}。依照《中华人民共和国民法典》第六百八十八条，"
+            f"{debtor}不履行到期债务的，{creditor}可以请求{you}{scope}承担保证责任，即对{again}"
             f"承担连带清偿责任。{kept}"
         )
     return (
-        f"{you}为上述债务提供一般保证{contract}。{basis}依照《中华人民共和国民法典》第六百八十七条，"
-        f"上述债务经审判或者仲裁，并就{debtor}的财产依法强制执行仍不能履行的，{you}应当{scope}"
+        f"{you}为{debt}提供一般保证{contract}。{basis}依照《中华人民共和国民法典》第六百八十七条，"
+        f"{again}经审判或者仲裁，并就{debtor}的财产依法强制执行仍不能履行的，{you}应当{scope}"
         f"承担保证责任。{kept}"
     )
 
