@@ -77,13 +77,25 @@ def test_an_application_two_years_and_a_day_late_is_refused_at_its_date(client):
     assert "已于2026年11月19日届满" in problem["message"] and "第二百五十条" in problem["message"]
 
 
-def test_the_withdrawal_states_half_the_fee_paid(service):
-    text = _docx(service, "withdrawal_application", WITHDRAWAL)
-    assert "准许申请人撤回对被告张伟的起诉" in text
+def test_the_withdrawal_states_the_refund_once_with_the_fee_it_halves_to(service):
+    settled = load_fixture("withdrawal_application", "valid", "settled_fee_from_the_claim")
+    for case in (WITHDRAWAL, settled):
+        text = _docx(service, "withdrawal_application", case)
+        assert "准许申请人撤回对被告张伟" in text
+        assert "的一半" not in text and "四舍五入" not in text and "案件受理费：" not in text
     assert (
-        "依法退还申请人已预交案件受理费人民币2,300.00元（大写：贰仟叁佰元整）的一半，"
-        "即人民币1,150.00元（大写：壹仟壹佰伍拾元整）" in text
+        "依法退还申请人已预交案件受理费中的人民币1,150.00元（大写：壹仟壹佰伍拾元整）"
+        "（已预交人民币2,300.00元；依《诉讼费用交纳办法》第十五条减半后应交人民币1,150.00元）"
+        in _docx(service, "withdrawal_application", WITHDRAWAL)
     )
+    pages = _pdf_pages(service, "withdrawal_application", settled)
+    assert len(pages) == 1
+    assert (
+        "依法退还申请人已预交案件受理费中的人民币1,332.50元（大写：壹仟叁佰叁拾贰元伍角）"
+        "（已预交人民币2,664.99元；按诉讼请求金额118,249.32元，依《诉讼费用交纳办法》"
+        "第十三条第（一）项、第十五条减半后应交人民币1,332.49元）" in pages[0]
+    )
+    assert "1,332.49" in pages[0] and pages[0].count("1,332.50") == 1
 
 
 def test_the_withdrawal_with_a_reason_of_its_own_needs_the_details(client):
