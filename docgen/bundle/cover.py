@@ -3,6 +3,7 @@ the complaint when there is one)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -10,6 +11,8 @@ from typing import Any
 from docgen.bundle.model import BundleCase
 from docgen.documents.problems import Problem
 from docgen.domain.court_fees import acceptance_fee
+from docgen.domain.dates import format_cn
+from docgen.domain.money import format_yuan
 
 
 @dataclass(frozen=True)
@@ -74,3 +77,27 @@ def check_parties_given(case: BundleCase | dict[str, Any], problems: list[Proble
                     f"请填写{label}，或附起诉状（封面按起诉状列明当事人）",
                 )
             )
+
+
+def cover_context(
+    case: BundleCase, copy_label: str, titles: Sequence[str], fee: CoverFee | None, note: str
+) -> dict[str, Any]:
+    """What the cover prints: the case, the parts the file holds (the original's, or a
+    copy's), the fee and, on a copy, the pages of the original it leaves out."""
+    fee_text = fee_basis = ""
+    if fee is not None:
+        fee_text = f"人民币{format_yuan(fee.fee)}元"
+        fee_basis = fee.basis  # it names the claim amount itself
+    return {
+        "title": "民事起诉材料",
+        "copy_label": copy_label,
+        "court": case.court,
+        "case_type": case.case_type,
+        "plaintiffs": "、".join(case.plaintiffs),
+        "defendants": "、".join(case.defendants),
+        "fee": fee_text,
+        "fee_basis": fee_basis,
+        "contents": "、".join([*titles, "证据目录", "证据"]),
+        "note": note,
+        "filing_date": format_cn(case.filing_date),
+    }

@@ -110,10 +110,15 @@ def check_same_case(
 
 
 def make_papers(
-    docgen: DocumentService, case: BundleCase, problems: list[Problem], requested_by: str
+    docgen: DocumentService,
+    case: BundleCase,
+    problems: list[Problem],
+    warnings: list[Problem],
+    requested_by: str,
 ) -> list[Paper]:
     """Each paper rendered (PDF and DOCX) in the courts' order; every problem of every
-    paper is added to ``problems`` under ``papers[i].data``."""
+    paper is added to ``problems`` (errors) or ``warnings`` under ``papers[i].data``, its
+    message opening with the paper's title, as the complaint's open with 起诉状."""
     made = []
     for index, spec in in_order(case.papers):
         data = with_case(spec, case)
@@ -123,11 +128,22 @@ def make_papers(
             pdf = docgen.render(spec.type, data, "pdf", requested_by=requested_by)
             docx = docgen.render(spec.type, data, "docx", requested_by=requested_by)
         except CaseInvalid as exc:
-            problems.extend(
-                Problem(("papers", index, "data", *p.loc), p.code, f"{title}：{p.message}", p.hint)
-                for p in exc.problems
-                if p.severity == "error"
-            )
+            for p in exc.problems:
+                found = part_problem(p, ("papers", index, "data"), title)
+                (problems if p.severity == "error" else warnings).append(found)
             continue
+        warnings.extend(part_problem(w, ("papers", index, "data"), title) for w in pdf.warnings)
         made.append(Paper(index, spec.type, title, pdf.content, docx.content, pdf.filename))
     return made
+
+
+def part_problem(problem: Problem, base: tuple[str | int, ...], title: str) -> Problem:
+    """A problem of one part of the bundle (the complaint, a paper) as the bundle reports
+    it: under the part's field, the message naming the part."""
+    return Problem(
+        (*base, *problem.loc),
+        problem.code,
+        f"{title}：{problem.message}",
+        problem.hint,
+        problem.severity,
+    )

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import copy
 import logging
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -31,17 +31,26 @@ from pydantic import ValidationError
 
 from docgen import isolation
 from docgen.bundle import layout
-from docgen.bundle.cover import CoverFee, check_parties_given, fee_of, parties_from
+from docgen.bundle.complaint_evidence import unfiled_evidence
+from docgen.bundle.consistency import check_people, read_part
+from docgen.bundle.copies import Served
+from docgen.bundle.cover import (
+    CoverFee,
+    check_parties_given,
+    cover_context,
+    fee_of,
+    parties_from,
+)
 from docgen.bundle.exhibits import Exhibits
 from docgen.bundle.model import BundleCase
-from docgen.bundle.papers import Paper, make_papers
+from docgen.bundle.papers import Paper, make_papers, part_problem
 from docgen.bundle.results import BundleResult, Placement, PreparedExhibit
 from docgen.documents import registry
+from docgen.documents.civil_complaint import CivilComplaint
 from docgen.documents.evidence_case import check_sources
 from docgen.documents.evidence_list import check_groups
 from docgen.documents.filing_papers import Side
 from docgen.documents.problems import Assessment, CaseInvalid, Problem, from_validation_error
-from docgen.domain.dates import format_cn
 from docgen.domain.money import format_yuan
 from docgen.render.bundle import (
     BundleWriter,
@@ -149,14 +158,16 @@ class BundleService:
         assessment = self.assess(case, files)
         problems = list(assessment.errors)
         warnings = list(assessment.warnings)
-        complaint_pdf = self._complaint(case, problems, requested_by)
+        complaint_pdf = self._complaint(case, problems, warnings, requested_by)
         cover_fee = None
         if complaint_pdf is not None:
             case, cover_fee = self._from_complaint(case, problems)
             check_parties_given(case, problems)
+            self._check_complaint_evidence(case, warnings)
         papers: list[Paper] = []
         if case.papers and case.plaintiffs and case.defendants:
-            papers = make_papers(self.docgen, case, problems, requested_by)
+            papers = make_papers(self.docgen, case, problems, warnings, requested_by)
+            check_people(self.docgen, case, problems, warnings)
         prepared = self._prepare_exhibits(case, files, problems, warnings)
         total = sum(p.pages for p in prepared)
         if not problems and total > self.settings.bundle_max_pages:
@@ -178,23 +189,38 @@ class BundleService:
         return result
 
     def _complaint(
-        self, case: BundleCase, problems: list[Problem], requested_by: str
+        self,
+        case: BundleCase,
+        problems: list[Problem],
+        warnings: list[Problem],
+        requested_by: str,
     ) -> bytes | None:
+        """The complaint's PDF; its errors go to ``problems`` and its warnings, made or
+        refused, to ``warnings``, under ``complaint.data`` (the message naming 起诉状), so
+        the bundle reports what the complaint alone would."""
         if case.complaint is None or any(p.loc[:2] == ("complaint", "type") for p in problems):
             return None
+        base = ("complaint", "data")
         try:
-            return self.docgen.render(
+            rendered = self.docgen.render(
                 case.complaint.type, case.complaint.data, "pdf", requested_by=requested_by
-            ).content
+            )
         except CaseInvalid as exc:
             for p in exc.problems:
-                if p.severity == "error":
-                    problems.append(
-                        Problem(
-                            ("complaint", "data", *p.loc), p.code, f"起诉状：{p.message}", p.hint
-                        )
-                    )
+                found = part_problem(p, base, "起诉状")
+                (problems if p.severity == "error" else warnings).append(found)
             return None
+        warnings.extend(part_problem(w, base, "起诉状") for w in rendered.warnings)
+        return rendered.content
+
+    def _check_complaint_evidence(self, case: BundleCase, warnings: list[Problem]) -> None:
+        """Each item of a civil complaint's evidence list has its exhibit
+        (:mod:`docgen.bundle.complaint_evidence`)."""
+        if case.complaint is None:
+            return
+        complaint = read_part(self.docgen, case.complaint.type, case.complaint.data)
+        if isinstance(complaint, CivilComplaint):
+            warnings.extend(unfiled_evidence(complaint, case.exhibits))
 
     def _from_complaint(
         self, case: BundleCase, problems: list[Problem]
@@ -268,26 +294,40 @@ class BundleService:
             *([("起诉状", complaint_pdf)] if complaint_pdf else []),
             *((p.title, p.pdf) for p in papers),
         ]
-        covers = self._covers(case, [title for title, _ in fronts], cover_fee)
-        cover_len = layout.same_length(covers.values())
+        fee = cover_fee or fee_of(case)
+        cover = self._cover(case, "正本", [title for title, _ in fronts], fee, "")
+        cover_len = page_count(cover)
         starts, front = layout.front_starts(fronts, cover_len)
         places, list_pdf, list_docx = self._evidence_list(case, exhibits, front, requested_by)
         list_pages = page_count(list_pdf)
         separators = self._separators(exhibits, places) if case.separators else []
-        pieces = [
-            *(pdf for _, pdf in fronts),
-            list_pdf,
-            *layout.exhibit_pieces(exhibits, separators),
-        ]
+        evidence = [list_pdf, *layout.exhibit_pieces(exhibits, separators)]
         total = front + list_pages + layout.exhibit_pages(places)
         labels = layout.bundle_labels(total, case.bates_prefix, cover_len, front + list_pages)
         outline = layout.outline(exhibits, places, front, starts)
         title = f"{case.case_type}起诉材料"
-        built = {
-            label: self.writer.assemble([cover, *pieces], labels, outline, title)
-            for label, cover in covers.items()
+        main_pdf = self.writer.assemble(
+            [cover, *(pdf for _, pdf in fronts), *evidence], labels, outline, title
+        )
+        # a defendant's copy: the complaint and the evidence (docgen.bundle.copies)
+        served = Served.of(starts, 1 if complaint_pdf else 0, front, total)
+        note = served.note(case.bates_prefix)
+        copy_covers = {
+            label: self._cover(case, label, served.titles, fee, note)
+            for label in (f"副本（送达被告：{d}）" for d in case.defendants)
+            if case.copies != "none"
         }
-        main_pdf = built.pop("正本")
+        layout.same_length([cover, *copy_covers.values()])
+        copy_pieces = [*(pdf for _, pdf in fronts[: len(served.titles)]), *evidence]
+        built = {
+            label: self.writer.assemble(
+                [copy_cover, *copy_pieces],
+                served.labels(labels),
+                served.outline(outline),
+                f"{title}（副本）",
+            )
+            for label, copy_cover in copy_covers.items()
+        }
         base = f"起诉材料-{case.case_type}-{case.filing_date.isoformat()}"
         copies = layout.copies_of(case.copies, base, main_pdf, built)
         log.info("bundle built exhibits=%d pages=%d copies=%d", len(exhibits), total, len(copies))
@@ -302,17 +342,6 @@ class BundleService:
             copies=copies,
             papers=papers,
         )
-
-    def _covers(
-        self, case: BundleCase, titles: list[str], cover_fee: CoverFee | None
-    ) -> dict[str, bytes]:
-        """The cover of the original and, unless no copies are made, of each copy."""
-        fee = cover_fee or fee_of(case)
-        return {
-            label: self._cover(case, label, titles, fee)
-            for label in ["正本", *(f"副本（送达被告：{d}）" for d in case.defendants)]
-            if case.copies != "none" or label == "正本"
-        }
 
     def _evidence_list(
         self, case: BundleCase, exhibits: list[PreparedExhibit], front: int, requested_by: str
@@ -344,25 +373,14 @@ class BundleService:
         return places, pdf.content, docx.content
 
     def _cover(
-        self, case: BundleCase, copy_label: str, titles: list[str], cover_fee: CoverFee | None
+        self,
+        case: BundleCase,
+        copy_label: str,
+        titles: Sequence[str],
+        fee: CoverFee | None,
+        note: str,
     ) -> bytes:
-        fee = fee_basis = ""
-        if cover_fee is not None:
-            fee = f"人民币{format_yuan(cover_fee.fee)}元"
-            fee_basis = cover_fee.basis  # it names the claim amount itself
-        contents = "、".join([*titles, "证据目录", "证据"])
-        context = {
-            "title": "民事起诉材料",
-            "copy_label": copy_label,
-            "court": case.court,
-            "case_type": case.case_type,
-            "plaintiffs": "、".join(case.plaintiffs),
-            "defendants": "、".join(case.defendants),
-            "fee": fee,
-            "fee_basis": fee_basis,
-            "contents": contents,
-            "filing_date": format_cn(case.filing_date),
-        }
+        context = cover_context(case, copy_label, titles, fee, note)
         return self.docgen.pdf.render("bundle/cover.html", context)
 
     def _separators(self, exhibits: list[PreparedExhibit], places: list[Placement]) -> list[bytes]:

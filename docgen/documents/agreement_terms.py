@@ -13,6 +13,10 @@ party accepts documents, the rate of interest after the confirmed amounts, the p
   the court as the confirmed address for serving litigation documents (最高人民法院关于
   进一步推进案件繁简分流优化司法资源配置的若干意见, 法发〔2016〕21号, §3; 关于进一步
   加强民事送达工作的若干意见, 法发〔2017〕19号, art. 8(1)).
+- A guardian signing for a debtor who made the contract with limited capacity (a minor of
+  eight or more, or an adult not fully capable) also ratifies it: such a contract beyond
+  the ward's age takes effect once the legal representative consents or ratifies (民法典
+  arts. 19, 22, 145); one made without any capacity is void (art. 144) and is not ratified.
 - Interest runs on the unpaid principal only, never on interest or penalties
   (法释〔2020〕17号 art. 27 limits what interest may be turned into principal); an agreed
   rate between private lenders stays within 4 × the one-year LPR (art. 25).
@@ -28,6 +32,8 @@ from typing import Literal
 from pydantic import Field
 
 from docgen.documents.base import RuleOptions
+from docgen.documents.guardian_rules import ratifiable
+from docgen.documents.letter_capacity import ratification_of
 from docgen.documents.parts import ContractBasis, DebtAmounts, RateInput, ResolvedAmounts
 from docgen.documents.problems import Assessment, Loc
 from docgen.domain import divisions as division_table
@@ -260,3 +266,15 @@ def allocation_clause(name: str) -> str:
 def day_after(day: date) -> str:
     """``day`` + 1, formatted: interest after a cut-off starts the next day."""
     return format_cn(day + timedelta(days=1))
+
+
+def guardian_ratifies(debtor: Party, contract: ContractBasis, document: str) -> str:
+    """「乙方法定代理人张建国代理乙方签署本确认书，并追认乙方于2025年1月10日签订的《借款合同》。」
+    where the guardian signs ``document`` for a debtor whose contract awaits ratification;
+    empty otherwise."""
+    if not isinstance(debtor, Person) or debtor.guardian is None:
+        return ""
+    if not ratifiable(debtor, contract.signed_on):
+        return ""
+    ratifies = ratification_of("乙方", contract.signed_on, contract.name)
+    return f"乙方法定代理人{debtor.guardian.name}代理乙方签署{document}，并{ratifies}。"

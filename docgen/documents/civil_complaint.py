@@ -24,6 +24,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from docgen.documents.base import DocumentType, RuleOptions
+from docgen.documents.complaint_branch_rules import check_branch_defendants
 from docgen.documents.complaint_card import CardFacts
 from docgen.documents.complaint_card_rules import check_card
 from docgen.documents.complaint_cause_rules import check_bank_loan, check_cause_facts, check_sale
@@ -56,6 +57,7 @@ from docgen.documents.complaint_text import (
     fee_line,
     parties_context,
     principal,
+    suit_dates,
     witness_lines,
 )
 from docgen.documents.court_parts import (
@@ -70,7 +72,7 @@ from docgen.documents.court_parts import (
     filing_signature,
 )
 from docgen.documents.filenames import filename_part
-from docgen.documents.guarantor_rules import SuitFacts, check_sued_guarantor, fixed_early
+from docgen.documents.guarantor_rules import check_sued_guarantor, fixed_early
 from docgen.documents.guardian_rules import check_filing_parties
 from docgen.documents.interest_periods import check_interest_after_delivery
 from docgen.documents.note_rates import check_noted_rates
@@ -212,6 +214,7 @@ def assess(case: CivilComplaint, options: RuleOptions) -> Assessment:
     check_security(result, case)
     check_claims_evidence(result, case)
     check_preservation(result, case)
+    check_branch_defendants(result, case)
     check_form_answers(result, case, result.computed["overdue_from"])
     if resolved.total > 0:
         venue = complaint_venue(
@@ -271,7 +274,7 @@ def _check_parties(result: Assessment, case: CivilComplaint) -> None:
 
 
 def _check_guarantees(result: Assessment, case: CivilComplaint, total: Decimal) -> None:
-    suit = SuitFacts(case.contract.signed_on, case.contract.due_date, case.filing_date, total)
+    suit = suit_dates(case)
     for i, defendant in enumerate(case.defendants):
         if defendant.role == "guarantor" and defendant.guarantee is not None:
             # a maximum guarantee fixed early: its period runs from that day (art. 690(2))
@@ -283,6 +286,7 @@ def _check_guarantees(result: Assessment, case: CivilComplaint, total: Decimal) 
                 defendant.party.name,
                 ("defendants", i, "guarantee"),
                 suit,
+                total,
             )
 
 

@@ -22,6 +22,9 @@ what is missing and may name it in the evidence that proves it.
   (民法典 art. 693(2)), so the demand and its delivery are proved like the guarantee.
 - Each cost of enforcing the claim claimed (律师费, 保全费 …): paid, not merely agreed.
 
+The words each kind of evidence is named by, and the names that are of another kind, are
+one table: complaint_evidence_kinds.EVIDENCE_KINDS.
+
 Two rules on what the claims print beside the evidence:
 
 - A lawyer's fee (律师费) is recovered when the debtor agreed to bear it: courts support
@@ -46,6 +49,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from docgen.documents.combined_cap import ENFORCEMENT_COST_WORDS, is_enforcement_cost
+from docgen.documents.complaint_evidence_kinds import EVIDENCE_KINDS, EvidenceKind
 from docgen.documents.problems import Assessment
 from docgen.domain.cap_rates import INTERPRETATION
 from docgen.domain.dates import format_cn
@@ -55,27 +59,8 @@ if TYPE_CHECKING:
 
 BURDEN = "《中华人民共和国民事诉讼法》第六十七条第一款、民诉法解释第九十条"
 
-CONTRACT_WORDS = ("合同", "合约", "协议", "借条", "借据", "欠条", "收据", "确认书", "承诺书")
-LOAN_PAID_WORDS = ("转账", "流水", "回单", "汇款", "放款", "借据", "收据", "收条", "交付")
-GOODS_WORDS = ("送货", "交货", "发货", "收货", "签收", "验收", "提货", "入库", "物流", "交付")
-CARD_WORDS = ("账单", "交易明细", "对账", "流水")
-GUARANTEE_WORDS = ("保证", "担保")
-SECURITY_WORDS = {
-    "mortgage": ("抵押", "他项", "不动产登记", "登记证明"),
-    "pledge": ("质押", "出质", "质权", "质物"),
-}
-ACCELERATION_WORDS = ("提前到期", "加速到期")
-# a term agreed is not a term invoked: the item shows the notice that declared it
-NOTICE_WORDS = ("通知", "宣布", "告知", "函", "送达")
-# a cost agreed is not a cost paid: the item that names the cost, or its engagement or
-# policy, also shows the payment
-PAID_WORDS = ("发票", "票据", "收据", "付款", "支付", "缴纳", "交纳", "转账")
 COST_PROOF = {"律师": ("代理合同", "委托合同"), "保全": ("保险", "保函")}
-# a demand to a guarantor: the item names the guarantor and one of these
-DEMAND_WORDS = ("催", "通知", "函", "请求", "要求", "主张", "送达")
-# the debtor's agreement to bear the lawyer's fee, as an evidence item names it
-AGREED_WORDS = ("约定", "负担", "承担", "条款")
-ENGAGEMENT_WORDS = ("代理合同", "委托合同", "委托代理", "律师事务所")
+"""The engagement or policy that, with its payment, shows a cost paid."""
 FEE_PRACTICE = (
     "律师费不是违约必然发生的费用，人民法院通常在合同约定由违约方负担、且已实际支付并属合理时"
     "予以支持，合同未约定的，多不予支持（裁判观点不一）；民间借贷中，约定的「其他费用」可与逾期"
@@ -89,38 +74,38 @@ BRACKETED = re.compile(r"[（(]\s*(?:详见|参见|见)([^（）()]+)[）)]")
 
 @dataclass(frozen=True)
 class _Fact:
-    """A fact the complaint relies on, the words evidence of it would use, and what to add."""
+    """A fact the complaint relies on, the kind of evidence that shows it, and what to add."""
 
     fact: str
-    words: tuple[str, ...]
+    kind: EvidenceKind
     example: str
-    also: tuple[str, ...] = ()  # the same item must also say one of these (a payment …)
+    also: EvidenceKind | None = None  # the same item must also show this (a payment …)
 
     def shown_by(self, item: str) -> bool:
-        named = any(w in item for w in self.words)
-        return named and (not self.also or any(w in item for w in self.also))
+        return self.kind.named_in(item) and (self.also is None or self.also.named_in(item))
 
 
 def _facts(case: CivilComplaint) -> Iterator[_Fact]:
+    kinds = EVIDENCE_KINDS
     contract = case.contract.name.strip("《》")
-    yield _Fact(f"《{contract}》", (contract, *CONTRACT_WORDS), f"《{contract}》或借据、欠条")
+    yield _Fact(f"《{contract}》", kinds["contract"].also(contract), f"《{contract}》或借据、欠条")
     if case.loan is not None and case.card is None:
-        yield _Fact("原告已实际出借款项", LOAN_PAID_WORDS, "银行转账凭证、收条")
+        yield _Fact("原告已实际出借款项", kinds["loan_paid"], "银行转账凭证、收条")
     if case.sale is not None:
-        yield _Fact("原告已交付货物", GOODS_WORDS, "送货单、签收单、验收单")
+        yield _Fact("原告已交付货物", kinds["goods"], "送货单、签收单、验收单")
     if case.card is not None:
-        yield _Fact("被告透支用卡及欠款数额", CARD_WORDS, "信用卡账单及交易明细")
+        yield _Fact("被告透支用卡及欠款数额", kinds["card"], "信用卡账单及交易明细")
     for defendant in case.defendants:
         if defendant.role == "guarantor":
             name = defendant.party.name
-            yield _Fact(f"被告{name}提供保证", GUARANTEE_WORDS, "保证合同或载有保证条款的合同")
+            yield _Fact(f"被告{name}提供保证", kinds["guarantee"], "保证合同或载有保证条款的合同")
             guarantee = defendant.guarantee
             if guarantee and guarantee.resolved_type == "joint" and guarantee.claimed_on:
                 yield _Fact(
                     f"原告于{format_cn(guarantee.claimed_on)}请求被告{name}承担保证责任",
-                    (name,),
+                    EvidenceKind((name,)),
                     f"致被告{name}的催告函及送达凭证",
-                    DEMAND_WORDS,
+                    kinds["demand"],
                 )
     for facts in (case.loan, case.sale, case.card):
         collateral = facts.collateral if facts is not None else None
@@ -128,12 +113,12 @@ def _facts(case: CivilComplaint) -> Iterator[_Fact]:
             label = "抵押" if collateral.kind == "mortgage" else "质押"
             yield _Fact(
                 f"{label}（{collateral.property.rstrip('。')}）",
-                SECURITY_WORDS[collateral.kind],
+                kinds[collateral.kind],
                 f"{label}合同及{'抵押登记证明' if label == '抵押' else '出质凭证'}",
             )
     if case.acceleration is not None:
         yield _Fact(
-            "已宣布借款提前到期", ACCELERATION_WORDS, "提前到期通知书及送达凭证", NOTICE_WORDS
+            "已宣布借款提前到期", kinds["acceleration"], "提前到期通知书及送达凭证", kinds["notice"]
         )
     for component in case.amounts.components:
         if is_enforcement_cost(component):
@@ -142,9 +127,9 @@ def _facts(case: CivilComplaint) -> Iterator[_Fact]:
             engaged = tuple(p for w in named for p in COST_PROOF.get(w, ()))
             yield _Fact(
                 f"原告已支付{label}",
-                (*named, *engaged),
+                EvidenceKind((*named, *engaged)),
                 f"{label}的合同、发票及付款凭证",
-                PAID_WORDS,
+                kinds["paid"],
             )
 
 
@@ -174,10 +159,9 @@ def check_evidence_covers_claims(result: Assessment, case: CivilComplaint) -> No
 def _agreed_in_evidence(case: CivilComplaint) -> bool:
     """An evidence item names the lawyer's fee as agreed (律师费负担的约定), other than the
     engagement with the law firm."""
+    agreed, engagement = EVIDENCE_KINDS["fee_agreed"], EVIDENCE_KINDS["engagement"]
     return any(
-        "律师费" in item
-        and any(w in item for w in AGREED_WORDS)
-        and not any(w in item for w in ENGAGEMENT_WORDS)
+        "律师费" in item and agreed.named_in(item) and not engagement.named_in(item)
         for item in _listed(case)
     )
 

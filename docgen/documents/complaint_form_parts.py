@@ -19,7 +19,11 @@ from docgen.documents.complaint_parts import (
     UNCHECKED,
     Collateral,
 )
-from docgen.documents.complaint_security import agreed_order_words, movable_pledge
+from docgen.documents.complaint_security import (
+    agreed_order_words,
+    movable_pledge,
+    pledged_right,
+)
 from docgen.documents.complaint_text import boxes, cost_basis, fee_line, names, principal
 from docgen.documents.court_parts import AUTHORITY_LABELS, ServiceAddress, representative
 from docgen.documents.parts import ResolvedAmounts
@@ -319,7 +323,7 @@ def security_rows(
     rows = [
         {
             "label": f"{n}. 是否签订物的担保（抵押、质押）合同",
-            "value": yes_no(held is not None, f"签订时间：{day(held.signed_on)}" if held else ""),
+            "value": yes_no(held is not None, _security_contract(held)),
         },
         {
             "label": f"{n + 1}. 担保人、担保物",
@@ -349,6 +353,14 @@ def security_rows(
     return rows
 
 
+def _security_contract(held: Collateral | None) -> str:
+    """When the security contract was signed, and the scope it agreed (民法典 art. 389)."""
+    if held is None:
+        return ""
+    scope = f"；约定的担保范围：{held.scope.rstrip('。')}" if held.scope else ""
+    return f"签订时间：{day(held.signed_on)}{scope}"
+
+
 def _maximum(held: Collateral | None) -> str:
     """Whether the security is a maximum one, its fixing time (and the event that fixed
     it before then, 民法典 art. 423), its amount."""
@@ -364,11 +376,19 @@ def _maximum(held: Collateral | None) -> str:
 
 def _registration(held: Collateral | None) -> str:
     """The registration of a mortgage or a right's pledge; for a movable's pledge, its
-    delivery, which creates it (民法典 art. 429: no registration does)."""
+    delivery, which creates it (民法典 art. 429: no registration does); for a pledge of a
+    certificate (汇票, 存单, 仓单 …) not registered, the certificate's delivery (art. 441)."""
     if held is not None and movable_pledge(held):
         return (
             "动产质押无须登记，质权自出质人交付质押财产时设立（《中华人民共和国民法典》"
             "第四百二十九条）；是否已交付质押财产：" + yes_no(held.delivered)
+        )
+    right = pledged_right(held) if held is not None else None
+    if held is not None and right is not None and right.certificate and held.registration == "none":
+        return (
+            f"以{right.name}出质的，质权自权利凭证交付质权人时设立；没有权利凭证的，自办理出质"
+            f"登记时设立（《中华人民共和国民法典》{right.article}）；是否已交付权利凭证："
+            + yes_no(held.delivered)
         )
     registered = held is not None and held.registration != "none"
     registration = "　".join(

@@ -152,16 +152,29 @@ class Collateral(CaseModel):
         "（民法典第四百二十三条）",
         json_schema_extra=ADVANCED,
     )
+    scope: Text | None = Field(
+        default=None,
+        title="约定的担保范围",
+        description="抵押、质押合同约定的担保范围及条款，如 主债权本金、利息、违约金、损害赔偿金及"
+        "实现债权的费用（包括律师费、诉讼费）（《抵押合同》第二条）；不填则按法定范围：主债权及其"
+        "利息、违约金、损害赔偿金和实现担保物权的费用（民法典第三百八十九条），律师费等实现债权的"
+        "费用不请求优先受偿",
+        json_schema_extra=ADVANCED,
+    )
     registration: Literal["formal", "advance", "none"] = Field(
         default="none",
         title="抵押、质押登记",
-        description="以动产出质的，质权自交付时设立，不办理登记（民法典第四百二十九条）",
+        description="以动产出质的，质权自交付时设立，不办理登记（民法典第四百二十九条）；"
+        "以汇票、存单、仓单等出质的，自交付权利凭证时设立，没有权利凭证的自登记时设立"
+        "（第四百四十一条）；以股权、基金份额、知识产权、应收账款出质的，自办理出质登记时设立"
+        "（第四百四十三条至第四百四十五条）",
         json_schema_extra={"enum_titles": ["正式登记", "预告登记", "未办理登记"]},
     )
     delivered: bool | None = Field(
         default=None,
-        title="质押财产已交付",
-        description="动产质押：出质人是否已将质押财产交付债权人（质权自交付时设立）",
+        title="质押财产或权利凭证已交付",
+        description="动产质押：出质人是否已将质押财产交付债权人；以汇票、存单、仓单等出质的："
+        "是否已将权利凭证交付债权人（质权自交付时设立）",
         json_schema_extra=shown_when("kind", "pledge"),
     )
     agreed_order: Literal["guarantor_directly", "security_first"] | None = Field(

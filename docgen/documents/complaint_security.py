@@ -24,10 +24,13 @@ The law:
 - 民法典 art. 687 (一般保证): the general guarantor answers for what enforcement against
   the debtor's property (the collateral included) leaves unpaid — worded as before.
 - 民法典 art. 429: a pledge of movables is created when the pledgor delivers the property
-  (质权自出质人交付质押财产时设立); no registration creates it. Registration creates a
-  pledge of some rights only (arts. 441–445: rights without a certificate, fund shares and
-  equity, intellectual property, receivables), so a pledge is of a right when its property
-  is named as one (股权, 应收账款, 专利 …), else of a movable.
+  (质权自出质人交付质押财产时设立); no registration creates it. A pledge of a right is
+  created by the kind of right (arts. 441–445): 汇票、本票、支票、债券、存款单、仓单、提单
+  when the certificate is delivered to the pledgee (质权自权利凭证交付质权人时设立), or,
+  where there is no certificate, on registration (art. 441); fund shares and equity
+  (art. 443), the property rights in intellectual property (art. 444) and receivables
+  (art. 445) on registration only (质权自办理出质登记时设立). A pledge is of a right when
+  its property is named as one (:data:`PLEDGED_RIGHTS`), else of a movable.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from docgen.documents.complaint_parts import ORDER_LABELS, SECURITY_LABELS, Collateral
+from docgen.documents.complaint_security_scope import scope_sentence, secured_scope
 from docgen.documents.problems import Loc
 from docgen.domain.dates import format_cn
 from docgen.domain.guarantee import claim_within_maximum
@@ -57,17 +61,51 @@ FIXING_ARTICLE = "第四百二十三条"
 # words of a property description that name land or a building (民法典 art. 395(1)(一)-(三), (五))
 IMMOVABLE = re.compile(r"不动产|房产|房屋|房地产|土地|建设用地|宅基地|商铺|厂房|在建|楼|室")
 JOINT_SUIT = "《最高人民法院关于适用〈中华人民共和国民法典〉有关担保制度的解释》第四十五条第三款"
-# words of a property description that name a right pledged (民法典 arts. 440–445), not a
-# movable: 汇票、支票、本票、债券、存款单、仓单、提单, 基金份额、股权, 知识产权, 应收账款
-RIGHTS = re.compile(
-    r"汇票|支票|本票|债券|存款单|存单|仓单|提单|基金份额|股权|股份|股票|商标|专利|著作权"
-    r"|知识产权|应收账款|收费权|收益权"
+
+
+@dataclass(frozen=True)
+class PledgedRight:
+    """A kind of right pledged (民法典 arts. 440–445) and what creates its pledge."""
+
+    name: str
+    """The kind as the code names it: 「基金份额、股权」."""
+    article: str
+    certificate: bool
+    """Created by delivering its certificate (art. 441), else by registration alone."""
+    words: re.Pattern[str]
+    """Words of a property description that name this kind of right."""
+
+
+PLEDGED_RIGHTS = (
+    PledgedRight(
+        "汇票、本票、支票、债券、存款单、仓单、提单",
+        "第四百四十一条",
+        True,
+        re.compile(r"汇票|支票|本票|债券|存款单|存单|仓单|提单"),
+    ),
+    PledgedRight("基金份额、股权", "第四百四十三条", False, re.compile(r"基金份额|股权|股份|股票")),
+    PledgedRight(
+        "注册商标专用权、专利权、著作权等知识产权中的财产权",
+        "第四百四十四条",
+        False,
+        re.compile(r"商标|专利|著作权|知识产权"),
+    ),
+    PledgedRight("应收账款", "第四百四十五条", False, re.compile(r"应收账款|收费权|收益权")),
 )
+"""The rights a pledge may be of (民法典 arts. 441, 443–445; art. 440 lists them), in the
+order a description is read: a 存单 or 仓单 is a certificate before anything else."""
+
+
+def pledged_right(collateral: Collateral) -> PledgedRight | None:
+    """The kind of right a pledge is of, or None (a mortgage, or a movable's pledge)."""
+    if collateral.kind != "pledge":
+        return None
+    return next((r for r in PLEDGED_RIGHTS if r.words.search(collateral.property)), None)
 
 
 def movable_pledge(collateral: Collateral) -> bool:
     """A pledge of movables (动产质押, created by delivery: 民法典 art. 429), not of a right."""
-    return collateral.kind == "pledge" and RIGHTS.search(collateral.property) is None
+    return collateral.kind == "pledge" and pledged_right(collateral) is None
 
 
 @dataclass(frozen=True)
@@ -88,11 +126,17 @@ class Security:
         """The security right exists: a mortgage of land or a building only once
         registered (民法典 art. 402; the contract alone binds, art. 215, but gives no
         priority); a movable's mortgage by the contract (art. 403); a movable's pledge on
-        delivery (art. 429), so not where it is stated undelivered; a right's pledge as
-        stated."""
+        delivery (art. 429), so not where it is stated undelivered; a certificate's pledge
+        on delivering it, or registered where there is none (art. 441), so not where it is
+        neither delivered nor registered; a pledge of equity, fund shares, intellectual
+        property or receivables on registration only (arts. 443–445)."""
         held = self.collateral
-        if movable_pledge(held):
+        right = pledged_right(held)
+        registered = held.registration != "none"
+        if held.kind == "pledge" and right is None:
             return held.delivered is not False
+        if right is not None:
+            return registered or (right.certificate and held.delivered is not False)
         return not (
             held.kind == "mortgage"
             and held.registration == "none"
@@ -174,13 +218,17 @@ def priority_words(security: Security, plaintiffs: str, scope: str) -> str:
     )
 
 
-def priority_claim(case: CivilComplaint, plaintiffs: str, covered: str) -> str | None:
-    """The narrative complaint's claim to be paid first from the property, securing the
-    claims ``covered`` (「第1至5项」); None where no defendant's property can be ordered."""
+def priority_claim(case: CivilComplaint, plaintiffs: str) -> str | None:
+    """The narrative complaint's claim to be paid first from the property, within the
+    numbered claims it secures and what they are (「上述第1至3项、第5项债权（主债权及其利息）」,
+    民法典 art. 389: complaint_security_scope); None where no defendant's property can be
+    ordered."""
     security = stated_security(case)
     if security is None or not security.claimable:
         return None
-    return f"判令{priority_words(security, plaintiffs, f'上述{covered}债权')}；"
+    scope = secured_scope(case, security.collateral)
+    within = f"上述{scope.items}债权（{scope.what}）"
+    return f"判令{priority_words(security, plaintiffs, within)}；"
 
 
 def left_unpaid(case: CivilComplaint) -> str:
@@ -198,7 +246,8 @@ def form_security_claims(case: CivilComplaint) -> str:
     security = stated_security(case)
     claims: list[str] = []
     if security is not None and security.claimable:
-        claims.append(priority_words(security, "原告", "上述债权"))
+        scope = secured_scope(case, security.collateral)
+        claims.append(priority_words(security, "原告", scope.what))
     unpaid = left_unpaid(case)
     for d in case.defendants:
         guarantee = d.guarantee
@@ -238,23 +287,37 @@ def security_fact(case: CivilComplaint) -> str | None:
     if held.maximum_amount is not None:
         fixed = f"，担保债权的确定时间为{format_cn(held.fixed_on)}" if held.fixed_on else ""
         text += f"（最高额{kind}，最高债权额人民币{format_yuan(held.maximum_amount)}元{fixed}）"
-    if movable_pledge(held):
-        # a movable's pledge exists by delivery (art. 429): its registration is not told
-        if held.delivered is not None:
-            text += "，并已交付质押财产" if held.delivered else "，但质押财产未交付"
-    elif held.registration != "none":
-        register = "抵押" if held.kind == "mortgage" else "出质"
-        text += f"，并办理了{register}{'预告' if held.registration == 'advance' else ''}登记"
-    elif not security.created:
-        text += "，但未办理抵押登记"
-    text += "。"
+    text += _created_by(held, security.created) + "。"
     if held.maximum_amount is not None and held.fixing is not None:
         # fixed before the agreed time (民法典 art. 423)
         text += f"该最高额{kind}担保的债权{held.fixing.words(held.kind)}。"
+    text += scope_sentence(held)
     order = agreed_order_words(held)
     if order is not None:
         text += order + "。"
     return text
+
+
+def _created_by(held: Collateral, created: bool) -> str:
+    """What created the security, as 事实与理由 tells it: a movable's pledge by delivery
+    (art. 429), a certificate's by delivering it or registration where there is none
+    (art. 441), other rights' pledges and mortgages by registration."""
+    right = pledged_right(held)
+    registered = held.registration != "none"
+    if movable_pledge(held) or (right is not None and right.certificate and not registered):
+        what = "质押财产" if right is None else "权利凭证"
+        if held.delivered is None:
+            return ""
+        return f"，并已交付{what}" if held.delivered else f"，但{what}未交付"
+    register = "抵押" if held.kind == "mortgage" else "出质"
+    if registered:
+        return f"，并办理了{register}{'预告' if held.registration == 'advance' else ''}登记"
+    return "" if created else f"，但未办理{register}登记"
+
+
+RIGHT_PLEDGE_ARTICLES = ("第四百三十六条", "第四百四十条", "第四百四十六条")
+"""A right's pledge: the rights that may be pledged (art. 440), the movable pledge's rules
+applied to it (art. 446), among them being paid first from the proceeds (art. 436(2))."""
 
 
 def security_articles(case: CivilComplaint) -> list[str]:
@@ -266,7 +329,10 @@ def security_articles(case: CivilComplaint) -> list[str]:
     if security is None or not security.claimable:
         return []
     kind = security.collateral.kind
+    right = pledged_right(security.collateral)
     articles = list(SECURITY_ARTICLES[kind])
+    if right is not None:
+        articles = [*RIGHT_PLEDGE_ARTICLES, right.article]
     if security.collateral.maximum_amount is not None:
         articles.append(MAXIMUM_ARTICLES[kind])
         if security.collateral.fixing is not None:

@@ -17,8 +17,10 @@ from docgen.documents.complaint_security import (
     JOINT_SUIT,
     guarantor_after_security,
     movable_pledge,
+    pledged_right,
     stated_security,
 )
+from docgen.documents.complaint_security_scope import check_costs_in_scope
 from docgen.documents.problems import Assessment
 
 if TYPE_CHECKING:
@@ -34,6 +36,12 @@ def check_security(result: Assessment, case: CivilComplaint) -> None:
     check_own_collateral_first(result, case)
     check_mortgage_registered(result, case)
     check_pledge_delivered(result, case)
+    check_right_pledged(result, case)
+    security = stated_security(case)
+    if security is not None and security.claimable:
+        check_costs_in_scope(
+            result, case, security.collateral, security.where, security.property_word
+        )
     check_maximum_named(result, case)
     check_maximum_fixed(result, case)
 
@@ -203,9 +211,10 @@ def check_pledge_delivered(result: Assessment, case: CivilComplaint) -> None:
             (*security.where, "registration"),
             "movable_pledge_registered",
             f"质押财产（{described}）为动产，却填写了办理质押登记：动产质权自出质人交付质押财产时"
-            f"设立（{MOVABLE_PLEDGE}），不以登记设立；出质登记适用于以股权、应收账款、知识产权等"
-            "权利出质（第四百四十一条至第四百四十五条）。起诉状按是否交付填写，不写登记",
-            hint="请将「抵押、质押登记」选为未办理登记，并在「质押财产已交付」中选择；"
+            f"设立（{MOVABLE_PLEDGE}），不以登记设立；出质登记适用于以股权、基金份额、知识产权、"
+            "应收账款以及没有权利凭证的票据、债券等权利出质（第四百四十一条、第四百四十三条至"
+            "第四百四十五条）。起诉状按是否交付填写，不写登记",
+            hint="请将「抵押、质押登记」选为未办理登记，并在「质押财产或权利凭证已交付」中选择；"
             "出质的是权利的，请在担保物中写明权利的名称（如 股权、应收账款）",
         )
     if held.delivered is False:
@@ -215,8 +224,44 @@ def check_pledge_delivered(result: Assessment, case: CivilComplaint) -> None:
             f"质押财产（{described}）未交付：动产质权自出质人交付质押财产时设立（{MOVABLE_PLEDGE}），"
             "未交付的质权未设立，只能依质押合同请求出质人交付或者承担违约责任。起诉状因此"
             "未请求就该财产优先受偿，对保证人的请求也不以其为限",
-            hint="质押财产已交付的，请在「质押财产已交付」中选择是，并在证据中列明交付凭证",
+            hint="质押财产已交付的，请在「质押财产或权利凭证已交付」中选择是，并在证据中列明交付凭证",
         )
+
+
+def check_right_pledged(result: Assessment, case: CivilComplaint) -> None:
+    """A pledge of a right is created by the kind of right (民法典 arts. 441, 443–445): a
+    certificate's (汇票、本票、支票、债券、存款单、仓单、提单) by delivering it to the pledgee,
+    or by registration where there is no certificate; equity and fund shares, intellectual
+    property and receivables by registration only. Warn where the case states neither what
+    creates it: no pledge exists, so no priority is claimed on the right and the guarantor
+    is not limited to what it leaves unpaid (art. 392)."""
+    security = stated_security(case)
+    held = security.collateral if security is not None else None
+    right = pledged_right(held) if held is not None else None
+    if security is None or held is None or right is None or security.created:
+        return
+    described = held.property.rstrip("。")
+    code = f"《中华人民共和国民法典》{right.article}"
+    after = "起诉状因此未请求就该权利优先受偿，对保证人的请求也不以其为限；只能依质押合同请求出质人"
+    if right.certificate:
+        result.warn(
+            (*security.where, "delivered"),
+            "certificate_not_delivered",
+            f"以{described}出质，权利凭证未交付、也未办理出质登记：以{right.name}出质的，质权自"
+            f"权利凭证交付质权人时设立，没有权利凭证的，自办理出质登记时设立（{code}），"
+            f"质权未设立。{after}交付权利凭证或者承担违约责任",
+            hint="已交付权利凭证的，请在「质押财产或权利凭证已交付」中选择是，并在证据中列明交付凭证"
+            "（如背书记载“质押”字样的汇票、存单原件）；已办理出质登记的，请选择「正式登记」",
+        )
+        return
+    result.warn(
+        (*security.where, "registration"),
+        "right_pledge_not_registered",
+        f"以{described}出质，未办理出质登记：以{right.name}出质的，质权自办理出质登记时设立"
+        f"（{code}），不因交付或者合同签订而设立，质权未设立。{after}办理出质登记或者承担违约责任",
+        hint="已办理出质登记的，请在「抵押、质押登记」中选择「正式登记」，并在证据中列明出质登记"
+        "证明",
+    )
 
 
 def _guarantee_names(case: CivilComplaint) -> str | None:

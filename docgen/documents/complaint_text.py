@@ -18,7 +18,7 @@ from docgen.documents.complaint_security import (
     security_fact,
 )
 from docgen.documents.court_parts import block_lines
-from docgen.documents.guarantor_rules import guarantee_fact
+from docgen.documents.guarantor_rules import SuitDates, guarantee_fact
 from docgen.documents.parts import AmountComponent, ResolvedAmounts
 from docgen.domain.cap_rates import INTERPRETATION
 from docgen.domain.court_fees import FeeResult, share_of_printed_differs
@@ -96,11 +96,12 @@ def claims(case: CivilComplaint, resolved: ResolvedAmounts) -> list[str]:
             f"判令{debtors}向{plaintiffs}支付{running.label}："
             f"{resolved.running_claim(base, running.rate.spec(), running.start)}；"
         )
-    # the property and the guarantors secure every claim to money above (民法典 art. 389:
-    # the principal, its interest, 违约金 and the costs of enforcing the claim)
+    # the guarantors secure every claim to money above (民法典 art. 691: the principal, its
+    # interest, 违约金, damages and the costs of enforcing the claim); the property what
+    # art. 389 or the agreed scope names (complaint_security_scope)
     count = len(items)
     covered = "第1项" if count == 1 else f"第1至{count}项"
-    priority = priority_claim(case, plaintiffs, covered)
+    priority = priority_claim(case, plaintiffs)
     if priority is not None:
         items.append(priority)
     # 民法典 art. 392: beside the debtor's own property, with no order agreed, a joint
@@ -136,6 +137,13 @@ def cost_basis(case: CivilComplaint, component: AmountComponent) -> str:
     clause = case.cost_clause if is_enforcement_cost(component) else None
     parts = (clause.rstrip("。") if clause else None, printed_note(component.note, case))
     return "；".join(p for p in parts if p)
+
+
+def suit_dates(case: CivilComplaint) -> SuitDates:
+    """The dates a sued guarantor's 保证期间 is judged by: the contract's, the filing date
+    and the acceleration declared, if any."""
+    accelerated = case.acceleration.declared_on if case.acceleration else None
+    return SuitDates(case.contract.signed_on, case.contract.due_date, case.filing_date, accelerated)
 
 
 def principal(case: CivilComplaint) -> Decimal:
@@ -280,15 +288,13 @@ def facts(case: CivilComplaint, agreed_court: bool = False) -> list[str]:
     security = security_fact(case)
     if security is not None:
         paragraphs.append(security)
+    suit = suit_dates(case)
     for d in case.defendants:
         if d.role == "guarantor" and d.guarantee is not None:
             source = d.guarantee.contract or (loan.guarantee_contract if loan else None)
             fixing = d.maximum_fixing  # a maximum guarantee's claims fixed early (art. 690(2))
             early = (fixing.on, fixing.reason("guarantee")) if fixing else None
-            due_on, filed = case.contract.due_date, case.filing_date
-            paragraphs.append(
-                guarantee_fact(d.party.name, d.guarantee, source, due_on, filed, early)
-            )
+            paragraphs.append(guarantee_fact(d.party.name, d.guarantee, source, suit, early))
     loan_kinds = ("private_lending", "financial_loan")
     due = "借款到期后" if contract.kind in loan_kinds else "付款期限届满后"
     breach = f"{due}，{debtors}未依约清偿"

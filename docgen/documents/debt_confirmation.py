@@ -3,8 +3,11 @@
 The debtor confirms to the creditor how the debt arose and what it amounts to, by
 component as of a date, that it is true, lawful and undisputed, and optionally how it
 will be repaid. Signed before the limitation period ends it restarts the period; signed
-after, the debtor may no longer plead the time bar (民法典 art. 192(2)). A person signs
-and presses a fingerprint, an organisation seals and its legal representative signs.
+after, the debtor may no longer plead the time bar (民法典 art. 192(2)) — provided it shows
+the debtor agreeing to pay, so a confirmation without a plan or a day to pay says so, and
+one signed after the period may have run says that the debtor knows it
+(:mod:`docgen.documents.agreement_time_bar`). A person signs and presses a fingerprint, an
+organisation seals and its legal representative signs.
 
 Read as the debtor and as a judge, a confirmation that promises payment also says where
 to pay (the account is required with a plan or a pay-by date), what follows a missed
@@ -25,14 +28,17 @@ from typing import Any
 from pydantic import Field
 
 from docgen.documents.acceleration import missed_any
+from docgen.documents.agreement_guarantor import warn_unconsented
 from docgen.documents.agreement_terms import (
     Jurisdiction,
     ServiceAddress,
     check_jurisdiction,
+    guardian_ratifies,
     jurisdiction_text,
     principal_of,
     service_context,
 )
+from docgen.documents.agreement_time_bar import check_time_bar, debtor_waiver
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.debt_confirmation_interest import (
     LATER_LPR,
@@ -43,13 +49,13 @@ from docgen.documents.debt_confirmation_interest import (
     plan_late_text,
 )
 from docgen.documents.filenames import filename_part
-from docgen.documents.guardian_rules import check_agreement_parties, ratifiable
-from docgen.documents.letter_capacity import ratification_of
+from docgen.documents.guardian_rules import check_agreement_parties
 from docgen.documents.letter_rules import check_payment_account
 from docgen.documents.parts import (
     BankAccount,
     ContractBasis,
     DebtAmounts,
+    InterruptionInput,
     Latest,
     RateInput,
     amounts_context,
@@ -62,9 +68,10 @@ from docgen.documents.parts import (
 from docgen.documents.problems import Assessment
 from docgen.documents.rest_days import rest_day_clause
 from docgen.domain.dates import format_cn
+from docgen.domain.disclosure import ADVANCED
 from docgen.domain.fields import CaseModel, Line, Money
 from docgen.domain.money import format_yuan, legal_amount, to_fen
-from docgen.domain.parties import Party, Person
+from docgen.domain.parties import Party
 from docgen.domain.schedule import first_non_increasing
 
 
@@ -115,6 +122,21 @@ class DebtConfirmation(CaseModel):
     debtor_service: ServiceAddress | None = Field(
         default=None, title="乙方送达地址", description="不填则为乙方住所地"
     )
+    origin_guarantors: list[Line] = Field(
+        default_factory=list,
+        max_length=20,
+        title="原合同的保证人",
+        description="原合同有保证人的，逐一填写其姓名或名称；本确认书的还款日期晚于原履行期限的，"
+        "未书面同意的保证人，其保证期间不因此延长",
+        json_schema_extra=ADVANCED,
+    )
+    prior_interruptions: list[InterruptionInput] = Field(
+        default_factory=list,
+        max_length=50,
+        title="此前的时效中断事由",
+        description="此前的催收送达、还款、债务确认等，用于判断确认时诉讼时效是否可能已届满",
+        json_schema_extra=ADVANCED,
+    )
 
 
 # --- rules --------------------------------------------------------------------------
@@ -157,12 +179,30 @@ def assess(case: DebtConfirmation, options: RuleOptions) -> Assessment:
             "missing",
             "乙方承诺还款时，请填写甲方收款账户，写明乙方应付至何处",
         )
+    result.computed["time_barred"] = check_time_bar(
+        result, case.origin, case.prior_interruptions, case.confirm_date, "本确认书"
+    )
+    _check_origin_guarantors(result, case)
     check_later_interest(result, case, options)
     check_plan_late_interest(result, case, options)
     check_jurisdiction(
         result, case.jurisdiction, case.signing_place, [case.creditor, case.debtor], resolved.total
     )
     return result
+
+
+def _check_origin_guarantors(result: Assessment, case: DebtConfirmation) -> None:
+    """A promise to pay after the contract's due date changes its performance term, which
+    does not reach a guarantor who has not consented in writing (民法典 art. 695)."""
+    days = [r.due_date for r in case.repayment_plan] + ([case.pay_by] if case.pay_by else [])
+    if not days or max(days) <= case.origin.due_date:
+        return
+    for i, name in enumerate(case.origin_guarantors):
+        who = (
+            f"本确认书约定的还款日期晚于《{case.origin.name}》约定的履行期限，该合同的保证人"
+            f"{name}未签署本确认书"
+        )
+        warn_unconsented(result, i, who, "书面同意该变更，或改用分期还款协议并作为丙方签署")
 
 
 def check_plan(
@@ -213,7 +253,7 @@ def build_context(case: DebtConfirmation, assessment: Assessment) -> dict[str, A
     facts = (
         f"甲乙双方于{format_cn(origin.signed_on)}签订《{origin.name}》{number}。{summary}"
         f"根据约定，乙方应于{format_cn(origin.due_date)}前向甲方清偿相应款项。"
-        f"{_ratification(case)}"
+        f"{guardian_ratifies(case.debtor, origin, '本确认书')}"
     )
     resolved = assessment.computed["amounts"]
     amounts = amounts_context(case.amounts, resolved)
@@ -229,12 +269,17 @@ def build_context(case: DebtConfirmation, assessment: Assessment) -> dict[str, A
         default = "乙方未按期足额清偿的，甲方有权依本确认书约定的争议解决方式主张权利。"
     else:
         plan_intro = default = ""
+    # a confirmation binds once it shows the debtor agreeing to pay (诉讼时效规定 art. 19):
+    # a plan or a day says so; without either, the confirmation says it in words
+    agrees = "" if plan_intro else "，并同意向甲方清偿上述债务"
     return {
         "title": "债务确认书",
         "creditor": party_context(case.creditor, mask_ids=False),
         "debtor": party_context(case.debtor, mask_ids=False),
         "facts": facts,
         "amounts": amounts,
+        "no_dispute": f"乙方确认上述债务真实、合法、有效，乙方对上述债务无任何异议{agrees}。",
+        "waiver": debtor_waiver() if assessment.computed["time_barred"] else "",
         "calculations": assessment.computed["amounts"].sheets,
         "plan_intro": plan_intro,
         "plan": plan_rows(case.repayment_plan),
@@ -263,22 +308,6 @@ def build_context(case: DebtConfirmation, assessment: Assessment) -> dict[str, A
             signer_context("乙方（债务人）", case.debtor),
         ],
     }
-
-
-def _ratification(case: DebtConfirmation) -> str:
-    """The guardian, signing for the ward, ratifies the contract the ward made with
-    limited capacity (a minor of 8 or more, or an adult not fully capable): such a
-    contract beyond the ward's age takes effect only once the legal representative
-    consents or ratifies (民法典 arts. 19, 22, 145). Debtors warned as minors when they
-    contracted (guardian_rules, `debtor_minor`) are the ones meant; a contract made
-    without any capacity is void (art. 144) and ratification cannot cure it."""
-    debtor, signed = case.debtor, case.origin.signed_on
-    if not isinstance(debtor, Person) or debtor.guardian is None:
-        return ""
-    if not ratifiable(debtor, signed):
-        return ""
-    ratifies = ratification_of("乙方", signed, case.origin.name)
-    return f"乙方法定代理人{debtor.guardian.name}代理乙方签署本确认书，并{ratifies}。"
 
 
 def filename(case: DebtConfirmation) -> str:

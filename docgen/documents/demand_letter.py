@@ -20,19 +20,13 @@ from docgen.documents.guarantor_rules import (
     guarantee_statement,
     recipient_guarantee,
 )
-from docgen.documents.letter_capacity import (
-    contract_void,
-    pending_fact,
-    pending_ratification,
-    ratification_of,
+from docgen.documents.letter_capacity import contract_status, ratification_of
+from docgen.documents.letter_rules import contract_opening, made_verb, summary_for
+from docgen.documents.letter_wording import (
+    contract_facts,
+    guaranteed_debt,
     ratification_request,
     refusal_consequence,
-    void_facts,
-)
-from docgen.documents.letter_rules import (
-    contract_opening,
-    summary_for,
-    unpaid_facts,
 )
 from docgen.documents.letters import Demander, address_label, check_letter, demanded_terms
 from docgen.documents.parts import (
@@ -222,14 +216,11 @@ def _facts_text(case: DemandLetter, you: str, we: str) -> str:
     # the creditor named once, then 我方; a person writes as 本人
     creditor = f"{case.creditor.name}（以下简称“我方”）" if we == "我方" else we
     text = contract_opening(creditor, debtor, contract) + summary
-    if contract_void(case.debtor, contract.signed_on):
-        text += void_facts(debtor)
-    else:
-        text += unpaid_facts(contract, debtor, case.amounts.principal_label)
-    text += pending_fact(case, we)
+    text += contract_facts(case, debtor, we)
     guarantee = recipient_guarantee(case)
     if guarantee is not None:
-        text += guarantee_statement(guarantee, you, case.debtor.name, we)
+        debt = guaranteed_debt(case)
+        text += guarantee_statement(guarantee, you, case.debtor.name, we, debt=debt)
     return text
 
 
@@ -243,7 +234,9 @@ def _receipt_words(case: DemandLetter, notice: bool) -> dict[str, str]:
     of the debt, confirms none. While the contract awaits the debtor's guardian's
     ratification it binds no one (art. 145(1)) and a guarantee follows it (art. 682(1)):
     a guarantor then confirms the debt, and its liability, only if it is ratified
-    (``receipt_condition``, then ``receipt_who`` confirms).
+    (``receipt_condition``, then ``receipt_who`` confirms). A contract a minor made with
+    no guardian asked to ratify it binds only if it is valid (arts. 19, 145(1)): every
+    copy's receipt confirms the debt on that condition.
     """
     recipient, guarantor = case.recipient, case.recipient_role == "guarantor"
     guardian = recipient.guardian if isinstance(recipient, Person) else None
@@ -252,14 +245,18 @@ def _receipt_words(case: DemandLetter, notice: bool) -> dict[str, str]:
     if guardian is not None:
         ward = recipient.name
         me, confirms, liable = f"本人作为{ward}的法定代理人，", f"代理{ward}确认", ward
-    contract, pending = case.contract, pending_ratification(case)
-    if not guarantor and pending:
+    contract, status = case.contract, contract_status(case)
+    maker = case.debtor.name if guarantor else who
+    made = f"{maker}{made_verb(contract.name)}的《{contract.name}》"
+    if not guarantor and status == "pending":
         ratifies = ratification_of(recipient.name, contract.signed_on, contract.name) + "，并"
-    if guarantor and pending:
-        condition = f"{case.debtor.name}签订的《{contract.name}》经其法定代理人追认的，"
+    if guarantor and status == "pending":
+        condition = f"{made}经其法定代理人追认的，"
+    if status == "unasked":
+        condition = f"{made}有效的，"
     if guarantor and not notice:
         note = f"{liable}对该债务承担连带保证责任。"
-        if pending:  # one sentence with the confirmation it follows
+        if condition:  # one sentence with the confirmation it follows
             note = "并对该债务承担连带保证责任。" if liable == who else note
     return {
         "receipt_me": me,

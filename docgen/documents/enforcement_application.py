@@ -13,7 +13,9 @@ perform). The application rests on art. 247 (a court's judgment or mediation sta
 art. 248 (an arbitral award; 仲裁法 2017 art. 62 until the revised law's 2026-03-01) or
 art. 249 (a notarised debt instrument). It ends with the list of the papers filed with it
 (``enforcement_attachments``) and names its parties and their agents as an enforcement does
-(``filing_papers``: 申请执行人, 被执行人, 委托代理人).
+(``filing_papers``: 申请执行人, 被执行人, 委托代理人). Its words are built in
+``enforcement_text``; the interest the instrument awards in ``enforcement_interest``; the
+events that interrupted the period in ``enforcement_interruptions``.
 """
 
 from __future__ import annotations
@@ -24,25 +26,29 @@ from typing import Any, Literal
 
 from pydantic import Field
 
+from docgen.documents import enforcement_text as text
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.case_numbers import check_case_number
-from docgen.documents.court_parts import block_lines, check_court, filing_signature
+from docgen.documents.court_parts import (
+    block_lines,
+    check_court,
+    check_representative_position,
+    filing_signature,
+)
 from docgen.documents.enforcement_attachments import attachments
 from docgen.documents.enforcement_delay import base_debt, delay_interest, period_start
-from docgen.documents.enforcement_installments import (
-    check_installments,
-    delay_notes,
-    installments_text,
+from docgen.documents.enforcement_installments import check_installments
+from docgen.documents.enforcement_interest import check_interest
+from docgen.documents.enforcement_interruptions import (
+    as_events,
+    check_interruptions,
+    warn_unproven_demands,
 )
 from docgen.documents.enforcement_parts import (
     APPLICATION_YEARS,
     APPLY_ARTICLES,
-    ARBITRATION_LAW_2017_UNTIL,
-    AS_LIMITATION,
     BASIS_LABELS,
     COURT_TITLES,
-    INTERRUPTION_BASIS,
-    INTERRUPTION_LABELS,
     TITLE_LABELS,
     ApplicationInterruption,
     EnforcementApplicant,
@@ -50,26 +56,18 @@ from docgen.documents.enforcement_parts import (
     Outstanding,
 )
 from docgen.documents.filenames import filename_part
-from docgen.documents.filing_papers import (
-    AGENT_TITLES,
-    APPLICANT,
-    EXECUTION_RESPONDENT,
-    execution_parties,
-)
+from docgen.documents.filing_papers import AGENT_TITLES, APPLICANT, EXECUTION_RESPONDENT
 from docgen.documents.parts import check_party, same_party
 from docgen.documents.preservation_application import PropertyLead, lead_row
 from docgen.documents.problems import Assessment, Loc
 from docgen.domain import divisions as division_table
-from docgen.domain.courts import read_court
+from docgen.domain.courts import full_name, read_court
 from docgen.domain.dates import format_cn
 from docgen.domain.delay_interest import DelayTotal
 from docgen.domain.fields import CaseModel, Line
-from docgen.domain.limitation import InterruptionEvent, limitation_status
-from docgen.domain.money import format_yuan, legal_amount
+from docgen.domain.limitation import limitation_status
+from docgen.domain.money import format_yuan
 from docgen.domain.parties import Party
-
-# the sum's name when the instrument's is not given
-PRINCIPAL = "本金"
 
 
 class EnforcementApplication(CaseModel):
@@ -104,12 +102,17 @@ def assess(case: EnforcementApplication, options: RuleOptions) -> Assessment:
     """Cross-field rules; computes the total unpaid, the delay interest and the period."""
     result = Assessment()
     check_court(result, case.court)
+    _check_court_name(result, case.court)
     _check_title(result, case)
+    _check_certificate(result, case)
     _check_principal_label(result, case)
+    check_interest(result, case)
     _check_court_basis(result, case)
     _check_parties(result, case)
     _check_leads(result, case)
+    check_interruptions(result, case)
     _check_period(result, case)
+    warn_unproven_demands(result, case)
     result.computed["unpaid"] = _total(case.outstanding)
     delay_interest(result, case)
     return result
@@ -161,11 +164,63 @@ def _check_title(result: Assessment, case: EnforcementApplication) -> None:
         )
 
 
+def _check_court_name(result: Assessment, court: str) -> None:
+    """The application is addressed to the court by its full name, with its province
+    (福建省福州市中级人民法院), as courts head their own papers: printed so where the
+    divisions tell the province (``enforcement_text.court_name``), else warned of."""
+    if not court.endswith("人民法院") or full_name(court, division_table.load()) is not None:
+        return
+    result.warn(
+        ("court",),
+        "court_name_not_full",
+        f"未能从「{court}」确定法院所在的省、自治区、直辖市：执行法院请写全称，冠以省、"
+        "自治区、直辖市名称，如 福建省福州市中级人民法院",
+    )
+
+
+def _same_court(one: str, other: str) -> bool:
+    """Two names of one court (福州市中级人民法院, 福建省福州市中级人民法院)."""
+    if one == other:
+        return True
+    table = division_table.load()
+    full = full_name(one, table) if one.endswith("人民法院") else None
+    return full is not None and other.endswith("人民法院") and full == full_name(other, table)
+
+
+def _check_certificate(result: Assessment, case: EnforcementApplication) -> None:
+    """A notarised debt instrument is enforced on the notary's certificate of the
+    performance (执行证书), filed with it (法释〔2018〕18号 art. 3; without it the
+    application is not accepted, art. 5(4)): its number and date are named, issued after
+    the instrument took effect and before the application."""
+    title, at = case.title, ("title",)
+    if title.kind != "notarial":
+        return
+    if not title.certificate_number:
+        result.warn(
+            (*at, "certificate_number"),
+            "certificate_missing",
+            f"申请执行公证债权文书的，应提交{title.issuer}出具的执行证书，申请书列明其编号"
+            "（《最高人民法院关于公证债权文书执行若干问题的规定》第三条、第五条第四项）",
+            hint="请填写执行证书编号及出具日期",
+        )
+    day = title.certificate_date
+    if day is not None and day < title.effective_date:
+        result.error(
+            (*at, "certificate_date"),
+            "before_the_instrument",
+            "执行证书的出具日期不得早于公证债权文书的生效日期",
+        )
+    elif day is not None and day > case.application_date:
+        result.error(
+            (*at, "certificate_date"), "after_application", "执行证书的出具日期不得晚于申请日期"
+        )
+
+
 def _check_principal_label(result: Assessment, case: EnforcementApplication) -> None:
     """The sum is asked for under the instrument's own name for it (欠款, 货款, 借款本金):
     an application states the 执行标的 the instrument determined (执行工作若干问题的规定
     art. 18), and a name the operative part does not use leaves the clerk to match them."""
-    label = case.outstanding.principal_label or PRINCIPAL
+    label = case.outstanding.principal_label or text.PRINCIPAL
     if label in case.title.operative_part:
         return
     result.warn(
@@ -195,7 +250,7 @@ def _check_court_basis(result: Assessment, case: EnforcementApplication) -> None
             "（《中华人民共和国民事诉讼法》第二百三十五条第二款）",
         )
     first = title.first_instance_court or title.issuer
-    if by_court and basis == "first_instance" and case.court != first:
+    if by_court and basis == "first_instance" and not _same_court(case.court, first):
         result.error(
             ("court",),
             "not_the_first_instance_court",
@@ -240,6 +295,11 @@ def _check_court_level(result: Assessment, case: EnforcementApplication, first: 
 def _check_parties(result: Assessment, case: EnforcementApplication) -> None:
     for i, applicant in enumerate(case.applicants):
         check_party(result, applicant.party, ("applicants", i, "party"))
+        # the applicant's representative with the position (民事诉讼法 art. 51), as the
+        # other filings ask it (``check_representative_position``)
+        check_representative_position(
+            result, applicant.party, ("applicants", i, "party"), "强制执行申请书"
+        )
     for i, respondent in enumerate(case.respondents):
         check_party(result, respondent, ("respondents", i))
         if any(same_party(respondent, a.party) for a in case.applicants):
@@ -263,7 +323,7 @@ def _check_period(result: Assessment, case: EnforcementApplication) -> None:
     start = period_start(case.title)
     if start >= case.application_date:
         return  # not yet due: said on the deadline
-    events = [InterruptionEvent(AS_LIMITATION[e.kind], e.day) for e in case.interruptions]
+    events = as_events(case.interruptions)
     status = limitation_status(start, events, on=case.application_date, years=APPLICATION_YEARS)
     result.computed["period"] = status
     if status.status != "expired":
@@ -295,99 +355,6 @@ def _total(outstanding: Outstanding) -> Decimal:
 # --- context ------------------------------------------------------------------------
 
 
-def _requests(case: EnforcementApplication, assessment: Assessment) -> list[str]:
-    o = case.outstanding
-    names = "、".join(r.name for r in case.respondents)
-    # the debt is named as the instrument names it (an award for 货款 is not for 本金)
-    parts = [f"{o.principal_label or PRINCIPAL}{legal_amount(o.principal)}"]
-    if o.interest:
-        note = f"（{o.interest_note}）" if o.interest_note else ""
-        parts.append(f"一般债务利息{legal_amount(o.interest)}{note}")
-    if o.costs:
-        # an award's costs are arbitration fees (仲裁费), not litigation costs
-        costs = "仲裁费用" if case.title.kind == "arbitration" else "诉讼费用"
-        parts.append(f"{costs}{legal_amount(o.costs)}")
-    if o.other:
-        parts.append(f"{o.other_label or '其他金钱债务'}{legal_amount(o.other)}")
-    unpaid: Decimal = assessment.computed["unpaid"]
-    requests = [
-        f"请求强制执行被执行人{names}向申请执行人支付{'；'.join(parts)}；以上合计"
-        f"{legal_amount(unpaid)}。"
-    ]
-    delay: DelayTotal | None = assessment.computed.get("delay")
-    if delay is not None:
-        requests.append(
-            f"请求强制执行被执行人{names}加倍支付迟延履行期间的债务利息：其中加倍部分债务利息暂计至"
-            f"{format_cn(delay.until)}为{legal_amount(delay.amount)}，此后继续计算至实际履行"
-            "完毕之日；迟延履行期间的一般债务利息按法律文书确定的方法计算。"
-        )
-    requests.append("本案执行费用由被执行人负担。")
-    return requests
-
-
-def _case_name(case: EnforcementApplication) -> str:
-    """The case the instrument ended, as courts name an enforcement's parties, with its
-    cause when the instrument states one: 「申请执行人刘芳与被执行人张伟民间借贷纠纷一案，」.
-    A notarised debt instrument ended no case: none is named."""
-    if case.title.kind == "notarial":
-        return ""
-    parties = execution_parties(
-        [a.party.name for a in case.applicants], [r.name for r in case.respondents]
-    )
-    return f"{parties}{case.title.cause or ''}一案，"
-
-
-def _title_text(case: EnforcementApplication, assessment: Assessment) -> str:
-    title = case.title
-    if title.installments:
-        deadline = installments_text(title, case.application_date)
-    elif title.performance_deadline is not None:
-        deadline = f"履行期限已于{format_cn(title.performance_deadline)}届满"
-    else:
-        deadline = "该法律文书未规定履行期间"
-    period = assessment.computed.get("period")
-    effective = {(e.day, e.kind) for e in (period.effective_events if period else [])}
-    interruptions = "".join(
-        f"{format_cn(e.day)}，{INTERRUPTION_LABELS[e.kind]}，申请执行期间中断"
-        f"（{INTERRUPTION_BASIS}）。"
-        for e in sorted(case.interruptions, key=lambda e: e.day)
-        if (e.day, AS_LIMITATION[e.kind]) in effective
-    )
-    return (
-        f"{_case_name(case)}{title.issuer}作出的{title.case_number}"
-        f"{TITLE_LABELS[title.kind]}已于{format_cn(title.effective_date)}发生法律效力。"
-        f"该{TITLE_LABELS[title.kind]}确定：{title.operative_part}"
-    ) + (
-        f"{'' if title.operative_part.endswith('。') else '。'}{deadline}，被执行人至今未履行"
-        "或未全部履行生效法律文书确定的义务。"
-        f"{interruptions}根据{_basis_articles(case)}的规定，特向贵院申请强制执行。"
-    )
-
-
-def _basis_articles(case: EnforcementApplication) -> str:
-    """The articles the application rests on: the kind's article of the 民事诉讼法 and art.
-    235 (the court); an award also the 仲裁法 art. 62 while the 2017 text is in force (the
-    revised law renumbers it; its new number is not cited until checked)."""
-    kind = case.title.kind
-    words = f"《中华人民共和国民事诉讼法》{APPLY_ARTICLES[kind]}、第二百三十五条"
-    if kind == "arbitration" and case.application_date < ARBITRATION_LAW_2017_UNTIL:
-        words += "及《中华人民共和国仲裁法》第六十二条"
-    return words
-
-
-def _basis_words(case: EnforcementApplication) -> str:
-    if case.court_basis == "property_location" and case.title.kind in COURT_TITLES:
-        return "与第一审人民法院同级的被执行的财产所在地人民法院"
-    return BASIS_LABELS[case.court_basis]
-
-
-def _delay_text(case: EnforcementApplication, delay: DelayTotal | None) -> str:
-    if delay is None:
-        return ""
-    notes = delay_notes(case.title, delay.until) if case.title.installments else ""
-    return f"{delay.text}。{notes}" if notes else delay.text
-
-
 def build_context(case: EnforcementApplication, assessment: Assessment) -> dict[str, Any]:
     """The words of the application, pre-formatted, for the layout."""
     parties: list[str] = []
@@ -399,14 +366,13 @@ def build_context(case: EnforcementApplication, assessment: Assessment) -> dict[
     return {
         "title": "强制执行申请书",
         "parties": parties,
-        "basis_line": f"执行依据：{case.title.issuer}{case.title.case_number}"
-        f"{TITLE_LABELS[case.title.kind]}",
-        "requests": _requests(case, assessment),
-        "facts": _title_text(case, assessment),
-        "delay": _delay_text(case, delay),
+        "basis_line": text.basis_line(case.title),
+        "requests": text.requests(case, assessment),
+        "facts": text.facts(case, assessment),
+        "delay": text.delay_text(case, delay),
         "leads": [lead_row(i, lead) for i, lead in enumerate(case.property_leads)],
-        "court_basis": f"贵院为{_basis_words(case)}，依法享有执行管辖权。",
-        "court": case.court,
+        "court_basis": text.court_basis(case),
+        "court": text.court_name(case.court),
         "attachments": attachments(case),
         "signers": filing_signature(APPLICANT, (a.party for a in case.applicants)),
         "application_date": format_cn(case.application_date),

@@ -5,6 +5,7 @@ own liability for not performing it is enforced instead (调解规定 art. 15(2)
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -71,7 +72,10 @@ def _mediated_liability_claimed(result: Assessment, case: EnforcementApplication
     instead of the doubled delay interest: once the respondent bears that liability, a
     claim to the statutory delay liability as well is not supported (调解规定〔法释〔2004〕12号,
     2020年修正〕 art. 15(2)); other instruments, and a statement whose own liability is not
-    claimed, bear the doubled part (民事诉讼法 art. 264)."""
+    claimed, bear the doubled part (民事诉讼法 art. 264). The sum claimed is that liability
+    where the case says so (``default_liability``) or where the operative part makes it
+    payable on the statement not being performed (「逾期未付的，…另行支付违约金…」): the
+    application then never asks for both."""
     title, other = case.title, case.outstanding.other
     if title.kind != "mediation":
         return False
@@ -84,13 +88,42 @@ def _mediated_liability_claimed(result: Assessment, case: EnforcementApplication
             "规定》第十五条第二款，本申请书不请求加倍支付迟延履行期间的债务利息",
         )
         return True
-    if other:
-        name = case.outstanding.other_label or "其他金钱债务"
+    if not other:
+        return False
+    name = case.outstanding.other_label or "其他金钱债务"
+    clause = default_clause(title.operative_part, case.outstanding.other_label or "违约金")
+    if clause is not None:
         result.warn(
             at,
-            "mediated_liability_unstated",
-            f"申请执行的{name}如系调解书约定的不履行责任，依《最高人民法院关于人民法院民事调解"
-            "工作若干问题的规定》第十五条第二款，人民法院不支持再加倍支付迟延履行期间的债务利息；"
-            "属于该情形的，请选择「同时申请执行调解书约定的不履行责任」",
+            "mediated_liability_read",
+            f"调解书确定「{clause}」：申请执行的{name}为调解书约定的不履行责任，依《最高人民法院"
+            "关于人民法院民事调解工作若干问题的规定》第十五条第二款，本申请书不请求加倍支付迟延"
+            "履行期间的债务利息；如需请求加倍部分债务利息，请勿同时申请执行该项责任",
         )
+        return True
+    result.warn(
+        at,
+        "mediated_liability_unstated",
+        f"申请执行的{name}如系调解书约定的不履行责任，依《最高人民法院关于人民法院民事调解"
+        "工作若干问题的规定》第十五条第二款，人民法院不支持再加倍支付迟延履行期间的债务利息；"
+        "属于该情形的，请选择「同时申请执行调解书约定的不履行责任」",
+    )
     return False
+
+
+# a term of the operative part making a sum payable if the statement is not performed:
+# a condition (「逾期未付的，」「如…未按期…，」) and, after it in the same term, the sum's name
+_CONDITION = (
+    r"(?:(?:如|若|如果|倘若)[^，；;。]*(?:逾期|未|不|迟延)[^，；;。]*"
+    r"|[^，；;。]*(?:逾期|未按|不按|到期未|不履行|未履行|未足额|迟延)[^，；;。]*的)，"
+)
+
+
+def default_clause(operative_part: str, label: str) -> str | None:
+    """The term of ``operative_part`` that makes ``label`` (违约金 …) payable on the
+    statement not being performed, as written; None when no term does."""
+    pattern = re.compile(_CONDITION + r"[^；;。]*" + re.escape(label))
+    for term in re.split(r"[；;。]", operative_part):
+        if pattern.search(term):
+            return term.strip()
+    return None

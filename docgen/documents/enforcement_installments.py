@@ -121,8 +121,8 @@ def _check_acceleration(result: Assessment, title: EnforcementTitle, applied_on:
             loc,
             "installments_accelerated",
             f"尚未届满的{len(later)}期合计人民币{format_yuan(amount)}元按法律文书的加速到期约定"
-            f"于{format_cn(on)}到期而申请执行：请核对法律文书确有该约定（如 任何一期未按期足额"
-            "履行，即可就全部未付款项申请执行）且条件已成就；没有该约定的，尚未届满的各期不能"
+            f"（条件于{format_cn(on)}成就）一并申请执行：请核对法律文书确有该约定（如 任何一期"
+            "未按期足额履行，即可就全部未付款项申请执行）且条件已成就；没有该约定的，尚未届满的各期不能"
             f"申请执行（《中华人民共和国民事诉讼法》{APPLY_ARTICLES[title.kind]}）",
         )
 
@@ -181,14 +181,25 @@ def _clause(title: EnforcementTitle) -> str:
 
 def installments_text(title: EnforcementTitle, applied_on: date) -> str:
     """How many installments are past their own deadlines on the day of the application,
-    and how the rest fell due (the instrument's acceleration) or that they are left out."""
+    and how the rest are claimed or that they are left out. The words follow what the
+    doubled part is counted from (``delay_parts``): the rest fell due on the acceleration
+    only where the instrument makes them due on default (``delay_from_acceleration``); a
+    clause that lets the creditor enforce the whole leaves each its own deadline, so they
+    are claimed with it and said to end when they do (法释〔2014〕8号 art. 2)."""
     later = not_yet_due(title, applied_on)
     due = len(title.installments) - len(later)
     text = f"该法律文书确定分期履行，其中{due}期的履行期限已经届满"
-    if later and title.accelerated_on is not None:
+    if later and title.accelerated_on is not None and title.delay_from_acceleration:
         return text + (
             f"；尚未届满的{len(later)}期，因被执行人未按期履行，依{_clause(title)}，已于"
             f"{format_cn(title.accelerated_on)}到期"
+        )
+    if later and title.accelerated_on is not None:
+        ends = "、".join(format_cn(i.due) for i in sorted(later, key=lambda i: i.due))
+        each = "分别于" if len(later) > 1 else ""
+        return text + (
+            f"；尚未届满的{len(later)}期（{each}{ends}届满），因被执行人未按期履行，"
+            f"依{_clause(title)}，申请执行人有权一并申请执行"
         )
     if later:
         return text + f"，其余{len(later)}期尚未届满，不在本次申请执行之列"

@@ -63,6 +63,14 @@ AS_LIMITATION: dict[str, InterruptionKind] = {
     "consented": "acknowledgment",
 }
 APPLICATION_YEARS = 2
+# how a demand for performance reached the respondent (诉讼时效规定, 法释〔2008〕11号 as
+# revised 2020, art. 8(1)(2): a paper handed over and signed for, a letter or data message
+# that reached it), which 民事诉讼法 art. 250 applies to the period to apply
+DEMAND_MANNERS: dict[str, str] = {
+    "mail": "邮寄",
+    "in_person": "直接送交",
+    "electronic": "数据电文（电子邮件、短信、微信等）",
+}
 
 
 class TitleInstallment(CaseModel):
@@ -140,6 +148,17 @@ class EnforcementTitle(CaseModel):
     first_instance_court: Line | None = Field(
         default=None, title="第一审人民法院", description="二审判决的，填写第一审人民法院"
     )
+    certificate_number: CaseNumberText | None = Field(
+        default=None,
+        title="执行证书编号",
+        description="公证机构出具的执行证书的编号，如 （2026）京方圆执字第12号",
+        json_schema_extra=shown_when("kind", "notarial"),
+    )
+    certificate_date: date | None = Field(
+        default=None,
+        title="执行证书出具日期",
+        json_schema_extra=shown_when("kind", "notarial"),
+    )
 
 
 class EnforcementApplicant(Applicant):
@@ -159,10 +178,30 @@ class Outstanding(CaseModel):
         description="按法律文书的称谓，如 欠款、货款、借款本金；不填则为本金",
     )
     interest: Money | None = Field(
-        default=None, title="一般债务利息（元）", description="按法律文书确定的方法计算"
+        default=None,
+        title="利息（元）",
+        description="法律文书确定的利息（一般债务利息），按法律文书确定的方法计算",
+    )
+    interest_label: ShortText | None = Field(
+        default=None,
+        title="利息名称",
+        description="按法律文书的称谓，如 利息、逾期利息、资金占用费；不填则为利息",
     )
     interest_note: Text | None = Field(
-        default=None, title="利息计算说明", description="如 以10万元为基数按年利率3.45%计至…"
+        default=None,
+        title="利息计算方法",
+        description="基数、利率及起算日，如 以100,000元为基数，按年利率3.45%自2025年1月11日起",
+    )
+    interest_to_payment: bool = Field(
+        default=False,
+        title="利息计至实际清偿之日止",
+        description="法律文书确定利息计至实际清偿（给付）之日止的，选择此项：申请书写明利息计至"
+        "实际清偿之日止，所填金额为暂计至「利息暂计至」之日的金额",
+    )
+    interest_until: date | None = Field(
+        default=None,
+        title="利息暂计至",
+        description="所填利息金额计算至的日期；不填则与迟延履行利息计算至同一日（未填写的为申请日期）",
     )
     costs: Money | None = Field(
         default=None, title="诉讼费用（元）", description="法律文书确定由被执行人负担的部分"
@@ -178,4 +217,30 @@ class ApplicationInterruption(CaseModel):
     kind: Literal["applied", "settled", "demanded", "consented"] = Field(
         title="中断事由", json_schema_extra={"enum_titles": list(INTERRUPTION_LABELS.values())}
     )
-    day: date = Field(title="发生日期")
+    day: date = Field(title="发生日期", description="提出履行要求的，为发出履行要求之日")
+    manner: Literal["mail", "in_person", "electronic"] | None = Field(
+        default=None,
+        title="履行要求的提出方式",
+        json_schema_extra={
+            "enum_titles": list(DEMAND_MANNERS.values()),
+            **shown_when("kind", "demanded"),
+        },
+    )
+    document: ShortText | None = Field(
+        default=None,
+        title="履行要求文书名称",
+        description="如 履行催告函；不填则写作书面履行要求",
+        json_schema_extra=shown_when("kind", "demanded"),
+    )
+    tracking_number: ShortText | None = Field(
+        default=None,
+        title="邮件号",
+        description="如 EMS邮件号 1234567890123",
+        json_schema_extra=shown_when("manner", "mail"),
+    )
+    reached_on: date | None = Field(
+        default=None,
+        title="到达被执行人的日期",
+        description="签收、妥投或数据电文进入被执行人系统之日：履行要求自到达时起中断申请执行期间",
+        json_schema_extra=shown_when("kind", "demanded"),
+    )

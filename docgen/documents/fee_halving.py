@@ -24,11 +24,13 @@ Ending = Literal["withdrawal", "mediation"]
 
 @dataclass(frozen=True)
 class Refund:
-    """The fee after the halving, the refund asked for and how they were computed."""
+    """The fee after the halving, the refund asked for and how they were computed;
+    ``claim`` the claim the halved fee was computed on (None: halved as paid)."""
 
     due: Decimal
     refund: Decimal
     basis: str
+    claim: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,7 @@ def halved_fee(result: Assessment, fee: PrepaidFee, ending: Ending, at: Loc) -> 
             halved.fee,
             refund,
             f"{halved.statement}申请人已预交{format_yuan(paid)}元，应退还{format_yuan(refund)}元。",
+            halved.amount,
         )
     as_paid = halved_refund(paid, reason=ending)
     return Refund(as_paid.kept, as_paid.refund, as_paid.statement)

@@ -163,7 +163,12 @@ def recipient_guarantee(case: AddressedLetter) -> Guarantee | None:
 
 
 def guarantee_statement(
-    guarantee: Guarantee, you: str, debtor: str, creditor: str, cited: str = ""
+    guarantee: Guarantee,
+    you: str,
+    debtor: str,
+    creditor: str,
+    cited: str = "",
+    debt: str = "上述债务",
 ) -> str:
     """What the guarantor's copy says of its liability, per guarantee type.
 
@@ -172,8 +177,11 @@ def guarantee_statement(
     for what the debtor still cannot pay after judgment or arbitration and enforcement.
     Where ``cited`` (the letter's own legal basis) already states that article, the
     letter does not explain it a second time: only the guarantee itself is stated, with
-    a maximum guarantee's ceiling.
+    a maximum guarantee's ceiling. ``debt`` is what the guarantee secures, as the facts
+    allow: 上述债务, or under a contract not yet binding (arts. 19, 145(1)) the debt under
+    it (「张伟在上述《借款合同》项下的债务」), then called 该债务.
     """
+    again = "上述债务" if debt == "上述债务" else "该债务"
     contract = f"（{guarantee.contract}）" if guarantee.contract else ""
     maximum = guarantee.maximum
     scope = (
@@ -189,16 +197,16 @@ def guarantee_statement(
     kept = _kept_by(guarantee, you, creditor)
     if _ARTICLES[guarantee.resolved_type] in cited:
         ceiling = f"，最高债权额为人民币{format_yuan(maximum.amount)}元" if maximum else ""
-        return f"{you}为上述债务提供{kind}{contract}{ceiling}。{basis}{kept}"
+        return f"{you}为{debt}提供{kind}{contract}{ceiling}。{basis}{kept}"
     if guarantee.resolved_type == "joint":
         return (
-            f"{you}为上述债务提供连带责任保证{contract}。依照《中华人民共和国民法典》第六百八十八条，"
-            f"{debtor}不履行到期债务的，{creditor}可以请求{you}{scope}承担保证责任，即对上述债务"
+            f"{you}为{debt}提供连带责任保证{contract}。依照《中华人民共和国民法典》第六百八十八条，"
+            f"{debtor}不履行到期债务的，{creditor}可以请求{you}{scope}承担保证责任，即对{again}"
             f"承担连带清偿责任。{kept}"
         )
     return (
-        f"{you}为上述债务提供一般保证{contract}。{basis}依照《中华人民共和国民法典》第六百八十七条，"
-        f"上述债务经审判或者仲裁，并就{debtor}的财产依法强制执行仍不能履行的，{you}应当{scope}"
+        f"{you}为{debt}提供一般保证{contract}。{basis}依照《中华人民共和国民法典》第六百八十七条，"
+        f"{again}经审判或者仲裁，并就{debtor}的财产依法强制执行仍不能履行的，{you}应当{scope}"
         f"承担保证责任。{kept}"
     )
 
@@ -265,31 +273,101 @@ def check_agreed_period(result: Assessment, guarantee: Guarantee, loc: Loc, on: 
 
 
 @dataclass(frozen=True)
-class SuitFacts:
-    """What a complaint tells about the debt a guarantor is sued for."""
+class SuitDates:
+    """When the debt a guarantor is sued for was made and fell due, and when suit is filed."""
 
     signed_on: date
     due: date
+    """The principal debt's agreed due date (the contract's)."""
     filing_date: date
-    total: Decimal
+    accelerated_on: date | None = None
+    """The day the creditor declared the whole debt due early (加速到期), if any."""
+
+    @property
+    def accelerated(self) -> bool:
+        return self.accelerated_on is not None and self.accelerated_on < self.due
+
+
+ACCELERATED_DUE = "主债务经宣布提前到期之日"
+ACCELERATION_PRACTICE = (
+    "《民法典》第六百九十二条第二款规定保证期间自主债务履行期限届满之日起计算，"
+    "《最高人民法院关于适用〈中华人民共和国民法典〉有关担保制度的解释》对主债务提前到期未作规定，"
+    "裁判观点不一：有的以宣布提前到期之日为主债务履行期限届满之日，有的仍自约定的还款日期起算；"
+    "起诉状请求保证人就提前到期的全部债务承担责任，即以前者为前提"
+)
+
+
+def sued_statuses(
+    guarantee: Guarantee, suit: SuitDates
+) -> tuple[GuaranteeStatus, GuaranteeStatus | None]:
+    """The guarantor's position on the filing date, its 保证期间 counted from the day the
+    whole debt fell due as the complaint pleads it (民法典 art. 692(2); a maximum guarantee
+    from the day its debts were fixed when they were all due by then, 担保制度解释 art. 30);
+    and, where the debt was accelerated, counted from the agreed due date instead (the
+    reading some courts keep; ``None`` when not accelerated)."""
+    on = suit.filing_date
+    if not suit.accelerated or suit.accelerated_on is None:
+        return guarantee_status(guarantee, suit.due, on, acting_on=on), None
+    pleaded = guarantee_status(
+        guarantee, suit.accelerated_on, on, acting_on=on, due_words=ACCELERATED_DUE
+    )
+    return pleaded, guarantee_status(guarantee, suit.due, on, acting_on=on)
+
+
+def _acceleration_doubt(
+    pleaded: GuaranteeStatus, agreed: GuaranteeStatus, name: str, suit: SuitDates
+) -> str:
+    """Why the guarantor's liability turns on when its period starts after acceleration."""
+    accelerated = format_cn(suit.accelerated_on) if suit.accelerated_on else ""
+    head = f"主债务已于{accelerated}宣布提前到期（约定的还款日期为{format_cn(suit.due)}）："
+    if pleaded.lapsed:
+        told = (
+            f"自宣布提前到期之日起算，{lapse_message(pleaded, name)}；自约定的还款日期起算，"
+            f"保证期间至{format_cn(agreed.period.end)}，起诉时尚未届满"
+        )
+        printed = "起诉状因此未写明保证期间的届满日"
+    else:
+        kept = format_cn(pleaded.preserved_on) if pleaded.preserved_on else ""
+        told = (
+            f"自宣布提前到期之日起算，保证期间至{format_cn(pleaded.period.end)}，原告已于{kept}"
+            f"在该期间内主张权利；自约定的还款日期起算，{lapse_message(agreed, name)}"
+        )
+        printed = "起诉状按宣布提前到期之日起算写明保证期间"
+    return f"{head}{told}。{ACCELERATION_PRACTICE}。{printed}"
 
 
 def check_sued_guarantor(
-    result: Assessment, guarantee: Guarantee, name: str, loc: Loc, suit: SuitFacts
+    result: Assessment,
+    guarantee: Guarantee,
+    name: str,
+    loc: Loc,
+    suit: SuitDates,
+    total: Decimal,
 ) -> None:
     """A guarantor sued is still liable: its 保证期间 has not lapsed (民法典 arts. 692–693).
 
     Filing the complaint is itself the creditor's act within the period (it sues the debtor
     and the guarantor together: 担保制度解释 art. 26), so only a period that ended before
-    the filing date without a recorded act is a lapse. The contract's due date is the
-    principal debt's due date.
+    the filing date without a recorded act is a lapse. The period runs from the day the
+    whole debt fell due as the complaint pleads it: an acceleration declared moves it to
+    that day. No article settles that (see :data:`ACCELERATION_PRACTICE`), so a guarantor
+    freed on one reading and not the other is a warning, and only a lapse on both an error.
     """
     check_agreed_period(result, guarantee, loc, suit.filing_date)
     check_maximum_period(result, guarantee, suit.signed_on, name, loc)
-    status = guarantee_status(guarantee, suit.due, suit.filing_date, acting_on=suit.filing_date)
-    if status.lapsed:
+    status, agreed = sued_statuses(guarantee, suit)
+    if status.lapsed and (agreed is None or agreed.lapsed):
         result.error(loc, "guarantee_period_lapsed", lapse_message(status, name))
-    check_limitation_of_guarantor(result, status, name, suit.filing_date, loc)
+    elif agreed is not None and agreed.lapsed != status.lapsed:
+        result.warn(
+            loc,
+            "guarantee_period_after_acceleration",
+            _acceleration_doubt(status, agreed, name, suit),
+            hint="已在宣布提前到期后向该保证人主张保证责任的（如送达提前到期通知、催告函），请填写"
+            "「向保证人主张保证责任的日期」并列明证据；否则对该保证人的请求可能不被支持",
+        )
+    kept = agreed if status.lapsed and agreed is not None else status
+    check_limitation_of_guarantor(result, kept, name, suit.filing_date, loc)
     if guarantee.arbitration_agreed:
         result.error(
             (*loc, "arbitration_agreed"),
@@ -299,11 +377,11 @@ def check_sued_guarantor(
             hint="请对该保证人另行申请仲裁，或不将其列为被告",
         )
     maximum = guarantee.maximum
-    if maximum is not None and suit.total > maximum.amount:
+    if maximum is not None and total > maximum.amount:
         result.warn(
             (*loc, "maximum", "amount"),
             "above_maximum",
-            f"诉讼请求合计人民币{format_yuan(suit.total)}元超过最高债权额人民币"
+            f"诉讼请求合计人民币{format_yuan(total)}元超过最高债权额人民币"
             f"{format_yuan(maximum.amount)}元：对保证人{name}的请求以最高债权额为限"
             "（《民法典》第六百九十条），超出部分仅由债务人承担",
         )
@@ -323,12 +401,13 @@ def guarantee_fact(
     name: str,
     guarantee: Guarantee,
     source: str | None,
-    due: date,
-    filing_date: date,
+    suit: SuitDates,
     fixing: tuple[date, str] | None = None,
 ) -> str:
     """被告X为上述债务提供…保证 — the contract, the type (and why), the amount and period;
-    ``fixing``: the day a maximum guarantee's debts were fixed early, and why."""
+    ``fixing``: the day a maximum guarantee's debts were fixed early, and why. The period
+    is stated only where it holds on the complaint's own reading (from the acceleration,
+    if any: :func:`sued_statuses`); one that lapsed on that reading is not stated."""
     text = f"被告{name}为上述债务提供{'最高额' if guarantee.maximum else ''}保证"
     if source:
         text += f"（{source}）"
@@ -348,10 +427,12 @@ def guarantee_fact(
         if fixing is not None:
             text += f"，担保的债权已于{format_cn(fixing[0])}确定（{fixing[1]}）"
     judged = fixed_early(guarantee, fixing[0] if fixing else None)
-    status = guarantee_status(judged, due, filing_date, acting_on=filing_date)
+    status, _ = sued_statuses(judged, suit)
+    if status.lapsed:
+        return text + "。"
     text += f"，保证期间至{format_cn(status.period.end)}"
     preserved = status.preserved_on
-    if status.type == "joint" and preserved is not None and preserved != filing_date:
+    if status.type == "joint" and preserved is not None and preserved != suit.filing_date:
         # the demand within the period is why the guarantor is still liable (art. 693(2))
         text += f"；原告已于{format_cn(preserved)}要求被告{name}承担保证责任"
     return text + "。"

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import Field
 
@@ -22,6 +22,12 @@ from docgen.documents.acceleration import (
     Acceleration,
     acceleration_text,
     check_acceleration,
+)
+from docgen.documents.agreement_guarantor import (
+    check_guarantor_kind,
+    guarantor_consents,
+    original_guarantors_signing,
+    original_rights_kept,
 )
 from docgen.documents.agreement_terms import (
     Jurisdiction,
@@ -31,14 +37,20 @@ from docgen.documents.agreement_terms import (
     check_jurisdiction,
     check_rate_cap,
     day_after,
+    guardian_ratifies,
     installment_interest,
     jurisdiction_text,
     principal_of,
     service_context,
 )
+from docgen.documents.agreement_time_bar import GUARANTOR_KNOWS, check_time_bar, debtor_waiver
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.filenames import filename_part
 from docgen.documents.guardian_rules import check_agreement_parties
+
+# the settlement agreement takes its schedule from here
+from docgen.documents.installment_schedule import ScheduleInput as ScheduleInput
+from docgen.documents.installment_schedule import plan_schedule as plan_schedule
 from docgen.documents.late_interest import (
     accelerated_interest,
     check_late_interest,
@@ -49,6 +61,7 @@ from docgen.documents.parts import (
     BankAccount,
     ContractBasis,
     DebtAmounts,
+    InterruptionInput,
     Latest,
     RateInput,
     ResolvedAmounts,
@@ -59,56 +72,17 @@ from docgen.documents.parts import (
     same_party,
     signer_context,
 )
-from docgen.documents.problems import Assessment, Loc
+from docgen.documents.problems import Assessment
 from docgen.documents.rest_days import rest_day_clause
 from docgen.domain.counting import copies
 from docgen.domain.dates import format_cn
-from docgen.domain.fields import CaseModel, Line, Money
+from docgen.domain.disclosure import ADVANCED
+from docgen.domain.fields import CaseModel, Line
 from docgen.domain.interest import interest_on_principal
 from docgen.domain.lpr import LprNotAvailable
 from docgen.domain.money import format_yuan, legal_amount, to_fen
 from docgen.domain.parties import Party
-from docgen.domain.schedule import (
-    Installment,
-    InstallmentSplit,
-    due_dates,
-    equal_installments,
-    first_non_increasing,
-    split_installments,
-)
-
-
-class ScheduleRow(CaseModel):
-    """One installment as agreed."""
-
-    due_date: date = Field(title="还款日期")
-    amount: Money = Field(title="金额（元）")
-
-
-class GeneratedSchedule(CaseModel):
-    """Equal installments on generated or given dates; the remainder on the last one."""
-
-    count: int = Field(title="期数", ge=1, le=120)
-    frequency: Literal["monthly", "biweekly", "custom"] = Field(
-        default="monthly",
-        title="还款周期",
-        json_schema_extra={"enum_titles": ["每月", "每两周", "指定日期"]},
-    )
-    first_due: date | None = Field(
-        default=None,
-        title="首期还款日",
-        description="每月或每两周还款时必填；每月还款日同首期，当月无该日的为当月最后一日",
-    )
-    dates: list[date] = Field(
-        default_factory=list, max_length=120, title="指定还款日期", description="指定日期时逐期填写"
-    )
-
-
-class ScheduleInput(CaseModel):
-    """The schedule: given row by row, or generated."""
-
-    rows: list[ScheduleRow] = Field(default_factory=list, max_length=120, title="逐期填写")
-    generate: GeneratedSchedule | None = Field(default=None, title="自动生成")
+from docgen.domain.schedule import Installment, InstallmentSplit, split_installments
 
 
 class InstallmentAgreement(CaseModel):
@@ -120,6 +94,20 @@ class InstallmentAgreement(CaseModel):
     debtor: Party = Field(title="乙方（债务人）")
     guarantor: Party | None = Field(default=None, title="丙方（连带责任保证人）")
     origin: ContractBasis = Field(title="原债权依据")
+    origin_guarantors: list[Line] = Field(
+        default_factory=list,
+        max_length=20,
+        title="原合同的保证人",
+        description="原合同有保证人的，逐一填写其姓名或名称（丙方即原保证人的也填写）；"
+        "未签署本协议的保证人，其保证期间不因本协议延长",
+    )
+    prior_interruptions: list[InterruptionInput] = Field(
+        default_factory=list,
+        max_length=50,
+        title="此前的时效中断事由",
+        description="此前的催收送达、还款、债务确认等，用于判断签订时诉讼时效是否可能已届满",
+        json_schema_extra=ADVANCED,
+    )
     debt: DebtAmounts = Field(title="确认的欠款")
     schedule: ScheduleInput = Field(title="分期还款计划")
     plan_interest: RateInput | None = Field(
@@ -152,12 +140,7 @@ def assess(case: InstallmentAgreement, options: RuleOptions) -> Assessment:
     check_payment_account(result, case.payment_account.account_name, case.creditor)
     if same_party(case.creditor, case.debtor):
         result.error(("debtor",), "same_party", "债务人与债权人不能为同一主体")
-    if case.guarantor is not None:
-        check_party(result, case.guarantor, ("guarantor",))
-        if any(same_party(case.guarantor, p) for p in (case.creditor, case.debtor)):
-            result.error(("guarantor",), "same_party", "保证人不能与债权人或债务人为同一主体")
-    elif case.guarantor_service is not None:
-        result.error(("guarantor_service",), "no_guarantor", "没有保证人，无需填写丙方送达地址")
+    _check_guarantors(result, case)
     resolved = check_amounts(
         result, case.debt, ("debt",), Latest(case.agreement_date), case.origin, options.lpr_table
     )
@@ -188,6 +171,29 @@ def assess(case: InstallmentAgreement, options: RuleOptions) -> Assessment:
     return result
 
 
+def _check_guarantors(result: Assessment, case: InstallmentAgreement) -> None:
+    """丙方 differs from the others and may guarantee; the original contract's guarantors
+    sign or are warned about; the limitation period on the day of signing."""
+    if case.guarantor is not None:
+        check_party(result, case.guarantor, ("guarantor",))
+        if any(same_party(case.guarantor, p) for p in (case.creditor, case.debtor)):
+            result.error(("guarantor",), "same_party", "保证人不能与债权人或债务人为同一主体")
+        check_guarantor_kind(result, case.guarantor, ("guarantor",))
+    elif case.guarantor_service is not None:
+        result.error(("guarantor_service",), "no_guarantor", "没有保证人，无需填写丙方送达地址")
+    names, contract = case.origin_guarantors, case.origin.name
+    signing = original_guarantors_signing(result, names, case.guarantor, contract)
+    result.computed["consents"] = signing
+    result.computed["time_barred"] = check_time_bar(
+        result,
+        case.origin,
+        case.prior_interruptions,
+        case.agreement_date,
+        "本协议",
+        guarantor=case.guarantor is not None,
+    )
+
+
 def _splits(
     case: InstallmentAgreement,
     rows: list[Installment],
@@ -212,85 +218,6 @@ def _schedule(
     result: Assessment, case: InstallmentAgreement, total: Decimal
 ) -> list[Installment] | None:
     return plan_schedule(result, case.schedule, case.agreement_date, total)
-
-
-def plan_schedule(
-    result: Assessment, spec: ScheduleInput, signed: date, total: Decimal
-) -> list[Installment] | None:
-    """The installments of ``spec`` adding up to ``total``, the first after ``signed``
-    (errors at ``schedule``); None when no plan can be built."""
-    loc: Loc = ("schedule",)
-    if bool(spec.rows) == (spec.generate is not None):
-        result.error(loc, "schedule_one_way", "请逐期填写还款计划，或选择自动生成，二者选其一")
-        return None
-    if spec.rows:
-        rows = [Installment(i + 1, r.due_date, to_fen(r.amount)) for i, r in enumerate(spec.rows)]
-        dates_loc: Loc = (*loc, "rows")
-        planned = sum((r.amount for r in rows), Decimal(0))
-        if planned != total:
-            result.error(
-                (*loc, "rows"),
-                "plan_total_mismatch",
-                f"各期金额合计人民币{format_yuan(planned)}元，应等于确认的欠款总额"
-                f"人民币{format_yuan(total)}元（相差{format_yuan(abs(planned - total))}元）",
-            )
-    else:
-        gen = spec.generate
-        if gen is None:  # pragma: no cover - excluded above
-            return None
-        gloc: Loc = (*loc, "generate")
-        if gen.frequency == "custom":
-            if len(gen.dates) != gen.count:
-                result.error(
-                    (*gloc, "dates"),
-                    "dates_count_mismatch",
-                    f"指定日期应逐期填写{gen.count}个，实际填写{len(gen.dates)}个",
-                )
-                return None
-            dates = list(gen.dates)
-            dates_loc = (*gloc, "dates")
-        else:
-            if gen.first_due is None:
-                result.error(
-                    (*gloc, "first_due"), "missing", "每月或每两周还款时，请填写首期还款日"
-                )
-                return None
-            dates = due_dates(gen.first_due, gen.count, gen.frequency)
-            dates_loc = (*gloc, "first_due")
-        if total < Decimal(gen.count) / 100:
-            result.error((*gloc, "count"), "too_many_installments", "期数过多：每期至少应为0.01元")
-            return None
-        rows = equal_installments(total, dates)
-    _check_dates(result, signed, rows, dates_loc, per_row=bool(spec.rows))
-    return rows
-
-
-def _check_dates(
-    result: Assessment,
-    signed: date,
-    rows: list[Installment],
-    loc: Loc,
-    *,
-    per_row: bool,
-) -> None:
-    def at(i: int) -> Loc:
-        if per_row:
-            return (*loc, i, "due_date")
-        return loc if loc[-1] == "first_due" else (*loc, i)
-
-    if rows[0].due <= signed:
-        result.error(
-            at(0),
-            "plan_starts_too_early",
-            f"首期还款日（{format_cn(rows[0].due)}）应晚于协议签订日期（{format_cn(signed)}）",
-        )
-    bad = first_non_increasing([r.due for r in rows])
-    if bad is not None:
-        result.error(
-            at(bad),
-            "dates_not_increasing",
-            f"第{bad + 1}期还款日期应晚于第{bad}期（{format_cn(rows[bad - 1].due)}）",
-        )
 
 
 def _check_acceleration(result: Assessment, case: InstallmentAgreement, count: int | None) -> None:
@@ -373,6 +300,7 @@ def build_context(case: InstallmentAgreement, assessment: Assessment) -> dict[st
         signers.append(signer_context("丙方", case.guarantor))
     # two parties are 双方, three 各方: one word for the parties throughout
     parties = "各方" if case.guarantor else "双方"
+    time_barred = assessment.computed["time_barred"]
     return {
         "title": "分期还款协议",
         "creditor": party_context(case.creditor, mask_ids=False),
@@ -381,9 +309,18 @@ def build_context(case: InstallmentAgreement, assessment: Assessment) -> dict[st
         "facts": (
             f"甲乙双方于{format_cn(origin.signed_on)}签订《{origin.name}》{number}。{summary}"
             f"乙方应于{format_cn(origin.due_date)}前清偿的款项至今未能清偿。"
+            f"{guardian_ratifies(case.debtor, origin, '本协议')}"
             f"为妥善解决债务清偿问题，{parties}经平等协商，达成如下协议："
         ),
         "amounts": amounts_context(case.debt, resolved),
+        "after_amounts": [
+            *([original_rights_kept(origin.name)] if case.origin_guarantors else []),
+            *([debtor_waiver("按本协议")] if time_barred else []),
+        ],
+        "guarantee_before": (
+            guarantor_consents(origin.name) if assessment.computed["consents"] else ""
+        ),
+        "guarantee_after": GUARANTOR_KNOWS if time_barred and guarantor else "",
         "calculations": resolved.sheets,
         **_schedule_context(case, resolved, splits),
         "count": str(len(rows)),

@@ -22,17 +22,12 @@ from docgen.documents.guarantor_rules import (
     recipient_guarantee,
 )
 from docgen.documents.letter_analysis import legal_analysis, matter
-from docgen.documents.letter_capacity import (
-    contract_void,
-    pending_fact,
+from docgen.documents.letter_rules import contract_opening, summary_for
+from docgen.documents.letter_wording import (
+    contract_facts,
+    guaranteed_debt,
     ratification_request,
     refusal_consequence,
-    void_facts,
-)
-from docgen.documents.letter_rules import (
-    contract_opening,
-    summary_for,
-    unpaid_facts,
 )
 from docgen.documents.letters import Demander, address_label, check_letter, demanded_terms
 from docgen.documents.parts import (
@@ -233,7 +228,7 @@ def _reach(sender: SenderProfile) -> str:
     return f"本所{sender.lawyer_name or ''}律师（联系电话：{sender.phone}{email}）"
 
 
-def _facts(case: LawyerLetter, you: str, debtor_name: str, void: bool) -> str:
+def _facts(case: LawyerLetter, you: str, debtor_name: str) -> str:
     """一、基本事实: the contract, how the debt arose, what is unpaid; to a guarantor, its
     guarantee. The debtor is 您 or 贵司 in the debtor's copy, named in a guarantor's."""
     contract = case.contract
@@ -242,15 +237,12 @@ def _facts(case: LawyerLetter, you: str, debtor_name: str, void: bool) -> str:
     summary = contract.summary.replace("我方", "委托人") if contract.summary else ""
     summary = _sentence(summary_for(summary, case.debtor.name, debtor_name)) if summary else ""
     facts = contract_opening("委托人", debtor_name, contract) + summary
-    if void:
-        facts += void_facts(debtor_name)
-    else:
-        facts += unpaid_facts(contract, debtor_name, case.amounts.principal_label)
-    facts += pending_fact(case, "本所受委托人委托，")
+    facts += contract_facts(case, debtor_name, "本所受委托人委托，")
     guarantee = recipient_guarantee(case)
     if guarantee is not None:
         cited = case.legal_basis or ""
-        facts += guarantee_statement(guarantee, you, case.debtor.name, "委托人", cited)
+        debt = guaranteed_debt(case)
+        facts += guarantee_statement(guarantee, you, case.debtor.name, "委托人", cited, debt)
     return facts
 
 
@@ -264,9 +256,7 @@ def build_context(case: LawyerLetter, assessment: Assessment) -> dict[str, Any]:
     you = recipient["you"]
     guarantor = case.recipient_role == "guarantor"
     debtor_name = case.debtor.name if guarantor else you
-    contract = case.contract
-    void = contract_void(case.debtor, contract.signed_on)
-    facts = _facts(case, you, debtor_name, void)
+    facts = _facts(case, you, debtor_name)
     guarantee = recipient_guarantee(case)
     # the default analysis states the contract as its debtor's capacity leaves it
     basis = case.legal_basis or legal_analysis(case, debtor_name)

@@ -13,7 +13,8 @@ articles it paraphrases.
   representative, except for acts purely to its benefit or fitting its age and
   intelligence (art. 19), and such an act takes effect once consented to or ratified
   (art. 145(1)). The contract binds once ratified; refused, it never takes effect and what
-  was obtained under it is returned or compensated at its value (art. 157).
+  was obtained under it is returned or compensated at its value (art. 157). With no
+  guardian asked to ratify (``unasked``), the same rule, and the contract binds if valid.
 - Made under eight: void (arts. 20, 144), without binding force from the start (art. 155),
   what was obtained returned (art. 157).
 - An adult whose capacity on the day of contracting the case does not tell: binding,
@@ -21,8 +22,9 @@ articles it paraphrases.
   21, 144) or not fully able to (limited capacity: effective only once ratified, arts.
   22, 145(1)); then what was obtained is returned (art. 157).
 
-The restitution is the debtor's to make: a guarantor's copy states the contract's status,
-not what the debtor would owe back. Texts checked as docs/legal-rules.md (Guardians) says.
+The restitution is the debtor's to make: a guarantor's copy states instead what follows
+for the guarantee, the accessory of the main contract, falling with it, and fault
+answered for (art. 682). Texts checked as docs/legal-rules.md (Guardians) says.
 """
 
 from __future__ import annotations
@@ -92,6 +94,20 @@ def _binding(kind: str, contract: str, cited: str) -> str:
     )
 
 
+_GUARANTEE_FALLS = (
+    "保证合同是主债权债务合同的从合同，随之{effect}；债务人、保证人、债权人有过错的，应当根据"
+    "其过错各自承担相应的民事责任（第六百八十二条）。"
+)
+"""What a guarantor's copy adds where the main contract may not bind: the guarantee falls
+with it and fault is answered for (民法典 art. 682)."""
+
+
+def _fallback(to_debtor: bool, effect: str) -> str:
+    """What follows once the contract does not bind: restitution in the debtor's copy
+    (art. 157), the guarantee's fall in a guarantor's (art. 682)."""
+    return _RESTITUTION if to_debtor else _GUARANTEE_FALLS.format(effect=effect)
+
+
 def legal_analysis(case: Any, debtor: str) -> str:
     """The default 法律分析 for the contract's status; ``debtor`` as the copy calls the
     debtor (您, 贵司, or the name in a guarantor's copy)."""
@@ -99,19 +115,21 @@ def legal_analysis(case: Any, debtor: str) -> str:
     to_debtor = case.recipient_role == "debtor"
     if status == "void":
         return VOID_BASIS
-    if status == "pending":
-        ratified = _binding(kind, f"上述《{case.contract.name}》经追认的", "")
-        refused = "上述合同未获追认而确定不发生效力的，" + _RESTITUTION if to_debtor else ""
-        return _PENDING + ratified + refused
+    name = case.contract.name
+    if status in ("pending", "unasked"):
+        condition = "经追认的" if status == "pending" else "有效的"
+        ratified = _binding(kind, f"上述《{name}》{condition}", "")
+        refused = "未获追认" if status == "pending" else "经法定代理人拒绝追认"
+        undone = f"上述合同{refused}而确定不发生效力的，" + _fallback(to_debtor, "不发生效力")
+        return _PENDING + ratified + undone
     binding = _binding(kind, "依法成立的合同", CIVIL_CODE)
     capacity = capacity_unknown(case) if status == "if_capable" else None
     if capacity is None:
         return binding
     status_then, undone = _LACKING[capacity]
     lacking = f"但{debtor}签订上述合同时{status_then}"
-    if not to_debtor:
-        return f"{binding}{lacking}。"
-    return f"{binding}{lacking}；{undone}，{_RESTITUTION}"
+    effect = "无效" if capacity == "none" else "不发生效力"
+    return f"{binding}{lacking}；{undone}，{_fallback(to_debtor, effect)}"
 
 
 def matter(case: Any, debtor: str) -> str:

@@ -15,6 +15,14 @@
   guarantor's copy says the contract awaits ratification and asks for payment on the
   same condition, by a deadline it can know (``letters._after_ratification``): counted
   from its own receipt, not the debtor's nor the guardian's.
+  Every copy's facts say what the contract provides and that it is unpaid, not that a
+  debt is owed, and the amounts are owed 「上述《借款合同》经追认的」 (:func:`binds_if`).
+- Made as a minor of eight or more and no guardian given to ask (none named, or the
+  debtor is an adult now and has none, art. 23): the letter cannot call for ratification,
+  so it asserts no binding debt either: it states the contract's effect (arts. 19,
+  145(1)), asks for payment if the contract is valid (the consent may have been given,
+  or the contract fit the minor's age, which the case does not say) and names
+  restitution if ratification is refused (art. 157); a warning says so.
 - Made under eight, the contract is void (arts. 20, 144) and binds no one from the start
   (art. 155): the letter asks for what the debtor obtained under it (art. 157), and
   interest or a penalty agreed in it cannot be demanded. The guarantee of a void main
@@ -27,6 +35,10 @@
   the debtor already lacked capacity when contracting: a contract then made without
   capacity is void (arts. 21, 144), one made with limited capacity takes effect only once
   ratified (arts. 22, 145), and what the debtor obtained under it is owed back (art. 157).
+
+A guarantor's copy names the same fallback as the guarantee follows it: the guarantee is
+accessory to the main contract, void with it (art. 682(1)), and a guarantor at fault bears
+the civil liability its fault calls for (art. 682(2)); the words are in ``letter_wording``.
 """
 
 from __future__ import annotations
@@ -37,8 +49,10 @@ from typing import Any
 from docgen.documents.guardian_rules import (
     CAPACITY_LABELS,
     CIVIL_CODE,
+    GUARDIAN_HINT,
     age_on,
     is_minor,
+    needs_guardian,
     ratifiable,
     under_eight,
 )
@@ -50,6 +64,7 @@ from docgen.domain.parties import Party, Person
 
 __all__ = [
     "RATIFICATION_WINDOW",
+    "binds_if",
     "capacity_unknown",
     "check_contract_capacity",
     "check_payment_deadline",
@@ -57,13 +72,10 @@ __all__ = [
     "contract_void",
     "deadline_words",
     "payment_deadline",
-    "pending_fact",
     "pending_ratification",
     "ratification_of",
-    "ratification_request",
-    "refusal_consequence",
+    "ratification_unasked",
     "unratified",
-    "void_facts",
     "ward_ratifies",
 ]
 
@@ -123,83 +135,45 @@ def capacity_unknown(case: Any) -> str | None:
     return debtor.capacity
 
 
+def ratification_unasked(case: Any) -> bool:
+    """The debtor made the contract as a minor of eight or more (art. 19) and no guardian
+    is given to ask for ratification (art. 145(2)): no guardian named, or the debtor is an
+    adult now and has none (art. 23). The contract takes effect only with the consent or
+    ratification of the legal representative, unless it was purely beneficial or fitting
+    the minor's age and intelligence (arts. 19, 145(1)), which the case does not say."""
+    debtor, signed = case.debtor, case.contract.signed_on
+    if not isinstance(debtor, Person) or debtor.guardian is not None:
+        return False
+    return ratifiable(debtor, signed) and is_minor(debtor, signed)
+
+
 def contract_status(case: Any) -> str:
     """What the letter may say of the contract: ``void`` (made under eight, arts. 20,
-    144), ``pending`` (the guardian is asked to ratify, art. 145), ``if_capable`` (an
-    adult's capacity on the day of contracting unknown: binding unless it was already
-    lacking, :func:`capacity_unknown`), else ``binding``."""
+    144), ``pending`` (the guardian is asked to ratify, art. 145), ``unasked`` (made as a
+    minor of eight or more, no guardian to ask: :func:`ratification_unasked`),
+    ``if_capable`` (an adult's capacity on the day of contracting unknown: binding unless
+    it was already lacking, :func:`capacity_unknown`), else ``binding``."""
     if contract_void(case.debtor, case.contract.signed_on):
         return "void"
     if pending_ratification(case):
         return "pending"
+    if ratification_unasked(case):
+        return "unasked"
     return "if_capable" if capacity_unknown(case) else "binding"
 
 
-def _minor_when_contracting(case: Any, debtor: str) -> str:
-    contract = case.contract
-    age = age_on(case.debtor, contract.signed_on)
-    return (
-        f"{debtor}于{format_cn(contract.signed_on)}{made_verb(contract.name)}上述《{contract.name}》"
-        f"时为{age}周岁的未成年人"
-    )
-
-
-def ratification_request(case: Any, you: str, asker: str) -> str:
-    """The call on the guardian to ratify (art. 145(2)), in the letter to the ward; empty
-    unless :func:`ward_ratifies`. ``asker`` makes the call (我方, 本所受委托人委托); what
-    follows a refusal is said with the letter's consequences (:func:`refusal_consequence`)."""
-    if case.recipient_role != "debtor" or not pending_ratification(case):
-        return ""
-    return (
-        f"{_minor_when_contracting(case, you)}，属于限制民事行为能力人，该合同经法定代理人同意或者"
-        f"追认后有效（{CIVIL_CODE}第十九条、第一百四十五条第一款）。现依照{CIVIL_CODE}第一百四十五条"
-        f"第二款，{asker}催告{you}的法定代理人{case.debtor.guardian.name}自收到本函之日起三十日内"
-        "对上述合同予以追认；法定代理人未作表示的，视为拒绝追认。"
-    )
-
-
-def refusal_consequence(case: Any, you: str, claimant: str) -> str:
-    """What follows a refusal, after the consequence of a ratified contract left unpaid:
-    the contract never takes effect and what the ward obtained is owed back (art. 157);
-    said in the ward's copy only. ``claimant`` asks for it (我方, 委托人).
-
-    For an adult whose capacity on the day of contracting is unknown, what follows if it
-    was already lacking: a contract made without capacity is void (arts. 21, 144), one
-    made with limited capacity and not ratified never takes effect (arts. 22, 145); either
-    way what was obtained is owed back (art. 157) instead of what the contract provides."""
-    if case.recipient_role != "debtor":
-        return ""
-    if pending_ratification(case):
-        return (
-            f"{unratified(case)}未获追认（包括法定代理人逾期未作表示）而确定不发生效力的，"
-            f"{claimant}将依法要求返还{you}因该合同取得的财产（{CIVIL_CODE}第一百五十七条）。"
-        )
-    capacity = capacity_unknown(case)
-    if capacity is None:
-        return ""
-    contract = f"上述《{case.contract.name}》"
-    if capacity == "none":
-        lacking, articles = "已为无民事行为能力人、该合同因此无效的", "第一百四十四条"
-    else:
-        lacking = "已为限制民事行为能力人、该合同未获法定代理人追认而不发生效力的"
-        articles = "第一百四十五条"
-    return (
-        f"{you}签订{contract}时{lacking}，{claimant}将依法要求返还{you}因该合同取得的财产"
-        f"（{CIVIL_CODE}{articles}、第一百五十七条）。"
-    )
-
-
-def pending_fact(case: Any, asker: str) -> str:
-    """A guarantor's copy: the contract the debtor made as a minor awaits the guardian's
-    ratification, asked for in the debtor's letter of the same date (``asker``: 我方,
-    本所受委托人委托，)."""
-    if case.recipient_role != "guarantor" or not pending_ratification(case):
-        return ""
-    return (
-        f"{_minor_when_contracting(case, case.debtor.name)}，该合同经其法定代理人同意或者追认后有效"
-        f"（{CIVIL_CODE}第十九条、第一百四十五条第一款），{asker}已于{format_cn(case.letter_date)}"
-        "另函催告其法定代理人自收到催告之日起三十日内予以追认（第一百四十五条第二款）。"
-    )
+def binds_if(case: Any) -> str:
+    """The condition on which the contract binds, as the letter words its demand while
+    the contract waits on the legal representative (art. 145(1)): 「上述《借款合同》经追认」
+    while the guardian is asked to ratify, 「上述《借款合同》有效」 when no one is asked
+    (the consent may have been given, or the contract fit the minor's age); else nothing,
+    and the letter demands payment outright."""
+    status = contract_status(case)
+    if status == "pending":
+        return f"上述《{case.contract.name}》经追认"
+    if status == "unasked":
+        return f"上述《{case.contract.name}》有效"
+    return ""
 
 
 def unratified(case: Any) -> str:
@@ -253,19 +227,10 @@ def check_payment_deadline(result: Assessment, case: Any) -> PaymentDeadline:
     return payment
 
 
-def void_facts(debtor: str) -> str:
-    """Instead of 「根据合同约定…」: the contract made under eight is void, and what was
-    obtained under it is owed back (arts. 20, 144, 157)."""
-    return (
-        f"{debtor}签订该合同时未满八周岁，为无民事行为能力人，该合同无效（{CIVIL_CODE}第二十条、"
-        f"第一百四十四条）。依照{CIVIL_CODE}第一百五十七条，{debtor}因该合同取得的财产应当予以"
-        f"返还，但{debtor}至今未予返还。"
-    )
-
-
 def check_contract_capacity(result: Assessment, case: Any) -> None:
-    """A void contract's interest or penalty demanded (error); an adult's capacity on the
-    day of contracting unknown (warning)."""
+    """A void contract's interest or penalty demanded (error); a minor's contract with
+    no guardian to ratify it, an adult's capacity on the day of contracting unknown
+    (warnings)."""
     debtor, contract = case.debtor, case.contract
     if not isinstance(debtor, Person):
         return
@@ -273,6 +238,8 @@ def check_contract_capacity(result: Assessment, case: Any) -> None:
     if contract_void(debtor, signed):
         _void_claims(result, case, debtor)
         _void_guarantees(result, case, debtor)
+    elif ratification_unasked(case):
+        _warn_unasked(result, case, debtor)
     elif debtor.capacity in CAPACITY_LABELS and not is_minor(debtor, signed):
         result.warn(
             ("debtor", "capacity"),
@@ -281,10 +248,42 @@ def check_contract_capacity(result: Assessment, case: Any) -> None:
             f"{format_cn(signed)}签订《{contract.name}》时的民事行为能力：签约时已为无民事"
             f"行为能力人的，合同无效（{CIVIL_CODE}第一百四十四条）；为限制民事行为能力人的，"
             "经法定代理人同意或者追认后有效（第一百四十五条）。函件按合同有效要求付款，并写明"
-            "签约时已为该状态的，将依法要求返还其因合同取得的财产（第一百五十七条）",
+            "签约时已为该状态的，将依法要求返还其因合同取得的财产（第一百五十七条）；致保证人"
+            "的函件写明保证合同随之无效或者不发生效力，有过错的保证人承担相应的民事责任"
+            "（第六百八十二条）",
             hint="请核实签约时债务人是否已被认定为无、限制民事行为能力人；签约后才丧失民事行为"
             "能力的，不影响合同效力",
         )
+
+
+def _warn_unasked(result: Assessment, case: Any, debtor: Person) -> None:
+    """A minor's contract that no guardian is asked to ratify (:func:`ratification_unasked`):
+    the letter cannot make the call of art. 145(2), so it demands payment only if the
+    contract is valid and names restitution if ratification is refused (art. 157). Said
+    at the guardian when one could be named, else at the birth date (an adult now)."""
+    contract, letter_date = case.contract, case.letter_date
+    age = age_on(debtor, contract.signed_on)
+    if needs_guardian(debtor, letter_date):
+        loc, why = ("debtor", "guardian"), "未填写法定代理人"
+        hint = f"{GUARDIAN_HINT}：函件将催告其自收到之日起三十日内追认，并以追认为付款条件"
+    else:
+        loc = ("debtor", "birth_date")
+        why = f"其现已年满{age_on(debtor, letter_date)}周岁，不再有法定代理人（第二十三条）"
+        hint = (
+            "请核实该合同是否已经其当时的法定代理人同意或者追认，或属于与其年龄、智力相适应的"
+            "民事法律行为"
+        )
+    result.warn(
+        loc,
+        "ratification_not_asked",
+        f"债务人{debtor.name}签订《{contract.name}》时为{age}周岁的未成年人，属于限制民事"
+        "行为能力人：该合同除纯获利益或者与其年龄、智力相适应的以外，经法定代理人同意或者"
+        f"追认后有效，此前效力待定（{CIVIL_CODE}第十九条、第一百四十五条第一款）。{why}，"
+        "本函不能催告法定代理人追认（第一百四十五条第二款），因此不主张该合同已经生效的债务："
+        f"函件写明「上述《{contract.name}》有效的」才要求付款，并写明经拒绝追认而确定不发生"
+        "效力的，将要求返还其因该合同取得的财产（第一百五十七条）",
+        hint=hint,
+    )
 
 
 def _void_claims(result: Assessment, case: Any, debtor: Person) -> None:

@@ -20,6 +20,7 @@ from docgen.documents.guarantor_rules import check_letter_guarantors
 from docgen.documents.guardian_rules import CIVIL_CODE, check_guardians, guarantor_locs
 from docgen.documents.interest_periods import chronological, last_day
 from docgen.documents.letter_capacity import (
+    binds_if,
     check_contract_capacity,
     check_payment_deadline,
     contract_void,
@@ -120,8 +121,9 @@ def demanded_terms(
     text = deadline_words(payment, payment.text(deadline))
     pending = pending_ratification(case)
     guarantor = case.recipient_role == "guarantor"
+    owed = owed_words(case)
     return {
-        "owed": owed_words(case),
+        "owed": owed,
         "amounts": amounts_context(case.amounts, computed),
         "calculations": computed.sheets,
         "later_interest": later_interest(case, computed, we),
@@ -130,7 +132,7 @@ def demanded_terms(
             "text": text,
             "due": format_cn(deadline.due),
             "fallback": deadline.calendar_fallback,
-            **_debtors_deadline(case, payment, deadline, sender),
+            **_debtors_deadline(case, payment, deadline, sender, owed["debt"]),
             "pay_by": _after_ratification(case.deadline, text, sender)
             if pending and guarantor
             else text,
@@ -138,25 +140,29 @@ def demanded_terms(
         # the contract awaits the guardian's ratification (民法典 art. 145): payment is
         # asked for if it is ratified
         "unratified": unratified(case),
+        # the condition on which it binds, ratified or not (arts. 19, 145(1)): payment is
+        # asked for, and suit named, on it
+        "binds_if": binds_if(case),
         "account": account_context(case.payment_account.model_dump(), creditor),
     }
 
 
 def _debtors_deadline(
-    case: Any, payment: PaymentDeadline, deadline: Deadline, sender: str
+    case: Any, payment: PaymentDeadline, deadline: Deadline, sender: str, debt: str
 ) -> dict[str, str]:
     """The debtor's deadline as a general guarantor's notice states it: a date the
     guarantor can read (one counted from the letters' date is the same in every copy);
     one counted from the debtor's receipt of its own letter is not dated, nor counted
     from a receipt the guarantor cannot know of: the notice says the debtor was asked
     to pay in a letter of the same date, and what follows if it does not pay as asked.
-    ``debtor_letter`` is that sentence (or nothing), ``debtor_unpaid`` the condition."""
+    ``debtor_letter`` is that sentence (or nothing), ``debtor_unpaid`` the condition;
+    ``debt`` what is to be paid (上述债务, or 上述款项 under a contract not yet binding)."""
     if payment.counted_from == "letter_date":
-        unpaid = f"未于{format_cn(deadline.due)}前（含当日）清偿上述债务"
+        unpaid = f"未于{format_cn(deadline.due)}前（含当日）清偿{debt}"
         return {"debtor_letter": "", "debtor_unpaid": unpaid}
     asker = "本所受委托人委托，" if sender == "本所" else sender
-    letter = f"{asker}已于{format_cn(case.letter_date)}另函要求{case.debtor.name}清偿上述债务。"
-    return {"debtor_letter": letter, "debtor_unpaid": "未按该函要求清偿上述债务"}
+    letter = f"{asker}已于{format_cn(case.letter_date)}另函要求{case.debtor.name}清偿{debt}。"
+    return {"debtor_letter": letter, "debtor_unpaid": f"未按该函要求清偿{debt}"}
 
 
 def _after_ratification(asked: PaymentDeadline, text: str, sender: str) -> str:
@@ -197,12 +203,23 @@ _LATER_SOURCES = {
 
 
 def owed_words(case: Any) -> dict[str, str]:
-    """How the letter names what it asks for: a debt (尚欠…款项, 上述欠款), or, under a
-    contract void from the start, what was obtained under it and is owed back (应返还…
-    款项, 上述应返还款项: 民法典 arts. 144, 157), for no debt arose from the contract."""
+    """How the letter names what it asks for.
+
+    - ``verb``, ``sum``: a debt (尚欠…款项, 上述欠款), or, under a contract void from the
+      start, what was obtained under it and is owed back (应返还…款项, 上述应返还款项:
+      民法典 arts. 144, 157), for no debt arose from the contract; under a contract that
+      waits on the legal representative (arts. 19, 145(1)) the sum is 上述款项, owed only
+      on the condition ``if`` states.
+    - ``if``: that condition before the amounts (「上述《借款合同》经追认的，」, or 「…有效的，」
+      with no guardian asked), else nothing (``letter_capacity.binds_if``).
+    - ``debt``: what a guarantor's copy calls what the debtor is to pay (上述债务, 上述款项).
+    """
     if contract_void(case.debtor, case.contract.signed_on):
-        return {"verb": "应返还", "sum": "应返还款项"}
-    return {"verb": "尚欠", "sum": "欠款"}
+        return {"verb": "应返还", "sum": "应返还款项", "if": "", "debt": "上述应返还款项"}
+    condition = binds_if(case)
+    if condition:
+        return {"verb": "尚欠", "sum": "款项", "if": f"{condition}的，", "debt": "上述款项"}
+    return {"verb": "尚欠", "sum": "欠款", "if": "", "debt": "上述债务"}
 
 
 def _later_terms(case: Any) -> tuple[str, str]:

@@ -2,19 +2,26 @@
 
 Whether to allow it is the court's ruling. A suit withdrawn pays half the acceptance fee
 (诉讼费用交纳办法 art. 15), borne by the plaintiff (art. 34), so the plaintiff asks for the
-other half of what it paid back (the halving: ``docgen.documents.fee_halving``).
+rest of what it paid back, in one statement with the fee it halves to (the halving:
+``docgen.documents.fee_halving``).
 """
 
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import Any, Literal
 
 from pydantic import Field
 
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.case_numbers import CaseNumberText, check_case_number
-from docgen.documents.court_parts import block_lines, check_court, filing_signature
+from docgen.documents.court_parts import (
+    block_lines,
+    check_court,
+    check_representative_position,
+    filing_signature,
+)
 from docgen.documents.fee_halving import PrepaidFee, Refund, halved_fee
 from docgen.documents.filenames import filename_part
 from docgen.documents.parts import check_party, same_party
@@ -22,7 +29,7 @@ from docgen.documents.preservation_application import Applicant
 from docgen.documents.problems import Assessment
 from docgen.domain.dates import format_cn
 from docgen.domain.fields import CaseModel, Line, Money, Paragraph
-from docgen.domain.money import legal_amount, to_fen
+from docgen.domain.money import format_yuan, legal_amount, to_fen
 from docgen.domain.parties import Party
 
 REASON_LABELS = {
@@ -78,6 +85,10 @@ def assess(case: WithdrawalApplication, options: RuleOptions) -> Assessment:
     check_case_number(result, case.case_number, ("case_number",), case.court)
     for i, applicant in enumerate(case.applicants):
         check_party(result, applicant.party, ("applicants", i, "party"))
+        # the plaintiff's representative with the position (民事诉讼法 arts. 51, 124(1))
+        check_representative_position(
+            result, applicant.party, ("applicants", i, "party"), "撤诉申请书"
+        )
     for i, defendant in enumerate(case.defendants):
         check_party(result, defendant, ("defendants", i))
         if any(same_party(defendant, a.party) for a in case.applicants):
@@ -109,6 +120,26 @@ def _facts(case: WithdrawalApplication) -> str:
     )
 
 
+def _refund_request(paid: Decimal, refund: Refund) -> str:
+    """The refund asked for, in one statement whose figures add up on the page: what was
+    paid, the fee the withdrawal halves it to (诉讼费用交纳办法 art. 15), and the
+    difference — 「…中的人民币1,332.50元…（已预交人民币2,664.99元；按诉讼请求金额
+    118,249.32元，依…第十三条第（一）项、第十五条减半后应交人民币1,332.49元）」. The fee
+    computed on the claim is halved before it is rounded, so the half is named with the
+    claim it was computed on rather than as half of the figure paid."""
+    if refund.claim is not None:
+        basis = (
+            f"按诉讼请求金额{format_yuan(refund.claim)}元，依《诉讼费用交纳办法》"
+            "第十三条第（一）项、第十五条"
+        )
+    else:
+        basis = "依《诉讼费用交纳办法》第十五条"
+    return (
+        f"依法退还申请人已预交案件受理费中的{legal_amount(refund.refund)}（已预交人民币"
+        f"{format_yuan(paid)}元；{basis}减半后应交人民币{format_yuan(refund.due)}元）。"
+    )
+
+
 def build_context(case: WithdrawalApplication, assessment: Assessment) -> dict[str, Any]:
     """The words of the application, pre-formatted, for the layout."""
     refund: Refund = assessment.computed["refund"]
@@ -120,17 +151,16 @@ def build_context(case: WithdrawalApplication, assessment: Assessment) -> dict[s
     defendants = "、".join(d.name for d in case.defendants)
     requests = [f"准许申请人撤回对被告{defendants}的起诉。"]
     if refund.refund > 0:
-        requests.append(
-            f"依法退还申请人已预交案件受理费{legal_amount(to_fen(case.fee.paid))}的一半，即"
-            f"{legal_amount(refund.refund)}（《诉讼费用交纳办法》第十五条）。"
-        )
+        requests.append(_refund_request(to_fen(case.fee.paid), refund))
     return {
         "title": "撤诉申请书",
         "parties": parties,
         "case_line": f"案由：{case.dispute}　案号：{case.case_number}",
         "requests": requests,
         "facts": _facts(case),
-        "fee_basis": refund.basis,
+        # the request states the refund and its basis; a note is left only where no
+        # refund is asked (the summary procedure's, 第十六条)
+        "fee_basis": "" if refund.refund > 0 else refund.basis,
         "court": case.court,
         "signers": filing_signature("申请人", (a.party for a in case.applicants)),
         "application_date": format_cn(case.application_date),

@@ -88,6 +88,32 @@ def _fits(division: Division, wanted: str) -> bool:
     return division.level == wanted
 
 
+def full_name(name: str, divisions: Divisions) -> str | None:
+    """The name of a local court as its seal reads, with its province: 福建省福州市中级人民法院
+    for 福州市中级人民法院, 广东省深圳市福田区人民法院 (a district with its city) for
+    福田区人民法院; a name with its province, a special court's as it is. None where the
+    name does not tell the province for certain (a place unknown, or one of several).
+
+    Courts head their documents so: a local court's name is headed by its province's
+    (「××省××市××区人民法院」, as court style rules put it); a county's or a county-level
+    city's court keeps the name typed (福建省闽侯县人民法院), the city added to a district's."""
+    if any(name.startswith(d.name) for d in divisions.by_code.values() if d.level == "province"):
+        return name
+    court = read_court(name, divisions)
+    if court.level in ("special", "supreme"):
+        return name
+    place = court.place
+    if place is None:
+        return None
+    stem = name.removesuffix("人民法院")
+    # a district's court is named with its city, unless the name holds it (苏州工业园区)
+    city = place.city.removesuffix("市")
+    district = place.level == "county" and place.name.endswith("区")
+    if district and place.city != place.province and not stem.startswith(city or place.name):
+        stem = place.city + stem
+    return place.province + stem + "人民法院"
+
+
 def intermediate_threshold(cross_province: bool) -> Decimal:
     """The claim from which a 中级人民法院 hears first instance (法发〔2021〕27号 §§1–2)."""
     return THRESHOLD_CROSS_PROVINCE if cross_province else THRESHOLD_SAME_PROVINCE

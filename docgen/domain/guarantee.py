@@ -147,8 +147,14 @@ class GuaranteeStatus:
     limitation_expires: date | None
 
 
-def guarantee_period(guarantee: Guarantee, principal_due: date) -> GuaranteePeriod:
-    """The 保证期间 of ``guarantee`` for a principal debt due on ``principal_due``."""
+DUE_WORDS = "主债务履行期限届满之日"
+
+
+def guarantee_period(
+    guarantee: Guarantee, principal_due: date, due_words: str = DUE_WORDS
+) -> GuaranteePeriod:
+    """The 保证期间 of ``guarantee`` for a principal debt due on ``principal_due``;
+    ``due_words`` names that day in the basis (a debt declared due early says so)."""
     due = principal_due
     fixed = ""
     if guarantee.maximum is not None and guarantee.maximum.period_end > due:
@@ -175,24 +181,30 @@ def guarantee_period(guarantee: Guarantee, principal_due: date) -> GuaranteePeri
         )
     else:
         why = "保证合同未约定保证期间"
+    # a maximum guarantee's period starts on the day its debts were fixed, named above
+    start = "自该日起" if fixed else f"为{due_words}（{format_cn(due)}）起"
     basis = (
-        f"{fixed}{why}，保证期间为主债务履行期限届满之日（{format_cn(due)}）起六个月，"
-        f"至{format_cn(end)}（《民法典》第六百九十二条第二款）"
+        f"{fixed}{why}，保证期间{start}六个月，至{format_cn(end)}（《民法典》第六百九十二条第二款）"
     )
     return GuaranteePeriod(due, end, True, basis)
 
 
 def guarantee_status(
-    guarantee: Guarantee, principal_due: date, on: date, *, acting_on: date | None = None
+    guarantee: Guarantee,
+    principal_due: date,
+    on: date,
+    *,
+    acting_on: date | None = None,
+    due_words: str = DUE_WORDS,
 ) -> GuaranteeStatus:
     """The guarantor's position on ``on``.
 
     ``acting_on`` is a day the document itself is the creditor's act of art. 693 (a
     complaint suing the debtor and the guarantor; a demand to a joint guarantor), counted
-    like a recorded one.
+    like a recorded one. ``due_words``: as for :func:`guarantee_period`.
     """
     kind = guarantee.resolved_type
-    period = guarantee_period(guarantee, principal_due)
+    period = guarantee_period(guarantee, principal_due, due_words)
     recorded = guarantee.claimed_on if kind == "joint" else guarantee.debtor_sued_on
     acts = sorted(d for d in (recorded, acting_on) if d is not None)
     within = [d for d in acts if period.due < d <= period.end]

@@ -49,8 +49,10 @@ def _clauses(c: Context) -> list[tuple[str, tuple[Block, ...]]]:
             f"截至{c['amounts']['as_of']}，乙方尚欠甲方款项明细如下：",
             (amounts_table(c["amounts"]),),
         ),
-        ("乙方确认上述债务真实、合法、有效，乙方对上述债务无任何异议。", ()),
+        (c["no_dispute"], ()),
     ]
+    if c["waiver"]:
+        clauses.append((c["waiver"], ()))
     if c["plan_intro"]:
         clauses.append(_promise(c))
         clauses.append((c["default"], ()))

@@ -59,7 +59,8 @@ def _letter(c: Context) -> tuple[Block, ...]:
         *ratification,
         Paragraph(
             text(
-                f"截至{c['amounts']['as_of']}，{c['owes']}{c['owed']['verb']}{c['we']}款项明细如下："
+                f"{c['owed']['if']}截至{c['amounts']['as_of']}，{c['owes']}{c['owed']['verb']}"
+                f"{c['we']}款项明细如下："
             ),
             lead=True,
         ),
@@ -88,42 +89,42 @@ def _letter(c: Context) -> tuple[Block, ...]:
 
 def _demand(c: Context) -> tuple[Block, ...]:
     """The request to pay and what follows if unpaid; to a general guarantor, a notice.
-    While the contract awaits ratification, payment is asked for if it is ratified, and
-    the consequence follows the guardian's answer (``unratified``, ``refusal``)."""
+    While the contract waits on the legal representative, payment is asked for on the
+    condition it binds, and the consequence follows the answer (``binds_if``,
+    ``refusal``)."""
     you, total, step, we = c["you"], c["amounts"]["total_legal"], c["next_step"], c["we"]
-    pending = c["unratified"]
+    binds, owed, refusal = c["binds_if"], c["owed"], c["refusal"]
     if c["notice"]:
         owes, deadline = c["owes"], c["deadline"]
         unpaid = (
-            f"{pending}经追认而{owes}{deadline['debtor_unpaid']}的"
-            if pending
+            f"{binds}而{owes}{deadline['debtor_unpaid']}的"
+            if binds
             else f"如{owes}{deadline['debtor_unpaid']}"
         )
         return (
             Paragraph(
                 text(
-                    f"现将上述债务情况通知{you}。{deadline['debtor_letter']}{unpaid}，{we}将依法"
-                    f"{step}，要求{owes}清偿；"
-                    f"{owes}的财产经依法强制执行仍不能履行债务的，{we}将依法要求{you}承担保证责任。"
-                    f"如{you}对上述事实有异议，请于{c['deadline']['text']}与{we}联系并提供相应依据。"
+                    f"现将{owed['debt']}情况通知{you}。{deadline['debtor_letter']}{unpaid}，{we}"
+                    f"将依法{step}，要求{owes}清偿；{owes}的财产经依法强制执行仍不能履行债务的，"
+                    f"{we}将依法要求{you}承担保证责任。{refusal}如{you}对上述事实有异议，请于"
+                    f"{deadline['text']}与{we}联系并提供相应依据。"
                 )
             ),
         )
-    late = f"{pending}经追认而{you}逾期仍未付款的" if pending else f"如{you}逾期仍未付款"
+    late = f"{binds}而{you}逾期仍未付款的" if binds else f"如{you}逾期仍未付款"
     costs = f"相关{proceeding_costs(step)}将依法主张由{you}承担"
-    condition = f"{pending}经追认的，" if pending else ""
+    condition = f"{binds}的，" if binds else ""
     return (
         *payment_to(
-            f"现特函告{you}：{condition}请于{c['deadline']['pay_by']}，将上述{c['owed']['sum']}合计{total}",
+            f"现特函告{you}：{condition}请于{c['deadline']['pay_by']}，将上述{owed['sum']}合计{total}",
             we,
             c["account"],
             you,
         ),
         Paragraph(
             text(
-                f"如{you}对上述{c['owed']['sum']}有异议，请于上述期限内与{we}联系并提供相应依据。{late}，"
-                f"{we}将依法{step}，"
-                + (f"{costs}；{c['refusal']}" if c["refusal"] else f"{costs}。")
+                f"如{you}对上述{owed['sum']}有异议，请于上述期限内与{we}联系并提供相应依据。{late}，"
+                f"{we}将依法{step}，" + (f"{costs}；{refusal}" if refusal else f"{costs}。")
             )
         ),
     )

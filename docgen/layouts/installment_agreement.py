@@ -23,15 +23,19 @@ from docgen.layouts.common import (
 )
 
 
-def guarantee(accelerated_by: str, late: bool) -> str:
+def guarantee(accelerated_by: str, late: bool, before: str = "", after: str = "") -> str:
     """The guarantor's clause; ``accelerated_by`` numbers the acceleration article. The
     scope names agreed late interest itself: for a price it is a 违约金, which a scope of
-    「欠款、利息」 alone would leave open (民法典 art. 691: the scope is as agreed)."""
+    「欠款、利息」 alone would leave open (民法典 art. 691: the scope is as agreed).
+    ``before``: an original guarantor's consent to the change (民法典 art. 695); ``after``:
+    that the guarantor knows the debt's limitation period may have run (法释〔2020〕28号
+    art. 35)."""
     interest = "利息、逾期利息" if late else "利息"
     return (
-        "丙方自愿为乙方在本协议项下的全部债务向甲方提供连带责任保证，保证范围包括本协议确认的"
-        f"欠款、{interest}及甲方为实现债权支出的合理费用，保证期间为本协议约定的最后一期还款期限"
-        f"届满之日起三年；乙方债务依{accelerated_by}加速到期的，保证期间的起算日不变。"
+        f"{before}丙方自愿为乙方在本协议项下的全部债务向甲方提供连带责任保证，保证范围包括本协议"
+        f"确认的欠款、{interest}及甲方为实现债权支出的合理费用，保证期间为本协议约定的最后一期"
+        f"还款期限届满之日起三年；乙方债务依{accelerated_by}加速到期的，保证期间的起算日不变。"
+        f"{after}"
     )
 
 
@@ -83,6 +87,7 @@ def _articles(c: Context) -> list[tuple[str, tuple[Block, ...]]]:
                     lead=True,
                 ),
                 amounts_table(c["amounts"]),
+                *(Paragraph(text(line)) for line in c["after_amounts"]),
             ),
         ),
         (
@@ -105,7 +110,8 @@ def _articles(c: Context) -> list[tuple[str, tuple[Block, ...]]]:
     accelerated_by = article_number(len(articles))
     articles.append(("加速到期", (Paragraph(text(c["acceleration"])),)))
     if c["guarantor"]:
-        clause = guarantee(accelerated_by, bool(c["late_interest"]))
+        late = bool(c["late_interest"])
+        clause = guarantee(accelerated_by, late, c["guarantee_before"], c["guarantee_after"])
         articles.append(("连带责任保证", (Paragraph(text(clause)),)))
     articles += [
         ("争议解决", (Paragraph(text(c["jurisdiction"])),)),

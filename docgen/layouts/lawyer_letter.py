@@ -56,7 +56,8 @@ def _letter(c: Context) -> tuple[Block, ...]:
         Heading("一、基本事实", 2),
         Paragraph(
             text(
-                f"{c['facts']}截至{c['amounts']['as_of']}，{owes}{c['owed']['verb']}委托人款项明细如下："
+                f"{c['facts']}{c['owed']['if']}截至{c['amounts']['as_of']}，{owes}{c['owed']['verb']}"
+                "委托人款项明细如下："
             ),
             lead=True,
         ),
@@ -87,33 +88,34 @@ def _opinion(c: Context) -> tuple[Block, ...]:
     """三、律师意见: the demand to pay; to a general guarantor, a notice."""
     you, owes, total, step = c["you"], c["owes"], c["amounts"]["total_legal"], c["next_step"]
     ratification = (Paragraph(text(c["ratification"])),) if c["ratification"] else ()
-    # while the contract awaits ratification, payment is asked for if it is ratified
-    pending = c["unratified"]
+    # while the contract waits on the legal representative, payment is asked for on the
+    # condition it binds
+    binds, owed, refusal = c["binds_if"], c["owed"], c["refusal"]
     if c["notice"]:
         deadline = c["deadline"]
         unpaid = (
-            f"{pending}经追认而{owes}{deadline['debtor_unpaid']}的"
-            if pending
+            f"{binds}而{owes}{deadline['debtor_unpaid']}的"
+            if binds
             else f"如{owes}{deadline['debtor_unpaid']}"
         )
         return (
             Paragraph(
                 text(
-                    f"本所律师特此将上述债务情况告知{you}。{deadline['debtor_letter']}{unpaid}，"
+                    f"本所律师特此将{owed['debt']}情况告知{you}。{deadline['debtor_letter']}{unpaid}，"
                     f"本所将建议委托人依法{step}，"
                     f"要求{owes}清偿；{owes}的财产经依法强制执行仍不能履行债务的，委托人将依法要求"
-                    f"{you}承担保证责任。如{you}对上述事实有异议，请于{c['deadline']['text']}与"
+                    f"{you}承担保证责任。{refusal}如{you}对上述事实有异议，请于{deadline['text']}与"
                     f"{c['reach']}联系并提供相应依据。"
                 )
             ),
         )
-    late = f"{pending}经追认而{you}逾期仍未履行的" if pending else f"如{you}逾期仍未履行"
+    late = f"{binds}而{you}逾期仍未履行的" if binds else f"如{you}逾期仍未履行"
     costs = f"相关{proceeding_costs(step)}将依法主张由{you}承担"
-    condition = f"{pending}经追认的，" if pending else ""
+    condition = f"{binds}的，" if binds else ""
     return (
         *ratification,
         *payment_to(
-            f"本所律师郑重提请{you}：{condition}请于{c['deadline']['pay_by']}，将上述{c['owed']['sum']}合计"
+            f"本所律师郑重提请{you}：{condition}请于{c['deadline']['pay_by']}，将上述{owed['sum']}合计"
             f"{total}",
             "委托人",
             c["account"],
@@ -121,9 +123,9 @@ def _opinion(c: Context) -> tuple[Block, ...]:
         ),
         Paragraph(
             text(
-                f"如{you}对上述事实或{c['owed']['sum']}有异议，请于上述期限内与{c['reach']}联系并提供相应依据。"
+                f"如{you}对上述事实或{owed['sum']}有异议，请于上述期限内与{c['reach']}联系并提供相应依据。"
                 f"{late}，本所将建议委托人依法{step}，"
-                + (f"{costs}；{c['refusal']}" if c["refusal"] else f"{costs}。")
+                + (f"{costs}；{refusal}" if refusal else f"{costs}。")
             )
         ),
     )

@@ -11,7 +11,9 @@ fetcher refused nothing.
 
 from __future__ import annotations
 
+import re
 import tempfile
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -64,6 +66,10 @@ def vet_docx(data: bytes, samples: Samples) -> Vetting:
     with tempfile.TemporaryDirectory(prefix="docgen-vet-") as tmp:
         path = Path(tmp) / "template.docx"
         path.write_bytes(data)
+        unclosed = unclosed_tag(path)
+        if unclosed:
+            verdict.problems.append(_problem("template_syntax", f"模板语法错误：{unclosed}"))
+            return verdict
         try:
             used = undeclared_variables(path)
         except (TemplateError, TemplateRenderError) as exc:
@@ -77,6 +83,38 @@ def vet_docx(data: bytes, samples: Samples) -> Vetting:
             return verdict
         _render_samples(verdict, path, samples)
     return verdict
+
+
+_PARTS_WITH_TAGS = re.compile(r"^word/(document|header\d*|footer\d*|footnotes)\.xml$")
+_DELIMITERS = re.compile(r"\{\{|\{%|\{#|\}\}|%\}|#\}")
+_CLOSERS = {"{{": "}}", "{%": "%}", "{#": "#}"}
+
+
+def unclosed_tag(path: Path) -> str | None:
+    """A tag opened and not closed before the next one opens, in a part's text (its XML
+    tags aside), said in words; None when every tag closes. docxtpl joins what lies
+    between an unclosed 「{{」 and the next 「}}」 into one tag, and a paragraph tag
+    (``{%p``) caught in it drops its whole paragraph: the template would compile and
+    silently lose text instead of failing."""
+    with zipfile.ZipFile(path) as archive:
+        for name in archive.namelist():
+            if not _PARTS_WITH_TAGS.match(name):
+                continue
+            text = re.sub(r"<[^>]*>", "", archive.read(name).decode("utf-8", "replace"))
+            opened: re.Match[str] | None = None
+            for mark in _DELIMITERS.finditer(text):
+                token = mark.group()
+                if token in _CLOSERS:
+                    if opened is not None:
+                        start = opened.start()
+                        return f"「{opened.group()}」未闭合：{text[start : start + 40]}"
+                    opened = mark
+                elif opened is not None and token == _CLOSERS[opened.group()]:
+                    opened = None
+            if opened is not None:
+                start = opened.start()
+                return f"「{opened.group()}」未闭合：{text[start : start + 40]}"
+    return None
 
 
 def _check_names(verdict: Vetting, used: set[str], known: set[str]) -> bool:

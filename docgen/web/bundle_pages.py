@@ -4,13 +4,15 @@ The case fields are generated from :class:`docgen.bundle.model.BundleCase` like 
 other form; the exhibits get their own list (``static/bundle.js``) with a file upload or a
 docgen document id each, drag-and-drop reordering and 上移 / 下移 buttons. The page posts
 the case and the files to ``/form/bundle/build`` (CSRF token required), which builds the
-bundle with the same service as ``POST /api/v1/bundles`` and answers with the file, or
-with the problems mapped to the form's fields.
+bundle with the same service as ``POST /api/v1/bundles`` and answers with the file (its
+warnings, those of the complaint and the papers included, mapped to the form's fields in
+``X-Docgen-Warnings``), or with the problems mapped to the form's fields.
 """
 
 from __future__ import annotations
 
 import functools
+import json
 from typing import Any
 
 from flask import Response, jsonify, render_template, request
@@ -90,7 +92,14 @@ def bundle_build() -> Response:
         result = bundle_service().build(data, files, requested_by=requester())
     except CaseInvalid as exc:
         return _report(exc.problems)
-    return result_response(result, output)
+    response = result_response(result, output)
+    if result.warnings:
+        # the page shows them beside their fields, as the form's report does
+        spec = _spec()
+        response.headers["X-Docgen-Warnings"] = json.dumps(
+            [problem_for_form(spec, w) for w in result.warnings], ensure_ascii=True
+        )
+    return response
 
 
 def _report(problems: list[Problem]) -> Response:

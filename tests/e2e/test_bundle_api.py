@@ -323,3 +323,21 @@ def test_a_finished_background_bundle_is_deleted_after_the_retention_period(
     gone = client.get(queued.json["download_url"])
     assert gone.status_code == 410
     assert gone.json[0]["code"] == "bundle_run_expired"
+
+
+def test_the_warnings_of_the_complaint_come_back_under_it(client):
+    """A complaint that warns alone warns in the bundle, in the single render's shape."""
+    from tests.bundle_cases import FILES as PAPER_FILES
+    from tests.bundle_cases import bundle_case
+
+    response = client.post(
+        URL, data=_form(bundle_case(), PAPER_FILES), content_type="multipart/form-data"
+    )
+    assert response.status_code == 200, response.json
+    warnings = json.loads(response.headers["X-Docgen-Warnings"])
+    assert {(tuple(w["loc"][:3]), w["code"]) for w in warnings} == {
+        (("complaint", "data", "amounts"), "enforcement_costs_above_cap"),
+        (("complaint", "data", "defendants"), "maximum_not_stated"),
+    }
+    for warning in warnings:
+        assert warning["severity"] == "warning" and warning["message"].startswith("起诉状：")

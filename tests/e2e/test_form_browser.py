@@ -461,3 +461,32 @@ def test_a_bundle_is_built_from_exhibits_reordered_by_dragging(page: Page, tmp_p
     expect(page.locator("#status")).to_contain_text("共 7 页")
     expect(page.locator("#error-summary")).to_be_hidden()
     screenshot(page, "form-bundle.png", tmp_path)
+
+
+def test_a_bundle_made_with_a_complaint_shows_the_complaints_warnings(page: Page) -> None:
+    """The bundle is made and downloaded; what the complaint warns of alone is listed."""
+    from tests.bundle_cases import COMPLAINT, EXHIBITS, FILES
+
+    page.set_viewport_size({"width": 1280, "height": 1600})
+    page.goto("/form/bundle")
+    page.wait_for_selector("html.bundle-ready")
+    by_id(page, "court").fill(COMPLAINT["court"])
+    by_id(page, "case_type").fill("民间借贷纠纷")
+    by_id(page, "filing_date").fill("2026-11-16")
+    by_id(page, "complaint", "__present").check()
+    by_id(page, "complaint", "data").fill(json.dumps(COMPLAINT, ensure_ascii=False))
+    name, source, purpose, file_name = EXHIBITS[0]
+    by_id(page, "exhibits", 0, "name").fill(name)
+    by_id(page, "exhibits", 0, "source").fill(source)
+    by_id(page, "exhibits", 0, "purpose").fill(purpose)
+    by_id(page, "exhibits", 0, "file").set_input_files(
+        files=[{"name": file_name, "mimeType": "application/pdf", "buffer": FILES[file_name]}]
+    )
+    with page.expect_download():
+        page.get_by_role("button", name="生成起诉材料").click()
+    # the complaint's two, and its four items of evidence without an exhibit here
+    expect(page.locator("#status")).to_contain_text("有 6 条提醒")
+    summary = page.locator("#error-summary")
+    expect(summary).to_be_visible()
+    expect(summary).to_contain_text("起诉状：保证人福州闽江建材有限公司的保证合同为")
+    expect(summary).to_contain_text("起诉状列明的证据「最高额保证合同」在起诉材料的证据中没有")

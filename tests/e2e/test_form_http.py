@@ -273,3 +273,24 @@ def test_the_bundle_page_takes_uploads_above_the_json_limit_and_maps_problems_to
     assert built.mimetype == "application/pdf" and built.headers["X-Docgen-Pages"] == "4"
     refused = client.post("/form/bundle/build", data={"case": "{}"})
     assert refused.status_code == 400 and "安全令牌" in refused.get_data(as_text=True)
+
+
+def test_the_bundle_page_gets_the_complaints_warnings_beside_its_fields(client):
+    import io
+
+    from tests.bundle_cases import FILES, bundle_case
+
+    token = csrf_token(client, "bundle")
+    form = {
+        "case": json.dumps(bundle_case(), ensure_ascii=False),
+        "f": [(io.BytesIO(content), name) for name, content in FILES.items()],
+    }
+    built = client.post("/form/bundle/build", data=form, headers={"X-CSRFToken": token})
+    assert built.mimetype == "application/pdf"
+    warnings = json.loads(built.headers["X-Docgen-Warnings"])
+    assert {w["code"] for w in warnings} == {"enforcement_costs_above_cap", "maximum_not_stated"}
+    for warning in warnings:  # beside the complaint's data, its path said in words
+        assert warning["field"].startswith("f.complaint") and warning["message"].startswith(
+            "起诉状："
+        )
+        assert warning["path"].startswith("complaint.data.")

@@ -14,61 +14,30 @@ from docgen.bundle.papers import PAPER_ORDER
 from docgen.bundle.service import BundleService
 from docgen.documents import registry
 from docgen.documents.problems import CaseInvalid
-from tests import exhibit_samples as samples
+from tests.bundle_cases import (
+    AGENT_ID,
+    COMPLAINT,
+    FILES,
+    PLAINTIFF,
+    REPRESENTATIVE_ID,
+    REPRESENTATIVE_MOBILE,
+    bundle_case,
+    data_of,
+    index_of,
+    paper,
+)
 from tests.support import docx_text, load_fixture, normalize
 
 # on one worker: its module fixtures (the bundle) are made once
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("test_bundle_papers")]
 
-COMPLAINT = load_fixture("civil_complaint", "valid", "elements_company_lender")
-PLAINTIFF = COMPLAINT["plaintiffs"][0]["party"]
-FILES = {"contract.pdf": samples.pdf_with_pages("contract", 2)}
 OWN_NUMBER = re.compile(r"第\s*(\d+)\s*页\s*共\s*(\d+)\s*页")
 STAMP = re.compile(r"第\s*(\d+)\s*页(?!\s*共)")
 
 
-def _papers() -> list[dict]:
-    """The four papers as a user lists them (in no particular order), each without its
-    case: the bundle fills in the court, cause and parties from the complaint."""
-    poa = load_fixture("power_of_attorney", "valid", "company_general_lawyer_and_employee")
-    letter = load_fixture("firm_letter", "valid", "two_lawyers_for_a_company")
-    certificate = load_fixture(
-        "representative_certificate", "valid", "plaintiff_company_for_the_case"
-    )
-    service = load_fixture("service_address", "valid", "company_paper_only")
-    for data in (poa, letter, certificate, service):
-        del data["case"]
-    return [
-        {"type": "service_address", "data": service},
-        {"type": "power_of_attorney", "data": poa},
-        {"type": "firm_letter", "data": letter},
-        {"type": "representative_certificate", "data": certificate},
-    ]
-
-
-def bundle_case(**changes):
-    case = {
-        "court": COMPLAINT["court"],
-        "case_type": "民间借贷纠纷",
-        "filing_date": "2026-11-16",
-        "complaint": {"type": "civil_complaint", "data": COMPLAINT},
-        "papers": _papers(),
-        "exhibits": [
-            {
-                "name": "借款合同",
-                "source": "原告持有",
-                "purpose": "证明借款合同关系",
-                "file": "contract.pdf",
-            }
-        ],
-    }
-    case.update(changes)
-    return case
-
-
 @pytest.fixture(scope="module")
 def built(service):
-    return BundleService(service).build(bundle_case(), FILES)
+    return BundleService(service).build(bundle_case(copies="files"), FILES)
 
 
 def _texts(pdf: bytes) -> list[str]:
@@ -105,11 +74,17 @@ def test_page_numbers_run_on_and_the_evidence_list_cites_the_exhibits_true_pages
             assert len(OWN_NUMBER.findall(text)) == 1 and not STAMP.findall(text), index
         else:
             assert [int(n) for n in STAMP.findall(text)][-1] == index + 1
-    (row,) = built.manifest
-    assert (row["first_page"], row["last_page"]) == (built.pages - 1, built.pages)
-    assert "contract page 1" in texts[row["first_page"] - 1]
-    cited = f"{row['first_page']}-{row['last_page']}"
-    assert cited in normalize(_texts(built.evidence_list_pdf)[0])
+    first, *_, last = built.manifest
+    list_page = marks["证据目录"] + 1
+    # the first exhibit after the list and its separator, the last on the last page
+    assert (first["first_page"], first["last_page"]) == (list_page + 2, list_page + 3)
+    assert last["last_page"] == built.pages
+    assert "contract page 1" in texts[first["first_page"] - 1]
+    listed = normalize("".join(_texts(built.evidence_list_pdf)))
+    for row in built.manifest:
+        first_page, last_page = row["first_page"], row["last_page"]
+        cited = str(first_page) if first_page == last_page else f"{first_page}-{last_page}"
+        assert normalize(f"{row['name']}") in listed and cited in listed
 
 
 def test_the_papers_name_the_complaints_case_and_parties(built):
@@ -143,7 +118,7 @@ def test_the_zip_holds_each_paper_as_pdf_and_docx(built):
 
 
 def test_a_paper_for_another_court_or_with_bad_data_is_refused_on_its_fields(service):
-    papers = _papers()
+    papers = bundle_case()["papers"]
     papers[1]["data"]["case"] = {
         "court": "北京市东城区人民法院",
         "plaintiffs": [PLAINTIFF["name"]],
@@ -163,3 +138,94 @@ def test_a_paper_for_another_court_or_with_bad_data_is_refused_on_its_fields(ser
     }
     messages = [p.message for p in caught.value.problems]
     assert any(m.startswith("授权委托书：一般授权不包括代为进行和解") for m in messages)
+
+
+# --- what the bundle reports of its parts ------------------------------------------------
+
+
+def test_the_bundle_reports_its_complaints_warnings_under_the_complaint(built):
+    """The complaint made alone warns of these (its .expect.json): so does the bundle."""
+    expect = load_fixture("civil_complaint", "valid", "elements_company_lender.expect")
+    wanted = {(("complaint", "data", *w["loc"]), w["code"]) for w in expect["warnings"]}
+    assert wanted and {(w.loc, w.code) for w in built.warnings} == wanted
+    for warning in built.warnings:
+        assert warning.severity == "warning" and warning.message.startswith("起诉状：")
+
+
+def test_a_papers_warning_a_position_that_differs_and_an_unfiled_item_are_reported(service):
+    case = bundle_case()
+    del data_of(case, "service_address")["postal_code"]
+    data_of(case, "representative_certificate")["position"] = "执行董事兼总经理"
+    case["exhibits"] = case["exhibits"][:-1]  # no exhibit for the lawyer's fee
+    files = {e["file"]: FILES[e["file"]] for e in case["exhibits"]}
+    result = BundleService(service).build(case, files)
+    found = {(w.loc, w.code): w for w in result.warnings}
+    service_address = index_of(case, "service_address")
+    postal = found[(("papers", service_address, "data", "postal_code"), "postal_code_missing")]
+    assert postal.message.startswith("送达地址确认书：送达地址确认书应写明送达地址的邮政编码")
+    certificate = index_of(case, "representative_certificate")
+    assert (("papers", certificate, "data", "position"), "position_mismatch") in found
+    unfiled = found[(("complaint", "data", "evidence", 4, "name"), "complaint_evidence_not_filed")]
+    assert unfiled.message.startswith(
+        "起诉状列明的证据「委托代理合同、律师费发票及付款凭证」在起诉材料的证据中没有名称相应的一项"
+    )
+    assert len(found) == 2 + 3  # the complaint's own two, and these
+
+
+def test_papers_that_name_three_agents_are_refused_with_everything_else(service):
+    """The power appoints 黄丽 and 李静, the letter assigns 黄丽 and 何志强, the complaint
+    names 黄丽 (tests/unit/test_bundle_people.py has each rule alone)."""
+    case = bundle_case()
+    poa, letter = index_of(case, "power_of_attorney"), index_of(case, "firm_letter")
+    case["papers"][poa] = paper("power_of_attorney", "company_general_lawyer_and_employee")
+    case["papers"][letter] = paper("firm_letter", "two_lawyers_for_a_company")
+    case["exhibits"][0]["file"] = "missing.pdf"
+    with pytest.raises(CaseInvalid) as caught:
+        BundleService(service).build(case, FILES)
+    errors = {(p.loc, p.code) for p in caught.value.problems if p.severity == "error"}
+    lawyer = ("papers", letter, "data", "lawyers", 1, "name")
+    assert errors == {
+        (("exhibits", 0, "file"), "file_missing"),
+        (lawyer, "lawyer_without_power_of_attorney"),
+        (lawyer, "too_many_agents"),
+        (("complaint", "data", "plaintiffs", 0, "agents"), "agents_differ_from_power_of_attorney"),
+    }
+    warned = {p.code for p in caught.value.problems if p.severity == "warning"}
+    assert {"enforcement_costs_above_cap", "maximum_not_stated", "file_unused"} <= warned
+
+
+# --- the defendants' copies -----------------------------------------------------------------
+
+
+def test_a_defendants_copy_holds_the_complaint_and_the_evidence_only(built):
+    original = _texts(built.pdf)
+    marks = _outline(built.pdf)
+    titles = [registry.get(name).title for name in PAPER_ORDER]
+    papers = range(marks[titles[0]], marks["证据目录"])
+    kept = [i for i in range(built.pages) if i not in papers]
+    assert len(built.copies) == 2
+    for _, pdf in built.copies:
+        texts = _texts(pdf)
+        # the original's pages, their stamps included, less the papers filed for the court
+        assert texts[1:] == [original[i] for i in kept[1:]]
+        copy_marks = _outline(pdf)
+        assert sorted(copy_marks, key=copy_marks.__getitem__) == [
+            "封面",
+            "起诉状",
+            "证据目录",
+            "证据",
+        ]
+        assert copy_marks["证据目录"] == kept.index(marks["证据目录"])
+        printed = normalize("".join(texts))
+        for private in (REPRESENTATIVE_ID, REPRESENTATIVE_MOBILE, AGENT_ID):
+            assert private in normalize("".join(original)) and private not in printed
+        for title in titles:  # no page of the copy is one of the papers
+            assert not any(normalize(t).startswith(normalize(title)) for t in texts)
+        cover = normalize(texts[0])
+        assert "材料起诉状、证据目录、证据" in cover
+        assert (
+            f"页码与正本一致；正本第{papers[0] + 1}至{papers[-1] + 1}页（法定代表人身份证明书、"
+            "授权委托书、律师事务所函、送达地址确认书）不附于本副本。"
+        ) in cover
+    original_cover = normalize(original[0])
+    assert "正本" in original_cover and "不附于本副本" not in original_cover

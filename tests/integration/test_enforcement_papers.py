@@ -59,12 +59,47 @@ def test_the_papers_filed_with_it_are_listed_on_the_signature_page_before_the_si
     assert listed in docx and "委托代理人：周明" in docx and "委托诉讼代理人" not in docx
 
 
-def test_an_interrupted_period_is_told_to_the_court(service):
-    text = _docx(service, "enforcement_application", INTERRUPTED)
-    assert (
-        "2025年5月10日，申请执行人提出履行要求，申请执行期间中断（《最高人民法院关于适用"
-        "〈中华人民共和国民事诉讼法〉执行程序若干问题的解释》（2020年修正）第二十条）" in text
-    )
+def test_an_interrupted_period_is_told_to_the_court_with_how_the_demand_reached(service):
+    for text in (
+        _docx(service, "enforcement_application", INTERRUPTED),
+        "".join(_pdf_pages(service, "enforcement_application", INTERRUPTED)),
+    ):
+        assert (
+            "2025年5月10日，申请执行人以邮寄方式（邮件号：1151234567890）向被执行人送交"
+            "《履行催告函》，提出履行要求，该履行要求于2025年5月12日到达被执行人，申请执行期间"
+            "中断（《最高人民法院关于适用〈中华人民共和国民事诉讼法〉执行程序若干问题的解释》"
+            "（2020年修正）第二十条）" in text
+        )
+
+
+def test_a_notarised_instrument_names_its_certificate_and_its_interest_runs_to_payment(
+    service,
+):
+    deed = load_fixture("enforcement_application", "valid", "notarial_deed")
+    for text in (
+        _docx(service, "enforcement_application", deed),
+        "".join(_pdf_pages(service, "enforcement_application", deed)),
+    ):
+        assert (
+            "执行依据：北京市方圆公证处（2025）京方圆内经证字第1234号公证债权文书"
+            "（附该处出具的（2026）京方圆执字第12号执行证书）" in text
+        )
+        assert "北京市方圆公证处于2026年1月10日出具（2026）京方圆执字第12号执行证书。" in text
+        assert (
+            "利息人民币4,931.51元（大写：肆仟玖佰叁拾壹元伍角壹分）（以200,000元为基数，按年利率"
+            "12%自2026年1月1日起计至实际清偿之日止，暂计至2026年3月16日）" in text
+        )
+        assert "一般债务利息人民币" not in text
+
+
+def test_an_award_is_addressed_to_the_court_by_its_full_name(service):
+    award = load_fixture("enforcement_application", "valid", "arbitration_award")
+    pages = _pdf_pages(service, "enforcement_application", award)
+    assert "此致福建省福州市中级人民法院" in pages[-1]
+    text = "".join(pages)
+    # the award sets no interest: nothing is said of interest during the delay
+    assert "一般债务利息按法律文书确定的方法计算" not in text
+    assert "法定代表人：陈建国。" in text
 
 
 def test_an_application_two_years_and_a_day_late_is_refused_at_its_date(client):
@@ -77,13 +112,25 @@ def test_an_application_two_years_and_a_day_late_is_refused_at_its_date(client):
     assert "已于2026年11月19日届满" in problem["message"] and "第二百五十条" in problem["message"]
 
 
-def test_the_withdrawal_states_half_the_fee_paid(service):
-    text = _docx(service, "withdrawal_application", WITHDRAWAL)
-    assert "准许申请人撤回对被告张伟的起诉" in text
+def test_the_withdrawal_states_the_refund_once_with_the_fee_it_halves_to(service):
+    settled = load_fixture("withdrawal_application", "valid", "settled_fee_from_the_claim")
+    for case in (WITHDRAWAL, settled):
+        text = _docx(service, "withdrawal_application", case)
+        assert "准许申请人撤回对被告张伟" in text
+        assert "的一半" not in text and "四舍五入" not in text and "案件受理费：" not in text
     assert (
-        "依法退还申请人已预交案件受理费人民币2,300.00元（大写：贰仟叁佰元整）的一半，"
-        "即人民币1,150.00元（大写：壹仟壹佰伍拾元整）" in text
+        "依法退还申请人已预交案件受理费中的人民币1,150.00元（大写：壹仟壹佰伍拾元整）"
+        "（已预交人民币2,300.00元；依《诉讼费用交纳办法》第十五条减半后应交人民币1,150.00元）"
+        in _docx(service, "withdrawal_application", WITHDRAWAL)
     )
+    pages = _pdf_pages(service, "withdrawal_application", settled)
+    assert len(pages) == 1
+    assert (
+        "依法退还申请人已预交案件受理费中的人民币1,332.50元（大写：壹仟叁佰叁拾贰元伍角）"
+        "（已预交人民币2,664.99元；按诉讼请求金额118,249.32元，依《诉讼费用交纳办法》"
+        "第十三条第（一）项、第十五条减半后应交人民币1,332.49元）" in pages[0]
+    )
+    assert "1,332.49" in pages[0] and pages[0].count("1,332.50") == 1
 
 
 def test_the_withdrawal_with_a_reason_of_its_own_needs_the_details(client):

@@ -412,6 +412,7 @@ NOT_PRINTED_BY_TYPE |= {
         ),  # printed formatted (tests/unit/documents/test_enforcement_application.py)
         ("property_leads", "*", "value"),
         ("title", "installments"),  # printed as the delay interest's parts, when late
+        ("interruptions", "*", "manner"),  # printed as words: 以邮寄方式…送交
     },
     "withdrawal_application": {
         ("reason",),

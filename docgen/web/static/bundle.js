@@ -278,14 +278,19 @@
       if (response.ok && type.indexOf('application/json') < 0) {
         var pages = response.headers.get('X-Docgen-Pages');
         var name = filenameOf(response);
+        var warnings = [];
+        try { warnings = JSON.parse(response.headers.get('X-Docgen-Warnings') || '[]'); } catch (e) { warnings = []; }
         return response.blob().then(function (blob) {
-          window.docgenForm.showReport({ errors: [], warnings: [] });
+          // the complaint's and the papers' warnings too, each beside its field
+          window.docgenForm.showReport({ errors: [], warnings: warnings });
           if (download.href) { URL.revokeObjectURL(download.href); }
           download.href = URL.createObjectURL(blob);
           download.setAttribute('download', name);
           download.textContent = '下载 ' + name;
           download.hidden = false;
-          window.docgenForm.say('已生成起诉材料，共 ' + pages + ' 页', 'ok');
+          var said = '已生成起诉材料，共 ' + pages + ' 页';
+          if (warnings.length) { said += '，有 ' + warnings.length + ' 条提醒（见上方列表），请逐条核实'; }
+          window.docgenForm.say(said, 'ok');
           download.click();
         });
       }

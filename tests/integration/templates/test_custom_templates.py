@@ -221,6 +221,28 @@ def test_a_valid_template_that_ignores_facts_is_accepted_with_a_warning(checker:
     assert "facts" in warnings[0].message
 
 
+def test_a_template_using_the_letters_status_words_is_accepted_and_prints_them(
+    checker: DocumentService,
+):
+    """The example template reads owed, binds_if, deadline.pay_by, refusal and the
+    ratification call (docs/custom-templates.md); a firm's own may read unratified."""
+    mark = "{% if unratified %}（{{ unratified }}待追认）{% endif %}"
+    data = _docx_with({"{{ facts }}": "{{ facts }}" + mark})
+    version, warnings = checker.upload_template("demand_letter", data)
+    assert not [w for w in warnings if w.severity == "error"]
+    case = load_fixture("demand_letter", "valid", "minor_debtor_through_guardian")
+    text = _text(checker.preview_template("demand_letter", version.version, case).content)
+    assert "（上述《借款合同》待追认）" in text
+    assert "上述《借款合同》经追认的，截至2026年10月31日，您尚欠我方款项明细如下：" in text
+    assert "现特函告您：上述《借款合同》经追认的，请于收到本函之日起三十日内，将上述款项合计" in (
+        text
+    )
+    assert "而确定不发生效力的，我方将依法要求返还您因该合同取得的财产" in text
+    assert "（上述《借款合同》待追认）" not in _text(
+        checker.preview_template("demand_letter", version.version, CASE).content
+    )
+
+
 def test_template_lifecycle_through_the_api(client):
     upload = client.post(
         "/api/v1/templates/demand_letter",

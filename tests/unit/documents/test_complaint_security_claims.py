@@ -52,7 +52,7 @@ def test_the_debtors_own_mortgage_is_claimed_on_and_the_guarantor_for_what_it_le
     # five claims to money, then the property, the guarantor, the costs
     assert printed[6] == (
         f"判令原告刘芳对被告张伟提供的抵押财产（{HOUSE}）折价或者拍卖、变卖所得的价款"
-        "在上述第1至5项债权范围内优先受偿；"
+        "在上述第1至3项、第5项债权（主债权及其利息）范围内优先受偿；"
     )
     assert printed[7] == (
         "判令被告李秀英对上述第1至5项债务在原告就抵押财产优先受偿后不足清偿的部分承担连带清偿责任；"
@@ -81,7 +81,7 @@ def test_one_claim_to_money_is_named_alone():
     data["amounts"]["components"] = data["amounts"]["components"][:1]
     data["running_interest"] = None
     printed = claims(data)
-    assert "在上述第1项债权范围内优先受偿" in printed[2]
+    assert "在上述第1项债权（主债权）范围内优先受偿" in printed[2]
     assert printed[3].startswith("判令被告李秀英对上述第1项债务在原告就抵押财产优先受偿后")
     assert printed[4] == "判令本案诉讼费用由被告承担。"
 
@@ -93,7 +93,7 @@ def test_an_agreed_order_lets_the_guarantor_be_claimed_in_full():
         "enforcement_order": "《保证合同》第六条：债权人可直接要求保证人承担保证责任",
     }
     printed = claims(data)
-    assert printed[6].endswith("在上述第1至5项债权范围内优先受偿；")
+    assert printed[6].endswith("在上述第1至3项、第5项债权（主债权及其利息）范围内优先受偿；")
     assert printed[7] == "判令被告李秀英对上述第1至5项债务承担连带清偿责任；"
     assert "own_collateral_first" not in problems(data)
     text = printed_copy("civil_complaint", data)
@@ -157,7 +157,7 @@ def test_a_general_guarantor_keeps_the_wording_of_the_defence_of_first_suit():
         "period_end": "2027-01-10",
     }
     printed = claims(data)
-    assert printed[6].endswith("在上述第1至5项债权范围内优先受偿；")
+    assert printed[6].endswith("在上述第1至3项、第5项债权（主债权及其利息）范围内优先受偿；")
     assert printed[7] == (
         "判令被告李秀英对上述第1至5项债务在被告张伟的财产依法强制执行后仍不能履行的部分"
         "承担保证责任；"
@@ -171,14 +171,14 @@ def test_a_pledge_is_claimed_on_as_the_pledged_property():
     assert printed[5] == (
         "判令原告上海申达机电设备有限公司对被告杭州远景建设工程有限公司提供的质押财产"
         "（其所有的挖掘机两台（机身号XG-2201、XG-2202））折价或者拍卖、变卖所得的价款"
-        "在上述第1至4项债权范围内优先受偿；"
+        "在上述第1至4项债权（主债权及其违约金、律师费）范围内优先受偿；"
     )
     assert printed[6] == (
         "判令被告孙立对上述第1至4项债务在原告就质押财产优先受偿后不足清偿的部分承担连带清偿责任；"
     )
     text = printed_copy("civil_complaint", data)
     # a movable's pledge exists by delivery (民法典 art. 429): delivery, not registration, is told
-    assert "提供质押担保，并已交付质押财产。" in text
+    assert "提供质押担保，并已交付质押财产。约定的担保范围为" in text
     assert "出质登记" not in text
     basis = "《中华人民共和国民法典》第三百九十二条、第四百二十五条、第四百三十六条、第五百零九条"
     assert basis in text
@@ -188,7 +188,8 @@ def test_a_maximum_mortgage_is_claimed_on_within_its_maximum():
     data = copy.deepcopy(BANK) | {"layout": "narrative"}
     printed = claims(data)
     assert printed[7].endswith(
-        "在上述第1至6项债权范围内、最高债权额人民币600,000.00元限度内优先受偿；"
+        "在上述第1至6项债权（主债权及其利息、律师费）范围内、最高债权额人民币600,000.00元限度内"
+        "优先受偿；"
     )
     assert printed[8].startswith("判令被告福州闽江建材有限公司对上述第1至6项债务在原告就抵押财产")
     text = printed_copy("civil_complaint", data)
@@ -202,7 +203,7 @@ def test_a_maximum_mortgage_is_claimed_on_within_its_maximum():
 def test_the_loan_form_claims_the_same_security():
     answer = form_answer(BANK, "是否主张担保权利")
     assert answer.startswith("■是 内容：原告对被告王磊提供的抵押财产（深圳市南山区科技园路1号房产")
-    within = "在上述债权范围内、最高债权额人民币600,000.00元限度内优先受偿；"
+    within = "在主债权及其利息、律师费范围内、最高债权额人民币600,000.00元限度内优先受偿；"
     assert "折价或者拍卖、变卖所得的价款" + within in answer
     assert "被告福州闽江建材有限公司对原告就抵押财产优先受偿后不足清偿的部分在最高债权额" in answer
     agreed = form_answer(AGREED, "是否主张担保权利")

@@ -495,7 +495,7 @@ def test_the_certificate_states_name_position_and_role():
     data = load_fixture("representative_certificate", "valid", "plaintiff_company_for_the_case")
     text = _text("representative_certificate", data)
     assert text.startswith("法定代表人身份证明书")
-    assert "陈建国在我单位担任执行董事兼总经理职务，是我单位的法定代表人。" in text
+    assert "陈建国在我单位担任执行董事职务，是我单位的法定代表人。" in text
     assert "单位（盖章）：深圳市恒信商贸有限公司" in text
 
 

@@ -262,3 +262,19 @@ def test_two_parties_are_双方_in_every_article_and_three_各方():
         paragraphs(layouts.LAYOUTS["installment_agreement"].build(_context(MONTHLY)))
     )
     assert "本协议一式三份，各方各执一份，自各方签字（盖章）之日起生效。" in monthly
+
+
+def test_the_guardian_ratifies_the_contract_the_minor_made_as_the_confirmation_does():
+    from tests.support import printed_copy
+
+    data = copy.deepcopy(MONTHLY)
+    # born 2010-05-01: 14 when the loan was made on 2025-01-10, 16 on signing
+    data["debtor"] = load_fixture("debt_confirmation", "valid", "minor_debtor_signed_by_guardian")[
+        "debtor"
+    ]
+    text = printed_copy("installment_agreement", data)
+    assert (
+        "乙方应于2026年1月10日前清偿的款项至今未能清偿。乙方法定代理人张建国代理乙方签署本协议，"
+        "并追认乙方于2025年1月10日签订的《借款合同》。为妥善解决债务清偿问题" in text
+    )
+    assert "追认" not in printed_copy("installment_agreement", MONTHLY)

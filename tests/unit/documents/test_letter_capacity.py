@@ -57,7 +57,7 @@ def test_the_guardians_receipt_ratifies_the_contract_then_confirms_the_wards_deb
 def test_a_minor_without_a_guardian_is_not_asked_to_ratify_the_own_contract():
     data = load_fixture("demand_letter", "valid", "minor_debtor")
     printed = printed_copy("demand_letter", data)
-    assert "追认" not in printed
+    assert "催告" not in printed and "视为拒绝追认" not in printed
     assert "本人已收到贵方于2026年11月20日出具的《催款函》" in printed
 
 

@@ -53,7 +53,7 @@ def _with_deadline(data: Any, **deadline: Any) -> Any:
 def test_payment_is_asked_for_if_ratified_within_the_thirty_days():
     printed = printed_copy("demand_letter", THROUGH_GUARDIAN)
     assert (
-        "现特函告您：上述《借款合同》经追认的，请于收到本函之日起三十日内，将上述欠款合计"
+        "现特函告您：上述《借款合同》经追认的，请于收到本函之日起三十日内，将上述款项合计"
         "人民币112,242.38元（大写：壹拾壹万贰仟贰佰肆拾贰元叁角捌分）支付至我方以下账户："
     ) in printed
     assert "7个工作日" not in printed
@@ -72,7 +72,7 @@ def test_a_shorter_deadline_is_replaced_with_a_warning_citing_article_145():
 def test_the_consequence_follows_the_guardians_answer():
     printed = printed_copy("demand_letter", THROUGH_GUARDIAN)
     assert (
-        "如您对上述欠款有异议，请于上述期限内与我方联系并提供相应依据。上述《借款合同》经追认而"
+        "如您对上述款项有异议，请于上述期限内与我方联系并提供相应依据。上述《借款合同》经追认而"
         "您逾期仍未付款的，我方将依法向有管辖权的人民法院提起诉讼，相关诉讼费用将依法主张由您"
         "承担；上述《借款合同》未获追认（包括法定代理人逾期未作表示）而确定不发生效力的，我方"
         f"将依法要求返还您因该合同取得的财产（{CODE}第一百五十七条）。"
@@ -93,7 +93,7 @@ def test_the_consequence_follows_the_guardians_answer():
 def test_a_deadline_that_cannot_end_before_the_thirty_days_is_kept(deadline, printed_as):
     data = _with_deadline(THROUGH_GUARDIAN, counted_from="receipt", **deadline)
     assert "deadline_before_ratification" not in _codes("demand_letter", data)
-    assert f"上述《借款合同》经追认的，请于{printed_as}，将上述欠款合计" in (
+    assert f"上述《借款合同》经追认的，请于{printed_as}，将上述款项合计" in (
         printed_copy("demand_letter", data)
     )
 
@@ -105,7 +105,7 @@ def test_a_deadline_that_cannot_end_before_the_thirty_days_is_kept(deadline, pri
 def test_a_deadline_that_may_end_before_the_thirty_days_is_replaced(deadline):
     data = _with_deadline(THROUGH_GUARDIAN, counted_from="receipt", **deadline)
     assert "deadline_before_ratification" in _codes("demand_letter", data)
-    assert "请于收到本函之日起三十日内，将上述欠款合计" in printed_copy("demand_letter", data)
+    assert "请于收到本函之日起三十日内，将上述款项合计" in printed_copy("demand_letter", data)
 
 
 def test_a_deadline_counted_from_the_letter_date_counts_from_the_receipt_instead():
@@ -115,7 +115,7 @@ def test_a_deadline_counted_from_the_letter_date_counts_from_the_receipt_instead
     assert "付款期限「发函之日起45日内」" in warning.message
     assert "函件已改为自收到本函之日起45日内付款" in warning.message
     printed = printed_copy("demand_letter", data)
-    assert "上述《借款合同》经追认的，请于收到本函之日起45日内，将上述欠款合计" in printed
+    assert "上述《借款合同》经追认的，请于收到本函之日起45日内，将上述款项合计" in printed
     assert "本函出具之日" not in printed
 
 
@@ -123,7 +123,8 @@ def test_without_a_call_to_ratify_the_deadline_is_the_users():
     data = load_fixture("demand_letter", "valid", "minor_debtor")  # no guardian to ask
     printed = printed_copy("demand_letter", data)
     assert "deadline_before_ratification" not in _codes("demand_letter", data)
-    assert "经追认" not in printed and "现特函告您：请于收到本函之日起" in printed
+    assert "经追认" not in printed
+    assert "现特函告您：上述《借款合同》有效的，请于收到本函之日起7个工作日内" in printed
 
 
 def test_sure_workdays_always_end_no_earlier_than_thirty_days():
@@ -164,13 +165,16 @@ def test_a_joint_guarantor_pays_if_ratified_by_a_deadline_it_can_know():
     printed = printed_copy("demand_letter", WITH_GUARANTOR, 1)
     assert (
         "现特函告您：上述《借款合同》经追认的，请于收到本函之日起三十日内（届时该合同尚未获"
-        "追认的，于收到我方关于其已获追认的通知之日起7个工作日内），将上述欠款合计"
+        "追认的，于收到我方关于其已获追认的通知之日起7个工作日内），将上述款项合计"
         "人民币112,242.38元"
     ) in printed
     assert "张伟收到" not in printed and "同日向其发出" not in printed
     assert (
         "上述《借款合同》经追认而您逾期仍未付款的，我方将依法向有管辖权的人民法院提起诉讼，"
-        "相关诉讼费用将依法主张由您承担。"
+        "相关诉讼费用将依法主张由您承担；上述《借款合同》未获追认（包括法定代理人逾期未作表示）"
+        "而确定不发生效力的，保证合同作为其从合同随之不发生效力（《中华人民共和国民法典》"
+        "第六百八十二条第一款），您有过错的，我方将依法要求您按照过错承担相应的民事责任"
+        "（第六百八十二条第二款）。"
     ) in printed
     # restitution is the ward's, not the guarantor's
     assert "返还" not in printed
@@ -188,10 +192,16 @@ def test_a_general_guarantors_notice_waits_on_ratification_too():
     data = load_fixture("demand_letter", "valid", "minor_debtor_with_general_guarantor")
     printed = printed_copy("demand_letter", data, 1)
     assert (
-        "现将上述债务情况通知您。我方已于2026年11月20日另函要求张伟清偿上述债务。上述《借款合同》"
-        "经追认而张伟未按该函要求清偿上述债务的，我方将依法向有管辖权的人民法院提起诉讼"
+        "现将上述款项情况通知您。我方已于2026年11月20日另函要求张伟清偿上述款项。上述《借款合同》"
+        "经追认而张伟未按该函要求清偿上述款项的，我方将依法向有管辖权的人民法院提起诉讼"
     ) in printed
     assert "张伟收到" not in printed
+    # what follows a refusal for the guarantee, before the call to object
+    assert (
+        "我方将依法要求您承担保证责任。上述《借款合同》未获追认（包括法定代理人逾期未作表示）"
+        "而确定不发生效力的，保证合同作为其从合同随之不发生效力"
+    ) in printed
+    assert "上述债务" not in printed
     # its receipt confirms the debt on the same condition, and no liability
     assert (
         "（编号：CS-2026-0158-2）。张伟签订的《借款合同》经其法定代理人追认的，本人确认截至"
@@ -207,7 +217,7 @@ def test_the_firm_asks_for_payment_if_ratified_within_the_thirty_days():
     assert _codes("lawyer_letter", FIRM)["deadline_before_ratification"].loc == ("deadline",)
     printed = printed_copy("lawyer_letter", FIRM)
     assert (
-        "本所律师郑重提请您：上述《借款合同》经追认的，请于收到本函之日起三十日内，将上述欠款合计"
+        "本所律师郑重提请您：上述《借款合同》经追认的，请于收到本函之日起三十日内，将上述款项合计"
     ) in printed
     assert (
         "上述《借款合同》经追认而您逾期仍未履行的，本所将建议委托人依法向有管辖权的人民法院"

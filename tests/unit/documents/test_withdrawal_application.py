@@ -26,39 +26,53 @@ def _with_fee(**fee):
     return data
 
 
-def test_a_withdrawal_asks_for_half_the_fee_paid():
+def test_a_withdrawal_asks_back_what_the_halved_fee_leaves_of_what_was_paid():
     context, _ = _context(_with_fee(paid="2300.00"))
     assert context["requests"][1] == (
-        "依法退还申请人已预交案件受理费人民币2,300.00元（大写：贰仟叁佰元整）的一半，即"
-        "人民币1,150.00元（大写：壹仟壹佰伍拾元整）（《诉讼费用交纳办法》第十五条）。"
+        "依法退还申请人已预交案件受理费中的人民币1,150.00元（大写：壹仟壹佰伍拾元整）"
+        "（已预交人民币2,300.00元；依《诉讼费用交纳办法》第十五条减半后应交人民币1,150.00元）。"
     )
+    # the request says it all: no second statement of the fee to contradict it
+    assert context["fee_basis"] == ""
 
 
 def test_an_odd_fen_is_rounded_half_up_on_the_fee_kept():
     context, _ = _context(_with_fee(paid="2300.01"))
     # 2,300.01 / 2 = 1,150.005 → 1,150.01 kept by the court, 1,150.00 refunded
-    assert "即人民币1,150.00元" in context["requests"][1]
-    assert "减半为1,150.01元，应退还1,150.00元" in context["fee_basis"]
+    assert "案件受理费中的人民币1,150.00元" in context["requests"][1]
+    assert (
+        "已预交人民币2,300.01元；依《诉讼费用交纳办法》第十五条减半后应交人民币1,150.01元"
+        in (context["requests"][1])
+    )
 
 
-def test_a_fee_the_claim_costs_is_halved_as_the_fee_code_halves_it():
+def test_a_fee_the_claim_costs_is_refunded_in_one_statement_that_adds_up():
     context, _ = _context(SETTLED)
-    # 118,249.32 costs 2,664.9864, charged 2,664.99; halved exactly 1,332.4932 → 1,332.49
-    assert "即人民币1,332.50元（大写：壹仟叁佰叁拾贰元伍角）" in context["requests"][1]
-    assert "申请人已预交2,664.99元，应退还1,332.50元" in context["fee_basis"]
+    # 118,249.32 costs 2,664.9864, charged 2,664.99; halved exactly 1,332.4932 → 1,332.49;
+    # 2,664.99 − 1,332.49 = 1,332.50, the one refund figure printed
+    request = context["requests"][1]
+    assert request == (
+        "依法退还申请人已预交案件受理费中的人民币1,332.50元（大写：壹仟叁佰叁拾贰元伍角）"
+        "（已预交人民币2,664.99元；按诉讼请求金额118,249.32元，依《诉讼费用交纳办法》"
+        "第十三条第（一）项、第十五条减半后应交人民币1,332.49元）。"
+    )
+    assert "的一半" not in request and "四舍五入" not in request
+    assert context["fee_basis"] == ""
 
 
 def test_a_court_charging_whole_yuan_is_recognised():
     context, result = _context(_with_fee(paid="2665.00", claim_amount="118249.32"))
     assert result.warnings == []
     # 1,332.4932 rounded to the yuan is 1,332 kept, 1,333 refunded
-    assert "即人民币1,333.00元" in context["requests"][1]
+    assert "案件受理费中的人民币1,333.00元" in context["requests"][1]
+    assert "减半后应交人民币1,332.00元" in context["requests"][1]
 
 
 def test_a_fee_that_is_not_the_claims_fee_is_warned_of_and_halved_as_paid():
     context, result = _context(_with_fee(paid="3000.00", claim_amount="118249.32"))
     assert [(w.loc, w.code) for w in result.warnings] == [(("fee", "paid"), "fee_differs")]
-    assert "即人民币1,500.00元" in context["requests"][1]
+    assert "案件受理费中的人民币1,500.00元" in context["requests"][1]
+    assert "按诉讼请求金额" not in context["requests"][1]
 
 
 def test_a_summary_procedure_case_paid_half_already_and_names_no_refund():
@@ -69,6 +83,23 @@ def test_a_summary_procedure_case_paid_half_already_and_names_no_refund():
         "人民币525.00元" in context["fee_basis"]
         and "如依法应予退还，请予退还" in context["fee_basis"]
     )
-    assert [(w.loc, w.code) for w in result.warnings] == [
-        (("fee", "procedure"), "summary_halving_unsettled")
+    assert (("fee", "procedure"), "summary_halving_unsettled") in [
+        (w.loc, w.code) for w in result.warnings
     ]
+
+
+def test_the_applicants_representative_is_named_with_the_position_or_warned():
+    data = load_fixture("withdrawal_application", "valid", "summary_procedure_no_refund")
+    context, result = _context(data)
+    at = ("applicants", 0, "party", "representative_position")
+    (warning,) = [w for w in result.warnings if w.code == "position_missing"]
+    assert warning.loc == at
+    assert warning.message == (
+        "撤诉申请书应写明深圳市恒信商贸有限公司的法定代表人陈建国的职务"
+        "（参照《中华人民共和国民事诉讼法》第一百二十四条第一项）"
+    )
+    assert "法定代表人：陈建国。" in context["parties"]
+    data["applicants"][0]["party"]["representative_position"] = "执行董事"
+    context, result = _context(data)
+    assert "position_missing" not in [w.code for w in result.warnings]
+    assert "法定代表人：陈建国，执行董事。" in context["parties"]

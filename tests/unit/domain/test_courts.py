@@ -5,7 +5,13 @@ from decimal import Decimal
 import pytest
 
 from docgen.domain import divisions
-from docgen.domain.courts import court_for, covers, intermediate_threshold, read_court
+from docgen.domain.courts import (
+    court_for,
+    covers,
+    full_name,
+    intermediate_threshold,
+    read_court,
+)
 
 TABLE = divisions.load()
 
@@ -48,6 +54,29 @@ def test_addresses_are_placed_in_their_county():
 def test_the_basic_court_of_a_place_is_named_as_courts_are():
     assert court_for(TABLE.by_code["440305"], TABLE) == "深圳市南山区人民法院"
     assert court_for(TABLE.by_code["350181"], TABLE) == "福清市人民法院"
+
+
+@pytest.mark.parametrize(
+    ("name", "full"),
+    [
+        ("福州市中级人民法院", "福建省福州市中级人民法院"),
+        ("深圳市福田区人民法院", "广东省深圳市福田区人民法院"),
+        ("思明区人民法院", "福建省厦门市思明区人民法院"),  # a district with its city
+        ("福清市人民法院", "福建省福清市人民法院"),  # a county-level city alone
+        ("东莞市第一人民法院", "广东省东莞市第一人民法院"),
+        ("大理白族自治州中级人民法院", "云南省大理白族自治州中级人民法院"),
+        ("乌鲁木齐市中级人民法院", "新疆维吾尔自治区乌鲁木齐市中级人民法院"),
+        ("浦东新区人民法院", "上海市浦东新区人民法院"),  # a municipality's name once
+        ("北京市第一中级人民法院", "北京市第一中级人民法院"),
+        ("广东省深圳市中级人民法院", "广东省深圳市中级人民法院"),
+        ("苏州工业园区人民法院", "江苏省苏州工业园区人民法院"),  # holds its city's name
+        ("北京互联网法院", "北京互联网法院"),
+        ("鼓楼区人民法院", None),  # four cities have one
+        ("深圳市福天区人民法院", None),  # no such district
+    ],
+)
+def test_a_local_courts_full_name_is_headed_by_its_province(name, full):
+    assert full_name(name, TABLE) == full
 
 
 def test_an_intermediate_court_covers_its_city_and_a_basic_court_its_county():

@@ -1,0 +1,101 @@
+"""The interest the instrument awards (一般债务利息), as an application for enforcement
+claims it.
+
+- Its name is the instrument's (利息, 逾期利息, 资金占用费): the application states the
+  执行标的 the instrument determined (执行工作若干问题的规定（试行） art. 18), as the sum is
+  named (``principal_label_not_in_title``); 「一般债务利息」 is the term of 法释〔2014〕8号
+  art. 1, not of the instrument.
+- Interest the instrument lets run to the day paid is claimed as running to that day, the
+  figure only its sum to a stated day (「计至实际清偿之日止，暂计至…」): read alone, a sum
+  counted to the application date reads as the whole claim. Where the operative part says
+  so and the case does not, the user is warned.
+- The interest during the delay follows the instrument's method (法释〔2014〕8号 art. 1(2):
+  迟延履行期间的一般债务利息，根据生效法律文书确定的方法计算); the request says so only
+  where the instrument awards interest at all.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import TYPE_CHECKING
+
+from docgen.documents.problems import Assessment
+from docgen.domain.dates import format_cn
+from docgen.domain.money import legal_amount
+
+if TYPE_CHECKING:
+    from docgen.documents.enforcement_application import EnforcementApplication
+
+# the interest's name when the instrument's is not given
+INTEREST = "利息"
+# an operative part letting interest run to payment: 「计至实际清偿之日止」, 「至付清之日」
+_TO_PAYMENT = re.compile(r"至(?:实际)?(?:清偿|给付|支付|履行|付清)(?:完毕)?之日")
+# an end date typed in the method (「…自2025年1月11日计至2026年11月20日」)
+_END_IN_NOTE = re.compile(r"至\s*\d{4}\s*年")
+TO_PAYMENT_WORDS = "计至实际清偿之日止"
+
+
+def interest_until(case: EnforcementApplication) -> date:
+    """The day the interest figure is counted to: its own, else the delay interest's."""
+    o = case.outstanding
+    return o.interest_until or case.calculation_date or case.application_date
+
+
+def check_interest(result: Assessment, case: EnforcementApplication) -> None:
+    """The interest claimed under the instrument's name, running as the instrument says."""
+    o, operative = case.outstanding, case.title.operative_part
+    at = ("outstanding",)
+    if o.interest_to_payment and not o.interest:
+        result.error(
+            (*at, "interest"),
+            "missing",
+            "选择利息计至实际清偿之日止的，请填写暂计至「利息暂计至」之日的利息金额",
+        )
+    if o.interest_to_payment and o.interest_note and _END_IN_NOTE.search(o.interest_note):
+        result.error(
+            (*at, "interest_note"),
+            "interest_end_in_note",
+            "利息计至实际清偿之日止的，计算方法只写基数、利率和起算日（如 以100,000元为基数，"
+            "按年利率3.45%自2025年1月11日起），暂计的截止日请填写在「利息暂计至」中",
+        )
+    if o.interest_until is not None and o.interest_until > case.application_date:
+        result.error((*at, "interest_until"), "after_application", "利息暂计至日不得晚于申请日期")
+    if not o.interest:
+        return
+    label = o.interest_label or INTEREST
+    if label not in operative:
+        result.warn(
+            (*at, "interest_label"),
+            "interest_label_not_in_title",
+            f"法律文书确定的给付内容中没有「{label}」的称谓：申请事项应按法律文书的称谓列明"
+            "利息，请在「利息名称」中填写法律文书所用的称谓（如 利息、逾期利息、资金占用费）",
+        )
+    if not o.interest_to_payment and _TO_PAYMENT.search(operative):
+        result.warn(
+            (*at, "interest_to_payment"),
+            "interest_to_payment_unstated",
+            "法律文书确定的利息计至实际清偿之日止：申请事项应写明利息计至实际清偿之日止，"
+            "所填金额为暂计金额，请选择「利息计至实际清偿之日止」",
+        )
+
+
+def interest_item(case: EnforcementApplication) -> str:
+    """「利息人民币6,417.95元（大写：…）（以…自2025年1月11日起计至实际清偿之日止，暂计至
+    2026年11月20日）」; without the running words where the instrument sets a fixed sum."""
+    o = case.outstanding
+    if not o.interest:
+        return ""
+    label = o.interest_label or INTEREST
+    note = (o.interest_note or "").strip().rstrip("，。；;,")
+    if o.interest_to_payment:
+        joiner = "" if not note or note.endswith("起") else "，"
+        until = format_cn(interest_until(case))
+        note = f"{note}{joiner}{TO_PAYMENT_WORDS}，暂计至{until}"
+    return f"{label}{legal_amount(o.interest)}" + (f"（{note}）" if note else "")
+
+
+def awards_interest(case: EnforcementApplication) -> bool:
+    """Whether the instrument awards interest: claimed, or named in its operative part."""
+    o = case.outstanding
+    return bool(o.interest) or (o.interest_label or INTEREST) in case.title.operative_part

@@ -1,0 +1,154 @@
+"""The words of an application for enforcement: the instrument enforced, the requests, the
+facts and reasons, the court it is addressed to (the rules: ``enforcement_application``)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from docgen.documents.enforcement_installments import delay_notes, installments_text
+from docgen.documents.enforcement_interest import awards_interest, interest_item
+from docgen.documents.enforcement_interruptions import interruptions_text
+from docgen.documents.enforcement_parts import (
+    APPLY_ARTICLES,
+    ARBITRATION_LAW_2017_UNTIL,
+    BASIS_LABELS,
+    COURT_TITLES,
+    TITLE_LABELS,
+    EnforcementTitle,
+)
+from docgen.documents.filing_papers import execution_parties
+from docgen.documents.problems import Assessment
+from docgen.domain import divisions as division_table
+from docgen.domain.courts import full_name
+from docgen.domain.dates import format_cn
+from docgen.domain.delay_interest import DelayTotal
+from docgen.domain.money import legal_amount
+
+if TYPE_CHECKING:
+    from docgen.documents.enforcement_application import EnforcementApplication
+
+# the sum's name when the instrument's is not given
+PRINCIPAL = "本金"
+
+
+def court_name(court: str) -> str:
+    """The court as addressed: its full name where the divisions tell its province
+    (福建省福州市中级人民法院), else as typed (``enforcement_application`` warns)."""
+    if not court.endswith("人民法院"):
+        return court
+    return full_name(court, division_table.load()) or court
+
+
+def certificate_words(title: EnforcementTitle) -> str:
+    """「（2026）京方圆执字第12号执行证书」, or 「执行证书」 without its number."""
+    return f"{title.certificate_number or ''}执行证书"
+
+
+def basis_line(title: EnforcementTitle) -> str:
+    """「执行依据：…公证债权文书」, a notarised instrument with its certificate beside it:
+    the certificate proves the performance (art. 3), it is not the instrument enforced."""
+    line = f"执行依据：{title.issuer}{title.case_number}{TITLE_LABELS[title.kind]}"
+    if title.kind == "notarial":
+        line += f"（附该处出具的{certificate_words(title)}）"
+    return line
+
+
+def requests(case: EnforcementApplication, assessment: Assessment) -> list[str]:
+    o = case.outstanding
+    names = "、".join(r.name for r in case.respondents)
+    # the debt is named as the instrument names it (an award for 货款 is not for 本金)
+    parts = [f"{o.principal_label or PRINCIPAL}{legal_amount(o.principal)}"]
+    if o.interest:
+        parts.append(interest_item(case))
+    if o.costs:
+        # an award's costs are arbitration fees (仲裁费), not litigation costs
+        costs = "仲裁费用" if case.title.kind == "arbitration" else "诉讼费用"
+        parts.append(f"{costs}{legal_amount(o.costs)}")
+    if o.other:
+        parts.append(f"{o.other_label or '其他金钱债务'}{legal_amount(o.other)}")
+    unpaid: Decimal = assessment.computed["unpaid"]
+    result = [
+        f"请求强制执行被执行人{names}向申请执行人支付{'；'.join(parts)}；以上合计"
+        f"{legal_amount(unpaid)}。"
+    ]
+    delay: DelayTotal | None = assessment.computed.get("delay")
+    if delay is not None:
+        # the interest during the delay follows the instrument's method (法释〔2014〕8号
+        # art. 1(2)): said only of an instrument that awards interest
+        general = (
+            "；迟延履行期间的一般债务利息按法律文书确定的方法计算" if awards_interest(case) else ""
+        )
+        result.append(
+            f"请求强制执行被执行人{names}加倍支付迟延履行期间的债务利息：其中加倍部分债务利息暂计至"
+            f"{format_cn(delay.until)}为{legal_amount(delay.amount)}，此后继续计算至实际履行"
+            f"完毕之日{general}。"
+        )
+    result.append("本案执行费用由被执行人负担。")
+    return result
+
+
+def _case_name(case: EnforcementApplication) -> str:
+    """The case the instrument ended, as courts name an enforcement's parties, with its
+    cause when the instrument states one: 「申请执行人刘芳与被执行人张伟民间借贷纠纷一案，」.
+    A notarised debt instrument ended no case: none is named."""
+    if case.title.kind == "notarial":
+        return ""
+    parties = execution_parties(
+        [a.party.name for a in case.applicants], [r.name for r in case.respondents]
+    )
+    return f"{parties}{case.title.cause or ''}一案，"
+
+
+def _certificate_text(title: EnforcementTitle) -> str:
+    """The notary's certificate of the performance, where the instrument is notarised."""
+    if title.kind != "notarial":
+        return ""
+    when = f"于{format_cn(title.certificate_date)}" if title.certificate_date else "已"
+    return f"{title.issuer}{when}出具{certificate_words(title)}。"
+
+
+def facts(case: EnforcementApplication, assessment: Assessment) -> str:
+    title = case.title
+    if title.installments:
+        deadline = installments_text(title, case.application_date)
+    elif title.performance_deadline is not None:
+        deadline = f"履行期限已于{format_cn(title.performance_deadline)}届满"
+    else:
+        deadline = "该法律文书未规定履行期间"
+    return (
+        f"{_case_name(case)}{title.issuer}作出的{title.case_number}"
+        f"{TITLE_LABELS[title.kind]}已于{format_cn(title.effective_date)}发生法律效力。"
+        f"该{TITLE_LABELS[title.kind]}确定：{title.operative_part}"
+    ) + (
+        f"{'' if title.operative_part.endswith('。') else '。'}{deadline}。被执行人至今未履行"
+        "或未全部履行生效法律文书确定的义务。"
+        f"{_certificate_text(title)}{interruptions_text(case, assessment)}"
+        f"根据{_basis_articles(case)}的规定，特向贵院申请强制执行。"
+    )
+
+
+def _basis_articles(case: EnforcementApplication) -> str:
+    """The articles the application rests on: the kind's article of the 民事诉讼法 and art.
+    235 (the court); an award also the 仲裁法 art. 62 while the 2017 text is in force (the
+    revised law renumbers it; its new number is not cited until checked)."""
+    kind = case.title.kind
+    words = f"《中华人民共和国民事诉讼法》{APPLY_ARTICLES[kind]}、第二百三十五条"
+    if kind == "arbitration" and case.application_date < ARBITRATION_LAW_2017_UNTIL:
+        words += "及《中华人民共和国仲裁法》第六十二条"
+    return words
+
+
+def court_basis(case: EnforcementApplication) -> str:
+    if case.court_basis == "property_location" and case.title.kind in COURT_TITLES:
+        words = "与第一审人民法院同级的被执行的财产所在地人民法院"
+    else:
+        words = BASIS_LABELS[case.court_basis]
+    return f"贵院为{words}，依法享有执行管辖权。"
+
+
+def delay_text(case: EnforcementApplication, delay: DelayTotal | None) -> str:
+    if delay is None:
+        return ""
+    notes = delay_notes(case.title, delay.until) if case.title.installments else ""
+    return f"{delay.text}。{notes}" if notes else delay.text

@@ -1,0 +1,152 @@
+"""The words a letter uses for its contract as the debtor's capacity leaves it
+(``letter_capacity.contract_status``), so that no sentence of any copy says more than
+the contract's status allows.
+
+- The facts: a contract that binds is 「根据合同约定，您应于…前清偿相应款项，但您至今未依约
+  履行付款义务」; one that waits on the legal representative (民法典 arts. 19, 145(1)) is
+  only described — what it provides and that it is unpaid (「上述《借款合同》约定您于…前
+  清偿相应款项，您至今未按约定付款」) — followed by its effect: the call on the guardian to
+  ratify (art. 145(2)) in the debtor's copy, the call's having been made in a
+  guarantor's, or, with no guardian to call, the rule of arts. 19 and 145(1). A contract
+  made under eight is void (arts. 20, 144) and what was obtained is owed back (art. 157).
+- The fallback after the consequence of not paying (``refusal``): the debtor's copy
+  names restitution (art. 157) once the contract is refused or was void from the start;
+  a guarantor's names what follows for the guarantee, accessory to the main contract and
+  void with it (art. 682(1)): a guarantor at fault bears the civil liability its fault
+  calls for (art. 682(2)). The guarantee of a contract that never takes effect is read
+  the same way: an accessory contract cannot outlast the one it secures.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docgen.documents.guardian_rules import CIVIL_CODE, age_on
+from docgen.documents.letter_capacity import capacity_unknown, contract_status
+from docgen.documents.letter_rules import made_verb, unpaid_facts
+from docgen.domain.dates import format_cn
+
+__all__ = ["contract_facts", "guaranteed_debt", "ratification_request", "refusal_consequence"]
+
+_EFFECT = (
+    "该合同除属于纯获利益或者与其年龄、智力相适应的民事法律行为外，经法定代理人同意或者追认后"
+    f"有效（{CIVIL_CODE}第十九条、第一百四十五条第一款）"
+)
+
+
+def _minor_when_contracting(case: Any, debtor: str) -> str:
+    contract = case.contract
+    age = age_on(case.debtor, contract.signed_on)
+    return (
+        f"{debtor}于{format_cn(contract.signed_on)}{made_verb(contract.name)}上述《{contract.name}》"
+        f"时为{age}周岁的未成年人"
+    )
+
+
+def contract_facts(case: Any, debtor: str, asker: str) -> str:
+    """What the facts say after the contract's opening and history: what was to be paid
+    and was not, and the contract's effect. ``debtor`` as the copy calls the debtor;
+    ``asker`` made the call to ratify (我方, 本所受委托人委托，)."""
+    status = contract_status(case)
+    if status == "void":
+        return void_facts(debtor)
+    contract = case.contract
+    binding = status not in ("pending", "unasked")
+    facts = unpaid_facts(contract, debtor, case.amounts.principal_label, binding)
+    if status == "unasked":
+        minor = _minor_when_contracting(case, debtor)
+        return f"{facts}{minor}，属于限制民事行为能力人；{_EFFECT}。"
+    if status == "pending" and case.recipient_role == "guarantor":
+        return facts + (
+            f"{_minor_when_contracting(case, debtor)}，该合同经其法定代理人同意或者追认后有效"
+            f"（{CIVIL_CODE}第十九条、第一百四十五条第一款），{asker}已于{format_cn(case.letter_date)}"
+            "另函催告其法定代理人自收到催告之日起三十日内予以追认（第一百四十五条第二款）。"
+        )
+    return facts
+
+
+def guaranteed_debt(case: Any) -> str:
+    """What a guarantor's copy says the guarantee secures: 上述债务, the debt the facts
+    state; under a contract not yet binding (``pending``, ``unasked``), which states none,
+    the debt under that contract (「张伟在上述《借款合同》项下的债务」)."""
+    if contract_status(case) in ("pending", "unasked"):
+        return f"{case.debtor.name}在上述《{case.contract.name}》项下的债务"
+    return "上述债务"
+
+
+def void_facts(debtor: str) -> str:
+    """Instead of 「根据合同约定…」: the contract made under eight is void, and what was
+    obtained under it is owed back (arts. 20, 144, 157)."""
+    return (
+        f"{debtor}签订该合同时未满八周岁，为无民事行为能力人，该合同无效（{CIVIL_CODE}第二十条、"
+        f"第一百四十四条）。依照{CIVIL_CODE}第一百五十七条，{debtor}因该合同取得的财产应当予以"
+        f"返还，但{debtor}至今未予返还。"
+    )
+
+
+def ratification_request(case: Any, you: str, asker: str) -> str:
+    """The call on the guardian to ratify (art. 145(2)), in the letter to the ward; empty
+    unless the guardian is asked (``pending``). ``asker`` makes the call (我方,
+    本所受委托人委托); what follows a refusal is said with the letter's consequences
+    (:func:`refusal_consequence`)."""
+    if case.recipient_role != "debtor" or contract_status(case) != "pending":
+        return ""
+    return (
+        f"{_minor_when_contracting(case, you)}，属于限制民事行为能力人，该合同经法定代理人同意或者"
+        f"追认后有效（{CIVIL_CODE}第十九条、第一百四十五条第一款）。现依照{CIVIL_CODE}第一百四十五条"
+        f"第二款，{asker}催告{you}的法定代理人{case.debtor.guardian.name}自收到本函之日起三十日内"
+        "对上述合同予以追认；法定代理人未作表示的，视为拒绝追认。"
+    )
+
+
+def _undone(case: Any, debtor: str) -> tuple[str, str, str] | None:
+    """When the contract does not bind after all, the effect on it and the articles:
+    (condition, 无效 or 不发生效力, the articles before art. 157 or 682), or None for a
+    contract that binds (or is void, said in the facts)."""
+    contract = f"上述《{case.contract.name}》"
+    status = contract_status(case)
+    if status == "pending":
+        return f"{contract}未获追认（包括法定代理人逾期未作表示）而确定不发生效力", "不发生效力", ""
+    if status == "unasked":
+        return f"{contract}经法定代理人拒绝追认而确定不发生效力", "不发生效力", ""
+    capacity = capacity_unknown(case) if status == "if_capable" else None
+    if capacity == "none":
+        return (
+            f"{debtor}签订{contract}时已为无民事行为能力人、该合同因此无效",
+            "无效",
+            "第一百四十四条、",
+        )
+    if capacity == "limited":
+        return (
+            f"{debtor}签订{contract}时已为限制民事行为能力人、该合同未获法定代理人追认而不发生效力",
+            "不发生效力",
+            "第一百四十五条、",
+        )
+    return None
+
+
+def refusal_consequence(case: Any, you: str, claimant: str) -> str:
+    """What follows when the contract does not bind after all, said after the consequence
+    of not paying; ``claimant`` asks for it (我方, 委托人).
+
+    In the debtor's copy, what the debtor obtained is owed back (art. 157): once the
+    guardian refuses ratification (or keeps silent, art. 145(2)); for an adult whose
+    capacity on the day of contracting is unknown, if it was already lacking (a contract
+    then void, arts. 21, 144, or not ratified, arts. 22, 145). In a guarantor's copy, the
+    guarantee is void with it (art. 682(1)) and the guarantor at fault answers for its
+    fault (art. 682(2))."""
+    debtor = you if case.recipient_role == "debtor" else case.debtor.name
+    undone = _undone(case, debtor)
+    if undone is None:
+        return ""
+    condition, effect, articles = undone
+    if case.recipient_role == "debtor":
+        return (
+            f"{condition}的，{claimant}将依法要求返还{you}因该合同取得的财产"
+            f"（{CIVIL_CODE}{articles}第一百五十七条）。"
+        )
+    return (
+        f"{condition}的，保证合同作为其从合同随之{effect}（{CIVIL_CODE}{articles}第六百八十二条"
+        f"第一款），{you}有过错的，{claimant}将依法要求{you}按照过错承担相应的民事责任"
+        "（第六百八十二条第二款）。"
+    )

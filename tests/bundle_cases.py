@@ -1,0 +1,79 @@
+"""A filing bundle with a complaint and the papers filed with it, made from fixtures that
+agree with each other: the complaint of a company lender, its power of attorney and the
+law firm's letter for the one lawyer the complaint names (黄丽), the certificate of its
+legal representative (陈建国, 执行董事 as in the complaint) and its service address.
+Shared by the bundle tests that build it and those that change one thing in it."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from tests import exhibit_samples as samples
+from tests.support import load_fixture
+
+COMPLAINT = load_fixture("civil_complaint", "valid", "elements_company_lender")
+PLAINTIFF = COMPLAINT["plaintiffs"][0]["party"]
+DEFENDANTS = [d["party"]["name"] for d in COMPLAINT["defendants"]]
+REPRESENTATIVE_ID = "440301196805120037"  # 陈建国's, in the certificate
+REPRESENTATIVE_MOBILE = "13602601234"
+AGENT_ID = "440304198709140327"  # 黄丽's, in the power of attorney
+# an exhibit for each item of the complaint's evidence list, named as the list names it
+EXHIBITS = [
+    ("借款合同", "原告持有", "证明借款合同关系", "contract.pdf"),
+    ("最高额保证合同", "原告持有", "证明被告福州闽江建材有限公司承担连带责任保证", "guarantee.pdf"),
+    ("银行转账凭证及还款流水", "中国工商银行出具", "证明借款交付及还款情况", "transfers.pdf"),
+    ("提前到期通知书及送达记录", "原告持有", "证明借款已提前到期", "notice.pdf"),
+    ("律师费发票及付款凭证", "原告持有", "证明原告已支付律师费8,000元", "fee.pdf"),
+]
+FILES = {
+    file: samples.pdf_with_pages(file.removesuffix(".pdf"), 2 if i == 0 else 1)
+    for i, (*_, file) in enumerate(EXHIBITS)
+}
+
+PAPER_FIXTURES = {
+    "service_address": "company_paper_only",
+    "power_of_attorney": "company_general_one_lawyer",
+    "firm_letter": "one_lawyer_for_a_company",
+    "representative_certificate": "plaintiff_company_for_the_case",
+}
+
+
+def paper(type_name: str, fixture: str | None = None) -> dict[str, Any]:
+    """A paper as a user lists it: the fixture without its case (the bundle fills in the
+    court, cause and parties from the complaint)."""
+    data = load_fixture(type_name, "valid", fixture or PAPER_FIXTURES[type_name])
+    del data["case"]
+    return {"type": type_name, "data": data}
+
+
+def papers(**fixtures: str) -> list[dict[str, Any]]:
+    """The four papers in no particular order (as a user lists them); ``fixtures`` names
+    another valid fixture for a type."""
+    return [paper(name, fixtures.get(name)) for name in PAPER_FIXTURES]
+
+
+def bundle_case(**changes: Any) -> dict[str, Any]:
+    case: dict[str, Any] = {
+        "court": COMPLAINT["court"],
+        "case_type": "民间借贷纠纷",
+        "filing_date": "2026-11-16",
+        "complaint": {"type": "civil_complaint", "data": copy.deepcopy(COMPLAINT)},
+        "papers": papers(),
+        "exhibits": [
+            {"name": name, "source": source, "purpose": purpose, "file": file}
+            for name, source, purpose, file in EXHIBITS
+        ],
+    }
+    case.update(changes)
+    return case
+
+
+def data_of(case: dict[str, Any], type_name: str) -> dict[str, Any]:
+    """The data of the case's (first) paper of ``type_name``, to change it."""
+    data: dict[str, Any] = next(p["data"] for p in case["papers"] if p["type"] == type_name)
+    return data
+
+
+def index_of(case: dict[str, Any], type_name: str) -> int:
+    return next(i for i, p in enumerate(case["papers"]) if p["type"] == type_name)

@@ -1,0 +1,93 @@
+"""The agreements said as a judge reads them once the debt's limitation period may have
+run: the debtor agrees to pay and pleads no time bar, a guarantor knows it."""
+
+from __future__ import annotations
+
+import copy
+
+from docgen.documents import registry
+from docgen.documents.base import RuleOptions
+from tests.support import load_fixture, normalize, pdf_pages_text, printed_copy
+
+CONFIRMED_LATE = load_fixture(
+    "debt_confirmation", "valid", "confirmed_after_limitation_may_have_run"
+)
+CONFIRMED_WITH_PLAN = load_fixture("debt_confirmation", "valid", "person_debtor_with_plan")
+JOINED_LATE = load_fixture(
+    "installment_agreement", "valid", "original_guarantor_joins_after_limitation_may_have_run"
+)
+MONTHLY = load_fixture("installment_agreement", "valid", "monthly_with_guarantor")
+
+WAIVER = (
+    "乙方知悉上述债务的诉讼时效期间可能已经届满，仍同意向甲方清偿上述债务，"
+    "并放弃以诉讼时效期间届满为由提出的抗辩。"
+)
+
+
+def _warnings(type_name, data):
+    doc = registry.get(type_name)
+    result = doc.assess(doc.parse(data), RuleOptions())
+    assert result.errors == []
+    return [(p.loc, p.code, p.message) for p in result.warnings]
+
+
+def test_a_confirmation_without_a_plan_or_a_day_says_the_debtor_agrees_to_pay():
+    text = printed_copy("debt_confirmation", CONFIRMED_LATE)
+    assert (
+        "二、乙方确认上述债务真实、合法、有效，乙方对上述债务无任何异议，并同意向甲方清偿上述债务。"
+        in text
+    )
+
+
+def test_a_confirmation_with_a_plan_agrees_to_pay_by_its_plan_alone():
+    text = printed_copy("debt_confirmation", CONFIRMED_WITH_PLAN)
+    assert "乙方对上述债务无任何异议。" in text
+    assert "三、乙方承诺按以下计划向甲方清偿上述债务：" in text
+    assert "并同意向甲方清偿" not in text and "诉讼时效" not in text
+
+
+def test_a_confirmation_after_the_period_may_have_run_waives_the_time_bar_and_warns(service):
+    (warning,) = _warnings("debt_confirmation", CONFIRMED_LATE)
+    loc, code, message = warning
+    assert (loc, code) == (("origin", "due_date"), "limitation_may_have_expired")
+    assert "可能已于2025年12月31日届满" in message and "第一百九十二条第二款" in message
+    pdf = service.render("debt_confirmation", CONFIRMED_LATE, "pdf").content
+    text = normalize("".join(pdf_pages_text(pdf)))
+    assert "三、" + WAIVER in text
+
+
+def test_an_interruption_within_the_period_keeps_it_running_and_no_waiver_is_printed():
+    data = copy.deepcopy(CONFIRMED_LATE)
+    # a demand delivered before 2025-12-31 restarts the three years (民法典 art. 195(1))
+    data["prior_interruptions"] = [{"kind": "demand_delivered", "day": "2025-06-01"}]
+    assert _warnings("debt_confirmation", data) == []
+    assert "诉讼时效" not in printed_copy("debt_confirmation", data)
+
+
+def test_an_interruption_after_the_period_ran_restarts_nothing():
+    data = copy.deepcopy(CONFIRMED_LATE)
+    data["prior_interruptions"] = [{"kind": "demand_delivered", "day": "2026-02-01"}]
+    assert [c for _, c, _ in _warnings("debt_confirmation", data)] == [
+        "limitation_may_have_expired"
+    ]
+    assert WAIVER in printed_copy("debt_confirmation", data)
+
+
+def test_an_installment_agreement_late_has_the_debtor_waive_and_the_guarantor_know(service):
+    codes = [(loc, code) for loc, code, _ in _warnings("installment_agreement", JOINED_LATE)]
+    assert (("origin", "due_date"), "limitation_may_have_expired") in codes
+    pdf = service.render("installment_agreement", JOINED_LATE, "pdf").content
+    text = normalize("".join(pdf_pages_text(pdf)))
+    assert (
+        "乙方知悉上述债务的诉讼时效期间可能已经届满，仍同意按本协议向甲方清偿上述债务，"
+        "并放弃以诉讼时效期间届满为由提出的抗辩。第二条" in text
+    )
+    assert (
+        "保证期间的起算日不变。丙方知悉乙方上述债务的诉讼时效期间可能已经届满，仍自愿提供本保证。"
+        in text
+    )
+
+
+def test_an_installment_agreement_in_time_says_nothing_of_the_time_bar():
+    text = printed_copy("installment_agreement", MONTHLY)
+    assert "诉讼时效" not in text and "放弃" not in text

@@ -1,0 +1,262 @@
+"""The application for enforcement says what the instrument says: installments claimed as
+the clause allows, the statement's own liability instead of the doubled interest, interest
+by its name and running to payment, the notary's certificate, how a demand reached the
+respondent, the court by its full name, the representative with the position."""
+
+from __future__ import annotations
+
+import copy
+from datetime import date
+
+from docgen.documents import registry
+from docgen.documents.base import RuleOptions
+from tests.support import load_fixture
+
+TYPE = registry.get("enforcement_application")
+
+
+def _fixture(name, kind="valid"):
+    return load_fixture("enforcement_application", kind, name)
+
+
+def _assess(data):
+    return TYPE.evaluate(TYPE.parse(data), RuleOptions(today=date(2026, 12, 1)))
+
+
+def _context(data):
+    result = _assess(data)
+    assert result.errors == [], result.errors
+    return TYPE.build_context(TYPE.parse(data), result), result
+
+
+def _codes(result, severity="warning"):
+    return [(p.loc, p.code) for p in result.problems if p.severity == severity]
+
+
+# --- 法释〔2014〕8号 art. 2: the facts follow what the doubled part is counted from --------
+
+
+def test_a_clause_to_enforce_the_whole_does_not_make_the_last_installment_due():
+    context, _ = _context(_fixture("mediation_accelerated"))
+    facts = context["facts"]
+    assert "尚未届满的1期（2026年12月31日届满），因被执行人未按期履行" in facts
+    assert "申请执行人有权一并申请执行。被执行人至今未履行" in facts
+    assert "到期" not in facts.split("尚未届满的1期")[1].split("。")[0]
+    # the calculation says the same: that installment's doubled part starts after its date
+    assert "其加倍部分债务利息自2027年1月1日起计算" in context["delay"]
+
+
+def test_a_clause_making_the_rest_due_says_they_fell_due_on_the_default():
+    context, _ = _context(_fixture("mediation_accelerated_interest_from_default"))
+    assert "的约定，已于2026年5月1日到期。" in context["facts"]
+    assert "其余各期于2026年5月1日到期" in context["delay"]
+
+
+# --- 调解规定 art. 15(2): the statement's own liability or the doubled part, never both ---
+
+
+def test_a_penalty_the_statement_sets_for_its_own_breach_replaces_the_doubled_interest():
+    context, result = _context(_fixture("mediation_penalty_read_from_the_statement"))
+    requests = context["requests"]
+    assert "违约金人民币8,000.00元" in requests[0]
+    assert not any("加倍" in r for r in requests), requests
+    assert context["delay"] == ""
+    (warning,) = result.warnings
+    assert (warning.loc, warning.code) == (
+        ("title", "default_liability"),
+        "mediated_liability_read",
+    )
+    assert warning.message.startswith(
+        "调解书确定「逾期未付的，被告另行向原告支付违约金8,000元」：申请执行的违约金为调解书"
+        "约定的不履行责任"
+    )
+
+
+def test_a_penalty_the_statement_awards_outright_still_bears_the_doubled_interest():
+    context, result = _context(_fixture("mediation_penalty_unstated"))
+    assert "加倍部分债务利息暂计至2026年11月20日为人民币19,080.60元" in context["requests"][1]
+    assert _codes(result) == [(("title", "default_liability"), "mediated_liability_unstated")]
+
+
+def test_a_penalty_conditioned_on_a_missed_installment_is_read_too():
+    data = _fixture("mediation_penalty_unstated")
+    data["title"]["operative_part"] = (
+        "被告张伟于2023年6月30日前向原告刘芳一次性支付欠款80,000元；如被告未按期足额支付，"
+        "应另行支付违约金8,000元。"
+    )
+    context, result = _context(data)
+    assert len(context["requests"]) == 2
+    assert _codes(result) == [(("title", "default_liability"), "mediated_liability_read")]
+
+
+# --- interest: the instrument's name, running to payment (法释〔2014〕8号 art. 1) ---------
+
+
+def test_interest_running_to_payment_is_claimed_as_running_under_its_own_name():
+    context, result = _context(_fixture("judgment_first_instance"))
+    first = context["requests"][0]
+    assert (
+        "利息人民币6,417.95元（大写：陆仟肆佰壹拾柒元玖角伍分）（以100,000元为基数，按年利率"
+        "3.45%自2025年1月11日起计至实际清偿之日止，暂计至2026年11月20日）" in first
+    )
+    assert "一般债务利息" not in first
+    assert result.warnings == []
+    # the interest during the delay follows the judgment's method, which sets interest
+    assert context["requests"][1].endswith("迟延履行期间的一般债务利息按法律文书确定的方法计算。")
+
+
+def test_interest_counted_to_its_own_day_says_so():
+    data = _fixture("judgment_first_instance")
+    data["outstanding"]["interest_until"] = "2026-11-10"
+    context, _ = _context(data)
+    assert "计至实际清偿之日止，暂计至2026年11月10日）" in context["requests"][0]
+
+
+def test_interest_named_otherwise_and_capped_at_a_day_is_warned_of_twice():
+    data = _fixture("judgment_interest_named_otherwise")
+    context, result = _context(data)
+    assert _codes(result) == [
+        (("outstanding", "interest_label"), "interest_label_not_in_title"),
+        (("outstanding", "interest_to_payment"), "interest_to_payment_unstated"),
+    ]
+    assert "「利息」" in result.warnings[0].message
+    data["outstanding"].update(
+        interest_label="资金占用费",
+        interest_note="以100,000元为基数，按年利率3.45%自2025年1月11日起",
+        interest_to_payment=True,
+    )
+    context, result = _context(data)
+    assert result.warnings == []
+    assert "资金占用费人民币6,417.95元" in context["requests"][0]
+
+
+def test_interest_running_to_payment_needs_its_sum_a_method_without_an_end_and_a_past_day():
+    result = _assess(_fixture("interest_to_payment_without_its_sum", "invalid"))
+    assert _codes(result, "error") == [
+        (("outstanding", "interest"), "missing"),
+        (("outstanding", "interest_note"), "interest_end_in_note"),
+        (("outstanding", "interest_until"), "after_application"),
+    ]
+
+
+def test_an_instrument_without_interest_says_nothing_of_interest_during_the_delay():
+    for name in ("arbitration_award", "mediation_in_installments"):
+        context, _ = _context(_fixture(name))
+        assert "一般债务利息按法律文书确定的方法计算" not in context["requests"][1], name
+
+
+# --- the notary's certificate (法释〔2018〕18号 arts. 3, 5(4)) ------------------------------
+
+
+def test_a_notarised_instrument_names_its_certificate():
+    context, result = _context(_fixture("notarial_deed"))
+    assert context["basis_line"] == (
+        "执行依据：北京市方圆公证处（2025）京方圆内经证字第1234号公证债权文书"
+        "（附该处出具的（2026）京方圆执字第12号执行证书）"
+    )
+    assert (
+        "北京市方圆公证处于2026年1月10日出具（2026）京方圆执字第12号执行证书。"
+        in (context["facts"])
+    )
+    assert result.warnings == []
+
+
+def test_a_certificate_without_its_number_is_warned_of():
+    context, result = _context(_fixture("notarial_deed_without_its_certificate"))
+    assert (("title", "certificate_number"), "certificate_missing") in _codes(result)
+    assert context["basis_line"].endswith("公证债权文书（附该处出具的执行证书）")
+    assert "北京市方圆公证处已出具执行证书。" in context["facts"]
+
+
+def test_a_certificate_is_issued_after_the_instrument_took_effect_and_before_applying():
+    result = _assess(
+        _fixture("certificate_after_the_application_and_a_demand_before_it_was_sent", "invalid")
+    )
+    assert _codes(result, "error") == [
+        (("title", "certificate_date"), "after_application"),
+        (("interruptions", 0, "reached_on"), "before_the_demand"),
+    ]
+    data = _fixture("notarial_deed")
+    data["title"]["certificate_date"] = "2025-06-29"
+    assert _codes(_assess(data), "error") == [
+        (("title", "certificate_date"), "before_the_instrument")
+    ]
+
+
+# --- a demand for performance: how and when it reached the respondent ---------------------
+
+
+def test_a_demand_relied_on_without_its_delivery_is_warned_of():
+    data = _fixture("mediation_demand_without_its_delivery")
+    context, result = _context(data)
+    (warning,) = result.warnings
+    assert (warning.loc, warning.code) == (
+        ("interruptions", 0, "reached_on"),
+        "demand_delivery_missing",
+    )
+    assert "第四百八十一条" in warning.message and "第二十条" in warning.message
+    assert "2025年5月10日，申请执行人提出履行要求，申请执行期间中断" in context["facts"]
+    data["interruptions"][0]["reached_on"] = "2025-05-12"
+    _, result = _context(data)
+    assert _codes(result) == [(("interruptions", 0, "manner"), "demand_delivery_missing")]
+
+
+def test_a_demand_interrupts_the_period_when_it_reaches_the_respondent():
+    data = _fixture("mediation_interrupted_period")
+    # the period from 2023-06-30 ran out on 2025-06-30: a demand sent before and
+    # reaching after it saves nothing
+    data["interruptions"][0].update(day="2025-06-25", reached_on="2025-07-02")
+    assert _codes(_assess(data), "error") == [(("application_date",), "application_period_expired")]
+    data["interruptions"][0].update(reached_on="2025-06-27")
+    context, _ = _context(data)
+    assert "该履行要求于2025年6月27日到达被执行人，申请执行期间中断" in context["facts"]
+
+
+def test_a_demand_handed_over_or_sent_electronically_is_said_so():
+    data = _fixture("mediation_interrupted_period")
+    event = data["interruptions"][0]
+    del event["tracking_number"]
+    event["manner"] = "in_person"
+    assert "申请执行人向被执行人直接送交《履行催告函》，提出履行要求" in _context(data)[0]["facts"]
+    event.update(manner="electronic", document=None)
+    assert "申请执行人以数据电文方式向被执行人发送书面履行要求" in _context(data)[0]["facts"]
+
+
+# --- the court by its full name; the representative with the position --------------------
+
+
+def test_the_court_is_addressed_by_its_full_name_where_its_province_is_known():
+    context, result = _context(_fixture("arbitration_award"))
+    assert context["court"] == "福建省福州市中级人民法院"
+    assert "court" not in [p.loc[0] for p in result.problems]
+    context, result = _context(_fixture("notarial_deed_without_its_certificate"))
+    assert context["court"] == "朝阳区人民法院"
+    warning = next(w for w in result.warnings if w.code == "court_name_not_full")
+    assert warning.loc == ("court",) and "福建省福州市中级人民法院" in warning.message
+
+
+def test_the_first_instance_court_may_be_named_in_full_or_short():
+    data = _fixture("mediation_penalty_claimed")
+    data.update(court="北京市东城区人民法院", court_basis="first_instance", property_leads=[])
+    data["title"]["issuer"] = "东城区人民法院"
+    assert _codes(_assess(data), "error") == []
+    data["court"] = "北京市西城区人民法院"
+    assert _codes(_assess(data), "error") == [(("court",), "not_the_first_instance_court")]
+
+
+def test_the_applicants_representative_is_named_with_the_position_or_warned():
+    data = _fixture("arbitration_award")
+    context, result = _context(data)
+    assert _codes(result) == [
+        (("applicants", 0, "party", "representative_position"), "position_missing")
+    ]
+    assert result.warnings[0].message == (
+        "强制执行申请书应写明深圳市恒信商贸有限公司的法定代表人陈建国的职务"
+        "（参照《中华人民共和国民事诉讼法》第一百二十四条第一项）"
+    )
+    assert "法定代表人：陈建国。" in context["parties"]
+    positioned = copy.deepcopy(data)
+    positioned["applicants"][0]["party"]["representative_position"] = "执行董事"
+    context, result = _context(positioned)
+    assert result.warnings == []
+    assert "法定代表人：陈建国，执行董事。" in context["parties"]

@@ -1,0 +1,262 @@
+"""Every sentence of a letter says what the contract's status allows (docs/legal-rules.md,
+Guardians): a contract awaiting the legal representative's consent or ratification
+(民法典 arts. 19, 145(1)) is described, not called a debt; a minor's contract with no
+guardian to ask is warned of and demanded only if valid; a guarantor's copy names the
+fallback its debtor's copy names (art. 157 for the debtor, art. 682 for the guarantee).
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from typing import Any
+
+import pytest
+
+from docgen.documents import registry
+from docgen.documents.base import RuleOptions
+from tests.support import load_fixture, printed_copy
+
+OPTIONS = RuleOptions(calendar_fallback=True)
+CODE = "《中华人民共和国民法典》"
+
+# (type, fixture, copies): letters whose contract does not bind outright
+WAITING = [
+    ("demand_letter", "minor_debtor_through_guardian", 1),
+    ("demand_letter", "minor_debtor_with_guarantor", 2),
+    ("demand_letter", "minor_debtor_with_general_guarantor", 2),
+    ("demand_letter", "minor_debtor", 1),
+    ("demand_letter", "minor_debtor_without_guardian_with_guarantor", 2),
+    ("demand_letter", "debtor_minor_when_contracting", 1),
+    ("lawyer_letter", "minor_debtor_with_guarantor", 2),
+    ("lawyer_letter", "minor_debtor_without_guardian_with_general_guarantor", 2),
+]
+
+
+def _copies(type_name: str, name: str, count: int) -> list[str]:
+    data = load_fixture(type_name, "valid", name)
+    return [printed_copy(type_name, data, i) for i in range(count)]
+
+
+def _sentences(printed: str) -> list[str]:
+    return [s for s in re.split(r"[。\n]", printed) if s]
+
+
+def _warnings(type_name: str, data: Any) -> dict[str, Any]:
+    doc_type = registry.get(type_name)
+    assessment = doc_type.evaluate(doc_type.parse(data), OPTIONS)
+    return {p.code: p for p in assessment.warnings}
+
+
+# --- a contract that waits on the legal representative: no sentence calls it a debt ---
+
+
+@pytest.mark.parametrize(("type_name", "name", "count"), WAITING)
+def test_no_sentence_asserts_a_debt_the_contract_may_not_create(type_name, name, count):
+    for printed in _copies(type_name, name, count):
+        assert "根据合同约定" not in printed and "依约履行" not in printed
+        assert "欠款" not in printed and "上述债务" not in printed
+        for sentence in _sentences(printed):
+            if "尚欠" in sentence:
+                # owed only once ratified, or if valid
+                assert "追认" in sentence or "有效的" in sentence, sentence
+
+
+def test_the_facts_say_what_the_contract_provides_and_the_amounts_are_owed_if_ratified():
+    printed = _copies("demand_letter", "minor_debtor_through_guardian", 1)[0]
+    assert ("上述《借款合同》约定您于2026年1月10日前清偿相应款项，您至今未按约定付款。") in printed
+    assert "上述《借款合同》经追认的，截至2026年10月31日，您尚欠我方款项明细如下：" in printed
+    assert "如您对上述款项有异议" in printed
+
+
+def test_the_guarantee_secures_the_debt_under_the_contract_not_a_debt_stated_owed():
+    printed = _copies("demand_letter", "minor_debtor_with_guarantor", 2)[1]
+    assert (
+        "您为张伟在上述《借款合同》项下的债务提供连带责任保证（2025年1月10日签订的《保证合同》）。"
+        f"依照{CODE}第六百八十八条，张伟不履行到期债务的，我方可以请求您在保证范围内承担保证责任，"
+        "即对该债务承担连带清偿责任。"
+    ) in printed
+    assert "上述《借款合同》经追认的，截至2026年10月31日，张伟尚欠我方款项明细如下：" in printed
+
+
+def test_the_firms_facts_carry_the_condition_into_the_amounts():
+    printed = _copies("lawyer_letter", "minor_debtor_with_guarantor", 1)[0]
+    assert (
+        "上述《借款合同》约定您于2026年1月10日前清偿相应款项，您至今未按约定付款。"
+        "上述《借款合同》经追认的，截至2026年10月31日，您尚欠委托人款项明细如下："
+    ) in printed
+
+
+def test_a_binding_contract_reads_as_before():
+    printed = printed_copy("demand_letter", load_fixture("demand_letter", "valid", "person_debtor"))
+    assert "根据合同约定，您应于2026年1月10日前清偿相应款项，但您至今未依约履行付款义务。" in (
+        printed
+    )
+    assert "截至2026年10月31日，您尚欠我方款项明细如下：" in printed
+    assert "将上述欠款合计" in printed and "经追认" not in printed and "有效的" not in printed
+
+
+def test_a_void_contracts_letter_asks_back_in_every_sentence():
+    for type_name in ("demand_letter", "lawyer_letter"):
+        printed = _copies(type_name, "contract_made_under_eight", 1)[0]
+        assert "尚欠" not in printed and "欠款" not in printed and "依约" not in printed
+        assert "应返还" in printed
+
+
+# --- a minor's contract with no guardian to ask ------------------------------------
+
+
+def test_a_minor_without_a_guardian_is_warned_at_the_guardian():
+    warning = _warnings("demand_letter", load_fixture("demand_letter", "valid", "minor_debtor"))[
+        "ratification_not_asked"
+    ]
+    assert warning.loc == ("debtor", "guardian")
+    assert "签订《借款合同》时为14周岁的未成年人，属于限制民事行为能力人" in warning.message
+    assert f"{CODE}第十九条、第一百四十五条第一款" in warning.message
+    assert "未填写法定代理人，本函不能催告法定代理人追认（第一百四十五条第二款）" in warning.message
+    assert "请在「法定代理人（监护人）」中填写其监护人" in (warning.hint or "")
+
+
+def test_a_debtor_who_contracted_as_a_minor_and_is_an_adult_now_is_warned_at_the_birth_date():
+    data = load_fixture("demand_letter", "valid", "debtor_minor_when_contracting")
+    warning = _warnings("demand_letter", data)["ratification_not_asked"]
+    assert warning.loc == ("debtor", "birth_date")
+    assert "时为17周岁的未成年人" in warning.message
+    assert "其现已年满19周岁，不再有法定代理人（第二十三条）" in warning.message
+    printed = printed_copy("demand_letter", data)
+    assert "现特函告您：上述《借款合同》有效的，请于收到本函之日起7个工作日内" in printed
+
+
+def test_a_guardian_named_means_the_call_is_made_and_no_such_warning():
+    data = load_fixture("demand_letter", "valid", "minor_debtor_through_guardian")
+    assert "ratification_not_asked" not in _warnings("demand_letter", data)
+
+
+def test_without_a_guardian_the_letter_demands_payment_only_if_the_contract_is_valid():
+    printed = _copies("demand_letter", "minor_debtor", 1)[0]
+    assert (
+        "您于2025年1月10日签订上述《借款合同》时为14周岁的未成年人，属于限制民事行为能力人；该合同"
+        "除属于纯获利益或者与其年龄、智力相适应的民事法律行为外，经法定代理人同意或者追认后有效"
+        f"（{CODE}第十九条、第一百四十五条第一款）。"
+    ) in printed
+    assert "上述《借款合同》有效的，截至2026年10月31日，您尚欠我方款项明细如下：" in printed
+    assert (
+        "现特函告您：上述《借款合同》有效的，请于收到本函之日起7个工作日内，将上述款项合计"
+    ) in printed
+    assert (
+        "上述《借款合同》有效而您逾期仍未付款的，我方将依法向有管辖权的人民法院提起诉讼，相关诉讼"
+        "费用将依法主张由您承担；上述《借款合同》经法定代理人拒绝追认而确定不发生效力的，我方将依法"
+        f"要求返还您因该合同取得的财产（{CODE}第一百五十七条）。"
+    ) in printed
+    # the receipt confirms the debt on the same condition
+    assert (
+        "本人已收到贵方于2026年11月20日出具的《催款函》（编号：CS-2026-0158）。本人签订的《借款合同》"
+        "有效的，本人确认截至2026年10月31日尚欠贵方款项合计人民币112,242.38元"
+    ) in printed
+    assert "催告" not in printed
+
+
+def test_the_guarantor_of_a_minor_without_a_guardian_pays_if_the_contract_is_valid():
+    printed = _copies("demand_letter", "minor_debtor_without_guardian_with_guarantor", 2)[1]
+    assert (
+        "张伟于2025年1月10日签订上述《借款合同》时为14周岁的未成年人，属于限制民事行为能力人"
+        in (printed)
+    )
+    assert "现特函告您：上述《借款合同》有效的，请于收到本函之日起7个工作日内，将上述款项合计" in (
+        printed
+    )
+    assert (
+        "上述《借款合同》经法定代理人拒绝追认而确定不发生效力的，保证合同作为其从合同随之不发生"
+        f"效力（{CODE}第六百八十二条第一款），您有过错的，我方将依法要求您按照过错承担相应的民事"
+        "责任（第六百八十二条第二款）。"
+    ) in printed
+    assert (
+        "张伟签订的《借款合同》有效的，本人确认截至2026年10月31日张伟尚欠贵方款项合计"
+    ) in printed
+    assert "返还" not in printed
+
+
+def test_the_firms_general_guarantor_is_told_on_the_same_condition():
+    printed = _copies("lawyer_letter", "minor_debtor_without_guardian_with_general_guarantor", 2)[1]
+    assert (
+        "本所律师特此将上述款项情况告知您。上述《借款合同》有效而张伟未于2026年11月30日前（含当日）"
+        "清偿上述款项的，本所将建议委托人依法向有管辖权的人民法院提起诉讼"
+    ) in printed
+    assert (
+        "委托人将依法要求您按照过错承担相应的民事责任（第六百八十二条第二款）。如您对上述事实"
+        in (printed)
+    )
+
+
+# --- an adult whose capacity on the day of contracting is unknown: the guarantor's copy ---
+
+
+def test_the_guarantors_copy_names_the_fallback_of_an_adult_of_limited_capacity():
+    debtor, guarantor = _copies("demand_letter", "debtor_with_limited_capacity_with_guarantor", 2)
+    # the debtor's copy: restitution
+    assert (
+        "您签订上述《借款合同》时已为限制民事行为能力人、该合同未获法定代理人追认而不发生效力的，"
+        f"我方将依法要求返还您因该合同取得的财产（{CODE}第一百四十五条、第一百五十七条）。"
+    ) in debtor
+    # the guarantor's: the guarantee falls with the contract; fault answered for
+    assert (
+        "如您逾期仍未付款，我方将依法向有管辖权的人民法院提起诉讼，相关诉讼费用将依法主张由您承担；"
+        "张伟签订上述《借款合同》时已为限制民事行为能力人、该合同未获法定代理人追认而不发生效力的，"
+        f"保证合同作为其从合同随之不发生效力（{CODE}第一百四十五条、第六百八十二条第一款），您有"
+        "过错的，我方将依法要求您按照过错承担相应的民事责任（第六百八十二条第二款）。"
+    ) in guarantor
+    assert "返还" not in guarantor
+
+
+def test_the_firms_guarantor_copy_names_the_fallback_of_an_adult_without_capacity():
+    guarantor = _copies("lawyer_letter", "debtor_without_capacity_with_guarantor", 2)[1]
+    assert (
+        "张伟签订上述《借款合同》时已为无民事行为能力人、该合同因此无效的，保证合同作为其从合同随之"
+        f"无效（{CODE}第一百四十四条、第六百八十二条第一款），您有过错的，委托人将依法要求您按照"
+        "过错承担相应的民事责任（第六百八十二条第二款）。"
+    ) in guarantor
+    # and its analysis says the same of the guarantee
+    assert (
+        "但张伟签订上述合同时已为不能辨认自己行为的成年人（无民事行为能力人）的，该合同无效"
+        "（第二十一条、第一百四十四条）；合同无效的，保证合同是主债权债务合同的从合同，随之无效；"
+        "债务人、保证人、债权人有过错的，应当根据其过错各自承担相应的民事责任（第六百八十二条）。"
+    ) in guarantor
+
+
+def test_a_general_guarantors_notice_names_the_fallback_too():
+    data = copy.deepcopy(load_fixture("demand_letter", "valid", "debtor_with_limited_capacity"))
+    general = load_fixture("demand_letter", "valid", "minor_debtor_with_general_guarantor")
+    data["guarantors"], data["guarantees"] = general["guarantors"], general["guarantees"]
+    printed = printed_copy("demand_letter", data, 1)
+    assert (
+        "我方将依法要求您承担保证责任。张伟签订上述《借款合同》时已为限制民事行为能力人、该合同未获"
+        "法定代理人追认而不发生效力的，保证合同作为其从合同随之不发生效力"
+    ) in printed
+
+
+def test_a_binding_contracts_guarantor_copy_names_no_fallback():
+    printed = printed_copy(
+        "lawyer_letter", load_fixture("lawyer_letter", "valid", "company_debtor_with_guarantor"), 1
+    )
+    assert "第六百八十二条" not in printed and "从合同" not in printed
+
+
+def test_the_firms_analysis_of_a_minors_contract_with_no_guardian_asked():
+    debtor, guarantor = _copies(
+        "lawyer_letter", "minor_debtor_without_guardian_with_general_guarantor", 2
+    )
+    rule = (
+        "八周岁以上的未成年人为限制民事行为能力人，其实施的民事法律行为，除纯获利益或者与其年龄、"
+        "智力相适应的以外，经法定代理人同意或者追认后有效"
+    )
+    assert rule in debtor and rule in guarantor
+    assert "上述《借款合同》有效的，对当事人具有法律约束力" in debtor
+    assert (
+        "上述合同经法定代理人拒绝追认而确定不发生效力的，行为人因该合同取得的财产，应当予以返还"
+    ) in debtor
+    assert (
+        "上述合同经法定代理人拒绝追认而确定不发生效力的，保证合同是主债权债务合同的从合同，随之"
+        "不发生效力；债务人、保证人、债权人有过错的，应当根据其过错各自承担相应的民事责任"
+        "（第六百八十二条）。"
+    ) in guarantor
+    assert "依法成立的合同" not in debtor

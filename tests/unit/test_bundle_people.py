@@ -1,0 +1,194 @@
+"""The people a filing bundle names agree across the complaint and its papers: the agents
+(民事诉讼法 arts. 61, 62), whose ID number is whose (居民身份证法 art. 3), the
+organisation's representative and position (民事诉讼法 arts. 51, 124; 民诉法解释 art. 50).
+
+Read without rendering (``docgen.bundle.consistency.check_people``); the bundle that
+renders them is in tests/integration/test_bundle_papers.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from docgen.bundle.consistency import check_people
+from docgen.bundle.service import BundleService
+from docgen.documents.problems import Problem
+from tests.bundle_cases import (
+    DEFENDANTS,
+    PLAINTIFF,
+    REPRESENTATIVE_ID,
+    bundle_case,
+    data_of,
+    index_of,
+    paper,
+)
+
+
+def _people(service, case) -> tuple[list[Problem], list[Problem]]:
+    # the parties as the bundle takes them from the complaint before it makes the papers
+    case.update(plaintiffs=[PLAINTIFF["name"]], defendants=DEFENDANTS)
+    problems: list[Problem] = []
+    warnings: list[Problem] = []
+    check_people(service, BundleService(service).parse(case), problems, warnings)
+    return problems, warnings
+
+
+def _codes(problems: list[Problem]) -> set[tuple[tuple, str]]:
+    return {(p.loc, p.code) for p in problems}
+
+
+def test_the_complaint_and_papers_made_from_one_set_of_facts_agree(service):
+    assert _people(service, bundle_case()) == ([], [])
+
+
+def test_the_set_with_three_agents_and_one_number_for_two_people_is_refused_at_once(service):
+    """The complaint names 黄丽; the power 黄丽 and 李静; the letter 黄丽 and 何志强: three
+    agents, 何志强 without a power, 李静 missing from the complaint; 李静 typed with
+    陈建国's ID number."""
+    case = bundle_case()
+    poa, letter = index_of(case, "power_of_attorney"), index_of(case, "firm_letter")
+    case["papers"][poa] = paper("power_of_attorney", "company_general_lawyer_and_employee")
+    case["papers"][poa]["data"]["agents"][1]["id_number"] = REPRESENTATIVE_ID
+    case["papers"][letter] = paper("firm_letter", "two_lawyers_for_a_company")
+    problems, warnings = _people(service, case)
+    lawyer = ("papers", letter, "data", "lawyers", 1, "name")
+    assert _codes(problems) == {
+        (lawyer, "lawyer_without_power_of_attorney"),
+        (lawyer, "too_many_agents"),
+        (("complaint", "data", "plaintiffs", 0, "agents"), "agents_differ_from_power_of_attorney"),
+        (("papers", poa, "data", "agents", 1, "id_number"), "id_number_of_another_person"),
+    }
+    assert warnings == []
+    messages = {p.code: p.message for p in problems}
+    assert messages["too_many_agents"].startswith(
+        "深圳市恒信商贸有限公司的诉讼代理人共3人（黄丽、李静、何志强；授权委托书：黄丽、李静；"
+        "起诉状：黄丽；律师事务所函：黄丽、何志强）"
+    )
+    assert (
+        "一至二人" in messages["too_many_agents"]
+        and "第六十一条第一款" in messages["too_many_agents"]
+    )
+    assert messages["lawyer_without_power_of_attorney"].startswith(
+        "律师事务所函指派的律师何志强不是深圳市恒信商贸有限公司授权委托书的受托人"
+    )
+    assert "第六十二条第一款" in messages["lawyer_without_power_of_attorney"]
+    assert "授权委托书委托的李静未列入起诉状" in messages["agents_differ_from_power_of_attorney"]
+    assert messages["id_number_of_another_person"].startswith(
+        f"授权委托书中李静的证件号码{REPRESENTATIVE_ID}与法定代表人身份证明书中陈建国的相同"
+    )
+
+
+def test_a_lawyer_of_the_letter_without_a_power_of_attorney_is_refused(service):
+    case = bundle_case()
+    letter = index_of(case, "firm_letter")
+    case["papers"][letter] = paper("firm_letter", "two_lawyers_for_a_company")
+    problems, _ = _people(service, case)
+    assert _codes(problems) == {
+        (("papers", letter, "data", "lawyers", 1, "name"), "lawyer_without_power_of_attorney")
+    }
+
+
+def test_more_than_two_agents_across_the_papers_are_refused_without_a_power_too(service):
+    case = bundle_case()
+    del case["papers"][index_of(case, "power_of_attorney")]
+    letter = index_of(case, "firm_letter")
+    case["papers"][letter] = paper("firm_letter", "two_lawyers_for_a_company")
+    complaint = case["complaint"]["data"]
+    employee = {"name": "李静", "firm": PLAINTIFF["name"], "position": "法务专员"}
+    complaint["plaintiffs"][0]["agents"].append({**employee, "phone": "0755-83216688"})
+    problems, _ = _people(service, case)
+    assert _codes(problems) == {
+        (("papers", letter, "data", "lawyers", 1, "name"), "too_many_agents")
+    }
+
+
+@pytest.mark.parametrize(
+    ("agents", "words"),
+    [
+        (
+            [],
+            "委托诉讼代理人（无）与授权委托书的受托人（黄丽）不一致：授权委托书委托的黄丽未列入起诉状",
+        ),
+        (
+            [{"name": "何志强", "firm": "广东华商律师事务所", "phone": "13926001234"}],
+            "（何志强）与授权委托书的受托人（黄丽）不一致：何志强没有授权委托书",
+        ),
+    ],
+)
+def test_the_complaints_agents_are_the_powers(service, agents, words):
+    case = bundle_case()
+    case["complaint"]["data"]["plaintiffs"][0]["agents"] = agents
+    problems, _ = _people(service, case)
+    (problem,) = problems
+    assert problem.loc == ("complaint", "data", "plaintiffs", 0, "agents")
+    assert problem.code == "agents_differ_from_power_of_attorney" and words in problem.message
+
+
+def test_one_id_number_for_two_people_is_refused_on_the_later_paper(service):
+    case = bundle_case()
+    data_of(case, "service_address")["recipient_id_number"] = REPRESENTATIVE_ID
+    problems, _ = _people(service, case)
+    (problem,) = problems
+    assert problem.loc == (
+        "papers",
+        index_of(case, "service_address"),
+        "data",
+        "recipient_id_number",
+    )
+    assert "送达地址确认书中李静的证件号码" in problem.message
+    assert "《中华人民共和国居民身份证法》第三条第二款" in problem.message
+
+
+def test_the_same_person_may_be_named_with_the_number_in_two_papers(service):
+    case = bundle_case()
+    service_address = data_of(case, "service_address")
+    service_address.update(recipient="陈建国", recipient_id_number=REPRESENTATIVE_ID)
+    assert _people(service, case) == ([], [])
+
+
+def test_a_position_that_differs_between_the_papers_is_warned(service):
+    case = bundle_case()
+    data_of(case, "representative_certificate")["position"] = "执行董事兼总经理"
+    problems, warnings = _people(service, case)
+    assert problems == []
+    (warning,) = warnings
+    assert warning.loc == (
+        "papers",
+        index_of(case, "representative_certificate"),
+        "data",
+        "position",
+    )
+    assert warning.code == "position_mismatch" and warning.severity == "warning"
+    assert warning.message.startswith(
+        "法定代表人身份证明书写明陈建国的职务为「执行董事兼总经理」，起诉状写明为「执行董事」"
+    )
+
+
+def test_a_paper_without_a_position_does_not_differ(service):
+    case = bundle_case()
+    del data_of(case, "power_of_attorney")["principal"]["representative_position"]
+    assert _people(service, case) == ([], [])
+
+
+def test_another_representative_of_the_same_company_is_refused(service):
+    case = bundle_case()
+    data_of(case, "power_of_attorney")["principal"]["legal_representative"] = "陈国建"
+    problems, warnings = _people(service, case)
+    (problem,) = problems
+    assert problem.code == "representative_mismatch"
+    assert problem.loc == (
+        "papers",
+        index_of(case, "power_of_attorney"),
+        "data",
+        "principal",
+        "legal_representative",
+    )
+    assert "授权委托书写明深圳市恒信商贸有限公司的法定代表人（负责人）为陈国建" in problem.message
+    assert warnings == []
+
+
+def test_a_paper_that_does_not_parse_is_left_to_its_own_errors(service):
+    case = bundle_case()
+    letter = index_of(case, "firm_letter")
+    case["papers"][letter] = paper("firm_letter", "two_lawyers_for_a_company")
+    del case["papers"][letter]["data"]["client"]
+    assert _people(service, case) == ([], [])
