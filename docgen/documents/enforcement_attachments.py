@@ -17,18 +17,19 @@ powers of attorney of its agents, the property leads given.
   no certificate.
 - A notarised debt instrument comes with the notary's 执行证书 (法释〔2018〕18号 art. 3;
   without it the application is not accepted, art. 5(4)).
-- A lawyer acting files the firm's letter and the practising certificate (民诉法解释 art.
-  88(1)); another agent an identity paper.
+- An agent's papers are what 民诉法解释 art. 88 asks of the agent's kind: a lawyer's the
+  firm's letter and the practising certificate (88(1)), an employee's the identity
+  document and proof of the labour relationship with the applicant (88(4)), another
+  agent's an identity paper (``standing_papers``, shared with the payment order).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from docgen.documents.court_parts import Agent, representative
 from docgen.documents.enforcement_parts import TITLE_LABELS, EnforcementTitle
 from docgen.documents.filing_papers import AGENT_TITLES, APPLICANT, EXECUTION_RESPONDENT
-from docgen.domain.parties import Party, Person
+from docgen.documents.standing_papers import standing_papers
 
 if TYPE_CHECKING:
     from docgen.documents.enforcement_application import EnforcementApplication
@@ -38,13 +39,14 @@ ARBITRATION_AGREEMENT = "仲裁协议书或者含有仲裁条款的合同书"
 
 
 def attachments(case: EnforcementApplication) -> list[str]:
-    """The papers filed with the application, in the order a filing clerk checks them."""
+    """The papers filed with the application, in the order a filing clerk checks them: the
+    instrument's, then each applicant's standing and agent papers (``standing_papers``,
+    the one declaration every application shares), then the leads."""
     items = instrument_papers(case.title)
-    items += [identity_paper(a.party) for a in case.applicants]
     for applicant in case.applicants:
-        if applicant.agents:
-            items.append(f"{APPLICANT}{applicant.party.name}出具的授权委托书")
-            items += agent_papers(applicant.agents)
+        items += standing_papers(
+            APPLICANT, applicant.party, applicant.agents, AGENT_TITLES["execution"]
+        )
     if case.property_leads:
         items.append(f"{EXECUTION_RESPONDENT}财产线索")
     return items
@@ -62,29 +64,3 @@ def instrument_papers(title: EnforcementTitle) -> list[str]:
     if title.kind == "notarial":
         return [copy, f"{title.issuer}出具的执行证书"]
     return [copy]
-
-
-def identity_paper(party: Party) -> str:
-    """A person's identity document; an organisation's licence and its representative's
-    certificate (法定代表人, or the 负责人 of a branch, the 主要负责人 of another body)."""
-    if isinstance(party, Person):
-        document = "身份证明" if party.id_type == "其他" else f"{party.id_type}复印件"
-        return f"{APPLICANT}{party.name}的{document}"
-    role, _ = representative(party)
-    return f"{APPLICANT}{party.name}的营业执照副本复印件及{role}身份证明书"
-
-
-def agent_papers(agents: list[Agent]) -> list[str]:
-    """Each law firm's letter with its lawyers' practising certificates; another agent's
-    identity paper."""
-    firms: dict[str, list[str]] = {}
-    others: list[str] = []
-    for agent in agents:
-        if "律师事务所" in agent.firm:
-            firms.setdefault(agent.firm, []).append(agent.name)
-        else:
-            others.append(agent.name)
-    items = [f"{firm}函及{'、'.join(names)}律师执业证复印件" for firm, names in firms.items()]
-    if others:
-        items.append(f"{AGENT_TITLES['execution']}{'、'.join(others)}的身份证明")
-    return items

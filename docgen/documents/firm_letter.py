@@ -12,6 +12,13 @@ A firm's practising licence carries its unified social credit code, whose first 
 characters are "31" for a lawyers' practising organisation registered by the justice
 administration (GB 32100-2015: registration authority 3, category 1). The firm's facts
 may come from its stored sender profile.
+
+A letter without its number (函号) is warned of: no statute or court rule asks for one,
+but a firm's official letters are numbered from its register of letters issued (a firms'
+management handbook: 「律师事务所公函应实行编号登记」, Hangzhou, nuosilawfirm.com 2018; a
+firm's own rules on numbering its 律师函 and 所函, shunyuanlawyer.com 2013), so that the
+court and the firm can match the letter with the firm's file. Practice, not a rule: the
+letter is made all the same.
 """
 
 from __future__ import annotations
@@ -163,6 +170,14 @@ def assess(case: FirmLetter, options: RuleOptions) -> Assessment:
         if lawyer.license_number in seen:
             result.error(("lawyers", i, "license_number"), "duplicate", "两名律师的执业证号相同")
         seen.add(lawyer.license_number)
+    if not case.letter_number:
+        result.warn(
+            ("letter_number",),
+            "letter_number_missing",
+            "所函未填写函号：律师事务所出具的公函通常按本所发函登记统一编号，便于法院与律所核对"
+            "（律所管理惯例，并非法院受理所函的条件）",
+            hint="请按本所发函登记填写，如（2026）京正信民函字第15号",
+        )
     check_date(result, case.letter_date, options.current_date(), ("letter_date",))
     return result
 

@@ -16,6 +16,7 @@ art. 14(3)).
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 from typing import Any, Literal
@@ -24,6 +25,7 @@ from pydantic import Field, field_validator
 
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.court_parts import (
+    TRIAL_AGENT,
     Agent,
     block_lines,
     check_court,
@@ -33,6 +35,7 @@ from docgen.documents.court_parts import (
 from docgen.documents.filenames import filename_part
 from docgen.documents.parts import check_party, same_party
 from docgen.documents.problems import Assessment, Loc
+from docgen.documents.standing_papers import check_agent_standing, standing_papers
 from docgen.domain import divisions as division_table
 from docgen.domain.court_fees import FeeResult, payment_order_fee, share_of_printed_differs
 from docgen.domain.courts import court_for, covers, read_court
@@ -41,6 +44,7 @@ from docgen.domain.fields import CaseModel, Line, Money, Paragraph, ShortText, T
 from docgen.domain.money import format_yuan, legal_amount
 from docgen.domain.parties import Party, Person
 
+APPLICANT = "申请人"
 ITEM_LABELS = {"principal": "本金", "interest": "利息", "penalty": "违约金", "other": "其他款项"}
 _CPL = "《中华人民共和国民事诉讼法》"
 _SPI = "《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》"
@@ -124,12 +128,14 @@ def assess(case: PaymentOrderApplication, options: RuleOptions) -> Assessment:
     _check_court_of_debtor(result, case)
     check_party(result, case.applicant, ("applicant",))
     check_representative_position(result, case.applicant, ("applicant",), "支付令申请书")
+    check_agent_standing(result, APPLICANT, case.applicant, case.agents, ("agents",), TRIAL_AGENT)
     check_party(result, case.respondent, ("respondent",))
     if same_party(case.applicant, case.respondent):
         result.error(("respondent",), "same_party", "被申请人与申请人不能为同一主体")
     _check_conditions(result, case)
     for i, item in enumerate(case.items):
         _check_item(result, item, ("items", i))
+    _check_interest_end(result, case)
     _check_evidence(result, case)
     if case.due_date > case.application_date:
         result.error(
@@ -166,6 +172,54 @@ def _check_item(result: Assessment, item: ClaimItem, loc: Loc) -> None:
             f"请写明{name}人民币{format_yuan(item.amount)}元的计算方式（基数、利率、起止日期），"
             f"使请求给付的数额确定、可与事实核对（{_CPL}第二百二十五条）",
         )
+
+
+# 「自2026年1月11日起至2026年10月31日止」, 「计至2026年10月31日」: the day a period ends
+_PERIOD_END = re.compile(r"至\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+
+
+def period_end(basis: str | None) -> date | None:
+    """The last day named after 至 in an item's basis, or None."""
+    found = None
+    for match in _PERIOD_END.finditer(basis or ""):
+        try:
+            found = date(*(int(g) for g in match.groups()))
+        except ValueError:
+            continue  # no such day: not a period's end
+    return found
+
+
+def _check_interest_end(result: Assessment, case: PaymentOrderApplication) -> None:
+    """Interest or a penalty running after the due date and counted to a day before the
+    application: the order is made for the fixed sum the application asks
+    (民诉法解释 art. 427(2): 请求给付的金钱…数额确定), so what runs from that day to the
+    application is not asked for. Only the latest period ending after the due date is
+    read (an earlier rate's period, the term's interest ending on the due date, is
+    complete); warned on its basis, the user choosing to count on."""
+    running = [
+        (end, i)
+        for i, item in enumerate(case.items)
+        if item.kind in ("interest", "penalty")
+        and (end := period_end(item.basis)) is not None
+        and end > case.due_date
+    ]
+    if not running:
+        return
+    end, i = max(running)
+    if end >= case.application_date:
+        return
+    item = case.items[i]
+    name = item.label or ITEM_LABELS[item.kind]
+    days = (case.application_date - end).days
+    result.warn(
+        ("items", i, "basis"),
+        "interest_ends_before_application",
+        f"{name}计算至{format_cn(end)}，早于申请日期{format_cn(case.application_date)}：支付令只就"
+        f"申请书请求给付的确定数额发出（{_SPI}第四百二十七条第二项），此后{days}日的{name}"
+        "不在请求之内",
+        hint=f"如需一并请求，请将{name}计算至申请日期（{format_cn(case.application_date)}）"
+        "并相应修改金额",
+    )
 
 
 def _check_evidence(result: Assessment, case: PaymentOrderApplication) -> None:
@@ -317,9 +371,15 @@ def _reasons(case: PaymentOrderApplication) -> list[str]:
 
 def attachments(case: PaymentOrderApplication) -> list[str]:
     """The papers filed with the application: a copy of it for the one respondent (as a
-    complaint's, 民事诉讼法 art. 123: 按照被告人数提出副本), and the evidence the table
-    lists, counted by its items (art. 225: 所根据的事实、证据), not by the copies."""
-    return ["本申请书副本1份", f"证据材料{len(case.evidence)}份"]
+    complaint's, 民事诉讼法 art. 123: 按照被告人数提出副本), the evidence the table lists,
+    counted by its items (art. 225: 所根据的事实、证据), not by the copies; then the
+    applicant's standing and agent papers, as the enforcement application lists them
+    (``standing_papers``: 法释〔2015〕8号 art. 6 by analogy; 民诉法解释 art. 88)."""
+    return [
+        "本申请书副本1份",
+        f"证据材料{len(case.evidence)}份",
+        *standing_papers(APPLICANT, case.applicant, case.agents, TRIAL_AGENT),
+    ]
 
 
 def build_context(case: PaymentOrderApplication, assessment: Assessment) -> dict[str, Any]:

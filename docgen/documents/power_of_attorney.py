@@ -76,19 +76,13 @@ from docgen.documents.guardian_rules import (
 )
 from docgen.documents.parts import check_party
 from docgen.documents.problems import Assessment
+from docgen.documents.standing_papers import AGENT_KINDS, AgentKind
 from docgen.domain.dates import format_cn
 from docgen.domain.fields import CaseModel, Line, Phone, ShortText
 from docgen.domain.guardianship import guardian_line
 from docgen.domain.identity import IdentityError, number_label, parse_resident_id
 from docgen.domain.parties import Organization, Party, Person, birth_date_of
 
-AGENT_KINDS = {
-    "lawyer": "律师",
-    "legal_worker": "基层法律服务工作者",
-    "relative": "当事人的近亲属",
-    "employee": "当事人的工作人员",
-    "recommended": "社区、单位或社会团体推荐的公民",
-}
 _LICENSE = re.compile(r"^\d{17}$")
 
 PowerChoice = Annotated[Power, Field(json_schema_extra={"enum_titles": list(POWERS.values())})]
@@ -101,7 +95,7 @@ class LitigationAgent(CaseModel):
     """One agent (受托人) and what makes them eligible (民事诉讼法 art. 61)."""
 
     name: ShortText = Field(title="姓名")
-    kind: Literal["lawyer", "legal_worker", "relative", "employee", "recommended"] = Field(
+    kind: AgentKind = Field(
         default="lawyer",
         title="代理人身份",
         json_schema_extra={"enum_titles": list(AGENT_KINDS.values())},

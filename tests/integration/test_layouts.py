@@ -171,9 +171,21 @@ def test_a_payment_orders_closing_page_also_states_the_fee(engine, case_pdfs):
     assert len(closing) == 1
     assert "申请费：申请费人民币838.89元" in closing[0]
     assert (
-        "此致北京市东城区人民法院附：1．本申请书副本1份；2．证据材料3份。"
+        "此致北京市东城区人民法院附：1．本申请书副本1份；2．证据材料3份；"
+        "3．申请人刘芳的居民身份证复印件。"
         f"申请人：刘芳（签名）：{'＿' * 8}2026年11月20日" in closing[0]
     )
+
+
+@case_group(VALID["representative_certificate", "partnership_principal_person"])
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_long_organisation_name_stays_on_its_seal_line(engine, case_pdfs):
+    """「单位（盖章）：北京恒远商贸合伙企业（有限合伙）」 broke inside 「（有限合伙）」 when set
+    from the middle of the line; set flush right, it stays whole."""
+    pdf = first_pdf(case_pdfs, "representative_certificate", "partnership_principal_person", engine)
+    (page,) = pdf_pages_text(pdf)
+    lines = [normalize(line) for line in page.splitlines()]
+    assert "单位（盖章）：北京恒远商贸合伙企业（有限合伙）" in lines
 
 
 @pytest.mark.parametrize(

@@ -495,6 +495,8 @@ def test_every_text_fact_of_the_case_is_printed(case, outputs):
             value = normalize_case_number(value)
         if loc == ("letter_number",) and case.data.get("guarantors"):
             value = copy_number(value, 0)  # the debtor's copy of a letter sent to several
+        if loc == ("position",) and case.data.get("executing_partner"):
+            continue  # a delegate's post, said as 「其委派代表…」 (test_standing_papers.py)
         assert normalize(value) in text, (loc, value)
 
 

@@ -89,9 +89,19 @@ def test_a_notarised_instrument_goes_with_its_enforcement_certificate_and_both_a
         "申请执行人北京恒通小额贷款有限公司的营业执照副本复印件及法定代表人身份证明书",
         "申请执行人北京恒通小额贷款有限公司出具的授权委托书",
         "北京市正信律师事务所函及周明律师执业证复印件",
-        "委托代理人陈静的身份证明",
+        # the applicant's own employee (民诉法解释 arts. 86, 88(4))
+        "委托代理人陈静的身份证件复印件及其与申请执行人北京恒通小额贷款有限公司存在合法劳动"
+        "人事关系的证明材料（劳动合同、社会保险缴纳记录等）",
         "被执行人财产线索",
     ]
+
+
+def test_an_agent_working_elsewhere_is_listed_by_an_identity_paper_alone():
+    """A 工作单位 that is neither a law firm nor the applicant tells no kind whose papers
+    the list could name (a relative, a recommended citizen)."""
+    data = _fixture("notarial_deed")
+    data["applicants"][0]["agents"][1]["firm"] = "北京恒通投资咨询有限公司"
+    assert "委托代理人陈静的身份证明" in _context(data)["attachments"]
 
 
 def test_the_agent_at_enforcement_is_a_commissioned_agent_not_a_litigation_agent():

@@ -132,9 +132,9 @@ def test_the_evidence_is_counted_by_its_items_not_by_the_respondents():
     data = copy.deepcopy(load_fixture("payment_order", "valid", "person_principal_and_interest"))
     assert len(data["evidence"]) == 3
     text = printed_copy("payment_order", data)
-    assert "附：\n1．本申请书副本1份；\n2．证据材料3份。\n" in text
+    assert "附：\n1．本申请书副本1份；\n2．证据材料3份；\n" in text
     data["evidence"] = data["evidence"][:2]
-    assert "2．证据材料2份。\n" in printed_copy("payment_order", data)
+    assert "2．证据材料2份；\n" in printed_copy("payment_order", data)
 
 
 def test_the_preservation_application_does_not_count_evidence_it_does_not_list():
