@@ -45,6 +45,7 @@ from docgen.documents.complaint_parts import (
     RunningInterest,
     Witness,
 )
+from docgen.documents.complaint_party_rules import check_parties
 from docgen.documents.complaint_rules import (
     check_limitation,
     check_preservation,
@@ -65,7 +66,6 @@ from docgen.documents.court_parts import (
     PROCEDURE_LABELS,
     SIGN,
     check_court,
-    check_plaintiff_particulars,
     check_procedure,
     check_venue,
     complaint_venue,
@@ -73,7 +73,6 @@ from docgen.documents.court_parts import (
 )
 from docgen.documents.filenames import filename_part
 from docgen.documents.guarantor_rules import check_sued_guarantor, fixed_early
-from docgen.documents.guardian_rules import check_filing_parties
 from docgen.documents.interest_periods import check_interest_after_delivery
 from docgen.documents.note_rates import check_noted_rates
 from docgen.documents.parts import (
@@ -83,15 +82,12 @@ from docgen.documents.parts import (
     Latest,
     ResolvedAmounts,
     check_amounts,
-    check_party,
-    same_party,
 )
-from docgen.documents.problems import Assessment, Loc
+from docgen.documents.problems import Assessment
 from docgen.domain.court_fees import FeeResult, Procedure, acceptance_fee
 from docgen.domain.dates import format_cn
 from docgen.domain.fields import CaseModel, Line, Paragraph, Text
 from docgen.domain.money import format_yuan, legal_amount
-from docgen.domain.parties import Party
 
 
 class CivilComplaint(CaseModel):
@@ -180,7 +176,7 @@ def assess(case: CivilComplaint, options: RuleOptions) -> Assessment:
         "plaintiffs": [p.party.name for p in case.plaintiffs],
         "defendants": [d.party.name for d in case.defendants],
     }
-    _check_parties(result, case)
+    check_parties(result, case)
     check_court(result, case.court)
     due = _check_due(result, case)
     # overdue from the day after the whole debt fell due (its due date or an earlier
@@ -238,39 +234,6 @@ def _signed_place(case: CivilComplaint) -> str | None:
     """Where the contract was signed, a place a jurisdiction clause may name (art. 35)."""
     signed = case.loan or case.sale
     return signed.signed_place if signed else None
-
-
-def _check_parties(result: Assessment, case: CivilComplaint) -> None:
-    seen: list[Party] = []
-    entries: list[tuple[str, int, Party]] = [
-        ("plaintiffs", i, p.party) for i, p in enumerate(case.plaintiffs)
-    ] + [("defendants", i, d.party) for i, d in enumerate(case.defendants)]
-    for group, i, party in entries:
-        loc: Loc = (group, i, "party")
-        check_party(result, party, loc)
-        if any(same_party(party, other) for other in seen):
-            result.error(loc, "same_party", "同一当事人不能重复列明，原告与被告不能为同一主体")
-        seen.append(party)
-    plaintiffs = [(p, (g, i, "party")) for g, i, p in entries if g == "plaintiffs"]
-    for plaintiff, loc in plaintiffs:
-        check_plaintiff_particulars(result, plaintiff, loc)
-    defendants = [(p, (g, i, "party")) for g, i, p in entries if g == "defendants"]
-    check_filing_parties(result, case.filing_date, plaintiffs, defendants, case.contract.signed_on)
-    for i, defendant in enumerate(case.defendants):
-        if defendant.role == "guarantor" and defendant.guarantee is None:
-            result.error(
-                ("defendants", i, "guarantee"),
-                "missing",
-                "被告为保证人时，请选择保证方式（连带责任保证或一般保证）",
-            )
-        if defendant.role != "guarantor" and defendant.guarantee is not None:
-            result.error(
-                ("defendants", i, "guarantee"),
-                "not_a_guarantor",
-                "只有保证人才有保证方式；请将诉讼地位改为保证人，或删除保证方式",
-            )
-    if not any(d.role == "borrower" for d in case.defendants):
-        result.error(("defendants",), "borrower_missing", "被告中应至少有一名借款人（债务人）")
 
 
 def _check_guarantees(result: Assessment, case: CivilComplaint, total: Decimal) -> None:

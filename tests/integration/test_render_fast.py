@@ -189,9 +189,9 @@ def test_the_glyph_check_still_refuses_a_character_no_font_draws(service: Docume
 
 
 ONE_SHEET = {"power_of_attorney", "firm_letter", "representative_certificate", "service_address"}
-# not one sheet by nature, but every sample of theirs fits on one (none at present: a
-# withdrawal naming two defendants with their birth dates takes a second page)
-SAMPLES_ON_ONE_SHEET: set[str] = set()
+# not one sheet by nature, but every sample of theirs fits on one (the withdrawal: its
+# refund and fee basis in one request, no separate fee note)
+SAMPLES_ON_ONE_SHEET = {"withdrawal_application"}
 
 
 @pytest.mark.parametrize("type_name", sorted({case.type_name for case in VALID}))

@@ -37,8 +37,16 @@ def _text(type_name: str, fixture: str) -> str:
             "in_suit_insurance",
             "按请求保全数额人民币118,249.32元，依《诉讼费用交纳办法》第十四条第（二）项",
         ),
-        ("withdrawal_application", "settled_fee_from_the_claim", "依第十五条减半交纳"),
-        ("withdrawal_application", "performed_fee_paid_only", "依据《诉讼费用交纳办法》第十五条"),
+        (
+            "withdrawal_application",
+            "settled_fee_from_the_claim",
+            "第十三条第（一）项、第十五条减半后应交人民币1,332.49元",
+        ),
+        (
+            "withdrawal_application",
+            "performed_fee_paid_only",
+            "依《诉讼费用交纳办法》第十五条减半后应交人民币1,150.00元",
+        ),
     ],
 )
 def test_a_filing_states_the_fee_basis_without_the_operators_rounding_note(

@@ -1,0 +1,51 @@
+"""The parties of a civil complaint: each checked as a party, none named twice (a
+plaintiff is never also a defendant), the particulars a plaintiff must give (民事诉讼法
+art. 124(1)), guardians where a party lacks capacity, and the defendants' roles."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docgen.documents.court_parts import check_plaintiff_particulars
+from docgen.documents.guardian_rules import check_filing_parties
+from docgen.documents.parts import check_party, same_party
+from docgen.documents.problems import Assessment, Loc
+from docgen.domain.parties import Party
+
+if TYPE_CHECKING:
+    from docgen.documents.civil_complaint import CivilComplaint
+
+
+def check_parties(result: Assessment, case: CivilComplaint) -> None:
+    """Each party well described and named once; the guardians a filing needs; each
+    guarantor with its kind of guarantee and no guarantee on another; a borrower sued."""
+    seen: list[Party] = []
+    entries: list[tuple[str, int, Party]] = [
+        ("plaintiffs", i, p.party) for i, p in enumerate(case.plaintiffs)
+    ] + [("defendants", i, d.party) for i, d in enumerate(case.defendants)]
+    for group, i, party in entries:
+        loc: Loc = (group, i, "party")
+        check_party(result, party, loc)
+        if any(same_party(party, other) for other in seen):
+            result.error(loc, "same_party", "同一当事人不能重复列明，原告与被告不能为同一主体")
+        seen.append(party)
+    plaintiffs = [(p, (g, i, "party")) for g, i, p in entries if g == "plaintiffs"]
+    for plaintiff, loc in plaintiffs:
+        check_plaintiff_particulars(result, plaintiff, loc)
+    defendants = [(p, (g, i, "party")) for g, i, p in entries if g == "defendants"]
+    check_filing_parties(result, case.filing_date, plaintiffs, defendants, case.contract.signed_on)
+    for i, defendant in enumerate(case.defendants):
+        if defendant.role == "guarantor" and defendant.guarantee is None:
+            result.error(
+                ("defendants", i, "guarantee"),
+                "missing",
+                "被告为保证人时，请选择保证方式（连带责任保证或一般保证）",
+            )
+        if defendant.role != "guarantor" and defendant.guarantee is not None:
+            result.error(
+                ("defendants", i, "guarantee"),
+                "not_a_guarantor",
+                "只有保证人才有保证方式；请将诉讼地位改为保证人，或删除保证方式",
+            )
+    if not any(d.role == "borrower" for d in case.defendants):
+        result.error(("defendants",), "borrower_missing", "被告中应至少有一名借款人（债务人）")
