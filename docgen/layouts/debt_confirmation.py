@@ -3,6 +3,8 @@ template context (``docgen.documents.debt_confirmation.build_context``)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from docgen.docmodel.blocks import (
     Block,
     Column,
@@ -47,7 +49,7 @@ def _clauses(c: Context) -> list[tuple[str, tuple[Block, ...]]]:
     clauses: list[tuple[str, tuple[Block, ...]]] = [
         (
             f"截至{c['amounts']['as_of']}，乙方尚欠甲方款项明细如下：",
-            (amounts_table(c["amounts"]),),
+            (_amounts(c),),
         ),
         (c["no_dispute"], ()),
     ]
@@ -69,6 +71,11 @@ def _clauses(c: Context) -> list[tuple[str, tuple[Block, ...]]]:
     return clauses
 
 
+def _amounts(c: Context) -> Table:
+    """The confirmed amounts, the total never on a page without the last of them."""
+    return replace(amounts_table(c["amounts"]), keep_with_total=1)
+
+
 def _promise(c: Context) -> tuple[str, tuple[Block, ...]]:
     """The promise to pay: the plan's table or the one payment's date, that a date on a
     rest day stands (after the table, or after the date's sentence), the account."""
@@ -76,7 +83,7 @@ def _promise(c: Context) -> tuple[str, tuple[Block, ...]]:
     if not c["plan"]:
         return c["plan_intro"] + c["rest_days"], account
     rows = tuple((row["no"], row["due"], row["amount"]) for row in c["plan"])
-    table = Table(PLAN_COLUMNS, rows, ("合计", c["plan_total"]))
+    table = Table(PLAN_COLUMNS, rows, ("合计", c["plan_total"]), keep_with_total=1)
     return c["plan_intro"], (table, Paragraph(text(c["rest_days"])), *account)
 
 

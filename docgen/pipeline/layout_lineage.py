@@ -68,20 +68,6 @@ SAME_PRINT: dict[str, tuple[str, ...]] = {
         "68b19c4a5461af2ba10338e9a55dbc319251eb22d1df1b6e403008564d9d6760",
         "770968d254be12dffce98d3d6f1cdb93aa8c0ec8dbc07470c3d0c18d93aa7ed9",
     ),
-    # docgen/layouts/debt_confirmation.py, 2026-12-06: the no-dispute clause and the
-    # time-bar waiver taken from the context, the waiver printed only when the period may
-    # have run; prints as at c1da119def (each valid fixture's PDF, stamped, identical
-    # before and after: 5 typst, 5 weasyprint; bin/print-compare)
-    "85ec7bf3bd827a57292712ce2c3ad7d13de5c662a7f22e8cf13cfb54a3ee123f": (
-        "12e10d5030a3066bec6b47871e7bd013352d394d9a49b8a5f4f719f5e32ba22f",
-    ),
-    # docgen/layouts/installment_agreement.py, 2026-12-06: paragraphs after the amounts and
-    # words around the guarantee, printed only with original guarantors or when the period
-    # may have run; prints as at c1da119def (each valid fixture's PDF, stamped, identical
-    # before and after: 6 typst, 6 weasyprint; bin/print-compare)
-    "1d4570291af5789ad05be334973bc17244ce9ad86c55fa1c47df58db424d3acb": (
-        "6e586f027c72ecb5e936885590b6684f1c80a949678c68ee37a8af839a60468a",
-    ),
 }
 
 
