@@ -15,6 +15,7 @@ from docgen.docmodel.blocks import (
     plain,
     text,
 )
+from docgen.domain.clauses import CONFIRMATION_ITEMS
 from docgen.domain.counting import copies
 from docgen.layouts.common import (
     END_OF_TEXT_INDENTED,
@@ -38,9 +39,6 @@ PLAN_COLUMNS = (
 def build(c: Context) -> Document:
     blocks = (*_confirmation(c), *calculation_annex(c["calculations"]))
     return Document(c["title"], c["creditor"]["name"], blocks)
-
-
-_NUMERALS = "一二三四五六七八九十"
 
 
 def _clauses(c: Context) -> list[tuple[str, tuple[Block, ...]]]:
@@ -96,7 +94,8 @@ def _confirmation(c: Context) -> tuple[Block, ...]:
         Paragraph(text(f"{c['facts']}现经甲乙双方核对，乙方确认如下：")),
     ]
     for number, (first, after) in enumerate(_clauses(c)):
-        body.append(Paragraph(text(f"{_NUMERALS[number]}、{first}"), lead=bool(after)))
+        mark = CONFIRMATION_ITEMS.number(number)
+        body.append(Paragraph(text(f"{mark}{first}"), lead=bool(after)))
         body += after
     last = Paragraph(
         text(f"本确认书一式{copies(2)}，甲乙双方各执一份，自双方签字（盖章）之日起生效。")

@@ -57,6 +57,13 @@ SAME_PRINT: dict[str, tuple[str, ...]] = {
         "301d523b73d019015e33d8f27f718177abc5196efc4dac3d9b616674fa63b885",
         "b37c25425e76a3acc0d08522bf96ce62ca32cd59be365f2c7a492d4d1d90a3c5",
     ),
+    # docgen/layouts/common.py, 2026-12-06: an article's number from domain.clauses (one
+    # declaration of how clauses are numbered and cited); prints as at 84ad786042 (each
+    # valid fixture's PDF, stamped, identical before and after: 153 typst, 153 weasyprint;
+    # bin/print-compare)
+    "0e02e8d1f31480efb9e98585bd5327f15692b3f5253e6df9a10860f1cdb5baf7": (
+        "a8df08f772496d451edff3f533d9ab3bd2be495a95aeadc613056b61e41de9e8",
+    ),
     # docgen/docmodel/html_writer.py, 2026-12-06: a ticked box (☑) drawn as □ with ✓ over
     # it (no fixture printed one; a ☑ was refused by the glyph check before): each valid
     # fixture's PDF, stamped, identical before and after (106 weasyprint; bin/print-compare);
