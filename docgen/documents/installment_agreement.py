@@ -74,6 +74,7 @@ from docgen.documents.parts import (
 )
 from docgen.documents.problems import Assessment
 from docgen.documents.rest_days import rest_day_clause
+from docgen.domain.clauses import AMOUNTS_CLAUSE, ARTICLES
 from docgen.domain.counting import copies
 from docgen.domain.dates import format_cn
 from docgen.domain.disclosure import ADVANCED
@@ -259,7 +260,7 @@ def _schedule_context(
         "legal": legal_amount(resolved.total + interest_total),
     }
     rate = case.plan_interest
-    allocation = allocation_clause(name)
+    allocation = allocation_clause(name, ARTICLES.cite(AMOUNTS_CLAUSE))
     if rate is None:
         interest = "分期还款期间，甲方对尚未清偿的款项不另计利息。"
     else:

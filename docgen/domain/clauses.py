@@ -44,9 +44,12 @@ class Numbering:
         return self.citation.format(numeral(index + 1))
 
 
+AMOUNTS_CLAUSE = 0
+"""The agreements and the confirmation state the confirmed amounts in their first clause."""
+
 ARTICLES = Numbering("第{}条", "第{}条")
 """The agreements' articles: 「第一条　欠款确认」, cited 「第一条」."""
 CONFIRMATION_ITEMS = Numbering("{}、", "本确认书第{}项")
 """The debt confirmation's points: 「一、截至…」, cited 「本确认书第一项」."""
 
-__all__ = ["ARTICLES", "CONFIRMATION_ITEMS", "Numbering", "numeral"]
+__all__ = ["AMOUNTS_CLAUSE", "ARTICLES", "CONFIRMATION_ITEMS", "Numbering", "numeral"]

@@ -13,7 +13,7 @@ from docgen.docmodel.blocks import (
     Table,
     text,
 )
-from docgen.domain.clauses import ARTICLES
+from docgen.domain.clauses import AMOUNTS_CLAUSE, ARTICLES
 from docgen.layouts.common import (
     Context,
     agreement,
@@ -73,9 +73,8 @@ def build(c: Context) -> Document:
 def _other_note(c: Context) -> tuple[Block, ...]:
     if not c["has_other"]:
         return ()
-    other = (
-        f"注：其他欠款指{ARTICLES.cite(0)}确认的利息、违约金等{c['principal_label']}以外的款项。"
-    )
+    amounts = ARTICLES.cite(AMOUNTS_CLAUSE)
+    other = f"注：其他欠款指{amounts}确认的利息、违约金等{c['principal_label']}以外的款项。"
     return (Paragraph(text(other), "note"),)
 
 
