@@ -50,12 +50,17 @@ class StandIns:
     """The case data of each run: the samples' values first (it parses), then the others."""
     placed: list[Loc]
     """The places holding a stand-in, each no place inside another."""
-    alone: dict[Loc, dict[str, Any]]
-    """For each place, the first run's case with only that place's stand-in changed."""
+    model: type[BaseModel]
+    samples: list[dict[str, Any]]
 
     def under(self, loc: Loc) -> bool:
         """Whether ``loc`` is a stand-in's place or inside one."""
         return any(loc[: len(p)] == p for p in self.placed)
+
+    def alone(self, loc: Loc) -> list[dict[str, Any]]:
+        """The first run's case with only the stand-in at ``loc`` changed, each way the
+        first changed runs change it (earlier and smaller, later and larger)."""
+        return [_varied(self.model, self.runs[0], [loc], self.samples, k) for k in (1, 2)]
 
 
 def sample_cases(folder: Path) -> list[dict[str, Any]]:
@@ -79,12 +84,25 @@ def _read_samples(signature: tuple[tuple[str, int], ...]) -> list[dict[str, Any]
 
 
 def stand_in(
-    model: type[BaseModel], data: dict[str, Any], samples: list[dict[str, Any]]
+    model: type[BaseModel],
+    data: dict[str, Any],
+    samples: list[dict[str, Any]],
+    at: list[Loc] | None = None,
 ) -> StandIns | None:
     """``data`` (its refused values already taken out) with each missing value stood in
-    for, in three runs; None when some place cannot be filled."""
+    for, in several runs; None when some place cannot be filled. The places ``at`` (the
+    refused optional values, for a calculation that must not run without them) get a
+    stand-in too where a sample has a value there."""
     filled = copy.deepcopy(data)
     tried: dict[Loc, list[str]] = {}
+    for loc in sorted(set(at or ()), key=len):  # a place inside another is filled with it
+        if not loc or any(loc[: len(p)] == p for p in tried):
+            continue
+        value = _next_candidate(samples, loc, tried.setdefault(loc, []))
+        if value is _NOTHING:
+            del tried[loc]
+        else:
+            _put(filled, loc, value)
     for _ in range(_ROUNDS):
         errors = _error_locs(model, filled)
         if not errors:
@@ -92,8 +110,7 @@ def stand_in(
             others = max((len(_distinct(samples, loc, filled)) for loc in placed), default=0)
             changed = range(1, 3 + min(others, _OTHER_SAMPLES))
             runs = [filled] + [_varied(model, filled, placed, samples, k) for k in changed]
-            alone = {loc: _varied(model, filled, [loc], samples, 1) for loc in placed}
-            return StandIns(runs, placed, alone)
+            return StandIns(runs, placed, model, samples)
         for target in _targets(errors, tried):
             if not target:
                 return None  # the case as a whole: nothing of it would be left
