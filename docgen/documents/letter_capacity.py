@@ -16,7 +16,9 @@
   same condition, by a deadline it can know (``letters._after_ratification``): counted
   from its own receipt, not the debtor's nor the guardian's.
   Every copy's facts say what the contract provides and that it is unpaid, not that a
-  debt is owed, and the amounts are owed 「上述《借款合同》经追认的」 (:func:`binds_if`).
+  debt is owed, and the amounts are owed 「上述《借款合同》经追认的」 (:func:`binds_if`),
+  once the reader has met the call: the lawyer letter, which makes it only in 三、律师意见,
+  gives in its facts the amounts the contract computes (``lawyer_letter._amounts_lead``).
 - Made as a minor of eight or more and no guardian given to ask (none named, or the
   debtor is an adult now and has none, art. 23): the letter cannot call for ratification,
   so it asserts no binding debt either: it states the contract's effect (arts. 19,
