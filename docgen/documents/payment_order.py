@@ -24,6 +24,7 @@ from typing import Any, Literal
 from pydantic import Field, field_validator
 
 from docgen.documents.base import DocumentType, RuleOptions
+from docgen.documents.court_names import check_court_name, court_name
 from docgen.documents.court_parts import (
     TRIAL_AGENT,
     Agent,
@@ -116,6 +117,7 @@ def total(case: PaymentOrderApplication) -> Decimal:
 def assess(case: PaymentOrderApplication, options: RuleOptions) -> Assessment:
     result = Assessment()
     check_court(result, case.court)
+    check_court_name(result, case.court)
     _check_court_of_debtor(result, case)
     check_party(result, case.applicant, ("applicant",))
     check_representative_position(result, case.applicant, ("applicant",), "支付令申请书")
@@ -365,7 +367,7 @@ def build_context(case: PaymentOrderApplication, assessment: Assessment) -> dict
         "reasons": _reasons(case),
         "evidence": exhibit_rows(case.evidence),
         "fee": fee_text(fee),
-        "court": case.court,
+        "court": court_name(case.court),
         "attachments": attachments(case),
         "signers": filing_signature("申请人", [case.applicant]),
         "application_date": format_cn(case.application_date),

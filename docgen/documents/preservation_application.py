@@ -19,6 +19,7 @@ from pydantic import Field, field_validator
 
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.case_numbers import CaseNumberText, check_case_number
+from docgen.documents.court_names import check_court_name, court_name
 from docgen.documents.court_parts import (
     Agent,
     ServiceAddress,
@@ -173,6 +174,7 @@ def assess(case: PreservationApplication, options: RuleOptions) -> Assessment:
     """Cross-field rules; computes the security figure and the preservation fee."""
     result = Assessment()
     check_court(result, case.court)
+    check_court_name(result, case.court)
     # the name and the level (a claim for a basic or an intermediate court); the place
     # follows other rules here (财产所在地 before suit, art. 104), so it is not compared
     check_venue(result, case.court, Venue(claim=case.claim_amount))
@@ -329,7 +331,7 @@ def build_context(case: PreservationApplication, assessment: Assessment) -> dict
         "evidence": exhibit_rows(case.evidence),
         "security": security_text(case, figure),
         "fee": fee_text(case, fee),
-        "court": case.court,
+        "court": court_name(case.court),
         "attachments": attachments(case),
         "signers": filing_signature("申请人", applicants),
         "application_date": format_cn(case.application_date),
