@@ -351,7 +351,7 @@ def build_context(case: EnforcementApplication, assessment: Assessment) -> dict[
         "leads": [lead_row(i, lead) for i, lead in enumerate(case.property_leads)],
         "court_basis": text.court_basis(case),
         "court": court_name(case.court),
-        "attachments": attachments(case),
+        "attachments": attachments(case, assessment),
         "signers": filing_signature(APPLICANT, (a.party for a in case.applicants)),
         "application_date": format_cn(case.application_date),
         "unpaid": format_yuan(assessment.computed["unpaid"]),
