@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from docgen.documents.case_numbers import check_case_number
+from docgen.documents.court_names import check_court_name
 from docgen.documents.filing_papers import (
     ROLE_WORDS,
     SIDES,
@@ -135,6 +136,8 @@ def check_case_facts(result: Assessment, case: CaseFacts, items: Sequence[_Sourc
         _check_submitter(result, case, ref)
     else:
         check_case_number(result, case.case_number, ("case_number",), case.court, proceeding)
+        if case.court:  # the list prints it without both sides too (check_case warns with)
+            check_court_name(result, case.court)
     if listed is not None:
         check_stage(result, listed, case, "证据目录", ())
     elif case.appellants or case.applicants:

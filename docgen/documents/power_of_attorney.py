@@ -44,6 +44,7 @@ from docgen.documents.attorney_powers import (
 )
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.case_numbers import matches_proceeding, parse_case_number
+from docgen.documents.court_names import court_name
 from docgen.documents.court_parts import (
     check_representative_position,
     filing_signature,
@@ -355,7 +356,7 @@ def build_context(case: PowerOfAttorney, assessment: Assessment) -> dict[str, An
             appoints = f"委托人{principal.name}为{status}，其法定代理人{principal.guardian.name}"
     return {
         "title": "授权委托书",
-        "court": case.case.court,
+        "court": court_name(case.case.court),
         "principal": _principal_lines(principal),
         "agents": [_agent_lines(agent) for agent in case.agents],
         "entrust": (

@@ -15,10 +15,11 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.case_numbers import CaseNumberText, check_case_number
+from docgen.documents.court_names import check_court_name, court_name
 from docgen.documents.court_parts import (
     Agent,
     ServiceAddress,
@@ -26,6 +27,13 @@ from docgen.documents.court_parts import (
     check_court,
     check_venue,
     filing_signature,
+)
+from docgen.documents.filed_exhibits import (
+    FiledExhibit,
+    check_exhibits,
+    exhibit_rows,
+    exhibits_filed,
+    named_only,
 )
 from docgen.documents.filenames import filename_part
 from docgen.documents.preservation_court import check_pre_suit_court
@@ -144,7 +152,19 @@ class PreservationApplication(CaseModel):
     urgency: Paragraph | None = Field(
         default=None, title="情况紧急的理由", description="诉前保全必填"
     )
+    evidence: list[FiledExhibit] = Field(
+        default_factory=list,
+        max_length=30,
+        title="证据",
+        description="申请所依据的证据，逐项写明来源和证明目的；填写的，申请书列出证据表，"
+        "附项写明证据材料的份数",
+    )
     security: Security = Field(title="担保")
+
+    @field_validator("evidence", mode="before")
+    @classmethod
+    def _named_only(cls, value: Any) -> Any:
+        return named_only(value)
 
 
 # --- rules --------------------------------------------------------------------------
@@ -154,6 +174,7 @@ def assess(case: PreservationApplication, options: RuleOptions) -> Assessment:
     """Cross-field rules; computes the security figure and the preservation fee."""
     result = Assessment()
     check_court(result, case.court)
+    check_court_name(result, case.court)
     # the name and the level (a claim for a basic or an intermediate court); the place
     # follows other rules here (财产所在地 before suit, art. 104), so it is not compared
     check_venue(result, case.court, Venue(claim=case.claim_amount))
@@ -167,6 +188,7 @@ def assess(case: PreservationApplication, options: RuleOptions) -> Assessment:
             f"（人民币{format_yuan(case.claim_amount)}元）",
         )
     _check_leads(result, case)
+    check_exhibits(result, case.evidence)  # each source and purpose (民事证据规定 art. 19)
     if len(set(case.measures)) != len(case.measures):
         result.error(("measures",), "duplicate", "保全措施不能重复选择")
     if case.stage == "pre_suit" and not case.urgency:
@@ -283,11 +305,13 @@ def fee_text(case: PreservationApplication, fee: FeeResult) -> str:
 def attachments(case: PreservationApplication) -> list[str]:
     """The papers filed with the application: a copy for each respondent, the evidence
     (规定 art. 1: 并提供相关证据材料) and what proves the security (``security_papers``).
-    The evidence goes uncounted: the case does not list its exhibits, and the number of
-    respondents (the copies') is no count of them; the 样式 (法〔2016〕221号, 申请诉讼财产
-    保全用) lists no 附 at all."""
+    The evidence listed is counted as the payment order's is (``exhibits_filed``:
+    「证据材料3份」); unlisted it goes uncounted (「相关证据材料」), since the number of
+    respondents (the copies') is no count of it. The 样式 (法〔2016〕221号, 申请诉讼财产保全用)
+    lists no 附 at all."""
     copies = len(case.respondents)
-    return [f"本申请书副本{copies}份", "相关证据材料", *security_papers(case.security)]
+    evidence = exhibits_filed(case.evidence) if case.evidence else "相关证据材料"
+    return [f"本申请书副本{copies}份", evidence, *security_papers(case.security)]
 
 
 def build_context(case: PreservationApplication, assessment: Assessment) -> dict[str, Any]:
@@ -306,9 +330,10 @@ def build_context(case: PreservationApplication, assessment: Assessment) -> dict
         "request": _request(case),
         "leads": [lead_row(i, lead) for i, lead in enumerate(case.property_leads)],
         "reasons": _reasons(case),
+        "evidence": exhibit_rows(case.evidence),
         "security": security_text(case, figure),
         "fee": fee_text(case, fee),
-        "court": case.court,
+        "court": court_name(case.court),
         "attachments": attachments(case),
         "signers": filing_signature("申请人", applicants),
         "application_date": format_cn(case.application_date),

@@ -27,6 +27,7 @@ from pydantic_core import PydanticCustomError
 
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.complaint_form_parts import BLANK
+from docgen.documents.court_names import court_name
 from docgen.documents.court_parts import SIGN_OR_SEAL, signing_line
 from docgen.documents.filenames import filename_part
 from docgen.documents.filing_papers import (
@@ -201,7 +202,7 @@ def build_context(case: ServiceAddressConfirmation, assessment: Assessment) -> d
     number = case.case.case_number or "（立案后填写）"
     return {
         "title": "送达地址确认书",
-        "court": case.case.court,
+        "court": court_name(case.case.court),
         "case_line": f"案由：{case.case.cause}　　案号：{number}",
         "address_rows": [
             ("受送达人", f"{case.party}（{role}）"),

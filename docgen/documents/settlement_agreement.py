@@ -26,6 +26,7 @@ from pydantic import Field
 from docgen.documents.acceleration import Acceleration, check_acceleration
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.case_numbers import CaseNumberText, check_case_number
+from docgen.documents.court_names import check_court_name, court_name
 from docgen.documents.court_parts import check_court
 from docgen.documents.filenames import filename_part
 from docgen.documents.guardian_rules import check_agreement_parties
@@ -237,11 +238,13 @@ def _check_signing_place(result: Assessment, case: SettlementAgreement) -> None:
 
 
 def check_court_at(result: Assessment, court: str) -> None:
-    """The court's full name, reported at ``suit.court``."""
+    """The court's full name, reported at ``suit.court``; warned where the agreement
+    names it as typed, its province not told (``court_names``)."""
     found = Assessment()
     check_court(found, court)
     for problem in found.errors:
         result.error(("suit", "court"), problem.code, problem.message)
+    check_court_name(result, court, ("suit", "court"))
 
 
 # --- context ------------------------------------------------------------------------
@@ -258,7 +261,7 @@ def build_context(case: SettlementAgreement, assessment: Assessment) -> dict[str
         signers.append(signer_context("丙方", case.guarantor))
     once = len(rows) == 1
     number = f"（案号：{suit.case_number}）" if suit.case_number else ""
-    court = f"{suit.court}{number}" if suit.court else ""
+    court = f"{court_name(suit.court)}{number}" if suit.court else ""
     # the debtor's share of the costs goes with the first payment of the plan
     first = (format_cn(rows[0].due), "和解款" if once else "首期款项")
     # two parties are 双方, three 各方: one word for the parties throughout

@@ -24,7 +24,8 @@ followed (民诉法解释 art. 30(1)). The choices:
   there is enforced by it (民事诉讼法 art. 235(1)).
 
 Not chosen: the suit's court once a suit is filed, else the creditor's domicile — the
-court the creditor, who is the one to sue on default, can reach.
+court the creditor, who is the one to sue on default, can reach. A court is printed by its
+full name, as every paper names it (``court_names``).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import Field
 
 from docgen.documents.agreement_terms import check_agreed_court
+from docgen.documents.court_names import check_court_name, court_name
 from docgen.documents.problems import Assessment, Loc
 from docgen.domain.disclosure import shown_when
 from docgen.domain.fields import CaseModel, Line
@@ -105,6 +107,7 @@ def check_forum(result: Assessment, case: SettlementAgreement) -> None:
     if case.signing_place:
         places.append(("签订地", case.signing_place))
     check_agreed_court(result, name, places, _at_stake(case))
+    check_court_name(result, name, ("jurisdiction", "court"))
 
 
 def _at_stake(case: SettlementAgreement) -> Decimal:
@@ -117,11 +120,11 @@ def forum_clause(case: SettlementAgreement, parties: str) -> str:
     """The dispute clause: 「因本协议引起的争议，双方协商不成的，任何一方均可向…提起诉讼。」"""
     forum = chosen(case)
     court = {
-        "suit_court": case.suit.court or "",
+        "suit_court": court_name(case.suit.court or ""),
         "creditor_domicile": "甲方住所地人民法院",
         "debtor_domicile": "乙方住所地人民法院",
         "signing_place": f"本协议签订地（{case.signing_place}）人民法院",
-        "court": case.jurisdiction.court or "",
+        "court": court_name(case.jurisdiction.court or ""),
     }[forum]
     return f"因本协议引起的争议，{parties}协商不成的，任何一方均可向{court}提起诉讼。"
 

@@ -21,6 +21,7 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from docgen.documents.court_names import court_name
 from docgen.documents.parts import ContractBasis
 from docgen.documents.problems import Assessment, Loc
 from docgen.domain.dates import format_cn
@@ -50,7 +51,8 @@ def recital(case: SettlementAgreement, parties: str) -> str:
     facts = facts if facts.endswith("。") else facts + "。"
     suit, dispute = case.suit, f"上述{case.suit.dispute}"
     if case.outcome.kind != "not_filed" and suit.court:
-        facts += f"甲方已就{suit.dispute}向{suit.court}提起诉讼（案号：{suit.case_number}）。"
+        court = court_name(suit.court)
+        facts += f"甲方已就{suit.dispute}向{court}提起诉讼（案号：{suit.case_number}）。"
         dispute = "纠纷"
     return facts + f"为妥善解决{dispute}，{parties}经平等协商，自愿达成如下和解协议："
 

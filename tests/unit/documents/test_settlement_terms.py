@@ -77,9 +77,9 @@ def test_a_named_court_at_a_partys_domicile_is_printed_and_one_elsewhere_refused
     data = load_fixture(
         "settlement_agreement", "valid", "disputes_to_a_named_court_at_the_debtors_domicile"
     )
-    assert "任何一方均可向福州市鼓楼区人民法院提起诉讼。" in printed_copy(
-        "settlement_agreement", data
-    )
+    # typed 「福州市鼓楼区人民法院」, printed by its full name as every paper names a court
+    printed = printed_copy("settlement_agreement", data)
+    assert "任何一方均可向福建省福州市鼓楼区人民法院提起诉讼。" in printed
     data = load_fixture("settlement_agreement", "invalid", "agreed_court_without_connection")
     (error,) = _assess(data).errors
     assert (error.loc, error.code) == (("jurisdiction", "court"), "court_no_connection")
