@@ -287,7 +287,8 @@ def fee_text(case: PreservationApplication, fee: FeeResult) -> str:
     """The fee as the application states it: its figure, the amount it was computed on and
     the article. 诉讼费用交纳办法 art. 14(2) charges it on the property actually preserved
     (根据实际保全的财产数额); at filing only the amount applied for is known, so the fee
-    advanced is computed on that, and the text says so."""
+    advanced is computed on that, and the text says so, and that it is settled on what the
+    court actually preserves (「（按实际保全的财产数额结算）」)."""
     capped = (
         f"为人民币{format_yuan(fee.full_fee)}元，超过人民币{format_yuan(PRESERVATION_CAP)}元的"
         "最高限额，按最高限额交纳"
@@ -296,7 +297,8 @@ def fee_text(case: PreservationApplication, fee: FeeResult) -> str:
     )
     return (
         f"申请保全费{legal_amount(fee.fee)}，按请求保全数额人民币{format_yuan(case.amount)}元，"
-        f"依《诉讼费用交纳办法》第十四条第（二）项规定的标准分段累计计算{capped}，由申请人预交。"
+        f"依《诉讼费用交纳办法》第十四条第（二）项规定的标准分段累计计算{capped}，由申请人预交"
+        "（按实际保全的财产数额结算）。"
     )
 
 
