@@ -61,6 +61,7 @@ from docgen.documents.complaint_text import (
     suit_dates,
     witness_lines,
 )
+from docgen.documents.court_names import check_court_name, court_name
 from docgen.documents.court_parts import (
     FORM_SIGN,
     PROCEDURE_LABELS,
@@ -178,6 +179,7 @@ def assess(case: CivilComplaint, options: RuleOptions) -> Assessment:
     }
     check_parties(result, case)
     check_court(result, case.court)
+    check_court_name(result, case.court)
     due = _check_due(result, case)
     # overdue from the day after the whole debt fell due (its due date or an earlier
     # acceleration); _check_due makes that day no later than the filing date
@@ -334,7 +336,7 @@ def build_context(case: CivilComplaint, assessment: Assessment) -> dict[str, Any
             for i, e in enumerate(case.evidence)
         ],
         "witnesses": witness_lines(case.witnesses),
-        "court": case.court,
+        "court": court_name(case.court),
         # the element form says 签字 as its last row does (具状人（签字、盖章）), the narrative
         # complaint 签名 as the 样式 does (起诉人（签名）): one word on each paper
         "signers": filing_signature(

@@ -75,6 +75,18 @@ SAME_PRINT: dict[str, tuple[str, ...]] = {
         "68b19c4a5461af2ba10338e9a55dbc319251eb22d1df1b6e403008564d9d6760",
         "770968d254be12dffce98d3d6f1cdb93aa8c0ec8dbc07470c3d0c18d93aa7ed9",
     ),
+    # docgen/layouts/payment_order.py, 2026-12-06: a comment names the exhibits' warnings
+    # where they moved (filed_exhibits); prints as at 0d94ab0b90 (each valid fixture's PDF,
+    # stamped, identical before and after: 6 typst, 6 weasyprint; bin/print-compare)
+    "dcbb218e7dbf9976574ef20abb143f7485572ccf356741feaafa8d256fbdd406": (
+        "a254e4b8421a75663755f1f572785d25feb9c872a30b6bc485c0fd4cace7724d",
+    ),
+    # docgen/layouts/preservation_application.py, 2026-12-06: the exhibits' table, printed
+    # only where the case lists exhibits; prints as at 0d94ab0b90 (each valid fixture's
+    # PDF, stamped, identical before and after: 5 typst, 5 weasyprint; bin/print-compare)
+    "29e146b3c13b5fde618a965b2abd6eac1d8ab43099c28279b4de07c3af56e5f3": (
+        "00c5eafe30b574d83ade3177f44b438e56d633b26ee1081748110123145ca180",
+    ),
 }
 
 
