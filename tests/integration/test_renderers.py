@@ -262,6 +262,7 @@ NOT_PRINTED_BY_TYPE["debt_confirmation"] = {
     ("later_interest", "basis"),  # a choice, printed as its words (tested in the unit tests)
     ("later_interest", "rate"),  # printed as 年利率6% (tested in the unit tests)
     ("late_interest",),  # printed as 年利率12% (tested in the unit tests)
+    ("prior_interruptions",),  # the limitation rule's input (a warning), not a printed fact
 }
 NOT_PRINTED_BY_TYPE["installment_agreement"] = {
     *(
@@ -279,6 +280,7 @@ NOT_PRINTED_BY_TYPE["installment_agreement"] = {
     ("plan_interest",),  # printed as words: 年利率6%
     ("late_interest",),  # printed as words: 年利率12% (tested in the unit tests)
     ("acceleration",),  # printed as the clause's words (tested in the unit tests)
+    ("prior_interruptions",),  # the limitation rule's input (a warning), not a printed fact
 }
 NOT_PRINTED = {
     ("creditor", "kind"),
