@@ -33,6 +33,7 @@ from docgen.documents.complaint_evidence_rules import check_claims_evidence
 from docgen.documents.complaint_form import SUBTITLES, form_sections
 from docgen.documents.complaint_form_parts import NOTES, WARNING
 from docgen.documents.complaint_form_rules import check_form_answers
+from docgen.documents.complaint_interest_paid import check_interest_paid
 from docgen.documents.complaint_parts import (
     MEDIATION_LABELS,
     Acceleration,
@@ -212,6 +213,7 @@ def assess(case: CivilComplaint, options: RuleOptions) -> Assessment:
     check_preservation(result, case)
     check_branch_defendants(result, case)
     check_form_answers(result, case, result.computed["overdue_from"])
+    check_interest_paid(result, case)
     if resolved.total > 0:
         venue = complaint_venue(
             resolved.total,

@@ -229,7 +229,11 @@ class LoanFacts(CaseModel):
         description="不选则按「还款方式」的文字勾选「其他」；等额本息、等额本金为金融借款的选项",
         json_schema_extra={"enum_titles": list(BANK_REPAYMENT_LABELS.values())},
     )
-    interest_paid_until: date | None = Field(default=None, title="还息至")
+    interest_paid_until: date | None = Field(
+        default=None,
+        title="还息至",
+        description="借款人已支付利息的最后一日；期内利息自其次日起计算",
+    )
     collateral: Collateral | None = Field(default=None, title="抵押、质押等物的担保")
     other_security: Line | None = Field(
         default=None, title="其他担保方式", description="如 让与担保、保证金质押"

@@ -295,22 +295,7 @@ def facts(case: CivilComplaint, agreed_court: bool = False) -> list[str]:
             fixing = d.maximum_fixing  # a maximum guarantee's claims fixed early (art. 690(2))
             early = (fixing.on, fixing.reason("guarantee")) if fixing else None
             paragraphs.append(guarantee_fact(d.party.name, d.guarantee, source, suit, early))
-    loan_kinds = ("private_lending", "financial_loan")
-    due = "借款到期后" if contract.kind in loan_kinds else "付款期限届满后"
-    breach = f"{due}，{debtors}未依约清偿"
-    if loan and (loan.repaid_principal or loan.repaid_interest):
-        repaid = []
-        if loan.repaid_principal:
-            repaid.append(f"本金人民币{format_yuan(loan.repaid_principal)}元")
-        if loan.repaid_interest:
-            repaid.append(f"利息人民币{format_yuan(loan.repaid_interest)}元")
-        breach = f"{debtors}仅偿还{'、'.join(repaid)}，" + breach.replace(f"{due}，", "")
-    if case.acceleration is not None:
-        breach += (
-            f"；依《{contract.name}》{case.acceleration.clause}约定，{plaintiffs}已于"
-            f"{format_cn(case.acceleration.declared_on)}宣布借款提前到期"
-        )
-    paragraphs.append(breach + _still_unpaid(case, plaintiffs))
+    paragraphs.append(_breach(case, plaintiffs, debtors) + _still_unpaid(case, plaintiffs))
     if case.facts:
         paragraphs.append(case.facts)
     if case.jurisdiction_clause and agreed_court:
@@ -322,6 +307,42 @@ def facts(case: CivilComplaint, agreed_court: bool = False) -> list[str]:
         "特向贵院提起诉讼，请求判如所请。"
     )
     return paragraphs
+
+
+ACCELERATION_WORDS = ("提前到期", "加速到期")
+"""Words with which the user's own facts tell of the acceleration, told then only once."""
+
+
+def _breach(case: CivilComplaint, plaintiffs: str, debtors: str) -> str:
+    """What the debtor paid and did not, in the order it happened: what was repaid and
+    up to when interest was paid (还息至), then the acceleration that made the whole loan
+    due, then the default. A loan declared due early did not fall due first: it is never
+    「借款到期后」. The acceleration the user's own facts tell is not told again."""
+    contract, loan, accel = case.contract, case.loan, case.acceleration
+    paid: list[str] = []
+    if loan and (loan.repaid_principal or loan.repaid_interest):
+        repaid = []
+        if loan.repaid_principal:
+            repaid.append(f"本金人民币{format_yuan(loan.repaid_principal)}元")
+        if loan.repaid_interest:
+            repaid.append(f"利息人民币{format_yuan(loan.repaid_interest)}元")
+        paid.append(f"仅偿还{'、'.join(repaid)}")
+    if loan and loan.interest_paid_until:
+        paid.append(f"已支付利息至{format_cn(loan.interest_paid_until)}")
+    told = accel is not None and any(w in (case.facts or "") for w in ACCELERATION_WORDS)
+    if accel is not None and told:
+        return f"{debtors}{'，'.join(paid)}" if paid else f"{debtors}未依约清偿"
+    if accel is not None:
+        head = f"{debtors}{'，'.join(paid)}；" if paid else ""
+        return (
+            f"{head}依《{contract.name}》{accel.clause}约定，{plaintiffs}于"
+            f"{format_cn(accel.declared_on)}宣布借款全部提前到期，{debtors}未依约清偿"
+        )
+    if paid:
+        return f"{debtors}{'，'.join(paid)}，未依约清偿"
+    loan_kinds = ("private_lending", "financial_loan")
+    due = "借款到期后" if contract.kind in loan_kinds else "付款期限届满后"
+    return f"{due}，{debtors}未依约清偿"
 
 
 def _penalty_terms(sale: SaleFacts, contract: str) -> str:
