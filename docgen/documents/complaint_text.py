@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from docgen.documents.combined_cap import OVERDUE_WORDS, is_enforcement_cost
+from docgen.documents.complaint_causes import SALE_LOSS_BASIS
 from docgen.documents.complaint_evidence_rules import printed_note
 from docgen.documents.complaint_parts import CHECKED, DELIVERY_LABELS, UNCHECKED, Witness
 from docgen.documents.complaint_security import (
@@ -200,7 +201,19 @@ def legal_basis(case: CivilComplaint) -> list[str]:
         basis.append(INTERPRETATION + "、".join(rules))
     if kind == "credit_card":
         basis.append(CARD_RULES)
+    if statutory_sale_loss(case):
+        basis.append(SALE_LOSS_BASIS)
     return [*basis, PROCEDURE_LAW]
+
+
+def statutory_sale_loss(case: CivilComplaint) -> bool:
+    """A seller claims the loss from the price paid late where no penalty was agreed:
+    measured by 买卖合同解释 art. 18(4), which the claim then rests on."""
+    sale = case.sale
+    if case.contract.kind != "sale" or sale is None or sale.penalty_agreed:
+        return False
+    interest = any(c.kind == "interest" for c in case.amounts.components)
+    return interest or case.running_interest is not None
 
 
 CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
