@@ -11,7 +11,9 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from docgen.documents.base import RuleOptions
-from docgen.documents.complaint_causes import SALE_LOSS_BASIS as SALE_LOSS_BASIS  # late_interest reads it here
+
+# late_interest reads SALE_LOSS_BASIS here
+from docgen.documents.complaint_causes import SALE_LOSS_BASIS as SALE_LOSS_BASIS
 from docgen.documents.complaint_causes import BankLoanTerms, SaleFacts
 from docgen.documents.complaint_form import SUBTITLES
 from docgen.documents.parts import ResolvedAmounts

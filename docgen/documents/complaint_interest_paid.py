@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from docgen.documents.complaint_form import bank_part
+from docgen.documents.complaint_form import component_part
 from docgen.documents.problems import Assessment
 from docgen.domain.dates import format_cn
 from docgen.domain.money import format_yuan
@@ -74,7 +74,7 @@ def _check_term_interest_unclaimed(result: Assessment, case: CivilComplaint) -> 
     claimed = [
         c
         for c in case.amounts.components
-        if c.kind == "interest" and bank_part(c.display_label, c.kind) == "interest"
+        if c.kind == "interest" and component_part(c, terms) == "interest"
     ]
     if claimed:
         return

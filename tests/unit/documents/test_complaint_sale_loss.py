@@ -14,7 +14,10 @@ OPTIONS = RuleOptions(calendar_fallback=True)
 DOC = registry.get("civil_complaint")
 BARE = load_fixture("civil_complaint", "valid", "elements_sale_bare")
 FLOATING = load_fixture("civil_complaint", "invalid", "elements_sale_loss_at_a_floating_lpr")
-BASIS = "《最高人民法院关于审理买卖合同纠纷案件适用法律问题的解释》（法释〔2020〕17号修正）第十八条第四款"
+BASIS = (
+    "《最高人民法院关于审理买卖合同纠纷案件适用法律问题的解释》（法释〔2020〕17号修正）"
+    "第十八条第四款"
+)
 
 
 def _errors(data: dict) -> list:
