@@ -47,6 +47,7 @@ from docgen.documents.complaint_parts import (
     Witness,
 )
 from docgen.documents.complaint_party_rules import check_parties
+from docgen.documents.complaint_reasons import facts
 from docgen.documents.complaint_rules import (
     check_limitation,
     check_preservation,
@@ -55,7 +56,6 @@ from docgen.documents.complaint_rules import (
 from docgen.documents.complaint_security_rules import check_security
 from docgen.documents.complaint_text import (
     claims,
-    facts,
     fee_line,
     parties_context,
     principal,

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import Field, field_validator
 
+from docgen.documents.complaint_basis import legal_basis
 from docgen.documents.complaint_causes import Answer, Paid
 from docgen.documents.complaint_form_parts import (
     BLANK,
@@ -28,7 +29,7 @@ from docgen.documents.complaint_form_parts import (
 )
 from docgen.documents.complaint_parts import Collateral
 from docgen.documents.complaint_security import form_security_claims
-from docgen.documents.complaint_text import borrowers, legal_basis, names, principal
+from docgen.documents.complaint_text import borrowers, names, principal
 from docgen.documents.parts import RateInput, ResolvedAmounts
 from docgen.domain.court_fees import FeeResult
 from docgen.domain.dates import format_cn

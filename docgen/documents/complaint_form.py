@@ -10,6 +10,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from docgen.documents.complaint_basis import legal_basis
 from docgen.documents.complaint_card import card_sections
 from docgen.documents.complaint_form_parts import (
     BLANK,
@@ -31,7 +32,7 @@ from docgen.documents.complaint_form_parts import (
 from docgen.documents.complaint_form_sale import sale_sections
 from docgen.documents.complaint_parts import BANK_REPAYMENT_LABELS, REPAYMENT_LABELS, LoanFacts
 from docgen.documents.complaint_security import form_security_claims
-from docgen.documents.complaint_text import borrowers, legal_basis, names, principal
+from docgen.documents.complaint_text import borrowers, names, principal
 from docgen.documents.parts import ResolvedAmounts
 from docgen.domain.court_fees import FeeResult
 from docgen.domain.dates import format_cn

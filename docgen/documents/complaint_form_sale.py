@@ -9,6 +9,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from docgen.documents.complaint_basis import legal_basis
 from docgen.documents.complaint_causes import PAYMENT_LABELS, Answer, SaleFacts
 from docgen.documents.complaint_form_parts import (
     BLANK,
@@ -25,7 +26,7 @@ from docgen.documents.complaint_form_parts import (
     yes_no,
 )
 from docgen.documents.complaint_security import form_security_claims
-from docgen.documents.complaint_text import borrowers, legal_basis, names, principal
+from docgen.documents.complaint_text import borrowers, names, principal
 from docgen.documents.parts import ResolvedAmounts
 from docgen.domain.court_fees import FeeResult
 from docgen.domain.dates import format_cn
