@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from docgen.documents.combined_cap import OVERDUE_WORDS, is_enforcement_cost
+from docgen.documents.complaint_branch_rules import answering_companies
 from docgen.documents.complaint_causes import SALE_LOSS_BASIS
 from docgen.documents.complaint_security import security_articles
 from docgen.domain.cap_rates import INTERPRETATION
@@ -27,6 +28,11 @@ LENDING_RULE_ARTICLES = {
 }
 """The articles of 法释〔2020〕17号 a private lender's claims rest on (its title and number
 are cap_rates.INTERPRETATION, the text every cap message cites)."""
+BRANCH_LAWS = {
+    False: "《中华人民共和国公司法》第十三条",
+    True: "《中华人民共和国商业银行法》第二十二条",
+}
+"""The law that puts a branch's liability on its company (or a bank's on its head office)."""
 CARD_RULES = "《最高人民法院关于审理银行卡民事纠纷案件若干问题的规定》"
 PROCEDURE_LAW = "《中华人民共和国民事诉讼法》第一百二十二条"
 
@@ -52,6 +58,9 @@ def legal_basis(case: CivilComplaint) -> list[str]:
     articles += [GUARANTEE_ARTICLES[g] for g in ("general", "joint") if g in kinds]
     if any(g.maximum is not None for g in given):
         articles.append("第六百九十条")
+    companies = answering_companies(case)
+    if companies:
+        articles.append("第七十四条")  # a branch's liability is the legal person's
     if any(d.maximum_fixing is not None for d in case.defendants):
         articles.append("第四百二十三条")  # by art. 690(2): the guarantee's claims fixed early
     cited = sorted(dict.fromkeys([*security_articles(case), *articles]), key=article_number)
@@ -59,6 +68,7 @@ def legal_basis(case: CivilComplaint) -> list[str]:
     rules = lending_rule_articles(case) if lending else []
     if rules:
         basis.append(INTERPRETATION + "、".join(rules))
+    basis += list(dict.fromkeys(BRANCH_LAWS[c.bank] for c in companies))
     if kind == "credit_card":
         basis.append(CARD_RULES)
     if statutory_sale_loss(case):

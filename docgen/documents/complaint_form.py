@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from docgen.documents.complaint_basis import legal_basis
+from docgen.documents.complaint_branch_rules import company_claims, company_facts
 from docgen.documents.complaint_card import card_sections
 from docgen.documents.complaint_form_parts import (
     BLANK,
@@ -152,7 +153,12 @@ def _claims(case: CivilComplaint, resolved: ResolvedAmounts, fee: FeeResult) -> 
     )
     secured = form_security_claims(case)
     listed = cost_items(case, costs)
-    other = "；".join(f"{c.display_label}{_yuan(v)}" for c, v in others)
+    other = "；".join(
+        [
+            *(f"{c.display_label}{_yuan(v)}" for c, v in others),
+            *company_claims(case),
+        ]
+    )
     parts = bank_parts(case, resolved) if bank else None
     owed_text = _bank_interest(parts) if parts else f"欠利息{_yuan(owed)}"
     method = interest_method(case, resolved, interest) + (
@@ -336,7 +342,7 @@ def _facts(case: CivilComplaint, resolved: ResolvedAmounts, overdue_from: date) 
     ]
     if loan is not None:
         rows += _loan_rows(case, resolved, loan, overdue_from)
-    other = "；".join(t for t in (contract.summary, case.facts) if t) or "无"
+    other = "；".join(t for t in (contract.summary, *company_facts(case), case.facts) if t) or "无"
     basis = {
         "label": "17. 请求承担责任的依据",
         "value": f"合同约定：《{contract.name}》的约定；法律规定：" + "；".join(legal_basis(case)),

@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from docgen.documents.complaint_basis import legal_basis
+from docgen.documents.complaint_branch_rules import company_claims, company_facts
 from docgen.documents.complaint_causes import PAYMENT_LABELS, Answer, SaleFacts
 from docgen.documents.complaint_form_parts import (
     BLANK,
@@ -121,7 +122,12 @@ def _claims(case: CivilComplaint, resolved: ResolvedAmounts, fee: FeeResult) -> 
     others = components(case, resolved, ("other",))
     secured = form_security_claims(case)
     listed = cost_items(case, costs)
-    other = "；".join(f"{c.display_label}人民币{_yuan(v)}" for c, v in others)
+    other = "；".join(
+        [
+            *(f"{c.display_label}人民币{_yuan(v)}" for c, v in others),
+            *company_claims(case),
+        ]
+    )
     remedies = "　".join(
         box(False, label) for label in ("修理", "重作", "更换", "退货", "减少价款或者报酬")
     )
@@ -290,7 +296,7 @@ def _facts(case: CivilComplaint, resolved: ResolvedAmounts, overdue_from: date) 
             {"label": "15. 被告应当支付的利息、违约金、赔偿金", "value": _owed(case, resolved)}
         )
         rows += security_rows(case, sale, 16)
-    other = "；".join(t for t in (contract.summary, case.facts) if t) or "无"
+    other = "；".join(t for t in (contract.summary, *company_facts(case), case.facts) if t) or "无"
     return [
         *rows,
         {

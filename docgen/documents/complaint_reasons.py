@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from docgen.documents.complaint_basis import legal_basis
+from docgen.documents.complaint_branch_rules import answering_companies
 from docgen.documents.complaint_parts import DELIVERY_LABELS
 from docgen.documents.complaint_security import security_fact
 from docgen.documents.complaint_text import borrowers, names, suit_dates
@@ -27,10 +28,17 @@ def facts(case: CivilComplaint, agreed_court: bool = False) -> list[str]:
     contract = case.contract
     plaintiffs = "原告" + names([p.party for p in case.plaintiffs])
     debtors = "被告" + names(borrowers(case))
+    branches = answering_companies(case)
+    # the signatory named once, with the company that answers for it
+    signatory = "被告" + "、".join(
+        p.name
+        + next((f"（被告{a.company}的分支机构）" for a in branches if a.branch == p.name), "")
+        for p in borrowers(case)
+    )
     number = f"（编号：{contract.number}）" if contract.number else ""
     place = f"在{case.loan.signed_place}" if case.loan and case.loan.signed_place else ""
     first = (
-        f"{format_cn(contract.signed_on)}，{plaintiffs}与{debtors}{place}"
+        f"{format_cn(contract.signed_on)}，{plaintiffs}与{signatory}{place}"
         f"签订《{contract.name}》{number}。"
     )
     loan, sale = case.loan, case.sale
@@ -56,7 +64,7 @@ def facts(case: CivilComplaint, agreed_court: bool = False) -> list[str]:
         first += f"，约定还款日期为{format_cn(contract.due_date)}。"
     else:
         first += f"依约{debtors}应于{format_cn(contract.due_date)}前清偿欠款。"
-    paragraphs = [first]
+    paragraphs = [first, *(a.fact() for a in branches)]
     security = security_fact(case)
     if security is not None:
         paragraphs.append(security)

@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from docgen.documents.combined_cap import is_enforcement_cost
+from docgen.documents.complaint_branch_rules import answering_companies
 from docgen.documents.complaint_evidence_rules import printed_note
 from docgen.documents.complaint_parts import CHECKED, UNCHECKED, Witness
 from docgen.documents.complaint_security import (
@@ -40,7 +41,12 @@ def boxes(options: Mapping[str, str], chosen: str | None) -> str:
 
 
 def borrowers(case: CivilComplaint) -> list[Party]:
-    return [d.party for d in case.defendants if d.role == "borrower"]
+    """The debtors: a company sued beside its branch answers for the branch's debt and is
+    not one of them (complaint_branch_rules.answering_companies)."""
+    answering = {a.company for a in answering_companies(case)}
+    return [
+        d.party for d in case.defendants if d.role == "borrower" and d.party.name not in answering
+    ]
 
 
 def claims(case: CivilComplaint, resolved: ResolvedAmounts) -> list[str]:
@@ -96,32 +102,39 @@ def claims(case: CivilComplaint, resolved: ResolvedAmounts) -> list[str]:
     # art. 389 or the agreed scope names (complaint_security_scope)
     count = len(items)
     covered = "第1项" if count == 1 else f"第1至{count}项"
+    # 民法典 art. 74(2): the company answers for its branch's debt, not beside it
+    items += [company.claim(covered) for company in answering_companies(case)]
     priority = priority_claim(case, plaintiffs)
     if priority is not None:
         items.append(priority)
-    # 民法典 art. 392: beside the debtor's own property, with no order agreed, a joint
-    # guarantor answers for what the property leaves unpaid
+    items += _guarantor_claims(case, covered, debtors)
+    if case.rescind_contract:
+        items.append(f"判令解除{plaintiffs}与{debtors}签订的《{case.contract.name}》；")
+    items.append("判令本案诉讼费用由被告承担。")
+    return items
+
+
+def _guarantor_claims(case: CivilComplaint, covered: str, debtors: str) -> list[str]:
+    """Each guarantor's liability for the claims ``covered``. 民法典 art. 392: beside the
+    debtor's own property, with no order agreed, a joint guarantor answers for what the
+    property leaves unpaid; 担保制度解释 art. 26(2): a general guarantor only for what
+    enforcement against the debtor's property leaves unpaid."""
     unpaid = left_unpaid(case)
+    items: list[str] = []
     for defendant in case.defendants:
         guarantee = defendant.guarantee
         if defendant.role != "guarantor" or guarantee is None:
             continue
         limit = claim_within_maximum(guarantee)
+        name = defendant.party.name
         if guarantee.resolved_type == "joint":
             part = f"在{unpaid}" if unpaid else ""
-            items.append(
-                f"判令被告{defendant.party.name}对上述{covered}债务{part}{limit}承担连带清偿责任；"
-            )
+            items.append(f"判令被告{name}对上述{covered}债务{part}{limit}承担连带清偿责任；")
         else:
-            # 担保制度解释 art. 26(2): a general guarantor answers only for what enforcement
-            # against the debtor's property leaves unpaid
             items.append(
-                f"判令被告{defendant.party.name}对上述{covered}债务在{debtors}的财产依法强制执行"
+                f"判令被告{name}对上述{covered}债务在{debtors}的财产依法强制执行"
                 f"后仍不能履行的部分{limit}承担保证责任；"
             )
-    if case.rescind_contract:
-        items.append(f"判令解除{plaintiffs}与{debtors}签订的《{case.contract.name}》；")
-    items.append("判令本案诉讼费用由被告承担。")
     return items
 
 
