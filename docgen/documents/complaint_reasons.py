@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 
 from docgen.documents.complaint_basis import legal_basis
 from docgen.documents.complaint_branch_rules import answering_companies
+from docgen.documents.complaint_guarantee import guarantee_fact
 from docgen.documents.complaint_parts import DELIVERY_LABELS
 from docgen.documents.complaint_security import security_fact
 from docgen.documents.complaint_text import borrowers, names, suit_dates
-from docgen.documents.guarantor_rules import guarantee_fact
 from docgen.domain.dates import format_cn
 from docgen.domain.lpr import format_percent
 from docgen.domain.money import format_yuan, legal_amount

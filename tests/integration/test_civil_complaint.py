@@ -182,7 +182,7 @@ def test_a_guarantee_whose_type_the_contract_does_not_state_is_claimed_as_genera
     assert (
         "被告李秀英为上述债务提供保证（2025年1月10日签订的《保证合同》），保证合同未约定保证方式，"
         "依照《中华人民共和国民法典》第六百八十六条第二款按照一般保证承担保证责任，"
-        "保证期间至2028年1月10日。"
+        "保证合同约定保证期间至2028年1月10日。"
     ) in text
     assert (
         "判令被告李秀英对上述第1至5项债务在被告张伟的财产依法强制执行后仍不能履行的部分承担保证责任"
@@ -203,8 +203,9 @@ def test_a_maximum_guarantor_is_claimed_against_within_the_maximum(service):
 
 def test_a_joint_guarantor_states_its_period(narrative_pdf):
     assert (
-        "保证方式为连带责任保证，保证期间至2026年7月10日；"
-        "原告已于2026年2月9日要求被告李秀英承担保证责任。"
+        "保证方式为连带责任保证，保证合同未约定保证期间，依照《中华人民共和国民法典》"
+        "第六百九十二条第二款，保证期间为主债务履行期限届满之日（2026年1月10日）起六个月，"
+        "即至2026年7月10日；原告已于2026年2月9日要求被告李秀英承担保证责任。"
     ) in narrative_pdf
 
 

@@ -124,9 +124,8 @@ def test_the_element_form_names_the_branch_as_buyer_and_the_company_in_other_cla
     text = _text(copy.deepcopy(WITH_COMPANY) | {"layout": "elements"})
     assert "买受人（买方）：杭州远景建设工程有限公司上海分公司\n" in text + "\n"
     assert (
-        "9. 其他请求\n被告杭州远景建设工程有限公司对被告杭州远景建设工程有限公司上海分公司的上述债务"
-        "承担清偿责任\n"
+        "9. 其他请求\n被告杭州远景建设工程有限公司对被告杭州远景建设工程有限公司上海分公司的"
+        "上述债务承担清偿责任\n"
     ) in text
-    assert "其民事责任由被告杭州远景建设工程有限公司承担（《中华人民共和国民法典》第七十四条第二款" in (
-        text
-    )
+    liable = "其民事责任由被告杭州远景建设工程有限公司承担（《中华人民共和国民法典》第七十四条"
+    assert liable in text
