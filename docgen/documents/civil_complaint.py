@@ -62,6 +62,7 @@ from docgen.documents.complaint_text import (
     suit_dates,
     witness_lines,
 )
+from docgen.documents.complaint_venue import receiving_plaintiffs
 from docgen.documents.court_parts import (
     FORM_SIGN,
     PROCEDURE_LABELS,
@@ -224,6 +225,9 @@ def assess(case: CivilComplaint, options: RuleOptions) -> Assessment:
         )
         # the complaint says the court has jurisdiction only where the clause leads there
         result.computed["agreed_court"] = check_venue(result, case.court, venue)
+        if not any(p.loc == ("court",) for p in result.problems):
+            # a court found at the plaintiff's place alone says why (complaint_venue)
+            result.computed["receiving"] = receiving_plaintiffs(case)
         check_procedure(result, case.procedure, case.court)
         # 诉讼费用交纳办法 art. 16: summary procedure, small claims included (民事诉讼法
         # art. 165 sits in its chapter on the summary procedure), halves the fee
@@ -361,7 +365,11 @@ def build_context(case: CivilComplaint, assessment: Assessment) -> dict[str, Any
         f"（暂计至{format_cn(case.amounts.as_of)}{running}）。"
     )
     context["fee"] = fee_line(fee, case.procedure)
-    context["facts"] = facts(case, assessment.computed.get("agreed_court", False))
+    context["facts"] = facts(
+        case,
+        assessment.computed.get("agreed_court", False),
+        assessment.computed.get("receiving", []),
+    )
     return context
 
 

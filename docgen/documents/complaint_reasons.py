@@ -4,6 +4,7 @@ the breach), then the user's own paragraph, the jurisdiction and the laws relied
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,7 @@ from docgen.documents.complaint_guarantee import guarantee_fact
 from docgen.documents.complaint_parts import DELIVERY_LABELS
 from docgen.documents.complaint_security import security_fact
 from docgen.documents.complaint_text import borrowers, names, suit_dates
+from docgen.documents.complaint_venue import performance_place_sentence
 from docgen.domain.dates import format_cn
 from docgen.domain.lpr import format_percent
 from docgen.domain.money import format_yuan, legal_amount
@@ -22,9 +24,13 @@ if TYPE_CHECKING:
     from docgen.documents.complaint_causes import SaleFacts
 
 
-def facts(case: CivilComplaint, agreed_court: bool = False) -> list[str]:
+def facts(
+    case: CivilComplaint, agreed_court: bool = False, receiving: Sequence[str] = ()
+) -> list[str]:
     """事实与理由, composed from the structured facts, then the user's own paragraph.
-    ``agreed_court``: the jurisdiction clause leads to the court addressed."""
+    ``agreed_court``: the jurisdiction clause leads to the court addressed; ``receiving``:
+    the plaintiffs at whose place alone it sits, the place of performance (complaint_venue).
+    One of the two grounds is stated, never both."""
     contract = case.contract
     plaintiffs = "原告" + names([p.party for p in case.plaintiffs])
     debtors = "被告" + names(borrowers(case))
@@ -82,6 +88,8 @@ def facts(case: CivilComplaint, agreed_court: bool = False) -> list[str]:
         # said only of the court the clause leads to: a court at no connecting point
         # is refused, and the clause is no ground for a court it does not name
         paragraphs.append(f"{case.jurisdiction_clause.rstrip('。')}，贵院对本案依法享有管辖权。")
+    elif receiving:
+        paragraphs.append(performance_place_sentence(list(receiving)))
     paragraphs.append(
         f"为维护{plaintiffs}的合法权益，根据{'、'.join(legal_basis(case))}等规定，"
         "特向贵院提起诉讼，请求判如所请。"
