@@ -25,6 +25,7 @@ from pydantic import Field
 
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.complaint_branch_rules import check_branch_defendants
+from docgen.documents.complaint_capacity import check_defendant_capacity
 from docgen.documents.complaint_card import CardFacts
 from docgen.documents.complaint_card_rules import check_card
 from docgen.documents.complaint_cause_rules import check_bank_loan, check_cause_facts, check_sale
@@ -179,6 +180,7 @@ def assess(case: CivilComplaint, options: RuleOptions) -> Assessment:
         "defendants": [d.party.name for d in case.defendants],
     }
     check_parties(result, case)
+    check_defendant_capacity(result, case)
     check_court(result, case.court)
     due = _check_due(result, case)
     # overdue from the day after the whole debt fell due (its due date or an earlier

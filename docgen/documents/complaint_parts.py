@@ -113,6 +113,16 @@ class Defendant(CaseModel):
         title="保证",
         description="被告为保证人时必填：保证方式、保证期间、是否已在保证期间内主张权利",
     )
+    capacity_finding: Line | None = Field(
+        default=None,
+        title="民事行为能力的认定",
+        description="成年被告为无或限制民事行为能力人的，写明认定的法院和文书，如 北京市东城区"
+        "人民法院（2025）京0101民特88号民事判决（民法典第二十四条）",
+        json_schema_extra=ADVANCED,
+    )
+    capacity_found_on: date | None = Field(
+        default=None, title="认定日期", description="认定判决作出之日", json_schema_extra=ADVANCED
+    )
     maximum_fixing: DebtFixing | None = Field(
         default=None,
         title="最高额保证债权提前确定的事由",

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from docgen.documents.complaint_basis import legal_basis
 from docgen.documents.complaint_branch_rules import answering_companies
+from docgen.documents.complaint_capacity import capacity_facts
 from docgen.documents.complaint_guarantee import guarantee_fact
 from docgen.documents.complaint_parts import DELIVERY_LABELS
 from docgen.documents.complaint_security import security_fact
@@ -70,7 +71,7 @@ def facts(
         first += f"，约定还款日期为{format_cn(contract.due_date)}。"
     else:
         first += f"依约{debtors}应于{format_cn(contract.due_date)}前清偿欠款。"
-    paragraphs = [first, *(a.fact() for a in branches)]
+    paragraphs = [first, *(a.fact() for a in branches), *capacity_facts(case)]
     security = security_fact(case)
     if security is not None:
         paragraphs.append(security)
