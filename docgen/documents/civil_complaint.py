@@ -24,6 +24,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from docgen.documents.base import DocumentType, RuleOptions
+from docgen.documents.complaint_basis import check_penalty_basis
 from docgen.documents.complaint_branch_rules import check_branch_defendants
 from docgen.documents.complaint_capacity import check_defendant_capacity
 from docgen.documents.complaint_card import CardFacts
@@ -213,6 +214,7 @@ def assess(case: CivilComplaint, options: RuleOptions) -> Assessment:
     _check_guarantees(result, case, resolved.total)
     check_security(result, case)
     check_claims_evidence(result, case)
+    check_penalty_basis(result, case)
     check_preservation(result, case)
     check_branch_defendants(result, case)
     check_form_answers(result, case, result.computed["overdue_from"])

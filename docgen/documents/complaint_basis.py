@@ -9,6 +9,7 @@ from docgen.documents.combined_cap import OVERDUE_WORDS, is_enforcement_cost
 from docgen.documents.complaint_branch_rules import answering_companies
 from docgen.documents.complaint_causes import SALE_LOSS_BASIS
 from docgen.documents.complaint_security import security_articles
+from docgen.documents.problems import Assessment
 from docgen.domain.cap_rates import INTERPRETATION
 
 if TYPE_CHECKING:
@@ -130,3 +131,21 @@ def lending_rule_articles(case: CivilComplaint) -> list[str]:
     )
     uses = {"agreed": in_term, "overdue": overdue, "together": overdue and charged}
     return [article for use, article in LENDING_RULE_ARTICLES.items() if uses[use]]
+
+
+def check_penalty_basis(result: Assessment, case: CivilComplaint) -> None:
+    """A 违约金 claimed rests on 民法典 art. 585 (an agreed penalty); a legal basis typed by
+    hand that leaves it out cites no ground for that claim. The default basis cites it."""
+    if not case.legal_basis or any(PENALTY_ARTICLE in line for line in case.legal_basis):
+        return
+    penalties = [c.display_label for c in case.amounts.components if c.kind == "penalty"]
+    if not penalties:
+        return
+    result.warn(
+        ("legal_basis",),
+        "penalty_article_missing",
+        f"诉讼请求主张「{'」「'.join(dict.fromkeys(penalties))}」，而填写的法律依据未引用"
+        f"{CIVIL_CODE}{PENALTY_ARTICLE}（当事人可以约定一方违约时应当支付的违约金）：该项请求"
+        "没有写明所依据的法律",
+        hint=f"请在法律依据中补充{CIVIL_CODE}{PENALTY_ARTICLE}，或清空「法律依据」由系统按案由列明",
+    )

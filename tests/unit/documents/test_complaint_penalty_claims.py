@@ -104,3 +104,17 @@ def test_a_penalty_claim_relies_on_article_585():
     data["amounts"]["components"].pop(1)
     data.pop("running_interest")
     assert "第五百八十五条" not in _context(data)["facts"][-1]
+
+
+def test_a_typed_legal_basis_without_article_585_is_warned_of_beside_a_penalty():
+    warning = _warnings(TYPED)["penalty_article_missing"]
+    assert warning.loc == ("legal_basis",)
+    assert (
+        "诉讼请求主张「逾期付款违约金」，而填写的法律依据未引用《中华人民共和国民法典》第五百八十五条"
+        in (warning.message)
+    )
+    assert "penalty_article_missing" not in _warnings(SALE)  # typed with art. 585
+    data = copy.deepcopy(TYPED)
+    del data["legal_basis"]  # the default basis cites it
+    assert "penalty_article_missing" not in _warnings(data)
+    assert "第五百八十五条" in _context(data)["facts"][-1]
