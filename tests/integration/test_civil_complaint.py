@@ -246,7 +246,7 @@ def test_the_debtors_own_mortgage_is_claimed_before_the_guarantor_in_the_pdf(ser
     text = _complaint_text(service, "narrative_mortgage_and_guarantor")
     assert (
         normalize(
-            "6.判令原告刘芳对被告张伟提供的抵押财产（北京市东城区东四十条街道南新仓小区5号楼2单元"
+            "6.判令原告刘芳有权以被告张伟提供的抵押财产（北京市东城区东四十条街道南新仓小区5号楼2单元"
             "301室房屋（京（2021）东城区不动产权第0004567号））折价或者拍卖、变卖所得的价款在上述"
             "第1至3项、第5项债权（主债权及其利息）范围内优先受偿；"
             "7.判令被告李秀英对上述第1至5项债务在原告就抵押财产优先受偿后不足清偿的部分承担连带清偿责任；"
