@@ -24,7 +24,14 @@ from docgen.documents.complaint_security import (
     movable_pledge,
     pledged_right,
 )
-from docgen.documents.complaint_text import boxes, cost_basis, fee_line, names, principal
+from docgen.documents.complaint_text import (
+    boxes,
+    cost_basis,
+    fee_line,
+    names,
+    principal,
+    rate_words,
+)
 from docgen.documents.court_parts import AUTHORITY_LABELS, ServiceAddress, representative
 from docgen.documents.parts import ResolvedAmounts
 from docgen.domain.court_fees import FeeResult
@@ -243,8 +250,8 @@ def interest_method(
         lpr = resolved.lpr_periods(case.amounts.components.index(component))
         ways.append(
             f"{component.display_label}以{format_yuan(base)}元为基数，自{format_cn(calc.start)}"
-            f"起按{resolved.rate_words(calc.rate.spec())}计算至{format_cn(end)}"
-            + (f"（{lpr}）" if lpr else "")
+            f"起按{rate_words(resolved, calc.rate.spec(), component.kind == 'penalty')}"
+            f"计算至{format_cn(end)}" + (f"（{lpr}）" if lpr else "")
         )
     return "；".join(ways) or BLANK
 

@@ -27,7 +27,7 @@ from docgen.documents.complaint_form_parts import (
     yes_no,
 )
 from docgen.documents.complaint_security import form_security_claims
-from docgen.documents.complaint_text import borrowers, names, principal
+from docgen.documents.complaint_text import borrowers, is_penalty, names, principal, rate_words
 from docgen.documents.parts import ResolvedAmounts
 from docgen.domain.court_fees import FeeResult
 from docgen.domain.dates import format_cn
@@ -90,7 +90,8 @@ def _late_payment(case: CivilComplaint, resolved: ResolvedAmounts) -> str:
     running = case.running_interest
     start = day(running.start) if running else BLANK_DATE
     base = running.base or principal(case) if running else None
-    rate = resolved.rate_words(running.rate.spec()) if running else BLANK
+    penalty = running is not None and is_penalty(running.label)
+    rate = rate_words(resolved, running.rate.spec(), penalty) if running else BLANK
     # the running part by its own name where it is a loss, else as the form words it
     later = running.label if running and _is_loss(running.label) else "逾期利息、违约金"
     every = [pair for pairs in parts.values() for pair in pairs]

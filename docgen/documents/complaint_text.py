@@ -22,11 +22,13 @@ from docgen.documents.parts import AmountComponent, ResolvedAmounts
 from docgen.domain.court_fees import FeeResult, share_of_printed_differs
 from docgen.domain.dates import format_cn
 from docgen.domain.guarantee import claim_within_maximum
+from docgen.domain.lpr import format_percent
 from docgen.domain.money import format_yuan, legal_amount
 from docgen.domain.parties import Party
 
 if TYPE_CHECKING:
     from docgen.documents.civil_complaint import CivilComplaint
+    from docgen.domain.interest import RateSpec
 
 
 def names(parties: list[Party]) -> str:
@@ -82,7 +84,8 @@ def claims(case: CivilComplaint, resolved: ResolvedAmounts) -> list[str]:
                 agreed = f"{calc.agreed_in}约定的" if calc.agreed_in else ""
                 detail = (
                     f"（以{format_yuan(base)}元为基数，自{format_cn(calc.start)}起按{agreed}"
-                    f"{resolved.rate_words(calc.rate.spec())}计算至{format_cn(end)}"
+                    f"{rate_words(resolved, calc.rate.spec(), component.kind == 'penalty')}"
+                    f"计算至{format_cn(end)}"
                     f"{'；' + lpr if lpr else ''}）"
                 )
             elif calc is None and component.kind != "fee":
@@ -93,10 +96,14 @@ def claims(case: CivilComplaint, resolved: ResolvedAmounts) -> list[str]:
     running = case.running_interest
     if running is not None:
         base = running.base if running.base is not None else principal(case)
-        items.append(
-            f"判令{debtors}向{plaintiffs}支付{running.label}："
-            f"{resolved.running_claim(base, running.rate.spec(), running.start)}；"
+        rate = running.rate.spec()
+        until_paid = (
+            f"以{format_yuan(base)}元为基数，自{format_cn(running.start)}起按"
+            f"{rate_words(resolved, rate, True)}计算至实际清偿之日止"
+            if is_penalty(running.label) and rate.kind == "daily"
+            else resolved.running_claim(base, rate, running.start)
         )
+        items.append(f"判令{debtors}向{plaintiffs}支付{running.label}：{until_paid}；")
     # the guarantors secure every claim to money above (民法典 art. 691: the principal, its
     # interest, 违约金, damages and the costs of enforcing the claim); the property what
     # art. 389 or the agreed scope names (complaint_security_scope)
@@ -136,6 +143,23 @@ def _guarantor_claims(case: CivilComplaint, covered: str, debtors: str) -> list[
                 f"后仍不能履行的部分{limit}承担保证责任；"
             )
     return items
+
+
+PENALTY_WORDS = ("违约金", "滞纳金")
+"""A running charge named so is a penalty, not interest."""
+
+
+def is_penalty(label: str) -> bool:
+    return any(word in label for word in PENALTY_WORDS)
+
+
+def rate_words(resolved: ResolvedAmounts, rate: RateSpec, penalty: bool) -> str:
+    """The rate as a claim states it. A 违约金 agreed by the day is a share of the sum per
+    day, not interest: 「每日0.05%」 as the contract says it, never 「日利率0.05%」 (民法典
+    art. 585: an agreed penalty, or how to compute it)."""
+    if penalty and rate.kind == "daily":
+        return f"每日{format_percent(rate.value)}%"
+    return resolved.rate_words(rate)
 
 
 def cost_basis(case: CivilComplaint, component: AmountComponent) -> str:

@@ -233,11 +233,11 @@ def test_a_price_is_claimed_as_paid_and_a_loan_as_repaid(service, narrative_pdf)
     assert (
         normalize(
             "逾期付款违约金人民币30,590.00元（大写：叁万零伍佰玖拾元整）（以380,000.00元为基数，"
-            "自2026年1月1日起按《设备买卖合同》第六条约定的日利率0.05%计算至2026年6月10日）"
+            "自2026年1月1日起按《设备买卖合同》第六条约定的每日0.05%计算至2026年6月10日）"
         )
         in printed
     )
-    assert normalize("自2026年6月11日起按日利率0.05%计算至实际清偿之日止") in printed
+    assert normalize("自2026年6月11日起按每日0.05%计算至实际清偿之日止") in printed
     assert "判令被告张伟向原告刘芳偿还本金人民币100,000.00元" in narrative_pdf
 
 

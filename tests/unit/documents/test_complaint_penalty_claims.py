@@ -35,13 +35,15 @@ def _warnings(data: dict) -> dict:
 
 def test_the_sale_penalty_is_claimed_with_its_base_start_and_rate_and_runs_until_payment():
     claims = _context(SALE)["claims"]
+    # a penalty agreed by the day is no interest rate: 每日0.05%, as the contract says it
+    assert not any("日利率" in claim for claim in claims)
     assert claims[1] == (
         "判令被告杭州远景建设工程有限公司向原告上海申达机电设备有限公司支付逾期付款违约金"
         "人民币30,590.00元（大写：叁万零伍佰玖拾元整）（以380,000.00元为基数，自2026年1月1日"
-        "起按《设备买卖合同》第六条约定的日利率0.05%计算至2026年6月10日）；"
+        "起按《设备买卖合同》第六条约定的每日0.05%计算至2026年6月10日）；"
     )
     assert claims[2].endswith(
-        "支付逾期付款违约金：以380,000.00元为基数，自2026年6月11日起按日利率0.05%计算至"
+        "支付逾期付款违约金：以380,000.00元为基数，自2026年6月11日起按每日0.05%计算至"
         "实际清偿之日止；"
     )
 
