@@ -184,3 +184,15 @@ def test_a_uscc_of_another_province_is_warned_on_the_partys_code():
     (warning,) = [p for p in problems if p.code == "uscc_area_mismatch"]
     assert warning.loc == ("defendants", 0, "party", "uscc")
     assert "为福建省的代码，而住所地在浙江省" in warning.message
+
+
+def test_the_lending_forms_guarantee_item_has_the_official_signing_date_label():
+    every = _text(load_fixture("civil_complaint", "valid", "elements_every_item"))
+    assert "14. 是否签订保证合同■是 签订时间：2025年3月1日　保证人：福州闽江建材有限公司；" in (
+        every
+    )
+    assert "主要内容：《最高额保证合同》；" in every
+    # not given: the label stays, with the form's blank
+    assert "■是 签订时间：＿＿＿＿年＿＿月＿＿日　保证人：福州闽江建材有限公司；" in _text(
+        CONTRADICT
+    )
