@@ -34,7 +34,9 @@ BRANCH_LAWS = {
     True: "《中华人民共和国商业银行法》第二十二条",
 }
 """The law that puts a branch's liability on its company (or a bank's on its head office)."""
-CARD_RULES = "《最高人民法院关于审理银行卡民事纠纷案件若干问题的规定》"
+CARD_RULES = "《最高人民法院关于审理银行卡民事纠纷案件若干问题的规定》（法释〔2021〕10号）第二条"
+"""The card rules by number and article: art. 2 is the one on the issuer's claim to the
+overdraft interest, 复利, 违约金 and fees as agreed (and the court's power to reduce them)."""
 PROCEDURE_LAW = "《中华人民共和国民事诉讼法》第一百二十二条"
 
 
