@@ -193,6 +193,10 @@ class DocumentService:
         """All problems of a case (errors and warnings) and the figures computed for it."""
         return validation.validate(self.scope, type_name, data)
 
+    def computed(self, type_name: str, data: Any) -> validation.Computed | None:
+        """What the rules compute from a case as far as it is filled in (the 计算 panel)."""
+        return validation.computed(self.scope, type_name, data)
+
     def context_for(self, type_name: str, data: Any) -> tuple[Any, Assessment, dict[str, Any]]:
         return validation.context_for(self.scope, type_name, data)
 

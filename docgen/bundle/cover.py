@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from docgen.bundle.model import BundleCase
+from docgen.documents.court_names import court_name, same_court
 from docgen.documents.problems import Problem
 from docgen.domain.court_fees import acceptance_fee
 from docgen.domain.dates import format_cn
@@ -36,9 +37,9 @@ def parties_from(case: BundleCase, filing: dict[str, Any], problems: list[Proble
     """The complaint's parties on the cover; a different list in the bundle is an error.
 
     So is a different court: the cover and the evidence list are addressed to the court the
-    complaint is."""
+    complaint is (福州市… and 福建省福州市… are one court: each prints the full name)."""
     court = filing.get("court")
-    if isinstance(court, str) and court != case.court:
+    if isinstance(court, str) and not same_court(court, case.court):
         problems.append(
             Problem(
                 ("court",),
@@ -91,7 +92,7 @@ def cover_context(
     return {
         "title": "民事起诉材料",
         "copy_label": copy_label,
-        "court": case.court,
+        "court": court_name(case.court),
         "case_type": case.case_type,
         "plaintiffs": "、".join(case.plaintiffs),
         "defendants": "、".join(case.defendants),

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import Field
 
 from docgen.documents import registry
+from docgen.documents.court_names import COURT_NAME_NOT_FULL, same_court
 from docgen.documents.problems import CaseInvalid, Problem
 from docgen.domain.fields import CaseModel
 
@@ -98,15 +99,18 @@ def check_same_case(
     title = registry.get(spec.type).title
     for key, ours, label in (("court", case.court, "受诉法院"), ("cause", case.case_type, "案由")):
         theirs = stated.get(key)
-        if isinstance(theirs, str) and theirs != ours:
-            problems.append(
-                Problem(
-                    ("papers", index, "data", "case", key),
-                    f"{key}_mismatch",
-                    f"{title}的{label}（{theirs}）与起诉材料的{label}（{ours}）不一致",
-                    "可不填 case，由起诉材料统一填入法院、案由和当事人",
-                )
+        if not isinstance(theirs, str) or theirs == ours:
+            continue
+        if key == "court" and same_court(theirs, ours):
+            continue  # one court, named short or in full: each paper prints the full name
+        problems.append(
+            Problem(
+                ("papers", index, "data", "case", key),
+                f"{key}_mismatch",
+                f"{title}的{label}（{theirs}）与起诉材料的{label}（{ours}）不一致",
+                "可不填 case，由起诉材料统一填入法院、案由和当事人",
             )
+        )
 
 
 def make_papers(
@@ -122,6 +126,7 @@ def make_papers(
     made = []
     for index, spec in in_order(case.papers):
         data = with_case(spec, case)
+        filled = spec.data.get("case") is None
         check_same_case(index, spec, data, case, problems)
         title = registry.get(spec.type).title
         try:
@@ -129,12 +134,24 @@ def make_papers(
             docx = docgen.render(spec.type, data, "docx", requested_by=requested_by)
         except CaseInvalid as exc:
             for p in exc.problems:
+                if filled and _on_the_bundles_court(p):
+                    continue
                 found = part_problem(p, ("papers", index, "data"), title)
                 (problems if p.severity == "error" else warnings).append(found)
             continue
-        warnings.extend(part_problem(w, ("papers", index, "data"), title) for w in pdf.warnings)
+        warnings.extend(
+            part_problem(w, ("papers", index, "data"), title)
+            for w in pdf.warnings
+            if not (filled and _on_the_bundles_court(w))
+        )
         made.append(Paper(index, spec.type, title, pdf.content, docx.content, pdf.filename))
     return made
+
+
+def _on_the_bundles_court(problem: Problem) -> bool:
+    """A warning on the court's name a paper took from the bundle: the bundle gives it on
+    its own court, where it was typed (``BundleService.assess``), once."""
+    return problem.loc == ("case", "court") and problem.code == COURT_NAME_NOT_FULL
 
 
 def part_problem(problem: Problem, base: tuple[str | int, ...], title: str) -> Problem:

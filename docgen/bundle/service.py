@@ -47,6 +47,7 @@ from docgen.bundle.papers import Paper, make_papers, part_problem
 from docgen.bundle.results import BundleResult, Placement, PreparedExhibit
 from docgen.documents import registry
 from docgen.documents.civil_complaint import CivilComplaint
+from docgen.documents.court_names import check_court_name
 from docgen.documents.evidence_case import check_sources
 from docgen.documents.evidence_list import check_groups
 from docgen.documents.filing_papers import Side
@@ -100,6 +101,7 @@ class BundleService:
 
     def assess(self, case: BundleCase, files: Mapping[str, bytes]) -> Assessment:
         result = Assessment()
+        check_court_name(result, case.court)  # the cover names it as the papers do
         if case.complaint is None:
             missing: list[Problem] = []
             check_parties_given(case, missing)

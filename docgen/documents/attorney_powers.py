@@ -61,6 +61,16 @@ GENERAL_ACTS = {
     # on appeal the case is neither brought nor answered again: the agent takes part in it
     "second": f"代为参加第二审诉讼，{_TRIAL_ACTS}",
 }
+# at first instance the plaintiff's agent brings the suit and the defendant's answers it
+# (民事诉讼法 art. 54: 原告…被告可以承认或者反驳诉讼请求); a side not known gets both
+FIRST_INSTANCE_ACTS = {
+    "plaintiff": f"代为起诉，{_TRIAL_ACTS}",
+    "defendant": f"代为应诉，{_TRIAL_ACTS}",
+}
+APPEAL_CLAIMS = {"waive": "代为放弃上诉请求", "modify": "代为变更上诉请求"}
+"""What an appellant who was the defendant waives or changes: the claims of its appeal
+(民事诉讼法 art. 171), having brought no claim at first instance (art. 54); art. 62's
+words 「放弃、变更诉讼请求」 are read for it as the appeal's."""
 # at enforcement the applicant's agent applies and points the court to property; the
 # respondent's takes part; neither disposes of a right without a special authority
 EXECUTION_ACTS = {
@@ -177,22 +187,39 @@ def _check_other_stage(result: Assessment, case: Granted) -> None:
         )
 
 
-def authority_lines(case: Granted, role: str) -> list[str]:
-    """「代理权限：…」: the stage's general acts (at enforcement the applicant's or the
-    respondent's, by ``role``), then what a general authority leaves out, or each power a
-    special authority grants."""
-    _, table, listed, kind = _listed(case)
+def authority_lines(case: Granted, role: str, side: Side | None = None) -> list[str]:
+    """「代理权限：…」: the stage's general acts (at first instance by ``side``, the
+    principal's: 代为起诉 for a plaintiff, 代为应诉 for a defendant; at enforcement the
+    applicant's or the respondent's, by ``role``), then what a general authority leaves
+    out, or each power a special authority grants (``special_powers``)."""
+    kind = _listed(case)[3]
     if case.stage == "execution":
         acts = EXECUTION_ACTS["applicant" if role == APPLICANT else "respondent"]
+    elif case.stage == "first" and side is not None:
+        acts = FIRST_INSTANCE_ACTS[side]
     else:
         acts = GENERAL_ACTS[case.stage]
     if case.authority == "general":
         return [f"代理权限：一般授权，即{acts}；不包括{RESERVED[kind]}。"]
-    powers = [table[p] for p in table if p in listed] + list(case.other_powers)
+    powers = special_powers(case, role, side) + list(case.other_powers)
     lines = [f"代理权限：特别授权，即{acts}，并有权："]
     lines += [f"（{n}）{power}；" for n, power in enumerate(powers, start=1)]
     lines[-1] = lines[-1][:-1] + "。"
     return lines
+
+
+def special_powers(case: Granted, role: str, side: Side | None) -> list[str]:
+    """The powers of the stage granted, in their article's order. An appellant who was the
+    defendant waives and changes the claims of its appeal (``APPEAL_CLAIMS``), both in
+    one line when both are granted: 「代为放弃、变更上诉请求」."""
+    _, table, listed, _ = _listed(case)
+    appeal = case.stage == "second" and role == APPELLANT and side == "defendant"
+    names = {**table, **APPEAL_CLAIMS} if appeal else table
+    powers = [names[p] for p in table if p in listed]
+    if appeal and {"waive", "modify"} <= set(listed):
+        powers[powers.index(names["waive"])] = "代为放弃、变更上诉请求"
+        powers.remove(names["modify"])
+    return powers
 
 
 def first_instance_only(term: str | None) -> bool:

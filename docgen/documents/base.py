@@ -145,11 +145,8 @@ class DocumentType(Generic[M]):
         """
         if not isinstance(data, dict):
             return None
-        trimmed = copy.deepcopy(data)
-        for problem in problems:
-            _drop(trimmed, problem.loc)
         try:
-            return self.model.model_validate(trimmed)
+            return self.model.model_validate(without(data, problems))
         except ValidationError:
             return None
 
@@ -191,6 +188,14 @@ class DocumentType(Generic[M]):
 @functools.cache
 def _schema_json(model: type[BaseModel]) -> bytes:
     return orjson.dumps(model.model_json_schema())
+
+
+def without(data: dict[str, Any], problems: list[Problem]) -> dict[str, Any]:
+    """A copy of ``data`` without the values the ``problems`` refused."""
+    trimmed = copy.deepcopy(data)
+    for problem in problems:
+        _drop(trimmed, problem.loc)
+    return trimmed
 
 
 def _drop(data: Any, loc: Loc) -> None:

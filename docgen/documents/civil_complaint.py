@@ -65,6 +65,7 @@ from docgen.documents.complaint_text import (
     witness_lines,
 )
 from docgen.documents.complaint_venue import receiving_plaintiffs
+from docgen.documents.court_names import check_court_name, court_name
 from docgen.documents.court_parts import (
     FORM_SIGN,
     PROCEDURE_LABELS,
@@ -183,6 +184,7 @@ def assess(case: CivilComplaint, options: RuleOptions) -> Assessment:
     check_parties(result, case)
     check_defendant_capacity(result, case)
     check_court(result, case.court)
+    check_court_name(result, case.court)
     due = _check_due(result, case)
     # overdue from the day after the whole debt fell due (its due date or an earlier
     # acceleration); _check_due makes that day no later than the filing date
@@ -344,7 +346,7 @@ def build_context(case: CivilComplaint, assessment: Assessment) -> dict[str, Any
             for i, e in enumerate(case.evidence)
         ],
         "witnesses": witness_lines(case.witnesses),
-        "court": case.court,
+        "court": court_name(case.court),
         # the element form says 签字 as its last row does (具状人（签字、盖章）), the narrative
         # complaint 签名 as the 样式 does (起诉人（签名）): one word on each paper
         "signers": filing_signature(

@@ -29,6 +29,7 @@ from docgen.documents.letter_wording import (
     refusal_consequence,
 )
 from docgen.documents.letters import Demander, address_label, check_letter, demanded_terms
+from docgen.documents.part_models import GuardianAssent
 from docgen.documents.parts import (
     AddressedCase,
     BankAccount,
@@ -87,6 +88,14 @@ class DemandLetter(AddressedCase):
         json_schema_extra=paired_with("guarantors"),
     )
     contract: ContractBasis = Field(title="债权依据")
+    guardian_assent: GuardianAssent | None = Field(
+        default=None,
+        title="法定代理人同意或追认",
+        description="债务人签约时为八周岁以上的未成年人或限制民事行为能力人，其法定代理人已同意或者"
+        "追认该合同的，填写方式和日期（民法典第一百四十五条第一款）：函件写明该事实，按合同有效"
+        "要求付款，不再催告追认",
+        json_schema_extra=ADVANCED,
+    )
     amounts: DebtAmounts = Field(title="欠款金额")
     deadline: PaymentDeadline = Field(title="付款期限")
     payment_account: BankAccount | None = Field(

@@ -29,6 +29,7 @@ from pydantic import Field
 from docgen.documents import enforcement_text as text
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.case_numbers import check_case_number
+from docgen.documents.court_names import check_court_name, court_name, same_court
 from docgen.documents.court_parts import (
     block_lines,
     check_court,
@@ -61,7 +62,7 @@ from docgen.documents.parts import check_party, same_party
 from docgen.documents.preservation_application import PropertyLead, lead_row
 from docgen.documents.problems import Assessment, Loc
 from docgen.domain import divisions as division_table
-from docgen.domain.courts import full_name, read_court
+from docgen.domain.courts import read_court
 from docgen.domain.dates import format_cn
 from docgen.domain.delay_interest import DelayTotal
 from docgen.domain.fields import CaseModel, Line
@@ -102,7 +103,7 @@ def assess(case: EnforcementApplication, options: RuleOptions) -> Assessment:
     """Cross-field rules; computes the total unpaid, the delay interest and the period."""
     result = Assessment()
     check_court(result, case.court)
-    _check_court_name(result, case.court)
+    check_court_name(result, case.court)
     _check_title(result, case)
     _check_certificate(result, case)
     _check_principal_label(result, case)
@@ -162,29 +163,6 @@ def _check_title(result: Assessment, case: EnforcementApplication) -> None:
             "not_a_court_title",
             "仲裁裁决书、公证债权文书没有第一审人民法院，请不要填写",
         )
-
-
-def _check_court_name(result: Assessment, court: str) -> None:
-    """The application is addressed to the court by its full name, with its province
-    (福建省福州市中级人民法院), as courts head their own papers: printed so where the
-    divisions tell the province (``enforcement_text.court_name``), else warned of."""
-    if not court.endswith("人民法院") or full_name(court, division_table.load()) is not None:
-        return
-    result.warn(
-        ("court",),
-        "court_name_not_full",
-        f"未能从「{court}」确定法院所在的省、自治区、直辖市：执行法院请写全称，冠以省、"
-        "自治区、直辖市名称，如 福建省福州市中级人民法院",
-    )
-
-
-def _same_court(one: str, other: str) -> bool:
-    """Two names of one court (福州市中级人民法院, 福建省福州市中级人民法院)."""
-    if one == other:
-        return True
-    table = division_table.load()
-    full = full_name(one, table) if one.endswith("人民法院") else None
-    return full is not None and other.endswith("人民法院") and full == full_name(other, table)
 
 
 def _check_certificate(result: Assessment, case: EnforcementApplication) -> None:
@@ -250,7 +228,7 @@ def _check_court_basis(result: Assessment, case: EnforcementApplication) -> None
             "（《中华人民共和国民事诉讼法》第二百三十五条第二款）",
         )
     first = title.first_instance_court or title.issuer
-    if by_court and basis == "first_instance" and not _same_court(case.court, first):
+    if by_court and basis == "first_instance" and not same_court(case.court, first):
         result.error(
             ("court",),
             "not_the_first_instance_court",
@@ -372,8 +350,8 @@ def build_context(case: EnforcementApplication, assessment: Assessment) -> dict[
         "delay": text.delay_text(case, delay),
         "leads": [lead_row(i, lead) for i, lead in enumerate(case.property_leads)],
         "court_basis": text.court_basis(case),
-        "court": text.court_name(case.court),
-        "attachments": attachments(case),
+        "court": court_name(case.court),
+        "attachments": attachments(case, assessment),
         "signers": filing_signature(APPLICANT, (a.party for a in case.applicants)),
         "application_date": format_cn(case.application_date),
         "unpaid": format_yuan(assessment.computed["unpaid"]),

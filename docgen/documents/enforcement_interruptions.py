@@ -100,6 +100,12 @@ def interruptions_text(case: EnforcementApplication, assessment: Assessment) -> 
     )
 
 
+def paper_words(event: ApplicationInterruption) -> str:
+    """The demand's paper as the facts and the 附 name it: 「《履行催告函》」, or
+    「书面履行要求」 where its name is not given (no name is made up for it)."""
+    return f"《{event.document.strip('《》')}》" if event.document else "书面履行要求"
+
+
 def _what(event: ApplicationInterruption) -> str:
     """「2025年5月10日，申请执行人以邮寄方式（邮件号：…）向被执行人送交《履行催告函》，提出
     履行要求，该履行要求于2025年5月12日到达被执行人」; the bare event where nothing more is
@@ -107,7 +113,7 @@ def _what(event: ApplicationInterruption) -> str:
     day = format_cn(event.day)
     if event.kind != "demanded" or not (event.manner or event.reached_on):
         return f"{day}，{INTERRUPTION_LABELS[event.kind]}"
-    paper = f"《{event.document.strip('《》')}》" if event.document else "书面履行要求"
+    paper = paper_words(event)
     if event.manner == "mail":
         number = f"（邮件号：{event.tracking_number}）" if event.tracking_number else ""
         how = f"以邮寄方式{number}向被执行人送交{paper}"

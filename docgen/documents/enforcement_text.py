@@ -1,5 +1,6 @@
 """The words of an application for enforcement: the instrument enforced, the requests, the
-facts and reasons, the court it is addressed to (the rules: ``enforcement_application``)."""
+facts and reasons, the court's basis (the rules: ``enforcement_application``; the court's
+name: ``court_names``)."""
 
 from __future__ import annotations
 
@@ -19,8 +20,6 @@ from docgen.documents.enforcement_parts import (
 )
 from docgen.documents.filing_papers import execution_parties
 from docgen.documents.problems import Assessment
-from docgen.domain import divisions as division_table
-from docgen.domain.courts import full_name
 from docgen.domain.dates import format_cn
 from docgen.domain.delay_interest import DelayTotal
 from docgen.domain.money import legal_amount
@@ -30,14 +29,6 @@ if TYPE_CHECKING:
 
 # the sum's name when the instrument's is not given
 PRINCIPAL = "本金"
-
-
-def court_name(court: str) -> str:
-    """The court as addressed: its full name where the divisions tell its province
-    (福建省福州市中级人民法院), else as typed (``enforcement_application`` warns)."""
-    if not court.endswith("人民法院"):
-        return court
-    return full_name(court, division_table.load()) or court
 
 
 def certificate_words(title: EnforcementTitle) -> str:

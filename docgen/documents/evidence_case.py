@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from docgen.documents.case_numbers import check_case_number
+from docgen.documents.court_names import check_court_name
 from docgen.documents.filing_papers import (
     ROLE_WORDS,
     SIDES,
@@ -36,6 +37,7 @@ from docgen.documents.filing_papers import (
     sides_named,
     stage_roles,
 )
+from docgen.documents.loan_cause import check_loan_cause
 from docgen.documents.problems import Assessment
 
 NUMBER_TO_FILL = "（立案后填写）"
@@ -134,6 +136,8 @@ def check_case_facts(result: Assessment, case: CaseFacts, items: Sequence[_Sourc
         _check_submitter(result, case, ref)
     else:
         check_case_number(result, case.case_number, ("case_number",), case.court, proceeding)
+        if case.court:  # the list prints it without both sides too (check_case warns with)
+            check_court_name(result, case.court)
     if listed is not None:
         check_stage(result, listed, case, "证据目录", ())
     elif case.appellants or case.applicants:
@@ -145,6 +149,15 @@ def check_case_facts(result: Assessment, case: CaseFacts, items: Sequence[_Sourc
     named = _named_by(listed, case.stage, movers_of(case))
     check_sources(result, side(case), items, printed, named)
     check_matchable(result, case, printed)
+    check_loan_cause(result, case.case_title, lenders(case), ("case_title",))
+
+
+def lenders(case: CaseFacts) -> list[str]:
+    """Who lent, as far as the list tells: the plaintiffs, else a submitter not known to be
+    a defendant (a loan case is brought by its lender)."""
+    if case.plaintiffs:
+        return list(case.plaintiffs)
+    return [] if side(case) == "defendant" else submitters(case)
 
 
 def check_matchable(result: Assessment, case: CaseFacts, printed: str | None) -> None:

@@ -18,6 +18,7 @@ from pydantic_core import PydanticCustomError
 
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.case_numbers import CaseNumberText
+from docgen.documents.court_names import court_name
 from docgen.documents.court_parts import SIGN, SIGN_LINE, SIGN_OR_SEAL, signing_line
 from docgen.documents.evidence_case import check_case_facts, header_lines, submitters
 from docgen.documents.filing_papers import (
@@ -235,7 +236,7 @@ def build_context(case: EvidenceList, assessment: Assessment) -> dict[str, Any]:
         "submitter": case.submitter,
         "signature": signature(case),
         "submit_date": format_cn(case.submit_date),
-        "court": case.court or "",
+        "court": court_name(case.court) if case.court else "",
         "case_title": case.case_title or "",
         "header": header_lines(case),
         "rows": rows(case.items),

@@ -25,6 +25,7 @@ from docgen.documents.case_numbers import (
     matches_proceeding,
     parse_case_number,
 )
+from docgen.documents.court_names import check_court_name
 from docgen.documents.court_parts import check_court
 from docgen.documents.problems import Assessment, Loc
 from docgen.domain import divisions as division_table
@@ -75,13 +76,15 @@ class CaseRef(CaseModel):
 def check_case(
     result: Assessment, ref: CaseRef, loc: Loc = ("case",), proceeding: str | None = None
 ) -> None:
-    """The court by its full name; the case number's format, and its type code against
-    the ``proceeding`` the paper is for when it says (``case_numbers``); no one on both
-    sides."""
+    """The court by its full name (``check_court``), warned where its province cannot be
+    told (``court_names``: the paper prints the name as typed); the case number's format,
+    and its type code against the ``proceeding`` the paper is for when it says
+    (``case_numbers``); no one on both sides."""
     inner = Assessment()
     check_court(inner, ref.court)
     for problem in inner.problems:
         result.error((*loc, "court"), problem.code, problem.message)
+    check_court_name(result, ref.court, (*loc, "court"))
     check_case_number(result, ref.case_number, (*loc, "case_number"), ref.court, proceeding)
     for i, name in enumerate(ref.defendants):
         if name in ref.plaintiffs:

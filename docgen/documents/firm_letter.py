@@ -29,6 +29,7 @@ from typing import Any
 from pydantic import Field, PrivateAttr
 
 from docgen.documents.base import DocumentType, Resources, RuleOptions
+from docgen.documents.court_names import court_name
 from docgen.documents.filenames import filename_part
 from docgen.documents.filing_papers import (
     AGENT_TITLES,
@@ -199,7 +200,7 @@ def build_context(case: FirmLetter, assessment: Assessment) -> dict[str, Any]:
     return {
         "title": "律师事务所函",
         "letter_number": case.letter_number or "",
-        "court": case.case.court,
+        "court": court_name(case.case.court),
         "body": [
             f"本所接受{role}{case.client}的委托，指派{lawyers}担任其在"
             f"{case_title(case.case, case.stage, named)}{STAGES[case.stage]}程序中的"

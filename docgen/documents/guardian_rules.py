@@ -87,6 +87,16 @@ def under_eight(person: Person, day: date) -> bool:
     return age is not None and age < NO_CAPACITY_AGE
 
 
+def without_capacity_then(person: Person, day: date) -> bool:
+    """Without capacity when acting on ``day``: under eight (art. 20), or a minor of eight
+    or more typed as without capacity, who cannot recognise their acts (art. 21(2)). A
+    minor's capacity is typed as it is now; an inability to recognise one's acts that
+    makes a minor a person without capacity is a lasting condition (no court declares it
+    for a minor: art. 24 is for adults), so it is read as holding on ``day`` too. An act
+    then is void (art. 144) and no consent or ratification cures it."""
+    return under_eight(person, day) or (person.capacity == "none" and is_minor(person, day))
+
+
 def ratifiable(person: Person, day: date) -> bool:
     """A contract ``person`` made on ``day`` takes effect once the legal representative
     consents or ratifies (art. 145): made with limited capacity, a minor of eight or more
@@ -139,8 +149,17 @@ def _warn_minor(
         "，文书应向其监护人送达（第二十三条）" if debtor.guardian is None and on in minors else ""
     )
     age = age_on(debtor, first)
+    hint = GUARDIAN_HINT if served else None
     if when and under_eight(debtor, first):
         effect = "其订立的合同无效（第二十条、第一百四十四条），追认不能使其有效"
+    elif when and without_capacity_then(debtor, first):
+        effect = (
+            "其为无民事行为能力人，订立的合同无效（第二十一条、第一百四十四条），追认不能使其有效"
+        )
+        hint = (hint + "；" if hint else "") + (
+            "文书按其签约时已不能辨认自己的行为处理，请核实；签约时尚能辨认、其后才丧失民事行为"
+            "能力的，合同经法定代理人同意或者追认后有效（第十九条、第一百四十五条）"
+        )
     else:
         effect = "其订立的合同可能须经法定代理人追认（第一百四十五条）"
     result.warn(
@@ -148,7 +167,7 @@ def _warn_minor(
         "debtor_minor",
         f"债务人{debtor.name}{when}未满十八周岁（{age}周岁），为未成年人"
         f"（{CIVIL_CODE}第十七条）：{effect}{served}",
-        hint=GUARDIAN_HINT if served else None,
+        hint=hint,
     )
 
 

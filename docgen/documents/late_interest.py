@@ -38,15 +38,17 @@ from docgen.documents.acceleration import missed_any
 from docgen.documents.agreement_terms import StatedRate, check_rate_cap
 from docgen.documents.base import RuleOptions
 from docgen.documents.complaint_cause_rules import LOSS_UPLIFT, SALE_LOSS_BASIS, loss_lpr
-from docgen.documents.parts import ContractBasis, RateInput
+from docgen.documents.parts import LPR_UPDATE_HINT, ContractBasis, RateInput
 from docgen.documents.problems import Assessment, Loc
 from docgen.domain.cap_rates import INTERPRETATION
+from docgen.domain.dates import format_cn
 from docgen.domain.lpr import format_percent
 
 LOC: Loc = ("late_interest",)
 RATE_LOC: Loc = (*LOC, "value")
 LATE_RATE = "late_rate"  # key in Assessment.computed: the late rate's annual percent
 PLAN_RATE = "plan_rate"  # key in Assessment.computed: the annual rate before an installment is due
+BREACH_DAY = "breach_day"  # key in Assessment.computed: the first day the debtor can be late
 REDUCIBLE_KINDS = frozenset({"sale", "service", "other"})
 """Debts whose late charge is a 违约金 the court may reduce (art. 585), not a loan's interest."""
 REDUCTION_BASIS = (
@@ -91,8 +93,11 @@ def check_late_interest(
     """The late rate within the cap (民间借贷), warned about where a court may reduce it or
     where it undercuts the plan rate (``computed["plan_rate"]``, when known); its absence
     warned about (``warn_missing``, interest running before an installment falls due
-    where the plan rate is known)."""
+    where the plan rate is known). A price's loss is measured on the LPR of the first day
+    the debtor can be late (``computed["breach_day"]``, 买卖合同解释 art. 18(4): 违约行为
+    发生时) when the document knows it, else on the LPR of the signing (``signed``)."""
     plan_rate: Decimal | None = result.computed.get(PLAN_RATE)
+    breach: date | None = result.computed.get(BREACH_DAY)
     if late is None:
         warn_missing(result, origin, plan_rate is not None, wording)
         return
@@ -108,7 +113,9 @@ def check_late_interest(
             f"逾期利率（折合年利率{format_percent(annual)}%）低于{wording.rate}（年利率"
             f"{format_percent(plan_rate)}%）：逾期的本金只计逾期利息，乙方逾期反而少付利息",
         )
-    if origin.kind in REDUCIBLE_KINDS:
+    if origin.kind in REDUCIBLE_KINDS and breach is not None:
+        _warn_reducible_at_breach(result, late, annual, breach, options)
+    elif origin.kind in REDUCIBLE_KINDS:
         _warn_reducible(result, late, annual, signed, options)
 
 
@@ -149,6 +156,47 @@ def _warn_reducible(
         f"其他有偿合同参照适用，《中华人民共和国民法典》第六百四十六条）。{REDUCTION_BASIS}",
         "请准备证明实际损失的材料，或降低逾期利率",
     )
+
+
+def _warn_reducible_at_breach(
+    result: Assessment, late: RateInput, annual: Decimal, breach: date, options: RuleOptions
+) -> None:
+    """Above the loss the law presumes for a price paid late, measured as art. 18(4) says:
+    on the one-year LPR 「违约行为发生时」, the LPR of ``breach``. A day past the LPR table's
+    verified date has no known LPR yet: the last one stands in, the warning says it is an
+    estimate, and ``lpr_unverified`` says the table must be checked (as for the caps)."""
+    table = options.lpr_table
+    lpr = loss_lpr(breach, table)
+    if lpr is None or annual <= (ceiling := lpr * LOSS_UPLIFT):
+        return
+    known = table.is_verified(breach)
+    rate = late.spec().describe()
+    if late.kind != "annual":
+        rate += f"，折合年利率{format_percent(annual)}%"
+    if known:
+        measure = f"乙方最早于{format_cn(breach)}逾期，当日的一年期LPR为{format_percent(lpr)}%"
+    else:
+        measure = (
+            f"乙方最早于{format_cn(breach)}逾期，届时的一年期LPR尚未公布，按LPR参考表最近一期"
+            f"{format_percent(lpr)}%估算"
+        )
+    result.warn(
+        RATE_LOC,
+        "late_interest_may_be_reduced",
+        f"逾期利率（{rate}）高于逾期付款损失的参照标准：未约定违约金的，以违约行为发生时的一年期"
+        f"LPR为基础加计30%—50%计算（{measure}，至多年利率{format_percent(ceiling)}%；"
+        f"{SALE_LOSS_BASIS}；其他有偿合同参照适用，《中华人民共和国民法典》第六百四十六条）。"
+        f"{REDUCTION_BASIS}",
+        "请准备证明实际损失的材料，或降低逾期利率",
+    )
+    if not known:
+        result.warn(
+            RATE_LOC,
+            "lpr_unverified",
+            f"LPR参考表仅核实至{format_cn(table.latest_known_date)}：逾期付款损失的参照标准按最近"
+            f"一期LPR（{format_percent(lpr)}%）估算，须按违约行为发生时实际公布的LPR核实",
+            hint=LPR_UPDATE_HINT,
+        )
 
 
 # --- the clause ---------------------------------------------------------------------

@@ -22,14 +22,17 @@ from docgen.documents.guarantor_rules import (
     recipient_guarantee,
 )
 from docgen.documents.letter_analysis import legal_analysis, matter
+from docgen.documents.letter_capacity import pending_ratification
 from docgen.documents.letter_rules import contract_opening, summary_for
 from docgen.documents.letter_wording import (
     contract_facts,
     guaranteed_debt,
+    minor_when_contracting,
     ratification_request,
     refusal_consequence,
 )
 from docgen.documents.letters import Demander, address_label, check_letter, demanded_terms
+from docgen.documents.part_models import GuardianAssent
 from docgen.documents.parts import (
     AddressedCase,
     BankAccount,
@@ -43,7 +46,7 @@ from docgen.documents.parts import (
 )
 from docgen.documents.problems import Assessment, CaseInvalid, Problem
 from docgen.domain.dates import format_cn
-from docgen.domain.disclosure import PROFILE_PICKER, paired_with, shown_when
+from docgen.domain.disclosure import ADVANCED, PROFILE_PICKER, paired_with, shown_when
 from docgen.domain.fields import Line, Paragraph, ShortText, Text
 from docgen.domain.guarantee import Guarantee
 from docgen.domain.parties import Party
@@ -90,6 +93,14 @@ class LawyerLetter(AddressedCase):
         json_schema_extra=paired_with("guarantors"),
     )
     contract: ContractBasis = Field(title="债权依据")
+    guardian_assent: GuardianAssent | None = Field(
+        default=None,
+        title="法定代理人同意或追认",
+        description="债务人签约时为八周岁以上的未成年人或限制民事行为能力人，其法定代理人已同意或者"
+        "追认该合同的，填写方式和日期（民法典第一百四十五条第一款）：函件写明该事实，按合同有效"
+        "要求付款，不再催告追认",
+        json_schema_extra=ADVANCED,
+    )
     amounts: DebtAmounts = Field(title="欠款金额")
     legal_basis: Paragraph | None = Field(
         default=None,
@@ -228,6 +239,25 @@ def _reach(sender: SenderProfile) -> str:
     return f"本所{sender.lawyer_name or ''}律师（联系电话：{sender.phone}{email}）"
 
 
+def _asks_ratification(case: LawyerLetter) -> bool:
+    """The debtor's copy of a letter that calls on the guardian to ratify (民法典 art.
+    145(2)): the call is the firm's act and comes in 三、律师意见, so 一、基本事实 states
+    the debtor's age, and the amounts as the contract computes them, presupposing no call
+    (:func:`_amounts_lead`); 二、法律分析 states the rule."""
+    return case.recipient_role == "debtor" and pending_ratification(case)
+
+
+def _amounts_lead(case: LawyerLetter, owed: dict[str, str], owes: str) -> str:
+    """The sentence above the amounts: what the debtor owes (on the condition the contract
+    binds, ``owed['if']``); in the debtor's copy of a letter calling for ratification,
+    which comes only later, what the contract computes: 「截至2026年10月31日，按上述《借款
+    合同》约定计算的款项明细如下：」."""
+    as_of = format_cn(case.amounts.as_of)
+    if _asks_ratification(case):
+        return f"截至{as_of}，按上述《{case.contract.name}》约定计算的款项明细如下："
+    return f"{owed['if']}截至{as_of}，{owes}{owed['verb']}委托人款项明细如下："
+
+
 def _facts(case: LawyerLetter, you: str, debtor_name: str) -> str:
     """一、基本事实: the contract, how the debt arose, what is unpaid; to a guarantor, its
     guarantee. The debtor is 您 or 贵司 in the debtor's copy, named in a guarantor's."""
@@ -238,6 +268,8 @@ def _facts(case: LawyerLetter, you: str, debtor_name: str) -> str:
     summary = _sentence(summary_for(summary, case.debtor.name, debtor_name)) if summary else ""
     facts = contract_opening("委托人", debtor_name, contract) + summary
     facts += contract_facts(case, debtor_name, "本所受委托人委托，")
+    if _asks_ratification(case):
+        facts += minor_when_contracting(case, debtor_name) + "，属于限制民事行为能力人。"
     guarantee = recipient_guarantee(case)
     if guarantee is not None:
         cited = case.legal_basis or ""
@@ -265,6 +297,7 @@ def build_context(case: LawyerLetter, assessment: Assessment) -> dict[str, Any]:
     else:
         step = "向有管辖权的人民法院提起诉讼"
     client = party_context(case.client)
+    terms = demanded_terms(case, assessment, case.client, "委托人", "本所")
     lines = [{"label": "地址", "value": sender.address}, {"label": "电话", "value": sender.phone}]
     if sender.email:
         lines.append({"label": "电子邮箱", "value": sender.email})
@@ -286,9 +319,10 @@ def build_context(case: LawyerLetter, assessment: Assessment) -> dict[str, Any]:
         "license_number": sender.license_number or "",
         "facts": facts,
         "legal_basis": _sentence(basis),
-        "ratification": ratification_request(case, you, "本所受委托人委托"),
+        "amounts_lead": _amounts_lead(case, terms["owed"], debtor_name),
+        "ratification": ratification_request(case, you, "本所受委托人委托", effect=False),
         "refusal": refusal_consequence(case, you, "委托人"),
-        **demanded_terms(case, assessment, case.client, "委托人", "本所"),
+        **terms,
         "next_step": step,
         "cc": _copied_to(case.cc_note),
     }

@@ -15,8 +15,12 @@ articles it paraphrases.
   (art. 145(1)). The contract binds once ratified; refused, it never takes effect and what
   was obtained under it is returned or compensated at its value (art. 157). With no
   guardian asked to ratify (``unasked``), the same rule, and the contract binds if valid.
-- Made under eight: void (arts. 20, 144), without binding force from the start (art. 155),
-  what was obtained returned (art. 157).
+- Consented to or ratified by the legal representative (art. 145(1)): the rule of art. 19
+  (a minor of eight or more) or art. 22 (an adult of limited capacity), then the
+  contract's binding force, as consented to or ratified.
+- Made under eight, or as a minor of eight or more who cannot recognise their acts: void
+  (arts. 20 or 21, 144), without binding force from the start (art. 155), what was
+  obtained returned (art. 157).
 - An adult whose capacity on the day of contracting the case does not tell: binding,
   unless the debtor was already unable to recognise its acts (no capacity: void, arts.
   21, 144) or not fully able to (limited capacity: effective only once ratified, arts.
@@ -31,8 +35,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from docgen.documents.guardian_rules import CIVIL_CODE
-from docgen.documents.letter_capacity import capacity_unknown, contract_status
+from docgen.documents.guardian_rules import CIVIL_CODE, is_minor
+from docgen.documents.letter_capacity import capacity_unknown, contract_status, void_reason
+from docgen.documents.part_models import ASSENT_WORDS
 
 __all__ = ["legal_analysis", "matter"]
 
@@ -47,18 +52,35 @@ _DUTIES = {
 }
 """What the contract's kind adds to the duty to perform (民法典 arts. 626, 675, 676)."""
 
-VOID_BASIS = (
-    "不满八周岁的未成年人为无民事行为能力人；无民事行为能力人实施的民事法律行为无效；无效的"
-    "民事法律行为自始没有法律约束力；民事法律行为无效后，行为人因该行为取得的财产，应当予以"
-    "返还，不能返还或者没有必要返还的，应当折价补偿，有过错的一方应当赔偿对方由此所受到的损失"
-    f"（{CIVIL_CODE}第二十条、第一百四十四条、第一百五十五条、第一百五十七条）。"
-)
-"""The analysis of a contract made under eight, instead of its binding force."""
+_WITHOUT_CAPACITY = {
+    "第二十条": "不满八周岁的未成年人为无民事行为能力人",
+    "第二十一条": "八周岁以上的未成年人不能辨认自己行为的，为无民事行为能力人",
+}
+"""Who is without capacity, as the article the contract's voidness rests on says it
+(民法典 art. 20; art. 21, whose second paragraph applies the first to a minor)."""
+
+
+def void_basis(case: Any) -> str:
+    """The analysis of a contract made without capacity, instead of its binding force."""
+    _, article = void_reason(case.debtor, case.contract.signed_on)
+    return (
+        f"{_WITHOUT_CAPACITY[article]}；无民事行为能力人实施的民事法律行为无效；无效的"
+        "民事法律行为自始没有法律约束力；民事法律行为无效后，行为人因该行为取得的财产，应当予以"
+        "返还，不能返还或者没有必要返还的，应当折价补偿，有过错的一方应当赔偿对方由此所受到的损失"
+        f"（{CIVIL_CODE}{article}、第一百四十四条、第一百五十五条、第一百五十七条）。"
+    )
+
 
 _PENDING = (
     "八周岁以上的未成年人为限制民事行为能力人，其实施的民事法律行为，除纯获利益或者与其年龄、"
     "智力相适应的以外，经法定代理人同意或者追认后有效"
     f"（{CIVIL_CODE}第十九条、第一百四十五条第一款）。"
+)
+
+_LIMITED_ADULT = (
+    "不能完全辨认自己行为的成年人为限制民事行为能力人，其实施的民事法律行为，除纯获利益或者与其"
+    "智力、精神健康状况相适应的以外，经法定代理人同意或者追认后有效"
+    f"（{CIVIL_CODE}第二十二条、第一百四十五条第一款）。"
 )
 
 _RESTITUTION = (
@@ -114,8 +136,14 @@ def legal_analysis(case: Any, debtor: str) -> str:
     status, kind = contract_status(case), case.contract.kind
     to_debtor = case.recipient_role == "debtor"
     if status == "void":
-        return VOID_BASIS
+        return void_basis(case)
     name = case.contract.name
+    if status == "assented":
+        minor = is_minor(case.debtor, case.contract.signed_on)
+        given = ASSENT_WORDS[case.guardian_assent.kind]
+        return (_PENDING if minor else _LIMITED_ADULT) + _binding(
+            kind, f"上述《{name}》已经法定代理人{given}", ""
+        )
     if status in ("pending", "unasked"):
         condition = "经追认的" if status == "pending" else "有效的"
         ratified = _binding(kind, f"上述《{name}》{condition}", "")
@@ -135,6 +163,6 @@ def legal_analysis(case: Any, debtor: str) -> str:
 def matter(case: Any, debtor: str) -> str:
     """What the letter is about, as its opening names it: a debt in arrears only where
     the contract binds; otherwise the money the contract concerns."""
-    if contract_status(case) == "binding":
+    if contract_status(case) in ("binding", "assented"):
         return f"{debtor}拖欠委托人款项"
     return f"委托人与{debtor}之间《{case.contract.name}》所涉款项"

@@ -16,15 +16,24 @@
   same condition, by a deadline it can know (``letters._after_ratification``): counted
   from its own receipt, not the debtor's nor the guardian's.
   Every copy's facts say what the contract provides and that it is unpaid, not that a
-  debt is owed, and the amounts are owed 「上述《借款合同》经追认的」 (:func:`binds_if`).
+  debt is owed, and the amounts are owed 「上述《借款合同》经追认的」 (:func:`binds_if`),
+  once the reader has met the call: the lawyer letter, which makes it only in 三、律师意见,
+  gives in its facts the amounts the contract computes (``lawyer_letter._amounts_lead``).
 - Made as a minor of eight or more and no guardian given to ask (none named, or the
   debtor is an adult now and has none, art. 23): the letter cannot call for ratification,
   so it asserts no binding debt either: it states the contract's effect (arts. 19,
   145(1)), asks for payment if the contract is valid (the consent may have been given,
   or the contract fit the minor's age, which the case does not say) and names
   restitution if ratification is refused (art. 157); a warning says so.
-- Made under eight, the contract is void (arts. 20, 144) and binds no one from the start
-  (art. 155): the letter asks for what the debtor obtained under it (art. 157), and
+- The legal representative's consent or ratification recorded (``guardian_assent``) for
+  a contract made with limited capacity (a minor of eight or more, or an adult typed as
+  of limited capacity): the contract is valid (art. 145(1)) and binds as any other; the
+  letter states the fact and asks neither for ratification nor on a condition
+  (``letter_assent``).
+- Made under eight, or as a minor of eight or more typed as without capacity, who cannot
+  recognise their acts (arts. 20, 21(2): ``guardian_rules.without_capacity_then``), the
+  contract is void (art. 144) and binds no one from the start, consent or ratification
+  notwithstanding (art. 155): the letter asks for what the debtor obtained under it (art. 157), and
   interest or a penalty agreed in it cannot be demanded. The guarantee of a void main
   contract is void too (art. 682(1)); a guarantor then answers only for its own fault, and
   at most for a third of what the debtor cannot pay (法释〔2020〕28号 art. 17(2)), which a
@@ -55,6 +64,7 @@ from docgen.documents.guardian_rules import (
     needs_guardian,
     ratifiable,
     under_eight,
+    without_capacity_then,
 )
 from docgen.documents.letter_rules import made_verb
 from docgen.documents.part_models import PaymentDeadline
@@ -64,6 +74,7 @@ from docgen.domain.parties import Party, Person
 
 __all__ = [
     "RATIFICATION_WINDOW",
+    "assent_effective",
     "binds_if",
     "capacity_unknown",
     "check_contract_capacity",
@@ -76,6 +87,7 @@ __all__ = [
     "ratification_of",
     "ratification_unasked",
     "unratified",
+    "void_reason",
     "ward_ratifies",
 ]
 
@@ -113,14 +125,39 @@ def ward_ratifies(debtor: Party, signed: date) -> bool:
 
 
 def contract_void(debtor: Party, signed: date) -> bool:
-    """The debtor was under eight when contracting: the contract is void (art. 144)."""
-    return isinstance(debtor, Person) and under_eight(debtor, signed)
+    """The debtor was without capacity when contracting (under eight, or a minor typed as
+    without capacity: ``without_capacity_then``): the contract is void (art. 144)."""
+    return isinstance(debtor, Person) and without_capacity_then(debtor, signed)
+
+
+def void_reason(debtor: Person, signed: date) -> tuple[str, str]:
+    """Why the debtor was without capacity when contracting, as 「…时{what}」 says it,
+    and the article: 「未满八周岁（6周岁）」 (art. 20), or 「为15周岁的未成年人，不能辨认
+    自己的行为」 (art. 21: its second paragraph applies the first to a minor of eight or more)."""
+    age = age_on(debtor, signed)
+    if under_eight(debtor, signed):
+        return f"未满八周岁（{age}周岁）", "第二十条"
+    return f"为{age}周岁的未成年人，不能辨认自己的行为", "第二十一条"
+
+
+def assent_effective(case: Any) -> bool:
+    """The legal representative's consent or ratification (``guardian_assent``) is given
+    for a contract made with limited capacity, which it makes valid (art. 145(1)): made as
+    a minor of eight or more, or by an adult typed as of limited capacity (valid whether or
+    not the capacity was already limited then). Not for a void contract (art. 144), an
+    adult typed as without capacity (void if already so then, assent or not) nor a debtor
+    of full capacity (nothing to consent to): ``letter_assent`` reports those."""
+    debtor, signed = case.debtor, case.contract.signed_on
+    if case.guardian_assent is None or not isinstance(debtor, Person):
+        return False
+    return not contract_void(debtor, signed) and ratifiable(debtor, signed)
 
 
 def pending_ratification(case: Any) -> bool:
     """The letter asks the debtor's guardian to ratify the contract: until the answer, or
-    the thirty days' silence, it binds no one (art. 145), in every copy of the letter."""
-    return ward_ratifies(case.debtor, case.contract.signed_on)
+    the thirty days' silence, it binds no one (art. 145), in every copy of the letter.
+    Not once the consent or ratification is given (:func:`assent_effective`)."""
+    return ward_ratifies(case.debtor, case.contract.signed_on) and not assent_effective(case)
 
 
 def capacity_unknown(case: Any) -> str | None:
@@ -130,7 +167,7 @@ def capacity_unknown(case: Any) -> str | None:
     debtor, signed = case.debtor, case.contract.signed_on
     if not isinstance(debtor, Person) or debtor.capacity not in CAPACITY_LABELS:
         return None
-    if contract_void(debtor, signed) or is_minor(debtor, signed):
+    if contract_void(debtor, signed) or is_minor(debtor, signed) or assent_effective(case):
         return None
     return debtor.capacity
 
@@ -144,17 +181,21 @@ def ratification_unasked(case: Any) -> bool:
     debtor, signed = case.debtor, case.contract.signed_on
     if not isinstance(debtor, Person) or debtor.guardian is not None:
         return False
-    return ratifiable(debtor, signed) and is_minor(debtor, signed)
+    return ratifiable(debtor, signed) and is_minor(debtor, signed) and not assent_effective(case)
 
 
 def contract_status(case: Any) -> str:
-    """What the letter may say of the contract: ``void`` (made under eight, arts. 20,
-    144), ``pending`` (the guardian is asked to ratify, art. 145), ``unasked`` (made as a
+    """What the letter may say of the contract: ``void`` (made without capacity, arts. 20,
+    21, 144), ``assented`` (made with limited capacity, and the legal representative's
+    consent or ratification given: valid, art. 145(1); :func:`assent_effective`),
+    ``pending`` (the guardian is asked to ratify, art. 145), ``unasked`` (made as a
     minor of eight or more, no guardian to ask: :func:`ratification_unasked`),
     ``if_capable`` (an adult's capacity on the day of contracting unknown: binding unless
     it was already lacking, :func:`capacity_unknown`), else ``binding``."""
     if contract_void(case.debtor, case.contract.signed_on):
         return "void"
+    if assent_effective(case):
+        return "assented"
     if pending_ratification(case):
         return "pending"
     if ratification_unasked(case):
@@ -234,13 +275,13 @@ def check_contract_capacity(result: Assessment, case: Any) -> None:
     debtor, contract = case.debtor, case.contract
     if not isinstance(debtor, Person):
         return
-    signed = contract.signed_on
-    if contract_void(debtor, signed):
+    signed, status = contract.signed_on, contract_status(case)
+    if status == "void":
         _void_claims(result, case, debtor)
         _void_guarantees(result, case, debtor)
-    elif ratification_unasked(case):
+    elif status == "unasked":
         _warn_unasked(result, case, debtor)
-    elif debtor.capacity in CAPACITY_LABELS and not is_minor(debtor, signed):
+    elif status == "if_capable":
         result.warn(
             ("debtor", "capacity"),
             "capacity_at_contract_unknown",
@@ -252,7 +293,12 @@ def check_contract_capacity(result: Assessment, case: Any) -> None:
             "的函件写明保证合同随之无效或者不发生效力，有过错的保证人承担相应的民事责任"
             "（第六百八十二条）",
             hint="请核实签约时债务人是否已被认定为无、限制民事行为能力人；签约后才丧失民事行为"
-            "能力的，不影响合同效力",
+            "能力的，不影响合同效力"
+            + (
+                "；合同已经法定代理人同意或者追认的，请在「法定代理人同意或追认」中填写"
+                if debtor.capacity == "limited"
+                else ""
+            ),
         )
 
 
@@ -270,8 +316,8 @@ def _warn_unasked(result: Assessment, case: Any, debtor: Person) -> None:
         loc = ("debtor", "birth_date")
         why = f"其现已年满{age_on(debtor, letter_date)}周岁，不再有法定代理人（第二十三条）"
         hint = (
-            "请核实该合同是否已经其当时的法定代理人同意或者追认，或属于与其年龄、智力相适应的"
-            "民事法律行为"
+            "请核实该合同是否已经其当时的法定代理人同意或者追认（已经同意或者追认的，请在"
+            "「法定代理人同意或追认」中填写），或属于与其年龄、智力相适应的民事法律行为"
         )
     result.warn(
         loc,
@@ -287,7 +333,7 @@ def _warn_unasked(result: Assessment, case: Any, debtor: Person) -> None:
 
 
 def _void_claims(result: Assessment, case: Any, debtor: Person) -> None:
-    signed = case.contract.signed_on
+    what, article = void_reason(debtor, case.contract.signed_on)
     for i, component in enumerate(case.amounts.components):
         label = _VOID_LABELS.get(component.kind)
         if label is None:
@@ -295,9 +341,9 @@ def _void_claims(result: Assessment, case: Any, debtor: Person) -> None:
         result.error(
             ("amounts", "components", i, "kind"),
             "void_contract_claim",
-            f"债务人{debtor.name}签订《{case.contract.name}》时未满八周岁"
-            f"（{age_on(debtor, signed)}周岁），为无民事行为能力人，合同无效，自始没有法律约束力"
-            f"（{CIVIL_CODE}第二十条、第一百四十四条、第一百五十五条）：不得按合同约定主张{label}；"
+            f"债务人{debtor.name}签订《{case.contract.name}》时{what}，为无民事行为能力人，"
+            f"合同无效，自始没有法律约束力（{CIVIL_CODE}{article}、第一百四十四条、第一百五十五条）："
+            f"不得按合同约定主张{label}；"
             "可要求返还其因合同取得的财产，有过错的一方赔偿对方的损失（第一百五十七条）",
             hint="请删除该项；主张资金占用损失的，请选择项目类型“其他”并写明计算依据",
         )
@@ -307,12 +353,14 @@ def _void_guarantees(result: Assessment, case: Any, debtor: Person) -> None:
     """A guarantor of a void main contract owes no 保证责任 (民法典 art. 682(1)); its liability
     for fault is at most a third of what the debtor cannot pay, none without fault (art.
     682(2); 法释〔2020〕28号 art. 17(2)): not a sum a letter can demand by a deadline."""
+    what, article = void_reason(debtor, case.contract.signed_on)
     for i, guarantor in enumerate(case.guarantors):
         result.error(
             ("guarantors", i),
             "guarantee_of_void_contract",
-            f"债务人{debtor.name}签订《{case.contract.name}》时未满八周岁，该合同无效（{CIVIL_CODE}"
-            f"第一百四十四条）；主债权债务合同无效的，保证合同无效（第六百八十二条第一款），不得"
+            f"债务人{debtor.name}签订《{case.contract.name}》时{what}，为无民事行为能力人，该合同"
+            f"无效（{CIVIL_CODE}{article}、第一百四十四条）；主债权债务合同无效的，保证合同无效"
+            "（第六百八十二条第一款），不得"
             f"向保证人{guarantor.name}发函要求其承担保证责任。保证人无过错的，不承担赔偿责任；有过错"
             "的，其赔偿责任不超过债务人不能清偿部分的三分之一（第六百八十二条第二款；"
             f"{GUARANTEE_INTERPRETATION}第十七条第二款）",

@@ -7,8 +7,12 @@ the contract's status allows.
   only described — what it provides and that it is unpaid (「上述《借款合同》约定您于…前
   清偿相应款项，您至今未按约定付款」) — followed by its effect: the call on the guardian to
   ratify (art. 145(2)) in the debtor's copy, the call's having been made in a
-  guarantor's, or, with no guardian to call, the rule of arts. 19 and 145(1). A contract
-  made under eight is void (arts. 20, 144) and what was obtained is owed back (art. 157).
+  guarantor's, or, with no guardian to call, the rule of arts. 19 and 145(1). One the
+  legal representative consented to or ratified (art. 145(1)) binds: the facts say so
+  with the day, then what the contract provides and that it is unpaid, as for any binding
+  contract. A contract made without capacity (under eight, or as a minor who cannot
+  recognise their acts) is void (arts. 20, 21, 144) and what was obtained is owed back
+  (art. 157).
 - The fallback after the consequence of not paying (``refusal``): the debtor's copy
   names restitution (art. 157) once the contract is refused or was void from the start;
   a guarantor's names what follows for the guarantee, accessory to the main contract and
@@ -21,12 +25,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from docgen.documents.guardian_rules import CIVIL_CODE, age_on
-from docgen.documents.letter_capacity import capacity_unknown, contract_status
+from docgen.documents.guardian_rules import CIVIL_CODE, age_on, is_minor, needs_guardian
+from docgen.documents.letter_capacity import capacity_unknown, contract_status, void_reason
 from docgen.documents.letter_rules import made_verb, unpaid_facts
+from docgen.documents.part_models import ASSENT_WORDS
 from docgen.domain.dates import format_cn
 
-__all__ = ["contract_facts", "guaranteed_debt", "ratification_request", "refusal_consequence"]
+__all__ = [
+    "assent_facts",
+    "contract_facts",
+    "guaranteed_debt",
+    "minor_when_contracting",
+    "ratification_request",
+    "refusal_consequence",
+]
 
 _EFFECT = (
     "该合同除属于纯获利益或者与其年龄、智力相适应的民事法律行为外，经法定代理人同意或者追认后"
@@ -34,7 +46,8 @@ _EFFECT = (
 )
 
 
-def _minor_when_contracting(case: Any, debtor: str) -> str:
+def minor_when_contracting(case: Any, debtor: str) -> str:
+    """「您于2025年1月10日签订上述《借款合同》时为14周岁的未成年人」."""
     contract = case.contract
     age = age_on(case.debtor, contract.signed_on)
     return (
@@ -49,16 +62,18 @@ def contract_facts(case: Any, debtor: str, asker: str) -> str:
     ``asker`` made the call to ratify (我方, 本所受委托人委托，)."""
     status = contract_status(case)
     if status == "void":
-        return void_facts(debtor)
+        return void_facts(case, debtor)
     contract = case.contract
     binding = status not in ("pending", "unasked")
     facts = unpaid_facts(contract, debtor, case.amounts.principal_label, binding)
+    if status == "assented":
+        return assent_facts(case, debtor) + facts
     if status == "unasked":
-        minor = _minor_when_contracting(case, debtor)
+        minor = minor_when_contracting(case, debtor)
         return f"{facts}{minor}，属于限制民事行为能力人；{_EFFECT}。"
     if status == "pending" and case.recipient_role == "guarantor":
         return facts + (
-            f"{_minor_when_contracting(case, debtor)}，该合同经其法定代理人同意或者追认后有效"
+            f"{minor_when_contracting(case, debtor)}，该合同经其法定代理人同意或者追认后有效"
             f"（{CIVIL_CODE}第十九条、第一百四十五条第一款），{asker}已于{format_cn(case.letter_date)}"
             "另函催告其法定代理人自收到催告之日起三十日内予以追认（第一百四十五条第二款）。"
         )
@@ -74,28 +89,66 @@ def guaranteed_debt(case: Any) -> str:
     return "上述债务"
 
 
-def void_facts(debtor: str) -> str:
-    """Instead of 「根据合同约定…」: the contract made under eight is void, and what was
-    obtained under it is owed back (arts. 20, 144, 157)."""
+def assent_facts(case: Any, debtor: str) -> str:
+    """The legal representative's consent or ratification, stated before the contract's
+    terms it makes binding (民法典 art. 145(1)): 「您于2025年1月10日签订上述《借款合同》时为
+    14周岁的未成年人，该合同已经您的法定代理人于2025年1月15日追认，依法有效（…第十九条、
+    第一百四十五条第一款）。」; in a guarantor's copy 「…已经其法定代理人…」; for a debtor
+    with no legal representative now (an adult), 「您当时的」, 「其当时的」. For an adult
+    typed as of limited capacity the capacity on the contract's day is not in the case, so
+    only the assent is stated: 「上述《借款合同》已经您的法定代理人于…同意，依法有效（…第一百
+    四十五条第一款）。」"""
+    assent, ward, contract = case.guardian_assent, case.debtor, case.contract
+    whose = "其" if debtor == ward.name else "您的"
+    if not needs_guardian(ward, case.letter_date):
+        whose = whose.removesuffix("的") + "当时的"
+    given = (
+        f"已经{whose}法定代理人于{format_cn(assent.given_on)}{ASSENT_WORDS[assent.kind]}，依法有效"
+    )
+    if is_minor(ward, contract.signed_on):
+        return (
+            f"{minor_when_contracting(case, debtor)}，该合同{given}"
+            f"（{CIVIL_CODE}第十九条、第一百四十五条第一款）。"
+        )
+    return f"上述《{contract.name}》{given}（{CIVIL_CODE}第一百四十五条第一款）。"
+
+
+def void_facts(case: Any, debtor: str) -> str:
+    """Instead of 「根据合同约定…」: the contract made without capacity is void, and what
+    was obtained under it is owed back (arts. 20 or 21, 144, 157): 「签订该合同时未满八
+    周岁」, or for a minor of eight or more typed as without capacity 「签订该合同时为15
+    周岁的无民事行为能力人」 (art. 21)."""
+    _, article = void_reason(case.debtor, case.contract.signed_on)
+    if article == "第二十条":
+        then = "未满八周岁，为无民事行为能力人"
+    else:
+        then = f"为{age_on(case.debtor, case.contract.signed_on)}周岁的无民事行为能力人"
     return (
-        f"{debtor}签订该合同时未满八周岁，为无民事行为能力人，该合同无效（{CIVIL_CODE}第二十条、"
-        f"第一百四十四条）。依照{CIVIL_CODE}第一百五十七条，{debtor}因该合同取得的财产应当予以"
-        f"返还，但{debtor}至今未予返还。"
+        f"{debtor}签订该合同时{then}，该合同无效（{CIVIL_CODE}{article}、第一百四十四条）。"
+        f"依照{CIVIL_CODE}第一百五十七条，{debtor}因该合同取得的财产应当予以返还，但{debtor}"
+        "至今未予返还。"
     )
 
 
-def ratification_request(case: Any, you: str, asker: str) -> str:
+def ratification_request(case: Any, you: str, asker: str, effect: bool = True) -> str:
     """The call on the guardian to ratify (art. 145(2)), in the letter to the ward; empty
     unless the guardian is asked (``pending``). ``asker`` makes the call (我方,
     本所受委托人委托); what follows a refusal is said with the letter's consequences
-    (:func:`refusal_consequence`)."""
+    (:func:`refusal_consequence`). With ``effect`` it first says why: the minor's age and
+    the contract's effect (arts. 19, 145(1)); without, the letter has said so before (the
+    lawyer letter: the age in its facts, the rule in its analysis)."""
     if case.recipient_role != "debtor" or contract_status(case) != "pending":
         return ""
+    call = (
+        f"现依照{CIVIL_CODE}第一百四十五条第二款，{asker}催告{you}的法定代理人"
+        f"{case.debtor.guardian.name}自收到本函之日起三十日内对上述合同予以追认；法定代理人"
+        "未作表示的，视为拒绝追认。"
+    )
+    if not effect:
+        return call
     return (
-        f"{_minor_when_contracting(case, you)}，属于限制民事行为能力人，该合同经法定代理人同意或者"
-        f"追认后有效（{CIVIL_CODE}第十九条、第一百四十五条第一款）。现依照{CIVIL_CODE}第一百四十五条"
-        f"第二款，{asker}催告{you}的法定代理人{case.debtor.guardian.name}自收到本函之日起三十日内"
-        "对上述合同予以追认；法定代理人未作表示的，视为拒绝追认。"
+        f"{minor_when_contracting(case, you)}，属于限制民事行为能力人，该合同经法定代理人同意或者"
+        f"追认后有效（{CIVIL_CODE}第十九条、第一百四十五条第一款）。{call}"
     )
 
 

@@ -19,7 +19,9 @@ from docgen.documents.base import RuleOptions
 from docgen.documents.guarantor_rules import check_letter_guarantors
 from docgen.documents.guardian_rules import CIVIL_CODE, check_guardians, guarantor_locs
 from docgen.documents.interest_periods import chronological, last_day
+from docgen.documents.letter_assent import check_guardian_assent
 from docgen.documents.letter_capacity import (
+    assent_effective,
     binds_if,
     check_contract_capacity,
     check_payment_deadline,
@@ -72,10 +74,12 @@ def check_letter(result: Assessment, case: Any, demander: Demander, options: Rul
     check_party(result, creditor, where)
     check_party(result, case.debtor, ("debtor",))
     check_not_in_future(result, case.letter_date, options.current_date(), ("letter_date",))
-    check_debtor_capacity(
-        result, case.debtor, ("debtor",), case.letter_date, case.contract.signed_on
-    )
+    # a contract the legal representative consented to or ratified needs no warning that
+    # it may wait on them (民法典 art. 145(1)); the debtor's minority now still may
+    contracted = None if assent_effective(case) else case.contract.signed_on
+    check_debtor_capacity(result, case.debtor, ("debtor",), case.letter_date, contracted)
     check_contract_capacity(result, case)
+    check_guardian_assent(result, case)
     check_guardians(
         result,
         case.letter_date,

@@ -91,6 +91,26 @@ class ContractBasis(CaseModel):
     )
 
 
+ASSENT_WORDS = {"consent": "同意", "ratification": "追认"}
+"""How a legal representative makes a contract of a person of limited capacity valid:
+consent before or at the contract, ratification after it (民法典 art. 145(1))."""
+
+
+class GuardianAssent(CaseModel):
+    """The legal representative's consent to, or ratification of, the contract the debtor
+    made with limited capacity (民法典 arts. 19, 22, 145(1))."""
+
+    kind: Literal["consent", "ratification"] = Field(
+        title="方式",
+        description="签约前或签约时表示同意的，为同意；签约后认可的，为追认",
+        json_schema_extra={"enum_titles": ["签约前（时）同意", "签约后追认"]},
+    )
+    given_on: date = Field(
+        title="同意或追认日期",
+        description="同意不晚于签约之日，追认不早于签约之日，均不晚于发函日期",
+    )
+
+
 class InterruptionInput(CaseModel):
     """An event that interrupted the limitation period (民法典 art. 195)."""
 

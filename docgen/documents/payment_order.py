@@ -24,6 +24,7 @@ from typing import Any, Literal
 from pydantic import Field, field_validator
 
 from docgen.documents.base import DocumentType, RuleOptions
+from docgen.documents.court_names import check_court_name, court_name
 from docgen.documents.court_parts import (
     TRIAL_AGENT,
     Agent,
@@ -31,6 +32,13 @@ from docgen.documents.court_parts import (
     check_court,
     check_representative_position,
     filing_signature,
+)
+from docgen.documents.filed_exhibits import (
+    FiledExhibit,
+    check_exhibits,
+    exhibit_rows,
+    exhibits_filed,
+    named_only,
 )
 from docgen.documents.filenames import filename_part
 from docgen.documents.parts import check_party, same_party
@@ -40,7 +48,7 @@ from docgen.domain import divisions as division_table
 from docgen.domain.court_fees import FeeResult, payment_order_fee, share_of_printed_differs
 from docgen.domain.courts import court_for, covers, read_court
 from docgen.domain.dates import format_cn
-from docgen.domain.fields import CaseModel, Line, Money, Paragraph, ShortText, Text
+from docgen.domain.fields import CaseModel, Line, Money, Paragraph, ShortText
 from docgen.domain.money import format_yuan, legal_amount
 from docgen.domain.parties import Party, Person
 
@@ -69,18 +77,6 @@ class ClaimItem(CaseModel):
     )
 
 
-class OrderEvidence(CaseModel):
-    """An exhibit the application rests on (民事诉讼法 art. 225: 所根据的事实、证据), with
-    its source and what it proves, as the submitter describes each exhibit (民事证据规定
-    (法释〔2019〕19号) art. 19: 来源、证明对象和内容)."""
-
-    name: Line = Field(title="证据名称", description="如 《借款合同》及借条")
-    source: Line | None = Field(
-        default=None, title="证据来源", description="如 申请人持有；银行出具"
-    )
-    purpose: Text | None = Field(default=None, title="证明目的")
-
-
 class PaymentOrderApplication(CaseModel):
     """The facts of an application for a payment order."""
 
@@ -93,7 +89,7 @@ class PaymentOrderApplication(CaseModel):
     due_date: date = Field(title="债务到期日")
     basis: Line = Field(title="债权依据", description="如 2025年1月10日签订的《借款合同》")
     facts: Paragraph = Field(title="事实与理由")
-    evidence: list[OrderEvidence] = Field(title="证据", min_length=1, max_length=30)
+    evidence: list[FiledExhibit] = Field(title="证据", min_length=1, max_length=30)
     counter_performance: bool = Field(
         default=False,
         title="申请人负有对待给付义务",
@@ -108,11 +104,7 @@ class PaymentOrderApplication(CaseModel):
     @field_validator("evidence", mode="before")
     @classmethod
     def _named_only(cls, value: Any) -> Any:
-        """An exhibit typed as its name alone (the earlier form, and what a letter's case
-        carries over) is the exhibit of that name."""
-        if isinstance(value, list):
-            return [{"name": item} if isinstance(item, str) else item for item in value]
-        return value
+        return named_only(value)
 
 
 # --- rules --------------------------------------------------------------------------
@@ -125,6 +117,7 @@ def total(case: PaymentOrderApplication) -> Decimal:
 def assess(case: PaymentOrderApplication, options: RuleOptions) -> Assessment:
     result = Assessment()
     check_court(result, case.court)
+    check_court_name(result, case.court)
     _check_court_of_debtor(result, case)
     check_party(result, case.applicant, ("applicant",))
     check_representative_position(result, case.applicant, ("applicant",), "支付令申请书")
@@ -136,7 +129,7 @@ def assess(case: PaymentOrderApplication, options: RuleOptions) -> Assessment:
     for i, item in enumerate(case.items):
         _check_item(result, item, ("items", i))
     _check_interest_end(result, case)
-    _check_evidence(result, case)
+    check_exhibits(result, case.evidence)  # each source and purpose (民事证据规定 art. 19)
     if case.due_date > case.application_date:
         result.error(
             ("due_date",),
@@ -220,29 +213,6 @@ def _check_interest_end(result: Assessment, case: PaymentOrderApplication) -> No
         hint=f"如需一并请求，请将{name}计算至申请日期（{format_cn(case.application_date)}）"
         "并相应修改金额",
     )
-
-
-def _check_evidence(result: Assessment, case: PaymentOrderApplication) -> None:
-    """Each exhibit says where it comes from and what it proves (民事证据规定 art. 19: the
-    submitter states each exhibit's 来源、证明对象和内容; the table prints both columns
-    for every exhibit). Warnings: the court has them supplemented (民诉法解释 art. 426)."""
-    rules = "《最高人民法院关于民事诉讼证据的若干规定》第十九条"
-    for i, exhibit in enumerate(case.evidence):
-        if not exhibit.source:
-            result.warn(
-                ("evidence", i, "source"),
-                "source_missing",
-                f"请写明证据「{exhibit.name}」的来源（{rules}）",
-                hint="如 申请人持有；中国工商银行出具",
-            )
-        if not exhibit.purpose:
-            result.warn(
-                ("evidence", i, "purpose"),
-                "purpose_missing",
-                f"请写明证据「{exhibit.name}」的证明目的（证明对象和内容，{rules}）：证据表的"
-                "「证明目的」一栏将留空",
-                hint="如 证明双方的买卖合同关系及付款期限",
-            )
 
 
 def _check_conditions(result: Assessment, case: PaymentOrderApplication) -> None:
@@ -377,7 +347,7 @@ def attachments(case: PaymentOrderApplication) -> list[str]:
     (``standing_papers``: 法释〔2015〕8号 art. 6 by analogy; 民诉法解释 art. 88)."""
     return [
         "本申请书副本1份",
-        f"证据材料{len(case.evidence)}份",
+        exhibits_filed(case.evidence),
         *standing_papers(APPLICANT, case.applicant, case.agents, TRIAL_AGENT),
     ]
 
@@ -395,12 +365,9 @@ def build_context(case: PaymentOrderApplication, assessment: Assessment) -> dict
         "claims": claims,
         "request_total": request_total,
         "reasons": _reasons(case),
-        "evidence": [
-            {"no": i + 1, "name": e.name, "source": e.source or "", "purpose": e.purpose or ""}
-            for i, e in enumerate(case.evidence)
-        ],
+        "evidence": exhibit_rows(case.evidence),
         "fee": fee_text(fee),
-        "court": case.court,
+        "court": court_name(case.court),
         "attachments": attachments(case),
         "signers": filing_signature("申请人", [case.applicant]),
         "application_date": format_cn(case.application_date),

@@ -44,7 +44,12 @@ from docgen.documents.attorney_powers import (
 )
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.case_numbers import matches_proceeding, parse_case_number
-from docgen.documents.court_parts import filing_signature, representative
+from docgen.documents.court_names import court_name
+from docgen.documents.court_parts import (
+    check_representative_position,
+    filing_signature,
+    representative,
+)
 from docgen.documents.filenames import filename_part
 from docgen.documents.filing_papers import (
     AGENT_TITLES,
@@ -189,6 +194,7 @@ def assess(case: PowerOfAttorney, options: RuleOptions) -> Assessment:
     check_case(result, case.case, proceeding=proceeding)
     check_stage(result, case.case, case, "授权委托书")
     check_party(result, case.principal, ("principal",))
+    check_representative_position(result, case.principal, ("principal",), "授权委托书")
     check_party_at_stage(
         result, case.case, case.principal.name, ("principal", "name"), "委托人", case
     )
@@ -350,14 +356,14 @@ def build_context(case: PowerOfAttorney, assessment: Assessment) -> dict[str, An
             appoints = f"委托人{principal.name}为{status}，其法定代理人{principal.guardian.name}"
     return {
         "title": "授权委托书",
-        "court": case.case.court,
+        "court": court_name(case.case.court),
         "principal": _principal_lines(principal),
         "agents": [_agent_lines(agent) for agent in case.agents],
         "entrust": (
             f"{appoints}现委托{agents}在{case_title(case.case, stage, named)}{stage_name}中，"
             f"作为{role}{principal.name}的{AGENT_TITLES[stage]}。"
         ),
-        "authority": authority_lines(case, role),
+        "authority": authority_lines(case, role, side_of(case.case, principal.name)),
         "term": f"委托期限：{case.term}。" if case.term else "",
         "signers": signers,
         "sign_date": format_cn(case.sign_date),

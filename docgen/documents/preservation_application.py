@@ -15,10 +15,11 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.case_numbers import CaseNumberText, check_case_number
+from docgen.documents.court_names import check_court_name, court_name
 from docgen.documents.court_parts import (
     Agent,
     ServiceAddress,
@@ -26,6 +27,13 @@ from docgen.documents.court_parts import (
     check_court,
     check_venue,
     filing_signature,
+)
+from docgen.documents.filed_exhibits import (
+    FiledExhibit,
+    check_exhibits,
+    exhibit_rows,
+    exhibits_filed,
+    named_only,
 )
 from docgen.documents.filenames import filename_part
 from docgen.documents.preservation_court import check_pre_suit_court
@@ -144,7 +152,19 @@ class PreservationApplication(CaseModel):
     urgency: Paragraph | None = Field(
         default=None, title="情况紧急的理由", description="诉前保全必填"
     )
+    evidence: list[FiledExhibit] = Field(
+        default_factory=list,
+        max_length=30,
+        title="证据",
+        description="申请所依据的证据，逐项写明来源和证明目的；填写的，申请书列出证据表，"
+        "附项写明证据材料的份数",
+    )
     security: Security = Field(title="担保")
+
+    @field_validator("evidence", mode="before")
+    @classmethod
+    def _named_only(cls, value: Any) -> Any:
+        return named_only(value)
 
 
 # --- rules --------------------------------------------------------------------------
@@ -154,6 +174,7 @@ def assess(case: PreservationApplication, options: RuleOptions) -> Assessment:
     """Cross-field rules; computes the security figure and the preservation fee."""
     result = Assessment()
     check_court(result, case.court)
+    check_court_name(result, case.court)
     # the name and the level (a claim for a basic or an intermediate court); the place
     # follows other rules here (财产所在地 before suit, art. 104), so it is not compared
     check_venue(result, case.court, Venue(claim=case.claim_amount))
@@ -167,6 +188,7 @@ def assess(case: PreservationApplication, options: RuleOptions) -> Assessment:
             f"（人民币{format_yuan(case.claim_amount)}元）",
         )
     _check_leads(result, case)
+    check_exhibits(result, case.evidence)  # each source and purpose (民事证据规定 art. 19)
     if len(set(case.measures)) != len(case.measures):
         result.error(("measures",), "duplicate", "保全措施不能重复选择")
     if case.stage == "pre_suit" and not case.urgency:
@@ -265,7 +287,8 @@ def fee_text(case: PreservationApplication, fee: FeeResult) -> str:
     """The fee as the application states it: its figure, the amount it was computed on and
     the article. 诉讼费用交纳办法 art. 14(2) charges it on the property actually preserved
     (根据实际保全的财产数额); at filing only the amount applied for is known, so the fee
-    advanced is computed on that, and the text says so."""
+    advanced is computed on that, and the text says so, and that it is settled on what the
+    court actually preserves (「（按实际保全的财产数额结算）」)."""
     capped = (
         f"为人民币{format_yuan(fee.full_fee)}元，超过人民币{format_yuan(PRESERVATION_CAP)}元的"
         "最高限额，按最高限额交纳"
@@ -274,18 +297,21 @@ def fee_text(case: PreservationApplication, fee: FeeResult) -> str:
     )
     return (
         f"申请保全费{legal_amount(fee.fee)}，按请求保全数额人民币{format_yuan(case.amount)}元，"
-        f"依《诉讼费用交纳办法》第十四条第（二）项规定的标准分段累计计算{capped}，由申请人预交。"
+        f"依《诉讼费用交纳办法》第十四条第（二）项规定的标准分段累计计算{capped}，由申请人预交"
+        "（按实际保全的财产数额结算）。"
     )
 
 
 def attachments(case: PreservationApplication) -> list[str]:
     """The papers filed with the application: a copy for each respondent, the evidence
     (规定 art. 1: 并提供相关证据材料) and what proves the security (``security_papers``).
-    The evidence goes uncounted: the case does not list its exhibits, and the number of
-    respondents (the copies') is no count of them; the 样式 (法〔2016〕221号, 申请诉讼财产
-    保全用) lists no 附 at all."""
+    The evidence listed is counted as the payment order's is (``exhibits_filed``:
+    「证据材料3份」); unlisted it goes uncounted (「相关证据材料」), since the number of
+    respondents (the copies') is no count of it. The 样式 (法〔2016〕221号, 申请诉讼财产保全用)
+    lists no 附 at all."""
     copies = len(case.respondents)
-    return [f"本申请书副本{copies}份", "相关证据材料", *security_papers(case.security)]
+    evidence = exhibits_filed(case.evidence) if case.evidence else "相关证据材料"
+    return [f"本申请书副本{copies}份", evidence, *security_papers(case.security)]
 
 
 def build_context(case: PreservationApplication, assessment: Assessment) -> dict[str, Any]:
@@ -304,9 +330,10 @@ def build_context(case: PreservationApplication, assessment: Assessment) -> dict
         "request": _request(case),
         "leads": [lead_row(i, lead) for i, lead in enumerate(case.property_leads)],
         "reasons": _reasons(case),
+        "evidence": exhibit_rows(case.evidence),
         "security": security_text(case, figure),
         "fee": fee_text(case, fee),
-        "court": case.court,
+        "court": court_name(case.court),
         "attachments": attachments(case),
         "signers": filing_signature("申请人", applicants),
         "application_date": format_cn(case.application_date),

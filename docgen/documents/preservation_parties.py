@@ -42,6 +42,7 @@ def check_parties(result: Assessment, case: Any) -> None:
         loc = ("applicants", i, "party")
         check_party(result, applicant.party, loc)
         _check_applicant_reachable(result, applicant, (*loc, "phone"))
+        _check_applicant_service(result, applicant, ("applicants", i, "service"))
         check_representative_position(result, applicant.party, loc, "财产保全申请书")
     for i, respondent in enumerate(case.respondents):
         check_party(result, respondent, ("respondents", i))
@@ -68,6 +69,22 @@ def _check_applicant_reachable(result: Assessment, applicant: Any, loc: Loc) -> 
         "contact_missing",
         f"财产保全申请书应载明申请人{applicant.party.name}的联系方式（{RULES}第一条第一项）",
         hint="请填写联系电话，或填写送达地址、委托诉讼代理人",
+    )
+
+
+def _check_applicant_service(result: Assessment, applicant: Any, loc: Loc) -> None:
+    """The application states where the applicant is served (规定 art. 1(1): 送达地址): its
+    party block gives only its 住所, which need not be where it takes court documents (a
+    company's office elsewhere, a lawyer's firm). A warning, as for the phone: the court
+    has it supplied rather than refuse the application."""
+    if applicant.service is not None:
+        return
+    result.warn(
+        loc,
+        "service_address_missing",
+        f"财产保全申请书应载明申请人{applicant.party.name}的送达地址（{RULES}第一条第一项："
+        "申请保全人与被保全人的身份、送达地址、联系方式）",
+        hint="请填写申请人的送达地址、收件人和联系电话",
     )
 
 

@@ -31,6 +31,7 @@ from typing import Any
 from pydantic import Field
 
 from docgen.documents.base import DocumentType, RuleOptions
+from docgen.documents.court_names import court_name
 from docgen.documents.court_parts import representative
 from docgen.documents.filenames import filename_part
 from docgen.documents.filing_papers import (
@@ -152,7 +153,9 @@ def build_context(case: RepresentativeCertificate, assessment: Assessment) -> di
     if not isinstance(org, Organization):
         raise ValueError("a certificate is made for an organisation only")
     role = _role(org)
-    use = f"本证明书用于{case.case.court}审理的{case_title(case.case)}。" if case.case else ""
+    use = ""
+    if case.case:
+        use = f"本证明书用于{court_name(case.case.court)}审理的{case_title(case.case)}。"
     # whose number and phone, by role and name on the first line, the number labelled as
     # every filing labels a resident ID number (公民身份号码, as person_line does)
     facts = [f"{number_label('居民身份证')}：{case.id_number}"] if case.id_number else []
@@ -171,7 +174,7 @@ def build_context(case: RepresentativeCertificate, assessment: Assessment) -> di
         "details": details,
         "signer": f"单位（盖章）：{org.name}",
         "issue_date": format_cn(case.issue_date),
-        "court": case.case.court if case.case else "",
+        "court": court_name(case.case.court) if case.case else "",
     }
 
 

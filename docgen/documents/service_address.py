@@ -13,7 +13,8 @@ A recipient other than the party is the 代收人 the party designates (民事�
 recipient a row for the relationship to the party and one for the recipient's ID number,
 blank only when the party receives in person. A designation without the relationship is
 refused, and the form prints both rows (``recipient_relation``, ``recipient_id_number``,
-left blank for the recipient to fill in when not given).
+a blank line 「＿＿＿＿」 for the recipient to fill in when not given, as an open item of the
+courts' forms prints; the postcode likewise). A party receiving in person has neither row.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from pydantic import AfterValidator, Field
 from pydantic_core import PydanticCustomError
 
 from docgen.documents.base import DocumentType, RuleOptions
+from docgen.documents.complaint_form_parts import BLANK
+from docgen.documents.court_names import court_name
 from docgen.documents.court_parts import SIGN_OR_SEAL, signing_line
 from docgen.documents.filenames import filename_part
 from docgen.documents.filing_papers import (
@@ -189,21 +192,22 @@ def build_context(case: ServiceAddressConfirmation, assessment: Assessment) -> d
         field, label = WAY_FIELDS[way]
         if way in case.ways:
             electronic.append((label, getattr(case, field)))
-    # a designated recipient's relationship has a row of its own, as on the courts' forms
+    # a designated recipient's relationship has a row of its own, as on the courts' forms;
+    # a row left open prints the form's blank line for the hand, never an empty cell
     relation = [
-        ("与受送达人关系", case.recipient_relation or ""),
-        ("代收人身份证件号码", case.recipient_id_number or ""),
+        ("与受送达人关系", case.recipient_relation or BLANK),
+        ("代收人身份证件号码", case.recipient_id_number or BLANK),
     ]
     relation = relation if designated(case) else []
     number = case.case.case_number or "（立案后填写）"
     return {
         "title": "送达地址确认书",
-        "court": case.case.court,
+        "court": court_name(case.case.court),
         "case_line": f"案由：{case.case.cause}　　案号：{number}",
         "address_rows": [
             ("受送达人", f"{case.party}（{role}）"),
             ("送达地址", case.address),
-            ("邮政编码", case.postal_code or ""),
+            ("邮政编码", case.postal_code or BLANK),
             ("收件人", case.recipient),
             *relation,
             ("联系电话", case.phone),

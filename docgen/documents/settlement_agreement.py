@@ -11,7 +11,9 @@ amount and when the debtor pays its share (``settlement_suit``).
 Before any suit, the creditor undertakes not to sue unless the debtor defaults. A
 settlement during the suit interrupts the limitation period (民法典 art. 195). What a
 default costs — agreed late interest, a concession that lapses, the way to the balance by
-the suit's mode — is ``settlement_default``'s.
+the suit's mode — is ``settlement_default``'s; the court for disputes over the agreement
+``settlement_forum``'s; the recital, and the words its facts are typed in,
+``settlement_recital``'s.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from pydantic import Field
 from docgen.documents.acceleration import Acceleration, check_acceleration
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.case_numbers import CaseNumberText, check_case_number
+from docgen.documents.court_names import check_court_name, court_name
 from docgen.documents.court_parts import check_court
 from docgen.documents.filenames import filename_part
 from docgen.documents.guardian_rules import check_agreement_parties
@@ -48,6 +51,8 @@ from docgen.documents.settlement_default import (
     default_clause,
     late_clause,
 )
+from docgen.documents.settlement_forum import SettlementForum, check_forum, forum_clause
+from docgen.documents.settlement_recital import check_recital, recital
 from docgen.documents.settlement_suit import (
     OUTCOME_LABELS,
     SuitOutcome,
@@ -59,6 +64,7 @@ from docgen.documents.settlement_suit import (
 from docgen.domain.counting import copies
 from docgen.domain.dates import format_cn
 from docgen.domain.fields import CaseModel, Line, Money, Paragraph
+from docgen.domain.identity import number_label
 from docgen.domain.money import format_yuan, legal_amount, to_fen
 from docgen.domain.parties import Party
 from docgen.domain.schedule import Installment
@@ -120,6 +126,7 @@ class SettlementAgreement(CaseModel):
         "等不再计息（逾期利息不计复利）",
     )
     outcome: SuitOutcome = Field(default_factory=SuitOutcome, title="诉讼的处理")
+    jurisdiction: SettlementForum = Field(default_factory=SettlementForum, title="争议解决")
 
 
 # --- rules --------------------------------------------------------------------------
@@ -143,6 +150,8 @@ def assess(case: SettlementAgreement, options: RuleOptions) -> Assessment:
     _check_case(result, case)
     _check_contract(result, case)
     _check_signing_place(result, case)
+    check_recital(result, case)
+    check_forum(result, case)
     check_costs(result, case.outcome, case.suit.claimed)
     check_guarantor_joins(result, case.outcome, case.guarantor.name if case.guarantor else None)
     rows = plan_schedule(result, case.schedule, case.agreement_date, to_fen(case.amount))
@@ -229,11 +238,13 @@ def _check_signing_place(result: Assessment, case: SettlementAgreement) -> None:
 
 
 def check_court_at(result: Assessment, court: str) -> None:
-    """The court's full name, reported at ``suit.court``."""
+    """The court's full name, reported at ``suit.court``; warned where the agreement
+    names it as typed, its province not told (``court_names``)."""
     found = Assessment()
     check_court(found, court)
     for problem in found.errors:
         result.error(("suit", "court"), problem.code, problem.message)
+    check_court_name(result, court, ("suit", "court"))
 
 
 # --- context ------------------------------------------------------------------------
@@ -246,11 +257,11 @@ def build_context(case: SettlementAgreement, assessment: Assessment) -> dict[str
     signers = [signer_context("甲方", case.creditor), signer_context("乙方", case.debtor)]
     guarantor = None
     if case.guarantor is not None:
-        guarantor = party_context(case.guarantor, mask_ids=False)
+        guarantor = _court_labels(party_context(case.guarantor, mask_ids=False))
         signers.append(signer_context("丙方", case.guarantor))
     once = len(rows) == 1
     number = f"（案号：{suit.case_number}）" if suit.case_number else ""
-    court = f"{suit.court}{number}" if suit.court else ""
+    court = f"{court_name(suit.court)}{number}" if suit.court else ""
     # the debtor's share of the costs goes with the first payment of the plan
     first = (format_cn(rows[0].due), "和解款" if once else "首期款项")
     # two parties are 双方, three 各方: one word for the parties throughout
@@ -258,10 +269,10 @@ def build_context(case: SettlementAgreement, assessment: Assessment) -> dict[str
     late_rate = assessment.computed.get(LATE_RATE_WORDS)
     return {
         "title": "和解协议",
-        "creditor": party_context(case.creditor, mask_ids=False),
-        "debtor": party_context(case.debtor, mask_ids=False),
+        "creditor": _court_labels(party_context(case.creditor, mask_ids=False)),
+        "debtor": _court_labels(party_context(case.debtor, mask_ids=False)),
         "guarantor": guarantor,
-        "facts": _recital(case, parties),
+        "facts": recital(case, parties),
         "amount": _amount_clause(case, parties),
         "plan_intro": (
             f"乙方应于{format_cn(rows[0].due)}前（含当日）一次性付清上述款项。"
@@ -290,41 +301,20 @@ def build_context(case: SettlementAgreement, assessment: Assessment) -> dict[str
         "agreement_date": format_cn(case.agreement_date),
         "signing_place": case.signing_place or "",
         "signers": signers,
+        "jurisdiction": forum_clause(case, parties),
         "closing": _closing(case),
     }
 
 
-def _recital(case: SettlementAgreement, parties: str) -> str:
-    """The contract, the facts, the suit filed (from the case's own fields, once), and
-    the dispute settled: named by the suit once filed, else by its 案由 here."""
-    facts = _contract_recital(case.contract) + case.facts
-    facts = facts if facts.endswith("。") else facts + "。"
-    suit, dispute = case.suit, f"上述{case.suit.dispute}"
-    if case.outcome.kind != "not_filed" and suit.court:
-        facts += f"甲方已就{suit.dispute}向{suit.court}提起诉讼（案号：{suit.case_number}）。"
-        dispute = "纠纷"
-    return facts + f"为妥善解决{dispute}，{parties}经平等协商，自愿达成如下和解协议："
-
-
-def _contract_recital(contract: ContractBasis | None) -> str:
-    """The contract, in the debt confirmation's words: named once here, referred to as
-    「上述《…》」 in 第一条."""
-    if contract is None:
-        return ""
-    number = f"（合同编号：{contract.number}）" if contract.number else ""
-    summary = contract.summary or ""
-    if summary and not summary.endswith("。"):
-        summary += "。"
-    return (
-        f"甲乙双方于{format_cn(contract.signed_on)}签订《{contract.name}》{number}。{summary}"
-        f"根据约定，乙方应于{format_cn(contract.due_date)}前{_duty(contract)}。"
-    )
-
-
-def _duty(contract: ContractBasis) -> str:
-    """What the debtor owed by the due date: a buyer pays the price (民法典 art. 626:
-    买受人应当按照约定的数额和支付方式支付价款), any other debtor repays what is due."""
-    return "向甲方支付货款" if contract.kind == "sale" else "向甲方清偿相应款项"
+def _court_labels(view: dict[str, Any]) -> dict[str, Any]:
+    """A party's resident ID number labelled as the court papers label it (「公民身份号码」,
+    ``identity.number_label``): a settlement in a suit is filed with them (一份提交人民
+    法院), and one set of papers names one number one way."""
+    label = number_label("居民身份证")
+    lines = [
+        {**line, "label": line["label"].replace("居民身份证号码", label)} for line in view["lines"]
+    ]
+    return {**view, "lines": lines}
 
 
 def _amount_clause(case: SettlementAgreement, parties: str) -> str:

@@ -16,7 +16,9 @@ the discount and pays no more for paying late. Two optional terms change that.
   附解除条件的民事法律行为，自条件成就时失效), so that on default the original debt less
   what was paid falls due. A drafting option, printed only when chosen; a mediation
   statement may carry it as the liability for not performing (民事调解工作若干问题的规定,
-  法释〔2004〕12号, art. 10 of that text).
+  法释〔2004〕12号, art. 10 of that text). Not chosen, the user is warned
+  (``concession_kept_on_default``): the lapse stays a choice, not the default, because it
+  needs the original debt's figure, which only the user knows.
 - The restored sum's interest: the sum released falls due only when the concession
   lapses, on the default that brings the acceleration (or the one payment missed), so
   with a late rate its principal bears that rate from the next day, as the accelerated
@@ -48,12 +50,14 @@ suit, for the plaintiff withdraws only after the first payment; before any suit,
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from docgen.documents.acceleration import acceleration_trigger
 from docgen.documents.base import RuleOptions
 from docgen.documents.late_interest import (
+    BREACH_DAY,
     LOC,
     LateWording,
     check_late_interest,
@@ -67,6 +71,7 @@ from docgen.domain.money import format_yuan, legal_amount, to_fen
 
 if TYPE_CHECKING:
     from docgen.documents.settlement_agreement import SettlementAgreement
+    from docgen.domain.schedule import Installment
 
 ORIGINAL_LOC: Loc = ("original_debt",)
 PRINCIPAL_LOC: Loc = ("original_principal",)
@@ -120,6 +125,8 @@ def check_default_terms(
             f"{format_yuan(original)}元）",
             hint="原欠款为本金与利息、违约金等之和，请核对两项金额",
         )
+    if original is None:
+        _warn_concession_kept(result, case)
     wording = settlement_wording(case.outcome.kind, count != 1)
     late = case.late_interest
     if late is None:
@@ -135,10 +142,47 @@ def check_default_terms(
             "（买卖、服务等），按该合同的类型和签订日期审查",
         )
         return
+    result.computed[BREACH_DAY] = _first_breach(result, case)
     check_late_interest(result, late, case.contract, case.agreement_date, options, wording)
     result.computed[LATE_RATE_WORDS] = late.spec().describe(options.lpr_table)
     if lapse:
         _check_restored_principal(result, case)
+
+
+def _first_breach(result: Assessment, case: SettlementAgreement) -> date:
+    """The first day the debtor can be in breach: the day after the plan's first payment
+    falls due (after the signing, when the plan is not known); the loss of a price paid
+    late is measured on the LPR of that day (``late_interest``)."""
+    rows: list[Installment] | None = result.computed.get("schedule")
+    first = rows[0].due if rows else case.agreement_date
+    return first + timedelta(days=1)
+
+
+def _warn_concession_kept(result: Assessment, case: SettlementAgreement) -> None:
+    """No lapse agreed: the settlement states what falls due on default — the settled
+    amount's balance — and nothing more. A concession the creditor made (a release of part
+    of the debt, 民法典 art. 575) is then not undone by the default: to claim the original
+    debt the creditor must rescind the settlement for the debtor's breach (art. 563) and
+    prove it, a dispute. A release made on a resolutive condition, the debtor's default,
+    lapses by itself when the condition is met (art. 158): ``original_debt``. Not warned
+    when the settled amount reaches the claim filed: then nothing was conceded."""
+    claimed = case.suit.claimed
+    if claimed is not None and case.amount >= claimed:
+        return
+    known = ""
+    if claimed is not None:
+        short = format_yuan(to_fen(claimed - case.amount))
+        known = f"（本协议的和解金额比诉讼请求金额少人民币{short}元）"
+    result.warn(
+        ORIGINAL_LOC,
+        "concession_kept_on_default",
+        f"未约定乙方违约时减让失效（未填写原欠款金额）：和解金额低于原欠款的{known}，乙方违约时"
+        "本协议只约定甲方可主张和解款扣除已付款项后的余额，甲方减让的部分不因乙方违约而恢复；"
+        "甲方要求清偿原欠款的，须主张因乙方违约解除本协议（《中华人民共和国民法典》第五百六十三条"
+        "），日后易生争议。约定减让以乙方违约为解除条件的，条件成就时减让失效（第一百五十八条）",
+        "请填写「原欠款金额」：协议将约定乙方违约时甲方的减让失效，乙方应清偿原欠款扣除已付款项"
+        "后的余额",
+    )
 
 
 def _check_restored_principal(result: Assessment, case: SettlementAgreement) -> None:

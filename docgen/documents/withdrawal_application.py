@@ -16,6 +16,7 @@ from pydantic import Field
 
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.case_numbers import CaseNumberText, check_case_number
+from docgen.documents.court_names import check_court_name, court_name
 from docgen.documents.court_parts import (
     block_lines,
     check_court,
@@ -82,6 +83,7 @@ def assess(case: WithdrawalApplication, options: RuleOptions) -> Assessment:
     """Cross-field rules; computes the fee due after withdrawal and the refund."""
     result = Assessment()
     check_court(result, case.court)
+    check_court_name(result, case.court)
     check_case_number(result, case.case_number, ("case_number",), case.court)
     for i, applicant in enumerate(case.applicants):
         check_party(result, applicant.party, ("applicants", i, "party"))
@@ -161,7 +163,7 @@ def build_context(case: WithdrawalApplication, assessment: Assessment) -> dict[s
         # the request states the refund and its basis; a note is left only where no
         # refund is asked (the summary procedure's, 第十六条)
         "fee_basis": "" if refund.refund > 0 else refund.basis,
-        "court": case.court,
+        "court": court_name(case.court),
         "signers": filing_signature("申请人", (a.party for a in case.applicants)),
         "application_date": format_cn(case.application_date),
     }

@@ -7,6 +7,7 @@ from docgen.docmodel.blocks import (
     Block,
     Document,
     Heading,
+    Keep,
     Letterhead,
     Lines,
     Paragraph,
@@ -20,7 +21,6 @@ from docgen.layouts.common import (
     amounts_table,
     annex_list,
     calculation_annex,
-    closing,
     payment_to,
     proceeding_costs,
 )
@@ -32,7 +32,8 @@ def build(c: Context) -> Document:
 
 
 def _letter(c: Context) -> tuple[Block, ...]:
-    firm, recipient, owes = c["firm"], c["recipient"], c["owes"]
+    firm, recipient = c["firm"], c["recipient"]
+    opinion = _opinion(c)
     number = (Paragraph(text(c["letter_number"]), "number"),) if c["letter_number"] else ()
     # who else receives the letter is said under the signature, as 抄送
     copied = (Paragraph(text(f"抄送：{c['cc']}"), "plain"),) if c["cc"] else ()
@@ -54,32 +55,31 @@ def _letter(c: Context) -> tuple[Block, ...]:
             )
         ),
         Heading("一、基本事实", 2),
-        Paragraph(
-            text(
-                f"{c['facts']}{c['owed']['if']}截至{c['amounts']['as_of']}，{owes}{c['owed']['verb']}"
-                "委托人款项明细如下："
-            ),
-            lead=True,
-        ),
+        Paragraph(text(c["facts"] + c["amounts_lead"]), lead=True),
         amounts_table(c["amounts"]),
         Paragraph(text(c["later_interest"])),
         Heading("二、法律分析", 2),
         Paragraph(text(c["legal_basis"])),
         Heading("三、律师意见", 2),
-        *_opinion(c),
-        closing(
-            Paragraph(text("特此函告。")),
-            *annex_list(c["calculations"]),
-            SignatureLines(
-                (
-                    f"{firm['name']}（盖章）",
-                    f"承办律师：{c['lawyer']}（签字）",
-                    f"律师执业证号：{c['license_number']}",
-                    c["letter_date"],
+        *opinion[:-1],
+        # the opinion's last paragraph goes over with the signature: a page never holds
+        # only 特此函告 and the signature
+        Keep(
+            (
+                opinion[-1],
+                Paragraph(text("特此函告。")),
+                *annex_list(c["calculations"]),
+                SignatureLines(
+                    (
+                        f"{firm['name']}（盖章）",
+                        f"承办律师：{c['lawyer']}（签字）",
+                        f"律师执业证号：{c['license_number']}",
+                        c["letter_date"],
+                    ),
+                    place="seal",
                 ),
-                place="seal",
-            ),
-            *copied,
+                *copied,
+            )
         ),
     )
 

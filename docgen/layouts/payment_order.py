@@ -22,7 +22,7 @@ from docgen.layouts.common import Context, attachment_list
 # the evidence as a complaint lists it (民事诉讼法 art. 124(4)): name, source, purpose —
 # every application prints all three (民事证据规定 art. 19: 来源、证明对象和内容), an
 # exhibit whose purpose is not given with its cell blank and the user warned
-# (payment_order._check_evidence): one table for every application, so that no
+# (filed_exhibits.check_exhibits): one table for every application, so that no
 # applicant's table lacks a column another's has
 EVIDENCE_COLUMNS = (
     Column("序号", 8, "center"),

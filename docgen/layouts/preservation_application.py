@@ -18,6 +18,7 @@ from docgen.docmodel.blocks import (
     text,
 )
 from docgen.layouts.common import Context, attachment_list
+from docgen.layouts.payment_order import EVIDENCE_COLUMNS
 
 LEAD_COLUMNS = (
     Column("序号", 8, "center"),
@@ -45,6 +46,7 @@ def _application(c: Context) -> tuple[Block, ...]:
         Table(LEAD_COLUMNS, leads),
         Heading("事实与理由：", 2),
         *(Paragraph(text(reason)) for reason in c["reasons"]),
+        *_evidence(c["evidence"]),
         Heading("担保：", 2),
         Paragraph(text(c["security"])),
         # the fee goes over with 此致, the papers filed with it and the signature: never a
@@ -60,3 +62,14 @@ def _application(c: Context) -> tuple[Block, ...]:
             )
         ),
     )
+
+
+def _evidence(evidence: list[Context]) -> tuple[Block, ...]:
+    """The exhibits listed, each with its source and purpose, in the payment order's table
+    (one table for every application); none listed, no table (the 附 says 相关证据材料)."""
+    if not evidence:
+        return ()
+    rows = tuple(
+        (str(item["no"]), item["name"], item["source"], item["purpose"]) for item in evidence
+    )
+    return (Heading("证据：", 2), Table(EVIDENCE_COLUMNS, rows))

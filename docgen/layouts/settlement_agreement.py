@@ -76,6 +76,7 @@ def _articles(c: Context) -> list[tuple[str, tuple[Block, ...]]]:
         articles.append(("连带责任保证", (Paragraph(text(guarantee)),)))
     articles += [
         (c["suit_title"], (Paragraph(text(c["suit"])),)),
+        ("争议解决", (Paragraph(text(c["jurisdiction"])),)),
         ("其他", (Paragraph(text(c["closing"])),)),
     ]
     return articles

@@ -74,6 +74,18 @@ SAME_PRINT: dict[str, tuple[str, ...]] = {
     "1d4570291af5789ad05be334973bc17244ce9ad86c55fa1c47df58db424d3acb": (
         "6e586f027c72ecb5e936885590b6684f1c80a949678c68ee37a8af839a60468a",
     ),
+    # docgen/layouts/payment_order.py, 2026-12-06: a comment names the exhibits' warnings
+    # where they moved (filed_exhibits); prints as at 0d94ab0b90 (each valid fixture's PDF,
+    # stamped, identical before and after: 6 typst, 6 weasyprint; bin/print-compare)
+    "dcbb218e7dbf9976574ef20abb143f7485572ccf356741feaafa8d256fbdd406": (
+        "a254e4b8421a75663755f1f572785d25feb9c872a30b6bc485c0fd4cace7724d",
+    ),
+    # docgen/layouts/preservation_application.py, 2026-12-06: the exhibits' table, printed
+    # only where the case lists exhibits; prints as at 0d94ab0b90 (each valid fixture's
+    # PDF, stamped, identical before and after: 5 typst, 5 weasyprint; bin/print-compare)
+    "29e146b3c13b5fde618a965b2abd6eac1d8ab43099c28279b4de07c3af56e5f3": (
+        "00c5eafe30b574d83ade3177f44b438e56d633b26ee1081748110123145ca180",
+    ),
 }
 
 

@@ -4,23 +4,28 @@ numbers), apply the type's rules, and check every character can be printed."""
 from __future__ import annotations
 
 import json
+import logging
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
 from docgen.config import Settings
 from docgen.documents import registry
-from docgen.documents.base import DocumentType, RuleOptions
+from docgen.documents.base import DocumentType, RuleOptions, without
 from docgen.documents.compliance import load_terms
-from docgen.documents.problems import Assessment, CaseInvalid, Problem, beside
+from docgen.documents.problems import Assessment, CaseInvalid, Loc, Problem, beside
 from docgen.domain.texts import strings
 from docgen.pipeline.provenance import Job
 from docgen.pipeline.results import Report, public
+from docgen.pipeline.stand_ins import StandIns, sample_cases, stand_in
 from docgen.reference_data import effective_lpr_file, lpr_table
 from docgen.render.fonts import missing_glyphs
 
 if TYPE_CHECKING:
     from docgen.pipeline.scope import Scope
+
+log = logging.getLogger(__name__)
 
 
 def options(settings: Settings) -> RuleOptions:
@@ -67,14 +72,101 @@ def problems_of_rest(
 ) -> list[Problem]:
     """The parse problems, plus what the rules find in the values that did parse."""
     rest = doc_type.salvage(data, problems)
-    if rest is None:
-        return problems
+    if rest is None:  # a required value is missing: the rules run around stand-ins
+        return problems + _found_around(scope, doc_type, data, problems)
     try:
         case = resolve(scope, doc_type, rest, final=False)
     except CaseInvalid:
         return problems
     found = doc_type.evaluate(case, options(scope.settings)).problems
     return problems + beside(found, problems)
+
+
+def _found_around(
+    scope: Scope, doc_type: DocumentType[Any], data: Any, problems: list[Problem]
+) -> list[Problem]:
+    """What the rules find in the filled values of a case missing required ones: found
+    in every run of :mod:`docgen.pipeline.stand_ins`, outside the stand-ins, and outside
+    the parts that lost a refused optional value (see :func:`beside`)."""
+    runs = _assessed_runs(scope, doc_type, data, problems)
+    if runs is None:
+        return []
+    stand, assessed = runs
+    first, *others = (a.problems for a in assessed)
+    found = [p for p in first if not stand.under(p.loc) and all(p in o for o in others)]
+    return beside(found, [p for p in problems if not stand.under(p.loc)])
+
+
+@dataclass
+class Computed:
+    """What the rules computed for a case: once for a case that parses; for one that
+    does not, in each run of its stand-ins, then with each stand-in changed alone (each
+    of the two ways, see :meth:`StandIns.alone`)."""
+
+    runs: list[dict[str, Any]]
+    alone: dict[Loc, list[dict[str, Any]]] = field(default_factory=dict)
+
+
+def computed(scope: Scope, type_name: str, data: Any) -> Computed | None:
+    """The figures the rules compute from what a case holds (see :class:`Computed`);
+    None when nothing can be computed (no sample stands in for what is missing).
+
+    Every value in error, not only a missing one, is stood in for: a figure computed
+    without it or from it (a total without the amount refused, interest at the default
+    rate for want of the agreed one) would look like the case's own."""
+    doc_type = registry.get(type_name)
+    try:
+        case = resolve(scope, doc_type, doc_type.parse(data), final=False)
+    except CaseInvalid as exc:
+        found = problems_of_rest(scope, doc_type, data, exc.problems)
+        errors = [p for p in found if p.severity == "error"]
+    else:
+        assessment = doc_type.evaluate(case, options(scope.settings))
+        if not assessment.errors:
+            return Computed([public(assessment.computed)])
+        errors = assessment.errors
+    at = [p.loc for p in errors]
+    runs = _assessed_runs(scope, doc_type, data, errors, at=at, alone=True)
+    if runs is None:
+        return None
+    stand, assessed = runs
+    each = [public(a.computed) for a in assessed]
+    count = len(stand.runs)
+    alone = {loc: each[count + 2 * i : count + 2 * i + 2] for i, loc in enumerate(stand.placed)}
+    return Computed(each[:count], alone)
+
+
+def _assessed_runs(
+    scope: Scope,
+    doc_type: DocumentType[Any],
+    data: Any,
+    problems: list[Problem],
+    *,
+    at: list[Loc] | None = None,
+    alone: bool = False,
+) -> tuple[StandIns, list[Assessment]] | None:
+    """The stand-ins of a case (see :func:`stand_in` for ``at``) and the rules'
+    assessment of each run (with ``alone``, then of each stand-in changed alone); None
+    when the case cannot be stood in for."""
+    if not isinstance(data, dict):
+        return None
+    samples = sample_cases(scope.settings.samples_dir / doc_type.name / "valid")
+    stand = stand_in(doc_type.model, without(data, problems), samples, at)
+    if stand is None:
+        return None
+    rules = options(scope.settings)
+    assessed = []
+    try:
+        changed = [c for loc in stand.placed for c in stand.alone(loc)] if alone else []
+        for run in [*stand.runs, *changed]:
+            case = resolve(scope, doc_type, doc_type.parse(run), final=False)
+            assessed.append(doc_type.evaluate(case, rules))
+    except CaseInvalid:  # a stored profile the case names is gone: said by the rules
+        return None
+    except Exception:  # the extra findings must never cost the answer itself
+        log.exception("%s: the rules failed on a case with stand-ins", doc_type.name)
+        return None
+    return stand, assessed
 
 
 def glyph_problems(settings: Settings, case: BaseModel) -> list[Problem]:

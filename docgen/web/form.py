@@ -45,6 +45,7 @@ from docgen.web import (  # noqa: F401
     batch_pages,
     bundle_pages,
     case_pages,
+    form_checks,
     negotiation,
     profile_pages,
     template_pages,
@@ -52,7 +53,6 @@ from docgen.web import (  # noqa: F401
 from docgen.web.auth import requester
 from docgen.web.carry import NEXT, WHEN_UNKNOWN, carry, to_fill
 from docgen.web.case_pages import carried_from_register
-from docgen.web.figures import figures
 from docgen.web.files import content_disposition
 from docgen.web.formdates import normalize_dates
 from docgen.web.formspec import type_form_spec
@@ -61,7 +61,6 @@ from docgen.web.pages import (
     bp,
     doc_type_or_404,
     page_response,
-    problem_for_form,
 )
 from docgen.web.sample_titles import sample_titles
 
@@ -193,34 +192,6 @@ def carry_case(type_name: str) -> Response:
             "case": carry(case, target),
             "title": doc_type.title,
             "url": url_for("form.page", type_name=target, carried=type_name),
-        }
-    )
-
-
-@bp.post("/<type_name>/validate")
-def validate(type_name: str) -> Response:
-    """Validate the case typed in the form: the API's report, each problem with its field."""
-    doc_type = doc_type_or_404(type_name)
-    data = request.get_json(silent=True)
-    spec = type_form_spec(doc_type)
-    if not isinstance(data, dict):
-        problem = Problem((), "json_invalid", "提交的内容不是有效的案件数据")
-        return jsonify({"valid": False, "errors": [problem_for_form(spec, problem)]})
-    typed = normalize_dates(spec, data)
-    report = acting_service().validate(type_name, data)
-    bad_dates = {p.loc for p in typed}
-    errors = typed + [
-        p for p in report.problems if p.severity == "error" and p.loc not in bad_dates
-    ]
-    return jsonify(
-        {
-            "valid": report.ok and not typed,
-            "errors": [problem_for_form(spec, p) for p in errors],
-            "warnings": [
-                problem_for_form(spec, p) for p in report.problems if p.severity == "warning"
-            ],
-            "computed": report.computed,
-            "figures": figures(report.computed) if report.ok else [],
         }
     )
 

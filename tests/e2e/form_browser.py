@@ -106,7 +106,7 @@ def by_id(page: Page, *path: str | int) -> Any:
 # request leaves the old report in place and says why in the status line: that fails here.
 REPORT_AFTER = """before => {
     const status = document.getElementById('status').textContent;
-    if (status.includes('正在校验')) { return null; }
+    if (status.includes('正在校验') || status.includes('正在计算')) { return null; }
     const report = window.docgenForm.lastReport();
     return report !== null && report !== before ? {report} : {failed: status};
 }"""

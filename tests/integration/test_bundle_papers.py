@@ -3,6 +3,7 @@ their order, their pages and page numbers, the evidence list's page ranges after
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 import zipfile
@@ -89,7 +90,7 @@ def test_page_numbers_run_on_and_the_evidence_list_cites_the_exhibits_true_pages
 
 def test_the_papers_name_the_complaints_case_and_parties(built):
     texts = normalize("".join(_texts(built.pdf)))
-    plaintiff, court = PLAINTIFF["name"], COMPLAINT["court"]
+    plaintiff, court = PLAINTIFF["name"], "广东省" + COMPLAINT["court"]
     assert (
         f"在原告{plaintiff}诉被告王磊、福州闽江建材有限公司民间借贷纠纷一案中，"
         f"作为原告{plaintiff}的诉讼代理人" in texts
@@ -101,6 +102,48 @@ def test_the_papers_name_the_complaints_case_and_parties(built):
         "起诉状、法定代表人身份证明书、授权委托书、律师事务所函、送达地址确认书、证据目录、证据"
         in cover
     )
+
+
+def test_the_cover_and_every_paper_name_the_court_headed_by_its_province(built):
+    """The complaint says 深圳市福田区人民法院; each part prints 广东省深圳市福田区人民法院."""
+    assert COMPLAINT["court"] == "深圳市福田区人民法院"
+    texts = [normalize(t) for t in _texts(built.pdf)]
+    assert "受诉法院广东省深圳市福田区人民法院" in texts[0]
+    marks = _outline(built.pdf)
+    for title in ("起诉状", "授权委托书", "律师事务所函", "送达地址确认书", "证据目录"):
+        start = marks[title]
+        following = [m for m in marks.values() if m > start]
+        part = "".join(texts[start : min(following, default=len(texts))])
+        assert "广东省深圳市福田区人民法院" in part, title
+    everything = "".join(texts)
+    heads = re.findall(r"(.{0,3})深圳市福田区人民法院", everything)
+    assert heads and set(heads) == {"广东省"}
+
+
+def test_a_court_whose_province_cannot_be_told_is_warned_once_where_it_was_typed(service):
+    """The bundle's court and the complaint's are typed; the papers take theirs from the
+    bundle and are not warned a second time."""
+    complaint = copy.deepcopy(COMPLAINT)
+    complaint["court"] = "鼓楼区人民法院"
+    case = bundle_case(court="鼓楼区人民法院")
+    case["complaint"]["data"] = complaint
+    result = BundleService(service).build(case, FILES)
+    named = sorted(w.loc for w in result.warnings if w.code == "court_name_not_full")
+    assert named == [("complaint", "data", "court"), ("court",)]
+    cover = normalize(_texts(result.pdf)[0])
+    assert "受诉法院鼓楼区人民法院" in cover
+
+
+def test_one_court_named_short_or_in_full_is_no_mismatch(service):
+    case = bundle_case(court="福田区人民法院")
+    data_of(case, "power_of_attorney")["case"] = {
+        "court": "广东省深圳市福田区人民法院",
+        "plaintiffs": [PLAINTIFF["name"]],
+        "defendants": ["王磊", "福州闽江建材有限公司"],
+    }
+    result = BundleService(service).build(case, FILES)
+    assert not [w for w in result.warnings if "court" in w.loc]
+    assert "受诉法院广东省深圳市福田区人民法院" in normalize(_texts(result.pdf)[0])
 
 
 def test_the_zip_holds_each_paper_as_pdf_and_docx(built):

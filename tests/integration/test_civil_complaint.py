@@ -152,7 +152,7 @@ def test_a_batch_of_both_layouts_renders_each_case_in_its_own_layout(service):
     results = service.render_many("civil_complaint", [GUARANTOR, ELEMENTS, GUARANTOR], "pdf")
     texts = [normalize("".join(pdf_pages_text(r.content))) for r in results]
     assert ["■" in text for text in texts] == [False, True, False]
-    assert "此致北京市东城区人民法院" in texts[0] and "此致深圳市福田区人民法院" in texts[1]
+    assert "此致北京市东城区人民法院" in texts[0] and "此致广东省深圳市福田区人民法院" in texts[1]
 
 
 def test_element_form_overdue_starts_the_day_after_the_acceleration(elements_pdf):

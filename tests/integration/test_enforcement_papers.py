@@ -47,7 +47,8 @@ def test_the_papers_filed_with_it_are_listed_on_the_signature_page_before_the_si
     listed = (
         "附：1．（2025）京0101民初1234号民事判决书副本及生效证明；"
         "2．申请执行人刘芳的居民身份证复印件；3．申请执行人刘芳出具的授权委托书；"
-        "4．北京市正信律师事务所函及周明律师执业证复印件；5．被执行人财产线索。"
+        "4．北京市正信律师事务所函及周明律师执业证复印件；5．申请执行人刘芳的送达地址确认书；"
+        "6．被执行人财产线索。"
     )
     assert listed in last
     assert (
@@ -90,6 +91,15 @@ def test_a_notarised_instrument_names_its_certificate_and_its_interest_runs_to_p
             "12%自2026年1月1日起计至实际清偿之日止，暂计至2026年3月16日）" in text
         )
         assert "一般债务利息人民币" not in text
+
+
+def test_the_demand_that_interrupted_the_period_is_filed_with_its_delivery_proof(service):
+    listed = (
+        "2．《履行催告函》及邮寄、妥投凭证（邮件号：1151234567890）；"
+        "3．申请执行人刘芳的居民身份证复印件；4．申请执行人刘芳的送达地址确认书；"
+    )
+    assert listed in _pdf_pages(service, "enforcement_application", INTERRUPTED)[-1]
+    assert listed in _docx(service, "enforcement_application", INTERRUPTED)
 
 
 def test_an_award_is_addressed_to_the_court_by_its_full_name(service):

@@ -26,6 +26,7 @@
   var summaryEl = document.getElementById('error-summary');
   var figuresEl = document.getElementById('figures');
   var el = parts.el;
+  var CARRIED = 'docgen.carried.';  // a case carried to another form, until that form takes it
 
   function say(text, kind) {
     statusEl.textContent = text;
@@ -62,21 +63,45 @@
   var problems = window.docgenProblems({ el: el, spec: spec, summary: summaryEl, say: say });
   var clearProblems = problems.clear, showReport = problems.show;
 
+  // a figure still waiting for inputs (f.needs: their field ids) names them, each a link
   function showFigures(report) {
     var list = figuresEl.querySelector('dl');
     list.textContent = '';
     (report.figures || []).forEach(function (f) {
       list.appendChild(el('dt', { text: f.label }));
-      list.appendChild(el('dd', { text: f.value }));
+      if (!f.needs) { list.appendChild(el('dd', { text: f.value })); return; }
+      var waiting = el('dd', { 'class': 'waiting', text: f.needs.length ? '待补充：' : '待补充：请先改正标出的问题' });
+      f.needs.forEach(function (id, i) {
+        if (i) { waiting.appendChild(document.createTextNode('、')); }
+        waiting.appendChild(problems.fieldLink(id));
+      });
+      list.appendChild(waiting);
     });
     figuresEl.hidden = !(report.figures && report.figures.length);
   }
 
+  // 计算 tells what it computed, what waits for which inputs, and what else is wrong
+  function calculated(report) {
+    var all = report.figures || [];
+    var waiting = all.filter(function (f) { return f.needs; }).length;
+    var errors = (report.errors || []).length;
+    var rest = errors ? '；另有 ' + errors + ' 处需要修正（见上方列表）' : '';
+    if (!all.length) {
+      say('尚无可计算的结果：请先填写金额和日期' + rest, 'bad');
+    } else if (waiting) {
+      say('已按已填写的内容计算 ' + (all.length - waiting) + ' 项，' + waiting + ' 项待补充（见字段旁的说明）' + rest, errors ? 'bad' : 'ok');
+    } else {
+      say('计算完成' + rest, errors ? 'bad' : 'ok');
+    }
+  }
+
   // --- talking to the server ------------------------------------------------------------
 
-  function validate() {
-    say('正在校验…', '');
-    return fetch(form.dataset.validateUrl, {
+  function validate() { return check(form.dataset.validateUrl, '正在校验…', true); }
+
+  function check(url, words, focus) {
+    say(words, '');
+    return fetch(url, {
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'Content-Type': 'application/json', 'X-CSRFToken': csrf },
@@ -88,7 +113,7 @@
           say(message, 'bad');
           return null;
         }
-        showReport(body);
+        showReport(body, { focus: focus });
         return body;
       });
     }).catch(function () {
@@ -125,11 +150,14 @@
       });
     });
 
+    // 计算 needs no valid case: what is filled is computed, what is lacking is named
     document.getElementById('compute').addEventListener('click', function () {
-      validate().then(function (report) {
+      check(form.dataset.calculateUrl, '正在计算…', false).then(function (report) {
         if (!report) { return; }
+        problems.showNeeded(report.needed);
         showFigures(report);
-        if (report.valid) { say('计算完成', 'ok'); figuresEl.scrollIntoView({ block: 'nearest' }); }
+        calculated(report);
+        if (!figuresEl.hidden) { figuresEl.scrollIntoView({ block: 'nearest' }); }
       });
     });
 
@@ -155,8 +183,8 @@
       });
     });
 
-    // carry the shared facts into another document: saved as that form's last case,
-    // which its page loads when opened with ?carried=<this type>
+    // carry the shared facts into another document: handed over in the browser's storage
+    // to that form, which takes it when opened with ?carried=<this type>
     var carryButton = document.getElementById('carry-case');
     if (carryButton) {
       carryButton.addEventListener('click', function () {
@@ -169,7 +197,7 @@
         }).then(function (r) { return r.json().then(function (body) { return [r.ok, body]; }); })
           .then(function (result) {
             if (!result[0]) { say(result[1][0] ? result[1][0].message : '无法转为该文书', 'bad'); return; }
-            try { localStorage.setItem('docgen.case.' + target, JSON.stringify(result[1]['case'])); } catch (e) { /* storage off */ }
+            try { localStorage.setItem(CARRIED + target, JSON.stringify(result[1]['case'])); } catch (e) { /* storage off */ }
             window.location.assign(result[1].url);
           })
           .catch(function () { say('无法连接服务器，请稍后重试（已填写的内容仍保留在页面中）', 'bad'); });
@@ -230,14 +258,24 @@
   }
   render.all();
   ctx.persist.start();
-  if (form.dataset.carriedFrom) {
-    // from the case list the page brings the case; from another form, local storage
+  if (form.dataset.carriedFrom) { carryIn(form.dataset.carriedFrom); }
+  document.documentElement.classList.add('form-ready');
+
+  // from the case list the page brings the case; from another form, the browser's storage
+  // (taken once: opened again, the page shows the case saved since, as before)
+  function carryIn(from) {
     var given = document.getElementById('form-data');
+    var handed = null;
+    try { handed = localStorage.getItem(CARRIED + form.dataset.type); localStorage.removeItem(CARRIED + form.dataset.type); } catch (e) { handed = null; }
     var carried = null;
-    try { carried = JSON.parse(given ? given.textContent : (ctx.persist.stored() || 'null')); } catch (e) { carried = null; }
-    if (carried) {
-      ctx.persist.loadCase(carried, '');
-      say('已从' + form.dataset.carriedFrom + '带入当事人、合同和金额，请补充本文书的其他内容', 'ok');
+    try { carried = JSON.parse(given ? given.textContent : (handed || 'null')); } catch (e) { carried = null; }
+    if (!given && !handed) {
+      try { carried = JSON.parse(ctx.persist.stored() || 'null'); } catch (e) { carried = null; }
+      if (carried) { ctx.persist.loadCase(carried, '上次的案件'); }
+      return;
+    }
+    if (carried && ctx.persist.carryIn(carried, from)) {
+      say('已从' + from + '带入当事人、合同和金额，请补充本文书的其他内容', 'ok');
       // a court or a case number the case already knew is not asked for again
       document.querySelectorAll('#to-fill [data-unless-carried]').forEach(function (item) {
         var value = item.dataset.field.split('.').reduce(function (v, key) {
@@ -247,5 +285,4 @@
       });
     }
   }
-  document.documentElement.classList.add('form-ready');
 }());

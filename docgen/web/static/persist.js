@@ -1,11 +1,13 @@
 /*
  * Where a case on the paralegal form (form.js) comes from and where it is kept: saved in the
  * browser a moment after each change (「载入上次的案件」), a sample, an uploaded JSON file,
- * the JSON downloaded, the form cleared.
+ * a case carried from another document, the JSON downloaded, the form cleared.
  *
  * A case typed on the form is never replaced without asking: a sample, the last case or a
  * file that would replace it asks first, and every replacement (and 清空) is offered back
  * for some seconds, the replaced case and what the browser had saved restored as they were.
+ * A carried case arrives on an empty form but becomes this document's 「上次的案件」: when
+ * that holds another case, it asks first and is offered back the same way.
  */
 (function () {
   'use strict';
@@ -47,7 +49,7 @@
     }
 
     // what an empty form sends (its parties' kinds): anything else was typed or loaded
-    var blankCase = null;
+    var blankCase = null, blankData = null;
     function isBlank() { return JSON.stringify(state.currentCase() || {}) === blankCase; }
     function holdsTypedCase() { return !untouchedSample && !isBlank(); }
 
@@ -73,19 +75,20 @@
       return { data: state.data(), untouched: untouchedSample, stored: stored(), blank: isBlank() };
     }
 
+    // puts back the form and what the browser had saved as they were at snapshot()
+    function restoring(before) {
+      return function () {
+        state.replace(before.data);
+        untouchedSample = before.untouched;
+        ctx.render.all();
+        restoreStored(before.stored);
+        ctx.figuresEl.hidden = true;
+      };
+    }
+
     function offerBack(before, text) {
       if (before.blank) { return; }  // an empty form is not worth a notice
-      ctx.offerUndo({
-        text: text,
-        done: '已恢复原来的案件',
-        restore: function () {
-          state.replace(before.data);
-          untouchedSample = before.untouched;
-          ctx.render.all();
-          restoreStored(before.stored);
-          ctx.figuresEl.hidden = true;
-        }
-      });
+      ctx.offerUndo({ text: text, done: '已恢复原来的案件', restore: restoring(before) });
     }
 
     // asks before a typed case is replaced by another; false when the user says no
@@ -100,6 +103,30 @@
     function replaceWith(data, origin, sample) {
       var before = snapshot();
       if (loadCase(data, origin, sample)) { offerBack(before, '已载入' + origin); }
+    }
+
+    // a case carried from another document (from: its title): it will be saved as this
+    // document's 「上次的案件」, so another case saved there is replaced only after asking,
+    // and can be had back; false when the user keeps the saved case
+    function carryIn(data, from) {
+      var text = stored();
+      var incoming = JSON.stringify(data);
+      var replaces = text !== null && text !== incoming && text !== blankData &&
+        text !== blankCase && text !== '{}';
+      if (replaces && !window.confirm('从' + from + '带入的案件会替换本浏览器中保存的本文书「上次的案件」。确定带入吗？')) {
+        say('未带入' + from + '的案件，「上次的案件」保留（可点「载入上次的案件」继续填写）', 'ok');
+        return false;
+      }
+      var before = snapshot();
+      if (!loadCase(data, from + '的案件')) { return false; }
+      if (replaces) {
+        ctx.offerUndo({
+          text: '已从' + from + '带入案件，替换了「上次的案件」',
+          done: '已撤销带入，「上次的案件」已恢复',
+          restore: restoring(before)
+        });
+      }
+      return true;
     }
 
     function bindSample() {
@@ -168,9 +195,13 @@
       // a rendered sample is kept as 「上次的案件」
       rendered: function () { if (untouchedSample) { untouchedSample = false; rememberNow(); } },
       loadCase: loadCase,
+      carryIn: carryIn,
       stored: stored,
       storeKey: storeKey,
-      start: function () { blankCase = JSON.stringify(state.currentCase() || {}); },
+      start: function () {
+        blankCase = JSON.stringify(state.currentCase() || {});
+        blankData = JSON.stringify(state.data());
+      },
       bind: function () { bindSample(); bindFiles(); }
     };
   };

@@ -1,6 +1,7 @@
 /*
  * Problems of a case on the paralegal form (form.js): each beside its field, and all of
  * them in the summary above the form, grouped by the form's blocks with their counts.
+ * After 计算, the inputs a figure still waits for are told so beside their fields too.
  */
 (function () {
   'use strict';
@@ -10,8 +11,8 @@
 
     function clearProblems() {
       Array.prototype.forEach.call(document.querySelectorAll('.problem'), function (n) { n.remove(); });
-      Array.prototype.forEach.call(document.querySelectorAll('.has-error, .has-warning'), function (n) {
-        n.classList.remove('has-error', 'has-warning');
+      Array.prototype.forEach.call(document.querySelectorAll('.has-error, .has-warning, .has-needed'), function (n) {
+        n.classList.remove('has-error', 'has-warning', 'has-needed');
       });
       Array.prototype.forEach.call(document.querySelectorAll('[aria-invalid]'), function (n) {
         n.removeAttribute('aria-invalid');
@@ -48,6 +49,7 @@
     }
 
     var problemCount = 0;
+    // severity: error, warning, or needed (an input a figure of 计算 waits for)
     function showProblem(problem, severity) {
       var target = targetFor(problem.field || 'f');
       var id = 'problem-' + (problemCount++);
@@ -57,7 +59,7 @@
         var more = target.closest('details');
         if (more) { more.open = true; }  // a problem behind 「更多信息」 is shown, not hidden
         var box = target.tagName === 'FIELDSET' ? target : (target.closest('.field') || target.parentNode);
-        box.classList.add(severity === 'error' ? 'has-error' : 'has-warning');
+        box.classList.add('has-' + severity);
         if (target.tagName === 'FIELDSET') {
           target.insertBefore(note, target.querySelector('legend').nextSibling);
         } else {
@@ -71,7 +73,7 @@
       } else {
         summaryEl.hidden = false;
       }
-      if (severity === 'error') { summaryEntry(problem, target, text); } else { warningEntry(problem, target, text); }
+      if (severity === 'error') { summaryEntry(problem, target, text); } else if (severity === 'warning') { warningEntry(problem, target, text); }
       return target;
     }
 
@@ -125,8 +127,17 @@
       section.querySelector('.warnings-title').textContent = '提醒（' + section.querySelector('ul').children.length + ' 条）';
     }
 
+    // a link to a field named as on screen (债务人 › 证件号码), for the figures of 计算
+    function fieldLink(fieldId) {
+      var target = targetFor(fieldId);
+      return summaryLink(target, placeName(target, { path: '' }) || '整体');
+    }
+
     var lastReport = null;
-    function showReport(report) {
+    // options.focus false: the first error is marked but neither scrolled to nor focused
+    // (计算 shows its figures instead)
+    function showReport(report, options) {
+      var focus = !options || options.focus !== false;
       lastReport = report;
       clearProblems();
       var first = null;
@@ -145,9 +156,15 @@
         summaryEl.hidden = false;
         summaryEl.querySelector('h2').textContent = '请修正以下 ' + report.errors.length + ' 处问题';
         say('有 ' + report.errors.length + ' 处需要修正', 'bad');
-        first.scrollIntoView({ block: 'center' });
-        first.focus();
+        if (focus) {
+          first.scrollIntoView({ block: 'center' });
+          first.focus();
+        }
       }
+    }
+
+    function showNeeded(notes) {
+      (notes || []).forEach(function (p) { showProblem(p, 'needed'); });
     }
 
     // the status of a case without errors: 校验通过，有 2 条提醒
@@ -156,6 +173,13 @@
       return n ? '校验通过，有 ' + n + ' 条提醒（见上方列表）' : '校验通过，可以预览或下载';
     }
 
-    return { clear: clearProblems, show: showReport, passed: passedWords, last: function () { return lastReport; } };
+    return {
+      clear: clearProblems,
+      show: showReport,
+      showNeeded: showNeeded,
+      fieldLink: fieldLink,
+      passed: passedWords,
+      last: function () { return lastReport; }
+    };
   };
 }());

@@ -8,6 +8,7 @@ import copy
 import pytest
 
 from docgen.documents import registry
+from docgen.documents.attorney_powers import authority_lines
 from docgen.documents.base import RuleOptions
 from docgen.documents.problems import CaseInvalid
 from tests.support import load_fixture, printed_copy
@@ -185,7 +186,7 @@ def test_an_appellants_second_instance_power_may_withdraw_the_appeal():
     assert _found(data) == []
     printed = printed_copy("power_of_attorney", data)
     assert "作为上诉人张伟的诉讼代理人" in printed
-    assert "（4）代为进行和解；\n（5）代为撤回上诉。" in printed
+    assert "（3）代为进行和解；\n（4）代为撤回上诉。" in printed
     assert "代为提起上诉" not in printed and "代为提起反诉" not in printed
 
 
@@ -239,3 +240,54 @@ def test_withdrawing_an_appeal_is_used_after_the_first_instance():
     (problem,) = _problems(data)
     assert (problem.code, problem.loc) == ("term_ends_before_powers", ("term",))
     assert "代为撤回上诉" in problem.message
+
+
+# --- the acts by the principal's side; an appellant defendant's appeal claims ---------
+
+
+def test_a_plaintiffs_agent_brings_the_suit_and_a_defendants_answers_it():
+    plaintiff = printed_copy("power_of_attorney", _valid("company_general_one_lawyer"))
+    assert "代理权限：一般授权，即代为起诉，提交、接收证据材料" in plaintiff
+    assert "应诉" not in plaintiff
+    defendant = printed_copy("power_of_attorney", _valid("defendant_with_relative_two_powers"))
+    assert "代理权限：特别授权，即代为应诉，提交、接收证据材料" in defendant
+    assert "起诉" not in defendant.split("代理权限")[1]
+    # a side not known (no party of the case) keeps both
+    doc_type = registry.get("power_of_attorney")
+    case = doc_type.parse(_valid("company_general_one_lawyer"))
+    (line,) = authority_lines(case, "当事人", None)
+    assert line.startswith("代理权限：一般授权，即代为起诉或应诉，")
+
+
+def test_an_appellant_who_was_the_defendant_waives_and_changes_its_appeal_claims():
+    printed = printed_copy("power_of_attorney", _valid("appellant_defendant_second_instance"))
+    assert (
+        "（1）代为承认诉讼请求；\n（2）代为放弃、变更上诉请求；\n（3）代为进行和解；\n"
+        "（4）代为撤回上诉。"
+    ) in printed
+    assert "放弃诉讼请求" not in printed and "变更诉讼请求" not in printed
+    one = _valid("appellant_defendant_second_instance")
+    one["powers"] = ["waive", "settle"]
+    assert "（1）代为放弃上诉请求；\n（2）代为进行和解。" in printed_copy("power_of_attorney", one)
+    # the appellee, the plaintiff below, keeps the claims it brought
+    appellee = printed_copy(
+        "power_of_attorney", _valid("appeal_number_with_the_stage_left_at_first_instance")
+    )
+    assert "（2）代为放弃诉讼请求；\n（3）代为变更诉讼请求；" in appellee
+
+
+def test_a_companys_power_without_the_representatives_position_is_warned():
+    data = _valid("company_general_lawyer_and_employee")
+    (problem,) = _problems(data)
+    assert (problem.severity, problem.code, problem.loc) == (
+        "warning",
+        "position_missing",
+        ("principal", "representative_position"),
+    )
+    assert problem.message == (
+        "授权委托书应写明深圳市恒信商贸有限公司的法定代表人陈建国的职务"
+        "（参照《中华人民共和国民事诉讼法》第一百二十四条第一项）"
+    )
+    data["principal"]["representative_position"] = "执行董事"
+    assert _found(data) == []
+    assert _found(_valid("company_general_one_lawyer")) == []

@@ -34,6 +34,7 @@ def test_a_judgment_goes_with_its_certificate_the_identity_the_power_and_the_lea
         "申请执行人刘芳的居民身份证复印件",
         "申请执行人刘芳出具的授权委托书",
         "北京市正信律师事务所函及周明律师执业证复印件",
+        "申请执行人刘芳的送达地址确认书",
         "被执行人财产线索",
     ]
 
@@ -56,13 +57,15 @@ def test_a_mediation_statement_goes_alone_without_leads_none_are_listed():
     data["court"] = data["title"]["issuer"]
     assert _context(data)["attachments"] == [
         "（2023）京0101民初5678号民事调解书副本",
+        "《履行催告函》及邮寄、妥投凭证（邮件号：1151234567890）",
         "申请执行人刘芳的居民身份证复印件",
+        "申请执行人刘芳的送达地址确认书",
     ]
 
 
 def test_an_award_goes_with_the_contract_holding_its_arbitration_clause():
     data = _fixture("arbitration_award")
-    award, agreement, identity, _leads = _context(data)["attachments"]
+    award, agreement, identity, _service, _leads = _context(data)["attachments"]
     assert award == "（2026）深国仲裁字第0456号仲裁裁决书副本"
     assert agreement == "2025年11月3日签订的《建材购销合同》（第十五条为仲裁条款）"
     # an organisation: its licence and its legal representative's certificate
@@ -92,8 +95,53 @@ def test_a_notarised_instrument_goes_with_its_enforcement_certificate_and_both_a
         # the applicant's own employee (民诉法解释 arts. 86, 88(4))
         "委托代理人陈静的身份证件复印件及其与申请执行人北京恒通小额贷款有限公司存在合法劳动"
         "人事关系的证明材料（劳动合同、社会保险缴纳记录等）",
+        "申请执行人北京恒通小额贷款有限公司的送达地址确认书",
         "被执行人财产线索",
     ]
+
+
+# --- a demand that interrupted the period; the service address confirmation -------------
+
+
+def test_a_demand_the_facts_rely_on_is_filed_with_the_proof_its_manner_leaves():
+    """The respondent may object that the period ran out; the court decides on the proof
+    that the demand reached it (民诉法解释 art. 481; 诉讼时效规定 art. 8)."""
+    data = _fixture("mediation_interrupted_period")
+    listed = _context(data)["attachments"]
+    assert listed[1] == "《履行催告函》及邮寄、妥投凭证（邮件号：1151234567890）"
+    assert "向被执行人送交《履行催告函》" in _context(data)["facts"]  # named as the facts do
+    event = data["interruptions"][0]
+    event.update(manner="in_person", document="催款通知书", tracking_number=None)
+    assert _context(data)["attachments"][1] == "《催款通知书》及被执行人签收凭证"
+    event.update(manner="electronic", document=None)
+    assert _context(data)["attachments"][1] == "书面履行要求及发送及到达记录"
+
+
+def test_a_demand_stated_without_its_paper_or_manner_asks_for_its_proof_unnamed():
+    data = _fixture("mediation_demand_without_its_delivery")  # warned: demand_delivery_missing
+    assert _context(data)["attachments"][1] == "申请执行人提出履行要求的证明材料"
+
+
+def test_several_demands_are_told_apart_by_their_day():
+    data = _fixture("mediation_interrupted_period")
+    first = data["interruptions"][0]
+    later = dict(first, day="2026-03-02", reached_on="2026-03-04", tracking_number="1159876543210")
+    data["interruptions"].append(later)
+    listed = _context(data)["attachments"]
+    assert listed[1:3] == [
+        "2025年5月10日发出的《履行催告函》及邮寄、妥投凭证（邮件号：1151234567890）",
+        "2026年3月2日发出的《履行催告函》及邮寄、妥投凭证（邮件号：1159876543210）",
+    ]
+
+
+def test_every_applicant_fills_in_the_courts_service_address_confirmation():
+    data = _fixture("judgment_first_instance")
+    second = copy.deepcopy(data["applicants"][0])
+    second["party"].update(name="王强", id_number="110101198001010010", sex="男")
+    second["agents"] = []
+    data["applicants"].append(second)
+    listed = _context(data)["attachments"]
+    assert listed[-2:] == ["申请执行人刘芳、王强的送达地址确认书", "被执行人财产线索"]
 
 
 def test_an_agent_working_elsewhere_is_listed_by_an_identity_paper_alone():

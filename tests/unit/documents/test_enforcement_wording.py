@@ -232,7 +232,9 @@ def test_the_court_is_addressed_by_its_full_name_where_its_province_is_known():
     context, result = _context(_fixture("notarial_deed_without_its_certificate"))
     assert context["court"] == "朝阳区人民法院"
     warning = next(w for w in result.warnings if w.code == "court_name_not_full")
-    assert warning.loc == ("court",) and "福建省福州市中级人民法院" in warning.message
+    assert warning.loc == ("court",)
+    assert "「朝阳区」有多个同名行政区划：北京市朝阳区、吉林省长春市朝阳区" in warning.message
+    assert "福建省福州市中级人民法院" in (warning.hint or "")
 
 
 def test_the_first_instance_court_may_be_named_in_full_or_short():

@@ -75,7 +75,7 @@ def test_before_filing_the_parties_name_the_case_without_a_court_too():
     data.pop("court")
     assert _words(data)[1:4] == [
         "案号：（立案后填写）",
-        "案件名称：原告北京某某科技有限公司诉被告张伟借款合同纠纷一案",
+        "案件名称：原告北京某某科技有限公司诉被告张伟民间借贷纠纷一案",
         "提交人：原告北京某某科技有限公司",
     ]
 
@@ -84,7 +84,7 @@ def test_a_list_without_parties_still_has_the_number_line_and_its_cause():
     words = _words(_fixture("valid", "without_parties_or_role"))
     assert words[1:4] == [
         "案号：（立案后填写）",
-        "案由：借款合同纠纷",
+        "案由：民间借贷纠纷",
         "提交人：北京某某科技有限公司",
     ]
 
@@ -302,3 +302,35 @@ def test_a_source_naming_the_submitter_by_another_stages_word_is_warned():
     assert _found(data) == [("warning", "source_role_word", ("items", 0, "source"))]
     # the list printed says what the user typed: the warning asks, it does not rewrite
     assert any("原审原告提供" in line for line in _words(data))
+
+
+# --- the cause at its own level (民事案件案由规定) ------------------------------------
+
+
+def test_a_loan_by_a_company_named_at_the_parent_cause_is_warned_on_it():
+    data = _fixture("valid", "loan_cause_at_the_parent_level")
+    assert _found(data) == [("warning", "loan_cause_parent_level", ("case_title",))]
+    (problem,) = _evaluate(data)[2].problems
+    assert problem.message.startswith(
+        "案由「借款合同纠纷」是第三级案由，其下分金融借款合同纠纷、民间借贷纠纷等第四级案由，"
+        "应先适用第四级案由；出借人北京某某科技有限公司不是经金融监管部门批准设立的金融机构的，"
+        "案由为「民间借贷纠纷」"
+    )
+    assert "「民间借贷纠纷」" in problem.hint
+    # the fourth-level cause, or a bank lending: nothing to warn of
+    assert _found(_fixture("valid", "loan_case")) == []
+    bank = _fixture(
+        "valid",
+        "loan_cause_at_the_parent_level",
+        plaintiffs=["中国工商银行股份有限公司北京朝阳支行"],
+    )
+    bank["submitter"] = bank["plaintiffs"][0]
+    assert "loan_cause_parent_level" not in [code for _, code, _ in _found(bank)]
+
+
+def test_without_parties_the_submitter_is_taken_as_the_lender_unless_a_defendant():
+    data = _fixture("valid", "without_parties_or_role", case_title="借款合同纠纷")
+    assert ("warning", "loan_cause_parent_level", ("case_title",)) in _found(data)
+    data["submitter_role"] = "defendant"
+    (problem,) = [p for p in _evaluate(data)[2].problems if p.code == "loan_cause_parent_level"]
+    assert "；出借人不是经金融监管部门批准设立的金融机构的" in problem.message

@@ -95,9 +95,11 @@ def test_the_fee_and_its_basis_are_one_paragraph_of_the_application_not_a_note(t
 def test_the_preservation_fee_is_advanced_on_the_amount_applied_for():
     text = _text("preservation_application", "pre_suit_cash")
     # 诉讼费用交纳办法 art. 14(2): 30 + 990 + 0.5% × 200,000 = 2,020; at filing only the
-    # amount applied for is known, the fee advanced is computed on it
+    # amount applied for is known, the fee advanced is computed on it, and it is settled on
+    # the property the court actually preserves (根据实际保全的财产数额)
     assert (
         "申请保全费人民币2,020.00元（大写：贰仟零贰拾元整），按请求保全数额人民币300,000.00元，"
-        "依《诉讼费用交纳办法》第十四条第（二）项规定的标准分段累计计算，由申请人预交。" in text
+        "依《诉讼费用交纳办法》第十四条第（二）项规定的标准分段累计计算，由申请人预交"
+        "（按实际保全的财产数额结算）。" in text
     )
-    assert "实际保全" not in text
+    assert text.count("实际保全") == 1

@@ -546,7 +546,7 @@ def test_a_party_refusing_electronic_service_ticks_no():
     data = load_fixture("service_address", "valid", "company_paper_only")
     text = _text("service_address", data)
     assert "□同意（□电子邮件　□手机短信　□微信　□传真）　☑不同意" in text
-    assert "收件人\n李静\n与受送达人关系\n法务专员\n代收人身份证件号码\n\n联系电话" in text
+    assert "收件人\n李静\n与受送达人关系\n法务专员\n代收人身份证件号码\n＿＿＿＿\n联系电话" in text
 
 
 def test_each_chosen_way_needs_its_address():

@@ -35,26 +35,31 @@ def test_valid_fixture_has_no_errors(case):
     assert _error_locs(_problems(case.type_name, case.data)) == []
 
 
+def _reported(service, case) -> list:
+    """Every problem a user is told of: the schema's, and the rules' on what was filled."""
+    return service.validate(case.type_name, case.data).problems
+
+
 @pytest.mark.parametrize("case", fixture_cases("invalid"), ids=str)
-def test_invalid_fixture_fails_exactly_at_its_expected_fields(case):
+def test_invalid_fixture_fails_exactly_at_its_expected_fields(case, service):
     assert case.expected_locs is not None, f"{case.path} needs a .expect.json"
-    assert _error_locs(_problems(case.type_name, case.data)) == list(case.expected_locs)
+    assert _error_locs(_reported(service, case)) == list(case.expected_locs)
 
 
 WARNED = [c for c in fixture_cases("valid") + fixture_cases("invalid") if c.expected_warnings]
 
 
 @pytest.mark.parametrize("case", WARNED, ids=str)
-def test_fixture_warns_exactly_as_its_expect_file_says(case):
-    problems = _problems(case.type_name, case.data)
+def test_fixture_warns_exactly_as_its_expect_file_says(case, service):
+    problems = _reported(service, case)
     warnings = sorted((p.loc, p.code) for p in problems if p.severity == "warning")
     assert warnings == list(case.expected_warnings)
     assert all(CJK.search(p.message) for p in problems)
 
 
 @pytest.mark.parametrize("case", fixture_cases("invalid"), ids=str)
-def test_every_error_message_is_written_in_chinese(case):
-    for problem in _problems(case.type_name, case.data):
+def test_every_error_message_is_written_in_chinese(case, service):
+    for problem in _reported(service, case):
         assert CJK.search(problem.message), problem
 
 

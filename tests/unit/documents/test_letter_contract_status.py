@@ -79,12 +79,31 @@ def test_the_guarantee_secures_the_debt_under_the_contract_not_a_debt_stated_owe
     assert "上述《借款合同》经追认的，截至2026年10月31日，张伟尚欠我方款项明细如下：" in printed
 
 
-def test_the_firms_facts_carry_the_condition_into_the_amounts():
+def test_the_firms_facts_state_the_age_and_the_amounts_the_contract_computes():
+    """The call to ratify is the firm's, in 三、律师意见: the facts before it presuppose
+    none (no 「经追认的」), stating the debtor's age and what the contract computes."""
     printed = _copies("lawyer_letter", "minor_debtor_with_guarantor", 1)[0]
+    facts = printed[printed.index("一、基本事实") : printed.index("二、法律分析")]
     assert (
         "上述《借款合同》约定您于2026年1月10日前清偿相应款项，您至今未按约定付款。"
-        "上述《借款合同》经追认的，截至2026年10月31日，您尚欠委托人款项明细如下："
-    ) in printed
+        "您于2025年1月10日签订上述《借款合同》时为14周岁的未成年人，属于限制民事行为能力人。"
+        "截至2026年10月31日，按上述《借款合同》约定计算的款项明细如下："
+    ) in facts
+    assert "追认" not in facts and "尚欠" not in facts
+    # the call comes first in 三、律师意见, without restating the age and the rule
+    opinion = printed[printed.index("三、律师意见") :]
+    assert opinion.index("本所受委托人委托催告您的法定代理人张建国") < opinion.index(
+        "上述《借款合同》经追认的，请于"
+    )
+    assert printed.count("时为14周岁的未成年人") == 1
+    assert printed.count("第一百四十五条第一款") == 1  # the rule, in 二、法律分析 alone
+
+
+def test_the_firms_copy_to_a_guarantor_keeps_the_condition_after_the_call_it_reports():
+    printed = _copies("lawyer_letter", "minor_debtor_with_guarantor", 2)[1]
+    assert printed.index("另函催告其法定代理人") < printed.index(
+        "上述《借款合同》经追认的，截至2026年10月31日，张伟尚欠委托人款项明细如下："
+    )
 
 
 def test_a_binding_contract_reads_as_before():

@@ -56,6 +56,31 @@ def test_a_respondent_without_any_contact_is_warned_on_its_phone():
     assert "contact_missing" not in [code for _, _, code in _problems(data)]
 
 
+def test_an_applicant_without_a_service_address_is_warned_on_it():
+    data = _data("applicant_without_a_service_address")
+    assert ("warning", ("applicants", 0, "service"), "service_address_missing") in _problems(data)
+    assert _message(data, "service_address_missing") == (
+        f"财产保全申请书应载明申请人刘芳的送达地址（{RULES}第一条第一项：申请保全人与被保全人的"
+        "身份、送达地址、联系方式）"
+    )
+    # a phone of its own or its lawyer's is no address: only the address given silences it
+    assert data["applicants"][0]["party"]["phone"] and data["applicants"][0]["agents"]
+    given = _data("pre_suit_cash")
+    assert "service_address_missing" not in [code for _, _, code in _problems(given)]
+    assert "送达地址：广东省深圳市福田区福华三路88号财富大厦12层" in printed_copy(
+        "preservation_application", given
+    )
+
+
+def test_the_fee_advanced_is_settled_on_what_is_actually_preserved():
+    text = printed_copy("preservation_application", _data("in_suit_insurance"))
+    assert (
+        "申请保全费人民币1,111.25元（大写：壹仟壹佰壹拾壹元贰角伍分），按请求保全数额人民币"
+        "118,249.32元，依《诉讼费用交纳办法》第十四条第（二）项规定的标准分段累计计算，由申请人"
+        "预交（按实际保全的财产数额结算）。"
+    ) in text
+
+
 def test_a_ward_is_reached_through_its_guardians_phone():
     assert "contact_missing" not in [
         code

@@ -46,8 +46,14 @@ def test_a_designated_recipient_prints_the_relationship_and_id_rows():
         "邮政编码\n100007\n收件人\n周明\n与受送达人关系\n委托诉讼代理人\n"
         "代收人身份证件号码\n110105198001010016\n联系电话"
     ) in printed
-    del data["recipient_id_number"]  # not given: the row is left for the recipient to fill in
-    assert "代收人身份证件号码\n\n联系电话" in printed_copy("service_address", data)
+    # not given: the row prints the form's blank line for the recipient's hand, never an
+    # empty cell (the company's own staff receiving for it, as in company_paper_only)
+    del data["recipient_id_number"]
+    assert "代收人身份证件号码\n＿＿＿＿\n联系电话" in printed_copy("service_address", data)
+    staff = printed_copy("service_address", _fixture("valid", "company_paper_only"))
+    assert "与受送达人关系\n法务专员\n代收人身份证件号码\n＿＿＿＿\n联系电话" in staff
+    del data["postal_code"]  # warned (postal_code_missing), and printed as a blank to fill
+    assert "邮政编码\n＿＿＿＿\n收件人" in printed_copy("service_address", data)
 
 
 def test_a_recipients_resident_id_number_must_check():

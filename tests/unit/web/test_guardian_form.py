@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from docgen.documents import registry
 from docgen.web.formspec import field_path, form_spec
 
@@ -50,3 +52,17 @@ def test_the_openapi_document_describes_the_guardian(client):
     assert set(guardian["required"]) == {"name", "relation"}
     person = spec["components"]["schemas"]["Person"]["properties"]
     assert "guardian" in person and "own_income" in person
+
+
+@pytest.mark.parametrize("type_name", ["demand_letter", "lawyer_letter"])
+def test_a_letter_records_the_guardians_consent_or_ratification_behind_more_information(
+    type_name,
+):
+    spec = form_spec(registry.get(type_name).json_schema(), "")
+    assent = next(node for node in spec["fields"] if node["name"] == "guardian_assent")
+    assert assent["title"] == "法定代理人同意或追认" and assent["advanced"] is True
+    assert assent["optional"] is True and "不再催告追认" in assent["description"]
+    inner = {node["name"]: node for node in assent["fields"]}
+    assert [c["title"] for c in inner["kind"]["choices"]] == ["签约前（时）同意", "签约后追认"]
+    assert inner["given_on"]["widget"] == "date" and inner["given_on"]["required"] is True
+    assert field_path(spec, ("guardian_assent", "given_on")) == ("guardian_assent", "given_on")

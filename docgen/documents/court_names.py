@@ -1,0 +1,86 @@
+"""The court a paper is addressed to, named as the court names itself: 此致 福建省福州市中级
+人民法院, 「广东省深圳市福田区人民法院：」 over a power of attorney.
+
+A court's name as its seal and its own papers read it is headed by its province's, a
+special court's excepted. 《人民法院民事裁判文书制作规范》 (法〔2016〕221号) puts the court's
+name in a judgment's title; a public reading of it (360doc.com, 2017) gives the rule as
+「非涉外裁判：不能省略省、自治区、直辖市的名称，但军事法院、海事法院、铁路运输法院、知识产权
+等专门法院除外」, and a court's format rules based on the SPC's 《人民法院诉讼文书格式标准》
+(360docs.net) as 「法院名称，统一冠以所属省市名称，即为“××省××市××区人民法院”」; the
+official text was not in the copies consulted. For a party's own paper, complaint templates
+legal guides reproduce write 「此致 XXXX人民法院」 (shoulawyer.com) and filing guides ask for
+the court's 全称 (laweer.com); no rule found makes a short name wrong. Naming the court as it
+names itself cannot be wrong, while 「鼓楼区人民法院」 is four
+courts: so every paper docgen files names its court in full
+(``docgen.domain.courts.full_name``: 福州市中级人民法院 → 福建省福州市中级人民法院,
+思明区人民法院 → 福建省厦门市思明区人民法院), and where the divisions table cannot tell the
+province for certain (a district several cities have, a place that is no division) prints
+the name as typed and warns (``court_name_not_full``) — it never guesses.
+"""
+
+from __future__ import annotations
+
+from docgen.documents.problems import Assessment, Loc
+from docgen.domain import divisions as division_table
+from docgen.domain.courts import full_name, read_court
+
+COURT = "人民法院"
+COURT_NAME_NOT_FULL = "court_name_not_full"
+_CANDIDATES_SHOWN = 6
+
+
+def court_name(court: str) -> str:
+    """The court as a paper names it: its full name where the divisions tell its province
+    (福建省福州市中级人民法院), else as typed (``check_court_name`` warns)."""
+    if not court.endswith(COURT):
+        return court
+    return full_name(court, division_table.load()) or court
+
+
+def check_court_name(result: Assessment, court: str, loc: Loc = ("court",)) -> None:
+    """Warn at ``loc`` where the paper prints the court as typed: its province cannot be
+    told from the name (``court_name``). A name that is no 人民法院's is refused elsewhere
+    (``court_parts.check_court``)."""
+    if not court.endswith(COURT):
+        return
+    table = division_table.load()
+    if full_name(court, table) is not None:
+        return
+    result.warn(
+        loc,
+        COURT_NAME_NOT_FULL,
+        f"未能从「{court}」确定法院所在的省、自治区、直辖市（{_why(court, table)}），"
+        "文书按所填名称打印",
+        hint="请填写法院全称，冠以省、自治区、直辖市名称，如 福建省福州市中级人民法院、"
+        "北京市朝阳区人民法院",
+    )
+
+
+def _why(court: str, table: division_table.Divisions) -> str:
+    """「朝阳区」有多个同名行政区划：北京市朝阳区、吉林省长春市朝阳区; or the place is no
+    division's name."""
+    place = read_court(court, table).place_text
+    named = sorted(table.lookup(place))
+    if len(named) > 1:
+        found = [_with_province(table.by_code[code]) for code in named]
+        more = "等" if len(found) > _CANDIDATES_SHOWN else ""
+        shown = "、".join(found[:_CANDIDATES_SHOWN]) + more
+        return f"「{place}」有多个同名行政区划：{shown}"
+    return f"「{place}」不是现行行政区划名称（GB/T 2260）"
+
+
+def _with_province(division: division_table.Division) -> str:
+    """吉林省长春市朝阳区, 北京市朝阳区: a division named from its province down."""
+    full = division.full_name
+    return full if full.startswith(division.province) else division.province + full
+
+
+def same_court(one: str, other: str) -> bool:
+    """Two names of one court (福州市中级人民法院, 福建省福州市中级人民法院)."""
+    if one == other:
+        return True
+    if not (one.endswith(COURT) and other.endswith(COURT)):
+        return False
+    table = division_table.load()
+    full = full_name(one, table)
+    return full is not None and full == full_name(other, table)

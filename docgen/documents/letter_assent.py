@@ -1,0 +1,148 @@
+"""The legal representative's consent or ratification already given (``guardian_assent``).
+
+A contract made by a person of limited capacity — a minor of eight or more (民法典 art.
+19), an adult who cannot fully recognise their acts (art. 22) — is valid once the legal
+representative consents to it or ratifies it (art. 145(1)): consent is given before the
+contract or with it, ratification after it. Given, the letter treats the contract as
+valid (``letter_capacity.assent_effective``, status ``assented``): it states the fact
+with its day (``letter_wording.assent_facts``), asks for payment on no condition and calls
+on no one to ratify.
+
+What is refused or warned, at ``guardian_assent``:
+
+- a ratification dated before the contract (what is not yet done is consented to, not
+  ratified) or a consent dated after it (that is a ratification): errors, so that the
+  letter does not misname what the representative did;
+- either dated after the letter: an error, the letter states only what was done by its
+  date (and ratification still to come is what the letter asks for, art. 145(2));
+- given for a contract made without capacity (under eight, or a minor who cannot
+  recognise their acts): void, and no consent or ratification cures it — a person
+  without capacity acts through the legal representative, not with its consent (arts.
+  20, 21, 144): an error;
+- given for an adult typed as without capacity: if already so when contracting, the
+  contract is void whatever the assent (arts. 21, 144); if not, it needed none. The
+  letter does not state it: a warning;
+- given for a debtor of full capacity when contracting (an adult, or deemed so, art. 18):
+  a contract that needs no one's consent, and an adult has no legal representative (art.
+  23): an error; the age unknown, a warning.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from docgen.documents.guardian_rules import ADULT_AGE, CIVIL_CODE, age_on
+from docgen.documents.letter_capacity import assent_effective, contract_void, void_reason
+from docgen.documents.part_models import ASSENT_WORDS, GuardianAssent
+from docgen.documents.problems import Assessment
+from docgen.domain.dates import format_cn
+from docgen.domain.parties import Person
+
+__all__ = ["check_guardian_assent"]
+
+LOC = ("guardian_assent",)
+_REMOVE = "请删除「法定代理人同意或追认」"
+
+
+def check_guardian_assent(result: Assessment, case: Any) -> None:
+    """The assent's day against the contract's and the letter's, and whether the
+    contract is one the legal representative's assent makes valid."""
+    assent: GuardianAssent | None = case.guardian_assent
+    if assent is None:
+        return
+    _check_day(result, case, assent)
+    debtor, contract = case.debtor, case.contract
+    word = ASSENT_WORDS[assent.kind]
+    if not isinstance(debtor, Person):
+        result.error(
+            LOC,
+            "assent_not_needed",
+            f"债务人{debtor.name}为法人或者非法人组织，没有法定代理人（法定代理人是无民事行为"
+            f"能力人、限制民事行为能力人的监护人，{CIVIL_CODE}第二十三条），其订立的合同无需"
+            f"法定代理人{word}",
+            hint=_REMOVE,
+        )
+        return
+    signed = contract.signed_on
+    if contract_void(debtor, signed):
+        what, article = void_reason(debtor, signed)
+        result.error(
+            LOC,
+            "assent_to_void_contract",
+            f"债务人{debtor.name}签订《{contract.name}》时{what}，为无民事行为能力人：无民事行为"
+            f"能力人由其法定代理人代理实施民事法律行为，其自己实施的民事法律行为无效，法定代理人的"
+            f"同意或者追认不能使其有效（{CIVIL_CODE}{article}、第一百四十四条）",
+            hint=_REMOVE + "；函件将写明合同无效，要求返还其因该合同取得的财产（第一百五十七条）",
+        )
+    elif assent_effective(case):
+        return
+    elif debtor.capacity == "none":
+        result.warn(
+            LOC,
+            "assent_without_effect",
+            f"债务人{debtor.name}为无民事行为能力人：其签订《{contract.name}》时已为无民事行为"
+            f"能力人的，合同无效，法定代理人的{word}不能使其有效（{CIVIL_CODE}第二十一条、"
+            f"第一百四十四条）；签约时尚有完全民事行为能力的，合同无需{word}即有效。函件不写明"
+            f"该{word}",
+            hint="请核实签约时债务人的民事行为能力",
+        )
+    else:
+        _full_capacity(result, debtor, contract.name, signed, word)
+
+
+def _check_day(result: Assessment, case: Any, assent: GuardianAssent) -> None:
+    at, day, signed = (*LOC, "given_on"), assent.given_on, case.contract.signed_on
+    word = ASSENT_WORDS[assent.kind]
+    if day > case.letter_date:
+        result.error(
+            at,
+            "assent_after_letter",
+            f"法定代理人{word}之日（{format_cn(day)}）晚于发函日期（{format_cn(case.letter_date)}）"
+            f"：函件只能写明发函前已经作出的{word}",
+            hint="请核对日期；尚未追认的，请删除该项，函件将催告法定代理人自收到之日起三十日内"
+            f"追认（{CIVIL_CODE}第一百四十五条第二款）",
+        )
+    name = case.contract.name
+    if assent.kind == "ratification" and day < signed:
+        result.error(
+            at,
+            "ratified_before_contract",
+            f"追认之日（{format_cn(day)}）早于签订《{name}》之日（{format_cn(signed)}）：追认是对"
+            "已经实施的民事法律行为的事后认可，签约前作出的是同意"
+            f"（{CIVIL_CODE}第一百四十五条第一款）",
+            hint="请核对日期，或将方式改为「签约前（时）同意」",
+        )
+    elif assent.kind == "consent" and day > signed:
+        result.error(
+            at,
+            "consented_after_contract",
+            f"同意之日（{format_cn(day)}）晚于签订《{name}》之日（{format_cn(signed)}）：签约后"
+            f"对合同的认可是追认（{CIVIL_CODE}第一百四十五条第一款）",
+            hint="请核对日期，或将方式改为「签约后追认」",
+        )
+
+
+def _full_capacity(result: Assessment, debtor: Person, name: str, signed: date, word: str) -> None:
+    """An assent given for a debtor of full capacity when contracting, or of unknown age."""
+    age = age_on(debtor, signed)
+    if age is None:
+        result.warn(
+            LOC,
+            "assent_capacity_unknown",
+            f"已填写法定代理人{word}，但未能确认债务人{debtor.name}签订《{name}》时的年龄：签约时"
+            "为八周岁以上的未成年人的，合同经法定代理人同意或者追认后有效（"
+            f"{CIVIL_CODE}第十九条、第一百四十五条第一款）。函件不写明该{word}",
+            hint="请填写债务人的出生日期或证件号码；其为限制民事行为能力的成年人的，请在"
+            "「民事行为能力」中选择",
+        )
+        return
+    deemed = "（视为完全民事行为能力人，第十八条第二款）" if age < ADULT_AGE else ""
+    result.error(
+        LOC,
+        "assent_not_needed",
+        f"债务人{debtor.name}签订《{name}》时已满{age}周岁{deemed}，为完全民事行为能力人，可以"
+        f"独立实施民事法律行为（{CIVIL_CODE}第十八条），不设法定代理人（第二十三条），其订立的"
+        f"合同无需法定代理人{word}",
+        hint=_REMOVE + "；如其经法院认定为限制民事行为能力人，请在「民事行为能力」中选择",
+    )

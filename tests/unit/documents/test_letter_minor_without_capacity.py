@@ -1,0 +1,118 @@
+"""A contract made by a minor of eight or more typed as without capacity (民法典 art.
+21: who cannot recognise their acts) is void (art. 144), guardian or not, as one made
+under eight is: every copy asks back what was obtained (art. 157) and a guarantor is not
+written to (art. 682) — docs/legal-rules.md, Guardians."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from docgen.documents import registry
+from docgen.documents.base import RuleOptions
+from tests.support import load_fixture, printed_copy
+
+OPTIONS = RuleOptions(calendar_fallback=True)
+CODE = "《中华人民共和国民法典》"
+DEMAND = load_fixture("demand_letter", "valid", "minor_without_capacity_through_guardian")
+FIRM = load_fixture("lawyer_letter", "valid", "minor_without_capacity_through_guardian")
+
+
+def _problems(type_name: str, data: Any) -> dict[str, Any]:
+    doc_type = registry.get(type_name)
+    return {p.code: p for p in doc_type.evaluate(doc_type.parse(data), OPTIONS).problems}
+
+
+def test_the_letter_says_the_contract_is_void_and_asks_back_what_was_obtained():
+    printed = printed_copy("demand_letter", DEMAND)
+    assert (
+        "您签订该合同时为14周岁的无民事行为能力人，该合同无效（《中华人民共和国民法典》第二十一条、"
+        f"第一百四十四条）。依照{CODE}第一百五十七条，您因该合同取得的财产应当予以返还，但您至今"
+        "未予返还。"
+    ) in printed
+    assert "截至2026年10月31日，您应返还我方款项明细如下：" in printed
+    assert "将上述应返还款项合计人民币100,000.00元" in printed
+    assert "代理张伟确认截至2026年10月31日张伟应返还贵方款项合计" in printed
+    for bound in ("尚欠", "欠款", "根据合同约定", "追认张伟", "催告", "经追认"):
+        assert bound not in printed, bound
+
+
+def test_typed_with_full_capacity_the_same_minor_is_asked_to_ratify():
+    """The same case typed with full capacity waits on the guardian's ratification: only
+    the capacity 「无民事行为能力」 makes it void."""
+    data = copy.deepcopy(DEMAND)
+    data["debtor"]["capacity"] = "full"
+    printed = printed_copy("demand_letter", data)
+    assert "催告您的法定代理人张建国" in printed and "应返还" not in printed
+
+
+def test_without_a_guardian_the_contract_is_void_just_the_same():
+    data = copy.deepcopy(DEMAND)
+    del data["debtor"]["guardian"]
+    printed = printed_copy("demand_letter", data)
+    assert "您签订该合同时为14周岁的无民事行为能力人，该合同无效" in printed
+    assert "有效的" not in printed and "尚欠" not in printed
+    codes = _problems("demand_letter", data)
+    assert "ratification_not_asked" not in codes and "debtor_without_capacity" in codes
+
+
+def test_an_adult_now_who_contracted_as_a_minor_without_capacity_is_asked_back_too():
+    data = copy.deepcopy(load_fixture("demand_letter", "valid", "debtor_minor_when_contracting"))
+    data["debtor"]["capacity"] = "none"
+    data["debtor"]["guardian"] = copy.deepcopy(DEMAND["debtor"]["guardian"])
+    data["amounts"] = copy.deepcopy(DEMAND["amounts"])
+    printed = printed_copy("demand_letter", data)
+    assert "您签订该合同时为17周岁的无民事行为能力人，该合同无效" in printed
+    assert "capacity_at_contract_unknown" not in _problems("demand_letter", data)
+
+
+def test_the_firms_analysis_states_article_21_not_the_contracts_binding_force():
+    printed = printed_copy("lawyer_letter", FIRM)
+    assert (
+        "八周岁以上的未成年人不能辨认自己行为的，为无民事行为能力人；无民事行为能力人实施的民事"
+        "法律行为无效；无效的民事法律行为自始没有法律约束力；"
+    ) in printed
+    assert f"（{CODE}第二十一条、第一百四十四条、第一百五十五条、第一百五十七条）" in printed
+    assert "就委托人与您之间《借款合同》所涉款项一事" in printed
+    assert "对当事人具有法律约束力" not in printed and "拖欠" not in printed
+
+
+def test_the_minor_warning_names_article_21_and_asks_to_check_the_capacity_then():
+    warning = _problems("demand_letter", DEMAND)["debtor_minor"]
+    assert warning.loc == ("debtor", "birth_date")
+    assert "其为无民事行为能力人，订立的合同无效（第二十一条、第一百四十四条）" in warning.message
+    assert "文书按其签约时已不能辨认自己的行为处理，请核实" in (warning.hint or "")
+
+
+def test_interest_or_a_penalty_under_it_is_refused_with_article_21():
+    data = load_fixture("demand_letter", "invalid", "interest_from_a_minor_without_capacity")
+    doc_type = registry.get("demand_letter")
+    errors = doc_type.evaluate(doc_type.parse(data), OPTIONS).errors
+    assert [(p.loc, p.code) for p in errors] == [
+        (("amounts", "components", 1, "kind"), "void_contract_claim"),
+        (("amounts", "components", 2, "kind"), "void_contract_claim"),
+    ]
+    assert errors[0].message.startswith(
+        "债务人张伟签订《借款合同》时为14周岁的未成年人，不能辨认自己的行为，为无民事行为能力人，"
+        f"合同无效，自始没有法律约束力（{CODE}第二十一条、第一百四十四条、第一百五十五条）："
+        "不得按合同约定主张利息"
+    )
+
+
+def test_a_letter_to_its_guarantor_is_refused():
+    data = load_fixture("lawyer_letter", "invalid", "guarantor_of_a_minor_without_capacity")
+    error = _problems("lawyer_letter", data)["guarantee_of_void_contract"]
+    assert error.loc == ("guarantors", 0) and error.severity == "error"
+    assert "为无民事行为能力人，该合同无效" in error.message
+    assert "保证合同无效（第六百八十二条第一款）" in error.message
+
+
+def test_a_self_supporting_minor_is_deemed_capable_and_not_read_as_void():
+    """16 or more and living on their own income, the minor was deemed capable (art.
+    18(2)): the capacity typed now may have been lost since, as for an adult."""
+    data = copy.deepcopy(DEMAND)
+    data["debtor"]["id_number"] = "110105200803010034"  # 16 on 2025-01-10
+    data["debtor"]["own_income"] = True
+    printed = printed_copy("demand_letter", data)
+    assert "应返还" not in printed
+    assert "capacity_at_contract_unknown" in _problems("demand_letter", data)
