@@ -56,6 +56,12 @@ ACCOUNT = {
 
 # what the user types into each target, given what was carried (only USER_ONLY facts)
 FILLS: dict[str, Callable[[Case], Case]] = {
+    "debt_confirmation": lambda c: {"confirm_date": "2026-11-25"},
+    "installment_agreement": lambda c: {
+        "agreement_date": "2026-11-25",
+        "schedule": {"generate": {"count": 6, "frequency": "monthly", "first_due": "2027-01-31"}},
+        "payment_account": ACCOUNT,
+    },
     "civil_complaint": lambda c: {
         "filing_date": "2026-11-20",
         "court": _basic_court(c),
@@ -141,6 +147,10 @@ STEPS = [
     for letter in ("demand_letter", "lawyer_letter", "debt_confirmation")
     for target in ("civil_complaint", "payment_order", "preservation_application")
 ] + [
+    Step("demand_letter", "debt_confirmation"),
+    Step("demand_letter", "installment_agreement"),
+    Step("lawyer_letter", "installment_agreement"),
+    Step("debt_confirmation", "installment_agreement"),
     Step("civil_complaint", "preservation_application"),
     Step("civil_complaint", "withdrawal_application"),
     Step("civil_complaint", "settlement_agreement"),

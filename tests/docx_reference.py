@@ -233,11 +233,14 @@ class _Writer:
             _cell(last.cells[0], text(label), "center", widths[0])
             _cell(merged, text(value), item.total_align, sum(widths[1:], Mm(0)))
             last._tr.get_or_add_trPr().append(styles.element("w:cantSplit"))
-        if item.keep_last:  # the last row and the total keep with the next paragraph
-            kept = table.rows[len(item.rows) :]
-            for cell in (cell for row in kept for cell in row.cells):
-                for paragraph in cell.paragraphs:
-                    paragraph.paragraph_format.keep_with_next = True
+        # the last row and the total keep with the next paragraph (keep_last); the rows
+        # kept with the total, each with the row after it (keep_with_total)
+        kept = [table.rows[k + 1] for k in range(len(item.rows)) if item.keeps_with_next(k)]
+        if item.keep_last and item.total is not None:
+            kept.append(table.rows[rows - 1])
+        for cell in (cell for row in kept for cell in row.cells):
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
 
     def _form(self, item: FormTable) -> None:
         """Each section's title a shaded row across both columns (kept with the next row),

@@ -110,13 +110,31 @@ class Table:
     split; ``total`` is a last row of a label and a value spanning the other columns.
     ``keep_last``: its last row (and the total) stays on the page of the block after it,
     as a filing's evidence does with its closing, so a page never holds the signature
-    alone."""
+    alone. ``keep_with_total``: that many last rows and the total are never parted by a
+    page break, so that a sum never heads a page alone under the repeated header (1: the
+    last row with the total; 2 where the last row is itself a row of sums)."""
 
     columns: tuple[Column, ...]
     rows: tuple[tuple[str, ...], ...]
     total: tuple[str, str] | None = None
     total_align: Align = "left"
     keep_last: bool = False
+    keep_with_total: int = 0
+
+    def keeps_with_next(self, row: int) -> bool:
+        """Whether row ``row`` may not end a page: the last with ``keep_last``, each of the
+        rows kept with the total but the last one of a table without a total."""
+        last = len(self.rows) - 1
+        if row == last and self.keep_last:
+            return True
+        with_total = row >= len(self.rows) - self.keep_with_total
+        return with_total and (row < last or self.total is not None)
+
+    def kept_rows(self) -> int:
+        """How many last rows go to a page together (with the total): ``keep_with_total``,
+        at least the last row when ``keep_last`` keeps it with what follows, never more
+        rows than there are."""
+        return min(len(self.rows), max(self.keep_with_total, 1 if self.keep_last else 0))
 
 
 @dataclass(frozen=True)

@@ -335,11 +335,11 @@ def _table(item: Table, style_id: Callable[[str], str]) -> str:
     ]
     out.append(_row(header, header=True))
     aligns = [c.align for c in item.columns]
-    # the last row (and the total) keeps with the next paragraph (keep_last)
+    # the last row (and the total) keeps with the next paragraph (keep_last), the rows
+    # kept with the total with the row after them (keep_with_total)
     kept = replace(look, keep_next=True) if item.keep_last else look
-    last = len(item.rows) - 1
     for k, values in enumerate(item.rows):
-        row_look = kept if k == last else look
+        row_look = replace(look, keep_next=True) if item.keeps_with_next(k) else look
         cells = [
             _cell(plain_runs(v), a, w, row_look)
             for v, a, w in zip(values, aligns, widths, strict=True)

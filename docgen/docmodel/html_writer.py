@@ -79,8 +79,8 @@ def _table(block: Table) -> str:
     cols = "".join(f'<col style="width: {c.width}%">' for c in block.columns)
     head = "".join(f"<th>{escape(c.header)}</th>" for c in block.columns)
     rows = []
-    # the last row (and the total) keeps with what follows the table (keep_last)
-    last = len(block.rows) - 1
+    # the last row (and the total) keeps with what follows the table (keep_last), the
+    # rows kept with the total with the row after them (keep_with_total)
     kept = ' class="keep-next"' if block.keep_last else ""
     for k, row in enumerate(block.rows):
         cells = []
@@ -88,7 +88,8 @@ def _table(block: Table) -> str:
             cls = _ALIGN_CLASS[column.align]
             attr = f' class="{cls}"' if cls else ""
             cells.append(f"<td{attr}>{escape(value)}</td>")
-        rows.append(f"<tr{kept if k == last else ''}>" + "".join(cells) + "</tr>")
+        mark = ' class="keep-next"' if block.keeps_with_next(k) else ""
+        rows.append(f"<tr{mark}>" + "".join(cells) + "</tr>")
     if block.total is not None:
         label, value = block.total
         cls = _ALIGN_CLASS[block.total_align]

@@ -110,16 +110,32 @@ def _kept_with_next(table: Table, following: Block) -> str:
     that row (with the total) is printed in one block with what follows
     (``letter.typ``'s ``continued-table``: the parts meet with no space between, and the
     second repeats the header only where it begins a page)."""
-    if len(table.rows) < 2:  # nothing to leave behind: the whole table moves
-        return "block(breakable: false, {\n" + _table(table) + "\n" + block(following) + "\n})"
-    head = replace(table, rows=table.rows[:-1], total=None)
-    tail = replace(table, rows=table.rows[-1:])
+    return _cut(table, block(following))
+
+
+def _kept_with_total(table: Table) -> str:
+    """A table whose last rows keep with its total (``keep_with_total``): cut as
+    :func:`_kept_with_next` cuts it, with nothing after the rows kept; the unbreakable
+    block they make spaces the text after it as the table would."""
+    return _cut(table, "", "above: 2mm + 0.3em, below: 4mm + 0.3em")
+
+
+def _cut(table: Table, rest: str, spacing: str = "") -> str:
+    """``table`` cut before its :meth:`Table.kept_rows` last rows, which are printed in
+    one unbreakable block with ``rest``; the whole table in it when no row is left."""
+    kept = table.kept_rows()
+    extra = f", {spacing}" if spacing else ""
+    if len(table.rows) <= kept:  # nothing to leave behind: the whole table moves
+        return f"block(breakable: false{extra}, {{\n" + _table(table) + "\n" + rest + "\n})"
+    head = replace(table, rows=table.rows[:-kept], total=None)
+    tail = replace(table, rows=table.rows[-kept:])
+    below = ", below: 4mm + 0.3em" if spacing else ""
     return (
         _table(head, spacing="below: 0pt, after: mark-split")
-        + "\nblock(breakable: false, above: 0pt, continued-table("
+        + f"\nblock(breakable: false, above: 0pt{below}, continued-table("
         + _table_args(tail)
         + ", {\n"
-        + block(following)
+        + rest
         + "\n}))"
     )
 
@@ -205,6 +221,8 @@ def block(item: Block) -> str:
             return _lines(item)
         case Letterhead(name, details):
             return f"letterhead({string(name)}, ({_args([string(d) for d in details])}))"
+        case Table() if item.keep_with_total:
+            return _kept_with_total(item)
         case Table():
             return _table(item)
         case FormTable():

@@ -253,12 +253,16 @@ def installment_interest(first_from: str) -> str:
     )
 
 
-def allocation_clause(name: str) -> str:
+def allocation_clause(name: str, amounts_clause: str, each: bool = True) -> str:
     """How each payment is applied: the confirmed interest, penalties and the like first,
     then the principal (民法典 art. 561: fees, then interest, then the principal debt,
-    unless agreed otherwise); ``name`` is the principal as the amounts table names it."""
+    unless agreed otherwise); ``name`` is the principal as the amounts table names it,
+    ``amounts_clause`` the clause confirming the amounts as the document cites it
+    (``domain.clauses``: 第一条, 本确认书第一项); ``each``: paid in installments (每期),
+    else at once."""
+    paid = "每期所还款项" if each else "所还款项"
     return (
-        f"乙方每期所还款项先抵充第一条确认的利息、违约金等{name}以外的款项，再抵充{name}"
+        f"乙方{paid}先抵充{amounts_clause}确认的利息、违约金等{name}以外的款项，再抵充{name}"
         "（《中华人民共和国民法典》第五百六十一条）。"
     )
 

@@ -28,6 +28,13 @@ from typing import Any
 from pydantic import Field
 
 from docgen.documents.acceleration import missed_any
+from docgen.documents.agreement_agents import (
+    AuthorisedAgent,
+    agent_field,
+    check_agent,
+    signed_by_agent,
+    with_agent,
+)
 from docgen.documents.agreement_guarantor import warn_unconsented
 from docgen.documents.agreement_terms import (
     Jurisdiction,
@@ -122,6 +129,8 @@ class DebtConfirmation(CaseModel):
     debtor_service: ServiceAddress | None = Field(
         default=None, title="乙方送达地址", description="不填则为乙方住所地"
     )
+    creditor_agent: AuthorisedAgent | None = agent_field("甲方")
+    debtor_agent: AuthorisedAgent | None = agent_field("乙方")
     origin_guarantors: list[Line] = Field(
         default_factory=list,
         max_length=20,
@@ -154,6 +163,8 @@ def assess(case: DebtConfirmation, options: RuleOptions) -> Assessment:
         check_payment_account(result, case.payment_account.account_name, case.creditor)
     if same_party(case.creditor, case.debtor):
         result.error(("debtor",), "same_party", "债务人与债权人不能为同一主体")
+    check_agent(result, "creditor_agent", "甲方", case.creditor, case.creditor_agent, "本确认书")
+    check_agent(result, "debtor_agent", "乙方", case.debtor, case.debtor_agent, "本确认书")
     resolved = check_amounts(
         result,
         case.amounts,
@@ -274,8 +285,8 @@ def build_context(case: DebtConfirmation, assessment: Assessment) -> dict[str, A
     agrees = "" if plan_intro else "，并同意向甲方清偿上述债务"
     return {
         "title": "债务确认书",
-        "creditor": party_context(case.creditor, mask_ids=False),
-        "debtor": party_context(case.debtor, mask_ids=False),
+        "creditor": with_agent(party_context(case.creditor, mask_ids=False), case.creditor_agent),
+        "debtor": with_agent(party_context(case.debtor, mask_ids=False), case.debtor_agent),
         "facts": facts,
         "amounts": amounts,
         "no_dispute": f"乙方确认上述债务真实、合法、有效，乙方对上述债务无任何异议{agrees}。",
@@ -304,8 +315,8 @@ def build_context(case: DebtConfirmation, assessment: Assessment) -> dict[str, A
         "confirm_date": format_cn(case.confirm_date),
         "signing_place": case.signing_place or "",
         "signers": [
-            signer_context("甲方（债权人）", case.creditor),
-            signer_context("乙方（债务人）", case.debtor),
+            signed_by_agent(signer_context("甲方（债权人）", case.creditor), case.creditor_agent),
+            signed_by_agent(signer_context("乙方（债务人）", case.debtor), case.debtor_agent),
         ],
     }
 

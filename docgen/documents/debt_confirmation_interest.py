@@ -49,6 +49,7 @@ from docgen.documents.late_interest import (
 from docgen.documents.parts import RateInput, ResolvedAmounts
 from docgen.documents.problems import Assessment
 from docgen.domain.cap_rates import INTERPRETATION
+from docgen.domain.clauses import AMOUNTS_CLAUSE, CONFIRMATION_ITEMS
 from docgen.domain.dates import format_cn
 from docgen.domain.disclosure import shown_when
 from docgen.domain.fields import CaseModel
@@ -190,7 +191,8 @@ def later_interest_text(
     base = case.amounts.principal_label
     terms = _interest_timing(case)
     if terms and resolved.total != principal:
-        terms += allocation_clause(base)
+        cited = CONFIRMATION_ITEMS.cite(AMOUNTS_CLAUSE)
+        terms += allocation_clause(base, cited, each=bool(case.repayment_plan))
     return _interest_base(case, resolved, principal, lpr) + terms
 
 

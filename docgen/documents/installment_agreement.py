@@ -23,6 +23,13 @@ from docgen.documents.acceleration import (
     acceleration_text,
     check_acceleration,
 )
+from docgen.documents.agreement_agents import (
+    AuthorisedAgent,
+    agent_field,
+    check_agent,
+    signed_by_agent,
+    with_agent,
+)
 from docgen.documents.agreement_guarantor import (
     check_guarantor_kind,
     guarantor_consents,
@@ -74,6 +81,7 @@ from docgen.documents.parts import (
 )
 from docgen.documents.problems import Assessment
 from docgen.documents.rest_days import rest_day_clause
+from docgen.domain.clauses import AMOUNTS_CLAUSE, ARTICLES
 from docgen.domain.counting import copies
 from docgen.domain.dates import format_cn
 from docgen.domain.disclosure import ADVANCED
@@ -125,6 +133,9 @@ class InstallmentAgreement(CaseModel):
     creditor_service: ServiceAddress | None = Field(default=None, title="甲方送达地址")
     debtor_service: ServiceAddress | None = Field(default=None, title="乙方送达地址")
     guarantor_service: ServiceAddress | None = Field(default=None, title="丙方送达地址")
+    creditor_agent: AuthorisedAgent | None = agent_field("甲方")
+    debtor_agent: AuthorisedAgent | None = agent_field("乙方")
+    guarantor_agent: AuthorisedAgent | None = agent_field("丙方")
 
 
 # --- rules --------------------------------------------------------------------------
@@ -181,6 +192,14 @@ def _check_guarantors(result: Assessment, case: InstallmentAgreement) -> None:
         check_guarantor_kind(result, case.guarantor, ("guarantor",))
     elif case.guarantor_service is not None:
         result.error(("guarantor_service",), "no_guarantor", "没有保证人，无需填写丙方送达地址")
+    check_agent(result, "creditor_agent", "甲方", case.creditor, case.creditor_agent, "本协议")
+    check_agent(result, "debtor_agent", "乙方", case.debtor, case.debtor_agent, "本协议")
+    if case.guarantor is not None:
+        check_agent(
+            result, "guarantor_agent", "丙方", case.guarantor, case.guarantor_agent, "本协议"
+        )
+    elif case.guarantor_agent is not None:
+        result.error(("guarantor_agent",), "no_guarantor", "没有保证人，无需填写丙方委托代理人")
     names, contract = case.origin_guarantors, case.origin.name
     signing = original_guarantors_signing(result, names, case.guarantor, contract)
     result.computed["consents"] = signing
@@ -259,7 +278,7 @@ def _schedule_context(
         "legal": legal_amount(resolved.total + interest_total),
     }
     rate = case.plan_interest
-    allocation = allocation_clause(name)
+    allocation = allocation_clause(name, ARTICLES.cite(AMOUNTS_CLAUSE))
     if rate is None:
         interest = "分期还款期间，甲方对尚未清偿的款项不另计利息。"
     else:
@@ -292,19 +311,24 @@ def build_context(case: InstallmentAgreement, assessment: Assessment) -> dict[st
     splits: list[InstallmentSplit] = assessment.computed["splits"]
     services = [service_context("甲方", case.creditor, case.creditor_service)]
     services.append(service_context("乙方", case.debtor, case.debtor_service))
-    signers = [signer_context("甲方", case.creditor), signer_context("乙方", case.debtor)]
+    signers = [
+        signed_by_agent(signer_context("甲方", case.creditor), case.creditor_agent),
+        signed_by_agent(signer_context("乙方", case.debtor), case.debtor_agent),
+    ]
     guarantor = None
     if case.guarantor is not None:
-        guarantor = party_context(case.guarantor, mask_ids=False)
+        guarantor = with_agent(party_context(case.guarantor, mask_ids=False), case.guarantor_agent)
         services.append(service_context("丙方", case.guarantor, case.guarantor_service))
-        signers.append(signer_context("丙方", case.guarantor))
+        signers.append(
+            signed_by_agent(signer_context("丙方", case.guarantor), case.guarantor_agent)
+        )
     # two parties are 双方, three 各方: one word for the parties throughout
     parties = "各方" if case.guarantor else "双方"
     time_barred = assessment.computed["time_barred"]
     return {
         "title": "分期还款协议",
-        "creditor": party_context(case.creditor, mask_ids=False),
-        "debtor": party_context(case.debtor, mask_ids=False),
+        "creditor": with_agent(party_context(case.creditor, mask_ids=False), case.creditor_agent),
+        "debtor": with_agent(party_context(case.debtor, mask_ids=False), case.debtor_agent),
         "guarantor": guarantor,
         "facts": (
             f"甲乙双方于{format_cn(origin.signed_on)}签订《{origin.name}》{number}。{summary}"

@@ -67,6 +67,7 @@ from docgen.documents.late_interest import (
 )
 from docgen.documents.problems import Assessment, Loc
 from docgen.domain.cap_rates import INTERPRETATION
+from docgen.domain.clauses import ARTICLES
 from docgen.domain.money import format_yuan, legal_amount, to_fen
 
 if TYPE_CHECKING:
@@ -314,7 +315,7 @@ def _restored_interest(case: SettlementAgreement, wording: LateWording) -> str:
     if case.original_debt is None:
         return ""
     bears, rest = _bearing(restored(case))
-    lapsed = "甲方依本协议第一条所作的减让失效的，"
+    lapsed = f"甲方依本协议{ARTICLES.cite(0)}所作的减让失效的，"
     if not bears:
         return f"{lapsed}{rest}。"
     text = (
@@ -362,7 +363,7 @@ def default_clause(case: SettlementAgreement, count: int, rate: str | None = Non
     owed, lapse = f"和解款总额{legal_amount(amount)}", ""
     if case.original_debt is not None:
         owed = f"原欠款{legal_amount(to_fen(case.original_debt))}"
-        lapse = "，甲方依本协议第一条所作的减让失效"
+        lapse = f"，甲方依本协议{ARTICLES.cite(0)}所作的减让失效"
     balance = f"{owed}扣除乙方已按本协议实际支付的款项后的余额"
     what = "该余额及逾期利息" if case.late_interest is not None else "该余额"
     then = remedy(case.outcome.kind, what, case.guarantor is not None)

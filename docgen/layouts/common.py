@@ -27,6 +27,7 @@ from docgen.docmodel.blocks import (
     bold,
     text,
 )
+from docgen.domain.clauses import ARTICLES
 
 Context = Mapping[str, Any]
 
@@ -210,12 +211,11 @@ def end_and_signatures(
 Article = tuple[str, tuple[Block, ...]]
 """An agreement's article: its title and its blocks."""
 
-_NUMERALS = "一二三四五六七八九十"
-
 
 def article_number(index: int) -> str:
-    """The heading number of the agreement's ``index``-th article (0: 第一条)."""
-    return f"第{_NUMERALS[index]}条"
+    """The heading number of the agreement's ``index``-th article (0: 第一条), as the
+    agreements' words cite it (``domain.clauses.ARTICLES``)."""
+    return ARTICLES.number(index)
 
 
 def agreement(c: Context, articles: list[Article], one_date: bool = False) -> tuple[Block, ...]:

@@ -3,6 +3,8 @@ template context (``docgen.documents.debt_confirmation.build_context``)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from docgen.docmodel.blocks import (
     Block,
     Column,
@@ -13,6 +15,7 @@ from docgen.docmodel.blocks import (
     plain,
     text,
 )
+from docgen.domain.clauses import CONFIRMATION_ITEMS
 from docgen.domain.counting import copies
 from docgen.layouts.common import (
     END_OF_TEXT_INDENTED,
@@ -38,16 +41,13 @@ def build(c: Context) -> Document:
     return Document(c["title"], c["creditor"]["name"], blocks)
 
 
-_NUMERALS = "一二三四五六七八九十"
-
-
 def _clauses(c: Context) -> list[tuple[str, tuple[Block, ...]]]:
     """Each clause's first sentence and the blocks after it, in order; numbered by
     :func:`_confirmation` so that a clause left out leaves no gap."""
     clauses: list[tuple[str, tuple[Block, ...]]] = [
         (
             f"截至{c['amounts']['as_of']}，乙方尚欠甲方款项明细如下：",
-            (amounts_table(c["amounts"]),),
+            (_amounts(c),),
         ),
         (c["no_dispute"], ()),
     ]
@@ -69,6 +69,11 @@ def _clauses(c: Context) -> list[tuple[str, tuple[Block, ...]]]:
     return clauses
 
 
+def _amounts(c: Context) -> Table:
+    """The confirmed amounts, the total never on a page without the last of them."""
+    return replace(amounts_table(c["amounts"]), keep_with_total=1)
+
+
 def _promise(c: Context) -> tuple[str, tuple[Block, ...]]:
     """The promise to pay: the plan's table or the one payment's date, that a date on a
     rest day stands (after the table, or after the date's sentence), the account."""
@@ -76,7 +81,7 @@ def _promise(c: Context) -> tuple[str, tuple[Block, ...]]:
     if not c["plan"]:
         return c["plan_intro"] + c["rest_days"], account
     rows = tuple((row["no"], row["due"], row["amount"]) for row in c["plan"])
-    table = Table(PLAN_COLUMNS, rows, ("合计", c["plan_total"]))
+    table = Table(PLAN_COLUMNS, rows, ("合计", c["plan_total"]), keep_with_total=1)
     return c["plan_intro"], (table, Paragraph(text(c["rest_days"])), *account)
 
 
@@ -89,7 +94,8 @@ def _confirmation(c: Context) -> tuple[Block, ...]:
         Paragraph(text(f"{c['facts']}现经甲乙双方核对，乙方确认如下：")),
     ]
     for number, (first, after) in enumerate(_clauses(c)):
-        body.append(Paragraph(text(f"{_NUMERALS[number]}、{first}"), lead=bool(after)))
+        mark = CONFIRMATION_ITEMS.number(number)
+        body.append(Paragraph(text(f"{mark}{first}"), lead=bool(after)))
         body += after
     last = Paragraph(
         text(f"本确认书一式{copies(2)}，甲乙双方各执一份，自双方签字（盖章）之日起生效。")

@@ -3,6 +3,8 @@ case's template context (``docgen.documents.installment_agreement.build_context`
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from docgen.docmodel.blocks import (
     Block,
     Column,
@@ -11,6 +13,7 @@ from docgen.docmodel.blocks import (
     Table,
     text,
 )
+from docgen.domain.clauses import AMOUNTS_CLAUSE, ARTICLES
 from docgen.layouts.common import (
     Context,
     agreement,
@@ -41,7 +44,8 @@ def guarantee(accelerated_by: str, late: bool, before: str = "", after: str = ""
 
 def schedule_table(c: Context) -> Table:
     """Per installment its principal, the other confirmed amounts (when there are any),
-    its plan interest and what it pays in all; a row of column totals; the grand total."""
+    its plan interest and what it pays in all; a row of column totals; the grand total,
+    with the column totals and the last installment on its page."""
     keys = ["principal", *(["other"] if c["has_other"] else []), "interest", "total"]
     money = {
         "principal": f"{c['principal_label']}（元）",
@@ -58,7 +62,7 @@ def schedule_table(c: Context) -> Table:
     rows = [(row["no"], row["due"], *(row[k] for k in keys)) for row in c["schedule"]]
     totals = c["schedule_totals"]
     rows.append(("合计", "", *(totals[k] for k in keys)))
-    return Table(columns, tuple(rows), ("总计", totals["legal"]))
+    return Table(columns, tuple(rows), ("总计", totals["legal"]), keep_with_total=2)
 
 
 def build(c: Context) -> Document:
@@ -69,7 +73,8 @@ def build(c: Context) -> Document:
 def _other_note(c: Context) -> tuple[Block, ...]:
     if not c["has_other"]:
         return ()
-    other = f"注：其他欠款指第一条确认的利息、违约金等{c['principal_label']}以外的款项。"
+    amounts = ARTICLES.cite(AMOUNTS_CLAUSE)
+    other = f"注：其他欠款指{amounts}确认的利息、违约金等{c['principal_label']}以外的款项。"
     return (Paragraph(text(other), "note"),)
 
 
@@ -86,7 +91,8 @@ def _articles(c: Context) -> list[tuple[str, tuple[Block, ...]]]:
                     ),
                     lead=True,
                 ),
-                amounts_table(c["amounts"]),
+                # the total never on a page without the last amount it sums
+                replace(amounts_table(c["amounts"]), keep_with_total=1),
                 *(Paragraph(text(line)) for line in c["after_amounts"]),
             ),
         ),

@@ -31,7 +31,9 @@ def _payment(c: Context) -> tuple[Block, ...]:
         return (Paragraph(text(c["plan_intro"] + c["rest_days"])), account)
     return (
         Paragraph(text(c["plan_intro"]), lead=True),
-        Table(plan_columns(c["paying"]), schedule, ("合计", c["schedule_total"])),
+        Table(
+            plan_columns(c["paying"]), schedule, ("合计", c["schedule_total"]), keep_with_total=1
+        ),
         Paragraph(text(c["rest_days"])),
         account,
     )

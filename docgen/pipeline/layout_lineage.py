@@ -26,8 +26,12 @@ SAME_PRINT: dict[str, tuple[str, ...]] = {
     # fixture's PDF, stamped, identical before and after (89 typst; bin/print-compare).
     # The writer again, 2026-12-06: a ticked box (☑) drawn from □ and ✓ by a show rule
     # (no fixture printed one; a ☑ was refused by the glyph check before): each valid
-    # fixture's PDF, stamped, identical before and after (106 typst; bin/print-compare)
-    "5a0ca013683afe37d6265cf1b078711a80a4e12d09d800209e7960c18cb4c160": (
+    # fixture's PDF, stamped, identical before and after (106 typst; bin/print-compare).
+    # The writer again, with blocks.py and html_writer.py: a table may keep its last rows
+    # with its total (Table.keep_with_total; no layout asked it yet): each valid fixture's
+    # PDF, stamped, identical before and after (153 typst, 153 weasyprint; print-compare)
+    "b4270313d039fa0a48d136b5ae3bb8602d86c31725347c3d471fe312b2b964d1": (
+        "5a0ca013683afe37d6265cf1b078711a80a4e12d09d800209e7960c18cb4c160",
         "b2b44f512564d162acf79c7c30c0cddab063b030773d937117b5902b2cad8bf7",
         "6c8503711527fb142e2b6cdbdf452d552d81ce46d6443fd071f84b0e7d0d3ca7",
         "b307d290c63f85cb67ca03794f035c483b4cd4139659f84759e26d32744a6c41",
@@ -44,35 +48,32 @@ SAME_PRINT: dict[str, tuple[str, ...]] = {
     # docgen/docmodel/blocks.py, 2026-12-06: text() builds its runs in one loop (the
     # 68 stamped fixture PDFs identical with the file before and after); then SignBlock's
     # dated and Table.keep_last (html_writer.py too): each valid fixture's PDF, stamped,
-    # identical before and after (89 typst, 89 weasyprint; bin/print-compare)
-    "bc1143b6ed7851c40b48de90a4eb0f21b2223de0d19efdc308b8d61614e6ed68": (
+    # identical before and after (89 typst, 89 weasyprint; bin/print-compare); then
+    # Table.keep_with_total (153 typst, 153 weasyprint; bin/print-compare)
+    "143e224a580b5bc9482095d5b84ed5cb1675a880278b1d3b9e9cc927337d75d2": (
+        "bc1143b6ed7851c40b48de90a4eb0f21b2223de0d19efdc308b8d61614e6ed68",
         "5e946cc75708b001edfb212c71488d4fcd03911f815e660c7d43fb75b5f4f950",
         "961819f0fca4b3d8f368a7b02e389843b00303b729ae5b64788ec19afe009d14",
         "301d523b73d019015e33d8f27f718177abc5196efc4dac3d9b616674fa63b885",
         "b37c25425e76a3acc0d08522bf96ce62ca32cd59be365f2c7a492d4d1d90a3c5",
     ),
+    # docgen/layouts/common.py, 2026-12-06: an article's number from domain.clauses (one
+    # declaration of how clauses are numbered and cited); prints as at 84ad786042 (each
+    # valid fixture's PDF, stamped, identical before and after: 153 typst, 153 weasyprint;
+    # bin/print-compare)
+    "0e02e8d1f31480efb9e98585bd5327f15692b3f5253e6df9a10860f1cdb5baf7": (
+        "a8df08f772496d451edff3f533d9ab3bd2be495a95aeadc613056b61e41de9e8",
+    ),
     # docgen/docmodel/html_writer.py, 2026-12-06: a ticked box (☑) drawn as □ with ✓ over
     # it (no fixture printed one; a ☑ was refused by the glyph check before): each valid
-    # fixture's PDF, stamped, identical before and after (106 weasyprint; bin/print-compare)
-    "beaf287d04f69d132f9dca5c15e3a62d6f9ee91325275a0a947385c65f911462": (
+    # fixture's PDF, stamped, identical before and after (106 weasyprint; bin/print-compare);
+    # then the rows a table keeps with its total (Table.keep_with_total; 153 weasyprint)
+    "5566a44bfcd0b9a7960edb52637aebe7c83e7cfe0dec82f50dcee3cb388aa3f2": (
+        "beaf287d04f69d132f9dca5c15e3a62d6f9ee91325275a0a947385c65f911462",
         "b73fd81b5fbcb9a521315cb101775e9ef4d3f56e3973345092ec26e0d6b4ce09",
         "1c4f57407124801c0c215692a68efee21c94dba3409ed955d26d63faf51b560b",
         "68b19c4a5461af2ba10338e9a55dbc319251eb22d1df1b6e403008564d9d6760",
         "770968d254be12dffce98d3d6f1cdb93aa8c0ec8dbc07470c3d0c18d93aa7ed9",
-    ),
-    # docgen/layouts/debt_confirmation.py, 2026-12-06: the no-dispute clause and the
-    # time-bar waiver taken from the context, the waiver printed only when the period may
-    # have run; prints as at c1da119def (each valid fixture's PDF, stamped, identical
-    # before and after: 5 typst, 5 weasyprint; bin/print-compare)
-    "85ec7bf3bd827a57292712ce2c3ad7d13de5c662a7f22e8cf13cfb54a3ee123f": (
-        "12e10d5030a3066bec6b47871e7bd013352d394d9a49b8a5f4f719f5e32ba22f",
-    ),
-    # docgen/layouts/installment_agreement.py, 2026-12-06: paragraphs after the amounts and
-    # words around the guarantee, printed only with original guarantors or when the period
-    # may have run; prints as at c1da119def (each valid fixture's PDF, stamped, identical
-    # before and after: 6 typst, 6 weasyprint; bin/print-compare)
-    "1d4570291af5789ad05be334973bc17244ce9ad86c55fa1c47df58db424d3acb": (
-        "6e586f027c72ecb5e936885590b6684f1c80a949678c68ee37a8af839a60468a",
     ),
     # docgen/layouts/payment_order.py, 2026-12-06: a comment names the exhibits' warnings
     # where they moved (filed_exhibits); prints as at 0d94ab0b90 (each valid fixture's PDF,

@@ -113,6 +113,28 @@ def limitation_for(document: RegisteredDocument, on: date) -> LimitationReport |
     return LimitationReport(debtor, result, [], note)
 
 
+def _to_the_debtor(who: Addressee | None) -> bool:
+    """Whether the copy went to the debtor: addressed to it, or the case's one copy."""
+    return who is None or (who.role == "debtor" and who.known)
+
+
+def debtor_deliveries(document: RegisteredDocument) -> list[date]:
+    """The days a registered demand reached the debtor, each interrupting the limitation
+    period against the debtor (民法典 art. 195(1)): the delivery dates of the debtor's
+    copy; none for a guarantor's copy, an older entry that cannot say whom its copy
+    reached, or a type that is not a demand."""
+    try:
+        doc_type = registry.get(document.type_name)
+    except registry.UnknownDocumentType:
+        return []
+    if not doc_type.interrupts_limitation:
+        return []
+    who = addressee(document.input_data, doc_type.recipient_field, doc_type.split is not None)
+    if not _to_the_debtor(who):
+        return []
+    return sorted(d.delivered_on for d in document.deliveries if d.delivered_on)
+
+
 def _guarantor(
     case: Any, who: Addressee, delivered: list[date], on: date
 ) -> GuarantorStanding | None:
@@ -171,4 +193,4 @@ def _standing(
     )
 
 
-__all__ = ["GuarantorStanding", "LimitationReport", "limitation_for"]
+__all__ = ["GuarantorStanding", "LimitationReport", "debtor_deliveries", "limitation_for"]

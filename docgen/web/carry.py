@@ -7,12 +7,15 @@ names (:mod:`docgen.web.carry_facts`). Only those facts are carried; what belong
 document (its date, deadline, signatory, the court's judgment) is the user's to give:
 :data:`USER_ONLY` lists it per target, and :data:`NEXT` lists which document may follow
 which. The papers filed with a complaint take the creditor, the court, the parties and,
-from a complaint, its agents and service address. Pure: no Flask.
+from a complaint, its agents and service address. A letter, a confirmation or an
+installment agreement also takes the limitation interruptions the case recorded and the
+days the earlier demand reached the debtor (:data:`INTERRUPTED`). Pure: no Flask.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from datetime import date
 from typing import Any
 
 from docgen.web.carry_court import (
@@ -28,12 +31,15 @@ from docgen.web.carry_facts import (
     case_ref,
     claim_total,
     first_plaintiff,
+    interruptions,
     respondent_parties,
     shared_facts,
 )
 
 __all__ = [
+    "AGREEMENTS",
     "ASKED_WHEN",
+    "INTERRUPTED",
     "NEXT",
     "PAPERS",
     "TARGETS",
@@ -50,7 +56,9 @@ TARGETS = (*LETTERS, "civil_complaint", "preservation_application")
 PAPERS = ("power_of_attorney", "firm_letter", "representative_certificate", "service_address")
 """Papers filed with a complaint: carried into from a case, never carried on from."""
 
-_AFTER_LETTER = (*TARGETS, "payment_order", *PAPERS)
+AGREEMENTS = ("installment_agreement",)
+"""Documents a case is carried into but not from: the repayment plan the debtor signs."""
+_AFTER_LETTER = (*LETTERS, *AGREEMENTS, *TARGETS[len(LETTERS) :], "payment_order", *PAPERS)
 _AFTER_COMPLAINT = (
     *TARGETS,
     *PAPERS,
@@ -75,6 +83,7 @@ USER_ONLY: dict[str, tuple[str, ...]] = {
     "demand_letter": ("letter_date", "deadline", "signatory"),
     "lawyer_letter": ("letter_date", "deadline", "payment_account"),
     "debt_confirmation": ("confirm_date",),
+    "installment_agreement": ("agreement_date", "schedule", "payment_account"),
     "civil_complaint": ("filing_date", "court", "contract", "facts", "evidence"),
     "preservation_application": (
         "application_date",
@@ -122,6 +131,17 @@ def _letter(facts: Case, creditor_key: str, contract_key: str = "contract") -> C
     return out
 
 
+def _installment(case: Case) -> Case:
+    """The agreement's parties, the contract the debt arose from and the amounts it
+    confirms: the letter's (or the confirmation's)."""
+    facts = shared_facts(case)
+    out: Case = {"creditor": facts.get("creditor"), "debtor": facts.get("debtor")}
+    out["origin"] = facts.get("contract")
+    out["debt"] = facts.get("amounts")
+    out["payment_account"] = facts.get("payment_account")
+    return out
+
+
 def _complaint(case: Case) -> Case:
     facts = shared_facts(case)
     creditor, debtor = facts.get("creditor"), facts.get("debtor")
@@ -164,6 +184,7 @@ _BUILDERS: dict[str, Callable[[Case], Case]] = {
     "demand_letter": lambda c: _letter(shared_facts(c), "creditor"),
     "lawyer_letter": lambda c: _letter(shared_facts(c), "client"),
     "debt_confirmation": lambda c: _letter(shared_facts(c), "creditor", "origin"),
+    "installment_agreement": _installment,
     "civil_complaint": _complaint,
     "preservation_application": _preservation,
     "payment_order": payment_order,
@@ -173,11 +194,21 @@ _BUILDERS: dict[str, Callable[[Case], Case]] = {
 }
 
 
-def carry(case: Case, target: str) -> Case:
-    """A new ``target`` case holding the shared facts of ``case``."""
+INTERRUPTED = (*LETTERS, *AGREEMENTS)
+"""The targets that judge the limitation period from the case's interruptions
+(``prior_interruptions``): a letter warns when it may have run, an agreement signed after
+it says that the debtor waives it. Each is given the interruptions the case recorded and
+the days the document carried from reached the debtor, so that none is typed again."""
+
+
+def carry(case: Case, target: str, delivered: Iterable[date] = ()) -> Case:
+    """A new ``target`` case holding the shared facts of ``case``; ``delivered``: the days
+    the document ``case`` was typed as reached the debtor (its register's deliveries)."""
     if target in PAPERS:
         return carry_paper(case, target)
     out = _BUILDERS[target](case)
+    if target in INTERRUPTED:
+        out["prior_interruptions"] = interruptions(case, delivered) or None
     return {k: v for k, v in out.items() if v is not None}
 
 

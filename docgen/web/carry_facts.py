@@ -8,6 +8,8 @@ Pure: no Flask.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -91,6 +93,22 @@ def _evidence(case: Case) -> list[str]:
         if isinstance(name, str) and name:
             names.append(name)
     return names
+
+
+def interruptions(case: Case, delivered: Iterable[date] = ()) -> list[Case]:
+    """The events that interrupted the limitation period as the case records them (its
+    ``prior_interruptions``: an earlier letter's receipt, a payment, an acknowledgment),
+    and the days this document reached the debtor (``delivered``, from the register: a
+    demand interrupts the period once it reaches the debtor, 民法典 art. 195(1)), each once,
+    by day."""
+    rows = [
+        {"kind": row["kind"], "day": row["day"]}
+        for row in _list(case.get("prior_interruptions"))
+        if isinstance(row, dict) and isinstance(row.get("kind"), str) and row.get("day")
+    ]
+    rows += [{"kind": "demand_delivered", "day": day.isoformat()} for day in delivered]
+    once = {(row["kind"], str(row["day"])): row for row in rows}
+    return sorted(once.values(), key=lambda row: str(row["day"]))
 
 
 def shared_facts(case: Case) -> Case:

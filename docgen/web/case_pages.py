@@ -21,6 +21,7 @@ from flask import Response, render_template
 from sqlalchemy.exc import SQLAlchemyError
 
 from docgen.documents import registry
+from docgen.register.interruptions import debtor_deliveries
 from docgen.register.lookup import letter_number_of
 from docgen.register.recipients import addressee_of
 from docgen.web import auth
@@ -148,4 +149,5 @@ def carried_from_register(document_id: str, target: str) -> tuple[dict[str, Any]
         title = registry.get(doc.type_name).title
     except registry.UnknownDocumentType:
         return None
-    return carry(doc.input_data, target), title
+    # the days this demand reached the debtor interrupted the limitation period: carried
+    return carry(doc.input_data, target, delivered=debtor_deliveries(doc)), title

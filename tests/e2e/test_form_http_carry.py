@@ -117,3 +117,62 @@ def test_the_case_list_offers_what_follows_a_complaint_filled_with_its_fee(web):
     # the case number is the court's: the page asks for it
     assert 'data-field="case_number"' in page
     assert web.a.member.get(f"/form/payment_order?from={document_id}").status_code == 404
+
+
+def _case_on_page(page: str) -> dict:
+    data = re.search(r'<script type="application/json" id="form-data">(.*?)</script>', page, re.S)
+    return json.loads(data.group(1))  # type: ignore[union-attr]
+
+
+def test_a_letters_interruptions_keep_the_confirmations_period_running(client):
+    # a debt due at the end of 2022 whose period a letter received in 2025 restarted:
+    # carried, the confirmation knows it and neither warns nor has the debtor waive
+    letter = source("demand_letter")
+    letter["contract"] = {**letter["contract"], "signed_on": "2021-12-01", "due_date": "2022-12-31"}
+    letter["prior_interruptions"] = [{"kind": "demand_delivered", "day": "2025-06-06"}]
+    answer = client.post(
+        "/form/demand_letter/carry",
+        json={"target": "debt_confirmation", "case": letter},
+        headers={"X-CSRFToken": _token(client, "demand_letter")},
+    )
+    carried = answer.json["case"]
+    assert carried["prior_interruptions"] == letter["prior_interruptions"]
+
+    def warned(case: dict) -> set[str]:
+        checked = client.post(
+            "/form/debt_confirmation/validate",
+            json=filled(case, "debt_confirmation", ["confirm_date"]),
+            headers={"X-CSRFToken": _token(client, "debt_confirmation")},
+        )
+        assert checked.json["errors"] == []
+        return {w["code"] for w in checked.json["warnings"]}
+
+    assert "limitation_may_have_expired" not in warned(carried)
+    retyped = {k: v for k, v in carried.items() if k != "prior_interruptions"}
+    assert "limitation_may_have_expired" in warned(retyped)
+
+
+def test_a_registered_letters_receipt_is_carried_as_an_interruption(web):
+    from datetime import date
+
+    from docgen.register.deliveries import DeliveryInput, DeliveryLog
+
+    letter = source("demand_letter")
+    letter["prior_interruptions"] = [{"kind": "partial_payment", "day": "2026-03-15"}]
+    form = {"format": "docx", "case": json.dumps(letter), "csrf_token": page_csrf(web.a.member)}
+    assert web.a.member.post("/form/demand_letter/render", data=form).status_code == 200
+    document_id = _latest_document(web.app, web.a.id)
+    register = web.app.extensions["docgen"].register
+    delivery = DeliveryInput(document_id, "EA123456785CN", date(2026, 11, 20), date(2026, 11, 23))
+    DeliveryLog(register, web.a.id).record(delivery, "test")
+
+    listed = web.a.admin.get("/form/cases").get_data(as_text=True)
+    assert "制作分期还款协议" in listed
+    for target in ("debt_confirmation", "installment_agreement"):
+        opened = web.a.member.get(f"/form/{target}?from={document_id}")
+        assert opened.status_code == 200
+        carried = _case_on_page(opened.get_data(as_text=True))
+        assert carried["prior_interruptions"] == [
+            {"kind": "partial_payment", "day": "2026-03-15"},
+            {"kind": "demand_delivered", "day": "2026-11-23"},
+        ], target

@@ -163,6 +163,37 @@ def test_no_page_holds_a_signature_alone(case, engine, case_pdfs, expected):
             assert rest or not body, f"{engine}: page {number} holds only a signature"
 
 
+def _sums(document: Document) -> set[tuple[str, str]]:
+    """Per table, its header as printed and each sum that must not head a page under it:
+    the total's label, and 合计 where the last row is a row of sums."""
+    out = set()
+    for block in walk(document.blocks):
+        if isinstance(block, Table):
+            header = normalize("".join(column.header for column in block.columns))
+            labels = [block.total[0]] if block.total else []
+            labels += [row[0] for row in block.rows[-1:] if row[0] in ("合计", "总计")]
+            out |= {(header, normalize(label)) for label in labels}
+    return out
+
+
+# the documents whose tables keep their totals with the rows above (Table.keep_with_total)
+KEEPING_TOTALS = ("debt_confirmation", "installment_agreement", "settlement_agreement")
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("case", by_case([c for c in CASES if c.type_name in KEEPING_TOTALS]))
+def test_no_page_begins_with_a_tables_sum_under_its_header(case, engine, case_pdfs, expected):
+    # a table run onto a new page repeats its header: a total right under it stands apart
+    # from every figure it sums
+    documents = expected(case)
+    for document, pdf in zip(documents, case_pdfs.pdfs(case, engine), strict=True):
+        sums = _sums(document)
+        for number, page in enumerate(pdf_pages_text(pdf.content), start=1):
+            body = _page_body(page)
+            alone = [label for header, label in sums if body.startswith(header + label)]
+            assert not alone, f"{engine}: page {number} begins with {alone[0]}"
+
+
 @case_group(VALID["payment_order", "person_principal_and_interest"])
 @pytest.mark.parametrize("engine", ENGINES)
 def test_a_payment_orders_closing_page_also_states_the_fee(engine, case_pdfs):

@@ -90,7 +90,7 @@ def test_a_plan_is_accelerated_by_a_missed_installment_and_interest_runs_until_p
         # the plan's sums do not include it: a debtor who paid them all is not done
         "该利息不包括在上述还款计划的金额内：第一期利息自2026年11月1日起、以后各期自上一期"
         "还款日的次日起计至本期还款日（含当日），随本期款项一并支付。"
-        "乙方每期所还款项先抵充第一条确认的利息、违约金等本金以外的款项，再抵充本金"
+        "乙方每期所还款项先抵充本确认书第一项确认的利息、违约金等本金以外的款项，再抵充本金"
         "（《中华人民共和国民法典》第五百六十一条）。"
     ) in text
     assert (
@@ -233,3 +233,20 @@ def test_a_ward_of_limited_capacity_ratifies_but_not_a_contract_made_without_cap
     assert "追认" not in _context(infant)["facts"]
     infant["debtor"]["capacity"] = "limited"  # typed as limited: still six when he signed
     assert "追认" not in _context(infant)["facts"]
+
+
+def test_the_allocation_cites_the_amounts_as_the_confirmation_numbers_them(service):
+    # the points are numbered 一、二、: the amounts are 本确认书第一项, not an article
+    text = _pdf_text(service, PLAN)
+    assert "一、截至2026年10月31日，乙方尚欠甲方款项明细如下" in text
+    assert "先抵充本确认书第一项确认的利息、违约金等本金以外的款项" in text
+    assert "第一条" not in text
+
+
+def test_one_payment_is_applied_as_one_not_installment_by_installment():
+    data = copy.deepcopy(AT_ONCE)
+    data["amounts"]["components"].append({"kind": "penalty", "amount": "1000.00"})
+    data["amounts"].pop("total", None)
+    words = _context(data)["later_interest"]
+    assert "乙方所还款项先抵充本确认书第一项确认的利息、违约金等" in words
+    assert "每期" not in words

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from docgen.register.interruptions import limitation_for
+from docgen.register.interruptions import debtor_deliveries, limitation_for
 from docgen.register.models import Delivery, RegisteredDocument
 from tests.support import load_fixture
 
@@ -108,3 +108,18 @@ def test_an_older_entry_of_a_letter_to_the_debtor_alone_counts_as_before():
 
     assert report.counted == [date(2026, 11, 22)]
     assert report.result.started_from == date(2026, 11, 22)
+
+
+def test_only_the_debtors_copy_gives_the_days_carried_into_the_next_document():
+    # a confirmation or agreement carried from the letter takes these days as interruptions
+    assert debtor_deliveries(_copy(JOINT, 0, date(2026, 11, 22))) == [date(2026, 11, 22)]
+    assert debtor_deliveries(_copy(JOINT, 1, date(2026, 11, 22))) == []
+    # an older entry of a case with guarantors cannot say whom its copy reached
+    assert debtor_deliveries(_copy(JOINT, None, date(2026, 11, 22))) == []
+    confirmation = load_fixture("debt_confirmation", "valid", "person_debtor_with_plan")
+    signed = RegisteredDocument(
+        type_name="debt_confirmation",
+        input_data=confirmation,
+        deliveries=[Delivery(delivered_on=date(2026, 11, 22))],
+    )
+    assert debtor_deliveries(signed) == []  # not a demand: its delivery is no demand

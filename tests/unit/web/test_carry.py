@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from docgen.documents import registry
 from docgen.documents.base import RuleOptions
-from docgen.web.carry import PAPERS, TARGETS, carry, claim_total, shared_facts, to_fill
+from docgen.web.carry import (
+    AGREEMENTS,
+    INTERRUPTED,
+    PAPERS,
+    TARGETS,
+    carry,
+    claim_total,
+    shared_facts,
+    to_fill,
+)
 from tests.support import load_fixture
 
 LETTER = load_fixture("demand_letter", "valid", "person_debtor")
 
 
-@pytest.mark.parametrize("target", [t for t in TARGETS if t != "demand_letter"])
+@pytest.mark.parametrize("target", [t for t in (*TARGETS, *AGREEMENTS) if t != "demand_letter"])
 def test_a_demand_letter_carries_its_parties_contract_and_amounts(target: str) -> None:
     carried = carry(LETTER, target)
     model = registry.get(target).model
@@ -20,7 +31,9 @@ def test_a_demand_letter_carries_its_parties_contract_and_amounts(target: str) -
     again = shared_facts(carried)
     assert again["creditor"] == LETTER["creditor"]
     assert again["debtor"] == LETTER["debtor"]
-    if target != "preservation_application":
+    if target == "installment_agreement":  # its own names: 原债权依据, 确认的欠款
+        assert (carried["origin"], carried["debt"]) == (LETTER["contract"], LETTER["amounts"])
+    elif target != "preservation_application":
         assert again["contract"] == LETTER["contract"]
         assert again["amounts"] == LETTER["amounts"]
     # what belongs to the letter alone is not carried
@@ -124,3 +137,33 @@ def test_a_service_address_received_by_the_party_itself_asks_no_relationship():
     carried = carry(COMPLAINT, "service_address")
     carried["recipient"] = carried["party"]
     assert to_fill("service_address", carried) == ["sign_date"]
+
+
+# a partial payment the letter recorded, and the day the letter reached the debtor
+PAID = {"kind": "partial_payment", "day": "2026-03-15"}
+EARLIER = {"kind": "demand_delivered", "day": "2025-12-02"}
+
+
+@pytest.mark.parametrize("target", INTERRUPTED)
+def test_the_letters_interruptions_and_its_receipt_are_carried(target: str) -> None:
+    letter = dict(LETTER, prior_interruptions=[PAID, EARLIER])
+    carried = carry(letter, target, delivered=[date(2026, 11, 23)])
+    # by day: what the letter recorded, then its own receipt
+    assert carried["prior_interruptions"] == [
+        EARLIER,
+        PAID,
+        {"kind": "demand_delivered", "day": "2026-11-23"},
+    ]
+
+
+def test_a_receipt_already_recorded_is_carried_once_and_none_makes_no_field() -> None:
+    letter = dict(LETTER, prior_interruptions=[EARLIER])
+    carried = carry(letter, "debt_confirmation", delivered=[date(2025, 12, 2)])
+    assert carried["prior_interruptions"] == [EARLIER]
+    assert "prior_interruptions" not in carry(LETTER, "debt_confirmation")
+
+
+def test_a_complaint_and_the_court_papers_are_not_given_the_letters_interruptions() -> None:
+    letter = dict(LETTER, prior_interruptions=[PAID])
+    for target in ("civil_complaint", "payment_order", "preservation_application"):
+        assert "prior_interruptions" not in carry(letter, target, delivered=[date(2026, 11, 23)])
