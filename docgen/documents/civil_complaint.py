@@ -24,7 +24,9 @@ from typing import Any, Literal
 from pydantic import Field
 
 from docgen.documents.base import DocumentType, RuleOptions
+from docgen.documents.complaint_basis import check_penalty_basis
 from docgen.documents.complaint_branch_rules import check_branch_defendants
+from docgen.documents.complaint_capacity import check_defendant_capacity
 from docgen.documents.complaint_card import CardFacts
 from docgen.documents.complaint_card_rules import check_card
 from docgen.documents.complaint_cause_rules import check_bank_loan, check_cause_facts, check_sale
@@ -33,6 +35,7 @@ from docgen.documents.complaint_evidence_rules import check_claims_evidence
 from docgen.documents.complaint_form import SUBTITLES, form_sections
 from docgen.documents.complaint_form_parts import NOTES, WARNING
 from docgen.documents.complaint_form_rules import check_form_answers
+from docgen.documents.complaint_interest_paid import check_interest_paid
 from docgen.documents.complaint_parts import (
     MEDIATION_LABELS,
     Acceleration,
@@ -46,6 +49,7 @@ from docgen.documents.complaint_parts import (
     Witness,
 )
 from docgen.documents.complaint_party_rules import check_parties
+from docgen.documents.complaint_reasons import facts
 from docgen.documents.complaint_rules import (
     check_limitation,
     check_preservation,
@@ -54,13 +58,13 @@ from docgen.documents.complaint_rules import (
 from docgen.documents.complaint_security_rules import check_security
 from docgen.documents.complaint_text import (
     claims,
-    facts,
     fee_line,
     parties_context,
     principal,
     suit_dates,
     witness_lines,
 )
+from docgen.documents.complaint_venue import receiving_plaintiffs
 from docgen.documents.court_names import check_court_name, court_name
 from docgen.documents.court_parts import (
     FORM_SIGN,
@@ -178,6 +182,7 @@ def assess(case: CivilComplaint, options: RuleOptions) -> Assessment:
         "defendants": [d.party.name for d in case.defendants],
     }
     check_parties(result, case)
+    check_defendant_capacity(result, case)
     check_court(result, case.court)
     check_court_name(result, case.court)
     due = _check_due(result, case)
@@ -211,9 +216,11 @@ def assess(case: CivilComplaint, options: RuleOptions) -> Assessment:
     _check_guarantees(result, case, resolved.total)
     check_security(result, case)
     check_claims_evidence(result, case)
+    check_penalty_basis(result, case)
     check_preservation(result, case)
     check_branch_defendants(result, case)
     check_form_answers(result, case, result.computed["overdue_from"])
+    check_interest_paid(result, case)
     if resolved.total > 0:
         venue = complaint_venue(
             resolved.total,
@@ -224,6 +231,9 @@ def assess(case: CivilComplaint, options: RuleOptions) -> Assessment:
         )
         # the complaint says the court has jurisdiction only where the clause leads there
         result.computed["agreed_court"] = check_venue(result, case.court, venue)
+        if not any(p.loc == ("court",) for p in result.problems):
+            # a court found at the plaintiff's place alone says why (complaint_venue)
+            result.computed["receiving"] = receiving_plaintiffs(case)
         check_procedure(result, case.procedure, case.court)
         # 诉讼费用交纳办法 art. 16: summary procedure, small claims included (民事诉讼法
         # art. 165 sits in its chapter on the summary procedure), halves the fee
@@ -361,7 +371,11 @@ def build_context(case: CivilComplaint, assessment: Assessment) -> dict[str, Any
         f"（暂计至{format_cn(case.amounts.as_of)}{running}）。"
     )
     context["fee"] = fee_line(fee, case.procedure)
-    context["facts"] = facts(case, assessment.computed.get("agreed_court", False))
+    context["facts"] = facts(
+        case,
+        assessment.computed.get("agreed_court", False),
+        assessment.computed.get("receiving", []),
+    )
     return context
 
 

@@ -28,6 +28,7 @@ concerned: a branch may sue in its own name.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from docgen.documents.problems import Assessment
@@ -53,6 +54,68 @@ def head_office(name: str, suffix: str) -> str | None:
     bare = name.strip()[: -len(suffix)]
     ends = [bare.rfind(word) + len(word) for word in ("公司", "银行") if word in bare]
     return bare[: max(ends)] if ends else None
+
+
+@dataclass(frozen=True)
+class AnsweringCompany:
+    """A defendant company sued beside its own branch, the debtor: the company answers
+    for the branch's debt (民法典 art. 74(2)) and is no second buyer or borrower."""
+
+    company: str
+    branch: str
+    bank: bool
+
+    @property
+    def law(self) -> str:
+        """The article that puts the branch's liability on the company, in full."""
+        if self.bank:
+            return "《中华人民共和国商业银行法》第二十二条第二款"
+        return "《中华人民共和国公司法》第十三条第二款"
+
+    def fact(self) -> str:
+        """「被告…上海分公司不具有法人资格，其民事责任由被告…承担（…）。」"""
+        return (
+            f"被告{self.branch}不具有法人资格，其民事责任由被告{self.company}承担"
+            f"（《中华人民共和国民法典》第七十四条第二款、{self.law}）。"
+        )
+
+    def claim(self, covered: str) -> str:
+        """The company ordered to answer for the branch's debt, not to pay it beside it."""
+        return f"判令被告{self.company}对被告{self.branch}的上述{covered}债务承担清偿责任；"
+
+
+def answering_companies(case: CivilComplaint) -> list[AnsweringCompany]:
+    """Each defendant company (no branch itself) whose name begins the name of a branch
+    sued as the debtor: the company that set the branch up (the detection of
+    :func:`check_branch_defendants`)."""
+    debtors = [
+        d.party.name
+        for d in case.defendants
+        if d.role == "borrower" and isinstance(d.party, Organization)
+    ]
+    found: list[AnsweringCompany] = []
+    for d in case.defendants:
+        name = d.party.name
+        if d.role == "guarantor" or not isinstance(d.party, Organization) or branch_suffix(name):
+            continue
+        for branch in debtors:
+            suffix = branch_suffix(branch)
+            if suffix is not None and branch != name and branch.startswith(name):
+                found.append(AnsweringCompany(name, branch, suffix in BANK_SUFFIXES))
+                break
+    return found
+
+
+def company_claims(case: CivilComplaint) -> list[str]:
+    """What an element form's 其他请求 adds for each company sued beside its branch."""
+    return [
+        f"被告{a.company}对被告{a.branch}的上述债务承担清偿责任" for a in answering_companies(case)
+    ]
+
+
+def company_facts(case: CivilComplaint) -> list[str]:
+    """Why each such company answers (民法典 art. 74(2)), as the facts state it."""
+    return [a.fact().rstrip("。") for a in answering_companies(case)]
 
 
 def check_branch_defendants(result: Assessment, case: CivilComplaint) -> None:

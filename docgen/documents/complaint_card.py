@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import Field, field_validator
 
+from docgen.documents.complaint_basis import legal_basis
+from docgen.documents.complaint_branch_rules import company_claims, company_facts
 from docgen.documents.complaint_causes import Answer, Paid
 from docgen.documents.complaint_form_parts import (
     BLANK,
@@ -28,7 +30,7 @@ from docgen.documents.complaint_form_parts import (
 )
 from docgen.documents.complaint_parts import Collateral
 from docgen.documents.complaint_security import form_security_claims
-from docgen.documents.complaint_text import borrowers, legal_basis, names, principal
+from docgen.documents.complaint_text import borrowers, names, principal
 from docgen.documents.parts import RateInput, ResolvedAmounts
 from docgen.domain.court_fees import FeeResult
 from docgen.domain.dates import format_cn
@@ -155,7 +157,12 @@ def _claims(case: CivilComplaint, resolved: ResolvedAmounts, fee: FeeResult) -> 
     secured = form_security_claims(case)
     detail = "；".join(f"{c.display_label}{_yuan(v)}" for c, v in owed) or BLANK
     listed = cost_items(case, costs)
-    other = "；".join(f"{c.display_label}{_yuan(v)}" for c, v in others)
+    other = "；".join(
+        [
+            *(f"{c.display_label}{_yuan(v)}" for c, v in others),
+            *company_claims(case),
+        ]
+    )
     total = sum((v for _, v in owed), Decimal(0))
     method = interest_method(case, resolved, owed)
     return [
@@ -233,7 +240,7 @@ def _facts(case: CivilComplaint, resolved: ResolvedAmounts, overdue_from: date) 
     bank = (card.issuing_bank if card else None) or names([p.party for p in case.plaintiffs])
     number = f"（编号：{contract.number}）" if contract.number else ""
     usage = f"；用卡情况：{card.usage}" if card and card.usage else ""
-    other = "；".join(t for t in (contract.summary, case.facts) if t) or "无"
+    other = "；".join(t for t in (contract.summary, *company_facts(case), case.facts) if t) or "无"
     return [
         {
             "label": "1. 信用卡办理情况（信用卡卡号、信用卡登记权利人、办卡时间、办卡行等）",

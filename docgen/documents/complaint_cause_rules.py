@@ -11,10 +11,14 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from docgen.documents.base import RuleOptions
+
+# late_interest reads SALE_LOSS_BASIS here
+from docgen.documents.complaint_causes import SALE_LOSS_BASIS as SALE_LOSS_BASIS
 from docgen.documents.complaint_causes import BankLoanTerms, SaleFacts
 from docgen.documents.complaint_form import SUBTITLES
 from docgen.documents.parts import ResolvedAmounts
 from docgen.documents.problems import Assessment, Loc
+from docgen.domain.dates import format_cn
 from docgen.domain.interest import RateSpec
 from docgen.domain.lpr import LprNotAvailable, LprTable, format_percent
 from docgen.domain.money import format_yuan
@@ -26,10 +30,6 @@ if TYPE_CHECKING:
 BANK_BASIS = (
     "金融借款的利息、逾期罚息和复利按合同约定计收（《中华人民共和国民法典》第六百七十四条、"
     "第六百七十六条），民间借贷的利率上限不适用于持牌金融机构（法释〔2020〕17号第一条第二款）"
-)
-SALE_LOSS_BASIS = (
-    "《最高人民法院关于审理买卖合同纠纷案件适用法律问题的解释》（法释〔2020〕17号修正）"
-    "第十八条第四款"
 )
 LPR_ERA = date(2019, 8, 20)
 """买卖合同解释 art. 18(4): a breach from this day on is measured on the one-year LPR (before
@@ -180,6 +180,7 @@ def check_sale(
                 f"（《中华人民共和国民法典》第五百八十五条）；可主张逾期付款损失（{SALE_LOSS_BASIS}）",
                 hint="合同约定了违约金的，请在「买卖事实」中填写违约金及条款",
             )
+    _check_loss_lpr_fixed(result, case, breach_day)
     lpr = loss_lpr(breach_day, options.lpr_table)
     if lpr is None:
         return
@@ -194,6 +195,27 @@ def check_sale(
                 f"合同未约定逾期付款违约金的，以违约行为发生时的一年期LPR（{format_percent(lpr)}%）"
                 f"为基础加计30%—50%计算，年利率至多{format_percent(ceiling)}%（{SALE_LOSS_BASIS}）",
             )
+
+
+def _check_loss_lpr_fixed(result: Assessment, case: CivilComplaint, breach_day: date) -> None:
+    """Without an agreed penalty the loss is measured on the LPR 「违约行为发生时」 (买卖合同
+    解释 art. 18(4)): one LPR, the one in force on the day of the breach, for the whole
+    period. A rate that floats with each later LPR is another measure (it claims more
+    whenever the LPR rises), so it is refused, and the complaint never prints
+    「随LPR调整浮动」 for it. Breaches before the LPR era are not measured on the LPR."""
+    if breach_day < LPR_ERA:
+        return
+    for loc, rate, _start in claimed_rates(case):
+        if not rate.uses_lpr or rate.fixed_on is not None:
+            continue
+        result.error(
+            (*loc, "fixed_on"),
+            "sale_loss_lpr_floating",
+            f"{rate.describe()}随LPR调整浮动：合同未约定逾期付款违约金的，逾期付款损失以违约行为"
+            f"发生时（{format_cn(breach_day)}）的一年期LPR为基础加计30%—50%计算，全程适用该日的"
+            f"LPR，不随此后的LPR调整（{SALE_LOSS_BASIS}）",
+            hint=f"请在该利率的「LPR取值日」填写{format_cn(breach_day)}（价款到期的次日）",
+        )
 
 
 def _check_price(

@@ -17,6 +17,12 @@ from docgen.domain.fields import CaseModel, Line, Money, ShortText, Text
 
 Paid = Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=2, allow_inf_nan=False)]
 """An amount of the price paid or unpaid: unlike ``Money``, zero is an answer (0元)."""
+SALE_LOSS_BASIS = (
+    "《最高人民法院关于审理买卖合同纠纷案件适用法律问题的解释》（法释〔2020〕17号修正）"
+    "第十八条第四款"
+)
+"""Where the loss from a price paid late is measured when no penalty was agreed: the
+one-year LPR in force when the breach occurred, plus 30–50%."""
 PAYMENT_LABELS = {"cash": "现金", "transfer": "转账", "bill": "票据", "other": "其他"}
 
 

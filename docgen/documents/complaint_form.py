@@ -10,6 +10,8 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from docgen.documents.complaint_basis import legal_basis
+from docgen.documents.complaint_branch_rules import company_claims, company_facts
 from docgen.documents.complaint_card import card_sections
 from docgen.documents.complaint_form_parts import (
     BLANK,
@@ -31,7 +33,7 @@ from docgen.documents.complaint_form_parts import (
 from docgen.documents.complaint_form_sale import sale_sections
 from docgen.documents.complaint_parts import BANK_REPAYMENT_LABELS, REPAYMENT_LABELS, LoanFacts
 from docgen.documents.complaint_security import form_security_claims
-from docgen.documents.complaint_text import borrowers, legal_basis, names, principal
+from docgen.documents.complaint_text import borrowers, names, principal
 from docgen.documents.parts import ResolvedAmounts
 from docgen.domain.court_fees import FeeResult
 from docgen.domain.dates import format_cn
@@ -39,6 +41,8 @@ from docgen.domain.money import format_yuan, legal_amount
 
 if TYPE_CHECKING:
     from docgen.documents.civil_complaint import CivilComplaint
+    from docgen.documents.complaint_causes import BankLoanTerms
+    from docgen.domain.interest import RateSpec
 
 SUBTITLES = {
     "private_lending": "（民间借贷纠纷）",
@@ -53,18 +57,44 @@ def _yuan(value: Decimal) -> str:
     return f"人民币{format_yuan(value)}元"
 
 
-BANK_PARTS = {"interest": "期内利息", "compound": "复利", "penalty": "罚息（违约金）"}
-"""The parts of the interest the bank form asks apart, in its order."""
+BANK_PARTS = {
+    "interest": "期内利息",
+    "overdue": "逾期利息",
+    "compound": "复利",
+    "penalty": "罚息（违约金）",
+}
+"""The parts of the interest the bank form asks apart, in its order; the overdue interest
+at the loan's own rate, which is no 罚息, is printed only when claimed."""
+OVERDUE_AT_LOAN_RATE = "《中华人民共和国民法典》第六百七十六条"
+"""Interest for the time a loan is overdue, as agreed (here: the loan rate) — not a 罚息."""
 
 
-def bank_part(label: str, kind: str) -> str:
-    """Which part of the bank form's interest a claim named ``label`` is: 复利 or 罚息 by
-    its name (罚息 also: 逾期利息, and a 违约金 component), else 期内利息."""
+def bank_part(label: str, kind: str, rate: RateSpec | None, terms: BankLoanTerms | None) -> str:
+    """Which part of the bank form's interest a claim named ``label`` at ``rate`` (None: a
+    typed sum) is: 复利 or 罚息 by its name (a 违约金 component is a 罚息 too); an
+    逾期… interest is a 罚息 only above the loan rate — at the loan rate itself, or where
+    the contract states neither a 罚息 rate nor an uplift (so the loan rate is all it may
+    charge), it is interest for the overdue time (民法典 art. 676), and the form ticks no
+    罚息 the contract does not hold; anything else is 期内利息."""
     if "复利" in label:
         return "compound"
-    if kind == "penalty" or "罚息" in label or "逾期" in label:
+    if kind == "penalty" or "罚息" in label:
+        return "penalty"
+    if "逾期" in label:
+        if terms is not None and (
+            rate == terms.rate.spec()
+            or (terms.penalty_rate is None and terms.overdue_uplift is None)
+        ):
+            return "overdue"
         return "penalty"
     return "interest"
+
+
+def component_part(component: Any, terms: BankLoanTerms | None) -> str:
+    """:func:`bank_part` of an amount component."""
+    calc = component.calculation
+    rate = calc.rate.spec() if calc is not None else None
+    return bank_part(component.display_label, component.kind, rate, terms)
 
 
 def bank_parts(
@@ -73,7 +103,7 @@ def bank_parts(
     """The interest claimed, by part: one reading for item 2's amounts and item 5's boxes."""
     parts: dict[str, list[tuple[Any, Decimal]]] = {key: [] for key in BANK_PARTS}
     for component, value in components(case, resolved, ("interest", "penalty")):
-        parts[bank_part(component.display_label, component.kind)].append((component, value))
+        parts[component_part(component, case.bank_terms)].append((component, value))
     return parts
 
 
@@ -81,7 +111,21 @@ def _bank_interest(parts: dict[str, list[tuple[Any, Decimal]]]) -> str:
     totals = {key: sum((v for _, v in pairs), Decimal(0)) for key, pairs in parts.items()}
     # one total and its parts, so that a reader does not add the parts to it again
     return f"欠利息共计{_yuan(sum(totals.values(), Decimal(0)))}，其中" + "、".join(
-        f"{label}{_yuan(totals[key])}" for key, label in BANK_PARTS.items()
+        f"{label}{_yuan(totals[key])}"
+        for key, label in BANK_PARTS.items()
+        if key != "overdue" or parts[key]
+    )
+
+
+def _bank_method(case: CivilComplaint, parts: dict[str, list[tuple[Any, Decimal]]]) -> str:
+    """What the 计算方式 adds for an overdue interest at the loan rate: that it is the
+    agreed rate, not a 罚息 (民法典 art. 676)."""
+    terms = case.bank_terms
+    if not parts["overdue"] or terms is None:
+        return ""
+    return (
+        f"；逾期利息按约定的借款利率（{terms.rate.spec().describe()}）计收，未计罚息"
+        f"（{OVERDUE_AT_LOAN_RATE}）"
     )
 
 
@@ -109,8 +153,17 @@ def _claims(case: CivilComplaint, resolved: ResolvedAmounts, fee: FeeResult) -> 
     )
     secured = form_security_claims(case)
     listed = cost_items(case, costs)
-    other = "；".join(f"{c.display_label}{_yuan(v)}" for c, v in others)
-    owed_text = _bank_interest(bank_parts(case, resolved)) if bank else f"欠利息{_yuan(owed)}"
+    other = "；".join(
+        [
+            *(f"{c.display_label}{_yuan(v)}" for c, v in others),
+            *company_claims(case),
+        ]
+    )
+    parts = bank_parts(case, resolved) if bank else None
+    owed_text = _bank_interest(parts) if parts else f"欠利息{_yuan(owed)}"
+    method = interest_method(case, resolved, interest) + (
+        _bank_method(case, parts) if parts else ""
+    )
     return [
         {
             "label": "1. 本金",
@@ -119,7 +172,7 @@ def _claims(case: CivilComplaint, resolved: ResolvedAmounts, fee: FeeResult) -> 
         {
             "label": "2. 利息（期内利息、复利、罚息）" if bank else "2. 利息（复利、罚息）",
             "value": f"截至{as_of}止，{owed_text}；"
-            f"计算方式：{interest_method(case, resolved, interest)}；是否请求支付至实际清偿之日止："
+            f"计算方式：{method}；是否请求支付至实际清偿之日止："
             + yes_no(running is not None, f"（{until_paid}）" if until_paid else ""),
         },
         {"label": "3. 是否要求提前还款或解除合同", "value": yes_no(early, ways if early else "")},
@@ -193,17 +246,18 @@ def _claimed_rates(case: CivilComplaint, resolved: ResolvedAmounts, part: str) -
     """The rates at which the complaint claims a part of the bank form's interest (none
     for a fixed amount), or None when it claims none of it."""
     claimed = [
-        (c.display_label, c.kind, c.calculation.rate if c.calculation else None)
+        (c.display_label, c.kind, c.calculation.rate.spec() if c.calculation else None)
         for c in case.amounts.components
         if c.kind in ("interest", "penalty")
     ]
     if case.running_interest is not None:
         running = case.running_interest
-        claimed.append((running.label, "interest", running.rate))
-    rates = [rate for label, kind, rate in claimed if bank_part(label, kind) == part]
+        claimed.append((running.label, "interest", running.rate.spec()))
+    terms = case.bank_terms
+    rates = [rate for label, kind, rate in claimed if bank_part(label, kind, rate, terms) == part]
     if not rates:
         return None
-    return list(dict.fromkeys(resolved.rate_words(r.spec()) for r in rates if r is not None))
+    return list(dict.fromkeys(resolved.rate_words(r) for r in rates if r is not None))
 
 
 def _due(case: CivilComplaint) -> str:
@@ -288,7 +342,7 @@ def _facts(case: CivilComplaint, resolved: ResolvedAmounts, overdue_from: date) 
     ]
     if loan is not None:
         rows += _loan_rows(case, resolved, loan, overdue_from)
-    other = "；".join(t for t in (contract.summary, case.facts) if t) or "无"
+    other = "；".join(t for t in (contract.summary, *company_facts(case), case.facts) if t) or "无"
     basis = {
         "label": "17. 请求承担责任的依据",
         "value": f"合同约定：《{contract.name}》的约定；法律规定：" + "；".join(legal_basis(case)),

@@ -24,7 +24,14 @@ from docgen.documents.complaint_security import (
     movable_pledge,
     pledged_right,
 )
-from docgen.documents.complaint_text import boxes, cost_basis, fee_line, names, principal
+from docgen.documents.complaint_text import (
+    boxes,
+    cost_basis,
+    fee_line,
+    names,
+    principal,
+    rate_words,
+)
 from docgen.documents.court_parts import AUTHORITY_LABELS, ServiceAddress, representative
 from docgen.documents.parts import ResolvedAmounts
 from docgen.domain.court_fees import FeeResult
@@ -243,8 +250,8 @@ def interest_method(
         lpr = resolved.lpr_periods(case.amounts.components.index(component))
         ways.append(
             f"{component.display_label}以{format_yuan(base)}元为基数，自{format_cn(calc.start)}"
-            f"起按{resolved.rate_words(calc.rate.spec())}计算至{format_cn(end)}"
-            + (f"（{lpr}）" if lpr else "")
+            f"起按{rate_words(resolved, calc.rate.spec(), component.kind == 'penalty')}"
+            f"计算至{format_cn(end)}" + (f"（{lpr}）" if lpr else "")
         )
     return "；".join(ways) or BLANK
 
@@ -305,14 +312,15 @@ class SecurityFacts(Protocol):
 def security_rows(
     case: CivilComplaint, facts: SecurityFacts, first_no: int, *, guarantee: str = "保证合同"
 ) -> list[Row]:
-    """The form's items on security, numbered from ``first_no``. The 民间借贷 form asks the
-    保证方式 within its guarantee item (``first_no`` 10); the other forms ask it as an item
-    of its own, with the guarantee's signing date."""
+    """The form's items on security, numbered from ``first_no``. Every form asks the
+    guarantee's 签订时间, 保证人 and 主要内容 (「是□ 签订时间： 保证人： 主要内容：」); the
+    民间借贷 form asks the 保证方式 within its guarantee item (``first_no`` 10), the other
+    forms as an item of its own."""
     held = facts.collateral
     guarantors = [d for d in case.defendants if d.role == "guarantor" and d.guarantee]
     first = guarantors[0].guarantee if guarantors else None
     lending = case.contract.kind == "private_lending"
-    signed = "" if lending else f"签订时间：{day(facts.guarantee_signed_on)}　"
+    signed = f"签订时间：{day(facts.guarantee_signed_on)}　"
     signed += f"保证人：{names([d.party for d in guarantors])}；主要内容：" + val(
         (first.contract if first else None) or facts.guarantee_contract
     )

@@ -9,13 +9,10 @@ clarify (释明) rather than refuse the filing."""
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from docgen.documents.complaint_form import bank_part
 from docgen.documents.problems import Assessment, Loc
 from docgen.domain.dates import format_cn
-from docgen.domain.money import format_yuan
 
 if TYPE_CHECKING:
     from docgen.documents.civil_complaint import CivilComplaint
@@ -32,7 +29,6 @@ OVERDUE_ITEMS = {
 
 def check_form_answers(result: Assessment, case: CivilComplaint, overdue_from: date) -> None:
     _check_acceleration_and_rescission(result, case)
-    _check_term_interest(result, case)
     if case.layout != "elements":
         return
     _check_overdue_start(result, case, overdue_from)
@@ -53,38 +49,6 @@ def _check_acceleration_and_rescission(result: Assessment, case: CivilComplaint)
         "加速到期以合同继续有效为前提，解除合同则使合同终止，二者通常择一主张"
         "（《中华人民共和国民法典》第六百七十三条：提前收回借款或者解除合同）",
         hint="请只保留一项：已宣布提前到期的，取消「请求解除合同」；请求解除的，删除「提前到期」",
-    )
-
-
-def _check_term_interest(result: Assessment, case: CivilComplaint) -> None:
-    """A bank loan's interest for its term (期内利息, 民法典 art. 674) left unclaimed
-    though not shown paid: the bank form would print 「期内利息人民币0.00元」 beside
-    「已还利息」 that does not cover the term, a waiver nobody stated."""
-    loan, terms = case.loan, case.bank_terms
-    if case.contract.kind != "financial_loan" or loan is None or terms is None:
-        return
-    claimed = [
-        c
-        for c in case.amounts.components
-        if c.kind == "interest" and bank_part(c.display_label, c.kind) == "interest"
-    ]
-    if claimed:
-        return
-    term_end = case.contract.due_date
-    if case.acceleration is not None:
-        term_end = min(term_end, case.acceleration.declared_on)
-    paid_until = loan.interest_paid_until
-    if paid_until is not None and paid_until >= term_end:
-        return
-    paid = f"人民币{format_yuan(loan.repaid_interest or Decimal(0))}元"
-    until = f"，还息至{format_cn(paid_until)}" if paid_until else "，未填写还息日期"
-    result.warn(
-        ("amounts", "components"),
-        "term_interest_not_claimed",
-        f"合同约定借款利率为{terms.rate.spec().describe()}，已还利息{paid}{until}，"
-        f"但诉讼请求未主张借款期内（至{format_cn(term_end)}）的利息：起诉状将载明期内利息"
-        "人民币0.00元（借款人应按约定支付利息，《中华人民共和国民法典》第六百七十四条）",
-        hint="请增加「期内利息」一项；已结清或放弃的，请填写「还息至」或在补充事实中说明",
     )
 
 

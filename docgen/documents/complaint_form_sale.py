@@ -9,6 +9,8 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from docgen.documents.complaint_basis import legal_basis
+from docgen.documents.complaint_branch_rules import company_claims, company_facts
 from docgen.documents.complaint_causes import PAYMENT_LABELS, Answer, SaleFacts
 from docgen.documents.complaint_form_parts import (
     BLANK,
@@ -25,7 +27,7 @@ from docgen.documents.complaint_form_parts import (
     yes_no,
 )
 from docgen.documents.complaint_security import form_security_claims
-from docgen.documents.complaint_text import borrowers, legal_basis, names, principal
+from docgen.documents.complaint_text import borrowers, is_penalty, names, principal, rate_words
 from docgen.documents.parts import ResolvedAmounts
 from docgen.domain.court_fees import FeeResult
 from docgen.domain.dates import format_cn
@@ -88,7 +90,8 @@ def _late_payment(case: CivilComplaint, resolved: ResolvedAmounts) -> str:
     running = case.running_interest
     start = day(running.start) if running else BLANK_DATE
     base = running.base or principal(case) if running else None
-    rate = resolved.rate_words(running.rate.spec()) if running else BLANK
+    penalty = running is not None and is_penalty(running.label)
+    rate = rate_words(resolved, running.rate.spec(), penalty) if running else BLANK
     # the running part by its own name where it is a loss, else as the form words it
     later = running.label if running and _is_loss(running.label) else "逾期利息、违约金"
     every = [pair for pairs in parts.values() for pair in pairs]
@@ -120,7 +123,12 @@ def _claims(case: CivilComplaint, resolved: ResolvedAmounts, fee: FeeResult) -> 
     others = components(case, resolved, ("other",))
     secured = form_security_claims(case)
     listed = cost_items(case, costs)
-    other = "；".join(f"{c.display_label}人民币{_yuan(v)}" for c, v in others)
+    other = "；".join(
+        [
+            *(f"{c.display_label}人民币{_yuan(v)}" for c, v in others),
+            *company_claims(case),
+        ]
+    )
     remedies = "　".join(
         box(False, label) for label in ("修理", "重作", "更换", "退货", "减少价款或者报酬")
     )
@@ -289,7 +297,7 @@ def _facts(case: CivilComplaint, resolved: ResolvedAmounts, overdue_from: date) 
             {"label": "15. 被告应当支付的利息、违约金、赔偿金", "value": _owed(case, resolved)}
         )
         rows += security_rows(case, sale, 16)
-    other = "；".join(t for t in (contract.summary, case.facts) if t) or "无"
+    other = "；".join(t for t in (contract.summary, *company_facts(case), case.facts) if t) or "无"
     return [
         *rows,
         {

@@ -113,6 +113,16 @@ class Defendant(CaseModel):
         title="保证",
         description="被告为保证人时必填：保证方式、保证期间、是否已在保证期间内主张权利",
     )
+    capacity_finding: Line | None = Field(
+        default=None,
+        title="民事行为能力的认定",
+        description="成年被告为无或限制民事行为能力人的，写明认定的法院和文书，如 北京市东城区"
+        "人民法院（2025）京0101民特88号民事判决（民法典第二十四条）",
+        json_schema_extra=ADVANCED,
+    )
+    capacity_found_on: date | None = Field(
+        default=None, title="认定日期", description="认定判决作出之日", json_schema_extra=ADVANCED
+    )
     maximum_fixing: DebtFixing | None = Field(
         default=None,
         title="最高额保证债权提前确定的事由",
@@ -229,7 +239,11 @@ class LoanFacts(CaseModel):
         description="不选则按「还款方式」的文字勾选「其他」；等额本息、等额本金为金融借款的选项",
         json_schema_extra={"enum_titles": list(BANK_REPAYMENT_LABELS.values())},
     )
-    interest_paid_until: date | None = Field(default=None, title="还息至")
+    interest_paid_until: date | None = Field(
+        default=None,
+        title="还息至",
+        description="借款人已支付利息的最后一日；期内利息自其次日起计算",
+    )
     collateral: Collateral | None = Field(default=None, title="抵押、质押等物的担保")
     other_security: Line | None = Field(
         default=None, title="其他担保方式", description="如 让与担保、保证金质押"

@@ -206,13 +206,15 @@ def _within_maximum(collateral: Collateral) -> str:
 
 
 def priority_words(security: Security, plaintiffs: str, scope: str) -> str:
-    """「原告…对被告…提供的抵押财产（…）折价或者拍卖、变卖所得的价款在…优先受偿」: the
-    creditor's claim on the property (民法典 arts. 394, 410; 425, 436(2); 420), within
-    ``scope`` (the claims it secures) and the maximum amount, if any."""
+    """「原告…有权以被告…提供的抵押财产（…）折价或者拍卖、变卖所得的价款在…优先受偿」: the
+    creditor's right to be paid first from the property (民法典 arts. 394, 410; 425,
+    436(2); 420), within ``scope`` (the claims it secures) and the maximum amount, if any.
+    The court declares the plaintiff's right (判令原告…有权…); it orders the plaintiff to
+    do nothing."""
     collateral = security.collateral
     limit = _within_maximum(collateral)
     return (
-        f"{plaintiffs}对被告{'、'.join(security.providers)}提供的{security.property_word}"
+        f"{plaintiffs}有权以被告{'、'.join(security.providers)}提供的{security.property_word}"
         f"（{collateral.property.rstrip('。')}）折价或者拍卖、变卖所得的价款在{scope}范围内"
         f"{'、' + limit if limit else ''}优先受偿"
     )

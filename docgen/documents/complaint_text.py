@@ -8,19 +8,17 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from docgen.documents.combined_cap import OVERDUE_WORDS, is_enforcement_cost
+from docgen.documents.combined_cap import is_enforcement_cost
+from docgen.documents.complaint_branch_rules import answering_companies
 from docgen.documents.complaint_evidence_rules import printed_note
-from docgen.documents.complaint_parts import CHECKED, DELIVERY_LABELS, UNCHECKED, Witness
+from docgen.documents.complaint_parts import CHECKED, UNCHECKED, Witness
 from docgen.documents.complaint_security import (
     left_unpaid,
     priority_claim,
-    security_articles,
-    security_fact,
 )
 from docgen.documents.court_parts import block_lines
-from docgen.documents.guarantor_rules import SuitDates, guarantee_fact
+from docgen.documents.guarantor_rules import SuitDates
 from docgen.documents.parts import AmountComponent, ResolvedAmounts
-from docgen.domain.cap_rates import INTERPRETATION
 from docgen.domain.court_fees import FeeResult, share_of_printed_differs
 from docgen.domain.dates import format_cn
 from docgen.domain.guarantee import claim_within_maximum
@@ -30,7 +28,7 @@ from docgen.domain.parties import Party
 
 if TYPE_CHECKING:
     from docgen.documents.civil_complaint import CivilComplaint
-    from docgen.documents.complaint_causes import SaleFacts
+    from docgen.domain.interest import RateSpec
 
 
 def names(parties: list[Party]) -> str:
@@ -45,7 +43,12 @@ def boxes(options: Mapping[str, str], chosen: str | None) -> str:
 
 
 def borrowers(case: CivilComplaint) -> list[Party]:
-    return [d.party for d in case.defendants if d.role == "borrower"]
+    """The debtors: a company sued beside its branch answers for the branch's debt and is
+    not one of them (complaint_branch_rules.answering_companies)."""
+    answering = {a.company for a in answering_companies(case)}
+    return [
+        d.party for d in case.defendants if d.role == "borrower" and d.party.name not in answering
+    ]
 
 
 def claims(case: CivilComplaint, resolved: ResolvedAmounts) -> list[str]:
@@ -81,7 +84,8 @@ def claims(case: CivilComplaint, resolved: ResolvedAmounts) -> list[str]:
                 agreed = f"{calc.agreed_in}约定的" if calc.agreed_in else ""
                 detail = (
                     f"（以{format_yuan(base)}元为基数，自{format_cn(calc.start)}起按{agreed}"
-                    f"{resolved.rate_words(calc.rate.spec())}计算至{format_cn(end)}"
+                    f"{rate_words(resolved, calc.rate.spec(), component.kind == 'penalty')}"
+                    f"计算至{format_cn(end)}"
                     f"{'；' + lpr if lpr else ''}）"
                 )
             elif calc is None and component.kind != "fee":
@@ -92,42 +96,70 @@ def claims(case: CivilComplaint, resolved: ResolvedAmounts) -> list[str]:
     running = case.running_interest
     if running is not None:
         base = running.base if running.base is not None else principal(case)
-        items.append(
-            f"判令{debtors}向{plaintiffs}支付{running.label}："
-            f"{resolved.running_claim(base, running.rate.spec(), running.start)}；"
+        rate = running.rate.spec()
+        until_paid = (
+            f"以{format_yuan(base)}元为基数，自{format_cn(running.start)}起按"
+            f"{rate_words(resolved, rate, True)}计算至实际清偿之日止"
+            if is_penalty(running.label) and rate.kind == "daily"
+            else resolved.running_claim(base, rate, running.start)
         )
+        items.append(f"判令{debtors}向{plaintiffs}支付{running.label}：{until_paid}；")
     # the guarantors secure every claim to money above (民法典 art. 691: the principal, its
     # interest, 违约金, damages and the costs of enforcing the claim); the property what
     # art. 389 or the agreed scope names (complaint_security_scope)
     count = len(items)
     covered = "第1项" if count == 1 else f"第1至{count}项"
+    # 民法典 art. 74(2): the company answers for its branch's debt, not beside it
+    items += [company.claim(covered) for company in answering_companies(case)]
     priority = priority_claim(case, plaintiffs)
     if priority is not None:
         items.append(priority)
-    # 民法典 art. 392: beside the debtor's own property, with no order agreed, a joint
-    # guarantor answers for what the property leaves unpaid
+    items += _guarantor_claims(case, covered, debtors)
+    if case.rescind_contract:
+        items.append(f"判令解除{plaintiffs}与{debtors}签订的《{case.contract.name}》；")
+    items.append("判令本案诉讼费用由被告承担。")
+    return items
+
+
+def _guarantor_claims(case: CivilComplaint, covered: str, debtors: str) -> list[str]:
+    """Each guarantor's liability for the claims ``covered``. 民法典 art. 392: beside the
+    debtor's own property, with no order agreed, a joint guarantor answers for what the
+    property leaves unpaid; 担保制度解释 art. 26(2): a general guarantor only for what
+    enforcement against the debtor's property leaves unpaid."""
     unpaid = left_unpaid(case)
+    items: list[str] = []
     for defendant in case.defendants:
         guarantee = defendant.guarantee
         if defendant.role != "guarantor" or guarantee is None:
             continue
         limit = claim_within_maximum(guarantee)
+        name = defendant.party.name
         if guarantee.resolved_type == "joint":
             part = f"在{unpaid}" if unpaid else ""
-            items.append(
-                f"判令被告{defendant.party.name}对上述{covered}债务{part}{limit}承担连带清偿责任；"
-            )
+            items.append(f"判令被告{name}对上述{covered}债务{part}{limit}承担连带清偿责任；")
         else:
-            # 担保制度解释 art. 26(2): a general guarantor answers only for what enforcement
-            # against the debtor's property leaves unpaid
             items.append(
-                f"判令被告{defendant.party.name}对上述{covered}债务在{debtors}的财产依法强制执行"
+                f"判令被告{name}对上述{covered}债务在{debtors}的财产依法强制执行"
                 f"后仍不能履行的部分{limit}承担保证责任；"
             )
-    if case.rescind_contract:
-        items.append(f"判令解除{plaintiffs}与{debtors}签订的《{case.contract.name}》；")
-    items.append("判令本案诉讼费用由被告承担。")
     return items
+
+
+PENALTY_WORDS = ("违约金", "滞纳金")
+"""A running charge named so is a penalty, not interest."""
+
+
+def is_penalty(label: str) -> bool:
+    return any(word in label for word in PENALTY_WORDS)
+
+
+def rate_words(resolved: ResolvedAmounts, rate: RateSpec, penalty: bool) -> str:
+    """The rate as a claim states it. A 违约金 agreed by the day is a share of the sum per
+    day, not interest: 「每日0.05%」 as the contract says it, never 「日利率0.05%」 (民法典
+    art. 585: an agreed penalty, or how to compute it)."""
+    if penalty and rate.kind == "daily":
+        return f"每日{format_percent(rate.value)}%"
+    return resolved.rate_words(rate)
 
 
 def cost_basis(case: CivilComplaint, component: AmountComponent) -> str:
@@ -151,221 +183,6 @@ def principal(case: CivilComplaint) -> Decimal:
         (c.amount or Decimal(0) for c in case.amounts.components if c.kind == "principal"),
         Decimal(0),
     )
-
-
-CIVIL_CODE = "《中华人民共和国民法典》"
-LENDING_ARTICLES = ("第六百六十七条", "第六百七十四条", "第六百七十五条", "第六百七十六条")
-CONTRACT_ARTICLES = ("第五百零九条", "第五百七十七条", "第五百七十九条")
-SALE_PRICE_ARTICLE = "第六百二十六条"  # the buyer pays the price as agreed
-PENALTY_ARTICLE = "第五百八十五条"  # an agreed 违约金, and performance after a delay penalty
-GUARANTEE_ARTICLES = {"general": "第六百八十七条", "joint": "第六百八十八条"}
-LENDING_RULE_ARTICLES = {
-    "agreed": "第二十五条",  # interest at the agreed rate, within four times the LPR
-    "overdue": "第二十八条",  # overdue interest: the agreed overdue rate, else the in-term rate
-    "together": "第二十九条",  # overdue interest with 违约金 or other fees, capped together
-}
-"""The articles of 法释〔2020〕17号 a private lender's claims rest on (its title and number
-are cap_rates.INTERPRETATION, the text every cap message cites)."""
-CARD_RULES = "《最高人民法院关于审理银行卡民事纠纷案件若干问题的规定》"
-PROCEDURE_LAW = "《中华人民共和国民事诉讼法》第一百二十二条"
-
-
-def legal_basis(case: CivilComplaint) -> list[str]:
-    """The laws relied on: as typed, or the usual articles for the kind of debt."""
-    if case.legal_basis:
-        return list(case.legal_basis)
-    kind = case.contract.kind
-    lending = kind == "private_lending"
-    # a bank's loan is a 借款合同 too (民法典 book III ch. 12), without the 民间借贷 rules
-    loan = lending or kind == "financial_loan"
-    articles = list(LENDING_ARTICLES if loan else CONTRACT_ARTICLES)
-    if any(c.kind == "penalty" for c in case.amounts.components):
-        # in the code's order: after 第五百七十九条, before the loan articles (第六百六十七条…)
-        articles = [PENALTY_ARTICLE, *articles] if loan else [*articles, PENALTY_ARTICLE]
-    if kind == "sale":
-        articles.append(SALE_PRICE_ARTICLE)
-    given = [d.guarantee for d in case.defendants if d.guarantee is not None]
-    kinds = {g.resolved_type for g in given}
-    if any(g.type == "not_stated" for g in given):
-        articles.append("第六百八十六条")
-    articles += [GUARANTEE_ARTICLES[g] for g in ("general", "joint") if g in kinds]
-    if any(g.maximum is not None for g in given):
-        articles.append("第六百九十条")
-    if any(d.maximum_fixing is not None for d in case.defendants):
-        articles.append("第四百二十三条")  # by art. 690(2): the guarantee's claims fixed early
-    cited = sorted(dict.fromkeys([*security_articles(case), *articles]), key=article_number)
-    basis = [CIVIL_CODE + "、".join(cited)]
-    rules = lending_rule_articles(case) if lending else []
-    if rules:
-        basis.append(INTERPRETATION + "、".join(rules))
-    if kind == "credit_card":
-        basis.append(CARD_RULES)
-    return [*basis, PROCEDURE_LAW]
-
-
-CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
-CN_UNITS = {"十": 10, "百": 100, "千": 1000}
-
-
-def article_number(article: str) -> int:
-    """「第六百零九条」 → 609: the articles cited are listed in the code's order."""
-    total = current = 0
-    for char in article.removeprefix("第").removesuffix("条"):
-        if char in CN_DIGITS:
-            current = CN_DIGITS[char]
-        elif char in CN_UNITS:
-            total += (current or (1 if char == "十" else 0)) * CN_UNITS[char]
-            current = 0
-    return total + current
-
-
-def lending_rule_articles(case: CivilComplaint) -> list[str]:
-    """The articles of the private-lending rules the claims rest on: art. 25 for interest
-    of the loan term, art. 28 for overdue interest, art. 29 when a 违约金 or another fee
-    (not a cost of enforcing the claim) is claimed with it."""
-    due = case.contract.due_date
-    if case.acceleration is not None:
-        due = min(due, case.acceleration.declared_on)
-    in_term = overdue = False
-    for c in case.amounts.components:
-        if c.kind != "interest":
-            continue
-        last = c.as_of or case.amounts.as_of
-        if c.calculation is not None:
-            in_term = in_term or c.calculation.start <= due
-            overdue = overdue or (c.calculation.end or last) > due
-        elif any(word in c.display_label for word in OVERDUE_WORDS):
-            overdue = True
-        else:
-            in_term, overdue = True, overdue or last > due
-    running = case.running_interest
-    if running is not None:
-        overdue = overdue or running.start > due
-    charged = any(
-        c.kind == "penalty" or (c.kind == "fee" and not is_enforcement_cost(c))
-        for c in case.amounts.components
-    )
-    uses = {"agreed": in_term, "overdue": overdue, "together": overdue and charged}
-    return [article for use, article in LENDING_RULE_ARTICLES.items() if uses[use]]
-
-
-def facts(case: CivilComplaint, agreed_court: bool = False) -> list[str]:
-    """事实与理由, composed from the structured facts, then the user's own paragraph.
-    ``agreed_court``: the jurisdiction clause leads to the court addressed."""
-    contract = case.contract
-    plaintiffs = "原告" + names([p.party for p in case.plaintiffs])
-    debtors = "被告" + names(borrowers(case))
-    number = f"（编号：{contract.number}）" if contract.number else ""
-    place = f"在{case.loan.signed_place}" if case.loan and case.loan.signed_place else ""
-    first = (
-        f"{format_cn(contract.signed_on)}，{plaintiffs}与{debtors}{place}"
-        f"签订《{contract.name}》{number}。"
-    )
-    loan, sale = case.loan, case.sale
-    selling = sale is not None and loan is None  # the seller sues for the price
-    if sale is not None and selling:  # what was agreed, then what happened (the summary)
-        first += (
-            f"双方约定{plaintiffs}向{debtors}出卖{sale.goods.rstrip('。')}，"
-            f"总价款{legal_amount(sale.total_price)}。"
-        ) + _penalty_terms(sale, contract.name)
-    if contract.summary:
-        first += contract.summary.rstrip("。") + "。"
-    if sale is not None and selling:
-        first += _price_paid(sale, debtors)
-    if loan is not None:
-        first += (
-            f"{plaintiffs}于{format_cn(loan.delivered_on)}以{DELIVERY_LABELS[loan.delivery_method]}"
-            f"方式向{debtors}实际出借{legal_amount(loan.delivered_amount)}"
-        )
-        if loan.agreed_rate:
-            first += f"，约定利率为{loan.agreed_rate}"
-        if loan.repayment_method:
-            first += f"，约定还款方式为{loan.repayment_method}"
-        first += f"，约定还款日期为{format_cn(contract.due_date)}。"
-    else:
-        first += f"依约{debtors}应于{format_cn(contract.due_date)}前清偿欠款。"
-    paragraphs = [first]
-    security = security_fact(case)
-    if security is not None:
-        paragraphs.append(security)
-    suit = suit_dates(case)
-    for d in case.defendants:
-        if d.role == "guarantor" and d.guarantee is not None:
-            source = d.guarantee.contract or (loan.guarantee_contract if loan else None)
-            fixing = d.maximum_fixing  # a maximum guarantee's claims fixed early (art. 690(2))
-            early = (fixing.on, fixing.reason("guarantee")) if fixing else None
-            paragraphs.append(guarantee_fact(d.party.name, d.guarantee, source, suit, early))
-    loan_kinds = ("private_lending", "financial_loan")
-    due = "借款到期后" if contract.kind in loan_kinds else "付款期限届满后"
-    breach = f"{due}，{debtors}未依约清偿"
-    if loan and (loan.repaid_principal or loan.repaid_interest):
-        repaid = []
-        if loan.repaid_principal:
-            repaid.append(f"本金人民币{format_yuan(loan.repaid_principal)}元")
-        if loan.repaid_interest:
-            repaid.append(f"利息人民币{format_yuan(loan.repaid_interest)}元")
-        breach = f"{debtors}仅偿还{'、'.join(repaid)}，" + breach.replace(f"{due}，", "")
-    if case.acceleration is not None:
-        breach += (
-            f"；依《{contract.name}》{case.acceleration.clause}约定，{plaintiffs}已于"
-            f"{format_cn(case.acceleration.declared_on)}宣布借款提前到期"
-        )
-    paragraphs.append(breach + _still_unpaid(case, plaintiffs))
-    if case.facts:
-        paragraphs.append(case.facts)
-    if case.jurisdiction_clause and agreed_court:
-        # said only of the court the clause leads to: a court at no connecting point
-        # is refused, and the clause is no ground for a court it does not name
-        paragraphs.append(f"{case.jurisdiction_clause.rstrip('。')}，贵院对本案依法享有管辖权。")
-    paragraphs.append(
-        f"为维护{plaintiffs}的合法权益，根据{'、'.join(legal_basis(case))}等规定，"
-        "特向贵院提起诉讼，请求判如所请。"
-    )
-    return paragraphs
-
-
-def _penalty_terms(sale: SaleFacts, contract: str) -> str:
-    """The penalty the contract agrees for late payment, the basis of a 违约金 claimed."""
-
-    def where(clause: str | None) -> str:
-        return f"（《{contract}》{clause}）" if clause else ""
-
-    terms: list[str] = []
-    if sale.daily_penalty_percent is not None:
-        daily = format_percent(sale.daily_penalty_percent)
-        terms.append(f"迟延付款的，按每日{daily}%计付违约金{where(sale.daily_penalty_clause)}")
-    if sale.penalty_amount is not None:
-        amount = legal_amount(sale.penalty_amount)
-        terms.append(f"违约的，支付违约金{amount}{where(sale.penalty_clause)}")
-    return f"合同约定{'；'.join(terms)}。" if terms else ""
-
-
-def _price_paid(sale: SaleFacts, debtors: str) -> str:
-    """What of the price was paid and what is owed, as far as the sale facts say."""
-    paid = [p for p in (sale.paid_on_time, sale.paid_late) if p is not None]
-    told: list[str] = []
-    if paid:
-        total = sum(paid, Decimal(0))
-        told.append(f"已支付价款{legal_amount(total)}" if total else "未支付价款")
-    if sale.unpaid is not None:
-        told.append(f"尚欠价款{legal_amount(sale.unpaid)}")
-    return f"{debtors}{'，'.join(told)}。" if told else ""
-
-
-def _still_unpaid(case: CivilComplaint, plaintiffs: str) -> str:
-    """How the breach sentence ends. A complaint states only facts the plaintiff can prove
-    (民诉法 art. 67: who asserts, proves): the demands the user's facts tell of (催收, 催款,
-    催告 …) are not told twice; demands recorded as interruptions are told with their
-    dates; without either, no demand is asserted at all."""
-    if "催" in (case.facts or ""):
-        return "。"
-    demands = sorted(i.day for i in case.prior_interruptions if i.kind == "demand_delivered")
-    if demands:
-        days = "、".join(format_cn(day) for day in dict.fromkeys(demands))
-        return f"，{plaintiffs}于{days}向其催收，仍未履行。"
-    borrowed = ("private_lending", "financial_loan", "credit_card")
-    duty = "还款" if case.contract.kind in borrowed else "付款"
-    return f"，至今仍未履行{duty}义务。"
 
 
 def parties_context(case: CivilComplaint) -> dict[str, Any]:

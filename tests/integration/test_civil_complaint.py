@@ -182,7 +182,7 @@ def test_a_guarantee_whose_type_the_contract_does_not_state_is_claimed_as_genera
     assert (
         "被告李秀英为上述债务提供保证（2025年1月10日签订的《保证合同》），保证合同未约定保证方式，"
         "依照《中华人民共和国民法典》第六百八十六条第二款按照一般保证承担保证责任，"
-        "保证期间至2028年1月10日。"
+        "保证合同约定保证期间至2028年1月10日。"
     ) in text
     assert (
         "判令被告李秀英对上述第1至5项债务在被告张伟的财产依法强制执行后仍不能履行的部分承担保证责任"
@@ -203,8 +203,9 @@ def test_a_maximum_guarantor_is_claimed_against_within_the_maximum(service):
 
 def test_a_joint_guarantor_states_its_period(narrative_pdf):
     assert (
-        "保证方式为连带责任保证，保证期间至2026年7月10日；"
-        "原告已于2026年2月9日要求被告李秀英承担保证责任。"
+        "保证方式为连带责任保证，保证合同未约定保证期间，依照《中华人民共和国民法典》"
+        "第六百九十二条第二款，保证期间为主债务履行期限届满之日（2026年1月10日）起六个月，"
+        "即至2026年7月10日；原告已于2026年2月9日要求被告李秀英承担保证责任。"
     ) in narrative_pdf
 
 
@@ -232,11 +233,11 @@ def test_a_price_is_claimed_as_paid_and_a_loan_as_repaid(service, narrative_pdf)
     assert (
         normalize(
             "逾期付款违约金人民币30,590.00元（大写：叁万零伍佰玖拾元整）（以380,000.00元为基数，"
-            "自2026年1月1日起按《设备买卖合同》第六条约定的日利率0.05%计算至2026年6月10日）"
+            "自2026年1月1日起按《设备买卖合同》第六条约定的每日0.05%计算至2026年6月10日）"
         )
         in printed
     )
-    assert normalize("自2026年6月11日起按日利率0.05%计算至实际清偿之日止") in printed
+    assert normalize("自2026年6月11日起按每日0.05%计算至实际清偿之日止") in printed
     assert "判令被告张伟向原告刘芳偿还本金人民币100,000.00元" in narrative_pdf
 
 
@@ -245,7 +246,7 @@ def test_the_debtors_own_mortgage_is_claimed_before_the_guarantor_in_the_pdf(ser
     text = _complaint_text(service, "narrative_mortgage_and_guarantor")
     assert (
         normalize(
-            "6.判令原告刘芳对被告张伟提供的抵押财产（北京市东城区东四十条街道南新仓小区5号楼2单元"
+            "6.判令原告刘芳有权以被告张伟提供的抵押财产（北京市东城区东四十条街道南新仓小区5号楼2单元"
             "301室房屋（京（2021）东城区不动产权第0004567号））折价或者拍卖、变卖所得的价款在上述"
             "第1至3项、第5项债权（主债权及其利息）范围内优先受偿；"
             "7.判令被告李秀英对上述第1至5项债务在原告就抵押财产优先受偿后不足清偿的部分承担连带清偿责任；"

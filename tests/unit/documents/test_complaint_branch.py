@@ -9,7 +9,7 @@ import copy
 from docgen.documents import registry
 from docgen.documents.base import RuleOptions
 from docgen.documents.complaint_branch_rules import branch_suffix, head_office
-from tests.support import load_fixture
+from tests.support import load_fixture, printed_copy
 
 OPTIONS = RuleOptions(calendar_fallback=True)
 DOC = registry.get("civil_complaint")
@@ -70,3 +70,62 @@ def test_the_branch_and_its_company_are_read_from_the_name():
     assert branch_suffix("杭州远景建设工程有限公司") is None
     assert head_office("中国工商银行股份有限公司北京东城支行", "支行") == "中国工商银行股份有限公司"
     assert head_office("远景建设上海分公司", "分公司") is None
+
+
+def _text(data: dict) -> str:
+    return printed_copy("civil_complaint", data)
+
+
+def test_the_branch_is_ordered_to_pay_and_the_company_to_answer_for_its_debt():
+    text = _text(WITH_COMPANY)
+    claims = text[text.index("诉讼请求：") : text.index("以上诉讼请求金额合计")]
+    assert "判令被告杭州远景建设工程有限公司上海分公司向原告上海申达机电设备有限公司支付货款" in (
+        claims
+    )
+    assert "上海分公司、杭州远景建设工程有限公司" not in text
+    assert (
+        "判令被告杭州远景建设工程有限公司对被告杭州远景建设工程有限公司上海分公司的上述第1至3项"
+        "债务承担清偿责任；"
+    ) in claims
+
+
+def test_the_facts_name_the_branch_as_the_signatory_once_with_its_company():
+    text = _text(WITH_COMPANY)
+    assert (
+        "原告上海申达机电设备有限公司与被告杭州远景建设工程有限公司上海分公司（被告杭州远景建设工程"
+        "有限公司的分支机构）签订《设备买卖合同》"
+    ) in text
+    assert (
+        "被告杭州远景建设工程有限公司上海分公司不具有法人资格，其民事责任由被告杭州远景建设工程有限公司"
+        "承担（《中华人民共和国民法典》第七十四条第二款、《中华人民共和国公司法》第十三条第二款）。"
+    ) in text
+
+
+def test_the_legal_basis_names_the_branchs_liability_and_a_banks_law():
+    data = copy.deepcopy(WITH_COMPANY)
+    del data["legal_basis"]
+    text = _text(data)
+    assert "第六百二十六条、第七十四条" not in text  # in the code's order
+    assert "《中华人民共和国民法典》第七十四条、第五百零九条" in text
+    assert "、《中华人民共和国公司法》第十三条、" in text
+    data["defendants"][0]["party"]["name"] = "深圳前海联合商业银行股份有限公司南山支行"
+    data["defendants"][1]["party"]["name"] = "深圳前海联合商业银行股份有限公司"
+    text = _text(data)
+    assert "、《中华人民共和国商业银行法》第二十二条、" in text
+    assert "《中华人民共和国商业银行法》第二十二条第二款）。" in text
+
+
+def test_a_branch_sued_alone_is_ordered_to_pay_alone():
+    text = _text(ALONE)
+    assert "承担清偿责任" not in text and "的分支机构）" not in text
+
+
+def test_the_element_form_names_the_branch_as_buyer_and_the_company_in_other_claims():
+    text = _text(copy.deepcopy(WITH_COMPANY) | {"layout": "elements"})
+    assert "买受人（买方）：杭州远景建设工程有限公司上海分公司\n" in text + "\n"
+    assert (
+        "9. 其他请求\n被告杭州远景建设工程有限公司对被告杭州远景建设工程有限公司上海分公司的"
+        "上述债务承担清偿责任\n"
+    ) in text
+    liable = "其民事责任由被告杭州远景建设工程有限公司承担（《中华人民共和国民法典》第七十四条"
+    assert liable in text

@@ -6,7 +6,7 @@ import copy
 
 from docgen.documents import registry
 from docgen.documents.base import RuleOptions
-from docgen.documents.complaint_text import facts
+from docgen.documents.complaint_reasons import facts
 from tests.support import load_fixture
 
 GUARANTOR = load_fixture("civil_complaint", "valid", "narrative_guarantor")

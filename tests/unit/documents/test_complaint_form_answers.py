@@ -100,10 +100,25 @@ def test_term_interest_paid_to_the_due_date_needs_no_claim():
 
 
 def test_the_bank_forms_penalty_box_follows_the_penalty_claimed():
-    text = _text(BANK_BARE)  # no 罚息 rate in the contract terms; 逾期利息 claimed at 4.35%
-    assert "罚息（违约金）人民币5,792.05元" in text
-    assert "■罚息（违约金） 年利率4.35%（合同条款：＿＿＿＿）" in text
+    # no 罚息 rate in the contract terms; 逾期利息 claimed at the loan rate, 4.35%: no 罚息
+    text = _text(BANK_BARE)
+    assert (
+        "其中期内利息人民币8,676.16元、逾期利息人民币5,792.05元、复利人民币0.00元、"
+        "罚息（违约金）人民币0.00元；"
+    ) in text
+    assert "□罚息（违约金）＿＿＿＿%／年（合同条款：＿＿＿＿）" in text
+    assert (
+        "计算至2026年10月31日；逾期利息按约定的借款利率（年利率4.35%）计收，未计罚息"
+        "（《中华人民共和国民法典》第六百七十六条）；是否请求支付至实际清偿之日止"
+    ) in text
+    # above the loan rate, as the agreed uplift allows, the overdue interest is a 罚息
     case = copy.deepcopy(BANK_BARE)
+    case["bank_terms"] |= {"overdue_uplift": "50", "overdue_clause": "第七条"}
+    case["amounts"]["components"][2]["calculation"]["rate"]["value"] = "6.525"
+    text = _text(case)
+    assert "■罚息（违约金） 年利率6.525%（合同条款：＿＿＿＿）" in text
+    assert "复利人民币0.00元、罚息（违约金）人民币8,688.08元；" in text
+    assert "未计罚息" not in text
     del case["amounts"]["components"][2]  # no overdue interest claimed: the box stays empty
     assert "□罚息（违约金）＿＿＿＿%／年" in _text(case)
 
@@ -169,3 +184,15 @@ def test_a_uscc_of_another_province_is_warned_on_the_partys_code():
     (warning,) = [p for p in problems if p.code == "uscc_area_mismatch"]
     assert warning.loc == ("defendants", 0, "party", "uscc")
     assert "为福建省的代码，而住所地在浙江省" in warning.message
+
+
+def test_the_lending_forms_guarantee_item_has_the_official_signing_date_label():
+    every = _text(load_fixture("civil_complaint", "valid", "elements_every_item"))
+    assert "14. 是否签订保证合同■是 签订时间：2025年3月1日　保证人：福州闽江建材有限公司；" in (
+        every
+    )
+    assert "主要内容：《最高额保证合同》；" in every
+    # not given: the label stays, with the form's blank
+    assert "■是 签订时间：＿＿＿＿年＿＿月＿＿日　保证人：福州闽江建材有限公司；" in _text(
+        CONTRADICT
+    )

@@ -34,7 +34,9 @@ def test_a_maximum_guarantee_fixed_by_the_acceleration_runs_from_that_day():
     assert "担保的债权已于2025年12月10日确定（新的债权不可能发生" in fact
     # from the day the claims were fixed, all due by then: not from the agreed 2027-01-10
     assert fact.endswith(
-        "保证期间至2026年6月10日；原告已于2025年12月15日要求被告李秀英承担保证责任。"
+        "保证合同未约定保证期间，依照《中华人民共和国民法典》第六百九十二条第二款，保证期间为"
+        "主债务经宣布提前到期之日（2025年12月10日）起六个月，即至2026年6月10日；"
+        "原告已于2025年12月15日要求被告李秀英承担保证责任。"
     )
     assert "guarantee_period_after_acceleration" not in _problems(MAXIMUM)
     # not accelerated, the period runs from the last debt's due date (art. 30)
@@ -44,7 +46,9 @@ def test_a_maximum_guarantee_fixed_by_the_acceleration_runs_from_that_day():
     data["defendants"][1]["guarantee"]["maximum"]["period_end"] = "2026-06-30"
     data["defendants"][1]["guarantee"]["claimed_on"] = "2026-07-15"
     assert _guarantee_fact(data).endswith(
-        "保证期间至2026年12月30日；原告已于2026年7月15日要求被告李秀英承担保证责任。"
+        "保证期间为债权确定之日（2026年6月30日，《最高人民法院关于适用〈中华人民共和国民法典〉"
+        "有关担保制度的解释》第三十条）起六个月，即至2026年12月30日；"
+        "原告已于2026年7月15日要求被告李秀英承担保证责任。"
     )
 
 
@@ -84,5 +88,5 @@ def test_a_demand_after_the_acceleration_keeps_the_guarantee_on_the_pleaded_read
     assert "自约定的还款日期起算，保证人李秀英的保证期间已于2027年7月10日届满" in warning.message
     assert warning.message.endswith("起诉状按宣布提前到期之日起算写明保证期间")
     assert _guarantee_fact(data).endswith(
-        "保证期间至2026年6月10日；原告已于2025年12月15日要求被告李秀英承担保证责任。"
+        "即至2026年6月10日；原告已于2025年12月15日要求被告李秀英承担保证责任。"
     )

@@ -35,13 +35,15 @@ def _warnings(data: dict) -> dict:
 
 def test_the_sale_penalty_is_claimed_with_its_base_start_and_rate_and_runs_until_payment():
     claims = _context(SALE)["claims"]
+    # a penalty agreed by the day is no interest rate: 每日0.05%, as the contract says it
+    assert not any("日利率" in claim for claim in claims)
     assert claims[1] == (
         "判令被告杭州远景建设工程有限公司向原告上海申达机电设备有限公司支付逾期付款违约金"
         "人民币30,590.00元（大写：叁万零伍佰玖拾元整）（以380,000.00元为基数，自2026年1月1日"
-        "起按《设备买卖合同》第六条约定的日利率0.05%计算至2026年6月10日）；"
+        "起按《设备买卖合同》第六条约定的每日0.05%计算至2026年6月10日）；"
     )
     assert claims[2].endswith(
-        "支付逾期付款违约金：以380,000.00元为基数，自2026年6月11日起按日利率0.05%计算至"
+        "支付逾期付款违约金：以380,000.00元为基数，自2026年6月11日起按每日0.05%计算至"
         "实际清偿之日止；"
     )
 
@@ -104,3 +106,17 @@ def test_a_penalty_claim_relies_on_article_585():
     data["amounts"]["components"].pop(1)
     data.pop("running_interest")
     assert "第五百八十五条" not in _context(data)["facts"][-1]
+
+
+def test_a_typed_legal_basis_without_article_585_is_warned_of_beside_a_penalty():
+    warning = _warnings(TYPED)["penalty_article_missing"]
+    assert warning.loc == ("legal_basis",)
+    assert (
+        "诉讼请求主张「逾期付款违约金」，而填写的法律依据未引用《中华人民共和国民法典》第五百八十五条"
+        in (warning.message)
+    )
+    assert "penalty_article_missing" not in _warnings(SALE)  # typed with art. 585
+    data = copy.deepcopy(TYPED)
+    del data["legal_basis"]  # the default basis cites it
+    assert "penalty_article_missing" not in _warnings(data)
+    assert "第五百八十五条" in _context(data)["facts"][-1]

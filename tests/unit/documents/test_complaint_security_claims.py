@@ -51,7 +51,7 @@ def test_the_debtors_own_mortgage_is_claimed_on_and_the_guarantor_for_what_it_le
     printed = claims(OWN)
     # five claims to money, then the property, the guarantor, the costs
     assert printed[6] == (
-        f"判令原告刘芳对被告张伟提供的抵押财产（{HOUSE}）折价或者拍卖、变卖所得的价款"
+        f"判令原告刘芳有权以被告张伟提供的抵押财产（{HOUSE}）折价或者拍卖、变卖所得的价款"
         "在上述第1至3项、第5项债权（主债权及其利息）范围内优先受偿；"
     )
     assert printed[7] == (
@@ -121,7 +121,7 @@ def test_a_clause_typed_without_its_choice_is_read_as_no_agreement():
 
 def test_a_third_party_mortgagor_sued_is_claimed_on_and_the_guarantor_in_full():
     printed = claims(THIRD)
-    assert printed[6].startswith("判令原告刘芳对被告王芳提供的抵押财产（北京市西城区")
+    assert printed[6].startswith("判令原告刘芳有权以被告王芳提供的抵押财产（北京市西城区")
     assert "own_collateral_first" not in problems(THIRD)
     assert "provider_not_sued" not in problems(THIRD)
 
@@ -169,7 +169,7 @@ def test_a_pledge_is_claimed_on_as_the_pledged_property():
     data = copy.deepcopy(SALE) | {"layout": "narrative"}
     printed = claims(data)
     assert printed[5] == (
-        "判令原告上海申达机电设备有限公司对被告杭州远景建设工程有限公司提供的质押财产"
+        "判令原告上海申达机电设备有限公司有权以被告杭州远景建设工程有限公司提供的质押财产"
         "（其所有的挖掘机两台（机身号XG-2201、XG-2202））折价或者拍卖、变卖所得的价款"
         "在上述第1至4项债权（主债权及其违约金、律师费）范围内优先受偿；"
     )
@@ -202,7 +202,9 @@ def test_a_maximum_mortgage_is_claimed_on_within_its_maximum():
 
 def test_the_loan_form_claims_the_same_security():
     answer = form_answer(BANK, "是否主张担保权利")
-    assert answer.startswith("■是 内容：原告对被告王磊提供的抵押财产（深圳市南山区科技园路1号房产")
+    assert answer.startswith(
+        "■是 内容：原告有权以被告王磊提供的抵押财产（深圳市南山区科技园路1号房产"
+    )
     within = "在主债权及其利息、律师费范围内、最高债权额人民币600,000.00元限度内优先受偿；"
     assert "折价或者拍卖、变卖所得的价款" + within in answer
     assert "被告福州闽江建材有限公司对原告就抵押财产优先受偿后不足清偿的部分在最高债权额" in answer
@@ -214,7 +216,7 @@ def test_the_loan_form_claims_the_same_security():
 
 def test_the_sale_form_claims_the_same_security():
     answer = form_answer(SALE, "是否主张担保权利")
-    assert "原告对被告杭州远景建设工程有限公司提供的质押财产" in answer
+    assert "原告有权以被告杭州远景建设工程有限公司提供的质押财产" in answer
     assert "被告孙立对原告就质押财产优先受偿后不足清偿的部分承担连带保证责任" in answer
 
 
@@ -225,4 +227,4 @@ def test_the_card_form_claims_the_property_even_without_a_guarantor():
     pledge = {"kind": "pledge", "provider": borrower, "property": "定期存单一张"}
     data["card"]["collateral"] = pledge
     answer = form_answer(data, "是否主张担保权利")
-    assert answer.startswith(f"■是 内容：原告对被告{borrower}提供的质押财产（定期存单一张）")
+    assert answer.startswith(f"■是 内容：原告有权以被告{borrower}提供的质押财产（定期存单一张）")

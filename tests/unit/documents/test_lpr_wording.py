@@ -112,12 +112,23 @@ def test_a_complaint_states_the_figures_of_a_rate_fixed_on_a_day():
 
 
 def test_the_element_form_names_the_lpr_its_computed_loss_took():
-    text = _printed(
-        "civil_complaint", load_fixture("civil_complaint", "valid", "elements_sale_bare")
-    )
+    # a statutory sale loss is measured on the LPR of the breach (买卖合同解释 art. 18(4)),
+    # fixed: the day is named, and its figure where the table vouches for it
+    data = copy.deepcopy(load_fixture("civil_complaint", "valid", "elements_sale_bare"))
+    text = _printed("civil_complaint", data)
     assert (
-        f"自2026年1月1日起按{FLOATING}计算至2026年6月10日"
-        "（其间适用的LPR：2026年1月1日至2026年6月10日为2025年5月20日发布的3.00%）" in text
+        "自2026年1月1日起按2026年1月1日的一年期贷款市场报价利率（LPR）的1.5倍计算至2026年6月10日"
+        in text
+    )
+    assert "随LPR调整浮动" not in text
+    data["contract"] |= {"signed_on": "2024-09-01", "due_date": "2024-12-31"}
+    data["amounts"]["components"][1]["calculation"]["rate"]["fixed_on"] = "2025-01-01"
+    data["amounts"]["components"][1]["calculation"]["start"] = "2025-01-01"
+    data["running_interest"]["rate"]["fixed_on"] = "2025-01-01"
+    text = _printed("civil_complaint", data)
+    assert (
+        "自2025年1月1日起按2025年1月1日的一年期贷款市场报价利率（LPR）3.10%的1.5倍，"
+        "即年利率4.65%计算至2026年6月10日" in text
     )
 
 

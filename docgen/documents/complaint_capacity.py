@@ -1,0 +1,88 @@
+"""An adult defendant without full capacity, as the complaint states it: the capacity, the
+court's finding it rests on and its date, and the guardian who litigates for them.
+
+An adult is 无民事行为能力人 or 限制民事行为能力人 only by a court's finding on the
+application of an interested person (民法典 art. 24); a minor is so by age (arts. 19, 20)
+and needs none. In court the guardian is the 法定代理人 (民事诉讼法 art. 60; 民诉法解释
+art. 83). A complaint that lists a guardian under an adult defendant without saying why
+leaves the court to ask, and the time matters: a contract made while the person had no
+capacity is void (民法典 art. 144). So the facts say it, and a finding not given is
+warned (the complaint is still filed: art. 124(2) asks of a defendant only what
+identifies them)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from docgen.documents.guardian_rules import CAPACITY_LABELS, is_minor
+from docgen.documents.problems import Assessment
+from docgen.domain.dates import format_cn
+from docgen.domain.parties import Person
+
+if TYPE_CHECKING:
+    from docgen.documents.civil_complaint import CivilComplaint
+    from docgen.documents.complaint_parts import Defendant
+
+LITIGATION_BASIS = "《中华人民共和国民事诉讼法》第六十条"
+
+
+def adult_wards(case: CivilComplaint) -> Iterator[tuple[int, Defendant, Person]]:
+    """Each defendant typed as an adult without full capacity (not a minor on filing)."""
+    for i, defendant in enumerate(case.defendants):
+        party = defendant.party
+        if (
+            isinstance(party, Person)
+            and party.capacity in CAPACITY_LABELS
+            and not is_minor(party, case.filing_date)
+        ):
+            yield i, defendant, party
+
+
+def check_defendant_capacity(result: Assessment, case: CivilComplaint) -> None:
+    for i, defendant, person in adult_wards(case):
+        missing = [
+            (field, label)
+            for field, value, label in (
+                ("capacity_finding", defendant.capacity_finding, "认定的法院和文书"),
+                ("capacity_found_on", defendant.capacity_found_on, "认定日期"),
+            )
+            if value is None
+        ]
+        if not missing:
+            continue
+        result.warn(
+            ("defendants", i, missing[0][0]),
+            "capacity_basis_missing",
+            f"被告{person.name}为成年人，填写为{CAPACITY_LABELS[person.capacity]}，但未写明"
+            f"{'、'.join(label for _, label in missing)}：成年人为无民事行为能力人或者限制民事"
+            "行为能力人，须经人民法院认定（《中华人民共和国民法典》第二十四条），起诉状应写明其"
+            f"法定代理人代为诉讼的依据（{LITIGATION_BASIS}；《最高人民法院关于适用〈中华人民共和国"
+            "民事诉讼法〉的解释》第八十三条）；认定前订立的合同是否有效，也取决于其订立时的"
+            "民事行为能力（《中华人民共和国民法典》第一百四十四条）",
+            hint="请在「民事行为能力的认定」中填写作出认定的法院和文书，并填写认定日期",
+        )
+
+
+def capacity_facts(case: CivilComplaint) -> list[str]:
+    """「被告张伟经北京市东城区人民法院（2025）京0101民特88号民事判决于2025年9月1日认定为
+    无民事行为能力人，由其监护人王丽作为法定代理人代为诉讼（…第六十条）。」"""
+    told: list[str] = []
+    for _i, defendant, person in adult_wards(case):
+        status = CAPACITY_LABELS[person.capacity]
+        finding, day = defendant.capacity_finding, defendant.capacity_found_on
+        when = f"于{format_cn(day)}" if day else ""
+        if finding:
+            found = f"经{finding.rstrip('。')}{when}认定为{status}"
+        elif day:
+            found = f"{when}经人民法院认定为{status}"
+        else:
+            found = f"为{status}"
+        guardian = person.guardian
+        acting = (
+            f"，由其监护人{guardian.name}作为法定代理人代为诉讼（{LITIGATION_BASIS}）"
+            if guardian
+            else ""
+        )
+        told.append(f"被告{person.name}{found}{acting}。")
+    return told

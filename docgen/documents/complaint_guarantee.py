@@ -1,0 +1,88 @@
+"""What a civil complaint states of a sued guarantor's guarantee (事实与理由): the contract,
+the type and why, a maximum guarantee's amount and period, and the 保证期间 — agreed, or
+the statutory six months with its basis — as it holds on the complaint's own reading."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from docgen.documents.guarantor_rules import ACCELERATED_DUE, SuitDates, fixed_early, sued_statuses
+from docgen.domain.dates import format_cn
+from docgen.domain.guarantee import DUE_WORDS, Guarantee, GuaranteePeriod
+from docgen.domain.money import format_yuan
+
+GUARANTEE_PERIOD_ARTICLE = "《中华人民共和国民法典》第六百九十二条第二款"
+GUARANTEE_RULES = "《最高人民法院关于适用〈中华人民共和国民法典〉有关担保制度的解释》"
+
+
+def period_words(guarantee: Guarantee, period: GuaranteePeriod, suit: SuitDates) -> str:
+    """The 保证期间 as a complaint states it: an agreed one as agreed (「保证合同约定保证期间至
+    2028年1月10日」); the statutory six months with why the contract's does not count and
+    from which day it runs (民法典 art. 692(2): not agreed, unclear, or ending no later than
+    the principal debt; 担保制度解释 art. 32: 「直至主债务本息还清时为止」; art. 30: a maximum
+    guarantee from the day its debts were fixed), so that a computed date is never read as
+    one the parties agreed."""
+    end = format_cn(period.end)
+    if not period.statutory:
+        return f"保证合同约定保证期间至{end}"
+    agreed = guarantee.period_end
+    if guarantee.period == "agreed" and agreed is not None:
+        why = (
+            f"保证合同约定的保证期间（至{format_cn(agreed)}）不晚于主债务履行期限届满之日，"
+            "视为没有约定"
+        )
+    elif guarantee.period == "until_repaid":
+        why = (
+            f"保证合同约定保证责任直至主债务本息还清时为止，视为约定不明（{GUARANTEE_RULES}"
+            "第三十二条）"
+        )
+    else:
+        why = "保证合同未约定保证期间"
+    due = suit.accelerated_on if suit.accelerated and suit.accelerated_on else suit.due
+    if guarantee.maximum is not None and period.due > due:
+        start = f"债权确定之日（{format_cn(period.due)}，{GUARANTEE_RULES}第三十条）"
+    else:
+        words = ACCELERATED_DUE if suit.accelerated else DUE_WORDS
+        start = f"{words}（{format_cn(period.due)}）"
+    return f"{why}，依照{GUARANTEE_PERIOD_ARTICLE}，保证期间为{start}起六个月，即至{end}"
+
+
+def guarantee_fact(
+    name: str,
+    guarantee: Guarantee,
+    source: str | None,
+    suit: SuitDates,
+    fixing: tuple[date, str] | None = None,
+) -> str:
+    """被告X为上述债务提供…保证 — the contract, the type (and why), the amount and period;
+    ``fixing``: the day a maximum guarantee's debts were fixed early, and why. The period
+    is stated only where it holds on the complaint's own reading (from the acceleration,
+    if any: :func:`sued_statuses`); one that lapsed on that reading is not stated."""
+    text = f"被告{name}为上述债务提供{'最高额' if guarantee.maximum else ''}保证"
+    if source:
+        text += f"（{source}）"
+    if guarantee.type == "not_stated":
+        text += (
+            "，保证合同未约定保证方式，依照《中华人民共和国民法典》第六百八十六条第二款"
+            "按照一般保证承担保证责任"
+        )
+    else:
+        text += f"，保证方式为{guarantee.label}"
+    maximum = guarantee.maximum
+    if maximum is not None:
+        text += (
+            f"，债权确定期间为{format_cn(maximum.period_start)}至{format_cn(maximum.period_end)}，"
+            f"最高债权额为人民币{format_yuan(maximum.amount)}元"
+        )
+        if fixing is not None:
+            text += f"，担保的债权已于{format_cn(fixing[0])}确定（{fixing[1]}）"
+    judged = fixed_early(guarantee, fixing[0] if fixing else None)
+    status, _ = sued_statuses(judged, suit)
+    if status.lapsed:
+        return text + "。"
+    text += f"，{period_words(judged, status.period, suit)}"
+    preserved = status.preserved_on
+    if status.type == "joint" and preserved is not None and preserved != suit.filing_date:
+        # the demand within the period is why the guarantor is still liable (art. 693(2))
+        text += f"；原告已于{format_cn(preserved)}要求被告{name}承担保证责任"
+    return text + "。"

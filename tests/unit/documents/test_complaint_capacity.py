@@ -1,0 +1,57 @@
+"""An adult defendant without full capacity: the complaint states the capacity, the court's
+finding it rests on and its date, and the guardian who litigates (民法典 art. 24; 民事诉讼法
+art. 60; 民诉法解释 art. 83), and warns when the finding is not given."""
+
+from __future__ import annotations
+
+import copy
+
+from docgen.documents import registry
+from docgen.documents.base import RuleOptions
+from tests.support import load_fixture, printed_copy
+
+OPTIONS = RuleOptions(calendar_fallback=True)
+DOC = registry.get("civil_complaint")
+WARD = load_fixture("civil_complaint", "valid", "defendant_with_guardian")
+NO_GUARDIAN = load_fixture("civil_complaint", "valid", "defendant_without_capacity_no_guardian")
+
+
+def _warning(data: dict):
+    problems = DOC.evaluate(DOC.parse(data), OPTIONS).problems
+    found = [p for p in problems if p.code == "capacity_basis_missing"]
+    assert len(found) <= 1
+    return found[0] if found else None
+
+
+def test_the_facts_state_the_capacity_its_finding_and_the_guardian_who_litigates():
+    assert (
+        "被告张伟经北京市东城区人民法院（2025）京0101民特88号民事判决于2025年9月1日认定为"
+        "无民事行为能力人，由其监护人王丽作为法定代理人代为诉讼（《中华人民共和国民事诉讼法》"
+        "第六十条）。"
+    ) in printed_copy("civil_complaint", WARD)
+    assert _warning(WARD) is None
+
+
+def test_an_adult_ward_without_the_finding_is_warned_on_the_field():
+    warning = _warning(NO_GUARDIAN)
+    assert warning.loc == ("defendants", 0, "capacity_finding")
+    assert "被告张伟为成年人，填写为无民事行为能力人，但未写明认定的法院和文书、认定日期" in (
+        warning.message
+    )
+    assert "第二十四条" in warning.message and "第八十三条" in warning.message
+    assert "被告张伟为无民事行为能力人。" in printed_copy("civil_complaint", NO_GUARDIAN)
+    data = copy.deepcopy(WARD)
+    del data["defendants"][0]["capacity_found_on"]
+    warning = _warning(data)
+    assert warning.loc == ("defendants", 0, "capacity_found_on")
+    assert "但未写明认定日期" in warning.message
+
+
+def test_a_minor_needs_no_finding():
+    data = copy.deepcopy(WARD)
+    party = data["defendants"][0]["party"]
+    party |= {"id_number": "110101201001011237", "capacity": "limited"}
+    party["guardian"] |= {"relation": "mother", "id_number": "11010519800620002X"}
+    del data["defendants"][0]["capacity_finding"], data["defendants"][0]["capacity_found_on"]
+    assert _warning(data) is None
+    assert "认定为" not in printed_copy("civil_complaint", data)

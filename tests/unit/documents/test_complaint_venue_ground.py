@@ -1,0 +1,45 @@
+"""A complaint filed at the plaintiff's own court states its connecting point, the place of
+performance (民事诉讼法 art. 24; 民诉法解释 art. 18(2)); one ground is stated, never two."""
+
+from __future__ import annotations
+
+import copy
+
+from tests.support import load_fixture, printed_copy
+
+SALE = load_fixture("civil_complaint", "valid", "narrative_sale_contract")
+PERFORMANCE = (
+    "本案争议标的为给付货币，原告上海申达机电设备有限公司作为接收货币一方，其所在地为合同履行地"
+    "（《中华人民共和国民事诉讼法》第二十四条，《最高人民法院关于适用〈中华人民共和国民事诉讼法〉"
+    "的解释》第十八条第二款），贵院对本案依法享有管辖权。"
+)
+
+
+def _facts(data: dict) -> str:
+    text = printed_copy("civil_complaint", data)
+    return text[text.index("事实与理由：") : text.index("证据和证据来源：")]
+
+
+def test_a_complaint_at_the_plaintiffs_court_states_the_place_of_performance():
+    facts = _facts(SALE)  # the buyer in Hangzhou, the court and the seller in Pudong
+    assert facts.count(PERFORMANCE) == 1
+    assert facts.count("贵院对本案依法享有管辖权") == 1
+
+
+def test_a_court_at_the_defendants_domicile_needs_no_ground_stated():
+    alone = load_fixture("civil_complaint", "valid", "narrative_sale_branch_alone")
+    assert "贵院对本案" not in _facts(alone)  # the branch sits in Pudong
+
+
+def test_an_agreed_court_is_the_one_ground_stated():
+    guarantor = load_fixture("civil_complaint", "valid", "narrative_guarantor")
+    facts = _facts(guarantor)
+    assert "合同履行地" not in facts
+    assert facts.count("贵院对本案依法享有管辖权") == 1
+    # a clause at the plaintiff's court: the clause is stated, not the place of performance
+    data = copy.deepcopy(SALE) | {
+        "jurisdiction_clause": "《设备买卖合同》第十条约定由原告住所地人民法院管辖"
+    }
+    facts = _facts(data)
+    assert PERFORMANCE not in facts
+    assert "《设备买卖合同》第十条约定由原告住所地人民法院管辖，贵院对本案依法享有管辖权。" in facts
