@@ -37,14 +37,16 @@ from docgen.documents.agreement_terms import (
 )
 from docgen.documents.base import RuleOptions
 from docgen.documents.late_interest import (
-    LOC as LATE_LOC,
-)
-from docgen.documents.late_interest import (
+    BREACH_DAY,
     PLAN_RATE,
     LateWording,
     check_late_interest,
+    first_breach,
     late_interest_text,
     warn_missing,
+)
+from docgen.documents.late_interest import (
+    LOC as LATE_LOC,
 )
 from docgen.documents.parts import RateInput, ResolvedAmounts
 from docgen.documents.problems import Assessment
@@ -142,6 +144,8 @@ def check_plan_late_interest(
         warn_missing(result, case.origin, later_runs, LATE_WORDING)
         return
     late, origin, signed = case.late_interest, case.origin, case.confirm_date
+    first_due = min(row.due_date for row in case.repayment_plan)
+    result.computed[BREACH_DAY] = first_breach(first_due, signed)
     check_late_interest(result, late, origin, signed, options, LATE_WORDING)
 
 

@@ -59,8 +59,10 @@ from docgen.documents.guardian_rules import check_agreement_parties
 from docgen.documents.installment_schedule import ScheduleInput as ScheduleInput
 from docgen.documents.installment_schedule import plan_schedule as plan_schedule
 from docgen.documents.late_interest import (
+    BREACH_DAY,
     accelerated_interest,
     check_late_interest,
+    first_breach,
     late_interest_text,
 )
 from docgen.documents.letter_rules import check_payment_account
@@ -173,6 +175,7 @@ def assess(case: InstallmentAgreement, options: RuleOptions) -> Assessment:
         )
         if annual is not None:
             result.computed["plan_rate"] = annual
+    result.computed[BREACH_DAY] = first_breach(rows[0].due if rows else None, case.agreement_date)
     check_late_interest(result, case.late_interest, case.origin, case.agreement_date, options)
     if rows is not None and not result.errors:
         try:

@@ -31,7 +31,7 @@ of its own (:func:`late_interest_once`).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from docgen.documents.acceleration import missed_any
@@ -95,7 +95,7 @@ def check_late_interest(
     warned about (``warn_missing``, interest running before an installment falls due
     where the plan rate is known). A price's loss is measured on the LPR of the first day
     the debtor can be late (``computed["breach_day"]``, 买卖合同解释 art. 18(4): 违约行为
-    发生时) when the document knows it, else on the LPR of the signing (``signed``)."""
+    发生时) when the document knows it, else on the LPR of the day after the signing."""
     plan_rate: Decimal | None = result.computed.get(PLAN_RATE)
     breach: date | None = result.computed.get(BREACH_DAY)
     if late is None:
@@ -113,10 +113,10 @@ def check_late_interest(
             f"逾期利率（折合年利率{format_percent(annual)}%）低于{wording.rate}（年利率"
             f"{format_percent(plan_rate)}%）：逾期的本金只计逾期利息，乙方逾期反而少付利息",
         )
-    if origin.kind in REDUCIBLE_KINDS and breach is not None:
-        _warn_reducible_at_breach(result, late, annual, breach, options)
-    elif origin.kind in REDUCIBLE_KINDS:
-        _warn_reducible(result, late, annual, signed, options)
+    if origin.kind in REDUCIBLE_KINDS:
+        _warn_reducible_at_breach(
+            result, late, annual, breach or first_breach(None, signed), options
+        )
 
 
 def warn_missing(
@@ -136,26 +136,11 @@ def warn_missing(
     result.warn(LOC, "late_interest_missing", message, "如需约定，请填写「逾期利率」")
 
 
-def _warn_reducible(
-    result: Assessment, late: RateInput, annual: Decimal, signed: date, options: RuleOptions
-) -> None:
-    """Above the loss the law presumes for a price paid late: LPR × 1.5, the LPR of the
-    agreement's date standing in for the one when the installment falls late."""
-    lpr = loss_lpr(signed, options.lpr_table)
-    if lpr is None or annual <= (ceiling := lpr * LOSS_UPLIFT):
-        return
-    rate = late.spec().describe()
-    if late.kind != "annual":
-        rate += f"，折合年利率{format_percent(annual)}%"
-    result.warn(
-        RATE_LOC,
-        "late_interest_may_be_reduced",
-        f"逾期利率（{rate}）高于逾期付款"
-        "损失的参照标准：未约定违约金的，以一年期LPR为基础加计30%—50%计算（签订日的一年期"
-        f"LPR为{format_percent(lpr)}%，至多年利率{format_percent(ceiling)}%；{SALE_LOSS_BASIS}；"
-        f"其他有偿合同参照适用，《中华人民共和国民法典》第六百四十六条）。{REDUCTION_BASIS}",
-        "请准备证明实际损失的材料，或降低逾期利率",
-    )
+def first_breach(first_due: date | None, signed: date) -> date:
+    """The first day the debtor can be in breach: the day after the first payment falls
+    due (after the signing, when no payment day is known). The loss of a price paid late
+    is measured on the one-year LPR of that day (买卖合同解释 art. 18(4): 违约行为发生时)."""
+    return (first_due or signed) + timedelta(days=1)
 
 
 def _warn_reducible_at_breach(

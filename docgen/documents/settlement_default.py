@@ -50,7 +50,7 @@ suit, for the plaintiff withdraws only after the first payment; before any suit,
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -61,6 +61,7 @@ from docgen.documents.late_interest import (
     LOC,
     LateWording,
     check_late_interest,
+    first_breach,
     late_interest_once,
     late_interest_text,
     warn_missing,
@@ -155,8 +156,7 @@ def _first_breach(result: Assessment, case: SettlementAgreement) -> date:
     falls due (after the signing, when the plan is not known); the loss of a price paid
     late is measured on the LPR of that day (``late_interest``)."""
     rows: list[Installment] | None = result.computed.get("schedule")
-    first = rows[0].due if rows else case.agreement_date
-    return first + timedelta(days=1)
+    return first_breach(rows[0].due if rows else None, case.agreement_date)
 
 
 def _warn_concession_kept(result: Assessment, case: SettlementAgreement) -> None:

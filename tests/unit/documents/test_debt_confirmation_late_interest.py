@@ -119,14 +119,14 @@ def test_a_sale_late_rate_above_the_loss_measure_is_a_warning_and_names_the_pric
     data = _on_a_sale_plan({"kind": "daily", "value": "0.05"})
     result = _assess(data)
     assert result.errors == []
-    (warning,) = [w for w in result.warnings if w.loc[0] == "late_interest"]
-    assert (warning.loc, warning.code) == (
-        ("late_interest", "value"),
-        "late_interest_may_be_reduced",
-    )
+    (warning,) = [w for w in result.warnings if w.code == "late_interest_may_be_reduced"]
+    assert warning.loc == ("late_interest", "value")
     assert (
         "日利率0.05%，折合年利率18.25%" in warning.message and "至多年利率4.5%" in warning.message
     )
+    # measured on the LPR of the day after the plan's first payment, not of the signing
+    assert "以违约行为发生时的一年期LPR为基础" in warning.message
+    assert "签订日" not in warning.message
     assert "应就逾期未付的货款，按日利率0.05%" in _clause(_printed(data), "六")
     within = _on_a_sale_plan({"kind": "annual", "value": "4.5"})
     assert [w.code for w in _assess(within).warnings] == ["later_interest_defaulted"]
