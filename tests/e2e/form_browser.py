@@ -139,3 +139,37 @@ def two_guarantors() -> dict[str, Any]:
         }
     )
     return case
+
+
+def new_page(browser: Browser, base_url: str) -> tuple[Page, list[str]]:
+    """A page in a new browser context, and the errors it reports."""
+    context = browser.new_context(
+        base_url=base_url,
+        accept_downloads=True,
+        viewport={"width": 1280, "height": 900},
+        locale="zh-CN",
+    )
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    return page, errors
+
+
+def checked_page(browser: Browser, base_url: str) -> Iterator[Page]:
+    """A page fixture's body: a new page, closed after the test, which fails if the page
+    reported an error."""
+    page, errors = new_page(browser, base_url)
+    yield page
+    page.context.close()
+    assert errors == [], f"the page reported errors: {errors}"
+
+
+def open_form(page: Page, type_name: str) -> None:
+    page.goto(f"/form/{type_name}")
+    page.wait_for_selector("html.form-ready")
+
+
+def current_case(page: Page) -> dict[str, Any]:
+    case: dict[str, Any] = page.evaluate("() => window.docgenForm.currentCase()")
+    return case

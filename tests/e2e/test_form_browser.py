@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from docgen.documents import registry
 from docgen.web.formspec import form_spec, type_form_spec
-from tests.e2e.form_browser import by_id, report_after_click, screenshot
+from tests.e2e.form_browser import by_id, new_page, open_form, report_after_click, screenshot
 from tests.e2e.form_typing import type_case
 from tests.support import fixture_cases, normalize, pdf_pages_text
 
@@ -26,24 +26,9 @@ pytestmark = [pytest.mark.slow, pytest.mark.browser, pytest.mark.xdist_group("br
 TOTAL_WORDS = "壹拾万柒仟肆佰壹拾陆元陆角肆分"
 
 
-def _new_page(browser: Browser, base_url: str) -> tuple[Page, list[str]]:
-    """A page in a new browser context, and the errors it reports."""
-    context = browser.new_context(
-        base_url=base_url,
-        accept_downloads=True,
-        viewport={"width": 1280, "height": 900},
-        locale="zh-CN",
-    )
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    return page, errors
-
-
 @pytest.fixture
 def page(browser: Browser, base_url: str) -> Iterator[Page]:
-    page, errors = _new_page(browser, base_url)
+    page, errors = new_page(browser, base_url)
     yield page
     page.context.close()
     assert errors == [], f"the page reported errors: {errors}"
@@ -53,7 +38,7 @@ def page(browser: Browser, base_url: str) -> Iterator[Page]:
 def typing_pages(browser: Browser, base_url: str) -> Iterator[tuple[Page, list[str]]]:
     """One page for the tests that each open a form afresh and type a whole case into it:
     a new browser context per case costs the browser more than typing the case does."""
-    page, errors = _new_page(browser, base_url)
+    page, errors = new_page(browser, base_url)
     yield page, errors
     page.context.close()
 
@@ -64,11 +49,6 @@ def typing_page(typing_pages: tuple[Page, list[str]]) -> Iterator[Page]:
     errors.clear()
     yield page
     assert errors == [], f"the page reported errors: {errors}"
-
-
-def open_form(page: Page, type_name: str) -> None:
-    page.goto(f"/form/{type_name}")
-    page.wait_for_selector("html.form-ready")
 
 
 def fill_demand_letter(page: Page, id_number: str) -> None:

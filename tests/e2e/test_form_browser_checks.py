@@ -10,23 +10,14 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.e2e.form_browser import by_id, report_after_click, screenshot
+from tests.e2e.form_browser import by_id, checked_page, report_after_click, screenshot
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 
 @pytest.fixture
 def page(browser: Browser, base_url: str) -> Iterator[Page]:
-    context = browser.new_context(
-        base_url=base_url, viewport={"width": 1280, "height": 900}, locale="zh-CN"
-    )
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    yield page
-    context.close()
-    assert errors == [], f"the page reported errors: {errors}"
+    yield from checked_page(browser, base_url)
 
 
 def load_person_debtor(page: Page) -> None:

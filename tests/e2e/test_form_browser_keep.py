@@ -12,7 +12,15 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.e2e.form_browser import FIXTURES, by_id, screenshot, two_guarantors
+from tests.e2e.form_browser import (
+    FIXTURES,
+    by_id,
+    checked_page,
+    current_case,
+    open_form,
+    screenshot,
+    two_guarantors,
+)
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
@@ -21,26 +29,7 @@ SAVED = "docgen.case.demand_letter"
 
 @pytest.fixture
 def page(browser: Browser, base_url: str) -> Iterator[Page]:
-    context = browser.new_context(
-        base_url=base_url, viewport={"width": 1280, "height": 900}, locale="zh-CN"
-    )
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    yield page
-    context.close()
-    assert errors == [], f"the page reported errors: {errors}"
-
-
-def open_form(page: Page, type_name: str) -> None:
-    page.goto(f"/form/{type_name}")
-    page.wait_for_selector("html.form-ready")
-
-
-def current_case(page: Page) -> dict[str, Any]:
-    case: dict[str, Any] = page.evaluate("() => window.docgenForm.currentCase()")
-    return case
+    yield from checked_page(browser, base_url)
 
 
 def answer_dialogs(page: Page) -> tuple[list[str], list[bool]]:
