@@ -3,7 +3,9 @@
 The static parts of docgen's documents (styles, settings, theme, font table, footer,
 relationships, ...) are the same for every document of a font and page; they are
 deflated once per process and copied into each file as they are. Only
-word/document.xml, word/numbering.xml and docProps/core.xml are compressed per document.
+word/document.xml, word/numbering.xml and docProps/core.xml are compressed per document,
+with ISA-L's deflate (``isal``): the same format as zlib's, in about a fifth of the time
+of zlib's fastest level for a letter's body, for some 5 % more bytes.
 The archive is written here rather than with ``zipfile`` because ``zipfile`` cannot take
 members already compressed; the format is PKWARE's APPNOTE (local headers, central
 directory, end record), no ZIP64 (a letter is far below 4 GB).
@@ -16,6 +18,11 @@ import struct
 import zlib
 from dataclasses import dataclass
 from datetime import datetime
+
+try:
+    from isal import isal_zlib as _fast_deflate
+except ImportError:  # pragma: no cover - a platform without the wheel: zlib's fastest level
+    _fast_deflate = zlib  # type: ignore[misc]
 
 _VERSION = 20  # 2.0: deflate
 _DEFLATED = 8
@@ -32,10 +39,19 @@ class Member:
     data: bytes  # raw deflate
 
     @classmethod
-    def of(cls, name: str, content: bytes, level: int = 6) -> Member:
-        deflate = zlib.compressobj(level, zlib.DEFLATED, -15)
+    def of(cls, name: str, content: bytes) -> Member:
+        """A part compressed once per process: zlib's level 6, the smaller file."""
+        deflate = zlib.compressobj(6, zlib.DEFLATED, -15)
         data = deflate.compress(content) + deflate.flush()
         return cls(name.encode("utf-8"), zlib.crc32(content), len(content), data)
+
+    @classmethod
+    def fast(cls, name: str, content: bytes) -> Member:
+        """A part compressed for each document: ISA-L's level 1 (its compressobj is
+        faster than its one-shot compress for a letter's body)."""
+        deflate = _fast_deflate.compressobj(1, _fast_deflate.DEFLATED, -15)
+        data = deflate.compress(content) + deflate.flush()
+        return cls(name.encode("utf-8"), _fast_deflate.crc32(content), len(content), data)
 
     @functools.cached_property
     def _sizes(self) -> bytes:
