@@ -65,8 +65,10 @@ class SocialCreditCode:
     warnings: tuple[str, ...]
 
 
+@functools.lru_cache(maxsize=1024)
 def _normalize(value: str) -> str:
-    """Remove all whitespace and upper-case, since users paste numbers with spaces and x."""
+    """Remove all whitespace and upper-case, since users paste numbers with spaces and x
+    (kept: a case's rules read each party's number a score of times per render)."""
     return _WHITESPACE.sub("", value).upper()
 
 
