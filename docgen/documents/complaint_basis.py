@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from docgen.documents.combined_cap import OVERDUE_WORDS, is_enforcement_cost
 from docgen.documents.complaint_branch_rules import answering_companies
 from docgen.documents.complaint_causes import SALE_LOSS_BASIS
+from docgen.documents.complaint_guarantee_scope import guaranteed_scope
 from docgen.documents.complaint_security import security_articles
 from docgen.documents.problems import Assessment
 from docgen.domain.cap_rates import INTERPRETATION
@@ -61,6 +62,8 @@ def legal_basis(case: CivilComplaint) -> list[str]:
     articles += [GUARANTEE_ARTICLES[g] for g in ("general", "joint") if g in kinds]
     if any(g.maximum is not None for g in given):
         articles.append("第六百九十条")
+    if any(d.role == "guarantor" and guaranteed_scope(case, d) for d in case.defendants):
+        articles.append("第六百九十一条")  # the guarantee's scope, as agreed
     companies = answering_companies(case)
     if companies:
         articles.append("第七十四条")  # a branch's liability is the legal person's

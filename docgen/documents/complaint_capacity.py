@@ -8,38 +8,34 @@ art. 83). A complaint that lists a guardian under an adult defendant without say
 leaves the court to ask, and the time matters: a contract made while the person had no
 capacity is void (民法典 art. 144). So the facts say it, and a finding not given is
 warned (the complaint is still filed: art. 124(2) asks of a defendant only what
-identifies them)."""
+identifies them).
+
+The finding dated before the contract was signed: the contract was made by a person
+already found without full capacity (contract_capacity), so the claim to perform it is in
+doubt; the reverse — the finding after the contract — says nothing of the capacity at
+signing and is not warned."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from docgen.documents.guardian_rules import CAPACITY_LABELS, is_minor
+from docgen.documents.contract_capacity import (
+    adult_wards,
+    assent_words,
+    check_found_before_contract,
+)
+from docgen.documents.guardian_rules import CAPACITY_LABELS
 from docgen.documents.problems import Assessment
 from docgen.domain.dates import format_cn
-from docgen.domain.parties import Person
 
 if TYPE_CHECKING:
     from docgen.documents.civil_complaint import CivilComplaint
-    from docgen.documents.complaint_parts import Defendant
 
 LITIGATION_BASIS = "《中华人民共和国民事诉讼法》第六十条"
 
 
-def adult_wards(case: CivilComplaint) -> Iterator[tuple[int, Defendant, Person]]:
-    """Each defendant typed as an adult without full capacity (not a minor on filing)."""
-    for i, defendant in enumerate(case.defendants):
-        party = defendant.party
-        if (
-            isinstance(party, Person)
-            and party.capacity in CAPACITY_LABELS
-            and not is_minor(party, case.filing_date)
-        ):
-            yield i, defendant, party
-
-
 def check_defendant_capacity(result: Assessment, case: CivilComplaint) -> None:
+    check_found_before_contract(result, case)
     for i, defendant, person in adult_wards(case):
         missing = [
             (field, label)
@@ -84,5 +80,5 @@ def capacity_facts(case: CivilComplaint) -> list[str]:
             if guardian
             else ""
         )
-        told.append(f"被告{person.name}{found}{acting}。")
+        told.append(f"被告{person.name}{found}{acting}。{assent_words(case, defendant, person)}")
     return told

@@ -413,6 +413,8 @@ def _guarantee_terms(guarantors: list[Any], held: Collateral | None) -> str:
     the guarantor for the whole debt rests."""
     terms = []
     for d in guarantors:
+        if d.guarantee_scope:  # 民法典 art. 691: as agreed
+            terms.append(f"{d.party.name}约定的保证范围：{d.guarantee_scope.rstrip('。')}")
         maximum = d.guarantee.maximum
         if maximum is None:
             continue

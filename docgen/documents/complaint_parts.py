@@ -54,6 +54,13 @@ FIXING_LABELS = {
 }
 """The events that fix a maximum security's claims before its agreed period ends, as
 民法典 art. 423 (二)–(六) name them (item (一), the agreed period ending, is ``fixed_on``)."""
+ASSENT_LABELS = {
+    "represented": "由法定代理人代理订立",
+    "consent": "经法定代理人同意",
+    "ratification": "经法定代理人追认",
+}
+"""How the contract of a person already found without full capacity binds them (民法典
+arts. 21–23, 145)."""
 FIXING_ITEMS = {
     "period_request": "第（二）项",
     "no_new_claims": "第（三）项",
@@ -122,6 +129,20 @@ class Defendant(CaseModel):
     )
     capacity_found_on: date | None = Field(
         default=None, title="认定日期", description="认定判决作出之日", json_schema_extra=ADVANCED
+    )
+    guarantee_scope: Text | None = Field(
+        default=None,
+        title="约定的保证范围",
+        description="保证合同约定的保证范围及条款，如 主债权本金及利息（《保证合同》第三条）；"
+        "不填则按法定范围：主债权及其利息、违约金、损害赔偿金和实现债权的费用（民法典第六百九十一条）",
+        json_schema_extra={**ADVANCED, **shown_when("role", "guarantor")},
+    )
+    contract_assent: Literal["represented", "consent", "ratification"] | None = Field(
+        default=None,
+        title="法定代理人对借款合同的代理、同意或追认",
+        description="民事行为能力的认定早于合同签订的：合同由法定代理人代理订立，或者经法定代理人"
+        "同意、追认的，选择相应项（民法典第二十一条、第二十二条、第一百四十五条）",
+        json_schema_extra={"enum_titles": list(ASSENT_LABELS.values()), **ADVANCED},
     )
     maximum_fixing: DebtFixing | None = Field(
         default=None,

@@ -12,6 +12,7 @@ from docgen.documents.complaint_basis import legal_basis
 from docgen.documents.complaint_branch_rules import answering_companies
 from docgen.documents.complaint_capacity import capacity_facts
 from docgen.documents.complaint_guarantee import guarantee_fact
+from docgen.documents.complaint_guarantee_scope import guarantee_scope_sentence
 from docgen.documents.complaint_parts import DELIVERY_LABELS
 from docgen.documents.complaint_security import security_fact
 from docgen.documents.complaint_text import borrowers, names, suit_dates
@@ -81,7 +82,10 @@ def facts(
             source = d.guarantee.contract or (loan.guarantee_contract if loan else None)
             fixing = d.maximum_fixing  # a maximum guarantee's claims fixed early (art. 690(2))
             early = (fixing.on, fixing.reason("guarantee")) if fixing else None
-            paragraphs.append(guarantee_fact(d.party.name, d.guarantee, source, suit, early))
+            paragraphs.append(
+                guarantee_fact(d.party.name, d.guarantee, source, suit, early)
+                + guarantee_scope_sentence(d)
+            )
     paragraphs.append(_breach(case, plaintiffs, debtors) + _still_unpaid(case, plaintiffs))
     if case.facts:
         paragraphs.append(case.facts)

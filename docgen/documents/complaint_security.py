@@ -39,6 +39,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from docgen.documents.complaint_guarantee_scope import guaranteed_words
 from docgen.documents.complaint_parts import ORDER_LABELS, SECURITY_LABELS, Collateral
 from docgen.documents.complaint_security_scope import scope_sentence, secured_scope
 from docgen.documents.problems import Loc
@@ -57,6 +58,7 @@ SECURITY_ARTICLES = {
 }
 MAXIMUM_ARTICLES = {"mortgage": "第四百二十条", "pledge": "第四百三十九条"}
 ORDER_ARTICLE = "第三百九十二条"
+SCOPE_ARTICLE_NUMBER = "第三百八十九条"
 FIXING_ARTICLE = "第四百二十三条"
 # words of a property description that name land or a building (民法典 art. 395(1)(一)-(三), (五))
 IMMOVABLE = re.compile(r"不动产|房产|房屋|房地产|土地|建设用地|宅基地|商铺|厂房|在建|楼|室")
@@ -258,9 +260,10 @@ def form_security_claims(case: CivilComplaint) -> str:
         part = f"对{unpaid}" if unpaid and guarantee.resolved_type == "joint" else ""
         # 连带保证责任 / 一般保证责任: the liability, not the type's name (连带责任保证) again
         liability = "连带保证" if guarantee.resolved_type == "joint" else "一般保证"
-        claims.append(
-            f"被告{d.party.name}{part}{claim_within_maximum(guarantee)}承担{liability}责任"
-        )
+        within, limit = guaranteed_words(case, d), claim_within_maximum(guarantee)
+        if within and limit:
+            limit = "、" + limit.removeprefix("在")  # 「在主债权范围内、最高债权额…限度内」
+        claims.append(f"被告{d.party.name}{part}{within}{limit}承担{liability}责任")
     return "；".join(claims)
 
 
@@ -335,6 +338,8 @@ def security_articles(case: CivilComplaint) -> list[str]:
     articles = list(SECURITY_ARTICLES[kind])
     if right is not None:
         articles = [*RIGHT_PLEDGE_ARTICLES, right.article]
+    if secured_scope(case, security.collateral).narrowed:
+        articles.append(SCOPE_ARTICLE_NUMBER)  # the claim within the scope as agreed
     if security.collateral.maximum_amount is not None:
         articles.append(MAXIMUM_ARTICLES[kind])
         if security.collateral.fixing is not None:

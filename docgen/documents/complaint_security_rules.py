@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from docgen.documents.complaint_fixing import check_maximum_fixed
+from docgen.documents.complaint_guarantee_scope import check_guarantee_scope
 from docgen.documents.complaint_parts import SECURITY_LABELS
 from docgen.documents.complaint_security import (
     JOINT_SUIT,
@@ -20,7 +21,7 @@ from docgen.documents.complaint_security import (
     pledged_right,
     stated_security,
 )
-from docgen.documents.complaint_security_scope import check_costs_in_scope
+from docgen.documents.complaint_security_scope import check_costs_in_scope, check_scope_narrowed
 from docgen.documents.problems import Assessment
 
 if TYPE_CHECKING:
@@ -39,9 +40,10 @@ def check_security(result: Assessment, case: CivilComplaint) -> None:
     check_right_pledged(result, case)
     security = stated_security(case)
     if security is not None and security.claimable:
-        check_costs_in_scope(
-            result, case, security.collateral, security.where, security.property_word
-        )
+        args = (result, case, security.collateral, security.where, security.property_word)
+        check_costs_in_scope(*args)
+        check_scope_narrowed(*args)
+    check_guarantee_scope(result, case)
     check_maximum_named(result, case)
     check_maximum_fixed(result, case)
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from docgen.documents.combined_cap import is_enforcement_cost
 from docgen.documents.complaint_branch_rules import answering_companies
 from docgen.documents.complaint_evidence_rules import printed_note
+from docgen.documents.complaint_guarantee_scope import guaranteed_claims
 from docgen.documents.complaint_parts import CHECKED, UNCHECKED, Witness
 from docgen.documents.complaint_security import (
     left_unpaid,
@@ -134,12 +135,14 @@ def _guarantor_claims(case: CivilComplaint, covered: str, debtors: str) -> list[
             continue
         limit = claim_within_maximum(guarantee)
         name = defendant.party.name
+        # the agreed scope, if narrower (民法典 art. 691): complaint_guarantee_scope
+        owed = guaranteed_claims(case, defendant, covered)
         if guarantee.resolved_type == "joint":
             part = f"在{unpaid}" if unpaid else ""
-            items.append(f"判令被告{name}对上述{covered}债务{part}{limit}承担连带清偿责任；")
+            items.append(f"判令被告{name}对{owed}{part}{limit}承担连带清偿责任；")
         else:
             items.append(
-                f"判令被告{name}对上述{covered}债务在{debtors}的财产依法强制执行"
+                f"判令被告{name}对{owed}在{debtors}的财产依法强制执行"
                 f"后仍不能履行的部分{limit}承担保证责任；"
             )
     return items
