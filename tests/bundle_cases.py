@@ -18,6 +18,8 @@ DEFENDANTS = [d["party"]["name"] for d in COMPLAINT["defendants"]]
 REPRESENTATIVE_ID = "440301196805120037"  # 陈建国's, in the certificate
 REPRESENTATIVE_MOBILE = "13602601234"
 AGENT_ID = "440304198709140327"  # 黄丽's, in the power of attorney
+AGENT_LICENSE = "14403201510987654"  # 黄丽's, in the power and the firm's letter
+AGENT_FIRM = "广东华商律师事务所"
 # an exhibit for each item of the complaint's evidence list, named as the list names it
 EXHIBITS = [
     ("借款合同", "原告持有", "证明借款合同关系", "contract.pdf"),
@@ -82,3 +84,27 @@ def data_of(case: dict[str, Any], type_name: str) -> dict[str, Any]:
 
 def index_of(case: dict[str, Any], type_name: str) -> int:
     return next(i for i, p in enumerate(case["papers"]) if p["type"] == type_name)
+
+
+def namesakes(case: dict[str, Any], licenses: tuple[str, str]) -> None:
+    """Two lawyers of the firm both named 王伟 in the complaint, the power and the letter
+    in place of 黄丽: the power and the letter give their licence numbers (the letter's
+    in ``licenses`` order)."""
+    phone = "0755-83025555"
+    complaint_agent = {"firm": AGENT_FIRM, "phone": phone, "authority": "general"}
+    case["complaint"]["data"]["plaintiffs"][0]["agents"] = [
+        {"name": "王伟", **complaint_agent},
+        {"name": "王 伟", **complaint_agent},
+    ]
+    power = {"name": "王伟", "kind": "lawyer", "firm": AGENT_FIRM, "phone": phone}
+    data_of(case, "power_of_attorney")["agents"] = [
+        {**power, "license_number": WANG_WEI[0]},
+        {**power, "license_number": WANG_WEI[1]},
+    ]
+    data_of(case, "firm_letter")["lawyers"] = [
+        {"name": "王伟", "license_number": number} for number in licenses
+    ]
+
+
+WANG_WEI = ("14403201210135791", "14403201810246802")
+"""The licence numbers of two lawyers named 王伟 at the plaintiff's firm."""

@@ -7,7 +7,8 @@ whose must agree, since the court reads them together.
   firm's letter assigns is an agent of the party's power of attorney; the complaint lists
   the agents the power appoints, no other and none fewer; and the complaint, the powers
   and the letters of one party name two people at most. Errors: an agent without a power
-  has no authority to act, and a third agent is refused by the court.
+  has no authority to act, and a third agent is refused by the court. A lawyer is one
+  person by the licence number and the firm, not by the name alone (``bundle.agents``).
 - Whose ID number. 公民身份号码是每个公民唯一的、终身不变的身份代码 (居民身份证法
   art. 3(2)): one number given to two people in the bundle is wrong for one of them (an
   error on the later one, naming the earlier).
@@ -29,15 +30,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from docgen.bundle.agents import COMPLAINT, LETTER, POWER, Agents, Fact, Mention, agent_problems
 from docgen.bundle.papers import in_order, with_case
 from docgen.documents import registry
 from docgen.documents.civil_complaint import CivilComplaint
-from docgen.documents.court_parts import representative
+from docgen.documents.court_parts import Agent, representative
 from docgen.documents.firm_letter import FirmLetter
-from docgen.documents.power_of_attorney import PowerOfAttorney
+from docgen.documents.power_of_attorney import LitigationAgent, PowerOfAttorney
 from docgen.documents.problems import CaseInvalid, Loc, Problem
 from docgen.documents.representative_certificate import RepresentativeCertificate
 from docgen.documents.service_address import ServiceAddressConfirmation
+from docgen.documents.standing_papers import agent_kind
 from docgen.domain.parties import Organization, Party, Person
 from docgen.pipeline import validation
 
@@ -45,11 +48,8 @@ if TYPE_CHECKING:
     from docgen.bundle.model import BundleCase
     from docgen.services import DocumentService
 
-COMPLAINT = "起诉状"
-POWER = registry.get("power_of_attorney").title
-LETTER = registry.get("firm_letter").title
-AGENTS_ARTICLE = "《中华人民共和国民事诉讼法》第六十一条第一款"
-POWER_ARTICLE = "《中华人民共和国民事诉讼法》第六十二条第一款"
+PRACTISING = ("lawyer", "legal_worker")
+"""Agents whose 工作单位 is their practising firm (律师事务所, 法律服务所)."""
 ID_ARTICLE = "《中华人民共和国居民身份证法》第三条第二款"
 
 
@@ -60,16 +60,6 @@ class Named:
     part: str
     loc: Loc
     value: str
-
-
-@dataclass(frozen=True)
-class Agents:
-    """The agents one part names for one party (``principal``)."""
-
-    part: str
-    principal: str
-    loc: Loc
-    names: tuple[Named, ...]
 
 
 @dataclass(frozen=True)
@@ -113,7 +103,7 @@ def check_people(
     for index, spec in in_order(case.papers):
         paper = read_part(docgen, spec.type, with_case(spec, case))
         if paper is not None:
-            _from_paper(paper, ("papers", index, "data"), said)
+            _from_paper(paper, ("papers", index, "data"), spec.data, said)
     problems.extend(agent_problems(said.agents))
     problems.extend(identity_problems(said.identities))
     for problem in representative_problems(said.representatives):
@@ -138,7 +128,7 @@ def _from_complaint(complaint: CivilComplaint, said: Statements) -> None:
     for i, plaintiff in enumerate(complaint.plaintiffs):
         loc = (*base, "plaintiffs", i)
         names = tuple(
-            Named(COMPLAINT, (*loc, "agents", j, "name"), agent.name)
+            _complaint_agent(agent, plaintiff.party, (*loc, "agents", j))
             for j, agent in enumerate(plaintiff.agents)
         )
         said.agents.append(Agents(COMPLAINT, plaintiff.party.name, (*loc, "agents"), names))
@@ -147,28 +137,59 @@ def _from_complaint(complaint: CivilComplaint, said: Statements) -> None:
             _party(COMPLAINT, entry.party, (*base, group, i, "party"), said)
 
 
-def _from_paper(paper: Any, base: Loc, said: Statements) -> None:
+def _from_paper(paper: Any, base: Loc, typed: Any, said: Statements) -> None:
+    """``typed``: the paper's data as the user gave it (a letter's firm typed or taken
+    from the firm's stored profile is reported where it came from)."""
     if isinstance(paper, PowerOfAttorney):
         names = tuple(
-            Named(POWER, (*base, "agents", j, "name"), agent.name)
-            for j, agent in enumerate(paper.agents)
+            _power_agent(agent, (*base, "agents", j)) for j, agent in enumerate(paper.agents)
         )
         said.agents.append(Agents(POWER, paper.principal.name, (*base, "agents"), names))
         _party(POWER, paper.principal, (*base, "principal"), said)
         for j, agent in enumerate(paper.agents):
             _identity(said, POWER, (*base, "agents", j, "id_number"), agent.name, agent.id_number)
     elif isinstance(paper, FirmLetter):
-        names = tuple(
-            Named(LETTER, (*base, "lawyers", j, "name"), lawyer.name)
-            for j, lawyer in enumerate(paper.lawyers)
-        )
-        said.agents.append(Agents(LETTER, paper.client, (*base, "lawyers"), names))
+        said.agents.append(_letter_lawyers(paper, base, typed))
     elif isinstance(paper, RepresentativeCertificate):
         _certificate(paper, base, said)
     elif isinstance(paper, ServiceAddressConfirmation):
         part = registry.get("service_address").title
         loc = (*base, "recipient_id_number")
         _identity(said, part, loc, paper.recipient, paper.recipient_id_number)
+
+
+def _complaint_agent(agent: Agent, party: Party, loc: Loc) -> Mention:
+    # a relative's or an employee's 工作单位 is no practising firm to compare
+    firm = Fact(COMPLAINT, (*loc, "firm"), agent.firm)
+    lawyer = agent_kind(agent, party) in PRACTISING
+    return Mention(COMPLAINT, (*loc, "name"), agent.name, firm if lawyer else None)
+
+
+def _power_agent(agent: LitigationAgent, loc: Loc) -> Mention:
+    practising = agent.kind in PRACTISING
+    firm = Fact(POWER, (*loc, "firm"), agent.firm) if practising and agent.firm else None
+    number = agent.license_number
+    license = Fact(POWER, (*loc, "license_number"), number) if number else None
+    return Mention(POWER, (*loc, "name"), agent.name, firm, license)
+
+
+def _letter_lawyers(paper: FirmLetter, base: Loc, typed: Any) -> Agents:
+    firm = None
+    if paper.firm is not None:
+        typed_firm = isinstance(typed, dict) and typed.get("firm") is not None
+        where = (*base, "firm", "name") if typed_firm else (*base, "sender_profile_id")
+        firm = Fact(LETTER, where, paper.firm.name)
+    names = tuple(
+        Mention(
+            LETTER,
+            (*base, "lawyers", j, "name"),
+            lawyer.name,
+            firm,
+            Fact(LETTER, (*base, "lawyers", j, "license_number"), lawyer.license_number),
+        )
+        for j, lawyer in enumerate(paper.lawyers)
+    )
+    return Agents(LETTER, paper.client, (*base, "lawyers"), names)
 
 
 def _certificate(paper: RepresentativeCertificate, base: Loc, said: Statements) -> None:
@@ -216,90 +237,6 @@ def _plain(name: str) -> str:
 
 
 # --- the rules -------------------------------------------------------------------------
-
-
-def agent_problems(agents: list[Agents]) -> Iterator[Problem]:
-    """Per party: each lawyer of a letter holds a power; the complaint lists the powers'
-    agents; two agents at most (民事诉讼法 arts. 61(1), 62(1))."""
-    principals = dict.fromkeys(_plain(a.principal) for a in agents)
-    for principal in principals:
-        mine = [a for a in agents if _plain(a.principal) == principal]
-        powers = [a for a in mine if a.part == POWER]
-        if powers:
-            authorised = _names(powers)
-            for letter in (a for a in mine if a.part == LETTER):
-                yield from _unauthorised_lawyers(letter, authorised)
-            for complaint in (a for a in mine if a.part == COMPLAINT):
-                problem = _complaint_against_powers(complaint, authorised)
-                if problem is not None:
-                    yield problem
-        problem = _too_many(principal, powers + [a for a in mine if a.part != POWER])
-        if problem is not None:
-            yield problem
-
-
-def _names(lists: list[Agents]) -> list[str]:
-    return list(dict.fromkeys(_plain(n.value) for a in lists for n in a.names))
-
-
-def _unauthorised_lawyers(letter: Agents, authorised: list[str]) -> Iterator[Problem]:
-    for lawyer in letter.names:
-        if _plain(lawyer.value) not in authorised:
-            yield Problem(
-                lawyer.loc,
-                "lawyer_without_power_of_attorney",
-                f"律师事务所函指派的律师{lawyer.value}不是{letter.principal}授权委托书的受托人"
-                f"（授权委托书委托{'、'.join(authorised)}）：委托他人代为诉讼，须向人民法院提交"
-                f"由委托人签名或者盖章的授权委托书（{POWER_ARTICLE}）",
-                "请在授权委托书中委托该律师，或在律师事务所函中改为授权委托书所委托的律师",
-            )
-
-
-def _complaint_against_powers(complaint: Agents, authorised: list[str]) -> Problem | None:
-    listed = list(dict.fromkeys(_plain(n.value) for n in complaint.names))
-    if set(listed) == set(authorised):
-        return None
-    details = []
-    without = [name for name in listed if name not in authorised]
-    if without:
-        details.append(
-            f"{'、'.join(without)}没有授权委托书，委托他人代为诉讼须提交由委托人签名或者盖章的"
-            f"授权委托书（{POWER_ARTICLE}）"
-        )
-    left_out = [name for name in authorised if name not in listed]
-    if left_out:
-        details.append(f"授权委托书委托的{'、'.join(left_out)}未列入起诉状")
-    return Problem(
-        complaint.loc,
-        "agents_differ_from_power_of_attorney",
-        f"起诉状列明的{complaint.principal}的委托诉讼代理人（{'、'.join(listed) or '无'}）"
-        f"与授权委托书的受托人（{'、'.join(authorised)}）不一致：{'；'.join(details)}",
-        "起诉状应列明授权委托书所委托的诉讼代理人，二者一致",
-    )
-
-
-def _too_many(principal: str, lists: list[Agents]) -> Problem | None:
-    """Two agents at most across the parts; the error sits where the third is named."""
-    seen: list[str] = []
-    third: Named | None = None
-    for named in (n for a in lists for n in a.names):
-        name = _plain(named.value)
-        if name not in seen:
-            seen.append(name)
-            if len(seen) == 3:
-                third = named
-    if third is None:
-        return None
-    by_part = "；".join(
-        f"{a.part}：{'、'.join(n.value for n in a.names)}" for a in lists if a.names
-    )
-    return Problem(
-        third.loc,
-        "too_many_agents",
-        f"{principal}的诉讼代理人共{len(seen)}人（{'、'.join(seen)}；{by_part}）：当事人可以"
-        f"委托一至二人作为诉讼代理人（{AGENTS_ARTICLE}）",
-        "请只委托一至二名诉讼代理人，并使起诉状、授权委托书和律师事务所函列明同样的代理人",
-    )
 
 
 def identity_problems(identities: list[Identity]) -> Iterator[Problem]:

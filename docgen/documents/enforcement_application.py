@@ -45,6 +45,7 @@ from docgen.documents.enforcement_interruptions import (
     check_interruptions,
     warn_unproven_demands,
 )
+from docgen.documents.enforcement_operative import awarded, only_denied
 from docgen.documents.enforcement_parts import (
     APPLICATION_YEARS,
     APPLY_ARTICLES,
@@ -107,6 +108,7 @@ def assess(case: EnforcementApplication, options: RuleOptions) -> Assessment:
     _check_title(result, case)
     _check_certificate(result, case)
     _check_principal_label(result, case)
+    _check_other_awarded(result, case)
     check_interest(result, case)
     _check_court_basis(result, case)
     _check_parties(result, case)
@@ -199,13 +201,32 @@ def _check_principal_label(result: Assessment, case: EnforcementApplication) -> 
     an application states the 执行标的 the instrument determined (执行工作若干问题的规定
     art. 18), and a name the operative part does not use leaves the clerk to match them."""
     label = case.outstanding.principal_label or text.PRINCIPAL
-    if label in case.title.operative_part:
+    if label in awarded(case.title.operative_part):
         return
     result.warn(
         ("outstanding", "principal_label"),
         "principal_label_not_in_title",
         f"法律文书确定的给付内容中没有「{label}」的称谓：申请事项应按法律文书的称谓列明"
         "所欠款项，请在「本金名称」中填写法律文书所用的称谓（如 欠款、借款本金、货款）",
+    )
+
+
+def _check_other_awarded(result: Assessment, case: EnforcementApplication) -> None:
+    """Another money debt (违约金, 罚息 …) the operative part names only to reject or
+    waive it (「驳回原告要求被告支付违约金的诉讼请求」) is no 执行标的 the instrument
+    determined (执行工作若干问题的规定 art. 18). A warning: a part may be awarded in words the
+    name does not match, which only the user can tell."""
+    o = case.outstanding
+    if not o.other or not o.other_label:
+        return
+    term = only_denied(case.title.operative_part, o.other_label)
+    if term is None:
+        return
+    result.warn(
+        ("outstanding", "other"),
+        "other_not_awarded",
+        f"法律文书确定「{term}」，给付内容中没有判令支付{o.other_label}：申请执行的应为法律文书"
+        f"确定的执行标的，请核对申请执行的{o.other_label}是否为法律文书判令给付的款项",
     )
 
 

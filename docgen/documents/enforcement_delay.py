@@ -5,12 +5,12 @@ own liability for not performing it is enforced instead (调解规定 art. 15(2)
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from docgen.documents.enforcement_installments import delay_parts
+from docgen.documents.enforcement_operative import default_clause, waived_on_condition
 from docgen.documents.enforcement_parts import EnforcementTitle, Outstanding
 from docgen.documents.problems import Assessment
 from docgen.domain.dates import format_cn
@@ -74,8 +74,10 @@ def _mediated_liability_claimed(result: Assessment, case: EnforcementApplication
     2020年修正〕 art. 15(2)); other instruments, and a statement whose own liability is not
     claimed, bear the doubled part (民事诉讼法 art. 264). The sum claimed is that liability
     where the case says so (``default_liability``) or where the operative part makes it
-    payable on the statement not being performed (「逾期未付的，…另行支付违约金…」): the
-    application then never asks for both."""
+    payable on the statement not being performed (「逾期未付的，…另行支付违约金…」, an award
+    term: ``enforcement_operative.default_clause``): the application then never asks for
+    both. A term waiving it on a condition (「如…按期履行，原告放弃违约金」) is unclear and
+    warned of, the doubled part kept until the user says."""
     title, other = case.title, case.outstanding.other
     if title.kind != "mediation":
         return False
@@ -101,6 +103,18 @@ def _mediated_liability_claimed(result: Assessment, case: EnforcementApplication
             "履行期间的债务利息；如需请求加倍部分债务利息，请勿同时申请执行该项责任",
         )
         return True
+    waiver = waived_on_condition(title.operative_part, case.outstanding.other_label or "违约金")
+    if waiver is not None:
+        # 「如被告按期履行，原告放弃违约金」 may make it due on default, or not: the user says
+        result.warn(
+            at,
+            "mediated_liability_unclear",
+            f"调解书确定「{waiver}」：申请执行的{name}是否为调解书约定的不履行责任，须结合调解书"
+            "全文判断。属于该情形的，依《最高人民法院关于人民法院民事调解工作若干问题的规定》"
+            "第十五条第二款，不得再请求加倍支付迟延履行期间的债务利息，请选择「同时申请执行"
+            "调解书约定的不履行责任」；本申请书暂按不属于该情形请求加倍部分债务利息",
+        )
+        return False
     result.warn(
         at,
         "mediated_liability_unstated",
@@ -109,21 +123,3 @@ def _mediated_liability_claimed(result: Assessment, case: EnforcementApplication
         "属于该情形的，请选择「同时申请执行调解书约定的不履行责任」",
     )
     return False
-
-
-# a term of the operative part making a sum payable if the statement is not performed:
-# a condition (「逾期未付的，」「如…未按期…，」) and, after it in the same term, the sum's name
-_CONDITION = (
-    r"(?:(?:如|若|如果|倘若)[^，；;。]*(?:逾期|未|不|迟延)[^，；;。]*"
-    r"|[^，；;。]*(?:逾期|未按|不按|到期未|不履行|未履行|未足额|迟延)[^，；;。]*的)，"
-)
-
-
-def default_clause(operative_part: str, label: str) -> str | None:
-    """The term of ``operative_part`` that makes ``label`` (违约金 …) payable on the
-    statement not being performed, as written; None when no term does."""
-    pattern = re.compile(_CONDITION + r"[^；;。]*" + re.escape(label))
-    for term in re.split(r"[；;。]", operative_part):
-        if pattern.search(term):
-            return term.strip()
-    return None

@@ -12,6 +12,10 @@ claims it.
 - The interest during the delay follows the instrument's method (法释〔2014〕8号 art. 1(2):
   迟延履行期间的一般债务利息，根据生效法律文书确定的方法计算); the request says so only
   where the instrument awards interest at all.
+
+The operative part is read for what it awards (``enforcement_operative.awarded``): a
+rejected claim to interest (「驳回原告要求支付利息的诉讼请求」) and a judgment's notice of
+the doubled delay interest name interest without awarding it.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
+from docgen.documents.enforcement_operative import awarded
 from docgen.documents.problems import Assessment
 from docgen.domain.dates import format_cn
 from docgen.domain.money import legal_amount
@@ -44,7 +49,8 @@ def interest_until(case: EnforcementApplication) -> date:
 
 def check_interest(result: Assessment, case: EnforcementApplication) -> None:
     """The interest claimed under the instrument's name, running as the instrument says."""
-    o, operative = case.outstanding, case.title.operative_part
+    # what the instrument awards: not a rejected claim, not the notice of the doubled part
+    o, operative = case.outstanding, awarded(case.title.operative_part)
     at = ("outstanding",)
     if o.interest_to_payment and not o.interest:
         result.error(
@@ -96,6 +102,8 @@ def interest_item(case: EnforcementApplication) -> str:
 
 
 def awards_interest(case: EnforcementApplication) -> bool:
-    """Whether the instrument awards interest: claimed, or named in its operative part."""
+    """Whether the instrument awards interest: claimed, or named in an award term of its
+    operative part (a judgment's notice of 「加倍支付迟延履行期间的债务利息」 and a rejected
+    claim to interest award none: ``enforcement_operative.awarded``)."""
     o = case.outstanding
-    return bool(o.interest) or (o.interest_label or INTEREST) in case.title.operative_part
+    return bool(o.interest) or (o.interest_label or INTEREST) in awarded(case.title.operative_part)

@@ -13,12 +13,16 @@ from docgen.bundle.consistency import check_people
 from docgen.bundle.service import BundleService
 from docgen.documents.problems import Problem
 from tests.bundle_cases import (
+    AGENT_FIRM,
+    AGENT_LICENSE,
     DEFENDANTS,
     PLAINTIFF,
     REPRESENTATIVE_ID,
+    WANG_WEI,
     bundle_case,
     data_of,
     index_of,
+    namesakes,
     paper,
 )
 
@@ -192,3 +196,99 @@ def test_a_paper_that_does_not_parse_is_left_to_its_own_errors(service):
     case["papers"][letter] = paper("firm_letter", "two_lawyers_for_a_company")
     del case["papers"][letter]["data"]["client"]
     assert _people(service, case) == ([], [])
+
+
+# --- one lawyer by the licence number and the firm (民诉法解释 art. 88(1)) ---------------
+
+OTHER_LICENSE = "14403201510987645"  # 黄丽's number with two digits swapped
+
+
+def test_the_letters_lawyer_typed_with_another_licence_number_is_refused_there(service):
+    case = bundle_case()
+    data_of(case, "firm_letter")["lawyers"][0]["license_number"] = OTHER_LICENSE
+    problems, warnings = _people(service, case)
+    letter = index_of(case, "firm_letter")
+    (problem,) = problems
+    assert (problem.loc, problem.code) == (
+        ("papers", letter, "data", "lawyers", 0, "license_number"),
+        "lawyer_license_mismatch",
+    )
+    assert problem.message.startswith(
+        f"律师事务所函写明黄丽的执业证号为{OTHER_LICENSE}，授权委托书写明为{AGENT_LICENSE}"
+    )
+    assert "第八十八条第（一）项" in problem.message and warnings == []
+
+
+def test_the_powers_lawyer_of_another_firm_than_the_complaints_is_refused_on_the_power(
+    service,
+):
+    case = bundle_case()
+    data_of(case, "power_of_attorney")["agents"][0]["firm"] = "广东华商（龙岗）律师事务所"
+    problems, _ = _people(service, case)
+    (problem,) = problems
+    assert (problem.loc, problem.code) == (
+        ("papers", index_of(case, "power_of_attorney"), "data", "agents", 0, "firm"),
+        "lawyer_firm_mismatch",
+    )
+    assert problem.message.startswith(
+        "授权委托书写明黄丽的工作单位（律师事务所）为广东华商（龙岗）律师事务所，"
+        f"起诉状写明为{AGENT_FIRM}"
+    )
+
+
+def test_a_letter_of_another_firm_is_refused_on_its_firm(service):
+    case = bundle_case()
+    data_of(case, "firm_letter")["firm"]["name"] = "广东华商(龙岗)律师事务所"
+    problems, _ = _people(service, case)
+    assert _codes(problems) == {
+        (("papers", index_of(case, "firm_letter"), "data", "firm", "name"), "lawyer_firm_mismatch")
+    }
+
+
+def test_a_firm_typed_with_half_width_brackets_or_spaces_is_the_same_firm(service):
+    case = bundle_case()
+    case["complaint"]["data"]["plaintiffs"][0]["agents"][0]["firm"] = "广东华商(龙岗)律师事务所"
+    data_of(case, "power_of_attorney")["agents"][0]["firm"] = "广东华商（龙岗）律师事务所"
+    data_of(case, "firm_letter")["firm"]["name"] = "广东华商（ 龙岗 ）律师事务所"
+    assert _people(service, case) == ([], [])
+
+
+def test_two_lawyers_who_share_a_name_are_two_agents_matched_by_their_numbers(service):
+    case = bundle_case()
+    namesakes(case, (WANG_WEI[1], WANG_WEI[0]))
+    assert _people(service, case) == ([], [])
+
+
+def test_a_namesake_the_complaint_leaves_out_is_missing_from_it(service):
+    """The power appoints two lawyers named 王伟; the complaint names one: before, one name
+    stood for both."""
+    case = bundle_case()
+    namesakes(case, WANG_WEI)
+    del case["complaint"]["data"]["plaintiffs"][0]["agents"][1]
+    problems, _ = _people(service, case)
+    (problem,) = problems
+    assert (problem.loc, problem.code) == (
+        ("complaint", "data", "plaintiffs", 0, "agents"),
+        "agents_differ_from_power_of_attorney",
+    )
+    assert f"授权委托书委托的王伟（{WANG_WEI[1]}）未列入起诉状" in problem.message
+
+
+def test_a_namesake_the_letter_assigns_beside_the_powers_lawyer_has_no_power(service):
+    case = bundle_case()
+    namesakes(case, (WANG_WEI[0], "14403202010357913"))
+    letter = index_of(case, "firm_letter")
+    case["papers"][letter]["data"]["lawyers"].insert(
+        0, {"name": "王伟", "license_number": WANG_WEI[1]}
+    )
+    del case["papers"][letter]["data"]["lawyers"][2:]  # the letter assigns two at most
+    data_of(case, "power_of_attorney")["agents"].pop()
+    case["complaint"]["data"]["plaintiffs"][0]["agents"].pop()
+    problems, _ = _people(service, case)
+    # the letter's two are the power's one and another 王伟 without a power
+    assert _codes(problems) == {
+        (("papers", letter, "data", "lawyers", 0, "name"), "lawyer_without_power_of_attorney")
+    }
+    assert problems[0].message.startswith(
+        f"律师事务所函指派的律师王伟（{WANG_WEI[1]}）不是深圳市恒信商贸有限公司授权委托书的受托人"
+    )

@@ -262,3 +262,79 @@ def test_the_applicants_representative_is_named_with_the_position_or_warned():
     context, result = _context(positioned)
     assert result.warnings == []
     assert "法定代表人：陈建国，执行董事。" in context["parties"]
+
+
+# --- the operative part read for what it awards: not a rejected claim, not the notice ---
+
+
+def test_interest_the_judgment_rejects_or_names_in_its_notice_is_no_interest_it_awards():
+    """「驳回…利息及违约金的诉讼请求」 and 「…加倍支付迟延履行期间的债务利息」 name interest
+    without awarding it: the request for the doubled part says nothing of general interest."""
+    context, result = _context(_fixture("judgment_interest_and_penalty_rejected"))
+    assert result.warnings == []
+    assert "（大写：壹拾万元整）；诉讼费用人民币1,332.49元（" in context["requests"][0]
+    assert context["requests"][1].endswith("此后继续计算至实际履行完毕之日。")
+    assert "一般债务利息" not in context["requests"][1]
+
+
+def test_a_penalty_the_judgment_rejected_is_warned_of_when_claimed():
+    context, result = _context(_fixture("judgment_rejected_penalty_claimed"))
+    (warning,) = result.warnings
+    assert (warning.loc, warning.code) == (("outstanding", "other"), "other_not_awarded")
+    assert warning.message.startswith(
+        "法律文书确定「三、驳回原告刘芳要求被告张伟支付自2025年1月11日起至实际清偿之日止的利息"
+        "及违约金的诉讼请求」，给付内容中没有判令支付违约金"
+    )
+    # still claimed as typed, with the doubled part: a warning, not a refusal
+    assert "违约金人民币20,000.00元" in context["requests"][0]
+
+
+def test_penalty_interest_awarded_and_partly_rejected_is_claimed_as_awarded():
+    context, result = _context(_fixture("judgment_penalty_interest_partly_rejected"))
+    assert result.warnings == []
+    assert (
+        "罚息人民币9,612.74元（大写：玖仟陆佰壹拾贰元柒角肆分）（以100,000元为基数，按年利率"
+        "5.175%自2025年1月11日起计至实际清偿之日止，暂计至2026年11月20日）"
+        in context["requests"][0]
+    )
+    assert context["requests"][1].endswith("迟延履行期间的一般债务利息按法律文书确定的方法计算。")
+
+
+def test_running_to_payment_only_in_a_rejected_claim_is_no_running_interest():
+    data = _fixture("judgment_first_instance")
+    data["title"]["operative_part"] = (
+        "一、被告张伟于本判决生效之日起十日内偿还原告刘芳借款本金100,000元及利息6,417.95元；"
+        "二、驳回原告刘芳要求被告张伟支付自2026年11月21日起至实际清偿之日止的利息的诉讼请求。"
+        "案件受理费1,332.49元，由被告张伟负担。"
+    )
+    data["outstanding"].update(interest_to_payment=False, interest_note=None)
+    context, result = _context(data)
+    assert result.warnings == []
+    assert "利息人民币6,417.95元（大写：陆仟肆佰壹拾柒元玖角伍分）；" in context["requests"][0]
+
+
+def test_a_penalty_waived_if_the_statement_is_performed_is_unclear_and_keeps_the_doubling():
+    """「如被告按期足额履行…，原告放弃主张违约金」 may make the penalty due on default: the
+    user says; until then the doubled part is asked for and the user is told why."""
+    context, result = _context(_fixture("mediation_penalty_waived_if_performed"))
+    (warning,) = result.warnings
+    assert (warning.loc, warning.code) == (
+        ("title", "default_liability"),
+        "mediated_liability_unclear",
+    )
+    assert warning.message.startswith(
+        "调解书确定「二、如被告张伟按期足额履行上述付款义务，原告刘芳放弃主张违约金8,000元」"
+    )
+    assert "加倍部分债务利息暂计至2026年11月20日" in context["requests"][1]
+
+
+def test_the_judgments_notice_of_the_doubled_interest_is_no_penalty_of_the_statement():
+    data = _fixture("mediation_penalty_unstated")
+    data["title"]["operative_part"] = (
+        "被告张伟于2023年6月30日前向原告刘芳支付欠款80,000元及违约金8,000元；如未按期履行，"
+        "应当依照《中华人民共和国民事诉讼法》第二百六十四条之规定，加倍支付迟延履行期间的债务利息。"
+    )
+    data["outstanding"]["other_label"] = "债务利息"
+    data["outstanding"]["other"] = "8000.00"
+    _, result = _context(data)
+    assert "mediated_liability_read" not in {p.code for p in result.problems}
