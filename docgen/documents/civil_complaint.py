@@ -80,6 +80,7 @@ from docgen.documents.filenames import filename_part
 from docgen.documents.guarantor_rules import check_sued_guarantor, fixed_early
 from docgen.documents.interest_periods import check_interest_after_delivery
 from docgen.documents.note_rates import check_noted_rates
+from docgen.documents.part_models import interruptions_field
 from docgen.documents.parts import (
     ContractBasis,
     DebtAmounts,
@@ -161,11 +162,10 @@ class CivilComplaint(CaseModel):
         json_schema_extra={"enum_titles": list(MEDIATION_LABELS.values())},
     )
     mediation_answers: MediationAnswers | None = Field(default=None, title="对调解的了解（要素式）")
-    prior_interruptions: list[InterruptionInput] = Field(
-        default_factory=list,
-        max_length=50,
+    prior_interruptions: list[InterruptionInput] = interruptions_field(
+        "催收送达、还款、债务确认等；诉讼时效届满又无中断事由的，不能生成起诉状",
         title="诉讼时效中断事由",
-        description="催收送达、还款、债务确认等；诉讼时效届满又无中断事由的，不能生成起诉状",
+        advanced=False,
     )
 
 

@@ -58,6 +58,7 @@ from docgen.documents.debt_confirmation_interest import (
 from docgen.documents.filenames import filename_part
 from docgen.documents.guardian_rules import check_agreement_parties
 from docgen.documents.letter_rules import check_payment_account
+from docgen.documents.part_models import interruptions_field
 from docgen.documents.parts import (
     BankAccount,
     ContractBasis,
@@ -139,12 +140,8 @@ class DebtConfirmation(CaseModel):
         "未书面同意的保证人，其保证期间不因此延长",
         json_schema_extra=ADVANCED,
     )
-    prior_interruptions: list[InterruptionInput] = Field(
-        default_factory=list,
-        max_length=50,
-        title="此前的时效中断事由",
-        description="此前的催收送达、还款、债务确认等，用于判断确认时诉讼时效是否可能已届满",
-        json_schema_extra=ADVANCED,
+    prior_interruptions: list[InterruptionInput] = interruptions_field(
+        "此前的催收送达、还款、债务确认等，用于判断确认时诉讼时效是否可能已届满"
     )
 
 

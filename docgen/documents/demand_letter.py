@@ -29,7 +29,7 @@ from docgen.documents.letter_wording import (
     refusal_consequence,
 )
 from docgen.documents.letters import Demander, address_label, check_letter, demanded_terms
-from docgen.documents.part_models import GuardianAssent
+from docgen.documents.part_models import GuardianAssent, interruptions_field
 from docgen.documents.parts import (
     AddressedCase,
     BankAccount,
@@ -123,12 +123,8 @@ class DemandLetter(AddressedCase):
         description="附债务人签收确认的回执联",
         json_schema_extra=ADVANCED,
     )
-    prior_interruptions: list[InterruptionInput] = Field(
-        default_factory=list,
-        max_length=50,
-        title="此前的时效中断事由",
-        description="此前的催收送达、还款、债务确认等，用于判断诉讼时效",
-        json_schema_extra=ADVANCED,
+    prior_interruptions: list[InterruptionInput] = interruptions_field(
+        "此前的催收送达、还款、债务确认等，用于判断诉讼时效"
     )
 
     _profile_kind: str | None = PrivateAttr(default=None)

@@ -66,6 +66,7 @@ from docgen.documents.late_interest import (
     late_interest_text,
 )
 from docgen.documents.letter_rules import check_payment_account
+from docgen.documents.part_models import interruptions_field
 from docgen.documents.parts import (
     BankAccount,
     ContractBasis,
@@ -86,7 +87,6 @@ from docgen.documents.rest_days import rest_day_clause
 from docgen.domain.clauses import AMOUNTS_CLAUSE, ARTICLES
 from docgen.domain.counting import copies
 from docgen.domain.dates import format_cn
-from docgen.domain.disclosure import ADVANCED
 from docgen.domain.fields import CaseModel, Line
 from docgen.domain.interest import interest_on_principal
 from docgen.domain.lpr import LprNotAvailable
@@ -111,12 +111,8 @@ class InstallmentAgreement(CaseModel):
         description="原合同有保证人的，逐一填写其姓名或名称（丙方即原保证人的也填写）；"
         "未签署本协议的保证人，其保证期间不因本协议延长",
     )
-    prior_interruptions: list[InterruptionInput] = Field(
-        default_factory=list,
-        max_length=50,
-        title="此前的时效中断事由",
-        description="此前的催收送达、还款、债务确认等，用于判断签订时诉讼时效是否可能已届满",
-        json_schema_extra=ADVANCED,
+    prior_interruptions: list[InterruptionInput] = interruptions_field(
+        "此前的催收送达、还款、债务确认等，用于判断签订时诉讼时效是否可能已届满"
     )
     debt: DebtAmounts = Field(title="确认的欠款")
     schedule: ScheduleInput = Field(title="分期还款计划")

@@ -32,7 +32,7 @@ from docgen.documents.letter_wording import (
     refusal_consequence,
 )
 from docgen.documents.letters import Demander, address_label, check_letter, demanded_terms
-from docgen.documents.part_models import GuardianAssent
+from docgen.documents.part_models import GuardianAssent, interruptions_field
 from docgen.documents.parts import (
     AddressedCase,
     BankAccount,
@@ -126,11 +126,8 @@ class LawyerLetter(AddressedCase):
         title="抄送",
         description="函件同时抄送的单位或个人，印于签署之下，如 委托人深圳市恒信商贸有限公司",
     )
-    prior_interruptions: list[InterruptionInput] = Field(
-        default_factory=list,
-        max_length=50,
-        title="此前的时效中断事由",
-        description="此前的催收送达、还款、债务确认等，用于判断诉讼时效",
+    prior_interruptions: list[InterruptionInput] = interruptions_field(
+        "此前的催收送达、还款、债务确认等，用于判断诉讼时效"
     )
 
     _sender_from_profile: bool = PrivateAttr(default=False)

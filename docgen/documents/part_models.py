@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Literal, Self, TypeVar
+from typing import Any, Literal, Self, TypeVar
 
 from pydantic import Field, PrivateAttr
 
@@ -118,6 +118,22 @@ class InterruptionInput(CaseModel):
         title="中断事由", json_schema_extra={"enum_titles": list(INTERRUPTION_LABELS.values())}
     )
     day: date = Field(title="发生日期")
+
+
+def interruptions_field(
+    description: str, *, title: str = "此前的时效中断事由", advanced: bool = True
+) -> Any:
+    """The ``prior_interruptions`` field of a document type (a list of
+    :class:`InterruptionInput`), with the document's own ``description`` of what the
+    events are read for. Behind 更多信息 on the form, except where the document stops
+    without them (the complaint: ``advanced=False``, its own ``title``)."""
+    return Field(
+        default_factory=list,
+        max_length=50,
+        title=title,
+        description=description,
+        json_schema_extra=ADVANCED if advanced else None,
+    )
 
 
 class RateInput(CaseModel):

@@ -3,15 +3,17 @@
 Such a case does not parse, so its type's rules cannot run on it as it is, and a
 paralegal would see only 「必填项」 until every required field is filled, then the date
 order or the amount total wrong. Instead each missing value is stood in for by the value
-a valid sample case of the type has at that place, and the rules run three times: with
-the samples' values, then with every stand-in changed (its dates 20 years earlier or
-later, its amounts and counts three or seven times as large, a yes turned to no, another
-sample's choice or name). What the rules find (and compute) the same in all three runs
-does not hang on any stand-in: it is the case's own. What they find at or inside a
-stand-in is about a value nobody typed, and is dropped.
+a valid sample case of the type has at that place, or, where no sample has one (an install
+without the sample cases, a place every sample leaves empty), by a neutral value the
+model's schema allows (:mod:`docgen.pipeline.schema_stand_ins`). The rules run three
+times or more: with those values, then with every stand-in changed (its dates 20 years
+earlier or later, its amounts and counts three or seven times as large, a yes turned to
+no, another sample's or the schema's choice, a name made longer). What the rules find
+(and compute) the same in every run does not hang on any stand-in: it is the case's own.
+What they find at or inside a stand-in is about a value nobody typed, and is dropped.
 
-A place no sample can fill (a root-level refusal, or a value no sample has) leaves the
-case to its schema errors alone, as before.
+A place nothing can fill (a root-level refusal) leaves the case to its schema errors
+alone.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from docgen.documents.problems import Loc, from_validation_error
+from docgen.pipeline.schema_stand_ins import candidates, choices
 
 YEARS = (0, -20, 20)
 """How far the stand-ins' dates move in each run: the samples' own, then earlier, later."""
@@ -92,13 +95,13 @@ def stand_in(
     """``data`` (its refused values already taken out) with each missing value stood in
     for, in several runs; None when some place cannot be filled. The places ``at`` (the
     refused optional values, for a calculation that must not run without them) get a
-    stand-in too where a sample has a value there."""
+    stand-in too where a sample or the schema has a value there."""
     filled = copy.deepcopy(data)
     tried: dict[Loc, list[str]] = {}
     for loc in sorted(set(at or ()), key=len):  # a place inside another is filled with it
         if not loc or any(loc[: len(p)] == p for p in tried):
             continue
-        value = _next_candidate(samples, loc, tried.setdefault(loc, []))
+        value = _next_candidate(model, filled, samples, loc, tried.setdefault(loc, []))
         if value is _NOTHING:
             del tried[loc]
         else:
@@ -107,7 +110,7 @@ def stand_in(
         errors = _error_locs(model, filled)
         if not errors:
             placed = list(tried)
-            others = max((len(_distinct(samples, loc, filled)) for loc in placed), default=0)
+            others = max((len(_distinct(model, samples, loc, filled)) for loc in placed), default=0)
             changed = range(1, 3 + min(others, _OTHER_SAMPLES))
             runs = [filled] + [_varied(model, filled, placed, samples, k) for k in changed]
             return StandIns(runs, placed, model, samples)
@@ -116,7 +119,7 @@ def stand_in(
                 return None  # the case as a whole: nothing of it would be left
             for inner in [p for p in tried if p != target and p[: len(target)] == target]:
                 del tried[inner]
-            value = _next_candidate(samples, target, tried.setdefault(target, []))
+            value = _next_candidate(model, filled, samples, target, tried.setdefault(target, []))
             if value is _NOTHING:
                 return None
             _put(filled, target, value)
@@ -141,13 +144,57 @@ def _targets(errors: list[Loc], tried: dict[Loc, list[str]]) -> list[Loc]:
     return out
 
 
-def _next_candidate(samples: list[dict[str, Any]], loc: Loc, tried: list[str]) -> Any:
-    """The first value the samples have at ``loc`` not tried there yet."""
+def _next_candidate(
+    model: type[BaseModel],
+    data: dict[str, Any],
+    samples: list[dict[str, Any]],
+    loc: Loc,
+    tried: list[str],
+) -> Any:
+    """The first value not tried at ``loc`` yet: the samples' values there, then the
+    values the model's schema allows there, each made acceptable in place."""
     for value in _sample_values(samples, loc):
-        key = json.dumps(value, sort_keys=True, ensure_ascii=False)
-        if key not in tried:
-            tried.append(key)
+        if _fresh(value, tried):
             return copy.deepcopy(value)
+    for value in candidates(model, data, loc):
+        if _fresh(value, tried):
+            settled = _settled(model, data, loc, value)
+            if settled is not _NOTHING:
+                return settled
+    return _NOTHING
+
+
+def _fresh(value: Any, tried: list[str]) -> bool:
+    """Whether ``value`` is not among ``tried`` (then it is now)."""
+    key = json.dumps(value, sort_keys=True, ensure_ascii=False)
+    if key in tried:
+        return False
+    tried.append(key)
+    return True
+
+
+def _settled(model: type[BaseModel], data: dict[str, Any], loc: Loc, value: Any) -> Any:
+    """``value`` at ``loc`` of ``data``, each part of it the model refuses there (a phone
+    number's shape, a check character: what the schema does not say) given the schema's
+    next value; _NOTHING when the model refuses ``value`` itself or a part runs out."""
+    work = copy.deepcopy(data)
+    _put(work, loc, value)
+    tried: dict[Loc, list[str]] = {}
+    for _ in range(_ROUNDS):
+        inner = [e for e in _error_locs(model, work) if e[: len(loc)] == loc]
+        if not inner:
+            return _get(work, loc)
+        for place in dict.fromkeys(inner):
+            if place == loc:
+                return _NOTHING
+            seen = tried.setdefault(place, [])
+            current = _get(work, place)
+            if current is not _NOTHING:
+                _fresh(current, seen)  # refused there: not to be tried again
+            nxt = next((v for v in candidates(model, work, place) if _fresh(v, seen)), _NOTHING)
+            if nxt is _NOTHING:
+                return _NOTHING
+            _put(work, place, nxt)
     return _NOTHING
 
 
@@ -212,20 +259,59 @@ def _varied(
     data = copy.deepcopy(base)
     for loc in places:
         original = _get(base, loc)
-        for candidate in _changes(original, run, _sample_values(samples, loc)):
+        for candidate in _changes(original, run, _others(model, base, samples, loc)):
             _put(data, loc, candidate)
             if not _error_locs(model, data):
                 break
         else:
             _put(data, loc, copy.deepcopy(original))
+        if run <= 2:
+            _lengthen_texts(model, data, base, loc, run)
     return data
 
 
-def _distinct(samples: list[dict[str, Any]], loc: Loc, base: dict[str, Any]) -> list[Any]:
-    """The samples' other values at ``loc`` than the one standing in there."""
+def _lengthen_texts(
+    model: type[BaseModel], data: dict[str, Any], base: dict[str, Any], loc: Loc, run: int
+) -> None:
+    """Each text inside the group standing in at ``loc`` that the change left as it was
+    (no other sample's group there) made longer, where the model takes it (not a choice,
+    a phone number, a code): a rule comparing it with the case's own text (an account
+    holder's name with the creditor's) must not find the same in every run."""
+    for leaf in _texts_in(_get(data, loc), loc):
+        text = _get(data, leaf)
+        if leaf == loc or text != _get(base, leaf) or _DATE.match(text) or _AMOUNT.match(text):
+            continue
+        _put(data, leaf, text + "乙" * run)
+        if _error_locs(model, data):
+            _put(data, leaf, text)
+
+
+def _texts_in(value: Any, loc: Loc) -> list[Loc]:
+    """The places of the texts in ``value`` (at ``loc``), in groups and rows too."""
+    if isinstance(value, str):
+        return [loc]
+    if isinstance(value, dict):
+        return [leaf for key, child in value.items() for leaf in _texts_in(child, (*loc, key))]
+    if isinstance(value, list):
+        return [leaf for i, child in enumerate(value) for leaf in _texts_in(child, (*loc, i))]
+    return []
+
+
+def _others(
+    model: type[BaseModel], base: dict[str, Any], samples: list[dict[str, Any]], loc: Loc
+) -> list[Any]:
+    """What else may stand at ``loc``: the samples' values there, then the other choices
+    the schema offers (so that a choice every sample shares is changed too)."""
+    return _sample_values(samples, loc) + choices(model, base, loc)
+
+
+def _distinct(
+    model: type[BaseModel], samples: list[dict[str, Any]], loc: Loc, base: dict[str, Any]
+) -> list[Any]:
+    """The other values than the one standing in at ``loc`` (see :func:`_others`)."""
     value = _get(base, loc)
     out: list[Any] = []
-    for other in _sample_values(samples, loc):
+    for other in _others(model, base, samples, loc):
         if other != value and other not in out:
             out.append(other)
     return out

@@ -1,12 +1,15 @@
 """Stand-ins for what a case misses: the rules run on the rest, a finding that hangs on a
 missing value is not reported, and nothing the rules do on a stood-in case costs the
-answer (docgen/pipeline/stand_ins.py, docgen/pipeline/validation.py)."""
+answer, with the sample cases or without them (docgen/pipeline/stand_ins.py,
+schema_stand_ins.py, validation.py)."""
 
 from __future__ import annotations
 
 import copy
 import logging
 from pathlib import Path
+
+import pytest
 
 from docgen.config import Settings
 from docgen.documents import registry
@@ -52,12 +55,56 @@ def test_a_missing_group_is_stood_in_for_whole_and_its_rows_too():
     assert sorted(stand.placed) == [("amounts", "components", 1, "kind"), ("signatory",)]
 
 
-def test_without_samples_nothing_is_stood_in_and_only_the_schema_speaks(tmp_path: Path):
-    assert stand_in(LETTER.model, _without("letter_date"), []) is None
-    service = DocumentService(Settings(data_dir=tmp_path, samples_dir=tmp_path / "none"))
+@pytest.fixture
+def bare(tmp_path: Path) -> DocumentService:
+    """A service of an install without the sample cases (no ``fixtures/`` folder)."""
+    return DocumentService(Settings(data_dir=tmp_path, samples_dir=tmp_path / "none"))
+
+
+def test_without_sample_cases_the_rules_still_run_on_the_rest(bare):
     case = _without("debtor", "name")
-    case["contract"]["due_date"] = "2024-01-10"
-    assert _found(service, case) == [(("debtor", "name"), "missing")]
+    case["contract"]["due_date"] = "2020-01-10"  # three years run before the letter
+    assert _found(bare, case) == [
+        (("contract", "due_date"), "limitation_may_have_expired"),
+        (("contract", "signed_on"), "signed_after_due"),
+        (("debtor", "name"), "missing"),
+    ]
+
+
+def test_without_sample_cases_a_finding_on_a_stood_in_value_is_not_reported(bare):
+    # the limitation runs to the letter's date, which nobody typed
+    case = _without("letter_date")
+    case["contract"]["due_date"] = "2020-01-10"
+    assert (("contract", "signed_on"), "signed_after_due") in _found(bare, case)
+    assert (("contract", "due_date"), "limitation_may_have_expired") not in _found(bare, case)
+    # the account holder is the creditor by name: a stood-in creditor's name says nothing
+    assert _found(bare, _without("creditor")) == [(("creditor",), "missing")]
+
+
+def test_without_samples_each_run_parses_and_the_stand_in_moves():
+    stand = stand_in(LETTER.model, _without("letter_date"), [])
+    assert stand is not None and stand.placed == [("letter_date",)]
+    years = {run["letter_date"][:4] for run in stand.runs}
+    assert len(years) == 3
+    for run in stand.runs:
+        LETTER.model.model_validate(run)
+
+
+@pytest.mark.parametrize("doc_type", registry.all_types(), ids=lambda t: t.name)
+def test_every_types_empty_case_is_stood_in_for_from_its_schema_alone(doc_type):
+    # the neutral values (schema_stand_ins.TEXTS, DATES) must satisfy every model's checks
+    stand = stand_in(doc_type.model, {}, [])
+    assert stand is not None
+    for run in stand.runs:
+        doc_type.model.model_validate(run)
+
+
+def test_a_choice_every_sample_shares_is_changed_in_the_other_runs():
+    case = _without("amounts", "components", 1, "kind")
+    stand = stand_in(LETTER.model, case, [PERSON])
+    assert stand is not None
+    kinds = [run["amounts"]["components"][1]["kind"] for run in stand.runs]
+    assert kinds[0] == "interest" and len(set(kinds)) > 1
 
 
 def test_the_rules_run_on_the_rest_of_a_case_missing_a_required_value(service):

@@ -4,14 +4,13 @@ letter number: the words printed and the codes at their fields."""
 
 from __future__ import annotations
 
-import copy
-
 from docgen import layouts
 from docgen.docmodel.blocks import SignatureLines, walk
 from docgen.documents import registry
 from docgen.documents.base import RuleOptions
 from docgen.documents.court_parts import Agent
 from docgen.documents.power_of_attorney import LitigationAgent
+from docgen.documents.problems import Problem
 from docgen.documents.standing_papers import AGENT_KINDS, agent_papers
 from docgen.domain.parties import Organization
 from tests.support import load_fixture, printed_copy
@@ -19,7 +18,7 @@ from tests.support import load_fixture, printed_copy
 LABOUR = "存在合法劳动人事关系的证明材料（劳动合同、社会保险缴纳记录等）"
 
 
-def _problems(type_name: str, data: dict) -> list:
+def _problems(type_name: str, data: dict) -> list[Problem]:
     doc_type = registry.get(type_name)
     return doc_type.evaluate(doc_type.parse(data), RuleOptions(calendar_fallback=True)).problems
 
@@ -28,14 +27,29 @@ def _found(type_name: str, data: dict) -> set[tuple]:
     return {(p.loc, p.code, p.severity) for p in _problems(type_name, data)}
 
 
+def _sample(type_name: str, name: str) -> dict:
+    """A valid sample case of the type (a fresh copy each call: a test may change it)."""
+    return load_fixture(type_name, "valid", name)
+
+
+def _printed(type_name: str, name: str) -> str:
+    """The words of the valid sample ``name`` as printed."""
+    return printed_copy(type_name, _sample(type_name, name))
+
+
+def _warned(type_name: str, data: dict, loc: tuple, code: str) -> Problem:
+    """The one problem the rules find in ``data``, checked to be the warning ``code`` at
+    ``loc``; its message and hint are the test's to read."""
+    (problem,) = _problems(type_name, data)
+    assert (problem.loc, problem.code, problem.severity) == (loc, code, "warning")
+    return problem
+
+
 # --- the applicant's standing and agent papers ----------------------------------------
 
 
 def test_an_employee_agent_files_the_identity_and_the_labour_relationship_at_enforcement():
-    text = printed_copy(
-        "enforcement_application",
-        load_fixture("enforcement_application", "valid", "notarial_deed"),
-    )
+    text = _printed("enforcement_application", "notarial_deed")
     assert (
         "6．委托代理人陈静的身份证件复印件及其与申请执行人北京恒通小额贷款有限公司" + LABOUR + "；"
     ) in text
@@ -43,10 +57,7 @@ def test_an_employee_agent_files_the_identity_and_the_labour_relationship_at_enf
 
 
 def test_the_payment_order_lists_the_standing_and_agent_papers_as_the_enforcement_does():
-    text = printed_copy(
-        "payment_order",
-        load_fixture("payment_order", "valid", "company_with_a_lawyer_and_an_employee"),
-    )
+    text = _printed("payment_order", "company_with_a_lawyer_and_an_employee")
     assert (
         "附：\n1．本申请书副本1份；\n2．证据材料3份；\n"
         "3．申请人深圳市恒信商贸有限公司的营业执照副本复印件及法定代表人身份证明书；\n"
@@ -54,22 +65,15 @@ def test_the_payment_order_lists_the_standing_and_agent_papers_as_the_enforcemen
         "5．广东华商律师事务所函及黄丽律师执业证复印件；\n"
         "6．委托诉讼代理人李静的身份证件复印件及其与申请人深圳市恒信商贸有限公司" + LABOUR + "。\n"
     ) in text
-    person = printed_copy(
-        "payment_order", load_fixture("payment_order", "valid", "principal_only_small")
-    )
+    person = _printed("payment_order", "principal_only_small")
     assert "2．证据材料2份；\n3．申请人刘芳的居民身份证复印件。\n" in person
 
 
 def test_a_lawyer_and_an_employee_draw_no_warning_an_agent_working_elsewhere_does():
-    data = load_fixture("payment_order", "valid", "company_with_a_lawyer_and_an_employee")
+    data = _sample("payment_order", "company_with_a_lawyer_and_an_employee")
     assert _problems("payment_order", data) == []
-    unknown = load_fixture("payment_order", "valid", "agent_of_unknown_standing")
-    (problem,) = _problems("payment_order", unknown)
-    assert (problem.loc, problem.code, problem.severity) == (
-        ("agents", 0, "firm"),
-        "agent_standing_unknown",
-        "warning",
-    )
+    unknown = _sample("payment_order", "agent_of_unknown_standing")
+    problem = _warned("payment_order", unknown, ("agents", 0, "firm"), "agent_standing_unknown")
     assert problem.message.startswith(
         "委托诉讼代理人王敏的工作单位「上海浦江科技有限公司」不是律师事务所、基层法律服务所，"
         "也不是申请人刘芳本身"
@@ -107,12 +111,9 @@ def test_the_power_of_attorney_asks_the_agents_kind_from_the_same_declaration():
 
 
 def test_overdue_interest_counted_to_a_day_before_the_application_is_warned_on_its_basis():
-    data = load_fixture("payment_order", "valid", "person_principal_and_interest")
-    (problem,) = _problems("payment_order", data)
-    assert (problem.loc, problem.code, problem.severity) == (
-        ("items", 2, "basis"),
-        "interest_ends_before_application",
-        "warning",
+    data = _sample("payment_order", "person_principal_and_interest")
+    problem = _warned(
+        "payment_order", data, ("items", 2, "basis"), "interest_ends_before_application"
     )
     assert problem.message.startswith(
         "逾期利息计算至2026年10月31日，早于申请日期2026年11月20日：支付令只就申请书请求给付的"
@@ -125,7 +126,7 @@ def test_overdue_interest_counted_to_a_day_before_the_application_is_warned_on_i
 
 
 def test_interest_to_the_application_or_only_for_the_term_is_not_warned():
-    data = copy.deepcopy(load_fixture("payment_order", "valid", "person_principal_and_interest"))
+    data = _sample("payment_order", "person_principal_and_interest")
     data["items"][2]["basis"] = data["items"][2]["basis"].replace(
         "至2026年10月31日止，共294日", "至2026年11月20日止，共314日"
     )
@@ -139,7 +140,7 @@ def test_interest_to_the_application_or_only_for_the_term_is_not_warned():
 
 
 def test_a_partnerships_delegate_is_certified_with_the_executing_partner_that_delegated_them():
-    data = load_fixture("representative_certificate", "valid", "partnership_principal_person")
+    data = _sample("representative_certificate", "partnership_principal_person")
     text = printed_copy("representative_certificate", data)
     assert (
         "我单位执行事务合伙人为北京恒远投资管理有限公司，其委派代表孙志远是我单位的主要负责人。"
@@ -150,14 +151,9 @@ def test_a_partnerships_delegate_is_certified_with_the_executing_partner_that_de
 
 
 def test_a_delegate_without_the_executing_partner_is_warned_a_companys_partner_refused():
-    data = load_fixture(
-        "representative_certificate", "valid", "partnership_delegate_without_its_partner"
-    )
-    (problem,) = _problems("representative_certificate", data)
-    assert (problem.loc, problem.code, problem.severity) == (
-        ("executing_partner",),
-        "executing_partner_missing",
-        "warning",
+    data = _sample("representative_certificate", "partnership_delegate_without_its_partner")
+    problem = _warned(
+        "representative_certificate", data, ("executing_partner",), "executing_partner_missing"
     )
     assert "《中华人民共和国合伙企业法》第二十六条" in problem.message
     text = printed_copy("representative_certificate", data)
@@ -173,15 +169,14 @@ def test_a_delegate_without_the_executing_partner_is_warned_a_companys_partner_r
 
 
 def test_the_representatives_number_has_the_label_every_filing_gives_it():
-    data = load_fixture("representative_certificate", "valid", "plaintiff_company_for_the_case")
-    text = printed_copy("representative_certificate", data)
+    text = _printed("representative_certificate", "plaintiff_company_for_the_case")
     assert "法定代表人陈建国，公民身份号码：440301196805120037\n联系电话：13602601234\n" in text
     assert "身份证号码" not in text
 
 
 def _seal_lines(name: str) -> SignatureLines:
     doc_type = registry.get("representative_certificate")
-    case = doc_type.parse(load_fixture("representative_certificate", "valid", name))
+    case = doc_type.parse(_sample("representative_certificate", name))
     context = doc_type.build_context(case, doc_type.evaluate(case, RuleOptions()))
     document = layouts.LAYOUTS["representative_certificate"].build(context)
     (seal,) = [block for block in walk(document.blocks) if isinstance(block, SignatureLines)]
@@ -199,13 +194,8 @@ def test_a_long_name_on_the_seal_line_is_set_flush_right_whole():
 
 
 def test_a_firms_letter_without_its_number_is_warned_on_the_number():
-    data = load_fixture("firm_letter", "valid", "two_lawyers_for_a_company")
-    (problem,) = _problems("firm_letter", data)
-    assert (problem.loc, problem.code, problem.severity) == (
-        ("letter_number",),
-        "letter_number_missing",
-        "warning",
-    )
+    data = _sample("firm_letter", "two_lawyers_for_a_company")
+    problem = _warned("firm_letter", data, ("letter_number",), "letter_number_missing")
     assert problem.message.startswith("所函未填写函号")
     data["letter_number"] = "（2026）粤华商民函字第21号"
     assert _problems("firm_letter", data) == []
