@@ -30,6 +30,7 @@
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Sequence
 from datetime import date
 from typing import Literal
@@ -62,6 +63,19 @@ def age_on(person: Person | Guardian, day: date) -> int | None:
     if birth is None:
         return None
     return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+
+
+def adult_from(person: Person) -> date | None:
+    """The day ``person`` turns 18 (民法典 art. 17): the birthday 18 years on, or for one
+    born on 29 February, 1 March of a year without it (the day :func:`age_on` first
+    counts 18); None when the birth date is unknown."""
+    birth = birth_date_of(person)
+    if birth is None:
+        return None
+    year = birth.year + ADULT_AGE
+    if (birth.month, birth.day) == (2, 29) and not calendar.isleap(year):
+        return date(year, 3, 1)
+    return birth.replace(year=year)
 
 
 def is_minor(person: Person, day: date) -> bool:

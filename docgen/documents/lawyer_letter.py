@@ -22,6 +22,7 @@ from docgen.documents.guarantor_rules import (
     recipient_guarantee,
 )
 from docgen.documents.letter_analysis import legal_analysis, matter
+from docgen.documents.letter_assent import AdultRatification
 from docgen.documents.letter_capacity import pending_ratification
 from docgen.documents.letter_rules import contract_opening, summary_for
 from docgen.documents.letter_wording import (
@@ -99,6 +100,13 @@ class LawyerLetter(AddressedCase):
         description="债务人签约时为八周岁以上的未成年人或限制民事行为能力人，其法定代理人已同意或者"
         "追认该合同的，填写方式和日期（民法典第一百四十五条第一款）：函件写明该事实，按合同有效"
         "要求付款，不再催告追认",
+        json_schema_extra=ADVANCED,
+    )
+    adult_ratification: AdultRatification | None = Field(
+        default=None,
+        title="成年后本人追认",
+        description="债务人签约时为八周岁以上的未成年人，年满十八周岁后已自行明确追认该合同的，"
+        "填写追认日期：函件写明该事实，按合同有效要求付款，不再催告追认",
         json_schema_extra=ADVANCED,
     )
     amounts: DebtAmounts = Field(title="欠款金额")

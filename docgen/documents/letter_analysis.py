@@ -12,12 +12,17 @@ articles it paraphrases.
   limited capacity acts through or with the consent or ratification of the legal
   representative, except for acts purely to its benefit or fitting its age and
   intelligence (art. 19), and such an act takes effect once consented to or ratified
-  (art. 145(1)). The contract binds once ratified; refused, it never takes effect and what
-  was obtained under it is returned or compensated at its value (art. 157). With no
-  guardian asked to ratify (``unasked``), the same rule, and the contract binds if valid.
+  (art. 145(1)). While the guardian is asked (``pending``) the contract is said to await
+  ratification, its effect pending (效力待定), with how the call works (art. 145(2)): the
+  call itself comes in 三, so nothing here may read as if it were answered already. The
+  contract binds once ratified; refused, it never takes effect and what was obtained
+  under it is returned or compensated at its value (art. 157). With no guardian asked to
+  ratify (``unasked``), the same rule, and the contract binds if valid.
 - Consented to or ratified by the legal representative (art. 145(1)): the rule of art. 19
   (a minor of eight or more) or art. 22 (an adult of limited capacity), then the
-  contract's binding force, as consented to or ratified.
+  contract's binding force, as consented to or ratified. Ratified by the debtor himself
+  once of full age: the rule of art. 19, that of art. 18(1) (an adult acts alone), then
+  the binding force, as so ratified.
 - Made under eight, or as a minor of eight or more who cannot recognise their acts: void
   (arts. 20 or 21, 144), without binding force from the start (art. 155), what was
   obtained returned (art. 157).
@@ -36,7 +41,12 @@ from __future__ import annotations
 from typing import Any
 
 from docgen.documents.guardian_rules import CIVIL_CODE, is_minor
-from docgen.documents.letter_capacity import capacity_unknown, contract_status, void_reason
+from docgen.documents.letter_capacity import (
+    assent_effective,
+    capacity_unknown,
+    contract_status,
+    void_reason,
+)
 from docgen.documents.part_models import ASSENT_WORDS
 
 __all__ = ["legal_analysis", "matter"]
@@ -76,6 +86,18 @@ _PENDING = (
     "智力相适应的以外，经法定代理人同意或者追认后有效"
     f"（{CIVIL_CODE}第十九条、第一百四十五条第一款）。"
 )
+
+_AWAITING = (
+    "上述《{name}》尚待法定代理人追认，在追认前效力待定；相对人可以催告法定代理人自收到通知之日"
+    "起三十日内予以追认，法定代理人未作表示的，视为拒绝追认（第一百四十五条第二款）。"
+)
+"""What the contract is while the guardian is asked to ratify (民法典 art. 145): awaiting
+ratification, not yet binding, and how the call the letter makes works (art. 145(2)); so
+that 二 never reads as if the ratification 三 asks for were already given."""
+
+_ADULT = "成年人为完全民事行为能力人，可以独立实施民事法律行为（第十八条第一款）。"
+"""Why the debtor, once of full age, may ratify what the representative would have (民法典
+art. 18(1); the reading ``letter_capacity.self_ratified`` cites)."""
 
 _LIMITED_ADULT = (
     "不能完全辨认自己行为的成年人为限制民事行为能力人，其实施的民事法律行为，除纯获利益或者与其"
@@ -138,18 +160,23 @@ def legal_analysis(case: Any, debtor: str) -> str:
     if status == "void":
         return void_basis(case)
     name = case.contract.name
+    if status == "assented" and not assent_effective(case):
+        # the debtor's own ratification once of full age (letter_capacity.self_ratified)
+        return _PENDING + _ADULT + _binding(kind, f"上述《{name}》已经{debtor}在成年后自行追认", "")
     if status == "assented":
         minor = is_minor(case.debtor, case.contract.signed_on)
         given = ASSENT_WORDS[case.guardian_assent.kind]
         return (_PENDING if minor else _LIMITED_ADULT) + _binding(
             kind, f"上述《{name}》已经法定代理人{given}", ""
         )
-    if status in ("pending", "unasked"):
-        condition = "经追认的" if status == "pending" else "有效的"
-        ratified = _binding(kind, f"上述《{name}》{condition}", "")
-        refused = "未获追认" if status == "pending" else "经法定代理人拒绝追认"
-        undone = f"上述合同{refused}而确定不发生效力的，" + _fallback(to_debtor, "不发生效力")
-        return _PENDING + ratified + undone
+    if status == "pending":
+        ratified = _binding(kind, "该合同获追认后", "")
+        undone = "该合同未获追认而确定不发生效力的，" + _fallback(to_debtor, "不发生效力")
+        return _PENDING + _AWAITING.format(name=name) + ratified + undone
+    if status == "unasked":
+        valid = _binding(kind, f"上述《{name}》有效的", "")
+        undone = "上述合同经法定代理人拒绝追认而确定不发生效力的，"
+        return _PENDING + valid + undone + _fallback(to_debtor, "不发生效力")
     binding = _binding(kind, "依法成立的合同", CIVIL_CODE)
     capacity = capacity_unknown(case) if status == "if_capable" else None
     if capacity is None:

@@ -25,6 +25,14 @@ What is refused or warned, at ``guardian_assent``:
 - given for a debtor of full capacity when contracting (an adult, or deemed so, art. 18):
   a contract that needs no one's consent, and an adult has no legal representative (art.
   23): an error; the age unknown, a warning.
+
+The debtor's own ratification once of full age (``adult_ratification``), for a contract
+made as a minor of eight or more, is the other way the contract becomes valid (status
+``assented``, ``letter_capacity.self_ratified`` and the commentary it cites). Refused, at
+``adult_ratification``: dated before the 18th birthday (``given_on``: a minor ratifies
+nothing alone, arts. 19, 145(1)) or after the letter; for a contract made without
+capacity (void, arts. 20, 21, 144), by a debtor who was not a minor when contracting, or
+whose birth date is unknown (the birthday cannot be checked).
 """
 
 from __future__ import annotations
@@ -32,14 +40,29 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from docgen.documents.guardian_rules import ADULT_AGE, CIVIL_CODE, age_on
+from pydantic import Field
+
+from docgen.documents.guardian_rules import ADULT_AGE, CIVIL_CODE, adult_from, age_on, is_minor
 from docgen.documents.letter_capacity import assent_effective, contract_void, void_reason
 from docgen.documents.part_models import ASSENT_WORDS, GuardianAssent
 from docgen.documents.problems import Assessment
 from docgen.domain.dates import format_cn
+from docgen.domain.fields import CaseModel
 from docgen.domain.parties import Person
 
-__all__ = ["check_guardian_assent"]
+__all__ = ["AdultRatification", "check_adult_ratification", "check_guardian_assent"]
+
+
+class AdultRatification(CaseModel):
+    """The debtor's own ratification, once of full age, of the contract made as a minor of
+    eight or more (民法典 arts. 18(1), 145(1); ``letter_capacity.self_ratified`` cites the
+    commentary this reading rests on)."""
+
+    given_on: date = Field(
+        title="追认日期",
+        description="债务人年满十八周岁之日或其后、发函日期或其前",
+    )
+
 
 LOC = ("guardian_assent",)
 _REMOVE = "请删除「法定代理人同意或追认」"
@@ -146,3 +169,84 @@ def _full_capacity(result: Assessment, debtor: Person, name: str, signed: date, 
         f"合同无需法定代理人{word}",
         hint=_REMOVE + "；如其经法院认定为限制民事行为能力人，请在「民事行为能力」中选择",
     )
+
+
+ADULT_LOC = ("adult_ratification",)
+_REMOVE_ADULT = "请删除「成年后本人追认」"
+
+
+def check_adult_ratification(result: Assessment, case: Any) -> None:
+    """The debtor's own ratification once of full age: dated on or after the 18th
+    birthday (before it, a minor ratifies nothing alone: arts. 19, 145(1)) and not after
+    the letter; for a contract made as a minor of eight or more, the only one it makes
+    valid (not void, arts. 20, 21, 144; not one made with full capacity, art. 18)."""
+    ratification = case.adult_ratification
+    if ratification is None:
+        return
+    debtor, contract, day = case.debtor, case.contract, ratification.given_on
+    at = (*ADULT_LOC, "given_on")
+    if day > case.letter_date:
+        result.error(
+            at,
+            "self_ratified_after_letter",
+            f"追认之日（{format_cn(day)}）晚于发函日期（{format_cn(case.letter_date)}）：函件只能"
+            "写明发函前已经作出的追认",
+            hint="请核对日期；尚未追认的，请删除该项",
+        )
+    if not isinstance(debtor, Person):
+        result.error(
+            ADULT_LOC,
+            "self_ratification_not_needed",
+            f"债务人{debtor.name}为法人或者非法人组织，不存在成年后追认",
+            hint=_REMOVE_ADULT,
+        )
+        return
+    signed = contract.signed_on
+    if contract_void(debtor, signed):
+        what, article = void_reason(debtor, signed)
+        result.error(
+            ADULT_LOC,
+            "self_ratification_of_void_contract",
+            f"债务人{debtor.name}签订《{contract.name}》时{what}，为无民事行为能力人，该合同无效，"
+            f"自始没有法律约束力，成年后的追认不能使其有效（{CIVIL_CODE}{article}、"
+            "第一百四十四条、第一百五十五条）",
+            hint=_REMOVE_ADULT
+            + "；函件将写明合同无效，要求返还其因该合同取得的财产（第一百五十七条）",
+        )
+        return
+    _check_majority(result, case, debtor, day)
+
+
+def _check_majority(result: Assessment, case: Any, debtor: Person, day: date) -> None:
+    """The contract made as a minor, the ratification on or after the 18th birthday."""
+    name, signed = case.contract.name, case.contract.signed_on
+    adult = adult_from(debtor)
+    if adult is None:
+        result.error(
+            ADULT_LOC,
+            "self_ratification_age_unknown",
+            f"已填写成年后本人追认，但未能确认债务人{debtor.name}的出生日期：无法确认其签约时为"
+            "未成年人、追认时已年满十八周岁",
+            hint="请填写债务人的出生日期或证件号码",
+        )
+    elif not is_minor(debtor, signed):
+        age = age_on(debtor, signed) or 0
+        deemed = "（视为完全民事行为能力人，第十八条第二款）" if age < ADULT_AGE else ""
+        result.error(
+            ADULT_LOC,
+            "self_ratification_not_needed",
+            f"债务人{debtor.name}签订《{name}》时已满{age}周岁{deemed}，不是未成年人：成年后本人"
+            f"追认只适用于其未成年时订立、须经追认的合同（{CIVIL_CODE}第十九条、第一百四十五条"
+            "第一款）",
+            hint=_REMOVE_ADULT
+            + "；合同经法定代理人同意或者追认的，请填写在「法定代理人同意或追认」中",
+        )
+    elif day < adult:
+        result.error(
+            (*ADULT_LOC, "given_on"),
+            "self_ratified_before_majority",
+            f"追认之日（{format_cn(day)}）债务人{debtor.name}尚未年满十八周岁（{format_cn(adult)}"
+            "年满十八周岁）：未成年人不能独立追认其订立的合同，应由法定代理人追认"
+            f"（{CIVIL_CODE}第十九条、第一百四十五条第一款）",
+            hint="请核对日期；法定代理人已追认的，请填写在「法定代理人同意或追认」中",
+        )

@@ -30,6 +30,9 @@
   of limited capacity): the contract is valid (art. 145(1)) and binds as any other; the
   letter states the fact and asks neither for ratification nor on a condition
   (``letter_assent``).
+- Made as a minor of eight or more and ratified by the debtor himself once of full age
+  (``adult_ratification``, on or after the 18th birthday): valid as well, and worded as
+  the representative's assent is (:func:`self_ratified`, ``letter_assent``).
 - Made under eight, or as a minor of eight or more typed as without capacity, who cannot
   recognise their acts (arts. 20, 21(2): ``guardian_rules.without_capacity_then``), the
   contract is void (art. 144) and binds no one from the start, consent or ratification
@@ -59,6 +62,7 @@ from docgen.documents.guardian_rules import (
     CAPACITY_LABELS,
     CIVIL_CODE,
     GUARDIAN_HINT,
+    adult_from,
     age_on,
     is_minor,
     needs_guardian,
@@ -86,6 +90,8 @@ __all__ = [
     "pending_ratification",
     "ratification_of",
     "ratification_unasked",
+    "ratified",
+    "self_ratified",
     "unratified",
     "void_reason",
     "ward_ratifies",
@@ -153,11 +159,38 @@ def assent_effective(case: Any) -> bool:
     return not contract_void(debtor, signed) and ratifiable(debtor, signed)
 
 
+def self_ratified(case: Any) -> bool:
+    """The debtor made the contract as a minor of eight or more and, of full age since,
+    ratified it himself (``adult_ratification``, dated no earlier than the 18th birthday):
+    valid as if the legal representative had (民法典 arts. 18(1), 145(1)). The Code names
+    only the representative; that the person, once of full capacity, holds the power to
+    ratify is the reading of 杨代雄《〈民法典〉第145条评注——限制民事行为能力人实施的法律
+    行为》（《中国应用法学》2022年第3期）: 「限制民事行为能力人取得完全民事行为能力之后应
+    享有追认权」. Performance alone is not read as ratification: no source found says so."""
+    ratified_on = case.adult_ratification
+    debtor, signed = case.debtor, case.contract.signed_on
+    if ratified_on is None or not isinstance(debtor, Person):
+        return False
+    if contract_void(debtor, signed) or not (
+        ratifiable(debtor, signed) and is_minor(debtor, signed)
+    ):
+        return False
+    adult = adult_from(debtor)
+    return adult is not None and adult <= ratified_on.given_on
+
+
+def ratified(case: Any) -> bool:
+    """The contract made with limited capacity is made valid (art. 145(1)): by the legal
+    representative's consent or ratification (:func:`assent_effective`), or by the
+    debtor's own ratification once of full age (:func:`self_ratified`)."""
+    return assent_effective(case) or self_ratified(case)
+
+
 def pending_ratification(case: Any) -> bool:
     """The letter asks the debtor's guardian to ratify the contract: until the answer, or
     the thirty days' silence, it binds no one (art. 145), in every copy of the letter.
-    Not once the consent or ratification is given (:func:`assent_effective`)."""
-    return ward_ratifies(case.debtor, case.contract.signed_on) and not assent_effective(case)
+    Not once the contract is ratified (:func:`ratified`)."""
+    return ward_ratifies(case.debtor, case.contract.signed_on) and not ratified(case)
 
 
 def capacity_unknown(case: Any) -> str | None:
@@ -167,7 +200,7 @@ def capacity_unknown(case: Any) -> str | None:
     debtor, signed = case.debtor, case.contract.signed_on
     if not isinstance(debtor, Person) or debtor.capacity not in CAPACITY_LABELS:
         return None
-    if contract_void(debtor, signed) or is_minor(debtor, signed) or assent_effective(case):
+    if contract_void(debtor, signed) or is_minor(debtor, signed) or ratified(case):
         return None
     return debtor.capacity
 
@@ -181,20 +214,21 @@ def ratification_unasked(case: Any) -> bool:
     debtor, signed = case.debtor, case.contract.signed_on
     if not isinstance(debtor, Person) or debtor.guardian is not None:
         return False
-    return ratifiable(debtor, signed) and is_minor(debtor, signed) and not assent_effective(case)
+    return ratifiable(debtor, signed) and is_minor(debtor, signed) and not ratified(case)
 
 
 def contract_status(case: Any) -> str:
     """What the letter may say of the contract: ``void`` (made without capacity, arts. 20,
     21, 144), ``assented`` (made with limited capacity, and the legal representative's
-    consent or ratification given: valid, art. 145(1); :func:`assent_effective`),
+    consent or ratification given, or the debtor's own once of full age: valid, art.
+    145(1); :func:`ratified`),
     ``pending`` (the guardian is asked to ratify, art. 145), ``unasked`` (made as a
     minor of eight or more, no guardian to ask: :func:`ratification_unasked`),
     ``if_capable`` (an adult's capacity on the day of contracting unknown: binding unless
     it was already lacking, :func:`capacity_unknown`), else ``binding``."""
     if contract_void(case.debtor, case.contract.signed_on):
         return "void"
-    if assent_effective(case):
+    if ratified(case):
         return "assented"
     if pending_ratification(case):
         return "pending"
@@ -317,7 +351,8 @@ def _warn_unasked(result: Assessment, case: Any, debtor: Person) -> None:
         why = f"其现已年满{age_on(debtor, letter_date)}周岁，不再有法定代理人（第二十三条）"
         hint = (
             "请核实该合同是否已经其当时的法定代理人同意或者追认（已经同意或者追认的，请在"
-            "「法定代理人同意或追认」中填写），或属于与其年龄、智力相适应的民事法律行为"
+            "「法定代理人同意或追认」中填写；其年满十八周岁后已自行追认的，请在「成年后本人"
+            "追认」中填写），或属于与其年龄、智力相适应的民事法律行为"
         )
     result.warn(
         loc,

@@ -26,7 +26,12 @@ from __future__ import annotations
 from typing import Any
 
 from docgen.documents.guardian_rules import CIVIL_CODE, age_on, is_minor, needs_guardian
-from docgen.documents.letter_capacity import capacity_unknown, contract_status, void_reason
+from docgen.documents.letter_capacity import (
+    assent_effective,
+    capacity_unknown,
+    contract_status,
+    void_reason,
+)
 from docgen.documents.letter_rules import made_verb, unpaid_facts
 from docgen.documents.part_models import ASSENT_WORDS
 from docgen.domain.dates import format_cn
@@ -99,6 +104,8 @@ def assent_facts(case: Any, debtor: str) -> str:
     only the assent is stated: 「上述《借款合同》已经您的法定代理人于…同意，依法有效（…第一百
     四十五条第一款）。」"""
     assent, ward, contract = case.guardian_assent, case.debtor, case.contract
+    if not assent_effective(case):
+        return self_ratification_facts(case, debtor)
     whose = "其" if debtor == ward.name else "您的"
     if not needs_guardian(ward, case.letter_date):
         whose = whose.removesuffix("的") + "当时的"
@@ -111,6 +118,18 @@ def assent_facts(case: Any, debtor: str) -> str:
             f"（{CIVIL_CODE}第十九条、第一百四十五条第一款）。"
         )
     return f"上述《{contract.name}》{given}（{CIVIL_CODE}第一百四十五条第一款）。"
+
+
+def self_ratification_facts(case: Any, debtor: str) -> str:
+    """The debtor's own ratification once of full age (``letter_capacity.self_ratified``),
+    stated as the representative's is: 「您于2025年1月10日签订上述《借款合同》时为17周岁的
+    未成年人，并已于年满十八周岁后的2025年6月3日追认该合同，该合同依法有效（…第十八条第一
+    款、第十九条、第一百四十五条第一款）。」, the debtor named in a guarantor's copy."""
+    day = format_cn(case.adult_ratification.given_on)
+    return (
+        f"{minor_when_contracting(case, debtor)}，并已于年满十八周岁后的{day}追认该合同，"
+        f"该合同依法有效（{CIVIL_CODE}第十八条第一款、第十九条、第一百四十五条第一款）。"
+    )
 
 
 def void_facts(case: Any, debtor: str) -> str:

@@ -19,9 +19,8 @@ from docgen.documents.base import RuleOptions
 from docgen.documents.guarantor_rules import check_letter_guarantors
 from docgen.documents.guardian_rules import CIVIL_CODE, check_guardians, guarantor_locs
 from docgen.documents.interest_periods import chronological, last_day
-from docgen.documents.letter_assent import check_guardian_assent
+from docgen.documents.letter_assent import check_adult_ratification, check_guardian_assent
 from docgen.documents.letter_capacity import (
-    assent_effective,
     binds_if,
     check_contract_capacity,
     check_payment_deadline,
@@ -29,6 +28,7 @@ from docgen.documents.letter_capacity import (
     deadline_words,
     payment_deadline,
     pending_ratification,
+    ratified,
     unratified,
 )
 from docgen.documents.letter_rules import (
@@ -74,12 +74,14 @@ def check_letter(result: Assessment, case: Any, demander: Demander, options: Rul
     check_party(result, creditor, where)
     check_party(result, case.debtor, ("debtor",))
     check_not_in_future(result, case.letter_date, options.current_date(), ("letter_date",))
-    # a contract the legal representative consented to or ratified needs no warning that
-    # it may wait on them (民法典 art. 145(1)); the debtor's minority now still may
-    contracted = None if assent_effective(case) else case.contract.signed_on
+    # a contract the legal representative consented to or ratified, or the debtor himself
+    # once of full age, needs no warning that it may wait on them (民法典 art. 145(1)); the
+    # debtor's minority now still may
+    contracted = None if ratified(case) else case.contract.signed_on
     check_debtor_capacity(result, case.debtor, ("debtor",), case.letter_date, contracted)
     check_contract_capacity(result, case)
     check_guardian_assent(result, case)
+    check_adult_ratification(result, case)
     check_guardians(
         result,
         case.letter_date,
@@ -125,7 +127,8 @@ def demanded_terms(
     text = deadline_words(payment, payment.text(deadline))
     pending = pending_ratification(case)
     guarantor = case.recipient_role == "guarantor"
-    owed = owed_words(case)
+    condition = binds_if(case)  # once: owed_words words the demand on it too
+    owed = owed_words(case, condition)
     return {
         "owed": owed,
         "amounts": amounts_context(case.amounts, computed),
@@ -146,7 +149,7 @@ def demanded_terms(
         "unratified": unratified(case),
         # the condition on which it binds, ratified or not (arts. 19, 145(1)): payment is
         # asked for, and suit named, on it
-        "binds_if": binds_if(case),
+        "binds_if": condition,
         "account": account_context(case.payment_account.model_dump(), creditor),
     }
 
@@ -206,7 +209,7 @@ _LATER_SOURCES = {
 }
 
 
-def owed_words(case: Any) -> dict[str, str]:
+def owed_words(case: Any, condition: str) -> dict[str, str]:
     """How the letter names what it asks for.
 
     - ``verb``, ``sum``: a debt (尚欠…款项, 上述欠款), or, under a contract void from the
@@ -215,12 +218,11 @@ def owed_words(case: Any) -> dict[str, str]:
       waits on the legal representative (arts. 19, 145(1)) the sum is 上述款项, owed only
       on the condition ``if`` states.
     - ``if``: that condition before the amounts (「上述《借款合同》经追认的，」, or 「…有效的，」
-      with no guardian asked), else nothing (``letter_capacity.binds_if``).
+      with no guardian asked), else nothing; ``condition`` is ``letter_capacity.binds_if``.
     - ``debt``: what a guarantor's copy calls what the debtor is to pay (上述债务, 上述款项).
     """
     if contract_void(case.debtor, case.contract.signed_on):
         return {"verb": "应返还", "sum": "应返还款项", "if": "", "debt": "上述应返还款项"}
-    condition = binds_if(case)
     if condition:
         return {"verb": "尚欠", "sum": "款项", "if": f"{condition}的，", "debt": "上述款项"}
     return {"verb": "尚欠", "sum": "欠款", "if": "", "debt": "上述债务"}

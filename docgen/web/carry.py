@@ -9,7 +9,8 @@ document (its date, deadline, signatory, the court's judgment) is the user's to 
 which. The papers filed with a complaint take the creditor, the court, the parties and,
 from a complaint, its agents and service address. A letter, a confirmation or an
 installment agreement also takes the limitation interruptions the case recorded and the
-days the earlier demand reached the debtor (:data:`INTERRUPTED`). Pure: no Flask.
+days the earlier demand reached the debtor (:data:`INTERRUPTED`); a letter, the consent or
+ratification that made the debtor's contract valid (:data:`RATIFIED`). Pure: no Flask.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from docgen.web.carry_court import (
 from docgen.web.carry_facts import (
     Case,
     applicant_rows,
+    assent,
     case_ref,
     claim_total,
     first_plaintiff,
@@ -39,9 +41,11 @@ from docgen.web.carry_facts import (
 __all__ = [
     "AGREEMENTS",
     "ASKED_WHEN",
+    "ASSENTS",
     "INTERRUPTED",
     "NEXT",
     "PAPERS",
+    "RATIFIED",
     "TARGETS",
     "USER_ONLY",
     "carry",
@@ -201,6 +205,15 @@ it says that the debtor waives it. Each is given the interruptions the case reco
 the days the document carried from reached the debtor, so that none is typed again."""
 
 
+RATIFIED = ("demand_letter", "lawyer_letter")
+"""The targets that state how a contract the debtor made as a minor was made valid: the
+legal representative's consent or ratification (``guardian_assent``) or the debtor's own
+once of full age (``adult_ratification``), facts of the contract, not of one letter. A
+letter carried without them would call on the guardian to ratify again, or demand payment
+only if the contract is valid, of a contract already ratified (民法典 art. 145(1))."""
+ASSENTS = ("guardian_assent", "adult_ratification")
+
+
 def carry(case: Case, target: str, delivered: Iterable[date] = ()) -> Case:
     """A new ``target`` case holding the shared facts of ``case``; ``delivered``: the days
     the document ``case`` was typed as reached the debtor (its register's deliveries)."""
@@ -209,6 +222,8 @@ def carry(case: Case, target: str, delivered: Iterable[date] = ()) -> Case:
     out = _BUILDERS[target](case)
     if target in INTERRUPTED:
         out["prior_interruptions"] = interruptions(case, delivered) or None
+    if target in RATIFIED:
+        out.update({key: assent(case, key) for key in ASSENTS})
     return {k: v for k, v in out.items() if v is not None}
 
 

@@ -111,6 +111,13 @@ def interruptions(case: Case, delivered: Iterable[date] = ()) -> list[Case]:
     return sorted(once.values(), key=lambda row: str(row["day"]))
 
 
+def assent(case: Case, key: str) -> Case | None:
+    """The consent or ratification ``case`` records under ``key`` (``guardian_assent``,
+    ``adult_ratification``: its kind and day), or None."""
+    value = case.get(key)
+    return dict(value) if isinstance(value, dict) and value.get("given_on") else None
+
+
 def shared_facts(case: Case) -> Case:
     """The facts every collection document shares, whatever type ``case`` was typed as."""
     defendants = _list(case.get("defendants"))

@@ -71,32 +71,53 @@ def test_the_duty_the_contracts_kind_adds_is_cited_by_its_own_articles(kind, dut
     assert "第六百七十五条" not in analysis
 
 
-def test_a_contract_awaiting_ratification_binds_only_once_ratified():
+def test_a_contract_awaiting_ratification_is_said_to_await_it_never_to_have_it():
     analysis = _analysis(MINOR)
     assert analysis == (
         "八周岁以上的未成年人为限制民事行为能力人，其实施的民事法律行为，除纯获利益或者与其年龄、"
         "智力相适应的以外，经法定代理人同意或者追认后有效"
-        f"（{CODE}第十九条、第一百四十五条第一款）。上述《借款合同》经追认的，对当事人具有法律"
-        "约束力，当事人应当按照约定全面履行自己的义务（第一百一十九条、第四百六十五条第二款、"
-        "第五百零九条第一款）。借款人应当按照约定的期限返还借款，未按照约定的期限返还借款的，"
-        "应当按照约定或者国家有关规定支付逾期利息（第六百七十五条、第六百七十六条）。当事人一方"
-        "不履行合同义务的，应当承担继续履行、赔偿损失等违约责任（第五百七十七条）。上述合同未获"
-        "追认而确定不发生效力的，行为人因该合同取得的财产，应当予以返还；不能返还或者没有必要"
-        "返还的，应当折价补偿（第一百五十七条）。"
+        f"（{CODE}第十九条、第一百四十五条第一款）。上述《借款合同》尚待法定代理人追认，在追认前"
+        "效力待定；相对人可以催告法定代理人自收到通知之日起三十日内予以追认，法定代理人未作表示的，"
+        "视为拒绝追认（第一百四十五条第二款）。该合同获追认后，对当事人具有法律约束力，当事人应当"
+        "按照约定全面履行自己的义务（第一百一十九条、第四百六十五条第二款、第五百零九条第一款）。"
+        "借款人应当按照约定的期限返还借款，未按照约定的期限返还借款的，应当按照约定或者国家有关"
+        "规定支付逾期利息（第六百七十五条、第六百七十六条）。当事人一方不履行合同义务的，应当承担"
+        "继续履行、赔偿损失等违约责任（第五百七十七条）。该合同未获追认而确定不发生效力的，行为人"
+        "因该合同取得的财产，应当予以返还；不能返还或者没有必要返还的，应当折价补偿（第一百五十七条）。"
     )
-    assert "依法成立的合同" not in analysis
+    # 二 comes before 三's call: nothing in it reads as a ratification already given
+    assert "经追认的" not in analysis and "依法成立的合同" not in analysis
     # no debt in arrears is asserted before the ratification
     printed = printed_copy("lawyer_letter", MINOR)
     assert "就委托人与您之间《借款合同》所涉款项一事，郑重致函如下：" in printed
     assert "拖欠" not in printed
+    assert printed.index("效力待定") < printed.index("三、律师意见") < printed.index("催告您的")
 
 
 def test_the_guarantors_copy_states_the_pending_contract_without_the_debtors_restitution():
     analysis = _analysis(MINOR, 1)
     assert analysis.startswith("八周岁以上的未成年人为限制民事行为能力人")
-    assert "上述《借款合同》经追认的，对当事人具有法律约束力" in analysis
+    assert "上述《借款合同》尚待法定代理人追认，在追认前效力待定" in analysis
+    assert "该合同获追认后，对当事人具有法律约束力" in analysis
+    assert "经追认的" not in analysis
     assert "第一百五十七条" not in analysis and "折价补偿" not in analysis
     assert "就委托人与张伟之间《借款合同》所涉款项一事" in printed_copy("lawyer_letter", MINOR, 1)
+
+
+RATIFIED_SELF = load_fixture(
+    "lawyer_letter", "valid", "debtor_ratified_after_majority_with_guarantor"
+)
+
+
+@pytest.mark.parametrize(("index", "debtor"), [(0, "您"), (1, "张伟")])
+def test_a_contract_the_debtor_ratified_once_of_age_binds(index, debtor):
+    analysis = _analysis(RATIFIED_SELF, index)
+    assert (
+        f"（{CODE}第十九条、第一百四十五条第一款）。成年人为完全民事行为能力人，可以独立实施民事"
+        f"法律行为（第十八条第一款）。上述《借款合同》已经{debtor}在成年后自行追认，对当事人具有"
+        "法律约束力，当事人应当按照约定全面履行自己的义务"
+    ) in analysis
+    assert "追认前" not in analysis and "未获追认" not in analysis
 
 
 def test_a_contract_made_under_eight_is_analysed_as_void():

@@ -10,15 +10,17 @@ from docgen.documents import registry
 from docgen.documents.base import RuleOptions
 from docgen.web.carry import (
     AGREEMENTS,
+    ASSENTS,
     INTERRUPTED,
     PAPERS,
+    RATIFIED,
     TARGETS,
     carry,
     claim_total,
     shared_facts,
     to_fill,
 )
-from tests.support import load_fixture
+from tests.support import load_fixture, printed_copy
 
 LETTER = load_fixture("demand_letter", "valid", "person_debtor")
 
@@ -167,3 +169,53 @@ def test_a_complaint_and_the_court_papers_are_not_given_the_letters_interruption
     letter = dict(LETTER, prior_interruptions=[PAID])
     for target in ("civil_complaint", "payment_order", "preservation_application"):
         assert "prior_interruptions" not in carry(letter, target, delivered=[date(2026, 11, 23)])
+
+
+# the guardian's ratification and the debtor's own once of age make the contract valid:
+# facts of the contract, carried from letter to letter like the interruptions
+GUARDIAN_RATIFIED = load_fixture("demand_letter", "valid", "minor_debtor_ratified_by_guardian")
+SELF_RATIFIED = load_fixture(
+    "lawyer_letter", "valid", "debtor_ratified_after_majority_with_guarantor"
+)
+
+
+OWN = {"demand_letter": "person_debtor", "lawyer_letter": "person_debtor_auto_number"}
+"""A letter of each type, whose own facts (date, deadline, sender) fill the carried case."""
+
+
+def test_the_letters_that_state_an_assent_are_the_types_that_record_one() -> None:
+    recording = {
+        doc_type.name
+        for doc_type in registry.all_types()
+        if set(ASSENTS) <= set(doc_type.model.model_fields)
+    }
+    assert recording == set(RATIFIED)
+
+
+@pytest.mark.parametrize(
+    ("case", "key"),
+    [(GUARDIAN_RATIFIED, "guardian_assent"), (SELF_RATIFIED, "adult_ratification")],
+)
+@pytest.mark.parametrize("target", RATIFIED)
+def test_the_assent_is_carried_and_the_next_letter_asks_no_ratification(case, key, target):
+    carried = carry(case, target)
+    assert carried[key] == case[key]
+    # the user gives what is the next letter's own: it then states the contract as valid
+    own = load_fixture(target, "valid", OWN[target])
+    mine = (*to_fill(target, carried), "sender", "contact")
+    filled = dict(carried, **{k: own[k] for k in mine if k in own})
+    doc_type = registry.get(target)
+    assessment = doc_type.evaluate(doc_type.parse(filled), RuleOptions(calendar_fallback=True))
+    assert not assessment.errors, assessment.errors
+    codes = {p.code for p in assessment.warnings}
+    assert not codes & {"deadline_before_ratification", "ratification_not_asked"}
+    printed = printed_copy(target, filled)
+    assert "追认该合同，该合同依法有效" in printed or "追认，依法有效" in printed
+    assert "经追认的" not in printed and "有效的，" not in printed
+
+
+def test_an_assent_is_not_carried_into_documents_that_do_not_state_it() -> None:
+    for target in ("debt_confirmation", "civil_complaint", "installment_agreement"):
+        carried = carry(GUARDIAN_RATIFIED, target)
+        assert not set(carried) & set(ASSENTS)
+    assert not set(carry(LETTER, "lawyer_letter")) & set(ASSENTS)
