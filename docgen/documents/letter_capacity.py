@@ -58,6 +58,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from docgen.documents.case_memo import per_case
 from docgen.documents.guardian_rules import (
     CAPACITY_LABELS,
     CIVIL_CODE,
@@ -217,6 +218,7 @@ def ratification_unasked(case: Any) -> bool:
     return ratifiable(debtor, signed) and is_minor(debtor, signed) and not ratified(case)
 
 
+@per_case
 def contract_status(case: Any) -> str:
     """What the letter may say of the contract: ``void`` (made without capacity, arts. 20,
     21, 144), ``assented`` (made with limited capacity, and the legal representative's
