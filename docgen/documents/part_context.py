@@ -9,7 +9,7 @@ from docgen.documents.interest_periods import chronological, last_day
 from docgen.documents.part_models import DebtAmounts
 from docgen.domain.dates import format_cn
 from docgen.domain.guardianship import addressee, delivery_address, guardian_of, kinship
-from docgen.domain.identity import mask_id
+from docgen.domain.identity import mask_id, number_label
 from docgen.domain.money import format_yuan, legal_amount, rmb_upper
 from docgen.domain.parties import Guardian, Organization, Party, Person
 
@@ -24,7 +24,9 @@ def party_context(party: Party, *, mask_ids: bool = True) -> dict[str, Any]:
         lines: list[tuple[str, str]] = []
         if party.id_number:
             shown = mask_id(party.id_number) if mask_ids else party.id_number
-            lines.append((party.id_type + "号码", shown))
+            # labelled as every court paper labels it (identity.number_label): one label
+            # for one number across a case's papers, an agreement filed with them
+            lines.append((number_label(party.id_type), shown))
         lines.append(("住所地", party.address))
         if party.phone:
             lines.append(("联系电话", party.phone))
@@ -71,7 +73,7 @@ def _guardian_lines(guardian: Guardian, ward: str, mask_ids: bool) -> list[tuple
     lines = [("法定代理人", f"{guardian.name}（{kinship(guardian, ward)}）")]
     if guardian.id_number:
         shown = mask_id(guardian.id_number) if mask_ids else guardian.id_number
-        lines.append((f"法定代理人{guardian.id_type}号码", shown))
+        lines.append((f"法定代理人{number_label(guardian.id_type)}", shown))
     if guardian.address:
         lines.append(("法定代理人住所地", guardian.address))
     if guardian.phone:

@@ -64,7 +64,6 @@ from docgen.documents.settlement_suit import (
 from docgen.domain.counting import copies
 from docgen.domain.dates import format_cn
 from docgen.domain.fields import CaseModel, Line, Money, Paragraph
-from docgen.domain.identity import number_label
 from docgen.domain.money import format_yuan, legal_amount, to_fen
 from docgen.domain.parties import Party
 from docgen.domain.schedule import Installment
@@ -257,7 +256,7 @@ def build_context(case: SettlementAgreement, assessment: Assessment) -> dict[str
     signers = [signer_context("甲方", case.creditor), signer_context("乙方", case.debtor)]
     guarantor = None
     if case.guarantor is not None:
-        guarantor = _court_labels(party_context(case.guarantor, mask_ids=False))
+        guarantor = party_context(case.guarantor, mask_ids=False)
         signers.append(signer_context("丙方", case.guarantor))
     once = len(rows) == 1
     number = f"（案号：{suit.case_number}）" if suit.case_number else ""
@@ -269,8 +268,8 @@ def build_context(case: SettlementAgreement, assessment: Assessment) -> dict[str
     late_rate = assessment.computed.get(LATE_RATE_WORDS)
     return {
         "title": "和解协议",
-        "creditor": _court_labels(party_context(case.creditor, mask_ids=False)),
-        "debtor": _court_labels(party_context(case.debtor, mask_ids=False)),
+        "creditor": party_context(case.creditor, mask_ids=False),
+        "debtor": party_context(case.debtor, mask_ids=False),
         "guarantor": guarantor,
         "facts": recital(case, parties),
         "amount": _amount_clause(case, parties),
@@ -304,17 +303,6 @@ def build_context(case: SettlementAgreement, assessment: Assessment) -> dict[str
         "jurisdiction": forum_clause(case, parties),
         "closing": _closing(case),
     }
-
-
-def _court_labels(view: dict[str, Any]) -> dict[str, Any]:
-    """A party's resident ID number labelled as the court papers label it (「公民身份号码」,
-    ``identity.number_label``): a settlement in a suit is filed with them (一份提交人民
-    法院), and one set of papers names one number one way."""
-    label = number_label("居民身份证")
-    lines = [
-        {**line, "label": line["label"].replace("居民身份证号码", label)} for line in view["lines"]
-    ]
-    return {**view, "lines": lines}
 
 
 def _amount_clause(case: SettlementAgreement, parties: str) -> str:

@@ -51,13 +51,16 @@ CALCULATION_COLUMNS = (
 _UNVERIFIED_LPR = re.compile(r"（参考表所载LPR仅核实至[^）]*）")
 
 
-def amounts_table(amounts: Context) -> Table:
-    """One row per component and the total in figures and words."""
+def amounts_table(amounts: Context, keep_total: bool = False) -> Table:
+    """One row per component and the total in figures and words. ``keep_total``: the
+    total never heads a page alone under the repeated header, apart from the amounts it
+    sums: the last amount goes over with it (``Table.keep_with_total``)."""
     rows = tuple(
         (str(row["no"]), row["label"], row["as_of"], row["amount"], row["note"])
         for row in amounts["rows"]
     )
-    return Table(AMOUNT_COLUMNS, rows, ("合计", amounts["total_legal"]))
+    kept = 1 if keep_total else 0
+    return Table(AMOUNT_COLUMNS, rows, ("合计", amounts["total_legal"]), keep_with_total=kept)
 
 
 def payment(request: str, account: Context) -> Keep:

@@ -3,8 +3,6 @@ template context (``docgen.documents.debt_confirmation.build_context``)."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from docgen.docmodel.blocks import (
     Block,
     Column,
@@ -71,7 +69,7 @@ def _clauses(c: Context) -> list[tuple[str, tuple[Block, ...]]]:
 
 def _amounts(c: Context) -> Table:
     """The confirmed amounts, the total never on a page without the last of them."""
-    return replace(amounts_table(c["amounts"]), keep_with_total=1)
+    return amounts_table(c["amounts"], keep_total=True)
 
 
 def _promise(c: Context) -> tuple[str, tuple[Block, ...]]:

@@ -64,7 +64,8 @@ def _letter(c: Context) -> tuple[Block, ...]:
             ),
             lead=True,
         ),
-        amounts_table(c["amounts"]),
+        # the total never heads a page alone under the repeated header
+        amounts_table(c["amounts"], keep_total=True),
         Paragraph(text(c["later_interest"])),
         *demand[:-1],
         # the last sentence that says something and the contacts go over with the

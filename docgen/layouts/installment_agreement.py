@@ -3,8 +3,6 @@ case's template context (``docgen.documents.installment_agreement.build_context`
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from docgen.docmodel.blocks import (
     Block,
     Column,
@@ -92,7 +90,7 @@ def _articles(c: Context) -> list[tuple[str, tuple[Block, ...]]]:
                     lead=True,
                 ),
                 # the total never on a page without the last amount it sums
-                replace(amounts_table(c["amounts"]), keep_with_total=1),
+                amounts_table(c["amounts"], keep_total=True),
                 *(Paragraph(text(line)) for line in c["after_amounts"]),
             ),
         ),

@@ -56,7 +56,8 @@ def _letter(c: Context) -> tuple[Block, ...]:
         ),
         Heading("一、基本事实", 2),
         Paragraph(text(c["facts"] + c["amounts_lead"]), lead=True),
-        amounts_table(c["amounts"]),
+        # the total never heads a page alone under the repeated header
+        amounts_table(c["amounts"], keep_total=True),
         Paragraph(text(c["later_interest"])),
         Heading("二、法律分析", 2),
         Paragraph(text(c["legal_basis"])),

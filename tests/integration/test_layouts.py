@@ -177,7 +177,13 @@ def _sums(document: Document) -> set[tuple[str, str]]:
 
 
 # the documents whose tables keep their totals with the rows above (Table.keep_with_total)
-KEEPING_TOTALS = ("debt_confirmation", "installment_agreement", "settlement_agreement")
+KEEPING_TOTALS = (
+    "debt_confirmation",
+    "installment_agreement",
+    "settlement_agreement",
+    "lawyer_letter",
+    "demand_letter",
+)
 
 
 @pytest.mark.parametrize("engine", ENGINES)

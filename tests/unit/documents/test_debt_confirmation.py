@@ -55,7 +55,7 @@ def test_paying_at_once_is_stated_and_no_plan_table_is_made():
 
 def test_a_confirmation_shows_full_identity_numbers():
     lines = {line["label"]: line["value"] for line in _context(PLAN)["debtor"]["lines"]}
-    assert lines["居民身份证号码"] == "110101198503151235"
+    assert lines["公民身份号码"] == "110101198503151235"
 
 
 def test_rendered_pdf_has_the_no_dispute_clause_plan_and_fingerprint_box(service):

@@ -149,7 +149,7 @@ def test_the_guardian_signs_an_agreement_beside_the_wards_name():
     data = load_fixture("debt_confirmation", "valid", "minor_debtor_signed_by_guardian")
     printed = _printed("debt_confirmation", data)
     assert "法定代理人：张建国（系张伟之父）" in printed
-    assert "法定代理人居民身份证号码：110105197803150016" in printed
+    assert "法定代理人公民身份号码：110105197803150016" in printed
     signature = printed.index("乙方（债务人）：张伟（法定代理人：张建国）")
     assert printed[signature + 1] == "法定代理人签字并按手印：＿＿＿＿＿＿＿＿"
 
