@@ -228,5 +228,8 @@ def mask_id(value: str) -> str:
 
 def number_label(id_type: str) -> str:
     """How a court paper names an ID document's number: a 居民身份证's as judgments do,
-    「公民身份号码」 (the card's own field name); any other document's by its name."""
-    return "公民身份号码" if id_type == "居民身份证" else id_type + "号码"
+    「公民身份号码」 (the card's own field name); any other document's by its name, and a
+    document typed only as 「其他」 as 「证件号码」."""
+    if id_type == "居民身份证":
+        return "公民身份号码"
+    return "证件号码" if id_type == "其他" else id_type + "号码"
