@@ -22,11 +22,23 @@ original contract whom the agreement's new terms reach.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from docgen.documents.problems import Assessment, Loc
 from docgen.domain.parties import Organization, Party
 
 CIVIL_CODE = "《中华人民共和国民法典》"
 GUARANTEE_RULES = "《最高人民法院关于适用〈中华人民共和国民法典〉有关担保制度的解释》"
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The field recording a company guarantor's board or shareholders' resolution, and
+    what it says (its name, number, date), None when left empty."""
+
+    loc: Loc
+    text: str | None
+
 
 _PUBLIC_KINDS = {
     "12": "事业单位",
@@ -37,9 +49,13 @@ _PUBLIC_KINDS = {
 }
 
 
-def check_guarantor_kind(result: Assessment, guarantor: Party, loc: Loc) -> None:
+def check_guarantor_kind(
+    result: Assessment, guarantor: Party, loc: Loc, resolution: Resolution | None = None
+) -> None:
     """A 机关 may not guarantee; a public-interest body may not either; a company needs a
-    resolution — read from the organisation's unified social credit code."""
+    resolution — read from the organisation's unified social credit code. ``resolution``:
+    the field where the agreement records the company's resolution and what it says; the
+    company is warned about there while it says nothing."""
     if not isinstance(guarantor, Organization):
         return
     kind = guarantor.uscc[:2]
@@ -60,9 +76,9 @@ def check_guarantor_kind(result: Assessment, guarantor: Party, loc: Loc) -> None
             f"的非营利法人、非法人组织不得为保证人（{CIVIL_CODE}第六百八十三条第二款）",
             hint="请核实其是否以公益为目的（如学校、医院、养老机构）；是的，请更换保证人",
         )
-    elif kind == "91":
+    elif kind == "91" and (resolution is None or not resolution.text):
         result.warn(
-            loc,
+            resolution.loc if resolution else loc,
             "guarantee_resolution",
             f"{name}为企业：公司为他人提供担保，应按公司章程由董事会或者股东会决议，为股东或"
             "实际控制人提供担保的，应经股东会决议（《中华人民共和国公司法》第十五条）；债权人"
@@ -120,3 +136,25 @@ def original_rights_kept(contract: str) -> str:
         f"本协议系乙方清偿《{contract}》项下债务的安排，不消灭该合同项下的原债权债务；除本协议"
         "另有约定外，甲方依该合同及其担保享有的权利不因本协议而受影响。"
     )
+
+
+def takes_resolution(guarantor: Party | None) -> bool:
+    """An enterprise (code 91) guarantees on a resolution (公司法 art. 15)."""
+    return isinstance(guarantor, Organization) and guarantor.uscc[:2] == "91"
+
+
+def check_resolution(result: Assessment, guarantor: Party | None, given: Resolution) -> None:
+    """A resolution is recorded only for a guarantor that guarantees on one."""
+    if given.text is None or takes_resolution(guarantor):
+        return
+    whom = "没有保证人" if guarantor is None else "保证人不是企业"
+    result.error(given.loc, "resolution_not_applicable", f"{whom}，无需填写担保决议")
+
+
+def resolution_confirmed(text: str | None) -> str:
+    """丙方, a company, confirms that its board or shareholders' meeting resolved on the
+    guarantee as its articles require (公司法 2023 art. 15), the resolution named and
+    attached when the case gives it: the paper shows what the creditor reviewed
+    (法释〔2020〕28号 art. 7: a creditor who reviewed the resolution is in good faith)."""
+    named = f"（决议：{text}，附后）" if text else ""
+    return f"丙方确认，其提供本保证已依公司章程经董事会／股东会决议通过{named}。"

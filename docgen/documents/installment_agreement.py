@@ -31,10 +31,14 @@ from docgen.documents.agreement_agents import (
     with_agent,
 )
 from docgen.documents.agreement_guarantor import (
+    Resolution,
     check_guarantor_kind,
+    check_resolution,
     guarantor_consents,
     original_guarantors_signing,
     original_rights_kept,
+    resolution_confirmed,
+    takes_resolution,
 )
 from docgen.documents.agreement_terms import (
     Jurisdiction,
@@ -54,6 +58,18 @@ from docgen.documents.agreement_time_bar import GUARANTOR_KNOWS, check_time_bar,
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.filenames import filename_part
 from docgen.documents.guardian_rules import check_agreement_parties
+from docgen.documents.installment_default import (
+    PastLateCharges,
+    Waiver,
+    check_costs,
+    check_past_late_charges,
+    check_waiver,
+    costs_clause,
+    past_late_charges_field,
+    reservation,
+    stated_late_rate,
+    waiver_field,
+)
 
 # the settlement agreement takes its schedule from here
 from docgen.documents.installment_schedule import ScheduleInput as ScheduleInput
@@ -119,12 +135,14 @@ class InstallmentAgreement(CaseModel):
     plan_interest: RateInput | None = Field(
         default=None, title="分期期间利率", description="不填则分期期间不计利息"
     )
+    interest_waiver: Waiver = waiver_field()
     late_interest: RateInput | None = Field(
         default=None,
         title="逾期利率",
         description="任何一期逾期未付的，逾期未付的本金按此利率计付逾期利息至实际清偿之日；"
         "不填则不约定逾期利息；民间借贷不得超过合同成立时一年期LPR的四倍",
     )
+    past_late_charges: PastLateCharges = past_late_charges_field()
     payment_account: BankAccount = Field(title="收款账户")
     acceleration: Acceleration = Field(default_factory=Acceleration, title="加速到期")
     jurisdiction: Jurisdiction = Field(default_factory=Jurisdiction, title="争议解决")
@@ -134,6 +152,12 @@ class InstallmentAgreement(CaseModel):
     creditor_agent: AuthorisedAgent | None = agent_field("甲方")
     debtor_agent: AuthorisedAgent | None = agent_field("乙方")
     guarantor_agent: AuthorisedAgent | None = agent_field("丙方")
+    guarantor_resolution: Line | None = Field(
+        default=None,
+        title="丙方的担保决议",
+        description="丙方为公司的，填写其董事会或股东会决议的日期、编号，如 2026年9月15日股东会决议"
+        "（GD-2026-07）；协议写明并附后",
+    )
 
 
 # --- rules --------------------------------------------------------------------------
@@ -172,13 +196,23 @@ def assess(case: InstallmentAgreement, options: RuleOptions) -> Assessment:
         if annual is not None:
             result.computed["plan_rate"] = annual
     result.computed[BREACH_DAY] = first_breach(rows[0].due if rows else None, case.agreement_date)
-    check_late_interest(result, case.late_interest, case.origin, case.agreement_date, options)
+    _check_default(result, case, options)
     if rows is not None and not result.errors:
         try:
             result.computed["splits"] = _splits(case, rows, resolved, options)
         except (ValueError, LprNotAvailable) as exc:  # an LPR before the table's first entry
             result.error(("plan_interest", "value"), "rate_not_computable", str(exc))
     return result
+
+
+def _check_default(result: Assessment, case: InstallmentAgreement, options: RuleOptions) -> None:
+    """What a late installment costs; the costs of enforcement; a sale's past penalty."""
+    plan, late = case.plan_interest is not None, case.late_interest is not None
+    check_waiver(result, case.interest_waiver, plan, late, case.origin)
+    if late or plan or case.interest_waiver == "unconditional":
+        check_late_interest(result, case.late_interest, case.origin, case.agreement_date, options)
+    check_costs(result, case.origin)
+    check_past_late_charges(result, case.past_late_charges, case.origin, case.debt)
 
 
 def _check_guarantors(result: Assessment, case: InstallmentAgreement) -> None:
@@ -188,9 +222,12 @@ def _check_guarantors(result: Assessment, case: InstallmentAgreement) -> None:
         check_party(result, case.guarantor, ("guarantor",))
         if any(same_party(case.guarantor, p) for p in (case.creditor, case.debtor)):
             result.error(("guarantor",), "same_party", "保证人不能与债权人或债务人为同一主体")
-        check_guarantor_kind(result, case.guarantor, ("guarantor",))
+        resolution = Resolution(("guarantor_resolution",), case.guarantor_resolution)
+        check_guarantor_kind(result, case.guarantor, ("guarantor",), resolution)
     elif case.guarantor_service is not None:
         result.error(("guarantor_service",), "no_guarantor", "没有保证人，无需填写丙方送达地址")
+    given = Resolution(("guarantor_resolution",), case.guarantor_resolution)
+    check_resolution(result, case.guarantor, given)
     check_agent(result, "creditor_agent", "甲方", case.creditor, case.creditor_agent, "本协议")
     check_agent(result, "debtor_agent", "乙方", case.debtor, case.debtor_agent, "本协议")
     if case.guarantor is not None:
@@ -245,9 +282,9 @@ def _check_acceleration(result: Assessment, case: InstallmentAgreement, count: i
 # --- context ------------------------------------------------------------------------
 
 
-def _acceleration_text(case: InstallmentAgreement, total: Decimal) -> str:
+def _acceleration_text(case: InstallmentAgreement, total: Decimal, late: bool) -> str:
     text = acceleration_text(case.acceleration, total)
-    then = accelerated_interest(case.plan_interest is not None, case.late_interest is not None)
+    then = accelerated_interest(case.plan_interest is not None, late)
     return text.removesuffix("（加速到期）。") + then + "（加速到期）。"
 
 
@@ -278,7 +315,9 @@ def _schedule_context(
     }
     rate = case.plan_interest
     allocation = allocation_clause(name, ARTICLES.cite(AMOUNTS_CLAUSE))
-    if rate is None:
+    if rate is None and case.interest_waiver == "conditional":
+        interest = ""  # the layout words it: it cites the late-interest and acceleration articles
+    elif rate is None:
         interest = "分期还款期间，甲方对尚未清偿的款项不另计利息。"
     else:
         # simple interest on the unpaid principal only, never on interest or penalties
@@ -296,6 +335,7 @@ def _schedule_context(
         "has_other": resolved.total != principal,
         "principal_label": name,
         "interest": allocation + interest if resolved.total != principal else interest,
+        "waiver_conditional": rate is None and case.interest_waiver == "conditional",
     }
 
 
@@ -324,6 +364,9 @@ def build_context(case: InstallmentAgreement, assessment: Assessment) -> dict[st
     # two parties are 双方, three 各方: one word for the parties throughout
     parties = "各方" if case.guarantor else "双方"
     time_barred = assessment.computed["time_barred"]
+    late = stated_late_rate(case, assessment.computed[BREACH_DAY])
+    resolution = resolution_confirmed(case.guarantor_resolution)
+    reserved = reservation(case.past_late_charges, origin, case.debt)
     return {
         "title": "分期还款协议",
         "creditor": with_agent(party_context(case.creditor, mask_ids=False), case.creditor_agent),
@@ -339,11 +382,13 @@ def build_context(case: InstallmentAgreement, assessment: Assessment) -> dict[st
         "after_amounts": [
             *([original_rights_kept(origin.name)] if case.origin_guarantors else []),
             *([debtor_waiver("按本协议")] if time_barred else []),
+            *([reserved] if reserved else []),
         ],
         "guarantee_before": (
             guarantor_consents(origin.name) if assessment.computed["consents"] else ""
         ),
-        "guarantee_after": GUARANTOR_KNOWS if time_barred and guarantor else "",
+        "guarantee_after": (resolution if takes_resolution(case.guarantor) else "")
+        + (GUARANTOR_KNOWS if time_barred and guarantor else ""),
         "calculations": resolved.sheets,
         **_schedule_context(case, resolved, splits),
         "count": str(len(rows)),
@@ -351,14 +396,15 @@ def build_context(case: InstallmentAgreement, assessment: Assessment) -> dict[st
         "account": case.payment_account.model_dump(),
         "late_interest": (
             late_interest_text(
-                resolved.rate_words(case.late_interest.spec()),
+                resolved.rate_words(late.spec()),
                 case.debt.principal_label,
                 case.plan_interest is not None,
             )
-            if case.late_interest is not None
+            if late is not None
             else None
         ),
-        "acceleration": _acceleration_text(case, resolved.total),
+        "acceleration": _acceleration_text(case, resolved.total, late is not None),
+        "costs": costs_clause(case.jurisdiction.kind == "arbitration"),
         "jurisdiction": jurisdiction_text(case.jurisdiction, case.signing_place, parties=parties),
         "parties": parties,
         "services": services,

@@ -23,6 +23,9 @@ from docgen.layouts.common import (
     service_text,
 )
 
+SHORT_TABLE = 8
+"""The rows of a table short enough to keep on one page."""
+
 
 def guarantee(accelerated_by: str, late: bool, before: str = "", after: str = "") -> str:
     """The guarantor's clause; ``accelerated_by`` numbers the acceleration article. The
@@ -60,7 +63,27 @@ def schedule_table(c: Context) -> Table:
     rows = [(row["no"], row["due"], *(row[k] for k in keys)) for row in c["schedule"]]
     totals = c["schedule_totals"]
     rows.append(("合计", "", *(totals[k] for k in keys)))
-    return Table(columns, tuple(rows), ("总计", totals["legal"]), keep_with_total=2)
+    # a short plan moves whole, with its lead-in; a long one keeps its sums at least
+    kept = len(rows) if len(c["schedule"]) <= SHORT_TABLE else 2
+    return Table(columns, tuple(rows), ("总计", totals["legal"]), keep_with_total=kept)
+
+
+def _whole_if_short(block: Block) -> Block:
+    """A table of at most ``SHORT_TABLE`` rows is never split: its rows and total go to
+    one page, with the lead-in kept on it (``Paragraph.lead``); a debtor disputes a total
+    whose components he read on another page."""
+    if isinstance(block, Table) and len(block.rows) <= SHORT_TABLE:
+        return replace(block, keep_with_total=len(block.rows))
+    return block
+
+
+def waiver(late_by: str, accelerated_by: str) -> str:
+    """An interest-free plan stays free only while it is kept: once late or accelerated,
+    the late-interest article applies (``late_by``, ``accelerated_by``: those articles)."""
+    return (
+        "乙方按期足额还款的，分期还款期间甲方对尚未清偿的款项不另计利息；乙方未按期足额还款或者"
+        f"剩余款项依{accelerated_by}加速到期的，自逾期之日起依{late_by}计付逾期利息。"
+    )
 
 
 def build(c: Context) -> Document:
@@ -103,7 +126,7 @@ def _articles(c: Context) -> list[tuple[str, tuple[Block, ...]]]:
                 ),
                 schedule_table(c),
                 *_other_note(c),
-                Paragraph(text(c["interest"])),
+                Paragraph(text(_interest(c))),
                 Paragraph(text(c["rest_days"])),
                 pay_into(c["account"], "乙方应将各期款项支付至甲方以下账户"),
             ),
@@ -113,6 +136,7 @@ def _articles(c: Context) -> list[tuple[str, tuple[Block, ...]]]:
         articles.append(("逾期利息", (Paragraph(text(c["late_interest"])),)))
     accelerated_by = article_number(len(articles))
     articles.append(("加速到期", (Paragraph(text(c["acceleration"])),)))
+    articles.append(("实现债权的费用", (Paragraph(text(c["costs"])),)))
     if c["guarantor"]:
         late = bool(c["late_interest"])
         clause = guarantee(accelerated_by, late, c["guarantee_before"], c["guarantee_after"])
@@ -135,7 +159,15 @@ def _articles(c: Context) -> list[tuple[str, tuple[Block, ...]]]:
             ),
         ),
     ]
-    return articles
+    return [(title, tuple(_whole_if_short(b) for b in blocks)) for title, blocks in articles]
+
+
+def _interest(c: Context) -> str:
+    """The plan's interest; an interest-free plan's waiver cites the articles after it:
+    逾期利息 (there is one whenever the waiver is conditional), then 加速到期."""
+    if not c["waiver_conditional"]:
+        return str(c["interest"])
+    return str(c["interest"]) + waiver(article_number(2), article_number(3))
 
 
 def _agreement(c: Context) -> tuple[Block, ...]:

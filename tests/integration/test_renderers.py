@@ -280,6 +280,8 @@ NOT_PRINTED_BY_TYPE["installment_agreement"] = {
     ("plan_interest",),  # printed as words: 年利率6%
     ("late_interest",),  # printed as words: 年利率12% (tested in the unit tests)
     ("acceleration",),  # printed as the clause's words (tested in the unit tests)
+    ("interest_waiver",),  # a choice, printed as its words (test_installment_default.py)
+    ("past_late_charges",),  # a choice, printed as its words (test_installment_default.py)
     ("prior_interruptions",),  # the limitation rule's input (a warning), not a printed fact
 }
 NOT_PRINTED = {

@@ -40,7 +40,7 @@ def test_a_public_institution_is_warned_and_a_company_asked_for_its_resolution()
     assert ("warning", ("guarantor",), "guarantor_may_be_public_interest") in institution
     assert not [p for p in institution if p[0] == "error"]
     company = _problems(NOT_SIGNING)
-    assert ("warning", ("guarantor",), "guarantee_resolution") in company
+    assert ("warning", ("guarantor_resolution",), "guarantee_resolution") in company
 
 
 def test_a_person_guarantor_raises_none_of_the_organisation_rules():
@@ -81,7 +81,7 @@ def test_the_original_guarantor_signing_as_third_party_consents_in_writing():
 def test_without_original_guarantors_the_agreement_reads_as_before():
     text = printed_copy("installment_agreement", MONTHLY)
     assert "不消灭该合同项下的原债权债务" not in text
-    assert "第四条　连带责任保证\n丙方自愿为乙方在本协议项下的全部债务" in text
+    assert "第五条　连带责任保证\n丙方自愿为乙方在本协议项下的全部债务" in text
 
 
 CONFIRMATION = registry.get("debt_confirmation")

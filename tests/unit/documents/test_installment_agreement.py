@@ -87,8 +87,10 @@ def test_an_accelerated_remainder_bears_interest_only_until_it_is_paid():
     assert _context(MONTHLY)["acceleration"].endswith(
         "乙方应一次性清偿全部剩余欠款，利息计至实际清偿之日（加速到期）。"
     )
-    # without it there is no interest to speak of
-    assert "利息" not in _context(ROWS)["acceleration"]
+    # without it, an interest-free plan kept free even when late names no interest
+    free = copy.deepcopy(ROWS)
+    free["interest_waiver"] = "unconditional"
+    assert "利息" not in _context(free)["acceleration"]
 
 
 def test_every_party_signs_and_the_guarantor_has_a_service_address():
@@ -178,7 +180,14 @@ def test_without_plan_interest_the_interest_column_is_zero_and_says_so():
     context = _context(ROWS)
     assert {row["interest"] for row in context["schedule"]} == {"0.00"}
     assert context["has_other"] is False  # the debt is all principal: no 其他欠款 column
-    assert context["interest"] == "分期还款期间，甲方对尚未清偿的款项不另计利息。"
+    # interest-free only while the plan is kept: the words cite 第三条 and 第四条
+    assert (
+        "乙方按期足额还款的，分期还款期间甲方对尚未清偿的款项不另计利息；乙方未按期足额还款或者"
+        "剩余款项依第四条加速到期的，自逾期之日起依第三条计付逾期利息。"
+    ) in _printed(ROWS)
+    free = copy.deepcopy(ROWS)
+    free["interest_waiver"] = "unconditional"
+    assert _context(free)["interest"] == "分期还款期间，甲方对尚未清偿的款项不另计利息。"
 
 
 def test_an_lpr_plan_rate_floats_with_each_period():
