@@ -3,6 +3,8 @@ case's template context (``docgen.documents.installment_agreement.build_context`
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from docgen.docmodel.blocks import (
     Block,
     Column,
