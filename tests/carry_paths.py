@@ -113,6 +113,9 @@ FILLS: dict[str, Callable[[Case], Case]] = {
         "amount": "150000.00",
         "schedule": {"rows": [{"due_date": "2026-12-15", "amount": "150000.00"}]},
         "payment_account": ACCOUNT,
+        "original_debt": "160000.00",
+        "original_debt_date": "2026-11-30",
+        "original_principal": "150000.00",
     },
     "enforcement_application": lambda c: {
         "application_date": "2026-11-20",

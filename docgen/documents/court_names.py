@@ -16,10 +16,22 @@ courts: so every paper docgen files names its court in full
 思明区人民法院 → 福建省厦门市思明区人民法院), and where the divisions table cannot tell the
 province for certain (a district several cities have, a place that is no division) prints
 the name as typed and warns (``court_name_not_full``) — it never guesses.
+
+An agreement is stricter (``check_agreement_court``): a forum clause is followed only where
+the court can be identified when suit is brought (民事诉讼法 art. 35; 民诉法解释 art. 30(1):
+根据管辖协议，起诉时能够确定管辖法院的，从其约定), and a withdrawal promised to a court one
+cannot tell is no promise one can hold the creditor to. So a court whose province cannot be
+told is an error there, unless the suit's case number tells it: the court code of a number
+begins with the abbreviation of the court's province (《最高人民法院关于人民法院案件案号的
+若干规定》 arts. 4–5; ``case_numbers.PROVINCE_CODES``), and where the place named lies in that
+province once only, the court is that one (「朝阳区人民法院」 with 「（2026）京0105民初9876号」
+→ 北京市朝阳区人民法院). The digits after the abbreviation are assigned by each high court;
+docgen has no table of them and does not read them.
 """
 
 from __future__ import annotations
 
+from docgen.documents.case_numbers import PROVINCE_CODES, RULES, parse_case_number
 from docgen.documents.problems import Assessment, Loc
 from docgen.domain import divisions as division_table
 from docgen.domain.courts import full_name, read_court
@@ -53,6 +65,81 @@ def check_court_name(result: Assessment, court: str, loc: Loc = ("court",)) -> N
         "文书按所填名称打印",
         hint="请填写法院全称，冠以省、自治区、直辖市名称，如 福建省福州市中级人民法院、"
         "北京市朝阳区人民法院",
+    )
+
+
+def court_name_by_number(court: str, case_number: str | None) -> str:
+    """The court as an agreement prints it: its full name (``court_name``), else the one
+    court of that place in the province the case number's court code names, else as
+    typed (refused by ``check_agreement_court``)."""
+    if not court.endswith(COURT):
+        return court
+    table = division_table.load()
+    derived = _by_number(court, case_number, table)
+    return full_name(court, table) or (derived[0] if derived else court)
+
+
+def _by_number(
+    court: str, number: str | None, table: division_table.Divisions
+) -> tuple[str, str] | None:
+    """The full name of ``court`` in the province of the case number's court code, where
+    the place it names is one division of that province (吉林省 + 朝阳区: 长春市朝阳区),
+    and that province's name."""
+    parsed = parse_case_number(number) if number else None
+    if parsed is None:
+        return None
+    codes = [p for p, heads in PROVINCE_CODES.items() if parsed.court[0] in heads]
+    province = table.by_code.get(codes[0] + "0000") if len(codes) == 1 else None
+    if province is None:
+        return None
+    place_text = read_court(court, table).place_text
+    stem = court.removesuffix(COURT)
+    if not place_text or not stem.startswith(place_text):
+        return None
+    # one division of that name in the province, of the court's level: not
+    # ``read_court``'s choice, which takes the first of a municipality's namesakes
+    level = "city" if stem.endswith("中级") else "county"
+    found = [
+        table.by_code[code]
+        for code in table.lookup(province.name + place_text)
+        if table.by_code[code].level == level
+    ]
+    if len(found) != 1:
+        return None
+    name = full_name(_with_province(found[0]) + stem[len(place_text) :] + COURT, table)
+    return (name, province.name) if name else None
+
+
+def check_agreement_court(
+    result: Assessment, court: str, loc: Loc, case_number: str | None = None
+) -> None:
+    """An agreement names a court one can tell (民事诉讼法 art. 35; 民诉法解释 art. 30(1)):
+    its province unknown and not told by ``case_number``, an error at ``loc``; told by the
+    number, the full name is printed and the user asked to check it."""
+    if not court.endswith(COURT):
+        return
+    table = division_table.load()
+    if full_name(court, table) is not None:
+        return
+    derived = _by_number(court, case_number, table)
+    if derived is not None:
+        name, province = derived
+        result.warn(
+            loc,
+            "court_name_from_case_number",
+            f"「{court}」未写明所在的省、自治区、直辖市；案号「{case_number}」的法院代字以"
+            f"{province}的简称开头（{RULES}第四条、第五条），{province}只有一个"
+            f"「{read_court(court, table).place_text}」，协议按{name}打印",
+            hint=f"请核对受理法院为{name}，并在此填写法院全称",
+        )
+        return
+    result.error(
+        loc,
+        "court_not_determinable",
+        f"协议不能确定「{court}」是哪一法院（{_why(court, table)}）：协议约定的管辖法院须在起诉时"
+        "能够确定（《中华人民共和国民事诉讼法》第三十五条；《最高人民法院关于适用〈中华人民共和国"
+        "民事诉讼法〉的解释》第三十条第一款），撤诉、调解也须向确定的法院申请",
+        hint="请填写法院全称，冠以省、自治区、直辖市名称，如 北京市朝阳区人民法院",
     )
 
 

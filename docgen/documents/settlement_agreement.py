@@ -26,7 +26,7 @@ from pydantic import Field
 from docgen.documents.acceleration import Acceleration, check_acceleration
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.case_numbers import CaseNumberText, check_case_number
-from docgen.documents.court_names import check_court_name, court_name
+from docgen.documents.court_names import check_agreement_court, court_name_by_number
 from docgen.documents.court_parts import check_court
 from docgen.documents.filenames import filename_part
 from docgen.documents.guardian_rules import check_agreement_parties
@@ -43,6 +43,7 @@ from docgen.documents.parts import (
 )
 from docgen.documents.problems import Assessment
 from docgen.documents.rest_days import rest_day_clause
+from docgen.documents.settlement_concession import CONCESSION_LABELS, Concession, lapses
 from docgen.documents.settlement_default import (
     LATE_RATE_WORDS,
     PAYING,
@@ -58,11 +59,13 @@ from docgen.documents.settlement_suit import (
     SuitOutcome,
     check_costs,
     check_guarantor_joins,
+    check_withdrawal,
     debtor_bears_costs,
     suit_clause,
 )
 from docgen.domain.counting import copies
 from docgen.domain.dates import format_cn
+from docgen.domain.disclosure import shown_when
 from docgen.domain.fields import CaseModel, Line, Money, Paragraph
 from docgen.domain.money import format_yuan, legal_amount, to_fen
 from docgen.domain.parties import Party
@@ -78,6 +81,11 @@ class SettledCase(CaseModel):
         default=None, title="案号", description="已立案的填写"
     )
     claimed: Money | None = Field(default=None, title="诉讼请求金额（元）")
+    preserved: bool = Field(
+        default=False,
+        title="甲方已申请财产保全",
+        description="已对乙方财产采取保全措施的，撤诉后保全随之解除",
+    )
 
 
 class SettlementAgreement(CaseModel):
@@ -110,19 +118,33 @@ class SettlementAgreement(CaseModel):
         description="乙方逾期付款的，逾期未付的款项按此利率计付逾期利息至实际清偿之日；不填则"
         "不约定逾期利息；须填写和解所涉合同，民间借贷不得超过合同成立时一年期LPR的四倍",
     )
+    concession_on_default: Concession = Field(
+        default="lapses",
+        title="乙方违约时的减让",
+        description="默认减让失效：乙方违约的，应清偿原欠款扣除已付款项后的余额，须填写原欠款"
+        "金额、截至日和其中的本金；选择减让仍然有效的，乙方违约时仍只按和解金额计算",
+        json_schema_extra={"enum_titles": list(CONCESSION_LABELS.values())},
+    )
     original_debt: Money | None = Field(
         default=None,
         title="原欠款金额（违约时减让失效）",
-        description="填写的，协议约定乙方违约时甲方同意的减让失效，乙方应清偿原欠款扣除已付"
-        "款项后的余额，约定逾期利率的，失效的减让金额自违约的付款日次日起一并计付逾期利息；"
-        "不填则违约时仍按和解金额计算",
+        description="协议约定乙方违约时甲方同意的减让失效，乙方应清偿原欠款扣除已付款项后的余额；"
+        "约定逾期利率的，失效的减让金额中的本金自违约的付款日次日起一并计付逾期利息",
+        json_schema_extra=shown_when("concession_on_default", "lapses"),
+    )
+    original_debt_date: date | None = Field(
+        default=None,
+        title="原欠款计算截至日",
+        description="原欠款（含利息、违约金）计算至哪一日，协议写明「截至…」",
+        json_schema_extra=shown_when("concession_on_default", "lapses"),
     )
     original_principal: Money | None = Field(
         default=None,
         title="原欠款中的本金（元）",
-        description="原欠款中的借款本金、货款等，不含利息、违约金和费用。填写的，协议写明甲方减让的"
-        "款项中本金以外的部分和本金各多少：减让失效后，只有其中的本金计付逾期利息，利息、违约金"
-        "等不再计息（逾期利息不计复利）",
+        description="原欠款中的借款本金、货款等，不含利息、违约金和费用。协议写明原欠款中本金和"
+        "利息、违约金等各多少：减让失效后，只有其中的本金计付逾期利息；和解款含本金以外部分的，"
+        "逾期利息也只就逾期款项中的本金计付（逾期利息不计复利）。不填的，按争议经过所述的借款、"
+        "货款金额（有提示）",
     )
     outcome: SuitOutcome = Field(default_factory=SuitOutcome, title="诉讼的处理")
     jurisdiction: SettlementForum = Field(default_factory=SettlementForum, title="争议解决")
@@ -152,6 +174,7 @@ def assess(case: SettlementAgreement, options: RuleOptions) -> Assessment:
     check_recital(result, case)
     check_forum(result, case)
     check_costs(result, case.outcome, case.suit.claimed)
+    check_withdrawal(result, case.outcome, case.suit.preserved)
     check_guarantor_joins(result, case.outcome, case.guarantor.name if case.guarantor else None)
     rows = plan_schedule(result, case.schedule, case.agreement_date, to_fen(case.amount))
     if rows is not None:
@@ -167,7 +190,7 @@ def _check_case(result: Assessment, case: SettlementAgreement) -> None:
         if not suit.court:
             result.error(("suit", "court"), "missing", "已起诉的，请填写受理法院")
         else:
-            check_court_at(result, suit.court)
+            check_court_at(result, suit.court, suit.case_number)
         if not suit.case_number:
             result.error(
                 ("suit", "case_number"),
@@ -236,14 +259,15 @@ def _check_signing_place(result: Assessment, case: SettlementAgreement) -> None:
     )
 
 
-def check_court_at(result: Assessment, court: str) -> None:
-    """The court's full name, reported at ``suit.court``; warned where the agreement
-    names it as typed, its province not told (``court_names``)."""
+def check_court_at(result: Assessment, court: str, case_number: str | None) -> None:
+    """The court's full name, reported at ``suit.court``: one the agreement cannot tell,
+    its province told neither by its name nor by the case number, refused
+    (``court_names.check_agreement_court``)."""
     found = Assessment()
     check_court(found, court)
     for problem in found.errors:
         result.error(("suit", "court"), problem.code, problem.message)
-    check_court_name(result, court, ("suit", "court"))
+    check_agreement_court(result, court, ("suit", "court"), case_number)
 
 
 # --- context ------------------------------------------------------------------------
@@ -260,7 +284,7 @@ def build_context(case: SettlementAgreement, assessment: Assessment) -> dict[str
         signers.append(signer_context("丙方", case.guarantor))
     once = len(rows) == 1
     number = f"（案号：{suit.case_number}）" if suit.case_number else ""
-    court = f"{court_name(suit.court)}{number}" if suit.court else ""
+    court = f"{court_name_by_number(suit.court, suit.case_number)}{number}" if suit.court else ""
     # the debtor's share of the costs goes with the first payment of the plan
     first = (format_cn(rows[0].due), "和解款" if once else "首期款项")
     # two parties are 双方, three 各方: one word for the parties throughout
@@ -291,7 +315,7 @@ def build_context(case: SettlementAgreement, assessment: Assessment) -> dict[str
         "late_interest": late_clause(case, len(rows), late_rate),
         "default": default_clause(case, len(rows), late_rate),
         "late": case.late_interest is not None,
-        "lapse": case.original_debt is not None,
+        "lapse": lapses(case),
         "suit_title": "诉讼的处理及费用" if case.outcome.kind != "not_filed" else "不再起诉",
         "suit": suit_clause(
             case.outcome, court, assessment.computed.get("suit_fee"), first, bool(guarantor)

@@ -14,11 +14,12 @@ the discount and pays no more for paying late. Two optional terms change that.
 - The concession lapses (``original_debt``): the creditor's release of part of the debt
   (民法典 art. 575) is made on a resolutive condition, the debtor's default (art. 158:
   附解除条件的民事法律行为，自条件成就时失效), so that on default the original debt less
-  what was paid falls due. A drafting option, printed only when chosen; a mediation
-  statement may carry it as the liability for not performing (民事调解工作若干问题的规定,
-  法释〔2004〕12号, art. 10 of that text). Not chosen, the user is warned
-  (``concession_kept_on_default``): the lapse stays a choice, not the default, because it
-  needs the original debt's figure, which only the user knows.
+  what was paid falls due; a mediation statement may carry it as the liability for not
+  performing (民事调解工作若干问题的规定, 法释〔2004〕12号, art. 10 of that text). The
+  default: a debtor who keeps the discount on default can pay late at no cost. Keeping
+  it is an explicit choice (``concession_on_default``), warned of
+  (``concession_kept_on_default``); the lapse needs the original debt's figure, its date
+  and its principal (``settlement_concession``), refused when missing.
 - The restored sum's interest: the sum released falls due only when the concession
   lapses, on the default that brings the acceleration (or the one payment missed), so
   with a late rate its principal bears that rate from the next day, as the accelerated
@@ -49,7 +50,6 @@ suit, for the plaintiff withdraws only after the first payment; before any suit,
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -66,7 +66,20 @@ from docgen.documents.late_interest import (
     late_interest_text,
     warn_missing,
 )
-from docgen.documents.problems import Assessment, Loc
+from docgen.documents.problems import Assessment
+from docgen.documents.settlement_concession import (
+    ORIGINAL_LOC,
+    PRINCIPAL_LOC,
+    allocation,
+    bearing,
+    check_concession,
+    concession_text,
+    interest_beyond_principal,
+    lapses,
+    principal_of,
+    principal_word,
+    restored,
+)
 from docgen.domain.cap_rates import INTERPRETATION
 from docgen.domain.clauses import ARTICLES
 from docgen.domain.money import format_yuan, legal_amount, to_fen
@@ -75,8 +88,6 @@ if TYPE_CHECKING:
     from docgen.documents.settlement_agreement import SettlementAgreement
     from docgen.domain.schedule import Installment
 
-ORIGINAL_LOC: Loc = ("original_debt",)
-PRINCIPAL_LOC: Loc = ("original_principal",)
 LATE_RATE_WORDS = "late_rate_words"  # key in Assessment.computed: the late rate as printed
 NAME = "款项"  # what the plan pays, as its articles name it
 PAYING = "付款"
@@ -107,28 +118,13 @@ def settlement_wording(kind: str, installments: bool) -> LateWording:
 def check_default_terms(
     result: Assessment, case: SettlementAgreement, options: RuleOptions, count: int | None
 ) -> None:
-    """The concession that lapses is one; the late rate within its contract's limits, or
-    its absence warned about (``count``: the plan's payments, None when unknown)."""
-    original = case.original_debt
-    lapse = original is not None and original > case.amount
-    if original is not None and not lapse:
-        result.error(
-            ("original_debt",),
-            "no_concession",
-            f"原欠款金额（人民币{format_yuan(original)}元）应高于和解金额（人民币"
-            f"{format_yuan(case.amount)}元）：和解款不少于原欠款的，没有减让可以失效",
-        )
-    principal = case.original_principal
-    if original is not None and principal is not None and principal > original:
-        result.error(
-            PRINCIPAL_LOC,
-            "principal_above_original_debt",
-            f"原欠款中的本金（人民币{format_yuan(principal)}元）不能高于原欠款金额（人民币"
-            f"{format_yuan(original)}元）",
-            hint="原欠款为本金与利息、违约金等之和，请核对两项金额",
-        )
-    if original is None:
+    """The concession lapsing (or kept by choice, warned of) with what it needs; the late
+    rate within its contract's limits, or its absence warned about (``count``: the plan's
+    payments, None when unknown)."""
+    check_concession(result, case)
+    if case.concession_on_default == "kept":
         _warn_concession_kept(result, case)
+    lapse = lapses(case) and (case.original_debt or 0) > case.amount
     wording = settlement_wording(case.outcome.kind, count != 1)
     late = case.late_interest
     if late is None:
@@ -148,7 +144,9 @@ def check_default_terms(
     check_late_interest(result, late, case.contract, case.agreement_date, options, wording)
     result.computed[LATE_RATE_WORDS] = late.spec().describe(options.lpr_table)
     if lapse:
-        _check_restored_principal(result, case)
+        _warn_cap(result, case)
+    elif allocation(case) and case.original_principal is None:
+        _warn_recited_principal(result, case)
 
 
 def _first_breach(result: Assessment, case: SettlementAgreement) -> date:
@@ -160,13 +158,14 @@ def _first_breach(result: Assessment, case: SettlementAgreement) -> date:
 
 
 def _warn_concession_kept(result: Assessment, case: SettlementAgreement) -> None:
-    """No lapse agreed: the settlement states what falls due on default — the settled
-    amount's balance — and nothing more. A concession the creditor made (a release of part
-    of the debt, 民法典 art. 575) is then not undone by the default: to claim the original
-    debt the creditor must rescind the settlement for the debtor's breach (art. 563) and
-    prove it, a dispute. A release made on a resolutive condition, the debtor's default,
-    lapses by itself when the condition is met (art. 158): ``original_debt``. Not warned
-    when the settled amount reaches the claim filed: then nothing was conceded."""
+    """The concession kept on default, by choice: the settlement states what falls due on
+    default — the settled amount's balance — and nothing more. A concession the creditor
+    made (a release of part of the debt, 民法典 art. 575) is then not undone by the
+    default: to claim the original debt the creditor must rescind the settlement for the
+    debtor's breach (art. 563) and prove it, a dispute. A release made on a resolutive
+    condition, the debtor's default, lapses by itself when the condition is met (art. 158):
+    the default choice. Not warned when the settled amount reaches the claim filed: then
+    nothing was conceded."""
     claimed = case.suit.claimed
     if claimed is not None and case.amount >= claimed:
         return
@@ -175,46 +174,44 @@ def _warn_concession_kept(result: Assessment, case: SettlementAgreement) -> None
         short = format_yuan(to_fen(claimed - case.amount))
         known = f"（本协议的和解金额比诉讼请求金额少人民币{short}元）"
     result.warn(
-        ORIGINAL_LOC,
+        ("concession_on_default",),
         "concession_kept_on_default",
-        f"未约定乙方违约时减让失效（未填写原欠款金额）：和解金额低于原欠款的{known}，乙方违约时"
-        "本协议只约定甲方可主张和解款扣除已付款项后的余额，甲方减让的部分不因乙方违约而恢复；"
-        "甲方要求清偿原欠款的，须主张因乙方违约解除本协议（《中华人民共和国民法典》第五百六十三条"
-        "），日后易生争议。约定减让以乙方违约为解除条件的，条件成就时减让失效（第一百五十八条）",
-        "请填写「原欠款金额」：协议将约定乙方违约时甲方的减让失效，乙方应清偿原欠款扣除已付款项"
-        "后的余额",
+        f"已选择乙方违约时减让仍然有效：和解金额低于原欠款的{known}，乙方违约时本协议只约定甲方"
+        "可主张和解款扣除已付款项后的余额，甲方减让的部分不因乙方违约而恢复；甲方要求清偿原欠款"
+        "的，须主张因乙方违约解除本协议（《中华人民共和国民法典》第五百六十三条），日后易生争议。"
+        "约定减让以乙方违约为解除条件的，条件成就时减让失效（第一百五十八条）",
+        "建议改选「减让失效」并填写原欠款金额、截至日和其中的本金：协议将约定乙方违约时甲方的"
+        "减让失效，乙方应清偿原欠款扣除已付款项后的余额",
     )
 
 
-def _check_restored_principal(result: Assessment, case: SettlementAgreement) -> None:
-    """A lapsing concession with a late rate: without the principal inside the original
-    debt, the clause can say only by a formula which part of the restored sum bears the
-    rate; between private lenders, an original debt holding interest is held to art.
-    27(2)'s cap."""
-    word = principal_word(case)
-    if case.original_principal is None:
-        result.warn(
-            PRINCIPAL_LOC,
-            "original_principal_missing",
-            f"未填写原欠款中的{word}：减让失效后，恢复的减让金额只有其中的{word}按逾期利率计付"
-            "逾期利息，利息、违约金等不再计息（逾期利息不计复利），协议只能写明「失效的减让金额中的"
-            f"{word}部分」，不能写明金额，日后易生争议（《中华人民共和国民法典》第五百一十条、"
-            "第六百七十六条）",
-            f"请填写原欠款中的{word}（不含利息、违约金和费用）",
-        )
-    others = _others(case)
-    if case.contract is None or case.contract.kind != "private_lending" or others == 0:
+def _warn_cap(result: Assessment, case: SettlementAgreement) -> None:
+    """A lapsing concession with a late rate between private lenders: an original debt
+    holding interest is held to art. 27(2)'s cap."""
+    others = interest_beyond_principal(case)
+    if case.contract is None or case.contract.kind != "private_lending" or not others:
         return
-    held = "利息、违约金等" if others is None else f"利息、违约金等人民币{format_yuan(others)}元"
     result.warn(
         ORIGINAL_LOC,
         "late_interest_on_original_debt",
-        f"原欠款含{held}：民间借贷借款人在借款期间届满后应当支付的本息之和，超过以最初借款"
-        "本金与以最初借款本金为基数、以合同成立时一年期贷款市场报价利率四倍计算的整个借款期间"
-        f"的利息之和的，人民法院不予支持（{INTERPRETATION}第二十七条第二款；逾期利息、违约金"
-        "和其他费用合计亦以四倍为限，第二十九条）",
+        f"原欠款含利息、违约金等人民币{format_yuan(others)}元：民间借贷借款人在借款期间届满后应当"
+        "支付的本息之和，超过以最初借款本金与以最初借款本金为基数、以合同成立时一年期贷款市场报价"
+        "利率四倍计算的整个借款期间的利息之和的，人民法院不予支持"
+        f"（{INTERPRETATION}第二十七条第二款；逾期利息、违约金和其他费用合计亦以四倍为限，第二十九条）",
         "请核对原欠款中的本金和利息，以及和解款、逾期利息合计是否超过上述上限，必要时降低"
         "逾期利率或和解金额",
+    )
+
+
+def _warn_recited_principal(result: Assessment, case: SettlementAgreement) -> None:
+    """The settled amount's principal read from the recital, for the late rate's base."""
+    word, principal = principal_word(case), format_yuan(principal_of(case) or Decimal(0))
+    result.warn(
+        PRINCIPAL_LOC,
+        "original_principal_from_recital",
+        f"未填写原欠款中的{word}：协议按争议经过所述的人民币{principal}元"
+        f"写明和解款中{word}以外的部分，逾期利息只就逾期未付款项中的{word}计付",
+        hint=f"请核对；原欠款中的{word}不是该金额的，请填写",
     )
 
 
@@ -228,72 +225,10 @@ def _warn_lapse_without_rate(
         ORIGINAL_LOC,
         "lapse_without_late_interest",
         f"约定了减让失效，但未约定逾期利率：乙方违约、减让失效后应付的原欠款余额（其中恢复的减让"
-        f"人民币{format_yuan(_waived(case))}元）自何时起、按何利率计付逾期利息，本协议未作约定，"
-        "日后易生争议（《中华人民共和国民法典》第五百一十条）",
+        f"人民币{format_yuan(restored(case).waived)}元）自何时起、按何利率计付逾期利息，本协议未作"
+        "约定，日后易生争议（《中华人民共和国民法典》第五百一十条）",
         f"请填写「逾期利率」：协议将写明该余额（恢复的减让金额只计其中的本金）自{when}的次日起"
         "按逾期利率计付逾期利息（民间借贷不得超过合同成立时一年期贷款市场报价利率的四倍）",
-    )
-
-
-def _waived(case: SettlementAgreement) -> Decimal:
-    """The sum the creditor releases, and that falls due again when the release lapses
-    (nothing without an original debt)."""
-    original = case.amount if case.original_debt is None else case.original_debt
-    return to_fen(original) - to_fen(case.amount)
-
-
-def principal_word(case: SettlementAgreement) -> str:
-    """The original debt's principal as the settled contract names it: a sale's is its
-    price (货款), any other debt's 本金."""
-    return "货款" if case.contract is not None and case.contract.kind == "sale" else "本金"
-
-
-def _others(case: SettlementAgreement) -> Decimal | None:
-    """What the original debt holds besides its principal (interest, penalties, fees), or
-    None when its principal is not given."""
-    if case.original_debt is None or case.original_principal is None:
-        return None
-    return max(Decimal(0), to_fen(case.original_debt) - to_fen(case.original_principal))
-
-
-@dataclass(frozen=True)
-class Restored:
-    """The sum a lapsed concession restores, and the principal inside it: the release
-    takes what is not principal first (as 第一条 says), so its principal is what it
-    releases beyond the original debt's interest, penalties and fees; None when the
-    original debt's principal is not given."""
-
-    waived: Decimal
-    principal: Decimal | None
-    word: str
-
-    @property
-    def others(self) -> str:
-        """What is not principal, as the articles name it."""
-        return f"{self.word}以外的利息、违约金等款项"
-
-
-def restored(case: SettlementAgreement) -> Restored:
-    waived, others = _waived(case), _others(case)
-    principal = None if others is None else max(Decimal(0), waived - others)
-    return Restored(waived, principal, principal_word(case))
-
-
-def _bearing(r: Restored) -> tuple[str, str]:
-    """What of the restored sum bears the late rate (or "") and what does not (or ""):
-    its principal only — 「逾期利息不计复利」, and late interest is owed on a debt's
-    principal unpaid (民法典 art. 676; 法释〔2020〕17号 arts. 27, 28)."""
-    waived = format_yuan(r.waived)
-    if r.principal is None:
-        return f"失效的减让金额中的{r.word}部分", f"失效的减让金额中{r.others}，不计逾期利息"
-    if r.principal == 0:
-        return "", f"失效的减让金额人民币{waived}元为{r.others}，不计逾期利息"
-    if r.principal == r.waived:
-        return f"失效的减让金额人民币{waived}元", ""
-    rest = format_yuan(r.waived - r.principal)
-    return (
-        f"失效的减让金额中的{r.word}人民币{format_yuan(r.principal)}元",
-        f"其余人民币{rest}元为{r.others}，不计逾期利息",
     )
 
 
@@ -306,15 +241,16 @@ def late_clause(case: SettlementAgreement, count: int, rate: str | None) -> str 
     if case.late_interest is None or rate is None or count == 1:
         return None
     wording = settlement_wording(case.outcome.kind, True)
-    return late_interest_text(rate, NAME, False, wording, _restored_interest(case, wording))
+    besides = allocation(case) + _restored_interest(case, wording)
+    return late_interest_text(rate, NAME, False, wording, besides)
 
 
 def _restored_interest(case: SettlementAgreement, wording: LateWording) -> str:
     """The sentence on the sum a lapsed concession restores (or ""): it falls due with the
     acceleration that lapses the concession, and bears the late rate from the next day."""
-    if case.original_debt is None:
+    if not lapses(case):
         return ""
-    bears, rest = _bearing(restored(case))
+    bears, rest = bearing(restored(case))
     lapsed = f"甲方依本协议{ARTICLES.cite(0)}所作的减让失效的，"
     if not bears:
         return f"{lapsed}{rest}。"
@@ -325,34 +261,6 @@ def _restored_interest(case: SettlementAgreement, wording: LateWording) -> str:
     return text + (f"；{rest}。" if rest else "。")
 
 
-def concession_text(case: SettlementAgreement) -> str:
-    """第一条's sentence on the concession that lapses on default, or ""."""
-    if case.original_debt is None:
-        return ""
-    original = to_fen(case.original_debt)
-    return (
-        f"乙方确认和解前尚欠甲方的款项（以下简称“原欠款”）为{legal_amount(original)}；甲方"
-        f"同意减让{_released(restored(case))}，乙方违约的，该减让依本协议第三条失效。"
-    )
-
-
-def _released(r: Restored) -> str:
-    """What the creditor releases, after 「甲方同意减让」: what is not principal first, so
-    that the restored sum's principal is known (``_bearing``)."""
-    waived = format_yuan(r.waived)
-    if r.principal is None:
-        return f"其中的人民币{waived}元（先行扣减{r.others}，不足部分扣减{r.word}）"
-    if r.principal == 0:
-        return f"其中{r.others}人民币{waived}元"
-    if r.principal == r.waived:
-        return f"其中的{r.word}人民币{waived}元"
-    others = format_yuan(r.waived - r.principal)
-    return (
-        f"其中的人民币{waived}元（含{r.others}人民币{others}元、{r.word}人民币"
-        f"{format_yuan(r.principal)}元）"
-    )
-
-
 def default_clause(case: SettlementAgreement, count: int, rate: str | None = None) -> str:
     """What falls due on default, stated exactly: the settlement amount — or, the
     concession lapsed, the original debt — less what the debtor has paid under the
@@ -361,24 +269,27 @@ def default_clause(case: SettlementAgreement, count: int, rate: str | None = Non
     payment missed), and the creditor's way to it (``remedy``)."""
     amount = to_fen(case.amount)
     owed, lapse = f"和解款总额{legal_amount(amount)}", ""
-    if case.original_debt is not None:
+    if lapses(case) and case.original_debt is not None:
         owed = f"原欠款{legal_amount(to_fen(case.original_debt))}"
         lapse = f"，甲方依本协议{ARTICLES.cite(0)}所作的减让失效"
     balance = f"{owed}扣除乙方已按本协议实际支付的款项后的余额"
     what = "该余额及逾期利息" if case.late_interest is not None else "该余额"
-    then = remedy(case.outcome.kind, what, case.guarantor is not None)
+    early = case.outcome.withdraw_after == "first_payment"
+    then = remedy(case.outcome.kind, what, case.guarantor is not None, early)
     if count == 1:  # nothing to accelerate
         debtor = "乙方" if lapse else ""
         # the concession lapsed, the payment and the restored principal are late from the
-        # day after the payment date; the restored interest bears none (``_bearing``)
+        # day after the payment date; the restored interest bears none (``bearing``)
         base, rest = "", ""
         if lapse:
-            bears, rest = _bearing(restored(case))
+            bears, rest = bearing(restored(case))
             base = f"逾期未付的{NAME}" + (f"及{bears}" if bears else "")
-        late = ""
+        late, shared = "", ""
         if rate and case.late_interest:
             late = f"，{late_interest_once(rate, NAME, PAYING, base, rest)}"
-        return f"乙方未按期足额付款的{lapse}，{debtor}应向甲方付清{balance}{late}；{then}"
+            shared = allocation(case)
+        joined = f"。{shared}" if shared else "；"
+        return f"乙方未按期足额付款的{lapse}，{debtor}应向甲方付清{balance}{late}{joined}{then}"
     when = acceleration_trigger(case.acceleration, amount, PAYING)
     return (
         f"{when}，本协议第二条约定的尚未到期的各期款项立即全部到期（加速到期）{lapse}，"
@@ -386,21 +297,24 @@ def default_clause(case: SettlementAgreement, count: int, rate: str | None = Non
     )
 
 
-def remedy(kind: str, what: str, guarantor: bool = False) -> str:
+def remedy(kind: str, what: str, guarantor: bool = False, early: bool = False) -> str:
     """How the creditor gets ``what``. The agreement itself is no title to enforce: only
     the mediation statement made on it is, once both parties have signed for it
     (民事诉讼法 arts. 100, 247) — against a guarantor only when the statement lists it as
     担保人 (``settlement_suit.mediation_head``; 民事调解工作若干问题的规定 arts. 11, 19 of
     the 2008 text: the guarantee of a statement is enforced when its condition is met).
-    The plaintiff withdraws only once the first payment is in (``settlement_suit``): a
-    default before that finds the suit still pending, and the creditor goes on with it
-    rather than suing again; after the withdrawal it sues again (民诉法解释 art. 214: a
-    withdrawn claim may be brought anew)."""
+    The plaintiff withdraws once the whole settlement is paid (``settlement_suit``): a
+    default finds the suit still pending, and the creditor goes on with it. Withdrawn
+    after the first payment (``early``), by choice, a default before that finds the suit
+    pending, one after it means suing again (民诉法解释 art. 214: a withdrawn claim may be
+    brought anew)."""
     if kind == "mediation":
         against = "对乙方及调解书列明为担保人的丙方" if guarantor else ""
         return (
             f"甲方有权依据人民法院依本协议内容制作的调解书，就{what}申请人民法院{against}强制执行。"
         )
+    if kind == "withdraw" and not early:
+        return f"甲方有权不再撤诉，在本案中就{what}继续主张权利。"
     if kind == "withdraw":
         return (
             f"甲方尚未依本协议撤回起诉的，有权不再撤诉，在本案中就{what}继续主张权利；"

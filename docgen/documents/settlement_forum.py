@@ -25,7 +25,8 @@ followed (民诉法解释 art. 30(1)). The choices:
 
 Not chosen: the suit's court once a suit is filed, else the creditor's domicile — the
 court the creditor, who is the one to sue on default, can reach. A court is printed by its
-full name, as every paper names it (``court_names``).
+full name, as every paper names it; one the agreement cannot tell is refused, since a
+clause naming no determinable court is not followed (``court_names.check_agreement_court``).
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import Field
 
 from docgen.documents.agreement_terms import check_agreed_court
-from docgen.documents.court_names import check_court_name, court_name
+from docgen.documents.court_names import check_agreement_court, court_name_by_number
 from docgen.documents.problems import Assessment, Loc
 from docgen.domain.disclosure import shown_when
 from docgen.domain.fields import CaseModel, Line
@@ -106,8 +107,10 @@ def check_forum(result: Assessment, case: SettlementAgreement) -> None:
     places = [(f"{p.name}住所地", p.address) for p in parties]
     if case.signing_place:
         places.append(("签订地", case.signing_place))
+    before = len(result.errors)
     check_agreed_court(result, name, places, _at_stake(case))
-    check_court_name(result, name, ("jurisdiction", "court"))
+    if len(result.errors) == before:  # an ambiguous place is ``court_unknown`` there
+        check_agreement_court(result, name, ("jurisdiction", "court"))
 
 
 def _at_stake(case: SettlementAgreement) -> Decimal:
@@ -120,11 +123,11 @@ def forum_clause(case: SettlementAgreement, parties: str) -> str:
     """The dispute clause: 「因本协议引起的争议，双方协商不成的，任何一方均可向…提起诉讼。」"""
     forum = chosen(case)
     court = {
-        "suit_court": court_name(case.suit.court or ""),
+        "suit_court": court_name_by_number(case.suit.court or "", case.suit.case_number),
         "creditor_domicile": "甲方住所地人民法院",
         "debtor_domicile": "乙方住所地人民法院",
         "signing_place": f"本协议签订地（{case.signing_place}）人民法院",
-        "court": court_name(case.jurisdiction.court or ""),
+        "court": court_name_by_number(case.jurisdiction.court or "", None),
     }[forum]
     return f"因本协议引起的争议，{parties}协商不成的，任何一方均可向{court}提起诉讼。"
 

@@ -8,6 +8,13 @@ as two ways of naming the same people and sums in one agreement. docgen does not
 what the user typed (a name may also stand inside another name): it warns, at the field,
 with the sentence rewritten for the user to take (drafting practice, no statute).
 
+The facts and the contract's summary are printed one after the other. Where both tell the
+same sum — or one tells it twice, in two forms (「10万元」, 「100,000元」) — the recital
+states one fact twice in two styles, and a debtor may read two loans into it. That is
+refused at the facts (``recital_repeats``), not mended: which of the two sentences is the
+one to keep, and what else of it repeats the contract's fields, is for the signer to say;
+docgen does not drop or rewrite words the parties sign.
+
 What the debtor owed by the contract's due date is named by the contract's kind: a buyer
 pays the price (民法典 art. 626: 买受人应当按照约定的数额和支付方式支付价款), a borrower
 returns the loan (art. 675: 借款人应当按照约定的期限返还借款), a cardholder repays what it
@@ -21,7 +28,7 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from docgen.documents.court_names import court_name
+from docgen.documents.court_names import court_name_by_number
 from docgen.documents.parts import ContractBasis
 from docgen.documents.problems import Assessment, Loc
 from docgen.domain.dates import format_cn
@@ -51,7 +58,7 @@ def recital(case: SettlementAgreement, parties: str) -> str:
     facts = facts if facts.endswith("。") else facts + "。"
     suit, dispute = case.suit, f"上述{case.suit.dispute}"
     if case.outcome.kind != "not_filed" and suit.court:
-        court = court_name(suit.court)
+        court = court_name_by_number(suit.court, suit.case_number)
         facts += f"甲方已就{suit.dispute}向{court}提起诉讼（案号：{suit.case_number}）。"
         dispute = "纠纷"
     return facts + f"为妥善解决{dispute}，{parties}经平等协商，自愿达成如下和解协议："
@@ -87,6 +94,37 @@ def check_recital(result: Assessment, case: SettlementAgreement) -> None:
         texts.append((("contract", "summary"), "债务形成经过", case.contract.summary))
     for loc, what, text in texts:
         _check_text(result, loc, what, text, roles)
+    _check_repeated(result, texts)
+
+
+def amounts_in(text: str) -> list[Decimal]:
+    """The sums a text states (「100,000元」, 「10万元」, 「人民币100,000.00元」), in yuan."""
+    return [_value(m) for m in _AMOUNT.finditer(text)]
+
+
+def _check_repeated(result: Assessment, texts: list[tuple[Loc, str, str]]) -> None:
+    """One sum told in both texts, or in one text in two forms: refused at the facts."""
+    forms: dict[Decimal, set[str]] = {}
+    told: dict[Decimal, set[Loc]] = {}
+    for loc, _, text in texts:
+        for m in _AMOUNT.finditer(text):
+            forms.setdefault(_value(m), set()).add(m.group(0))
+            told.setdefault(_value(m), set()).add(loc)
+    repeated = sorted(v for v in forms if len(forms[v]) > 1 or len(told[v]) > 1)
+    if not repeated:
+        return
+    sums = "、".join(f"人民币{format_yuan(v)}元" for v in repeated)
+    typed = "".join(f"「{f}」" for v in repeated for f in sorted(forms[v]))
+    both = len(texts) > 1 and any(len(told[v]) > 1 for v in repeated)
+    where = "争议经过与债务形成经过" if both else "争议经过"
+    result.error(
+        ("facts",),
+        "recital_repeats",
+        f"{where}重复叙述同一笔款项（{sums}，写作{typed}）：协议鉴于部分将两段文字连续打印，"
+        "同一事实写两遍、写法不一，日后可能被主张为两笔款项",
+        hint="请只在一处写明该笔款项，并写作「人民币…元」；争议经过只写争议的来由，如「乙方到期"
+        "未还」",
+    )
 
 
 def _check_text(
@@ -122,12 +160,14 @@ def _roles_of(roles: list[tuple[str, str]], names: list[str]) -> str:
     return "、".join(role for role, name in roles if name in names)
 
 
+def _value(match: re.Match[str]) -> Decimal:
+    value = Decimal(match.group(1).replace(",", ""))
+    return value * _TEN_THOUSAND if match.group(2) else value
+
+
 def _proper(match: re.Match[str]) -> str:
     """An amount as the agreement writes it: 「人民币100,000.00元」."""
-    value = Decimal(match.group(1).replace(",", ""))
-    if match.group(2):
-        value *= _TEN_THOUSAND
-    return f"人民币{format_yuan(value)}元"
+    return f"人民币{format_yuan(_value(match))}元"
 
 
 def rewritten(text: str, roles: list[tuple[str, str]]) -> str:
@@ -138,4 +178,4 @@ def rewritten(text: str, roles: list[tuple[str, str]]) -> str:
     return _AMOUNT.sub(_proper, text)
 
 
-__all__ = ["DUTIES", "check_recital", "recital", "rewritten"]
+__all__ = ["DUTIES", "amounts_in", "check_recital", "recital", "rewritten"]

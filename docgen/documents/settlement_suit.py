@@ -11,6 +11,26 @@ first payment of the plan, into the account of article 2). An agreement that lea
 amount out is warned of: an unclear term is settled afterwards by agreement or custom
 (民法典 art. 510), the dispute a definite clause avoids. A guarantor binds under a mediation
 statement only by joining the mediation (``check_guarantor_joins``).
+
+The plaintiff withdraws once the debtor has paid the whole settlement
+(「甲方在乙方付清全部和解款之日起7日内…申请撤回起诉」), unless the parties choose the first
+payment (``withdraw_after``). A withdrawal allowed, the preservation goes with the suit:
+the applicant must apply to lift it and answers for the respondent's loss if it does not
+(《最高人民法院关于人民法院办理财产保全案件若干问题的规定》, 法释〔2016〕22号, art. 23: its
+item (四) names a court's 准许撤诉, its last paragraph the loss: 申请保全人未及时申请人民法院解除
+保全，应当赔偿被保全人因财产保全所遭受的损失 — texts as quoted on 51a.net and ieqm.com), and
+the court lifts it by ruling (民诉法解释 art. 166; legal guides report the ruling made with the
+one allowing the withdrawal). Withdrawn
+after the first payment, the rest of the settlement is left without the frozen property and
+the pending suit, and a default means a new suit, a new fee and a new preservation. That
+choice with a preservation in the case (``suit.preserved``, or 保全费 among the costs paid)
+is warned of, pointing to the mediation statement, which can be enforced itself
+(``check_withdrawal``).
+
+The fee kept after the halving is stated as about so much, the court's refund deciding it
+(「减半后约为人民币1,332.49元，以人民法院实际退费后甲方实际负担的金额为准」): how a fee is
+rounded when halved no text says (``fee_halving``), and the reader cannot check a figure
+explained by one the agreement does not print.
 """
 
 from __future__ import annotations
@@ -22,7 +42,7 @@ from pydantic import Field
 
 from docgen.documents.fee_halving import Ending, PrepaidFee, Refund, halved_fee
 from docgen.documents.problems import Assessment
-from docgen.domain.court_fees import acceptance_fee, share_of_printed_differs
+from docgen.domain.court_fees import acceptance_fee
 from docgen.domain.disclosure import shown_when
 from docgen.domain.fields import CaseModel, Money
 from docgen.domain.money import format_yuan, legal_amount, to_fen
@@ -31,6 +51,10 @@ OUTCOME_LABELS = {
     "withdraw": "原告申请撤诉",
     "mediation": "申请人民法院出具调解书",
     "not_filed": "尚未起诉",
+}
+WITHDRAW_LABELS = {
+    "paid_in_full": "乙方付清全部和解款后撤诉",
+    "first_payment": "首期款项到账后撤诉（保全随之解除）",
 }
 COSTS_LABELS = {"debtor": "乙方负担", "creditor": "甲方负担", "shared": "双方各半负担"}
 FEE_AT = ("outcome", "fee")
@@ -56,11 +80,21 @@ class SuitOutcome(CaseModel):
         title="诉讼的处理",
         json_schema_extra={"enum_titles": list(OUTCOME_LABELS.values())},
     )
+    withdraw_after: Literal["paid_in_full", "first_payment"] = Field(
+        default="paid_in_full",
+        title="何时申请撤诉",
+        description="乙方付清全部和解款后撤诉的，付清前案件及财产保全仍在；首期款项到账后即撤诉的，"
+        "财产保全随撤诉解除，乙方违约须另行起诉",
+        json_schema_extra={
+            "enum_titles": list(WITHDRAW_LABELS.values()),
+            **shown_when("kind", "withdraw"),
+        },
+    )
     days: int = Field(
         default=7,
         ge=1,
         le=30,
-        title="首期款项到账后几日内申请撤诉",
+        title="付清（或首期款项到账）后几日内申请撤诉",
         json_schema_extra=shown_when("kind", "withdraw"),
     )
     costs: Literal["debtor", "creditor", "shared"] = Field(
@@ -90,6 +124,34 @@ def check_costs(result: Assessment, outcome: SuitOutcome, claimed: Decimal | Non
         return
     fee = PrepaidFee(outcome.fee.paid, claimed, outcome.fee.procedure)
     result.computed["suit_fee"] = halved_fee(result, fee, _ending(outcome), FEE_AT)
+
+
+WITHDRAW_WHEN = {
+    "paid_in_full": "甲方在乙方付清全部和解款之日起",
+    "first_payment": "甲方在收到乙方支付的首期款项之日起",
+}
+PRESERVATION_RULES = "《最高人民法院关于人民法院办理财产保全案件若干问题的规定》"
+
+
+def check_withdrawal(result: Assessment, outcome: SuitOutcome, preserved: bool) -> None:
+    """A withdrawal after the first payment with a preservation in the case: the
+    preservation is lifted with the suit (财产保全规定 art. 23), a warning."""
+    if outcome.kind != "withdraw" or outcome.withdraw_after != "first_payment":
+        return
+    fee = outcome.fee
+    if not preserved and not (fee is not None and fee.other_costs):
+        return
+    result.warn(
+        ("outcome", "withdraw_after"),
+        "withdrawal_lifts_preservation",
+        "约定首期款项到账后即撤诉，而本案已申请财产保全：撤诉后财产保全随之解除，人民法院准许"
+        "撤诉的，申请保全人应当及时申请解除保全，未及时申请的，应当赔偿被保全人因财产保全所遭受的"
+        f"损失（{PRESERVATION_RULES}第二十三条；《最高人民法院关于适用〈中华人民共和国民事诉讼法〉"
+        "的解释》第一百六十六条）。撤诉后其余和解款既无保全财产担保，也无待审的诉讼，"
+        "乙方违约的，甲方须另行起诉、重新交纳案件受理费并重新申请保全",
+        hint="请选择「乙方付清全部和解款后撤诉」，或选择「申请人民法院出具调解书」：调解书经双方"
+        "签收后即具有法律效力，乙方违约的，甲方可依调解书申请强制执行",
+    )
 
 
 def check_guarantor_joins(result: Assessment, outcome: SuitOutcome, guarantor: str | None) -> None:
@@ -155,7 +217,7 @@ def suit_clause(
     who then joins the mediation, ``mediation_head``)."""
     if outcome.kind == "withdraw":
         why = "撤诉的案件受理费减半交纳"
-        head = f"甲方在收到乙方支付的首期款项之日起{outcome.days}日内，向{court}申请撤回起诉。"
+        head = f"{WITHDRAW_WHEN[outcome.withdraw_after]}{outcome.days}日内，向{court}申请撤回起诉。"
     elif outcome.kind == "mediation":
         why = "以调解方式结案的案件受理费减半交纳"
         head = mediation_head(court, guarantor)
@@ -202,13 +264,6 @@ def mediation_head(court: str, guarantor: bool) -> str:
     )
 
 
-def _exact(paid: Decimal, half: Decimal) -> str:
-    """Which fee was halved, where halving the paid fee as rounded to the fen gives another
-    figure (2,664.99 → 1,332.50, not 1,332.49): the half of the unrounded full fee, rounded
-    once (court_fees; 诉讼费用交纳办法 is silent on rounding), as the complaint says."""
-    return "（以四舍五入前的受理费全额减半计算）" if share_of_printed_differs(paid, half, 2) else ""
-
-
 def _costs(
     outcome: SuitOutcome, fee: SuitFee, refund: Refund, why: str, first: tuple[str, str]
 ) -> str:
@@ -222,8 +277,8 @@ def _costs(
     else:
         text = (
             f"依《诉讼费用交纳办法》第十五条，{why}：甲方已预交案件受理费人民币"
-            f"{format_yuan(paid)}元，减半后为人民币{format_yuan(refund.due)}元"
-            f"{_exact(paid, refund.due)}，其余部分由人民法院退还甲方。"
+            f"{format_yuan(paid)}元，减半后约为人民币{format_yuan(refund.due)}元，以人民法院实际"
+            "退费后甲方实际负担的金额为准，其余部分由人民法院退还甲方。"
         )
         named = "上述减半后的案件受理费"
     total = refund.due

@@ -107,6 +107,11 @@ USER_ONLY: dict[str, tuple[str, ...]] = {
         "amount",
         "schedule",
         "payment_account",
+        # the concession lapses on default unless keeping it is chosen: the original debt
+        # as the debtor confirms it (settlement_concession)
+        "original_debt",
+        "original_debt_date",
+        "original_principal",
     ),
     "enforcement_application": ("application_date", "court", "title", "outstanding"),
     "power_of_attorney": ("sign_date",),

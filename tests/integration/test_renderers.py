@@ -437,8 +437,10 @@ NOT_PRINTED_BY_TYPE |= {
         ("acceleration",),
         ("late_interest",),  # printed as words: 年利率12% (test_settlement_default.py)
         ("original_debt",),  # printed formatted: 人民币118,249.32元 (test_settlement_default.py)
-        # read for what the release is of (本金以外的利息…, 本金人民币5,000.00元), not printed
+        # printed formatted, in the original debt's parts: 其中本金人民币100,000.00元
         ("original_principal",),
+        ("concession_on_default",),  # a choice: printed as the default clause's words
+        ("suit", "preserved"),  # the rules' input: a withdrawal that lifts it is warned of
         ("outcome",),  # printed as the clause's words
     },
 }

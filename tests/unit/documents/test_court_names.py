@@ -69,6 +69,36 @@ def test_a_settlement_names_the_court_of_the_suit_in_full_wherever_it_names_it()
     assert "向东城区人民法院" not in text
 
 
+def test_an_agreement_names_the_court_the_case_number_tells_or_is_refused():
+    # 民诉法 art. 35, 民诉法解释 art. 30: the court of a forum clause must be determinable
+    data = load_fixture("settlement_agreement", "valid", "court_of_a_district_several_cities_have")
+    text = printed_copy("settlement_agreement", data)
+    # 「京0105」 begins with 北京's abbreviation, and Beijing has one 朝阳区
+    assert "向北京市朝阳区人民法院提起诉讼（案号：（2026）京0105民初9876号）" in text
+    assert "向北京市朝阳区人民法院（案号：（2026）京0105民初9876号）申请撤回起诉" in text
+    assert "任何一方均可向北京市朝阳区人民法院提起诉讼" in text
+    assert "向朝阳区人民法院" not in text
+    (warning,) = [w for w in _warnings("settlement_agreement", data) if w.loc == ("suit", "court")]
+    assert warning.code == "court_name_from_case_number"
+    assert "协议按北京市朝阳区人民法院打印" in warning.message
+    # 江苏 has two 鼓楼区 (南京, 徐州): the number cannot tell, the agreement is refused
+    data = load_fixture(
+        "settlement_agreement", "invalid", "suit_court_of_a_district_the_case_number_cannot_tell"
+    )
+    doc_type = registry.get("settlement_agreement")
+    result = doc_type.evaluate(doc_type.parse(data), RuleOptions(calendar_fallback=True))
+    (error,) = result.errors
+    assert (error.loc, error.code) == (("suit", "court"), "court_not_determinable")
+    assert error.message.startswith("协议不能确定「鼓楼区人民法院」是哪一法院")
+    assert "第三十条第一款" in error.message
+    # an agreed court of a district several cities have, no number: refused as before
+    data = load_fixture(
+        "settlement_agreement", "invalid", "agreed_court_of_a_district_several_cities_have"
+    )
+    result = doc_type.evaluate(doc_type.parse(data), RuleOptions(calendar_fallback=True))
+    assert [e.loc for e in result.errors] == [("jurisdiction", "court")]
+
+
 WARNED = [
     ("civil_complaint", ("court",), "朝阳区人民法院", "此致\n朝阳区人民法院\n"),
     ("preservation_application", ("court",), "鼓楼区人民法院", "此致\n鼓楼区人民法院\n"),
@@ -79,7 +109,6 @@ WARNED = [
     ("firm_letter", ("case", "court"), "朝阳区人民法院", "\n朝阳区人民法院：\n"),
     ("service_address", ("case", "court"), "朝阳区人民法院", "送达地址确认书\n朝阳区人民法院\n"),
     ("representative_certificate", ("case", "court"), "鼓楼区人民法院", "用于鼓楼区人民法院审理"),
-    ("settlement_agreement", ("suit", "court"), "朝阳区人民法院", "向朝阳区人民法院提起诉讼"),
 ]
 
 

@@ -28,6 +28,15 @@ NO_PRINCIPAL = load_fixture(
 )
 
 
+def _kept(data: dict) -> dict:
+    """``data`` with the concession kept on default by choice, no original debt."""
+    data = copy.deepcopy(data)
+    for key in ("original_debt", "original_debt_date"):
+        data.pop(key, None)
+    data["concession_on_default"] = "kept"
+    return data
+
+
 def _assess(data):
     return TYPE.evaluate(TYPE.parse(data), OPTIONS)
 
@@ -53,6 +62,8 @@ def test_late_interest_runs_on_each_late_payment_and_on_the_accelerated_rest():
         "乙方任何一期未按期足额付款的，应就逾期未付的款项，按年利率12%（以下简称“逾期利率”）"
         "向甲方支付逾期利息：各期逾期未付的款项自该期付款日的次日起计算；依本协议加速到期的，"
         "尚未到期的款项自引起加速到期的该期付款日的次日起一并计算；均计至实际清偿之日止。"
+        "和解款中含本金以外的利息、违约金等款项人民币5,000.00元，乙方按本协议支付的款项先行抵充"
+        "该部分，再抵充本金；逾期未付的款项中属于该部分的，不计逾期利息。"
         "甲方依本协议第一条所作的减让失效的，失效的减让金额人民币13,249.32元为本金以外的利息、"
         "违约金等款项，不计逾期利息。逾期利息不计复利。"
     )
@@ -67,13 +78,21 @@ def test_late_interest_runs_on_each_late_payment_and_on_the_accelerated_rest():
 
 
 def test_without_a_concession_the_late_interest_names_no_restored_sum():
-    data = copy.deepcopy(LAPSING)
-    del data["original_debt"]
+    data = _kept(LAPSING)
     late, _ = _article(_printed(data), "第三条　违约责任")
-    assert late.endswith("均计至实际清偿之日止。逾期利息不计复利。")
+    # the settled amount still holds 5,000.00 beyond the principal: no late interest on it
+    assert late.endswith(
+        "均计至实际清偿之日止。和解款中含本金以外的利息、违约金等款项人民币5,000.00元，乙方按本协议"
+        "支付的款项先行抵充该部分，再抵充本金；逾期未付的款项中属于该部分的，不计逾期利息。"
+        "逾期利息不计复利。"
+    )
     assert "减让" not in late
     # the concession kept on default is warned of (test_settlement_terms.py), nothing else
     assert [p.code for p in _assess(data).problems] == ["concession_kept_on_default"]
+    # a settled amount within the principal: nothing to keep the late interest off
+    data["amount"] = "90000.00"
+    late, _ = _article(_printed(data), "第三条　违约责任")
+    assert late.endswith("均计至实际清偿之日止。逾期利息不计复利。")
 
 
 def test_the_restored_principal_bears_the_late_rate_from_the_day_after_the_payment_that_lapsed_it():
@@ -131,31 +150,35 @@ def test_a_restored_sum_of_interest_alone_bears_no_late_interest():
     assert "甲方同意减让其中本金以外的利息、违约金等款项人民币13,249.32元" in amount
 
 
-def test_without_the_principal_the_clause_says_it_by_a_formula_and_the_user_is_warned():
+def test_without_the_principal_the_recitals_is_taken_and_a_zero_part_is_not_printed():
     lines = _printed(NO_PRINCIPAL)
     late, _ = _article(lines, "第三条　违约责任")
+    # the recital's 100,000.00 leaves 18,249.32 of interest: the release is all interest
+    assert "失效的减让金额中的本金部分" not in late
     assert (
-        "甲方依本协议第一条所作的减让失效的，乙方并应就失效的减让金额中的本金部分，按逾期利率向"
-        "甲方支付逾期利息，自引起加速到期的该期付款日的次日起计算至实际清偿之日止；失效的减让金额中"
-        "本金以外的利息、违约金等款项，不计逾期利息。逾期利息不计复利。"
+        "甲方依本协议第一条所作的减让失效的，失效的减让金额人民币13,249.32元为本金以外的利息、"
+        "违约金等款项，不计逾期利息。逾期利息不计复利。"
     ) in late
     (amount,) = _article(lines, "第一条　和解金额")
-    assert (
-        "甲方同意减让其中的人民币13,249.32元（先行扣减本金以外的利息、违约金等款项，不足部分扣减"
-        "本金）"
-    ) in amount
+    assert "其中本金人民币100,000.00元，利息、违约金等人民币18,249.32元；" in amount
+    assert "甲方同意减让其中本金以外的利息、违约金等款项人民币13,249.32元" in amount
     warnings = {w.code: w for w in _assess(NO_PRINCIPAL).warnings}
-    missing = warnings["original_principal_missing"]
-    assert missing.loc == ("original_principal",)
-    assert missing.message.startswith(
-        "未填写原欠款中的本金：减让失效后，恢复的减让金额只有其中的本金按逾期利率计付逾期利息"
+    taken = warnings["original_principal_from_recital"]
+    assert taken.loc == ("original_principal",)
+    assert taken.message.startswith(
+        "未填写原欠款中的本金：协议按争议经过所述的人民币100,000.00元写明原欠款中的本金"
     )
-    assert "第六百七十六条" in missing.message
+    # neither typed nor told: refused at the field
+    data = load_fixture("settlement_agreement", "invalid", "concession_lapsing_principal_not_known")
+    (error,) = _assess(data).errors
+    assert (error.loc, error.code) == (("original_principal",), "original_principal_missing")
+    assert error.message.startswith("请填写原欠款中的本金（不含利息、违约金和费用）")
+    assert "第六百七十六条" in error.message
     # a sale's principal is its price
     sale = copy.deepcopy(SALE_LAPSING)
     del sale["original_principal"]
-    (missing,) = [w for w in _assess(sale).warnings if w.code == "original_principal_missing"]
-    assert missing.message.startswith("未填写原欠款中的货款")
+    (taken,) = [w for w in _assess(sale).warnings if w.code == "original_principal_from_recital"]
+    assert taken.message.startswith("未填写原欠款中的货款：协议按争议经过所述的人民币450,000.00元")
 
 
 def test_a_principal_above_the_original_debt_is_refused():
@@ -203,7 +226,7 @@ def test_private_lending_with_interest_in_the_original_debt_is_warned_of_the_who
 
 
 def test_one_payments_late_interest_is_said_with_what_falls_due():
-    (default,) = _article(_printed(SALE_ONCE), "第三条　违约责任")
+    (default,) = _article(_printed(_kept(SALE_ONCE)), "第三条　违约责任")
     assert default == (
         "乙方未按期足额付款的，应向甲方付清和解款总额人民币420,000.00元（大写：肆拾贰万元整）"
         "扣除乙方已按本协议实际支付的款项后的余额，并就逾期未付的款项，按日利率0.05%向甲方"
@@ -260,8 +283,9 @@ def test_the_concession_lapses_on_default_and_the_original_debt_less_payments_fa
     lines = _printed(LAPSING)
     (amount,) = _article(lines, "第一条　和解金额")
     assert (
-        "乙方确认和解前尚欠甲方的款项（以下简称“原欠款”）为人民币118,249.32元（大写：壹拾壹万"
-        "捌仟贰佰肆拾玖元叁角贰分）；甲方同意减让其中本金以外的利息、违约金等款项人民币13,249.32元，"
+        "乙方确认，截至2026年11月20日，其和解前尚欠甲方的款项（以下简称“原欠款”）为人民币"
+        "118,249.32元（大写：壹拾壹万捌仟贰佰肆拾玖元叁角贰分），其中本金人民币100,000.00元，利息、"
+        "违约金等人民币18,249.32元；甲方同意减让其中本金以外的利息、违约金等款项人民币13,249.32元，"
         "乙方违约的，该减让依本协议第三条失效。"
     ) in amount
     _, default = _article(lines, "第三条　违约责任")
@@ -271,8 +295,8 @@ def test_the_concession_lapses_on_default_and_the_original_debt_less_payments_fa
     ) in default
     (guarantee,) = _article(lines, "第四条　连带责任保证")
     assert "和解款（减让依第三条失效的，为原欠款扣除乙方已付款项后的余额）" in guarantee
-    # not chosen: not printed
-    assert not any("减让" in line or "原欠款" in line for line in _printed(WITHDRAW))
+    # kept by choice: not printed
+    assert not any("减让" in line or "原欠款" in line for line in _printed(_kept(WITHDRAW)))
 
 
 def test_a_concession_that_is_none_is_refused():
@@ -284,12 +308,16 @@ def test_a_concession_that_is_none_is_refused():
 
 
 def test_a_withdrawal_not_yet_made_leaves_the_pending_suit_to_go_on():
+    # withdrawn once all is paid: a default finds the suit pending
     _, default = _article(_printed(LAPSING), "第三条　违约责任")
+    assert default.endswith("；甲方有权不再撤诉，在本案中就该余额及逾期利息继续主张权利。")
+    # withdrawn after the first payment, by choice: pending or withdrawn
+    (default,) = _article(_printed(WITHDRAW), "第三条　违约责任")
     assert default.endswith(
-        "甲方尚未依本协议撤回起诉的，有权不再撤诉，在本案中就该余额及逾期利息继续主张权利；"
-        "已撤回起诉的，有权就该余额及逾期利息另行提起诉讼（撤诉后可以再行起诉）。"
+        "甲方尚未依本协议撤回起诉的，有权不再撤诉，在本案中就该余额继续主张权利；"
+        "已撤回起诉的，有权就该余额另行提起诉讼（撤诉后可以再行起诉）。"
     )
-    once = copy.deepcopy(WITHDRAW)  # one payment: the withdrawal waits for it
+    once = _kept(WITHDRAW)  # one payment: the withdrawal waits for it
     once["schedule"] = {"rows": [{"due_date": "2026-12-31", "amount": once["amount"]}]}
     once.pop("acceleration", None)
     (default,) = _article(_printed(once), "第三条　违约责任")

@@ -114,10 +114,15 @@ def test_the_form_offers_the_forum_and_the_court_only_when_named():
 def test_a_concession_kept_on_default_is_warned_of_with_the_shortfall():
     data = load_fixture("settlement_agreement", "valid", "concession_kept_when_the_debtor_defaults")
     (warning,) = _warnings(data, "concession_kept_on_default")
-    assert warning.loc == ("original_debt",)
+    assert warning.loc == ("concession_on_default",)
+    assert warning.message.startswith("已选择乙方违约时减让仍然有效：")
     assert "和解金额比诉讼请求金额少人民币13,249.32元" in warning.message
     assert "第五百六十三条" in warning.message and "第一百五十八条" in warning.message
     assert "原欠款金额" in (warning.hint or "")
+    # printed: the settled amount's balance, no original debt
+    printed = printed_copy("settlement_agreement", data)
+    assert "乙方应一次性付清和解款总额人民币105,000.00元" in printed
+    assert "原欠款" not in printed
     # the lapse chosen, or nothing conceded against the claim: no warning
     lapsing = load_fixture(
         "settlement_agreement", "valid", "late_interest_and_the_concession_lapsing"
@@ -130,10 +135,50 @@ def test_a_concession_kept_on_default_is_warned_of_with_the_shortfall():
 
 
 def test_before_any_suit_the_concession_is_warned_of_without_a_figure():
-    (warning,) = _warnings(BEFORE_SUIT, "concession_kept_on_default")
-    assert warning.message.startswith(
-        "未约定乙方违约时减让失效（未填写原欠款金额）：和解金额低于原欠款的，"
+    data = copy.deepcopy(BEFORE_SUIT)
+    for key in ("original_debt", "original_debt_date", "original_principal"):
+        del data[key]
+    data["concession_on_default"] = "kept"
+    (warning,) = _warnings(data, "concession_kept_on_default")
+    assert warning.message.startswith("已选择乙方违约时减让仍然有效：和解金额低于原欠款的，")
+
+
+def test_the_concession_lapses_unless_keeping_it_is_chosen():
+    # the default: the lapse, which needs the original debt
+    data = load_fixture(
+        "settlement_agreement", "invalid", "concession_lapsing_without_the_original_debt"
     )
+    (error,) = _assess(data).errors
+    assert (error.loc, error.code) == (("original_debt",), "original_debt_missing")
+    assert error.message.startswith("请填写原欠款金额：协议约定乙方违约时甲方的减让失效")
+    assert "第一百五十八条" in error.message and "减让仍然有效" in (error.hint or "")
+    # nothing conceded against the claim: nothing to lapse, nothing asked
+    whole = copy.deepcopy(data)
+    whole["amount"] = whole["suit"]["claimed"]
+    assert [e.code for e in _assess(whole).errors] == []
+    # kept by choice, and an original debt typed beside it: refused
+    data = load_fixture("settlement_agreement", "invalid", "original_debt_with_the_concession_kept")
+    (error,) = _assess(data).errors
+    assert (error.loc, error.code) == (("original_debt",), "original_debt_with_concession_kept")
+    # the form offers the choice, the lapse first
+    properties = TYPE.json_schema()["properties"]
+    assert properties["concession_on_default"]["default"] == "lapses"
+    assert properties["original_debt_date"]["title"] == "原欠款计算截至日"
+
+
+def test_the_original_debt_states_its_date_and_its_parts():
+    data = load_fixture("settlement_agreement", "invalid", "original_debt_without_its_date")
+    (error,) = _assess(data).errors
+    assert (error.loc, error.code) == (("original_debt_date",), "original_debt_date_missing")
+    assert "第五百一十条" in error.message
+    data["original_debt_date"] = "2026-11-25"  # after the signing on 2026-11-24
+    (error,) = _assess(data).errors
+    assert error.code == "original_debt_date_after_agreement"
+    printed = printed_copy("settlement_agreement", BEFORE_SUIT)
+    assert (
+        "乙方确认，截至2026年11月20日，其和解前尚欠甲方的款项（以下简称“原欠款”）为人民币"
+        "450,000.00元（大写：肆拾伍万元整），均为货款；甲方同意减让其中的货款人民币30,000.00元"
+    ) in printed
 
 
 # --- the recital --------------------------------------------------------------------
@@ -156,9 +201,10 @@ def test_facts_typed_with_names_and_bare_figures_are_warned_of_with_the_rewrite(
     )
     named = {w.loc: w for w in _warnings(data, "recital_party_names")}
     figures = {w.loc: w for w in _warnings(data, "recital_amount_format")}
-    assert set(named) == set(figures) == {("facts",), ("contract", "summary")}
+    assert set(named) == {("facts",), ("contract", "summary")}
+    assert set(figures) == {("contract", "summary")}
     assert named[("facts",)].message.startswith("争议经过以「刘芳」「张伟」称呼当事人")
-    assert named[("facts",)].hint == "可改为：甲方已依约向乙方出借人民币100,000.00元，乙方到期未还"
+    assert named[("facts",)].hint == "可改为：乙方到期未还，甲方多次催要未果"
     assert "「10万元」" in figures[("contract", "summary")].message
     assert "「人民币100,000.00元」" in figures[("contract", "summary")].message
 
@@ -212,3 +258,18 @@ def test_a_breach_within_the_verified_table_states_its_lpr_as_known():
     (reduced,) = [w for w in result.warnings if w.code == "late_interest_may_be_reduced"]
     assert "乙方最早于2025年6月2日逾期，当日的一年期LPR为3%，至多年利率4.5%" in reduced.message
     assert "lpr_unverified" not in [w.code for w in result.warnings]
+
+
+def test_a_recital_telling_the_loan_twice_is_refused_at_the_facts():
+    data = load_fixture("settlement_agreement", "invalid", "recital_telling_the_loan_twice")
+    (error,) = _assess(data).errors
+    assert (error.loc, error.code) == (("facts",), "recital_repeats")
+    assert error.message.startswith(
+        "争议经过与债务形成经过重复叙述同一笔款项（人民币100,000.00元，写作「100,000元」「10万元」）"
+    )
+    # one text, one sum in two forms
+    once = copy.deepcopy(data)
+    del once["contract"]["summary"]
+    once["facts"] = "甲方出借10万元（即100,000元），乙方到期未还"
+    (error,) = _assess(once).errors
+    assert error.message.startswith("争议经过重复叙述同一笔款项")
