@@ -49,6 +49,7 @@ from docgen.documents.agreement_terms import (
     check_jurisdiction,
     guardian_ratifies,
     jurisdiction_text,
+    past_late_charges_clause,
     principal_of,
     service_context,
 )
@@ -71,6 +72,12 @@ from docgen.documents.debt_confirmation_terms import (
 )
 from docgen.documents.filenames import filename_part
 from docgen.documents.guardian_rules import check_agreement_parties
+from docgen.documents.installment_default import (
+    PastLateCharges,
+    check_past_late_charges,
+    is_sale,
+    past_late_charges_field,
+)
 from docgen.documents.letter_rules import check_payment_account
 from docgen.documents.part_models import interruptions_field
 from docgen.documents.parts import (
@@ -91,12 +98,6 @@ from docgen.documents.parts import (
 from docgen.documents.plan_columns import columns_context
 from docgen.documents.problems import Assessment
 from docgen.documents.rest_days import rest_day_clause
-from docgen.documents.sale_late_charges import (
-    PastLateCharges,
-    check_past_late_charges,
-    past_late_charges_field,
-    reservation,
-)
 from docgen.domain.dates import format_cn
 from docgen.domain.disclosure import ADVANCED
 from docgen.domain.fields import CaseModel, Line, Money
@@ -295,6 +296,20 @@ def _columns(
     return {"columns": True, **columns_context(splits, principal, resolved.total, label)}
 
 
+def _reserves(case: DebtConfirmation) -> bool:
+    """A sale whose late-payment penalty before the cut-off date is reserved (买卖合同解释
+    art. 18(2), :mod:`docgen.documents.installment_default`)."""
+    return case.past_late_charges == "reserved" and is_sale(case.origin, case.amounts)
+
+
+def _reservation(case: DebtConfirmation, arranged: bool) -> str:
+    amounts = case.amounts
+    confirmed = "上述款项" if len(amounts.components) > 1 else f"上述{amounts.principal_label}"
+    return past_late_charges_clause(
+        "本确认书", case.origin.name, amounts.as_of, confirmed, arranged=arranged
+    )
+
+
 def build_context(case: DebtConfirmation, assessment: Assessment) -> dict[str, Any]:
     origin = case.origin
     number = f"（合同编号：{origin.number}）" if origin.number else ""
@@ -332,7 +347,6 @@ def build_context(case: DebtConfirmation, assessment: Assessment) -> dict[str, A
     # a confirmation binds once it shows the debtor agreeing to pay (诉讼时效规定 art. 19):
     # a plan or a day says so; without either, the confirmation says it in words
     agrees = "" if plan_intro else "，并同意向甲方清偿上述债务"
-    charges = (case.past_late_charges, origin, case.amounts)
     return {
         "title": "债务确认书",
         "creditor": with_agent(party_context(case.creditor, mask_ids=False), case.creditor_agent),
@@ -343,7 +357,7 @@ def build_context(case: DebtConfirmation, assessment: Assessment) -> dict[str, A
         "waiver": debtor_waiver() if assessment.computed["time_barred"] else "",
         "reserved": [
             *([original_rights_kept(origin.name, "本确认书")] if case.origin_guarantors else []),
-            *filter(None, [reservation(*charges, "本确认书", arranged=bool(plan_intro))]),
+            *([_reservation(case, arranged=bool(plan_intro))] if _reserves(case) else []),
         ],
         "calculations": assessment.computed["amounts"].sheets,
         "plan_intro": plan_intro,
