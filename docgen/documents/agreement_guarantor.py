@@ -103,18 +103,23 @@ def original_guarantors_signing(
 
 
 def warn_unconsented(
-    result: Assessment, index: int, who: str, join: str = "作为丙方签署本协议"
+    result: Assessment,
+    index: int,
+    who: str,
+    join: str = "作为丙方签署本协议",
+    hint: str | None = None,
 ) -> None:
     """An original guarantor, ``origin_guarantors[index]`` (``who``: who, and that it has
     not signed), keeps its guarantee as it was: what the change does reaches it only with
-    its written consent (民法典 art. 695); ``join``: how it could consent."""
+    its written consent (民法典 art. 695); ``join``: how it could consent; ``hint``: what to
+    do instead of the default."""
     result.warn(
         ("origin_guarantors", index),
         "original_guarantor_not_signing",
         f"{who}：未经保证人书面同意变更主债务的履行期限的，保证期间不受影响，仍自原约定的履行"
         "期限届满之日起计算；变更加重债务的，保证人对加重的部分不承担保证责任"
         f"（{CIVIL_CODE}第六百九十五条）",
-        hint=f"请在原保证期间内向该保证人主张保证责任，或请其{join}",
+        hint=hint or f"请在原保证期间内向该保证人主张保证责任，或请其{join}",
     )
 
 
@@ -127,14 +132,14 @@ def guarantor_consents(contract: str) -> str:
     )
 
 
-def original_rights_kept(contract: str) -> str:
+def original_rights_kept(contract: str, document: str = "本协议") -> str:
     """The agreement arranges the payment of the original debt and does not extinguish
     it, nor the creditor's rights under the contract and its security: drafting, stated
     so that no one argues the agreement replaced the old debt and its guarantees fell
     with it."""
     return (
-        f"本协议系乙方清偿《{contract}》项下债务的安排，不消灭该合同项下的原债权债务；除本协议"
-        "另有约定外，甲方依该合同及其担保享有的权利不因本协议而受影响。"
+        f"{document}系乙方清偿《{contract}》项下债务的安排，不消灭该合同项下的原债权债务；除{document}"
+        f"另有约定外，甲方依该合同及其担保享有的权利不因{document}而受影响。"
     )
 
 

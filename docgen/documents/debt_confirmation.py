@@ -35,13 +35,21 @@ from docgen.documents.agreement_agents import (
     signed_by_agent,
     with_agent,
 )
-from docgen.documents.agreement_guarantor import warn_unconsented
+from docgen.documents.agreement_guarantor import original_rights_kept
+from docgen.documents.agreement_recital import (
+    CapacityFinding,
+    capacity_finding_field,
+    check_capacity_finding,
+    due_by,
+    guardian_basis,
+)
 from docgen.documents.agreement_terms import (
     Jurisdiction,
     ServiceAddress,
     check_jurisdiction,
     guardian_ratifies,
     jurisdiction_text,
+    past_late_charges_clause,
     principal_of,
     service_context,
 )
@@ -55,8 +63,21 @@ from docgen.documents.debt_confirmation_interest import (
     later_interest_text,
     plan_late_text,
 )
+from docgen.documents.debt_confirmation_terms import (
+    check_origin_guarantors,
+    check_pay_date,
+    compute_plan_splits,
+    notice_promise,
+    plan_splits_of,
+)
 from docgen.documents.filenames import filename_part
 from docgen.documents.guardian_rules import check_agreement_parties
+from docgen.documents.installment_default import (
+    PastLateCharges,
+    check_past_late_charges,
+    is_sale,
+    past_late_charges_field,
+)
 from docgen.documents.letter_rules import check_payment_account
 from docgen.documents.part_models import interruptions_field
 from docgen.documents.parts import (
@@ -66,6 +87,7 @@ from docgen.documents.parts import (
     InterruptionInput,
     Latest,
     RateInput,
+    ResolvedAmounts,
     amounts_context,
     check_amounts,
     check_party,
@@ -73,6 +95,7 @@ from docgen.documents.parts import (
     same_party,
     signer_context,
 )
+from docgen.documents.plan_columns import columns_context
 from docgen.documents.problems import Assessment
 from docgen.documents.rest_days import rest_day_clause
 from docgen.domain.dates import format_cn
@@ -80,7 +103,7 @@ from docgen.domain.disclosure import ADVANCED
 from docgen.domain.fields import CaseModel, Line, Money
 from docgen.domain.money import format_yuan, legal_amount, to_fen
 from docgen.domain.parties import Party
-from docgen.domain.schedule import first_non_increasing
+from docgen.domain.schedule import InstallmentSplit, first_non_increasing
 
 
 class PlanRow(CaseModel):
@@ -107,9 +130,20 @@ class DebtConfirmation(CaseModel):
     pay_by: date | None = Field(
         default=None, title="一次性清偿日期", description="不填还款计划时，可约定一次性清偿的日期"
     )
-    payment_account: BankAccount | None = Field(
-        default=None, title="收款账户", description="填写还款计划或一次性清偿日期时必填"
+    pay_on_notice_days: int | None = Field(
+        default=None,
+        ge=1,
+        le=90,
+        title="收到付款通知后的付款期限（日）",
+        description="不约定还款计划和一次性清偿日期的，可约定乙方于收到甲方书面付款通知之日起若干日内"
+        "清偿（民法典第五百一十一条第四项）",
     )
+    payment_account: BankAccount | None = Field(
+        default=None,
+        title="收款账户",
+        description="填写还款计划、一次性清偿日期或付款期限时必填；不约定清偿期限的，填写后也印入",
+    )
+    past_late_charges: PastLateCharges = past_late_charges_field()
     signing_place: Line | None = Field(default=None, title="签署地点")
     later_interest: LaterInterest = Field(
         default_factory=LaterInterest,
@@ -132,12 +166,20 @@ class DebtConfirmation(CaseModel):
     )
     creditor_agent: AuthorisedAgent | None = agent_field("甲方")
     debtor_agent: AuthorisedAgent | None = agent_field("乙方")
+    debtor_capacity_finding: CapacityFinding | None = capacity_finding_field()
     origin_guarantors: list[Line] = Field(
         default_factory=list,
         max_length=20,
         title="原合同的保证人",
         description="原合同有保证人的，逐一填写其姓名或名称；本确认书的还款日期晚于原履行期限的，"
         "未书面同意的保证人，其保证期间不因此延长",
+        json_schema_extra=ADVANCED,
+    )
+    origin_guarantee_ends: date | None = Field(
+        default=None,
+        title="原保证期间届满日",
+        description="原保证合同约定了保证期间的，填写其届满日；不填则按未约定计算：主债务履行期限"
+        "届满之日起六个月（民法典第六百九十二条第二款）",
         json_schema_extra=ADVANCED,
     )
     prior_interruptions: list[InterruptionInput] = interruptions_field(
@@ -156,6 +198,7 @@ def assess(case: DebtConfirmation, options: RuleOptions) -> Assessment:
     check_agreement_parties(
         result, case.confirm_date, case.creditor, case.debtor, contracted=case.origin.signed_on
     )
+    check_capacity_finding(result, case.debtor, case.debtor_capacity_finding, case.confirm_date)
     if case.payment_account is not None:
         check_payment_account(result, case.payment_account.account_name, case.creditor)
     if same_party(case.creditor, case.debtor):
@@ -180,7 +223,10 @@ def assess(case: DebtConfirmation, options: RuleOptions) -> Assessment:
     if case.pay_by is not None and case.pay_by <= case.confirm_date:
         result.error(("pay_by",), "pay_by_not_after_confirmation", "一次性清偿日期应晚于确认日期")
     check_plan(result, case.repayment_plan, resolved.total, case.confirm_date, ("repayment_plan",))
+    check_pay_date(result, case)
+    check_past_late_charges(result, case.past_late_charges, case.origin, case.amounts)
     promised = bool(case.repayment_plan) or case.pay_by is not None
+    promised = promised or case.pay_on_notice_days is not None
     if promised and case.payment_account is None:
         result.error(
             ("payment_account",),
@@ -190,27 +236,14 @@ def assess(case: DebtConfirmation, options: RuleOptions) -> Assessment:
     result.computed["time_barred"] = check_time_bar(
         result, case.origin, case.prior_interruptions, case.confirm_date, "本确认书"
     )
-    _check_origin_guarantors(result, case)
+    check_origin_guarantors(result, case)
     check_later_interest(result, case, options)
     check_plan_late_interest(result, case, options)
     check_jurisdiction(
         result, case.jurisdiction, case.signing_place, [case.creditor, case.debtor], resolved.total
     )
+    compute_plan_splits(result, case, resolved, options)
     return result
-
-
-def _check_origin_guarantors(result: Assessment, case: DebtConfirmation) -> None:
-    """A promise to pay after the contract's due date changes its performance term, which
-    does not reach a guarantor who has not consented in writing (民法典 art. 695)."""
-    days = [r.due_date for r in case.repayment_plan] + ([case.pay_by] if case.pay_by else [])
-    if not days or max(days) <= case.origin.due_date:
-        return
-    for i, name in enumerate(case.origin_guarantors):
-        who = (
-            f"本确认书约定的还款日期晚于《{case.origin.name}》约定的履行期限，该合同的保证人"
-            f"{name}未签署本确认书"
-        )
-        warn_unconsented(result, i, who, "书面同意该变更，或改用分期还款协议并作为丙方签署")
 
 
 def check_plan(
@@ -252,6 +285,31 @@ def plan_rows(rows: list[PlanRow]) -> list[dict[str, str]]:
     ]
 
 
+def _columns(
+    case: DebtConfirmation, resolved: ResolvedAmounts, splits: list[InstallmentSplit] | None
+) -> dict[str, Any]:
+    """The plan by column (本金／其他欠款／利息／合计), when its interest could be computed."""
+    if not splits:
+        return {"columns": False}
+    principal = principal_of(case.amounts, resolved)
+    label = case.amounts.principal_label
+    return {"columns": True, **columns_context(splits, principal, resolved.total, label)}
+
+
+def _reserves(case: DebtConfirmation) -> bool:
+    """A sale whose late-payment penalty before the cut-off date is reserved (买卖合同解释
+    art. 18(2), :mod:`docgen.documents.installment_default`)."""
+    return case.past_late_charges == "reserved" and is_sale(case.origin, case.amounts)
+
+
+def _reservation(case: DebtConfirmation, arranged: bool) -> str:
+    amounts = case.amounts
+    confirmed = "上述款项" if len(amounts.components) > 1 else f"上述{amounts.principal_label}"
+    return past_late_charges_clause(
+        "本确认书", case.origin.name, amounts.as_of, confirmed, arranged=arranged
+    )
+
+
 def build_context(case: DebtConfirmation, assessment: Assessment) -> dict[str, Any]:
     origin = case.origin
     number = f"（合同编号：{origin.number}）" if origin.number else ""
@@ -260,19 +318,28 @@ def build_context(case: DebtConfirmation, assessment: Assessment) -> dict[str, A
         summary += "。"
     facts = (
         f"甲乙双方于{format_cn(origin.signed_on)}签订《{origin.name}》{number}。{summary}"
-        f"根据约定，乙方应于{format_cn(origin.due_date)}前向甲方清偿相应款项。"
+        f"根据约定，乙方{due_by(origin.due_date)}向甲方清偿相应款项。"
+        f"{guardian_basis(case.debtor, case.debtor_capacity_finding, case.confirm_date)}"
         f"{guardian_ratifies(case.debtor, origin, '本确认书')}"
     )
     resolved = assessment.computed["amounts"]
     amounts = amounts_context(case.amounts, resolved)
     if case.repayment_plan:
         plan_intro = "乙方承诺按以下计划向甲方清偿上述债务："
+        if plan_splits_of(assessment) and case.later_interest.basis != "none":
+            plan_intro = (
+                "乙方承诺按以下计划向甲方清偿上述债务及其利息，各期应还金额以「合计」栏为准："
+            )
         default = (
             f"{missed_any()}，甲方有权要求乙方立即清偿全部剩余债务，并依本确认书"
             "约定的争议解决方式主张权利。"
         )
-    elif case.pay_by is not None:
-        plan_intro = f"乙方承诺于{format_cn(case.pay_by)}前（含当日）一次性向甲方清偿上述全部债务。"
+    elif case.pay_by is not None or case.pay_on_notice_days is not None:
+        plan_intro = (
+            f"乙方承诺于{format_cn(case.pay_by)}前（含当日）一次性向甲方清偿上述全部债务。"
+            if case.pay_by is not None
+            else notice_promise(case.pay_on_notice_days or 0)
+        )
         # one payment: everything is due on that day, so there is nothing to accelerate
         default = "乙方未按期足额清偿的，甲方有权依本确认书约定的争议解决方式主张权利。"
     else:
@@ -288,9 +355,14 @@ def build_context(case: DebtConfirmation, assessment: Assessment) -> dict[str, A
         "amounts": amounts,
         "no_dispute": f"乙方确认上述债务真实、合法、有效，乙方对上述债务无任何异议{agrees}。",
         "waiver": debtor_waiver() if assessment.computed["time_barred"] else "",
+        "reserved": [
+            *([original_rights_kept(origin.name, "本确认书")] if case.origin_guarantors else []),
+            *([_reservation(case, arranged=bool(plan_intro))] if _reserves(case) else []),
+        ],
         "calculations": assessment.computed["amounts"].sheets,
         "plan_intro": plan_intro,
         "plan": plan_rows(case.repayment_plan),
+        **_columns(case, resolved, plan_splits_of(assessment)),
         "plan_total": legal_amount(assessment.computed["amounts"].total),
         "rest_days": rest_day_clause("本确认书", "还款"),
         "account": case.payment_account.model_dump() if case.payment_account else None,
@@ -300,6 +372,7 @@ def build_context(case: DebtConfirmation, assessment: Assessment) -> dict[str, A
             resolved,
             principal_of(case.amounts, resolved),
             assessment.computed[LATER_LPR],
+            columns=bool(plan_splits_of(assessment)),
         ),
         "late_interest": plan_late_text(case, resolved),
         "jurisdiction": jurisdiction_text(

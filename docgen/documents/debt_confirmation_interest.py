@@ -179,13 +179,17 @@ def _verified_lpr(as_of: date, table: LprTable) -> LprEntry | None:
 
 
 def later_interest_text(
-    case: DebtConfirmation, resolved: ResolvedAmounts, principal: Decimal, lpr: LprEntry | None
+    case: DebtConfirmation,
+    resolved: ResolvedAmounts,
+    principal: Decimal,
+    lpr: LprEntry | None,
+    columns: bool = False,
 ) -> str:
     """截至日之后的利息: its base, start, rate and end, or that none runs; with a promise
     to pay, also that the promised sums do not include it, when it is paid, and what a
     payment settles first. A debtor who paid every promised sum could otherwise read the
     promise as the whole debt (a doubtful term is read against its drafter, 民法典
-    art. 498)."""
+    art. 498). ``columns``: the plan's table prints each installment's interest."""
     later = case.later_interest
     cut_off = format_cn(case.amounts.as_of)
     if later.basis == "none":
@@ -193,7 +197,7 @@ def later_interest_text(
         besides = "除本确认书约定的逾期利息外，" if _late_clause(case) else ""
         return f"{besides}甲方对上述债务自{cut_off}之后不再计收利息。"
     base = case.amounts.principal_label
-    terms = _interest_timing(case)
+    terms = _interest_timing(case, columns)
     if terms and resolved.total != principal:
         cited = CONFIRMATION_ITEMS.cite(AMOUNTS_CLAUSE)
         terms += allocation_clause(base, cited, each=bool(case.repayment_plan))
@@ -215,12 +219,18 @@ def plan_late_text(case: DebtConfirmation, resolved: ResolvedAmounts) -> str | N
     return late_interest_text(rate, name, later_runs, LATE_WORDING)
 
 
-def _interest_timing(case: DebtConfirmation) -> str:
-    """When the later interest is paid, beside the promised sums."""
+def _interest_timing(case: DebtConfirmation, columns: bool) -> str:
+    """When the later interest is paid, beside the promised sums; with the plan's columns,
+    where each installment's is printed."""
     if case.repayment_plan:
         first = day_after(case.amounts.as_of)
+        if columns:
+            return (
+                f"该利息按期支付：{installment_interest(first)}，各期利息金额见上述还款计划表的「利息」栏"
+                "（上表利息按各期按期足额还款计算）。"
+            )
         return f"该利息不包括在上述还款计划的金额内：{installment_interest(first)}。"
-    if case.pay_by is not None:
+    if case.pay_by is not None or case.pay_on_notice_days is not None:
         return "该利息不包括在上述清偿金额内，计至实际清偿之日，随该款项一并支付。"
     return ""
 

@@ -40,6 +40,13 @@ from docgen.documents.agreement_guarantor import (
     resolution_confirmed,
     takes_resolution,
 )
+from docgen.documents.agreement_recital import (
+    CapacityFinding,
+    capacity_finding_field,
+    check_capacity_finding,
+    due_by,
+    guardian_basis,
+)
 from docgen.documents.agreement_terms import (
     Jurisdiction,
     ServiceAddress,
@@ -98,17 +105,17 @@ from docgen.documents.parts import (
     same_party,
     signer_context,
 )
+from docgen.documents.plan_columns import columns_context, plan_splits
 from docgen.documents.problems import Assessment
 from docgen.documents.rest_days import rest_day_clause
 from docgen.domain.clauses import AMOUNTS_CLAUSE, ARTICLES
 from docgen.domain.counting import copies
 from docgen.domain.dates import format_cn
 from docgen.domain.fields import CaseModel, Line
-from docgen.domain.interest import interest_on_principal
 from docgen.domain.lpr import LprNotAvailable
-from docgen.domain.money import format_yuan, legal_amount, to_fen
+from docgen.domain.money import format_yuan
 from docgen.domain.parties import Party
-from docgen.domain.schedule import Installment, InstallmentSplit, split_installments
+from docgen.domain.schedule import Installment, InstallmentSplit
 
 
 class InstallmentAgreement(CaseModel):
@@ -151,6 +158,7 @@ class InstallmentAgreement(CaseModel):
     guarantor_service: ServiceAddress | None = Field(default=None, title="丙方送达地址")
     creditor_agent: AuthorisedAgent | None = agent_field("甲方")
     debtor_agent: AuthorisedAgent | None = agent_field("乙方")
+    debtor_capacity_finding: CapacityFinding | None = capacity_finding_field()
     guarantor_agent: AuthorisedAgent | None = agent_field("丙方")
     guarantor_resolution: Line | None = Field(
         default=None,
@@ -170,6 +178,7 @@ def assess(case: InstallmentAgreement, options: RuleOptions) -> Assessment:
     check_party(result, case.debtor, ("debtor",))
     signing = (case.creditor, case.debtor, case.guarantor, case.origin.signed_on)
     check_agreement_parties(result, case.agreement_date, *signing)
+    check_capacity_finding(result, case.debtor, case.debtor_capacity_finding, case.agreement_date)
     check_payment_account(result, case.payment_account.account_name, case.creditor)
     if same_party(case.creditor, case.debtor):
         result.error(("debtor",), "same_party", "债务人与债权人不能为同一主体")
@@ -257,16 +266,9 @@ def _splits(
 ) -> list[InstallmentSplit]:
     """Each installment's principal, other confirmed amounts and plan interest; the
     interest runs from the day after the amounts' cut-off date."""
-    rate = case.plan_interest
-
-    def interest(base: Decimal, start: date, end: date) -> Decimal:
-        if rate is None:
-            return Decimal("0.00")
-        computed = interest_on_principal(base, rate.spec(), start, end, options.lpr_table)
-        return to_fen(computed.interest)
-
+    rate = case.plan_interest.spec() if case.plan_interest is not None else None
     principal = principal_of(case.debt, resolved)
-    return split_installments(rows, principal, case.debt.as_of, interest)
+    return plan_splits(rows, principal, case.debt.as_of, rate, options.lpr_table)
 
 
 def _schedule(
@@ -294,25 +296,6 @@ def _schedule_context(
     """The schedule table's rows and totals, and the words on its interest."""
     principal = principal_of(case.debt, resolved)
     name = case.debt.principal_label  # 货款 for a sale: as the amounts table names it
-    interest_total = sum((s.interest for s in splits), Decimal(0))
-    rows = [
-        {
-            "no": str(s.number),
-            "due": format_cn(s.due),
-            "principal": format_yuan(s.principal),
-            "other": format_yuan(s.other),
-            "interest": format_yuan(s.interest),
-            "total": format_yuan(s.total),
-        }
-        for s in splits
-    ]
-    totals = {
-        "principal": format_yuan(principal),
-        "other": format_yuan(resolved.total - principal),
-        "interest": format_yuan(interest_total),
-        "total": format_yuan(resolved.total + interest_total),
-        "legal": legal_amount(resolved.total + interest_total),
-    }
     rate = case.plan_interest
     allocation = allocation_clause(name, ARTICLES.cite(AMOUNTS_CLAUSE))
     if rate is None and case.interest_waiver == "conditional":
@@ -330,10 +313,7 @@ def _schedule_context(
             "上表利息按各期按期足额还款计算。"
         )
     return {
-        "schedule": rows,
-        "schedule_totals": totals,
-        "has_other": resolved.total != principal,
-        "principal_label": name,
+        **columns_context(splits, principal, resolved.total, name),
         "interest": allocation + interest if resolved.total != principal else interest,
         "waiver_conditional": rate is None and case.interest_waiver == "conditional",
     }
@@ -374,7 +354,8 @@ def build_context(case: InstallmentAgreement, assessment: Assessment) -> dict[st
         "guarantor": guarantor,
         "facts": (
             f"甲乙双方于{format_cn(origin.signed_on)}签订《{origin.name}》{number}。{summary}"
-            f"乙方应于{format_cn(origin.due_date)}前清偿的款项至今未能清偿。"
+            f"乙方{due_by(origin.due_date)}清偿的款项至今未能清偿。"
+            f"{guardian_basis(case.debtor, case.debtor_capacity_finding, case.agreement_date)}"
             f"{guardian_ratifies(case.debtor, origin, '本协议')}"
             f"为妥善解决债务清偿问题，{parties}经平等协商，达成如下协议："
         ),

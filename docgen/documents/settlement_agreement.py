@@ -24,6 +24,11 @@ from typing import Any
 from pydantic import Field
 
 from docgen.documents.acceleration import Acceleration, check_acceleration
+from docgen.documents.agreement_recital import (
+    CapacityFinding,
+    capacity_finding_field,
+    check_capacity_finding,
+)
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.case_numbers import CaseNumberText, check_case_number
 from docgen.documents.court_names import check_agreement_court, court_name_by_number
@@ -95,6 +100,7 @@ class SettlementAgreement(CaseModel):
     signing_place: Line | None = Field(default=None, title="签订地点")
     creditor: Party = Field(title="甲方（债权人）")
     debtor: Party = Field(title="乙方（债务人）")
+    debtor_capacity_finding: CapacityFinding | None = capacity_finding_field()
     guarantor: Party | None = Field(default=None, title="丙方（连带责任保证人）")
     suit: SettledCase = Field(default_factory=SettledCase, title="案件")
     contract: ContractBasis | None = Field(
@@ -161,6 +167,7 @@ def assess(case: SettlementAgreement, options: RuleOptions) -> Assessment:
     contracted = case.contract.signed_on if case.contract else None
     signing = (case.creditor, case.debtor, case.guarantor, contracted)
     check_agreement_parties(result, case.agreement_date, *signing)
+    check_capacity_finding(result, case.debtor, case.debtor_capacity_finding, case.agreement_date)
     check_payment_account(result, case.payment_account.account_name, case.creditor)
     if same_party(case.creditor, case.debtor):
         result.error(("debtor",), "same_party", "债务人与债权人不能为同一主体")

@@ -28,6 +28,7 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from docgen.documents.agreement_recital import due_by, guardian_basis
 from docgen.documents.court_names import court_name_by_number
 from docgen.documents.parts import ContractBasis
 from docgen.documents.problems import Assessment, Loc
@@ -56,6 +57,7 @@ def recital(case: SettlementAgreement, parties: str) -> str:
     the dispute settled: named by the suit once filed, else by its 案由 here."""
     facts = _contract_recital(case.contract) + case.facts
     facts = facts if facts.endswith("。") else facts + "。"
+    facts += guardian_basis(case.debtor, case.debtor_capacity_finding, case.agreement_date)
     suit, dispute = case.suit, f"上述{case.suit.dispute}"
     if case.outcome.kind != "not_filed" and suit.court:
         court = court_name_by_number(suit.court, suit.case_number)
@@ -75,7 +77,7 @@ def _contract_recital(contract: ContractBasis | None) -> str:
         summary += "。"
     return (
         f"甲乙双方于{format_cn(contract.signed_on)}签订《{contract.name}》{number}。{summary}"
-        f"根据约定，乙方应于{format_cn(contract.due_date)}前{DUTIES[contract.kind]}。"
+        f"根据约定，乙方{due_by(contract.due_date)}{DUTIES[contract.kind]}。"
     )
 
 

@@ -13,7 +13,7 @@ from docgen.docmodel.blocks import (
     plain,
     text,
 )
-from docgen.domain.clauses import CONFIRMATION_ITEMS
+from docgen.domain.clauses import AMOUNTS_CLAUSE, CONFIRMATION_ITEMS
 from docgen.domain.counting import copies
 from docgen.layouts.common import (
     END_OF_TEXT_INDENTED,
@@ -26,6 +26,7 @@ from docgen.layouts.common import (
     service_lines,
     service_text,
 )
+from docgen.layouts.installment_agreement import schedule_table
 
 PLAN_COLUMNS = (
     Column("期数", 20, "center"),
@@ -51,6 +52,7 @@ def _clauses(c: Context) -> list[tuple[str, tuple[Block, ...]]]:
     ]
     if c["waiver"]:
         clauses.append((c["waiver"], ()))
+    clauses += [(reserved, ()) for reserved in c["reserved"]]
     if c["plan_intro"]:
         clauses.append(_promise(c))
         clauses.append((c["default"], ()))
@@ -78,9 +80,21 @@ def _promise(c: Context) -> tuple[str, tuple[Block, ...]]:
     account = (pay_into(c["account"], "乙方应将款项支付至甲方以下账户"),) if c["account"] else ()
     if not c["plan"]:
         return c["plan_intro"] + c["rest_days"], account
-    rows = tuple((row["no"], row["due"], row["amount"]) for row in c["plan"])
-    table = Table(PLAN_COLUMNS, rows, ("合计", c["plan_total"]), keep_with_total=1)
-    return c["plan_intro"], (table, Paragraph(text(c["rest_days"])), *account)
+    return c["plan_intro"], (*_plan_table(c), Paragraph(text(c["rest_days"])), *account)
+
+
+def _plan_table(c: Context) -> tuple[Block, ...]:
+    """The plan by column as the installment agreement prints it (本金／其他欠款／利息／
+    合计), so that what pays an installment 足额 is printed; its amounts alone where the
+    interest has no figure."""
+    if not c["columns"]:
+        rows = tuple((row["no"], row["due"], row["amount"]) for row in c["plan"])
+        return (Table(PLAN_COLUMNS, rows, ("合计", c["plan_total"]), keep_with_total=1),)
+    if not c["has_other"]:
+        return (schedule_table(c),)
+    amounts = CONFIRMATION_ITEMS.cite(AMOUNTS_CLAUSE)
+    other = f"注：其他欠款指{amounts}确认的利息、违约金等{c['principal_label']}以外的款项。"
+    return (schedule_table(c), Paragraph(text(other), "note"))
 
 
 def _confirmation(c: Context) -> tuple[Block, ...]:

@@ -263,6 +263,8 @@ NOT_PRINTED_BY_TYPE["debt_confirmation"] = {
     ("later_interest", "rate"),  # printed as 年利率6% (tested in the unit tests)
     ("late_interest",),  # printed as 年利率12% (tested in the unit tests)
     ("prior_interruptions",),  # the limitation rule's input (a warning), not a printed fact
+    ("past_late_charges",),  # a choice, printed as its words (test_confirmation_review.py)
+    ("origin_guarantee_ends",),  # the guarantor rule's input (a warning), not a printed fact
 }
 NOT_PRINTED_BY_TYPE["installment_agreement"] = {
     *(

@@ -54,10 +54,13 @@ def test_a_confirmations_plan_and_pay_by_date_stand_on_a_rest_day():
     )
     lines = _printed("debt_confirmation", CONFIRMATION)
     at = lines.index(clause)
-    assert lines[at - 1].startswith("人民币") and lines[at - 2] == "合计"  # the table's total
+    # after the plan's table, its 总计 and the note on its column of other amounts
+    assert lines[at - 1].startswith("注：其他欠款指本确认书第一项确认的利息、违约金等")
+    assert lines[at - 2].startswith("人民币") and lines[at - 3] == "总计"
     assert lines[at + 1].startswith("乙方应将款项支付至甲方以下账户")
     once = _printed("debt_confirmation", AT_ONCE)
-    assert f"三、乙方承诺于2026年10月31日前（含当日）一次性向甲方清偿上述全部债务。{clause}" in once
+    # 三、 is the sale's reservation of the late-payment penalty before the cut-off date
+    assert f"四、乙方承诺于2026年10月31日前（含当日）一次性向甲方清偿上述全部债务。{clause}" in once
 
 
 def test_a_missed_installment_is_worded_alike_in_every_clause():

@@ -42,12 +42,14 @@ def test_a_confirmation_without_a_plan_or_a_day_says_the_debtor_agrees_to_pay():
 def test_a_confirmation_with_a_plan_agrees_to_pay_by_its_plan_alone():
     text = printed_copy("debt_confirmation", CONFIRMED_WITH_PLAN)
     assert "乙方对上述债务无任何异议。" in text
-    assert "三、乙方承诺按以下计划向甲方清偿上述债务：" in text
+    assert (
+        "三、乙方承诺按以下计划向甲方清偿上述债务及其利息，各期应还金额以「合计」栏为准：" in text
+    )
     assert "并同意向甲方清偿" not in text and "诉讼时效" not in text
 
 
 def test_a_confirmation_after_the_period_may_have_run_waives_the_time_bar_and_warns(service):
-    (warning,) = _warnings("debt_confirmation", CONFIRMED_LATE)
+    (warning,) = [w for w in _warnings("debt_confirmation", CONFIRMED_LATE) if w[0] != ("pay_by",)]
     loc, code, message = warning
     assert (loc, code) == (("origin", "due_date"), "limitation_may_have_expired")
     assert "可能已于2025年12月31日届满" in message and "第一百九十二条第二款" in message
@@ -60,7 +62,8 @@ def test_an_interruption_within_the_period_keeps_it_running_and_no_waiver_is_pri
     data = copy.deepcopy(CONFIRMED_LATE)
     # a demand delivered before 2025-12-31 restarts the three years (民法典 art. 195(1))
     data["prior_interruptions"] = [{"kind": "demand_delivered", "day": "2025-06-01"}]
-    assert _warnings("debt_confirmation", data) == []
+    # no day to pay is warned of apart (民法典 art. 511(4))
+    assert [c for _, c, _ in _warnings("debt_confirmation", data)] == ["pay_date_missing"]
     assert "诉讼时效" not in printed_copy("debt_confirmation", data)
 
 
@@ -68,7 +71,8 @@ def test_an_interruption_after_the_period_ran_restarts_nothing():
     data = copy.deepcopy(CONFIRMED_LATE)
     data["prior_interruptions"] = [{"kind": "demand_delivered", "day": "2026-02-01"}]
     assert [c for _, c, _ in _warnings("debt_confirmation", data)] == [
-        "limitation_may_have_expired"
+        "pay_date_missing",
+        "limitation_may_have_expired",
     ]
     assert WAIVER in printed_copy("debt_confirmation", data)
 

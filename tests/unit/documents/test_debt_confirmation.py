@@ -87,9 +87,10 @@ def test_a_plan_is_accelerated_by_a_missed_installment_and_interest_runs_until_p
         "五、截至日（2026年10月31日）之后的利息，以尚未清偿的本金（本确认书确认的本金为人民币"
         "100,000.00元）为基数，自2026年11月1日起按年利率6%计算至实际清偿之日止；上述已确认的"
         "利息、违约金等不计入计息基数。"
-        # the plan's sums do not include it: a debtor who paid them all is not done
-        "该利息不包括在上述还款计划的金额内：第一期利息自2026年11月1日起、以后各期自上一期"
-        "还款日的次日起计至本期还款日（含当日），随本期款项一并支付。"
+        # each installment's interest is in the plan's table: what pays it 足额 is printed
+        "该利息按期支付：第一期利息自2026年11月1日起、以后各期自上一期还款日的次日起计至本期"
+        "还款日（含当日），随本期款项一并支付，各期利息金额见上述还款计划表的「利息」栏"
+        "（上表利息按各期按期足额还款计算）。"
         "乙方每期所还款项先抵充本确认书第一项确认的利息、违约金等本金以外的款项，再抵充本金"
         "（《中华人民共和国民法典》第五百六十一条）。"
     ) in text
@@ -113,13 +114,13 @@ def test_a_plan_is_accelerated_by_a_missed_installment_and_interest_runs_until_p
 
 def test_paying_at_once_prints_the_account_in_a_numbered_clause(service):
     text = _pdf_text(service, AT_ONCE)
-    assert "三、乙方承诺于2026年10月31日前（含当日）一次性向甲方清偿上述全部债务。" in text
+    assert "四、乙方承诺于2026年10月31日前（含当日）一次性向甲方清偿上述全部债务。" in text
     assert (
         "乙方应将款项支付至甲方以下账户：户名：中国某某机械进出口有限公司；开户行：中国银行北京"
         "复兴门支行；账号：3412567890123456。"
     ) in text
     # one payment leaves nothing to accelerate
-    assert "四、乙方未按期足额清偿的，甲方有权依本确认书约定的争议解决方式主张权利。" in text
+    assert "五、乙方未按期足额清偿的，甲方有权依本确认书约定的争议解决方式主张权利。" in text
     assert "剩余债务" not in text
     # interest after the cut-off (LPR, the default) is paid with the one payment, at the
     # LPR of one named day; the table does not vouch for it, so no figure is printed
@@ -181,17 +182,22 @@ def test_interest_after_the_cut_off_left_unstated_runs_at_the_lpr_with_a_warning
     data = copy.deepcopy(PLAN)  # a private loan at 6% a year
     del data["later_interest"]
     data["late_interest"] = {"kind": "annual", "value": "12"}  # the plan's late rate agreed
-    (warning,) = _warnings(data)
+    # at the LPR the table cannot vouch for, the plan prints no interest column (warned)
+    warning, unshown = _warnings(data)
     assert (warning.loc, warning.code) == (("later_interest", "basis"), "later_interest_defaulted")
+    assert unshown.code == "plan_interest_not_shown"
     # the lender may claim the agreed in-term rate; the LPR is for no rate agreed at all
     assert "只约定了借期内利率的，出借人可主张自逾期还款之日起按借期内利率计算" in warning.message
     assert "法释〔2020〕17号）第二十八条" in warning.message
     assert "按约定利率计算" in (warning.hint or "")
     assert "一年期贷款市场报价利率" in _context(data)["later_interest"]  # the result is kept
     data["later_interest"] = {}  # an empty object states no basis either
-    assert [w.code for w in _warnings(data)] == ["later_interest_defaulted"]
-    data["later_interest"] = {"basis": "lpr"}  # chosen, not defaulted: nothing to say
-    assert _warnings(data) == []
+    assert [w.code for w in _warnings(data)] == [
+        "later_interest_defaulted",
+        "plan_interest_not_shown",
+    ]
+    data["later_interest"] = {"basis": "lpr"}  # chosen, not defaulted: nothing to say of it
+    assert [w.code for w in _warnings(data)] == ["plan_interest_not_shown"]
     (sale,) = _warnings(AT_ONCE)
     assert sale.code == "later_interest_defaulted" and "第二十八条" not in sale.message
 
@@ -217,7 +223,7 @@ RATIFIED = "乙方法定代理人张建国代理乙方签署本确认书，并�
 
 def test_the_guardian_ratifies_the_contract_the_minor_made_after_the_recital(service):
     text = _pdf_text(service, GUARDED)  # 张伟 was 14 when he borrowed
-    recital = text.index("根据约定，乙方应于2026年1月10日前向甲方清偿相应款项。")
+    recital = text.index("根据约定，乙方应于2026年1月10日（含当日）前向甲方清偿相应款项。")
     assert text.index(RATIFIED) > recital
     assert text.index(RATIFIED) < text.index("现经甲乙双方核对，乙方确认如下：")
     assert RATIFIED not in _context(PLAN)["facts"]  # an adult debtor ratifies nothing

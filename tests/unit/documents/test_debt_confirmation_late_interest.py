@@ -21,8 +21,9 @@ ABOVE = load_fixture("debt_confirmation", "invalid", "late_interest_above_cap")
 LATER = (
     "五、截至日（2026年10月31日）之后的利息，以尚未清偿的本金（本确认书确认的本金为人民币"
     "100,000.00元）为基数，自2026年11月1日起按年利率6%计算至实际清偿之日止；上述已确认的"
-    "利息、违约金等不计入计息基数。该利息不包括在上述还款计划的金额内：第一期利息自2026年"
-    "11月1日起、以后各期自上一期还款日的次日起计至本期还款日（含当日），随本期款项一并支付。"
+    "利息、违约金等不计入计息基数。该利息按期支付：第一期利息自2026年11月1日起、以后各期自"
+    "上一期还款日的次日起计至本期还款日（含当日），随本期款项一并支付，各期利息金额见上述还款"
+    "计划表的「利息」栏（上表利息按各期按期足额还款计算）。"
 )
 
 
@@ -127,9 +128,13 @@ def test_a_sale_late_rate_above_the_loss_measure_is_a_warning_and_names_the_pric
     # measured on the LPR of the day after the plan's first payment, not of the signing
     assert "以违约行为发生时的一年期LPR为基础" in warning.message
     assert "签订日" not in warning.message
-    assert "应就逾期未付的货款，按日利率0.05%" in _clause(_printed(data), "六")
+    # 三、 reserves the sale's late-payment penalty before the cut-off date: the clause is 七、
+    assert "应就逾期未付的货款，按日利率0.05%" in _clause(_printed(data), "七")
     within = _on_a_sale_plan({"kind": "annual", "value": "4.5"})
-    assert [w.code for w in _assess(within).warnings] == ["later_interest_defaulted"]
+    assert [w.code for w in _assess(within).warnings] == [
+        "later_interest_defaulted",
+        "plan_interest_not_shown",
+    ]
 
 
 def test_a_late_rate_below_the_later_interest_rate_is_warned_about():

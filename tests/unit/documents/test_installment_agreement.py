@@ -283,7 +283,8 @@ def test_the_guardian_ratifies_the_contract_the_minor_made_as_the_confirmation_d
     ]
     text = printed_copy("installment_agreement", data)
     assert (
-        "乙方应于2026年1月10日前清偿的款项至今未能清偿。乙方法定代理人张建国代理乙方签署本协议，"
+        "乙方应于2026年1月10日（含当日）前清偿的款项至今未能清偿。乙方为未成年人，张建国系乙方之父，"
+        "为其监护人（《中华人民共和国民法典》第二十七条）。乙方法定代理人张建国代理乙方签署本协议，"
         "并追认乙方于2025年1月10日签订的《借款合同》。为妥善解决债务清偿问题" in text
     )
     assert "追认" not in printed_copy("installment_agreement", MONTHLY)

@@ -159,7 +159,7 @@ def test_the_settled_debt_is_the_one_under_the_named_contract():
     context, result = _context(_fixture("before_suit_paid_at_once"))
     assert context["facts"].startswith(
         "甲乙双方于2025年3月1日签订《建材买卖合同》（合同编号：HX-XS-2025-031）。根据约定，乙方"
-        "应于2025年9月30日前向甲方支付货款。甲方已依约交付建材，乙方尚欠货款人民币450,000.00元。"
+        "应于2025年9月30日（含当日）前向甲方支付货款。甲方已依约交付建材，乙方尚欠货款人民币450,000.00元。"
     )
     assert context["amount"] == (
         "乙方同意就上述《建材买卖合同》项下的欠款，向甲方支付和解款共计人民币420,000.00元"
@@ -429,11 +429,11 @@ def test_a_settlement_without_its_place_of_signing_is_warned():
 
 def test_a_sales_recital_says_the_price_was_to_be_paid():
     context, _ = _context(_fixture("before_suit_paid_at_once"))
-    assert "根据约定，乙方应于2025年9月30日前向甲方支付货款。" in context["facts"]
+    assert "根据约定，乙方应于2025年9月30日（含当日）前向甲方支付货款。" in context["facts"]
     assert "清偿相应款项" not in context["facts"]
     # a loan is returned (民法典 art. 675), never 「相应款项」
     context, _ = _context(WITHDRAW)
-    assert "根据约定，乙方应于2026年1月10日前向甲方归还借款。" in context["facts"]
+    assert "根据约定，乙方应于2026年1月10日（含当日）前向甲方归还借款。" in context["facts"]
     assert "相应款项" not in context["facts"]
 
 

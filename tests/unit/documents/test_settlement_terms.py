@@ -187,7 +187,7 @@ def test_the_original_debt_states_its_date_and_its_parts():
 def test_the_recital_calls_the_parties_by_role_and_writes_amounts_in_full():
     printed = printed_copy("settlement_agreement", WITHDRAW)
     assert (
-        "根据约定，乙方应于2026年1月10日前向甲方归还借款。甲方已依约向乙方出借人民币100,000.00元，"
+        "根据约定，乙方应于2026年1月10日（含当日）前向甲方归还借款。甲方已依约向乙方出借人民币100,000.00元，"
         "乙方到期未还。"
     ) in printed
     assert not _warnings(WITHDRAW, "recital_party_names") + _warnings(
@@ -220,7 +220,7 @@ def test_what_was_due_is_named_by_the_contracts_kind():
         data = copy.deepcopy(WITHDRAW)
         data["contract"]["kind"] = kind
         printed = printed_copy("settlement_agreement", data)
-        assert f"根据约定，乙方应于2026年1月10日前{words}" in printed, kind
+        assert f"根据约定，乙方应于2026年1月10日（含当日）前{words}" in printed, kind
         assert "相应款项" not in printed
 
 
