@@ -83,9 +83,9 @@ class Column:
 
     def choice(self, text: str) -> str:
         """The value of a choice written as its label or its code (any case, full-width)."""
-        key = normalize(unicodedata.normalize("NFKC", text))
+        key = _folded(text)
         for label, value in self.choices.items():
-            if normalize(label) == key:
+            if _folded(label) == key:  # a label's own full-width comma folds alike
                 return value
         return text
 
@@ -100,6 +100,10 @@ class Column:
             if label != value or value not in out:
                 out[value] = label
         return list(out.values())
+
+
+def _folded(text: str) -> str:
+    return normalize(unicodedata.normalize("NFKC", text))
 
 
 _BOOL = {

@@ -68,16 +68,6 @@ SAME_PRINT: dict[str, tuple[str, ...]] = {
         "0e02e8d1f31480efb9e98585bd5327f15692b3f5253e6df9a10860f1cdb5baf7",
         "a8df08f772496d451edff3f533d9ab3bd2be495a95aeadc613056b61e41de9e8",
     ),
-    # docgen/layouts/debt_confirmation.py and installment_agreement.py, 2026-12-06: the
-    # amounts table kept with its total by amounts_table(keep_total=True) rather than by
-    # replacing the table's field; prints as at c5c574ecd1 (each valid fixture's PDF,
-    # stamped, identical before and after: 9 typst, 9 weasyprint each; bin/print-compare)
-    "a481ceef32625adf452c3e0e82504693d48d616746a3a6823e37631008395574": (
-        "db045d5cfd087d9ad65de18b1902705442cc8591d1779bcb210c7211ba56eb7c",
-    ),
-    "de9c775bf9aff597b26078f92cc714c7edd39abab6088d355b038fdb9710b725": (
-        "3ba6c77949b1fd3f4de4a352f2a1b1d613e55c215c5bff62fab2786dc0398d40",
-    ),
     # docgen/docmodel/html_writer.py, 2026-12-06: a ticked box (☑) drawn as □ with ✓ over
     # it (no fixture printed one; a ☑ was refused by the glyph check before): each valid
     # fixture's PDF, stamped, identical before and after (106 weasyprint; bin/print-compare);

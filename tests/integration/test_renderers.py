@@ -324,6 +324,9 @@ NOT_PRINTED_BY_TYPE |= {
         ("defendants", "*", "party", "id_type"),
         ("defendants", "*", "role"),
         ("defendants", "*", "guarantee"),
+        # how the contract binds a defendant found without capacity prints as its words
+        # (「《借款合同》由其法定代理人王丽代理订立。」)
+        ("defendants", "*", "contract_assent"),
         ("loan", "delivery_method"),
         ("loan", "agreed_amount"),
         ("loan", "delivered_amount"),
