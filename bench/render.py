@@ -248,6 +248,8 @@ def render_chunk(docgen: DocumentService, cases: list[Any], prints: list[Any]) -
 
 def batch_worker(naive: bool, letters: int, barrier: Any, out: Any) -> None:
     """One batch worker: warm up, wait for the others, print ``letters`` letters."""
+    if not naive:  # what a docgen batch worker does first (its pool's initializer)
+        runtime.separate_large_blocks()
     cases = load_cases(letters)
     docgen = DocumentService(settings())
     batch = cases

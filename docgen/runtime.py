@@ -12,15 +12,45 @@ The collection thresholds are left as they are: raising the young-generation thr
 made collections rarer still but let a rendering worker's memory grow with the number of
 letters (184 -> 266 MiB from 100 to 1,000 letters, against a flat 163 MiB with the freeze
 alone; see docs/benchmarks.md).
+
+:func:`settle` also fixes the C allocator's threshold for blocks of their own
+(:func:`separate_large_blocks`).
 """
 
 from __future__ import annotations
 
+import ctypes
 import gc
+import sys
+
+M_MMAP_THRESHOLD = -3  # glibc's mallopt parameter (malloc.h)
+MMAP_THRESHOLD = 128 * 1024  # glibc's starting value
+
+
+def separate_large_blocks() -> bool:
+    """Keep glibc giving every block of 128 KB or more a mapping of its own, returned to
+    the system when freed; whether the allocator took the setting.
+
+    glibc starts there but raises the threshold to the size of each such block freed (up
+    to 32 MB): after the first print parts, PDFs and font files of a worker were freed,
+    their successors came from the heap, between small objects that outlive them, and the
+    heap kept what they left (a batch worker's peak about 10 MiB higher; see
+    docs/benchmarks.md). A fixed threshold stops that raising. No-op off glibc.
+    """
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        mallopt = ctypes.CDLL(None).mallopt  # the C library this interpreter runs on
+    except (OSError, AttributeError):
+        return False
+    mallopt.argtypes = (ctypes.c_int, ctypes.c_int)
+    return bool(mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD))
 
 
 def settle() -> None:
-    """Collect, then freeze what is alive now (call once, after warm-up)."""
+    """Collect, then freeze what is alive now (call once, after warm-up); fix the C
+    allocator's threshold for blocks of their own."""
+    separate_large_blocks()
     gc.collect()
     gc.freeze()
 

@@ -64,6 +64,8 @@ class LocalExecutor:
         tick: Tick,
     ) -> None:
         if self.processes == 1:
+            # this process renders every chunk: what the pool's workers get at start
+            runtime.separate_large_blocks()
             for chunk in chunks:
                 process_chunk(settings, database_url, run_id, list(chunk))
                 tick()

@@ -10,6 +10,7 @@ fast path is tested against).
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import struct
@@ -20,19 +21,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jinja2 import Template, TemplateError
 from lxml import etree
 
 from docgen.render.errors import TemplateRenderError
-from docgen.render.sandbox import (
-    DocgenSandbox,
-    new_environment,
-    render_budget,
-    render_limited,
-)
 
 if TYPE_CHECKING:
     from docxtpl import DocxTemplate
+    from jinja2 import Template
+
+    from docgen.render.sandbox import DocgenSandbox
+
+# Jinja (the sandbox) and docxtpl are imported on first use: the built-in layouts (most
+# documents, every batch of them) write DOCX without them, and a batch worker that never
+# prints a template file does not carry their modules (Jinja and the sandbox: about 1 MB)
 
 _TAGGED_PARTS = re.compile(
     r"^(word/(document|header\d*|footer\d*|footnotes)\.xml|docProps/core\.xml)$"
@@ -44,6 +45,9 @@ _LISTING_CHARS = re.compile(r"[\t\n\a\f]")
 def render_docx(template_path: Path, context: dict[str, Any]) -> bytes:
     """Plain docxtpl: body, headers, footers, footnotes and core properties, sandboxed."""
     from docxtpl import DocxTemplate
+    from jinja2 import TemplateError
+
+    from docgen.render.sandbox import new_environment, render_budget
 
     template = DocxTemplate(str(template_path))
     try:
@@ -59,6 +63,8 @@ def render_docx(template_path: Path, context: dict[str, Any]) -> bytes:
 def undeclared_variables(template_path: Path) -> set[str]:
     """Top-level names the .docx template reads (to check them against the context)."""
     from docxtpl import DocxTemplate
+
+    from docgen.render.sandbox import new_environment
 
     return set(
         DocxTemplate(str(template_path)).get_undeclared_template_variables(new_environment())
@@ -124,6 +130,7 @@ class CompiledDocx:
         # imported on first use: the built-in layouts (most documents, every batch of
         # them) write DOCX without docxtpl, some 20 MB of modules in each worker
         from docxtpl import DocxTemplate
+        from jinja2 import TemplateError
 
         helper = DocxTemplate(str(path))
         members: list[_Member | str] = []
@@ -158,6 +165,8 @@ class CompiledDocx:
         return _write_zip(members)
 
     def _render_part(self, template: Template, context: dict[str, Any]) -> bytes:
+        from docgen.render.sandbox import render_limited
+
         xml = render_limited(template, context)
         xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
         for escaped, tag in (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}")):
@@ -195,8 +204,14 @@ class DocxRenderer:
     """Renders .docx templates, compiling each file version once per process."""
 
     def __init__(self) -> None:
-        self.env = new_environment()
         self._compiled: dict[Path, tuple[int, CompiledDocx]] = {}
+
+    @functools.cached_property
+    def env(self) -> DocgenSandbox:
+        """The sandbox the templates compile in (made with the first template)."""
+        from docgen.render.sandbox import new_environment
+
+        return new_environment()
 
     def compiled(self, path: Path) -> CompiledDocx:
         stamp = path.stat().st_mtime_ns
@@ -215,6 +230,10 @@ class DocxRenderer:
         """The DOCX; ``core_properties`` (``"dc:identifier"``, ``"cp:keywords"``...) are set
         in docProps/core.xml after rendering."""
         compiled = self.compiled(path)
+        from jinja2 import TemplateError
+
+        from docgen.render.sandbox import render_budget
+
         try:
             with render_budget():
                 return compiled.render(context, core_properties)

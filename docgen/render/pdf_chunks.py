@@ -23,10 +23,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import tinycss2
-from tinycss2.ast import FunctionBlock, IdentToken
-
 if TYPE_CHECKING:
+    from tinycss2.ast import Node
     from weasyprint.document import Document, DocumentMetadata
 
 START = "docgen-letter-{}"
@@ -73,6 +71,8 @@ def page_total_rules(css_text: str) -> list[tuple[str, str]]:
 
     The content is returned with ``counter(pages)`` replaced by the letter's page count.
     """
+    import tinycss2  # here: a Typst worker imports this module and never parses CSS
+
     rules = []
     for rule in tinycss2.parse_stylesheet(css_text, skip_comments=True, skip_whitespace=True):
         if rule.type != "at-rule" or rule.lower_at_keyword != "page" or rule.content is None:
@@ -94,7 +94,9 @@ def page_total_rules(css_text: str) -> list[tuple[str, str]]:
     return rules
 
 
-def _is_pages_counter(token: tinycss2.ast.Node) -> bool:
+def _is_pages_counter(token: Node) -> bool:
+    from tinycss2.ast import FunctionBlock, IdentToken
+
     if not isinstance(token, FunctionBlock) or token.lower_name != "counter":
         return False
     args = [a for a in token.arguments if a.type not in ("whitespace", "comment")]

@@ -44,9 +44,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import uharfbuzz as hb
-from fontTools.pens.cu2quPen import Cu2QuPen
-from fontTools.pens.ttGlyphPen import TTGlyphPen
-from fontTools.ttLib import TTFont, newTable
 
 from docgen.render.fonts import FontFace, FontNotInstalled
 
@@ -152,6 +149,12 @@ def truetype(font_data: bytes) -> bytes:
     Cubic curves become quadratic ones within one font unit; hinting is not added (PDF
     viewers do not need it). Tables that only CFF fonts carry are dropped.
     """
+    # fontTools is imported here, for the one preparation per machine: every worker
+    # imports this module, and fontTools' modules are about 2 MB of each
+    from fontTools.pens.cu2quPen import Cu2QuPen
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+    from fontTools.ttLib import TTFont, newTable
+
     font = TTFont(io.BytesIO(font_data))
     if "glyf" in font:
         return font_data
@@ -225,6 +228,8 @@ def renamed(font_data: bytes, family: str, style: str) -> bytes:
     character outside the repertoire falls through to the full face of the same design.
     (WeasyPrint names the faces by the ``@font-face`` rules instead.)
     """
+    from fontTools.ttLib import TTFont
+
     font = TTFont(io.BytesIO(font_data))
     full = f"{family} {style.capitalize()}"
     for record in font["name"].names:
