@@ -18,7 +18,7 @@ DEFENDANTS = [d["party"]["name"] for d in COMPLAINT["defendants"]]
 REPRESENTATIVE_ID = "440301196805120037"  # 陈建国's, in the certificate
 REPRESENTATIVE_MOBILE = "13602601234"
 AGENT_ID = "440304198709140327"  # 黄丽's, in the power of attorney
-AGENT_LICENSE = "14403201510987654"  # 黄丽's, in the power and the firm's letter
+AGENT_LICENSE = "14403201510987654"  # 黄丽's, in the complaint, the power and the letter
 AGENT_FIRM = "广东华商律师事务所"
 # an exhibit for each item of the complaint's evidence list, named as the list names it
 EXHIBITS = [
@@ -86,16 +86,21 @@ def index_of(case: dict[str, Any], type_name: str) -> int:
     return next(i for i, p in enumerate(case["papers"]) if p["type"] == type_name)
 
 
-def namesakes(case: dict[str, Any], licenses: tuple[str, str]) -> None:
+def namesakes(
+    case: dict[str, Any], licenses: tuple[str, str], in_complaint: tuple[str, ...] = ()
+) -> None:
     """Two lawyers of the firm both named 王伟 in the complaint, the power and the letter
     in place of 黄丽: the power and the letter give their licence numbers (the letter's
-    in ``licenses`` order)."""
+    in ``licenses`` order), the complaint those of ``in_complaint`` (none by default)."""
     phone = "0755-83025555"
     complaint_agent = {"firm": AGENT_FIRM, "phone": phone, "authority": "general"}
-    case["complaint"]["data"]["plaintiffs"][0]["agents"] = [
+    agents: list[dict[str, Any]] = [
         {"name": "王伟", **complaint_agent},
         {"name": "王 伟", **complaint_agent},
     ]
+    for agent, number in zip(agents, in_complaint, strict=False):
+        agent["license_number"] = number
+    case["complaint"]["data"]["plaintiffs"][0]["agents"] = agents
     power = {"name": "王伟", "kind": "lawyer", "firm": AGENT_FIRM, "phone": phone}
     data_of(case, "power_of_attorney")["agents"] = [
         {**power, "license_number": WANG_WEI[0]},

@@ -159,10 +159,13 @@ def _from_paper(paper: Any, base: Loc, typed: Any, said: Statements) -> None:
 
 
 def _complaint_agent(agent: Agent, party: Party, loc: Loc) -> Mention:
-    # a relative's or an employee's 工作单位 is no practising firm to compare
+    # a relative's or an employee's 工作单位 is no practising firm to compare; a licence
+    # number given is a practising one whatever the 工作单位 says
     firm = Fact(COMPLAINT, (*loc, "firm"), agent.firm)
     lawyer = agent_kind(agent, party) in PRACTISING
-    return Mention(COMPLAINT, (*loc, "name"), agent.name, firm if lawyer else None)
+    number = agent.license_number
+    license = Fact(COMPLAINT, (*loc, "license_number"), number) if number else None
+    return Mention(COMPLAINT, (*loc, "name"), agent.name, firm if lawyer else None, license)
 
 
 def _power_agent(agent: LitigationAgent, loc: Loc) -> Mention:

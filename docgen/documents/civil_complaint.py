@@ -66,15 +66,12 @@ from docgen.documents.complaint_text import (
 )
 from docgen.documents.complaint_venue import receiving_plaintiffs
 from docgen.documents.court_names import check_court_name, court_name
-from docgen.documents.court_parts import (
-    FORM_SIGN,
+from docgen.documents.court_parts import FORM_SIGN, SIGN, check_court, filing_signature
+from docgen.documents.court_venue import (
     PROCEDURE_LABELS,
-    SIGN,
-    check_court,
     check_procedure,
     check_venue,
     complaint_venue,
-    filing_signature,
 )
 from docgen.documents.filenames import filename_part
 from docgen.documents.guarantor_rules import check_sued_guarantor, fixed_early

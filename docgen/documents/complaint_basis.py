@@ -10,6 +10,7 @@ from docgen.documents.complaint_branch_rules import answering_companies
 from docgen.documents.complaint_causes import SALE_LOSS_BASIS
 from docgen.documents.complaint_guarantee_scope import guaranteed_scope
 from docgen.documents.complaint_security import security_articles
+from docgen.documents.contract_capacity import assent_articles
 from docgen.documents.problems import Assessment
 from docgen.domain.cap_rates import INTERPRETATION
 
@@ -69,6 +70,8 @@ def legal_basis(case: CivilComplaint) -> list[str]:
         articles.append("第七十四条")  # a branch's liability is the legal person's
     if any(d.maximum_fixing is not None for d in case.defendants):
         articles.append("第四百二十三条")  # by art. 690(2): the guarantee's claims fixed early
+    # a defendant found without full capacity is bound through the guardian (arts. 21–23, 145)
+    articles += assent_articles(case)
     cited = sorted(dict.fromkeys([*security_articles(case), *articles]), key=article_number)
     basis = [CIVIL_CODE + "、".join(cited)]
     rules = lending_rule_articles(case) if lending else []

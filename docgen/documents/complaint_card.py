@@ -24,10 +24,10 @@ from docgen.documents.complaint_form_parts import (
     cost_items,
     fee_row,
     interest_method,
-    security_rows,
     val,
     yes_no,
 )
+from docgen.documents.complaint_form_security import security_rows
 from docgen.documents.complaint_parts import Collateral
 from docgen.documents.complaint_security import form_security_claims
 from docgen.documents.complaint_text import borrowers, names, principal

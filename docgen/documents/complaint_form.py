@@ -26,11 +26,11 @@ from docgen.documents.complaint_form_parts import (
     mediation_rows,
     money,
     party_rows,
-    security_rows,
     val,
     yes_no,
 )
 from docgen.documents.complaint_form_sale import sale_sections
+from docgen.documents.complaint_form_security import security_rows
 from docgen.documents.complaint_parts import BANK_REPAYMENT_LABELS, REPAYMENT_LABELS, LoanFacts
 from docgen.documents.complaint_security import form_security_claims
 from docgen.documents.complaint_text import borrowers, names, principal

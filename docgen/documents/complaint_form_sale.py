@@ -22,10 +22,10 @@ from docgen.documents.complaint_form_parts import (
     day,
     fee_row,
     interest_method,
-    security_rows,
     val,
     yes_no,
 )
+from docgen.documents.complaint_form_security import security_rows
 from docgen.documents.complaint_security import form_security_claims
 from docgen.documents.complaint_text import borrowers, is_penalty, names, principal, rate_words
 from docgen.documents.parts import ResolvedAmounts

@@ -12,6 +12,10 @@ court's finding (``capacity_found_on``) dated before the contract was signed.
   may call on the representative to ratify within thirty days, silence is a refusal
   (art. 145(2)). Whether a loan fits the person is for the court, so unless the case states
   the consent or ratification it is a warning.
+- The contract binding so, the complaint's legal basis cites the articles it binds by
+  (``assent_articles``): arts. 21 or 22 (who acts for the person), art. 23 (the guardian
+  is the 法定代理人) and, for a limited-capacity person's own contract consented to or
+  ratified, art. 145 (valid once so).
 - Either way a contract void or never effective leaves the claims of art. 157 — the
   property obtained returned, or its value made good, and the loss made good by the party
   at fault — which the message names as the basis to plead instead. A finding on the day of
@@ -112,6 +116,24 @@ def check_found_before_contract(result: Assessment, case: CivilComplaint) -> Non
             result.error(loc, code, message, hint=hint)
         else:
             result.warn(loc, code, message, hint=hint)
+
+
+def assent_articles(case: CivilComplaint) -> list[str]:
+    """The articles of 民法典 a contract binding a defendant found without full capacity
+    before signing rests on: 无民事行为能力 art. 21, 限制民事行为能力 art. 22 (由其法定代理人
+    代理或者经其法定代理人同意、追认), the guardian as 法定代理人 art. 23, and a limited-
+    capacity person's own contract consented to or ratified art. 145 (经法定代理人同意或者
+    追认后有效). None where no finding predates the contract."""
+    articles: list[str] = []
+    for _i, defendant, person in adult_wards(case):
+        found = defendant.capacity_found_on
+        if found is None or found > case.contract.signed_on or not _binds(person, defendant):
+            continue
+        articles.append("第二十一条" if person.capacity == "none" else "第二十二条")
+        articles.append("第二十三条")
+        if person.capacity == "limited" and defendant.contract_assent != "represented":
+            articles.append("第一百四十五条")
+    return list(dict.fromkeys(articles))
 
 
 def assent_words(case: CivilComplaint, defendant: Defendant, person: Person) -> str:

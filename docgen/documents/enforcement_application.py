@@ -45,7 +45,7 @@ from docgen.documents.enforcement_interruptions import (
     check_interruptions,
     warn_unproven_demands,
 )
-from docgen.documents.enforcement_operative import awarded, only_denied
+from docgen.documents.enforcement_operative import awarded, only_denied, segments
 from docgen.documents.enforcement_parts import (
     APPLICATION_YEARS,
     APPLY_ARTICLES,
@@ -109,6 +109,7 @@ def assess(case: EnforcementApplication, options: RuleOptions) -> Assessment:
     _check_certificate(result, case)
     _check_principal_label(result, case)
     _check_other_awarded(result, case)
+    _check_other_label(result, case)
     check_interest(result, case)
     _check_court_basis(result, case)
     _check_parties(result, case)
@@ -227,6 +228,31 @@ def _check_other_awarded(result: Assessment, case: EnforcementApplication) -> No
         "other_not_awarded",
         f"法律文书确定「{term}」，给付内容中没有判令支付{o.other_label}：申请执行的应为法律文书"
         f"确定的执行标的，请核对申请执行的{o.other_label}是否为法律文书判令给付的款项",
+    )
+
+
+def _check_other_label(result: Assessment, case: EnforcementApplication) -> None:
+    """Another money debt is asked for under the instrument's name for it (违约金, 罚息,
+    资金占用费), as the principal is (``_check_principal_label``): the application states
+    the 执行标的 the instrument determined (执行工作若干问题的规定 art. 18), and a name the
+    operative part nowhere uses (滞纳金 for its 违约金, or none typed: 其他金钱债务) leaves
+    the clerk to find the sum in it. Looked for in the operative part's terms, the
+    statutory notice left out (its 「债务利息」 awards nothing); a name found only in a term
+    rejecting it is ``_check_other_awarded``'s. A warning: the sum may be the instrument's
+    under another name."""
+    o = case.outstanding
+    if not o.other:
+        return
+    label = o.other_label or text.OTHER
+    if any(label in s.text for s in segments(case.title.operative_part)):
+        return
+    result.warn(
+        ("outstanding", "other_label"),
+        "other_label_not_in_title",
+        f"法律文书确定的内容中没有「{label}」的称谓：申请事项应按法律文书的称谓列明所申请执行"
+        "的款项（《最高人民法院关于人民法院执行工作若干问题的规定（试行）》第十八条），"
+        f"请核对人民币{format_yuan(o.other)}元是否为法律文书确定的给付内容",
+        hint="请在「其他金钱债务名称」中填写法律文书所用的称谓（如 违约金、罚息、资金占用费）",
     )
 
 

@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 
 # the sum's name when the instrument's is not given
 PRINCIPAL = "本金"
+OTHER = "其他金钱债务"
+"""The name of another money debt the application asks for when none is typed."""
 
 
 def certificate_words(title: EnforcementTitle) -> str:
@@ -57,7 +59,7 @@ def requests(case: EnforcementApplication, assessment: Assessment) -> list[str]:
         costs = "仲裁费用" if case.title.kind == "arbitration" else "诉讼费用"
         parts.append(f"{costs}{legal_amount(o.costs)}")
     if o.other:
-        parts.append(f"{o.other_label or '其他金钱债务'}{legal_amount(o.other)}")
+        parts.append(f"{o.other_label or OTHER}{legal_amount(o.other)}")
     unpaid: Decimal = assessment.computed["unpaid"]
     result = [
         f"请求强制执行被执行人{names}向申请执行人支付{'；'.join(parts)}；以上合计"

@@ -20,14 +20,8 @@ from pydantic import Field, field_validator
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.case_numbers import CaseNumberText, check_case_number
 from docgen.documents.court_names import check_court_name, court_name
-from docgen.documents.court_parts import (
-    Agent,
-    ServiceAddress,
-    Venue,
-    check_court,
-    check_venue,
-    filing_signature,
-)
+from docgen.documents.court_parts import Agent, ServiceAddress, check_court, filing_signature
+from docgen.documents.court_venue import Venue, check_venue
 from docgen.documents.filed_exhibits import (
     FiledExhibit,
     check_exhibits,

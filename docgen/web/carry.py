@@ -245,6 +245,7 @@ def _agents(case: Case) -> list[Case]:
                 "firm": agent.get("firm") if lawyer else None,
                 "relation": None if lawyer else agent.get("position"),
                 "phone": agent.get("phone"),
+                "license_number": agent.get("license_number"),
             }
             out.append({k: v for k, v in row.items() if v is not None})
     return out

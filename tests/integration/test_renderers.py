@@ -320,6 +320,9 @@ NOT_PRINTED_BY_TYPE |= {
         ("mediation",),
         ("procedure",),  # printed as the fee basis: 适用简易程序审理，依第十六条减半交纳
         ("plaintiffs", "*", "agents", "*", "authority"),
+        # the 样式 name an agent by name, 工作单位 and 职务: the licence number is the filing
+        # bundle's, to tell a lawyer from a namesake (test_complaint_agent_licence.py)
+        ("plaintiffs", "*", "agents", "*", "license_number"),
         ("plaintiffs", "*", "party", "id_type"),
         ("defendants", "*", "party", "id_type"),
         ("defendants", "*", "role"),

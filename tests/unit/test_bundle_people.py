@@ -214,9 +214,33 @@ def test_the_letters_lawyer_typed_with_another_licence_number_is_refused_there(s
         "lawyer_license_mismatch",
     )
     assert problem.message.startswith(
-        f"律师事务所函写明黄丽的执业证号为{OTHER_LICENSE}，授权委托书写明为{AGENT_LICENSE}"
+        f"律师事务所函写明黄丽的执业证号为{OTHER_LICENSE}，起诉状写明为{AGENT_LICENSE}"
     )
     assert "第八十八条第（一）项" in problem.message and warnings == []
+
+
+def test_the_complaints_licence_number_is_compared_with_the_powers_and_the_letters(service):
+    """The complaint names 黄丽 with another number: the power and the letter, read after
+    it, each give one that differs (the later part is the one reported, naming both)."""
+    case = bundle_case()
+    case["complaint"]["data"]["plaintiffs"][0]["agents"][0]["license_number"] = OTHER_LICENSE
+    problems, warnings = _people(service, case)
+    poa, letter = index_of(case, "power_of_attorney"), index_of(case, "firm_letter")
+    assert _codes(problems) == {
+        (("papers", poa, "data", "agents", 0, "license_number"), "lawyer_license_mismatch"),
+        (("papers", letter, "data", "lawyers", 0, "license_number"), "lawyer_license_mismatch"),
+    }
+    assert {p.message.split("：")[0] for p in problems} == {
+        f"授权委托书写明黄丽的执业证号为{AGENT_LICENSE}，起诉状写明为{OTHER_LICENSE}",
+        f"律师事务所函写明黄丽的执业证号为{AGENT_LICENSE}，起诉状写明为{OTHER_LICENSE}",
+    }
+    assert warnings == []
+
+
+def test_a_complaint_without_the_number_is_matched_by_the_name_and_firm(service):
+    case = bundle_case()
+    del case["complaint"]["data"]["plaintiffs"][0]["agents"][0]["license_number"]
+    assert _people(service, case) == ([], [])
 
 
 def test_the_powers_lawyer_of_another_firm_than_the_complaints_is_refused_on_the_power(
@@ -272,6 +296,19 @@ def test_a_namesake_the_complaint_leaves_out_is_missing_from_it(service):
         "agents_differ_from_power_of_attorney",
     )
     assert f"授权委托书委托的王伟（{WANG_WEI[1]}）未列入起诉状" in problem.message
+
+
+def test_the_complaints_numbers_tell_which_namesake_it_names(service):
+    """The complaint gives the numbers of its two 王伟 in the other order than the power:
+    they are the same two; naming one, the one left out is the other."""
+    case = bundle_case()
+    namesakes(case, WANG_WEI, in_complaint=(WANG_WEI[1], WANG_WEI[0]))
+    assert _people(service, case) == ([], [])
+    del case["complaint"]["data"]["plaintiffs"][0]["agents"][1]  # keeps WANG_WEI[1]
+    problems, _ = _people(service, case)
+    (problem,) = problems
+    assert problem.code == "agents_differ_from_power_of_attorney"
+    assert f"授权委托书委托的王伟（{WANG_WEI[0]}）未列入起诉状" in problem.message
 
 
 def test_a_namesake_the_letter_assigns_beside_the_powers_lawyer_has_no_power(service):

@@ -84,3 +84,36 @@ def test_a_finding_after_the_contract_is_not_warned_nor_is_any_assent_printed():
     data["defendants"][0]["contract_assent"] = "represented"
     assert _found(data) is None
     assert "代理订立" not in printed_copy("civil_complaint", data)
+
+
+# --- the legal basis cites what binds the ward (民法典 arts. 21–23, 145) ------------------
+
+CODE_BASIS = "根据《中华人民共和国民法典》"
+
+
+def _basis(data: dict) -> str:
+    printed = printed_copy("civil_complaint", data)
+    return next(line for line in printed.splitlines() if CODE_BASIS in line)
+
+
+def test_a_contract_the_guardian_made_for_a_person_without_capacity_cites_arts_21_and_23():
+    assert f"{CODE_BASIS}第二十一条、第二十三条、第六百六十七条、" in _basis(BY_GUARDIAN)
+
+
+def test_a_limited_capacity_persons_contract_cites_art_22_and_its_ratification_art_145():
+    data = copy.deepcopy(LIMITED)
+    data["defendants"][0]["contract_assent"] = "represented"
+    assert f"{CODE_BASIS}第二十二条、第二十三条、第六百六十七条、" in _basis(data)
+    for assent in ("consent", "ratification"):
+        data["defendants"][0]["contract_assent"] = assent
+        basis = _basis(data)
+        assert f"{CODE_BASIS}第二十二条、第二十三条、第一百四十五条、第六百六十七条、" in basis
+
+
+def test_no_capacity_article_is_cited_where_nothing_binds_the_ward_by_the_guardian():
+    # warned: no assent stated; and a finding after the contract, whatever the assent
+    later = copy.deepcopy(LATER)
+    later["defendants"][0]["contract_assent"] = "represented"
+    for data in (LIMITED, later):
+        assert f"{CODE_BASIS}第六百六十七条、" in _basis(data)
+        assert "第二十三条" not in _basis(data)

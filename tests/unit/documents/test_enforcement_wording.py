@@ -289,6 +289,42 @@ def test_a_penalty_the_judgment_rejected_is_warned_of_when_claimed():
     assert "违约金人民币20,000.00元" in context["requests"][0]
 
 
+def test_another_sum_under_a_name_the_instrument_never_uses_is_warned_on_the_name():
+    """The award's 违约金 asked for as 滞纳金: asked for as typed, and warned on the name."""
+    context, result = _context(_fixture("award_penalty_named_otherwise"))
+    (warning,) = result.warnings
+    assert (warning.loc, warning.code) == (
+        ("outstanding", "other_label"),
+        "other_label_not_in_title",
+    )
+    assert warning.message.startswith(
+        "法律文书确定的内容中没有「滞纳金」的称谓：申请事项应按法律文书的称谓列明所申请执行的款项"
+    )
+    assert "人民币22,500.00元" in warning.message and "第十八条" in warning.message
+    assert "滞纳金人民币22,500.00元" in context["requests"][0]
+    data = _fixture("award_penalty_named_otherwise")
+    data["outstanding"]["other_label"] = "违约金"
+    assert _assess(data).warnings == []
+
+
+def test_another_sum_without_a_name_is_warned_under_the_name_it_is_printed_with():
+    data = _fixture("award_penalty_named_otherwise")
+    del data["outstanding"]["other_label"]
+    context, result = _context(data)
+    assert "其他金钱债务人民币22,500.00元" in context["requests"][0]
+    assert _codes(result) == [(("outstanding", "other_label"), "other_label_not_in_title")]
+    assert result.warnings[0].message.startswith("法律文书确定的内容中没有「其他金钱债务」的称谓")
+
+
+def test_a_name_found_only_in_the_statutory_notice_is_not_the_instruments():
+    """「加倍支付迟延履行期间的债务利息」 is the law's notice, not an award: a sum named
+    债务利息 is not found in the judgment."""
+    data = _fixture("judgment_interest_and_penalty_rejected")
+    data["outstanding"].update(other="1000.00", other_label="债务利息")
+    assert "迟延履行期间的债务利息" in data["title"]["operative_part"]
+    assert (("outstanding", "other_label"), "other_label_not_in_title") in _codes(_assess(data))
+
+
 def test_penalty_interest_awarded_and_partly_rejected_is_claimed_as_awarded():
     context, result = _context(_fixture("judgment_penalty_interest_partly_rejected"))
     assert result.warnings == []

@@ -88,8 +88,6 @@ def test_a_complaint_carries_into_each_paper_which_then_needs_only_its_own_facts
         "plaintiffs": ["深圳市恒信商贸有限公司"],
         "defendants": ["王磊", "福州闽江建材有限公司"],
     }
-    if target == "power_of_attorney":  # a complaint names no agent's licence number
-        carried["agents"][0]["license_number"] = "14403201510987654"
     rest = dict(PAPER_REST[target])
     if target == "service_address":
         # the complaint's recipient 李静 receives for the company: the form asks how
@@ -105,7 +103,13 @@ def test_the_power_of_attorney_names_the_complaints_agent_and_authority():
     carried = carry(COMPLAINT, "power_of_attorney")
     assert carried["principal"] == COMPLAINT["plaintiffs"][0]["party"]
     assert carried["agents"] == [
-        {"name": "黄丽", "kind": "lawyer", "firm": "广东华商律师事务所", "phone": "0755-83025555"}
+        {
+            "name": "黄丽",
+            "kind": "lawyer",
+            "firm": "广东华商律师事务所",
+            "phone": "0755-83025555",
+            "license_number": "14403201510987654",
+        }
     ]
     assert carried["authority"] == "general"
 
