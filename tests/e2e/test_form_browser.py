@@ -297,6 +297,41 @@ def as_the_form_holds(type_name: str, data: Any) -> Any:
     return out
 
 
+def as_the_form_sends(nodes: list[dict[str, Any]], data: Any) -> Any:
+    """What the form sends of a case: a field shown only after a choice (``shown_when``)
+    that the case's choice hides is kept on the form's shelf, not sent (static/state.js)."""
+    if not isinstance(data, dict):
+        return data
+    out = dict(data)
+    for node in nodes:
+        rule, name = node.get("shown_when"), node["name"]
+        if rule and name in out:
+            chosen = out.get(rule["field"])
+            if chosen is None:
+                chosen = next((n.get("default") for n in nodes if n["name"] == rule["field"]), None)
+            if chosen not in rule["in"]:
+                del out[name]
+                continue
+        inner = node.get("fields") or (node.get("item") or {}).get("fields")
+        value = out.get(name)
+        if not inner or value is None:
+            continue
+        if isinstance(value, list):
+            out[name] = [as_the_form_sends(inner, row) for row in value]
+        else:
+            out[name] = as_the_form_sends(inner, value)
+    return out
+
+
+# invalid fixtures whose every error is in a field the case's own choice hides on the form
+# (a guarantee scope typed for the borrower, an original debt with the discount kept): an
+# integrator can send them, a paralegal cannot type them
+NOT_TYPABLE = {
+    ("civil_complaint", "guarantee_scope_on_the_borrower"),
+    ("settlement_agreement", "original_debt_with_the_concession_kept"),
+}
+
+
 def test_the_form_shows_every_api_error_of_every_invalid_fixture_beside_its_field(
     page: Page, client
 ) -> None:
@@ -310,8 +345,11 @@ def test_the_form_shows_every_api_error_of_every_invalid_fixture_beside_its_fiel
             assert shown["fresh"], (case, shown["status"])
             report = shown["report"]
             # this case's report came back and is the one shown
-            assert shown["status"] == f"有 {len(report['errors'])} 处需要修正", case
-            sent = as_the_form_holds(type_name, case.data)
+            errors = len(report["errors"])
+            assert shown["status"].startswith(f"有 {errors} 处需要修正" if errors else "校验通过")
+            assert (errors == 0) == ((type_name, case.name) in NOT_TYPABLE), case
+            nodes = type_form_spec(registry.get(type_name))["fields"]
+            sent = as_the_form_sends(nodes, as_the_form_holds(type_name, case.data))
             api = client.post(f"/api/v1/documents/{type_name}/validate", json=sent).json
             assert sorted(map(tuple, (e["loc"] for e in report["errors"]))) == sorted(
                 map(tuple, (e["loc"] for e in api["errors"]))
