@@ -20,9 +20,11 @@ from docgen.documents.guarantor_rules import (
     guarantee_statement,
     recipient_guarantee,
 )
+from docgen.documents.guardian_rules import CIVIL_CODE, GUARDIAN_HINT, capacity_status
 from docgen.documents.letter_assent import AdultRatification
 from docgen.documents.letter_capacity import contract_status, ratification_of
 from docgen.documents.letter_rules import contract_opening, made_verb, summary_for
+from docgen.documents.letter_self_ratification import self_receipt
 from docgen.documents.letter_wording import (
     contract_facts,
     guaranteed_debt,
@@ -101,7 +103,7 @@ class DemandLetter(AddressedCase):
         default=None,
         title="成年后本人追认",
         description="债务人签约时为八周岁以上的未成年人，年满十八周岁后已自行明确追认该合同的，"
-        "填写追认日期：函件写明该事实，按合同有效要求付款，不再催告追认",
+        "填写追认日期和方式：函件写明该事实，按合同对其有约束力要求付款，不再催告追认",
         json_schema_extra=ADVANCED,
     )
     amounts: DebtAmounts = Field(title="欠款金额")
@@ -128,7 +130,8 @@ class DemandLetter(AddressedCase):
     include_receipt: bool = Field(
         default=False,
         title="附回执",
-        description="附债务人签收确认的回执联",
+        description="附债务人签收确认的回执联；债务人不具有完全民事行为能力的，须填写其法定代理人，"
+        "由法定代理人代为签署",
         json_schema_extra=ADVANCED,
     )
     prior_interruptions: list[InterruptionInput] = interruptions_field(
@@ -183,7 +186,34 @@ def assess(case: DemandLetter, options: RuleOptions) -> Assessment:
         result, case, Demander(case.creditor, "creditor", "债务人与债权人不能为同一主体"), options
     )
     _check_sender(result, case)
+    _check_receipt(result, case)
     return result
+
+
+def _check_receipt(result: Assessment, case: DemandLetter) -> None:
+    """The receipt confirms the debt: the debtor's agreeing to perform, which restarts the
+    limitation period (民法典 art. 195). A debtor without full capacity on the letter's
+    date does that only through the legal representative: with limited capacity it takes
+    effect on the representative's consent or ratification (arts. 19, 22, 145(1)),
+    without capacity it is void (arts. 20, 21, 144). As an agreement confirming the debt
+    is refused without a guardian (``guardian_rules``: ``guardian_required``), so is the
+    receipt: a bare delivery receipt would keep nothing the letter's delivery does not
+    prove, and a guardian named signs it for the ward."""
+    debtor = case.debtor
+    if not case.include_receipt or not isinstance(debtor, Person) or debtor.guardian:
+        return
+    status = capacity_status(debtor, case.letter_date)
+    if status is None:
+        return
+    result.error(
+        ("include_receipt",),
+        "receipt_without_guardian",
+        f"债务人{debtor.name}现为{status}：回执确认欠款，是同意履行债务、使诉讼时效重新计算的"
+        f"行为（{CIVIL_CODE}第一百九十五条），限制民事行为能力人实施的须经法定代理人同意或者追认"
+        "后才有效（第十九条、第二十二条、第一百四十五条第一款），无民事行为能力人实施的无效"
+        "（第二十条、第二十一条、第一百四十四条）",
+        hint=f"{GUARDIAN_HINT}，回执将由其作为法定代理人代为签署；或取消「附回执」",
+    )
 
 
 def _check_sender(result: Assessment, case: DemandLetter) -> None:
@@ -247,9 +277,11 @@ def _receipt_words(case: DemandLetter, notice: bool) -> dict[str, str]:
     of the debt, confirms none. While the contract awaits the debtor's guardian's
     ratification it binds no one (art. 145(1)) and a guarantee follows it (art. 682(1)):
     a guarantor then confirms the debt, and its liability, only if it is ratified
-    (``receipt_condition``, then ``receipt_who`` confirms). A contract a minor made with
-    no guardian asked to ratify it binds only if it is valid (arts. 19, 145(1)): every
-    copy's receipt confirms the debt on that condition.
+    (``receipt_condition``, then ``receipt_who`` confirms). A debtor of full age now who
+    made the contract as a minor ratifies it on the receipt, or confirms the ratification
+    he made (``self_receipt``); a guarantor confirms on the condition that he ratifies. A
+    contract a minor made with no guardian asked to ratify it has no receipt: its debtor
+    lacks full capacity now and cannot confirm alone (:func:`_check_receipt`).
     """
     recipient, guarantor = case.recipient, case.recipient_role == "guarantor"
     guardian = recipient.guardian if isinstance(recipient, Person) else None
@@ -263,10 +295,12 @@ def _receipt_words(case: DemandLetter, notice: bool) -> dict[str, str]:
     made = f"{maker}{made_verb(contract.name)}的《{contract.name}》"
     if not guarantor and status == "pending":
         ratifies = ratification_of(recipient.name, contract.signed_on, contract.name) + "，并"
+    elif not guarantor:
+        ratifies = self_receipt(case, status)
     if guarantor and status == "pending":
         condition = f"{made}经其法定代理人追认的，"
-    if status == "unasked":
-        condition = f"{made}有效的，"
+    if guarantor and status == "self_asked":
+        condition = f"{made}经其本人追认的，"
     if guarantor and not notice:
         note = f"{liable}对该债务承担连带保证责任。"
         if condition:  # one sentence with the confirmation it follows

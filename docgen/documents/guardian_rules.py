@@ -3,8 +3,10 @@
 - Who needs one: a minor (民法典 art. 17: under 18), unless 16 or older and living
   mainly on their own labour income (art. 18(2)); a person with limited or no capacity
   (arts. 19–22). Their guardian is their legal representative (art. 23).
-- A letter may still be sent to a debtor who needs a guardian and has none given: it is a
-  warning, with the hint to fill in the guardian so that the letter goes through them.
+- A letter to a debtor who is a minor on its date goes through the guardian, the legal
+  representative (art. 23), who is also the one a pending contract's ratification is asked
+  of (art. 145(2)): with none given it is refused. An adult typed as without full
+  capacity and without a guardian is warned (the letter may be all that starts the steps).
 - An agreement such a debtor signs alone is void when the debtor has no capacity
   (art. 144) and takes effect only on the guardian's consent or ratification when the
   capacity is limited (art. 145): its point (a confirmed debt, a restarted limitation
@@ -23,7 +25,7 @@
 - The guardian is not the creditor: an agent may not act in the principal's name with
   themself (art. 168), and a guardian acts only in the ward's interest (art. 35).
 - A guardian said to be the ward's parent is older than the ward by at least 14 years, a
-  child younger by as much (``kin_age_problem``, also for a relative agent of a power of
+  child younger by as much (``guardian_kinship``, also for a relative agent of a power of
   attorney): otherwise the relation or an ID number is most likely mistyped. A warning,
   never an error: an unusual family is still possible, a step-parent may be the younger.
 """
@@ -35,9 +37,10 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Literal
 
+from docgen.documents.guardian_kinship import KIN_WORDS as KIN_WORDS
+from docgen.documents.guardian_kinship import check_kinship_ages
+from docgen.documents.guardian_kinship import kin_age_problem as kin_age_problem
 from docgen.documents.problems import Assessment, Loc
-from docgen.domain.dates import format_cn
-from docgen.domain.guardianship import kinship
 from docgen.domain.identity import IdentityError, parse_resident_id
 from docgen.domain.parties import (
     CHECKSUMMED_ID_TYPES,
@@ -143,7 +146,9 @@ def check_debtor_capacity(
             hint=GUARDIAN_HINT,
         )
     if guardian is None and needs_guardian(debtor, on):
-        if purpose == "agreement":
+        if purpose == "letter" and is_minor(debtor, on):
+            _letter_to_a_minor(result, debtor, loc, on)
+        elif purpose == "agreement":
             _agreement_needs_guardian(result, debtor, loc, on)
         elif purpose == "filing":
             _defendant_without_guardian(result, debtor, loc)
@@ -182,6 +187,18 @@ def _warn_minor(
         f"债务人{debtor.name}{when}未满十八周岁（{age}周岁），为未成年人"
         f"（{CIVIL_CODE}第十七条）：{effect}{served}",
         hint=hint,
+    )
+
+
+def _letter_to_a_minor(result: Assessment, debtor: Person, loc: Loc, on: date) -> None:
+    result.error(
+        (*loc, "guardian"),
+        "guardian_required",
+        f"债务人{debtor.name}发函时为{age_on(debtor, on)}周岁的未成年人（{CIVIL_CODE}第十七条），"
+        "其法定代理人为其监护人（第二十三条）：函件不能径直向未成年人催收；其签订的合同须经法定"
+        "代理人同意或者追认后有效的，也只能由函件催告法定代理人追认（第十九条、第一百四十五条）",
+        hint=f"{GUARDIAN_HINT}：函件将写明「致：{debtor.name}（法定代理人：＿＿）」并寄至法定代理人，"
+        "合同尚待追认的，催告其自收到本函之日起三十日内追认（第一百四十五条第二款）",
     )
 
 
@@ -254,68 +271,7 @@ def check_guardian(
             hint="请填写其他监护人；无其他监护人的，可申请指定监护人（民法典第三十一条）",
         )
     _check_guardian_sex(result, guardian, at)
-    _check_kinship_ages(result, guardian, party, at)
-
-
-# the relations whose direction the birth dates tell: the guardian is older (a parent) or
-# younger (a child) than the ward
-_OLDER_THAN_WARD = {"father": True, "mother": True, "child": False}
-# the words a relative agent's relation is typed in that make them the principal's parent
-# (older) or child (younger); a step- or adoptive parent (继父, 养母) is no blood relation
-# and is left alone
-KIN_WORDS = {
-    **dict.fromkeys(("父亲", "母亲", "父", "母", "爸爸", "妈妈"), True),
-    **dict.fromkeys(("儿子", "女儿", "子", "女"), False),
-}
-PARENT_AGE_GAP = 14
-"""A parent fewer than this many years older than the child is warned of. Births to
-parents under 14 are vanishingly rare, so such dates are nearly always a mistyped ID number
-or birth date, or a relation typed wrong (a brother typed as the father); but teenage
-parents exist (the marriage ages of 民法典 art. 1047, 22 and 20, bind marriage, not birth),
-and a step-parent may be of any age: a warning, never an error."""
-
-
-def years_older(older: date, younger: date) -> int:
-    """Whole years from ``older`` to ``younger`` (negative when born after)."""
-    if older > younger:
-        return -years_older(younger, older)
-    return younger.year - older.year - ((younger.month, younger.day) < (older.month, older.day))
-
-
-def kin_age_problem(parent: date, child: date) -> str | None:
-    """What is wrong with a parent born on ``parent`` of a child born on ``child``: born
-    after the child, or fewer than PARENT_AGE_GAP years before; None when plausible."""
-    gap = years_older(parent, child)
-    if parent >= child:
-        return "出生日期与所填关系不符"
-    if gap < PARENT_AGE_GAP:
-        return (
-            f"父母仅比子女年长{gap}岁（不足{PARENT_AGE_GAP}岁），出生日期与所填关系难以相符，请核对"
-        )
-    return None
-
-
-def _check_kinship_ages(result: Assessment, guardian: Guardian, ward: Person, loc: Loc) -> None:
-    """A parent born after the ward, or a child born before, is a mistyped relation or ID
-    number: the filing would state a relation that cannot be (民事诉讼法 art. 60 asks
-    the 法定代理人 and the relation); so is a parent fewer than PARENT_AGE_GAP years older.
-    A warning: a step-parent may be the younger."""
-    older = _OLDER_THAN_WARD.get(guardian.relation)
-    guardian_born, ward_born = birth_date_of(guardian), birth_date_of(ward)
-    if older is None or guardian_born is None or ward_born is None:
-        return
-    parent, child = (guardian_born, ward_born) if older else (ward_born, guardian_born)
-    problem = kin_age_problem(parent, child)
-    if problem is None:
-        return
-    kin = kinship(guardian, ward.name).removeprefix("系")
-    result.warn(
-        (*loc, "relation"),
-        "guardian_relation_ages",
-        f"法定代理人{guardian.name}（{format_cn(guardian_born)}出生）填写为{kin}，而"
-        f"{ward.name}{format_cn(ward_born)}出生：{problem}",
-        hint="请核对与被监护人的关系，或双方的证件号码、出生日期（继父母、养父母可不予理会）",
-    )
+    check_kinship_ages(result, guardian, party, at)
 
 
 def capacity_status(person: Person, day: date) -> str | None:

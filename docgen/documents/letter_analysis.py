@@ -47,6 +47,7 @@ from docgen.documents.letter_capacity import (
     contract_status,
     void_reason,
 )
+from docgen.documents.letter_self_ratification import self_asked_analysis
 from docgen.documents.part_models import ASSENT_WORDS
 
 __all__ = ["legal_analysis", "matter"]
@@ -173,6 +174,11 @@ def legal_analysis(case: Any, debtor: str) -> str:
         ratified = _binding(kind, "该合同获追认后", "")
         undone = "该合同未获追认而确定不发生效力的，" + _fallback(to_debtor, "不发生效力")
         return _PENDING + _AWAITING.format(name=name) + ratified + undone
+    if status == "self_asked":
+        undone = "该合同未获追认而确定不发生效力的，" + _fallback(to_debtor, "不发生效力")
+        return (
+            _PENDING + self_asked_analysis(debtor) + _binding(kind, "该合同获追认后", "") + undone
+        )
     if status == "unasked":
         valid = _binding(kind, f"上述《{name}》有效的", "")
         undone = "上述合同经法定代理人拒绝追认而确定不发生效力的，"

@@ -29,8 +29,10 @@ What is refused or warned, at ``guardian_assent``:
 The debtor's own ratification once of full age (``adult_ratification``), for a contract
 made as a minor of eight or more, is the other way the contract becomes valid (status
 ``assented``, ``letter_capacity.self_ratified`` and the commentary it cites). Refused, at
-``adult_ratification``: dated before the 18th birthday (``given_on``: a minor ratifies
-nothing alone, arts. 19, 145(1)) or after the letter; for a contract made without
+``adult_ratification``: without its form (``form``, how he ratified: printed, and
+confirmed on the receipt, so that he cannot simply deny it); dated before the 18th
+birthday (``given_on``: a minor ratifies nothing alone, arts. 19, 145(1)) or after the
+letter; for a contract made without
 capacity (void, arts. 20, 21, 144), by a debtor who was not a minor when contracting, or
 whose birth date is unknown (the birthday cannot be checked).
 """
@@ -43,11 +45,16 @@ from typing import Any
 from pydantic import Field
 
 from docgen.documents.guardian_rules import ADULT_AGE, CIVIL_CODE, adult_from, age_on, is_minor
-from docgen.documents.letter_capacity import assent_effective, contract_void, void_reason
+from docgen.documents.letter_capacity import (
+    assent_effective,
+    contract_void,
+    self_asked,
+    void_reason,
+)
 from docgen.documents.part_models import ASSENT_WORDS, GuardianAssent
 from docgen.documents.problems import Assessment
 from docgen.domain.dates import format_cn
-from docgen.domain.fields import CaseModel
+from docgen.domain.fields import CaseModel, ShortText
 from docgen.domain.parties import Person
 
 __all__ = ["AdultRatification", "check_adult_ratification", "check_guardian_assent"]
@@ -61,6 +68,10 @@ class AdultRatification(CaseModel):
     given_on: date = Field(
         title="追认日期",
         description="债务人年满十八周岁之日或其后、发函日期或其前",
+    )
+    form: ShortText = Field(
+        title="追认方式",
+        description="债务人以何种方式追认，如 书面《确认书》、微信消息；函件写明，以免其否认",
     )
 
 
@@ -182,6 +193,7 @@ def check_adult_ratification(result: Assessment, case: Any) -> None:
     valid (not void, arts. 20, 21, 144; not one made with full capacity, art. 18)."""
     ratification = case.adult_ratification
     if ratification is None:
+        _warn_self_asked(result, case)
         return
     debtor, contract, day = case.debtor, case.contract, ratification.given_on
     at = (*ADULT_LOC, "given_on")
@@ -250,3 +262,27 @@ def _check_majority(result: Assessment, case: Any, debtor: Person, day: date) ->
             f"（{CIVIL_CODE}第十九条、第一百四十五条第一款）",
             hint="请核对日期；法定代理人已追认的，请填写在「法定代理人同意或追认」中",
         )
+
+
+def _warn_self_asked(result: Assessment, case: Any) -> None:
+    """No ratification recorded for a contract the debtor, of full age now, made as a
+    minor of eight or more (``letter_capacity.self_asked``): the statutory agency ended at
+    majority (民法典 art. 175(1)), so the letter asks the debtor himself to ratify within
+    thirty days, 参照 art. 145(2), a reading of the commentary ``self_ratified`` cites,
+    not the Code's words. Said so that the user checks whether it was consented to or
+    ratified already, which the letter would then state instead."""
+    if not self_asked(case):
+        return
+    debtor, contract = case.debtor, case.contract
+    result.warn(
+        ("debtor", "birth_date"),
+        "ratification_asked_of_debtor",
+        f"债务人{debtor.name}签订《{contract.name}》时为{age_on(debtor, contract.signed_on)}"
+        f"周岁的未成年人，该合同经法定代理人同意或者追认后有效（{CIVIL_CODE}第十九条、第一百四十五条"
+        f"第一款）；其现已年满{age_on(debtor, case.letter_date)}周岁，法定代理已经终止"
+        "（第一百七十五条第一项）。函件参照第一百四十五条第二款催告其本人自收到本函之日起三十日内追认，以追认为"
+        "付款条件，并写明未获追认的，将要求返还其因该合同取得的财产（第一百五十七条）",
+        hint="请核实该合同是否已经其当时的法定代理人同意或者追认（请在「法定代理人同意或追认」中"
+        "填写），或其年满十八周岁后已自行追认（请在「成年后本人追认」中填写），或属于与其年龄、"
+        "智力相适应的民事法律行为",
+    )

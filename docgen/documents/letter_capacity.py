@@ -92,6 +92,7 @@ __all__ = [
     "ratification_of",
     "ratification_unasked",
     "ratified",
+    "self_asked",
     "self_ratified",
     "unratified",
     "void_reason",
@@ -187,11 +188,32 @@ def ratified(case: Any) -> bool:
     return assent_effective(case) or self_ratified(case)
 
 
-def pending_ratification(case: Any) -> bool:
-    """The letter asks the debtor's guardian to ratify the contract: until the answer, or
-    the thirty days' silence, it binds no one (art. 145), in every copy of the letter.
-    Not once the contract is ratified (:func:`ratified`)."""
+def guardian_asked(case: Any) -> bool:
+    """The letter asks the debtor's guardian to ratify the contract (art. 145(2)); not
+    once the contract is ratified (:func:`ratified`)."""
     return ward_ratifies(case.debtor, case.contract.signed_on) and not ratified(case)
+
+
+def self_asked(case: Any) -> bool:
+    """The debtor made the contract as a minor of eight or more, is of full capacity on
+    the letter's date and has not ratified it: the guardian's statutory agency ended at
+    majority (民法典 art. 175(1)), so no one but the debtor can ratify now (the reading
+    :func:`self_ratified` cites), and the letter asks him to, within the thirty days of
+    art. 145(2) applied by analogy (参照). An adult typed as of limited capacity has a
+    guardian again (art. 23) and is not asked himself."""
+    debtor, signed = case.debtor, case.contract.signed_on
+    if not isinstance(debtor, Person) or debtor.guardian is not None or ratified(case):
+        return False
+    minor_then = ratifiable(debtor, signed) and is_minor(debtor, signed)
+    return minor_then and not needs_guardian(debtor, case.letter_date)
+
+
+def pending_ratification(case: Any) -> bool:
+    """The letter asks for the contract's ratification, of the guardian
+    (:func:`guardian_asked`) or of the debtor himself once of full age
+    (:func:`self_asked`): until the answer, or the thirty days' silence, it binds no one
+    (art. 145), in every copy of the letter."""
+    return guardian_asked(case) or self_asked(case)
 
 
 def capacity_unknown(case: Any) -> str | None:
@@ -207,15 +229,17 @@ def capacity_unknown(case: Any) -> str | None:
 
 
 def ratification_unasked(case: Any) -> bool:
-    """The debtor made the contract as a minor of eight or more (art. 19) and no guardian
-    is given to ask for ratification (art. 145(2)): no guardian named, or the debtor is an
-    adult now and has none (art. 23). The contract takes effect only with the consent or
+    """The debtor made the contract as a minor of eight or more (art. 19), still lacks
+    full capacity on the letter's date and no guardian is given to ask for ratification
+    (art. 145(2)): a minor now (a letter then refused, ``guardian_rules``) or an adult
+    typed as of limited capacity. The contract takes effect only with the consent or
     ratification of the legal representative, unless it was purely beneficial or fitting
     the minor's age and intelligence (arts. 19, 145(1)), which the case does not say."""
     debtor, signed = case.debtor, case.contract.signed_on
     if not isinstance(debtor, Person) or debtor.guardian is not None:
         return False
-    return ratifiable(debtor, signed) and is_minor(debtor, signed) and not ratified(case)
+    minor_then = ratifiable(debtor, signed) and is_minor(debtor, signed)
+    return minor_then and needs_guardian(debtor, case.letter_date) and not ratified(case)
 
 
 @per_case
@@ -224,7 +248,8 @@ def contract_status(case: Any) -> str:
     21, 144), ``assented`` (made with limited capacity, and the legal representative's
     consent or ratification given, or the debtor's own once of full age: valid, art.
     145(1); :func:`ratified`),
-    ``pending`` (the guardian is asked to ratify, art. 145), ``unasked`` (made as a
+    ``pending`` (the guardian is asked to ratify, art. 145), ``self_asked`` (the debtor,
+    of full age now, is asked himself: :func:`self_asked`), ``unasked`` (made as a
     minor of eight or more, no guardian to ask: :func:`ratification_unasked`),
     ``if_capable`` (an adult's capacity on the day of contracting unknown: binding unless
     it was already lacking, :func:`capacity_unknown`), else ``binding``."""
@@ -232,8 +257,10 @@ def contract_status(case: Any) -> str:
         return "void"
     if ratified(case):
         return "assented"
-    if pending_ratification(case):
+    if guardian_asked(case):
         return "pending"
+    if self_asked(case):
+        return "self_asked"
     if ratification_unasked(case):
         return "unasked"
     return "if_capable" if capacity_unknown(case) else "binding"
@@ -242,11 +269,12 @@ def contract_status(case: Any) -> str:
 def binds_if(case: Any) -> str:
     """The condition on which the contract binds, as the letter words its demand while
     the contract waits on the legal representative (art. 145(1)): 「上述《借款合同》经追认」
-    while the guardian is asked to ratify, 「上述《借款合同》有效」 when no one is asked
+    while the guardian, or the debtor of full age now, is asked to ratify,
+    「上述《借款合同》有效」 when no one is asked
     (the consent may have been given, or the contract fit the minor's age); else nothing,
     and the letter demands payment outright."""
     status = contract_status(case)
-    if status == "pending":
+    if status in ("pending", "self_asked"):
         return f"上述《{case.contract.name}》经追认"
     if status == "unasked":
         return f"上述《{case.contract.name}》有效"
@@ -285,6 +313,7 @@ def check_payment_deadline(result: Assessment, case: Any) -> PaymentDeadline:
         return payment
     unit = "个工作日" if asked.kind == "working" else "日"
     start = "收到本函之日" if asked.counted_from == "receipt" else "发函之日"
+    asked_of = _asked_of(case)
     if payment is RATIFICATION_WINDOW:
         printed = (
             f"「{unratified(case)}经追认的，请于收到本函之日起三十日内」付款，与追认期间同时届满"
@@ -294,14 +323,22 @@ def check_payment_deadline(result: Assessment, case: Any) -> PaymentDeadline:
     result.warn(
         ("deadline",),
         "deadline_before_ratification",
-        f"本函催告法定代理人{case.debtor.guardian.name}自收到本函之日起三十日内追认"
-        f"《{case.contract.name}》，未作表示的视为拒绝追认（{CIVIL_CODE}第一百四十五条第二款）；"
+        f"本函催告{asked_of[0]}自收到本函之日起三十日内追认"
+        f"《{case.contract.name}》，未作表示的视为拒绝追认（{asked_of[1]}{CIVIL_CODE}第一百四十五条第二款）；"
         f"追认前合同效力待定，不能要求按合同付款。付款期限「{start}起{asked.days}{unit}内」"
         f"不能确保在追认期间届满后才到期，函件已改为{printed}",
         hint=f"如需更长的付款期限，请填写自收到本函之日起算、不少于{RATIFICATION_DAYS}日或"
         f"{SURE_WORKDAYS}个工作日的期限",
     )
     return payment
+
+
+def _asked_of(case: Any) -> tuple[str, str]:
+    """Who the letter asks to ratify, and how art. 145(2) applies: to the guardian, or,
+    by analogy (参照), to the debtor of full age now (:func:`self_asked`)."""
+    if self_asked(case):
+        return f"债务人{case.debtor.name}本人", "参照"
+    return f"法定代理人{case.debtor.guardian.name}", ""
 
 
 def check_contract_capacity(result: Assessment, case: Any) -> None:
@@ -342,30 +379,22 @@ def _warn_unasked(result: Assessment, case: Any, debtor: Person) -> None:
     """A minor's contract that no guardian is asked to ratify (:func:`ratification_unasked`):
     the letter cannot make the call of art. 145(2), so it demands payment only if the
     contract is valid and names restitution if ratification is refused (art. 157). Said
-    at the guardian when one could be named, else at the birth date (an adult now)."""
-    contract, letter_date = case.contract, case.letter_date
+    at the guardian; for a minor now the letter is refused there instead
+    (``guardian_rules``: it goes through the guardian, who is then asked)."""
+    contract = case.contract
+    if is_minor(debtor, case.letter_date):
+        return
     age = age_on(debtor, contract.signed_on)
-    if needs_guardian(debtor, letter_date):
-        loc, why = ("debtor", "guardian"), "未填写法定代理人"
-        hint = f"{GUARDIAN_HINT}：函件将催告其自收到之日起三十日内追认，并以追认为付款条件"
-    else:
-        loc = ("debtor", "birth_date")
-        why = f"其现已年满{age_on(debtor, letter_date)}周岁，不再有法定代理人（第二十三条）"
-        hint = (
-            "请核实该合同是否已经其当时的法定代理人同意或者追认（已经同意或者追认的，请在"
-            "「法定代理人同意或追认」中填写；其年满十八周岁后已自行追认的，请在「成年后本人"
-            "追认」中填写），或属于与其年龄、智力相适应的民事法律行为"
-        )
     result.warn(
-        loc,
+        ("debtor", "guardian"),
         "ratification_not_asked",
         f"债务人{debtor.name}签订《{contract.name}》时为{age}周岁的未成年人，属于限制民事"
         "行为能力人：该合同除纯获利益或者与其年龄、智力相适应的以外，经法定代理人同意或者"
-        f"追认后有效，此前效力待定（{CIVIL_CODE}第十九条、第一百四十五条第一款）。{why}，"
-        "本函不能催告法定代理人追认（第一百四十五条第二款），因此不主张该合同已经生效的债务："
-        f"函件写明「上述《{contract.name}》有效的」才要求付款，并写明经拒绝追认而确定不发生"
-        "效力的，将要求返还其因该合同取得的财产（第一百五十七条）",
-        hint=hint,
+        f"追认后有效，此前效力待定（{CIVIL_CODE}第十九条、第一百四十五条第一款）。未填写法定"
+        "代理人，本函不能催告法定代理人追认（第一百四十五条第二款），因此不主张该合同已经生效"
+        f"的债务：函件写明「上述《{contract.name}》有效的」才要求付款，并写明经拒绝追认而确定"
+        "不发生效力的，将要求返还其因该合同取得的财产（第一百五十七条）",
+        hint=f"{GUARDIAN_HINT}：函件将催告其自收到之日起三十日内追认，并以追认为付款条件",
     )
 
 

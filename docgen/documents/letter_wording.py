@@ -33,6 +33,11 @@ from docgen.documents.letter_capacity import (
     void_reason,
 )
 from docgen.documents.letter_rules import made_verb, unpaid_facts
+from docgen.documents.letter_self_ratification import (
+    self_asked_guarantor_facts,
+    self_call,
+    self_ratification_facts,
+)
 from docgen.documents.part_models import ASSENT_WORDS
 from docgen.domain.dates import format_cn
 
@@ -69,13 +74,15 @@ def contract_facts(case: Any, debtor: str, asker: str) -> str:
     if status == "void":
         return void_facts(case, debtor)
     contract = case.contract
-    binding = status not in ("pending", "unasked")
+    binding = status not in ("pending", "unasked", "self_asked")
     facts = unpaid_facts(contract, debtor, case.amounts.principal_label, binding)
     if status == "assented":
         return assent_facts(case, debtor) + facts
     if status == "unasked":
         minor = minor_when_contracting(case, debtor)
         return f"{facts}{minor}，属于限制民事行为能力人；{_EFFECT}。"
+    if status == "self_asked" and case.recipient_role == "guarantor":
+        return facts + self_asked_guarantor_facts(case, debtor, asker)
     if status == "pending" and case.recipient_role == "guarantor":
         return facts + (
             f"{minor_when_contracting(case, debtor)}，该合同经其法定代理人同意或者追认后有效"
@@ -89,7 +96,7 @@ def guaranteed_debt(case: Any) -> str:
     """What a guarantor's copy says the guarantee secures: 上述债务, the debt the facts
     state; under a contract not yet binding (``pending``, ``unasked``), which states none,
     the debt under that contract (「张伟在上述《借款合同》项下的债务」)."""
-    if contract_status(case) in ("pending", "unasked"):
+    if contract_status(case) in ("pending", "unasked", "self_asked"):
         return f"{case.debtor.name}在上述《{case.contract.name}》项下的债务"
     return "上述债务"
 
@@ -120,18 +127,6 @@ def assent_facts(case: Any, debtor: str) -> str:
     return f"上述《{contract.name}》{given}（{CIVIL_CODE}第一百四十五条第一款）。"
 
 
-def self_ratification_facts(case: Any, debtor: str) -> str:
-    """The debtor's own ratification once of full age (``letter_capacity.self_ratified``),
-    stated as the representative's is: 「您于2025年1月10日签订上述《借款合同》时为17周岁的
-    未成年人，并已于年满十八周岁后的2025年6月3日追认该合同，该合同依法有效（…第十八条第一
-    款、第十九条、第一百四十五条第一款）。」, the debtor named in a guarantor's copy."""
-    day = format_cn(case.adult_ratification.given_on)
-    return (
-        f"{minor_when_contracting(case, debtor)}，并已于年满十八周岁后的{day}追认该合同，"
-        f"该合同依法有效（{CIVIL_CODE}第十八条第一款、第十九条、第一百四十五条第一款）。"
-    )
-
-
 def void_facts(case: Any, debtor: str) -> str:
     """Instead of 「根据合同约定…」: the contract made without capacity is void, and what
     was obtained under it is owed back (arts. 20 or 21, 144, 157): 「签订该合同时未满八
@@ -156,7 +151,10 @@ def ratification_request(case: Any, you: str, asker: str, effect: bool = True) -
     (:func:`refusal_consequence`). With ``effect`` it first says why: the minor's age and
     the contract's effect (arts. 19, 145(1)); without, the letter has said so before (the
     lawyer letter: the age in its facts, the rule in its analysis)."""
-    if case.recipient_role != "debtor" or contract_status(case) != "pending":
+    status = contract_status(case)
+    if case.recipient_role == "debtor" and status == "self_asked":
+        return self_call(case, you, asker, effect)
+    if case.recipient_role != "debtor" or status != "pending":
         return ""
     call = (
         f"现依照{CIVIL_CODE}第一百四十五条第二款，{asker}催告{you}的法定代理人"
@@ -179,6 +177,8 @@ def _undone(case: Any, debtor: str) -> tuple[str, str, str] | None:
     status = contract_status(case)
     if status == "pending":
         return f"{contract}未获追认（包括法定代理人逾期未作表示）而确定不发生效力", "不发生效力", ""
+    if status == "self_asked":
+        return f"{contract}未获追认（包括{debtor}逾期未作表示）而确定不发生效力", "不发生效力", ""
     if status == "unasked":
         return f"{contract}经法定代理人拒绝追认而确定不发生效力", "不发生效力", ""
     capacity = capacity_unknown(case) if status == "if_capable" else None

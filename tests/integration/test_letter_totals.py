@@ -23,7 +23,9 @@ from tests.support import fixture_cases, normalize, pdf_pages_text
 ENGINES = ("typst", "weasyprint")
 BROKE = {
     ("lawyer_letter", "minor_debtor_with_guarantor"),
-    ("lawyer_letter", "minor_debtor_without_guardian_with_general_guarantor"),
+    # was minor_debtor_without_guardian_with_general_guarantor (WeasyPrint), refused since
+    # (a minor without a guardian); the same letter to the debtor of full age now
+    ("lawyer_letter", "debtor_minor_when_contracting_with_general_guarantor"),
 }
 CASES = [case for case in fixture_cases("valid") if (case.type_name, case.name) in BROKE]
 HEADER = normalize("".join(column.header for column in AMOUNT_COLUMNS))

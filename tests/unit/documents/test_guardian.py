@@ -54,7 +54,7 @@ def _printed(type_name: str, data: Any) -> list[str]:
 
 
 def _minor_letter(**guardian: Any) -> dict[str, Any]:
-    data = copy.deepcopy(load_fixture("demand_letter", "valid", "minor_debtor"))
+    data = copy.deepcopy(load_fixture("demand_letter", "invalid", "minor_debtor_without_guardian"))
     if guardian:
         data["debtor"]["guardian"] = guardian
     return data
@@ -94,13 +94,16 @@ def test_the_lawyer_letter_is_addressed_through_the_guardian():
     assert "法定代理人地址：北京市西城区金融大街15号院2号楼801室" in printed
 
 
-def test_a_minor_debtor_without_a_guardian_is_still_warned_with_the_hint_to_add_one():
-    (warning,) = [
-        p for p in _problems("demand_letter", _minor_letter()) if p.code == "debtor_minor"
-    ]
-    assert warning.severity == "warning"
-    assert "文书应向其监护人送达" in warning.message
-    assert warning.hint and "法定代理人（监护人）" in warning.hint
+def test_a_letter_to_a_minor_debtor_without_a_guardian_is_refused_with_the_hint_to_add_one():
+    problems = _problems("demand_letter", _minor_letter())
+    (error,) = [p for p in problems if p.code == "guardian_required"]
+    assert error.severity == "error" and error.loc == ("debtor", "guardian")
+    assert "函件不能径直向未成年人催收" in error.message
+    assert error.hint and "法定代理人（监护人）" in error.hint
+    # nor may the minor sign the receipt (民法典 arts. 19, 145(1), 195)
+    (receipt,) = [p for p in problems if p.code == "receipt_without_guardian"]
+    assert receipt.loc == ("include_receipt",)
+    assert "债务人张伟现为限制民事行为能力人：回执确认欠款" in receipt.message
 
 
 def test_with_a_guardian_the_minor_is_warned_only_of_the_contract_made_as_a_minor():

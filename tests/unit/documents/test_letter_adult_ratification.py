@@ -15,6 +15,7 @@ import pytest
 from docgen.documents import registry
 from docgen.documents.base import RuleOptions
 from docgen.documents.guardian_rules import adult_from
+from docgen.documents.problems import CaseInvalid
 from docgen.domain.parties import Person
 from tests.support import load_fixture, printed_copy
 
@@ -31,34 +32,53 @@ def _problems(type_name: str, data: Any) -> dict[str, Any]:
 
 def _on(data: Any, day: str) -> Any:
     changed = copy.deepcopy(data)
-    changed["adult_ratification"] = {"given_on": day}
+    changed["adult_ratification"] = {"given_on": day, "form": "书面《确认书》"}
     return changed
 
 
-def test_the_letter_states_the_ratification_and_demands_payment_outright():
+def test_the_letter_states_the_ratification_its_day_and_form_and_demands_payment_outright():
     printed = printed_copy("demand_letter", SELF)
     assert (
-        "您于2025年1月10日签订上述《借款合同》时为17周岁的未成年人，并已于年满十八周岁后的"
-        f"2025年6月3日追认该合同，该合同依法有效（{CODE}第十八条第一款、第十九条、第一百四十五条"
-        "第一款）。根据合同约定，您应于2026年1月10日前清偿相应款项"
+        "您于2025年1月10日签订上述《借款合同》时为17周岁的未成年人。您于2025年3月1日年满十八周岁，"
+        f"为完全民事行为能力人，可以独立实施民事法律行为（{CODE}第十八条第一款）；您已于2025年6月3日"
+        "以书面《确认书》追认上述《借款合同》，该合同对您具有法律约束力（参照第一百四十五条第一款）。"
+        "根据合同约定，您应于2026年1月10日前清偿相应款项"
     ) in printed
+    # art. 145(1) names only the legal representative: never cited bare for this
+    assert "依法有效" not in printed and "、第一百四十五条第一款" not in printed
     assert "现特函告您：请于收到本函之日起7个工作日内，将上述欠款合计" in printed
     for waiting in ("有效的", "经追认的", "未获追认", "拒绝追认", "第一百五十七条"):
         assert waiting not in printed
+    # the receipt makes him confirm the ratification, so that he cannot later deny it
+    assert (
+        "（编号：CS-2026-0158），确认已于2025年6月3日以书面《确认书》追认本人于2025年1月10日签订的"
+        "《借款合同》，并确认截至2026年10月31日尚欠贵方款项合计"
+    ) in printed
     # nothing left to warn of: the contract no longer waits on anyone
     assert _problems("demand_letter", SELF) == {}
 
 
 def test_the_firms_copies_state_it_of_the_debtor():
-    assert "您于2025年1月10日签订上述《借款合同》时为17周岁的未成年人，并已于年满十八周岁后" in (
-        printed_copy("lawyer_letter", FIRM)
+    debtor = printed_copy("lawyer_letter", FIRM)
+    assert "您已于2025年6月3日以书面《确认书》追认上述《借款合同》，该合同对您具有法律约束力" in (
+        debtor
     )
     guarantor = printed_copy("lawyer_letter", FIRM, 1)
-    assert "张伟于2025年1月10日签订上述《借款合同》时为17周岁的未成年人，并已于年满十八周岁后" in (
+    assert "张伟已于2025年6月3日以书面《确认书》追认上述《借款合同》，该合同对其具有法律约束力" in (
         guarantor
     )
     assert "您为上述债务提供连带责任保证" in guarantor and "经追认的" not in guarantor
     assert "就您拖欠委托人款项一事" in printed_copy("lawyer_letter", FIRM)
+
+
+def test_the_form_of_the_ratification_is_required_at_its_field():
+    data = load_fixture("demand_letter", "invalid", "self_ratification_without_form")
+    doc_type = registry.get("demand_letter")
+    with pytest.raises(CaseInvalid) as raised:
+        doc_type.parse(data)
+    (problem,) = raised.value.problems
+    assert problem.loc == ("adult_ratification", "form") and problem.code == "missing"
+    assert problem.message == "必填项，请填写"
 
 
 def test_a_ratification_before_the_18th_birthday_is_refused_at_its_day():

@@ -15,6 +15,7 @@ import pytest
 
 from docgen.documents import registry
 from docgen.documents.base import RuleOptions
+from tests.letter_cases import unasked_case
 from tests.support import load_fixture, printed_copy
 
 OPTIONS = RuleOptions(calendar_fallback=True)
@@ -25,7 +26,7 @@ WAITING = [
     ("demand_letter", "minor_debtor_through_guardian", 1),
     ("demand_letter", "minor_debtor_with_guarantor", 2),
     ("demand_letter", "minor_debtor_with_general_guarantor", 2),
-    ("demand_letter", "minor_debtor", 1),
+    ("demand_letter", "minor_debtor_without_guardian", 1),
     ("demand_letter", "minor_debtor_without_guardian_with_guarantor", 2),
     ("demand_letter", "debtor_minor_when_contracting", 1),
     ("lawyer_letter", "minor_debtor_with_guarantor", 2),
@@ -33,8 +34,21 @@ WAITING = [
 ]
 
 
+UNASKED = {
+    "minor_debtor_without_guardian",
+    "minor_debtor_without_guardian_with_guarantor",
+    "minor_debtor_without_guardian_with_general_guarantor",
+}
+
+
+def _case(type_name: str, name: str) -> dict[str, Any]:
+    if name in UNASKED:
+        return unasked_case(type_name, name)
+    return load_fixture(type_name, "valid", name)
+
+
 def _copies(type_name: str, name: str, count: int) -> list[str]:
-    data = load_fixture(type_name, "valid", name)
+    data = _case(type_name, name)
     return [printed_copy(type_name, data, i) for i in range(count)]
 
 
@@ -125,25 +139,69 @@ def test_a_void_contracts_letter_asks_back_in_every_sentence():
 # --- a minor's contract with no guardian to ask ------------------------------------
 
 
-def test_a_minor_without_a_guardian_is_warned_at_the_guardian():
-    warning = _warnings("demand_letter", load_fixture("demand_letter", "valid", "minor_debtor"))[
+def test_a_letter_to_a_minor_without_a_guardian_is_refused_at_the_guardian():
+    data = load_fixture("demand_letter", "invalid", "minor_debtor_without_guardian")
+    doc_type = registry.get("demand_letter")
+    errors = {p.code: p for p in doc_type.evaluate(doc_type.parse(data), OPTIONS).errors}
+    error = errors["guardian_required"]
+    assert error.loc == ("debtor", "guardian")
+    assert "债务人张伟发函时为16周岁的未成年人" in error.message
+    assert "「致：张伟（法定代理人：＿＿）」" in (error.hint or "")
+    assert "催告其自收到本函之日起三十日内追认（第一百四十五条第二款）" in (error.hint or "")
+    assert "ratification_not_asked" not in _warnings("demand_letter", data)
+
+
+def test_an_adult_of_limited_capacity_without_a_guardian_is_warned_at_the_guardian():
+    warning = _warnings("demand_letter", _case("demand_letter", "minor_debtor_without_guardian"))[
         "ratification_not_asked"
     ]
     assert warning.loc == ("debtor", "guardian")
-    assert "签订《借款合同》时为14周岁的未成年人，属于限制民事行为能力人" in warning.message
+    assert "签订《借款合同》时为17周岁的未成年人，属于限制民事行为能力人" in warning.message
     assert f"{CODE}第十九条、第一百四十五条第一款" in warning.message
     assert "未填写法定代理人，本函不能催告法定代理人追认（第一百四十五条第二款）" in warning.message
     assert "请在「法定代理人（监护人）」中填写其监护人" in (warning.hint or "")
 
 
-def test_a_debtor_who_contracted_as_a_minor_and_is_an_adult_now_is_warned_at_the_birth_date():
+def test_a_debtor_who_contracted_as_a_minor_and_is_an_adult_now_is_asked_to_ratify_himself():
     data = load_fixture("demand_letter", "valid", "debtor_minor_when_contracting")
-    warning = _warnings("demand_letter", data)["ratification_not_asked"]
+    warning = _warnings("demand_letter", data)["ratification_asked_of_debtor"]
     assert warning.loc == ("debtor", "birth_date")
-    assert "时为17周岁的未成年人" in warning.message
-    assert "其现已年满19周岁，不再有法定代理人（第二十三条）" in warning.message
+    assert "其现已年满19周岁，法定代理已经终止（第一百七十五条第一项）" in warning.message
     printed = printed_copy("demand_letter", data)
-    assert "现特函告您：上述《借款合同》有效的，请于收到本函之日起7个工作日内" in printed
+    assert (
+        "您于2025年3月1日年满十八周岁，为完全民事行为能力人，可以独立实施民事法律行为（第十八条"
+        "第一款），法定代理随之终止（第一百七十五条第一项），该合同是否追认由您本人决定。现参照"
+        f"{CODE}第一百四十五条第二款，我方催告您自收到本函之日起三十日内对上述合同是否追认作出"
+        "表示；您未作表示的，视为拒绝追认。"
+    ) in printed
+    assert "现特函告您：上述《借款合同》经追认的，请于收到本函之日起三十日内" in printed
+    assert "上述《借款合同》未获追认（包括您逾期未作表示）而确定不发生效力的" in printed
+    # the former representative is no longer spoken of as one who answers
+    assert "法定代理人拒绝" not in printed and "法定代理人逾期" not in printed
+    # the receipt lets him ratify
+    assert (
+        "（编号：CS-2026-0158），确认追认本人于2025年1月10日签订的《借款合同》，并确认截至"
+        "2026年10月31日尚欠贵方款项合计人民币112,242.38元"
+    ) in printed
+
+
+def test_the_firm_asks_the_adult_debtor_and_its_analysis_says_why():
+    data = copy.deepcopy(
+        load_fixture("lawyer_letter", "valid", "debtor_ratified_after_majority_with_guarantor")
+    )
+    del data["adult_ratification"]
+    debtor, guarantor = (printed_copy("lawyer_letter", data, i) for i in range(2))
+    assert "被代理人取得完全民事行为能力的，法定代理终止（第一百七十五条第一项）" in debtor
+    assert "您现已年满十八周岁，上述合同尚待您本人追认，在追认前效力待定" in debtor
+    assert (
+        f"三、律师意见\n现参照{CODE}第一百四十五条第二款，本所受委托人委托催告您自收到本函之日起"
+        "三十日内对上述合同是否追认作出表示"
+    ) in debtor
+    assert (
+        "本所受委托人委托，已于2026年11月20日另函催告张伟本人自收到催告之日起三十日内对该合同是否"
+        "追认作出表示（参照第一百四十五条第二款）"
+    ) in guarantor
+    assert "法定代理人拒绝" not in debtor + guarantor
 
 
 def test_a_guardian_named_means_the_call_is_made_and_no_such_warning():
@@ -152,9 +210,9 @@ def test_a_guardian_named_means_the_call_is_made_and_no_such_warning():
 
 
 def test_without_a_guardian_the_letter_demands_payment_only_if_the_contract_is_valid():
-    printed = _copies("demand_letter", "minor_debtor", 1)[0]
+    printed = _copies("demand_letter", "minor_debtor_without_guardian", 1)[0]
     assert (
-        "您于2025年1月10日签订上述《借款合同》时为14周岁的未成年人，属于限制民事行为能力人；该合同"
+        "您于2025年1月10日签订上述《借款合同》时为17周岁的未成年人，属于限制民事行为能力人；该合同"
         "除属于纯获利益或者与其年龄、智力相适应的民事法律行为外，经法定代理人同意或者追认后有效"
         f"（{CODE}第十九条、第一百四十五条第一款）。"
     ) in printed
@@ -167,18 +225,15 @@ def test_without_a_guardian_the_letter_demands_payment_only_if_the_contract_is_v
         "费用将依法主张由您承担；上述《借款合同》经法定代理人拒绝追认而确定不发生效力的，我方将依法"
         f"要求返还您因该合同取得的财产（{CODE}第一百五十七条）。"
     ) in printed
-    # the receipt confirms the debt on the same condition
-    assert (
-        "本人已收到贵方于2026年11月20日出具的《催款函》（编号：CS-2026-0158）。本人签订的《借款合同》"
-        "有效的，本人确认截至2026年10月31日尚欠贵方款项合计人民币112,242.38元"
-    ) in printed
+    # no receipt: the debtor cannot confirm the debt alone (demand_letter._check_receipt)
+    assert "回执" not in printed
     assert "催告" not in printed
 
 
 def test_the_guarantor_of_a_minor_without_a_guardian_pays_if_the_contract_is_valid():
     printed = _copies("demand_letter", "minor_debtor_without_guardian_with_guarantor", 2)[1]
     assert (
-        "张伟于2025年1月10日签订上述《借款合同》时为14周岁的未成年人，属于限制民事行为能力人"
+        "张伟于2025年1月10日签订上述《借款合同》时为17周岁的未成年人，属于限制民事行为能力人"
         in (printed)
     )
     assert "现特函告您：上述《借款合同》有效的，请于收到本函之日起7个工作日内，将上述款项合计" in (
@@ -188,9 +243,6 @@ def test_the_guarantor_of_a_minor_without_a_guardian_pays_if_the_contract_is_val
         "上述《借款合同》经法定代理人拒绝追认而确定不发生效力的，保证合同作为其从合同随之不发生"
         f"效力（{CODE}第六百八十二条第一款），您有过错的，我方将依法要求您按照过错承担相应的民事"
         "责任（第六百八十二条第二款）。"
-    ) in printed
-    assert (
-        "张伟签订的《借款合同》有效的，本人确认截至2026年10月31日张伟尚欠贵方款项合计"
     ) in printed
     assert "返还" not in printed
 

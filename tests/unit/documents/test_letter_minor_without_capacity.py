@@ -10,6 +10,7 @@ from typing import Any
 
 from docgen.documents import registry
 from docgen.documents.base import RuleOptions
+from docgen.documents.letter_capacity import contract_status
 from tests.support import load_fixture, printed_copy
 
 OPTIONS = RuleOptions(calendar_fallback=True)
@@ -46,13 +47,14 @@ def test_typed_with_full_capacity_the_same_minor_is_asked_to_ratify():
     assert "催告您的法定代理人张建国" in printed and "应返还" not in printed
 
 
-def test_without_a_guardian_the_contract_is_void_just_the_same():
+def test_without_a_guardian_the_contract_is_void_just_the_same_and_the_letter_refused():
     data = copy.deepcopy(DEMAND)
     del data["debtor"]["guardian"]
-    printed = printed_copy("demand_letter", data)
-    assert "您签订该合同时为14周岁的无民事行为能力人，该合同无效" in printed
-    assert "有效的" not in printed and "尚欠" not in printed
+    doc_type = registry.get("demand_letter")
+    assert contract_status(doc_type.parse(data)) == "void"
+    # a minor now: the letter goes through the guardian, none given (guardian_rules)
     codes = _problems("demand_letter", data)
+    assert codes["guardian_required"].loc == ("debtor", "guardian")
     assert "ratification_not_asked" not in codes and "debtor_without_capacity" in codes
 
 

@@ -21,6 +21,7 @@ from docgen.documents import registry
 from docgen.documents.base import RuleOptions
 from docgen.documents.letter_capacity import SURE_WORKDAYS
 from docgen.domain.workdays import calendar_coverage, calendar_day_deadline, working_day_deadline
+from tests.letter_cases import unasked_case
 from tests.support import load_fixture, printed_copy
 
 OPTIONS = RuleOptions(calendar_fallback=True)
@@ -120,7 +121,7 @@ def test_a_deadline_counted_from_the_letter_date_counts_from_the_receipt_instead
 
 
 def test_without_a_call_to_ratify_the_deadline_is_the_users():
-    data = load_fixture("demand_letter", "valid", "minor_debtor")  # no guardian to ask
+    data = unasked_case("demand_letter", "minor_debtor_without_guardian")  # no one to ask
     printed = printed_copy("demand_letter", data)
     assert "deadline_before_ratification" not in _codes("demand_letter", data)
     assert "经追认" not in printed

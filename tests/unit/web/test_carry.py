@@ -214,7 +214,9 @@ def test_the_assent_is_carried_and_the_next_letter_asks_no_ratification(case, ke
     codes = {p.code for p in assessment.warnings}
     assert not codes & {"deadline_before_ratification", "ratification_not_asked"}
     printed = printed_copy(target, filled)
-    assert "追认该合同，该合同依法有效" in printed or "追认，依法有效" in printed
+    assert (
+        "追认上述《借款合同》，该合同对您具有法律约束力" in printed or "追认，依法有效" in printed
+    )
     assert "经追认的" not in printed and "有效的，" not in printed
 
 
