@@ -71,6 +71,7 @@ from docgen.documents.guardian_rules import (
     under_eight,
     without_capacity_then,
 )
+from docgen.documents.letter_finding import adult_finding, found_limited, found_void
 from docgen.documents.letter_rules import made_verb
 from docgen.documents.part_models import PaymentDeadline
 from docgen.documents.problems import Assessment
@@ -95,6 +96,7 @@ __all__ = [
     "self_ratified",
     "unratified",
     "void_reason",
+    "void_reason_of",
     "ward_ratifies",
 ]
 
@@ -147,6 +149,16 @@ def void_reason(debtor: Person, signed: date) -> tuple[str, str]:
     return f"为{age}周岁的未成年人，不能辨认自己的行为", "第二十一条"
 
 
+def void_reason_of(case: Any) -> tuple[str, str]:
+    """:func:`void_reason` of the case's debtor; for an adult found without capacity
+    before the contract (``letter_finding``), 「已于…经人民法院认定为无民事行为能力人」
+    (art. 21(1))."""
+    if found_void(case):
+        day = format_cn(case.capacity_found_on)
+        return f"已于{day}经人民法院认定", "第二十一条第一款"
+    return void_reason(case.debtor, case.contract.signed_on)
+
+
 def assent_effective(case: Any) -> bool:
     """The legal representative's consent or ratification (``guardian_assent``) is given
     for a contract made with limited capacity, which it makes valid (art. 145(1)): made as
@@ -191,7 +203,8 @@ def pending_ratification(case: Any) -> bool:
     """The letter asks the debtor's guardian to ratify the contract: until the answer, or
     the thirty days' silence, it binds no one (art. 145), in every copy of the letter.
     Not once the contract is ratified (:func:`ratified`)."""
-    return ward_ratifies(case.debtor, case.contract.signed_on) and not ratified(case)
+    asked = ward_ratifies(case.debtor, case.contract.signed_on) or found_limited(case)
+    return asked and not ratified(case)
 
 
 def capacity_unknown(case: Any) -> str | None:
@@ -203,6 +216,8 @@ def capacity_unknown(case: Any) -> str | None:
         return None
     if contract_void(debtor, signed) or is_minor(debtor, signed) or ratified(case):
         return None
+    if adult_finding(case) == "after":
+        return None  # found after the contract: it binds (letter_finding)
     return debtor.capacity
 
 
@@ -228,7 +243,7 @@ def contract_status(case: Any) -> str:
     minor of eight or more, no guardian to ask: :func:`ratification_unasked`),
     ``if_capable`` (an adult's capacity on the day of contracting unknown: binding unless
     it was already lacking, :func:`capacity_unknown`), else ``binding``."""
-    if contract_void(case.debtor, case.contract.signed_on):
+    if contract_void(case.debtor, case.contract.signed_on) or found_void(case):
         return "void"
     if ratified(case):
         return "assented"
@@ -328,8 +343,10 @@ def check_contract_capacity(result: Assessment, case: Any) -> None:
             "签约时已为该状态的，将依法要求返还其因合同取得的财产（第一百五十七条）；致保证人"
             "的函件写明保证合同随之无效或者不发生效力，有过错的保证人承担相应的民事责任"
             "（第六百八十二条）",
-            hint="请核实签约时债务人是否已被认定为无、限制民事行为能力人；签约后才丧失民事行为"
-            "能力的，不影响合同效力"
+            hint="请核实人民法院认定其为无、限制民事行为能力人的日期（民法典第二十四条），填写"
+            "「民事行为能力认定日期」：早于签约的，函件按合同无效或者效力待定（催告法定代理人"
+            "追认）出具；晚于签约的，合同有效，函件不再提及民事行为能力"
+            + ("；认定与签约为同一日的，先后无法确定" if adult_finding(case) == "same" else "")
             + (
                 "；合同已经法定代理人同意或者追认的，请在「法定代理人同意或追认」中填写"
                 if debtor.capacity == "limited"
@@ -370,7 +387,7 @@ def _warn_unasked(result: Assessment, case: Any, debtor: Person) -> None:
 
 
 def _void_claims(result: Assessment, case: Any, debtor: Person) -> None:
-    what, article = void_reason(debtor, case.contract.signed_on)
+    what, article = void_reason_of(case)
     for i, component in enumerate(case.amounts.components):
         label = _VOID_LABELS.get(component.kind)
         if label is None:
@@ -390,7 +407,7 @@ def _void_guarantees(result: Assessment, case: Any, debtor: Person) -> None:
     """A guarantor of a void main contract owes no 保证责任 (民法典 art. 682(1)); its liability
     for fault is at most a third of what the debtor cannot pay, none without fault (art.
     682(2); 法释〔2020〕28号 art. 17(2)): not a sum a letter can demand by a deadline."""
-    what, article = void_reason(debtor, case.contract.signed_on)
+    what, article = void_reason_of(case)
     for i, guarantor in enumerate(case.guarantors):
         result.error(
             ("guarantors", i),
