@@ -26,7 +26,8 @@ court's finding (``capacity_found_on``) dated before the contract was signed.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from datetime import date
+from typing import TYPE_CHECKING, Literal
 
 from docgen.documents.guardian_rules import CAPACITY_LABELS, is_minor
 from docgen.documents.problems import Assessment
@@ -57,6 +58,18 @@ def adult_wards(case: CivilComplaint) -> Iterator[tuple[int, Defendant, Person]]
             yield i, defendant, party
 
 
+def finding_order(found: date | None, signed: date) -> Literal["before", "same", "after"] | None:
+    """Where the court's finding of an adult's capacity (民法典 art. 24) stands to the
+    contract: ``before`` (the contract made by a person already found so), ``same`` (the
+    order unknown), ``after`` (it says nothing of the capacity when signing), or None
+    (no date given). Read by the complaint and by the letters (``letter_finding``)."""
+    if found is None:
+        return None
+    if found == signed:
+        return "same"
+    return "before" if found < signed else "after"
+
+
 def _binds(person: Person, defendant: Defendant) -> bool:
     """The contract binds despite the finding: the guardian made it, or (limited
     capacity only) consented to or ratified it (arts. 21, 22, 145(1))."""
@@ -69,9 +82,10 @@ def check_found_before_contract(result: Assessment, case: CivilComplaint) -> Non
     contract = case.contract
     for i, defendant, person in adult_wards(case):
         found = defendant.capacity_found_on
-        if found is None or found > contract.signed_on or _binds(person, defendant):
+        order = finding_order(found, contract.signed_on)
+        if found is None or order == "after" or _binds(person, defendant):
             continue
-        same = found == contract.signed_on
+        same = order == "same"
         when = (
             f"于{format_cn(found)}即《{contract.name}》签订当日经人民法院认定为"
             f"{CAPACITY_LABELS[person.capacity]}，无法确定认定与签约的先后；认定在先的，"
@@ -139,8 +153,8 @@ def assent_articles(case: CivilComplaint) -> list[str]:
 def assent_words(case: CivilComplaint, defendant: Defendant, person: Person) -> str:
     """「《借款合同》由其法定代理人王丽代理订立。」: why the contract binds a defendant found
     without full capacity before signing it ("" when the finding is later, or none given)."""
-    found, signed = defendant.capacity_found_on, case.contract.signed_on
-    if found is None or found > signed or not _binds(person, defendant):
+    order = finding_order(defendant.capacity_found_on, case.contract.signed_on)
+    if order in (None, "after") or not _binds(person, defendant):
         return ""
     guardian = person.guardian.name if person.guardian else ""
     contract = f"《{case.contract.name}》"

@@ -14,6 +14,7 @@ from typing import Any, Literal
 
 from pydantic import Field, PrivateAttr
 
+from docgen.documents.agreement_terms import principal_of
 from docgen.documents.base import DocumentType, Resources, RuleOptions
 from docgen.documents.filenames import filename_part
 from docgen.documents.guarantor_rules import (
@@ -21,6 +22,7 @@ from docgen.documents.guarantor_rules import (
     recipient_guarantee,
 )
 from docgen.documents.guardian_rules import CIVIL_CODE, GUARDIAN_HINT, capacity_status
+from docgen.documents.letter_address import debtor_called, guardian_intro, salutation
 from docgen.documents.letter_assent import AdultRatification
 from docgen.documents.letter_capacity import contract_status, ratification_of
 from docgen.documents.letter_rules import contract_opening, made_verb, summary_for
@@ -97,6 +99,13 @@ class DemandLetter(AddressedCase):
         description="债务人签约时为八周岁以上的未成年人或限制民事行为能力人，其法定代理人已同意或者"
         "追认该合同的，填写方式和日期（民法典第一百四十五条第一款）：函件写明该事实，按合同有效"
         "要求付款，不再催告追认",
+        json_schema_extra=ADVANCED,
+    )
+    capacity_found_on: date | None = Field(
+        default=None,
+        title="民事行为能力认定日期",
+        description="成年债务人为无或限制民事行为能力人的，人民法院认定判决作出之日（民法典第二十四条）："
+        "早于签约的，合同无效或者待法定代理人追认；晚于签约的，合同有效",
         json_schema_extra=ADVANCED,
     )
     adult_ratification: AdultRatification | None = Field(
@@ -251,14 +260,14 @@ def _next_step_text(case: DemandLetter) -> str:
 
 def _facts_text(case: DemandLetter, you: str, we: str) -> str:
     contract = case.contract
-    debtor = you if case.recipient_role == "debtor" else case.debtor.name
+    debtor = debtor_called(case, you)
     summary = summary_for(contract.summary or "", case.debtor.name, debtor)
     summary = summary.replace("我方", we)  # the form's summary speaks as 我方
     if summary and not summary.endswith(("。", "！", ".")):
         summary += "。"
     # the creditor named once, then 我方; a person writes as 本人
     creditor = f"{case.creditor.name}（以下简称“我方”）" if we == "我方" else we
-    text = contract_opening(creditor, debtor, contract) + summary
+    text = guardian_intro(case) + contract_opening(creditor, debtor, contract) + summary
     text += contract_facts(case, debtor, we)
     guarantee = recipient_guarantee(case)
     if guarantee is not None:
@@ -340,11 +349,14 @@ def build_context(case: DemandLetter, assessment: Assessment) -> dict[str, Any]:
     debtor["address_label"] = label
     debtor["id_label"] = f"{recipient.name}证件号码" if label != "地址" else "证件号码"
     you = debtor["you"]
+    # a ward's copy speaks to the guardian and names the ward (letter_address)
+    debtor["salutation"] = salutation(case, debtor["salutation"])
     guarantor = case.recipient_role == "guarantor"
     guarantee = recipient_guarantee(case)
     # a general guarantor is told of the debt, not asked to pay it (民法典 art. 687)
     notice = guarantee is not None and guarantee.resolved_type == "general"
-    owes = case.debtor.name if guarantor else you
+    owes = debtor_called(case, you)
+    principal = principal_of(case.amounts, assessment.computed["amounts"])
     we = "本人" if isinstance(case.creditor, Person) else "我方"
     return {
         "title": "通知函" if notice else "催款函",
@@ -357,11 +369,14 @@ def build_context(case: DemandLetter, assessment: Assessment) -> dict[str, Any]:
         "you": you,
         "we": we,
         "owes": owes,
+        # who bears the costs of suit: the debtor, never the guardian who reads the letter
+        "bears": you if guarantor else owes,
+        "guardian_intro": guardian_intro(case),  # already heads ``facts``
         "receipt_signer": signer_context("保证人" if guarantor else "债务人", recipient),
         **_receipt_words(case, notice),
         "facts": _facts_text(case, you, we),
         "ratification": ratification_request(case, you, we),
-        "refusal": refusal_consequence(case, you, we),
+        "refusal": refusal_consequence(case, you, we, principal),
         **demanded_terms(case, assessment, case.creditor, we, we),
         "next_step": _next_step_text(case),
         "contact": case.contact.model_dump(),

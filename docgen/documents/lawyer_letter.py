@@ -15,12 +15,14 @@ from typing import Any, Literal
 
 from pydantic import Field, PrivateAttr
 
+from docgen.documents.agreement_terms import principal_of
 from docgen.documents.base import DocumentType, Resources, RuleOptions
 from docgen.documents.filenames import filename_part
 from docgen.documents.guarantor_rules import (
     guarantee_statement,
     recipient_guarantee,
 )
+from docgen.documents.letter_address import debtor_called, guardian_intro, salutation
 from docgen.documents.letter_analysis import legal_analysis, matter
 from docgen.documents.letter_assent import AdultRatification
 from docgen.documents.letter_capacity import pending_ratification
@@ -28,7 +30,7 @@ from docgen.documents.letter_rules import contract_opening, summary_for
 from docgen.documents.letter_wording import (
     contract_facts,
     guaranteed_debt,
-    minor_when_contracting,
+    limited_then,
     ratification_request,
     refusal_consequence,
 )
@@ -100,6 +102,13 @@ class LawyerLetter(AddressedCase):
         description="债务人签约时为八周岁以上的未成年人或限制民事行为能力人，其法定代理人已同意或者"
         "追认该合同的，填写方式和日期（民法典第一百四十五条第一款）：函件写明该事实，按合同有效"
         "要求付款，不再催告追认",
+        json_schema_extra=ADVANCED,
+    )
+    capacity_found_on: date | None = Field(
+        default=None,
+        title="民事行为能力认定日期",
+        description="成年债务人为无或限制民事行为能力人的，人民法院认定判决作出之日（民法典第二十四条）："
+        "早于签约的，合同无效或者待法定代理人追认；晚于签约的，合同有效",
         json_schema_extra=ADVANCED,
     )
     adult_ratification: AdultRatification | None = Field(
@@ -274,7 +283,7 @@ def _facts(case: LawyerLetter, you: str, debtor_name: str) -> str:
     facts = contract_opening("委托人", debtor_name, contract) + summary
     facts += contract_facts(case, debtor_name, "本所受委托人委托，")
     if _asks_ratification(case):
-        facts += minor_when_contracting(case, debtor_name) + "，属于限制民事行为能力人。"
+        facts += limited_then(case, debtor_name)[0] + "。"
     guarantee = recipient_guarantee(case)
     if guarantee is not None:
         cited = case.legal_basis or ""
@@ -291,8 +300,10 @@ def build_context(case: LawyerLetter, assessment: Assessment) -> dict[str, Any]:
     recipient = addressee_context(case.recipient)
     recipient["address_label"] = address_label(case.recipient)
     you = recipient["you"]
+    # a ward's copy speaks to the guardian and names the ward (letter_address)
+    recipient["salutation"] = salutation(case, recipient["salutation"])
     guarantor = case.recipient_role == "guarantor"
-    debtor_name = case.debtor.name if guarantor else you
+    debtor_name = debtor_called(case, you)
     facts = _facts(case, you, debtor_name)
     guarantee = recipient_guarantee(case)
     # the default analysis states the contract as its debtor's capacity leaves it
@@ -317,6 +328,9 @@ def build_context(case: LawyerLetter, assessment: Assessment) -> dict[str, Any]:
         "recipient": recipient,
         "you": you,
         "owes": debtor_name,
+        # who bears the costs of suit: the debtor, never the guardian who reads the letter
+        "bears": you if guarantor else debtor_name,
+        "guardian_intro": guardian_intro(case),
         "matter": matter(case, debtor_name),
         "client": client,
         "lawyer": sender.lawyer_name or "",
@@ -326,7 +340,9 @@ def build_context(case: LawyerLetter, assessment: Assessment) -> dict[str, Any]:
         "legal_basis": _sentence(basis),
         "amounts_lead": _amounts_lead(case, terms["owed"], debtor_name),
         "ratification": ratification_request(case, you, "本所受委托人委托", effect=False),
-        "refusal": refusal_consequence(case, you, "委托人"),
+        "refusal": refusal_consequence(
+            case, you, "委托人", principal_of(case.amounts, assessment.computed["amounts"])
+        ),
         **terms,
         "next_step": step,
         "cc": _copied_to(case.cc_note),

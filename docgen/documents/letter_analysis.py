@@ -45,8 +45,9 @@ from docgen.documents.letter_capacity import (
     assent_effective,
     capacity_unknown,
     contract_status,
-    void_reason,
+    void_reason_of,
 )
+from docgen.documents.letter_finding import found_limited
 from docgen.documents.letter_self_ratification import self_asked_analysis
 from docgen.documents.part_models import ASSENT_WORDS
 
@@ -66,6 +67,7 @@ _DUTIES = {
 _WITHOUT_CAPACITY = {
     "第二十条": "不满八周岁的未成年人为无民事行为能力人",
     "第二十一条": "八周岁以上的未成年人不能辨认自己行为的，为无民事行为能力人",
+    "第二十一条第一款": "不能辨认自己行为的成年人为无民事行为能力人",
 }
 """Who is without capacity, as the article the contract's voidness rests on says it
 (民法典 art. 20; art. 21, whose second paragraph applies the first to a minor)."""
@@ -73,7 +75,7 @@ _WITHOUT_CAPACITY = {
 
 def void_basis(case: Any) -> str:
     """The analysis of a contract made without capacity, instead of its binding force."""
-    _, article = void_reason(case.debtor, case.contract.signed_on)
+    _, article = void_reason_of(case)
     return (
         f"{_WITHOUT_CAPACITY[article]}；无民事行为能力人实施的民事法律行为无效；无效的"
         "民事法律行为自始没有法律约束力；民事法律行为无效后，行为人因该行为取得的财产，应当予以"
@@ -164,8 +166,12 @@ def legal_analysis(case: Any, debtor: str) -> str:
     if status == "assented" and not assent_effective(case):
         # the debtor's own ratification once of full age (letter_capacity.self_ratified)
         return _PENDING + _ADULT + _binding(kind, f"上述《{name}》已经{debtor}在成年后自行追认", "")
+    minor = status != "binding" and is_minor(case.debtor, case.contract.signed_on)
+    if status in ("assented", "if_capable") and not minor and not to_debtor:
+        # an adult's capacity is health information (个人信息保护法 art. 28): the
+        # guarantor's copy states the contract's force, its 三 the consequence only
+        return _binding(kind, "依法成立的合同", CIVIL_CODE)
     if status == "assented":
-        minor = is_minor(case.debtor, case.contract.signed_on)
         given = ASSENT_WORDS[case.guardian_assent.kind]
         return (_PENDING if minor else _LIMITED_ADULT) + _binding(
             kind, f"上述《{name}》已经法定代理人{given}", ""
@@ -173,7 +179,11 @@ def legal_analysis(case: Any, debtor: str) -> str:
     if status == "pending":
         ratified = _binding(kind, "该合同获追认后", "")
         undone = "该合同未获追认而确定不发生效力的，" + _fallback(to_debtor, "不发生效力")
-        return _PENDING + _AWAITING.format(name=name) + ratified + undone
+        rule = _LIMITED_ADULT if found_limited(case) else _PENDING
+        if found_limited(case) and not to_debtor:
+            # an adult's capacity is not told to the guarantor (个人信息保护法 art. 28)
+            return _binding(kind, "依法成立的合同", CIVIL_CODE)
+        return rule + _AWAITING.format(name=name) + ratified + undone
     if status == "self_asked":
         undone = "该合同未获追认而确定不发生效力的，" + _fallback(to_debtor, "不发生效力")
         return (

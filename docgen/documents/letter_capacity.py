@@ -41,12 +41,10 @@
   contract is void too (art. 682(1)); a guarantor then answers only for its own fault, and
   at most for a third of what the debtor cannot pay (法释〔2020〕28号 art. 17(2)), which a
   demand letter cannot state: a letter naming a guarantor is refused.
-- An adult typed as of limited or no capacity: the case does not say whether the contract
-  predates the loss of capacity, on which its validity turns (arts. 144, 145), so the
-  letter asks for payment under the contract, with a warning, and says what follows if
-  the debtor already lacked capacity when contracting: a contract then made without
-  capacity is void (arts. 21, 144), one made with limited capacity takes effect only once
-  ratified (arts. 22, 145), and what the debtor obtained under it is owed back (art. 157).
+- An adult typed as of limited or no capacity: the court's finding dated before the
+  contract makes it void (arts. 21, 144) or awaiting ratification (arts. 22, 145), after it
+  changes nothing (``letter_finding``); undated, the letter asks for payment under the
+  contract with a warning and says what follows if capacity was already lacking (art. 157).
 
 A guarantor's copy names the same fallback as the guarantee follows it: the guarantee is
 accessory to the main contract, void with it (art. 682(1)), and a guarantor at fault bears
@@ -71,6 +69,7 @@ from docgen.documents.guardian_rules import (
     under_eight,
     without_capacity_then,
 )
+from docgen.documents.letter_finding import adult_finding, found_limited, found_void
 from docgen.documents.letter_rules import made_verb
 from docgen.documents.part_models import PaymentDeadline
 from docgen.documents.problems import Assessment
@@ -96,6 +95,7 @@ __all__ = [
     "self_ratified",
     "unratified",
     "void_reason",
+    "void_reason_of",
     "ward_ratifies",
 ]
 
@@ -148,6 +148,16 @@ def void_reason(debtor: Person, signed: date) -> tuple[str, str]:
     return f"为{age}周岁的未成年人，不能辨认自己的行为", "第二十一条"
 
 
+def void_reason_of(case: Any) -> tuple[str, str]:
+    """:func:`void_reason` of the case's debtor; for an adult found without capacity
+    before the contract (``letter_finding``), 「已于…经人民法院认定为无民事行为能力人」
+    (art. 21(1))."""
+    if found_void(case):
+        day = format_cn(case.capacity_found_on)
+        return f"已于{day}经人民法院认定", "第二十一条第一款"
+    return void_reason(case.debtor, case.contract.signed_on)
+
+
 def assent_effective(case: Any) -> bool:
     """The legal representative's consent or ratification (``guardian_assent``) is given
     for a contract made with limited capacity, which it makes valid (art. 145(1)): made as
@@ -191,7 +201,8 @@ def ratified(case: Any) -> bool:
 def guardian_asked(case: Any) -> bool:
     """The letter asks the debtor's guardian to ratify the contract (art. 145(2)); not
     once the contract is ratified (:func:`ratified`)."""
-    return ward_ratifies(case.debtor, case.contract.signed_on) and not ratified(case)
+    asked = ward_ratifies(case.debtor, case.contract.signed_on) or found_limited(case)
+    return asked and not ratified(case)
 
 
 def self_asked(case: Any) -> bool:
@@ -225,6 +236,8 @@ def capacity_unknown(case: Any) -> str | None:
         return None
     if contract_void(debtor, signed) or is_minor(debtor, signed) or ratified(case):
         return None
+    if adult_finding(case) == "after":
+        return None  # found after the contract: it binds (letter_finding)
     return debtor.capacity
 
 
@@ -253,7 +266,7 @@ def contract_status(case: Any) -> str:
     minor of eight or more, no guardian to ask: :func:`ratification_unasked`),
     ``if_capable`` (an adult's capacity on the day of contracting unknown: binding unless
     it was already lacking, :func:`capacity_unknown`), else ``binding``."""
-    if contract_void(case.debtor, case.contract.signed_on):
+    if contract_void(case.debtor, case.contract.signed_on) or found_void(case):
         return "void"
     if ratified(case):
         return "assented"
@@ -365,8 +378,10 @@ def check_contract_capacity(result: Assessment, case: Any) -> None:
             "签约时已为该状态的，将依法要求返还其因合同取得的财产（第一百五十七条）；致保证人"
             "的函件写明保证合同随之无效或者不发生效力，有过错的保证人承担相应的民事责任"
             "（第六百八十二条）",
-            hint="请核实签约时债务人是否已被认定为无、限制民事行为能力人；签约后才丧失民事行为"
-            "能力的，不影响合同效力"
+            hint="请核实人民法院认定其为无、限制民事行为能力人的日期（民法典第二十四条），填写"
+            "「民事行为能力认定日期」：早于签约的，函件按合同无效或者效力待定（催告法定代理人"
+            "追认）出具；晚于签约的，合同有效，函件不再提及民事行为能力"
+            + ("；认定与签约为同一日的，先后无法确定" if adult_finding(case) == "same" else "")
             + (
                 "；合同已经法定代理人同意或者追认的，请在「法定代理人同意或追认」中填写"
                 if debtor.capacity == "limited"
@@ -399,7 +414,7 @@ def _warn_unasked(result: Assessment, case: Any, debtor: Person) -> None:
 
 
 def _void_claims(result: Assessment, case: Any, debtor: Person) -> None:
-    what, article = void_reason(debtor, case.contract.signed_on)
+    what, article = void_reason_of(case)
     for i, component in enumerate(case.amounts.components):
         label = _VOID_LABELS.get(component.kind)
         if label is None:
@@ -419,7 +434,7 @@ def _void_guarantees(result: Assessment, case: Any, debtor: Person) -> None:
     """A guarantor of a void main contract owes no 保证责任 (民法典 art. 682(1)); its liability
     for fault is at most a third of what the debtor cannot pay, none without fault (art.
     682(2); 法释〔2020〕28号 art. 17(2)): not a sum a letter can demand by a deadline."""
-    what, article = void_reason(debtor, case.contract.signed_on)
+    what, article = void_reason_of(case)
     for i, guarantor in enumerate(case.guarantors):
         result.error(
             ("guarantors", i),

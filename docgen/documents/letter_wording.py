@@ -23,15 +23,18 @@ the contract's status allows.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from docgen.documents.guardian_rules import CIVIL_CODE, age_on, is_minor, needs_guardian
+from docgen.documents.letter_address import debtor_called, guardian_addressed
 from docgen.documents.letter_capacity import (
     assent_effective,
     capacity_unknown,
     contract_status,
-    void_reason,
+    void_reason_of,
 )
+from docgen.documents.letter_finding import found_limited, found_void, found_words
 from docgen.documents.letter_rules import made_verb, unpaid_facts
 from docgen.documents.letter_self_ratification import (
     self_asked_guarantor_facts,
@@ -40,11 +43,13 @@ from docgen.documents.letter_self_ratification import (
 )
 from docgen.documents.part_models import ASSENT_WORDS
 from docgen.domain.dates import format_cn
+from docgen.domain.money import format_yuan
 
 __all__ = [
     "assent_facts",
     "contract_facts",
     "guaranteed_debt",
+    "limited_then",
     "minor_when_contracting",
     "ratification_request",
     "refusal_consequence",
@@ -66,6 +71,15 @@ def minor_when_contracting(case: Any, debtor: str) -> str:
     )
 
 
+def limited_then(case: Any, debtor: str) -> tuple[str, str]:
+    """Why the contract awaits ratification, and the article of the capacity: a minor of
+    eight or more (「…时为14周岁的未成年人，属于限制民事行为能力人」, art. 19), or an adult
+    found of limited capacity before the contract (``letter_finding.found_words``, art. 22)."""
+    if found_limited(case):
+        return found_words(case, debtor), "第二十二条"
+    return f"{minor_when_contracting(case, debtor)}，属于限制民事行为能力人", "第十九条"
+
+
 def contract_facts(case: Any, debtor: str, asker: str) -> str:
     """What the facts say after the contract's opening and history: what was to be paid
     and was not, and the contract's effect. ``debtor`` as the copy calls the debtor;
@@ -83,7 +97,7 @@ def contract_facts(case: Any, debtor: str, asker: str) -> str:
         return f"{facts}{minor}，属于限制民事行为能力人；{_EFFECT}。"
     if status == "self_asked" and case.recipient_role == "guarantor":
         return facts + self_asked_guarantor_facts(case, debtor, asker)
-    if status == "pending" and case.recipient_role == "guarantor":
+    if status == "pending" and case.recipient_role == "guarantor" and not found_limited(case):
         return facts + (
             f"{minor_when_contracting(case, debtor)}，该合同经其法定代理人同意或者追认后有效"
             f"（{CIVIL_CODE}第十九条、第一百四十五条第一款），{asker}已于{format_cn(case.letter_date)}"
@@ -113,12 +127,17 @@ def assent_facts(case: Any, debtor: str) -> str:
     assent, ward, contract = case.guardian_assent, case.debtor, case.contract
     if not assent_effective(case):
         return self_ratification_facts(case, debtor)
+    if case.recipient_role == "guarantor" and not is_minor(ward, contract.signed_on):
+        # an adult's want of capacity is health information (个人信息保护法 art. 28):
+        # not told to the guarantor, for whom the contract simply binds
+        return ""
     whose = "其" if debtor == ward.name else "您的"
     if not needs_guardian(ward, case.letter_date):
         whose = whose.removesuffix("的") + "当时的"
-    given = (
-        f"已经{whose}法定代理人于{format_cn(assent.given_on)}{ASSENT_WORDS[assent.kind]}，依法有效"
-    )
+    who = f"{whose}法定代理人"
+    if guardian_addressed(case) is not None and needs_guardian(ward, case.letter_date):
+        who = "您"  # the copy speaks to the representative who gave it (letter_address)
+    given = f"已经{who}于{format_cn(assent.given_on)}{ASSENT_WORDS[assent.kind]}，依法有效"
     if is_minor(ward, contract.signed_on):
         return (
             f"{minor_when_contracting(case, debtor)}，该合同{given}"
@@ -132,9 +151,11 @@ def void_facts(case: Any, debtor: str) -> str:
     was obtained under it is owed back (arts. 20 or 21, 144, 157): 「签订该合同时未满八
     周岁」, or for a minor of eight or more typed as without capacity 「签订该合同时为15
     周岁的无民事行为能力人」 (art. 21)."""
-    _, article = void_reason(case.debtor, case.contract.signed_on)
+    what, article = void_reason_of(case)
     if article == "第二十条":
         then = "未满八周岁，为无民事行为能力人"
+    elif found_void(case):
+        then = f"{what}为无民事行为能力人"
     else:
         then = f"为{age_on(case.debtor, case.contract.signed_on)}周岁的无民事行为能力人"
     return (
@@ -145,27 +166,30 @@ def void_facts(case: Any, debtor: str) -> str:
 
 
 def ratification_request(case: Any, you: str, asker: str, effect: bool = True) -> str:
-    """The call on the guardian to ratify (art. 145(2)), in the letter to the ward; empty
-    unless the guardian is asked (``pending``). ``asker`` makes the call (我方,
-    本所受委托人委托); what follows a refusal is said with the letter's consequences
-    (:func:`refusal_consequence`). With ``effect`` it first says why: the minor's age and
-    the contract's effect (arts. 19, 145(1)); without, the letter has said so before (the
-    lawyer letter: the age in its facts, the rule in its analysis)."""
+    """The call on the guardian to ratify (art. 145(2)), in the debtor's copy, which goes
+    to the guardian and calls on 「您」 (``letter_address``); empty unless the guardian is
+    asked (``pending``). ``asker`` makes the call (我方, 本所受委托人委托); what follows a
+    refusal is said with the letter's consequences (:func:`refusal_consequence`). With
+    ``effect`` it first says why: the minor's age and the contract's effect (arts. 19,
+    145(1)); without, the letter has said so before (the lawyer letter: the age in its
+    facts, the rule in its analysis)."""
     status = contract_status(case)
     if case.recipient_role == "debtor" and status == "self_asked":
         return self_call(case, you, asker, effect)
     if case.recipient_role != "debtor" or status != "pending":
         return ""
+    called = "您" if guardian_addressed(case) else f"{you}的法定代理人{case.debtor.guardian.name}"
+    silent = "您" if guardian_addressed(case) else "法定代理人"
     call = (
-        f"现依照{CIVIL_CODE}第一百四十五条第二款，{asker}催告{you}的法定代理人"
-        f"{case.debtor.guardian.name}自收到本函之日起三十日内对上述合同予以追认；法定代理人"
-        "未作表示的，视为拒绝追认。"
+        f"现依照{CIVIL_CODE}第一百四十五条第二款，{asker}催告{called}自收到本函之日起三十日内"
+        f"对上述合同予以追认；{silent}未作表示的，视为拒绝追认。"
     )
     if not effect:
         return call
+    then, article = limited_then(case, debtor_called(case, you))
     return (
-        f"{minor_when_contracting(case, you)}，属于限制民事行为能力人，该合同经法定代理人同意或者"
-        f"追认后有效（{CIVIL_CODE}第十九条、第一百四十五条第一款）。{call}"
+        f"{then}，该合同经法定代理人同意或者追认后有效（{CIVIL_CODE}{article}、第一百四十五条"
+        f"第一款）。{call}"
     )
 
 
@@ -176,7 +200,8 @@ def _undone(case: Any, debtor: str) -> tuple[str, str, str] | None:
     contract = f"上述《{case.contract.name}》"
     status = contract_status(case)
     if status == "pending":
-        return f"{contract}未获追认（包括法定代理人逾期未作表示）而确定不发生效力", "不发生效力", ""
+        silent = "您" if guardian_addressed(case) else "法定代理人"
+        return f"{contract}未获追认（包括{silent}逾期未作表示）而确定不发生效力", "不发生效力", ""
     if status == "self_asked":
         return f"{contract}未获追认（包括{debtor}逾期未作表示）而确定不发生效力", "不发生效力", ""
     if status == "unasked":
@@ -197,26 +222,59 @@ def _undone(case: Any, debtor: str) -> tuple[str, str, str] | None:
     return None
 
 
-def refusal_consequence(case: Any, you: str, claimant: str) -> str:
+_LOANS = ("private_lending", "financial_loan", "credit_card")
+"""Contracts under which the creditor handed over money, which a contract that never
+takes effect leaves to be returned as such (民法典 art. 157)."""
+
+_GUARANTEE_UNDONE = (
+    "如上述《{name}》被认定无效或者确定不发生效力的，保证合同随之无效或者不发生效力"
+    f"（{CIVIL_CODE}第六百八十二条第一款）；{{you}}有过错的，应当根据其过错承担相应的民事责任"
+    "（第六百八十二条第二款）。"
+)
+"""The guarantor's copy where an adult debtor's capacity decides the contract: the
+consequence only. An adult's want of capacity is a court's finding on mental health,
+医疗健康 information that 个人信息保护法 art. 28 counts as sensitive and allows to be
+processed only with a specific purpose and sufficient necessity; the guarantor needs
+what follows for the guarantee, not why."""
+
+
+def refusal_consequence(
+    case: Any, you: str, claimant: str, principal: Decimal | None = None
+) -> str:
     """What follows when the contract does not bind after all, said after the consequence
     of not paying; ``claimant`` asks for it (我方, 委托人).
 
     In the debtor's copy, what the debtor obtained is owed back (art. 157): once the
     guardian refuses ratification (or keeps silent, art. 145(2)); for an adult whose
     capacity on the day of contracting is unknown, if it was already lacking (a contract
-    then void, arts. 21, 144, or not ratified, arts. 22, 145). In a guarantor's copy, the
+    then void, arts. 21, 144, or not ratified, arts. 22, 145). While the guardian is asked
+    to ratify a loan, the return of the money handed over (``principal``: the letters
+    record no delivered sum of their own, so the principal claimed stands for it) is
+    demanded in the same letter, with a deadline counted from the end of the ratification
+    period, for it is owed ratified or not (as the loan, or back under art. 157); interest
+    and penalty stay on the condition of ratification. In a guarantor's copy, the
     guarantee is void with it (art. 682(1)) and the guarantor at fault answers for its
-    fault (art. 682(2))."""
-    debtor = you if case.recipient_role == "debtor" else case.debtor.name
+    fault (art. 682(2)); where an adult's capacity decides it, without naming the
+    capacity (:data:`_GUARANTEE_UNDONE`)."""
+    debtor = debtor_called(case, you)
     undone = _undone(case, debtor)
     if undone is None:
         return ""
     condition, effect, articles = undone
     if case.recipient_role == "debtor":
+        if principal and contract_status(case) == "pending" and case.contract.kind in _LOANS:
+            deadline = case.deadline
+            unit = "个工作日" if deadline.kind == "working" else "日"
+            return (
+                f"{condition}的，请于追认期间届满之日起{deadline.days}{unit}内返还{claimant}"
+                f"已交付的借款人民币{format_yuan(principal)}元（{CIVIL_CODE}第一百五十七条）。"
+            )
         return (
-            f"{condition}的，{claimant}将依法要求返还{you}因该合同取得的财产"
+            f"{condition}的，{claimant}将依法要求返还{debtor}因该合同取得的财产"
             f"（{CIVIL_CODE}{articles}第一百五十七条）。"
         )
+    if contract_status(case) == "if_capable" or found_limited(case):
+        return _GUARANTEE_UNDONE.format(name=case.contract.name, you=you)
     return (
         f"{condition}的，保证合同作为其从合同随之{effect}（{CIVIL_CODE}{articles}第六百八十二条"
         f"第一款），{you}有过错的，{claimant}将依法要求{you}按照过错承担相应的民事责任"

@@ -24,7 +24,7 @@ from docgen.documents.letter_capacity import (
     binds_if,
     check_contract_capacity,
     check_payment_deadline,
-    contract_void,
+    contract_status,
     deadline_words,
     payment_deadline,
     pending_ratification,
@@ -131,10 +131,10 @@ def demanded_terms(
     owed = owed_words(case, condition)
     return {
         "owed": owed,
-        "amounts": amounts_context(case.amounts, computed),
+        "amounts": _returned_rows(case, amounts_context(case.amounts, computed)),
         "calculations": computed.sheets,
         "later_interest": later_interest(case, computed, we),
-        "receipt_excludes": f"，不含{cut_off}之后的{name}",
+        "receipt_excludes": f"，不含{cut_off}之后的{name}" if name else "",
         "deadline": {
             "text": text,
             "due": format_cn(deadline.due),
@@ -221,19 +221,40 @@ def owed_words(case: Any, condition: str) -> dict[str, str]:
       with no guardian asked), else nothing; ``condition`` is ``letter_capacity.binds_if``.
     - ``debt``: what a guarantor's copy calls what the debtor is to pay (上述债务, 上述款项).
     """
-    if contract_void(case.debtor, case.contract.signed_on):
+    if contract_status(case) == "void":
         return {"verb": "应返还", "sum": "应返还款项", "if": "", "debt": "上述应返还款项"}
     if condition:
         return {"verb": "尚欠", "sum": "款项", "if": f"{condition}的，", "debt": "上述款项"}
     return {"verb": "尚欠", "sum": "欠款", "if": "", "debt": "上述债务"}
 
 
+RETURNED_LABEL = "已交付款项（应返还）"
+"""The principal row of a contract void from the start: no loan principal arose, what was
+handed over is owed back (民法典 arts. 144, 155, 157)."""
+
+
+def _returned_rows(case: Any, amounts: dict[str, Any]) -> dict[str, Any]:
+    """The amounts table; under a void contract its principal rows are labelled
+    :data:`RETURNED_LABEL` (interest and penalty are refused there, ``void_contract_claim``)."""
+    if contract_status(case) != "void":
+        return amounts
+    rows = [
+        {**row, "label": RETURNED_LABEL} if case.amounts.components[i].kind == "principal" else row
+        for row, i in zip(amounts["rows"], chronological(case.amounts), strict=True)
+    ]
+    return {**amounts, "rows": rows}
+
+
 def _later_terms(case: Any) -> tuple[str, str]:
-    """What runs after the cut-off date, and its source. Under a contract void from the
-    start no overdue interest was agreed: what is owed back is owed with the loss of its
-    use (民法典 art. 157)."""
-    if contract_void(case.debtor, case.contract.signed_on):
-        return "资金占用损失", f"{CIVIL_CODE}第一百五十七条"
+    """What runs after the cut-off date, and its source; nothing under a contract void
+    from the start. No overdue interest was agreed there, and the loss of the money's
+    use is owed only by the party at fault (民法典 art. 157: 有过错的一方应当赔偿对方由此
+    所受到的损失): the debtor was a person without capacity (arts. 20, 21) and the case
+    states no fault of the debtor's, while a lender who hands money to such a person is
+    the party the fault points to. So no loss is reserved; a loss the user can ground is
+    claimed as an amount of its own (项目类型「其他」 with its basis)."""
+    if contract_status(case) == "void":
+        return "", ""
     kind = case.contract.kind
     source = _LATER_SOURCES.get(kind, f"{CIVIL_CODE}第五百七十七条")
     return _LATER_NAMES.get(kind, "逾期付款损失"), source
@@ -252,6 +273,8 @@ def later_interest(case: Any, computed: ResolvedAmounts, we: str) -> str:
     amounts, contract = case.amounts, case.contract
     cut_off, start = format_cn(amounts.as_of), amounts.as_of + timedelta(days=1)
     name, source = _later_terms(case)
+    if not name:
+        return f"上述金额计算至{cut_off}。"
     principal = principal_of(amounts, computed)
     running = []
     for component in (amounts.components[i] for i in chronological(amounts)):

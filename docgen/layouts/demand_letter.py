@@ -113,7 +113,7 @@ def _demand(c: Context) -> tuple[Block, ...]:
             ),
         )
     late = f"{binds}而{you}逾期仍未付款的" if binds else f"如{you}逾期仍未付款"
-    costs = f"相关{proceeding_costs(step)}将依法主张由{you}承担"
+    costs = f"相关{proceeding_costs(step)}将依法主张由{c['bears']}承担"
     condition = f"{binds}的，" if binds else ""
     return (
         *payment_to(

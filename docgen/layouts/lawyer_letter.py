@@ -50,7 +50,7 @@ def _letter(c: Context) -> tuple[Block, ...]:
         Paragraph(text(f"{recipient['salutation']}："), "plain"),
         Paragraph(
             text(
-                f"{firm['name']}（以下简称“本所”）接受{c['client']['name']}（以下简称“委托人”）"
+                f"{c['guardian_intro']}{firm['name']}（以下简称“本所”）接受{c['client']['name']}（以下简称“委托人”）"
                 f"的委托，指派{c['lawyer']}律师，就{c['matter']}一事，郑重致函如下："
             )
         ),
@@ -111,7 +111,7 @@ def _opinion(c: Context) -> tuple[Block, ...]:
             ),
         )
     late = f"{binds}而{you}逾期仍未履行的" if binds else f"如{you}逾期仍未履行"
-    costs = f"相关{proceeding_costs(step)}将依法主张由{you}承担"
+    costs = f"相关{proceeding_costs(step)}将依法主张由{c['bears']}承担"
     condition = f"{binds}的，" if binds else ""
     return (
         *ratification,

@@ -89,9 +89,9 @@ def test_a_contract_awaiting_ratification_is_said_to_await_it_never_to_have_it()
     assert "经追认的" not in analysis and "依法成立的合同" not in analysis
     # no debt in arrears is asserted before the ratification
     printed = printed_copy("lawyer_letter", MINOR)
-    assert "就委托人与您之间《借款合同》所涉款项一事，郑重致函如下：" in printed
+    assert "就委托人与张伟之间《借款合同》所涉款项一事，郑重致函如下：" in printed
     assert "拖欠" not in printed
-    assert printed.index("效力待定") < printed.index("三、律师意见") < printed.index("催告您的")
+    assert printed.index("效力待定") < printed.index("三、律师意见") < printed.index("催告您自")
 
 
 def test_the_guarantors_copy_states_the_pending_contract_without_the_debtors_restitution():
@@ -132,7 +132,7 @@ def test_a_contract_made_under_eight_is_analysed_as_void():
 
 def test_an_adult_without_capacity_binds_unless_already_without_it_when_contracting():
     assert _analysis(WITHOUT_CAPACITY) == BINDING + (
-        "但您签订上述合同时已为不能辨认自己行为的成年人（无民事行为能力人）的，该合同无效"
+        "但张伟签订上述合同时已为不能辨认自己行为的成年人（无民事行为能力人）的，该合同无效"
         "（第二十一条、第一百四十四条）；合同无效的，行为人因该合同取得的财产，应当予以返还；"
         "不能返还或者没有必要返还的，应当折价补偿（第一百五十七条）。"
     )
@@ -140,22 +140,22 @@ def test_an_adult_without_capacity_binds_unless_already_without_it_when_contract
     # the demand under the contract, and what is asked if the contract is void
     assert (
         "如您逾期仍未履行，本所将建议委托人依法向有管辖权的人民法院提起诉讼，相关诉讼费用将依法"
-        "主张由您承担；您签订上述《借款合同》时已为无民事行为能力人、该合同因此无效的，委托人"
-        f"将依法要求返还您因该合同取得的财产（{CODE}第一百四十四条、第一百五十七条）。"
+        "主张由张伟承担；张伟签订上述《借款合同》时已为无民事行为能力人、该合同因此无效的，委托人"
+        f"将依法要求返还张伟因该合同取得的财产（{CODE}第一百四十四条、第一百五十七条）。"
     ) in printed
-    assert "就委托人与您之间《借款合同》所涉款项一事" in printed
+    assert "就委托人与张伟之间《借款合同》所涉款项一事" in printed
 
 
 def test_an_adult_of_limited_capacity_binds_unless_unratified_when_contracting_so():
     assert _analysis(LIMITED) == BINDING + (
-        "但您签订上述合同时已为不能完全辨认自己行为的成年人（限制民事行为能力人）的，该合同经其"
+        "但张伟签订上述合同时已为不能完全辨认自己行为的成年人（限制民事行为能力人）的，该合同经其"
         "法定代理人同意或者追认后有效（第二十二条、第一百四十五条第一款）；未获追认而确定不发生"
         "效力的，行为人因该合同取得的财产，应当予以返还；不能返还或者没有必要返还的，应当折价补偿"
         "（第一百五十七条）。"
     )
     assert (
-        "您签订上述《借款合同》时已为限制民事行为能力人、该合同未获法定代理人追认而不发生效力的，"
-        f"委托人将依法要求返还您因该合同取得的财产（{CODE}第一百四十五条、第一百五十七条）。"
+        "张伟签订上述《借款合同》时已为限制民事行为能力人、该合同未获法定代理人追认而不发生效力的，"
+        f"委托人将依法要求返还张伟因该合同取得的财产（{CODE}第一百四十五条、第一百五十七条）。"
     ) in printed_copy("lawyer_letter", LIMITED)
 
 

@@ -41,11 +41,11 @@ def _with(data: Any, kind: str, day: str) -> Any:
 def test_the_debtors_copy_states_the_ratification_and_demands_payment_outright():
     printed = printed_copy("demand_letter", RATIFIED)
     assert (
-        "您于2025年1月10日签订上述《借款合同》时为14周岁的未成年人，该合同已经您的法定代理人于"
+        "张伟于2025年1月10日签订上述《借款合同》时为14周岁的未成年人，该合同已经您于"
         f"2025年1月15日追认，依法有效（{CODE}第十九条、第一百四十五条第一款）。根据合同约定，"
-        "您应于2026年1月10日前清偿相应款项，但您至今未依约履行付款义务。"
+        "张伟应于2026年1月10日前清偿相应款项，但张伟至今未依约履行付款义务。"
     ) in printed
-    assert "截至2026年10月31日，您尚欠我方款项明细如下：" in printed
+    assert "截至2026年10月31日，张伟尚欠我方款项明细如下：" in printed
     # the user's deadline, no call to ratify, no condition, no restitution
     assert "现特函告您：请于收到本函之日起7个工作日内，将上述欠款合计" in printed
     for waiting in ("催告", "经追认的", "未获追认", "视为拒绝追认", "第一百五十七条"):
@@ -59,7 +59,7 @@ def test_before_the_ratification_was_recorded_the_same_letter_asked_for_it():
     data = copy.deepcopy(RATIFIED)
     del data["guardian_assent"]
     printed = printed_copy("demand_letter", data)
-    assert "催告您的法定代理人张建国" in printed and "已经您的法定代理人" not in printed
+    assert "我方催告您自收到本函之日起三十日内" in printed and "已经您于" not in printed
 
 
 def test_the_guarantors_copy_states_it_of_the_debtor_and_asks_the_guarantee_outright():
@@ -83,8 +83,8 @@ def test_no_warning_that_the_contract_waits_on_the_guardian():
 
 def test_the_firms_letter_states_the_consent_and_the_contracts_binding_force():
     printed = printed_copy("lawyer_letter", CONSENTED)
-    assert "就您拖欠委托人款项一事" in printed
-    assert "该合同已经您的法定代理人于2025年1月8日同意，依法有效" in printed
+    assert "就张伟拖欠委托人款项一事" in printed
+    assert "该合同已经您于2025年1月8日同意，依法有效" in printed
     assert (
         f"经法定代理人同意或者追认后有效（{CODE}第十九条、第一百四十五条第一款）。上述《借款合同》"
         "已经法定代理人同意，对当事人具有法律约束力，当事人应当按照约定全面履行自己的义务"
@@ -116,7 +116,7 @@ def test_an_adult_of_limited_capacity_binds_once_consented_to():
     )
     printed = printed_copy("lawyer_letter", data)
     assert (
-        "上述《借款合同》已经您的法定代理人于2025年1月10日同意，依法有效"
+        "上述《借款合同》已经您于2025年1月10日同意，依法有效"
         f"（{CODE}第一百四十五条第一款）。根据合同约定"
     ) in printed
     assert (

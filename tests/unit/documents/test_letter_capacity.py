@@ -35,10 +35,10 @@ def _warnings(type_name: str, data: Any) -> dict[str, Any]:
 def test_the_guardian_is_called_on_to_ratify_the_contract_the_minor_made():
     printed = printed_copy("demand_letter", THROUGH_GUARDIAN)
     assert (
-        "您于2025年1月10日签订上述《借款合同》时为14周岁的未成年人，属于限制民事行为能力人，"
+        "张伟于2025年1月10日签订上述《借款合同》时为14周岁的未成年人，属于限制民事行为能力人，"
         "该合同经法定代理人同意或者追认后有效（《中华人民共和国民法典》第十九条、第一百四十五条"
-        "第一款）。现依照《中华人民共和国民法典》第一百四十五条第二款，我方催告您的法定代理人"
-        "张建国自收到本函之日起三十日内对上述合同予以追认；法定代理人未作表示的，视为拒绝追认。"
+        "第一款）。现依照《中华人民共和国民法典》第一百四十五条第二款，我方催告您"
+        "自收到本函之日起三十日内对上述合同予以追认；您未作表示的，视为拒绝追认。"
     ) in printed
     # the call comes before the amounts, which it conditions
     assert printed.index("予以追认") < printed.index("尚欠我方款项明细如下")
@@ -64,9 +64,9 @@ def test_a_debtor_without_a_guardian_is_not_asked_to_ratify_the_own_contract():
 def test_a_contract_made_under_eight_is_stated_void_and_what_was_obtained_is_asked_back():
     printed = printed_copy("demand_letter", UNDER_EIGHT)
     assert (
-        "您签订该合同时未满八周岁，为无民事行为能力人，该合同无效（《中华人民共和国民法典》"
-        "第二十条、第一百四十四条）。依照《中华人民共和国民法典》第一百五十七条，您因该合同取得的"
-        "财产应当予以返还，但您至今未予返还。"
+        "张伟签订该合同时未满八周岁，为无民事行为能力人，该合同无效（《中华人民共和国民法典》"
+        "第二十条、第一百四十四条）。依照《中华人民共和国民法典》第一百五十七条，张伟因该合同取得的"
+        "财产应当予以返还，但张伟至今未予返还。"
     ) in printed
     for binding in ("根据合同约定", "依约履行", "追认"):
         assert binding not in printed
@@ -76,7 +76,7 @@ def test_what_a_void_contract_leaves_is_asked_back_not_called_a_debt():
     for type_name in ("demand_letter", "lawyer_letter"):
         data = load_fixture(type_name, "valid", "contract_made_under_eight")
         printed = printed_copy(type_name, data)
-        assert "截至2026年10月31日，您应返还" in printed
+        assert "截至2026年10月31日，张伟应返还" in printed
         assert "将上述应返还款项合计人民币5,000.00元（大写：伍仟元整）" in printed
         assert "尚欠" not in printed and "欠款" not in printed
     receipt = printed_copy("demand_letter", UNDER_EIGHT)
@@ -108,10 +108,12 @@ def test_the_firm_calls_on_the_guardian_to_ratify_for_its_client():
     for key in ("debtor", "contract", "amounts"):
         data[key] = copy.deepcopy(THROUGH_GUARDIAN[key])
     printed = printed_copy("lawyer_letter", data)
-    assert "本所受委托人委托催告您的法定代理人张建国自收到本函之日起三十日内" in printed
-    assert "委托人将依法要求返还您因该合同取得的财产（《中华人民共和国民法典》第一百五十七条）" in (
-        printed
-    )
+    assert "本所受委托人委托催告您自收到本函之日起三十日内" in printed
+    # ratified or not, the money handed over is owed back: demanded in the same letter
+    assert (
+        "而确定不发生效力的，请于追认期间届满之日起5个工作日内返还委托人已交付的借款"
+        "人民币100,000.00元（《中华人民共和国民法典》第一百五十七条）"
+    ) in printed
     assert printed.index("予以追认") < printed.index("本所律师郑重提请")
 
 

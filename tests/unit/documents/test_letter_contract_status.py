@@ -20,6 +20,11 @@ from tests.support import load_fixture, printed_copy
 
 OPTIONS = RuleOptions(calendar_fallback=True)
 CODE = "《中华人民共和国民法典》"
+GUARANTEE_FALLS = (
+    "如上述《借款合同》被认定无效或者确定不发生效力的，保证合同随之无效或者不发生效力"
+    f"（{CODE}第六百八十二条第一款）；您有过错的，应当根据其过错承担相应的民事责任"
+    "（第六百八十二条第二款）。"
+)
 
 # (type, fixture, copies): letters whose contract does not bind outright
 WAITING = [
@@ -78,8 +83,11 @@ def test_no_sentence_asserts_a_debt_the_contract_may_not_create(type_name, name,
 
 def test_the_facts_say_what_the_contract_provides_and_the_amounts_are_owed_if_ratified():
     printed = _copies("demand_letter", "minor_debtor_through_guardian", 1)[0]
-    assert ("上述《借款合同》约定您于2026年1月10日前清偿相应款项，您至今未按约定付款。") in printed
-    assert "上述《借款合同》经追认的，截至2026年10月31日，您尚欠我方款项明细如下：" in printed
+    # the copy goes to the guardian, 「您」: the ward is named
+    assert "上述《借款合同》约定张伟于2026年1月10日前清偿相应款项，张伟至今未按约定付款。" in (
+        printed
+    )
+    assert "上述《借款合同》经追认的，截至2026年10月31日，张伟尚欠我方款项明细如下：" in printed
     assert "如您对上述款项有异议" in printed
 
 
@@ -99,14 +107,14 @@ def test_the_firms_facts_state_the_age_and_the_amounts_the_contract_computes():
     printed = _copies("lawyer_letter", "minor_debtor_with_guarantor", 1)[0]
     facts = printed[printed.index("一、基本事实") : printed.index("二、法律分析")]
     assert (
-        "上述《借款合同》约定您于2026年1月10日前清偿相应款项，您至今未按约定付款。"
-        "您于2025年1月10日签订上述《借款合同》时为14周岁的未成年人，属于限制民事行为能力人。"
+        "上述《借款合同》约定张伟于2026年1月10日前清偿相应款项，张伟至今未按约定付款。"
+        "张伟于2025年1月10日签订上述《借款合同》时为14周岁的未成年人，属于限制民事行为能力人。"
         "截至2026年10月31日，按上述《借款合同》约定计算的款项明细如下："
     ) in facts
     assert "追认" not in facts and "尚欠" not in facts
     # the call comes first in 三、律师意见, without restating the age and the rule
     opinion = printed[printed.index("三、律师意见") :]
-    assert opinion.index("本所受委托人委托催告您的法定代理人张建国") < opinion.index(
+    assert opinion.index("本所受委托人委托催告您自收到本函") < opinion.index(
         "上述《借款合同》经追认的，请于"
     )
     assert printed.count("时为14周岁的未成年人") == 1
@@ -269,29 +277,21 @@ def test_the_guarantors_copy_names_the_fallback_of_an_adult_of_limited_capacity(
         "您签订上述《借款合同》时已为限制民事行为能力人、该合同未获法定代理人追认而不发生效力的，"
         f"我方将依法要求返还您因该合同取得的财产（{CODE}第一百四十五条、第一百五十七条）。"
     ) in debtor
-    # the guarantor's: the guarantee falls with the contract; fault answered for
+    # the guarantor's: the guarantee falls with the contract; fault answered for, and the
+    # debtor's capacity (health information, 个人信息保护法 art. 28) is not told
     assert (
         "如您逾期仍未付款，我方将依法向有管辖权的人民法院提起诉讼，相关诉讼费用将依法主张由您承担；"
-        "张伟签订上述《借款合同》时已为限制民事行为能力人、该合同未获法定代理人追认而不发生效力的，"
-        f"保证合同作为其从合同随之不发生效力（{CODE}第一百四十五条、第六百八十二条第一款），您有"
-        "过错的，我方将依法要求您按照过错承担相应的民事责任（第六百八十二条第二款）。"
+        f"{GUARANTEE_FALLS}"
     ) in guarantor
     assert "返还" not in guarantor
+    assert "行为能力" not in guarantor and "法定代理人" not in guarantor
 
 
 def test_the_firms_guarantor_copy_names_the_fallback_of_an_adult_without_capacity():
     guarantor = _copies("lawyer_letter", "debtor_without_capacity_with_guarantor", 2)[1]
-    assert (
-        "张伟签订上述《借款合同》时已为无民事行为能力人、该合同因此无效的，保证合同作为其从合同随之"
-        f"无效（{CODE}第一百四十四条、第六百八十二条第一款），您有过错的，委托人将依法要求您按照"
-        "过错承担相应的民事责任（第六百八十二条第二款）。"
-    ) in guarantor
-    # and its analysis says the same of the guarantee
-    assert (
-        "但张伟签订上述合同时已为不能辨认自己行为的成年人（无民事行为能力人）的，该合同无效"
-        "（第二十一条、第一百四十四条）；合同无效的，保证合同是主债权债务合同的从合同，随之无效；"
-        "债务人、保证人、债权人有过错的，应当根据其过错各自承担相应的民事责任（第六百八十二条）。"
-    ) in guarantor
+    assert GUARANTEE_FALLS in guarantor
+    # its analysis states the contract's force, not the debtor's capacity
+    assert "行为能力" not in guarantor and "法定代理人" not in guarantor
 
 
 def test_a_general_guarantors_notice_names_the_fallback_too():
@@ -299,10 +299,8 @@ def test_a_general_guarantors_notice_names_the_fallback_too():
     general = load_fixture("demand_letter", "valid", "minor_debtor_with_general_guarantor")
     data["guarantors"], data["guarantees"] = general["guarantors"], general["guarantees"]
     printed = printed_copy("demand_letter", data, 1)
-    assert (
-        "我方将依法要求您承担保证责任。张伟签订上述《借款合同》时已为限制民事行为能力人、该合同未获"
-        "法定代理人追认而不发生效力的，保证合同作为其从合同随之不发生效力"
-    ) in printed
+    assert f"我方将依法要求您承担保证责任。{GUARANTEE_FALLS}" in printed
+    assert "行为能力" not in printed
 
 
 def test_a_binding_contracts_guarantor_copy_names_no_fallback():

@@ -64,11 +64,16 @@ def test_a_sale_reserves_the_loss_from_late_payment():
     ) in printed_copy("demand_letter", data)
 
 
-def test_under_a_void_contract_the_loss_of_the_moneys_use_is_reserved():
-    data = load_fixture("demand_letter", "valid", "contract_made_under_eight")
-    printed = printed_copy("demand_letter", data)
-    assert f"的资金占用损失，我方依法保留主张的权利（{CODE}第一百五十七条）。" in printed
-    assert "不含2026年10月31日之后的资金占用损失" in printed
+def test_under_a_void_contract_no_loss_is_reserved_and_the_row_is_what_was_handed_over():
+    """Losses under art. 157 follow fault; a debtor without capacity is shown none, so the
+    letter reserves no 资金占用损失 and labels the row as money owed back."""
+    for type_name in ("demand_letter", "lawyer_letter"):
+        data = load_fixture(type_name, "valid", "contract_made_under_eight")
+        printed = printed_copy(type_name, data)
+        assert "资金占用损失" not in printed and "保留主张" not in printed
+        assert "上述金额计算至2026年10月31日。" in printed
+        assert "已交付款项" in printed and "（应返还）" in printed
+        assert "本金" not in printed
 
 
 @pytest.mark.parametrize("copy_index", [0, 1])

@@ -27,11 +27,11 @@ def _problems(type_name: str, data: Any) -> dict[str, Any]:
 def test_the_letter_says_the_contract_is_void_and_asks_back_what_was_obtained():
     printed = printed_copy("demand_letter", DEMAND)
     assert (
-        "您签订该合同时为14周岁的无民事行为能力人，该合同无效（《中华人民共和国民法典》第二十一条、"
-        f"第一百四十四条）。依照{CODE}第一百五十七条，您因该合同取得的财产应当予以返还，但您至今"
+        "张伟签订该合同时为14周岁的无民事行为能力人，该合同无效（《中华人民共和国民法典》第二十一条、"
+        f"第一百四十四条）。依照{CODE}第一百五十七条，张伟因该合同取得的财产应当予以返还，但张伟至今"
         "未予返还。"
     ) in printed
-    assert "截至2026年10月31日，您应返还我方款项明细如下：" in printed
+    assert "截至2026年10月31日，张伟应返还我方款项明细如下：" in printed
     assert "将上述应返还款项合计人民币100,000.00元" in printed
     assert "代理张伟确认截至2026年10月31日张伟应返还贵方款项合计" in printed
     for bound in ("尚欠", "欠款", "根据合同约定", "追认张伟", "催告", "经追认"):
@@ -44,7 +44,7 @@ def test_typed_with_full_capacity_the_same_minor_is_asked_to_ratify():
     data = copy.deepcopy(DEMAND)
     data["debtor"]["capacity"] = "full"
     printed = printed_copy("demand_letter", data)
-    assert "催告您的法定代理人张建国" in printed and "应返还" not in printed
+    assert "催告您" in printed and "应返还" not in printed
 
 
 def test_without_a_guardian_the_contract_is_void_just_the_same_and_the_letter_refused():
@@ -64,7 +64,7 @@ def test_an_adult_now_who_contracted_as_a_minor_without_capacity_is_asked_back_t
     data["debtor"]["guardian"] = copy.deepcopy(DEMAND["debtor"]["guardian"])
     data["amounts"] = copy.deepcopy(DEMAND["amounts"])
     printed = printed_copy("demand_letter", data)
-    assert "您签订该合同时为17周岁的无民事行为能力人，该合同无效" in printed
+    assert "张伟签订该合同时为17周岁的无民事行为能力人，该合同无效" in printed
     assert "capacity_at_contract_unknown" not in _problems("demand_letter", data)
 
 
@@ -75,7 +75,7 @@ def test_the_firms_analysis_states_article_21_not_the_contracts_binding_force():
         "法律行为无效；无效的民事法律行为自始没有法律约束力；"
     ) in printed
     assert f"（{CODE}第二十一条、第一百四十四条、第一百五十五条、第一百五十七条）" in printed
-    assert "就委托人与您之间《借款合同》所涉款项一事" in printed
+    assert "就委托人与张伟之间《借款合同》所涉款项一事" in printed
     assert "对当事人具有法律约束力" not in printed and "拖欠" not in printed
 
 

@@ -57,7 +57,8 @@ def test_payment_is_asked_for_if_ratified_within_the_thirty_days():
         "现特函告您：上述《借款合同》经追认的，请于收到本函之日起三十日内，将上述款项合计"
         "人民币112,242.38元（大写：壹拾壹万贰仟贰佰肆拾贰元叁角捌分）支付至我方以下账户："
     ) in printed
-    assert "7个工作日" not in printed
+    # the user's 7 working days count only for the money owed back should it be refused
+    assert printed.count("7个工作日") == 1 and "追认期间届满之日起7个工作日内" in printed
 
 
 def test_a_shorter_deadline_is_replaced_with_a_warning_citing_article_145():
@@ -74,13 +75,14 @@ def test_the_consequence_follows_the_guardians_answer():
     printed = printed_copy("demand_letter", THROUGH_GUARDIAN)
     assert (
         "如您对上述款项有异议，请于上述期限内与我方联系并提供相应依据。上述《借款合同》经追认而"
-        "您逾期仍未付款的，我方将依法向有管辖权的人民法院提起诉讼，相关诉讼费用将依法主张由您"
-        "承担；上述《借款合同》未获追认（包括法定代理人逾期未作表示）而确定不发生效力的，我方"
-        f"将依法要求返还您因该合同取得的财产（{CODE}第一百五十七条）。"
+        "您逾期仍未付款的，我方将依法向有管辖权的人民法院提起诉讼，相关诉讼费用将依法主张由张伟"
+        "承担；上述《借款合同》未获追认（包括您逾期未作表示）而确定不发生效力的，请于追认期间"
+        "届满之日起7个工作日内返还我方已交付的借款人民币100,000.00元"
+        f"（{CODE}第一百五十七条）。"
     ) in printed
     assert "如您逾期仍未付款" not in printed
     # the call to ratify says what silence means; what follows it is said once, above
-    assert printed.count("将依法要求返还") == 1
+    assert printed.count("返还我方已交付的借款") == 1
 
 
 @pytest.mark.parametrize(
@@ -222,8 +224,8 @@ def test_the_firm_asks_for_payment_if_ratified_within_the_thirty_days():
     ) in printed
     assert (
         "上述《借款合同》经追认而您逾期仍未履行的，本所将建议委托人依法向有管辖权的人民法院"
-        "提起诉讼，相关诉讼费用将依法主张由您承担；上述《借款合同》未获追认（包括法定代理人逾期"
-        "未作表示）而确定不发生效力的，委托人将依法要求返还您因该合同取得的财产"
+        "提起诉讼，相关诉讼费用将依法主张由张伟承担；上述《借款合同》未获追认（包括您逾期"
+        "未作表示）而确定不发生效力的，请于追认期间届满之日起10日内返还委托人已交付的借款"
     ) in printed
     # the deadline typed counted ten days from the letter date: no date is printed
     assert "前（含当日" not in printed
@@ -264,4 +266,4 @@ def test_without_the_guarantor_the_void_contracts_letter_is_made():
     data["guarantors"], data["guarantees"] = [], []
     printed = printed_copy("demand_letter", data)
     assert "保证" not in printed
-    assert "您因该合同取得的财产应当予以返还" in printed
+    assert "张伟因该合同取得的财产应当予以返还" in printed

@@ -83,16 +83,17 @@ def _docx_text(name: str, index: int = 0) -> str:
 
 def test_the_example_docx_asks_the_guardian_and_pays_if_ratified():
     text = _docx_text("minor_debtor_through_guardian")
-    assert "我方催告您的法定代理人张建国自收到本函之日起三十日内对上述合同予以追认" in text
-    assert "上述《借款合同》经追认的，截至2026年10月31日，您尚欠我方款项明细如下：" in text
+    assert "张建国先生：" in text and "您系张伟之父、法定代理人。" in text
+    assert "我方催告您自收到本函之日起三十日内对上述合同予以追认" in text
+    assert "上述《借款合同》经追认的，截至2026年10月31日，张伟尚欠我方款项明细如下：" in text
     assert (
         "现特函告您：上述《借款合同》经追认的，请于收到本函之日起三十日内，将上述款项合计"
         "人民币112,242.38元"
     ) in text
     assert (
         "上述《借款合同》经追认而您逾期仍未付款的，我方将依法向有管辖权的人民法院提起诉讼，相关"
-        "诉讼或仲裁费用将依法主张由您承担；上述《借款合同》未获追认（包括法定代理人逾期未作表示）"
-        "而确定不发生效力的，我方将依法要求返还您因该合同取得的财产"
+        "诉讼或仲裁费用将依法主张由张伟承担；上述《借款合同》未获追认（包括您逾期未作表示）"
+        "而确定不发生效力的，请于追认期间届满之日起7个工作日内返还我方已交付的借款人民币100,000.00元"
     ) in text
     # the guardian's receipt ratifies, then confirms
     assert (
@@ -126,7 +127,7 @@ def test_the_example_docx_asks_a_minor_without_a_guardian_only_if_the_contract_i
 
 def test_the_example_docx_asks_back_what_a_void_contract_left():
     text = _docx_text("contract_made_under_eight")
-    assert "截至2026年10月31日，您应返还我方款项明细如下：" in text
+    assert "截至2026年10月31日，张伟应返还我方款项明细如下：" in text
     assert "将上述应返还款项合计人民币5,000.00元" in text
     assert "张伟应返还贵方款项合计人民币5,000.00元" in text
     assert "尚欠" not in text and "欠款" not in text

@@ -1,0 +1,102 @@
+"""The day a court found an adult debtor without full capacity (``capacity_found_on``,
+民法典 art. 24) decides what the letter says of the contract (docs/legal-rules.md,
+Guardians): found before it, void (no capacity, arts. 21(1), 144) or awaiting the
+guardian's ratification (limited, arts. 22, 145); found after, the contract binds and
+capacity is not mentioned; not known, both branches and a warning."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from docgen.documents import registry
+from docgen.documents.base import RuleOptions
+from tests.support import load_fixture, printed_copy
+
+OPTIONS = RuleOptions(calendar_fallback=True)
+CODE = "《中华人民共和国民法典》"
+
+
+def _codes(type_name: str, data: Any) -> dict[str, Any]:
+    doc_type = registry.get(type_name)
+    return {p.code: p for p in doc_type.evaluate(doc_type.parse(data), OPTIONS).problems}
+
+
+def test_found_after_the_contract_the_letter_says_nothing_of_capacity():
+    data = load_fixture("lawyer_letter", "valid", "adult_found_after_the_contract")
+    printed = printed_copy("lawyer_letter", data)
+    assert "行为能力" not in printed and "追认" not in printed
+    assert "就张伟拖欠委托人款项一事" in printed
+    assert "本所律师郑重提请您：请于" in printed
+    assert "capacity_at_contract_unknown" not in _codes("lawyer_letter", data)
+
+
+def test_found_of_limited_capacity_before_the_guardian_is_called_on_to_ratify():
+    data = load_fixture("lawyer_letter", "valid", "adult_found_limited_before_the_contract")
+    printed = printed_copy("lawyer_letter", data)
+    assert (
+        "张伟已于2024年6月1日经人民法院认定为限制民事行为能力人，其后于2025年1月10日签订上述"
+        "《借款合同》。"
+    ) in printed
+    assert f"（{CODE}第二十二条、第一百四十五条第一款）" in printed
+    assert "本所受委托人委托催告您自收到本函之日起三十日内对上述合同予以追认" in printed
+    assert "请于追认期间届满之日起5个工作日内返还委托人已交付的借款人民币100,000.00元" in printed
+    codes = _codes("lawyer_letter", data)
+    assert "capacity_at_contract_unknown" not in codes
+    assert codes["deadline_before_ratification"].loc == ("deadline",)
+
+
+def test_found_without_capacity_before_the_contract_is_void():
+    data = load_fixture(
+        "lawyer_letter", "valid", "adult_found_without_capacity_before_the_contract"
+    )
+    printed = printed_copy("lawyer_letter", data)
+    assert (
+        "张伟签订该合同时已于2024年6月1日经人民法院认定为无民事行为能力人，该合同无效"
+        f"（{CODE}第二十一条第一款、第一百四十四条）"
+    ) in printed
+    assert "不能辨认自己行为的成年人为无民事行为能力人；无民事行为能力人实施的" in printed
+    assert "已交付款项" in printed and "尚欠" not in printed and "资金占用损失" not in printed
+
+
+def test_interest_from_an_adult_found_without_capacity_is_refused_at_its_item():
+    data = load_fixture("lawyer_letter", "invalid", "interest_from_an_adult_found_without_capacity")
+    doc_type = registry.get("lawyer_letter")
+    errors = doc_type.evaluate(doc_type.parse(data), OPTIONS).errors
+    assert [(e.loc, e.code) for e in errors] == [
+        (("amounts", "components", 1, "kind"), "void_contract_claim"),
+        (("amounts", "components", 2, "kind"), "void_contract_claim"),
+    ]
+    assert "已于2024年6月1日经人民法院认定" in errors[0].message
+
+
+def test_unknown_or_same_day_keeps_both_branches_and_warns():
+    base = load_fixture("lawyer_letter", "valid", "debtor_with_limited_capacity_through_guardian")
+    for found in (None, "2025-01-10"):
+        data = copy.deepcopy(base)
+        if found:
+            data["capacity_found_on"] = found
+        warning = _codes("lawyer_letter", data)["capacity_at_contract_unknown"]
+        assert warning.loc == ("debtor", "capacity")
+        assert "民事行为能力认定日期" in (warning.hint or "")
+        assert ("先后无法确定" in (warning.hint or "")) == bool(found)
+        printed = printed_copy("lawyer_letter", data)
+        assert "但张伟签订上述合同时已为不能完全辨认自己行为的成年人" in printed
+
+
+def test_the_guarantors_copy_of_an_adult_awaiting_ratification_names_no_capacity():
+    data = copy.deepcopy(
+        load_fixture("lawyer_letter", "valid", "debtor_without_capacity_with_guarantor")
+    )
+    data["debtor"]["capacity"] = "limited"
+    data["debtor"]["guardian"] = copy.deepcopy(
+        load_fixture("lawyer_letter", "valid", "debtor_with_limited_capacity_through_guardian")[
+            "debtor"
+        ]["guardian"]
+    )
+    data["capacity_found_on"] = "2024-06-01"
+    guarantor = printed_copy("lawyer_letter", data, 1)
+    assert "行为能力" not in guarantor
+    assert "如上述《借款合同》被认定无效或者确定不发生效力的，保证合同随之无效或者不发生效力" in (
+        guarantor
+    )
