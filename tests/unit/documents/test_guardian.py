@@ -72,7 +72,9 @@ def test_a_letter_to_a_ward_names_the_guardian_and_goes_to_the_guardians_address
     assert "法定代理人地址：北京市朝阳区建国路88号院3号楼1单元502室" in printed
     lines = "\n".join(printed)
     assert lines.index("张伟证件号码") < lines.index("法定代理人地址")
-    assert "张伟（法定代理人：张建国）：" in printed
+    # the letter speaks to the guardian who reads it (letter_address)
+    assert "张建国先生：" in printed
+    assert "您系张伟之父、法定代理人" in lines
     # the receipt is signed by the guardian for the ward
     assert "债务人：张伟（法定代理人：张建国）" in printed
     assert "法定代理人签字并按手印：＿＿＿＿＿＿＿＿" in printed
