@@ -282,19 +282,3 @@ def guardian_ratifies(debtor: Party, contract: ContractBasis, document: str) -> 
         return ""
     ratifies = ratification_of("乙方", contract.signed_on, contract.name)
     return f"乙方法定代理人{debtor.guardian.name}代理乙方签署{document}，并{ratifies}。"
-
-
-def past_late_charges_clause(
-    document: str, contract: str, cut_off: date, confirmed: str, arranged: bool = True
-) -> str:
-    """「本协议仅确认上述货款及其清偿安排，甲方依《设备买卖合同》就截至日（2026年9月10日）前的
-    逾期付款违约金（损失）享有的权利不因本协议而受影响。」: a sale's document that changes the
-    interest terms and is silent on the contract's late-payment penalty risks it (买卖合同
-    解释 art. 18(2)), so it reserves it; ``document``: 本协议, 本确认书; ``confirmed``: what
-    the document confirms (上述货款, 上述款项); ``arranged``: it also arranges the payment
-    (a confirmation without a plan or a day to pay confirms the debt alone)."""
-    confirmed += "及其清偿安排" if arranged else ""
-    return (
-        f"{document}仅确认{confirmed}，甲方依《{contract}》就截至日"
-        f"（{format_cn(cut_off)}）前的逾期付款违约金（损失）享有的权利不因{document}而受影响。"
-    )

@@ -49,7 +49,6 @@ from docgen.documents.agreement_terms import (
     check_jurisdiction,
     guardian_ratifies,
     jurisdiction_text,
-    past_late_charges_clause,
     principal_of,
     service_context,
 )
@@ -72,12 +71,6 @@ from docgen.documents.debt_confirmation_terms import (
 )
 from docgen.documents.filenames import filename_part
 from docgen.documents.guardian_rules import check_agreement_parties
-from docgen.documents.installment_default import (
-    PastLateCharges,
-    check_past_late_charges,
-    is_sale,
-    past_late_charges_field,
-)
 from docgen.documents.letter_rules import check_payment_account
 from docgen.documents.part_models import interruptions_field
 from docgen.documents.parts import (
@@ -98,6 +91,13 @@ from docgen.documents.parts import (
 from docgen.documents.plan_columns import columns_context
 from docgen.documents.problems import Assessment
 from docgen.documents.rest_days import rest_day_clause
+from docgen.documents.sale_late_charges import (
+    PastLateCharges,
+    check_past_late_charges,
+    is_sale,
+    past_late_charges_clause,
+    past_late_charges_field,
+)
 from docgen.domain.dates import format_cn
 from docgen.domain.disclosure import ADVANCED
 from docgen.domain.fields import CaseModel, Line, Money
@@ -298,7 +298,7 @@ def _columns(
 
 def _reserves(case: DebtConfirmation) -> bool:
     """A sale whose late-payment penalty before the cut-off date is reserved (买卖合同解释
-    art. 18(2), :mod:`docgen.documents.installment_default`)."""
+    art. 18(2), :mod:`docgen.documents.sale_late_charges`)."""
     return case.past_late_charges == "reserved" and is_sale(case.origin, case.amounts)
 
 

@@ -66,14 +66,10 @@ from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.filenames import filename_part
 from docgen.documents.guardian_rules import check_agreement_parties
 from docgen.documents.installment_default import (
-    PastLateCharges,
     Waiver,
     check_costs,
-    check_past_late_charges,
     check_waiver,
     costs_clause,
-    past_late_charges_field,
-    reservation,
     stated_late_rate,
     waiver_field,
 )
@@ -108,6 +104,12 @@ from docgen.documents.parts import (
 from docgen.documents.plan_columns import columns_context, plan_splits
 from docgen.documents.problems import Assessment
 from docgen.documents.rest_days import rest_day_clause
+from docgen.documents.sale_late_charges import (
+    PastLateCharges,
+    check_past_late_charges,
+    past_late_charges_field,
+    reservation,
+)
 from docgen.domain.clauses import AMOUNTS_CLAUSE, ARTICLES
 from docgen.domain.counting import copies
 from docgen.domain.dates import format_cn
