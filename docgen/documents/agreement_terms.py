@@ -32,6 +32,7 @@ from typing import Literal
 from pydantic import Field
 
 from docgen.documents.base import RuleOptions
+from docgen.documents.forum_scope import FORUM_HINT, check_forum_scope, dispute_scope, prevails
 from docgen.documents.guardian_rules import ratifiable
 from docgen.documents.letter_capacity import ratification_of
 from docgen.documents.parts import ContractBasis, DebtAmounts, RateInput, ResolvedAmounts
@@ -56,6 +57,7 @@ class Jurisdiction(CaseModel):
     kind: Literal["creditor_domicile", "signing_place", "court", "arbitration"] = Field(
         default="creditor_domicile",
         title="争议解决",
+        description=FORUM_HINT,
         json_schema_extra={
             "enum_titles": ["甲方住所地人民法院", "本协议签订地人民法院", "指定人民法院", "仲裁"]
         },
@@ -90,8 +92,15 @@ def check_jurisdiction(
     signing_place: str | None,
     parties: list[Party],
     amount: Decimal,
+    scope: tuple[str, str] | None = None,
 ) -> None:
-    """The chosen forum is named, and a named court is one the parties may agree on."""
+    """The chosen forum is named, and a named court is one the parties may agree on;
+    ``scope`` (the document's name, the original contract's): the signing place's court
+    keeps to the document's disputes (``forum_scope.check_forum_scope``)."""
+    if scope is not None:
+        document, contract = scope
+        at_signing = j.kind == "signing_place"
+        check_forum_scope(result, ("jurisdiction", "kind"), at_signing, contract, document)
     if j.kind == "court" and not j.court:
         result.error(("jurisdiction", "court"), "missing", "请填写约定管辖的人民法院名称")
     if j.kind == "arbitration" and not j.arbitration_body:
@@ -160,17 +169,24 @@ def check_agreed_court(
 
 
 def jurisdiction_text(
-    j: Jurisdiction, signing_place: str | None, document: str = "本协议", parties: str = "各方"
+    j: Jurisdiction,
+    signing_place: str | None,
+    document: str = "本协议",
+    parties: str = "各方",
+    contract: str | None = None,
 ) -> str:
-    """The dispute clause, as one sentence."""
+    """The dispute clause, as one sentence: for the disputes of ``document`` and of the
+    original ``contract``, where the forum may take both (``forum_scope``)."""
+    contract = None if j.kind == "signing_place" else contract
+    scope, last = dispute_scope(document, contract), prevails(document, contract)
     if j.kind == "arbitration":
-        return f"因{document}引起的争议，{parties}协商不成的，提交{j.arbitration_body}仲裁。"
+        return f"{scope}，{parties}协商不成的，提交{j.arbitration_body}仲裁{last}。"
     court = {
         "creditor_domicile": "甲方住所地人民法院",
         "signing_place": f"{document}签订地（{signing_place}）人民法院",
         "court": j.court or "",
     }[j.kind]
-    return f"因{document}引起的争议，{parties}协商不成的，任何一方均可向{court}提起诉讼。"
+    return f"{scope}，{parties}协商不成的，任何一方均可向{court}提起诉讼{last}。"
 
 
 def service_context(role: str, party: Party, given: ServiceAddress | None) -> dict[str, str]:

@@ -239,8 +239,9 @@ def assess(case: DebtConfirmation, options: RuleOptions) -> Assessment:
     check_origin_guarantors(result, case)
     check_later_interest(result, case, options)
     check_plan_late_interest(result, case, options)
+    parties, scope = [case.creditor, case.debtor], ("本确认书", case.origin.name)
     check_jurisdiction(
-        result, case.jurisdiction, case.signing_place, [case.creditor, case.debtor], resolved.total
+        result, case.jurisdiction, case.signing_place, parties, resolved.total, scope
     )
     compute_plan_splits(result, case, resolved, options)
     return result
@@ -376,7 +377,7 @@ def build_context(case: DebtConfirmation, assessment: Assessment) -> dict[str, A
         ),
         "late_interest": plan_late_text(case, resolved),
         "jurisdiction": jurisdiction_text(
-            case.jurisdiction, case.signing_place, "本确认书", "双方"
+            case.jurisdiction, case.signing_place, "本确认书", "双方", case.origin.name
         ),
         "services": [
             service_context("甲方", case.creditor, case.creditor_service),

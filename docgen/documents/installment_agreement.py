@@ -195,7 +195,10 @@ def assess(case: InstallmentAgreement, options: RuleOptions) -> Assessment:
         result.computed["last_due"] = rows[-1].due
     _check_acceleration(result, case, len(rows) if rows else None)
     parties = [case.creditor, case.debtor, *([case.guarantor] if case.guarantor else [])]
-    check_jurisdiction(result, case.jurisdiction, case.signing_place, parties, resolved.total)
+    scope = ("本协议", case.origin.name)
+    check_jurisdiction(
+        result, case.jurisdiction, case.signing_place, parties, resolved.total, scope
+    )
     if case.plan_interest is not None:
         annual = check_rate_cap(
             result,
@@ -388,7 +391,9 @@ def build_context(case: InstallmentAgreement, assessment: Assessment) -> dict[st
         ),
         "acceleration": _acceleration_text(case, resolved.total, late is not None),
         "costs": costs_clause(case.jurisdiction.kind == "arbitration"),
-        "jurisdiction": jurisdiction_text(case.jurisdiction, case.signing_place, parties=parties),
+        "jurisdiction": jurisdiction_text(
+            case.jurisdiction, case.signing_place, parties=parties, contract=case.origin.name
+        ),
         "parties": parties,
         "services": services,
         "agreement_date": format_cn(case.agreement_date),
