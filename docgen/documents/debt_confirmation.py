@@ -90,6 +90,7 @@ from docgen.documents.parts import (
 )
 from docgen.documents.plan_columns import columns_context
 from docgen.documents.problems import Assessment
+from docgen.documents.rest_day_dates import DueDay, check_due_days
 from docgen.documents.rest_days import rest_day_clause
 from docgen.documents.sale_late_charges import (
     PastLateCharges,
@@ -224,6 +225,7 @@ def assess(case: DebtConfirmation, options: RuleOptions) -> Assessment:
         result.error(("pay_by",), "pay_by_not_after_confirmation", "一次性清偿日期应晚于确认日期")
     check_plan(result, case.repayment_plan, resolved.total, case.confirm_date, ("repayment_plan",))
     check_pay_date(result, case)
+    check_due_days(result, _due_days(case), "本确认书", "还款")
     check_past_late_charges(result, case.past_late_charges, case.origin, case.amounts)
     promised = bool(case.repayment_plan) or case.pay_by is not None
     promised = promised or case.pay_on_notice_days is not None
@@ -245,6 +247,16 @@ def assess(case: DebtConfirmation, options: RuleOptions) -> Assessment:
     )
     compute_plan_splits(result, case, resolved, options)
     return result
+
+
+def _due_days(case: DebtConfirmation) -> list[DueDay]:
+    """The dates the confirmation sets for paying: each installment's, or the one day."""
+    plan = case.repayment_plan
+    if plan:
+        return [
+            DueDay(("repayment_plan", i, "due_date"), i + 1, r.due_date) for i, r in enumerate(plan)
+        ]
+    return [DueDay(("pay_by",), None, case.pay_by)] if case.pay_by else []
 
 
 def check_plan(

@@ -103,6 +103,7 @@ from docgen.documents.parts import (
 )
 from docgen.documents.plan_columns import columns_context, plan_splits
 from docgen.documents.problems import Assessment
+from docgen.documents.rest_day_dates import check_schedule_days
 from docgen.documents.rest_days import rest_day_clause
 from docgen.documents.sale_late_charges import (
     PastLateCharges,
@@ -190,6 +191,7 @@ def assess(case: InstallmentAgreement, options: RuleOptions) -> Assessment:
     )
     result.computed["amounts"] = resolved
     rows = _schedule(result, case, resolved.total)
+    check_schedule_days(result, case.schedule, rows, "本协议", "还款")
     if rows is not None:
         result.computed["schedule"] = rows
         result.computed["last_due"] = rows[-1].due
