@@ -25,7 +25,7 @@ from pydantic import Field
 from docgen.documents.case_numbers import CaseNumberText, check_case_number
 from docgen.documents.guardian_rules import capacity_status, is_minor
 from docgen.documents.problems import Assessment, Loc
-from docgen.domain.dates import format_cn
+from docgen.domain.dates import by_day
 from docgen.domain.disclosure import ADVANCED
 from docgen.domain.fields import CaseModel, Line
 from docgen.domain.guardianship import kinship
@@ -36,8 +36,9 @@ FINDING_FIELD = "debtor_capacity_finding"
 
 
 def due_by(day: date) -> str:
-    """「应于2026年1月10日（含当日）前」: the contract's due date, the day itself included."""
-    return f"应于{format_cn(day)}（含当日）前"
+    """「应于2026年1月10日（含当日）前」: the contract's due date, the day itself included
+    (``domain.dates.by_day``, as the letters say it)."""
+    return f"应于{by_day(day)}"
 
 
 class CapacityFinding(CaseModel):

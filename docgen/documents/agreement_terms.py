@@ -32,6 +32,7 @@ from typing import Literal
 from pydantic import Field
 
 from docgen.documents.base import RuleOptions
+from docgen.documents.forum_scope import FORUM_HINT, check_forum_scope, dispute_scope, prevails
 from docgen.documents.guardian_rules import ratifiable
 from docgen.documents.letter_capacity import ratification_of
 from docgen.documents.parts import ContractBasis, DebtAmounts, RateInput, ResolvedAmounts
@@ -56,6 +57,7 @@ class Jurisdiction(CaseModel):
     kind: Literal["creditor_domicile", "signing_place", "court", "arbitration"] = Field(
         default="creditor_domicile",
         title="争议解决",
+        description=FORUM_HINT,
         json_schema_extra={
             "enum_titles": ["甲方住所地人民法院", "本协议签订地人民法院", "指定人民法院", "仲裁"]
         },
@@ -90,8 +92,15 @@ def check_jurisdiction(
     signing_place: str | None,
     parties: list[Party],
     amount: Decimal,
+    scope: tuple[str, str] | None = None,
 ) -> None:
-    """The chosen forum is named, and a named court is one the parties may agree on."""
+    """The chosen forum is named, and a named court is one the parties may agree on;
+    ``scope`` (the document's name, the original contract's): the signing place's court
+    keeps to the document's disputes (``forum_scope.check_forum_scope``)."""
+    if scope is not None:
+        document, contract = scope
+        at_signing = j.kind == "signing_place"
+        check_forum_scope(result, ("jurisdiction", "kind"), at_signing, contract, document)
     if j.kind == "court" and not j.court:
         result.error(("jurisdiction", "court"), "missing", "请填写约定管辖的人民法院名称")
     if j.kind == "arbitration" and not j.arbitration_body:
@@ -160,17 +169,24 @@ def check_agreed_court(
 
 
 def jurisdiction_text(
-    j: Jurisdiction, signing_place: str | None, document: str = "本协议", parties: str = "各方"
+    j: Jurisdiction,
+    signing_place: str | None,
+    document: str = "本协议",
+    parties: str = "各方",
+    contract: str | None = None,
 ) -> str:
-    """The dispute clause, as one sentence."""
+    """The dispute clause, as one sentence: for the disputes of ``document`` and of the
+    original ``contract``, where the forum may take both (``forum_scope``)."""
+    contract = None if j.kind == "signing_place" else contract
+    scope, last = dispute_scope(document, contract), prevails(document, contract)
     if j.kind == "arbitration":
-        return f"因{document}引起的争议，{parties}协商不成的，提交{j.arbitration_body}仲裁。"
+        return f"{scope}，{parties}协商不成的，提交{j.arbitration_body}仲裁{last}。"
     court = {
         "creditor_domicile": "甲方住所地人民法院",
         "signing_place": f"{document}签订地（{signing_place}）人民法院",
         "court": j.court or "",
     }[j.kind]
-    return f"因{document}引起的争议，{parties}协商不成的，任何一方均可向{court}提起诉讼。"
+    return f"{scope}，{parties}协商不成的，任何一方均可向{court}提起诉讼{last}。"
 
 
 def service_context(role: str, party: Party, given: ServiceAddress | None) -> dict[str, str]:
@@ -282,19 +298,3 @@ def guardian_ratifies(debtor: Party, contract: ContractBasis, document: str) -> 
         return ""
     ratifies = ratification_of("乙方", contract.signed_on, contract.name)
     return f"乙方法定代理人{debtor.guardian.name}代理乙方签署{document}，并{ratifies}。"
-
-
-def past_late_charges_clause(
-    document: str, contract: str, cut_off: date, confirmed: str, arranged: bool = True
-) -> str:
-    """「本协议仅确认上述货款及其清偿安排，甲方依《设备买卖合同》就截至日（2026年9月10日）前的
-    逾期付款违约金（损失）享有的权利不因本协议而受影响。」: a sale's document that changes the
-    interest terms and is silent on the contract's late-payment penalty risks it (买卖合同
-    解释 art. 18(2)), so it reserves it; ``document``: 本协议, 本确认书; ``confirmed``: what
-    the document confirms (上述货款, 上述款项); ``arranged``: it also arranges the payment
-    (a confirmation without a plan or a day to pay confirms the debt alone)."""
-    confirmed += "及其清偿安排" if arranged else ""
-    return (
-        f"{document}仅确认{confirmed}，甲方依《{contract}》就截至日"
-        f"（{format_cn(cut_off)}）前的逾期付款违约金（损失）享有的权利不因{document}而受影响。"
-    )

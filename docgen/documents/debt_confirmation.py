@@ -49,7 +49,6 @@ from docgen.documents.agreement_terms import (
     check_jurisdiction,
     guardian_ratifies,
     jurisdiction_text,
-    past_late_charges_clause,
     principal_of,
     service_context,
 )
@@ -72,12 +71,6 @@ from docgen.documents.debt_confirmation_terms import (
 )
 from docgen.documents.filenames import filename_part
 from docgen.documents.guardian_rules import check_agreement_parties
-from docgen.documents.installment_default import (
-    PastLateCharges,
-    check_past_late_charges,
-    is_sale,
-    past_late_charges_field,
-)
 from docgen.documents.letter_rules import check_payment_account
 from docgen.documents.part_models import interruptions_field
 from docgen.documents.parts import (
@@ -97,7 +90,15 @@ from docgen.documents.parts import (
 )
 from docgen.documents.plan_columns import columns_context
 from docgen.documents.problems import Assessment
+from docgen.documents.rest_day_dates import DueDay, check_due_days
 from docgen.documents.rest_days import rest_day_clause
+from docgen.documents.sale_late_charges import (
+    PastLateCharges,
+    check_past_late_charges,
+    is_sale,
+    past_late_charges_clause,
+    past_late_charges_field,
+)
 from docgen.domain.dates import format_cn
 from docgen.domain.disclosure import ADVANCED
 from docgen.domain.fields import CaseModel, Line, Money
@@ -224,6 +225,7 @@ def assess(case: DebtConfirmation, options: RuleOptions) -> Assessment:
         result.error(("pay_by",), "pay_by_not_after_confirmation", "一次性清偿日期应晚于确认日期")
     check_plan(result, case.repayment_plan, resolved.total, case.confirm_date, ("repayment_plan",))
     check_pay_date(result, case)
+    check_due_days(result, _due_days(case), "本确认书", "还款")
     check_past_late_charges(result, case.past_late_charges, case.origin, case.amounts)
     promised = bool(case.repayment_plan) or case.pay_by is not None
     promised = promised or case.pay_on_notice_days is not None
@@ -239,11 +241,22 @@ def assess(case: DebtConfirmation, options: RuleOptions) -> Assessment:
     check_origin_guarantors(result, case)
     check_later_interest(result, case, options)
     check_plan_late_interest(result, case, options)
+    parties, scope = [case.creditor, case.debtor], ("本确认书", case.origin.name)
     check_jurisdiction(
-        result, case.jurisdiction, case.signing_place, [case.creditor, case.debtor], resolved.total
+        result, case.jurisdiction, case.signing_place, parties, resolved.total, scope
     )
     compute_plan_splits(result, case, resolved, options)
     return result
+
+
+def _due_days(case: DebtConfirmation) -> list[DueDay]:
+    """The dates the confirmation sets for paying: each installment's, or the one day."""
+    plan = case.repayment_plan
+    if plan:
+        return [
+            DueDay(("repayment_plan", i, "due_date"), i + 1, r.due_date) for i, r in enumerate(plan)
+        ]
+    return [DueDay(("pay_by",), None, case.pay_by)] if case.pay_by else []
 
 
 def check_plan(
@@ -298,7 +311,7 @@ def _columns(
 
 def _reserves(case: DebtConfirmation) -> bool:
     """A sale whose late-payment penalty before the cut-off date is reserved (买卖合同解释
-    art. 18(2), :mod:`docgen.documents.installment_default`)."""
+    art. 18(2), :mod:`docgen.documents.sale_late_charges`)."""
     return case.past_late_charges == "reserved" and is_sale(case.origin, case.amounts)
 
 
@@ -376,7 +389,7 @@ def build_context(case: DebtConfirmation, assessment: Assessment) -> dict[str, A
         ),
         "late_interest": plan_late_text(case, resolved),
         "jurisdiction": jurisdiction_text(
-            case.jurisdiction, case.signing_place, "本确认书", "双方"
+            case.jurisdiction, case.signing_place, "本确认书", "双方", case.origin.name
         ),
         "services": [
             service_context("甲方", case.creditor, case.creditor_service),

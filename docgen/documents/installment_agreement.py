@@ -66,14 +66,10 @@ from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.filenames import filename_part
 from docgen.documents.guardian_rules import check_agreement_parties
 from docgen.documents.installment_default import (
-    PastLateCharges,
     Waiver,
     check_costs,
-    check_past_late_charges,
     check_waiver,
     costs_clause,
-    past_late_charges_field,
-    reservation,
     stated_late_rate,
     waiver_field,
 )
@@ -107,7 +103,14 @@ from docgen.documents.parts import (
 )
 from docgen.documents.plan_columns import columns_context, plan_splits
 from docgen.documents.problems import Assessment
+from docgen.documents.rest_day_dates import check_schedule_days
 from docgen.documents.rest_days import rest_day_clause
+from docgen.documents.sale_late_charges import (
+    PastLateCharges,
+    check_past_late_charges,
+    past_late_charges_field,
+    reservation,
+)
 from docgen.domain.clauses import AMOUNTS_CLAUSE, ARTICLES
 from docgen.domain.counting import copies
 from docgen.domain.dates import format_cn
@@ -188,12 +191,16 @@ def assess(case: InstallmentAgreement, options: RuleOptions) -> Assessment:
     )
     result.computed["amounts"] = resolved
     rows = _schedule(result, case, resolved.total)
+    check_schedule_days(result, case.schedule, rows, "本协议", "还款")
     if rows is not None:
         result.computed["schedule"] = rows
         result.computed["last_due"] = rows[-1].due
     _check_acceleration(result, case, len(rows) if rows else None)
     parties = [case.creditor, case.debtor, *([case.guarantor] if case.guarantor else [])]
-    check_jurisdiction(result, case.jurisdiction, case.signing_place, parties, resolved.total)
+    scope = ("本协议", case.origin.name)
+    check_jurisdiction(
+        result, case.jurisdiction, case.signing_place, parties, resolved.total, scope
+    )
     if case.plan_interest is not None:
         annual = check_rate_cap(
             result,
@@ -386,7 +393,9 @@ def build_context(case: InstallmentAgreement, assessment: Assessment) -> dict[st
         ),
         "acceleration": _acceleration_text(case, resolved.total, late is not None),
         "costs": costs_clause(case.jurisdiction.kind == "arbitration"),
-        "jurisdiction": jurisdiction_text(case.jurisdiction, case.signing_place, parties=parties),
+        "jurisdiction": jurisdiction_text(
+            case.jurisdiction, case.signing_place, parties=parties, contract=case.origin.name
+        ),
         "parties": parties,
         "services": services,
         "agreement_date": format_cn(case.agreement_date),

@@ -20,9 +20,8 @@ keeps of the original contract.
   691): without the debtor's clause, 丙方's 「实现债权的费用」 has nothing to attach to. For
   a private loan, whether such costs count under the cap on overdue charges (法释〔2020〕17号
   art. 29) is unsettled, as ``combined_cap`` says for a claim: warned.
-- A sale's late-payment penalty up to the cut-off date (买卖合同解释 art. 18(2)): an
-  agreement that changes the interest terms and is silent on it risks it, so it is
-  reserved by default (``past_late_charges``), listed as a line, or waived with a warning.
+- A sale's late-payment penalty up to the cut-off date: kept by
+  :mod:`docgen.documents.sale_late_charges`, which the debt confirmation shares.
 """
 
 from __future__ import annotations
@@ -33,19 +32,14 @@ from typing import Any, Literal, Protocol
 
 from pydantic import Field
 
-from docgen.documents.agreement_terms import past_late_charges_clause
 from docgen.documents.late_interest import REDUCIBLE_KINDS
-from docgen.documents.parts import ContractBasis, DebtAmounts, RateInput
+from docgen.documents.parts import ContractBasis, RateInput
 from docgen.documents.problems import Assessment
+from docgen.documents.sale_late_charges import SALE_RULES
 from docgen.domain.cap_rates import INTERPRETATION
-from docgen.domain.dates import format_cn
 from docgen.domain.disclosure import ADVANCED
 
 Waiver = Literal["conditional", "unconditional"]
-PastLateCharges = Literal["reserved", "waived", "included"]
-SALE_RULES = "《最高人民法院关于审理买卖合同纠纷案件适用法律问题的解释》"
-_PRICE_WORDS = ("货款", "价款")
-_LATE_KINDS = ("penalty", "interest")
 _LOSS_MULTIPLE = Decimal("1.5")  # LPR + 50%: the top of 买卖合同解释 art. 18(4)
 
 
@@ -58,19 +52,6 @@ def waiver_field() -> Any:
         json_schema_extra={
             **ADVANCED,
             "enum_titles": ["按期足额还款的不计利息（逾期后计息）", "无论是否逾期均不另计利息"],
-        },
-    )
-
-
-def past_late_charges_field() -> Any:
-    return Field(
-        default="reserved",
-        title="截至日前的逾期付款违约金（买卖合同）",
-        description="买卖合同的货款：甲方保留依原合同主张截至日前逾期付款违约金（损失）的权利、"
-        "已在欠款明细中列明，或放弃",
-        json_schema_extra={
-            **ADVANCED,
-            "enum_titles": ["保留（写明权利不受影响）", "放弃", "已列入欠款明细"],
         },
     )
 
@@ -181,57 +162,3 @@ def check_costs(result: Assessment, origin: ContractBasis) -> None:
         "亦有法院计入上限），请按受诉法院的裁判尺度核对",
         "主张时逾期利息、违约金与上述费用合计超过上限的，超过部分可能不获支持",
     )
-
-
-# --- a sale's late-payment penalty up to the cut-off date --------------------------------
-
-
-def is_sale(origin: ContractBasis, amounts: DebtAmounts) -> bool:
-    """A sale's price: the contract typed as a sale, or the principal named 货款 / 价款."""
-    if origin.kind == "sale":
-        return True
-    return any(
-        c.kind == "principal" and any(w in c.display_label for w in _PRICE_WORDS)
-        for c in amounts.components
-    )
-
-
-def check_past_late_charges(
-    result: Assessment, choice: PastLateCharges, origin: ContractBasis, amounts: DebtAmounts
-) -> None:
-    """``included`` needs its line; ``waived`` is warned about; neither for a non-sale."""
-    loc = ("past_late_charges",)
-    if not is_sale(origin, amounts):
-        if choice != "reserved":
-            result.error(
-                loc,
-                "not_a_sale",
-                "只有买卖合同的货款才需选择截至日前逾期付款违约金的处理方式，请选择「保留」"
-                "或将合同类型改为买卖合同",
-            )
-        return
-    cut_off = format_cn(amounts.as_of)
-    if choice == "included" and not any(c.kind in _LATE_KINDS for c in amounts.components):
-        result.error(
-            loc,
-            "late_charges_not_listed",
-            f"选择了「已列入欠款明细」，但欠款明细中没有违约金或利息：请将计至{cut_off}的逾期付款"
-            "违约金（损失）列为一项，或选择「保留」",
-        )
-    elif choice == "waived":
-        result.warn(
-            loc,
-            "past_late_charges_waived",
-            f"甲方放弃截至{cut_off}的逾期付款违约金（损失）：确认书、还款协议未涉及逾期付款责任，"
-            "但已变更原合同关于本金、利息等约定的，出卖人不能再依原合同主张该违约金"
-            f"（{SALE_RULES}第十八条第二款）",
-            hint="确非放弃的，请选择「保留」，或将该违约金列入欠款明细",
-        )
-
-
-def reservation(choice: PastLateCharges, origin: ContractBasis, amounts: DebtAmounts) -> str:
-    """The reservation of a sale's late-payment penalty up to the cut-off date, or ""."""
-    if choice != "reserved" or not is_sale(origin, amounts):
-        return ""
-    confirmed = "上述款项" if len(amounts.components) > 1 else f"上述{amounts.principal_label}"
-    return past_late_charges_clause("本协议", origin.name, amounts.as_of, confirmed)

@@ -133,3 +133,13 @@ def _check_dates(
             "dates_not_increasing",
             f"第{bad + 1}期还款日期应晚于第{bad}期（{format_cn(rows[bad - 1].due)}）",
         )
+
+
+def row_locs(spec: ScheduleInput, count: int) -> list[Loc]:
+    """Where each installment's date was typed: its row, its date of a custom list, or
+    (generated from the first date) the first date's field."""
+    if spec.rows:
+        return [("schedule", "rows", i, "due_date") for i in range(count)]
+    if spec.generate is not None and spec.generate.frequency == "custom":
+        return [("schedule", "generate", "dates", i) for i in range(count)]
+    return [("schedule", "generate", "first_due")] * count

@@ -25,7 +25,7 @@ from datetime import date
 from docgen.documents.guardian_rules import check_debtor_capacity
 from docgen.documents.part_models import ContractBasis
 from docgen.documents.problems import Assessment, Loc
-from docgen.domain.dates import format_cn
+from docgen.domain.dates import by_day, format_cn
 from docgen.domain.guarantee import Guarantee
 from docgen.domain.parties import Party
 
@@ -148,16 +148,18 @@ def contract_opening(creditor: str, debtor: str, contract: ContractBasis) -> str
 def unpaid_facts(
     contract: ContractBasis, debtor: str, principal_label: str, binding: bool = True
 ) -> str:
-    """「根据合同约定，您应于…前清偿相应款项，但您至今未依约履行付款义务。」 (an IOU's
-    terms are the IOU's: 「根据《借条》约定」). A contract not ``binding`` (awaiting the
-    legal representative's consent or ratification, 民法典 art. 145(1)) is only described:
-    「上述《借款合同》约定您于…前清偿相应款项，您至今未按约定付款。」"""
+    """「根据合同约定，您应于2026年1月10日（含当日）前清偿相应款项，但您至今未依约履行付款
+    义务。」 (an IOU's terms are the IOU's: 「根据《借条》约定」); the due date with the day
+    included, as the agreements recite it (``domain.dates.by_day``). A contract not
+    ``binding`` (awaiting the legal representative's consent or ratification, 民法典 art.
+    145(1)) is only described: 「上述《借款合同》约定您于…（含当日）前清偿相应款项，您至今未按
+    约定付款。」"""
     due = what_was_due(contract.kind, principal_label)
-    day = format_cn(contract.due_date)
+    day = by_day(contract.due_date)
     if not binding:
-        return f"上述《{contract.name}》约定{debtor}于{day}前{due}，{debtor}至今未按约定付款。"
+        return f"上述《{contract.name}》约定{debtor}于{day}{due}，{debtor}至今未按约定付款。"
     terms = "合同" if made_verb(contract.name) == "签订" else f"《{contract.name}》"
-    return f"根据{terms}约定，{debtor}应于{day}前{due}，但{debtor}至今未依约履行付款义务。"
+    return f"根据{terms}约定，{debtor}应于{day}{due}，但{debtor}至今未依约履行付款义务。"
 
 
 def what_was_due(kind: str, principal_label: str) -> str:

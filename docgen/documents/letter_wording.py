@@ -2,12 +2,12 @@
 (``letter_capacity.contract_status``), so that no sentence of any copy says more than
 the contract's status allows.
 
-- The facts: a contract that binds is 「根据合同约定，您应于…前清偿相应款项，但您至今未依约
-  履行付款义务」; one that waits on the legal representative (民法典 arts. 19, 145(1)) is
-  only described — what it provides and that it is unpaid (「上述《借款合同》约定您于…前
-  清偿相应款项，您至今未按约定付款」) — followed by its effect: the call on the guardian to
-  ratify (art. 145(2)) in the debtor's copy, the call's having been made in a
-  guarantor's, or, with no guardian to call, the rule of arts. 19 and 145(1). One the
+- The facts: a contract that binds is 「根据合同约定，您应于…（含当日）前清偿相应款项，
+  但您至今未依约履行付款义务」; one that waits on the legal representative (民法典 arts. 19,
+  145(1)) is only described — what it provides and that it is unpaid (「上述《借款合同》
+  约定您于…（含当日）前清偿相应款项，您至今未按约定付款」) — followed by its effect: the
+  call on the guardian to ratify (art. 145(2)) in the debtor's copy, the call's having
+  been made in a guarantor's, or, with no guardian to call, the rule of arts. 19 and 145(1). One the
   legal representative consented to or ratified (art. 145(1)) binds: the facts say so
   with the day, then what the contract provides and that it is unpaid, as for any binding
   contract. A contract made without capacity (under eight, or as a minor who cannot

@@ -47,6 +47,7 @@ from docgen.documents.parts import (
     signer_context,
 )
 from docgen.documents.problems import Assessment
+from docgen.documents.rest_day_dates import check_schedule_days
 from docgen.documents.rest_days import rest_day_clause
 from docgen.documents.settlement_concession import CONCESSION_LABELS, Concession, lapses
 from docgen.documents.settlement_default import (
@@ -186,6 +187,7 @@ def assess(case: SettlementAgreement, options: RuleOptions) -> Assessment:
     rows = plan_schedule(result, case.schedule, case.agreement_date, to_fen(case.amount))
     if rows is not None:
         result.computed["schedule"] = rows
+    check_schedule_days(result, case.schedule, rows, "本协议", "付款")
     check_acceleration(result, case.acceleration, len(rows) if rows else None)
     check_default_terms(result, case, options, len(rows) if rows else None)
     return result

@@ -38,6 +38,7 @@ from pydantic import Field
 
 from docgen.documents.agreement_terms import check_agreed_court
 from docgen.documents.court_names import check_agreement_court, court_name_by_number
+from docgen.documents.forum_scope import check_forum_scope, dispute_scope, prevails
 from docgen.documents.problems import Assessment, Loc
 from docgen.domain.disclosure import shown_when
 from docgen.domain.fields import CaseModel, Line
@@ -86,6 +87,8 @@ def check_forum(result: Assessment, case: SettlementAgreement) -> None:
     """The chosen forum can be named: a suit to take it back to, a signing place, a court
     the parties may agree on (its own errors at ``jurisdiction.court``)."""
     forum, filed = chosen(case), case.outcome.kind != "not_filed"
+    contract = case.contract.name if case.contract else None
+    check_forum_scope(result, KIND_LOC, forum == "signing_place", contract, "本协议")
     if forum == "suit_court" and not filed:
         result.error(
             KIND_LOC,
@@ -120,8 +123,13 @@ def _at_stake(case: SettlementAgreement) -> Decimal:
 
 
 def forum_clause(case: SettlementAgreement, parties: str) -> str:
-    """The dispute clause: 「因本协议引起的争议，双方协商不成的，任何一方均可向…提起诉讼。」"""
+    """The dispute clause: 「因本协议及《借款合同》引起的或与之有关的争议，双方协商不成的，任何
+    一方均可向…提起诉讼；《借款合同》约定的争议解决方式与本协议的约定不一致的，以本协议的约定
+    为准。」 (``forum_scope``); 「因本协议引起的争议」 where no contract is named or the
+    court is the signing place's."""
     forum = chosen(case)
+    named = case.contract.name if case.contract else None
+    contract = None if forum == "signing_place" else named
     court = {
         "suit_court": court_name_by_number(case.suit.court or "", case.suit.case_number),
         "creditor_domicile": "甲方住所地人民法院",
@@ -129,7 +137,8 @@ def forum_clause(case: SettlementAgreement, parties: str) -> str:
         "signing_place": f"本协议签订地（{case.signing_place}）人民法院",
         "court": court_name_by_number(case.jurisdiction.court or "", None),
     }[forum]
-    return f"因本协议引起的争议，{parties}协商不成的，任何一方均可向{court}提起诉讼。"
+    scope, last = dispute_scope("本协议", contract), prevails("本协议", contract)
+    return f"{scope}，{parties}协商不成的，任何一方均可向{court}提起诉讼{last}。"
 
 
 __all__ = ["FORUM_LABELS", "SettlementForum", "check_forum", "chosen", "forum_clause"]

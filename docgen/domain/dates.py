@@ -10,6 +10,14 @@ def format_cn(d: date) -> str:
     return f"{d.year}年{d.month}月{d.day}日"
 
 
+def by_day(d: date) -> str:
+    """「2026年1月10日（含当日）前」: a contract's due date as a document says a debt was
+    payable by it. 「前」 alone leaves open whether the day itself counts; the day the debt
+    fell due starts the limitation period (民法典 art. 188) and a guarantee period (art.
+    692), so every document says it in one sense: the day included."""
+    return f"{format_cn(d)}（含当日）前"
+
+
 def format_cn_upper(d: date) -> str:
     """Render a date in Chinese numerals for signature blocks: "二〇二六年十一月二十二日".
 

@@ -105,14 +105,19 @@ def _confirmation(c: Context) -> tuple[Block, ...]:
         party_lines("乙方（债务人）", c["debtor"]),
         Paragraph(text(f"{c['facts']}现经甲乙双方核对，乙方确认如下：")),
     ]
+    numbered: list[tuple[Block, ...]] = []
     for number, (first, after) in enumerate(_clauses(c)):
         mark = CONFIRMATION_ITEMS.number(number)
-        body.append(Paragraph(text(f"{mark}{first}"), lead=bool(after)))
-        body += after
+        numbered.append((Paragraph(text(f"{mark}{first}"), lead=bool(after)), *after))
+    for clause in numbered[:-1]:
+        body += clause
     last = Paragraph(
         text(f"本确认书一式{copies(2)}，甲乙双方各执一份，自双方签字（盖章）之日起生效。")
     )
-    # one date for one signing, typed above the signatures; 「（以下无正文）」 aligned with it
+    # one date for one signing, typed above the signatures; 「（以下无正文）」 aligned with it.
+    # The last numbered clause goes over with them: the copies sentence is no term, and a
+    # signature page holding none ties the signatures to no text
     signing = [*place, f"签署日期：{c['confirm_date']}"]
-    ending = end_and_signatures((last,), signing, c["signers"], END_OF_TEXT_INDENTED, dated=False)
+    closing = (*numbered[-1], last)
+    ending = end_and_signatures(closing, signing, c["signers"], END_OF_TEXT_INDENTED, dated=False)
     return (*body, ending)

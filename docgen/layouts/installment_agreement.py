@@ -9,6 +9,8 @@ from docgen.docmodel.blocks import (
     Block,
     Column,
     Document,
+    Heading,
+    Keep,
     Paragraph,
     Table,
     text,
@@ -172,6 +174,22 @@ def _interest(c: Context) -> str:
     return str(c["interest"]) + waiver(article_number(2), article_number(3))
 
 
+def with_article_before(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """``common.agreement``'s blocks with the article before the last one moved into the
+    closing kept with the signatures: the last article (其他) holds only the copies and
+    the effective date, so without it the signature page would hold no term of substance,
+    and a page of terms could be swapped unseen (a page holding a term beside the
+    signatures ties them to the text)."""
+    *body, closing = blocks
+    if not isinstance(closing, Keep):
+        return blocks
+    headings = [i for i, b in enumerate(body) if isinstance(b, Heading) and b.level == 2]
+    if not headings:
+        return blocks
+    start = headings[-1]
+    return (*body[:start], Keep((*body[start:], *closing.blocks)))
+
+
 def _agreement(c: Context) -> tuple[Block, ...]:
     # one date for one signing: the agreement's, typed above the signatures
-    return agreement(c, _articles(c), one_date=True)
+    return with_article_before(agreement(c, _articles(c), one_date=True))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from docgen.docmodel.blocks import Block, Column, Document, Paragraph, Table, text
 from docgen.layouts.common import Context, agreement, article_number, pay_into
+from docgen.layouts.installment_agreement import with_article_before
 
 
 def build(c: Context) -> Document:
@@ -85,5 +86,6 @@ def _articles(c: Context) -> list[tuple[str, tuple[Block, ...]]]:
 
 
 def _agreement(c: Context) -> tuple[Block, ...]:
-    # one date for one signing: the agreement's, typed above the signatures
-    return agreement(c, _articles(c), one_date=True)
+    # one date for one signing: the agreement's, typed above the signatures; 争议解决
+    # goes over with 其他 and the signatures, so that the signature page holds a term
+    return with_article_before(agreement(c, _articles(c), one_date=True))

@@ -263,7 +263,7 @@ def test_two_parties_are_双方_in_every_article_and_three_各方():
     text = "\n".join(paragraphs(layouts.LAYOUTS["installment_agreement"].build(_context(ROWS))))
     assert "各方" not in text
     assert "为妥善解决债务清偿问题，双方经平等协商，达成如下协议：" in text
-    assert "因本协议引起的争议，双方协商不成的，提交北京仲裁委员会仲裁。" in text
+    assert "因本协议及《设备买卖合同》引起的或与之有关的争议，双方协商不成的，提交北京仲裁" in text
     assert "双方确认以下地址为本协议履行及争议解决中相关文书的送达地址" in text
     assert "书面通知对方（已进入诉讼、仲裁程序的" in text
     assert "本协议一式两份，双方各执一份，自双方签字（盖章）之日起生效。" in text

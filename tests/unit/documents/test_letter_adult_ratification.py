@@ -42,7 +42,7 @@ def test_the_letter_states_the_ratification_its_day_and_form_and_demands_payment
         "您于2025年1月10日签订上述《借款合同》时为17周岁的未成年人。您于2025年3月1日年满十八周岁，"
         f"为完全民事行为能力人，可以独立实施民事法律行为（{CODE}第十八条第一款）；您已于2025年6月3日"
         "以书面《确认书》追认上述《借款合同》，该合同对您具有法律约束力（参照第一百四十五条第一款）。"
-        "根据合同约定，您应于2026年1月10日前清偿相应款项"
+        "根据合同约定，您应于2026年1月10日（含当日）前清偿相应款项"
     ) in printed
     # art. 145(1) names only the legal representative: never cited bare for this
     assert "依法有效" not in printed and "、第一百四十五条第一款" not in printed

@@ -43,7 +43,7 @@ def test_the_debtors_copy_states_the_ratification_and_demands_payment_outright()
     assert (
         "张伟于2025年1月10日签订上述《借款合同》时为14周岁的未成年人，该合同已经您于"
         f"2025年1月15日追认，依法有效（{CODE}第十九条、第一百四十五条第一款）。根据合同约定，"
-        "张伟应于2026年1月10日前清偿相应款项，但张伟至今未依约履行付款义务。"
+        "张伟应于2026年1月10日（含当日）前清偿相应款项，但张伟至今未依约履行付款义务。"
     ) in printed
     assert "截至2026年10月31日，张伟尚欠我方款项明细如下：" in printed
     # the user's deadline, no call to ratify, no condition, no restitution

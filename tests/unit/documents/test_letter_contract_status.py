@@ -84,8 +84,9 @@ def test_no_sentence_asserts_a_debt_the_contract_may_not_create(type_name, name,
 def test_the_facts_say_what_the_contract_provides_and_the_amounts_are_owed_if_ratified():
     printed = _copies("demand_letter", "minor_debtor_through_guardian", 1)[0]
     # the copy goes to the guardian, 「您」: the ward is named
-    assert "上述《借款合同》约定张伟于2026年1月10日前清偿相应款项，张伟至今未按约定付款。" in (
-        printed
+    assert (
+        "上述《借款合同》约定张伟于2026年1月10日（含当日）前清偿相应款项，张伟至今未按约定付款。"
+        in (printed)
     )
     assert "上述《借款合同》经追认的，截至2026年10月31日，张伟尚欠我方款项明细如下：" in printed
     assert "如您对上述款项有异议" in printed
@@ -107,7 +108,7 @@ def test_the_firms_facts_state_the_age_and_the_amounts_the_contract_computes():
     printed = _copies("lawyer_letter", "minor_debtor_with_guarantor", 1)[0]
     facts = printed[printed.index("一、基本事实") : printed.index("二、法律分析")]
     assert (
-        "上述《借款合同》约定张伟于2026年1月10日前清偿相应款项，张伟至今未按约定付款。"
+        "上述《借款合同》约定张伟于2026年1月10日（含当日）前清偿相应款项，张伟至今未按约定付款。"
         "张伟于2025年1月10日签订上述《借款合同》时为14周岁的未成年人，属于限制民事行为能力人。"
         "截至2026年10月31日，按上述《借款合同》约定计算的款项明细如下："
     ) in facts
@@ -130,9 +131,10 @@ def test_the_firms_copy_to_a_guarantor_keeps_the_condition_after_the_call_it_rep
 
 def test_a_binding_contract_reads_as_before():
     printed = printed_copy("demand_letter", load_fixture("demand_letter", "valid", "person_debtor"))
-    assert "根据合同约定，您应于2026年1月10日前清偿相应款项，但您至今未依约履行付款义务。" in (
-        printed
+    facts = (
+        "根据合同约定，您应于2026年1月10日（含当日）前清偿相应款项，但您至今未依约履行付款义务。"
     )
+    assert facts in printed
     assert "截至2026年10月31日，您尚欠我方款项明细如下：" in printed
     assert "将上述欠款合计" in printed and "经追认" not in printed and "有效的" not in printed
 

@@ -172,14 +172,14 @@ def test_a_buyer_was_to_pay_the_price_and_a_borrower_to_settle(type_name, servic
     # the sale contract's debtor was to 支付货款 (民法典 art. 626); a loan stays 清偿相应款项
     sale = COMPANY if type_name == "demand_letter" else FIRM
     to_debtor = _texts(service, type_name, sale)[0]
-    assert "贵司应于2025年12月31日前支付货款，但贵司至今未依约履行付款义务。" in to_debtor
+    assert "贵司应于2025年12月31日（含当日）前支付货款，但贵司至今未依约履行付款义务。" in to_debtor
     loan = (
         JOINT
         if type_name == "demand_letter"
         else load_fixture("lawyer_letter", "valid", "person_debtor_auto_number")
     )
     assert (
-        "您应于2026年1月10日前清偿相应款项，但您至今未依约履行付款义务。"
+        "您应于2026年1月10日（含当日）前清偿相应款项，但您至今未依约履行付款义务。"
         in (_texts(service, type_name, loan)[0])
     )
 

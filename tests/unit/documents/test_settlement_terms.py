@@ -42,9 +42,13 @@ def test_a_settlement_in_a_suit_sends_its_disputes_to_the_suits_court():
     for data in (WITHDRAW, MEDIATION):
         printed = printed_copy("settlement_agreement", data)
         assert _article(printed, "争议解决") == (
-            "因本协议引起的争议，各方协商不成的，任何一方均可向北京市东城区人民法院提起诉讼。"
+            "因本协议及《借款合同》引起的或与之有关的争议，各方协商不成的，任何一方均可向北京市"
+            "东城区人民法院提起诉讼；《借款合同》约定的争议解决方式与本协议的约定不一致的，以本协议"
+            "的约定为准。"
             if "guarantor" in data
-            else "因本协议引起的争议，双方协商不成的，任何一方均可向北京市东城区人民法院提起诉讼。"
+            else "因本协议及《借款合同》引起的或与之有关的争议，双方协商不成的，任何一方均可向"
+            "北京市东城区人民法院提起诉讼；《借款合同》约定的争议解决方式与本协议的约定不一致的，"
+            "以本协议的约定为准。"
         )
     # the article stands before 其他, which keeps its place last
     lines = printed_copy("settlement_agreement", WITHDRAW).splitlines()
@@ -54,19 +58,23 @@ def test_a_settlement_in_a_suit_sends_its_disputes_to_the_suits_court():
 def test_before_any_suit_disputes_go_to_the_creditors_domicile():
     printed = printed_copy("settlement_agreement", BEFORE_SUIT)
     assert _article(printed, "第五条　争议解决") == (
-        "因本协议引起的争议，双方协商不成的，任何一方均可向甲方住所地人民法院提起诉讼。"
+        "因本协议及《建材买卖合同》引起的或与之有关的争议，双方协商不成的，任何一方均可向甲方"
+        "住所地人民法院提起诉讼；《建材买卖合同》约定的争议解决方式与本协议的约定不一致的，以本协议"
+        "的约定为准。"
     )
 
 
 def test_the_parties_may_choose_the_debtors_domicile_or_the_signing_place():
     data = copy.deepcopy(BEFORE_SUIT)
     data["jurisdiction"] = {"kind": "debtor_domicile"}
-    assert "任何一方均可向乙方住所地人民法院提起诉讼。" in printed_copy(
+    assert "任何一方均可向乙方住所地人民法院提起诉讼；《建材买卖合同》约定的" in printed_copy(
         "settlement_agreement", data
     )
     data["jurisdiction"] = {"kind": "signing_place"}
-    assert "任何一方均可向本协议签订地（广东省深圳市福田区）人民法院提起诉讼。" in printed_copy(
-        "settlement_agreement", data
+    # the signing place's court keeps to the settlement's own disputes (test_forum_scope.py)
+    assert (
+        "因本协议引起的争议，双方协商不成的，任何一方均可向本协议签订地（广东省深圳市福田区）人民法院提起诉讼。"
+        in printed_copy("settlement_agreement", data)
     )
     del data["signing_place"]
     errors = [(e.loc, e.code) for e in _assess(data).errors]
@@ -79,7 +87,7 @@ def test_a_named_court_at_a_partys_domicile_is_printed_and_one_elsewhere_refused
     )
     # typed 「福州市鼓楼区人民法院」, printed by its full name as every paper names a court
     printed = printed_copy("settlement_agreement", data)
-    assert "任何一方均可向福建省福州市鼓楼区人民法院提起诉讼。" in printed
+    assert "任何一方均可向福建省福州市鼓楼区人民法院提起诉讼；" in printed
     data = load_fixture("settlement_agreement", "invalid", "agreed_court_without_connection")
     (error,) = _assess(data).errors
     assert (error.loc, error.code) == (("jurisdiction", "court"), "court_no_connection")

@@ -1,0 +1,26 @@
+"""The signature page of every agreement holds a term, not the copies sentence alone: the
+debt confirmation's last numbered clause, the agreements' article before 其他."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support import load_fixture, normalize, pdf_pages_text
+
+CASES = [
+    ("debt_confirmation", "person_debtor_with_plan", "七、双方确认以下地址为本确认书履行"),
+    ("debt_confirmation", "company_debtor_pays_at_once", "八、双方确认以下地址为本确认书履行"),
+    ("installment_agreement", "monthly_with_guarantor", "第七条送达地址"),
+    ("settlement_agreement", "mediation_with_a_guarantor", "第六条争议解决"),
+    ("settlement_agreement", "withdraw_after_the_first_payment", "第六条争议解决"),
+]
+
+
+@pytest.mark.parametrize("engine", ["typst", "weasyprint"])
+@pytest.mark.parametrize(("type_name", "name", "term"), CASES)
+def test_the_last_page_holds_a_term_with_the_signatures(service, engine, type_name, name, term):
+    data = load_fixture(type_name, "valid", name)
+    pdf = service.render(type_name, data, "pdf", engine=engine).content
+    last = normalize(pdf_pages_text(pdf)[-1]).replace(" ", "").replace("\n", "")
+    assert term in last
+    assert "一式" in last and "（以下无正文）" in last and "乙方" in last
