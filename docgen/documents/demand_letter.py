@@ -14,11 +14,19 @@ from typing import Any, Literal
 
 from pydantic import Field, PrivateAttr
 
+from docgen.documents.amount_checks import ResolvedAmounts
 from docgen.documents.base import DocumentType, Resources, RuleOptions
 from docgen.documents.filenames import filename_part
 from docgen.documents.guarantor_rules import (
     guarantee_statement,
     recipient_guarantee,
+)
+from docgen.documents.letter_amounts import (
+    LetterAccount,
+    LoanDelivery,
+    agreed_rates,
+    delivery_facts,
+    delivery_field,
 )
 from docgen.documents.letter_assent import AdultRatification
 from docgen.documents.letter_capacity import contract_status, ratification_of
@@ -33,7 +41,6 @@ from docgen.documents.letters import Demander, address_label, check_letter, dema
 from docgen.documents.part_models import GuardianAssent, interruptions_field
 from docgen.documents.parts import (
     AddressedCase,
-    BankAccount,
     Contact,
     ContractBasis,
     DebtAmounts,
@@ -50,7 +57,7 @@ from docgen.domain.dates import format_cn
 from docgen.domain.disclosure import ADVANCED, PROFILE_PICKER, paired_with, shown_when
 from docgen.domain.fields import Line, ShortText
 from docgen.domain.guarantee import Guarantee
-from docgen.domain.identity import mask_id
+from docgen.domain.identity import mask_id, number_label
 from docgen.domain.parties import Party, Person
 
 
@@ -104,9 +111,10 @@ class DemandLetter(AddressedCase):
         "填写追认日期：函件写明该事实，按合同有效要求付款，不再催告追认",
         json_schema_extra=ADVANCED,
     )
+    loan_delivery: LoanDelivery | None = delivery_field()
     amounts: DebtAmounts = Field(title="欠款金额")
     deadline: PaymentDeadline = Field(title="付款期限")
-    payment_account: BankAccount | None = Field(
+    payment_account: LetterAccount | None = Field(
         default=None, title="收款账户", description="不填则取自发函人档案（债权人档案）"
     )
     next_step: Literal["litigation", "arbitration"] = Field(
@@ -167,7 +175,7 @@ def resolve(case: DemandLetter, resources: Resources, final: bool) -> DemandLett
             email=profile.email,
         )
     if case.payment_account is None and profile.kind == "creditor" and profile.bank_account:
-        update["payment_account"] = profile.bank_account
+        update["payment_account"] = LetterAccount(**profile.bank_account.model_dump())
     resolved = case.model_copy(update=update)
     resolved._profile_kind = profile.kind
     return resolved
@@ -219,7 +227,7 @@ def _next_step_text(case: DemandLetter) -> str:
     return "向有管辖权的人民法院提起诉讼"
 
 
-def _facts_text(case: DemandLetter, you: str, we: str) -> str:
+def _facts_text(case: DemandLetter, you: str, we: str, computed: ResolvedAmounts) -> str:
     contract = case.contract
     debtor = you if case.recipient_role == "debtor" else case.debtor.name
     summary = summary_for(contract.summary or "", case.debtor.name, debtor)
@@ -229,6 +237,7 @@ def _facts_text(case: DemandLetter, you: str, we: str) -> str:
     # the creditor named once, then 我方; a person writes as 本人
     creditor = f"{case.creditor.name}（以下简称“我方”）" if we == "我方" else we
     text = contract_opening(creditor, debtor, contract) + summary
+    text += delivery_facts(case, computed, debtor, we) + agreed_rates(case, computed)
     text += contract_facts(case, debtor, we)
     guarantee = recipient_guarantee(case)
     if guarantee is not None:
@@ -304,7 +313,9 @@ def build_context(case: DemandLetter, assessment: Assessment) -> dict[str, Any]:
     # a ward's ID number, then the guardian's address: each labelled as whose it is
     label = address_label(recipient)
     debtor["address_label"] = label
-    debtor["id_label"] = f"{recipient.name}证件号码" if label != "地址" else "证件号码"
+    # the sender's label (公民身份号码 for a resident ID card, identity.number_label)
+    kind = number_label(recipient.id_type) if isinstance(recipient, Person) else "证件号码"
+    debtor["id_label"] = f"{recipient.name}{kind}" if label != "地址" else kind
     you = debtor["you"]
     guarantor = case.recipient_role == "guarantor"
     guarantee = recipient_guarantee(case)
@@ -325,7 +336,7 @@ def build_context(case: DemandLetter, assessment: Assessment) -> dict[str, Any]:
         "owes": owes,
         "receipt_signer": signer_context("保证人" if guarantor else "债务人", recipient),
         **_receipt_words(case, notice),
-        "facts": _facts_text(case, you, we),
+        "facts": _facts_text(case, you, we, assessment.computed["amounts"]),
         "ratification": ratification_request(case, you, we),
         "refusal": refusal_consequence(case, you, we),
         **demanded_terms(case, assessment, case.creditor, we, we),
