@@ -143,6 +143,43 @@ def check_agreement_court(
     )
 
 
+def check_addressed_court(
+    result: Assessment, court: str, loc: Loc, case_number: str | None, paper: str
+) -> None:
+    """A paper addressed to the court (「北京市朝阳区人民法院：」) names one court: where the
+    name and the case number cannot tell which, an error at ``loc`` in place of
+    ``check_court_name``'s warning; where the number tells it, the paper prints that court
+    (``court_name_by_number``) and the user is asked to check it. The addressee of a
+    letter filed with a court is that court, by the name it bears (法〔2016〕221号; the
+    module's notes)."""
+    if not court.endswith(COURT):
+        return
+    table = division_table.load()
+    if full_name(court, table) is not None:
+        return
+    result.problems = [
+        p for p in result.problems if not (p.loc == loc and p.code == COURT_NAME_NOT_FULL)
+    ]
+    derived = _by_number(court, case_number, table)
+    if derived is not None:
+        name, province = derived
+        result.warn(
+            loc,
+            "court_name_from_case_number",
+            f"「{court}」未写明所在的省、自治区、直辖市；案号「{case_number}」的法院代字以"
+            f"{province}的简称开头（{RULES}第四条、第五条），{paper}按{name}打印",
+            hint=f"请核对受理法院为{name}，并在此填写法院全称",
+        )
+        return
+    result.error(
+        loc,
+        "court_not_determinable",
+        f"不能确定「{court}」是哪一法院（{_why(court, table)}）：{paper}致送法院，抬头须写明"
+        "受理法院的全称，否则法院无从核对",
+        hint="请填写法院全称，冠以省、自治区、直辖市名称，如 北京市朝阳区人民法院；或填写案号",
+    )
+
+
 def _why(court: str, table: division_table.Divisions) -> str:
     """「朝阳区」有多个同名行政区划：北京市朝阳区、吉林省长春市朝阳区; or the place is no
     division's name."""

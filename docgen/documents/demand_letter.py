@@ -15,6 +15,7 @@ from typing import Any, Literal
 from pydantic import Field, PrivateAttr
 
 from docgen.documents.agreement_terms import principal_of
+from docgen.documents.amount_checks import ResolvedAmounts
 from docgen.documents.base import DocumentType, Resources, RuleOptions
 from docgen.documents.filenames import filename_part
 from docgen.documents.guarantor_rules import (
@@ -23,6 +24,13 @@ from docgen.documents.guarantor_rules import (
 )
 from docgen.documents.guardian_rules import CIVIL_CODE, GUARDIAN_HINT, capacity_status
 from docgen.documents.letter_address import debtor_called, guardian_intro, salutation
+from docgen.documents.letter_amounts import (
+    LetterAccount,
+    LoanDelivery,
+    agreed_rates,
+    delivery_facts,
+    delivery_field,
+)
 from docgen.documents.letter_assent import AdultRatification
 from docgen.documents.letter_capacity import contract_status, ratification_of
 from docgen.documents.letter_rules import contract_opening, made_verb, summary_for
@@ -37,7 +45,6 @@ from docgen.documents.letters import Demander, address_label, check_letter, dema
 from docgen.documents.part_models import GuardianAssent, interruptions_field
 from docgen.documents.parts import (
     AddressedCase,
-    BankAccount,
     Contact,
     ContractBasis,
     DebtAmounts,
@@ -54,7 +61,7 @@ from docgen.domain.dates import format_cn
 from docgen.domain.disclosure import ADVANCED, PROFILE_PICKER, paired_with, shown_when
 from docgen.domain.fields import Line, ShortText
 from docgen.domain.guarantee import Guarantee
-from docgen.domain.identity import mask_id
+from docgen.domain.identity import mask_id, number_label
 from docgen.domain.parties import Party, Person
 
 
@@ -115,9 +122,10 @@ class DemandLetter(AddressedCase):
         "填写追认日期和方式：函件写明该事实，按合同对其有约束力要求付款，不再催告追认",
         json_schema_extra=ADVANCED,
     )
+    loan_delivery: LoanDelivery | None = delivery_field()
     amounts: DebtAmounts = Field(title="欠款金额")
     deadline: PaymentDeadline = Field(title="付款期限")
-    payment_account: BankAccount | None = Field(
+    payment_account: LetterAccount | None = Field(
         default=None, title="收款账户", description="不填则取自发函人档案（债权人档案）"
     )
     next_step: Literal["litigation", "arbitration"] = Field(
@@ -179,7 +187,7 @@ def resolve(case: DemandLetter, resources: Resources, final: bool) -> DemandLett
             email=profile.email,
         )
     if case.payment_account is None and profile.kind == "creditor" and profile.bank_account:
-        update["payment_account"] = profile.bank_account
+        update["payment_account"] = LetterAccount(**profile.bank_account.model_dump())
     resolved = case.model_copy(update=update)
     resolved._profile_kind = profile.kind
     return resolved
@@ -258,7 +266,7 @@ def _next_step_text(case: DemandLetter) -> str:
     return "向有管辖权的人民法院提起诉讼"
 
 
-def _facts_text(case: DemandLetter, you: str, we: str) -> str:
+def _facts_text(case: DemandLetter, you: str, we: str, computed: ResolvedAmounts) -> str:
     contract = case.contract
     debtor = debtor_called(case, you)
     summary = summary_for(contract.summary or "", case.debtor.name, debtor)
@@ -268,6 +276,7 @@ def _facts_text(case: DemandLetter, you: str, we: str) -> str:
     # the creditor named once, then 我方; a person writes as 本人
     creditor = f"{case.creditor.name}（以下简称“我方”）" if we == "我方" else we
     text = guardian_intro(case) + contract_opening(creditor, debtor, contract) + summary
+    text += delivery_facts(case, computed, debtor, we) + agreed_rates(case, computed)
     text += contract_facts(case, debtor, we)
     guarantee = recipient_guarantee(case)
     if guarantee is not None:
@@ -347,7 +356,9 @@ def build_context(case: DemandLetter, assessment: Assessment) -> dict[str, Any]:
     # a ward's ID number, then the guardian's address: each labelled as whose it is
     label = address_label(recipient)
     debtor["address_label"] = label
-    debtor["id_label"] = f"{recipient.name}证件号码" if label != "地址" else "证件号码"
+    # the sender's label (公民身份号码 for a resident ID card, identity.number_label)
+    kind = number_label(recipient.id_type) if isinstance(recipient, Person) else "证件号码"
+    debtor["id_label"] = f"{recipient.name}{kind}" if label != "地址" else kind
     you = debtor["you"]
     # a ward's copy speaks to the guardian and names the ward (letter_address)
     debtor["salutation"] = salutation(case, debtor["salutation"])
@@ -374,7 +385,7 @@ def build_context(case: DemandLetter, assessment: Assessment) -> dict[str, Any]:
         "guardian_intro": guardian_intro(case),  # already heads ``facts``
         "receipt_signer": signer_context("保证人" if guarantor else "债务人", recipient),
         **_receipt_words(case, notice),
-        "facts": _facts_text(case, you, we),
+        "facts": _facts_text(case, you, we, assessment.computed["amounts"]),
         "ratification": ratification_request(case, you, we),
         "refusal": refusal_consequence(case, you, we, principal),
         **demanded_terms(case, assessment, case.creditor, we, we),

@@ -29,7 +29,7 @@ from typing import Any
 from pydantic import Field, PrivateAttr
 
 from docgen.documents.base import DocumentType, Resources, RuleOptions
-from docgen.documents.court_names import court_name
+from docgen.documents.court_names import check_addressed_court, court_name_by_number
 from docgen.documents.filenames import filename_part
 from docgen.documents.filing_papers import (
     AGENT_TITLES,
@@ -158,6 +158,7 @@ def assess(case: FirmLetter, options: RuleOptions) -> Assessment:
             f"代码3为司法行政机关，机构类别代码1为律师执业机构），填写的为{case.firm.license_number}",
         )
     check_case(result, case.case, proceeding=case.stage)
+    check_addressed_court(result, case.case.court, ("case", "court"), case.case.case_number, "所函")
     check_stage(result, case.case, case, "所函")
     check_party_at_stage(result, case.case, case.client, ("client",), "委托人", case)
     if not case.lawyers:
@@ -200,7 +201,7 @@ def build_context(case: FirmLetter, assessment: Assessment) -> dict[str, Any]:
     return {
         "title": "律师事务所函",
         "letter_number": case.letter_number or "",
-        "court": court_name(case.case.court),
+        "court": court_name_by_number(case.case.court, case.case.case_number),
         "body": [
             f"本所接受{role}{case.client}的委托，指派{lawyers}担任其在"
             f"{case_title(case.case, case.stage, named)}{STAGES[case.stage]}程序中的"

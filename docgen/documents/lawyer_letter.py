@@ -16,6 +16,7 @@ from typing import Any, Literal
 from pydantic import Field, PrivateAttr
 
 from docgen.documents.agreement_terms import principal_of
+from docgen.documents.amount_checks import ResolvedAmounts
 from docgen.documents.base import DocumentType, Resources, RuleOptions
 from docgen.documents.filenames import filename_part
 from docgen.documents.guarantor_rules import (
@@ -23,6 +24,13 @@ from docgen.documents.guarantor_rules import (
     recipient_guarantee,
 )
 from docgen.documents.letter_address import debtor_called, guardian_intro, salutation
+from docgen.documents.letter_amounts import (
+    LetterAccount,
+    LoanDelivery,
+    agreed_rates,
+    delivery_facts,
+    delivery_field,
+)
 from docgen.documents.letter_analysis import legal_analysis, matter
 from docgen.documents.letter_assent import AdultRatification
 from docgen.documents.letter_capacity import pending_ratification
@@ -38,7 +46,6 @@ from docgen.documents.letters import Demander, address_label, check_letter, dema
 from docgen.documents.part_models import GuardianAssent, interruptions_field
 from docgen.documents.parts import (
     AddressedCase,
-    BankAccount,
     ContractBasis,
     DebtAmounts,
     InterruptionInput,
@@ -118,6 +125,7 @@ class LawyerLetter(AddressedCase):
         "填写追认日期：函件写明该事实，按合同有效要求付款，不再催告追认",
         json_schema_extra=ADVANCED,
     )
+    loan_delivery: LoanDelivery | None = delivery_field()
     amounts: DebtAmounts = Field(title="欠款金额")
     legal_basis: Paragraph | None = Field(
         default=None,
@@ -125,7 +133,7 @@ class LawyerLetter(AddressedCase):
         description="不填则按合同类型引用《民法典》相关条文",
     )
     deadline: PaymentDeadline = Field(title="付款期限")
-    payment_account: BankAccount = Field(title="收款账户", description="委托人的收款账户")
+    payment_account: LetterAccount = Field(title="收款账户", description="委托人的收款账户")
     next_step: Literal["litigation", "arbitration"] = Field(
         default="litigation",
         title="逾期后的措施",
@@ -272,7 +280,7 @@ def _amounts_lead(case: LawyerLetter, owed: dict[str, str], owes: str) -> str:
     return f"{owed['if']}截至{as_of}，{owes}{owed['verb']}委托人款项明细如下："
 
 
-def _facts(case: LawyerLetter, you: str, debtor_name: str) -> str:
+def _facts(case: LawyerLetter, you: str, debtor_name: str, computed: ResolvedAmounts) -> str:
     """一、基本事实: the contract, how the debt arose, what is unpaid; to a guarantor, its
     guarantee. The debtor is 您 or 贵司 in the debtor's copy, named in a guarantor's."""
     contract = case.contract
@@ -281,6 +289,7 @@ def _facts(case: LawyerLetter, you: str, debtor_name: str) -> str:
     summary = contract.summary.replace("我方", "委托人") if contract.summary else ""
     summary = _sentence(summary_for(summary, case.debtor.name, debtor_name)) if summary else ""
     facts = contract_opening("委托人", debtor_name, contract) + summary
+    facts += delivery_facts(case, computed, debtor_name, "委托人") + agreed_rates(case, computed)
     facts += contract_facts(case, debtor_name, "本所受委托人委托，")
     if _asks_ratification(case):
         facts += limited_then(case, debtor_name)[0] + "。"
@@ -304,7 +313,7 @@ def build_context(case: LawyerLetter, assessment: Assessment) -> dict[str, Any]:
     recipient["salutation"] = salutation(case, recipient["salutation"])
     guarantor = case.recipient_role == "guarantor"
     debtor_name = debtor_called(case, you)
-    facts = _facts(case, you, debtor_name)
+    facts = _facts(case, you, debtor_name, assessment.computed["amounts"])
     guarantee = recipient_guarantee(case)
     # the default analysis states the contract as its debtor's capacity leaves it
     basis = case.legal_basis or legal_analysis(case, debtor_name)

@@ -19,6 +19,12 @@ from docgen.documents.base import RuleOptions
 from docgen.documents.guarantor_rules import check_letter_guarantors
 from docgen.documents.guardian_rules import CIVIL_CODE, check_guardians, guarantor_locs
 from docgen.documents.interest_periods import chronological, last_day
+from docgen.documents.letter_amounts import (
+    check_account_holder,
+    check_letter_amounts,
+    letter_amounts,
+    no_rate_overdue,
+)
 from docgen.documents.letter_assent import check_adult_ratification, check_guardian_assent
 from docgen.documents.letter_capacity import (
     binds_if,
@@ -38,6 +44,7 @@ from docgen.documents.letter_rules import (
     check_not_in_future,
     check_payment_account,
 )
+from docgen.documents.part_models import DebtAmounts
 from docgen.documents.parts import (
     Latest,
     PaymentDeadline,
@@ -91,6 +98,7 @@ def check_letter(result: Assessment, case: Any, demander: Demander, options: Rul
     if case.payment_account is not None:
         account = case.payment_account.account_name
         check_payment_account(result, account, creditor, firm=demander.firm)
+        check_account_holder(result, case.payment_account, creditor)
     if same_party(creditor, case.debtor):
         result.error(("debtor",), "same_party", demander.same_as_debtor)
     check_guarantors(result, case.guarantors, [creditor, case.debtor], ("guarantors",))
@@ -104,6 +112,7 @@ def check_letter(result: Assessment, case: Any, demander: Demander, options: Rul
     )
     check_letter_guarantors(result, case, result.computed["amounts"].total)
     check_guarantee_contracts(result, case.guarantors, case.guarantees)
+    check_letter_amounts(result, case)
     check_contract_dates(result, case.contract, case.letter_date)
     if case.next_step == "arbitration" and not case.arbitration_body:
         result.error(("arbitration_body",), "missing", "选择申请仲裁时，请填写仲裁机构名称")
@@ -119,7 +128,7 @@ def demanded_terms(
     the deadline and the account to pay, as both letters print them; ``we`` is the
     creditor as the letter calls it (我方, 委托人), ``sender`` who sends the letters and
     will tell a guarantor of the ratification (我方, 本人, 本所)."""
-    computed = assessment.computed["amounts"]
+    amounts, computed = letter_amounts(case, assessment.computed["amounts"])
     deadline = assessment.computed["deadline"]
     name, _ = _later_terms(case)
     cut_off = format_cn(case.amounts.as_of)
@@ -131,14 +140,16 @@ def demanded_terms(
     owed = owed_words(case, condition)
     return {
         "owed": owed,
-        "amounts": _returned_rows(case, amounts_context(case.amounts, computed)),
+        "amounts": _returned_rows(case, amounts, amounts_context(amounts, computed)),
         "calculations": computed.sheets,
-        "later_interest": later_interest(case, computed, we),
+        "later_interest": later_interest(case, (amounts, computed), we),
         "receipt_excludes": f"，不含{cut_off}之后的{name}" if name else "",
         "deadline": {
             "text": text,
             "due": format_cn(deadline.due),
             "fallback": deadline.calendar_fallback,
+            # the deadline's move past a holiday, in a sentence of its own (民法典 art. 203)
+            "extension": payment.extension(deadline),
             **_debtors_deadline(case, payment, deadline, sender, owed["debt"]),
             "pay_by": _after_ratification(case.deadline, text, sender)
             if pending and guarantor
@@ -233,16 +244,17 @@ RETURNED_LABEL = "已交付款项（应返还）"
 handed over is owed back (民法典 arts. 144, 155, 157)."""
 
 
-def _returned_rows(case: Any, amounts: dict[str, Any]) -> dict[str, Any]:
-    """The amounts table; under a void contract its principal rows are labelled
-    :data:`RETURNED_LABEL` (interest and penalty are refused there, ``void_contract_claim``)."""
+def _returned_rows(case: Any, printed: DebtAmounts, table: dict[str, Any]) -> dict[str, Any]:
+    """The amounts table of the ``printed`` amounts; under a void contract its principal
+    rows are labelled :data:`RETURNED_LABEL` (interest and penalty are refused there,
+    ``void_contract_claim``)."""
     if contract_status(case) != "void":
-        return amounts
+        return table
     rows = [
-        {**row, "label": RETURNED_LABEL} if case.amounts.components[i].kind == "principal" else row
-        for row, i in zip(amounts["rows"], chronological(case.amounts), strict=True)
+        {**row, "label": RETURNED_LABEL} if printed.components[i].kind == "principal" else row
+        for row, i in zip(table["rows"], chronological(printed), strict=True)
     ]
-    return {**amounts, "rows": rows}
+    return {**table, "rows": rows}
 
 
 def _later_terms(case: Any) -> tuple[str, str]:
@@ -260,7 +272,7 @@ def _later_terms(case: Any) -> tuple[str, str]:
     return _LATER_NAMES.get(kind, "逾期付款损失"), source
 
 
-def later_interest(case: Any, computed: ResolvedAmounts, we: str) -> str:
+def later_interest(case: Any, resolved: tuple[DebtAmounts, ResolvedAmounts], we: str) -> str:
     """The amounts stop at their cut-off date; the overdue interest does not, until paid.
 
     Said under the table, so that neither the debtor nor a court reads the total as all
@@ -268,9 +280,13 @@ def later_interest(case: Any, computed: ResolvedAmounts, we: str) -> str:
     private loan at the rate 法释〔2020〕17号 art. 28 gives), any other debtor the loss
     from late payment (art. 577), until the day of payment; the creditor reserves it. An
     overdue-interest calculation running to the cut-off date gives its base and rate, in
-    the words every document uses (``ResolvedAmounts.running_claim``).
+    the words every document uses (``ResolvedAmounts.running_claim``); a private loan with no
+    interest claimed, at the one-year LPR from the day after the due date (art. 28(2)(1)).
+    A private loan's overdue interest and 违约金 together stay within four times the
+    one-year LPR when the contract was formed (art. 29): said where a 违约金 is claimed.
+    ``resolved``: the amounts as the letter prints them (``letter_amounts``).
     """
-    amounts, contract = case.amounts, case.contract
+    (amounts, computed), contract = resolved, case.contract
     cut_off, start = format_cn(amounts.as_of), amounts.as_of + timedelta(days=1)
     name, source = _later_terms(case)
     if not name:
@@ -283,13 +299,34 @@ def later_interest(case: Any, computed: ResolvedAmounts, we: str) -> str:
             continue  # not overdue interest
         if last_day(component, amounts) == amounts.as_of:
             base = calc.base or principal
-            running.append(computed.running_claim(base, calc.rate.spec(), start))
+            claim = computed.running_claim(base, calc.rate.spec(), start)
+            # a 违约金 that runs on is named, not counted as overdue interest
+            named = "" if component.kind == "interest" else component.display_label + "，"
+            running.append(named + claim)
+    cap = combined_cap(case)
     if running:
         how = "；".join(running)
-        return f"上述金额计算至{cut_off}；此后的{name}，{how}，{we}依法保留主张的权利（{source}）。"
+        later = f"此后的{name}，{how}"
+    elif contract_status(case) != "void" and no_rate_overdue(case, computed):
+        later, source = no_rate_overdue(case, computed), _LPR_SOURCE
+    else:
+        later = f"此后至实际清偿之日止的{name}"
+    return f"上述金额计算至{cut_off}；{later}，{we}依法保留主张的权利（{source}）。{cap}"
+
+
+_LPR_SOURCE = f"{CIVIL_CODE}第六百七十六条；{INTERPRETATION}第二十八条第二款第一项"
+
+
+def combined_cap(case: Any) -> str:
+    """「逾期利息与违约金合计不超过…四倍」 for a private loan's letter that claims a 违约金
+    (法释〔2020〕17号 art. 29), else nothing."""
+    if case.contract.kind != "private_lending":
+        return ""
+    if not any(c.kind == "penalty" for c in case.amounts.components):
+        return ""
     return (
-        f"上述金额计算至{cut_off}；此后至实际清偿之日止的{name}，{we}依法保留主张的权利"
-        f"（{source}）。"
+        "逾期利息与违约金合计以合同成立时一年期贷款市场报价利率的四倍为限"
+        f"（{INTERPRETATION}第二十九条）。"
     )
 
 

@@ -24,6 +24,8 @@ from docgen.domain.workdays import (
     CalendarCoverageError,
     Deadline,
     calendar_day_deadline,
+    rest_day_kind,
+    weekday_cn,
     working_day_deadline,
 )
 
@@ -276,15 +278,25 @@ class PaymentDeadline(CaseModel):
         unit = "个工作日" if self.kind == "working" else "日"
         if self.counted_from == "receipt":
             return f"收到本函之日起{self.days}{unit}内"
-        within = f"{format_cn(deadline.due)}前（含当日，即本函出具之日起{self.days}{unit}内"
         moved = deadline.moved_from
         if moved is not None:
-            # a reader counting ten days lands earlier: say why the day moved (art. 203)
-            return (
-                f"{within}；期间最后一日{format_cn(moved)}为休息日或法定节假日，依法顺延至"
-                "其后第一个工作日，《中华人民共和国民法典》第二百零三条）"
-            )
-        return f"{within}）"
+            # the n-th day is not the last: the date alone, the move in a sentence of its
+            # own (``extension``), so that no figure beside the date contradicts it
+            return f"{format_cn(deadline.due)}（{weekday_cn(deadline.due)}）前（含当日）"
+        return f"{format_cn(deadline.due)}前（含当日，即本函出具之日起{self.days}{unit}内）"
+
+    def extension(self, deadline: Deadline) -> str:
+        """Why a deadline counted from the letter's date ends after its n-th day: that day
+        was a rest day or holiday, and the period's last day moves to the next workday
+        (民法典 art. 203): 「本函出具之日起第10日（2026年9月25日）为中秋节法定节假日，依…
+        顺延至其后第一个工作日。」; else nothing."""
+        moved = deadline.moved_from
+        if self.counted_from == "receipt" or moved is None:
+            return ""
+        return (
+            f"本函出具之日起第{self.days}日（{format_cn(moved)}）为{rest_day_kind(moved)}，"
+            "依《中华人民共和国民法典》第二百零三条，期间的最后一日顺延至该休假日结束的次日。"
+        )
 
 
 class AddressedCase(CaseModel):

@@ -159,6 +159,42 @@ def calendar_day_deadline(start: date, n: int, *, allow_fallback: bool = True) -
     return Deadline(start=start, days=n, kind="calendar", due=day, calendar_fallback=fallback)
 
 
+WEEKDAYS = "一二三四五六日"
+
+
+def weekday_cn(d: date) -> str:
+    """「星期一」 … 「星期日」."""
+    return "星期" + WEEKDAYS[d.weekday()]
+
+
+def rest_day_kind(d: date) -> str:
+    """What kind of day off ``d`` is, for a sentence that says why a deadline moved (民法典
+    art. 203): 「中秋节法定节假日」 on a day the holiday rules name (statutory_holidays),
+    「中秋节假期中的休息日」 on another day of the holiday the official calendar gives
+    (调休 joins weekends to it), 「休息日」 on a weekend, and 「休息日或法定节假日」 where
+    the calendar does not say."""
+    named = statutory_holidays(d.year).get(d)
+    if named:
+        return f"{named}法定节假日"
+    try:
+        holiday, name = chinese_calendar.get_holiday_detail(d)
+    except NotImplementedError:
+        holiday, name = False, None
+    if holiday and name:
+        chinese = _HOLIDAY_NAMES.get(name)
+        if chinese:
+            return f"{chinese}假期中的休息日"
+    return "休息日" if d.weekday() >= 5 else "休息日或法定节假日"
+
+
+_FESTIVALS = {"中秋": "中秋节", "端午": "端午节", "清明": "清明节"}
+_HOLIDAY_NAMES = {
+    holiday.value: _FESTIVALS.get(holiday.chinese, holiday.chinese)
+    for holiday in chinese_calendar.Holiday
+}
+"""The official calendar's holidays by their English names, in Chinese (中秋 → 中秋节)."""
+
+
 def _require_positive(n: int) -> None:
     if n < 1:
         raise ValueError(f"期间天数应至少为1日，实为{n}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from docgen.docmodel.blocks import (
@@ -63,6 +64,19 @@ def amounts_table(amounts: Context, keep_total: bool = False) -> Table:
     return Table(AMOUNT_COLUMNS, rows, ("合计", amounts["total_legal"]), keep_with_total=kept)
 
 
+SHORT_TABLE = 8
+"""The most rows a table may have and still be kept whole on one page."""
+
+
+def whole_if_short(block: Block) -> Block:
+    """A table of at most ``SHORT_TABLE`` rows is never split: its rows and total go to
+    one page, with the lead-in kept on it (``Paragraph.lead``); a debtor disputes a total
+    whose components he read on another page."""
+    if isinstance(block, Table) and len(block.rows) <= SHORT_TABLE:
+        return replace(block, keep_with_total=len(block.rows))
+    return block
+
+
 def payment(request: str, account: Context) -> Keep:
     """The request to pay and the account to pay into, kept on one page."""
     lines = Lines(
@@ -76,17 +90,31 @@ def payment(request: str, account: Context) -> Keep:
     return Keep((Paragraph(text(request)), lines))
 
 
-def payment_to(request: str, payee: str, account: Context, you: str) -> tuple[Block, ...]:
+def payment_to(
+    request: str, payee: str, account: Context, you: str, after: str = ""
+) -> tuple[Block, ...]:
     """A letter's demand to pay ``payee`` (我方, 委托人) into ``account``: ``request`` up to
     the words 支付至. An account held by someone else is one the payee designates, and
     paying it discharges the debt (民法典 art. 522(1): performance to a third party as the
-    creditor directs): said, so that the debtor may pay it safely."""
+    creditor directs): said, with who holds it and that the payee authorised the holder to
+    receive (``holder_relation``), so that the debtor may pay it safely. ``after``: a
+    sentence about the deadline (its move past a holiday), under the account."""
     designated = bool(account.get("designated"))
     blocks: list[Block] = [
         payment(f"{request}支付至{payee}{'指定的' if designated else ''}以下账户：", account)
     ]
+    said = after
     if designated:
-        blocks.append(Paragraph(text(f"{you}向上述账户支付的款项，视为向{payee}清偿。")))
+        relation = account.get("holder_relation")
+        holder = (
+            f"该账户为{payee}{relation}{account['account_name']}的账户，{payee}授权其代为收取"
+            "本函所列款项；"
+            if relation
+            else ""
+        )
+        said = f"{holder}{you}向上述账户支付的款项，视为向{payee}清偿。{after}"
+    if said:
+        blocks.append(Paragraph(text(said)))
     return tuple(blocks)
 
 

@@ -23,6 +23,7 @@ from docgen.layouts.common import (
     payment_to,
     proceeding_costs,
     sign_block,
+    whole_if_short,
 )
 
 
@@ -64,8 +65,9 @@ def _letter(c: Context) -> tuple[Block, ...]:
             ),
             lead=True,
         ),
-        # the total never heads a page alone under the repeated header
-        amounts_table(c["amounts"], keep_total=True),
+        # a short table goes over whole with its lead-in; a long one at least never has
+        # its total head a page alone under the repeated header
+        whole_if_short(amounts_table(c["amounts"], keep_total=True)),
         Paragraph(text(c["later_interest"])),
         *demand[:-1],
         # the last sentence that says something and the contacts go over with the
@@ -121,6 +123,7 @@ def _demand(c: Context) -> tuple[Block, ...]:
             we,
             c["account"],
             you,
+            c["deadline"].get("extension", ""),
         ),
         Paragraph(
             text(

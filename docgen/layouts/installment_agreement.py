@@ -3,8 +3,6 @@ case's template context (``docgen.documents.installment_agreement.build_context`
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from docgen.docmodel.blocks import (
     Block,
     Column,
@@ -17,6 +15,7 @@ from docgen.docmodel.blocks import (
 )
 from docgen.domain.clauses import AMOUNTS_CLAUSE, ARTICLES
 from docgen.layouts.common import (
+    SHORT_TABLE,
     Context,
     agreement,
     amounts_table,
@@ -25,10 +24,8 @@ from docgen.layouts.common import (
     pay_into,
     service_lines,
     service_text,
+    whole_if_short,
 )
-
-SHORT_TABLE = 8
-"""The rows of a table short enough to keep on one page."""
 
 
 def guarantee(accelerated_by: str, late: bool, before: str = "", after: str = "") -> str:
@@ -70,15 +67,6 @@ def schedule_table(c: Context) -> Table:
     # a short plan moves whole, with its lead-in; a long one keeps its sums at least
     kept = len(rows) if len(c["schedule"]) <= SHORT_TABLE else 2
     return Table(columns, tuple(rows), ("总计", totals["legal"]), keep_with_total=kept)
-
-
-def _whole_if_short(block: Block) -> Block:
-    """A table of at most ``SHORT_TABLE`` rows is never split: its rows and total go to
-    one page, with the lead-in kept on it (``Paragraph.lead``); a debtor disputes a total
-    whose components he read on another page."""
-    if isinstance(block, Table) and len(block.rows) <= SHORT_TABLE:
-        return replace(block, keep_with_total=len(block.rows))
-    return block
 
 
 def waiver(late_by: str, accelerated_by: str) -> str:
@@ -163,7 +151,7 @@ def _articles(c: Context) -> list[tuple[str, tuple[Block, ...]]]:
             ),
         ),
     ]
-    return [(title, tuple(_whole_if_short(b) for b in blocks)) for title, blocks in articles]
+    return [(title, tuple(whole_if_short(b) for b in blocks)) for title, blocks in articles]
 
 
 def _interest(c: Context) -> str:

@@ -23,6 +23,7 @@ from docgen.layouts.common import (
     calculation_annex,
     payment_to,
     proceeding_costs,
+    whole_if_short,
 )
 
 
@@ -55,9 +56,12 @@ def _letter(c: Context) -> tuple[Block, ...]:
             )
         ),
         Heading("一、基本事实", 2),
-        Paragraph(text(c["facts"] + c["amounts_lead"]), lead=True),
-        # the total never heads a page alone under the repeated header
-        amounts_table(c["amounts"], keep_total=True),
+        Paragraph(text(c["facts"])),
+        # the sentence that leads into the table goes over with it, not the facts above
+        Paragraph(text(c["amounts_lead"]), lead=True),
+        # a short table goes over whole with its lead-in; a long one at least never has
+        # its total head a page alone under the repeated header
+        whole_if_short(amounts_table(c["amounts"], keep_total=True)),
         Paragraph(text(c["later_interest"])),
         Heading("二、法律分析", 2),
         Paragraph(text(c["legal_basis"])),
@@ -121,6 +125,7 @@ def _opinion(c: Context) -> tuple[Block, ...]:
             "委托人",
             c["account"],
             you,
+            c["deadline"].get("extension", ""),
         ),
         Paragraph(
             text(

@@ -91,6 +91,12 @@ SAME_PRINT: dict[str, tuple[str, ...]] = {
     "29e146b3c13b5fde618a965b2abd6eac1d8ab43099c28279b4de07c3af56e5f3": (
         "00c5eafe30b574d83ade3177f44b438e56d633b26ee1081748110123145ca180",
     ),
+    # docgen/layouts/installment_agreement.py, 2026-12-07: its short-table helper moved to
+    # layouts/common.py (whole_if_short, shared with the letters): each valid fixture's
+    # PDF, stamped, identical before and after (11 typst, 11 weasyprint; bin/print-compare)
+    "4060dd822d9c3aef9451121e8892bfef8055c9dc7ae855830ebddfa79c8c3fdd": (
+        "06ea243a806d79fd8ef0eb143f57b39d21dccacdd56617beb2d1c5ccf87916be",
+    ),
 }
 
 

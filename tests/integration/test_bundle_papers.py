@@ -127,6 +127,14 @@ def test_a_court_whose_province_cannot_be_told_is_warned_once_where_it_was_typed
     complaint["court"] = "鼓楼区人民法院"
     case = bundle_case(court="鼓楼区人民法院")
     case["complaint"]["data"] = complaint
+    # the firm's letter is addressed to the court: one it cannot tell is refused there
+    with pytest.raises(CaseInvalid) as refused:
+        BundleService(service).build(copy.deepcopy(case), FILES)
+    letter = index_of(case, "firm_letter")
+    errors = [p for p in refused.value.problems if p.severity == "error"]
+    assert [p.code for p in errors] == ["court_not_determinable"]
+    assert errors[0].loc[:2] == ("papers", letter)
+    case["papers"].pop(letter)
     result = BundleService(service).build(case, FILES)
     named = sorted(w.loc for w in result.warnings if w.code == "court_name_not_full")
     assert named == [("complaint", "data", "court"), ("court",)]

@@ -196,6 +196,7 @@ def test_unreadable_inputs_get_a_clear_message(runner, tmp_path):
 def test_check_lists_the_warnings_of_rows_it_would_render(runner, tmp_path):
     cases = [person_case(i) for i in range(2)]
     cases[1]["payment_account"]["account_name"] = "陈建国"  # not the creditor
+    cases[1]["payment_account"]["holder_relation"] = "法定代表人"
     headers, rows = sheet(cases)
     source = write_csv(tmp_path / "cases.csv", headers, rows)
     result = runner.invoke(

@@ -320,6 +320,7 @@ def test_warnings_of_rendered_rows_are_listed_in_the_warnings_report(
 ):
     cases = [person_case(i) for i in range(3)]
     cases[1]["payment_account"]["account_name"] = "陈建国"  # not the creditor
+    cases[1]["payment_account"]["holder_relation"] = "法定代表人"
     headers, rows = sheet(cases)
     source = write_csv(tmp_path / "cases.csv", headers, rows)
     batches = Batches(settings, database_url)

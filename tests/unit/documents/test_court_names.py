@@ -106,7 +106,6 @@ WARNED = [
     ("withdrawal_application", ("court",), "朝阳区人民法院", "此致\n朝阳区人民法院\n"),
     ("evidence_list", ("court",), "朝阳区人民法院", "此致\n朝阳区人民法院\n"),
     ("power_of_attorney", ("case", "court"), "朝阳区人民法院", "授权委托书\n朝阳区人民法院：\n"),
-    ("firm_letter", ("case", "court"), "朝阳区人民法院", "\n朝阳区人民法院：\n"),
     ("service_address", ("case", "court"), "朝阳区人民法院", "送达地址确认书\n朝阳区人民法院\n"),
     ("representative_certificate", ("case", "court"), "鼓楼区人民法院", "用于鼓楼区人民法院审理"),
 ]

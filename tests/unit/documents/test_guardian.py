@@ -68,10 +68,10 @@ def test_a_letter_to_a_ward_names_the_guardian_and_goes_to_the_guardians_address
     assert "致：张伟（法定代理人：张建国）" in printed
     # under the ward's name, each line says whose it is: the ward's ID, the guardian's
     # address (民法典 art. 23)
-    assert "张伟证件号码：110105********0034" in printed
+    assert "张伟公民身份号码：110105********0034" in printed
     assert "法定代理人地址：北京市朝阳区建国路88号院3号楼1单元502室" in printed
     lines = "\n".join(printed)
-    assert lines.index("张伟证件号码") < lines.index("法定代理人地址")
+    assert lines.index("张伟公民身份号码") < lines.index("法定代理人地址")
     # the letter speaks to the guardian who reads it (letter_address)
     assert "张建国先生：" in printed
     assert "您系张伟之父、法定代理人" in lines
@@ -85,8 +85,8 @@ def test_a_guardian_without_an_address_receives_at_the_wards_address():
     printed = _printed("demand_letter", _minor_letter(**guardian))
     # the ward's own address and ID number, labelled as any addressee's
     assert "地址：北京市东城区东四十条街道南新仓小区5号楼2单元301室" in printed
-    assert "证件号码：110105********0034" in printed
-    assert "法定代理人地址" not in printed and "张伟证件号码" not in printed
+    assert "公民身份号码：110105********0034" in printed
+    assert "法定代理人地址" not in printed and "张伟公民身份号码" not in printed
 
 
 def test_the_lawyer_letter_is_addressed_through_the_guardian():

@@ -48,7 +48,7 @@ def test_the_letter_prints_one_years_interest_first_then_overdue_interest_at_tha
     text = _text("computed_interest")
     # in-term interest first, its row ending on the due date; 365 days, 6,000.00
     assert "2借期内利息2026年1月10日6,000.00见计算明细3逾期利息2026年10月31日4,832.88" in text
-    assert "1.借期内利息（年利率6%，每年按365天计）" in text
+    assert "1.借期内利息（年利率6%，按《借款合同》第五条约定，每年按365天计）" in text
     assert "2025年1月11日至2026年1月10日365100,000.006%6,000.00" in text
     assert "2.逾期利息（年利率6%，按借期内利率计算，每年按365天计）" in text
     assert "合计人民币110,832.88元" in text

@@ -109,7 +109,7 @@ def test_the_firms_facts_state_the_age_and_the_amounts_the_contract_computes():
     facts = printed[printed.index("一、基本事实") : printed.index("二、法律分析")]
     assert (
         "上述《借款合同》约定张伟于2026年1月10日（含当日）前清偿相应款项，张伟至今未按约定付款。"
-        "张伟于2025年1月10日签订上述《借款合同》时为14周岁的未成年人，属于限制民事行为能力人。"
+        "张伟于2025年1月10日签订上述《借款合同》时为14周岁的未成年人，属于限制民事行为能力人。\n"
         "截至2026年10月31日，按上述《借款合同》约定计算的款项明细如下："
     ) in facts
     assert "追认" not in facts and "尚欠" not in facts

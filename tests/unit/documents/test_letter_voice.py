@@ -28,10 +28,8 @@ def test_a_company_creditor_is_named_once_then_called_we():
 
 def test_an_iou_is_issued_by_the_borrower_and_its_terms_are_the_ious():
     printed = printed_copy("demand_letter", MINIMAL)
-    assert (
-        "您于2025年5月1日向本人出具《借条》。根据《借条》约定，您应于2026年5月1日（含当日）前"
-        in printed
-    )
+    assert "您于2025年5月1日向本人出具《借条》。您向本人借款人民币50,000.00元" in printed
+    assert "交付。根据《借条》约定，您应于2026年5月1日（含当日）前" in printed
     assert "签订《借条》" not in printed and "根据合同约定" not in printed
 
 

@@ -40,6 +40,7 @@ AMOUNTS = {
                 "rate": {"kind": "annual", "value": "6"},
                 "start": "2025-01-11",
                 "end": "2026-01-10",
+                "agreed_in": "《借款合同》第四条",
             },
         },
         {

@@ -1,0 +1,235 @@
+"""What a letter says about the sums it demands: the agreed rate behind computed interest,
+the loan term's interest apart from the overdue interest, and a loan's delivery.
+
+- The agreed rate: without an agreed rate a lender claims no interest (民法典 art. 680;
+  法释〔2020〕17号 art. 24), so a letter charging interest for the loan term states the rate
+  and the clause that agreed it; at the cap it says the rate does not exceed four times
+  the one-year LPR when the contract was formed (art. 25), which only a verified LPR
+  table can tell (``amount_checks.check_contract_lpr`` warns otherwise, and then the
+  letter does not say it).
+- Term and overdue interest: interest for the loan term runs to the due date, overdue
+  interest after it, each at its own rate (法释〔2020〕17号 art. 28): a computed interest
+  component that spans the due date is printed as two rows, each with its calculation.
+- Delivery: a private loan is a real contract as to natural persons (民法典 art. 679) and
+  the lender proves the money was handed over (法释〔2020〕17号 arts. 15–16): the letter
+  says how much was lent and when and how it was paid over.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any, Literal
+
+from pydantic import Field
+
+from docgen.documents.agreement_terms import principal_of
+from docgen.documents.amount_checks import Latest, ResolvedAmounts, check_amounts
+from docgen.documents.letter_rules import account_context
+from docgen.documents.part_models import AmountComponent, BankAccount, DebtAmounts
+from docgen.documents.problems import Assessment
+from docgen.domain.cap_rates import cap_percent
+from docgen.domain.dates import format_cn
+from docgen.domain.fields import CaseModel, ShortText
+from docgen.domain.money import format_yuan
+from docgen.domain.parties import Party
+
+LOANS = ("private_lending", "financial_loan")
+"""Contracts whose interest has a loan term and an overdue period (民法典 arts. 674, 676)."""
+
+SHORT_INTERPRETATION = "法释〔2020〕17号"
+DELIVERY_WORDS = {"transfer": "银行转账", "cash": "现金", "mixed": "银行转账及现金"}
+
+
+class LetterAccount(BankAccount):
+    """The account a letter asks the debtor to pay into, and, when someone other than the
+    creditor holds it, who that is to the creditor (民法典 art. 522(1))."""
+
+    holder_relation: ShortText | None = Field(
+        default=None,
+        title="户名人与债权人的关系",
+        description="收款账户不是债权人本人的账户时必填，如 法定代表人；函件写明「该账户为我方"
+        "法定代表人陈建国的个人账户，我方授权其代为收取本函所列款项」",
+    )
+
+
+def check_account_holder(
+    result: Assessment, account: LetterAccount | None, creditor: Party
+) -> None:
+    """An account another holds says who the holder is and that the creditor authorised
+    the holder to receive: payment to a third party discharges the debt only as the
+    creditor directs (民法典 art. 522(1)), and the debtor cannot check an unexplained
+    stranger's account."""
+    if (
+        account is None
+        or account.holder_relation
+        or not account_context(account.model_dump(), creditor)["designated"]
+    ):
+        return
+    if any(p.loc == ("payment_account", "account_name") for p in result.errors):
+        return  # an account refused outright (the law firm's own) needs no holder
+    result.error(
+        ("payment_account", "holder_relation"),
+        "account_holder_unexplained",
+        f"收款账户户名「{account.account_name}」不是债权人{creditor.name}：请填写户名人与债权人的"
+        "关系，函件写明该账户为谁的账户、债权人授权其代为收取（《中华人民共和国民法典》"
+        "第五百二十二条第一款）",
+        hint="如 法定代表人；并请确认已有债权人的书面授权",
+    )
+
+
+class LoanDelivery(CaseModel):
+    """How the lender paid the loan over (法释〔2020〕17号 arts. 15–16)."""
+
+    delivered_on: date = Field(title="出借（交付）日期")
+    method: Literal["transfer", "cash", "mixed"] = Field(
+        default="transfer",
+        title="交付方式",
+        json_schema_extra={"enum_titles": list(DELIVERY_WORDS.values())},
+    )
+
+
+def delivery_field() -> Any:
+    """The letters' ``loan_delivery`` field."""
+    return Field(
+        default=None,
+        title="借款交付",
+        description="民间借贷：出借款项的交付日期和方式；未填写债务形成经过的，必填。函件写明"
+        "「您向我方借款人民币…元，我方已于…通过银行转账交付」",
+    )
+
+
+def check_letter_amounts(result: Assessment, case: Any) -> None:
+    """A computed interest for the loan term names the clause of its agreed rate; a private
+    loan's letter says how the loan was delivered."""
+    amounts, contract = case.amounts, case.contract
+    for i, component in enumerate(amounts.components):
+        calc = component.calculation
+        if calc is None or calc.start > contract.due_date or calc.agreed_in:
+            continue
+        result.error(
+            ("amounts", "components", i, "calculation", "agreed_in"),
+            "agreed_rate_clause_missing",
+            f"{component.display_label}按约定利率计算，请填写约定该利率的合同条款：函件须写明"
+            "约定的利率及其依据；未约定利息的，出借人无权主张借期内利息（《中华人民共和国民法典》"
+            f"第六百八十条；{SHORT_INTERPRETATION}第二十四条）",
+            hint=f"如 《{contract.name}》第五条",
+        )
+    if contract.kind == "private_lending" and not contract.summary and case.loan_delivery is None:
+        result.error(
+            ("loan_delivery",),
+            "loan_delivery_missing",
+            "请填写借款交付日期和方式（或债务形成经过）：民间借贷的催款函须写明出借金额及其"
+            f"交付，出借人对交付负举证责任（{SHORT_INTERPRETATION}第十五条、第十六条）",
+        )
+
+
+def split_at_due(amounts: DebtAmounts, due: date) -> DebtAmounts:
+    """The amounts with every computed interest that spans the due date as two components:
+    借期内利息 to the due date and 逾期利息 from the next day (法释〔2020〕17号 art. 28)."""
+    components: list[AmountComponent] = []
+    for component in amounts.components:
+        calc = component.calculation
+        last = (calc.end if calc else None) or component.as_of or amounts.as_of
+        if calc is None or component.amount is not None or not calc.start <= due < last:
+            components.append(component)
+            continue
+        term = calc.model_copy(update={"end": due})
+        overdue = calc.model_copy(update={"start": due + timedelta(days=1), "end": calc.end})
+        components += [
+            component.model_copy(update={"label": "借期内利息", "calculation": term}),
+            component.model_copy(update={"label": "逾期利息", "calculation": overdue}),
+        ]
+    return amounts.model_copy(update={"components": components})
+
+
+def letter_amounts(case: Any, computed: ResolvedAmounts) -> tuple[DebtAmounts, ResolvedAmounts]:
+    """The amounts as a loan's letter prints them (``split_at_due``), with their sheets;
+    the case's own where nothing splits, or where the parts' rounding would change the
+    total the rules checked."""
+    if case.contract.kind not in LOANS:
+        return case.amounts, computed
+    split = split_at_due(case.amounts, case.contract.due_date)
+    if len(split.components) == len(case.amounts.components) or computed.lpr_table is None:
+        return case.amounts, computed
+    table, limit = computed.lpr_table, Latest(case.letter_date)
+    again = check_amounts(Assessment(), split, ("amounts",), limit, case.contract, table)
+    if again.total != computed.total:
+        return case.amounts, computed
+    return split, again
+
+
+def agreed_rates(case: Any, computed: ResolvedAmounts) -> str:
+    """「《借款合同》约定借期内年利率12%（《借款合同》第五条），未超过合同成立时一年期贷款
+    市场报价利率的四倍（法释〔2020〕17号第二十五条）。」: the agreed rate of each computed
+    interest with its clause, the loan term's and an overdue rate agreed apart."""
+    contract, parts = case.contract, []
+    for component in case.amounts.components:
+        calc = component.calculation
+        if calc is None or not calc.agreed_in:
+            continue
+        term = calc.start <= contract.due_date
+        rate = computed.rate_words(calc.rate.spec())
+        if term:
+            words = f"借期内{rate}（{calc.agreed_in}）"
+        else:
+            words = f"{component.display_label}按{rate}计算（{calc.agreed_in}）"
+        if term and _at_the_cap(case, calc.rate.spec(), computed):
+            words += "，未超过合同成立时一年期贷款市场报价利率的四倍"
+            words += f"（{SHORT_INTERPRETATION}第二十五条）"
+        parts.append(words)
+    if not parts:
+        return ""
+    return f"《{contract.name}》约定" + "；".join(dict.fromkeys(parts)) + "。"
+
+
+def _at_the_cap(case: Any, rate: Any, computed: ResolvedAmounts) -> bool:
+    """A private loan's fixed rate equal to the cap, on a verified LPR table only."""
+    table, signed = computed.lpr_table, case.contract.signed_on
+    if case.contract.kind != "private_lending" or table is None or rate.uses_lpr:
+        return False
+    if not table.is_verified(signed):
+        return False  # the cap is not known: the letter does not vouch for it
+    annual, _ = rate.annual_percent_on(signed, table)
+    return bool(annual == cap_percent(signed, signed, table).annual_percent)
+
+
+def delivery_facts(case: Any, computed: ResolvedAmounts, debtor: str, we: str) -> str:
+    """「您向本人借款人民币50,000.00元，本人已于2025年5月1日通过银行转账交付。」"""
+    delivery = case.loan_delivery
+    if delivery is None:
+        return ""
+    principal = principal_of(case.amounts, computed)
+    method, day = DELIVERY_WORDS[delivery.method], format_cn(delivery.delivered_on)
+    return f"{debtor}向{we}借款人民币{format_yuan(principal)}元，{we}已于{day}通过{method}交付。"
+
+
+def no_rate_overdue(case: Any, computed: ResolvedAmounts) -> str:
+    """A private loan with no interest claimed: the overdue interest from the day after the
+    due date at the one-year LPR (法释〔2020〕17号 art. 28(2)(1): neither a term nor an
+    overdue rate agreed), else nothing."""
+    amounts = case.amounts
+    if case.contract.kind != "private_lending":
+        return ""
+    if any(c.kind == "interest" for c in amounts.components):
+        return ""
+    principal: Decimal = principal_of(amounts, computed)
+    start = format_cn(case.contract.due_date + timedelta(days=1))
+    return (
+        f"逾期利息以{format_yuan(principal)}元为基数，自{start}起参照当时一年期贷款市场报价利率"
+        "标准计算至实际清偿之日止"
+    )
+
+
+__all__ = [
+    "LetterAccount",
+    "LoanDelivery",
+    "agreed_rates",
+    "check_account_holder",
+    "check_letter_amounts",
+    "delivery_facts",
+    "delivery_field",
+    "letter_amounts",
+    "no_rate_overdue",
+    "split_at_due",
+]

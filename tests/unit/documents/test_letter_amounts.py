@@ -1,0 +1,144 @@
+"""What a letter says of the sums it demands (docs/legal-rules.md, Letters: amounts): the
+agreed rate and its clause, term and overdue interest apart, a loan's delivery, the
+holder of another's account, a deadline moved past a holiday, the court it is sent to."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import pytest
+
+from docgen.documents import registry
+from docgen.documents.base import RuleOptions
+from docgen.documents.problems import Problem
+from tests.support import load_fixture, normalize, pdf_pages_text, printed_copy
+
+INTERPRETATION = "法释〔2020〕17号"
+
+
+def _problems(type_name: str, data: dict[str, Any]) -> list[Problem]:
+    doc_type = registry.get(type_name)
+    return doc_type.evaluate(doc_type.parse(data), RuleOptions(calendar_fallback=True)).problems
+
+
+def _codes(type_name: str, data: dict[str, Any]) -> list[tuple[tuple[Any, ...], str]]:
+    return [(p.loc, p.code) for p in _problems(type_name, data) if p.severity == "error"]
+
+
+def test_interest_at_the_cap_states_its_rate_clause_and_the_cap_in_the_facts():
+    printed = printed_copy(
+        "demand_letter", load_fixture("demand_letter", "valid", "interest_at_the_cap")
+    )
+    assert (
+        "《借款合同》约定借期内年利率12%（《借款合同》第五条），未超过合同成立时一年期贷款市场"
+        f"报价利率的四倍（{INTERPRETATION}第二十五条）。"
+    ) in printed
+    assert printed.index("约定借期内年利率12%") < printed.index("明细如下")
+
+
+def test_term_interest_without_its_clause_is_refused_at_the_clause():
+    data = load_fixture("demand_letter", "invalid", "term_interest_without_its_clause")
+    assert _codes("demand_letter", data) == [
+        (("amounts", "components", 1, "calculation", "agreed_in"), "agreed_rate_clause_missing")
+    ]
+
+
+def test_a_contract_after_the_lpr_table_is_warned_and_no_cap_is_vouched_for():
+    data = load_fixture("demand_letter", "valid", "contract_formed_after_the_lpr_table")
+    warned = [(p.loc, p.code) for p in _problems("demand_letter", data)]
+    assert (("contract", "signed_on"), "lpr_unverified") in warned
+    printed = printed_copy("demand_letter", data)
+    assert "约定借期内年利率6%（《借款合同》第五条）。" in printed
+    assert "未超过合同成立时" not in printed
+
+
+def test_interest_across_the_due_date_is_two_rows_that_sum_to_the_total():
+    data = load_fixture("demand_letter", "valid", "interest_across_the_due_date")
+    printed = printed_copy("demand_letter", data)
+    assert "借期内利息" in printed and "逾期利息" in printed
+    assert "6,000.00" in printed and "4,832.88" in printed and "1,470.00" in printed
+    assert "人民币112,302.88元" in printed  # 100,000 + 6,000 + 4,832.88 + 1,470
+    assert "违约金按日利率0.005%计算（《借款合同》第八条）" in printed
+    assert (
+        "此后的逾期利息，以100,000.00元为基数，自2026年11月1日起按年利率6%计算至实际清偿之日止；"
+        "违约金，以100,000.00元为基数"
+    ) in printed
+    assert "逾期利息与违约金合计以合同成立时一年期贷款市场报价利率的四倍为限" in printed
+    assert f"{INTERPRETATION}）第二十九条" in printed
+
+
+def test_a_minimal_iou_says_what_was_lent_how_and_the_lpr_after_the_due_date():
+    data = load_fixture("demand_letter", "valid", "private_lending_minimal")
+    printed = printed_copy("demand_letter", data)
+    assert "您向本人借款人民币50,000.00元，本人已于2025年5月1日通过银行转账交付。" in printed
+    assert (
+        "逾期利息以50,000.00元为基数，自2026年5月2日起参照当时一年期贷款市场报价利率标准"
+        "计算至实际清偿之日止，本人依法保留主张的权利"
+    ) in printed
+    assert "第二十八条第二款第一项" in printed
+    assert "逾期付款损失" not in printed
+    assert "证件号码" not in printed  # one label, 公民身份号码, for both
+
+
+def test_a_private_loan_without_summary_or_delivery_is_refused_at_the_delivery():
+    data = load_fixture("demand_letter", "invalid", "private_loan_without_delivery")
+    assert _codes("demand_letter", data) == [(("loan_delivery",), "loan_delivery_missing")]
+
+
+def test_another_holders_account_says_who_holds_it_and_that_he_may_receive():
+    data = load_fixture("demand_letter", "valid", "account_of_a_third_party")
+    printed = printed_copy("demand_letter", data)
+    assert (
+        "该账户为我方法定代表人陈建国的账户，我方授权其代为收取本函所列款项；您向上述账户支付的"
+        "款项，视为向我方清偿。"
+    ) in printed
+    unexplained = load_fixture("demand_letter", "invalid", "account_of_a_third_party_unexplained")
+    assert _codes("demand_letter", unexplained) == [
+        (("payment_account", "holder_relation"), "account_holder_unexplained")
+    ]
+
+
+def test_a_lawyer_letter_to_another_holders_account_names_the_client():
+    data = copy.deepcopy(load_fixture("lawyer_letter", "valid", "company_debtor_with_guarantor"))
+    data["payment_account"]["account_name"] = "陈建国"
+    assert (("payment_account", "holder_relation"), "account_holder_unexplained") in _codes(
+        "lawyer_letter", data
+    )
+    data["payment_account"]["holder_relation"] = "法定代表人"
+    printed = printed_copy("lawyer_letter", data)
+    assert "该账户为委托人法定代表人陈建国的账户，委托人授权其代为收取本函所列款项；" in printed
+
+
+def test_a_deadline_moved_past_a_holiday_is_dated_and_explained_apart():
+    data = load_fixture("demand_letter", "valid", "company_debtor_arbitration")
+    printed = printed_copy("demand_letter", data)
+    assert "请于2026年9月28日（星期一）前（含当日），将上述欠款" in printed
+    assert "即本函出具之日起10日内" not in printed
+    assert (
+        "本函出具之日起第10日（2026年9月25日）为中秋节法定节假日，依《中华人民共和国民法典》"
+        "第二百零三条，期间的最后一日顺延至该休假日结束的次日。"
+    ) in printed
+
+
+def test_a_firm_letter_to_a_court_it_cannot_tell_is_refused():
+    data = load_fixture("firm_letter", "invalid", "court_of_a_district_several_cities_have")
+    assert _codes("firm_letter", data) == [(("case", "court"), "court_not_determinable")]
+    told = load_fixture("firm_letter", "valid", "court_named_by_the_case_number")
+    assert "北京市朝阳区人民法院：" in printed_copy("firm_letter", told)
+
+
+@pytest.mark.parametrize("engine", ["typst", "weasyprint"])
+def test_a_letters_short_amounts_table_is_on_one_page_with_its_lead_in(service, engine):
+    # the guarantor's copy split its three rows over two pages before
+    data = load_fixture("lawyer_letter", "valid", "minor_debtor_with_guarantor")
+    copies = service.render_each("lawyer_letter", data, "pdf", engine=engine)
+    pages = [normalize(page) for page in pdf_pages_text(copies[1].content)]
+
+    def page_of(words: str) -> int:  # the first page that holds them
+        return min(i for i, page in enumerate(pages) if words in page)
+
+    lead = page_of("款项明细如下")
+    assert lead == page_of("本金2026年10月31日100,000.00")
+    assert lead == page_of("违约金2026年10月31日1,409.50")
+    assert lead == page_of("合计人民币112,242.38元（大写")
