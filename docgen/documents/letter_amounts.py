@@ -26,11 +26,11 @@ from pydantic import Field
 from docgen.documents.agreement_terms import principal_of
 from docgen.documents.amount_checks import Latest, ResolvedAmounts, check_amounts
 from docgen.documents.letter_rules import account_context
-from docgen.documents.part_models import AmountComponent, BankAccount, DebtAmounts
+from docgen.documents.part_models import AmountComponent, DebtAmounts, LetterAccount
 from docgen.documents.problems import Assessment
 from docgen.domain.cap_rates import cap_percent
 from docgen.domain.dates import format_cn
-from docgen.domain.fields import CaseModel, ShortText
+from docgen.domain.fields import CaseModel
 from docgen.domain.money import format_yuan
 from docgen.domain.parties import Party
 
@@ -39,18 +39,6 @@ LOANS = ("private_lending", "financial_loan")
 
 SHORT_INTERPRETATION = "法释〔2020〕17号"
 DELIVERY_WORDS = {"transfer": "银行转账", "cash": "现金", "mixed": "银行转账及现金"}
-
-
-class LetterAccount(BankAccount):
-    """The account a letter asks the debtor to pay into, and, when someone other than the
-    creditor holds it, who that is to the creditor (民法典 art. 522(1))."""
-
-    holder_relation: ShortText | None = Field(
-        default=None,
-        title="户名人与债权人的关系",
-        description="收款账户不是债权人本人的账户时必填，如 法定代表人；函件写明「该账户为我方"
-        "法定代表人陈建国的个人账户，我方授权其代为收取本函所列款项」",
-    )
 
 
 def check_account_holder(
@@ -71,7 +59,7 @@ def check_account_holder(
     result.error(
         ("payment_account", "holder_relation"),
         "account_holder_unexplained",
-        f"收款账户户名「{account.account_name}」不是债权人{creditor.name}：请填写户名人与债权人的"
+        f"收款账户户名「{account.account_name}」不是债权人{creditor.name}：请填写收款人与债权人的"
         "关系，函件写明该账户为谁的账户、债权人授权其代为收取（《中华人民共和国民法典》"
         "第五百二十二条第一款）",
         hint="如 法定代表人；并请确认已有债权人的书面授权",
@@ -115,12 +103,14 @@ def check_letter_amounts(result: Assessment, case: Any) -> None:
             f"第六百八十条；{SHORT_INTERPRETATION}第二十四条）",
             hint=f"如 《{contract.name}》第五条",
         )
+    # a warning: the contract, its date and the amounts already tell which claim is
+    # demanded; the delivery is the lender's to prove in the suit, not a bar to the letter
     if contract.kind == "private_lending" and not contract.summary and case.loan_delivery is None:
-        result.error(
+        result.warn(
             ("loan_delivery",),
             "loan_delivery_missing",
-            "请填写借款交付日期和方式（或债务形成经过）：民间借贷的催款函须写明出借金额及其"
-            f"交付，出借人对交付负举证责任（{SHORT_INTERPRETATION}第十五条、第十六条）",
+            "未填写借款交付日期和方式（或债务形成经过）：函件不写出借金额及其交付，建议填写；"
+            f"出借人对交付负举证责任（{SHORT_INTERPRETATION}第十五条、第十六条）",
         )
 
 

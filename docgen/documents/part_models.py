@@ -48,6 +48,18 @@ class BankAccount(CaseModel):
     )
 
 
+class LetterAccount(BankAccount):
+    """The account a letter asks the debtor to pay into, and, when someone other than the
+    creditor holds it, who that is to the creditor (民法典 art. 522(1))."""
+
+    holder_relation: ShortText | None = Field(
+        default=None,
+        title="收款人与债权人的关系",
+        description="收款账户不是债权人本人的账户时必填，如 法定代表人；函件写明「该账户为我方"
+        "法定代表人陈建国的个人账户，我方授权其代为收取本函所列款项」",
+    )
+
+
 class Contact(CaseModel):
     """Who the debtor may contact about the letter."""
 

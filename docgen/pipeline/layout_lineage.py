@@ -57,17 +57,6 @@ SAME_PRINT: dict[str, tuple[str, ...]] = {
         "301d523b73d019015e33d8f27f718177abc5196efc4dac3d9b616674fa63b885",
         "b37c25425e76a3acc0d08522bf96ce62ca32cd59be365f2c7a492d4d1d90a3c5",
     ),
-    # docgen/layouts/common.py, 2026-12-06: an article's number from domain.clauses (one
-    # declaration of how clauses are numbered and cited); prints as at 84ad786042 (each
-    # valid fixture's PDF, stamped, identical before and after: 153 typst, 153 weasyprint;
-    # bin/print-compare). Again, 2026-12-06: amounts_table(keep_total=), the agreements'
-    # way of keeping the last amount with the total, asked of the table itself; prints as
-    # at c5c574ecd1 (each valid fixture's PDF, stamped, identical before and after: 179
-    # typst, 179 weasyprint; bin/print-compare)
-    "407386f60c54eb749bbc3e86bb35590ab7ac1a97f04b98e6611bf8f27fda83a2": (
-        "0e02e8d1f31480efb9e98585bd5327f15692b3f5253e6df9a10860f1cdb5baf7",
-        "a8df08f772496d451edff3f533d9ab3bd2be495a95aeadc613056b61e41de9e8",
-    ),
     # docgen/docmodel/html_writer.py, 2026-12-06: a ticked box (☑) drawn as □ with ✓ over
     # it (no fixture printed one; a ☑ was refused by the glyph check before): each valid
     # fixture's PDF, stamped, identical before and after (106 weasyprint; bin/print-compare);
@@ -90,12 +79,6 @@ SAME_PRINT: dict[str, tuple[str, ...]] = {
     # PDF, stamped, identical before and after: 5 typst, 5 weasyprint; bin/print-compare)
     "29e146b3c13b5fde618a965b2abd6eac1d8ab43099c28279b4de07c3af56e5f3": (
         "00c5eafe30b574d83ade3177f44b438e56d633b26ee1081748110123145ca180",
-    ),
-    # docgen/layouts/installment_agreement.py, 2026-12-07: its short-table helper moved to
-    # layouts/common.py (whole_if_short, shared with the letters): each valid fixture's
-    # PDF, stamped, identical before and after (11 typst, 11 weasyprint; bin/print-compare)
-    "4060dd822d9c3aef9451121e8892bfef8055c9dc7ae855830ebddfa79c8c3fdd": (
-        "06ea243a806d79fd8ef0eb143f57b39d21dccacdd56617beb2d1c5ccf87916be",
     ),
 }
 

@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field, field_validator
 from pydantic_core import PydanticCustomError
 
-from docgen.documents.part_models import BankAccount
+from docgen.documents.part_models import LetterAccount
 from docgen.domain.disclosure import shown_when
 from docgen.domain.fields import CaseModel, Line, Phone, ShortText, Text
 from docgen.domain.identity import IdentityError, parse_uscc
@@ -94,7 +94,7 @@ class SenderProfile(CaseModel):
     lawyer_name: ShortText | None = Field(default=None, title="承办律师")
     license_number: LicenseNumber | None = Field(default=None, title="律师执业证号")
     letter_prefix: LetterPrefix | None = Field(default=None)
-    bank_account: BankAccount | None = Field(default=None, title="收款账户")
+    bank_account: LetterAccount | None = Field(default=None, title="收款账户")
     letterhead: Line | None = Field(
         default=None, title="信头", description="函件顶部的一行，如 北京某某律师事务所 · 律师函"
     )

@@ -143,9 +143,10 @@ def test_letter_counted_from_its_date_prints_the_computed_deadline(outputs):
     pdf = outputs["demand_letter/valid/company_debtor_arbitration"]["pdf"].content
     text = normalize("".join(pdf_pages_text(pdf)))
     # dated 2026-09-15: the tenth day, 9-25, is the Mid-Autumn holiday (9-25 to 9-27)
+    assert "请于2026年9月28日（星期一）前（含当日）" in text
     assert (
-        "2026年9月28日前（含当日，即本函出具之日起10日内；期间最后一日2026年9月25日为休息日"
-        "或法定节假日，依法顺延至其后第一个工作日，《中华人民共和国民法典》第二百零三条）"
+        "本函出具之日起第10日（2026年9月25日）为中秋节法定节假日，依《中华人民共和国民法典》"
+        "第二百零三条，期间的最后一日顺延至该休假日结束的次日。"
     ) in text
     assert "向北京仲裁委员会申请仲裁" in text
 
@@ -245,6 +246,7 @@ NOT_PRINTED_BY_TYPE: dict[str, set[tuple]] = {
         ("amounts", "total"),
         ("contract", "signed_on"),
         ("contract", "due_date"),
+        ("capacity_found_on",),  # decides the contract's status; printed where it matters
     },
 }
 NOT_PRINTED_BY_TYPE["debt_confirmation"] = {
@@ -310,6 +312,8 @@ NOT_PRINTED = {
     ("contract", "due_date"),
     ("amounts", "total"),
     ("debtor", "capacity"),  # a rule's input (a warning), not a printed fact
+    ("capacity_found_on",),  # decides the contract's status; printed only where it matters
+    ("loan_delivery", "method"),  # printed as its words (通过银行转账交付)
     ("guarantors",),  # each guarantor is named in their own copy (tests/e2e/test_letters.py)
     ("guarantees",),  # the guarantee's type, period and acts are the guarantor rules' inputs
 }
@@ -512,8 +516,10 @@ def test_every_text_fact_of_the_case_is_printed(case, outputs):
         if (case.type_name, generic) == ("lawyer_letter", ("contract", "summary")):
             value = value.replace("我方", "委托人")  # the firm speaks: the creditor is its client
         if case.type_name in LETTERS and generic == ("contract", "summary"):
-            debtor = case.data["debtor"]  # the debtor's copy calls the debtor 您 or 贵司
+            debtor = case.data["debtor"]  # the debtor's copy calls the debtor 您 or 贵司,
             you = "贵司" if debtor["kind"] == "organization" else "您"
+            if debtor.get("guardian"):  # or, speaking to the guardian, by name
+                value, you = value.replace("您", debtor["name"]), debtor["name"]
             value = value.replace(debtor["name"], you)
         if loc[-1] == "case_number":  # typed (2026), printed as courts write it: （2026）
             value = normalize_case_number(value)

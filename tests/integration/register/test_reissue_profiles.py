@@ -29,6 +29,7 @@ CREDITOR = {
         "account_name": "王建国",
         "bank": "招商银行深圳分行",
         "account_number": "6222 0000 1111 2222",
+        "holder_relation": "我方财务负责人",
     },
 }
 RENAMED_FIRM = "北京明正恒远律师事务所"
