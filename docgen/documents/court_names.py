@@ -123,14 +123,9 @@ def check_agreement_court(
         return
     derived = _by_number(court, case_number, table)
     if derived is not None:
-        name, province = derived
-        result.warn(
-            loc,
-            "court_name_from_case_number",
-            f"「{court}」未写明所在的省、自治区、直辖市；案号「{case_number}」的法院代字以"
-            f"{province}的简称开头（{RULES}第四条、第五条），{province}只有一个"
-            f"「{read_court(court, table).place_text}」，协议按{name}打印",
-            hint=f"请核对受理法院为{name}，并在此填写法院全称",
+        place = read_court(court, table).place_text
+        _warn_derived(
+            result, loc, (court, case_number), derived, f"{derived[1]}只有一个「{place}」，协议"
         )
         return
     result.error(
@@ -140,6 +135,22 @@ def check_agreement_court(
         "能够确定（《中华人民共和国民事诉讼法》第三十五条；《最高人民法院关于适用〈中华人民共和国"
         "民事诉讼法〉的解释》第三十条第一款），撤诉、调解也须向确定的法院申请",
         hint="请填写法院全称，冠以省、自治区、直辖市名称，如 北京市朝阳区人民法院",
+    )
+
+
+def _warn_derived(
+    result: Assessment, loc: Loc, typed: tuple[str, str | None], derived: tuple[str, str], then: str
+) -> None:
+    """The warning that the court is printed by the name its case number tells: ``typed``
+    is the court and case number as typed, ``derived`` the full name and its province,
+    ``then`` what the message says before 「按…打印」."""
+    (court, case_number), (name, province) = typed, derived
+    result.warn(
+        loc,
+        "court_name_from_case_number",
+        f"「{court}」未写明所在的省、自治区、直辖市；案号「{case_number}」的法院代字以"
+        f"{province}的简称开头（{RULES}第四条、第五条），{then}按{name}打印",
+        hint=f"请核对受理法院为{name}，并在此填写法院全称",
     )
 
 
@@ -162,14 +173,7 @@ def check_addressed_court(
     ]
     derived = _by_number(court, case_number, table)
     if derived is not None:
-        name, province = derived
-        result.warn(
-            loc,
-            "court_name_from_case_number",
-            f"「{court}」未写明所在的省、自治区、直辖市；案号「{case_number}」的法院代字以"
-            f"{province}的简称开头（{RULES}第四条、第五条），{paper}按{name}打印",
-            hint=f"请核对受理法院为{name}，并在此填写法院全称",
-        )
+        _warn_derived(result, loc, (court, case_number), derived, paper)
         return
     result.error(
         loc,

@@ -31,7 +31,11 @@ from docgen.documents.letter_amounts import (
     delivery_facts,
     delivery_field,
 )
-from docgen.documents.letter_assent import AdultRatification
+from docgen.documents.letter_assent import (
+    AdultRatification,
+    adult_ratification_field,
+    capacity_found_field,
+)
 from docgen.documents.letter_capacity import contract_status, ratification_of
 from docgen.documents.letter_rules import contract_opening, made_verb, summary_for
 from docgen.documents.letter_self_ratification import self_receipt
@@ -108,20 +112,8 @@ class DemandLetter(AddressedCase):
         "要求付款，不再催告追认",
         json_schema_extra=ADVANCED,
     )
-    capacity_found_on: date | None = Field(
-        default=None,
-        title="民事行为能力认定日期",
-        description="成年债务人为无或限制民事行为能力人的，人民法院认定判决作出之日（民法典第二十四条）："
-        "早于签约的，合同无效或者待法定代理人追认；晚于签约的，合同有效",
-        json_schema_extra=ADVANCED,
-    )
-    adult_ratification: AdultRatification | None = Field(
-        default=None,
-        title="成年后本人追认",
-        description="债务人签约时为八周岁以上的未成年人，年满十八周岁后已自行明确追认该合同的，"
-        "填写追认日期和方式：函件写明该事实，按合同对其有约束力要求付款，不再催告追认",
-        json_schema_extra=ADVANCED,
-    )
+    capacity_found_on: date | None = capacity_found_field()
+    adult_ratification: AdultRatification | None = adult_ratification_field()
     loan_delivery: LoanDelivery | None = delivery_field()
     amounts: DebtAmounts = Field(title="欠款金额")
     deadline: PaymentDeadline = Field(title="付款期限")

@@ -32,7 +32,11 @@ from docgen.documents.letter_amounts import (
     delivery_field,
 )
 from docgen.documents.letter_analysis import legal_analysis, matter
-from docgen.documents.letter_assent import AdultRatification
+from docgen.documents.letter_assent import (
+    AdultRatification,
+    adult_ratification_field,
+    capacity_found_field,
+)
 from docgen.documents.letter_capacity import pending_ratification
 from docgen.documents.letter_rules import contract_opening, summary_for
 from docgen.documents.letter_wording import (
@@ -111,20 +115,8 @@ class LawyerLetter(AddressedCase):
         "要求付款，不再催告追认",
         json_schema_extra=ADVANCED,
     )
-    capacity_found_on: date | None = Field(
-        default=None,
-        title="民事行为能力认定日期",
-        description="成年债务人为无或限制民事行为能力人的，人民法院认定判决作出之日（民法典第二十四条）："
-        "早于签约的，合同无效或者待法定代理人追认；晚于签约的，合同有效",
-        json_schema_extra=ADVANCED,
-    )
-    adult_ratification: AdultRatification | None = Field(
-        default=None,
-        title="成年后本人追认",
-        description="债务人签约时为八周岁以上的未成年人，年满十八周岁后已自行明确追认该合同的，"
-        "填写追认日期：函件写明该事实，按合同有效要求付款，不再催告追认",
-        json_schema_extra=ADVANCED,
-    )
+    capacity_found_on: date | None = capacity_found_field()
+    adult_ratification: AdultRatification | None = adult_ratification_field()
     loan_delivery: LoanDelivery | None = delivery_field()
     amounts: DebtAmounts = Field(title="欠款金额")
     legal_basis: Paragraph | None = Field(

@@ -54,6 +54,7 @@ from docgen.documents.letter_capacity import (
 from docgen.documents.part_models import ASSENT_WORDS, GuardianAssent
 from docgen.documents.problems import Assessment
 from docgen.domain.dates import format_cn
+from docgen.domain.disclosure import ADVANCED
 from docgen.domain.fields import CaseModel, ShortText
 from docgen.domain.parties import Person
 
@@ -77,6 +78,28 @@ class AdultRatification(CaseModel):
 
 LOC = ("guardian_assent",)
 _REMOVE = "请删除「法定代理人同意或追认」"
+
+
+def adult_ratification_field() -> Any:
+    """Both letters' ``adult_ratification`` field."""
+    return Field(
+        default=None,
+        title="成年后本人追认",
+        description="债务人签约时为八周岁以上的未成年人，年满十八周岁后已自行明确追认该合同的，"
+        "填写追认日期和方式：函件写明该事实，按合同对其有约束力要求付款，不再催告追认",
+        json_schema_extra=ADVANCED,
+    )
+
+
+def capacity_found_field() -> Any:
+    """Both letters' ``capacity_found_on`` field (``letter_finding`` reads it)."""
+    return Field(
+        default=None,
+        title="民事行为能力认定日期",
+        description="成年债务人为无或限制民事行为能力人的，人民法院认定判决作出之日（民法典第二十四条）："
+        "早于签约的，合同无效或者待法定代理人追认；晚于签约的，合同有效",
+        json_schema_extra=ADVANCED,
+    )
 
 
 def check_guardian_assent(result: Assessment, case: Any) -> None:
