@@ -35,6 +35,7 @@ from docgen.documents.letter_assent import (
     AdultRatification,
     adult_ratification_field,
     capacity_found_field,
+    guardian_assent_field,
 )
 from docgen.documents.letter_capacity import contract_status, ratification_of
 from docgen.documents.letter_rules import contract_opening, made_verb, summary_for
@@ -104,14 +105,7 @@ class DemandLetter(AddressedCase):
         json_schema_extra=paired_with("guarantors"),
     )
     contract: ContractBasis = Field(title="债权依据")
-    guardian_assent: GuardianAssent | None = Field(
-        default=None,
-        title="法定代理人同意或追认",
-        description="债务人签约时为八周岁以上的未成年人或限制民事行为能力人，其法定代理人已同意或者"
-        "追认该合同的，填写方式和日期（民法典第一百四十五条第一款）：函件写明该事实，按合同有效"
-        "要求付款，不再催告追认",
-        json_schema_extra=ADVANCED,
-    )
+    guardian_assent: GuardianAssent | None = guardian_assent_field()
     capacity_found_on: date | None = capacity_found_field()
     adult_ratification: AdultRatification | None = adult_ratification_field()
     loan_delivery: LoanDelivery | None = delivery_field()

@@ -36,6 +36,7 @@ from docgen.documents.letter_assent import (
     AdultRatification,
     adult_ratification_field,
     capacity_found_field,
+    guardian_assent_field,
 )
 from docgen.documents.letter_capacity import pending_ratification
 from docgen.documents.letter_rules import contract_opening, summary_for
@@ -60,7 +61,7 @@ from docgen.documents.parts import (
 )
 from docgen.documents.problems import Assessment, CaseInvalid, Problem
 from docgen.domain.dates import format_cn
-from docgen.domain.disclosure import ADVANCED, PROFILE_PICKER, paired_with, shown_when
+from docgen.domain.disclosure import PROFILE_PICKER, paired_with, shown_when
 from docgen.domain.fields import Line, Paragraph, ShortText, Text
 from docgen.domain.guarantee import Guarantee
 from docgen.domain.parties import Party
@@ -107,14 +108,7 @@ class LawyerLetter(AddressedCase):
         json_schema_extra=paired_with("guarantors"),
     )
     contract: ContractBasis = Field(title="债权依据")
-    guardian_assent: GuardianAssent | None = Field(
-        default=None,
-        title="法定代理人同意或追认",
-        description="债务人签约时为八周岁以上的未成年人或限制民事行为能力人，其法定代理人已同意或者"
-        "追认该合同的，填写方式和日期（民法典第一百四十五条第一款）：函件写明该事实，按合同有效"
-        "要求付款，不再催告追认",
-        json_schema_extra=ADVANCED,
-    )
+    guardian_assent: GuardianAssent | None = guardian_assent_field()
     capacity_found_on: date | None = capacity_found_field()
     adult_ratification: AdultRatification | None = adult_ratification_field()
     loan_delivery: LoanDelivery | None = delivery_field()

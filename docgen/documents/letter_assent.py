@@ -80,6 +80,18 @@ LOC = ("guardian_assent",)
 _REMOVE = "请删除「法定代理人同意或追认」"
 
 
+def guardian_assent_field() -> Any:
+    """Both letters' ``guardian_assent`` field."""
+    return Field(
+        default=None,
+        title="法定代理人同意或追认",
+        description="债务人签约时为八周岁以上的未成年人或限制民事行为能力人，其法定代理人已同意或者"
+        "追认该合同的，填写方式和日期（民法典第一百四十五条第一款）：函件写明该事实，按合同有效"
+        "要求付款，不再催告追认",
+        json_schema_extra=ADVANCED,
+    )
+
+
 def adult_ratification_field() -> Any:
     """Both letters' ``adult_ratification`` field."""
     return Field(

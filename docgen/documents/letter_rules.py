@@ -21,8 +21,9 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
-from docgen.documents.guardian_rules import check_debtor_capacity
+from docgen.documents.guardian_rules import CIVIL_CODE, age_on, check_debtor_capacity
 from docgen.documents.part_models import ContractBasis
 from docgen.documents.problems import Assessment, Loc
 from docgen.domain.dates import by_day, format_cn
@@ -41,6 +42,23 @@ __all__ = [
     "unpaid_facts",
     "what_was_due",
 ]
+
+
+# a contract made as a minor of eight or more (民法典 arts. 19, 145(1)), as the letters say it
+MINOR_EFFECT = (
+    "该合同除属于纯获利益或者与其年龄、智力相适应的民事法律行为外，经法定代理人同意或者追认后"
+    f"有效（{CIVIL_CODE}第十九条、第一百四十五条第一款）"
+)
+
+
+def minor_when_contracting(case: Any, debtor: str) -> str:
+    """「您于2025年1月10日签订上述《借款合同》时为14周岁的未成年人」."""
+    contract = case.contract
+    age = age_on(case.debtor, contract.signed_on)
+    return (
+        f"{debtor}于{format_cn(contract.signed_on)}{made_verb(contract.name)}上述《{contract.name}》"
+        f"时为{age}周岁的未成年人"
+    )
 
 
 def _same_name(a: str, b: str) -> bool:

@@ -19,9 +19,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from docgen.documents.guardian_rules import CIVIL_CODE, adult_from, age_on
+from docgen.documents.guardian_rules import CIVIL_CODE, adult_from
 from docgen.documents.letter_capacity import assent_effective, ratification_of, self_ratified
-from docgen.documents.letter_rules import made_verb
+from docgen.documents.letter_rules import MINOR_EFFECT as _EFFECT
+from docgen.documents.letter_rules import minor_when_contracting as _minor_then
 from docgen.domain.dates import format_cn
 
 __all__ = [
@@ -31,21 +32,6 @@ __all__ = [
     "self_ratification_facts",
     "self_receipt",
 ]
-
-_EFFECT = (
-    "该合同除属于纯获利益或者与其年龄、智力相适应的民事法律行为外，经法定代理人同意或者追认后"
-    f"有效（{CIVIL_CODE}第十九条、第一百四十五条第一款）"
-)
-
-
-def _minor_then(case: Any, debtor: str) -> str:
-    """「您于2025年1月10日签订上述《借款合同》时为17周岁的未成年人」."""
-    contract = case.contract
-    age = age_on(case.debtor, contract.signed_on)
-    return (
-        f"{debtor}于{format_cn(contract.signed_on)}{made_verb(contract.name)}上述《{contract.name}》"
-        f"时为{age}周岁的未成年人"
-    )
 
 
 def _of_age(case: Any, debtor: str) -> str:

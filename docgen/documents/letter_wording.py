@@ -35,7 +35,11 @@ from docgen.documents.letter_capacity import (
     void_reason_of,
 )
 from docgen.documents.letter_finding import found_limited, found_void, found_words
-from docgen.documents.letter_rules import made_verb, unpaid_facts
+from docgen.documents.letter_rules import (
+    MINOR_EFFECT,
+    minor_when_contracting,
+    unpaid_facts,
+)
 from docgen.documents.letter_self_ratification import (
     self_asked_guarantor_facts,
     self_call,
@@ -50,25 +54,9 @@ __all__ = [
     "contract_facts",
     "guaranteed_debt",
     "limited_then",
-    "minor_when_contracting",
     "ratification_request",
     "refusal_consequence",
 ]
-
-_EFFECT = (
-    "该合同除属于纯获利益或者与其年龄、智力相适应的民事法律行为外，经法定代理人同意或者追认后"
-    f"有效（{CIVIL_CODE}第十九条、第一百四十五条第一款）"
-)
-
-
-def minor_when_contracting(case: Any, debtor: str) -> str:
-    """「您于2025年1月10日签订上述《借款合同》时为14周岁的未成年人」."""
-    contract = case.contract
-    age = age_on(case.debtor, contract.signed_on)
-    return (
-        f"{debtor}于{format_cn(contract.signed_on)}{made_verb(contract.name)}上述《{contract.name}》"
-        f"时为{age}周岁的未成年人"
-    )
 
 
 def limited_then(case: Any, debtor: str) -> tuple[str, str]:
@@ -94,7 +82,7 @@ def contract_facts(case: Any, debtor: str, asker: str) -> str:
         return assent_facts(case, debtor) + facts
     if status == "unasked":
         minor = minor_when_contracting(case, debtor)
-        return f"{facts}{minor}，属于限制民事行为能力人；{_EFFECT}。"
+        return f"{facts}{minor}，属于限制民事行为能力人；{MINOR_EFFECT}。"
     if status == "self_asked" and case.recipient_role == "guarantor":
         return facts + self_asked_guarantor_facts(case, debtor, asker)
     if status == "pending" and case.recipient_role == "guarantor" and not found_limited(case):
