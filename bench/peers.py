@@ -55,6 +55,8 @@ from pypdf import PdfReader
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # this checkout's docgen, even if the venv has no editable install
 
+from machine import calibration  # noqa: E402  (bench/, the script's folder)
+
 from docgen.config import Settings  # noqa: E402
 from docgen.services import DocumentService  # noqa: E402
 
@@ -299,6 +301,7 @@ def main() -> None:
                 "machine": machine(),
                 "load_average_before": load_before,
                 "load_average_after": [round(x, 2) for x in os.getloadavg()],
+                "machine_calibration": calibration(),
                 "date": date.today().isoformat(),
             },
             ensure_ascii=False,

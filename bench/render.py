@@ -73,6 +73,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # this checkout's docgen, even if the venv has no editable install
 
+from machine import calibration  # noqa: E402  (bench/, the script's folder)
+
 from docgen import runtime  # noqa: E402
 from docgen.batch.work import render_documents  # noqa: E402
 from docgen.config import Settings  # noqa: E402
@@ -562,7 +564,8 @@ def print_table(r: dict[str, Any]) -> None:
         f"{r['peak_rss_docgen_mib']:.1f} MiB; batch worker {r['batch_peak_rss_mib']:.1f} MiB"
         f"{'; by letters ' + str(r['rss_by_letters_mib']) if 'rss_by_letters_mib' in r else ''}"
         f"); Python {r['python']}; {r['machine']}; {r['date']}; engine {r['engine']}, "
-        f"register on; load average {r['load_average_before']} -> {r['load_average_after']}"
+        f"register on; load average {r['load_average_before']} -> {r['load_average_after']}\n"
+        f"machine: {r['machine_calibration']}"
     )
     try:
         from rich.console import Console
@@ -627,6 +630,7 @@ def main() -> None:
             n: round(measure_rss(n), 1) for n in (int(x) for x in args.rss_letters.split(","))
         }
     result["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
+    result["machine_calibration"] = calibration(DATA)
     shutil.rmtree(DATA, ignore_errors=True)
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
