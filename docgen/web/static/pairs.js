@@ -14,6 +14,35 @@
     var el = parts.el, idOf = parts.idOf;
     var state = ctx.state;
 
+    // the paired lists' row i moved, taken out and put back with their partner's row i
+    function rowMoves(pairs) {
+      return {
+        move: function (i, j) {
+          pairs.forEach(function (p) {
+            var rows = (state.get(p.path) || []).slice();
+            var moved = rows[i]; rows[i] = rows[j]; rows[j] = moved;
+            state.quiet(p.path, rows);
+          });
+        },
+        // row i of each paired list, taken out with its partner's row i: what give puts back
+        take: function (i) {
+          return pairs.map(function (p) {
+            var rows = (state.get(p.path) || []).slice();
+            var gone = rows.splice(i, 1);
+            state.quiet(p.path, rows);
+            return gone;
+          });
+        },
+        give: function (i, taken) {
+          pairs.forEach(function (p, k) {
+            var rows = (state.get(p.path) || []).slice();
+            Array.prototype.splice.apply(rows, [i, 0].concat(taken[k]));
+            state.quiet(p.path, rows);
+          });
+        }
+      };
+    }
+
     return function paired(node, path) {
       var pairs = (node.pairs || []).map(function (p) { return { node: p, path: path.slice(0, -1).concat([p.name]) }; });
       var anchor = el('div', { 'class': 'paired-anchors' });
@@ -57,7 +86,7 @@
         });
       };
 
-      return {
+      return Object.assign({
         anchor: anchor,
         align: function () {
           var n = count();
@@ -82,31 +111,8 @@
             });
             row.appendChild(block);
           });
-        },
-        move: function (i, j) {
-          pairs.forEach(function (p) {
-            var rows = (state.get(p.path) || []).slice();
-            var moved = rows[i]; rows[i] = rows[j]; rows[j] = moved;
-            state.quiet(p.path, rows);
-          });
-        },
-        // row i of each paired list, taken out with its partner's row i: what give puts back
-        take: function (i) {
-          return pairs.map(function (p) {
-            var rows = (state.get(p.path) || []).slice();
-            var gone = rows.splice(i, 1);
-            state.quiet(p.path, rows);
-            return gone;
-          });
-        },
-        give: function (i, taken) {
-          pairs.forEach(function (p, k) {
-            var rows = (state.get(p.path) || []).slice();
-            Array.prototype.splice.apply(rows, [i, 0].concat(taken[k]));
-            state.quiet(p.path, rows);
-          });
         }
-      };
+      }, rowMoves(pairs));
     };
   };
 }());
