@@ -57,6 +57,7 @@ sys.path.insert(0, str(ROOT))  # this checkout's docgen, even if the venv has no
 
 from machine import calibration  # noqa: E402  (bench/, the script's folder)
 
+from docgen import runtime  # noqa: E402
 from docgen.config import Settings  # noqa: E402
 from docgen.services import DocumentService  # noqa: E402
 
@@ -259,11 +260,13 @@ def main() -> None:
         data = {"debtor_name": words[0], "total": words[1]}
         for suffix, service in services.items():
             service.warm_up()
+            runtime.settle()  # as a web worker does after warm-up
             for fmt in ("docx", "pdf"):
                 times, out = timed(
                     lambda s=service, f=fmt: s.render("demand_letter", case, f).content, args.n
                 )
                 note(f"docgen{suffix}_{fmt}", fmt, times, out, words)
+        runtime.unsettle()  # the peers in this process run with CPython's default collector
         paths = {}
         for tool, markers in MARKERS.items():
             paths[tool] = folder / f"{tool}.docx"
