@@ -38,6 +38,7 @@ from docgen.documents.letter_assent import (
     guardian_assent_field,
 )
 from docgen.documents.letter_capacity import contract_status, ratification_of
+from docgen.documents.letter_copies import copied_to
 from docgen.documents.letter_rules import contract_opening, made_verb, summary_for
 from docgen.documents.letter_self_ratification import self_receipt
 from docgen.documents.letter_wording import (
@@ -190,7 +191,22 @@ def assess(case: DemandLetter, options: RuleOptions) -> Assessment:
     )
     _check_sender(result, case)
     _check_receipt(result, case)
+    _check_number(result, case)
     return result
+
+
+def _check_number(result: Assessment, case: DemandLetter) -> None:
+    """Copies to several recipients each carry a number of their own (the letter's with
+    -1, -2…), by which a guarantor's copy names the letter sent to the debtor; a demand
+    letter has no series to draw one from."""
+    if case.guarantors and not case.letter_number:
+        result.error(
+            ("letter_number",),
+            "missing",
+            "本函分别致债务人和保证人，请填写函件编号：各份函件依次编为-1、-2…，"
+            "致保证人的函件据此写明致债务人的函件编号",
+            hint="如 CS-2026-0158",
+        )
 
 
 def _check_receipt(result: Assessment, case: DemandLetter) -> None:
@@ -379,6 +395,8 @@ def build_context(case: DemandLetter, assessment: Assessment) -> dict[str, Any]:
         "contact": case.contact.model_dump(),
         "signatory": _signatory(case),
         "include_receipt": case.include_receipt,
+        # the other recipients, alike in every copy (letter_copies)
+        "cc": copied_to(case),
     }
 
 

@@ -49,6 +49,8 @@ def _letter(c: Context) -> tuple[Block, ...]:
     if contact.get("email"):
         contacts.append(text(f"电子邮箱：{contact['email']}"))
     demand = _demand(c)
+    # the other recipients, said under the signature as 抄送
+    copied = (Paragraph(text(f"抄送：{c['cc']}"), "plain"),) if c.get("cc") else ()
     ratification = (Paragraph(text(c["ratification"])),) if c["ratification"] else ()
     return (
         Title(c["title"]),
@@ -85,6 +87,7 @@ def _letter(c: Context) -> tuple[Block, ...]:
                         c["letter_date"],
                     )
                 ),
+                *copied,
             )
         ),
     )
