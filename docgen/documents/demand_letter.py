@@ -41,6 +41,13 @@ from docgen.documents.letter_capacity import contract_status, ratification_of
 from docgen.documents.letter_copies import copied_to
 from docgen.documents.letter_rules import contract_opening, made_verb, summary_for
 from docgen.documents.letter_self_ratification import self_receipt
+from docgen.documents.letter_service import (
+    LetterService,
+    check_service,
+    copy_address,
+    service_field,
+    service_line,
+)
 from docgen.documents.letter_wording import (
     contract_facts,
     guaranteed_debt,
@@ -138,6 +145,7 @@ class DemandLetter(AddressedCase):
         "由法定代理人代为签署",
         json_schema_extra=ADVANCED,
     )
+    service: LetterService | None = service_field()
     prior_interruptions: list[InterruptionInput] = interruptions_field(
         "此前的催收送达、还款、债务确认等，用于判断诉讼时效"
     )
@@ -192,6 +200,7 @@ def assess(case: DemandLetter, options: RuleOptions) -> Assessment:
     _check_sender(result, case)
     _check_receipt(result, case)
     _check_number(result, case)
+    check_service(result, case.service, len(case.guarantors))
     return result
 
 
@@ -397,6 +406,7 @@ def build_context(case: DemandLetter, assessment: Assessment) -> dict[str, Any]:
         "include_receipt": case.include_receipt,
         # the other recipients, alike in every copy (letter_copies)
         "cc": copied_to(case),
+        "service": service_line(case.service, you, copy_address(case, debtor["address"]), we),
     }
 
 

@@ -40,6 +40,13 @@ from docgen.documents.letter_assent import (
 from docgen.documents.letter_capacity import pending_ratification
 from docgen.documents.letter_copies import copied_to, own_number
 from docgen.documents.letter_rules import contract_opening, summary_for
+from docgen.documents.letter_service import (
+    LetterService,
+    check_service,
+    copy_address,
+    service_field,
+    service_line,
+)
 from docgen.documents.letter_wording import (
     contract_facts,
     guaranteed_debt,
@@ -138,6 +145,7 @@ class LawyerLetter(AddressedCase):
         description="函件另行抄送的单位或个人，印于签署之下，如 委托人深圳市恒信商贸有限公司；"
         "债务人、保证人已自动列明",
     )
+    service: LetterService | None = service_field()
     prior_interruptions: list[InterruptionInput] = interruptions_field(
         "此前的催收送达、还款、债务确认等，用于判断诉讼时效"
     )
@@ -184,6 +192,7 @@ def assess(case: LawyerLetter, options: RuleOptions) -> Assessment:
     firm = case.sender.name if case.sender is not None else None
     demander = Demander(case.client, "client", "收函人与委托人不能为同一主体", firm)
     check_letter(result, case, demander, options)
+    check_service(result, case.service, len(case.guarantors))
     return result
 
 
@@ -337,6 +346,9 @@ def build_context(case: LawyerLetter, assessment: Assessment) -> dict[str, Any]:
         "next_step": step,
         # the other recipients, then the note's: alike in every copy (letter_copies)
         "cc": copied_to(case, case.cc_note),
+        "service": service_line(
+            case.service, you, copy_address(case, recipient["address"]), "本所"
+        ),
     }
 
 

@@ -49,6 +49,8 @@ def _letter(c: Context) -> tuple[Block, ...]:
     if contact.get("email"):
         contacts.append(text(f"电子邮箱：{contact['email']}"))
     demand = _demand(c)
+    # how the letter is served, when the case says (letter_service)
+    served = (Paragraph(text(c["service"])),) if c.get("service") else ()
     # the other recipients, said under the signature as 抄送
     copied = (Paragraph(text(f"抄送：{c['cc']}"), "plain"),) if c.get("cc") else ()
     ratification = (Paragraph(text(c["ratification"])),) if c["ratification"] else ()
@@ -78,6 +80,7 @@ def _letter(c: Context) -> tuple[Block, ...]:
             (
                 demand[-1],
                 Lines(tuple(contacts), indent=True),
+                *served,
                 Paragraph(text("特此通知。" if c["notice"] else "特此函告。")),
                 *annex_list(c["calculations"]),
                 SignatureLines(

@@ -35,6 +35,8 @@ def build(c: Context) -> Document:
 def _letter(c: Context) -> tuple[Block, ...]:
     firm, recipient = c["firm"], c["recipient"]
     opinion = _opinion(c)
+    # how the letter is served, when the case says (letter_service)
+    served = (Paragraph(text(c["service"])),) if c.get("service") else ()
     number = (Paragraph(text(c["letter_number"]), "number"),) if c["letter_number"] else ()
     # who else receives the letter is said under the signature, as 抄送
     copied = (Paragraph(text(f"抄送：{c['cc']}"), "plain"),) if c["cc"] else ()
@@ -72,6 +74,7 @@ def _letter(c: Context) -> tuple[Block, ...]:
         Keep(
             (
                 opinion[-1],
+                *served,
                 Paragraph(text("特此函告。")),
                 *annex_list(c["calculations"]),
                 SignatureLines(
