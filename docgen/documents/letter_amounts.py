@@ -17,6 +17,7 @@ the loan term's interest apart from the overdue interest, and a loan's delivery.
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, Literal
@@ -103,6 +104,7 @@ def check_letter_amounts(result: Assessment, case: Any) -> None:
             f"第六百八十条；{SHORT_INTERPRETATION}第二十四条）",
             hint=f"如 《{contract.name}》第五条",
         )
+    _check_penalty_clauses(result, amounts.components, contract.name)
     # a warning: the contract, its date and the amounts already tell which claim is
     # demanded; the delivery is the lender's to prove in the suit, not a bar to the letter
     if contract.kind == "private_lending" and not contract.summary and case.loan_delivery is None:
@@ -111,6 +113,31 @@ def check_letter_amounts(result: Assessment, case: Any) -> None:
             "loan_delivery_missing",
             "未填写借款交付日期和方式（或债务形成经过）：函件不写出借金额及其交付，建议填写；"
             f"出借人对交付负举证责任（{SHORT_INTERPRETATION}第十五条、第十六条）",
+        )
+
+
+_CLAUSE = re.compile(r"第[0-9一二三四五六七八九十百零〇]+条")
+
+
+def _check_penalty_clauses(
+    result: Assessment, components: list[AmountComponent], contract: str
+) -> None:
+    """A 违约金 typed as an amount names the clause that agreed it in its 计算说明, as a
+    computed one does in ``calculation.agreed_in`` (``agreed_rate_clause_missing``): a
+    违约金 is owed only as the parties agreed it (民法典 art. 585(1)), so the debtor and a
+    court read its basis beside the figure. A warning: the clause may be stated elsewhere
+    in the facts the user wrote."""
+    for i, component in enumerate(components):
+        if component.kind != "penalty" or component.calculation is not None:
+            continue
+        if _CLAUSE.search(f"{component.note or ''}{component.label or ''}"):
+            continue
+        result.warn(
+            ("amounts", "components", i, "note"),
+            "penalty_clause_missing",
+            f"{component.display_label}未写明约定违约金的合同条款：违约金以当事人的约定为依据"
+            "（《中华人民共和国民法典》第五百八十五条第一款），请在计算说明中写明条款及计算方法",
+            hint=f"如 按《{contract}》第八条约定计算",
         )
 
 
