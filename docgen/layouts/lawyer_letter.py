@@ -112,7 +112,9 @@ def _opinion(c: Context) -> tuple[Block, ...]:
                     f"本所律师特此将{owed['debt']}情况告知{you}。{deadline['debtor_letter']}{unpaid}，"
                     f"本所将建议委托人依法{step}，"
                     f"要求{owes}清偿；{owes}的财产经依法强制执行仍不能履行债务的，委托人将依法要求"
-                    f"{you}承担保证责任。{refusal}如{you}对上述事实有异议，请于{deadline['text']}与"
+                    # the debtor's date moved past a holiday, as the debtor's letter says it
+                    f"{you}承担保证责任。{deadline.get('extension', '')}{refusal}"
+                    f"如{you}对上述事实有异议，请于{deadline['text']}与"
                     f"{c['reach']}联系并提供相应依据。"
                 )
             ),

@@ -215,3 +215,22 @@ def test_a_firms_notice_names_the_debtors_letter_not_the_debtors_receipt():
         "委托人依法向北京仲裁委员会申请仲裁"
     ) in printed
     assert "同日向其发出" not in printed and "《律师函》之日起" not in printed
+
+
+def test_a_general_guarantors_notice_says_the_debtors_date_moved_past_a_rest_day():
+    from tests.support import printed_copy
+
+    # the debtor's letter says its deadline moved (民法典 art. 203); the notice, which
+    # names the same date to the guarantor, says it in the same sentence
+    moved = "本函出具之日起第9日（2026年11月29日）为休息日，依《中华人民共和国民法典》第二百零三条"
+    data = copy.deepcopy(load_fixture("demand_letter", "valid", "general_guarantor_notice"))
+    data["deadline"] = {"days": 9, "kind": "calendar", "counted_from": "letter_date"}
+    debtor, notice = (printed_copy("demand_letter", data, i) for i in (0, 1))
+    assert moved in debtor
+    assert (
+        "我方将依法要求您承担保证责任。" + moved + "，期间的最后一日顺延至该休假日结束的次日。"
+    ) in notice
+    lawyer = printed_copy(
+        "lawyer_letter", load_fixture("lawyer_letter", "valid", "general_guarantor_notice"), 1
+    )
+    assert "委托人将依法要求您承担保证责任。本函出具之日起第10日（2026年9月25日）为中秋节" in lawyer
