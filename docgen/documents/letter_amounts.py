@@ -143,19 +143,22 @@ def _check_penalty_clauses(
 
 def split_at_due(amounts: DebtAmounts, due: date) -> DebtAmounts:
     """The amounts with every computed interest that spans the due date as two components:
-    借期内利息 to the due date and 逾期利息 from the next day (法释〔2020〕17号 art. 28)."""
+    借期内利息 to the due date and 逾期利息 from the next day (法释〔2020〕17号 art. 28).
+    An amount typed beside its calculation (which must agree with it) splits the same way,
+    each part computed; one typed without a calculation gives no period and stays whole."""
     components: list[AmountComponent] = []
     for component in amounts.components:
         calc = component.calculation
         last = (calc.end if calc else None) or component.as_of or amounts.as_of
-        if calc is None or component.amount is not None or not calc.start <= due < last:
+        if calc is None or not calc.start <= due < last:
             components.append(component)
             continue
         term = calc.model_copy(update={"end": due})
         overdue = calc.model_copy(update={"start": due + timedelta(days=1), "end": calc.end})
+        # the parts are computed; their sum is checked against the total (letter_amounts)
         components += [
-            component.model_copy(update={"label": "借期内利息", "calculation": term}),
-            component.model_copy(update={"label": "逾期利息", "calculation": overdue}),
+            component.model_copy(update={"label": label, "calculation": part, "amount": None})
+            for label, part in (("借期内利息", term), ("逾期利息", overdue))
         ]
     return amounts.model_copy(update={"components": components})
 

@@ -163,3 +163,15 @@ def test_a_typed_penalty_without_its_clause_is_warned_at_its_note():
     lawyer = copy.deepcopy(lawyer)
     lawyer["amounts"]["components"][-1]["note"] = "按约定计算"
     assert "penalty_clause_missing" in {p.code for p in _problems("lawyer_letter", lawyer)}
+
+
+def test_typed_interest_with_its_period_prints_as_the_computed_one_does():
+    # the typed 10,832.88 agrees with its calculation; it is split at the due date as
+    # the computed interest is, each row computed, the total unchanged
+    typed = load_fixture("demand_letter", "valid", "typed_interest_across_the_due_date")
+    computed = load_fixture("demand_letter", "valid", "interest_across_the_due_date")
+    printed = printed_copy("demand_letter", typed)
+    assert "借期内利息\n2026年1月10日\n6,000.00" in printed
+    assert "逾期利息\n2026年10月31日\n4,832.88" in printed
+    assert "10,832.88" not in printed
+    assert printed == printed_copy("demand_letter", computed)
