@@ -72,7 +72,7 @@ from docgen.domain.disclosure import PROFILE_PICKER, paired_with, shown_when
 from docgen.domain.fields import Line, Paragraph, ShortText, Text
 from docgen.domain.guarantee import Guarantee
 from docgen.domain.parties import Party
-from docgen.profiles.model import SenderProfile
+from docgen.profiles.model import FirmSender, SenderProfile
 
 
 def letter_number(year: int, prefix: str, number: int) -> str:
@@ -96,7 +96,7 @@ class LawyerLetter(AddressedCase):
         ge=1,
         json_schema_extra=PROFILE_PICKER,
     )
-    sender: SenderProfile | None = Field(
+    sender: FirmSender | None = Field(
         default=None, title="律所信息", description="不使用档案时直接填写"
     )
     client: Party = Field(title="委托人（债权人）")
