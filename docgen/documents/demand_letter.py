@@ -38,8 +38,16 @@ from docgen.documents.letter_assent import (
     guardian_assent_field,
 )
 from docgen.documents.letter_capacity import contract_status, ratification_of
+from docgen.documents.letter_copies import copied_to
 from docgen.documents.letter_rules import contract_opening, made_verb, summary_for
 from docgen.documents.letter_self_ratification import self_receipt
+from docgen.documents.letter_service import (
+    LetterService,
+    check_service,
+    copy_address,
+    service_field,
+    service_line,
+)
 from docgen.documents.letter_wording import (
     contract_facts,
     guaranteed_debt,
@@ -137,6 +145,7 @@ class DemandLetter(AddressedCase):
         "由法定代理人代为签署",
         json_schema_extra=ADVANCED,
     )
+    service: LetterService | None = service_field()
     prior_interruptions: list[InterruptionInput] = interruptions_field(
         "此前的催收送达、还款、债务确认等，用于判断诉讼时效"
     )
@@ -190,7 +199,23 @@ def assess(case: DemandLetter, options: RuleOptions) -> Assessment:
     )
     _check_sender(result, case)
     _check_receipt(result, case)
+    _check_number(result, case)
+    check_service(result, case.service, len(case.guarantors))
     return result
+
+
+def _check_number(result: Assessment, case: DemandLetter) -> None:
+    """Copies to several recipients each carry a number of their own (the letter's with
+    -1, -2…), by which a guarantor's copy names the letter sent to the debtor; a demand
+    letter has no series to draw one from."""
+    if case.guarantors and not case.letter_number:
+        result.error(
+            ("letter_number",),
+            "missing",
+            "本函分别致债务人和保证人，请填写函件编号：各份函件依次编为-1、-2…，"
+            "致保证人的函件据此写明致债务人的函件编号",
+            hint="如 CS-2026-0158",
+        )
 
 
 def _check_receipt(result: Assessment, case: DemandLetter) -> None:
@@ -379,6 +404,9 @@ def build_context(case: DemandLetter, assessment: Assessment) -> dict[str, Any]:
         "contact": case.contact.model_dump(),
         "signatory": _signatory(case),
         "include_receipt": case.include_receipt,
+        # the other recipients, alike in every copy (letter_copies)
+        "cc": copied_to(case),
+        "service": service_line(case.service, you, copy_address(case, debtor["address"]), we),
     }
 
 

@@ -47,6 +47,12 @@ from docgen.documents.filing_papers import (
     party_role,
     stage_field,
 )
+from docgen.documents.letter_service import (
+    LetterService,
+    check_service,
+    service_field,
+    service_line,
+)
 from docgen.documents.problems import Assessment, CaseInvalid, Problem
 from docgen.domain.counting import copies
 from docgen.domain.dates import format_cn
@@ -98,6 +104,7 @@ class FirmLetter(CaseModel):
         title="承办律师",
         description="一至二名；不填则取律所档案中的承办律师",
     )
+    service: LetterService | None = service_field()
 
     _profile_problems: list[Problem] = PrivateAttr(default_factory=list)
     _firm_from_profile: bool = PrivateAttr(default=False)
@@ -181,6 +188,7 @@ def assess(case: FirmLetter, options: RuleOptions) -> Assessment:
             hint="请按本所发函登记填写，如（2026）京正信民函字第15号",
         )
     check_date(result, case.letter_date, options.current_date(), ("letter_date",))
+    check_service(result, case.service, 0)
     return result
 
 
@@ -222,7 +230,13 @@ def build_context(case: FirmLetter, assessment: Assessment) -> dict[str, Any]:
             f"电话：{firm.phone}",
         ],
         "letter_date": format_cn(case.letter_date),
+        # the court is 贵院; the address is the court's, when the case gives it
+        "service": service_line(case.service, "贵院", _court_address(case), "本所"),
     }
+
+
+def _court_address(case: FirmLetter) -> str:
+    return str(case.service.address) if case.service and case.service.address else ""
 
 
 def filename(case: FirmLetter) -> str:

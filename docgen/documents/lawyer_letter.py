@@ -9,7 +9,6 @@ the legal basis, the demands with a working-day deadline, and only lawful conseq
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Any, Literal
 
@@ -39,7 +38,15 @@ from docgen.documents.letter_assent import (
     guardian_assent_field,
 )
 from docgen.documents.letter_capacity import pending_ratification
+from docgen.documents.letter_copies import copied_to, own_number
 from docgen.documents.letter_rules import contract_opening, summary_for
+from docgen.documents.letter_service import (
+    LetterService,
+    check_service,
+    copy_address,
+    service_field,
+    service_line,
+)
 from docgen.documents.letter_wording import (
     contract_facts,
     guaranteed_debt,
@@ -65,7 +72,7 @@ from docgen.domain.disclosure import PROFILE_PICKER, paired_with, shown_when
 from docgen.domain.fields import Line, Paragraph, ShortText, Text
 from docgen.domain.guarantee import Guarantee
 from docgen.domain.parties import Party
-from docgen.profiles.model import SenderProfile
+from docgen.profiles.model import FirmSender, SenderProfile
 
 
 def letter_number(year: int, prefix: str, number: int) -> str:
@@ -89,7 +96,7 @@ class LawyerLetter(AddressedCase):
         ge=1,
         json_schema_extra=PROFILE_PICKER,
     )
-    sender: SenderProfile | None = Field(
+    sender: FirmSender | None = Field(
         default=None, title="律所信息", description="不使用档案时直接填写"
     )
     client: Party = Field(title="委托人（债权人）")
@@ -135,8 +142,10 @@ class LawyerLetter(AddressedCase):
     cc_note: Text | None = Field(
         default=None,
         title="抄送",
-        description="函件同时抄送的单位或个人，印于签署之下，如 委托人深圳市恒信商贸有限公司",
+        description="函件另行抄送的单位或个人，印于签署之下，如 委托人深圳市恒信商贸有限公司；"
+        "债务人、保证人已自动列明",
     )
+    service: LetterService | None = service_field()
     prior_interruptions: list[InterruptionInput] = interruptions_field(
         "此前的催收送达、还款、债务确认等，用于判断诉讼时效"
     )
@@ -161,12 +170,15 @@ def resolve(case: LawyerLetter, resources: Resources, final: bool) -> LawyerLett
             ) from None
         case = case.model_copy(update={"sender": profile})
         case._sender_from_profile = True
-    if final and case.letter_number is None and case.sender and case.sender.letter_prefix:
+    prefix = case.sender.letter_prefix if case.sender else None
+    if final and case.letter_number is None and prefix:
         year = case.letter_date.year
-        number = resources.next_letter_number(case.sender.letter_prefix, year)
-        case = case.model_copy(
-            update={"letter_number": letter_number(year, case.sender.letter_prefix, number)}
-        )
+
+        def draw() -> str:
+            return letter_number(year, prefix, resources.next_letter_number(prefix, year))
+
+        # one number of the series for the letter; each copy its own -1, -2… of it
+        case = case.model_copy(update={"letter_number": own_number(case, draw)})
     return case
 
 
@@ -180,6 +192,7 @@ def assess(case: LawyerLetter, options: RuleOptions) -> Assessment:
     firm = case.sender.name if case.sender is not None else None
     demander = Demander(case.client, "client", "收函人与委托人不能为同一主体", firm)
     check_letter(result, case, demander, options)
+    check_service(result, case.service, len(case.guarantors))
     return result
 
 
@@ -228,15 +241,6 @@ def _check_sender(result: Assessment, case: LawyerLetter) -> None:
 
 def _sentence(text: str) -> str:
     return text if text.endswith(("。", "！", ".")) else text + "。"
-
-
-_COPIED = re.compile(r"^(?:本函)?(?:同时)?抄送[：:]?")
-
-
-def _copied_to(note: str | None) -> str:
-    """Whom the letter is copied to, as 「抄送：」 prints it; a note written as a sentence
-    (「本函同时抄送委托人…」, as the field once suggested) loses its lead-in."""
-    return _COPIED.sub("", note.strip()) if note else ""
 
 
 def _reach(sender: SenderProfile) -> str:
@@ -340,7 +344,11 @@ def build_context(case: LawyerLetter, assessment: Assessment) -> dict[str, Any]:
         ),
         **terms,
         "next_step": step,
-        "cc": _copied_to(case.cc_note),
+        # the other recipients, then the note's: alike in every copy (letter_copies)
+        "cc": copied_to(case, case.cc_note),
+        "service": service_line(
+            case.service, you, copy_address(case, recipient["address"]), "本所"
+        ),
     }
 
 

@@ -17,6 +17,7 @@ the loan term's interest apart from the overdue interest, and a loan's delivery.
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, Literal
@@ -103,6 +104,7 @@ def check_letter_amounts(result: Assessment, case: Any) -> None:
             f"第六百八十条；{SHORT_INTERPRETATION}第二十四条）",
             hint=f"如 《{contract.name}》第五条",
         )
+    _check_penalty_clauses(result, amounts.components, contract.name)
     # a warning: the contract, its date and the amounts already tell which claim is
     # demanded; the delivery is the lender's to prove in the suit, not a bar to the letter
     if contract.kind == "private_lending" and not contract.summary and case.loan_delivery is None:
@@ -114,21 +116,49 @@ def check_letter_amounts(result: Assessment, case: Any) -> None:
         )
 
 
+_CLAUSE = re.compile(r"第[0-9一二三四五六七八九十百零〇]+条")
+
+
+def _check_penalty_clauses(
+    result: Assessment, components: list[AmountComponent], contract: str
+) -> None:
+    """A 违约金 typed as an amount names the clause that agreed it in its 计算说明, as a
+    computed one does in ``calculation.agreed_in`` (``agreed_rate_clause_missing``): a
+    违约金 is owed only as the parties agreed it (民法典 art. 585(1)), so the debtor and a
+    court read its basis beside the figure. A warning: the clause may be stated elsewhere
+    in the facts the user wrote."""
+    for i, component in enumerate(components):
+        if component.kind != "penalty" or component.calculation is not None:
+            continue
+        if _CLAUSE.search(f"{component.note or ''}{component.label or ''}"):
+            continue
+        result.warn(
+            ("amounts", "components", i, "note"),
+            "penalty_clause_missing",
+            f"{component.display_label}未写明约定违约金的合同条款：违约金以当事人的约定为依据"
+            "（《中华人民共和国民法典》第五百八十五条第一款），请在计算说明中写明条款及计算方法",
+            hint=f"如 按《{contract}》第八条约定计算",
+        )
+
+
 def split_at_due(amounts: DebtAmounts, due: date) -> DebtAmounts:
     """The amounts with every computed interest that spans the due date as two components:
-    借期内利息 to the due date and 逾期利息 from the next day (法释〔2020〕17号 art. 28)."""
+    借期内利息 to the due date and 逾期利息 from the next day (法释〔2020〕17号 art. 28).
+    An amount typed beside its calculation (which must agree with it) splits the same way,
+    each part computed; one typed without a calculation gives no period and stays whole."""
     components: list[AmountComponent] = []
     for component in amounts.components:
         calc = component.calculation
         last = (calc.end if calc else None) or component.as_of or amounts.as_of
-        if calc is None or component.amount is not None or not calc.start <= due < last:
+        if calc is None or not calc.start <= due < last:
             components.append(component)
             continue
         term = calc.model_copy(update={"end": due})
         overdue = calc.model_copy(update={"start": due + timedelta(days=1), "end": calc.end})
+        # the parts are computed; their sum is checked against the total (letter_amounts)
         components += [
-            component.model_copy(update={"label": "借期内利息", "calculation": term}),
-            component.model_copy(update={"label": "逾期利息", "calculation": overdue}),
+            component.model_copy(update={"label": label, "calculation": part, "amount": None})
+            for label, part in (("借期内利息", term), ("逾期利息", overdue))
         ]
     return amounts.model_copy(update={"components": components})
 

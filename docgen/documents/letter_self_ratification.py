@@ -21,6 +21,7 @@ from typing import Any
 
 from docgen.documents.guardian_rules import CIVIL_CODE, adult_from
 from docgen.documents.letter_capacity import assent_effective, ratification_of, self_ratified
+from docgen.documents.letter_copies import debtors_letter
 from docgen.documents.letter_rules import MINOR_EFFECT as _EFFECT
 from docgen.documents.letter_rules import minor_when_contracting as _minor_then
 from docgen.domain.dates import format_cn
@@ -81,7 +82,7 @@ def self_asked_guarantor_facts(case: Any, debtor: str, asker: str) -> str:
     return (
         f"{_minor_then(case, debtor)}，{_EFFECT}；{_of_age(case, debtor)}（第十八条第一款），"
         f"法定代理随之终止（第一百七十五条第一项），{asker}已于{format_cn(case.letter_date)}"
-        f"另函催告{debtor}本人自收到催告之日起三十日内对该合同是否追认作出表示（参照第一百四十五条"
+        f"{debtors_letter(case)}催告{debtor}本人自收到催告之日起三十日内对该合同是否追认作出表示（参照第一百四十五条"
         "第二款）。"
     )
 

@@ -34,6 +34,7 @@ from docgen.documents.letter_capacity import (
     contract_status,
     void_reason_of,
 )
+from docgen.documents.letter_copies import debtors_letter
 from docgen.documents.letter_finding import found_limited, found_void, found_words
 from docgen.documents.letter_rules import (
     MINOR_EFFECT,
@@ -89,7 +90,7 @@ def contract_facts(case: Any, debtor: str, asker: str) -> str:
         return facts + (
             f"{minor_when_contracting(case, debtor)}，该合同经其法定代理人同意或者追认后有效"
             f"（{CIVIL_CODE}第十九条、第一百四十五条第一款），{asker}已于{format_cn(case.letter_date)}"
-            "另函催告其法定代理人自收到催告之日起三十日内予以追认（第一百四十五条第二款）。"
+            f"{debtors_letter(case)}催告其法定代理人自收到催告之日起三十日内予以追认（第一百四十五条第二款）。"
         )
     return facts
 

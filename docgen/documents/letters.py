@@ -37,6 +37,7 @@ from docgen.documents.letter_capacity import (
     ratified,
     unratified,
 )
+from docgen.documents.letter_copies import debtors_letter
 from docgen.documents.letter_rules import (
     account_context,
     check_debtor_capacity,
@@ -179,7 +180,8 @@ def _debtors_deadline(
         unpaid = f"未于{format_cn(deadline.due)}前（含当日）清偿{debt}"
         return {"debtor_letter": "", "debtor_unpaid": unpaid}
     asker = "本所受委托人委托，" if sender == "本所" else sender
-    letter = f"{asker}已于{format_cn(case.letter_date)}另函要求{case.debtor.name}清偿{debt}。"
+    sent = f"{asker}已于{format_cn(case.letter_date)}{debtors_letter(case)}"
+    letter = f"{sent}要求{case.debtor.name}清偿{debt}。"
     return {"debtor_letter": letter, "debtor_unpaid": f"未按该函要求清偿{debt}"}
 
 

@@ -311,6 +311,14 @@ class PaymentDeadline(CaseModel):
         )
 
 
+class DrawnNumber:
+    """The one number a letter's copies share when it is drawn from a series: drawn by the
+    first copy resolved, suffixed per copy as a given number is (:func:`copy_number`)."""
+
+    def __init__(self) -> None:
+        self.base: str | None = None
+
+
 class AddressedCase(CaseModel):
     """A letter sent to the debtor and, each in a copy of their own, to every guarantor.
 
@@ -320,6 +328,8 @@ class AddressedCase(CaseModel):
     """
 
     _recipient: int = PrivateAttr(default=0)
+    _drawn: DrawnNumber | None = PrivateAttr(default=None)
+    """The number the copies of one letter share when the series gives it (``split_recipients``)."""
 
     def recipient_parties(self) -> list[Party]:
         return [getattr(self, "debtor"), *getattr(self, "guarantors", [])]  # noqa: B009
@@ -369,13 +379,20 @@ def split_recipients(case: A) -> list[A]:
     """One copy of the case per recipient: the debtor first, then each guarantor.
 
     A letter number the case gives is the base of every copy's own number
-    (:func:`copy_number`); a number left blank is drawn from the series per copy when
-    the copy is resolved, so each copy has its own either way.
+    (:func:`copy_number`); a number left blank is drawn from the series once, when the
+    first copy is resolved, and is the base of each copy's number the same way: a copy
+    that refers to another's letter can name its number (``letter_copies``).
     """
     count = len(case.recipient_parties())
     base = getattr(case, "letter_number", None)
-    if count == 1 or not base:
-        return [case.addressed_to(i) for i in range(count)]
+    if count == 1:
+        return [case.addressed_to(0)]
+    if not base:
+        drawn = DrawnNumber()
+        copies = [case.addressed_to(i) for i in range(count)]
+        for copy in copies:
+            copy._drawn = drawn
+        return copies
     out = []
     for i in range(count):
         copy = case.model_copy(update={"letter_number": copy_number(base, i)})

@@ -26,7 +26,9 @@ def paired_with(field: str) -> dict[str, Any]:
 
 
 def shown_when(field: str, *values: Any) -> dict[str, Any]:
-    """Show the field only while the sibling ``field`` holds one of ``values``."""
+    """Show the field only while the sibling ``field`` holds one of ``values``; a
+    ``field`` written ``../name`` is a field of the enclosing group (a profile's kind for
+    a field of its account)."""
     return {"x-shown-when": {"field": field, "in": list(values)}}
 
 

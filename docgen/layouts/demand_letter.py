@@ -49,6 +49,10 @@ def _letter(c: Context) -> tuple[Block, ...]:
     if contact.get("email"):
         contacts.append(text(f"电子邮箱：{contact['email']}"))
     demand = _demand(c)
+    # how the letter is served, when the case says (letter_service)
+    served = (Paragraph(text(c["service"])),) if c.get("service") else ()
+    # the other recipients, said under the signature as 抄送
+    copied = (Paragraph(text(f"抄送：{c['cc']}"), "plain"),) if c.get("cc") else ()
     ratification = (Paragraph(text(c["ratification"])),) if c["ratification"] else ()
     return (
         Title(c["title"]),
@@ -76,6 +80,7 @@ def _letter(c: Context) -> tuple[Block, ...]:
             (
                 demand[-1],
                 Lines(tuple(contacts), indent=True),
+                *served,
                 Paragraph(text("特此通知。" if c["notice"] else "特此函告。")),
                 *annex_list(c["calculations"]),
                 SignatureLines(
@@ -85,6 +90,7 @@ def _letter(c: Context) -> tuple[Block, ...]:
                         c["letter_date"],
                     )
                 ),
+                *copied,
             )
         ),
     )
@@ -109,7 +115,9 @@ def _demand(c: Context) -> tuple[Block, ...]:
                 text(
                     f"现将{owed['debt']}情况通知{you}。{deadline['debtor_letter']}{unpaid}，{we}"
                     f"将依法{step}，要求{owes}清偿；{owes}的财产经依法强制执行仍不能履行债务的，"
-                    f"{we}将依法要求{you}承担保证责任。{refusal}如{you}对上述事实有异议，请于"
+                    # the debtor's date moved past a holiday, as the debtor's letter says it
+                    f"{we}将依法要求{you}承担保证责任。{deadline.get('extension', '')}{refusal}"
+                    f"如{you}对上述事实有异议，请于"
                     f"{deadline['text']}与{we}联系并提供相应依据。"
                 )
             ),

@@ -23,6 +23,8 @@ def build(c: Context) -> Document:
 def _letter(c: Context) -> tuple[Block, ...]:
     number = (Paragraph(text(c["letter_number"]), "number"),) if c["letter_number"] else ()
     *body, closing = (Paragraph(text(line)) for line in c["body"])
+    # how the letter is served, when the case says (letter_service)
+    served = (Paragraph(text(c["service"])),) if c.get("service") else ()
     return (
         # the firm's licence, address and telephone head its letter, as on its letterhead
         Letterhead(c["firm"], tuple(c["firm_lines"])),
@@ -32,6 +34,7 @@ def _letter(c: Context) -> tuple[Block, ...]:
         *body,
         Keep(
             (
+                *served,
                 closing,
                 Paragraph(text(c["attachment"])),
                 SignatureLines((f"{c['firm']}（盖章）", c["letter_date"]), "seal"),

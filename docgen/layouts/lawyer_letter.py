@@ -35,6 +35,8 @@ def build(c: Context) -> Document:
 def _letter(c: Context) -> tuple[Block, ...]:
     firm, recipient = c["firm"], c["recipient"]
     opinion = _opinion(c)
+    # how the letter is served, when the case says (letter_service)
+    served = (Paragraph(text(c["service"])),) if c.get("service") else ()
     number = (Paragraph(text(c["letter_number"]), "number"),) if c["letter_number"] else ()
     # who else receives the letter is said under the signature, as 抄送
     copied = (Paragraph(text(f"抄送：{c['cc']}"), "plain"),) if c["cc"] else ()
@@ -72,6 +74,7 @@ def _letter(c: Context) -> tuple[Block, ...]:
         Keep(
             (
                 opinion[-1],
+                *served,
                 Paragraph(text("特此函告。")),
                 *annex_list(c["calculations"]),
                 SignatureLines(
@@ -109,7 +112,9 @@ def _opinion(c: Context) -> tuple[Block, ...]:
                     f"本所律师特此将{owed['debt']}情况告知{you}。{deadline['debtor_letter']}{unpaid}，"
                     f"本所将建议委托人依法{step}，"
                     f"要求{owes}清偿；{owes}的财产经依法强制执行仍不能履行债务的，委托人将依法要求"
-                    f"{you}承担保证责任。{refusal}如{you}对上述事实有异议，请于{deadline['text']}与"
+                    # the debtor's date moved past a holiday, as the debtor's letter says it
+                    f"{you}承担保证责任。{deadline.get('extension', '')}{refusal}"
+                    f"如{you}对上述事实有异议，请于{deadline['text']}与"
                     f"{c['reach']}联系并提供相应依据。"
                 )
             ),

@@ -7,12 +7,12 @@ firm's series of letter numbers "（2026）京某律函字第12号".
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, Field, field_validator
+from pydantic import AfterValidator, Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
-from docgen.documents.part_models import LetterAccount
+from docgen.documents.part_models import BankAccount, LetterAccount
 from docgen.domain.disclosure import shown_when
 from docgen.domain.fields import CaseModel, Line, Phone, ShortText, Text
 from docgen.domain.identity import IdentityError, parse_uscc
@@ -52,6 +52,24 @@ LetterPrefix = Annotated[
         description="律师函编号中年份之后的字样，如 京某（编号形如（2026）京某律函字第1号）",
     ),
 ]
+
+
+class ProfileAccount(LetterAccount):
+    """A profile's bank account. Only a creditor's is where a debtor pays, so only a
+    creditor's may be held by someone else, whose relation the letter states (民法典 art.
+    522(1)); a law firm's account is its own and is never the payment account."""
+
+    holder_relation: ShortText | None = Field(
+        default=None,
+        title="收款人与债权人的关系",
+        description="仅债权人档案：收款账户不是债权人本人的账户时必填，如 法定代表人",
+        # the profile's kind, one level up: drawn for a creditor's profile only
+        json_schema_extra=shown_when("../kind", "creditor"),
+    )
+
+
+class FirmAccount(BankAccount):
+    """A law firm's own account, as a lawyer letter's inline firm gives it: no holder."""
 
 
 class SenderProfile(CaseModel):
@@ -94,10 +112,21 @@ class SenderProfile(CaseModel):
     lawyer_name: ShortText | None = Field(default=None, title="承办律师")
     license_number: LicenseNumber | None = Field(default=None, title="律师执业证号")
     letter_prefix: LetterPrefix | None = Field(default=None)
-    bank_account: LetterAccount | None = Field(default=None, title="收款账户")
+    bank_account: ProfileAccount | None = Field(default=None, title="收款账户")
     letterhead: Line | None = Field(
         default=None, title="信头", description="函件顶部的一行，如 北京某某律师事务所 · 律师函"
     )
+
+    @field_validator("bank_account")
+    @classmethod
+    def _holder_of_a_creditors_account(cls, account: Any, info: ValidationInfo) -> Any:
+        # a law firm's account is its own, never where a debtor pays (demand_letter.resolve)
+        if info.data.get("kind") == "law_firm" and getattr(account, "holder_relation", None):
+            raise PydanticCustomError(
+                "holder_relation_of_a_firm",
+                "律师事务所档案的账户是律所自己的账户，不作为付款账户，无需填写收款人与债权人的关系",
+            )
+        return account
 
     @field_validator("uscc", mode="before")
     @classmethod
@@ -108,3 +137,12 @@ class SenderProfile(CaseModel):
             return parse_uscc(value).number
         except IdentityError as exc:
             raise PydanticCustomError(exc.code, exc.message) from None
+
+
+class FirmSender(SenderProfile):
+    """A law firm's details given in a lawyer letter: its account is its own (no holder
+    other than the firm, :class:`FirmAccount`)."""
+
+    bank_account: FirmAccount | None = Field(  # type: ignore[assignment]
+        default=None, title="律所账户", description="律所自己的账户，不作为付款账户"
+    )

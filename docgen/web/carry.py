@@ -280,6 +280,9 @@ def carry_paper(case: Case, target: str) -> Case:
 
 
 ASKED_WHEN: dict[str, dict[str, Callable[[Case], bool]]] = {
+    # a demand letter to guarantors numbers each copy from the letter's number, which
+    # has no series to come from (demand_letter._check_number)
+    "demand_letter": {"letter_number": lambda c: bool(c.get("guarantors"))},
     # a complaint's recipient other than the party is a designated 代收人, whose
     # relationship to the party the confirmation must state (service_address)
     "service_address": {

@@ -238,6 +238,7 @@ NOT_PRINTED_BY_TYPE: dict[str, set[tuple]] = {
         ("guarantors",),  # each guarantor is named in their own copy (tested below)
         ("guarantees",),  # the guarantor rules' inputs
         ("sender", "letter_prefix"),  # printed inside the letter number
+        ("service", "method"),  # printed as its words (本函由本所直接送交…)
         ("sender", "name"),  # the letterhead line replaces it when given
         ("deadline",),
         ("next_step",),
@@ -314,6 +315,7 @@ NOT_PRINTED = {
     ("debtor", "capacity"),  # a rule's input (a warning), not a printed fact
     ("capacity_found_on",),  # decides the contract's status; printed only where it matters
     ("loan_delivery", "method"),  # printed as its words (通过银行转账交付)
+    ("service", "method"),  # printed as its words (本函以EMS（邮政特快专递）寄送…)
     ("guarantors",),  # each guarantor is named in their own copy (tests/e2e/test_letters.py)
     ("guarantees",),  # the guarantee's type, period and acts are the guarantor rules' inputs
 }
@@ -395,7 +397,8 @@ NOT_PRINTED_BY_TYPE |= {
         ("stage",),  # 第二审程序 / 执行程序 (test_filing_papers.py)
         ("execution_powers",),  # each by its words, as the powers are
     },
-    "firm_letter": {("stage",)},  # 第一审 / 第二审 / 执行
+    # 第一审 / 第二审 / 执行; the service method as its words (本函以挂号信寄送…)
+    "firm_letter": {("stage",), ("service", "method")},
     "representative_certificate": {
         ("organization", "org_type"),
         ("organization", "phone"),  # the representative's phone is the one printed

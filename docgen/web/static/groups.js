@@ -44,14 +44,18 @@
 
     function conditional(child, siblings, path) {
       var rule = child.shown_when;
-      var sibling = siblings.filter(function (f) { return f.name === rule.field; })[0];
+      // "../kind": a field of the enclosing group (a profile's kind for its account's field)
+      var up = rule.field.indexOf('../') === 0;
+      var name = up ? rule.field.slice(3) : rule.field;
+      var base = up ? path.slice(0, -1) : path;
+      var sibling = up ? null : siblings.filter(function (f) { return f.name === name; })[0];
       var box = el('div', { 'class': 'conditional', 'data-when': rule.field });
       var childPath = path.concat([child.name]);
       var shown = null;
       var born = generation;
       var update = function () {
         if (born !== generation || (shown !== null && !box.isConnected)) { return false; }
-        var value = state.get(path.concat([rule.field]));
+        var value = state.get(base.concat([name]));
         if (value === undefined && sibling) { value = sibling.default; }
         var show = rule['in'].indexOf(value) >= 0;
         if (show === shown) { return; }

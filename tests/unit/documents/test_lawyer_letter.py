@@ -181,14 +181,15 @@ def test_each_copy_of_a_given_number_prints_its_own_number():
     assert [c.recipient.name for c in copies] == ["福州闽江建材有限公司", "刘芳"]
 
 
-def test_copies_numbered_from_the_series_take_one_number_each():
+def test_copies_numbered_from_the_series_share_one_number_each_with_its_suffix():
     data = _by_profile()
     data["guarantors"] = copy.deepcopy(GUARANTEED["guarantors"])
     data["guarantees"] = copy.deepcopy(GUARANTEED["guarantees"])
     resources = FakeResources()
     case = resolve(DOC.parse(data), resources, False)
     numbers = [resolve(c, resources, True).letter_number for c in DOC.split(case)]
-    assert numbers == ["（2026）京明正律函字第1号", "（2026）京明正律函字第2号"]
+    # one number of the series for the letter, each copy its own -1, -2 of it
+    assert numbers == ["（2026）京明正律函字第1-1号", "（2026）京明正律函字第1-2号"]
 
 
 def test_a_letter_to_the_debtor_alone_keeps_the_number_given():

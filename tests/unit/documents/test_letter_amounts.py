@@ -144,3 +144,34 @@ def test_a_letters_short_amounts_table_is_on_one_page_with_its_lead_in(service, 
     assert lead == page_of("本金2026年10月31日100,000.00")
     assert lead == page_of("违约金2026年10月31日1,409.50")
     assert lead == page_of("合计人民币112,242.38元（大写")
+
+
+def test_a_typed_penalty_without_its_clause_is_warned_at_its_note():
+    data = load_fixture("demand_letter", "valid", "penalty_without_its_clause")
+    (warning,) = [p for p in _problems("demand_letter", data) if p.severity == "warning"]
+    assert (warning.loc, warning.code) == (
+        ("amounts", "components", 2, "note"),
+        "penalty_clause_missing",
+    )
+    assert "第五百八十五条第一款" in warning.message
+    # the same amount with its clause in the note, and a lawyer letter's, pass quietly
+    stated = load_fixture("demand_letter", "valid", "person_debtor")
+    lawyer = load_fixture("lawyer_letter", "valid", "person_debtor_auto_number")
+    for type_name, case in (("demand_letter", stated), ("lawyer_letter", lawyer)):
+        codes = {p.code for p in _problems(type_name, case)}
+        assert "penalty_clause_missing" not in codes
+    lawyer = copy.deepcopy(lawyer)
+    lawyer["amounts"]["components"][-1]["note"] = "按约定计算"
+    assert "penalty_clause_missing" in {p.code for p in _problems("lawyer_letter", lawyer)}
+
+
+def test_typed_interest_with_its_period_prints_as_the_computed_one_does():
+    # the typed 10,832.88 agrees with its calculation; it is split at the due date as
+    # the computed interest is, each row computed, the total unchanged
+    typed = load_fixture("demand_letter", "valid", "typed_interest_across_the_due_date")
+    computed = load_fixture("demand_letter", "valid", "interest_across_the_due_date")
+    printed = printed_copy("demand_letter", typed)
+    assert "借期内利息\n2026年1月10日\n6,000.00" in printed
+    assert "逾期利息\n2026年10月31日\n4,832.88" in printed
+    assert "10,832.88" not in printed
+    assert printed == printed_copy("demand_letter", computed)

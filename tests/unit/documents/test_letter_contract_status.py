@@ -208,8 +208,8 @@ def test_the_firm_asks_the_adult_debtor_and_its_analysis_says_why():
         "三十日内对上述合同是否追认作出表示"
     ) in debtor
     assert (
-        "本所受委托人委托，已于2026年11月20日另函催告张伟本人自收到催告之日起三十日内对该合同是否"
-        "追认作出表示（参照第一百四十五条第二款）"
+        "本所受委托人委托，已于2026年11月20日另以（2026）京明正律函字第102-1号函催告张伟本人"
+        "自收到催告之日起三十日内对该合同是否追认作出表示（参照第一百四十五条第二款）"
     ) in guarantor
     assert "法定代理人拒绝" not in debtor + guarantor
 

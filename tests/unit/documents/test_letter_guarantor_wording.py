@@ -38,7 +38,7 @@ def test_a_general_guarantors_copy_is_a_notice_without_a_demand_to_pay(service):
     # not its deadline, which counts from the debtor's receipt, a day the guarantor
     # cannot know, and not a bare 逾期
     assert (
-        "我方已于2026年11月20日另函要求张伟清偿上述债务。如张伟未按该函要求清偿上述债务，"
+        "我方已于2026年11月20日另函（编号：CS-2026-0158-1）要求张伟清偿上述债务。如张伟未按该函要求清偿上述债务，"
         "我方将依法向有管辖权的人民法院提起诉讼，要求张伟清偿；张伟的财产经依法强制执行仍不能"
         "履行债务的，我方将依法要求您承担保证责任。"
     ) in to_guarantor
@@ -210,8 +210,27 @@ def test_a_firms_notice_names_the_debtors_letter_not_the_debtors_receipt():
     data["deadline"] = {"days": 7, "kind": "working", "counted_from": "receipt"}
     printed = printed_copy("lawyer_letter", data, 1)
     assert (
-        "本所律师特此将上述债务情况告知您。本所受委托人委托，已于2026年9月15日另函要求福州闽江"
+        "本所律师特此将上述债务情况告知您。本所受委托人委托，已于2026年9月15日另以（2026）京明正律函字第88-1号函要求福州闽江"
         "建材有限公司清偿上述债务。如福州闽江建材有限公司未按该函要求清偿上述债务，本所将建议"
         "委托人依法向北京仲裁委员会申请仲裁"
     ) in printed
     assert "同日向其发出" not in printed and "《律师函》之日起" not in printed
+
+
+def test_a_general_guarantors_notice_says_the_debtors_date_moved_past_a_rest_day():
+    from tests.support import printed_copy
+
+    # the debtor's letter says its deadline moved (民法典 art. 203); the notice, which
+    # names the same date to the guarantor, says it in the same sentence
+    moved = "本函出具之日起第9日（2026年11月29日）为休息日，依《中华人民共和国民法典》第二百零三条"
+    data = copy.deepcopy(load_fixture("demand_letter", "valid", "general_guarantor_notice"))
+    data["deadline"] = {"days": 9, "kind": "calendar", "counted_from": "letter_date"}
+    debtor, notice = (printed_copy("demand_letter", data, i) for i in (0, 1))
+    assert moved in debtor
+    assert (
+        "我方将依法要求您承担保证责任。" + moved + "，期间的最后一日顺延至该休假日结束的次日。"
+    ) in notice
+    lawyer = printed_copy(
+        "lawyer_letter", load_fixture("lawyer_letter", "valid", "general_guarantor_notice"), 1
+    )
+    assert "委托人将依法要求您承担保证责任。本函出具之日起第10日（2026年9月25日）为中秋节" in lawyer

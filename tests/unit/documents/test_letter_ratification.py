@@ -154,7 +154,7 @@ def test_a_guarantors_copy_says_the_contract_awaits_ratification():
     printed = printed_copy("demand_letter", WITH_GUARANTOR, 1)
     assert (
         "张伟于2025年1月10日签订上述《借款合同》时为14周岁的未成年人，该合同经其法定代理人同意"
-        f"或者追认后有效（{CODE}第十九条、第一百四十五条第一款），我方已于2026年11月20日另函"
+        f"或者追认后有效（{CODE}第十九条、第一百四十五条第一款），我方已于2026年11月20日另函（编号：CS-2026-0158-1）"
         "催告其法定代理人自收到催告之日起三十日内予以追认（第一百四十五条第二款）。"
     ) in printed
     # not the call itself, made to the guardian alone
@@ -195,7 +195,7 @@ def test_a_general_guarantors_notice_waits_on_ratification_too():
     data = load_fixture("demand_letter", "valid", "minor_debtor_with_general_guarantor")
     printed = printed_copy("demand_letter", data, 1)
     assert (
-        "现将上述款项情况通知您。我方已于2026年11月20日另函要求张伟清偿上述款项。上述《借款合同》"
+        "现将上述款项情况通知您。我方已于2026年11月20日另函（编号：CS-2026-0158-1）要求张伟清偿上述款项。上述《借款合同》"
         "经追认而张伟未按该函要求清偿上述款项的，我方将依法向有管辖权的人民法院提起诉讼"
     ) in printed
     assert "张伟收到" not in printed
