@@ -38,7 +38,7 @@ from docgen.documents.letter_assent import (
     guardian_assent_field,
 )
 from docgen.documents.letter_capacity import contract_status, ratification_of
-from docgen.documents.letter_copies import copied_to
+from docgen.documents.letter_copies import sent_apart
 from docgen.documents.letter_rules import contract_opening, made_verb, summary_for
 from docgen.documents.letter_self_ratification import self_receipt
 from docgen.documents.letter_service import (
@@ -405,7 +405,7 @@ def build_context(case: DemandLetter, assessment: Assessment) -> dict[str, Any]:
         "signatory": _signatory(case),
         "include_receipt": case.include_receipt,
         # the other recipients, alike in every copy (letter_copies)
-        "cc": copied_to(case),
+        "sent_apart": sent_apart(case),
         "service": service_line(case.service, you, copy_address(case, debtor["address"]), we),
     }
 

@@ -38,7 +38,7 @@ from docgen.documents.letter_assent import (
     guardian_assent_field,
 )
 from docgen.documents.letter_capacity import pending_ratification
-from docgen.documents.letter_copies import copied_to, own_number
+from docgen.documents.letter_copies import copied_to, own_number, sent_apart
 from docgen.documents.letter_rules import contract_opening, summary_for
 from docgen.documents.letter_service import (
     LetterService,
@@ -346,6 +346,7 @@ def build_context(case: LawyerLetter, assessment: Assessment) -> dict[str, Any]:
         "next_step": step,
         # the other recipients, then the note's: alike in every copy (letter_copies)
         "cc": copied_to(case, case.cc_note),
+        "sent_apart": sent_apart(case),
         "service": service_line(
             case.service, you, copy_address(case, recipient["address"]), "本所"
         ),

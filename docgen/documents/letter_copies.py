@@ -1,10 +1,14 @@
 """How the copies of one letter name each other: each copy's own number, the number of
-the letter another recipient got, and the 抄送 line every copy prints alike.
+the letter another recipient got, and the lines under the signature every copy prints
+alike: 「另函致：」 the other recipients, 「抄送：」 whom the user names.
 
 A letter to a debtor and its guarantors is sent as one copy per recipient, each a
 letter of its own with its own number (``part_models.copy_number``: the letter's number
 with -1 for the debtor's copy, -2… for the guarantors'). A guarantor's copy that refers
-to the debtor's letter names that letter's number, which follows from its own.
+to the debtor's letter names that letter's number, which follows from its own. The other
+recipients are listed as sent a letter of their own (「另函致」), not as copied (「抄送」): each
+copy says what its addressee may read (a guarantor's leaves out the debtor's capacity,
+PIPL art. 28), so none was copied to another recipient.
 """
 
 from __future__ import annotations
@@ -58,22 +62,24 @@ _NOTE_LEAD = re.compile(r"^(?:本函)?(?:同时)?抄送[：:]?")
 _NOTE_ITEMS = re.compile(r"[；;、，,]")
 
 
-def copied_to(case: Any, note: str | None = None) -> str:
-    """What 「抄送：」 prints, the same in every copy but for the copy's own addressee: the
-    other recipients of the letter in their order (债务人 first, then each 保证人), then
-    those the user names in ``note`` (a note written as a sentence, 「本函同时抄送…」,
-    loses its lead-in). A recipient the note names is left to the list of recipients, so
-    that no copy is copied to its own addressee."""
-    parties = case.recipient_parties()
-    names = [p.name for p in parties]
-    others = [
+def sent_apart(case: Any) -> str:
+    """Whom 「另函致：」 names, the same in every copy but for the copy's own addressee: the
+    other recipients of the letter in their order (债务人 first, then each 保证人)."""
+    return "；".join(
         ("债务人" if i == 0 else "保证人") + party.name
-        for i, party in enumerate(parties)
+        for i, party in enumerate(case.recipient_parties())
         if i != case.recipient_index
-    ]
+    )
+
+
+def copied_to(case: Any, note: str | None = None) -> str:
+    """What 「抄送：」 prints: those the user names in ``note`` (a note written as a
+    sentence, 「本函同时抄送…」, loses its lead-in). A recipient of the letter the note
+    names is left to :func:`sent_apart`, so that no copy is copied to its own addressee."""
+    names = [p.name for p in case.recipient_parties()]
     text = _NOTE_LEAD.sub("", note.strip()) if note else ""
     items = [x.strip() for x in _NOTE_ITEMS.split(text) if x.strip()]
     extra = [x for x in items if not any(name in x for name in names)]
     if len(extra) == len(items) and text:
         extra = [text]  # the note as written, its own punctuation kept
-    return "；".join([*others, *extra])
+    return "；".join(extra)

@@ -168,6 +168,13 @@ def sign_block(signer: Context, dated: bool = True) -> SignBlock:
     )
 
 
+def other_addressees(c: Context) -> tuple[Block, ...]:
+    """Under a letter's signature: 「另函致：」 the letter's other recipients (each sent a
+    copy of its own, documents.letter_copies), then 「抄送：」 whom the user named."""
+    lines = (("另函致", c.get("sent_apart")), ("抄送", c.get("cc")))
+    return tuple(Paragraph(text(f"{label}：{who}"), "plain") for label, who in lines if who)
+
+
 def closing(last: Paragraph, *signature: Block) -> Keep:
     """The closing words kept on the page of the signature (and what goes with it: the
     enclosures above, the copies below)."""

@@ -20,6 +20,7 @@ from docgen.layouts.common import (
     amounts_table,
     annex_list,
     calculation_annex,
+    other_addressees,
     payment_to,
     proceeding_costs,
     sign_block,
@@ -51,8 +52,7 @@ def _letter(c: Context) -> tuple[Block, ...]:
     demand = _demand(c)
     # how the letter is served, when the case says (letter_service)
     served = (Paragraph(text(c["service"])),) if c.get("service") else ()
-    # the other recipients, said under the signature as 抄送
-    copied = (Paragraph(text(f"抄送：{c['cc']}"), "plain"),) if c.get("cc") else ()
+    copied = other_addressees(c)
     ratification = (Paragraph(text(c["ratification"])),) if c["ratification"] else ()
     return (
         Title(c["title"]),

@@ -21,6 +21,7 @@ from docgen.layouts.common import (
     amounts_table,
     annex_list,
     calculation_annex,
+    other_addressees,
     payment_to,
     proceeding_costs,
     whole_if_short,
@@ -38,8 +39,7 @@ def _letter(c: Context) -> tuple[Block, ...]:
     # how the letter is served, when the case says (letter_service)
     served = (Paragraph(text(c["service"])),) if c.get("service") else ()
     number = (Paragraph(text(c["letter_number"]), "number"),) if c["letter_number"] else ()
-    # who else receives the letter is said under the signature, as 抄送
-    copied = (Paragraph(text(f"抄送：{c['cc']}"), "plain"),) if c["cc"] else ()
+    copied = other_addressees(c)
     return (
         Letterhead(c["letterhead"], tuple(f"{x['label']}：{x['value']}" for x in firm["lines"])),
         Title(c["title"]),

@@ -72,24 +72,34 @@ def test_copies_numbered_from_the_series_share_one_number_and_name_each_other():
     )
 
 
-def _cc(type_name: str, data: Any) -> list[str]:
+def _under_signature(type_name: str, data: Any, lead: str) -> list[str]:
     count = 1 + len(data["guarantors"])
-    return [_lines(printed_copy(type_name, data, i), "抄送：")[0] for i in range(count)]
+    return [_lines(printed_copy(type_name, data, i), lead)[0] for i in range(count)]
 
 
-def test_the_cc_line_names_the_other_recipients_never_the_copys_own_addressee():
+def test_each_copy_names_the_other_recipients_as_sent_apart_and_the_note_as_copied():
     data = copy.deepcopy(LAWYER)
     second = copy.deepcopy(data["guarantors"][0])
     second.update({"name": "王强", "id_number": "440524188001010014", "sex": "男"})
     data["guarantors"].append(second)
     data["guarantees"].append(copy.deepcopy(data["guarantees"][0]))
     data["cc_note"] = "本函同时抄送：保证人刘芳、委托人深圳市恒信商贸有限公司"
-    assert _cc("lawyer_letter", data) == [
-        "抄送：保证人刘芳；保证人王强；委托人深圳市恒信商贸有限公司",
-        "抄送：债务人福州闽江建材有限公司；保证人王强；委托人深圳市恒信商贸有限公司",
-        "抄送：债务人福州闽江建材有限公司；保证人刘芳；委托人深圳市恒信商贸有限公司",
+    # each recipient got a letter of its own (a guarantor's leaves out what the debtor's
+    # says of capacity), so none is said to be copied to another
+    assert _under_signature("lawyer_letter", data, "另函致：") == [
+        "另函致：保证人刘芳；保证人王强",
+        "另函致：债务人福州闽江建材有限公司；保证人王强",
+        "另函致：债务人福州闽江建材有限公司；保证人刘芳",
     ]
-    assert _cc("demand_letter", DEMAND_NOTICE) == ["抄送：保证人刘芳", "抄送：债务人张伟"]
+    assert (
+        _under_signature("lawyer_letter", data, "抄送：")
+        == ["抄送：委托人深圳市恒信商贸有限公司"] * 3
+    )
+    assert _under_signature("demand_letter", DEMAND_NOTICE, "另函致：") == [
+        "另函致：保证人刘芳",
+        "另函致：债务人张伟",
+    ]
+    assert not _lines(printed_copy("demand_letter", DEMAND_NOTICE, 0), "抄送")
 
 
 def test_a_letter_to_the_debtor_alone_is_copied_only_as_its_note_says():
