@@ -39,7 +39,7 @@ from docgen.documents.court_parts import (
 from docgen.documents.enforcement_attachments import attachments
 from docgen.documents.enforcement_delay import base_debt, delay_interest, period_start
 from docgen.documents.enforcement_installments import check_installments
-from docgen.documents.enforcement_interest import check_interest
+from docgen.documents.enforcement_interest import INTEREST, check_interest
 from docgen.documents.enforcement_interruptions import (
     as_events,
     check_interruptions,
@@ -213,22 +213,32 @@ def _check_principal_label(result: Assessment, case: EnforcementApplication) -> 
 
 
 def _check_other_awarded(result: Assessment, case: EnforcementApplication) -> None:
-    """Another money debt (违约金, 罚息 …) the operative part names only to reject or
-    waive it (「驳回原告要求被告支付违约金的诉讼请求」) is no 执行标的 the instrument
-    determined (执行工作若干问题的规定 art. 18). A warning: a part may be awarded in words the
-    name does not match, which only the user can tell."""
+    """Another money debt (违约金, 罚息 …) or interest the operative part names only to
+    reject or waive it (「驳回原告要求被告支付违约金的诉讼请求」) is no 执行标的 the
+    instrument determined, and cannot be enforced: the court accepts an application only on
+    an instrument with a 给付内容 and a 执行标的 it states (执行工作若干问题的规定（试行）,
+    2020年修正, art. 16(1)(4)), the application asks for that 执行标的 (art. 18), and only
+    what the effective instrument orders is enforced (民事诉讼法 art. 247). An error: the
+    application would contradict the operative part it quotes. A conditional waiver is
+    ``enforcement_delay``'s question, not this one."""
     o = case.outstanding
-    if not o.other or not o.other_label:
-        return
-    term = only_denied(case.title.operative_part, o.other_label)
-    if term is None:
-        return
-    result.warn(
-        ("outstanding", "other"),
-        "other_not_awarded",
-        f"法律文书确定「{term}」，给付内容中没有判令支付{o.other_label}：申请执行的应为法律文书"
-        f"确定的执行标的，请核对申请执行的{o.other_label}是否为法律文书判令给付的款项",
-    )
+    claimed = (("other", o.other, o.other_label), ("interest", o.interest, o.interest_label))
+    for field, amount, label in claimed:
+        if not amount or (field == "other" and not label):
+            continue
+        name = label or INTEREST
+        term = only_denied(case.title.operative_part, name)
+        if term is None:
+            continue
+        result.error(
+            ("outstanding", field),
+            "other_not_awarded",
+            f"法律文书确定「{term}」，没有判令给付{name}：申请执行的只能是生效法律文书确定的"
+            f"执行标的，人民币{format_yuan(amount)}元的{name}不能申请执行（《最高人民法院关于"
+            "人民法院执行工作若干问题的规定（试行）》第十六条第一款第四项、第十八条，"
+            f"《中华人民共和国民事诉讼法》{APPLY_ARTICLES[case.title.kind]}）",
+            hint=f"请删除{name}的金额；如法律文书另有判令给付的款项，请按法律文书的称谓填写",
+        )
 
 
 def _check_other_label(result: Assessment, case: EnforcementApplication) -> None:

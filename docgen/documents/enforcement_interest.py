@@ -24,7 +24,7 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
-from docgen.documents.enforcement_operative import awarded
+from docgen.documents.enforcement_operative import awarded, only_denied
 from docgen.documents.problems import Assessment
 from docgen.domain.dates import format_cn
 from docgen.domain.money import legal_amount
@@ -70,7 +70,8 @@ def check_interest(result: Assessment, case: EnforcementApplication) -> None:
     if not o.interest:
         return
     label = o.interest_label or INTEREST
-    if label not in operative:
+    # a name found only in a term rejecting it is refused (``other_not_awarded``)
+    if label not in operative and only_denied(case.title.operative_part, label) is None:
         result.warn(
             (*at, "interest_label"),
             "interest_label_not_in_title",

@@ -277,16 +277,31 @@ def test_interest_the_judgment_rejects_or_names_in_its_notice_is_no_interest_it_
     assert "一般债务利息" not in context["requests"][1]
 
 
-def test_a_penalty_the_judgment_rejected_is_warned_of_when_claimed():
-    context, result = _context(_fixture("judgment_rejected_penalty_claimed"))
-    (warning,) = result.warnings
-    assert (warning.loc, warning.code) == (("outstanding", "other"), "other_not_awarded")
-    assert warning.message.startswith(
+def test_a_penalty_the_judgment_rejected_is_refused_when_claimed():
+    """Only what the instrument orders is enforced (执行规定 arts. 16(1)(4), 18; 民诉法
+    art. 247): a 违约金 the judgment rejected is an error on the sum, not a warning."""
+    result = _assess(_fixture("judgment_rejected_penalty_claimed", "invalid"))
+    (error,) = result.errors
+    assert (error.loc, error.code) == (("outstanding", "other"), "other_not_awarded")
+    assert error.message.startswith(
         "法律文书确定「三、驳回原告刘芳要求被告张伟支付自2025年1月11日起至实际清偿之日止的利息"
-        "及违约金的诉讼请求」，给付内容中没有判令支付违约金"
+        "及违约金的诉讼请求」，没有判令给付违约金"
     )
-    # still claimed as typed, with the doubled part: a warning, not a refusal
-    assert "违约金人民币20,000.00元" in context["requests"][0]
+    assert "人民币20,000.00元的违约金不能申请执行" in error.message
+    assert "第十六条第一款第四项、第十八条" in error.message and "第二百四十七条" in error.message
+    # without the rejected sum the application goes ahead
+    data = _fixture("judgment_rejected_penalty_claimed", "invalid")
+    del data["outstanding"]["other"], data["outstanding"]["other_label"]
+    context, _ = _context(data)
+    assert "违约金人民币" not in context["requests"][0]
+
+
+def test_interest_the_judgment_rejected_is_refused_when_claimed():
+    data = _fixture("judgment_interest_and_penalty_rejected")
+    data["outstanding"]["interest"] = "6417.95"
+    result = _assess(data)
+    assert _codes(result, "error") == [(("outstanding", "interest"), "other_not_awarded")]
+    assert "interest_label_not_in_title" not in {p.code for p in result.problems}
 
 
 def test_another_sum_under_a_name_the_instrument_never_uses_is_warned_on_the_name():
