@@ -123,12 +123,13 @@ class EnforcementTitle(CaseModel):
         description="不选择的，各期自其本身的履行期间届满之日起计算（法释〔2014〕8号第二条）；"
         "仅在法律文书明确约定其余各期于违约时即行到期的情形下选择",
     )
-    default_liability: bool = Field(
-        default=False,
+    default_liability: bool | None = Field(
+        default=None,
         title="同时申请执行调解书约定的不履行责任",
-        description="调解书约定一方不履行时另行承担的民事责任（如违约金）已列入本次申请执行的"
-        "金额的，选择此项：此时不再请求加倍支付迟延履行期间的债务利息（《最高人民法院关于人民法院"
-        "民事调解工作若干问题的规定》第十五条第二款）",
+        description="申请执行的违约金等是否为调解书约定一方不履行时另行承担的民事责任：是，则不再"
+        "请求加倍支付迟延履行期间的债务利息（《最高人民法院关于人民法院民事调解工作若干问题的规定》"
+        "第十五条第二款）；不填，则按调解书的文字判断（约定逾期未付另行支付、或按期履行即放弃的，"
+        "视为该项责任）；选择否而调解书的文字表明属于该项责任的，不能同时请求",
         json_schema_extra=shown_when("kind", "mediation"),
     )
     cause: Line | None = Field(

@@ -364,19 +364,39 @@ def test_running_to_payment_only_in_a_rejected_claim_is_no_running_interest():
     assert "利息人民币6,417.95元（大写：陆仟肆佰壹拾柒元玖角伍分）；" in context["requests"][0]
 
 
-def test_a_penalty_waived_if_the_statement_is_performed_is_unclear_and_keeps_the_doubling():
-    """「如被告按期足额履行…，原告放弃主张违约金」 may make the penalty due on default: the
-    user says; until then the doubled part is asked for and the user is told why."""
+def test_a_penalty_waived_if_the_statement_is_performed_replaces_the_doubled_interest():
+    """「如被告按期足额履行…，原告放弃主张违约金」 makes the penalty owed exactly when the
+    statement is not performed: the statement's own liability (调解规定 art. 15), claimed
+    without the doubled part, as ``mediation_penalty_claimed`` is."""
     context, result = _context(_fixture("mediation_penalty_waived_if_performed"))
     (warning,) = result.warnings
     assert (warning.loc, warning.code) == (
         ("title", "default_liability"),
-        "mediated_liability_unclear",
+        "mediated_liability_read",
     )
     assert warning.message.startswith(
-        "调解书确定「二、如被告张伟按期足额履行上述付款义务，原告刘芳放弃主张违约金8,000元」"
+        "调解书确定「二、如被告张伟按期足额履行上述付款义务，原告刘芳放弃主张违约金8,000元」："
+        "申请执行的违约金为调解书约定的不履行责任"
     )
-    assert "加倍部分债务利息暂计至2026年11月20日" in context["requests"][1]
+    assert "违约金人民币8,000.00元" in context["requests"][0]
+    assert not any("加倍" in r for r in context["requests"]), context["requests"]
+    assert context["delay"] == ""
+
+
+def test_a_statement_penalty_and_the_doubled_interest_together_are_refused():
+    result = _assess(_fixture("mediation_penalty_waived_and_doubled_interest", "invalid"))
+    (error,) = result.errors
+    assert (error.loc, error.code) == (
+        ("title", "default_liability"),
+        "delay_with_mediated_liability",
+    )
+    assert "第十五条第二款" in error.message and "不得再请求加倍支付" in error.message
+    # a penalty the statement awards outright is no such liability: 否 keeps the doubling
+    data = _fixture("mediation_penalty_unstated")
+    data["title"]["default_liability"] = False
+    context, result = _context(data)
+    assert result.warnings == []
+    assert "加倍部分债务利息暂计至2026年11月20日为人民币19,080.60元" in context["requests"][1]
 
 
 def test_the_judgments_notice_of_the_doubled_interest_is_no_penalty_of_the_statement():
