@@ -117,7 +117,7 @@ def assess(case: EnforcementApplication, options: RuleOptions) -> Assessment:
     check_interruptions(result, case)
     _check_period(result, case)
     warn_unproven_demands(result, case)
-    result.computed["unpaid"] = _total(case.outstanding)
+    result.computed["unpaid"] = _total(case)
     delay_interest(result, case)
     return result
 
@@ -159,7 +159,7 @@ def _check_title(result: Assessment, case: EnforcementApplication) -> None:
             f"（《中华人民共和国民事诉讼法》{APPLY_ARTICLES[title.kind]}）",
         )
     if title.installments:
-        check_installments(result, title, case.application_date, base_debt(case.outstanding))
+        check_installments(result, title, case.application_date, base_debt(title, case.outstanding))
     if title.first_instance_court and title.kind not in COURT_TITLES:
         result.error(
             (*loc, "first_instance_court"),
@@ -383,8 +383,9 @@ def _check_period(result: Assessment, case: EnforcementApplication) -> None:
     )
 
 
-def _total(outstanding: Outstanding) -> Decimal:
-    return base_debt(outstanding) + (outstanding.interest or Decimal(0))
+def _total(case: EnforcementApplication) -> Decimal:
+    o = case.outstanding
+    return base_debt(case.title, o) + (o.interest or Decimal(0))
 
 
 # --- context ------------------------------------------------------------------------

@@ -28,10 +28,32 @@ def period_start(title: EnforcementTitle) -> date:
     return title.performance_deadline or title.effective_date
 
 
-def base_debt(outstanding: Outstanding) -> Decimal:
-    """The money debt other than general interest (法释〔2014〕8号 art. 1(3))."""
+def costs_refunded(title: EnforcementTitle, outstanding: Outstanding) -> bool:
+    """Whether a judgment's court fee is the court's to refund and collect, not the
+    applicant's to enforce: after a judgment takes effect the court refunds the winner's
+    prepaid fee that the winner should not bear and the loser pays it to the court, unless
+    the winner agreed to be paid by the loser directly (民诉法解释 art. 207). Claimed as
+    well, it would be paid twice. An award's arbitration fee is the commission's, never
+    refunded so; a mediation statement's fee is as the parties agreed in it."""
+    return (
+        title.kind == "judgment"
+        and bool(outstanding.costs)
+        and not (outstanding.court_fee_paid_directly)
+    )
+
+
+def claimed_costs(title: EnforcementTitle, outstanding: Outstanding) -> Decimal:
+    """The costs the application asks for (none where the court refunds and collects)."""
+    if costs_refunded(title, outstanding):
+        return Decimal(0)
+    return outstanding.costs or Decimal(0)
+
+
+def base_debt(title: EnforcementTitle, outstanding: Outstanding) -> Decimal:
+    """The money debt claimed other than general interest (法释〔2014〕8号 art. 1(3)): the
+    doubled part runs on what the applicant is owed, not on a fee owed to the court."""
     o = outstanding
-    return o.principal + (o.costs or Decimal(0)) + (o.other or Decimal(0))
+    return o.principal + claimed_costs(title, o) + (o.other or Decimal(0))
 
 
 def delay_interest(result: Assessment, case: EnforcementApplication) -> None:
@@ -53,7 +75,7 @@ def delay_interest(result: Assessment, case: EnforcementApplication) -> None:
     if title.installments:
         parts, labels = delay_parts(title)
     else:
-        parts = [(base_debt(case.outstanding), period_start(title))]
+        parts = [(base_debt(title, case.outstanding), period_start(title))]
     first = min(end for _, end in parts)
     if case.calculation_date is not None and case.calculation_date <= first:
         result.error(

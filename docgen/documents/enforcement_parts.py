@@ -205,7 +205,17 @@ class Outstanding(CaseModel):
         description="所填利息金额计算至的日期；不填则与迟延履行利息计算至同一日（未填写的为申请日期）",
     )
     costs: Money | None = Field(
-        default=None, title="诉讼费用（元）", description="法律文书确定由被执行人负担的部分"
+        default=None,
+        title="诉讼费用（元）",
+        description="法律文书确定由被执行人负担的部分；仲裁裁决为仲裁费用",
+    )
+    court_fee_paid_directly: bool = Field(
+        default=False,
+        title="申请执行人同意由被执行人直接向其支付诉讼费用",
+        description="判决生效后，胜诉方预交但不应负担的诉讼费用由人民法院退还，由败诉方向人民法院"
+        "交纳；申请执行人同意被执行人直接向其支付的，选择此项，诉讼费用列入申请执行的金额。"
+        "不选择的，申请书写明诉讼费用由人民法院退还、收取，不申请执行（《最高人民法院关于适用"
+        "〈中华人民共和国民事诉讼法〉的解释》第二百零七条）",
     )
     other: Money | None = Field(default=None, title="其他金钱债务（元）", description="如 违约金")
     other_label: ShortText | None = Field(default=None, title="其他金钱债务名称")

@@ -7,6 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from docgen.documents.enforcement_delay import costs_refunded
 from docgen.documents.enforcement_installments import delay_notes, installments_text
 from docgen.documents.enforcement_interest import awards_interest, interest_item
 from docgen.documents.enforcement_interruptions import interruptions_text
@@ -22,7 +23,7 @@ from docgen.documents.filing_papers import execution_parties
 from docgen.documents.problems import Assessment
 from docgen.domain.dates import format_cn
 from docgen.domain.delay_interest import DelayTotal
-from docgen.domain.money import legal_amount
+from docgen.domain.money import format_yuan, legal_amount
 
 if TYPE_CHECKING:
     from docgen.documents.enforcement_application import EnforcementApplication
@@ -54,7 +55,7 @@ def requests(case: EnforcementApplication, assessment: Assessment) -> list[str]:
     parts = [f"{o.principal_label or PRINCIPAL}{legal_amount(o.principal)}"]
     if o.interest:
         parts.append(interest_item(case))
-    if o.costs:
+    if o.costs and not costs_refunded(case.title, o):
         # an award's costs are arbitration fees (仲裁费), not litigation costs
         costs = "仲裁费用" if case.title.kind == "arbitration" else "诉讼费用"
         parts.append(f"{costs}{legal_amount(o.costs)}")
@@ -116,8 +117,21 @@ def facts(case: EnforcementApplication, assessment: Assessment) -> str:
     ) + (
         f"{'' if title.operative_part.endswith('。') else '。'}{deadline}。被执行人至今未履行"
         "或未全部履行生效法律文书确定的义务。"
-        f"{_certificate_text(title)}{interruptions_text(case, assessment)}"
+        f"{_certificate_text(title)}{interruptions_text(case, assessment)}{_costs_text(case)}"
         f"根据{_basis_articles(case)}的规定，特向贵院申请强制执行。"
+    )
+
+
+def _costs_text(case: EnforcementApplication) -> str:
+    """A judgment's court fee left to the court (民诉法解释 art. 207), said so that the
+    respondent's share of it is not taken as forgotten."""
+    o = case.outstanding
+    if not costs_refunded(case.title, o) or o.costs is None:
+        return ""
+    return (
+        f"该判决书确定由被执行人负担的诉讼费用人民币{format_yuan(o.costs)}元，申请执行人预交的部分依法"
+        "由人民法院退还，由被执行人向人民法院交纳（《最高人民法院关于适用〈中华人民共和国民事"
+        "诉讼法〉的解释》第二百零七条），不列入本次申请执行的金额。"
     )
 
 

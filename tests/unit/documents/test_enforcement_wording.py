@@ -272,7 +272,7 @@ def test_interest_the_judgment_rejects_or_names_in_its_notice_is_no_interest_it_
     without awarding it: the request for the doubled part says nothing of general interest."""
     context, result = _context(_fixture("judgment_interest_and_penalty_rejected"))
     assert result.warnings == []
-    assert "（大写：壹拾万元整）；诉讼费用人民币1,332.49元（" in context["requests"][0]
+    assert "（大写：壹拾万元整）；以上合计" in context["requests"][0]
     assert context["requests"][1].endswith("此后继续计算至实际履行完毕之日。")
     assert "一般债务利息" not in context["requests"][1]
 
