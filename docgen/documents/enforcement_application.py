@@ -40,6 +40,7 @@ from docgen.documents.enforcement_attachments import attachments
 from docgen.documents.enforcement_delay import base_debt, delay_interest, period_start
 from docgen.documents.enforcement_installments import check_installments
 from docgen.documents.enforcement_interest import INTEREST, check_interest
+from docgen.documents.enforcement_interest_figure import check_interest_figure
 from docgen.documents.enforcement_interruptions import (
     as_events,
     check_interruptions,
@@ -111,6 +112,7 @@ def assess(case: EnforcementApplication, options: RuleOptions) -> Assessment:
     _check_other_awarded(result, case)
     _check_other_label(result, case)
     check_interest(result, case)
+    check_interest_figure(result, case, options.lpr_table)
     _check_court_basis(result, case)
     _check_parties(result, case)
     _check_leads(result, case)

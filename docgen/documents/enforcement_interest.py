@@ -24,6 +24,7 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
+from docgen.documents.enforcement_interest_figure import days_words
 from docgen.documents.enforcement_operative import awarded, only_denied
 from docgen.documents.problems import Assessment
 from docgen.domain.dates import format_cn
@@ -99,6 +100,9 @@ def interest_item(case: EnforcementApplication) -> str:
         joiner = "" if not note or note.endswith("起") else "，"
         until = format_cn(interest_until(case))
         note = f"{note}{joiner}{TO_PAYMENT_WORDS}，暂计至{until}"
+    # the days the figure is counted over, for the judge and the respondent to check it
+    if days := days_words(case):
+        note = f"{note}，{days}"
     return f"{label}{legal_amount(o.interest)}" + (f"（{note}）" if note else "")
 
 

@@ -89,7 +89,7 @@ def test_a_notarised_instrument_names_its_certificate_and_its_interest_runs_to_p
         assert "北京市方圆公证处于2026年1月10日出具（2026）京方圆执字第12号执行证书。" in text
         assert (
             "利息人民币4,931.51元（大写：肆仟玖佰叁拾壹元伍角壹分）（以200,000元为基数，按年利率"
-            "12%自2026年1月1日起计至实际清偿之日止，暂计至2026年3月16日）" in text
+            "12%自2026年1月1日起计至实际清偿之日止，暂计至2026年3月16日，共75日）" in text
         )
         assert "一般债务利息人民币" not in text
 

@@ -97,7 +97,7 @@ def test_interest_running_to_payment_is_claimed_as_running_under_its_own_name():
     first = context["requests"][0]
     assert (
         "利息人民币6,417.95元（大写：陆仟肆佰壹拾柒元玖角伍分）（以100,000元为基数，按年利率"
-        "3.45%自2025年1月11日起计至实际清偿之日止，暂计至2026年11月20日）" in first
+        "3.45%自2025年1月11日起计至实际清偿之日止，暂计至2026年11月20日，共679日）" in first
     )
     assert "一般债务利息" not in first
     assert result.warnings == []
@@ -107,9 +107,9 @@ def test_interest_running_to_payment_is_claimed_as_running_under_its_own_name():
 
 def test_interest_counted_to_its_own_day_says_so():
     data = _fixture("judgment_first_instance")
-    data["outstanding"]["interest_until"] = "2026-11-10"
+    data["outstanding"].update(interest_until="2026-11-10", interest="6323.42")
     context, _ = _context(data)
-    assert "计至实际清偿之日止，暂计至2026年11月10日）" in context["requests"][0]
+    assert "计至实际清偿之日止，暂计至2026年11月10日，共669日）" in context["requests"][0]
 
 
 def test_interest_named_otherwise_and_capped_at_a_day_is_warned_of_twice():
@@ -128,6 +128,38 @@ def test_interest_named_otherwise_and_capped_at_a_day_is_warned_of_twice():
     context, result = _context(data)
     assert result.warnings == []
     assert "资金占用费人民币6,417.95元" in context["requests"][0]
+
+
+# --- the typed interest against its own method (法释〔2014〕8号 art. 1(2)) ------------------
+
+
+def test_a_typed_interest_a_day_short_of_its_method_is_refused_on_the_sum():
+    """2025-01-11 to 2026-11-20 is 679 days, both counted: 100,000 × 5.175% × 679 / 365
+    = 9,626.92; the typed 9,612.74 is the 678-day figure."""
+    result = _assess(_fixture("interest_figure_against_its_method", "invalid"))
+    (error,) = result.errors
+    assert (error.loc, error.code) == (
+        ("outstanding", "interest"),
+        "interest_disagrees_with_method",
+    )
+    assert error.message.startswith(
+        "按所填计算方法，以100,000.00元为基数，按年利率5.175%自2025年1月11日起至2026年11月20日止"
+        "共679日，计算为人民币9,626.92元（100,000.00元×5.175%×679÷365），与填写的人民币"
+        "9,612.74元相差人民币14.18元"
+    )
+
+
+def test_a_fen_of_rounding_or_a_sum_the_instrument_states_is_only_warned_of():
+    data = _fixture("judgment_penalty_interest_partly_rejected")
+    data["outstanding"]["interest"] = "9626.93"
+    assert _codes(_assess(data)) == [(("outstanding", "interest"), "interest_rounding")]
+    data["outstanding"]["interest"] = "9612.74"
+    data["title"]["operative_part"] = data["title"]["operative_part"].replace(
+        "及罚息（", "及罚息9,612.74元（"
+    )
+    result = _assess(data)
+    assert result.errors == []
+    assert (("outstanding", "interest"), "interest_disagrees_with_method") in _codes(result)
 
 
 def test_interest_running_to_payment_needs_its_sum_a_method_without_an_end_and_a_past_day():
@@ -344,8 +376,8 @@ def test_penalty_interest_awarded_and_partly_rejected_is_claimed_as_awarded():
     context, result = _context(_fixture("judgment_penalty_interest_partly_rejected"))
     assert result.warnings == []
     assert (
-        "罚息人民币9,612.74元（大写：玖仟陆佰壹拾贰元柒角肆分）（以100,000元为基数，按年利率"
-        "5.175%自2025年1月11日起计至实际清偿之日止，暂计至2026年11月20日）"
+        "罚息人民币9,626.92元（大写：玖仟陆佰贰拾陆元玖角贰分）（以100,000元为基数，按年利率"
+        "5.175%自2025年1月11日起计至实际清偿之日止，暂计至2026年11月20日，共679日）"
         in context["requests"][0]
     )
     assert context["requests"][1].endswith("迟延履行期间的一般债务利息按法律文书确定的方法计算。")
