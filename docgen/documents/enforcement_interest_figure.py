@@ -25,6 +25,8 @@ from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Literal
 
+from docgen.documents.enforcement_names import names
+from docgen.documents.enforcement_operative import awarded
 from docgen.documents.note_rates import rate_in_note
 from docgen.documents.problems import Assessment
 from docgen.domain.dates import format_cn
@@ -64,17 +66,56 @@ def _day(found: re.Match[str] | None) -> date | None:
         return None
 
 
-def method(case: EnforcementApplication) -> Method | None:
+# a method typed with its end (「…自2025年1月11日计至2026年11月20日」): its start and end
+_WITH_END = re.compile(
+    r"^(?P<head>.*自\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)起?\s*(?:计算?|起)?"
+    r"至\s*(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日止?$"
+)
+_TO_PAYMENT = re.compile(r"至(?:实际)?(?:清偿|给付|支付|履行|付清)(?:完毕)?之日")
+
+
+@dataclass(frozen=True)
+class Claimed:
+    """How the interest is claimed: its method (without an end where it runs), whether it
+    runs to payment, and the day its figure is counted to."""
+
+    note: str
+    runs: bool
+    until: date | None
+
+
+def claimed(case: EnforcementApplication, name: str) -> Claimed:
+    """The interest as claimed. It runs to payment where the case says so, or where the
+    instrument's award of it (under ``name``) runs to payment (「…计算至实际清偿之日止」):
+    then the figure is a sum to a day (法释〔2014〕8号 art. 1(2): the interest follows the
+    instrument's method), never the whole claim, and an end typed in the method is the day
+    the figure is counted to."""
+    o = case.outstanding
+    note = (o.interest_note or "").strip().rstrip("，。；;,")
+    counted_to = o.interest_until or case.calculation_date or case.application_date
+    if o.interest_to_payment:
+        return Claimed(note, True, counted_to)
+    award = awarded(case.title.operative_part)
+    if not (o.interest and name in award and _TO_PAYMENT.search(award)):
+        return Claimed(note, False, _day(_TO.search(note)))
+    found = _WITH_END.match(note)
+    if found is None:
+        return Claimed(note, True, counted_to)
+    try:
+        end = date(int(found["y"]), int(found["m"]), int(found["d"]))
+    except ValueError:
+        return Claimed(note, True, counted_to)
+    return Claimed(f"{found['head']}起", True, o.interest_until or end)
+
+
+def method(case: EnforcementApplication, name: str) -> Method | None:
     """The method the note states, with the day the figure is counted to; None where a
     part is missing (an LPR rate, no base, no first or last day)."""
-    o = case.outstanding
-    note = o.interest_note or ""
+    how = claimed(case, name)
+    note = case.outstanding.interest_note or ""
     base, rate = _BASE.search(note), rate_in_note(note)
     start = _day(_FROM.search(note))
-    if o.interest_to_payment:
-        end: date | None = o.interest_until or case.calculation_date or case.application_date
-    else:
-        end = _day(_TO.search(note))
+    end = how.until
     if base is None or rate is None or start is None or end is None or end < start:
         return None
     try:
@@ -103,7 +144,7 @@ def check_interest_figure(
 ) -> None:
     """The typed interest against its own method (the module's rules)."""
     o = case.outstanding
-    m = method(case) if o.interest else None
+    m = method(case, names(case).interest) if o.interest else None
     if m is None or o.interest is None:
         return
     computed = _computed(m, table, 365)
@@ -135,7 +176,7 @@ def check_interest_figure(
         )
 
 
-def days_words(case: EnforcementApplication) -> str:
+def days_words(case: EnforcementApplication, name: str) -> str:
     """「共679日」 where the method gives the days the figure is counted over, else ''."""
-    m = method(case)
+    m = method(case, name)
     return f"共{m.days}日" if m is not None else ""

@@ -11,6 +11,7 @@ from docgen.documents.enforcement_delay import costs_refunded
 from docgen.documents.enforcement_installments import delay_notes, installments_text
 from docgen.documents.enforcement_interest import awards_interest, interest_item
 from docgen.documents.enforcement_interruptions import interruptions_text
+from docgen.documents.enforcement_names import names as claimed_names
 from docgen.documents.enforcement_parts import (
     APPLY_ARTICLES,
     ARBITRATION_LAW_2017_UNTIL,
@@ -27,11 +28,6 @@ from docgen.domain.money import format_yuan, legal_amount
 
 if TYPE_CHECKING:
     from docgen.documents.enforcement_application import EnforcementApplication
-
-# the sum's name when the instrument's is not given
-PRINCIPAL = "本金"
-OTHER = "其他金钱债务"
-"""The name of another money debt the application asks for when none is typed."""
 
 
 def certificate_words(title: EnforcementTitle) -> str:
@@ -52,7 +48,8 @@ def requests(case: EnforcementApplication, assessment: Assessment) -> list[str]:
     o = case.outstanding
     names = "、".join(r.name for r in case.respondents)
     # the debt is named as the instrument names it (an award for 货款 is not for 本金)
-    parts = [f"{o.principal_label or PRINCIPAL}{legal_amount(o.principal)}"]
+    named = claimed_names(case)
+    parts = [f"{named.principal}{legal_amount(o.principal)}"]
     if o.interest:
         parts.append(interest_item(case))
     if o.costs and not costs_refunded(case.title, o):
@@ -60,7 +57,7 @@ def requests(case: EnforcementApplication, assessment: Assessment) -> list[str]:
         costs = "仲裁费用" if case.title.kind == "arbitration" else "诉讼费用"
         parts.append(f"{costs}{legal_amount(o.costs)}")
     if o.other:
-        parts.append(f"{o.other_label or OTHER}{legal_amount(o.other)}")
+        parts.append(f"{named.other}{legal_amount(o.other)}")
     unpaid: Decimal = assessment.computed["unpaid"]
     result = [
         f"请求强制执行被执行人{names}向申请执行人支付{'；'.join(parts)}；以上合计"

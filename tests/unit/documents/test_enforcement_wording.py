@@ -120,6 +120,14 @@ def test_interest_named_otherwise_and_capped_at_a_day_is_warned_of_twice():
         (("outstanding", "interest_to_payment"), "interest_to_payment_unstated"),
     ]
     assert "「利息」" in result.warnings[0].message
+    # claimed under the judgment's name, running to payment as the judgment says
+    # (法释〔2014〕8号 art. 1(2)), the typed end the day the figure is counted to
+    assert (
+        "资金占用费人民币6,417.95元（大写：陆仟肆佰壹拾柒元玖角伍分）（以100,000元为基数，按年利率"
+        "3.45%自2025年1月11日起计至实际清偿之日止，暂计至2026年11月20日，共679日）"
+        in context["requests"][0]
+    )
+    assert "暂计至2026年11月20日的金额" in result.warnings[1].message
     data["outstanding"].update(
         interest_label="资金占用费",
         interest_note="以100,000元为基数，按年利率3.45%自2025年1月11日起",
@@ -336,8 +344,9 @@ def test_interest_the_judgment_rejected_is_refused_when_claimed():
     assert "interest_label_not_in_title" not in {p.code for p in result.problems}
 
 
-def test_another_sum_under_a_name_the_instrument_never_uses_is_warned_on_the_name():
-    """The award's 违约金 asked for as 滞纳金: asked for as typed, and warned on the name."""
+def test_another_sum_under_a_name_the_instrument_never_uses_is_claimed_under_its_own():
+    """The award's 违约金 typed as 滞纳金: claimed as 违约金, the award's name (执行规定
+    art. 18), and the user told on the name."""
     context, result = _context(_fixture("award_penalty_named_otherwise"))
     (warning,) = result.warnings
     assert (warning.loc, warning.code) == (
@@ -345,21 +354,27 @@ def test_another_sum_under_a_name_the_instrument_never_uses_is_warned_on_the_nam
         "other_label_not_in_title",
     )
     assert warning.message.startswith(
-        "法律文书确定的内容中没有「滞纳金」的称谓：申请事项应按法律文书的称谓列明所申请执行的款项"
+        "法律文书的给付内容称「违约金」，没有「滞纳金」的称谓：申请事项按法律文书的称谓列明为「违约金」"
     )
-    assert "人民币22,500.00元" in warning.message and "第十八条" in warning.message
-    assert "滞纳金人民币22,500.00元" in context["requests"][0]
+    assert "第十八条" in warning.message
+    assert "违约金人民币22,500.00元" in context["requests"][0]
+    assert "滞纳金" not in context["requests"][0]
     data = _fixture("award_penalty_named_otherwise")
     data["outstanding"]["other_label"] = "违约金"
     assert _assess(data).warnings == []
 
 
-def test_another_sum_without_a_name_is_warned_under_the_name_it_is_printed_with():
+def test_another_sum_the_instrument_names_nowhere_is_printed_as_typed_and_warned():
     data = _fixture("award_penalty_named_otherwise")
+    data["title"]["operative_part"] = data["title"]["operative_part"].replace("违约金", "款项")
+    context, result = _context(data)
+    assert "滞纳金人民币22,500.00元" in context["requests"][0]
+    assert _codes(result) == [(("outstanding", "other_label"), "other_label_not_in_title")]
+    assert result.warnings[0].message.startswith("法律文书确定的内容中没有「滞纳金」的称谓")
+    assert "人民币22,500.00元" in result.warnings[0].message
     del data["outstanding"]["other_label"]
     context, result = _context(data)
     assert "其他金钱债务人民币22,500.00元" in context["requests"][0]
-    assert _codes(result) == [(("outstanding", "other_label"), "other_label_not_in_title")]
     assert result.warnings[0].message.startswith("法律文书确定的内容中没有「其他金钱债务」的称谓")
 
 
