@@ -173,28 +173,37 @@ def _check_title(result: Assessment, case: EnforcementApplication) -> None:
 
 def _check_certificate(result: Assessment, case: EnforcementApplication) -> None:
     """A notarised debt instrument is enforced on the notary's certificate of the
-    performance (执行证书), filed with it (法释〔2018〕18号 art. 3; without it the
-    application is not accepted, art. 5(4)): its number and date are named, issued after
-    the instrument took effect and before the application."""
+    performance (执行证书), filed with it (法释〔2018〕18号 art. 3); without it the court
+    does not accept the application (art. 5(4): 债权人未提交执行证书的，裁定不予受理). Its
+    number and date are required, not left blank: the applicant holds the certificate when
+    it files, the paper states it as a fact, and only its date shows it was issued after the
+    instrument took effect and before the application."""
     title, at = case.title, ("title",)
     if title.kind != "notarial":
         return
+    why = (
+        f"申请执行公证债权文书的，应提交{title.issuer}出具的执行证书，未提交的人民法院裁定不予受理"
+        "（《最高人民法院关于公证债权文书执行若干问题的规定》第三条、第五条第一款第四项）"
+    )
     if not title.certificate_number:
-        result.warn(
+        result.error(
             (*at, "certificate_number"),
             "certificate_missing",
-            f"申请执行公证债权文书的，应提交{title.issuer}出具的执行证书，申请书列明其编号"
-            "（《最高人民法院关于公证债权文书执行若干问题的规定》第三条、第五条第四项）",
-            hint="请填写执行证书编号及出具日期",
+            f"{why}，请填写执行证书编号",
+            hint="尚未取得执行证书的，请先向公证机构申请出具",
         )
     day = title.certificate_date
-    if day is not None and day < title.effective_date:
+    if day is None:
+        result.error(
+            (*at, "certificate_date"), "certificate_missing", f"{why}，请填写执行证书出具日期"
+        )
+    elif day < title.effective_date:
         result.error(
             (*at, "certificate_date"),
             "before_the_instrument",
             "执行证书的出具日期不得早于公证债权文书的生效日期",
         )
-    elif day is not None and day > case.application_date:
+    elif day > case.application_date:
         result.error(
             (*at, "certificate_date"), "after_application", "执行证书的出具日期不得晚于申请日期"
         )

@@ -108,8 +108,7 @@ def facts(case: EnforcementApplication, assessment: Assessment) -> str:
     else:
         deadline = "该法律文书未规定履行期间"
     return (
-        f"{_case_name(case)}{title.issuer}作出的{title.case_number}"
-        f"{TITLE_LABELS[title.kind]}已于{format_cn(title.effective_date)}发生法律效力。"
+        f"{_case_name(case)}{_effect(title)}"
         f"该{TITLE_LABELS[title.kind]}确定：{title.operative_part}"
     ) + (
         f"{'' if title.operative_part.endswith('。') else '。'}{deadline}。被执行人至今未履行"
@@ -129,6 +128,21 @@ def _costs_text(case: EnforcementApplication) -> str:
         f"该判决书确定由被执行人负担的诉讼费用人民币{format_yuan(o.costs)}元，申请执行人预交的部分依法"
         "由人民法院退还，由被执行人向人民法院交纳（《最高人民法院关于适用〈中华人民共和国民事"
         "诉讼法〉的解释》第二百零七条），不列入本次申请执行的金额。"
+    )
+
+
+def _effect(title: EnforcementTitle) -> str:
+    """How the instrument became enforceable: a court's or an arbitral instrument took
+    legal effect; a notarised debt instrument was given enforceability by the notary's
+    deed (民事诉讼法 art. 249: 经公证机关依法赋予强制执行效力的债权文书)."""
+    if title.kind == "notarial":
+        return (
+            f"{title.issuer}于{format_cn(title.effective_date)}出具{title.case_number}公证书，"
+            "赋予该债权文书强制执行效力。"
+        )
+    return (
+        f"{title.issuer}作出的{title.case_number}{TITLE_LABELS[title.kind]}已于"
+        f"{format_cn(title.effective_date)}发生法律效力。"
     )
 
 

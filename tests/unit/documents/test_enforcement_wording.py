@@ -201,11 +201,25 @@ def test_a_notarised_instrument_names_its_certificate():
     assert result.warnings == []
 
 
-def test_a_certificate_without_its_number_is_warned_of():
-    context, result = _context(_fixture("notarial_deed_without_its_certificate"))
-    assert (("title", "certificate_number"), "certificate_missing") in _codes(result)
-    assert context["basis_line"].endswith("公证债权文书（附该处出具的执行证书）")
-    assert "北京市方圆公证处已出具执行证书。" in context["facts"]
+def test_a_certificate_without_its_number_and_date_is_refused():
+    """法释〔2018〕18号 arts. 3, 5(1)(4): no certificate filed, no application accepted; the
+    paper does not state one it cannot name."""
+    result = _assess(_fixture("notarial_deed_without_its_certificate", "invalid"))
+    assert _codes(result, "error") == [
+        (("title", "certificate_number"), "certificate_missing"),
+        (("title", "certificate_date"), "certificate_missing"),
+    ]
+    assert "第三条、第五条第一款第四项" in result.errors[0].message
+    assert "裁定不予受理" in result.errors[0].message
+
+
+def test_a_notarised_instrument_is_said_to_be_made_enforceable_not_to_take_effect():
+    context, _ = _context(_fixture("notarial_deed"))
+    assert context["facts"].startswith(
+        "北京市方圆公证处于2025年6月30日出具（2025）京方圆内经证字第1234号公证书，赋予该债权文书"
+        "强制执行效力。该公证债权文书确定："
+    )
+    assert "发生法律效力" not in context["facts"]
 
 
 def test_a_certificate_is_issued_after_the_instrument_took_effect_and_before_applying():
@@ -269,7 +283,9 @@ def test_the_court_is_addressed_by_its_full_name_where_its_province_is_known():
     context, result = _context(_fixture("arbitration_award"))
     assert context["court"] == "福建省福州市中级人民法院"
     assert "court" not in [p.loc[0] for p in result.problems]
-    context, result = _context(_fixture("notarial_deed_without_its_certificate"))
+    data = _fixture("notarial_deed")
+    data["court"] = "朝阳区人民法院"
+    context, result = _context(data)
     assert context["court"] == "朝阳区人民法院"
     warning = next(w for w in result.warnings if w.code == "court_name_not_full")
     assert warning.loc == ("court",)
