@@ -15,7 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from docgen.documents.enforcement_operative import awarded, only_denied
+from docgen.documents.enforcement_operative import awarded, only_denied, segments
+from docgen.documents.problems import Assessment
+from docgen.domain.money import format_yuan
 
 if TYPE_CHECKING:
     from docgen.documents.enforcement_application import EnforcementApplication
@@ -69,6 +71,60 @@ def names(case: EnforcementApplication) -> Names:
     if o.other:
         other = _name(case, o.other_label, OTHER, OTHER_NAMES, (principal, interest))
     return Names(principal, interest, other)
+
+
+def check_names(result: Assessment, case: EnforcementApplication) -> None:
+    """The principal's and another sum's names against the instrument's (the interest's:
+    ``enforcement_interest``)."""
+    _check_principal_label(result, case)
+    _check_other_label(result, case)
+
+
+def _check_principal_label(result: Assessment, case: EnforcementApplication) -> None:
+    """The sum is asked for under the instrument's own name for it (欠款, 货款, 借款本金):
+    an application states the 执行标的 the instrument determined (执行工作若干问题的规定
+    art. 18). Printed under the instrument's name where it has one (``enforcement_names``)
+    and the user told; a name the operative part does not use is warned of."""
+    label = case.outstanding.principal_label or PRINCIPAL
+    printed = names(case).principal
+    at = ("outstanding", "principal_label")
+    if printed != label:
+        result.warn(at, "principal_label_not_in_title", renamed_words(label, printed))
+    elif label not in awarded(case.title.operative_part):
+        result.warn(
+            at,
+            "principal_label_not_in_title",
+            f"法律文书确定的给付内容中没有「{label}」的称谓：申请事项应按法律文书的称谓列明"
+            "所欠款项，请在「本金名称」中填写法律文书所用的称谓（如 欠款、借款本金、货款）",
+        )
+
+
+def _check_other_label(result: Assessment, case: EnforcementApplication) -> None:
+    """Another money debt is asked for under the instrument's name for it (违约金, 罚息,
+    资金占用费), as the principal is (``_check_principal_label``): printed under the
+    instrument's name where the typed one (滞纳金 for its 违约金, or none: 其他金钱债务) is
+    not in it and it has one (``enforcement_names``), the user told; a name no term of the
+    operative part uses (the statutory notice left out: its 「债务利息」 awards nothing) is
+    warned of. A name found only in a term rejecting it is ``_check_other_awarded``'s."""
+    o = case.outstanding
+    if not o.other:
+        return
+    label = o.other_label or OTHER
+    printed = names(case).other
+    at = ("outstanding", "other_label")
+    if printed != label:
+        result.warn(at, "other_label_not_in_title", renamed_words(label, printed))
+        return
+    if any(label in s.text for s in segments(case.title.operative_part)):
+        return
+    result.warn(
+        at,
+        "other_label_not_in_title",
+        f"法律文书确定的内容中没有「{label}」的称谓：申请事项应按法律文书的称谓列明所申请执行"
+        "的款项（《最高人民法院关于人民法院执行工作若干问题的规定（试行）》第十八条），"
+        f"请核对人民币{format_yuan(o.other)}元是否为法律文书确定的给付内容",
+        hint="请在「其他金钱债务名称」中填写法律文书所用的称谓（如 违约金、罚息、资金占用费）",
+    )
 
 
 def renamed_words(typed: str, printed: str) -> str:

@@ -59,10 +59,9 @@ def requests(case: EnforcementApplication, assessment: Assessment) -> list[str]:
     if o.other:
         parts.append(f"{named.other}{legal_amount(o.other)}")
     unpaid: Decimal = assessment.computed["unpaid"]
-    result = [
-        f"请求强制执行被执行人{names}向申请执行人支付{'；'.join(parts)}；以上合计"
-        f"{legal_amount(unpaid)}。"
-    ]
+    # a total only where there is something to add up
+    total = f"；以上合计{legal_amount(unpaid)}" if len(parts) > 1 else ""
+    result = [f"请求强制执行被执行人{names}向申请执行人支付{'；'.join(parts)}{total}。"]
     delay: DelayTotal | None = assessment.computed.get("delay")
     if delay is not None:
         # the interest during the delay follows the instrument's method (法释〔2014〕8号

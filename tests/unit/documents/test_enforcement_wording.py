@@ -328,7 +328,8 @@ def test_interest_the_judgment_rejects_or_names_in_its_notice_is_no_interest_it_
     without awarding it: the request for the doubled part says nothing of general interest."""
     context, result = _context(_fixture("judgment_interest_and_penalty_rejected"))
     assert result.warnings == []
-    assert "（大写：壹拾万元整）；以上合计" in context["requests"][0]
+    # one sum: no 「以上合计」 repeating it
+    assert context["requests"][0].endswith("借款本金人民币100,000.00元（大写：壹拾万元整）。")
     assert context["requests"][1].endswith("此后继续计算至实际履行完毕之日。")
     assert "一般债务利息" not in context["requests"][1]
 
