@@ -39,13 +39,15 @@ from docgen.documents.court_parts import (
 from docgen.documents.enforcement_attachments import attachments
 from docgen.documents.enforcement_delay import base_debt, delay_interest, period_start
 from docgen.documents.enforcement_installments import check_installments
-from docgen.documents.enforcement_interest import check_interest
+from docgen.documents.enforcement_interest import INTEREST, check_interest
+from docgen.documents.enforcement_interest_figure import check_interest_figure
 from docgen.documents.enforcement_interruptions import (
     as_events,
     check_interruptions,
     warn_unproven_demands,
 )
-from docgen.documents.enforcement_operative import awarded, only_denied, segments
+from docgen.documents.enforcement_names import check_names
+from docgen.documents.enforcement_operative import only_denied
 from docgen.documents.enforcement_parts import (
     APPLICATION_YEARS,
     APPLY_ARTICLES,
@@ -107,17 +109,17 @@ def assess(case: EnforcementApplication, options: RuleOptions) -> Assessment:
     check_court_name(result, case.court)
     _check_title(result, case)
     _check_certificate(result, case)
-    _check_principal_label(result, case)
+    check_names(result, case)
     _check_other_awarded(result, case)
-    _check_other_label(result, case)
     check_interest(result, case)
+    check_interest_figure(result, case, options.lpr_table)
     _check_court_basis(result, case)
     _check_parties(result, case)
     _check_leads(result, case)
     check_interruptions(result, case)
     _check_period(result, case)
     warn_unproven_demands(result, case)
-    result.computed["unpaid"] = _total(case.outstanding)
+    result.computed["unpaid"] = _total(case)
     delay_interest(result, case)
     return result
 
@@ -159,7 +161,7 @@ def _check_title(result: Assessment, case: EnforcementApplication) -> None:
             f"（《中华人民共和国民事诉讼法》{APPLY_ARTICLES[title.kind]}）",
         )
     if title.installments:
-        check_installments(result, title, case.application_date, base_debt(case.outstanding))
+        check_installments(result, title, case.application_date, base_debt(title, case.outstanding))
     if title.first_instance_court and title.kind not in COURT_TITLES:
         result.error(
             (*loc, "first_instance_court"),
@@ -170,90 +172,69 @@ def _check_title(result: Assessment, case: EnforcementApplication) -> None:
 
 def _check_certificate(result: Assessment, case: EnforcementApplication) -> None:
     """A notarised debt instrument is enforced on the notary's certificate of the
-    performance (执行证书), filed with it (法释〔2018〕18号 art. 3; without it the
-    application is not accepted, art. 5(4)): its number and date are named, issued after
-    the instrument took effect and before the application."""
+    performance (执行证书), filed with it (法释〔2018〕18号 art. 3); without it the court
+    does not accept the application (art. 5(4): 债权人未提交执行证书的，裁定不予受理). Its
+    number and date are required, not left blank: the applicant holds the certificate when
+    it files, the paper states it as a fact, and only its date shows it was issued after the
+    instrument took effect and before the application."""
     title, at = case.title, ("title",)
     if title.kind != "notarial":
         return
+    why = (
+        f"申请执行公证债权文书的，应提交{title.issuer}出具的执行证书，未提交的人民法院裁定不予受理"
+        "（《最高人民法院关于公证债权文书执行若干问题的规定》第三条、第五条第一款第四项）"
+    )
     if not title.certificate_number:
-        result.warn(
+        result.error(
             (*at, "certificate_number"),
             "certificate_missing",
-            f"申请执行公证债权文书的，应提交{title.issuer}出具的执行证书，申请书列明其编号"
-            "（《最高人民法院关于公证债权文书执行若干问题的规定》第三条、第五条第四项）",
-            hint="请填写执行证书编号及出具日期",
+            f"{why}，请填写执行证书编号",
+            hint="尚未取得执行证书的，请先向公证机构申请出具",
         )
     day = title.certificate_date
-    if day is not None and day < title.effective_date:
+    if day is None:
+        result.error(
+            (*at, "certificate_date"), "certificate_missing", f"{why}，请填写执行证书出具日期"
+        )
+    elif day < title.effective_date:
         result.error(
             (*at, "certificate_date"),
             "before_the_instrument",
             "执行证书的出具日期不得早于公证债权文书的生效日期",
         )
-    elif day is not None and day > case.application_date:
+    elif day > case.application_date:
         result.error(
             (*at, "certificate_date"), "after_application", "执行证书的出具日期不得晚于申请日期"
         )
 
 
-def _check_principal_label(result: Assessment, case: EnforcementApplication) -> None:
-    """The sum is asked for under the instrument's own name for it (欠款, 货款, 借款本金):
-    an application states the 执行标的 the instrument determined (执行工作若干问题的规定
-    art. 18), and a name the operative part does not use leaves the clerk to match them."""
-    label = case.outstanding.principal_label or text.PRINCIPAL
-    if label in awarded(case.title.operative_part):
-        return
-    result.warn(
-        ("outstanding", "principal_label"),
-        "principal_label_not_in_title",
-        f"法律文书确定的给付内容中没有「{label}」的称谓：申请事项应按法律文书的称谓列明"
-        "所欠款项，请在「本金名称」中填写法律文书所用的称谓（如 欠款、借款本金、货款）",
-    )
-
-
 def _check_other_awarded(result: Assessment, case: EnforcementApplication) -> None:
-    """Another money debt (违约金, 罚息 …) the operative part names only to reject or
-    waive it (「驳回原告要求被告支付违约金的诉讼请求」) is no 执行标的 the instrument
-    determined (执行工作若干问题的规定 art. 18). A warning: a part may be awarded in words the
-    name does not match, which only the user can tell."""
+    """Another money debt (违约金, 罚息 …) or interest the operative part names only to
+    reject or waive it (「驳回原告要求被告支付违约金的诉讼请求」) is no 执行标的 the
+    instrument determined, and cannot be enforced: the court accepts an application only on
+    an instrument with a 给付内容 and a 执行标的 it states (执行工作若干问题的规定（试行）,
+    2020年修正, art. 16(1)(4)), the application asks for that 执行标的 (art. 18), and only
+    what the effective instrument orders is enforced (民事诉讼法 art. 247). An error: the
+    application would contradict the operative part it quotes. A conditional waiver is
+    ``enforcement_delay``'s question, not this one."""
     o = case.outstanding
-    if not o.other or not o.other_label:
-        return
-    term = only_denied(case.title.operative_part, o.other_label)
-    if term is None:
-        return
-    result.warn(
-        ("outstanding", "other"),
-        "other_not_awarded",
-        f"法律文书确定「{term}」，给付内容中没有判令支付{o.other_label}：申请执行的应为法律文书"
-        f"确定的执行标的，请核对申请执行的{o.other_label}是否为法律文书判令给付的款项",
-    )
-
-
-def _check_other_label(result: Assessment, case: EnforcementApplication) -> None:
-    """Another money debt is asked for under the instrument's name for it (违约金, 罚息,
-    资金占用费), as the principal is (``_check_principal_label``): the application states
-    the 执行标的 the instrument determined (执行工作若干问题的规定 art. 18), and a name the
-    operative part nowhere uses (滞纳金 for its 违约金, or none typed: 其他金钱债务) leaves
-    the clerk to find the sum in it. Looked for in the operative part's terms, the
-    statutory notice left out (its 「债务利息」 awards nothing); a name found only in a term
-    rejecting it is ``_check_other_awarded``'s. A warning: the sum may be the instrument's
-    under another name."""
-    o = case.outstanding
-    if not o.other:
-        return
-    label = o.other_label or text.OTHER
-    if any(label in s.text for s in segments(case.title.operative_part)):
-        return
-    result.warn(
-        ("outstanding", "other_label"),
-        "other_label_not_in_title",
-        f"法律文书确定的内容中没有「{label}」的称谓：申请事项应按法律文书的称谓列明所申请执行"
-        "的款项（《最高人民法院关于人民法院执行工作若干问题的规定（试行）》第十八条），"
-        f"请核对人民币{format_yuan(o.other)}元是否为法律文书确定的给付内容",
-        hint="请在「其他金钱债务名称」中填写法律文书所用的称谓（如 违约金、罚息、资金占用费）",
-    )
+    claimed = (("other", o.other, o.other_label), ("interest", o.interest, o.interest_label))
+    for field, amount, label in claimed:
+        if not amount or (field == "other" and not label):
+            continue
+        name = label or INTEREST
+        term = only_denied(case.title.operative_part, name)
+        if term is None:
+            continue
+        result.error(
+            ("outstanding", field),
+            "other_not_awarded",
+            f"法律文书确定「{term}」，没有判令给付{name}：申请执行的只能是生效法律文书确定的"
+            f"执行标的，人民币{format_yuan(amount)}元的{name}不能申请执行（《最高人民法院关于"
+            "人民法院执行工作若干问题的规定（试行）》第十六条第一款第四项、第十八条，"
+            f"《中华人民共和国民事诉讼法》{APPLY_ARTICLES[case.title.kind]}）",
+            hint=f"请删除{name}的金额；如法律文书另有判令给付的款项，请按法律文书的称谓填写",
+        )
 
 
 def _check_court_basis(result: Assessment, case: EnforcementApplication) -> None:
@@ -373,8 +354,9 @@ def _check_period(result: Assessment, case: EnforcementApplication) -> None:
     )
 
 
-def _total(outstanding: Outstanding) -> Decimal:
-    return base_debt(outstanding) + (outstanding.interest or Decimal(0))
+def _total(case: EnforcementApplication) -> Decimal:
+    o = case.outstanding
+    return base_debt(case.title, o) + (o.interest or Decimal(0))
 
 
 # --- context ------------------------------------------------------------------------

@@ -28,10 +28,32 @@ def period_start(title: EnforcementTitle) -> date:
     return title.performance_deadline or title.effective_date
 
 
-def base_debt(outstanding: Outstanding) -> Decimal:
-    """The money debt other than general interest (法释〔2014〕8号 art. 1(3))."""
+def costs_refunded(title: EnforcementTitle, outstanding: Outstanding) -> bool:
+    """Whether a judgment's court fee is the court's to refund and collect, not the
+    applicant's to enforce: after a judgment takes effect the court refunds the winner's
+    prepaid fee that the winner should not bear and the loser pays it to the court, unless
+    the winner agreed to be paid by the loser directly (民诉法解释 art. 207). Claimed as
+    well, it would be paid twice. An award's arbitration fee is the commission's, never
+    refunded so; a mediation statement's fee is as the parties agreed in it."""
+    return (
+        title.kind == "judgment"
+        and bool(outstanding.costs)
+        and not (outstanding.court_fee_paid_directly)
+    )
+
+
+def claimed_costs(title: EnforcementTitle, outstanding: Outstanding) -> Decimal:
+    """The costs the application asks for (none where the court refunds and collects)."""
+    if costs_refunded(title, outstanding):
+        return Decimal(0)
+    return outstanding.costs or Decimal(0)
+
+
+def base_debt(title: EnforcementTitle, outstanding: Outstanding) -> Decimal:
+    """The money debt claimed other than general interest (法释〔2014〕8号 art. 1(3)): the
+    doubled part runs on what the applicant is owed, not on a fee owed to the court."""
     o = outstanding
-    return o.principal + (o.costs or Decimal(0)) + (o.other or Decimal(0))
+    return o.principal + claimed_costs(title, o) + (o.other or Decimal(0))
 
 
 def delay_interest(result: Assessment, case: EnforcementApplication) -> None:
@@ -53,7 +75,7 @@ def delay_interest(result: Assessment, case: EnforcementApplication) -> None:
     if title.installments:
         parts, labels = delay_parts(title)
     else:
-        parts = [(base_debt(case.outstanding), period_start(title))]
+        parts = [(base_debt(title, case.outstanding), period_start(title))]
     first = min(end for _, end in parts)
     if case.calculation_date is not None and case.calculation_date <= first:
         result.error(
@@ -67,18 +89,23 @@ def delay_interest(result: Assessment, case: EnforcementApplication) -> None:
         result.computed["delay"] = delay
 
 
+ARTICLE_15 = "《最高人民法院关于人民法院民事调解工作若干问题的规定》第十五条第二款"
+
+
 def _mediated_liability_claimed(result: Assessment, case: EnforcementApplication) -> bool:
     """Whether the liability a mediation statement sets for not performing it is enforced
-    instead of the doubled delay interest: once the respondent bears that liability, a
-    claim to the statutory delay liability as well is not supported (调解规定〔法释〔2004〕12号,
-    2020年修正〕 art. 15(2)); other instruments, and a statement whose own liability is not
-    claimed, bear the doubled part (民事诉讼法 art. 264). The sum claimed is that liability
-    where the case says so (``default_liability``) or where the operative part makes it
-    payable on the statement not being performed (「逾期未付的，…另行支付违约金…」, an award
-    term: ``enforcement_operative.default_clause``): the application then never asks for
-    both. A term waiving it on a condition (「如…按期履行，原告放弃违约金」) is unclear and
-    warned of, the doubled part kept until the user says."""
-    title, other = case.title, case.outstanding.other
+    instead of the doubled delay interest. Art. 15 of the 调解规定 (法释〔2004〕12号, 2020年
+    修正): 「调解书确定的担保条款条件或者承担民事责任的条件成就时，当事人申请执行的，人民法院
+    应当依法执行」 (para. 1); once the party bears that liability, a claim to the statutory
+    delay liability as well 「人民法院不予支持」 (para. 2). So the application never asks for
+    both. The case says whether the sum claimed is that liability (``default_liability``);
+    unsaid, it is read from the operative part: a term making the sum payable on default
+    (「逾期未付的，…另行支付违约金…」, ``default_clause``) or waiving it on performance
+    (「如被告按期足额履行，原告放弃主张违约金」, ``waived_on_condition``: the sum is owed
+    exactly when the statement is not performed) makes it that liability, and the doubled
+    part is left out. A case that says the sum is not that liability where the statement's
+    words make it so asks for both, and is refused."""
+    title, o = case.title, case.outstanding
     if title.kind != "mediation":
         return False
     at = ("title", "default_liability")
@@ -86,40 +113,42 @@ def _mediated_liability_claimed(result: Assessment, case: EnforcementApplication
         result.warn(
             at,
             "delay_after_mediated_liability",
-            "已申请执行调解书约定的不履行责任，依《最高人民法院关于人民法院民事调解工作若干问题的"
-            "规定》第十五条第二款，本申请书不请求加倍支付迟延履行期间的债务利息",
+            f"已申请执行调解书约定的不履行责任，依{ARTICLE_15}，本申请书不请求加倍支付迟延履行"
+            "期间的债务利息",
         )
         return True
-    if not other:
+    if not o.other:
         return False
-    name = case.outstanding.other_label or "其他金钱债务"
-    clause = default_clause(title.operative_part, case.outstanding.other_label or "违约金")
+    name = o.other_label or "其他金钱债务"
+    label = o.other_label or "违约金"
+    clause = default_clause(title.operative_part, label) or waived_on_condition(
+        title.operative_part, label
+    )
+    if clause is not None and title.default_liability is False:
+        result.error(
+            at,
+            "delay_with_mediated_liability",
+            f"调解书确定「{clause}」：申请执行的{name}是调解书约定的不履行责任，依{ARTICLE_15}，"
+            "已申请执行该项责任的，不得再请求加倍支付迟延履行期间的债务利息",
+            hint=f"请选择「同时申请执行调解书约定的不履行责任」（不请求加倍部分债务利息），"
+            f"或删除{name}的金额以请求加倍部分债务利息",
+        )
+        return True
     if clause is not None:
         result.warn(
             at,
             "mediated_liability_read",
-            f"调解书确定「{clause}」：申请执行的{name}为调解书约定的不履行责任，依《最高人民法院"
-            "关于人民法院民事调解工作若干问题的规定》第十五条第二款，本申请书不请求加倍支付迟延"
-            "履行期间的债务利息；如需请求加倍部分债务利息，请勿同时申请执行该项责任",
+            f"调解书确定「{clause}」：申请执行的{name}为调解书约定的不履行责任，依{ARTICLE_15}，"
+            "本申请书不请求加倍支付迟延履行期间的债务利息；如需请求加倍部分债务利息，请勿同时"
+            "申请执行该项责任",
         )
         return True
-    waiver = waived_on_condition(title.operative_part, case.outstanding.other_label or "违约金")
-    if waiver is not None:
-        # 「如被告按期履行，原告放弃违约金」 may make it due on default, or not: the user says
+    if title.default_liability is None:
         result.warn(
             at,
-            "mediated_liability_unclear",
-            f"调解书确定「{waiver}」：申请执行的{name}是否为调解书约定的不履行责任，须结合调解书"
-            "全文判断。属于该情形的，依《最高人民法院关于人民法院民事调解工作若干问题的规定》"
-            "第十五条第二款，不得再请求加倍支付迟延履行期间的债务利息，请选择「同时申请执行"
-            "调解书约定的不履行责任」；本申请书暂按不属于该情形请求加倍部分债务利息",
+            "mediated_liability_unstated",
+            f"申请执行的{name}如系调解书约定的不履行责任，依{ARTICLE_15}，人民法院不支持再加倍"
+            "支付迟延履行期间的债务利息；属于该情形的，请选择「同时申请执行调解书约定的不履行"
+            "责任」为「是」，不属于的选择「否」",
         )
-        return False
-    result.warn(
-        at,
-        "mediated_liability_unstated",
-        f"申请执行的{name}如系调解书约定的不履行责任，依《最高人民法院关于人民法院民事调解"
-        "工作若干问题的规定》第十五条第二款，人民法院不支持再加倍支付迟延履行期间的债务利息；"
-        "属于该情形的，请选择「同时申请执行调解书约定的不履行责任」",
-    )
     return False

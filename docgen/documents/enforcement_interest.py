@@ -24,10 +24,12 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
-from docgen.documents.enforcement_operative import awarded
+from docgen.documents.enforcement_interest_figure import claimed, days_words
+from docgen.documents.enforcement_names import names, renamed_words
+from docgen.documents.enforcement_operative import awarded, only_denied
 from docgen.documents.problems import Assessment
 from docgen.domain.dates import format_cn
-from docgen.domain.money import legal_amount
+from docgen.domain.money import format_yuan, legal_amount
 
 if TYPE_CHECKING:
     from docgen.documents.enforcement_application import EnforcementApplication
@@ -49,8 +51,7 @@ def interest_until(case: EnforcementApplication) -> date:
 
 def check_interest(result: Assessment, case: EnforcementApplication) -> None:
     """The interest claimed under the instrument's name, running as the instrument says."""
-    # what the instrument awards: not a rejected claim, not the notice of the doubled part
-    o, operative = case.outstanding, awarded(case.title.operative_part)
+    o = case.outstanding
     at = ("outstanding",)
     if o.interest_to_payment and not o.interest:
         result.error(
@@ -69,35 +70,58 @@ def check_interest(result: Assessment, case: EnforcementApplication) -> None:
         result.error((*at, "interest_until"), "after_application", "利息暂计至日不得晚于申请日期")
     if not o.interest:
         return
+    _check_interest_name(result, case)
+
+
+def _check_interest_name(result: Assessment, case: EnforcementApplication) -> None:
+    """The interest under the instrument's name (``enforcement_names``), running to payment
+    where the instrument's award of it does (``enforcement_interest_figure.claimed``)."""
+    # what the instrument awards: not a rejected claim, not the notice of the doubled part
+    o, operative = case.outstanding, awarded(case.title.operative_part)
+    at = ("outstanding",)
     label = o.interest_label or INTEREST
-    if label not in operative:
+    printed = names(case).interest
+    if printed != label:
+        result.warn(
+            (*at, "interest_label"), "interest_label_not_in_title", renamed_words(label, printed)
+        )
+    # a name found only in a term rejecting it is refused (``other_not_awarded``)
+    elif label not in operative and only_denied(case.title.operative_part, label) is None:
         result.warn(
             (*at, "interest_label"),
             "interest_label_not_in_title",
             f"法律文书确定的给付内容中没有「{label}」的称谓：申请事项应按法律文书的称谓列明"
             "利息，请在「利息名称」中填写法律文书所用的称谓（如 利息、逾期利息、资金占用费）",
         )
-    if not o.interest_to_payment and _TO_PAYMENT.search(operative):
+    how = claimed(case, printed)
+    if o.interest and not o.interest_to_payment and how.runs and how.until is not None:
         result.warn(
             (*at, "interest_to_payment"),
             "interest_to_payment_unstated",
-            "法律文书确定的利息计至实际清偿之日止：申请事项应写明利息计至实际清偿之日止，"
-            "所填金额为暂计金额，请选择「利息计至实际清偿之日止」",
+            f"法律文书确定的{printed}计至实际清偿之日止：申请事项写明{printed}计至实际清偿之日止，"
+            f"所填金额人民币{format_yuan(o.interest)}元作为暂计至{format_cn(how.until)}的金额"
+            "（法释〔2014〕8号第一条第二款）；如有不同，请选择「利息计至实际清偿之日止」并填写"
+            "「利息暂计至」",
         )
 
 
 def interest_item(case: EnforcementApplication) -> str:
     """「利息人民币6,417.95元（大写：…）（以…自2025年1月11日起计至实际清偿之日止，暂计至
-    2026年11月20日）」; without the running words where the instrument sets a fixed sum."""
+    2026年11月20日，共679日）」, under the instrument's name for it; without the running
+    words where the instrument sets a fixed sum."""
     o = case.outstanding
     if not o.interest:
         return ""
-    label = o.interest_label or INTEREST
-    note = (o.interest_note or "").strip().rstrip("，。；;,")
-    if o.interest_to_payment:
+    label = names(case).interest
+    how = claimed(case, label)
+    note = how.note
+    if how.runs:
         joiner = "" if not note or note.endswith("起") else "，"
-        until = format_cn(interest_until(case))
+        until = format_cn(how.until or interest_until(case))
         note = f"{note}{joiner}{TO_PAYMENT_WORDS}，暂计至{until}"
+    # the days the figure is counted over, for the judge and the respondent to check it
+    if days := days_words(case, label):
+        note = f"{note}，{days}"
     return f"{label}{legal_amount(o.interest)}" + (f"（{note}）" if note else "")
 
 

@@ -124,8 +124,8 @@ def default_clause(operative: str, label: str) -> str | None:
 
 def waived_on_condition(operative: str, label: str) -> str | None:
     """A term waiving ``label`` on a condition (「如被告按期足额履行上述义务，原告放弃主张
-    违约金」): it may make the sum payable on default, or not, as the rest of the statement
-    reads — for the user to say."""
+    违约金」): the sum is owed exactly when the statement is not performed, so it is read as
+    the statement's liability for that (``enforcement_delay``)."""
     for segment in segments(operative):
         if segment.denied and segment.condition and label in segment.text:
             return segment.text

@@ -123,12 +123,13 @@ class EnforcementTitle(CaseModel):
         description="不选择的，各期自其本身的履行期间届满之日起计算（法释〔2014〕8号第二条）；"
         "仅在法律文书明确约定其余各期于违约时即行到期的情形下选择",
     )
-    default_liability: bool = Field(
-        default=False,
+    default_liability: bool | None = Field(
+        default=None,
         title="同时申请执行调解书约定的不履行责任",
-        description="调解书约定一方不履行时另行承担的民事责任（如违约金）已列入本次申请执行的"
-        "金额的，选择此项：此时不再请求加倍支付迟延履行期间的债务利息（《最高人民法院关于人民法院"
-        "民事调解工作若干问题的规定》第十五条第二款）",
+        description="申请执行的违约金等是否为调解书约定一方不履行时另行承担的民事责任：是，则不再"
+        "请求加倍支付迟延履行期间的债务利息（《最高人民法院关于人民法院民事调解工作若干问题的规定》"
+        "第十五条第二款）；不填，则按调解书的文字判断（约定逾期未付另行支付、或按期履行即放弃的，"
+        "视为该项责任）；选择否而调解书的文字表明属于该项责任的，不能同时请求",
         json_schema_extra=shown_when("kind", "mediation"),
     )
     cause: Line | None = Field(
@@ -204,7 +205,17 @@ class Outstanding(CaseModel):
         description="所填利息金额计算至的日期；不填则与迟延履行利息计算至同一日（未填写的为申请日期）",
     )
     costs: Money | None = Field(
-        default=None, title="诉讼费用（元）", description="法律文书确定由被执行人负担的部分"
+        default=None,
+        title="诉讼费用（元）",
+        description="法律文书确定由被执行人负担的部分；仲裁裁决为仲裁费用",
+    )
+    court_fee_paid_directly: bool = Field(
+        default=False,
+        title="申请执行人同意由被执行人直接向其支付诉讼费用",
+        description="判决生效后，胜诉方预交但不应负担的诉讼费用由人民法院退还，由败诉方向人民法院"
+        "交纳；申请执行人同意被执行人直接向其支付的，选择此项，诉讼费用列入申请执行的金额。"
+        "不选择的，申请书写明诉讼费用由人民法院退还、收取，不申请执行（《最高人民法院关于适用"
+        "〈中华人民共和国民事诉讼法〉的解释》第二百零七条）",
     )
     other: Money | None = Field(default=None, title="其他金钱债务（元）", description="如 违约金")
     other_label: ShortText | None = Field(default=None, title="其他金钱债务名称")

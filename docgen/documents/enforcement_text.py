@@ -7,9 +7,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from docgen.documents.enforcement_delay import costs_refunded
 from docgen.documents.enforcement_installments import delay_notes, installments_text
 from docgen.documents.enforcement_interest import awards_interest, interest_item
 from docgen.documents.enforcement_interruptions import interruptions_text
+from docgen.documents.enforcement_names import names as claimed_names
 from docgen.documents.enforcement_parts import (
     APPLY_ARTICLES,
     ARBITRATION_LAW_2017_UNTIL,
@@ -22,15 +24,10 @@ from docgen.documents.filing_papers import execution_parties
 from docgen.documents.problems import Assessment
 from docgen.domain.dates import format_cn
 from docgen.domain.delay_interest import DelayTotal
-from docgen.domain.money import legal_amount
+from docgen.domain.money import format_yuan, legal_amount
 
 if TYPE_CHECKING:
     from docgen.documents.enforcement_application import EnforcementApplication
-
-# the sum's name when the instrument's is not given
-PRINCIPAL = "本金"
-OTHER = "其他金钱债务"
-"""The name of another money debt the application asks for when none is typed."""
 
 
 def certificate_words(title: EnforcementTitle) -> str:
@@ -51,20 +48,20 @@ def requests(case: EnforcementApplication, assessment: Assessment) -> list[str]:
     o = case.outstanding
     names = "、".join(r.name for r in case.respondents)
     # the debt is named as the instrument names it (an award for 货款 is not for 本金)
-    parts = [f"{o.principal_label or PRINCIPAL}{legal_amount(o.principal)}"]
+    named = claimed_names(case)
+    parts = [f"{named.principal}{legal_amount(o.principal)}"]
     if o.interest:
         parts.append(interest_item(case))
-    if o.costs:
+    if o.costs and not costs_refunded(case.title, o):
         # an award's costs are arbitration fees (仲裁费), not litigation costs
         costs = "仲裁费用" if case.title.kind == "arbitration" else "诉讼费用"
         parts.append(f"{costs}{legal_amount(o.costs)}")
     if o.other:
-        parts.append(f"{o.other_label or OTHER}{legal_amount(o.other)}")
+        parts.append(f"{named.other}{legal_amount(o.other)}")
     unpaid: Decimal = assessment.computed["unpaid"]
-    result = [
-        f"请求强制执行被执行人{names}向申请执行人支付{'；'.join(parts)}；以上合计"
-        f"{legal_amount(unpaid)}。"
-    ]
+    # a total only where there is something to add up
+    total = f"；以上合计{legal_amount(unpaid)}" if len(parts) > 1 else ""
+    result = [f"请求强制执行被执行人{names}向申请执行人支付{'；'.join(parts)}{total}。"]
     delay: DelayTotal | None = assessment.computed.get("delay")
     if delay is not None:
         # the interest during the delay follows the instrument's method (法释〔2014〕8号
@@ -110,14 +107,41 @@ def facts(case: EnforcementApplication, assessment: Assessment) -> str:
     else:
         deadline = "该法律文书未规定履行期间"
     return (
-        f"{_case_name(case)}{title.issuer}作出的{title.case_number}"
-        f"{TITLE_LABELS[title.kind]}已于{format_cn(title.effective_date)}发生法律效力。"
+        f"{_case_name(case)}{_effect(title)}"
         f"该{TITLE_LABELS[title.kind]}确定：{title.operative_part}"
     ) + (
         f"{'' if title.operative_part.endswith('。') else '。'}{deadline}。被执行人至今未履行"
         "或未全部履行生效法律文书确定的义务。"
-        f"{_certificate_text(title)}{interruptions_text(case, assessment)}"
+        f"{_certificate_text(title)}{interruptions_text(case, assessment)}{_costs_text(case)}"
         f"根据{_basis_articles(case)}的规定，特向贵院申请强制执行。"
+    )
+
+
+def _costs_text(case: EnforcementApplication) -> str:
+    """A judgment's court fee left to the court (民诉法解释 art. 207), said so that the
+    respondent's share of it is not taken as forgotten."""
+    o = case.outstanding
+    if not costs_refunded(case.title, o) or o.costs is None:
+        return ""
+    return (
+        f"该判决书确定由被执行人负担的诉讼费用人民币{format_yuan(o.costs)}元，申请执行人预交的部分依法"
+        "由人民法院退还，由被执行人向人民法院交纳（《最高人民法院关于适用〈中华人民共和国民事"
+        "诉讼法〉的解释》第二百零七条），不列入本次申请执行的金额。"
+    )
+
+
+def _effect(title: EnforcementTitle) -> str:
+    """How the instrument became enforceable: a court's or an arbitral instrument took
+    legal effect; a notarised debt instrument was given enforceability by the notary's
+    deed (民事诉讼法 art. 249: 经公证机关依法赋予强制执行效力的债权文书)."""
+    if title.kind == "notarial":
+        return (
+            f"{title.issuer}于{format_cn(title.effective_date)}出具{title.case_number}公证书，"
+            "赋予该债权文书强制执行效力。"
+        )
+    return (
+        f"{title.issuer}作出的{title.case_number}{TITLE_LABELS[title.kind]}已于"
+        f"{format_cn(title.effective_date)}发生法律效力。"
     )
 
 

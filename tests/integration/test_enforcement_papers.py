@@ -31,10 +31,11 @@ def test_the_enforcement_application_prints_the_total_and_the_delay_interest_wit
         _docx(service, "enforcement_application", JUDGMENT),
         "".join(_pdf_pages(service, "enforcement_application", JUDGMENT)),
     ):
-        assert "以上合计人民币107,750.44元（大写：壹拾万柒仟柒佰伍拾元肆角肆分）" in text
-        assert "加倍部分债务利息暂计至2026年11月20日为人民币10,639.91元" in text
+        assert "以上合计人民币106,417.95元（大写：壹拾万陆仟肆佰壹拾柒元玖角伍分）" in text
+        assert "加倍部分债务利息暂计至2026年11月20日为人民币10,500.00元" in text
         assert "自2025年3月31日起至2026年11月20日止共600日，按日万分之一点七五计算" in text
-        assert "101,332.49元×0.0175%×600日＝10,639.91元" in text
+        assert "100,000.00元×0.0175%×600日＝10,500.00元" in text
+        assert "不列入本次申请执行的金额" in text
         assert "执行依据：北京市东城区人民法院（2025）京0101民初1234号民事判决书" in text
         assert "贵院为第一审人民法院，依法享有执行管辖权" in text
 
@@ -88,7 +89,7 @@ def test_a_notarised_instrument_names_its_certificate_and_its_interest_runs_to_p
         assert "北京市方圆公证处于2026年1月10日出具（2026）京方圆执字第12号执行证书。" in text
         assert (
             "利息人民币4,931.51元（大写：肆仟玖佰叁拾壹元伍角壹分）（以200,000元为基数，按年利率"
-            "12%自2026年1月1日起计至实际清偿之日止，暂计至2026年3月16日）" in text
+            "12%自2026年1月1日起计至实际清偿之日止，暂计至2026年3月16日，共75日）" in text
         )
         assert "一般债务利息人民币" not in text
 

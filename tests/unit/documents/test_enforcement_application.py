@@ -44,6 +44,8 @@ def test_a_period_ending_on_a_rest_day_runs_to_the_next_workday():
     # 2024-11-16 + 2 years = Monday 2026-11-16; 2024-11-14 + 2 years = Saturday 2026-11-14
     data = _case(effective_date="2024-11-04", performance_deadline="2024-11-14")
     data["application_date"] = "2026-11-16"
+    # the interest counted to 2026-11-20 is not this test's: left out
+    data["outstanding"].update(interest=None, interest_to_payment=False)
     assert _errors(data) == []
 
 
@@ -82,11 +84,32 @@ def test_without_a_performance_period_it_runs_from_the_instrument_taking_effect(
 def test_the_requests_state_the_unpaid_total_and_the_doubled_interest_with_its_calculation():
     context = TYPE.build_context(TYPE.parse(JUDGMENT), _assess(JUDGMENT))
     first, second, costs = context["requests"]
-    assert "以上合计人民币107,750.44元（大写：壹拾万柒仟柒佰伍拾元肆角肆分）" in first
-    assert "暂计至2026年11月20日为人民币10,639.91元" in second
+    assert "以上合计人民币106,417.95元（大写：壹拾万陆仟肆佰壹拾柒元玖角伍分）" in first
+    assert "暂计至2026年11月20日为人民币10,500.00元" in second
     assert costs == "本案执行费用由被执行人负担。"
-    # the base leaves out the general interest (法释〔2014〕8号 art. 1): 100,000 + 1,332.49
+    # the base leaves out the general interest (法释〔2014〕8号 art. 1) and the court fee
+    # the court refunds and collects (民诉法解释 art. 207): 100,000
+    assert "100,000.00元×0.0175%×600日＝10,500.00元" in context["delay"]
+
+
+def test_a_judgments_court_fee_is_left_to_the_court_unless_paid_directly():
+    """民诉法解释 art. 207: the court refunds the winner's prepaid fee and collects it from
+    the loser, unless the winner agreed to be paid directly; claimed as well, it would be
+    paid twice, and it would swell the doubled part's base."""
+    context = TYPE.build_context(TYPE.parse(JUDGMENT), _assess(JUDGMENT))
+    assert "诉讼费用" not in context["requests"][0]
+    assert (
+        "该判决书确定由被执行人负担的诉讼费用人民币1,332.49元，申请执行人预交的部分依法由人民法院"
+        "退还，由被执行人向人民法院交纳（《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》"
+        "第二百零七条），不列入本次申请执行的金额。" in context["facts"]
+    )
+    data = load_fixture("enforcement_application", "valid", "judgment_fee_paid_directly")
+    context = TYPE.build_context(TYPE.parse(data), _assess(data))
+    first = context["requests"][0]
+    assert "诉讼费用人民币1,332.49元（大写：壹仟叁佰叁拾贰元肆角玖分）" in first
+    assert "以上合计人民币107,750.44元" in first
     assert "101,332.49元×0.0175%×600日＝10,639.91元" in context["delay"]
+    assert "第二百零七条" not in context["facts"]
 
 
 def test_an_award_is_enforced_where_the_debtor_lives_or_its_property_is():
@@ -110,6 +133,7 @@ def test_an_award_enforced_by_a_basic_court_is_a_warning_to_check():
 def test_a_calculation_date_inside_the_performance_period_is_refused():
     data = copy.deepcopy(JUDGMENT)
     data["calculation_date"] = "2025-03-30"
+    data["outstanding"]["interest_until"] = "2026-11-20"  # the interest's own day
     assert _errors(data) == [(("calculation_date",), "before_delay")]
 
 
@@ -209,8 +233,10 @@ def test_an_awards_costs_are_claimed_as_arbitration_fees():
     first = TYPE.build_context(TYPE.parse(data), _assess(data))["requests"][0]
     assert "仲裁费用人民币8,650.00元（大写：捌仟陆佰伍拾元整）" in first
     assert "诉讼费用" not in first
-    judgment = TYPE.build_context(TYPE.parse(JUDGMENT), _assess(JUDGMENT))["requests"][0]
-    assert "诉讼费用人民币1,332.49元" in judgment
+    # an award's fee is the commission's, kept by it: claimed whatever the choice
+    data["outstanding"]["court_fee_paid_directly"] = False
+    first = TYPE.build_context(TYPE.parse(data), _assess(data))["requests"][0]
+    assert "仲裁费用人民币8,650.00元" in first
 
 
 def test_accelerated_installments_bear_delay_interest_from_their_own_deadlines():

@@ -172,20 +172,30 @@ def test_the_case_is_named_with_the_cause_the_instrument_states():
     del data["title"]["cause"]
     assert _context(data)["facts"].startswith("申请执行人刘芳与被执行人张伟一案，")
     # a notarised debt instrument ended no case
-    assert _context(_fixture("notarial_deed"))["facts"].startswith("北京市方圆公证处作出的")
+    assert _context(_fixture("notarial_deed"))["facts"].startswith(
+        "北京市方圆公证处于2025年6月30日出具"
+    )
 
 
 def test_the_sum_is_asked_for_under_the_name_the_statement_gives_it():
     data = _fixture("mediation_interrupted_period")
     assert "向申请执行人支付欠款人民币80,000.00元" in _context(data)["requests"][0]
     assert _assess(data).warnings == []
+    # no name typed: the statement's own (欠款), not 本金, and the user told
     del data["outstanding"]["principal_label"]
-    assert "支付本金人民币80,000.00元" in _context(data)["requests"][0]
+    assert "支付欠款人民币80,000.00元" in _context(data)["requests"][0]
     (warning,) = _assess(data).warnings
     assert (warning.loc, warning.code) == (
         ("outstanding", "principal_label"),
         "principal_label_not_in_title",
     )
+    assert warning.message.startswith(
+        "法律文书的给付内容称「欠款」，没有「本金」的称谓：申请事项按法律文书的称谓列明为「欠款」"
+    )
+    # a name the statement has none like: printed as typed, warned of
+    data["title"]["operative_part"] = "被告张伟于2023年6月30日前向原告刘芳支付80,000元。"
+    assert "支付本金人民币80,000.00元" in _context(data)["requests"][0]
+    (warning,) = _assess(data).warnings
     assert warning.message.startswith("法律文书确定的给付内容中没有「本金」的称谓")
 
 

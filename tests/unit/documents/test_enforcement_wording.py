@@ -97,7 +97,7 @@ def test_interest_running_to_payment_is_claimed_as_running_under_its_own_name():
     first = context["requests"][0]
     assert (
         "利息人民币6,417.95元（大写：陆仟肆佰壹拾柒元玖角伍分）（以100,000元为基数，按年利率"
-        "3.45%自2025年1月11日起计至实际清偿之日止，暂计至2026年11月20日）" in first
+        "3.45%自2025年1月11日起计至实际清偿之日止，暂计至2026年11月20日，共679日）" in first
     )
     assert "一般债务利息" not in first
     assert result.warnings == []
@@ -107,9 +107,9 @@ def test_interest_running_to_payment_is_claimed_as_running_under_its_own_name():
 
 def test_interest_counted_to_its_own_day_says_so():
     data = _fixture("judgment_first_instance")
-    data["outstanding"]["interest_until"] = "2026-11-10"
+    data["outstanding"].update(interest_until="2026-11-10", interest="6323.42")
     context, _ = _context(data)
-    assert "计至实际清偿之日止，暂计至2026年11月10日）" in context["requests"][0]
+    assert "计至实际清偿之日止，暂计至2026年11月10日，共669日）" in context["requests"][0]
 
 
 def test_interest_named_otherwise_and_capped_at_a_day_is_warned_of_twice():
@@ -120,6 +120,14 @@ def test_interest_named_otherwise_and_capped_at_a_day_is_warned_of_twice():
         (("outstanding", "interest_to_payment"), "interest_to_payment_unstated"),
     ]
     assert "「利息」" in result.warnings[0].message
+    # claimed under the judgment's name, running to payment as the judgment says
+    # (法释〔2014〕8号 art. 1(2)), the typed end the day the figure is counted to
+    assert (
+        "资金占用费人民币6,417.95元（大写：陆仟肆佰壹拾柒元玖角伍分）（以100,000元为基数，按年利率"
+        "3.45%自2025年1月11日起计至实际清偿之日止，暂计至2026年11月20日，共679日）"
+        in context["requests"][0]
+    )
+    assert "暂计至2026年11月20日的金额" in result.warnings[1].message
     data["outstanding"].update(
         interest_label="资金占用费",
         interest_note="以100,000元为基数，按年利率3.45%自2025年1月11日起",
@@ -128,6 +136,38 @@ def test_interest_named_otherwise_and_capped_at_a_day_is_warned_of_twice():
     context, result = _context(data)
     assert result.warnings == []
     assert "资金占用费人民币6,417.95元" in context["requests"][0]
+
+
+# --- the typed interest against its own method (法释〔2014〕8号 art. 1(2)) ------------------
+
+
+def test_a_typed_interest_a_day_short_of_its_method_is_refused_on_the_sum():
+    """2025-01-11 to 2026-11-20 is 679 days, both counted: 100,000 × 5.175% × 679 / 365
+    = 9,626.92; the typed 9,612.74 is the 678-day figure."""
+    result = _assess(_fixture("interest_figure_against_its_method", "invalid"))
+    (error,) = result.errors
+    assert (error.loc, error.code) == (
+        ("outstanding", "interest"),
+        "interest_disagrees_with_method",
+    )
+    assert error.message.startswith(
+        "按所填计算方法，以100,000.00元为基数，按年利率5.175%自2025年1月11日起至2026年11月20日止"
+        "共679日，计算为人民币9,626.92元（100,000.00元×5.175%×679÷365），与填写的人民币"
+        "9,612.74元相差人民币14.18元"
+    )
+
+
+def test_a_fen_of_rounding_or_a_sum_the_instrument_states_is_only_warned_of():
+    data = _fixture("judgment_penalty_interest_partly_rejected")
+    data["outstanding"]["interest"] = "9626.93"
+    assert _codes(_assess(data)) == [(("outstanding", "interest"), "interest_rounding")]
+    data["outstanding"]["interest"] = "9612.74"
+    data["title"]["operative_part"] = data["title"]["operative_part"].replace(
+        "及罚息（", "及罚息9,612.74元（"
+    )
+    result = _assess(data)
+    assert result.errors == []
+    assert (("outstanding", "interest"), "interest_disagrees_with_method") in _codes(result)
 
 
 def test_interest_running_to_payment_needs_its_sum_a_method_without_an_end_and_a_past_day():
@@ -161,11 +201,25 @@ def test_a_notarised_instrument_names_its_certificate():
     assert result.warnings == []
 
 
-def test_a_certificate_without_its_number_is_warned_of():
-    context, result = _context(_fixture("notarial_deed_without_its_certificate"))
-    assert (("title", "certificate_number"), "certificate_missing") in _codes(result)
-    assert context["basis_line"].endswith("公证债权文书（附该处出具的执行证书）")
-    assert "北京市方圆公证处已出具执行证书。" in context["facts"]
+def test_a_certificate_without_its_number_and_date_is_refused():
+    """法释〔2018〕18号 arts. 3, 5(1)(4): no certificate filed, no application accepted; the
+    paper does not state one it cannot name."""
+    result = _assess(_fixture("notarial_deed_without_its_certificate", "invalid"))
+    assert _codes(result, "error") == [
+        (("title", "certificate_number"), "certificate_missing"),
+        (("title", "certificate_date"), "certificate_missing"),
+    ]
+    assert "第三条、第五条第一款第四项" in result.errors[0].message
+    assert "裁定不予受理" in result.errors[0].message
+
+
+def test_a_notarised_instrument_is_said_to_be_made_enforceable_not_to_take_effect():
+    context, _ = _context(_fixture("notarial_deed"))
+    assert context["facts"].startswith(
+        "北京市方圆公证处于2025年6月30日出具（2025）京方圆内经证字第1234号公证书，赋予该债权文书"
+        "强制执行效力。该公证债权文书确定："
+    )
+    assert "发生法律效力" not in context["facts"]
 
 
 def test_a_certificate_is_issued_after_the_instrument_took_effect_and_before_applying():
@@ -229,7 +283,9 @@ def test_the_court_is_addressed_by_its_full_name_where_its_province_is_known():
     context, result = _context(_fixture("arbitration_award"))
     assert context["court"] == "福建省福州市中级人民法院"
     assert "court" not in [p.loc[0] for p in result.problems]
-    context, result = _context(_fixture("notarial_deed_without_its_certificate"))
+    data = _fixture("notarial_deed")
+    data["court"] = "朝阳区人民法院"
+    context, result = _context(data)
     assert context["court"] == "朝阳区人民法院"
     warning = next(w for w in result.warnings if w.code == "court_name_not_full")
     assert warning.loc == ("court",)
@@ -272,25 +328,42 @@ def test_interest_the_judgment_rejects_or_names_in_its_notice_is_no_interest_it_
     without awarding it: the request for the doubled part says nothing of general interest."""
     context, result = _context(_fixture("judgment_interest_and_penalty_rejected"))
     assert result.warnings == []
-    assert "（大写：壹拾万元整）；诉讼费用人民币1,332.49元（" in context["requests"][0]
+    # one sum: no 「以上合计」 repeating it
+    assert context["requests"][0].endswith("借款本金人民币100,000.00元（大写：壹拾万元整）。")
     assert context["requests"][1].endswith("此后继续计算至实际履行完毕之日。")
     assert "一般债务利息" not in context["requests"][1]
 
 
-def test_a_penalty_the_judgment_rejected_is_warned_of_when_claimed():
-    context, result = _context(_fixture("judgment_rejected_penalty_claimed"))
-    (warning,) = result.warnings
-    assert (warning.loc, warning.code) == (("outstanding", "other"), "other_not_awarded")
-    assert warning.message.startswith(
+def test_a_penalty_the_judgment_rejected_is_refused_when_claimed():
+    """Only what the instrument orders is enforced (执行规定 arts. 16(1)(4), 18; 民诉法
+    art. 247): a 违约金 the judgment rejected is an error on the sum, not a warning."""
+    result = _assess(_fixture("judgment_rejected_penalty_claimed", "invalid"))
+    (error,) = result.errors
+    assert (error.loc, error.code) == (("outstanding", "other"), "other_not_awarded")
+    assert error.message.startswith(
         "法律文书确定「三、驳回原告刘芳要求被告张伟支付自2025年1月11日起至实际清偿之日止的利息"
-        "及违约金的诉讼请求」，给付内容中没有判令支付违约金"
+        "及违约金的诉讼请求」，没有判令给付违约金"
     )
-    # still claimed as typed, with the doubled part: a warning, not a refusal
-    assert "违约金人民币20,000.00元" in context["requests"][0]
+    assert "人民币20,000.00元的违约金不能申请执行" in error.message
+    assert "第十六条第一款第四项、第十八条" in error.message and "第二百四十七条" in error.message
+    # without the rejected sum the application goes ahead
+    data = _fixture("judgment_rejected_penalty_claimed", "invalid")
+    del data["outstanding"]["other"], data["outstanding"]["other_label"]
+    context, _ = _context(data)
+    assert "违约金人民币" not in context["requests"][0]
 
 
-def test_another_sum_under_a_name_the_instrument_never_uses_is_warned_on_the_name():
-    """The award's 违约金 asked for as 滞纳金: asked for as typed, and warned on the name."""
+def test_interest_the_judgment_rejected_is_refused_when_claimed():
+    data = _fixture("judgment_interest_and_penalty_rejected")
+    data["outstanding"]["interest"] = "6417.95"
+    result = _assess(data)
+    assert _codes(result, "error") == [(("outstanding", "interest"), "other_not_awarded")]
+    assert "interest_label_not_in_title" not in {p.code for p in result.problems}
+
+
+def test_another_sum_under_a_name_the_instrument_never_uses_is_claimed_under_its_own():
+    """The award's 违约金 typed as 滞纳金: claimed as 违约金, the award's name (执行规定
+    art. 18), and the user told on the name."""
     context, result = _context(_fixture("award_penalty_named_otherwise"))
     (warning,) = result.warnings
     assert (warning.loc, warning.code) == (
@@ -298,21 +371,27 @@ def test_another_sum_under_a_name_the_instrument_never_uses_is_warned_on_the_nam
         "other_label_not_in_title",
     )
     assert warning.message.startswith(
-        "法律文书确定的内容中没有「滞纳金」的称谓：申请事项应按法律文书的称谓列明所申请执行的款项"
+        "法律文书的给付内容称「违约金」，没有「滞纳金」的称谓：申请事项按法律文书的称谓列明为「违约金」"
     )
-    assert "人民币22,500.00元" in warning.message and "第十八条" in warning.message
-    assert "滞纳金人民币22,500.00元" in context["requests"][0]
+    assert "第十八条" in warning.message
+    assert "违约金人民币22,500.00元" in context["requests"][0]
+    assert "滞纳金" not in context["requests"][0]
     data = _fixture("award_penalty_named_otherwise")
     data["outstanding"]["other_label"] = "违约金"
     assert _assess(data).warnings == []
 
 
-def test_another_sum_without_a_name_is_warned_under_the_name_it_is_printed_with():
+def test_another_sum_the_instrument_names_nowhere_is_printed_as_typed_and_warned():
     data = _fixture("award_penalty_named_otherwise")
+    data["title"]["operative_part"] = data["title"]["operative_part"].replace("违约金", "款项")
+    context, result = _context(data)
+    assert "滞纳金人民币22,500.00元" in context["requests"][0]
+    assert _codes(result) == [(("outstanding", "other_label"), "other_label_not_in_title")]
+    assert result.warnings[0].message.startswith("法律文书确定的内容中没有「滞纳金」的称谓")
+    assert "人民币22,500.00元" in result.warnings[0].message
     del data["outstanding"]["other_label"]
     context, result = _context(data)
     assert "其他金钱债务人民币22,500.00元" in context["requests"][0]
-    assert _codes(result) == [(("outstanding", "other_label"), "other_label_not_in_title")]
     assert result.warnings[0].message.startswith("法律文书确定的内容中没有「其他金钱债务」的称谓")
 
 
@@ -329,8 +408,8 @@ def test_penalty_interest_awarded_and_partly_rejected_is_claimed_as_awarded():
     context, result = _context(_fixture("judgment_penalty_interest_partly_rejected"))
     assert result.warnings == []
     assert (
-        "罚息人民币9,612.74元（大写：玖仟陆佰壹拾贰元柒角肆分）（以100,000元为基数，按年利率"
-        "5.175%自2025年1月11日起计至实际清偿之日止，暂计至2026年11月20日）"
+        "罚息人民币9,626.92元（大写：玖仟陆佰贰拾陆元玖角贰分）（以100,000元为基数，按年利率"
+        "5.175%自2025年1月11日起计至实际清偿之日止，暂计至2026年11月20日，共679日）"
         in context["requests"][0]
     )
     assert context["requests"][1].endswith("迟延履行期间的一般债务利息按法律文书确定的方法计算。")
@@ -349,19 +428,39 @@ def test_running_to_payment_only_in_a_rejected_claim_is_no_running_interest():
     assert "利息人民币6,417.95元（大写：陆仟肆佰壹拾柒元玖角伍分）；" in context["requests"][0]
 
 
-def test_a_penalty_waived_if_the_statement_is_performed_is_unclear_and_keeps_the_doubling():
-    """「如被告按期足额履行…，原告放弃主张违约金」 may make the penalty due on default: the
-    user says; until then the doubled part is asked for and the user is told why."""
+def test_a_penalty_waived_if_the_statement_is_performed_replaces_the_doubled_interest():
+    """「如被告按期足额履行…，原告放弃主张违约金」 makes the penalty owed exactly when the
+    statement is not performed: the statement's own liability (调解规定 art. 15), claimed
+    without the doubled part, as ``mediation_penalty_claimed`` is."""
     context, result = _context(_fixture("mediation_penalty_waived_if_performed"))
     (warning,) = result.warnings
     assert (warning.loc, warning.code) == (
         ("title", "default_liability"),
-        "mediated_liability_unclear",
+        "mediated_liability_read",
     )
     assert warning.message.startswith(
-        "调解书确定「二、如被告张伟按期足额履行上述付款义务，原告刘芳放弃主张违约金8,000元」"
+        "调解书确定「二、如被告张伟按期足额履行上述付款义务，原告刘芳放弃主张违约金8,000元」："
+        "申请执行的违约金为调解书约定的不履行责任"
     )
-    assert "加倍部分债务利息暂计至2026年11月20日" in context["requests"][1]
+    assert "违约金人民币8,000.00元" in context["requests"][0]
+    assert not any("加倍" in r for r in context["requests"]), context["requests"]
+    assert context["delay"] == ""
+
+
+def test_a_statement_penalty_and_the_doubled_interest_together_are_refused():
+    result = _assess(_fixture("mediation_penalty_waived_and_doubled_interest", "invalid"))
+    (error,) = result.errors
+    assert (error.loc, error.code) == (
+        ("title", "default_liability"),
+        "delay_with_mediated_liability",
+    )
+    assert "第十五条第二款" in error.message and "不得再请求加倍支付" in error.message
+    # a penalty the statement awards outright is no such liability: 否 keeps the doubling
+    data = _fixture("mediation_penalty_unstated")
+    data["title"]["default_liability"] = False
+    context, result = _context(data)
+    assert result.warnings == []
+    assert "加倍部分债务利息暂计至2026年11月20日为人民币19,080.60元" in context["requests"][1]
 
 
 def test_the_judgments_notice_of_the_doubled_interest_is_no_penalty_of_the_statement():

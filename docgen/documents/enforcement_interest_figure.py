@@ -1,0 +1,182 @@
+"""The interest figure an application for enforcement claims, checked against the method
+typed beside it (「以100,000元为基数，按年利率5.175%自2025年1月11日起」).
+
+The figure is the applicant's own sum; the method is the instrument's. Where the method
+gives the base, the rate and the first day, and the last day is known (the day the sum is
+counted to for interest running to payment, or the method's own 「至…」), the sum is
+recomputed with the calculator every other paper uses (``docgen.domain.interest``: simple
+interest, both days counted, base × rate × days / 365, rounded once to the fen): a judge
+and the respondent check the sum the same way, and a day too few or too many is an amount
+the court will not enforce as typed. The paper prints the day count (「共679日」) so that
+they can.
+
+- A difference of one fen is rounding: warned of, with the computed figure.
+- A larger difference is refused on the sum, unless the instrument itself states the sum
+  (the typed figure appears in its operative part): the instrument's figure is what is
+  enforced (执行工作若干问题的规定（试行） art. 18), so that is only warned of.
+- A 360-day year gives the same figure for some courts' sums: accepted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING, Literal
+
+from docgen.documents.enforcement_names import names
+from docgen.documents.enforcement_operative import awarded
+from docgen.documents.note_rates import rate_in_note
+from docgen.documents.problems import Assessment
+from docgen.domain.dates import format_cn
+from docgen.domain.interest import RateSpec, interest_on_principal
+from docgen.domain.lpr import LprNotAvailable, LprTable, format_percent
+from docgen.domain.money import format_yuan
+
+if TYPE_CHECKING:
+    from docgen.documents.enforcement_application import EnforcementApplication
+
+_BASE = re.compile(r"以\s*([\d,]+(?:\.\d+)?)\s*元为基数")
+_FROM = re.compile(r"自\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_TO = re.compile(r"至\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+ROUNDING = Decimal("0.01")
+
+
+@dataclass(frozen=True)
+class Method:
+    """The method typed beside the interest: base, rate, first and last day counted."""
+
+    base: Decimal
+    rate: RateSpec
+    start: date
+    end: date
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+
+def _day(found: re.Match[str] | None) -> date | None:
+    if found is None:
+        return None
+    try:
+        return date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
+    except ValueError:
+        return None
+
+
+# a method typed with its end (「…自2025年1月11日计至2026年11月20日」): its start and end
+_WITH_END = re.compile(
+    r"^(?P<head>.*自\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)起?\s*(?:计算?|起)?"
+    r"至\s*(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日止?$"
+)
+_TO_PAYMENT = re.compile(r"至(?:实际)?(?:清偿|给付|支付|履行|付清)(?:完毕)?之日")
+
+
+@dataclass(frozen=True)
+class Claimed:
+    """How the interest is claimed: its method (without an end where it runs), whether it
+    runs to payment, and the day its figure is counted to."""
+
+    note: str
+    runs: bool
+    until: date | None
+
+
+def claimed(case: EnforcementApplication, name: str) -> Claimed:
+    """The interest as claimed. It runs to payment where the case says so, or where the
+    instrument's award of it (under ``name``) runs to payment (「…计算至实际清偿之日止」):
+    then the figure is a sum to a day (法释〔2014〕8号 art. 1(2): the interest follows the
+    instrument's method), never the whole claim, and an end typed in the method is the day
+    the figure is counted to."""
+    o = case.outstanding
+    note = (o.interest_note or "").strip().rstrip("，。；;,")
+    counted_to = o.interest_until or case.calculation_date or case.application_date
+    if o.interest_to_payment:
+        return Claimed(note, True, counted_to)
+    award = awarded(case.title.operative_part)
+    if not (o.interest and name in award and _TO_PAYMENT.search(award)):
+        return Claimed(note, False, _day(_TO.search(note)))
+    found = _WITH_END.match(note)
+    if found is None:
+        return Claimed(note, True, counted_to)
+    try:
+        end = date(int(found["y"]), int(found["m"]), int(found["d"]))
+    except ValueError:
+        return Claimed(note, True, counted_to)
+    return Claimed(f"{found['head']}起", True, o.interest_until or end)
+
+
+def method(case: EnforcementApplication, name: str) -> Method | None:
+    """The method the note states, with the day the figure is counted to; None where a
+    part is missing (an LPR rate, no base, no first or last day)."""
+    how = claimed(case, name)
+    note = case.outstanding.interest_note or ""
+    base, rate = _BASE.search(note), rate_in_note(note)
+    start = _day(_FROM.search(note))
+    end = how.until
+    if base is None or rate is None or start is None or end is None or end < start:
+        return None
+    try:
+        amount = Decimal(base.group(1).replace(",", ""))
+    except InvalidOperation:
+        return None
+    return Method(amount, rate, start, end)
+
+
+def _computed(m: Method, table: LprTable, day_count: Literal[365, 360]) -> Decimal | None:
+    try:
+        result = interest_on_principal(
+            m.base, m.rate, m.start, m.end + timedelta(days=1), table, day_count=day_count
+        )
+    except (ValueError, LprNotAvailable):
+        return None
+    return result.interest
+
+
+def _percent(m: Method, table: LprTable) -> str:
+    return format_percent(m.rate.annual_percent_on(m.start, table)[0])
+
+
+def check_interest_figure(
+    result: Assessment, case: EnforcementApplication, table: LprTable
+) -> None:
+    """The typed interest against its own method (the module's rules)."""
+    o = case.outstanding
+    m = method(case, names(case).interest) if o.interest else None
+    if m is None or o.interest is None:
+        return
+    computed = _computed(m, table, 365)
+    if computed is None or computed == o.interest or _computed(m, table, 360) == o.interest:
+        return
+    stated = format_yuan(o.interest) in case.title.operative_part
+    words = (
+        f"按所填计算方法，以{format_yuan(m.base)}元为基数，按{m.rate.describe()}自"
+        f"{format_cn(m.start)}起至{format_cn(m.end)}止共{m.days}日，计算为人民币"
+        f"{format_yuan(computed)}元（{format_yuan(m.base)}元×{_percent(m, table)}%×{m.days}÷365），"
+        f"与填写的人民币{format_yuan(o.interest)}元相差人民币"
+        f"{format_yuan(abs(computed - o.interest))}元"
+    )
+    at = ("outstanding", "interest")
+    if abs(computed - o.interest) <= ROUNDING:
+        result.warn(at, "interest_rounding", f"{words}（尾数差异），请核对")
+    elif stated:
+        result.warn(
+            at,
+            "interest_disagrees_with_method",
+            f"{words}；该金额为法律文书载明的金额，以法律文书为准，请核对",
+        )
+    else:
+        result.error(
+            at,
+            "interest_disagrees_with_method",
+            f"{words}：申请执行的利息应按法律文书确定的方法计算，请核对金额或计算方法",
+            hint=f"按所填计算方法应为人民币{format_yuan(computed)}元（起止日均计入）",
+        )
+
+
+def days_words(case: EnforcementApplication, name: str) -> str:
+    """「共679日」 where the method gives the days the figure is counted over, else ''."""
+    m = method(case, name)
+    return f"共{m.days}日" if m is not None else ""
