@@ -122,8 +122,10 @@ class SettlementAgreement(CaseModel):
     late_interest: RateInput | None = Field(
         default=None,
         title="逾期利率",
-        description="乙方逾期付款的，逾期未付的款项按此利率计付逾期利息至实际清偿之日；不填则"
-        "不约定逾期利息；须填写和解所涉合同，民间借贷不得超过合同成立时一年期LPR的四倍",
+        description="乙方逾期付款的，逾期未付的款项按此利率计付逾期利息至实际清偿之日；须填写"
+        "和解所涉合同，民间借贷不得超过合同成立时一年期LPR的四倍。不填的，协议按法定标准约定："
+        "借款为乙方最早可能逾期之日的一年期LPR，买卖、服务等为该LPR加计50%；未填写和解所涉合同"
+        "的，不约定逾期利息",
     )
     concession_on_default: Concession = Field(
         default="lapses",
@@ -136,7 +138,8 @@ class SettlementAgreement(CaseModel):
         default=None,
         title="原欠款金额（违约时减让失效）",
         description="协议约定乙方违约时甲方同意的减让失效，乙方应清偿原欠款扣除已付款项后的余额；"
-        "约定逾期利率的，失效的减让金额中的本金自违约的付款日次日起一并计付逾期利息",
+        "协议有逾期利率的（约定的或法定标准），失效的减让金额中的本金自违约的付款日次日起一并"
+        "计付逾期利息",
         json_schema_extra=shown_when("concession_on_default", "lapses"),
     )
     original_debt_date: date | None = Field(
@@ -323,7 +326,7 @@ def build_context(case: SettlementAgreement, assessment: Assessment) -> dict[str
         "account": case.payment_account.model_dump(),
         "late_interest": late_clause(case, len(rows), late_rate),
         "default": default_clause(case, len(rows), late_rate),
-        "late": case.late_interest is not None,
+        "late": late_rate is not None,
         "lapse": lapses(case),
         "suit_title": "诉讼的处理及费用" if case.outcome.kind != "not_filed" else "不再起诉",
         "suit": suit_clause(
