@@ -29,6 +29,7 @@ from docgen.documents.agreement_recital import (
     capacity_finding_field,
     check_capacity_finding,
 )
+from docgen.documents.agreement_signing import every_page_text, sign_every_page_field
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.case_numbers import CaseNumberText, check_case_number
 from docgen.documents.court_names import check_agreement_court, court_name_by_number
@@ -158,6 +159,7 @@ class SettlementAgreement(CaseModel):
     )
     outcome: SuitOutcome = Field(default_factory=SuitOutcome, title="诉讼的处理")
     jurisdiction: SettlementForum = Field(default_factory=SettlementForum, title="争议解决")
+    sign_every_page: bool = sign_every_page_field()
 
 
 # --- rules --------------------------------------------------------------------------
@@ -338,6 +340,7 @@ def build_context(case: SettlementAgreement, assessment: Assessment) -> dict[str
         "signers": signers,
         "jurisdiction": forum_clause(case, parties),
         "closing": _closing(case),
+        "every_page": every_page_text(case.sign_every_page, parties),
     }
 
 

@@ -115,7 +115,10 @@ def _confirmation(c: Context) -> tuple[Block, ...]:
     for clause in numbered[:-1]:
         body += clause
     last = Paragraph(
-        text(f"本确认书一式{copies(2)}，甲乙双方各执一份，自双方签字（盖章）之日起生效。")
+        text(
+            f"本确认书一式{copies(2)}，甲乙双方各执一份，自双方签字（盖章）之日起生效。"
+            f"{c['every_page']}"
+        )
     )
     # one date for one signing, typed above the signatures; 「（以下无正文）」 aligned with it.
     # The last numbered clause goes over with them: the copies sentence is no term, and a

@@ -82,7 +82,7 @@ def _articles(c: Context) -> list[tuple[str, tuple[Block, ...]]]:
     articles += [
         (c["suit_title"], (Paragraph(text(c["suit"])),)),
         ("争议解决", (Paragraph(text(c["jurisdiction"])),)),
-        ("其他", (Paragraph(text(c["closing"])),)),
+        ("其他", (Paragraph(text(c["closing"] + c["every_page"])),)),
     ]
     return articles
 
