@@ -43,6 +43,7 @@ from docgen.documents.agreement_recital import (
     due_by,
     guardian_basis,
 )
+from docgen.documents.agreement_signing import every_page_text, sign_every_page_field
 from docgen.documents.agreement_terms import (
     Jurisdiction,
     ServiceAddress,
@@ -186,6 +187,7 @@ class DebtConfirmation(CaseModel):
     prior_interruptions: list[InterruptionInput] = interruptions_field(
         "此前的催收送达、还款、债务确认等，用于判断确认时诉讼时效是否可能已届满"
     )
+    sign_every_page: bool = sign_every_page_field()
 
 
 # --- rules --------------------------------------------------------------------------
@@ -396,6 +398,7 @@ def build_context(case: DebtConfirmation, assessment: Assessment) -> dict[str, A
             service_context("乙方", case.debtor, case.debtor_service),
         ],
         "confirm_date": format_cn(case.confirm_date),
+        "every_page": every_page_text(case.sign_every_page, "双方", "本确认书"),
         "signing_place": case.signing_place or "",
         "signers": [
             signed_by_agent(signer_context("甲方（债权人）", case.creditor), case.creditor_agent),

@@ -47,6 +47,7 @@ from docgen.documents.agreement_recital import (
     due_by,
     guardian_basis,
 )
+from docgen.documents.agreement_signing import every_page_text, sign_every_page_field
 from docgen.documents.agreement_terms import (
     Jurisdiction,
     ServiceAddress,
@@ -169,6 +170,7 @@ class InstallmentAgreement(CaseModel):
         description="丙方为公司的，填写其董事会或股东会决议的日期、编号，如 2026年9月15日股东会决议"
         "（GD-2026-07）；协议写明并附后",
     )
+    sign_every_page: bool = sign_every_page_field()
 
 
 # --- rules --------------------------------------------------------------------------
@@ -402,6 +404,7 @@ def build_context(case: InstallmentAgreement, assessment: Assessment) -> dict[st
         "signing_place": case.signing_place or "",
         "signers": signers,
         "copies": copies(3 if guarantor else 2),
+        "every_page": every_page_text(case.sign_every_page, parties),
     }
 
 

@@ -78,14 +78,49 @@ class _LateTerms(Protocol):
     def interest_waiver(self) -> Waiver: ...
 
 
+def agreed_or_by_law(
+    agreed: RateInput | None, origin: ContractBasis | None, breach: date
+) -> RateInput | None:
+    """The agreed late rate; else, the debt's contract known, the one the law gives
+    (``default_late_rate``); else None: without the contract's kind the law's measure
+    (a loan's LPR, a price's LPR plus 50%) cannot be chosen. The installment agreement's
+    interest-free plan and the settlement agreement state it alike."""
+    if agreed is not None or origin is None:
+        return agreed
+    return default_late_rate(origin, breach)
+
+
 def stated_late_rate(case: _LateTerms, breach: date) -> RateInput | None:
     """The late rate the agreement states: the agreed one; else, for a plan free of
-    interest only while it is kept, the one the law gives (``default_late_rate``)."""
-    if case.late_interest is not None or case.plan_interest is not None:
+    interest only while it is kept, the one the law gives (``agreed_or_by_law``)."""
+    if case.plan_interest is not None or case.interest_waiver == "unconditional":
         return case.late_interest
-    if case.interest_waiver == "unconditional":
-        return None
-    return default_late_rate(case.origin, breach)
+    return agreed_or_by_law(case.late_interest, case.origin, breach)
+
+
+def law_measure(origin: ContractBasis) -> str:
+    """The rate the law gives where none is agreed (``default_late_rate``), in words with
+    its source, for the warnings that say an agreement states it."""
+    if origin.kind in REDUCIBLE_KINDS:
+        return (
+            f"一年期贷款市场报价利率（LPR）加计50%（{SALE_RULES}第十八条第四款；"
+            "《中华人民共和国民法典》第六百四十六条）"
+        )
+    if origin.kind == "private_lending":
+        return f"一年期贷款市场报价利率（LPR）（{INTERPRETATION}第二十八条第二款第一项）"
+    return "一年期贷款市场报价利率（LPR）"
+
+
+def warn_late_rate_by_law(result: Assessment, origin: ContractBasis, when: str) -> None:
+    """No late rate typed, the agreement states the law's (``law_measure``): said to the
+    user at ``late_interest`` (``when``: what, in the agreement's words, starts it)."""
+    result.warn(
+        ("late_interest",),
+        "late_interest_defaulted",
+        f"未填写逾期利率：{when}，本协议约定自逾期之日起按乙方最早可能逾期之日的"
+        f"{law_measure(origin)}计付逾期利息",
+        "如需约定其他逾期利率（如原合同约定的利率），请填写「逾期利率」",
+    )
 
 
 def check_waiver(
@@ -117,22 +152,8 @@ def check_waiver(
         )
         return
     if not late:
-        if origin.kind in REDUCIBLE_KINDS:
-            measure = (
-                f"一年期贷款市场报价利率（LPR）加计50%（{SALE_RULES}第十八条第四款；"
-                "《中华人民共和国民法典》第六百四十六条）"
-            )
-        elif origin.kind == "private_lending":
-            measure = f"一年期贷款市场报价利率（LPR）（{INTERPRETATION}第二十八条第二款第一项）"
-        else:
-            measure = "一年期贷款市场报价利率（LPR）"
-        result.warn(
-            ("late_interest",),
-            "late_interest_defaulted",
-            f"未填写逾期利率：乙方按期足额还款的才不计利息，逾期或加速到期的，本协议约定自逾期之日起"
-            f"按乙方最早可能逾期之日的{measure}计付逾期利息",
-            "如需约定其他逾期利率（如原合同约定的利率），请填写「逾期利率」",
-        )
+        when = "乙方按期足额还款的才不计利息，逾期或加速到期的"
+        warn_late_rate_by_law(result, origin, when)
 
 
 # --- costs of enforcement ---------------------------------------------------------------

@@ -29,6 +29,7 @@ from docgen.documents.agreement_recital import (
     capacity_finding_field,
     check_capacity_finding,
 )
+from docgen.documents.agreement_signing import every_page_text, sign_every_page_field
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.case_numbers import CaseNumberText, check_case_number
 from docgen.documents.court_names import check_agreement_court, court_name_by_number
@@ -122,8 +123,10 @@ class SettlementAgreement(CaseModel):
     late_interest: RateInput | None = Field(
         default=None,
         title="逾期利率",
-        description="乙方逾期付款的，逾期未付的款项按此利率计付逾期利息至实际清偿之日；不填则"
-        "不约定逾期利息；须填写和解所涉合同，民间借贷不得超过合同成立时一年期LPR的四倍",
+        description="乙方逾期付款的，逾期未付的款项按此利率计付逾期利息至实际清偿之日；须填写"
+        "和解所涉合同，民间借贷不得超过合同成立时一年期LPR的四倍。不填的，协议按法定标准约定："
+        "借款为乙方最早可能逾期之日的一年期LPR，买卖、服务等为该LPR加计50%；未填写和解所涉合同"
+        "的，不约定逾期利息",
     )
     concession_on_default: Concession = Field(
         default="lapses",
@@ -136,7 +139,8 @@ class SettlementAgreement(CaseModel):
         default=None,
         title="原欠款金额（违约时减让失效）",
         description="协议约定乙方违约时甲方同意的减让失效，乙方应清偿原欠款扣除已付款项后的余额；"
-        "约定逾期利率的，失效的减让金额中的本金自违约的付款日次日起一并计付逾期利息",
+        "协议有逾期利率的（约定的或法定标准），失效的减让金额中的本金自违约的付款日次日起一并"
+        "计付逾期利息",
         json_schema_extra=shown_when("concession_on_default", "lapses"),
     )
     original_debt_date: date | None = Field(
@@ -155,6 +159,7 @@ class SettlementAgreement(CaseModel):
     )
     outcome: SuitOutcome = Field(default_factory=SuitOutcome, title="诉讼的处理")
     jurisdiction: SettlementForum = Field(default_factory=SettlementForum, title="争议解决")
+    sign_every_page: bool = sign_every_page_field()
 
 
 # --- rules --------------------------------------------------------------------------
@@ -323,7 +328,7 @@ def build_context(case: SettlementAgreement, assessment: Assessment) -> dict[str
         "account": case.payment_account.model_dump(),
         "late_interest": late_clause(case, len(rows), late_rate),
         "default": default_clause(case, len(rows), late_rate),
-        "late": case.late_interest is not None,
+        "late": late_rate is not None,
         "lapse": lapses(case),
         "suit_title": "诉讼的处理及费用" if case.outcome.kind != "not_filed" else "不再起诉",
         "suit": suit_clause(
@@ -335,6 +340,7 @@ def build_context(case: SettlementAgreement, assessment: Assessment) -> dict[str
         "signers": signers,
         "jurisdiction": forum_clause(case, parties),
         "closing": _closing(case),
+        "every_page": every_page_text(case.sign_every_page, parties),
     }
 
 

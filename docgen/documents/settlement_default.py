@@ -9,8 +9,14 @@ the discount and pays no more for paying late. Two optional terms change that.
   default (no declaration), so it bears late interest from the day after the due date of
   the payment that brought the acceleration; one payment has a clause of its own. The cap
   and the reduction warning follow the settled debt's contract (its kind, its date), which
-  the settlement must then name. Without a late rate the user is warned, naming what the
-  agreement does give on default: that of its suit mode (``settlement_suit``).
+  the settlement must then name. Without a late rate the agreement states the one the law
+  gives, as the installment agreement's interest-free plan does
+  (``installment_default.agreed_or_by_law``): a loan's one-year LPR (法释〔2020〕17号
+  art. 28(2)(一)), a price's or another paid contract's LPR plus 50% (买卖合同解释
+  art. 18(4); 民法典 art. 646), the LPR of the first day the debtor can be late; the user
+  is told (``late_interest_defaulted``). Only a settlement naming no contract, whose kind
+  decides the measure, states none: the user is warned, naming what the agreement does
+  give on default, that of its suit mode (``settlement_suit``).
 - The concession lapses (``original_debt``): the creditor's release of part of the debt
   (民法典 art. 575) is made on a resolutive condition, the debtor's default (art. 158:
   附解除条件的民事法律行为，自条件成就时失效), so that on default the original debt less
@@ -38,10 +44,11 @@ the discount and pays no more for paying late. Two optional terms change that.
   not the settled contract's terms: the settlement states what falls due on default and
   releases the rest, docgen does not know the contract's rates, and the late rate is
   checked against that contract's cap (private lending: 4 × the one-year LPR at its
-  formation, 法释〔2020〕17号 arts. 25, 28(1), 29). Without a late rate the user is
-  warned at ``original_debt``. Private lending with interest in the original debt is
-  warned of art. 27(2): principal and interest together at most the first principal plus
-  4 × LPR interest on it for the whole term.
+  formation, 法释〔2020〕17号 arts. 25, 28(1), 29); none typed, the law's rate is stated.
+  Without any (no contract named) the user is warned at ``original_debt``. Private
+  lending with interest in the original debt is warned of art. 27(2): principal and
+  interest together at most the first principal plus 4 × LPR interest on it for the
+  whole term.
 
 The creditor's way to the balance follows the suit: enforcing the mediation statement;
 after a withdrawal suing again (民诉法解释 art. 214), before it going on with the pending
@@ -54,8 +61,9 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from docgen.documents.acceleration import acceleration_trigger
+from docgen.documents.acceleration import acceleration_trigger, missed_any
 from docgen.documents.base import RuleOptions
+from docgen.documents.installment_default import agreed_or_by_law, warn_late_rate_by_law
 from docgen.documents.late_interest import (
     BREACH_DAY,
     LOC,
@@ -126,13 +134,14 @@ def check_default_terms(
         _warn_concession_kept(result, case)
     lapse = lapses(case) and (case.original_debt or 0) > case.amount
     wording = settlement_wording(case.outcome.kind, count != 1)
-    late = case.late_interest
-    if late is None:
-        warn_missing(result, case.contract, False, wording)
+    late, contract = case.late_interest, case.contract
+    breach = result.computed[BREACH_DAY] = _first_breach(result, case)
+    if late is None and contract is None:
+        warn_missing(result, contract, False, wording)
         if lapse:
             _warn_lapse_without_rate(result, case, count != 1)
         return
-    if case.contract is None:
+    if contract is None:
         result.error(
             LOC,
             "late_interest_without_contract",
@@ -140,9 +149,14 @@ def check_default_terms(
             "（买卖、服务等），按该合同的类型和签订日期审查",
         )
         return
-    result.computed[BREACH_DAY] = _first_breach(result, case)
-    check_late_interest(result, late, case.contract, case.agreement_date, options, wording)
-    result.computed[LATE_RATE_WORDS] = late.spec().describe(options.lpr_table)
+    if late is None:  # the law's rate, stated as the installment agreement states it
+        missed = missed_any(PAYING) if count != 1 else f"乙方未按期足额{PAYING}的"
+        warn_late_rate_by_law(result, contract, missed)
+    else:
+        check_late_interest(result, late, contract, case.agreement_date, options, wording)
+    rate = agreed_or_by_law(late, contract, breach)
+    if rate is not None:
+        result.computed[LATE_RATE_WORDS] = rate.spec().describe(options.lpr_table)
     if lapse:
         _warn_cap(result, case)
     elif allocation(case) and case.original_principal is None:
@@ -238,7 +252,7 @@ def _warn_lapse_without_rate(
 def late_clause(case: SettlementAgreement, count: int, rate: str | None) -> str | None:
     """第三条's late-interest paragraph for a plan in installments (``rate``: the late rate
     as printed), or None: one payment's is part of the default clause."""
-    if case.late_interest is None or rate is None or count == 1:
+    if rate is None or count == 1:
         return None
     wording = settlement_wording(case.outcome.kind, True)
     besides = allocation(case) + _restored_interest(case, wording)
@@ -273,7 +287,7 @@ def default_clause(case: SettlementAgreement, count: int, rate: str | None = Non
         owed = f"原欠款{legal_amount(to_fen(case.original_debt))}"
         lapse = f"，甲方依本协议{ARTICLES.cite(0)}所作的减让失效"
     balance = f"{owed}扣除乙方已按本协议实际支付的款项后的余额"
-    what = "该余额及逾期利息" if case.late_interest is not None else "该余额"
+    what = "该余额及逾期利息" if rate else "该余额"
     early = case.outcome.withdraw_after == "first_payment"
     then = remedy(case.outcome.kind, what, case.guarantor is not None, early)
     if count == 1:  # nothing to accelerate
@@ -285,7 +299,7 @@ def default_clause(case: SettlementAgreement, count: int, rate: str | None = Non
             bears, rest = bearing(restored(case))
             base = f"逾期未付的{NAME}" + (f"及{bears}" if bears else "")
         late, shared = "", ""
-        if rate and case.late_interest:
+        if rate:
             late = f"，{late_interest_once(rate, NAME, PAYING, base, rest)}"
             shared = allocation(case)
         joined = f"。{shared}" if shared else "；"

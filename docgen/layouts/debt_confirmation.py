@@ -25,6 +25,7 @@ from docgen.layouts.common import (
     pay_into,
     service_lines,
     service_text,
+    whole_if_short,
 )
 from docgen.layouts.installment_agreement import schedule_table
 
@@ -69,9 +70,10 @@ def _clauses(c: Context) -> list[tuple[str, tuple[Block, ...]]]:
     return clauses
 
 
-def _amounts(c: Context) -> Table:
-    """The confirmed amounts, the total never on a page without the last of them."""
-    return amounts_table(c["amounts"], keep_total=True)
+def _amounts(c: Context) -> Block:
+    """The confirmed amounts: a short table whole on one page with its lead-in, a long
+    one's total never on a page without the last of them."""
+    return whole_if_short(amounts_table(c["amounts"], keep_total=True))
 
 
 def _promise(c: Context) -> tuple[str, tuple[Block, ...]]:
@@ -89,7 +91,8 @@ def _plan_table(c: Context) -> tuple[Block, ...]:
     interest has no figure."""
     if not c["columns"]:
         rows = tuple((row["no"], row["due"], row["amount"]) for row in c["plan"])
-        return (Table(PLAN_COLUMNS, rows, ("合计", c["plan_total"]), keep_with_total=1),)
+        plan = Table(PLAN_COLUMNS, rows, ("合计", c["plan_total"]), keep_with_total=1)
+        return (whole_if_short(plan),)
     if not c["has_other"]:
         return (schedule_table(c),)
     amounts = CONFIRMATION_ITEMS.cite(AMOUNTS_CLAUSE)
@@ -112,7 +115,10 @@ def _confirmation(c: Context) -> tuple[Block, ...]:
     for clause in numbered[:-1]:
         body += clause
     last = Paragraph(
-        text(f"本确认书一式{copies(2)}，甲乙双方各执一份，自双方签字（盖章）之日起生效。")
+        text(
+            f"本确认书一式{copies(2)}，甲乙双方各执一份，自双方签字（盖章）之日起生效。"
+            f"{c['every_page']}"
+        )
     )
     # one date for one signing, typed above the signatures; 「（以下无正文）」 aligned with it.
     # The last numbered clause goes over with them: the copies sentence is no term, and a

@@ -145,7 +145,7 @@ def _articles(c: Context) -> list[tuple[str, tuple[Block, ...]]]:
                 Paragraph(
                     text(
                         f"本协议一式{c['copies']}，{c['parties']}各执一份，"
-                        f"自{c['parties']}签字（盖章）之日起生效。"
+                        f"自{c['parties']}签字（盖章）之日起生效。{c['every_page']}"
                     )
                 ),
             ),

@@ -4,7 +4,7 @@ case's template context (``docgen.documents.settlement_agreement.build_context``
 from __future__ import annotations
 
 from docgen.docmodel.blocks import Block, Column, Document, Paragraph, Table, text
-from docgen.layouts.common import Context, agreement, article_number, pay_into
+from docgen.layouts.common import Context, agreement, article_number, pay_into, whole_if_short
 from docgen.layouts.installment_agreement import with_article_before
 
 
@@ -30,11 +30,13 @@ def _payment(c: Context) -> tuple[Block, ...]:
     account = pay_into(c["account"], "乙方应将款项支付至甲方以下账户")
     if not schedule:
         return (Paragraph(text(c["plan_intro"] + c["rest_days"])), account)
+    # a short plan goes whole to one page with its lead-in; a long one keeps its total
+    plan = Table(
+        plan_columns(c["paying"]), schedule, ("合计", c["schedule_total"]), keep_with_total=1
+    )
     return (
         Paragraph(text(c["plan_intro"]), lead=True),
-        Table(
-            plan_columns(c["paying"]), schedule, ("合计", c["schedule_total"]), keep_with_total=1
-        ),
+        whole_if_short(plan),
         Paragraph(text(c["rest_days"])),
         account,
     )
@@ -80,7 +82,7 @@ def _articles(c: Context) -> list[tuple[str, tuple[Block, ...]]]:
     articles += [
         (c["suit_title"], (Paragraph(text(c["suit"])),)),
         ("争议解决", (Paragraph(text(c["jurisdiction"])),)),
-        ("其他", (Paragraph(text(c["closing"])),)),
+        ("其他", (Paragraph(text(c["closing"] + c["every_page"])),)),
     ]
     return articles
 

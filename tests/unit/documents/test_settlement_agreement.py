@@ -39,6 +39,8 @@ def _others(result) -> list:
     ``test_settlement_terms.py``)."""
     common = (
         "late_interest_missing",
+        "late_interest_defaulted",  # the law's late rate: test_settlement_late_by_law.py
+        "original_principal_from_recital",  # what the late rate runs on: settlement_default
         "concession_kept_on_default",
         "withdrawal_lifts_preservation",  # WITHDRAW's: test_settlement_withdrawal.py
         *CALENDAR_CODES,  # its generated dates: test_rest_day_dates.py
@@ -81,8 +83,8 @@ def test_the_suit_is_withdrawn_within_n_days_of_the_first_payment_costs_on_the_d
         "乙方累计2期未按期足额付款的，本协议第二条约定的尚未到期的各期款项立即全部到期"
         "（加速到期），乙方应一次性付清和解款总额人民币105,000.00元（大写：壹拾万伍仟元整）"
         "扣除乙方已按本协议实际支付的款项后的余额；甲方尚未依本协议撤回起诉的，有权不再撤诉，"
-        "在本案中就该余额继续主张权利；已撤回起诉的，有权就该余额另行提起诉讼（撤诉后可以再行"
-        "起诉）。"
+        "在本案中就该余额及逾期利息继续主张权利；已撤回起诉的，有权就该余额及逾期利息另行提起"
+        "诉讼（撤诉后可以再行起诉）。"
     )
 
 
@@ -90,7 +92,7 @@ def test_the_mediation_statement_not_the_agreement_is_enforced_on_default():
     data = _fixture("mediation_statement_rows")
     context, _ = _context(data)
     assert context["default"].endswith(
-        "；甲方有权依据人民法院依本协议内容制作的调解书，就该余额申请人民法院强制执行。"
+        "；甲方有权依据人民法院依本协议内容制作的调解书，就该余额及逾期利息申请人民法院强制执行。"
     )
     # the statement binds once both sign for it; backing out before leaves the suit to go on
     assert context["suit"].startswith(
@@ -104,8 +106,11 @@ def test_the_mediation_statement_not_the_agreement_is_enforced_on_default():
     context, _ = _context(once)
     assert context["default"] == (
         "乙方未按期足额付款的，应向甲方付清和解款总额人民币105,000.00元（大写：壹拾万伍仟元整）"
-        "扣除乙方已按本协议实际支付的款项后的余额；甲方有权依据人民法院依本协议内容制作的"
-        "调解书，就该余额申请人民法院强制执行。"
+        "扣除乙方已按本协议实际支付的款项后的余额，并就逾期未付的款项，按2027年1月1日的一年期"
+        "贷款市场报价利率（LPR）向甲方支付逾期利息，自付款日的次日起计算至实际清偿之日止，逾期"
+        "利息不计复利。和解款中含本金以外的利息、违约金等款项人民币5,000.00元，乙方按本协议支付"
+        "的款项先行抵充该部分，再抵充本金；逾期未付的款项中属于该部分的，不计逾期利息。甲方有权"
+        "依据人民法院依本协议内容制作的调解书，就该余额及逾期利息申请人民法院强制执行。"
     )
 
 
@@ -140,7 +145,9 @@ def test_one_payment_is_stated_without_a_table():
     assert "一式两份" in context["closing"] and "人民法院" not in context["closing"]
     assert context["default"] == (
         "乙方未按期足额付款的，应向甲方付清和解款总额人民币420,000.00元（大写：肆拾贰万元整）"
-        "扣除乙方已按本协议实际支付的款项后的余额；甲方有权就该余额提起诉讼。"
+        "扣除乙方已按本协议实际支付的款项后的余额，并就逾期未付的款项，按2027年1月1日的一年期"
+        "贷款市场报价利率（LPR）的1.5倍向甲方支付逾期利息，自付款日的次日起计算至实际清偿之日止，"
+        "逾期利息不计复利；甲方有权就该余额及逾期利息提起诉讼。"
     )
     assert context["suit_title"] == "不再起诉"
 
@@ -217,9 +224,11 @@ def _printed(data) -> str:
 
 
 def test_the_guarantor_secures_the_settled_amount_and_the_debtors_costs_not_interest():
+    # the original debt's interest is not secured; the late interest (at the law's rate,
+    # none being typed: test_settlement_late_by_law.py) is
     printed = _printed(WITHDRAW)
     assert (
-        "保证范围包括本协议约定的和解款、第五条约定由乙方负担的诉讼费用及甲方为实现债权支出的"
+        "保证范围包括本协议约定的和解款、逾期利息、第五条约定由乙方负担的诉讼费用及甲方为实现债权支出的"
         "合理费用，保证期间为本协议约定的最后一期付款期限届满之日起三年；乙方债务依第三条加速"
         "到期的，保证期间的起算日不变。"
     ) in printed
@@ -232,7 +241,9 @@ def test_the_guarantor_secures_the_settled_amount_and_the_debtors_costs_not_inte
     before_suit = copy.deepcopy(WITHDRAW)  # no suit, no costs to secure
     before_suit["suit"] = {"dispute": "民间借贷纠纷"}
     before_suit["outcome"] = {"kind": "not_filed"}
-    assert "保证范围包括本协议约定的和解款及甲方为实现债权支出的合理费用" in _printed(before_suit)
+    assert "保证范围包括本协议约定的和解款、逾期利息及甲方为实现债权支出的合理费用" in _printed(
+        before_suit
+    )
     assert "欠款、利息" not in printed
     once = copy.deepcopy(WITHDRAW)  # one payment: nothing to accelerate
     once["schedule"] = {"rows": [{"due_date": "2026-12-31", "amount": once["amount"]}]}

@@ -191,7 +191,11 @@ def test_a_principal_above_the_original_debt_is_refused():
 
 
 def test_a_concession_that_lapses_without_a_late_rate_is_warned_of_on_the_original_debt():
-    data = load_fixture("settlement_agreement", "valid", "concession_lapsing_without_late_interest")
+    # no late rate typed and no contract named: the law's rate cannot be chosen, none is
+    # stated (with a contract, the law's is: test_settlement_late_by_law.py)
+    data = load_fixture("settlement_agreement", "valid", "concession_lapsing_without_a_late_rate")
+    del data["contract"]
+    data["original_principal"] = "100000.00"
     warnings = {w.code: w for w in _assess(data).warnings}
     lapse = warnings["lapse_without_late_interest"]
     assert lapse.loc == ("original_debt",)
@@ -204,7 +208,7 @@ def test_a_concession_that_lapses_without_a_late_rate_is_warned_of_on_the_origin
     # nothing is printed on interest the parties did not agree
     assert not any("逾期利" in line for line in _printed(data))
     once = copy.deepcopy(SALE_LAPSING)
-    del once["late_interest"]
+    del once["late_interest"], once["contract"]
     (lapse,) = [w for w in _assess(once).warnings if w.code == "lapse_without_late_interest"]
     assert "人民币30,000.00元" in lapse.message and "自付款日的次日起" in lapse.hint
 
@@ -266,12 +270,14 @@ def test_without_a_late_rate_the_warning_names_what_the_suit_mode_gives_on_defau
     for name, data in (("withdraw", WITHDRAW), ("mediation", MEDIATION), ("once", SALE_ONCE)):
         data = copy.deepcopy(data)
         data.pop("late_interest", None)
+        data.pop("contract")  # named, the law's rate would be stated
         (warning,) = [w for w in _assess(data).warnings if w.code == "late_interest_missing"]
         assert warning.loc == ("late_interest",)
         messages[name] = warning.message
-    assert messages["withdraw"].startswith(
+    # no contract, no kind: the private lender's cap is not named
+    assert messages["withdraw"] == (
         "未约定逾期利息：乙方某期逾期未付的，本协议只约定尚未到期的款项加速到期、甲方可继续诉讼"
-        "或另行提起诉讼，逾期期间既不计利息，也无违约金。民间借贷可约定逾期利率"
+        "或另行提起诉讼，逾期期间既不计利息，也无违约金"
     )
     assert "甲方可依据调解书申请强制执行" in messages["mediation"]
     assert messages["once"] == (
@@ -311,18 +317,22 @@ def test_a_withdrawal_not_yet_made_leaves_the_pending_suit_to_go_on():
     # withdrawn once all is paid: a default finds the suit pending
     _, default = _article(_printed(LAPSING), "第三条　违约责任")
     assert default.endswith("；甲方有权不再撤诉，在本案中就该余额及逾期利息继续主张权利。")
-    # withdrawn after the first payment, by choice: pending or withdrawn
-    (default,) = _article(_printed(WITHDRAW), "第三条　违约责任")
+    # withdrawn after the first payment, by choice: pending or withdrawn (the late interest
+    # at the law's rate, none being typed)
+    _, default = _article(_printed(WITHDRAW), "第三条　违约责任")
     assert default.endswith(
-        "甲方尚未依本协议撤回起诉的，有权不再撤诉，在本案中就该余额继续主张权利；"
-        "已撤回起诉的，有权就该余额另行提起诉讼（撤诉后可以再行起诉）。"
+        "甲方尚未依本协议撤回起诉的，有权不再撤诉，在本案中就该余额及逾期利息继续主张权利；"
+        "已撤回起诉的，有权就该余额及逾期利息另行提起诉讼（撤诉后可以再行起诉）。"
     )
     once = _kept(WITHDRAW)  # one payment: the withdrawal waits for it
     once["schedule"] = {"rows": [{"due_date": "2026-12-31", "amount": once["amount"]}]}
     once.pop("acceleration", None)
     (default,) = _article(_printed(once), "第三条　违约责任")
     assert default.startswith("乙方未按期足额付款的，应向甲方付清和解款总额")
-    assert "甲方尚未依本协议撤回起诉的，有权不再撤诉，在本案中就该余额继续主张权利" in default
+    assert (
+        "甲方尚未依本协议撤回起诉的，有权不再撤诉，在本案中就该余额及逾期利息继续主张权利"
+        in default
+    )
 
 
 def test_the_form_offers_the_late_rate_and_the_concession():
