@@ -32,6 +32,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
+from docgen.documents.agent_kinship import RELATIVE_HINT, is_close_relative
 from docgen.documents.attorney_powers import (
     EXECUTION_POWERS,
     POWERS,
@@ -114,7 +115,9 @@ class LitigationAgent(CaseModel):
         default=None, title="执业证号", description="律师执业证号为17位数字"
     )
     relation: ShortText | None = Field(
-        default=None, title="与委托人的关系", description="近亲属写明关系，工作人员写明职务"
+        default=None,
+        title="与委托人的关系",
+        description="近亲属写明亲属关系（如 父亲、配偶、表兄），工作人员写明职务",
     )
     id_number: ShortText | None = Field(default=None, title="身份证号码")
     phone: Phone | None = Field(default=None, title="联系电话")
@@ -285,6 +288,16 @@ def _check_eligibility(
     if agent.kind in ("relative", "employee") and not agent.relation:
         what = "亲属关系" if agent.kind == "relative" else "在委托人处的职务"
         result.error((*loc, "relation"), "missing", f"{label}须写明{what}")
+    if agent.kind == "relative" and agent.relation and not is_close_relative(agent.relation):
+        # 民诉法解释 art. 85: only the relatives it names act as 近亲属 (agent_kinship)
+        result.error(
+            (*loc, "relation"),
+            "relation_not_close_relative",
+            f"「{agent.relation}」不是当事人的近亲属，不能以近亲属的名义作为诉讼代理人：近亲属"
+            "指与当事人有夫妻、直系血亲、三代以内旁系血亲、近姻亲关系以及其他有抚养、赡养关系"
+            "的亲属（《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第八十五条）",
+            hint=RELATIVE_HINT,
+        )
     if agent.kind == "relative" and isinstance(principal, Organization):
         result.error(
             (*loc, "kind"),

@@ -1,0 +1,82 @@
+"""The power of attorney's agents: who may act as a near relative, how each kind of agent
+is described, and the papers the court asks of it."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from docgen.documents import registry
+from docgen.documents.agent_kinship import is_close_relative
+from docgen.documents.base import RuleOptions
+from docgen.documents.problems import CaseInvalid
+from tests.support import load_fixture, printed_copy
+
+OPTIONS = RuleOptions(calendar_fallback=True)
+
+
+def _problems(data: dict) -> list:
+    doc_type = registry.get("power_of_attorney")
+    try:
+        case = doc_type.parse(data)
+    except CaseInvalid as exc:
+        return exc.problems
+    return doc_type.evaluate(case, OPTIONS).problems
+
+
+def _found(data: dict) -> list[tuple[str, str, tuple]]:
+    return sorted((p.severity, p.code, p.loc) for p in _problems(data))
+
+
+def _valid(name: str) -> dict:
+    return copy.deepcopy(load_fixture("power_of_attorney", "valid", name))
+
+
+# --- a near relative (民诉法解释 art. 85) ---------------------------------------------------
+
+
+@pytest.mark.parametrize("relation", ["朋友", "同事", "邻居", "同学", "有抚养关系的朋友"])
+def test_a_relation_outside_the_near_relatives_is_refused_on_the_relation(relation):
+    data = _valid("defendant_with_relative_two_powers")
+    data["agents"][0]["relation"] = relation
+    problems = [p for p in _problems(data) if p.severity == "error"]
+    (problem,) = problems
+    assert (problem.loc, problem.code) == (("agents", 0, "relation"), "relation_not_close_relative")
+    assert f"「{relation}」不是当事人的近亲属" in problem.message
+    assert "第八十五条" in problem.message
+    assert "社区、单位或社会团体推荐的公民" in (problem.hint or "")
+
+
+@pytest.mark.parametrize(
+    "relation",
+    [
+        "父亲",
+        "配偶",
+        "大哥",
+        "二姐",
+        "表妹",
+        "伯父",
+        "外孙女",
+        "岳母",
+        "儿媳",
+        "继父",
+        "有赡养关系的叔祖父",
+    ],
+)
+def test_the_relatives_of_article_85_are_accepted(relation):
+    assert is_close_relative(relation)
+    data = _valid("defendant_with_relative_two_powers")
+    data["agents"][0]["relation"] = relation
+    assert [p for p in _problems(data) if p.severity == "error"] == []
+
+
+def test_an_uncle_is_printed_as_the_principals_relative():
+    printed = printed_copy("power_of_attorney", _valid("relative_uncle_of_the_principal"))
+    assert "受托人：张建国，系委托人的伯父" in printed
+
+
+def test_an_employees_position_is_not_read_as_a_relation():
+    data = _valid("company_general_lawyer_and_employee")
+    assert data["agents"][1]["relation"] == "法务专员"
+    assert [p for p in _problems(data) if p.severity == "error"] == []
