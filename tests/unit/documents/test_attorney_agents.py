@@ -80,3 +80,46 @@ def test_an_employees_position_is_not_read_as_a_relation():
     data = _valid("company_general_lawyer_and_employee")
     assert data["agents"][1]["relation"] == "法务专员"
     assert [p for p in _problems(data) if p.severity == "error"] == []
+
+
+# --- a general authority's other powers (民事诉讼法 art. 62) ------------------------------
+
+
+def test_a_general_authority_prints_its_other_powers_after_its_acts():
+    data = _valid("general_with_enforcement_application")
+    assert _found(data) == []
+    printed = printed_copy("power_of_attorney", data)
+    assert (
+        "代理权限：一般授权，即代为起诉，提交、接收证据材料，参加证据交换、庭审和调解，"
+        "发表代理意见，代为签收法律文书，代为申请执行；不包括代为承认、放弃、变更诉讼请求，"
+        "进行和解，提起反诉或者上诉。"
+    ) in printed
+
+
+def test_a_general_authority_refuses_an_other_power_reserved_to_a_special_one():
+    data = copy.deepcopy(
+        load_fixture("power_of_attorney", "invalid", "general_with_collecting_money")
+    )
+    errors = [p for p in _problems(data) if p.severity == "error"]
+    assert [(p.loc, p.code) for p in errors] == [
+        (("other_powers", 1), "general_with_special_powers")
+    ]
+    assert "「代为领取案款」须有委托人的特别授权" in errors[0].message
+    assert "第二十条" in errors[0].message
+
+
+@pytest.mark.parametrize(
+    "item", ["代为和解", "代为提起上诉", "代为放弃部分利息", "代为收取执行款项"]
+)
+def test_every_reserved_act_typed_as_an_other_power_is_refused_with_a_general_authority(item):
+    data = _valid("general_with_enforcement_application")
+    data["other_powers"] = [item]
+    found = [(s, c, loc) for s, c, loc in _found(data) if s == "error"]
+    assert found == [("error", "general_with_special_powers", ("other_powers", 0))]
+
+
+def test_withdrawing_the_suit_prints_with_a_general_authority_and_is_warned():
+    data = _valid("general_with_enforcement_application")
+    data["other_powers"] = ["代为撤回起诉"]
+    assert _found(data) == [("warning", "general_with_withdrawal", ("other_powers", 0))]
+    assert "代为签收法律文书，代为撤回起诉；不包括" in printed_copy("power_of_attorney", data)
