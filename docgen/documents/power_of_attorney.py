@@ -28,21 +28,20 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
 from pydantic import Field
 
-from docgen.documents.agent_kinship import RELATIVE_HINT, is_close_relative
-from docgen.documents.attorney_powers import (
-    EXECUTION_POWERS,
-    POWERS,
-    ExecutionPower,
-    Power,
-    authority_lines,
-    check_powers,
-    check_role_powers,
-    check_term,
+from docgen.documents.agent_grants import (
+    ExecutionPowerChoice,
+    PowerChoice,
+    agent_authority_lines,
+    check_grants,
 )
+from docgen.documents.agent_grants import (
+    LitigationAgent as LitigationAgent,  # re-exported: the bundle reads agents by it
+)
+from docgen.documents.agent_kinship import RELATIVE_HINT, is_close_relative
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.case_numbers import matches_proceeding, parse_case_number
 from docgen.documents.court_names import court_name
@@ -82,45 +81,14 @@ from docgen.documents.guardian_rules import (
 )
 from docgen.documents.parts import check_party
 from docgen.documents.problems import Assessment
-from docgen.documents.standing_papers import AGENT_KINDS, AgentKind
+from docgen.documents.standing_papers import AGENT_KINDS
 from docgen.domain.dates import format_cn
-from docgen.domain.fields import CaseModel, Line, Phone, ShortText
+from docgen.domain.fields import CaseModel, Line
 from docgen.domain.guardianship import guardian_line
 from docgen.domain.identity import IdentityError, number_label, parse_resident_id
 from docgen.domain.parties import Organization, Party, Person, birth_date_of
 
 _LICENSE = re.compile(r"^\d{17}$")
-
-PowerChoice = Annotated[Power, Field(json_schema_extra={"enum_titles": list(POWERS.values())})]
-ExecutionPowerChoice = Annotated[
-    ExecutionPower, Field(json_schema_extra={"enum_titles": list(EXECUTION_POWERS.values())})
-]
-
-
-class LitigationAgent(CaseModel):
-    """One agent (受托人) and what makes them eligible (民事诉讼法 art. 61)."""
-
-    name: ShortText = Field(title="姓名")
-    kind: AgentKind = Field(
-        default="lawyer",
-        title="代理人身份",
-        json_schema_extra={"enum_titles": list(AGENT_KINDS.values())},
-    )
-    firm: Line | None = Field(
-        default=None,
-        title="工作单位",
-        description="律师填律师事务所，法律服务工作者填法律服务所，被推荐的公民填推荐单位",
-    )
-    license_number: ShortText | None = Field(
-        default=None, title="执业证号", description="律师执业证号为17位数字"
-    )
-    relation: ShortText | None = Field(
-        default=None,
-        title="与委托人的关系",
-        description="近亲属写明亲属关系（如 父亲、配偶、表兄），工作人员写明职务",
-    )
-    id_number: ShortText | None = Field(default=None, title="身份证号码")
-    phone: Phone | None = Field(default=None, title="联系电话")
 
 
 class PowerOfAttorney(CaseModel):
@@ -135,6 +103,7 @@ class PowerOfAttorney(CaseModel):
     authority: Literal["general", "special"] = Field(
         default="special",
         title="代理权限",
+        description="两名受托人权限不同的，在各受托人处分别选择其代理权限",
         json_schema_extra={"enum_titles": ["一般授权", "特别授权"]},
     )
     powers: list[PowerChoice] = Field(
@@ -213,10 +182,8 @@ def assess(case: PowerOfAttorney, options: RuleOptions) -> Assessment:
             hint=GUARDIAN_HINT,
         )
     check_guardian(result, principal, ("principal",), case.sign_date)
-    check_powers(result, case)
     role = party_role(case.case, principal.name, case.stage, movers_of(case))
-    check_role_powers(result, case, side_of(case.case, principal.name), role)
-    check_term(result, case, derived)
+    check_grants(result, case, side_of(case.case, principal.name), role, derived)
     _check_agents(result, case)
     check_date(result, case.sign_date, options.current_date(), ("sign_date",))
     return result
@@ -376,7 +343,7 @@ def build_context(case: PowerOfAttorney, assessment: Assessment) -> dict[str, An
             f"{appoints}现委托{agents}在{case_title(case.case, stage, named)}{stage_name}中，"
             f"作为{role}{principal.name}的{AGENT_TITLES[stage]}。"
         ),
-        "authority": authority_lines(case, role, side_of(case.case, principal.name)),
+        "authority": agent_authority_lines(case, role, side_of(case.case, principal.name)),
         "term": f"委托期限：{case.term}。" if case.term else "",
         "signers": signers,
         "sign_date": format_cn(case.sign_date),

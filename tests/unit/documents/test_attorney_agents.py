@@ -123,3 +123,71 @@ def test_withdrawing_the_suit_prints_with_a_general_authority_and_is_warned():
     data["other_powers"] = ["代为撤回起诉"]
     assert _found(data) == [("warning", "general_with_withdrawal", ("other_powers", 0))]
     assert "代为签收法律文书，代为撤回起诉；不包括" in printed_copy("power_of_attorney", data)
+
+
+# --- an authority for each agent (法〔2016〕221号: 「委托诉讼代理人×××的代理事项和权限」) ---
+
+
+def test_each_agent_with_its_own_authority_prints_its_own_block():
+    data = _valid("lawyer_special_and_employee_general")
+    assert _found(data) == []
+    printed = printed_copy("power_of_attorney", data)
+    assert (
+        "诉讼代理人黄丽的代理事项和权限：特别授权，即代为起诉，提交、接收证据材料，参加证据交换、"
+        "庭审和调解，发表代理意见，代为签收法律文书，并有权：\n（1）代为承认诉讼请求；"
+    ) in printed
+    assert (
+        "（5）代为提起上诉；\n（6）代为申请执行。\n诉讼代理人李静的代理事项和权限：一般授权"
+        in printed
+    )
+    assert "代理权限：" not in printed.replace("的代理事项和权限", "")
+
+
+def test_agents_without_an_authority_of_their_own_print_the_one_block_as_before():
+    printed = printed_copy("power_of_attorney", _valid("company_general_lawyer_and_employee"))
+    assert "代理权限：一般授权，即代为起诉" in printed
+    assert "的代理事项和权限" not in printed
+
+
+def test_an_agent_without_its_own_authority_holds_the_powers():
+    data = _valid("lawyer_special_and_employee_general")
+    assert "authority" not in data["agents"][1]
+    data["authority"] = "special"
+    data["powers"] = ["settle"]
+    printed = printed_copy("power_of_attorney", data)
+    assert "诉讼代理人李静的代理事项和权限：特别授权" in printed
+    assert "（1）代为进行和解。" in printed
+
+
+def test_an_agents_own_grant_is_checked_on_the_agent():
+    data = copy.deepcopy(
+        load_fixture(
+            "power_of_attorney",
+            "invalid",
+            "agent_special_without_powers_and_powers_without_authority",
+        )
+    )
+    assert [(c, loc) for s, c, loc in _found(data) if s == "error"] == [
+        ("powers_without_authority", ("agents", 1, "authority")),
+        ("special_without_powers", ("agents", 0, "powers")),
+    ]
+
+
+def test_an_agents_counterclaim_for_a_plaintiff_and_the_unused_powers_are_refused():
+    data = _valid("lawyer_special_and_employee_general")
+    data["agents"][0]["powers"].append("counterclaim")
+    data["agents"][1]["authority"] = "general"
+    data["powers"] = ["settle"]  # both agents carry their own: these belong to none
+    data["authority"] = "special"
+    errors = [(c, loc) for s, c, loc in _found(data) if s == "error"]
+    assert errors == [
+        ("authority_of_no_agent", ("powers",)),
+        ("power_not_of_role", ("agents", 0, "powers")),
+    ]
+
+
+def test_an_agents_appeal_with_a_first_instance_term_is_refused_on_the_term():
+    data = _valid("lawyer_special_and_employee_general")
+    data["term"] = "自本委托书签署之日起至本案一审审结之日止"
+    errors = [(c, loc) for s, c, loc in _found(data) if s == "error"]
+    assert errors == [("term_ends_before_powers", ("term",))]

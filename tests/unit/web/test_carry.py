@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from datetime import date
 
 import pytest
@@ -112,6 +113,18 @@ def test_the_power_of_attorney_names_the_complaints_agent_and_authority():
         }
     ]
     assert carried["authority"] == "general"
+
+
+def test_agents_the_complaint_gives_different_authorities_each_carry_their_own():
+    complaint = copy.deepcopy(COMPLAINT)
+    agents = complaint["plaintiffs"][0]["agents"]
+    agents[0]["authority"] = "special"
+    agents.append({"name": "李静", "position": "法务专员", "authority": "general"})
+    carried = carry(complaint, "power_of_attorney")
+    assert [(a["name"], a.get("authority")) for a in carried["agents"]] == [
+        ("黄丽", "special"),
+        ("李静", "general"),
+    ]
 
 
 def test_the_service_address_is_the_complaints():
