@@ -31,7 +31,7 @@ from docgen.documents.attorney_powers import (
     check_term,
 )
 from docgen.documents.filing_papers import AGENT_TITLES, Side, Stage
-from docgen.documents.problems import Assessment, Problem
+from docgen.documents.problems import Assessment, Loc, Problem
 from docgen.documents.standing_papers import AGENT_KINDS, AgentKind
 from docgen.domain.disclosure import ADVANCED, shown_when
 from docgen.domain.fields import CaseModel, Line, Phone, ShortText
@@ -211,3 +211,49 @@ def agent_authority_lines(case: Appointing, role: str, side: Side | None) -> lis
         head = block[0].removeprefix("代理权限：")
         lines += [f"{title}{agent.name}的代理事项和权限：{head}", *block[1:]]
     return lines
+
+
+def agent_head(agent: LitigationAgent) -> str:
+    """「受托人：…」 with the capacity the agent acts in: a lawyer and a basic-level legal
+    service worker by office and title (民事诉讼法 art. 61(2)(一)), a recommended citizen
+    「由…推荐」 (art. 61(2)(三)): the body recommends, it does not employ."""
+    head = f"受托人：{agent.name}"
+    if agent.firm and agent.kind == "recommended":
+        head += f"，由{agent.firm}推荐"
+    elif agent.firm:
+        title = {"lawyer": "律师", "legal_worker": "基层法律服务工作者"}.get(agent.kind, "")
+        head += f"，{agent.firm}{title}"
+    if agent.relation:
+        head += f"，系委托人的{agent.relation}"
+    return head
+
+
+_SPI = "《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》"
+
+
+def check_agent_papers(result: Assessment, agent: LitigationAgent, loc: Loc) -> None:
+    """What the court asks of a basic-level legal service worker and a recommended citizen
+    besides the power (民诉法解释 art. 88(2), (5), (6); art. 87 for a 社会团体): a warning, the
+    papers are not the power's to hold, but the agent is not admitted without them."""
+    if agent.kind == "legal_worker":
+        result.warn(
+            (*loc, "kind"),
+            "legal_worker_papers",
+            f"基层法律服务工作者{agent.name}代理诉讼，除本授权委托书外，还应当向人民法院提交"
+            "法律服务工作者执业证、基层法律服务所出具的介绍信以及当事人一方位于本辖区内的证明"
+            f"材料（{_SPI}第八十八条第二项）：当事人双方均不在该法律服务所所在辖区的，不能由其"
+            "代理",
+            hint="请备齐执业证、介绍信和当事人一方位于本辖区内的证明材料",
+        )
+    elif agent.kind == "recommended":
+        result.warn(
+            (*loc, "kind"),
+            "recommended_papers",
+            f"被推荐的公民{agent.name}代理诉讼，还应当提交身份证件、推荐材料和当事人属于该社区、"
+            f"单位的证明材料；由社会团体推荐的，应当提交身份证件和符合{_SPI}第八十七条规定条件的"
+            "证明材料：社会团体属于依法登记设立或者依法免予登记设立的非营利性法人组织，被代理人"
+            "属于该社会团体的成员或者当事人一方住所地位于其活动地域，代理事务属于其章程载明的"
+            "业务范围，被推荐的公民是其负责人或者与其有合法劳动人事关系的工作人员（第八十七条、"
+            "第八十八条第五项、第六项）",
+            hint="请备齐推荐材料和上述证明材料",
+        )

@@ -36,6 +36,8 @@ from docgen.documents.agent_grants import (
     ExecutionPowerChoice,
     PowerChoice,
     agent_authority_lines,
+    agent_head,
+    check_agent_papers,
     check_grants,
 )
 from docgen.documents.agent_grants import (
@@ -201,6 +203,7 @@ def _check_agents(result: Assessment, case: PowerOfAttorney) -> None:
         elif agent.name in other_side:
             result.error((*loc, "name"), "agent_is_opponent", f"受托人「{agent.name}」是对方当事人")
         _check_eligibility(result, case.principal, agent, loc)
+        check_agent_papers(result, agent, loc)
         check_resident_id(result, agent.id_number, (*loc, "id_number"))
         _check_relative_ages(result, case.principal, agent, loc)
 
@@ -300,12 +303,7 @@ def _principal_lines(party: Party) -> list[str]:
 
 
 def _agent_lines(agent: LitigationAgent) -> list[str]:
-    head = f"受托人：{agent.name}"
-    if agent.firm:
-        head += f"，{agent.firm}" + ("律师" if agent.kind == "lawyer" else "")
-    if agent.relation:
-        head += f"，系委托人的{agent.relation}"
-    lines = [head]
+    lines = [agent_head(agent)]
     if agent.license_number:
         lines.append(f"执业证号：{agent.license_number}")
     if agent.id_number:

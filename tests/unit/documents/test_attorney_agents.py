@@ -191,3 +191,33 @@ def test_an_agents_appeal_with_a_first_instance_term_is_refused_on_the_term():
     data["term"] = "自本委托书签署之日起至本案一审审结之日止"
     errors = [(c, loc) for s, c, loc in _found(data) if s == "error"]
     assert errors == [("term_ends_before_powers", ("term",))]
+
+
+# --- the capacity each agent acts in, and its papers (民诉法解释 arts. 87, 88) -----------
+
+
+def test_a_legal_service_worker_is_titled_and_a_recommended_citizen_recommended():
+    data = _valid("legal_worker_and_recommended_citizen")
+    printed = printed_copy("power_of_attorney", data)
+    assert "受托人：王五，上海市浦东新区陆家嘴法律服务所基层法律服务工作者\n" in printed
+    assert "受托人：赵六，由上海市浦东新区世纪社区居民委员会推荐\n" in printed
+    assert "受托人：周明，北京市正信律师事务所律师" in printed_copy(
+        "power_of_attorney", _valid("person_special_lawyer")
+    )
+
+
+def test_the_papers_a_legal_service_worker_and_a_recommended_citizen_need_are_warned():
+    problems = {p.code: p for p in _problems(_valid("legal_worker_and_recommended_citizen"))}
+    assert sorted(problems) == ["legal_worker_papers", "recommended_papers"]
+    worker, citizen = problems["legal_worker_papers"], problems["recommended_papers"]
+    assert worker.loc == ("agents", 0, "kind") and worker.severity == "warning"
+    assert "基层法律服务所出具的介绍信以及当事人一方位于本辖区内的证明材料" in worker.message
+    assert "第八十八条第二项" in worker.message
+    assert citizen.loc == ("agents", 1, "kind")
+    assert "推荐材料和当事人属于该社区、单位的证明材料" in citizen.message
+    assert "非营利性法人组织" in citizen.message and "第八十七条" in citizen.message
+
+
+def test_a_lawyer_or_a_relative_draws_no_papers_warning():
+    assert _found(_valid("person_special_lawyer")) == []
+    assert _found(_valid("defendant_with_relative_two_powers")) == []
