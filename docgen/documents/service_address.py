@@ -97,6 +97,12 @@ class ServiceAddressConfirmation(CaseModel):
     postal_code: ShortText | None = Field(
         default=None, title="送达地址邮政编码", pattern=r"^\d{6}$"
     )
+    guardian: ShortText | None = Field(
+        default=None,
+        title="法定代理人",
+        description="受送达人为无民事行为能力人或限制民事行为能力人的，填写其法定代理人"
+        "（监护人）姓名，由法定代理人签名",
+    )
     recipient: ShortText = Field(title="收件人", description="受送达人本人或其指定的代收人")
     recipient_relation: ShortText | None = Field(
         default=None, title="代收人与受送达人的关系", description="如 委托诉讼代理人、工作人员"
@@ -134,6 +140,14 @@ def assess(case: ServiceAddressConfirmation, options: RuleOptions) -> Assessment
             "共和国民事诉讼法》第八十八条）：请写明代收人与受送达人的关系，法院的送达地址确认书"
             "为指定代收人设有此栏",
             hint="如 委托诉讼代理人、工作人员、近亲属（写明亲属关系）",
+        )
+    if case.guardian and case.guardian == case.party:
+        result.error(
+            ("guardian",),
+            "guardian_is_party",
+            "法定代理人是代无民事行为能力人、限制民事行为能力人进行诉讼的监护人，不能是受送达人"
+            "本人（《中华人民共和国民事诉讼法》第六十条）",
+            hint="受送达人有完全民事行为能力的，请不填法定代理人",
         )
     if not case.postal_code:
         # 法释〔2004〕13号 art. 4: the confirmation holds the address's postcode, the full
@@ -200,12 +214,15 @@ def build_context(case: ServiceAddressConfirmation, assessment: Assessment) -> d
     ]
     relation = relation if designated(case) else []
     number = case.case.case_number or "（立案后填写）"
+    # a ward confirms through its 法定代理人, named under it (民事诉讼法 art. 60)
+    guardian = [("法定代理人", case.guardian)] if case.guardian else []
     return {
         "title": "送达地址确认书",
         "court": court_name(case.case.court),
         "case_line": f"案由：{case.case.cause}　　案号：{number}",
         "address_rows": [
             ("受送达人", f"{case.party}（{role}）"),
+            *guardian,
             ("送达地址", case.address),
             ("邮政编码", case.postal_code or BLANK),
             ("收件人", case.recipient),
@@ -215,10 +232,18 @@ def build_context(case: ServiceAddressConfirmation, assessment: Assessment) -> d
         "electronic_rows": electronic,
         "notices": list(NOTICES),
         "confirmation": CONFIRMATION,
-        # who must sign, and the blank for the hand (a seal, for an organisation)
-        "signer": signing_line("受送达人", case.party, SIGN_OR_SEAL),
+        "signers": signers(case),
         "sign_date": format_cn(case.sign_date),
     }
+
+
+def signers(case: ServiceAddressConfirmation) -> list[str]:
+    """Who must sign, and the blank for the hand: the party (a seal, for an organisation);
+    for a ward the party named and its 法定代理人 signing, as on every filing
+    (``court_parts.filing_signature``; 民事诉讼法 art. 60, 民法典 arts. 21–23)."""
+    if case.guardian:
+        return [f"受送达人：{case.party}", signing_line("法定代理人", case.guardian)]
+    return [signing_line("受送达人", case.party, SIGN_OR_SEAL)]
 
 
 def filename(case: ServiceAddressConfirmation) -> str:

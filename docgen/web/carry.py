@@ -283,6 +283,9 @@ def carry_paper(case: Case, target: str) -> Case:
             out["organization"] = creditor
     elif target == "service_address":
         out["party"] = name
+        # a ward confirms through its 法定代理人, who signs (民事诉讼法 art. 60)
+        guardian = creditor.get("guardian") if isinstance(creditor, dict) else None
+        out["guardian"] = guardian.get("name") if isinstance(guardian, dict) else None
         service = first_plaintiff(case).get("service")
         if isinstance(service, dict):
             for key in ("address", "recipient", "phone", "electronic", "email"):

@@ -137,6 +137,15 @@ def test_the_service_address_is_the_complaints():
     )
 
 
+def test_a_ward_creditors_service_address_names_its_guardian():
+    complaint = copy.deepcopy(COMPLAINT)
+    complaint["plaintiffs"][0]["party"] = load_fixture(
+        "power_of_attorney", "valid", "ward_principal_signed_by_guardian"
+    )["principal"]
+    assert carry(complaint, "service_address")["guardian"] == "刘建华"
+    assert "guardian" not in carry(COMPLAINT, "service_address")
+
+
 def test_a_letter_gives_the_papers_its_creditor_and_debtor_as_the_parties():
     carried = carry(LETTER, "firm_letter")
     assert carried == {
