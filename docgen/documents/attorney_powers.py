@@ -79,6 +79,24 @@ EXECUTION_ACTS = {
     "respondent": "代为参加执行程序，参加执行听证并发表意见，提交、接收材料，代为签收法律文书",
 }
 _NO_POWER = "全权代理"
+# words of an other power that name an act art. 62 or the execution rules (art. 20) reserve
+# to a special authority: a general authority cannot carry it (``check_other_powers``)
+_RESERVED_WORDS = {
+    "承认": LAW_62,
+    "放弃": LAW_62,
+    "变更诉讼请求": LAW_62,
+    "变更上诉请求": LAW_62,
+    "变更民事权利": EXECUTION_RULES,
+    "和解": LAW_62,
+    "反诉": LAW_62,
+    "上诉": LAW_62,
+    "收取": EXECUTION_RULES,
+    "领取": EXECUTION_RULES,
+    "代收": EXECUTION_RULES,
+}
+# withdrawing the suit or the application ends the proceeding the principal began; neither
+# art. 62 nor the execution rules list it, so it prints with a general authority, warned
+_WITHDRAWALS = ("撤诉", "撤回起诉", "撤回申请", "撤回执行申请", "撤回强制执行申请")
 # a term naming one of these reaches past the first instance (二审, 上诉审, 终审, 再审, 执行)
 _LATER = ("二审", "终审", "再审", "执行", "全部程序", "各审", "上诉", "两审")
 # powers used only after the first instance: an appeal, a retrial, enforcement
@@ -151,6 +169,8 @@ def check_powers(result: Assessment, case: Granted) -> None:
         )
     if len(set(listed)) != len(listed):
         result.error((field,), "duplicate", "授权事项不能重复选择")
+    if case.authority == "general":
+        check_general_others(result, case.other_powers)
     for i, item in enumerate(case.other_powers):
         if _NO_POWER in item:
             result.error(
@@ -160,6 +180,35 @@ def check_powers(result: Assessment, case: Granted) -> None:
                 "无权代为承认、放弃、变更诉讼请求，进行和解，提起反诉或者上诉"
                 "（法释〔2022〕11号第八十九条）",
                 hint="请改为特别授权并逐项勾选授权事项",
+            )
+
+
+def reserved_source(item: str) -> str | None:
+    """The rule reserving the act an other power names to a special authority, if any."""
+    return next((law for word, law in _RESERVED_WORDS.items() if word in item), None)
+
+
+def check_general_others(result: Assessment, others: list[str]) -> None:
+    """The other powers of a general authority, which print after its acts: one naming an
+    act reserved to a special authority (民事诉讼法 art. 62; at enforcement the execution
+    rules, art. 20: 收取执行款项) is refused, as a listed power is; withdrawing the suit is
+    printed and warned of. Never left out: the signer reads what is granted."""
+    for i, item in enumerate(others):
+        source = reserved_source(item)
+        if source is not None and _NO_POWER not in item:
+            result.error(
+                ("other_powers", i),
+                "general_with_special_powers",
+                f"「{item}」须有委托人的特别授权（{source}），一般授权不包括该事项",
+                hint="请将代理权限改为特别授权，或删除该事项",
+            )
+        elif any(word in item for word in _WITHDRAWALS):
+            result.warn(
+                ("other_powers", i),
+                "general_with_withdrawal",
+                f"一般授权的委托书将打印「{item}」：撤回起诉或申请将终结委托人提起的程序，"
+                f"虽不在{LAW_62}列举的特别授权事项之内，法院可能要求特别授权",
+                hint="请核对是否改为特别授权",
             )
 
 
@@ -200,7 +249,9 @@ def authority_lines(case: Granted, role: str, side: Side | None = None) -> list[
     else:
         acts = GENERAL_ACTS[case.stage]
     if case.authority == "general":
-        return [f"代理权限：一般授权，即{acts}；不包括{RESERVED[kind]}。"]
+        # the other powers print after the acts, never left out (check_general_others)
+        others = "".join(f"，{item.rstrip('；;。，,')}" for item in case.other_powers)
+        return [f"代理权限：一般授权，即{acts}{others}；不包括{RESERVED[kind]}。"]
     powers = special_powers(case, role, side) + list(case.other_powers)
     lines = [f"代理权限：特别授权，即{acts}，并有权："]
     lines += [f"（{n}）{power}；" for n, power in enumerate(powers, start=1)]

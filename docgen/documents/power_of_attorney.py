@@ -28,20 +28,22 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
 from pydantic import Field
 
-from docgen.documents.attorney_powers import (
-    EXECUTION_POWERS,
-    POWERS,
-    ExecutionPower,
-    Power,
-    authority_lines,
-    check_powers,
-    check_role_powers,
-    check_term,
+from docgen.documents.agent_grants import (
+    ExecutionPowerChoice,
+    PowerChoice,
+    agent_authority_lines,
+    agent_head,
+    check_agent_papers,
+    check_grants,
 )
+from docgen.documents.agent_grants import (
+    LitigationAgent as LitigationAgent,  # re-exported: the bundle reads agents by it
+)
+from docgen.documents.agent_kinship import RELATIVE_HINT, is_close_relative
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.case_numbers import matches_proceeding, parse_case_number
 from docgen.documents.court_names import court_name
@@ -81,43 +83,14 @@ from docgen.documents.guardian_rules import (
 )
 from docgen.documents.parts import check_party
 from docgen.documents.problems import Assessment
-from docgen.documents.standing_papers import AGENT_KINDS, AgentKind
+from docgen.documents.standing_papers import AGENT_KINDS
 from docgen.domain.dates import format_cn
-from docgen.domain.fields import CaseModel, Line, Phone, ShortText
+from docgen.domain.fields import CaseModel, Line
 from docgen.domain.guardianship import guardian_line
 from docgen.domain.identity import IdentityError, number_label, parse_resident_id
 from docgen.domain.parties import Organization, Party, Person, birth_date_of
 
 _LICENSE = re.compile(r"^\d{17}$")
-
-PowerChoice = Annotated[Power, Field(json_schema_extra={"enum_titles": list(POWERS.values())})]
-ExecutionPowerChoice = Annotated[
-    ExecutionPower, Field(json_schema_extra={"enum_titles": list(EXECUTION_POWERS.values())})
-]
-
-
-class LitigationAgent(CaseModel):
-    """One agent (受托人) and what makes them eligible (民事诉讼法 art. 61)."""
-
-    name: ShortText = Field(title="姓名")
-    kind: AgentKind = Field(
-        default="lawyer",
-        title="代理人身份",
-        json_schema_extra={"enum_titles": list(AGENT_KINDS.values())},
-    )
-    firm: Line | None = Field(
-        default=None,
-        title="工作单位",
-        description="律师填律师事务所，法律服务工作者填法律服务所，被推荐的公民填推荐单位",
-    )
-    license_number: ShortText | None = Field(
-        default=None, title="执业证号", description="律师执业证号为17位数字"
-    )
-    relation: ShortText | None = Field(
-        default=None, title="与委托人的关系", description="近亲属写明关系，工作人员写明职务"
-    )
-    id_number: ShortText | None = Field(default=None, title="身份证号码")
-    phone: Phone | None = Field(default=None, title="联系电话")
 
 
 class PowerOfAttorney(CaseModel):
@@ -132,6 +105,7 @@ class PowerOfAttorney(CaseModel):
     authority: Literal["general", "special"] = Field(
         default="special",
         title="代理权限",
+        description="两名受托人权限不同的，在各受托人处分别选择其代理权限",
         json_schema_extra={"enum_titles": ["一般授权", "特别授权"]},
     )
     powers: list[PowerChoice] = Field(
@@ -210,10 +184,8 @@ def assess(case: PowerOfAttorney, options: RuleOptions) -> Assessment:
             hint=GUARDIAN_HINT,
         )
     check_guardian(result, principal, ("principal",), case.sign_date)
-    check_powers(result, case)
     role = party_role(case.case, principal.name, case.stage, movers_of(case))
-    check_role_powers(result, case, side_of(case.case, principal.name), role)
-    check_term(result, case, derived)
+    check_grants(result, case, side_of(case.case, principal.name), role, derived)
     _check_agents(result, case)
     check_date(result, case.sign_date, options.current_date(), ("sign_date",))
     return result
@@ -231,6 +203,7 @@ def _check_agents(result: Assessment, case: PowerOfAttorney) -> None:
         elif agent.name in other_side:
             result.error((*loc, "name"), "agent_is_opponent", f"受托人「{agent.name}」是对方当事人")
         _check_eligibility(result, case.principal, agent, loc)
+        check_agent_papers(result, agent, loc)
         check_resident_id(result, agent.id_number, (*loc, "id_number"))
         _check_relative_ages(result, case.principal, agent, loc)
 
@@ -285,6 +258,16 @@ def _check_eligibility(
     if agent.kind in ("relative", "employee") and not agent.relation:
         what = "亲属关系" if agent.kind == "relative" else "在委托人处的职务"
         result.error((*loc, "relation"), "missing", f"{label}须写明{what}")
+    if agent.kind == "relative" and agent.relation and not is_close_relative(agent.relation):
+        # 民诉法解释 art. 85: only the relatives it names act as 近亲属 (agent_kinship)
+        result.error(
+            (*loc, "relation"),
+            "relation_not_close_relative",
+            f"「{agent.relation}」不是当事人的近亲属，不能以近亲属的名义作为诉讼代理人：近亲属"
+            "指与当事人有夫妻、直系血亲、三代以内旁系血亲、近姻亲关系以及其他有抚养、赡养关系"
+            "的亲属（《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第八十五条）",
+            hint=RELATIVE_HINT,
+        )
     if agent.kind == "relative" and isinstance(principal, Organization):
         result.error(
             (*loc, "kind"),
@@ -320,12 +303,7 @@ def _principal_lines(party: Party) -> list[str]:
 
 
 def _agent_lines(agent: LitigationAgent) -> list[str]:
-    head = f"受托人：{agent.name}"
-    if agent.firm:
-        head += f"，{agent.firm}" + ("律师" if agent.kind == "lawyer" else "")
-    if agent.relation:
-        head += f"，系委托人的{agent.relation}"
-    lines = [head]
+    lines = [agent_head(agent)]
     if agent.license_number:
         lines.append(f"执业证号：{agent.license_number}")
     if agent.id_number:
@@ -363,7 +341,7 @@ def build_context(case: PowerOfAttorney, assessment: Assessment) -> dict[str, An
             f"{appoints}现委托{agents}在{case_title(case.case, stage, named)}{stage_name}中，"
             f"作为{role}{principal.name}的{AGENT_TITLES[stage]}。"
         ),
-        "authority": authority_lines(case, role, side_of(case.case, principal.name)),
+        "authority": agent_authority_lines(case, role, side_of(case.case, principal.name)),
         "term": f"委托期限：{case.term}。" if case.term else "",
         "signers": signers,
         "sign_date": format_cn(case.sign_date),

@@ -52,7 +52,7 @@ WAY_FIELDS = {
 }
 NOTICES = (
     "受送达人应当如实提供准确、详细的送达地址，包括邮政编码、详细地址和联系电话。"
-    "本确认书确认的送达地址和送达方式适用于本案第一审、第二审和执行程序。",
+    "本确认书确认的送达地址和送达方式适用于本案一审、二审、再审审查和执行程序。",
     "诉讼中送达地址或者电子送达地址发生变更的，受送达人应当及时书面告知人民法院；"
     "未告知的，人民法院按本确认书所载地址送达。",
     # the 意见's item 七 in its own words (as quoted by the SPC in (2020)最高法民申5381号
@@ -61,7 +61,9 @@ NOTICES = (
     "因当事人提供的送达地址不准确、拒不提供送达地址、送达地址变更未书面告知人民法院，"
     "导致民事诉讼文书未能被受送达人实际接收的，直接送达的，民事诉讼文书留在该地址之日"
     "为送达之日；邮寄送达的，文书被退回之日为送达之日（最高人民法院《关于进一步加强"
-    "民事送达工作的若干意见》，法发〔2017〕19号）。",
+    "民事送达工作的若干意见》，法发〔2017〕19号）。受送达人能够证明自己在诉讼文书送达的"
+    "过程中没有过错的，不适用前款规定（《最高人民法院关于以法院专递方式邮寄送达民事诉讼"
+    "文书的若干规定》第十一条）。",
     "受送达人同意电子送达的，人民法院可以通过本确认书所列的电子送达地址送达诉讼文书，"
     "以送达信息到达受送达人特定系统的日期为送达日期（《中华人民共和国民事诉讼法》"
     "第九十条）。",
@@ -96,6 +98,12 @@ class ServiceAddressConfirmation(CaseModel):
     address: Text = Field(title="送达地址", description="写明省、市、区县、街道门牌号")
     postal_code: ShortText | None = Field(
         default=None, title="送达地址邮政编码", pattern=r"^\d{6}$"
+    )
+    guardian: ShortText | None = Field(
+        default=None,
+        title="法定代理人",
+        description="受送达人为无民事行为能力人或限制民事行为能力人的，填写其法定代理人"
+        "（监护人）姓名，由法定代理人签名",
     )
     recipient: ShortText = Field(title="收件人", description="受送达人本人或其指定的代收人")
     recipient_relation: ShortText | None = Field(
@@ -134,6 +142,14 @@ def assess(case: ServiceAddressConfirmation, options: RuleOptions) -> Assessment
             "共和国民事诉讼法》第八十八条）：请写明代收人与受送达人的关系，法院的送达地址确认书"
             "为指定代收人设有此栏",
             hint="如 委托诉讼代理人、工作人员、近亲属（写明亲属关系）",
+        )
+    if case.guardian and case.guardian == case.party:
+        result.error(
+            ("guardian",),
+            "guardian_is_party",
+            "法定代理人是代无民事行为能力人、限制民事行为能力人进行诉讼的监护人，不能是受送达人"
+            "本人（《中华人民共和国民事诉讼法》第六十条）",
+            hint="受送达人有完全民事行为能力的，请不填法定代理人",
         )
     if not case.postal_code:
         # 法释〔2004〕13号 art. 4: the confirmation holds the address's postcode, the full
@@ -200,12 +216,15 @@ def build_context(case: ServiceAddressConfirmation, assessment: Assessment) -> d
     ]
     relation = relation if designated(case) else []
     number = case.case.case_number or "（立案后填写）"
+    # a ward confirms through its 法定代理人, named under it (民事诉讼法 art. 60)
+    guardian = [("法定代理人", case.guardian)] if case.guardian else []
     return {
         "title": "送达地址确认书",
         "court": court_name(case.case.court),
         "case_line": f"案由：{case.case.cause}　　案号：{number}",
         "address_rows": [
             ("受送达人", f"{case.party}（{role}）"),
+            *guardian,
             ("送达地址", case.address),
             ("邮政编码", case.postal_code or BLANK),
             ("收件人", case.recipient),
@@ -215,10 +234,18 @@ def build_context(case: ServiceAddressConfirmation, assessment: Assessment) -> d
         "electronic_rows": electronic,
         "notices": list(NOTICES),
         "confirmation": CONFIRMATION,
-        # who must sign, and the blank for the hand (a seal, for an organisation)
-        "signer": signing_line("受送达人", case.party, SIGN_OR_SEAL),
+        "signers": signers(case),
         "sign_date": format_cn(case.sign_date),
     }
+
+
+def signers(case: ServiceAddressConfirmation) -> list[str]:
+    """Who must sign, and the blank for the hand: the party (a seal, for an organisation);
+    for a ward the party named and its 法定代理人 signing, as on every filing
+    (``court_parts.filing_signature``; 民事诉讼法 art. 60, 民法典 arts. 21–23)."""
+    if case.guardian:
+        return [f"受送达人：{case.party}", signing_line("法定代理人", case.guardian)]
+    return [signing_line("受送达人", case.party, SIGN_OR_SEAL)]
 
 
 def filename(case: ServiceAddressConfirmation) -> str:

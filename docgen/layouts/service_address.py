@@ -48,5 +48,5 @@ def _form(c: Context) -> tuple[Block, ...]:
         form,
         Heading("告知事项", 2),
         *notices,
-        Keep((Paragraph(text(c["confirmation"])), SignatureLines((c["signer"], c["sign_date"])))),
+        Keep((Paragraph(text(c["confirmation"])), SignatureLines((*c["signers"], c["sign_date"])))),
     )

@@ -251,6 +251,18 @@ def _agents(case: Case) -> list[Case]:
     return out
 
 
+def _own_authorities(complaint: list[Any], agents: list[Case]) -> None:
+    """Agents the complaint gives different authorities each carry their own into the
+    power of attorney, which prints a block per agent (``agent_grants``)."""
+    named = [a for a in complaint if isinstance(a, dict) and a.get("name")]
+    kinds = {a.get("authority") for a in named} - {None}
+    if len(kinds) < 2 or len(named) != len(agents):
+        return
+    for source, agent in zip(named, agents, strict=True):
+        if source.get("authority") in ("general", "special"):
+            agent["authority"] = source["authority"]
+
+
 def carry_paper(case: Case, target: str) -> Case:
     """A paper filed with the complaint of ``case``: its creditor, court and parties."""
     creditor = shared_facts(case).get("creditor")
@@ -263,6 +275,7 @@ def carry_paper(case: Case, target: str) -> Case:
         first = first_plaintiff(case).get("agents") or [{}]
         if isinstance(first[0], dict) and first[0].get("authority") in ("general", "special"):
             out["authority"] = first[0]["authority"]
+        _own_authorities(first, agents)
     elif target == "firm_letter":
         out["client"] = name
     elif target == "representative_certificate":
@@ -270,6 +283,9 @@ def carry_paper(case: Case, target: str) -> Case:
             out["organization"] = creditor
     elif target == "service_address":
         out["party"] = name
+        # a ward confirms through its 法定代理人, who signs (民事诉讼法 art. 60)
+        guardian = creditor.get("guardian") if isinstance(creditor, dict) else None
+        out["guardian"] = guardian.get("name") if isinstance(guardian, dict) else None
         service = first_plaintiff(case).get("service")
         if isinstance(service, dict):
             for key in ("address", "recipient", "phone", "electronic", "email"):

@@ -396,6 +396,10 @@ NOT_PRINTED_BY_TYPE |= {
         ("principal", "id_type"),  # the label of the number: 公民身份号码
         ("stage",),  # 第二审程序 / 执行程序 (test_filing_papers.py)
         ("execution_powers",),  # each by its words, as the powers are
+        # an agent's own grant, by its words in the agent's block (test_attorney_agents.py)
+        ("agents", "*", "authority"),
+        ("agents", "*", "powers"),
+        ("agents", "*", "execution_powers"),
     },
     # 第一审 / 第二审 / 执行; the service method as its words (本函以挂号信寄送…)
     "firm_letter": {("stage",), ("service", "method")},

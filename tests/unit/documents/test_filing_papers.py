@@ -481,8 +481,14 @@ def test_the_firm_and_its_lawyer_come_from_the_stored_profile():
     assert "指派王立新律师（执业证号：11101201810123456）" in text
 
 
-def test_a_profile_without_the_firms_code_is_reported_on_the_profile():
+def test_the_sample_profile_makes_a_firm_letter():
+    # docs/api.md gives fixtures/sender_profiles/law_firm.json as the example profile
     _case, problems = _from_profile(FIRM)
+    assert [p for p in problems if p.severity == "error"] == []
+
+
+def test_a_profile_without_the_firms_code_is_reported_on_the_profile():
+    _case, problems = _from_profile({k: v for k, v in FIRM.items() if k != "uscc"})
     problem = _only(problems, "missing")
     assert problem.loc == ("sender_profile_id",)
     assert "执业许可证号" in problem.message

@@ -97,3 +97,34 @@ def test_a_case_number_of_another_provinces_court_is_refused_on_the_number():
     assert "“沪0115”是上海市的法院的代字，不是北京市东城区人民法院的案号" in problem.message
     data["case"]["case_number"] = "（2026）京0101民初12345号"
     assert _problems(data) == []
+
+
+def test_a_ward_is_named_and_its_guardian_signs():
+    printed = printed_copy("service_address", _fixture("valid", "ward_signed_by_guardian"))
+    assert "受送达人\n刘芳（原告）\n法定代理人\n刘建华\n送达地址" in printed
+    assert (
+        "受送达人：刘芳\n法定代理人：刘建华　（签名）：＿＿＿＿＿＿＿＿\n2026年11月18日" in printed
+    )
+    assert "受送达人：刘芳　（签名或者盖章）" not in printed
+
+
+def test_a_party_without_a_guardian_signs_or_seals_as_before():
+    printed = printed_copy("service_address", _fixture("valid", "person_email_and_sms"))
+    assert "受送达人：刘芳　（签名或者盖章）：＿＿＿＿＿＿＿＿" in printed
+    assert "法定代理人" not in printed
+
+
+def test_the_party_is_not_its_own_guardian():
+    problems = _problems(_fixture("invalid", "guardian_is_the_party"))
+    assert [(p.loc, p.code) for p in problems if p.severity == "error"] == [
+        (("guardian",), "guardian_is_party")
+    ]
+
+
+def test_the_notice_follows_the_spc_form_on_stages_and_the_no_fault_exception():
+    printed = printed_copy("service_address", _fixture("valid", "person_email_and_sms"))
+    assert "适用于本案一审、二审、再审审查和执行程序。" in printed
+    assert (
+        "法发〔2017〕19号）。受送达人能够证明自己在诉讼文书送达的过程中没有过错的，不适用前款"
+        "规定（《最高人民法院关于以法院专递方式邮寄送达民事诉讼文书的若干规定》第十一条）。"
+    ) in printed

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from datetime import date
 
 import pytest
@@ -114,6 +115,18 @@ def test_the_power_of_attorney_names_the_complaints_agent_and_authority():
     assert carried["authority"] == "general"
 
 
+def test_agents_the_complaint_gives_different_authorities_each_carry_their_own():
+    complaint = copy.deepcopy(COMPLAINT)
+    agents = complaint["plaintiffs"][0]["agents"]
+    agents[0]["authority"] = "special"
+    agents.append({"name": "李静", "position": "法务专员", "authority": "general"})
+    carried = carry(complaint, "power_of_attorney")
+    assert [(a["name"], a.get("authority")) for a in carried["agents"]] == [
+        ("黄丽", "special"),
+        ("李静", "general"),
+    ]
+
+
 def test_the_service_address_is_the_complaints():
     carried = carry(COMPLAINT, "service_address")
     service = COMPLAINT["plaintiffs"][0]["service"]
@@ -122,6 +135,15 @@ def test_the_service_address_is_the_complaints():
         service["address"],
         service["recipient"],
     )
+
+
+def test_a_ward_creditors_service_address_names_its_guardian():
+    complaint = copy.deepcopy(COMPLAINT)
+    complaint["plaintiffs"][0]["party"] = load_fixture(
+        "power_of_attorney", "valid", "ward_principal_signed_by_guardian"
+    )["principal"]
+    assert carry(complaint, "service_address")["guardian"] == "刘建华"
+    assert "guardian" not in carry(COMPLAINT, "service_address")
 
 
 def test_a_letter_gives_the_papers_its_creditor_and_debtor_as_the_parties():
