@@ -33,7 +33,10 @@ def check_parties(result: Assessment, case: CivilComplaint) -> None:
     for plaintiff, loc in plaintiffs:
         check_plaintiff_particulars(result, plaintiff, loc)
     defendants = [(p, (g, i, "party")) for g, i, p in entries if g == "defendants"]
-    check_filing_parties(result, case.filing_date, plaintiffs, defendants, case.contract.signed_on)
+    # a defendant without capacity and no guardian is refused (民事诉讼法 art. 60)
+    check_filing_parties(
+        result, case.filing_date, plaintiffs, defendants, case.contract.signed_on, "suit"
+    )
     for i, defendant in enumerate(case.defendants):
         if defendant.role == "guarantor" and defendant.guarantee is None:
             result.error(
