@@ -64,7 +64,7 @@ from docgen.documents.complaint_text import (
     suit_dates,
     witness_lines,
 )
-from docgen.documents.complaint_venue import receiving_plaintiffs
+from docgen.documents.complaint_venue import check_guarantor_court, receiving_plaintiffs
 from docgen.documents.court_names import check_court_name, court_name
 from docgen.documents.court_parts import FORM_SIGN, SIGN, check_court, filing_signature
 from docgen.documents.court_venue import (
@@ -229,6 +229,9 @@ def assess(case: CivilComplaint, options: RuleOptions) -> Assessment:
         # the complaint says the court has jurisdiction only where the clause leads there
         result.computed["agreed_court"] = check_venue(result, case.court, venue)
         if not any(p.loc == ("court",) for p in result.problems):
+            # a joint suit goes where the main contract leads (complaint_venue)
+            if not result.computed["agreed_court"]:
+                check_guarantor_court(result, case)
             # a court found at the plaintiff's place alone says why (complaint_venue)
             result.computed["receiving"] = receiving_plaintiffs(case)
         check_procedure(result, case.procedure, case.court)
