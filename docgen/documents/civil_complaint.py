@@ -35,6 +35,7 @@ from docgen.documents.complaint_evidence_rules import check_claims_evidence
 from docgen.documents.complaint_form import SUBTITLES, form_sections
 from docgen.documents.complaint_form_parts import NOTES, WARNING
 from docgen.documents.complaint_form_rules import check_form_answers
+from docgen.documents.complaint_guarantee import check_period_chosen
 from docgen.documents.complaint_interest_paid import check_interest_paid
 from docgen.documents.complaint_parts import (
     MEDIATION_LABELS,
@@ -86,7 +87,7 @@ from docgen.documents.parts import (
     ResolvedAmounts,
     check_amounts,
 )
-from docgen.documents.problems import Assessment
+from docgen.documents.problems import Assessment, Loc
 from docgen.domain.court_fees import FeeResult, Procedure, acceptance_fee
 from docgen.domain.dates import format_cn
 from docgen.domain.fields import CaseModel, Line, Paragraph, Text
@@ -255,11 +256,13 @@ def _check_guarantees(result: Assessment, case: CivilComplaint, total: Decimal) 
             # a maximum guarantee fixed early: its period runs from that day (art. 690(2))
             fixing = defendant.maximum_fixing
             fixed = fixing.on if fixing and fixing.on >= case.contract.signed_on else None
+            loc: Loc = ("defendants", i, "guarantee")
+            check_period_chosen(result, defendant.guarantee, defendant.party.name, loc)
             check_sued_guarantor(
                 result,
                 fixed_early(defendant.guarantee, fixed),
                 defendant.party.name,
-                ("defendants", i, "guarantee"),
+                loc,
                 suit,
                 total,
             )

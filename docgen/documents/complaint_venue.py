@@ -116,7 +116,7 @@ def check_guarantor_court(result: Assessment, case: CivilComplaint) -> None:
         f"（债务人）住所地或者合同履行地人民法院（《中华人民共和国民事诉讼法》第二十四条）"
         + (f"：{listing}" if listing else ""),
         hint="请向主合同确定的法院起诉：被告（债务人）住所地或者合同履行地人民法院，"
-        "借款合同约定管辖法院的，向约定的法院起诉"
+        "借款合同约定管辖法院的，向约定的法院起诉",
     )
 
 
