@@ -49,7 +49,7 @@ from docgen.documents.complaint_parts import (
     RunningInterest,
     Witness,
 )
-from docgen.documents.complaint_party_rules import check_parties
+from docgen.documents.complaint_party_rules import check_lenders, check_parties
 from docgen.documents.complaint_reasons import facts
 from docgen.documents.complaint_rules import (
     check_limitation,
@@ -180,6 +180,7 @@ def assess(case: CivilComplaint, options: RuleOptions) -> Assessment:
         "defendants": [d.party.name for d in case.defendants],
     }
     check_parties(result, case)
+    check_lenders(result, case)
     check_defendant_capacity(result, case)
     check_court(result, case.court)
     check_court_name(result, case.court)

@@ -291,6 +291,14 @@ class LoanFacts(CaseModel):
         """A bare text (the earlier form) names the property only."""
         return {"property": value} if isinstance(value, str) else value
 
+    lenders: list[ShortText] = Field(
+        default_factory=list,
+        max_length=5,
+        title="签订合同并出借的原告",
+        description="原告有数人时必填：写明与借款人签订借款合同并出借款项的原告姓名或名称；"
+        "如 以夫妻共同财产出借而只有一方签约出借的，只填该方，其余原告不写为合同当事人",
+        json_schema_extra=ADVANCED,
+    )
     guarantee_contract: Text | None = Field(
         default=None, title="保证合同", description="如 2025年1月10日被告李强签订《保证合同》"
     )

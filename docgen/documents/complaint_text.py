@@ -43,6 +43,15 @@ def boxes(options: Mapping[str, str], chosen: str | None) -> str:
     )
 
 
+def lenders(case: CivilComplaint) -> list[Party]:
+    """The plaintiffs who signed the loan contract and lent: those ``loan.lenders`` names,
+    or every plaintiff when it names none (one plaintiff; several are refused without it,
+    complaint_party_rules), so the facts never make a co-plaintiff a signatory."""
+    named = set(case.loan.lenders) if case.loan else set()
+    parties = [p.party for p in case.plaintiffs]
+    return [p for p in parties if p.name in named] if named else parties
+
+
 def borrowers(case: CivilComplaint) -> list[Party]:
     """The debtors: a company sued beside its branch answers for the branch's debt and is
     not one of them (complaint_branch_rules.answering_companies)."""
