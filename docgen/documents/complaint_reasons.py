@@ -15,7 +15,7 @@ from docgen.documents.complaint_guarantee import guarantee_fact
 from docgen.documents.complaint_guarantee_scope import guarantee_scope_sentence
 from docgen.documents.complaint_parts import DELIVERY_LABELS
 from docgen.documents.complaint_security import security_fact
-from docgen.documents.complaint_text import borrowers, lenders, names, suit_dates
+from docgen.documents.complaint_text import borrowers, costs_paid, lenders, names, suit_dates
 from docgen.documents.complaint_venue import performance_place_sentence
 from docgen.domain.dates import format_cn
 from docgen.domain.lpr import format_percent
@@ -89,6 +89,9 @@ def facts(
                 + guarantee_scope_sentence(d)
             )
     paragraphs.append(_breach(case, plaintiffs, debtors) + _still_unpaid(case, plaintiffs))
+    costs = costs_paid(case)  # the fee clause and payment: facts, not the claim
+    if costs:
+        paragraphs.append(costs)
     if case.facts:
         paragraphs.append(case.facts)
     if case.jurisdiction_clause and agreed_court:
