@@ -35,6 +35,7 @@ from docgen.documents.complaint_evidence_rules import check_claims_evidence
 from docgen.documents.complaint_form import SUBTITLES, form_sections
 from docgen.documents.complaint_form_parts import NOTES, WARNING
 from docgen.documents.complaint_form_rules import check_form_answers
+from docgen.documents.complaint_guarantee import check_period_chosen
 from docgen.documents.complaint_interest_paid import check_interest_paid
 from docgen.documents.complaint_parts import (
     MEDIATION_LABELS,
@@ -48,7 +49,7 @@ from docgen.documents.complaint_parts import (
     RunningInterest,
     Witness,
 )
-from docgen.documents.complaint_party_rules import check_parties
+from docgen.documents.complaint_party_rules import check_lenders, check_parties
 from docgen.documents.complaint_reasons import facts
 from docgen.documents.complaint_rules import (
     check_limitation,
@@ -64,7 +65,7 @@ from docgen.documents.complaint_text import (
     suit_dates,
     witness_lines,
 )
-from docgen.documents.complaint_venue import receiving_plaintiffs
+from docgen.documents.complaint_venue import check_guarantor_court, receiving_plaintiffs
 from docgen.documents.court_names import check_court_name, court_name
 from docgen.documents.court_parts import FORM_SIGN, SIGN, check_court, filing_signature
 from docgen.documents.court_venue import (
@@ -86,7 +87,7 @@ from docgen.documents.parts import (
     ResolvedAmounts,
     check_amounts,
 )
-from docgen.documents.problems import Assessment
+from docgen.documents.problems import Assessment, Loc
 from docgen.domain.court_fees import FeeResult, Procedure, acceptance_fee
 from docgen.domain.dates import format_cn
 from docgen.domain.fields import CaseModel, Line, Paragraph, Text
@@ -179,6 +180,7 @@ def assess(case: CivilComplaint, options: RuleOptions) -> Assessment:
         "defendants": [d.party.name for d in case.defendants],
     }
     check_parties(result, case)
+    check_lenders(result, case)
     check_defendant_capacity(result, case)
     check_court(result, case.court)
     check_court_name(result, case.court)
@@ -229,6 +231,9 @@ def assess(case: CivilComplaint, options: RuleOptions) -> Assessment:
         # the complaint says the court has jurisdiction only where the clause leads there
         result.computed["agreed_court"] = check_venue(result, case.court, venue)
         if not any(p.loc == ("court",) for p in result.problems):
+            # a joint suit goes where the main contract leads (complaint_venue)
+            if not result.computed["agreed_court"]:
+                check_guarantor_court(result, case)
             # a court found at the plaintiff's place alone says why (complaint_venue)
             result.computed["receiving"] = receiving_plaintiffs(case)
         check_procedure(result, case.procedure, case.court)
@@ -252,11 +257,13 @@ def _check_guarantees(result: Assessment, case: CivilComplaint, total: Decimal) 
             # a maximum guarantee fixed early: its period runs from that day (art. 690(2))
             fixing = defendant.maximum_fixing
             fixed = fixing.on if fixing and fixing.on >= case.contract.signed_on else None
+            loc: Loc = ("defendants", i, "guarantee")
+            check_period_chosen(result, defendant.guarantee, defendant.party.name, loc)
             check_sued_guarantor(
                 result,
                 fixed_early(defendant.guarantee, fixed),
                 defendant.party.name,
-                ("defendants", i, "guarantee"),
+                loc,
                 suit,
                 total,
             )

@@ -167,19 +167,36 @@ def _agreed_in_evidence(case: CivilComplaint) -> bool:
 
 
 def check_fee_agreed(result: Assessment, case: CivilComplaint) -> None:
-    """Warn of each 律师费 claimed without the agreement that puts it on the debtor."""
-    if case.cost_clause or _agreed_in_evidence(case):
+    """Warn at ``cost_clause`` of each 律师费 claimed without the clause that puts it on
+    the debtor: the facts then state only the payment, never an agreement. An evidence
+    purpose naming 律师费负担的约定 is told apart: the clause exists but its article is
+    not given, so the facts cannot state it."""
+    if case.cost_clause:
         return
-    for i, component in enumerate(case.amounts.components):
+    in_evidence = _agreed_in_evidence(case)
+    for component in case.amounts.components:
         if not (is_enforcement_cost(component) and "律师" in component.display_label):
             continue
-        result.warn(
-            ("amounts", "components", i),
-            "lawyer_fee_not_agreed",
-            f"主张{component.display_label}，但未写明由被告负担律师费的约定：{FEE_PRACTICE}",
-            hint="合同约定了律师费由违约方负担的，请在「律师费等实现债权费用的约定」中写明条款，"
-            "起诉状将在该项请求中写明；也可在载有该约定的证据的证明目的中写明「律师费负担的约定」",
-        )
+        label = component.display_label
+        if in_evidence:
+            result.warn(
+                ("cost_clause",),
+                "lawyer_fee_clause_missing",
+                f"主张{label}，证据的证明目的载明律师费负担的约定，但未写明合同条款："
+                "事实与理由只能写明原告支付了律师费，不能写明被告同意负担（"
+                f"{FEE_PRACTICE}）",
+                hint="请在「律师费等实现债权费用的约定」中写明条款，如 《借款合同》第十一条约定"
+                "借款人承担出借人为实现债权支付的律师费；起诉状将在事实与理由中写明",
+            )
+        else:
+            result.warn(
+                ("cost_clause",),
+                "lawyer_fee_not_agreed",
+                f"主张{label}，但未写明由被告负担律师费的约定：{FEE_PRACTICE}",
+                hint="合同约定了律师费由违约方负担的，请在「律师费等实现债权费用的约定」中写明"
+                "条款，起诉状将在事实与理由中写明",
+            )
+        return  # one warning on the one field
 
 
 def _cited_listed(cited: str, case: CivilComplaint) -> bool:

@@ -33,7 +33,7 @@ from docgen.documents.complaint_form_sale import sale_sections
 from docgen.documents.complaint_form_security import security_rows
 from docgen.documents.complaint_parts import BANK_REPAYMENT_LABELS, REPAYMENT_LABELS, LoanFacts
 from docgen.documents.complaint_security import form_security_claims
-from docgen.documents.complaint_text import borrowers, names, principal
+from docgen.documents.complaint_text import borrowers, lenders, names, principal
 from docgen.documents.parts import ResolvedAmounts
 from docgen.domain.court_fees import FeeResult
 from docgen.domain.dates import format_cn
@@ -326,7 +326,7 @@ def _loan_rows(
 def _facts(case: CivilComplaint, resolved: ResolvedAmounts, overdue_from: date) -> list[Row]:
     contract, loan = case.contract, case.loan
     bank = contract.kind == "financial_loan"
-    lenders = names([p.party for p in case.plaintiffs])
+    lending = names(lenders(case))  # only those who signed and lent (loan.lenders)
     lender = "贷款人" if bank else "出借人"
     rows = [
         {
@@ -337,7 +337,7 @@ def _facts(case: CivilComplaint, resolved: ResolvedAmounts, overdue_from: date) 
         },
         {
             "label": "2. 合同主体" if bank else "2. 签订主体",
-            "value": f"{lender}：{lenders}；借款人：{names(borrowers(case))}",
+            "value": f"{lender}：{lending}；借款人：{names(borrowers(case))}",
         },
     ]
     if loan is not None:

@@ -7,12 +7,25 @@ from __future__ import annotations
 from datetime import date
 
 from docgen.documents.guarantor_rules import ACCELERATED_DUE, SuitDates, fixed_early, sued_statuses
+from docgen.documents.problems import Assessment, Loc
 from docgen.domain.dates import format_cn
 from docgen.domain.guarantee import DUE_WORDS, Guarantee, GuaranteePeriod
 from docgen.domain.money import format_yuan
 
 GUARANTEE_PERIOD_ARTICLE = "《中华人民共和国民法典》第六百九十二条第二款"
 GUARANTEE_RULES = "《最高人民法院关于适用〈中华人民共和国民法典〉有关担保制度的解释》"
+
+
+def check_period_chosen(result: Assessment, guarantee: Guarantee, name: str, loc: Loc) -> None:
+    """The 保证期间 is the guarantee contract's term: the complaint states it (and whether
+    the guarantor is still liable turns on it, arts. 692–693), so it is asked, not assumed."""
+    if guarantee.period is None:
+        result.error(
+            (*loc, "period"),
+            "missing",
+            f"请按保证合同选择被告{name}的保证期间（约定了保证期间、未约定，或约定直至主债务"
+            f"本息还清时为止）：起诉状将据此写明保证期间及其届满日（{GUARANTEE_PERIOD_ARTICLE}）",
+        )
 
 
 def period_words(guarantee: Guarantee, period: GuaranteePeriod, suit: SuitDates) -> str:

@@ -7,8 +7,12 @@ paid up to ``interest_paid_until`` is not owed again: a complaint whose own fact
 and that still claims it from before the next day asks for it twice, and a party states
 its claims in good faith (民事诉讼法 art. 13). The other way round, a bank loan's term
 interest neither claimed nor paid would print as 「期内利息人民币0.00元」 beside 「已还利息」
-on the bank form, a waiver nobody stated. Both are warnings: the plaintiff may have
-reasons the case data does not show (interest paid applied to costs, a waiver)."""
+on the bank form, a waiver nobody stated.
+
+The first is an error: the complaint would print 「已支付利息至…」 in its facts and claim the
+same days' interest in its claims, contradicting itself on its face (民事诉讼法 art. 122(3):
+the claims rest on the facts stated). Interest paid that went to costs instead is told by
+correcting 还息至. The second is a warning: the bank may have waived the term interest."""
 
 from __future__ import annotations
 
@@ -51,16 +55,17 @@ def _check_paid_interest_claimed(result: Assessment, case: CivilComplaint) -> No
         if component.kind != "interest" or calc is None or calc.start > paid_until:
             continue
         label = component.display_label
-        result.warn(
+        result.error(
             ("amounts", "components", i, "calculation", "start"),
             "interest_already_paid",
             f"「{label}」自{format_cn(calc.start)}起计算，而借款人已支付利息至"
             f"{format_cn(paid_until)}（还息至）：{format_cn(calc.start)}至"
             f"{format_cn(min(paid_until, calc.end or paid_until))}的利息已经支付，"
-            f"起诉状将重复主张（借款人按约定支付利息，{TERM_INTEREST_ARTICLE}；"
-            "当事人行使诉讼权利应当遵循诚信原则，《中华人民共和国民事诉讼法》第十三条）",
+            f"起诉状的事实部分载明已付息，诉讼请求却重复主张，前后矛盾（借款人按约定支付利息，"
+            f"{TERM_INTEREST_ARTICLE}；当事人行使诉讼权利应当遵循诚信原则，"
+            "《中华人民共和国民事诉讼法》第十三条）",
             hint=f"请将「{label}」的计息首日改为{format_cn(first_owed)}（还息至的次日），"
-            "或核对「还息至」",
+            "或核对「还息至」（已付利息抵充费用的，按实际付至的日期填写）",
         )
 
 

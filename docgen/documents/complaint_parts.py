@@ -14,7 +14,7 @@ from docgen.documents.parts import RateInput
 from docgen.domain.dates import format_cn
 from docgen.domain.disclosure import ADVANCED, shown_when
 from docgen.domain.fields import CaseModel, Line, Money, ShortText, Text
-from docgen.domain.guarantee import Guarantee
+from docgen.domain.guarantee import PERIOD_LABELS, Guarantee, PeriodKind
 from docgen.domain.parties import Party
 
 CHECKED = "■"
@@ -108,6 +108,20 @@ class Plaintiff(CaseModel):
     service: ServiceAddress | None = Field(default=None, title="送达地址")
 
 
+class SuedGuarantee(Guarantee):
+    """A sued guarantor's guarantee. Its 保证期间 is chosen, never defaulted: the complaint
+    states it as the guarantee contract's term (民法典 art. 692), so an empty field must
+    not print 「保证合同未约定保证期间」 (complaint_guarantee.check_period_chosen)."""
+
+    period: PeriodKind | None = Field(  # type: ignore[assignment]
+        default=None,
+        title="保证期间",
+        description="按保证合同选择；未约定的，保证期间为主债务履行期限届满之日起六个月"
+        "（民法典第六百九十二条第二款）",
+        json_schema_extra={"enum_titles": list(PERIOD_LABELS.values())},
+    )
+
+
 class Defendant(CaseModel):
     party: Party = Field(title="被告")
     role: Literal["borrower", "guarantor", "other"] = Field(
@@ -115,7 +129,7 @@ class Defendant(CaseModel):
         title="诉讼地位",
         json_schema_extra={"enum_titles": list(ROLE_LABELS.values())},
     )
-    guarantee: Guarantee | None = Field(
+    guarantee: SuedGuarantee | None = Field(
         default=None,
         title="保证",
         description="被告为保证人时必填：保证方式、保证期间、是否已在保证期间内主张权利",
@@ -277,6 +291,14 @@ class LoanFacts(CaseModel):
         """A bare text (the earlier form) names the property only."""
         return {"property": value} if isinstance(value, str) else value
 
+    lenders: list[ShortText] = Field(
+        default_factory=list,
+        max_length=5,
+        title="签订合同并出借的原告",
+        description="原告有数人时必填：写明与借款人签订借款合同并出借款项的原告姓名或名称；"
+        "如 以夫妻共同财产出借而只有一方签约出借的，只填该方，其余原告不写为合同当事人",
+        json_schema_extra=ADVANCED,
+    )
     guarantee_contract: Text | None = Field(
         default=None, title="保证合同", description="如 2025年1月10日被告李强签订《保证合同》"
     )

@@ -33,7 +33,10 @@ def check_parties(result: Assessment, case: CivilComplaint) -> None:
     for plaintiff, loc in plaintiffs:
         check_plaintiff_particulars(result, plaintiff, loc)
     defendants = [(p, (g, i, "party")) for g, i, p in entries if g == "defendants"]
-    check_filing_parties(result, case.filing_date, plaintiffs, defendants, case.contract.signed_on)
+    # a defendant without capacity and no guardian is refused (民事诉讼法 art. 60)
+    check_filing_parties(
+        result, case.filing_date, plaintiffs, defendants, case.contract.signed_on, "suit"
+    )
     for i, defendant in enumerate(case.defendants):
         if defendant.role == "guarantor" and defendant.guarantee is None:
             result.error(
@@ -49,3 +52,28 @@ def check_parties(result: Assessment, case: CivilComplaint) -> None:
             )
     if not any(d.role == "borrower" for d in case.defendants):
         result.error(("defendants",), "borrower_missing", "被告中应至少有一名借款人（债务人）")
+
+
+def check_lenders(result: Assessment, case: CivilComplaint) -> None:
+    """Several plaintiffs of a loan: the facts name as the contracting and lending side only
+    those the case says signed and lent (``loan.lenders``); without it they would name every
+    plaintiff, a fact the contract in evidence may contradict (民事诉讼法 art. 122(3))."""
+    loan = case.loan
+    if loan is None:
+        return
+    plaintiffs = [p.party.name for p in case.plaintiffs]
+    if len(plaintiffs) > 1 and not loan.lenders:
+        result.error(
+            ("loan", "lenders"),
+            "missing",
+            f"原告有{len(plaintiffs)}人（{'、'.join(plaintiffs)}）：请写明与借款人签订借款合同并出借"
+            "款项的原告，起诉状只将其写为合同当事人和出借人；其余原告的起诉依据（如出借款项为"
+            "夫妻共同财产）请在补充事实中写明",
+        )
+    for k, name in enumerate(loan.lenders):
+        if name not in plaintiffs:
+            result.error(
+                ("loan", "lenders", k),
+                "not_a_plaintiff",
+                f"「{name}」不是本案原告；出借人应为原告之一",
+            )

@@ -15,7 +15,7 @@ from docgen.documents.complaint_guarantee import guarantee_fact
 from docgen.documents.complaint_guarantee_scope import guarantee_scope_sentence
 from docgen.documents.complaint_parts import DELIVERY_LABELS
 from docgen.documents.complaint_security import security_fact
-from docgen.documents.complaint_text import borrowers, names, suit_dates
+from docgen.documents.complaint_text import borrowers, costs_paid, lenders, names, suit_dates
 from docgen.documents.complaint_venue import performance_place_sentence
 from docgen.domain.dates import format_cn
 from docgen.domain.lpr import format_percent
@@ -45,8 +45,10 @@ def facts(
     )
     number = f"（编号：{contract.number}）" if contract.number else ""
     place = f"在{case.loan.signed_place}" if case.loan and case.loan.signed_place else ""
+    # the contracting side only: a co-owner of the money who did not sign is not named here
+    lending = "原告" + names(lenders(case))
     first = (
-        f"{format_cn(contract.signed_on)}，{plaintiffs}与{signatory}{place}"
+        f"{format_cn(contract.signed_on)}，{lending}与{signatory}{place}"
         f"签订《{contract.name}》{number}。"
     )
     loan, sale = case.loan, case.sale
@@ -62,7 +64,7 @@ def facts(
         first += _price_paid(sale, debtors)
     if loan is not None:
         first += (
-            f"{plaintiffs}于{format_cn(loan.delivered_on)}以{DELIVERY_LABELS[loan.delivery_method]}"
+            f"{lending}于{format_cn(loan.delivered_on)}以{DELIVERY_LABELS[loan.delivery_method]}"
             f"方式向{debtors}实际出借{legal_amount(loan.delivered_amount)}"
         )
         if loan.agreed_rate:
@@ -87,6 +89,9 @@ def facts(
                 + guarantee_scope_sentence(d)
             )
     paragraphs.append(_breach(case, plaintiffs, debtors) + _still_unpaid(case, plaintiffs))
+    costs = costs_paid(case)  # the fee clause and payment: facts, not the claim
+    if costs:
+        paragraphs.append(costs)
     if case.facts:
         paragraphs.append(case.facts)
     if case.jurisdiction_clause and agreed_court:

@@ -43,6 +43,15 @@ def boxes(options: Mapping[str, str], chosen: str | None) -> str:
     )
 
 
+def lenders(case: CivilComplaint) -> list[Party]:
+    """The plaintiffs who signed the loan contract and lent: those ``loan.lenders`` names,
+    or every plaintiff when it names none (one plaintiff; several are refused without it,
+    complaint_party_rules), so the facts never make a co-plaintiff a signatory."""
+    named = set(case.loan.lenders) if case.loan else set()
+    parties = [p.party for p in case.plaintiffs]
+    return [p for p in parties if p.name in named] if named else parties
+
+
 def borrowers(case: CivilComplaint) -> list[Party]:
     """The debtors: a company sued beside its branch answers for the branch's debt and is
     not one of them (complaint_branch_rules.answering_companies)."""
@@ -62,7 +71,7 @@ def claims(case: CivilComplaint, resolved: ResolvedAmounts) -> list[str]:
     ):
         when = format_cn(component.as_of or case.amounts.as_of)
         label = component.display_label
-        basis = cost_basis(case, component)
+        basis = claim_note(case, component)
         detail = f"（{basis}）" if basis else ""
         if component.kind == "principal":
             early = ""
@@ -165,8 +174,37 @@ def rate_words(resolved: ResolvedAmounts, rate: RateSpec, penalty: bool) -> str:
     return resolved.rate_words(rate)
 
 
+def claim_note(case: CivilComplaint, component: AmountComponent) -> str:
+    """What a narrative claim prints beside its amount: its note, but not for a cost of
+    enforcing the claim, whose clause and payment are facts (事实与理由: :func:`costs_paid`),
+    not the claim (民事诉讼法 art. 124(3) keeps claims, facts and evidence apart)."""
+    if is_enforcement_cost(component):
+        return ""
+    return printed_note(component.note, case) or ""
+
+
+def costs_paid(case: CivilComplaint) -> str:
+    """「《借款合同》第九条约定…律师费。原告刘芳为实现本案债权支付律师费人民币5,000.00元
+    （已实际支付，见律师费发票）。」 — the agreement only as ``cost_clause`` states it, then
+    what was paid with its note; empty when no such cost is claimed."""
+    paid = []
+    for component in case.amounts.components:
+        if not is_enforcement_cost(component) or component.amount is None:
+            continue
+        note = printed_note(component.note, case)
+        paid.append(
+            f"{component.display_label}人民币{format_yuan(component.amount)}元"
+            + (f"（{note}）" if note else "")
+        )
+    if not paid:
+        return ""
+    clause = f"{case.cost_clause.rstrip('。')}。" if case.cost_clause else ""
+    plaintiffs = "原告" + names([p.party for p in case.plaintiffs])
+    return f"{clause}{plaintiffs}为实现本案债权支付{'、'.join(paid)}。"
+
+
 def cost_basis(case: CivilComplaint, component: AmountComponent) -> str:
-    """What a claim prints beside its amount: for a cost of enforcing the claim, the
+    """What the element form prints beside a cost: for a cost of enforcing the claim, the
     clause that puts it on the debtor (律师费 is owed as agreed: complaint_evidence_rules);
     then the note, without a citation of evidence the list does not hold."""
     clause = case.cost_clause if is_enforcement_cost(component) else None

@@ -10,14 +10,25 @@ needs no word on it; one at the plaintiff's court, with no defendant there, is a
 the filing clerk for its connecting point, so it states it. Said only without a
 jurisdiction clause (an agreed court is the complaint's one ground, and a clause may
 exclude the statutory courts: venue_place) and only of a court the check found lawful:
-one declaration, never two."""
+one declaration, never two.
+
+A suit joining the debtor and a guarantor goes where the main contract leads: 「债权人一并
+起诉债务人和担保人的，应当根据主合同确定管辖法院」 (法释〔2020〕28号 art. 21(2)). A
+guarantor's domicile founds jurisdiction only over a suit against the guarantor alone
+(art. 21(3)), so a court reached only by it is refused (guarantor_court_only), as any court
+no connecting point leads to is refused: the clerk would refuse or transfer the case and the
+borrower's 管辖权异议 (民事诉讼法 art. 130) would succeed; 最高人民法院（2005）民四终字第
+11号 held the same under the former 担保法解释 art. 129. Nor does it stop the complaint
+telling the place of performance that does lead to the court."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from docgen.documents.problems import Assessment
+from docgen.documents.venue_place import Point, connections
 from docgen.domain import divisions as division_table
-from docgen.domain.courts import covers, read_court
+from docgen.domain.courts import Court, covers, read_court
 
 if TYPE_CHECKING:
     from docgen.documents.civil_complaint import CivilComplaint
@@ -26,28 +37,87 @@ PERFORMANCE_PLACE_BASIS = (
     "《中华人民共和国民事诉讼法》第二十四条，《最高人民法院关于适用〈中华人民共和国民事诉讼法〉"
     "的解释》第十八条第二款"
 )
+GUARANTEE_VENUE_BASIS = (
+    "《最高人民法院关于适用〈中华人民共和国民法典〉有关担保制度的解释》第二十一条第二款"
+)
+
+
+def _statutory_court(case: CivilComplaint) -> tuple[Court, division_table.Divisions] | None:
+    """The court addressed, when it is a basic or intermediate court of a known place."""
+    if not case.court.endswith("人民法院"):
+        return None
+    table = division_table.load()
+    court = read_court(case.court, table)
+    if court.place is None or court.level not in ("basic", "intermediate"):
+        return None
+    return court, table
+
+
+def _homes(party: object) -> list[str]:
+    """A defendant's 住所 and 经常居住地 (民事诉讼法 art. 22)."""
+    habitual = getattr(party, "habitual_residence", None)
+    return [a for a in (getattr(party, "address", None), habitual) if a]
+
+
+def _main_defendants(case: CivilComplaint) -> list[object]:
+    """The defendants whose domicile founds jurisdiction: every one, unless the suit joins
+    the debtor and a guarantor, when the guarantors' does not (担保制度解释 art. 21(2))."""
+    joined = any(d.role != "guarantor" for d in case.defendants)
+    return [d.party for d in case.defendants if not (joined and d.role == "guarantor")]
 
 
 def receiving_plaintiffs(case: CivilComplaint) -> list[str]:
     """The plaintiffs at whose place the court sits, when that place of performance is
-    the only point leading to it: no clause, and no defendant's domicile or habitual
-    residence there. Empty otherwise (nothing is then said)."""
-    if case.jurisdiction_clause or not case.court.endswith("人民法院"):
+    the only point leading to it: no clause, and no main-contract defendant's domicile or
+    habitual residence there. Empty otherwise (nothing is then said)."""
+    found = _statutory_court(case)
+    if case.jurisdiction_clause or found is None:
         return []
-    table = division_table.load()
-    court = read_court(case.court, table)
-    if court.place is None or court.level not in ("basic", "intermediate"):
-        return []
+    court, table = found
 
     def here(address: str | None) -> bool:
         division = table.locate(address) if address else None
         return division is not None and division.level == "county" and covers(court, division)
 
-    for d in case.defendants:
-        habitual = getattr(d.party, "habitual_residence", None)
-        if here(d.party.address) or here(habitual):
-            return []
+    if any(here(a) for party in _main_defendants(case) for a in _homes(party)):
+        return []
     return [p.party.name for p in case.plaintiffs if here(p.party.address)]
+
+
+def check_guarantor_court(result: Assessment, case: CivilComplaint) -> None:
+    """A court only a guarantor's domicile leads to, in a suit that joins the debtor."""
+    found = _statutory_court(case)
+    guarantors = [d.party for d in case.defendants if d.role == "guarantor"]
+    main = _main_defendants(case)
+    if found is None or not guarantors or len(main) == len(case.defendants):
+        return
+    court, table = found
+    lawful: list[Point] = [
+        (f"被告{getattr(p, 'name', '')}住所地", a) for p in main for a in _homes(p)
+    ]
+    lawful += [
+        (f"原告{p.party.name}住所地，即合同履行地", p.party.address) for p in case.plaintiffs
+    ]
+    by_guarantor: list[Point] = [(g.name, a) for g in guarantors for a in _homes(g)]
+    main_courts = connections(lawful, table)
+    if main_courts.unplaced or main_courts.reach(court):
+        return  # an address not placed may lead here: nothing certain to say
+    named = [
+        what for what, address in by_guarantor if connections([("", address)], table).reach(court)
+    ]
+    if not named:
+        return
+    listing = main_courts.listing()
+    result.error(
+        ("court",),
+        "guarantor_court_only",
+        f"{case.court}仅为保证人{'、'.join(dict.fromkeys(named))}的住所地法院；债权人一并起诉"
+        f"债务人和担保人的，应当根据主合同确定管辖法院（{GUARANTEE_VENUE_BASIS}），即被告"
+        f"（债务人）住所地或者合同履行地人民法院（《中华人民共和国民事诉讼法》第二十四条）"
+        + (f"：{listing}" if listing else ""),
+        hint="请向主合同确定的法院起诉：被告（债务人）住所地或者合同履行地人民法院，"
+        "借款合同约定管辖法院的，向约定的法院起诉",
+    )
 
 
 def performance_place_sentence(names: list[str]) -> str:

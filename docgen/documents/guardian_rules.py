@@ -13,8 +13,11 @@
   period, art. 195) fails, so without a guardian it is an error.
 - In court a party without capacity to litigate is represented by the guardian
   (民事诉讼法 art. 60): a plaintiff or applicant without a guardian cannot sign the filing
-  (error); for a defendant the complaint needs only what identifies them (art. 124(2))
+  (error); for a respondent an application needs only what identifies them (art. 124(2))
   and the court may determine the representative (民诉法解释 art. 83), so it is a warning.
+  A complaint (purpose ``suit``) is an error: it states the defendant's lack of capacity,
+  and the clerk needs the person to serve and sue through; the plaintiff can name the
+  guardian the law designates (民法典 arts. 27, 28).
 - A guardian given for a capable adult is an error: an adult acts for themselves (art.
   18(1)); only a person without full capacity has a 法定代理人 (art. 23); a letter "to the
   guardian" would tell a third party of the debt, and an agreement signed by them would
@@ -57,7 +60,7 @@ CAPACITY_LABELS = {"limited": "限制民事行为能力人", "none": "无民事�
 CIVIL_CODE = "《中华人民共和国民法典》"
 GUARDIAN_HINT = "请在「法定代理人（监护人）」中填写其监护人"
 
-Purpose = Literal["letter", "agreement", "filing"]
+Purpose = Literal["letter", "agreement", "filing", "suit"]
 
 
 def age_on(person: Person | Guardian, day: date) -> int | None:
@@ -137,7 +140,7 @@ def check_debtor_capacity(
         return
     _warn_minor(result, debtor, loc, on, contracted)
     guardian = debtor.guardian
-    if debtor.capacity in CAPACITY_LABELS and guardian is None:
+    if debtor.capacity in CAPACITY_LABELS and guardian is None and purpose != "suit":
         result.warn(
             (*loc, "capacity"),
             "debtor_without_capacity",
@@ -152,6 +155,8 @@ def check_debtor_capacity(
             _agreement_needs_guardian(result, debtor, loc, on)
         elif purpose == "filing":
             _defendant_without_guardian(result, debtor, loc)
+        elif purpose == "suit":
+            _defendant_needs_guardian(result, debtor, loc, on)
 
 
 def _warn_minor(
@@ -229,6 +234,20 @@ def _defendant_without_guardian(result: Assessment, party: Person, loc: Loc) -> 
         "（《中华人民共和国民事诉讼法》第六十条）；未写明的，由人民法院依法确定"
         "（《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第八十三条）",
         hint=GUARDIAN_HINT + "，诉状将列明其法定代理人",
+    )
+
+
+def _defendant_needs_guardian(result: Assessment, party: Person, loc: Loc, on: date) -> None:
+    status = CAPACITY_LABELS.get(party.capacity) or f"未成年人（{age_on(party, on)}周岁）"
+    result.error(
+        (*loc, "guardian"),
+        "guardian_required",
+        f"被告{party.name}为{status}，无诉讼行为能力人由其监护人作为法定代理人代为诉讼"
+        "（《中华人民共和国民事诉讼法》第六十条）：起诉状应列明其法定代理人，"
+        "否则人民法院无从向其送达、由其应诉",
+        hint=GUARDIAN_HINT + "（未成年人的监护人为其父母；成年人依次为配偶，父母、子女，"
+        f"其他近亲属，{CIVIL_CODE}第二十七条、第二十八条）；被告实际具有完全民事行为能力的，"
+        "请改正「民事行为能力」",
     )
 
 
@@ -392,14 +411,15 @@ def check_filing_parties(
     applicants: Sequence[tuple[Party, Loc]],
     respondents: Sequence[tuple[Party, Loc]],
     contracted: date | None = None,
+    respondent: Purpose = "filing",
 ) -> None:
     """A court filing's parties: an applicant (plaintiff) without full capacity files
-    through the guardian (error without one); a respondent's missing guardian is warned;
-    every guardian given is checked."""
+    through the guardian (error without one); a respondent's missing guardian is warned,
+    a defendant's refused (``respondent="suit"``); every guardian given is checked."""
     creditors = [party for party, _ in applicants]
     for party, loc in applicants:
         check_litigant_capacity(result, party, loc, on)
         check_guardian(result, party, loc, on)
     for party, loc in respondents:
-        check_debtor_capacity(result, party, loc, on, contracted, "filing")
+        check_debtor_capacity(result, party, loc, on, contracted, respondent)
         check_guardian(result, party, loc, on, creditors)

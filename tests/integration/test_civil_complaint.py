@@ -40,10 +40,9 @@ def test_claims_print_computed_interest_and_interest_running_until_payment(narra
 
 def test_a_fee_already_paid_is_claimed_as_a_fixed_sum_not_as_accruing(narrative_pdf):
     # a paid 律师费 does not run on, so it is not "暂计至" a date as interest is
-    assert (
-        "支付律师费人民币5,000.00元（大写：伍仟元整）（已实际支付，见律师费发票）；"
-        in narrative_pdf
-    )
+    # the payment and its evidence are facts (事实与理由), not part of the claim
+    assert "支付律师费人民币5,000.00元（大写：伍仟元整）；" in narrative_pdf
+    assert "为实现本案债权支付律师费人民币5,000.00元（已实际支付，见律师费发票）。" in narrative_pdf
     assert "律师费人民币5,000.00元（大写：伍仟元整）（暂计至" not in narrative_pdf
 
 

@@ -1,6 +1,7 @@
 """An adult defendant without full capacity: the complaint states the capacity, the court's
 finding it rests on and its date, and the guardian who litigates (民法典 art. 24; 民事诉讼法
-art. 60; 民诉法解释 art. 83), and warns when the finding is not given."""
+art. 60; 民诉法解释 art. 83), warns when the finding is not given and is refused without
+the guardian."""
 
 from __future__ import annotations
 
@@ -13,7 +14,9 @@ from tests.support import load_fixture, printed_copy
 OPTIONS = RuleOptions(calendar_fallback=True)
 DOC = registry.get("civil_complaint")
 WARD = load_fixture("civil_complaint", "valid", "defendant_with_guardian")
-NO_GUARDIAN = load_fixture("civil_complaint", "valid", "defendant_without_capacity_no_guardian")
+NO_GUARDIAN = load_fixture(
+    "civil_complaint", "invalid", "defendant_without_capacity_without_guardian"
+)
 
 
 def _warning(data: dict):
@@ -39,7 +42,11 @@ def test_an_adult_ward_without_the_finding_is_warned_on_the_field():
         warning.message
     )
     assert "第二十四条" in warning.message and "第八十三条" in warning.message
-    assert "被告张伟为无民事行为能力人。" in printed_copy("civil_complaint", NO_GUARDIAN)
+    data = copy.deepcopy(WARD)
+    del data["defendants"][0]["capacity_finding"], data["defendants"][0]["capacity_found_on"]
+    assert "被告张伟为无民事行为能力人，由其监护人王丽作为法定代理人代为诉讼" in printed_copy(
+        "civil_complaint", data
+    )
     data = copy.deepcopy(WARD)
     del data["defendants"][0]["capacity_found_on"]
     warning = _warning(data)
@@ -55,3 +62,16 @@ def test_a_minor_needs_no_finding():
     del data["defendants"][0]["capacity_finding"], data["defendants"][0]["capacity_found_on"]
     assert _warning(data) is None
     assert "认定为" not in printed_copy("civil_complaint", data)
+
+
+def test_a_defendant_without_capacity_and_no_guardian_is_refused_at_the_guardian():
+    problems = DOC.evaluate(DOC.parse(NO_GUARDIAN), OPTIONS).problems
+    errors = [p for p in problems if p.severity == "error"]
+    assert [(p.loc, p.code) for p in errors] == [
+        (("defendants", 0, "party", "guardian"), "guardian_required")
+    ]
+    assert "被告张伟为无民事行为能力人" in errors[0].message
+    assert "第六十条" in errors[0].message
+    assert "第二十八条" in (errors[0].hint or "")
+    # the error says what the warning on the capacity said: it is not repeated
+    assert "debtor_without_capacity" not in {p.code for p in problems}

@@ -110,7 +110,7 @@ def test_a_lawyers_fee_without_its_agreement_is_warned_with_the_source():
     data = copy.deepcopy(GUARANTOR)
     data["evidence"][0]["purpose"] = "证明借贷关系成立及借款金额、利率、期限的约定"
     warning = _problem(data, "lawyer_fee_not_agreed")
-    assert warning is not None and warning.loc == ("amounts", "components", 3)
+    assert warning is not None and warning.loc == ("cost_clause",)
     assert warning.severity == "warning"
     assert "主张律师费，但未写明由被告负担律师费的约定" in warning.message
     assert "（法释〔2020〕17号）第二十九条" in warning.message
@@ -120,20 +120,37 @@ def test_a_lawyers_fee_without_its_agreement_is_warned_with_the_source():
         {"name": "委托代理合同", "source": "原告提供", "purpose": "证明原告与律师事务所约定律师费"}
     )
     assert _problem(data, "lawyer_fee_not_agreed") is not None
-    # the clause stated, or named in the contract's evidence, is the agreement
+    # the clause stated is the agreement
     data["cost_clause"] = "《借款合同》第九条约定借款人承担出借人为实现债权支付的律师费"
     assert _problem(data, "lawyer_fee_not_agreed") is None
+
+
+def test_an_agreement_named_only_in_the_evidence_asks_for_its_clause():
+    # the contract's purpose names 律师费负担的约定, but no clause: the facts cannot state it
     assert _problem(GUARANTOR, "lawyer_fee_not_agreed") is None
+    warning = _problem(GUARANTOR, "lawyer_fee_clause_missing")
+    assert warning is not None and warning.loc == ("cost_clause",)
+    assert "证据的证明目的载明律师费负担的约定，但未写明合同条款" in warning.message
+    facts = _facts(GUARANTOR)
+    assert "原告刘芳为实现本案债权支付律师费人民币5,000.00元（已实际支付，见律师费发票）。" in facts
+    assert "约定" not in facts[facts.index("为实现本案债权") - 40 : facts.index("为实现本案债权")]
 
 
-def test_the_clause_is_printed_beside_the_fee_claimed():
+def _facts(data: dict) -> str:
+    text = printed_copy("civil_complaint", data).replace("\n", "")
+    return text[text.index("事实与理由：") : text.index("证据和证据来源：")]
+
+
+def test_the_clause_and_the_payment_are_facts_not_the_claim():
     data = copy.deepcopy(GUARANTOR)
     data["cost_clause"] = "《借款合同》第九条约定借款人承担出借人为实现债权支付的律师费"
+    assert _problem(data, "lawyer_fee_clause_missing") is None
     printed = printed_copy("civil_complaint", data)
+    assert "判令被告张伟向原告刘芳支付律师费人民币5,000.00元（大写：伍仟元整）；" in printed
     assert (
-        "支付律师费人民币5,000.00元（大写：伍仟元整）（《借款合同》第九条约定借款人承担出借人"
-        "为实现债权支付的律师费；已实际支付，见律师费发票）；"
-    ) in printed
+        "《借款合同》第九条约定借款人承担出借人为实现债权支付的律师费。原告刘芳为实现本案债权"
+        "支付律师费人民币5,000.00元（已实际支付，见律师费发票）。"
+    ) in _facts(data)
 
 
 def test_a_note_citing_evidence_not_listed_prints_without_the_citation():
@@ -141,11 +158,11 @@ def test_a_note_citing_evidence_not_listed_prints_without_the_citation():
     assert warning is not None and warning.loc == ("amounts", "components", 3, "note")
     assert "所引用的「律师费发票」不在证据清单中" in warning.message
     printed = printed_copy("civil_complaint", MISSING)
-    assert "支付律师费人民币5,000.00元（大写：伍仟元整）（已实际支付）；" in printed
+    assert "支付律师费人民币5,000.00元（已实际支付）。" in _facts(MISSING)
     assert "律师费发票" not in printed
     # listed, the citation stays
     assert _problem(GUARANTOR, "note_cites_unlisted_evidence") is None
-    assert "（已实际支付，见律师费发票）" in printed_copy("civil_complaint", GUARANTOR)
+    assert "（已实际支付，见律师费发票）" in _facts(GUARANTOR)
 
 
 def test_a_bracketed_or_numbered_citation_is_checked_too():
@@ -154,4 +171,4 @@ def test_a_bracketed_or_numbered_citation_is_checked_too():
     note["note"] = "已实际支付（见证据9），详见证据2"
     warning = _problem(data, "note_cites_unlisted_evidence")
     assert warning is not None and "所引用的「证据9」不在证据清单中" in warning.message
-    assert "（已实际支付，详见证据2）；" in printed_copy("civil_complaint", data)
+    assert "（已实际支付，详见证据2）。" in _facts(data)

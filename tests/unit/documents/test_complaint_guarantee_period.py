@@ -48,3 +48,21 @@ def test_a_guarantee_until_the_debt_is_repaid_is_an_unclear_period():
         "保证合同约定保证责任直至主债务本息还清时为止，视为约定不明（《最高人民法院关于适用"
         f"〈中华人民共和国民法典〉有关担保制度的解释》第三十二条），{STATUTORY}"
     ) in _fact(data)
+
+
+def test_a_period_not_chosen_is_asked_and_never_printed_as_not_agreed():
+    from docgen.documents import registry
+    from docgen.documents.base import RuleOptions
+
+    doc = registry.get("civil_complaint")
+    data = load_fixture("civil_complaint", "invalid", "guarantee_period_not_chosen")
+    problems = doc.evaluate(doc.parse(data), RuleOptions(calendar_fallback=True)).problems
+    errors = [p for p in problems if p.severity == "error"]
+    assert [(p.loc, p.code) for p in errors] == [
+        (("defendants", 1, "guarantee", "period"), "missing")
+    ]
+    assert "请按保证合同选择被告李秀英的保证期间" in errors[0].message
+    # the form offers no default: the field is blank until chosen
+    schema = doc.model.model_json_schema()
+    period = schema["$defs"]["SuedGuarantee"]["properties"]["period"]
+    assert period["default"] is None

@@ -43,3 +43,41 @@ def test_an_agreed_court_is_the_one_ground_stated():
     facts = _facts(data)
     assert PERFORMANCE not in facts
     assert "《设备买卖合同》第十条约定由原告住所地人民法院管辖，贵院对本案依法享有管辖权。" in facts
+
+
+GUARANTOR_COURT = load_fixture("civil_complaint", "invalid", "joint_suit_at_the_guarantors_court")
+
+
+def _errors(data: dict) -> list:
+    from docgen.documents import registry
+    from docgen.documents.base import RuleOptions
+
+    doc = registry.get("civil_complaint")
+    problems = doc.evaluate(doc.parse(data), RuleOptions(calendar_fallback=True)).problems
+    return [p for p in problems if p.severity == "error"]
+
+
+def test_a_joint_suit_at_the_guarantors_court_alone_is_refused():
+    # the borrower in 东城区, the lender in 浦东, only the guarantor in 朝阳区
+    errors = _errors(GUARANTOR_COURT)
+    assert [(e.loc, e.code) for e in errors] == [(("court",), "guarantor_court_only")]
+    message = errors[0].message
+    assert message.startswith("北京市朝阳区人民法院仅为保证人李秀英的住所地法院")
+    assert "有关担保制度的解释》第二十一条第二款" in message
+    assert "北京市东城区人民法院（被告张伟住所地）" in message
+    assert "上海市浦东新区人民法院（原告刘芳住所地，即合同履行地）" in message
+
+
+def test_the_borrowers_court_in_a_joint_suit_is_accepted():
+    data = copy.deepcopy(GUARANTOR_COURT) | {"court": "北京市东城区人民法院"}
+    assert _errors(data) == []
+    assert "贵院对本案" not in _facts(data)
+
+
+def test_the_place_of_performance_is_stated_where_the_guarantor_also_lives():
+    data = copy.deepcopy(GUARANTOR_COURT)
+    data["plaintiffs"][0]["party"]["address"] = "北京市朝阳区建国路1号"
+    assert _errors(data) == []
+    facts = _facts(data)
+    assert "原告刘芳作为接收货币一方，其所在地为合同履行地" in facts
+    assert facts.count("贵院对本案依法享有管辖权") == 1

@@ -55,8 +55,12 @@ def test_without_a_clause_the_hint_lists_domiciles_and_the_place_of_performance(
 
 
 def test_the_court_of_any_connecting_point_passes_without_a_clause():
-    for court in ("北京市朝阳区人民法院", "上海市浦东新区人民法院"):
+    for court in ("北京市东城区人民法院", "上海市浦东新区人民法院"):
         assert _on_court(_problems(court=court, jurisdiction_clause=None)) == []
+    # 朝阳 is only the guarantor's: a joint suit follows the main contract (担保制度解释 art. 21(2))
+    assert _on_court(_problems(court="北京市朝阳区人民法院", jurisdiction_clause=None)) == [
+        ("error", "guarantor_court_only")
+    ]
 
 
 def test_a_valid_clause_excludes_the_place_of_performance():
