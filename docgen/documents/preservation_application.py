@@ -19,7 +19,7 @@ from pydantic import Field, field_validator
 
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.case_numbers import CaseNumberText, check_case_number
-from docgen.documents.court_names import check_court_name, court_name
+from docgen.documents.court_names import Place, check_filed_court, domicile_places
 from docgen.documents.court_parts import Agent, ServiceAddress, check_court, filing_signature
 from docgen.documents.court_venue import Venue, check_venue
 from docgen.documents.filed_exhibits import (
@@ -168,10 +168,11 @@ def assess(case: PreservationApplication, options: RuleOptions) -> Assessment:
     """Cross-field rules; computes the security figure and the preservation fee."""
     result = Assessment()
     check_court(result, case.court)
-    check_court_name(result, case.court)
+    court = check_filed_court(result, case.court, "申请书", _number(case), court_places(case))
+    result.computed["court"] = court
     # the name and the level (a claim for a basic or an intermediate court); the place
     # follows other rules here (财产所在地 before suit, art. 104), so it is not compared
-    check_venue(result, case.court, Venue(claim=case.claim_amount))
+    check_venue(result, court, Venue(claim=case.claim_amount))
     check_parties(result, case)
     check_pre_suit_court(result, case)
     if case.amount > case.claim_amount:
@@ -195,10 +196,29 @@ def assess(case: PreservationApplication, options: RuleOptions) -> Assessment:
     if case.stage == "pre_suit" and case.case_number:
         result.error(("case_number",), "pre_suit_with_case", "诉前保全尚未立案，不应填写案号")
     elif case.case_number:
-        check_case_number(result, case.case_number, ("case_number",), case.court)
+        check_case_number(
+            result, case.case_number, ("case_number",), case.court, court_loc=("court",)
+        )
     result.computed["security"] = check_security(result, case)
     result.computed["fee"] = preservation_fee(case.amount)
     return result
+
+
+def _number(case: PreservationApplication) -> str | None:
+    """The case number that tells the court: the suit's, during it (a number before suit
+    is refused)."""
+    return case.case_number if case.stage == "in_suit" else None
+
+
+def court_places(case: PreservationApplication) -> list[Place]:
+    """The places that may ground the court (民事诉讼法 arts. 103–104; 民诉法解释 art.
+    18(2)): each party's domicile (the applicant's, for money, the place of performance)
+    and the real estate's location; where one of several namesakes lies among them, the
+    court's name is that one's (``court_names.settle_court``)."""
+    places = domicile_places("申请人", (a.party for a in case.applicants))
+    places += domicile_places("被申请人", case.respondents)
+    estates = (lead for lead in case.property_leads if isinstance(lead, RealEstateLead))
+    return places + [("不动产所在地", lead.location) for lead in estates]
 
 
 def _check_leads(result: Assessment, case: PreservationApplication) -> None:
@@ -327,7 +347,7 @@ def build_context(case: PreservationApplication, assessment: Assessment) -> dict
         "evidence": exhibit_rows(case.evidence),
         "security": security_text(case, figure),
         "fee": fee_text(case, fee),
-        "court": court_name(case.court),
+        "court": assessment.computed["court"],
         "attachments": attachments(case),
         "signers": filing_signature("申请人", applicants),
         "application_date": format_cn(case.application_date),

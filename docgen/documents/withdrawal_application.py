@@ -16,7 +16,7 @@ from pydantic import Field
 
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.case_numbers import CaseNumberText, check_case_number
-from docgen.documents.court_names import check_court_name, court_name
+from docgen.documents.court_names import check_filed_court, domicile_places
 from docgen.documents.court_parts import (
     block_lines,
     check_court,
@@ -83,8 +83,13 @@ def assess(case: WithdrawalApplication, options: RuleOptions) -> Assessment:
     """Cross-field rules; computes the fee due after withdrawal and the refund."""
     result = Assessment()
     check_court(result, case.court)
-    check_court_name(result, case.court)
-    check_case_number(result, case.case_number, ("case_number",), case.court)
+    # the suit's number tells which of several namesakes the court is (案号 rules arts.
+    # 4–5), else the parties' domiciles (民事诉讼法 arts. 22, 24; 民诉法解释 art. 18(2))
+    places = domicile_places("原告", (a.party for a in case.applicants))
+    places += domicile_places("被告", case.defendants)
+    court = check_filed_court(result, case.court, "申请书", case.case_number, places)
+    result.computed["court"] = court
+    check_case_number(result, case.case_number, ("case_number",), case.court, court_loc=("court",))
     for i, applicant in enumerate(case.applicants):
         check_party(result, applicant.party, ("applicants", i, "party"))
         # the plaintiff's representative with the position (民事诉讼法 arts. 51, 124(1))
@@ -163,7 +168,7 @@ def build_context(case: WithdrawalApplication, assessment: Assessment) -> dict[s
         # the request states the refund and its basis; a note is left only where no
         # refund is asked (the summary procedure's, 第十六条)
         "fee_basis": "" if refund.refund > 0 else refund.basis,
-        "court": court_name(case.court),
+        "court": assessment.computed["court"],
         "signers": filing_signature("申请人", (a.party for a in case.applicants)),
         "application_date": format_cn(case.application_date),
     }
