@@ -30,6 +30,7 @@ from docgen.documents.filed_exhibits import (
     named_only,
 )
 from docgen.documents.filenames import filename_part
+from docgen.documents.loan_cause import check_loan_cause
 from docgen.documents.preservation_court import check_pre_suit_court
 from docgen.documents.preservation_parties import RespondentContact, check_parties, party_blocks
 from docgen.documents.preservation_security import (
@@ -127,7 +128,10 @@ class PreservationApplication(CaseModel):
     case_number: CaseNumberText | None = Field(
         default=None, title="案号", description="已立案的填写"
     )
-    dispute: Line = Field(default="民间借贷纠纷", title="案由")
+    dispute: Line = Field(
+        title="案由",
+        description="如 民间借贷纠纷、买卖合同纠纷（《民事案件案由规定》）；申请书按此写明案由",
+    )
     applicants: list[Applicant] = Field(title="申请人", min_length=1, max_length=5)
     respondents: list[Party] = Field(title="被申请人", min_length=1, max_length=10)
     respondent_contacts: list[RespondentContact] = Field(
@@ -174,6 +178,8 @@ def assess(case: PreservationApplication, options: RuleOptions) -> Assessment:
     # follows other rules here (财产所在地 before suit, art. 104), so it is not compared
     check_venue(result, court, Venue(claim=case.claim_amount))
     check_parties(result, case)
+    # the cause is typed, never assumed; a loan's at its fourth level (案由规定)
+    check_loan_cause(result, case.dispute, [a.party.name for a in case.applicants], ("dispute",))
     check_pre_suit_court(result, case)
     if case.amount > case.claim_amount:
         result.error(

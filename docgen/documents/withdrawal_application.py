@@ -25,6 +25,7 @@ from docgen.documents.court_parts import (
 )
 from docgen.documents.fee_halving import PrepaidFee, Refund, halved_fee
 from docgen.documents.filenames import filename_part
+from docgen.documents.loan_cause import check_loan_cause
 from docgen.documents.parts import check_party, same_party
 from docgen.documents.preservation_application import Applicant
 from docgen.documents.problems import Assessment
@@ -64,7 +65,9 @@ class WithdrawalApplication(CaseModel):
     application_date: date = Field(title="申请日期")
     court: Line = Field(title="受理法院")
     case_number: CaseNumberText = Field(title="案号", description="如 （2026）京0105民初1234号")
-    dispute: Line = Field(default="民间借贷纠纷", title="案由")
+    dispute: Line = Field(
+        title="案由", description="按起诉状或受理通知书所载，如 民间借贷纠纷、买卖合同纠纷"
+    )
     applicants: list[Applicant] = Field(title="申请人（原告）", min_length=1, max_length=5)
     defendants: list[Party] = Field(title="被告", min_length=1, max_length=10)
     reason: Literal["settled", "performed", "other"] = Field(
@@ -90,6 +93,8 @@ def assess(case: WithdrawalApplication, options: RuleOptions) -> Assessment:
     court = check_filed_court(result, case.court, "申请书", case.case_number, places)
     result.computed["court"] = court
     check_case_number(result, case.case_number, ("case_number",), case.court, court_loc=("court",))
+    plaintiffs = [a.party.name for a in case.applicants]
+    check_loan_cause(result, case.dispute, plaintiffs, ("dispute",))  # 案由规定's 4th level
     for i, applicant in enumerate(case.applicants):
         check_party(result, applicant.party, ("applicants", i, "party"))
         # the plaintiff's representative with the position (民事诉讼法 arts. 51, 124(1))
