@@ -20,7 +20,13 @@ from pydantic import Field, field_validator
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.case_numbers import CaseNumberText, check_case_number
 from docgen.documents.court_names import Place, check_filed_court, domicile_places
-from docgen.documents.court_parts import Agent, ServiceAddress, check_court, filing_signature
+from docgen.documents.court_parts import (
+    TRIAL_AGENT,
+    Agent,
+    ServiceAddress,
+    check_court,
+    filing_signature,
+)
 from docgen.documents.court_venue import Venue, check_venue
 from docgen.documents.filed_exhibits import (
     FiledExhibit,
@@ -40,6 +46,7 @@ from docgen.documents.preservation_security import (
     security_text,
 )
 from docgen.documents.problems import Assessment
+from docgen.documents.standing_papers import check_agent_standing
 from docgen.domain.court_fees import PRESERVATION_CAP, FeeResult, preservation_fee
 from docgen.domain.dates import format_cn
 from docgen.domain.fields import CaseModel, Line, Money, Paragraph, ShortText, Text
@@ -178,6 +185,9 @@ def assess(case: PreservationApplication, options: RuleOptions) -> Assessment:
     # follows other rules here (财产所在地 before suit, art. 104), so it is not compared
     check_venue(result, court, Venue(claim=case.claim_amount))
     check_parties(result, case)
+    for i, applicant in enumerate(case.applicants):  # who may act (民事诉讼法 art. 61)
+        loc = ("applicants", i, "agents")
+        check_agent_standing(result, "申请人", applicant.party, applicant.agents, loc, TRIAL_AGENT)
     # the cause is typed, never assumed; a loan's at its fourth level (案由规定)
     check_loan_cause(result, case.dispute, [a.party.name for a in case.applicants], ("dispute",))
     check_pre_suit_court(result, case)

@@ -18,6 +18,7 @@ from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.case_numbers import CaseNumberText, check_case_number
 from docgen.documents.court_names import check_filed_court, domicile_places
 from docgen.documents.court_parts import (
+    TRIAL_AGENT,
     block_lines,
     check_court,
     check_representative_position,
@@ -29,6 +30,7 @@ from docgen.documents.loan_cause import check_loan_cause
 from docgen.documents.parts import check_party, same_party
 from docgen.documents.preservation_application import Applicant
 from docgen.documents.problems import Assessment
+from docgen.documents.standing_papers import check_agent_standing
 from docgen.domain.dates import format_cn
 from docgen.domain.fields import CaseModel, Line, Money, Paragraph
 from docgen.domain.money import format_yuan, legal_amount, to_fen
@@ -97,6 +99,10 @@ def assess(case: WithdrawalApplication, options: RuleOptions) -> Assessment:
     check_loan_cause(result, case.dispute, plaintiffs, ("dispute",))  # 案由规定's 4th level
     for i, applicant in enumerate(case.applicants):
         check_party(result, applicant.party, ("applicants", i, "party"))
+        agents = ("applicants", i, "agents")  # who may act (民事诉讼法 art. 61)
+        check_agent_standing(
+            result, "申请人", applicant.party, applicant.agents, agents, TRIAL_AGENT
+        )
         # the plaintiff's representative with the position (民事诉讼法 arts. 51, 124(1))
         check_representative_position(
             result, applicant.party, ("applicants", i, "party"), "撤诉申请书"
