@@ -92,6 +92,29 @@ def matches_proceeding(number: CaseNumber, proceeding: str) -> bool:
     return code in number.kind if proceeding == "execution" else number.kind.endswith(code)
 
 
+def number_province(number: CaseNumber) -> str | None:
+    """The province code (two digits) whose abbreviation the court code begins with
+    (arts. 4–5): 粤0304 → 44; None for 最高法, 军 and 兵."""
+    head = number.court[0]
+    return next((p for p, heads in PROVINCE_CODES.items() if head in heads), None)
+
+
+def court_candidates(court: str) -> list[division_table.Division]:
+    """The divisions a court's name may sit in when the name alone cannot tell which
+    (鼓楼区人民法院: 南京、徐州、福州、开封's 鼓楼区), of the court's level: a county's for a
+    basic court, a city's for an intermediate one. Empty where the name tells the place,
+    or names none."""
+    if not court.endswith("人民法院"):
+        return []
+    table = division_table.load()
+    read = read_court(court, table)
+    if not read.ambiguous:
+        return []
+    level = "city" if read.level == "intermediate" else "county"
+    found = (table.by_code[code] for code in sorted(table.lookup(read.place_text)))
+    return [d for d in found if d.level == level]
+
+
 def court_province(court: str) -> str | None:
     """The province code (two digits) of a court named in full, when its name says."""
     if not court.endswith("人民法院") or court == "最高人民法院":
@@ -106,9 +129,12 @@ def check_case_number(
     loc: Loc,
     court: str | None = None,
     proceeding: str | None = None,
+    court_loc: Loc | None = None,
 ) -> CaseNumber | None:
     """The format (error); the type code against the proceeding the paper is for (error);
-    the court code's province against the court's (error). Returns the parts read."""
+    the court code's province against the court's (error; at ``court_loc`` when the
+    court's name is the one of several places none of which lies in the number's
+    province). Returns the parts read."""
     if not text:
         return None
     number = parse_case_number(text)
@@ -135,6 +161,7 @@ def check_case_number(
         )
     if court:
         _check_province(result, text, number, loc, court)
+        _check_candidates(result, (text, number), court_loc or loc, court)
     return number
 
 
@@ -156,8 +183,7 @@ def _check_province(
     province = court_province(court)
     if province is None or province not in PROVINCE_CODES:
         return
-    head = number.court[0]
-    named = next((p for p, heads in PROVINCE_CODES.items() if head in heads), None)
+    named = number_province(number)
     if named is None or named == province:
         return
     table = division_table.load().by_code
@@ -170,4 +196,31 @@ def _check_province(
         "的法院代字与其所在省、自治区、直辖市行政区划简称一致；第五条：中级、基层法院的法院"
         "代字由所属高院的法院代字与其数字代码组合而成）",
         hint=f"请填写{court}编定的案号，或核对受诉法院；尚未编定案号的，可暂不填写",
+    )
+
+
+def _check_candidates(
+    result: Assessment, typed: tuple[str, CaseNumber], loc: Loc, court: str
+) -> None:
+    """A court named by a place several provinces have (鼓楼区人民法院) is compared with
+    every place it could be: where none lies in the province the number's court code
+    names (粤0304 and the 鼓楼区 of 南京、徐州、福州、开封), the number is no number of
+    that court, whichever 鼓楼区 is meant (arts. 4–5). An error at ``loc``: the court's
+    field, where the paper names it; the name is what must be written in full."""
+    text, number = typed
+    found = court_candidates(court)
+    named = number_province(number)
+    if not found or named is None or any(d.code[:2] == named for d in found):
+        return
+    table = division_table.load().by_code
+    theirs = table[named + "0000"].name if named + "0000" in table else named
+    places = "、".join(d.province + d.full_name.removeprefix(d.province) for d in found)
+    result.error(
+        loc,
+        "case_number_court",
+        f"{court}不是编定案号「{text}」的法院：案号的法院代字“{number.court}”以{theirs}的简称"
+        f"开头，而名为「{read_court(court, division_table.load()).place_text}」的行政区划"
+        f"（{places}）均不在{theirs}（{RULES}第四条、第五条：法院代字以所属高级人民法院的"
+        "代字即省、自治区、直辖市简称开头）",
+        hint="请填写受理法院的全称，冠以省、自治区、直辖市名称；或核对案号",
     )

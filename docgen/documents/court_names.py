@@ -15,7 +15,11 @@ courts: so every paper docgen files names its court in full
 (``docgen.domain.courts.full_name``: 福州市中级人民法院 → 福建省福州市中级人民法院,
 思明区人民法院 → 福建省厦门市思明区人民法院), and where the divisions table cannot tell the
 province for certain (a district several cities have, a place that is no division) prints
-the name as typed and warns (``court_name_not_full``) — it never guesses.
+the name as typed and warns (``court_name_not_full``) — it never guesses. What the case
+tells is not a guess: a paper filed in a case names the court of that case's number, and a
+paper resting on a connecting point the court of that point (``settle_court``,
+``check_filed_court``), so of several 鼓楼区 the one the case number's province or the
+debtor's domicile holds is printed in full and the user asked to check it.
 
 An agreement is stricter (``check_agreement_court``): a forum clause is followed only where
 the court can be identified when suit is brought (民事诉讼法 art. 35; 民诉法解释 art. 30(1):
@@ -31,10 +35,19 @@ docgen has no table of them and does not read them.
 
 from __future__ import annotations
 
-from docgen.documents.case_numbers import PROVINCE_CODES, RULES, parse_case_number
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from docgen.documents.case_numbers import (
+    RULES,
+    court_candidates,
+    number_province,
+    parse_case_number,
+)
 from docgen.documents.problems import Assessment, Loc
 from docgen.domain import divisions as division_table
 from docgen.domain.courts import full_name, read_court
+from docgen.domain.parties import Party, Person
 
 COURT = "人民法院"
 COURT_NAME_NOT_FULL = "court_name_not_full"
@@ -68,46 +81,130 @@ def check_court_name(result: Assessment, court: str, loc: Loc = ("court",)) -> N
     )
 
 
+Place = tuple[str, str]
+"""A connecting point a paper states: what it is and the address (「被申请人王磊住所地」,
+「福建省福州市鼓楼区五四路128号」)."""
+
+
+def domicile_places(role: str, parties: Iterable[Party]) -> list[Place]:
+    """Each party's 住所地 and, where typed, 经常居住地 (民事诉讼法 art. 22), as connecting
+    points: 「被申请人王磊住所地」."""
+    places: list[Place] = []
+    for party in parties:
+        places.append((f"{role}{party.name}住所地", party.address))
+        if isinstance(party, Person) and party.habitual_residence:
+            places.append((f"{role}{party.name}经常居住地", party.habitual_residence))
+    return places
+
+
+@dataclass(frozen=True)
+class Settled:
+    """The one court a short name can be, told by the case: its full name, and why, as
+    the warning says it (「案号…的法院代字以北京市的简称开头…，北京市只有一个「朝阳区」」)."""
+
+    name: str
+    why: str
+    code: str = "court_name_from_case_number"  # or court_name_from_place
+
+
+def settle_court(
+    court: str, case_number: str | None = None, places: Sequence[Place] = ()
+) -> Settled | None:
+    """The court a name several places bear (鼓楼区人民法院) names in this case: of the
+    places it could be (``case_numbers.court_candidates``), the one in the province the
+    case number's court code names (the code begins with the province's abbreviation,
+    arts. 4–5 of the case number rules); else the one where a connecting point of the
+    case lies (the debtor's domicile a payment order goes to, 民诉法解释 art. 23). None
+    where the case leaves more than one, or none (a number of another province:
+    ``case_numbers._check_candidates`` refuses it)."""
+    found = court_candidates(court)
+    table = division_table.load()
+    parsed = parse_case_number(case_number) if case_number else None
+    province = number_province(parsed) if parsed is not None else None
+    if province is not None:
+        found = [d for d in found if d.code[:2] == province]
+        if len(found) == 1:
+            named = table.by_code[province + "0000"].name
+            text = read_court(court, table).place_text
+            why = (
+                f"案号「{case_number}」的法院代字以{named}的简称开头（{RULES}第四条、第五条），"
+                f"{named}只有一个「{text}」"
+            )
+            return _settled(court, found[0], why, table)
+    located = [(what, address, table.locate(address)) for what, address in places]
+    reached = [d for d in found if any(p and _within(p, d) for _, _, p in located)]
+    if len(reached) != 1:
+        return None
+    place = reached[0]
+    points = [f"{what}（{address}）" for what, address, p in located if p and _within(p, place)]
+    settled = _settled(court, place, f"{'、'.join(points)}在{_with_province(place)}", table)
+    return Settled(settled.name, settled.why, "court_name_from_place") if settled else None
+
+
+def _within(point: division_table.Division, place: division_table.Division) -> bool:
+    """An address's division lies in a court's place: a county's, or a city's."""
+    return point.code.startswith(place.code[:4] if place.level == "city" else place.code)
+
+
+def _settled(
+    court: str, place: division_table.Division, why: str, table: division_table.Divisions
+) -> Settled | None:
+    """The full name of ``court`` sitting in ``place`` (鼓楼区人民法院 in 福州市鼓楼区:
+    福建省福州市鼓楼区人民法院)."""
+    stem = court.removesuffix(COURT)
+    place_text = read_court(court, table).place_text
+    if not stem.startswith(place_text):
+        return None
+    name = full_name(_with_province(place) + stem[len(place_text) :] + COURT, table)
+    return Settled(name, why) if name else None
+
+
+def check_filed_court(
+    result: Assessment,
+    court: str,
+    paper: str,
+    case_number: str | None = None,
+    places: Sequence[Place] = (),
+    loc: Loc = ("court",),
+) -> str:
+    """The name a paper filed with a court prints for it, and the problems at ``loc``: its
+    full name where the name tells the province; where the name is several places' and the
+    case tells which one (``settle_court``), that court's full name, the user asked to
+    check it; else the name as typed and ``check_court_name``'s warning. A number of
+    another province than any of the places is refused by ``check_case_number`` (its
+    ``court_loc``), so it is not warned here as well."""
+    if not court.endswith(COURT):
+        return court
+    table = division_table.load()
+    full = full_name(court, table)
+    if full is not None:
+        return full
+    settled = settle_court(court, case_number, places)
+    if settled is not None:
+        _warn_settled(result, loc, court, settled, paper)
+        return settled.name
+    if not _contradicted(court, case_number):
+        check_court_name(result, court, loc)
+    return court
+
+
+def _contradicted(court: str, case_number: str | None) -> bool:
+    """The case number names a province none of the court's places lies in."""
+    parsed = parse_case_number(case_number) if case_number else None
+    province = number_province(parsed) if parsed is not None else None
+    found = court_candidates(court)
+    return province is not None and bool(found) and all(d.code[:2] != province for d in found)
+
+
 def court_name_by_number(court: str, case_number: str | None) -> str:
     """The court as an agreement prints it: its full name (``court_name``), else the one
     court of that place in the province the case number's court code names, else as
     typed (refused by ``check_agreement_court``)."""
     if not court.endswith(COURT):
         return court
-    table = division_table.load()
-    derived = _by_number(court, case_number, table)
-    return full_name(court, table) or (derived[0] if derived else court)
-
-
-def _by_number(
-    court: str, number: str | None, table: division_table.Divisions
-) -> tuple[str, str] | None:
-    """The full name of ``court`` in the province of the case number's court code, where
-    the place it names is one division of that province (吉林省 + 朝阳区: 长春市朝阳区),
-    and that province's name."""
-    parsed = parse_case_number(number) if number else None
-    if parsed is None:
-        return None
-    codes = [p for p, heads in PROVINCE_CODES.items() if parsed.court[0] in heads]
-    province = table.by_code.get(codes[0] + "0000") if len(codes) == 1 else None
-    if province is None:
-        return None
-    place_text = read_court(court, table).place_text
-    stem = court.removesuffix(COURT)
-    if not place_text or not stem.startswith(place_text):
-        return None
-    # one division of that name in the province, of the court's level: not
-    # ``read_court``'s choice, which takes the first of a municipality's namesakes
-    level = "city" if stem.endswith("中级") else "county"
-    found = [
-        table.by_code[code]
-        for code in table.lookup(province.name + place_text)
-        if table.by_code[code].level == level
-    ]
-    if len(found) != 1:
-        return None
-    name = full_name(_with_province(found[0]) + stem[len(place_text) :] + COURT, table)
-    return (name, province.name) if name else None
+    full = full_name(court, division_table.load())
+    settled = settle_court(court, case_number)
+    return full or (settled.name if settled else court)
 
 
 def check_agreement_court(
@@ -121,12 +218,9 @@ def check_agreement_court(
     table = division_table.load()
     if full_name(court, table) is not None:
         return
-    derived = _by_number(court, case_number, table)
-    if derived is not None:
-        place = read_court(court, table).place_text
-        _warn_derived(
-            result, loc, (court, case_number), derived, f"{derived[1]}只有一个「{place}」，协议"
-        )
+    settled = settle_court(court, case_number)
+    if settled is not None:
+        _warn_settled(result, loc, court, settled, "协议")
         return
     result.error(
         loc,
@@ -138,19 +232,14 @@ def check_agreement_court(
     )
 
 
-def _warn_derived(
-    result: Assessment, loc: Loc, typed: tuple[str, str | None], derived: tuple[str, str], then: str
-) -> None:
-    """The warning that the court is printed by the name its case number tells: ``typed``
-    is the court and case number as typed, ``derived`` the full name and its province,
-    ``then`` what the message says before 「按…打印」."""
-    (court, case_number), (name, province) = typed, derived
+def _warn_settled(result: Assessment, loc: Loc, court: str, settled: Settled, paper: str) -> None:
+    """The warning that the court is printed by the full name the case tells, ``paper``
+    the paper that prints it (「协议」, 「所函」, 「申请书」)."""
     result.warn(
         loc,
-        "court_name_from_case_number",
-        f"「{court}」未写明所在的省、自治区、直辖市；案号「{case_number}」的法院代字以"
-        f"{province}的简称开头（{RULES}第四条、第五条），{then}按{name}打印",
-        hint=f"请核对受理法院为{name}，并在此填写法院全称",
+        settled.code,
+        f"「{court}」未写明所在的省、自治区、直辖市；{settled.why}，{paper}按{settled.name}打印",
+        hint=f"请核对受理法院为{settled.name}，并在此填写法院全称",
     )
 
 
@@ -171,9 +260,9 @@ def check_addressed_court(
     result.problems = [
         p for p in result.problems if not (p.loc == loc and p.code == COURT_NAME_NOT_FULL)
     ]
-    derived = _by_number(court, case_number, table)
-    if derived is not None:
-        _warn_derived(result, loc, (court, case_number), derived, paper)
+    settled = settle_court(court, case_number)
+    if settled is not None:
+        _warn_settled(result, loc, court, settled, paper)
         return
     result.error(
         loc,

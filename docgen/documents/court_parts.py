@@ -21,6 +21,11 @@ from docgen.domain.identity import number_label
 from docgen.domain.parties import Organization, Party, Person, birth_date_of
 
 AUTHORITY_LABELS = {"general": "一般授权", "special": "特别授权"}
+STANDING_LABELS = {
+    "relative": "当事人的近亲属",
+    "recommended": "当事人所在社区、单位或有关社会团体推荐的公民",
+}
+"""The kinds of agent (民事诉讼法 art. 61) a 工作单位 cannot tell (``standing_papers``)."""
 LAWYER_LICENSE_DIGITS = 17
 """A 律师执业证号 is 17 digits: 司法部's numbering of the 律师执业证 (the first digit the
 certificate's kind, then the province, the city, the category of practice …), the shape the
@@ -44,6 +49,13 @@ class Agent(CaseModel):
         default="special",
         title="代理权限",
         json_schema_extra={"enum_titles": list(AUTHORITY_LABELS.values())},
+    )
+    standing: Literal["relative", "recommended"] | None = Field(
+        default=None,
+        title="代理资格",
+        description="工作单位不是律师事务所、基层法律服务所或当事人本身的，选择其代理资格"
+        "（《中华人民共和国民事诉讼法》第六十一条）",
+        json_schema_extra={"enum_titles": list(STANDING_LABELS.values())},
     )
     license_number: ShortText | None = Field(
         default=None,

@@ -29,7 +29,7 @@ from pydantic import Field
 from docgen.documents import enforcement_text as text
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.case_numbers import check_case_number
-from docgen.documents.court_names import check_court_name, court_name, same_court
+from docgen.documents.court_names import check_filed_court, same_court
 from docgen.documents.court_parts import (
     block_lines,
     check_court,
@@ -59,6 +59,7 @@ from docgen.documents.enforcement_parts import (
     EnforcementTitle,
     Outstanding,
 )
+from docgen.documents.execution_court import court_facts
 from docgen.documents.filenames import filename_part
 from docgen.documents.filing_papers import AGENT_TITLES, APPLICANT, EXECUTION_RESPONDENT
 from docgen.documents.parts import check_party, same_party
@@ -106,7 +107,7 @@ def assess(case: EnforcementApplication, options: RuleOptions) -> Assessment:
     """Cross-field rules; computes the total unpaid, the delay interest and the period."""
     result = Assessment()
     check_court(result, case.court)
-    check_court_name(result, case.court)
+    result.computed["court"] = check_filed_court(result, case.court, "申请书", *court_facts(case))
     _check_title(result, case)
     _check_certificate(result, case)
     check_names(result, case)
@@ -379,7 +380,7 @@ def build_context(case: EnforcementApplication, assessment: Assessment) -> dict[
         "delay": text.delay_text(case, delay),
         "leads": [lead_row(i, lead) for i, lead in enumerate(case.property_leads)],
         "court_basis": text.court_basis(case),
-        "court": court_name(case.court),
+        "court": assessment.computed["court"],
         "attachments": attachments(case, assessment),
         "signers": filing_signature(APPLICANT, (a.party for a in case.applicants)),
         "application_date": format_cn(case.application_date),

@@ -24,7 +24,8 @@ from typing import Any, Literal
 from pydantic import Field, field_validator
 
 from docgen.documents.base import DocumentType, RuleOptions
-from docgen.documents.court_names import check_court_name, court_name
+from docgen.documents.case_numbers import court_candidates
+from docgen.documents.court_names import check_filed_court, domicile_places
 from docgen.documents.court_parts import (
     TRIAL_AGENT,
     Agent,
@@ -117,8 +118,11 @@ def total(case: PaymentOrderApplication) -> Decimal:
 def assess(case: PaymentOrderApplication, options: RuleOptions) -> Assessment:
     result = Assessment()
     check_court(result, case.court)
-    check_court_name(result, case.court)
-    _check_court_of_debtor(result, case)
+    # the debtor's domicile court (民诉法解释 art. 23) tells which of several namesakes
+    places = domicile_places("被申请人", [case.respondent])
+    court = check_filed_court(result, case.court, "申请书", places=places)
+    result.computed["court"] = court
+    _check_court_of_debtor(result, case, court)
     check_party(result, case.applicant, ("applicant",))
     check_representative_position(result, case.applicant, ("applicant",), "支付令申请书")
     check_agent_standing(result, APPLICANT, case.applicant, case.agents, ("agents",), TRIAL_AGENT)
@@ -246,13 +250,13 @@ def _check_conditions(result: Assessment, case: PaymentOrderApplication) -> None
         )
 
 
-def _check_court_of_debtor(result: Assessment, case: PaymentOrderApplication) -> None:
+def _check_court_of_debtor(result: Assessment, case: PaymentOrderApplication, name: str) -> None:
     """The basic-level court of the debtor's domicile (民诉法解释 art. 23), whatever the
     amount (a basic court accepts a payment order of any amount, art. 427)."""
-    if not case.court.endswith("人民法院"):
+    if not name.endswith("人民法院"):
         return
     table = division_table.load()
-    court = read_court(case.court, table)
+    court = read_court(name, table)
     if court.level in ("intermediate", "high", "supreme"):
         result.error(
             ("court",),
@@ -261,7 +265,10 @@ def _check_court_of_debtor(result: Assessment, case: PaymentOrderApplication) ->
             f"{case.court}不是基层人民法院",
         )
         return
-    if court.level != "basic" or court.place is None:
+    # a name several places bear (鼓楼区人民法院) is compared with each of them: where the
+    # debtor lives in none, no court of that name is the debtor's
+    namesakes = court_candidates(name) if court.place is None else []
+    if court.level != "basic" or (court.place is None and not namesakes):
         return
     respondent = case.respondent
     places = [("住所地", respondent.address)]
@@ -270,7 +277,8 @@ def _check_court_of_debtor(result: Assessment, case: PaymentOrderApplication) ->
         places.insert(0, ("经常居住地", respondent.habitual_residence))
     located = [(what, table.locate(address)) for what, address in places]
     counties = [(what, d) for what, d in located if d is not None and d.level == "county"]
-    if len(counties) < len(places) or any(covers(court, d) for _, d in counties):
+    reached = [covers(court, d) or any(d.code == n.code for n in namesakes) for _, d in counties]
+    if len(counties) < len(places) or any(reached):
         return  # a place that cannot be located is not compared
     where = "、".join(
         f"{court_for(d, table)}（被申请人{respondent.name}{what}）" for what, d in counties
@@ -367,7 +375,7 @@ def build_context(case: PaymentOrderApplication, assessment: Assessment) -> dict
         "reasons": _reasons(case),
         "evidence": exhibit_rows(case.evidence),
         "fee": fee_text(fee),
-        "court": court_name(case.court),
+        "court": assessment.computed["court"],
         "attachments": attachments(case),
         "signers": filing_signature("申请人", [case.applicant]),
         "application_date": format_cn(case.application_date),

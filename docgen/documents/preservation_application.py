@@ -19,8 +19,14 @@ from pydantic import Field, field_validator
 
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.case_numbers import CaseNumberText, check_case_number
-from docgen.documents.court_names import check_court_name, court_name
-from docgen.documents.court_parts import Agent, ServiceAddress, check_court, filing_signature
+from docgen.documents.court_names import Place, check_filed_court, domicile_places
+from docgen.documents.court_parts import (
+    TRIAL_AGENT,
+    Agent,
+    ServiceAddress,
+    check_court,
+    filing_signature,
+)
 from docgen.documents.court_venue import Venue, check_venue
 from docgen.documents.filed_exhibits import (
     FiledExhibit,
@@ -30,6 +36,7 @@ from docgen.documents.filed_exhibits import (
     named_only,
 )
 from docgen.documents.filenames import filename_part
+from docgen.documents.loan_cause import check_loan_cause
 from docgen.documents.preservation_court import check_pre_suit_court
 from docgen.documents.preservation_parties import RespondentContact, check_parties, party_blocks
 from docgen.documents.preservation_security import (
@@ -39,6 +46,7 @@ from docgen.documents.preservation_security import (
     security_text,
 )
 from docgen.documents.problems import Assessment
+from docgen.documents.standing_papers import check_agent_standing
 from docgen.domain.court_fees import PRESERVATION_CAP, FeeResult, preservation_fee
 from docgen.domain.dates import format_cn
 from docgen.domain.fields import CaseModel, Line, Money, Paragraph, ShortText, Text
@@ -127,7 +135,10 @@ class PreservationApplication(CaseModel):
     case_number: CaseNumberText | None = Field(
         default=None, title="案号", description="已立案的填写"
     )
-    dispute: Line = Field(default="民间借贷纠纷", title="案由")
+    dispute: Line = Field(
+        title="案由",
+        description="如 民间借贷纠纷、买卖合同纠纷（《民事案件案由规定》）；申请书按此写明案由",
+    )
     applicants: list[Applicant] = Field(title="申请人", min_length=1, max_length=5)
     respondents: list[Party] = Field(title="被申请人", min_length=1, max_length=10)
     respondent_contacts: list[RespondentContact] = Field(
@@ -168,11 +179,17 @@ def assess(case: PreservationApplication, options: RuleOptions) -> Assessment:
     """Cross-field rules; computes the security figure and the preservation fee."""
     result = Assessment()
     check_court(result, case.court)
-    check_court_name(result, case.court)
+    court = check_filed_court(result, case.court, "申请书", _number(case), court_places(case))
+    result.computed["court"] = court
     # the name and the level (a claim for a basic or an intermediate court); the place
     # follows other rules here (财产所在地 before suit, art. 104), so it is not compared
-    check_venue(result, case.court, Venue(claim=case.claim_amount))
+    check_venue(result, court, Venue(claim=case.claim_amount))
     check_parties(result, case)
+    for i, applicant in enumerate(case.applicants):  # who may act (民事诉讼法 art. 61)
+        loc = ("applicants", i, "agents")
+        check_agent_standing(result, "申请人", applicant.party, applicant.agents, loc, TRIAL_AGENT)
+    # the cause is typed, never assumed; a loan's at its fourth level (案由规定)
+    check_loan_cause(result, case.dispute, [a.party.name for a in case.applicants], ("dispute",))
     check_pre_suit_court(result, case)
     if case.amount > case.claim_amount:
         result.error(
@@ -195,10 +212,29 @@ def assess(case: PreservationApplication, options: RuleOptions) -> Assessment:
     if case.stage == "pre_suit" and case.case_number:
         result.error(("case_number",), "pre_suit_with_case", "诉前保全尚未立案，不应填写案号")
     elif case.case_number:
-        check_case_number(result, case.case_number, ("case_number",), case.court)
+        check_case_number(
+            result, case.case_number, ("case_number",), case.court, court_loc=("court",)
+        )
     result.computed["security"] = check_security(result, case)
     result.computed["fee"] = preservation_fee(case.amount)
     return result
+
+
+def _number(case: PreservationApplication) -> str | None:
+    """The case number that tells the court: the suit's, during it (a number before suit
+    is refused)."""
+    return case.case_number if case.stage == "in_suit" else None
+
+
+def court_places(case: PreservationApplication) -> list[Place]:
+    """The places that may ground the court (民事诉讼法 arts. 103–104; 民诉法解释 art.
+    18(2)): each party's domicile (the applicant's, for money, the place of performance)
+    and the real estate's location; where one of several namesakes lies among them, the
+    court's name is that one's (``court_names.settle_court``)."""
+    places = domicile_places("申请人", (a.party for a in case.applicants))
+    places += domicile_places("被申请人", case.respondents)
+    estates = (lead for lead in case.property_leads if isinstance(lead, RealEstateLead))
+    return places + [("不动产所在地", lead.location) for lead in estates]
 
 
 def _check_leads(result: Assessment, case: PreservationApplication) -> None:
@@ -327,7 +363,7 @@ def build_context(case: PreservationApplication, assessment: Assessment) -> dict
         "evidence": exhibit_rows(case.evidence),
         "security": security_text(case, figure),
         "fee": fee_text(case, fee),
-        "court": court_name(case.court),
+        "court": assessment.computed["court"],
         "attachments": attachments(case),
         "signers": filing_signature("申请人", applicants),
         "application_date": format_cn(case.application_date),

@@ -22,12 +22,15 @@ its 「附：」 list: declared once for every application that lists them (强�
 
 An agent of these applications is described by name, 工作单位 and position
 (``court_parts.Agent``), not by kind: the kind is read from the 工作单位 (``agent_kind``),
-and an agent whose kind cannot be read is listed by an identity paper alone and warned of
-(``check_agent_standing``). The power of attorney asks the kind outright (``AGENT_KINDS``).
+else from the ground typed (``Agent.standing``: a 近亲属, a recommended citizen); staff of
+another organisation with no ground is refused, an agent whose kind cannot be read
+otherwise listed by an identity paper alone and warned of (``check_agent_standing``). The
+power of attorney asks the kind outright (``AGENT_KINDS``).
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from typing import Literal
@@ -64,15 +67,29 @@ def _same_name(one: str, other: str) -> bool:
 
 def agent_kind(agent: Agent, party: Party) -> AgentKind | None:
     """The kind of an agent read from its 工作单位: a law firm's lawyer, a legal service
-    office's worker, the party's own employee (its 工作单位 the party itself); None when
-    the 工作单位 tells none of these (a relative or a recommended citizen works elsewhere)."""
+    office's worker, the party's own employee (its 工作单位 the party itself); else the
+    standing typed (a relative or a recommended citizen works elsewhere); None when
+    neither tells it."""
     if LAW_FIRM in agent.firm:
         return "lawyer"
     if LEGAL_SERVICE_OFFICE in agent.firm:
         return "legal_worker"
     if not isinstance(party, Person) and _same_name(agent.firm, party.name):
         return "employee"
-    return None
+    return agent.standing
+
+
+_ORGANISATION = re.compile(
+    r"(公司|集团|企业|合伙[）)]|厂|店|行|中心|医院|学校|大学|学院|院|所|会|局|社|处|部|站|馆)$"
+)
+"""How the name of an organisation ends: a 工作单位 so named is someone's employer."""
+
+
+def works_for_another(agent: Agent, party: Party) -> bool:
+    """The agent's 工作单位 names an organisation that is not the party (nor a law firm or
+    a legal service office): as its staff the agent is no staff of the party."""
+    firm = unicodedata.normalize("NFKC", agent.firm).strip()
+    return agent_kind(agent, party) is None and _ORGANISATION.search(firm) is not None
 
 
 def identity_paper(role: str, party: Party) -> str:
@@ -109,6 +126,18 @@ def agent_papers(role: str, party: Party, agents: Sequence[Agent], title: str) -
             f"{title}{'、'.join(employees)}的身份证件复印件及其与{role}{party.name}存在合法劳动"
             f"人事关系的证明材料（{LABOUR_PROOF}）"
         )
+    if relatives := [name for names in by_kind.get("relative", {}).values() for name in names]:
+        # art. 88(3): 身份证件和与委托人有近亲属关系的证明材料
+        items.append(
+            f"{title}{'、'.join(relatives)}的身份证件复印件及其与{role}{party.name}有近亲属关系的"
+            "证明材料"
+        )
+    if recommended := [n for names in by_kind.get("recommended", {}).values() for n in names]:
+        # art. 88(5), (6): 身份证件、推荐材料, and what shows the recommender may recommend
+        items.append(
+            f"{title}{'、'.join(recommended)}的身份证件复印件、推荐材料及{role}属于推荐的社区、"
+            "单位或者符合社会团体推荐条件的证明材料"
+        )
     if others := [name for names in by_kind.get(None, {}).values() for name in names]:
         items.append(f"{title}{'、'.join(others)}的身份证明")
     return items
@@ -128,21 +157,46 @@ def standing_papers(role: str, party: Party, agents: Sequence[Agent], title: str
 def check_agent_standing(
     result: Assessment, role: str, party: Party, agents: Sequence[Agent], loc: Loc, title: str
 ) -> None:
-    """An agent whose 工作单位 tells no kind the 附 can name papers for (``agent_kind``) is
-    warned of on it: the list names only an identity paper, while a relative or a
-    recommended citizen files proof of the relationship or the recommendation as well
-    (民诉法解释 art. 88(3), (5), (6)), and a party's employee proof of the labour
-    relationship (art. 88(4)) — a 工作单位 typed otherwise than the party's name hides one.
-    A warning: the agent may be eligible, and the papers can be added by hand."""
+    """Who may be an agent is a closed list (民事诉讼法 art. 61): a lawyer or a basic-level
+    legal service worker; the party's 近亲属 (民诉法解释 art. 85) or 工作人员 — only staff
+    with a lawful labour relationship with the party itself (art. 86); a citizen the
+    party's community or 单位, or a social body, recommends (art. 87). Each ``agents[i]``:
+
+    - employed by an organisation that is not the party, no other standing typed: the
+      data shows the agent is no staff of the party and gives no other ground, so the
+      court would refuse the agent (an error at ``standing``);
+    - a 近亲属 of an organisation: it has none (an error);
+    - a 工作单位 that names no organisation and no standing typed: a warning, the agent
+      may be eligible; the 附 lists only an identity paper (art. 88 asks the proof of
+      each kind)."""
     for i, agent in enumerate(agents):
-        if agent_kind(agent, party) is not None:
-            continue
-        result.warn(
-            (*loc, i, "firm"),
-            "agent_standing_unknown",
-            f"{title}{agent.name}的工作单位「{agent.firm}」不是律师事务所、基层法律服务所，也不是"
-            f"{role}{party.name}本身：附项只能列明其身份证明，未列其代理资格的证明材料"
-            f"（《中华人民共和国民事诉讼法》第六十一条，{_SPI}第八十八条）",
-            hint=f"律师请填写律师事务所名称，基层法律服务工作者填写法律服务所名称，{role}的工作人员"
-            f"填写{role}的名称；近亲属或被推荐的公民代理的，请另附亲属关系或推荐材料等证明材料",
-        )
+        at = (*loc, i, "standing")
+        kind = agent_kind(agent, party)
+        if kind == "relative" and not isinstance(party, Person):
+            result.error(
+                at,
+                "agent_without_standing",
+                f"{role}{party.name}不是自然人，没有近亲属：{title}{agent.name}不能以近亲属的名义代理"
+                f"（{_SPI}第八十五条）",
+                hint=f"{agent.name}是{role}的工作人员的，请将工作单位填写为{party.name}",
+            )
+        elif works_for_another(agent, party):
+            result.error(
+                at,
+                "agent_without_standing",
+                f"{title}{agent.name}是「{agent.firm}」的{agent.position}，不是律师、基层法律服务"
+                f"工作者，也不是{role}{party.name}的工作人员（与当事人有合法劳动人事关系的职工才能以"
+                f"当事人工作人员的名义代理，{_SPI}第八十六条）：未写明其他代理资格的，不得被委托为"
+                "诉讼代理人（《中华人民共和国民事诉讼法》第六十一条）",
+                hint=f"{agent.name}是{role}的近亲属或受推荐的公民的，请选择代理资格；否则请另行委托",
+            )
+        elif kind is None:
+            result.warn(
+                at,
+                "agent_standing_unknown",
+                f"未能从{title}{agent.name}的工作单位「{agent.firm}」看出其代理资格：附项只能列明其"
+                f"身份证明，未列代理资格的证明材料（《中华人民共和国民事诉讼法》第六十一条，"
+                f"{_SPI}第八十八条）",
+                hint="近亲属或被推荐的公民代理的，请选择代理资格；律师请填写律师事务所名称，"
+                f"{role}的工作人员填写{role}的名称",
+            )

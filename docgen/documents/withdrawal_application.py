@@ -16,8 +16,9 @@ from pydantic import Field
 
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.case_numbers import CaseNumberText, check_case_number
-from docgen.documents.court_names import check_court_name, court_name
+from docgen.documents.court_names import check_filed_court, domicile_places
 from docgen.documents.court_parts import (
+    TRIAL_AGENT,
     block_lines,
     check_court,
     check_representative_position,
@@ -25,9 +26,11 @@ from docgen.documents.court_parts import (
 )
 from docgen.documents.fee_halving import PrepaidFee, Refund, halved_fee
 from docgen.documents.filenames import filename_part
+from docgen.documents.loan_cause import check_loan_cause
 from docgen.documents.parts import check_party, same_party
 from docgen.documents.preservation_application import Applicant
 from docgen.documents.problems import Assessment
+from docgen.documents.standing_papers import check_agent_standing
 from docgen.domain.dates import format_cn
 from docgen.domain.fields import CaseModel, Line, Money, Paragraph
 from docgen.domain.money import format_yuan, legal_amount, to_fen
@@ -64,7 +67,9 @@ class WithdrawalApplication(CaseModel):
     application_date: date = Field(title="申请日期")
     court: Line = Field(title="受理法院")
     case_number: CaseNumberText = Field(title="案号", description="如 （2026）京0105民初1234号")
-    dispute: Line = Field(default="民间借贷纠纷", title="案由")
+    dispute: Line = Field(
+        title="案由", description="按起诉状或受理通知书所载，如 民间借贷纠纷、买卖合同纠纷"
+    )
     applicants: list[Applicant] = Field(title="申请人（原告）", min_length=1, max_length=5)
     defendants: list[Party] = Field(title="被告", min_length=1, max_length=10)
     reason: Literal["settled", "performed", "other"] = Field(
@@ -83,10 +88,21 @@ def assess(case: WithdrawalApplication, options: RuleOptions) -> Assessment:
     """Cross-field rules; computes the fee due after withdrawal and the refund."""
     result = Assessment()
     check_court(result, case.court)
-    check_court_name(result, case.court)
-    check_case_number(result, case.case_number, ("case_number",), case.court)
+    # the suit's number tells which of several namesakes the court is (案号 rules arts.
+    # 4–5), else the parties' domiciles (民事诉讼法 arts. 22, 24; 民诉法解释 art. 18(2))
+    places = domicile_places("原告", (a.party for a in case.applicants))
+    places += domicile_places("被告", case.defendants)
+    court = check_filed_court(result, case.court, "申请书", case.case_number, places)
+    result.computed["court"] = court
+    check_case_number(result, case.case_number, ("case_number",), case.court, court_loc=("court",))
+    plaintiffs = [a.party.name for a in case.applicants]
+    check_loan_cause(result, case.dispute, plaintiffs, ("dispute",))  # 案由规定's 4th level
     for i, applicant in enumerate(case.applicants):
         check_party(result, applicant.party, ("applicants", i, "party"))
+        agents = ("applicants", i, "agents")  # who may act (民事诉讼法 art. 61)
+        check_agent_standing(
+            result, "申请人", applicant.party, applicant.agents, agents, TRIAL_AGENT
+        )
         # the plaintiff's representative with the position (民事诉讼法 arts. 51, 124(1))
         check_representative_position(
             result, applicant.party, ("applicants", i, "party"), "撤诉申请书"
@@ -163,7 +179,7 @@ def build_context(case: WithdrawalApplication, assessment: Assessment) -> dict[s
         # the request states the refund and its basis; a note is left only where no
         # refund is asked (the summary procedure's, 第十六条)
         "fee_basis": "" if refund.refund > 0 else refund.basis,
-        "court": court_name(case.court),
+        "court": assessment.computed["court"],
         "signers": filing_signature("申请人", (a.party for a in case.applicants)),
         "application_date": format_cn(case.application_date),
     }

@@ -21,6 +21,7 @@ from typing import Any
 
 from docgen.web.carry_court import (
     complaint_figures,
+    dispute_of,
     enforcement,
     payment_order,
     settlement,
@@ -182,6 +183,7 @@ def _preservation(case: Case) -> Case:
     return {
         "court": facts.get("court") if in_suit else None,
         "stage": "in_suit" if in_suit else None,
+        "dispute": dispute_of(facts),  # the contract's kind settles the cause, else typed
         "applicants": applicant_rows(case),
         "respondents": respondent_parties(case),
         "claim_amount": total,

@@ -74,7 +74,8 @@ def payment_order(case: Case) -> Case:
     }
 
 
-def _dispute(facts: Case) -> str | None:
+def dispute_of(facts: Case) -> str | None:
+    """The cause of the contract the shared facts name, where its kind settles it."""
     contract = facts.get("contract")
     return _DISPUTES.get(contract.get("kind", "")) if isinstance(contract, dict) else None
 
@@ -112,7 +113,7 @@ def withdrawal(case: Case) -> Case:
     return {
         "court": facts.get("court"),
         "case_number": facts.get("case_number"),
-        "dispute": suit.get("dispute") or _dispute(facts),
+        "dispute": suit.get("dispute") or dispute_of(facts),
         "applicants": applicant_rows(case),
         "defendants": respondent_parties(case),
         # a settlement is why its suit is withdrawn
@@ -125,7 +126,7 @@ def settlement(case: Case) -> Case:
     facts = shared_facts(case)
     guarantors = facts.get("guarantors") or [None]
     suit = {
-        "dispute": _dispute(facts),
+        "dispute": dispute_of(facts),
         "court": facts.get("court"),
         "case_number": facts.get("case_number"),
         "claimed": complaint_figures(case)["claimed"] or facts.get("claimed"),
@@ -147,7 +148,7 @@ def enforcement(case: Case) -> Case:
     facts = shared_facts(case)
     court = facts.get("court")
     outcome = as_dict(case.get("outcome"))
-    cause = as_dict(case.get("suit")).get("dispute") or _dispute(facts)
+    cause = as_dict(case.get("suit")).get("dispute") or dispute_of(facts)
     title: Case = {"issuer": court, "cause": cause}
     if outcome.get("kind") == "mediation":
         title.update(kind="mediation", case_number=facts.get("case_number"))

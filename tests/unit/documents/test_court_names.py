@@ -101,9 +101,6 @@ def test_an_agreement_names_the_court_the_case_number_tells_or_is_refused():
 
 WARNED = [
     ("civil_complaint", ("court",), "朝阳区人民法院", "此致\n朝阳区人民法院\n"),
-    ("preservation_application", ("court",), "鼓楼区人民法院", "此致\n鼓楼区人民法院\n"),
-    ("payment_order", ("court",), "鼓楼区人民法院", "此致\n鼓楼区人民法院\n"),
-    ("withdrawal_application", ("court",), "朝阳区人民法院", "此致\n朝阳区人民法院\n"),
     ("evidence_list", ("court",), "朝阳区人民法院", "此致\n朝阳区人民法院\n"),
     ("power_of_attorney", ("case", "court"), "朝阳区人民法院", "授权委托书\n朝阳区人民法院：\n"),
     ("service_address", ("case", "court"), "朝阳区人民法院", "送达地址确认书\n朝阳区人民法院\n"),
@@ -127,11 +124,18 @@ def test_a_court_whose_province_cannot_be_told_is_printed_as_typed_and_warned(
 
 
 def test_the_warning_names_the_divisions_the_district_could_be():
-    data = load_fixture("payment_order", "valid", "court_of_a_district_several_cities_have")
-    (warning,) = [w for w in _warnings("payment_order", data) if w.code == "court_name_not_full"]
+    data = load_fixture(
+        "preservation_application", "valid", "court_of_a_district_several_cities_have"
+    )
+    del data["case_number"]  # and the parties in 深圳: nothing tells which 鼓楼区
+    data["respondents"][0]["address"] = data["property_leads"][0]["location"] = "广东省深圳市南山区"
+    assert "此致\n鼓楼区人民法院\n" in printed_copy("preservation_application", data)
+    warnings = _warnings("preservation_application", data)
+    (warning,) = [w for w in warnings if w.code == "court_name_not_full"]
+    assert warning.loc == ("court",)
     four = "江苏省南京市鼓楼区、江苏省徐州市鼓楼区、福建省福州市鼓楼区、河南省开封市鼓楼区"
     assert f"「鼓楼区」有多个同名行政区划：{four}）" in warning.message
-    data = copy.deepcopy(data)
+    data = load_fixture("payment_order", "valid", "court_of_a_district_several_cities_have")
     data["court"] = "东成区人民法院"  # no such district: printed as typed, said so
     (warning,) = [w for w in _warnings("payment_order", data) if w.code == "court_name_not_full"]
     assert "「东成区」不是现行行政区划名称（GB/T 2260）" in warning.message
@@ -153,3 +157,75 @@ def test_one_court_named_short_or_in_full_is_one_court():
     assert same_court("思明区人民法院", "福建省厦门市思明区人民法院")
     assert not same_court("鼓楼区人民法院", "福建省福州市鼓楼区人民法院")  # never guessed
     assert not same_court("福州市中级人民法院", "厦门市中级人民法院")
+
+
+SETTLED = [
+    # the suit's number: its court code begins with the province's abbreviation, and that
+    # province has one place of the name (案号 rules arts. 4–5)
+    (
+        "preservation_application",
+        "福建省福州市鼓楼区人民法院",
+        "court_name_from_case_number",
+        "案号「（2026）闽0102民初12345号」的法院代字以福建省的简称开头",
+    ),
+    (
+        "withdrawal_application",
+        "北京市朝阳区人民法院",
+        "court_name_from_case_number",
+        "北京市只有一个「朝阳区」",
+    ),
+    # a payment order goes to the debtor's domicile court (民诉法解释 art. 23)
+    (
+        "payment_order",
+        "福建省福州市鼓楼区人民法院",
+        "court_name_from_place",
+        "被申请人福州闽江建材有限公司住所地（福建省福州市鼓楼区五四路128号）在福建省福州市鼓楼区",
+    ),
+]
+
+
+@pytest.mark.parametrize(("type_name", "printed", "code", "why"), SETTLED)
+def test_a_short_name_the_case_tells_is_printed_in_full_and_the_user_asked_to_check(
+    type_name, printed, code, why
+):
+    data = load_fixture(type_name, "valid", "court_of_a_district_several_cities_have")
+    assert f"此致\n{printed}\n" in printed_copy(type_name, data)
+    (warning,) = [w for w in _warnings(type_name, data) if w.loc == ("court",)]
+    assert warning.code == code
+    assert why in warning.message
+    assert warning.message.endswith(f"申请书按{printed}打印")
+    assert warning.hint == f"请核对受理法院为{printed}，并在此填写法院全称"
+
+
+@pytest.mark.parametrize("type_name", ["preservation_application", "withdrawal_application"])
+def test_a_short_name_no_namesake_of_which_is_in_the_number_s_province_is_refused(type_name):
+    # （2026）粤0304…: no 鼓楼区 (南京、徐州、福州、开封) nor 朝阳区 (北京、长春) is in 广东
+    data = load_fixture(type_name, "invalid", "court_not_of_the_case_number_s_province")
+    doc_type = registry.get(type_name)
+    result = doc_type.evaluate(doc_type.parse(data), RuleOptions(calendar_fallback=True))
+    (error,) = result.errors
+    assert (error.loc, error.code) == (("court",), "case_number_court")
+    assert error.message.startswith(f"{data['court']}不是编定案号「{data['case_number']}」的法院")
+    assert "均不在广东省" in error.message
+    assert "court_name_not_full" not in [w.code for w in result.warnings]
+
+
+def test_a_payment_order_to_a_namesake_the_debtor_lives_in_none_of_is_refused():
+    data = load_fixture(
+        "payment_order", "invalid", "court_of_a_district_the_debtor_does_not_live_in"
+    )
+    doc_type = registry.get("payment_order")
+    result = doc_type.evaluate(doc_type.parse(data), RuleOptions(calendar_fallback=True))
+    (error,) = result.errors
+    assert (error.loc, error.code) == (("court",), "court_place")
+    assert error.hint == "应向北京市东城区人民法院（被申请人福州闽江建材有限公司住所地）申请"
+
+
+def test_a_court_named_in_full_is_not_checked_against_namesakes():
+    data = load_fixture(
+        "withdrawal_application", "invalid", "court_not_of_the_case_number_s_province"
+    )
+    data["court"] = "北京市朝阳区人民法院"  # the number's error stays at the number
+    doc_type = registry.get("withdrawal_application")
+    result = doc_type.evaluate(doc_type.parse(data), RuleOptions(calendar_fallback=True))
+    assert [(e.loc, e.code) for e in result.errors] == [(("case_number",), "case_number_court")]

@@ -283,12 +283,20 @@ def test_the_court_is_addressed_by_its_full_name_where_its_province_is_known():
     context, result = _context(_fixture("arbitration_award"))
     assert context["court"] == "福建省福州市中级人民法院"
     assert "court" not in [p.loc[0] for p in result.problems]
+    # 「朝阳区」 is Beijing's and Changchun's: the debtor's domicile, the ground chosen
+    # (民事诉讼法 art. 235), tells which
     data = _fixture("notarial_deed")
     data["court"] = "朝阳区人民法院"
     context, result = _context(data)
+    assert context["court"] == "北京市朝阳区人民法院"
+    warning = next(w for w in result.warnings if w.code == "court_name_from_place")
+    assert warning.loc == ("court",)
+    assert "被执行人王磊住所地（北京市朝阳区" in warning.message
+    assert warning.message.endswith("申请书按北京市朝阳区人民法院打印")
+    data["respondents"][0]["address"] = "上海市浦东新区世纪大道100号"  # in neither
+    context, result = _context(data)
     assert context["court"] == "朝阳区人民法院"
     warning = next(w for w in result.warnings if w.code == "court_name_not_full")
-    assert warning.loc == ("court",)
     assert "「朝阳区」有多个同名行政区划：北京市朝阳区、吉林省长春市朝阳区" in warning.message
     assert "福建省福州市中级人民法院" in (warning.hint or "")
 

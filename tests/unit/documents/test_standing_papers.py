@@ -4,6 +4,8 @@ letter number: the words printed and the codes at their fields."""
 
 from __future__ import annotations
 
+import pytest
+
 from docgen import layouts
 from docgen.docmodel.blocks import SignatureLines, walk
 from docgen.documents import registry
@@ -69,18 +71,55 @@ def test_the_payment_order_lists_the_standing_and_agent_papers_as_the_enforcemen
     assert "2．证据材料2份；\n3．申请人刘芳的居民身份证复印件。\n" in person
 
 
-def test_a_lawyer_and_an_employee_draw_no_warning_an_agent_working_elsewhere_does():
+def test_a_lawyer_and_an_employee_draw_no_problem():
     data = _sample("payment_order", "company_with_a_lawyer_and_an_employee")
     assert _problems("payment_order", data) == []
-    unknown = _sample("payment_order", "agent_of_unknown_standing")
-    problem = _warned("payment_order", unknown, ("agents", 0, "firm"), "agent_standing_unknown")
+
+
+AGENT_AT = {
+    "payment_order": ("agents", 0, "standing"),
+    "withdrawal_application": ("applicants", 0, "agents", 0, "standing"),
+}
+
+
+@pytest.mark.parametrize("type_name", list(AGENT_AT))
+def test_the_staff_of_another_company_is_refused_as_an_agent(type_name):
+    # 民事诉讼法 art. 61: a closed list; 民诉法解释 art. 86: a party's 工作人员 is staff with
+    # a lawful labour relationship with the party itself
+    data = load_fixture(type_name, "invalid", "agent_employed_by_another_company")
+    (problem,) = [p for p in _problems(type_name, data) if p.severity == "error"]
+    assert (problem.loc, problem.code) == (AGENT_AT[type_name], "agent_without_standing")
     assert problem.message.startswith(
-        "委托诉讼代理人王敏的工作单位「上海浦江科技有限公司」不是律师事务所、基层法律服务所，"
-        "也不是申请人刘芳本身"
+        "委托诉讼代理人王敏是「上海浦江科技有限公司」的职员，不是律师、基层法律服务工作者，"
+        "也不是申请人刘芳的工作人员"
     )
-    assert "第八十八条" in problem.message
-    text = printed_copy("payment_order", unknown)
-    assert "4．申请人刘芳出具的授权委托书；\n5．委托诉讼代理人王敏的身份证明。" in text
+    assert "第八十六条" in problem.message and "第六十一条" in problem.message
+    assert "请选择代理资格" in (problem.hint or "")
+
+
+def test_a_relative_working_elsewhere_is_listed_with_the_proof_of_kinship():
+    data = _sample("payment_order", "agent_a_relative_of_the_applicant")
+    assert data["agents"][0]["standing"] == "relative"
+    assert _problems("payment_order", data) == []
+    text = printed_copy("payment_order", data)
+    assert (
+        "4．申请人刘芳出具的授权委托书；\n5．委托诉讼代理人王敏的身份证件复印件及其与申请人刘芳"
+        "有近亲属关系的证明材料。"
+    ) in text.replace("证明\n材料", "证明材料")
+    assert "委托诉讼代理人：王敏，上海浦江科技有限公司职员" in text
+
+
+def test_an_organisation_has_no_relative_and_an_agent_of_no_employer_is_warned():
+    data = _sample("payment_order", "company_with_a_lawyer_and_an_employee")
+    data["agents"][1].update(firm="深圳市另一贸易有限公司", standing="relative")
+    found = _found("payment_order", data)
+    assert (("agents", 1, "standing"), "agent_without_standing", "error") in found
+    data["agents"][1].update(firm="无", standing=None)  # may be eligible: warned
+    problem = _warned("payment_order", data, ("agents", 1, "standing"), "agent_standing_unknown")
+    assert problem.message.startswith("未能从委托诉讼代理人李静的工作单位「无」看出其代理资格")
+    data["agents"][1]["standing"] = "recommended"
+    assert _problems("payment_order", data) == []
+    assert "李静的身份证件复印件、推荐材料" in printed_copy("payment_order", data)
 
 
 def test_the_employee_is_read_from_the_applicants_name_however_its_brackets_are_typed():
