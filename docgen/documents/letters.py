@@ -179,6 +179,10 @@ def _debtors_deadline(
     if payment.counted_from == "letter_date":
         unpaid = f"未于{format_cn(deadline.due)}前（含当日）清偿{debt}"
         return {"debtor_letter": "", "debtor_unpaid": unpaid}
+    if not getattr(case, "recipient_index", 0):
+        # the debtor's own copy prints no notice: its context stays its number's alone
+        # (pipeline.validation reuses it for the renumbered copy)
+        return {"debtor_letter": "", "debtor_unpaid": f"未按该函要求清偿{debt}"}
     asker = "本所受委托人委托，" if sender == "本所" else sender
     sent = f"{asker}已于{format_cn(case.letter_date)}{debtors_letter(case)}"
     letter = f"{sent}要求{case.debtor.name}清偿{debt}。"

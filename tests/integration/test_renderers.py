@@ -414,6 +414,7 @@ NOT_PRINTED_BY_TYPE |= {
         ("applicant", "org_type"),
         ("respondent", "org_type"),
         ("agents", "*", "authority"),  # 特别授权
+        ("agents", "*", "standing"),  # printed as its proof in the 附 list (近亲属关系的证明材料)
         ("items", "*", "amount"),  # in figures and words (the total test above)
     },
     "service_address": {
