@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from typing import Literal, Protocol
 
-from docgen.documents.filing_papers import APPELLANT, APPLICANT, STAGES, Side, Stage
+from docgen.documents.filing_papers import APPELLANT, APPLICANT, RESPONDENT, STAGES, Side, Stage
 from docgen.documents.problems import Assessment
 
 LAW_62 = "《中华人民共和国民事诉讼法》第六十二条"
@@ -71,6 +71,10 @@ APPEAL_CLAIMS = {"waive": "代为放弃上诉请求", "modify": "代为变更上
 """What an appellant who was the defendant waives or changes: the claims of its appeal
 (民事诉讼法 art. 171), having brought no claim at first instance (art. 54); art. 62's
 words 「放弃、变更诉讼请求」 are read for it as the appeal's."""
+APPELLEE_ADMITS = "代为承认上诉请求"
+"""What an appellee admits at second instance: the appeal's claims, which the second
+instance tries (民事诉讼法 art. 175: 第二审人民法院应当对上诉请求的有关事实和适用法律
+进行审查); its own claims stand as the first instance judged them."""
 # at enforcement the applicant's agent applies and points the court to property; the
 # respondent's takes part; neither disposes of a right without a special authority
 EXECUTION_ACTS = {
@@ -262,10 +266,13 @@ def authority_lines(case: Granted, role: str, side: Side | None = None) -> list[
 def special_powers(case: Granted, role: str, side: Side | None) -> list[str]:
     """The powers of the stage granted, in their article's order. An appellant who was the
     defendant waives and changes the claims of its appeal (``APPEAL_CLAIMS``), both in
-    one line when both are granted: 「代为放弃、变更上诉请求」."""
+    one line when both are granted: 「代为放弃、变更上诉请求」; an appellee admits the
+    appeal's claims (``APPELLEE_ADMITS``)."""
     _, table, listed, _ = _listed(case)
     appeal = case.stage == "second" and role == APPELLANT and side == "defendant"
     names = {**table, **APPEAL_CLAIMS} if appeal else table
+    if case.stage == "second" and role == RESPONDENT:
+        names = {**table, "admit": APPELLEE_ADMITS}
     powers = [names[p] for p in table if p in listed]
     if appeal and {"waive", "modify"} <= set(listed):
         powers[powers.index(names["waive"])] = "代为放弃、变更上诉请求"

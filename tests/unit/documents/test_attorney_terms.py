@@ -276,6 +276,16 @@ def test_an_appellant_who_was_the_defendant_waives_and_changes_its_appeal_claims
     assert "（2）代为放弃诉讼请求；\n（3）代为变更诉讼请求；" in appellee
 
 
+def test_an_appellee_admits_the_appeal_claims():
+    """The second instance tries the appeal's claims (民事诉讼法 art. 175): the appellee
+    admits those, not the claims it brought below; the appellant still admits the suit's."""
+    appellee = printed_copy("power_of_attorney", _valid("appellee_admits_the_appeal_claims"))
+    assert "（1）代为承认上诉请求；\n（2）代为放弃诉讼请求；\n（3）代为进行和解。" in appellee
+    assert "承认诉讼请求" not in appellee
+    appellant = printed_copy("power_of_attorney", _valid("appellant_defendant_second_instance"))
+    assert "（1）代为承认诉讼请求；" in appellant and "承认上诉请求" not in appellant
+
+
 def test_a_companys_power_without_the_representatives_position_is_warned():
     data = _valid("company_general_lawyer_and_employee")
     (problem,) = _problems(data)
