@@ -30,8 +30,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from docgen.bundle.both_sides import lawyers_for_both_sides
 from docgen.bundle.agents import COMPLAINT, LETTER, POWER, Agents, Fact, Mention, agent_problems
+from docgen.bundle.both_sides import lawyers_for_both_sides
 from docgen.bundle.papers import in_order, with_case
 from docgen.documents import registry
 from docgen.documents.civil_complaint import CivilComplaint

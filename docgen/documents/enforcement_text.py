@@ -5,7 +5,6 @@ name: ``court_names``)."""
 from __future__ import annotations
 
 import re
-
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -51,7 +50,9 @@ def requests(case: EnforcementApplication, assessment: Assessment) -> list[str]:
     names = "、".join(r.name for r in case.respondents)
     # the debt is named as the instrument names it (an award for 货款 is not for 本金)
     named = claimed_names(case)
-    items = [((named.principal,), f"{named.principal}{legal_amount(o.principal)}")]
+    items: list[tuple[tuple[str, ...], str]] = [
+        ((named.principal,), f"{named.principal}{legal_amount(o.principal)}")
+    ]
     if o.interest:
         items.append(((named.interest,), interest_item(case)))
     if o.costs and not costs_refunded(case.title, o):

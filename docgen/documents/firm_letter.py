@@ -129,7 +129,7 @@ def resolve(case: FirmLetter, resources: Resources, final: bool) -> FirmLetter:
     when it is made (``final``), its number from the profile's prefix if none is typed.
     A case is resolved to be checked, then again to be made: the number is drawn once."""
     if case.sender_profile_id is not None and case.firm is None:
-        case = _from_stored(case, resources)
+        case = _from_stored(case, case.sender_profile_id, resources)
     prefix = case._letter_prefix
     if final and prefix and case.letter_number is None:
         year = case.letter_date.year
@@ -138,14 +138,13 @@ def resolve(case: FirmLetter, resources: Resources, final: bool) -> FirmLetter:
     return case
 
 
-def _from_stored(case: FirmLetter, resources: Resources) -> FirmLetter:
+def _from_stored(case: FirmLetter, profile_id: int, resources: Resources) -> FirmLetter:
     """The firm's facts, its lawyer and its letter prefix from the stored profile."""
-    assert case.sender_profile_id is not None
     # the database layer only for a letter that names a stored profile
     from docgen.profiles.store import ProfileNotFound
 
     try:
-        profile = resources.profile(case.sender_profile_id)
+        profile = resources.profile(profile_id)
     except ProfileNotFound as exc:
         raise CaseInvalid(
             [Problem(("sender_profile_id",), "profile_not_found", str(exc))]

@@ -144,7 +144,7 @@ def test_a_second_instance_power_names_the_parties_as_the_appeal_does():
     text = _text("power_of_attorney", data)
     assert "北京市第二中级人民法院：" in text
     assert (
-        "现委托周明在（2026）京02民终4321号上诉人张伟（原审被告）与被上诉人刘芳（原审原告）、"
+        "现委托孙浩在（2026）京02民终4321号上诉人张伟（原审被告）与被上诉人刘芳（原审原告）、"
         "原审被告李秀英民间借贷纠纷一案第二审程序中，作为上诉人张伟的诉讼代理人。"
     ) in text
     assert "原告刘芳诉" not in text and "作为被告" not in text and "（（" not in text
@@ -495,7 +495,7 @@ def test_a_firm_letter_without_a_number_is_numbered_from_the_profiles_prefix():
 
 def test_a_typed_number_without_the_profiles_prefix_is_warned_on_the_number():
     # the fixture's number is 正信's; the profile is 明正's (prefix 京明正)
-    case, problems = _from_profile(FIRM)
+    _case, problems = _from_profile(FIRM)
     (problem,) = problems
     assert (problem.severity, problem.code, problem.loc) == (
         "warning",
