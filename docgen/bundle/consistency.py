@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from docgen.bundle.agents import COMPLAINT, LETTER, POWER, Agents, Fact, Mention, agent_problems
+from docgen.bundle.both_sides import lawyers_for_both_sides
 from docgen.bundle.papers import in_order, with_case
 from docgen.documents import registry
 from docgen.documents.civil_complaint import CivilComplaint
@@ -105,6 +106,7 @@ def check_people(
         if paper is not None:
             _from_paper(paper, ("papers", index, "data"), spec.data, said)
     problems.extend(agent_problems(said.agents))
+    warnings.extend(lawyers_for_both_sides(said.agents, case.plaintiffs, case.defendants))
     problems.extend(identity_problems(said.identities))
     for problem in representative_problems(said.representatives):
         (problems if problem.severity == "error" else warnings).append(problem)

@@ -86,7 +86,27 @@ def with_case(spec: PaperSpec, case: BundleCase) -> dict[str, Any]:
     data = dict(spec.data)
     if data.get("case") is None:
         data["case"] = case_ref(case)
+    if spec.type == "service_address" and data.get("guardian") is None and case.complaint:
+        guardian = ward_guardian(case.complaint.data, data.get("party"))
+        if guardian:
+            data["guardian"] = guardian
     return data
+
+
+def ward_guardian(complaint: dict[str, Any], name: Any) -> str | None:
+    """The name of the 法定代理人 the complaint gives the party ``name``, who confirms the
+    ward's service address and signs for it (民事诉讼法 art. 60), as the web form carries it
+    (``docgen.web.carry.carry_paper``)."""
+    for key in ("plaintiffs", "defendants", "third_parties"):
+        rows = complaint.get(key)
+        for row in rows if isinstance(rows, list) else []:
+            party = row.get("party", row) if isinstance(row, dict) else None
+            if not isinstance(party, dict) or party.get("name") != name:
+                continue
+            guardian = party.get("guardian")
+            found = guardian.get("name") if isinstance(guardian, dict) else None
+            return found if isinstance(found, str) and found else None
+    return None
 
 
 def check_same_case(

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from typing import Literal, Protocol
 
-from docgen.documents.filing_papers import APPELLANT, APPLICANT, STAGES, Side, Stage
+from docgen.documents.filing_papers import APPELLANT, APPLICANT, RESPONDENT, STAGES, Side, Stage
 from docgen.documents.problems import Assessment
 
 LAW_62 = "《中华人民共和国民事诉讼法》第六十二条"
@@ -71,6 +71,10 @@ APPEAL_CLAIMS = {"waive": "代为放弃上诉请求", "modify": "代为变更上
 """What an appellant who was the defendant waives or changes: the claims of its appeal
 (民事诉讼法 art. 171), having brought no claim at first instance (art. 54); art. 62's
 words 「放弃、变更诉讼请求」 are read for it as the appeal's."""
+APPELLEE_ADMITS = "代为承认上诉请求"
+"""What an appellee admits at second instance: the appeal's claims, which the second
+instance tries (民事诉讼法 art. 175: 第二审人民法院应当对上诉请求的有关事实和适用法律
+进行审查); its own claims stand as the first instance judged them."""
 # at enforcement the applicant's agent applies and points the court to property; the
 # respondent's takes part; neither disposes of a right without a special authority
 EXECUTION_ACTS = {
@@ -262,10 +266,13 @@ def authority_lines(case: Granted, role: str, side: Side | None = None) -> list[
 def special_powers(case: Granted, role: str, side: Side | None) -> list[str]:
     """The powers of the stage granted, in their article's order. An appellant who was the
     defendant waives and changes the claims of its appeal (``APPEAL_CLAIMS``), both in
-    one line when both are granted: 「代为放弃、变更上诉请求」."""
+    one line when both are granted: 「代为放弃、变更上诉请求」; an appellee admits the
+    appeal's claims (``APPELLEE_ADMITS``)."""
     _, table, listed, _ = _listed(case)
     appeal = case.stage == "second" and role == APPELLANT and side == "defendant"
     names = {**table, **APPEAL_CLAIMS} if appeal else table
+    if case.stage == "second" and role == RESPONDENT:
+        names = {**table, "admit": APPELLEE_ADMITS}
     powers = [names[p] for p in table if p in listed]
     if appeal and {"waive", "modify"} <= set(listed):
         powers[powers.index(names["waive"])] = "代为放弃、变更上诉请求"
@@ -327,7 +334,11 @@ def check_term(result: Assessment, case: Termed, number: str | None = None) -> N
     """A term ending with the first instance, in a power for a later stage (``number``:
     the case number the stage was read from, named in the message), or carrying powers
     used only after the first instance: an error on the term (see the module's words).
-    The term is read from its words (the model holds it as text): 一审 and no later stage."""
+    The term is read from its words (the model holds it as text): 一审 and no later stage.
+    No term at all, with powers used after the stage: warned (``_check_no_term``)."""
+    if not case.term:
+        _check_no_term(result, case)
+        return
     if not first_instance_only(case.term):
         return
     if case.stage != "first":
@@ -353,3 +364,38 @@ def check_term(result: Assessment, case: Termed, number: str | None = None) -> N
             hint="如委托受托人代为上诉或申请执行，请将委托期限写至相应程序终结"
             "（如 至本案一审、二审及执行程序终结之日止）；否则请删除这些授权事项",
         )
+
+
+# a written authorisation states the agent, the matters, the powers and the term
+LAW_165 = "《中华人民共和国民法典》第一百六十五条"
+
+
+def _check_no_term(result: Assessment, case: Granted) -> None:
+    """A power without a term that grants acts of a later stage (an appeal, enforcement)
+    leaves open whether the agent acts in that stage: a court may ask for a new power. The
+    term belongs in a written authorisation (民法典 art. 165: 授权委托书应当载明代理人的
+    姓名或者名称、代理事项、权限和期限). Warned, as the law names no default term."""
+    if case.stage == "first":
+        later = beyond_first_instance(case)
+    elif case.stage == "second":
+        later = [p for p in case.other_powers if any(s in p for s in ("执行", "再审"))]
+    else:
+        return
+    if not later:
+        return
+    enforcing = [p for p in later if "执行" in p]
+    reach = (
+        "执行程序"
+        if len(enforcing) == len(later)
+        else "第二审及执行程序"
+        if enforcing
+        else "第二审程序"
+    )
+    result.warn(
+        ("term",),
+        "term_missing_with_later_powers",
+        f"委托书未写明委托期限，但授权事项中有{'、'.join(later)}：未写期限的，受托人在{reach}"
+        f"中是否仍有代理权不明，法院可能要求另行提交授权委托书（{LAW_165}：授权委托书应当"
+        "载明代理事项、权限和期限）",
+        hint="请写明委托期限，如 自本委托书签署之日起至本案二审及执行程序终结之日止",
+    )

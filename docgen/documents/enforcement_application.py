@@ -378,6 +378,7 @@ def build_context(case: EnforcementApplication, assessment: Assessment) -> dict[
         "requests": text.requests(case, assessment),
         "facts": text.facts(case, assessment),
         "delay": text.delay_text(case, delay),
+        "delay_lines": text.delay_lines(text.delay_text(case, delay)),
         "leads": [lead_row(i, lead) for i, lead in enumerate(case.property_leads)],
         "court_basis": text.court_basis(case),
         "court": assessment.computed["court"],

@@ -4,6 +4,7 @@ name: ``court_names``)."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -49,15 +50,18 @@ def requests(case: EnforcementApplication, assessment: Assessment) -> list[str]:
     names = "、".join(r.name for r in case.respondents)
     # the debt is named as the instrument names it (an award for 货款 is not for 本金)
     named = claimed_names(case)
-    parts = [f"{named.principal}{legal_amount(o.principal)}"]
+    items: list[tuple[tuple[str, ...], str]] = [
+        ((named.principal,), f"{named.principal}{legal_amount(o.principal)}")
+    ]
     if o.interest:
-        parts.append(interest_item(case))
+        items.append(((named.interest,), interest_item(case)))
     if o.costs and not costs_refunded(case.title, o):
         # an award's costs are arbitration fees (仲裁费), not litigation costs
         costs = "仲裁费用" if case.title.kind == "arbitration" else "诉讼费用"
-        parts.append(f"{costs}{legal_amount(o.costs)}")
+        items.append((_COST_WORDS, f"{costs}{legal_amount(o.costs)}"))
     if o.other:
-        parts.append(f"{named.other}{legal_amount(o.other)}")
+        items.append(((named.other,), f"{named.other}{legal_amount(o.other)}"))
+    parts = in_instrument_order(case.title.operative_part, items)
     unpaid: Decimal = assessment.computed["unpaid"]
     # a total only where there is something to add up
     total = f"；以上合计{legal_amount(unpaid)}" if len(parts) > 1 else ""
@@ -76,6 +80,30 @@ def requests(case: EnforcementApplication, assessment: Assessment) -> list[str]:
         )
     result.append("本案执行费用由被执行人负担。")
     return result
+
+
+# how an instrument names the costs it orders paid
+_COST_WORDS = ("仲裁费", "诉讼费", "受理费", "保全费", "公告费")
+
+
+def in_instrument_order(operative: str, items: list[tuple[tuple[str, ...], str]]) -> list[str]:
+    """The claimed items in the order the operative part names them (an award for 「货款…
+    及违约金…，并承担仲裁费…」 claims them so), each found by its words; the principal
+    first, as every instrument names it, and an item the part does not name after those it
+    does (the judge checks the claim against the instrument item by item:
+    执行工作若干问题的规定（试行） art. 18)."""
+    if not items:
+        return []
+    text = "".join(operative.split())
+
+    def found(entry: tuple[int, tuple[tuple[str, ...], str]]) -> tuple[int, int]:
+        index, (words, _) = entry
+        places = [text.find(word) for word in words if word and word in text]
+        return (min(places) if places else len(text), index)
+
+    first, *rest = items
+    ordered = sorted(enumerate(rest), key=found)
+    return [first[1], *(item for _, (_, item) in ordered)]
 
 
 def _case_name(case: EnforcementApplication) -> str:
@@ -169,3 +197,17 @@ def delay_text(case: EnforcementApplication, delay: DelayTotal | None) -> str:
         return ""
     notes = delay_notes(case.title, delay.until) if case.title.installments else ""
     return f"{delay.text}。{notes}" if notes else delay.text
+
+
+# where an installment's calculation, or the total of them, starts in the delay text
+_DELAY_PART = re.compile(r"(?<=；)(?=第\d+部分|合计)")
+
+
+def delay_lines(delay: str) -> list[str]:
+    """The calculation of the doubled interest as it prints under item 2: 「加倍部分债务利息
+    计算：…」, an installment's part (第1部分…) or the total (合计…) opening a line of its
+    own, not one run-on sentence."""
+    if not delay:
+        return []
+    first, *rest = _DELAY_PART.split(delay)
+    return [f"加倍部分债务利息计算：{first}", *rest]

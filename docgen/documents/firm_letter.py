@@ -18,7 +18,11 @@ but a firm's official letters are numbered from its register of letters issued (
 management handbook: 「律师事务所公函应实行编号登记」, Hangzhou, nuosilawfirm.com 2018; a
 firm's own rules on numbering its 律师函 and 所函, shunyuanlawyer.com 2013), so that the
 court and the firm can match the letter with the firm's file. Practice, not a rule: the
-letter is made all the same.
+letter is made all the same. A firm whose stored profile sets a letter prefix numbers its
+letters from it, as the lawyer letter does: a letter without a number draws the next of
+the firm's 所函 series when it is made (「（2026）京明正民函字第1号」, a series apart from
+its 律函字 letters), and a typed number without the prefix is warned of (another firm's,
+or a slip).
 """
 
 from __future__ import annotations
@@ -108,17 +112,39 @@ class FirmLetter(CaseModel):
 
     _profile_problems: list[Problem] = PrivateAttr(default_factory=list)
     _firm_from_profile: bool = PrivateAttr(default=False)
+    _letter_prefix: str | None = PrivateAttr(default=None)
+
+
+def letter_number(year: int, prefix: str, number: int) -> str:
+    """A 所函's number of the firm's series: 「（2026）京明正民函字第1号」."""
+    return f"（{year}）{prefix}{SERIES}字第{number}号"
+
+
+SERIES = "民函"
+"""The firm letters' series beside the prefix; the lawyer letter's is 律函."""
 
 
 def resolve(case: FirmLetter, resources: Resources, final: bool) -> FirmLetter:
-    """The firm's facts and its lawyer from the stored profile, when the letter names one."""
-    if case.sender_profile_id is None or case.firm is not None:
-        return case
+    """The firm's facts and its lawyer from the stored profile, when the letter names one;
+    when it is made (``final``), its number from the profile's prefix if none is typed.
+    A case is resolved to be checked, then again to be made: the number is drawn once."""
+    if case.sender_profile_id is not None and case.firm is None:
+        case = _from_stored(case, case.sender_profile_id, resources)
+    prefix = case._letter_prefix
+    if final and prefix and case.letter_number is None:
+        year = case.letter_date.year
+        drawn = resources.next_letter_number(f"{prefix}{SERIES}", year)
+        case = case.model_copy(update={"letter_number": letter_number(year, prefix, drawn)})
+    return case
+
+
+def _from_stored(case: FirmLetter, profile_id: int, resources: Resources) -> FirmLetter:
+    """The firm's facts, its lawyer and its letter prefix from the stored profile."""
     # the database layer only for a letter that names a stored profile
     from docgen.profiles.store import ProfileNotFound
 
     try:
-        profile = resources.profile(case.sender_profile_id)
+        profile = resources.profile(profile_id)
     except ProfileNotFound as exc:
         raise CaseInvalid(
             [Problem(("sender_profile_id",), "profile_not_found", str(exc))]
@@ -146,6 +172,7 @@ def resolve(case: FirmLetter, resources: Resources, final: bool) -> FirmLetter:
     resolved = case.model_copy(update=update)
     resolved._profile_problems = problems
     resolved._firm_from_profile = "firm" in update
+    resolved._letter_prefix = profile.letter_prefix if "firm" in update else None
     return resolved
 
 
@@ -179,17 +206,33 @@ def assess(case: FirmLetter, options: RuleOptions) -> Assessment:
         if lawyer.license_number in seen:
             result.error(("lawyers", i, "license_number"), "duplicate", "两名律师的执业证号相同")
         seen.add(lawyer.license_number)
-    if not case.letter_number:
+    _check_number(result, case)
+    check_date(result, case.letter_date, options.current_date(), ("letter_date",))
+    check_service(result, case.service, 0)
+    return result
+
+
+def _check_number(result: Assessment, case: FirmLetter) -> None:
+    """A number, from the firm's register; the profile's prefix in it (see the module)."""
+    prefix = case._letter_prefix
+    if not case.letter_number and not prefix:
         result.warn(
             ("letter_number",),
             "letter_number_missing",
             "所函未填写函号：律师事务所出具的公函通常按本所发函登记统一编号，便于法院与律所核对"
             "（律所管理惯例，并非法院受理所函的条件）",
-            hint="请按本所发函登记填写，如（2026）京正信民函字第15号",
+            hint="请按本所发函登记填写（如（2026）×民函字第15号，×为本所的函号前缀），"
+            "或在律所档案中设置函号前缀以自动编号",
         )
-    check_date(result, case.letter_date, options.current_date(), ("letter_date",))
-    check_service(result, case.service, 0)
-    return result
+    elif case.letter_number and prefix and prefix not in case.letter_number:
+        result.warn(
+            ("letter_number",),
+            "letter_number_not_of_profile",
+            f"函号「{case.letter_number}」中没有律所档案的函号前缀「{prefix}」：所函应按本所"
+            "发函登记编号，该函号可能是他所的或填写有误",
+            hint=f"请删除函号，由律所档案的前缀自动编号（如（{case.letter_date.year}）"
+            f"{prefix}{SERIES}字第1号），或填写本所登记的函号",
+        )
 
 
 def _from_profile(case: FirmLetter) -> bool:

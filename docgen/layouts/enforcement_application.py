@@ -38,14 +38,16 @@ def _application(c: Context) -> tuple[Block, ...]:
         NumberedItem(text(request), number, "requests")
         for number, request in enumerate(c["requests"], start=1)
     )
-    delay = (Paragraph(text(f"加倍部分债务利息计算：{c['delay']}"), "note"),) if c["delay"] else ()
+    # the doubled interest's calculation under its claim (item 2), in the body's type
+    delay = tuple(Paragraph(text(line)) for line in c["delay_lines"])
     return (
         Title(c["title"]),
         Lines(tuple(text(line) for line in c["parties"])),
         Paragraph(text(c["basis_line"]), "plain"),
         Heading("申请事项：", 2),
-        *requests,
+        *requests[: 2 if delay else len(requests)],
         *delay,
+        *requests[2 if delay else len(requests) :],
         # the leads before the reasons, so that the reasons' last sentence can go over
         # with 此致 and the signature (a table cannot be kept whole with them)
         *_leads(c),

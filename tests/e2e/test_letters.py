@@ -36,7 +36,7 @@ def test_lawyer_letter_from_a_stored_profile_gets_consecutive_numbers(client):
     assert "（2026）京档案律函字第1号" in _pdf_text(first.data)
     assert "（2026）京档案律函字第2号" in normalize(docx_text(second.data))
     text = _pdf_text(first.data)
-    assert "承办律师：王立新" in text and "11101201810123456" in text
+    assert "承办律师：王立新" in text and "11101201510876543" in text
 
 
 def test_validating_uses_no_number_and_an_unknown_profile_is_reported(client):

@@ -17,7 +17,7 @@ def test_create_read_update_delete(client):
     created = client.post(URL, json=FIRM)
     assert created.status_code == 201
     pid = created.json["id"]
-    assert created.json["license_number"] == "11101201810123456"
+    assert created.json["license_number"] == "11101201510876543"
     assert client.get(f"{URL}/{pid}").json["name"] == "北京明正律师事务所"
     assert pid in [p["id"] for p in client.get(URL).json["items"]]
     updated = client.put(f"{URL}/{pid}", json=dict(FIRM, lawyer_name="李静"))

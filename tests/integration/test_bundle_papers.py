@@ -280,3 +280,23 @@ def test_a_defendants_copy_holds_the_complaint_and_the_evidence_only(built):
         ) in cover
     original_cover = normalize(original[0])
     assert "正本" in original_cover and "不附于本副本" not in original_cover
+
+
+def test_a_wards_service_address_is_signed_by_the_guardian_the_complaint_names(service):
+    """The complaint's plaintiff 王强 is a ward of 刘芳 (民事诉讼法 art. 60): the bundle's
+    service address form, typed without a guardian, prints her signing line."""
+    complaint = load_fixture("civil_complaint", "valid", "spouses_as_plaintiffs_one_a_ward")
+    data = load_fixture("service_address", "valid", "ward_signed_by_guardian")
+    for key in ("case", "guardian", "recipient_relation", "recipient_id_number"):
+        del data[key]
+    data.update(party="王强", recipient="王强")
+    case = bundle_case(
+        court=complaint["court"],
+        complaint={"type": "civil_complaint", "data": complaint},
+        papers=[{"type": "service_address", "data": data}],
+    )
+    built = BundleService(service).build(case, FILES)
+    marks = _outline(built.pdf)
+    page = normalize(_texts(built.pdf)[marks[registry.get("service_address").title]])
+    assert "受送达人：王强" in page
+    assert "法定代理人：刘芳（签名）" in page

@@ -15,6 +15,7 @@ from docgen.documents.problems import Problem
 from tests.bundle_cases import (
     AGENT_FIRM,
     AGENT_LICENSE,
+    COMPLAINT,
     DEFENDANTS,
     PLAINTIFF,
     REPRESENTATIVE_ID,
@@ -329,3 +330,29 @@ def test_a_namesake_the_letter_assigns_beside_the_powers_lawyer_has_no_power(ser
     assert problems[0].message.startswith(
         f"律师事务所函指派的律师王伟（{WANG_WEI[1]}）不是深圳市恒信商贸有限公司授权委托书的受托人"
     )
+
+
+def test_one_lawyer_named_for_a_plaintiff_and_a_defendant_is_warned(service):
+    """律师法 art. 39: a lawyer does not act for both sides of one case. The complaint
+    names 黄丽 (licence 14403201510987654) for the plaintiff; a power from the defendant
+    王磊 appoints the same licence number."""
+    case = bundle_case()
+    defendant = paper("power_of_attorney", "person_special_lawyer")
+    defendant["data"]["principal"] = dict(COMPLAINT["defendants"][0]["party"])
+    defendant["data"]["agents"][0].update(
+        name="黄丽", firm=AGENT_FIRM, license_number=AGENT_LICENSE
+    )
+    case["papers"].append(defendant)
+    index = len(case["papers"]) - 1
+    _problems, warnings = _people(service, case)
+    (warning,) = [w for w in warnings if w.code == "lawyer_for_both_sides"]
+    assert warning.loc == ("papers", index, "data", "agents", 0, "license_number")
+    assert warning.message.startswith(
+        "授权委托书中王磊（被告）的代理人黄丽（执业证号：14403201510987654）也是"
+        "深圳市恒信商贸有限公司（原告）的代理人"
+    )
+    assert "《中华人民共和国律师法》第三十九条" in warning.message
+    # another lawyer of the same name (another number) is no conflict
+    defendant["data"]["agents"][0]["license_number"] = WANG_WEI[0]
+    _problems, warnings = _people(service, case)
+    assert "lawyer_for_both_sides" not in {w.code for w in warnings}

@@ -63,7 +63,12 @@ def _firm_letter(profile_id: int) -> dict[str, Any]:
     return data
 
 
-FIRM_WITH_LICENCE = {**FIRM, "name": "北京市正信律师事务所", "uscc": "31110000E00017525U"}
+FIRM_WITH_LICENCE = {
+    **FIRM,
+    "name": "北京市正信律师事务所",
+    "uscc": "31110000E00017525U",
+    "letter_prefix": "京正信",  # the fixture's letter is numbered 「（2026）京正信民函字第15号」
+}
 
 
 def _demand_letter(profile_id: int) -> dict[str, Any]:
@@ -195,6 +200,19 @@ def test_a_firms_letter_from_a_profile_is_made_again_with_the_firm_as_printed(do
     again = docgen.reissue_pdf(first.document_id)
     assert again.pdf == first.content
     assert "北京市正信律师事务所" in _text(again.pdf)
+
+
+def test_a_firms_letter_numbered_from_the_profile_is_made_again_with_its_number(docgen):
+    firm = _profile(docgen, FIRM_WITH_LICENCE)
+    data = _firm_letter(firm)
+    del data["letter_number"]
+    first = docgen.render("firm_letter", data, "pdf")
+    assert first.warnings == []
+    assert "（2026）京正信民函字第1号" in _text(first.content)
+    again = docgen.reissue_pdf(first.document_id)
+    assert again.pdf == first.content  # the number kept, none drawn
+    second = docgen.render("firm_letter", data, "pdf")
+    assert "（2026）京正信民函字第2号" in _text(second.content)
 
 
 def _reference_only(data: dict[str, Any]) -> None:

@@ -276,6 +276,16 @@ def test_an_appellant_who_was_the_defendant_waives_and_changes_its_appeal_claims
     assert "（2）代为放弃诉讼请求；\n（3）代为变更诉讼请求；" in appellee
 
 
+def test_an_appellee_admits_the_appeal_claims():
+    """The second instance tries the appeal's claims (民事诉讼法 art. 175): the appellee
+    admits those, not the claims it brought below; the appellant still admits the suit's."""
+    appellee = printed_copy("power_of_attorney", _valid("appellee_admits_the_appeal_claims"))
+    assert "（1）代为承认上诉请求；\n（2）代为放弃诉讼请求；\n（3）代为进行和解。" in appellee
+    assert "承认诉讼请求" not in appellee
+    appellant = printed_copy("power_of_attorney", _valid("appellant_defendant_second_instance"))
+    assert "（1）代为承认诉讼请求；" in appellant and "承认上诉请求" not in appellant
+
+
 def test_a_companys_power_without_the_representatives_position_is_warned():
     data = _valid("company_general_lawyer_and_employee")
     (problem,) = _problems(data)
@@ -291,3 +301,34 @@ def test_a_companys_power_without_the_representatives_position_is_warned():
     data["principal"]["representative_position"] = "执行董事"
     assert _found(data) == []
     assert _found(_valid("company_general_one_lawyer")) == []
+
+
+def test_a_power_granting_an_appeal_without_a_term_is_warned_on_the_term():
+    """民法典 art. 165: a written authorisation states its term; without one, whether the
+    agent who may appeal acts in the second instance is left open."""
+    data = _valid("appeal_power_without_a_term")
+    (problem,) = _problems(data)
+    assert (problem.severity, problem.code, problem.loc) == (
+        "warning",
+        "term_missing_with_later_powers",
+        ("term",),
+    )
+    assert problem.message.startswith("委托书未写明委托期限，但授权事项中有代为提起上诉：")
+    assert "第二审程序中是否仍有代理权不明" in problem.message
+    assert "《中华人民共和国民法典》第一百六十五条" in problem.message
+    data["term"] = "自本委托书签署之日起至本案二审审结之日止"
+    assert _problems(data) == []
+    # powers of the stage only, without a term: nothing to warn of
+    data = _valid("appeal_power_without_a_term")
+    data["powers"] = [p for p in data["powers"] if p != "appeal"]
+    assert "term_missing_with_later_powers" not in {p.code for p in _problems(data)}
+
+
+def test_an_appeal_power_without_a_term_that_applies_for_enforcement_names_both_stages():
+    data = _valid("appellee_admits_the_appeal_claims")
+    del data["term"]
+    assert _problems(data) == []  # the appeal's own powers need no later stage
+    data["other_powers"] = ["代为申请执行"]
+    (problem,) = _problems(data)
+    assert (problem.code, problem.loc) == ("term_missing_with_later_powers", ("term",))
+    assert "代为申请执行：未写期限的，受托人在执行程序中" in problem.message

@@ -5,9 +5,11 @@ from __future__ import annotations
 import copy
 from datetime import date
 
+from docgen import layouts
+from docgen.docmodel.blocks import Paragraph
 from docgen.documents import registry
 from docgen.documents.base import RuleOptions
-from tests.support import load_fixture
+from tests.support import load_fixture, printed_copy
 
 TYPE = registry.get("enforcement_application")
 JUDGMENT = load_fixture("enforcement_application", "valid", "judgment_first_instance")
@@ -344,3 +346,35 @@ def test_a_judgment_bears_the_doubled_delay_interest_whatever_else_is_claimed():
     requests, result = _requests(data)
     assert any("加倍支付迟延履行期间的债务利息" in r for r in requests), requests
     assert not [w for w in result.warnings if w.loc == ("title", "default_liability")]
+
+
+def test_the_items_are_claimed_in_the_order_the_instrument_names_them():
+    # the award: 「支付货款450,000元及违约金22,500元，并承担仲裁费8,650元」
+    data = load_fixture("enforcement_application", "valid", "arbitration_award")
+    printed = printed_copy("enforcement_application", data)
+    assert (
+        "支付货款人民币450,000.00元（大写：肆拾伍万元整）；违约金人民币22,500.00元（大写：贰万贰仟"
+        "伍佰元整）；仲裁费用人民币8,650.00元（大写：捌仟陆佰伍拾元整）；以上合计"
+    ) in printed
+    # an instrument naming the fee first: the fee first, the principal always leading
+    data["title"]["operative_part"] = (
+        "被申请人承担仲裁费8,650元，并于本裁决作出之日起十五日内支付货款450,000元及违约金22,500元。"
+    )
+    first = TYPE.build_context(TYPE.parse(data), _assess(data))["requests"][0]
+    assert first.index("货款") < first.index("仲裁费用") < first.index("违约金")
+
+
+def test_the_doubled_interest_is_calculated_under_its_claim_a_line_per_installment():
+    data = load_fixture("enforcement_application", "valid", "mediation_in_installments")
+    printed = printed_copy("enforcement_application", data)
+    claim = printed.index("2. 请求强制执行被执行人张伟加倍支付迟延履行期间的债务利息")
+    calculation = printed.index("\n加倍部分债务利息计算：第1部分（2026年4月30日届满）：")
+    assert claim < calculation < printed.index("3. 本案执行费用由被执行人负担。")
+    assert "＝714.00元；\n第2部分（2026年6月30日届满）：" in printed
+    assert "＝283.50元；\n合计1,498.00元（《中华人民共和国民事诉讼法》第二百六十四条" in printed
+    # in the body's type, not the small print of a note
+    document = layouts.LAYOUTS["enforcement_application"].build(
+        TYPE.build_context(TYPE.parse(data), _assess(data))
+    )
+    roles = {b.role for b in document.blocks if isinstance(b, Paragraph) and "计算" in str(b.text)}
+    assert roles == {"body"}

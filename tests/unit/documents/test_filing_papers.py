@@ -144,7 +144,7 @@ def test_a_second_instance_power_names_the_parties_as_the_appeal_does():
     text = _text("power_of_attorney", data)
     assert "北京市第二中级人民法院：" in text
     assert (
-        "现委托周明在（2026）京02民终4321号上诉人张伟（原审被告）与被上诉人刘芳（原审原告）、"
+        "现委托孙浩在（2026）京02民终4321号上诉人张伟（原审被告）与被上诉人刘芳（原审原告）、"
         "原审被告李秀英民间借贷纠纷一案第二审程序中，作为上诉人张伟的诉讼代理人。"
     ) in text
     assert "原告刘芳诉" not in text and "作为被告" not in text and "（（" not in text
@@ -345,7 +345,7 @@ def test_a_second_instance_letter_goes_to_the_intermediate_court():
     text = _text("firm_letter", data)
     assert "北京市第二中级人民法院：" in text
     assert (
-        "本所接受上诉人张伟的委托，指派周明律师（执业证号：11101201810123456）担任其在"
+        "本所接受上诉人张伟的委托，指派孙浩律师（执业证号：11101201910345678）担任其在"
         "（2026）京02民终4321号上诉人张伟（原审被告）与被上诉人刘芳（原审原告）、原审被告李秀英"
         "民间借贷纠纷一案第二审程序中的诉讼代理人。"
     ) in text
@@ -453,24 +453,61 @@ def test_a_body_without_legal_personality_signs_by_its_principal_person_in_charg
 class Profiles:
     def __init__(self, profile: dict) -> None:
         self.stored = SenderProfile.model_validate(profile)
+        self.drawn: list[tuple[str, int]] = []
 
     def profile(self, profile_id: int) -> SenderProfile:
         if profile_id != 7:
             raise ProfileNotFound(profile_id)
         return self.stored
 
+        self.drawn: list[tuple[str, int]] = []
+
     def next_letter_number(self, series: str, year: int) -> int:
-        raise AssertionError("a firm letter takes no letter number")
+        self.drawn.append((series, year))
+        return 3
 
 
-def _from_profile(profile: dict) -> tuple[object, list]:
+def _from_profile(profile: dict, final: bool = False, **changes: object) -> tuple[object, list]:
     doc_type = registry.get("firm_letter")
     data = copy.deepcopy(load_fixture("firm_letter", "valid", "one_lawyer_for_a_plaintiff"))
     del data["firm"], data["lawyers"]
+    data.update(sender_profile_id=7, **changes)
+    assert doc_type.resolve is not None
+    case = doc_type.resolve(doc_type.parse(data), Profiles(profile), final)
+    return case, doc_type.evaluate(case, OPTIONS).problems
+
+
+def test_a_firm_letter_without_a_number_is_numbered_from_the_profiles_prefix():
+    profiles = Profiles(FIRM)
+    doc_type = registry.get("firm_letter")
+    data = copy.deepcopy(load_fixture("firm_letter", "valid", "one_lawyer_for_a_plaintiff"))
+    del data["firm"], data["lawyers"], data["letter_number"]
     data["sender_profile_id"] = 7
     assert doc_type.resolve is not None
-    case = doc_type.resolve(doc_type.parse(data), Profiles(profile), False)
-    return case, doc_type.evaluate(case, OPTIONS).problems
+    checked = doc_type.resolve(doc_type.parse(data), profiles, False)
+    # checked only: nothing drawn, and nothing to warn of (the number comes when made)
+    assert profiles.drawn == [] and checked.letter_number is None
+    assert doc_type.evaluate(checked, OPTIONS).problems == []
+    made = doc_type.resolve(doc_type.parse(data), profiles, True)
+    assert profiles.drawn == [("京明正民函", 2026)]  # a series apart from its 律函字
+    assert "（2026）京明正民函字第3号" in _text("firm_letter", made.model_dump(mode="json"))
+
+
+def test_a_typed_number_without_the_profiles_prefix_is_warned_on_the_number():
+    # the fixture's number is 正信's; the profile is 明正's (prefix 京明正)
+    _case, problems = _from_profile(FIRM)
+    (problem,) = problems
+    assert (problem.severity, problem.code, problem.loc) == (
+        "warning",
+        "letter_number_not_of_profile",
+        ("letter_number",),
+    )
+    assert problem.message.startswith(
+        "函号「（2026）京正信民函字第15号」中没有律所档案的函号前缀「京明正」"
+    )
+    assert "（2026）京明正民函字第1号" in (problem.hint or "")
+    _case, problems = _from_profile(FIRM, letter_number="（2026）京明正民函字第8号")
+    assert problems == []
 
 
 def test_the_firm_and_its_lawyer_come_from_the_stored_profile():
@@ -478,7 +515,7 @@ def test_the_firm_and_its_lawyer_come_from_the_stored_profile():
     assert [p for p in problems if p.severity == "error"] == []
     text = _text("firm_letter", case.model_dump(mode="json"))
     assert "北京明正律师事务所（盖章）" in text
-    assert "指派王立新律师（执业证号：11101201810123456）" in text
+    assert "指派王立新律师（执业证号：11101201510876543）" in text
 
 
 def test_the_sample_profile_makes_a_firm_letter():

@@ -43,7 +43,7 @@ def test_a_designated_recipient_prints_the_relationship_and_id_rows():
     printed = printed_copy("service_address", data)
     assert (
         "受送达人\n张伟（被告）\n送达地址\n北京市东城区东四十条街道南新仓小区5号楼2单元301室\n"
-        "邮政编码\n100007\n收件人\n周明\n与受送达人关系\n委托诉讼代理人\n"
+        "邮政编码\n100007\n收件人\n孙浩\n与受送达人关系\n委托诉讼代理人\n"
         "代收人身份证件号码\n110105198001010016\n联系电话"
     ) in printed
     # not given: the row prints the form's blank line for the recipient's hand, never an
@@ -77,7 +77,7 @@ def test_a_designated_recipient_without_the_relationship_is_refused():
         "relation_missing",
         ("recipient_relation",),
     )
-    assert "收件人「周明」不是受送达人本人" in problem.message
+    assert "收件人「孙浩」不是受送达人本人" in problem.message
     assert "第八十八条" in problem.message
 
 

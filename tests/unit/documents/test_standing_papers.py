@@ -236,6 +236,8 @@ def test_a_firms_letter_without_its_number_is_warned_on_the_number():
     data = _sample("firm_letter", "two_lawyers_for_a_company")
     problem = _warned("firm_letter", data, ("letter_number",), "letter_number_missing")
     assert problem.message.startswith("所函未填写函号")
+    # no other firm's prefix offered as the example
+    assert "京正信" not in (problem.hint or "") and "律所档案中设置函号前缀" in (problem.hint or "")
     data["letter_number"] = "（2026）粤华商民函字第21号"
     assert _problems("firm_letter", data) == []
     assert "（2026）粤华商民函字第21号" in printed_copy("firm_letter", data)
