@@ -338,6 +338,7 @@ def test_the_warnings_of_the_complaint_come_back_under_it(client):
     assert {(tuple(w["loc"][:3]), w["code"]) for w in warnings} == {
         (("complaint", "data", "amounts"), "enforcement_costs_above_cap"),
         (("complaint", "data", "defendants"), "maximum_not_stated"),
+        (("complaint", "data", "cost_clause"), "lawyer_fee_clause_missing"),
     }
     for warning in warnings:
         assert warning["severity"] == "warning" and warning["message"].startswith("起诉状：")

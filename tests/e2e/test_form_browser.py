@@ -502,8 +502,9 @@ def test_a_bundle_made_with_a_complaint_shows_the_complaints_warnings(page: Page
     )
     with page.expect_download():
         page.get_by_role("button", name="生成起诉材料").click()
-    # the complaint's two, and its four items of evidence without an exhibit here
-    expect(page.locator("#status")).to_contain_text("有 6 条提醒")
+    # the complaint's three (its lawyer's fee without the clause agreeing it among them),
+    # and its four items of evidence without an exhibit here
+    expect(page.locator("#status")).to_contain_text("有 7 条提醒")
     summary = page.locator("#error-summary")
     expect(summary).to_be_visible()
     expect(summary).to_contain_text("起诉状：保证人福州闽江建材有限公司的保证合同为")

@@ -68,7 +68,9 @@ def test_several_recipients_come_back_as_a_zip_with_one_letter_each(client):
     assert "您为上述债务提供连带责任保证" in to_guarantor
     assert "人民币16,409.02元" in to_guarantor
     to_debtor = _pdf_text(archive.read("律师函-福州闽江建材有限公司-20260915.pdf"))
-    assert "致：福州闽江建材有限公司" in to_debtor and "刘芳" not in to_debtor
+    assert "致：福州闽江建材有限公司" in to_debtor and "刘芳女士" not in to_debtor
+    # the guarantor is named only as sent a letter of her own, under the signature
+    assert to_debtor.count("刘芳") == 1 and to_debtor.endswith("另函致：保证人刘芳")
 
 
 def test_a_single_recipient_stays_a_plain_pdf(client):
