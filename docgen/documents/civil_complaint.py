@@ -65,6 +65,7 @@ from docgen.documents.complaint_text import (
     suit_dates,
     witness_lines,
 )
+from docgen.documents.complaint_typed_charges import check_untraced_charges
 from docgen.documents.complaint_venue import check_guarantor_court, receiving_plaintiffs
 from docgen.documents.court_names import check_court_name, court_name
 from docgen.documents.court_parts import FORM_SIGN, SIGN, check_court, filing_signature
@@ -205,6 +206,7 @@ def assess(case: CivilComplaint, options: RuleOptions) -> Assessment:
         options.lpr_table,
         ("amounts",),
     )
+    check_untraced_charges(result, case)
     check_cause_facts(result, case)
     _check_loan(result, case, resolved)
     check_running_interest(result, case, options)
