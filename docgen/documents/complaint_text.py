@@ -26,6 +26,7 @@ from docgen.domain.guarantee import claim_within_maximum
 from docgen.domain.lpr import format_percent
 from docgen.domain.money import format_yuan, legal_amount
 from docgen.domain.parties import Party
+from docgen.domain.rate_words import describe_rate
 
 if TYPE_CHECKING:
     from docgen.documents.civil_complaint import CivilComplaint
@@ -168,10 +169,11 @@ def is_penalty(label: str) -> bool:
 def rate_words(resolved: ResolvedAmounts, rate: RateSpec, penalty: bool) -> str:
     """The rate as a claim states it. A 违约金 agreed by the day is a share of the sum per
     day, not interest: 「每日0.05%」 as the contract says it, never 「日利率0.05%」 (民法典
-    art. 585: an agreed penalty, or how to compute it)."""
+    art. 585: an agreed penalty, or how to compute it). An LPR fixed on a day after the
+    LPR table's last check names the entry the amount was computed with (rate_words)."""
     if penalty and rate.kind == "daily":
         return f"每日{format_percent(rate.value)}%"
-    return resolved.rate_words(rate)
+    return describe_rate(rate, resolved.lpr_table, computed=True)
 
 
 def claim_note(case: CivilComplaint, component: AmountComponent) -> str:

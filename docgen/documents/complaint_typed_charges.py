@@ -8,8 +8,8 @@ and the dates. ``note_rates`` checks a note that names a rate; here a charge who
 names none (or that has no note) is warned of, unless the sum is the fixed 违约金 the sale
 contract agrees, the facts print the contract's daily penalty rate (with the owed price
 and the due date: base, rate and start are then on the page), or the note names a base
-sum and a percentage of it (「以最低还款额未还部分12,000.00元的5%计收」). A warning, not a refusal: the figure may rest on an attached
-calculation the user files as evidence.
+sum and a percentage of it (「以最低还款额未还部分12,000.00元的5%计收」). A warning, not
+a refusal: the figure may rest on an attached calculation the user files as evidence.
 """
 
 from __future__ import annotations
