@@ -31,6 +31,7 @@ from docgen.documents.complaint_card import CardFacts
 from docgen.documents.complaint_card_rules import check_card
 from docgen.documents.complaint_cause_rules import check_bank_loan, check_cause_facts, check_sale
 from docgen.documents.complaint_causes import BankLoanTerms, SaleFacts
+from docgen.documents.complaint_evidence_names import check_evidence_names
 from docgen.documents.complaint_evidence_rules import check_claims_evidence
 from docgen.documents.complaint_form import SUBTITLES, form_sections
 from docgen.documents.complaint_form_parts import NOTES, WARNING
@@ -217,6 +218,7 @@ def assess(case: CivilComplaint, options: RuleOptions) -> Assessment:
     _check_guarantees(result, case, resolved.total)
     check_security(result, case)
     check_claims_evidence(result, case)
+    check_evidence_names(result, case)
     check_penalty_basis(result, case)
     check_preservation(result, case)
     check_branch_defendants(result, case)
