@@ -350,7 +350,7 @@ def build_context(case: CivilComplaint, assessment: Assessment) -> dict[str, Any
     context: dict[str, Any] = {
         "title": "民事起诉状",
         "evidence": [
-            {"no": i + 1, "name": e.name, "source": e.source, "purpose": e.purpose}
+            {"no": e.number or i + 1, "name": e.name, "source": e.source, "purpose": e.purpose}
             for i, e in enumerate(case.evidence)
         ],
         "witnesses": witness_lines(case.witnesses),
