@@ -14,6 +14,7 @@ from tests.support import load_fixture, printed_copy
 OPTIONS = RuleOptions(calendar_fallback=True)
 LENDER = load_fixture("civil_complaint", "valid", "elements_company_lender")
 CONTRADICT = load_fixture("civil_complaint", "valid", "elements_answers_contradict")
+BOTH = load_fixture("civil_complaint", "invalid", "elements_acceleration_and_rescission")
 BANK_BARE = load_fixture("civil_complaint", "valid", "elements_bank_loan_bare")
 WARNED = (
     "acceleration_and_rescission",
@@ -48,11 +49,18 @@ def test_the_sample_forms_answer_without_contradiction(name):
     assert _warnings(load_fixture("civil_complaint", "valid", name)) == []
 
 
-def test_acceleration_and_rescission_chosen_together_are_warned():
-    (warning,) = [w for w in _warnings(CONTRADICT) if w.code == "acceleration_and_rescission"]
-    assert warning.loc == ("rescind_contract",)
-    assert "二者通常择一主张" in warning.message and "第六百七十三条" in warning.message
-    assert "■提前还款（加速到期）（依合同第九条于2025年12月10日宣布）／■解除合同" in _text(
+def test_acceleration_and_rescission_chosen_together_are_refused_in_both_layouts():
+    doc_type = registry.get("civil_complaint")
+    for layout in ("elements", "narrative"):
+        data = copy.deepcopy(BOTH) | {"layout": layout}
+        problems = doc_type.evaluate(doc_type.parse(data), OPTIONS).problems
+        (error,) = [p for p in problems if p.code == "acceleration_and_rescission"]
+        assert error.severity == "error" and error.loc == ("rescind_contract",)
+        assert "二者择一主张" in error.message
+        cited = ("第五百六十三条", "第五百六十六条", "第六百七十三条", "第一百二十四条第三项")
+        assert all(article in error.message for article in cited)
+    # one of the two prints as the form's one answer
+    assert "■提前还款（加速到期）（依合同第九条于2025年12月10日宣布）／□解除合同" in _text(
         CONTRADICT
     )
 
