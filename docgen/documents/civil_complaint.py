@@ -179,6 +179,7 @@ def assess(case: CivilComplaint, options: RuleOptions) -> Assessment:
     result.computed["filing"] = {
         "court": case.court,
         "plaintiffs": [p.party.name for p in case.plaintiffs],
+        "plaintiff_kinds": sorted({p.party.kind for p in case.plaintiffs}),
         "defendants": [d.party.name for d in case.defendants],
     }
     check_parties(result, case)

@@ -99,6 +99,12 @@ def test_the_complaint_numbers_its_evidence_as_the_evidence_list_does(built):
         assert normalize(f"1-{number + 1}{name}") in complaint, name
 
 
+def test_the_evidence_list_is_signed_by_the_plaintiff_it_names(built):
+    listed = normalize("".join(_texts(built.evidence_list_pdf)))
+    assert normalize(f"提交人：{PLAINTIFF['name']}（盖章）") in listed  # an organisation seals
+    assert "签名或者盖章" not in listed
+
+
 def test_the_papers_name_the_complaints_case_and_parties(built):
     texts = normalize("".join(_texts(built.pdf)))
     plaintiff, court = PLAINTIFF["name"], "广东省" + COMPLAINT["court"]

@@ -142,12 +142,8 @@ def test_a_sales_late_payment_loss_has_one_name_in_the_claim_and_the_facts():
 def test_a_halved_fee_is_stated_as_halved_in_the_words_of_the_narrative():
     card = load_fixture("civil_complaint", "valid", "elements_credit_card_every_item")
     # 56,225.00 × 2.5% − 200 = 1,205.625, halved under the summary procedure (art. 16) to
-    # 602.8125 → 602.81; halving the rounded 1,205.63 would give 602.82, so the basis says
-    # which was halved
-    basis = (
-        "（按《诉讼费用交纳办法》第十三条第（一）项计算，适用简易程序，依第十六条减半交纳，"
-        "以四舍五入前的受理费全额减半计算）"
-    )
+    # 602.8125 → 602.81; how it was rounded is no statement to the court: the articles only
+    basis = "（按《诉讼费用交纳办法》第十三条第（一）项计算，适用简易程序，依第十六条减半交纳）"
     fee = "人民币602.81元（大写：陆佰零贰元捌角壹分）"
     assert f"案件受理费（估算）{fee}{basis}" in _text(card)
     assert f"预交案件受理费：{fee}{basis}。" in _text(card | {"layout": "narrative"})
@@ -204,3 +200,9 @@ def test_the_lending_forms_guarantee_item_has_the_official_signing_date_label():
     assert "■是 签订时间：＿＿＿＿年＿＿月＿＿日　保证人：福州闽江建材有限公司；" in _text(
         CONTRADICT
     )
+
+
+def test_repayments_the_data_does_not_give_print_as_blanks_not_zeros():
+    text = _text(BANK_BARE)
+    assert "已还本金：＿＿＿＿元；已还利息：＿＿＿＿元，还息至＿＿＿＿年＿＿月＿＿日" in text
+    assert "已还本金：人民币0.00元" not in text
