@@ -38,8 +38,8 @@ def describe_rate(rate: RateSpec, table: LprTable | None = None, computed: bool 
     and vouches for that day (otherwise the day alone: the figure would be a guess). Where
     an amount was ``computed`` at the rate (a complaint's claim), a day after the table's
     last check names the entry it was computed with instead, so that it can be recomputed
-    (「2026年1月1日的…（LPR）的1.5倍（适用2025年5月20日发布的一年期LPR 3.00%），即年利率
-    4.5%」). The
+    (「2026年1月1日的一年期贷款市场报价利率（LPR，适用2025年5月20日发布的3.00%）的1.5倍，
+    即年利率4.5%」). The
     LPR itself is not 「LPR的1倍」: 「各计息期间适用的一年期贷款市场报价利率（LPR，随LPR调整
     浮动）」, 「2025年1月10日的一年期贷款市场报价利率（LPR）3.10%」."""
     value = format_percent(rate.value)
@@ -141,8 +141,10 @@ def _lpr_terms(kind: str, value: Decimal) -> str:
 
 
 def _beyond_table(rate: RateSpec, table: LprTable, words: str) -> str:
-    """A fixed LPR rate whose day is after the table's last check: the day alone when the
-    table has no entry for it, else the entry used, with its publication date."""
+    """A fixed LPR rate whose day is after the table's last check: ``words`` (the day
+    alone) when the table has no entry for it, else the entry used, named beside the LPR
+    with its publication date: 「2026年1月1日的一年期贷款市场报价利率（LPR，适用2025年5月
+    20日发布的3.00%）的1.5倍，即年利率4.5%」."""
     if rate.fixed_on is None:
         return words
     try:
@@ -151,10 +153,10 @@ def _beyond_table(rate: RateSpec, table: LprTable, words: str) -> str:
         return words
     if entry is None:
         return words
-    used = f"（适用{format_cn(entry.effective_from)}发布的一年期LPR {entry.rate_text}%）"
-    if not _lpr_terms(rate.kind, rate.value):
-        return words + used
-    return f"{words}{used}，即年利率{format_percent(annual)}%"
+    used = f"适用{format_cn(entry.effective_from)}发布的{entry.rate_text}%"
+    terms = _lpr_terms(rate.kind, rate.value)
+    lpr = f"{format_cn(rate.fixed_on)}的{LPR_NAME}（LPR，{used}）"
+    return f"{lpr}{terms}，即年利率{format_percent(annual)}%" if terms else lpr
 
 
 def _verified_entry(day: date, table: LprTable | None) -> LprEntry | None:

@@ -118,8 +118,8 @@ def test_the_element_form_names_the_lpr_its_computed_loss_took():
     data = copy.deepcopy(load_fixture("civil_complaint", "valid", "elements_sale_bare"))
     text = _printed("civil_complaint", data)
     assert (
-        "自2026年1月1日起按2026年1月1日的一年期贷款市场报价利率（LPR）的1.5倍（适用2025年5月20日"
-        "发布的一年期LPR3.00%），即年利率4.5%计算至2026年6月10日" in text
+        "自2026年1月1日起按2026年1月1日的一年期贷款市场报价利率（LPR，适用2025年5月20日发布的"
+        "3.00%）的1.5倍，即年利率4.5%计算至2026年6月10日" in text
     )
     assert "随LPR调整浮动" not in text
     data["contract"] |= {"signed_on": "2024-09-01", "due_date": "2024-12-31"}
@@ -136,8 +136,8 @@ def test_the_element_form_names_the_lpr_its_computed_loss_took():
 def test_both_complaint_layouts_name_the_lpr_entry_a_loss_was_computed_with():
     data = copy.deepcopy(load_fixture("civil_complaint", "valid", "elements_sale_bare"))
     used = (
-        "按2026年1月1日的一年期贷款市场报价利率（LPR）的1.5倍（适用2025年5月20日发布的一年期LPR "
-        "3.00%），即年利率4.5%"
+        "按2026年1月1日的一年期贷款市场报价利率（LPR，适用2025年5月20日发布的3.00%）的1.5倍，"
+        "即年利率4.5%"
     )
     elements = _printed("civil_complaint", data)
     data["layout"] = "narrative"

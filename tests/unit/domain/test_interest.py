@@ -396,12 +396,12 @@ def test_an_amount_computed_past_the_tables_check_names_the_lpr_entry_it_used() 
     # entry (2025-05-20, 3.00%): the words name it, so the sum can be recomputed
     rate = RateSpec("lpr_multiple", D("1.5"), fixed_on=date(2026, 1, 10))
     assert describe_rate(rate, TABLE, computed=True) == (
-        "2026年1月10日的一年期贷款市场报价利率（LPR）的1.5倍（适用2025年5月20日发布的"
-        "一年期LPR 3.00%），即年利率4.5%"
+        "2026年1月10日的一年期贷款市场报价利率（LPR，适用2025年5月20日发布的3.00%）的1.5倍，"
+        "即年利率4.5%"
     )
     once = RateSpec("lpr_multiple", D(1), fixed_on=date(2026, 1, 10))
     assert describe_rate(once, TABLE, computed=True) == (
-        "2026年1月10日的一年期贷款市场报价利率（LPR）（适用2025年5月20日发布的一年期LPR 3.00%）"
+        "2026年1月10日的一年期贷款市场报价利率（LPR，适用2025年5月20日发布的3.00%）"
     )
     # a day the table vouches for reads as before, computed or not
     vouched = RateSpec("lpr_multiple", D(4), fixed_on=date(2020, 1, 1))
