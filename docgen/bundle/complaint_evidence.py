@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 from docgen.documents.civil_complaint import CivilComplaint
-from docgen.documents.evidence_list import EvidenceFacts
+from docgen.documents.evidence_list import EvidenceFacts, exhibit_numbers
 from docgen.documents.problems import Problem
 
 _MARKS = re.compile(r"[\s《》〈〉「」『』“”\"'‘’]")
@@ -49,3 +50,37 @@ def unfiled_evidence(
             "请在「证据」中添加该证据，或使证据名称与起诉状一致；已以其他名称提交的，可不处理",
             "warning",
         )
+
+
+def numbered_as_the_list(data: Any, exhibits: Sequence[EvidenceFacts]) -> Any:
+    """The civil complaint's data with each evidence item numbered as the bundle's evidence
+    list numbers its exhibit (「1-1」 for 证据1-1: ``exhibit_numbers``, the one numbering),
+    so that a judge citing the complaint's 证据4 does not find another item, or none, in
+    the list. The exhibit is the one named alike (as :func:`unfiled_evidence` compares;
+    the same name first). All or nothing: when an item has no exhibit (warned of) the
+    complaint keeps its own 1, 2, 3…, never a mix of the two numberings."""
+    items = data.get("evidence") if isinstance(data, dict) else None
+    if not exhibits or not isinstance(items, list) or not items:
+        return data
+    numbers = exhibit_numbers(exhibits)
+    names = [_plain(e.name) for e in exhibits]
+    found: list[str] = []
+    for item in items:
+        wanted = (
+            _plain(item["name"])
+            if isinstance(item, dict) and isinstance(item.get("name"), str)
+            else ""
+        )
+        same = [k for k, name in enumerate(names) if wanted and name == wanted]
+        alike = [
+            k
+            for k, name in enumerate(names)
+            if wanted and name and (wanted in name or name in wanted)
+        ]
+        if not (same or alike):
+            return data
+        found.append(numbers[(same or alike)[0]])
+    return {
+        **data,
+        "evidence": [{**item, "number": n} for item, n in zip(items, found, strict=True)],
+    }

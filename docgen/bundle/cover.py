@@ -47,7 +47,13 @@ def parties_from(case: BundleCase, filing: dict[str, Any], problems: list[Proble
                 f"封面的受诉法院（{case.court}）与起诉状的受诉法院（{court}）不一致",
             )
         )
-    update: dict[str, list[str]] = {}
+    update: dict[str, Any] = {}
+    kinds = filing.get("plaintiff_kinds")
+    # the plaintiffs submit: the list's signing lines are theirs (a person signs by name,
+    # an organisation seals), as the stand-alone evidence list prints them
+    plaintiffs_submit = not case.submitter and case.submitter_kind is None
+    if plaintiffs_submit and isinstance(kinds, list) and len(kinds) == 1:
+        update["submitter_kind"] = kinds[0]
     for field_name, label in (("plaintiffs", "原告"), ("defendants", "被告")):
         named = [str(name) for name in filing.get(field_name) or []]
         given: list[str] = getattr(case, field_name)

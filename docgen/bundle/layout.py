@@ -46,6 +46,8 @@ def evidence_list_data(
         "case_title": case.case_type,
         "items": items,
     }
+    if case.submitter_kind is not None:
+        data["submitter_kind"] = case.submitter_kind
     parties = [*case.plaintiffs, *case.defendants]
     typed = case.submitter.split("、") if case.submitter else []
     if case.plaintiffs and case.defendants and all(name in parties for name in typed):

@@ -76,6 +76,12 @@ class BundleCase(CaseModel):
         json_schema_extra={"enum_titles": ["普通程序", "简易程序"]},
     )
     submitter: Line | None = Field(default=None, title="证据提交人", description="默认为原告")
+    submitter_kind: Literal["person", "organization"] | None = Field(
+        default=None,
+        title="提交人类型",
+        description="决定证据目录的签署栏；附起诉状、由原告提交时按原告确定，可不填",
+        json_schema_extra={"enum_titles": ["自然人", "法人或其他组织"]},
+    )
     complaint: ComplaintSpec | None = Field(default=None, title="起诉状")
     papers: list[PaperSpec] = Field(
         default_factory=list,

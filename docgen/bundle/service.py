@@ -31,7 +31,7 @@ from pydantic import ValidationError
 
 from docgen import isolation
 from docgen.bundle import layout
-from docgen.bundle.complaint_evidence import unfiled_evidence
+from docgen.bundle.complaint_evidence import numbered_as_the_list, unfiled_evidence
 from docgen.bundle.consistency import check_people, read_part
 from docgen.bundle.copies import Served
 from docgen.bundle.cover import (
@@ -204,8 +204,11 @@ class BundleService:
             return None
         base = ("complaint", "data")
         try:
+            data = case.complaint.data
+            if case.complaint.type == "civil_complaint":  # numbered as the evidence list
+                data = numbered_as_the_list(data, case.exhibits)
             rendered = self.docgen.render(
-                case.complaint.type, case.complaint.data, "pdf", requested_by=requested_by
+                case.complaint.type, data, "pdf", requested_by=requested_by
             )
         except CaseInvalid as exc:
             for p in exc.problems:

@@ -31,6 +31,7 @@ from docgen.documents.complaint_card import CardFacts
 from docgen.documents.complaint_card_rules import check_card
 from docgen.documents.complaint_cause_rules import check_bank_loan, check_cause_facts, check_sale
 from docgen.documents.complaint_causes import BankLoanTerms, SaleFacts
+from docgen.documents.complaint_evidence_names import check_evidence_names
 from docgen.documents.complaint_evidence_rules import check_claims_evidence
 from docgen.documents.complaint_form import SUBTITLES, form_sections
 from docgen.documents.complaint_form_parts import NOTES, WARNING
@@ -65,6 +66,7 @@ from docgen.documents.complaint_text import (
     suit_dates,
     witness_lines,
 )
+from docgen.documents.complaint_typed_charges import check_untraced_charges
 from docgen.documents.complaint_venue import check_guarantor_court, receiving_plaintiffs
 from docgen.documents.court_names import check_court_name, court_name
 from docgen.documents.court_parts import FORM_SIGN, SIGN, check_court, filing_signature
@@ -177,6 +179,7 @@ def assess(case: CivilComplaint, options: RuleOptions) -> Assessment:
     result.computed["filing"] = {
         "court": case.court,
         "plaintiffs": [p.party.name for p in case.plaintiffs],
+        "plaintiff_kinds": sorted({p.party.kind for p in case.plaintiffs}),
         "defendants": [d.party.name for d in case.defendants],
     }
     check_parties(result, case)
@@ -205,6 +208,7 @@ def assess(case: CivilComplaint, options: RuleOptions) -> Assessment:
         options.lpr_table,
         ("amounts",),
     )
+    check_untraced_charges(result, case)
     check_cause_facts(result, case)
     _check_loan(result, case, resolved)
     check_running_interest(result, case, options)
@@ -215,6 +219,7 @@ def assess(case: CivilComplaint, options: RuleOptions) -> Assessment:
     _check_guarantees(result, case, resolved.total)
     check_security(result, case)
     check_claims_evidence(result, case)
+    check_evidence_names(result, case)
     check_penalty_basis(result, case)
     check_preservation(result, case)
     check_branch_defendants(result, case)
@@ -346,7 +351,7 @@ def build_context(case: CivilComplaint, assessment: Assessment) -> dict[str, Any
     context: dict[str, Any] = {
         "title": "民事起诉状",
         "evidence": [
-            {"no": i + 1, "name": e.name, "source": e.source, "purpose": e.purpose}
+            {"no": e.number or i + 1, "name": e.name, "source": e.source, "purpose": e.purpose}
             for i, e in enumerate(case.evidence)
         ],
         "witnesses": witness_lines(case.witnesses),

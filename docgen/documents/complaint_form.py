@@ -311,8 +311,10 @@ def _loan_rows(
         {"label": "7. 还款方式", "value": _repayment(loan, bank)},
         {
             "label": "8. 还款情况",
-            "value": f"已还本金：{money(loan.repaid_principal or Decimal(0))}；"
-            f"已还利息：{money(loan.repaid_interest or Decimal(0))}，"
+            # a repayment the data does not give is a blank, as every other unknown item,
+            # never an invented 0.00 the plaintiff would be held to
+            "value": f"已还本金：{money(loan.repaid_principal)}；"
+            f"已还利息：{money(loan.repaid_interest)}，"
             f"还息至{day(loan.interest_paid_until)}",
         },
         {

@@ -4,7 +4,8 @@ together, overdue interest claimed from before the day the form says the debt is
 overdue, a pre-suit preservation ticked without its court, date or ruling, an interest or
 违约金 typed as a sum where the form asks how it was computed. Warnings: the
 plaintiff may have reasons the case data does not show, and the court asks them to
-clarify (释明) rather than refuse the filing."""
+clarify (释明) rather than refuse the filing. Acceleration with rescission is the
+exception, an error: the two ask for different claims (see its check)."""
 
 from __future__ import annotations
 
@@ -37,17 +38,27 @@ def check_form_answers(result: Assessment, case: CivilComplaint, overdue_from: d
 
 
 def _check_acceleration_and_rescission(result: Assessment, case: CivilComplaint) -> None:
-    """民法典 art. 673 lists recalling the loan early and rescinding the contract as
-    alternatives (「提前收回借款或者解除合同」), and the form asks 「提前还款或解除合同」:
-    acceleration keeps the contract and makes the rest due now, rescission ends it."""
+    """Acceleration and rescission are alternatives, and they lead to different claims, so
+    the two together are refused, not warned of. 民法典 art. 673 lists them apart
+    (「提前收回借款或者解除合同」) and the form asks 「提前还款或解除合同」. Acceleration is a
+    right under the contract: the contract stays in force, the rest falls due now, and
+    the agreed interest, overdue interest and 违约金 run on it. Rescission (arts. 562(2),
+    563) ends the contract, on service of the complaint's copy where it is claimed by suit
+    (art. 565(2)); what is unperformed is discharged, and the claim is for restitution and
+    damages (art. 566(1)), the agreed liability for breach only as art. 566(2) allows. A
+    complaint ticking both asks for performance of a contract it asks to end: its claims
+    are not definite (民事诉讼法 art. 124(3)), the court asks the plaintiff to choose, and
+    the judgment can grant one at most. The user chooses before the complaint prints."""
     if case.acceleration is None or not case.rescind_contract:
         return
-    result.warn(
+    result.error(
         ("rescind_contract",),
         "acceleration_and_rescission",
-        f"同时主张提前还款（加速到期，依合同{case.acceleration.clause}宣布）和解除合同："
-        "加速到期以合同继续有效为前提，解除合同则使合同终止，二者通常择一主张"
-        "（《中华人民共和国民法典》第六百七十三条：提前收回借款或者解除合同）",
+        f"同时主张提前还款（加速到期，依合同{case.acceleration.clause}宣布）和解除合同：加速到期"
+        "依合同主张，合同继续有效，剩余借款立即到期并按约定计收利息、逾期利息和违约金；解除合同"
+        "则使合同终止，尚未履行的终止履行，请求的是恢复原状和赔偿损失（《中华人民共和国民法典》"
+        "第五百六十三条、第五百六十六条）。二者择一主张（第六百七十三条：提前收回借款或者解除合同），"
+        "同时主张则诉讼请求不明确（《中华人民共和国民事诉讼法》第一百二十四条第三项）",
         hint="请只保留一项：已宣布提前到期的，取消「请求解除合同」；请求解除的，删除「提前到期」",
     )
 

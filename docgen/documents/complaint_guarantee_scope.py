@@ -4,7 +4,7 @@
 unless the parties agreed otherwise (当事人另有约定的，按照其约定). A guarantee contract that
 lists fewer claims (``defendants[i].guarantee_scope``: 「主债权本金（《保证合同》第三条）」)
 binds the guarantor to those only, so the complaint claims from the guarantor only the
-numbered claims the list covers and says what they are (「对上述第1项债务（主债权）承担连带
+numbered claims the list covers and says what they are (「对上述第1项债务（主债权本金）承担连带
 清偿责任」); the claims it leaves out are warned. A list always covers the principal, which
 every complaint claims, so the claim is never empty. A scope that lists nothing docgen can
 read is the statute's (agreed_scope). A maximum guarantee's limit
@@ -36,7 +36,8 @@ def guaranteed_scope(case: CivilComplaint, defendant: Defendant) -> SecuredScope
 
 
 def guaranteed_claims(case: CivilComplaint, defendant: Defendant, covered: str) -> str:
-    """「上述第1至5项债务」, or where the agreed scope is narrower 「上述第1项债务（主债权）」."""
+    """「上述第1至5项债务」, or where the agreed scope is narrower
+    「上述第1项债务（主债权本金）」."""
     scope = guaranteed_scope(case, defendant)
     if scope is None:
         return f"上述{covered}债务"

@@ -325,6 +325,14 @@ class Evidence(CaseModel):
     name: Line = Field(title="证据名称")
     source: Line = Field(title="证据来源")
     purpose: Text = Field(title="证明目的")
+    # a bundle fills it with its evidence list's number (证据1-1 → 「1-1」), so that the
+    # complaint and the list filed with it cite the same evidence by the same number
+    number: ShortText | None = Field(
+        default=None,
+        title="证据编号",
+        description="如 1-1；不填的，按顺序编号 1、2、3…（随起诉材料生成时按证据目录编号）",
+        json_schema_extra=ADVANCED,
+    )
 
 
 class Witness(CaseModel):

@@ -88,7 +88,8 @@ def facts(
                 guarantee_fact(d.party.name, d.guarantee, source, suit, early)
                 + guarantee_scope_sentence(d)
             )
-    paragraphs.append(_breach(case, plaintiffs, debtors) + _still_unpaid(case, plaintiffs))
+    owed = _price_owed(case) if selling else ""
+    paragraphs.append(_breach(case, plaintiffs, debtors) + owed + _still_unpaid(case, plaintiffs))
     costs = costs_paid(case)  # the fee clause and payment: facts, not the claim
     if costs:
         paragraphs.append(costs)
@@ -169,6 +170,19 @@ def _price_paid(sale: SaleFacts, debtors: str) -> str:
     if sale.unpaid is not None:
         told.append(f"尚欠价款{legal_amount(sale.unpaid)}")
     return f"{debtors}{'，'.join(told)}。" if told else ""
+
+
+def _price_owed(case: CivilComplaint) -> str:
+    """「，尚欠货款人民币…元」 when the sale facts leave the unpaid price untold: the price
+    claimed must rest on a fact the complaint states (民事诉讼法 art. 122(3), art. 124(3)),
+    and it is the sum the plaintiff claims. Told once only: a stated 尚欠价款 is enough."""
+    if case.sale is None or case.sale.unpaid is not None:
+        return ""
+    claimed = [c for c in case.amounts.components if c.kind == "principal" and c.amount]
+    if not claimed:
+        return ""
+    owed = sum((c.amount or Decimal(0) for c in claimed), Decimal(0))
+    return f"，尚欠{claimed[0].display_label}{legal_amount(owed)}"
 
 
 def _still_unpaid(case: CivilComplaint, plaintiffs: str) -> str:

@@ -65,10 +65,11 @@ class SecuredScope:
 
     @property
     def what(self) -> str:
-        """「主债权及其利息、违约金」 — as art. 389 words its scope."""
+        """「主债权及其利息、违约金」 — as art. 389 words its scope; the principal alone is
+        「主债权本金」: 主债权 alone reads as the whole claim, interest included."""
         if self.words and self.words[0] == "主债权":
             rest = self.words[1:]
-            return "主债权" + (f"及其{'、'.join(rest)}" if rest else "")
+            return f"主债权及其{'、'.join(rest)}" if rest else "主债权本金"
         return "、".join(self.words)
 
 

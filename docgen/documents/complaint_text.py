@@ -20,12 +20,13 @@ from docgen.documents.complaint_security import (
 from docgen.documents.court_parts import block_lines
 from docgen.documents.guarantor_rules import SuitDates
 from docgen.documents.parts import AmountComponent, ResolvedAmounts
-from docgen.domain.court_fees import FeeResult, share_of_printed_differs
+from docgen.domain.court_fees import FeeResult
 from docgen.domain.dates import format_cn
 from docgen.domain.guarantee import claim_within_maximum
 from docgen.domain.lpr import format_percent
 from docgen.domain.money import format_yuan, legal_amount
 from docgen.domain.parties import Party
+from docgen.domain.rate_words import describe_rate
 
 if TYPE_CHECKING:
     from docgen.documents.civil_complaint import CivilComplaint
@@ -168,10 +169,11 @@ def is_penalty(label: str) -> bool:
 def rate_words(resolved: ResolvedAmounts, rate: RateSpec, penalty: bool) -> str:
     """The rate as a claim states it. A 违约金 agreed by the day is a share of the sum per
     day, not interest: 「每日0.05%」 as the contract says it, never 「日利率0.05%」 (民法典
-    art. 585: an agreed penalty, or how to compute it)."""
+    art. 585: an agreed penalty, or how to compute it). An LPR fixed on a day after the
+    LPR table's last check names the entry the amount was computed with (rate_words)."""
     if penalty and rate.kind == "daily":
         return f"每日{format_percent(rate.value)}%"
-    return resolved.rate_words(rate)
+    return describe_rate(rate, resolved.lpr_table, computed=True)
 
 
 def claim_note(case: CivilComplaint, component: AmountComponent) -> str:
@@ -248,11 +250,9 @@ def witness_lines(witnesses: list[Witness]) -> list[str]:
 def fee_line(fee: FeeResult, procedure: str) -> str:
     """The acceptance fee and its basis in words (the pleading carries no calculation).
     A halved fee is half the unrounded full fee, rounded once (court_fees; 诉讼费用交纳办法
-    is silent on rounding): where halving the full fee as rounded to the fen gives another
-    figure (2,664.99 → 1,332.50, not 1,332.49), the basis says which was halved."""
+    is silent on rounding). How it was rounded is no statement to the court: the basis
+    cites the articles only (「依第十六条减半交纳」), and the court computes its own fee."""
     halved = "，适用简易程序，依第十六条减半交纳" if procedure != "ordinary" else ""
-    if halved and share_of_printed_differs(fee.full_fee, fee.fee, 2):
-        halved += "，以四舍五入前的受理费全额减半计算"
     return (
         f"预交案件受理费：{legal_amount(fee.fee)}（按《诉讼费用交纳办法》第十三条"
         f"第（一）项计算{halved}）。"

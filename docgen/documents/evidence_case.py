@@ -40,7 +40,8 @@ from docgen.documents.filing_papers import (
 from docgen.documents.loan_cause import check_loan_cause
 from docgen.documents.problems import Assessment
 
-NUMBER_TO_FILL = "（立案后填写）"
+# a blank the clerk or the party fills in: an instruction (「（立案后填写）」) is no content
+NUMBER_TO_FILL = "＿＿＿＿＿＿＿＿"
 # 「原告持有」「被上诉人提供」: a source that says which party holds or supplies the exhibit
 _HELD_BY = re.compile(f"({'|'.join(ROLE_WORDS)})(?:方)?(?:持有|提供|保存|保管|留存|自存)")
 

@@ -99,7 +99,7 @@ class EvidenceList(CaseModel):
     court: Line | None = Field(default=None, title="受诉法院")
     case_title: Line | None = Field(default=None, title="案由", description="如：民间借贷纠纷")
     case_number: CaseNumberText | None = Field(
-        default=None, title="案号", description="已立案的填写；未填写的印为「（立案后填写）」"
+        default=None, title="案号", description="已立案的填写；未填写的印为空白横线"
     )
     plaintiffs: list[Line] = Field(default_factory=list, max_length=20, title="原告")
     defendants: list[Line] = Field(default_factory=list, max_length=50, title="被告")

@@ -78,7 +78,7 @@ def rate_in_note(note: str) -> RateSpec | None:
     return None
 
 
-def _overdue_charge(component: AmountComponent) -> bool:
+def overdue_charge(component: AmountComponent) -> bool:
     return component.kind == "penalty" or (
         component.kind == "interest" and any(w in component.display_label for w in OVERDUE_WORDS)
     )
@@ -96,7 +96,7 @@ def check_noted_rates(
     for i, component in enumerate(amounts.components):
         if component.calculation is not None or component.amount is None:
             continue
-        rate = rate_in_note(component.note or "") if _overdue_charge(component) else None
+        rate = rate_in_note(component.note or "") if overdue_charge(component) else None
         last = component.as_of or amounts.as_of
         if rate is None or base <= 0 or last < overdue_from:
             continue

@@ -31,11 +31,15 @@ if TYPE_CHECKING:
 _ONE_DAY = timedelta(days=1)
 
 
-def describe_rate(rate: RateSpec, table: LprTable | None = None) -> str:
+def describe_rate(rate: RateSpec, table: LprTable | None = None, computed: bool = False) -> str:
     """The agreed rate: 年利率6%, 月利率0.5%, 日利率0.05%; floating 「各计息期间适用的一年期
     贷款市场报价利率（LPR）的1.5倍（随LPR调整浮动）」; fixed 「2025年1月10日的一年期贷款市场
     报价利率（LPR）3.10%的1.5倍，即年利率4.65%」, the figures only when `table` is given
-    and vouches for that day (otherwise the day alone: the figure would be a guess). The
+    and vouches for that day (otherwise the day alone: the figure would be a guess). Where
+    an amount was ``computed`` at the rate (a complaint's claim), a day after the table's
+    last check names the entry it was computed with instead, so that it can be recomputed
+    (「2026年1月1日的一年期贷款市场报价利率（LPR，适用2025年5月20日发布的3.00%）的1.5倍，
+    即年利率4.5%」). The
     LPR itself is not 「LPR的1倍」: 「各计息期间适用的一年期贷款市场报价利率（LPR，随LPR调整
     浮动）」, 「2025年1月10日的一年期贷款市场报价利率（LPR）3.10%」."""
     value = format_percent(rate.value)
@@ -52,6 +56,8 @@ def describe_rate(rate: RateSpec, table: LprTable | None = None) -> str:
         return f"各计息期间适用的{LPR_FULL_NAME}{terms}（随LPR调整浮动）"
     fixed = f"{format_cn(rate.fixed_on)}的{LPR_FULL_NAME}"
     entry = _verified_entry(rate.fixed_on, table)
+    if computed and table is not None and entry is None:
+        return _beyond_table(rate, table, f"{fixed}{terms}")
     if entry is None or table is None:
         return f"{fixed}{terms}"
     if not terms:
@@ -132,6 +138,25 @@ def _lpr_terms(kind: str, value: Decimal) -> str:
         return f"的{format_percent(value)}倍"
     sign = "加" if value >= 0 else "减"
     return f"{sign}{format_percent(abs(value))}个基点"
+
+
+def _beyond_table(rate: RateSpec, table: LprTable, words: str) -> str:
+    """A fixed LPR rate whose day is after the table's last check: ``words`` (the day
+    alone) when the table has no entry for it, else the entry used, named beside the LPR
+    with its publication date: 「2026年1月1日的一年期贷款市场报价利率（LPR，适用2025年5月
+    20日发布的3.00%）的1.5倍，即年利率4.5%」."""
+    if rate.fixed_on is None:
+        return words
+    try:
+        annual, entry = rate.annual_percent_on(rate.fixed_on, table)
+    except (LprNotAvailable, ValueError):
+        return words
+    if entry is None:
+        return words
+    used = f"适用{format_cn(entry.effective_from)}发布的{entry.rate_text}%"
+    terms = _lpr_terms(rate.kind, rate.value)
+    lpr = f"{format_cn(rate.fixed_on)}的{LPR_NAME}（LPR，{used}）"
+    return f"{lpr}{terms}，即年利率{format_percent(annual)}%" if terms else lpr
 
 
 def _verified_entry(day: date, table: LprTable | None) -> LprEntry | None:

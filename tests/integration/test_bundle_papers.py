@@ -88,6 +88,23 @@ def test_page_numbers_run_on_and_the_evidence_list_cites_the_exhibits_true_pages
         assert normalize(f"{row['name']}") in listed and cited in listed
 
 
+def test_the_complaint_numbers_its_evidence_as_the_evidence_list_does(built):
+    marks = _outline(built.pdf)
+    complaint = normalize("".join(_texts(built.pdf)[marks["起诉状"] : marks["证据目录"]]))
+    listed = normalize("".join(_texts(built.evidence_list_pdf)))
+    for number in range(1, len(built.manifest) + 1):
+        assert f"证据1-{number}" in listed
+    # the complaint's table: 序号 1-1 … 1-5 before each name, no bare 1, 2, 3
+    for number, name in enumerate(e["name"] for e in COMPLAINT["evidence"]):
+        assert normalize(f"1-{number + 1}{name}") in complaint, name
+
+
+def test_the_evidence_list_is_signed_by_the_plaintiff_it_names(built):
+    listed = normalize("".join(_texts(built.evidence_list_pdf)))
+    assert normalize(f"提交人：{PLAINTIFF['name']}（盖章）") in listed  # an organisation seals
+    assert "签名或者盖章" not in listed
+
+
 def test_the_papers_name_the_complaints_case_and_parties(built):
     texts = normalize("".join(_texts(built.pdf)))
     plaintiff, court = PLAINTIFF["name"], "广东省" + COMPLAINT["court"]

@@ -205,6 +205,9 @@ def test_the_pdf_prints_the_same_form(docgen, every_item, tmp_path: Path):
 
 def test_a_rescission_is_claimed_in_the_narrative_too(docgen):
     case = copy.deepcopy(EVERY_ITEM) | {"layout": "narrative", "rescind_contract": True}
+    # the two are alternatives (both together are refused): a loan due, not accelerated
+    del case["acceleration"]
+    case["contract"]["due_date"] = "2025-12-10"
     lines = word_lines(docgen, case)
     rescission = "判令解除原告深圳市恒信商贸有限公司与被告王磊签订的《借款合同》；"
     assert any(line.endswith(rescission) for line in lines)

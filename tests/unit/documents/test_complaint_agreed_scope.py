@@ -35,7 +35,7 @@ def problem(data: dict, code: str):
 
 
 def test_the_priority_claim_follows_a_mortgage_securing_the_principal_only():
-    assert claims(NARROW)[6].endswith("价款在上述第1项债权（主债权）范围内优先受偿；")
+    assert claims(NARROW)[6].endswith("价款在上述第1项债权（主债权本金）范围内优先受偿；")
     warning = problem(NARROW, "claims_outside_security_scope")
     assert warning.loc == ("loan", "collateral", "scope") and warning.severity == "warning"
     assert warning.message.startswith(
@@ -68,14 +68,14 @@ def test_the_facts_the_form_and_the_laws_state_the_agreed_scopes():
     sections = DOC.build_context(case, DOC.evaluate(case, OPTIONS))["form"]
     rows = {r["label"]: r["value"] for s in sections for r in s["rows"]}
     (claim,) = [v for k, v in rows.items() if k.endswith("是否主张担保权利")]
-    assert "价款在主债权范围内优先受偿" in claim
+    assert "价款在主债权本金范围内优先受偿" in claim
     assert "被告李秀英对原告就抵押财产优先受偿后不足清偿的部分在主债权及其利息范围内" in claim
 
 
 def test_a_guarantee_of_the_principal_only_with_a_general_guarantor():
     data = copy.deepcopy(GENERAL)
     data["defendants"][1]["guarantee_scope"] = "借款本金（《保证合同》第三条）"
-    assert claims(data)[6].startswith("判令被告李秀英对上述第1项债务（主债权）在被告张伟的财产")
+    assert claims(data)[6].startswith("判令被告李秀英对上述第1项债务（主债权本金）在被告张伟的财产")
 
 
 def test_a_full_or_unreadable_scope_changes_no_claim():

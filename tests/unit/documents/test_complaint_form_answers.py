@@ -14,6 +14,7 @@ from tests.support import load_fixture, printed_copy
 OPTIONS = RuleOptions(calendar_fallback=True)
 LENDER = load_fixture("civil_complaint", "valid", "elements_company_lender")
 CONTRADICT = load_fixture("civil_complaint", "valid", "elements_answers_contradict")
+BOTH = load_fixture("civil_complaint", "invalid", "elements_acceleration_and_rescission")
 BANK_BARE = load_fixture("civil_complaint", "valid", "elements_bank_loan_bare")
 WARNED = (
     "acceleration_and_rescission",
@@ -48,11 +49,18 @@ def test_the_sample_forms_answer_without_contradiction(name):
     assert _warnings(load_fixture("civil_complaint", "valid", name)) == []
 
 
-def test_acceleration_and_rescission_chosen_together_are_warned():
-    (warning,) = [w for w in _warnings(CONTRADICT) if w.code == "acceleration_and_rescission"]
-    assert warning.loc == ("rescind_contract",)
-    assert "二者通常择一主张" in warning.message and "第六百七十三条" in warning.message
-    assert "■提前还款（加速到期）（依合同第九条于2025年12月10日宣布）／■解除合同" in _text(
+def test_acceleration_and_rescission_chosen_together_are_refused_in_both_layouts():
+    doc_type = registry.get("civil_complaint")
+    for layout in ("elements", "narrative"):
+        data = copy.deepcopy(BOTH) | {"layout": layout}
+        problems = doc_type.evaluate(doc_type.parse(data), OPTIONS).problems
+        (error,) = [p for p in problems if p.code == "acceleration_and_rescission"]
+        assert error.severity == "error" and error.loc == ("rescind_contract",)
+        assert "二者择一主张" in error.message
+        cited = ("第五百六十三条", "第五百六十六条", "第六百七十三条", "第一百二十四条第三项")
+        assert all(article in error.message for article in cited)
+    # one of the two prints as the form's one answer
+    assert "■提前还款（加速到期）（依合同第九条于2025年12月10日宣布）／□解除合同" in _text(
         CONTRADICT
     )
 
@@ -134,12 +142,8 @@ def test_a_sales_late_payment_loss_has_one_name_in_the_claim_and_the_facts():
 def test_a_halved_fee_is_stated_as_halved_in_the_words_of_the_narrative():
     card = load_fixture("civil_complaint", "valid", "elements_credit_card_every_item")
     # 56,225.00 × 2.5% − 200 = 1,205.625, halved under the summary procedure (art. 16) to
-    # 602.8125 → 602.81; halving the rounded 1,205.63 would give 602.82, so the basis says
-    # which was halved
-    basis = (
-        "（按《诉讼费用交纳办法》第十三条第（一）项计算，适用简易程序，依第十六条减半交纳，"
-        "以四舍五入前的受理费全额减半计算）"
-    )
+    # 602.8125 → 602.81; how it was rounded is no statement to the court: the articles only
+    basis = "（按《诉讼费用交纳办法》第十三条第（一）项计算，适用简易程序，依第十六条减半交纳）"
     fee = "人民币602.81元（大写：陆佰零贰元捌角壹分）"
     assert f"案件受理费（估算）{fee}{basis}" in _text(card)
     assert f"预交案件受理费：{fee}{basis}。" in _text(card | {"layout": "narrative"})
@@ -196,3 +200,9 @@ def test_the_lending_forms_guarantee_item_has_the_official_signing_date_label():
     assert "■是 签订时间：＿＿＿＿年＿＿月＿＿日　保证人：福州闽江建材有限公司；" in _text(
         CONTRADICT
     )
+
+
+def test_repayments_the_data_does_not_give_print_as_blanks_not_zeros():
+    text = _text(BANK_BARE)
+    assert "已还本金：＿＿＿＿元；已还利息：＿＿＿＿元，还息至＿＿＿＿年＿＿月＿＿日" in text
+    assert "已还本金：人民币0.00元" not in text

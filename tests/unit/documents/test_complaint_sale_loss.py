@@ -41,7 +41,8 @@ def test_the_loss_is_printed_on_the_lpr_of_the_breach_and_never_as_floating():
     assert "随LPR调整浮动" not in text
     assert (
         "赔偿金（逾期付款损失）7,542.74元，自2026年6月11日之后的逾期付款损失，以380,000.00元为基数"
-        "按照2026年1月1日的一年期贷款市场报价利率（LPR）的1.5倍标准计算"
+        "按照2026年1月1日的一年期贷款市场报价利率（LPR，适用2025年5月20日发布的3.00%）的1.5倍，"
+        "即年利率4.5%标准计算"
     ) in text
 
 

@@ -81,7 +81,7 @@ def test_one_claim_to_money_is_named_alone():
     data["amounts"]["components"] = data["amounts"]["components"][:1]
     data["running_interest"] = None
     printed = claims(data)
-    assert "在上述第1项债权（主债权）范围内优先受偿" in printed[2]
+    assert "在上述第1项债权（主债权本金）范围内优先受偿" in printed[2]
     assert printed[3].startswith("判令被告李秀英对上述第1项债务在原告就抵押财产优先受偿后")
     assert printed[4] == "判令本案诉讼费用由被告承担。"
 

@@ -110,5 +110,5 @@ def test_the_form_states_the_same_scope_and_the_agreed_one():
 def test_the_numbers_of_the_claims_covered_are_joined_in_runs():
     scope = SecuredScope((1, 2, 3, 5, 7), ("主债权",), ())
     assert scope.items == "第1至3项、第5项、第7项"
-    assert SecuredScope((1,), ("主债权",), ()).what == "主债权"
+    assert SecuredScope((1,), ("主债权",), ()).what == "主债权本金"  # the principal alone
     assert SecuredScope((2,), ("利息", "违约金"), ()).what == "利息、违约金"

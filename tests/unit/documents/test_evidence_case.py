@@ -63,7 +63,7 @@ def test_a_filed_case_prints_number_caption_and_submitter_by_role_in_order():
 def test_before_filing_the_number_is_left_for_the_court_and_the_defendant_is_named_so():
     words = _words(_fixture("valid", "defendant_before_case_number"))
     assert words[1:4] == [
-        "案号：（立案后填写）",
+        "案号：＿＿＿＿＿＿＿＿",
         "案件名称：原告刘芳诉被告张伟、李秀英民间借贷纠纷一案",
         "提交人：被告张伟",
     ]
@@ -74,7 +74,7 @@ def test_before_filing_the_parties_name_the_case_without_a_court_too():
     assert _found(data) == []
     data.pop("court")
     assert _words(data)[1:4] == [
-        "案号：（立案后填写）",
+        "案号：＿＿＿＿＿＿＿＿",
         "案件名称：原告北京某某科技有限公司诉被告张伟民间借贷纠纷一案",
         "提交人：原告北京某某科技有限公司",
     ]
@@ -83,7 +83,7 @@ def test_before_filing_the_parties_name_the_case_without_a_court_too():
 def test_a_list_without_parties_still_has_the_number_line_and_its_cause():
     words = _words(_fixture("valid", "without_parties_or_role"))
     assert words[1:4] == [
-        "案号：（立案后填写）",
+        "案号：＿＿＿＿＿＿＿＿",
         "案由：民间借贷纠纷",
         "提交人：北京某某科技有限公司",
     ]

@@ -39,7 +39,7 @@ def _header(case: BundleCase, warned: tuple[str, ...] = ()) -> list[str]:
 
 def test_the_plaintiffs_submit_by_role_under_the_case_caption():
     assert _header(_case()) == [
-        "案号：（立案后填写）",
+        "案号：＿＿＿＿＿＿＿＿",
         "案件名称：原告刘芳、王强诉被告张伟民间借贷纠纷一案",
         "提交人：原告刘芳、王强",
     ]
@@ -47,7 +47,7 @@ def test_the_plaintiffs_submit_by_role_under_the_case_caption():
 
 def test_a_party_typed_in_as_submitter_is_named_by_role_under_the_case_caption():
     assert _header(_case(submitter="刘芳")) == [
-        "案号：（立案后填写）",
+        "案号：＿＿＿＿＿＿＿＿",
         "案件名称：原告刘芳、王强诉被告张伟民间借贷纠纷一案",
         "提交人：原告刘芳",
     ]
@@ -57,7 +57,7 @@ def test_a_submitter_typed_in_who_is_no_party_is_named_as_typed_under_the_cause(
     # an agent or a third party: no role to print, and the list is warned of it
     warned = ("parties_missing", "role_missing")
     assert _header(_case(submitter="周明"), warned) == [
-        "案号：（立案后填写）",
+        "案号：＿＿＿＿＿＿＿＿",
         "案由：民间借贷纠纷",
         "提交人：周明",
     ]

@@ -113,12 +113,13 @@ def test_a_complaint_states_the_figures_of_a_rate_fixed_on_a_day():
 
 def test_the_element_form_names_the_lpr_its_computed_loss_took():
     # a statutory sale loss is measured on the LPR of the breach (买卖合同解释 art. 18(4)),
-    # fixed: the day is named, and its figure where the table vouches for it
+    # fixed: the day is named, and its figure where the table vouches for it; past the
+    # table's check, the entry the amount was computed with (2025-05-20, 3.00%)
     data = copy.deepcopy(load_fixture("civil_complaint", "valid", "elements_sale_bare"))
     text = _printed("civil_complaint", data)
     assert (
-        "自2026年1月1日起按2026年1月1日的一年期贷款市场报价利率（LPR）的1.5倍计算至2026年6月10日"
-        in text
+        "自2026年1月1日起按2026年1月1日的一年期贷款市场报价利率（LPR，适用2025年5月20日发布的"
+        "3.00%）的1.5倍，即年利率4.5%计算至2026年6月10日" in text
     )
     assert "随LPR调整浮动" not in text
     data["contract"] |= {"signed_on": "2024-09-01", "due_date": "2024-12-31"}
@@ -130,6 +131,19 @@ def test_the_element_form_names_the_lpr_its_computed_loss_took():
         "自2025年1月1日起按2025年1月1日的一年期贷款市场报价利率（LPR）3.10%的1.5倍，"
         "即年利率4.65%计算至2026年6月10日" in text
     )
+
+
+def test_both_complaint_layouts_name_the_lpr_entry_a_loss_was_computed_with():
+    data = copy.deepcopy(load_fixture("civil_complaint", "valid", "elements_sale_bare"))
+    used = (
+        "按2026年1月1日的一年期贷款市场报价利率（LPR，适用2025年5月20日发布的3.00%）的1.5倍，"
+        "即年利率4.5%"
+    )
+    elements = _printed("civil_complaint", data)
+    data["layout"] = "narrative"
+    narrative = _printed("civil_complaint", data)
+    for text in (elements, narrative):
+        assert used.replace(" ", "") in text.replace(" ", "")
 
 
 def test_an_installment_plan_at_the_lpr_says_which_lpr():

@@ -23,7 +23,7 @@ from docgen.domain.interest import (
     interest_on_principal,
 )
 from docgen.domain.lpr import LprEntry, LprNotAvailable, LprTable
-from docgen.domain.rate_words import describe_lpr_periods, describe_running_claim
+from docgen.domain.rate_words import describe_lpr_periods, describe_rate, describe_running_claim
 from docgen.reference_data import load_lpr_table
 
 TABLE = load_lpr_table()
@@ -389,6 +389,23 @@ def test_a_rate_fixed_on_a_day_states_that_days_lpr_and_the_annual_rate(
     rate: RateSpec, description: str
 ) -> None:
     assert rate.describe(TABLE) == description
+
+
+def test_an_amount_computed_past_the_tables_check_names_the_lpr_entry_it_used() -> None:
+    # a complaint's claim computed at an LPR fixed after 2025-06-19 took the table's last
+    # entry (2025-05-20, 3.00%): the words name it, so the sum can be recomputed
+    rate = RateSpec("lpr_multiple", D("1.5"), fixed_on=date(2026, 1, 10))
+    assert describe_rate(rate, TABLE, computed=True) == (
+        "2026年1月10日的一年期贷款市场报价利率（LPR，适用2025年5月20日发布的3.00%）的1.5倍，"
+        "即年利率4.5%"
+    )
+    once = RateSpec("lpr_multiple", D(1), fixed_on=date(2026, 1, 10))
+    assert describe_rate(once, TABLE, computed=True) == (
+        "2026年1月10日的一年期贷款市场报价利率（LPR，适用2025年5月20日发布的3.00%）"
+    )
+    # a day the table vouches for reads as before, computed or not
+    vouched = RateSpec("lpr_multiple", D(4), fixed_on=date(2020, 1, 1))
+    assert describe_rate(vouched, TABLE, computed=True) == describe_rate(vouched, TABLE)
 
 
 def test_the_lpr_periods_of_a_floating_rate_name_each_lpr_and_its_days() -> None:
