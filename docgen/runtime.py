@@ -11,7 +11,7 @@ collections only walk what rendering allocates.
 The collection thresholds are left as they are: raising the young-generation threshold
 made collections rarer still but let a rendering worker's memory grow with the number of
 letters (184 -> 266 MiB from 100 to 1,000 letters, against a flat 163 MiB with the freeze
-alone; see docs/benchmarks.md).
+alone; see docs/benchmarks-history.md).
 
 :func:`settle` also fixes the C allocator's threshold for blocks of their own
 (:func:`separate_large_blocks`).
@@ -35,7 +35,7 @@ def separate_large_blocks() -> bool:
     to 32 MB): after the first print parts, PDFs and font files of a worker were freed,
     their successors came from the heap, between small objects that outlive them, and the
     heap kept what they left (a batch worker's peak about 10 MiB higher; see
-    docs/benchmarks.md). A fixed threshold stops that raising. No-op off glibc.
+    docs/benchmarks-history.md). A fixed threshold stops that raising. No-op off glibc.
     """
     if not sys.platform.startswith("linux"):
         return False
