@@ -25,6 +25,7 @@ from docgen.documents.attorney_powers import (
     POWERS,
     ExecutionPower,
     Power,
+    Termed,
     authority_lines,
     check_powers,
     check_role_powers,
@@ -94,21 +95,10 @@ class LitigationAgent(CaseModel):
     )
 
 
-class Appointing(Protocol):
-    """What ``PowerOfAttorney`` holds of the grant and its agents."""
+class Appointing(Termed, Protocol):
+    """What ``PowerOfAttorney`` holds of the grant (``attorney_powers.Termed``) and its
+    agents."""
 
-    @property
-    def stage(self) -> Stage: ...
-    @property
-    def authority(self) -> Authority: ...
-    @property
-    def powers(self) -> list[Power]: ...
-    @property
-    def execution_powers(self) -> list[ExecutionPower]: ...
-    @property
-    def other_powers(self) -> list[str]: ...
-    @property
-    def term(self) -> str | None: ...
     @property
     def agents(self) -> list[LitigationAgent]: ...
 

@@ -9,29 +9,10 @@ import pytest
 
 from docgen.documents import registry
 from docgen.documents.attorney_powers import authority_lines
-from docgen.documents.base import RuleOptions
-from docgen.documents.problems import CaseInvalid
+from tests.attorney_cases import found as _found
+from tests.attorney_cases import problems as _problems
+from tests.attorney_cases import valid as _valid
 from tests.support import load_fixture, printed_copy
-
-OPTIONS = RuleOptions(calendar_fallback=True)
-
-
-def _problems(data: dict) -> list:
-    doc_type = registry.get("power_of_attorney")
-    try:
-        case = doc_type.parse(data)
-    except CaseInvalid as exc:
-        return exc.problems
-    return doc_type.evaluate(case, OPTIONS).problems
-
-
-def _found(data: dict) -> list[tuple[str, str, tuple]]:
-    return sorted((p.severity, p.code, p.loc) for p in _problems(data))
-
-
-def _valid(name: str) -> dict:
-    return copy.deepcopy(load_fixture("power_of_attorney", "valid", name))
-
 
 # --- a second-instance number: the power is made for the appeal ------------------------
 
