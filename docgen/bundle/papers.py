@@ -82,10 +82,11 @@ def case_ref(case: BundleCase) -> dict[str, Any]:
 
 
 def with_case(spec: PaperSpec, case: BundleCase) -> dict[str, Any]:
-    """The paper's data, its case filled in from the bundle's when left out."""
+    """The paper's data, its case (or what its case leaves out) filled in from the
+    bundle's."""
     data = dict(spec.data)
-    if data.get("case") is None:
-        data["case"] = case_ref(case)
+    given = data.get("case")
+    data["case"] = {**case_ref(case), **given} if isinstance(given, dict) else case_ref(case)
     if spec.type == "service_address" and data.get("guardian") is None and case.complaint:
         guardian = ward_guardian(case.complaint.data, data.get("party"))
         if guardian:

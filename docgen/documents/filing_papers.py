@@ -65,7 +65,9 @@ class CaseRef(CaseModel):
     """The case a paper is filed in."""
 
     court: Line = Field(title="受诉法院", description="如：北京市东城区人民法院")
-    cause: Line = Field(default="民间借贷纠纷", title="案由")
+    # printed as the case's cause; no default: a sale's or a guarantee's case is not a
+    # loan's (民事案件案由规定)
+    cause: Line = Field(title="案由", description="如：民间借贷纠纷、买卖合同纠纷")
     case_number: CaseNumberText | None = Field(
         default=None, title="案号", description="已立案的填写"
     )

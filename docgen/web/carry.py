@@ -21,7 +21,6 @@ from typing import Any
 
 from docgen.web.carry_court import (
     complaint_figures,
-    dispute_of,
     enforcement,
     payment_order,
     settlement,
@@ -33,6 +32,7 @@ from docgen.web.carry_facts import (
     assent,
     case_ref,
     claim_total,
+    dispute_of,
     first_plaintiff,
     interruptions,
     respondent_parties,

@@ -19,19 +19,13 @@ from docgen.web.carry_facts import (
     applicant_rows,
     as_dict,
     claim_total,
+    dispute_of,
     items_of,
     respondent_parties,
     shared_facts,
 )
 
 # 案由 of the contract kinds (民事案件案由规定): what a complaint's contract was about
-_DISPUTES = {
-    "private_lending": "民间借贷纠纷",
-    "financial_loan": "金融借款合同纠纷",
-    "credit_card": "信用卡纠纷",
-    "sale": "买卖合同纠纷",
-    "service": "服务合同纠纷",
-}
 
 
 def _basis(contract: Any) -> str | None:
@@ -72,12 +66,6 @@ def payment_order(case: Case) -> Case:
         "basis": _basis(contract),
         "evidence": evidence or None,
     }
-
-
-def dispute_of(facts: Case) -> str | None:
-    """The cause of the contract the shared facts name, where its kind settles it."""
-    contract = facts.get("contract")
-    return _DISPUTES.get(contract.get("kind", "")) if isinstance(contract, dict) else None
 
 
 def complaint_figures(case: Case) -> Case:

@@ -174,8 +174,23 @@ def names(rows: Any) -> list[str]:
     return out
 
 
+_DISPUTES = {
+    "private_lending": "民间借贷纠纷",
+    "financial_loan": "金融借款合同纠纷",
+    "credit_card": "信用卡纠纷",
+    "sale": "买卖合同纠纷",
+    "service": "服务合同纠纷",
+}
+
+
+def dispute_of(facts: Case) -> str | None:
+    """The cause of the contract the shared facts name, where its kind settles it."""
+    contract = facts.get("contract")
+    return _DISPUTES.get(contract.get("kind", "")) if isinstance(contract, dict) else None
+
+
 def case_ref(case: Case) -> Case:
-    """The court and the parties a case names (a complaint's or an application's; a
+    """The court, the cause and the parties a case names (a complaint's or an application's; a
     letter's creditor and debtor and guarantors)."""
     facts = shared_facts(case)
     plaintiffs = names(case.get("plaintiffs")) or names(case.get("applicants"))
@@ -184,7 +199,12 @@ def case_ref(case: Case) -> Case:
         plaintiffs = names([facts.get("creditor")])
     if not defendants:
         defendants = names([facts.get("debtor"), *facts.get("guarantors", [])])
-    ref: Case = {"court": case.get("court"), "plaintiffs": plaintiffs, "defendants": defendants}
+    ref: Case = {
+        "court": case.get("court"),
+        "cause": dispute_of(facts),  # the contract's kind settles it, else the user types it
+        "plaintiffs": plaintiffs,
+        "defendants": defendants,
+    }
     return {k: v for k, v in ref.items() if v not in (None, [])}
 
 

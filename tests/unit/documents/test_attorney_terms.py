@@ -313,3 +313,9 @@ def test_an_appeal_power_without_a_term_that_applies_for_enforcement_names_both_
     (problem,) = _problems(data)
     assert (problem.code, problem.loc) == ("term_missing_with_later_powers", ("term",))
     assert "代为申请执行：未写期限的，受托人在执行程序中" in problem.message
+
+
+def test_the_cause_of_the_case_is_asked_never_assumed():
+    data = _valid("defendant_with_relative_two_powers")
+    del data["case"]["cause"]
+    assert ("error", "missing", ("case", "cause")) in _found(data)

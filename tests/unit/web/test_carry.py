@@ -86,6 +86,7 @@ def test_a_complaint_carries_into_each_paper_which_then_needs_only_its_own_facts
     carried = carry(COMPLAINT, target)
     assert carried["case"] == {
         "court": "深圳市福田区人民法院",
+        "cause": "民间借贷纠纷",  # the contract's kind settles it
         "plaintiffs": ["深圳市恒信商贸有限公司"],
         "defendants": ["王磊", "福州闽江建材有限公司"],
     }
@@ -151,6 +152,7 @@ def test_a_letter_gives_the_papers_its_creditor_and_debtor_as_the_parties():
     assert carried == {
         "client": LETTER["creditor"]["name"],
         "case": {
+            "cause": "民间借贷纠纷",
             "plaintiffs": [LETTER["creditor"]["name"]],
             "defendants": [LETTER["debtor"]["name"]],
         },
