@@ -108,7 +108,7 @@ def test_a_ward_is_named_and_its_guardian_signs():
 
 def test_a_party_without_a_guardian_signs_or_seals_as_before():
     printed = printed_copy("service_address", _fixture("valid", "person_email_and_sms"))
-    assert "受送达人：刘芳　（签名或者盖章）＿＿＿＿＿＿＿＿" in printed
+    assert "受送达人：刘芳（签名或者盖章）＿＿＿＿＿＿＿＿" in printed
     assert "法定代理人" not in printed
 
 
