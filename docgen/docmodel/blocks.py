@@ -26,6 +26,12 @@ class Run:
 
 Text = tuple[Run, ...]
 
+KEPT_TOGETHER = "联系电话：(?:[-+0-9]+|＿+)"
+"""Words never parted at a line end (a regular expression): a label and its number, which
+a break between 「联系电话：」 and the digits (or the blank of a form) would leave to be read
+across two lines. The PDF writers set each match unbreakable (Typst: a box; HTML: a
+``nowrap`` span); a DOCX is left to Word's own line breaking."""
+
 
 def text(*parts: str | Run) -> Text:
     """A run of each part (a ``str`` is plain), empty strings dropped."""

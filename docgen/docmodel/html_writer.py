@@ -9,9 +9,11 @@ string is HTML-escaped.
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from docgen.docmodel.blocks import (
+    KEPT_TOGETHER,
     Block,
     Document,
     FormTable,
@@ -32,7 +34,7 @@ from docgen.docmodel.blocks import (
 _STYLE = (
     "html { font-size: 12pt; line-height: 1.5; } p { margin-bottom: 0.5mm; } "
     ".keep, .lines, .letterhead-sub { break-inside: avoid; } "
-    ".letterhead-sub .nowrap { white-space: nowrap; } "
+    ".letterhead-sub .nowrap, span.kept { white-space: nowrap; } "
     "h1, h2, p.section, p.calc-title, p.lead { break-after: avoid; } "
     "table.amounts thead { display: table-header-group; } "
     "p.centered { text-align: center; } "
@@ -65,9 +67,19 @@ _PARAGRAPH_CLASS = {
 }
 
 
+# a label kept with its number on one line (blocks.KEPT_TOGETHER); escaping leaves the
+# label's characters and digits as they are, so the pattern matches the escaped text
+_KEPT = re.compile(KEPT_TOGETHER)
+
+
+def _kept(escaped: str) -> str:
+    return _KEPT.sub(lambda m: f'<span class="kept">{m.group(0)}</span>', escaped)
+
+
 def inline(value: Text) -> str:
     return "".join(
-        f"<strong>{escape(run.text)}</strong>" if run.bold else escape(run.text) for run in value
+        f"<strong>{_kept(escape(run.text))}</strong>" if run.bold else _kept(escape(run.text))
+        for run in value
     )
 
 
@@ -112,7 +124,9 @@ def _form(block: FormTable) -> str:
     for section in block.sections:
         # the title row keeps with its first row (break-after on the row, not the cell)
         rows.append(f'<tr class="title"><th colspan="2">{escape(section.title)}</th></tr>')
-        rows += [f"<tr><td>{escape(q)}</td><td>{escape(a)}</td></tr>" for q, a in section.rows]
+        rows += [
+            f"<tr><td>{escape(q)}</td><td>{_kept(escape(a))}</td></tr>" for q, a in section.rows
+        ]
     return f'<table class="form"><colgroup>{cols}</colgroup><tbody>{"".join(rows)}</tbody></table>'
 
 

@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 
 from docgen.docmodel.blocks import (
+    KEPT_TOGETHER,
     Block,
     Document,
     FormTable,
@@ -45,7 +46,11 @@ _TICK = (
     f'show "{TICKED_BOX}": box({{"□"; h(-1em); box(width: 1em, align(center, '
     'text(size: 0.75em, baseline: -0.07em, "✓")))})\n'
 )
-_BODY_SET_UP = "set text(size: 12pt)\nset par(leading: 0.5em, spacing: 0.5em + 0.5mm)\n" + _TICK
+# a label kept with its number on one line (blocks.KEPT_TOGETHER): a box is never broken
+_KEPT = f"show regex({json.dumps(KEPT_TOGETHER, ensure_ascii=False)}): it => box(it)\n"
+_BODY_SET_UP = (
+    "set text(size: 12pt)\nset par(leading: 0.5em, spacing: 0.5em + 0.5mm)\n" + _TICK + _KEPT
+)
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 # escaped by str.translate in one pass in C, not by a Python loop per character
 _TRANSLATION = {

@@ -69,7 +69,7 @@ from docgen.documents.complaint_text import (
 from docgen.documents.complaint_typed_charges import check_untraced_charges
 from docgen.documents.complaint_venue import check_guarantor_court, receiving_plaintiffs
 from docgen.documents.court_names import check_court_name, court_name
-from docgen.documents.court_parts import FORM_SIGN, SIGN, check_court, filing_signature
+from docgen.documents.court_parts import check_court, filing_signature
 from docgen.documents.court_venue import (
     PROCEDURE_LABELS,
     check_procedure,
@@ -356,13 +356,9 @@ def build_context(case: CivilComplaint, assessment: Assessment) -> dict[str, Any
         ],
         "witnesses": witness_lines(case.witnesses),
         "court": court_name(case.court),
-        # the element form says 签字 as its last row does (具状人（签字、盖章）), the narrative
-        # complaint 签名 as the 样式 does (起诉人（签名）): one word on each paper
-        "signers": filing_signature(
-            "具状人",
-            (p.party for p in case.plaintiffs),
-            sign=FORM_SIGN if case.layout == "elements" else SIGN,
-        ),
+        # one word on every court paper, the element form too: a person 签名, an
+        # organisation 盖章 with its representative's 签名 (样式: 起诉人（签名）)
+        "signers": filing_signature("具状人", (p.party for p in case.plaintiffs)),
         "filing_date": format_cn(case.filing_date),
         "copies": len(case.defendants),
     }

@@ -255,25 +255,24 @@ the word of 民事诉讼法 (art. 62: 由委托人签名或者盖章的授权委
 an organisation 起诉人（公章和签名）, 〖说明〗: 起诉状应当由本人签名 / 加盖单位印章，并由
 法定代表人或者主要负责人签名; 申请人（签名或者盖章） (诉讼财产保全); 申请执行人（签名或盖章）;
 委托人（签名）, 委托单位（公章和签名）; 受送达人（签名或者盖章）."""
-FORM_SIGN = "签字"
-"""The word of the element-based complaint forms (要素式, 法〔2025〕82号), whose last row reads
-具状人（签字、盖章）: the one paper that says 签字, as its form does."""
 SIGN_OR_SEAL = f"{SIGN}或者盖章"
 """A signer not known to be a person or an organisation: 受送达人（签名或者盖章）, as the
-样式 writes it (民事诉讼法 art. 62: 签名或者盖章)."""
+样式 writes it (民事诉讼法 art. 62: 签名或者盖章). A known person signs (``SIGN``); a known
+organisation seals beside its name and its representative signs (``filing_signature``)."""
 SIGN_LINE = "＿＿＿＿＿＿＿＿"
 """The blank the hand signs on: a typed name is who must sign, never the signature."""
 
 
 def signing_line(role: str, name: str, sign: str = SIGN) -> str:
-    """「具状人：刘芳　（签名）：＿＿＿＿＿＿＿＿」: who signs, by role and printed name, and the
-    blank the hand goes on."""
-    return f"{role}：{name}　（{sign}）：{SIGN_LINE}"
+    """「具状人：刘芳（签名）＿＿＿＿＿＿＿＿」: who signs, by role and printed name, and the
+    blank the hand goes on; one colon, after the role, so that the blank does not read as
+    a second field (样式: 起诉人（签名）, a label then the hand)."""
+    return f"{role}：{name}（{sign}）{SIGN_LINE}"
 
 
 def filing_signature(role: str, parties: Iterable[Party], *, sign: str = SIGN) -> list[str]:
-    """The signing lines of a paper filed with a court, one word (``sign``: ``SIGN``, or
-    ``FORM_SIGN`` on the element-based complaint) on all of them, each with its blank
+    """The signing lines of a paper filed with a court, one word (``SIGN``) on every court
+    paper, the element-based complaint included, each with its blank
     (``signing_line``): a person signs; an organisation seals beside its name, and under
     it the one who acts for it in the suit signs, by the role its party block names
     (``representative``): the 法定代表人 of a legal person, the 负责人 or 主要负责人 of

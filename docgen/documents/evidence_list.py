@@ -217,17 +217,20 @@ def _pages_text(pages: str | None) -> str:
 
 def signature(case: EvidenceList) -> list[str]:
     """Where the submitter signs or seals (民事证据规定 (2019) art. 19: 签名盖章), each on a
-    blank (``court_parts.signing_line``): a person by name (「提交人：刘芳　（签名）：＿＿」),
+    blank (``court_parts.signing_line``): a person by name (「提交人：刘芳（签名）＿＿」),
     an organisation seals beside its name and the one who acts for it signs under it; not
-    told which, one blank to sign or seal on. Never the name typed where the hand goes."""
+    told which, one blank to sign or seal on, by name when the name is known. Never the
+    name typed where the hand goes."""
     if case.submitter_kind == "person":
         return [signing_line("提交人", name) for name in submitters(case)]
     if case.submitter_kind == "organization":
         return [
             f"提交人：{case.submitter}（盖章）",
-            f"法定代表人或委托诉讼代理人（{SIGN}）：{SIGN_LINE}",
+            f"法定代表人或委托诉讼代理人（{SIGN}）{SIGN_LINE}",
         ]
-    return [f"提交人（{SIGN_OR_SEAL}）：{SIGN_LINE}"]
+    if case.submitter:
+        return [signing_line("提交人", case.submitter, SIGN_OR_SEAL)]
+    return [f"提交人（{SIGN_OR_SEAL}）{SIGN_LINE}"]
 
 
 def build_context(case: EvidenceList, assessment: Assessment) -> dict[str, Any]:

@@ -3,6 +3,8 @@ validated case's template context (``docgen.documents.payment_order.build_contex
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from docgen.docmodel.blocks import (
     Block,
     Column,
@@ -19,11 +21,10 @@ from docgen.docmodel.blocks import (
 )
 from docgen.layouts.common import Context, attachment_list
 
-# the evidence as a complaint lists it (民事诉讼法 art. 124(4)): name, source, purpose —
-# every application prints all three (民事证据规定 art. 19: 来源、证明对象和内容), an
-# exhibit whose purpose is not given with its cell blank and the user warned
-# (filed_exhibits.check_exhibits): one table for every application, so that no
-# applicant's table lacks a column another's has
+# the evidence as a complaint lists it (民事诉讼法 art. 124(4)): name, source, purpose
+# (民事证据规定 art. 19: 来源、证明对象和内容), an exhibit whose purpose is not given with
+# its cell blank and the user warned (filed_exhibits.check_exhibits); a column blank in
+# every row is left out (``evidence_table``): an empty column reads as a form unfinished
 EVIDENCE_COLUMNS = (
     Column("序号", 8, "center"),
     Column("证据名称", 30),
@@ -70,7 +71,23 @@ def _application(c: Context) -> tuple[Block, ...]:
 
 def _evidence(evidence: list[Context]) -> Table:
     """Each exhibit with its source and its purpose, its last row kept with the closing."""
-    rows = tuple(
-        (str(item["no"]), item["name"], item["source"], item["purpose"]) for item in evidence
+    return evidence_table(evidence, keep_last=True)
+
+
+def evidence_table(evidence: list[Context], *, keep_last: bool = False) -> Table:
+    """The exhibits in ``EVIDENCE_COLUMNS``, less 证据来源 or 证明目的 where no exhibit
+    gives it; the width of a column left out goes to 证据名称."""
+    rows = [
+        (str(item["no"]), item["name"], item["source"] or "", item["purpose"] or "")
+        for item in evidence
+    ]
+    kept = [i for i in range(4) if i < 2 or any(row[i] for row in rows)]
+    spare = sum(EVIDENCE_COLUMNS[i].width for i in range(4) if i not in kept)
+    columns = tuple(
+        replace(EVIDENCE_COLUMNS[i], width=EVIDENCE_COLUMNS[i].width + spare)
+        if i == 1
+        else EVIDENCE_COLUMNS[i]
+        for i in kept
     )
-    return Table(EVIDENCE_COLUMNS, rows, keep_last=True)
+    cut = tuple(tuple(row[i] for i in kept) for row in rows)
+    return Table(columns, cut, keep_last=keep_last)

@@ -18,7 +18,7 @@ from docgen.docmodel.blocks import (
     text,
 )
 from docgen.layouts.common import Context, attachment_list
-from docgen.layouts.payment_order import EVIDENCE_COLUMNS
+from docgen.layouts.payment_order import evidence_table
 
 LEAD_COLUMNS = (
     Column("序号", 8, "center"),
@@ -69,7 +69,4 @@ def _evidence(evidence: list[Context]) -> tuple[Block, ...]:
     (one table for every application); none listed, no table (the 附 says 相关证据材料)."""
     if not evidence:
         return ()
-    rows = tuple(
-        (str(item["no"]), item["name"], item["source"], item["purpose"]) for item in evidence
-    )
-    return (Heading("证据：", 2), Table(EVIDENCE_COLUMNS, rows))
+    return (Heading("证据：", 2), evidence_table(evidence))

@@ -55,7 +55,7 @@ def test_the_papers_filed_with_it_are_listed_on_the_signature_page_before_the_si
     assert (
         last.index("此致北京市东城区人民法院")
         < last.index("附：")
-        < last.index(f"申请执行人：刘芳（签名）：{'＿' * 8}")
+        < last.index(f"申请执行人：刘芳（签名）{'＿' * 8}")
     )
     docx = _docx(service, "enforcement_application", JUDGMENT)
     assert listed in docx and "委托代理人：周明" in docx and "委托诉讼代理人" not in docx

@@ -210,7 +210,7 @@ def test_a_payment_orders_closing_page_also_states_the_fee(engine, case_pdfs):
     assert (
         "此致北京市东城区人民法院附：1．本申请书副本1份；2．证据材料3份；"
         "3．申请人刘芳的居民身份证复印件。"
-        f"申请人：刘芳（签名）：{'＿' * 8}2026年11月20日" in closing[0]
+        f"申请人：刘芳（签名）{'＿' * 8}2026年11月20日" in closing[0]
     )
 
 

@@ -136,7 +136,7 @@ def test_a_ward_principals_power_says_it_has_limited_capacity_and_who_appoints()
         "委托人刘芳为限制民事行为能力人，其法定代理人刘建华现委托周明在原告刘芳诉被告张伟、"
         "李秀英民间借贷纠纷一案中，作为原告刘芳的诉讼代理人。"
     ) in printed
-    assert "委托人：刘芳\n法定代理人：刘建华　（签名）：＿＿＿＿＿＿＿＿" in printed
+    assert "委托人：刘芳\n法定代理人：刘建华（签名）＿＿＿＿＿＿＿＿" in printed
     data["principal"]["capacity"] = "none"
     printed = printed_copy("power_of_attorney", data)
     assert "委托人刘芳为无民事行为能力人，其法定代理人刘建华现委托周明" in printed

@@ -56,7 +56,7 @@ def test_a_filed_case_prints_number_caption_and_submitter_by_role_in_order():
         "提交人：原告刘芳",
     ]
     # a person signs on a blank beside the name: the name is not typed where the hand goes
-    signs = "提交人：刘芳　（签名）：＿＿＿＿＿＿＿＿"
+    signs = "提交人：刘芳（签名）＿＿＿＿＿＿＿＿"
     assert words[-3:] == ["北京市东城区人民法院", signs, "2026年11月20日"]
 
 
@@ -120,12 +120,12 @@ def test_a_defendants_list_without_the_case_number_is_warned():
 @pytest.mark.parametrize(
     ("kind", "lines"),
     [
-        ("person", ["提交人：刘芳　（签名）：＿＿＿＿＿＿＿＿"]),
+        ("person", ["提交人：刘芳（签名）＿＿＿＿＿＿＿＿"]),
         (
             "organization",
-            ["提交人：刘芳（盖章）", "法定代表人或委托诉讼代理人（签名）：＿＿＿＿＿＿＿＿"],
+            ["提交人：刘芳（盖章）", "法定代表人或委托诉讼代理人（签名）＿＿＿＿＿＿＿＿"],
         ),
-        (None, ["提交人（签名或者盖章）：＿＿＿＿＿＿＿＿"]),
+        (None, ["提交人：刘芳（签名或者盖章）＿＿＿＿＿＿＿＿"]),
     ],
 )
 def test_the_submitter_signs_where_the_hand_goes_never_over_a_typed_name(kind, lines):

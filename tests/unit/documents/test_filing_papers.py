@@ -65,7 +65,7 @@ def test_a_special_authority_lists_each_power_in_the_order_of_article_62():
         in text
     )
     assert "受托人：张建国，系委托人的父亲" in text
-    assert "委托人：张伟　（签名）：＿＿＿＿＿＿＿＿" in text
+    assert "委托人：张伟（签名）＿＿＿＿＿＿＿＿" in text
 
 
 def test_a_general_authority_says_what_it_leaves_out():
@@ -75,8 +75,7 @@ def test_a_general_authority_says_what_it_leaves_out():
     assert "不包括代为承认、放弃、变更诉讼请求，进行和解，提起反诉或者上诉" in text
     # an organisation seals, and its legal representative signs
     assert (
-        "委托人：深圳市恒信商贸有限公司（盖章）\n法定代表人：陈建国　（签名）：＿＿＿＿＿＿＿＿"
-        in text
+        "委托人：深圳市恒信商贸有限公司（盖章）\n法定代表人：陈建国（签名）＿＿＿＿＿＿＿＿" in text
     )
 
 
@@ -433,20 +432,19 @@ def test_an_organisation_seals_a_court_filing_and_its_representative_signs_under
 ):
     text = _text(type_name, load_fixture(type_name, "valid", fixture))
     seal = signer or next(line for line in text.splitlines() if line.endswith("（盖章）"))
-    # 签字 on the element form, as its last row says; 签名 on every other paper
-    word = "签字" if type_name == "civil_complaint" else "签名"
-    assert f"{seal}\n法定代表人：陈建国　（{word}）：＿＿＿＿＿＿＿＿\n" in text
+    # 签名 on every court paper, the element form's too
+    assert f"{seal}\n法定代表人：陈建国（签名）＿＿＿＿＿＿＿＿\n" in text
 
 
 def test_a_person_signs_a_court_filing_alone():
     text = _text("civil_complaint", load_fixture("civil_complaint", "valid", "narrative_guarantor"))
-    assert "具状人：刘芳　（签名）：＿＿＿＿＿＿＿＿\n2026年" in text and "签字" not in text
+    assert "具状人：刘芳（签名）＿＿＿＿＿＿＿＿\n2026年" in text and "签字" not in text
 
 
 def test_a_body_without_legal_personality_signs_by_its_principal_person_in_charge():
     assert filing_signature("申请人", [Organization.model_validate(PARTNERSHIP)]) == [
         "申请人：深圳市前海明信投资合伙企业（有限合伙）（盖章）",
-        "主要负责人：王强　（签名）：＿＿＿＿＿＿＿＿",
+        "主要负责人：王强（签名）＿＿＿＿＿＿＿＿",
     ]
 
 
@@ -558,14 +556,14 @@ def test_a_branch_certifies_its_person_in_charge_and_signs_by_that_role():
     assert "是我单位的负责人。" in text
     attorney = load_fixture("power_of_attorney", "valid", "company_general_lawyer_and_employee")
     attorney["principal"]["representative_title"] = "负责人"
-    assert "\n负责人：陈建国　（签名）：" in _text("power_of_attorney", attorney)
+    assert "\n负责人：陈建国（签名）" in _text("power_of_attorney", attorney)
 
 
 def test_a_position_typed_as_the_role_signs_as_the_legal_representative():
     attorney = load_fixture("power_of_attorney", "valid", "company_general_lawyer_and_employee")
     attorney["principal"]["representative_title"] = "执行董事"
     text = _text("power_of_attorney", attorney)
-    assert "\n法定代表人：陈建国　（签名）：" in text
+    assert "\n法定代表人：陈建国（签名）" in text
     assert "执行董事（签名）" not in text and "执行董事　（签名）" not in text
 
 

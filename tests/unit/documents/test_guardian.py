@@ -252,7 +252,7 @@ def test_a_ward_plaintiff_files_and_signs_through_the_guardian():
     }
     printed = _printed("civil_complaint", data)
     at = printed.index("具状人：刘芳")
-    assert printed[at + 1] == "法定代理人：刘建华　（签名）：＿＿＿＿＿＿＿＿"
+    assert printed[at + 1] == "法定代理人：刘建华（签名）＿＿＿＿＿＿＿＿"
     assert not any(line.startswith("具状人：刘芳　（签名）") for line in printed)
 
 
@@ -351,7 +351,7 @@ def test_age_is_counted_on_the_documents_date():
 def test_a_wards_power_of_attorney_is_signed_by_the_guardian():
     data = load_fixture("power_of_attorney", "valid", "ward_principal_signed_by_guardian")
     printed = _printed("power_of_attorney", data)
-    assert printed[-3:-1] == ["委托人：刘芳", "法定代理人：刘建华　（签名）：＿＿＿＿＿＿＿＿"]
+    assert printed[-3:-1] == ["委托人：刘芳", "法定代理人：刘建华（签名）＿＿＿＿＿＿＿＿"]
     assert any(line.startswith("法定代理人：刘建华，男，") for line in printed)
     minor = copy.deepcopy(data)
     del minor["principal"]["guardian"]

@@ -60,14 +60,15 @@ def test_the_evidence_is_a_table_with_each_source_and_purpose():
     (table,) = [b for b in walk(_document("company_goods_paid_for").blocks) if isinstance(b, Table)]
     assert [c.header for c in table.columns] == ["序号", "证据名称", "证据来源", "证明目的"]
     assert table.rows[2][3] == "证明被申请人确认尚欠货款的金额"
-    # an exhibit named only: its purpose cell is blank, the column is still printed
+    # exhibits named only: a column blank in every row is left out, its width to the name
     (table,) = [
         b
         for b in walk(_document("evidence_by_name_and_no_position").blocks)
         if isinstance(b, Table)
     ]
-    assert [c.header for c in table.columns][-1] == "证明目的"
-    assert table.rows[0] == ("1", "《建材买卖合同》", "", "")
+    assert [c.header for c in table.columns] == ["序号", "证据名称"]
+    assert [c.width for c in table.columns] == [8, 92]
+    assert table.rows[0] == ("1", "《建材买卖合同》")
 
 
 def test_exhibits_named_only_are_read_and_their_sources_asked_for():
@@ -109,10 +110,10 @@ def test_the_papers_filed_with_it_and_one_word_to_sign_with():
     assert (
         "北京市东城区人民法院\n附：\n1．本申请书副本1份；\n2．证据材料3份；\n"
         "3．申请人刘芳的居民身份证复印件。\n"
-        "申请人：刘芳　（签名）：＿＿＿＿＿＿＿＿\n" in text
+        "申请人：刘芳（签名）＿＿＿＿＿＿＿＿\n" in text
     )
     company = _text("company_goods_paid_for")
-    signs = "法定代表人：陈建国　（签名）：＿＿＿＿＿＿＿＿"
+    signs = "法定代表人：陈建国（签名）＿＿＿＿＿＿＿＿"
     assert f"深圳市恒信商贸有限公司（盖章）\n{signs}\n" in company
     assert "签字" not in text + company
 

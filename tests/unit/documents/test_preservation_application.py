@@ -198,13 +198,13 @@ def test_the_applicants_representative_is_named_with_the_position_or_warned():
 def test_the_papers_for_each_respondent_are_listed_before_the_signature():
     text = printed_copy("preservation_application", _data("in_suit_insurance"))
     assert "北京市东城区人民法院\n附：\n1．本申请书副本2份；\n2．相关证据材料；\n3．" in text
-    assert text.endswith("申请人：刘芳　（签名）：＿＿＿＿＿＿＿＿\n2026年11月20日")
+    assert text.endswith("申请人：刘芳（签名）＿＿＿＿＿＿＿＿\n2026年11月20日")
 
 
 def test_an_organisation_seals_and_its_representative_signs_with_the_same_word():
     text = printed_copy("preservation_application", _data("pre_suit_cash"))
     assert (
-        "申请人：深圳市恒信商贸有限公司（盖章）\n法定代表人：陈建国　（签名）：＿＿＿＿＿＿＿＿\n"
+        "申请人：深圳市恒信商贸有限公司（盖章）\n法定代表人：陈建国（签名）＿＿＿＿＿＿＿＿\n"
         in text
     )
     assert "签字" not in text

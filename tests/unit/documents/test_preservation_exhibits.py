@@ -56,7 +56,7 @@ def test_without_exhibits_there_is_no_table_and_the_evidence_goes_uncounted():
     assert "附：\n1．本申请书副本1份；\n2．相关证据材料。\n" in text
 
 
-def test_an_exhibit_without_its_source_or_purpose_is_warned_its_cells_left_blank():
+def test_an_exhibit_without_its_source_or_purpose_is_warned_a_blank_column_left_out():
     data = _data("exhibits_without_source_or_purpose")
     assert _warnings(data) == [
         (("evidence", 0, "source"), "source_missing"),
@@ -64,7 +64,10 @@ def test_an_exhibit_without_its_source_or_purpose_is_warned_its_cells_left_blank
         (("evidence", 1, "purpose"), "purpose_missing"),
     ]
     text = printed_copy("preservation_application", data)
-    assert "1\n借条\n\n\n2\n银行转账凭证\n中国工商银行出具\n\n担保：" in text
+    # a source given for one exhibit keeps its column, its blank cell blank; no purpose
+    # given for any, the column is left out
+    assert "序号\n证据名称\n证据来源\n1\n借条\n\n2\n银行转账凭证\n中国工商银行出具\n担保：" in text
+    assert "证明目的" not in text
 
 
 def test_an_exhibit_typed_as_its_name_alone_is_the_exhibit_of_that_name():

@@ -102,15 +102,13 @@ def test_a_case_number_of_another_provinces_court_is_refused_on_the_number():
 def test_a_ward_is_named_and_its_guardian_signs():
     printed = printed_copy("service_address", _fixture("valid", "ward_signed_by_guardian"))
     assert "受送达人\n刘芳（原告）\n法定代理人\n刘建华\n送达地址" in printed
-    assert (
-        "受送达人：刘芳\n法定代理人：刘建华　（签名）：＿＿＿＿＿＿＿＿\n2026年11月18日" in printed
-    )
+    assert "受送达人：刘芳\n法定代理人：刘建华（签名）＿＿＿＿＿＿＿＿\n2026年11月18日" in printed
     assert "受送达人：刘芳　（签名或者盖章）" not in printed
 
 
 def test_a_party_without_a_guardian_signs_or_seals_as_before():
     printed = printed_copy("service_address", _fixture("valid", "person_email_and_sms"))
-    assert "受送达人：刘芳　（签名或者盖章）：＿＿＿＿＿＿＿＿" in printed
+    assert "受送达人：刘芳（签名或者盖章）＿＿＿＿＿＿＿＿" in printed
     assert "法定代理人" not in printed
 
 

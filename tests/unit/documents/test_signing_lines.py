@@ -53,8 +53,10 @@ def test_a_person_signs_on_a_blank_beside_the_printed_name(type_name):
     data = load_fixture(type_name, "valid", fixture)
     name = _party(data, path)["name"]
     lines = _lines(type_name, data)
-    assert f"{role}：{name}　（签名）：{BLANK}" in lines
-    assert not any(line.endswith(f"：{name}") or f"{name}（签" in line for line in lines)
+    assert f"{role}：{name}（签名）{BLANK}" in lines
+    # one colon, after the role: the blank is no second field, the name no signature
+    assert not any(line.endswith((f"：{name}", f"{name}（签名）")) for line in lines)
+    assert not any("（签名）：" in line for line in lines)
 
 
 @pytest.mark.parametrize("type_name", sorted(ORGANISATIONS))
@@ -65,7 +67,7 @@ def test_an_organisation_seals_and_its_named_representative_signs_on_a_blank(typ
     at = lines.index(f"{sealed}（盖章）")
     party = next(line for line in lines if line.startswith("法定代表人："))
     representative = party.removeprefix("法定代表人：").split("，")[0].rstrip("。")
-    assert lines[at + 1] == f"法定代表人：{representative}　（签名）：{BLANK}"
+    assert lines[at + 1] == f"法定代表人：{representative}（签名）{BLANK}"
 
 
 @pytest.mark.parametrize("type_name", sorted(PAPERS))
@@ -76,8 +78,8 @@ def test_a_wards_guardian_signs_as_its_statutory_agent(type_name):
     party.update(capacity="limited", guardian=GUARDIAN)
     lines = _lines(type_name, data)
     at = lines.index(f"{role}：{party['name']}")
-    assert lines[at + 1] == f"法定代理人：刘建华　（签名）：{BLANK}"
-    assert f"{role}：{party['name']}　（签名）：{BLANK}" not in lines
+    assert lines[at + 1] == f"法定代理人：刘建华（签名）{BLANK}"
+    assert f"{role}：{party['name']}（签名）{BLANK}" not in lines
 
 
 def test_several_plaintiffs_each_sign_and_the_wards_guardian_signs_for_it():
@@ -85,22 +87,24 @@ def test_several_plaintiffs_each_sign_and_the_wards_guardian_signs_for_it():
     lines = _lines("civil_complaint", data)
     at = lines.index("北京市东城区人民法院", lines.index("此致"))
     assert lines[at + 1 : at + 6] == [
-        f"具状人：刘芳　（签名）：{BLANK}",
+        f"具状人：刘芳（签名）{BLANK}",
         "具状人：王强",
-        f"法定代理人：刘芳　（签名）：{BLANK}",
+        f"法定代理人：刘芳（签名）{BLANK}",
         "2026年11月20日",
         # the copies follow the defendants, not every party of the suit
         "附：本起诉状副本2份",
     ]
 
 
-def test_the_element_form_says_sign_as_its_last_row_does():
-    """法〔2025〕82号: 具状人（签字、盖章）; the narrative complaint's 样式: 起诉人（签名）."""
+def test_the_element_form_signs_as_every_court_paper_does():
+    """One word on every court paper (样式: 起诉人（签名）), the element form's too: a
+    person 签名, an organisation 盖章 and its representative 签名; one colon per line."""
     data = load_fixture("civil_complaint", "valid", "elements_bank_loan_bare")
     lines = _lines("civil_complaint", data)
     at = lines.index("具状人：深圳前海联合商业银行股份有限公司福田支行（盖章）")
-    assert lines[at + 1] == f"负责人：刘强　（签字）：{BLANK}"
-    assert not any("签名" in line for line in lines[lines.index("此致") :])
+    assert lines[at + 1] == f"负责人：刘强（签名）{BLANK}"
+    closing = lines[lines.index("此致") :]
+    assert not any("签字" in line or line.count("：") > 1 for line in closing)
 
 
 def _valid_cases() -> list[tuple[str, str]]:
@@ -122,10 +126,9 @@ def test_every_signing_line_of_every_paper_has_a_blank_and_one_word(type_name, f
     lines = _lines(type_name, data)
     signing = [line for line in lines if re.search(r"（(签名|签字)[^）]*）", line)]
     assert signing
-    assert all(line.endswith(f"：{BLANK}") for line in signing), signing
+    assert all(line.endswith(f"）{BLANK}") and "）：" not in line for line in signing), signing
     words = {word for line in signing for word in SIGNS.findall(line)}
-    elements = type_name == "civil_complaint" and data.get("layout") == "elements"
-    assert words == ({"签字"} if elements else {"签名"})
+    assert words == {"签名"}
 
 
 def test_the_evidence_is_counted_by_its_items_not_by_the_respondents():

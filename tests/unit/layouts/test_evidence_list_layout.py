@@ -15,7 +15,7 @@ def test_an_organisation_seals_and_its_signatory_signs_on_a_line_above_the_date(
     context = doc_type.build_context(case, doc_type.evaluate(case, RuleOptions()))
     words = paragraphs(layouts.LAYOUTS["evidence_list"].build(context))
     sealed = words.index(f"提交人：{case.submitter}（盖章）")
-    assert words[sealed + 1] == "法定代表人或委托诉讼代理人（签名）：＿＿＿＿＿＿＿＿"
+    assert words[sealed + 1] == "法定代表人或委托诉讼代理人（签名）＿＿＿＿＿＿＿＿"
     assert words[sealed + 2] == context["submit_date"]
     assert words[sealed - 1] == context["court"]  # after 此致 and the court
     # the name is typed once in the signing part, beside the seal, not on the line
