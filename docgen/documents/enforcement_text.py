@@ -145,16 +145,22 @@ def facts(case: EnforcementApplication, assessment: Assessment) -> str:
     )
 
 
+_ART_207 = "（《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第二百零七条）"
+
+
 def _costs_text(case: EnforcementApplication) -> str:
-    """A judgment's court fee left to the court (民诉法解释 art. 207), said so that the
-    respondent's share of it is not taken as forgotten."""
+    """A judgment's court fee (民诉法解释 art. 207): left to the court, said so that the
+    respondent's share of it is not taken as forgotten; claimed, said why — the applicant
+    agreed to be paid by the respondent directly — so that it is not taken as asked twice."""
     o = case.outstanding
-    if not costs_refunded(case.title, o) or o.costs is None:
+    if case.title.kind != "judgment" or not o.costs:
         return ""
+    fee = f"该判决书确定由被执行人负担的诉讼费用人民币{format_yuan(o.costs)}元，"
+    if not costs_refunded(case.title, o):
+        return f"{fee}申请执行人同意由被执行人直接支付{_ART_207}，一并申请执行。"
     return (
-        f"该判决书确定由被执行人负担的诉讼费用人民币{format_yuan(o.costs)}元，申请执行人预交的部分依法"
-        "由人民法院退还，由被执行人向人民法院交纳（《最高人民法院关于适用〈中华人民共和国民事"
-        "诉讼法〉的解释》第二百零七条），不列入本次申请执行的金额。"
+        f"{fee}申请执行人预交的部分依法由人民法院退还，由被执行人向人民法院交纳{_ART_207}，"
+        "不列入本次申请执行的金额。"
     )
 
 

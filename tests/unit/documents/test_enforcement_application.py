@@ -111,7 +111,13 @@ def test_a_judgments_court_fee_is_left_to_the_court_unless_paid_directly():
     assert "诉讼费用人民币1,332.49元（大写：壹仟叁佰叁拾贰元肆角玖分）" in first
     assert "以上合计人民币107,750.44元" in first
     assert "101,332.49元×0.0175%×600日＝10,639.91元" in context["delay"]
-    assert "第二百零七条" not in context["facts"]
+    # claimed, with the ground that lets the applicant claim it: its agreement to be paid
+    # by the respondent directly
+    assert (
+        "该判决书确定由被执行人负担的诉讼费用人民币1,332.49元，申请执行人同意由被执行人直接支付"
+        "（《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第二百零七条），一并申请执行。"
+        in context["facts"]
+    )
 
 
 def test_an_award_is_enforced_where_the_debtor_lives_or_its_property_is():
