@@ -34,7 +34,24 @@ from docgen.template_cli import template
 # of them (tests/e2e/test_cli_entry.py checks this).
 
 
-@click.group()
+class _Commands(click.Group):
+    """Answers settings that do not parse (``DOCGEN_*``) with the variable to fix, not a
+    traceback: every command reads them when it runs."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except Exception as exc:
+            if getattr(exc, "title", None) != "Settings" or not hasattr(exc, "errors"):
+                raise
+            from docgen.config import Settings
+
+            for line in Settings.problems(exc):
+                click.echo(f"配置有误：{line}", err=True)
+            ctx.exit(EXIT_USAGE)
+
+
+@click.group(cls=_Commands)
 @click.version_option(package_name="docgen")
 def main() -> None:
     """docgen：催收法律文书生成与校验。"""

@@ -137,12 +137,37 @@ class Settings(BaseSettings):
         description="Batch and bundle runs one tenant may have going on at once; more: 429.",
     )
 
+    @field_validator("rate_limit", "login_rate_limit", "verify_rate_limit", "auth_failure_limit")
+    @classmethod
+    def _rate_limit(cls, value: str) -> str:
+        """Checked at start: a limit the limiter cannot read would fail every request."""
+        from limits import parse_many
+
+        try:
+            parse_many(value)
+        except ValueError:
+            raise ValueError(
+                f"不是有效的频率限制：{value!r}（应如 600/minute、10 per second，多个用分号分隔）"
+            ) from None
+        return value
+
     @field_validator("allowed_hosts", mode="before")
     @classmethod
     def _comma_separated(cls, value: Any) -> Any:
         if isinstance(value, str):
             return tuple(part.strip().lower() for part in value.split(",") if part.strip())
         return value
+
+    @classmethod
+    def problems(cls, error: Any) -> list[str]:
+        """A ``ValidationError`` of the settings as one line per variable to fix."""
+        prefix = cls.model_config.get("env_prefix", "")
+        return [
+            f"{prefix}{'_'.join(str(part) for part in item['loc']).upper()}："
+            f"{item['msg'].removeprefix('Value error, ')}"
+            + ("" if item["type"] == "value_error" else f"（当前值：{item['input']!r}）")
+            for item in error.errors()
+        ]
 
     @property
     def effective_font_cache_dir(self) -> Path:

@@ -104,6 +104,16 @@ def test_case_file_with_a_utf8_bom_is_read(runner, tmp_path: Path):
     assert runner.invoke(main, ["validate", "demand_letter", str(bom)]).exit_code == 0
 
 
+def test_a_setting_that_does_not_parse_names_its_variable_not_a_traceback(
+    runner, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setenv("DOCGEN_RATE_LIMIT", "1000000")
+    result = runner.invoke(main, ["validate", "demand_letter", str(PERSON)])
+    assert result.exit_code == 2
+    assert "配置有误：DOCGEN_RATE_LIMIT：不是有效的频率限制：'1000000'" in result.output
+    assert "Traceback" not in result.output
+
+
 def test_types_lists_the_demand_letter(runner):
     result = runner.invoke(main, ["types"])
     assert result.exit_code == 0 and "demand_letter\t催款函" in result.output
