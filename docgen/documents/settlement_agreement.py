@@ -130,6 +130,12 @@ class SettlementAgreement(CaseModel):
     schedule: ScheduleInput = Field(title="付款计划")
     payment_account: BankAccount = Field(title="收款账户")
     acceleration: Acceleration = Field(default_factory=Acceleration, title="加速到期")
+    late_interest_waived: bool = Field(
+        default=False,
+        title="不计逾期利息",
+        description="勾选的，协议约定乙方逾期付款的，甲方不计收逾期利息，也不主张逾期期间的利息损失"
+        "（有提示）；不勾选的，按「逾期利率」或法定标准计付逾期利息",
+    )
     late_interest: RateInput | None = Field(
         default=None,
         title="逾期利率",
@@ -137,6 +143,7 @@ class SettlementAgreement(CaseModel):
         "和解所涉合同，民间借贷不得超过合同成立时一年期LPR的四倍。不填的，协议按法定标准约定："
         "借款为乙方最早可能逾期之日的一年期LPR，买卖、服务等为该LPR加计50%；未填写和解所涉合同"
         "的，不约定逾期利息",
+        json_schema_extra=shown_when("late_interest_waived", False),
     )
     concession_on_default: Concession = Field(
         default="lapses",
