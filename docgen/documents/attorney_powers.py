@@ -90,6 +90,8 @@ _RESERVED_WORDS = {
     "放弃": LAW_62,
     "变更诉讼请求": LAW_62,
     "变更上诉请求": LAW_62,
+    "增加诉讼请求": LAW_62,  # an added claim changes the claims (art. 62: 变更诉讼请求)
+    "增加独立的诉讼请求": LAW_62,
     "变更民事权利": EXECUTION_RULES,
     "和解": LAW_62,
     "反诉": LAW_62,
@@ -297,7 +299,8 @@ def check_role_powers(result: Assessment, case: Granted, side: Side | None, role
     defendant's (民事诉讼法 art. 54: 原告可以放弃或者变更诉讼请求。被告可以承认或者反驳
     诉讼请求，有权提起反诉; at second instance the 原审被告's, 民诉法解释 art. 326); a
     second instance's judgment is final, so nothing is appealed in it (art. 10: 两审终审);
-    only an appellant withdraws an appeal. Errors on ``powers``: the power printed would
+    only an appellant withdraws an appeal; an appellee has no claim to change there
+    (``_appellee_changing_claims``). Errors on ``powers``: the power printed would
     give the agent an act the principal does not have (a plaintiff's 「代为提起反诉」)."""
     if case.stage == "execution":
         return  # trial powers there are _check_other_stage's
@@ -320,6 +323,8 @@ def check_role_powers(result: Assessment, case: Granted, side: Side | None, role
             "无从提起上诉（《中华人民共和国民事诉讼法》第十条：两审终审）",
             hint="请删除「代为提起上诉」；上诉人委托代理人撤回上诉的，请勾选「代为撤回上诉」",
         )
+    if "modify" in powers and role == RESPONDENT:
+        _appellee_changing_claims(result, role)
     if "withdraw_appeal" in powers and role != APPELLANT:
         result.error(
             ("powers",),
@@ -328,6 +333,33 @@ def check_role_powers(result: Assessment, case: Granted, side: Side | None, role
             "上诉人授权",
             hint="请删除「代为撤回上诉」，或核对「上诉人」中填写的当事人",
         )
+
+
+_SPI_TEXT = "《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》"
+
+
+def _appellee_changing_claims(result: Assessment, role: str) -> None:
+    """An appellee granted 「代为变更诉讼请求」: the second instance tries the appeal's
+    claims (民事诉讼法 art. 175), and the appellee brought none; its own first-instance
+    claims stand as judged, and what it may still do with them — waive them, admit the
+    appeal's, settle — are powers of their own. A claim it would add at second instance
+    (原审原告增加独立的诉讼请求) is mediated, or judged only when both sides agree, else left
+    to a new suit (民诉法解释 art. 328 of the 2015 text, 法释〔2015〕5号; quoted by its words,
+    its number in the 2022 text not confirmed): an other power naming it
+    (「代为增加独立的诉讼请求」) says what is meant, and needs the special authority
+    (``_RESERVED_WORDS``). An error, as the appellee's 「代为撤回上诉」 is."""
+    result.error(
+        ("powers",),
+        "power_not_of_role",
+        f"委托人在第二审程序中是{role}，没有可变更的诉讼请求：第二审人民法院对上诉请求的有关事实和"
+        "适用法律进行审查（《中华人民共和国民事诉讼法》第一百七十五条），被上诉人没有提出上诉请求，"
+        f"「代为变更诉讼请求」无从行使。{_SPI_TEXT}规定，在第二审"
+        "程序中，原审原告增加独立的诉讼请求的，第二审人民法院可以根据当事人自愿的原则进行调解，"
+        "调解不成的，告知当事人另行起诉；双方当事人同意由第二审人民法院一并审理的，可以一并裁判",
+        hint="请删除「代为变更诉讼请求」（被上诉人可授权代为承认上诉请求、代为进行和解）；原审原告"
+        "确需委托代理人在第二审程序中增加独立的诉讼请求的，请在其他授权事项中写明"
+        "「代为增加独立的诉讼请求」",
+    )
 
 
 def check_term(result: Assessment, case: Termed, number: str | None = None) -> None:

@@ -52,10 +52,11 @@ from docgen.documents.filing_papers import (
     stage_field,
 )
 from docgen.documents.letter_service import (
+    COURT_EXAMPLE,
     LetterService,
     check_service,
+    court_service_line,
     service_field,
-    service_line,
 )
 from docgen.documents.problems import Assessment, CaseInvalid, Problem
 from docgen.domain.counting import copies
@@ -108,7 +109,7 @@ class FirmLetter(CaseModel):
         title="承办律师",
         description="一至二名；不填则取律所档案中的承办律师",
     )
-    service: LetterService | None = service_field()
+    service: LetterService | None = service_field(COURT_EXAMPLE)
 
     _profile_problems: list[Problem] = PrivateAttr(default_factory=list)
     _firm_from_profile: bool = PrivateAttr(default=False)
@@ -273,8 +274,8 @@ def build_context(case: FirmLetter, assessment: Assessment) -> dict[str, Any]:
             f"电话：{firm.phone}",
         ],
         "letter_date": format_cn(case.letter_date),
-        # the court is 贵院; the address is the court's, when the case gives it
-        "service": service_line(case.service, "贵院", _court_address(case), "本所"),
+        # the court is 贵院; the place it is sent to, when the case gives it
+        "service": court_service_line(case.service, _court_address(case)),
     }
 
 

@@ -41,13 +41,12 @@ class LetterService(CaseModel):
     )
 
 
-def service_field() -> Any:
-    """The letters' ``service`` field."""
+def service_field(example: str = "「本函以EMS寄送至您的地址：…」") -> Any:
+    """The letters' ``service`` field (``example``: the sentence the letter prints)."""
     return Field(
         default=None,
         title="送达方式",
-        description="函件如何送达（EMS、挂号信、直接送交、电子邮件）及送达地址：函件写明"
-        "「本函以EMS寄送至您的地址：…」",
+        description=f"函件如何送达（EMS、挂号信、直接送交、电子邮件）及送达地址：函件写明{example}",
         json_schema_extra=ADVANCED,
     )
 
@@ -86,6 +85,28 @@ def service_line(service: LetterService | None, you: str, address: str, sender: 
         return f"本函由{sender}直接送交{you}{at}。"
     method = METHOD_TITLES[service.method]
     return f"本函以{method}寄送至{you}的地址：{where}。" if where else f"本函以{method}寄送{you}。"
+
+
+COURT_EXAMPLE = "「本函以EMS（邮政特快专递）寄送贵院，收件地址：…」"
+
+
+def court_service_line(service: LetterService | None, address: str) -> str:
+    """How a letter to a court (贵院) is sent: 「本函以挂号信寄送贵院，收件地址：北京市…
+    立案庭。」, 「本函由本所直接递交贵院（递交地点：…）。」, 「本函以电子邮件发送至贵院电子
+    邮箱：…。」; nothing without ``service``. A letter to a debtor is sent to the debtor's
+    own address (「寄送至您的地址」, ``service_line``); a court is written to at the place
+    the firm sends it to — its filing division, a mailbox — which the letter names as
+    typed, not as 「贵院的地址」 (the court knows its own address)."""
+    if service is None:
+        return ""
+    where = address.strip()
+    if service.method == "email":
+        return f"本函以电子邮件发送至贵院电子邮箱：{where}。"
+    if service.method == "by_hand":
+        at = f"（递交地点：{where}）" if where else ""
+        return f"本函由本所直接递交贵院{at}。"
+    method = METHOD_TITLES[service.method]
+    return f"本函以{method}寄送贵院，收件地址：{where}。" if where else f"本函以{method}寄送贵院。"
 
 
 def copy_address(case: Any, own: str) -> str:

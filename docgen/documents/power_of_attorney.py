@@ -113,7 +113,8 @@ class PowerOfAttorney(CaseModel):
         max_length=7,
         title="特别授权事项",
         description="第一审、第二审：特别授权须逐项列明。反诉只能由被告提起；第二审程序中不能再"
-        "上诉，上诉人可授权代为撤回上诉",
+        "上诉，上诉人可授权代为撤回上诉；被上诉人的「代为承认诉讼请求」打印为「代为承认上诉请求」，"
+        "被上诉人没有可变更的诉讼请求，不能选择「代为变更诉讼请求」",
     )
     execution_powers: list[ExecutionPowerChoice] = Field(
         default_factory=list,

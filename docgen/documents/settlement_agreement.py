@@ -60,7 +60,12 @@ from docgen.documents.settlement_default import (
     late_clause,
 )
 from docgen.documents.settlement_forum import SettlementForum, check_forum, forum_clause
-from docgen.documents.settlement_recital import check_recital, recital
+from docgen.documents.settlement_recital import (
+    check_dispute,
+    check_recital,
+    recital,
+    settled_dispute,
+)
 from docgen.documents.settlement_suit import (
     OUTCOME_LABELS,
     SuitOutcome,
@@ -82,7 +87,12 @@ from docgen.domain.schedule import Installment
 class SettledCase(CaseModel):
     """The dispute settled: its court and case number once a suit is filed."""
 
-    dispute: Line = Field(default="民间借贷纠纷", title="案由")
+    dispute: Line | None = Field(
+        default=None,
+        title="案由",
+        description="不填的，按和解所涉合同的类型确定（民间借贷纠纷、金融借款合同纠纷、信用卡纠纷、"
+        "买卖合同纠纷、服务合同纠纷）；合同类型为其他或未填写和解所涉合同的，须填写",
+    )
     court: Line | None = Field(default=None, title="受理法院", description="已起诉的填写")
     case_number: CaseNumberText | None = Field(
         default=None, title="案号", description="已立案的填写"
@@ -120,6 +130,12 @@ class SettlementAgreement(CaseModel):
     schedule: ScheduleInput = Field(title="付款计划")
     payment_account: BankAccount = Field(title="收款账户")
     acceleration: Acceleration = Field(default_factory=Acceleration, title="加速到期")
+    late_interest_waived: bool = Field(
+        default=False,
+        title="不计逾期利息",
+        description="勾选的，协议约定乙方逾期付款的，甲方不计收逾期利息，也不主张逾期期间的利息损失"
+        "（有提示）；不勾选的，按「逾期利率」或法定标准计付逾期利息",
+    )
     late_interest: RateInput | None = Field(
         default=None,
         title="逾期利率",
@@ -127,6 +143,7 @@ class SettlementAgreement(CaseModel):
         "和解所涉合同，民间借贷不得超过合同成立时一年期LPR的四倍。不填的，协议按法定标准约定："
         "借款为乙方最早可能逾期之日的一年期LPR，买卖、服务等为该LPR加计50%；未填写和解所涉合同"
         "的，不约定逾期利息",
+        json_schema_extra=shown_when("late_interest_waived", False),
     )
     concession_on_default: Concession = Field(
         default="lapses",
@@ -182,6 +199,7 @@ def assess(case: SettlementAgreement, options: RuleOptions) -> Assessment:
         if any(same_party(case.guarantor, p) for p in (case.creditor, case.debtor)):
             result.error(("guarantor",), "same_party", "保证人不能与债权人或债务人为同一主体")
     _check_case(result, case)
+    check_dispute(result, case)
     _check_contract(result, case)
     _check_signing_place(result, case)
     check_recital(result, case)
@@ -352,7 +370,7 @@ def _amount_clause(case: SettlementAgreement, parties: str) -> str:
     if case.contract is None:
         return (
             f"乙方同意向甲方支付和解款共计{amount}。{concession}乙方按本协议足额付清后，"
-            f"{parties}就上述{case.suit.dispute}再无其他争议。"
+            f"{parties}就上述{settled_dispute(case)}再无其他争议。"
         )
     return (
         f"乙方同意就上述《{case.contract.name}》项下的欠款，向甲方支付和解款共计{amount}。"

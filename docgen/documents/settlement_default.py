@@ -16,7 +16,10 @@ the discount and pays no more for paying late. Two optional terms change that.
   art. 18(4); 民法典 art. 646), the LPR of the first day the debtor can be late; the user
   is told (``late_interest_defaulted``). Only a settlement naming no contract, whose kind
   decides the measure, states none: the user is warned, naming what the agreement does
-  give on default, that of its suit mode (``settlement_suit``).
+  give on default, that of its suit mode (``settlement_suit``). The parties may instead
+  agree that no late interest is payable (``late_interest_waived``, ``waiver_clause``):
+  late interest is owed as agreed (民法典 art. 676) and a creditor may release it
+  (art. 575); warned, and refused beside a typed rate (``_check_waiver``).
 - The concession lapses (``original_debt``): the creditor's release of part of the debt
   (民法典 art. 575) is made on a resolutive condition, the debtor's default (art. 158:
   附解除条件的民事法律行为，自条件成就时失效), so that on default the original debt less
@@ -63,7 +66,11 @@ from typing import TYPE_CHECKING
 
 from docgen.documents.acceleration import acceleration_trigger, missed_any
 from docgen.documents.base import RuleOptions
-from docgen.documents.installment_default import agreed_or_by_law, warn_late_rate_by_law
+from docgen.documents.installment_default import (
+    agreed_or_by_law,
+    law_measure,
+    warn_late_rate_by_law,
+)
 from docgen.documents.late_interest import (
     BREACH_DAY,
     LOC,
@@ -136,6 +143,9 @@ def check_default_terms(
     wording = settlement_wording(case.outcome.kind, count != 1)
     late, contract = case.late_interest, case.contract
     breach = result.computed[BREACH_DAY] = _first_breach(result, case)
+    if case.late_interest_waived:  # no rate at all, by the parties' choice
+        _check_waiver(result, case)
+        return
     if late is None and contract is None:
         warn_missing(result, contract, False, wording)
         if lapse:
@@ -161,6 +171,44 @@ def check_default_terms(
         _warn_cap(result, case)
     elif allocation(case) and case.original_principal is None:
         _warn_recited_principal(result, case)
+
+
+WAIVED_LOC = ("late_interest_waived",)
+
+
+def _check_waiver(result: Assessment, case: SettlementAgreement) -> None:
+    """No late interest, by agreement (``late_interest_waived``): a late rate typed beside
+    it is refused (the agreement would say both); else the choice is warned of, as the
+    installment agreement's unconditional waiver is (``installment_default.check_waiver``):
+    a late debtor then pays nothing for the delay. Lawful: late interest on a loan is owed
+    「按照约定或者国家有关规定」 (民法典 art. 676), the agreement first, and the law's
+    measure — a loan's LPR (法释〔2020〕17号 art. 28(2)), a price's loss (买卖合同解释
+    art. 18(4)) — is what a creditor may claim, not what it must; a creditor may release
+    the debtor from a debt in whole or part (art. 575), and the parties set their terms
+    freely (art. 5)."""
+    if case.late_interest is not None:
+        result.error(
+            WAIVED_LOC,
+            "waived_with_late_rate",
+            "已填写逾期利率，又选择了不计逾期利息：协议只能约定其一",
+            hint="不计逾期利息的，请删除逾期利率；约定逾期利率的，请取消勾选「不计逾期利息」",
+        )
+        return
+    contract = case.contract
+    by_law = (
+        f"；不选择的，本协议按乙方最早可能逾期之日的{law_measure(contract)}约定逾期利息"
+        if contract is not None
+        else ""
+    )
+    result.warn(
+        WAIVED_LOC,
+        "late_interest_waived",
+        "已选择不计逾期利息：乙方未按期足额付款的，本协议约定甲方不计收逾期利息，也不主张逾期"
+        "期间的利息损失，乙方迟延付款没有利息成本，甲方只能主张未付的款项（借款人逾期还款的，"
+        "按照约定或者国家有关规定支付逾期利息，《中华人民共和国民法典》第六百七十六条：本协议的"
+        f"约定即排除了按国家有关规定计付的逾期利息）{by_law}",
+        hint="如非有意放弃逾期利息，请取消勾选「不计逾期利息」，或填写逾期利率",
+    )
 
 
 def _first_breach(result: Assessment, case: SettlementAgreement) -> date:
@@ -251,12 +299,34 @@ def _warn_lapse_without_rate(
 
 def late_clause(case: SettlementAgreement, count: int, rate: str | None) -> str | None:
     """第三条's late-interest paragraph for a plan in installments (``rate``: the late rate
-    as printed), or None: one payment's is part of the default clause."""
+    as printed), or None: one payment's is part of the default clause. Waived by the
+    parties (``late_interest_waived``), the waiver (``waiver_clause``), however paid."""
+    if case.late_interest_waived:
+        return waiver_clause(case, count)
     if rate is None or count == 1:
         return None
     wording = settlement_wording(case.outcome.kind, True)
     besides = allocation(case) + _restored_interest(case, wording)
     return late_interest_text(rate, NAME, False, wording, besides)
+
+
+def waiver_clause(case: SettlementAgreement, count: int) -> str:
+    """「双方约定不计逾期利息：乙方未按期足额付款的，甲方不就逾期未付的款项（含加速到期的
+    款项）计收逾期利息，也不主张逾期期间的利息损失；乙方仍应依本条约定付清应付款项。」: the
+    creditor's release of late interest (民法典 arts. 575, 676), stated before what falls due,
+    so that neither the law's rate nor a loss for the delay is claimed later; what the
+    debtor owes on default is unchanged (the default clause after it)."""
+    parties = "各方" if case.guarantor is not None else "双方"
+    which = []
+    if count != 1:
+        which.append("加速到期的款项")
+    if lapses(case) and case.original_debt is not None:
+        which.append("减让失效后应付的原欠款余额")
+    scope = f"（含{'及'.join(which)}）" if which else ""
+    return (
+        f"{parties}约定不计逾期利息：乙方未按期足额{PAYING}的，甲方不就逾期未付的{NAME}{scope}"
+        "计收逾期利息，也不主张逾期期间的利息损失；乙方仍应依本条约定付清应付款项。"
+    )
 
 
 def _restored_interest(case: SettlementAgreement, wording: LateWording) -> str:
@@ -348,4 +418,5 @@ __all__ = [
     "principal_word",
     "remedy",
     "settlement_wording",
+    "waiver_clause",
 ]

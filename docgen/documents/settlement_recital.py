@@ -29,6 +29,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from docgen.documents.agreement_recital import due_by, guardian_basis
+from docgen.documents.contract_causes import CAUSES, cause_of
 from docgen.documents.court_names import court_name_by_number
 from docgen.documents.parts import ContractBasis
 from docgen.documents.problems import Assessment, Loc
@@ -58,12 +59,56 @@ def recital(case: SettlementAgreement, parties: str) -> str:
     facts = _contract_recital(case.contract) + case.facts
     facts = facts if facts.endswith("。") else facts + "。"
     facts += guardian_basis(case.debtor, case.debtor_capacity_finding, case.agreement_date)
-    suit, dispute = case.suit, f"上述{case.suit.dispute}"
+    suit, cause = case.suit, settled_dispute(case)
+    dispute = f"上述{cause}"
     if case.outcome.kind != "not_filed" and suit.court:
         court = court_name_by_number(suit.court, suit.case_number)
-        facts += f"甲方已就{suit.dispute}向{court}提起诉讼（案号：{suit.case_number}）。"
+        facts += f"甲方已就{cause}向{court}提起诉讼（案号：{suit.case_number}）。"
         dispute = "纠纷"
     return facts + f"为妥善解决{dispute}，{parties}经平等协商，自愿达成如下和解协议："
+
+
+CAUSE_RULES = "《民事案件案由规定》"
+DISPUTE_LOC = ("suit", "dispute")
+
+
+def settled_dispute(case: SettlementAgreement) -> str | None:
+    """The cause of the dispute settled: the one typed, else the named contract's by its
+    kind (``contract_causes``), else None — refused by ``check_dispute``, never assumed."""
+    if case.suit.dispute:
+        return case.suit.dispute
+    return cause_of(case.contract.kind) if case.contract else None
+
+
+def check_dispute(result: Assessment, case: SettlementAgreement) -> None:
+    """The recital (「为妥善解决上述买卖合同纠纷」) and, without a contract, the release
+    (「就上述…纠纷再无其他争议」) name the dispute by its cause: one neither typed nor told
+    by the contract's kind is refused at ``suit.dispute`` (a loan's cause printed for a
+    sale would misname the debt released). A typed cause that is another kind's than the
+    contract's (民间借贷纠纷 for a sale) is warned of; a narrower cause of the same kind
+    (分期付款买卖合同纠纷) is not."""
+    typed, contract = case.suit.dispute, case.contract
+    known = cause_of(contract.kind) if contract else None
+    if not typed and known is None:
+        why = (
+            "未填写和解所涉合同"
+            if contract is None
+            else f"和解所涉合同《{contract.name}》的类型为「其他」"
+        )
+        result.error(
+            DISPUTE_LOC,
+            "missing",
+            f"请填写案由：{why}，无法据以确定纠纷的案由，协议须写明和解的是何种纠纷"
+            f"（如 买卖合同纠纷、民间借贷纠纷，按{CAUSE_RULES}确定）",
+        )
+    elif typed and known and typed != known and typed in CAUSES.values():
+        result.warn(
+            DISPUTE_LOC,
+            "dispute_not_of_contract",
+            f"案由「{typed}」与和解所涉合同的类型不符：合同《{contract.name if contract else ''}》"
+            f"项下的纠纷，案由为「{known}」（{CAUSE_RULES}）",
+            hint=f"请核对合同类型，或将案由改为「{known}」（也可不填，按合同类型确定）",
+        )
 
 
 def _contract_recital(contract: ContractBasis | None) -> str:

@@ -13,6 +13,8 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from docgen.documents.contract_causes import cause_of
+
 Case = dict[str, Any]
 
 # a payment order's item kinds are the amount components' kinds, a fee being "other"
@@ -174,19 +176,10 @@ def names(rows: Any) -> list[str]:
     return out
 
 
-_DISPUTES = {
-    "private_lending": "民间借贷纠纷",
-    "financial_loan": "金融借款合同纠纷",
-    "credit_card": "信用卡纠纷",
-    "sale": "买卖合同纠纷",
-    "service": "服务合同纠纷",
-}
-
-
 def dispute_of(facts: Case) -> str | None:
     """The cause of the contract the shared facts name, where its kind settles it."""
     contract = facts.get("contract")
-    return _DISPUTES.get(contract.get("kind", "")) if isinstance(contract, dict) else None
+    return cause_of(contract.get("kind")) if isinstance(contract, dict) else None
 
 
 def case_ref(case: Case) -> Case:

@@ -250,11 +250,11 @@ def test_an_appellant_who_was_the_defendant_waives_and_changes_its_appeal_claims
     one = _valid("appellant_defendant_second_instance")
     one["powers"] = ["waive", "settle"]
     assert "（1）代为放弃上诉请求；\n（2）代为进行和解。" in printed_copy("power_of_attorney", one)
-    # the appellee, the plaintiff below, keeps the claims it brought
+    # the appellee, the plaintiff below, may still waive the claims it brought
     appellee = printed_copy(
         "power_of_attorney", _valid("appeal_number_with_the_stage_left_at_first_instance")
     )
-    assert "（2）代为放弃诉讼请求；\n（3）代为变更诉讼请求；" in appellee
+    assert "（2）代为放弃诉讼请求；\n（3）代为进行和解。" in appellee
 
 
 def test_an_appellee_admits_the_appeal_claims():
@@ -265,6 +265,40 @@ def test_an_appellee_admits_the_appeal_claims():
     assert "承认诉讼请求" not in appellee
     appellant = printed_copy("power_of_attorney", _valid("appellant_defendant_second_instance"))
     assert "（1）代为承认诉讼请求；" in appellant and "承认上诉请求" not in appellant
+
+
+def test_an_appellee_has_no_claim_to_change_at_second_instance():
+    """The second instance tries the appeal's claims (民事诉讼法 art. 175); the appellee's
+    own were judged below: 「代为变更诉讼请求」 is refused, for the power and for an agent
+    holding its own grant; a claim added at second instance is typed as what it is."""
+    data = load_fixture(
+        "power_of_attorney", "invalid", "appellee_changing_its_claims_at_second_instance"
+    )
+    (problem,) = _problems(data)
+    assert (problem.severity, problem.code, problem.loc) == (
+        "error",
+        "power_not_of_role",
+        ("powers",),
+    )
+    assert problem.message.startswith("委托人在第二审程序中是被上诉人，没有可变更的诉讼请求")
+    assert "第一百七十五条" in problem.message and "原审原告增加独立的诉讼请求" in problem.message
+    assert "代为增加独立的诉讼请求" in (problem.hint or "")
+    # an agent's own grant is refused on the agent
+    own = copy.deepcopy(data)
+    own["agents"][0] |= {"authority": "special", "powers": own.pop("powers")}
+    assert ("error", "power_not_of_role", ("agents", 0, "powers")) in _found(own)
+    # the appellant keeps it (as 变更上诉请求 when it was the defendant)
+    appellant = _valid("appellant_defendant_second_instance")
+    assert "modify" in appellant["powers"] and _found(appellant) == []
+    # typed as an other power, a claim added at second instance prints, specially granted
+    added = _valid("appellee_admits_the_appeal_claims")
+    added["other_powers"] = ["代为增加独立的诉讼请求"]
+    assert _found(added) == []
+    printed = printed_copy("power_of_attorney", added)
+    assert "（3）代为进行和解；\n（4）代为增加独立的诉讼请求。" in printed
+    assert "变更诉讼请求" not in printed
+    general = added | {"authority": "general", "powers": []}
+    assert ("error", "general_with_special_powers", ("other_powers", 0)) in _found(general)
 
 
 def test_a_companys_power_without_the_representatives_position_is_warned():

@@ -30,9 +30,29 @@ def test_each_copy_names_how_and_where_it_is_sent():
 def test_a_lawyer_letter_handed_over_and_a_firms_letter_posted_to_the_court():
     home = "北京市东城区东四十条街道南新仓小区5号楼2单元301室"
     assert f"本函由本所直接送交您（地址：{home}）。" in printed_copy("lawyer_letter", BY_HAND)
-    assert "本函以挂号信寄送至贵院的地址：北京市东城区人民法院立案庭。" in printed_copy(
-        "firm_letter", TO_COURT
-    )
+    to_court = printed_copy("firm_letter", TO_COURT)
+    assert "本函以挂号信寄送贵院，收件地址：北京市东城区人民法院立案庭。" in to_court
+    assert "贵院的地址" not in to_court
+
+
+def test_a_firms_letter_names_where_the_court_receives_it_however_it_is_sent():
+    """A court is written to at the place the firm sends the letter (its filing division,
+    its mailbox), not at 「贵院的地址」; a letter to a debtor keeps 「寄送至您的地址」."""
+    place = "北京市东城区人民法院立案庭"
+    expected = {
+        "ems": f"本函以EMS（邮政特快专递）寄送贵院，收件地址：{place}。",
+        "by_hand": f"本函由本所直接递交贵院（递交地点：{place}）。",
+        "email": "本函以电子邮件发送至贵院电子邮箱：lian@bjdcfy.example.cn。",
+    }
+    for method, sentence in expected.items():
+        data = copy.deepcopy(TO_COURT)
+        data["service"]["method"] = method
+        if method == "email":
+            data["service"]["address"] = "lian@bjdcfy.example.cn"
+        assert sentence in printed_copy("firm_letter", data)
+    bare = copy.deepcopy(TO_COURT)
+    del bare["service"]["address"]
+    assert "本函以挂号信寄送贵院。\n" in printed_copy("firm_letter", bare)
 
 
 def test_a_letter_without_the_service_says_nothing_of_it():
