@@ -37,17 +37,24 @@ def parties_from(case: BundleCase, filing: dict[str, Any], problems: list[Proble
     """The complaint's parties on the cover; a different list in the bundle is an error.
 
     So is a different court: the cover and the evidence list are addressed to the court the
-    complaint is (福州市… and 福建省福州市… are one court: each prints the full name)."""
-    court = filing.get("court")
-    if isinstance(court, str) and not same_court(court, case.court):
-        problems.append(
-            Problem(
-                ("court",),
-                "court_mismatch",
-                f"封面的受诉法院（{case.court}）与起诉状的受诉法院（{court}）不一致",
-            )
-        )
+    complaint is (福州市… and 福建省福州市… are one court: each prints the full name). A
+    name several places bear (朝阳区人民法院) is the court the complaint told it is
+    (``printed_court``, from a connecting point: ``court_names.check_filed_court``): typed
+    so in the bundle too, the bundle names that court; typed in full, it is compared."""
+    court, printed = filing.get("court"), filing.get("printed_court")
     update: dict[str, Any] = {}
+    if isinstance(court, str):
+        told = printed if isinstance(printed, str) else court
+        if not (same_court(court, case.court) or same_court(told, case.court)):
+            problems.append(
+                Problem(
+                    ("court",),
+                    "court_mismatch",
+                    f"封面的受诉法院（{case.court}）与起诉状的受诉法院（{court}）不一致",
+                )
+            )
+        elif court == case.court and told != court:
+            update["court"] = told
     kinds = filing.get("plaintiff_kinds")
     # the plaintiffs submit: the list's signing lines are theirs (a person signs by name,
     # an organisation seals), as the stand-alone evidence list prints them

@@ -81,12 +81,16 @@ def case_ref(case: BundleCase) -> dict[str, Any]:
     }
 
 
-def with_case(spec: PaperSpec, case: BundleCase) -> dict[str, Any]:
+def with_case(spec: PaperSpec, case: BundleCase, typed: str | None = None) -> dict[str, Any]:
     """The paper's data, its case (or what its case leaves out) filled in from the
-    bundle's."""
+    bundle's. A paper naming its court as the bundle typed it (``typed``, 朝阳区人民法院)
+    names the court the complaint told that name is (``case.court``, 北京市朝阳区人民法院:
+    ``cover.parties_from``), as the cover does."""
     data = dict(spec.data)
     given = data.get("case")
     data["case"] = {**case_ref(case), **given} if isinstance(given, dict) else case_ref(case)
+    if typed is not None and data["case"].get("court") == typed:
+        data["case"]["court"] = case.court
     if spec.type == "service_address" and data.get("guardian") is None and case.complaint:
         guardian = ward_guardian(case.complaint.data, data.get("party"))
         if guardian:
@@ -140,13 +144,15 @@ def make_papers(
     problems: list[Problem],
     warnings: list[Problem],
     requested_by: str,
+    typed: str | None = None,
 ) -> list[Paper]:
     """Each paper rendered (PDF and DOCX) in the courts' order; every problem of every
     paper is added to ``problems`` (errors) or ``warnings`` under ``papers[i].data``, its
-    message opening with the paper's title, as the complaint's open with 起诉状."""
+    message opening with the paper's title, as the complaint's open with 起诉状. ``typed``:
+    the bundle's court as typed, where the complaint told its full name (``with_case``)."""
     made = []
     for index, spec in in_order(case.papers):
-        data = with_case(spec, case)
+        data = with_case(spec, case, typed)
         filled = spec.data.get("case") is None
         check_same_case(index, spec, data, case, problems)
         title = registry.get(spec.type).title

@@ -47,6 +47,7 @@ from docgen.bundle.papers import Paper, make_papers, part_problem
 from docgen.bundle.results import BundleResult, Placement, PreparedExhibit
 from docgen.documents import registry
 from docgen.documents.civil_complaint import CivilComplaint
+from docgen.documents.court_names import COURT_NAME_NOT_FULL as NOT_FULL
 from docgen.documents.court_names import check_court_name
 from docgen.documents.evidence_case import check_sources
 from docgen.documents.evidence_list import check_groups
@@ -162,13 +163,16 @@ class BundleService:
         warnings = list(assessment.warnings)
         complaint_pdf = self._complaint(case, problems, warnings, requested_by)
         cover_fee = None
+        typed = case.court
         if complaint_pdf is not None:
             case, cover_fee = self._from_complaint(case, problems)
             check_parties_given(case, problems)
             self._check_complaint_evidence(case, warnings)
+        if case.court != typed:  # the complaint told the court (its warning says which)
+            warnings[:] = [w for w in warnings if (w.loc, w.code) != (("court",), NOT_FULL)]
         papers: list[Paper] = []
         if case.papers and case.plaintiffs and case.defendants:
-            papers = make_papers(self.docgen, case, problems, warnings, requested_by)
+            papers = make_papers(self.docgen, case, problems, warnings, requested_by, typed)
             check_people(self.docgen, case, problems, warnings)
         prepared = self._prepare_exhibits(case, files, problems, warnings)
         total = sum(p.pages for p in prepared)

@@ -67,8 +67,12 @@ from docgen.documents.complaint_text import (
     witness_lines,
 )
 from docgen.documents.complaint_typed_charges import check_untraced_charges
-from docgen.documents.complaint_venue import check_guarantor_court, receiving_plaintiffs
-from docgen.documents.court_names import check_court_name, court_name
+from docgen.documents.complaint_venue import (
+    check_guarantor_court,
+    court_places,
+    receiving_plaintiffs,
+)
+from docgen.documents.court_names import check_filed_court, court_name
 from docgen.documents.court_parts import check_court, filing_signature
 from docgen.documents.court_venue import (
     PROCEDURE_LABELS,
@@ -186,7 +190,11 @@ def assess(case: CivilComplaint, options: RuleOptions) -> Assessment:
     check_lenders(result, case)
     check_defendant_capacity(result, case)
     check_court(result, case.court)
-    check_court_name(result, case.court)
+    # printed in full, of namesakes the one a connecting point lies in (court_names)
+    court = check_filed_court(result, case.court, "起诉状", places=court_places(case))
+    result.computed["court"] = result.computed["filing"]["printed_court"] = court
+    # the venue is checked for the court the case told, its messages naming it as typed
+    court = case.court if court == court_name(case.court) else court
     due = _check_due(result, case)
     # overdue from the day after the whole debt fell due (its due date or an earlier
     # acceleration); _check_due makes that day no later than the filing date
@@ -234,14 +242,14 @@ def assess(case: CivilComplaint, options: RuleOptions) -> Assessment:
             _signed_place(case),
         )
         # the complaint says the court has jurisdiction only where the clause leads there
-        result.computed["agreed_court"] = check_venue(result, case.court, venue)
+        result.computed["agreed_court"] = check_venue(result, court, venue)
         if not any(p.loc == ("court",) for p in result.problems):
             # a joint suit goes where the main contract leads (complaint_venue)
             if not result.computed["agreed_court"]:
-                check_guarantor_court(result, case)
+                check_guarantor_court(result, case, court)
             # a court found at the plaintiff's place alone says why (complaint_venue)
-            result.computed["receiving"] = receiving_plaintiffs(case)
-        check_procedure(result, case.procedure, case.court)
+            result.computed["receiving"] = receiving_plaintiffs(case, court)
+        check_procedure(result, case.procedure, court)
         # 诉讼费用交纳办法 art. 16: summary procedure, small claims included (民事诉讼法
         # art. 165 sits in its chapter on the summary procedure), halves the fee
         halved: Procedure = "ordinary" if case.procedure == "ordinary" else "summary"
@@ -355,7 +363,7 @@ def build_context(case: CivilComplaint, assessment: Assessment) -> dict[str, Any
             for i, e in enumerate(case.evidence)
         ],
         "witnesses": witness_lines(case.witnesses),
-        "court": court_name(case.court),
+        "court": assessment.computed.get("court") or court_name(case.court),
         # one word on every court paper, the element form too: a person 签名, an
         # organisation 盖章 with its representative's 签名 (样式: 起诉人（签名）)
         "signers": filing_signature("具状人", (p.party for p in case.plaintiffs)),

@@ -25,10 +25,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from docgen.documents.court_names import Place, domicile_places
 from docgen.documents.problems import Assessment
 from docgen.documents.venue_place import Point, connections
 from docgen.domain import divisions as division_table
 from docgen.domain.courts import Court, covers, read_court
+from docgen.domain.parties import Party
 
 if TYPE_CHECKING:
     from docgen.documents.civil_complaint import CivilComplaint
@@ -42,12 +44,24 @@ GUARANTEE_VENUE_BASIS = (
 )
 
 
-def _statutory_court(case: CivilComplaint) -> tuple[Court, division_table.Divisions] | None:
-    """The court addressed, when it is a basic or intermediate court of a known place."""
-    if not case.court.endswith("人民法院"):
+def court_places(case: CivilComplaint) -> list[Place]:
+    """The connecting points that tell which of several namesakes (朝阳区人民法院: 北京's or
+    长春's) the court addressed is (``court_names.check_filed_court``): each main-contract
+    defendant's 住所地 and 经常居住地 (民事诉讼法 art. 22; a guarantor's joined with the
+    debtor founds none, 担保制度解释 art. 21(2)), and each plaintiff's, for money the place
+    of performance (art. 24; 民诉法解释 art. 18(2)). Where these reach more than one of
+    the namesakes, none is chosen."""
+    places = domicile_places("被告", _main_defendants(case))
+    return places + domicile_places("原告", (p.party for p in case.plaintiffs))
+
+
+def _statutory_court(name: str) -> tuple[Court, division_table.Divisions] | None:
+    """The court addressed (its name as printed), when it is a basic or intermediate court
+    of a known place."""
+    if not name.endswith("人民法院"):
         return None
     table = division_table.load()
-    court = read_court(case.court, table)
+    court = read_court(name, table)
     if court.place is None or court.level not in ("basic", "intermediate"):
         return None
     return court, table
@@ -59,18 +73,19 @@ def _homes(party: object) -> list[str]:
     return [a for a in (getattr(party, "address", None), habitual) if a]
 
 
-def _main_defendants(case: CivilComplaint) -> list[object]:
+def _main_defendants(case: CivilComplaint) -> list[Party]:
     """The defendants whose domicile founds jurisdiction: every one, unless the suit joins
     the debtor and a guarantor, when the guarantors' does not (担保制度解释 art. 21(2))."""
     joined = any(d.role != "guarantor" for d in case.defendants)
     return [d.party for d in case.defendants if not (joined and d.role == "guarantor")]
 
 
-def receiving_plaintiffs(case: CivilComplaint) -> list[str]:
-    """The plaintiffs at whose place the court sits, when that place of performance is
-    the only point leading to it: no clause, and no main-contract defendant's domicile or
-    habitual residence there. Empty otherwise (nothing is then said)."""
-    found = _statutory_court(case)
+def receiving_plaintiffs(case: CivilComplaint, name: str) -> list[str]:
+    """The plaintiffs at whose place the court ``name`` sits, when that place of
+    performance is the only point leading to it: no clause, and no main-contract
+    defendant's domicile or habitual residence there. Empty otherwise (nothing is then
+    said)."""
+    found = _statutory_court(name)
     if case.jurisdiction_clause or found is None:
         return []
     court, table = found
@@ -84,9 +99,10 @@ def receiving_plaintiffs(case: CivilComplaint) -> list[str]:
     return [p.party.name for p in case.plaintiffs if here(p.party.address)]
 
 
-def check_guarantor_court(result: Assessment, case: CivilComplaint) -> None:
-    """A court only a guarantor's domicile leads to, in a suit that joins the debtor."""
-    found = _statutory_court(case)
+def check_guarantor_court(result: Assessment, case: CivilComplaint, name: str) -> None:
+    """A court (``name``, as printed) only a guarantor's domicile leads to, in a suit that
+    joins the debtor."""
+    found = _statutory_court(name)
     guarantors = [d.party for d in case.defendants if d.role == "guarantor"]
     main = _main_defendants(case)
     if found is None or not guarantors or len(main) == len(case.defendants):
@@ -111,7 +127,7 @@ def check_guarantor_court(result: Assessment, case: CivilComplaint) -> None:
     result.error(
         ("court",),
         "guarantor_court_only",
-        f"{case.court}仅为保证人{'、'.join(dict.fromkeys(named))}的住所地法院；债权人一并起诉"
+        f"{name}仅为保证人{'、'.join(dict.fromkeys(named))}的住所地法院；债权人一并起诉"
         f"债务人和担保人的，应当根据主合同确定管辖法院（{GUARANTEE_VENUE_BASIS}），即被告"
         f"（债务人）住所地或者合同履行地人民法院（《中华人民共和国民事诉讼法》第二十四条）"
         + (f"：{listing}" if listing else ""),

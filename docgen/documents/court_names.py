@@ -52,6 +52,8 @@ from docgen.domain.parties import Party, Person
 COURT = "人民法院"
 COURT_NAME_NOT_FULL = "court_name_not_full"
 _CANDIDATES_SHOWN = 6
+SETTLED_CODES = ("court_name_from_case_number", "court_name_from_place")
+"""The warnings that a court named short is printed by the full name the case tells."""
 
 
 def court_name(court: str) -> str:
@@ -104,7 +106,7 @@ class Settled:
 
     name: str
     why: str
-    code: str = "court_name_from_case_number"  # or court_name_from_place
+    code: str = SETTLED_CODES[0]  # or court_name_from_place
 
 
 def settle_court(
@@ -138,7 +140,7 @@ def settle_court(
     place = reached[0]
     points = [f"{what}（{address}）" for what, address, p in located if p and _within(p, place)]
     settled = _settled(court, place, f"{'、'.join(points)}在{_with_province(place)}", table)
-    return Settled(settled.name, settled.why, "court_name_from_place") if settled else None
+    return Settled(settled.name, settled.why, SETTLED_CODES[1]) if settled else None
 
 
 def _within(point: division_table.Division, place: division_table.Division) -> bool:
@@ -257,9 +259,8 @@ def check_addressed_court(
     table = division_table.load()
     if full_name(court, table) is not None:
         return
-    result.problems = [
-        p for p in result.problems if not (p.loc == loc and p.code == COURT_NAME_NOT_FULL)
-    ]
+    said = (COURT_NAME_NOT_FULL, *SETTLED_CODES)  # by ``check_filed_court``, said again here
+    result.problems = [p for p in result.problems if not (p.loc == loc and p.code in said)]
     settled = settle_court(court, case_number)
     if settled is not None:
         _warn_settled(result, loc, court, settled, paper)

@@ -29,7 +29,7 @@ from pydantic import Field
 from docgen.documents import enforcement_text as text
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.case_numbers import check_case_number
-from docgen.documents.court_names import check_filed_court, same_court
+from docgen.documents.court_names import check_filed_court, court_name_by_number, same_court
 from docgen.documents.court_parts import (
     block_lines,
     check_court,
@@ -65,6 +65,7 @@ from docgen.documents.filing_papers import AGENT_TITLES, APPLICANT, EXECUTION_RE
 from docgen.documents.parts import check_party, same_party
 from docgen.documents.preservation_application import PropertyLead, lead_row
 from docgen.documents.problems import Assessment, Loc
+from docgen.documents.standing_papers import check_agent_standing
 from docgen.domain import divisions as division_table
 from docgen.domain.courts import read_court
 from docgen.domain.dates import format_cn
@@ -73,6 +74,8 @@ from docgen.domain.fields import CaseModel, Line
 from docgen.domain.limitation import limitation_status
 from docgen.domain.money import format_yuan
 from docgen.domain.parties import Party
+
+AGENT = AGENT_TITLES["execution"]  # 委托代理人 (执行工作若干问题的规定 art. 20)
 
 
 class EnforcementApplication(CaseModel):
@@ -257,11 +260,14 @@ def _check_court_basis(result: Assessment, case: EnforcementApplication) -> None
             "（《中华人民共和国民事诉讼法》第二百三十五条第二款）",
         )
     first = title.first_instance_court or title.issuer
-    if by_court and basis == "first_instance" and not same_court(case.court, first):
+    # each name as the case tells it (朝阳区人民法院 with （2026）京0105…: 北京's), so that a
+    # court typed short is the one typed in full (court_names.court_name_by_number)
+    told = court_name_by_number(first, title.case_number if by_court else None)
+    if by_court and basis == "first_instance" and not same_court(result.computed["court"], told):
         result.error(
             ("court",),
             "not_the_first_instance_court",
-            f"按第一审人民法院申请执行的，执行法院应为{first}"
+            f"按第一审人民法院申请执行的，执行法院应为{told}"
             "（《中华人民共和国民事诉讼法》第二百三十五条第一款）",
         )
     _check_court_level(result, case, first)
@@ -307,6 +313,9 @@ def _check_parties(result: Assessment, case: EnforcementApplication) -> None:
         check_representative_position(
             result, applicant.party, ("applicants", i, "party"), "强制执行申请书"
         )
+        # who may act for it (民事诉讼法 art. 61), as on every other filing (standing_papers)
+        agents = ("applicants", i, "agents")
+        check_agent_standing(result, APPLICANT, applicant.party, applicant.agents, agents, AGENT)
     for i, respondent in enumerate(case.respondents):
         check_party(result, respondent, ("respondents", i))
         if any(same_party(respondent, a.party) for a in case.applicants):
@@ -367,7 +376,7 @@ def build_context(case: EnforcementApplication, assessment: Assessment) -> dict[
     """The words of the application, pre-formatted, for the layout."""
     parties: list[str] = []
     for a in case.applicants:
-        parties += block_lines(APPLICANT, a.party, a.agents, a.service, AGENT_TITLES["execution"])
+        parties += block_lines(APPLICANT, a.party, a.agents, a.service, AGENT)
     for r in case.respondents:
         parties += block_lines(EXECUTION_RESPONDENT, r)
     delay: DelayTotal | None = assessment.computed.get("delay")

@@ -66,6 +66,12 @@ def check_interest(result: Assessment, case: EnforcementApplication) -> None:
             "利息计至实际清偿之日止的，计算方法只写基数、利率和起算日（如 以100,000元为基数，"
             "按年利率3.45%自2025年1月11日起），暂计的截止日请填写在「利息暂计至」中",
         )
+    if o.interest_to_payment and o.interest_method and o.interest_method.end:
+        result.error(
+            (*at, "interest_method", "end"),
+            "interest_end_in_note",
+            "利息计至实际清偿之日止的，计算方式不填「计至」，暂计的截止日请填写在「利息暂计至」中",
+        )
     if o.interest_until is not None and o.interest_until > case.application_date:
         result.error((*at, "interest_until"), "after_application", "利息暂计至日不得晚于申请日期")
     if not o.interest:

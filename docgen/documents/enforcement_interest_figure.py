@@ -15,6 +15,14 @@ they can.
   (the typed figure appears in its operative part): the instrument's figure is what is
   enforced (执行工作若干问题的规定（试行） art. 18), so that is only warned of.
 - A 360-day year gives the same figure for some courts' sums: accepted.
+
+The method may be given as fields (``interest_method``: base, rate, first day, an end where
+the instrument sets one), preferred for the check, a rate tied to the LPR included; the
+typed words (``interest_note``) are read where the fields are not given, and printed where
+typed (the instrument's own words), else the fields' words. A sum claimed with neither a
+method that can be read nor the instrument stating it is warned of
+(``interest_method_not_checked``): a method described in other words (「按同期贷款利率」)
+is not silently taken as checked.
 """
 
 from __future__ import annotations
@@ -36,6 +44,7 @@ from docgen.domain.money import format_yuan
 
 if TYPE_CHECKING:
     from docgen.documents.enforcement_application import EnforcementApplication
+    from docgen.documents.enforcement_parts import InterestMethod
 
 _BASE = re.compile(r"以\s*([\d,]+(?:\.\d+)?)\s*元为基数")
 _FROM = re.compile(r"自\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -91,7 +100,7 @@ def claimed(case: EnforcementApplication, name: str) -> Claimed:
     instrument's method), never the whole claim, and an end typed in the method is the day
     the figure is counted to."""
     o = case.outstanding
-    note = (o.interest_note or "").strip().rstrip("，。；;,")
+    note = (o.interest_note or method_words(o.interest_method)).strip().rstrip("，。；;,")
     counted_to = o.interest_until or case.calculation_date or case.application_date
     if o.interest_to_payment:
         return Claimed(note, True, counted_to)
@@ -108,10 +117,27 @@ def claimed(case: EnforcementApplication, name: str) -> Claimed:
     return Claimed(f"{found['head']}起", True, o.interest_until or end)
 
 
+def method_words(given: InterestMethod | None) -> str:
+    """「以100,000.00元为基数，按年利率3.45%自2025年1月11日起计至2026年11月20日止」: the
+    method's fields as the application states a method; '' without them."""
+    if given is None:
+        return ""
+    end = f"计至{format_cn(given.end)}止" if given.end else ""
+    rate = given.rate.spec().describe()
+    return f"以{format_yuan(given.base)}元为基数，按{rate}自{format_cn(given.start)}起{end}"
+
+
 def method(case: EnforcementApplication, name: str) -> Method | None:
-    """The method the note states, with the day the figure is counted to; None where a
-    part is missing (an LPR rate, no base, no first or last day)."""
+    """The method the fields give, else the one the note states, with the day the figure
+    is counted to; None where a part is missing (in the note: an LPR rate, no base, no
+    first or last day)."""
     how = claimed(case, name)
+    given = case.outstanding.interest_method
+    if given is not None:
+        end = how.until if how.runs or given.end is None else given.end
+        if end is None or end < given.start:
+            return None
+        return Method(given.base, given.rate.spec(), given.start, end)
     note = case.outstanding.interest_note or ""
     base, rate = _BASE.search(note), rate_in_note(note)
     start = _day(_FROM.search(note))
@@ -144,13 +170,18 @@ def check_interest_figure(
 ) -> None:
     """The typed interest against its own method (the module's rules)."""
     o = case.outstanding
-    m = method(case, names(case).interest) if o.interest else None
-    if m is None or o.interest is None:
+    if o.interest is None:
         return
-    computed = _computed(m, table, 365)
-    if computed is None or computed == o.interest or _computed(m, table, 360) == o.interest:
-        return
+    name = names(case).interest
+    m = method(case, name)
     stated = format_yuan(o.interest) in case.title.operative_part
+    computed = _computed(m, table, 365) if m is not None else None
+    if m is None or computed is None:
+        if not stated:
+            _warn_not_checked(result, case, name)
+        return
+    if computed == o.interest or _computed(m, table, 360) == o.interest:
+        return
     words = (
         f"按所填计算方法，以{format_yuan(m.base)}元为基数，按{m.rate.describe()}自"
         f"{format_cn(m.start)}起至{format_cn(m.end)}止共{m.days}日，计算为人民币"
@@ -174,6 +205,24 @@ def check_interest_figure(
             f"{words}：申请执行的利息应按法律文书确定的方法计算，请核对金额或计算方法",
             hint=f"按所填计算方法应为人民币{format_yuan(computed)}元（起止日均计入）",
         )
+
+
+def _warn_not_checked(result: Assessment, case: EnforcementApplication, name: str) -> None:
+    """The figure is the applicant's own and no method it can be checked against is given:
+    what is enforced is what the instrument determines (执行工作若干问题的规定（试行）
+    art. 18), a sum the court checks against the instrument's method."""
+    o = case.outstanding
+    amount = format_yuan(o.interest) if o.interest is not None else ""
+    note = (o.interest_note or "").strip()
+    why = f"所填「利息计算方法」（{note}）未能读出基数、利率和起算日" if note else "未填写计算方法"
+    result.warn(
+        ("outstanding", "interest_method"),
+        "interest_method_not_checked",
+        f"{name}人民币{amount}元未能核对：{why}，法律文书也未载明该金额。申请执行的应为"
+        "法律文书确定的金额，按法律文书确定的方法计算（《最高人民法院关于人民法院执行工作若干"
+        "问题的规定（试行）》第十八条），请核对金额",
+        hint="请在「利息计算方式」中填写法律文书确定的计息基数、利率和起算日，以便核对",
+    )
 
 
 def days_words(case: EnforcementApplication, name: str) -> str:

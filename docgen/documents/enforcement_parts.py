@@ -11,6 +11,7 @@ from pydantic import Field
 from docgen.documents.case_numbers import CaseNumberText
 from docgen.documents.court_parts import Agent
 from docgen.documents.filing_papers import AGENT_TITLES, APPLICANT
+from docgen.documents.part_models import RateInput
 from docgen.documents.preservation_application import Applicant
 from docgen.domain.disclosure import shown_when
 from docgen.domain.fields import CaseModel, Line, Money, Paragraph, ShortText, Text
@@ -169,6 +170,21 @@ class EnforcementApplicant(Applicant):
     agents: list[Agent] = Field(default_factory=list, max_length=2, title=AGENT_TITLES["execution"])
 
 
+class InterestMethod(CaseModel):
+    """The instrument's method for the interest, as fields: what the figure is checked
+    against (``enforcement_interest_figure``) where the typed method cannot be read, a
+    rate tied to the LPR included."""
+
+    base: Money = Field(title="计息基数（元）")
+    rate: RateInput = Field(title="利率")
+    start: date = Field(title="起算日", description="法律文书确定的计息首日（当日计入）")
+    end: date | None = Field(
+        default=None,
+        title="计至（含当日）",
+        description="法律文书确定计至某日的填写；计至实际清偿之日止的不填",
+    )
+
+
 class Outstanding(CaseModel):
     """What the instrument awarded and is still unpaid."""
 
@@ -192,6 +208,12 @@ class Outstanding(CaseModel):
         default=None,
         title="利息计算方法",
         description="基数、利率及起算日，如 以100,000元为基数，按年利率3.45%自2025年1月11日起",
+    )
+    interest_method: InterestMethod | None = Field(
+        default=None,
+        title="利息计算方式",
+        description="按法律文书确定的基数、利率、起算日填写，用于核对利息金额；填写的，"
+        "「利息计算方法」可不填，申请书按此写明计算方法",
     )
     interest_to_payment: bool = Field(
         default=False,

@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from docgen.documents.case_numbers import check_case_number
-from docgen.documents.court_names import check_court_name
+from docgen.documents.court_names import check_filed_court
 from docgen.documents.filing_papers import (
     ROLE_WORDS,
     SIDES,
@@ -39,6 +39,8 @@ from docgen.documents.filing_papers import (
 )
 from docgen.documents.loan_cause import check_loan_cause
 from docgen.documents.problems import Assessment
+
+EVIDENCE_LIST = "证据目录"
 
 # a blank the clerk or the party fills in: an instruction (「（立案后填写）」) is no content
 NUMBER_TO_FILL = "＿＿＿＿＿＿＿＿"
@@ -132,15 +134,18 @@ def check_case_facts(result: Assessment, case: CaseFacts, items: Sequence[_Sourc
     printed = role(case)
     proceeding = proceeding_of(case.stage, case.case_number, stated=printed is not None)
     ref, listed = case_ref(case), parties(case)
+    # the court as the list prints it: in full, the case number telling which of several
+    # namesakes it is (``court_names.check_filed_court``)
     if ref is not None:
-        check_case(result, ref, (), proceeding)
+        result.computed["court"] = check_case(result, ref, (), proceeding, EVIDENCE_LIST)
         _check_submitter(result, case, ref)
     else:
         check_case_number(result, case.case_number, ("case_number",), case.court, proceeding)
-        if case.court:  # the list prints it without both sides too (check_case warns with)
-            check_court_name(result, case.court)
+        if case.court:  # the list prints it without both sides too (check_case says it with)
+            number = case.case_number
+            result.computed["court"] = check_filed_court(result, case.court, EVIDENCE_LIST, number)
     if listed is not None:
-        check_stage(result, listed, case, "证据目录", ())
+        check_stage(result, listed, case, EVIDENCE_LIST, ())
     elif case.appellants or case.applicants:
         result.error(
             ("plaintiffs",),

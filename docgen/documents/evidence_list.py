@@ -239,7 +239,7 @@ def build_context(case: EvidenceList, assessment: Assessment) -> dict[str, Any]:
         "submitter": case.submitter,
         "signature": signature(case),
         "submit_date": format_cn(case.submit_date),
-        "court": court_name(case.court) if case.court else "",
+        "court": assessment.computed.get("court") or court_name(case.court or ""),
         "case_title": case.case_title or "",
         "header": header_lines(case),
         "rows": rows(case.items),

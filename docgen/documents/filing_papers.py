@@ -25,7 +25,7 @@ from docgen.documents.case_numbers import (
     matches_proceeding,
     parse_case_number,
 )
-from docgen.documents.court_names import check_court_name
+from docgen.documents.court_names import check_filed_court
 from docgen.documents.court_parts import check_court
 from docgen.documents.problems import Assessment, Loc
 from docgen.domain import divisions as division_table
@@ -76,21 +76,28 @@ class CaseRef(CaseModel):
 
 
 def check_case(
-    result: Assessment, ref: CaseRef, loc: Loc = ("case",), proceeding: str | None = None
-) -> None:
-    """The court by its full name (``check_court``), warned where its province cannot be
-    told (``court_names``: the paper prints the name as typed); the case number's format,
-    and its type code against the ``proceeding`` the paper is for when it says
-    (``case_numbers``); no one on both sides."""
+    result: Assessment,
+    ref: CaseRef,
+    loc: Loc = ("case",),
+    proceeding: str | None = None,
+    paper: str = "文书",
+) -> str:
+    """The court by its full name (``check_court``); the case number's format, and its type
+    code against the ``proceeding`` the paper is for when it says (``case_numbers``); no
+    one on both sides. Returns the court's name as ``paper`` prints it: its full name,
+    also where the name is several places' and the case number's court code tells which
+    (``court_names.check_filed_court``, the user asked to check it), else as typed and
+    warned of."""
     inner = Assessment()
     check_court(inner, ref.court)
     for problem in inner.problems:
         result.error((*loc, "court"), problem.code, problem.message)
-    check_court_name(result, ref.court, (*loc, "court"))
+    court = check_filed_court(result, ref.court, paper, ref.case_number, loc=(*loc, "court"))
     check_case_number(result, ref.case_number, (*loc, "case_number"), ref.court, proceeding)
     for i, name in enumerate(ref.defendants):
         if name in ref.plaintiffs:
             result.error((*loc, "defendants", i), "same_party", f"「{name}」不能同时是原告和被告")
+    return court
 
 
 def side_of(ref: CaseRef, name: str) -> Side | None:

@@ -91,6 +91,7 @@ from docgen.domain.identity import IdentityError, number_label, parse_resident_i
 from docgen.domain.parties import Organization, Party, Person, birth_date_of
 
 _LICENSE = re.compile(r"^\d{17}$")
+TITLE = "授权委托书"
 
 
 class PowerOfAttorney(CaseModel):
@@ -166,10 +167,10 @@ def assess(case: PowerOfAttorney, options: RuleOptions) -> Assessment:
         case = numbered
     # the stage left at first instance refuses an enforcement's number (proceeding_of)
     proceeding = proceeding_of(case.stage, case.case.case_number, stated=False)
-    check_case(result, case.case, proceeding=proceeding)
-    check_stage(result, case.case, case, "授权委托书")
+    result.computed["court"] = check_case(result, case.case, proceeding=proceeding, paper=TITLE)
+    check_stage(result, case.case, case, TITLE)
     check_party(result, case.principal, ("principal",))
-    check_representative_position(result, case.principal, ("principal",), "授权委托书")
+    check_representative_position(result, case.principal, ("principal",), TITLE)
     check_party_at_stage(
         result, case.case, case.principal.name, ("principal", "name"), "委托人", case
     )
@@ -334,8 +335,8 @@ def build_context(case: PowerOfAttorney, assessment: Assessment) -> dict[str, An
         if status:
             appoints = f"委托人{principal.name}为{status}，其法定代理人{principal.guardian.name}"
     return {
-        "title": "授权委托书",
-        "court": court_name(case.case.court),
+        "title": TITLE,
+        "court": assessment.computed.get("court") or court_name(case.case.court),
         "principal": _principal_lines(principal),
         "agents": [_agent_lines(agent) for agent in case.agents],
         "entrust": (
@@ -358,7 +359,7 @@ DOCUMENT: DocumentType[PowerOfAttorney] = DocumentType(
     name="power_of_attorney",
     order=80,
     layouts={"": "docgen.layouts.power_of_attorney:build"},
-    title="授权委托书",
+    title=TITLE,
     model=PowerOfAttorney,
     assess=assess,
     build_context=build_context,

@@ -91,7 +91,7 @@ def assess(case: RepresentativeCertificate, options: RuleOptions) -> Assessment:
     _check_executing_partner(result, case)
     check_resident_id(result, case.id_number, ("id_number",))
     if case.case is not None:
-        check_case(result, case.case)
+        result.computed["court"] = check_case(result, case.case, paper="证明书")
         check_is_party(result, case.case, org.name, ("organization", "name"), "单位")
     check_date(result, case.issue_date, options.current_date(), ("issue_date",))
     return result
@@ -153,9 +153,10 @@ def build_context(case: RepresentativeCertificate, assessment: Assessment) -> di
     if not isinstance(org, Organization):
         raise ValueError("a certificate is made for an organisation only")
     role = _role(org)
-    use = ""
+    use = court = ""
     if case.case:
-        use = f"本证明书用于{court_name(case.case.court)}审理的{case_title(case.case)}。"
+        court = assessment.computed.get("court") or court_name(case.case.court)
+        use = f"本证明书用于{court}审理的{case_title(case.case)}。"
     # whose number and phone, by role and name on the first line, the number labelled as
     # every filing labels a resident ID number (公民身份号码, as person_line does)
     facts = [f"{number_label('居民身份证')}：{case.id_number}"] if case.id_number else []
@@ -174,7 +175,7 @@ def build_context(case: RepresentativeCertificate, assessment: Assessment) -> di
         "details": details,
         "signer": f"单位（盖章）：{org.name}",
         "issue_date": format_cn(case.issue_date),
-        "court": court_name(case.case.court) if case.case else "",
+        "court": court,
     }
 
 

@@ -130,7 +130,7 @@ class ServiceAddressConfirmation(CaseModel):
 
 def assess(case: ServiceAddressConfirmation, options: RuleOptions) -> Assessment:
     result = Assessment()
-    check_case(result, case.case)
+    result.computed["court"] = check_case(result, case.case, paper="送达地址确认书")
     check_is_party(result, case.case, case.party, ("party",), "受送达人")
     # a party misnamed is reported once (not_a_party), not again as a recipient's relation
     known = role_of(case.case, case.party) is not None
@@ -220,7 +220,7 @@ def build_context(case: ServiceAddressConfirmation, assessment: Assessment) -> d
     guardian = [("法定代理人", case.guardian)] if case.guardian else []
     return {
         "title": "送达地址确认书",
-        "court": court_name(case.case.court),
+        "court": assessment.computed.get("court") or court_name(case.case.court),
         "case_line": f"案由：{case.case.cause}　　案号：{number}",
         "address_rows": [
             ("受送达人", f"{case.party}（{role}）"),

@@ -317,3 +317,47 @@ def test_a_wards_service_address_is_signed_by_the_guardian_the_complaint_names(s
     page = normalize(_texts(built.pdf)[marks[registry.get("service_address").title]])
     assert "受送达人：王强" in page
     assert "法定代理人：刘芳（签名）" in page
+
+
+def test_a_short_name_the_complaint_tells_is_printed_in_full_on_every_part(service):
+    """鼓楼区人民法院 is four courts; the borrower lives in 福州's 鼓楼区 (民事诉讼法 art.
+    22): the complaint tells the court, and the cover, the evidence list and each paper
+    print it in full, warned once, at the complaint."""
+    full = "福建省福州市鼓楼区人民法院"
+    complaint = copy.deepcopy(COMPLAINT)
+    complaint["court"] = "鼓楼区人民法院"
+    complaint["defendants"][0]["party"]["address"] = "福建省福州市鼓楼区杨桥东路1号"
+    del complaint["jurisdiction_clause"]  # it names the plaintiff's court, in 深圳
+    case = bundle_case(court="鼓楼区人民法院")
+    case["complaint"]["data"] = complaint
+    data_of(case, "power_of_attorney")["case"] = {  # typed as the bundle typed it
+        "court": "鼓楼区人民法院",
+        "plaintiffs": [PLAINTIFF["name"]],
+        "defendants": ["王磊", "福州闽江建材有限公司"],
+    }
+    result = BundleService(service).build(case, FILES)
+    said = sorted((w.loc, w.code) for w in result.warnings if "court" in w.loc[-1:])
+    assert said == [(("complaint", "data", "court"), "court_name_from_place")]
+    texts = [normalize(t) for t in _texts(result.pdf)]
+    assert f"受诉法院{full}" in texts[0]
+    marks = _outline(result.pdf)
+    for title in ("起诉状", "授权委托书", "律师事务所函", "送达地址确认书", "证据目录"):
+        start = marks[title]
+        following = [m for m in marks.values() if m > start]
+        assert full in "".join(texts[start : min(following, default=len(texts))]), title
+    assert not re.findall(r"(?<!福州市)鼓楼区人民法院", "".join(texts))
+
+
+def test_a_bundle_court_in_full_is_the_one_a_short_complaint_court_is_told_to_be(service):
+    complaint = copy.deepcopy(COMPLAINT)
+    complaint["court"] = "鼓楼区人民法院"
+    complaint["defendants"][0]["party"]["address"] = "福建省福州市鼓楼区杨桥东路1号"
+    del complaint["jurisdiction_clause"]  # it names the plaintiff's court, in 深圳
+    case = bundle_case(court="福建省福州市鼓楼区人民法院")
+    case["complaint"]["data"] = complaint
+    result = BundleService(service).build(copy.deepcopy(case), FILES)
+    assert not [w for w in result.warnings if w.code == "court_mismatch"]
+    case["court"] = "江苏省南京市鼓楼区人民法院"  # another 鼓楼区: refused, as before
+    with pytest.raises(CaseInvalid) as refused:
+        BundleService(service).build(case, FILES)
+    assert (("court",), "court_mismatch") in [(p.loc, p.code) for p in refused.value.problems]

@@ -430,6 +430,8 @@ NOT_PRINTED_BY_TYPE |= {
         ("court_basis",),  # printed as 贵院为第一审人民法院
         ("applicants", "*", "party", "id_type"),
         ("applicants", "*", "agents", "*", "authority"),
+        # printed as its proof in the 附 list (近亲属关系的证明材料)
+        ("applicants", "*", "agents", "*", "standing"),
         ("respondents", "*", "id_type"),
         (
             "outstanding",

@@ -144,11 +144,12 @@ def test_every_applicant_fills_in_the_courts_service_address_confirmation():
     assert listed[-2:] == ["申请执行人刘芳、王强的送达地址确认书", "被执行人财产线索"]
 
 
-def test_an_agent_working_elsewhere_is_listed_by_an_identity_paper_alone():
-    """A 工作单位 that is neither a law firm nor the applicant tells no kind whose papers
-    the list could name (a relative, a recommended citizen)."""
+def test_an_agent_of_no_kind_the_data_tells_is_listed_by_an_identity_paper_alone():
+    """A 工作单位 that names no organisation, no standing typed, tells no kind whose papers
+    the list could name (a relative, a recommended citizen); the user is warned of it. One
+    that names another company is refused (``standing_papers.check_agent_standing``)."""
     data = _fixture("notarial_deed")
-    data["applicants"][0]["agents"][1]["firm"] = "北京恒通投资咨询有限公司"
+    data["applicants"][0]["agents"][1]["firm"] = "个人"
     assert "委托代理人陈静的身份证明" in _context(data)["attachments"]
 
 
