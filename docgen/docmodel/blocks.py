@@ -155,9 +155,10 @@ class Table:
     split (but one longer than a page, :meth:`row_fits`); ``total`` is a last row of a
     label and a value spanning the other columns. ``keep_last``: its last row (and the
     total) stays on the page of the block after it, as a filing's evidence does with its
-    closing, so a page never holds the signature alone. ``keep_with_total``: that many last rows and the total are never parted by a
-    page break, so that a sum never heads a page alone under the repeated header (1: the
-    last row with the total; 2 where the last row is itself a row of sums)."""
+    closing, so a page never holds the signature alone. ``keep_with_total``: that many
+    last rows and the total are never parted by a page break, so that a sum never heads
+    a page alone under the repeated header (1: the last row with the total; 2 where the
+    last row is itself a row of sums)."""
 
     columns: tuple[Column, ...]
     rows: tuple[tuple[str, ...], ...]
