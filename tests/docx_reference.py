@@ -225,7 +225,7 @@ class _Writer:
         _row(table, 0, header, ["center"] * cols, widths, header_row=True)
         aligns = [c.align for c in item.columns]
         for k, values in enumerate(item.rows, start=1):
-            _row(table, k, [text(v) for v in values], aligns, widths)
+            _row(table, k, [text(v) for v in values], aligns, widths, fits=item.row_fits(k - 1))
         if item.total is not None:
             label, value = item.total
             last = table.rows[rows - 1]
@@ -244,8 +244,9 @@ class _Writer:
 
     def _form(self, item: FormTable) -> None:
         """Each section's title a shaded row across both columns (kept with the next row),
-        then a (question, answer) row per item; no row splits."""
-        count = sum(1 + len(section.rows) for section in item.sections)
+        then a (question, answer) row per question, a question over several points one
+        row with a paragraph each; no row splits (but one longer than a page)."""
+        count = sum(1 + len(section.questions()) for section in item.sections)
         table = self.doc.add_table(rows=count, cols=2)
         table._tbl.tblStyle_val = style_id(styles.TABLE_STYLE)
         _table_properties(table, styles.twips(styles.TEXT_WIDTH_MM))
@@ -264,9 +265,17 @@ class _Writer:
             for paragraph in merged.paragraphs:
                 paragraph.paragraph_format.keep_with_next = True
             row._tr.get_or_add_trPr().append(styles.element("w:cantSplit"))
-            for pair in section.rows:
+            for question, answers in section.questions():
                 k += 1
-                _row(table, k, [text(value) for value in pair], ["left", "left"], widths)
+                values = [text(question), text(answers[0])]
+                fits = item.row_fits(question, answers)
+                _row(table, k, values, ["left", "left"], widths, fits=fits)
+                answer = table.rows[k].cells[1]
+                for more in answers[1:]:
+                    paragraph = answer.add_paragraph()
+                    paragraph._p.style = style_id("Table Text")
+                    paragraph.alignment = _ALIGN["left"]
+                    paragraph.add_run(more).bold = None
                 for cell in table.rows[k].cells:  # a long answer beside a short question
                     cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
             k += 1
@@ -309,10 +318,13 @@ def _row(
     aligns: Sequence[str],
     widths: Sequence[Length],
     header_row: bool = False,
+    fits: bool = True,
 ) -> None:
     row = table.rows[index]
     for cell, value, align, width in zip(row.cells, values, aligns, widths, strict=True):
         _cell(cell, value, align, width)
+    if not fits:  # longer than a page: it may split
+        return
     trpr = row._tr.get_or_add_trPr()
     trpr.append(styles.element("w:cantSplit"))
     if header_row:

@@ -26,11 +26,28 @@ class Run:
 
 Text = tuple[Run, ...]
 
-KEPT_TOGETHER = "联系电话：(?:[-+0-9]+|＿+)"
-"""Words never parted at a line end (a regular expression): a label and its number, which
-a break between 「联系电话：」 and the digits (or the blank of a form) would leave to be read
-across two lines. The PDF writers set each match unbreakable (Typst: a box; HTML: a
-``nowrap`` span); a DOCX is left to Word's own line breaking."""
+KEPT_TOGETHER = (
+    "(?:联系)?电话：(?:[-+0-9]+|＿+)"
+    "|收件人：[^，；。、：（）\\s]{1,8}"
+    "|(?:电子)?邮箱：[A-Za-z0-9._%+-]+@"
+    "|[□■☑][^□■☑，；。、：（）\\s]{1,6}"
+)
+"""Words never parted at a line end (a regular expression): a label and its value, which
+a break would leave to be read across two lines, or break inside the label itself
+(收件 | 人): 「联系电话：」 or 「电话：」 and the digits (or the blank of a form), 「收件人：」 and
+the name, 「电子邮箱：」 and the address up to its @ (the domain may go on at the next line,
+see :data:`LONG_TOKEN`); a form's box and the words of its option (□ | 了解). The PDF
+writers set each match unbreakable (Typst: a box; HTML: a ``nowrap`` span); a DOCX is
+left to Word's own line breaking. Every match is short: it never needs more than a line."""
+
+LONG_TOKEN = "[A-Za-z0-9]+(?:[-./][A-Za-z0-9]+){2,}"  # noqa: S105 (a pattern)
+LONG_TOKEN_LENGTH = 12
+"""A run of Latin letters and digits in three or more parts joined by 「-」「.」「/」 (a
+letter's number 「ABC-2026-000123」, the domain of an e-mail address), at least
+``LONG_TOKEN_LENGTH`` characters long, may break after each joining mark: left whole,
+it would go to the next line and leave the line before it stretched with wide gaps.
+(Line breaking rules part no such run by themselves: no break falls between a hyphen
+and a digit, nor at a full stop between letters.) A shorter one stays whole."""
 
 
 def text(*parts: str | Run) -> Text:
@@ -103,6 +120,28 @@ class Letterhead:
     details: tuple[str, ...]
 
 
+ROW_LINES_A_PAGE = 36
+"""Lines of a table's 11 pt text that a page holds under a repeated header row (A4, the
+margins of every document, 1.6 line height with the cells' padding): a row longer than
+that cannot go whole onto any page."""
+TEXT_WIDTH_MM = 156  # A4 less the left and right margins (28 and 26 mm)
+_CHAR_MM = 11 * 25.4 / 72  # a CJK character of 11 pt
+_CELL_PADDING_MM = 4
+
+
+def fits_a_page(cells: tuple[tuple[str, int], ...]) -> bool:
+    """Whether a table row of (text, percent of the text width) cells goes whole onto
+    one page: every writer keeps such a row unsplit (Typst: an unbreakable cell; HTML:
+    ``break-inside: avoid``; DOCX: ``cantSplit``) and lets a longer one run on, as it
+    must. Counted generously: every character a CJK one, every paragraph a new line."""
+    for value, width in cells:
+        per_line = max(1, int((TEXT_WIDTH_MM * width / 100 - _CELL_PADDING_MM) / _CHAR_MM))
+        lines = sum(-(-max(len(part), 1) // per_line) for part in value.split("\n"))
+        if lines > ROW_LINES_A_PAGE:
+            return False
+    return True
+
+
 @dataclass(frozen=True)
 class Column:
     header: str
@@ -113,12 +152,13 @@ class Column:
 @dataclass(frozen=True)
 class Table:
     """A table whose header row repeats on every page it runs onto and whose rows never
-    split; ``total`` is a last row of a label and a value spanning the other columns.
-    ``keep_last``: its last row (and the total) stays on the page of the block after it,
-    as a filing's evidence does with its closing, so a page never holds the signature
-    alone. ``keep_with_total``: that many last rows and the total are never parted by a
-    page break, so that a sum never heads a page alone under the repeated header (1: the
-    last row with the total; 2 where the last row is itself a row of sums)."""
+    split (but one longer than a page, :meth:`row_fits`); ``total`` is a last row of a
+    label and a value spanning the other columns. ``keep_last``: its last row (and the
+    total) stays on the page of the block after it, as a filing's evidence does with its
+    closing, so a page never holds the signature alone. ``keep_with_total``: that many
+    last rows and the total are never parted by a page break, so that a sum never heads
+    a page alone under the repeated header (1: the last row with the total; 2 where the
+    last row is itself a row of sums)."""
 
     columns: tuple[Column, ...]
     rows: tuple[tuple[str, ...], ...]
@@ -136,6 +176,11 @@ class Table:
         with_total = row >= len(self.rows) - self.keep_with_total
         return with_total and (row < last or self.total is not None)
 
+    def row_fits(self, row: int) -> bool:
+        """Whether row ``row`` goes whole onto a page (:func:`fits_a_page`): kept unsplit."""
+        widths = (column.width for column in self.columns)
+        return fits_a_page(tuple(zip(self.rows[row], widths, strict=False)))
+
     def kept_rows(self) -> int:
         """How many last rows go to a page together (with the total): ``keep_with_total``,
         at least the last row when ``keep_last`` keeps it with what follows, never more
@@ -145,21 +190,40 @@ class Table:
 
 @dataclass(frozen=True)
 class FormSection:
-    """A section of a form: its title and one (question, answer) pair per item."""
+    """A section of a form: its title and one (question, answer) pair per item. A pair
+    whose question is empty goes on answering the question above it (one question over
+    several points, as the court's forms ask 是否了解先行调解解决纠纷的好处 over five):
+    :meth:`questions` makes them one row, the points its answer's paragraphs, so that a
+    page break never parts a point from its question."""
 
     title: str
     rows: tuple[tuple[str, str], ...]
+
+    def questions(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """Each question with its answers (one paragraph each), in order."""
+        out: list[tuple[str, list[str]]] = []
+        for question, answer in self.rows:
+            if question or not out:
+                out.append((question, [answer]))
+            else:
+                out[-1][1].append(answer)
+        return tuple((question, tuple(answers)) for question, answers in out)
 
 
 @dataclass(frozen=True)
 class FormTable:
     """A two-column form, as the element-based court forms (要素式) are laid out: each
     section a title row across both columns, then a row per question with its answer
-    (□/■ choices are characters of the answer). Rows never split; ``label_width`` is the
-    questions' percent of the text width."""
+    (□/■ choices are characters of the answer). Rows never split (but one longer than a
+    page, :meth:`row_fits`); ``label_width`` is the questions' percent of the text width."""
 
     sections: tuple[FormSection, ...]
     label_width: int = 30
+
+    def row_fits(self, question: str, answers: tuple[str, ...]) -> bool:
+        """Whether a question's row goes whole onto a page (:func:`fits_a_page`)."""
+        cells = ((question, self.label_width), ("\n".join(answers), 100 - self.label_width))
+        return fits_a_page(cells)
 
 
 @dataclass(frozen=True)
@@ -278,7 +342,8 @@ def paragraphs(document: Document) -> list[str]:
             case FormTable(sections):
                 for section in sections:
                     out.append(section.title)
-                    out.extend(cell for row in section.rows for cell in row)
+                    for question, answers in section.questions():
+                        out.extend((question, *answers))
             case NumberedItem(value, number):
                 out.append(f"{number}. {plain(value)}")
             case SignatureLines(lines):
@@ -308,6 +373,7 @@ __all__ = [
     "Text",
     "Title",
     "bold",
+    "fits_a_page",
     "paragraphs",
     "plain",
     "text",

@@ -303,20 +303,31 @@ class _CellLook:
     keep_next: bool = False
 
 
-def _cell(content: str, align: str, width: int, look: _CellLook, span: int = 1) -> str:
-    """A table cell of one paragraph (``content``: its runs' markup)."""
+def _cell(
+    content: str | Sequence[str], align: str, width: int, look: _CellLook, span: int = 1
+) -> str:
+    """A table cell of one paragraph (``content``: its runs' markup), or of one per item
+    of a sequence."""
     grid = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
     keep = "<w:keepNext/>" if look.keep_next else ""
+    items = (content,) if isinstance(content, str) else content
+    paragraphs = "".join(
+        f'<w:p><w:pPr><w:pStyle w:val="{look.style}"/>{keep}<w:jc w:val="{align}"/></w:pPr>'
+        f"{item}</w:p>"
+        for item in items
+    )
     return (
         f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/>{grid}{look.props}</w:tcPr>'
-        f'<w:p><w:pPr><w:pStyle w:val="{look.style}"/>{keep}<w:jc w:val="{align}"/></w:pPr>'
-        f"{content}</w:p></w:tc>"
+        f"{paragraphs}</w:tc>"
     )
 
 
-def _row(cells: Sequence[str], header: bool = False) -> str:
-    marks = "<w:cantSplit/><w:tblHeader/>" if header else "<w:cantSplit/>"
-    return f"<w:tr><w:trPr>{marks}</w:trPr>{''.join(cells)}</w:tr>"
+def _row(cells: Sequence[str], header: bool = False, fits: bool = True) -> str:
+    """A row, never split across pages (``cantSplit``) unless it is longer than a page
+    (``fits=False``: Word would otherwise cut it at the foot of the page anyway)."""
+    marks = "<w:cantSplit/><w:tblHeader/>" if header else "<w:cantSplit/>" if fits else ""
+    properties = f"<w:trPr>{marks}</w:trPr>" if marks else ""
+    return f"<w:tr>{properties}{''.join(cells)}</w:tr>"
 
 
 def _table(item: Table, style_id: Callable[[str], str]) -> str:
@@ -344,7 +355,7 @@ def _table(item: Table, style_id: Callable[[str], str]) -> str:
             _cell(plain_runs(v), a, w, row_look)
             for v, a, w in zip(values, aligns, widths, strict=True)
         ]
-        out.append(_row(cells))
+        out.append(_row(cells, fits=item.row_fits(k)))
     if item.total is not None:
         label, value = item.total
         rest = round(sum(int(mm * 36000) for mm in mms[1:]) / 635)
@@ -359,7 +370,9 @@ def _table(item: Table, style_id: Callable[[str], str]) -> str:
 
 def _form(item: FormTable, style_id: Callable[[str], str]) -> str:
     """Each section's title a shaded row across both columns (kept with the next row),
-    then a (question, answer) row per item, answers read from the top; no row splits."""
+    then a (question, answer) row per question, answers read from the top, a question
+    over several points one row with a paragraph each; no row splits (but one longer
+    than a page)."""
     cell_style = style_id("Table Text")
     title_look = _CellLook(cell_style, '<w:shd w:val="clear" w:fill="EEEEEE"/>', keep_next=True)
     answer_look = _CellLook(cell_style, '<w:vAlign w:val="top"/>')
@@ -375,12 +388,12 @@ def _form(item: FormTable, style_id: Callable[[str], str]) -> str:
     for section in item.sections:
         title = _cell(runs(text(bold(section.title))), "center", whole, title_look, span=2)
         out.append(_row([title]))
-        for pair in section.rows:
+        for question, answers in section.questions():
             cells = [
-                _cell(plain_runs(v), "left", w, answer_look)
-                for v, w in zip(pair, widths, strict=True)
+                _cell(plain_runs(question), "left", widths[0], answer_look),
+                _cell([plain_runs(a) for a in answers], "left", widths[1], answer_look),
             ]
-            out.append(_row(cells))
+            out.append(_row(cells, fits=item.row_fits(question, answers)))
     out.append("</w:tbl>")
     return "".join(out)
 

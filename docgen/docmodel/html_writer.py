@@ -14,6 +14,8 @@ from html import escape
 
 from docgen.docmodel.blocks import (
     KEPT_TOGETHER,
+    LONG_TOKEN,
+    LONG_TOKEN_LENGTH,
     Block,
     Document,
     FormTable,
@@ -44,6 +46,8 @@ _STYLE = (
     "vertical-align: top; } "
     "table.form th { text-align: center; font-weight: bold; background: #eee; } "
     "table.form tr { break-inside: avoid; } "
+    "table.form td p { margin: 0; text-align: left; } table.form td p + p { margin-top: 1mm; } "
+    "table.amounts tr.runs-on, table.form tr.runs-on { break-inside: auto; } "
     "table.form tr.title { break-after: avoid; } "
     "table.amounts tr.keep-next { break-after: avoid; }"
 )
@@ -72,8 +76,27 @@ _PARAGRAPH_CLASS = {
 _KEPT = re.compile(KEPT_TOGETHER)
 
 
+# a long Latin run may break after each of its joining marks (blocks.LONG_TOKEN)
+_LONG = re.compile(LONG_TOKEN)
+_JOINING = re.compile("([-./])")
+
+
+def _breakable(match: re.Match[str]) -> str:
+    token = match.group(0)
+    return token if len(token) < LONG_TOKEN_LENGTH else _JOINING.sub(r"\1<wbr>", token)
+
+
 def _kept(escaped: str) -> str:
-    return _KEPT.sub(lambda m: f'<span class="kept">{m.group(0)}</span>', escaped)
+    kept = _KEPT.sub(lambda m: f'<span class="kept">{m.group(0)}</span>', escaped)
+    return _LONG.sub(_breakable, kept) if "<" not in kept else _outside_tags(kept)
+
+
+def _outside_tags(markup: str) -> str:
+    """LONG_TOKEN's break points in the text between the tags of ``markup``."""
+    return "".join(
+        part if part.startswith("<") else _LONG.sub(_breakable, part)
+        for part in re.split("(<[^>]*>)", markup)
+    )
 
 
 def inline(value: Text) -> str:
@@ -100,7 +123,9 @@ def _table(block: Table) -> str:
             cls = _ALIGN_CLASS[column.align]
             attr = f' class="{cls}"' if cls else ""
             cells.append(f"<td{attr}>{escape(value)}</td>")
-        mark = ' class="keep-next"' if block.keeps_with_next(k) else ""
+        marks = ["keep-next"] if block.keeps_with_next(k) else []
+        marks += [] if block.row_fits(k) else ["runs-on"]
+        mark = f' class="{" ".join(marks)}"' if marks else ""
         rows.append(f"<tr{mark}>" + "".join(cells) + "</tr>")
     if block.total is not None:
         label, value = block.total
@@ -124,9 +149,12 @@ def _form(block: FormTable) -> str:
     for section in block.sections:
         # the title row keeps with its first row (break-after on the row, not the cell)
         rows.append(f'<tr class="title"><th colspan="2">{escape(section.title)}</th></tr>')
-        rows += [
-            f"<tr><td>{escape(q)}</td><td>{_kept(escape(a))}</td></tr>" for q, a in section.rows
-        ]
+        for question, answers in section.questions():
+            mark = "" if block.row_fits(question, answers) else ' class="runs-on"'
+            answer = _kept(escape(answers[0]))
+            if len(answers) > 1:  # a question over several points: one paragraph each
+                answer = "".join(f"<p>{_kept(escape(a))}</p>" for a in answers)
+            rows.append(f"<tr{mark}><td>{escape(question)}</td><td>{answer}</td></tr>")
     return f'<table class="form"><colgroup>{cols}</colgroup><tbody>{"".join(rows)}</tbody></table>'
 
 

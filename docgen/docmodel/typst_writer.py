@@ -15,6 +15,8 @@ from dataclasses import replace
 
 from docgen.docmodel.blocks import (
     KEPT_TOGETHER,
+    LONG_TOKEN,
+    LONG_TOKEN_LENGTH,
     Block,
     Document,
     FormTable,
@@ -48,8 +50,28 @@ _TICK = (
 )
 # a label kept with its number on one line (blocks.KEPT_TOGETHER): a box is never broken
 _KEPT = f"show regex({json.dumps(KEPT_TOGETHER, ensure_ascii=False)}): it => box(it)\n"
+# a long Latin run may break after each of its joining marks (blocks.LONG_TOKEN): each
+# part a box, the line may break between boxes (a box has no text between its parts, so
+# the words are copied from the PDF as printed)
+_LONG = (
+    f"show regex({json.dumps(LONG_TOKEN)}): it => if it.text.len() < {LONG_TOKEN_LENGTH} "
+    '{ it } else { it.text.matches(regex("[A-Za-z0-9]+[-./]?")).map(m => box(m.text)).join() }\n'
+)
+# Full-width punctuation stays full width (全角式, as court papers and official documents
+# set it): Typst compresses two adjacent marks of one run of text (「，《」「）（」 set in
+# one and a half characters or less), so every other mark of such a pair is set as a run
+# of its own (an added style that changes nothing: a baseline of 0pt).
+_PUNCTUATION = "，。：；、！？）》”’〕】」』（《“‘〔【「『"
+_FULL_WIDTH = (
+    f'show regex("[{_PUNCTUATION}]{{2,}}"): it => it.text.clusters().enumerate()'
+    ".map(((k, c)) => if calc.odd(k) { text(baseline: 0pt, c) } else { c }).join()\n"
+)
 _BODY_SET_UP = (
-    "set text(size: 12pt)\nset par(leading: 0.5em, spacing: 0.5em + 0.5mm)\n" + _TICK + _KEPT
+    "set text(size: 12pt)\nset par(leading: 0.5em, spacing: 0.5em + 0.5mm)\n"
+    + _TICK
+    + _KEPT
+    + _LONG
+    + _FULL_WIDTH
 )
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 # escaped by str.translate in one pass in C, not by a Python loop per character
@@ -86,9 +108,13 @@ def _table_args(block: Table) -> str:
     widths = _args([f"{column.width}%" for column in block.columns])
     headers = _args([string(column.header) for column in block.columns])
     rows = []
-    for row in block.rows:
+    for k, row in enumerate(block.rows):
+        # a row longer than a page runs on (letter.typ sets every other row unbreakable)
+        runs_on = "" if block.row_fits(k) else ", breakable: true"
         cells = [
-            f"cell(align: {column.align}, {string(value)})"
+            f"table.cell(align: {column.align}{runs_on}, {string(value)})"
+            if runs_on
+            else f"cell(align: {column.align}, {string(value)})"
             for column, value in zip(block.columns, row, strict=True)
         ]
         rows.append(f"({_args(cells)})")
@@ -145,9 +171,18 @@ def _cut(table: Table, rest: str, spacing: str = "") -> str:
     )
 
 
+def _answers(answers: tuple[str, ...]) -> str:
+    """A question's answers, one paragraph each, a little apart."""
+    if len(answers) == 1:
+        return string(answers[0])
+    points = "; ".join(f"par({string(answer)})" for answer in answers)
+    return "{ set par(spacing: 0.5em + 1mm); " + points + " }"
+
+
 def _form(block: FormTable) -> str:
     """The form in 10.5 pt, cells at the top, each section's title a grey row across both
-    columns kept with the section's first row; no row splits across pages.
+    columns kept with the section's first row; no row splits across pages (but one
+    longer than a page), a question over several points one row with them.
 
     Typst keeps rows together only where a cell spans them: an empty, unbreakable cell in
     a column of no width spans each title and the row after it, so a title never ends a
@@ -164,11 +199,12 @@ def _form(block: FormTable) -> str:
             f'table.cell(colspan: 2, align: center, fill: rgb("#eeeeee"), breakable: false, '
             f"{title})"
         )
-        for index, (question, answer) in enumerate(section.rows):
+        for index, (question, answers) in enumerate(section.questions()):
+            kept = "false" if block.row_fits(question, answers) else "true"
             cells += [] if index == 0 else [spacer]
             cells += [
-                f"table.cell(breakable: false, {string(question)})",
-                f"table.cell(breakable: false, {string(answer)})",
+                f"table.cell(breakable: {kept}, {string(question)})",
+                f"table.cell(breakable: {kept}, {_answers(answers)})",
             ]
     widths = f"(0pt, {block.label_width}%, {100 - block.label_width}%)"
     table = f"table(columns: {widths}, align: top + left, {_args(cells)})"

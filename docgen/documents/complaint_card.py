@@ -30,7 +30,7 @@ from docgen.documents.complaint_form_parts import (
 from docgen.documents.complaint_form_security import security_rows
 from docgen.documents.complaint_parts import Collateral
 from docgen.documents.complaint_security import form_security_claims
-from docgen.documents.complaint_text import borrowers, names, principal
+from docgen.documents.complaint_text import borrowers, names, principal, running_claim
 from docgen.documents.parts import RateInput, ResolvedAmounts
 from docgen.domain.court_fees import FeeResult
 from docgen.domain.dates import format_cn
@@ -143,17 +143,11 @@ def _claims(case: CivilComplaint, resolved: ResolvedAmounts, fee: FeeResult) -> 
     owed = charges(case, resolved)
     costs = [(c, v) for c, v in components(case, resolved, ("fee",)) if charge_of(c) is None]
     others = components(case, resolved, ("other",))
-    running = case.running_interest
-    until_paid = (
-        f"；自{format_cn(running.start)}起的利息、罚息、复利、滞纳金、违约金以及手续费等各项费用"
-        "按照信用卡领用协议计算至实际清偿之日止（"
-        + resolved.running_claim(
-            running.base or principal(case), running.rate.spec(), running.start
-        )
-        + "）"
-        if running
-        else ""
-    )
+    # what runs on to the day of payment: the narrative claim's words (not the form's
+    # 「利息、罚息、复利、滞纳金、违约金以及手续费等各项费用按照信用卡领用协议」, which would
+    # claim charges the case does not)
+    running = running_claim(case, resolved)
+    until_paid = f"；另请求支付{running}" if running else ""
     secured = form_security_claims(case)
     detail = "；".join(f"{c.display_label}{_yuan(v)}" for c, v in owed) or BLANK
     listed = cost_items(case, costs)

@@ -11,11 +11,13 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from docgen.documents.combined_cap import is_enforcement_cost
 from docgen.documents.complaint_evidence_rules import printed_note
 from docgen.documents.complaint_parts import CHECKED, MEDIATION_LABELS, UNCHECKED
 from docgen.documents.complaint_text import (
     boxes,
     cost_basis,
+    costs_paid,
     fee_line,
     principal,
     rate_words,
@@ -245,10 +247,14 @@ def interest_method(
 
 
 def cost_items(case: CivilComplaint, costs: list[tuple[Any, Decimal]]) -> str:
-    """「律师费人民币8,000.00元（《借款合同》第十一条约定…）」: the costs of enforcing the claim
-    claimed, each with the clause that puts it on the debtor and its note."""
-    items = []
+    """The costs claimed: those of enforcing the claim in the narrative's words (「《借款
+    合同》第十一条约定…。原告…为实现本案债权支付律师费人民币8,000.00元（…）。」,
+    ``complaint_text.costs_paid``), any other fee with its note."""
+    enforcing = [(c, v) for c, v in costs if is_enforcement_cost(c)]
+    items = [costs_paid(case, enforcing)] if enforcing else []
     for component, value in costs:
+        if is_enforcement_cost(component):
+            continue
         basis = cost_basis(case, component)
         items.append(
             f"{component.display_label}人民币{format_yuan(value)}元"

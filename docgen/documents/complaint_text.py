@@ -4,7 +4,7 @@ and the acceptance fee stated in words."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -104,17 +104,9 @@ def claims(case: CivilComplaint, resolved: ResolvedAmounts) -> list[str]:
                 # claimed "暂计至" a date
                 detail = f"（暂计至{when}）{detail}"
             items.append(f"判令{debtors}向{plaintiffs}支付{label}{legal_amount(value)}{detail}；")
-    running = case.running_interest
-    if running is not None:
-        base = running.base if running.base is not None else principal(case)
-        rate = running.rate.spec()
-        until_paid = (
-            f"以{format_yuan(base)}元为基数，自{format_cn(running.start)}起按"
-            f"{rate_words(resolved, rate, True)}计算至实际清偿之日止"
-            if is_penalty(running.label) and rate.kind == "daily"
-            else resolved.running_claim(base, rate, running.start)
-        )
-        items.append(f"判令{debtors}向{plaintiffs}支付{running.label}：{until_paid}；")
+    running = running_claim(case, resolved)
+    if running:
+        items.append(f"判令{debtors}向{plaintiffs}支付{running}；")
     # the guarantors secure every claim to money above (民法典 art. 691: the principal, its
     # interest, 违约金, damages and the costs of enforcing the claim); the property what
     # art. 389 or the agreed scope names (complaint_security_scope)
@@ -176,6 +168,25 @@ def rate_words(resolved: ResolvedAmounts, rate: RateSpec, penalty: bool) -> str:
     return describe_rate(rate, resolved.lpr_table, computed=True)
 
 
+def running_claim(case: CivilComplaint, resolved: ResolvedAmounts) -> str:
+    """「透支利息：以45,000.00元为基数，自2026年11月1日起按日利率0.05%计算至实际清偿之日
+    止」: what is claimed to the day of payment, named (a daily 罚息 or 违约金 in its own
+    words), the same words in the narrative claim and the credit-card form; empty when
+    nothing is."""
+    running = case.running_interest
+    if running is None:
+        return ""
+    base = running.base if running.base is not None else principal(case)
+    rate = running.rate.spec()
+    until_paid = (
+        f"以{format_yuan(base)}元为基数，自{format_cn(running.start)}起按"
+        f"{rate_words(resolved, rate, True)}计算至实际清偿之日止"
+        if is_penalty(running.label) and rate.kind == "daily"
+        else resolved.running_claim(base, rate, running.start)
+    )
+    return f"{running.label}：{until_paid}"
+
+
 def claim_note(case: CivilComplaint, component: AmountComponent) -> str:
     """What a narrative claim prints beside its amount: its note, but not for a cost of
     enforcing the claim, whose clause and payment are facts (事实与理由: :func:`costs_paid`),
@@ -185,17 +196,25 @@ def claim_note(case: CivilComplaint, component: AmountComponent) -> str:
     return printed_note(component.note, case) or ""
 
 
-def costs_paid(case: CivilComplaint) -> str:
+def costs_paid(
+    case: CivilComplaint, costs: Sequence[tuple[AmountComponent, Decimal]] | None = None
+) -> str:
     """「《借款合同》第九条约定…律师费。原告刘芳为实现本案债权支付律师费人民币5,000.00元
     （已实际支付，见律师费发票）。」 — the agreement only as ``cost_clause`` states it, then
-    what was paid with its note; empty when no such cost is claimed."""
+    what was paid with its note; empty when no such cost is claimed. ``costs``: the costs
+    of enforcing the claim with their amounts (default: each such component's typed
+    amount); the element forms state theirs in these words too (``cost_items``)."""
+    if costs is None:
+        costs = [
+            (component, component.amount)
+            for component in case.amounts.components
+            if is_enforcement_cost(component) and component.amount is not None
+        ]
     paid = []
-    for component in case.amounts.components:
-        if not is_enforcement_cost(component) or component.amount is None:
-            continue
+    for component, amount in costs:
         note = printed_note(component.note, case)
         paid.append(
-            f"{component.display_label}人民币{format_yuan(component.amount)}元"
+            f"{component.display_label}人民币{format_yuan(amount)}元"
             + (f"（{note}）" if note else "")
         )
     if not paid:

@@ -44,16 +44,18 @@ CARD_ITEMS = {
     "subtitle": "民事起诉状（信用卡纠纷）",
     "principal": "1.透支本金截至2026年10月31日止，尚欠本金45,000.00元（人民币，下同）",
     "charges": "2.利息、罚息、复利、滞纳金、违约金、手续费等截至2026年10月31日止，欠利息、罚息、"
-    "复利、滞纳金、违约金、手续费等共计8,225.00元；自2026年11月1日起的利息、罚息、复利、"
-    "滞纳金、违约金以及手续费等各项费用按照信用卡领用协议计算至实际清偿之日止（以45,000.00元"
-    "为基数，自2026年11月1日起按日利率0.05%计算至实际清偿之日止）；明细：透支利息6,975.00元；"
+    # what runs on to payment in the narrative claim's words: the 透支利息 the case claims,
+    # not every charge 「按照信用卡领用协议」 (complaint_text.running_claim)
+    "复利、滞纳金、违约金、手续费等共计8,225.00元；另请求支付透支利息：以45,000.00元"
+    "为基数，自2026年11月1日起按日利率0.05%计算至实际清偿之日止；明细：透支利息6,975.00元；"
     "复利380.00元；违约金600.00元；分期手续费270.00元；计算方式：透支利息以45,000.00元为基数，"
     "自2025年12月26日起按日利率0.05%计算至2026年10月31日；复利按领用合约第五条第二款，对账单列明"
     "而未偿还的透支利息按日利率万分之五按月计收，计至2026年10月31日（见信用卡账单及交易明细）；"
     "违约金按领用合约约定，以最低还款额未还部分12,000.00元的5%计收",
     "guarantee_claim": "3.是否主张担保权利□是■否",
-    "costs": "4.是否主张实现债权的费用■是费用明细：律师费人民币3,000.00元（领用合约第九条约定"
-    "持卡人承担发卡行为实现债权支付的律师费等费用）□否",
+    "costs": "4.是否主张实现债权的费用■是费用明细：领用合约第九条约定持卡人承担发卡行为实现债权"
+    "支付的律师费等费用。原告沪江银行股份有限公司信用卡中心为实现本案债权支付律师费"
+    "人民币3,000.00元。□否",
     "court_costs": "5.是否主张诉讼费用■是（由被告承担）□否",
     "others": "6.其他请求无",
     "total": "7.标的总额人民币56,225.00元（大写：伍万陆仟贰佰贰拾伍元整）（暂计至2026年10月31日）",
@@ -220,3 +222,21 @@ def test_compound_interest_may_run_on_principal_and_computed_interest(docgen):
     case["amounts"]["components"][-1]["calculation"]["base"] = "51975.01"
     (error,) = _errors(docgen, case)
     assert error.loc == ("amounts", "components", 2, "calculation", "base")
+
+
+def test_the_form_states_the_costs_and_the_running_interest_as_the_narrative_does(docgen, texts):
+    # the form printed 「律师费人民币3,000.00元（领用合约第九条…）」 and claimed every charge
+    # 「按照信用卡领用协议」 to payment, where the narrative states the clause, then the fee
+    # paid, and claims the 透支利息 alone
+    narrative = word(docgen, {**copy.deepcopy(CARD), "layout": "narrative"})
+    costs = normalize(
+        "领用合约第九条约定持卡人承担发卡行为实现债权支付的律师费等费用。"
+        "原告沪江银行股份有限公司信用卡中心为实现本案债权支付律师费人民币3,000.00元。"
+    )
+    running = normalize(
+        "透支利息：以45,000.00元为基数，自2026年11月1日起按日利率0.05%计算至实际清偿之日止"
+    )
+    for printed in (narrative, texts["card"]):
+        assert costs in printed
+        assert running in printed
+    assert "按照信用卡领用协议计算至实际清偿之日止" not in texts["card"]

@@ -86,7 +86,9 @@ def test_word_prints_the_title_across_both_columns_shaded_and_rows_unsplit(form_
 def test_html_sets_each_section_title_across_both_columns():
     markup = html_writer.html(_form(1))
     assert '<th colspan="2">第1部分</th>' in markup
-    assert "<tr><td>问题1甲</td><td>■是 □否（第1项）</td></tr>" in markup
+    # each box kept with the word of its option (blocks.KEPT_TOGETHER)
+    kept = '<span class="kept">■是</span> <span class="kept">□否</span>'
+    assert f"<tr><td>问题1甲</td><td>{kept}（第1项）</td></tr>" in markup
 
 
 @pytest.mark.parametrize("engine", ["typst", "weasyprint"])
