@@ -29,6 +29,29 @@ _MOBILE = re.compile(r"1\d{10}")
 _TEXT_HINT = "请把该列设为「文本」格式（或在数字前加英文单引号 '）后重新填写完整号码"
 
 
+YES_NO = {
+    "是": True,
+    "否": False,
+    "y": True,
+    "n": False,
+    "yes": True,
+    "no": False,
+    "true": True,
+    "false": False,
+    "1": True,
+    "0": False,
+    "有": True,
+    "无": False,
+}
+"""The yes/no words a sheet's 是/否 column accepts (any case); the batch API's flags too."""
+YES_NO_WORDS = "是/否、y/n、yes/no、true/false、1/0、有/无"
+
+
+def yes_no(text: str) -> bool | None:
+    """A yes/no word as a bool (``None`` when it is not one of :data:`YES_NO`)."""
+    return YES_NO.get(unicodedata.normalize("NFKC", text).strip().lower())
+
+
 class CellError(ValueError):
     """A cell whose value cannot be used as it was stored."""
 

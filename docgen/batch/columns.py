@@ -76,7 +76,8 @@ class Column:
                 items = [v.strip() for v in _LIST_SEPARATORS.split(value) if v.strip()]
                 return [self.choice(v) for v in items]
             if self.kind == "bool":
-                return _BOOL.get(value.lower(), value)
+                answer = cells.yes_no(value)
+                return value if answer is None else answer
             if self.choices:
                 return self.choice(value)
         return value
@@ -104,22 +105,6 @@ class Column:
 
 def _folded(text: str) -> str:
     return normalize(unicodedata.normalize("NFKC", text))
-
-
-_BOOL = {
-    "是": True,
-    "否": False,
-    "y": True,
-    "n": False,
-    "yes": True,
-    "no": False,
-    "true": True,
-    "false": False,
-    "1": True,
-    "0": False,
-    "有": True,
-    "无": False,
-}
 
 
 def normalize(header: str) -> str:

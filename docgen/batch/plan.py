@@ -208,12 +208,33 @@ class SharedProfileError(BatchInputError):
     """The run's shared sender profile cannot apply (unknown id, or a type without one)."""
 
 
+class SharedValueError(BatchInputError):
+    """A shared value (letter date, creditor …) that no row could make right."""
+
+
 def check_shared(service: DocumentService, type_name: str, shared: Mapping[str, Any]) -> None:
-    """Refuse a run whose shared sender profile cannot apply, before any row is read.
+    """Refuse a run whose shared sender profile cannot apply, or whose shared values are
+    wrong themselves (:func:`shared_problems`), before any row is read.
 
     A shared value applies to every row, so an unknown profile would reject every row
     with the same problem; the run is refused once, up front, instead.
     """
+    from docgen.documents import registry
+
+    wrong = shared_problems(service, type_name, shared)
+    if wrong:
+        layout = Layout.of(registry.get(type_name).model)
+        said = "；".join(f"{_named(layout, p.loc)}：{p.message}" for p in wrong)
+        raise SharedValueError(f"共用信息有误，整批未开始：{said}")
+    _check_profile(service, type_name, shared)
+
+
+def _named(layout: Layout, loc: Loc) -> str:
+    found = layout.column_at(loc)
+    return layout.header(found[0], found[1], "zh") if found else layout.titles(loc)
+
+
+def _check_profile(service: DocumentService, type_name: str, shared: Mapping[str, Any]) -> None:
     from docgen.documents import registry
     from docgen.profiles.store import ProfileNotFound
 
@@ -236,6 +257,35 @@ def check_shared(service: DocumentService, type_name: str, shared: Mapping[str, 
             f"发函人档案 {profile_id} 不存在，整批未开始生成；"
             "请用 docgen profile list 查看已保存的档案"
         ) from None
+
+
+def shared_problems(
+    service: DocumentService, type_name: str, shared: Mapping[str, Any]
+) -> list[Problem]:
+    """The errors of the shared values themselves (a date with no such day, an unknown
+    主体类型), found before any row is read: a bad shared value would reject every row,
+    blamed on a sheet column the operator never had. Fields the rows fill in are not
+    asked for here; only a value the shared values hold can be wrong."""
+    shared = {k: v for k, v in shared.items() if k != PROFILE_FIELD}
+    if not shared:
+        return []
+    report = service.validate(type_name, shared)
+    return [
+        p
+        for p in report.problems
+        if p.severity == "error" and p.code != "missing" and _holds(shared, p)
+    ]
+
+
+def _holds(shared: Mapping[str, Any], problem: Problem) -> bool:
+    node: Any = shared
+    for part in problem.loc:
+        in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        if not (in_list or (isinstance(node, Mapping) and part in node)):
+            return False
+        node = node[part]
+    # a whole party or group is judged by the rows' values too, except its 主体类型
+    return not isinstance(node, Mapping | list) or problem.code.startswith("union_tag")
 
 
 def with_profile(
