@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from docgen.batch.cases import merge_shared, recipient_of
+from docgen.batch.cases import merge_shared, recipient_of, sex_from_id
 from docgen.batch.columns import Layout
 from docgen.batch.duplicates import Duplicates
 from docgen.batch.readers import BatchInputError, Row, read_rows
@@ -340,6 +340,7 @@ def judge(
     record.type_name = type_name
     if any(p.code in ("json_invalid", "unknown_column") for p in record.problems):
         return record
+    sex_from_id(record.case)  # a blank 性别 beside a resident ID number
     record.merged = merge_shared(record.case, shared)
     report = service.validate(type_name, record.merged)
     # the cells that could not be read count as a body's schema errors do

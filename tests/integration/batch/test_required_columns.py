@@ -1,0 +1,50 @@
+"""Columns a sheet may leave out: a person's sex told by the ID number, and a required
+column the sheet does not have reported once, for the column."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from docgen.cli import main
+from tests.operator_sheets import COL, HEADERS, excel_row, row, write_shared
+
+
+def _without(path: Path, drop: str, rows: list[list]) -> Path:
+    keep = [i for i, h in enumerate(HEADERS) if h != drop]
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow([HEADERS[i] for i in keep])
+        writer.writerows([[values[i] for i in keep] for values in rows])
+    return path
+
+
+def _check(runner, tmp_path: Path, source: Path) -> tuple[int, str, list[dict[str, str]]]:
+    shared = write_shared(tmp_path / "shared.json")
+    args = ["batch", "check", str(source), "--type", "demand_letter", "--shared", str(shared)]
+    result = runner.invoke(main, [*args, "--out", str(tmp_path)])
+    with (tmp_path / f"{source.stem}.rejects.csv").open(encoding="utf-8-sig", newline="") as fh:
+        return result.exit_code, result.output, list(csv.DictReader(fh))
+
+
+def test_a_sheet_without_sex_takes_it_from_the_resident_id(runner, tmp_path):
+    rows = [row(i, "gbk") for i in range(4)]
+    code, output, rejects = _check(
+        runner, tmp_path, _without(tmp_path / "a.csv", "债务人性别", rows)
+    )
+    assert code == 0, output
+    assert "可生成 4 行，拒绝 0 行" in output
+    assert rejects == []
+
+
+def test_a_bad_id_fills_no_sex_and_both_are_reported(runner, tmp_path):
+    rows = [row(i, "gbk") for i in range(3)]
+    number = rows[1][COL["债务人证件号码"]]
+    rows[1][COL["债务人证件号码"]] = number[:-1] + ("0" if number[-1] != "0" else "1")
+    code, _output, rejects = _check(
+        runner, tmp_path, _without(tmp_path / "b.csv", "债务人性别", rows)
+    )
+    assert code == 1
+    found = {(r["列"], r["错误代码"]) for r in rejects if r["行号"] == str(excel_row(1))}
+    assert ("债务人证件号码", "id_checksum") in found
+    assert ("债务人性别", "missing") in found
