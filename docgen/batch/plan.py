@@ -46,6 +46,7 @@ class Record:
     cells: dict[Loc, Cell] = field(default_factory=dict)
     values: list[Any] = field(default_factory=list)
     merged: dict[str, Any] = field(default_factory=dict)  # with the shared values
+    present: frozenset[Loc] | None = None  # the sheet's columns (None: a JSONL record)
     type_name: str = ""  # set when judged: whose recipient ``debtor`` names
 
     @property
@@ -128,6 +129,7 @@ class Sheet:
         if not _known(resolved):
             raise BatchInputError("表头中没有任何可识别的列")
         self.headers = resolved.headers
+        present = frozenset(hit[0].loc for hit in resolved.cells if hit is not None)
         rest = chain([peeked] if peeked is not None else [], rows)
         count = 0
         for row in rest:
@@ -138,7 +140,13 @@ class Sheet:
             self._check_limit(count)
             read = resolved.read(row.values or [])
             yield Record(
-                row.number, read.case, read.extras, read.problems, read.cells, row.values or []
+                row.number,
+                read.case,
+                read.extras,
+                read.problems,
+                read.cells,
+                row.values or [],
+                present=present,
             )
 
     def _check_limit(self, count: int) -> None:
@@ -358,7 +366,7 @@ def judge(
 
 def stored_problems(layout: Layout, record: Record) -> list[dict[str, Any]]:
     """The problems of a record as stored: with the sheet's column, typed value and hint."""
-    return describe(layout, record.problems, record.cells)
+    return describe(layout, record.problems, record.cells, record.present)
 
 
 @dataclass

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from docgen.batch.columns import Column, Layout
-from docgen.batch.rows import Cell
+from docgen.batch.rows import Cell, fill_slot
 from docgen.batch.sheets import safe_cell, write_csv
 from docgen.documents.problems import Loc, Problem
 from docgen.domain.written import AMOUNT_HINT, DATE_HINT
@@ -73,15 +73,37 @@ def _path(loc: Sequence[Any]) -> str:
     return out
 
 
+def _column_for(layout: Layout, loc: Loc) -> tuple[Column, int | None] | None:
+    """The column of a field, or for a group (a party, the deadline) the first column
+    it requires (债务人主体类型, 付款期限（天数）)."""
+    found = layout.column_at(loc)
+    if found is not None:
+        return found
+    for column in layout.columns:
+        if column.loc[: len(loc)] == loc and len(column.loc) > len(loc) and column.required:
+            return column, (0 if -1 in column.loc else None)
+    return None
+
+
 def describe(
-    layout: Layout, problems: Iterable[Problem], cells: Mapping[Loc, Cell]
+    layout: Layout,
+    problems: Iterable[Problem],
+    cells: Mapping[Loc, Cell],
+    present: frozenset[Loc] | None = None,
 ) -> list[dict[str, Any]]:
-    """The problems of a row as stored: each with its column header, typed value and hint."""
+    """The problems of a row as stored: each with its column header, typed value and hint.
+
+    ``present`` holds the columns the sheet has: a missing value whose column the sheet
+    lacks is marked ``absent`` (with 必填 / 自然人必填), reported once for the column.
+    """
     out = []
     for problem in problems:
-        cell = cells.get(problem.loc) or cells.get((*problem.loc, "kind"))
-        found = layout.column_at(problem.loc) or layout.column_at((*problem.loc, "kind"))
+        found = _column_for(layout, problem.loc)
         column = found[0] if found else None
+        cell = cells.get(problem.loc)
+        if cell is None and found is not None:
+            at, slot = found
+            cell = cells.get(at.loc if slot is None else fill_slot(at.loc, slot))
         if cell is not None:
             header = cell.header
         elif found is not None:
@@ -95,6 +117,9 @@ def describe(
             hint=hint_for(problem, column),
             cell=cell.column if cell else None,
         )
+        lacked = present is not None and column is not None and column.loc not in present
+        if problem.code == "missing" and column is not None and lacked:
+            entry["absent"] = column.need
         out.append(entry)
     return out
 
@@ -126,15 +151,42 @@ def column_problems(entries: Iterable[Entry], rows: int) -> dict[tuple[str, str,
     return {key: hints[key] for key, n in seen.items() if n >= rows}
 
 
+def absent_columns(entries: Iterable[Entry]) -> dict[str, tuple[str, str, set[Any]]]:
+    """Column → (必填 / 自然人必填, field path, rows) of the required columns the sheet
+    does not have, however many rows they cost."""
+    out: dict[str, tuple[str, str, set[Any]]] = {}
+    for entry in entries:
+        if entry.get("absent"):
+            found: tuple[str, str, set[Any]] = (entry["absent"], _path(entry["loc"]), set())
+            out.setdefault(entry["column"], found)[2].add(entry["row"])
+    return out
+
+
 def report_rows(entries: Callable[[], Iterator[Entry]], rows: int) -> Iterator[list[Any]]:
-    """The lines of the report: column problems once, then each row's own problems."""
-    whole = column_problems(entries(), rows)
+    """The lines of the report: columns the sheet lacks and problems of every row once,
+    then each row's own problems."""
+    absent = absent_columns(entries())
+    for column, (need, path, hit) in sorted(absent.items()):
+        text = f"表格中没有「{column}」列（{need}），{_affected(len(hit), rows)}"
+        yield [ALL_ROWS, "", "", column, "", text, ABSENT_HINT, "column_missing", path]
+    whole = column_problems((e for e in entries() if not e.get("absent")), rows)
     for (column, code, message), hint in sorted(whole.items()):
         text = f"列「{column}」：{message}，影响全部{rows}行"
         yield [ALL_ROWS, "", "", column, "", text, hint, code, ""]
     for entry in entries():
-        if (entry["column"], entry["code"], entry["message"]) not in whole:
+        key = (entry["column"], entry["code"], entry["message"])
+        if key not in whole and not entry.get("absent"):
             yield _line(entry)
+
+
+ABSENT_HINT = (
+    "请在表格中加上这一列并填写（列名见 docgen batch template 生成的模板）；"
+    "每行相同的信息也可在共用信息中填写一次"
+)
+
+
+def _affected(n: int, rows: int) -> str:
+    return f"影响全部{rows}行" if n >= rows else f"影响{n}行"
 
 
 def _line(entry: Entry) -> list[Any]:

@@ -47,4 +47,20 @@ def test_a_bad_id_fills_no_sex_and_both_are_reported(runner, tmp_path):
     assert code == 1
     found = {(r["列"], r["错误代码"]) for r in rejects if r["行号"] == str(excel_row(1))}
     assert ("债务人证件号码", "id_checksum") in found
-    assert ("债务人性别", "missing") in found
+    (absent,) = [r for r in rejects if r["列"] == "债务人性别"]
+    assert absent["行号"] == "全部"
+    assert absent["错误信息"] == "表格中没有「债务人性别」列（自然人必填），影响1行"
+    assert "加上这一列" in absent["提示"]
+
+
+def test_a_required_column_the_sheet_lacks_is_one_line(runner, tmp_path):
+    rows = [row(i, "gbk") for i in range(5)]
+    rows[2][COL["债务人姓名"]] = ""  # a row's own problem stays the row's
+    source = _without(tmp_path / "c.csv", "债务人住所地", rows)
+    code, _output, rejects = _check(runner, tmp_path, source)
+    assert code == 1
+    lines = [(r["行号"], r["列"], r["错误信息"]) for r in rejects]
+    assert lines == [
+        ("全部", "债务人住所地", "表格中没有「债务人住所地」列（必填），影响全部5行"),
+        (str(excel_row(2)), "债务人姓名", "必填项，请填写"),
+    ]
