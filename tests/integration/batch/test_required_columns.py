@@ -7,7 +7,7 @@ import csv
 from pathlib import Path
 
 from docgen.cli import main
-from tests.operator_sheets import COL, HEADERS, excel_row, row, write_shared
+from tests.operator_sheets import COL, HEADERS, excel_row, row, write_csv, write_shared
 
 
 def _without(path: Path, drop: str, rows: list[list]) -> Path:
@@ -64,3 +64,15 @@ def test_a_required_column_the_sheet_lacks_is_one_line(runner, tmp_path):
         ("全部", "债务人住所地", "表格中没有「债务人住所地」列（必填），影响全部5行"),
         (str(excel_row(2)), "债务人姓名", "必填项，请填写"),
     ]
+
+
+def test_a_run_with_a_rejected_row_exits_1_after_rendering_the_rest(runner, tmp_path):
+    rows = [row(i, "gbk") for i in range(2)]
+    rows[1][COL["债务人住所地"]] = ""
+    source = write_csv(tmp_path / "run.csv", rows, "utf-8-sig")
+    shared = write_shared(tmp_path / "shared.json")
+    args = ["batch", "run", str(source), "--type", "demand_letter", "--format", "docx"]
+    args += ["--shared", str(shared), "--out", str(tmp_path / "runs"), "--processes", "1"]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 1, result.output
+    assert "已生成 1，拒绝 1，失败 0" in result.output
