@@ -11,6 +11,7 @@ rows as they were, with each offending cell filled red and its problem as a comm
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -46,10 +47,18 @@ _HINTS_BY_CODE = {
 }
 
 
+_SUM_OF_ITEMS = re.compile(r"各项合计为人民币([\d,]+\.\d{2})元")
+
+
 def hint_for(problem: Problem, column: Column | None) -> str:
     """How to fix a problem, in the operator's terms."""
     if problem.hint:
         return problem.hint
+    if problem.code == "total_mismatch":
+        found = _SUM_OF_ITEMS.search(problem.message)
+        if found:  # the figure the rule found, as it says it (amount_checks)
+            return f"合计应为 {found.group(1)}；或留空由系统自动合计"
+        return "请核对各项金额与合计；或把合计留空由系统自动合计"
     if problem.code in _HINTS_BY_CODE:
         return _HINTS_BY_CODE[problem.code]
     kind = column.kind if column is not None else ""

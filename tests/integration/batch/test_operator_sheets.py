@@ -97,6 +97,8 @@ def test_an_xlsx_of_200_debtors_in_real_world_forms(runner, tmp_path):
         ("欠款金额欠款明细1金额（元）", "missing"),
         ("欠款金额合计（元）", "total_mismatch"),
     }
+    (total,) = [r for r in by_row[excel_row(41)] if r["错误代码"] == "total_mismatch"]
+    assert total["提示"] == "合计应为 6,007.14；或留空由系统自动合计"
 
 
 def test_the_xlsx_rejects_report_highlights_the_offending_cells(runner, tmp_path):
