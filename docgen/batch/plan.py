@@ -22,7 +22,7 @@ from docgen.batch.cases import merge_shared, recipient_of, sex_from_id
 from docgen.batch.columns import Layout
 from docgen.batch.duplicates import Duplicates
 from docgen.batch.readers import BatchInputError, Row, read_rows
-from docgen.batch.rejects import describe
+from docgen.batch.rejects import describe, typed_values
 from docgen.batch.rows import Cell, Resolved
 from docgen.batch.state import PENDING, REJECTED, BatchItem, BatchRun, item_key, row_hash
 from docgen.documents.problems import Loc, Problem, beside
@@ -46,7 +46,7 @@ class Record:
     cells: dict[Loc, Cell] = field(default_factory=dict)
     values: list[Any] = field(default_factory=list)
     merged: dict[str, Any] = field(default_factory=dict)  # with the shared values
-    present: frozenset[Loc] | None = None  # the sheet's columns (None: a JSONL record)
+    present: Mapping[Loc, int] | None = None  # the sheet's columns (None: a JSONL record)
     type_name: str = ""  # set when judged: whose recipient ``debtor`` names
 
     @property
@@ -129,7 +129,7 @@ class Sheet:
         if not _known(resolved):
             raise BatchInputError("表头中没有任何可识别的列")
         self.headers = resolved.headers
-        present = frozenset(hit[0].loc for hit in resolved.cells if hit is not None)
+        present = resolved.positions()
         rest = chain([peeked] if peeked is not None else [], rows)
         count = 0
         for row in rest:
@@ -416,7 +416,7 @@ def _item(run_id: str, layout: Layout, record: Record) -> BatchItem:
     digest = row_hash({"case": record.case, "extras": record.extras})
     extras = dict(record.extras)
     if not record.ok:
-        extras[ROW_VALUES] = record.values
+        extras[ROW_VALUES] = typed_values(record.values)
     return BatchItem(
         key=item_key(run_id, record.number, digest),
         run_id=run_id,

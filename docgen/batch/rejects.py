@@ -14,6 +14,7 @@ import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -98,12 +99,13 @@ def describe(
     layout: Layout,
     problems: Iterable[Problem],
     cells: Mapping[Loc, Cell],
-    present: frozenset[Loc] | None = None,
+    present: Mapping[Loc, int] | None = None,
 ) -> list[dict[str, Any]]:
     """The problems of a row as stored: each with its column header, typed value and hint.
 
-    ``present`` holds the columns the sheet has: a missing value whose column the sheet
-    lacks is marked ``absent`` (with 必填 / 自然人必填), reported once for the column.
+    ``present`` holds the columns the sheet has (:meth:`Resolved.positions`): a missing
+    value whose column the sheet lacks is marked ``absent`` (with 必填 / 自然人必填),
+    reported once for the column; one whose cell is empty names that cell (marked red).
     """
     out = []
     for problem in problems:
@@ -126,17 +128,47 @@ def describe(
             hint=hint_for(problem, column),
             cell=cell.column if cell else None,
         )
-        lacked = present is not None and column is not None and column.loc not in present
-        if problem.code == "missing" and column is not None and lacked:
-            entry["absent"] = column.need
+        if problem.code == "missing" and column is not None and present is not None:
+            if column.loc not in present:
+                entry["absent"] = column.need
+            elif cell is None:
+                entry["cell"] = _empty_cell(present, problem.loc, found)
         out.append(entry)
     return out
+
+
+def _empty_cell(
+    present: Mapping[Loc, int], loc: Loc, found: tuple[Column, int | None] | None
+) -> int | None:
+    if loc in present:
+        return present[loc]
+    if found is None:
+        return None
+    at, slot = found
+    return present.get(at.loc if slot is None else fill_slot(at.loc, slot))
+
+
+_DATE_TAG = "$date"
+
+
+def typed_values(values: list[Any]) -> list[Any]:
+    """A row's cells as JSON keeps them, a date cell tagged so it comes back a date."""
+    return [{_DATE_TAG: v.isoformat()} if isinstance(v, datetime | date) else v for v in values]
+
+
+def _restored(value: Any) -> Any:
+    """A cell kept by :func:`typed_values` as Excel should hold it again."""
+    if isinstance(value, dict) and set(value) == {_DATE_TAG}:
+        return datetime.fromisoformat(value[_DATE_TAG])
+    return safe_cell(value)
 
 
 def _plain(value: Any) -> Any:
     """A typed value as JSON keeps it (dates as their text)."""
     if value is None or isinstance(value, str | int | float | bool):
         return value
+    if isinstance(value, datetime) and value.time() == datetime.min.time():
+        return value.date().isoformat()
     return str(value)
 
 
@@ -266,7 +298,7 @@ def _write_xlsx(
     )
     for number, values, problems in rejected():
         out = [WriteOnlyCell(copy, value=number)] + [
-            WriteOnlyCell(copy, value=safe_cell(v)) for v in values
+            _copied(WriteOnlyCell(copy, value=_restored(v))) for v in values
         ]
         out += [WriteOnlyCell(copy, value=None) for _ in range(len(headers) - len(values))]
         for problem in problems:
@@ -280,6 +312,14 @@ def _write_xlsx(
     tmp = path.with_name(path.name + ".part")
     workbook.save(tmp)
     os.replace(tmp, path)
+
+
+def _copied(cell: Any) -> Any:
+    """A date comes back a date cell, shown as a date (with its time when it has one)."""
+    if isinstance(cell.value, datetime):
+        has_time = cell.value.time() != datetime.min.time()
+        cell.number_format = "yyyy-mm-dd hh:mm" if has_time else "yyyy-mm-dd"
+    return cell
 
 
 def _bold(cell: Any, font: Any) -> Any:
