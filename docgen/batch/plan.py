@@ -352,7 +352,7 @@ def judge(
     record.merged = merge_shared(record.case, shared)
     report = service.validate(type_name, record.merged)
     # the cells that could not be read count as a body's schema errors do
-    record.problems = record.problems + beside(report.problems, record.problems)
+    record.problems = record.problems + _beside_cells(type_name, record, report.problems)
     if duplicates is not None and record.ok:
         repeated = duplicates.check(record.number, record.reference, record.merged)
         if repeated is not None:
@@ -362,6 +362,26 @@ def judge(
             if earlier is not None:
                 record.problems.append(earlier)
     return record
+
+
+def _beside_cells(type_name: str, record: Record, found: list[Problem]) -> list[Problem]:
+    """The problems found beside the cells that could not be read: the rules' problems of
+    the parts that lost no value (:func:`beside`), and every field's own problem (a blank
+    性别 beside an ID number Excel mangled): those are no consequence of the lost value,
+    so the operator sees them in the same round."""
+    kept = beside(found, record.problems)
+    if not record.problems:
+        return kept
+    from docgen.documents import registry
+    from docgen.documents.problems import CaseInvalid, touches
+
+    try:
+        registry.get(type_name).parse(record.merged)
+    except CaseInvalid as exc:
+        refused = [p.loc for p in record.problems]
+        own = [p for p in exc.problems if p not in kept and not touches(p.loc, refused)]
+        return kept + own
+    return kept
 
 
 def stored_problems(layout: Layout, record: Record) -> list[dict[str, Any]]:

@@ -208,7 +208,7 @@ def report_rows(entries: Callable[[], Iterator[Entry]], rows: int) -> Iterator[l
     then each row's own problems."""
     absent = absent_columns(entries())
     for column, (need, path, hit) in sorted(absent.items()):
-        text = f"表格中没有「{column}」列（{need}），{_affected(len(hit), rows)}"
+        text = f"表格中没有「{column}」列（{need}），{_affected(hit, rows)}"
         yield [ALL_ROWS, "", "", column, "", text, ABSENT_HINT, "column_missing", path]
     whole = column_problems((e for e in entries() if not e.get("absent")), rows)
     for (column, code, message), hint in sorted(whole.items()):
@@ -226,8 +226,13 @@ ABSENT_HINT = (
 )
 
 
-def _affected(n: int, rows: int) -> str:
-    return f"影响全部{rows}行" if n >= rows else f"影响{n}行"
+def _affected(hit: set[Any], rows: int) -> str:
+    """影响全部N行, or which rows: 影响第 7、8 行 (the first ten, then 等N行)."""
+    if len(hit) >= rows:
+        return f"影响全部{rows}行"
+    numbers = sorted(hit)
+    shown = "、".join(str(n) for n in numbers[:10])
+    return f"影响第 {shown} 行" if len(hit) <= 10 else f"影响第 {shown} 等{len(hit)}行"
 
 
 def _line(entry: Entry) -> list[Any]:

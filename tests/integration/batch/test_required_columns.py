@@ -7,7 +7,15 @@ import csv
 from pathlib import Path
 
 from docgen.cli import main
-from tests.operator_sheets import COL, HEADERS, excel_row, row, write_csv, write_shared
+from tests.operator_sheets import (
+    COL,
+    HEADERS,
+    excel_row,
+    row,
+    write_csv,
+    write_shared,
+    write_xlsx,
+)
 
 
 def _without(path: Path, drop: str, rows: list[list]) -> Path:
@@ -37,6 +45,22 @@ def test_a_sheet_without_sex_takes_it_from_the_resident_id(runner, tmp_path):
     assert rejects == []
 
 
+def test_an_id_excel_mangled_hides_no_other_problem_of_its_party(runner, tmp_path):
+    rows = [row(i, "xlsx") for i in range(3)]
+    rows[1][COL["债务人证件号码"]] = float(rows[1][COL["债务人证件号码"]])  # 1.10101E+17
+    rows[1][COL["债务人住所地"]] = None
+    rows[1][COL["债务人性别"]] = None
+    source = write_xlsx(tmp_path / "d.xlsx", rows)
+    code, _output, rejects = _check(runner, tmp_path, source)
+    assert code == 1
+    found = {(r["列"], r["错误代码"]) for r in rejects if r["行号"] == str(excel_row(1))}
+    assert found == {
+        ("债务人证件号码", "number_stored_as_number"),
+        ("债务人住所地", "missing"),
+        ("债务人性别", "missing"),
+    }
+
+
 def test_a_bad_id_fills_no_sex_and_both_are_reported(runner, tmp_path):
     rows = [row(i, "gbk") for i in range(3)]
     number = rows[1][COL["债务人证件号码"]]
@@ -49,7 +73,9 @@ def test_a_bad_id_fills_no_sex_and_both_are_reported(runner, tmp_path):
     assert ("债务人证件号码", "id_checksum") in found
     (absent,) = [r for r in rejects if r["列"] == "债务人性别"]
     assert absent["行号"] == "全部"
-    assert absent["错误信息"] == "表格中没有「债务人性别」列（自然人必填），影响1行"
+    assert (
+        absent["错误信息"] == f"表格中没有「债务人性别」列（自然人必填），影响第 {excel_row(1)} 行"
+    )
     assert "加上这一列" in absent["提示"]
 
 
