@@ -18,7 +18,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from docgen.batch.cases import merge_shared, recipient_of, sex_from_id
+from docgen.batch.cases import (
+    PROFILE_FIELD,
+    merge_shared,
+    recipient_of,
+    sex_from_id,
+    shared_problems,
+)
 from docgen.batch.columns import Layout
 from docgen.batch.duplicates import Duplicates
 from docgen.batch.readers import BatchInputError, Row, read_rows
@@ -198,9 +204,6 @@ def _text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-PROFILE_FIELD = "sender_profile_id"
-
-
 class RowLimitError(BatchInputError):
     """More data rows than one run may hold (``DOCGEN_BATCH_MAX_ROWS``)."""
 
@@ -265,35 +268,6 @@ def _check_profile(service: DocumentService, type_name: str, shared: Mapping[str
             f"发函人档案 {profile_id} 不存在，整批未开始生成；"
             "请用 docgen profile list 查看已保存的档案"
         ) from None
-
-
-def shared_problems(
-    service: DocumentService, type_name: str, shared: Mapping[str, Any]
-) -> list[Problem]:
-    """The errors of the shared values themselves (a date with no such day, an unknown
-    主体类型), found before any row is read: a bad shared value would reject every row,
-    blamed on a sheet column the operator never had. Fields the rows fill in are not
-    asked for here; only a value the shared values hold can be wrong."""
-    shared = {k: v for k, v in shared.items() if k != PROFILE_FIELD}
-    if not shared:
-        return []
-    report = service.validate(type_name, shared)
-    return [
-        p
-        for p in report.problems
-        if p.severity == "error" and p.code != "missing" and _holds(shared, p)
-    ]
-
-
-def _holds(shared: Mapping[str, Any], problem: Problem) -> bool:
-    node: Any = shared
-    for part in problem.loc:
-        in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
-        if not (in_list or (isinstance(node, Mapping) and part in node)):
-            return False
-        node = node[part]
-    # a whole party or group is judged by the rows' values too, except its 主体类型
-    return not isinstance(node, Mapping | list) or problem.code.startswith("union_tag")
 
 
 def with_profile(

@@ -21,8 +21,9 @@ from flask import Response, current_app, jsonify, request, send_file, url_for
 from flask_openapi3 import APIBlueprint, Tag
 from pydantic import BaseModel, Field
 
+from docgen.batch.cases import PROFILE_FIELD, shared_problems
 from docgen.batch.cells import YES_NO_WORDS, yes_no
-from docgen.batch.plan import PROFILE_FIELD, SharedProfileError, check_shared, shared_problems
+from docgen.batch.plan import SharedProfileError, check_shared
 from docgen.batch.readers import BatchInputError, sniff_bytes
 from docgen.batch.runs import Batches, RunNotFound, RunOptions
 from docgen.documents.problems import Problem
