@@ -232,6 +232,9 @@ def build_blueprint() -> APIBlueprint:
         sender_profile_id（发函人档案编号，作为每一行共用的发函人）、pdf_engine（weasyprint 或
         typst，默认按服务配置）
         """
+        if request.mimetype != "multipart/form-data":
+            message = "请以 multipart/form-data 上传表格文件（字段名 file）及其他表单字段"
+            return _problems([Problem((), "unsupported_media_type", message)], 415)
         run_id, problems, status = submit()
         if run_id is None:
             response = _problems(problems, status)
@@ -247,6 +250,7 @@ def build_blueprint() -> APIBlueprint:
             }
         )
         response.status_code = 202
+        response.headers["Location"] = url_for("batches.get_batch", id=run_id)
         return response
 
     @bp.get("/<id>", tags=[BATCHES_TAG])

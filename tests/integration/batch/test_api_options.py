@@ -90,3 +90,15 @@ def test_shared_values_the_rows_complete_are_not_refused(client, sheet, monkeypa
     partial = {"creditor": {"kind": "organization", "name": "深圳市恒信商贸有限公司"}}
     response = _post(client, sheet, shared=json.dumps(partial, ensure_ascii=False))
     assert response.status_code == 202, response.get_json()
+
+
+def test_a_json_body_is_415_and_a_started_run_has_its_location(client, sheet, monkeypatch):
+    response = client.post("/api/v1/batches", json={"type": "demand_letter"})
+    assert response.status_code == 415
+    assert "multipart/form-data" in response.get_json()[0]["message"]
+    monkeypatch.setattr(Batches, "create", lambda *a, **k: "a" * 32)
+    monkeypatch.setattr("docgen.web.batches._run_in_background", lambda *a: None)
+    shared = json.dumps(shared_values(), ensure_ascii=False)
+    started = _post(client, sheet, shared=shared)
+    assert started.status_code == 202
+    assert started.headers["Location"].endswith("/api/v1/batches/" + "a" * 32)
