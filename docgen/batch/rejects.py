@@ -18,6 +18,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from docgen.batch.cells import as_excel_shows
 from docgen.batch.columns import Column, Layout
 from docgen.batch.rows import Cell, fill_slot
 from docgen.batch.sheets import safe_cell, write_csv
@@ -164,7 +165,10 @@ def _restored(value: Any) -> Any:
 
 
 def _plain(value: Any) -> Any:
-    """A typed value as JSON keeps it (dates as their text)."""
+    """A typed value as JSON keeps it (dates as their text, a long number as Excel shows
+    it, not 1.101011990030711e+16)."""
+    if isinstance(value, float) and abs(value) >= 1e15:
+        return as_excel_shows(value)
     if value is None or isinstance(value, str | int | float | bool):
         return value
     if isinstance(value, datetime) and value.time() == datetime.min.time():

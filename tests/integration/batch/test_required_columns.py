@@ -53,7 +53,11 @@ def test_an_id_excel_mangled_hides_no_other_problem_of_its_party(runner, tmp_pat
     source = write_xlsx(tmp_path / "d.xlsx", rows)
     code, _output, rejects = _check(runner, tmp_path, source)
     assert code == 1
-    found = {(r["列"], r["错误代码"]) for r in rejects if r["行号"] == str(excel_row(1))}
+    own = [r for r in rejects if r["行号"] == str(excel_row(1))]
+    (mangled,) = [r for r in own if r["错误代码"] == "number_stored_as_number"]
+    assert mangled["填写的值"] == "110101198503150000"  # as Excel shows it
+    assert "第 15 位之后的数字已变成 0" in mangled["错误信息"]
+    found = {(r["列"], r["错误代码"]) for r in own}
     assert found == {
         ("债务人证件号码", "number_stored_as_number"),
         ("债务人住所地", "missing"),
