@@ -39,7 +39,6 @@ REJECTS_HEADER = [
 ALL_ROWS = "全部"
 _FIX = "请按错误信息修改这一格后重新上传"
 _HINTS_BY_CODE = {
-    "missing": "此项必填，请填写",
     "phone_format": "手机号如 13800138000，固话如 010-12345678",
     "id_checksum": "请核对证件号码（18位，最后一位可为 X）",
     "id_length": "请核对证件号码（18位，最后一位可为 X）",
@@ -61,6 +60,8 @@ def hint_for(problem: Problem, column: Column | None) -> str:
         if found:  # the figure the rule found, as it says it (amount_checks)
             return f"合计应为 {found.group(1)}；或留空由系统自动合计"
         return "请核对各项金额与合计；或把合计留空由系统自动合计"
+    if problem.code == "missing":
+        return _missing_hint(column)
     if problem.code in _HINTS_BY_CODE:
         return _HINTS_BY_CODE[problem.code]
     kind = column.kind if column is not None else ""
@@ -75,6 +76,18 @@ def hint_for(problem: Problem, column: Column | None) -> str:
     if kind == "int":
         return "请填写整数，如 7"
     return _FIX
+
+
+def _missing_hint(column: Column | None) -> str:
+    """What to write in an empty required cell: its form (a date, a choice's labels) or,
+    for free text, what it is for."""
+    from docgen.batch.workbook import how_to_write
+
+    if column is None:
+        return "请补填这一项；每行相同的信息也可在共用信息中填写一次"
+    how = how_to_write(column)
+    said = column.description if how == "文字" else how
+    return f"这一格不能留空；{said}" if said else "这一格不能留空，请补填"
 
 
 def _path(loc: Sequence[Any]) -> str:

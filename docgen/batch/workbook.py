@@ -31,7 +31,8 @@ def how_to_write(column: Column) -> str:
     if column.kind == "choice":
         return "从下拉列表选择：" + "、".join(column.labels())
     if column.kind == "list":
-        return "可填多项，用顿号分隔：" + "、".join(column.labels())
+        labels = column.labels()
+        return "可填多项，用顿号分隔" + ("：" + "、".join(labels) if labels else "")
     if column.kind == "bool":
         return "填写 是 或 否"
     if column.kind == "int":

@@ -98,6 +98,8 @@ def test_an_xlsx_of_200_debtors_in_real_world_forms(runner, tmp_path):
         ("欠款金额欠款明细1金额（元）", "missing"),
         ("欠款金额合计（元）", "total_mismatch"),
     }
+    (blank,) = [r for r in by_row[excel_row(41)] if r["错误代码"] == "missing"]
+    assert blank["提示"] == f"这一格不能留空；{AMOUNT_HINT}"  # not the message again
     (total,) = [r for r in by_row[excel_row(41)] if r["错误代码"] == "total_mismatch"]
     assert total["提示"] == "合计应为 6,007.14；或留空由系统自动合计"
 

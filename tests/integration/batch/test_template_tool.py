@@ -77,6 +77,7 @@ def test_columns_required_for_one_kind_of_party_say_so(runner, tmp_path):
     assert notes["债务人统一社会信用代码"][1].value == "法人或其他组织必填"
     assert notes["债务人法定代表人/主要负责人"][1].value == "法人或其他组织必填"
     assert notes["债务人联系电话"][1].value == "选填"
+    assert notes["保证人邮政编码"][2].value == "可填多项，用顿号分隔"  # no dangling colon
     assert "蓝色表头为按主体类型必填的列" in book["填写说明"]["A2"].value
     heads = {c.value: c for c in book["填写"][1]}
     assert heads["债务人性别"].comment.text == "自然人必填"
