@@ -102,3 +102,16 @@ def test_a_json_body_is_415_and_a_started_run_has_its_location(client, sheet, mo
     started = _post(client, sheet, shared=shared)
     assert started.status_code == 202
     assert started.headers["Location"].endswith("/api/v1/batches/" + "a" * 32)
+
+
+def test_the_command_line_refuses_a_wrong_shared_value_before_any_row(runner, tmp_path):
+    from docgen.cli import main
+
+    source = write_xlsx(tmp_path / "cases.xlsx", [row(0, "xlsx")])
+    shared = tmp_path / "shared.json"
+    shared.write_text(json.dumps({**shared_values(), "letter_date": "2026-02-30"}), "utf-8")
+    args = ["batch", "check", str(source), "--type", "demand_letter", "--shared", str(shared)]
+    result = runner.invoke(main, [*args, "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert "共用信息有误，整批未开始：发函日期：没有这一天：2026年2月30日" in result.output
+    assert not (tmp_path / "out" / "cases.rejects.csv").exists()
