@@ -179,7 +179,7 @@ def _explain(sheet: Any, layout: Layout, title: str) -> None:
                 _description(column, layout),
             ]
         )
-    for letter, width in zip("ABCD", (34, 10, 60, 60), strict=True):
+    for letter, width in zip("ABCD", (34, 18, 60, 60), strict=True):
         sheet.column_dimensions[letter].width = width
     for row in sheet.iter_rows(min_row=4):
         for cell in row:
