@@ -29,6 +29,29 @@ _MOBILE = re.compile(r"1\d{10}")
 _TEXT_HINT = "请把该列设为「文本」格式（或在数字前加英文单引号 '）后重新填写完整号码"
 
 
+YES_NO = {
+    "是": True,
+    "否": False,
+    "y": True,
+    "n": False,
+    "yes": True,
+    "no": False,
+    "true": True,
+    "false": False,
+    "1": True,
+    "0": False,
+    "有": True,
+    "无": False,
+}
+"""The yes/no words a sheet's 是/否 column accepts (any case); the batch API's flags too."""
+YES_NO_WORDS = "是/否、y/n、yes/no、true/false、1/0、有/无"
+
+
+def yes_no(text: str) -> bool | None:
+    """A yes/no word as a bool (``None`` when it is not one of :data:`YES_NO`)."""
+    return YES_NO.get(unicodedata.normalize("NFKC", text).strip().lower())
+
+
 class CellError(ValueError):
     """A cell whose value cannot be used as it was stored."""
 
@@ -70,7 +93,7 @@ def identifier(name: str, value: Any) -> Any:
         return text
     if isinstance(value, float):
         if not value.is_integer() or abs(value) >= 1e15:
-            raise _lost(name, repr(value))
+            raise _lost(name, as_excel_shows(value), float_digits=True)
         value = int(value)
     if not isinstance(value, int):
         return value
@@ -108,11 +131,25 @@ _WHAT = {
 }
 
 
-def _lost(name: str, shown: str) -> CellError:
+def as_excel_shows(value: float) -> str:
+    """A number as Excel shows it in a number cell: 15 significant digits, the rest 0
+    (1.101011990030711e+16 → 11010119900307100)."""
+    held = Decimal(format(value, ".15g"))
+    return f"{held:f}" if held != held.to_integral_value() else str(int(held))
+
+
+def _lost(name: str, shown: str, float_digits: bool = False) -> CellError:
     what = _WHAT.get(name, "号码")
+    if float_digits and name == "id_number" and shown.isdigit():
+        short = f"，且只有 {len(shown)} 位（应为 18 位）" if len(shown) != 18 else ""
+        lost = f"Excel 只保留 15 位有效数字，第 15 位之后的数字已变成 0{short}"
+    elif float_digits and shown.isdigit() and len(shown) > 15:
+        lost = "Excel 只保留 15 位有效数字，第 15 位之后的数字已变成 0"
+    else:
+        lost = "可能已丢失开头的 0 或末尾几位"
     return CellError(
         "number_stored_as_number",
-        f"{what}被 Excel 存成了数字（{shown}），可能已丢失开头的 0 或末尾几位，无法确认原号码",
+        f"{what}被 Excel 存成了数字（显示为 {shown}），{lost}，无法确认原号码",
         _TEXT_HINT,
     )
 

@@ -17,7 +17,7 @@ from docgen.batch.plan import (
     stored_problems,
     with_profile,
 )
-from docgen.batch.rejects import write_rejects, write_warnings
+from docgen.batch.rejects import typed_values, write_rejects, write_warnings
 from docgen.documents import registry
 from docgen.services import DocumentService
 
@@ -27,7 +27,7 @@ def _spool(fh: IO[str], record: Record, problems: list[dict[str, Any]], values: 
         "row": record.number,
         "reference": record.reference,
         "debtor": record.debtor,
-        "values": record.values if values else [],
+        "values": typed_values(record.values) if values else [],
         "problems": problems,
     }
     fh.write(json.dumps(line, ensure_ascii=False, default=str) + "\n")

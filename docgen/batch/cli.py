@@ -303,7 +303,8 @@ def _executor(settings: Settings, processes: int | None) -> Any:
     help="PDF 引擎（默认按 DOCGEN_PDF_ENGINE；typst 快约十倍，仅用于有 .typ 模板的文书类型）",
 )
 def run(**args: Unpack[_RunArgs]) -> None:
-    """批量生成：校验每一行，生成有效行的文书，写出合并打印文件、寄送清单、拒绝清单和汇总。"""
+    """批量生成：校验每一行，生成有效行的文书，写出合并打印文件、寄送清单、拒绝清单和汇总；
+    有被拒绝或生成失败的行时退出码为 1。"""
     from docgen.batch.runs import Batches, RunOptions
     from docgen.tenants.limits import TooManyRuns
 
@@ -328,6 +329,13 @@ def run(**args: Unpack[_RunArgs]) -> None:
     except (BatchInputError, TooManyRuns) as exc:
         raise click.UsageError(str(exc)) from None
     _print_summary(summary)
+    _exit_for(summary)
+
+
+def _exit_for(summary: dict[str, Any]) -> None:
+    """Exit 1 (as ``check`` does) when a row was rejected or failed: a script sees it."""
+    if summary.get("rejected") or summary.get("failed"):
+        sys.exit(EXIT_REJECTS)
 
 
 @batch.command()
@@ -351,7 +359,8 @@ def status(run_id: str, as_json: bool) -> None:
 @click.argument("run_id", metavar="RUN")
 @click.option("--processes", type=int, help="本机进程数（默认全部核心）")
 def resume(run_id: str, processes: int | None) -> None:
-    """继续一个中断的批次：只生成尚未完成的记录；已完成的批次不做任何改动。"""
+    """继续一个中断的批次：只生成尚未完成的记录；已完成的批次不做任何改动；
+    有被拒绝或生成失败的行时退出码为 1。"""
     from docgen.batch.runs import Batches, RunNotFound
 
     settings = _settings()
@@ -363,6 +372,7 @@ def resume(run_id: str, processes: int | None) -> None:
     except BatchInputError as exc:
         raise click.UsageError(str(exc)) from None
     _print_summary(summary)
+    _exit_for(summary)
 
 
 @click.command()

@@ -49,6 +49,14 @@ class Column:
     aliases: tuple[str, ...] = ()
     description: str = ""
     places: int | None = None  # a decimal's places (2: an amount to the fen)
+    required_for: tuple[str, ...] = ()  # the 主体类型 labels requiring it (自然人)
+
+    @property
+    def need(self) -> str:
+        """必填, 自然人必填 (required for one kind of party only) or 选填."""
+        if self.required:
+            return "必填"
+        return "、".join(self.required_for) + "必填" if self.required_for else "选填"
 
     def convert(self, value: Any) -> Any:
         """A cell value as the model expects it (labels of choices, 是/否, Excel dates).
@@ -76,7 +84,8 @@ class Column:
                 items = [v.strip() for v in _LIST_SEPARATORS.split(value) if v.strip()]
                 return [self.choice(v) for v in items]
             if self.kind == "bool":
-                return _BOOL.get(value.lower(), value)
+                answer = cells.yes_no(value)
+                return value if answer is None else answer
             if self.choices:
                 return self.choice(value)
         return value
@@ -104,22 +113,6 @@ class Column:
 
 def _folded(text: str) -> str:
     return normalize(unicodedata.normalize("NFKC", text))
-
-
-_BOOL = {
-    "是": True,
-    "否": False,
-    "y": True,
-    "n": False,
-    "yes": True,
-    "no": False,
-    "true": True,
-    "false": False,
-    "1": True,
-    "0": False,
-    "有": True,
-    "无": False,
-}
 
 
 def normalize(header: str) -> str:
@@ -260,9 +253,13 @@ def _walk_union(
     """Fields of every variant once; a field titled differently per variant gets aliases."""
     seen: dict[Loc, Column] = {}
     needed: dict[Loc, int] = {}  # in how many variants a field is required
+    needed_by: dict[Loc, tuple[str, ...]] = {}  # the labels of those variants
     for model in models:
+        label = _variant_label(model)
         for column in _walk(model, loc, zh, required, aliases):
             needed[column.loc] = needed.get(column.loc, 0) + column.required
+            if column.required and label:
+                needed_by[column.loc] = (*needed_by.get(column.loc, ()), label)
             if column.loc in seen:
                 first = seen[column.loc]
                 extra = () if column.zh == first.zh else (column.zh,)
@@ -271,7 +268,17 @@ def _walk_union(
             else:
                 seen[column.loc] = column
     for loc_, column in seen.items():  # required only when every variant requires it
-        yield replace(column, required=needed[loc_] == len(models))
+        every = needed[loc_] == len(models)
+        some = () if every else needed_by.get(loc_, column.required_for)
+        yield replace(column, required=every, required_for=some)
+
+
+def _variant_label(model: type[BaseModel]) -> str:
+    """A union variant's label, its tag's title (Person → 自然人), or ""."""
+    info = model.model_fields.get("kind")
+    extra = info.json_schema_extra if info is not None else None
+    titles = extra.get("enum_titles") if isinstance(extra, dict) else None
+    return str(titles[0]) if isinstance(titles, list) and len(titles) == 1 else ""
 
 
 @dataclass(frozen=True)

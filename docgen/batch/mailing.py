@@ -14,6 +14,8 @@ same file goes back into ``docgen delivery import``.
 from __future__ import annotations
 
 import os
+import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -83,6 +85,17 @@ def place_of(address: str) -> Place:
     return Place("", "", "", address)
 
 
+_COUNTRY = re.compile(r"(?:\+|00)86(1\d{10})")
+
+
+def phone_digits(phone: str) -> str:
+    """A phone as the post office's batch upload takes it: digits only (138 0013 8010 →
+    13800138010, 010-12345678 → 01012345678, +86 13800138000 → 13800138000)."""
+    text = re.sub(r"[\s\-()（）]", "", unicodedata.normalize("NFKC", phone))
+    mobile = _COUNTRY.fullmatch(text)
+    return mobile.group(1) if mobile else re.sub(r"\D", "", text)
+
+
 def sender_of(case: dict[str, Any]) -> dict[str, str]:
     """The sender printed on the envelope: the contact person, else the creditor."""
     found = case.get("contact")
@@ -130,10 +143,10 @@ def write_mailing(path: Path, letters: Iterable[Letter], insured: str = "") -> d
         row = [
             written,
             letter.sender["name"],
-            letter.sender["phone"],
+            phone_digits(letter.sender["phone"]),
             letter.sender["address"],
             letter.recipient.get("name", ""),
-            letter.recipient.get("phone", ""),
+            phone_digits(str(letter.recipient.get("phone") or "")),
             place.province,
             place.city,
             place.district,

@@ -18,11 +18,17 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from docgen.batch.cases import merge_shared, recipient_of
+from docgen.batch.cases import (
+    PROFILE_FIELD,
+    merge_shared,
+    recipient_of,
+    sex_from_id,
+    shared_problems,
+)
 from docgen.batch.columns import Layout
 from docgen.batch.duplicates import Duplicates
 from docgen.batch.readers import BatchInputError, Row, read_rows
-from docgen.batch.rejects import describe
+from docgen.batch.rejects import describe, typed_values
 from docgen.batch.rows import Cell, Resolved
 from docgen.batch.state import PENDING, REJECTED, BatchItem, BatchRun, item_key, row_hash
 from docgen.documents.problems import Loc, Problem, beside
@@ -46,6 +52,7 @@ class Record:
     cells: dict[Loc, Cell] = field(default_factory=dict)
     values: list[Any] = field(default_factory=list)
     merged: dict[str, Any] = field(default_factory=dict)  # with the shared values
+    present: Mapping[Loc, int] | None = None  # the sheet's columns (None: a JSONL record)
     type_name: str = ""  # set when judged: whose recipient ``debtor`` names
 
     @property
@@ -128,6 +135,7 @@ class Sheet:
         if not _known(resolved):
             raise BatchInputError("表头中没有任何可识别的列")
         self.headers = resolved.headers
+        present = resolved.positions()
         rest = chain([peeked] if peeked is not None else [], rows)
         count = 0
         for row in rest:
@@ -138,7 +146,13 @@ class Sheet:
             self._check_limit(count)
             read = resolved.read(row.values or [])
             yield Record(
-                row.number, read.case, read.extras, read.problems, read.cells, row.values or []
+                row.number,
+                read.case,
+                read.extras,
+                read.problems,
+                read.cells,
+                row.values or [],
+                present=present,
             )
 
     def _check_limit(self, count: int) -> None:
@@ -190,9 +204,6 @@ def _text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-PROFILE_FIELD = "sender_profile_id"
-
-
 class RowLimitError(BatchInputError):
     """More data rows than one run may hold (``DOCGEN_BATCH_MAX_ROWS``)."""
 
@@ -208,12 +219,33 @@ class SharedProfileError(BatchInputError):
     """The run's shared sender profile cannot apply (unknown id, or a type without one)."""
 
 
+class SharedValueError(BatchInputError):
+    """A shared value (letter date, creditor …) that no row could make right."""
+
+
 def check_shared(service: DocumentService, type_name: str, shared: Mapping[str, Any]) -> None:
-    """Refuse a run whose shared sender profile cannot apply, before any row is read.
+    """Refuse a run whose shared sender profile cannot apply, or whose shared values are
+    wrong themselves (:func:`shared_problems`), before any row is read.
 
     A shared value applies to every row, so an unknown profile would reject every row
     with the same problem; the run is refused once, up front, instead.
     """
+    from docgen.documents import registry
+
+    wrong = shared_problems(service, type_name, shared)
+    if wrong:
+        layout = Layout.of(registry.get(type_name).model)
+        said = "；".join(f"{_named(layout, p.loc)}：{p.message}" for p in wrong)
+        raise SharedValueError(f"共用信息有误，整批未开始：{said}")
+    _check_profile(service, type_name, shared)
+
+
+def _named(layout: Layout, loc: Loc) -> str:
+    found = layout.column_at(loc)
+    return layout.header(found[0], found[1], "zh") if found else layout.titles(loc)
+
+
+def _check_profile(service: DocumentService, type_name: str, shared: Mapping[str, Any]) -> None:
     from docgen.documents import registry
     from docgen.profiles.store import ProfileNotFound
 
@@ -290,10 +322,11 @@ def judge(
     record.type_name = type_name
     if any(p.code in ("json_invalid", "unknown_column") for p in record.problems):
         return record
+    sex_from_id(record.case)  # a blank 性别 beside a resident ID number
     record.merged = merge_shared(record.case, shared)
     report = service.validate(type_name, record.merged)
     # the cells that could not be read count as a body's schema errors do
-    record.problems = record.problems + beside(report.problems, record.problems)
+    record.problems = record.problems + _beside_cells(type_name, record, report.problems)
     if duplicates is not None and record.ok:
         repeated = duplicates.check(record.number, record.reference, record.merged)
         if repeated is not None:
@@ -305,9 +338,29 @@ def judge(
     return record
 
 
+def _beside_cells(type_name: str, record: Record, found: list[Problem]) -> list[Problem]:
+    """The problems found beside the cells that could not be read: the rules' problems of
+    the parts that lost no value (:func:`beside`), and every field's own problem (a blank
+    性别 beside an ID number Excel mangled): those are no consequence of the lost value,
+    so the operator sees them in the same round."""
+    kept = beside(found, record.problems)
+    if not record.problems:
+        return kept
+    from docgen.documents import registry
+    from docgen.documents.problems import CaseInvalid, touches
+
+    try:
+        registry.get(type_name).parse(record.merged)
+    except CaseInvalid as exc:
+        refused = [p.loc for p in record.problems]
+        own = [p for p in exc.problems if p not in kept and not touches(p.loc, refused)]
+        return kept + own
+    return kept
+
+
 def stored_problems(layout: Layout, record: Record) -> list[dict[str, Any]]:
     """The problems of a record as stored: with the sheet's column, typed value and hint."""
-    return describe(layout, record.problems, record.cells)
+    return describe(layout, record.problems, record.cells, record.present)
 
 
 @dataclass
@@ -357,7 +410,7 @@ def _item(run_id: str, layout: Layout, record: Record) -> BatchItem:
     digest = row_hash({"case": record.case, "extras": record.extras})
     extras = dict(record.extras)
     if not record.ok:
-        extras[ROW_VALUES] = record.values
+        extras[ROW_VALUES] = typed_values(record.values)
     return BatchItem(
         key=item_key(run_id, record.number, digest),
         run_id=run_id,

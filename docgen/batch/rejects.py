@@ -11,13 +11,16 @@ rows as they were, with each offending cell filled red and its problem as a comm
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from docgen.batch.cells import as_excel_shows
 from docgen.batch.columns import Column, Layout
-from docgen.batch.rows import Cell
+from docgen.batch.rows import Cell, fill_slot
 from docgen.batch.sheets import safe_cell, write_csv
 from docgen.documents.problems import Loc, Problem
 from docgen.domain.written import AMOUNT_HINT, DATE_HINT
@@ -36,7 +39,6 @@ REJECTS_HEADER = [
 ALL_ROWS = "全部"
 _FIX = "请按错误信息修改这一格后重新上传"
 _HINTS_BY_CODE = {
-    "missing": "此项必填，请填写",
     "phone_format": "手机号如 13800138000，固话如 010-12345678",
     "id_checksum": "请核对证件号码（18位，最后一位可为 X）",
     "id_length": "请核对证件号码（18位，最后一位可为 X）",
@@ -46,10 +48,20 @@ _HINTS_BY_CODE = {
 }
 
 
+_SUM_OF_ITEMS = re.compile(r"各项合计为人民币([\d,]+\.\d{2})元")
+
+
 def hint_for(problem: Problem, column: Column | None) -> str:
     """How to fix a problem, in the operator's terms."""
     if problem.hint:
         return problem.hint
+    if problem.code == "total_mismatch":
+        found = _SUM_OF_ITEMS.search(problem.message)
+        if found:  # the figure the rule found, as it says it (amount_checks)
+            return f"合计应为 {found.group(1)}；或留空由系统自动合计"
+        return "请核对各项金额与合计；或把合计留空由系统自动合计"
+    if problem.code == "missing":
+        return _missing_hint(column)
     if problem.code in _HINTS_BY_CODE:
         return _HINTS_BY_CODE[problem.code]
     kind = column.kind if column is not None else ""
@@ -66,6 +78,18 @@ def hint_for(problem: Problem, column: Column | None) -> str:
     return _FIX
 
 
+def _missing_hint(column: Column | None) -> str:
+    """What to write in an empty required cell: its form (a date, a choice's labels) or,
+    for free text, what it is for."""
+    from docgen.batch.workbook import how_to_write
+
+    if column is None:
+        return "请补填这一项；每行相同的信息也可在共用信息中填写一次"
+    how = how_to_write(column)
+    said = column.description if how == "文字" else how
+    return f"这一格不能留空；{said}" if said else "这一格不能留空，请补填"
+
+
 def _path(loc: Sequence[Any]) -> str:
     out = ""
     for part in loc:
@@ -73,15 +97,38 @@ def _path(loc: Sequence[Any]) -> str:
     return out
 
 
+def _column_for(layout: Layout, loc: Loc) -> tuple[Column, int | None] | None:
+    """The column of a field, or for a group (a party, the deadline) the first column
+    it requires (债务人主体类型, 付款期限（天数）)."""
+    found = layout.column_at(loc)
+    if found is not None:
+        return found
+    for column in layout.columns:
+        if column.loc[: len(loc)] == loc and len(column.loc) > len(loc) and column.required:
+            return column, (0 if -1 in column.loc else None)
+    return None
+
+
 def describe(
-    layout: Layout, problems: Iterable[Problem], cells: Mapping[Loc, Cell]
+    layout: Layout,
+    problems: Iterable[Problem],
+    cells: Mapping[Loc, Cell],
+    present: Mapping[Loc, int] | None = None,
 ) -> list[dict[str, Any]]:
-    """The problems of a row as stored: each with its column header, typed value and hint."""
+    """The problems of a row as stored: each with its column header, typed value and hint.
+
+    ``present`` holds the columns the sheet has (:meth:`Resolved.positions`): a missing
+    value whose column the sheet lacks is marked ``absent`` (with 必填 / 自然人必填),
+    reported once for the column; one whose cell is empty names that cell (marked red).
+    """
     out = []
     for problem in problems:
-        cell = cells.get(problem.loc) or cells.get((*problem.loc, "kind"))
-        found = layout.column_at(problem.loc) or layout.column_at((*problem.loc, "kind"))
+        found = _column_for(layout, problem.loc)
         column = found[0] if found else None
+        cell = cells.get(problem.loc)
+        if cell is None and found is not None:
+            at, slot = found
+            cell = cells.get(at.loc if slot is None else fill_slot(at.loc, slot))
         if cell is not None:
             header = cell.header
         elif found is not None:
@@ -95,14 +142,50 @@ def describe(
             hint=hint_for(problem, column),
             cell=cell.column if cell else None,
         )
+        if problem.code == "missing" and column is not None and present is not None:
+            if column.loc not in present:
+                entry["absent"] = column.need
+            elif cell is None:
+                entry["cell"] = _empty_cell(present, problem.loc, found)
         out.append(entry)
     return out
 
 
+def _empty_cell(
+    present: Mapping[Loc, int], loc: Loc, found: tuple[Column, int | None] | None
+) -> int | None:
+    if loc in present:
+        return present[loc]
+    if found is None:
+        return None
+    at, slot = found
+    return present.get(at.loc if slot is None else fill_slot(at.loc, slot))
+
+
+_DATE_TAG = "$date"
+
+
+def typed_values(values: list[Any]) -> list[Any]:
+    """A row's cells as JSON keeps them, a date cell tagged so it comes back a date."""
+    return [{_DATE_TAG: v.isoformat()} if isinstance(v, datetime | date) else v for v in values]
+
+
+def _restored(value: Any) -> Any:
+    """A cell kept by :func:`typed_values` as Excel should hold it again."""
+    if isinstance(value, dict) and set(value) == {_DATE_TAG}:
+        return datetime.fromisoformat(value[_DATE_TAG])
+    return safe_cell(value)
+
+
 def _plain(value: Any) -> Any:
-    """A typed value as JSON keeps it (dates as their text)."""
+    """A typed value as JSON keeps it (dates as their text, a long number as Excel shows
+    it, not 1.101011990030711e+16)."""
+    if isinstance(value, float) and abs(value) >= 1e15:
+        return as_excel_shows(value)
     if value is None or isinstance(value, str | int | float | bool):
         return value
+    if isinstance(value, datetime) and value.time() == datetime.min.time():
+        return value.date().isoformat()
     return str(value)
 
 
@@ -126,15 +209,47 @@ def column_problems(entries: Iterable[Entry], rows: int) -> dict[tuple[str, str,
     return {key: hints[key] for key, n in seen.items() if n >= rows}
 
 
+def absent_columns(entries: Iterable[Entry]) -> dict[str, tuple[str, str, set[Any]]]:
+    """Column → (必填 / 自然人必填, field path, rows) of the required columns the sheet
+    does not have, however many rows they cost."""
+    out: dict[str, tuple[str, str, set[Any]]] = {}
+    for entry in entries:
+        if entry.get("absent"):
+            found: tuple[str, str, set[Any]] = (entry["absent"], _path(entry["loc"]), set())
+            out.setdefault(entry["column"], found)[2].add(entry["row"])
+    return out
+
+
 def report_rows(entries: Callable[[], Iterator[Entry]], rows: int) -> Iterator[list[Any]]:
-    """The lines of the report: column problems once, then each row's own problems."""
-    whole = column_problems(entries(), rows)
+    """The lines of the report: columns the sheet lacks and problems of every row once,
+    then each row's own problems."""
+    absent = absent_columns(entries())
+    for column, (need, path, hit) in sorted(absent.items()):
+        text = f"表格中没有「{column}」列（{need}），{_affected(hit, rows)}"
+        yield [ALL_ROWS, "", "", column, "", text, ABSENT_HINT, "column_missing", path]
+    whole = column_problems((e for e in entries() if not e.get("absent")), rows)
     for (column, code, message), hint in sorted(whole.items()):
         text = f"列「{column}」：{message}，影响全部{rows}行"
         yield [ALL_ROWS, "", "", column, "", text, hint, code, ""]
     for entry in entries():
-        if (entry["column"], entry["code"], entry["message"]) not in whole:
+        key = (entry["column"], entry["code"], entry["message"])
+        if key not in whole and not entry.get("absent"):
             yield _line(entry)
+
+
+ABSENT_HINT = (
+    "请在表格中加上这一列并填写（列名见 docgen batch template 生成的模板）；"
+    "每行相同的信息也可在共用信息中填写一次"
+)
+
+
+def _affected(hit: set[Any], rows: int) -> str:
+    """影响全部N行, or which rows: 影响第 7、8 行 (the first ten, then 等N行)."""
+    if len(hit) >= rows:
+        return f"影响全部{rows}行"
+    numbers = sorted(hit)
+    shown = "、".join(str(n) for n in numbers[:10])
+    return f"影响第 {shown} 行" if len(hit) <= 10 else f"影响第 {shown} 等{len(hit)}行"
 
 
 def _line(entry: Entry) -> list[Any]:
@@ -205,7 +320,7 @@ def _write_xlsx(
     )
     for number, values, problems in rejected():
         out = [WriteOnlyCell(copy, value=number)] + [
-            WriteOnlyCell(copy, value=safe_cell(v)) for v in values
+            _copied(WriteOnlyCell(copy, value=_restored(v))) for v in values
         ]
         out += [WriteOnlyCell(copy, value=None) for _ in range(len(headers) - len(values))]
         for problem in problems:
@@ -219,6 +334,14 @@ def _write_xlsx(
     tmp = path.with_name(path.name + ".part")
     workbook.save(tmp)
     os.replace(tmp, path)
+
+
+def _copied(cell: Any) -> Any:
+    """A date comes back a date cell, shown as a date (with its time when it has one)."""
+    if isinstance(cell.value, datetime):
+        has_time = cell.value.time() != datetime.min.time()
+        cell.number_format = "yyyy-mm-dd hh:mm" if has_time else "yyyy-mm-dd"
+    return cell
 
 
 def _bold(cell: Any, font: Any) -> Any:

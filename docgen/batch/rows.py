@@ -49,6 +49,18 @@ class Resolved:
     unknown: list[str]
     headers: list[str] = field(default_factory=list)
 
+    def positions(self) -> dict[Loc, int]:
+        """The sheet's column of each field it has: by its location (a list slot's filled
+        in) and by its column's own (``-1`` for a list slot: its first slot's column)."""
+        out: dict[Loc, int] = {}
+        for index, hit in enumerate(self.cells):
+            if hit is not None:
+                column, slot = hit
+                out.setdefault(column.loc, index)
+                if slot is not None:
+                    out.setdefault(fill_slot(column.loc, slot), index)
+        return out
+
     def record(self, values: list[Any]) -> tuple[dict[str, Any], dict[str, Any]]:
         """A row as a nested case dict plus the mailing extras (postcode ...)."""
         row = self.read(values)

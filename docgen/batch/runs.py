@@ -397,7 +397,9 @@ class Batches:
             summary = summarize(run, counts(session, run_id))
             summary["out_dir"] = run.out_dir
             summary["check_only"] = bool(run.option("check_only", False))
-            summary["letters"] = _letters(Path(run.out_dir)) if run.status == RUN_DONE else 0
+            done = run.status == RUN_DONE  # letters, warnings: counted when the run finished
+            for key in ("letters", "warnings"):
+                summary[key] = _summary_count(Path(run.out_dir), key) if done else 0
             summary["created_at"] = run.created_at.isoformat()
             return summary
 
@@ -433,10 +435,10 @@ def _yuan(text: str) -> bool:
         return False
 
 
-def _letters(folder: Path) -> int:
-    """The letters a finished run produced (one per recipient), from its summary."""
+def _summary_count(folder: Path, key: str) -> int:
+    """A finished run's count from its summary: letters (one per recipient), warnings."""
     try:
-        return int(json.loads((folder / "summary.json").read_text("utf-8")).get("letters", 0))
+        return int(json.loads((folder / "summary.json").read_text("utf-8")).get(key, 0))
     except (OSError, ValueError):
         return 0
 

@@ -31,7 +31,8 @@ def how_to_write(column: Column) -> str:
     if column.kind == "choice":
         return "从下拉列表选择：" + "、".join(column.labels())
     if column.kind == "list":
-        return "可填多项，用顿号分隔：" + "、".join(column.labels())
+        labels = column.labels()
+        return "可填多项，用顿号分隔" + ("：" + "、".join(labels) if labels else "")
     if column.kind == "bool":
         return "填写 是 或 否"
     if column.kind == "int":
@@ -50,6 +51,11 @@ def _description(column: Column, layout: Layout) -> str:
             "reference": "本单位的客户编号，拒绝清单和寄送清单按此对照",
             "guarantor_postcodes": "各保证人的邮政编码，顺序与保证人一致，用顿号分隔",
         }.get(str(column.loc[-1]), "")
+    if column.loc and column.loc[-1] == "sex" and column.required_for:
+        return (
+            "填写了居民身份证（或港澳台居民居住证）号码时可不填：按号码第17位"
+            "（奇数为男，偶数为女）填写"
+        )
     return column.description
 
 
@@ -64,6 +70,7 @@ def write_template_xlsx(
     """The template workbook; ``order`` gives the columns' order as indexes into
     ``layout.template_headers()`` (the headers and rows are already in that order)."""
     from openpyxl import Workbook
+    from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
@@ -77,6 +84,7 @@ def write_template_xlsx(
     sheet.append(headers)
     bold = Font(bold=True)
     required_fill = PatternFill("solid", fgColor="FFF2CC")
+    kind_fill = PatternFill("solid", fgColor="DDEBF7")  # required for one 主体类型
     columns = layout.template_headers()
     if order is not None:
         columns = [columns[i] for i in order]
@@ -92,6 +100,9 @@ def write_template_xlsx(
         head.alignment = Alignment(wrap_text=True, vertical="center")
         if column.required:
             head.fill = required_fill
+        elif column.required_for:
+            head.fill = kind_fill
+            head.comment = Comment(column.need, "docgen")
         sheet.column_dimensions[letter].width = max(10, min(40, 2 * len(header) + 2))
         cell_range = f"{letter}2:{letter}{FILL_ROWS}"
         options = _options(column)
@@ -149,7 +160,8 @@ def _explain(sheet: Any, layout: Layout, title: str) -> None:
     sheet.append([f"{title}：批量表格填写说明"])
     sheet.append(
         [
-            "每行一份文书；黄色表头为必填列。债权人、收款账户、联系方式、签署人等每一行相同的"
+            "每行一份文书；黄色表头为必填列；蓝色表头为按主体类型必填的列（如「自然人必填」："
+            "该行主体类型为自然人时必填，见下表「是否必填」）。债权人、收款账户、联系方式、签署人等每一行相同的"
             "信息可不填，改在批量页面或 --shared 文件中填写一次。"
         ]
     )
@@ -162,12 +174,12 @@ def _explain(sheet: Any, layout: Layout, title: str) -> None:
         sheet.append(
             [
                 header,
-                "必填" if column.required else "选填",
+                column.need,
                 how_to_write(column),
                 _description(column, layout),
             ]
         )
-    for letter, width in zip("ABCD", (34, 10, 60, 60), strict=True):
+    for letter, width in zip("ABCD", (34, 18, 60, 60), strict=True):
         sheet.column_dimensions[letter].width = width
     for row in sheet.iter_rows(min_row=4):
         for cell in row:

@@ -21,7 +21,9 @@ from flask import Response, current_app, jsonify, request, send_file, url_for
 from flask_openapi3 import APIBlueprint, Tag
 from pydantic import BaseModel, Field
 
-from docgen.batch.plan import PROFILE_FIELD, SharedProfileError, check_shared
+from docgen.batch.cases import PROFILE_FIELD, shared_problems
+from docgen.batch.cells import YES_NO_WORDS, yes_no
+from docgen.batch.plan import SharedProfileError, check_shared
 from docgen.batch.readers import BatchInputError, sniff_bytes
 from docgen.batch.runs import Batches, RunNotFound, RunOptions
 from docgen.documents.problems import Problem
@@ -81,12 +83,13 @@ def _options() -> RunOptions | Response:
         shared["letter_date"] = form["letter_date"]
     if form.get(PROFILE_FIELD, "").strip():
         shared[PROFILE_FIELD] = form[PROFILE_FIELD].strip()
+    flags = {name: _flag(name, problems) for name in ("address_page", "check_only")}
     options = RunOptions(
         type_name=form.get("type", ""),
         formats=_formats(),
         shared=shared,
-        address_page=_flag(form.get("address_page", "")),
-        check_only=_flag(form.get("check_only", "")),
+        address_page=flags["address_page"],
+        check_only=flags["check_only"],
         insured_value=form.get("insured_value", "").strip(),
         pdf_engine=form.get("pdf_engine", "").strip(),
     )
@@ -104,20 +107,47 @@ def _options() -> RunOptions | Response:
         )
         problems.append(Problem((field,), "invalid", str(exc)))
     else:
-        try:
-            check_shared(auth.service(), options.type_name, shared)
-        except SharedProfileError as exc:
-            problems.append(Problem((PROFILE_FIELD,), "profile_not_found", str(exc)))
-        else:
-            if PROFILE_FIELD in shared:
-                shared[PROFILE_FIELD] = int(shared[PROFILE_FIELD])
+        problems += _shared_problems(options.type_name, shared)
+        if not problems:
+            try:
+                check_shared(auth.service(), options.type_name, shared)
+            except SharedProfileError as exc:
+                problems.append(Problem((PROFILE_FIELD,), "profile_not_found", str(exc)))
+            else:
+                if PROFILE_FIELD in shared:
+                    shared[PROFILE_FIELD] = int(shared[PROFILE_FIELD])
     if problems:
         return _problems(problems, 422)
     return options
 
 
-def _flag(value: str) -> bool:
-    return value.lower() in ("1", "true", "on", "yes")
+def _shared_problems(type_name: str, shared: dict[str, Any]) -> list[Problem]:
+    """Errors of the shared values, at the form field that gave them: ``letter_date``
+    (its own field) or under ``shared``."""
+    given_date = request.form.get("letter_date", "").strip()
+    out = []
+    for problem in shared_problems(auth.service(), type_name, shared):
+        own = problem.loc[:1] == ("letter_date",) and bool(given_date)
+        loc = problem.loc if own else ("shared", *problem.loc)
+        out.append(Problem(loc, problem.code, problem.message, problem.hint))
+    return out
+
+
+_FLAG_TITLES = {"address_page": "地址页", "check_only": "只校验不生成"}
+
+
+def _flag(name: str, problems: list[Problem]) -> bool:
+    """A yes/no form field read as the sheets read 是/否 (``on``: a checked box); empty is
+    no, and any other value is a problem: a check must never turn into a real run."""
+    value = request.form.get(name, "").strip()
+    if not value:
+        return False
+    answer = True if value.lower() == "on" else yes_no(value)
+    if answer is None:
+        message = f"{_FLAG_TITLES[name]}（{name}）应为是或否（{YES_NO_WORDS}），实为「{value}」"
+        problems.append(Problem((name,), "bool_invalid", message))
+        return False
+    return answer
 
 
 def _formats() -> list[str]:
@@ -202,6 +232,9 @@ def build_blueprint() -> APIBlueprint:
         sender_profile_id（发函人档案编号，作为每一行共用的发函人）、pdf_engine（weasyprint 或
         typst，默认按服务配置）
         """
+        if request.mimetype != "multipart/form-data":
+            message = "请以 multipart/form-data 上传表格文件（字段名 file）及其他表单字段"
+            return _problems([Problem((), "unsupported_media_type", message)], 415)
         run_id, problems, status = submit()
         if run_id is None:
             response = _problems(problems, status)
@@ -217,6 +250,7 @@ def build_blueprint() -> APIBlueprint:
             }
         )
         response.status_code = 202
+        response.headers["Location"] = url_for("batches.get_batch", id=run_id)
         return response
 
     @bp.get("/<id>", tags=[BATCHES_TAG])

@@ -149,7 +149,14 @@ def batch_form() -> dict[str, Any]:
             },
             "type": {**text, "description": "文书类型，如 demand_letter"},
             "formats": {**text, "description": "输出格式，逗号分隔：pdf、docx 或 pdf,docx"},
-            "address_page": {**text, "description": "1：每份另附信封地址页"},
+            "address_page": {
+                **text,
+                "description": "是/否（y/n、true/false、1/0）：每份另附信封地址页；其他值为 422",
+            },
+            "check_only": {
+                **text,
+                "description": "是/否（y/n、true/false、1/0）：只校验不生成；其他值为 422",
+            },
             "shared": {**text, "description": "每一行共用的信息（JSON 对象）"},
             "letter_date": {**text, "format": "date", "description": "发函日期"},
             "sender_profile_id": {**text, "description": "发函人档案编号（每一行共用的发函人）"},

@@ -33,6 +33,7 @@ def _run(tmp_path, monkeypatch):
         values = row(i, "gbk")
         values[COL["债务人住所地"]] = address
         rows.append(values)
+    rows[1][COL["债务人联系电话"]] = "139 0013 9000"  # typed with spaces
     source = write_csv(tmp_path / "cases.csv", rows, "gbk")
     batches = Batches(settings)
     options = RunOptions(
@@ -75,7 +76,9 @@ def test_the_mailing_sheet_has_a_row_per_letter_with_the_address_split(tmp_path,
     assert {r["内件品名"] for r in rows} == {"信函"} and {r["件数"] for r in rows} == {1}
     assert {r["保价金额（元）"] for r in rows} == {"50"}
     assert first["收件人姓名"] == "王芳0" and first["收件人邮编"] == "200120"
-    assert first["寄件人姓名"] == "李静" and first["寄件人电话"] == "0755-83216688"
+    # phones as the post office's upload takes them: digits only
+    assert first["寄件人姓名"] == "李静" and first["寄件人电话"] == "075583216688"
+    assert rows[1]["收件人电话"] == "13900139000"
     assert [r["客户编号"] for r in rows] == [reference(i) for i in range(4)]
     register = Register(settings.effective_database_url)
     for r in rows:

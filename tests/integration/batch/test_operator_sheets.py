@@ -8,6 +8,7 @@ a hint that says how to fix it; the same debtor and contract twice is caught.
 from __future__ import annotations
 
 import csv
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -97,6 +98,10 @@ def test_an_xlsx_of_200_debtors_in_real_world_forms(runner, tmp_path):
         ("欠款金额欠款明细1金额（元）", "missing"),
         ("欠款金额合计（元）", "total_mismatch"),
     }
+    (blank,) = [r for r in by_row[excel_row(41)] if r["错误代码"] == "missing"]
+    assert blank["提示"] == f"这一格不能留空；{AMOUNT_HINT}"  # not the message again
+    (total,) = [r for r in by_row[excel_row(41)] if r["错误代码"] == "total_mismatch"]
+    assert total["提示"] == "合计应为 6,007.14；或留空由系统自动合计"
 
 
 def test_the_xlsx_rejects_report_highlights_the_offending_cells(runner, tmp_path):
@@ -113,6 +118,14 @@ def test_the_xlsx_rejects_report_highlights_the_offending_cells(runner, tmp_path
     assert DATE_HINT in date_cell.comment.text
     untouched = rows[excel_row(17)][1 + COL["债务人姓名"]]
     assert untouched.fill.fgColor.rgb in (None, "00000000")
+    # an empty required cell is marked too, and a date cell is copied as a date
+    empty = rows[excel_row(41)][1 + COL["欠款金额欠款明细1金额（元）"]]
+    assert empty.value is None
+    assert empty.fill.fgColor.rgb.endswith("FFC7CE")
+    assert "必填项" in empty.comment.text
+    signed = rows[excel_row(41)][1 + COL["债权依据签订日期"]]
+    assert signed.value == datetime(2025, 6, 1)
+    assert signed.number_format == "yyyy-mm-dd"
 
 
 def _gbk_rows() -> list[list]:

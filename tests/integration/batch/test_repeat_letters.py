@@ -22,10 +22,12 @@ def test_a_letter_sent_in_the_last_days_is_a_warning_not_a_reject(tmp_path, monk
     first = write_csv(tmp_path / "june.csv", [row(0, "gbk")], "gbk")
     batches = Batches(Settings())
     options = RunOptions("demand_letter", formats=["docx"], shared=shared_values())
-    summary = batches.execute(
-        batches.create(first, options, tmp_path / "runs", DEFAULT_TENANT_ID), LocalExecutor(1)
-    )
+    run_id = batches.create(first, options, tmp_path / "runs", DEFAULT_TENANT_ID)
+    summary = batches.execute(run_id, LocalExecutor(1))
     assert summary["rendered"] == 1
+    # the status an integrator polls counts the warnings as summary.json does
+    assert summary["warnings"] >= 1
+    assert batches.status(run_id, DEFAULT_TENANT_ID)["warnings"] == summary["warnings"]
 
     again = row(0, "gbk")
     other_contract = row(0, "gbk")

@@ -65,3 +65,21 @@ def test_the_template_example_passes_the_check(runner, tmp_path):
     )
     assert result.exit_code == 0, result.output
     assert "共 1 行：可生成 1 行，拒绝 0 行" in result.output
+
+
+def test_columns_required_for_one_kind_of_party_say_so(runner, tmp_path):
+    target = tmp_path / "催款函.xlsx"
+    runner.invoke(main, ["batch", "template", "demand_letter", "-o", str(target)])
+    book = load_workbook(target)
+    notes = {row[0].value: row for row in book["填写说明"].iter_rows(min_row=4)}
+    assert notes["债务人性别"][1].value == "自然人必填"
+    assert "第17位" in notes["债务人性别"][3].value
+    assert notes["债务人统一社会信用代码"][1].value == "法人或其他组织必填"
+    assert notes["债务人法定代表人/主要负责人"][1].value == "法人或其他组织必填"
+    assert notes["债务人联系电话"][1].value == "选填"
+    assert notes["保证人邮政编码"][2].value == "可填多项，用顿号分隔"  # no dangling colon
+    assert "蓝色表头为按主体类型必填的列" in book["填写说明"]["A2"].value
+    heads = {c.value: c for c in book["填写"][1]}
+    assert heads["债务人性别"].comment.text == "自然人必填"
+    assert heads["债务人性别"].fill.fgColor.rgb != heads["债务人联系电话"].fill.fgColor.rgb
+    assert heads["债务人性别"].fill.fgColor.rgb != heads["债务人姓名"].fill.fgColor.rgb
