@@ -61,8 +61,13 @@ def test_interest_across_the_due_date_is_two_rows_that_sum_to_the_total():
     assert "人民币112,302.88元" in printed  # 100,000 + 6,000 + 4,832.88 + 1,470
     assert "违约金按日利率0.005%计算（《借款合同》第八条）" in printed
     assert (
-        "此后的逾期利息，以100,000.00元为基数，自2026年11月1日起按年利率6%计算至实际清偿之日止；"
-        "违约金，以100,000.00元为基数"
+        "此后的逾期利息，以100,000.00元为基数，自2026年11月1日起按年利率6%计算至实际清偿之日止"
+        "（《中华人民共和国民法典》第六百七十六条；"
+    ) in printed
+    # the running 违约金 cites the article on 违约金, not those on overdue interest
+    assert (
+        f"{INTERPRETATION}）第二十八条）；违约金，以100,000.00元为基数，自2026年11月1日起按日利率"
+        "0.005%计算至实际清偿之日止（《中华人民共和国民法典》第五百八十五条），我方依法保留主张的权利。"
     ) in printed
     assert "逾期利息与违约金合计以合同成立时一年期贷款市场报价利率的四倍为限" in printed
     assert f"{INTERPRETATION}）第二十九条" in printed
@@ -73,8 +78,8 @@ def test_a_minimal_iou_says_what_was_lent_how_and_the_lpr_after_the_due_date():
     printed = printed_copy("demand_letter", data)
     assert "您向本人借款人民币50,000.00元，本人已于2025年5月1日通过银行转账交付。" in printed
     assert (
-        "逾期利息以50,000.00元为基数，自2026年5月2日起参照当时一年期贷款市场报价利率标准"
-        "计算至实际清偿之日止，本人依法保留主张的权利"
+        "上述金额计算至2026年6月15日，未含逾期利息；逾期利息，以50,000.00元为基数，自2026年5月2日"
+        "起参照当时一年期贷款市场报价利率标准计算至实际清偿之日止，本人依法保留主张的权利"
     ) in printed
     assert "第二十八条第二款第一项" in printed
     assert "逾期付款损失" not in printed
