@@ -20,6 +20,7 @@ from docgen.documents.interest_periods import chronological
 from docgen.documents.letter_amounts import (
     check_account_holder,
     check_letter_amounts,
+    check_personal_payee,
     letter_amounts,
 )
 from docgen.documents.letter_assent import check_adult_ratification, check_guardian_assent
@@ -97,6 +98,7 @@ def check_letter(result: Assessment, case: Any, demander: Demander, options: Rul
         account = case.payment_account.account_name
         check_payment_account(result, account, creditor, firm=demander.firm)
         check_account_holder(result, case.payment_account, creditor)
+        check_personal_payee(result, case.payment_account, creditor)
     if same_party(creditor, case.debtor):
         result.error(("debtor",), "same_party", demander.same_as_debtor)
     check_guarantors(result, case.guarantors, [creditor, case.debtor], ("guarantors",))

@@ -58,6 +58,14 @@ class LetterAccount(BankAccount):
         description="收款账户不是债权人本人的账户时必填，如 法定代表人；函件写明「该账户为我方"
         "法定代表人陈建国的个人账户，我方授权其代为收取本函所列款项」",
     )
+    payee_authorization: bool = Field(
+        default=False,
+        title="附收款授权书",
+        description="收款账户不是债权人本人的账户时：随函附债权人出具（单位加盖公章）的收款"
+        "授权书，函件写明「（见附件收款授权书）」并列入附件；单位债权人使用个人账户收款而未附的，"
+        "予以提醒",
+        json_schema_extra=ADVANCED,
+    )
 
 
 class Contact(CaseModel):

@@ -106,9 +106,11 @@ def payment_to(
     said = after
     if designated:
         relation = account.get("holder_relation")
+        # the written authorisation, attached, proves the direction (annex_list lists it)
+        proof = "（见附件收款授权书）" if account.get("payee_authorization") else ""
         holder = (
             f"该账户为{payee}{relation}{account['account_name']}的账户，{payee}授权其代为收取"
-            "本函所列款项；"
+            f"本函所列款项{proof}；"
             if relation
             else ""
         )
@@ -139,10 +141,18 @@ def calculation_annex(calculations: list[Context]) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
-def annex_list(calculations: list[Context]) -> tuple[Block, ...]:
+def annex_list(calculations: list[Context], account: Context | None = None) -> tuple[Block, ...]:
     """A letter's 「附件：计算明细」 above the signature, when it has calculation sheets: the
-    text refers to them (见计算明细), and a letter lists what it encloses."""
-    return (Paragraph(text("附件：计算明细")),) if calculations else ()
+    text refers to them (见计算明细), and a letter lists what it encloses; with the payee's
+    written authorisation attached (``payee_authorization`` of a designated account),
+    「附件：1．计算明细；2．收款授权书」."""
+    items = ["计算明细"] if calculations else []
+    if account and account.get("designated") and account.get("payee_authorization"):
+        items.append("收款授权书")
+    if len(items) < 2:
+        return tuple(Paragraph(text(f"附件：{item}")) for item in items)
+    numbered = "；".join(f"{n}．{item}" for n, item in enumerate(items, 1))
+    return (Paragraph(text(f"附件：{numbered}")),)
 
 
 def attachment_list(items: list[str]) -> Lines:

@@ -82,7 +82,7 @@ def _letter(c: Context) -> tuple[Block, ...]:
                 Lines(tuple(contacts), indent=True),
                 *served,
                 Paragraph(text("特此通知。" if c["notice"] else "特此函告。")),
-                *annex_list(c["calculations"]),
+                *annex_list(c["calculations"], c["account"]),
                 SignatureLines(
                     (
                         f"{creditor['name']}{c['creditor_signs_as']}",

@@ -76,7 +76,7 @@ def _letter(c: Context) -> tuple[Block, ...]:
                 opinion[-1],
                 *served,
                 Paragraph(text("特此函告。")),
-                *annex_list(c["calculations"]),
+                *annex_list(c["calculations"], c["account"]),
                 SignatureLines(
                     (
                         f"{firm['name']}（盖章）",
