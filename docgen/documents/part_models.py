@@ -309,13 +309,16 @@ class PaymentDeadline(CaseModel):
         """Why a deadline counted from the letter's date ends after its n-th day: that day
         was a rest day or holiday, and the period's last day moves to the next workday
         (民法典 art. 203): 「本函出具之日起第10日（2026年9月25日）为中秋节法定节假日，依…
-        顺延至其后第一个工作日。」; else nothing."""
+        第二百零三条，上述期限顺延至该休假日结束的次日，即2026年9月28日。」; else nothing.
+        A note at the end of the letter (``layouts.common.deadline_note``), apart from the
+        demand to pay, which gives the one date to pay by."""
         moved = deadline.moved_from
         if self.counted_from == "receipt" or moved is None:
             return ""
         return (
             f"本函出具之日起第{self.days}日（{format_cn(moved)}）为{rest_day_kind(moved)}，"
-            "依《中华人民共和国民法典》第二百零三条，期间的最后一日顺延至该休假日结束的次日。"
+            "依《中华人民共和国民法典》第二百零三条，上述期限顺延至该休假日结束的次日，即"
+            f"{format_cn(deadline.due)}。"
         )
 
 

@@ -90,20 +90,17 @@ def payment(request: str, account: Context) -> Keep:
     return Keep((Paragraph(text(request)), lines))
 
 
-def payment_to(
-    request: str, payee: str, account: Context, you: str, after: str = ""
-) -> tuple[Block, ...]:
+def payment_to(request: str, payee: str, account: Context, you: str) -> tuple[Block, ...]:
     """A letter's demand to pay ``payee`` (我方, 委托人) into ``account``: ``request`` up to
     the words 支付至. An account held by someone else is one the payee designates, and
     paying it discharges the debt (民法典 art. 522(1): performance to a third party as the
     creditor directs): said, with who holds it and that the payee authorised the holder to
-    receive (``holder_relation``), so that the debtor may pay it safely. ``after``: a
-    sentence about the deadline (its move past a holiday), under the account."""
+    receive (``holder_relation``), so that the debtor may pay it safely."""
     designated = bool(account.get("designated"))
     blocks: list[Block] = [
         payment(f"{request}支付至{payee}{'指定的' if designated else ''}以下账户：", account)
     ]
-    said = after
+    said = ""
     if designated:
         relation = account.get("holder_relation")
         # the written authorisation, attached, proves the direction (annex_list lists it)
@@ -114,7 +111,7 @@ def payment_to(
             if relation
             else ""
         )
-        said = f"{holder}{you}向上述账户支付的款项，视为向{payee}清偿。{after}"
+        said = f"{holder}{you}向上述账户支付的款项，视为向{payee}清偿。"
     if said:
         blocks.append(Paragraph(text(said)))
     return tuple(blocks)
@@ -183,6 +180,14 @@ def other_addressees(c: Context) -> tuple[Block, ...]:
     copy of its own, documents.letter_copies), then 「抄送：」 whom the user named."""
     lines = (("另函致", c.get("sent_apart")), ("抄送", c.get("cc")))
     return tuple(Paragraph(text(f"{label}：{who}"), "plain") for label, who in lines if who)
+
+
+def deadline_note(c: Context) -> tuple[Block, ...]:
+    """「注：」 at the end of a letter, why its deadline falls after the n-th day counted from
+    its date (民法典 art. 203, ``PaymentDeadline.extension``): kept out of the demand to
+    pay, which states the one date to pay by."""
+    extension = c["deadline"].get("extension", "")
+    return (Paragraph(text(f"注：{extension}"), "note"),) if extension else ()
 
 
 def closing(last: Paragraph, *signature: Block) -> Keep:

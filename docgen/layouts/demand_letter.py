@@ -20,6 +20,7 @@ from docgen.layouts.common import (
     amounts_table,
     annex_list,
     calculation_annex,
+    deadline_note,
     other_addressees,
     payment_to,
     proceeding_costs,
@@ -91,6 +92,7 @@ def _letter(c: Context) -> tuple[Block, ...]:
                     )
                 ),
                 *copied,
+                *deadline_note(c),
             )
         ),
     )
@@ -115,8 +117,7 @@ def _demand(c: Context) -> tuple[Block, ...]:
                 text(
                     f"现将{owed['debt']}情况通知{you}。{deadline['debtor_letter']}{unpaid}，{we}"
                     f"将依法{step}，要求{owes}清偿；{owes}的财产经依法强制执行仍不能履行债务的，"
-                    # the debtor's date moved past a holiday, as the debtor's letter says it
-                    f"{we}将依法要求{you}承担保证责任。{deadline.get('extension', '')}{refusal}"
+                    f"{we}将依法要求{you}承担保证责任。{refusal}"
                     f"如{you}对上述事实有异议，请于"
                     f"{deadline['text']}与{we}联系并提供相应依据。"
                 )
@@ -131,7 +132,6 @@ def _demand(c: Context) -> tuple[Block, ...]:
             we,
             c["account"],
             you,
-            c["deadline"].get("extension", ""),
         ),
         Paragraph(
             text(

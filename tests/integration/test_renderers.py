@@ -145,8 +145,8 @@ def test_letter_counted_from_its_date_prints_the_computed_deadline(outputs):
     # dated 2026-09-15: the tenth day, 9-25, is the Mid-Autumn holiday (9-25 to 9-27)
     assert "请于2026年9月28日（星期一）前（含当日）" in text
     assert (
-        "本函出具之日起第10日（2026年9月25日）为中秋节法定节假日，依《中华人民共和国民法典》"
-        "第二百零三条，期间的最后一日顺延至该休假日结束的次日。"
+        "注：本函出具之日起第10日（2026年9月25日）为中秋节法定节假日，依《中华人民共和国民法典》"
+        "第二百零三条，上述期限顺延至该休假日结束的次日，即2026年9月28日。"
     ) in text
     assert "向北京仲裁委员会申请仲裁" in text
 

@@ -122,10 +122,15 @@ def test_a_deadline_moved_past_a_holiday_is_dated_and_explained_apart():
     printed = printed_copy("demand_letter", data)
     assert "请于2026年9月28日（星期一）前（含当日），将上述欠款" in printed
     assert "即本函出具之日起10日内" not in printed
-    assert (
-        "本函出具之日起第10日（2026年9月25日）为中秋节法定节假日，依《中华人民共和国民法典》"
-        "第二百零三条，期间的最后一日顺延至该休假日结束的次日。"
-    ) in printed
+    # the reason, with its article, in a note at the end of the letter: the demand to pay
+    # names one date only
+    note = (
+        "注：本函出具之日起第10日（2026年9月25日）为中秋节法定节假日，依《中华人民共和国民法典》"
+        "第二百零三条，上述期限顺延至该休假日结束的次日，即2026年9月28日。"
+    )
+    assert printed.endswith("\n" + note)
+    demand = next(line for line in printed.split("\n") if line.startswith("现特函告"))
+    assert "2026年9月25日" not in demand and "第二百零三条" not in demand
 
 
 def test_a_firm_letter_to_a_court_it_cannot_tell_is_refused():
