@@ -20,6 +20,7 @@ from docgen.documents.base import DocumentType, Resources, RuleOptions
 from docgen.documents.filenames import filename_part
 from docgen.documents.guarantor_rules import (
     guarantee_statement,
+    next_step_words,
     recipient_guarantee,
 )
 from docgen.documents.guardian_rules import CIVIL_CODE, GUARDIAN_HINT, capacity_status
@@ -271,12 +272,6 @@ def _check_sender(result: Assessment, case: DemandLetter) -> None:
 # --- context ------------------------------------------------------------------------
 
 
-def _next_step_text(case: DemandLetter) -> str:
-    if case.next_step == "arbitration":
-        return f"向{case.arbitration_body}申请仲裁"
-    return "向有管辖权的人民法院提起诉讼"
-
-
 def _facts_text(case: DemandLetter, you: str, we: str, computed: ResolvedAmounts) -> str:
     contract = case.contract
     debtor = debtor_called(case, you)
@@ -400,7 +395,7 @@ def build_context(case: DemandLetter, assessment: Assessment) -> dict[str, Any]:
         "ratification": ratification_request(case, you, we),
         "refusal": refusal_consequence(case, you, we, principal),
         **demanded_terms(case, assessment, case.creditor, we, we),
-        "next_step": _next_step_text(case),
+        "next_step": next_step_words(case, case.arbitration_body),
         "contact": case.contact.model_dump(),
         "signatory": _signatory(case),
         "include_receipt": case.include_receipt,

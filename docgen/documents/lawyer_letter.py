@@ -20,6 +20,7 @@ from docgen.documents.base import DocumentType, Resources, RuleOptions
 from docgen.documents.filenames import filename_part
 from docgen.documents.guarantor_rules import (
     guarantee_statement,
+    next_step_words,
     recipient_guarantee,
 )
 from docgen.documents.letter_address import debtor_called, guardian_intro, salutation
@@ -307,10 +308,7 @@ def build_context(case: LawyerLetter, assessment: Assessment) -> dict[str, Any]:
     guarantee = recipient_guarantee(case)
     # the default analysis states the contract as its debtor's capacity leaves it
     basis = case.legal_basis or legal_analysis(case, debtor_name)
-    if case.next_step == "arbitration":
-        step = f"向{case.arbitration_body}申请仲裁"
-    else:
-        step = "向有管辖权的人民法院提起诉讼"
+    step = next_step_words(case, case.arbitration_body)
     client = party_context(case.client)
     terms = demanded_terms(case, assessment, case.client, "委托人", "本所")
     lines = [{"label": "地址", "value": sender.address}, {"label": "电话", "value": sender.phone}]
