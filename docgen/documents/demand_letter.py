@@ -31,6 +31,7 @@ from docgen.documents.letter_amounts import (
     agreed_rates,
     delivery_facts,
     delivery_field,
+    without_stated_rates,
 )
 from docgen.documents.letter_assent import (
     AdultRatification,
@@ -275,14 +276,16 @@ def _check_sender(result: Assessment, case: DemandLetter) -> None:
 def _facts_text(case: DemandLetter, you: str, we: str, computed: ResolvedAmounts) -> str:
     contract = case.contract
     debtor = debtor_called(case, you)
+    rates = agreed_rates(case, computed)
     summary = summary_for(contract.summary or "", case.debtor.name, debtor)
     summary = summary.replace("我方", we)  # the form's summary speaks as 我方
+    summary = without_stated_rates(summary, rates)  # the rates are said once, with clauses
     if summary and not summary.endswith(("。", "！", ".")):
         summary += "。"
     # the creditor named once, then 我方; a person writes as 本人
     creditor = f"{case.creditor.name}（以下简称“我方”）" if we == "我方" else we
     text = guardian_intro(case) + contract_opening(creditor, debtor, contract) + summary
-    text += delivery_facts(case, computed, debtor, we) + agreed_rates(case, computed)
+    text += delivery_facts(case, computed, debtor, we) + rates
     text += contract_facts(case, debtor, we)
     guarantee = recipient_guarantee(case)
     if guarantee is not None:

@@ -30,6 +30,7 @@ from docgen.documents.letter_amounts import (
     agreed_rates,
     delivery_facts,
     delivery_field,
+    without_stated_rates,
 )
 from docgen.documents.letter_analysis import legal_analysis, matter
 from docgen.documents.letter_assent import (
@@ -279,8 +280,10 @@ def _facts(case: LawyerLetter, you: str, debtor_name: str, computed: ResolvedAmo
     # speaks here, so the creditor is 委托人
     summary = contract.summary.replace("我方", "委托人") if contract.summary else ""
     summary = _sentence(summary_for(summary, case.debtor.name, debtor_name)) if summary else ""
+    rates = agreed_rates(case, computed)
+    summary = without_stated_rates(summary, rates)  # the rates are said once, with clauses
     facts = contract_opening("委托人", debtor_name, contract) + summary
-    facts += delivery_facts(case, computed, debtor_name, "委托人") + agreed_rates(case, computed)
+    facts += delivery_facts(case, computed, debtor_name, "委托人") + rates
     facts += contract_facts(case, debtor_name, "本所受委托人委托，")
     if _asks_ratification(case):
         facts += limited_then(case, debtor_name)[0] + "。"

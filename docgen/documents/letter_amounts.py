@@ -244,6 +244,25 @@ def agreed_rates(case: Any, computed: ResolvedAmounts) -> str:
     return f"《{contract.name}》约定" + "；".join(dict.fromkeys(parts)) + "。"
 
 
+_RATE_WORDS = re.compile(r"利率|[%％]|LPR|贷款市场报价利率|计付.*利息")
+
+
+def without_stated_rates(summary: str, rates: str) -> str:
+    """The user's summary without the parts that state a rate, where the letter states the
+    agreed rates itself (``agreed_rates``, each with its clause): 「约定借款期限一年，年利率6%」
+    becomes 「约定借款期限一年」, so that the term and rate are not said twice in consecutive
+    sentences. A part that also states the term (期限) is kept whole."""
+    if not rates or not summary:
+        return summary
+    ending = summary[-1] if summary[-1] in "。！." else ""
+    body = summary[:-1] if ending else summary
+    parts = body.split("，")  # not at the comma of 100,000
+    kept = [p for p in parts if not _RATE_WORDS.search(p) or "期限" in p]
+    if not kept:
+        return summary
+    return "，".join(kept) + ending
+
+
 def _at_the_cap(case: Any, rate: Any, computed: ResolvedAmounts) -> bool:
     """A private loan's fixed rate equal to the cap, on a verified LPR table only."""
     table, signed = computed.lpr_table, case.contract.signed_on
@@ -294,4 +313,5 @@ __all__ = [
     "letter_amounts",
     "no_rate_overdue",
     "split_at_due",
+    "without_stated_rates",
 ]

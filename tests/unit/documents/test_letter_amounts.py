@@ -185,3 +185,30 @@ def test_typed_interest_with_its_period_prints_as_the_computed_one_does():
     assert "逾期利息\n2026年10月31日\n4,832.88" in printed
     assert "10,832.88" not in printed
     assert printed == printed_copy("demand_letter", computed)
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        (
+            "computed_interest",
+            "约定借款期限一年。《借款合同》约定借期内年利率6%（《借款合同》第五条）",
+        ),
+        (
+            "overdue_rate_agreed_in_the_contract",
+            "约定借款期限一年。《借款合同》约定借期内年利率6%（《借款合同》第五条）；逾期利息按",
+        ),
+    ],
+)
+def test_the_agreed_rate_is_said_once_with_its_clause(name, said):
+    """The summary's own 「，年利率6%」 and 「，逾期还款的按…计付逾期利息」 are left out where
+    the letter states the agreed rates with their clauses."""
+    printed = printed_copy("demand_letter", load_fixture("demand_letter", "valid", name))
+    assert said in printed
+    assert "，年利率6%" not in printed and "计付逾期利息" not in printed
+    assert "出借人民币100,000元" in printed
+
+
+def test_a_summary_is_kept_whole_where_no_agreed_rate_is_printed():
+    printed = printed_copy("demand_letter", load_fixture("demand_letter", "valid", "person_debtor"))
+    assert "约定借款期限一年，年利率6%。" in printed
