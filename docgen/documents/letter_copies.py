@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from docgen.documents.part_models import AddressedCase, copy_number
+from docgen.domain.guardianship import guardian_of
 
 
 def own_number(case: AddressedCase, draw: Callable[[], str]) -> str:
@@ -64,12 +65,17 @@ _NOTE_ITEMS = re.compile(r"[；;、，,]")
 
 def sent_apart(case: Any) -> str:
     """Whom 「另函致：」 names, the same in every copy but for the copy's own addressee: the
-    other recipients of the letter in their order (债务人 first, then each 保证人)."""
-    return "；".join(
-        ("债务人" if i == 0 else "保证人") + party.name
-        for i, party in enumerate(case.recipient_parties())
-        if i != case.recipient_index
-    )
+    other recipients of the letter in their order (债务人 first, then each 保证人). A ward's
+    copy went to the guardian, its legal representative (民法典 art. 23), as that copy is
+    addressed: 「债务人张伟之法定代理人张建国」."""
+    names = []
+    for i, party in enumerate(case.recipient_parties()):
+        if i == case.recipient_index:
+            continue
+        guardian = guardian_of(party)
+        via = f"之法定代理人{guardian.name}" if guardian is not None else ""
+        names.append(("债务人" if i == 0 else "保证人") + party.name + via)
+    return "；".join(names)
 
 
 def copied_to(case: Any, note: str | None = None) -> str:
