@@ -49,6 +49,7 @@ from docgen.documents.letter_service import (
     copy_address,
     service_field,
     service_line,
+    waybill_line,
 )
 from docgen.documents.letter_wording import (
     contract_facts,
@@ -343,13 +344,25 @@ def _receipt_words(case: DemandLetter, notice: bool) -> dict[str, str]:
     }
 
 
+def _receipt_return(case: DemandLetter) -> str:
+    """Where the signed receipt goes back: the contact's address, else the creditor's, with
+    the contact's name and phone (「请签署后寄回：广东省深圳市…（李静收，联系电话：…）」)."""
+    contact = case.contact
+    if contact is None:
+        return ""
+    address = contact.address or case.creditor.address
+    return f"请签署后寄回：{address}（{contact.person}收，联系电话：{contact.phone}）。"
+
+
 def _signatory(case: DemandLetter) -> str:
-    """Who signs for the creditor; nothing when a person signs the own letter, whose name
-    the signature line already bears (「刘芳（签字）」)."""
+    """The line of who signs for the creditor beside its seal, with the cue to sign, as
+    the lawyer letter's 「承办律师：王立新（签字）」: 「法定代表人：陈建国（签字）」, or
+    「签署人：陈建国（签字）」 without a title; nothing when a person signs the own letter,
+    whose name the signature line already bears (「刘芳（签字）」)."""
     signer = case.signatory
     if isinstance(case.creditor, Person) and signer.name == case.creditor.name:
         return ""
-    return signer.name + (f"（{signer.title}）" if signer.title else "")
+    return f"{signer.title or '签署人'}：{signer.name}（签字）"
 
 
 def build_context(case: DemandLetter, assessment: Assessment) -> dict[str, Any]:
@@ -400,11 +413,13 @@ def build_context(case: DemandLetter, assessment: Assessment) -> dict[str, Any]:
         **demanded_terms(case, assessment, case.creditor, we, we),
         "next_step": next_step_words(case, case.arbitration_body),
         "contact": case.contact.model_dump(),
+        "receipt_return": _receipt_return(case),
         "signatory": _signatory(case),
         "include_receipt": case.include_receipt,
         # the other recipients, alike in every copy (letter_copies)
         "sent_apart": sent_apart(case),
         "service": service_line(case.service, you, copy_address(case, debtor["address"]), we),
+        "waybill": waybill_line(case.service),
     }
 
 

@@ -48,6 +48,7 @@ from docgen.documents.letter_service import (
     copy_address,
     service_field,
     service_line,
+    waybill_line,
 )
 from docgen.documents.letter_wording import (
     contract_facts,
@@ -351,6 +352,7 @@ def build_context(case: LawyerLetter, assessment: Assessment) -> dict[str, Any]:
         "service": service_line(
             case.service, you, copy_address(case, recipient["address"]), "本所"
         ),
+        "waybill": waybill_line(case.service),
     }
 
 

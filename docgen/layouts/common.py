@@ -182,6 +182,15 @@ def other_addressees(c: Context) -> tuple[Block, ...]:
     return tuple(Paragraph(text(f"{label}：{who}"), "plain") for label, who in lines if who)
 
 
+def letter_service_lines(c: Context) -> tuple[Block, ...]:
+    """How the copy is served (``letter_service``), and under it, for a posted copy, the
+    blank for its waybill number, on a line of its own."""
+    if not c.get("service"):
+        return ()
+    waybill = (Lines((text(c["waybill"]),), indent=True),) if c.get("waybill") else ()
+    return (Paragraph(text(c["service"])), *waybill)
+
+
 def deadline_note(c: Context) -> tuple[Block, ...]:
     """「注：」 at the end of a letter, why its deadline falls after the n-th day counted from
     its date (民法典 art. 203, ``PaymentDeadline.extension``): kept out of the demand to

@@ -21,6 +21,7 @@ from docgen.layouts.common import (
     annex_list,
     calculation_annex,
     deadline_note,
+    letter_service_lines,
     other_addressees,
     payment_to,
     proceeding_costs,
@@ -52,7 +53,7 @@ def _letter(c: Context) -> tuple[Block, ...]:
         contacts.append(text(f"电子邮箱：{contact['email']}"))
     demand = _demand(c)
     # how the letter is served, when the case says (letter_service)
-    served = (Paragraph(text(c["service"])),) if c.get("service") else ()
+    served = letter_service_lines(c)
     copied = other_addressees(c)
     ratification = (Paragraph(text(c["ratification"])),) if c["ratification"] else ()
     return (
@@ -87,7 +88,7 @@ def _letter(c: Context) -> tuple[Block, ...]:
                 SignatureLines(
                     (
                         f"{creditor['name']}{c['creditor_signs_as']}",
-                        *((f"签署人：{c['signatory']}",) if c["signatory"] else ()),
+                        *((c["signatory"],) if c["signatory"] else ()),
                         c["letter_date"],
                     )
                 ),
@@ -153,6 +154,8 @@ def _receipt(c: Context) -> tuple[Block, ...]:
         Paragraph(text(f"{c['creditor']['name']}："), "plain"),
         Paragraph(text(_receipt_text(c, number))),
         sign_block(c["receipt_signer"]),
+        # where the signed slip goes back
+        *((Lines((text(c["receipt_return"]),)),) if c.get("receipt_return") else ()),
     )
 
 

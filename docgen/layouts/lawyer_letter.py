@@ -22,6 +22,7 @@ from docgen.layouts.common import (
     annex_list,
     calculation_annex,
     deadline_note,
+    letter_service_lines,
     other_addressees,
     payment_to,
     proceeding_costs,
@@ -38,7 +39,7 @@ def _letter(c: Context) -> tuple[Block, ...]:
     firm, recipient = c["firm"], c["recipient"]
     opinion = _opinion(c)
     # how the letter is served, when the case says (letter_service)
-    served = (Paragraph(text(c["service"])),) if c.get("service") else ()
+    served = letter_service_lines(c)
     number = (Paragraph(text(c["letter_number"]), "number"),) if c["letter_number"] else ()
     copied = other_addressees(c)
     return (

@@ -128,3 +128,10 @@ def test_a_wards_copy_is_named_as_sent_to_the_guardian_it_was_addressed_to():
         "另函致：保证人刘芳",
         "另函致：债务人张伟之法定代理人张建国",
     ]
+
+
+def test_an_adults_guardian_is_not_named_to_the_guarantor():
+    # a guardian of an adult tells of a finding of capacity, which the guarantor's copy
+    # leaves out (PIPL art. 28)
+    data = load_fixture("lawyer_letter", "valid", "debtor_without_capacity_with_guarantor")
+    assert "另函致：债务人张伟\n" in printed_copy("lawyer_letter", data, 1) + "\n"

@@ -39,7 +39,7 @@ def test_with_the_authorisation_attached_the_letter_points_to_it_and_lists_it():
     assert "我方授权其代为收取本函所列款项（见附件收款授权书）；您向上述账户支付的款项" in printed
     assert "\n附件：收款授权书\n" in printed
     # listed with the enclosures, above the signature
-    assert printed.index("特此函告") < printed.index("附件：收款授权书") < printed.index("签署人")
+    assert printed.index("特此函告") < printed.index("附件：收款授权书") < printed.index("（签字）")
 
 
 def test_a_lawyer_letter_with_calculations_numbers_both_annexes():
