@@ -151,16 +151,20 @@ def _with_gap(
     claim, source, known = _gap_claim(case, resolved, first)
     if first > amounts.as_of:
         lead, name = f"上述金额计算至{cut_off}；", "此后的逾期利息"
+    elif not any(c.kind == "interest" for c in amounts.components):
+        # a table with no interest row: its start date before the cut-off says it all
+        lead, name = f"上述金额计算至{cut_off}；", "逾期利息"
     elif first == case.contract.due_date + timedelta(days=1):
         lead, name = f"上述金额计算至{cut_off}，未含逾期利息；", "逾期利息"
     else:
         covered = format_cn(first - timedelta(days=1))
         lead, name = f"上述金额计算至{cut_off}，其中逾期利息计至{covered}；", "此后的逾期利息"
+    named = name + ("" if name == "逾期利息" else "，")  # 「逾期利息以…」, 「此后的逾期利息，以…」
     if others:  # each item with its own article
-        parts = [f"{name}，{claim}（{source}）", *(f"{c}（{s}）" for c, s in others)]
+        parts = [f"{named}{claim}（{source}）", *(f"{c}（{s}）" for c, s in others)]
         text = lead + "；".join(parts) + f"，{we}依法保留主张的权利。{cap}"
     else:
-        text = f"{lead}{name}，{claim}，{we}依法保留主张的权利（{source}）。{cap}"
+        text = f"{lead}{named}{claim}，{we}依法保留主张的权利（{source}）。{cap}"
     if first > amounts.as_of:
         excludes = f"，不含{cut_off}之后按本函所述方法继续计算的款项"
     else:

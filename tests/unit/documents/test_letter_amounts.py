@@ -78,7 +78,7 @@ def test_a_minimal_iou_says_what_was_lent_how_and_the_lpr_after_the_due_date():
     printed = printed_copy("demand_letter", data)
     assert "您向本人借款人民币50,000.00元，本人已于2025年5月1日通过银行转账交付。" in printed
     assert (
-        "上述金额计算至2026年6月15日，未含逾期利息；逾期利息，以50,000.00元为基数，自2026年5月2日"
+        "上述金额计算至2026年6月15日；逾期利息以50,000.00元为基数，自2026年5月2日"
         "起参照当时一年期贷款市场报价利率标准计算至实际清偿之日止，本人依法保留主张的权利"
     ) in printed
     assert "第二十八条第二款第一项" in printed

@@ -68,7 +68,7 @@ def test_overdue_interest_no_row_claims_is_reserved_from_the_day_after_the_due_d
     data = load_fixture("demand_letter", "valid", "interest_at_the_cap")
     printed = printed_copy("demand_letter", data)
     assert (
-        "上述金额计算至2026年10月31日，未含逾期利息；逾期利息，以100,000.00元为基数，自2026年6月11日"
+        "上述金额计算至2026年10月31日，未含逾期利息；逾期利息以100,000.00元为基数，自2026年6月11日"
         f"起按年利率12%计算至实际清偿之日止，我方依法保留主张的权利（{LENDING}第二款第二项）。"
     ) in printed
     assert (
