@@ -20,6 +20,7 @@ from docgen.documents.base import DocumentType, Resources, RuleOptions
 from docgen.documents.filenames import filename_part
 from docgen.documents.guarantor_rules import (
     guarantee_statement,
+    next_step_words,
     recipient_guarantee,
 )
 from docgen.documents.guardian_rules import CIVIL_CODE, GUARDIAN_HINT, capacity_status
@@ -30,6 +31,7 @@ from docgen.documents.letter_amounts import (
     agreed_rates,
     delivery_facts,
     delivery_field,
+    without_stated_rates,
 )
 from docgen.documents.letter_assent import (
     AdultRatification,
@@ -47,6 +49,7 @@ from docgen.documents.letter_service import (
     copy_address,
     service_field,
     service_line,
+    waybill_line,
 )
 from docgen.documents.letter_wording import (
     contract_facts,
@@ -271,23 +274,19 @@ def _check_sender(result: Assessment, case: DemandLetter) -> None:
 # --- context ------------------------------------------------------------------------
 
 
-def _next_step_text(case: DemandLetter) -> str:
-    if case.next_step == "arbitration":
-        return f"向{case.arbitration_body}申请仲裁"
-    return "向有管辖权的人民法院提起诉讼"
-
-
 def _facts_text(case: DemandLetter, you: str, we: str, computed: ResolvedAmounts) -> str:
     contract = case.contract
     debtor = debtor_called(case, you)
+    rates = agreed_rates(case, computed)
     summary = summary_for(contract.summary or "", case.debtor.name, debtor)
     summary = summary.replace("我方", we)  # the form's summary speaks as 我方
+    summary = without_stated_rates(summary, rates)  # the rates are said once, with clauses
     if summary and not summary.endswith(("。", "！", ".")):
         summary += "。"
     # the creditor named once, then 我方; a person writes as 本人
     creditor = f"{case.creditor.name}（以下简称“我方”）" if we == "我方" else we
     text = guardian_intro(case) + contract_opening(creditor, debtor, contract) + summary
-    text += delivery_facts(case, computed, debtor, we) + agreed_rates(case, computed)
+    text += delivery_facts(case, computed, debtor, we) + rates
     text += contract_facts(case, debtor, we)
     guarantee = recipient_guarantee(case)
     if guarantee is not None:
@@ -345,13 +344,25 @@ def _receipt_words(case: DemandLetter, notice: bool) -> dict[str, str]:
     }
 
 
+def _receipt_return(case: DemandLetter) -> str:
+    """Where the signed receipt goes back: the contact's address, else the creditor's, with
+    the contact's name and phone (「请签署后寄回：广东省深圳市…（李静收，联系电话：…）」)."""
+    contact = case.contact
+    if contact is None:
+        return ""
+    address = contact.address or case.creditor.address
+    return f"请签署后寄回：{address}（{contact.person}收，联系电话：{contact.phone}）。"
+
+
 def _signatory(case: DemandLetter) -> str:
-    """Who signs for the creditor; nothing when a person signs the own letter, whose name
-    the signature line already bears (「刘芳（签字）」)."""
+    """The line of who signs for the creditor beside its seal, with the cue to sign, as
+    the lawyer letter's 「承办律师：王立新（签字）」: 「法定代表人：陈建国（签字）」, or
+    「签署人：陈建国（签字）」 without a title; nothing when a person signs the own letter,
+    whose name the signature line already bears (「刘芳（签字）」)."""
     signer = case.signatory
     if isinstance(case.creditor, Person) and signer.name == case.creditor.name:
         return ""
-    return signer.name + (f"（{signer.title}）" if signer.title else "")
+    return f"{signer.title or '签署人'}：{signer.name}（签字）"
 
 
 def build_context(case: DemandLetter, assessment: Assessment) -> dict[str, Any]:
@@ -400,13 +411,15 @@ def build_context(case: DemandLetter, assessment: Assessment) -> dict[str, Any]:
         "ratification": ratification_request(case, you, we),
         "refusal": refusal_consequence(case, you, we, principal),
         **demanded_terms(case, assessment, case.creditor, we, we),
-        "next_step": _next_step_text(case),
+        "next_step": next_step_words(case, case.arbitration_body),
         "contact": case.contact.model_dump(),
+        "receipt_return": _receipt_return(case),
         "signatory": _signatory(case),
         "include_receipt": case.include_receipt,
         # the other recipients, alike in every copy (letter_copies)
         "sent_apart": sent_apart(case),
         "service": service_line(case.service, you, copy_address(case, debtor["address"]), we),
+        "waybill": waybill_line(case.service),
     }
 
 

@@ -7,6 +7,7 @@ complaint carries each guarantor's ``guarantee`` on its defendant. Both are judg
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -160,6 +161,23 @@ def recipient_guarantee(case: AddressedLetter) -> Guarantee | None:
     if index < 0 or index >= len(case.guarantees):
         return None
     return case.guarantees[index]
+
+
+def next_step_words(case: AddressedLetter, body: str | None) -> str:
+    """What the letter says follows non-payment: 「向有管辖权的人民法院提起诉讼」, or
+    「向北京仲裁委员会申请仲裁」; to a joint guarantor, the arbitration under the guarantee
+    contract's own clause (「按照《保证合同》中的仲裁条款向…申请仲裁」, after 依法), for the main
+    contract's clause does not bind the guarantor (担保制度解释 art. 21) and a guarantor
+    told only of arbitration would contest the commission's jurisdiction. A general
+    guarantor's notice names the step against the debtor, under the main contract."""
+    if case.next_step != "arbitration":
+        return "向有管辖权的人民法院提起诉讼"
+    guarantee = recipient_guarantee(case)
+    if guarantee is None or guarantee.resolved_type != "joint" or not guarantee.arbitration_agreed:
+        return f"向{body}申请仲裁"
+    title = re.search(r"《[^》]+》", guarantee.contract or "")
+    contract = title.group(0) if title else "保证合同"
+    return f"按照{contract}中的仲裁条款向{body}申请仲裁"
 
 
 def guarantee_statement(

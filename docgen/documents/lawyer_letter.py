@@ -20,6 +20,7 @@ from docgen.documents.base import DocumentType, Resources, RuleOptions
 from docgen.documents.filenames import filename_part
 from docgen.documents.guarantor_rules import (
     guarantee_statement,
+    next_step_words,
     recipient_guarantee,
 )
 from docgen.documents.letter_address import debtor_called, guardian_intro, salutation
@@ -29,6 +30,7 @@ from docgen.documents.letter_amounts import (
     agreed_rates,
     delivery_facts,
     delivery_field,
+    without_stated_rates,
 )
 from docgen.documents.letter_analysis import legal_analysis, matter
 from docgen.documents.letter_assent import (
@@ -46,6 +48,7 @@ from docgen.documents.letter_service import (
     copy_address,
     service_field,
     service_line,
+    waybill_line,
 )
 from docgen.documents.letter_wording import (
     contract_facts,
@@ -278,8 +281,10 @@ def _facts(case: LawyerLetter, you: str, debtor_name: str, computed: ResolvedAmo
     # speaks here, so the creditor is 委托人
     summary = contract.summary.replace("我方", "委托人") if contract.summary else ""
     summary = _sentence(summary_for(summary, case.debtor.name, debtor_name)) if summary else ""
+    rates = agreed_rates(case, computed)
+    summary = without_stated_rates(summary, rates)  # the rates are said once, with clauses
     facts = contract_opening("委托人", debtor_name, contract) + summary
-    facts += delivery_facts(case, computed, debtor_name, "委托人") + agreed_rates(case, computed)
+    facts += delivery_facts(case, computed, debtor_name, "委托人") + rates
     facts += contract_facts(case, debtor_name, "本所受委托人委托，")
     if _asks_ratification(case):
         facts += limited_then(case, debtor_name)[0] + "。"
@@ -307,10 +312,7 @@ def build_context(case: LawyerLetter, assessment: Assessment) -> dict[str, Any]:
     guarantee = recipient_guarantee(case)
     # the default analysis states the contract as its debtor's capacity leaves it
     basis = case.legal_basis or legal_analysis(case, debtor_name)
-    if case.next_step == "arbitration":
-        step = f"向{case.arbitration_body}申请仲裁"
-    else:
-        step = "向有管辖权的人民法院提起诉讼"
+    step = next_step_words(case, case.arbitration_body)
     client = party_context(case.client)
     terms = demanded_terms(case, assessment, case.client, "委托人", "本所")
     lines = [{"label": "地址", "value": sender.address}, {"label": "电话", "value": sender.phone}]
@@ -350,6 +352,7 @@ def build_context(case: LawyerLetter, assessment: Assessment) -> dict[str, Any]:
         "service": service_line(
             case.service, you, copy_address(case, recipient["address"]), "本所"
         ),
+        "waybill": waybill_line(case.service),
     }
 
 

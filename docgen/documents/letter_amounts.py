@@ -67,6 +67,47 @@ def check_account_holder(
     )
 
 
+_ORGANISATION_WORDS = re.compile(
+    r"公司|有限|集团|中心|事务所|合作社|企业|工厂|商行|银行|学校|医院|协会|基金|委员会|[厂店社局院所会部]$"
+)
+
+
+def personal_account(name: str) -> bool:
+    """An account name that reads as a natural person's: a short name of Chinese characters
+    (a minority name may hold 「·」) with no word of an organisation's name."""
+    plain = "".join(name.split())
+    return bool(re.fullmatch(r"[\u4e00-\u9fff·]{2,8}", plain)) and not _ORGANISATION_WORDS.search(
+        plain
+    )
+
+
+def check_personal_payee(
+    result: Assessment, account: LetterAccount | None, creditor: Party
+) -> None:
+    """An organisation asking payment into a natural person's account (its legal
+    representative's, an employee's) without an attached 收款授权书 is warned. No statute
+    forbids it, and the creditor's direction makes payment to the holder discharge the debt
+    (民法典 art. 522(1)); but the letter is then the debtor's only proof of that direction,
+    a company's money paid to a person looks like a fraud to the debtor, who may refuse to
+    pay or pay and then dispute the discharge. A written authorisation under the creditor's
+    seal, attached (printed 「附件：收款授权书」), is the proof; else the creditor's own account."""
+    if account is None or creditor.kind != "organization" or account.payee_authorization:
+        return
+    if not account_context(account.model_dump(), creditor)["designated"]:
+        return
+    if not personal_account(account.account_name):
+        return
+    result.warn(
+        ("payment_account", "payee_authorization"),
+        "personal_account_without_authorization",
+        f"债权人{creditor.name}是单位，收款账户「{account.account_name}」是个人账户，且未附收款授权书："
+        "债务人向债权人指定的第三人付款才能清偿债务（《中华人民共和国民法典》第五百二十二条"
+        "第一款），函件是其唯一凭据；单位款项付入个人账户易被债务人视为诈骗而拒付，或付款后"
+        "就是否清偿发生争议。建议改用单位账户；确需使用的，请随函附加盖单位公章的收款授权书"
+        "（勾选「附收款授权书」），函件列明「附件：收款授权书」",
+    )
+
+
 class LoanDelivery(CaseModel):
     """How the lender paid the loan over (法释〔2020〕17号 arts. 15–16)."""
 
@@ -203,6 +244,25 @@ def agreed_rates(case: Any, computed: ResolvedAmounts) -> str:
     return f"《{contract.name}》约定" + "；".join(dict.fromkeys(parts)) + "。"
 
 
+_RATE_WORDS = re.compile(r"利率|[%％]|LPR|贷款市场报价利率|计付.*利息")
+
+
+def without_stated_rates(summary: str, rates: str) -> str:
+    """The user's summary without the parts that state a rate, where the letter states the
+    agreed rates itself (``agreed_rates``, each with its clause): 「约定借款期限一年，年利率6%」
+    becomes 「约定借款期限一年」, so that the term and rate are not said twice in consecutive
+    sentences. A part that also states the term (期限) is kept whole."""
+    if not rates or not summary:
+        return summary
+    ending = summary[-1] if summary[-1] in "。！." else ""
+    body = summary[:-1] if ending else summary
+    parts = body.split("，")  # not at the comma of 100,000
+    kept = [p for p in parts if not _RATE_WORDS.search(p) or "期限" in p]
+    if not kept:
+        return summary
+    return "，".join(kept) + ending
+
+
 def _at_the_cap(case: Any, rate: Any, computed: ResolvedAmounts) -> bool:
     """A private loan's fixed rate equal to the cap, on a verified LPR table only."""
     table, signed = computed.lpr_table, case.contract.signed_on
@@ -247,9 +307,11 @@ __all__ = [
     "agreed_rates",
     "check_account_holder",
     "check_letter_amounts",
+    "check_personal_payee",
     "delivery_facts",
     "delivery_field",
     "letter_amounts",
     "no_rate_overdue",
     "split_at_due",
+    "without_stated_rates",
 ]

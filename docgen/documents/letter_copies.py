@@ -17,7 +17,10 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from docgen.documents.guardian_rules import is_minor
 from docgen.documents.part_models import AddressedCase, copy_number
+from docgen.domain.guardianship import guardian_of
+from docgen.domain.parties import Person
 
 
 def own_number(case: AddressedCase, draw: Callable[[], str]) -> str:
@@ -64,12 +67,19 @@ _NOTE_ITEMS = re.compile(r"[；;、，,]")
 
 def sent_apart(case: Any) -> str:
     """Whom 「另函致：」 names, the same in every copy but for the copy's own addressee: the
-    other recipients of the letter in their order (债务人 first, then each 保证人)."""
-    return "；".join(
-        ("债务人" if i == 0 else "保证人") + party.name
-        for i, party in enumerate(case.recipient_parties())
-        if i != case.recipient_index
-    )
+    other recipients of the letter in their order (债务人 first, then each 保证人). A minor's
+    copy went to the guardian, its legal representative (民法典 arts. 23, 27), as that copy
+    is addressed: 「债务人张伟之法定代理人张建国」. An adult's guardianship is not named: it
+    tells of a finding of capacity, which a guarantor's copy leaves out (PIPL art. 28)."""
+    names = []
+    for i, party in enumerate(case.recipient_parties()):
+        if i == case.recipient_index:
+            continue
+        guardian = guardian_of(party)
+        minor = isinstance(party, Person) and is_minor(party, case.letter_date)
+        via = f"之法定代理人{guardian.name}" if guardian is not None and minor else ""
+        names.append(("债务人" if i == 0 else "保证人") + party.name + via)
+    return "；".join(names)
 
 
 def copied_to(case: Any, note: str | None = None) -> str:

@@ -5,7 +5,9 @@ A demand interrupts the limitation period once it reaches the debtor (民法典 
 a declaration not made in dialogue takes effect when it reaches the recipient, one by
 data message when it enters the system the recipient designated (art. 137(2)), so the
 creditor proves where and how the letter was sent.
-The letter says it in one sentence of its own; the proof is the waybill, kept apart.
+The letter says it in one sentence of its own, a posted copy with a line for its waybill
+number under it (「邮件单号：＿＿＿＿」, filled in by hand when posted); the proof is the
+waybill, kept apart.
 """
 
 from __future__ import annotations
@@ -84,7 +86,22 @@ def service_line(service: LetterService | None, you: str, address: str, sender: 
         at = f"（地址：{where}）" if where else ""
         return f"本函由{sender}直接送交{you}{at}。"
     method = METHOD_TITLES[service.method]
-    return f"本函以{method}寄送至{you}的地址：{where}。" if where else f"本函以{method}寄送{you}。"
+    sent = f"本函以{method}寄送至{you}的地址：{where}" if where else f"本函以{method}寄送{you}"
+    return f"{sent}。"
+
+
+WAYBILL_BLANK = "邮件单号：＿＿＿＿＿＿＿＿＿＿＿＿"
+"""Where the clerk writes the waybill number of a posted copy."""
+
+
+def waybill_line(service: LetterService | None) -> str:
+    """「邮件单号：＿＿＿＿」 under the service sentence of a posted copy (EMS, registered
+    mail), else nothing: each copy has its own waybill, known once posted, so a blank the
+    clerk fills in by hand; the number ties the letter to the carrier's proof of delivery
+    (民法典 art. 195(1))."""
+    if service is None or service.method not in ("ems", "registered_mail"):
+        return ""
+    return WAYBILL_BLANK
 
 
 COURT_EXAMPLE = "「本函以EMS（邮政特快专递）寄送贵院，收件地址：…」"

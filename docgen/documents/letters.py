@@ -10,20 +10,18 @@ other too. Each rule cites its source where it is defined (``letter_rules``,
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
 from typing import Any
 
-from docgen.documents.agreement_terms import principal_of
 from docgen.documents.amount_checks import ResolvedAmounts
 from docgen.documents.base import RuleOptions
 from docgen.documents.guarantor_rules import check_letter_guarantors
-from docgen.documents.guardian_rules import CIVIL_CODE, check_guardians, guarantor_locs
-from docgen.documents.interest_periods import chronological, last_day
+from docgen.documents.guardian_rules import check_guardians, guarantor_locs
+from docgen.documents.interest_periods import chronological
 from docgen.documents.letter_amounts import (
     check_account_holder,
     check_letter_amounts,
+    check_personal_payee,
     letter_amounts,
-    no_rate_overdue,
 )
 from docgen.documents.letter_assent import check_adult_ratification, check_guardian_assent
 from docgen.documents.letter_capacity import (
@@ -38,6 +36,7 @@ from docgen.documents.letter_capacity import (
     unratified,
 )
 from docgen.documents.letter_copies import debtors_letter
+from docgen.documents.letter_later import check_reservation, reservation
 from docgen.documents.letter_rules import (
     account_context,
     check_debtor_capacity,
@@ -58,7 +57,6 @@ from docgen.documents.parts import (
     same_party,
 )
 from docgen.documents.problems import Assessment
-from docgen.domain.cap_rates import INTERPRETATION
 from docgen.domain.dates import format_cn
 from docgen.domain.guardianship import guardian_of
 from docgen.domain.parties import Party
@@ -100,6 +98,7 @@ def check_letter(result: Assessment, case: Any, demander: Demander, options: Rul
         account = case.payment_account.account_name
         check_payment_account(result, account, creditor, firm=demander.firm)
         check_account_holder(result, case.payment_account, creditor)
+        check_personal_payee(result, case.payment_account, creditor)
     if same_party(creditor, case.debtor):
         result.error(("debtor",), "same_party", demander.same_as_debtor)
     check_guarantors(result, case.guarantors, [creditor, case.debtor], ("guarantors",))
@@ -114,6 +113,7 @@ def check_letter(result: Assessment, case: Any, demander: Demander, options: Rul
     check_letter_guarantors(result, case, result.computed["amounts"].total)
     check_guarantee_contracts(result, case.guarantors, case.guarantees)
     check_letter_amounts(result, case)
+    check_reservation(result, case)
     check_contract_dates(result, case.contract, case.letter_date)
     if case.next_step == "arbitration" and not case.arbitration_body:
         result.error(("arbitration_body",), "missing", "选择申请仲裁时，请填写仲裁机构名称")
@@ -131,8 +131,7 @@ def demanded_terms(
     will tell a guarantor of the ratification (我方, 本人, 本所)."""
     amounts, computed = letter_amounts(case, assessment.computed["amounts"])
     deadline = assessment.computed["deadline"]
-    name, _ = _later_terms(case)
-    cut_off = format_cn(case.amounts.as_of)
+    held = reservation(case, (amounts, computed), we)
     payment = payment_deadline(case)
     text = deadline_words(payment, payment.text(deadline))
     pending = pending_ratification(case)
@@ -143,8 +142,9 @@ def demanded_terms(
         "owed": owed,
         "amounts": _returned_rows(case, amounts, amounts_context(amounts, computed)),
         "calculations": computed.sheets,
-        "later_interest": later_interest(case, (amounts, computed), we),
-        "receipt_excludes": f"，不含{cut_off}之后的{name}" if name else "",
+        "later_interest": held.text,
+        # every running item the letter reserves stays out of the confirmed total
+        "receipt_excludes": held.excludes,
         "deadline": {
             "text": text,
             "due": format_cn(deadline.due),
@@ -212,20 +212,6 @@ def address_label(recipient: Party) -> str:
     return "法定代理人地址" if guardian is not None and guardian.address else "地址"
 
 
-_LATER_NAMES = {
-    "private_lending": "逾期利息",
-    "financial_loan": "逾期利息",
-    "credit_card": "逾期利息",
-}
-"""What runs on an unpaid debt after the cut-off: a loan's overdue interest (民法典
-art. 676), for any other debt the loss from late payment (art. 577)."""
-
-_LATER_SOURCES = {
-    "private_lending": f"{CIVIL_CODE}第六百七十六条；{INTERPRETATION}第二十八条",
-    "financial_loan": f"{CIVIL_CODE}第六百七十六条",
-}
-
-
 def owed_words(case: Any, condition: str) -> dict[str, str]:
     """How the letter names what it asks for.
 
@@ -263,77 +249,9 @@ def _returned_rows(case: Any, printed: DebtAmounts, table: dict[str, Any]) -> di
     return {**table, "rows": rows}
 
 
-def _later_terms(case: Any) -> tuple[str, str]:
-    """What runs after the cut-off date, and its source; nothing under a contract void
-    from the start. No overdue interest was agreed there, and the loss of the money's
-    use is owed only by the party at fault (民法典 art. 157: 有过错的一方应当赔偿对方由此
-    所受到的损失): the debtor was a person without capacity (arts. 20, 21) and the case
-    states no fault of the debtor's, while a lender who hands money to such a person is
-    the party the fault points to. So no loss is reserved; a loss the user can ground is
-    claimed as an amount of its own (项目类型「其他」 with its basis)."""
-    if contract_status(case) == "void":
-        return "", ""
-    kind = case.contract.kind
-    source = _LATER_SOURCES.get(kind, f"{CIVIL_CODE}第五百七十七条")
-    return _LATER_NAMES.get(kind, "逾期付款损失"), source
-
-
 def later_interest(case: Any, resolved: tuple[DebtAmounts, ResolvedAmounts], we: str) -> str:
-    """The amounts stop at their cut-off date; the overdue interest does not, until paid.
-
-    Said under the table, so that neither the debtor nor a court reads the total as all
-    that is owed: a borrower late in repaying pays overdue interest (民法典 art. 676; for a
-    private loan at the rate 法释〔2020〕17号 art. 28 gives), any other debtor the loss
-    from late payment (art. 577), until the day of payment; the creditor reserves it. An
-    overdue-interest calculation running to the cut-off date gives its base and rate, in
-    the words every document uses (``ResolvedAmounts.running_claim``); a private loan with no
-    interest claimed, at the one-year LPR from the day after the due date (art. 28(2)(1)).
-    A private loan's overdue interest and 违约金 together stay within four times the
-    one-year LPR when the contract was formed (art. 29): said where a 违约金 is claimed.
-    ``resolved``: the amounts as the letter prints them (``letter_amounts``).
-    """
-    (amounts, computed), contract = resolved, case.contract
-    cut_off, start = format_cn(amounts.as_of), amounts.as_of + timedelta(days=1)
-    name, source = _later_terms(case)
-    if not name:
-        return f"上述金额计算至{cut_off}。"
-    principal = principal_of(amounts, computed)
-    running = []
-    for component in (amounts.components[i] for i in chronological(amounts)):
-        calc = component.calculation
-        if calc is None or calc.start <= contract.due_date:
-            continue  # not overdue interest
-        if last_day(component, amounts) == amounts.as_of:
-            base = calc.base or principal
-            claim = computed.running_claim(base, calc.rate.spec(), start)
-            # a 违约金 that runs on is named, not counted as overdue interest
-            named = "" if component.kind == "interest" else component.display_label + "，"
-            running.append(named + claim)
-    cap = combined_cap(case)
-    if running:
-        how = "；".join(running)
-        later = f"此后的{name}，{how}"
-    elif contract_status(case) != "void" and no_rate_overdue(case, computed):
-        later, source = no_rate_overdue(case, computed), _LPR_SOURCE
-    else:
-        later = f"此后至实际清偿之日止的{name}"
-    return f"上述金额计算至{cut_off}；{later}，{we}依法保留主张的权利（{source}）。{cap}"
-
-
-_LPR_SOURCE = f"{CIVIL_CODE}第六百七十六条；{INTERPRETATION}第二十八条第二款第一项"
-
-
-def combined_cap(case: Any) -> str:
-    """「逾期利息与违约金合计不超过…四倍」 for a private loan's letter that claims a 违约金
-    (法释〔2020〕17号 art. 29), else nothing."""
-    if case.contract.kind != "private_lending":
-        return ""
-    if not any(c.kind == "penalty" for c in case.amounts.components):
-        return ""
-    return (
-        "逾期利息与违约金合计以合同成立时一年期贷款市场报价利率的四倍为限"
-        f"（{INTERPRETATION}第二十九条）。"
-    )
+    """The sentence under the amounts on what runs on until payment (``letter_later``)."""
+    return reservation(case, resolved, we).text
 
 
 __all__ = ["Demander", "address_label", "check_letter", "demanded_terms", "later_interest"]

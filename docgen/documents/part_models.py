@@ -58,6 +58,14 @@ class LetterAccount(BankAccount):
         description="收款账户不是债权人本人的账户时必填，如 法定代表人；函件写明「该账户为我方"
         "法定代表人陈建国的个人账户，我方授权其代为收取本函所列款项」",
     )
+    payee_authorization: bool = Field(
+        default=False,
+        title="附收款授权书",
+        description="收款账户不是债权人本人的账户时：随函附债权人出具（单位加盖公章）的收款"
+        "授权书，函件写明「（见附件收款授权书）」并列入附件；单位债权人使用个人账户收款而未附的，"
+        "予以提醒",
+        json_schema_extra=ADVANCED,
+    )
 
 
 class Contact(CaseModel):
@@ -301,13 +309,16 @@ class PaymentDeadline(CaseModel):
         """Why a deadline counted from the letter's date ends after its n-th day: that day
         was a rest day or holiday, and the period's last day moves to the next workday
         (民法典 art. 203): 「本函出具之日起第10日（2026年9月25日）为中秋节法定节假日，依…
-        顺延至其后第一个工作日。」; else nothing."""
+        第二百零三条，上述期限顺延至该休假日结束的次日，即2026年9月28日。」; else nothing.
+        A note at the end of the letter (``layouts.common.deadline_note``), apart from the
+        demand to pay, which gives the one date to pay by."""
         moved = deadline.moved_from
         if self.counted_from == "receipt" or moved is None:
             return ""
         return (
             f"本函出具之日起第{self.days}日（{format_cn(moved)}）为{rest_day_kind(moved)}，"
-            "依《中华人民共和国民法典》第二百零三条，期间的最后一日顺延至该休假日结束的次日。"
+            "依《中华人民共和国民法典》第二百零三条，上述期限顺延至该休假日结束的次日，即"
+            f"{format_cn(deadline.due)}。"
         )
 
 

@@ -90,29 +90,28 @@ def payment(request: str, account: Context) -> Keep:
     return Keep((Paragraph(text(request)), lines))
 
 
-def payment_to(
-    request: str, payee: str, account: Context, you: str, after: str = ""
-) -> tuple[Block, ...]:
+def payment_to(request: str, payee: str, account: Context, you: str) -> tuple[Block, ...]:
     """A letter's demand to pay ``payee`` (我方, 委托人) into ``account``: ``request`` up to
     the words 支付至. An account held by someone else is one the payee designates, and
     paying it discharges the debt (民法典 art. 522(1): performance to a third party as the
     creditor directs): said, with who holds it and that the payee authorised the holder to
-    receive (``holder_relation``), so that the debtor may pay it safely. ``after``: a
-    sentence about the deadline (its move past a holiday), under the account."""
+    receive (``holder_relation``), so that the debtor may pay it safely."""
     designated = bool(account.get("designated"))
     blocks: list[Block] = [
         payment(f"{request}支付至{payee}{'指定的' if designated else ''}以下账户：", account)
     ]
-    said = after
+    said = ""
     if designated:
         relation = account.get("holder_relation")
+        # the written authorisation, attached, proves the direction (annex_list lists it)
+        proof = "（见附件收款授权书）" if account.get("payee_authorization") else ""
         holder = (
             f"该账户为{payee}{relation}{account['account_name']}的账户，{payee}授权其代为收取"
-            "本函所列款项；"
+            f"本函所列款项{proof}；"
             if relation
             else ""
         )
-        said = f"{holder}{you}向上述账户支付的款项，视为向{payee}清偿。{after}"
+        said = f"{holder}{you}向上述账户支付的款项，视为向{payee}清偿。"
     if said:
         blocks.append(Paragraph(text(said)))
     return tuple(blocks)
@@ -139,10 +138,18 @@ def calculation_annex(calculations: list[Context]) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
-def annex_list(calculations: list[Context]) -> tuple[Block, ...]:
+def annex_list(calculations: list[Context], account: Context | None = None) -> tuple[Block, ...]:
     """A letter's 「附件：计算明细」 above the signature, when it has calculation sheets: the
-    text refers to them (见计算明细), and a letter lists what it encloses."""
-    return (Paragraph(text("附件：计算明细")),) if calculations else ()
+    text refers to them (见计算明细), and a letter lists what it encloses; with the payee's
+    written authorisation attached (``payee_authorization`` of a designated account),
+    「附件：1．计算明细；2．收款授权书」."""
+    items = ["计算明细"] if calculations else []
+    if account and account.get("designated") and account.get("payee_authorization"):
+        items.append("收款授权书")
+    if len(items) < 2:
+        return tuple(Paragraph(text(f"附件：{item}")) for item in items)
+    numbered = "；".join(f"{n}．{item}" for n, item in enumerate(items, 1))
+    return (Paragraph(text(f"附件：{numbered}")),)
 
 
 def attachment_list(items: list[str]) -> Lines:
@@ -173,6 +180,23 @@ def other_addressees(c: Context) -> tuple[Block, ...]:
     copy of its own, documents.letter_copies), then 「抄送：」 whom the user named."""
     lines = (("另函致", c.get("sent_apart")), ("抄送", c.get("cc")))
     return tuple(Paragraph(text(f"{label}：{who}"), "plain") for label, who in lines if who)
+
+
+def letter_service_lines(c: Context) -> tuple[Block, ...]:
+    """How the copy is served (``letter_service``), and under it, for a posted copy, the
+    blank for its waybill number, on a line of its own."""
+    if not c.get("service"):
+        return ()
+    waybill = (Lines((text(c["waybill"]),), indent=True),) if c.get("waybill") else ()
+    return (Paragraph(text(c["service"])), *waybill)
+
+
+def deadline_note(c: Context) -> tuple[Block, ...]:
+    """「注：」 at the end of a letter, why its deadline falls after the n-th day counted from
+    its date (民法典 art. 203, ``PaymentDeadline.extension``): kept out of the demand to
+    pay, which states the one date to pay by."""
+    extension = c["deadline"].get("extension", "")
+    return (Paragraph(text(f"注：{extension}"), "note"),) if extension else ()
 
 
 def closing(last: Paragraph, *signature: Block) -> Keep:

@@ -20,6 +20,8 @@ from docgen.layouts.common import (
     amounts_table,
     annex_list,
     calculation_annex,
+    deadline_note,
+    letter_service_lines,
     other_addressees,
     payment_to,
     proceeding_costs,
@@ -51,7 +53,7 @@ def _letter(c: Context) -> tuple[Block, ...]:
         contacts.append(text(f"电子邮箱：{contact['email']}"))
     demand = _demand(c)
     # how the letter is served, when the case says (letter_service)
-    served = (Paragraph(text(c["service"])),) if c.get("service") else ()
+    served = letter_service_lines(c)
     copied = other_addressees(c)
     ratification = (Paragraph(text(c["ratification"])),) if c["ratification"] else ()
     return (
@@ -82,15 +84,16 @@ def _letter(c: Context) -> tuple[Block, ...]:
                 Lines(tuple(contacts), indent=True),
                 *served,
                 Paragraph(text("特此通知。" if c["notice"] else "特此函告。")),
-                *annex_list(c["calculations"]),
+                *annex_list(c["calculations"], c["account"]),
                 SignatureLines(
                     (
                         f"{creditor['name']}{c['creditor_signs_as']}",
-                        *((f"签署人：{c['signatory']}",) if c["signatory"] else ()),
+                        *((c["signatory"],) if c["signatory"] else ()),
                         c["letter_date"],
                     )
                 ),
                 *copied,
+                *deadline_note(c),
             )
         ),
     )
@@ -115,8 +118,7 @@ def _demand(c: Context) -> tuple[Block, ...]:
                 text(
                     f"现将{owed['debt']}情况通知{you}。{deadline['debtor_letter']}{unpaid}，{we}"
                     f"将依法{step}，要求{owes}清偿；{owes}的财产经依法强制执行仍不能履行债务的，"
-                    # the debtor's date moved past a holiday, as the debtor's letter says it
-                    f"{we}将依法要求{you}承担保证责任。{deadline.get('extension', '')}{refusal}"
+                    f"{we}将依法要求{you}承担保证责任。{refusal}"
                     f"如{you}对上述事实有异议，请于"
                     f"{deadline['text']}与{we}联系并提供相应依据。"
                 )
@@ -131,7 +133,6 @@ def _demand(c: Context) -> tuple[Block, ...]:
             we,
             c["account"],
             you,
-            c["deadline"].get("extension", ""),
         ),
         Paragraph(
             text(
@@ -153,6 +154,8 @@ def _receipt(c: Context) -> tuple[Block, ...]:
         Paragraph(text(f"{c['creditor']['name']}："), "plain"),
         Paragraph(text(_receipt_text(c, number))),
         sign_block(c["receipt_signer"]),
+        # where the signed slip goes back
+        *((Lines((text(c["receipt_return"]),)),) if c.get("receipt_return") else ()),
     )
 
 

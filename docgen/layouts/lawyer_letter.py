@@ -21,6 +21,8 @@ from docgen.layouts.common import (
     amounts_table,
     annex_list,
     calculation_annex,
+    deadline_note,
+    letter_service_lines,
     other_addressees,
     payment_to,
     proceeding_costs,
@@ -37,7 +39,7 @@ def _letter(c: Context) -> tuple[Block, ...]:
     firm, recipient = c["firm"], c["recipient"]
     opinion = _opinion(c)
     # how the letter is served, when the case says (letter_service)
-    served = (Paragraph(text(c["service"])),) if c.get("service") else ()
+    served = letter_service_lines(c)
     number = (Paragraph(text(c["letter_number"]), "number"),) if c["letter_number"] else ()
     copied = other_addressees(c)
     return (
@@ -76,7 +78,7 @@ def _letter(c: Context) -> tuple[Block, ...]:
                 opinion[-1],
                 *served,
                 Paragraph(text("特此函告。")),
-                *annex_list(c["calculations"]),
+                *annex_list(c["calculations"], c["account"]),
                 SignatureLines(
                     (
                         f"{firm['name']}（盖章）",
@@ -87,6 +89,7 @@ def _letter(c: Context) -> tuple[Block, ...]:
                     place="seal",
                 ),
                 *copied,
+                *deadline_note(c),
             )
         ),
     )
@@ -112,8 +115,7 @@ def _opinion(c: Context) -> tuple[Block, ...]:
                     f"本所律师特此将{owed['debt']}情况告知{you}。{deadline['debtor_letter']}{unpaid}，"
                     f"本所将建议委托人依法{step}，"
                     f"要求{owes}清偿；{owes}的财产经依法强制执行仍不能履行债务的，委托人将依法要求"
-                    # the debtor's date moved past a holiday, as the debtor's letter says it
-                    f"{you}承担保证责任。{deadline.get('extension', '')}{refusal}"
+                    f"{you}承担保证责任。{refusal}"
                     f"如{you}对上述事实有异议，请于{deadline['text']}与"
                     f"{c['reach']}联系并提供相应依据。"
                 )
@@ -130,7 +132,6 @@ def _opinion(c: Context) -> tuple[Block, ...]:
             "委托人",
             c["account"],
             you,
-            c["deadline"].get("extension", ""),
         ),
         Paragraph(
             text(

@@ -20,6 +20,7 @@ from pypdf import PdfReader
 from docgen.documents import registry
 from docgen.documents.base import RuleOptions
 from docgen.documents.case_numbers import normalize_case_number
+from docgen.documents.letter_amounts import without_stated_rates
 from docgen.documents.part_models import copy_number
 from docgen.domain.dates import format_cn
 from docgen.render.docx import render_docx, undeclared_variables
@@ -145,8 +146,8 @@ def test_letter_counted_from_its_date_prints_the_computed_deadline(outputs):
     # dated 2026-09-15: the tenth day, 9-25, is the Mid-Autumn holiday (9-25 to 9-27)
     assert "请于2026年9月28日（星期一）前（含当日）" in text
     assert (
-        "本函出具之日起第10日（2026年9月25日）为中秋节法定节假日，依《中华人民共和国民法典》"
-        "第二百零三条，期间的最后一日顺延至该休假日结束的次日。"
+        "注：本函出具之日起第10日（2026年9月25日）为中秋节法定节假日，依《中华人民共和国民法典》"
+        "第二百零三条，上述期限顺延至该休假日结束的次日，即2026年9月28日。"
     ) in text
     assert "向北京仲裁委员会申请仲裁" in text
 
@@ -531,6 +532,9 @@ def test_every_text_fact_of_the_case_is_printed(case, outputs):
             if debtor.get("guardian"):  # or, speaking to the guardian, by name
                 value, you = value.replace("您", debtor["name"]), debtor["name"]
             value = value.replace(debtor["name"], you)
+            # a rate the letter states itself, with its clause, is left out of the summary
+            if normalize(value) not in text:
+                value = without_stated_rates(value, "stated")
         if loc[-1] == "case_number":  # typed (2026), printed as courts write it: （2026）
             value = normalize_case_number(value)
         if loc == ("letter_number",) and case.data.get("guarantors"):

@@ -61,8 +61,13 @@ def test_interest_across_the_due_date_is_two_rows_that_sum_to_the_total():
     assert "人民币112,302.88元" in printed  # 100,000 + 6,000 + 4,832.88 + 1,470
     assert "违约金按日利率0.005%计算（《借款合同》第八条）" in printed
     assert (
-        "此后的逾期利息，以100,000.00元为基数，自2026年11月1日起按年利率6%计算至实际清偿之日止；"
-        "违约金，以100,000.00元为基数"
+        "此后的逾期利息，以100,000.00元为基数，自2026年11月1日起按年利率6%计算至实际清偿之日止"
+        "（《中华人民共和国民法典》第六百七十六条；"
+    ) in printed
+    # the running 违约金 cites the article on 违约金, not those on overdue interest
+    assert (
+        f"{INTERPRETATION}）第二十八条）；违约金，以100,000.00元为基数，自2026年11月1日起按日利率"
+        "0.005%计算至实际清偿之日止（《中华人民共和国民法典》第五百八十五条），我方依法保留主张的权利。"
     ) in printed
     assert "逾期利息与违约金合计以合同成立时一年期贷款市场报价利率的四倍为限" in printed
     assert f"{INTERPRETATION}）第二十九条" in printed
@@ -73,8 +78,8 @@ def test_a_minimal_iou_says_what_was_lent_how_and_the_lpr_after_the_due_date():
     printed = printed_copy("demand_letter", data)
     assert "您向本人借款人民币50,000.00元，本人已于2025年5月1日通过银行转账交付。" in printed
     assert (
-        "逾期利息以50,000.00元为基数，自2026年5月2日起参照当时一年期贷款市场报价利率标准"
-        "计算至实际清偿之日止，本人依法保留主张的权利"
+        "上述金额计算至2026年6月15日；逾期利息以50,000.00元为基数，自2026年5月2日"
+        "起参照当时一年期贷款市场报价利率标准计算至实际清偿之日止，本人依法保留主张的权利"
     ) in printed
     assert "第二十八条第二款第一项" in printed
     assert "逾期付款损失" not in printed
@@ -117,10 +122,15 @@ def test_a_deadline_moved_past_a_holiday_is_dated_and_explained_apart():
     printed = printed_copy("demand_letter", data)
     assert "请于2026年9月28日（星期一）前（含当日），将上述欠款" in printed
     assert "即本函出具之日起10日内" not in printed
-    assert (
-        "本函出具之日起第10日（2026年9月25日）为中秋节法定节假日，依《中华人民共和国民法典》"
-        "第二百零三条，期间的最后一日顺延至该休假日结束的次日。"
-    ) in printed
+    # the reason, with its article, in a note at the end of the letter: the demand to pay
+    # names one date only
+    note = (
+        "注：本函出具之日起第10日（2026年9月25日）为中秋节法定节假日，依《中华人民共和国民法典》"
+        "第二百零三条，上述期限顺延至该休假日结束的次日，即2026年9月28日。"
+    )
+    assert printed.endswith("\n" + note)
+    demand = next(line for line in printed.split("\n") if line.startswith("现特函告"))
+    assert "2026年9月25日" not in demand and "第二百零三条" not in demand
 
 
 def test_a_firm_letter_to_a_court_it_cannot_tell_is_refused():
@@ -175,3 +185,30 @@ def test_typed_interest_with_its_period_prints_as_the_computed_one_does():
     assert "逾期利息\n2026年10月31日\n4,832.88" in printed
     assert "10,832.88" not in printed
     assert printed == printed_copy("demand_letter", computed)
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        (
+            "computed_interest",
+            "约定借款期限一年。《借款合同》约定借期内年利率6%（《借款合同》第五条）",
+        ),
+        (
+            "overdue_rate_agreed_in_the_contract",
+            "约定借款期限一年。《借款合同》约定借期内年利率6%（《借款合同》第五条）；逾期利息按",
+        ),
+    ],
+)
+def test_the_agreed_rate_is_said_once_with_its_clause(name, said):
+    """The summary's own 「，年利率6%」 and 「，逾期还款的按…计付逾期利息」 are left out where
+    the letter states the agreed rates with their clauses."""
+    printed = printed_copy("demand_letter", load_fixture("demand_letter", "valid", name))
+    assert said in printed
+    assert "，年利率6%" not in printed and "计付逾期利息" not in printed
+    assert "出借人民币100,000元" in printed
+
+
+def test_a_summary_is_kept_whole_where_no_agreed_rate_is_printed():
+    printed = printed_copy("demand_letter", load_fixture("demand_letter", "valid", "person_debtor"))
+    assert "约定借款期限一年，年利率6%。" in printed

@@ -118,3 +118,20 @@ def test_a_demand_letter_to_several_recipients_needs_its_number():
     (error,) = [e for e in errors if e.loc == ("letter_number",)]
     assert error.code == "missing"
     assert "致保证人的函件据此写明致债务人的函件编号" in error.message
+
+
+def test_a_wards_copy_is_named_as_sent_to_the_guardian_it_was_addressed_to():
+    data = load_fixture("demand_letter", "valid", "minor_debtor_with_guarantor")
+    debtors = printed_copy("demand_letter", data, 0)
+    assert "致：张伟（法定代理人：张建国）" in debtors and "张建国先生：" in debtors
+    assert _under_signature("demand_letter", data, "另函致：") == [
+        "另函致：保证人刘芳",
+        "另函致：债务人张伟之法定代理人张建国",
+    ]
+
+
+def test_an_adults_guardian_is_not_named_to_the_guarantor():
+    # a guardian of an adult tells of a finding of capacity, which the guarantor's copy
+    # leaves out (PIPL art. 28)
+    data = load_fixture("lawyer_letter", "valid", "debtor_without_capacity_with_guarantor")
+    assert "另函致：债务人张伟\n" in printed_copy("lawyer_letter", data, 1) + "\n"

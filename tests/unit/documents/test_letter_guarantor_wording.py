@@ -221,16 +221,38 @@ def test_a_general_guarantors_notice_says_the_debtors_date_moved_past_a_rest_day
     from tests.support import printed_copy
 
     # the debtor's letter says its deadline moved (民法典 art. 203); the notice, which
-    # names the same date to the guarantor, says it in the same sentence
-    moved = "本函出具之日起第9日（2026年11月29日）为休息日，依《中华人民共和国民法典》第二百零三条"
+    # names the same date to the guarantor, says it in the same note at the letter's end
+    moved = (
+        "注：本函出具之日起第9日（2026年11月29日）为休息日，依《中华人民共和国民法典》第二百零三条，"
+        "上述期限顺延至该休假日结束的次日，即2026年11月30日。"
+    )
     data = copy.deepcopy(load_fixture("demand_letter", "valid", "general_guarantor_notice"))
     data["deadline"] = {"days": 9, "kind": "calendar", "counted_from": "letter_date"}
     debtor, notice = (printed_copy("demand_letter", data, i) for i in (0, 1))
-    assert moved in debtor
-    assert (
-        "我方将依法要求您承担保证责任。" + moved + "，期间的最后一日顺延至该休假日结束的次日。"
-    ) in notice
+    for copy_text in (debtor, notice):  # after the signature, before the receipt
+        assert copy_text.index("2026年11月20日") < copy_text.index(moved) < copy_text.index("回执")
+    assert "我方将依法要求您承担保证责任。如您对上述事实有异议" in notice
     lawyer = printed_copy(
         "lawyer_letter", load_fixture("lawyer_letter", "valid", "general_guarantor_notice"), 1
     )
-    assert "委托人将依法要求您承担保证责任。本函出具之日起第10日（2026年9月25日）为中秋节" in lawyer
+    assert "委托人将依法要求您承担保证责任。如您对上述事实有异议" in lawyer
+    assert "注：本函出具之日起第10日（2026年9月25日）为中秋节" in lawyer
+
+
+def test_a_joint_guarantor_is_told_of_arbitration_under_its_own_guarantee_contract():
+    """The main contract's arbitration clause does not bind the guarantor (担保制度解释
+    art. 21): its copy names the guarantee contract's clause; the debtor's names none."""
+    from tests.support import printed_copy
+
+    debtor, guarantor = (printed_copy("lawyer_letter", FIRM, i) for i in (0, 1))
+    assert (
+        "本所将建议委托人依法按照《保证合同》中的仲裁条款向北京仲裁委员会申请仲裁，"
+        "相关仲裁费用将依法主张由您承担"
+    ) in guarantor
+    assert "本所将建议委托人依法向北京仲裁委员会申请仲裁" in debtor
+    assert "仲裁条款" not in debtor
+    data = copy.deepcopy(JOINT)
+    data.update(next_step="arbitration", arbitration_body="深圳国际仲裁院")
+    data["guarantees"][0]["arbitration_agreed"] = True
+    demand = printed_copy("demand_letter", data, 1)
+    assert "我方将依法按照《保证合同》中的仲裁条款向深圳国际仲裁院申请仲裁" in demand

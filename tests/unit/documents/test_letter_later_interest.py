@@ -40,20 +40,85 @@ def test_an_agreed_overdue_rate_is_the_one_said_to_run_on():
     assert f"以100,000.00元为基数，自2026年11月1日起按{rate}计算至实际清偿之日止" in printed
 
 
-def test_without_an_overdue_calculation_the_overdue_interest_is_reserved_until_payment():
+def test_a_typed_interest_reserves_the_rate_its_note_states_from_the_next_day():
     data = load_fixture("demand_letter", "valid", "person_debtor")
     printed = printed_copy("demand_letter", data)
     assert (
-        "上述金额计算至2026年10月31日；此后至实际清偿之日止的逾期利息，我方依法保留主张的权利"
-        f"（{LENDING}）。"
+        "上述金额计算至2026年10月31日；此后的逾期利息，以100,000.00元为基数，自2026年11月1日起"
+        f"按年利率6%计算至实际清偿之日止，我方依法保留主张的权利（{LENDING}）。"
     ) in printed
+
+
+def test_a_typed_interest_without_a_rate_reserves_the_contract_rate_and_warns():
+    data = copy.deepcopy(load_fixture("demand_letter", "valid", "person_debtor"))
+    data["amounts"]["components"][1]["note"] = "按合同约定计至2026年10月31日"
+    printed = printed_copy("demand_letter", data)
+    assert (
+        "此后的逾期利息，以100,000.00元为基数，自2026年11月1日起按《借款合同》约定的利率计算至"
+        "实际清偿之日止，我方依法保留主张的权利"
+    ) in printed
+    assert ("later_interest_rate_unstated", ("amounts", "components")) in _warnings(data)
+
+
+def test_overdue_interest_no_row_claims_is_reserved_from_the_day_after_the_due_date():
+    """Only the loan term's interest is claimed: the table says it leaves the overdue
+    interest out, reserves it from the day after the due date at the agreed term rate
+    (法释〔2020〕17号 art. 28(2)(2)), the receipt does not confirm it away, and the
+    operator is warned."""
+    data = load_fixture("demand_letter", "valid", "interest_at_the_cap")
+    printed = printed_copy("demand_letter", data)
+    assert (
+        "上述金额计算至2026年10月31日，未含逾期利息；逾期利息以100,000.00元为基数，自2026年6月11日"
+        f"起按年利率12%计算至实际清偿之日止，我方依法保留主张的权利（{LENDING}第二款第二项）。"
+    ) in printed
+    assert (
+        "合计人民币112,000.00元（大写：壹拾壹万贰仟元整），不含本函所述自2026年6月11日起计算的"
+        "逾期利息。"
+    ) in printed
+    assert "此后至实际清偿之日止" not in printed
+    assert ("overdue_interest_not_claimed", ("amounts", "components")) in _warnings(data)
+
+
+def test_an_overdue_row_ending_before_the_cut_off_reserves_from_its_next_day():
+    data = copy.deepcopy(load_fixture("demand_letter", "valid", "computed_interest"))
+    overdue = next(
+        c
+        for c in data["amounts"]["components"]
+        if c.get("calculation", {}).get("start") == "2026-01-11"
+    )
+    overdue["calculation"]["end"] = "2026-06-30"
+    data["amounts"].pop("total", None)
+    data["include_receipt"] = True
+    printed = printed_copy("demand_letter", data)
+    assert (
+        "上述金额计算至2026年10月31日，其中逾期利息计至2026年6月30日；此后的逾期利息，以100,000.00元"
+        "为基数，自2026年7月1日起按年利率6%计算至实际清偿之日止"
+    ) in printed
+    assert "不含本函所述自2026年7月1日起计算的逾期利息。" in printed
+
+
+def _warnings(data):
+    from docgen.documents import registry
+    from docgen.documents.base import RuleOptions
+
+    doc_type = registry.get("demand_letter")
+    result = doc_type.evaluate(doc_type.parse(data), RuleOptions(calendar_fallback=True))
+    return [(p.code, p.loc) for p in result.problems if p.severity == "warning"]
+
+
+def test_the_receipt_leaves_out_every_running_item_the_letter_reserves():
+    # overdue interest and 违约金 both run on after the cut-off: neither is confirmed away
+    data = load_fixture("demand_letter", "valid", "interest_across_the_due_date")
+    printed = printed_copy("demand_letter", data)
+    assert "违约金，以100,000.00元为基数，自2026年11月1日起" in printed
+    assert "），不含2026年10月31日之后按本函所述方法继续计算的款项。" in printed
 
 
 def test_the_receipt_confirms_the_total_without_the_later_interest():
     data = load_fixture("demand_letter", "valid", "guarantor_demanded_in_time")
     for copy_index in (0, 1):
         printed = printed_copy("demand_letter", data, copy_index)
-        assert "），不含2026年10月31日之后的逾期利息。" in printed
+        assert "），不含2026年10月31日之后按本函所述方法继续计算的款项。" in printed
 
 
 def test_a_sale_reserves_the_loss_from_late_payment():

@@ -63,3 +63,16 @@ def test_a_capable_debtor_signs_the_own_receipt():
     data = load_fixture("demand_letter", "valid", "person_debtor")
     assert "receipt_without_guardian" not in _errors(data)
     assert "本人已收到贵方于" in printed_copy("demand_letter", data)
+
+
+def test_the_receipt_says_where_to_send_it_back_after_the_signature():
+    from tests.support import load_fixture, printed_copy
+
+    data = load_fixture("demand_letter", "valid", "interest_at_the_cap")
+    printed = printed_copy("demand_letter", data)
+    back = (
+        "请签署后寄回：广东省深圳市福田区福华三路88号财富大厦12层（李静收，联系电话："
+        "0755-83216688）。"
+    )
+    assert printed.endswith("\n" + back)
+    assert printed.index("回执") < printed.index("签字并按手印") < printed.index(back)

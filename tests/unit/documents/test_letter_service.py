@@ -21,15 +21,18 @@ def test_each_copy_names_how_and_where_it_is_sent():
     guarantor = printed_copy("demand_letter", SERVED, 1)
     assert (
         "本函以EMS（邮政特快专递）寄送至您的地址：北京市东城区东四十条街道南新仓小区5号楼2单元"
-        "301室（合同约定的送达地址）。\n特此函告。"
+        "301室（合同约定的送达地址）。\n邮件单号：＿＿＿＿＿＿＿＿＿＿＿＿\n特此函告。"
     ) in debtor
     own = "广东省深圳市南山区科技园南区深南大道9988号"
-    assert f"本函以EMS（邮政特快专递）寄送至您的地址：{own}。" in guarantor
+    # each posted copy has its own waybill: a blank the clerk fills in
+    assert f"本函以EMS（邮政特快专递）寄送至您的地址：{own}。\n邮件单号：＿＿＿＿" in guarantor
 
 
 def test_a_lawyer_letter_handed_over_and_a_firms_letter_posted_to_the_court():
     home = "北京市东城区东四十条街道南新仓小区5号楼2单元301室"
-    assert f"本函由本所直接送交您（地址：{home}）。" in printed_copy("lawyer_letter", BY_HAND)
+    by_hand = printed_copy("lawyer_letter", BY_HAND)
+    assert f"本函由本所直接送交您（地址：{home}）。" in by_hand
+    assert "邮件单号" not in by_hand  # handed over: no waybill
     to_court = printed_copy("firm_letter", TO_COURT)
     assert "本函以挂号信寄送贵院，收件地址：北京市东城区人民法院立案庭。" in to_court
     assert "贵院的地址" not in to_court

@@ -51,7 +51,8 @@ def test_the_firm_says_the_iou_was_issued_to_its_client():
 def test_a_person_signing_the_own_letter_is_not_named_twice():
     printed = printed_copy("demand_letter", MINIMAL)
     assert "刘芳（签字）" in printed and "签署人：" not in printed
-    assert "签署人：陈建国（法定代表人）" in printed_copy("demand_letter", COMPANY)
+    # the signer beside the seal, cued to sign, as the lawyer letter's 承办律师
+    assert "法定代表人：陈建国（签字）" in printed_copy("demand_letter", COMPANY)
 
 
 def test_a_letter_with_calculation_sheets_lists_them_above_the_signature():
