@@ -66,6 +66,12 @@ class ProfileAccount(LetterAccount):
         # the profile's kind, one level up: drawn for a creditor's profile only
         json_schema_extra=shown_when("../kind", "creditor"),
     )
+    payee_authorization: bool = Field(
+        default=False,
+        title="附收款授权书",
+        description="仅债权人档案：收款账户不是债权人本人的账户时，随函附收款授权书",
+        json_schema_extra=shown_when("../kind", "creditor"),
+    )
 
 
 class FirmAccount(BankAccount):
@@ -121,10 +127,13 @@ class SenderProfile(CaseModel):
     @classmethod
     def _holder_of_a_creditors_account(cls, account: Any, info: ValidationInfo) -> Any:
         # a law firm's account is its own, never where a debtor pays (demand_letter.resolve)
-        if info.data.get("kind") == "law_firm" and getattr(account, "holder_relation", None):
+        if info.data.get("kind") != "law_firm" or account is None:
+            return account
+        if account.holder_relation or account.payee_authorization:
             raise PydanticCustomError(
                 "holder_relation_of_a_firm",
-                "律师事务所档案的账户是律所自己的账户，不作为付款账户，无需填写收款人与债权人的关系",
+                "律师事务所档案的账户是律所自己的账户，不作为付款账户，无需填写收款人与债权人的关系"
+                "或附收款授权书",
             )
         return account
 

@@ -28,9 +28,22 @@ def _account_fields(node: dict) -> dict:
     return {f["name"]: f for f in account["fields"]}
 
 
-def test_the_holder_relation_is_drawn_for_a_creditors_profile_only():
+@pytest.mark.parametrize("name", ["holder_relation", "payee_authorization"])
+def test_the_holder_relation_is_drawn_for_a_creditors_profile_only(name: str):
     fields = _account_fields(form_spec(SenderProfile.model_json_schema(), "发函人档案"))
-    assert fields["holder_relation"]["shown_when"] == {"field": "../kind", "in": ["creditor"]}
+    assert fields[name]["shown_when"] == {"field": "../kind", "in": ["creditor"]}
+
+
+def test_a_law_firms_profile_with_a_payee_authorization_is_refused_on_its_account():
+    data = _firm()
+    data["bank_account"]["payee_authorization"] = True
+    with pytest.raises(ValidationError) as caught:
+        SenderProfile.model_validate(data)
+    (error,) = caught.value.errors()
+    assert (error["loc"], error["type"]) == (("bank_account",), "holder_relation_of_a_firm")
+    assert "收款授权书" in error["msg"]
+    creditor = dict(copy.deepcopy(data), kind="creditor")
+    assert SenderProfile.model_validate(creditor).bank_account.payee_authorization is True
 
 
 def test_a_law_firms_profile_with_a_holder_relation_is_refused_on_its_account():
