@@ -129,7 +129,9 @@ class SenderProfile(CaseModel):
         # a law firm's account is its own, never where a debtor pays (demand_letter.resolve)
         if info.data.get("kind") != "law_firm" or account is None:
             return account
-        if account.holder_relation or account.payee_authorization:
+        if getattr(account, "holder_relation", None) or getattr(
+            account, "payee_authorization", False
+        ):
             raise PydanticCustomError(
                 "holder_relation_of_a_firm",
                 "律师事务所档案的账户是律所自己的账户，不作为付款账户，无需填写收款人与债权人的关系"
