@@ -333,6 +333,7 @@ def test_warnings_of_rendered_rows_are_listed_in_the_warnings_report(
         # the same sample debtors may have had letters in this database already
         found = [r for r in csv.DictReader(fh) if r["错误代码"] != "sent_recently"]
     assert [(r["行号"], r["字段"], r["错误代码"]) for r in found] == [
-        ("3", "payment_account.account_name", "account_not_creditor")
+        ("3", "payment_account.account_name", "account_not_creditor"),
+        ("3", "payment_account.payee_authorization", "personal_account_without_authorization"),
     ]
     assert "与债权人深圳市恒信商贸有限公司不一致" in found[0]["错误信息"]
