@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from flask import Response, abort, jsonify, request
+from flask import Response, jsonify, request
 from flask_openapi3 import APIBlueprint, OpenAPI, Tag
 from pydantic import BaseModel, Field, ValidationError
 
@@ -19,7 +19,7 @@ from docgen.documents.base import DocumentType
 from docgen.documents.problems import CaseInvalid, Problem
 from docgen.pipeline.results import Report
 from docgen.services import FORMATS, MEDIA_TYPES, DocumentService, Format
-from docgen.web import auth, negotiation, paging, templates_api
+from docgen.web import api_requests, auth, negotiation, paging, templates_api
 from docgen.web.auth import requester
 from docgen.web.errors import failed_in
 from docgen.web.files import file_response
@@ -109,18 +109,11 @@ def _draft_marked(response: Response, draft: bool) -> Response:
 
 
 def _require_json() -> Response | None:
-    """415 for a body that is not JSON, 400 for JSON that does not parse."""
-    if request.method != "POST" or request.mimetype == "multipart/form-data":
-        return None  # uploads are validated by their route's form model
-    if not request.content_length and not request.mimetype:
-        return None  # an action without a body (activate, preview of the sample)
-    if not request.is_json:
-        return _problems_response(
-            [Problem((), "unsupported_media_type", "请求内容类型应为 application/json")], 415
-        )
-    if request.get_json(silent=True) is None:
-        return _problems_response([Problem((), "json_invalid", "请求体不是有效的 JSON")], 400)
-    return None
+    """The body's and the render routes' query checks (``api_requests``)."""
+    found = api_requests.body_problem()
+    if found is None and (request.endpoint or "").rpartition(".")[2].startswith("render_"):
+        found = api_requests.query_problem(tuple(RenderQuery.model_fields))
+    return found
 
 
 def _rendered(doc_type: DocumentType[Any], query: RenderQuery, body: BaseModel) -> Any:
@@ -256,10 +249,8 @@ def build_blueprint() -> APIBlueprint:
     @bp.get("/document-types/<name>", tags=[TYPES_TAG], responses={200: DocumentTypeInfo})
     def get_type(path: TypePath) -> Response:
         """一种文书类型的说明与 JSON Schema"""
-        try:
-            return jsonify(_type_info(registry.get(path.name)))
-        except registry.UnknownDocumentType:
-            abort(404)
+        unknown = api_requests.unknown_type_named(path.name)
+        return unknown or jsonify(_type_info(registry.get(path.name)))
 
     for doc_type in registry.all_types():
         bp.post(

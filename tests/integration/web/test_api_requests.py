@@ -1,0 +1,87 @@
+"""How the JSON API answers requests it cannot serve as asked: each gets a status and a
+problem that says what to change (no file is rendered, nothing is registered)."""
+
+from __future__ import annotations
+
+import io
+import json
+
+from docgen.web import create_app
+from tests.support import authorized_client, load_fixture
+
+URL = "/api/v1/documents/demand_letter"
+PERSON = load_fixture("demand_letter", "valid", "person_debtor")
+
+
+def test_format_and_formats_together_are_refused(client):
+    response = client.post(URL + "?format=pdf&formats=docx", json=PERSON)
+    assert response.status_code == 422
+    (problem,) = response.json
+    assert problem["loc"] == ["query"]
+    assert problem["message"] == "format 与 formats 只能用一个"
+
+
+def test_two_formats_in_format_point_to_formats(client):
+    response = client.post(URL + "?format=pdf,docx", json=PERSON)
+    assert response.status_code == 422
+    (problem,) = response.json
+    assert problem["loc"] == ["query", "format"]
+    assert "formats=pdf,docx" in problem["hint"]
+
+
+def test_a_null_body_is_not_an_object(client):
+    response = client.post(URL, data="null", content_type="application/json")
+    assert response.status_code == 422
+    assert [p["message"] for p in response.json] == ["应为对象（JSON 对象）"]
+    assert response.json == client.post(URL, json=[1, 2]).json
+    report = client.post(URL + "/validate", data="null", content_type="application/json")
+    assert report.json["valid"] is False
+    assert report.json["errors"] == response.json
+
+
+def test_unknown_document_type_names_the_known_ones(client):
+    for response in (
+        client.post("/api/v1/documents/nope", json=PERSON),
+        client.post("/api/v1/documents/nope/validate", json=PERSON),
+        client.get("/api/v1/document-types/nope"),
+    ):
+        assert response.status_code == 404
+        (problem,) = response.json
+        assert problem["message"].startswith("未知的文书类型「nope」；可用类型：")
+        assert "demand_letter" in problem["message"]
+
+
+def test_unknown_query_parameter_is_refused(client):
+    response = client.post(URL + "?fromat=docx", json=PERSON)
+    assert response.status_code == 422
+    (problem,) = response.json
+    assert problem["loc"] == ["query", "fromat"]
+    assert "format" in problem["message"]
+
+
+def test_a_chunked_body_over_the_limit_gets_413(settings):
+    limit = 4096
+    app = create_app(
+        {"TESTING": True, "SETTINGS": settings.model_copy(update={"max_content_length": limit})}
+    )
+    client = authorized_client(app)
+    body = json.dumps({"pad": "x" * (limit * 3)}).encode()
+    response = client.post(
+        URL,
+        input_stream=io.BytesIO(body),
+        content_type="application/json",
+        headers={"Transfer-Encoding": "chunked"},
+        environ_overrides={"wsgi.input_terminated": True},
+    )
+    assert response.status_code == 413
+    assert response.json[0]["message"] == "请求内容过大"
+    at_limit = json.dumps({"pad": "x" * (limit - 11)}).encode()
+    assert len(at_limit) == limit
+    response = client.post(
+        URL,
+        input_stream=io.BytesIO(at_limit),
+        content_type="application/json",
+        headers={"Transfer-Encoding": "chunked"},
+        environ_overrides={"wsgi.input_terminated": True},
+    )
+    assert response.status_code == 422  # read in full: a case with no fields
