@@ -223,7 +223,8 @@ def _file_responses() -> Any:
     binary = {"schema": {"type": "string", "format": "binary"}}
     return {
         200: {
-            "description": "生成的文书；警告（如有）在响应头 X-Docgen-Warnings 中",
+            "description": "生成的文书；警告（如有）在响应头 X-Docgen-Warnings 中"
+            "（过长时缩短，完整内容见 /validate 或 zip 的 manifest.json）",
             "content": {
                 **{media: binary for media in MEDIA_TYPES.values()},
                 negotiation.MULTIPART: binary,

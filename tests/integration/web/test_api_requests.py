@@ -5,8 +5,13 @@ from __future__ import annotations
 
 import io
 import json
+import zipfile
 
+from flask import Response
+
+from docgen.documents.problems import Problem
 from docgen.web import create_app
+from docgen.web.files import warnings_headers
 from tests.support import authorized_client, load_fixture
 
 URL = "/api/v1/documents/demand_letter"
@@ -85,3 +90,52 @@ def test_a_chunked_body_over_the_limit_gets_413(settings):
         environ_overrides={"wsgi.input_terminated": True},
     )
     assert response.status_code == 422  # read in full: a case with no fields
+
+
+def test_a_zip_manifest_holds_each_documents_warnings_in_full(client):
+    data = load_fixture("lawyer_letter", "valid", "minor_debtor_with_guarantor")
+    response = client.post("/api/v1/documents/lawyer_letter?format=pdf", json=data)
+    assert response.status_code == 200
+    validated = client.post("/api/v1/documents/lawyer_letter/validate", json=data).json
+    with zipfile.ZipFile(io.BytesIO(response.data)) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+    debtors = manifest["documents"][0]
+    assert debtors["warnings"] and debtors["warnings"] == validated["warnings"]
+    assert response.headers["X-Docgen-Warnings-Count"] == str(len(debtors["warnings"]))
+
+
+def test_a_long_warnings_list_is_shortened_in_the_header(app):
+    long = [
+        Problem(
+            ("guarantees", i, "type"),
+            "general_guarantor_notice",
+            "一般保证人" * 60,
+            "提示",
+            "warning",
+        )
+        for i in range(30)
+    ]
+    with app.test_request_context():
+        response = Response()
+        warnings_headers(response, [w.as_dict() for w in long])
+    header = response.headers["X-Docgen-Warnings"]
+    assert len(header) <= 2048
+    assert response.headers["X-Docgen-Warnings-Truncated"] == "true"
+    assert response.headers["X-Docgen-Warnings-Count"] == "30"
+    shortened = json.loads(header)
+    assert 0 < len(shortened) < 30  # the first that fit, codes and fields only
+    assert shortened[0] == {
+        "loc": ["guarantees", 0, "type"],
+        "code": "general_guarantor_notice",
+        "severity": "warning",
+    }
+
+
+def test_a_short_warnings_list_travels_whole(client):
+    data = dict(PERSON, deadline={"days": 40, "kind": "working", "counted_from": "receipt"})
+    response = client.post(URL, json=data)
+    warnings = json.loads(response.headers["X-Docgen-Warnings"])
+    assert [w["code"] for w in warnings] == ["calendar_fallback"]
+    assert "周一至周五" in warnings[0]["message"]
+    assert response.headers["X-Docgen-Warnings-Count"] == "1"
+    assert "X-Docgen-Warnings-Truncated" not in response.headers
