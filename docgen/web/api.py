@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from flask import Response, jsonify, request
 from flask_openapi3 import APIBlueprint, OpenAPI, Tag
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field, ValidationError, field_validator
 
 from docgen import calculations, drafts
 from docgen.calculations import Calculation
@@ -55,6 +55,12 @@ class RenderQuery(paging.QueryModel):
         default=False,
         description="1：草稿——每页印「草稿」，不登记、无文书编号与校验码、不占用律师函编号",
     )
+
+    @field_validator("format", "formats", mode="before")
+    @classmethod
+    def _lower_case(cls, value: Any) -> Any:
+        """``PDF`` means pdf: the format's name is read whatever its case."""
+        return value.strip().lower() if isinstance(value, str) else value
 
 
 class ValidationReport(BaseModel):

@@ -65,6 +65,13 @@ def test_unknown_query_parameter_is_refused(client):
     assert "format" in problem["message"]
 
 
+def test_a_format_in_capitals_is_read_as_its_name(client):
+    data = dict(PERSON, letter_number=f"CS-{uuid.uuid4().hex[:10]}")
+    response = client.post(URL + "?format=DOCX", json=data)
+    assert response.status_code == 200
+    assert response.mimetype.endswith("wordprocessingml.document")
+
+
 def test_a_chunked_body_over_the_limit_gets_413(settings):
     limit = 4096
     app = create_app(
