@@ -18,7 +18,6 @@ from docgen.documents import registry
 from docgen.documents.base import DocumentType
 from docgen.documents.problems import CaseInvalid, Problem
 from docgen.pipeline.results import Report
-from docgen.register import numbers
 from docgen.services import FORMATS, MEDIA_TYPES, DocumentService, Format
 from docgen.web import api_requests, auth, negotiation, paging, templates_api
 from docgen.web.auth import requester
@@ -141,28 +140,14 @@ def _rendered(doc_type: DocumentType[Any], query: RenderQuery, body: BaseModel) 
     return _service().render_each(doc_type.name, body, fmt, requested_by=requester())
 
 
-def _number_reused(body: BaseModel) -> Problem | None:
-    """A warning when the letter number asked for was issued before in the tenant's
-    register (another document under the same 函号); None without a register."""
-    service = _service()
-    register = service.scope.stores.register
-    if register is None:
-        return None
-    earlier = numbers.earlier_use(register, service.tenant_id, numbers.numbers_of(body))
-    return numbers.reuse_warning(earlier) if earlier is not None else None
-
-
 def _render_view(doc_type: DocumentType[Any]) -> Any:
     def render(query: RenderQuery, body: BaseModel) -> Response:
-        reused = None if query.draft else _number_reused(body)  # before this one is recorded
         try:
             rendered = _rendered(doc_type, query, body)
         except CaseInvalid as exc:
             return _problems_response(exc.problems)
         if rendered is None:
             return negotiation.not_acceptable()
-        for item in rendered if reused else []:
-            item.warnings = [*item.warnings, reused]
         if len(rendered) == 1:
             return _draft_marked(file_response(rendered[0]), query.draft)
         if negotiation.wants_multipart():
@@ -218,11 +203,7 @@ def invalid_body_response(error: ValidationError) -> Response | None:
 
 def _validate_view(doc_type: DocumentType[Any]) -> Any:
     def validate(body: BaseModel) -> Response:
-        report = _service().validate(doc_type.name, body)
-        reused = _number_reused(body)
-        if reused is not None:
-            report.problems.append(reused)
-        return _report_response(report)
+        return _report_response(_service().validate(doc_type.name, body))
 
     validate.__annotations__ = {"body": doc_type.model, "return": Response}
     validate.__name__ = f"validate_{doc_type.name}"
