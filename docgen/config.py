@@ -7,6 +7,7 @@ SQLite under the data directory, the in-process executor, the repository's templ
 from __future__ import annotations
 
 import os
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -135,6 +136,13 @@ class Settings(BaseSettings):
         default=4,
         ge=1,
         description="Batch and bundle runs one tenant may have going on at once; more: 429.",
+    )
+    rules_today: date | None = Field(
+        default=None,
+        description="The day the rules take as today (a letter dated later is refused, a "
+        "payment deadline before it is warned of). Empty: the machine's date. Set it only "
+        "to rehearse or test as on a fixed day; documents are still registered at the "
+        "real time.",
     )
 
     @field_validator("rate_limit", "login_rate_limit", "verify_rate_limit", "auth_failure_limit")

@@ -22,6 +22,7 @@ from hypothesis import settings as hypothesis_settings
 from docgen.config import Settings
 from docgen.services import DocumentService
 from tests import services, setup_cache
+from tests.support import RULES_TODAY
 
 # Property tests judge results, not speed: a loaded 2-core CI machine must not fail them
 # on Hypothesis's per-example deadline.
@@ -32,6 +33,21 @@ hypothesis_settings.load_profile("docgen")
 
 # OpenAPI schemas and new SQLite databases made once per process (tests/setup_cache.py)
 setup_cache.install()
+
+# The rules judge every case as on one fixed day (tests/support.py RULES_TODAY), not the
+# machine's, so that what a fixture is told does not change as the calendar moves on: the
+# settings (and so the service, the web app, batch workers and the CLI run as a subprocess)
+# read it from the environment, and options made in a test without a day fall back to it.
+os.environ["DOCGEN_RULES_TODAY"] = RULES_TODAY.isoformat()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _rules_today() -> Iterator[None]:
+    from docgen.documents.base import RuleOptions
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(RuleOptions, "current_date", lambda self: self.today or RULES_TODAY)
+        yield
 
 
 # --- test tiers and the run's servers -----------------------------------------------------

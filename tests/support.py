@@ -9,6 +9,7 @@ import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,10 @@ from docx import Document
 from pypdf import PdfReader
 
 ROOT = Path(__file__).resolve().parent.parent
+# the day the rules take as today in the tests (``Settings.rules_today``): after the
+# latest date a fixture gives and within a week of the letters' (a later day would warn
+# of their dates, letter_dates.STALE_AFTER_DAYS), so fixtures do not change with the calendar
+RULES_TODAY = date(2026, 11, 27)
 FIXTURES = ROOT / "fixtures"
 PAGE_FOOTER = re.compile(r"第\s*\d+\s*页\s*共\s*\d+\s*页")
 REGISTER_STAMP = re.compile(

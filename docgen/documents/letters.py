@@ -36,6 +36,7 @@ from docgen.documents.letter_capacity import (
     unratified,
 )
 from docgen.documents.letter_copies import debtors_letter
+from docgen.documents.letter_dates import check_letter_dates
 from docgen.documents.letter_later import check_reservation, reservation
 from docgen.documents.letter_rules import (
     account_context,
@@ -120,6 +121,7 @@ def check_letter(result: Assessment, case: Any, demander: Demander, options: Rul
     check_limitation(result, case.contract, case.prior_interruptions, case.letter_date)
     payment = check_payment_deadline(result, case)
     payment.compute(result, case.letter_date, options.calendar_fallback)
+    check_letter_dates(result, case.letter_date, payment, options.current_date())
 
 
 def demanded_terms(

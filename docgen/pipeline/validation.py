@@ -32,6 +32,7 @@ def options(settings: Settings) -> RuleOptions:
     """The rules' options from the settings: calendar, LPR table, compliance terms."""
     return RuleOptions(
         calendar_fallback=settings.calendar_fallback,
+        today=settings.rules_today,
         # the settings' file, parsed once per version (not Settings() per render)
         lpr_table=lpr_table(effective_lpr_file(settings.lpr_table_file, settings.data_dir)),
         compliance_terms=load_terms(settings.compliance_terms_file),

@@ -20,6 +20,7 @@ from docgen.register import (
 from docgen.register.grouped import GroupCommit
 from docgen.register.lookup import first_debtor
 from docgen.register.models import Delivery, RegisteredDocument, RegisteredOutput
+from docgen.register.times import utc_text
 
 _DOCUMENTS = cast(Table, RegisteredDocument.__table__)
 _OUTPUTS = cast(Table, RegisteredOutput.__table__)
@@ -43,7 +44,7 @@ class Verification:
         return {
             "issued": self.issued,
             "document_id": self.document_id,
-            "issued_at": self.issued_at.isoformat() if self.issued_at else None,
+            "issued_at": utc_text(self.issued_at) if self.issued_at else None,
             "type": self.type_name,
             "template_id": self.template_id,
             "template_version": self.template_hash,

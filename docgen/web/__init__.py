@@ -21,6 +21,7 @@ from docgen.documents.problems import CaseInvalid, Problem
 from docgen.pipeline.compose import build
 from docgen.web import (
     api,
+    api_requests,
     auth,
     batches,
     bundles,
@@ -100,6 +101,10 @@ def _validation_error_response(error: ValidationError) -> Response:
 def _http_error(exc: HTTPException) -> Response | HTTPException:
     if exc.response is not None:
         return exc.response  # type: ignore[return-value]
+    if exc.code == 404:
+        unknown = api_requests.unknown_type(request.path)
+        if unknown is not None:
+            return unknown
     problem = Problem((), f"http_{exc.code}", _HTTP_MESSAGES.get(exc.code or 0, exc.name))
     response = jsonify([problem.as_dict()])
     response.status_code = exc.code or 500

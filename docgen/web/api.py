@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from flask import Response, abort, jsonify, request
+from flask import Response, jsonify, request
 from flask_openapi3 import APIBlueprint, OpenAPI, Tag
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field, ValidationError, field_validator
 
 from docgen import calculations, drafts
 from docgen.calculations import Calculation
@@ -19,7 +19,7 @@ from docgen.documents.base import DocumentType
 from docgen.documents.problems import CaseInvalid, Problem
 from docgen.pipeline.results import Report
 from docgen.services import FORMATS, MEDIA_TYPES, DocumentService, Format
-from docgen.web import auth, negotiation, paging, templates_api
+from docgen.web import api_requests, auth, negotiation, paging, templates_api
 from docgen.web.auth import requester
 from docgen.web.errors import failed_in
 from docgen.web.files import file_response
@@ -54,6 +54,12 @@ class RenderQuery(paging.QueryModel):
         default=False,
         description="1：草稿——每页印「草稿」，不登记、无文书编号与校验码、不占用律师函编号",
     )
+
+    @field_validator("format", "formats", mode="before")
+    @classmethod
+    def _lower_case(cls, value: Any) -> Any:
+        """``PDF`` means pdf: the format's name is read whatever its case."""
+        return value.strip().lower() if isinstance(value, str) else value
 
 
 class ValidationReport(BaseModel):
@@ -109,18 +115,11 @@ def _draft_marked(response: Response, draft: bool) -> Response:
 
 
 def _require_json() -> Response | None:
-    """415 for a body that is not JSON, 400 for JSON that does not parse."""
-    if request.method != "POST" or request.mimetype == "multipart/form-data":
-        return None  # uploads are validated by their route's form model
-    if not request.content_length and not request.mimetype:
-        return None  # an action without a body (activate, preview of the sample)
-    if not request.is_json:
-        return _problems_response(
-            [Problem((), "unsupported_media_type", "请求内容类型应为 application/json")], 415
-        )
-    if request.get_json(silent=True) is None:
-        return _problems_response([Problem((), "json_invalid", "请求体不是有效的 JSON")], 400)
-    return None
+    """The body's and the render routes' query checks (``api_requests``)."""
+    found = api_requests.body_problem()
+    if found is None and (request.endpoint or "").rpartition(".")[2].startswith("render_"):
+        found = api_requests.query_problem(tuple(RenderQuery.model_fields))
+    return found
 
 
 def _rendered(doc_type: DocumentType[Any], query: RenderQuery, body: BaseModel) -> Any:
@@ -230,7 +229,8 @@ def _file_responses() -> Any:
     binary = {"schema": {"type": "string", "format": "binary"}}
     return {
         200: {
-            "description": "生成的文书；警告（如有）在响应头 X-Docgen-Warnings 中",
+            "description": "生成的文书；警告（如有）在响应头 X-Docgen-Warnings 中"
+            "（过长时缩短，完整内容见 /validate 或 zip 的 manifest.json）",
             "content": {
                 **{media: binary for media in MEDIA_TYPES.values()},
                 negotiation.MULTIPART: binary,
@@ -256,10 +256,8 @@ def build_blueprint() -> APIBlueprint:
     @bp.get("/document-types/<name>", tags=[TYPES_TAG], responses={200: DocumentTypeInfo})
     def get_type(path: TypePath) -> Response:
         """一种文书类型的说明与 JSON Schema"""
-        try:
-            return jsonify(_type_info(registry.get(path.name)))
-        except registry.UnknownDocumentType:
-            abort(404)
+        unknown = api_requests.unknown_type_named(path.name)
+        return unknown or jsonify(_type_info(registry.get(path.name)))
 
     for doc_type in registry.all_types():
         bp.post(

@@ -44,7 +44,7 @@ from docgen.tenants.limits import RETRY_AFTER_SECONDS, TooManyRuns
 from docgen.web import auth
 from docgen.web.auth import requester
 from docgen.web.extension import app_service
-from docgen.web.files import content_disposition
+from docgen.web.files import content_disposition, warnings_headers
 from docgen.web.limits import JsonTooDeep, json_depth_exceeds
 
 BUNDLES_TAG = Tag(
@@ -188,10 +188,7 @@ def result_response(result: BundleResult, output: str) -> Response:
     response = send_file(io.BytesIO(content), mimetype=mimetype, max_age=0)
     response.headers["Content-Disposition"] = content_disposition(filename, fallback)
     response.headers["X-Docgen-Pages"] = str(result.pages)
-    if result.warnings:
-        response.headers["X-Docgen-Warnings"] = json.dumps(
-            [w.as_dict() for w in result.warnings], ensure_ascii=True
-        )
+    warnings_headers(response, [w.as_dict() for w in result.warnings])
     response.headers["Cache-Control"] = "no-store"
     return response
 

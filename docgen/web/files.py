@@ -5,10 +5,34 @@ from __future__ import annotations
 import json
 import urllib.parse
 from datetime import UTC, datetime
+from typing import Any
 
 from flask import Response, request
 
 from docgen.services import Rendered
+
+WARNINGS_HEADER_BYTES = 2048  # with the others, well inside a proxy's 4 KiB header buffer
+_KEPT_IN_SHORT = ("loc", "code", "severity")
+
+
+def warnings_headers(response: Response, warnings: list[dict[str, Any]]) -> None:
+    """``X-Docgen-Warnings``: the warnings as a JSON list of problems (ASCII-escaped), at
+    most :data:`WARNINGS_HEADER_BYTES`; ``X-Docgen-Warnings-Count``: how many there are.
+
+    A list that does not fit is shortened to each warning's ``loc``, ``code`` and
+    ``severity`` (then to the first that fit) and ``X-Docgen-Warnings-Truncated: true``
+    is added: the messages are in the answer of ``/validate`` for the same body, and in
+    a ZIP's ``manifest.json``. A header of some 9 KB made proxies answer 502."""
+    if not warnings:
+        return
+    text = json.dumps(warnings, ensure_ascii=True)
+    if len(text) > WARNINGS_HEADER_BYTES:
+        short = [{k: w[k] for k in _KEPT_IN_SHORT if k in w} for w in warnings]
+        while short and len(text := json.dumps(short, ensure_ascii=True)) > WARNINGS_HEADER_BYTES:
+            short.pop()
+        response.headers["X-Docgen-Warnings-Truncated"] = "true"
+    response.headers["X-Docgen-Warnings"] = text
+    response.headers["X-Docgen-Warnings-Count"] = str(len(warnings))
 
 
 def content_disposition(filename: str, ascii_fallback: str) -> str:
@@ -30,10 +54,7 @@ def file_response(rendered: Rendered) -> Response:
     response.headers["Content-Disposition"] = content_disposition(
         rendered.filename, f"{rendered.type_name}.{rendered.fmt}"
     )
-    if rendered.warnings:
-        response.headers["X-Docgen-Warnings"] = json.dumps(
-            [w.as_dict() for w in rendered.warnings], ensure_ascii=True
-        )
+    warnings_headers(response, [w.as_dict() for w in rendered.warnings])
     if rendered.document_id:
         response.headers["X-Docgen-Document-Id"] = rendered.document_id
         response.headers["X-Docgen-Verification-Code"] = rendered.verification_code or ""

@@ -70,6 +70,7 @@ def manifest(rendered: list[Rendered], names: list[str]) -> bytes:
             "format": item.fmt,
             "sha256": item.sha256(),
             "size": len(item.content),
+            "warnings": [w.as_dict() for w in item.warnings],
         }
         for item, name in zip(rendered, names, strict=True)
     ]

@@ -58,7 +58,17 @@ FILE_HEADERS: dict[str, dict[str, Any]] = {
         "description": "多名收件人时：zip 或 multipart 中每份文书的编号（逗号分隔）",
         **_TEXT,
     },
-    "X-Docgen-Warnings": {"description": "警告（JSON 问题列表，ASCII 转义）", **_TEXT},
+    "X-Docgen-Warnings": {
+        "description": "警告（JSON 问题列表，ASCII 转义，至多 2048 字节）；超出时每项只留 "
+        "loc、code、severity，并加 X-Docgen-Warnings-Truncated；完整内容见 /validate 或 "
+        "zip 中的 manifest.json",
+        **_TEXT,
+    },
+    "X-Docgen-Warnings-Count": {"description": "警告的条数", **_TEXT},
+    "X-Docgen-Warnings-Truncated": {
+        "description": "true：X-Docgen-Warnings 已缩短（说明文字略去或只列前几项）",
+        **_TEXT,
+    },
     "X-Docgen-Draft": {"description": "true：草稿，未登记、无文书编号", **_TEXT},
     "X-Docgen-Pages": {"description": "起诉材料：总页数", **_TEXT},
 }

@@ -10,6 +10,9 @@ from pydantic import BaseModel, Field
 
 from docgen.profiles.model import SenderProfile
 
+TIMESTAMP = "时刻（ISO 8601，UTC，以 Z 结尾），如 2026-12-07T05:34:55.905772Z"
+DATE_TIME: dict[str, Any] = {"format": "date-time"}
+
 
 class RunAccepted(BaseModel):
     """A batch or bundle run accepted (202): poll ``status_url``, then ``download_url``."""
@@ -62,7 +65,7 @@ class DeliveryModel(BaseModel):
     sent_on: str | None = None
     delivered_on: str | None = None
     recorded_by: str
-    recorded_at: str
+    recorded_at: str = Field(description=TIMESTAMP, json_schema_extra=DATE_TIME)
 
 
 class RecipientModel(BaseModel):
@@ -88,7 +91,7 @@ class RegisteredDocumentModel(BaseModel):
     input_sha256: str
     requested_by: str
     batch_id: str | None = None
-    issued_at: str
+    issued_at: str = Field(description=TIMESTAMP, json_schema_extra=DATE_TIME)
     letter_number: str | None = Field(
         default=None, description="函件编号（每位收件人一份，各有其号）"
     )

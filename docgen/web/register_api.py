@@ -28,11 +28,12 @@ from docgen.register.models import Delivery, RegisteredDocument
 from docgen.register.recipients import addressee_of
 from docgen.register.sender import profile_id_of
 from docgen.register.store import Register, Verification
+from docgen.register.times import utc_text
 from docgen.services import DocumentService
 from docgen.web import paging
 from docgen.web.auth import principal, requester, tenant_id
 from docgen.web.extension import app_service
-from docgen.web.openapi_models import RegisterPage
+from docgen.web.openapi_models import DATE_TIME, TIMESTAMP, RegisterPage
 from docgen.web.paging import PageQuery
 
 REGISTER_TAG = Tag(name="register", description="文书登记、真伪核验与送达记录")
@@ -54,7 +55,7 @@ class VerifyForm(BaseModel):
 class VerifyAnswer(BaseModel):
     issued: bool = Field(description="是否为 docgen 出具的文书")
     document_id: str | None = None
-    issued_at: str | None = None
+    issued_at: str | None = Field(default=None, description=TIMESTAMP, json_schema_extra=DATE_TIME)
     type: str | None = None
     type_title: str | None = None
     template_id: str | None = None
@@ -126,7 +127,7 @@ def _delivery_dict(delivery: Delivery) -> dict[str, Any]:
         "sent_on": delivery.sent_on.isoformat() if delivery.sent_on else None,
         "delivered_on": delivery.delivered_on.isoformat() if delivery.delivered_on else None,
         "recorded_by": delivery.recorded_by,
-        "recorded_at": delivery.recorded_at.isoformat(),
+        "recorded_at": utc_text(delivery.recorded_at),
     }
 
 
@@ -161,7 +162,7 @@ def _document_dict(document: RegisteredDocument) -> dict[str, Any]:
         "input_sha256": document.input_hash,
         "requested_by": document.requested_by,
         "batch_id": document.batch_id,
-        "issued_at": document.created_at.isoformat(),
+        "issued_at": utc_text(document.created_at),
         "letter_number": letter_number_of(document.input_data),
         "sender_profile_id": profile_id_of(document.input_data),
         "recipient": _recipient(document),

@@ -11,10 +11,10 @@ import pytest
 from docgen.documents import registry
 from docgen.documents.base import RuleOptions
 from docgen.documents.problems import CaseInvalid
-from tests.support import fixture_cases, load_fixture
+from tests.support import RULES_TODAY, fixture_cases, load_fixture
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
-OPTIONS = RuleOptions(calendar_fallback=True)
+OPTIONS = RuleOptions(calendar_fallback=True, today=RULES_TODAY)
 
 
 def _problems(type_name: str, data: object, options: RuleOptions = OPTIONS) -> list:
