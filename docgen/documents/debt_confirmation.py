@@ -100,6 +100,7 @@ from docgen.documents.sale_late_charges import (
     past_late_charges_clause,
     past_late_charges_field,
 )
+from docgen.documents.signed_amounts import check_signed_components, with_formulas
 from docgen.domain.dates import format_cn
 from docgen.domain.disclosure import ADVANCED
 from docgen.domain.fields import CaseModel, Line, Money
@@ -217,6 +218,7 @@ def assess(case: DebtConfirmation, options: RuleOptions) -> Assessment:
         options.lpr_table,
     )
     result.computed["amounts"] = resolved
+    check_signed_components(result, case.amounts, case.origin, ("amounts",))
     if case.origin.signed_on > case.confirm_date:
         result.error(
             ("origin", "signed_on"), "signed_after_confirmation", "合同签订日期不得晚于确认日期"
@@ -338,7 +340,7 @@ def build_context(case: DebtConfirmation, assessment: Assessment) -> dict[str, A
         f"{guardian_ratifies(case.debtor, origin, '本确认书')}"
     )
     resolved = assessment.computed["amounts"]
-    amounts = amounts_context(case.amounts, resolved)
+    amounts = with_formulas(amounts_context(case.amounts, resolved), case.amounts, resolved)
     if case.repayment_plan:
         plan_intro = "乙方承诺按以下计划向甲方清偿上述债务："
         if plan_splits_of(assessment) and case.later_interest.basis != "none":

@@ -112,6 +112,7 @@ from docgen.documents.sale_late_charges import (
     past_late_charges_field,
     reservation,
 )
+from docgen.documents.signed_amounts import check_signed_components, with_formulas
 from docgen.domain.clauses import AMOUNTS_CLAUSE, ARTICLES
 from docgen.domain.counting import copies
 from docgen.domain.dates import format_cn
@@ -192,6 +193,7 @@ def assess(case: InstallmentAgreement, options: RuleOptions) -> Assessment:
         result, case.debt, ("debt",), Latest(case.agreement_date), case.origin, options.lpr_table
     )
     result.computed["amounts"] = resolved
+    check_signed_components(result, case.debt, case.origin, ("debt",))
     rows = _schedule(result, case, resolved.total)
     check_schedule_days(result, case.schedule, rows, "本协议", "还款")
     if rows is not None:
@@ -368,7 +370,7 @@ def build_context(case: InstallmentAgreement, assessment: Assessment) -> dict[st
             f"{guardian_ratifies(case.debtor, origin, '本协议')}"
             f"为妥善解决债务清偿问题，{parties}经平等协商，达成如下协议："
         ),
-        "amounts": amounts_context(case.debt, resolved),
+        "amounts": with_formulas(amounts_context(case.debt, resolved), case.debt, resolved),
         "after_amounts": [
             *([original_rights_kept(origin.name)] if case.origin_guarantors else []),
             *([debtor_waiver("按本协议")] if time_barred else []),

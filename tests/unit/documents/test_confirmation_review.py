@@ -86,11 +86,11 @@ def test_the_plan_prints_each_installments_principal_other_interest_and_total(se
     assert (
         "三、乙方承诺按以下计划向甲方清偿上述债务及其利息，各期应还金额以「合计」栏为准：" in text
     )
-    # 40,000 pays first the 12,242.38 of interest and penalty, then principal; 61 days at 6%
-    assert "12026年12月31日27,757.6212,242.381,002.7441,002.74" in text
-    assert "32027年2月28日32,242.380.00148.4032,390.78" in text
-    assert "合计100,000.0012,242.381,519.28113,761.66" in text
-    assert "总计人民币113,761.66元" in text
+    # 40,000 pays first the 12,302.88 of interest and penalty, then principal; 61 days at 6%
+    assert "12026年12月31日27,697.1212,302.881,002.7441,002.74" in text
+    assert "32027年2月28日32,302.880.00148.6832,451.56" in text
+    assert "合计100,000.0012,302.881,519.87113,822.75" in text
+    assert "总计人民币113,822.75元" in text
     assert "注：其他欠款指本确认书第一项确认的利息、违约金等本金以外的款项。" in text
     assert "（上表利息按各期按期足额还款计算）" in text
 

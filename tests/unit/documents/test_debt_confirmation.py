@@ -28,10 +28,10 @@ def _errors(data):
 
 def test_plan_total_mismatch_states_both_figures_and_the_difference():
     data = copy.deepcopy(PLAN)
-    data["repayment_plan"][2]["amount"] = "32242.00"
+    data["repayment_plan"][2]["amount"] = "32302.50"
     (problem,) = _errors(data)
     assert problem.code == "plan_total_mismatch"
-    assert "112,242.00" in problem.message and "112,242.38" in problem.message
+    assert "112,302.50" in problem.message and "112,302.88" in problem.message
     assert "0.38" in problem.message
 
 
@@ -64,7 +64,7 @@ def test_rendered_pdf_has_the_no_dispute_clause_plan_and_fingerprint_box(service
     pdf = service.render("debt_confirmation", PLAN, "pdf").content
     text = normalize("".join(pdf_pages_text(pdf)))
     assert "乙方确认上述债务真实、合法、有效，乙方对上述债务无任何异议。" in text
-    assert "32027年2月28日32,242.38" in text
+    assert "32027年2月28日32,302.88" in text
     assert "乙方（债务人）：张伟签字并按手印：＿＿＿＿＿＿＿＿指印" in text
     assert "甲方（债权人）：深圳市恒信商贸有限公司盖章：＿＿＿＿＿＿＿＿法定代表人签字" in text
 
