@@ -27,10 +27,10 @@ choice with a preservation in the case (``suit.preserved``, or 保全费 among t
 is warned of, pointing to the mediation statement, which can be enforced itself
 (``check_withdrawal``).
 
-The fee kept after the halving is stated as about so much, the court's refund deciding it
-(「减半后约为人民币1,332.49元，以人民法院实际退费后甲方实际负担的金额为准」): how a fee is
-rounded when halved no text says (``fee_halving``), and the reader cannot check a figure
-explained by one the agreement does not print.
+The fee kept after the halving is one amount owed: half the fee printed, rounded half-up
+to the fen (2,664.99 → 「按减半计算为人民币1,332.50元」), which the reader can check
+against the figure beside it; how a court rounds a halved fee no text says
+(``fee_halving``), so what the court actually keeps is settled afterwards (「多退少补」).
 """
 
 from __future__ import annotations
@@ -268,6 +268,7 @@ def _costs(
     outcome: SuitOutcome, fee: SuitFee, refund: Refund, why: str, first: tuple[str, str]
 ) -> str:
     paid = to_fen(fee.paid)
+    half = to_fen(paid / 2)  # of the figure printed, so that the reader can check it
     if fee.procedure == "summary":
         text = (
             "本案适用简易程序，甲方已依《诉讼费用交纳办法》第十六条减半预交案件受理费"
@@ -277,11 +278,11 @@ def _costs(
     else:
         text = (
             f"依《诉讼费用交纳办法》第十五条，{why}：甲方已预交案件受理费人民币"
-            f"{format_yuan(paid)}元，减半后约为人民币{format_yuan(refund.due)}元，以人民法院实际"
-            "退费后甲方实际负担的金额为准，其余部分由人民法院退还甲方。"
+            f"{format_yuan(paid)}元，按减半计算为人民币{format_yuan(half)}元，其余部分由人民法院"
+            "退还甲方。"
         )
         named = "上述减半后的案件受理费"
-    total = refund.due
+    total = refund.due if fee.procedure == "summary" else half
     if fee.other_costs:
         total += to_fen(fee.other_costs)
         text += f"甲方另已交纳保全费等诉讼费用人民币{format_yuan(to_fen(fee.other_costs))}元。"
@@ -292,9 +293,15 @@ def _costs(
     share = total if outcome.costs == "debtor" else to_fen(total / 2)
     what = "该款" if outcome.costs == "debtor" else f"其负担的{legal_amount(share)}"
     due, payment = first
+    settle = (
+        ""
+        if fee.procedure == "summary"
+        else "；人民法院退费后甲方实际负担的案件受理费与上述减半金额不一致的，按实际负担的金额"
+        "多退少补"
+    )
     return (
         text + f"，乙方应于{due}前（含当日）将{what}与{payment}一并支付至本协议第二条约定的"
-        "甲方账户。"
+        f"甲方账户{settle}。"
     )
 
 

@@ -73,11 +73,11 @@ def test_the_suit_is_withdrawn_within_n_days_of_the_first_payment_costs_on_the_d
     # the fee kept after the halving, its amount and when the debtor pays it
     assert context["suit"].endswith(
         "申请撤回起诉。依《诉讼费用交纳办法》第十五条，撤诉的案件受理费减半交纳：甲方已预交"
-        "案件受理费人民币2,664.99元，减半后约为人民币1,332.49元，以人民法院实际退费后甲方实际负担的"
-        "金额为准，其余部分由人民法院退还甲方。"
-        "上述减半后的案件受理费人民币1,332.49元（大写：壹仟叁佰叁拾贰元肆角玖分），由乙方"
+        "案件受理费人民币2,664.99元，按减半计算为人民币1,332.50元，其余部分由人民法院退还甲方。"
+        "上述减半后的案件受理费人民币1,332.50元（大写：壹仟叁佰叁拾贰元伍角），由乙方"
         "负担，乙方应于2026年12月10日前（含当日）将该款与首期款项一并支付至本协议第二条约定的"
-        "甲方账户。"
+        "甲方账户；人民法院退费后甲方实际负担的案件受理费与上述减半金额不一致的，按实际负担的"
+        "金额多退少补。"
     )
     assert context["default"] == (
         "乙方累计2期未按期足额付款的，本协议第二条约定的尚未到期的各期款项立即全部到期"
@@ -120,12 +120,12 @@ def test_a_mediation_statements_costs_are_stated_with_their_figures():
     context, _ = _context(data)
     assert context["suit"].endswith(
         "依《诉讼费用交纳办法》第十五条，以调解方式结案的案件受理费减半交纳：甲方已预交案件受理费"
-        "人民币2,664.99元，减半后约为人民币1,332.49元，以人民法院实际退费后甲方实际负担的金额为准，"
-        "其余部分由人民法院退还甲方。甲方另已交纳"
+        "人民币2,664.99元，按减半计算为人民币1,332.50元，其余部分由人民法院退还甲方。甲方另已交纳"
         "保全费等诉讼费用人民币1,111.25元。上述减半后的案件受理费及保全费等费用共计人民币"
-        "2,443.74元（大写：贰仟肆佰肆拾叁元柒角肆分），由双方各半负担，乙方应于2026年12月15日前"
-        "（含当日）将其负担的人民币1,221.87元（大写：壹仟贰佰贰拾壹元捌角柒分）与首期款项一并"
-        "支付至本协议第二条约定的甲方账户。"
+        "2,443.75元（大写：贰仟肆佰肆拾叁元柒角伍分），由双方各半负担，乙方应于2026年12月15日前"
+        "（含当日）将其负担的人民币1,221.88元（大写：壹仟贰佰贰拾壹元捌角捌分）与首期款项一并"
+        "支付至本协议第二条约定的甲方账户；人民法院退费后甲方实际负担的案件受理费与上述减半金额"
+        "不一致的，按实际负担的金额多退少补。"
     )
     assert "全部剩余款项" not in context["default"]
 
@@ -265,20 +265,22 @@ def test_costs_paid_at_once_go_with_the_settlement_and_a_creditor_pays_its_own()
     data.pop("acceleration", None)
     context, _ = _context(data)
     assert context["suit"].endswith(
-        "乙方应于2026年12月31日前（含当日）将该款与和解款一并支付至本协议第二条约定的甲方账户。"
+        "乙方应于2026年12月31日前（含当日）将该款与和解款一并支付至本协议第二条约定的甲方账户；"
+        "人民法院退费后甲方实际负担的案件受理费与上述减半金额不一致的，按实际负担的金额多退少补。"
     )
     data["outcome"]["costs"] = "creditor"
     context, _ = _context(data)
     assert context["suit"].endswith(
-        "受理费人民币1,332.49元（大写：壹仟叁佰叁拾贰元肆角玖分），由甲方负担。"
+        "受理费人民币1,332.50元（大写：壹仟叁佰叁拾贰元伍角），由甲方负担。"
     )
 
 
-def test_a_fee_charged_to_the_yuan_is_halved_as_the_court_charges_it():
+def test_a_fee_charged_to_the_yuan_is_halved_as_printed_and_settled_on_the_refund():
     data = copy.deepcopy(WITHDRAW)
     data["outcome"]["fee"]["paid"] = "2665.00"  # the claim's fee rounded to the yuan
     context, result = _context(data)
-    assert "减半后约为人民币1,332.00元" in context["suit"]
+    assert "按减半计算为人民币1,332.50元" in context["suit"]
+    assert context["suit"].endswith("按实际负担的金额多退少补。")
     assert _others(result) == []
 
 

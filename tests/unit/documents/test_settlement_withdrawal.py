@@ -71,10 +71,14 @@ def test_withdrawing_after_the_first_payment_is_printed_and_warned_of_with_a_pre
     assert _warned(data) == []
 
 
-def test_the_halved_fee_is_about_so_much_as_the_court_refunds_it(service):
+def test_the_halved_fee_is_half_the_printed_fee_settled_on_the_refund(service):
     text = _text(service, AFTER_ALL)
     assert (
-        "甲方已预交案件受理费人民币2,664.99元，减半后约为人民币1,332.49元，以人民法院实际退费后"
-        "甲方实际负担的金额为准，其余部分由人民法院退还甲方。"
+        "甲方已预交案件受理费人民币2,664.99元，按减半计算为人民币1,332.50元，其余部分由人民法院"
+        "退还甲方。"
     ) in text
+    assert (
+        "人民法院退费后甲方实际负担的案件受理费与上述减半金额不一致的，按实际负担的金额多退少补"
+        in (text)
+    )
     assert "四舍五入" not in text
