@@ -295,9 +295,10 @@ def _check_acceleration(result: Assessment, case: InstallmentAgreement, count: i
 # --- context ------------------------------------------------------------------------
 
 
-def _acceleration_text(case: InstallmentAgreement, total: Decimal, late: bool) -> str:
-    text = acceleration_text(case.acceleration, total)
-    then = accelerated_interest(case.plan_interest is not None, late)
+def _acceleration_text(case: InstallmentAgreement, resolved: ResolvedAmounts, late: bool) -> str:
+    text = acceleration_text(case.acceleration, resolved.total)
+    plan = resolved.rate_words(case.plan_interest.spec()) if case.plan_interest else ""
+    then = accelerated_interest(plan, late)
     return text.removesuffix("（加速到期）。") + then + "（加速到期）。"
 
 
@@ -395,7 +396,7 @@ def build_context(case: InstallmentAgreement, assessment: Assessment) -> dict[st
             if late is not None
             else None
         ),
-        "acceleration": _acceleration_text(case, resolved.total, late is not None),
+        "acceleration": _acceleration_text(case, resolved, late is not None),
         "costs": costs_clause(case.jurisdiction.kind == "arbitration"),
         "jurisdiction": jurisdiction_text(
             case.jurisdiction, case.signing_place, parties=parties, contract=case.origin.name

@@ -75,8 +75,8 @@ def test_interest_is_not_capped_for_a_sale_contract():
 
 def test_acceleration_clause_names_its_trigger():
     assert "乙方累计2期未按期足额还款的" in _context(MONTHLY)["acceleration"]
-    # one fifth of 16,409.02 is 3,281.80
-    assert "五分之一（即人民币3,281.80元）" in _context(ROWS)["acceleration"]
+    # one fifth of 16,409.02 is 3,281.804: rounded up, never below one fifth
+    assert "五分之一（即人民币3,281.81元）" in _context(ROWS)["acceleration"]
     data = copy.deepcopy(ROWS)
     data["acceleration"] = {"trigger": "any_missed"}
     assert _context(data)["acceleration"].startswith("乙方任何一期未按期足额还款的")
@@ -85,7 +85,7 @@ def test_acceleration_clause_names_its_trigger():
 def test_an_accelerated_remainder_bears_interest_only_until_it_is_paid():
     # with plan interest, the later periods' interest does not fall due with the rest
     assert _context(MONTHLY)["acceleration"].endswith(
-        "乙方应一次性清偿全部剩余欠款，利息计至实际清偿之日（加速到期）。"
+        "乙方应一次性清偿全部剩余欠款，利息按年利率6%计至实际清偿之日（加速到期）。"
     )
     # without it, an interest-free plan kept free even when late names no interest
     free = copy.deepcopy(ROWS)
