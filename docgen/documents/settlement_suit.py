@@ -236,6 +236,14 @@ def suit_clause(
     return head + _costs(outcome, outcome.fee, refund, why, first)
 
 
+RENEGING = "调解书送达前{}反悔的，由人民法院及时判决（《中华人民共和国民事诉讼法》第一百零二条）。"
+"""Backing out before service: the court judges (民事诉讼法 art. 102 — 「调解未达成协议或者
+调解书送达前一方反悔的，人民法院应当及时判决」, the same number in the 2021 and 2023 texts),
+whichever party backs out; no right of 甲方 to go on, which would read as a right of the
+party that itself backs out. With a guarantor, who is no party to the suit, the parties
+are named: 甲方或乙方."""
+
+
 def mediation_head(court: str, guarantor: bool) -> str:
     """The request for a mediation statement. The statement, not this agreement, is what
     binds and is enforced, once the parties to the suit (甲方, 乙方) have signed for it
@@ -252,14 +260,15 @@ def mediation_head(court: str, guarantor: bool) -> str:
     if not guarantor:
         return (
             f"双方同意共同请求{court}依本协议内容制作调解书，调解书经双方签收后即具有法律效力。"
-            "调解书送达前任何一方反悔的，甲方有权按原诉讼请求继续诉讼，由人民法院依法判决。"
+            + RENEGING.format("任何一方")
         )
     return (
         f"各方同意共同请求{court}依本协议内容制作调解书。丙方同意作为担保人参加调解，向人民"
         f"法院表示为乙方提供本协议{GUARANTEE_ARTICLE}约定的连带责任保证，由人民法院在调解书中"
         "列明丙方为担保人并写明其保证责任，丙方并应签收调解书。调解书经甲乙双方签收后即具有"
-        "法律效力，丙方未签收调解书的，不影响调解书生效。调解书送达前甲方或乙方反悔的，甲方有权"
-        "按原诉讼请求继续诉讼，由人民法院依法判决。丙方未参加调解或者调解书未列明丙方为担保人的，"
+        "法律效力，丙方未签收调解书的，不影响调解书生效。"
+        + RENEGING.format("甲方或乙方")
+        + "丙方未参加调解或者调解书未列明丙方为担保人的，"
         f"不影响丙方依本协议{GUARANTEE_ARTICLE}承担保证责任。"
     )
 

@@ -94,11 +94,11 @@ def test_the_mediation_statement_not_the_agreement_is_enforced_on_default():
     assert context["default"].endswith(
         "；甲方有权依据人民法院依本协议内容制作的调解书，就该余额及逾期利息申请人民法院强制执行。"
     )
-    # the statement binds once both sign for it; backing out before leaves the suit to go on
+    # the statement binds once both sign for it; backing out before, the court judges
     assert context["suit"].startswith(
         "双方同意共同请求北京市东城区人民法院（案号：（2026）京0101民初9876号）依本协议内容"
-        "制作调解书，调解书经双方签收后即具有法律效力。调解书送达前任何一方反悔的，甲方有权按"
-        "原诉讼请求继续诉讼，由人民法院依法判决。"
+        "制作调解书，调解书经双方签收后即具有法律效力。调解书送达前任何一方反悔的，由人民法院"
+        "及时判决（《中华人民共和国民事诉讼法》第一百零二条）。"
     )
     once = copy.deepcopy(data)
     once["schedule"] = {"rows": [{"due_date": "2026-12-31", "amount": once["amount"]}]}
@@ -468,7 +468,7 @@ def test_a_guarantor_joins_the_mediation_and_the_statement_is_enforced_against_i
         "调解书。丙方同意作为担保人参加调解，向人民法院表示为乙方提供本协议第四条约定的连带责任"
         "保证，由人民法院在调解书中列明丙方为担保人并写明其保证责任，丙方并应签收调解书。"
         "调解书经甲乙双方签收后即具有法律效力，丙方未签收调解书的，不影响调解书生效。"
-        "调解书送达前甲方或乙方反悔的，甲方有权按原诉讼请求继续诉讼，由人民法院依法判决。"
+        "调解书送达前甲方或乙方反悔的，由人民法院及时判决（《中华人民共和国民事诉讼法》第一百零二条）。"
         "丙方未参加调解或者调解书未列明丙方为担保人的，不影响丙方依本协议第四条承担保证责任。"
     )
     assert "双方同意共同请求" not in context["suit"]
