@@ -228,7 +228,6 @@ def assess(case: DebtConfirmation, options: RuleOptions) -> Assessment:
     if case.pay_by is not None and case.pay_by <= case.confirm_date:
         result.error(("pay_by",), "pay_by_not_after_confirmation", "一次性清偿日期应晚于确认日期")
     check_plan(result, case.repayment_plan, resolved.total, case.confirm_date, ("repayment_plan",))
-    check_pay_date(result, case)
     check_due_days(result, _due_days(case), "本确认书", "还款")
     check_past_late_charges(result, case.past_late_charges, case.origin, case.amounts)
     promised = bool(case.repayment_plan) or case.pay_by is not None
@@ -242,6 +241,7 @@ def assess(case: DebtConfirmation, options: RuleOptions) -> Assessment:
     result.computed["time_barred"] = check_time_bar(
         result, case.origin, case.prior_interruptions, case.confirm_date, "本确认书"
     )
+    check_pay_date(result, case, result.computed["time_barred"])
     check_origin_guarantors(result, case)
     check_later_interest(result, case, options)
     check_plan_late_interest(result, case, options)
