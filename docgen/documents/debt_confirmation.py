@@ -31,6 +31,7 @@ from docgen.documents.acceleration import missed_any
 from docgen.documents.agreement_agents import (
     AuthorisedAgent,
     agent_field,
+    agents_sentence,
     check_agent,
     signed_by_agent,
     with_agent,
@@ -400,7 +401,8 @@ def build_context(case: DebtConfirmation, assessment: Assessment) -> dict[str, A
             service_context("乙方", case.debtor, case.debtor_service),
         ],
         "confirm_date": format_cn(case.confirm_date),
-        "every_page": every_page_text(case.sign_every_page, "双方", "本确认书"),
+        "every_page": every_page_text(case.sign_every_page, "双方", "本确认书")
+        + agents_sentence("本确认书", ("甲方", case.creditor_agent), ("乙方", case.debtor_agent)),
         "signing_place": case.signing_place or "",
         "signers": [
             signed_by_agent(signer_context("甲方（债权人）", case.creditor), case.creditor_agent),

@@ -26,6 +26,7 @@ from docgen.documents.acceleration import (
 from docgen.documents.agreement_agents import (
     AuthorisedAgent,
     agent_field,
+    agents_sentence,
     check_agent,
     signed_by_agent,
     with_agent,
@@ -407,8 +408,13 @@ def build_context(case: InstallmentAgreement, assessment: Assessment) -> dict[st
         "signing_place": case.signing_place or "",
         "signers": signers,
         "copies": copies(3 if guarantor else 2),
-        "every_page": every_page_text(case.sign_every_page, parties),
+        "every_page": every_page_text(case.sign_every_page, parties) + _agents(case),
     }
+
+
+def _agents(case: InstallmentAgreement) -> str:
+    agents = (("甲方", case.creditor_agent), ("乙方", case.debtor_agent))
+    return agents_sentence("本协议", *agents, ("丙方", case.guarantor_agent))
 
 
 def filename(case: InstallmentAgreement) -> str:
