@@ -95,11 +95,15 @@ from docgen.documents.problems import Assessment
 from docgen.documents.rest_day_dates import DueDay, check_due_days
 from docgen.documents.rest_days import rest_day_clause
 from docgen.documents.sale_late_charges import (
+    PastLateBasis,
     PastLateCharges,
+    basis_text,
     check_past_late_charges,
     is_sale,
+    past_late_basis_field,
     past_late_charges_clause,
     past_late_charges_field,
+    waived_on_performance,
 )
 from docgen.documents.signed_amounts import check_signed_components, with_formulas
 from docgen.domain.dates import format_cn
@@ -148,6 +152,7 @@ class DebtConfirmation(CaseModel):
         description="填写还款计划、一次性清偿日期或付款期限时必填；不约定清偿期限的，填写后也印入",
     )
     past_late_charges: PastLateCharges = past_late_charges_field()
+    past_late_basis: PastLateBasis | None = past_late_basis_field()
     signing_place: Line | None = Field(default=None, title="签署地点")
     later_interest: LaterInterest = Field(
         default_factory=LaterInterest,
@@ -230,7 +235,9 @@ def assess(case: DebtConfirmation, options: RuleOptions) -> Assessment:
         result.error(("pay_by",), "pay_by_not_after_confirmation", "一次性清偿日期应晚于确认日期")
     check_plan(result, case.repayment_plan, resolved.total, case.confirm_date, ("repayment_plan",))
     check_due_days(result, _due_days(case), "本确认书", "还款")
-    check_past_late_charges(result, case.past_late_charges, case.origin, case.amounts)
+    check_past_late_charges(
+        result, case.past_late_charges, case.origin, case.amounts, case.past_late_basis
+    )
     promised = bool(case.repayment_plan) or case.pay_by is not None
     promised = promised or case.pay_on_notice_days is not None
     if promised and case.payment_account is None:
@@ -317,15 +324,18 @@ def _columns(
 def _reserves(case: DebtConfirmation) -> bool:
     """A sale whose late-payment penalty before the cut-off date is reserved (买卖合同解释
     art. 18(2), :mod:`docgen.documents.sale_late_charges`)."""
-    return case.past_late_charges == "reserved" and is_sale(case.origin, case.amounts)
+    choice = case.past_late_charges
+    return choice in ("reserved", "waived_on_performance") and is_sale(case.origin, case.amounts)
 
 
 def _reservation(case: DebtConfirmation, arranged: bool) -> str:
     amounts = case.amounts
     confirmed = "上述款项" if len(amounts.components) > 1 else f"上述{amounts.principal_label}"
+    if case.past_late_charges == "waived_on_performance":
+        return waived_on_performance("本确认书", case.origin.name, amounts.as_of, arranged)
     return past_late_charges_clause(
         "本确认书", case.origin.name, amounts.as_of, confirmed, arranged=arranged
-    )
+    ) + basis_text(case.past_late_basis)
 
 
 def build_context(case: DebtConfirmation, assessment: Assessment) -> dict[str, Any]:

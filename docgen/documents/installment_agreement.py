@@ -108,8 +108,10 @@ from docgen.documents.problems import Assessment
 from docgen.documents.rest_day_dates import check_schedule_days
 from docgen.documents.rest_days import rest_day_clause
 from docgen.documents.sale_late_charges import (
+    PastLateBasis,
     PastLateCharges,
     check_past_late_charges,
+    past_late_basis_field,
     past_late_charges_field,
     reservation,
 )
@@ -156,6 +158,7 @@ class InstallmentAgreement(CaseModel):
         "不填则不约定逾期利息；民间借贷不得超过合同成立时一年期LPR的四倍",
     )
     past_late_charges: PastLateCharges = past_late_charges_field()
+    past_late_basis: PastLateBasis | None = past_late_basis_field()
     payment_account: BankAccount = Field(title="收款账户")
     acceleration: Acceleration = Field(default_factory=Acceleration, title="加速到期")
     jurisdiction: Jurisdiction = Field(default_factory=Jurisdiction, title="争议解决")
@@ -233,7 +236,9 @@ def _check_default(result: Assessment, case: InstallmentAgreement, options: Rule
     if late or plan or case.interest_waiver == "unconditional":
         check_late_interest(result, case.late_interest, case.origin, case.agreement_date, options)
     check_costs(result, case.origin)
-    check_past_late_charges(result, case.past_late_charges, case.origin, case.debt)
+    check_past_late_charges(
+        result, case.past_late_charges, case.origin, case.debt, case.past_late_basis
+    )
 
 
 def _check_guarantors(result: Assessment, case: InstallmentAgreement) -> None:
@@ -359,7 +364,9 @@ def build_context(case: InstallmentAgreement, assessment: Assessment) -> dict[st
     time_barred = assessment.computed["time_barred"]
     late = stated_late_rate(case, assessment.computed[BREACH_DAY])
     resolution = resolution_confirmed(case.guarantor_resolution)
-    reserved = reservation(case.past_late_charges, origin, case.debt)
+    reserved = reservation(
+        case.past_late_charges, origin, case.debt, case.past_late_basis, resolved.lpr_table
+    )
     return {
         "title": "分期还款协议",
         "creditor": with_agent(party_context(case.creditor, mask_ids=False), case.creditor_agent),

@@ -21,7 +21,8 @@ JUDGED = load_fixture(
 )
 RESERVED = (
     "三、本确认书仅确认上述货款及其清偿安排，甲方依《设备买卖合同》就截至日（2026年9月10日）"
-    "前的逾期付款违约金（损失）享有的权利不因本确认书而受影响。"
+    "前的逾期付款违约金（损失）享有的权利不因本确认书而受影响。该违约金依原合同第九条的约定，"
+    "以逾期未付的货款为基数，自2026年1月1日起按日利率0.05%计算至截至日止。"
 )
 
 
@@ -47,11 +48,16 @@ def _pdf(service, type_name, data):
 # --- a sale's late-payment penalty before the cut-off date ----------------------------
 
 
-def test_a_sale_confirmation_reserves_the_past_late_payment_penalty_by_default(service):
+def test_a_sale_confirmation_reserves_the_past_penalty_with_its_basis_or_waives_it(service):
     assert RESERVED in _pdf(service, "debt_confirmation", AT_ONCE)
-    # a bare confirmation arranges no payment: it confirms the price alone
+    # by default the penalty is waived once the debtor pays in full; a bare confirmation
+    # arranges no payment: the condition is paying the price
     bare = printed_copy("debt_confirmation", BARE)
-    assert "三、本确认书仅确认上述货款，甲方依《设备买卖合同》就截至日" in bare
+    assert (
+        "三、乙方足额清偿上述全部款项的，甲方放弃依《设备买卖合同》主张截至日（2026年9月10日）"
+        "前的逾期付款违约金（损失）；乙方未按约清偿的，甲方仍有权依《设备买卖合同》的约定主张"
+        "该违约金。"
+    ) in bare
     # a loan is no sale: nothing is reserved
     assert "逾期付款违约金（损失）" not in printed_copy("debt_confirmation", PLAN)
 
@@ -59,6 +65,7 @@ def test_a_sale_confirmation_reserves_the_past_late_payment_penalty_by_default(s
 def test_a_waived_penalty_is_warned_of_and_not_printed():
     data = copy.deepcopy(AT_ONCE)
     data["past_late_charges"] = "waived"
+    del data["past_late_basis"]
     warned = [p for p in _problems("debt_confirmation", data) if p[2] == "past_late_charges_waived"]
     ((_, loc, _, message, _),) = warned
     assert loc == ("past_late_charges",)
@@ -69,6 +76,7 @@ def test_a_waived_penalty_is_warned_of_and_not_printed():
 def test_a_penalty_said_to_be_listed_must_be_a_line_of_the_amounts():
     data = copy.deepcopy(AT_ONCE)
     data["past_late_charges"] = "included"
+    del data["past_late_basis"]
     assert _codes(data, "error") == [(("past_late_charges",), "late_charges_not_listed")]
     listed = load_fixture("debt_confirmation", "valid", "sale_late_penalty_listed_in_the_amounts")
     text = printed_copy("debt_confirmation", listed)

@@ -32,8 +32,15 @@ WARD = load_fixture(
 )
 RESERVED = (
     "本协议仅确认上述货款及其清偿安排，甲方依《设备买卖合同》就截至日（2026年9月10日）前的"
-    "逾期付款违约金（损失）享有的权利不因本协议而受影响。"
+    "逾期付款违约金（损失）享有的权利不因本协议而受影响。该违约金依原合同第九条的约定，以逾期"
+    "未付的货款为基数，自2026年1月1日起按日利率0.05%计算至截至日止。"
 )
+WAIVED_ON_PERFORMANCE = (
+    "乙方按本协议约定按期足额清偿全部款项的，甲方放弃依《设备买卖合同》主张截至日"
+    "（2026年9月10日）前的逾期付款违约金（损失）；乙方未按约清偿的，甲方仍有权依"
+    "《设备买卖合同》的约定主张该违约金。"
+)
+BASIS = {"clause": "第九条", "rate": {"kind": "daily", "value": "0.05"}, "start": "2026-01-01"}
 
 
 def _problems(data) -> dict[tuple, object]:
@@ -49,9 +56,19 @@ def _pdf_text(service, data, engine: str = "typst") -> str:
 # --- a sale's late-payment penalty up to the cut-off date (买卖合同解释 art. 18(2)) -------
 
 
-def test_a_sales_past_penalty_is_reserved_by_default_in_the_pdf(service):
-    assert RESERVED in _pdf_text(service, SALE)
+def test_a_sales_past_penalty_is_waived_on_full_performance_by_default_in_the_pdf(service):
+    assert WAIVED_ON_PERFORMANCE in _pdf_text(service, SALE)
     assert not [k for k in _problems(SALE) if k[1] == ("past_late_charges",)]
+
+
+def test_a_reserved_past_penalty_states_its_clause_rate_and_first_day():
+    data = copy.deepcopy(SALE)
+    data["past_late_charges"] = "reserved"
+    error = _problems(data)[("error", ("past_late_basis",), "missing")]
+    assert "合同条款、违约金标准和起算日" in error.message
+    data["past_late_basis"] = BASIS
+    assert RESERVED in printed_copy("installment_agreement", data)
+    assert WAIVED_ON_PERFORMANCE not in printed_copy("installment_agreement", data)
 
 
 def test_a_waived_past_penalty_is_not_printed_and_is_warned_about():
