@@ -35,6 +35,7 @@ against the figure beside it; how a court rounds a halved fee no text says
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import Literal
 
@@ -43,9 +44,11 @@ from pydantic import Field
 from docgen.documents.fee_halving import Ending, PrepaidFee, Refund, halved_fee
 from docgen.documents.problems import Assessment
 from docgen.domain.court_fees import acceptance_fee
+from docgen.domain.dates import format_cn
 from docgen.domain.disclosure import shown_when
 from docgen.domain.fields import CaseModel, Money
 from docgen.domain.money import format_yuan, legal_amount, to_fen
+from docgen.domain.schedule import add_months
 
 OUTCOME_LABELS = {
     "withdraw": "原告申请撤诉",
@@ -154,6 +157,40 @@ def check_withdrawal(result: Assessment, outcome: SuitOutcome, preserved: bool) 
     )
 
 
+JUDGMENT_MEANWHILE = (
+    "本协议履行期间人民法院就本案作出判决的，双方仍按本协议履行：乙方按本协议约定付款的，"
+    "甲方不依该判决申请强制执行；乙方未按约付款的，甲方依该判决申请强制执行的金额，以乙方依本协议"
+    "应付而未付的金额为限。"
+)
+"""Withdrawn only after the last payment, the suit stays pending through the plan, and the
+court, bound by its time limit (民事诉讼法 art. 152: ordinary procedure, six months from
+filing), may judge it first; the agreement says what a judgment given meanwhile does, so
+that it neither replaces the settlement nor lets the creditor enforce more than it."""
+LONG_PLAN_MONTHS = 3
+
+
+def check_long_plan(
+    result: Assessment, outcome: SuitOutcome, signed: date, last_due: date | None
+) -> None:
+    """Withdrawal after full payment with a plan longer than ``LONG_PLAN_MONTHS``: the
+    court may judge the pending suit first (民事诉讼法 art. 152), a warning pointing to the
+    mediation statement (art. 100), which binds once signed for and is enforced itself."""
+    if outcome.kind != "withdraw" or outcome.withdraw_after != "paid_in_full":
+        return
+    if last_due is None or last_due <= add_months(signed, LONG_PLAN_MONTHS):
+        return
+    result.warn(
+        ("outcome", "withdraw_after"),
+        "withdrawal_after_a_long_plan",
+        f"约定付清全部和解款后才撤诉，而最后一期付款日为{format_cn(last_due)}：其间诉讼仍在审理，"
+        "人民法院须在审理期限内审结（适用普通程序的，自立案之日起六个月，《中华人民共和国民事诉讼法》"
+        "第一百五十二条），可能先行判决。本协议已写明判决作出后双方仍按本协议履行、甲方申请执行"
+        "以乙方应付而未付的金额为限",
+        hint="宜选择「申请人民法院出具调解书」：调解书经双方签收后即具有法律效力，乙方违约的，"
+        "甲方可依调解书申请强制执行（第一百条）",
+    )
+
+
 def check_guarantor_joins(result: Assessment, outcome: SuitOutcome, guarantor: str | None) -> None:
     """A mediation statement binds those it names: a guarantor who signs the settlement
     but takes no part in the mediation is not in the statement, and the creditor cannot
@@ -218,6 +255,8 @@ def suit_clause(
     if outcome.kind == "withdraw":
         why = "撤诉的案件受理费减半交纳"
         head = f"{WITHDRAW_WHEN[outcome.withdraw_after]}{outcome.days}日内，向{court}申请撤回起诉。"
+        if outcome.withdraw_after == "paid_in_full":
+            head += JUDGMENT_MEANWHILE
     elif outcome.kind == "mediation":
         why = "以调解方式结案的案件受理费减半交纳"
         head = mediation_head(court, guarantor)
@@ -321,6 +360,7 @@ __all__ = [
     "SuitOutcome",
     "check_costs",
     "check_guarantor_joins",
+    "check_long_plan",
     "debtor_bears_costs",
     "mediation_head",
     "suit_clause",

@@ -82,3 +82,24 @@ def test_the_halved_fee_is_half_the_printed_fee_settled_on_the_refund(service):
         in (text)
     )
     assert "四舍五入" not in text
+
+
+def test_withdrawn_after_a_long_plan_a_judgment_meanwhile_is_provided_for_and_warned():
+    data = load_fixture("settlement_agreement", "valid", "late_interest_and_the_concession_lapsing")
+    doc = registry.get("settlement_agreement")
+    result = doc.assess(doc.parse(data), RuleOptions())
+    (warning,) = [w for w in result.warnings if w.code == "withdrawal_after_a_long_plan"]
+    assert warning.loc == ("outcome", "withdraw_after")
+    assert "第一百五十二条" in warning.message and "2027年5月10日" in warning.message
+    assert "调解书" in (warning.hint or "")
+    suit = doc.build_context(doc.parse(data), result)["suit"]
+    assert (
+        "申请撤回起诉。本协议履行期间人民法院就本案作出判决的，双方仍按本协议履行：乙方按本协议"
+        "约定付款的，甲方不依该判决申请强制执行；乙方未按约付款的，甲方依该判决申请强制执行的金额，"
+        "以乙方依本协议应付而未付的金额为限。"
+    ) in suit
+    # withdrawn after the first payment, the suit ends early: no such sentence, no warning
+    first = load_fixture("settlement_agreement", "valid", "withdraw_after_the_first_payment")
+    result = doc.assess(doc.parse(first), RuleOptions())
+    assert "withdrawal_after_a_long_plan" not in {w.code for w in result.warnings}
+    assert "判决" not in doc.build_context(doc.parse(first), result)["suit"]
