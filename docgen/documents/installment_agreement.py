@@ -115,7 +115,7 @@ from docgen.documents.sale_late_charges import (
     past_late_charges_field,
     reservation,
 )
-from docgen.documents.signed_amounts import check_signed_components, with_formulas
+from docgen.documents.signed_amounts import agreed_rate, check_signed_components, with_formulas
 from docgen.domain.clauses import AMOUNTS_CLAUSE, ARTICLES
 from docgen.domain.counting import copies
 from docgen.domain.dates import format_cn
@@ -303,7 +303,7 @@ def _check_acceleration(result: Assessment, case: InstallmentAgreement, count: i
 
 def _acceleration_text(case: InstallmentAgreement, resolved: ResolvedAmounts, late: bool) -> str:
     text = acceleration_text(case.acceleration, resolved.total)
-    plan = resolved.rate_words(case.plan_interest.spec()) if case.plan_interest else ""
+    plan = agreed_rate(case.plan_interest, resolved)
     then = accelerated_interest(plan, late)
     return text.removesuffix("（加速到期）。") + then + "（加速到期）。"
 
@@ -326,7 +326,7 @@ def _schedule_context(
         interest = (
             f"自{day_after(case.debt.as_of)}起，乙方以尚未清偿的{name}（本协议确认的{name}为人民币"
             f"{format_yuan(principal)}元）为基数，按"
-            f"{resolved.rate_words(rate.spec())}向甲方支付利息，{installment_interest('该日')}；"
+            f"{agreed_rate(rate, resolved)}向甲方支付利息，{installment_interest('该日')}；"
             "已产生的利息、违约金等不计入计息基数。"
             "上表利息按各期按期足额还款计算。"
         )
@@ -397,7 +397,7 @@ def build_context(case: InstallmentAgreement, assessment: Assessment) -> dict[st
         "account": case.payment_account.model_dump(),
         "late_interest": (
             late_interest_text(
-                resolved.rate_words(late.spec()),
+                agreed_rate(late, resolved),
                 case.debt.principal_label,
                 case.plan_interest is not None,
             )

@@ -13,10 +13,11 @@ from typing import Any
 
 from docgen.documents.amount_checks import ResolvedAmounts
 from docgen.documents.interest_periods import chronological, last_day
-from docgen.documents.part_models import ContractBasis, DebtAmounts
+from docgen.documents.part_models import ContractBasis, DebtAmounts, RateInput
 from docgen.documents.problems import Assessment, Loc
 from docgen.domain.dates import format_cn
 from docgen.domain.money import format_yuan
+from docgen.domain.rate_words import describe_agreed_rate
 
 
 def check_signed_components(
@@ -100,3 +101,9 @@ def _principal(amounts: DebtAmounts) -> Decimal:
     """The principal confirmed: a calculation's base where it names none."""
     principal = (c.amount or Decimal(0) for c in amounts.components if c.kind == "principal")
     return sum(principal, Decimal(0))
+
+
+def agreed_rate(rate: RateInput | None, resolved: ResolvedAmounts) -> str:
+    """A rate an agreement sets, an LPR fixed on a day named by its publication
+    (:func:`docgen.domain.rate_words.describe_agreed_rate`); "" for none."""
+    return describe_agreed_rate(rate.spec(), resolved.lpr_table) if rate else ""

@@ -111,7 +111,8 @@ def test_a_late_private_borrower_owes_interest_at_the_lpr_of_the_first_day_late(
 def test_a_late_buyer_owes_the_loss_at_one_and_a_half_times_the_lpr():
     text = printed_copy("installment_agreement", SALE)
     assert (
-        "应就逾期未付的货款，按2026年10月16日的一年期贷款市场报价利率（LPR）的1.5倍"
+        "应就逾期未付的货款，按全国银行间同业拆借中心截至2026年10月16日最近一次公布的"
+        "一年期贷款市场报价利率（LPR）的1.5倍"
         "（以下简称“逾期利率”）" in text
     )
     assert "并自甲方宣布之日的次日起按逾期利率计付逾期利息至实际清偿之日（加速到期）" in text
