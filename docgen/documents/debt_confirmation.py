@@ -411,14 +411,20 @@ def build_context(case: DebtConfirmation, assessment: Assessment) -> dict[str, A
             service_context("乙方", case.debtor, case.debtor_service),
         ],
         "confirm_date": format_cn(case.confirm_date),
-        "every_page": every_page_text(case.sign_every_page, "双方", "本确认书")
-        + agents_sentence("本确认书", ("甲方", case.creditor_agent), ("乙方", case.debtor_agent)),
+        "every_page": _closing(case),
         "signing_place": case.signing_place or "",
         "signers": [
             signed_by_agent(signer_context("甲方（债权人）", case.creditor), case.creditor_agent),
             signed_by_agent(signer_context("乙方（债务人）", case.debtor), case.debtor_agent),
         ],
     }
+
+
+def _closing(case: DebtConfirmation) -> str:
+    """After the copies sentence: signing every page, and the agents' authorisations."""
+    agents = (("甲方", case.creditor_agent), ("乙方", case.debtor_agent))
+    every_page = every_page_text(case.sign_every_page, "双方", "本确认书")
+    return every_page + agents_sentence("本确认书", *agents)
 
 
 def filename(case: DebtConfirmation) -> str:
