@@ -106,10 +106,11 @@ def test_a_plan_is_accelerated_by_a_missed_installment_and_interest_runs_until_p
     assert (
         "乙方（张伟）：北京市东城区东四十条街道南新仓小区5号楼2单元301室；电话：13800138000" in text
     )
-    # the text, its place and date of signing included, ends at the end-of-text mark,
-    # which only the signatures follow
-    assert text.index("七、") < text.index("签署日期：2026年11月20日")
-    assert text.index("签署日期：2026年11月20日") < text.index("（以下无正文）")
+    # the text, its place of signing included, ends at the end-of-text mark, which only
+    # the signatures follow, each with its blank date (no typed date)
+    assert text.index("七、") < text.index("签署地点：广东省深圳市福田区")
+    assert text.index("签署地点：广东省深圳市福田区") < text.index("（以下无正文）")
+    assert "签署日期" not in text and text.count("日期：＿＿＿＿年＿＿月＿＿日") == 2
     assert text.index("（以下无正文）") < text.index("甲方（债权人）：深圳市恒信商贸有限公司盖章")
 
 

@@ -363,22 +363,23 @@ def test_a_payment_date_on_a_rest_day_stands():
     assert "法定节假日或休息日" not in printed + once
 
 
-def test_one_signing_has_one_date_and_the_end_of_text_is_aligned_with_it():
+def test_each_signer_dates_the_signature_and_no_date_is_typed():
     from docgen import layouts
     from docgen.docmodel.blocks import Paragraph, plain, walk
 
     context, _ = _context(WITHDRAW)
     document = layouts.LAYOUTS["settlement_agreement"].build(context)
     printed = _printed(WITHDRAW)
-    assert printed.count("签订日期：2026年11月24日") == 1
-    assert "日期：＿＿＿＿年＿＿月＿＿日" not in printed  # no blank date under a signer
-    assert printed.count("签字并按手印：＿＿＿＿＿＿＿＿") == 3  # 甲方, 乙方, 丙方 still sign
+    assert "签订日期" not in printed
+    # each signer dates the signature: the day each signs is the day it is bound
+    assert printed.count("日期：＿＿＿＿年＿＿月＿＿日") == 3
+    assert printed.count("签字并按手印：＿＿＿＿＿＿＿＿") == 3  # 甲方, 乙方, 丙方 sign
     roles = {
         plain(block.text): block.role
         for block in walk(document.blocks)
         if isinstance(block, Paragraph)
     }
-    assert roles["（以下无正文）"] == roles["签订日期：2026年11月24日"] == "body"
+    assert roles["（以下无正文）"] == roles["签订地点：北京市东城区"] == "body"
 
 
 def test_the_end_of_text_follows_the_place_and_date_and_only_signatures_follow_it():
@@ -391,12 +392,12 @@ def test_the_end_of_text_follows_the_place_and_date_and_only_signatures_follow_i
         lines = printed_copy("settlement_agreement", _fixture(name)).split("\n")
         end = lines.index("（以下无正文）")
         closing = next(i for i, line in enumerate(lines) if line.startswith("本协议一式"))
-        # the last article, then the place (when given) and the date, then the mark
-        assert lines[closing + 1 : end] == [*place, "签订日期：2026年11月24日"]
+        # the last article, then the place (when given), then the mark; no typed date
+        assert lines[closing + 1 : end] == place
         # after it, the signers' blocks alone: no word of the agreement, no place or date
         after = lines[end + 1 :]
         assert after[0].startswith("甲方：")
-        signing = ("甲方：", "乙方：", "丙方：", "签字并按手印", "盖章", "法定代表人签字")
+        signing = ("甲方：", "乙方：", "丙方：", "签字并按手印", "盖章", "法定代表人签字", "日期：")
         assert all(line.startswith(signing) or line == "指印" for line in after), after
 
 
