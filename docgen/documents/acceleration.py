@@ -7,14 +7,14 @@ parts: the creditor may declare the rest due when the debtor misses an agreed sh
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 from typing import Literal
 
 from pydantic import Field
 
 from docgen.documents.problems import Assessment, Loc
 from docgen.domain.fields import CaseModel
-from docgen.domain.money import format_yuan, to_fen
+from docgen.domain.money import format_yuan
 
 
 class Acceleration(CaseModel):
@@ -61,7 +61,9 @@ def acceleration_trigger(acc: Acceleration, total: Decimal, paying: str = "还�
         return missed_any(paying)
     if acc.trigger == "n_missed":
         return f"乙方累计{acc.missed}期未按期足额{paying}的"
-    fifth = to_fen(total / 5)
+    # rounded up to the fen: a figure rounded down would let the rest fall due below one
+    # fifth, which the clause and art. 634 do not allow
+    fifth = (total / 5).quantize(Decimal("0.01"), rounding=ROUND_CEILING)
     return f"乙方到期未付金额达到欠款总额的五分之一（即人民币{format_yuan(fifth)}元）的"
 
 

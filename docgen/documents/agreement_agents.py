@@ -108,16 +108,29 @@ def with_agent(view: dict[str, Any], agent: AuthorisedAgent | None) -> dict[str,
 
 
 def signed_by_agent(signer: dict[str, Any], agent: AuthorisedAgent | None) -> dict[str, Any]:
-    """A signer's block (``signer_context``) whose signing line names the agent's role."""
+    """A signer's block (``signer_context``) whose signing line names the agent's role and
+    the agent: 「委托代理人（刘洋）签字」, so that the signature is read against a name."""
     if agent is None:
         return signer
-    return {**signer, "representative_title": AGENT_TITLE}
+    return {**signer, "representative_title": f"{AGENT_TITLE}（{agent.name}）"}
+
+
+def agents_sentence(document: str, *agents: tuple[str, AuthorisedAgent | None]) -> str:
+    """「甲方委托代理人刘洋凭甲方出具的授权委托书（附后）签署本协议。」 for each (role, agent)
+    that signs ``document``, or "": the agreement itself refers to the authorisation the
+    agent's power rests on (民法典 art. 165), which goes with it as its annex."""
+    return "".join(
+        f"{role}{AGENT_TITLE}{agent.name}凭{role}出具的授权委托书（附后）签署{document}。"
+        for role, agent in agents
+        if agent is not None
+    )
 
 
 __all__ = [
     "AGENT_TITLE",
     "AuthorisedAgent",
     "agent_field",
+    "agents_sentence",
     "check_agent",
     "signed_by_agent",
     "with_agent",

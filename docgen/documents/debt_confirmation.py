@@ -31,6 +31,7 @@ from docgen.documents.acceleration import missed_any
 from docgen.documents.agreement_agents import (
     AuthorisedAgent,
     agent_field,
+    agents_sentence,
     check_agent,
     signed_by_agent,
     with_agent,
@@ -94,12 +95,17 @@ from docgen.documents.problems import Assessment
 from docgen.documents.rest_day_dates import DueDay, check_due_days
 from docgen.documents.rest_days import rest_day_clause
 from docgen.documents.sale_late_charges import (
+    PastLateBasis,
     PastLateCharges,
+    basis_text,
     check_past_late_charges,
     is_sale,
+    past_late_basis_field,
     past_late_charges_clause,
     past_late_charges_field,
+    waived_on_performance,
 )
+from docgen.documents.signed_amounts import check_signed_components, with_formulas
 from docgen.domain.dates import format_cn
 from docgen.domain.disclosure import ADVANCED
 from docgen.domain.fields import CaseModel, Line, Money
@@ -146,6 +152,7 @@ class DebtConfirmation(CaseModel):
         description="填写还款计划、一次性清偿日期或付款期限时必填；不约定清偿期限的，填写后也印入",
     )
     past_late_charges: PastLateCharges = past_late_charges_field()
+    past_late_basis: PastLateBasis | None = past_late_basis_field()
     signing_place: Line | None = Field(default=None, title="签署地点")
     later_interest: LaterInterest = Field(
         default_factory=LaterInterest,
@@ -217,6 +224,7 @@ def assess(case: DebtConfirmation, options: RuleOptions) -> Assessment:
         options.lpr_table,
     )
     result.computed["amounts"] = resolved
+    check_signed_components(result, case.amounts, case.origin, ("amounts",))
     if case.origin.signed_on > case.confirm_date:
         result.error(
             ("origin", "signed_on"), "signed_after_confirmation", "合同签订日期不得晚于确认日期"
@@ -226,9 +234,10 @@ def assess(case: DebtConfirmation, options: RuleOptions) -> Assessment:
     if case.pay_by is not None and case.pay_by <= case.confirm_date:
         result.error(("pay_by",), "pay_by_not_after_confirmation", "一次性清偿日期应晚于确认日期")
     check_plan(result, case.repayment_plan, resolved.total, case.confirm_date, ("repayment_plan",))
-    check_pay_date(result, case)
     check_due_days(result, _due_days(case), "本确认书", "还款")
-    check_past_late_charges(result, case.past_late_charges, case.origin, case.amounts)
+    check_past_late_charges(
+        result, case.past_late_charges, case.origin, case.amounts, case.past_late_basis
+    )
     promised = bool(case.repayment_plan) or case.pay_by is not None
     promised = promised or case.pay_on_notice_days is not None
     if promised and case.payment_account is None:
@@ -240,6 +249,7 @@ def assess(case: DebtConfirmation, options: RuleOptions) -> Assessment:
     result.computed["time_barred"] = check_time_bar(
         result, case.origin, case.prior_interruptions, case.confirm_date, "本确认书"
     )
+    check_pay_date(result, case, result.computed["time_barred"])
     check_origin_guarantors(result, case)
     check_later_interest(result, case, options)
     check_plan_late_interest(result, case, options)
@@ -314,15 +324,18 @@ def _columns(
 def _reserves(case: DebtConfirmation) -> bool:
     """A sale whose late-payment penalty before the cut-off date is reserved (买卖合同解释
     art. 18(2), :mod:`docgen.documents.sale_late_charges`)."""
-    return case.past_late_charges == "reserved" and is_sale(case.origin, case.amounts)
+    choice = case.past_late_charges
+    return choice in ("reserved", "waived_on_performance") and is_sale(case.origin, case.amounts)
 
 
 def _reservation(case: DebtConfirmation, arranged: bool) -> str:
     amounts = case.amounts
     confirmed = "上述款项" if len(amounts.components) > 1 else f"上述{amounts.principal_label}"
+    if case.past_late_charges == "waived_on_performance":
+        return waived_on_performance("本确认书", case.origin.name, amounts.as_of, arranged)
     return past_late_charges_clause(
         "本确认书", case.origin.name, amounts.as_of, confirmed, arranged=arranged
-    )
+    ) + basis_text(case.past_late_basis)
 
 
 def build_context(case: DebtConfirmation, assessment: Assessment) -> dict[str, Any]:
@@ -338,7 +351,7 @@ def build_context(case: DebtConfirmation, assessment: Assessment) -> dict[str, A
         f"{guardian_ratifies(case.debtor, origin, '本确认书')}"
     )
     resolved = assessment.computed["amounts"]
-    amounts = amounts_context(case.amounts, resolved)
+    amounts = with_formulas(amounts_context(case.amounts, resolved), case.amounts, resolved)
     if case.repayment_plan:
         plan_intro = "乙方承诺按以下计划向甲方清偿上述债务："
         if plan_splits_of(assessment) and case.later_interest.basis != "none":
@@ -398,13 +411,20 @@ def build_context(case: DebtConfirmation, assessment: Assessment) -> dict[str, A
             service_context("乙方", case.debtor, case.debtor_service),
         ],
         "confirm_date": format_cn(case.confirm_date),
-        "every_page": every_page_text(case.sign_every_page, "双方", "本确认书"),
+        "every_page": _closing(case),
         "signing_place": case.signing_place or "",
         "signers": [
             signed_by_agent(signer_context("甲方（债权人）", case.creditor), case.creditor_agent),
             signed_by_agent(signer_context("乙方（债务人）", case.debtor), case.debtor_agent),
         ],
     }
+
+
+def _closing(case: DebtConfirmation) -> str:
+    """After the copies sentence: signing every page, and the agents' authorisations."""
+    agents = (("甲方", case.creditor_agent), ("乙方", case.debtor_agent))
+    every_page = every_page_text(case.sign_every_page, "双方", "本确认书")
+    return every_page + agents_sentence("本确认书", *agents)
 
 
 def filename(case: DebtConfirmation) -> str:

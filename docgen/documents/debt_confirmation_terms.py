@@ -46,9 +46,26 @@ SPLITS = "plan_splits"  # key in Assessment.computed: the plan by column, or Non
 # --- a day to pay -------------------------------------------------------------------
 
 
-def check_pay_date(result: Assessment, case: DebtConfirmation) -> None:
-    """One way to say when to pay; none of them warned about (art. 511(4))."""
+def check_pay_date(result: Assessment, case: DebtConfirmation, time_barred: bool) -> None:
+    """One way to say when to pay; none of them warned about (art. 511(4)).
+
+    Signed after the limitation period may have run (``time_barred``), the confirmation is
+    the debtor's promise to pay despite it (民法典 art. 192(2)); without a day or a plan that
+    promise can be demanded at any time (art. 511(4)) and the start of the new period is
+    arguable, so a plan or a pay-by date is required (the account is required with either).
+    """
     days = case.pay_on_notice_days
+    if time_barred and not case.repayment_plan and case.pay_by is None:
+        result.error(
+            ("pay_by",),
+            "time_barred_without_pay_date",
+            "诉讼时效期间可能已届满时签署的确认书，是乙方放弃时效抗辩、同意履行的承诺（"
+            f"{CIVIL_CODE}第一百九十二条第二款），须约定一次性清偿日期或还款计划并写明收款账户："
+            f"否则清偿期限不明确（{CIVIL_CODE}第五百一十一条第四项），新的诉讼时效期间从何时"
+            "起算也会发生争议",
+            hint="请填写一次性清偿日期或还款计划，并填写收款账户",
+        )
+        return
     if days is not None and (case.repayment_plan or case.pay_by is not None):
         result.error(
             ("pay_on_notice_days",),

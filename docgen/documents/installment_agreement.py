@@ -26,6 +26,7 @@ from docgen.documents.acceleration import (
 from docgen.documents.agreement_agents import (
     AuthorisedAgent,
     agent_field,
+    agents_sentence,
     check_agent,
     signed_by_agent,
     with_agent,
@@ -107,11 +108,14 @@ from docgen.documents.problems import Assessment
 from docgen.documents.rest_day_dates import check_schedule_days
 from docgen.documents.rest_days import rest_day_clause
 from docgen.documents.sale_late_charges import (
+    PastLateBasis,
     PastLateCharges,
     check_past_late_charges,
+    past_late_basis_field,
     past_late_charges_field,
     reservation,
 )
+from docgen.documents.signed_amounts import agreed_rate, check_signed_components, with_formulas
 from docgen.domain.clauses import AMOUNTS_CLAUSE, ARTICLES
 from docgen.domain.counting import copies
 from docgen.domain.dates import format_cn
@@ -154,6 +158,7 @@ class InstallmentAgreement(CaseModel):
         "不填则不约定逾期利息；民间借贷不得超过合同成立时一年期LPR的四倍",
     )
     past_late_charges: PastLateCharges = past_late_charges_field()
+    past_late_basis: PastLateBasis | None = past_late_basis_field()
     payment_account: BankAccount = Field(title="收款账户")
     acceleration: Acceleration = Field(default_factory=Acceleration, title="加速到期")
     jurisdiction: Jurisdiction = Field(default_factory=Jurisdiction, title="争议解决")
@@ -192,6 +197,7 @@ def assess(case: InstallmentAgreement, options: RuleOptions) -> Assessment:
         result, case.debt, ("debt",), Latest(case.agreement_date), case.origin, options.lpr_table
     )
     result.computed["amounts"] = resolved
+    check_signed_components(result, case.debt, case.origin, ("debt",))
     rows = _schedule(result, case, resolved.total)
     check_schedule_days(result, case.schedule, rows, "本协议", "还款")
     if rows is not None:
@@ -230,7 +236,9 @@ def _check_default(result: Assessment, case: InstallmentAgreement, options: Rule
     if late or plan or case.interest_waiver == "unconditional":
         check_late_interest(result, case.late_interest, case.origin, case.agreement_date, options)
     check_costs(result, case.origin)
-    check_past_late_charges(result, case.past_late_charges, case.origin, case.debt)
+    check_past_late_charges(
+        result, case.past_late_charges, case.origin, case.debt, case.past_late_basis
+    )
 
 
 def _check_guarantors(result: Assessment, case: InstallmentAgreement) -> None:
@@ -293,9 +301,10 @@ def _check_acceleration(result: Assessment, case: InstallmentAgreement, count: i
 # --- context ------------------------------------------------------------------------
 
 
-def _acceleration_text(case: InstallmentAgreement, total: Decimal, late: bool) -> str:
-    text = acceleration_text(case.acceleration, total)
-    then = accelerated_interest(case.plan_interest is not None, late)
+def _acceleration_text(case: InstallmentAgreement, resolved: ResolvedAmounts, late: bool) -> str:
+    text = acceleration_text(case.acceleration, resolved.total)
+    plan = agreed_rate(case.plan_interest, resolved)
+    then = accelerated_interest(plan, late)
     return text.removesuffix("（加速到期）。") + then + "（加速到期）。"
 
 
@@ -317,7 +326,7 @@ def _schedule_context(
         interest = (
             f"自{day_after(case.debt.as_of)}起，乙方以尚未清偿的{name}（本协议确认的{name}为人民币"
             f"{format_yuan(principal)}元）为基数，按"
-            f"{resolved.rate_words(rate.spec())}向甲方支付利息，{installment_interest('该日')}；"
+            f"{agreed_rate(rate, resolved)}向甲方支付利息，{installment_interest('该日')}；"
             "已产生的利息、违约金等不计入计息基数。"
             "上表利息按各期按期足额还款计算。"
         )
@@ -355,7 +364,9 @@ def build_context(case: InstallmentAgreement, assessment: Assessment) -> dict[st
     time_barred = assessment.computed["time_barred"]
     late = stated_late_rate(case, assessment.computed[BREACH_DAY])
     resolution = resolution_confirmed(case.guarantor_resolution)
-    reserved = reservation(case.past_late_charges, origin, case.debt)
+    reserved = reservation(
+        case.past_late_charges, origin, case.debt, case.past_late_basis, resolved.lpr_table
+    )
     return {
         "title": "分期还款协议",
         "creditor": with_agent(party_context(case.creditor, mask_ids=False), case.creditor_agent),
@@ -368,7 +379,7 @@ def build_context(case: InstallmentAgreement, assessment: Assessment) -> dict[st
             f"{guardian_ratifies(case.debtor, origin, '本协议')}"
             f"为妥善解决债务清偿问题，{parties}经平等协商，达成如下协议："
         ),
-        "amounts": amounts_context(case.debt, resolved),
+        "amounts": with_formulas(amounts_context(case.debt, resolved), case.debt, resolved),
         "after_amounts": [
             *([original_rights_kept(origin.name)] if case.origin_guarantors else []),
             *([debtor_waiver("按本协议")] if time_barred else []),
@@ -386,14 +397,14 @@ def build_context(case: InstallmentAgreement, assessment: Assessment) -> dict[st
         "account": case.payment_account.model_dump(),
         "late_interest": (
             late_interest_text(
-                resolved.rate_words(late.spec()),
+                agreed_rate(late, resolved),
                 case.debt.principal_label,
                 case.plan_interest is not None,
             )
             if late is not None
             else None
         ),
-        "acceleration": _acceleration_text(case, resolved.total, late is not None),
+        "acceleration": _acceleration_text(case, resolved, late is not None),
         "costs": costs_clause(case.jurisdiction.kind == "arbitration"),
         "jurisdiction": jurisdiction_text(
             case.jurisdiction, case.signing_place, parties=parties, contract=case.origin.name
@@ -404,8 +415,13 @@ def build_context(case: InstallmentAgreement, assessment: Assessment) -> dict[st
         "signing_place": case.signing_place or "",
         "signers": signers,
         "copies": copies(3 if guarantor else 2),
-        "every_page": every_page_text(case.sign_every_page, parties),
+        "every_page": every_page_text(case.sign_every_page, parties) + _agents(case),
     }
+
+
+def _agents(case: InstallmentAgreement) -> str:
+    agents = (("甲方", case.creditor_agent), ("乙方", case.debtor_agent))
+    return agents_sentence("本协议", *agents, ("丙方", case.guarantor_agent))
 
 
 def filename(case: InstallmentAgreement) -> str:

@@ -220,15 +220,17 @@ def late_interest_once(rate: str, name: str, paying: str, base: str = "", beside
     )
 
 
-def accelerated_interest(plan: bool, late: bool) -> str:
+def accelerated_interest(plan: str, late: bool) -> str:
     """What the accelerated remainder bears, after 「乙方应一次性清偿全部剩余欠款」: with a
-    late rate, plan interest up to the declaration and late interest after it; with plan
-    interest alone, that interest until paid (not the later periods' interest of the
-    table); with neither, nothing."""
+    late rate (defined as 「逾期利率」 in its own article), plan interest up to the
+    declaration and late interest after it; with plan interest alone (``plan``: its rate
+    as worded, empty for none), that interest until paid (not the later periods' interest
+    of the table), its rate stated so that the reader need not go back to the plan; with
+    neither, nothing."""
     if late and plan:
-        return "，分期期间利息计至甲方宣布之日，此后按逾期利率计付逾期利息至实际清偿之日"
+        return f"，分期期间利息按{plan}计至甲方宣布之日，此后按逾期利率计付逾期利息至实际清偿之日"
     if late:
         return "，并自甲方宣布之日的次日起按逾期利率计付逾期利息至实际清偿之日"
     if plan:
-        return "，利息计至实际清偿之日"
+        return f"，利息按{plan}计至实际清偿之日"
     return ""

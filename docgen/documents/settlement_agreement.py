@@ -71,6 +71,7 @@ from docgen.documents.settlement_suit import (
     SuitOutcome,
     check_costs,
     check_guarantor_joins,
+    check_long_plan,
     check_withdrawal,
     debtor_bears_costs,
     suit_clause,
@@ -210,6 +211,7 @@ def assess(case: SettlementAgreement, options: RuleOptions) -> Assessment:
     rows = plan_schedule(result, case.schedule, case.agreement_date, to_fen(case.amount))
     if rows is not None:
         result.computed["schedule"] = rows
+        check_long_plan(result, case.outcome, case.agreement_date, rows[-1].due)
     check_schedule_days(result, case.schedule, rows, "本协议", "付款")
     check_acceleration(result, case.acceleration, len(rows) if rows else None)
     check_default_terms(result, case, options, len(rows) if rows else None)

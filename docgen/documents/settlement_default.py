@@ -98,6 +98,7 @@ from docgen.documents.settlement_concession import (
 from docgen.domain.cap_rates import INTERPRETATION
 from docgen.domain.clauses import ARTICLES
 from docgen.domain.money import format_yuan, legal_amount, to_fen
+from docgen.domain.rate_words import describe_agreed_rate
 
 if TYPE_CHECKING:
     from docgen.documents.settlement_agreement import SettlementAgreement
@@ -166,7 +167,7 @@ def check_default_terms(
         check_late_interest(result, late, contract, case.agreement_date, options, wording)
     rate = agreed_or_by_law(late, contract, breach)
     if rate is not None:
-        result.computed[LATE_RATE_WORDS] = rate.spec().describe(options.lpr_table)
+        result.computed[LATE_RATE_WORDS] = describe_agreed_rate(rate.spec(), options.lpr_table)
     if lapse:
         _warn_cap(result, case)
     elif allocation(case) and case.original_principal is None:

@@ -27,14 +27,15 @@ choice with a preservation in the case (``suit.preserved``, or 保全费 among t
 is warned of, pointing to the mediation statement, which can be enforced itself
 (``check_withdrawal``).
 
-The fee kept after the halving is stated as about so much, the court's refund deciding it
-(「减半后约为人民币1,332.49元，以人民法院实际退费后甲方实际负担的金额为准」): how a fee is
-rounded when halved no text says (``fee_halving``), and the reader cannot check a figure
-explained by one the agreement does not print.
+The fee kept after the halving is one amount owed: half the fee printed, rounded half-up
+to the fen (2,664.99 → 「按减半计算为人民币1,332.50元」), which the reader can check
+against the figure beside it; how a court rounds a halved fee no text says
+(``fee_halving``), so what the court actually keeps is settled afterwards (「多退少补」).
 """
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import Literal
 
@@ -43,9 +44,11 @@ from pydantic import Field
 from docgen.documents.fee_halving import Ending, PrepaidFee, Refund, halved_fee
 from docgen.documents.problems import Assessment
 from docgen.domain.court_fees import acceptance_fee
+from docgen.domain.dates import format_cn
 from docgen.domain.disclosure import shown_when
 from docgen.domain.fields import CaseModel, Money
 from docgen.domain.money import format_yuan, legal_amount, to_fen
+from docgen.domain.schedule import add_months
 
 OUTCOME_LABELS = {
     "withdraw": "原告申请撤诉",
@@ -154,6 +157,40 @@ def check_withdrawal(result: Assessment, outcome: SuitOutcome, preserved: bool) 
     )
 
 
+JUDGMENT_MEANWHILE = (
+    "本协议履行期间人民法院就本案作出判决的，双方仍按本协议履行：乙方按本协议约定付款的，"
+    "甲方不依该判决申请强制执行；乙方未按约付款的，甲方依该判决申请强制执行的金额，以乙方依本协议"
+    "应付而未付的金额为限。"
+)
+"""Withdrawn only after the last payment, the suit stays pending through the plan, and the
+court, bound by its time limit (民事诉讼法 art. 152: ordinary procedure, six months from
+filing), may judge it first; the agreement says what a judgment given meanwhile does, so
+that it neither replaces the settlement nor lets the creditor enforce more than it."""
+LONG_PLAN_MONTHS = 3
+
+
+def check_long_plan(
+    result: Assessment, outcome: SuitOutcome, signed: date, last_due: date | None
+) -> None:
+    """Withdrawal after full payment with a plan longer than ``LONG_PLAN_MONTHS``: the
+    court may judge the pending suit first (民事诉讼法 art. 152), a warning pointing to the
+    mediation statement (art. 100), which binds once signed for and is enforced itself."""
+    if outcome.kind != "withdraw" or outcome.withdraw_after != "paid_in_full":
+        return
+    if last_due is None or last_due <= add_months(signed, LONG_PLAN_MONTHS):
+        return
+    result.warn(
+        ("outcome", "withdraw_after"),
+        "withdrawal_after_a_long_plan",
+        f"约定付清全部和解款后才撤诉，而最后一期付款日为{format_cn(last_due)}：其间诉讼仍在审理，"
+        "人民法院须在审理期限内审结（适用普通程序的，自立案之日起六个月，《中华人民共和国民事诉讼法》"
+        "第一百五十二条），可能先行判决。本协议已写明判决作出后双方仍按本协议履行、甲方申请执行"
+        "以乙方应付而未付的金额为限",
+        hint="宜选择「申请人民法院出具调解书」：调解书经双方签收后即具有法律效力，乙方违约的，"
+        "甲方可依调解书申请强制执行（第一百条）",
+    )
+
+
 def check_guarantor_joins(result: Assessment, outcome: SuitOutcome, guarantor: str | None) -> None:
     """A mediation statement binds those it names: a guarantor who signs the settlement
     but takes no part in the mediation is not in the statement, and the creditor cannot
@@ -218,6 +255,8 @@ def suit_clause(
     if outcome.kind == "withdraw":
         why = "撤诉的案件受理费减半交纳"
         head = f"{WITHDRAW_WHEN[outcome.withdraw_after]}{outcome.days}日内，向{court}申请撤回起诉。"
+        if outcome.withdraw_after == "paid_in_full":
+            head += JUDGMENT_MEANWHILE
     elif outcome.kind == "mediation":
         why = "以调解方式结案的案件受理费减半交纳"
         head = mediation_head(court, guarantor)
@@ -236,6 +275,14 @@ def suit_clause(
     return head + _costs(outcome, outcome.fee, refund, why, first)
 
 
+RENEGING = "调解书送达前{}反悔的，由人民法院及时判决（《中华人民共和国民事诉讼法》第一百零二条）。"
+"""Backing out before service: the court judges (民事诉讼法 art. 102 — 「调解未达成协议或者
+调解书送达前一方反悔的，人民法院应当及时判决」, the same number in the 2021 and 2023 texts),
+whichever party backs out; no right of 甲方 to go on, which would read as a right of the
+party that itself backs out. With a guarantor, who is no party to the suit, the parties
+are named: 甲方或乙方."""
+
+
 def mediation_head(court: str, guarantor: bool) -> str:
     """The request for a mediation statement. The statement, not this agreement, is what
     binds and is enforced, once the parties to the suit (甲方, 乙方) have signed for it
@@ -252,14 +299,15 @@ def mediation_head(court: str, guarantor: bool) -> str:
     if not guarantor:
         return (
             f"双方同意共同请求{court}依本协议内容制作调解书，调解书经双方签收后即具有法律效力。"
-            "调解书送达前任何一方反悔的，甲方有权按原诉讼请求继续诉讼，由人民法院依法判决。"
+            + RENEGING.format("任何一方")
         )
     return (
         f"各方同意共同请求{court}依本协议内容制作调解书。丙方同意作为担保人参加调解，向人民"
         f"法院表示为乙方提供本协议{GUARANTEE_ARTICLE}约定的连带责任保证，由人民法院在调解书中"
         "列明丙方为担保人并写明其保证责任，丙方并应签收调解书。调解书经甲乙双方签收后即具有"
-        "法律效力，丙方未签收调解书的，不影响调解书生效。调解书送达前甲方或乙方反悔的，甲方有权"
-        "按原诉讼请求继续诉讼，由人民法院依法判决。丙方未参加调解或者调解书未列明丙方为担保人的，"
+        "法律效力，丙方未签收调解书的，不影响调解书生效。"
+        + RENEGING.format("甲方或乙方")
+        + "丙方未参加调解或者调解书未列明丙方为担保人的，"
         f"不影响丙方依本协议{GUARANTEE_ARTICLE}承担保证责任。"
     )
 
@@ -268,6 +316,7 @@ def _costs(
     outcome: SuitOutcome, fee: SuitFee, refund: Refund, why: str, first: tuple[str, str]
 ) -> str:
     paid = to_fen(fee.paid)
+    half = to_fen(paid / 2)  # of the figure printed, so that the reader can check it
     if fee.procedure == "summary":
         text = (
             "本案适用简易程序，甲方已依《诉讼费用交纳办法》第十六条减半预交案件受理费"
@@ -277,11 +326,11 @@ def _costs(
     else:
         text = (
             f"依《诉讼费用交纳办法》第十五条，{why}：甲方已预交案件受理费人民币"
-            f"{format_yuan(paid)}元，减半后约为人民币{format_yuan(refund.due)}元，以人民法院实际"
-            "退费后甲方实际负担的金额为准，其余部分由人民法院退还甲方。"
+            f"{format_yuan(paid)}元，按减半计算为人民币{format_yuan(half)}元，其余部分由人民法院"
+            "退还甲方。"
         )
         named = "上述减半后的案件受理费"
-    total = refund.due
+    total = refund.due if fee.procedure == "summary" else half
     if fee.other_costs:
         total += to_fen(fee.other_costs)
         text += f"甲方另已交纳保全费等诉讼费用人民币{format_yuan(to_fen(fee.other_costs))}元。"
@@ -292,9 +341,15 @@ def _costs(
     share = total if outcome.costs == "debtor" else to_fen(total / 2)
     what = "该款" if outcome.costs == "debtor" else f"其负担的{legal_amount(share)}"
     due, payment = first
+    settle = (
+        ""
+        if fee.procedure == "summary"
+        else "；人民法院退费后甲方实际负担的案件受理费与上述减半金额不一致的，按实际负担的金额"
+        "多退少补"
+    )
     return (
         text + f"，乙方应于{due}前（含当日）将{what}与{payment}一并支付至本协议第二条约定的"
-        "甲方账户。"
+        f"甲方账户{settle}。"
     )
 
 
@@ -305,6 +360,7 @@ __all__ = [
     "SuitOutcome",
     "check_costs",
     "check_guarantor_joins",
+    "check_long_plan",
     "debtor_bears_costs",
     "mediation_head",
     "suit_clause",

@@ -31,7 +31,9 @@ if TYPE_CHECKING:
 _ONE_DAY = timedelta(days=1)
 
 
-def describe_rate(rate: RateSpec, table: LprTable | None = None, computed: bool = False) -> str:
+def describe_rate(
+    rate: RateSpec, table: LprTable | None = None, computed: bool = False, published: bool = False
+) -> str:
     """The agreed rate: 年利率6%, 月利率0.5%, 日利率0.05%; floating 「各计息期间适用的一年期
     贷款市场报价利率（LPR）的1.5倍（随LPR调整浮动）」; fixed 「2025年1月10日的一年期贷款市场
     报价利率（LPR）3.10%的1.5倍，即年利率4.65%」, the figures only when `table` is given
@@ -56,6 +58,8 @@ def describe_rate(rate: RateSpec, table: LprTable | None = None, computed: bool 
         return f"各计息期间适用的{LPR_FULL_NAME}{terms}（随LPR调整浮动）"
     fixed = f"{format_cn(rate.fixed_on)}的{LPR_FULL_NAME}"
     entry = _verified_entry(rate.fixed_on, table)
+    if published:
+        return _published(rate, table, entry, terms)
     if computed and table is not None and entry is None:
         return _beyond_table(rate, table, f"{fixed}{terms}")
     if entry is None or table is None:
@@ -64,6 +68,25 @@ def describe_rate(rate: RateSpec, table: LprTable | None = None, computed: bool 
         return f"{fixed}{entry.rate_text}%"
     annual, _ = rate.annual_percent_on(rate.fixed_on, table)
     return f"{fixed}{entry.rate_text}%{terms}，即年利率{format_percent(annual)}%"
+
+
+def describe_agreed_rate(rate: RateSpec, table: LprTable | None = None) -> str:
+    """The rate as an agreement words it: an LPR fixed on a day is named by its publication
+    — 「全国银行间同业拆借中心截至2026年10月16日最近一次公布的一年期贷款市场报价利率（LPR，
+    即2025年5月20日发布的3.00%）的1.5倍，即年利率4.5%」 — for the LPR is published on the
+    20th and 「2026年10月16日的LPR」 leaves open which one; the figure only where ``table``
+    vouches for it. Every other rate as :func:`describe_rate` words it."""
+    return describe_rate(rate, table, published=True)
+
+
+def _published(rate: RateSpec, table: LprTable | None, entry: LprEntry | None, terms: str) -> str:
+    day = format_cn(rate.fixed_on) if rate.fixed_on else ""
+    figure = f"，即{format_cn(entry.effective_from)}发布的{entry.rate_text}%" if entry else ""
+    lpr = f"全国银行间同业拆借中心截至{day}最近一次公布的{LPR_NAME}（LPR{figure}）"
+    if entry is None or table is None or not terms or rate.fixed_on is None:
+        return f"{lpr}{terms}"
+    annual, _ = rate.annual_percent_on(rate.fixed_on, table)
+    return f"{lpr}{terms}，即年利率{format_percent(annual)}%"
 
 
 def explain_rate(rate: RateSpec, entry: LprEntry | None) -> str:

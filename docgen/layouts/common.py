@@ -285,7 +285,11 @@ def agreement(c: Context, articles: list[Article], one_date: bool = False) -> tu
     title, parties, recitals, numbered articles; the last article, the place and date of
     signing and 「（以下无正文）」 go over with the signatures (``end_and_signatures``).
     ``one_date``: the date of signing is stated once, above the mark, with no blank date
-    under each signer, and 「（以下无正文）」 is indented as the lines around it."""
+    under each signer, and 「（以下无正文）」 is indented as the lines around it; otherwise
+    no date is typed and each signer dates the signature on a blank line: a typed date
+    that is not the day a party signs gives that party an argument, and the day the
+    debtor signs is the day the limitation period restarts (民法典 art. 195(2)) or the
+    time-bar defence is lost (art. 192(2))."""
     parties = [
         party_lines("甲方（债权人）", c["creditor"]),
         party_lines("乙方（债务人）", c["debtor"]),
@@ -300,8 +304,8 @@ def agreement(c: Context, articles: list[Article], one_date: bool = False) -> tu
     for blocks in headed[:-1]:
         body += blocks
     place = [f"签订地点：{c['signing_place']}"] if c["signing_place"] else []
-    signing = [*place, f"签订日期：{c['agreement_date']}"]
-    end = END_OF_TEXT_INDENTED if one_date else END_OF_TEXT
+    signing = [*place, *([f"签订日期：{c['agreement_date']}"] if one_date else [])]
+    end = END_OF_TEXT_INDENTED if signing else END_OF_TEXT
     last = end_and_signatures(headed[-1], signing, c["signers"], end, dated=not one_date)
     return (*body, last)
 

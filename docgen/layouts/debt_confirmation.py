@@ -120,10 +120,10 @@ def _confirmation(c: Context) -> tuple[Block, ...]:
             f"{c['every_page']}"
         )
     )
-    # one date for one signing, typed above the signatures; 「（以下无正文）」 aligned with it.
-    # The last numbered clause goes over with them: the copies sentence is no term, and a
-    # signature page holding none ties the signatures to no text
-    signing = [*place, f"签署日期：{c['confirm_date']}"]
+    # no typed date: each party dates its own signature, for the day the debtor signs is
+    # the day the limitation period restarts (民法典 art. 195(2)) or the time-bar defence
+    # is lost (art. 192(2)). The last numbered clause goes over with the signatures: the
+    # copies sentence is no term, and a signature page holding none ties them to no text
     closing = (*numbered[-1], last)
-    ending = end_and_signatures(closing, signing, c["signers"], END_OF_TEXT_INDENTED, dated=False)
+    ending = end_and_signatures(closing, place, c["signers"], END_OF_TEXT_INDENTED)
     return (*body, ending)

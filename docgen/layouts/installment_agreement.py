@@ -163,9 +163,9 @@ def _interest(c: Context) -> str:
 
 
 def with_article_before(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
-    """``common.agreement``'s blocks with the article before the last one moved into the
-    closing kept with the signatures: the last article (其他) holds only the copies and
-    the effective date, so without it the signature page would hold no term of substance,
+    """``common.agreement``'s blocks with the last block of the article before the last one
+    moved into the closing kept with the signatures: the last article (其他) holds only the
+    copies and the effective date, so without it the signature page would hold no term of substance,
     and a page of terms could be swapped unseen (a page holding a term beside the
     signatures ties them to the text)."""
     *body, closing = blocks
@@ -174,10 +174,12 @@ def with_article_before(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     headings = [i for i, b in enumerate(body) if isinstance(b, Heading) and b.level == 2]
     if not headings:
         return blocks
-    start = headings[-1]
+    # the article's last block only (its heading and first paragraphs flow before it): with
+    # every signer's blank date the whole article and the signatures may exceed a page
+    start = max(headings[-1] + 1, len(body) - 1)
     return (*body[:start], Keep((*body[start:], *closing.blocks)))
 
 
 def _agreement(c: Context) -> tuple[Block, ...]:
-    # one date for one signing: the agreement's, typed above the signatures
-    return with_article_before(agreement(c, _articles(c), one_date=True))
+    # no typed date: each signer dates the signature (``common.agreement``)
+    return with_article_before(agreement(c, _articles(c)))

@@ -90,4 +90,4 @@ def _articles(c: Context) -> list[tuple[str, tuple[Block, ...]]]:
 def _agreement(c: Context) -> tuple[Block, ...]:
     # one date for one signing: the agreement's, typed above the signatures; 争议解决
     # goes over with 其他 and the signatures, so that the signature page holds a term
-    return with_article_before(agreement(c, _articles(c), one_date=True))
+    return with_article_before(agreement(c, _articles(c)))

@@ -259,12 +259,14 @@ def test_a_letter_warns_of_the_costs_of_the_one_proceeding_it_names(
 )
 def test_a_settlements_last_article_is_on_the_signature_page(name, closing, engine, case_pdfs):
     pdf = first_pdf(case_pdfs, "settlement_agreement", name, engine)
-    signing = [normalize(page) for page in pdf_pages_text(pdf) if "签订日期" in page]
+    signing = [normalize(page) for page in pdf_pages_text(pdf) if "（以下无正文）" in page]
     assert len(signing) == 1
     assert closing in signing[0] and "（以下无正文）" in signing[0]
-    # the place and date close the text; after the mark, the signatures alone
-    assert "签订日期：2026年11月24日（以下无正文）甲方：" in signing[0]
-    assert signing[0].index(closing) < signing[0].index("签订日期")
+    # the place closes the text; after the mark, the signatures alone, each dated by
+    # its signer (no typed date)
+    assert "（以下无正文）甲方：" in signing[0] and "签订日期" not in signing[0]
+    assert signing[0].index(closing) < signing[0].index("（以下无正文）")
+    assert signing[0].count("日期：＿＿＿＿年＿＿月＿＿日") >= 2
 
 
 @pytest.mark.parametrize("case", by_case(CASES))

@@ -39,7 +39,11 @@ def test_a_company_debtor_signing_by_its_agent_names_the_agent_and_the_role(serv
     assert "法定代表人：林海委托代理人：陈晓梅（财务经理）甲乙双方于" in text
     # the creditor signs by its legal representative, the debtor by the agent
     assert "甲方（债权人）：中国某某机械进出口有限公司盖章：＿＿＿＿＿＿＿＿法定代表人签字" in text
-    assert "乙方（债务人）：福州闽江建材有限公司盖章：＿＿＿＿＿＿＿＿委托代理人签字" in text
+    assert (
+        "乙方（债务人）：福州闽江建材有限公司盖章：＿＿＿＿＿＿＿＿委托代理人（陈晓梅）签字" in text
+    )
+    # the confirmation itself refers to the authorisation the agent signs on
+    assert "乙方委托代理人陈晓梅凭乙方出具的授权委托书（附后）签署本确认书。" in text
 
 
 def test_the_agent_warns_to_attach_the_authorisation_at_its_field():
@@ -62,7 +66,8 @@ def test_without_an_agent_nothing_is_warned_and_the_representative_signs():
 def test_the_creditor_and_a_company_guarantor_may_each_sign_by_an_agent(service):
     text = _text(service, "installment_agreement", CREDITOR_AGENT)
     assert "联系电话：0755-83216688委托代理人：刘洋（法务专员）乙方（债务人）" in text
-    assert "甲方：深圳市恒信商贸有限公司盖章：＿＿＿＿＿＿＿＿委托代理人签字" in text
+    assert "甲方：深圳市恒信商贸有限公司盖章：＿＿＿＿＿＿＿＿委托代理人（刘洋）签字" in text
+    assert "甲方委托代理人刘洋凭甲方出具的授权委托书（附后）签署本协议。" in text
     data = copy.deepcopy(COMPANY_GUARANTOR)
     data["guarantor_agent"] = {"name": "郑凯"}
     problems = _problems(AGREEMENT, data)
@@ -73,7 +78,7 @@ def test_the_creditor_and_a_company_guarantor_may_each_sign_by_an_agent(service)
     assert [s["representative_title"] for s in signers] == [
         "法定代表人",
         "法定代表人",
-        "委托代理人",
+        "委托代理人（郑凯）",
     ]
 
 

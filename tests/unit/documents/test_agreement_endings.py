@@ -86,28 +86,30 @@ def test_a_missed_installment_is_worded_alike_in_every_clause():
 @pytest.mark.parametrize(
     ("type_name", "data", "dated"),
     [
-        ("installment_agreement", INSTALLMENTS, "签订日期：2026年11月20日"),
-        ("debt_confirmation", CONFIRMATION, "签署日期：2026年11月20日"),
-        ("settlement_agreement", SETTLEMENT, "签订日期：2026年11月24日"),
+        ("installment_agreement", INSTALLMENTS, "签订地点：广东省深圳市福田区"),
+        ("debt_confirmation", CONFIRMATION, "签署地点：广东省深圳市福田区"),
+        ("settlement_agreement", SETTLEMENT, "签订地点：北京市东城区"),
     ],
 )
-def test_the_place_and_date_are_above_the_end_of_text_and_only_signatures_below(
-    type_name, data, dated
-):
+def test_the_place_is_above_the_end_of_text_and_each_signer_dates_below(type_name, data, dated):
     document = _document(type_name, data)
     printed = list(paragraphs(document))
     assert printed.count(dated) == 1
-    assert not any(line.startswith("日期：＿") for line in printed)  # no blank date per signer
+    assert not any(line.startswith(("签订日期", "签署日期")) for line in printed)
+    signers = [block for block in walk(document.blocks) if isinstance(block, SignBlock)]
+    assert sum(line.startswith("日期：＿") for line in printed) == len(signers)
     roles = {
         plain(block.text): block.role
         for block in walk(document.blocks)
         if isinstance(block, Paragraph)
     }
     assert roles["（以下无正文）"] == roles[dated] == "body"
-    # the place and date of signing close the text, the mark after them, then only the
-    # signatures: nothing of the agreement's words follows 「（以下无正文）」
+    # the place of signing closes the text, the mark after it, then only the signatures,
+    # each dated by its signer: nothing of the agreement's words follows 「（以下无正文）」
     end = printed.index("（以下无正文）")
     assert printed[end - 1] == dated
     assert printed[end + 1].startswith(("甲方", "乙方"))
-    signers = [block for block in walk(document.blocks) if isinstance(block, SignBlock)]
-    assert printed[end + 1 :] == [line for block in signers for line in block.lines()]
+    signed = [line for block in signers for line in block.lines()]
+    # a calculation annex may follow the signatures
+    assert printed[end + 1 : end + 1 + len(signed)] == signed
+    assert printed[end + 1 + len(signed) :][:1] in ([], ["附：计算明细"])

@@ -31,8 +31,16 @@ def _warnings(type_name, data):
     return [(p.loc, p.code, p.message) for p in result.warnings]
 
 
+def _in_time_without_a_day():
+    data = copy.deepcopy(CONFIRMED_LATE)
+    # a demand delivered before 2025-12-31 restarts the three years (民法典 art. 195(1))
+    data["prior_interruptions"] = [{"kind": "demand_delivered", "day": "2025-06-01"}]
+    del data["pay_by"]
+    return data
+
+
 def test_a_confirmation_without_a_plan_or_a_day_says_the_debtor_agrees_to_pay():
-    text = printed_copy("debt_confirmation", CONFIRMED_LATE)
+    text = printed_copy("debt_confirmation", _in_time_without_a_day())
     assert (
         "二、乙方确认上述债务真实、合法、有效，乙方对上述债务无任何异议，并同意向甲方清偿上述债务。"
         in text
@@ -59,9 +67,7 @@ def test_a_confirmation_after_the_period_may_have_run_waives_the_time_bar_and_wa
 
 
 def test_an_interruption_within_the_period_keeps_it_running_and_no_waiver_is_printed():
-    data = copy.deepcopy(CONFIRMED_LATE)
-    # a demand delivered before 2025-12-31 restarts the three years (民法典 art. 195(1))
-    data["prior_interruptions"] = [{"kind": "demand_delivered", "day": "2025-06-01"}]
+    data = _in_time_without_a_day()
     # no day to pay is warned of apart (民法典 art. 511(4))
     assert [c for _, c, _ in _warnings("debt_confirmation", data)] == ["pay_date_missing"]
     assert "诉讼时效" not in printed_copy("debt_confirmation", data)
@@ -71,10 +77,24 @@ def test_an_interruption_after_the_period_ran_restarts_nothing():
     data = copy.deepcopy(CONFIRMED_LATE)
     data["prior_interruptions"] = [{"kind": "demand_delivered", "day": "2026-02-01"}]
     assert [c for _, c, _ in _warnings("debt_confirmation", data)] == [
-        "pay_date_missing",
         "limitation_may_have_expired",
     ]
     assert WAIVER in printed_copy("debt_confirmation", data)
+
+
+def test_a_confirmation_after_the_period_may_have_run_needs_a_day_to_pay():
+    data = copy.deepcopy(CONFIRMED_LATE)
+    del data["pay_by"]
+    doc = registry.get("debt_confirmation")
+    (error,) = doc.assess(doc.parse(data), RuleOptions()).errors
+    assert (error.loc, error.code) == (("pay_by",), "time_barred_without_pay_date")
+    assert "第一百九十二条第二款" in error.message and "第五百一十一条第四项" in error.message
+    data["pay_on_notice_days"] = 15  # a day counted from a notice is no day agreed
+    (error,) = doc.assess(doc.parse(data), RuleOptions()).errors
+    assert error.code == "time_barred_without_pay_date"
+    text = printed_copy("debt_confirmation", CONFIRMED_LATE)
+    assert "乙方承诺于2026年10月30日前（含当日）一次性向甲方清偿上述全部债务。" in text
+    assert "户名：中国某某机械进出口有限公司" in text
 
 
 def test_an_installment_agreement_late_has_the_debtor_waive_and_the_guarantor_know(service):

@@ -21,7 +21,8 @@ JUDGED = load_fixture(
 )
 RESERVED = (
     "三、本确认书仅确认上述货款及其清偿安排，甲方依《设备买卖合同》就截至日（2026年9月10日）"
-    "前的逾期付款违约金（损失）享有的权利不因本确认书而受影响。"
+    "前的逾期付款违约金（损失）享有的权利不因本确认书而受影响。该违约金依原合同第九条的约定，"
+    "以逾期未付的货款为基数，自2026年1月1日起按日利率0.05%计算至截至日止。"
 )
 
 
@@ -47,11 +48,16 @@ def _pdf(service, type_name, data):
 # --- a sale's late-payment penalty before the cut-off date ----------------------------
 
 
-def test_a_sale_confirmation_reserves_the_past_late_payment_penalty_by_default(service):
+def test_a_sale_confirmation_reserves_the_past_penalty_with_its_basis_or_waives_it(service):
     assert RESERVED in _pdf(service, "debt_confirmation", AT_ONCE)
-    # a bare confirmation arranges no payment: it confirms the price alone
+    # by default the penalty is waived once the debtor pays in full; a bare confirmation
+    # arranges no payment: the condition is paying the price
     bare = printed_copy("debt_confirmation", BARE)
-    assert "三、本确认书仅确认上述货款，甲方依《设备买卖合同》就截至日" in bare
+    assert (
+        "三、乙方足额清偿上述全部款项的，甲方放弃依《设备买卖合同》主张截至日（2026年9月10日）"
+        "前的逾期付款违约金（损失）；乙方未按约清偿的，甲方仍有权依《设备买卖合同》的约定主张"
+        "该违约金。"
+    ) in bare
     # a loan is no sale: nothing is reserved
     assert "逾期付款违约金（损失）" not in printed_copy("debt_confirmation", PLAN)
 
@@ -59,6 +65,7 @@ def test_a_sale_confirmation_reserves_the_past_late_payment_penalty_by_default(s
 def test_a_waived_penalty_is_warned_of_and_not_printed():
     data = copy.deepcopy(AT_ONCE)
     data["past_late_charges"] = "waived"
+    del data["past_late_basis"]
     warned = [p for p in _problems("debt_confirmation", data) if p[2] == "past_late_charges_waived"]
     ((_, loc, _, message, _),) = warned
     assert loc == ("past_late_charges",)
@@ -69,6 +76,7 @@ def test_a_waived_penalty_is_warned_of_and_not_printed():
 def test_a_penalty_said_to_be_listed_must_be_a_line_of_the_amounts():
     data = copy.deepcopy(AT_ONCE)
     data["past_late_charges"] = "included"
+    del data["past_late_basis"]
     assert _codes(data, "error") == [(("past_late_charges",), "late_charges_not_listed")]
     listed = load_fixture("debt_confirmation", "valid", "sale_late_penalty_listed_in_the_amounts")
     text = printed_copy("debt_confirmation", listed)
@@ -86,11 +94,11 @@ def test_the_plan_prints_each_installments_principal_other_interest_and_total(se
     assert (
         "三、乙方承诺按以下计划向甲方清偿上述债务及其利息，各期应还金额以「合计」栏为准：" in text
     )
-    # 40,000 pays first the 12,242.38 of interest and penalty, then principal; 61 days at 6%
-    assert "12026年12月31日27,757.6212,242.381,002.7441,002.74" in text
-    assert "32027年2月28日32,242.380.00148.4032,390.78" in text
-    assert "合计100,000.0012,242.381,519.28113,761.66" in text
-    assert "总计人民币113,761.66元" in text
+    # 40,000 pays first the 12,302.88 of interest and penalty, then principal; 61 days at 6%
+    assert "12026年12月31日27,697.1212,302.881,002.7441,002.74" in text
+    assert "32027年2月28日32,302.880.00148.6832,451.56" in text
+    assert "合计100,000.0012,302.881,519.87113,822.75" in text
+    assert "总计人民币113,822.75元" in text
     assert "注：其他欠款指本确认书第一项确认的利息、违约金等本金以外的款项。" in text
     assert "（上表利息按各期按期足额还款计算）" in text
 

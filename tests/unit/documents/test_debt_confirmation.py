@@ -28,10 +28,10 @@ def _errors(data):
 
 def test_plan_total_mismatch_states_both_figures_and_the_difference():
     data = copy.deepcopy(PLAN)
-    data["repayment_plan"][2]["amount"] = "32242.00"
+    data["repayment_plan"][2]["amount"] = "32302.50"
     (problem,) = _errors(data)
     assert problem.code == "plan_total_mismatch"
-    assert "112,242.00" in problem.message and "112,242.38" in problem.message
+    assert "112,302.50" in problem.message and "112,302.88" in problem.message
     assert "0.38" in problem.message
 
 
@@ -64,7 +64,7 @@ def test_rendered_pdf_has_the_no_dispute_clause_plan_and_fingerprint_box(service
     pdf = service.render("debt_confirmation", PLAN, "pdf").content
     text = normalize("".join(pdf_pages_text(pdf)))
     assert "乙方确认上述债务真实、合法、有效，乙方对上述债务无任何异议。" in text
-    assert "32027年2月28日32,242.38" in text
+    assert "32027年2月28日32,302.88" in text
     assert "乙方（债务人）：张伟签字并按手印：＿＿＿＿＿＿＿＿指印" in text
     assert "甲方（债权人）：深圳市恒信商贸有限公司盖章：＿＿＿＿＿＿＿＿法定代表人签字" in text
 
@@ -106,10 +106,11 @@ def test_a_plan_is_accelerated_by_a_missed_installment_and_interest_runs_until_p
     assert (
         "乙方（张伟）：北京市东城区东四十条街道南新仓小区5号楼2单元301室；电话：13800138000" in text
     )
-    # the text, its place and date of signing included, ends at the end-of-text mark,
-    # which only the signatures follow
-    assert text.index("七、") < text.index("签署日期：2026年11月20日")
-    assert text.index("签署日期：2026年11月20日") < text.index("（以下无正文）")
+    # the text, its place of signing included, ends at the end-of-text mark, which only
+    # the signatures follow, each with its blank date (no typed date)
+    assert text.index("七、") < text.index("签署地点：广东省深圳市福田区")
+    assert text.index("签署地点：广东省深圳市福田区") < text.index("（以下无正文）")
+    assert "签署日期" not in text and text.count("日期：＿＿＿＿年＿＿月＿＿日") == 2
     assert text.index("（以下无正文）") < text.index("甲方（债权人）：深圳市恒信商贸有限公司盖章")
 
 

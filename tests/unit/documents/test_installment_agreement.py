@@ -30,8 +30,8 @@ def _context(data):
 def test_generated_schedule_puts_the_remainder_last_and_clamps_month_ends():
     rows = _assess(MONTHLY).computed["schedule"]
     assert [r.due for r in rows[:3]] == [date(2027, 1, 31), date(2027, 2, 28), date(2027, 3, 31)]
-    assert [r.amount for r in rows] == [Decimal("18707.06")] * 5 + [Decimal("18707.08")]
-    assert sum(r.amount for r in rows) == Decimal("112242.38")
+    assert [r.amount for r in rows] == [Decimal("18717.14")] * 5 + [Decimal("18717.18")]
+    assert sum(r.amount for r in rows) == Decimal("112302.88")
 
 
 def test_the_limitation_period_runs_from_the_last_installment():
@@ -75,8 +75,8 @@ def test_interest_is_not_capped_for_a_sale_contract():
 
 def test_acceleration_clause_names_its_trigger():
     assert "乙方累计2期未按期足额还款的" in _context(MONTHLY)["acceleration"]
-    # one fifth of 16,409.02 is 3,281.80
-    assert "五分之一（即人民币3,281.80元）" in _context(ROWS)["acceleration"]
+    # one fifth of 16,409.02 is 3,281.804: rounded up, never below one fifth
+    assert "五分之一（即人民币3,281.81元）" in _context(ROWS)["acceleration"]
     data = copy.deepcopy(ROWS)
     data["acceleration"] = {"trigger": "any_missed"}
     assert _context(data)["acceleration"].startswith("乙方任何一期未按期足额还款的")
@@ -85,7 +85,7 @@ def test_acceleration_clause_names_its_trigger():
 def test_an_accelerated_remainder_bears_interest_only_until_it_is_paid():
     # with plan interest, the later periods' interest does not fall due with the rest
     assert _context(MONTHLY)["acceleration"].endswith(
-        "乙方应一次性清偿全部剩余欠款，利息计至实际清偿之日（加速到期）。"
+        "乙方应一次性清偿全部剩余欠款，利息按年利率6%计至实际清偿之日（加速到期）。"
     )
     # without it, an interest-free plan kept free even when late names no interest
     free = copy.deepcopy(ROWS)
@@ -130,15 +130,17 @@ def test_plan_interest_runs_on_the_principal_only():
 def test_an_interest_base_above_the_principal_is_interest_on_interest():
     data = copy.deepcopy(MONTHLY)
     data["origin"]["kind"] = "private_lending"
-    data["debt"]["components"][1] = {
-        "kind": "interest",
-        "calculation": {
-            "base": "112242.38",
-            "rate": {"kind": "annual", "value": "6"},
-            "start": "2026-01-11",
-            "end": "2026-10-31",
-        },
-    }
+    data["debt"]["components"][1:3] = [
+        {
+            "kind": "interest",
+            "calculation": {
+                "base": "112302.88",
+                "rate": {"kind": "annual", "value": "6"},
+                "start": "2026-01-11",
+                "end": "2026-10-31",
+            },
+        }
+    ]
     data["debt"].pop("total", None)
     problems = _assess(data).errors
     assert [(p.loc, p.code) for p in problems] == [
@@ -148,32 +150,32 @@ def test_an_interest_base_above_the_principal_is_interest_on_interest():
 
 
 def test_each_installment_prints_its_principal_other_amounts_and_interest():
-    # 6 × 18,707.06 (+0.02 on the last) pay first the 12,242.38 of confirmed interest and
+    # 6 × 18,717.14 (+0.04 on the last) pay first the 12,302.88 of confirmed interest and
     # penalty, then principal; plan interest at 6% runs on the unpaid principal only:
-    # 100,000 × 6% × 92/365 (1 Nov – 31 Jan) = 1,512.33, then 93,535.32 × 6% × 28/365
-    # = 430.52
+    # 100,000 × 6% × 92/365 (1 Nov – 31 Jan) = 1,512.33, then 93,585.74 × 6% × 28/365
+    # = 430.75
     context = _context(MONTHLY)
     first, second, *_, last = context["schedule"]
     assert (first["principal"], first["other"], first["interest"], first["total"]) == (
-        "6,464.68",
-        "12,242.38",
+        "6,414.26",
+        "12,302.88",
         "1,512.33",
-        "20,219.39",
+        "20,229.47",
     )
     assert (second["principal"], second["other"], second["interest"]) == (
-        "18,707.06",
+        "18,717.14",
         "0.00",
-        "430.52",
+        "430.75",
     )
-    assert last["principal"] == "18,707.08"  # the rounding remainder
+    assert last["principal"] == "18,717.18"  # the rounding remainder
     splits = _assess(MONTHLY).computed["splits"]
     assert sum(s.principal for s in splits) == Decimal("100000.00")
-    assert sum(s.other for s in splits) == Decimal("12242.38")
+    assert sum(s.other for s in splits) == Decimal("12302.88")
     interest = sum(s.interest for s in splits)
     totals = context["schedule_totals"]
-    assert totals["interest"] == f"{interest:,.2f}" == "2,883.84"
-    assert totals["total"] == "115,126.22"
-    assert sum(s.total for s in splits) == Decimal("112242.38") + interest
+    assert totals["interest"] == f"{interest:,.2f}" == "2,884.57"
+    assert totals["total"] == "115,187.45"
+    assert sum(s.total for s in splits) == Decimal("112302.88") + interest
 
 
 def test_without_plan_interest_the_interest_column_is_zero_and_says_so():
@@ -219,8 +221,8 @@ def test_the_pdf_schedule_has_principal_interest_and_total_columns(service):
     pdf = service.render("installment_agreement", MONTHLY, "pdf").content
     text = normalize("".join(pdf_pages_text(pdf)))
     assert "期数还款日期本金（元）其他欠款（元）利息（元）合计（元）" in text
-    assert "12027年1月31日6,464.6812,242.381,512.3320,219.39" in text
-    assert "合计100,000.0012,242.382,883.84115,126.22" in text
+    assert "12027年1月31日6,414.2612,302.881,512.3320,229.47" in text
+    assert "合计100,000.0012,302.882,884.57115,187.45" in text
     assert "人民法院、仲裁机构可按该地址送达诉讼、仲裁文书" in text
     # the guarantee period is agreed from the last installment, acceleration or not
     assert (
@@ -232,6 +234,8 @@ def test_an_lpr_plan_rate_before_the_first_lpr_is_an_error_on_the_rate():
     data = copy.deepcopy(MONTHLY)
     data["plan_interest"] = {"kind": "lpr_multiple", "value": "1"}
     data["debt"]["as_of"] = "2019-01-31"  # the plan interest would start before 2019-08-20
+    data["debt"]["components"] = [{"kind": "principal", "amount": "100000.00"}]
+    data["debt"].pop("total")
     (problem,) = _assess(data).errors
     assert (problem.loc, problem.code) == (("plan_interest", "value"), "rate_not_computable")
     assert "2019年8月20日" in problem.message

@@ -32,8 +32,15 @@ WARD = load_fixture(
 )
 RESERVED = (
     "本协议仅确认上述货款及其清偿安排，甲方依《设备买卖合同》就截至日（2026年9月10日）前的"
-    "逾期付款违约金（损失）享有的权利不因本协议而受影响。"
+    "逾期付款违约金（损失）享有的权利不因本协议而受影响。该违约金依原合同第九条的约定，以逾期"
+    "未付的货款为基数，自2026年1月1日起按日利率0.05%计算至截至日止。"
 )
+WAIVED_ON_PERFORMANCE = (
+    "乙方按本协议约定按期足额清偿全部款项的，甲方放弃依《设备买卖合同》主张截至日"
+    "（2026年9月10日）前的逾期付款违约金（损失）；乙方未按约清偿的，甲方仍有权依"
+    "《设备买卖合同》的约定主张该违约金。"
+)
+BASIS = {"clause": "第九条", "rate": {"kind": "daily", "value": "0.05"}, "start": "2026-01-01"}
 
 
 def _problems(data) -> dict[tuple, object]:
@@ -49,9 +56,19 @@ def _pdf_text(service, data, engine: str = "typst") -> str:
 # --- a sale's late-payment penalty up to the cut-off date (买卖合同解释 art. 18(2)) -------
 
 
-def test_a_sales_past_penalty_is_reserved_by_default_in_the_pdf(service):
-    assert RESERVED in _pdf_text(service, SALE)
+def test_a_sales_past_penalty_is_waived_on_full_performance_by_default_in_the_pdf(service):
+    assert WAIVED_ON_PERFORMANCE in _pdf_text(service, SALE)
     assert not [k for k in _problems(SALE) if k[1] == ("past_late_charges",)]
+
+
+def test_a_reserved_past_penalty_states_its_clause_rate_and_first_day():
+    data = copy.deepcopy(SALE)
+    data["past_late_charges"] = "reserved"
+    error = _problems(data)[("error", ("past_late_basis",), "missing")]
+    assert "合同条款、违约金标准和起算日" in error.message
+    data["past_late_basis"] = BASIS
+    assert RESERVED in printed_copy("installment_agreement", data)
+    assert WAIVED_ON_PERFORMANCE not in printed_copy("installment_agreement", data)
 
 
 def test_a_waived_past_penalty_is_not_printed_and_is_warned_about():
@@ -94,7 +111,8 @@ def test_a_late_private_borrower_owes_interest_at_the_lpr_of_the_first_day_late(
 def test_a_late_buyer_owes_the_loss_at_one_and_a_half_times_the_lpr():
     text = printed_copy("installment_agreement", SALE)
     assert (
-        "应就逾期未付的货款，按2026年10月16日的一年期贷款市场报价利率（LPR）的1.5倍"
+        "应就逾期未付的货款，按全国银行间同业拆借中心截至2026年10月16日最近一次公布的"
+        "一年期贷款市场报价利率（LPR）的1.5倍"
         "（以下简称“逾期利率”）" in text
     )
     assert "并自甲方宣布之日的次日起按逾期利率计付逾期利息至实际清偿之日（加速到期）" in text
@@ -189,16 +207,17 @@ def test_a_short_table_is_on_one_page_with_its_lead_in(service, engine):
 
     # the amounts: lead-in, 违约金 (row 3) and 合计 (split across pages before)
     lead = page_of("截至2026年10月31日，乙方尚欠甲方款项明细如下")
-    assert lead == page_of("违约金2026年10月31日1,409.50") == page_of("合计人民币112,242.38元")
+    assert lead == page_of("违约金2026年10月31日1,470.00") == page_of("合计人民币112,302.88元")
     # the schedule: lead-in, the last installment and the grand total
     plan = page_of("乙方分6期向甲方清偿上述欠款")
-    assert plan == page_of("62027年6月30日") == page_of("总计人民币115,126.22元")
+    assert plan == page_of("62027年6月30日") == page_of("总计人民币115,187.45元")
 
 
 def test_word_keeps_each_row_of_a_short_table_with_the_next(service):
     content = service.render("installment_agreement", WARD, "docx").content
     document = WordDocument(io.BytesIO(content))
-    for table in document.tables:
+    # the agreement's tables; the calculation annex after the signatures is not one
+    for table in (t for t in document.tables if t.rows[0].cells[0].text != "期间"):
         # the rows after the header (the writer's own) and before the total, which keeps
         # with nothing
         rows = table.rows[1:-1]

@@ -48,7 +48,8 @@ def test_once_accelerated_plan_interest_stops_and_late_interest_runs_to_payment(
     lines = _printed(LATE)
     assert _after(lines, "第四条　加速到期") == (
         "乙方累计2期未按期足额还款的，甲方有权宣布剩余全部未付款项立即到期，乙方应一次性清偿"
-        "全部剩余欠款，分期期间利息计至甲方宣布之日，此后按逾期利率计付逾期利息至实际清偿之日"
+        "全部剩余欠款，分期期间利息按年利率6%计至甲方宣布之日，此后按逾期利率计付逾期利息至实际"
+        "清偿之日"
         "（加速到期）。"
     )
     guarantee = _after(lines, "第六条　连带责任保证")
@@ -69,9 +70,9 @@ def test_without_plan_interest_the_accelerated_rest_bears_late_interest_from_the
 
 def test_without_a_late_rate_the_agreement_reads_as_before_and_warns():
     lines = _printed(WITHOUT)
-    assert "第三条　加速到期" in lines and not any("逾期利息" in line for line in lines)
+    assert "第三条　加速到期" in lines and "第三条　逾期利息" not in lines
     assert _after(lines, "第三条　加速到期").endswith(
-        "乙方应一次性清偿全部剩余欠款，利息计至实际清偿之日（加速到期）。"
+        "乙方应一次性清偿全部剩余欠款，利息按年利率6%计至实际清偿之日（加速到期）。"
     )
     assert "乙方债务依第三条加速到期的" in _after(lines, "第五条　连带责任保证")
     result = _assess(WITHOUT)

@@ -156,9 +156,11 @@ def test_an_installment_plan_at_the_lpr_says_which_lpr():
     # 2025-01-10: the LPR of 2024-10-21, 3.10%; × 1.5 = 4.65%
     data["plan_interest"]["fixed_on"] = data["late_interest"]["fixed_on"] = "2025-01-10"
     text = _printed("installment_agreement", data)
-    assert "按2025年1月10日的一年期贷款市场报价利率（LPR）3.10%向甲方支付利息" in text
+    # an agreement names the LPR by its publication (the 20th), with the figure it vouches
+    published = "全国银行间同业拆借中心截至2025年1月10日最近一次公布的一年期贷款市场报价利率"
+    assert f"按{published}（LPR，即2024年10月21日发布的3.10%）向甲方支付利息" in text
     assert (
-        "按2025年1月10日的一年期贷款市场报价利率（LPR）3.10%的1.5倍，即年利率4.65%"
+        f"按{published}（LPR，即2024年10月21日发布的3.10%）的1.5倍，即年利率4.65%"
         "（以下简称“逾期利率”）" in text
     )
 

@@ -73,11 +73,11 @@ def test_the_suit_is_withdrawn_within_n_days_of_the_first_payment_costs_on_the_d
     # the fee kept after the halving, its amount and when the debtor pays it
     assert context["suit"].endswith(
         "申请撤回起诉。依《诉讼费用交纳办法》第十五条，撤诉的案件受理费减半交纳：甲方已预交"
-        "案件受理费人民币2,664.99元，减半后约为人民币1,332.49元，以人民法院实际退费后甲方实际负担的"
-        "金额为准，其余部分由人民法院退还甲方。"
-        "上述减半后的案件受理费人民币1,332.49元（大写：壹仟叁佰叁拾贰元肆角玖分），由乙方"
+        "案件受理费人民币2,664.99元，按减半计算为人民币1,332.50元，其余部分由人民法院退还甲方。"
+        "上述减半后的案件受理费人民币1,332.50元（大写：壹仟叁佰叁拾贰元伍角），由乙方"
         "负担，乙方应于2026年12月10日前（含当日）将该款与首期款项一并支付至本协议第二条约定的"
-        "甲方账户。"
+        "甲方账户；人民法院退费后甲方实际负担的案件受理费与上述减半金额不一致的，按实际负担的"
+        "金额多退少补。"
     )
     assert context["default"] == (
         "乙方累计2期未按期足额付款的，本协议第二条约定的尚未到期的各期款项立即全部到期"
@@ -94,11 +94,11 @@ def test_the_mediation_statement_not_the_agreement_is_enforced_on_default():
     assert context["default"].endswith(
         "；甲方有权依据人民法院依本协议内容制作的调解书，就该余额及逾期利息申请人民法院强制执行。"
     )
-    # the statement binds once both sign for it; backing out before leaves the suit to go on
+    # the statement binds once both sign for it; backing out before, the court judges
     assert context["suit"].startswith(
         "双方同意共同请求北京市东城区人民法院（案号：（2026）京0101民初9876号）依本协议内容"
-        "制作调解书，调解书经双方签收后即具有法律效力。调解书送达前任何一方反悔的，甲方有权按"
-        "原诉讼请求继续诉讼，由人民法院依法判决。"
+        "制作调解书，调解书经双方签收后即具有法律效力。调解书送达前任何一方反悔的，由人民法院"
+        "及时判决（《中华人民共和国民事诉讼法》第一百零二条）。"
     )
     once = copy.deepcopy(data)
     once["schedule"] = {"rows": [{"due_date": "2026-12-31", "amount": once["amount"]}]}
@@ -106,7 +106,8 @@ def test_the_mediation_statement_not_the_agreement_is_enforced_on_default():
     context, _ = _context(once)
     assert context["default"] == (
         "乙方未按期足额付款的，应向甲方付清和解款总额人民币105,000.00元（大写：壹拾万伍仟元整）"
-        "扣除乙方已按本协议实际支付的款项后的余额，并就逾期未付的款项，按2027年1月1日的一年期"
+        "扣除乙方已按本协议实际支付的款项后的余额，并就逾期未付的款项，按全国银行间同业拆借中心截至2027年1月1日最近一次公布的"
+        "一年期"
         "贷款市场报价利率（LPR）向甲方支付逾期利息，自付款日的次日起计算至实际清偿之日止，逾期"
         "利息不计复利。和解款中含本金以外的利息、违约金等款项人民币5,000.00元，乙方按本协议支付"
         "的款项先行抵充该部分，再抵充本金；逾期未付的款项中属于该部分的，不计逾期利息。甲方有权"
@@ -120,12 +121,12 @@ def test_a_mediation_statements_costs_are_stated_with_their_figures():
     context, _ = _context(data)
     assert context["suit"].endswith(
         "依《诉讼费用交纳办法》第十五条，以调解方式结案的案件受理费减半交纳：甲方已预交案件受理费"
-        "人民币2,664.99元，减半后约为人民币1,332.49元，以人民法院实际退费后甲方实际负担的金额为准，"
-        "其余部分由人民法院退还甲方。甲方另已交纳"
+        "人民币2,664.99元，按减半计算为人民币1,332.50元，其余部分由人民法院退还甲方。甲方另已交纳"
         "保全费等诉讼费用人民币1,111.25元。上述减半后的案件受理费及保全费等费用共计人民币"
-        "2,443.74元（大写：贰仟肆佰肆拾叁元柒角肆分），由双方各半负担，乙方应于2026年12月15日前"
-        "（含当日）将其负担的人民币1,221.87元（大写：壹仟贰佰贰拾壹元捌角柒分）与首期款项一并"
-        "支付至本协议第二条约定的甲方账户。"
+        "2,443.75元（大写：贰仟肆佰肆拾叁元柒角伍分），由双方各半负担，乙方应于2026年12月15日前"
+        "（含当日）将其负担的人民币1,221.88元（大写：壹仟贰佰贰拾壹元捌角捌分）与首期款项一并"
+        "支付至本协议第二条约定的甲方账户；人民法院退费后甲方实际负担的案件受理费与上述减半金额"
+        "不一致的，按实际负担的金额多退少补。"
     )
     assert "全部剩余款项" not in context["default"]
 
@@ -145,7 +146,8 @@ def test_one_payment_is_stated_without_a_table():
     assert "一式两份" in context["closing"] and "人民法院" not in context["closing"]
     assert context["default"] == (
         "乙方未按期足额付款的，应向甲方付清和解款总额人民币420,000.00元（大写：肆拾贰万元整）"
-        "扣除乙方已按本协议实际支付的款项后的余额，并就逾期未付的款项，按2027年1月1日的一年期"
+        "扣除乙方已按本协议实际支付的款项后的余额，并就逾期未付的款项，按全国银行间同业拆借中心截至2027年1月1日最近一次公布的"
+        "一年期"
         "贷款市场报价利率（LPR）的1.5倍向甲方支付逾期利息，自付款日的次日起计算至实际清偿之日止，"
         "逾期利息不计复利；甲方有权就该余额及逾期利息提起诉讼。"
     )
@@ -265,20 +267,22 @@ def test_costs_paid_at_once_go_with_the_settlement_and_a_creditor_pays_its_own()
     data.pop("acceleration", None)
     context, _ = _context(data)
     assert context["suit"].endswith(
-        "乙方应于2026年12月31日前（含当日）将该款与和解款一并支付至本协议第二条约定的甲方账户。"
+        "乙方应于2026年12月31日前（含当日）将该款与和解款一并支付至本协议第二条约定的甲方账户；"
+        "人民法院退费后甲方实际负担的案件受理费与上述减半金额不一致的，按实际负担的金额多退少补。"
     )
     data["outcome"]["costs"] = "creditor"
     context, _ = _context(data)
     assert context["suit"].endswith(
-        "受理费人民币1,332.49元（大写：壹仟叁佰叁拾贰元肆角玖分），由甲方负担。"
+        "受理费人民币1,332.50元（大写：壹仟叁佰叁拾贰元伍角），由甲方负担。"
     )
 
 
-def test_a_fee_charged_to_the_yuan_is_halved_as_the_court_charges_it():
+def test_a_fee_charged_to_the_yuan_is_halved_as_printed_and_settled_on_the_refund():
     data = copy.deepcopy(WITHDRAW)
     data["outcome"]["fee"]["paid"] = "2665.00"  # the claim's fee rounded to the yuan
     context, result = _context(data)
-    assert "减半后约为人民币1,332.00元" in context["suit"]
+    assert "按减半计算为人民币1,332.50元" in context["suit"]
+    assert context["suit"].endswith("按实际负担的金额多退少补。")
     assert _others(result) == []
 
 
@@ -359,22 +363,23 @@ def test_a_payment_date_on_a_rest_day_stands():
     assert "法定节假日或休息日" not in printed + once
 
 
-def test_one_signing_has_one_date_and_the_end_of_text_is_aligned_with_it():
+def test_each_signer_dates_the_signature_and_no_date_is_typed():
     from docgen import layouts
     from docgen.docmodel.blocks import Paragraph, plain, walk
 
     context, _ = _context(WITHDRAW)
     document = layouts.LAYOUTS["settlement_agreement"].build(context)
     printed = _printed(WITHDRAW)
-    assert printed.count("签订日期：2026年11月24日") == 1
-    assert "日期：＿＿＿＿年＿＿月＿＿日" not in printed  # no blank date under a signer
-    assert printed.count("签字并按手印：＿＿＿＿＿＿＿＿") == 3  # 甲方, 乙方, 丙方 still sign
+    assert "签订日期" not in printed
+    # each signer dates the signature: the day each signs is the day it is bound
+    assert printed.count("日期：＿＿＿＿年＿＿月＿＿日") == 3
+    assert printed.count("签字并按手印：＿＿＿＿＿＿＿＿") == 3  # 甲方, 乙方, 丙方 sign
     roles = {
         plain(block.text): block.role
         for block in walk(document.blocks)
         if isinstance(block, Paragraph)
     }
-    assert roles["（以下无正文）"] == roles["签订日期：2026年11月24日"] == "body"
+    assert roles["（以下无正文）"] == roles["签订地点：北京市东城区"] == "body"
 
 
 def test_the_end_of_text_follows_the_place_and_date_and_only_signatures_follow_it():
@@ -387,12 +392,12 @@ def test_the_end_of_text_follows_the_place_and_date_and_only_signatures_follow_i
         lines = printed_copy("settlement_agreement", _fixture(name)).split("\n")
         end = lines.index("（以下无正文）")
         closing = next(i for i, line in enumerate(lines) if line.startswith("本协议一式"))
-        # the last article, then the place (when given) and the date, then the mark
-        assert lines[closing + 1 : end] == [*place, "签订日期：2026年11月24日"]
+        # the last article, then the place (when given), then the mark; no typed date
+        assert lines[closing + 1 : end] == place
         # after it, the signers' blocks alone: no word of the agreement, no place or date
         after = lines[end + 1 :]
         assert after[0].startswith("甲方：")
-        signing = ("甲方：", "乙方：", "丙方：", "签字并按手印", "盖章", "法定代表人签字")
+        signing = ("甲方：", "乙方：", "丙方：", "签字并按手印", "盖章", "法定代表人签字", "日期：")
         assert all(line.startswith(signing) or line == "指印" for line in after), after
 
 
@@ -466,7 +471,7 @@ def test_a_guarantor_joins_the_mediation_and_the_statement_is_enforced_against_i
         "调解书。丙方同意作为担保人参加调解，向人民法院表示为乙方提供本协议第四条约定的连带责任"
         "保证，由人民法院在调解书中列明丙方为担保人并写明其保证责任，丙方并应签收调解书。"
         "调解书经甲乙双方签收后即具有法律效力，丙方未签收调解书的，不影响调解书生效。"
-        "调解书送达前甲方或乙方反悔的，甲方有权按原诉讼请求继续诉讼，由人民法院依法判决。"
+        "调解书送达前甲方或乙方反悔的，由人民法院及时判决（《中华人民共和国民事诉讼法》第一百零二条）。"
         "丙方未参加调解或者调解书未列明丙方为担保人的，不影响丙方依本协议第四条承担保证责任。"
     )
     assert "双方同意共同请求" not in context["suit"]

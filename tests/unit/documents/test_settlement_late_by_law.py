@@ -36,7 +36,8 @@ def test_a_loans_settlement_without_a_late_rate_states_the_lpr_of_the_first_late
     late, default = _article(data, "第三条　违约责任")
     # the first payment falls due on 2026-12-10: late from the 11th
     assert late.startswith(
-        "乙方任何一期未按期足额付款的，应就逾期未付的款项，按2026年12月11日的一年期贷款市场"
+        "乙方任何一期未按期足额付款的，应就逾期未付的款项，按全国银行间同业拆借中心截至2026年12月11日最近一次公布的"
+        "一年期贷款市场"
         "报价利率（LPR）（以下简称“逾期利率”）向甲方支付逾期利息：各期逾期未付的款项自该期"
         "付款日的次日起计算；"
     )
@@ -58,7 +59,8 @@ def test_a_sales_one_payment_without_a_late_rate_states_the_lpr_plus_half():
     data = load_fixture("settlement_agreement", "valid", "before_suit_paid_at_once")
     (default,) = _article(data, "第三条　违约责任")
     assert (
-        "并就逾期未付的款项及失效的减让金额人民币30,000.00元，按2027年1月1日的一年期贷款市场"
+        "并就逾期未付的款项及失效的减让金额人民币30,000.00元，按全国银行间同业拆借中心截至2027年1月1日最近一次公布的"
+        "一年期贷款市场"
         "报价利率（LPR）的1.5倍向甲方支付逾期利息，自付款日的次日起计算至实际清偿之日止，"
         "逾期利息不计复利；甲方有权就该余额及逾期利息提起诉讼。"
     ) in default

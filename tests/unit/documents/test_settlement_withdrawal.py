@@ -71,10 +71,35 @@ def test_withdrawing_after_the_first_payment_is_printed_and_warned_of_with_a_pre
     assert _warned(data) == []
 
 
-def test_the_halved_fee_is_about_so_much_as_the_court_refunds_it(service):
+def test_the_halved_fee_is_half_the_printed_fee_settled_on_the_refund(service):
     text = _text(service, AFTER_ALL)
     assert (
-        "甲方已预交案件受理费人民币2,664.99元，减半后约为人民币1,332.49元，以人民法院实际退费后"
-        "甲方实际负担的金额为准，其余部分由人民法院退还甲方。"
+        "甲方已预交案件受理费人民币2,664.99元，按减半计算为人民币1,332.50元，其余部分由人民法院"
+        "退还甲方。"
     ) in text
+    assert (
+        "人民法院退费后甲方实际负担的案件受理费与上述减半金额不一致的，按实际负担的金额多退少补"
+        in (text)
+    )
     assert "四舍五入" not in text
+
+
+def test_withdrawn_after_a_long_plan_a_judgment_meanwhile_is_provided_for_and_warned():
+    data = load_fixture("settlement_agreement", "valid", "late_interest_and_the_concession_lapsing")
+    doc = registry.get("settlement_agreement")
+    result = doc.assess(doc.parse(data), RuleOptions())
+    (warning,) = [w for w in result.warnings if w.code == "withdrawal_after_a_long_plan"]
+    assert warning.loc == ("outcome", "withdraw_after")
+    assert "第一百五十二条" in warning.message and "2027年5月10日" in warning.message
+    assert "调解书" in (warning.hint or "")
+    suit = doc.build_context(doc.parse(data), result)["suit"]
+    assert (
+        "申请撤回起诉。本协议履行期间人民法院就本案作出判决的，双方仍按本协议履行：乙方按本协议"
+        "约定付款的，甲方不依该判决申请强制执行；乙方未按约付款的，甲方依该判决申请强制执行的金额，"
+        "以乙方依本协议应付而未付的金额为限。"
+    ) in suit
+    # withdrawn after the first payment, the suit ends early: no such sentence, no warning
+    first = load_fixture("settlement_agreement", "valid", "withdraw_after_the_first_payment")
+    result = doc.assess(doc.parse(first), RuleOptions())
+    assert "withdrawal_after_a_long_plan" not in {w.code for w in result.warnings}
+    assert "判决" not in doc.build_context(doc.parse(first), result)["suit"]
