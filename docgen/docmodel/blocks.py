@@ -273,11 +273,47 @@ class SignBlock:
         )
 
 
+ONE_LINE = 34
+"""Characters of the body that a line holds (12 pt on :data:`TEXT_WIDTH_MM`, less the
+first-line indent): a paragraph no longer is a line of the signing part (签订地点, 签订日期,
+「（以下无正文）」), not a term."""
+
+
 @dataclass(frozen=True)
 class Keep:
-    """Blocks kept on one page (the closing paragraph with the signature)."""
+    """Blocks kept on one page (the closing paragraph with the signature).
+
+    A closing that the parties sign (a :class:`SignBlock`: an agreement) keeps only its
+    tail together, :meth:`parts`: the articles above it run on across pages as any text,
+    so that no page before the signatures is left mostly blank (a blank space in a signed
+    agreement invites words added later)."""
 
     blocks: tuple[Block, ...]
+
+    def parts(self) -> tuple[tuple[Block, ...], tuple[Block, ...]]:
+        """(the blocks that run on, the blocks kept on one page). Where the parties sign,
+        the kept part is the signatures, the one-line signing paragraphs above them, the
+        last paragraph of the text (the copies and effective date) and the last block of
+        the term before it (with its heading where it is the term's first block), so that
+        the signature page always holds words of a term of substance; anything else is
+        kept whole."""
+        signs = [k for k, b in enumerate(self.blocks) if isinstance(b, SignBlock)]
+        if not signs:
+            return (), self.blocks
+        terms = [k for k in range(signs[0]) if _holds_a_term(self.blocks[k])]
+        if len(terms) < 2:
+            return (), self.blocks
+        start = terms[-2]
+        if start > 0 and isinstance(self.blocks[start - 1], Heading):
+            start -= 1
+        return self.blocks[:start], self.blocks[start:]
+
+
+def _holds_a_term(block: Block) -> bool:
+    """Whether ``block`` is text of the agreement, not a line of its signing part."""
+    if isinstance(block, Paragraph):
+        return len(plain(block.text)) > ONE_LINE
+    return isinstance(block, Lines | Table | NumberedItem)
 
 
 @dataclass(frozen=True)

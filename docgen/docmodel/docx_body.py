@@ -230,9 +230,13 @@ class BodyWriter:
                 self._signature(lines, place, keep_last)
             case SignBlock():
                 self._sign_block(item, keep_last)
-            case Keep(blocks):
-                for k, inner in enumerate(blocks):
-                    self.write(inner, keep_last=keep_last or k < len(blocks) - 1)
+            case Keep():
+                # what runs on is written as any text; the kept tail keeps with next
+                runs_on, kept = item.parts()
+                for inner in runs_on:
+                    self.write(inner)
+                for k, inner in enumerate(kept):
+                    self.write(inner, keep_last=keep_last or k < len(kept) - 1)
             case PageBreak():
                 self.break_before = True
 

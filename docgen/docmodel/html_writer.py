@@ -215,8 +215,10 @@ def block(item: Block) -> str:
             return f'<div class="{cls}">' + "".join(_p(escape(x)) for x in lines) + "</div>"
         case SignBlock():
             return _sign(item)
-        case Keep(blocks):
-            return '<div class="keep closing">' + _body(blocks) + "</div>"
+        case Keep():
+            runs_on, kept = item.parts()
+            tail = '<div class="keep closing">' + _body(kept) + "</div>"
+            return _body(runs_on) + "\n" + tail if runs_on else tail
         case PageBreak():
             return '<div class="page-break"></div>'
     raise TypeError(f"not a block: {item!r}")

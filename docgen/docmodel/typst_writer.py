@@ -277,8 +277,10 @@ def block(item: Block) -> str:
             return f"signature-{place}({items})"
         case SignBlock():
             return _sign(item)
-        case Keep(blocks):
-            return "block(breakable: false, {\n" + _body(blocks) + "\n})"
+        case Keep():
+            runs_on, kept = item.parts()
+            tail = "block(breakable: false, {\n" + _body(kept) + "\n})"
+            return _body(runs_on) + "\n" + tail if runs_on else tail
         case PageBreak():
             return "pagebreak()"
     raise TypeError(f"not a block: {item!r}")

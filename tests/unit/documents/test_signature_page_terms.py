@@ -1,5 +1,7 @@
 """The signature page of every agreement holds a term, not the copies sentence alone: the
-debt confirmation's last numbered clause, the agreements' article before 其他."""
+end of the debt confirmation's last numbered clause and of the agreements' article before
+其他 (its service addresses, or the whole of a short article); the text above may run on
+across pages, so that no page before the signatures is left mostly blank."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ import pytest
 from tests.support import load_fixture, normalize, pdf_pages_text
 
 CASES = [
-    ("debt_confirmation", "person_debtor_with_plan", "七、双方确认以下地址为本确认书履行"),
+    ("debt_confirmation", "person_debtor_with_plan", "甲方（深圳市恒信商贸有限公司）：广东省"),
     ("debt_confirmation", "company_debtor_pays_at_once", "八、双方确认以下地址为本确认书履行"),
     (
         "installment_agreement",

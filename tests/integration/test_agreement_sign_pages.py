@@ -1,0 +1,59 @@
+"""An agreement's text runs on to its signature page: only the end of the text (the last
+term's last block, the copies sentence, the place and date, 「（以下无正文）」) goes over
+with the signatures, so the page before them is not left mostly blank."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from tests.support import load_fixture, normalize, pdf_pages_text
+
+FOOTER_PT = 70  # the footer (page number, register stamp) sits in the bottom margin
+CASES = [
+    ("installment_agreement", "monthly_with_guarantor"),
+    ("installment_agreement", "creditor_signs_by_authorised_agent"),
+]
+
+
+def _lowest_text(pdf: bytes, page: int) -> float:
+    """How far down page ``page`` its text reaches, as a share of the page's height."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "out.pdf"
+        path.write_bytes(pdf)
+        out = subprocess.run(
+            ["pdftotext", "-f", str(page), "-l", str(page), "-bbox", str(path), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    found = re.search(r'<page width="[\d.]+" height="([\d.]+)"', out)
+    assert found
+    height = float(found.group(1))
+    bottoms = [float(y) for y in re.findall(r'yMax="([\d.]+)"', out)]
+    return max(y for y in bottoms if y < height - FOOTER_PT) / height
+
+
+# the default engine; WeasyPrint still leaves page 3 filled to 0.36 of its height
+@pytest.mark.parametrize("engine", ["typst"])
+@pytest.mark.parametrize(("type_name", "name"), CASES)
+def test_the_text_fills_the_page_before_the_signatures(service, engine, type_name, name):
+    data = load_fixture(type_name, "valid", name)
+    pdf = service.render(type_name, data, "pdf", engine=engine).content
+    pages = [normalize(page).replace(" ", "").replace("\n", "") for page in pdf_pages_text(pdf)]
+    signing = [k for k, page in enumerate(pages) if "签字并按手印：" in page]
+    assert len(signing) == 1
+    last = signing[0]  # what follows is the attached calculation sheet only
+    assert all(page.startswith("附") for page in pages[last + 1 :]), pages[last + 1 :]
+    # the signature page holds the end of the text above the signatures
+    assert "一式" in pages[last] and "（以下无正文）" in pages[last]
+    assert pages[last].index("一式") < pages[last].index("签字并按手印：")
+    # every page before it is filled to its lower part (before: the page before the
+    # signatures held text to 0.31 of its height; the three signers and the service
+    # addresses kept with them still fill most of the signature page)
+    for number in range(1, last + 1):
+        assert _lowest_text(pdf, number) > 0.42, f"{engine}: page {number} is mostly blank"
