@@ -465,6 +465,9 @@ NOT_PRINTED_BY_TYPE |= {
         ("concession_on_default",),  # a choice: printed as the default clause's words
         ("suit", "preserved"),  # the rules' input: a withdrawal that lifts it is warned of
         ("outcome",),  # printed as the clause's words
+        # the day the agreement is drawn up, the rules' day (LPR, due dates); each signer
+        # writes the day it signs under its signature (民法典 art. 195)
+        ("agreement_date",),
     },
 }
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
