@@ -54,10 +54,22 @@ ACCOUNT = {
     "account_number": "4000 0210 0910 0123 456",
 }
 
+
 # what the user types into each target, given what was carried (only USER_ONLY facts)
+def _with_formulas(amounts: Case) -> Case:
+    """The letter's amounts (person_debtor.json's loan) typed again as the papers a debtor
+    signs need them: interest split at the due date, each charge with its formula."""
+    computed = load_fixture("debt_confirmation", "valid", "person_debtor_with_plan")["amounts"]
+    return dict(computed, as_of=amounts.get("as_of", computed["as_of"]))
+
+
 FILLS: dict[str, Callable[[Case], Case]] = {
-    "debt_confirmation": lambda c: {"confirm_date": "2026-11-25"},
+    "debt_confirmation": lambda c: {
+        "confirm_date": "2026-11-25",
+        "amounts": _with_formulas(c.get("amounts", {})),
+    },
     "installment_agreement": lambda c: {
+        "debt": _with_formulas(c.get("debt", {})),
         "agreement_date": "2026-11-25",
         "schedule": {"generate": {"count": 6, "frequency": "monthly", "first_due": "2027-01-31"}},
         "payment_account": ACCOUNT,

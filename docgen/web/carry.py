@@ -297,10 +297,30 @@ def carry_paper(case: Case, target: str) -> Case:
     return {k: v for k, v in out.items() if v is not None}
 
 
+def _charges_without_formula(key: str) -> Callable[[Case], bool]:
+    """Whether the amounts under ``key`` hold interest or a penalty with only a note: the
+    papers a debtor signs need each one's formula (documents.signed_amounts)."""
+
+    def needed(case: Case) -> bool:
+        amounts = case.get(key)
+        components = amounts.get("components", []) if isinstance(amounts, dict) else []
+        return any(
+            isinstance(c, dict)
+            and c.get("kind") in ("interest", "penalty")
+            and not c.get("calculation")
+            for c in components
+        )
+
+    return needed
+
+
 ASKED_WHEN: dict[str, dict[str, Callable[[Case], bool]]] = {
     # a demand letter to guarantors numbers each copy from the letter's number, which
     # has no series to come from (demand_letter._check_number)
     "demand_letter": {"letter_number": lambda c: bool(c.get("guarantors"))},
+    # a letter's charge told by a note is typed again with its base, rate and period
+    "debt_confirmation": {"amounts": _charges_without_formula("amounts")},
+    "installment_agreement": {"debt": _charges_without_formula("debt")},
     # a complaint's recipient other than the party is a designated 代收人, whose
     # relationship to the party the confirmation must state (service_address)
     "service_address": {

@@ -324,11 +324,13 @@ def as_the_form_sends(nodes: list[dict[str, Any]], data: Any) -> Any:
 
 
 # invalid fixtures whose every error is in a field the case's own choice hides on the form
-# (a guarantee scope typed for the borrower, an original debt with the discount kept): an
-# integrator can send them, a paralegal cannot type them
+# (a guarantee scope typed for the borrower, an original debt with the discount kept, a
+# late rate beside late interest waived): an integrator can send them, a paralegal cannot
+# type them
 NOT_TYPABLE = {
     ("civil_complaint", "guarantee_scope_on_the_borrower"),
     ("settlement_agreement", "original_debt_with_the_concession_kept"),
+    ("settlement_agreement", "late_interest_waived_with_a_late_rate"),
 }
 
 

@@ -61,9 +61,11 @@ def test_each_next_document_opens_with_the_case_and_validates_once_filled(client
     assert listed, "the page names what is left to fill"
     assert f'data-carried-from="{registry.get(step.source).title}"' in opened
     assert "本文书还须由您填写" in html.unescape(listed.group(1))
-    names = to_fill(step.target, carried)
-    for name in names:
+    # the page lists what every carried case leaves; what this case's values ask besides
+    # (a charge told by a note, typed again with its formula) comes back on validation
+    for name in to_fill(step.target):
         assert f'data-field="{name}"' in listed.group(1)
+    names = to_fill(step.target, carried)
 
     checked = client.post(
         f"/form/{step.target}/validate",
@@ -141,7 +143,7 @@ def test_a_letters_interruptions_keep_the_confirmations_period_running(client):
     def warned(case: dict) -> set[str]:
         checked = client.post(
             "/form/debt_confirmation/validate",
-            json=filled(case, "debt_confirmation", ["confirm_date"]),
+            json=filled(case, "debt_confirmation", to_fill("debt_confirmation", case)),
             headers={"X-CSRFToken": _token(client, "debt_confirmation")},
         )
         assert checked.json["errors"] == []
@@ -149,6 +151,7 @@ def test_a_letters_interruptions_keep_the_confirmations_period_running(client):
 
     assert "limitation_may_have_expired" not in warned(carried)
     retyped = {k: v for k, v in carried.items() if k != "prior_interruptions"}
+    retyped["pay_by"] = "2026-12-31"  # a debt confirmed when it may be time-barred is paid by a day
     assert "limitation_may_have_expired" in warned(retyped)
 
 

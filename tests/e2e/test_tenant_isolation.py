@@ -78,7 +78,11 @@ def test_sender_profiles_of_another_tenant_are_not_found_and_stay_unchanged(worl
     ]
 
     # as A stored it (no holder named: the account is the profile's own)
-    assert world.a.member.get(url).json["bank_account"] == {**A_ACCOUNT, "holder_relation": None}
+    assert world.a.member.get(url).json["bank_account"] == {
+        **A_ACCOUNT,
+        "holder_relation": None,
+        "payee_authorization": False,
+    }
     # B cannot print a letter from A's profile either
     data = copy.deepcopy(LAWYER)
     del data["sender"]

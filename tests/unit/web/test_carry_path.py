@@ -4,6 +4,7 @@ the facts its user alone can give."""
 
 from __future__ import annotations
 
+import copy
 import json
 from decimal import Decimal
 
@@ -11,7 +12,7 @@ import pytest
 
 from docgen.documents import registry
 from docgen.documents.base import RuleOptions
-from docgen.web.carry import NEXT, USER_ONLY, WHEN_UNKNOWN, carry, to_fill
+from docgen.web.carry import ASKED_WHEN, NEXT, USER_ONLY, WHEN_UNKNOWN, carry, to_fill
 from tests.carry_paths import STEPS, Step, filled, source
 from tests.support import fixture_cases, load_fixture
 
@@ -43,17 +44,28 @@ def test_each_step_carries_the_parties_and_needs_only_the_users_facts(step: Step
     if court:  # the court is carried wherever the target names one
         assert court in printed
     names = to_fill(step.target, carried)
-    assert set(names) <= set(USER_ONLY[step.target])
+    asked = set(USER_ONLY[step.target]) | set(ASKED_WHEN.get(step.target, {}))
+    assert set(names) <= asked
     # a court or case number the case knew is not asked again; the rest always is
     assert set(USER_ONLY[step.target]) - set(names) <= WHEN_UNKNOWN
-    errors = _errors(step.target, filled(carried, step.target, names))
-    if step.target in SIGNED:
-        # a letter's charge with only a note needs its formula before the debtor signs it
-        errors = [(loc, m) for loc, m in errors if "须填写计算方式" not in m]
-    assert errors == []
+    assert _errors(step.target, filled(carried, step.target, names)) == []
 
 
-SIGNED = ("debt_confirmation", "installment_agreement")
+@pytest.mark.parametrize(
+    ("target", "key"), [("debt_confirmation", "amounts"), ("installment_agreement", "debt")]
+)
+def test_a_letters_charges_told_by_notes_are_asked_again_for_a_signed_paper(target, key):
+    """The letter's interest and penalty have only notes: before the debtor signs, each is
+    typed again with its formula (signed_amounts), and the page says so."""
+    carried = carry(LETTER, target)
+    names = to_fill(target, carried)
+    assert key in names
+    errors = _errors(target, filled(carried, target, [n for n in names if n != key]))
+    assert any("须填写计算方式" in message for _, message in errors)
+    computed = copy.deepcopy(carried)
+    for component in computed[key]["components"]:
+        component["calculation"] = {"base": "100000"}  # any formula: the ask is answered
+    assert key not in to_fill(target, computed)
 
 
 LETTER = load_fixture("demand_letter", "valid", "person_debtor")
