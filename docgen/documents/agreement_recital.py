@@ -28,8 +28,8 @@ from docgen.documents.problems import Assessment, Loc
 from docgen.domain.dates import by_day
 from docgen.domain.disclosure import ADVANCED
 from docgen.domain.fields import CaseModel, Line
-from docgen.domain.guardianship import kinship
-from docgen.domain.parties import Party, Person
+from docgen.domain.guardianship import kinship, organisation_article
+from docgen.domain.parties import Guardian, Party, Person
 
 CIVIL_CODE = "《中华人民共和国民法典》"
 FINDING_FIELD = "debtor_capacity_finding"
@@ -123,6 +123,8 @@ def guardian_basis(debtor: Party, finding: CapacityFinding | None, on: date) -> 
     if not isinstance(debtor, Person) or debtor.guardian is None:
         return ""
     guardian = debtor.guardian
+    if guardian.is_organization:
+        return _organisation_basis(debtor, guardian, finding, on)
     related = f"{guardian.name}{kinship(guardian, '乙方')}"
     if is_minor(debtor, on):
         return f"乙方为未成年人，{related}，为其监护人（{CIVIL_CODE}第二十七条）。"
@@ -133,6 +135,23 @@ def guardian_basis(debtor: Party, finding: CapacityFinding | None, on: date) -> 
     if finding.appoints_guardian:
         return f"{judgment}，{guardian.name}为其监护人。"
     return f"{judgment}；{related}，为其监护人（{CIVIL_CODE}第二十八条）。"
+
+
+def _organisation_basis(
+    debtor: Person, guardian: Guardian, finding: CapacityFinding | None, on: date
+) -> str:
+    """「乙方为未成年人，北京市东城区民政局依照《中华人民共和国民法典》第三十二条担任其
+    监护人。」: an organisation guardian by the article its ``basis`` names."""
+    minor = is_minor(debtor, on)
+    article = organisation_article(guardian, minor=minor)
+    acts = f"{guardian.name}依照{CIVIL_CODE}{article}担任其监护人" if article else ""
+    acts = acts or f"{guardian.name}为其监护人"
+    if minor:
+        return f"乙方为未成年人，{acts}。"
+    status = capacity_status(debtor, on)
+    if finding is None or status is None:
+        return ""
+    return f"根据{finding.court}{finding.case_number}民事判决，乙方为{status}；{acts}。"
 
 
 __all__ = [

@@ -16,7 +16,7 @@ from pydantic_core import PydanticCustomError
 from docgen.documents.problems import Assessment, Loc
 from docgen.domain.dates import format_cn
 from docgen.domain.fields import CaseModel, Line, Phone, ShortText, Text
-from docgen.domain.guardianship import guardian_line
+from docgen.domain.guardianship import guardian_lines
 from docgen.domain.identity import number_label
 from docgen.domain.parties import Organization, Party, Person, birth_date_of
 
@@ -207,7 +207,7 @@ def party_lines(party: Party) -> list[str]:
     法定代理人 under the party (民事诉讼法 art. 60)."""
     if isinstance(party, Organization):
         return organization_lines(party)
-    guardian = [guardian_line(party.guardian, party.name)] if party.guardian else []
+    guardian = guardian_lines(party.guardian, party.name) if party.guardian else []
     return [person_line(party), *guardian]
 
 

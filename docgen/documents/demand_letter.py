@@ -316,8 +316,8 @@ def _receipt_words(case: DemandLetter, notice: bool) -> dict[str, str]:
     liable = me = who = "本单位" if recipient.kind == "organization" else "本人"
     confirms, ratifies, note, condition = "确认", "", "", ""
     if guardian is not None:
-        ward = recipient.name
-        me, confirms, liable = f"本人作为{ward}的法定代理人，", f"代理{ward}确认", ward
+        ward, acting = recipient.name, "本单位" if guardian.is_organization else "本人"
+        me, confirms, liable = f"{acting}作为{ward}的法定代理人，", f"代理{ward}确认", ward
     contract, status = case.contract, contract_status(case)
     maker = case.debtor.name if guarantor else who
     made = f"{maker}{made_verb(contract.name)}的《{contract.name}》"

@@ -43,6 +43,7 @@ from typing import Literal
 from docgen.documents.guardian_kinship import KIN_WORDS as KIN_WORDS
 from docgen.documents.guardian_kinship import check_kinship_ages
 from docgen.documents.guardian_kinship import kin_age_problem as kin_age_problem
+from docgen.documents.guardian_organisation import check_organisation_guardian
 from docgen.documents.problems import Assessment, Loc
 from docgen.domain.identity import IdentityError, parse_resident_id
 from docgen.domain.parties import (
@@ -291,6 +292,7 @@ def check_guardian(
         )
     _check_guardian_sex(result, guardian, at)
     check_kinship_ages(result, guardian, party, at)
+    check_organisation_guardian(result, guardian, at)
 
 
 def capacity_status(person: Person, day: date) -> str | None:

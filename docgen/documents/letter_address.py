@@ -38,7 +38,7 @@ def debtor_called(case: Any, you: str) -> str:
 
 def salutation(case: Any, default: str) -> str:
     """「张建国先生」 for a copy addressed to the guardian (「王丽」 when the sex is not
-    known); else ``default``."""
+    known, 「北京市东城区民政局」 for an organisation); else ``default``."""
     guardian = guardian_addressed(case)
     if guardian is None:
         return default
@@ -51,4 +51,6 @@ def guardian_intro(case: Any) -> str:
     guardian = guardian_addressed(case)
     if guardian is None:
         return ""
-    return f"您{kinship(guardian, case.debtor.name)}、法定代理人。"
+    # an organisation guardian (民法典 arts. 31, 32) is addressed as an organisation
+    you = "贵单位" if guardian.is_organization else "您"
+    return f"{you}{kinship(guardian, case.debtor.name)}、法定代理人。"

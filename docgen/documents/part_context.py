@@ -71,6 +71,9 @@ def _guardian_lines(guardian: Guardian, ward: str, mask_ids: bool) -> list[tuple
     """The guardian under the ward's lines: 「法定代理人：李四（系张三之父）」, then the
     guardian's ID, address and phone."""
     lines = [("法定代理人", f"{guardian.name}（{kinship(guardian, ward)}）")]
+    if guardian.is_organization:
+        lines.append(("法定代理人统一社会信用代码", guardian.uscc or ""))
+        lines.append((f"法定代理人{guardian.representative_title}", guardian.representative or ""))
     if guardian.id_number:
         shown = mask_id(guardian.id_number) if mask_ids else guardian.id_number
         lines.append((f"法定代理人{number_label(guardian.id_type)}", shown))
@@ -113,6 +116,10 @@ def signer_context(role: str, party: Party | None, *, kind: str | None = None) -
     ward's name. ``party`` None leaves the name blank."""
     signer_kind = kind or (party.kind if party is not None else "person")
     guardian = guardian_of(party)
+    title = party.representative_title if isinstance(party, Organization) else "法定代表人"
+    if guardian is not None and guardian.is_organization:
+        # an organisation guardian seals and its 负责人 signs (民法典 arts. 31, 32)
+        signer_kind, title = "organization", f"法定代理人{guardian.representative_title}"
     sign_label = "签字并按手印" if signer_kind == "person" else "盖章"
     return {
         "role": role,
@@ -120,7 +127,5 @@ def signer_context(role: str, party: Party | None, *, kind: str | None = None) -
         "kind": signer_kind,
         # a ward's guardian signs in the ward's name (民法典 arts. 19–23)
         "sign_label": "法定代理人" + sign_label if guardian else sign_label,
-        "representative_title": (
-            party.representative_title if isinstance(party, Organization) else "法定代表人"
-        ),
+        "representative_title": title,
     }

@@ -86,7 +86,7 @@ from docgen.documents.problems import Assessment
 from docgen.documents.standing_papers import AGENT_KINDS
 from docgen.domain.dates import format_cn
 from docgen.domain.fields import CaseModel, Line
-from docgen.domain.guardianship import guardian_line
+from docgen.domain.guardianship import guardian_lines
 from docgen.domain.identity import IdentityError, number_label, parse_resident_id
 from docgen.domain.parties import Organization, Party, Person, birth_date_of
 
@@ -300,7 +300,7 @@ def _principal_lines(party: Party) -> list[str]:
     if party.phone:
         lines.append(f"联系电话：{party.phone}")
     if party.guardian is not None:
-        lines.append(guardian_line(party.guardian, party.name))
+        lines += guardian_lines(party.guardian, party.name)
     return lines
 
 

@@ -33,9 +33,23 @@ GUARDIAN_RELATIONS = {
     "spouse": "配偶",
     "child": "子女",
     "other": "其他监护人",
+    "organization": "组织（民政部门、居委会、村委会等）",
 }
 """The guardians 民法典 arts. 27, 28 name first (parents of a minor; spouse, parents and
-adult children of an adult), and any other guardian, whose relation is written out."""
+adult children of an adult), any other guardian, whose relation is written out, and an
+organisation (arts. 27(2)(3), 28(4), 31, 32)."""
+
+GUARDIAN_BASES = {
+    "civil_affairs": "民政部门（民法典第三十二条）",
+    "committee": "被监护人住所地的居民委员会、村民委员会（民法典第三十二条）",
+    "designated": "依法被指定（民法典第三十一条）",
+    "willing": "愿意担任监护人的组织，经同意（民法典第二十七条、第二十八条）",
+}
+"""Why an organisation is the guardian: 民法典 art. 32 (没有依法具有监护资格的人的，监护人
+由民政部门担任，也可以由具备履行监护职责条件的被监护人住所地的居民委员会、村民委员会担任),
+art. 31 (designated by the 居委会/村委会/民政部门 or the court), arts. 27(2)(3), 28(4)
+(其他愿意担任监护人的个人或者组织，但是须经被监护人住所地的居民委员会、村民委员会或者民政部门
+同意)."""
 
 
 def _check_id_number(value: str | None, info: ValidationInfo) -> str | None:
@@ -47,12 +61,27 @@ def _check_id_number(value: str | None, info: ValidationInfo) -> str | None:
         raise _identity_error(exc) from None
 
 
+def _checked_uscc(value: object) -> object:
+    if not isinstance(value, str):
+        return value
+    try:
+        return parse_uscc(value).number
+    except IdentityError as exc:
+        raise _identity_error(exc) from None
+
+
+NATURAL = ("father", "mother", "spouse", "child", "other")
+_ORGANISATION = shown_when("relation", "organization")
+
+
 class Guardian(CaseModel):
     """The guardian of a person without full capacity, who acts for the person as the
-    法定代理人 (民法典 arts. 23, 27, 28; 民事诉讼法 art. 60)."""
+    法定代理人 (民法典 arts. 23, 27, 28; 民事诉讼法 art. 60): a natural person, or an
+    organisation (``relation`` ``organization``: arts. 31, 32; 民诉法解释 art. 83), which
+    has a USCC and acts through its 负责人 and whose ``basis`` says why it is the guardian."""
 
-    name: ShortText = Field(title="姓名")
-    relation: Literal["father", "mother", "spouse", "child", "other"] = Field(
+    name: Line = Field(title="姓名或名称")
+    relation: Literal["father", "mother", "spouse", "child", "other", "organization"] = Field(
         title="与被监护人的关系",
         json_schema_extra={"enum_titles": list(GUARDIAN_RELATIONS.values())},
     )
@@ -62,15 +91,62 @@ class Guardian(CaseModel):
         description="如 祖父、外祖母、兄、姐；按「系某某之祖父」的写法填写称谓",
         json_schema_extra=shown_when("relation", "other"),
     )
-    sex: Literal["男", "女"] | None = Field(default=None, title="性别")
-    id_type: IdType = Field(default="居民身份证", title="证件类型", json_schema_extra=ADVANCED)
-    id_number: ShortText | None = Field(default=None, title="证件号码")
+    sex: Literal["男", "女"] | None = Field(
+        default=None, title="性别", json_schema_extra=shown_when("relation", *NATURAL)
+    )
+    id_type: IdType = Field(
+        default="居民身份证",
+        title="证件类型",
+        json_schema_extra={**ADVANCED, **shown_when("relation", *NATURAL)},
+    )
+    id_number: ShortText | None = Field(
+        default=None, title="证件号码", json_schema_extra=shown_when("relation", *NATURAL)
+    )
+    uscc: ShortText | None = Field(
+        default=None, title="统一社会信用代码", json_schema_extra=_ORGANISATION
+    )
+    representative: ShortText | None = Field(
+        default=None,
+        title="负责人（法定代表人）",
+        description="组织监护人由其负责人代表签字，如 民政局局长、居委会主任",
+        json_schema_extra=_ORGANISATION,
+    )
+    representative_title: Literal["负责人", "法定代表人"] = Field(
+        default="负责人", title="负责人称谓", json_schema_extra=_ORGANISATION
+    )
+    representative_position: ShortText | None = Field(
+        default=None,
+        title="负责人职务",
+        description="如 局长、主任",
+        json_schema_extra=_ORGANISATION,
+    )
+    basis: Literal["civil_affairs", "committee", "designated", "willing"] | None = Field(
+        default=None,
+        title="担任监护人的依据",
+        json_schema_extra={**_ORGANISATION, "enum_titles": list(GUARDIAN_BASES.values())},
+    )
+    consent_by: Line | None = Field(
+        default=None,
+        title="同意其担任监护人的单位",
+        description="愿意担任监护人的组织须经被监护人住所地的居民委员会、村民委员会或者民政部门"
+        "同意（民法典第二十七条、第二十八条），如 北京市东城区民政局",
+        json_schema_extra=shown_when("basis", "willing"),
+    )
     phone: Phone | None = Field(default=None, title="联系电话")
     address: Text | None = Field(
         default=None, title="住所地", description="函件寄送至此地址；不填则寄往被监护人住所地"
     )
 
     _check_id = field_validator("id_number")(_check_id_number)
+
+    @field_validator("uscc", mode="before")
+    @classmethod
+    def _check_uscc(cls, value: object) -> object:
+        return _checked_uscc(value)
+
+    @property
+    def is_organization(self) -> bool:
+        return self.relation == "organization"
 
 
 class Person(CaseModel):
@@ -152,12 +228,7 @@ class Organization(CaseModel):
     @field_validator("uscc", mode="before")
     @classmethod
     def _check_uscc(cls, value: object) -> object:
-        if not isinstance(value, str):
-            return value
-        try:
-            return parse_uscc(value).number
-        except IdentityError as exc:
-            raise _identity_error(exc) from None
+        return _checked_uscc(value)
 
 
 Party = Annotated[Person | Organization, Field(discriminator="kind")]

@@ -30,9 +30,28 @@ def test_the_person_block_has_the_guardian_group_behind_more_information():
         "配偶",
         "子女",
         "其他监护人",
+        "组织（民政部门、居委会、村委会等）",
     ]
     assert inner["relation_text"]["shown_when"] == {"field": "relation", "in": ["other"]}
     assert fields["own_income"]["widget"] == "checkbox"
+
+
+def test_an_organisation_guardians_fields_are_drawn_only_for_an_organisation():
+    guardian = _person_fields("demand_letter", "debtor")["guardian"]
+    inner = {node["name"]: node for node in guardian["fields"]}
+    assert inner["name"]["title"] == "姓名或名称"
+    organisation = {"field": "relation", "in": ["organization"]}
+    for name in ("uscc", "representative", "representative_title", "basis"):
+        assert inner[name]["shown_when"] == organisation, name
+    assert [c["title"] for c in inner["basis"]["choices"]] == [
+        "民政部门（民法典第三十二条）",
+        "被监护人住所地的居民委员会、村民委员会（民法典第三十二条）",
+        "依法被指定（民法典第三十一条）",
+        "愿意担任监护人的组织，经同意（民法典第二十七条、第二十八条）",
+    ]
+    assert inner["consent_by"]["shown_when"] == {"field": "basis", "in": ["willing"]}
+    person = ["father", "mother", "spouse", "child", "other"]
+    assert inner["sex"]["shown_when"] == {"field": "relation", "in": person}
 
 
 def test_a_guardians_problem_is_shown_beside_its_field():
