@@ -80,7 +80,7 @@ class Guardian(CaseModel):
     organisation (``relation`` ``organization``: arts. 31, 32; 民诉法解释 art. 83), which
     has a USCC and acts through its 负责人 and whose ``basis`` says why it is the guardian."""
 
-    name: Line = Field(title="姓名或名称")
+    name: Line = Field(title="姓名或名称", json_schema_extra={"former_titles": ["姓名"]})
     relation: Literal["father", "mother", "spouse", "child", "other", "organization"] = Field(
         title="与被监护人的关系",
         json_schema_extra={"enum_titles": list(GUARDIAN_RELATIONS.values())},
