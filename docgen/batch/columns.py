@@ -208,8 +208,9 @@ def _walk(
         own = aliases if sub_zh == zh + title else (*aliases, zh + title)
         # a field retitled keeps its earlier header readable (operators' saved sheets)
         extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
-        former = extra.get("former_titles", ())
-        own = (*own, *(_join(zh, str(t)) for t in former if isinstance(former, list | tuple)))
+        former = extra.get("former_titles")
+        if isinstance(former, list):
+            own = (*own, *(_join(zh, str(t)) for t in former))
         sub_required = required and info.is_required()
         item = _list_item(info.annotation)
         if item is not None:
