@@ -323,6 +323,9 @@ NOT_PRINTED = {
 # Court filings; "*" stands for any list index.
 NOT_PRINTED_BY_TYPE |= {
     "civil_complaint": {
+        # why an organisation is the guardian (民法典 arts. 28, 31, 32): the rules' input;
+        # the complaint names it 法定代理人 with its 负责人 (民诉法解释 art. 83)
+        *((side, "*", "party", "guardian", "basis") for side in ("plaintiffs", "defendants")),
         ("layout",),
         ("mediation",),
         ("procedure",),  # printed as the fee basis: 适用简易程序审理，依第十六条减半交纳
