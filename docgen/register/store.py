@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, cast
 
-from sqlalchemy import Engine, Table, select
+from sqlalchemy import Engine, Table, func, select
 
 from docgen import db
 from docgen.db.inserts import RowWriter
@@ -18,7 +18,7 @@ from docgen.register import (
     sha256_hex,
 )
 from docgen.register.grouped import GroupCommit
-from docgen.register.lookup import first_debtor
+from docgen.register.lookup import first_debtor, indexed_letter_number
 from docgen.register.models import Delivery, RegisteredDocument, RegisteredOutput
 from docgen.register.times import utc_text
 
@@ -169,6 +169,21 @@ class Register:
             fmt = document.outputs[0].format if document.outputs else None
             return _verification(document, fmt, "code")
 
+    def letter_number_uses(self, tenant_id: int, numbers: Sequence[str]) -> dict[str, str]:
+        """Each of ``numbers`` already printed on a document of ``tenant_id``, with the
+        id of the first such document (ids sort by time). One SELECT on the index of
+        (tenant_id, letter_number); another tenant's documents are never read."""
+        if not numbers:
+            return {}
+        column = _DOCUMENTS.c.letter_number
+        query = (
+            select(column, func.min(_DOCUMENTS.c.id))
+            .where(_DOCUMENTS.c.tenant_id == tenant_id, column.in_(sorted(set(numbers))))
+            .group_by(column)
+        )
+        with self.engine.connect() as connection:
+            return {number: first for number, first in connection.execute(query)}
+
     def deliveries(self, document_id: str, tenant_id: int) -> list[Delivery]:
         with db.session_scope(self.engine) as session:
             return list(
@@ -206,6 +221,7 @@ def _document(issue: Issue) -> dict[str, Any]:
         "batch_id": issue.batch_id,
         "debtor_name": debtor_name,
         "debtor_id_hash": debtor_id_hash,
+        "letter_number": indexed_letter_number(issue.input_data),
     }
 
 
