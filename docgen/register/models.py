@@ -45,6 +45,7 @@ class RegisteredDocument(Base):
             "ix_register_documents_tenant_letter_number",
             "tenant_id",
             "letter_number",
+            "id",
             sqlite_where=_NUMBERED,
             postgresql_where=_NUMBERED,
         ),

@@ -44,7 +44,11 @@ def test_documents_issued_before_get_their_letter_number(database_url: str) -> N
     indexes = {
         i["name"]: i["column_names"] for i in sa.inspect(engine).get_indexes("register_documents")
     }
-    assert indexes["ix_register_documents_tenant_letter_number"] == ["tenant_id", "letter_number"]
+    assert indexes["ix_register_documents_tenant_letter_number"] == [
+        "tenant_id",
+        "letter_number",
+        "id",
+    ]
     register = Register(database_url)
     assert register.letter_number_uses(1, [NUMBER, "CS-1"]) == {NUMBER: "DOC1"}
     assert register.letter_number_uses(2, [NUMBER]) == {NUMBER: "DOC3"}

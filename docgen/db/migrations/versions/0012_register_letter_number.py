@@ -3,8 +3,11 @@ recipient's copy its own), indexed with its tenant, so a number issued a second 
 found by one lookup (see :mod:`docgen.pipeline.numbers`); filled in for documents issued
 before it from their stored input.
 
-The index is partial (``letter_number IS NOT NULL``): a document without a number (a
-complaint, an agreement) writes no page of it, as 0011 keeps the entry's pages few.
+The index is on (tenant_id, letter_number, id): the first document of a number (ids
+sort by time) is its first entry, read without visiting the others, however often the
+number was used. It is partial (``letter_number IS NOT NULL``): a document without a
+number (a complaint, an agreement) writes no page of it, as 0011 keeps the entry's pages
+few.
 
 Revision ID: 0012_register_letter_number
 Revises: 0011_register_write_indexes
@@ -38,7 +41,7 @@ def upgrade() -> None:
     op.create_index(
         INDEX,
         TABLE,
-        ["tenant_id", "letter_number"],
+        ["tenant_id", "letter_number", "id"],
         sqlite_where=NUMBERED,
         postgresql_where=NUMBERED,
     )
