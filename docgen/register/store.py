@@ -180,10 +180,13 @@ class Register:
         if not wanted:
             return {}
         values: dict[str, Any] = {f"n{i}": number for i, number in enumerate(wanted)}
-        with self.engine.connect() as connection:
-            found = connection.execute(_first_uses(len(wanted)), {"tenant": tenant_id, **values})
-            firsts = found.one()
-        return {number: first for number, first in zip(wanted, firsts, strict=True) if first}
+        statement, parameters = _first_uses(len(wanted)), {"tenant": tenant_id, **values}
+        if self._writer is not None:  # its connection's cache is current (RowWriter.select)
+            rows = self._writer.select(statement, parameters)
+        else:  # a process that has written nothing yet opens no writer's connection
+            with self.engine.connect() as connection:
+                rows = [tuple(row) for row in connection.execute(statement, parameters)]
+        return {number: first for number, first in zip(wanted, rows[0], strict=True) if first}
 
     def deliveries(self, document_id: str, tenant_id: int) -> list[Delivery]:
         with db.session_scope(self.engine) as session:
