@@ -70,6 +70,12 @@ class Settings(BaseSettings):
         description="Record every rendered document in the register (id and code printed on "
         "it); off only for benchmarks.",
     )
+    warn_reused_letter_numbers: bool = Field(
+        default=True,
+        description="Warn of a letter number (函号) the tenant's register already holds for "
+        "another document (one number, one letter); off for a numbering that repeats on "
+        "purpose.",
+    )
     batch_max_rows: int = Field(
         default=20000,
         ge=1,

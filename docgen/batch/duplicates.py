@@ -7,6 +7,11 @@ signing date. A row without a debtor or a contract (a type that has none) is not
 A debtor who already received a document of the same type for the same contract within
 the last ``DOCGEN_BATCH_REPEAT_DAYS`` days (as the register records it) is a warning, not
 a reject: a second demand may be intended, but the operator should know.
+
+A row giving the letter number (函号) an earlier row of the run gave is warned of
+(``letter_number_reused``): the register check of :mod:`docgen.pipeline.numbers` finds
+the numbers of documents already registered, and a run's letters are registered only
+when it ends.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from docgen.batch.cases import recipient_of
 from docgen.documents.problems import Loc, Problem
 from docgen.domain.dates import format_cn
+from docgen.pipeline import numbers
 
 if TYPE_CHECKING:
     from docgen.register.store import Register
@@ -67,18 +73,54 @@ class Duplicates:
     """Remembers the first row of each debtor and contract in a run, and knows the
     letters the register holds from the last days (``recent``: key → date, 文书编号)."""
 
-    def __init__(self, type_name: str, recent: dict[str, tuple[date, str]] | None = None) -> None:
+    def __init__(
+        self,
+        type_name: str,
+        recent: dict[str, tuple[date, str]] | None = None,
+        *,
+        numbers_checked: bool = True,
+    ) -> None:
         self.type_name = type_name
         self.first: dict[str, tuple[int, str]] = {}
         self.recent = recent or {}
+        # letter number → its first row; None: not checked (warn_reused_letter_numbers)
+        self.numbers: dict[str, tuple[int, str]] | None = {} if numbers_checked else None
 
     @classmethod
     def for_run(cls, service: DocumentService, type_name: str) -> Duplicates:
         days = service.settings.batch_repeat_days
         register = service.register
+        checked = service.settings.warn_reused_letter_numbers
         if not days or register is None:
-            return cls(type_name)
-        return cls(type_name, recent_letters(register, service.tenant_id, type_name, days))
+            return cls(type_name, numbers_checked=checked)
+        recent = recent_letters(register, service.tenant_id, type_name, days)
+        return cls(type_name, recent, numbers_checked=checked)
+
+    def of_row(self, number: int, reference: str, case: dict[str, Any]) -> list[Problem]:
+        """The problems of a valid row against the run and the register's recent letters:
+        a repeated debtor and contract (refused), else a letter sent recently (warned);
+        and a letter number given by an earlier row (warned)."""
+        repeated = self.check(number, reference, case)
+        found = [repeated] if repeated is not None else [self.sent_recently(case)]
+        return [p for p in [*found, self.number_repeated(number, reference, case)] if p]
+
+    def number_repeated(self, number: int, reference: str, case: dict[str, Any]) -> Problem | None:
+        """A warning when an earlier row of the run gave the same letter number."""
+        given = case.get("letter_number")
+        if self.numbers is None or not isinstance(given, str) or not given.strip():
+            return None
+        earlier = self.numbers.setdefault(given.strip(), (number, reference))
+        if earlier == (number, reference):
+            return None
+        row, ref = earlier
+        named = f"第 {row} 行" + (f"（客户编号 {ref}）" if ref else "")
+        return Problem(
+            ("letter_number",),
+            numbers.CODE,
+            f"函号「{given.strip()}」与{named}的函号相同，一个函号只应对应一份函件",
+            hint=numbers.HINT,
+            severity="warning",
+        )
 
     def sent_recently(self, case: dict[str, Any]) -> Problem | None:
         """A warning when the register holds a letter of this type to this debtor for this

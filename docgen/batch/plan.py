@@ -317,7 +317,8 @@ def judge(
 
     Every problem is found in one pass: cells that could not be read are reported and the
     rest of the row is still validated; a valid row that repeats an earlier one's debtor
-    and contract is refused, naming the earlier row.
+    and contract is refused, naming the earlier row (and one that repeats its letter
+    number is warned of: :meth:`Duplicates.of_row`).
     """
     record.type_name = type_name
     if any(p.code in ("json_invalid", "unknown_column") for p in record.problems):
@@ -328,13 +329,7 @@ def judge(
     # the cells that could not be read count as a body's schema errors do
     record.problems = record.problems + _beside_cells(type_name, record, report.problems)
     if duplicates is not None and record.ok:
-        repeated = duplicates.check(record.number, record.reference, record.merged)
-        if repeated is not None:
-            record.problems.append(repeated)
-        else:
-            earlier = duplicates.sent_recently(record.merged)
-            if earlier is not None:
-                record.problems.append(earlier)
+        record.problems += duplicates.of_row(record.number, record.reference, record.merged)
     return record
 
 

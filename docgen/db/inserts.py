@@ -21,12 +21,14 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Dialect, Engine, Table, insert
+from sqlalchemy import Dialect, Engine, Select, Table, insert
 from sqlalchemy.pool import PoolProxiedConnection
+from sqlalchemy.sql.compiler import SQLCompiler
 
 from docgen.db import apply_busy_timeout, busy_timeout_ms, write
 
 Rows = Sequence[Mapping[str, Any]]
+Row = tuple[Any, ...]
 
 
 Converters = tuple[tuple[int, Callable[[Any], Any]], ...]
@@ -163,6 +165,7 @@ class RowWriter:
         self.engine = engine
         self._lock = threading.Lock()
         self._box: list[_Held] = []
+        self._compiled: dict[Select[Any], SQLCompiler] = {}
         weakref.finalize(self, _close, self._box)
 
     def insert(self, inserts: Sequence[tuple[Table, Rows]], *, durable: bool = True) -> None:
@@ -184,6 +187,34 @@ class RowWriter:
             except BaseException:
                 _close(self._box)
                 raise
+        finally:
+            self._lock.release()
+
+    def select(self, statement: Select[Any], parameters: Mapping[str, Any]) -> list[Row]:
+        """The rows of a SELECT, on the writer's own connection (SQLite) when it is free:
+        its page cache is the one this writer's INSERTs keep current, where a pooled
+        connection's is dropped after every write and read again. Through the pool on
+        other databases, or when the writer stays busy past the busy timeout."""
+        if self.engine.dialect.name != "sqlite" or not self._lock.acquire(
+            timeout=busy_timeout_ms() / 1000
+        ):
+            with self.engine.connect() as pooled:
+                return [tuple(row) for row in pooled.execute(statement, parameters)]
+        try:
+            compiled = self._compiled.get(statement)
+            if compiled is None:  # a statement built once by its caller, compiled once
+                compiled = self._compiled[statement] = statement.compile(
+                    dialect=self.engine.dialect
+                )
+            bound = compiled.construct_params(parameters)
+            values = [bound[name] for name in compiled.positiontup or ()]
+            connection = self._connection()
+            apply_busy_timeout(connection.dbapi_connection, connection.info)
+            cursor = connection.cursor()
+            try:
+                return [tuple(row) for row in cursor.execute(str(compiled), values).fetchall()]
+            finally:
+                cursor.close()
         finally:
             self._lock.release()
 

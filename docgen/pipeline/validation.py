@@ -16,6 +16,7 @@ from docgen.documents.base import DocumentType, RuleOptions, without
 from docgen.documents.compliance import load_terms
 from docgen.documents.problems import Assessment, CaseInvalid, Loc, Problem, beside
 from docgen.domain.texts import strings
+from docgen.pipeline import numbers
 from docgen.pipeline.provenance import Job
 from docgen.pipeline.results import Report, public
 from docgen.pipeline.stand_ins import StandIns, sample_cases, stand_in
@@ -199,7 +200,17 @@ def validate(scope: Scope, type_name: str, data: Any) -> Report:
     assessment = doc_type.evaluate(case, options(scope.settings))
     if not assessment.errors:
         assessment.extend(glyph_problems(scope.settings, case))
+    assessment.extend(_numbers_reused(scope, doc_type, case))
     return Report(assessment.problems, public(assessment.computed))
+
+
+def _numbers_reused(scope: Scope, doc_type: DocumentType[Any], case: Any) -> list[Problem]:
+    """:func:`numbers.reused` of the numbers the case's copies will print (a number left
+    blank is drawn at the render, and checked then)."""
+    if scope.draft or not getattr(case, "letter_number", None):
+        return []
+    split = doc_type.split(case) if doc_type.split is not None else [case]
+    return numbers.reused(scope, numbers.numbers_of(split))
 
 
 def context_for(scope: Scope, type_name: str, data: Any) -> tuple[Any, Assessment, dict[str, Any]]:
@@ -217,7 +228,9 @@ def copies(
 ) -> tuple[Assessment, list[tuple[Any, dict[str, Any]]]]:
     """Validate a case; then each recipient's copy (numbered) and its template context.
 
-    The whole case is validated first, so an invalid case uses up no letter number.
+    The whole case is validated first, so an invalid case uses up no letter number. A
+    final copy's number the tenant's register already holds is warned of
+    (:mod:`docgen.pipeline.numbers`).
     """
     case = resolve(scope, doc_type, parse(scope, doc_type, data), final=False)
     assessment = doc_type.evaluate(case, rules)
@@ -228,6 +241,7 @@ def copies(
     for copy in split:
         copy = resolve(scope, doc_type, copy, final=not scope.draft)
         out.append((copy, _copy_context(doc_type, case, copy, assessment)))
+    assessment.extend(numbers.reused(scope, numbers.numbers_of(copy for copy, _ in out)))
     return assessment, out
 
 

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import Engine, and_, or_, select
 
 from docgen import db
-from docgen.register.models import RegisteredDocument
+from docgen.register.models import LETTER_NUMBER_LENGTH, RegisteredDocument
 
 _PARTIES = ("debtor", "defendants", "respondents")
 
@@ -45,6 +45,13 @@ def letter_number_of(input_data: Any) -> str | None:
     """The letter number printed on a registered copy (each recipient's copy has its own)."""
     number = input_data.get("letter_number") if isinstance(input_data, dict) else None
     return number if isinstance(number, str) and number else None
+
+
+def indexed_letter_number(input_data: Any) -> str | None:
+    """The letter number as the register's column keeps it: one too long for the column
+    (none a case may give) is not kept, rather than kept cut and matching another."""
+    number = letter_number_of(input_data)
+    return number if number is not None and len(number) <= LETTER_NUMBER_LENGTH else None
 
 
 @dataclass(frozen=True)

@@ -27,15 +27,28 @@ from docgen.tenants import MEMBER
 from docgen.tenants.store import require_tenant
 
 _IN_A_BATCH = text("batch_id IS NOT NULL")
+_NUMBERED = text("letter_number IS NOT NULL")
+
+LETTER_NUMBER_LENGTH = 64
+"""The register's letter number column: a 函号 of up to 50 characters and a copy's -N."""
 
 
 class RegisteredDocument(Base):
     __tablename__ = "register_documents"
     # Each index is a page written and synced with every durable entry (migration 0011):
     # the tenant's list by date; a batch's documents only (a single render has no batch);
-    # input_hash is shown, never searched, and has none.
+    # input_hash is shown, never searched, and has none; a document without a letter
+    # number writes no page of the letter number index (migration 0012).
     __table_args__ = (
         Index("ix_register_documents_tenant_created", "tenant_id", "created_at"),
+        Index(
+            "ix_register_documents_tenant_letter_number",
+            "tenant_id",
+            "letter_number",
+            "id",
+            sqlite_where=_NUMBERED,
+            postgresql_where=_NUMBERED,
+        ),
         Index(
             "ix_register_documents_batch_id",
             "batch_id",
@@ -63,6 +76,9 @@ class RegisteredDocument(Base):
     # SHA-256 of its ID number, never the number itself
     debtor_name: Mapped[str | None] = mapped_column(String(200), index=True, nullable=True)
     debtor_id_hash: Mapped[str | None] = mapped_column(String(64), index=True, nullable=True)
+    # the letter number (函号) printed on this copy, for the reuse check
+    # (docgen.pipeline.numbers); None for a document without one
+    letter_number: Mapped[str | None] = mapped_column(String(LETTER_NUMBER_LENGTH), nullable=True)
 
     outputs: Mapped[list[RegisteredOutput]] = relationship(
         back_populates="document", order_by="RegisteredOutput.id", lazy="selectin"

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, cast
 
-from sqlalchemy import Engine, Table, select
+from sqlalchemy import Engine, Select, Table, bindparam, select
 
 from docgen import db
 from docgen.db.inserts import RowWriter
@@ -18,7 +19,7 @@ from docgen.register import (
     sha256_hex,
 )
 from docgen.register.grouped import GroupCommit
-from docgen.register.lookup import first_debtor
+from docgen.register.lookup import first_debtor, indexed_letter_number
 from docgen.register.models import Delivery, RegisteredDocument, RegisteredOutput
 from docgen.register.times import utc_text
 
@@ -169,6 +170,24 @@ class Register:
             fmt = document.outputs[0].format if document.outputs else None
             return _verification(document, fmt, "code")
 
+    def letter_number_uses(self, tenant_id: int, numbers: Sequence[str]) -> dict[str, str]:
+        """Each of ``numbers`` already printed on a document of ``tenant_id``, with the
+        id of the first such document (ids sort by time). One SELECT, a subquery per
+        number, each the first entry of the index on (tenant_id, letter_number, id): as
+        quick for a number used a thousand times as for one used once; another tenant's
+        documents are never read."""
+        wanted = list(dict.fromkeys(numbers))
+        if not wanted:
+            return {}
+        values: dict[str, Any] = {f"n{i}": number for i, number in enumerate(wanted)}
+        statement, parameters = _first_uses(len(wanted)), {"tenant": tenant_id, **values}
+        if self._writer is not None:  # its connection's cache is current (RowWriter.select)
+            rows = self._writer.select(statement, parameters)
+        else:  # a process that has written nothing yet opens no writer's connection
+            with self.engine.connect() as connection:
+                rows = [tuple(row) for row in connection.execute(statement, parameters)]
+        return {number: first for number, first in zip(wanted, rows[0], strict=True) if first}
+
     def deliveries(self, document_id: str, tenant_id: int) -> list[Delivery]:
         with db.session_scope(self.engine) as session:
             return list(
@@ -182,6 +201,26 @@ class Register:
                     .order_by(Delivery.id)
                 )
             )
+
+
+@functools.cache
+def _first_uses(count: int) -> Select[Any]:
+    """The SELECT of :meth:`Register.letter_number_uses` for ``count`` numbers (built once:
+    building it costs more than running it)."""
+    documents = _DOCUMENTS.c
+    return select(
+        *(
+            select(documents.id)
+            .where(
+                documents.tenant_id == bindparam("tenant"),
+                documents.letter_number == bindparam(f"n{i}"),
+            )
+            .order_by(documents.id)
+            .limit(1)
+            .scalar_subquery()
+            for i in range(count)
+        )
+    )
 
 
 def _document(issue: Issue) -> dict[str, Any]:
@@ -206,6 +245,7 @@ def _document(issue: Issue) -> dict[str, Any]:
         "batch_id": issue.batch_id,
         "debtor_name": debtor_name,
         "debtor_id_hash": debtor_id_hash,
+        "letter_number": indexed_letter_number(issue.input_data),
     }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 
 from docgen.batch.executors import LocalExecutor
 from docgen.batch.runs import Batches, RunOptions
@@ -67,3 +68,31 @@ def test_no_warning_when_the_check_is_switched_off(tmp_path, monkeypatch, runner
     assert result.exit_code == 0, result.output
     warned = tmp_path / "june.warnings.csv"
     assert not warned.exists() or not [w for w in _read(warned) if w["错误代码"] == "sent_recently"]
+
+
+def test_rows_sharing_a_letter_number_are_warned_of_naming_the_first(tmp_path, monkeypatch, runner):
+    # a number given once for the whole run (in --shared) is every row's: one number,
+    # one letter
+    monkeypatch.setenv("DOCGEN_DATA_DIR", str(tmp_path / "var"))
+    source = write_csv(tmp_path / "july.csv", [row(0, "gbk"), row(1, "gbk")], "gbk")
+    shared = tmp_path / "shared.json"
+    shared.write_text(
+        json.dumps({**shared_values(), "letter_number": "CS-2026-0300"}, ensure_ascii=False),
+        encoding="utf-8",
+    )
+    args = ["batch", "check", str(source), "--type", "demand_letter", "--shared", str(shared)]
+    result = runner.invoke(main, [*args, "--out", str(tmp_path)])
+
+    assert result.exit_code == 0, result.output  # warned, not rejected
+    assert "可生成 2 行，拒绝 0 行" in result.output
+    warned = [
+        w for w in _read(tmp_path / "july.warnings.csv") if w["错误代码"] == "letter_number_reused"
+    ]
+    assert [(w["行号"], w["客户编号"], w["错误信息"]) for w in warned] == [
+        (
+            "3",
+            reference(1),
+            f"函号「CS-2026-0300」与第 2 行（客户编号 {reference(0)}）的函号相同，"
+            "一个函号只应对应一份函件",
+        )
+    ]

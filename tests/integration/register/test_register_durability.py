@@ -350,7 +350,7 @@ def test_a_refused_entry_leaves_the_register_recording(tmp_path):
 def test_a_single_entry_writes_only_the_pages_its_lookups_need(tmp_path):
     """Each page an entry changes is written to the WAL and synced with it: the input
     hash (never searched) has no index, and a document outside a batch is not in the
-    batch index."""
+    batch index (nor one without a letter number in the letter number index)."""
     path = tmp_path / "docgen.db"
     register = Register(f"sqlite:///{path}")
     case = dict(PERSON)
@@ -375,7 +375,9 @@ def test_a_single_entry_writes_only_the_pages_its_lookups_need(tmp_path):
         before = wal.stat().st_size
         register.record(issue(f"single {k}".encode()))
         frames.append((wal.stat().st_size - before) / (4096 + 24))
-    assert statistics.mean(frames) <= 12.5  # 14.7 with the two indexes
+    # 14.7 with the two indexes; the letter number's index (0012: these letters have a
+    # number, and it is looked up at every final render) costs about 1.5 of a page more
+    assert statistics.mean(frames) <= 14.5
     with sqlite3.connect(path) as other:
         indexes = {
             name
