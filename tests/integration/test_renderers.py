@@ -500,10 +500,13 @@ def _rule_input(loc: tuple) -> bool:
 
 def _guardian_contact(data: dict, loc: tuple) -> bool:
     """A letter names a ward's guardian and goes to the guardian's address (not the
-    ward's); the guardian's ID number and phone are not the letter's to print."""
+    ward's); the guardian's ID number and phone are not the letter's to print, nor an
+    organisation guardian's code, head and basis: the letter is addressed to the
+    organisation by its name (「北京市东城区民政局：」), its head signs the receipt by hand."""
     if loc == ("debtor", "address"):
         return bool((data["debtor"].get("guardian") or {}).get("address"))
-    return "guardian" in loc and loc[-1] in ("id_number", "phone")
+    organisation = ("uscc", "representative", "representative_position", "basis", "consent_by")
+    return "guardian" in loc and loc[-1] in ("id_number", "phone", *organisation)
 
 
 def _unstated_assent(case, loc: tuple) -> bool:
