@@ -40,7 +40,7 @@ def check_signed_components(
         calc = component.calculation
         label = component.display_label
         loan, penalty = contract.kind == "private_lending", component.kind == "penalty"
-        if calc is None and (component.kind == "interest" or (loan and penalty)):
+        if calc is None and formula_required(component.kind, contract.kind):
             assessment.error(where, "formula_missing", _formula_missing(label, loan, penalty))
         elif calc is None and penalty:
             assessment.warn(where, "formula_missing", _formula_missing(label, loan, True))
@@ -56,6 +56,14 @@ def check_signed_components(
                     f"（自{format_cn(due + timedelta(days=1))}起），逾期利息与违约金等合计不得"
                     "超过合同成立时一年期LPR四倍的限额（法释〔2020〕17号第二十八条、第二十九条）",
                 )
+
+
+def formula_required(component_kind: str, contract_kind: str) -> bool:
+    """Whether a signed paper refuses this charge without its formula: any interest, and a
+    private loan's penalty (another contract's penalty may be a fixed sum, only warned)."""
+    return component_kind == "interest" or (
+        component_kind == "penalty" and contract_kind == "private_lending"
+    )
 
 
 def _formula_missing(label: str, loan: bool, penalty: bool) -> str:

@@ -209,8 +209,12 @@ def _numbers_reused(scope: Scope, doc_type: DocumentType[Any], case: Any) -> lis
     blank is drawn at the render, and checked then)."""
     if scope.draft or not getattr(case, "letter_number", None):
         return []
-    split = doc_type.split(case) if doc_type.split is not None else [case]
-    return numbers.reused(scope, numbers.numbers_of(split))
+    return numbers.reused(scope, numbers.numbers_of(_split(doc_type, case)))
+
+
+def _split(doc_type: DocumentType[Any], case: Any) -> list[Any]:
+    """The copies a case prints: one per recipient where the type splits it, else itself."""
+    return doc_type.split(case) if doc_type.split is not None else [case]
 
 
 def context_for(scope: Scope, type_name: str, data: Any) -> tuple[Any, Assessment, dict[str, Any]]:
@@ -236,9 +240,8 @@ def copies(
     assessment = doc_type.evaluate(case, rules)
     if assessment.errors:
         raise CaseInvalid(assessment.problems)
-    split = doc_type.split(case) if doc_type.split is not None else [case]
     out = []
-    for copy in split:
+    for copy in _split(doc_type, case):
         copy = resolve(scope, doc_type, copy, final=not scope.draft)
         out.append((copy, _copy_context(doc_type, case, copy, assessment)))
     assessment.extend(numbers.reused(scope, numbers.numbers_of(copy for copy, _ in out)))

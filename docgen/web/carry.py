@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
+from docgen.documents.signed_amounts import formula_required
 from docgen.web.carry_court import (
     complaint_figures,
     enforcement,
@@ -298,15 +299,16 @@ def carry_paper(case: Case, target: str) -> Case:
 
 
 def _charges_without_formula(key: str) -> Callable[[Case], bool]:
-    """Whether the amounts under ``key`` hold interest or a penalty with only a note: the
-    papers a debtor signs need each one's formula (documents.signed_amounts)."""
+    """Whether the amounts under ``key`` hold a charge with only a note that the papers a
+    debtor signs refuse without its formula (``signed_amounts.formula_required``)."""
 
     def needed(case: Case) -> bool:
-        amounts = case.get(key)
+        amounts, origin = case.get(key), case.get("origin")
         components = amounts.get("components", []) if isinstance(amounts, dict) else []
+        contract_kind = origin.get("kind", "other") if isinstance(origin, dict) else "other"
         return any(
             isinstance(c, dict)
-            and c.get("kind") in ("interest", "penalty")
+            and formula_required(str(c.get("kind")), str(contract_kind))
             and not c.get("calculation")
             for c in components
         )

@@ -68,6 +68,28 @@ def test_a_letters_charges_told_by_notes_are_asked_again_for_a_signed_paper(targ
     assert key not in to_fill(target, computed)
 
 
+@pytest.mark.parametrize(("contract_kind", "asked"), [("private_lending", True), ("sale", False)])
+def test_a_penalty_told_by_a_note_is_asked_again_only_where_the_paper_refuses_it(
+    contract_kind, asked
+):
+    """A sale's penalty may be a fixed sum and is only warned of without its formula; a
+    private loan's is refused, so only then is it asked (signed_amounts.formula_required)."""
+    carried = copy.deepcopy(carry(LETTER, "debt_confirmation"))
+    carried["origin"] = {**carried["origin"], "kind": contract_kind}
+    carried["amounts"]["components"] = [
+        c for c in carried["amounts"]["components"] if c["kind"] != "interest"
+    ]
+    carried["amounts"]["components"][-1] |= {"kind": "penalty", "note": "按合同约定"}
+    carried["amounts"]["components"][-1].pop("calculation", None)
+    kept = carried["amounts"]["components"]
+    carried["amounts"]["total"] = str(sum(Decimal(c["amount"]) for c in kept))
+    names = to_fill("debt_confirmation", carried)
+    assert ("amounts" in names) is asked
+    others = [n for n in names if n != "amounts"]
+    errors = _errors("debt_confirmation", filled(carried, "debt_confirmation", others))
+    assert any("须填写计算方式" in message for _, message in errors) is asked
+
+
 LETTER = load_fixture("demand_letter", "valid", "person_debtor")
 
 
