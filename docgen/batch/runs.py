@@ -50,6 +50,7 @@ from docgen.batch.state import (
 )
 from docgen.batch.work import MAX_ATTEMPTS, service_for
 from docgen.config import Settings
+from docgen.db.times import utc_text
 from docgen.documents import registry
 from docgen.services import FORMATS
 from docgen.tenants.limits import claim_run_slot
@@ -400,7 +401,7 @@ class Batches:
             done = run.status == RUN_DONE  # letters, warnings: counted when the run finished
             for key in ("letters", "warnings"):
                 summary[key] = _summary_count(Path(run.out_dir), key) if done else 0
-            summary["created_at"] = run.created_at.isoformat()
+            summary["created_at"] = utc_text(run.created_at)
             return summary
 
     def wait(self, run_id: str, timeout: float, progress: Progress | None = None) -> dict[str, Any]:

@@ -37,6 +37,7 @@ from sqlalchemy import select
 from docgen import db
 from docgen.batch.state import RUN_DONE, RUN_FAILED, RUN_PLANNING, RUN_RUNNING, BatchRun
 from docgen.config import Settings
+from docgen.db.times import utc_text
 from docgen.documents.problems import CaseInvalid, Problem
 from docgen.tenants.limits import claim_run_slot
 
@@ -281,9 +282,9 @@ class BundleJobs:
             "status": STATES.get(run.status, run.status),
             "output": options.get("output", "pdf"),
             "exhibits": options.get("exhibits", run.total_rows),
-            "created_at": run.created_at.isoformat(),
-            "started_at": run.started_at.isoformat() if run.started_at else None,
-            "finished_at": run.finished_at.isoformat() if run.finished_at else None,
+            "created_at": utc_text(run.created_at),
+            "started_at": utc_text(run.started_at) if run.started_at else None,
+            "finished_at": utc_text(run.finished_at) if run.finished_at else None,
         }
         if run.status == RUN_DONE:
             answer.update({k: options.get(k) for k in ("pages", "bytes", "filename", "warnings")})

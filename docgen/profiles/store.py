@@ -20,6 +20,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Mapped, mapped_column
 
 from docgen.db import Base, session_scope
+from docgen.db.times import utc_text
 from docgen.profiles.model import SenderProfile
 from docgen.tenants.store import require_tenant
 
@@ -62,8 +63,8 @@ class StoredProfile:
         return {
             "id": self.id,
             **self.profile.model_dump(mode="json"),
-            "created_at": self.created_at.isoformat(),
-            "updated_at": self.updated_at.isoformat(),
+            "created_at": utc_text(self.created_at),
+            "updated_at": utc_text(self.updated_at),
         }
 
 

@@ -12,6 +12,7 @@ from sqlalchemy import Engine, Select, Table, bindparam, select
 
 from docgen import db
 from docgen.db.inserts import RowWriter
+from docgen.db.times import utc_text
 from docgen.register import (
     Issue,
     canonical_json,
@@ -21,7 +22,6 @@ from docgen.register import (
 from docgen.register.grouped import GroupCommit
 from docgen.register.lookup import first_debtor, indexed_letter_number
 from docgen.register.models import Delivery, RegisteredDocument, RegisteredOutput
-from docgen.register.times import utc_text
 
 _DOCUMENTS = cast(Table, RegisteredDocument.__table__)
 _OUTPUTS = cast(Table, RegisteredOutput.__table__)

@@ -32,6 +32,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import IntegrityError
 
 from docgen import db, isolation
+from docgen.db.times import utc_text
 from docgen.documents.problems import Problem
 from docgen.template_checks.html_source import inspect_html
 from docgen.template_checks.vetting import Vetting, problems_from
@@ -89,8 +90,8 @@ class VersionInfo:
             row.status,
             row.note,
             row.uploaded_by,
-            row.created_at.isoformat(),
-            row.activated_at.isoformat() if row.activated_at else None,
+            utc_text(row.created_at),
+            utc_text(row.activated_at) if row.activated_at else None,
             row.variant or "",
         )
 

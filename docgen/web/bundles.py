@@ -46,6 +46,7 @@ from docgen.web.auth import requester
 from docgen.web.extension import app_service
 from docgen.web.files import content_disposition, warnings_headers
 from docgen.web.limits import JsonTooDeep, json_depth_exceeds
+from docgen.web.openapi_models import DATE_TIME, TIMESTAMP
 
 BUNDLES_TAG = Tag(
     name="bundles", description="起诉材料：起诉状、证据目录与证据合并为一份带连续页码的 PDF"
@@ -102,9 +103,9 @@ class BundleRunStatus(BaseModel):
     status: str = Field(description="queued、running、done、failed 或 expired（超过保存期限）")
     output: str = Field(description="pdf 或 zip")
     exhibits: int = Field(description="证据份数")
-    created_at: str
-    started_at: str | None = None
-    finished_at: str | None = None
+    created_at: str = Field(description=TIMESTAMP, json_schema_extra=DATE_TIME)
+    started_at: str | None = Field(None, description=TIMESTAMP, json_schema_extra=DATE_TIME)
+    finished_at: str | None = Field(None, description=TIMESTAMP, json_schema_extra=DATE_TIME)
     pages: int | None = Field(default=None, description="完成后：起诉材料总页数")
     bytes: int | None = None
     filename: str | None = None

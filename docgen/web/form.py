@@ -34,6 +34,7 @@ from flask_wtf.csrf import generate_csrf
 
 from docgen import drafts
 from docgen.config import Settings
+from docgen.db.times import beijing_text
 from docgen.documents import registry
 from docgen.documents.base import DocumentType
 from docgen.documents.problems import CaseInvalid, Problem
@@ -288,5 +289,6 @@ def init_app(app: Flask, settings: Settings) -> None:
     _ensure_secret_key(app, settings)
     app.config.setdefault("WTF_CSRF_TIME_LIMIT", 8 * 3600)
     app.register_blueprint(bp)
+    app.add_template_filter(beijing_text, "beijing")
     if "root" not in app.view_functions:
         app.add_url_rule("/", "root", lambda: redirect("/form/"))

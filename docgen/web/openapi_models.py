@@ -37,15 +37,15 @@ class BatchStatus(BaseModel):
     pending: int
     seconds: float | None = None
     error: str | None = None
-    created_at: str
+    created_at: str = Field(description=TIMESTAMP, json_schema_extra=DATE_TIME)
 
 
 class StoredProfileModel(SenderProfile):
     """A sender profile as stored: its number and times besides the profile."""
 
     id: int = Field(description="档案编号")
-    created_at: str
-    updated_at: str
+    created_at: str = Field(description=TIMESTAMP, json_schema_extra=DATE_TIME)
+    updated_at: str = Field(description=TIMESTAMP, json_schema_extra=DATE_TIME)
 
 
 class ProfileList(BaseModel):

@@ -18,6 +18,7 @@ from flask import Response, abort, jsonify, request
 from flask_openapi3 import APIBlueprint, FileStorage, Tag
 from pydantic import BaseModel, Field
 
+from docgen.db.times import utc_text
 from docgen.documents import registry
 from docgen.documents.problems import CaseInvalid, Problem
 from docgen.pipeline.results import public
@@ -28,7 +29,6 @@ from docgen.register.models import Delivery, RegisteredDocument
 from docgen.register.recipients import addressee_of
 from docgen.register.sender import profile_id_of
 from docgen.register.store import Register, Verification
-from docgen.register.times import utc_text
 from docgen.services import DocumentService
 from docgen.web import paging
 from docgen.web.auth import principal, requester, tenant_id

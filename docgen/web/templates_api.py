@@ -25,6 +25,7 @@ from docgen.services import DocumentService
 from docgen.template_store import TemplateRejected, UnknownVersion, VersionInfo
 from docgen.web import auth, paging
 from docgen.web.files import file_response
+from docgen.web.openapi_models import DATE_TIME, TIMESTAMP
 
 TEMPLATES_TAG = Tag(name="templates", description="自定义文书模板：上传、检查、预览、启用")
 MAX_TEMPLATE_BYTES = 10 * 1024 * 1024
@@ -76,8 +77,8 @@ class TemplateVersionModel(BaseModel):
     size: int
     status: str = Field(description="uploaded 已上传 / active 使用中 / retired 已停用")
     note: str
-    created_at: str
-    activated_at: str | None
+    created_at: str = Field(description=TIMESTAMP, json_schema_extra=DATE_TIME)
+    activated_at: str | None = Field(description=TIMESTAMP, json_schema_extra=DATE_TIME)
 
 
 class TemplateList(BaseModel):

@@ -266,6 +266,9 @@ def test_template_lifecycle_through_the_api(client):
     try:
         activated = client.post(f"/api/v1/templates/demand_letter/{version}/activate")
         assert activated.status_code == 200
+        active = [v for v in client.get("/api/v1/templates/demand_letter").json["items"]]
+        times = [(v["created_at"], v["activated_at"]) for v in active if v["version"] == version]
+        assert all(t.endswith("Z") for t in times[0]), times  # UTC, as every answer's times
         rendered = client.post("/api/v1/documents/demand_letter?format=docx", json=CASE)
         assert "本所专用格式" in _text(rendered.data)
     finally:

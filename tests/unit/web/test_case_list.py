@@ -5,6 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from types import SimpleNamespace
 
+from flask import render_template
+
+from docgen.db.times import beijing_text
 from docgen.web.case_pages import group_cases
 from tests.support import load_fixture
 
@@ -43,3 +46,20 @@ def test_each_copy_of_a_letter_is_listed_with_whom_it_went_to():
         ("D1", "致债务人福州闽江建材有限公司"),
         ("D0", "收件人未登记"),  # two recipients: the register cannot say which copy
     ]
+
+
+def test_the_list_shows_when_a_letter_was_issued_in_beijing_time(app):
+    """A letter issued at 23:30 UTC on 20 November was issued on the 21st in Beijing."""
+    issued = _issued("D1", "（2026）京明正律函字第88号")
+    issued.created_at = datetime(2026, 11, 20, 23, 30)  # as SQLite gives it back: UTC, no zone
+    with app.test_request_context():
+        page = render_template("form/cases.html", title="案件", cases=group_cases([issued]))
+    assert "2026-11-21 07:30" in page
+    assert "2026-11-20" not in page
+    assert "时间为北京时间" in page
+
+
+def test_stored_times_read_in_beijing_time_from_either_form():
+    assert beijing_text(datetime(2026, 12, 31, 16, 0, tzinfo=UTC)) == "2027-01-01 00:00"
+    assert beijing_text("2026-12-07T05:34:55.905772Z") == "2026-12-07 13:34"
+    assert beijing_text(datetime(2026, 12, 7, 5, 34)) == "2026-12-07 13:34"
