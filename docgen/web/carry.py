@@ -17,8 +17,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date
-from typing import Any
+from typing import Any, get_args
 
+from pydantic import BaseModel
+
+from docgen.documents import registry
 from docgen.documents.signed_amounts import formula_required
 from docgen.web.carry_court import (
     complaint_figures,
@@ -43,6 +46,7 @@ from docgen.web.carry_facts import (
 __all__ = [
     "AGREEMENTS",
     "ASKED_WHEN",
+    "ASKED_WHY",
     "ASSENTS",
     "INTERRUPTED",
     "NEXT",
@@ -139,7 +143,17 @@ def _letter(facts: Case, creditor_key: str, contract_key: str = "contract") -> C
     if creditor_key in ("creditor", "client") and contract_key == "contract":
         out["guarantors"] = facts.get("guarantors") or None
         out["guarantees"] = facts.get("guarantees")
+    else:
+        out["origin_guarantors"] = _guarantor_names(facts)
     return out
+
+
+def _guarantor_names(facts: Case) -> list[str] | None:
+    """The original contract's guarantors, as a paper the debtor signs names them: whether
+    each also signs it (丙方) is the user's choice, and one who does not keeps the
+    guarantee period it had (民法典 art. 695(2))."""
+    names = [g.get("name") for g in facts.get("guarantors", []) if isinstance(g, dict)]
+    return [name for name in names if name] or None
 
 
 def _installment(case: Case) -> Case:
@@ -150,6 +164,7 @@ def _installment(case: Case) -> Case:
     out["origin"] = facts.get("contract")
     out["debt"] = facts.get("amounts")
     out["payment_account"] = facts.get("payment_account")
+    out["origin_guarantors"] = _guarantor_names(facts)
     return out
 
 
@@ -225,6 +240,9 @@ ASSENTS = ("guardian_assent", "adult_ratification")
 def carry(case: Case, target: str, delivered: Iterable[date] = ()) -> Case:
     """A new ``target`` case holding the shared facts of ``case``; ``delivered``: the days
     the document ``case`` was typed as reached the debtor (its register's deliveries)."""
+    # a registered case holds every optional field as null: carried, each would be a field
+    # the user must clear, and the target may not know it at all
+    case = {k: without_nulls(v) for k, v in case.items() if v is not None}
     if target in PAPERS:
         return carry_paper(case, target)
     out = _BUILDERS[target](case)
@@ -232,7 +250,37 @@ def carry(case: Case, target: str, delivered: Iterable[date] = ()) -> Case:
         out["prior_interruptions"] = interruptions(case, delivered) or None
     if target in RATIFIED:
         out.update({key: assent(case, key) for key in ASSENTS})
-    return {k: v for k, v in out.items() if v is not None}
+    if isinstance(out.get("payment_account"), dict):
+        out["payment_account"] = _account_for(target, out["payment_account"])
+    return {k: without_nulls(v) for k, v in out.items() if v is not None}
+
+
+def without_nulls(value: Any) -> Any:
+    """``value`` without the keys (at any depth) whose value is None."""
+    if isinstance(value, dict):
+        return {k: without_nulls(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [without_nulls(v) for v in value]
+    return value
+
+
+def _account_for(target: str, account: Case) -> Case:
+    """``account`` with only the keys the target's account has: why a third party holds
+    a letter's account (``holder_relation``) and its authorisation are facts of a
+    letter's demand (letter_amounts); an agreement's parties agree the account anew."""
+    field = registry.get(target).model.model_fields.get("payment_account")
+    model = _model_in(field.annotation) if field is not None else None
+    if model is None:
+        return account
+    return {k: v for k, v in account.items() if k in model.model_fields}
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    """The model of a field typed ``Model`` or ``Model | None``."""
+    for candidate in (annotation, *get_args(annotation)):
+        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+            return candidate
+    return None
 
 
 def _agents(case: Case) -> list[Case]:
@@ -330,6 +378,14 @@ ASKED_WHEN: dict[str, dict[str, Callable[[Case], bool]]] = {
     },
 }
 """Facts of a target only its user can give, asked only when what was carried needs them."""
+_FORMULAS = "利息、违约金须补填计算方式（计息基数、利率或标准、起止日期）"
+ASKED_WHY = {
+    "letter_number": "本函分别致债务人和保证人，各份的编号由此生成",
+    "amounts": _FORMULAS,
+    "debt": _FORMULAS,
+    "recipient_relation": "代收人不是当事人本人",
+}
+"""Why each of :data:`ASKED_WHEN`'s facts is asked, shown beside it on the page."""
 
 
 def to_fill(target: str, carried: Case | None = None) -> list[str]:

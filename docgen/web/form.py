@@ -52,7 +52,7 @@ from docgen.web import (  # noqa: F401
     template_pages,
 )
 from docgen.web.auth import requester
-from docgen.web.carry import NEXT, WHEN_UNKNOWN, carry, to_fill
+from docgen.web.carry import ASKED_WHY, NEXT, WHEN_UNKNOWN, carry, to_fill
 from docgen.web.case_pages import carried_from_register
 from docgen.web.files import content_disposition
 from docgen.web.formdates import normalize_dates
@@ -143,7 +143,12 @@ def _to_fill(spec: dict[str, Any], type_name: str, carried: Any) -> list[dict[st
             titles.append(node.get("title", key))
         if node is not None:
             out.append(
-                {"name": name, "title": " · ".join(titles), "unless_carried": name in WHEN_UNKNOWN}
+                {
+                    "name": name,
+                    "title": " · ".join(titles),
+                    "unless_carried": name in WHEN_UNKNOWN,
+                    "why": ASKED_WHY.get(name),
+                }
             )
     return out
 

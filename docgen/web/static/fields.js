@@ -69,7 +69,7 @@
     }
 
     function asideText(node, value) {
-      if (value === undefined || value === '') { return ['', '']; }
+      if (value === undefined || value === null || value === '') { return ['', '']; }
       if (node.widget === 'money') { return [moneyWords(plainAmount(String(value))), '']; }
       var parsed = parseDate(String(value));
       return [parsed.cn || parsed.error || parsed.hint || '', parsed.error ? 'bad' : ''];
@@ -121,6 +121,7 @@
 
     function scalarInput(node, path, id) {
       var value = ctx.state.get(path);
+      if (value === null) { value = undefined; }  // shown blank, not as the text 「null」
       var write = ctx.writer(path);
       var described = node.description ? 'help-' + id : null;
       var common = { id: id, name: id, 'aria-describedby': described, 'aria-required': node.required ? 'true' : null };

@@ -59,7 +59,10 @@
         return false;
       }
       if (sample && saveTimer !== null) { rememberNow(); }  // the last typing is kept
-      state.replace(JSON.parse(JSON.stringify(data)));
+      // a null (what a stored or carried case left empty) is a blank field, never 「null」
+      state.replace(JSON.parse(JSON.stringify(data), function (key, value) {
+        return value === null && !Array.isArray(this) ? undefined : value;
+      }));
       ctx.render.all();
       untouchedSample = !!sample;
       if (!sample) { remember(); }

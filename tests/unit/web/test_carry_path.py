@@ -12,7 +12,17 @@ import pytest
 
 from docgen.documents import registry
 from docgen.documents.base import RuleOptions
-from docgen.web.carry import ASKED_WHEN, NEXT, USER_ONLY, WHEN_UNKNOWN, carry, to_fill
+from docgen.documents.problems import CaseInvalid
+from docgen.register.recipients import recorded_case
+from docgen.web.carry import (
+    ASKED_WHEN,
+    ASKED_WHY,
+    NEXT,
+    USER_ONLY,
+    WHEN_UNKNOWN,
+    carry,
+    to_fill,
+)
 from tests.carry_paths import STEPS, Step, filled, source
 from tests.support import fixture_cases, load_fixture
 
@@ -226,3 +236,59 @@ def test_an_unfinished_case_is_carried_as_far_as_it_goes(case) -> None:
         carried = carry(case.data, target)
         model = registry.get(target).model
         assert set(carried) <= set(model.model_fields)
+
+
+def _as_registered(type_name: str, fixture: str) -> dict:
+    """A case as the register keeps it: every optional field present, null when empty."""
+    data = load_fixture(type_name, "valid", fixture)
+    return recorded_case(registry.get(type_name).parse(data))
+
+
+def _nulls(value, path="") -> list[str]:
+    if isinstance(value, dict):
+        return [p for k, v in value.items() for p in _nulls(v, f"{path}.{k}")]
+    if isinstance(value, list):
+        return [p for i, v in enumerate(value) for p in _nulls(v, f"{path}[{i}]")]
+    return [path] if value is None else []
+
+
+@pytest.mark.parametrize("target", NEXT["demand_letter"])
+def test_a_registered_letter_carries_no_empty_field_and_nothing_its_target_lacks(target):
+    """The register keeps each optional field as null; carried, a null became the text
+    「null」 in a form field, and a letter's account keys were unknown to an agreement."""
+    case = _as_registered("demand_letter", "account_of_a_third_party_with_authorization")
+    assert _nulls(case)  # the register's copy holds nulls: the case this guards
+    carried = carry(case, target)
+    assert _nulls(carried) == []
+    problems = _problems(target, carried)
+    assert [p for p in problems if p.code == "extra_forbidden"] == []
+
+
+def _problems(target: str, case: dict) -> list:
+    doc_type = registry.get(target)
+    try:
+        return doc_type.evaluate(doc_type.parse(case), RuleOptions()).problems
+    except CaseInvalid as exc:
+        return exc.problems
+
+
+@pytest.mark.parametrize("target", ["installment_agreement", "debt_confirmation"])
+def test_a_paper_the_debtor_signs_names_the_letters_guarantors_as_the_contracts(target):
+    """The letter's guarantors are the original contract's (原合同的保证人); whether one also
+    signs as 丙方 is the user's choice."""
+    carried = carry(_as_registered("demand_letter", "guarantor_demanded_in_time"), target)
+    source = load_fixture("demand_letter", "valid", "guarantor_demanded_in_time")
+    assert carried["origin_guarantors"] == [g["name"] for g in source["guarantors"]]
+    assert "guarantor" not in carried
+
+
+def test_a_letters_account_reaches_an_agreement_as_the_account_alone():
+    case = _as_registered("demand_letter", "account_of_a_third_party_with_authorization")
+    account = carry(case, "installment_agreement")["payment_account"]
+    assert set(account) == {"account_name", "bank", "account_number"}
+    assert carry(case, "lawyer_letter")["payment_account"]["payee_authorization"] is True
+
+
+def test_every_fact_asked_only_when_needed_says_why():
+    asked = {name for fields in ASKED_WHEN.values() for name in fields}
+    assert asked <= set(ASKED_WHY), asked - set(ASKED_WHY)
