@@ -259,7 +259,7 @@ def test_papers_that_name_three_agents_are_refused_with_everything_else(service)
         (("complaint", "data", "plaintiffs", 0, "agents"), "agents_differ_from_power_of_attorney"),
     }
     warned = {p.code for p in caught.value.problems if p.severity == "warning"}
-    assert {"enforcement_costs_above_cap", "maximum_not_stated", "file_unused"} <= warned
+    assert {"enforcement_costs_above_cap", "file_unused"} <= warned
 
 
 # --- the defendants' copies -----------------------------------------------------------------
