@@ -156,24 +156,34 @@ def check_evidence_covers_claims(result: Assessment, case: CivilComplaint) -> No
     )
 
 
-def _agreed_in_evidence(case: CivilComplaint) -> bool:
-    """An evidence item names the lawyer's fee as agreed (律师费负担的约定), other than the
-    engagement with the law firm."""
+def _agreed_in_evidence(case: CivilComplaint) -> str | None:
+    """The evidence item that names the lawyer's fee as agreed (律师费负担的约定), other than
+    the engagement with the law firm, as the complaint numbers it (「证据清单第1项「借款合同」」),
+    or the witness whose testimony names it; None if none does."""
     agreed, engagement = EVIDENCE_KINDS["fee_agreed"], EVIDENCE_KINDS["engagement"]
-    return any(
-        "律师费" in item and agreed.named_in(item) and not engagement.named_in(item)
-        for item in _listed(case)
-    )
+
+    def claims(item: str) -> bool:
+        return "律师费" in item and agreed.named_in(item) and not engagement.named_in(item)
+
+    for k, e in enumerate(case.evidence, start=1):
+        if claims(f"{e.name} {e.source} {e.purpose}"):
+            return f"证据清单第{k}项「{e.name}」（证明目的：{e.purpose.rstrip('。')}）"
+    for w in case.witnesses:
+        if claims(w.testimony):
+            return f"证人{w.name}的证明内容"
+    return None
 
 
 def check_fee_agreed(result: Assessment, case: CivilComplaint) -> None:
     """Warn at ``cost_clause`` of each 律师费 claimed without the clause that puts it on
     the debtor: the facts then state only the payment, never an agreement. An evidence
-    purpose naming 律师费负担的约定 is told apart: the clause exists but its article is
-    not given, so the facts cannot state it."""
+    purpose naming 律师费负担的约定 is told apart, and named: the complaint then says the
+    agreement exists (in that item) but does not state it. Still a warning, not an error:
+    the clause is what the facts lack, and courts are split on a lawyer's fee claimed
+    without one (FEE_PRACTICE), so the claim is not refused for it."""
     if case.cost_clause:
         return
-    in_evidence = _agreed_in_evidence(case)
+    in_evidence = _agreed_in_evidence(case)  # the item that says the agreement exists
     for component in case.amounts.components:
         if not (is_enforcement_cost(component) and "律师" in component.display_label):
             continue
@@ -182,9 +192,9 @@ def check_fee_agreed(result: Assessment, case: CivilComplaint) -> None:
             result.warn(
                 ("cost_clause",),
                 "lawyer_fee_clause_missing",
-                f"主张{label}，证据的证明目的载明律师费负担的约定，但未写明合同条款："
-                "事实与理由只能写明原告支付了律师费，不能写明被告同意负担（"
-                f"{FEE_PRACTICE}）",
+                f"主张{label}，{in_evidence}载明律师费负担的约定，但起诉状未写明该约定的合同"
+                "条款：事实与理由只能写明原告支付了律师费，不能写明被告同意负担，与该证据所要"
+                f"证明的约定不相一致（{FEE_PRACTICE}）",
                 hint="请在「律师费等实现债权费用的约定」中写明条款，如 《借款合同》第十一条约定"
                 "借款人承担出借人为实现债权支付的律师费；起诉状将在事实与理由中写明",
             )

@@ -44,8 +44,9 @@ def security_rows(
 ) -> list[Row]:
     """The form's items on security, numbered from ``first_no``. Every form asks the
     guarantee's 签订时间, 保证人 and 主要内容 (「是□ 签订时间： 保证人： 主要内容：」); the
-    民间借贷 form asks the 保证方式 within its guarantee item (``first_no`` 10), the other
-    forms as an item of its own."""
+    民间借贷 form asks the 保证方式 within its guarantee item's 是 branch (``first_no`` 10),
+    before 「□否」, the other forms as an item of its own. With no guarantor the answer is
+    「■否」 alone: no 保证方式 to choose."""
     held = facts.collateral
     guarantors = [d for d in case.defendants if d.role == "guarantor" and d.guarantee]
     first = guarantors[0].guarantee if guarantors else None
@@ -56,6 +57,8 @@ def security_rows(
     )
     signed += _guarantee_terms(guarantors, held)
     ways = boxes(GUARANTEE_LABELS, first.resolved_type if first else None)
+    if lending:  # the 是 branch's, before 「□否」: 「■是 签订时间：… 保证方式：… □否」
+        signed += "；保证方式：" + ways
     other = facts.other_security
     n = first_no
     rows = [
@@ -72,8 +75,7 @@ def security_rows(
         {"label": f"{n + 3}. 是否办理抵押、质押登记", "value": _registration(held)},
         {
             "label": f"{n + 4}. 是否签订{guarantee}",
-            "value": yes_no(bool(guarantors), signed if guarantors else "")
-            + ("；保证方式：" + ways if lending else ""),
+            "value": yes_no(bool(guarantors), signed if guarantors else ""),
         },
     ]
     if not lending:

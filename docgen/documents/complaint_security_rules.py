@@ -275,14 +275,17 @@ def _guarantee_names(case: CivilComplaint) -> str | None:
 
 
 def check_maximum_named(result: Assessment, case: CivilComplaint) -> None:
-    """Warn where a guarantee contract is named 最高额 but its maximum is not given.
+    """Refuse a guarantee contract named 最高额 whose maximum is not given.
 
     民法典 art. 690: a maximum-amount guarantee covers the debts arising within a period, up
     to the maximum amount; the debts it covers are fixed as for a maximum mortgage (arts.
     420–424 by art. 690(2); art. 423: the agreed period ends, or two years after it was
-    made when none was agreed). Without the maximum and the period the complaint claims
-    the guarantor without the limit the contract sets, and cannot show the debt is covered.
-    """
+    made when none was agreed). A contract so named states both, so the case can give
+    them. Without them the complaint claims the guarantor beyond the limit the contract
+    sets, cannot show the debt is covered, and runs the 保证期间 from the principal debt's
+    due date although a maximum guarantee's runs from the day its debts were fixed
+    (担保制度解释 art. 30): the claim, its evidence and the period stated contradict each
+    other on the page, so an error, not a warning. A contract misnamed is renamed."""
     stated = _guarantee_names(case)
     for i, defendant in enumerate(case.defendants):
         guarantee = defendant.guarantee
@@ -291,13 +294,15 @@ def check_maximum_named(result: Assessment, case: CivilComplaint) -> None:
         name = guarantee.contract or stated
         if name is None or "最高额" not in name:
             continue
-        result.warn(
+        result.error(
             ("defendants", i, "guarantee", "maximum"),
             "maximum_not_stated",
             f"保证人{defendant.party.name}的保证合同为「{name.rstrip('。')}」，但未填写最高债权额"
             "及债权确定期间：最高额保证在最高债权额限度内就一定期间连续发生的债权承担保证责任"
             "（《中华人民共和国民法典》第六百九十条，参照第四百二十条至第四百二十四条），"
-            "起诉状对其请求不能写明限额，也不能说明本案债权在确定期间内发生",
-            hint="请在该保证人的「最高额保证」中填写最高债权额及债权确定期间；合同并非最高额保证的，"
-            "请核对保证合同名称",
+            "其保证期间自债权确定之日起计算（《最高人民法院关于适用〈中华人民共和国民法典〉"
+            "有关担保制度的解释》第三十条）；缺少二者，起诉状对其请求不能写明限额，不能说明"
+            "本案债权在确定期间内发生，也不能正确写明保证期间",
+            hint="请在该保证人的「最高额保证」中按合同填写最高债权额及债权确定期间；合同并非"
+            "最高额保证的，请核对保证合同名称",
         )

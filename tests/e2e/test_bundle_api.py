@@ -330,17 +330,16 @@ def test_the_warnings_of_the_complaint_come_back_under_it(client):
     from tests.bundle_cases import FILES as PAPER_FILES
     from tests.bundle_cases import bundle_case
 
-    response = client.post(
-        URL, data=_form(bundle_case(), PAPER_FILES), content_type="multipart/form-data"
-    )
+    case = bundle_case()
+    del case["complaint"]["data"]["cost_clause"]  # the agreement then in the evidence only
+    response = client.post(URL, data=_form(case, PAPER_FILES), content_type="multipart/form-data")
     assert response.status_code == 200, response.json
     warnings = json.loads(response.headers["X-Docgen-Warnings"])
     assert {(tuple(w["loc"][:3]), w["code"]) for w in warnings} == {
         (("complaint", "data", "amounts"), "enforcement_costs_above_cap"),
-        (("complaint", "data", "defendants"), "maximum_not_stated"),
         (("complaint", "data", "cost_clause"), "lawyer_fee_clause_missing"),
     }
-    assert response.headers["X-Docgen-Warnings-Count"] == "3"
-    # three full messages pass the header's 2048 bytes: codes and places are kept
+    assert response.headers["X-Docgen-Warnings-Count"] == "2"
+    # two full messages pass the header's 2048 bytes: codes and places are kept
     assert response.headers["X-Docgen-Warnings-Truncated"] == "true"
     assert all(warning["severity"] == "warning" for warning in warnings)

@@ -237,7 +237,7 @@ def test_a_papers_warning_a_position_that_differs_and_an_unfiled_item_are_report
     assert unfiled.message.startswith(
         "起诉状列明的证据「委托代理合同、律师费发票及付款凭证」在起诉材料的证据中没有名称相应的一项"
     )
-    assert len(found) == 3 + 3  # the complaint's own three, and these
+    assert len(found) == 1 + 3  # the complaint's own one (above the cap), and these
 
 
 def test_papers_that_name_three_agents_are_refused_with_everything_else(service):
@@ -259,7 +259,7 @@ def test_papers_that_name_three_agents_are_refused_with_everything_else(service)
         (("complaint", "data", "plaintiffs", 0, "agents"), "agents_differ_from_power_of_attorney"),
     }
     warned = {p.code for p in caught.value.problems if p.severity == "warning"}
-    assert {"enforcement_costs_above_cap", "maximum_not_stated", "file_unused"} <= warned
+    assert {"enforcement_costs_above_cap", "file_unused"} <= warned
 
 
 # --- the defendants' copies -----------------------------------------------------------------

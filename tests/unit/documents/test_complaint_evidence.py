@@ -12,6 +12,8 @@ from tests.support import load_fixture, printed_copy
 OPTIONS = RuleOptions(calendar_fallback=True)
 DOC = registry.get("civil_complaint")
 GUARANTOR = load_fixture("civil_complaint", "valid", "narrative_guarantor")
+# the same case without its cost clause: the contract's purpose names the agreement only
+UNSTATED = load_fixture("civil_complaint", "valid", "lawyer_fee_agreed_without_its_clause")
 SALE = load_fixture("civil_complaint", "valid", "elements_sale_every_item")
 MISSING = load_fixture("civil_complaint", "valid", "evidence_not_listed_for_claims")
 
@@ -107,7 +109,7 @@ def test_a_demand_on_the_guarantor_is_proved_by_an_item_naming_the_guarantor():
 
 
 def test_a_lawyers_fee_without_its_agreement_is_warned_with_the_source():
-    data = copy.deepcopy(GUARANTOR)
+    data = copy.deepcopy(UNSTATED)
     data["evidence"][0]["purpose"] = "证明借贷关系成立及借款金额、利率、期限的约定"
     warning = _problem(data, "lawyer_fee_not_agreed")
     assert warning is not None and warning.loc == ("cost_clause",)
@@ -127,13 +129,27 @@ def test_a_lawyers_fee_without_its_agreement_is_warned_with_the_source():
 
 def test_an_agreement_named_only_in_the_evidence_asks_for_its_clause():
     # the contract's purpose names 律师费负担的约定, but no clause: the facts cannot state it
-    assert _problem(GUARANTOR, "lawyer_fee_not_agreed") is None
-    warning = _problem(GUARANTOR, "lawyer_fee_clause_missing")
+    assert _problem(UNSTATED, "lawyer_fee_not_agreed") is None
+    warning = _problem(UNSTATED, "lawyer_fee_clause_missing")
     assert warning is not None and warning.loc == ("cost_clause",)
-    assert "证据的证明目的载明律师费负担的约定，但未写明合同条款" in warning.message
-    facts = _facts(GUARANTOR)
+    assert warning.severity == "warning"  # courts are split without a clause
+    # the item that says the agreement exists, by its number in the list
+    assert (
+        "证据清单第1项「借款合同」（证明目的：证明原、被告之间借贷关系成立及借款金额、利率、"
+        "期限、律师费负担的约定）载明律师费负担的约定，但起诉状未写明该约定的合同条款"
+    ) in warning.message
+    facts = _facts(UNSTATED)
     assert "原告刘芳为实现本案债权支付律师费人民币5,000.00元（已实际支付，见律师费发票）。" in facts
     assert "约定" not in facts[facts.index("为实现本案债权") - 40 : facts.index("为实现本案债权")]
+
+
+def test_the_guarantor_case_states_the_clause_its_evidence_relies_on():
+    assert _problem(GUARANTOR, "lawyer_fee_clause_missing") is None
+    assert _problem(GUARANTOR, "lawyer_fee_not_agreed") is None
+    assert (
+        "《借款合同》第九条约定借款人违约的，承担出借人为实现债权支付的律师费。原告刘芳为实现本案"
+        "债权支付律师费人民币5,000.00元（已实际支付，见律师费发票）。"
+    ) in _facts(GUARANTOR)
 
 
 def _facts(data: dict) -> str:

@@ -13,6 +13,7 @@ OPTIONS = RuleOptions(calendar_fallback=True)
 DOC = registry.get("civil_complaint")
 AGREED = load_fixture("civil_complaint", "valid", "elements_every_item")
 SALE = load_fixture("civil_complaint", "valid", "elements_sale_every_item")
+LENDER = load_fixture("civil_complaint", "valid", "elements_company_lender")
 
 
 def _warnings(data: dict) -> dict:
@@ -52,14 +53,48 @@ def test_without_a_guarantor_sued_the_order_does_not_arise():
     assert "own_collateral_first" not in _warnings(data)
 
 
-def test_a_guarantee_named_maximum_without_its_maximum_is_warned_of():
+def test_a_guarantee_named_maximum_without_its_maximum_is_refused():
     data = copy.deepcopy(AGREED)
     del data["defendants"][1]["guarantee"]["maximum"]
     del data["defendants"][1]["maximum_fixing"]  # a maximum guarantee's only
-    warning = _warnings(data)["maximum_not_stated"]
-    assert warning.loc == ("defendants", 1, "guarantee", "maximum")
-    assert "保证人福州闽江建材有限公司的保证合同为「《最高额保证合同》」" in (warning.message)
-    assert "第六百九十条" in warning.message and "第四百二十条至第四百二十四条" in warning.message
+    assessment = DOC.evaluate(DOC.parse(data), OPTIONS)
+    (error,) = [p for p in assessment.errors if p.code == "maximum_not_stated"]
+    assert error.loc == ("defendants", 1, "guarantee", "maximum")
+    assert "保证人福州闽江建材有限公司的保证合同为「《最高额保证合同》」" in error.message
+    assert "第六百九十条" in error.message and "第四百二十条至第四百二十四条" in error.message
+    assert "有关担保制度的解释》第三十条" in error.message  # the period from the fixing day
+    assert "maximum_not_stated" not in _warnings(AGREED)
+
+
+def test_the_company_lenders_maximum_guarantee_is_claimed_within_its_limit():
+    """The guarantor of the company lender's case: its limit in item 4 and item 14, the
+    保证方式 in item 14's 是 branch, before 「□否」."""
+    case = DOC.parse(LENDER)
+    rows = _form_rows(case)
+    assert (
+        "被告福州闽江建材有限公司在最高债权额人民币300,000.00元限度内承担连带保证责任"
+        in rows["4. 是否主张担保权利"]
+    )
+    item = rows["14. 是否签订保证合同"]
+    assert "福州闽江建材有限公司最高额保证，最高债权额人民币300,000.00元" in item
+    assert "债权确定期间2025年3月1日至2027年2月28日" in item
+    assert item.endswith("；保证方式：■连带责任保证　□一般保证　□否")
+
+
+def test_without_a_guarantor_item_14_is_no_and_names_no_guarantee_type():
+    data = copy.deepcopy(LENDER)
+    data["defendants"] = data["defendants"][:1]
+    del data["loan"]["guarantee_contract"], data["loan"]["guarantee_signed_on"]
+    data["evidence"] = [e for e in data["evidence"] if "保证" not in e["name"]]
+    data["evidence"][2]["name"] = "提前到期通知书及送达记录"
+    data["evidence"][2]["purpose"] = "证明借款已提前到期"
+    item = _form_rows(DOC.parse(data))["14. 是否签订保证合同"]
+    assert item == "□是　■否"
+
+
+def _form_rows(case) -> dict[str, str]:
+    sections = DOC.build_context(case, DOC.evaluate(case, OPTIONS))["form"]
+    return {row["label"]: row["value"] for section in sections for row in section["rows"]}
 
 
 def test_a_maximum_guarantee_with_its_maximum_is_claimed_within_it():
