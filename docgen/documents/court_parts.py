@@ -13,6 +13,7 @@ from typing import Literal
 from pydantic import Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
+from docgen.documents.court_names import not_a_court_problem
 from docgen.documents.problems import Assessment, Loc
 from docgen.domain.dates import format_cn
 from docgen.domain.fields import CaseModel, Line, Phone, ShortText, Text
@@ -98,9 +99,12 @@ class ServiceAddress(CaseModel):
 
 
 def check_court(result: Assessment, court: str) -> None:
-    """A filing is addressed to a court by its full name (…人民法院)."""
+    """A filing is addressed to a court by its full name (…人民法院); a short name
+    (「朝阳法院」) is refused with the full names it may stand for
+    (``court_names.not_a_court_problem``), never completed."""
     if not court.endswith("人民法院"):
-        result.error(("court",), "not_a_court", "法院名称应写全称，以“人民法院”结尾")
+        message, hint = not_a_court_problem(court)
+        result.error(("court",), "not_a_court", message, hint=hint)
 
 
 def person_line(person: Person) -> str:
