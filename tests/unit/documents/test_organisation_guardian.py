@@ -117,3 +117,46 @@ def test_an_organisation_has_no_sex_or_id_number_and_a_person_no_uscc():
 def test_the_guardians_uscc_is_checksummed():
     codes = _codes("debt_confirmation", _confirmation(uscc="111101010000123456"))
     assert any(loc == ("debtor", "guardian", "uscc") and sev == "error" for loc, _, sev in codes)
+
+
+def _lawyer_letter(fixture: str) -> list[str]:
+    data = copy.deepcopy(load_fixture("lawyer_letter", "valid", fixture))
+    data["debtor"]["guardian"] = dict(BUREAU)
+    return _printed("lawyer_letter", data)
+
+
+def test_a_letter_that_calls_the_bureau_to_ratify_keeps_calling_it_the_bureau():
+    """After 「贵单位系张伟之监护人、法定代理人。」 the call to ratify (民法典 art. 145(2)),
+    the request to pay and the consequences speak to the bureau, never to 「您」."""
+    printed = _printed("demand_letter", _letter())
+    assert (
+        "我方催告贵单位自收到本函之日起三十日内对上述合同予以追认；贵单位未作表示的，视为拒绝追认。"
+        in ("".join(printed))
+    )
+    assert any(line.startswith("现特函告贵单位：") for line in printed)
+    assert "（包括贵单位逾期未作表示）" in "".join(printed)
+    assert not any("您" in line for line in printed)
+
+
+def test_a_lawyer_letter_to_the_bureau_states_its_consent_and_asks_it_to_pay():
+    printed = _lawyer_letter("minor_debtor_consented_by_guardian")
+    text = "".join(printed)
+    assert "该合同已经贵单位于2025年1月8日同意，依法有效" in text
+    assert any(line.startswith("本所律师郑重提请贵单位：") for line in printed)
+    assert "如贵单位逾期仍未履行" in text
+    assert "您" not in text
+
+
+def test_a_person_guardian_is_still_called_you():
+    data = _letter()
+    data["debtor"]["guardian"] = {
+        "name": "张建国",
+        "relation": "father",
+        "sex": "男",
+        "id_number": "110101196505051239",
+        "address": "北京市东城区东四北大街107号",
+    }
+    text = "".join(_printed("demand_letter", data))
+    assert "您系张伟之父、法定代理人。" in text
+    assert "我方催告您自收到本函之日起三十日内" in text
+    assert "贵单位" not in text
