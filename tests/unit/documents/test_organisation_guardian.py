@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from docgen.bundle.papers import ward_guardian
 from tests.support import load_fixture
 from tests.unit.documents.test_guardian import _codes, _printed
 
@@ -160,3 +161,45 @@ def test_a_person_guardian_is_still_called_you():
     assert "您系张伟之父、法定代理人。" in text
     assert "我方催告您自收到本函之日起三十日内" in text
     assert "贵单位" not in text
+
+
+def _service(name: str, kind: str = "valid") -> dict[str, Any]:
+    return copy.deepcopy(load_fixture("service_address", kind, name))
+
+
+def test_the_bureau_seals_the_service_address_confirmation_and_its_head_signs():
+    printed = _printed("service_address", _service("ward_of_the_civil_affairs_bureau"))
+    signed = printed.index("受送达人张伟的法定代理人：北京市东城区民政局（盖章）")
+    assert printed[signed + 1] == "负责人：王五（签名）＿＿＿＿＿＿＿＿"
+    assert not any(line.startswith("法定代理人：北京市东城区民政局（签名）") for line in printed)
+    # a person guardian still signs in person
+    person = _printed("service_address", _service("ward_signed_by_guardian"))
+    assert "法定代理人：刘建华（签名）＿＿＿＿＿＿＿＿" in person
+    assert not any("盖章" in line for line in person)
+
+
+def test_an_organisation_guardian_without_its_head_is_refused():
+    data = _service("organisation_guardian_without_its_head", "invalid")
+    codes = _codes("service_address", data)
+    assert codes == {(("guardian_representative",), "missing", "error")}
+    headed = data | {"guardian_representative": "王五"}
+    headed["guardian_representative_title"] = "法定代表人"
+    assert "法定代表人：王五（签名）＿＿＿＿＿＿＿＿" in _printed("service_address", headed)
+
+
+def test_a_bundle_carries_the_complaints_organisation_guardian_to_the_confirmation():
+    complaint = load_fixture(
+        "civil_complaint", "valid", "defendant_with_residents_committee_as_guardian"
+    )
+    carried = ward_guardian(complaint, "张伟")
+    assert carried == {
+        "guardian": "北京市东城区东四街道南新仓社区居民委员会",
+        "guardian_kind": "organization",
+        "guardian_representative": "赵敏",
+    }
+    data = _service("ward_of_the_civil_affairs_bureau")
+    data["case"]["court"] = complaint["court"]
+    data |= carried
+    printed = _printed("service_address", data)
+    assert "受送达人张伟的法定代理人：北京市东城区东四街道南新仓社区居民委员会（盖章）" in printed
+    assert "负责人：赵敏（签名）＿＿＿＿＿＿＿＿" in printed
