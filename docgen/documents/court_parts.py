@@ -282,15 +282,21 @@ def filing_signature(role: str, parties: Iterable[Party], *, sign: str = SIGN) -
     (``representative``): the 法定代表人 of a legal person, the 负责人 or 主要负责人 of
     another organisation — a bank's 支行 or a 信用卡中心 is a branch with its own business
     licence (民事诉讼法 art. 51; 民诉法解释 arts. 50, 52(5)); a ward is named and its guardian
-    signs as its 法定代理人 (art. 60)."""
+    signs as its 法定代理人 (art. 60) — an organisation guardian seals, and its 负责人 signs."""
     lines: list[str] = []
     for party in parties:
-        if isinstance(party, Person) and party.guardian is not None:
-            # the guardian files and signs for a ward (民事诉讼法 art. 60)
+        guardian = party.guardian if isinstance(party, Person) else None
+        if guardian is not None and guardian.is_organization:
+            # an organisation guardian (民法典 arts. 31, 32) seals, its head signs (art. 51)
             lines += [
                 f"{role}：{party.name}",
-                signing_line("法定代理人", party.guardian.name, sign),
+                f"法定代理人：{guardian.name}（盖章）",
+                signing_line(guardian.representative_title, guardian.representative or "", sign),
             ]
+            continue
+        if guardian is not None:
+            # the guardian files and signs for a ward (民事诉讼法 art. 60)
+            lines += [f"{role}：{party.name}", signing_line("法定代理人", guardian.name, sign)]
             continue
         if isinstance(party, Person):
             lines.append(signing_line(role, party.name, sign))

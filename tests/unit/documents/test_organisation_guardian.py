@@ -203,3 +203,14 @@ def test_a_bundle_carries_the_complaints_organisation_guardian_to_the_confirmati
     printed = _printed("service_address", data)
     assert "受送达人张伟的法定代理人：北京市东城区东四街道南新仓社区居民委员会（盖章）" in printed
     assert "负责人：赵敏（签名）＿＿＿＿＿＿＿＿" in printed
+
+
+def test_a_power_of_attorney_for_a_ward_of_the_bureau_is_sealed_by_it_and_signed_by_its_head():
+    data = load_fixture("power_of_attorney", "valid", "ward_of_the_civil_affairs_bureau")
+    printed = _printed("power_of_attorney", data)
+    signed = printed.index("委托人：刘芳")
+    assert printed[signed + 1 : signed + 3] == [
+        "法定代理人：北京市东城区民政局（盖章）",
+        "负责人：王五（签名）＿＿＿＿＿＿＿＿",
+    ]
+    assert "法定代理人：北京市东城区民政局（签名）＿＿＿＿＿＿＿＿" not in printed
