@@ -92,16 +92,15 @@ def with_case(spec: PaperSpec, case: BundleCase, typed: str | None = None) -> di
     if typed is not None and data["case"].get("court") == typed:
         data["case"]["court"] = case.court
     if spec.type == "service_address" and data.get("guardian") is None and case.complaint:
-        guardian = ward_guardian(case.complaint.data, data.get("party"))
-        if guardian:
-            data["guardian"] = guardian
+        data |= ward_guardian(case.complaint.data, data.get("party"))
     return data
 
 
-def ward_guardian(complaint: dict[str, Any], name: Any) -> str | None:
-    """The name of the 法定代理人 the complaint gives the party ``name``, who confirms the
-    ward's service address and signs for it (民事诉讼法 art. 60), as the web form carries it
-    (``docgen.web.carry.carry_paper``)."""
+def ward_guardian(complaint: dict[str, Any], name: Any) -> dict[str, Any]:
+    """The 法定代理人 the complaint gives the party ``name``, who confirms the ward's
+    service address and signs for it (民事诉讼法 art. 60), as the confirmation's fields:
+    its name, and for an organisation (民法典 arts. 31, 32) its kind and the 负责人 who
+    signs for it, so that it seals and its head signs. Empty for no guardian."""
     for key in ("plaintiffs", "defendants", "third_parties"):
         rows = complaint.get(key)
         for row in rows if isinstance(rows, list) else []:
@@ -109,9 +108,24 @@ def ward_guardian(complaint: dict[str, Any], name: Any) -> str | None:
             if not isinstance(party, dict) or party.get("name") != name:
                 continue
             guardian = party.get("guardian")
-            found = guardian.get("name") if isinstance(guardian, dict) else None
-            return found if isinstance(found, str) and found else None
-    return None
+            return _guardian_fields(guardian) if isinstance(guardian, dict) else {}
+    return {}
+
+
+def _guardian_fields(guardian: dict[str, Any]) -> dict[str, Any]:
+    """A complaint's guardian as the confirmation's ``guardian…`` fields."""
+    found = guardian.get("name")
+    if not isinstance(found, str) or not found:
+        return {}
+    if guardian.get("relation") != "organization":
+        return {"guardian": found}
+    fields = {
+        "guardian": found,
+        "guardian_kind": "organization",
+        "guardian_representative": guardian.get("representative"),
+        "guardian_representative_title": guardian.get("representative_title"),
+    }
+    return {k: v for k, v in fields.items() if v}
 
 
 def check_same_case(

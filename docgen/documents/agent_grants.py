@@ -28,9 +28,9 @@ from docgen.documents.attorney_powers import (
     Termed,
     authority_lines,
     check_powers,
-    check_role_powers,
     check_term,
 )
+from docgen.documents.attorney_roles import check_role_powers
 from docgen.documents.filing_papers import AGENT_TITLES, Side, Stage
 from docgen.documents.problems import Assessment, Loc, Problem
 from docgen.documents.standing_papers import AGENT_KINDS, AgentKind

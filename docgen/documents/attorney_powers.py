@@ -68,9 +68,12 @@ FIRST_INSTANCE_ACTS = {
     "defendant": f"代为应诉，{_TRIAL_ACTS}",
 }
 APPEAL_CLAIMS = {"waive": "代为放弃上诉请求", "modify": "代为变更上诉请求"}
-"""What an appellant who was the defendant waives or changes: the claims of its appeal
-(民事诉讼法 art. 171), having brought no claim at first instance (art. 54); art. 62's
-words 「放弃、变更诉讼请求」 are read for it as the appeal's."""
+"""What an appellant waives or changes at second instance: the claims of its appeal
+(民事诉讼法 art. 171), which the second instance tries (art. 175; 民诉法解释 art. 321:
+第二审人民法院应当围绕当事人的上诉请求进行审理), whichever side it was below. The plaintiff
+below does not change its first-instance claims there: a claim it adds is mediated, or
+left to a new suit (民诉法解释 art. 326 of the 2022 text, art. 328 of the 2015 one), so
+art. 62's words 「放弃、变更诉讼请求」 are read for every appellant as the appeal's."""
 APPELLEE_ADMITS = "代为承认上诉请求"
 """What an appellee admits at second instance: the appeal's claims, which the second
 instance tries (民事诉讼法 art. 175: 第二审人民法院应当对上诉请求的有关事实和适用法律
@@ -258,20 +261,20 @@ def authority_lines(case: Granted, role: str, side: Side | None = None) -> list[
         # the other powers print after the acts, never left out (check_general_others)
         others = "".join(f"，{item.rstrip('；;。，,')}" for item in case.other_powers)
         return [f"代理权限：一般授权，即{acts}{others}；不包括{RESERVED[kind]}。"]
-    powers = special_powers(case, role, side) + list(case.other_powers)
+    powers = special_powers(case, role) + list(case.other_powers)
     lines = [f"代理权限：特别授权，即{acts}，并有权："]
     lines += [f"（{n}）{power}；" for n, power in enumerate(powers, start=1)]
     lines[-1] = lines[-1][:-1] + "。"
     return lines
 
 
-def special_powers(case: Granted, role: str, side: Side | None) -> list[str]:
-    """The powers of the stage granted, in their article's order. An appellant who was the
-    defendant waives and changes the claims of its appeal (``APPEAL_CLAIMS``), both in
-    one line when both are granted: 「代为放弃、变更上诉请求」; an appellee admits the
-    appeal's claims (``APPELLEE_ADMITS``)."""
+def special_powers(case: Granted, role: str) -> list[str]:
+    """The powers of the stage granted, in their article's order. An appellant, plaintiff
+    or defendant below, waives and changes the claims of its appeal (``APPEAL_CLAIMS``),
+    both in one line when both are granted: 「代为放弃、变更上诉请求」; an appellee admits
+    the appeal's claims (``APPELLEE_ADMITS``)."""
     _, table, listed, _ = _listed(case)
-    appeal = case.stage == "second" and role == APPELLANT and side == "defendant"
+    appeal = case.stage == "second" and role == APPELLANT
     names = {**table, **APPEAL_CLAIMS} if appeal else table
     if case.stage == "second" and role == RESPONDENT:
         names = {**table, "admit": APPELLEE_ADMITS}
@@ -291,75 +294,6 @@ def beyond_first_instance(case: Granted) -> list[str]:
     """The powers granted that are used only after the first instance."""
     named = [POWERS[p] for p in ("appeal", "withdraw_appeal") if p in case.powers]
     return named + [p for p in case.other_powers if any(s in p for s in _LATER_POWERS)]
-
-
-def check_role_powers(result: Assessment, case: Granted, side: Side | None, role: str) -> None:
-    """The trial powers the principal can use where it stands (``side``: its side at first
-    instance; ``role``: its standing at the power's stage, 上诉人…): a counterclaim is the
-    defendant's (民事诉讼法 art. 54: 原告可以放弃或者变更诉讼请求。被告可以承认或者反驳
-    诉讼请求，有权提起反诉; at second instance the 原审被告's, 民诉法解释 art. 326); a
-    second instance's judgment is final, so nothing is appealed in it (art. 10: 两审终审);
-    only an appellant withdraws an appeal; an appellee has no claim to change there
-    (``_appellee_changing_claims``). Errors on ``powers``: the power printed would
-    give the agent an act the principal does not have (a plaintiff's 「代为提起反诉」)."""
-    if case.stage == "execution":
-        return  # trial powers there are _check_other_stage's
-    powers = set(case.powers)
-    if "counterclaim" in powers and side == "plaintiff":
-        result.error(
-            ("powers",),
-            "power_not_of_role",
-            f"委托人是本案{role}，不能提起反诉：反诉是被告的诉讼权利（《中华人民共和国民事诉讼法》"
-            "第五十四条：原告可以放弃或者变更诉讼请求。被告可以承认或者反驳诉讼请求，有权提起反诉）",
-            hint="请删除「代为提起反诉」",
-        )
-    if case.stage != "second":
-        return
-    if "appeal" in powers:
-        result.error(
-            ("powers",),
-            "power_not_of_stage",
-            "本委托书用于第二审程序：第二审人民法院的判决、裁定是终审的判决、裁定，第二审程序中"
-            "无从提起上诉（《中华人民共和国民事诉讼法》第十条：两审终审）",
-            hint="请删除「代为提起上诉」；上诉人委托代理人撤回上诉的，请勾选「代为撤回上诉」",
-        )
-    if "modify" in powers and role == RESPONDENT:
-        _appellee_changing_claims(result, role)
-    if "withdraw_appeal" in powers and role != APPELLANT:
-        result.error(
-            ("powers",),
-            "power_not_of_role",
-            f"委托人在第二审程序中是{role}，没有提起上诉，无上诉可撤回：「代为撤回上诉」只能由"
-            "上诉人授权",
-            hint="请删除「代为撤回上诉」，或核对「上诉人」中填写的当事人",
-        )
-
-
-_SPI_TEXT = "《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》"
-
-
-def _appellee_changing_claims(result: Assessment, role: str) -> None:
-    """An appellee granted 「代为变更诉讼请求」: the second instance tries the appeal's
-    claims (民事诉讼法 art. 175), and the appellee brought none; its own first-instance
-    claims stand as judged, and what it may still do with them — waive them, admit the
-    appeal's, settle — are powers of their own. A claim it would add at second instance
-    (原审原告增加独立的诉讼请求) is mediated, or judged only when both sides agree, else left
-    to a new suit (民诉法解释 art. 328 of the 2015 text, 法释〔2015〕5号; quoted by its words,
-    its number in the 2022 text not confirmed): an other power naming it
-    (「代为增加独立的诉讼请求」) says what is meant, and needs the special authority
-    (``_RESERVED_WORDS``). An error, as the appellee's 「代为撤回上诉」 is."""
-    result.error(
-        ("powers",),
-        "power_not_of_role",
-        f"委托人在第二审程序中是{role}，没有可变更的诉讼请求：第二审人民法院对上诉请求的有关事实和"
-        "适用法律进行审查（《中华人民共和国民事诉讼法》第一百七十五条），被上诉人没有提出上诉请求，"
-        f"「代为变更诉讼请求」无从行使。{_SPI_TEXT}规定，在第二审"
-        "程序中，原审原告增加独立的诉讼请求的，第二审人民法院可以根据当事人自愿的原则进行调解，"
-        "调解不成的，告知当事人另行起诉；双方当事人同意由第二审人民法院一并审理的，可以一并裁判",
-        hint="请删除「代为变更诉讼请求」（被上诉人可授权代为承认上诉请求、代为进行和解）；原审原告"
-        "确需委托代理人在第二审程序中增加独立的诉讼请求的，请在其他授权事项中写明"
-        "「代为增加独立的诉讼请求」",
-    )
 
 
 def check_term(result: Assessment, case: Termed, number: str | None = None) -> None:

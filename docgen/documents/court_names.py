@@ -83,6 +83,59 @@ def check_court_name(result: Assessment, court: str, loc: Loc = ("court",)) -> N
     )
 
 
+# the endings a court's short name drops (朝阳法院 for 朝阳区人民法院, 福州中院)
+_SHORT_ENDINGS = (("中级法院", "intermediate"), ("中院", "intermediate"), ("法院", "basic"))
+# what a county-level division's name ends with once 区, 县 … is dropped (朝阳 → 朝阳区)
+_COUNTY_ENDINGS = ("区", "县", "市", "旗", "自治县", "自治旗")
+
+
+def not_a_court_problem(court: str) -> tuple[str, str]:
+    """The message and hint refusing a court not named as a 人民法院 (「朝阳法院」): a
+    paper filed with a court names it as the court names itself (the module's notes), so
+    a short name is refused, never completed. Where the divisions table holds the place
+    the short name drops 区/县 from (``short_court_names``), the hint lists the full names
+    it may stand for, each as the user must type it, and does not choose among them."""
+    named = short_court_names(court)
+    message = (
+        f"「{court}」不是法院的全称：递交法院的文书须写明受理法院的全称，以“人民法院”结尾，"
+        "冠以省、自治区、直辖市名称，法院按全称核对"
+    )
+    if len(named) == 1:
+        return message, f"请填写法院全称：{named[0]}"
+    if named:
+        shown = "、".join(f"「{name}」" for name in named[:_CANDIDATES_SHOWN])
+        more = "等" if len(named) > _CANDIDATES_SHOWN else ""
+        return message, f"「{court}」可能是{shown}{more}，请填写受理本案的法院的全称"
+    return message, "请填写法院全称，冠以省、自治区、直辖市名称，如「北京市朝阳区人民法院」"
+
+
+def short_court_names(court: str) -> list[str]:
+    """The full names a court's short name may stand for (「朝阳法院」: 北京市朝阳区人民法院、
+    吉林省长春市朝阳区人民法院; 「福州中院」: 福建省福州市中级人民法院), read from the
+    divisions table (GB/T 2260): the county-level divisions named so for a basic court,
+    the cities for an intermediate one. Empty for a name already a 人民法院's, or one
+    the table does not hold."""
+    if court.endswith(COURT):
+        return []
+    level = next((lv for end, lv in _SHORT_ENDINGS if court.endswith(end)), None)
+    if level is None:
+        return []
+    stem = court.removesuffix(next(end for end, _ in _SHORT_ENDINGS if court.endswith(end)))
+    table = division_table.load()
+    endings = ("市",) if level == "intermediate" else _COUNTY_ENDINGS
+    forms = [stem] if stem.endswith(endings) else [stem + end for end in endings]
+    codes = sorted({code for form in forms for code in table.lookup(form)})
+    wanted = "city" if level == "intermediate" else "county"
+    middle = "中级" if level == "intermediate" else ""
+    names: list[str] = []
+    for division in (table.by_code[code] for code in codes):
+        if division.level != wanted:
+            continue
+        own = full_name(division.name + middle + COURT, table)
+        names.append(own or _with_province(division) + middle + COURT)
+    return names
+
+
 Place = tuple[str, str]
 """A connecting point a paper states: what it is and the address (「被申请人王磊住所地」,
 「福建省福州市鼓楼区五四路128号」)."""

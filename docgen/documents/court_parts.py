@@ -13,6 +13,7 @@ from typing import Literal
 from pydantic import Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
+from docgen.documents.court_names import not_a_court_problem
 from docgen.documents.problems import Assessment, Loc
 from docgen.domain.dates import format_cn
 from docgen.domain.fields import CaseModel, Line, Phone, ShortText, Text
@@ -98,9 +99,12 @@ class ServiceAddress(CaseModel):
 
 
 def check_court(result: Assessment, court: str) -> None:
-    """A filing is addressed to a court by its full name (…人民法院)."""
+    """A filing is addressed to a court by its full name (…人民法院); a short name
+    (「朝阳法院」) is refused with the full names it may stand for
+    (``court_names.not_a_court_problem``), never completed."""
     if not court.endswith("人民法院"):
-        result.error(("court",), "not_a_court", "法院名称应写全称，以“人民法院”结尾")
+        message, hint = not_a_court_problem(court)
+        result.error(("court",), "not_a_court", message, hint=hint)
 
 
 def person_line(person: Person) -> str:
@@ -278,15 +282,21 @@ def filing_signature(role: str, parties: Iterable[Party], *, sign: str = SIGN) -
     (``representative``): the 法定代表人 of a legal person, the 负责人 or 主要负责人 of
     another organisation — a bank's 支行 or a 信用卡中心 is a branch with its own business
     licence (民事诉讼法 art. 51; 民诉法解释 arts. 50, 52(5)); a ward is named and its guardian
-    signs as its 法定代理人 (art. 60)."""
+    signs as its 法定代理人 (art. 60) — an organisation guardian seals, and its 负责人 signs."""
     lines: list[str] = []
     for party in parties:
-        if isinstance(party, Person) and party.guardian is not None:
-            # the guardian files and signs for a ward (民事诉讼法 art. 60)
+        guardian = party.guardian if isinstance(party, Person) else None
+        if guardian is not None and guardian.is_organization:
+            # an organisation guardian (民法典 arts. 31, 32) seals, its head signs (art. 51)
             lines += [
                 f"{role}：{party.name}",
-                signing_line("法定代理人", party.guardian.name, sign),
+                f"法定代理人：{guardian.name}（盖章）",
+                signing_line(guardian.representative_title, guardian.representative or "", sign),
             ]
+            continue
+        if guardian is not None:
+            # the guardian files and signs for a ward (民事诉讼法 art. 60)
+            lines += [f"{role}：{party.name}", signing_line("法定代理人", guardian.name, sign)]
             continue
         if isinstance(party, Person):
             lines.append(signing_line(role, party.name, sign))

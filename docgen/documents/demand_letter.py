@@ -24,7 +24,7 @@ from docgen.documents.guarantor_rules import (
     recipient_guarantee,
 )
 from docgen.documents.guardian_rules import CIVIL_CODE, GUARDIAN_HINT, capacity_status
-from docgen.documents.letter_address import debtor_called, guardian_intro, salutation
+from docgen.documents.letter_address import addressed_you, debtor_called, guardian_intro, salutation
 from docgen.documents.letter_amounts import (
     LetterAccount,
     LoanDelivery,
@@ -381,8 +381,8 @@ def build_context(case: DemandLetter, assessment: Assessment) -> dict[str, Any]:
     # the sender's label (公民身份号码 for a resident ID card, identity.number_label)
     kind = number_label(recipient.id_type) if isinstance(recipient, Person) else "证件号码"
     debtor["id_label"] = f"{recipient.name}{kind}" if label != "地址" else kind
-    you = debtor["you"]
-    # a ward's copy speaks to the guardian and names the ward (letter_address)
+    # a ward's copy speaks to the guardian (贵单位 for an organisation), names the ward
+    you = debtor["you"] = addressed_you(case, debtor["you"])
     debtor["salutation"] = salutation(case, debtor["salutation"])
     guarantor = case.recipient_role == "guarantor"
     guarantee = recipient_guarantee(case)

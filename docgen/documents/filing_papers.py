@@ -91,7 +91,7 @@ def check_case(
     inner = Assessment()
     check_court(inner, ref.court)
     for problem in inner.problems:
-        result.error((*loc, "court"), problem.code, problem.message)
+        result.error((*loc, "court"), problem.code, problem.message, hint=problem.hint)
     court = check_filed_court(result, ref.court, paper, ref.case_number, loc=(*loc, "court"))
     check_case_number(result, ref.case_number, (*loc, "case_number"), ref.court, proceeding)
     for i, name in enumerate(ref.defendants):

@@ -23,7 +23,12 @@ from docgen.documents.guarantor_rules import (
     next_step_words,
     recipient_guarantee,
 )
-from docgen.documents.letter_address import debtor_called, guardian_intro, salutation
+from docgen.documents.letter_address import (
+    addressed_you,
+    debtor_called,
+    guardian_intro,
+    salutation,
+)
 from docgen.documents.letter_amounts import (
     LetterAccount,
     LoanDelivery,
@@ -303,7 +308,8 @@ def build_context(case: LawyerLetter, assessment: Assessment) -> dict[str, Any]:
         raise ValueError("the sender must be resolved before the context is built")
     recipient = addressee_context(case.recipient)
     recipient["address_label"] = address_label(case.recipient)
-    you = recipient["you"]
+    # a ward's copy speaks to the guardian: 贵单位 for an organisation (letter_address)
+    you = recipient["you"] = addressed_you(case, recipient["you"])
     # a ward's copy speaks to the guardian and names the ward (letter_address)
     recipient["salutation"] = salutation(case, recipient["salutation"])
     guarantor = case.recipient_role == "guarantor"

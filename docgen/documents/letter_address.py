@@ -16,7 +16,14 @@ from typing import Any
 from docgen.domain.guardianship import kinship, sex_of
 from docgen.domain.parties import Guardian, Person
 
-__all__ = ["debtor_called", "guardian_addressed", "guardian_intro", "salutation"]
+__all__ = [
+    "addressed_you",
+    "debtor_called",
+    "guardian_addressed",
+    "guardian_intro",
+    "guardian_you",
+    "salutation",
+]
 
 
 def guardian_addressed(case: Any) -> Guardian | None:
@@ -26,6 +33,21 @@ def guardian_addressed(case: Any) -> Guardian | None:
     if case.recipient_role != "debtor" or not isinstance(debtor, Person):
         return None
     return debtor.guardian
+
+
+def guardian_you(case: Any) -> str:
+    """How the copy addressed to the guardian calls it: 「贵单位」 for an organisation (a
+    民政局 or 居委会, 民法典 arts. 31, 32), which is written to as an organisation from its
+    first words (``guardian_intro``) to the call to ratify and the request to pay; else
+    「您」."""
+    guardian = guardian_addressed(case)
+    return "贵单位" if guardian is not None and guardian.is_organization else "您"
+
+
+def addressed_you(case: Any, you: str) -> str:
+    """The letter's second person: the guardian's (``guardian_you``) in a copy addressed
+    to the guardian, else ``you`` (您, 贵司)."""
+    return guardian_you(case) if guardian_addressed(case) is not None else you
 
 
 def debtor_called(case: Any, you: str) -> str:
@@ -51,6 +73,4 @@ def guardian_intro(case: Any) -> str:
     guardian = guardian_addressed(case)
     if guardian is None:
         return ""
-    # an organisation guardian (民法典 arts. 31, 32) is addressed as an organisation
-    you = "贵单位" if guardian.is_organization else "您"
-    return f"{you}{kinship(guardian, case.debtor.name)}、法定代理人。"
+    return f"{guardian_you(case)}{kinship(guardian, case.debtor.name)}、法定代理人。"

@@ -27,7 +27,7 @@ from decimal import Decimal
 from typing import Any
 
 from docgen.documents.guardian_rules import CIVIL_CODE, age_on, is_minor, needs_guardian
-from docgen.documents.letter_address import debtor_called, guardian_addressed
+from docgen.documents.letter_address import debtor_called, guardian_addressed, guardian_you
 from docgen.documents.letter_capacity import (
     assent_effective,
     capacity_unknown,
@@ -125,7 +125,7 @@ def assent_facts(case: Any, debtor: str) -> str:
         whose = whose.removesuffix("的") + "当时的"
     who = f"{whose}法定代理人"
     if guardian_addressed(case) is not None and needs_guardian(ward, case.letter_date):
-        who = "您"  # the copy speaks to the representative who gave it (letter_address)
+        who = guardian_you(case)  # the copy speaks to the representative who gave it
     given = f"已经{who}于{format_cn(assent.given_on)}{ASSENT_WORDS[assent.kind]}，依法有效"
     if is_minor(ward, contract.signed_on):
         return (
@@ -167,8 +167,9 @@ def ratification_request(case: Any, you: str, asker: str, effect: bool = True) -
         return self_call(case, you, asker, effect)
     if case.recipient_role != "debtor" or status != "pending":
         return ""
-    called = "您" if guardian_addressed(case) else f"{you}的法定代理人{case.debtor.guardian.name}"
-    silent = "您" if guardian_addressed(case) else "法定代理人"
+    addressed = guardian_addressed(case) is not None
+    called = guardian_you(case) if addressed else f"{you}的法定代理人{case.debtor.guardian.name}"
+    silent = guardian_you(case) if addressed else "法定代理人"
     call = (
         f"现依照{CIVIL_CODE}第一百四十五条第二款，{asker}催告{called}自收到本函之日起三十日内"
         f"对上述合同予以追认；{silent}未作表示的，视为拒绝追认。"
@@ -189,7 +190,7 @@ def _undone(case: Any, debtor: str) -> tuple[str, str, str] | None:
     contract = f"上述《{case.contract.name}》"
     status = contract_status(case)
     if status == "pending":
-        silent = "您" if guardian_addressed(case) else "法定代理人"
+        silent = guardian_you(case) if guardian_addressed(case) else "法定代理人"
         return f"{contract}未获追认（包括{silent}逾期未作表示）而确定不发生效力", "不发生效力", ""
     if status == "self_asked":
         return f"{contract}未获追认（包括{debtor}逾期未作表示）而确定不发生效力", "不发生效力", ""

@@ -39,6 +39,7 @@ from docgen.documents.filing_papers import (
 )
 from docgen.documents.problems import Assessment
 from docgen.domain.dates import format_cn
+from docgen.domain.disclosure import ADVANCED, shown_when
 from docgen.domain.fields import CaseModel, Line, Phone, ShortText, Text
 from docgen.domain.identity import IdentityError, parse_resident_id
 
@@ -105,6 +106,24 @@ class ServiceAddressConfirmation(CaseModel):
         description="受送达人为无民事行为能力人或限制民事行为能力人的，填写其法定代理人"
         "（监护人）姓名，由法定代理人签名",
     )
+    guardian_kind: Literal["person", "organization"] = Field(
+        default="person",
+        title="法定代理人身份",
+        description="民政部门、居民委员会、村民委员会等组织担任监护人的，选择组织：由组织盖章、"
+        "其负责人签名",
+        json_schema_extra={**ADVANCED, "enum_titles": ["自然人", "组织"]},
+    )
+    guardian_representative: ShortText | None = Field(
+        default=None,
+        title="法定代理人的负责人",
+        description="组织担任法定代理人的，填写代表其签名的负责人姓名，如 民政局局长",
+        json_schema_extra=shown_when("guardian_kind", "organization"),
+    )
+    guardian_representative_title: Literal["负责人", "法定代表人"] = Field(
+        default="负责人",
+        title="负责人称谓",
+        json_schema_extra=shown_when("guardian_kind", "organization"),
+    )
     recipient: ShortText = Field(title="收件人", description="受送达人本人或其指定的代收人")
     recipient_relation: ShortText | None = Field(
         default=None, title="代收人与受送达人的关系", description="如 委托诉讼代理人、工作人员"
@@ -151,6 +170,7 @@ def assess(case: ServiceAddressConfirmation, options: RuleOptions) -> Assessment
             "本人（《中华人民共和国民事诉讼法》第六十条）",
             hint="受送达人有完全民事行为能力的，请不填法定代理人",
         )
+    _check_guardian_kind(result, case)
     if not case.postal_code:
         # 法释〔2004〕13号 art. 4: the confirmation holds the address's postcode, the full
         # address and the recipient's phone; the notice printed on the form says so too
@@ -163,6 +183,28 @@ def assess(case: ServiceAddressConfirmation, options: RuleOptions) -> Assessment
     _check_electronic(result, case)
     check_date(result, case.sign_date, options.current_date(), ("sign_date",))
     return result
+
+
+def _check_guardian_kind(result: Assessment, case: ServiceAddressConfirmation) -> None:
+    """An organisation as 法定代理人 (民法典 arts. 31, 32; 民诉法解释 art. 83) seals the
+    confirmation and its 负责人 signs for it (民事诉讼法 art. 51(2)), so the one who signs
+    is named; an organisation with no 法定代理人 named is no guardian at all."""
+    if case.guardian_kind != "organization":
+        return
+    if not case.guardian:
+        result.error(
+            ("guardian",),
+            "missing",
+            "法定代理人身份选择了组织，请填写担任法定代理人的组织名称（如 北京市东城区民政局）",
+            hint="受送达人有完全民事行为能力的，请将法定代理人身份改为自然人",
+        )
+    elif not case.guardian_representative:
+        result.error(
+            ("guardian_representative",),
+            "missing",
+            f"{case.guardian}作为法定代理人，由其负责人代表签名（《中华人民共和国民事诉讼法》"
+            "第五十一条第二款），请填写负责人姓名",
+        )
 
 
 def designated(case: ServiceAddressConfirmation) -> bool:
@@ -241,11 +283,25 @@ def build_context(case: ServiceAddressConfirmation, assessment: Assessment) -> d
 
 def signers(case: ServiceAddressConfirmation) -> list[str]:
     """Who must sign, and the blank for the hand: the party (a seal, for an organisation);
-    for a ward the party named and its 法定代理人 signing, as on every filing
+    for a ward the party named and its 法定代理人 signing, as on every filing — an
+    organisation 法定代理人 sealing, its 负责人 signing
     (``court_parts.filing_signature``; 民事诉讼法 art. 60, 民法典 arts. 21–23)."""
+    if case.guardian and _organisation_guardian(case):
+        # an organisation guardian seals, and its 负责人 signs for it (民事诉讼法 art.
+        # 51(2)), as an organisation party does on every filing (``filing_signature``);
+        # the ward is named in the seal's line, so that the form still fits one sheet
+        return [
+            f"受送达人{case.party}的法定代理人：{case.guardian}（盖章）",
+            signing_line(case.guardian_representative_title, case.guardian_representative or ""),
+        ]
     if case.guardian:
         return [f"受送达人：{case.party}", signing_line("法定代理人", case.guardian)]
     return [signing_line("受送达人", case.party, SIGN_OR_SEAL)]
+
+
+def _organisation_guardian(case: ServiceAddressConfirmation) -> bool:
+    """The 法定代理人 is an organisation, its 负责人 named (``_check_guardian_kind``)."""
+    return case.guardian_kind == "organization" and bool(case.guardian_representative)
 
 
 def filename(case: ServiceAddressConfirmation) -> str:

@@ -287,7 +287,7 @@ def test_an_appellee_has_no_claim_to_change_at_second_instance():
     own = copy.deepcopy(data)
     own["agents"][0] |= {"authority": "special", "powers": own.pop("powers")}
     assert ("error", "power_not_of_role", ("agents", 0, "powers")) in _found(own)
-    # the appellant keeps it (as 变更上诉请求 when it was the defendant)
+    # the appellant keeps it, printed as 变更上诉请求
     appellant = _valid("appellant_defendant_second_instance")
     assert "modify" in appellant["powers"] and _found(appellant) == []
     # typed as an other power, a claim added at second instance prints, specially granted

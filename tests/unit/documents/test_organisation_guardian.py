@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from docgen.bundle.papers import ward_guardian
 from tests.support import load_fixture
 from tests.unit.documents.test_guardian import _codes, _printed
 
@@ -117,3 +118,99 @@ def test_an_organisation_has_no_sex_or_id_number_and_a_person_no_uscc():
 def test_the_guardians_uscc_is_checksummed():
     codes = _codes("debt_confirmation", _confirmation(uscc="111101010000123456"))
     assert any(loc == ("debtor", "guardian", "uscc") and sev == "error" for loc, _, sev in codes)
+
+
+def _lawyer_letter(fixture: str) -> list[str]:
+    data = copy.deepcopy(load_fixture("lawyer_letter", "valid", fixture))
+    data["debtor"]["guardian"] = dict(BUREAU)
+    return _printed("lawyer_letter", data)
+
+
+def test_a_letter_that_calls_the_bureau_to_ratify_keeps_calling_it_the_bureau():
+    """After 「贵单位系张伟之监护人、法定代理人。」 the call to ratify (民法典 art. 145(2)),
+    the request to pay and the consequences speak to the bureau, never to 「您」."""
+    printed = _printed("demand_letter", _letter())
+    assert (
+        "我方催告贵单位自收到本函之日起三十日内对上述合同予以追认；贵单位未作表示的，视为拒绝追认。"
+        in ("".join(printed))
+    )
+    assert any(line.startswith("现特函告贵单位：") for line in printed)
+    assert "（包括贵单位逾期未作表示）" in "".join(printed)
+    assert not any("您" in line for line in printed)
+
+
+def test_a_lawyer_letter_to_the_bureau_states_its_consent_and_asks_it_to_pay():
+    printed = _lawyer_letter("minor_debtor_consented_by_guardian")
+    text = "".join(printed)
+    assert "该合同已经贵单位于2025年1月8日同意，依法有效" in text
+    assert any(line.startswith("本所律师郑重提请贵单位：") for line in printed)
+    assert "如贵单位逾期仍未履行" in text
+    assert "您" not in text
+
+
+def test_a_person_guardian_is_still_called_you():
+    data = _letter()
+    data["debtor"]["guardian"] = {
+        "name": "张建国",
+        "relation": "father",
+        "sex": "男",
+        "id_number": "110101196505051239",
+        "address": "北京市东城区东四北大街107号",
+    }
+    text = "".join(_printed("demand_letter", data))
+    assert "您系张伟之父、法定代理人。" in text
+    assert "我方催告您自收到本函之日起三十日内" in text
+    assert "贵单位" not in text
+
+
+def _service(name: str, kind: str = "valid") -> dict[str, Any]:
+    return copy.deepcopy(load_fixture("service_address", kind, name))
+
+
+def test_the_bureau_seals_the_service_address_confirmation_and_its_head_signs():
+    printed = _printed("service_address", _service("ward_of_the_civil_affairs_bureau"))
+    signed = printed.index("受送达人张伟的法定代理人：北京市东城区民政局（盖章）")
+    assert printed[signed + 1] == "负责人：王五（签名）＿＿＿＿＿＿＿＿"
+    assert not any(line.startswith("法定代理人：北京市东城区民政局（签名）") for line in printed)
+    # a person guardian still signs in person
+    person = _printed("service_address", _service("ward_signed_by_guardian"))
+    assert "法定代理人：刘建华（签名）＿＿＿＿＿＿＿＿" in person
+    assert not any("盖章" in line for line in person)
+
+
+def test_an_organisation_guardian_without_its_head_is_refused():
+    data = _service("organisation_guardian_without_its_head", "invalid")
+    codes = _codes("service_address", data)
+    assert codes == {(("guardian_representative",), "missing", "error")}
+    headed = data | {"guardian_representative": "王五"}
+    headed["guardian_representative_title"] = "法定代表人"
+    assert "法定代表人：王五（签名）＿＿＿＿＿＿＿＿" in _printed("service_address", headed)
+
+
+def test_a_bundle_carries_the_complaints_organisation_guardian_to_the_confirmation():
+    complaint = load_fixture(
+        "civil_complaint", "valid", "defendant_with_residents_committee_as_guardian"
+    )
+    carried = ward_guardian(complaint, "张伟")
+    assert carried == {
+        "guardian": "北京市东城区东四街道南新仓社区居民委员会",
+        "guardian_kind": "organization",
+        "guardian_representative": "赵敏",
+    }
+    data = _service("ward_of_the_civil_affairs_bureau")
+    data["case"]["court"] = complaint["court"]
+    data |= carried
+    printed = _printed("service_address", data)
+    assert "受送达人张伟的法定代理人：北京市东城区东四街道南新仓社区居民委员会（盖章）" in printed
+    assert "负责人：赵敏（签名）＿＿＿＿＿＿＿＿" in printed
+
+
+def test_a_power_of_attorney_for_a_ward_of_the_bureau_is_sealed_by_it_and_signed_by_its_head():
+    data = load_fixture("power_of_attorney", "valid", "ward_of_the_civil_affairs_bureau")
+    printed = _printed("power_of_attorney", data)
+    signed = printed.index("委托人：刘芳")
+    assert printed[signed + 1 : signed + 3] == [
+        "法定代理人：北京市东城区民政局（盖章）",
+        "负责人：王五（签名）＿＿＿＿＿＿＿＿",
+    ]
+    assert "法定代理人：北京市东城区民政局（签名）＿＿＿＿＿＿＿＿" not in printed
