@@ -9,6 +9,7 @@ from typing import Any, Literal
 from pydantic import Field, field_validator
 
 from docgen.documents.case_numbers import CaseNumberText
+from docgen.documents.complaint_installments import InstallmentPlan
 from docgen.documents.court_parts import Agent, ServiceAddress
 from docgen.documents.parts import RateInput
 from docgen.domain.dates import format_cn
@@ -293,6 +294,13 @@ class LoanFacts(CaseModel):
         default=None,
         title="还息至",
         description="借款人已支付利息的最后一日；期内利息自其次日起计算",
+    )
+    installments: InstallmentPlan | None = Field(
+        default=None,
+        title="分期还款计划",
+        description="分期还款的，填写期数、第一期还款日、已还期数及已还至日期：最后一期应在借款期限内，"
+        "已还期数应与已还至日期相符",
+        json_schema_extra=ADVANCED,
     )
     collateral: Collateral | None = Field(default=None, title="抵押、质押等物的担保")
     other_security: Line | None = Field(
