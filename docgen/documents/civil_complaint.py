@@ -37,6 +37,7 @@ from docgen.documents.complaint_form import SUBTITLES, form_sections
 from docgen.documents.complaint_form_parts import NOTES, WARNING
 from docgen.documents.complaint_form_rules import check_form_answers
 from docgen.documents.complaint_guarantee import check_period_chosen
+from docgen.documents.complaint_installments import check_installments
 from docgen.documents.complaint_interest_paid import check_interest_paid
 from docgen.documents.complaint_parts import (
     MEDIATION_LABELS,
@@ -189,6 +190,7 @@ def assess(case: CivilComplaint, options: RuleOptions) -> Assessment:
     check_parties(result, case)
     check_lenders(result, case)
     check_defendant_capacity(result, case)
+    check_installments(result, case)
     check_court(result, case.court)
     # printed in full, of namesakes the one a connecting point lies in (court_names)
     court = check_filed_court(result, case.court, "起诉状", places=court_places(case))

@@ -9,6 +9,7 @@ from docgen.documents.combined_cap import OVERDUE_WORDS, is_enforcement_cost
 from docgen.documents.complaint_branch_rules import answering_companies
 from docgen.documents.complaint_causes import SALE_LOSS_BASIS
 from docgen.documents.complaint_guarantee_scope import guaranteed_scope
+from docgen.documents.complaint_minor import minor_articles
 from docgen.documents.complaint_security import security_articles
 from docgen.documents.contract_capacity import assent_articles
 from docgen.documents.problems import Assessment
@@ -72,6 +73,8 @@ def legal_basis(case: CivilComplaint) -> list[str]:
         articles.append("第四百二十三条")  # by art. 690(2): the guarantee's claims fixed early
     # a defendant found without full capacity is bound through the guardian (arts. 21–23, 145)
     articles += assent_articles(case)
+    # a contract made as a minor binds through the guardian (arts. 19, 20, 23, 145)
+    articles += minor_articles(case)
     cited = sorted(dict.fromkeys([*security_articles(case), *articles]), key=article_number)
     basis = [CIVIL_CODE + "、".join(cited)]
     rules = lending_rule_articles(case) if lending else []

@@ -31,6 +31,7 @@ from docgen.documents.complaint_form_parts import (
 )
 from docgen.documents.complaint_form_sale import sale_sections
 from docgen.documents.complaint_form_security import security_rows
+from docgen.documents.complaint_installments import interest_paid_to
 from docgen.documents.complaint_parts import BANK_REPAYMENT_LABELS, REPAYMENT_LABELS, LoanFacts
 from docgen.documents.complaint_security import form_security_claims
 from docgen.documents.complaint_text import borrowers, lenders, names, principal
@@ -315,7 +316,7 @@ def _loan_rows(
             # never an invented 0.00 the plaintiff would be held to
             "value": f"已还本金：{money(loan.repaid_principal)}；"
             f"已还利息：{money(loan.repaid_interest)}，"
-            f"还息至{day(loan.interest_paid_until)}",
+            f"还息至{day(interest_paid_to(case))}",
         },
         {
             "label": "9. 是否存在逾期还款",

@@ -9,6 +9,7 @@ from typing import Any, Literal
 from pydantic import Field, field_validator
 
 from docgen.documents.case_numbers import CaseNumberText
+from docgen.documents.complaint_installments import InstallmentPlan
 from docgen.documents.court_parts import Agent, ServiceAddress
 from docgen.documents.parts import RateInput
 from docgen.domain.dates import format_cn
@@ -59,8 +60,8 @@ ASSENT_LABELS = {
     "consent": "经法定代理人同意",
     "ratification": "经法定代理人追认",
 }
-"""How the contract of a person already found without full capacity binds them (民法典
-arts. 21–23, 145)."""
+"""How the contract of a minor when signing, or of a person already found without full
+capacity, binds them (民法典 arts. 19–23, 145)."""
 FIXING_ITEMS = {
     "period_request": "第（二）项",
     "no_new_claims": "第（三）项",
@@ -154,9 +155,24 @@ class Defendant(CaseModel):
     contract_assent: Literal["represented", "consent", "ratification"] | None = Field(
         default=None,
         title="法定代理人对借款合同的代理、同意或追认",
-        description="民事行为能力的认定早于合同签订的：合同由法定代理人代理订立，或者经法定代理人"
-        "同意、追认的，选择相应项（民法典第二十一条、第二十二条、第一百四十五条）",
+        description="被告签约时未满十八周岁，或者民事行为能力的认定早于合同签订的：合同由法定代理人"
+        "代理订立，或者经法定代理人同意、追认的，选择相应项（民法典第十九条至第二十二条、"
+        "第一百四十五条）",
         json_schema_extra={"enum_titles": list(ASSENT_LABELS.values()), **ADVANCED},
+    )
+    contract_assent_on: date | None = Field(
+        default=None,
+        title="同意或追认日期",
+        description="法定代理人同意或者追认合同之日：同意不晚于签约之日，追认不早于签约之日，"
+        "均不晚于起诉日期；被告签约时未满十八周岁的必填，起诉状写明",
+        json_schema_extra={**ADVANCED, **shown_when("contract_assent", "consent", "ratification")},
+    )
+    contract_assent_form: ShortText | None = Field(
+        default=None,
+        title="同意或追认方式",
+        description="如 书面《同意书》、在《借款合同》上签字、书面《追认书》；被告签约时未满"
+        "十八周岁的必填，起诉状写明「以…同意（追认）」",
+        json_schema_extra={**ADVANCED, **shown_when("contract_assent", "consent", "ratification")},
     )
     maximum_fixing: DebtFixing | None = Field(
         default=None,
@@ -278,6 +294,13 @@ class LoanFacts(CaseModel):
         default=None,
         title="还息至",
         description="借款人已支付利息的最后一日；期内利息自其次日起计算",
+    )
+    installments: InstallmentPlan | None = Field(
+        default=None,
+        title="分期还款计划",
+        description="分期还款的，填写期数、第一期还款日、已还期数及已还至日期：最后一期应在借款期限内，"
+        "已还期数应与已还至日期相符",
+        json_schema_extra=ADVANCED,
     )
     collateral: Collateral | None = Field(default=None, title="抵押、质押等物的担保")
     other_security: Line | None = Field(

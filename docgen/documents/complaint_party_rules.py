@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from docgen.documents.complaint_minor import check_minor_contracts
 from docgen.documents.court_parts import check_plaintiff_particulars
 from docgen.documents.guardian_rules import check_filing_parties
 from docgen.documents.parts import check_party, same_party
@@ -50,6 +51,8 @@ def check_parties(result: Assessment, case: CivilComplaint) -> None:
                 "not_a_guarantor",
                 "只有保证人才有保证方式；请将诉讼地位改为保证人，或删除保证方式",
             )
+    # a contract made as a minor binds only as the guardian made or assented to it
+    check_minor_contracts(result, case)
     if not any(d.role == "borrower" for d in case.defendants):
         result.error(("defendants",), "borrower_missing", "被告中应至少有一名借款人（债务人）")
 

@@ -13,6 +13,7 @@ from docgen.documents.complaint_branch_rules import answering_companies
 from docgen.documents.complaint_capacity import capacity_facts
 from docgen.documents.complaint_guarantee import guarantee_fact
 from docgen.documents.complaint_guarantee_scope import guarantee_scope_sentence
+from docgen.documents.complaint_minor import minor_facts
 from docgen.documents.complaint_parts import DELIVERY_LABELS
 from docgen.documents.complaint_security import security_fact
 from docgen.documents.complaint_text import borrowers, costs_paid, lenders, names, suit_dates
@@ -74,7 +75,7 @@ def facts(
         first += f"，约定还款日期为{format_cn(contract.due_date)}。"
     else:
         first += f"依约{debtors}应于{format_cn(contract.due_date)}前清偿欠款。"
-    paragraphs = [first, *(a.fact() for a in branches), *capacity_facts(case)]
+    paragraphs = [first, *(a.fact() for a in branches), *capacity_facts(case), *minor_facts(case)]
     security = security_fact(case)
     if security is not None:
         paragraphs.append(security)

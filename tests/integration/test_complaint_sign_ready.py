@@ -181,7 +181,8 @@ OPEN = {
     "organisation_phone": "林海职务：＿＿＿＿联系电话：＿＿＿＿",
     "registered_place": "注册地／登记地：＿＿＿＿",
     "habitual_residence": "经常居住地：＿＿＿＿",
-    "interest_paid_until": "还息至＿＿＿＿年＿＿月＿＿日",
+    # 还息至 is not open here: the interest claimed from 2025-12-04 tells 2025-12-03
+    # (test_complaint_installments.py)
     "collateral": "10.是否签订物的担保（抵押、质押）合同□是■否",
     "maximum": "12.是否最高额担保（抵押、质押）□是□否；担保债权的确定时间：＿＿＿＿年＿＿月＿＿日",
     "registration": "13.是否办理抵押、质押登记□是□否",

@@ -60,6 +60,12 @@ def test_a_minor_needs_no_finding():
     party |= {"id_number": "110101201001011237", "capacity": "limited"}
     party["guardian"] |= {"relation": "mother", "id_number": "11010519800620002X"}
     del data["defendants"][0]["capacity_finding"], data["defendants"][0]["capacity_found_on"]
+    # a minor when signing: the contract binds with the guardian's consent (民法典 art. 145)
+    data["defendants"][0] |= {
+        "contract_assent": "consent",
+        "contract_assent_on": "2025-01-10",
+        "contract_assent_form": "书面《同意书》",
+    }
     assert _warning(data) is None
     assert "认定为" not in printed_copy("civil_complaint", data)
 
