@@ -22,6 +22,7 @@ from pydantic import Field
 from docgen.documents import registry
 from docgen.documents.court_names import COURT_NAME_NOT_FULL, same_court
 from docgen.documents.problems import CaseInvalid, Problem
+from docgen.documents.service_address import guardian_fields
 from docgen.domain.fields import CaseModel
 
 if TYPE_CHECKING:
@@ -108,24 +109,8 @@ def ward_guardian(complaint: dict[str, Any], name: Any) -> dict[str, Any]:
             if not isinstance(party, dict) or party.get("name") != name:
                 continue
             guardian = party.get("guardian")
-            return _guardian_fields(guardian) if isinstance(guardian, dict) else {}
+            return guardian_fields(guardian) if isinstance(guardian, dict) else {}
     return {}
-
-
-def _guardian_fields(guardian: dict[str, Any]) -> dict[str, Any]:
-    """A complaint's guardian as the confirmation's ``guardian…`` fields."""
-    found = guardian.get("name")
-    if not isinstance(found, str) or not found:
-        return {}
-    if guardian.get("relation") != "organization":
-        return {"guardian": found}
-    fields = {
-        "guardian": found,
-        "guardian_kind": "organization",
-        "guardian_representative": guardian.get("representative"),
-        "guardian_representative_title": guardian.get("representative_title"),
-    }
-    return {k: v for k, v in fields.items() if v}
 
 
 def check_same_case(

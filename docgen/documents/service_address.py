@@ -322,3 +322,20 @@ DOCUMENT: DocumentType[ServiceAddressConfirmation] = DocumentType(
     bundle_part=None,
     court_filing=True,
 )
+
+
+def guardian_fields(guardian: dict[str, Any]) -> dict[str, Any]:
+    """A party's guardian (a complaint's, a letter's) as the confirmation's ``guardian…``
+    fields: an organisation seals and its 负责人 signs (``_check_guardian_kind``)."""
+    found = guardian.get("name")
+    if not isinstance(found, str) or not found:
+        return {}
+    if guardian.get("relation") != "organization":
+        return {"guardian": found}
+    fields = {
+        "guardian": found,
+        "guardian_kind": "organization",
+        "guardian_representative": guardian.get("representative"),
+        "guardian_representative_title": guardian.get("representative_title"),
+    }
+    return {k: v for k, v in fields.items() if v}

@@ -22,6 +22,7 @@ from typing import Any, get_args
 from pydantic import BaseModel
 
 from docgen.documents import registry
+from docgen.documents.service_address import guardian_fields
 from docgen.documents.signed_amounts import formula_required
 from docgen.web.carry_court import (
     complaint_figures,
@@ -334,9 +335,10 @@ def carry_paper(case: Case, target: str) -> Case:
             out["organization"] = creditor
     elif target == "service_address":
         out["party"] = name
-        # a ward confirms through its 法定代理人, who signs (民事诉讼法 art. 60)
+        # a ward confirms through its 法定代理人, who signs (民事诉讼法 art. 60); an
+        # organisation seals, its 负责人 signs
         guardian = creditor.get("guardian") if isinstance(creditor, dict) else None
-        out["guardian"] = guardian.get("name") if isinstance(guardian, dict) else None
+        out.update(guardian_fields(guardian) if isinstance(guardian, dict) else {})
         service = first_plaintiff(case).get("service")
         if isinstance(service, dict):
             for key in ("address", "recipient", "phone", "electronic", "email"):

@@ -147,6 +147,21 @@ def test_a_ward_creditors_service_address_names_its_guardian():
     assert "guardian" not in carry(COMPLAINT, "service_address")
 
 
+def test_an_organisation_guardian_seals_the_service_address_and_its_head_signs():
+    complaint = copy.deepcopy(COMPLAINT)
+    ward = load_fixture("power_of_attorney", "valid", "ward_principal_signed_by_guardian")
+    committee = load_fixture(
+        "civil_complaint", "valid", "defendant_with_residents_committee_as_guardian"
+    )["defendants"][0]["party"]["guardian"]
+    complaint["plaintiffs"][0]["party"] = {**ward["principal"], "guardian": committee}
+    carried = carry(complaint, "service_address")
+    assert carried["guardian"] == "北京市东城区东四街道南新仓社区居民委员会"
+    assert (carried["guardian_kind"], carried["guardian_representative"]) == (
+        "organization",
+        "赵敏",
+    )
+
+
 def test_a_letter_gives_the_papers_its_creditor_and_debtor_as_the_parties():
     carried = carry(LETTER, "firm_letter")
     assert carried == {
