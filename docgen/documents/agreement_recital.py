@@ -23,6 +23,7 @@ from typing import Any
 from pydantic import Field
 
 from docgen.documents.case_numbers import CaseNumberText, check_case_number
+from docgen.documents.court_names import not_a_court_problem
 from docgen.documents.guardian_rules import capacity_status, is_minor
 from docgen.documents.problems import Assessment, Loc
 from docgen.domain.dates import by_day
@@ -104,7 +105,9 @@ def check_capacity_finding(
         )
         return
     if not finding.court.endswith("人民法院"):
-        result.error((*loc, "court"), "not_a_court", "法院名称应写全称，以“人民法院”结尾")
+        hint = not_a_court_problem(finding.court)[1]
+        message = "法院名称应写全称，以“人民法院”结尾"
+        result.error((*loc, "court"), "not_a_court", message, hint=hint)
     number = check_case_number(result, finding.case_number, (*loc, "case_number"), finding.court)
     if number is not None and not number.kind.endswith("民特"):
         result.warn(

@@ -32,6 +32,7 @@ from typing import Literal
 from pydantic import Field
 
 from docgen.documents.base import RuleOptions
+from docgen.documents.court_names import not_a_court_problem
 from docgen.documents.forum_scope import FORUM_HINT, check_forum_scope, dispute_scope, prevails
 from docgen.documents.guardian_rules import ratifiable
 from docgen.documents.letter_capacity import ratification_of
@@ -120,7 +121,8 @@ def check_agreed_court(
     """An agreed court exists, may hear the claim at first instance and has a connection."""
     loc: Loc = ("jurisdiction", "court")
     if not name.endswith("人民法院"):
-        result.error(loc, "not_a_court", "法院名称应写全称，以“人民法院”结尾")
+        hint = not_a_court_problem(name)[1]  # the full names a short one may stand for
+        result.error(loc, "not_a_court", "法院名称应写全称，以“人民法院”结尾", hint=hint)
         return
     table = division_table.load()
     court = read_court(name, table)
