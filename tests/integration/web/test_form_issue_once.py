@@ -16,7 +16,7 @@ from flask.testing import FlaskClient
 
 from docgen.config import Settings
 from docgen.services import DocumentService
-from tests.support import docx_text, load_fixture, pdf_pages_text
+from tests.support import docx_text, load_fixture, normalize, pdf_pages_text
 from tests.tenant_support import LOGIN, TwoTenants, page_csrf, tenant_app, two_tenants
 
 pytestmark = pytest.mark.slow
@@ -154,3 +154,40 @@ def test_another_tenants_document_id_is_not_found(web):
     assert _issued(web.a.member, case) == []
     rows = _register(web, web.b.id)
     assert [sorted(o.format for o in r.outputs) for r in rows if r.id == theirs] == [["pdf"]]
+
+
+def test_a_letter_to_the_debtor_and_a_guarantor_is_two_documents_in_both_formats(web):
+    client = web.a.member
+    case = load_fixture("demand_letter", "valid", "guarantor_demanded_in_time")
+    case["letter_number"] = f"CS-{uuid.uuid4().hex[:8]}"
+    pdfs = zipfile.ZipFile(io.BytesIO(_download(client, case, "pdf").data))
+    issued = _issued(client, case)
+    ids = [d["document_id"] for d in issued]
+
+    docxs = zipfile.ZipFile(
+        io.BytesIO(_download(client, case, "docx", document_ids=",".join(ids)).data)
+    )
+
+    pdf_stamps = [_stamp_in_pdf(pdfs.read(n)) for n in pdfs.namelist()]
+    docx_stamps = [_stamp_in_docx(docxs.read(n)) for n in docxs.namelist()]
+    assert [s[0] for s in pdf_stamps] == ids and len(ids) == 2
+    assert docx_stamps == pdf_stamps
+    # whom each file is addressed to is the same in both formats
+    assert [n.removesuffix(".docx") for n in docxs.namelist()] == [
+        n.removesuffix(".pdf") for n in pdfs.namelist()
+    ]
+    assert [_opening(docx_text(docxs.read(n))) for n in docxs.namelist()] == [
+        _opening("".join(pdf_pages_text(pdfs.read(n)))) for n in pdfs.namelist()
+    ]
+    register = web.app.extensions["docgen"].register
+    for name in docxs.namelist():  # each DOCX handed out verifies as its document
+        found = register.verify(content=docxs.read(name))
+        assert found.document_id == _stamp_in_docx(docxs.read(name))[0]
+        assert found.format == "docx"
+
+
+def _opening(text: str) -> str:
+    """The letter's heading up to its salutation (张伟先生：, 刘芳女士：): its number and
+    addressee, what tells the copies apart."""
+    flat = normalize(text)
+    return flat[: flat.index("：我方") if "：我方" in flat else flat.index("（以下简称")]
