@@ -108,9 +108,10 @@ def issue(
             raise Refused(409, [_changed(posted)])
     if known and _all_registered(service, known):
         return _again(service, known, fmt)
-    if not confirmed:
-        reused = [p for p in service.validate(type_name, data).problems if p.code == numbers.CODE]
-        if reused:
+    if not confirmed:  # an invalid case is refused for its errors by the render
+        report = service.validate(type_name, data)
+        reused = [p for p in report.problems if p.code == numbers.CODE]
+        if reused and report.ok:
             raise Refused(409, [_needs_confirmation(p) for p in reused])
     return _new(service, type_name, data, fmt, requester())
 

@@ -103,8 +103,22 @@ def test_the_same_case_downloaded_again_without_ids_is_still_that_document(web):
     assert _stamp_in_docx(archive.read(docx_name)) == first
     again = _download(client, case, "pdf")
     assert _stamp_in_pdf(again.data) == first
+    assert again.data == archive.read(pdf_name)
     rows = [r for r in _register(web, web.a.id) if r.letter_number == case["letter_number"]]
     assert len(rows) == 1
+    # the PDF printed again is the file issued: recorded once
+    assert sorted(o.format for o in rows[0].outputs) == ["docx", "pdf"]
+
+
+def test_an_invalid_case_under_a_used_number_is_refused_for_its_errors(web):
+    client, case = web.a.member, _letter()
+    _download(client, case, "pdf")
+    broken = {**case, "debtor": {**case["debtor"], "id_number": "110101198503151234"}}
+
+    refused = _download(client, broken, "pdf")
+
+    assert refused.status_code == 422
+    assert "身份证号码校验位错误" in refused.get_data(as_text=True)
 
 
 def test_other_data_under_a_registered_number_needs_confirmation(web):
