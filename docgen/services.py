@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 from docgen.config import Settings
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.problems import Assessment, CaseInvalid, Problem
-from docgen.pipeline import many, reissue, rendering, templates, uploads, validation
+from docgen.pipeline import many, reissue, rendering, same_document, templates, uploads, validation
 from docgen.pipeline.engines import Engine, Engines, Target
 from docgen.pipeline.many import PDF_CHUNK, Batch
 from docgen.pipeline.provenance import SHARED_LAYOUT, UNSTAMPED, Request, Source
@@ -286,6 +286,11 @@ class DocumentService:
     def reissue_pdf(self, document_id: str) -> reissue.Reissued:
         """A registered PDF of this tenant made again (or NotReissuable saying why)."""
         return reissue.reissue_pdf(self.scope, document_id)
+
+    def issued_again(self, document_id: str, fmt: Format) -> Rendered:
+        """A registered document of this tenant given again in ``fmt``, under its own id
+        and code, the file recorded as its output (or NotReissuable saying why)."""
+        return same_document.issued_again(self.scope, document_id, fmt)
 
 
 def _request(options: RenderOptions, by: str = "cli") -> Request:

@@ -157,7 +157,7 @@ class _Reprint:
     ) -> bytes | None:
         """The registered copy of case ``data`` printed again; CaseInvalid if it no
         longer passes the rules. ``exact``: only a copy that is the registered file
-        (None if none is); else the recipient's copy (see :func:`_addressed`)."""
+        (None if none is); else the recipient's copy (see :func:`addressed_copies`)."""
         doc_type, row = self.doc_type, self.row
         case = doc_type.parse(data)
         if doc_type.resolve is not None:
@@ -167,7 +167,7 @@ class _Reprint:
             raise CaseInvalid(assessment.errors)
         stamp = Stamp(row.id, row.code)
         registered = row.outputs[0].sha256
-        candidates = _addressed(case, index, row.id)
+        candidates = addressed_copies(case, index, row.id)
         for copy in candidates:
             context = doc_type.build_context(copy, assessment)
             pdf = render_pdf(
@@ -190,7 +190,7 @@ def _from_record(
     the entry is an older one whose case (``reference``: the profile's id it kept) does
     not hold what the profile filled in."""
     try:
-        pdf = job.copy_of(data, index, _Recorded(job.row.id), exact=False)
+        pdf = job.copy_of(data, index, Recorded(job.row.id), exact=False)
     except CaseInvalid:
         if reference is None:
             raise
@@ -203,7 +203,7 @@ def _from_record(
 def _from_profile(job: _Reprint, data: Any, index: int | None) -> bytes:
     """An older entry's copy printed with its profile as it is now, as long as that is
     the registered file: a profile edited since would print another document."""
-    resources = _Recorded(job.row.id, profiles=job.scope)
+    resources = Recorded(job.row.id, profiles=job.scope)
     pdf = job.copy_of(data, index, resources, exact=True)
     if pdf is None:
         raise NotReissuable(
@@ -215,7 +215,7 @@ def _from_profile(job: _Reprint, data: Any, index: int | None) -> bytes:
     return pdf
 
 
-class _Recorded:
+class Recorded:
     """What a reissue lends a case to resolve: never a new letter number (the recorded
     one is printed); a stored profile only for an older entry that kept its id alone
     (``profiles``)."""
@@ -243,7 +243,7 @@ class _Recorded:
         )
 
 
-def _addressed(case: Any, index: int | None, document_id: str) -> list[Any]:
+def addressed_copies(case: Any, index: int | None, document_id: str) -> list[Any]:
     """The copies a registered document may be: the recipient's it was registered for;
     for an older entry (no recipient kept), each recipient's in turn, the first first
     (the one it was taken for), when the case had several."""
@@ -313,4 +313,4 @@ def _printer(scope: Scope, row: Any, template_id: str) -> Target:
     return Target(renderer, template)
 
 
-__all__ = ["NotReissuable", "Reissued", "reissue_pdf"]
+__all__ = ["NotReissuable", "Recorded", "Reissued", "addressed_copies", "reissue_pdf"]

@@ -100,6 +100,15 @@ class Register:
                 raise ValueError("the outputs of one document share its stamp")
         self._insert([_document(issues[0])], issues, False)
 
+    def record_output(self, document_id: str, fmt: str, content: bytes) -> str:
+        """Another file of a registered document (its other format, or the same format
+        printed again to other bytes): an output row, durably, under the document's own
+        id; the document's entry is not touched. The file's SHA-256."""
+        digest = sha256_hex(content)
+        output = {"document_id": document_id, "format": fmt, "sha256": digest}
+        self._durable.submit([], [{**output, "size": len(content)}])
+        return digest
+
     def _insert(
         self, documents: list[dict[str, Any]], issues: Sequence[Issue], resumable: bool
     ) -> None:

@@ -47,11 +47,11 @@ from docgen.web import (  # noqa: F401
     bundle_pages,
     case_pages,
     form_checks,
+    form_issue,
     negotiation,
     profile_pages,
     template_pages,
 )
-from docgen.web.auth import requester
 from docgen.web.carry import ASKED_WHY, NEXT, WHEN_UNKNOWN, carry, to_fill
 from docgen.web.case_pages import carried_from_register
 from docgen.web.files import content_disposition
@@ -202,9 +202,25 @@ def carry_case(type_name: str) -> Response:
     )
 
 
+@bp.post("/<type_name>/issued")
+def issued_case(type_name: str) -> Response:
+    """The documents the case posted (JSON) was issued as from this browser, if it was:
+    downloading it again in any format gives those documents (see form_issue)."""
+    doc_type = doc_type_or_404(type_name)
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict):
+        return jsonify({"documents": []})
+    normalize_dates(type_form_spec(doc_type), data)
+    return jsonify({"documents": form_issue.issued(acting_service(), type_name, data)})
+
+
 @bp.post("/<type_name>/render")
 def render(type_name: str) -> Response:
-    """Render the case posted by the form: shown in the page's preview frame or downloaded."""
+    """Render the case posted by the form: shown in the page's preview frame or downloaded.
+
+    A download issues the case once (form_issue): the ids it was issued as (``document_ids``)
+    give those documents again in the format asked for; a letter number already registered
+    for another case needs ``confirm_reused=1``."""
     doc_type = doc_type_or_404(type_name)
     fmt = request.form.get("format", "pdf")
     inline = request.form.get("disposition") == "inline"
@@ -222,21 +238,28 @@ def render(type_name: str) -> Response:
         rendered = _rendered(type_name, data, fmt, inline)
     except CaseInvalid as exc:
         return _refused(exc.problems, doc_type, 422)
+    except form_issue.Refused as exc:
+        return _refused(exc.problems, doc_type, exc.status)
     return _file(rendered, inline=inline and fmt == "pdf")
 
 
-BOTH = ",".join(FORMATS)  # both formats of one document, in one ZIP
+BOTH = form_issue.BOTH
 
 
 def _rendered(type_name: str, data: Any, fmt: str, inline: bool) -> Rendered:
     service = acting_service()
-    if fmt == BOTH:  # one document (one id and number), its PDF and DOCX
-        made = service.render_formats(type_name, data, list(FORMATS), requested_by=requester())
-        return negotiation.zip_with_manifest([f for files in made for f in files])
-    chosen: Format = "docx" if fmt == "docx" else "pdf"
     if inline:  # 预览: a draft, marked, neither registered nor numbered
+        chosen: Format = "docx" if fmt == "docx" else "pdf"
         return drafts.render_one(service, type_name, data, chosen)
-    return service.render(type_name, data, chosen, requested_by=requester())
+    posted = [i for i in request.form.get("document_ids", "").split(",") if i]
+    return form_issue.issue(
+        service,
+        type_name,
+        data,
+        fmt,
+        posted=posted,
+        confirmed=request.form.get("confirm_reused") == "1",
+    )
 
 
 def _refused(problems: list[Problem], doc_type: DocumentType[Any], status: int) -> Response:

@@ -122,16 +122,101 @@
     });
   }
 
-  function submitRender(format, disposition) {
+  // extra: document_ids (the documents this case was issued as: the same documents are
+  // given again) or confirm_reused (a new document under a letter number already used)
+  function submitRender(format, disposition, extra) {
     ctx.persist.rendered();
     var target = document.getElementById('render-form');
     target.elements['case'].value = JSON.stringify(currentCase());
     target.elements.format.value = format;
     target.elements.disposition.value = disposition;
+    target.elements.document_ids.value = (extra && extra.document_ids) || '';
+    target.elements.confirm_reused.value = (extra && extra.confirm_reused) || '';
     target.submit();
   }
 
+  // --- issuing a case once: the server remembers the cases this browser issued ---------
+
+  function formatWords(format) {
+    return format.indexOf(',') >= 0 ? 'PDF 与 DOCX' : format.toUpperCase();
+  }
+
+  // the documents this very case was issued as (empty: not yet), or null on failure
+  function issuedAs() {
+    return fetch(form.dataset.issuedUrl, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', 'X-CSRFToken': csrf },
+      body: JSON.stringify(currentCase())
+    }).then(function (response) {
+      if (!response.ok) { say('无法确认本案是否已出具，请稍后重试', 'bad'); return null; }
+      return response.json().then(function (body) { return body.documents || []; });
+    }).catch(function () {
+      say('无法连接服务器，请稍后重试（已填写的内容仍保留在页面中）', 'bad');
+      return null;
+    });
+  }
+
+  var confirmBox = document.getElementById('issue-confirm');
+  var confirmFormat = null, confirmField = null;
+
+  function askToConfirm(format, reused) {
+    var list = document.getElementById('issue-confirm-text');
+    list.textContent = '';
+    reused.forEach(function (w) { list.appendChild(el('li', { text: w.message })); });
+    confirmFormat = format;
+    confirmField = reused[0].field;
+    confirmBox.hidden = false;
+    confirmBox.scrollIntoView({ block: 'nearest' });
+    document.getElementById('issue-confirm-no').focus();
+    say('该函号已用于另一份文书：请确认是否仍要出具新文书', 'bad');
+  }
+
+  function closeConfirm() {
+    confirmBox.hidden = true;
+    confirmFormat = confirmField = null;
+  }
+
+  function download(format) {
+    closeConfirm();
+    validate().then(function (report) {
+      if (!report || !report.valid) { return null; }
+      return issuedAs().then(function (documents) {
+        if (documents === null) { return; }
+        if (documents.length) {
+          var ids = documents.map(function (d) { return d.document_id; });
+          submitRender(format, 'attachment', { document_ids: ids.join(',') });
+          say('本案已出具（文书编号 ' + ids.join('、') + '），正在下载同一份文书的' + formatWords(format) + '，不另出具新文书', 'ok');
+          return;
+        }
+        var reused = (report.warnings || []).filter(function (w) { return w.code === 'letter_number_reused'; });
+        if (reused.length) { askToConfirm(format, reused); return; }
+        submitRender(format, 'attachment');
+        say('正在生成' + formatWords(format) + '文件，完成后浏览器会开始下载', 'ok');
+      });
+    });
+  }
+
   var previewPending = false;
+
+  // the confirm step before a new document under a letter number already registered
+  function bindConfirm() {
+    document.getElementById('issue-confirm-no').addEventListener('click', function () {
+      say('未出具新文书：请修改函号后再下载', '');
+      var number = confirmField && document.getElementById(confirmField);
+      closeConfirm();
+      if (number) { number.focus(); }
+    });
+    // what was confirmed is the case as it was: a change asks again at the next download
+    form.addEventListener('input', function () { if (!confirmBox.hidden) { closeConfirm(); } });
+    document.getElementById('issue-confirm-yes').addEventListener('click', function () {
+      var format = confirmFormat;
+      closeConfirm();
+      if (!format) { return; }
+      submitRender(format, 'attachment', { confirm_reused: '1' });
+      say('正在以该函号出具新文书（' + formatWords(format) + '），完成后浏览器会开始下载', 'ok');
+    });
+  }
 
   function bindDocument() {
     var frame = document.getElementById('preview-frame');
@@ -173,15 +258,9 @@
     });
 
     Array.prototype.forEach.call(document.querySelectorAll('button.download'), function (button) {
-      button.addEventListener('click', function () {
-        validate().then(function (report) {
-          if (report && report.valid) {
-            submitRender(button.dataset.format, 'attachment');
-            say('正在生成' + button.dataset.format.toUpperCase() + '文件，完成后浏览器会开始下载', 'ok');
-          }
-        });
-      });
+      button.addEventListener('click', function () { download(button.dataset.format); });
     });
+    bindConfirm();
 
     // carry the shared facts into another document: handed over in the browser's storage
     // to that form, which takes it when opened with ?carried=<this type>
