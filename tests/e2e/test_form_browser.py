@@ -504,10 +504,10 @@ def test_a_bundle_made_with_a_complaint_shows_the_complaints_warnings(page: Page
     )
     with page.expect_download():
         page.get_by_role("button", name="生成起诉材料").click()
-    # the complaint's three (its lawyer's fee without the clause agreeing it among them),
-    # and its four items of evidence without an exhibit here
-    expect(page.locator("#status")).to_contain_text("有 7 条提醒")
+    # the complaint's own (its charges over the overdue cap), and its four items of
+    # evidence without an exhibit here
+    expect(page.locator("#status")).to_contain_text("有 5 条提醒")
     summary = page.locator("#error-summary")
     expect(summary).to_be_visible()
-    expect(summary).to_contain_text("起诉状：保证人福州闽江建材有限公司的保证合同为")
+    expect(summary).to_contain_text("起诉状：逾期期间的利息、违约金、其他费用与律师费合计")
     expect(summary).to_contain_text("起诉状列明的证据「最高额保证合同」在起诉材料的证据中没有")
