@@ -51,8 +51,14 @@ _HINTS_BY_CODE = {
 _SUM_OF_ITEMS = re.compile(r"各项合计为人民币([\d,]+\.\d{2})元")
 
 
+_VERIFY = "核实无误可不修改"
+
+
 def hint_for(problem: Problem, column: Column | None) -> str:
-    """How to fix a problem, in the operator's terms."""
+    """How to fix a problem, in the operator's terms; for a warning (the row is printed
+    anyway), what to check, and that a cell found right may stay as it is."""
+    if problem.severity == "warning":
+        return f"{problem.hint.rstrip('。')}；{_VERIFY}" if problem.hint else _VERIFY
     if problem.hint:
         return problem.hint
     if problem.code == "total_mismatch":
