@@ -106,7 +106,7 @@ class DemandLetter(AddressedCase):
         title="发件人资料",
         description="已保存的发件人资料编号；联系方式、收款账户未填写时取自该资料",
         ge=1,
-        json_schema_extra=PROFILE_PICKER,
+        json_schema_extra={**PROFILE_PICKER, "former_titles": ["发函人档案"]},
     )
     creditor: Party = Field(title="债权人")
     debtor: Party = Field(title="债务人")

@@ -95,7 +95,7 @@ class FirmLetter(CaseModel):
         title="发件人资料",
         description="已保存的律师事务所发件人资料编号，代替填写律所信息",
         ge=1,
-        json_schema_extra=PROFILE_PICKER,
+        json_schema_extra={**PROFILE_PICKER, "former_titles": ["律所档案"]},
     )
     firm: FirmFacts | None = Field(
         default=None,

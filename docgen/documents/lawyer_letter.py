@@ -102,7 +102,7 @@ class LawyerLetter(AddressedCase):
         title="发件人资料",
         description="已保存的律师事务所发件人资料编号",
         ge=1,
-        json_schema_extra=PROFILE_PICKER,
+        json_schema_extra={**PROFILE_PICKER, "former_titles": ["律所档案"]},
     )
     sender: FirmSender | None = Field(
         default=None,
