@@ -96,7 +96,7 @@ _LETTER_DATE = click.option(
 _PROFILE = click.option(
     "--profile",
     type=click.IntRange(min=1),
-    help="发函人档案编号（docgen profile list），作为每一行共用的发函人",
+    help="发件人资料编号（docgen profile list），作为每一行共用的发函人",
 )
 _MAPPING = click.option(
     "--mapping",

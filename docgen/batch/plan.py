@@ -253,20 +253,20 @@ def _check_profile(service: DocumentService, type_name: str, shared: Mapping[str
         return
     doc_type = registry.get(type_name)
     if PROFILE_FIELD not in doc_type.model.model_fields:
-        raise SharedProfileError(f"{doc_type.title}不使用发函人档案，请去掉发函人档案编号")
+        raise SharedProfileError(f"{doc_type.title}不使用发件人资料，请去掉发件人资料编号")
     value = shared[PROFILE_FIELD]
     try:
         profile_id = int(value)
     except (TypeError, ValueError):
-        raise SharedProfileError(f"发函人档案编号应为正整数，实为「{value}」") from None
+        raise SharedProfileError(f"发件人资料编号应为正整数，实为「{value}」") from None
     if profile_id < 1:
-        raise SharedProfileError(f"发函人档案编号应为正整数，实为「{value}」")
+        raise SharedProfileError(f"发件人资料编号应为正整数，实为「{value}」")
     try:
         service.profiles.get(service.tenant_id, profile_id)  # the run's tenant's only
     except ProfileNotFound:
         raise SharedProfileError(
-            f"发函人档案 {profile_id} 不存在，整批未开始生成；"
-            "请用 docgen profile list 查看已保存的档案"
+            f"发件人资料 {profile_id} 不存在，整批未开始生成；"
+            "请用 docgen profile list 查看已保存的发件人资料"
         ) from None
 
 

@@ -51,8 +51,15 @@ _HINTS_BY_CODE = {
 _SUM_OF_ITEMS = re.compile(r"各项合计为人民币([\d,]+\.\d{2})元")
 
 
+_VERIFY = "核实无误可不修改"
+
+
 def hint_for(problem: Problem, column: Column | None) -> str:
-    """How to fix a problem, in the operator's terms."""
+    """How to fix a problem, in the operator's terms. A warning's row is printed anyway:
+    its rule's own hint, else that a cell found right may stay as it is (never the advice
+    for an error, such as 「请填写 是 或 否」 for a cell holding 否)."""
+    if problem.severity == "warning":
+        return problem.hint or _VERIFY
     if problem.hint:
         return problem.hint
     if problem.code == "total_mismatch":

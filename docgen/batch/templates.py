@@ -1,13 +1,15 @@
 """Mapping templates: the headers a sheet should have, with one sample row that passes.
 
-The sample row is one of the document type's own valid fixtures, flattened into the
-columns; it is validated again after the round trip so a template never teaches a
-layout that would be rejected.
+The sample row is one of the document type's own valid fixtures (the one with the fewest
+warnings, its letter date the day of download), flattened into the columns; it is
+validated again after the round trip so a template never teaches a layout that would be
+rejected.
 """
 
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -69,15 +71,46 @@ def labelled(layout: Layout, values: list[Any]) -> list[Any]:
 
 
 def sample_case(service: DocumentService, type_name: str) -> dict[str, Any] | None:
-    """A valid fixture of the type that survives flattening into columns."""
+    """A valid fixture of the type that survives flattening into columns: of those, the
+    one with the fewest warnings, so the example teaches no risky pattern (a company's
+    debt paid into a person's account), dated the day the template is made (a letter
+    date weeks old is itself warned about)."""
+    today = service.options().current_date()
+    key = (type_name, today)
+    if key not in _SAMPLES:  # some seconds of validating fixtures: once a day per type
+        for stale in [k for k in _SAMPLES if k[1] != today]:
+            del _SAMPLES[stale]
+        _SAMPLES[key] = _least_warned(service, type_name, today)
+    found = _SAMPLES[key]
+    return dict(found) if found is not None else None
+
+
+_SAMPLES: dict[tuple[str, date], dict[str, Any] | None] = {}
+
+
+def _least_warned(service: DocumentService, type_name: str, today: date) -> dict[str, Any] | None:
     layout = Layout.of(registry.get(type_name).model)
+    best: tuple[int, dict[str, Any]] | None = None
     for path in sorted((FIXTURES / type_name / "valid").glob("*.json")):
-        case = json.loads(path.read_text(encoding="utf-8"))
+        case = dated(type_name, json.loads(path.read_text(encoding="utf-8")), today)
         headers, values = flatten(layout, case)
         rebuilt, _ = layout.resolve(headers).record(labelled(layout, values))
-        if service.validate(type_name, rebuilt).ok:
-            return dict(case)
-    return None
+        report = service.validate(type_name, rebuilt)
+        if not report.ok:
+            continue
+        warned = sum(p.severity == "warning" for p in report.problems)
+        if best is None or warned < best[0]:
+            best = (warned, dict(case))
+        if warned == 0:
+            break
+    return best[1] if best is not None else None
+
+
+def dated(type_name: str, case: dict[str, Any], today: date) -> dict[str, Any]:
+    """The case with its letter date (where the type has one) set to ``today``."""
+    if "letter_date" not in registry.get(type_name).model.model_fields:
+        return case
+    return {**case, "letter_date": today.isoformat()}
 
 
 def write_template(

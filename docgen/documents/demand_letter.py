@@ -43,6 +43,7 @@ from docgen.documents.letter_capacity import contract_status, ratification_of
 from docgen.documents.letter_copies import sent_apart
 from docgen.documents.letter_rules import contract_opening, made_verb, summary_for
 from docgen.documents.letter_self_ratification import self_receipt
+from docgen.documents.letter_sender import check_sender
 from docgen.documents.letter_service import (
     LetterService,
     check_service,
@@ -74,7 +75,13 @@ from docgen.documents.parts import (
 )
 from docgen.documents.problems import Assessment, CaseInvalid, Problem
 from docgen.domain.dates import format_cn
-from docgen.domain.disclosure import ADVANCED, PROFILE_PICKER, paired_with, shown_when
+from docgen.domain.disclosure import (
+    ADVANCED,
+    FROM_PROFILE,
+    PROFILE_PICKER,
+    paired_with,
+    shown_when,
+)
 from docgen.domain.fields import Line, ShortText
 from docgen.domain.guarantee import Guarantee
 from docgen.domain.identity import mask_id, number_label
@@ -90,14 +97,16 @@ class DemandLetter(AddressedCase):
 
     letter_date: date = Field(title="发函日期")
     letter_number: ShortText | None = Field(
-        default=None, title="函件编号", json_schema_extra=ADVANCED
+        default=None,
+        title="函件编号",
+        description="有保证人时必填：致各收函人的函件依次编为-1、-2…，如 CS-2026-0158",
     )
     sender_profile_id: int | None = Field(
         default=None,
-        title="发函人档案",
-        description="已保存的发函人档案编号；联系方式、收款账户未填写时取自档案",
+        title="发件人资料",
+        description="已保存的发件人资料编号；联系方式、收款账户未填写时取自该资料",
         ge=1,
-        json_schema_extra=PROFILE_PICKER,
+        json_schema_extra={**PROFILE_PICKER, "former_titles": ["发函人档案"]},
     )
     creditor: Party = Field(title="债权人")
     debtor: Party = Field(title="债务人")
@@ -106,7 +115,6 @@ class DemandLetter(AddressedCase):
         max_length=5,
         title="保证人",
         description="每位保证人另收到一份函件",
-        json_schema_extra=ADVANCED,
     )
     guarantees: list[Guarantee] = Field(
         default_factory=list,
@@ -123,7 +131,10 @@ class DemandLetter(AddressedCase):
     amounts: DebtAmounts = Field(title="欠款金额")
     deadline: PaymentDeadline = Field(title="付款期限")
     payment_account: LetterAccount | None = Field(
-        default=None, title="收款账户", description="不填则取自发函人档案（债权人档案）"
+        default=None,
+        title="收款账户",
+        description="未选发件人资料时必填；已套用债权人的发件人资料（含收款账户）的可不填",
+        json_schema_extra=FROM_PROFILE,
     )
     next_step: Literal["litigation", "arbitration"] = Field(
         default="litigation",
@@ -138,7 +149,10 @@ class DemandLetter(AddressedCase):
         json_schema_extra=shown_when("next_step", "arbitration"),
     )
     contact: Contact | None = Field(
-        default=None, title="联系方式", description="不填则取自发函人档案"
+        default=None,
+        title="联系方式",
+        description="未选发件人资料时必填（联系人与联系电话）；已套用发件人资料的可不填",
+        json_schema_extra=FROM_PROFILE,
     )
     signatory: Signatory = Field(title="签署人")
     include_receipt: bool = Field(
@@ -200,7 +214,7 @@ def assess(case: DemandLetter, options: RuleOptions) -> Assessment:
     check_letter(
         result, case, Demander(case.creditor, "creditor", "债务人与债权人不能为同一主体"), options
     )
-    _check_sender(result, case)
+    check_sender(result, case, case._profile_kind)
     _check_receipt(result, case)
     _check_number(result, case)
     check_service(result, case.service, len(case.guarantors))
@@ -245,30 +259,6 @@ def _check_receipt(result: Assessment, case: DemandLetter) -> None:
         "（第二十条、第二十一条、第一百四十四条）",
         hint=f"{GUARDIAN_HINT}，回执将由其作为法定代理人代为签署；或取消「附回执」",
     )
-
-
-def _check_sender(result: Assessment, case: DemandLetter) -> None:
-    """Contact details and payment account: given in the letter or taken from a profile."""
-    if case.contact is None:
-        result.error(
-            ("contact",), "missing", "请填写联系方式，或选择发函人档案", hint="联系人与联系电话必填"
-        )
-    if case.payment_account is not None:
-        return
-    if case._profile_kind == "creditor":
-        result.error(
-            ("sender_profile_id",),
-            "missing",
-            "发函人档案中缺少收款账户：请在档案中填写收款账户，或在本函中填写收款账户",
-        )
-    elif case._profile_kind == "law_firm":
-        result.error(
-            ("payment_account",),
-            "missing",
-            "请填写债权人的收款账户：律师事务所档案中的账户是律所自己的账户，不作为付款账户",
-        )
-    else:
-        result.error(("payment_account",), "missing", "请填写收款账户，或选择债权人的发函人档案")
 
 
 # --- context ------------------------------------------------------------------------

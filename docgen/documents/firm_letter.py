@@ -61,7 +61,7 @@ from docgen.documents.letter_service import (
 from docgen.documents.problems import Assessment, CaseInvalid, Problem
 from docgen.domain.counting import copies
 from docgen.domain.dates import format_cn
-from docgen.domain.disclosure import PROFILE_PICKER
+from docgen.domain.disclosure import FROM_PROFILE, PROFILE_PICKER
 from docgen.domain.fields import CaseModel, Line, Phone, ShortText, Text
 from docgen.profiles.model import LicenseNumber, Uscc
 
@@ -92,12 +92,17 @@ class FirmLetter(CaseModel):
     )
     sender_profile_id: int | None = Field(
         default=None,
-        title="律所档案",
-        description="已保存的律所档案编号，代替填写律所信息",
+        title="发件人资料",
+        description="已保存的律师事务所发件人资料编号，代替填写律所信息",
         ge=1,
-        json_schema_extra=PROFILE_PICKER,
+        json_schema_extra={**PROFILE_PICKER, "former_titles": ["律所档案"]},
     )
-    firm: FirmFacts | None = Field(default=None, title="律所信息", description="不使用档案时填写")
+    firm: FirmFacts | None = Field(
+        default=None,
+        title="律所信息",
+        description="未选发件人资料时必填",
+        json_schema_extra=FROM_PROFILE,
+    )
     client: Line = Field(title="委托人", description="本案当事人")
     case: CaseRef = Field(title="案件")
     stage: Stage = stage_field()
@@ -107,7 +112,7 @@ class FirmLetter(CaseModel):
         default_factory=list,
         max_length=2,
         title="承办律师",
-        description="一至二名；不填则取律所档案中的承办律师",
+        description="一至二名；不填则取发件人资料中的承办律师",
     )
     service: LetterService | None = service_field(COURT_EXAMPLE)
 
@@ -154,10 +159,10 @@ def _from_stored(case: FirmLetter, profile_id: int, resources: Resources) -> Fir
     problems = []
     if profile.kind != "law_firm":
         problems.append(
-            Problem(loc, "not_a_law_firm", "所函须以律师事务所名义出具，该档案不是律所档案")
+            Problem(loc, "not_a_law_firm", "所函须以律师事务所名义出具，所选发件人资料不是律所")
         )
     if not profile.uscc:
-        problems.append(Problem(loc, "missing", "律所档案中缺少执业许可证号（统一社会信用代码）"))
+        problems.append(Problem(loc, "missing", "发件人资料中缺少执业许可证号（统一社会信用代码）"))
     update: dict[str, Any] = {}
     if not problems and profile.uscc:
         update["firm"] = FirmFacts(
@@ -181,9 +186,9 @@ def assess(case: FirmLetter, options: RuleOptions) -> Assessment:
     result = Assessment()
     result.extend(case._profile_problems)
     if case.firm is not None and case.sender_profile_id is not None and not _from_profile(case):
-        result.error(("firm",), "firm_twice", "律所档案与律所信息只能填写其一")
+        result.error(("firm",), "firm_twice", "发件人资料与律所信息只能填写其一")
     elif case.firm is None and case.sender_profile_id is None:
-        result.error(("firm",), "missing", "请选择律所档案，或填写律所信息")
+        result.error(("firm",), "missing", "请套用律师事务所的发件人资料，或填写律所信息")
     if case.firm is not None and not case.firm.license_number.startswith(FIRM_CODE_PREFIX):
         loc = ("sender_profile_id",) if _from_profile(case) else ("firm", "license_number")
         result.error(
@@ -223,15 +228,15 @@ def _check_number(result: Assessment, case: FirmLetter) -> None:
             "所函未填写函号：律师事务所出具的公函通常按本所发函登记统一编号，便于法院与律所核对"
             "（律所管理惯例，并非法院受理所函的条件）",
             hint="请按本所发函登记填写（如（2026）×民函字第15号，×为本所的函号前缀），"
-            "或在律所档案中设置函号前缀以自动编号",
+            "或在发件人资料中设置函号前缀以自动编号",
         )
     elif case.letter_number and prefix and prefix not in case.letter_number:
         result.warn(
             ("letter_number",),
             "letter_number_not_of_profile",
-            f"函号「{case.letter_number}」中没有律所档案的函号前缀「{prefix}」：所函应按本所"
+            f"函号「{case.letter_number}」中没有发件人资料的函号前缀「{prefix}」：所函应按本所"
             "发函登记编号，该函号可能是他所的或填写有误",
-            hint=f"请删除函号，由律所档案的前缀自动编号（如（{case.letter_date.year}）"
+            hint=f"请删除函号，由发件人资料的函号前缀自动编号（如（{case.letter_date.year}）"
             f"{prefix}{SERIES}字第1号），或填写本所登记的函号",
         )
 

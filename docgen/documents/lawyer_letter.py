@@ -76,7 +76,7 @@ from docgen.documents.parts import (
 )
 from docgen.documents.problems import Assessment, CaseInvalid, Problem
 from docgen.domain.dates import format_cn
-from docgen.domain.disclosure import PROFILE_PICKER, paired_with, shown_when
+from docgen.domain.disclosure import FROM_PROFILE, PROFILE_PICKER, paired_with, shown_when
 from docgen.domain.fields import Line, Paragraph, ShortText, Text
 from docgen.domain.guarantee import Guarantee
 from docgen.domain.parties import Party
@@ -99,13 +99,16 @@ class LawyerLetter(AddressedCase):
     )
     sender_profile_id: int | None = Field(
         default=None,
-        title="律所档案",
-        description="已保存的发函人档案编号",
+        title="发件人资料",
+        description="已保存的律师事务所发件人资料编号",
         ge=1,
-        json_schema_extra=PROFILE_PICKER,
+        json_schema_extra={**PROFILE_PICKER, "former_titles": ["律所档案"]},
     )
     sender: FirmSender | None = Field(
-        default=None, title="律所信息", description="不使用档案时直接填写"
+        default=None,
+        title="律所信息",
+        description="未选发件人资料时必填",
+        json_schema_extra=FROM_PROFILE,
     )
     client: Party = Field(title="委托人（债权人）")
     debtor: Party = Field(title="收函人（债务人）")
@@ -210,17 +213,17 @@ def _check_sender(result: Assessment, case: LawyerLetter) -> None:
         result.error(
             ("sender",),
             "sender_twice",
-            "律所档案与律所信息只能填写其一",
-            hint="使用已保存的档案时，请删除律所信息",
+            "发件人资料与律所信息只能填写其一",
+            hint="使用已保存的发件人资料时，请删除律所信息",
         )
         return
     if case.sender is None:
         if case.sender_profile_id is None:
-            result.error(("sender",), "missing", "请选择律所档案，或填写律所信息")
+            result.error(("sender",), "missing", "请套用律师事务所的发件人资料，或填写律所信息")
         return  # the profile is checked once it is resolved
     sender = case.sender
     base = ("sender_profile_id",) if from_profile else ("sender",)
-    where = "律所档案中" if from_profile else ""
+    where = "发件人资料中" if from_profile else ""
 
     def need(field: str, label: str) -> None:
         loc = base if from_profile else (*base, field)

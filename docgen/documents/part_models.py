@@ -262,11 +262,18 @@ class DebtAmounts(CaseModel):
 class PaymentDeadline(CaseModel):
     """How long the debtor has to pay; the date itself is computed, never typed."""
 
-    days: int = Field(title="付款期限（天数）", ge=1, le=90)
+    days: int = Field(
+        title="付款期限（天数）",
+        ge=1,
+        le=90,
+        description="默认为工作日，自收到本函之日起算：填 7 即「收到本函之日起7个工作日内」；"
+        "可在下方改为自然日，起算方式见「更多信息」",
+    )
     kind: Literal["working", "calendar"] = Field(
         default="working",
         title="天数类型",
-        json_schema_extra={**ADVANCED, "enum_titles": ["工作日", "自然日"]},
+        description="工作日不含周末和法定节假日；自然日即日历天数",
+        json_schema_extra={"enum_titles": ["工作日", "自然日"]},
     )
     counted_from: Literal["receipt", "letter_date"] = Field(
         default="receipt",

@@ -7,6 +7,8 @@ it, and a spreadsheet template can order its columns by it (:func:`field_hints`)
 - ``x-advanced``: rarely needed for a collection letter (民族, 工作单位 …); optional.
 - ``x-shown-when``: only meaningful after a sibling choice (仲裁机构 after 申请仲裁).
 - ``x-form``: ``"profile-picker"`` — set by the form's profile picker, not typed.
+- ``x-from-profile``: a group a sender profile fills in (收款账户, 联系方式, 律所信息): the
+  form says beside it where profiles are chosen and kept.
 - ``x-paired-with``: a list whose rows belong one to one, in order, to the rows of a
   sibling list (a letter's 保证信息 to its 保证人): the form draws each row under its
   partner and moves, adds and deletes them together.
@@ -18,6 +20,7 @@ from typing import Any
 
 ADVANCED: dict[str, Any] = {"x-advanced": True}
 PROFILE_PICKER: dict[str, Any] = {"x-form": "profile-picker"}
+FROM_PROFILE: dict[str, Any] = {"x-from-profile": True}
 
 
 def paired_with(field: str) -> dict[str, Any]:

@@ -208,8 +208,8 @@ def _from_profile(job: _Reprint, data: Any, index: int | None) -> bytes:
     if pdf is None:
         raise NotReissuable(
             "sender_profile_changed",
-            f"文书 {job.row.id} 出具时所用的发件人档案已修改，无法重新生成相同文书"
-            "（登记簿只记录了档案编号，未记录出具时的档案内容）",
+            f"文书 {job.row.id} 出具时所用的发件人资料已修改，无法重新生成相同文书"
+            "（登记簿只记录了发件人资料编号，未记录出具时的内容）",
             "请上传当初出具的 PDF 文件",
         )
     return pdf
@@ -228,7 +228,7 @@ class Recorded:
         if self.scope is None:  # a recorded case holds its sender's details
             raise NotReissuable(
                 "sender_profile_changed",
-                f"文书 {self.document_id} 登记的案件数据未记录出具时的发件人档案内容，"
+                f"文书 {self.document_id} 登记的案件数据未记录出具时的发件人资料内容，"
                 "无法重新生成相同文书",
                 "请上传当初出具的 PDF 文件",
             )

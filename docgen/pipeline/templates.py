@@ -42,6 +42,13 @@ def active(scope: Scope, doc_type: DocumentType[Any], kind: str, case: Any) -> V
     return found or store.active(tenant, doc_type.name, kind)
 
 
+def typst_prints(doc_type: DocumentType[Any]) -> bool:
+    """Whether the ``typst`` engine prints the type (a built-in layout, or a ``.typ``
+    template beside its HTML one); else its PDF goes through WeasyPrint whatever the
+    engine chosen (:func:`docgen.pipeline.engines.choose`)."""
+    return layout_name(doc_type) is not None or "typst" in doc_type.templates
+
+
 def _files(doc_type: DocumentType[Any], case: Any) -> Mapping[str, str]:
     return doc_type.templates if case is None else doc_type.templates_for(case)
 

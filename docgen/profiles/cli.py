@@ -32,7 +32,7 @@ def _store() -> ProfileStore:
 
 @click.group()
 def profile() -> None:
-    """发函人档案（律师事务所、债权人）：add / list / show / delete。"""
+    """发件人资料（律师事务所、债权人）：add / list / show / delete。"""
 
 
 def _tenant(name: str | None) -> int:
@@ -45,7 +45,7 @@ def _tenant(name: str | None) -> int:
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 @TENANT_OPTION
 def add(file: Path, tenant_name: str | None) -> None:
-    """从 JSON 文件 FILE 新建档案，输出其编号。"""
+    """从 JSON 文件 FILE 新建发件人资料，输出其编号。"""
     from pydantic import ValidationError
 
     from docgen.documents.problems import from_validation_error
@@ -54,10 +54,10 @@ def add(file: Path, tenant_name: str | None) -> None:
     try:
         data = json.loads(file.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError) as exc:
-        raise click.UsageError(f"无法读取档案文件 {file}：{exc}") from None
+        raise click.UsageError(f"无法读取发件人资料文件 {file}：{exc}") from None
     except json.JSONDecodeError as exc:
         raise click.UsageError(
-            f"档案文件不是有效的 JSON：{file} 第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}"
+            f"发件人资料文件不是有效的 JSON：{file} 第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}"
         ) from None
     try:
         parsed = SenderProfile.model_validate(data)
@@ -66,13 +66,13 @@ def add(file: Path, tenant_name: str | None) -> None:
             click.echo(f"错误  {p.path}  [{p.code}]  {p.message}", err=True)
         sys.exit(EXIT_INVALID)
     stored = _store().add(_tenant(tenant_name), parsed)
-    click.echo(f"已新建发函人档案 {stored.id}：{stored.profile.name}")
+    click.echo(f"已新建发件人资料 {stored.id}：{stored.profile.name}")
 
 
 @profile.command("list")
 @TENANT_OPTION
 def list_profiles(tenant_name: str | None) -> None:
-    """列出本租户的全部档案。"""
+    """列出本租户的全部发件人资料。"""
     from docgen.profiles.model import KIND_TITLES
 
     for stored in _store().list(_tenant(tenant_name)):
@@ -84,7 +84,7 @@ def list_profiles(tenant_name: str | None) -> None:
 @click.argument("profile_id", metavar="ID", type=int)
 @TENANT_OPTION
 def show(profile_id: int, tenant_name: str | None) -> None:
-    """以 JSON 输出一个档案。"""
+    """以 JSON 输出一份发件人资料。"""
     from docgen.profiles.store import ProfileNotFound
 
     try:
@@ -98,11 +98,11 @@ def show(profile_id: int, tenant_name: str | None) -> None:
 @click.argument("profile_id", metavar="ID", type=int)
 @TENANT_OPTION
 def delete(profile_id: int, tenant_name: str | None) -> None:
-    """删除一个档案。"""
+    """删除一份发件人资料。"""
     from docgen.profiles.store import ProfileNotFound
 
     try:
         _store().delete(_tenant(tenant_name), profile_id)
     except ProfileNotFound as exc:
         raise click.ClickException(str(exc)) from None
-    click.echo(f"已删除发函人档案 {profile_id}")
+    click.echo(f"已删除发件人资料 {profile_id}")

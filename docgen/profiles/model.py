@@ -62,14 +62,14 @@ class ProfileAccount(LetterAccount):
     holder_relation: ShortText | None = Field(
         default=None,
         title="收款人与债权人的关系",
-        description="仅债权人档案：收款账户不是债权人本人的账户时必填，如 法定代表人",
+        description="仅债权人：收款账户不是债权人本人的账户时必填，如 法定代表人",
         # the profile's kind, one level up: drawn for a creditor's profile only
         json_schema_extra=shown_when("../kind", "creditor"),
     )
     payee_authorization: bool = Field(
         default=False,
         title="附收款授权书",
-        description="仅债权人档案：收款账户不是债权人本人的账户时，随函附收款授权书",
+        description="仅债权人：收款账户不是债权人本人的账户时，随函附收款授权书",
         json_schema_extra=shown_when("../kind", "creditor"),
     )
 
@@ -134,7 +134,7 @@ class SenderProfile(CaseModel):
         ):
             raise PydanticCustomError(
                 "holder_relation_of_a_firm",
-                "律师事务所档案的账户是律所自己的账户，不作为付款账户，无需填写收款人与债权人的关系"
+                "律师事务所的发件人资料中的账户是律所自己的账户，不作为付款账户，无需填写收款人与债权人的关系"
                 "或附收款授权书",
             )
         return account

@@ -72,7 +72,7 @@ class ProfileNotFound(LookupError):
     """No sender profile has this id."""
 
     def __init__(self, profile_id: int) -> None:
-        super().__init__(f"发函人档案 {profile_id} 不存在")
+        super().__init__(f"发件人资料 {profile_id} 不存在")
         self.profile_id = profile_id
 
 

@@ -13,10 +13,12 @@ from typing import Any
 from flask import Response, redirect, render_template, send_file, url_for
 from flask_wtf.csrf import generate_csrf
 
+from docgen.batch.cases import PROFILE_FIELD
 from docgen.batch.runs import RunNotFound
 from docgen.batch.templates import write_template
 from docgen.documents import registry
 from docgen.documents.problems import Problem
+from docgen.pipeline.templates import typst_prints
 from docgen.profiles.model import KIND_TITLES
 from docgen.services import FORMATS
 from docgen.web.auth import tenant_id
@@ -28,9 +30,12 @@ LABELS = {"done": "已完成", "running": "生成中", "planning": "正在校验
 
 
 def _upload_page(problems: list[Problem] | None = None, status: int = 200) -> Response:
+    types = registry.all_types()
     html = render_template(
         "form/batch_upload.html",
-        types=registry.all_types(),
+        types=types,
+        typst_others=[t.title for t in types if not typst_prints(t)],
+        profile_types=[t.title for t in types if PROFILE_FIELD in t.model.model_fields],
         formats=FORMATS,
         profiles=[
             (stored.id, KIND_TITLES[stored.profile.kind], stored.profile.name)

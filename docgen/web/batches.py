@@ -229,7 +229,7 @@ def build_blueprint() -> APIBlueprint:
 
         表单字段：file、type、formats（pdf,docx）、address_page、check_only（只校验不生成）、
         shared（JSON）或 shared_file（JSON 文件）、letter_date、
-        sender_profile_id（发函人档案编号，作为每一行共用的发函人）、pdf_engine（weasyprint 或
+        sender_profile_id（发件人资料编号，作为每一行共用的发函人）、pdf_engine（weasyprint 或
         typst，默认按服务配置）
         """
         if request.mimetype != "multipart/form-data":

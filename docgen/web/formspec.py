@@ -14,7 +14,8 @@ Any node may carry the model's disclosure hints (see :mod:`docgen.domain.disclos
 "in": [values]}``: drawn only while the sibling holds one of them; ``../name`` names a
 field of the enclosing group) and ``picker``
 (``"profile"``: set by the profile picker, never drawn as an input) and ``paired_with``
-(an array whose rows are drawn under the rows of the sibling array it names).
+(an array whose rows are drawn under the rows of the sibling array it names) and
+``from_profile`` (a group a sender profile fills in: a link to the profiles is drawn).
 
 - ``field``: one input; ``widget`` is ``text``, ``textarea``, ``date``, ``money`` (two
   decimals), ``decimal``, ``integer``, ``select`` (with ``choices``), ``checkbox`` or
@@ -71,6 +72,8 @@ class _Walker:
             found["shown_when"] = hints["x-shown-when"]
         if hints.get("x-form") == "profile-picker":
             found["picker"] = "profile"
+        if hints.get("x-from-profile"):
+            found["from_profile"] = True
         if isinstance(hints.get("x-paired-with"), str):
             found["paired_with"] = hints["x-paired-with"]
         return found

@@ -43,7 +43,7 @@ class BatchStatus(BaseModel):
 class StoredProfileModel(SenderProfile):
     """A sender profile as stored: its number and times besides the profile."""
 
-    id: int = Field(description="档案编号")
+    id: int = Field(description="发件人资料编号")
     created_at: str = Field(description=TIMESTAMP, json_schema_extra=DATE_TIME)
     updated_at: str = Field(description=TIMESTAMP, json_schema_extra=DATE_TIME)
 
@@ -162,7 +162,7 @@ def batch_form() -> dict[str, Any]:
             },
             "shared": {**text, "description": "每一行共用的信息（JSON 对象）"},
             "letter_date": {**text, "format": "date", "description": "发函日期"},
-            "sender_profile_id": {**text, "description": "发函人档案编号（每一行共用的发函人）"},
+            "sender_profile_id": {**text, "description": "发件人资料编号（每一行共用的发函人）"},
             "pdf_engine": {**text, "description": "weasyprint 或 typst，默认按服务配置"},
         },
     }

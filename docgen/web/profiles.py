@@ -17,11 +17,11 @@ from docgen.web.auth import tenant_id
 from docgen.web.extension import app_service
 from docgen.web.paging import PageQuery, answer, page
 
-PROFILES_TAG = Tag(name="sender-profiles", description="发函人档案（律师事务所、债权人）")
+PROFILES_TAG = Tag(name="sender-profiles", description="发件人资料（律师事务所、债权人）")
 
 
 class ProfilePath(BaseModel):
-    id: int = Field(ge=1, le=2**63 - 1, description="档案编号")
+    id: int = Field(ge=1, le=2**63 - 1, description="发件人资料编号")
 
 
 def _store() -> ProfileStore:
@@ -57,18 +57,18 @@ def build_blueprint() -> APIBlueprint:
 
     @bp.get("", tags=[PROFILES_TAG])
     def list_profiles(query: PageQuery) -> Response:
-        """列出发函人档案（分页）"""
+        """列出发件人资料（分页）"""
         chosen, following = page(_store().list(tenant_id()), lambda p: [p.id], query)
         return answer([p.as_dict() for p in chosen], following)
 
     @bp.get("/schema", tags=[PROFILES_TAG])
     def profile_schema() -> Response:
-        """发函人档案的 JSON Schema（新建、修改时的请求体）"""
+        """发件人资料的 JSON Schema（新建、修改时的请求体）"""
         return jsonify(SenderProfile.model_json_schema())
 
     @bp.post("", tags=[PROFILES_TAG], responses={201: SenderProfile})
     def create_profile() -> Response:
-        """新建发函人档案"""
+        """新建发件人资料"""
         body = _body()
         if isinstance(body, Response):
             return body
@@ -78,7 +78,7 @@ def build_blueprint() -> APIBlueprint:
 
     @bp.get("/<int:id>", tags=[PROFILES_TAG])
     def get_profile(path: ProfilePath) -> Response:
-        """查看一个发函人档案"""
+        """查看一个发件人资料"""
         try:
             return jsonify(_store().get(tenant_id(), path.id).as_dict())
         except ProfileNotFound as exc:
@@ -86,7 +86,7 @@ def build_blueprint() -> APIBlueprint:
 
     @bp.put("/<int:id>", tags=[PROFILES_TAG])
     def update_profile(path: ProfilePath) -> Response:
-        """修改发函人档案（整体替换）"""
+        """修改发件人资料（整体替换）"""
         body = _body()
         if isinstance(body, Response):
             return body
@@ -97,7 +97,7 @@ def build_blueprint() -> APIBlueprint:
 
     @bp.delete("/<int:id>", tags=[PROFILES_TAG])
     def delete_profile(path: ProfilePath) -> Response:
-        """删除发函人档案"""
+        """删除发件人资料"""
         try:
             _store().delete(tenant_id(), path.id)
         except ProfileNotFound as exc:

@@ -170,10 +170,10 @@ def _fill_and_measure(page: Page, tmp_path: Path, shot: str | None) -> dict[str,
     shown_at_start = visible_controls(page)
 
     # what a demand letter for a person does not need is not on screen
-    for absent in ("仲裁机构", "发函人档案", "统一社会信用代码"):
+    for absent in ("仲裁机构", "发件人资料", "统一社会信用代码"):
         expect(by_id(page, "debtor").get_by_label(absent, exact=True)).to_have_count(0)
     expect(page.get_by_label("仲裁机构")).to_have_count(0)
-    expect(page.get_by_label("发函人档案")).to_have_count(0)
+    expect(page.locator('[id="f.sender_profile_id"]')).to_have_count(0)
     for rare in ("民族", "经常居住地", "工作单位", "出生日期"):
         expect(by_id(page, "debtor").get_by_label(rare)).to_be_hidden()
 

@@ -59,7 +59,7 @@ def test_cli_add_list_show_delete(runner, tmp_path: Path, monkeypatch):
     monkeypatch.setenv("DOCGEN_DATA_DIR", str(tmp_path))
     added = runner.invoke(main, ["profile", "add", str(FIRM_PATH)])
     assert added.exit_code == 0, added.output
-    pid = added.output.split("档案 ")[1].split("：")[0]
+    pid = added.output.split("发件人资料 ")[1].split("：")[0]
     listed = runner.invoke(main, ["profile", "list"])
     assert f"{pid}\t律师事务所\t北京明正律师事务所\t京明正" in listed.output
     shown = runner.invoke(main, ["profile", "show", pid])

@@ -79,5 +79,5 @@ def test_with_several_tenants_the_tenant_must_be_named(shell, tmp_path):
     assert "北京明正律师事务所" in shell("profile", "list", "--tenant", "甲律师事务所").output
     assert "北京明正律师事务所" not in shell("profile", "list", "--tenant", "default").output
     shown = shell("profile", "show", "1", "--tenant", "default")
-    assert shown.exit_code == 1 and "发函人档案 1 不存在" in shown.output
+    assert shown.exit_code == 1 and "发件人资料 1 不存在" in shown.output
     assert json.loads(shell("profile", "show", "1", "--tenant", "甲律师事务所").output)["id"] == 1

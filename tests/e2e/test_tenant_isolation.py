@@ -72,7 +72,7 @@ def test_sender_profiles_of_another_tenant_are_not_found_and_stay_unchanged(worl
     _refused(world.b.admin.get(url))
     _refused(world.b.admin.put(url, json=dict(firm, bank_account=B_ACCOUNT)))
     _refused(world.b.admin.delete(url))
-    assert world.b.admin.get(url).json[0]["message"] == f"发函人档案 {profile_id} 不存在"
+    assert world.b.admin.get(url).json[0]["message"] == f"发件人资料 {profile_id} 不存在"
     assert profile_id not in [
         p["id"] for p in world.b.admin.get("/api/v1/sender-profiles").json["items"]
     ]
@@ -282,4 +282,4 @@ def test_a_batch_may_not_print_from_another_tenants_profile(world, tmp_path):
     refused = world.b.admin.post("/api/v1/batches", data=form, content_type="multipart/form-data")
     _refused(refused, 422)
     assert refused.json[0]["loc"] == ["sender_profile_id"]
-    assert f"发函人档案 {profile_id} 不存在，整批未开始生成" in refused.json[0]["message"]
+    assert f"发件人资料 {profile_id} 不存在，整批未开始生成" in refused.json[0]["message"]

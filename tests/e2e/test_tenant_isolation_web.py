@@ -86,7 +86,7 @@ def test_another_tenants_profile_pages_are_not_found_and_it_stays_unchanged(web)
         "csrf_token": page_csrf(b),
     }
     refused = b.post("/form/lawyer_letter/render", data=form)
-    assert refused.status_code == 422 and f"发函人档案 {profile_id} 不存在" in refused.get_data(
+    assert refused.status_code == 422 and f"发件人资料 {profile_id} 不存在" in refused.get_data(
         as_text=True
     )
 

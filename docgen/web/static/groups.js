@@ -31,7 +31,32 @@
       // a row's group repeats the row's visible 第N项 only for screen readers and the summary
       box.appendChild(el('legend', { text: node.title, 'class': node.rowItem ? 'visually-hidden' : null }));
       if (node.description) { box.appendChild(el('p', { 'class': 'help', text: node.description })); }
+      if (node.from_profile) { box.appendChild(profileNote()); }
       return box;
+    }
+
+    // beside a block a sender profile fills in (收款账户, 联系方式): where profiles are
+    // chosen (the page's 「发件人资料」) and kept (the profiles page)
+    function profileNote() {
+      var note = el('p', { 'class': 'help profile-note' });
+      var url = ctx.form && ctx.form.dataset.profilesUrl;
+      var picker = document.getElementById('profile-choice');
+      var text = function (words) { note.appendChild(document.createTextNode(words)); };
+      if (picker) {
+        var jump = el('a', { href: '#profile-choice', text: '在页首「发件人资料」中选择并套用' });
+        jump.addEventListener('click', function (event) { event.preventDefault(); picker.focus(); });
+        note.appendChild(jump);
+        text('，可不填本项');
+        if (url) { text('；'); note.appendChild(el('a', { href: url, target: '_blank', rel: 'noopener', text: '管理发件人资料' })); }
+      } else {
+        text('尚未保存发件人资料');
+        if (url) {
+          text('：可');
+          note.appendChild(el('a', { href: url, target: '_blank', rel: 'noopener', text: '新建发件人资料' }));
+          text('（新窗口），刷新本页后在页首选择并套用');
+        }
+      }
+      return note;
     }
 
     // fields drawn only after a choice (仲裁机构 after 申请仲裁): re-checked on every change;

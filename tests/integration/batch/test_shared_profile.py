@@ -67,5 +67,5 @@ def test_a_run_with_a_profile_prints_its_phone_and_account_in_every_letter(
     # an unknown profile refuses the whole run before any row is read: one clear message
     refused = runner.invoke(main, [*args, "--profile", "999999", "--processes", "1"])
     assert refused.exit_code == 2
-    assert "发函人档案 999999 不存在，整批未开始生成" in refused.output
+    assert "发件人资料 999999 不存在，整批未开始生成" in refused.output
     assert len(list(out.iterdir())) == 1  # no second run was created

@@ -240,7 +240,7 @@ def test_an_older_entry_with_the_reference_only_is_refused_once_the_profile_is_e
     with pytest.raises(NotReissuable) as refused:
         docgen.reissue_pdf(first.document_id)
     assert refused.value.code == "sender_profile_changed"
-    assert "发件人档案已修改，无法重新生成相同文书" in refused.value.message
+    assert "发件人资料已修改，无法重新生成相同文书" in refused.value.message
 
 
 def test_an_older_entry_without_its_letter_number_is_refused_not_numbered_anew(docgen):

@@ -83,7 +83,7 @@ def test_missing_or_unknown_profile_details_are_reported_on_the_profile_id():
         resolve(DOC.parse(_without_sender(9)), Profiles(p3=CREDITOR), False)
     (problem,) = refused.value.problems
     assert (problem.loc, problem.code) == (("sender_profile_id",), "profile_not_found")
-    assert "发函人档案 9 不存在" in problem.message
+    assert "发件人资料 9 不存在" in problem.message
 
 
 def test_a_demand_letter_to_a_guarantor_too_numbers_each_copy():

@@ -501,7 +501,7 @@ def test_a_typed_number_without_the_profiles_prefix_is_warned_on_the_number():
         ("letter_number",),
     )
     assert problem.message.startswith(
-        "函号「（2026）京正信民函字第15号」中没有律所档案的函号前缀「京明正」"
+        "函号「（2026）京正信民函字第15号」中没有发件人资料的函号前缀「京明正」"
     )
     assert "（2026）京明正民函字第1号" in (problem.hint or "")
     _case, problems = _from_profile(FIRM, letter_number="（2026）京明正民函字第8号")

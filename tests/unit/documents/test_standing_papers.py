@@ -237,7 +237,8 @@ def test_a_firms_letter_without_its_number_is_warned_on_the_number():
     problem = _warned("firm_letter", data, ("letter_number",), "letter_number_missing")
     assert problem.message.startswith("所函未填写函号")
     # no other firm's prefix offered as the example
-    assert "京正信" not in (problem.hint or "") and "律所档案中设置函号前缀" in (problem.hint or "")
+    hint = problem.hint or ""
+    assert "京正信" not in hint and "发件人资料中设置函号前缀" in hint
     data["letter_number"] = "（2026）粤华商民函字第21号"
     assert _problems("firm_letter", data) == []
     assert "（2026）粤华商民函字第21号" in printed_copy("firm_letter", data)

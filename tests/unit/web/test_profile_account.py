@@ -30,7 +30,7 @@ def _account_fields(node: dict) -> dict:
 
 @pytest.mark.parametrize("name", ["holder_relation", "payee_authorization"])
 def test_the_holder_relation_is_drawn_for_a_creditors_profile_only(name: str):
-    fields = _account_fields(form_spec(SenderProfile.model_json_schema(), "发函人档案"))
+    fields = _account_fields(form_spec(SenderProfile.model_json_schema(), "发件人资料"))
     assert fields[name]["shown_when"] == {"field": "../kind", "in": ["creditor"]}
 
 
