@@ -10,6 +10,7 @@ from docgen.docmodel.blocks import (
     Heading,
     Keep,
     Paragraph,
+    SignBlock,
     Table,
     text,
 )
@@ -168,16 +169,24 @@ def with_article_before(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     copies and the effective date, so without it the signature page would hold no term of substance,
     and a page of terms could be swapped unseen (a page holding a term beside the
     signatures ties them to the text)."""
-    *body, closing = blocks
-    if not isinstance(closing, Keep):
+    # the closing holds the first signer's block; the later signers' follow it
+    # (``common.end_and_signatures``)
+    closings = [
+        (k, b)
+        for k, b in enumerate(blocks)
+        if isinstance(b, Keep) and any(isinstance(x, SignBlock) for x in b.blocks)
+    ]
+    if not closings:
         return blocks
+    at, closing = closings[0]
+    body, signers = blocks[:at], blocks[at + 1 :]
     headings = [i for i, b in enumerate(body) if isinstance(b, Heading) and b.level == 2]
     if not headings:
         return blocks
     # the article's last block only (its heading and first paragraphs flow before it): with
     # every signer's blank date the whole article and the signatures may exceed a page
     start = max(headings[-1] + 1, len(body) - 1)
-    return (*body[:start], Keep((*body[start:], *closing.blocks)))
+    return (*body[:start], Keep((*body[start:], *closing.blocks)), *signers)
 
 
 def _agreement(c: Context) -> tuple[Block, ...]:
