@@ -258,27 +258,16 @@ def end_and_signatures(
     signers: list[Context],
     end: Paragraph = END_OF_TEXT,
     dated: bool = True,
-) -> tuple[Block, ...]:
+) -> Keep:
     """The agreement's last clause, the place and date of signing (``lines``),
-    「（以下无正文）」 (``end``) and the first signer's block, kept on one page (a
-    :class:`Keep`), then every other signer's block, each kept whole. The mark
-    closes the text, the typed place and date included — they are terms of the agreement
-    (the place stated is where it is formed, 民法典 art. 493; the date, when all have
-    signed, art. 490) — so that nothing but the signatures follows it (a place and date
-    printed after the mark could be taken as added). The signatures start on the page of
-    the text's end, right under the mark, so no blank ever lies between the text and
-    them, and 「（以下无正文）」 holds for what follows on the next page too. With three
-    signers or more, the blocks after the first may go over to the next page (the last
-    two together, so that no page holds one signer's block alone): three signers'
-    blocks are too tall to go with the text's end as one without leaving the page before
-    them half blank. Two signers go with the text's end together."""
+    「（以下无正文）」 (``end``) and every signer's block (``dated``: each with its blank
+    date), on one page so that no page holds the signatures alone. The mark closes the
+    text, the typed place and date included — they are terms of the agreement (the place
+    stated is where it is formed, 民法典 art. 493; the date, when all have signed, art.
+    490) — so that nothing but the signatures follows it (a place and date printed after
+    the mark could be taken as added)."""
     signing = (*(Paragraph(text(line)) for line in lines), end)
-    first, *others = (sign_block(signer, dated) for signer in signers)
-    if len(others) < 2:
-        return (Keep((*last, *signing, first, *others)),)
-    # the last two together: no page holds one signer's block alone
-    *middle, one, two = others
-    return (Keep((*last, *signing, first)), *middle, Keep((one, two)))
+    return Keep((*last, *signing, *(sign_block(signer, dated) for signer in signers)))
 
 
 Article = tuple[str, tuple[Block, ...]]
@@ -294,7 +283,7 @@ def article_number(index: int) -> str:
 def agreement(c: Context, articles: list[Article], one_date: bool = False) -> tuple[Block, ...]:
     """An agreement between 甲方 (creditor), 乙方 (debtor) and optionally 丙方 (guarantor):
     title, parties, recitals, numbered articles; the last article, the place and date of
-    signing and 「（以下无正文）」 go over with the first signature (``end_and_signatures``).
+    signing and 「（以下无正文）」 go over with the signatures (``end_and_signatures``).
     ``one_date``: the date of signing is stated once, above the mark, with no blank date
     under each signer, and 「（以下无正文）」 is indented as the lines around it; otherwise
     no date is typed and each signer dates the signature on a blank line: a typed date
@@ -317,8 +306,8 @@ def agreement(c: Context, articles: list[Article], one_date: bool = False) -> tu
     place = [f"签订地点：{c['signing_place']}"] if c["signing_place"] else []
     signing = [*place, *([f"签订日期：{c['agreement_date']}"] if one_date else [])]
     end = END_OF_TEXT_INDENTED if signing else END_OF_TEXT
-    ending = end_and_signatures(headed[-1], signing, c["signers"], end, dated=not one_date)
-    return (*body, *ending)
+    last = end_and_signatures(headed[-1], signing, c["signers"], end, dated=not one_date)
+    return (*body, last)
 
 
 def proceeding_costs(step: str) -> str:

@@ -126,4 +126,4 @@ def _confirmation(c: Context) -> tuple[Block, ...]:
     # copies sentence is no term, and a signature page holding none ties them to no text
     closing = (*numbered[-1], last)
     ending = end_and_signatures(closing, place, c["signers"], END_OF_TEXT_INDENTED)
-    return (*body, *ending)
+    return (*body, ending)

@@ -169,26 +169,38 @@ def with_article_before(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     copies and the effective date, so without it the signature page would hold no term of substance,
     and a page of terms could be swapped unseen (a page holding a term beside the
     signatures ties them to the text)."""
-    # the closing holds the first signer's block; the later signers' follow it
-    # (``common.end_and_signatures``)
-    closings = [
-        (k, b)
-        for k, b in enumerate(blocks)
-        if isinstance(b, Keep) and any(isinstance(x, SignBlock) for x in b.blocks)
-    ]
-    if not closings:
+    *body, closing = blocks
+    if not isinstance(closing, Keep):
         return blocks
-    at, closing = closings[0]
-    body, signers = blocks[:at], blocks[at + 1 :]
     headings = [i for i, b in enumerate(body) if isinstance(b, Heading) and b.level == 2]
     if not headings:
         return blocks
     # the article's last block only (its heading and first paragraphs flow before it): with
     # every signer's blank date the whole article and the signatures may exceed a page
     start = max(headings[-1] + 1, len(body) - 1)
-    return (*body[:start], Keep((*body[start:], *closing.blocks)), *signers)
+    return (*body[:start], Keep((*body[start:], *closing.blocks)))
+
+
+def signed_by_party(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """The closing (the last block, kept on one page with every signer's block by
+    ``common.end_and_signatures``) with three signers or more cut by party: the end of the
+    text, 「（以下无正文）」 and the first signer's block kept on one page, then the other
+    blocks, each whole (a party's name never apart from its signing line and date), the
+    last two together so that no page holds one signer's block alone. Three signers'
+    blocks going over as one with the end of the text (four fifths of a page) left the
+    page before half blank; now only the later signers may go over, and the mark stays
+    right after the text with a signature under it, so no blank lies between the text and
+    the signatures that words could be added in. Two signers stay as they are."""
+    *body, closing = blocks
+    if not isinstance(closing, Keep):
+        return blocks
+    signs = [k for k, b in enumerate(closing.blocks) if isinstance(b, SignBlock)]
+    if len(signs) < 3:
+        return blocks
+    kept, later = closing.blocks[: signs[1]], closing.blocks[signs[1] :]
+    return (*body, Keep(kept), *later[:-2], Keep(later[-2:]))
 
 
 def _agreement(c: Context) -> tuple[Block, ...]:
     # no typed date: each signer dates the signature (``common.agreement``)
-    return with_article_before(agreement(c, _articles(c)))
+    return signed_by_party(with_article_before(agreement(c, _articles(c))))
