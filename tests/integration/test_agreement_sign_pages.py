@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import load_fixture, normalize, pdf_pages_text
+from tests.support import docx_paragraphs, load_fixture, normalize, pdf_pages_text
 
 FOOTER_PT = 70  # the footer (page number, register stamp) sits in the bottom margin
 CASES = [
@@ -57,3 +57,71 @@ def test_the_text_fills_the_page_before_the_signatures(service, engine, type_nam
     # addresses kept with them still fill most of the signature page)
     for number in range(1, last + 1):
         assert _lowest_text(pdf, number) > 0.42, f"{engine}: page {number} is mostly blank"
+
+
+# three signers (甲方, 乙方 and 丙方 the guarantor): before, their blocks went over whole
+# with the end of the text and left the page before filled to 0.34–0.48 of its height
+THREE_SIGNERS = [
+    ("settlement_agreement", "mediation_with_a_guarantor"),
+    ("settlement_agreement", "withdraw_after_the_first_payment"),
+    ("settlement_agreement", "late_interest_waived"),
+    ("installment_agreement", "sale_past_penalty_listed_company_guarantor_resolution"),
+    ("installment_agreement", "company_guarantor_original_guarantor_not_signing"),
+]
+_SIGNER = re.compile(r"[甲乙丙丁]方：")
+_DATE = "日期：＿＿＿＿年＿＿月＿＿日"
+
+
+@pytest.mark.parametrize("engine", ["typst", "weasyprint"])
+@pytest.mark.parametrize(("type_name", "name"), THREE_SIGNERS)
+def test_three_signers_split_by_party_and_leave_no_page_half_blank(
+    service, engine, type_name, name
+):
+    data = load_fixture(type_name, "valid", name)
+    pdf = service.render(type_name, data, "pdf", engine=engine).content
+    pages = [normalize(page).replace(" ", "").replace("\n", "") for page in pdf_pages_text(pdf)]
+    marked = [k for k, page in enumerate(pages) if "（以下无正文）" in page]
+    assert len(marked) == 1
+    first = marked[0]
+    # the text ends with the mark and the first signature right under it, on one page
+    assert "（以下无正文）甲方：" in pages[first]
+    agreement = [k for k, page in enumerate(pages) if not page.startswith("附")]
+    last = agreement[-1]  # a calculation sheet may follow
+    assert last in (first, first + 1)
+    # each party's name, its signing line and its date on one page; every party signs
+    signed = [pages[first].split("（以下无正文）")[1], *pages[first + 1 : last + 1]]
+    for page in signed:
+        assert len(_SIGNER.findall(page)) == page.count(_DATE), page
+    assert sum(page.count(_DATE) for page in signed) == 3
+    # no page but the agreement's last is left more than half blank
+    for number in range(1, last + 1):
+        assert _lowest_text(pdf, number) > 0.5, f"{engine}: page {number} is half blank"
+
+
+# one of each agreement, with a guarantor, an agent or a guardian among its signers
+ENDS = [
+    ("debt_confirmation", "company_debtor_signed_by_authorised_agent"),
+    ("debt_confirmation", "minor_debtor_signed_by_guardian"),
+    ("installment_agreement", "monthly_with_guarantor"),
+    ("installment_agreement", "creditor_signs_by_authorised_agent"),
+    ("settlement_agreement", "mediation_with_a_guarantor"),
+    ("settlement_agreement", "signed_without_a_place"),
+]
+
+
+@pytest.mark.parametrize(("type_name", "name"), ENDS)
+def test_the_text_ends_with_the_mark_and_the_first_signature_under_it(service, type_name, name):
+    # 「（以下无正文）」 once, right after the last clause (and the place of signing), and
+    # the first signer's block right under it on its page: no blank between the text and
+    # the signatures that words could be added in, so no 「本页以下无正文」 is needed
+    data = load_fixture(type_name, "valid", name)
+    words = docx_paragraphs(service.render(type_name, data, "docx").content)
+    assert words.count("（以下无正文）") == 1
+    end = words.index("（以下无正文）")
+    assert words[end + 1].startswith("甲方") and "一式" in "".join(words[end - 4 : end])
+    for engine in ("typst", "weasyprint"):
+        pdf = service.render(type_name, data, "pdf", engine=engine).content
+        pages = [normalize(p).replace(" ", "").replace("\n", "") for p in pdf_pages_text(pdf)]
+        marked = [page for page in pages if "（以下无正文）" in page]
+        assert len(marked) == 1 and "（以下无正文）甲方" in marked[0], engine
+        assert "本页以下无正文" not in "".join(pages)

@@ -151,13 +151,17 @@ def test_the_withdrawal_with_a_reason_of_its_own_needs_the_details(client):
     assert "请写明具体情况" in problem["message"]
 
 
-def test_every_party_signs_the_settlement_on_one_page_after_the_end_of_its_text(service):
+def test_every_party_signs_the_settlement_after_the_end_of_its_text(service):
     pages = _pdf_pages(service, "settlement_agreement", SETTLEMENT)
     signing = [k for k, page in enumerate(pages) if "甲方：刘芳签字并按手印" in page]
     assert len(signing) == 1
     page = pages[signing[0]]
-    assert "乙方：张伟签字并按手印" in page and "丙方：李秀英签字并按手印" in page
-    assert "签订日期" not in page and page.count("日期：＿＿＿＿年＿＿月＿＿日") == 3
+    # the debtor and the guarantor sign under the creditor, on its page or the next one
+    # (the last two signers' blocks together), each name with its line and date
+    rest = "".join(pages[signing[0] :])
+    assert "乙方：张伟签字并按手印：＿＿＿＿＿＿＿＿指印日期：＿＿＿＿年＿＿月＿＿日" in rest
+    assert "丙方：李秀英签字并按手印：＿＿＿＿＿＿＿＿指印日期：＿＿＿＿年＿＿月＿＿日" in rest
+    assert "签订日期" not in rest and rest.count("日期：＿＿＿＿年＿＿月＿＿日") == 3
     assert "（以下无正文）" in "".join(pages[: signing[0] + 1])
     # the mark closes the text, its place and date included; the signatures alone follow
     ending = "签订地点：北京市东城区（以下无正文）甲方：刘芳签字并按手印"
