@@ -22,7 +22,7 @@
       var id = state.data()[field.name];
       if (id === undefined || id === null) { return; }
       var option = document.querySelector('#profile-list option[data-id="' + String(id) + '"]');
-      applied.appendChild(document.createTextNode('本案使用：' + (option ? option.value : '档案 ' + id) + ' '));
+      applied.appendChild(document.createTextNode('本案使用：' + (option ? option.value : '发件人资料 ' + id) + ' '));
       var drop = parts.el('button', { type: 'button', 'class': 'drop-profile', text: '不使用' });
       drop.addEventListener('click', function () {
         state.set([field.name], undefined);
