@@ -157,11 +157,12 @@ def build_context(case: RepresentativeCertificate, assessment: Assessment) -> di
     if case.case:
         court = assessment.computed.get("court") or court_name(case.case.court)
         use = f"本证明书用于{court}审理的{case_title(case.case)}。"
-    # whose number and phone, by role and name on the first line, the number labelled as
-    # every filing labels a resident ID number (公民身份号码, as person_line does)
+    # whose number and phone, in one sentence closed with 。 as every other line of the
+    # certificate is (「法定代表人陈建国，公民身份号码：…，联系电话：…。」), the number
+    # labelled as every filing labels a resident ID number (公民身份号码, as person_line does)
     facts = [f"{number_label('居民身份证')}：{case.id_number}"] if case.id_number else []
     facts += [f"联系电话：{case.phone}"] if case.phone else []
-    details = [f"{role}{org.legal_representative}，{facts[0]}", *facts[1:]] if facts else []
+    details = [f"{role}{org.legal_representative}，{'，'.join(facts)}。"] if facts else []
     return {
         "title": TITLES[role],
         "type_title": DOCUMENT_TITLE,

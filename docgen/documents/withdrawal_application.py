@@ -1,4 +1,6 @@
-"""撤诉申请书 — the plaintiff's application to withdraw its suit before judgment.
+"""撤诉申请书 — the plaintiff's application to withdraw its suit at first instance, before
+judgment (not an appellant's 撤回上诉, nor a withdrawal at second instance or in an
+enforcement: ``withdrawal_application_stage`` refuses their case numbers).
 
 Whether to allow it is the court's ruling. A suit withdrawn pays half the acceptance fee
 (诉讼费用交纳办法 art. 15), borne by the plaintiff (art. 34), so the plaintiff asks for the
@@ -31,6 +33,7 @@ from docgen.documents.parts import check_party, same_party
 from docgen.documents.preservation_application import Applicant
 from docgen.documents.problems import Assessment
 from docgen.documents.standing_papers import check_agent_standing
+from docgen.documents.withdrawal_application_stage import check_withdrawal_stage
 from docgen.domain.dates import format_cn
 from docgen.domain.fields import CaseModel, Line, Money, Paragraph
 from docgen.domain.money import format_yuan, legal_amount, to_fen
@@ -66,7 +69,9 @@ class WithdrawalApplication(CaseModel):
 
     application_date: date = Field(title="申请日期")
     court: Line = Field(title="受理法院")
-    case_number: CaseNumberText = Field(title="案号", description="如 （2026）京0105民初1234号")
+    case_number: CaseNumberText = Field(
+        title="案号", description="第一审案件的案号，如 （2026）京0105民初1234号"
+    )
     dispute: Line = Field(
         title="案由", description="按起诉状或受理通知书所载，如 民间借贷纠纷、买卖合同纠纷"
     )
@@ -95,6 +100,9 @@ def assess(case: WithdrawalApplication, options: RuleOptions) -> Assessment:
     court = check_filed_court(result, case.court, "申请书", case.case_number, places)
     result.computed["court"] = court
     check_case_number(result, case.case_number, ("case_number",), case.court, court_loc=("court",))
+    # a first-instance suit's number only: not an appeal's or an enforcement's (民事诉讼法
+    # art. 148; 民诉法解释 art. 336), of the court's level
+    check_withdrawal_stage(result, case.case_number, case.court)
     plaintiffs = [a.party.name for a in case.applicants]
     check_loan_cause(result, case.dispute, plaintiffs, ("dispute",))  # 案由规定's 4th level
     for i, applicant in enumerate(case.applicants):
@@ -170,15 +178,17 @@ def build_context(case: WithdrawalApplication, assessment: Assessment) -> dict[s
     requests = [f"准许申请人撤回对被告{defendants}的起诉。"]
     if refund.refund > 0:
         requests.append(_refund_request(to_fen(case.fee.paid), refund))
+    elif case.fee.procedure == "summary":
+        # the applicant's own request, as the refund is in the other withdrawals: the fee
+        # paid halved already (第十六条), refunded if the court finds it due — a request
+        # item in the body's type, not a note beneath the reasons
+        requests.append(refund.basis)
     return {
         "title": "撤诉申请书",
         "parties": parties,
         "case_line": f"案由：{case.dispute}　案号：{case.case_number}",
         "requests": requests,
         "facts": _facts(case),
-        # the request states the refund and its basis; a note is left only where no
-        # refund is asked (the summary procedure's, 第十六条)
-        "fee_basis": "" if refund.refund > 0 else refund.basis,
         "court": assessment.computed["court"],
         "signers": filing_signature("申请人", (a.party for a in case.applicants)),
         "application_date": format_cn(case.application_date),
@@ -196,7 +206,7 @@ DOCUMENT: DocumentType[WithdrawalApplication] = DocumentType(
     order=140,
     layouts={"": "docgen.layouts.withdrawal_application:build"},
     title="撤诉申请书",
-    description="原告申请撤回起诉，并按《诉讼费用交纳办法》第十五条申请退还一半案件受理费",
+    description="第一审程序中原告申请撤回起诉，并按《诉讼费用交纳办法》第十五条申请退还一半案件受理费",
     model=WithdrawalApplication,
     assess=assess,
     build_context=build_context,

@@ -31,13 +31,8 @@ def _application(c: Context) -> tuple[Block, ...]:
     )
     reasons = (Heading("事实与理由：", 2), Paragraph(text(c["facts"])))
     closing = (Paragraph(text("此致")), Paragraph(text(c["court"]), "plain"), signature)
-    if c["fee_basis"]:
-        # the fee's note goes with the closing: the signature never stands without text
-        fee = (Heading("案件受理费：", 2), Paragraph(text(c["fee_basis"]), "note"))
-        ending: tuple[Block, ...] = (*reasons, Keep((*fee, *closing)))
-    else:
-        # no note: the reasons go with the closing instead
-        ending = (Keep((*reasons, *closing)),)
+    # the reasons go with the closing: the signature never stands without text
+    ending = (Keep((*reasons, *closing)),)
     return (
         Title(c["title"]),
         Lines(tuple(text(line) for line in c["parties"])),

@@ -209,7 +209,8 @@ def test_a_delegate_without_the_executing_partner_is_warned_a_companys_partner_r
 
 def test_the_representatives_number_has_the_label_every_filing_gives_it():
     text = _printed("representative_certificate", "plaintiff_company_for_the_case")
-    assert "法定代表人陈建国，公民身份号码：440301196805120037\n联系电话：13602601234\n" in text
+    # one sentence, closed with 。 as the certificate's other lines are
+    assert "法定代表人陈建国，公民身份号码：440301196805120037，联系电话：13602601234。\n" in text
     assert "身份证号码" not in text
 
 

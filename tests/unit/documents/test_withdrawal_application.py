@@ -7,7 +7,7 @@ from datetime import date
 
 from docgen.documents import registry
 from docgen.documents.base import RuleOptions
-from tests.support import load_fixture
+from tests.support import load_fixture, printed_copy
 
 TYPE = registry.get("withdrawal_application")
 SETTLED = load_fixture("withdrawal_application", "valid", "settled_fee_from_the_claim")
@@ -33,7 +33,7 @@ def test_a_withdrawal_asks_back_what_the_halved_fee_leaves_of_what_was_paid():
         "（已预交人民币2,300.00元；依《诉讼费用交纳办法》第十五条减半后应交人民币1,150.00元）。"
     )
     # the request says it all: no second statement of the fee to contradict it
-    assert context["fee_basis"] == ""
+    assert len(context["requests"]) == 2
 
 
 def test_an_odd_fen_is_rounded_half_up_on_the_fee_kept():
@@ -57,7 +57,7 @@ def test_a_fee_the_claim_costs_is_refunded_in_one_statement_that_adds_up():
         "第十三条第（一）项、第十五条减半后应交人民币1,332.49元）。"
     )
     assert "的一半" not in request and "四舍五入" not in request
-    assert context["fee_basis"] == ""
+    assert len(context["requests"]) == 2
 
 
 def test_a_court_charging_whole_yuan_is_recognised():
@@ -78,14 +78,19 @@ def test_a_fee_that_is_not_the_claims_fee_is_warned_of_and_halved_as_paid():
 def test_a_summary_procedure_case_paid_half_already_and_names_no_refund():
     data = load_fixture("withdrawal_application", "valid", "summary_procedure_no_refund")
     context, result = _context(data)
-    assert len(context["requests"]) == 1
-    assert (
-        "人民币525.00元" in context["fee_basis"]
-        and "如依法应予退还，请予退还" in context["fee_basis"]
+    # the applicant's request, item 2 in the body's type as the other withdrawals' refund
+    assert context["requests"][1] == (
+        "本案适用简易程序审理，申请人已依《诉讼费用交纳办法》第十六条减半预交案件受理费"
+        "人民币525.00元（大写：伍佰贰拾伍元整）；如依法应予退还，请予退还。"
     )
+    assert len(context["requests"]) == 2
+    assert "fee_basis" not in context
     assert (("fee", "procedure"), "summary_halving_unsettled") in [
         (w.loc, w.code) for w in result.warnings
     ]
+    text = printed_copy("withdrawal_application", data)
+    assert "2. 本案适用简易程序审理" in text
+    assert "案件受理费：" not in text  # no heading over a note any more
 
 
 def test_the_applicants_representative_is_named_with_the_position_or_warned():
