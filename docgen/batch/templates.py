@@ -1,9 +1,9 @@
 """Mapping templates: the headers a sheet should have, with one sample row that passes.
 
 The sample row is one of the document type's own valid fixtures (the one with the fewest
-warnings, its letter date the day of download), flattened into the columns; it is
-validated again after the round trip so a template never teaches a layout that would be
-rejected.
+warnings, its letter date the day of download, no letter number), flattened into the
+columns; it is validated again after the round trip so a template never teaches a layout
+that would be rejected.
 """
 
 from __future__ import annotations
@@ -92,7 +92,7 @@ def _least_warned(service: DocumentService, type_name: str, today: date) -> dict
     layout = Layout.of(registry.get(type_name).model)
     best: tuple[int, dict[str, Any]] | None = None
     for path in sorted((FIXTURES / type_name / "valid").glob("*.json")):
-        case = dated(type_name, json.loads(path.read_text(encoding="utf-8")), today)
+        case = as_example(type_name, json.loads(path.read_text(encoding="utf-8")), today)
         headers, values = flatten(layout, case)
         rebuilt, _ = layout.resolve(headers).record(labelled(layout, values))
         report = service.validate(type_name, rebuilt)
@@ -106,11 +106,14 @@ def _least_warned(service: DocumentService, type_name: str, today: date) -> dict
     return best[1] if best is not None else None
 
 
-def dated(type_name: str, case: dict[str, Any], today: date) -> dict[str, Any]:
-    """The case with its letter date (where the type has one) set to ``today``."""
-    if "letter_date" not in registry.get(type_name).model.model_fields:
-        return case
-    return {**case, "letter_date": today.isoformat()}
+def as_example(type_name: str, case: dict[str, Any], today: date) -> dict[str, Any]:
+    """The case as a sheet's example row: its letter date (where the type has one)
+    ``today``, and no letter number — one number is one letter, and a number copied
+    from the example into every row, or already in the tenant's register, is warned of
+    (``letter_number_reused``)."""
+    fields = registry.get(type_name).model.model_fields
+    out = {k: v for k, v in case.items() if k != "letter_number"}
+    return {**out, "letter_date": today.isoformat()} if "letter_date" in fields else out
 
 
 def write_template(

@@ -111,6 +111,7 @@ def test_the_downloaded_template_checks_clean_and_offers_no_empty_zip(page_clien
     heads = [c.value for c in book["填写"][1]]
     example = dict(zip(heads, [c.value for c in book["填写"][2]], strict=True))
     assert example["收款账户户名"] == example["债权人姓名"]
+    assert example["函件编号"] in (None, "")  # copied into every row: one number, many letters
     assert example["发函日期"].date() == service.options().current_date()  # the rules' today
     page = page_client.get("/form/batches").get_data(as_text=True)
     token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
