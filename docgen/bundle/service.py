@@ -312,7 +312,7 @@ class BundleService:
         separators = self._separators(exhibits, places) if case.separators else []
         evidence = [list_pdf, *layout.exhibit_pieces(exhibits, separators)]
         total = front + list_pages + layout.exhibit_pages(places)
-        labels = layout.bundle_labels(total, case.bates_prefix, cover_len, front + list_pages)
+        labels = layout.bundle_labels(total, case.bates_prefix)
         outline = layout.outline(exhibits, places, front, starts)
         title = f"{case.case_type}起诉材料"
         main_pdf = self.writer.assemble(

@@ -65,16 +65,47 @@ def test_the_papers_follow_the_complaint_in_the_courts_order_before_the_evidence
         assert normalize(title) not in texts[marks[title] - 1], title
 
 
+def _runs(page) -> list[tuple[str, float]]:
+    """The page's text runs with their height from the top (points)."""
+    top = float(page.mediabox.top)
+    runs: list[tuple[str, float]] = []
+
+    def seen(text, cm, tm, *_):
+        if text.strip():
+            runs.append((text, top - (cm[5] + tm[5] * cm[3])))
+
+    page.extract_text(visitor_text=seen)
+    return runs
+
+
+def _stamps_and_footers(pdf: bytes) -> list[tuple[list[float], list[float]]]:
+    """Per page: the heights (from the top, points) of the bundle's 「第 n 页」 and of a
+    paper's own 「第 x 页 共 y 页」."""
+    found = []
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        runs = _runs(page)
+        found.append(
+            (
+                [y for text, y in runs if STAMP.fullmatch(text.strip())],
+                [y for text, y in runs if OWN_NUMBER.search(text)],
+            )
+        )
+    return found
+
+
 def test_page_numbers_run_on_and_the_evidence_list_cites_the_exhibits_true_pages(built):
     texts = _texts(built.pdf)
     assert len(texts) == built.pages
     marks = _outline(built.pdf)
     own = range(marks["起诉状"], marks["证据目录"] + 1)  # the documents number themselves
     for index, text in enumerate(texts):
-        if index in own:
-            assert len(OWN_NUMBER.findall(text)) == 1 and not STAMP.findall(text), index
-        else:
-            assert [int(n) for n in STAMP.findall(text)][-1] == index + 1
+        # every page carries the bundle's number, the complaint's and the papers' too
+        assert [int(n) for n in STAMP.findall(text)][-1] == index + 1, index
+        assert len(OWN_NUMBER.findall(text)) == (index in own), index
+    # one place on every page, the top margin; a paper's own number stays at its foot
+    for index, (stamps, footers) in enumerate(_stamps_and_footers(built.pdf)):
+        assert len(stamps) == 1 and stamps[0] < 40, (index, stamps)
+        assert all(y > 780 for y in footers) and bool(footers) == (index in own), index
     first, *_, last = built.manifest
     list_page = marks["证据目录"] + 1
     # the first exhibit after the list and its separator, the last on the last page
