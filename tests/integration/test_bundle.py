@@ -285,6 +285,12 @@ def test_unknown_complaint_type_is_an_error_on_the_field(bundles):
 CONTRACT = {"contract.pdf": FILES["contract.pdf"]}
 
 
+def _as_listed(data):
+    """An exhibit for each item of a civil complaint's evidence, named as it lists it (its
+    source and purpose are the complaint's), each the contract's pages."""
+    return [{"name": item["name"], "file": "contract.pdf"} for item in data["evidence"]]
+
+
 def _registered_case(*register_ids):
     case = bundle_case(complaint=None, claim_amount=None, copies="none")
     exhibit = {k: v for k, v in case["exhibits"][1].items() if k != "file"}  # iou.pdf's facts
@@ -384,7 +390,7 @@ def test_the_default_civil_complaint_is_bundled_and_its_claim_sets_the_fee_on_th
     case = bundle_case(complaint={"data": data}, claim_amount=None, separators=False)
     case["court"] = data["court"]
     del case["plaintiffs"], case["defendants"]
-    case["exhibits"] = case["exhibits"][:1]
+    case["exhibits"] = _as_listed(data)
     built = bundles.build(case, CONTRACT)
     report = service.validate("civil_complaint", data)
     fee = report.computed["court_fee"]
@@ -412,7 +418,7 @@ def _summary_bundle(**changes):
     case = bundle_case(complaint={"data": SUMMARY}, claim_amount=None, separators=False)
     case["court"] = SUMMARY["court"]
     del case["plaintiffs"], case["defendants"]
-    case["exhibits"] = case["exhibits"][:1]
+    case["exhibits"] = _as_listed(SUMMARY)
     case.update(changes)
     return case
 
