@@ -53,11 +53,11 @@ and a digit, nor at a full stop between letters.) A shorter one stays whole."""
 
 E_MAIL = "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:[.][A-Za-z0-9-]+)+"
 """An e-mail address. A line of :class:`Lines` that holds one is set ragged right (not
-justified) by the PDF writers: such a line (a service address: 「收件人：…」, 「联系电话：…」,
-「电子邮箱：…」) is a run of labels each kept with its value (:data:`KEPT_TOGETHER`), and
-one that goes to the next line would leave the line before it stretched letter by letter.
-The address itself is printed as typed (no break character is added to the text), so it
-is copied whole from the PDF and the DOCX."""
+justified) by the Typst and DOCX writers (WeasyPrint stretches no CJK line): such a
+line (a service address: 「收件人：…」, 「联系电话：…」, 「电子邮箱：…」) is a run of labels
+each kept with its value (:data:`KEPT_TOGETHER`; Word breaks no address), and one that
+goes to the next line would leave the line before it stretched letter by letter. The
+address is printed as typed (no break character is added), so it is copied whole."""
 
 
 def ragged(line: Text) -> bool:
