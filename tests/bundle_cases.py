@@ -7,6 +7,7 @@ Shared by the bundle tests that build it and those that change one thing in it."
 from __future__ import annotations
 
 import copy
+import itertools
 from typing import Any
 
 from tests import exhibit_samples as samples
@@ -20,18 +21,14 @@ REPRESENTATIVE_MOBILE = "13602601234"
 AGENT_ID = "440304198709140327"  # 黄丽's, in the power of attorney
 AGENT_LICENSE = "14403201510987654"  # 黄丽's, in the complaint, the power and the letter
 AGENT_FIRM = "广东华商律师事务所"
-# an exhibit for each item of the complaint's evidence list, named as the list names it
+# an exhibit for each item of the complaint's evidence list, named as the list names it:
+# its source and purpose are the complaint's (docgen/bundle/complaint_evidence.py)
 EXHIBITS = [
-    ("借款合同", "原告持有", "证明借款合同关系", "contract.pdf"),
-    ("最高额保证合同", "原告持有", "证明被告福州闽江建材有限公司承担连带责任保证", "guarantee.pdf"),
-    ("银行转账凭证及还款流水", "中国工商银行出具", "证明借款交付及还款情况", "transfers.pdf"),
-    (
-        "提前到期通知书（致被告王磊、福州闽江建材有限公司）及送达记录",
-        "中国邮政",
-        "证明借款已提前到期，原告于2025年12月15日要求保证人承担保证责任",
-        "notice.pdf",
-    ),
-    ("律师费发票及付款凭证", "原告持有", "证明原告已支付律师费8,000元", "fee.pdf"),
+    ("借款合同", "contract.pdf"),
+    ("最高额保证合同", "guarantee.pdf"),
+    ("银行转账凭证及还款流水", "transfers.pdf"),
+    ("提前到期通知书（致被告王磊、福州闽江建材有限公司）及送达记录", "notice.pdf"),
+    ("委托代理合同、律师费发票及付款凭证", "fee.pdf"),
 ]
 FILES = {
     file: samples.pdf_with_pages(file.removesuffix(".pdf"), 2 if i == 0 else 1)
@@ -67,13 +64,19 @@ def bundle_case(**changes: Any) -> dict[str, Any]:
         "filing_date": "2026-11-16",
         "complaint": {"type": "civil_complaint", "data": copy.deepcopy(COMPLAINT)},
         "papers": papers(),
-        "exhibits": [
-            {"name": name, "source": source, "purpose": purpose, "file": file}
-            for name, source, purpose, file in EXHIBITS
-        ],
+        "exhibits": [{"name": name, "file": file} for name, file in EXHIBITS],
     }
     case.update(changes)
     return case
+
+
+def filed(complaint: dict[str, Any]) -> list[dict[str, Any]]:
+    """An exhibit for each item of another complaint's evidence, named as it lists it (its
+    source and purpose the complaint's), the files of ``FILES`` in turn."""
+    return [
+        {"name": item["name"], "file": file}
+        for item, file in zip(complaint["evidence"], itertools.cycle(FILES), strict=False)
+    ]
 
 
 def data_of(case: dict[str, Any], type_name: str) -> dict[str, Any]:

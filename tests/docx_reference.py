@@ -40,6 +40,7 @@ from docgen.docmodel.blocks import (
     Text,
     Title,
     bold,
+    ragged,
     text,
 )
 from docgen.docmodel.docx_writer import empty_document, style_id
@@ -156,6 +157,9 @@ class _Writer:
     def _lines(self, item: Lines, keep_last: bool) -> None:
         style = "Sender" if item.sender else "Compact Indent" if item.indent else "Compact"
         made = self.lines([(line, style) for line in item.lines], keep_last)
+        for paragraph, line in zip(made, item.lines, strict=True):
+            if ragged(line):
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
         if item.sender:
             # the rule under the sender's lines
             ppr = made[-1]._p.get_or_add_pPr()

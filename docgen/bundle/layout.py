@@ -93,16 +93,11 @@ def exhibit_pages(places: list[Placement]) -> int:
     return sum(p.last - p.first + 1 + (p.separator is not None) for p in places)
 
 
-def bundle_labels(total: int, prefix: str | None, cover_len: int, body_end: int) -> list[str]:
-    """The label of each page: Bates labels, or page numbers off the self-numbered pieces."""
-    labels = page_labels(total, prefix=prefix)
-    if prefix is None:
-        # the complaint, the papers and the evidence list print "第 x 页 共 y 页"
-        # themselves: a second page number on their pages would contradict it (Bates
-        # labels are identifiers, not page numbers, and go on every page)
-        for index in range(cover_len, body_end):
-            labels[index] = ""
-    return labels
+def bundle_labels(total: int, prefix: str | None) -> list[str]:
+    """The label of each page, 1 to ``total``: the complaint, the papers and the evidence
+    list as well, whose 页码 column cites these numbers (their own 「第 x 页 共 y 页」
+    stays at their foot; the label goes at the top, :mod:`docgen.render.bundle`)."""
+    return page_labels(total, prefix=prefix)
 
 
 def copies_of(

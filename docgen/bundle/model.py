@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field
 
 from docgen.bundle.papers import PaperSpec
-from docgen.documents.evidence_list import EvidenceFacts
+from docgen.documents.evidence_list import EvidenceFacts, Purpose
 from docgen.domain.fields import CaseModel, Line, Money, ShortText
 
 DEFAULT_COMPLAINT_TYPE = "civil_complaint"
@@ -25,7 +25,21 @@ BatesPrefix = Annotated[str, Field(min_length=1, max_length=12, pattern=r"^[A-Za
 
 
 class BundleExhibit(EvidenceFacts):
-    """One exhibit: its facts, and either an uploaded file or a registered document."""
+    """One exhibit: its facts, and either an uploaded file or a registered document. With
+    a civil complaint, an exhibit the complaint lists takes its source and purpose from
+    the complaint's list when they are left out (:mod:`docgen.bundle.complaint_evidence`),
+    so that one record is printed in the complaint, the evidence list and the separator."""
+
+    source: Line | None = Field(  # type: ignore[assignment]
+        default=None,
+        title="证据来源",
+        description="如：原告持有；银行出具。起诉状列明该证据的，可不填，按起诉状印出",
+    )
+    purpose: Purpose | None = Field(  # type: ignore[assignment]
+        default=None,
+        title="证明目的",
+        description="该证据拟证明的事实。起诉状列明该证据的，可不填，按起诉状印出",
+    )
 
     file: FileName | None = Field(
         default=None,

@@ -25,14 +25,14 @@ import copy
 import logging
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from pydantic import ValidationError
 
 from docgen import isolation
 from docgen.bundle import layout
-from docgen.bundle.complaint_evidence import numbered_as_the_list, unfiled_evidence
-from docgen.bundle.consistency import check_people, read_part
+from docgen.bundle.complaint_evidence import numbered_as_the_list, one_record
+from docgen.bundle.consistency import check_people
 from docgen.bundle.copies import Served
 from docgen.bundle.cover import (
     CoverFee,
@@ -46,11 +46,10 @@ from docgen.bundle.model import BundleCase
 from docgen.bundle.papers import Paper, make_papers, part_problem
 from docgen.bundle.results import BundleResult, Placement, PreparedExhibit
 from docgen.documents import registry
-from docgen.documents.civil_complaint import CivilComplaint
 from docgen.documents.court_names import COURT_NAME_NOT_FULL as NOT_FULL
 from docgen.documents.court_names import check_court_name
 from docgen.documents.evidence_case import check_sources
-from docgen.documents.evidence_list import check_groups
+from docgen.documents.evidence_list import EvidenceFacts, check_groups
 from docgen.documents.filing_papers import Side
 from docgen.documents.problems import Assessment, CaseInvalid, Problem, from_validation_error
 from docgen.domain.money import format_yuan
@@ -102,6 +101,8 @@ class BundleService:
 
     def assess(self, case: BundleCase, files: Mapping[str, bytes]) -> Assessment:
         result = Assessment()
+        case, described = one_record(case)  # the complaint and the evidence list agree
+        result.extend(described)
         check_court_name(result, case.court)  # the cover names it as the papers do
         if case.complaint is None:
             missing: list[Problem] = []
@@ -159,6 +160,7 @@ class BundleService:
         API key's holder, as for any other document)."""
         case = self.parse(data)
         assessment = self.assess(case, files)
+        case = one_record(case)[0]  # as assessed: the complaint's record of each exhibit
         problems = list(assessment.errors)
         warnings = list(assessment.warnings)
         complaint_pdf = self._complaint(case, problems, warnings, requested_by)
@@ -167,7 +169,6 @@ class BundleService:
         if complaint_pdf is not None:
             case, cover_fee = self._from_complaint(case, problems)
             check_parties_given(case, problems)
-            self._check_complaint_evidence(case, warnings)
         if case.court != typed:  # the complaint told the court (its warning says which)
             warnings[:] = [w for w in warnings if (w.loc, w.code) != (("court",), NOT_FULL)]
         papers: list[Paper] = []
@@ -221,15 +222,6 @@ class BundleService:
             return None
         warnings.extend(part_problem(w, base, "起诉状") for w in rendered.warnings)
         return rendered.content
-
-    def _check_complaint_evidence(self, case: BundleCase, warnings: list[Problem]) -> None:
-        """Each item of a civil complaint's evidence list has its exhibit
-        (:mod:`docgen.bundle.complaint_evidence`)."""
-        if case.complaint is None:
-            return
-        complaint = read_part(self.docgen, case.complaint.type, case.complaint.data)
-        if isinstance(complaint, CivilComplaint):
-            warnings.extend(unfiled_evidence(complaint, case.exhibits))
 
     def _from_complaint(
         self, case: BundleCase, problems: list[Problem]
@@ -312,7 +304,7 @@ class BundleService:
         separators = self._separators(exhibits, places) if case.separators else []
         evidence = [list_pdf, *layout.exhibit_pieces(exhibits, separators)]
         total = front + list_pages + layout.exhibit_pages(places)
-        labels = layout.bundle_labels(total, case.bates_prefix, cover_len, front + list_pages)
+        labels = layout.bundle_labels(total, case.bates_prefix)
         outline = layout.outline(exhibits, places, front, starts)
         title = f"{case.case_type}起诉材料"
         main_pdf = self.writer.assemble(
@@ -426,7 +418,8 @@ def _check_exhibit_sources(result: Assessment, case: BundleCase) -> None:
     else:
         return  # no party, or both sides: no side to read the sources against
     found = Assessment()
-    check_sources(found, side, case.exhibits)
+    # described by one_record: every source is text (left out, an error of its own)
+    check_sources(found, side, cast("list[EvidenceFacts]", case.exhibits))
     for problem in found.problems:
         loc = ("exhibits", *problem.loc[1:])
         result.error(loc, problem.code, problem.message, hint=problem.hint)

@@ -9,6 +9,7 @@ each writer once. Strings are plain text: the writers escape them for their mark
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
@@ -48,6 +49,20 @@ letter's number 「ABC-2026-000123」, the domain of an e-mail address), at leas
 it would go to the next line and leave the line before it stretched with wide gaps.
 (Line breaking rules part no such run by themselves: no break falls between a hyphen
 and a digit, nor at a full stop between letters.) A shorter one stays whole."""
+
+
+E_MAIL = "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:[.][A-Za-z0-9-]+)+"
+"""An e-mail address. A line of :class:`Lines` that holds one is set ragged right (not
+justified) by the Typst and DOCX writers (WeasyPrint stretches no CJK line): such a
+line (a service address: 「收件人：…」, 「联系电话：…」, 「电子邮箱：…」) is a run of labels
+each kept with its value (:data:`KEPT_TOGETHER`; Word breaks no address), and one that
+goes to the next line would leave the line before it stretched letter by letter. The
+address is printed as typed (no break character is added), so it is copied whole."""
+
+
+def ragged(line: Text) -> bool:
+    """Whether a line of :class:`Lines` is set ragged right (:data:`E_MAIL`)."""
+    return re.search(E_MAIL, plain(line)) is not None
 
 
 def text(*parts: str | Run) -> Text:

@@ -35,6 +35,7 @@ from docgen.docmodel.blocks import (
     Text,
     Title,
     bold,
+    ragged,
     text,
 )
 
@@ -243,6 +244,9 @@ class BodyWriter:
     def _lines(self, item: Lines, keep_last: bool) -> None:
         style = "Sender" if item.sender else "Compact Indent" if item.indent else "Compact"
         made = self.lines([(runs(line), style) for line in item.lines], keep_last)
+        for paragraph, line in zip(made, item.lines, strict=True):
+            if ragged(line):  # not stretched before an address Word will not break
+                paragraph.jc = "left"
         if item.sender:
             made[-1].border = True  # the rule under the sender's lines
             made[-1].after = twips(4)

@@ -32,6 +32,7 @@ from docgen.docmodel.blocks import (
     Table,
     Text,
     Title,
+    ragged,
 )
 
 SHARED_FILES = ("_typst/letter.typ", "_typst/blocks.typ")
@@ -227,7 +228,10 @@ def _paragraph(block: Paragraph) -> str:
 
 
 def _lines(block: Lines) -> str:
-    items = ", ".join(content(line) for line in block.lines)
+    items = ", ".join(
+        f"(body: {content(line)}, ragged: true)" if ragged(line) else content(line)
+        for line in block.lines
+    )
     if block.sender:
         return f"sender-lines({items})"
     return f"kept-lines(indent: {'true' if block.indent else 'false'}, {items})"

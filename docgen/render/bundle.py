@@ -1,8 +1,10 @@
 """Merging PDFs into one filing bundle: continuous page stamps and bookmarks.
 
-Every page of the bundle gets a stamp in its bottom-right corner ("第 12 页", or a
+Every page of the bundle gets a stamp in its top-right corner ("第 12 页", or a
 Bates-style label such as ``ZJ000012``), aligned to that page's own corner whatever its
-size. Inputs are trusted PDFs: docgen's own renders and exhibits already rewritten by
+size: the top margin, clear of the 「第 x 页 共 y 页」 footer a complaint or a paper prints
+at the bottom of its own pages, so that the bundle's number and the paper's own are never
+read for each other. Inputs are trusted PDFs: docgen's own renders and exhibits already rewritten by
 :mod:`docgen.render.exhibits` in an isolated process.
 
 Typesetting hundreds of one-line stamps with WeasyPrint costs a page layout each, so the
@@ -38,7 +40,7 @@ from docgen.render.pdf import PdfRenderer
 
 STAMP_SIZE_PT = 10.5
 STAMP_RIGHT_PT = 34.0  # 12 mm from the right edge
-STAMP_BASELINE_PT = 24.0  # about 8.5 mm above the bottom edge
+STAMP_TOP_PT = 34.0  # the baseline about 12 mm below the top edge, in the top margin
 STAMP_FONT = NameObject("/DgStamp")
 
 
@@ -211,7 +213,7 @@ class BundleWriter:
             hex_codes, width = sheet.encode(label)
             box = page.mediabox
             x = float(box.right) - STAMP_RIGHT_PT - width
-            y = float(box.bottom) + STAMP_BASELINE_PT
+            y = float(box.top) - STAMP_TOP_PT
             ops = (
                 f"\nQ\nq 1 g {x - 3:.2f} {y - 4:.2f} {width + 6:.2f} {STAMP_SIZE_PT + 6:.2f} re f "
                 f"BT 0 g {STAMP_FONT} {STAMP_SIZE_PT} Tf 1 0 0 1 {x:.2f} {y:.2f} Tm "

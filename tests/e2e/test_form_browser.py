@@ -495,19 +495,20 @@ def test_a_bundle_made_with_a_complaint_shows_the_complaints_warnings(page: Page
     by_id(page, "filing_date").fill("2026-11-16")
     by_id(page, "complaint", "__present").check()
     by_id(page, "complaint", "data").fill(json.dumps(COMPLAINT, ensure_ascii=False))
-    name, source, purpose, file_name = EXHIBITS[0]
-    by_id(page, "exhibits", 0, "name").fill(name)
-    by_id(page, "exhibits", 0, "source").fill(source)
-    by_id(page, "exhibits", 0, "purpose").fill(purpose)
-    by_id(page, "exhibits", 0, "file").set_input_files(
-        files=[{"name": file_name, "mimeType": "application/pdf", "buffer": FILES[file_name]}]
-    )
+    # an exhibit for each item the complaint lists, by its name: the source and purpose
+    # are left to the complaint's list
+    for i, (name, file_name) in enumerate(EXHIBITS):
+        if i:
+            page.get_by_role("button", name="添加一份证据").click()
+        by_id(page, "exhibits", i, "name").fill(name)
+        by_id(page, "exhibits", i, "file").set_input_files(
+            files=[{"name": file_name, "mimeType": "application/pdf", "buffer": FILES[file_name]}]
+        )
     with page.expect_download():
         page.get_by_role("button", name="生成起诉材料").click()
-    # the complaint's own (its charges over the overdue cap), and its four items of
-    # evidence without an exhibit here
-    expect(page.locator("#status")).to_contain_text("有 5 条提醒")
+    # the complaint's own warning (its charges over the overdue cap); every item of its
+    # evidence is filed
+    expect(page.locator("#status")).to_contain_text("有 1 条提醒")
     summary = page.locator("#error-summary")
     expect(summary).to_be_visible()
     expect(summary).to_contain_text("起诉状：逾期期间的利息、违约金、其他费用与律师费合计")
-    expect(summary).to_contain_text("起诉状列明的证据「最高额保证合同」在起诉材料的证据中没有")

@@ -109,17 +109,14 @@ def test_bundle_has_cover_complaint_list_and_every_exhibit_page_with_its_separat
 OWN_NUMBER = re.compile(r"第\s*\d+\s*页\s*共\s*\d+\s*页")
 
 
-def test_every_page_carries_one_page_number(result, service):
-    """Cover, separators and exhibits carry the bundle's continuous number; the complaint
-    and the evidence list print their own "第 x 页 共 y 页" and get no second number."""
+def test_every_page_carries_the_bundles_number_and_a_paper_its_own_too(result, service):
+    """Every page, 1 to N, carries the bundle's continuous number, the number the evidence
+    list's 页码 column cites; the complaint and the evidence list print their own
+    "第 x 页 共 y 页" beside it (tests/integration/test_bundle_papers.py: where)."""
     own_pages = range(2, _front_pages(service) + 2)  # the complaint, then the one-page list
     for number, text in enumerate(_texts(result.pdf), start=1):
-        if number in own_pages:
-            assert len(OWN_NUMBER.findall(text)) == 1, text
-            assert not STAMP.findall(text), text
-        else:
-            assert not OWN_NUMBER.findall(text), text
-            assert _stamp(text) == number
+        assert _stamp(text) == number
+        assert len(OWN_NUMBER.findall(text)) == (number in own_pages), text
 
 
 def test_evidence_list_page_ranges_are_the_real_pages_of_each_exhibit(result):
@@ -288,6 +285,12 @@ def test_unknown_complaint_type_is_an_error_on_the_field(bundles):
 CONTRACT = {"contract.pdf": FILES["contract.pdf"]}
 
 
+def _as_listed(data):
+    """An exhibit for each item of a civil complaint's evidence, named as it lists it (its
+    source and purpose are the complaint's), each the contract's pages."""
+    return [{"name": item["name"], "file": "contract.pdf"} for item in data["evidence"]]
+
+
 def _registered_case(*register_ids):
     case = bundle_case(complaint=None, claim_amount=None, copies="none")
     exhibit = {k: v for k, v in case["exhibits"][1].items() if k != "file"}  # iou.pdf's facts
@@ -387,7 +390,7 @@ def test_the_default_civil_complaint_is_bundled_and_its_claim_sets_the_fee_on_th
     case = bundle_case(complaint={"data": data}, claim_amount=None, separators=False)
     case["court"] = data["court"]
     del case["plaintiffs"], case["defendants"]
-    case["exhibits"] = case["exhibits"][:1]
+    case["exhibits"] = _as_listed(data)
     built = bundles.build(case, CONTRACT)
     report = service.validate("civil_complaint", data)
     fee = report.computed["court_fee"]
@@ -415,7 +418,7 @@ def _summary_bundle(**changes):
     case = bundle_case(complaint={"data": SUMMARY}, claim_amount=None, separators=False)
     case["court"] = SUMMARY["court"]
     del case["plaintiffs"], case["defendants"]
-    case["exhibits"] = case["exhibits"][:1]
+    case["exhibits"] = _as_listed(SUMMARY)
     case.update(changes)
     return case
 
@@ -483,5 +486,5 @@ def test_complaint_pages_are_numbered_once(bundles, service):
     texts = _texts(built.pdf)
     for k, text in enumerate(texts[1 : 1 + complaint_pages], start=1):
         assert OWN_NUMBER.findall(text) == [f"第 {k} 页 共 {complaint_pages} 页"], text
-        assert not STAMP.findall(text)
+        assert _stamp(text) == 1 + k  # the bundle's number, after the cover
     assert _stamp(texts[0]) == 1 and _stamp(texts[-1]) == len(texts)

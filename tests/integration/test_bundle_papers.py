@@ -24,6 +24,7 @@ from tests.bundle_cases import (
     REPRESENTATIVE_MOBILE,
     bundle_case,
     data_of,
+    filed,
     index_of,
     paper,
 )
@@ -65,16 +66,47 @@ def test_the_papers_follow_the_complaint_in_the_courts_order_before_the_evidence
         assert normalize(title) not in texts[marks[title] - 1], title
 
 
+def _runs(page) -> list[tuple[str, float]]:
+    """The page's text runs with their height from the top (points)."""
+    top = float(page.mediabox.top)
+    runs: list[tuple[str, float]] = []
+
+    def seen(text, cm, tm, *_):
+        if text.strip():
+            runs.append((text, top - (cm[5] + tm[5] * cm[3])))
+
+    page.extract_text(visitor_text=seen)
+    return runs
+
+
+def _stamps_and_footers(pdf: bytes) -> list[tuple[list[float], list[float]]]:
+    """Per page: the heights (from the top, points) of the bundle's 「第 n 页」 and of a
+    paper's own 「第 x 页 共 y 页」."""
+    found = []
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        runs = _runs(page)
+        found.append(
+            (
+                [y for text, y in runs if STAMP.fullmatch(text.strip())],
+                [y for text, y in runs if OWN_NUMBER.search(text)],
+            )
+        )
+    return found
+
+
 def test_page_numbers_run_on_and_the_evidence_list_cites_the_exhibits_true_pages(built):
     texts = _texts(built.pdf)
     assert len(texts) == built.pages
     marks = _outline(built.pdf)
     own = range(marks["起诉状"], marks["证据目录"] + 1)  # the documents number themselves
     for index, text in enumerate(texts):
-        if index in own:
-            assert len(OWN_NUMBER.findall(text)) == 1 and not STAMP.findall(text), index
-        else:
-            assert [int(n) for n in STAMP.findall(text)][-1] == index + 1
+        # every page carries the bundle's number, the complaint's and the papers' too
+        assert [int(n) for n in STAMP.findall(text)][-1] == index + 1, index
+        assert len(OWN_NUMBER.findall(text)) == (index in own), index
+    # one place on every page, the top margin; a paper's own number stays at its foot
+    for index, (stamps, footers) in enumerate(_stamps_and_footers(built.pdf)):
+        assert len(stamps) == 1 and stamps[0] < 40, (index, stamps)
+        assert all(y > 780 for y in footers) and bool(footers) == (index in own), index
     first, *_, last = built.manifest
     list_page = marks["证据目录"] + 1
     # the first exhibit after the list and its separator, the last on the last page
@@ -220,24 +252,68 @@ def test_the_bundle_reports_its_complaints_warnings_under_the_complaint(built):
         assert warning.severity == "warning" and warning.message.startswith("起诉状：")
 
 
-def test_a_papers_warning_a_position_that_differs_and_an_unfiled_item_are_reported(service):
+def test_a_papers_warning_and_a_position_that_differs_are_reported(service):
     case = bundle_case()
     del data_of(case, "service_address")["postal_code"]
     data_of(case, "representative_certificate")["position"] = "执行董事兼总经理"
-    case["exhibits"] = case["exhibits"][:-1]  # no exhibit for the lawyer's fee
-    files = {e["file"]: FILES[e["file"]] for e in case["exhibits"]}
-    result = BundleService(service).build(case, files)
+    result = BundleService(service).build(case, FILES)
     found = {(w.loc, w.code): w for w in result.warnings}
     service_address = index_of(case, "service_address")
     postal = found[(("papers", service_address, "data", "postal_code"), "postal_code_missing")]
     assert postal.message.startswith("送达地址确认书：送达地址确认书应写明送达地址的邮政编码")
     certificate = index_of(case, "representative_certificate")
     assert (("papers", certificate, "data", "position"), "position_mismatch") in found
-    unfiled = found[(("complaint", "data", "evidence", 4, "name"), "complaint_evidence_not_filed")]
-    assert unfiled.message.startswith(
-        "起诉状列明的证据「委托代理合同、律师费发票及付款凭证」在起诉材料的证据中没有名称相应的一项"
+    assert len(found) == 1 + 2  # the complaint's own one (above the cap), and these
+
+
+def test_the_evidence_list_and_separators_print_the_complaints_record_of_each_exhibit(built):
+    """One record per exhibit: the complaint's name, source and purpose, in the complaint,
+    the evidence list and the exhibit's separator sheet alike."""
+    marks = _outline(built.pdf)
+    texts = [normalize(t) for t in _texts(built.pdf)]
+    complaint = "".join(texts[marks["起诉状"] : marks["证据目录"]])
+    listed = normalize("".join(_texts(built.evidence_list_pdf)))
+    for k, item in enumerate(COMPLAINT["evidence"], start=1):
+        name, source, purpose = (normalize(item[f]) for f in ("name", "source", "purpose"))
+        assert f"1-{k}{name}{source}{purpose}" in complaint, name
+        assert f"证据1-{k}{name}{source}{purpose}" in listed, name
+        row = built.manifest[k - 1]
+        separator = texts[row["first_page"] - 2]
+        assert f"证据名称：{name}" in separator and f"证据来源：{source}" in separator
+        assert f"证明目的：{purpose}" in separator
+    # the complaint's 「委托代理合同、律师费发票及付款凭证」 is the exhibit filed, not a part of it
+    assert "证据1-5委托代理合同、律师费发票及付款凭证原告提供" in listed
+
+
+def test_an_exhibit_the_complaint_describes_otherwise_or_does_not_file_is_refused(service):
+    case = bundle_case()
+    exhibits = case["exhibits"]
+    exhibits[0] |= {"source": "原告持有", "purpose": "证明借款合同关系"}  # as the list had it
+    exhibits[2]["source"] = "中国工商银行"  # the complaint's own words: no difference
+    exhibits[4]["name"] = "律师费发票及付款凭证"  # the complaint lists the agency contract too
+    del exhibits[3]  # the acceleration notice
+    files = {e["file"]: FILES[e["file"]] for e in exhibits}
+    with pytest.raises(CaseInvalid) as caught:
+        BundleService(service).build(case, files)
+    errors = {p.loc: p for p in caught.value.problems if p.severity == "error"}
+    assert set(errors) == {
+        ("exhibits", 0, "source"),
+        ("exhibits", 0, "purpose"),
+        ("exhibits", 3, "name"),
+        ("complaint", "data", "evidence", 3, "name"),
+    }
+    assert errors[("exhibits", 0, "source")].message.startswith(
+        "证据1-1「借款合同」的证据来源「原告持有」与起诉状所列「原告提供」不同"
     )
-    assert len(found) == 1 + 3  # the complaint's own one (above the cap), and these
+    assert errors[("exhibits", 3, "name")].message.startswith(
+        "证据1-4「律师费发票及付款凭证」与起诉状列明的证据「委托代理合同、律师费发票及付款凭证」名称不同"
+    )
+    unfiled = errors[("complaint", "data", "evidence", 3, "name")]
+    assert unfiled.code == "complaint_evidence_not_filed"
+    assert unfiled.message.startswith(
+        "起诉状列明的证据「提前到期通知书（致被告王磊、福州闽江建材有限公司）及送达记录」"
+        "在起诉材料的证据中没有同名的一项"
+    )
 
 
 def test_papers_that_name_three_agents_are_refused_with_everything_else(service):
@@ -311,6 +387,7 @@ def test_a_wards_service_address_is_signed_by_the_guardian_the_complaint_names(s
         court=complaint["court"],
         complaint={"type": "civil_complaint", "data": complaint},
         papers=[{"type": "service_address", "data": data}],
+        exhibits=filed(complaint),
     )
     built = BundleService(service).build(case, FILES)
     marks = _outline(built.pdf)
