@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import logging
 import time
@@ -281,6 +282,9 @@ def test_the_bundled_complaint_is_registered_as_requested_by_the_api_key(app, cl
     data = load_fixture("civil_complaint", "valid", "narrative_guarantor")
     case = _case(complaint={"data": data}, claim_amount=None, court=data["court"])
     del case["plaintiffs"], case["defendants"]  # the cover takes them from the complaint
+    # each item of the complaint's evidence filed by its name (its source and purpose)
+    files = itertools.cycle(FILES)
+    case["exhibits"] = [{"name": item["name"], "file": next(files)} for item in data["evidence"]]
     before = len(_complaint_requesters(app))
 
     response = client.post(URL, data=_form(case, FILES), content_type="multipart/form-data")
