@@ -32,6 +32,7 @@ from docgen.documents.complaint_form_parts import (
 from docgen.documents.complaint_form_sale import sale_sections
 from docgen.documents.complaint_form_security import security_rows
 from docgen.documents.complaint_installments import interest_paid_to
+from docgen.documents.complaint_minor import minor_contract_facts
 from docgen.documents.complaint_parts import BANK_REPAYMENT_LABELS, REPAYMENT_LABELS, LoanFacts
 from docgen.documents.complaint_security import form_security_claims
 from docgen.documents.complaint_text import borrowers, lenders, names, principal
@@ -345,7 +346,8 @@ def _facts(case: CivilComplaint, resolved: ResolvedAmounts, overdue_from: date) 
     ]
     if loan is not None:
         rows += _loan_rows(case, resolved, loan, overdue_from)
-    other = "；".join(t for t in (contract.summary, *company_facts(case), case.facts) if t) or "无"
+    told = (contract.summary, *company_facts(case), *minor_contract_facts(case), case.facts)
+    other = "；".join(t for t in told if t) or "无"
     basis = {
         "label": "17. 请求承担责任的依据",
         "value": f"合同约定：《{contract.name}》的约定；法律规定：" + "；".join(legal_basis(case)),

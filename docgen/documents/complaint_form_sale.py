@@ -26,6 +26,7 @@ from docgen.documents.complaint_form_parts import (
     yes_no,
 )
 from docgen.documents.complaint_form_security import security_rows
+from docgen.documents.complaint_minor import minor_contract_facts
 from docgen.documents.complaint_security import form_security_claims
 from docgen.documents.complaint_text import borrowers, is_penalty, names, principal, rate_words
 from docgen.documents.parts import ResolvedAmounts
@@ -297,7 +298,8 @@ def _facts(case: CivilComplaint, resolved: ResolvedAmounts, overdue_from: date) 
             {"label": "15. 被告应当支付的利息、违约金、赔偿金", "value": _owed(case, resolved)}
         )
         rows += security_rows(case, sale, 16)
-    other = "；".join(t for t in (contract.summary, *company_facts(case), case.facts) if t) or "无"
+    told = (contract.summary, *company_facts(case), *minor_contract_facts(case), case.facts)
+    other = "；".join(t for t in told if t) or "无"
     return [
         *rows,
         {

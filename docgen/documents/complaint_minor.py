@@ -29,6 +29,13 @@ deemed of full capacity (民法典 art. 18(2)) and is not concerned.
   民事诉讼法》第六十条）。」; the legal basis cites arts. 19 (or 20), 23 and, for consent or
   ratification, 145.
 
+- Other ways the contract binds one of eight or more: pleaded as fitting the minor's age
+  and intelligence (``contract_assent`` ``age_appropriate``, art. 19's exception: printed,
+  warned for the court to find, ``complaint_minor_age``), or ratified by the defendant
+  himself once of full age (``adult_ratification``, ``complaint_self_ratification``).
+  Any of them answers the ``debtor_minor`` warning (``contract_answered``), and the
+  element-based forms print the sentence in 「其他需要说明的内容」 (``minor_contract_facts``).
+
 A guarantor is left out: the contract it signed is the guarantee, not the loan contract
 whose date this reads."""
 
@@ -39,6 +46,11 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from docgen.documents.complaint_capacity import LITIGATION_BASIS
+from docgen.documents.complaint_minor_age import not_a_minor_then, warn_age_appropriate
+from docgen.documents.complaint_self_ratification import (
+    check_self_ratifications,
+    self_ratification_words,
+)
 from docgen.documents.contract_capacity import RESTITUTION
 from docgen.documents.guardian_rules import (
     CIVIL_CODE,
@@ -83,14 +95,42 @@ def _accessory(case: CivilComplaint) -> str:
 
 def check_minor_contracts(result: Assessment, case: CivilComplaint) -> None:
     """A contract made as a minor: void under eight unless the guardian made it (error);
-    from eight, its consent or ratification stated with who, when and how (error)."""
+    from eight, its consent or ratification stated with who, when and how, or the
+    defendant's own once of full age (error), or pleaded as fitting the minor's age and
+    intelligence (warned: for the court to find)."""
+    check_self_ratifications(result, case)
+    then = set()
     for i, defendant, person in minors_then(case):
+        then.add(i)
+        assent = defendant.contract_assent
         if without_capacity_then(person, case.contract.signed_on):
             _void(result, case, i, defendant, person)
-        elif defendant.contract_assent is None:
+        elif assent is None and defendant.adult_ratification is None:
             _unratified(result, case, i, person)
-        elif defendant.contract_assent != "represented":
+        elif assent == "age_appropriate":
+            warn_age_appropriate(result, case, i, person)
+        elif assent in ("consent", "ratification"):
             _check_assent(result, case, i, defendant)
+    for i, defendant in enumerate(case.defendants):
+        if i not in then and defendant.contract_assent == "age_appropriate":
+            not_a_minor_then(result, case, i, defendant.party)
+
+
+def contract_answered(case: CivilComplaint) -> set[int]:
+    """The defendants, minors when signing, whose contract the case says binds them: the
+    guardian made it, or (from eight) consented to or ratified it, or they did once of
+    full age, or it fits their age (arts. 19, 20, 145(1)); the warning that it may wait on
+    a ratification (``debtor_minor``) is answered for them."""
+    signed = case.contract.signed_on
+    answered = set()
+    for i, defendant, person in minors_then(case):
+        assent = defendant.contract_assent
+        void = without_capacity_then(person, signed)
+        if assent == "represented" or (
+            not void and (assent is not None or defendant.adult_ratification is not None)
+        ):
+            answered.add(i)
+    return answered
 
 
 def _void(
@@ -100,7 +140,11 @@ def _void(
     if defendant.contract_assent == "represented":
         return  # the guardian acted for them (arts. 20, 21)
     what, article = void_reason(person, contract.signed_on)
-    cured = "，法定代理人的同意或者追认不能使其有效" if defendant.contract_assent else ""
+    cured = {
+        None: "",
+        "age_appropriate": "，不适用限制民事行为能力人可以独立实施与其年龄、智力相适应的民事"
+        "法律行为的规定（第十九条）",
+    }.get(defendant.contract_assent, "，法定代理人的同意或者追认不能使其有效")
     field = "birth_date" if under_eight(person, contract.signed_on) else "capacity"
     result.error(
         ("defendants", i, "party", field),
@@ -212,15 +256,23 @@ def _assent_sentence(case: CivilComplaint, defendant: Defendant, person: Person)
             f"《{contract.name}》签订时被告{person.name}未满十八周岁（{age}周岁），该合同由其法定"
             f"代理人{who}以其名义代理订立（{CIVIL_CODE}{_acting_article(person, signed)}）。"
         )
-    day, form = defendant.contract_assent_on, defendant.contract_assent_form
-    kind = defendant.contract_assent or "consent"
-    when = f"于{format_cn(day)}" if day else ""
-    how = f"以{form}" if form else ""
-    return (
-        f"被告{person.name}签订《{contract.name}》时未满十八周岁（{age}周岁），为限制民事行为能力人，"
-        f"其法定代理人{who}已{when}{how}{ASSENT_WORDS[kind]}该合同"
-        f"（{CIVIL_CODE}第十九条、第一百四十五条第一款）。"
+    then = (
+        f"被告{person.name}签订《{contract.name}》时未满十八周岁（{age}周岁），为限制民事行为能力人"
     )
+    kind = defendant.contract_assent
+    if kind == "age_appropriate":
+        told = f"{then}；该合同系与其年龄、智力相适应的民事法律行为，依法有效"
+    elif kind is not None:
+        day, form = defendant.contract_assent_on, defendant.contract_assent_form
+        when = f"于{format_cn(day)}" if day else ""
+        how = f"以{form}" if form else ""
+        told = f"{then}，其法定代理人{who}已{when}{how}{ASSENT_WORDS[kind]}该合同"
+    if kind is not None:
+        told += f"（{CIVIL_CODE}第十九条、第一百四十五条第一款）"
+    else:
+        told = then
+    self_words = self_ratification_words(case, defendant, person)
+    return "；".join(filter(None, (told, self_words))) + "。"
 
 
 def minor_facts(case: CivilComplaint) -> list[str]:
@@ -234,7 +286,8 @@ def minor_facts(case: CivilComplaint) -> list[str]:
         if not isinstance(person, Person):
             continue
         sentences = []
-        if i in then and defendant.contract_assent is not None:
+        stated = defendant.contract_assent or defendant.adult_ratification
+        if i in then and stated is not None:
             sentences.append(_assent_sentence(case, defendant, person))
         if person.guardian is not None and is_minor(person, case.filing_date):
             sentences.append(
@@ -246,20 +299,34 @@ def minor_facts(case: CivilComplaint) -> list[str]:
     return told
 
 
+def minor_contract_facts(case: CivilComplaint) -> list[str]:
+    """How the contract made as a minor binds each such defendant, as the element-based
+    form's 「其他需要说明的内容」 states it (the facts' sentences, without the full stop)."""
+    return [
+        _assent_sentence(case, defendant, person).rstrip("。")
+        for _i, defendant, person in minors_then(case)
+        if defendant.contract_assent is not None or defendant.adult_ratification is not None
+    ]
+
+
 def minor_articles(case: CivilComplaint) -> list[str]:
     """The articles of 民法典 a contract made as a minor binds by: art. 19 (or 20 under
-    eight) for who acts for the minor, art. 23 (the guardian is the 法定代理人) and, for
-    a consent or ratification, art. 145."""
+    eight) for who acts for the minor, art. 23 (the guardian is the 法定代理人) where the
+    guardian made, consented to or ratified it and, for any but the guardian's own act
+    (consent, ratification, the defendant's own ratification once of full age, a contract
+    fitting the minor's age), art. 145."""
     articles: list[str] = []
+    signed = case.contract.signed_on
     for _i, defendant, person in minors_then(case):
         assent = defendant.contract_assent
-        if assent is None:
+        void = without_capacity_then(person, signed)
+        if (void and assent != "represented") or (
+            assent is None and defendant.adult_ratification is None
+        ):
             continue
-        void = without_capacity_then(person, case.contract.signed_on)
-        if void and assent != "represented":
-            continue
-        articles.append(_acting_article(person, case.contract.signed_on))
-        articles.append("第二十三条")
+        articles.append(_acting_article(person, signed))
+        if assent in ("represented", "consent", "ratification"):
+            articles.append("第二十三条")
         if assent != "represented":
             articles.append("第一百四十五条")
     return list(dict.fromkeys(articles))

@@ -11,6 +11,7 @@ from pydantic import Field, field_validator
 from docgen.documents.case_numbers import CaseNumberText
 from docgen.documents.complaint_installments import InstallmentPlan
 from docgen.documents.court_parts import Agent, ServiceAddress
+from docgen.documents.letter_assent import AdultRatification
 from docgen.documents.parts import RateInput
 from docgen.domain.dates import format_cn
 from docgen.domain.disclosure import ADVANCED, shown_when
@@ -59,9 +60,13 @@ ASSENT_LABELS = {
     "represented": "由法定代理人代理订立",
     "consent": "经法定代理人同意",
     "ratification": "经法定代理人追认",
+    "age_appropriate": "与其年龄、智力相适应，无需同意或追认",
 }
 """How the contract of a minor when signing, or of a person already found without full
-capacity, binds them (民法典 arts. 19–23, 145)."""
+capacity, binds them (民法典 arts. 19–23, 145). ``age_appropriate`` is art. 19's exception
+for a minor of eight or more (a contract fitting their age and intelligence is valid by
+itself, art. 145(1)); its twin, an act purely to the minor's benefit, is not offered: a
+loan the minor must repay never is one."""
 FIXING_ITEMS = {
     "period_request": "第（二）项",
     "no_new_claims": "第（三）项",
@@ -123,6 +128,20 @@ class SuedGuarantee(Guarantee):
     )
 
 
+class SelfRatification(AdultRatification):
+    """A defendant's own ratification, once of full age, of the loan contract made as a
+    minor of eight or more: the letters' model, its day bounded by the filing date."""
+
+    given_on: date = Field(
+        title="追认日期",
+        description="被告年满十八周岁之日或其后、起诉日期或其前",
+    )
+    form: ShortText = Field(
+        title="追认方式",
+        description="被告以何种方式追认，如 书面《还款确认书》、微信消息；起诉状写明「以…追认」",
+    )
+
+
 class Defendant(CaseModel):
     party: Party = Field(title="被告")
     role: Literal["borrower", "guarantor", "other"] = Field(
@@ -152,13 +171,16 @@ class Defendant(CaseModel):
         "不填则按法定范围：主债权及其利息、违约金、损害赔偿金和实现债权的费用（民法典第六百九十一条）",
         json_schema_extra={**ADVANCED, **shown_when("role", "guarantor")},
     )
-    contract_assent: Literal["represented", "consent", "ratification"] | None = Field(
-        default=None,
-        title="法定代理人对借款合同的代理、同意或追认",
-        description="被告签约时未满十八周岁，或者民事行为能力的认定早于合同签订的：合同由法定代理人"
-        "代理订立，或者经法定代理人同意、追认的，选择相应项（民法典第十九条至第二十二条、"
-        "第一百四十五条）",
-        json_schema_extra={"enum_titles": list(ASSENT_LABELS.values()), **ADVANCED},
+    contract_assent: Literal["represented", "consent", "ratification", "age_appropriate"] | None = (
+        Field(
+            default=None,
+            title="法定代理人对借款合同的代理、同意或追认",
+            description="被告签约时未满十八周岁，或者民事行为能力的认定早于合同签订的：合同由法定代理人"
+            "代理订立，或者经法定代理人同意、追认的，选择相应项（民法典第十九条至第二十二条、"
+            "第一百四十五条）；签约时为八周岁以上的未成年人、合同与其年龄、智力相适应的，选择"
+            "「与其年龄、智力相适应」（是否相适应由人民法院认定，数额较大的借款通常难以认定）",
+            json_schema_extra={"enum_titles": list(ASSENT_LABELS.values()), **ADVANCED},
+        )
     )
     contract_assent_on: date | None = Field(
         default=None,
@@ -173,6 +195,13 @@ class Defendant(CaseModel):
         description="如 书面《同意书》、在《借款合同》上签字、书面《追认书》；被告签约时未满"
         "十八周岁的必填，起诉状写明「以…同意（追认）」",
         json_schema_extra={**ADVANCED, **shown_when("contract_assent", "consent", "ratification")},
+    )
+    adult_ratification: SelfRatification | None = Field(
+        default=None,
+        title="成年后本人追认",
+        description="被告签约时为八周岁以上的未成年人，年满十八周岁后已自行追认该合同的，填写追认"
+        "日期和方式（民法典第十九条、第一百四十五条第一款）：起诉状写明该事实",
+        json_schema_extra=ADVANCED,
     )
     maximum_fixing: DebtFixing | None = Field(
         default=None,

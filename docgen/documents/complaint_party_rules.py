@@ -4,9 +4,10 @@ art. 124(1)), guardians where a party lacks capacity, and the defendants' roles.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
-from docgen.documents.complaint_minor import check_minor_contracts
+from docgen.documents.complaint_minor import check_minor_contracts, contract_answered
 from docgen.documents.court_parts import check_plaintiff_particulars
 from docgen.documents.guardian_rules import check_filing_parties
 from docgen.documents.parts import check_party, same_party
@@ -34,10 +35,13 @@ def check_parties(result: Assessment, case: CivilComplaint) -> None:
     for plaintiff, loc in plaintiffs:
         check_plaintiff_particulars(result, plaintiff, loc)
     defendants = [(p, (g, i, "party")) for g, i, p in entries if g == "defendants"]
-    # a defendant without capacity and no guardian is refused (民事诉讼法 art. 60)
-    check_filing_parties(
-        result, case.filing_date, plaintiffs, defendants, case.contract.signed_on, "suit"
-    )
+    # a defendant without capacity and no guardian is refused (民事诉讼法 art. 60); the
+    # minority of one whose contract the case says binds them is not warned of again
+    bound = contract_answered(case)
+    signed: dict[Loc, date | None] = {
+        loc: None if loc[1] in bound else case.contract.signed_on for _p, loc in defendants
+    }
+    check_filing_parties(result, case.filing_date, plaintiffs, defendants, signed, "suit")
     for i, defendant in enumerate(case.defendants):
         if defendant.role == "guarantor" and defendant.guarantee is None:
             result.error(

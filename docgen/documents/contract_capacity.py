@@ -74,7 +74,9 @@ def _binds(person: Person, defendant: Defendant) -> bool:
     """The contract binds despite the finding: the guardian made it, or (limited
     capacity only) consented to or ratified it (arts. 21, 22, 145(1))."""
     assent = defendant.contract_assent
-    return assent == "represented" or (person.capacity == "limited" and assent is not None)
+    return assent == "represented" or (
+        person.capacity == "limited" and assent in ("consent", "ratification")
+    )
 
 
 def check_found_before_contract(result: Assessment, case: CivilComplaint) -> None:

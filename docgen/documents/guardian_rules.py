@@ -36,7 +36,7 @@
 from __future__ import annotations
 
 import calendar
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Literal
 
@@ -412,16 +412,23 @@ def check_filing_parties(
     on: date,
     applicants: Sequence[tuple[Party, Loc]],
     respondents: Sequence[tuple[Party, Loc]],
-    contracted: date | None = None,
+    contracted: date | Mapping[Loc, date | None] | None = None,
     respondent: Purpose = "filing",
 ) -> None:
     """A court filing's parties: an applicant (plaintiff) without full capacity files
     through the guardian (error without one); a respondent's missing guardian is warned,
-    a defendant's refused (``respondent="suit"``); every guardian given is checked."""
+    a defendant's refused (``respondent="suit"``); every guardian given is checked.
+
+    ``contracted`` is the contract's date, whose minority ``debtor_minor`` warns of, or
+    per respondent's loc that date or None: a complaint that states how the contract of a
+    defendant then a minor binds them (the guardian made, consented to or ratified it,
+    or the defendant did once of full age, 民法典 arts. 19, 145(1)) has answered the
+    warning that it may wait on a ratification, as a letter has (``letters``)."""
     creditors = [party for party, _ in applicants]
     for party, loc in applicants:
         check_litigant_capacity(result, party, loc, on)
         check_guardian(result, party, loc, on)
     for party, loc in respondents:
-        check_debtor_capacity(result, party, loc, on, contracted, respondent)
+        signed = contracted.get(loc) if isinstance(contracted, Mapping) else contracted
+        check_debtor_capacity(result, party, loc, on, signed, respondent)
         check_guardian(result, party, loc, on, creditors)
