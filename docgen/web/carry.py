@@ -175,7 +175,8 @@ def _complaint(case: Case) -> Case:
     # a letter's guarantee of each guarantor (its type, period, when it was claimed);
     # joint when the letter stated none
     guarantees = facts.get("guarantees") or []
-    defendants = ([{"party": debtor, "role": "borrower"}] if debtor else []) + [
+    borrower = {"party": debtor, "role": "borrower", **_assent_of(case)}
+    defendants = ([borrower] if debtor else []) + [
         {
             "party": g,
             "role": "guarantor",
@@ -191,6 +192,18 @@ def _complaint(case: Case) -> Case:
         "contract": facts.get("contract"),
         "amounts": facts.get("amounts"),
     }
+
+
+def _assent_of(case: Case) -> Case:
+    """How a letter's contract made by a minor binds the debtor, as the complaint's
+    defendant states it (its form, which a letter does not record, left to the user)."""
+    guardian, adult = assent(case, "guardian_assent"), assent(case, "adult_ratification")
+    out: Case = {}
+    if guardian is not None and guardian.get("kind") in ("consent", "ratification"):
+        out = {"contract_assent": guardian["kind"], "contract_assent_on": guardian["given_on"]}
+    if adult is not None:
+        out["adult_ratification"] = adult
+    return out
 
 
 def _preservation(case: Case) -> Case:

@@ -292,3 +292,27 @@ def test_a_letters_account_reaches_an_agreement_as_the_account_alone():
 def test_every_fact_asked_only_when_needed_says_why():
     asked = {name for fields in ASKED_WHEN.values() for name in fields}
     assert asked <= set(ASKED_WHY), asked - set(ASKED_WHY)
+
+
+@pytest.mark.parametrize(
+    ("fixture", "expected"),
+    [
+        (
+            "minor_debtor_ratified_by_guardian",
+            lambda letter: {
+                "contract_assent": letter["guardian_assent"]["kind"],
+                "contract_assent_on": letter["guardian_assent"]["given_on"],
+            },
+        ),
+        (
+            "debtor_ratified_after_majority",
+            lambda letter: {"adult_ratification": letter["adult_ratification"]},
+        ),
+    ],
+)
+def test_a_complaint_states_how_the_letters_minors_contract_binds_the_debtor(fixture, expected):
+    """The letter recorded the guardian's consent or the debtor's own ratification once of
+    age; the complaint against him must state it (complaint_minor), so it is carried."""
+    letter = load_fixture("demand_letter", "valid", fixture)
+    borrower = carry(_as_registered("demand_letter", fixture), "civil_complaint")["defendants"][0]
+    assert expected(letter).items() <= borrower.items()
