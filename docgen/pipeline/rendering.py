@@ -81,7 +81,10 @@ def render_docx(scope: Scope, job: Job, stamp: Stamp | None) -> tuple[bytes, Sou
     layout = templates.layout_name(doc_type, copy)
     if layout is not None and templates.active(scope, doc_type, "docx", copy) is None:
         family = scope.settings.pdf_font_families[0]
-        content = layout_print.render_docx(layout, job.context, family, properties)
+        # the file states when the document was issued (its id's time), so printing it
+        # again gives the same bytes, which the register already holds
+        made = stamp.issued_at() if stamp else None
+        content = layout_print.render_docx(layout, job.context, family, properties, made)
         return content, scope.provenance.source(None, layout)
     path = templates.docx_template(scope, doc_type, case=copy)
     content = scope.engines.docx.render(path, job.context, properties)

@@ -9,8 +9,11 @@ are judged as on the day it was issued. A file whose bytes the register does not
 (the DOCX of a document issued as PDF) is recorded as another output of the same entry, so
 verifying either file by its SHA-256 finds the one document.
 
-The template is the one the type prints with now (a registered PDF made again as issued,
-checked against its template version, is :mod:`docgen.pipeline.reissue`).
+The file is printed with the template the type prints with now, and given only when that
+is what the document was issued with (the same built-in layout at a version printing the
+same, or the same uploaded template); a tenant's new template does not re-word a document
+already handed out under its code (``template_changed``). A registered PDF made again as
+issued, checked against its template version, is :mod:`docgen.pipeline.reissue`.
 """
 
 from __future__ import annotations
@@ -21,13 +24,14 @@ from typing import TYPE_CHECKING, Any
 from docgen.documents import registry
 from docgen.documents.problems import CaseInvalid
 from docgen.pipeline import validation
-from docgen.pipeline.provenance import Job
+from docgen.pipeline.provenance import Job, Source, unmarked
 from docgen.pipeline.reissue import NotReissuable, Recorded, addressed_copies
 from docgen.pipeline.rendering import print_job
 from docgen.pipeline.results import Format, Rendered
 from docgen.register import Stamp, sha256_hex
 from docgen.register.recipients import case_of
 from docgen.register.sender import as_printed
+from docgen.render.layout_print import parse_template_id
 
 if TYPE_CHECKING:
     from docgen.pipeline.scope import Scope
@@ -75,6 +79,7 @@ def issued_again(scope: Scope, document_id: str, fmt: Format) -> Rendered:
     copy = candidates[0]
     job = Job(doc_type, assessment, copy, doc_type.build_context(copy, assessment))
     output = print_job(scope, job, Stamp(row.id, row.code), fmt, None)
+    _check_same_template(row, output.source)
     digest = _recorded(register, row, fmt, output.content)
     return Rendered(
         output.content,
@@ -87,6 +92,30 @@ def issued_again(scope: Scope, document_id: str, fmt: Format) -> Rendered:
         getattr(getattr(copy, "recipient", None), "name", None),
         digest,
     )
+
+
+def _check_same_template(row: Any, source: Source) -> None:
+    """The file printed now comes from what the document was issued with: the same
+    built-in layout at a version that prints the same (in either format: the layout is
+    one, its writers several), or the same uploaded template at the same version.
+    Otherwise one 文书编号 would stand for two different texts, and the register would
+    name a template the new file was not made from; NotReissuable."""
+    recorded_id = unmarked(row.template_id)[0]
+    recorded, now = parse_template_id(recorded_id), parse_template_id(source.id)
+    versions = {source.hash, *source.same_template}
+    if recorded is not None and now is not None:
+        same = recorded[0] == now[0] and row.template_hash in versions
+        if same and recorded[1] == now[1] and row.layout_hash is not None:
+            same = row.layout_hash in {source.layout_hash, *source.same_print}
+    else:
+        same = recorded_id == source.id and row.template_hash in versions
+    if not same:
+        raise NotReissuable(
+            "template_changed",
+            f"文书 {row.id} 出具后，本类文书所用的模板或版式已更换（出具时为 {row.template_id}），"
+            "现在生成的文件会与出具的文书不同，不能作为同一份文书下载",
+            "请作为新文书出具（修改案件后下载），或从登记簿按原文书核对",
+        )
 
 
 def _recorded(register: Any, row: Any, fmt: str, content: bytes) -> str:

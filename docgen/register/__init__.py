@@ -16,6 +16,7 @@ import json
 import secrets
 import time
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 import orjson
@@ -109,6 +110,21 @@ class Stamp:
 
     def footer_text(self) -> str:
         return f"文书编号 {self.document_id}\n校验码 {self.code}"
+
+    def issued_at(self) -> datetime | None:
+        """The moment the id was made, from its time part (the first 10 characters): the
+        time a file of the document states, the same however often it is printed; None
+        for an id of another form."""
+        head = self.document_id[:10].upper()
+        if len(head) < 10 or any(c not in _ALPHABET for c in head):
+            return None
+        millis = 0
+        for c in head:
+            millis = millis * 32 + _ALPHABET.index(c)
+        try:
+            return datetime.fromtimestamp(millis / 1000, UTC)
+        except (OverflowError, OSError, ValueError):
+            return None
 
     def properties(self) -> dict[str, str]:
         return {"DocgenDocumentId": self.document_id, "DocgenVerificationCode": self.code}

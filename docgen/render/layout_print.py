@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -82,8 +83,9 @@ def render_docx(
     context: Mapping[str, Any],
     font_family: str,
     properties: Mapping[str, str] | None = None,
+    now: datetime | None = None,
 ) -> bytes:
-    return docx_writer.write(build(name, context), font_family, properties=properties)
+    return docx_writer.write(build(name, context), font_family, properties=properties, now=now)
 
 
 class LayoutPrinter:

@@ -33,6 +33,7 @@ from docgen.web.auth import requester
 
 SESSION_KEY = "issued"
 KEEP = 6  # cases remembered per browser; the cookie stays small
+MAX_POSTED = 12  # ids one case is issued as: a copy per recipient (a debtor, 5 guarantors)
 BOTH = ",".join(FORMATS)  # both formats of one document, in one ZIP
 
 CONFIRM_HINT = "如确要以此函号出具一份新的函件，请在表单中确认后再下载"
@@ -100,12 +101,13 @@ def issue(
     """The final document(s) of a case posted by the form in ``fmt`` (or ``BOTH``): the
     documents it was issued as, or newly issued; Refused, or CaseInvalid."""
     known = recall(type_name, data)
-    if posted:
+    if len(posted) > MAX_POSTED or len(set(posted)) != len(posted):
+        raise Refused(422, [_too_many(posted)])  # before any lookup: each costs a query
+    if posted and posted != known:
         register = service.register
         if register is None or any(register.get(i, service.tenant_id) is None for i in posted):
             abort(404)  # another tenant's document is unknown, as a missing one
-        if posted != known:
-            raise Refused(409, [_changed(posted)])
+        raise Refused(409, [_changed(posted)])
     if known and _all_registered(service, known):
         return _again(service, known, fmt)
     if not confirmed:  # an invalid case is refused for its errors by the render
@@ -148,6 +150,15 @@ def _new(
     if all(ids):
         remember(type_name, data, [str(i) for i in ids])
     return rendered
+
+
+def _too_many(posted: list[str]) -> Problem:
+    return Problem(
+        ("document_ids",),
+        "document_ids_invalid",
+        f"所附文书编号有误：共 {len(posted)} 个（至多 {MAX_POSTED} 个，且不得重复）",
+        hint="请刷新页面后重新下载",
+    )
 
 
 def _changed(posted: list[str]) -> Problem:

@@ -205,3 +205,24 @@ def _opening(text: str) -> str:
     addressee, what tells the copies apart."""
     flat = normalize(text)
     return flat[: flat.index("：我方") if "：我方" in flat else flat.index("（以下简称")]
+
+
+def test_a_docx_downloaded_again_is_the_same_file_recorded_once(web):
+    """The DOCX states when the document was issued (its id's time), not when it was
+    printed: printed again it is the same file, and the register holds one output."""
+    client, case = web.a.member, _letter()
+    first = _download(client, case, "docx")
+    document_id, _code = _stamp_in_docx(first.data)
+    again = _download(client, case, "docx", document_ids=document_id)
+    assert again.status_code == 200 and again.data == first.data
+    rows = [r for r in _register(web, web.a.id) if r.id == document_id]
+    assert [o.format for o in rows[0].outputs] == ["docx"]
+
+
+@pytest.mark.parametrize("count", [13, 2])
+def test_too_many_or_repeated_ids_are_refused_before_any_lookup(web, count):
+    client, case = web.a.member, _letter()
+    document_id, _code = _stamp_in_pdf(_download(client, case, "pdf").data)
+    refused = _download(client, case, "docx", document_ids=",".join([document_id] * count))
+    assert refused.status_code == 422
+    assert "所附文书编号有误" in refused.get_data(as_text=True)
