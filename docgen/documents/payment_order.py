@@ -21,7 +21,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Literal
 
-from pydantic import Field, field_validator
+from pydantic import ConfigDict, Field, field_validator
 
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.case_numbers import court_candidates
@@ -29,6 +29,7 @@ from docgen.documents.court_names import check_filed_court, domicile_places
 from docgen.documents.court_parts import (
     TRIAL_AGENT,
     Agent,
+    agent_line,
     block_lines,
     check_court,
     check_representative_position,
@@ -43,20 +44,39 @@ from docgen.documents.filed_exhibits import (
 )
 from docgen.documents.filenames import filename_part
 from docgen.documents.parts import check_party, same_party
+from docgen.documents.payment_order_rules import (
+    CONDITIONS,
+    ITEM_LABELS,
+    check_conditions,
+    check_debtor_address,
+    check_item,
+    confirmed_sentence,
+    debtor_places,
+    warn_unplaced,
+)
 from docgen.documents.problems import Assessment, Loc
 from docgen.documents.standing_papers import check_agent_standing, standing_papers
 from docgen.domain import divisions as division_table
 from docgen.domain.court_fees import FeeResult, payment_order_fee, share_of_printed_differs
 from docgen.domain.courts import court_for, covers, read_court
 from docgen.domain.dates import format_cn
+from docgen.domain.disclosure import shown_when
 from docgen.domain.fields import CaseModel, Line, Money, Paragraph, ShortText
 from docgen.domain.money import format_yuan, legal_amount
-from docgen.domain.parties import Party, Person
+from docgen.domain.parties import Party
 
 APPLICANT = "申请人"
-ITEM_LABELS = {"principal": "本金", "interest": "利息", "penalty": "违约金", "other": "其他款项"}
 _CPL = "《中华人民共和国民事诉讼法》"
 _SPI = "《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》"
+
+
+ANSWERS = tuple(condition.field for condition in CONDITIONS)
+
+
+def _answers_required(schema: dict[str, Any]) -> None:
+    """The answers are required on the form: ``None`` only so that the rules, not the
+    parser, ask each with its article (payment_order_rules.check_conditions)."""
+    schema["required"] = [*schema.get("required", []), *ANSWERS]
 
 
 class ClaimItem(CaseModel):
@@ -71,10 +91,23 @@ class ClaimItem(CaseModel):
         description="利息、违约金写明基数、利率及起止日期，如 以100,000元为基数，按年利率6%"
         "自2025年1月10日计至2026年10月31日",
     )
-    agreed: bool = Field(
-        default=True,
+    agreed: bool | None = Field(
+        default=None,
         title="有书面约定",
-        description="利息、违约金须在合同、借条等证明文件中约定",
+        description="本金以外的利息、违约金、律师费等须在合同、借条等证明文件中约定（《最高人民法院"
+        "关于适用〈中华人民共和国民事诉讼法〉的解释》第四百二十八条第二项）",
+        json_schema_extra=shown_when("kind", "interest", "penalty", "other"),
+    )
+
+
+class PaymentOrderAgent(Agent):
+    """An agent of the applicant; a relative's kinship is printed in the agent line."""
+
+    relation: ShortText | None = Field(
+        default=None,
+        title="与申请人的关系",
+        description="代理资格为近亲属时填写，如 配偶、父母、子女、兄弟姐妹",
+        json_schema_extra=shown_when("standing", "relative"),
     )
 
 
@@ -84,23 +117,33 @@ class PaymentOrderApplication(CaseModel):
     application_date: date = Field(title="申请日期")
     court: Line = Field(title="受理法院", description="债务人住所地的基层人民法院")
     applicant: Party = Field(title="申请人（债权人）")
-    agents: list[Agent] = Field(default_factory=list, max_length=2, title="委托代理人")
+    agents: list[PaymentOrderAgent] = Field(default_factory=list, max_length=2, title="委托代理人")
     respondent: Party = Field(title="被申请人（债务人）")
     items: list[ClaimItem] = Field(title="请求给付的金钱", min_length=1, max_length=10)
     due_date: date = Field(title="债务到期日")
     basis: Line = Field(title="债权依据", description="如 2025年1月10日签订的《借款合同》")
     facts: Paragraph = Field(title="事实与理由")
     evidence: list[FiledExhibit] = Field(title="证据", min_length=1, max_length=30)
-    counter_performance: bool = Field(
-        default=False,
+    # each condition of acceptance is the applicant's answer, never assumed: unanswered
+    # (None) it is asked (payment_order_rules.check_conditions)
+    counter_performance: bool | None = Field(
+        default=None,
         title="申请人负有对待给付义务",
-        description="如申请人尚未交货、尚未提供服务",
+        description="如申请人尚未交货、尚未提供服务（第四百二十七条第三项）",
     )
-    respondent_in_mainland: bool = Field(default=True, title="被申请人在我国境内")
-    respondent_reachable: bool = Field(
-        default=True, title="被申请人下落明确", description="支付令能够送达被申请人"
+    respondent_in_mainland: bool | None = Field(
+        default=None, title="被申请人在我国境内", description="第四百二十七条第四项"
     )
-    preservation_applied: bool = Field(default=False, title="已申请诉前财产保全")
+    respondent_reachable: bool | None = Field(
+        default=None,
+        title="被申请人下落明确",
+        description="支付令能够送达被申请人（第四百二十七条第四项、第五项）",
+    )
+    preservation_applied: bool | None = Field(
+        default=None, title="已申请诉前财产保全", description="第四百二十七条第七项"
+    )
+
+    model_config = ConfigDict(json_schema_extra=_answers_required)
 
     @field_validator("evidence", mode="before")
     @classmethod
@@ -109,6 +152,31 @@ class PaymentOrderApplication(CaseModel):
 
 
 # --- rules --------------------------------------------------------------------------
+
+
+def _agent_lines(case: PaymentOrderApplication) -> list[str]:
+    """The relative agent's standing, in the words of 民事诉讼法 art. 61 (当事人的近亲属),
+    before the 工作单位: the 工作单位 alone does not show why they may act."""
+    lines = []
+    for agent in case.agents:
+        line = agent_line(agent)
+        if agent.standing == "relative":
+            kin = f"（{agent.relation}）" if agent.relation else ""
+            who = f"系{APPLICANT}{case.applicant.name}的近亲属{kin}，"
+            line = line.replace(f"：{agent.name}，", f"：{agent.name}，{who}", 1)
+        lines.append(line)
+    return lines
+
+
+def _check_relations(result: Assessment, case: PaymentOrderApplication) -> None:
+    for i, agent in enumerate(case.agents):
+        if agent.standing == "relative" and not agent.relation:
+            result.warn(
+                ("agents", i, "relation"),
+                "relation_missing",
+                f"请写明委托诉讼代理人{agent.name}与{APPLICANT}{case.applicant.name}的近亲属关系"
+                f"（如配偶、子女）：近亲属可以被委托为诉讼代理人（{_CPL}第六十一条第二款第二项）",
+            )
 
 
 def total(case: PaymentOrderApplication) -> Decimal:
@@ -122,16 +190,18 @@ def assess(case: PaymentOrderApplication, options: RuleOptions) -> Assessment:
     places = domicile_places("被申请人", [case.respondent])
     court = check_filed_court(result, case.court, "申请书", places=places)
     result.computed["court"] = court
-    _check_court_of_debtor(result, case, court)
+    judged = check_debtor_address(result, case)
+    _check_court_of_debtor(result, case, court, judged)
     check_party(result, case.applicant, ("applicant",))
     check_representative_position(result, case.applicant, ("applicant",), "支付令申请书")
     check_agent_standing(result, APPLICANT, case.applicant, case.agents, ("agents",), TRIAL_AGENT)
     check_party(result, case.respondent, ("respondent",))
     if same_party(case.applicant, case.respondent):
         result.error(("respondent",), "same_party", "被申请人与申请人不能为同一主体")
-    _check_conditions(result, case)
+    check_conditions(result, case)
+    _check_relations(result, case)
     for i, item in enumerate(case.items):
-        _check_item(result, item, ("items", i))
+        check_item(result, item, ("items", i))
     _check_interest_end(result, case)
     check_exhibits(result, case.evidence)  # each source and purpose (民事证据规定 art. 19)
     if case.due_date > case.application_date:
@@ -146,29 +216,6 @@ def assess(case: PaymentOrderApplication, options: RuleOptions) -> Assessment:
     result.computed["total"] = total(case)
     result.computed["fee"] = payment_order_fee(total(case))
     return result
-
-
-def _check_item(result: Assessment, item: ClaimItem, loc: Loc) -> None:
-    """Interest and a penalty must be agreed in the documents (民诉法解释 art. 428), and
-    how the figure was reached is stated, so that the amount is definite and can be
-    checked against the facts (民事诉讼法 art. 225: 数量和所根据的事实、证据)."""
-    if item.kind not in ("interest", "penalty"):
-        return
-    name = item.label or ITEM_LABELS[item.kind]
-    if not item.agreed:
-        result.error(
-            (*loc, "agreed"),
-            "not_agreed",
-            f"证明文件没有约定{name}的，坚持请求给付将被裁定驳回申请"
-            f"（{_SPI}第四百二十八条）；请删除该项，或通过诉讼主张",
-        )
-    elif not item.basis:
-        result.warn(
-            (*loc, "basis"),
-            "basis_missing",
-            f"请写明{name}人民币{format_yuan(item.amount)}元的计算方式（基数、利率、起止日期），"
-            f"使请求给付的数额确定、可与事实核对（{_CPL}第二百二十五条）",
-        )
 
 
 # 「自2026年1月11日起至2026年10月31日止」, 「计至2026年10月31日」: the day a period ends
@@ -219,38 +266,9 @@ def _check_interest_end(result: Assessment, case: PaymentOrderApplication) -> No
     )
 
 
-def _check_conditions(result: Assessment, case: PaymentOrderApplication) -> None:
-    """The conditions of acceptance (民事诉讼法 art. 225; 民诉法解释 art. 427)."""
-    refused = "人民法院不予受理支付令申请"
-    if case.counter_performance:
-        result.error(
-            ("counter_performance",),
-            "counter_performance",
-            f"申请人负有对待给付义务的，{refused}（{_CPL}第二百二十五条，{_SPI}第四百二十七条）"
-            "；请通过诉讼主张",
-        )
-    if not case.respondent_in_mainland:
-        result.error(
-            ("respondent_in_mainland",),
-            "respondent_abroad",
-            f"被申请人不在我国境内的，{refused}（{_SPI}第四百二十七条）；请通过诉讼主张",
-        )
-    if not case.respondent_reachable:
-        result.error(
-            ("respondent_reachable",),
-            "cannot_be_served",
-            f"被申请人下落不明、支付令不能送达的，{refused}（{_CPL}第二百二十五条，"
-            f"{_SPI}第四百二十七条）；支付令不适用公告送达",
-        )
-    if case.preservation_applied:
-        result.error(
-            ("preservation_applied",),
-            "preservation_applied",
-            f"已向人民法院申请诉前保全的，{refused}（{_SPI}第四百二十七条）",
-        )
-
-
-def _check_court_of_debtor(result: Assessment, case: PaymentOrderApplication, name: str) -> None:
+def _check_court_of_debtor(
+    result: Assessment, case: PaymentOrderApplication, name: str, judged: set[Loc]
+) -> None:
     """The basic-level court of the debtor's domicile (民诉法解释 art. 23), whatever the
     amount (a basic court accepts a payment order of any amount, art. 427)."""
     if not name.endswith("人民法院"):
@@ -271,15 +289,19 @@ def _check_court_of_debtor(result: Assessment, case: PaymentOrderApplication, na
     if court.level != "basic" or (court.place is None and not namesakes):
         return
     respondent = case.respondent
-    places = [("住所地", respondent.address)]
-    if isinstance(respondent, Person) and respondent.habitual_residence:
-        # 民事诉讼法 art. 22: where they differ, the 经常居住地 decides
-        places.insert(0, ("经常居住地", respondent.habitual_residence))
-    located = [(what, table.locate(address)) for what, address in places]
-    counties = [(what, d) for what, d in located if d is not None and d.level == "county"]
+    # 民事诉讼法 art. 22: where they differ, the 经常居住地 decides
+    places = debtor_places(case)
+    located = [(place, table.locate(place[1])) for place in places]
+    counties = [(p[0], d) for p, d in located if d is not None and d.level == "county"]
+    unplaced = [p for p, d in located if d is None or d.level != "county"]
     reached = [covers(court, d) or any(d.code == n.code for n in namesakes) for _, d in counties]
-    if len(counties) < len(places) or any(reached):
-        return  # a place that cannot be located is not compared
+    if any(reached):
+        return
+    if unplaced:
+        # a place that cannot be located is not compared: the user checks it
+        # (民诉法解释 art. 427(6)), as a complaint's court_place_unverified
+        warn_unplaced(result, case.court, unplaced, judged)
+        return
     where = "、".join(
         f"{court_for(d, table)}（被申请人{respondent.name}{what}）" for what, d in counties
     )
@@ -341,8 +363,7 @@ def _reasons(case: PaymentOrderApplication) -> list[str]:
     return [
         case.facts,
         f"上述债务已于{format_cn(case.due_date)}到期，数额确定，债权依据为{case.basis}。"
-        "申请人与被申请人之间没有其他债务纠纷，申请人不负有对待给付义务；被申请人在我国境内，"
-        "下落明确，支付令能够送达。申请人未就本债务申请诉前保全。",
+        + confirmed_sentence(case),
         f"为此，根据{_CPL}第二百二十五条的规定，特向贵院申请支付令。",
     ]
 
@@ -362,9 +383,12 @@ def attachments(case: PaymentOrderApplication) -> list[str]:
 
 def build_context(case: PaymentOrderApplication, assessment: Assessment) -> dict[str, Any]:
     fee: FeeResult = assessment.computed["fee"]
-    parties = block_lines("申请人", case.applicant, case.agents) + block_lines(
-        "被申请人", case.respondent
+    # an address written 住… is not printed 住住…
+    applicant, respondent = (
+        [line.replace("，住住", "，住") for line in block_lines(label, party)]
+        for label, party in (("申请人", case.applicant), ("被申请人", case.respondent))
     )
+    parties = applicant + _agent_lines(case) + respondent
     request, claims, request_total = _request(case)
     return {
         "title": "支付令申请书",
