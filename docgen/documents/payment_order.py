@@ -73,10 +73,25 @@ _SPI = "《最高人民法院关于适用〈中华人民共和国民事诉讼法
 ANSWERS = tuple(condition.field for condition in CONDITIONS)
 
 
-def _answers_required(schema: dict[str, Any]) -> None:
-    """The answers are required on the form: ``None`` only so that the rules, not the
-    parser, ask each with its article (payment_order_rules.check_conditions)."""
-    schema["required"] = [*schema.get("required", []), *ANSWERS]
+def _asked(schema: dict[str, Any], hints: dict[str, Any] | None = None) -> None:
+    """An answer the form requires, as a yes/no with no default: ``None`` in the model
+    only so that the rules, not the parser, ask it with its article
+    (payment_order_rules.check_conditions, check_item)."""
+    schema.pop("anyOf", None)
+    schema.pop("default", None)
+    schema["type"] = "boolean"
+    schema.update(hints or {})
+
+
+ASKED_KINDS = ("interest", "penalty", "other")
+"""The items asked whether the documents agree them (民诉法解释 art. 428(2))."""
+
+
+def _required(*names: str) -> Any:
+    def add(schema: dict[str, Any]) -> None:
+        schema["required"] = [*schema.get("required", []), *names]
+
+    return add
 
 
 class ClaimItem(CaseModel):
@@ -96,8 +111,10 @@ class ClaimItem(CaseModel):
         title="有书面约定",
         description="本金以外的利息、违约金、律师费等须在合同、借条等证明文件中约定（《最高人民法院"
         "关于适用〈中华人民共和国民事诉讼法〉的解释》第四百二十八条第二项）",
-        json_schema_extra=shown_when("kind", "interest", "penalty", "other"),
+        json_schema_extra=lambda schema: _asked(schema, shown_when("kind", *ASKED_KINDS)),
     )
+
+    model_config = ConfigDict(json_schema_extra=_required("agreed"))
 
 
 class PaymentOrderAgent(Agent):
@@ -129,21 +146,31 @@ class PaymentOrderApplication(CaseModel):
     counter_performance: bool | None = Field(
         default=None,
         title="申请人负有对待给付义务",
-        description="如申请人尚未交货、尚未提供服务（第四百二十七条第三项）",
+        description=f"如申请人尚未交货、尚未提供服务；负有对待给付义务的不予受理（{_SPI}"
+        "第四百二十七条第三项）",
+        json_schema_extra=_asked,
     )
     respondent_in_mainland: bool | None = Field(
-        default=None, title="被申请人在我国境内", description="第四百二十七条第四项"
+        default=None,
+        title="被申请人在我国境内",
+        description=f"被申请人不在我国境内的不予受理（{_SPI}第四百二十七条第四项）",
+        json_schema_extra=_asked,
     )
     respondent_reachable: bool | None = Field(
         default=None,
         title="被申请人下落明确",
-        description="支付令能够送达被申请人（第四百二十七条第四项、第五项）",
+        description=f"支付令能够送达被申请人；下落不明的不予受理，支付令不适用公告送达（{_SPI}"
+        "第四百二十七条第四项、第五项）",
+        json_schema_extra=_asked,
     )
     preservation_applied: bool | None = Field(
-        default=None, title="已申请诉前财产保全", description="第四百二十七条第七项"
+        default=None,
+        title="已申请诉前财产保全",
+        description=f"已就本债务申请诉前保全的不予受理（{_SPI}第四百二十七条第七项）",
+        json_schema_extra=_asked,
     )
 
-    model_config = ConfigDict(json_schema_extra=_answers_required)
+    model_config = ConfigDict(json_schema_extra=_required(*ANSWERS))
 
     @field_validator("evidence", mode="before")
     @classmethod
