@@ -14,7 +14,10 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from docgen.documents.case_numbers import court_candidates
 from docgen.documents.problems import Assessment, Loc
+from docgen.domain import divisions as division_table
+from docgen.domain.courts import court_for, covers, read_court
 from docgen.domain.money import format_yuan
 from docgen.domain.parties import Person
 
@@ -256,3 +259,55 @@ def warn_unplaced(
             f"未能识别被申请人{what}（{address}）所在的区县，无法核对{court}是否为债务人住所地"
             f"基层人民法院（{_SPI}第二十三条、第四百二十七条第六项），请人工核对管辖",
         )
+
+
+def check_court_of_debtor(
+    result: Assessment, case: PaymentOrderApplication, name: str, judged: set[Loc]
+) -> None:
+    """The basic-level court of the debtor's domicile (民诉法解释 art. 23), whatever the
+    amount (a basic court accepts a payment order of any amount, art. 427)."""
+    if not name.endswith("人民法院"):
+        return
+    table = division_table.load()
+    court = read_court(name, table)
+    if court.level in ("intermediate", "high", "supreme"):
+        result.error(
+            ("court",),
+            "court_level",
+            f"支付令由债务人住所地的基层人民法院受理（{_CPL}第二百二十五条，{_SPI}第二十三条），"
+            f"{case.court}不是基层人民法院",
+        )
+        return
+    # a name several places bear (鼓楼区人民法院) is compared with each of them: where the
+    # debtor lives in none, no court of that name is the debtor's
+    namesakes = court_candidates(name) if court.place is None else []
+    if court.level != "basic" or (court.place is None and not namesakes):
+        return
+    respondent = case.respondent
+    # 民事诉讼法 art. 22: where they differ, the 经常居住地 decides
+    places = debtor_places(case)
+    located = [(place, table.locate(place[1])) for place in places]
+    counties = [(p[0], d) for p, d in located if d is not None and d.level == "county"]
+    unplaced = [p for p, d in located if d is None or d.level != "county"]
+    reached = [covers(court, d) or any(d.code == n.code for n in namesakes) for _, d in counties]
+    if any(reached):
+        return
+    if unplaced:
+        # a place that cannot be located is not compared: the user checks it
+        # (民诉法解释 art. 427(6)), as a complaint's court_place_unverified
+        warn_unplaced(result, case.court, unplaced, judged)
+        return
+    where = "、".join(
+        f"{court_for(d, table)}（被申请人{respondent.name}{what}）" for what, d in counties
+    )
+    # 民诉法解释 art. 427(6): the court receiving the application must have
+    # jurisdiction, else it is not accepted; no other place (履行地, an agreed court)
+    # serves a payment order
+    result.error(
+        ("court",),
+        "court_place",
+        f"{case.court}对本申请没有管辖权：被申请人{respondent.name}的住所地（{respondent.address}）"
+        f"不在其辖区。支付令由债务人住所地的基层人民法院管辖（{_SPI}第二十三条），"
+        "收到申请书的人民法院无管辖权的，不予受理（同一解释第四百二十七条）",
+        hint=f"应向{where}申请",
+    )
