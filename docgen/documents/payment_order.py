@@ -42,7 +42,9 @@ from docgen.documents.filed_exhibits import (
     named_only,
 )
 from docgen.documents.filenames import filename_part
+from docgen.documents.part_models import InterestCalc
 from docgen.documents.parts import check_party, same_party
+from docgen.documents.payment_order_amounts import Computed, check_calculations
 from docgen.documents.payment_order_rules import (
     CONDITIONS,
     ITEM_LABELS,
@@ -102,6 +104,13 @@ class ClaimItem(CaseModel):
         description="利息、违约金写明基数、利率及起止日期，如 以100,000元为基数，按年利率6%"
         "自2025年1月10日计至2026年10月31日",
     )
+    calculation: InterestCalc | None = Field(
+        default=None,
+        title="计算方式（基数、利率、起止日期）",
+        description="填写后按此核对金额，相差超过0.01元的不予通过；民间借贷按合同成立时一年期"
+        "贷款市场报价利率的四倍核对利率上限（法释〔2020〕17号第二十五条）",
+        json_schema_extra=shown_when("kind", "interest", "penalty"),
+    )
     agreed: bool | None = Field(
         default=None,
         title="有书面约定",
@@ -135,6 +144,22 @@ class PaymentOrderApplication(CaseModel):
     items: list[ClaimItem] = Field(title="请求给付的金钱", min_length=1, max_length=10)
     due_date: date = Field(title="债务到期日")
     basis: Line = Field(title="债权依据", description="如 2025年1月10日签订的《借款合同》")
+    contract_kind: (
+        Literal["private_lending", "financial_loan", "credit_card", "sale", "service", "other"]
+        | None
+    ) = Field(
+        default=None,
+        title="合同类型",
+        description="民间借贷的利息按法释〔2020〕17号第二十五条核对利率上限",
+        json_schema_extra={
+            "enum_titles": ["民间借贷", "金融借款", "信用卡", "买卖合同", "服务合同", "其他"]
+        },
+    )
+    signed_on: date | None = Field(
+        default=None,
+        title="合同成立日期",
+        description="民间借贷按合同成立时的一年期贷款市场报价利率核对利率上限",
+    )
     facts: Paragraph = Field(title="事实与理由")
     evidence: list[FiledExhibit] = Field(title="证据", min_length=1, max_length=30)
     # each condition of acceptance is the applicant's answer, never assumed: unanswered
@@ -222,6 +247,7 @@ def assess(case: PaymentOrderApplication, options: RuleOptions) -> Assessment:
     if same_party(case.applicant, case.respondent):
         result.error(("respondent",), "same_party", "被申请人与申请人不能为同一主体")
     check_conditions(result, case)
+    result.computed["calculations"] = check_calculations(result, case, options.lpr_table)
     _check_relations(result, case)
     for i, item in enumerate(case.items):
         check_item(result, item, ("items", i))
@@ -256,6 +282,14 @@ def period_end(basis: str | None) -> date | None:
     return found
 
 
+def _item_end(item: ClaimItem, application_date: date) -> date | None:
+    """The last day an item's interest is counted to: its calculation's end (the
+    application date where none is given), else the day its basis names."""
+    if item.calculation is not None:
+        return item.calculation.end or application_date
+    return period_end(item.basis)
+
+
 def _check_interest_end(result: Assessment, case: PaymentOrderApplication) -> None:
     """Interest or a penalty running after the due date and counted to a day before the
     application: the order is made for the fixed sum the application asks
@@ -267,7 +301,7 @@ def _check_interest_end(result: Assessment, case: PaymentOrderApplication) -> No
         (end, i)
         for i, item in enumerate(case.items)
         if item.kind in ("interest", "penalty")
-        and (end := period_end(item.basis)) is not None
+        and (end := _item_end(item, case.application_date)) is not None
         and end > case.due_date
     ]
     if not running:
@@ -292,23 +326,25 @@ def _check_interest_end(result: Assessment, case: PaymentOrderApplication) -> No
 # --- context ------------------------------------------------------------------------
 
 
-def _request(case: PaymentOrderApplication) -> tuple[str, list[str], str]:
+def _request(case: PaymentOrderApplication, computed: Computed) -> tuple[str, list[str], str]:
     """The request, what it is made of and its total, so that the clerk can match each
     figure with the facts (民事诉讼法 art. 225). One item is named before its amount in
     one sentence; several are numbered items (「1. 借款本金人民币…元（大写：…）；」), each
     with how it was reached after its amount, then their total: no bracket inside
-    another's."""
+    another's. How an item was reached is its basis as typed, else its calculation's
+    words (payment_order_amounts)."""
     to = f"请求贵院向被申请人{case.respondent.name}发出支付令，督促被申请人向申请人给付"
+    hows = [
+        f"（{how}）" if (how := item.basis or computed.words.get(i)) else ""
+        for i, item in enumerate(case.items)
+    ]
     pieces = [
-        (item.label or ITEM_LABELS[item.kind])
-        + legal_amount(item.amount)
-        + (f"（{item.basis}）" if item.basis else "")
-        for item in case.items
+        (item.label or ITEM_LABELS[item.kind]) + legal_amount(item.amount) + how
+        for item, how in zip(case.items, hows, strict=True)
     ]
     if len(case.items) == 1:
         item = case.items[0]
-        how = f"（{item.basis}）" if item.basis else ""
-        named = (item.label or ITEM_LABELS[item.kind]) + how + legal_amount(item.amount)
+        named = (item.label or ITEM_LABELS[item.kind]) + hows[0] + legal_amount(item.amount)
         return f"{to}{named}。", [], ""
     last = len(pieces) - 1
     claims = [piece + ("。" if i == last else "；") for i, piece in enumerate(pieces)]
@@ -360,7 +396,7 @@ def build_context(case: PaymentOrderApplication, assessment: Assessment) -> dict
         for label, party in (("申请人", case.applicant), ("被申请人", case.respondent))
     )
     parties = applicant + _agent_lines(case) + respondent
-    request, claims, request_total = _request(case)
+    request, claims, request_total = _request(case, assessment.computed["calculations"])
     return {
         "title": "支付令申请书",
         "parties": parties,

@@ -163,7 +163,7 @@ def check_item(result: Assessment, item: ClaimItem, loc: Loc) -> None:
             f"证明文件没有约定{name}的，坚持请求给付将被裁定驳回申请"
             f"（{_SPI}第四百二十八条第二项）；请删除该项，或通过诉讼主张",
         )
-    elif item.kind in ("interest", "penalty") and not item.basis:
+    elif item.kind in ("interest", "penalty") and not item.basis and item.calculation is None:
         result.warn(
             (*loc, "basis"),
             "basis_missing",

@@ -158,3 +158,34 @@ def test_a_carried_case_asks_the_answers_and_the_items():
         assert name in asked
     assert "preservation_applied" in asked and "items" in asked
     assert all("agreed" not in item for item in copy.deepcopy(carried)["items"])
+
+
+def test_interest_with_its_calculation_is_computed_checked_and_worded():
+    text = _text(_fixture("loan_interest_computed_from_its_calculation"))
+    assert (
+        "3. 逾期利息人民币5,161.64元（大写：伍仟壹佰陆拾壹元陆角肆分）（以人民币100,000.00元为"
+        "基数，按《借款合同》第五条约定的年利率6%，自2026年1月11日起至2026年11月20日止，"
+        "共314日）。" in text
+    )
+    (problem,) = _problems(_fixture("interest_differing_from_its_calculation", "invalid"))
+    assert (problem.loc, problem.code) == (("items", 1, "amount"), "amount_mismatch")
+    assert "9,999.00元与按计算方式计得的人民币6,000.00元不符" in problem.message
+    assert problem.hint == "应为人民币6,000.00元"
+    # a fen's rounding is the same amount
+    data = _fixture("loan_interest_computed_from_its_calculation")
+    data["items"][2]["amount"] = "5161.65"
+    assert _problems(data) == []
+
+
+def test_private_lending_above_four_times_the_lpr_at_formation_is_refused():
+    (problem,) = _problems(_fixture("loan_interest_above_four_times_the_lpr", "invalid"))
+    assert (problem.loc, problem.code) == (("items", 1, "calculation", "rate"), "above_legal_cap")
+    assert "一年期LPR 3.10%的4倍，即年利率12.4%" in problem.message
+    assert "第二十五条" in problem.message
+    data = _fixture("loan_interest_above_four_times_the_lpr", "invalid")
+    data["contract_kind"] = "sale"  # the cap is private lending's
+    assert _problems(data) == []
+    data = _fixture("loan_interest_above_four_times_the_lpr", "invalid")
+    del data["signed_on"]
+    codes = {(p.loc, p.code) for p in _problems(data)}
+    assert (("signed_on",), "missing") in codes
