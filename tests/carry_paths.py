@@ -90,6 +90,13 @@ FILLS: dict[str, Callable[[Case], Case]] = {
         "application_date": "2026-11-20",
         "court": _basic_court(c),
         "facts": "被申请人到期未付款，经催告仍未履行。",
+        "items": [
+            item if item["kind"] == "principal" else {**item, "agreed": True} for item in c["items"]
+        ],
+        "counter_performance": False,
+        "respondent_in_mainland": True,
+        "respondent_reachable": True,
+        "preservation_applied": False,
     },
     "preservation_application": lambda c: {
         "application_date": "2026-11-20",

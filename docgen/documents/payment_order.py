@@ -21,14 +21,14 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Literal
 
-from pydantic import Field, field_validator
+from pydantic import ConfigDict, Field, field_validator
 
 from docgen.documents.base import DocumentType, RuleOptions
-from docgen.documents.case_numbers import court_candidates
 from docgen.documents.court_names import check_filed_court, domicile_places
 from docgen.documents.court_parts import (
     TRIAL_AGENT,
     Agent,
+    agent_line,
     block_lines,
     check_court,
     check_representative_position,
@@ -42,21 +42,54 @@ from docgen.documents.filed_exhibits import (
     named_only,
 )
 from docgen.documents.filenames import filename_part
+from docgen.documents.part_models import InterestCalc
 from docgen.documents.parts import check_party, same_party
-from docgen.documents.problems import Assessment, Loc
+from docgen.documents.payment_order_amounts import Computed, check_calculations
+from docgen.documents.payment_order_rules import (
+    CONDITIONS,
+    ITEM_LABELS,
+    check_conditions,
+    check_court_of_debtor,
+    check_debtor_address,
+    check_item,
+    confirmed_sentence,
+)
+from docgen.documents.problems import Assessment
 from docgen.documents.standing_papers import check_agent_standing, standing_papers
-from docgen.domain import divisions as division_table
 from docgen.domain.court_fees import FeeResult, payment_order_fee, share_of_printed_differs
-from docgen.domain.courts import court_for, covers, read_court
 from docgen.domain.dates import format_cn
+from docgen.domain.disclosure import shown_when
 from docgen.domain.fields import CaseModel, Line, Money, Paragraph, ShortText
 from docgen.domain.money import format_yuan, legal_amount
-from docgen.domain.parties import Party, Person
+from docgen.domain.parties import Party
 
 APPLICANT = "申请人"
-ITEM_LABELS = {"principal": "本金", "interest": "利息", "penalty": "违约金", "other": "其他款项"}
 _CPL = "《中华人民共和国民事诉讼法》"
 _SPI = "《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》"
+
+
+ANSWERS = tuple(condition.field for condition in CONDITIONS)
+
+
+def _asked(schema: dict[str, Any], hints: dict[str, Any] | None = None) -> None:
+    """An answer the form requires, as a yes/no with no default: ``None`` in the model
+    only so that the rules, not the parser, ask it with its article
+    (payment_order_rules.check_conditions, check_item)."""
+    schema.pop("anyOf", None)
+    schema.pop("default", None)
+    schema["type"] = "boolean"
+    schema.update(hints or {})
+
+
+ASKED_KINDS = ("interest", "penalty", "other")
+"""The items asked whether the documents agree them (民诉法解释 art. 428(2))."""
+
+
+def _required(*names: str) -> Any:
+    def add(schema: dict[str, Any]) -> None:
+        schema["required"] = [*schema.get("required", []), *names]
+
+    return add
 
 
 class ClaimItem(CaseModel):
@@ -71,10 +104,32 @@ class ClaimItem(CaseModel):
         description="利息、违约金写明基数、利率及起止日期，如 以100,000元为基数，按年利率6%"
         "自2025年1月10日计至2026年10月31日",
     )
-    agreed: bool = Field(
-        default=True,
+    calculation: InterestCalc | None = Field(
+        default=None,
+        title="计算方式（基数、利率、起止日期）",
+        description="填写后按此核对金额，相差超过0.01元的不予通过；民间借贷按合同成立时一年期"
+        "贷款市场报价利率的四倍核对利率上限（法释〔2020〕17号第二十五条）",
+        json_schema_extra=shown_when("kind", "interest", "penalty"),
+    )
+    agreed: bool | None = Field(
+        default=None,
         title="有书面约定",
-        description="利息、违约金须在合同、借条等证明文件中约定",
+        description="本金以外的利息、违约金、律师费等须在合同、借条等证明文件中约定（《最高人民法院"
+        "关于适用〈中华人民共和国民事诉讼法〉的解释》第四百二十八条第二项）",
+        json_schema_extra=lambda schema: _asked(schema, shown_when("kind", *ASKED_KINDS)),
+    )
+
+    model_config = ConfigDict(json_schema_extra=_required("agreed"))
+
+
+class PaymentOrderAgent(Agent):
+    """An agent of the applicant; a relative's kinship is printed in the agent line."""
+
+    relation: ShortText | None = Field(
+        default=None,
+        title="与申请人的关系",
+        description="代理资格为近亲属时填写，如 配偶、父母、子女、兄弟姐妹",
+        json_schema_extra=shown_when("standing", "relative"),
     )
 
 
@@ -84,23 +139,59 @@ class PaymentOrderApplication(CaseModel):
     application_date: date = Field(title="申请日期")
     court: Line = Field(title="受理法院", description="债务人住所地的基层人民法院")
     applicant: Party = Field(title="申请人（债权人）")
-    agents: list[Agent] = Field(default_factory=list, max_length=2, title="委托代理人")
+    agents: list[PaymentOrderAgent] = Field(default_factory=list, max_length=2, title="委托代理人")
     respondent: Party = Field(title="被申请人（债务人）")
     items: list[ClaimItem] = Field(title="请求给付的金钱", min_length=1, max_length=10)
     due_date: date = Field(title="债务到期日")
     basis: Line = Field(title="债权依据", description="如 2025年1月10日签订的《借款合同》")
+    contract_kind: (
+        Literal["private_lending", "financial_loan", "credit_card", "sale", "service", "other"]
+        | None
+    ) = Field(
+        default=None,
+        title="合同类型",
+        description="民间借贷的利息按法释〔2020〕17号第二十五条核对利率上限",
+        json_schema_extra={
+            "enum_titles": ["民间借贷", "金融借款", "信用卡", "买卖合同", "服务合同", "其他"]
+        },
+    )
+    signed_on: date | None = Field(
+        default=None,
+        title="合同成立日期",
+        description="民间借贷按合同成立时的一年期贷款市场报价利率核对利率上限",
+    )
     facts: Paragraph = Field(title="事实与理由")
     evidence: list[FiledExhibit] = Field(title="证据", min_length=1, max_length=30)
-    counter_performance: bool = Field(
-        default=False,
+    # each condition of acceptance is the applicant's answer, never assumed: unanswered
+    # (None) it is asked (payment_order_rules.check_conditions)
+    counter_performance: bool | None = Field(
+        default=None,
         title="申请人负有对待给付义务",
-        description="如申请人尚未交货、尚未提供服务",
+        description=f"如申请人尚未交货、尚未提供服务；负有对待给付义务的不予受理（{_SPI}"
+        "第四百二十七条第三项）",
+        json_schema_extra=_asked,
     )
-    respondent_in_mainland: bool = Field(default=True, title="被申请人在我国境内")
-    respondent_reachable: bool = Field(
-        default=True, title="被申请人下落明确", description="支付令能够送达被申请人"
+    respondent_in_mainland: bool | None = Field(
+        default=None,
+        title="被申请人在我国境内",
+        description=f"被申请人不在我国境内的不予受理（{_SPI}第四百二十七条第四项）",
+        json_schema_extra=_asked,
     )
-    preservation_applied: bool = Field(default=False, title="已申请诉前财产保全")
+    respondent_reachable: bool | None = Field(
+        default=None,
+        title="被申请人下落明确",
+        description=f"支付令能够送达被申请人；下落不明的不予受理，支付令不适用公告送达（{_SPI}"
+        "第四百二十七条第四项、第五项）",
+        json_schema_extra=_asked,
+    )
+    preservation_applied: bool | None = Field(
+        default=None,
+        title="已申请诉前财产保全",
+        description=f"已就本债务申请诉前保全的不予受理（{_SPI}第四百二十七条第七项）",
+        json_schema_extra=_asked,
+    )
+
+    model_config = ConfigDict(json_schema_extra=_required(*ANSWERS))
 
     @field_validator("evidence", mode="before")
     @classmethod
@@ -109,6 +200,31 @@ class PaymentOrderApplication(CaseModel):
 
 
 # --- rules --------------------------------------------------------------------------
+
+
+def _agent_lines(case: PaymentOrderApplication) -> list[str]:
+    """The relative agent's standing, in the words of 民事诉讼法 art. 61 (当事人的近亲属),
+    before the 工作单位: the 工作单位 alone does not show why they may act."""
+    lines = []
+    for agent in case.agents:
+        line = agent_line(agent)
+        if agent.standing == "relative":
+            kin = f"（{agent.relation}）" if agent.relation else ""
+            who = f"系{APPLICANT}{case.applicant.name}的近亲属{kin}，"
+            line = line.replace(f"：{agent.name}，", f"：{agent.name}，{who}", 1)
+        lines.append(line)
+    return lines
+
+
+def _check_relations(result: Assessment, case: PaymentOrderApplication) -> None:
+    for i, agent in enumerate(case.agents):
+        if agent.standing == "relative" and not agent.relation:
+            result.warn(
+                ("agents", i, "relation"),
+                "relation_missing",
+                f"请写明委托诉讼代理人{agent.name}与{APPLICANT}{case.applicant.name}的近亲属关系"
+                f"（如配偶、子女）：近亲属可以被委托为诉讼代理人（{_CPL}第六十一条第二款第二项）",
+            )
 
 
 def total(case: PaymentOrderApplication) -> Decimal:
@@ -122,16 +238,19 @@ def assess(case: PaymentOrderApplication, options: RuleOptions) -> Assessment:
     places = domicile_places("被申请人", [case.respondent])
     court = check_filed_court(result, case.court, "申请书", places=places)
     result.computed["court"] = court
-    _check_court_of_debtor(result, case, court)
+    judged = check_debtor_address(result, case)
+    check_court_of_debtor(result, case, court, judged)
     check_party(result, case.applicant, ("applicant",))
     check_representative_position(result, case.applicant, ("applicant",), "支付令申请书")
     check_agent_standing(result, APPLICANT, case.applicant, case.agents, ("agents",), TRIAL_AGENT)
     check_party(result, case.respondent, ("respondent",))
     if same_party(case.applicant, case.respondent):
         result.error(("respondent",), "same_party", "被申请人与申请人不能为同一主体")
-    _check_conditions(result, case)
+    check_conditions(result, case)
+    result.computed["calculations"] = check_calculations(result, case, options.lpr_table)
+    _check_relations(result, case)
     for i, item in enumerate(case.items):
-        _check_item(result, item, ("items", i))
+        check_item(result, item, ("items", i))
     _check_interest_end(result, case)
     check_exhibits(result, case.evidence)  # each source and purpose (民事证据规定 art. 19)
     if case.due_date > case.application_date:
@@ -146,29 +265,6 @@ def assess(case: PaymentOrderApplication, options: RuleOptions) -> Assessment:
     result.computed["total"] = total(case)
     result.computed["fee"] = payment_order_fee(total(case))
     return result
-
-
-def _check_item(result: Assessment, item: ClaimItem, loc: Loc) -> None:
-    """Interest and a penalty must be agreed in the documents (民诉法解释 art. 428), and
-    how the figure was reached is stated, so that the amount is definite and can be
-    checked against the facts (民事诉讼法 art. 225: 数量和所根据的事实、证据)."""
-    if item.kind not in ("interest", "penalty"):
-        return
-    name = item.label or ITEM_LABELS[item.kind]
-    if not item.agreed:
-        result.error(
-            (*loc, "agreed"),
-            "not_agreed",
-            f"证明文件没有约定{name}的，坚持请求给付将被裁定驳回申请"
-            f"（{_SPI}第四百二十八条）；请删除该项，或通过诉讼主张",
-        )
-    elif not item.basis:
-        result.warn(
-            (*loc, "basis"),
-            "basis_missing",
-            f"请写明{name}人民币{format_yuan(item.amount)}元的计算方式（基数、利率、起止日期），"
-            f"使请求给付的数额确定、可与事实核对（{_CPL}第二百二十五条）",
-        )
 
 
 # 「自2026年1月11日起至2026年10月31日止」, 「计至2026年10月31日」: the day a period ends
@@ -186,6 +282,14 @@ def period_end(basis: str | None) -> date | None:
     return found
 
 
+def _item_end(item: ClaimItem, application_date: date) -> date | None:
+    """The last day an item's interest is counted to: its calculation's end (the
+    application date where none is given), else the day its basis names."""
+    if item.calculation is not None:
+        return item.calculation.end or application_date
+    return period_end(item.basis)
+
+
 def _check_interest_end(result: Assessment, case: PaymentOrderApplication) -> None:
     """Interest or a penalty running after the due date and counted to a day before the
     application: the order is made for the fixed sum the application asks
@@ -197,7 +301,7 @@ def _check_interest_end(result: Assessment, case: PaymentOrderApplication) -> No
         (end, i)
         for i, item in enumerate(case.items)
         if item.kind in ("interest", "penalty")
-        and (end := period_end(item.basis)) is not None
+        and (end := _item_end(item, case.application_date)) is not None
         and end > case.due_date
     ]
     if not running:
@@ -219,103 +323,28 @@ def _check_interest_end(result: Assessment, case: PaymentOrderApplication) -> No
     )
 
 
-def _check_conditions(result: Assessment, case: PaymentOrderApplication) -> None:
-    """The conditions of acceptance (民事诉讼法 art. 225; 民诉法解释 art. 427)."""
-    refused = "人民法院不予受理支付令申请"
-    if case.counter_performance:
-        result.error(
-            ("counter_performance",),
-            "counter_performance",
-            f"申请人负有对待给付义务的，{refused}（{_CPL}第二百二十五条，{_SPI}第四百二十七条）"
-            "；请通过诉讼主张",
-        )
-    if not case.respondent_in_mainland:
-        result.error(
-            ("respondent_in_mainland",),
-            "respondent_abroad",
-            f"被申请人不在我国境内的，{refused}（{_SPI}第四百二十七条）；请通过诉讼主张",
-        )
-    if not case.respondent_reachable:
-        result.error(
-            ("respondent_reachable",),
-            "cannot_be_served",
-            f"被申请人下落不明、支付令不能送达的，{refused}（{_CPL}第二百二十五条，"
-            f"{_SPI}第四百二十七条）；支付令不适用公告送达",
-        )
-    if case.preservation_applied:
-        result.error(
-            ("preservation_applied",),
-            "preservation_applied",
-            f"已向人民法院申请诉前保全的，{refused}（{_SPI}第四百二十七条）",
-        )
-
-
-def _check_court_of_debtor(result: Assessment, case: PaymentOrderApplication, name: str) -> None:
-    """The basic-level court of the debtor's domicile (民诉法解释 art. 23), whatever the
-    amount (a basic court accepts a payment order of any amount, art. 427)."""
-    if not name.endswith("人民法院"):
-        return
-    table = division_table.load()
-    court = read_court(name, table)
-    if court.level in ("intermediate", "high", "supreme"):
-        result.error(
-            ("court",),
-            "court_level",
-            f"支付令由债务人住所地的基层人民法院受理（{_CPL}第二百二十五条，{_SPI}第二十三条），"
-            f"{case.court}不是基层人民法院",
-        )
-        return
-    # a name several places bear (鼓楼区人民法院) is compared with each of them: where the
-    # debtor lives in none, no court of that name is the debtor's
-    namesakes = court_candidates(name) if court.place is None else []
-    if court.level != "basic" or (court.place is None and not namesakes):
-        return
-    respondent = case.respondent
-    places = [("住所地", respondent.address)]
-    if isinstance(respondent, Person) and respondent.habitual_residence:
-        # 民事诉讼法 art. 22: where they differ, the 经常居住地 decides
-        places.insert(0, ("经常居住地", respondent.habitual_residence))
-    located = [(what, table.locate(address)) for what, address in places]
-    counties = [(what, d) for what, d in located if d is not None and d.level == "county"]
-    reached = [covers(court, d) or any(d.code == n.code for n in namesakes) for _, d in counties]
-    if len(counties) < len(places) or any(reached):
-        return  # a place that cannot be located is not compared
-    where = "、".join(
-        f"{court_for(d, table)}（被申请人{respondent.name}{what}）" for what, d in counties
-    )
-    # 民诉法解释 art. 427(6): the court receiving the application must have
-    # jurisdiction, else it is not accepted; no other place (履行地, an agreed court)
-    # serves a payment order
-    result.error(
-        ("court",),
-        "court_place",
-        f"{case.court}对本申请没有管辖权：被申请人{respondent.name}的住所地（{respondent.address}）"
-        f"不在其辖区。支付令由债务人住所地的基层人民法院管辖（{_SPI}第二十三条），"
-        "收到申请书的人民法院无管辖权的，不予受理（同一解释第四百二十七条）",
-        hint=f"应向{where}申请",
-    )
-
-
 # --- context ------------------------------------------------------------------------
 
 
-def _request(case: PaymentOrderApplication) -> tuple[str, list[str], str]:
+def _request(case: PaymentOrderApplication, computed: Computed) -> tuple[str, list[str], str]:
     """The request, what it is made of and its total, so that the clerk can match each
     figure with the facts (民事诉讼法 art. 225). One item is named before its amount in
     one sentence; several are numbered items (「1. 借款本金人民币…元（大写：…）；」), each
     with how it was reached after its amount, then their total: no bracket inside
-    another's."""
+    another's. How an item was reached is its basis as typed, else its calculation's
+    words (payment_order_amounts)."""
     to = f"请求贵院向被申请人{case.respondent.name}发出支付令，督促被申请人向申请人给付"
+    hows = [
+        f"（{how}）" if (how := item.basis or computed.words.get(i)) else ""
+        for i, item in enumerate(case.items)
+    ]
     pieces = [
-        (item.label or ITEM_LABELS[item.kind])
-        + legal_amount(item.amount)
-        + (f"（{item.basis}）" if item.basis else "")
-        for item in case.items
+        (item.label or ITEM_LABELS[item.kind]) + legal_amount(item.amount) + how
+        for item, how in zip(case.items, hows, strict=True)
     ]
     if len(case.items) == 1:
         item = case.items[0]
-        how = f"（{item.basis}）" if item.basis else ""
-        named = (item.label or ITEM_LABELS[item.kind]) + how + legal_amount(item.amount)
+        named = (item.label or ITEM_LABELS[item.kind]) + hows[0] + legal_amount(item.amount)
         return f"{to}{named}。", [], ""
     last = len(pieces) - 1
     claims = [piece + ("。" if i == last else "；") for i, piece in enumerate(pieces)]
@@ -341,8 +370,7 @@ def _reasons(case: PaymentOrderApplication) -> list[str]:
     return [
         case.facts,
         f"上述债务已于{format_cn(case.due_date)}到期，数额确定，债权依据为{case.basis}。"
-        "申请人与被申请人之间没有其他债务纠纷，申请人不负有对待给付义务；被申请人在我国境内，"
-        "下落明确，支付令能够送达。申请人未就本债务申请诉前保全。",
+        + confirmed_sentence(case),
         f"为此，根据{_CPL}第二百二十五条的规定，特向贵院申请支付令。",
     ]
 
@@ -362,10 +390,13 @@ def attachments(case: PaymentOrderApplication) -> list[str]:
 
 def build_context(case: PaymentOrderApplication, assessment: Assessment) -> dict[str, Any]:
     fee: FeeResult = assessment.computed["fee"]
-    parties = block_lines("申请人", case.applicant, case.agents) + block_lines(
-        "被申请人", case.respondent
+    # an address written 住… is not printed 住住…
+    applicant, respondent = (
+        [line.replace("，住住", "，住") for line in block_lines(label, party)]
+        for label, party in (("申请人", case.applicant), ("被申请人", case.respondent))
     )
-    request, claims, request_total = _request(case)
+    parties = applicant + _agent_lines(case) + respondent
+    request, claims, request_total = _request(case, assessment.computed["calculations"])
     return {
         "title": "支付令申请书",
         "parties": parties,

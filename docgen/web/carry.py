@@ -104,7 +104,18 @@ USER_ONLY: dict[str, tuple[str, ...]] = {
         "facts",
         "security",
     ),
-    "payment_order": ("application_date", "court", "facts"),
+    # the conditions of acceptance the applicant states to the court (民诉法解释 art. 427),
+    # and for each item beside the principal whether the documents agree it (art. 428(2))
+    "payment_order": (
+        "application_date",
+        "court",
+        "facts",
+        "items",
+        "counter_performance",
+        "respondent_in_mainland",
+        "respondent_reachable",
+        "preservation_applied",
+    ),
     "withdrawal_application": ("application_date", "case_number", "reason", "fee.paid"),
     "settlement_agreement": (
         "agreement_date",

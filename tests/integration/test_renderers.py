@@ -420,6 +420,9 @@ NOT_PRINTED_BY_TYPE |= {
         ("agents", "*", "authority"),  # 特别授权
         ("agents", "*", "standing"),  # printed as its proof in the 附 list (近亲属关系的证明材料)
         ("items", "*", "amount"),  # in figures and words (the total test above)
+        ("items", "*", "calculation", "base"),  # formatted: 人民币100,000.00元
+        ("contract_kind",),  # the rules' input: a private loan's rate cap
+        ("signed_on",),  # the day the cap's LPR is taken on
     },
     "service_address": {
         # the form names only the party served; the other parties are in the complaint

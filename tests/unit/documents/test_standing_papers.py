@@ -106,7 +106,8 @@ def test_a_relative_working_elsewhere_is_listed_with_the_proof_of_kinship():
         "4．申请人刘芳出具的授权委托书；\n5．委托诉讼代理人王敏的身份证件复印件及其与申请人刘芳"
         "有近亲属关系的证明材料。"
     ) in text.replace("证明\n材料", "证明材料")
-    assert "委托诉讼代理人：王敏，上海浦江科技有限公司职员" in text
+    # the standing is printed before the unrelated employer (民事诉讼法 art. 61)
+    assert "委托诉讼代理人：王敏，系申请人刘芳的近亲属（配偶），上海浦江科技有限公司职员" in text
 
 
 def test_an_organisation_has_no_relative_and_an_agent_of_no_employer_is_warned():
