@@ -110,7 +110,6 @@ USER_ONLY: dict[str, tuple[str, ...]] = {
         "application_date",
         "court",
         "facts",
-        "items",
         "counter_performance",
         "respondent_in_mainland",
         "respondent_reachable",
@@ -390,6 +389,18 @@ def _charges_without_formula(key: str) -> Callable[[Case], bool]:
     return needed
 
 
+def _items_unconfirmed(case: Case) -> bool:
+    """Whether the items are missing, or one beside the principal is not answered as
+    agreed (``agreed``, 民诉法解释 art. 428(2)): a letter or complaint carried does not say."""
+    items = case.get("items")
+    if not isinstance(items, list):
+        return True
+    return any(
+        isinstance(i, dict) and i.get("kind") != "principal" and i.get("agreed") is None
+        for i in items
+    )
+
+
 ASKED_WHEN: dict[str, dict[str, Callable[[Case], bool]]] = {
     # a demand letter to guarantors numbers each copy from the letter's number, which
     # has no series to come from (demand_letter._check_number)
@@ -397,6 +408,8 @@ ASKED_WHEN: dict[str, dict[str, Callable[[Case], bool]]] = {
     # a letter's charge told by a note is typed again with its base, rate and period
     "debt_confirmation": {"amounts": _charges_without_formula("amounts")},
     "installment_agreement": {"debt": _charges_without_formula("debt")},
+    # a payment order's interest, penalty or other item needs its agreement confirmed
+    "payment_order": {"items": _items_unconfirmed},
     # a complaint's recipient other than the party is a designated 代收人, whose
     # relationship to the party the confirmation must state (service_address)
     "service_address": {
@@ -410,6 +423,7 @@ ASKED_WHY = {
     "amounts": _FORMULAS,
     "debt": _FORMULAS,
     "recipient_relation": "代收人不是当事人本人",
+    "items": "本金以外的各项须确认合同有约定（民诉法解释第四百二十八条第二项）",
 }
 """Why each of :data:`ASKED_WHEN`'s facts is asked, shown beside it on the page."""
 

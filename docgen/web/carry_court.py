@@ -63,6 +63,9 @@ def payment_order(case: Case) -> Case:
         "respondent": facts.get("debtor"),
         "items": items_of(facts.get("amounts")) or None,
         "due_date": contract.get("due_date"),
+        # a private loan's interest is capped by the LPR when the contract was made
+        "contract_kind": contract.get("kind"),
+        "signed_on": contract.get("signed_on"),
         "basis": _basis(contract),
         "evidence": evidence or None,
     }

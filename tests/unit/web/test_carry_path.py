@@ -316,3 +316,17 @@ def test_a_complaint_states_how_the_letters_minors_contract_binds_the_debtor(fix
     letter = load_fixture("demand_letter", "valid", fixture)
     borrower = carry(_as_registered("demand_letter", fixture), "civil_complaint")["defendants"][0]
     assert expected(letter).items() <= borrower.items()
+
+
+def test_a_payment_order_asks_the_items_agreement_only_beside_the_principal():
+    """Its interest must be capped by the LPR when the loan was made (carried), and each
+    item beside the principal confirmed as agreed (asked, with why)."""
+    carried = carry(LETTER, "payment_order")
+    assert (carried["contract_kind"], carried["signed_on"]) == (
+        LETTER["contract"]["kind"],
+        LETTER["contract"]["signed_on"],
+    )
+    assert "items" in to_fill("payment_order", carried)
+    assert "第四百二十八条" in ASKED_WHY["items"]
+    principal_only = {**carried, "items": [i for i in carried["items"] if i["kind"] == "principal"]}
+    assert "items" not in to_fill("payment_order", principal_only)
