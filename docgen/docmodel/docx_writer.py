@@ -47,6 +47,7 @@ _CORE_XML = (
     "<cp:category/><dc:language>zh-CN</dc:language>{identifier}</cp:coreProperties>"
 )
 _PER_DOCUMENT = ("word/document.xml", "word/numbering.xml", "docProps/core.xml")
+_FOOTER = "word/footer1.xml"
 
 
 def _element(tag: str, value: str) -> str:
@@ -64,6 +65,7 @@ class _Package:
     document_tail: str
     numbering_head: str
     first_num_id: int
+    footer: str  # word/footer1.xml: the page numbers, a stamp put before them per document
 
 
 def _page(doc: WordDocument, margin_top_mm: int) -> None:
@@ -93,10 +95,12 @@ def write(
     *,
     properties: Mapping[str, str] | None = None,
     now: datetime | None = None,
+    footer: str | None = None,
 ) -> bytes:
     """The DOCX of ``document``; ``properties`` ``dc:identifier`` and ``cp:keywords``
-    (the register's stamp) go into the core properties. The same document, properties
-    and time give the same bytes."""
+    (the register's stamp) go into the core properties, and ``footer`` (the stamp as the
+    PDF prints it) at the foot of every page. The same document, properties, footer and
+    time give the same bytes."""
     package = _package(font_family, document.margin_top_mm)
     numbers = itertools.count(package.first_num_id)
     nums: list[int] = []
@@ -125,11 +129,26 @@ def write(
     }
     numbering = _numbering(font_family, document.margin_top_mm, tuple(nums))
     changed_members["word/numbering.xml"] = numbering
+    if footer:
+        changed_members[_FOOTER] = _stamped_footer(package.footer, footer)
     members = [
-        member or changed_members[name]
+        changed_members.get(name) or member or changed_members[name]
         for member, name in zip(package.members, package.names, strict=True)
     ]
     return docx_package.write(members, made)
+
+
+def _stamped_footer(footer: str, stamp: str) -> docx_package.Member:
+    """The footer with the document's stamp (文书编号, 校验码) in a line of its own above the
+    page numbers, as the PDF prints it at the foot of every page."""
+    text = escape("　".join(stamp.splitlines()))
+    line = (
+        '<w:p><w:pPr><w:pStyle w:val="Footer"/><w:jc w:val="left"/></w:pPr>'
+        f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
+    )
+    first = footer.index("<w:p>")
+    content = footer[:first] + line + footer[first:]
+    return docx_package.Member.fast(_FOOTER, content.encode("utf-8"))
 
 
 @functools.lru_cache(maxsize=64)
@@ -174,6 +193,7 @@ def _package(font_family: str, margin_top_mm: int) -> _Package:
         document[split:],
         numbering[: numbering.rindex("</w:numbering>")],
         max(used, default=0) + 1,
+        archive.read(_FOOTER).decode("utf-8"),
     )
 
 

@@ -84,7 +84,10 @@ def render_docx(scope: Scope, job: Job, stamp: Stamp | None) -> tuple[bytes, Sou
         # the file states when the document was issued (its id's time), so printing it
         # again gives the same bytes, which the register already holds
         made = stamp.issued_at() if stamp else None
-        content = layout_print.render_docx(layout, job.context, family, properties, made)
+        # a letter's or agreement's stamp at the foot of every page, as in its PDF; a
+        # court filing carries it in its properties only
+        footer = stamp.footer_text() if stamp and not doc_type.court_filing else None
+        content = layout_print.render_docx(layout, job.context, family, properties, made, footer)
         return content, scope.provenance.source(None, layout)
     path = templates.docx_template(scope, doc_type, case=copy)
     content = scope.engines.docx.render(path, job.context, properties)

@@ -84,8 +84,10 @@ def render_docx(
     font_family: str,
     properties: Mapping[str, str] | None = None,
     now: datetime | None = None,
+    footer: str | None = None,
 ) -> bytes:
-    return docx_writer.write(build(name, context), font_family, properties=properties, now=now)
+    document = build(name, context)
+    return docx_writer.write(document, font_family, properties=properties, now=now, footer=footer)
 
 
 class LayoutPrinter:

@@ -24,7 +24,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 # (type, fixture, the amount as printed, words before it on its line in docgen's layout)
 CASES = [
-    ("withdrawal_application", "summary_procedure_no_refund", "525.00", "减半预交案件受理费"),
+    ("withdrawal_application", "summary_procedure_no_refund", "525.00", "第十六条减半预交"),
     ("demand_letter", "account_of_a_third_party", "112,242.38", "将上述欠款合计"),
     ("preservation_application", "in_suit_insurance", "118,249.32", "名下价值"),
 ]
