@@ -86,3 +86,22 @@ def test_pdf_then_docx_is_one_document_and_a_reused_number_asks_first(page: Page
         page.get_by_role("button", name="仍以此函号出具新文书").click()
     second = _pdf_stamp(Path(caught.value.path()).read_bytes())
     assert second[0] != stamp[0]
+
+
+def test_two_quick_clicks_issue_one_document_in_both_formats(page: Page) -> None:
+    """下载 DOCX clicked before the PDF's answer has come back waits for it, then gives
+    the document the PDF was issued as: one 文书编号 and 校验码, not two documents."""
+    case = load_fixture("demand_letter", "valid", "person_debtor")
+    case["letter_number"] = f"CS-{uuid.uuid4().hex[:8]}"
+    _load(page, case)
+    files = []
+    page.on("download", lambda d: files.append(Path(d.path()).read_bytes()))
+    page.get_by_role("button", name="下载 PDF", exact=True).click()
+    page.get_by_role("button", name="下载 DOCX", exact=True).click()  # at once
+    page.wait_for_function(
+        "() => document.querySelector('#status').textContent.includes('本案已出具')"
+    )
+    page.wait_for_timeout(1500)
+    assert len(files) == 2
+    pdf, docx = sorted(files, key=lambda b: b[:4] != b"%PDF")
+    assert _docx_stamp(docx) == _pdf_stamp(pdf)

@@ -177,22 +177,50 @@
     confirmFormat = confirmField = null;
   }
 
+  // a second download started before the first's answer reached the browser would not
+  // know the document the first issued (the session learns it from that answer): it
+  // waits until the server names the document, then goes on by itself
+  var downloading = false, pending = null;
+  var POLL_MS = 300, POLL_TRIES = 30;
+
+  function release() {
+    downloading = false;
+    if (pending) { var next = pending; pending = null; download(next); }
+  }
+
+  function releaseWhenIssued(tries) {
+    setTimeout(function () {
+      issuedAs().then(function (documents) {
+        if ((documents && documents.length) || tries <= 1) { release(); return; }
+        releaseWhenIssued(tries - 1);
+      });
+    }, POLL_MS);
+  }
+
   function download(format) {
+    if (downloading) {
+      pending = format;
+      say('上一份文件生成后，将接着下载同一份文书的' + formatWords(format), '');
+      return;
+    }
+    downloading = true;
     closeConfirm();
     validate().then(function (report) {
-      if (!report || !report.valid) { return null; }
+      if (!report || !report.valid) { release(); return null; }
       return issuedAs().then(function (documents) {
-        if (documents === null) { return; }
+        if (documents === null) { release(); return; }
         if (documents.length) {
           var ids = documents.map(function (d) { return d.document_id; });
           submitRender(format, 'attachment', { document_ids: ids.join(',') });
           say('本案已出具（文书编号 ' + ids.join('、') + '），正在下载同一份文书的' + formatWords(format) + '，不另出具新文书', 'ok');
+          release();
           return;
         }
         var reused = (report.warnings || []).filter(function (w) { return w.code === 'letter_number_reused'; });
-        if (reused.length) { askToConfirm(format, reused); return; }
+        if (reused.length) { release(); askToConfirm(format, reused); return; }
         submitRender(format, 'attachment');
         say('正在生成' + formatWords(format) + '文件，完成后浏览器会开始下载', 'ok');
+        releaseWhenIssued(POLL_TRIES);
       });
     });
   }
