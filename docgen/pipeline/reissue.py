@@ -109,12 +109,7 @@ def reissue_pdf(scope: Scope, document_id: str) -> Reissued:
             "无法按原样重新生成 PDF",
             "请将当初出具的文件转为 PDF 后作为证据文件上传",
         )
-    try:
-        doc_type = registry.get(row.type_name)
-    except registry.UnknownDocumentType:
-        raise NotReissuable(
-            "document_type_gone", f"文书 {row.id} 的文书类型「{row.type_name}」已不再提供"
-        ) from None
+    doc_type = registered_type(row)
     template_id, unstamped = unmarked(row.template_id)
     job = _Reprint(
         scope,
@@ -268,6 +263,16 @@ def _recipient_unknown(document_id: str) -> NotReissuable:
     )
 
 
+def registered_type(row: Any) -> DocumentType[Any]:
+    """The document type of a registered entry; NotReissuable once no longer offered."""
+    try:
+        return registry.get(row.type_name)
+    except registry.UnknownDocumentType:
+        raise NotReissuable(
+            "document_type_gone", f"文书 {row.id} 的文书类型「{row.type_name}」已不再提供"
+        ) from None
+
+
 def _printer(scope: Scope, row: Any, template_id: str) -> Target:
     """The engine and template (or layout) the registered PDF was printed with, as long
     as they are still what they were then; else NotReissuable."""
@@ -313,4 +318,11 @@ def _printer(scope: Scope, row: Any, template_id: str) -> Target:
     return Target(renderer, template)
 
 
-__all__ = ["NotReissuable", "Recorded", "Reissued", "addressed_copies", "reissue_pdf"]
+__all__ = [
+    "NotReissuable",
+    "Recorded",
+    "Reissued",
+    "addressed_copies",
+    "registered_type",
+    "reissue_pdf",
+]

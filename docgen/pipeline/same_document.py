@@ -21,11 +21,10 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING, Any
 
-from docgen.documents import registry
 from docgen.documents.problems import CaseInvalid
 from docgen.pipeline import validation
 from docgen.pipeline.provenance import Job, Source, unmarked
-from docgen.pipeline.reissue import NotReissuable, Recorded, addressed_copies
+from docgen.pipeline.reissue import NotReissuable, Recorded, addressed_copies, registered_type
 from docgen.pipeline.rendering import print_job
 from docgen.pipeline.results import Format, Rendered
 from docgen.register import Stamp, sha256_hex
@@ -48,12 +47,7 @@ def issued_again(scope: Scope, document_id: str, fmt: Format) -> Rendered:
             f"登记簿中没有文书编号为「{document_id}」的文书",
             "请核对文书页脚印的文书编号",
         )
-    try:
-        doc_type = registry.get(row.type_name)
-    except registry.UnknownDocumentType:
-        raise NotReissuable(
-            "document_type_gone", f"文书 {row.id} 的文书类型「{row.type_name}」已不再提供"
-        ) from None
+    doc_type = registered_type(row)
     data, index = case_of(row.input_data)
     recorded, _kept_id = as_printed(data)
     rules = dataclasses.replace(validation.options(scope.settings), today=row.created_at.date())
