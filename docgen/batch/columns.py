@@ -9,7 +9,6 @@ organisation) contribute the fields of every variant; lists of objects get numbe
 
 from __future__ import annotations
 
-import functools
 import re
 import types
 import typing
@@ -24,6 +23,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from docgen.batch import cells
+from docgen.batch.field_extras import answers, field_extra
 from docgen.batch.rows import EXTRA_ROOT, Resolved, fill_slot
 from docgen.documents.problems import Loc
 
@@ -152,7 +152,7 @@ def _leaf_kind(info: FieldInfo, annotation: Any = None) -> tuple[str, dict[str, 
     for t in types_:
         if typing.get_origin(t) is Literal:
             values = [str(v) for v in typing.get_args(t)]
-            extra = _field_extra(info.json_schema_extra)
+            extra = field_extra(info.json_schema_extra)
             for meta in metadata:  # an item type's own titles (Annotated[Literal, Field])
                 if isinstance(meta, FieldInfo) and isinstance(meta.json_schema_extra, dict):
                     extra = meta.json_schema_extra
@@ -198,32 +198,6 @@ def _en(loc: Loc) -> str:
     return out
 
 
-def _field_extra(extra: Any) -> dict[str, Any]:
-    """A field's schema extras, given as a dict or as a function filling one."""
-    if isinstance(extra, dict):
-        return extra
-    if callable(extra):
-        schema: dict[str, Any] = {}
-        extra(schema)
-        return schema
-    return {}
-
-
-@functools.cache
-def _answers(model: type[BaseModel]) -> frozenset[str]:
-    """Fields a model's schema requires although they hold None until answered (a payment
-    order's conditions of acceptance): 必填 in a sheet as on the form."""
-    extra = model.model_config.get("json_schema_extra")
-    if not callable(extra):
-        return frozenset()
-    schema: dict[str, Any] = {"required": []}
-    try:
-        extra(schema)  # type: ignore[call-arg]
-    except TypeError:  # the (schema, model) form
-        extra(schema, model)  # type: ignore[call-arg]
-    return frozenset(schema["required"])
-
-
 def _walk(
     model: type[BaseModel], loc: Loc, zh: str, required: bool, aliases: tuple[str, ...]
 ) -> Iterable[Column]:
@@ -234,12 +208,12 @@ def _walk(
         # the header templates had before (付款期限付款期限（天数）) is still read
         own = aliases if sub_zh == zh + title else (*aliases, zh + title)
         # a field retitled keeps its earlier header readable (operators' saved sheets)
-        extra = _field_extra(info.json_schema_extra)
+        extra = field_extra(info.json_schema_extra)
         former = extra.get("former_titles")
         if isinstance(former, list):
             own = (*own, *(_join(zh, str(t)) for t in former))
         # an answer asked only in some cases (shown when a sibling holds a value) stays 选填
-        answer = name in _answers(model) and "x-shown-when" not in extra
+        answer = name in answers(model) and "x-shown-when" not in extra
         sub_required = required and (info.is_required() or answer)
         item = _list_item(info.annotation)
         if item is not None:

@@ -15,28 +15,17 @@ contracting, or whose birth date is unknown (the birthday cannot be checked)."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING
 
-from docgen.documents.guardian_rules import (
-    ADULT_AGE,
-    CIVIL_CODE,
-    adult_from,
-    age_on,
-    is_minor,
-    without_capacity_then,
-)
-from docgen.documents.letter_capacity import void_reason
+from docgen.documents.guardian_rules import adult_from
 from docgen.documents.problems import Assessment
+from docgen.documents.self_ratification import ARTICLES, Wording, check_minor_then
 from docgen.domain.dates import format_cn
 from docgen.domain.parties import Person
 
 if TYPE_CHECKING:
     from docgen.documents.civil_complaint import CivilComplaint
     from docgen.documents.complaint_parts import Defendant
-
-REMOVE = "请删除「成年后本人追认」"
-ARTICLES = f"{CIVIL_CODE}第十九条、第一百四十五条第一款"
 
 
 def check_self_ratifications(result: Assessment, case: CivilComplaint) -> None:
@@ -56,60 +45,16 @@ def check_self_ratifications(result: Assessment, case: CivilComplaint) -> None:
                 "起诉前已经作出的追认",
                 hint="请核对日期；尚未追认的，请删除该项",
             )
-        person = defendant.party
-        if not isinstance(person, Person):
-            result.error(
-                at,
-                "self_ratification_not_needed",
-                f"被告{person.name}为法人或者非法人组织，不存在成年后追认",
-                hint=REMOVE,
-            )
-        else:
-            _check_minor_then(result, case, at, person, day)
-
-
-def _check_minor_then(
-    result: Assessment, case: CivilComplaint, at: tuple[str, int, str], person: Person, day: date
-) -> None:
-    name, signed = case.contract.name, case.contract.signed_on
-    adult = adult_from(person)
-    if adult is None:
-        result.error(
+        words = Wording(
+            "被告",
             at,
-            "self_ratification_age_unknown",
-            f"已填写成年后本人追认，但未能确认被告{person.name}的出生日期：无法确认其签约时为"
-            "未成年人、追认时已年满十八周岁",
-            hint="请填写被告的出生日期或证件号码",
-        )
-    elif without_capacity_then(person, signed):
-        what, article = void_reason(person, signed)
-        result.error(
-            at,
-            "self_ratification_of_void_contract",
-            f"被告{person.name}签订《{name}》时{what}，为无民事行为能力人，该合同无效，自始没有"
-            f"法律约束力，成年后的追认不能使其有效（{CIVIL_CODE}{article}、第一百四十四条、"
-            "第一百五十五条）",
-            hint=REMOVE + "；可改按第一百五十七条请求返还借款、赔偿损失",
-        )
-    elif not is_minor(person, signed):
-        age = age_on(person, signed) or 0
-        deemed = "（视为完全民事行为能力人，第十八条第二款）" if age < ADULT_AGE else ""
-        result.error(
-            at,
-            "self_ratification_not_needed",
-            f"被告{person.name}签订《{name}》时已满{age}周岁{deemed}，不是未成年人：成年后本人"
-            f"追认只适用于其未成年时订立、须经追认的合同（{ARTICLES}）",
-            hint=REMOVE,
-        )
-    elif day < adult:
-        result.error(
-            (*at, "given_on"),
-            "self_ratified_before_majority",
-            f"追认之日（{format_cn(day)}）被告{person.name}尚未年满十八周岁（{format_cn(adult)}"
-            f"年满十八周岁）：未成年人不能独立追认其订立的合同，应由法定代理人追认（{ARTICLES}）",
-            hint="请核对日期；法定代理人已追认的，请在「法定代理人对借款合同的代理、同意或追认」中"
+            "；可改按第一百五十七条请求返还借款、赔偿损失",
+            "",
+            "请核对日期；法定代理人已追认的，请在「法定代理人对借款合同的代理、同意或追认」中"
             "选择「经法定代理人追认」",
         )
+        contract = (case.contract.name, case.contract.signed_on)
+        check_minor_then(result, words, defendant.party, contract, day)
 
 
 def self_ratification_words(case: CivilComplaint, defendant: Defendant, person: Person) -> str:

@@ -44,7 +44,7 @@ from typing import Any
 
 from pydantic import Field
 
-from docgen.documents.guardian_rules import ADULT_AGE, CIVIL_CODE, adult_from, age_on, is_minor
+from docgen.documents.guardian_rules import ADULT_AGE, CIVIL_CODE, age_on
 from docgen.documents.letter_capacity import (
     assent_effective,
     contract_void,
@@ -53,6 +53,7 @@ from docgen.documents.letter_capacity import (
 )
 from docgen.documents.part_models import ASSENT_WORDS, GuardianAssent
 from docgen.documents.problems import Assessment
+from docgen.documents.self_ratification import Wording, check_minor_then
 from docgen.domain.dates import format_cn
 from docgen.domain.disclosure import ADVANCED
 from docgen.domain.fields import CaseModel, ShortText
@@ -218,7 +219,6 @@ def _full_capacity(result: Assessment, debtor: Person, name: str, signed: date, 
 
 
 ADULT_LOC = ("adult_ratification",)
-_REMOVE_ADULT = "请删除「成年后本人追认」"
 
 
 def check_adult_ratification(result: Assessment, case: Any) -> None:
@@ -240,63 +240,14 @@ def check_adult_ratification(result: Assessment, case: Any) -> None:
             "写明发函前已经作出的追认",
             hint="请核对日期；尚未追认的，请删除该项",
         )
-    if not isinstance(debtor, Person):
-        result.error(
-            ADULT_LOC,
-            "self_ratification_not_needed",
-            f"债务人{debtor.name}为法人或者非法人组织，不存在成年后追认",
-            hint=_REMOVE_ADULT,
-        )
-        return
-    signed = contract.signed_on
-    if contract_void(debtor, signed):
-        what, article = void_reason(debtor, signed)
-        result.error(
-            ADULT_LOC,
-            "self_ratification_of_void_contract",
-            f"债务人{debtor.name}签订《{contract.name}》时{what}，为无民事行为能力人，该合同无效，"
-            f"自始没有法律约束力，成年后的追认不能使其有效（{CIVIL_CODE}{article}、"
-            "第一百四十四条、第一百五十五条）",
-            hint=_REMOVE_ADULT
-            + "；函件将写明合同无效，要求返还其因该合同取得的财产（第一百五十七条）",
-        )
-        return
-    _check_majority(result, case, debtor, day)
-
-
-def _check_majority(result: Assessment, case: Any, debtor: Person, day: date) -> None:
-    """The contract made as a minor, the ratification on or after the 18th birthday."""
-    name, signed = case.contract.name, case.contract.signed_on
-    adult = adult_from(debtor)
-    if adult is None:
-        result.error(
-            ADULT_LOC,
-            "self_ratification_age_unknown",
-            f"已填写成年后本人追认，但未能确认债务人{debtor.name}的出生日期：无法确认其签约时为"
-            "未成年人、追认时已年满十八周岁",
-            hint="请填写债务人的出生日期或证件号码",
-        )
-    elif not is_minor(debtor, signed):
-        age = age_on(debtor, signed) or 0
-        deemed = "（视为完全民事行为能力人，第十八条第二款）" if age < ADULT_AGE else ""
-        result.error(
-            ADULT_LOC,
-            "self_ratification_not_needed",
-            f"债务人{debtor.name}签订《{name}》时已满{age}周岁{deemed}，不是未成年人：成年后本人"
-            f"追认只适用于其未成年时订立、须经追认的合同（{CIVIL_CODE}第十九条、第一百四十五条"
-            "第一款）",
-            hint=_REMOVE_ADULT
-            + "；合同经法定代理人同意或者追认的，请填写在「法定代理人同意或追认」中",
-        )
-    elif day < adult:
-        result.error(
-            (*ADULT_LOC, "given_on"),
-            "self_ratified_before_majority",
-            f"追认之日（{format_cn(day)}）债务人{debtor.name}尚未年满十八周岁（{format_cn(adult)}"
-            "年满十八周岁）：未成年人不能独立追认其订立的合同，应由法定代理人追认"
-            f"（{CIVIL_CODE}第十九条、第一百四十五条第一款）",
-            hint="请核对日期；法定代理人已追认的，请填写在「法定代理人同意或追认」中",
-        )
+    words = Wording(
+        "债务人",
+        ADULT_LOC,
+        "；函件将写明合同无效，要求返还其因该合同取得的财产（第一百五十七条）",
+        "；合同经法定代理人同意或者追认的，请填写在「法定代理人同意或追认」中",
+        "请核对日期；法定代理人已追认的，请填写在「法定代理人同意或追认」中",
+    )
+    check_minor_then(result, words, debtor, (contract.name, contract.signed_on), day)
 
 
 def _warn_self_asked(result: Assessment, case: Any) -> None:
