@@ -152,3 +152,14 @@ def test_a_document_whose_template_changed_is_refused_with_the_reason(web):
     assert refused.status_code == 409
     assert f"文书 {document_id} 出具后，本类文书所用的模板或版式已更换" in page
     assert "返回案件列表" in page
+
+
+def test_nobody_signed_in_gets_no_registered_document(settings, service):
+    single = tenant_app(settings, service, web_auth="single-user").test_client()
+    document_id, _code = _stamp_in_pdf(_issue(single, _letter(), "pdf").data)  # its own
+    token = page_csrf(single)
+
+    answer = single.post(f"/form/cases/{document_id}/pdf", data={"csrf_token": token})
+
+    assert answer.status_code == 404
+    assert 'action="/form/cases/' not in single.get("/form/cases").get_data(as_text=True)
