@@ -3,7 +3,10 @@
 A case is not stored on its own: documents share a case when they name the same
 creditor, debtor and contract (the facts :mod:`docgen.web.carry` carries from one
 document to the next). Each document is listed with its register id and verification
-code, and each case offers the next documents, opened with the shared facts filled.
+code, downloadable again as that same document (:mod:`docgen.web.case_files`), and each
+case offers the next documents, opened with the shared facts filled. A letter issued
+twice under one letter number is two documents: both are marked
+「重复出具（同一函号）」, so the list does not read as two different letters.
 
 Registered documents carry a debtor's name, ID number and address, so the list (and a
 case carried from it) is shown only to a signed-in user of the documents' own tenant;
@@ -13,11 +16,13 @@ in the single-user mode, where nobody signs in, the page says so and lists nothi
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from flask import Response, render_template
+from flask_wtf.csrf import generate_csrf
 from sqlalchemy.exc import SQLAlchemyError
 
 from docgen.documents import registry
@@ -39,6 +44,7 @@ class CaseDocument:
     created_at: datetime
     letter_number: str | None = None
     recipient: str | None = None  # whom this copy of a letter went to: 致债务人张三
+    repeated: bool = False  # another document of the case is the same letter: 重复出具
 
 
 @dataclass
@@ -92,7 +98,18 @@ def group_cases(documents: list[Any]) -> list[CaseRow]:
         row.documents.append(
             CaseDocument(type_title, doc.id, doc.code, doc.created_at, number, whom)
         )
+    for row in cases.values():
+        _mark_repeated(row.documents)
     return list(cases.values())
+
+
+def _mark_repeated(documents: list[CaseDocument]) -> None:
+    """Mark the documents of one case that are one letter issued more than once: the same
+    letter number (each copy of a letter to several recipients prints its own, ``…第88-1号``,
+    and a copy downloaded again from the list is its one entry, not another)."""
+    seen = Counter(d.letter_number for d in documents if d.letter_number)
+    for d in documents:
+        d.repeated = d.letter_number is not None and seen[d.letter_number] > 1
 
 
 def _recipient(type_name: str, data: dict[str, Any]) -> str | None:
@@ -126,6 +143,7 @@ def cases() -> Response:
         cases=rows,
         title="案件",
         notice=None if signed_in else SIGN_IN_MESSAGE,
+        csrf_token=generate_csrf(),
     )
     return page_response(html)
 

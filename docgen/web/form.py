@@ -45,6 +45,7 @@ from docgen.web import (  # noqa: F401
     auth,
     batch_pages,
     bundle_pages,
+    case_files,
     case_pages,
     form_checks,
     form_issue,

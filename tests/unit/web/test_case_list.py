@@ -63,3 +63,42 @@ def test_stored_times_read_in_beijing_time_from_either_form():
     assert beijing_text(datetime(2026, 12, 31, 16, 0, tzinfo=UTC)) == "2027-01-01 00:00"
     assert beijing_text("2026-12-07T05:34:55.905772Z") == "2026-12-07 13:34"
     assert beijing_text(datetime(2026, 12, 7, 5, 34)) == "2026-12-07 13:34"
+
+
+def test_one_letter_issued_twice_is_marked_but_its_copies_to_each_recipient_are_not():
+    again = _issued("D3", "（2026）京明正律函字第90号")
+    first = _issued("D2", "（2026）京明正律函字第90号")
+    other = _issued("D1", "（2026）京明正律函字第89号")
+    to_debtor = _issued("D5", "（2026）京明正律函字第91-1号")
+    to_debtor.input_data["_recipient"] = {
+        "index": 0,
+        "role": "debtor",
+        "name": "福州闽江建材有限公司",
+    }
+    to_guarantor = _issued("D4", "（2026）京明正律函字第91-2号")
+    to_guarantor.input_data["_recipient"] = {"index": 1, "role": "guarantor", "name": "刘芳"}
+
+    (case,) = group_cases([to_debtor, to_guarantor, again, first, other])
+
+    marked = {d.document_id: d.repeated for d in case.documents}
+    assert marked == {"D5": False, "D4": False, "D3": True, "D2": True, "D1": False}
+
+
+def test_the_list_marks_a_repeated_letter_and_offers_both_downloads(app):
+    documents = [
+        _issued("D2", "（2026）京明正律函字第90号"),
+        _issued("D1", "（2026）京明正律函字第90号"),
+    ]
+    with app.test_request_context():
+        page = render_template(
+            "form/cases.html",
+            title="案件",
+            cases=group_cases(documents),
+            csrf_token="t",  # noqa: S106 - a page token
+        )
+    assert (
+        page.count('（2026）京明正律函字第90号） <strong class="repeated">重复出具（同一函号）')
+        == 2
+    )
+    assert 'action="/form/cases/D1/pdf"' in page
+    assert 'formaction="/form/cases/D1/docx"' in page
