@@ -74,6 +74,11 @@ APPEAL_CLAIMS = {"waive": "代为放弃上诉请求", "modify": "代为变更上
 below does not change its first-instance claims there: a claim it adds is mediated, or
 left to a new suit (民诉法解释 art. 326 of the 2022 text, art. 328 of the 2015 one), so
 art. 62's words 「放弃、变更诉讼请求」 are read for every appellant as the appeal's."""
+COUNTERCLAIMS = {"waive": "代为放弃反诉请求", "modify": "代为变更反诉请求"}
+"""What a defendant granting 「代为提起反诉」 waives or changes at first instance: the claims of
+its counterclaim, its only claims there (民事诉讼法 art. 54: 原告可以放弃或者变更诉讼请求。
+被告可以承认或者反驳诉讼请求，有权提起反诉); without the counterclaim the two are refused
+(``attorney_roles``)."""
 APPELLEE_ADMITS = "代为承认上诉请求"
 """What an appellee admits at second instance: the appeal's claims, which the second
 instance tries (民事诉讼法 art. 175: 第二审人民法院应当对上诉请求的有关事实和适用法律
@@ -261,27 +266,37 @@ def authority_lines(case: Granted, role: str, side: Side | None = None) -> list[
         # the other powers print after the acts, never left out (check_general_others)
         others = "".join(f"，{item.rstrip('；;。，,')}" for item in case.other_powers)
         return [f"代理权限：一般授权，即{acts}{others}；不包括{RESERVED[kind]}。"]
-    powers = special_powers(case, role) + list(case.other_powers)
+    powers = special_powers(case, role, side) + list(case.other_powers)
     lines = [f"代理权限：特别授权，即{acts}，并有权："]
     lines += [f"（{n}）{power}；" for n, power in enumerate(powers, start=1)]
     lines[-1] = lines[-1][:-1] + "。"
     return lines
 
 
-def special_powers(case: Granted, role: str) -> list[str]:
+def special_powers(case: Granted, role: str, side: Side | None = None) -> list[str]:
     """The powers of the stage granted, in their article's order. An appellant, plaintiff
     or defendant below, waives and changes the claims of its appeal (``APPEAL_CLAIMS``),
     both in one line when both are granted: 「代为放弃、变更上诉请求」; an appellee admits
-    the appeal's claims (``APPELLEE_ADMITS``)."""
+    the appeal's claims (``APPELLEE_ADMITS``); a defendant at first instance granting the
+    counterclaim waives and changes the counterclaim's (``COUNTERCLAIMS``):
+    「代为放弃、变更反诉请求」."""
     _, table, listed, _ = _listed(case)
     appeal = case.stage == "second" and role == APPELLANT
+    counter = case.stage == "first" and side == "defendant" and "counterclaim" in listed
     names = {**table, **APPEAL_CLAIMS} if appeal else table
+    if counter:
+        names = {**table, **COUNTERCLAIMS}
     if case.stage == "second" and role == RESPONDENT:
         names = {**table, "admit": APPELLEE_ADMITS}
     powers = [names[p] for p in table if p in listed]
-    if appeal and {"waive", "modify"} <= set(listed):
-        powers[powers.index(names["waive"])] = "代为放弃、变更上诉请求"
+    if (appeal or counter) and {"waive", "modify"} <= set(listed):
+        claims = "上诉请求" if appeal else "反诉请求"
+        powers[powers.index(names["waive"])] = f"代为放弃、变更{claims}"
         powers.remove(names["modify"])
+    if counter:  # the counterclaim brought first, then its claims waived or changed
+        powers.remove(table["counterclaim"])
+        first = next((i for i, p in enumerate(powers) if p.endswith("反诉请求")), len(powers))
+        powers.insert(first, table["counterclaim"])
     return powers
 
 

@@ -7,7 +7,7 @@ will honour. Split from ``attorney_powers``, which prints the powers granted.
 
 from __future__ import annotations
 
-from docgen.documents.attorney_powers import Granted
+from docgen.documents.attorney_powers import POWERS, Granted, Power
 from docgen.documents.filing_papers import APPELLANT, RESPONDENT, Side
 from docgen.documents.problems import Assessment
 
@@ -20,7 +20,10 @@ def check_role_powers(result: Assessment, case: Granted, side: Side | None, role
     second instance's judgment is final, so nothing is appealed in it (art. 10: 两审终审);
     only an appellant withdraws an appeal; an appellee has no claim to change there
     (``_appellee_changing_claims``), nor, when it was the defendant, any to waive
-    (``_defendant_waiving_claims``). Errors on ``powers``: the power printed would
+    (``_defendant_waiving_claims``); at first instance the claims are the plaintiff's to waive
+    or change and the defendant's to admit (``_check_claims_of_the_side``), and an appellant
+    who was the plaintiff has no claim of the other side to admit
+    (``_appellant_plaintiff_admitting``). Errors on ``powers``: the power printed would
     give the agent an act the principal does not have (a plaintiff's 「代为提起反诉」)."""
     if case.stage == "execution":
         return  # trial powers there are _check_other_stage's
@@ -33,8 +36,11 @@ def check_role_powers(result: Assessment, case: Granted, side: Side | None, role
             "第五十四条：原告可以放弃或者变更诉讼请求。被告可以承认或者反驳诉讼请求，有权提起反诉）",
             hint="请删除「代为提起反诉」",
         )
-    if case.stage != "second":
+    if case.stage == "first":
+        _check_claims_of_the_side(result, powers, side, role)
         return
+    if "admit" in powers and role == APPELLANT and side == "plaintiff":
+        _appellant_plaintiff_admitting(result, role)
     if "appeal" in powers:
         result.error(
             ("powers",),
@@ -104,4 +110,62 @@ def _defendant_waiving_claims(result: Assessment, role: str) -> None:
         "进行审查（第一百七十五条）",
         hint="请删除「代为放弃诉讼请求」（可授权代为承认上诉请求、代为进行和解）；一审中提出反诉的，"
         "请在其他授权事项中写明「代为放弃反诉请求」",
+    )
+
+
+LAW_54 = "《中华人民共和国民事诉讼法》第五十四条"
+_ART_54 = "原告可以放弃或者变更诉讼请求。被告可以承认或者反驳诉讼请求，有权提起反诉"
+_PLAINTIFFS_OWN = ("waive", "modify")
+
+
+def _check_claims_of_the_side(
+    result: Assessment, powers: set[Power], side: Side | None, role: str
+) -> None:
+    """At first instance the claims of the suit are the plaintiff's: it waives or changes
+    them, the defendant admits or rebuts them (民事诉讼法 art. 54). A defendant's
+    「代为放弃诉讼请求」「代为变更诉讼请求」 and a plaintiff's 「代为承认诉讼请求」 would give the
+    agent an act the principal does not have: errors, as a plaintiff's 「代为提起反诉」 is. A
+    defendant granting 「代为提起反诉」 has claims of its own once it brings the counterclaim:
+    its waiver and change are then of those claims, and print as such
+    (``attorney_powers.COUNTERCLAIMS``). A plaintiff admits the claims of a counterclaim
+    only, which it cannot bring itself: written as what it is, in an other power
+    (「代为承认反诉请求」), which needs the special authority (``_RESERVED_WORDS``: 承认)."""
+    if side == "defendant" and "counterclaim" not in powers:
+        named = [POWERS[p] for p in _PLAINTIFFS_OWN if p in powers]
+        if named:
+            listed = "」「".join(named)
+            result.error(
+                ("powers",),
+                "power_not_of_role",
+                f"委托人是本案{role}，没有提出诉讼请求，「{listed}」无从行使：诉讼请求由原告提出，"
+                f"原告可以放弃或者变更诉讼请求，被告可以承认或者反驳诉讼请求，有权提起反诉（{LAW_54}）",
+                hint=f"请删除「{listed}」；提起反诉的，可一并勾选「代为提起反诉」（打印为"
+                "「代为放弃、变更反诉请求」），或在其他授权事项中写明「代为放弃、变更反诉请求」",
+            )
+    if side == "plaintiff" and "admit" in powers:
+        result.error(
+            ("powers",),
+            "power_not_of_role",
+            f"委托人是本案{role}，诉讼请求由其本人提出，「代为承认诉讼请求」无从行使：原告可以放弃"
+            f"或者变更诉讼请求，承认诉讼请求的是被告（{LAW_54}：{_ART_54}）",
+            hint="请删除「代为承认诉讼请求」；被告提起反诉的，可在其他授权事项中写明"
+            "「代为承认反诉请求」",
+        )
+
+
+def _appellant_plaintiff_admitting(result: Assessment, role: str) -> None:
+    """An appellant who was the plaintiff granted 「代为承认诉讼请求」: the claims of the suit
+    are its own (民事诉讼法 art. 54), and the second instance tries the appeal's claims
+    (art. 175), its own among them. What it could admit is another's claim: the 原审被告's
+    counterclaim, or the 原审被告's own appeal when both sides appealed — each written as
+    what it is, in an other power (「代为承认反诉请求」「代为承认上诉请求」), which needs the
+    special authority (``_RESERVED_WORDS``: 承认). An error, as at first instance."""
+    result.error(
+        ("powers",),
+        "power_not_of_role",
+        f"委托人在第二审程序中是{role}（原审原告），诉讼请求和上诉请求均由其本人提出，「代为承认"
+        f"诉讼请求」无从行使：原告可以放弃或者变更诉讼请求，承认诉讼请求的是被告（{LAW_54}）；"
+        "第二审人民法院对上诉请求的有关事实和适用法律进行审查（第一百七十五条）",
+        hint="请删除「代为承认诉讼请求」；原审被告提起反诉或者也提起上诉的，可在其他授权事项中"
+        "写明「代为承认反诉请求」或「代为承认上诉请求」",
     )

@@ -114,10 +114,10 @@ def test_each_agent_with_its_own_authority_prints_its_own_block():
     printed = printed_copy("power_of_attorney", data)
     assert (
         "诉讼代理人黄丽的代理事项和权限：特别授权，即代为起诉，提交、接收证据材料，参加证据交换、"
-        "庭审和调解，发表代理意见，代为签收法律文书，并有权：\n（1）代为承认诉讼请求；"
+        "庭审和调解，发表代理意见，代为签收法律文书，并有权：\n（1）代为放弃诉讼请求；"
     ) in printed
     assert (
-        "（5）代为提起上诉；\n（6）代为申请执行。\n诉讼代理人李静的代理事项和权限：一般授权"
+        "（4）代为提起上诉；\n（5）代为申请执行。\n诉讼代理人李静的代理事项和权限：一般授权"
         in printed
     )
     assert "代理权限：" not in printed.replace("的代理事项和权限", "")
