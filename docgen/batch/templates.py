@@ -8,7 +8,9 @@ that would be rejected.
 
 from __future__ import annotations
 
+import copy
 import json
+import weakref
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -77,15 +79,19 @@ def sample_case(service: DocumentService, type_name: str) -> dict[str, Any] | No
     date weeks old is itself warned about)."""
     today = service.options().current_date()
     key = (type_name, today)
-    if key not in _SAMPLES:  # some seconds of validating fixtures: once a day per type
-        for stale in [k for k in _SAMPLES if k[1] != today]:
-            del _SAMPLES[stale]
-        _SAMPLES[key] = _least_warned(service, type_name, today)
-    found = _SAMPLES[key]
-    return dict(found) if found is not None else None
+    # per service: which fixture warns least depends on its settings (calendar, tables)
+    kept = _SAMPLES.setdefault(service, {})
+    if key not in kept:  # some seconds of validating fixtures: once a day per type
+        for stale in [k for k in kept if k[1] != today]:
+            del kept[stale]
+        kept[key] = _least_warned(service, type_name, today)
+    found = kept[key]
+    return copy.deepcopy(found) if found is not None else None
 
 
-_SAMPLES: dict[tuple[str, date], dict[str, Any] | None] = {}
+_SAMPLES: weakref.WeakKeyDictionary[
+    DocumentService, dict[tuple[str, date], dict[str, Any] | None]
+] = weakref.WeakKeyDictionary()
 
 
 def _least_warned(service: DocumentService, type_name: str, today: date) -> dict[str, Any] | None:

@@ -351,6 +351,9 @@ NOT_PRINTED_BY_TYPE |= {
         ("plaintiffs", "*", "party", "ownership"),
         ("defendants", "*", "party", "ownership"),
         ("loan", "repayment_plan"),
+        # the schedule is checked against the term and the days paid (complaint_installments);
+        # what it proves prints as 还息至 and the term, not as its own fields
+        ("loan", "installments"),
         ("loan", "collateral", "registration"),
         ("loan", "collateral", "maximum_amount"),  # printed as 人民币300,000.00元
         # the agreed order of enforcement (民法典 art. 392) prints as its words (合同约定
@@ -404,6 +407,8 @@ NOT_PRINTED_BY_TYPE |= {
         ("agents", "*", "authority"),
         ("agents", "*", "powers"),
         ("agents", "*", "execution_powers"),
+        # an organisation guardian's basis is why it is guardian, not a line of the power
+        ("principal", "guardian", "basis"),
     },
     # 第一审 / 第二审 / 执行; the service method as its words (本函以挂号信寄送…)
     "firm_letter": {("stage",), ("service", "method")},
@@ -429,6 +434,9 @@ NOT_PRINTED_BY_TYPE |= {
         ("case", "plaintiffs"),
         ("case", "defendants"),
         ("ways",),  # ticked boxes
+        # an organisation guardian prints its seal line and its head's title as the label
+        ("guardian_kind",),
+        ("guardian_representative_title",),
     },
 }
 # the creditor's later papers: choices printed as their words, amounts printed formatted
