@@ -134,7 +134,7 @@ def test_a_letter_issued_twice_under_one_number_is_marked_on_both_entries(web):
 
     assert "重复出具（同一函号）" in _listed(client, first)
     assert "重复出具（同一函号）" in _listed(client, second)
-    assert f"（{case['letter_number']}）" in _listed(client, second)
+    assert f" · {case['letter_number']} " in _listed(client, second)
     assert "重复出具" not in _listed(client, lone)
 
 

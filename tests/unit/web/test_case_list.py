@@ -97,7 +97,7 @@ def test_the_list_marks_a_repeated_letter_and_offers_both_downloads(app):
             csrf_token="t",  # noqa: S106 - a page token
         )
     assert (
-        page.count('（2026）京明正律函字第90号） <strong class="repeated">重复出具（同一函号）')
+        page.count(' · （2026）京明正律函字第90号 <strong class="repeated">重复出具（同一函号）')
         == 2
     )
     assert 'action="/form/cases/D1/pdf"' in page
