@@ -105,7 +105,11 @@ def _finished(client, response) -> str:
     raise AssertionError(page)
 
 
-def test_the_downloaded_template_checks_clean_and_offers_no_empty_zip(page_client, service):
+def test_the_downloaded_template_checks_clean_and_offers_no_empty_zip(settings, service, tmp_path):
+    # a register of its own: one that already holds the example's debtor and contract
+    # (another test's letter) rightly warns of sending the same letter again
+    own = settings.model_copy(update={"data_dir": tmp_path / "data"})
+    page_client = create_app({"TESTING": True, "SETTINGS": own, "BATCH_PROCESSES": 1}).test_client()
     sheet = page_client.get("/form/batches/template/demand_letter.xlsx").data
     book = load_workbook(io.BytesIO(sheet))
     heads = [c.value for c in book["填写"][1]]
