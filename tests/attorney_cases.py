@@ -29,3 +29,10 @@ def found(data: dict[str, Any]) -> list[tuple[str, str, tuple[Any, ...]]]:
 
 def valid(name: str) -> dict[str, Any]:
     return copy.deepcopy(load_fixture("power_of_attorney", "valid", name))
+
+
+def refused_for_role(data: dict[str, Any], loc: tuple[Any, ...] = ("powers",)) -> Problem:
+    """The one problem of ``data``: a power its principal's role does not have, at ``loc``."""
+    (problem,) = problems(data)
+    assert (problem.severity, problem.code, problem.loc) == ("error", "power_not_of_role", loc)
+    return problem

@@ -5,10 +5,8 @@ twice under one letter number."""
 from __future__ import annotations
 
 import io
-import json
 import re
 import urllib.parse
-import uuid
 import zipfile
 from typing import Any
 
@@ -17,16 +15,14 @@ from flask.testing import FlaskClient
 
 from docgen.config import Settings
 from docgen.services import DocumentService
+from tests.form_issue import issuing_web, numbered_letter, post_case, stamp_in_pdf
 from tests.integration.templates.test_custom_templates import FIRM_TEMPLATE
-from tests.support import load_fixture, pdf_pages_text
 from tests.tenant_support import (
-    LOGIN,
     TwoTenants,
     _new_tenant,
     page_csrf,
     signed_in,
     tenant_app,
-    two_tenants,
 )
 
 pytestmark = pytest.mark.slow
@@ -34,24 +30,15 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def web(settings: Settings, service: DocumentService) -> TwoTenants:
-    app = tenant_app(settings, service, warn_reused_letter_numbers=True, **LOGIN)
-    return two_tenants(app, web=True)
+    return issuing_web(settings, service)
 
 
 def _letter(**changes: Any) -> dict[str, Any]:
-    data = load_fixture("demand_letter", "valid", "person_debtor")
-    return {**data, "letter_number": f"CL-{uuid.uuid4().hex[:8]}", **changes}
+    return numbered_letter("CL", **changes)
 
 
 def _issue(client: FlaskClient, case: dict[str, Any], fmt: str, **extra: str) -> Any:
-    form = {
-        "csrf_token": page_csrf(client),
-        "case": json.dumps(case, ensure_ascii=False),
-        "format": fmt,
-        "disposition": "attachment",
-        **extra,
-    }
-    answer = client.post("/form/demand_letter/render", data=form)
+    answer = post_case(client, case, fmt, **extra)
     assert answer.status_code == 200, answer.get_data(as_text=True)
     return answer
 
@@ -63,13 +50,6 @@ def _from_list(client: FlaskClient, document_id: str, fmt: str) -> Any:
     assert action in page, f"no {fmt} download for {document_id} on the case list"
     token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)  # type: ignore[union-attr]
     return client.post(action, data={"csrf_token": token})
-
-
-def _stamp_in_pdf(content: bytes) -> tuple[str, str]:
-    text = "\n".join(pdf_pages_text(content))
-    found = re.search(r"文书编号\s*(\S+)\s*校验码\s*(\S+)", text)
-    assert found, text[-300:]
-    return found.group(1), found.group(2)
 
 
 def _stamp_in_docx(content: bytes) -> tuple[str, str]:
@@ -89,13 +69,13 @@ def _listed(client: FlaskClient, document_id: str) -> str:
 
 def test_a_listed_letter_downloads_again_as_the_same_document_in_either_format(web):
     client, case = web.a.member, _letter()
-    issued = _stamp_in_pdf(_issue(client, case, "pdf").data)
+    issued = stamp_in_pdf(_issue(client, case, "pdf").data)
 
     pdf = _from_list(client, issued[0], "pdf")
     docx = _from_list(client, issued[0], "docx")
 
     assert pdf.status_code == 200 and docx.status_code == 200, docx.get_data(as_text=True)
-    assert _stamp_in_pdf(pdf.data) == issued
+    assert stamp_in_pdf(pdf.data) == issued
     assert _stamp_in_docx(docx.data) == issued
     name = urllib.parse.unquote(docx.headers["Content-Disposition"].split("UTF-8''")[1])
     assert name.endswith(".docx") and "张伟" in name
@@ -107,7 +87,7 @@ def test_a_listed_letter_downloads_again_as_the_same_document_in_either_format(w
 
 
 def test_another_tenants_document_is_not_found_as_a_missing_one(web):
-    theirs, _code = _stamp_in_pdf(_issue(web.b.member, _letter(), "pdf").data)
+    theirs, _code = stamp_in_pdf(_issue(web.b.member, _letter(), "pdf").data)
     token = page_csrf(web.a.member)
 
     for document_id in (theirs, "01ABCDEFGHJKMNPQRSTVWXYZ00"):
@@ -119,7 +99,7 @@ def test_another_tenants_document_is_not_found_as_a_missing_one(web):
 
 
 def test_a_download_without_the_pages_token_is_refused(web):
-    document_id, _code = _stamp_in_pdf(_issue(web.a.member, _letter(), "pdf").data)
+    document_id, _code = stamp_in_pdf(_issue(web.a.member, _letter(), "pdf").data)
     answer = web.a.member.post(f"/form/cases/{document_id}/pdf")
     assert answer.status_code == 400
     assert "安全令牌" in answer.get_data(as_text=True)
@@ -127,10 +107,10 @@ def test_a_download_without_the_pages_token_is_refused(web):
 
 def test_a_letter_issued_twice_under_one_number_is_marked_on_both_entries(web):
     client, case = web.a.member, _letter()
-    first = _stamp_in_pdf(_issue(client, case, "pdf").data)[0]
-    lone = _stamp_in_pdf(_issue(client, _letter(), "pdf").data)[0]  # the same case
+    first = stamp_in_pdf(_issue(client, case, "pdf").data)[0]
+    lone = stamp_in_pdf(_issue(client, _letter(), "pdf").data)[0]  # the same case
     changed = {**case, "contract": {**case["contract"], "number": "HX-JK-2025-018"}}
-    second = _stamp_in_pdf(_issue(client, changed, "pdf", confirm_reused="1").data)[0]
+    second = stamp_in_pdf(_issue(client, changed, "pdf", confirm_reused="1").data)[0]
 
     assert "重复出具（同一函号）" in _listed(client, first)
     assert "重复出具（同一函号）" in _listed(client, second)
@@ -156,7 +136,7 @@ def test_a_document_whose_template_changed_is_refused_with_the_reason(web):
 
 def test_nobody_signed_in_gets_no_registered_document(settings, service):
     single = tenant_app(settings, service, web_auth="single-user").test_client()
-    document_id, _code = _stamp_in_pdf(_issue(single, _letter(), "pdf").data)  # its own
+    document_id, _code = stamp_in_pdf(_issue(single, _letter(), "pdf").data)  # its own
     token = page_csrf(single)
 
     answer = single.post(f"/form/cases/{document_id}/pdf", data={"csrf_token": token})

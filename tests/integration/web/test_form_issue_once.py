@@ -5,7 +5,6 @@ case data is issued again only once the user has confirmed it."""
 from __future__ import annotations
 
 import io
-import json
 import re
 import uuid
 import zipfile
@@ -16,32 +15,23 @@ from flask.testing import FlaskClient
 
 from docgen.config import Settings
 from docgen.services import DocumentService
+from tests.form_issue import issuing_web, numbered_letter, post_case, stamp_in_pdf
 from tests.support import docx_text, load_fixture, normalize, pdf_pages_text
-from tests.tenant_support import LOGIN, TwoTenants, page_csrf, tenant_app, two_tenants
+from tests.tenant_support import TwoTenants, page_csrf
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
 def web(settings: Settings, service: DocumentService) -> TwoTenants:
-    app = tenant_app(settings, service, warn_reused_letter_numbers=True, **LOGIN)
-    return two_tenants(app, web=True)
+    return issuing_web(settings, service)
 
 
 def _letter(**changes: Any) -> dict[str, Any]:
-    data = load_fixture("demand_letter", "valid", "person_debtor")
-    return {**data, "letter_number": f"CS-{uuid.uuid4().hex[:8]}", **changes}
+    return numbered_letter("CS", **changes)
 
 
-def _download(client: FlaskClient, case: dict[str, Any], fmt: str, **extra: str) -> Any:
-    form = {
-        "csrf_token": page_csrf(client),
-        "case": json.dumps(case, ensure_ascii=False),
-        "format": fmt,
-        "disposition": "attachment",
-        **extra,
-    }
-    return client.post("/form/demand_letter/render", data=form)
+_download = post_case
 
 
 def _issued(client: FlaskClient, case: dict[str, Any]) -> list[dict[str, Any]]:
@@ -50,13 +40,6 @@ def _issued(client: FlaskClient, case: dict[str, Any]) -> list[dict[str, Any]]:
     )
     assert answer.status_code == 200
     return answer.json["documents"]
-
-
-def _stamp_in_pdf(content: bytes) -> tuple[str, str]:
-    text = "\n".join(pdf_pages_text(content))
-    found = re.search(r"文书编号\s*(\S+)\s*校验码\s*(\S+)", text)
-    assert found, text[-300:]
-    return found.group(1), found.group(2)
 
 
 def _stamp_in_docx(content: bytes) -> tuple[str, str]:
@@ -76,7 +59,7 @@ def test_pdf_then_docx_of_one_case_is_one_document_with_both_files(web):
     client, case = web.a.member, _letter()
     pdf = _download(client, case, "pdf")
     assert pdf.status_code == 200, pdf.get_data(as_text=True)
-    document_id, code = _stamp_in_pdf(pdf.data)
+    document_id, code = stamp_in_pdf(pdf.data)
     assert [d["document_id"] for d in _issued(client, case)] == [document_id]
 
     docx = _download(client, case, "docx", document_ids=document_id)
@@ -92,17 +75,17 @@ def test_pdf_then_docx_of_one_case_is_one_document_with_both_files(web):
 
 def test_the_same_case_downloaded_again_without_ids_is_still_that_document(web):
     client, case = web.a.member, _letter()
-    first = _stamp_in_pdf(_download(client, case, "pdf").data)
+    first = stamp_in_pdf(_download(client, case, "pdf").data)
     both = _download(client, case, "pdf,docx")
     assert both.status_code == 200
     archive = zipfile.ZipFile(io.BytesIO(both.data))
     names = [n for n in archive.namelist() if n != "manifest.json"]
     pdf_name = next(n for n in names if n.endswith(".pdf"))
     docx_name = next(n for n in names if n.endswith(".docx"))
-    assert _stamp_in_pdf(archive.read(pdf_name)) == first
+    assert stamp_in_pdf(archive.read(pdf_name)) == first
     assert _stamp_in_docx(archive.read(docx_name)) == first
     again = _download(client, case, "pdf")
-    assert _stamp_in_pdf(again.data) == first
+    assert stamp_in_pdf(again.data) == first
     assert again.data == archive.read(pdf_name)
     rows = [r for r in _register(web, web.a.id) if r.letter_number == case["letter_number"]]
     assert len(rows) == 1
@@ -123,7 +106,7 @@ def test_an_invalid_case_under_a_used_number_is_refused_for_its_errors(web):
 
 def test_other_data_under_a_registered_number_needs_confirmation(web):
     client, case = web.a.member, _letter()
-    first = _stamp_in_pdf(_download(client, case, "pdf").data)
+    first = stamp_in_pdf(_download(client, case, "pdf").data)
     changed = {**case, "contract": {**case["contract"], "number": "HX-JK-2025-018"}}
 
     refused = _download(client, changed, "pdf")
@@ -139,14 +122,14 @@ def test_other_data_under_a_registered_number_needs_confirmation(web):
     confirmed = _download(client, changed, "pdf", confirm_reused="1")
 
     assert confirmed.status_code == 200
-    assert _stamp_in_pdf(confirmed.data)[0] != first[0]
+    assert stamp_in_pdf(confirmed.data)[0] != first[0]
     numbered = [r for r in _register(web, web.a.id) if r.letter_number == case["letter_number"]]
     assert len(numbered) == 2
 
 
 def test_a_changed_case_posting_the_earlier_ids_is_refused(web):
     client, case = web.a.member, _letter()
-    document_id, _code = _stamp_in_pdf(_download(client, case, "pdf").data)
+    document_id, _code = stamp_in_pdf(_download(client, case, "pdf").data)
     changed = {**case, "letter_number": f"CS-{uuid.uuid4().hex[:8]}"}
 
     refused = _download(client, changed, "docx", document_ids=document_id)
@@ -159,7 +142,7 @@ def test_a_changed_case_posting_the_earlier_ids_is_refused(web):
 
 def test_another_tenants_document_id_is_not_found(web):
     case = _letter()
-    theirs, _code = _stamp_in_pdf(_download(web.b.member, case, "pdf").data)
+    theirs, _code = stamp_in_pdf(_download(web.b.member, case, "pdf").data)
 
     answer = _download(web.a.member, case, "docx", document_ids=theirs)
 
@@ -182,7 +165,7 @@ def test_a_letter_to_the_debtor_and_a_guarantor_is_two_documents_in_both_formats
         io.BytesIO(_download(client, case, "docx", document_ids=",".join(ids)).data)
     )
 
-    pdf_stamps = [_stamp_in_pdf(pdfs.read(n)) for n in pdfs.namelist()]
+    pdf_stamps = [stamp_in_pdf(pdfs.read(n)) for n in pdfs.namelist()]
     docx_stamps = [_stamp_in_docx(docxs.read(n)) for n in docxs.namelist()]
     assert [s[0] for s in pdf_stamps] == ids and len(ids) == 2
     assert docx_stamps == pdf_stamps
@@ -222,7 +205,7 @@ def test_a_docx_downloaded_again_is_the_same_file_recorded_once(web):
 @pytest.mark.parametrize("count", [13, 2])
 def test_too_many_or_repeated_ids_are_refused_before_any_lookup(web, count):
     client, case = web.a.member, _letter()
-    document_id, _code = _stamp_in_pdf(_download(client, case, "pdf").data)
+    document_id, _code = stamp_in_pdf(_download(client, case, "pdf").data)
     refused = _download(client, case, "docx", document_ids=",".join([document_id] * count))
     assert refused.status_code == 422
     assert "所附文书编号有误" in refused.get_data(as_text=True)

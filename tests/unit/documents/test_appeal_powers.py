@@ -10,6 +10,7 @@ from typing import Any
 
 from tests.attorney_cases import found as _found
 from tests.attorney_cases import problems as _problems
+from tests.attorney_cases import refused_for_role
 from tests.attorney_cases import valid as _valid
 from tests.support import load_fixture, printed_copy
 
@@ -54,12 +55,7 @@ def test_an_appellee_who_was_the_plaintiff_admits_the_appeal_and_may_waive_its_c
 
 def test_an_appellee_who_was_the_defendant_has_no_claim_to_waive():
     data = load_fixture("power_of_attorney", "invalid", DEFENDANT_WAIVES)
-    (problem,) = _problems(data)
-    assert (problem.severity, problem.code, problem.loc) == (
-        "error",
-        "power_not_of_role",
-        ("powers",),
-    )
+    problem = refused_for_role(data)
     assert problem.message.startswith(
         "委托人在第二审程序中是被上诉人（原审被告），没有提出诉讼请求，也没有提出上诉请求，"
         "「代为放弃诉讼请求」无从行使"

@@ -9,6 +9,7 @@ from typing import Any
 
 from tests.attorney_cases import found as _found
 from tests.attorney_cases import problems as _problems
+from tests.attorney_cases import refused_for_role
 from tests.attorney_cases import valid as _valid
 from tests.support import load_fixture, printed_copy
 
@@ -27,12 +28,7 @@ def _invalid(name: str) -> dict[str, Any]:
 
 def test_a_defendant_without_a_counterclaim_has_no_claim_to_waive_or_change():
     data = _invalid("defendant_waiving_and_changing_claims_at_first_instance")
-    (problem,) = _problems(data)
-    assert (problem.severity, problem.code, problem.loc) == (
-        "error",
-        "power_not_of_role",
-        ("powers",),
-    )
+    problem = refused_for_role(data)
     assert problem.message.startswith(
         "委托人是本案被告，没有提出诉讼请求，「代为放弃诉讼请求」「代为变更诉讼请求」无从行使"
     )
@@ -64,12 +60,7 @@ def test_a_counterclaiming_defendant_waives_and_changes_its_counterclaim():
 
 def test_a_plaintiff_admits_nothing_of_its_own_claims():
     data = _invalid("plaintiff_admitting_claims_at_first_instance")
-    (problem,) = _problems(data)
-    assert (problem.severity, problem.code, problem.loc) == (
-        "error",
-        "power_not_of_role",
-        ("agents", 0, "powers"),
-    )
+    problem = refused_for_role(data, ("agents", 0, "powers"))
     assert problem.message.startswith(
         "委托人是本案原告，诉讼请求由其本人提出，「代为承认诉讼请求」无从行使"
     )
@@ -87,12 +78,7 @@ def test_a_plaintiff_admits_nothing_of_its_own_claims():
 
 def test_an_appellant_who_was_the_plaintiff_admits_nothing_of_its_own_claims():
     data = _invalid("appellant_plaintiff_admitting_claims")
-    (problem,) = _problems(data)
-    assert (problem.severity, problem.code, problem.loc) == (
-        "error",
-        "power_not_of_role",
-        ("powers",),
-    )
+    problem = refused_for_role(data)
     assert problem.message.startswith(
         "委托人在第二审程序中是上诉人（原审原告），诉讼请求和上诉请求均由其本人提出"
     )
