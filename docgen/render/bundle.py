@@ -36,11 +36,15 @@ from weasyprint import CSS, HTML
 
 from docgen.render.assets import AssetFetcher
 from docgen.render.errors import GlyphMissing
+from docgen.render.exhibits import STAMP_BAND_PT
 from docgen.render.pdf import PdfRenderer
 
 STAMP_SIZE_PT = 10.5
 STAMP_RIGHT_PT = 34.0  # 12 mm from the right edge
 STAMP_TOP_PT = 34.0  # the baseline about 12 mm below the top edge, in the top margin
+STAMP_BOX_BELOW_PT = 4.0  # the white box under the label reaches this far below its baseline
+# the box ends above the band every exhibit page keeps blank: it hides nothing filed
+STAMP_CLEARANCE_PT = STAMP_BAND_PT - STAMP_TOP_PT - STAMP_BOX_BELOW_PT
 STAMP_FONT = NameObject("/DgStamp")
 
 
@@ -215,7 +219,8 @@ class BundleWriter:
             x = float(box.right) - STAMP_RIGHT_PT - width
             y = float(box.top) - STAMP_TOP_PT
             ops = (
-                f"\nQ\nq 1 g {x - 3:.2f} {y - 4:.2f} {width + 6:.2f} {STAMP_SIZE_PT + 6:.2f} re f "
+                f"\nQ\nq 1 g {x - 3:.2f} {y - STAMP_BOX_BELOW_PT:.2f} {width + 6:.2f} "
+                f"{STAMP_SIZE_PT + 6:.2f} re f "
                 f"BT 0 g {STAMP_FONT} {STAMP_SIZE_PT} Tf 1 0 0 1 {x:.2f} {y:.2f} Tm "
                 f"<{hex_codes}> Tj ET Q\n"
             )

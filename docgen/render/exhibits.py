@@ -11,6 +11,11 @@ pages it could read, so what the parent process later merges is docgen's own out
   ``max_pixels`` is refused), its content is decoded and rotation is moved into the
   content; only the pages are copied into a new document, so nothing document-level
   (``/OpenAction``, names tree, AcroForm/XFA) comes along;
+
+Every page keeps its top ``STAMP_BAND_PT`` blank (a PDF page's content is shrunk about
+its bottom centre, an image placed below it): the bundle draws its page number there on a
+white box (:mod:`docgen.render.bundle`), which must never hide what was filed — the
+contract number or date a scan carries in its top corner.
 - an image becomes A4 pages (one per TIFF frame) at 150 dpi, honouring the EXIF
   orientation, scaled to fit inside a margin; a frame over ``max_pixels``, or all the
   frames of a TIFF together over ``max_total_pixels``, is an error (read from the frame
@@ -25,7 +30,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
-from pypdf import PdfReader, PdfWriter
+from pypdf import PdfReader, PdfWriter, Transformation
 from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 
 from docgen import isolation
@@ -58,6 +63,9 @@ _OTHER_SIGNATURES: tuple[tuple[bytes, str], ...] = (
 A4_DPI = 150
 A4_PIXELS = (1240, 1754)  # 210 x 297 mm at 150 dpi
 IMAGE_MARGIN = 45  # pixels, about 7.6 mm
+STAMP_BAND_PT = 46.0  # about 16 mm at the top of every page, kept for the bundle's number
+MIN_SCALE = 0.5  # a strip of a page (a receipt) is shrunk no further than this
+_BAND_PIXELS = round(STAMP_BAND_PT / 72 * A4_DPI)
 
 
 def sniff(data: bytes) -> Kind | None:
@@ -154,6 +162,7 @@ def normalize_pdf(data: bytes, *, max_pages: int, max_pixels: int) -> tuple[dict
             added = writer.add_page(page)
             if added.rotation:
                 added.transfer_rotation_to_content()
+            _clear_top_band(added)
         out = io.BytesIO()
         writer.write(out)
     except Refusal:
@@ -167,6 +176,18 @@ def normalize_pdf(data: bytes, *, max_pages: int, max_pixels: int) -> tuple[dict
             "pdf_broken", f"PDF 文件已损坏或结构异常，无法读取（{type(exc).__name__}）"
         ) from None
     return {"pages": count}, out.getvalue()
+
+
+def _clear_top_band(page: Any) -> None:
+    """Shrink the page's content about its bottom centre so that its top
+    ``STAMP_BAND_PT`` stays blank; the page keeps its size."""
+    box = page.mediabox
+    left, bottom = float(box.left), float(box.bottom)
+    width, height = abs(float(box.width)), abs(float(box.height))
+    scale = max(MIN_SCALE, (height - STAMP_BAND_PT) / height)
+    shift_x = left + width * (1 - scale) / 2 - left * scale
+    shift_y = bottom - bottom * scale
+    page.add_transformation(Transformation().scale(scale, scale).translate(shift_x, shift_y))
 
 
 def _check_page(page: object) -> None:
@@ -244,7 +265,8 @@ def _check_total_pixels(image: Any, frames: int, max_pixels: int, max_total: int
 
 
 def _a4_page(frame: Any) -> Any:
-    """One frame, upright per its EXIF orientation, centred on a white A4 page."""
+    """One frame, upright per its EXIF orientation, centred on a white A4 page below
+    the band kept for the bundle's page number."""
     if getattr(frame, "format", None) == "JPEG":
         frame.draft("RGB", (max(A4_PIXELS), max(A4_PIXELS)))
     upright = ImageOps.exif_transpose(frame)
@@ -254,10 +276,12 @@ def _a4_page(frame: Any) -> Any:
         upright.paste(rgba, mask=rgba.getchannel("A"))
     elif upright.mode not in ("RGB", "L"):
         upright = upright.convert("RGB")
-    box_w, box_h = A4_PIXELS[0] - 2 * IMAGE_MARGIN, A4_PIXELS[1] - 2 * IMAGE_MARGIN
+    box_w = A4_PIXELS[0] - 2 * IMAGE_MARGIN
+    box_h = A4_PIXELS[1] - _BAND_PIXELS - IMAGE_MARGIN
     scale = min(box_w / upright.width, box_h / upright.height)
     size = (max(1, round(upright.width * scale)), max(1, round(upright.height * scale)))
     fitted = upright.resize(size, Image.Resampling.LANCZOS)
     page = Image.new(fitted.mode, A4_PIXELS, "white")
-    page.paste(fitted, ((A4_PIXELS[0] - size[0]) // 2, (A4_PIXELS[1] - size[1]) // 2))
+    top = _BAND_PIXELS + (box_h - size[1]) // 2
+    page.paste(fitted, ((A4_PIXELS[0] - size[0]) // 2, top))
     return page
