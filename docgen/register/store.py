@@ -19,12 +19,14 @@ from docgen.register import (
     normalize_code,
     sha256_hex,
 )
+from docgen.register import issued_cases
 from docgen.register.grouped import GroupCommit
 from docgen.register.lookup import first_debtor, indexed_letter_number
 from docgen.register.models import Delivery, RegisteredDocument, RegisteredOutput
 
 _DOCUMENTS = cast(Table, RegisteredDocument.__table__)
 _OUTPUTS = cast(Table, RegisteredOutput.__table__)
+CASE_ROWS = 200  # documents of one case read at most (a copy per recipient, each issue)
 
 
 @dataclass(frozen=True)
@@ -156,6 +158,24 @@ class Register:
             )
             return list(rows)
 
+    def case_issues(
+        self, tenant_id: int, type_name: str, case_hash: str
+    ) -> list[issued_cases.CaseIssue]:
+        """The issues of a case the web form issued for ``tenant_id`` (hash:
+        :func:`issued_cases.case_hash`), oldest first; another tenant's are never read."""
+        with db.session_scope(self.engine) as session:
+            rows = session.scalars(
+                select(RegisteredDocument)
+                .where(
+                    RegisteredDocument.tenant_id == tenant_id,
+                    RegisteredDocument.type_name == type_name,
+                    RegisteredDocument.case_hash == case_hash,
+                )
+                .order_by(RegisteredDocument.id.desc())  # the latest, if ever more
+                .limit(CASE_ROWS)
+            )
+            return issued_cases.complete_issues(list(rows)[::-1])
+
     def verify(
         self, *, content: bytes | None = None, sha256: str | None = None, code: str | None = None
     ) -> Verification:
@@ -255,6 +275,7 @@ def _document(issue: Issue) -> dict[str, Any]:
         "debtor_name": debtor_name,
         "debtor_id_hash": debtor_id_hash,
         "letter_number": indexed_letter_number(issue.input_data),
+        **issued_cases.columns(issue.stamp.document_id),
     }
 
 
