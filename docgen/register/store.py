@@ -16,10 +16,10 @@ from docgen.db.times import utc_text
 from docgen.register import (
     Issue,
     canonical_json,
+    issued_cases,
     normalize_code,
     sha256_hex,
 )
-from docgen.register import issued_cases
 from docgen.register.grouped import GroupCommit
 from docgen.register.lookup import first_debtor, indexed_letter_number
 from docgen.register.models import Delivery, RegisteredDocument, RegisteredOutput

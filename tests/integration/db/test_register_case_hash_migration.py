@@ -66,6 +66,7 @@ def test_documents_issued_before_are_kept_and_the_case_index_is_made(database_ur
         with engine.connect() as connection:
             plan = connection.exec_driver_sql(
                 "EXPLAIN QUERY PLAN SELECT id FROM register_documents WHERE tenant_id = 1"
-                f" AND type_name = 'demand_letter' AND case_hash = '{hashed}'"
+                " AND type_name = 'demand_letter' AND case_hash = ?",
+                (hashed,),
             ).fetchall()
         assert "ix_register_documents_tenant_case" in " ".join(str(row[-1]) for row in plan)
