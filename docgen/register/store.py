@@ -176,6 +176,28 @@ class Register:
             )
             return issued_cases.complete_issues(list(rows)[::-1])
 
+    def adopt_case(self, tenant_id: int, type_name: str, case_hash: str, ids: list[str]) -> None:
+        """Mark documents the form issued before the register kept cases (a browser's
+        session of then names them) as one issue of the case ``case_hash``: only
+        ``tenant_id``'s documents of ``type_name`` that carry no case yet, all or none."""
+        documents = _DOCUMENTS.c
+        update = (
+            _DOCUMENTS.update()
+            .where(
+                documents.id.in_(ids),
+                documents.tenant_id == tenant_id,
+                documents.type_name == type_name,
+                documents.case_hash.is_(None),
+            )
+            .values(case_hash=case_hash, case_issue=ids[0])
+        )
+        try:
+            with db.write(self.engine) as connection:
+                if connection.execute(update).rowcount != len(ids):
+                    raise _NotAll  # rolled back: another tenant's, or marked already
+        except _NotAll:
+            pass
+
     def verify(
         self, *, content: bytes | None = None, sha256: str | None = None, code: str | None = None
     ) -> Verification:
@@ -230,6 +252,10 @@ class Register:
                     .order_by(Delivery.id)
                 )
             )
+
+
+class _NotAll(Exception):
+    """Not every document named could be marked: none is."""
 
 
 @functools.cache

@@ -20,6 +20,10 @@ and 「重新出具一份新的函件」 posts their ids back (``issue_new``). T
 only when those are its latest documents (else it was issued again meanwhile: 409, and
 the page shows the newer ones); the new letter is then what the case is given as.
 
+A browser whose session still names cases it issued before the register kept them (the
+session remembered them then) has them moved into the register the first time it posts
+one: those documents become the case's for the whole tenant.
+
 A case that is not the one issued but prints a letter number the tenant's register holds
 already (the ``letter_number_reused`` warning) is issued only once the user has confirmed
 it (``confirm_reused=1``); the page asks, and without it the server refuses (409).
@@ -29,7 +33,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import abort, request
+from flask import abort, request, session
 
 from docgen.db.times import beijing_text
 from docgen.documents.problems import Problem
@@ -44,6 +48,9 @@ from docgen.web.auth import requester
 MAX_POSTED = 12  # ids one case is issued as: a copy per recipient (a debtor, 5 guarantors)
 BOTH = ",".join(FORMATS)  # both formats of one document, in one ZIP
 NEW_FIELD = "issue_new"  # the ids of the documents a second letter is confirmed beside
+# a session of before kept [the case hash's first 32 digits, ids] of a browser's last
+# six cases: read once, moved into the register (no session is written it any more)
+LEGACY_SESSION_KEY = "issued"
 
 CONFIRM_HINT = "如确要以此函号出具一份新的函件，请在表单中确认后再下载"
 
@@ -63,7 +70,28 @@ def case_issues(service: DocumentService, type_name: str, data: Any) -> list[Cas
     register = service.register
     if register is None:
         return []
-    return register.case_issues(service.tenant_id, type_name, case_hash(type_name, data))
+    hashed = case_hash(type_name, data)
+    found = register.case_issues(service.tenant_id, type_name, hashed)
+    if found or not _adopted(service, type_name, hashed):
+        return found
+    return register.case_issues(service.tenant_id, type_name, hashed)
+
+
+def _adopted(service: DocumentService, type_name: str, hashed: str) -> bool:
+    """Whether this browser's session, from before the register kept cases, names the
+    documents the case was issued as: they are marked in the register (of the tenant
+    only, unmarked ones only) and the session forgets them."""
+    kept = session.get(LEGACY_SESSION_KEY)
+    if not isinstance(kept, list) or service.register is None:
+        return False
+    for entry in kept:
+        if isinstance(entry, list) and len(entry) == 2 and entry[0] == hashed[:32]:
+            ids = [str(i) for i in entry[1]][:MAX_POSTED] if isinstance(entry[1], list) else []
+            session[LEGACY_SESSION_KEY] = [e for e in kept if e is not entry]
+            if ids:
+                service.register.adopt_case(service.tenant_id, type_name, hashed, ids)
+            return bool(ids)
+    return False
 
 
 def issued(service: DocumentService, type_name: str, data: Any) -> list[dict[str, Any]]:

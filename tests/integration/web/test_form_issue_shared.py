@@ -11,6 +11,7 @@ import zipfile
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 from flask.testing import FlaskClient
 
 from docgen.config import Settings
@@ -153,3 +154,48 @@ def test_too_many_or_repeated_ids_to_issue_beside_are_refused(web, count):
     assert refused.status_code == 422
     assert "所附文书编号有误" in refused.get_data(as_text=True)
     assert len(_rows(web, web.a.id, case_hash=_rows(web, web.a.id, id=first)[0].case_hash)) == 1
+
+
+def _forget_case(web: TwoTenants, document_id: str, tenant_id: int) -> str:
+    """The document as issued before the register kept cases: its case hash removed."""
+    register = web.app.extensions["docgen"].register
+    (row,) = [r for r in register.recent(tenant_id) if r.id == document_id]
+    with register.engine.begin() as connection:
+        connection.execute(
+            sa.text(
+                "UPDATE register_documents SET case_hash = NULL, case_issue = NULL WHERE id = :i"
+            ),
+            {"i": document_id},
+        )
+    return str(row.case_hash)
+
+
+def test_a_case_a_session_of_before_remembers_moves_into_the_register(web):
+    client, case = web.a.member, _unnumbered()
+    first = stamp_in_pdf(post_case(client, case, "pdf").data)[0]
+    hashed = _forget_case(web, first, web.a.id)
+    colleague = signed_in(web.app, web.a.id, MEMBER)
+    theirs = stamp_in_pdf(post_case(web.b.member, numbered_letter("CS"), "pdf").data)[0]
+    with client.session_transaction() as kept:  # what the session kept before
+        kept["issued"] = [["0" * 32, [theirs]], [hashed[:32], [first]]]
+
+    again = post_case(client, case, "pdf")
+
+    assert stamp_in_pdf(again.data)[0] == first
+    assert stamp_in_pdf(post_case(colleague, case, "pdf").data)[0] == first
+    with client.session_transaction() as kept:
+        assert kept["issued"] == [["0" * 32, [theirs]]]
+
+
+def test_a_session_naming_another_tenants_document_moves_nothing(web):
+    client, case = web.a.member, _unnumbered()
+    theirs = stamp_in_pdf(post_case(web.b.member, case, "pdf").data)[0]
+    hashed = _forget_case(web, theirs, web.b.id)  # as if issued before, by B
+    with client.session_transaction() as kept:
+        kept["issued"] = [[hashed[:32], [theirs]]]
+
+    ours = stamp_in_pdf(post_case(client, case, "pdf").data)[0]
+
+    assert ours != theirs
+    (their_row,) = _rows(web, web.b.id, id=theirs)
+    assert their_row.case_hash is None and [o.format for o in their_row.outputs] == ["pdf"]
