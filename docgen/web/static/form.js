@@ -194,7 +194,7 @@
     var list = document.getElementById('issue-again-text');
     list.textContent = '';
     documents.forEach(function (d) { list.appendChild(el('li', { text: documentWords(d) })); });
-    var times = documents[0].issues > 1 ? '本案已出具 ' + documents[0].issues + ' 次，最近一次为：' : '本案已出具为：';
+    var times = documents[0].issues > 1 ? '本案已出具 ' + documents[0].issues + ' 次，最近一次出具的文书：' : '本案已出具的文书：';
     document.getElementById('issue-again-lead').textContent = times;
     againFormat = format;
     againIds = documents.map(function (d) { return d.document_id; }).join(',');
