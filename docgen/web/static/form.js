@@ -184,6 +184,10 @@
   var againBox = document.getElementById('issue-again');
   var againFormat = null, againIds = '';
 
+  function idsOf(documents) {
+    return (documents || []).map(function (d) { return d.document_id; }).join(',');
+  }
+
   function documentWords(d) {
     var words = '文书编号 ' + d.document_id + '（校验码 ' + d.verification_code + '）';
     if (d.letter_number) { words += '，函号 ' + d.letter_number; }
@@ -197,15 +201,11 @@
     var times = documents[0].issues > 1 ? '本案已出具 ' + documents[0].issues + ' 次，最近一次出具的文书：' : '本案已出具的文书：';
     document.getElementById('issue-again-lead').textContent = times;
     againFormat = format;
-    againIds = documents.map(function (d) { return d.document_id; }).join(',');
+    againIds = idsOf(documents);
     againBox.hidden = false;
   }
 
-  function closeAgain() {
-    againBox.hidden = true;
-    againFormat = null;
-    againIds = '';
-  }
+  function closeAgain() { againBox.hidden = true; againFormat = null; againIds = ''; }
 
   // a second download started before the first's answer reached the browser would not
   // know the document the first issued (the register records it with that answer): it
@@ -217,10 +217,6 @@
   function release() {
     downloading = false;
     if (pending) { var next = pending; pending = null; download(next); }
-  }
-
-  function idsOf(documents) {
-    return (documents || []).map(function (d) { return d.document_id; }).join(',');
   }
 
   function releaseWhenIssued(tries, before) {
@@ -247,9 +243,8 @@
       return issuedAs().then(function (documents) {
         if (documents === null) { release(); return; }
         if (documents.length) {
-          var ids = documents.map(function (d) { return d.document_id; });
-          submitRender(format, 'attachment', { document_ids: ids.join(',') });
-          say('本案已出具（文书编号 ' + ids.join('、') + '），正在下载同一份文书的' + formatWords(format) + '，不另出具新文书', 'ok');
+          submitRender(format, 'attachment', { document_ids: idsOf(documents) });
+          say('本案已出具（文书编号 ' + idsOf(documents).replace(/,/g, '、') + '），正在下载同一份文书的' + formatWords(format) + '，不另出具新文书', 'ok');
           showAgain(format, documents);
           release();
           return;
