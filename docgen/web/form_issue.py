@@ -138,7 +138,7 @@ def issue(
             raise Refused(409, [_changed(posted)])
         return _again(service, posted, fmt)
     if renew:
-        if not found or renew not in found:
+        if renew not in found:
             raise Refused(409, [_changed(renew)])
         if renew != found[-1]:
             raise Refused(409, [_issued_since(found[-1])])
