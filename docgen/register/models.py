@@ -28,6 +28,7 @@ from docgen.tenants.store import require_tenant
 
 _IN_A_BATCH = text("batch_id IS NOT NULL")
 _NUMBERED = text("letter_number IS NOT NULL")
+_FORM_ISSUED = text("case_hash IS NOT NULL")
 
 LETTER_NUMBER_LENGTH = 64
 """The register's letter number column: a 函号 of up to 50 characters and a copy's -N."""
@@ -38,7 +39,8 @@ class RegisteredDocument(Base):
     # Each index is a page written and synced with every durable entry (migration 0011):
     # the tenant's list by date; a batch's documents only (a single render has no batch);
     # input_hash is shown, never searched, and has none; a document without a letter
-    # number writes no page of the letter number index (migration 0012).
+    # number writes no page of the letter number index (migration 0012); only a document
+    # the web form issued writes a page of the case index (migration 0013).
     __table_args__ = (
         Index("ix_register_documents_tenant_created", "tenant_id", "created_at"),
         Index(
@@ -48,6 +50,14 @@ class RegisteredDocument(Base):
             "id",
             sqlite_where=_NUMBERED,
             postgresql_where=_NUMBERED,
+        ),
+        Index(
+            "ix_register_documents_tenant_case",
+            "tenant_id",
+            "type_name",
+            "case_hash",
+            sqlite_where=_FORM_ISSUED,
+            postgresql_where=_FORM_ISSUED,
         ),
         Index(
             "ix_register_documents_batch_id",
@@ -79,6 +89,10 @@ class RegisteredDocument(Base):
     # the letter number (函号) printed on this copy, for the reuse check
     # (docgen.pipeline.numbers); None for a document without one
     letter_number: Mapped[str | None] = mapped_column(String(LETTER_NUMBER_LENGTH), nullable=True)
+    # a document the web form issued: its case's hash and the first document of that
+    # issue (docgen.register.issued_cases); None for any other document
+    case_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    case_issue: Mapped[str | None] = mapped_column(String(32), nullable=True)
 
     outputs: Mapped[list[RegisteredOutput]] = relationship(
         back_populates="document", order_by="RegisteredOutput.id", lazy="selectin"

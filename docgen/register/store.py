@@ -16,6 +16,7 @@ from docgen.db.times import utc_text
 from docgen.register import (
     Issue,
     canonical_json,
+    issued_cases,
     normalize_code,
     sha256_hex,
 )
@@ -25,6 +26,7 @@ from docgen.register.models import Delivery, RegisteredDocument, RegisteredOutpu
 
 _DOCUMENTS = cast(Table, RegisteredDocument.__table__)
 _OUTPUTS = cast(Table, RegisteredOutput.__table__)
+CASE_ROWS = 200  # documents of one case read at most (a copy per recipient, each issue)
 
 
 @dataclass(frozen=True)
@@ -156,6 +158,46 @@ class Register:
             )
             return list(rows)
 
+    def case_issues(
+        self, tenant_id: int, type_name: str, case_hash: str
+    ) -> list[issued_cases.CaseIssue]:
+        """The issues of a case the web form issued for ``tenant_id`` (hash:
+        :func:`issued_cases.case_hash`), oldest first; another tenant's are never read."""
+        with db.session_scope(self.engine) as session:
+            rows = session.scalars(
+                select(RegisteredDocument)
+                .where(
+                    RegisteredDocument.tenant_id == tenant_id,
+                    RegisteredDocument.type_name == type_name,
+                    RegisteredDocument.case_hash == case_hash,
+                )
+                .order_by(RegisteredDocument.id.desc())  # the latest, if ever more
+                .limit(CASE_ROWS)
+            )
+            return issued_cases.complete_issues(list(rows)[::-1])
+
+    def adopt_case(self, tenant_id: int, type_name: str, case_hash: str, ids: list[str]) -> None:
+        """Mark documents the form issued before the register kept cases (a browser's
+        session of then names them) as one issue of the case ``case_hash``: only
+        ``tenant_id``'s documents of ``type_name`` that carry no case yet, all or none."""
+        documents = _DOCUMENTS.c
+        update = (
+            _DOCUMENTS.update()
+            .where(
+                documents.id.in_(ids),
+                documents.tenant_id == tenant_id,
+                documents.type_name == type_name,
+                documents.case_hash.is_(None),
+            )
+            .values(case_hash=case_hash, case_issue=ids[0])
+        )
+        try:
+            with db.write(self.engine) as connection:
+                if connection.execute(update).rowcount != len(ids):
+                    raise _NotAll  # rolled back: another tenant's, or marked already
+        except _NotAll:
+            pass
+
     def verify(
         self, *, content: bytes | None = None, sha256: str | None = None, code: str | None = None
     ) -> Verification:
@@ -212,6 +254,10 @@ class Register:
             )
 
 
+class _NotAll(Exception):
+    """Not every document named could be marked: none is."""
+
+
 @functools.cache
 def _first_uses(count: int) -> Select[Any]:
     """The SELECT of :meth:`Register.letter_number_uses` for ``count`` numbers (built once:
@@ -255,6 +301,7 @@ def _document(issue: Issue) -> dict[str, Any]:
         "debtor_name": debtor_name,
         "debtor_id_hash": debtor_id_hash,
         "letter_number": indexed_letter_number(issue.input_data),
+        **issued_cases.columns(issue.stamp.document_id),
     }
 
 

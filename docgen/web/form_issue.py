@@ -1,15 +1,28 @@
 """The form issues a case once: its other format, or the same again, is that document.
 
-Downloading the PDF and then the DOCX of a case is asking for one letter in two formats.
-The session (signed, one per signed-in browser, emptied at sign-in) remembers the last
-few cases this browser issued: a SHA-256 of the document type and the case's canonical
-JSON as posted, with the ids of the documents issued for it (one per recipient). A case
-posted again unchanged is given as those same documents in the format asked for, printed
-from the register (:mod:`docgen.pipeline.same_document`), each new file recorded as
-another output of its entry: same 文书编号, same 校验码, no new entry, no letter number
-drawn. The page asks first (``POST /form/<type>/issued``) and posts the ids back with the
-download, saying which document it expects; an id not in the tenant's register is not
-found (404), and ids that are not the ones this case was issued as are refused (409).
+Downloading the PDF and then the DOCX of a case is asking for one letter in two formats,
+and a colleague downloading the same case later is asking for the letter the firm sent.
+The tenant's register remembers each case the form issued
+(:mod:`docgen.register.issued_cases`): a SHA-256 of the document type and the case's
+canonical JSON as posted, kept on each document issued for it (one per recipient). A
+case posted again unchanged, by any user or browser of the tenant, is given as those
+same documents in the format asked for, printed from the register
+(:mod:`docgen.pipeline.same_document`), each new file recorded as another output of its
+entry: same 文书编号, same 校验码, no new entry, no letter number drawn. Another tenant's
+identical case is not found: it is theirs. The page asks first
+(``POST /form/<type>/issued``) and posts the ids back with the download, saying which
+document it expects; an id not in the tenant's register is not found (404), and ids that
+are not an issue of this case are refused (409).
+
+A second letter for an unchanged case is issued only when the user asks for it in so
+many words: the page shows the documents the case was issued as (文书编号, 函号, when)
+and 「重新出具一份新的函件」 posts their ids back (``issue_new``). The case is issued anew
+only when those are its latest documents (else it was issued again meanwhile: 409, and
+the page shows the newer ones); the new letter is then what the case is given as.
+
+A browser whose session still names cases it issued before the register kept them (the
+session remembered them then) has them moved into the register the first time it posts
+one: those documents become the case's for the whole tenant.
 
 A case that is not the one issued but prints a letter number the tenant's register holds
 already (the ``letter_number_reused`` warning) is issued only once the user has confirmed
@@ -18,23 +31,26 @@ it (``confirm_reused=1``); the page asks, and without it the server refuses (409
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
-from flask import abort, session
+from flask import abort, request, session
 
+from docgen.db.times import beijing_text
 from docgen.documents.problems import Problem
 from docgen.pipeline import numbers
 from docgen.pipeline.reissue import NotReissuable
-from docgen.register import canonical_json
+from docgen.register.issued_cases import CaseIssue, case_hash, issuing
+from docgen.register.lookup import letter_number_of
 from docgen.services import FORMATS, DocumentService, Format, Rendered, bundle
 from docgen.web import negotiation
 from docgen.web.auth import requester
 
-SESSION_KEY = "issued"
-KEEP = 6  # cases remembered per browser; the cookie stays small
 MAX_POSTED = 12  # ids one case is issued as: a copy per recipient (a debtor, 5 guarantors)
 BOTH = ",".join(FORMATS)  # both formats of one document, in one ZIP
+NEW_FIELD = "issue_new"  # the ids of the documents a second letter is confirmed beside
+# a session of before kept [the case hash's first 32 digits, ids] of a browser's last
+# six cases: read once, moved into the register (no session is written it any more)
+LEGACY_SESSION_KEY = "issued"
 
 CONFIRM_HINT = "如确要以此函号出具一份新的函件，请在表单中确认后再下载"
 
@@ -48,34 +64,42 @@ class Refused(Exception):
         self.problems = problems
 
 
-def case_key(type_name: str, data: Any) -> str:
-    """What the session remembers an issued case by (not the case itself)."""
-    text = f"{type_name}\n{canonical_json(data)}"
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+def case_issues(service: DocumentService, type_name: str, data: Any) -> list[CaseIssue]:
+    """The issues of the case in the tenant's register, oldest first (none: the form has
+    not issued it for this tenant, or nothing is registered)."""
+    register = service.register
+    if register is None:
+        return []
+    hashed = case_hash(type_name, data)
+    found = register.case_issues(service.tenant_id, type_name, hashed)
+    if found or not _adopted(service, type_name, hashed):
+        return found
+    return register.case_issues(service.tenant_id, type_name, hashed)
 
 
-def recall(type_name: str, data: Any) -> list[str]:
-    """The ids this browser issued the case as (empty: not issued here)."""
-    key = case_key(type_name, data)
-    for entry in session.get(SESSION_KEY, []):
-        if isinstance(entry, list) and len(entry) == 2 and entry[0] == key:
-            return [str(i) for i in entry[1]]
-    return []
-
-
-def remember(type_name: str, data: Any, ids: list[str]) -> None:
-    key = case_key(type_name, data)
-    kept = [e for e in session.get(SESSION_KEY, []) if isinstance(e, list) and e[:1] != [key]]
-    session[SESSION_KEY] = [*kept[-(KEEP - 1) :], [key, ids]]
+def _adopted(service: DocumentService, type_name: str, hashed: str) -> bool:
+    """Whether this browser's session, from before the register kept cases, names the
+    documents the case was issued as: they are marked in the register (of the tenant
+    only, unmarked ones only) and the session forgets them."""
+    kept = session.get(LEGACY_SESSION_KEY)
+    if not isinstance(kept, list) or service.register is None:
+        return False
+    for entry in kept:
+        if isinstance(entry, list) and len(entry) == 2 and entry[0] == hashed[:32]:
+            ids = [str(i) for i in entry[1]][:MAX_POSTED] if isinstance(entry[1], list) else []
+            session[LEGACY_SESSION_KEY] = [e for e in kept if e is not entry]
+            if ids:
+                service.register.adopt_case(service.tenant_id, type_name, hashed, ids)
+            return bool(ids)
+    return False
 
 
 def issued(service: DocumentService, type_name: str, data: Any) -> list[dict[str, Any]]:
-    """The documents of the tenant's register the case was issued as in this browser:
-    id, code and the formats recorded (empty when it was not, or one is gone)."""
-    register = service.register
-    ids = recall(type_name, data)
-    rows = [register.get(i, service.tenant_id) for i in ids] if register is not None else []
-    if not ids or any(row is None for row in rows):
+    """The documents the case was last issued as, one per recipient: id, code, the
+    formats recorded, when (``issued_on`` as the page shows it), its letter number, and
+    how often the case was issued (empty when it was not)."""
+    found = case_issues(service, type_name, data)
+    if not found:
         return []
     return [
         {
@@ -83,9 +107,11 @@ def issued(service: DocumentService, type_name: str, data: Any) -> list[dict[str
             "verification_code": row.code,
             "formats": sorted({o.format for o in row.outputs}),
             "issued_at": row.created_at.isoformat(),
+            "issued_on": beijing_text(row.created_at),
+            "letter_number": letter_number_of(row.input_data),
+            "issues": len(found),
         }
-        for row in rows
-        if row is not None
+        for row in found[-1].documents
     ]
 
 
@@ -99,28 +125,40 @@ def issue(
     confirmed: bool,
 ) -> Rendered:
     """The final document(s) of a case posted by the form in ``fmt`` (or ``BOTH``): the
-    documents it was issued as, or newly issued; Refused, or CaseInvalid."""
-    known = recall(type_name, data)
-    if len(posted) > MAX_POSTED or len(set(posted)) != len(posted):
-        raise Refused(422, [_too_many(posted)])  # before any lookup: each costs a query
-    if posted and posted != known:
-        register = service.register
-        if register is None or any(register.get(i, service.tenant_id) is None for i in posted):
-            abort(404)  # another tenant's document is unknown, as a missing one
-        raise Refused(409, [_changed(posted)])
-    if known and _all_registered(service, known):
-        return _again(service, known, fmt)
+    documents it was issued as, or newly issued; Refused, or CaseInvalid. A second
+    letter is asked for by the request's ``issue_new`` (the ids it is issued beside)."""
+    renew = [i for i in request.form.get(NEW_FIELD, "").split(",") if i]
+    for ids in (posted, renew):
+        if len(ids) > MAX_POSTED or len(set(ids)) != len(ids):
+            raise Refused(422, [_too_many(ids)])  # before any lookup: each costs a query
+    _known_or_404(service, posted + renew)
+    found = [i.ids for i in case_issues(service, type_name, data)]
+    if posted:
+        if posted not in found:  # an earlier issue of the case is still that letter
+            raise Refused(409, [_changed(posted)])
+        return _again(service, posted, fmt)
+    if renew:
+        if renew not in found:
+            raise Refused(409, [_changed(renew)])
+        if renew != found[-1]:
+            raise Refused(409, [_issued_since(found[-1])])
+        return _new(service, type_name, data, fmt)  # its letter number confirmed with it
+    if found:
+        return _again(service, found[-1], fmt)
     if not confirmed:  # an invalid case is refused for its errors by the render
         report = service.validate(type_name, data)
         reused = [p for p in report.problems if p.code == numbers.CODE]
         if reused and report.ok:
             raise Refused(409, [_needs_confirmation(p) for p in reused])
-    return _new(service, type_name, data, fmt, requester())
+    return _new(service, type_name, data, fmt)
 
 
-def _all_registered(service: DocumentService, ids: list[str]) -> bool:
+def _known_or_404(service: DocumentService, ids: list[str]) -> None:
+    """Each id is a document of the tenant's register: another tenant's is unknown, as a
+    missing one (404)."""
     register = service.register
-    return register is not None and all(register.get(i, service.tenant_id) for i in ids)
+    if ids and (register is None or any(register.get(i, service.tenant_id) is None for i in ids)):
+        abort(404)
 
 
 def _again(service: DocumentService, ids: list[str], fmt: str) -> Rendered:
@@ -134,22 +172,17 @@ def _again(service: DocumentService, ids: list[str], fmt: str) -> Rendered:
     return files[0] if len(files) == 1 else bundle(files)
 
 
-def _new(
-    service: DocumentService, type_name: str, data: Any, fmt: str, requested_by: str
-) -> Rendered:
-    if fmt == BOTH:  # one document (one id and number), its PDF and DOCX
-        made = service.render_formats(type_name, data, list(FORMATS), requested_by=requested_by)
-        files = [f for copy in made for f in copy]
-        ids = [copy[0].document_id for copy in made]
-        rendered = negotiation.zip_with_manifest(files)
-    else:
+def _new(service: DocumentService, type_name: str, data: Any, fmt: str) -> Rendered:
+    """The case newly issued, its documents marked in the register as this case's, in
+    the same commit as each entry."""
+    requested_by = requester()
+    with issuing(case_hash(type_name, data)):
+        if fmt == BOTH:  # one document (one id and number), its PDF and DOCX
+            made = service.render_formats(type_name, data, list(FORMATS), requested_by=requested_by)
+            return negotiation.zip_with_manifest([f for copy in made for f in copy])
         chosen: Format = "docx" if fmt == "docx" else "pdf"
         files = service.render_each(type_name, data, chosen, requested_by=requested_by)
-        ids = [f.document_id for f in files]
-        rendered = files[0] if len(files) == 1 else bundle(files)
-    if all(ids):
-        remember(type_name, data, [str(i) for i in ids])
-    return rendered
+    return files[0] if len(files) == 1 else bundle(files)
 
 
 def _too_many(posted: list[str]) -> Problem:
@@ -170,6 +203,15 @@ def _changed(posted: list[str]) -> Problem:
     )
 
 
+def _issued_since(latest: list[str]) -> Problem:
+    return Problem(
+        (),
+        "case_issued_since",
+        f"本案此后已另行出具新的函件（文书编号 {'、'.join(latest)}），未再出具新文书",
+        hint="请重新下载查看最新出具的文书；如仍需再出具一份新的函件，请再次确认",
+    )
+
+
 def _needs_confirmation(problem: Problem) -> Problem:
     return Problem(
         problem.loc,
@@ -179,4 +221,4 @@ def _needs_confirmation(problem: Problem) -> Problem:
     )
 
 
-__all__ = ["BOTH", "Refused", "case_key", "issue", "issued", "recall", "remember"]
+__all__ = ["BOTH", "NEW_FIELD", "Refused", "case_issues", "issue", "issued"]

@@ -105,3 +105,23 @@ def test_two_quick_clicks_issue_one_document_in_both_formats(page: Page) -> None
     assert len(files) == 2
     pdf, docx = sorted(files, key=lambda b: b[:4] != b"%PDF")
     assert _docx_stamp(docx) == _pdf_stamp(pdf)
+
+
+def test_a_second_letter_for_an_unchanged_case_only_on_the_users_word(page: Page) -> None:
+    """Downloaded again, an issued case is that document, and the page shows it (文书编号,
+    校验码, 函号, when); 「重新出具一份新的函件」 issues a second letter."""
+    case = load_fixture("demand_letter", "valid", "person_debtor")
+    case["letter_number"] = f"CS-{uuid.uuid4().hex[:8]}"
+    _load(page, case)
+    first = _pdf_stamp(_download(page, "下载 PDF"))
+    again = page.locator("#issue-again")
+    expect(again).to_be_hidden()
+
+    assert _pdf_stamp(_download(page, "下载 PDF")) == first
+    expect(again).to_be_visible()
+    expect(again).to_contain_text(f"文书编号 {first[0]}（校验码 {first[1]}）")
+    expect(again).to_contain_text(f"函号 {case['letter_number']}")
+
+    second = _pdf_stamp(_download(page, "重新出具一份新的函件"))
+    assert second[0] != first[0]
+    expect(again).to_be_hidden()

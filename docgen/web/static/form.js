@@ -123,7 +123,8 @@
   }
 
   // extra: document_ids (the documents this case was issued as: the same documents are
-  // given again) or confirm_reused (a new document under a letter number already used)
+  // given again), confirm_reused (a new document under a letter number already used) or
+  // issue_new (the documents shown, beside which a second letter is confirmed)
   function submitRender(format, disposition, extra) {
     ctx.persist.rendered();
     var target = document.getElementById('render-form');
@@ -132,10 +133,11 @@
     target.elements.disposition.value = disposition;
     target.elements.document_ids.value = (extra && extra.document_ids) || '';
     target.elements.confirm_reused.value = (extra && extra.confirm_reused) || '';
+    target.elements.issue_new.value = (extra && extra.issue_new) || '';
     target.submit();
   }
 
-  // --- issuing a case once: the server remembers the cases this browser issued ---------
+  // --- issuing a case once: the tenant's register remembers each case the form issued --
 
   function formatWords(format) {
     return format.indexOf(',') >= 0 ? 'PDF 与 DOCX' : format.toUpperCase();
@@ -177,9 +179,38 @@
     confirmFormat = confirmField = null;
   }
 
+  // the case was issued already: the same documents are downloading; a second letter is
+  // issued only if the user asks for it here, beside the documents shown
+  var againBox = document.getElementById('issue-again');
+  var againFormat = null, againIds = '';
+
+  function idsOf(documents) {
+    return (documents || []).map(function (d) { return d.document_id; }).join(',');
+  }
+
+  function documentWords(d) {
+    var words = '文书编号 ' + d.document_id + '（校验码 ' + d.verification_code + '）';
+    if (d.letter_number) { words += '，函号 ' + d.letter_number; }
+    return words + '，出具于 ' + d.issued_on + '（北京时间）';
+  }
+
+  function showAgain(format, documents) {
+    var list = document.getElementById('issue-again-text');
+    list.textContent = '';
+    documents.forEach(function (d) { list.appendChild(el('li', { text: documentWords(d) })); });
+    var times = documents[0].issues > 1 ? '本案已出具 ' + documents[0].issues + ' 次，最近一次出具的文书：' : '本案已出具的文书：';
+    document.getElementById('issue-again-lead').textContent = times;
+    againFormat = format;
+    againIds = idsOf(documents);
+    againBox.hidden = false;
+  }
+
+  function closeAgain() { againBox.hidden = true; againFormat = null; againIds = ''; }
+
   // a second download started before the first's answer reached the browser would not
-  // know the document the first issued (the session learns it from that answer): it
-  // waits until the server names the document, then goes on by itself
+  // know the document the first issued (the register records it with that answer): it
+  // waits until the server names a document other than those it named before (none
+  // before a first issue), then goes on by itself
   var downloading = false, pending = null;
   var POLL_MS = 300, POLL_TRIES = 30;
 
@@ -188,11 +219,12 @@
     if (pending) { var next = pending; pending = null; download(next); }
   }
 
-  function releaseWhenIssued(tries) {
+  function releaseWhenIssued(tries, before) {
     setTimeout(function () {
       issuedAs().then(function (documents) {
-        if ((documents && documents.length) || tries <= 1) { release(); return; }
-        releaseWhenIssued(tries - 1);
+        var now = idsOf(documents);
+        if ((now && now !== before) || tries <= 1) { release(); return; }
+        releaseWhenIssued(tries - 1, before);
       });
     }, POLL_MS);
   }
@@ -205,14 +237,15 @@
     }
     downloading = true;
     closeConfirm();
+    closeAgain();
     validate().then(function (report) {
       if (!report || !report.valid) { release(); return null; }
       return issuedAs().then(function (documents) {
         if (documents === null) { release(); return; }
         if (documents.length) {
-          var ids = documents.map(function (d) { return d.document_id; });
-          submitRender(format, 'attachment', { document_ids: ids.join(',') });
-          say('本案已出具（文书编号 ' + ids.join('、') + '），正在下载同一份文书的' + formatWords(format) + '，不另出具新文书', 'ok');
+          submitRender(format, 'attachment', { document_ids: idsOf(documents) });
+          say('本案已出具（文书编号 ' + idsOf(documents).replace(/,/g, '、') + '），正在下载同一份文书的' + formatWords(format) + '，不另出具新文书', 'ok');
+          showAgain(format, documents);
           release();
           return;
         }
@@ -220,7 +253,7 @@
         if (reused.length) { release(); askToConfirm(format, reused); return; }
         submitRender(format, 'attachment');
         say('正在生成' + formatWords(format) + '文件，完成后浏览器会开始下载', 'ok');
-        releaseWhenIssued(POLL_TRIES);
+        releaseWhenIssued(POLL_TRIES, '');
       });
     });
   }
@@ -236,7 +269,25 @@
       if (number) { number.focus(); }
     });
     // what was confirmed is the case as it was: a change asks again at the next download
-    form.addEventListener('input', function () { if (!confirmBox.hidden) { closeConfirm(); } });
+    form.addEventListener('input', function () {
+      if (!confirmBox.hidden) { closeConfirm(); }
+      if (!againBox.hidden) { closeAgain(); }
+    });
+    document.getElementById('issue-again-no').addEventListener('click', function () {
+      closeAgain();
+      say('未另行出具新文书：本案仍为已出具的那一份文书', '');
+    });
+    // the user asks in so many words for a second letter beside the documents shown; the
+    // server issues it only if those are still the case's latest (else it says so)
+    document.getElementById('issue-again-yes').addEventListener('click', function () {
+      var format = againFormat, before = againIds;
+      closeAgain();
+      if (!format || downloading) { return; }
+      downloading = true;
+      submitRender(format, 'attachment', { issue_new: before });
+      say('正在重新出具一份新的函件（新的文书编号和校验码，' + formatWords(format) + '），完成后浏览器会开始下载', 'ok');
+      releaseWhenIssued(POLL_TRIES, before);
+    });
     document.getElementById('issue-confirm-yes').addEventListener('click', function () {
       var format = confirmFormat;
       closeConfirm();
