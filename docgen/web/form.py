@@ -205,8 +205,9 @@ def carry_case(type_name: str) -> Response:
 
 @bp.post("/<type_name>/issued")
 def issued_case(type_name: str) -> Response:
-    """The documents the case posted (JSON) was issued as from this browser, if it was:
-    downloading it again in any format gives those documents (see form_issue)."""
+    """The documents the case posted (JSON) was issued as for this tenant, by any user or
+    browser, if it was: downloading it again in any format gives those documents (see
+    form_issue)."""
     doc_type = doc_type_or_404(type_name)
     data = request.get_json(silent=True)
     if not isinstance(data, dict):
