@@ -54,7 +54,7 @@ from docgen.domain.parties import Party
 
 REASON_LABELS = {
     "settled": "双方已达成和解",
-    "performed": "被告（被上诉人）已履行付款义务",
+    "performed": "被告已履行付款义务",  # the batch sheets' word: kept for an appeal too
     "other": "其他",
 }
 REASON_TEXTS = {
@@ -93,8 +93,13 @@ class WithdrawalApplication(CaseModel):
     dispute: Line = Field(
         title="案由", description="按起诉状或受理通知书所载，如 民间借贷纠纷、买卖合同纠纷"
     )
-    applicants: list[Applicant] = Field(title="申请人（原告或上诉人）", min_length=1, max_length=5)
-    defendants: list[Party] = Field(title="被告（被上诉人）", min_length=1, max_length=10)
+    # titled as before (the batch sheets' headers); the description names the appeal's role
+    applicants: list[Applicant] = Field(
+        title="申请人（原告）", description="撤回上诉的，为上诉人", min_length=1, max_length=5
+    )
+    defendants: list[Party] = Field(
+        title="被告", description="撤回上诉的，为被上诉人", min_length=1, max_length=10
+    )
     reason: Literal["settled", "performed", "other"] = Field(
         title="撤诉理由", json_schema_extra={"enum_titles": list(REASON_LABELS.values())}
     )

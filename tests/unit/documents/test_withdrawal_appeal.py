@@ -119,3 +119,18 @@ def test_a_first_instance_withdrawal_keeps_its_words():
     assert text.splitlines()[0] == "撤诉申请书"
     assert "申请人（原告）：刘芳" in text and "被告：张伟" in text
     assert "上诉" not in text
+
+
+def test_the_form_offers_the_appeals_facts_as_an_optional_group():
+    from docgen.web.formspec import form_spec
+
+    spec = form_spec(TYPE.model.model_json_schema())
+    (group,) = [node for node in spec["fields"] if node["name"] == "appeal"]
+    assert group["optional"] is True and group["title"] == "上诉信息（撤回上诉时填写）"
+    fields = {node["name"]: node for node in group["fields"]}
+    assert [fields["judgment_court"]["title"], fields["judgment_number"]["title"]] == [
+        "一审法院",
+        "一审案号",
+    ]
+    roles = [choice["title"] for choice in fields["applicant_role"]["choices"]]
+    assert roles == ["原审原告", "原审被告"]
