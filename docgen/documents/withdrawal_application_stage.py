@@ -45,11 +45,14 @@ _LEVEL_NAMES = {"high": "高级人民法院", "intermediate": "中级人民法�
 
 
 def withdrawal_stage(case_number: str) -> Stage | None:
-    """「appeal」 for a second-instance number (民终), 「first」 for any other in the 2016
-    format (refused by ``check_withdrawal_stage`` unless 民初), None for no such number."""
+    """「appeal」 for a second-instance number (民终; before 2016 「…民终字第…号」), 「first」
+    for any other in the 2016 format (refused by ``check_withdrawal_stage`` unless 民初)
+    or an older 民初字 number, None for no such number."""
     number = parse_case_number(case_number)
     if number is None:
-        return None
+        if "民终字" in case_number:
+            return "appeal"
+        return "first" if "民初字" in case_number else None
     return "appeal" if matches_proceeding(number, "second") else "first"
 
 

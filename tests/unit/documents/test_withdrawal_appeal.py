@@ -134,3 +134,11 @@ def test_the_form_offers_the_appeals_facts_as_an_optional_group():
     ]
     roles = [choice["title"] for choice in fields["applicant_role"]["choices"]]
     assert roles == ["原审原告", "原审被告"]
+
+
+def test_a_number_from_before_2016_tells_its_stage_too():
+    older = _with(case_number="（2015）京二中民终字第1234号")
+    assert [(e.loc, e.code) for e in _assess(older).errors] == []
+    data = copy.deepcopy(older)
+    del data["appeal"]
+    assert [(e.loc, e.code) for e in _assess(data).errors] == [(("appeal",), "missing")]
