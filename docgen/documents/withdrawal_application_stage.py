@@ -36,7 +36,6 @@ from docgen.domain import divisions as division_table
 from docgen.domain.courts import read_court
 
 LAW = "《中华人民共和国民事诉讼法》"
-INTERPRETATION = "《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》"
 FIRST_INSTANCE = "民初"
 Stage = Literal["first", "appeal"]
 # the court code's digits by the level of the court that numbers its cases (arts. 4–5)
