@@ -193,6 +193,17 @@ def case_layout(case: FixtureCase) -> Any:
     return layouts.get(layouts.name_for(doc_type.name, variant))
 
 
+OTHER_TITLES = {"withdrawal_application": ("撤回上诉申请书",)}
+"""A type whose case may call the document otherwise: the withdrawal at second instance."""
+
+
+def document_titles(type_name: str) -> tuple[str, ...]:
+    """The titles a document of the type may carry: the type's, and any its case gives."""
+    from docgen.documents import registry
+
+    return (registry.get(type_name).title, *OTHER_TITLES.get(type_name, ()))
+
+
 def printed_copy(type_name: str, data: Any, index: int = 0) -> str:
     """The words of one copy of a document (0: the debtor's), its paragraphs one a line,
     as every writer prints them; the case must have no errors."""

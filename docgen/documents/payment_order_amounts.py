@@ -3,7 +3,9 @@ complaint's own checks (``amount_checks.check_amounts``): the figure typed must 
 its base, rate and period give, so that the amount is 数额确定 (民诉法解释 art. 427(2),
 art. 428(4)); a private loan's rate is capped at four times the one-year LPR at the
 contract's formation (法释〔2020〕17号 art. 25), interest above it not protected and
-possibly 违法所得 (民诉法解释 art. 428(3)).
+possibly 违法所得 (民诉法解释 art. 428(3)). An item given only by its written basis is
+checked the same way, by the calculation its words state (``payment_order_basis``); its
+problems are reported at the basis, the field it was read from.
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ from docgen.documents.part_models import (
     DebtAmounts,
     InterestCalc,
 )
-from docgen.documents.problems import NOT_REPORTED, Assessment
+from docgen.documents.payment_order_basis import check_stated_days, read_basis
+from docgen.documents.problems import NOT_REPORTED, Assessment, Loc
 from docgen.domain.dates import format_cn
 from docgen.domain.interest import RateSpec
 from docgen.domain.lpr import LprTable
@@ -58,10 +61,11 @@ class Computed:
 def check_calculations(
     result: Assessment, case: PaymentOrderApplication, table: LprTable
 ) -> Computed:
-    """Each item with a calculation computed as a complaint computes it, its problems
-    reported at the item (``items[i]…``)."""
-    computed = [i for i, item in enumerate(case.items) if item.calculation is not None]
-    if not computed:
+    """Each item with a calculation, or with a basis stating one, computed as a complaint
+    computes it, its problems reported at the item (``items[i]…``; a basis's at
+    ``items[i].basis``)."""
+    calcs = _calculations(result, case)
+    if not calcs:
         return Computed({}, {})
     lending = case.contract_kind == "private_lending"
     if lending and case.signed_on is None:
@@ -79,7 +83,7 @@ def check_calculations(
     )
     amounts = DebtAmounts.model_construct(
         as_of=case.application_date,
-        components=[_component(item) for item in case.items],
+        components=[_component(item, calcs.get(i)) for i, item in enumerate(case.items)],
         total=None,
     )
     scratch = Assessment()
@@ -92,37 +96,60 @@ def check_calculations(
         index = at[1] if len(at) > 1 and isinstance(at[1], int) else None
         if problem.code == "amount_mismatch" and index is not None:
             _mismatch(result, case.items[index], index, resolved.amounts[index])
-        elif index is None or index in computed:
-            result.problems.append(replace(problem, loc=at))
+        elif index is None or index in calcs:
+            result.problems.append(replace(problem, loc=_field(case, at)))
     principal = sum((i.amount for i in case.items if i.kind == "principal"), Decimal(0))
     words = {
         i: _words(calc, resolved.rate_words, principal, case.application_date)
         for i, item in enumerate(case.items)
         if (calc := item.calculation) is not None
     }
-    return Computed({i: resolved.amounts[i] for i in computed}, words)
+    return Computed({i: resolved.amounts[i] for i in calcs}, words)
 
 
-def _component(item: ClaimItem) -> AmountComponent:
+def _calculations(result: Assessment, case: PaymentOrderApplication) -> dict[int, InterestCalc]:
+    """Each item's calculation: the one typed, else an interest's or a penalty's basis
+    read as one (its stated day count checked against its dates)."""
+    calcs: dict[int, InterestCalc] = {}
+    for i, item in enumerate(case.items):
+        if item.calculation is not None:
+            calcs[i] = item.calculation
+        elif item.kind in ("interest", "penalty") and (read := read_basis(item.basis)):
+            check_stated_days(result, item.basis or "", read, ("items", i, "basis"))
+            calcs[i] = read
+    return calcs
+
+
+def _field(case: PaymentOrderApplication, at: Loc) -> Loc:
+    """A calculation's field, or the basis of an item whose calculation was read from it."""
+    index = at[1] if len(at) > 2 and isinstance(at[1], int) else None
+    if index is not None and at[2] == "calculation" and case.items[index].calculation is None:
+        return ("items", index, "basis")
+    return at
+
+
+def _component(item: ClaimItem, calc: InterestCalc | None) -> AmountComponent:
     return AmountComponent.model_construct(
         kind=item.kind,
         label=item.label,
         amount=item.amount,
         as_of=None,
         note=None,
-        calculation=item.calculation,
+        calculation=calc,
     )
 
 
 def _mismatch(result: Assessment, item: ClaimItem, index: int, computed: Decimal) -> None:
-    """More than a fen from the figure its calculation gives: two amounts, not one."""
+    """More than a fen from the figure its calculation (or its basis) gives: two amounts,
+    not one."""
     if abs(item.amount - computed) <= TOLERANCE:
         return
     name = item.label or "该项"
+    how = f"计算方式（{item.basis}）" if item.calculation is None else "计算方式"
     result.error(
         ("items", index, "amount"),
         "amount_mismatch",
-        f"{name}填写的金额人民币{format_yuan(item.amount)}元与按计算方式计得的人民币"
+        f"{name}填写的金额人民币{format_yuan(item.amount)}元与按{how}计得的人民币"
         f"{format_yuan(computed)}元不符：请求给付的金钱须数额确定（《最高人民法院关于适用"
         "〈中华人民共和国民事诉讼法〉的解释》第四百二十七条第二项、第四百二十八条第四项）",
         hint=f"应为人民币{format_yuan(computed)}元",

@@ -219,8 +219,10 @@ def debtor_places(case: PaymentOrderApplication) -> list[tuple[str, str, Loc]]:
 
 def check_debtor_address(result: Assessment, case: PaymentOrderApplication) -> set[Loc]:
     """A debtor whose address is unknown is 下落不明 (民诉法解释 art. 427(4)): refused; one
-    outside the mainland is warned beside the answer it contradicts. Returns the fields
-    so judged, which the court check does not warn of again."""
+    outside the mainland is warned beside the answer it contradicts — not where the answer
+    already says the debtor is not in the mainland, which is refused for it
+    (``check_conditions``). Returns the fields so judged, which the court check does not
+    warn of again."""
     judged: set[Loc] = set()
     for what, address, loc in debtor_places(case):
         if any(word in address for word in _UNKNOWN):
@@ -232,13 +234,15 @@ def check_debtor_address(result: Assessment, case: PaymentOrderApplication) -> s
             )
             judged.add(loc)
         elif outside_mainland(address):
+            judged.add(loc)
+            if case.respondent_in_mainland is False:
+                continue  # refused on the answer (check_conditions): one fact, told once
             result.warn(
                 ("respondent_in_mainland",),
                 "respondent_abroad_address",
                 f"被申请人{what}「{address}」不在我国内地：被申请人不在我国境内的，{_REFUSED}"
                 f"（{_SPI}第四百二十七条第四项）；请核对「被申请人在我国境内」",
             )
-            judged.add(loc)
     return judged
 
 

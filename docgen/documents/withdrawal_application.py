@@ -1,11 +1,12 @@
 """撤诉申请书 — the plaintiff's application to withdraw its suit at first instance, before
-judgment (not an appellant's 撤回上诉, nor a withdrawal at second instance or in an
-enforcement: ``withdrawal_application_stage`` refuses their case numbers).
+judgment; with a second-instance case number (民终) the appellant's 撤回上诉申请书
+(``withdrawal_application_appeal``). An enforcement's or another proceeding's number is
+refused (``withdrawal_application_stage``).
 
-Whether to allow it is the court's ruling. A suit withdrawn pays half the acceptance fee
-(诉讼费用交纳办法 art. 15), borne by the plaintiff (art. 34), so the plaintiff asks for the
-rest of what it paid back, in one statement with the fee it halves to (the halving:
-``docgen.documents.fee_halving``).
+Whether to allow it is the court's ruling. A suit or an appeal withdrawn pays half the
+acceptance fee of its instance (诉讼费用交纳办法 art. 15), borne by the plaintiff or the
+appellant (art. 34), so it asks for the rest of what it paid back, in one statement with
+the fee it halves to (the halving: ``docgen.documents.fee_halving``).
 """
 
 from __future__ import annotations
@@ -33,7 +34,19 @@ from docgen.documents.parts import check_party, same_party
 from docgen.documents.preservation_application import Applicant
 from docgen.documents.problems import Assessment
 from docgen.documents.standing_papers import check_agent_standing
-from docgen.documents.withdrawal_application_stage import check_withdrawal_stage
+from docgen.documents.withdrawal_application_appeal import (
+    FIRST,
+    Appeal,
+    Words,
+    appeal_facts,
+    appeal_words,
+    check_appeal,
+    check_appeal_procedure,
+)
+from docgen.documents.withdrawal_application_stage import (
+    check_withdrawal_stage,
+    withdrawal_stage,
+)
 from docgen.domain.dates import format_cn
 from docgen.domain.fields import CaseModel, Line, Money, Paragraph
 from docgen.domain.money import format_yuan, legal_amount, to_fen
@@ -41,12 +54,12 @@ from docgen.domain.parties import Party
 
 REASON_LABELS = {
     "settled": "双方已达成和解",
-    "performed": "被告已履行付款义务",
+    "performed": "被告已履行付款义务",  # the batch sheets' word: kept for an appeal too
     "other": "其他",
 }
 REASON_TEXTS = {
-    "settled": "申请人与被告已自行达成和解",
-    "performed": "被告已向申请人履行了付款义务",
+    "settled": "{who}与{them}已自行达成和解",
+    "performed": "{them}已向{who}履行了付款义务",
 }
 
 
@@ -55,11 +68,14 @@ class FeePaid(CaseModel):
 
     paid: Money = Field(title="已预交案件受理费（元）")
     claim_amount: Money | None = Field(
-        default=None, title="诉讼请求金额（元）", description="填写后按诉讼费用交纳办法核对已交金额"
+        default=None,
+        title="诉讼请求金额（元）",
+        description="填写后按诉讼费用交纳办法核对已交金额；撤回上诉的，填写上诉请求金额",
     )
     procedure: Literal["ordinary", "summary"] = Field(
         default="ordinary",
         title="审理程序",
+        description="第二审程序不适用简易程序",
         json_schema_extra={"enum_titles": ["普通程序", "简易程序（含小额诉讼程序）"]},
     )
 
@@ -70,20 +86,32 @@ class WithdrawalApplication(CaseModel):
     application_date: date = Field(title="申请日期")
     court: Line = Field(title="受理法院")
     case_number: CaseNumberText = Field(
-        title="案号", description="第一审案件的案号，如 （2026）京0105民初1234号"
+        title="案号",
+        description="第一审案件的案号，如 （2026）京0105民初1234号；撤回上诉的，填写第二审"
+        "案件的案号，如 （2026）京02民终1234号",
     )
     dispute: Line = Field(
         title="案由", description="按起诉状或受理通知书所载，如 民间借贷纠纷、买卖合同纠纷"
     )
-    applicants: list[Applicant] = Field(title="申请人（原告）", min_length=1, max_length=5)
-    defendants: list[Party] = Field(title="被告", min_length=1, max_length=10)
+    # titled as before (the batch sheets' headers); the description names the appeal's role
+    applicants: list[Applicant] = Field(
+        title="申请人（原告）", description="撤回上诉的，为上诉人", min_length=1, max_length=5
+    )
+    defendants: list[Party] = Field(
+        title="被告", description="撤回上诉的，为被上诉人", min_length=1, max_length=10
+    )
     reason: Literal["settled", "performed", "other"] = Field(
         title="撤诉理由", json_schema_extra={"enum_titles": list(REASON_LABELS.values())}
     )
     reason_detail: Paragraph | None = Field(
         default=None, title="具体情况", description="选择“其他”时必填"
     )
-    fee: FeePaid = Field(title="案件受理费")
+    fee: FeePaid = Field(title="案件受理费", description="撤回上诉的，填写第二审案件受理费")
+    appeal: Appeal | None = Field(
+        default=None,
+        title="上诉信息（撤回上诉时填写）",
+        description="案号为第二审案件的案号（民终）时必填：被上诉的一审裁判及上诉人的原审诉讼地位",
+    )
 
 
 # --- rules --------------------------------------------------------------------------
@@ -100,9 +128,14 @@ def assess(case: WithdrawalApplication, options: RuleOptions) -> Assessment:
     court = check_filed_court(result, case.court, "申请书", case.case_number, places)
     result.computed["court"] = court
     check_case_number(result, case.case_number, ("case_number",), case.court, court_loc=("court",))
-    # a first-instance suit's number only: not an appeal's or an enforcement's (民事诉讼法
-    # art. 148; 民诉法解释 art. 336), of the court's level
+    # a first-instance suit's number or an appeal's, not an enforcement's (民事诉讼法
+    # arts. 148, 180, 268(1)), of the court's level
     check_withdrawal_stage(result, case.case_number, case.court)
+    stage = withdrawal_stage(case.case_number)
+    check_appeal(result, case.appeal, stage, case.court)
+    procedure = case.fee.procedure
+    if stage == "appeal" and check_appeal_procedure(result, procedure):
+        procedure = "ordinary"  # refused: its halving not warned of besides
     plaintiffs = [a.party.name for a in case.applicants]
     check_loan_cause(result, case.dispute, plaintiffs, ("dispute",))  # 案由规定's 4th level
     for i, applicant in enumerate(case.applicants):
@@ -118,10 +151,11 @@ def assess(case: WithdrawalApplication, options: RuleOptions) -> Assessment:
     for i, defendant in enumerate(case.defendants):
         check_party(result, defendant, ("defendants", i))
         if any(same_party(defendant, a.party) for a in case.applicants):
-            result.error(("defendants", i), "same_party", "被告与原告不能为同一主体")
+            message = "被上诉人与上诉人" if stage == "appeal" else "被告与原告"
+            result.error(("defendants", i), "same_party", f"{message}不能为同一主体")
     if case.reason == "other" and not case.reason_detail:
         result.error(("reason_detail",), "missing", "撤诉理由为“其他”时，请写明具体情况")
-    fee = PrepaidFee(case.fee.paid, case.fee.claim_amount, case.fee.procedure)
+    fee = PrepaidFee(case.fee.paid, case.fee.claim_amount, procedure)
     result.computed["refund"] = halved_fee(result, fee, "withdrawal", ("fee",))
     return result
 
@@ -129,16 +163,25 @@ def assess(case: WithdrawalApplication, options: RuleOptions) -> Assessment:
 # --- context ------------------------------------------------------------------------
 
 
-def _facts(case: WithdrawalApplication) -> str:
+def words_of(case: WithdrawalApplication) -> Words:
+    """The first instance's words, or the appeal's for a case with its appeal facts (the
+    rules refuse a 民终 number without them and them with a 民初 number)."""
+    return appeal_words(case.appeal) if case.appeal is not None else FIRST
+
+
+def _facts(case: WithdrawalApplication, words: Words) -> str:
     applicants = "、".join(a.party.name for a in case.applicants)
     defendants = "、".join(d.name for d in case.defendants)
     if case.reason == "other":
         why = case.reason_detail or ""
     else:
-        why = REASON_TEXTS[case.reason]
+        why = REASON_TEXTS[case.reason].format(who=words.who, them=words.them)
         if case.reason_detail:
             why += f"（{case.reason_detail.rstrip('。')}）"
     why = why.rstrip("。")
+    if case.appeal is not None:
+        filed = appeal_facts(case.appeal, (applicants, defendants), case.dispute, case.case_number)
+        return f"{filed}现{why}，上诉人经慎重考虑，决定撤回上诉，特向贵院申请，请予准许。"
     return (
         f"申请人{applicants}诉被告{defendants}{case.dispute}一案，贵院已立案受理，案号为"
         f"{case.case_number}。现{why}，申请人经慎重考虑，决定撤回对被告{defendants}的起诉，"
@@ -146,22 +189,22 @@ def _facts(case: WithdrawalApplication) -> str:
     )
 
 
-def _refund_request(paid: Decimal, refund: Refund) -> str:
+def _refund_request(paid: Decimal, refund: Refund, words: Words) -> str:
     """The refund asked for, in one statement whose figures add up on the page: what was
     paid, the fee the withdrawal halves it to (诉讼费用交纳办法 art. 15), and the
     difference — 「…中的人民币1,332.50元…（已预交人民币2,664.99元；按诉讼请求金额
     118,249.32元，依…第十三条第（一）项、第十五条减半后应交人民币1,332.49元）」. The fee
     computed on the claim is halved before it is rounded, so the half is named with the
-    claim it was computed on rather than as half of the figure paid."""
+    claim it was computed on rather than as half of the figure paid. An appeal's fee is
+    computed on the appeal's claims (art. 17) and named 第二审案件受理费."""
     if refund.claim is not None:
         basis = (
-            f"按诉讼请求金额{format_yuan(refund.claim)}元，依《诉讼费用交纳办法》"
-            "第十三条第（一）项、第十五条"
+            f"按{words.claim}{format_yuan(refund.claim)}元，依《诉讼费用交纳办法》{words.articles}"
         )
     else:
         basis = "依《诉讼费用交纳办法》第十五条"
     return (
-        f"依法退还申请人已预交案件受理费中的{legal_amount(refund.refund)}（已预交人民币"
+        f"依法退还{words.who}已预交{words.fee}中的{legal_amount(refund.refund)}（已预交人民币"
         f"{format_yuan(paid)}元；{basis}减半后应交人民币{format_yuan(refund.due)}元）。"
     )
 
@@ -169,36 +212,42 @@ def _refund_request(paid: Decimal, refund: Refund) -> str:
 def build_context(case: WithdrawalApplication, assessment: Assessment) -> dict[str, Any]:
     """The words of the application, pre-formatted, for the layout."""
     refund: Refund = assessment.computed["refund"]
+    words = words_of(case)
     parties: list[str] = []
     for a in case.applicants:
-        parties += block_lines("申请人（原告）", a.party, a.agents, a.service)
+        parties += block_lines(words.applicant, a.party, a.agents, a.service)
     for d in case.defendants:
-        parties += block_lines("被告", d)
+        parties += block_lines(words.other, d)
     defendants = "、".join(d.name for d in case.defendants)
-    requests = [f"准许申请人撤回对被告{defendants}的起诉。"]
+    if case.appeal is not None:
+        applicants = "、".join(a.party.name for a in case.applicants)
+        requests = [f"准许上诉人{applicants}撤回上诉。"]
+    else:
+        requests = [f"准许申请人撤回对被告{defendants}的起诉。"]
     if refund.refund > 0:
-        requests.append(_refund_request(to_fen(case.fee.paid), refund))
+        requests.append(_refund_request(to_fen(case.fee.paid), refund, words))
     elif case.fee.procedure == "summary":
         # the applicant's own request, as the refund is in the other withdrawals: the fee
         # paid halved already (第十六条), refunded if the court finds it due — a request
         # item in the body's type, not a note beneath the reasons
         requests.append(refund.basis)
     return {
-        "title": "撤诉申请书",
+        "title": words.title,
         "parties": parties,
         "case_line": f"案由：{case.dispute}　案号：{case.case_number}",
         "requests": requests,
-        "facts": _facts(case),
+        "facts": _facts(case, words),
         "court": assessment.computed["court"],
-        "signers": filing_signature("申请人", (a.party for a in case.applicants)),
+        "signers": filing_signature(words.signer, (a.party for a in case.applicants)),
         "application_date": format_cn(case.application_date),
     }
 
 
 def filename(case: WithdrawalApplication) -> str:
-    """``撤诉申请书-张伟-20261120`` — named after the first defendant."""
+    """``撤诉申请书-张伟-20261120`` (``撤回上诉申请书-…``) — named after the first
+    defendant (appellee)."""
     defendant = filename_part(case.defendants[0].name)
-    return f"撤诉申请书-{defendant}-{case.application_date:%Y%m%d}"
+    return f"{words_of(case).title}-{defendant}-{case.application_date:%Y%m%d}"
 
 
 DOCUMENT: DocumentType[WithdrawalApplication] = DocumentType(
@@ -206,7 +255,8 @@ DOCUMENT: DocumentType[WithdrawalApplication] = DocumentType(
     order=140,
     layouts={"": "docgen.layouts.withdrawal_application:build"},
     title="撤诉申请书",
-    description="第一审程序中原告申请撤回起诉，并按《诉讼费用交纳办法》第十五条申请退还一半案件受理费",
+    description="第一审程序中原告申请撤回起诉，或第二审程序中上诉人申请撤回上诉（撤回上诉申请书），"
+    "并按《诉讼费用交纳办法》第十五条申请退还一半案件受理费",
     model=WithdrawalApplication,
     assess=assess,
     build_context=build_context,

@@ -1,29 +1,34 @@
 """Which proceeding a 撤诉申请书 is filed in, read from its case number.
 
-The application is the plaintiff's withdrawal of its suit at first instance, before
-judgment (民事诉讼法 art. 148: 「宣判前，原告申请撤诉的，是否准许，由人民法院裁定。」),
-with half the acceptance fee refunded (诉讼费用交纳办法 art. 15). It is not an appellant's
-withdrawal of the appeal (撤回上诉), and its words fit no other proceeding:
+At first instance (民初) the plaintiff withdraws its suit before judgment (民事诉讼法 art.
+148: 「宣判前，原告申请撤诉的，是否准许，由人民法院裁定。」); at second instance (民终) the
+appellant withdraws its appeal before the appeal judgment (art. 180: 「第二审人民法院判决宣告
+前，上诉人申请撤回上诉的，是否准许，由第二审人民法院裁定。」), and the paper becomes a
+撤回上诉申请书 (``withdrawal_application_appeal``). Either way half the acceptance fee of
+that instance is refunded (诉讼费用交纳办法 art. 15). Its words fit no other proceeding:
 
 - an enforcement (类型代字 执, 执恢 …) is no suit: there is no 起诉 to withdraw and no
   案件受理费 to halve; the applicant withdraws the enforcement request instead, and the
   court ends the enforcement (民事诉讼法 art. 268(1): 「申请人撤销申请的」, 裁定终结执行);
-- at second instance (民终) the 原审原告 may withdraw the suit only with the other
-  parties' consent, and the court sets the first-instance judgment aside with it
-  (民诉法解释 art. 336); an appellant withdrawing the appeal leaves that judgment in force.
-  Neither is written as this application is (原告, no consent, the first-instance fee
-  halved), so both are refused with what to file instead;
-- any other type code (民督, 民特, 民再 …) is not a first-instance suit's number either
+- any other type code (民督, 民特, 民再 …) is not a suit's or an appeal's number either
   (案号规定 art. 3: each case has its own number).
 
-The court's level against the number's court code (案号规定 arts. 4–5: a high court's code
-is the province's abbreviation alone, an intermediate court's adds two digits, a basic
-court's four, as the courts' code table has them) is warned of where they disagree: the
-number is then another court's. An intermediate or high court's own 民初 number is not:
-those courts hear cases at first instance too (民事诉讼法 arts. 19–20).
+The 原审原告's withdrawal of the suit itself at second instance (民诉法解释 art. 336: with
+the other parties' consent, the first-instance judgment set aside) is not written here.
+
+An appeal is heard by the court one level above the first-instance court (民事诉讼法 art.
+171), never by a basic court, which hears cases at first instance only (art. 18): a 民终
+number at a basic court is refused at the court. The court's level against the number's
+court code (案号规定 arts. 4–5: a high court's code is the province's abbreviation alone,
+an intermediate court's adds two digits, a basic court's four, as the courts' code table
+has them) is warned of where they disagree: the number is then another court's. An
+intermediate or high court's own 民初 number is not: those courts hear cases at first
+instance too (民事诉讼法 arts. 19–20).
 """
 
 from __future__ import annotations
+
+from typing import Literal
 
 from docgen.documents.case_numbers import RULES, matches_proceeding, parse_case_number
 from docgen.documents.problems import Assessment, Loc
@@ -31,18 +36,31 @@ from docgen.domain import divisions as division_table
 from docgen.domain.courts import read_court
 
 LAW = "《中华人民共和国民事诉讼法》"
-INTERPRETATION = "《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》"
 FIRST_INSTANCE = "民初"
+Stage = Literal["first", "appeal"]
 # the court code's digits by the level of the court that numbers its cases (arts. 4–5)
 _LEVEL_DIGITS = {"high": 0, "intermediate": 2, "basic": 4}
 _LEVEL_NAMES = {"high": "高级人民法院", "intermediate": "中级人民法院", "basic": "基层人民法院"}
 
 
+def withdrawal_stage(case_number: str) -> Stage | None:
+    """「appeal」 for a second-instance number (民终; before 2016 「…民终字第…号」), 「first」
+    for any other in the 2016 format (refused by ``check_withdrawal_stage`` unless 民初)
+    or an older 民初字 number, None for no such number."""
+    number = parse_case_number(case_number)
+    if number is None:
+        if "民终字" in case_number:
+            return "appeal"
+        return "first" if "民初字" in case_number else None
+    return "appeal" if matches_proceeding(number, "second") else "first"
+
+
 def check_withdrawal_stage(
     result: Assessment, case_number: str, court: str, loc: Loc = ("case_number",)
 ) -> None:
-    """Errors at ``loc`` for a number of another proceeding than a first-instance suit; a
-    warning for a court code of another level than the court's."""
+    """Errors at ``loc`` for a number of another proceeding than a first-instance suit or
+    an appeal, and at ``court`` for an appeal's number at a basic court; a warning for a
+    court code of another level than the court's."""
     number = parse_case_number(case_number)
     if number is None:  # the format is checked by check_case_number
         return
@@ -54,32 +72,46 @@ def check_withdrawal_stage(
             f"案号「{case_number}」为执行案件的案号（{kind}）。执行案件不是诉讼，没有可撤回的"
             "起诉，也不交纳案件受理费，请使用撤回执行申请（申请人撤销申请的，人民法院裁定"
             f"终结执行，{LAW}第二百六十八条第一项）。本撤诉申请书用于第一审程序中原告撤回"
-            f"起诉（{LAW}第一百四十八条）",
-            hint="撤回执行申请请另行书写；第一审程序中撤诉的，请填写一审案号（类型代字“民初”）",
+            f"起诉（{LAW}第一百四十八条）或第二审程序中上诉人撤回上诉（第一百八十条）",
+            hint="撤回执行申请请另行书写；撤诉的，请填写一审案号（类型代字“民初”）或二审案号"
+            "（类型代字“民终”）",
         )
     elif matches_proceeding(number, "second"):
-        result.error(
-            loc,
-            "withdrawal_at_second_instance",
-            f"案号「{case_number}」为第二审案件的案号（{kind}）。本撤诉申请书用于第一审程序中"
-            f"原告撤回起诉（{LAW}第一百四十八条），不用于第二审程序：在第二审程序中，原审原告"
-            "申请撤回起诉，须经其他当事人同意，准许撤诉的应当一并裁定撤销一审裁判"
-            f"（{INTERPRETATION}第三百三十六条）；上诉人撤回上诉的，是否准许由第二审人民法院"
-            "裁定，准许后一审裁判发生法律效力",
-            hint="第一审程序中撤诉的，请填写一审案号（类型代字“民初”）；第二审程序中撤回起诉"
-            "（写明其他当事人同意）或撤回上诉，请另行书写申请",
-        )
+        if _appeal_at_a_basic_court(result, case_number, court):
+            return
+        _check_level(result, case_number, number.court, court, loc)
     elif not number.kind.endswith(FIRST_INSTANCE):
         result.error(
             loc,
             "withdrawal_not_first_instance",
-            f"案号「{case_number}」的{kind}不是第一审民事案件的类型代字“民初”：本撤诉申请书"
-            f"用于第一审程序中原告撤回起诉（{LAW}第一百四十八条；{RULES}第三条：每个案件"
-            "编定的案号均应具有唯一性）",
-            hint="请填写受理起诉的第一审案件的案号（类型代字“民初”）",
+            f"案号「{case_number}」的{kind}不是第一审民事案件的类型代字“民初”，也不是第二审"
+            f"民事案件的类型代字“民终”：本撤诉申请书用于第一审程序中原告撤回起诉（{LAW}"
+            f"第一百四十八条）或第二审程序中上诉人撤回上诉（第一百八十条）（{RULES}第三条："
+            "每个案件编定的案号均应具有唯一性）",
+            hint="请填写受理起诉的第一审案件的案号（类型代字“民初”）或受理上诉的第二审案件的"
+            "案号（类型代字“民终”）",
         )
     else:
         _check_level(result, case_number, number.court, court, loc)
+
+
+def _appeal_at_a_basic_court(result: Assessment, case_number: str, court: str) -> bool:
+    """An appeal is heard by the court one level above (民事诉讼法 art. 171), an
+    intermediate court or higher; a basic court hears cases at first instance (art. 18).
+    An error at ``court`` for a basic court's name (special courts are not read)."""
+    if not court.endswith("人民法院"):
+        return False
+    if read_court(court, division_table.load()).level != "basic":
+        return False
+    result.error(
+        ("court",),
+        "appeal_at_a_basic_court",
+        f"{court}是基层人民法院，不审理上诉案件：案号「{case_number}」为第二审案件的案号，"
+        f"第二审人民法院是第一审人民法院的上一级人民法院（{LAW}第一百七十一条），即中级"
+        "人民法院或者高级人民法院；基层人民法院只管辖第一审民事案件（第十八条）",
+        hint="请填写受理上诉、编定该案号的第二审人民法院的全称，如 北京市第二中级人民法院",
+    )
+    return True
 
 
 def _check_level(result: Assessment, case_number: str, code: str, court: str, loc: Loc) -> None:

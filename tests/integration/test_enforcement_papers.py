@@ -144,6 +144,32 @@ def test_the_withdrawal_states_the_refund_once_with_the_fee_it_halves_to(service
     assert "1,332.49" in pages[0] and pages[0].count("1,332.50") == 1
 
 
+def test_the_appeal_withdrawal_prints_the_appeals_words_in_pdf_and_docx(service):
+    case = load_fixture("withdrawal_application", "valid", "appeal_withdrawn_after_settlement")
+    pages = _pdf_pages(service, "withdrawal_application", case)
+    assert len(pages) == 1
+    for text in (pages[0], _docx(service, "withdrawal_application", case)):
+        assert text.startswith("撤回上诉申请书") or "撤回上诉申请书上诉人（原审原告）" in text
+        assert "上诉人（原审原告）：刘芳" in text and "被上诉人（原审被告）：张伟" in text
+        assert "准许上诉人刘芳撤回上诉。" in text
+        assert (
+            "依法退还上诉人已预交第二审案件受理费中的人民币1,332.50元（大写：壹仟叁佰叁拾贰元伍角）"
+            "（已预交人民币2,664.99元；按上诉请求金额118,249.32元，依《诉讼费用交纳办法》"
+            "第十三条第（一）项、第十五条、第十七条减半后应交人民币1,332.49元）" in text
+        )
+        assert "不服北京市东城区人民法院（2026）京0101民初9876号民事判决" in text
+        assert "此致北京市第二中级人民法院" in text
+        assert f"上诉人：刘芳（签名）{'＿' * 8}" in text
+        assert "撤回起诉" not in text and "撤诉申请书" not in text.replace("撤回上诉申请书", "")
+
+
+def test_an_appeal_number_at_a_basic_court_is_refused_at_the_court(client):
+    case = load_fixture("withdrawal_application", "invalid", "appeal_at_a_basic_court")
+    (problem,) = client.post("/api/v1/documents/withdrawal_application", json=case).json
+    assert problem["loc"] == ["court"]
+    assert "基层人民法院，不审理上诉案件" in problem["message"]
+
+
 def test_the_withdrawal_with_a_reason_of_its_own_needs_the_details(client):
     case = load_fixture("withdrawal_application", "invalid", "other_reason_without_detail")
     (problem,) = client.post("/api/v1/documents/withdrawal_application", json=case).json

@@ -170,6 +170,7 @@ def test_interest_to_the_application_or_only_for_the_term_is_not_warned():
     data["items"][2]["basis"] = data["items"][2]["basis"].replace(
         "至2026年10月31日止，共294日", "至2026年11月20日止，共314日"
     )
+    data["items"][2]["amount"] = "5161.64"  # what the basis gives (payment_order_basis)
     assert _problems("payment_order", data) == []
     # the term's interest ends on the due date: complete, whatever the application's day
     del data["items"][2]

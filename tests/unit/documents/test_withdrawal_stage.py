@@ -29,17 +29,23 @@ def test_an_enforcement_number_is_refused_and_the_withdrawal_of_the_request_name
     assert "执行案件不是诉讼" in error.message
     assert "请使用撤回执行申请" in error.message
     assert "第二百六十八条第一项" in error.message
+    assert "上诉人撤回上诉（第一百八十条）" in error.message
 
 
-def test_a_second_instance_number_is_refused_with_what_the_appeal_needs():
+def test_a_second_instance_number_without_the_appeal_asks_for_it():
     result = _assess("（2026）京02民终1234号", "北京市第二中级人民法院")
     (error,) = result.errors
-    assert (error.loc, error.code) == (("case_number",), "withdrawal_at_second_instance")
-    # the consent the second instance asks, the judgment set aside, the appeal withdrawn
-    assert "须经其他当事人同意" in error.message
-    assert "一并裁定撤销一审裁判" in error.message and "第三百三十六条" in error.message
-    assert "上诉人撤回上诉的" in error.message
-    assert error.hint is not None and "一审案号（类型代字“民初”）" in error.hint
+    assert (error.loc, error.code) == (("appeal",), "missing")
+    assert "本申请为撤回上诉申请书" in error.message and "第一百八十条" in error.message
+
+
+def test_a_second_instance_number_of_a_basic_courts_code_is_warned_of():
+    data = load_fixture("withdrawal_application", "valid", "appeal_withdrawn_after_settlement")
+    data["case_number"] = "（2026）京0101民终1234号"
+    result = TYPE.evaluate(TYPE.parse(data), RuleOptions(today=date(2026, 12, 1)))
+    assert result.errors == []
+    (warning,) = result.warnings
+    assert (warning.loc, warning.code) == (("case_number",), "case_number_court_level")
 
 
 def test_another_type_code_is_refused():

@@ -1,0 +1,202 @@
+"""撤回上诉申请书 — the withdrawal application at second instance: the appellant withdraws
+its appeal before the appeal judgment (民事诉讼法 art. 180: 「第二审人民法院判决宣告前，
+上诉人申请撤回上诉的，是否准许，由第二审人民法院裁定。」). Once allowed, the first-instance
+judgment takes effect; the court refuses where that judgment is plainly wrong or the
+parties collude against others (民诉法解释 art. 335), and allows a withdrawal on a
+settlement that meets the conditions (art. 337). The appellant bears the appeal's
+acceptance fee, halved (诉讼费用交纳办法 arts. 15, 34(1)), computed on the amount of the
+appeal's claims (art. 17), so the refund is asked for as at first instance.
+
+The parties are named as the appeal names them, with their role at first instance
+(上诉人（原审原告）, 被上诉人（原审被告）); the facts name the judgment appealed, its court
+and number. The court one level above the first-instance court hears the appeal (art.
+171): the first-instance court is checked to be one level below and in the same province.
+
+Not written here: the 原审原告's withdrawal of the suit itself at second instance, which
+needs the other parties' consent and sets the first-instance judgment aside (民诉法解释
+art. 336); nor a party who neither appealed nor was appealed against (原审第三人).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from pydantic import Field
+
+from docgen.documents.case_numbers import CaseNumberText, check_case_number, court_province
+from docgen.documents.court_names import not_a_court_problem
+from docgen.documents.problems import Assessment
+from docgen.documents.withdrawal_application_stage import LAW, Stage
+from docgen.domain import divisions as division_table
+from docgen.domain.courts import read_court
+from docgen.domain.fields import CaseModel, Line
+
+ROLE_LABELS = {"plaintiff": "原审原告", "defendant": "原审被告"}
+JUDGMENT_LABELS = {"judgment": "民事判决", "ruling": "民事裁定"}
+_RANK = {"basic": 0, "intermediate": 1, "high": 2, "supreme": 3}
+_LEVEL_NAMES = {
+    "basic": "基层人民法院",
+    "intermediate": "中级人民法院",
+    "high": "高级人民法院",
+    "supreme": "最高人民法院",
+}
+
+
+class Appeal(CaseModel):
+    """The appeal withdrawn: the first-instance decision appealed and the appellant's
+    role at first instance (the appellees had the other)."""
+
+    judgment_court: Line = Field(
+        title="一审法院", description="作出被上诉判决（裁定）的第一审人民法院全称"
+    )
+    judgment_number: CaseNumberText = Field(
+        title="一审案号", description="被上诉判决（裁定）的案号，如 （2026）京0101民初1234号"
+    )
+    judgment_kind: Literal["judgment", "ruling"] = Field(
+        default="judgment",
+        title="被上诉的一审裁判",
+        json_schema_extra={"enum_titles": list(JUDGMENT_LABELS.values())},
+    )
+    applicant_role: Literal["plaintiff", "defendant"] = Field(
+        default="plaintiff",
+        title="上诉人的原审诉讼地位",
+        description="被上诉人为原审中的对方当事人",
+        json_schema_extra={"enum_titles": list(ROLE_LABELS.values())},
+    )
+
+
+@dataclass(frozen=True)
+class Words:
+    """What the application calls itself, its parties and its fee, by stage."""
+
+    title: str
+    applicant: str  # the party block's label: 申请人（原告）, 上诉人（原审原告）
+    other: str  # 被告, 被上诉人（原审被告）
+    signer: str  # 申请人, 上诉人
+    who: str  # the applicant in the text: 申请人, 上诉人
+    them: str  # the other side in the text: 被告, 被上诉人
+    fee: str  # 案件受理费, 第二审案件受理费
+    claim: str  # 诉讼请求金额, 上诉请求金额
+    articles: str  # the fee's articles when computed on the claim
+
+
+FIRST = Words(
+    "撤诉申请书",
+    "申请人（原告）",
+    "被告",
+    "申请人",
+    "申请人",
+    "被告",
+    "案件受理费",
+    "诉讼请求金额",
+    "第十三条第（一）项、第十五条",
+)
+
+
+def appeal_words(appeal: Appeal) -> Words:
+    mine = ROLE_LABELS[appeal.applicant_role]
+    theirs = ROLE_LABELS["defendant" if appeal.applicant_role == "plaintiff" else "plaintiff"]
+    return Words(
+        "撤回上诉申请书",
+        f"上诉人（{mine}）",
+        f"被上诉人（{theirs}）",
+        "上诉人",
+        "上诉人",
+        "被上诉人",
+        "第二审案件受理费",
+        "上诉请求金额",
+        "第十三条第（一）项、第十五条、第十七条",
+    )
+
+
+def appeal_facts(appeal: Appeal, parties: tuple[str, str], dispute: str, number: str) -> str:
+    """「上诉人刘芳因与被上诉人张伟民间借贷纠纷一案，不服北京市东城区人民法院（2026）京0101民初
+    9876号民事判决，向贵院提起上诉，贵院已立案受理，案号为（2026）京02民终1234号。」"""
+    applicants, others = parties
+    decision = JUDGMENT_LABELS[appeal.judgment_kind]
+    return (
+        f"上诉人{applicants}因与被上诉人{others}{dispute}一案，不服{appeal.judgment_court}"
+        f"{appeal.judgment_number}{decision}，向贵院提起上诉，贵院已立案受理，案号为{number}。"
+    )
+
+
+# --- rules --------------------------------------------------------------------------
+
+
+def check_appeal(
+    result: Assessment, appeal: Appeal | None, stage: Stage | None, court: str
+) -> None:
+    """The appeal's facts, asked for with a second-instance number and only then."""
+    if stage == "first" and appeal is not None:
+        result.error(
+            ("appeal",),
+            "appeal_at_first_instance",
+            "案号为第一审案件的案号，本申请为第一审程序中原告撤回起诉，不填写上诉信息；"
+            "撤回上诉的，请填写第二审案件的案号（类型代字“民终”）",
+            hint="请删除上诉信息，或填写第二审案件的案号",
+        )
+    if stage != "appeal":
+        return
+    if appeal is None:
+        result.error(
+            ("appeal",),
+            "missing",
+            "案号为第二审案件的案号（类型代字“民终”），本申请为撤回上诉申请书：请填写上诉信息"
+            "（一审法院、一审案号、上诉人的原审诉讼地位），以写明被上诉的一审裁判"
+            f"（{LAW}第一百八十条）",
+            hint="第一审程序中撤诉的，请填写一审案号（类型代字“民初”）",
+        )
+        return
+    if not appeal.judgment_court.endswith("人民法院"):
+        message, hint = not_a_court_problem(appeal.judgment_court)
+        result.error(("appeal", "judgment_court"), "not_a_court", message, hint=hint)
+    else:
+        _check_one_level_below(result, appeal.judgment_court, court)
+    check_case_number(
+        result,
+        appeal.judgment_number,
+        ("appeal", "judgment_number"),
+        appeal.judgment_court,
+        proceeding="first",
+    )
+
+
+def _check_one_level_below(result: Assessment, below: str, above: str) -> None:
+    """The appeal lies to the court one level above the first-instance court (民事诉讼法
+    art. 171), in the same province: an error at ``appeal.judgment_court`` otherwise.
+    Special courts (铁路运输, 金融, 知识产权 …) are not compared, nor a basic court of
+    appeal (refused at ``court``: ``withdrawal_application_stage``)."""
+    table = division_table.load()
+    low, high = read_court(below, table).level, read_court(above, table).level
+    if low not in _RANK or high not in _RANK or high == "basic":
+        return
+    same_province = court_province(below) == court_province(above) or high == "supreme"
+    if _RANK[high] == _RANK[low] + 1 and same_province:
+        return
+    where = "" if same_province else "，且不在同一省、自治区、直辖市"
+    result.error(
+        ("appeal", "judgment_court"),
+        "appeal_court_not_above",
+        f"{above}不是{below}的上一级人民法院（{below}是{_LEVEL_NAMES[low]}，{above}是"
+        f"{_LEVEL_NAMES[high]}{where}）：当事人不服地方人民法院第一审判决的，向上一级人民法院"
+        f"提起上诉（{LAW}第一百七十一条）",
+        hint="请核对一审法院和受理上诉的第二审人民法院",
+    )
+
+
+def check_appeal_procedure(result: Assessment, procedure: str) -> bool:
+    """The summary procedure is a first-instance procedure of basic courts (民事诉讼法
+    ch. 13), its fee halving (诉讼费用交纳办法 art. 16) none of an appeal's: an error at
+    ``fee.procedure``; whether it was given."""
+    if procedure != "summary":
+        return False
+    result.error(
+        ("fee", "procedure"),
+        "appeal_summary_procedure",
+        "第二审程序不适用简易程序：简易程序只适用于基层人民法院审理的第一审简单民事案件"
+        f"（{LAW}第十三章），第二审案件受理费按上诉请求金额全额预交（《诉讼费用交纳办法》"
+        "第十七条），不因简易程序减半",
+        hint="请选择普通程序",
+    )
+    return True
