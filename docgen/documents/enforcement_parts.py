@@ -161,6 +161,13 @@ class EnforcementTitle(CaseModel):
         title="执行证书出具日期",
         json_schema_extra=shown_when("kind", "notarial"),
     )
+    certificate_applied_on: date | None = Field(
+        default=None,
+        title="申请出具执行证书日期",
+        description="申请执行人向公证机构申请出具执行证书之日：申请执行期间自该日起中断"
+        "（《最高人民法院关于公证债权文书执行若干问题的规定》第九条）",
+        json_schema_extra=shown_when("kind", "notarial"),
+    )
 
 
 class EnforcementApplicant(Applicant):
