@@ -64,6 +64,7 @@ from docgen.documents.enforcement_parts import (
     EnforcementTitle,
     Outstanding,
 )
+from docgen.documents.enforcement_performed import check_performed
 from docgen.documents.execution_court import court_facts
 from docgen.documents.filenames import filename_part
 from docgen.documents.filing_papers import AGENT_TITLES, APPLICANT, EXECUTION_RESPONDENT
@@ -122,6 +123,7 @@ def assess(case: EnforcementApplication, options: RuleOptions) -> Assessment:
     _check_other_awarded(result, case)
     check_interest(result, case)
     check_interest_figure(result, case, options.lpr_table)
+    check_performed(result, case)
     _check_court_basis(result, case)
     _check_parties(result, case)
     _check_leads(result, case)

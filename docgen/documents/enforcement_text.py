@@ -22,6 +22,7 @@ from docgen.documents.enforcement_parts import (
     TITLE_LABELS,
     EnforcementTitle,
 )
+from docgen.documents.enforcement_performed import performed_text
 from docgen.documents.filing_papers import execution_parties
 from docgen.documents.problems import Assessment
 from docgen.domain.dates import format_cn
@@ -143,8 +144,7 @@ def facts(case: EnforcementApplication, assessment: Assessment) -> str:
         f"{_case_name(case)}{_effect(title)}"
         f"该{TITLE_LABELS[title.kind]}确定：{title.operative_part}"
     ) + (
-        f"{'' if title.operative_part.endswith('。') else '。'}{deadline}。被执行人至今未履行"
-        "或未全部履行生效法律文书确定的义务。"
+        f"{'' if title.operative_part.endswith('。') else '。'}{deadline}。{performed_text(case)}"
         f"{_certificate_text(case, assessment)}{interruptions_text(case, assessment)}"
         f"{_costs_text(case)}"
         f"根据{_basis_articles(case)}的规定，特向贵院申请强制执行。"
