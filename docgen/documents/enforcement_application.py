@@ -64,7 +64,7 @@ from docgen.documents.enforcement_parts import (
     EnforcementTitle,
     Outstanding,
 )
-from docgen.documents.enforcement_performed import check_performed
+from docgen.documents.enforcement_performed import check_performed, performance_events
 from docgen.documents.execution_court import court_facts
 from docgen.documents.filenames import filename_part
 from docgen.documents.filing_papers import AGENT_TITLES, APPLICANT, EXECUTION_RESPONDENT
@@ -129,8 +129,10 @@ def assess(case: EnforcementApplication, options: RuleOptions) -> Assessment:
     _check_leads(result, case)
     check_interruptions(result, case)
     check_certificate_application(result, case)
-    # the period's events: the interruptions, a notarised instrument's certificate applied for
+    # the period's events: the interruptions, a notarised instrument's certificate applied
+    # for, the payments made (a partial performance: consent to perform)
     events = as_events(case.interruptions) + certificate_events(case.title)
+    events += performance_events(case)
     _check_period(result, case, events)
     check_installment_periods(result, case, events)
     warn_unproven_demands(result, case)

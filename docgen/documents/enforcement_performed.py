@@ -26,14 +26,18 @@ from typing import TYPE_CHECKING
 from docgen.documents.enforcement_interest_figure import method
 from docgen.documents.enforcement_names import names
 from docgen.documents.enforcement_operative import awarded
+from docgen.documents.enforcement_parts import INTERRUPTION_BASIS
 from docgen.documents.problems import Assessment
 from docgen.domain.dates import format_cn
 from docgen.domain.delay_interest import BASIS, DelayTotal, doubled_interest
+from docgen.domain.limitation import InterruptionEvent, InterruptionKind
 from docgen.domain.money import format_yuan
 
 if TYPE_CHECKING:
     from docgen.documents.enforcement_application import EnforcementApplication
 
+# the limitation code's kind for a partial performance
+PAYMENT_EVENT: InterruptionKind = "partial_payment"
 ART_18 = "《最高人民法院关于人民法院执行工作若干问题的规定（试行）》第十八条"
 
 
@@ -124,16 +128,33 @@ def _check_principal(result: Assessment, case: EnforcementApplication) -> None:
         )
 
 
-def performed_text(case: EnforcementApplication) -> str:
-    """「被执行人于2025年5月1日履行人民币20,000.00元，其余义务至今未履行。」, or the
-    usual words where nothing was paid."""
+def performance_events(case: EnforcementApplication) -> list[InterruptionEvent]:
+    """Each payment as an event of the period to apply: a partial performance is the
+    respondent's consent to perform (诉讼时效规定, 法释〔2008〕11号, art. 16 of the 2008 text:
+    部分履行…应当认定为…“同意履行义务”), which interrupts it (执行程序解释 art. 20;
+    民事诉讼法 art. 250)."""
+    return [InterruptionEvent(PAYMENT_EVENT, p.day) for p in case.outstanding.performed]
+
+
+def performed_text(case: EnforcementApplication, assessment: Assessment) -> str:
+    """「被执行人于2025年5月1日履行人民币20,000.00元，其余义务至今未履行。」, with the
+    interruption where a payment restarted the period; the usual words where nothing was
+    paid."""
     paid = sorted(case.outstanding.performed, key=lambda p: p.day)
     if not paid:
         return "被执行人至今未履行或未全部履行生效法律文书确定的义务。"
     each = "、".join(f"{format_cn(p.day)}履行人民币{format_yuan(p.amount)}元" for p in paid)
     total = sum((p.amount for p in paid), Decimal(0))
     sums = f"，共计人民币{format_yuan(total)}元" if len(paid) > 1 else ""
-    return f"被执行人于{each}{sums}，其余义务至今未履行。"
+    words = f"被执行人于{each}{sums}，其余义务至今未履行。"
+    period = assessment.computed.get("period")
+    days = [e.day for e in (period.effective_events if period else []) if e.kind == PAYMENT_EVENT]
+    if days:
+        words += (
+            f"被执行人部分履行，即同意履行义务，申请执行期间自{format_cn(max(days))}起中断"
+            f"（{INTERRUPTION_BASIS}）。"
+        )
+    return words
 
 
 def with_performed(delay: DelayTotal, case: EnforcementApplication, period_end: date) -> DelayTotal:

@@ -144,7 +144,8 @@ def facts(case: EnforcementApplication, assessment: Assessment) -> str:
         f"{_case_name(case)}{_effect(title)}"
         f"该{TITLE_LABELS[title.kind]}确定：{title.operative_part}"
     ) + (
-        f"{'' if title.operative_part.endswith('。') else '。'}{deadline}。{performed_text(case)}"
+        f"{'' if title.operative_part.endswith('。') else '。'}{deadline}。"
+        f"{performed_text(case, assessment)}"
         f"{_certificate_text(case, assessment)}{interruptions_text(case, assessment)}"
         f"{_costs_text(case)}"
         f"根据{_basis_articles(case)}的规定，特向贵院申请强制执行。"

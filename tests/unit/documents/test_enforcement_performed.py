@@ -118,3 +118,21 @@ def test_payments_under_installments_are_stated_not_counted():
     context = TYPE.build_context(TYPE.parse(data), result)
     assert "被执行人于2026年5月10日履行人民币5,000.00元" in context["facts"]
     assert "第4部分" not in "".join(context["delay_lines"])
+
+
+def test_a_payment_restarts_the_period_to_apply_and_is_said_to():
+    data = _fixture("judgment_partly_performed")
+    # from the deadline 2024-01-15 the two years ended on 2026-01-15
+    data["title"].update(effective_date="2024-01-05", performance_deadline="2024-01-15")
+    data["outstanding"]["performed"] = []
+    data["outstanding"]["principal"] = "100000.00"
+    assert [(p.loc, p.code) for p in _assess(data).errors] == [
+        (("application_date",), "application_period_expired")
+    ]
+    data["outstanding"]["principal"] = "80000.00"
+    data["outstanding"]["performed"] = [{"day": "2025-06-01", "amount": "20000.00"}]
+    assert (
+        "被执行人于2025年6月1日履行人民币20,000.00元，其余义务至今未履行。被执行人部分履行，"
+        "即同意履行义务，申请执行期间自2025年6月1日起中断（《最高人民法院关于适用〈中华人民"
+        "共和国民事诉讼法〉执行程序若干问题的解释》（2020年修正）第二十条）。"
+    ) in _context(data)["facts"]
