@@ -28,7 +28,7 @@ from pydantic import Field
 
 from docgen.documents import enforcement_text as text
 from docgen.documents.base import DocumentType, RuleOptions
-from docgen.documents.case_numbers import check_case_number
+from docgen.documents.case_numbers import check_case_number, matches_proceeding
 from docgen.documents.court_names import check_filed_court, court_name_by_number, same_court
 from docgen.documents.court_parts import (
     block_lines,
@@ -47,6 +47,11 @@ from docgen.documents.enforcement_interruptions import (
     warn_unproven_demands,
 )
 from docgen.documents.enforcement_names import check_names
+from docgen.documents.enforcement_notarial import (
+    certificate_events,
+    check_certificate_application,
+    check_installment_periods,
+)
 from docgen.documents.enforcement_operative import only_denied
 from docgen.documents.enforcement_parts import (
     APPLICATION_YEARS,
@@ -59,6 +64,7 @@ from docgen.documents.enforcement_parts import (
     EnforcementTitle,
     Outstanding,
 )
+from docgen.documents.enforcement_performed import check_performed, performance_events
 from docgen.documents.execution_court import court_facts
 from docgen.documents.filenames import filename_part
 from docgen.documents.filing_papers import AGENT_TITLES, APPLICANT, EXECUTION_RESPONDENT
@@ -71,7 +77,7 @@ from docgen.domain.courts import read_court
 from docgen.domain.dates import format_cn
 from docgen.domain.delay_interest import DelayTotal
 from docgen.domain.fields import CaseModel, Line
-from docgen.domain.limitation import limitation_status
+from docgen.domain.limitation import InterruptionEvent, limitation_status
 from docgen.domain.money import format_yuan
 from docgen.domain.parties import Party
 
@@ -117,11 +123,18 @@ def assess(case: EnforcementApplication, options: RuleOptions) -> Assessment:
     _check_other_awarded(result, case)
     check_interest(result, case)
     check_interest_figure(result, case, options.lpr_table)
+    check_performed(result, case)
     _check_court_basis(result, case)
     _check_parties(result, case)
     _check_leads(result, case)
     check_interruptions(result, case)
-    _check_period(result, case)
+    check_certificate_application(result, case)
+    # the period's events: the interruptions, a notarised instrument's certificate applied
+    # for, the payments made (a partial performance: consent to perform)
+    events = as_events(case.interruptions) + certificate_events(case.title)
+    events += performance_events(case)
+    _check_period(result, case, events)
+    check_installment_periods(result, case, events)
     warn_unproven_demands(result, case)
     result.computed["unpaid"] = _total(case)
     delay_interest(result, case)
@@ -145,7 +158,16 @@ def _check_title(result: Assessment, case: EnforcementApplication) -> None:
         )
     if title.kind in COURT_TITLES:
         # an award's or a notarial deed's number is the issuer's own, not a court's case number
-        check_case_number(result, title.case_number, (*loc, "case_number"), title.issuer)
+        number = check_case_number(result, title.case_number, (*loc, "case_number"), title.issuer)
+        if number is not None and matches_proceeding(number, "execution"):
+            result.error(
+                (*loc, "case_number"),
+                "execution_number_as_title",
+                f"案号「{title.case_number}」是执行案件的案号（类型代字“{number.kind}”）：执行依据"
+                f"应为作出{TITLE_LABELS[title.kind]}的审判案件的案号，如（2025）京0101民初1234号"
+                "（《最高人民法院关于人民法院案件案号的若干规定》第三条）",
+                hint="请填写判决书、调解书首部所载的案号",
+            )
     if title.effective_date > case.application_date:
         result.error(
             (*loc, "effective_date"), "not_yet_effective", "法律文书生效日期不得晚于申请日期"
@@ -334,12 +356,13 @@ def _check_leads(result: Assessment, case: EnforcementApplication) -> None:
             )
 
 
-def _check_period(result: Assessment, case: EnforcementApplication) -> None:
+def _check_period(
+    result: Assessment, case: EnforcementApplication, events: list[InterruptionEvent]
+) -> None:
     """The two-year period to apply (民事诉讼法 art. 250), with its interruptions."""
     start = period_start(case.title)
     if start >= case.application_date:
         return  # not yet due: said on the deadline
-    events = as_events(case.interruptions)
     status = limitation_status(start, events, on=case.application_date, years=APPLICATION_YEARS)
     result.computed["period"] = status
     if status.status != "expired":

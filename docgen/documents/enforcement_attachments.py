@@ -119,5 +119,6 @@ def instrument_papers(title: EnforcementTitle) -> list[str]:
     if title.kind == "arbitration":
         return [copy, title.arbitration_agreement or ARBITRATION_AGREEMENT]
     if title.kind == "notarial":
-        return [copy, f"{title.issuer}出具的执行证书"]
+        # numbered as the basis line and the facts number it
+        return [copy, f"{title.issuer}出具的{title.certificate_number or ''}执行证书"]
     return [copy]

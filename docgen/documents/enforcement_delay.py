@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from docgen.documents.enforcement_installments import delay_parts
 from docgen.documents.enforcement_operative import default_clause, waived_on_condition
 from docgen.documents.enforcement_parts import EnforcementTitle, Outstanding
+from docgen.documents.enforcement_performed import with_performed
 from docgen.documents.problems import Assessment
 from docgen.domain.dates import format_cn
 from docgen.domain.delay_interest import doubled_interest_by_part
@@ -84,7 +85,7 @@ def delay_interest(result: Assessment, case: EnforcementApplication) -> None:
             f"迟延履行利息自{format_cn(first)}的次日起计算，计算截至日应晚于该日",
         )
         return
-    delay = doubled_interest_by_part(parts, until, labels)
+    delay = with_performed(doubled_interest_by_part(parts, until, labels), case, first)
     if delay.parts:
         result.computed["delay"] = delay
 

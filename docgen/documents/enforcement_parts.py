@@ -161,6 +161,13 @@ class EnforcementTitle(CaseModel):
         title="执行证书出具日期",
         json_schema_extra=shown_when("kind", "notarial"),
     )
+    certificate_applied_on: date | None = Field(
+        default=None,
+        title="申请出具执行证书日期",
+        description="申请执行人向公证机构申请出具执行证书之日：申请执行期间自该日起中断"
+        "（《最高人民法院关于公证债权文书执行若干问题的规定》第九条）",
+        json_schema_extra=shown_when("kind", "notarial"),
+    )
 
 
 class EnforcementApplicant(Applicant):
@@ -182,6 +189,16 @@ class InterestMethod(CaseModel):
         default=None,
         title="计至（含当日）",
         description="法律文书确定计至某日的填写；计至实际清偿之日止的不填",
+    )
+
+
+class Performance(CaseModel):
+    """A payment the respondent made under the instrument."""
+
+    day: date = Field(title="履行日期")
+    amount: Money = Field(
+        title="履行金额（元）",
+        description="冲抵法律文书确定的一般债务利息以外的金钱债务（本金、违约金、诉讼费用等）的金额",
     )
 
 
@@ -241,6 +258,13 @@ class Outstanding(CaseModel):
     )
     other: Money | None = Field(default=None, title="其他金钱债务（元）", description="如 违约金")
     other_label: ShortText | None = Field(default=None, title="其他金钱债务名称")
+    performed: list[Performance] = Field(
+        default_factory=list,
+        max_length=30,
+        title="已履行款项",
+        description="被执行人在法律文书生效后已履行的款项：申请书写明履行日期和金额；迟延履行后履行的"
+        "部分，加倍部分债务利息计算至履行之日（法释〔2014〕8号第一条、第三条）",
+    )
 
 
 class ApplicationInterruption(CaseModel):

@@ -13,6 +13,7 @@ from docgen.documents.enforcement_installments import delay_notes, installments_
 from docgen.documents.enforcement_interest import awards_interest, interest_item
 from docgen.documents.enforcement_interruptions import interruptions_text
 from docgen.documents.enforcement_names import names as claimed_names
+from docgen.documents.enforcement_notarial import certificate_application_text
 from docgen.documents.enforcement_parts import (
     APPLY_ARTICLES,
     ARBITRATION_LAW_2017_UNTIL,
@@ -21,6 +22,7 @@ from docgen.documents.enforcement_parts import (
     TITLE_LABELS,
     EnforcementTitle,
 )
+from docgen.documents.enforcement_performed import performed_text
 from docgen.documents.filing_papers import execution_parties
 from docgen.documents.problems import Assessment
 from docgen.domain.dates import format_cn
@@ -118,12 +120,16 @@ def _case_name(case: EnforcementApplication) -> str:
     return f"{parties}{case.title.cause or ''}一案，"
 
 
-def _certificate_text(title: EnforcementTitle) -> str:
-    """The notary's certificate of the performance, where the instrument is notarised."""
+def _certificate_text(case: EnforcementApplication, assessment: Assessment) -> str:
+    """The notary's certificate of the performance, where the instrument is notarised: the
+    day it was applied for where given, as it interrupted the period
+    (``enforcement_notarial``), then its issue."""
+    title = case.title
     if title.kind != "notarial":
         return ""
     when = f"于{format_cn(title.certificate_date)}" if title.certificate_date else "已"
-    return f"{title.issuer}{when}出具{certificate_words(title)}。"
+    applied = certificate_application_text(case, assessment)
+    return f"{applied}{title.issuer}{when}出具{certificate_words(title)}。"
 
 
 def facts(case: EnforcementApplication, assessment: Assessment) -> str:
@@ -138,9 +144,10 @@ def facts(case: EnforcementApplication, assessment: Assessment) -> str:
         f"{_case_name(case)}{_effect(title)}"
         f"该{TITLE_LABELS[title.kind]}确定：{title.operative_part}"
     ) + (
-        f"{'' if title.operative_part.endswith('。') else '。'}{deadline}。被执行人至今未履行"
-        "或未全部履行生效法律文书确定的义务。"
-        f"{_certificate_text(title)}{interruptions_text(case, assessment)}{_costs_text(case)}"
+        f"{'' if title.operative_part.endswith('。') else '。'}{deadline}。"
+        f"{performed_text(case, assessment)}"
+        f"{_certificate_text(case, assessment)}{interruptions_text(case, assessment)}"
+        f"{_costs_text(case)}"
         f"根据{_basis_articles(case)}的规定，特向贵院申请强制执行。"
     )
 
@@ -191,8 +198,12 @@ def _basis_articles(case: EnforcementApplication) -> str:
 
 
 def court_basis(case: EnforcementApplication) -> str:
+    """「贵院为…，依法享有执行管辖权。」: an award's court named as the intermediate court it
+    is (法释〔2018〕5号 art. 2: 被执行人住所地或者被执行的财产所在地的中级人民法院)."""
     if case.court_basis == "property_location" and case.title.kind in COURT_TITLES:
         words = "与第一审人民法院同级的被执行的财产所在地人民法院"
+    elif case.title.kind == "arbitration" and "中级人民法院" in case.court:
+        words = BASIS_LABELS[case.court_basis].replace("地人民法院", "地的中级人民法院")
     else:
         words = BASIS_LABELS[case.court_basis]
     return f"贵院为{words}，依法享有执行管辖权。"

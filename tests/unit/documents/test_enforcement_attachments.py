@@ -88,7 +88,8 @@ def test_a_branch_proves_its_person_in_charge_and_a_foreigner_shows_a_passport()
 def test_a_notarised_instrument_goes_with_its_enforcement_certificate_and_both_agents_papers():
     assert _context(_fixture("notarial_deed"))["attachments"] == [
         "（2025）京方圆内经证字第1234号公证债权文书副本",
-        "北京市方圆公证处出具的执行证书",
+        # numbered as the basis line numbers it
+        "北京市方圆公证处出具的（2026）京方圆执字第12号执行证书",
         "申请执行人北京恒通小额贷款有限公司的营业执照副本复印件及法定代表人身份证明书",
         "申请执行人北京恒通小额贷款有限公司出具的授权委托书",
         "北京市正信律师事务所函及周明律师执业证复印件",

@@ -1,0 +1,183 @@
+"""What the respondent already paid under the instrument (已履行部分), as an application for
+enforcement states and counts it.
+
+- The application asks for what is unpaid; a sum below the instrument's, said with no word
+  of what was paid, is one the clerk cannot match against the operative part and the
+  respondent cannot check (执行工作若干问题的规定（试行） art. 18: 申请执行书写明…执行标的).
+  So the payments typed (`outstanding.performed`) are stated in the facts, and a principal
+  below the sum the operative part states for it, with none typed, is warned of; one above
+  it is refused: only what the effective instrument orders is enforced (民事诉讼法 art. 247).
+- A sum paid after the performance period bore the doubled part of the delay interest until
+  the day it was paid: 法释〔2014〕8号 art. 1(3) counts it on the debt 「尚未清偿的」 over the
+  period of delay, which ends for that sum on its payment (art. 3: 计算至被执行人履行完毕之日).
+  Each such sum is a part of the calculation of its own, counted to its payment day; the
+  amount typed is what the payment took off the debt other than general interest. For an
+  instrument in installments the payments are stated but not counted (which installment a
+  payment took off is the case's, not docgen's): a warning says so.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from docgen.documents.enforcement_interest_figure import method
+from docgen.documents.enforcement_names import names
+from docgen.documents.enforcement_operative import awarded
+from docgen.documents.enforcement_parts import INTERRUPTION_BASIS
+from docgen.documents.problems import Assessment
+from docgen.domain.dates import format_cn
+from docgen.domain.delay_interest import BASIS, DelayTotal, doubled_interest
+from docgen.domain.limitation import InterruptionEvent, InterruptionKind
+from docgen.domain.money import format_yuan
+
+if TYPE_CHECKING:
+    from docgen.documents.enforcement_application import EnforcementApplication
+
+# the limitation code's kind for a partial performance
+PAYMENT_EVENT: InterruptionKind = "partial_payment"
+ART_18 = "《最高人民法院关于人民法院执行工作若干问题的规定（试行）》第十八条"
+
+
+def stated_principal(case: EnforcementApplication) -> Decimal | None:
+    """The sum the operative part's award terms state for the principal under its name
+    (「借款本金100,000元」, 「货款人民币450,000元」); None where it states none so."""
+    label = re.escape(names(case).principal)
+    found = re.search(
+        label + r"(?:人民币)?\s*([\d,]+(?:\.\d{1,2})?)\s*元", awarded(_operative(case))
+    )
+    return Decimal(found.group(1).replace(",", "")) if found else None
+
+
+def _operative(case: EnforcementApplication) -> str:
+    return case.title.operative_part
+
+
+def check_performed(result: Assessment, case: EnforcementApplication) -> None:
+    """The payments against the application; the principal against the instrument's sum."""
+    o, title = case.outstanding, case.title
+    until = case.calculation_date or case.application_date
+    for i, paid in enumerate(o.performed):
+        at = ("outstanding", "performed", i, "day")
+        if paid.day > case.application_date:
+            result.error(at, "after_application", "履行日期不得晚于申请日期")
+        elif paid.day > until:
+            result.error(at, "after_calculation", "履行日期不得晚于迟延履行利息计算截至日")
+        elif paid.day < title.effective_date:
+            result.warn(
+                at,
+                "before_the_instrument",
+                f"{format_cn(paid.day)}的履行早于法律文书生效日期：法律文书确定的金额是否已扣除该款项，"
+                "请核对",
+            )
+    if o.performed and title.installments:
+        result.warn(
+            ("outstanding", "performed"),
+            "performed_not_counted",
+            "法律文书确定分期履行的，已履行的款项只在事实与理由中写明，不计入加倍部分债务利息的计算："
+            "迟延履行后才履行的款项，自该期届满次日至履行之日的加倍部分债务利息请另行核算",
+        )
+    _check_principal(result, case)
+    _check_interest_base(result, case)
+
+
+def _check_interest_base(result: Assessment, case: EnforcementApplication) -> None:
+    """Interest counted on a base above the principal left unpaid after a payment: the
+    instrument's method runs on what is unpaid (法释〔2014〕8号 art. 1(2)), so from the
+    payment on the base is smaller."""
+    o = case.outstanding
+    if not (o.performed and o.interest):
+        return
+    how = method(case, names(case).interest)
+    if how is None or how.base <= o.principal:
+        return
+    result.warn(
+        ("outstanding", "interest"),
+        "interest_base_after_performance",
+        f"利息以人民币{format_yuan(how.base)}元为基数计算，但被执行人已履行部分款项，尚欠"
+        f"{names(case).principal}人民币{format_yuan(o.principal)}元：履行之后的利息应以减少后的"
+        "金额为基数计算，请核对利息金额及计算方法",
+    )
+
+
+def _check_principal(result: Assessment, case: EnforcementApplication) -> None:
+    o, title = case.outstanding, case.title
+    stated = stated_principal(case)
+    if stated is None or title.installments:
+        return
+    name = names(case).principal
+    at = ("outstanding", "principal")
+    if o.principal > stated:
+        result.error(
+            at,
+            "principal_above_title",
+            f"申请执行的{name}人民币{format_yuan(o.principal)}元超过法律文书确定的人民币"
+            f"{format_yuan(stated)}元：只能申请执行生效法律文书确定的执行标的（{ART_18}；"
+            "《中华人民共和国民事诉讼法》第二百四十七条）",
+        )
+    elif o.principal < stated and not o.performed:
+        result.warn(
+            at,
+            "performed_unstated",
+            f"法律文书确定{name}人民币{format_yuan(stated)}元，申请执行人民币"
+            f"{format_yuan(o.principal)}元：差额如系被执行人已履行的，请在「已履行款项」中写明"
+            f"履行日期和金额，申请书据此说明（{ART_18}），迟延履行后履行的部分并计算至履行之日的"
+            "加倍部分债务利息",
+        )
+
+
+def performance_events(case: EnforcementApplication) -> list[InterruptionEvent]:
+    """Each payment as an event of the period to apply: a partial performance is the
+    respondent's consent to perform (诉讼时效规定, 法释〔2008〕11号, art. 16 of the 2008 text:
+    部分履行…应当认定为…“同意履行义务”), which interrupts it (执行程序解释 art. 20;
+    民事诉讼法 art. 250)."""
+    return [InterruptionEvent(PAYMENT_EVENT, p.day) for p in case.outstanding.performed]
+
+
+def performed_text(case: EnforcementApplication, assessment: Assessment) -> str:
+    """「被执行人于2025年5月1日履行人民币20,000.00元，其余义务至今未履行。」, with the
+    interruption where a payment restarted the period; the usual words where nothing was
+    paid."""
+    paid = sorted(case.outstanding.performed, key=lambda p: p.day)
+    if not paid:
+        return "被执行人至今未履行或未全部履行生效法律文书确定的义务。"
+    each = "、".join(f"{format_cn(p.day)}履行人民币{format_yuan(p.amount)}元" for p in paid)
+    total = sum((p.amount for p in paid), Decimal(0))
+    sums = f"，共计人民币{format_yuan(total)}元" if len(paid) > 1 else ""
+    words = f"被执行人于{each}{sums}，其余义务至今未履行。"
+    period = assessment.computed.get("period")
+    days = [e.day for e in (period.effective_events if period else []) if e.kind == PAYMENT_EVENT]
+    if days:
+        words += (
+            f"被执行人部分履行，即同意履行义务，申请执行期间自{format_cn(max(days))}起中断"
+            f"（{INTERRUPTION_BASIS}）。"
+        )
+    return words
+
+
+def with_performed(delay: DelayTotal, case: EnforcementApplication, period_end: date) -> DelayTotal:
+    """The doubled part with each sum paid late as a part of its own, counted from the day
+    after the performance period to the day it was paid (the module's rule)."""
+    if case.title.installments:
+        return delay
+    late = sorted(
+        (p for p in case.outstanding.performed if p.day > period_end), key=lambda p: p.day
+    )
+    if not late:
+        return delay
+    labelled = [("尚未履行的部分", part) for part in delay.parts]
+    labelled += [
+        (
+            f"{format_cn(p.day)}履行的人民币{format_yuan(p.amount)}元，计至履行之日",
+            doubled_interest(p.amount, period_end, p.day),
+        )
+        for p in late
+    ]
+    amount = sum((part.amount for _, part in labelled), Decimal(0))
+    lines = "；".join(
+        f"第{i}部分（{label}）：{part.text}" for i, (label, part) in enumerate(labelled, start=1)
+    )
+    text = f"{lines}；合计{format_yuan(amount)}元（{BASIS}）"
+    return DelayTotal([part for _, part in labelled], amount, delay.until, text)

@@ -1,0 +1,138 @@
+"""The application for enforcement and what the respondent already paid: stated in the
+facts, the sum paid late bearing the doubled part to its payment day (法释〔2014〕8号 arts.
+1, 3), the principal matched against the instrument's sum."""
+
+from __future__ import annotations
+
+import copy
+from datetime import date
+
+from docgen.documents import registry
+from docgen.documents.base import RuleOptions
+from tests.support import load_fixture
+
+TYPE = registry.get("enforcement_application")
+
+
+def _fixture(name: str, kind: str = "valid") -> dict:
+    return copy.deepcopy(load_fixture("enforcement_application", kind, name))
+
+
+def _assess(data):
+    return TYPE.evaluate(TYPE.parse(data), RuleOptions(today=date(2026, 12, 1)))
+
+
+def _context(data):
+    result = _assess(data)
+    assert result.errors == [], result.errors
+    return TYPE.build_context(TYPE.parse(data), result)
+
+
+def test_a_payment_is_stated_and_bears_the_doubled_part_to_its_day():
+    context = _context(_fixture("judgment_partly_performed"))
+    assert (
+        "履行期限已于2025年3月30日届满。被执行人于2025年6月1日履行人民币20,000.00元，"
+        in (context["facts"])
+    )
+    assert "其余义务至今未履行。" in context["facts"]
+    assert context["delay_lines"] == [
+        "加倍部分债务利息计算：第1部分（尚未履行的部分）：以尚未清偿的除一般债务利息之外的"
+        "金钱债务人民币80,000.00元为基数，自2025年3月31日起至2026年11月20日止共600日，按日"
+        "万分之一点七五计算：80,000.00元×0.0175%×600日＝8,400.00元；",
+        # 2025-03-31 to 2025-06-01, both counted: 1 + 30 + 31 + 1 = 63 days
+        "第2部分（2025年6月1日履行的人民币20,000.00元，计至履行之日）：以尚未清偿的除一般"
+        "债务利息之外的金钱债务人民币20,000.00元为基数，自2025年3月31日起至2025年6月1日止"
+        "共63日，按日万分之一点七五计算：20,000.00元×0.0175%×63日＝220.50元；",
+        "合计8,620.50元（《中华人民共和国民事诉讼法》第二百六十四条、法释〔2014〕8号第一条至"
+        "第三条）",
+    ]
+    assert "暂计至2026年11月20日为人民币8,620.50元" in context["requests"][1]
+
+
+def test_a_payment_within_the_performance_period_bears_no_doubled_part():
+    data = _fixture("judgment_partly_performed")
+    data["outstanding"]["performed"] = [{"day": "2025-03-25", "amount": "20000.00"}]
+    context = _context(data)
+    assert "被执行人于2025年3月25日履行人民币20,000.00元" in context["facts"]
+    assert "第2部分" not in "".join(context["delay_lines"])
+    assert "80,000.00元×0.0175%×600日＝8,400.00元" in context["delay_lines"][0]
+
+
+def test_several_payments_are_summed_in_the_facts():
+    data = _fixture("judgment_partly_performed")
+    data["outstanding"]["principal"] = "70000.00"
+    data["outstanding"]["performed"] = [
+        {"day": "2025-08-01", "amount": "10000.00"},
+        {"day": "2025-06-01", "amount": "20000.00"},
+    ]
+    facts = _context(data)["facts"]
+    assert (
+        "被执行人于2025年6月1日履行人民币20,000.00元、2025年8月1日履行人民币10,000.00元，"
+        "共计人民币30,000.00元，其余义务至今未履行。"
+    ) in facts
+
+
+def test_nothing_paid_keeps_the_usual_words():
+    facts = _context(_fixture("judgment_first_instance"))["facts"]
+    assert "被执行人至今未履行或未全部履行生效法律文书确定的义务。" in facts
+
+
+def test_a_principal_below_the_judgments_without_a_payment_is_warned_of():
+    data = _fixture("judgment_partly_performed")
+    data["outstanding"]["performed"] = []
+    (warning,) = _assess(data).warnings
+    assert (warning.loc, warning.code) == (("outstanding", "principal"), "performed_unstated")
+    assert "法律文书确定借款本金人民币100,000.00元，申请执行人民币80,000.00元" in warning.message
+
+
+def test_a_principal_above_the_judgments_is_refused():
+    data = _fixture("principal_above_the_judgment_and_a_payment_after_the_application", "invalid")
+    errors = {(p.loc, p.code): p.message for p in _assess(data).errors}
+    assert set(errors) == {
+        (("outstanding", "principal"), "principal_above_title"),
+        (("outstanding", "performed", 0, "day"), "after_application"),
+    }
+    assert (
+        "超过法律文书确定的人民币100,000.00元"
+        in errors[(("outstanding", "principal"), "principal_above_title")]
+    )
+
+
+def test_interest_on_the_full_sum_after_a_payment_is_warned_of():
+    data = _fixture("judgment_partly_performed")
+    full = _fixture("judgment_first_instance")["outstanding"]
+    data["outstanding"].update(
+        {k: full[k] for k in ("interest", "interest_note", "interest_to_payment")}
+    )
+    codes = [(p.loc, p.code) for p in _assess(data).warnings]
+    assert codes == [(("outstanding", "interest"), "interest_base_after_performance")]
+
+
+def test_payments_under_installments_are_stated_not_counted():
+    data = _fixture("mediation_in_installments")
+    data["outstanding"]["performed"] = [{"day": "2026-05-10", "amount": "5000.00"}]
+    result = _assess(data)
+    assert [(p.loc, p.code) for p in result.warnings] == [
+        (("outstanding", "performed"), "performed_not_counted")
+    ]
+    context = TYPE.build_context(TYPE.parse(data), result)
+    assert "被执行人于2026年5月10日履行人民币5,000.00元" in context["facts"]
+    assert "第4部分" not in "".join(context["delay_lines"])
+
+
+def test_a_payment_restarts_the_period_to_apply_and_is_said_to():
+    data = _fixture("judgment_partly_performed")
+    # from the deadline 2024-01-15 the two years ended on 2026-01-15
+    data["title"].update(effective_date="2024-01-05", performance_deadline="2024-01-15")
+    data["outstanding"]["performed"] = []
+    data["outstanding"]["principal"] = "100000.00"
+    assert [(p.loc, p.code) for p in _assess(data).errors] == [
+        (("application_date",), "application_period_expired")
+    ]
+    data["outstanding"]["principal"] = "80000.00"
+    data["outstanding"]["performed"] = [{"day": "2025-06-01", "amount": "20000.00"}]
+    assert (
+        "被执行人于2025年6月1日履行人民币20,000.00元，其余义务至今未履行。被执行人部分履行，"
+        "即同意履行义务，申请执行期间自2025年6月1日起中断（《最高人民法院关于适用〈中华人民"
+        "共和国民事诉讼法〉执行程序若干问题的解释》（2020年修正）第二十条）。"
+    ) in _context(data)["facts"]
