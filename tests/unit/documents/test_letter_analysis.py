@@ -36,6 +36,13 @@ BINDING = (
     "等违约责任（第五百七十七条）。"
 )
 
+GUARDIAN = (
+    "监护人是被监护人的法定代理人（第二十三条）。监护人的职责是代理被监护人实施民事法律行为，"
+    "保护被监护人的人身权利、财产权利以及其他合法权益等（第三十四条第一款）；监护人应当按照最有利"
+    "于被监护人的原则履行监护职责，除为维护被监护人利益外，不得处分被监护人的财产（第三十五条第一款）。"
+)
+"""The guardian's part, ending the analysis in a copy addressed to the guardian."""
+
 
 def _analysis(data: Any, index: int = 0) -> str:
     printed = printed_copy("lawyer_letter", data, index).split("\n")
@@ -84,7 +91,7 @@ def test_a_contract_awaiting_ratification_is_said_to_await_it_never_to_have_it()
         "规定支付逾期利息（第六百七十五条、第六百七十六条）。当事人一方不履行合同义务的，应当承担"
         "继续履行、赔偿损失等违约责任（第五百七十七条）。该合同未获追认而确定不发生效力的，行为人"
         "因该合同取得的财产，应当予以返还；不能返还或者没有必要返还的，应当折价补偿（第一百五十七条）。"
-    )
+    ) + GUARDIAN
     # 二 comes before 三's call: nothing in it reads as a ratification already given
     assert "经追认的" not in analysis and "依法成立的合同" not in analysis
     # no debt in arrears is asserted before the ratification
@@ -126,7 +133,7 @@ def test_a_contract_made_under_eight_is_analysed_as_void():
         "民事法律行为自始没有法律约束力；民事法律行为无效后，行为人因该行为取得的财产，应当予以"
         "返还，不能返还或者没有必要返还的，应当折价补偿，有过错的一方应当赔偿对方由此所受到的损失"
         f"（{CODE}第二十条、第一百四十四条、第一百五十五条、第一百五十七条）。"
-    )
+    ) + GUARDIAN
     assert "拖欠" not in printed_copy("lawyer_letter", UNDER_EIGHT)
 
 
@@ -134,14 +141,14 @@ def test_an_adult_without_capacity_binds_unless_already_without_it_when_contract
     assert _analysis(WITHOUT_CAPACITY) == BINDING + (
         "但张伟签订上述合同时已为不能辨认自己行为的成年人（无民事行为能力人）的，该合同无效"
         "（第二十一条、第一百四十四条）；合同无效的，行为人因该合同取得的财产，应当予以返还；"
-        "不能返还或者没有必要返还的，应当折价补偿（第一百五十七条）。"
+        "不能返还或者没有必要返还的，应当折价补偿（第一百五十七条）。" + GUARDIAN
     )
     printed = printed_copy("lawyer_letter", WITHOUT_CAPACITY)
     # the demand under the contract, and what is asked if the contract is void
     assert (
-        "如您逾期仍未履行，本所将建议委托人依法向有管辖权的人民法院提起诉讼，相关诉讼费用将依法"
-        "主张由张伟承担；张伟签订上述《借款合同》时已为无民事行为能力人、该合同因此无效的，委托人"
-        f"将依法要求返还张伟因该合同取得的财产（{CODE}第一百四十四条、第一百五十七条）。"
+        "如张伟逾期仍未清偿，本所将建议委托人依法向有管辖权的人民法院提起诉讼，要求张伟清偿，相关"
+        "诉讼费用将依法主张由张伟承担；张伟签订上述《借款合同》时已为无民事行为能力人、该合同因此"
+        f"无效的，委托人将依法要求张伟返还其因该合同取得的财产（{CODE}第一百四十四条、第一百五十七条）。"
     ) in printed
     assert "就委托人与张伟之间《借款合同》所涉款项一事" in printed
 
@@ -151,11 +158,11 @@ def test_an_adult_of_limited_capacity_binds_unless_unratified_when_contracting_s
         "但张伟签订上述合同时已为不能完全辨认自己行为的成年人（限制民事行为能力人）的，该合同经其"
         "法定代理人同意或者追认后有效（第二十二条、第一百四十五条第一款）；未获追认而确定不发生"
         "效力的，行为人因该合同取得的财产，应当予以返还；不能返还或者没有必要返还的，应当折价补偿"
-        "（第一百五十七条）。"
+        "（第一百五十七条）。" + GUARDIAN
     )
     assert (
         "张伟签订上述《借款合同》时已为限制民事行为能力人、该合同未获法定代理人追认而不发生效力的，"
-        f"委托人将依法要求返还张伟因该合同取得的财产（{CODE}第一百四十五条、第一百五十七条）。"
+        f"委托人将依法要求张伟返还其因该合同取得的财产（{CODE}第一百四十五条、第一百五十七条）。"
     ) in printed_copy("lawyer_letter", LIMITED)
 
 
