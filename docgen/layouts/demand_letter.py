@@ -141,7 +141,8 @@ def _demand(c: Context) -> tuple[Block, ...]:
         Paragraph(
             text(
                 f"如{you}对上述{owed['sum']}有异议，请于上述期限内与{we}联系并提供相应依据。{late}，"
-                f"{we}将依法{step}{sued_for}，" + (f"{costs}；{refusal}" if refusal else f"{costs}。")
+                f"{we}将依法{step}{sued_for}，"
+                + (f"{costs}；{refusal}" if refusal else f"{costs}。")
             )
         ),
     )

@@ -241,9 +241,7 @@ def test_a_template_using_the_letters_status_words_is_accepted_and_prints_them(
         "于收到本函之日起三十日内，将上述款项合计"
     ) in text
     assert "上述《借款合同》经追认而张伟逾期仍未清偿的" in text
-    assert (
-        "而确定不发生效力的，张伟应当返还我方已交付的借款人民币100,000.00元"
-    ) in text
+    assert ("而确定不发生效力的，张伟应当返还我方已交付的借款人民币100,000.00元") in text
     assert "（上述《借款合同》待追认）" not in _text(
         checker.preview_template("demand_letter", version.version, CASE).content
     )

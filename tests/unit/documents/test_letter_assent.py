@@ -102,8 +102,9 @@ def test_the_firms_letter_states_the_consent_and_the_contracts_binding_force():
         "本所律师郑重提请您：请您作为张伟的法定代理人，以张伟的财产代为清偿，于2026年11月30日前"
         "（含当日"
     ) in printed
-    assert "如张伟逾期仍未清偿，本所将建议委托人依法向有管辖权的人民法院提起诉讼，要求张伟清偿，" in (
-        printed
+    assert (
+        "如张伟逾期仍未清偿，本所将建议委托人依法向有管辖权的人民法院提起诉讼，要求张伟清偿，"
+        in (printed)
     )
     assert "催告" not in printed and "未获追认" not in printed
     guarantor = printed_copy("lawyer_letter", CONSENTED, 1)

@@ -110,7 +110,9 @@ def test_a_deadline_that_cannot_end_before_the_thirty_days_is_kept(deadline, pri
 def test_a_deadline_that_may_end_before_the_thirty_days_is_replaced(deadline):
     data = _with_deadline(THROUGH_GUARDIAN, counted_from="receipt", **deadline)
     assert "deadline_before_ratification" in _codes("demand_letter", data)
-    assert "代为清偿，于收到本函之日起三十日内，将上述款项合计" in printed_copy("demand_letter", data)
+    assert "代为清偿，于收到本函之日起三十日内，将上述款项合计" in printed_copy(
+        "demand_letter", data
+    )
 
 
 def test_a_deadline_counted_from_the_letter_date_counts_from_the_receipt_instead():
