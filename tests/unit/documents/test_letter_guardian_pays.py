@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from tests.support import docx_text, load_fixture, normalize, pdf_pages_text
+from tests.support import docx_text, load_fixture, normalize, pdf_pages_text, printed_copy
 from tests.unit.documents.test_organisation_guardian import BUREAU
 
 CODE = "《中华人民共和国民法典》"
@@ -136,3 +136,14 @@ def test_the_guardian_is_asked_to_pay_for_the_ward_from_the_wards_property(
     for words in NEVER:
         assert words not in text, words
     assert f"{you}逾期" not in text.replace(f"包括{you}逾期未作表示", "")
+
+
+def test_a_payment_into_a_designated_account_is_the_guardians_for_the_ward():
+    data = copy.deepcopy(BUREAU_MINOR)
+    data["payment_account"] |= {
+        "account_name": "深圳市恒信供应链管理有限公司",
+        "holder_relation": "全资子公司",
+    }
+    assert "贵单位代张伟向上述账户支付的款项，视为向我方清偿。" in printed_copy(
+        "demand_letter", data
+    )
