@@ -30,6 +30,8 @@ from docgen.domain.dates import format_cn
 
 if TYPE_CHECKING:
     from docgen.documents.civil_complaint import CivilComplaint
+    from docgen.documents.complaint_parts import Defendant
+    from docgen.domain.parties import Person
 
 LITIGATION_BASIS = "《中华人民共和国民事诉讼法》第六十条"
 
@@ -62,23 +64,41 @@ def check_defendant_capacity(result: Assessment, case: CivilComplaint) -> None:
 
 def capacity_facts(case: CivilComplaint) -> list[str]:
     """「被告张伟经北京市东城区人民法院（2025）京0101民特88号民事判决于2025年9月1日认定为
-    无民事行为能力人，由其监护人王丽作为法定代理人代为诉讼（…第六十条）。」"""
-    told: list[str] = []
-    for _i, defendant, person in adult_wards(case):
-        status = CAPACITY_LABELS[person.capacity]
-        finding, day = defendant.capacity_finding, defendant.capacity_found_on
-        when = f"于{format_cn(day)}" if day else ""
-        if finding:
-            found = f"经{finding.rstrip('。')}{when}认定为{status}"
-        elif day:
-            found = f"{when}经人民法院认定为{status}"
-        else:
-            found = f"为{status}"
-        guardian = person.guardian
-        acting = (
-            f"，由其监护人{guardian.name}作为法定代理人代为诉讼（{LITIGATION_BASIS}）"
-            if guardian
-            else ""
-        )
-        told.append(f"被告{person.name}{found}{acting}。{assent_words(case, defendant, person)}")
-    return told
+    无民事行为能力人，由其监护人王丽作为法定代理人代为诉讼（…第六十条）。」, then what the
+    guardian did to the contract (``assent_words``)."""
+    return [
+        f"{capacity_sentence(defendant, person)}。{assent_words(case, defendant, person)}"
+        for _i, defendant, person in adult_wards(case)
+    ]
+
+
+def ward_capacity(case: CivilComplaint, defendant: Defendant) -> str:
+    """The capacity sentence (:func:`capacity_sentence`, without its 。) of a defendant who
+    is an adult ward, for the element form's 法定代理人 row; else nothing (a minor is a
+    ward by age, art. 19, 20, and needs no finding)."""
+    for _i, ward, person in adult_wards(case):
+        if ward is defendant:
+            return capacity_sentence(ward, person)
+    return ""
+
+
+def capacity_sentence(defendant: Defendant, person: Person) -> str:
+    """The adult's capacity as the court found it (民法典 arts. 21, 22: 不能辨认 or 不能完全
+    辨认自己行为的成年人; art. 24: so only by a court's finding), and the guardian who
+    litigates for them (民事诉讼法 art. 60), one source for both forms of the complaint."""
+    status = CAPACITY_LABELS[person.capacity]
+    finding, day = defendant.capacity_finding, defendant.capacity_found_on
+    when = f"于{format_cn(day)}" if day else ""
+    if finding:
+        found = f"经{finding.rstrip('。')}{when}认定为{status}"
+    elif day:
+        found = f"{when}经人民法院认定为{status}"
+    else:
+        found = f"为{status}"
+    guardian = person.guardian
+    acting = (
+        f"，由其监护人{guardian.name}作为法定代理人代为诉讼（{LITIGATION_BASIS}）"
+        if guardian
+        else ""
+    )
+    return f"被告{person.name}{found}{acting}"

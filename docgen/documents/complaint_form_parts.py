@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from docgen.documents.combined_cap import is_enforcement_cost
+from docgen.documents.complaint_capacity import ward_capacity
 from docgen.documents.complaint_evidence_rules import printed_note
 from docgen.documents.complaint_parts import CHECKED, MEDIATION_LABELS, UNCHECKED
 from docgen.documents.complaint_text import (
@@ -155,12 +156,16 @@ def _party(role: str, party: Party) -> Row:
     return {"label": f"{role}（法人、非法人组织）", "value": _organization(party)}
 
 
-def _guardian_rows(party: Party) -> list[Row]:
-    """A ward's 法定代理人 under the party (民事诉讼法 art. 60); no row for anyone else."""
+def _guardian_rows(party: Party, capacity: str = "") -> list[Row]:
+    """A ward's 法定代理人 under the party (民事诉讼法 art. 60); no row for anyone else.
+    For an adult ward, ``capacity``: the court's finding of the capacity that makes the
+    guardian the legal representative (民法典 arts. 21, 22, 24), the sentence the
+    narrative complaint states in its facts (``complaint_capacity.capacity_sentence``)."""
     if not isinstance(party, Person) or party.guardian is None:
         return []
     line = guardian_line(party.guardian, party.name).removeprefix("法定代理人：")
-    return [{"label": "法定代理人", "value": line.removesuffix("。")}]
+    value = line.removesuffix("。") + (f"；{capacity}" if capacity else "")
+    return [{"label": "法定代理人", "value": value}]
 
 
 def _service(s: ServiceAddress | None) -> Row:
@@ -198,7 +203,7 @@ def party_rows(case: CivilComplaint) -> list[Row]:
         )
         rows.append(_service(p.service))
     for d in case.defendants:
-        rows += [_party("被告", d.party), *_guardian_rows(d.party)]
+        rows += [_party("被告", d.party), *_guardian_rows(d.party, ward_capacity(case, d))]
     return rows
 
 

@@ -24,7 +24,13 @@ from docgen.documents.guarantor_rules import (
     recipient_guarantee,
 )
 from docgen.documents.guardian_rules import CIVIL_CODE, GUARDIAN_HINT, capacity_status
-from docgen.documents.letter_address import addressed_you, debtor_called, guardian_intro, salutation
+from docgen.documents.letter_address import (
+    addressed_you,
+    debtor_called,
+    guardian_intro,
+    salutation,
+    ward_pays,
+)
 from docgen.documents.letter_amounts import (
     LetterAccount,
     LoanDelivery,
@@ -394,6 +400,8 @@ def build_context(case: DemandLetter, assessment: Assessment) -> dict[str, Any]:
         "owes": owes,
         # who bears the costs of suit: the debtor, never the guardian who reads the letter
         "bears": you if guarantor else owes,
+        # and who pays: to the guardian, the ward from its property (民法典 arts. 34, 35)
+        **ward_pays(case, you, "付款", contract_status(case) == "void"),
         "guardian_intro": guardian_intro(case),  # already heads ``facts``
         "receipt_signer": signer_context("保证人" if guarantor else "债务人", recipient),
         **_receipt_words(case, notice),

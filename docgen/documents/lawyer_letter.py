@@ -26,8 +26,10 @@ from docgen.documents.guarantor_rules import (
 from docgen.documents.letter_address import (
     addressed_you,
     debtor_called,
+    guardian_addressed,
     guardian_intro,
     salutation,
+    ward_pays,
 )
 from docgen.documents.letter_amounts import (
     LetterAccount,
@@ -37,14 +39,14 @@ from docgen.documents.letter_amounts import (
     delivery_field,
     without_stated_rates,
 )
-from docgen.documents.letter_analysis import legal_analysis, matter
+from docgen.documents.letter_analysis import guardian_analysis, legal_analysis, matter
 from docgen.documents.letter_assent import (
     AdultRatification,
     adult_ratification_field,
     capacity_found_field,
     guardian_assent_field,
 )
-from docgen.documents.letter_capacity import pending_ratification
+from docgen.documents.letter_capacity import contract_status, pending_ratification
 from docgen.documents.letter_copies import copied_to, own_number, sent_apart
 from docgen.documents.letter_rules import contract_opening, summary_for
 from docgen.documents.letter_service import (
@@ -321,6 +323,9 @@ def build_context(case: LawyerLetter, assessment: Assessment) -> dict[str, Any]:
     guarantee = recipient_guarantee(case)
     # the default analysis states the contract as its debtor's capacity leaves it
     basis = case.legal_basis or legal_analysis(case, debtor_name)
+    if not case.legal_basis:
+        # the guardian's part, on which 三 asks it to pay for the ward (arts. 34, 35)
+        basis = _sentence(basis) + guardian_analysis(guardian_addressed(case) is not None)
     step = next_step_words(case, case.arbitration_body)
     client = party_context(case.client)
     terms = demanded_terms(case, assessment, case.client, "委托人", "本所")
@@ -340,6 +345,8 @@ def build_context(case: LawyerLetter, assessment: Assessment) -> dict[str, Any]:
         "owes": debtor_name,
         # who bears the costs of suit: the debtor, never the guardian who reads the letter
         "bears": you if guarantor else debtor_name,
+        # and who pays: to the guardian, the ward from its property (民法典 arts. 34, 35)
+        **ward_pays(case, you, "履行", contract_status(case) == "void"),
         "guardian_intro": guardian_intro(case),
         "matter": matter(case, debtor_name),
         "client": client,

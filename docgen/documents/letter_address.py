@@ -7,6 +7,15 @@ person, and he could say he was never called on. So such a copy speaks to the gu
 「张建国先生：」, 「您系张伟之父、法定代理人。」, the call 「催告您自收到本函之日起三十日内…」,
 and names the ward wherever the ward is meant (张伟 签订, 张伟 因该合同取得的财产, costs
 borne by 张伟, not by the guardian, who owes nothing of his own).
+
+Nor is the guardian asked to pay as if it owed: the guardian's duty is to act for the ward
+as its legal representative and to protect the ward's property (民法典 art. 34(1)), and it
+may dispose of that property only in the ward's interest (art. 35(1)); the debt, and the
+return of what a contract that never bound the ward brought it (art. 157), are the ward's.
+So the copy asks the guardian to pay, as 法定代理人, from the ward's property on the ward's
+behalf (「请贵单位作为张伟的法定代理人，以张伟的财产代为清偿，于…」), and names the ward as
+the one late, sued and bearing the costs (「如张伟逾期仍未清偿，…要求张伟清偿」)
+(:func:`ward_pays`).
 """
 
 from __future__ import annotations
@@ -23,6 +32,7 @@ __all__ = [
     "guardian_intro",
     "guardian_you",
     "salutation",
+    "ward_pays",
 ]
 
 
@@ -74,3 +84,29 @@ def guardian_intro(case: Any) -> str:
     if guardian is None:
         return ""
     return f"{guardian_you(case)}{kinship(guardian, case.debtor.name)}、法定代理人。"
+
+
+def ward_pays(case: Any, you: str, late: str, void: bool = False) -> dict[str, str]:
+    """Who pays, who is late and who is sued, as the demand to pay words them.
+
+    - ``pays_for``: in a copy addressed to the guardian, 「贵单位作为张伟的法定代理人，以张伟的
+      财产代为清偿，」 before 于 and the deadline (代为返还 for what a void contract brought
+      the ward, ``void``: 民法典 art. 157); else nothing.
+    - ``paid_by``: who pays into an account the creditor designates (「贵单位代张伟」, or
+      ``you``).
+    - ``unpaid``: the default the next step follows: 「张伟逾期仍未清偿」, or ``you`` with
+      ``late`` (「您逾期仍未付款」, 「您逾期仍未履行」).
+    - ``sued_for``: what the suit asks of whom, after the step, in the guardian's copy
+      (「，要求张伟清偿」); else nothing, for the reader is the one sued.
+
+    The guardian acts for the ward and protects the ward's property (art. 34(1)), disposing
+    of it only in the ward's interest (art. 35(1)); it owes nothing of its own."""
+    if guardian_addressed(case) is None:
+        return {"pays_for": "", "paid_by": you, "unpaid": f"{you}逾期仍未{late}", "sued_for": ""}
+    ward, act = str(case.debtor.name), "返还" if void else "清偿"
+    return {
+        "pays_for": f"{you}作为{ward}的法定代理人，以{ward}的财产代为{act}，",
+        "paid_by": f"{you}代{ward}",
+        "unpaid": f"{ward}逾期仍未{act}",
+        "sued_for": f"，要求{ward}{act}",
+    }

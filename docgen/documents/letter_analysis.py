@@ -34,6 +34,9 @@ articles it paraphrases.
 The restitution is the debtor's to make: a guarantor's copy states instead what follows
 for the guarantee, the accessory of the main contract, falling with it, and fault
 answered for (art. 682). Texts checked as docs/legal-rules.md (Guardians) says.
+
+In a copy addressed to the guardian the analysis ends with the guardian's part, on which
+三 asks it to pay from the ward's property for the ward (:func:`guardian_analysis`).
 """
 
 from __future__ import annotations
@@ -51,7 +54,25 @@ from docgen.documents.letter_finding import found_limited
 from docgen.documents.letter_self_ratification import self_asked_analysis
 from docgen.documents.part_models import ASSENT_WORDS
 
-__all__ = ["legal_analysis", "matter"]
+__all__ = ["guardian_analysis", "legal_analysis", "matter"]
+
+_GUARDIAN = (
+    "监护人是被监护人的法定代理人（第二十三条）。监护人的职责是"
+    "代理被监护人实施民事法律行为，保护被监护人的人身权利、财产权利以及其他合法权益等（第三十四条"
+    "第一款）；监护人应当按照最有利于被监护人的原则履行监护职责，除为维护被监护人利益外，不得处分"
+    "被监护人的财产（第三十五条第一款）。"
+)
+"""The guardian's part: it acts for the ward and keeps the ward's property (民法典 arts. 23,
+34(1), 35(1), quoted as docs/legal-rules.md says); the debt is the ward's, the guardian's
+payment one from the ward's property in the ward's interest, not of a debt of its own.
+Art. 23 is said without the capacities it names: a letter whose contract binds whatever
+the ward's capacity says nothing of it (``letter_capacity_finding``)."""
+
+
+def guardian_analysis(addressed: bool) -> str:
+    """:data:`_GUARDIAN` in a copy addressed to the guardian (``addressed``), else nothing."""
+    return _GUARDIAN if addressed else ""
+
 
 _LOAN = (
     "借款人应当按照约定的期限返还借款，未按照约定的期限返还借款的，应当按照约定或者国家有关"

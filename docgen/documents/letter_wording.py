@@ -255,12 +255,20 @@ def refusal_consequence(
         if principal and contract_status(case) == "pending" and case.contract.kind in _LOANS:
             deadline = case.deadline
             unit = "个工作日" if deadline.kind == "working" else "日"
-            return (
-                f"{condition}的，请于追认期间届满之日起{deadline.days}{unit}内返还{claimant}"
-                f"已交付的借款人民币{format_yuan(principal)}元（{CIVIL_CODE}第一百五十七条）。"
-            )
+            within = f"于追认期间届满之日起{deadline.days}{unit}内"
+            loan = f"{claimant}已交付的借款人民币{format_yuan(principal)}元"
+            if guardian_addressed(case) is not None:
+                # the ward returns what it obtained (art. 157); the guardian, its legal
+                # representative, does so from the ward's property (arts. 34(1), 35(1))
+                return (
+                    f"{condition}的，{debtor}应当返还{loan}（{CIVIL_CODE}第一百五十七条），"
+                    f"请{you}作为{debtor}的法定代理人，以{debtor}的财产{within}代为返还。"
+                )
+            return f"{condition}的，请{within}返还{loan}（{CIVIL_CODE}第一百五十七条）。"
+        # to the guardian, the ward is named as the one who returns (art. 157)
+        whose = f"{debtor}返还其" if guardian_addressed(case) is not None else f"返还{debtor}"
         return (
-            f"{condition}的，{claimant}将依法要求返还{debtor}因该合同取得的财产"
+            f"{condition}的，{claimant}将依法要求{whose}因该合同取得的财产"
             f"（{CIVIL_CODE}{articles}第一百五十七条）。"
         )
     if contract_status(case) == "if_capable" or found_limited(case):

@@ -124,20 +124,25 @@ def _demand(c: Context) -> tuple[Block, ...]:
                 )
             ),
         )
-    late = f"{binds}而{you}逾期仍未付款的" if binds else f"如{you}逾期仍未付款"
+    # to the guardian: pay from the ward's property for the ward, who is late and sued
+    # (``letter_address.ward_pays``)
+    unpaid, pays_for, sued_for = c["unpaid"], c["pays_for"], c["sued_for"]
+    late = f"{binds}而{unpaid}的" if binds else f"如{unpaid}"
     costs = f"相关{proceeding_costs(step)}将依法主张由{c['bears']}承担"
     condition = f"{binds}的，" if binds else ""
     return (
         *payment_to(
-            f"现特函告{you}：{condition}请于{c['deadline']['pay_by']}，将上述{owed['sum']}合计{total}",
+            f"现特函告{you}：{condition}请{pays_for}于{c['deadline']['pay_by']}，"
+            f"将上述{owed['sum']}合计{total}",
             we,
             c["account"],
-            you,
+            c["paid_by"],
         ),
         Paragraph(
             text(
                 f"如{you}对上述{owed['sum']}有异议，请于上述期限内与{we}联系并提供相应依据。{late}，"
-                f"{we}将依法{step}，" + (f"{costs}；{refusal}" if refusal else f"{costs}。")
+                f"{we}将依法{step}{sued_for}，"
+                + (f"{costs}；{refusal}" if refusal else f"{costs}。")
             )
         ),
     )

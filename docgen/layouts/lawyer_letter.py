@@ -121,22 +121,25 @@ def _opinion(c: Context) -> tuple[Block, ...]:
                 )
             ),
         )
-    late = f"{binds}而{you}逾期仍未履行的" if binds else f"如{you}逾期仍未履行"
+    # to the guardian: pay from the ward's property for the ward, who is late and sued
+    # (``letter_address.ward_pays``)
+    unpaid, pays_for, sued_for = c["unpaid"], c["pays_for"], c["sued_for"]
+    late = f"{binds}而{unpaid}的" if binds else f"如{unpaid}"
     costs = f"相关{proceeding_costs(step)}将依法主张由{c['bears']}承担"
     condition = f"{binds}的，" if binds else ""
     return (
         *ratification,
         *payment_to(
-            f"本所律师郑重提请{you}：{condition}请于{c['deadline']['pay_by']}，将上述{owed['sum']}合计"
-            f"{total}",
+            f"本所律师郑重提请{you}：{condition}请{pays_for}于{c['deadline']['pay_by']}，"
+            f"将上述{owed['sum']}合计{total}",
             "委托人",
             c["account"],
-            you,
+            c["paid_by"],
         ),
         Paragraph(
             text(
                 f"如{you}对上述事实或{owed['sum']}有异议，请于上述期限内与{c['reach']}联系并提供相应依据。"
-                f"{late}，本所将建议委托人依法{step}，"
+                f"{late}，本所将建议委托人依法{step}{sued_for}，"
                 + (f"{costs}；{refusal}" if refusal else f"{costs}。")
             )
         ),

@@ -264,7 +264,12 @@ def test_the_element_form_adds_a_guardian_row_only_for_a_ward():
     printed = _printed("civil_complaint", data)
     row = printed.index("法定代理人")
     assert printed[row + 1].startswith("张建国，男，1978年3月15日出生，住北京市朝阳区")
-    assert printed[row + 1].endswith("系王磊之父")
+    # an adult ward: the capacity beside the 法定代理人, as the narrative complaint states it
+    # (民法典 arts. 21, 24; no finding given, which is warned)
+    assert printed[row + 1].endswith(
+        "系王磊之父；被告王磊为无民事行为能力人，由其监护人张建国作为法定代理人代为诉讼"
+        "（《中华人民共和国民事诉讼法》第六十条）"
+    )
     assert len(printed) == len(without) + 2
 
 

@@ -46,8 +46,17 @@ def test_the_debtors_copy_states_the_ratification_and_demands_payment_outright()
         "张伟应于2026年1月10日（含当日）前清偿相应款项，但张伟至今未依约履行付款义务。"
     ) in printed
     assert "截至2026年10月31日，张伟尚欠我方款项明细如下：" in printed
-    # the user's deadline, no call to ratify, no condition, no restitution
-    assert "现特函告您：请于收到本函之日起7个工作日内，将上述欠款合计" in printed
+    # the user's deadline, no call to ratify, no condition, no restitution; the guardian
+    # pays for the ward from the ward's property, the ward is late and sued (arts. 34, 35)
+    assert (
+        "现特函告您：请您作为张伟的法定代理人，以张伟的财产代为清偿，于收到本函之日起7个工作日内，"
+        "将上述欠款合计"
+    ) in printed
+    assert (
+        "如张伟逾期仍未清偿，我方将依法向有管辖权的人民法院提起诉讼，要求张伟清偿，相关诉讼费用将依法"
+        "主张由张伟承担。"
+    ) in printed
+    assert "如您逾期" not in printed
     for waiting in ("催告", "经追认的", "未获追认", "视为拒绝追认", "第一百五十七条"):
         assert waiting not in printed, waiting
     # the guardian's receipt confirms the debt, ratifying nothing again
@@ -89,7 +98,14 @@ def test_the_firms_letter_states_the_consent_and_the_contracts_binding_force():
         f"经法定代理人同意或者追认后有效（{CODE}第十九条、第一百四十五条第一款）。上述《借款合同》"
         "已经法定代理人同意，对当事人具有法律约束力，当事人应当按照约定全面履行自己的义务"
     ) in printed
-    assert "本所律师郑重提请您：请于2026年11月30日前（含当日" in printed
+    assert (
+        "本所律师郑重提请您：请您作为张伟的法定代理人，以张伟的财产代为清偿，于2026年11月30日前"
+        "（含当日"
+    ) in printed
+    assert (
+        "如张伟逾期仍未清偿，本所将建议委托人依法向有管辖权的人民法院提起诉讼，要求张伟清偿，"
+        in (printed)
+    )
     assert "催告" not in printed and "未获追认" not in printed
     guarantor = printed_copy("lawyer_letter", CONSENTED, 1)
     assert "该合同已经其法定代理人于2025年1月8日同意，依法有效" in guarantor

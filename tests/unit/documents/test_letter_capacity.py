@@ -111,8 +111,9 @@ def test_the_firm_calls_on_the_guardian_to_ratify_for_its_client():
     assert "本所受委托人委托催告您自收到本函之日起三十日内" in printed
     # ratified or not, the money handed over is owed back: demanded in the same letter
     assert (
-        "而确定不发生效力的，请于追认期间届满之日起5个工作日内返还委托人已交付的借款"
-        "人民币100,000.00元（《中华人民共和国民法典》第一百五十七条）"
+        "而确定不发生效力的，张伟应当返还委托人已交付的借款人民币100,000.00元（《中华人民共和国"
+        "民法典》第一百五十七条），请您作为张伟的法定代理人，以张伟的财产于追认期间届满之日起5个"
+        "工作日内代为返还。"
     ) in printed
     assert printed.index("予以追认") < printed.index("本所律师郑重提请")
 

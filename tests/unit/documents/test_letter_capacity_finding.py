@@ -27,7 +27,7 @@ def test_found_after_the_contract_the_letter_says_nothing_of_capacity():
     printed = printed_copy("lawyer_letter", data)
     assert "行为能力" not in printed and "追认" not in printed
     assert "就张伟拖欠委托人款项一事" in printed
-    assert "本所律师郑重提请您：请于" in printed
+    assert "本所律师郑重提请您：请您作为张伟的法定代理人，以张伟的财产代为清偿，于" in printed
     assert "capacity_at_contract_unknown" not in _codes("lawyer_letter", data)
 
 
@@ -40,7 +40,10 @@ def test_found_of_limited_capacity_before_the_guardian_is_called_on_to_ratify():
     ) in printed
     assert f"（{CODE}第二十二条、第一百四十五条第一款）" in printed
     assert "本所受委托人委托催告您自收到本函之日起三十日内对上述合同予以追认" in printed
-    assert "请于追认期间届满之日起5个工作日内返还委托人已交付的借款人民币100,000.00元" in printed
+    assert (
+        "张伟应当返还委托人已交付的借款人民币100,000.00元（《中华人民共和国民法典》第一百五十七条），"
+        "请您作为张伟的法定代理人，以张伟的财产于追认期间届满之日起5个工作日内代为返还。"
+    ) in printed
     codes = _codes("lawyer_letter", data)
     assert "capacity_at_contract_unknown" not in codes
     assert codes["deadline_before_ratification"].loc == ("deadline",)

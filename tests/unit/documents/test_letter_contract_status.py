@@ -116,7 +116,7 @@ def test_the_firms_facts_state_the_age_and_the_amounts_the_contract_computes():
     # the call comes first in 三、律师意见, without restating the age and the rule
     opinion = printed[printed.index("三、律师意见") :]
     assert opinion.index("本所受委托人委托催告您自收到本函") < opinion.index(
-        "上述《借款合同》经追认的，请于"
+        "上述《借款合同》经追认的，请您作为张伟的法定代理人"
     )
     assert printed.count("时为14周岁的未成年人") == 1
     assert printed.count("第一百四十五条第一款") == 1  # the rule, in 二、法律分析 alone

@@ -54,8 +54,9 @@ def _with_deadline(data: Any, **deadline: Any) -> Any:
 def test_payment_is_asked_for_if_ratified_within_the_thirty_days():
     printed = printed_copy("demand_letter", THROUGH_GUARDIAN)
     assert (
-        "现特函告您：上述《借款合同》经追认的，请于收到本函之日起三十日内，将上述款项合计"
-        "人民币112,242.38元（大写：壹拾壹万贰仟贰佰肆拾贰元叁角捌分）支付至我方以下账户："
+        "现特函告您：上述《借款合同》经追认的，请您作为张伟的法定代理人，以张伟的财产代为清偿，"
+        "于收到本函之日起三十日内，将上述款项合计人民币112,242.38元（大写：壹拾壹万贰仟贰佰肆拾"
+        "贰元叁角捌分）支付至我方以下账户："
     ) in printed
     # the user's 7 working days count only for the money owed back should it be refused
     assert printed.count("7个工作日") == 1 and "追认期间届满之日起7个工作日内" in printed
@@ -75,12 +76,13 @@ def test_the_consequence_follows_the_guardians_answer():
     printed = printed_copy("demand_letter", THROUGH_GUARDIAN)
     assert (
         "如您对上述款项有异议，请于上述期限内与我方联系并提供相应依据。上述《借款合同》经追认而"
-        "您逾期仍未付款的，我方将依法向有管辖权的人民法院提起诉讼，相关诉讼费用将依法主张由张伟"
-        "承担；上述《借款合同》未获追认（包括您逾期未作表示）而确定不发生效力的，请于追认期间"
-        "届满之日起7个工作日内返还我方已交付的借款人民币100,000.00元"
-        f"（{CODE}第一百五十七条）。"
+        "张伟逾期仍未清偿的，我方将依法向有管辖权的人民法院提起诉讼，要求张伟清偿，相关诉讼费用将"
+        "依法主张由张伟承担；上述《借款合同》未获追认（包括您逾期未作表示）而确定不发生效力的，"
+        f"张伟应当返还我方已交付的借款人民币100,000.00元（{CODE}第一百五十七条），请您作为张伟的"
+        "法定代理人，以张伟的财产于追认期间届满之日起7个工作日内代为返还。"
     ) in printed
-    assert "如您逾期仍未付款" not in printed
+    # the guardian owes nothing of its own: never late itself (民法典 arts. 34, 35)
+    assert "您逾期仍未付款" not in printed
     # the call to ratify says what silence means; what follows it is said once, above
     assert printed.count("返还我方已交付的借款") == 1
 
@@ -96,7 +98,7 @@ def test_the_consequence_follows_the_guardians_answer():
 def test_a_deadline_that_cannot_end_before_the_thirty_days_is_kept(deadline, printed_as):
     data = _with_deadline(THROUGH_GUARDIAN, counted_from="receipt", **deadline)
     assert "deadline_before_ratification" not in _codes("demand_letter", data)
-    assert f"上述《借款合同》经追认的，请于{printed_as}，将上述款项合计" in (
+    assert f"以张伟的财产代为清偿，于{printed_as}，将上述款项合计" in (
         printed_copy("demand_letter", data)
     )
 
@@ -108,7 +110,9 @@ def test_a_deadline_that_cannot_end_before_the_thirty_days_is_kept(deadline, pri
 def test_a_deadline_that_may_end_before_the_thirty_days_is_replaced(deadline):
     data = _with_deadline(THROUGH_GUARDIAN, counted_from="receipt", **deadline)
     assert "deadline_before_ratification" in _codes("demand_letter", data)
-    assert "请于收到本函之日起三十日内，将上述款项合计" in printed_copy("demand_letter", data)
+    assert "代为清偿，于收到本函之日起三十日内，将上述款项合计" in printed_copy(
+        "demand_letter", data
+    )
 
 
 def test_a_deadline_counted_from_the_letter_date_counts_from_the_receipt_instead():
@@ -118,7 +122,7 @@ def test_a_deadline_counted_from_the_letter_date_counts_from_the_receipt_instead
     assert "付款期限「发函之日起45日内」" in warning.message
     assert "函件已改为自收到本函之日起45日内付款" in warning.message
     printed = printed_copy("demand_letter", data)
-    assert "上述《借款合同》经追认的，请于收到本函之日起45日内，将上述款项合计" in printed
+    assert "代为清偿，于收到本函之日起45日内，将上述款项合计" in printed
     assert "本函出具之日" not in printed
 
 
@@ -220,12 +224,15 @@ def test_the_firm_asks_for_payment_if_ratified_within_the_thirty_days():
     assert _codes("lawyer_letter", FIRM)["deadline_before_ratification"].loc == ("deadline",)
     printed = printed_copy("lawyer_letter", FIRM)
     assert (
-        "本所律师郑重提请您：上述《借款合同》经追认的，请于收到本函之日起三十日内，将上述款项合计"
+        "本所律师郑重提请您：上述《借款合同》经追认的，请您作为张伟的法定代理人，以张伟的财产代为"
+        "清偿，于收到本函之日起三十日内，将上述款项合计"
     ) in printed
     assert (
-        "上述《借款合同》经追认而您逾期仍未履行的，本所将建议委托人依法向有管辖权的人民法院"
-        "提起诉讼，相关诉讼费用将依法主张由张伟承担；上述《借款合同》未获追认（包括您逾期"
-        "未作表示）而确定不发生效力的，请于追认期间届满之日起10日内返还委托人已交付的借款"
+        "上述《借款合同》经追认而张伟逾期仍未清偿的，本所将建议委托人依法向有管辖权的人民法院"
+        "提起诉讼，要求张伟清偿，相关诉讼费用将依法主张由张伟承担；上述《借款合同》未获追认（包括"
+        "您逾期未作表示）而确定不发生效力的，张伟应当返还委托人已交付的借款人民币100,000.00元"
+        f"（{CODE}第一百五十七条），请您作为张伟的法定代理人，以张伟的财产于追认期间届满之日起10日"
+        "内代为返还。"
     ) in printed
     # the deadline typed counted ten days from the letter date: no date is printed
     assert "前（含当日" not in printed

@@ -143,9 +143,17 @@ def test_a_lawyer_letter_to_the_bureau_states_its_consent_and_asks_it_to_pay():
     printed = _lawyer_letter("minor_debtor_consented_by_guardian")
     text = "".join(printed)
     assert "该合同已经贵单位于2025年1月8日同意，依法有效" in text
-    assert any(line.startswith("本所律师郑重提请贵单位：") for line in printed)
-    assert "如贵单位逾期仍未履行" in text
-    assert "您" not in text
+    # the bureau pays for the ward from the ward's property; the ward is late and sued
+    # (民法典 arts. 34(1), 35(1))
+    assert (
+        "本所律师郑重提请贵单位：请贵单位作为张伟的法定代理人，以张伟的财产代为清偿，于"
+    ) in text
+    assert (
+        "如张伟逾期仍未清偿，本所将建议委托人依法向有管辖权的人民法院提起诉讼，要求张伟清偿，"
+        "相关诉讼费用将依法主张由张伟承担。"
+    ) in text
+    assert "监护人是被监护人的法定代理人（第二十三条）" in text
+    assert "贵单位逾期仍未" not in text and "您" not in text
 
 
 def test_a_person_guardian_is_still_called_you():
