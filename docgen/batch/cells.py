@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -50,6 +51,31 @@ YES_NO_WORDS = "是/否、y/n、yes/no、true/false、1/0、有/无"
 def yes_no(text: str) -> bool | None:
     """A yes/no word as a bool (``None`` when it is not one of :data:`YES_NO`)."""
     return YES_NO.get(unicodedata.normalize("NFKC", text).strip().lower())
+
+
+@dataclass(frozen=True)
+class Formula:
+    """A formula cell whose workbook holds no computed value (saved by a program that does
+    not calculate, such as a script writing the sheet): its value is unknown, not blank."""
+
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+FORMULA_HINT = (
+    "请在 Excel 中打开文件、确认公式已算出结果后保存，再重新上传；"
+    "或把这些单元格复制后「选择性粘贴 → 数值」"
+)
+
+
+def formula_error(value: Formula) -> CellError:
+    return CellError(
+        "formula_without_value",
+        f"单元格是公式「{value.text}」，文件中没有保存它的计算结果，无法得知其值",
+        FORMULA_HINT,
+    )
 
 
 class CellError(ValueError):
