@@ -35,6 +35,7 @@ class Found:
     sheet: int = 0
     number: int = 1  # the header's (last) row, as Excel shows it
     ignored: list[str] = field(default_factory=list)  # hidden or running-number columns
+    hidden: set[int] = field(default_factory=set)  # the sheet's hidden columns (0-based)
 
     @property
     def known(self) -> int:
@@ -127,7 +128,7 @@ def _in_sheet(
         if resolved.cells[i] is None and _ignored(h, i, hidden)
     ]
     rest = [row for row in ahead if row.number > last.number]
-    return Found(resolved, _chain(rest, rows), sheet, last.number, ignored)
+    return Found(resolved, _chain(rest, rows), sheet, last.number, ignored, hidden)
 
 
 def _chain(rest: list[Row], rows: Iterator[Row]) -> Iterator[Row]:
@@ -137,9 +138,7 @@ def _chain(rest: list[Row], rows: Iterator[Row]) -> Iterator[Row]:
 
 
 def _better(two: Resolved, one: Resolved) -> bool:
-    return len(two.unknown) < len(one.unknown) or (
-        not two.unknown and _known(two) > _known(one)
-    )
+    return len(two.unknown) < len(one.unknown) or (not two.unknown and _known(two) > _known(one))
 
 
 def _known(resolved: Resolved) -> int:

@@ -85,6 +85,7 @@ class Sheet:
         self.blank_rows = 0
         self.headers: list[str] = []
         self.ignored: list[str] = []  # hidden or running-number columns, not read
+        self.hidden: list[int] = []  # the columns the sheet hides (hidden in the copy too)
         self.header_row = 1
 
     def records(self) -> Iterator[Record]:
@@ -106,7 +107,7 @@ class Sheet:
                 "`docgen batch template` 生成的列名、提供列名映射文件，"
                 "或删除（或隐藏）这些不需要读取的列"
             )
-        self.ignored = found.ignored
+        self.ignored, self.hidden = found.ignored, sorted(found.hidden)
         self.header_row = found.number
         self.headers = resolved.headers
         present = resolved.positions()
