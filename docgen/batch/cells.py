@@ -70,14 +70,6 @@ FORMULA_HINT = (
 )
 
 
-def formula_error(value: Formula) -> CellError:
-    return CellError(
-        "formula_without_value",
-        f"单元格是公式「{value.text}」，文件中没有保存它的计算结果，无法得知其值",
-        FORMULA_HINT,
-    )
-
-
 class CellError(ValueError):
     """A cell whose value cannot be used as it was stored."""
 
@@ -86,6 +78,53 @@ class CellError(ValueError):
         self.code = code
         self.message = message
         self.hint = hint
+
+
+def formula_error(value: Formula) -> CellError:
+    return CellError(
+        "formula_without_value",
+        f"单元格是公式「{value.text}」，文件中没有保存它的计算结果，无法得知其值",
+        FORMULA_HINT,
+    )
+
+
+EXCEL_ERRORS = frozenset(
+    (
+        "#NULL!",
+        "#DIV/0!",
+        "#VALUE!",
+        "#REF!",
+        "#NAME?",
+        "#NUM!",
+        "#N/A",
+        "#SPILL!",
+        "#CALC!",
+        "#FIELD!",
+        "#BLOCKED!",
+        "#CONNECT!",
+        "#BUSY!",
+        "#UNKNOWN!",
+        "#GETTING_DATA",
+    )
+)
+"""Excel's error values: what a formula shows when it has no result (a VLOOKUP that finds
+nothing is #N/A). Stored in an error cell, or as text once exported to CSV."""
+
+
+def excel_error(value: Any) -> CellError | None:
+    """The problem of a cell holding an Excel error value (never a name or an address to
+    print: a letter to 「#N/A」 at 「#REF!」 must not be made)."""
+    if not isinstance(value, str):
+        return None
+    text = unicodedata.normalize("NFKC", value).strip().upper()
+    if text not in EXCEL_ERRORS:
+        return None
+    return CellError(
+        "excel_error",
+        f"单元格是 Excel 的错误值「{text}」：公式没有得出结果（如 VLOOKUP 查不到对应的值），"
+        "不是这一项的内容",
+        "请在原表中修正公式，或直接填写这一项后重新上传",
+    )
 
 
 def excel_date(value: Any) -> Any:

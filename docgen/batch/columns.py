@@ -67,6 +67,9 @@ class Column:
         """
         if isinstance(value, cells.Formula):
             raise cells.formula_error(value)
+        wrong = cells.excel_error(value)
+        if wrong is not None:
+            raise wrong
         if self.kind == "date":
             value = cells.excel_date(value)
         elif self.loc and self.loc[-1] in cells.NUMBER_SENSITIVE:

@@ -113,8 +113,9 @@ def _in_sheet(
         values = row.values or []
         pick, last = _resolve(layout, [_text(v) for v in values], mapping, hidden), row
         if i + 1 < len(head):
-            both = two_row_headers(values, head[i + 1].values or [])
-            two = _resolve(layout, both, mapping, hidden)
+            below = [_text(v).strip() for v in head[i + 1].values or []]
+            two = _resolve(layout, two_row_headers(values, below), mapping, hidden)
+            two = _alone(layout, two, below, mapping, hidden)
             if _better(two, pick):
                 pick, last = two, head[i + 1]
         if best is None or _known(pick) > best[0]:
@@ -135,6 +136,25 @@ def _chain(rest: list[Row], rows: Iterator[Row]) -> Iterator[Row]:
     """The rows under the header: those read ahead, then the rest."""
     yield from rest
     yield from rows
+
+
+def _alone(
+    layout: Layout,
+    two: Resolved,
+    below: list[str],
+    mapping: Mapping[str, str] | None,
+    hidden: set[int],
+) -> Resolved:
+    """A lower cell that names a column by itself where the group carried over it does
+    not (邮政编码 beside a merged 付款期限 that ended a column before: a streamed sheet
+    does not tell where a merged cell ends)."""
+    headers = list(two.headers)
+    changed = False
+    for i, text in enumerate(below):
+        lost = i < len(headers) and text and two.cells[i] is None and text != headers[i]
+        if lost and layout.resolve([text], mapping).cells[0] is not None:
+            headers[i], changed = text, True
+    return _resolve(layout, headers, mapping, hidden) if changed else two
 
 
 def _better(two: Resolved, one: Resolved) -> bool:

@@ -111,11 +111,12 @@ class Sheet:
         self.header_row = found.number
         self.headers = resolved.headers
         present = resolved.positions()
-        count = 0
+        count = between = 0
         for row in rest:
-            if row.blank:
-                self.blank_rows += 1
+            if row.blank:  # counted once a row follows: formatted empty rows at the end
+                between += 1  # are no gap in the data
                 continue
+            self.blank_rows, between = self.blank_rows + between, 0
             count += 1
             self._check_limit(count)
             read = resolved.read(row.values or [])

@@ -112,3 +112,26 @@ def test_the_rejected_rows_read_back_for_a_run_of_the_rejects(runner, tmp_path):
     output, rejects = _check(runner, tmp_path, report, "again")
     assert "共 1 行：可生成 0 行，拒绝 1 行" in output  # the formula, copied as text, still
     assert rejects[0]["列"] == "欠款金额欠款明细1金额（元）"
+
+
+def test_a_two_row_header_under_a_title_and_formatted_rows_under_the_data(runner, tmp_path):
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["2026年12月 催收名单"])
+    top = [None] * len(HEADERS)
+    below = list(HEADERS)
+    first = COL["付款期限（天数）"]
+    top[first], below[first], below[first + 1] = "付款期限", "（天数）", "天数类型"
+    sheet.append(top)  # 付款期限 merged over its two columns; 邮政编码 beside it, below
+    sheet.append(below)
+    sheet.merge_cells(start_row=2, start_column=first + 1, end_row=2, end_column=first + 2)
+    for i in range(3):
+        sheet.append(row(i, "xlsx"))
+    for blank in range(7, 40):
+        sheet.cell(blank, 2).number_format = "@"
+    source = tmp_path / "两行表头.xlsx"
+    book.save(source)
+
+    output, rejects = _check(runner, tmp_path, source, "checks")
+    assert "共 3 行：可生成 3 行，拒绝 0 行，空行 0 行" in output
+    assert rejects == []
