@@ -53,6 +53,7 @@ class Record:
     values: list[Any] = field(default_factory=list)
     merged: dict[str, Any] = field(default_factory=dict)  # with the shared values
     present: Mapping[Loc, int] | None = None  # the sheet's columns (None: a JSONL record)
+    hidden: bool = False  # hidden in the sheet (filtered out): read all the same, warned
     type_name: str = ""  # set when judged: whose recipient ``debtor`` names
 
     @property
@@ -128,6 +129,7 @@ class Sheet:
                 read.cells,
                 row.values or [],
                 present=present,
+                hidden=row.hidden,
             )
 
     def _check_limit(self, count: int) -> None:
@@ -305,7 +307,18 @@ def judge(
     record.problems = record.problems + _beside_cells(type_name, record, report.problems)
     if duplicates is not None and record.ok:
         record.problems += duplicates.of_row(record.number, record.reference, record.merged)
+    if record.hidden:
+        record.problems.append(HIDDEN_ROW)
     return record
+
+
+HIDDEN_ROW = Problem(
+    (),
+    "row_hidden",
+    "这一行在表格中是隐藏的（如被筛选掉）；隐藏或筛选不会排除一行，这一行同样生成函件",
+    "如这一行不应发函，请从表格中删除这一行（而不是隐藏或筛选）后重新上传",
+    severity="warning",
+)
 
 
 def _beside_cells(type_name: str, record: Record, found: list[Problem]) -> list[Problem]:

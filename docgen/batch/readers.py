@@ -33,6 +33,7 @@ class Row:
     number: int
     values: list[Any] | None = None
     record: dict[str, Any] | None = None  # JSONL: an object, nested or keyed by header
+    hidden: bool = False  # an XLSX row hidden (filtered out) in Excel
 
     @property
     def blank(self) -> bool:
@@ -128,14 +129,16 @@ def _xlsx_rows(path: Path, index: int) -> Iterator[Row]:
     formulas = None
     try:
         sheet = workbook.worksheets[index]
-        if _has_formulas(path, getattr(sheet, "_worksheet_path", "")):
+        member = getattr(sheet, "_worksheet_path", "")
+        if _has_formulas(path, member):
             formulas = _open_xlsx(path, data_only=False)
             written = formulas.worksheets[index].iter_rows(values_only=True)
+        hidden = hidden_rows(path, member)
         for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
             row = list(values)
             if formulas is not None:
                 _mark_formulas(row, next(written, ()))
-            yield Row(number, row)
+            yield Row(number, row, hidden=number in hidden)
     finally:
         workbook.close()
         if formulas is not None:
@@ -165,6 +168,29 @@ def _has_formulas(path: Path, member: str) -> bool:
                     return True
                 tail = data[-4:]
     return False
+
+
+_ROW_TAG = re.compile(rb"<(?:\w+:)?row\b[^>]*>")
+_HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
+_ROW_NUMBER = re.compile(rb'\br="(\d+)"')
+
+
+def hidden_rows(path: Path, member: str) -> set[int]:
+    """The rows a worksheet hides (filtered out, or hidden by hand), streamed from its XML."""
+    out: set[int] = set()
+    if not member:
+        return out
+    with zipfile.ZipFile(path) as archive, archive.open(member.lstrip("/")) as fh:
+        tail = b""
+        while chunk := fh.read(1 << 20):
+            data = tail + chunk
+            cut = data.rfind(b"<")  # a tag cut by the chunk's end is read with the next
+            for tag in _ROW_TAG.findall(data, 0, cut):
+                number = _ROW_NUMBER.search(tag)
+                if number and _HIDDEN.search(tag):
+                    out.add(int(number.group(1)))
+            tail = data[cut:]
+    return out
 
 
 def sheet_count(path: Path) -> int:
@@ -238,18 +264,8 @@ def count_rows(path: Path, stop: int) -> int:
         _check_zip(path)
         with zipfile.ZipFile(path) as archive:
             names = [n for n in archive.namelist() if n.startswith("xl/worksheets/sheet")]
-            if not names:
-                return 0
-            with archive.open(sorted(names)[0]) as fh:
-                tail = b""
-                while count < stop:
-                    chunk = fh.read(1 << 20)
-                    if not chunk:
-                        break
-                    data = tail + chunk
-                    count += _row_tags(data) - _row_tags(tail)
-                    tail = data[-5:]
-        return count
+            # the data may be on any sheet (docgen.batch.headers): the longest counts
+            return max((_sheet_rows(archive, name, stop) for name in names), default=0)
     if suffix == ".csv":
         with path.open(encoding=detect_encoding(path), newline="", errors="replace") as fh:
             for _ in csv.reader(fh):
@@ -262,6 +278,20 @@ def count_rows(path: Path, stop: int) -> int:
             count += 1
             if count >= stop:
                 break
+    return count
+
+
+def _sheet_rows(archive: zipfile.ZipFile, name: str, stop: int) -> int:
+    count = 0
+    with archive.open(name) as fh:
+        tail = b""
+        while count < stop:
+            chunk = fh.read(1 << 20)
+            if not chunk:
+                break
+            data = tail + chunk
+            count += _row_tags(data) - _row_tags(tail)
+            tail = data[-5:]
     return count
 
 

@@ -130,7 +130,7 @@ def describe(
     """
     out = []
     for problem in problems:
-        found = _column_for(layout, problem.loc)
+        found = _column_for(layout, problem.loc) if problem.loc else None  # () : the row
         column = found[0] if found else None
         cell = cells.get(problem.loc)
         if cell is None and found is not None:
@@ -141,7 +141,7 @@ def describe(
         elif found is not None:
             header = layout.header(found[0], found[1], "zh")
         else:
-            header = layout.titles(problem.loc)
+            header = layout.titles(problem.loc) if problem.loc else ""
         entry = problem.as_dict()
         entry.update(
             column=header,

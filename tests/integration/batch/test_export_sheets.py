@@ -20,7 +20,7 @@ FORMULA_CELL = "R8"  # 欠款金额合计（元） of the fifth data row, comput
 NO_RESULT_ROW = 9  # its principal a formula saved without a result
 
 
-def _export(path: Path) -> Path:
+def _export(path: Path, hidden_row: int | None = None) -> Path:
     book = Workbook()
     summary = book.active
     summary.title = "汇总"
@@ -38,6 +38,8 @@ def _export(path: Path) -> Path:
             values[COL["欠款金额欠款明细1金额（元）"]] = "=50000*2"
         sheet.append([*values, i + 1, "陈某"])
     sheet.column_dimensions["W"].hidden = True  # 催收员: notes, not for the letter
+    if hidden_row is not None:
+        sheet.row_dimensions[hidden_row].hidden = True  # filtered out
     for blank in range(10, 30):  # formatted, empty rows under the data
         sheet.cell(blank, 1).number_format = "@"
     book.save(path)
@@ -135,3 +137,14 @@ def test_a_two_row_header_under_a_title_and_formatted_rows_under_the_data(runner
     output, rejects = _check(runner, tmp_path, source, "checks")
     assert "共 3 行：可生成 3 行，拒绝 0 行，空行 0 行" in output
     assert rejects == []
+
+
+def test_a_row_filtered_out_is_made_all_the_same_and_warned_of(runner, tmp_path):
+    source = _export(tmp_path / "导出.xlsx", hidden_row=5)  # the second data row
+    output, _ = _check(runner, tmp_path, source, "checks")
+    assert "可生成 5 行" in output  # a hidden row is no deleted row
+
+    with (tmp_path / "checks" / "导出.warnings.csv").open(encoding="utf-8-sig") as fh:
+        warned = [r for r in csv.DictReader(fh) if r["错误代码"] == "row_hidden"]
+    assert [(r["行号"], r["列"]) for r in warned] == [("5", "")]
+    assert "删除这一行" in warned[0]["提示"]
