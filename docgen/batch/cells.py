@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -52,6 +53,23 @@ def yes_no(text: str) -> bool | None:
     return YES_NO.get(unicodedata.normalize("NFKC", text).strip().lower())
 
 
+@dataclass(frozen=True)
+class Formula:
+    """A formula cell whose workbook holds no computed value (saved by a program that does
+    not calculate, such as a script writing the sheet): its value is unknown, not blank."""
+
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+FORMULA_HINT = (
+    "请在 Excel 中打开文件、确认公式已算出结果后保存，再重新上传；"
+    "或把这些单元格复制后「选择性粘贴 → 数值」"
+)
+
+
 class CellError(ValueError):
     """A cell whose value cannot be used as it was stored."""
 
@@ -60,6 +78,53 @@ class CellError(ValueError):
         self.code = code
         self.message = message
         self.hint = hint
+
+
+def formula_error(value: Formula) -> CellError:
+    return CellError(
+        "formula_without_value",
+        f"单元格是公式「{value.text}」，文件中没有保存它的计算结果，无法得知其值",
+        FORMULA_HINT,
+    )
+
+
+EXCEL_ERRORS = frozenset(
+    (
+        "#NULL!",
+        "#DIV/0!",
+        "#VALUE!",
+        "#REF!",
+        "#NAME?",
+        "#NUM!",
+        "#N/A",
+        "#SPILL!",
+        "#CALC!",
+        "#FIELD!",
+        "#BLOCKED!",
+        "#CONNECT!",
+        "#BUSY!",
+        "#UNKNOWN!",
+        "#GETTING_DATA",
+    )
+)
+"""Excel's error values: what a formula shows when it has no result (a VLOOKUP that finds
+nothing is #N/A). Stored in an error cell, or as text once exported to CSV."""
+
+
+def excel_error(value: Any) -> CellError | None:
+    """The problem of a cell holding an Excel error value (never a name or an address to
+    print: a letter to 「#N/A」 at 「#REF!」 must not be made)."""
+    if not isinstance(value, str):
+        return None
+    text = unicodedata.normalize("NFKC", value).strip().upper()
+    if text not in EXCEL_ERRORS:
+        return None
+    return CellError(
+        "excel_error",
+        f"单元格是 Excel 的错误值「{text}」：公式没有得出结果（如 VLOOKUP 查不到对应的值），"
+        "不是这一项的内容",
+        "请在原表中修正公式，或直接填写这一项后重新上传",
+    )
 
 
 def excel_date(value: Any) -> Any:

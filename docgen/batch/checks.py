@@ -97,6 +97,7 @@ def dry_run(
             lambda: _entries(spool, "error"),
             tally["rows"],
             (sheet.headers, rows),
+            sheet.hidden,
         )
     finally:
         spool.unlink(missing_ok=True)

@@ -63,8 +63,13 @@ class Column:
         """A cell value as the model expects it (labels of choices, 是/否, Excel dates).
 
         Raises :class:`~docgen.batch.cells.CellError` for a cell that cannot be used as
-        stored (an ID number Excel turned into a number).
+        stored (an ID number Excel turned into a number, a formula without its result).
         """
+        if isinstance(value, cells.Formula):
+            raise cells.formula_error(value)
+        wrong = cells.excel_error(value)
+        if wrong is not None:
+            raise wrong
         if self.kind == "date":
             value = cells.excel_date(value)
         elif self.loc and self.loc[-1] in cells.NUMBER_SENSITIVE:

@@ -43,9 +43,12 @@ MAILING_HEADER = [
     "文书编号",
     "校验码",
     "客户编号",
+    "页数",
 ]
+"""The EMS batch columns, then the run's own: 文书编号, 校验码, 客户编号, and 页数 (the
+letter's printed pages, for the weight band and to check the envelope's contents)."""
 CONTENT = "信函"
-WIDTHS = (6, 14, 16, 30, 14, 16, 10, 10, 10, 36, 10, 8, 6, 12, 18, 34, 14, 12)
+WIDTHS = (6, 14, 16, 30, 14, 16, 10, 10, 10, 36, 10, 8, 6, 12, 18, 34, 14, 12, 6)
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,7 @@ class Letter:
     document_id: str
     code: str
     reference: str
+    pages: int | None = None
 
 
 @dataclass(frozen=True)
@@ -125,9 +129,7 @@ def write_mailing(path: Path, letters: Iterable[Letter], insured: str = "") -> d
     sheet = book.create_sheet("批量交寄")
     sheet.freeze_panes = "A2"
     # column formats go before the first row in a streamed sheet
-    for index, width in enumerate(
-        (6, 14, 16, 30, 14, 16, 10, 10, 10, 36, 10, 8, 6, 12, 18, 34, 14)
-    ):
+    for index, width in enumerate(WIDTHS):
         sheet.column_dimensions[get_column_letter(index + 1)].width = width
     for column in ("C", "F", "K", "O", "P", "Q", "R"):  # digits that are not quantities
         sheet.column_dimensions[column].number_format = "@"
@@ -159,6 +161,7 @@ def write_mailing(path: Path, letters: Iterable[Letter], insured: str = "") -> d
             letter.document_id,
             letter.code,
             letter.reference,
+            letter.pages,
         ]
         sheet.append([safe_cell(v) for v in row])
     tmp = path.with_name(path.name + ".part")

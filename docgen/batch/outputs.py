@@ -175,6 +175,7 @@ def write_rejects(session: Session, run: BatchRun, folder: Path) -> None:
         lambda: reject_entries(session, run),
         run.total_rows,
         (run.option("headers", []), lambda: rejected_rows(session, run)),
+        run.option("hidden", []),
     )
 
 
@@ -279,6 +280,7 @@ def mailing_letters(session: Session, run: BatchRun) -> Iterator[mailing.Letter]
                 document_id=str(letter.get("document_id", "") or ""),
                 code=str(letter.get("code", "") or ""),
                 reference=str(extras.get("reference", "") or ""),
+                pages=letter.get("pdf", {}).get("pages"),
             )
 
 

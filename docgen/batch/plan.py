@@ -11,7 +11,6 @@ import json
 import logging
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +26,7 @@ from docgen.batch.cases import (
 )
 from docgen.batch.columns import Layout
 from docgen.batch.duplicates import Duplicates
+from docgen.batch.headers import SEARCH, close_rows, find_header
 from docgen.batch.readers import BatchInputError, Row, read_rows
 from docgen.batch.rejects import describe, typed_values
 from docgen.batch.rows import Cell, Resolved
@@ -53,6 +53,7 @@ class Record:
     values: list[Any] = field(default_factory=list)
     merged: dict[str, Any] = field(default_factory=dict)  # with the shared values
     present: Mapping[Loc, int] | None = None  # the sheet's columns (None: a JSONL record)
+    hidden: bool = False  # hidden in the sheet (filtered out): read all the same, warned
     type_name: str = ""  # set when judged: whose recipient ``debtor`` names
 
     @property
@@ -66,28 +67,6 @@ class Record:
     @property
     def debtor(self) -> str:
         return str(recipient_of(self.type_name, self.merged or self.case).get("name", "") or "")
-
-
-def _two_row_headers(first: list[Any], second: list[Any]) -> list[str]:
-    """Headers of a two-row header whose top row holds merged group cells.
-
-    A merged cell's value sits in its first column only; it is carried right until the
-    next non-empty top cell, and joined with the cell below (``债务人`` + ``姓名``).
-    """
-    out: list[str] = []
-    group = ""
-    for i in range(max(len(first), len(second))):
-        top = first[i] if i < len(first) else None
-        below = second[i] if i < len(second) else None
-        top_text = "" if top is None else str(top).strip()
-        below_text = "" if below is None else str(below).strip()
-        if top_text:
-            group = top_text
-        if below_text:
-            out.append((group if not top_text or top_text == group else top_text) + below_text)
-        else:
-            out.append(top_text)
-    return out
 
 
 class Sheet:
@@ -106,42 +85,39 @@ class Sheet:
         self.max_rows = max_rows
         self.blank_rows = 0
         self.headers: list[str] = []
+        self.ignored: list[str] = []  # hidden or running-number columns, not read
+        self.hidden: list[int] = []  # the columns the sheet hides (hidden in the copy too)
+        self.header_row = 1
 
     def records(self) -> Iterator[Record]:
-        rows = read_rows(self.path)
         if self.path.suffix.lower() == ".jsonl":
-            yield from self._json_records(rows)
+            yield from self._json_records(read_rows(self.path))
             return
-        header_row = self._next_nonblank(rows)
-        if header_row is None:
-            raise BatchInputError("文件中没有表头行（第一行应为列名）")
-        resolved = self.layout.resolve([_text(v) for v in header_row.values or []], self.mapping)
-        peeked = self._next_nonblank(rows)
-        if peeked is not None and (
-            resolved.unknown or None in resolved.cells[: len(resolved.cells)]
-        ):
-            combined = _two_row_headers(header_row.values or [], peeked.values or [])
-            second = self.layout.resolve(combined, self.mapping)
-            if len(second.unknown) < len(resolved.unknown) or (
-                not second.unknown and _known(second) > _known(resolved)
-            ):
-                resolved, peeked = second, None
+        found = find_header(self.path, self.layout, self.mapping)
+        if found is None:
+            raise BatchInputError(
+                f"前 {SEARCH} 行中没有可识别的表头（列名如「债务人姓名」）；请使用 "
+                "`docgen batch template` 生成的表头，或提供列名映射文件"
+            )
+        resolved, rest = found.resolved, found.rows
         if resolved.unknown:
+            close_rows(rest)
             names = "、".join(f"「{h}」" for h in resolved.unknown[:10])
             raise BatchInputError(
-                f"无法识别的列名：{names}。请使用 `docgen batch template` 生成的表头，"
-                "或提供列名映射文件"
+                f"第 {found.number} 行表头中有无法识别的列名：{names}。请改成 "
+                "`docgen batch template` 生成的列名、提供列名映射文件，"
+                "或删除（或隐藏）这些不需要读取的列"
             )
-        if not _known(resolved):
-            raise BatchInputError("表头中没有任何可识别的列")
+        self.ignored, self.hidden = found.ignored, sorted(found.hidden)
+        self.header_row = found.number
         self.headers = resolved.headers
         present = resolved.positions()
-        rest = chain([peeked] if peeked is not None else [], rows)
-        count = 0
+        count = between = 0
         for row in rest:
-            if row.blank:
-                self.blank_rows += 1
+            if row.blank:  # counted once a row follows: formatted empty rows at the end
+                between += 1  # are no gap in the data
                 continue
+            self.blank_rows, between = self.blank_rows + between, 0
             count += 1
             self._check_limit(count)
             read = resolved.read(row.values or [])
@@ -153,6 +129,7 @@ class Sheet:
                 read.cells,
                 row.values or [],
                 present=present,
+                hidden=row.hidden,
             )
 
     def _check_limit(self, count: int) -> None:
@@ -330,7 +307,18 @@ def judge(
     record.problems = record.problems + _beside_cells(type_name, record, report.problems)
     if duplicates is not None and record.ok:
         record.problems += duplicates.of_row(record.number, record.reference, record.merged)
+    if record.hidden:
+        record.problems.append(HIDDEN_ROW)
     return record
+
+
+HIDDEN_ROW = Problem(
+    (),
+    "row_hidden",
+    "这一行在表格中是隐藏的（如被筛选掉）；隐藏或筛选不会排除一行，这一行同样生成函件",
+    "如这一行不应发函，请从表格中删除这一行（而不是隐藏或筛选）后重新上传",
+    severity="warning",
+)
 
 
 def _beside_cells(type_name: str, record: Record, found: list[Problem]) -> list[Problem]:

@@ -10,11 +10,14 @@ from __future__ import annotations
 import codecs
 import csv
 import json
+import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from docgen.batch.cells import Formula
 
 SUFFIXES = (".csv", ".xlsx", ".jsonl")
 MAX_XLSX_UNCOMPRESSED = 512 * 1024 * 1024
@@ -30,6 +33,7 @@ class Row:
     number: int
     values: list[Any] | None = None
     record: dict[str, Any] | None = None  # JSONL: an object, nested or keyed by header
+    hidden: bool = False  # an XLSX row hidden (filtered out) in Excel
 
     @property
     def blank(self) -> bool:
@@ -60,13 +64,14 @@ def detect_encoding(path: Path) -> str:
     return "utf-8"
 
 
-def read_rows(path: Path) -> Iterator[Row]:
-    """Every row of the file, blank ones included (the planner counts and skips them)."""
+def read_rows(path: Path, sheet: int = 0) -> Iterator[Row]:
+    """Every row of the file (of its ``sheet``-th worksheet for an XLSX), blank ones
+    included (the planner counts and skips them)."""
     suffix = path.suffix.lower()
     if suffix == ".csv":
         yield from _csv_rows(path)
     elif suffix == ".xlsx":
-        yield from _xlsx_rows(path)
+        yield from _xlsx_rows(path, sheet)
     elif suffix == ".jsonl":
         yield from _jsonl_rows(path)
     else:
@@ -106,20 +111,129 @@ def _check_zip(path: Path) -> None:
         raise BatchInputError("XLSX 文件包含非法的路径，拒绝处理")
 
 
-def _xlsx_rows(path: Path) -> Iterator[Row]:
+def _open_xlsx(path: Path, data_only: bool = True) -> Any:
     import openpyxl
 
-    _check_zip(path)
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        return openpyxl.load_workbook(path, read_only=True, data_only=data_only)
     except Exception as exc:  # openpyxl raises many types for damaged files
         raise BatchInputError(f"无法读取 XLSX 文件：{type(exc).__name__}") from None
+
+
+def _xlsx_rows(path: Path, index: int) -> Iterator[Row]:
+    """The rows of a worksheet as Excel last computed them; a formula cell without a
+    computed value is a :class:`Formula`, not an empty cell (read from a second stream of
+    the formulas, opened only when the sheet has any)."""
+    _check_zip(path)
+    workbook = _open_xlsx(path)
+    formulas = None
     try:
-        sheet = workbook.worksheets[0]
+        sheet = workbook.worksheets[index]
+        member = getattr(sheet, "_worksheet_path", "")
+        if _has_formulas(path, member):
+            formulas = _open_xlsx(path, data_only=False)
+            written = formulas.worksheets[index].iter_rows(values_only=True)
+        hidden = hidden_rows(path, member)
         for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            yield Row(number, list(values))
+            row = list(values)
+            if formulas is not None:
+                _mark_formulas(row, next(written, ()))
+            yield Row(number, row, hidden=number in hidden)
     finally:
         workbook.close()
+        if formulas is not None:
+            formulas.close()
+
+
+def _mark_formulas(row: list[Any], written: tuple[Any, ...]) -> None:
+    for i, (value, source) in enumerate(zip(row, written, strict=False)):
+        if value is None and isinstance(source, str) and source.startswith("="):
+            row[i] = Formula(source)
+
+
+def _has_formulas(path: Path, member: str) -> bool:
+    """Whether a worksheet's XML holds a formula (``<f>``), streamed."""
+    if not member:
+        return True
+    with zipfile.ZipFile(path) as archive:
+        try:
+            fh = archive.open(member.lstrip("/"))
+        except KeyError:
+            return True
+        with fh:
+            tail = b""
+            while chunk := fh.read(1 << 20):
+                data = tail + chunk
+                if b"<f>" in data or b"<f " in data or b":f>" in data or b":f " in data:
+                    return True
+                tail = data[-4:]
+    return False
+
+
+_ROW_TAG = re.compile(rb"<(?:\w+:)?row\b[^>]*>")
+_HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
+_ROW_NUMBER = re.compile(rb'\br="(\d+)"')
+
+
+def hidden_rows(path: Path, member: str) -> set[int]:
+    """The rows a worksheet hides (filtered out, or hidden by hand), streamed from its XML."""
+    out: set[int] = set()
+    if not member:
+        return out
+    with zipfile.ZipFile(path) as archive, archive.open(member.lstrip("/")) as fh:
+        tail = b""
+        while chunk := fh.read(1 << 20):
+            data = tail + chunk
+            cut = data.rfind(b"<")  # a tag cut by the chunk's end is read with the next
+            for tag in _ROW_TAG.findall(data, 0, cut):
+                number = _ROW_NUMBER.search(tag)
+                if number and _HIDDEN.search(tag):
+                    out.add(int(number.group(1)))
+            tail = data[cut:]
+    return out
+
+
+def sheet_count(path: Path) -> int:
+    """The worksheets of an XLSX (1 for other files)."""
+    if path.suffix.lower() != ".xlsx":
+        return 1
+    _check_zip(path)
+    workbook = _open_xlsx(path)
+    try:
+        return len(workbook.worksheets)
+    finally:
+        workbook.close()
+
+
+_COLS = re.compile(rb"<(?:\w+:)?col\b[^>]*>")
+_ATTR = re.compile(rb'(\w+)="([^"]*)"')
+
+
+def hidden_columns(path: Path, sheet: int) -> set[int]:
+    """The 0-based columns a worksheet hides (its ``<cols>``, before the cells)."""
+    if path.suffix.lower() != ".xlsx":
+        return set()
+    workbook = _open_xlsx(path)
+    try:
+        member = getattr(workbook.worksheets[sheet], "_worksheet_path", "")
+    finally:
+        workbook.close()
+    if not member:
+        return set()
+    with zipfile.ZipFile(path) as archive, archive.open(member.lstrip("/")) as fh:
+        head = b""
+        while b"sheetData" not in head and len(head) < (4 << 20):
+            chunk = fh.read(1 << 16)
+            if not chunk:
+                break
+            head += chunk
+    out: set[int] = set()
+    for tag in _COLS.findall(head.split(b"sheetData")[0]):
+        attrs = dict(_ATTR.findall(tag))
+        if attrs.get(b"hidden") in (b"1", b"true"):
+            low, high = int(attrs.get(b"min", b"1")), int(attrs.get(b"max", b"1"))
+            out.update(range(low - 1, min(high, low + 16384)))
+    return out
 
 
 def _jsonl_rows(path: Path) -> Iterator[Row]:
@@ -150,18 +264,8 @@ def count_rows(path: Path, stop: int) -> int:
         _check_zip(path)
         with zipfile.ZipFile(path) as archive:
             names = [n for n in archive.namelist() if n.startswith("xl/worksheets/sheet")]
-            if not names:
-                return 0
-            with archive.open(sorted(names)[0]) as fh:
-                tail = b""
-                while count < stop:
-                    chunk = fh.read(1 << 20)
-                    if not chunk:
-                        break
-                    data = tail + chunk
-                    count += _row_tags(data) - _row_tags(tail)
-                    tail = data[-5:]
-        return count
+            # the data may be on any sheet (docgen.batch.headers): the longest counts
+            return max((_sheet_rows(archive, name, stop) for name in names), default=0)
     if suffix == ".csv":
         with path.open(encoding=detect_encoding(path), newline="", errors="replace") as fh:
             for _ in csv.reader(fh):
@@ -174,6 +278,20 @@ def count_rows(path: Path, stop: int) -> int:
             count += 1
             if count >= stop:
                 break
+    return count
+
+
+def _sheet_rows(archive: zipfile.ZipFile, name: str, stop: int) -> int:
+    count = 0
+    with archive.open(name) as fh:
+        tail = b""
+        while count < stop:
+            chunk = fh.read(1 << 20)
+            if not chunk:
+                break
+            data = tail + chunk
+            count += _row_tags(data) - _row_tags(tail)
+            tail = data[-5:]
     return count
 
 
@@ -192,4 +310,13 @@ def sniff_bytes(data: bytes, filename: str) -> str:
     return ".jsonl" if text == "{" else ".csv"
 
 
-__all__ = ["SUFFIXES", "BatchInputError", "Row", "detect_encoding", "read_rows"]
+__all__ = [
+    "SUFFIXES",
+    "BatchInputError",
+    "Formula",
+    "Row",
+    "detect_encoding",
+    "hidden_columns",
+    "read_rows",
+    "sheet_count",
+]

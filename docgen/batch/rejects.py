@@ -21,7 +21,7 @@ from typing import Any
 from docgen.batch.cells import as_excel_shows
 from docgen.batch.columns import Column, Layout
 from docgen.batch.rows import Cell, fill_slot
-from docgen.batch.sheets import safe_cell, write_csv
+from docgen.batch.sheets import column_width, safe_cell, write_csv
 from docgen.documents.problems import Loc, Problem
 from docgen.domain.written import AMOUNT_HINT, DATE_HINT
 
@@ -130,7 +130,7 @@ def describe(
     """
     out = []
     for problem in problems:
-        found = _column_for(layout, problem.loc)
+        found = _column_for(layout, problem.loc) if problem.loc else None  # () : the row
         column = found[0] if found else None
         cell = cells.get(problem.loc)
         if cell is None and found is not None:
@@ -141,7 +141,7 @@ def describe(
         elif found is not None:
             header = layout.header(found[0], found[1], "zh")
         else:
-            header = layout.titles(problem.loc)
+            header = layout.titles(problem.loc) if problem.loc else ""
         entry = problem.as_dict()
         entry.update(
             column=header,
@@ -285,13 +285,16 @@ def write_rejects(
     entries: Callable[[], Iterator[Entry]],
     rows: int,
     sheet: tuple[list[str], Callable[[], Iterator[tuple[int, list[Any], list[Entry]]]]],
+    hidden: Iterable[int] = (),
 ) -> dict[str, str]:
     """``<stem>.csv`` and ``<stem>.xlsx``; ``sheet`` gives the input's headers and its
-    rejected rows (row number, values, problems) for the highlighted copy."""
+    rejected rows (row number, values, problems) for the highlighted copy, in which the
+    columns the input hid (0-based ``hidden``) are hidden too: the copy reads back as the
+    input did."""
     csv_path = folder / f"{stem}.csv"
     xlsx_path = folder / f"{stem}.xlsx"
     write_csv(csv_path, REJECTS_HEADER, report_rows(entries, rows))
-    _write_xlsx(xlsx_path, report_rows(entries, rows), sheet)
+    _write_xlsx(xlsx_path, report_rows(entries, rows), sheet, set(hidden))
     return {"csv": str(csv_path), "xlsx": str(xlsx_path)}
 
 
@@ -299,48 +302,82 @@ def _write_xlsx(
     path: Path,
     lines: Iterator[list[Any]],
     sheet: tuple[list[str], Callable[[], Iterator[tuple[int, list[Any], list[Entry]]]]],
+    hidden: set[int],
 ) -> None:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
-    from openpyxl.comments import Comment
-    from openpyxl.styles import Font, PatternFill
 
-    red = PatternFill("solid", fgColor="FFC7CE")
-    bold = Font(bold=True)
     workbook = Workbook(write_only=True)
     report = workbook.create_sheet("拒绝清单")
     report.freeze_panes = "A2"
     for letter, width in zip("ABCDEFGHI", (8, 14, 14, 22, 22, 48, 40, 22, 30), strict=True):
         report.column_dimensions[letter].width = width
-    report.append([_bold(WriteOnlyCell(report, value=h), bold) for h in REJECTS_HEADER])
+    report.append([_bold(WriteOnlyCell(report, value=h)) for h in REJECTS_HEADER])
     for line in lines:
         cells = [WriteOnlyCell(report, value=safe_cell(v)) for v in line]
         if line[4] not in ("", None):
-            cells[4].fill = red
+            cells[4].fill = _red()
         report.append(cells)
+    _write_copy(workbook.create_sheet("被拒绝的行"), sheet, hidden)
+    tmp = path.with_name(path.name + ".part")
+    workbook.save(tmp)
+    os.replace(tmp, path)
+
+
+def _write_copy(
+    copy: Any,
+    sheet: tuple[list[str], Callable[[], Iterator[tuple[int, list[Any], list[Entry]]]]],
+    hidden: set[int],
+) -> None:
+    """The rejected rows as typed, under the input's headers: hidden columns hidden,
+    identifier columns formatted as text, each problem's cell red with a comment."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.comments import Comment
+    from openpyxl.utils import get_column_letter
+
     headers, rejected = sheet
-    copy = workbook.create_sheet("被拒绝的行")
     copy.freeze_panes = "B2"
-    copy.append(
-        [_bold(WriteOnlyCell(copy, value="行号"), bold)]
-        + [_bold(WriteOnlyCell(copy, value=safe_cell(h)), bold) for h in headers]
-    )
+    text = _text_columns(headers)
+    for index, header in enumerate(["行号", *headers], start=1):
+        dimension = copy.column_dimensions[get_column_letter(index)]
+        dimension.width = column_width(str(header))
+        if index - 2 in text:
+            dimension.number_format = "@"  # a number retyped here keeps every digit
+        dimension.hidden = index - 2 in hidden
+    copy.append([_bold(WriteOnlyCell(copy, value=safe_cell(h))) for h in ["行号", *headers]])
     for number, values, problems in rejected():
         out = [WriteOnlyCell(copy, value=number)] + [
             _copied(WriteOnlyCell(copy, value=_restored(v))) for v in values
         ]
         out += [WriteOnlyCell(copy, value=None) for _ in range(len(headers) - len(values))]
+        for column in text:
+            if column + 1 < len(out):
+                out[column + 1].number_format = "@"
         for problem in problems:
-            index = problem.get("cell")
-            if index is None or index + 1 >= len(out):
+            at = problem.get("cell")
+            if at is None or at + 1 >= len(out):
                 continue
-            target = out[index + 1]
-            target.fill = red
-            target.comment = Comment(f"{problem['message']}\n{problem.get('hint', '')}", "docgen")
+            out[at + 1].fill = _red()
+            out[at + 1].comment = Comment(
+                f"{problem['message']}\n{problem.get('hint', '')}", "docgen"
+            )
         copy.append(out)
-    tmp = path.with_name(path.name + ".part")
-    workbook.save(tmp)
-    os.replace(tmp, path)
+
+
+def _red() -> Any:
+    from openpyxl.styles import PatternFill
+
+    return PatternFill("solid", fgColor="FFC7CE")
+
+
+_IDENTIFIERS = ("证件号码", "电话", "账号", "邮政编码", "邮编", "统一社会信用代码", "身份证")
+
+
+def _text_columns(headers: Sequence[Any]) -> set[int]:
+    """The columns of identifiers (ID, phone, account, postcode), by the sheet's header:
+    formatted as text in the copy, so that the number the operator types in again keeps
+    its 18 digits and its leading 0."""
+    return {i for i, h in enumerate(headers) if any(word in str(h or "") for word in _IDENTIFIERS)}
 
 
 def _copied(cell: Any) -> Any:
@@ -351,6 +388,8 @@ def _copied(cell: Any) -> Any:
     return cell
 
 
-def _bold(cell: Any, font: Any) -> Any:
-    cell.font = font
+def _bold(cell: Any) -> Any:
+    from openpyxl.styles import Font
+
+    cell.font = Font(bold=True)
     return cell

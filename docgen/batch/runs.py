@@ -263,10 +263,9 @@ class Batches:
             service = service_for(self.settings).for_tenant(run.tenant_id)
             total, blank = plan_records(session, service, run, read, stream)
             run.total_rows, run.blank_rows = total, blank
+            read_as = {"headers": read.headers, "hidden": read.hidden}
             run.options = json.dumps(
-                {**json.loads(run.options or "{}"), "headers": read.headers},
-                ensure_ascii=False,
-                default=str,
+                {**json.loads(run.options or "{}"), **read_as}, ensure_ascii=False, default=str
             )
             run.status = RUN_RUNNING
             run.started_at = datetime.now(UTC).replace(tzinfo=None)

@@ -45,9 +45,13 @@ def write_xlsx(
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title)
+    sheet.freeze_panes = "A2"  # the header stays in view; widths go before the first row
+    for index, name in enumerate(header, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = column_width(name)
     bold = Font(bold=True)
     cells = []
     for name in header:
@@ -63,6 +67,18 @@ def write_xlsx(
     workbook.save(tmp)
     os.replace(tmp, path)
     return count
+
+
+_WIDE = {"SHA-256": 66, "文件": 40, "地址": 36, "文书编号": 24, "校验码": 18}
+
+
+def column_width(header: str) -> int:
+    """A column as wide as its header, or as its values usually are (an address, a hash)."""
+    for word, width in _WIDE.items():
+        if word in header:
+            return width
+    cjk = sum(1 for ch in header if ord(ch) > 0x2E7F)
+    return max(10, min(40, 2 * cjk + (len(header) - cjk) + 2))
 
 
 def _xlsx_value(value: Any) -> Any:

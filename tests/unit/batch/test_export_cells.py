@@ -1,0 +1,56 @@
+"""Cells a collections system's export holds that are no value: Excel's error values and
+formulas saved without their result; headers found under a title and over two rows."""
+
+from __future__ import annotations
+
+import pytest
+
+from docgen.batch.cells import CellError, Formula
+from docgen.batch.columns import Layout
+from docgen.batch.headers import two_row_headers
+from docgen.documents import registry
+
+
+def _column(header: str):
+    layout = Layout.of(registry.get("demand_letter").model)
+    hit = layout.resolve([header]).cells[0]
+    assert hit is not None
+    return hit[0]
+
+
+@pytest.mark.parametrize(
+    ("header", "value"),
+    [
+        ("债务人姓名", "#N/A"),  # a VLOOKUP that found nothing
+        ("债务人住所地", "#REF!"),
+        ("债务人联系电话", "#VALUE!"),
+        ("欠款金额合计（元）", " #div/0! "),  # as a CSV keeps it
+        ("债权依据签订日期", "#NAME?"),
+    ],
+)
+def test_an_excel_error_value_is_refused_in_every_kind_of_column(header, value):
+    with pytest.raises(CellError) as raised:
+        _column(header).convert(value)
+    assert raised.value.code == "excel_error"
+    assert "Excel 的错误值" in raised.value.message
+
+
+def test_a_formula_without_its_result_is_refused_not_read_as_blank():
+    with pytest.raises(CellError) as raised:
+        _column("欠款金额欠款明细1金额（元）").convert(Formula("=B2*1.05"))
+    assert raised.value.code == "formula_without_value"
+    assert "=B2*1.05" in raised.value.message
+    assert "选择性粘贴" in raised.value.hint
+
+
+def test_a_name_like_an_error_code_inside_text_is_kept():
+    assert _column("债务人住所地").convert("北京市#N/A号") == "北京市#N/A号"
+
+
+def test_a_lower_cell_naming_a_column_by_itself_is_not_joined_to_the_group_before_it():
+    layout = Layout.of(registry.get("demand_letter").model)
+    top = ["付款期限", None, None]
+    below = ["（天数）", "天数类型", "邮政编码"]
+    joined = two_row_headers(top, below)
+    assert joined == ["付款期限（天数）", "付款期限天数类型", "付款期限邮政编码"]
+    assert layout.resolve(joined).unknown == ["付款期限邮政编码"]  # what the finder repairs
