@@ -77,7 +77,14 @@ _CENTRAL = struct.pack("<4s4H", b"PK\x01\x02", _VERSION, _VERSION, _UTF8_NAMES, 
 _CENTRAL_REST = struct.pack("<3HL", 0, 0, 0, 0)
 
 
+_DOS_LAST = datetime(2107, 12, 31, 23, 59, 58)  # seven bits of years from 1980
+
+
 def _dos_time(when: datetime) -> tuple[int, int]:
+    """The ZIP time and date fields of ``when``, held within what they can state (1980
+    to 2107): a time outside, from an id of another register's making, still writes."""
+    if when.year > _DOS_LAST.year:
+        when = _DOS_LAST
     year = max(when.year, 1980)
     date = (year - 1980) << 9 | when.month << 5 | when.day
     time = when.hour << 11 | when.minute << 5 | when.second // 2
