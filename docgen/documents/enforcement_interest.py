@@ -9,6 +9,11 @@ claims it.
   figure only its sum to a stated day (「计至实际清偿之日止，暂计至…」): read alone, a sum
   counted to the application date reads as the whole claim. Where the operative part says
   so and the case does not, the user is warned.
+- Interest the operative part awards and the case does not claim is warned of
+  (``awarded_interest_unclaimed``): the applicant may enforce a part only, but the
+  application then gives it up silently, the delay-interest line included (法释〔2014〕8号
+  art. 1(2) reckons it by the instrument's method, which the request then states with no
+  base, rate or start).
 - The interest during the delay follows the instrument's method (法释〔2014〕8号 art. 1(2):
   迟延履行期间的一般债务利息，根据生效法律文书确定的方法计算); the request says so only
   where the instrument awards interest at all.
@@ -25,7 +30,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from docgen.documents.enforcement_interest_figure import claimed, days_words
-from docgen.documents.enforcement_names import names, renamed_words
+from docgen.documents.enforcement_names import INTEREST_NAMES, names, renamed_words
 from docgen.documents.enforcement_operative import awarded, only_denied
 from docgen.documents.problems import Assessment
 from docgen.domain.dates import format_cn
@@ -75,8 +80,26 @@ def check_interest(result: Assessment, case: EnforcementApplication) -> None:
     if o.interest_until is not None and o.interest_until > case.application_date:
         result.error((*at, "interest_until"), "after_application", "利息暂计至日不得晚于申请日期")
     if not o.interest:
+        if not o.interest_to_payment:  # else its sum is missing: an error above
+            _check_awarded_unclaimed(result, case)
         return
     _check_interest_name(result, case)
+
+
+def _check_awarded_unclaimed(result: Assessment, case: EnforcementApplication) -> None:
+    """A warning where the operative part awards interest (under any of its names) and
+    the application claims none."""
+    award = awarded(case.title.operative_part)
+    label = next((name for name in INTEREST_NAMES if name in award), None)
+    if label is None:
+        return
+    result.warn(
+        ("outstanding", "interest"),
+        "awarded_interest_unclaimed",
+        f"法律文书确定的给付内容包括{label}，申请事项未列明{label}：请填写{label}的金额与计算方法"
+        f"（计至实际清偿之日止的，选择「利息计至实际清偿之日止」并填写暂计金额）；"
+        f"确只申请执行部分给付内容的，请核对后再提交",
+    )
 
 
 def _check_interest_name(result: Assessment, case: EnforcementApplication) -> None:

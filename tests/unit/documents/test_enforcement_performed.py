@@ -80,7 +80,7 @@ def test_nothing_paid_keeps_the_usual_words():
 def test_a_principal_below_the_judgments_without_a_payment_is_warned_of():
     data = _fixture("judgment_partly_performed")
     data["outstanding"]["performed"] = []
-    (warning,) = _assess(data).warnings
+    (warning,) = [w for w in _assess(data).warnings if w.code != "awarded_interest_unclaimed"]
     assert (warning.loc, warning.code) == (("outstanding", "principal"), "performed_unstated")
     assert "法律文书确定借款本金人民币100,000.00元，申请执行人民币80,000.00元" in warning.message
 
