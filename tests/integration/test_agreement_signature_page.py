@@ -7,12 +7,15 @@ by lawyers: the pages of terms before it could be swapped."""
 from __future__ import annotations
 
 import dataclasses
+import io
 import re
 import subprocess
 import tempfile
+import zipfile
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from docgen import layouts
 from docgen.config import Settings
@@ -160,3 +163,53 @@ def test_a_long_last_clause_breaks_and_its_end_stays_with_the_signatures(
     assert any(isinstance(b, Paragraph) and LONG in plain(b.text) for b in kept)
     pdf = service.render(type_name, data, "pdf", engine=engine).content
     assert_signed_with_the_text(pdf, document, engine)
+
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _kept_styles(docx: bytes) -> set[str]:
+    """The styles that keep their paragraphs with the next (the headings)."""
+    styles = etree.fromstring(zipfile.ZipFile(io.BytesIO(docx)).read("word/styles.xml"))
+    return {
+        style.get(f"{W}styleId", "")
+        for style in styles.iter(f"{W}style")
+        if style.find(f"{W}pPr/{W}keepNext") is not None
+    }
+
+
+def _words(element: etree._Element) -> str:
+    return "".join(t.text or "" for t in element.iter(f"{W}t"))
+
+
+@pytest.mark.parametrize("case", by_case(CASES))
+def test_the_docx_keeps_the_text_end_and_every_signer_on_one_page(case, service, tmp_path):
+    # Word's own keeps: from the first paragraph of the text kept with the signatures to
+    # the last signer's date, each paragraph keeps with the next (a heading by its style)
+    # and its lines together, the fingerprint box's row never splits
+    document = _document(case.type_name, case.data, tmp_path)
+    closing = _closing(document)
+    ending, _signing = closing.signing()
+    first = _squash(plain(next(b for b in ending if isinstance(b, Paragraph)).text))
+    docx = service.render(case.type_name, case.data, "docx").content
+    body = etree.fromstring(zipfile.ZipFile(io.BytesIO(docx)).read("word/document.xml"))
+    elements = list(body.find(f"{W}body"))
+    start = next(k for k, e in enumerate(elements) if _squash(_words(e)) == first)
+    last = _squash(_signers(closing)[-1].lines()[-1])
+    end = max(k for k, e in enumerate(elements) if _squash(_words(e)) == last)
+    kept, headings = elements[start : end + 1], _kept_styles(docx)
+    paragraphs = [e for e in kept if e.tag == f"{W}p"]
+    assert _squash(_words(paragraphs[-1])) == last and len(paragraphs) > 6
+    for paragraph in paragraphs[:-1]:
+        style = paragraph.find(f"{W}pPr/{W}pStyle")
+        styled = style is not None and style.get(f"{W}val") in headings
+        assert paragraph.find(f"{W}pPr/{W}keepNext") is not None or styled, _words(paragraph)
+        if not styled:
+            assert paragraph.find(f"{W}pPr/{W}keepLines") is not None, _words(paragraph)
+    for table in (e for e in kept if e.tag == f"{W}tbl"):  # a fingerprint box
+        for row in table.iter(f"{W}tr"):
+            assert row.find(f"{W}trPr/{W}cantSplit") is not None
+        assert all(p.find(f"{W}pPr/{W}keepNext") is not None for p in table.iter(f"{W}p"))
+    signers = "".join(_squash(_words(e)) for e in kept)
+    for signer in _signers(closing):
+        assert "".join(_squash(line) for line in signer.lines()) in signers, signer.role
