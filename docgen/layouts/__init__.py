@@ -68,8 +68,9 @@ def parts_of(source: Path) -> tuple[Path, ...]:
     while pending:
         tree = ast.parse(pending.pop().read_text(encoding="utf-8"))
         for node in ast.walk(tree):
-            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith(_PACKAGE):
-                path = Path(__file__).with_name(f"{node.module.removeprefix(_PACKAGE)}.py")
+            module = (node.module or "") if isinstance(node, ast.ImportFrom) else ""
+            if module.startswith(_PACKAGE):
+                path = Path(__file__).with_name(f"{module.removeprefix(_PACKAGE)}.py")
                 if path not in found and path not in (source, SHARED):
                     found.add(path)
                     pending.append(path)
