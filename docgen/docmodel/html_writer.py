@@ -50,6 +50,7 @@ _STYLE = (
     "table.amounts tr.runs-on, table.form tr.runs-on { break-inside: auto; } "
     "table.form tr.title { break-after: avoid; } "
     "table.amounts tr.keep-next { break-after: avoid; } "
+    "div.text-end { break-inside: avoid; } "
     "div.text-end, div.text-end > :last-child { break-after: avoid; }"
 )
 # A ticked box (☑, a form's chosen option) is drawn as the Typst writer draws it: the CJK
@@ -220,7 +221,7 @@ def block(item: Block) -> str:
             runs_on = item.parts()[0]
             ending, kept = item.signing()
             tail = '<div class="keep closing">' + _body(kept) + "</div>"
-            if ending:  # with the signatures, or (too long) its last lines with them
+            if ending:  # whole with the signatures, or (too long) its last lines with them
                 tail = '<div class="text-end">' + _body(ending) + "</div>" + tail
             return _body(runs_on) + "\n" + tail if runs_on else tail
         case PageBreak():
