@@ -114,9 +114,11 @@ def changes(base: Mapping[str, Any], head: Mapping[str, Any]) -> list[FileChange
     modules: dict[str, tuple[dict[str, str | None], set[str]]] = {}
     for side, tree in (("base", base), ("head", head)):
         for name, source in tree["layouts"].items():
-            shas, users = modules.setdefault(source["path"], ({}, set()))
-            shas[side] = source["sha256"]
-            users |= users_of.get(name, set())
+            # a module printed by several layouts (one's own, the others' part) is one
+            for part in (source, *source.get("parts", ())):
+                shas, users = modules.setdefault(part["path"], ({}, set()))
+                shas[side] = part["sha256"]
+                users |= users_of.get(name, set())
     for path, (shas, users) in sorted(modules.items()):
         if shas.get("base") != shas.get("head") and path not in found:
             found[path] = FileChange(

@@ -121,7 +121,8 @@ def _relative(path: Path, tree: Path) -> str:
 
 
 def layout_files(tree: Path, templates_dir: Path) -> dict[str, Any]:
-    """The SHA-256 of each shared layout file per engine and of each layout's module."""
+    """The SHA-256 of each shared layout file per engine and of each layout's module and
+    the other layout modules it prints with."""
     from docgen import layouts
     from docgen.render import layout_print
 
@@ -134,8 +135,15 @@ def layout_files(tree: Path, templates_dir: Path) -> dict[str, Any]:
     }
     sources = {}
     for name in sorted(layouts.LAYOUTS):
-        source = layouts.LAYOUTS[name].source
+        layout = layouts.LAYOUTS[name]
+        source = layout.source
         sources[name] = {"path": _relative(source, tree), "sha256": sha256_file(source)}
+        # the other layout modules it prints with (a tree before they were recorded: none)
+        parts = getattr(layout, "parts", ())
+        if parts:
+            sources[name]["parts"] = [
+                {"path": _relative(part, tree), "sha256": sha256_file(part)} for part in parts
+            ]
     return {"shared": shared, "layouts": sources}
 
 

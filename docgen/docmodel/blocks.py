@@ -323,6 +323,17 @@ class Keep:
             start -= 1
         return self.blocks[:start], self.blocks[start:]
 
+    def signing(self) -> tuple[tuple[Block, ...], tuple[Block, ...]]:
+        """The kept part of :meth:`parts` cut where the parties sign: (the end of the text,
+        the signing lines and blocks). The end of the text may break across pages when it
+        is too long to go whole with the signatures (a long clause), its last lines kept
+        with them; the signing part never breaks. Without signers: ((), the kept part)."""
+        kept = self.parts()[1]
+        signs = [k for k, b in enumerate(kept) if isinstance(b, SignBlock)]
+        terms = [k for k in range(signs[0]) if _holds_a_term(kept[k])] if signs else []
+        cut = terms[-1] + 1 if terms else 0
+        return kept[:cut], kept[cut:]
+
 
 def _holds_a_term(block: Block) -> bool:
     """Whether ``block`` is text of the agreement, not a line of its signing part."""

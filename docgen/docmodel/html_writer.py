@@ -49,7 +49,9 @@ _STYLE = (
     "table.form td p { margin: 0; text-align: left; } table.form td p + p { margin-top: 1mm; } "
     "table.amounts tr.runs-on, table.form tr.runs-on { break-inside: auto; } "
     "table.form tr.title { break-after: avoid; } "
-    "table.amounts tr.keep-next { break-after: avoid; }"
+    "table.amounts tr.keep-next { break-after: avoid; } "
+    "div.text-end { break-inside: avoid; } "
+    "div.text-end, div.text-end > :last-child { break-after: avoid; }"
 )
 # A ticked box (☑, a form's chosen option) is drawn as the Typst writer draws it: the CJK
 # fonts have □ and ✓ but no ☑, and docgen prints no character its fonts lack. The ✓, at
@@ -216,8 +218,11 @@ def block(item: Block) -> str:
         case SignBlock():
             return _sign(item)
         case Keep():
-            runs_on, kept = item.parts()
+            runs_on = item.parts()[0]
+            ending, kept = item.signing()
             tail = '<div class="keep closing">' + _body(kept) + "</div>"
+            if ending:  # whole with the signatures, or (too long) its last lines with them
+                tail = '<div class="text-end">' + _body(ending) + "</div>" + tail
             return _body(runs_on) + "\n" + tail if runs_on else tail
         case PageBreak():
             return '<div class="page-break"></div>'

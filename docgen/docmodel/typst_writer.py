@@ -282,8 +282,11 @@ def block(item: Block) -> str:
         case SignBlock():
             return _sign(item)
         case Keep():
-            runs_on, kept = item.parts()
+            runs_on = item.parts()[0]
+            ending, kept = item.signing()
             tail = "block(breakable: false, {\n" + _body(kept) + "\n})"
+            if ending:  # sticky: with the signatures whole, or its last lines if too long
+                tail = "block(sticky: true, {\n" + _body(ending) + "\n})\n" + tail
             return _body(runs_on) + "\n" + tail if runs_on else tail
         case PageBreak():
             return "pagebreak()"

@@ -13,6 +13,7 @@ the first time the layout is asked for.
 
 from __future__ import annotations
 
+import ast
 import importlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass
@@ -27,12 +28,19 @@ Declarations = Callable[[], Iterable[tuple[str, Mapping[str, str]]]]
 
 @dataclass(frozen=True)
 class Layout:
-    """A type's layout: ``name`` (the type's), its builder and the module that holds
-    its words (its version is the module file's hash)."""
+    """A type's layout: ``name`` (the type's), its builder, the module that holds its
+    words and ``parts``, the other layout modules it prints with (what its module imports
+    from them, :func:`parts_of`); its version is the hash of these files."""
 
     name: str
     build: Callable[[Context], Document]
     source: Path
+    parts: tuple[Path, ...] = ()
+
+    @property
+    def files(self) -> tuple[Path, ...]:
+        """The module and the layout modules it prints with: the layout's version."""
+        return (self.source, *self.parts)
 
 
 def name_for(type_name: str, variant: str = "") -> str:
@@ -46,7 +54,27 @@ def resolve(name: str, target: str) -> Layout:
     module_name, _, function = target.partition(":")
     module = importlib.import_module(module_name)
     build: Callable[[Context], Document] = getattr(module, function)
-    return Layout(name, build, Path(module.__file__ or ""))
+    source = Path(module.__file__ or "")
+    return Layout(name, build, source, parts_of(source))
+
+
+def parts_of(source: Path) -> tuple[Path, ...]:
+    """The layout modules (besides ``common``, the shared blocks: :data:`SHARED`) that the
+    layout module ``source`` imports, directly or through another, in name order: a
+    change to one changes what the layout prints, so it is part of its version (the
+    settlement agreement prints with the installment agreement's pieces)."""
+    found: set[Path] = set()
+    pending = [source]
+    while pending:
+        tree = ast.parse(pending.pop().read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            module = (node.module or "") if isinstance(node, ast.ImportFrom) else ""
+            if module.startswith(_PACKAGE):
+                path = Path(__file__).with_name(f"{module.removeprefix(_PACKAGE)}.py")
+                if path not in found and path not in (source, SHARED):
+                    found.add(path)
+                    pending.append(path)
+    return tuple(sorted(found))
 
 
 class _Layouts(MutableMapping[str, Layout]):
@@ -92,6 +120,7 @@ class _Layouts(MutableMapping[str, Layout]):
 LAYOUTS = _Layouts()
 SHARED = Path(__file__).with_name("common.py")
 """The shared blocks every layout uses (part of each layout's version)."""
+_PACKAGE = "docgen.layouts."
 
 
 def declared_by(declarations: Declarations) -> None:
@@ -103,4 +132,13 @@ def get(name: str) -> Layout | None:
     return LAYOUTS.get(name)
 
 
-__all__ = ["LAYOUTS", "SHARED", "Layout", "declared_by", "get", "name_for", "resolve"]
+__all__ = [
+    "LAYOUTS",
+    "SHARED",
+    "Layout",
+    "declared_by",
+    "get",
+    "name_for",
+    "parts_of",
+    "resolve",
+]

@@ -10,7 +10,6 @@ from docgen.docmodel.blocks import (
     Heading,
     Keep,
     Paragraph,
-    SignBlock,
     Table,
     text,
 )
@@ -181,26 +180,6 @@ def with_article_before(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     return (*body[:start], Keep((*body[start:], *closing.blocks)))
 
 
-def signed_by_party(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
-    """The closing (the last block, kept on one page with every signer's block by
-    ``common.end_and_signatures``) with three signers or more cut by party: the end of the
-    text, 「（以下无正文）」 and the first signer's block kept on one page, then the other
-    blocks, each whole (a party's name never apart from its signing line and date), the
-    last two together so that no page holds one signer's block alone. Three signers'
-    blocks going over as one with the end of the text (four fifths of a page) left the
-    page before half blank; now only the later signers may go over, and the mark stays
-    right after the text with a signature under it, so no blank lies between the text and
-    the signatures that words could be added in. Two signers stay as they are."""
-    *body, closing = blocks
-    if not isinstance(closing, Keep):
-        return blocks
-    signs = [k for k, b in enumerate(closing.blocks) if isinstance(b, SignBlock)]
-    if len(signs) < 3:
-        return blocks
-    kept, later = closing.blocks[: signs[1]], closing.blocks[signs[1] :]
-    return (*body, Keep(kept), *later[:-2], Keep(later[-2:]))
-
-
 def _agreement(c: Context) -> tuple[Block, ...]:
     # no typed date: each signer dates the signature (``common.agreement``)
-    return signed_by_party(with_article_before(agreement(c, _articles(c))))
+    return with_article_before(agreement(c, _articles(c)))

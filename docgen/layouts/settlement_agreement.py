@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from docgen.docmodel.blocks import Block, Column, Document, Paragraph, Table, text
 from docgen.layouts.common import Context, agreement, article_number, pay_into, whole_if_short
-from docgen.layouts.installment_agreement import signed_by_party, with_article_before
+from docgen.layouts.installment_agreement import with_article_before
 
 
 def build(c: Context) -> Document:
@@ -89,6 +89,7 @@ def _articles(c: Context) -> list[tuple[str, tuple[Block, ...]]]:
 
 def _agreement(c: Context) -> tuple[Block, ...]:
     # one date for one signing: the agreement's, typed above the signatures; 争议解决
-    # goes over with 其他 and the signatures, so that the signature page holds a term
-    # with a guarantor, 乙方's and 丙方's blocks may go over to the next page
-    return signed_by_party(with_article_before(agreement(c, _articles(c))))
+    # goes over with 其他 and the signatures, so that the signature page holds a term;
+    # every signer's block with them, a guarantor's too: a page holding signatures and
+    # no term could be put after other terms than those signed
+    return with_article_before(agreement(c, _articles(c)))

@@ -105,13 +105,13 @@ class Provenance:
                 raise TemplateRenderError(f"没有内置版式「{template}」")
             shared = layout_print.shared_files(engine, self.settings.templates_dir)
             versions = self.versions(f"layout:{engine}", shared) if engine != "docx" else None
-            module_hash = self.module_hash(layout.source)
+            module_hash, same = self.layout_version(layout)
             return Source(
                 layout_print.template_id(template, engine),
                 module_hash,
                 versions[0] if versions else None,
                 versions[1] if versions else frozenset(),
-                frozenset(earlier(module_hash)),
+                same,
             )
         path = self.settings.templates_dir / template
         return Source(self.template_id(path), self.template_hash(path), self.layout_hash(path))
@@ -140,6 +140,24 @@ class Provenance:
         if found is None:
             found = self._module_hashes[path] = sha256_hex(path.read_bytes())
         return found
+
+    def layout_version(self, layout: layouts.Layout) -> tuple[str, frozenset[str]]:
+        """A built-in layout's version and the earlier ones that print the same
+        (``layout_lineage``). A layout printed with its module alone: the module's hash.
+        One printed with other layout modules' pieces too (``Layout.parts``): the hash of
+        each file's name and hash, so that a change to a piece it shares changes its
+        version; the earlier versions combine each file's listed earlier ones."""
+        if not layout.parts:
+            module_hash = self.module_hash(layout.source)
+            return module_hash, frozenset(earlier(module_hash))
+        choices = []
+        for path in layout.files:
+            sha = self.module_hash(path)
+            choices.append([f"{path.name}:{s}" for s in (sha, *earlier(sha))])
+        digests = [
+            sha256_hex("\n".join(parts).encode("utf-8")) for parts in itertools.product(*choices)
+        ]
+        return digests[0], frozenset(digests[1:])
 
     def layout_hash(self, path: Path) -> str | None:
         """The version of what a PDF template is printed with besides itself: the shared

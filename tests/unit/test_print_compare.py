@@ -156,6 +156,25 @@ def test_a_layout_module_is_judged_by_the_prints_of_its_own_layouts():
     assert _pasted(text) == {"3" * 64: (COMPLAINT_MODULE,)}
 
 
+def test_a_layout_module_another_layout_prints_with_is_judged_by_that_layouts_prints_too():
+    # the complaint prints with a piece of the letter's module (``Layout.parts``): an edit
+    # of that module is shown to print the same only if the complaint's PDFs are identical
+    base, head = tree(), tree()
+    for side in (base, head):
+        part = {"path": "docgen/layouts/demand_letter.py", "sha256": LETTER_MODULE}
+        side["layouts"]["civil_complaint:narrative"]["parts"] = [part]
+    head["layouts"]["demand_letter"]["sha256"] = "3" * 64
+    head["layouts"]["civil_complaint:narrative"]["parts"][0]["sha256"] = "3" * 64
+    head["outputs"]["civil_complaint/loan@typst"]["copies"][0]["sha256"] = "changed"
+
+    text, status = _report(base, head)
+
+    assert status == 1
+    assert "docgen/layouts/demand_letter.py  111111111111 -> 333333333333" in text
+    assert "NOT shown to print the same: 1 of its 4 PDFs differ" in text
+    assert "Ready to paste" not in text
+
+
 def test_a_fixture_in_one_tree_or_with_another_case_is_not_compared_and_proves_nothing():
     base, head = tree(OLD_WRITER), tree(NEW_WRITER)
     head["inputs"]["civil_complaint/loan"] = "edited"

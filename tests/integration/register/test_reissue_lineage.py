@@ -59,7 +59,11 @@ def test_the_listed_layout_versions_are_the_files_as_they_are_now():
         for engine in ("typst", "weasyprint")
         for f in layout_print.shared_files(engine, templates)
     } | {sha256_hex((templates / n).read_bytes()) for n in typst_writer.SHARED_FILES}
-    current |= {sha256_hex(layout.source.read_bytes()) for layout in layouts.LAYOUTS.values()}
+    current |= {
+        sha256_hex(path.read_bytes())
+        for layout in layouts.LAYOUTS.values()
+        for path in layout.files  # its module and the layout modules it prints with
+    }
     assert set(layout_lineage.SAME_PRINT) <= current
 
 
@@ -82,6 +86,38 @@ def test_a_letter_issued_before_its_layout_module_was_edited_to_print_the_same_i
     assert refused.value.code == "template_changed"
 
     earlier = sha256_hex(original.source.read_bytes())
+    monkeypatch.setitem(layout_lineage.SAME_PRINT, sha256_hex(edited.read_bytes()), (earlier,))
+    again = docgen.reissue_pdf(rendered.document_id)
+    assert again.identical and again.pdf == rendered.content
+
+
+def test_an_agreement_printed_with_another_layouts_pieces_is_not_made_again_after_they_change(
+    docgen: DocumentService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    # the settlement agreement prints with the installment agreement's pieces (its
+    # closing): an edit of that module changes the settlement's version as its own would;
+    # before, the settlement's version was its module's alone, and a change to the
+    # shared piece reissued under the old version a PDF that could print otherwise
+    registry.all_types()
+    settlement = layouts.LAYOUTS["settlement_agreement"]
+    (shared,) = settlement.parts
+    assert shared.name == "installment_agreement.py"
+    case = load_fixture("settlement_agreement", "valid", "mediation_with_a_guarantor")
+    rendered = docgen.render("settlement_agreement", case, "pdf")
+    assert docgen.reissue_pdf(rendered.document_id).identical
+
+    edited = tmp_path / "installment_agreement.py"
+    edited.write_bytes(shared.read_bytes() + b"\n# a comment: prints the same\n")
+    monkeypatch.setitem(
+        layouts.LAYOUTS, "settlement_agreement", dataclasses.replace(settlement, parts=(edited,))
+    )
+    with pytest.raises(NotReissuable) as refused:
+        docgen.reissue_pdf(rendered.document_id)
+    assert refused.value.code == "template_changed"
+
+    # shown to print the same (bin/print-compare judges it by every layout printing with
+    # it) and listed: the reissue accepts it
+    earlier = sha256_hex(shared.read_bytes())
     monkeypatch.setitem(layout_lineage.SAME_PRINT, sha256_hex(edited.read_bytes()), (earlier,))
     again = docgen.reissue_pdf(rendered.document_id)
     assert again.identical and again.pdf == rendered.content
