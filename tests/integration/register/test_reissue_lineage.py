@@ -121,3 +121,40 @@ def test_an_agreement_printed_with_another_layouts_pieces_is_not_made_again_afte
     monkeypatch.setitem(layout_lineage.SAME_PRINT, sha256_hex(edited.read_bytes()), (earlier,))
     again = docgen.reissue_pdf(rendered.document_id)
     assert again.identical and again.pdf == rendered.content
+
+
+def _as_issued_before_parts_were_versioned(docgen: DocumentService, document_id: str) -> None:
+    """The register row as a release before 2026-12-07 wrote it: the module's hash alone."""
+    from sqlalchemy import update
+
+    from docgen.register.models import RegisteredDocument
+
+    source = layouts.LAYOUTS["preservation_application"].source
+    with docgen.scope.stores.register.engine.begin() as connection:
+        connection.execute(
+            update(RegisteredDocument)
+            .where(RegisteredDocument.id == document_id)
+            .values(template_hash=sha256_hex(source.read_bytes()))
+        )
+
+
+def test_a_document_issued_before_its_layouts_pieces_were_versioned_is_made_again(
+    docgen: DocumentService, monkeypatch: pytest.MonkeyPatch
+):
+    # the preservation application prints with the payment order's pieces; one issued
+    # when its version was its module's hash alone is the same version while those pieces
+    # are still the file they were then (layout_lineage.PARTS_BEFORE_VERSIONED)
+    registry.all_types()
+    (piece,) = layouts.LAYOUTS["preservation_application"].parts
+    assert layout_lineage.PARTS_BEFORE_VERSIONED[piece.name] == sha256_hex(piece.read_bytes())
+    case = load_fixture("preservation_application", "valid", "in_suit_no_security")
+    rendered = docgen.render("preservation_application", case, "pdf")
+    _as_issued_before_parts_were_versioned(docgen, rendered.document_id)
+    again = docgen.reissue_pdf(rendered.document_id)
+    assert again.identical and again.pdf == rendered.content
+
+    # the piece edited since: what it printed then is not known, so it is refused
+    monkeypatch.setitem(layout_lineage.PARTS_BEFORE_VERSIONED, piece.name, "0" * 64)
+    with pytest.raises(NotReissuable) as refused:
+        docgen.reissue_pdf(rendered.document_id)
+    assert refused.value.code == "template_changed"
