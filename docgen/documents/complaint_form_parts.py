@@ -23,7 +23,6 @@ from docgen.documents.complaint_text import (
     principal,
     rate_words,
 )
-from docgen.documents.court_names import court_name
 from docgen.documents.court_parts import AUTHORITY_LABELS, ServiceAddress, representative
 from docgen.documents.parts import ResolvedAmounts
 from docgen.domain.court_fees import FeeResult
@@ -274,9 +273,8 @@ def jurisdiction_rows(case: CivilComplaint) -> list[Row]:
     applied = held is not None or case.preservation_applied
     detail = ""
     if applied:
-        # by its full name, as the form's addressee (此致) names the court it is filed at
         detail = (
-            f"保全法院：{val(court_name(held.court) if held else None)}　"
+            f"保全法院：{val(held.court if held else None)}　"
             f"保全时间：{day(held.ordered_on if held else None)}　"
             f"保全案号：{val(held.case_number if held else None)}"
         )
