@@ -85,7 +85,14 @@ def ward_capacity(case: CivilComplaint, defendant: Defendant) -> str:
 def capacity_sentence(defendant: Defendant, person: Person) -> str:
     """The adult's capacity as the court found it (民法典 arts. 21, 22: 不能辨认 or 不能完全
     辨认自己行为的成年人; art. 24: so only by a court's finding), and the guardian who
-    litigates for them (民事诉讼法 art. 60), one source for both forms of the complaint."""
+    litigates for them (民事诉讼法 art. 60), one source for both forms of the complaint.
+
+    Only art. 60 is cited. The capacity is the cited judgment's finding, a fact the court
+    takes as proved (民诉法解释 art. 93(1)(5)), so arts. 21, 22 and 24 would add words, not
+    support; where it bears on the claim (found before signing) the legal basis cites arts.
+    21–23 (``assent_articles``). Art. 28 is not cited: an adult's guardian may hold office
+    by arts. 28–33 (the statutory order, a parent's will, an agreement, a designation, the
+    ward's own earlier choice) and nothing given says which."""
     status = CAPACITY_LABELS[person.capacity]
     finding, day = defendant.capacity_finding, defendant.capacity_found_on
     when = f"于{format_cn(day)}" if day else ""

@@ -7,7 +7,7 @@ import copy
 
 from docgen.documents import registry
 from docgen.documents.base import RuleOptions
-from tests.support import load_fixture, printed_copy
+from tests.support import fixture_cases, load_fixture, printed_copy
 
 OPTIONS = RuleOptions(calendar_fallback=True)
 DOC = registry.get("civil_complaint")
@@ -141,6 +141,19 @@ def test_an_agreement_named_only_in_the_evidence_asks_for_its_clause():
     facts = _facts(UNSTATED)
     assert "原告刘芳为实现本案债权支付律师费人民币5,000.00元（已实际支付，见律师费发票）。" in facts
     assert "约定" not in facts[facts.index("为实现本案债权") - 40 : facts.index("为实现本案债权")]
+
+
+def test_one_valid_fixture_shows_the_agreement_without_its_clause():
+    """A valid fixture is a complaint one would file as it is: one that relies on the
+    contract's fee agreement states its clause, but for the one kept to show the warning
+    (the expectations are checked against the rules by test_fixtures_and_rules)."""
+    warned = {
+        case.name
+        for case in fixture_cases("valid")
+        if case.type_name == "civil_complaint"
+        and any(code == "lawyer_fee_clause_missing" for _loc, code in case.expected_warnings or ())
+    }
+    assert warned == {"lawyer_fee_agreed_without_its_clause"}
 
 
 def test_the_guarantor_case_states_the_clause_its_evidence_relies_on():
