@@ -36,11 +36,11 @@ if TYPE_CHECKING:
 
 LiabilityKind = Literal["debtor", "joint", "general_guarantee", "security_only", "share"]
 LIABILITY_LABELS: dict[str, str] = {
-    "debtor": "债务人，支付法律文书确定的全部款项",
-    "joint": "对上述债务承担连带清偿责任",
+    "debtor": "债务人：支付全部款项",
+    "joint": "连带清偿责任（连带责任保证人、共同债务人等）",
     "general_guarantee": "一般保证：仅对债务人财产依法强制执行后仍不能履行的部分承担保证责任",
-    "security_only": "仅以抵押、质押的财产承担担保责任（优先受偿）",
-    "share": "按份承担法律文书确定的金额",
+    "security_only": "仅以抵押、质押的财产承担责任（就该财产优先受偿）",
+    "share": "按份责任：支付法律文书确定的份额",
 }
 FULL: tuple[str, ...] = ("debtor", "joint")
 # the debtors whose property is enforced before a general guarantor's: the whole or a share
@@ -72,6 +72,7 @@ class Liability(CaseModel):
     share: Money | None = Field(
         default=None,
         title="按份承担的金额",
+        description="法律文书确定由该被执行人支付的金额",
         json_schema_extra=shown_when("kind", "share"),
     )
 
@@ -149,7 +150,7 @@ def _check_fields(result: Assessment, liability: Liability, at: Loc, name: str) 
         result.error(
             (*at, "security_property"),
             "not_for_this_liability",
-            "只有责任形式为「仅以抵押、质押的财产承担担保责任」的被执行人才填写担保财产",
+            "只有责任形式为「仅以抵押、质押的财产承担责任」的被执行人才填写担保财产",
             hint="被执行人既承担保证责任又提供抵押的，请在执行依据中核对其判项，按判项选择",
         )
     if kind == "share" and liability.share is None:
@@ -162,7 +163,7 @@ def _check_fields(result: Assessment, liability: Liability, at: Loc, name: str) 
         result.error(
             (*at, "share"),
             "not_for_this_liability",
-            "只有责任形式为「按份承担」的被执行人才填写按份承担的金额",
+            "只有责任形式为「按份责任」的被执行人才填写按份承担的金额",
         )
 
 
