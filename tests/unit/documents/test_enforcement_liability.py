@@ -137,3 +137,18 @@ def test_the_form_offers_the_liability_with_chinese_titles_and_help():
         assert inner["share"]["widget"] == "money"
     at = ("respondents", 3, "liability", "security_property")
     assert field_path(spec, at) == at
+
+
+def test_the_openapi_document_describes_the_liability(client):
+    schemas = client.get("/api/v1/openapi.json").json["components"]["schemas"]
+    for name in ("EnforcementPerson", "EnforcementOrganization"):
+        assert "liability" in schemas[name]["properties"], name
+    liability = schemas["Liability"]["properties"]
+    assert liability["kind"]["enum"] == [
+        "debtor",
+        "joint",
+        "general_guarantee",
+        "security_only",
+        "share",
+    ]
+    assert {"security_property", "share"} <= set(liability)
