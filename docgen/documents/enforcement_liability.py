@@ -13,7 +13,7 @@ for more can object. A judgment often orders its defendants differently:
   judgment says so in its operative part) — the application asks it in those words and says
   the debtor's property is to be enforced first, and is not refused for naming him;
 - a mortgagor or pledgor is liable only with the property (``security_only``): the creditor
-  is paid first out of the price the property fetches (民法典 art. 410, art. 436), no more;
+  is paid first out of the price the property fetches (民法典 art. 410; a pledge art. 425), no more;
 - a respondent liable for a share (``share``; 民法典 art. 177) pays that sum.
 """
 
@@ -49,7 +49,7 @@ _GENERAL_BASIS = (
     "《中华人民共和国民法典》第六百八十七条第二款、《最高人民法院关于适用〈中华人民共和国"
     "民法典〉有关担保制度的解释》第二十六条第二款"
 )
-_SECURITY_BASIS = "《中华人民共和国民法典》第四百一十条、第四百三十六条"
+_SECURITY_BASIS = "《中华人民共和国民法典》第四百一十条、第四百二十五条"
 # the words of a judgment limiting a guarantor to what enforcement leaves unpaid
 _SUPPLEMENTARY = re.compile(r"不能(?:清偿|履行|偿还|执行)|补充")
 
