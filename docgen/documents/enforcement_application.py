@@ -46,6 +46,7 @@ from docgen.documents.enforcement_interruptions import (
     check_interruptions,
     warn_unproven_demands,
 )
+from docgen.documents.enforcement_liability import EnforcementRespondent, check_liabilities
 from docgen.documents.enforcement_names import check_names
 from docgen.documents.enforcement_notarial import (
     certificate_events,
@@ -79,7 +80,6 @@ from docgen.domain.delay_interest import DelayTotal
 from docgen.domain.fields import CaseModel, Line
 from docgen.domain.limitation import InterruptionEvent, limitation_status
 from docgen.domain.money import format_yuan
-from docgen.domain.parties import Party
 
 AGENT = AGENT_TITLES["execution"]  # 委托代理人 (执行工作若干问题的规定 art. 20)
 
@@ -96,7 +96,9 @@ class EnforcementApplication(CaseModel):
     )
     title: EnforcementTitle = Field(title="执行依据")
     applicants: list[EnforcementApplicant] = Field(title=APPLICANT, min_length=1, max_length=5)
-    respondents: list[Party] = Field(title=EXECUTION_RESPONDENT, min_length=1, max_length=10)
+    respondents: list[EnforcementRespondent] = Field(
+        title=EXECUTION_RESPONDENT, min_length=1, max_length=10
+    )
     outstanding: Outstanding = Field(title="尚未履行的金钱债务")
     calculation_date: date | None = Field(
         default=None, title="迟延履行利息计算至", description="不填则计至申请日期"
@@ -137,6 +139,7 @@ def assess(case: EnforcementApplication, options: RuleOptions) -> Assessment:
     check_installment_periods(result, case, events)
     warn_unproven_demands(result, case)
     result.computed["unpaid"] = _total(case)
+    check_liabilities(result, case, result.computed["unpaid"])
     delay_interest(result, case)
     return result
 

@@ -12,6 +12,7 @@ from docgen.documents.enforcement_delay import costs_refunded
 from docgen.documents.enforcement_installments import delay_notes, installments_text
 from docgen.documents.enforcement_interest import awards_interest, interest_item
 from docgen.documents.enforcement_interruptions import interruptions_text
+from docgen.documents.enforcement_liability import liability_facts, liability_request, payers
 from docgen.documents.enforcement_names import names as claimed_names
 from docgen.documents.enforcement_notarial import certificate_application_text
 from docgen.documents.enforcement_parts import (
@@ -49,7 +50,9 @@ def basis_line(title: EnforcementTitle) -> str:
 
 def requests(case: EnforcementApplication, assessment: Assessment) -> list[str]:
     o = case.outstanding
-    names = "、".join(r.name for r in case.respondents)
+    # those asked for the whole; the others each for what the instrument orders of them
+    # (``enforcement_liability``)
+    names = "、".join(payers(case))
     # the debt is named as the instrument names it (an award for 货款 is not for 本金)
     named = claimed_names(case)
     items: list[tuple[tuple[str, ...], str]] = [
@@ -67,7 +70,8 @@ def requests(case: EnforcementApplication, assessment: Assessment) -> list[str]:
     unpaid: Decimal = assessment.computed["unpaid"]
     # a total only where there is something to add up
     total = f"；以上合计{legal_amount(unpaid)}" if len(parts) > 1 else ""
-    result = [f"请求强制执行被执行人{names}向申请执行人支付{'；'.join(parts)}{total}。"]
+    who = f"被执行人{names}向申请执行人支付" if payers(case) else "法律文书确定的债务："
+    result = [f"请求强制执行{who}{'；'.join(parts)}{total}。"]
     delay: DelayTotal | None = assessment.computed.get("delay")
     if delay is not None:
         # the interest during the delay follows the instrument's method (法释〔2014〕8号
@@ -75,11 +79,21 @@ def requests(case: EnforcementApplication, assessment: Assessment) -> list[str]:
         general = (
             "；迟延履行期间的一般债务利息按法律文书确定的方法计算" if awards_interest(case) else ""
         )
+        # none asked for the whole: the doubled interest is a part of the debt each
+        # respondent's own request limits him to
+        whom = (
+            f"被执行人{names}加倍支付迟延履行期间的债务利息"
+            if payers(case)
+            else "迟延履行期间加倍支付的债务利息"
+        )
         result.append(
-            f"请求强制执行被执行人{names}加倍支付迟延履行期间的债务利息：其中加倍部分债务利息暂计至"
+            f"请求强制执行{whom}：其中加倍部分债务利息暂计至"
             f"{format_cn(delay.until)}为{legal_amount(delay.amount)}，此后继续计算至实际履行"
             f"完毕之日{general}。"
         )
+    liable = liability_request(case)
+    if liable:
+        result.append(liable)
     result.append("本案执行费用由被执行人负担。")
     return result
 
@@ -147,7 +161,7 @@ def facts(case: EnforcementApplication, assessment: Assessment) -> str:
         f"{'' if title.operative_part.endswith('。') else '。'}{deadline}。"
         f"{performed_text(case, assessment)}"
         f"{_certificate_text(case, assessment)}{interruptions_text(case, assessment)}"
-        f"{_costs_text(case)}"
+        f"{_costs_text(case)}{liability_facts(case)}"
         f"根据{_basis_articles(case)}的规定，特向贵院申请强制执行。"
     )
 

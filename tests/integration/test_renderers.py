@@ -455,6 +455,8 @@ NOT_PRINTED_BY_TYPE |= {
         # printed as its proof in the 附 list (近亲属关系的证明材料)
         ("applicants", "*", "agents", "*", "standing"),
         ("respondents", "*", "id_type"),
+        # a share printed formatted (tests/unit/documents/test_enforcement_liability.py)
+        ("respondents", "*", "liability", "share"),
         (
             "outstanding",
         ),  # printed formatted (tests/unit/documents/test_enforcement_application.py)

@@ -1,0 +1,292 @@
+"""What each respondent of an application for enforcement is liable for, as the instrument's
+operative part (判项) says it, and the requests that follow from it.
+
+An application may ask of a respondent only what the effective instrument orders him to do
+(民事诉讼法 art. 247; 执行工作若干问题的规定（试行） art. 16(1)(4), art. 18): a respondent asked
+for more can object. A judgment often orders its defendants differently:
+
+- the debtor pays (``debtor``, the default);
+- a joint guarantor or joint debtor 「对上述债务承担连带清偿责任」 (``joint``; 民法典 art. 178,
+  art. 688);
+- a general guarantor only for 「债务人财产依法强制执行后仍不能履行的部分」 (``general_guarantee``;
+  民法典 art. 687(2): the guarantor's 先诉抗辩权; 担保制度解释, 法释〔2020〕28号, art. 26(2): the
+  judgment says so in its operative part) — the application asks it in those words and says
+  the debtor's property is to be enforced first, and is not refused for naming him;
+- a mortgagor or pledgor is liable only with the property (``security_only``): the creditor
+  is paid first out of the price the property fetches (民法典 art. 410; a pledge art. 425), no more;
+- a respondent liable for a share (``share``; 民法典 art. 177) pays that sum.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import TYPE_CHECKING, Annotated, Literal
+
+from pydantic import Field
+
+from docgen.documents.problems import Assessment, Loc
+from docgen.domain.disclosure import shown_when
+from docgen.domain.fields import CaseModel, Money, Text
+from docgen.domain.money import format_yuan, legal_amount
+from docgen.domain.parties import Organization, Person
+
+if TYPE_CHECKING:
+    from docgen.documents.enforcement_application import EnforcementApplication
+
+LiabilityKind = Literal["debtor", "joint", "general_guarantee", "security_only", "share"]
+LIABILITY_LABELS: dict[str, str] = {
+    "debtor": "债务人：支付全部款项",
+    "joint": "连带清偿责任（连带责任保证人、共同债务人等）",
+    "general_guarantee": "一般保证：仅对债务人财产依法强制执行后仍不能履行的部分承担保证责任",
+    "security_only": "仅以抵押、质押的财产承担责任（就该财产优先受偿）",
+    "share": "按份责任：支付法律文书确定的份额",
+}
+FULL: tuple[str, ...] = ("debtor", "joint")
+# the debtors whose property is enforced before a general guarantor's: the whole or a share
+DEBTORS: tuple[str, ...] = ("debtor", "share")
+_GENERAL_BASIS = (
+    "《中华人民共和国民法典》第六百八十七条第二款、《最高人民法院关于适用〈中华人民共和国"
+    "民法典〉有关担保制度的解释》第二十六条第二款"
+)
+_SECURITY_BASIS = "《中华人民共和国民法典》第四百一十条、第四百二十五条"
+# the words of a judgment limiting a guarantor to what enforcement leaves unpaid
+_SUPPLEMENTARY = re.compile(r"不能(?:清偿|履行|偿还|执行)|补充")
+
+
+class Liability(CaseModel):
+    """A respondent's liability, as the instrument's operative part states it."""
+
+    kind: LiabilityKind = Field(
+        default="debtor",
+        title="责任形式",
+        description="按执行依据的判项填写：连带责任人、一般保证人、抵押人（出质人）、按份责任人",
+        json_schema_extra={"enum_titles": list(LIABILITY_LABELS.values())},
+    )
+    security_property: Text | None = Field(
+        default=None,
+        title="担保财产",
+        description="按法律文书的表述填写，如 位于北京市朝阳区…的房屋（不动产权证号…）",
+        json_schema_extra=shown_when("kind", "security_only"),
+    )
+    share: Money | None = Field(
+        default=None,
+        title="按份承担的金额",
+        description="法律文书确定由该被执行人支付的金额",
+        json_schema_extra=shown_when("kind", "share"),
+    )
+
+
+def _liability() -> Liability:
+    return Liability()
+
+
+_LIABILITY_FIELD = Field(
+    default_factory=_liability,
+    title="责任范围",
+    description="被执行人按法律文书承担的责任；不填为债务人，支付全部款项",
+)
+
+
+class EnforcementPerson(Person):
+    """A natural person enforced against, with the liability the instrument states."""
+
+    liability: Liability = _LIABILITY_FIELD
+
+
+class EnforcementOrganization(Organization):
+    """An organisation enforced against, with the liability the instrument states."""
+
+    liability: Liability = _LIABILITY_FIELD
+
+
+EnforcementRespondent = Annotated[
+    EnforcementPerson | EnforcementOrganization, Field(discriminator="kind")
+]
+
+
+# --- rules --------------------------------------------------------------------------
+
+
+def check_liabilities(result: Assessment, case: EnforcementApplication, total: Decimal) -> None:
+    """Each respondent's liability against its own fields, the sum claimed and the words of
+    the operative part."""
+    shares = Decimal(0)
+    for i, respondent in enumerate(case.respondents):
+        at: Loc = ("respondents", i, "liability")
+        liability = respondent.liability
+        _check_fields(result, liability, at, respondent.name)
+        if liability.kind == "share" and liability.share is not None:
+            shares += liability.share
+            if liability.share > total:
+                result.error(
+                    (*at, "share"),
+                    "share_above_total",
+                    f"被执行人{respondent.name}按份承担的人民币{format_yuan(liability.share)}元"
+                    f"超过申请执行的款项合计人民币{format_yuan(total)}元：只能申请执行法律文书"
+                    "确定的份额（《中华人民共和国民法典》第一百七十七条）",
+                )
+    some_share = any(r.liability.kind == "share" for r in case.respondents)
+    if some_share and shares > total and all(r.liability.kind == "share" for r in case.respondents):
+        result.error(
+            ("respondents",),
+            "shares_above_total",
+            f"各被执行人按份承担的金额合计人民币{format_yuan(shares)}元，超过申请执行的款项合计"
+            f"人民币{format_yuan(total)}元",
+        )
+    _check_against_title(result, case)
+
+
+def _check_fields(result: Assessment, liability: Liability, at: Loc, name: str) -> None:
+    kind = liability.kind
+    if kind == "security_only" and not liability.security_property:
+        result.error(
+            (*at, "security_property"),
+            "missing",
+            f"被执行人{name}仅以担保财产承担责任的，请按法律文书的表述填写该财产：申请执行人"
+            f"只能就该财产折价或者拍卖、变卖所得的价款优先受偿（{_SECURITY_BASIS}）",
+        )
+    if kind != "security_only" and liability.security_property:
+        result.error(
+            (*at, "security_property"),
+            "not_for_this_liability",
+            "只有责任形式为「仅以抵押、质押的财产承担责任」的被执行人才填写担保财产",
+            hint="被执行人既承担保证责任又提供抵押的，请在执行依据中核对其判项，按判项选择",
+        )
+    if kind == "share" and liability.share is None:
+        result.error(
+            (*at, "share"),
+            "missing",
+            f"被执行人{name}按份承担责任的，请填写法律文书确定由其承担的金额",
+        )
+    if kind != "share" and liability.share is not None:
+        result.error(
+            (*at, "share"),
+            "not_for_this_liability",
+            "只有责任形式为「按份责任」的被执行人才填写按份承担的金额",
+        )
+
+
+def spans(operative: str, names: list[str]) -> dict[str, list[str]]:
+    """The words the operative part says of each respondent as the subject of a term
+    (「被告王五对被告张伟的上述债务…承担保证责任」): from 「王五对/就/在」 to the next such
+    subject or the term's end."""
+    found: dict[str, list[str]] = {name: [] for name in names}
+    if not names:
+        return found
+    subject = re.compile("(" + "|".join(map(re.escape, names)) + ")(?=对|就|在|以)")
+    for term in re.split(r"[。；;]", "".join(operative.split())):
+        marks = list(subject.finditer(term))
+        for k, mark in enumerate(marks):
+            end = marks[k + 1].start() if k + 1 < len(marks) else len(term)
+            found[mark.group(1)].append(term[mark.start() : end])
+    return found
+
+
+def _check_against_title(result: Assessment, case: EnforcementApplication) -> None:
+    """A respondent whom the operative part limits to what enforcement against the debtor
+    leaves unpaid is not asked for the whole (an error: he could object that the
+    application asks more of him than the instrument); a liability the operative part
+    does not appear to state is warned of."""
+    operative = case.title.operative_part
+    said = spans(operative, [r.name for r in case.respondents])
+    for i, respondent in enumerate(case.respondents):
+        at = ("respondents", i, "liability", "kind")
+        kind = respondent.liability.kind
+        limited = any(_SUPPLEMENTARY.search(words) for words in said[respondent.name])
+        if limited and kind in FULL:
+            result.error(
+                at,
+                "liability_beyond_title",
+                f"法律文书确定被执行人{respondent.name}仅对债务人不能清偿的部分承担责任，申请书不能"
+                f"请求其支付全部款项（{_GENERAL_BASIS}；《中华人民共和国民事诉讼法》第二百四十七条）",
+                hint="请将其责任形式选为「一般保证」",
+            )
+        if kind == "general_guarantee" and not limited:
+            result.warn(
+                at,
+                "general_guarantee_not_in_title",
+                f"法律文书的判项中未见被执行人{respondent.name}仅对债务人财产依法强制执行后仍不能"
+                "履行的部分承担责任的表述，请核对其责任形式（判决连带清偿的，应选「连带清偿责任」）",
+            )
+        if kind == "security_only" and "优先受偿" not in operative:
+            result.warn(
+                at,
+                "security_not_in_title",
+                "法律文书的判项中未见「优先受偿」的表述，请核对被执行人"
+                f"{respondent.name}仅以担保财产承担责任",
+            )
+    _warn_guarantor_without_debtor(result, case)
+
+
+def _warn_guarantor_without_debtor(result: Assessment, case: EnforcementApplication) -> None:
+    if any(r.liability.kind in DEBTORS for r in case.respondents):
+        return
+    for i, respondent in enumerate(case.respondents):
+        if respondent.liability.kind == "general_guarantee":
+            result.warn(
+                ("respondents", i, "liability", "kind"),
+                "general_guarantee_without_debtor",
+                f"一般保证人仅对债务人财产依法强制执行后仍不能履行的部分承担保证责任（{_GENERAL_BASIS}）："
+                "本申请未将债务人列为被执行人，请在事实与理由中写明对债务人财产的执行情况"
+                "（如终结本次执行程序的裁定）并附上",
+            )
+
+
+# --- words ----------------------------------------------------------------------------
+
+
+def payers(case: EnforcementApplication) -> list[str]:
+    """The respondents asked for the whole: the debtors, or, where none is named, those
+    jointly liable."""
+    debtors = [r.name for r in case.respondents if r.liability.kind == "debtor"]
+    return debtors or [r.name for r in case.respondents if r.liability.kind == "joint"]
+
+
+def liability_request(case: EnforcementApplication) -> str:
+    """The request for what each respondent not asked for the whole owes, in the words of
+    the instrument's operative part; empty where every respondent pays the whole."""
+    full = payers(case)
+    debtors = [r.name for r in case.respondents if r.liability.kind in DEBTORS]
+    debtor = f"被执行人{'、'.join(debtors)}" if debtors else "债务人"
+    clauses: list[str] = []
+    for r in case.respondents:
+        liability = r.liability
+        if liability.kind in FULL and r.name in full:
+            continue
+        if liability.kind == "joint":
+            clauses.append(f"被执行人{r.name}对上述债务承担连带清偿责任")
+        elif liability.kind == "general_guarantee":
+            clauses.append(
+                f"被执行人{r.name}对上述债务在{debtor}的财产依法强制执行后仍不能履行的部分承担"
+                "保证责任"
+            )
+        elif liability.kind == "security_only":
+            clauses.append(
+                f"申请执行人对被执行人{r.name}名下{liability.security_property}折价或者拍卖、"
+                "变卖所得价款在上述债务范围内优先受偿"
+            )
+        elif liability.kind == "share" and liability.share is not None:
+            clauses.append(
+                f"被执行人{r.name}按照法律文书确定的份额向申请执行人支付{legal_amount(liability.share)}"
+            )
+    return f"{'；'.join(clauses)}。" if clauses else ""
+
+
+def liability_facts(case: EnforcementApplication) -> str:
+    """The order of enforcement a general guarantor is owed, said so that the court
+    enforces the debtor's property first: 「被执行人王五为一般保证人，…」."""
+    guarantors = [r.name for r in case.respondents if r.liability.kind == "general_guarantee"]
+    if not guarantors:
+        return ""
+    debtors = [r.name for r in case.respondents if r.liability.kind in DEBTORS]
+    names = "、".join(guarantors)
+    asked = (
+        f"申请执行人请求先行执行被执行人{'、'.join(debtors)}的财产，就仍不能履行的部分执行"
+        if debtors
+        else "申请执行人就债务人财产依法强制执行后仍不能履行的部分请求执行"
+    )
+    return (
+        f"被执行人{names}为一般保证人，仅对债务人财产依法强制执行后仍不能履行的部分承担保证"
+        f"责任（{_GENERAL_BASIS}），{asked}被执行人{names}。"
+    )

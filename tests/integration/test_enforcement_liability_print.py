@@ -1,0 +1,47 @@
+"""The application for enforcement against respondents liable differently, as printed in
+PDF and DOCX: each respondent's request in the judgment's words."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support import docx_text, load_fixture, normalize, pdf_pages_text
+
+pytestmark = pytest.mark.slow
+
+GUARANTORS = load_fixture("enforcement_application", "valid", "judgment_guarantors_and_mortgagor")
+SHARES = load_fixture(
+    "enforcement_application", "valid", "judgment_debtors_by_shares_and_a_general_guarantor"
+)
+
+
+def _texts(service, case) -> tuple[str, str]:
+    docx = normalize(docx_text(service.render("enforcement_application", case, "docx").content))
+    pages = pdf_pages_text(service.render("enforcement_application", case, "pdf").content)
+    return docx, "".join(normalize(p) for p in pages)
+
+
+def test_the_guarantors_and_the_mortgagor_are_each_asked_for_their_own_liability(service):
+    for text in _texts(service, GUARANTORS):
+        assert "请求强制执行被执行人张伟向申请执行人支付借款本金" in text
+        assert "请求强制执行被执行人张伟加倍支付迟延履行期间的债务利息" in text
+        assert "被执行人李秀英对上述债务承担连带清偿责任；" in text
+        assert (
+            "被执行人王五对上述债务在被执行人张伟的财产依法强制执行后仍不能履行的部分承担保证责任；"
+            in text
+        )
+        assert (
+            "申请执行人对被执行人赵六名下位于北京市朝阳区和平街十一区5号楼3单元201室的房屋" in text
+        )
+        assert "折价或者拍卖、变卖所得价款在上述债务范围内优先受偿。" in text
+        assert (
+            "申请执行人请求先行执行被执行人张伟的财产，就仍不能履行的部分执行被执行人王五。" in text
+        )
+        assert "请求强制执行被执行人张伟、李秀英" not in text
+
+
+def test_debtors_by_shares_are_each_asked_for_their_share(service):
+    for text in _texts(service, SHARES):
+        assert "请求强制执行法律文书确定的债务：借款本金人民币100,000.00元" in text
+        assert "被执行人张伟按照法律文书确定的份额向申请执行人支付人民币60,000.00元" in text
+        assert "被执行人钱七按照法律文书确定的份额向申请执行人支付人民币40,000.00元" in text
