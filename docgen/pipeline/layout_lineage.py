@@ -21,19 +21,9 @@ SAME_PRINT: dict[str, tuple[str, ...]] = {
 }
 
 
-# Until 2026-12-07 a layout's version was its own module's hash alone, though some print
-# with another layout module's pieces (``docgen.layouts.Layout.parts``). A document issued
-# then is the same version as one of now while each such piece is still the file it was
-# on that day (its SHA-256 then, by file name): its module's hash, or an earlier one listed.
-PARTS_BEFORE_VERSIONED: dict[str, str] = {
-    "payment_order.py": "9f9e7dd84223f112902f2f795627825134064de73d4864e299eb73ead19f9e8c",
-    "installment_agreement.py": "222ad821ada7fa55ce2947c4882a02220e0bb6388cc230453dcc87e69496d2f5",
-}
-
-
 def earlier(sha256: str) -> tuple[str, ...]:
     """The earlier versions of a file now at ``sha256`` that print the same."""
     return SAME_PRINT.get(sha256, ())
 
 
-__all__ = ["PARTS_BEFORE_VERSIONED", "SAME_PRINT", "earlier"]
+__all__ = ["SAME_PRINT", "earlier"]

@@ -18,7 +18,7 @@ from docgen import layouts
 from docgen.config import Settings
 from docgen.documents.base import DocumentType
 from docgen.documents.problems import Assessment
-from docgen.pipeline.layout_lineage import PARTS_BEFORE_VERSIONED, earlier
+from docgen.pipeline.layout_lineage import earlier
 from docgen.pipeline.results import Format, Rendered
 from docgen.register import Issue, Stamp, sha256_hex
 from docgen.register.recipients import recorded_case
@@ -157,19 +157,7 @@ class Provenance:
         digests = [
             sha256_hex("\n".join(parts).encode("utf-8")) for parts in itertools.product(*choices)
         ]
-        return digests[0], frozenset(digests[1:]) | self._versioned_alone(layout)
-
-    def _versioned_alone(self, layout: layouts.Layout) -> frozenset[str]:
-        """The module's hash (and its earlier ones) as documents issued before a layout's
-        pieces were part of its version recorded it, while each piece is still the file
-        it was then (``layout_lineage.PARTS_BEFORE_VERSIONED``)."""
-        for path in layout.parts:
-            then = PARTS_BEFORE_VERSIONED.get(path.name)
-            sha = self.module_hash(path)
-            if then is None or then not in (sha, *earlier(sha)):
-                return frozenset()
-        module_hash = self.module_hash(layout.source)
-        return frozenset((module_hash, *earlier(module_hash)))
+        return digests[0], frozenset(digests[1:])
 
     def layout_hash(self, path: Path) -> str | None:
         """The version of what a PDF template is printed with besides itself: the shared
