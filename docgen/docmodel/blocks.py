@@ -45,8 +45,10 @@ LONG_TOKEN = "[A-Za-z0-9]+(?:[-./][A-Za-z0-9]+){2,}"  # noqa: S105 (a pattern)
 LONG_TOKEN_LENGTH = 12
 """A run of Latin letters and digits in three or more parts joined by 「-」「.」「/」 (a
 letter's number 「ABC-2026-000123」, the domain of an e-mail address), at least
-``LONG_TOKEN_LENGTH`` characters long, may break after each joining mark: left whole,
-it would go to the next line and leave the line before it stretched with wide gaps.
+``LONG_TOKEN_LENGTH`` characters long, may break at each joining mark: left whole,
+it would go to the next line and leave the line before it stretched with wide gaps. It
+breaks after a hyphen or slash and before a full stop, so that no line ends in a full
+stop that reads as the sentence's end (「zhouming@zhengxin」 / 「.example.cn」).
 (Line breaking rules part no such run by themselves: no break falls between a hyphen
 and a digit, nor at a full stop between letters.) A shorter one stays whole."""
 

@@ -78,14 +78,15 @@ _PARAGRAPH_CLASS = {
 _KEPT = re.compile(KEPT_TOGETHER)
 
 
-# a long Latin run may break after each of its joining marks (blocks.LONG_TOKEN)
+# a long Latin run may break at each of its joining marks (blocks.LONG_TOKEN): after a
+# hyphen or slash, before a full stop
 _LONG = re.compile(LONG_TOKEN)
-_JOINING = re.compile("([-./])")
+_JOINING = re.compile("(?<=[-/])|(?=[.])")
 
 
 def _breakable(match: re.Match[str]) -> str:
     token = match.group(0)
-    return token if len(token) < LONG_TOKEN_LENGTH else _JOINING.sub(r"\1<wbr>", token)
+    return token if len(token) < LONG_TOKEN_LENGTH else _JOINING.sub("<wbr>", token)
 
 
 def _kept(escaped: str) -> str:

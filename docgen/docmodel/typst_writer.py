@@ -51,12 +51,13 @@ _TICK = (
 )
 # a label kept with its number on one line (blocks.KEPT_TOGETHER): a box is never broken
 _KEPT = f"show regex({json.dumps(KEPT_TOGETHER, ensure_ascii=False)}): it => box(it)\n"
-# a long Latin run may break after each of its joining marks (blocks.LONG_TOKEN): each
+# a long Latin run may break at each of its joining marks (blocks.LONG_TOKEN): each
 # part a box, the line may break between boxes (a box has no text between its parts, so
-# the words are copied from the PDF as printed)
+# the words are copied from the PDF as printed); a part keeps a hyphen or slash at its end
+# and a full stop at its start
 _LONG = (
     f"show regex({json.dumps(LONG_TOKEN)}): it => if it.text.len() < {LONG_TOKEN_LENGTH} "
-    '{ it } else { it.text.matches(regex("[A-Za-z0-9]+[-./]?")).map(m => box(m.text)).join() }\n'
+    '{ it } else { it.text.matches(regex("[.]?[A-Za-z0-9]+[-/]?")).map(m => box(m.text)).join() }\n'
 )
 # Full-width punctuation stays full width (全角式, as court papers and official documents
 # set it): Typst compresses two adjacent marks of one run of text (「，《」「）（」 set in

@@ -157,3 +157,13 @@ def test_typst_sets_adjacent_full_width_marks_each_a_full_character(service, ins
     word = next(w for w in re.findall(r'xMin="([\d.]+)"[^>]*xMax="([\d.]+)"[^>]*>甲', found))
     width = float(word[1]) - float(word[0])
     assert width >= 12 * 12 * 0.99  # twelve characters of 12 pt
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_an_e_mail_domain_breaks_before_a_full_stop_never_after_it(engine, case_pdfs):
+    # 「zhouming@zhengxin.」 at a line end read as the end of a sentence
+    case = VALID["civil_complaint", "agreed_court_at_the_signing_place"]
+    lines = _lines(case_pdfs.pdfs(case, engine)[0].content)
+    at = next(i for i, line in enumerate(lines) if "zhouming@" in line)
+    assert not lines[at].endswith("."), lines[at : at + 2]
+    assert "zhouming@zhengxin.example.cn" in "".join(lines[at : at + 2])
