@@ -37,7 +37,7 @@ from docgen.documents.enforcement_names import names
 from docgen.documents.enforcement_operative import awarded
 from docgen.documents.note_rates import rate_in_note
 from docgen.documents.problems import Assessment
-from docgen.domain.dates import format_cn
+from docgen.domain.dates import FROM_DAY, TO_DAY, day_of, format_cn
 from docgen.domain.interest import RateSpec, interest_on_principal
 from docgen.domain.lpr import LprNotAvailable, LprTable, format_percent
 from docgen.domain.money import format_yuan
@@ -47,8 +47,6 @@ if TYPE_CHECKING:
     from docgen.documents.enforcement_parts import InterestMethod
 
 _BASE = re.compile(r"以\s*([\d,]+(?:\.\d+)?)\s*元为基数")
-_FROM = re.compile(r"自\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_TO = re.compile(r"至\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 ROUNDING = Decimal("0.01")
 
 
@@ -64,15 +62,6 @@ class Method:
     @property
     def days(self) -> int:
         return (self.end - self.start).days + 1
-
-
-def _day(found: re.Match[str] | None) -> date | None:
-    if found is None:
-        return None
-    try:
-        return date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
-    except ValueError:
-        return None
 
 
 # a method typed with its end (「…自2025年1月11日计至2026年11月20日」): its start and end
@@ -106,7 +95,7 @@ def claimed(case: EnforcementApplication, name: str) -> Claimed:
         return Claimed(note, True, counted_to)
     award = awarded(case.title.operative_part)
     if not (o.interest and name in award and _TO_PAYMENT.search(award)):
-        return Claimed(note, False, _day(_TO.search(note)))
+        return Claimed(note, False, day_of(TO_DAY.search(note)))
     found = _WITH_END.match(note)
     if found is None:
         return Claimed(note, True, counted_to)
@@ -140,7 +129,7 @@ def method(case: EnforcementApplication, name: str) -> Method | None:
         return Method(given.base, given.rate.spec(), given.start, end)
     note = case.outstanding.interest_note or ""
     base, rate = _BASE.search(note), rate_in_note(note)
-    start = _day(_FROM.search(note))
+    start = day_of(FROM_DAY.search(note))
     end = how.until
     if base is None or rate is None or start is None or end is None or end < start:
         return None

@@ -17,30 +17,18 @@ states (共365日) is checked against its dates: both days are counted.
 from __future__ import annotations
 
 import re
-from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from docgen.documents.note_rates import rate_in_note
 from docgen.documents.part_models import InterestCalc, RateInput
 from docgen.documents.problems import Assessment, Loc
-from docgen.domain.dates import format_cn
+from docgen.domain.dates import FROM_DAY, TO_DAY, day_of, format_cn
 from docgen.domain.interest import RateSpec
 
 _BASE = re.compile(r"以[^\d，,。；;]{0,12}?([\d,]+(?:\.\d+)?)\s*(万)?元(?:整)?为(?:计息)?基数")
-_FROM = re.compile(r"自\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_TO = re.compile(r"至\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _DAYS = re.compile(r"共\s*(\d+)\s*[日天]")
 # 「逾期利率年6%」「年息6%」: an annual rate the note reader's words do not name
 _ANNUAL = re.compile(r"年(?:息|利率|化利率)?(?:为|按)?\s*([\d.]+)\s*[%％]")
-
-
-def _day(found: re.Match[str] | None) -> date | None:
-    if found is None:
-        return None
-    try:
-        return date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
-    except ValueError:
-        return None
 
 
 def _rate(basis: str) -> RateSpec | None:
@@ -72,8 +60,8 @@ def read_basis(basis: str | None) -> InterestCalc | None:
     if not basis:
         return None
     rate = _rate(basis)
-    start, ends = _day(_FROM.search(basis)), list(_TO.finditer(basis))
-    end = _day(ends[-1]) if ends else None
+    start, ends = day_of(FROM_DAY.search(basis)), list(TO_DAY.finditer(basis))
+    end = day_of(ends[-1]) if ends else None
     if rate is None or start is None or end is None:
         return None
     return InterestCalc.model_construct(

@@ -1,5 +1,6 @@
 """Dates as written in Chinese legal documents (domain brief §6 and §8)."""
 
+import re
 from datetime import date
 
 _UPPER_DIGITS = "〇一二三四五六七八九"
@@ -34,3 +35,20 @@ def _small_number(n: int) -> str:
     tens_text = "" if tens == 0 else ("十" if tens == 1 else _UPPER_DIGITS[tens] + "十")
     ones_text = _UPPER_DIGITS[ones] if ones else ""
     return tens_text + ones_text
+
+
+# a day written out in a typed method of calculation: 「自2025年1月11日」, 「至2026年11月20日」
+_WRITTEN_DAY = r"\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+FROM_DAY = re.compile("自" + _WRITTEN_DAY)
+TO_DAY = re.compile("至" + _WRITTEN_DAY)
+
+
+def day_of(found: re.Match[str] | None) -> date | None:
+    """The day a match of FROM_DAY or TO_DAY names; None without a match or for a day
+    that does not exist (「2月30日」)."""
+    if found is None:
+        return None
+    try:
+        return date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
+    except ValueError:
+        return None
