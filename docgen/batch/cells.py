@@ -129,9 +129,7 @@ def excel_error(value: Any) -> CellError | None:
 
 def excel_date(value: Any) -> Any:
     """A date cell or an Excel serial number as an ISO date; text is left to the model."""
-    if isinstance(value, datetime):
-        if value.time() != datetime.min.time():
-            raise CellError("date_has_time", "日期不应包含时间", DATE_HINT)
+    if isinstance(value, datetime):  # its time of day is judged first (batch.times)
         value = value.date()
     if isinstance(value, date):
         return value.isoformat()

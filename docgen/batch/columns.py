@@ -22,7 +22,7 @@ from typing import Any, Literal
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from docgen.batch import cells
+from docgen.batch import cells, times
 from docgen.batch.field_extras import answers, field_extra
 from docgen.batch.rows import EXTRA_ROOT, Resolved, fill_slot
 from docgen.documents.problems import Loc
@@ -71,7 +71,7 @@ class Column:
         if wrong is not None:
             raise wrong
         if self.kind == "date":
-            value = cells.excel_date(value)
+            value = cells.excel_date(times.date_part(value))
         elif self.loc and self.loc[-1] in cells.NUMBER_SENSITIVE:
             value = cells.identifier(str(self.loc[-1]), value)
         if isinstance(value, datetime):

@@ -326,8 +326,9 @@ def _beside_cells(type_name: str, record: Record, found: list[Problem]) -> list[
     the parts that lost no value (:func:`beside`), and every field's own problem (a blank
     性别 beside an ID number Excel mangled): those are no consequence of the lost value,
     so the operator sees them in the same round."""
-    kept = beside(found, record.problems)
-    if not record.problems:
+    lost = [p for p in record.problems if p.severity == "error"]  # a warned cell kept its value
+    kept = beside(found, lost)
+    if not lost:
         return kept
     from docgen.documents import registry
     from docgen.documents.problems import CaseInvalid, touches
@@ -335,7 +336,7 @@ def _beside_cells(type_name: str, record: Record, found: list[Problem]) -> list[
     try:
         registry.get(type_name).parse(record.merged)
     except CaseInvalid as exc:
-        refused = [p.loc for p in record.problems]
+        refused = [p.loc for p in lost]
         own = [p for p in exc.problems if p not in kept and not touches(p.loc, refused)]
         return kept + own
     return kept
