@@ -68,6 +68,10 @@ FORMULA_HINT = (
     "请在 Excel 中打开文件、确认公式已算出结果后保存，再重新上传；"
     "或把这些单元格复制后「选择性粘贴 → 数值」"
 )
+TYPED_FORMULA_HINT = "请在这一格直接填写它的值（不要填写公式）后重新上传"
+GUARDED = ("'=", "'+", "'-", "'@", "'\t", "'\r")
+"""What docgen's own reports write for text that Excel would run as a formula (``safe_cell``
+in :mod:`docgen.batch.sheets`): a rejects copy read back is read without the ``'``."""
 
 
 class CellError(ValueError):
@@ -78,6 +82,25 @@ class CellError(ValueError):
         self.code = code
         self.message = message
         self.hint = hint
+
+
+def unguarded(text: str) -> str:
+    """Text as typed before a report guarded it (``'-100000`` → ``-100000``)."""
+    return text[1:] if text.startswith(GUARDED) else text
+
+
+def typed_formula(text: str) -> CellError | None:
+    """The problem of a formula kept as text: a rejects copy holds a formula that had no
+    computed value as its text (``'=50000*2``), and a CSV can hold no result at all. The
+    cell gives no value, and opening the file in Excel gives none either: the operator
+    types the value."""
+    if not text.startswith("=") or len(text.strip()) < 2:
+        return None
+    return CellError(
+        "formula_without_value",
+        f"单元格是公式「{text[:40]}」的文字，不是它算出的值（原表中该公式没有保存计算结果）",
+        TYPED_FORMULA_HINT,
+    )
 
 
 def formula_error(value: Formula) -> CellError:

@@ -67,6 +67,11 @@ class Column:
         """
         if isinstance(value, cells.Formula):
             raise cells.formula_error(value)
+        if isinstance(value, str):  # a rejects copy read back: its formula guard is no value
+            value = cells.unguarded(value.strip())
+            typed = cells.typed_formula(value)
+            if typed is not None:
+                raise typed
         wrong = cells.excel_error(value)
         if wrong is not None:
             raise wrong

@@ -26,7 +26,8 @@ from docgen.batch.cases import (
 )
 from docgen.batch.columns import Layout
 from docgen.batch.duplicates import Duplicates
-from docgen.batch.headers import SEARCH, close_rows, find_header
+from docgen.batch.headers import close_rows, find_header
+from docgen.batch.no_header import no_header_message
 from docgen.batch.readers import BatchInputError, Row, read_rows
 from docgen.batch.rejects import describe, typed_values
 from docgen.batch.rows import Cell, Resolved
@@ -95,10 +96,7 @@ class Sheet:
             return
         found = find_header(self.path, self.layout, self.mapping)
         if found is None:
-            raise BatchInputError(
-                f"前 {SEARCH} 行中没有可识别的表头（列名如「债务人姓名」）；请使用 "
-                "`docgen batch template` 生成的表头，或提供列名映射文件"
-            )
+            raise BatchInputError(no_header_message(self.path, self.layout))
         resolved, rest = found.resolved, found.rows
         if resolved.unknown:
             close_rows(rest)
