@@ -22,7 +22,7 @@ from typing import Any
 
 from docgen.batch.cells import EXCEL_SERIAL_RANGE, CellError
 from docgen.domain.dates import format_cn
-from docgen.domain.written import DATE_HINT, WrittenValueError, parse_date
+from docgen.domain.written import WrittenValueError, parse_date
 
 UTC_MIDNIGHT = time(16, 0)
 """Beijing midnight (UTC+8) written in UTC: the day before, at 16:00:00."""
@@ -104,6 +104,7 @@ def _maybe_next_day(day: date) -> CellError:
         "date_time_utc",
         f"日期带有时间 16:00:00，可能是按 UTC（世界协调时）导出的北京时间 {format_cn(after)} 0 时，"
         f"也可能就是 {format_cn(day)} 16 时，无法确定是哪一天",
-        "请填写不带时间的日期（" + DATE_HINT + "）；如整列都是 16:00:00，多半是导出系统按 "
-        "UTC 导出：请改用北京时间导出，或在 Excel 中用 =INT(原单元格+8/24) 得出北京日期",
+        "请核实是哪一天后填写不带时间的日期，如 2026-03-05 或 2026年3月5日；如整列都是 "
+        "16:00:00，多半是导出系统按 UTC 导出：请改用北京时间导出，"
+        "或在 Excel 中用 =INT(原单元格+8/24) 得出北京日期",
     )
