@@ -30,7 +30,7 @@ UTC_MIDNIGHT = time(16, 0)
 # a date, then a time of day: 2025-01-10 14:35, 2025/1/10 0:00:00.000, 2025-01-10T00:00:00
 _WITH_TIME = re.compile(
     r"(?P<day>.+?)\s*(?:T|\s)\s*(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2})(?:\.\d+)?)?"
-    r"\s*(?:Z|[+-]00:?00)?"
+    r"\s*(?P<utc>Z|[+-]00:?00)?"
 )
 
 
@@ -63,6 +63,8 @@ def timed(value: Any) -> Timed | None:
     hour, minute, second = int(match["h"]), int(match["m"]), int(match["s"] or 0)
     if hour > 23 or minute > 59 or second > 59:
         return None
+    if match["utc"] and (hour, minute, second) != (0, 0, 0):
+        return None  # a UTC time of day: its Beijing day may be the next; not read as a day
     try:
         day = parse_date(match["day"])
     except WrittenValueError as exc:

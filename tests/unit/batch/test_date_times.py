@@ -58,7 +58,10 @@ def test_sixteen_hundred_may_be_the_next_day_in_beijing_and_is_refused(value):
     assert time_dropped(value) is None  # refused, not warned twice
 
 
-@pytest.mark.parametrize("value", ["2025/2/30 14:35", "下午 2:35", "14:35", "2025-01-10 25:00"])
+@pytest.mark.parametrize(
+    "value",
+    ["2025/2/30 14:35", "下午 2:35", "14:35", "2025-01-10 25:00", "2025-01-09T20:00:00Z"],
+)
 def test_what_is_no_date_with_a_time_is_left_to_the_model(value):
     assert time_dropped(value) is None
     assert date_part(value) in (value, "2025/2/30")
