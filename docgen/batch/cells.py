@@ -89,16 +89,13 @@ def unguarded(text: str) -> str:
     return text[1:] if text.startswith(GUARDED) else text
 
 
-def typed_formula(text: str) -> CellError | None:
-    """The problem of a formula kept as text: a rejects copy holds a formula that had no
-    computed value as its text (``'=50000*2``), and a CSV can hold no result at all. The
-    cell gives no value, and opening the file in Excel gives none either: the operator
-    types the value."""
-    if not text.startswith("=") or len(text.strip()) < 2:
-        return None
+def typed_formula(text: str) -> CellError:
+    """The problem of a formula kept as text (a rejects copy's ``'=50000*2``, a CSV's
+    ``=…`` in an amount column): the cell gives no value, and opening the file in Excel
+    gives none either, so the operator types the value."""
     return CellError(
         "formula_without_value",
-        f"单元格是公式「{text[:40]}」的文字，不是它算出的值（原表中该公式没有保存计算结果）",
+        f"单元格是公式「{text[:40]}」的文字，不是它算出的值",
         TYPED_FORMULA_HINT,
     )
 
