@@ -89,6 +89,18 @@ def unguarded(text: str) -> str:
     return text[1:] if text.startswith(GUARDED) else text
 
 
+def typed_text(value: str, text_column: bool) -> str:
+    """A text cell as typed: stripped, without a report's guard. A formula kept as text is
+    refused: the rejects copy's of one saved without its result in any column (a name
+    ``'=VLOOKUP(…)`` is never a name), and any where text is no value (an amount, a date);
+    a text column's unguarded ``=…`` stays text (guarded again on output)."""
+    text = value.strip()
+    plain = unguarded(text)
+    if plain.startswith("=") and len(plain) > 1 and (plain != text or not text_column):
+        raise typed_formula(plain)
+    return plain
+
+
 def typed_formula(text: str) -> CellError:
     """The problem of a formula kept as text (a rejects copy's ``'=50000*2``, a CSV's
     ``=…`` in an amount column): the cell gives no value, and opening the file in Excel

@@ -68,12 +68,7 @@ class Column:
         if isinstance(value, cells.Formula):
             raise cells.formula_error(value)
         if isinstance(value, str):
-            text = value.strip()
-            value = cells.unguarded(text)  # a report's guard is not part of the value
-            # a formula as text: the rejects copy's of one saved without its result (in any
-            # column: never a name), or any where a text is no value (an amount, a date)
-            if value.startswith("=") and len(value) > 1 and (value != text or self.kind != "text"):
-                raise cells.typed_formula(value)
+            value = cells.typed_text(value, self.kind == "text")
         wrong = cells.excel_error(value)
         if wrong is not None:
             raise wrong
