@@ -68,6 +68,10 @@ FORMULA_HINT = (
     "请在 Excel 中打开文件、确认公式已算出结果后保存，再重新上传；"
     "或把这些单元格复制后「选择性粘贴 → 数值」"
 )
+TYPED_FORMULA_HINT = "请在这一格直接填写它的值（不要填写公式）后重新上传"
+GUARDED = ("'=", "'+", "'-", "'@", "'\t", "'\r")
+"""What docgen's own reports write for text that Excel would run as a formula (``safe_cell``
+in :mod:`docgen.batch.sheets`): a rejects copy read back is read without the ``'``."""
 
 
 class CellError(ValueError):
@@ -78,6 +82,34 @@ class CellError(ValueError):
         self.code = code
         self.message = message
         self.hint = hint
+
+
+def unguarded(text: str) -> str:
+    """Text as typed before a report guarded it (``'-100000`` → ``-100000``)."""
+    return text[1:] if text.startswith(GUARDED) else text
+
+
+def typed_text(value: str, text_column: bool) -> str:
+    """A text cell as typed: stripped, without a report's guard. A formula kept as text is
+    refused: the rejects copy's of one saved without its result in any column (a name
+    ``'=VLOOKUP(…)`` is never a name), and any where text is no value (an amount, a date);
+    a text column's unguarded ``=…`` stays text (guarded again on output)."""
+    text = value.strip()
+    plain = unguarded(text)
+    if plain.startswith("=") and len(plain) > 1 and (plain != text or not text_column):
+        raise typed_formula(plain)
+    return plain
+
+
+def typed_formula(text: str) -> CellError:
+    """The problem of a formula kept as text (a rejects copy's ``'=50000*2``, a CSV's
+    ``=…`` in an amount column): the cell gives no value, and opening the file in Excel
+    gives none either, so the operator types the value."""
+    return CellError(
+        "formula_without_value",
+        f"单元格是公式「{text[:40]}」的文字，不是它算出的值",
+        TYPED_FORMULA_HINT,
+    )
 
 
 def formula_error(value: Formula) -> CellError:
@@ -129,9 +161,7 @@ def excel_error(value: Any) -> CellError | None:
 
 def excel_date(value: Any) -> Any:
     """A date cell or an Excel serial number as an ISO date; text is left to the model."""
-    if isinstance(value, datetime):
-        if value.time() != datetime.min.time():
-            raise CellError("date_has_time", "日期不应包含时间", DATE_HINT)
+    if isinstance(value, datetime):  # its time of day is judged first (batch.times)
         value = value.date()
     if isinstance(value, date):
         return value.isoformat()

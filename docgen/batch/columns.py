@@ -22,7 +22,7 @@ from typing import Any, Literal
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from docgen.batch import cells
+from docgen.batch import cells, times
 from docgen.batch.field_extras import answers, field_extra
 from docgen.batch.rows import EXTRA_ROOT, Resolved, fill_slot
 from docgen.documents.problems import Loc
@@ -67,11 +67,13 @@ class Column:
         """
         if isinstance(value, cells.Formula):
             raise cells.formula_error(value)
+        if isinstance(value, str):
+            value = cells.typed_text(value, self.kind == "text")
         wrong = cells.excel_error(value)
         if wrong is not None:
             raise wrong
         if self.kind == "date":
-            value = cells.excel_date(value)
+            value = cells.excel_date(times.date_part(value))
         elif self.loc and self.loc[-1] in cells.NUMBER_SENSITIVE:
             value = cells.identifier(str(self.loc[-1]), value)
         if isinstance(value, datetime):

@@ -1,8 +1,9 @@
 """The same debtor with the same contract twice in one run: the later row is refused.
 
 A debtor is known by the ID number or unified social credit code, else by name and
-address (as written, blanks ignored); a contract by its number, else by its name and
-signing date. A row without a debtor or a contract (a type that has none) is not judged.
+address (as written, blanks and full-width forms ignored); a contract by its number, else
+by its name and the day it was signed (however the date was written). A row without a
+debtor or a contract (a type that has none) is not judged.
 
 A debtor who already received a document of the same type for the same contract within
 the last ``DOCGEN_BATCH_REPEAT_DAYS`` days (as the register records it) is a warning, not
@@ -17,12 +18,14 @@ when it ends.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from docgen.batch.cases import recipient_of
 from docgen.documents.problems import Loc, Problem
 from docgen.domain.dates import format_cn
+from docgen.domain.written import WrittenValueError, parse_date
 from docgen.pipeline import numbers
 
 if TYPE_CHECKING:
@@ -33,7 +36,19 @@ _BLANKS = re.compile(r"\s+")
 
 
 def _norm(value: Any) -> str:
-    return _BLANKS.sub("", str(value or "")).upper()
+    """A name, number or address as compared: full-width forms as ASCII (ＡＢＣ, １２３,
+    －), without blanks (spaces, full-width spaces, NBSP), any case."""
+    return _BLANKS.sub("", unicodedata.normalize("NFKC", str(value or ""))).upper()
+
+
+def _day(value: Any) -> str:
+    """A date as the day it names (2025/1/10, 2025年1月10日 and a date cell are one day);
+    a value that is no date is compared as written."""
+    try:
+        day = parse_date(value)
+    except WrittenValueError:
+        return _norm(value)
+    return day.isoformat() if isinstance(day, date) else _norm(value)
 
 
 def debtor_key(type_name: str, case: dict[str, Any]) -> tuple[str, Loc] | None:
@@ -57,7 +72,7 @@ def contract_key(case: dict[str, Any]) -> str | None:
     if contract.get("number"):
         return f"no:{_norm(contract['number'])}"
     if contract.get("name"):
-        return f"name:{_norm(contract['name'])}|{_norm(contract.get('signed_on'))}"
+        return f"name:{_norm(contract['name'])}|{_day(contract.get('signed_on'))}"
     return None
 
 

@@ -87,7 +87,7 @@ def close_rows(rows: Iterator[Row]) -> None:
         close()
 
 
-def _read_ahead(rows: Iterator[Row]) -> list[Row]:
+def read_ahead(rows: Iterator[Row]) -> list[Row]:
     """The rows up to the :data:`SEARCH` + 1st that is not blank (the header's second row)."""
     out: list[Row] = []
     filled = 0
@@ -106,7 +106,7 @@ def _in_sheet(
     hidden: set[int],
     sheet: int,
 ) -> Found | None:
-    ahead = _read_ahead(rows)
+    ahead = read_ahead(rows)
     head = [row for row in ahead if not row.blank]
     best: tuple[int, Row, Resolved] | None = None  # (known, last header row, resolved)
     for i, row in enumerate(head[:SEARCH]):

@@ -26,7 +26,8 @@ from docgen.batch.cases import (
 )
 from docgen.batch.columns import Layout
 from docgen.batch.duplicates import Duplicates
-from docgen.batch.headers import SEARCH, close_rows, find_header
+from docgen.batch.headers import close_rows, find_header
+from docgen.batch.no_header import no_header_message
 from docgen.batch.readers import BatchInputError, Row, read_rows
 from docgen.batch.rejects import describe, typed_values
 from docgen.batch.rows import Cell, Resolved
@@ -95,10 +96,7 @@ class Sheet:
             return
         found = find_header(self.path, self.layout, self.mapping)
         if found is None:
-            raise BatchInputError(
-                f"前 {SEARCH} 行中没有可识别的表头（列名如「债务人姓名」）；请使用 "
-                "`docgen batch template` 生成的表头，或提供列名映射文件"
-            )
+            raise BatchInputError(no_header_message(self.path, self.layout))
         resolved, rest = found.resolved, found.rows
         if resolved.unknown:
             close_rows(rest)
@@ -326,8 +324,9 @@ def _beside_cells(type_name: str, record: Record, found: list[Problem]) -> list[
     the parts that lost no value (:func:`beside`), and every field's own problem (a blank
     性别 beside an ID number Excel mangled): those are no consequence of the lost value,
     so the operator sees them in the same round."""
-    kept = beside(found, record.problems)
-    if not record.problems:
+    lost = [p for p in record.problems if p.severity == "error"]  # a warned cell kept its value
+    kept = beside(found, lost)
+    if not lost:
         return kept
     from docgen.documents import registry
     from docgen.documents.problems import CaseInvalid, touches
@@ -335,7 +334,7 @@ def _beside_cells(type_name: str, record: Record, found: list[Problem]) -> list[
     try:
         registry.get(type_name).parse(record.merged)
     except CaseInvalid as exc:
-        refused = [p.loc for p in record.problems]
+        refused = [p.loc for p in lost]
         own = [p for p in exc.problems if p not in kept and not touches(p.loc, refused)]
         return kept + own
     return kept

@@ -195,12 +195,17 @@ def hidden_rows(path: Path, member: str) -> set[int]:
 
 def sheet_count(path: Path) -> int:
     """The worksheets of an XLSX (1 for other files)."""
+    return len(sheet_names(path))
+
+
+def sheet_names(path: Path) -> list[str]:
+    """The names of an XLSX's worksheets (one unnamed sheet for other files)."""
     if path.suffix.lower() != ".xlsx":
-        return 1
+        return [""]
     _check_zip(path)
     workbook = _open_xlsx(path)
     try:
-        return len(workbook.worksheets)
+        return [sheet.title for sheet in workbook.worksheets]
     finally:
         workbook.close()
 
@@ -319,4 +324,5 @@ __all__ = [
     "hidden_columns",
     "read_rows",
     "sheet_count",
+    "sheet_names",
 ]

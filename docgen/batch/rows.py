@@ -7,7 +7,7 @@ import typing
 from dataclasses import dataclass, field
 from typing import Any
 
-from docgen.batch import cells
+from docgen.batch import cells, times
 from docgen.documents.problems import Loc, Problem
 
 if typing.TYPE_CHECKING:
@@ -81,6 +81,11 @@ class Resolved:
             except cells.CellError as exc:
                 row.problems.append(Problem(loc, exc.code, exc.message, exc.hint))
                 continue
+            dropped = times.time_dropped(value) if column.kind == "date" else None
+            if dropped is not None:  # read all the same: the date is the fact
+                row.problems.append(
+                    Problem(loc, dropped.code, dropped.message, dropped.hint, "warning")
+                )
             if column.loc[0] == EXTRA_ROOT:
                 row.extras[str(column.loc[-1])] = converted
                 continue

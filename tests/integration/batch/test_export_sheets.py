@@ -114,6 +114,15 @@ def test_the_rejected_rows_read_back_for_a_run_of_the_rejects(runner, tmp_path):
     output, rejects = _check(runner, tmp_path, report, "again")
     assert "共 1 行：可生成 0 行，拒绝 1 行" in output  # the formula, copied as text, still
     assert rejects[0]["列"] == "欠款金额欠款明细1金额（元）"
+    assert rejects[0]["错误代码"] == "formula_without_value"  # not 「不是金额」
+    assert "公式「=50000*2」" in rejects[0]["错误信息"]
+    assert "直接填写它的值" in rejects[0]["提示"]
+    assert rejects[0]["填写的值"] == "'=50000*2"  # still guarded on output
+
+    copy = load_workbook(tmp_path / "again" / "导出.rejects.rejects.xlsx")["被拒绝的行"]
+    heads = [c.value for c in copy[1]]
+    cell = copy.cell(2, heads.index("欠款金额欠款明细1金额（元）") + 1)
+    assert cell.data_type == "s" and cell.value == "'=50000*2"  # text, never a formula
 
 
 def test_a_two_row_header_under_a_title_and_formatted_rows_under_the_data(runner, tmp_path):

@@ -54,3 +54,26 @@ def test_a_lower_cell_naming_a_column_by_itself_is_not_joined_to_the_group_befor
     joined = two_row_headers(top, below)
     assert joined == ["付款期限（天数）", "付款期限天数类型", "付款期限邮政编码"]
     assert layout.resolve(joined).unknown == ["付款期限邮政编码"]  # what the finder repairs
+
+
+@pytest.mark.parametrize("value", ["'=50000*2", "=50000*2", " '=SUM(O8:Q8) "])
+def test_a_formula_kept_as_text_asks_for_the_value_not_for_an_amount(value):
+    with pytest.raises(CellError) as raised:
+        _column("欠款金额欠款明细1金额（元）").convert(value)
+    assert raised.value.code == "formula_without_value"
+    assert "'" not in raised.value.message  # the formula as the operator wrote it
+    assert "直接填写它的值" in raised.value.hint
+
+
+def test_formula_text_in_a_text_column_is_kept_unless_a_report_guarded_it():
+    name = _column("债务人姓名")
+    assert name.convert('=HYPERLINK("http://x")') == '=HYPERLINK("http://x")'  # guarded on output
+    with pytest.raises(CellError) as raised:
+        name.convert("'=VLOOKUP(A2,客户!A:B,2,0)")  # the copy of a formula without its result
+    assert raised.value.code == "formula_without_value"
+
+
+def test_a_value_a_report_guarded_is_read_without_its_apostrophe():
+    assert _column("债务人联系电话").convert("'+86 138 0013 8000") == "+86 138 0013 8000"
+    assert _column("欠款金额欠款明细1金额（元）").convert("'-100000") == "-100000"
+    assert _column("债务人姓名").convert("'t Hooft") == "'t Hooft"  # no guard: as written

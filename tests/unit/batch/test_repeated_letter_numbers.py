@@ -42,3 +42,24 @@ def test_the_check_is_off_with_the_setting() -> None:
     run.of_row(2, "", _row("A", NUMBER))
 
     assert run.of_row(3, "", _row("B", NUMBER)) == []
+
+
+def test_a_contract_is_known_by_the_day_signed_however_written() -> None:
+    from docgen.batch.duplicates import contract_key, debtor_key
+
+    keys = {
+        contract_key({"contract": {"name": name, "signed_on": day}})
+        for name, day in [
+            ("借款合同", "2025-01-10"),
+            ("借款 合同", "2025/1/10"),
+            ("借款合同", "2025年1月10日"),
+            ("借款\u3000合同", "２０２５.１.１０"),
+        ]
+    }
+    assert len(keys) == 1
+    assert contract_key({"contract": {"name": "借款合同", "signed_on": "2025/1/11"}}) not in keys
+    person = {"kind": "person", "name": "王芳", "address": "世纪大道5号"}
+    wide = {"kind": "person", "name": "王 芳", "address": "世纪大道\xa0５号"}
+    assert debtor_key("demand_letter", {"debtor": person}) == debtor_key(
+        "demand_letter", {"debtor": wide}
+    )
