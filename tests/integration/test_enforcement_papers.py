@@ -158,6 +158,8 @@ def test_the_appeal_withdrawal_prints_the_appeals_words_in_pdf_and_docx(service)
             "第十三条第（一）项、第十五条、第十七条减半后应交人民币1,332.50元）" in text
         )
         assert "不服北京市东城区人民法院（2026）京0101民初9876号民事判决" in text
+        assert "决定撤回上诉。根据《中华人民共和国民事诉讼法》第一百八十条的规定" in text
+        assert "送达地址：北京市东城区东直门南大街3号国华投资大厦9层" in text
         assert "此致北京市第二中级人民法院" in text
         assert f"上诉人：刘芳（签名）{'＿' * 8}" in text
         assert "撤回起诉" not in text and "撤诉申请书" not in text.replace("撤回上诉申请书", "")

@@ -43,8 +43,11 @@ def test_an_appeal_is_withdrawn_in_the_appeals_words_with_its_fee_halved():
         "上诉人刘芳因与被上诉人张伟民间借贷纠纷一案，不服北京市东城区人民法院（2026）京0101"
         "民初9876号民事判决，向贵院提起上诉，贵院已立案受理，案号为（2026）京02民终1234号。"
         "现上诉人与被上诉人已自行达成和解（双方已于2026年11月24日签订和解协议，被上诉人张伟已"
-        "支付首期款项），上诉人经慎重考虑，决定撤回上诉，特向贵院申请，请予准许。"
+        "支付首期款项），上诉人经慎重考虑，决定撤回上诉。根据《中华人民共和国民事诉讼法》"
+        "第一百八十条的规定，特向贵院申请撤回上诉，请予准许。"
     ) in text
+    # the ruling is served where the appellant says (as the first-instance withdrawal)
+    assert "送达地址：北京市东城区东直门南大街3号国华投资大厦9层，收件人：周明" in text
     assert "北京市第二中级人民法院" in lines
     assert any(line.startswith("上诉人：刘芳（签名）") for line in lines)
     assert "起诉" not in text and "原告）：" not in text.replace("原审原告）：", "")

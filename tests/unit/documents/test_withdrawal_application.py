@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import copy
 from datetime import date
+from decimal import Decimal
 
 from docgen.documents import registry
 from docgen.documents.base import RuleOptions
+from docgen.domain.court_fees import half_of
 from tests.support import load_fixture, printed_copy
 
 TYPE = registry.get("withdrawal_application")
@@ -108,3 +110,15 @@ def test_the_applicants_representative_is_named_with_the_position_or_warned():
     context, result = _context(data)
     assert "position_missing" not in [w.code for w in result.warnings]
     assert "法定代表人：陈建国，执行董事。" in context["parties"]
+
+
+def test_every_withdrawal_halving_keeps_the_half_fen_and_refunds_the_rest():
+    # one rule (court_fees.half_of, 诉讼费用交纳办法 art. 15) whether the fee is computed
+    # from the claim or halved as paid: the applicant pays the half fen
+    for claim, paid in (("118249.32", "2664.99"), ("16409.02", "210.23"), (None, "2300.01")):
+        fee = {"paid": paid} if claim is None else {"paid": paid, "claim_amount": claim}
+        _, result = _context(_with_fee(**fee))
+        refund = result.computed["refund"]
+        assert refund.due == half_of(Decimal(paid))
+        assert refund.due + refund.refund == Decimal(paid)
+        assert refund.due >= refund.refund
