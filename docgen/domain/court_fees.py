@@ -15,8 +15,8 @@
 The Measures say nothing about rounding, and courts differ, so the rule is an explicit
 parameter: "fen" rounds half up to 0.01 yuan, "yuan" half up to a whole yuan. Band amounts
 are kept exact and the fee is rounded once, at the end. A halved fee (arts. 15, 16: 减半
-交纳) is half the fee as charged, rounded half up by the same rule (`half_of`), and what
-is refunded of a fee paid is the rest: 118,249.32 → 2,664.9864, charged 2,664.99 → half
+交纳) is half the fee as charged, rounded half up to the fen (`half_of`), and what is
+refunded of a fee paid is the rest: 118,249.32 → 2,664.9864, charged 2,664.99 → half
 1,332.495 → 1,332.50 payable, 1,332.49 refunded. The party pays the half fen, as a
 court's 「减半收取」 of the fee it charged does; halving the unrounded fee (1,332.4932 →
 1,332.49, until 2026-12) refunded it to the party. Every result carries its steps and a
@@ -135,15 +135,14 @@ def acceptance_fee(
     full = sum((step.amount for step in steps), Decimal(0))
     halved = procedure != "ordinary"
     charged = _round(full, rounding)
-    fee = half_of(charged, rounding) if halved else charged
+    fee = half_of(charged) if halved else charged
     basis = (
         f"依据《诉讼费用交纳办法》第十三条第（一）项，财产案件根据诉讼请求金额"
         f"{format_yuan(claim)}元分段累计交纳，合计{_money(full)}元"
         f"{_rounded(full, charged, rounding)}"
     )
     if halved:
-        basis += f"；{_HALVING_TEXT[procedure]}，为{_money(charged / 2)}元"
-        basis += _rounded(charged / 2, fee, rounding)
+        basis += f"；{_HALVING_TEXT[procedure]}，为{format_yuan(fee)}元"
     note = _rounding_note(rounding)
     basis += f"。{note}"
     return FeeResult(
@@ -237,20 +236,18 @@ class Refund:
         return self.basis.removesuffix(self.note)
 
 
-def halved_refund(
-    paid: Decimal | int | str, *, reason: Procedure = "withdrawal", rounding: Rounding = "fen"
-) -> Refund:
+def halved_refund(paid: Decimal | int | str, *, reason: Procedure = "withdrawal") -> Refund:
     """Halve an acceptance fee already paid (art. 15: mediation or withdrawal) when the
-    claim it was computed on is not known: the court keeps half of ``paid``, rounded once
-    by ``rounding``, and refunds the rest."""
+    claim it was computed on is not known: the court keeps half of ``paid`` (``half_of``)
+    and refunds the rest."""
     if reason not in ("mediation", "withdrawal"):
         raise ValueError(f"只有调解结案或撤诉才减半退费：{reason!r}")
     amount = _positive_amount(paid, "已预交的案件受理费")
-    kept = half_of(amount, rounding)
+    kept = half_of(amount)
     refund = amount - kept
     basis = (
         f"依据《诉讼费用交纳办法》第十五条减半交纳案件受理费：已预交{format_yuan(amount)}元，"
-        f"减半为{_money(amount / 2)}元{_rounded(amount / 2, kept, rounding)}，"
+        f"减半为{format_yuan(kept)}元，"
         f"应退还{format_yuan(refund)}元。{_REFUND_NOTE}"
     )
     return Refund(amount, kept, refund, basis, _REFUND_NOTE)
@@ -300,14 +297,15 @@ def _positive_amount(amount: Decimal | int | str, what: str) -> Decimal:
     return value
 
 
-def half_of(fee: Decimal, rounding: Rounding = "fen") -> Decimal:
+def half_of(fee: Decimal) -> Decimal:
     """The fee payable when a fee as charged is halved (诉讼费用交纳办法 art. 15: a case
     closed by mediation or withdrawn, 减半交纳; art. 16: the summary procedure, 减半交纳):
-    half of ``fee`` taken to the fen, rounded half up by ``rounding``, so that the half fen
-    is paid, not refunded (2,664.99 → 1,332.50). A refund is what was paid less this. The
-    one rule for every halving printed: the complaint's fee, the withdrawal's refund, the
+    half of ``fee``, rounded half up to the fen, so that the half fen is paid, not refunded
+    (2,664.99 → 1,332.50); a fee charged to the yuan halves exactly (2,665 → 1,332.50, as
+    rulings write 「减半收取…元」 to the jiao). A refund is what was paid less this. The one
+    rule for every halving printed: the complaint's fee, the withdrawal's refund, the
     settlement's costs."""
-    return _round(to_fen(fee) / 2, rounding)
+    return _round(to_fen(fee) / 2, "fen")
 
 
 def _round(value: Decimal, rounding: Rounding) -> Decimal:

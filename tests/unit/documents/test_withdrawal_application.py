@@ -65,9 +65,9 @@ def test_a_fee_the_claim_costs_is_refunded_in_one_statement_that_adds_up():
 def test_a_court_charging_whole_yuan_is_recognised():
     context, result = _context(_with_fee(paid="2665.00", claim_amount="118249.32"))
     assert result.warnings == []
-    # charged 2,665; half 1,332.5 rounded half up to the yuan: 1,333 kept, 1,332 refunded
-    assert "案件受理费中的人民币1,332.00元" in context["requests"][1]
-    assert "减半后应交人民币1,333.00元" in context["requests"][1]
+    # charged 2,665; halved to the jiao, as rulings write it: 1,332.50 kept, 1,332.50 back
+    assert "案件受理费中的人民币1,332.50元" in context["requests"][1]
+    assert "减半后应交人民币1,332.50元" in context["requests"][1]
 
 
 def test_a_fee_that_is_not_the_claims_fee_is_warned_of_and_halved_as_paid():
