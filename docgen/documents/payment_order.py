@@ -45,12 +45,11 @@ from docgen.documents.filenames import filename_part
 from docgen.documents.part_models import InterestCalc
 from docgen.documents.parts import check_party, same_party
 from docgen.documents.payment_order_amounts import Computed, check_calculations
+from docgen.documents.payment_order_debtor import check_court_of_debtor, check_debtor_address
 from docgen.documents.payment_order_rules import (
     CONDITIONS,
     ITEM_LABELS,
     check_conditions,
-    check_court_of_debtor,
-    check_debtor_address,
     check_item,
     confirmed_sentence,
 )

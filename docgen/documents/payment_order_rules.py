@@ -4,22 +4,19 @@ them (民事诉讼法 art. 225; 民诉法解释 arts. 427, 428).
 The application states to the court that each condition of acceptance is met. No answer
 is assumed: each is asked (``None`` until the user answers), refused when the answer
 bars the procedure, and the sentence of the application is built from the answers given
-(``confirmed_sentence``). What the facts or the debtor's address say against an answer is
-warned beside it.
+(``confirmed_sentence``). What the facts say against an answer is warned beside it; a
+debtor's address outside the mainland is refused at the address
+(``payment_order_debtor``), and the answer 「不在我国境内」 not refused again for it.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from docgen.documents.case_numbers import court_candidates
+from docgen.documents.payment_order_debtor import abroad
 from docgen.documents.problems import Assessment, Loc
-from docgen.domain import divisions as division_table
-from docgen.domain.courts import court_for, covers, read_court
 from docgen.domain.money import format_yuan
-from docgen.domain.parties import Person
 
 if TYPE_CHECKING:
     from docgen.documents.payment_order import ClaimItem, PaymentOrderApplication
@@ -96,12 +93,14 @@ _CONTRADICTING = (
 
 def check_conditions(result: Assessment, case: PaymentOrderApplication) -> None:
     """Each condition answered, and answered so that the court may accept the application
-    (民事诉讼法 art. 225; 民诉法解释 art. 427(3), (4), (5), (7))."""
+    (民事诉讼法 art. 225; 民诉法解释 art. 427(3), (4), (5), (7)). A debtor living outside
+    the mainland is refused at the address whatever the answer: one fact, one error."""
+    told = {"respondent_in_mainland"} if abroad(case) else set()
     for condition in CONDITIONS:
         answer = getattr(case, condition.field)
         if answer is None:
             result.error((condition.field,), "missing", f"请确认：{condition.question}")
-        elif answer is not condition.allowed:
+        elif answer is not condition.allowed and condition.field not in told:
             result.error((condition.field,), condition.code, condition.refusal)
     allowed = {c.field: c.allowed for c in CONDITIONS}
     for word, field in _CONTRADICTING:
@@ -170,148 +169,3 @@ def check_item(result: Assessment, item: ClaimItem, loc: Loc) -> None:
             f"请写明{name}人民币{format_yuan(item.amount)}元的计算方式（基数、利率、起止日期），"
             f"使请求给付的数额确定、可与事实核对（{_CPL}第二百二十五条）",
         )
-
-
-# --- the debtor's address -------------------------------------------------------------
-
-_UNKNOWN = ("不详", "下落不明")
-_OUTSIDE = (
-    "香港",
-    "澳门",
-    "台湾",
-    "美国",
-    "英国",
-    "日本",
-    "韩国",
-    "加拿大",
-    "澳大利亚",
-    "新西兰",
-    "新加坡",
-    "马来西亚",
-    "泰国",
-    "德国",
-    "法国",
-    "国外",
-    "境外",
-)
-_COUNTRY = re.compile(r"^(中华人民共和国|中国)")
-
-
-def outside_mainland(address: str) -> bool:
-    """An address in Hong Kong, Macao, Taiwan or another country, by its first words (a
-    road named after a place, 台湾路, is not read as one)."""
-    head = _COUNTRY.sub("", address.strip())
-    return "特别行政区" in address or head.startswith(_OUTSIDE)
-
-
-def debtor_places(case: PaymentOrderApplication) -> list[tuple[str, str, Loc]]:
-    """The debtor's places the court is checked against: the 经常居住地 first where it
-    differs (民事诉讼法 art. 22), then the domicile, each with its field."""
-    respondent = case.respondent
-    places: list[tuple[str, str, Loc]] = [("住所地", respondent.address, ("respondent", "address"))]
-    if isinstance(respondent, Person) and respondent.habitual_residence:
-        places.insert(
-            0,
-            ("经常居住地", respondent.habitual_residence, ("respondent", "habitual_residence")),
-        )
-    return places
-
-
-def check_debtor_address(result: Assessment, case: PaymentOrderApplication) -> set[Loc]:
-    """A debtor whose address is unknown is 下落不明 (民诉法解释 art. 427(4)): refused; one
-    outside the mainland is warned beside the answer it contradicts — not where the answer
-    already says the debtor is not in the mainland, which is refused for it
-    (``check_conditions``). Returns the fields so judged, which the court check does not
-    warn of again."""
-    judged: set[Loc] = set()
-    for what, address, loc in debtor_places(case):
-        if any(word in address for word in _UNKNOWN):
-            result.error(
-                loc,
-                "respondent_missing",
-                f"被申请人{what}写为「{address}」：被申请人下落不明的，{_REFUSED}"
-                f"（{_SPI}第四百二十七条第四项）；请写明被申请人的实际住址，或通过诉讼主张",
-            )
-            judged.add(loc)
-        elif outside_mainland(address):
-            judged.add(loc)
-            if case.respondent_in_mainland is False:
-                continue  # refused on the answer (check_conditions): one fact, told once
-            result.warn(
-                ("respondent_in_mainland",),
-                "respondent_abroad_address",
-                f"被申请人{what}「{address}」不在我国内地：被申请人不在我国境内的，{_REFUSED}"
-                f"（{_SPI}第四百二十七条第四项）；请核对「被申请人在我国境内」",
-            )
-    return judged
-
-
-def warn_unplaced(
-    result: Assessment,
-    court: str,
-    unplaced: list[tuple[str, str, Loc]],
-    judged: set[Loc],
-) -> None:
-    """A place of the debtor that cannot be located: the court cannot be checked against
-    it, and the user is told so (as a complaint's ``court_place_unverified``)."""
-    for what, address, loc in unplaced:
-        if loc in judged:
-            continue
-        result.warn(
-            loc,
-            "court_place_unverified",
-            f"未能识别被申请人{what}（{address}）所在的区县，无法核对{court}是否为债务人住所地"
-            f"基层人民法院（{_SPI}第二十三条、第四百二十七条第六项），请人工核对管辖",
-        )
-
-
-def check_court_of_debtor(
-    result: Assessment, case: PaymentOrderApplication, name: str, judged: set[Loc]
-) -> None:
-    """The basic-level court of the debtor's domicile (民诉法解释 art. 23), whatever the
-    amount (a basic court accepts a payment order of any amount, art. 427)."""
-    if not name.endswith("人民法院"):
-        return
-    table = division_table.load()
-    court = read_court(name, table)
-    if court.level in ("intermediate", "high", "supreme"):
-        result.error(
-            ("court",),
-            "court_level",
-            f"支付令由债务人住所地的基层人民法院受理（{_CPL}第二百二十五条，{_SPI}第二十三条），"
-            f"{case.court}不是基层人民法院",
-        )
-        return
-    # a name several places bear (鼓楼区人民法院) is compared with each of them: where the
-    # debtor lives in none, no court of that name is the debtor's
-    namesakes = court_candidates(name) if court.place is None else []
-    if court.level != "basic" or (court.place is None and not namesakes):
-        return
-    respondent = case.respondent
-    # 民事诉讼法 art. 22: where they differ, the 经常居住地 decides
-    places = debtor_places(case)
-    located = [(place, table.locate(place[1])) for place in places]
-    counties = [(p[0], d) for p, d in located if d is not None and d.level == "county"]
-    unplaced = [p for p, d in located if d is None or d.level != "county"]
-    reached = [covers(court, d) or any(d.code == n.code for n in namesakes) for _, d in counties]
-    if any(reached):
-        return
-    if unplaced:
-        # a place that cannot be located is not compared: the user checks it
-        # (民诉法解释 art. 427(6)), as a complaint's court_place_unverified
-        warn_unplaced(result, case.court, unplaced, judged)
-        return
-    where = "、".join(
-        f"{court_for(d, table)}（被申请人{respondent.name}{what}）" for what, d in counties
-    )
-    # 民诉法解释 art. 427(6): the court receiving the application must have
-    # jurisdiction, else it is not accepted; no other place (履行地, an agreed court)
-    # serves a payment order
-    result.error(
-        ("court",),
-        "court_place",
-        f"{case.court}对本申请没有管辖权：被申请人{respondent.name}的住所地（{respondent.address}）"
-        f"不在其辖区。支付令由债务人住所地的基层人民法院管辖（{_SPI}第二十三条），"
-        "收到申请书的人民法院无管辖权的，不予受理（同一解释第四百二十七条）",
-        hint=f"应向{where}申请",
-    )

@@ -43,7 +43,7 @@ from pydantic import Field
 
 from docgen.documents.fee_halving import Ending, PrepaidFee, Refund, halved_fee
 from docgen.documents.problems import Assessment
-from docgen.domain.court_fees import acceptance_fee
+from docgen.domain.court_fees import acceptance_fee, half_of
 from docgen.domain.dates import format_cn
 from docgen.domain.disclosure import shown_when
 from docgen.domain.fields import CaseModel, Money
@@ -316,7 +316,7 @@ def _costs(
     outcome: SuitOutcome, fee: SuitFee, refund: Refund, why: str, first: tuple[str, str]
 ) -> str:
     paid = to_fen(fee.paid)
-    half = to_fen(paid / 2)  # of the figure printed, so that the reader can check it
+    half = half_of(paid)  # of the figure printed (art. 15), so that the reader can check it
     if fee.procedure == "summary":
         text = (
             "本案适用简易程序，甲方已依《诉讼费用交纳办法》第十六条减半预交案件受理费"

@@ -44,6 +44,7 @@ from docgen.documents.withdrawal_application_appeal import (
     check_appeal_procedure,
 )
 from docgen.documents.withdrawal_application_stage import (
+    LAW,
     check_withdrawal_stage,
     withdrawal_stage,
 )
@@ -51,6 +52,10 @@ from docgen.domain.dates import format_cn
 from docgen.domain.fields import CaseModel, Line, Money, Paragraph
 from docgen.domain.money import format_yuan, legal_amount, to_fen
 from docgen.domain.parties import Party
+
+APPEAL_WITHDRAWAL = f"{LAW}第一百八十条"
+"""The article the appellant's request rests on (民事诉讼法 art. 180: 「第二审人民法院判决宣告
+前，上诉人申请撤回上诉的，是否准许，由第二审人民法院裁定。」)."""
 
 REASON_LABELS = {
     "settled": "双方已达成和解",
@@ -181,7 +186,11 @@ def _facts(case: WithdrawalApplication, words: Words) -> str:
     why = why.rstrip("。")
     if case.appeal is not None:
         filed = appeal_facts(case.appeal, (applicants, defendants), case.dispute, case.case_number)
-        return f"{filed}现{why}，上诉人经慎重考虑，决定撤回上诉，特向贵院申请，请予准许。"
+        # the article the court's ruling rests on, as lawyers' samples cite it
+        return (
+            f"{filed}现{why}，上诉人经慎重考虑，决定撤回上诉。根据{APPEAL_WITHDRAWAL}的规定，"
+            "特向贵院申请撤回上诉，请予准许。"
+        )
     return (
         f"申请人{applicants}诉被告{defendants}{case.dispute}一案，贵院已立案受理，案号为"
         f"{case.case_number}。现{why}，申请人经慎重考虑，决定撤回对被告{defendants}的起诉，"
@@ -192,11 +201,11 @@ def _facts(case: WithdrawalApplication, words: Words) -> str:
 def _refund_request(paid: Decimal, refund: Refund, words: Words) -> str:
     """The refund asked for, in one statement whose figures add up on the page: what was
     paid, the fee the withdrawal halves it to (诉讼费用交纳办法 art. 15), and the
-    difference — 「…中的人民币1,332.50元…（已预交人民币2,664.99元；按诉讼请求金额
-    118,249.32元，依…第十三条第（一）项、第十五条减半后应交人民币1,332.49元）」. The fee
-    computed on the claim is halved before it is rounded, so the half is named with the
-    claim it was computed on rather than as half of the figure paid. An appeal's fee is
-    computed on the appeal's claims (art. 17) and named 第二审案件受理费."""
+    difference — 「…中的人民币1,332.49元…（已预交人民币2,664.99元；按诉讼请求金额
+    118,249.32元，依…第十三条第（一）项、第十五条减半后应交人民币1,332.50元）」. The fee
+    payable is half the fee charged, rounded half up (``court_fees.half_of``: the half fen
+    is paid), and the refund is the rest. An appeal's fee is computed on the appeal's
+    claims (art. 17) and named 第二审案件受理费."""
     if refund.claim is not None:
         basis = (
             f"按{words.claim}{format_yuan(refund.claim)}元，依《诉讼费用交纳办法》{words.articles}"

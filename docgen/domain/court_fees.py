@@ -14,10 +14,13 @@
 
 The Measures say nothing about rounding, and courts differ, so the rule is an explicit
 parameter: "fen" rounds half up to 0.01 yuan, "yuan" half up to a whole yuan. Band amounts
-are kept exact and the fee is rounded once, at the end: a halved fee is half the exact
-full fee, then rounded (118,249.32 → 2,664.9864 → halved 1,332.4932 → 1,332.49; rounding
-the full fee first would give 1,332.50). Every result carries its steps and a Chinese
-basis naming the articles and the rounding rule, for the calculation sheet.
+are kept exact and the fee is rounded once, at the end. A halved fee (arts. 15, 16: 减半
+交纳) is half the fee as charged, rounded half up to the fen (`half_of`), and what is
+refunded of a fee paid is the rest: 118,249.32 → 2,664.9864, charged 2,664.99 → half
+1,332.495 → 1,332.50 payable, 1,332.49 refunded. The party pays the half fen, as a
+court's 「减半收取」 of the fee it charged does; halving the unrounded fee (1,332.4932 →
+1,332.49, until 2026-12) refunded it to the party. Every result carries its steps and a
+Chinese basis naming the articles and the rounding rule, for the calculation sheet.
 """
 
 from __future__ import annotations
@@ -131,16 +134,15 @@ def acceptance_fee(
     steps = _cumulative(claim, _ACCEPTANCE_FLAT, _ACCEPTANCE_BANDS)
     full = sum((step.amount for step in steps), Decimal(0))
     halved = procedure != "ordinary"
-    fee = _round(full / 2 if halved else full, rounding)  # rounded once, after halving
+    charged = _round(full, rounding)
+    fee = half_of(charged) if halved else charged
     basis = (
         f"依据《诉讼费用交纳办法》第十三条第（一）项，财产案件根据诉讼请求金额"
         f"{format_yuan(claim)}元分段累计交纳，合计{_money(full)}元"
+        f"{_rounded(full, charged, rounding)}"
     )
     if halved:
-        basis += f"；{_HALVING_TEXT[procedure]}，为{_money(full / 2)}元{_from_exact(full, 2)}"
-        basis += _rounded(full / 2, fee, rounding)
-    else:
-        basis += _rounded(full, fee, rounding)
+        basis += f"；{_HALVING_TEXT[procedure]}，为{format_yuan(fee)}元"
     note = _rounding_note(rounding)
     basis += f"。{note}"
     return FeeResult(
@@ -234,20 +236,18 @@ class Refund:
         return self.basis.removesuffix(self.note)
 
 
-def halved_refund(
-    paid: Decimal | int | str, *, reason: Procedure = "withdrawal", rounding: Rounding = "fen"
-) -> Refund:
+def halved_refund(paid: Decimal | int | str, *, reason: Procedure = "withdrawal") -> Refund:
     """Halve an acceptance fee already paid (art. 15: mediation or withdrawal) when the
-    claim it was computed on is not known: the court keeps half of ``paid``, rounded once
-    by ``rounding``, and refunds the rest."""
+    claim it was computed on is not known: the court keeps half of ``paid`` (``half_of``)
+    and refunds the rest."""
     if reason not in ("mediation", "withdrawal"):
         raise ValueError(f"只有调解结案或撤诉才减半退费：{reason!r}")
     amount = _positive_amount(paid, "已预交的案件受理费")
-    kept = _round(amount / 2, rounding)
+    kept = half_of(amount)
     refund = amount - kept
     basis = (
         f"依据《诉讼费用交纳办法》第十五条减半交纳案件受理费：已预交{format_yuan(amount)}元，"
-        f"减半为{_money(amount / 2)}元{_rounded(amount / 2, kept, rounding)}，"
+        f"减半为{format_yuan(kept)}元，"
         f"应退还{format_yuan(refund)}元。{_REFUND_NOTE}"
     )
     return Refund(amount, kept, refund, basis, _REFUND_NOTE)
@@ -297,6 +297,17 @@ def _positive_amount(amount: Decimal | int | str, what: str) -> Decimal:
     return value
 
 
+def half_of(fee: Decimal) -> Decimal:
+    """The fee payable when a fee as charged is halved (诉讼费用交纳办法 art. 15: a case
+    closed by mediation or withdrawn, 减半交纳; art. 16: the summary procedure, 减半交纳):
+    half of ``fee``, rounded half up to the fen, so that the half fen is paid, not refunded
+    (2,664.99 → 1,332.50); a fee charged to the yuan halves exactly (2,665 → 1,332.50, as
+    rulings write 「减半收取…元」 to the jiao). A refund is what was paid less this. The one
+    rule for every halving printed: the complaint's fee, the withdrawal's refund, the
+    settlement's costs."""
+    return _round(to_fen(fee) / 2, "fen")
+
+
 def _round(value: Decimal, rounding: Rounding) -> Decimal:
     if rounding not in _QUANTUM:
         raise ValueError(f"未知的取整规则：{rounding!r}（可选：fen、yuan）")
@@ -321,15 +332,16 @@ def _rounded(exact: Decimal, fee: Decimal, rounding: Rounding) -> str:
 
 def share_of_printed_differs(full: Decimal, share: Decimal, divisor: int) -> bool:
     """Whether ``share`` (taken of the exact fee, then rounded once) differs from the same
-    share of the fee as printed to the fen: 2,664.9864 / 2 gives 1,332.49, the printed
-    2,664.99 / 2 gives 1,332.50. Where it does, the paper says which fee was divided."""
+    share of the fee as printed to the fen: a third of 2,664.9864 gives 888.33, a third of
+    the printed 2,664.99 also 888.33, but other totals differ by a fen. Where it does, the
+    paper says which fee was divided (the payment order's third, art. 14(3))."""
     return to_fen(to_fen(full) / divisor) != share
 
 
 def _from_exact(full: Decimal, divisor: int) -> str:
     """「（以四舍五入前的合计金额计算）」 where the share of the printed total would print
-    otherwise: the share is taken of the exact total (2,664.9864 / 2 = 1,332.4932 → 1,332.49), while
-    halving the printed 2,664.99 gives 1,332.50, so the reader is told which was halved."""
+    otherwise: the payment order's third is taken of the exact total, so the reader is told
+    which was divided (a halving is of the fee as charged: ``half_of``)."""
     if not share_of_printed_differs(full, to_fen(full / divisor), divisor):
         return ""
     return "（以四舍五入前的合计金额计算）"

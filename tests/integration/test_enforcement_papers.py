@@ -137,11 +137,11 @@ def test_the_withdrawal_states_the_refund_once_with_the_fee_it_halves_to(service
     pages = _pdf_pages(service, "withdrawal_application", settled)
     assert len(pages) == 1
     assert (
-        "依法退还申请人已预交案件受理费中的人民币1,332.50元（大写：壹仟叁佰叁拾贰元伍角）"
+        "依法退还申请人已预交案件受理费中的人民币1,332.49元（大写：壹仟叁佰叁拾贰元肆角玖分）"
         "（已预交人民币2,664.99元；按诉讼请求金额118,249.32元，依《诉讼费用交纳办法》"
-        "第十三条第（一）项、第十五条减半后应交人民币1,332.49元）" in pages[0]
+        "第十三条第（一）项、第十五条减半后应交人民币1,332.50元）" in pages[0]
     )
-    assert "1,332.49" in pages[0] and pages[0].count("1,332.50") == 1
+    assert "1,332.50" in pages[0] and pages[0].count("1,332.49") == 1
 
 
 def test_the_appeal_withdrawal_prints_the_appeals_words_in_pdf_and_docx(service):
@@ -153,11 +153,13 @@ def test_the_appeal_withdrawal_prints_the_appeals_words_in_pdf_and_docx(service)
         assert "上诉人（原审原告）：刘芳" in text and "被上诉人（原审被告）：张伟" in text
         assert "准许上诉人刘芳撤回上诉。" in text
         assert (
-            "依法退还上诉人已预交第二审案件受理费中的人民币1,332.50元（大写：壹仟叁佰叁拾贰元伍角）"
+            "依法退还上诉人已预交第二审案件受理费中的人民币1,332.49元（大写：壹仟叁佰叁拾贰元肆角玖分）"
             "（已预交人民币2,664.99元；按上诉请求金额118,249.32元，依《诉讼费用交纳办法》"
-            "第十三条第（一）项、第十五条、第十七条减半后应交人民币1,332.49元）" in text
+            "第十三条第（一）项、第十五条、第十七条减半后应交人民币1,332.50元）" in text
         )
         assert "不服北京市东城区人民法院（2026）京0101民初9876号民事判决" in text
+        assert "决定撤回上诉。根据《中华人民共和国民事诉讼法》第一百八十条的规定" in text
+        assert "送达地址：北京市东城区东直门南大街3号国华投资大厦9层" in text
         assert "此致北京市第二中级人民法院" in text
         assert f"上诉人：刘芳（签名）{'＿' * 8}" in text
         assert "撤回起诉" not in text and "撤诉申请书" not in text.replace("撤回上诉申请书", "")

@@ -141,10 +141,11 @@ def test_a_sales_late_payment_loss_has_one_name_in_the_claim_and_the_facts():
 
 def test_a_halved_fee_is_stated_as_halved_in_the_words_of_the_narrative():
     card = load_fixture("civil_complaint", "valid", "elements_credit_card_every_item")
-    # 56,225.00 × 2.5% − 200 = 1,205.625, halved under the summary procedure (art. 16) to
-    # 602.8125 → 602.81; how it was rounded is no statement to the court: the articles only
+    # 56,225.00 × 2.5% − 200 = 1,205.625, charged 1,205.63, halved under the summary
+    # procedure (art. 16) to 602.815 → 602.82 (half up); how it was rounded is no statement
+    # to the court: the articles only
     basis = "（按《诉讼费用交纳办法》第十三条第（一）项计算，适用简易程序，依第十六条减半交纳）"
-    fee = "人民币602.81元（大写：陆佰零贰元捌角壹分）"
+    fee = "人民币602.82元（大写：陆佰零贰元捌角贰分）"
     assert f"案件受理费（估算）{fee}{basis}" in _text(card)
     assert f"预交案件受理费：{fee}{basis}。" in _text(card | {"layout": "narrative"})
 

@@ -145,10 +145,10 @@ def test_the_summary_procedure_halves_the_fee_once():
     data["procedure"] = "summary"
     result = COMPLAINT.evaluate(COMPLAINT.parse(data), RuleOptions())
     assert result.errors == []
-    # 2,664.9864 / 2 = 1,332.4932 → 1,332.49 (not half of 2,664.99 = 1,332.50)
-    assert str(result.computed["court_fee"].fee) == "1332.49"
+    # half of the fee as charged, 2,664.99 / 2 = 1,332.495 → 1,332.50 (half up)
+    assert str(result.computed["court_fee"].fee) == "1332.50"
     # the fee and its basis in words, no calculation (a pleading carries none)
-    assert "预交案件受理费：人民币1,332.49元" in result.context["fee"]
+    assert "预交案件受理费：人民币1,332.50元" in result.context["fee"]
     assert "适用简易程序，依第十六条减半交纳" in result.context["fee"]
 
 

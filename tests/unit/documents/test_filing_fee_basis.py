@@ -40,7 +40,7 @@ def _text(type_name: str, fixture: str) -> str:
         (
             "withdrawal_application",
             "settled_fee_from_the_claim",
-            "第十三条第（一）项、第十五条减半后应交人民币1,332.49元",
+            "第十三条第（一）项、第十五条减半后应交人民币1,332.50元",
         ),
         (
             "withdrawal_application",
@@ -64,10 +64,9 @@ def test_the_calculation_still_tells_the_operator_how_it_rounded():
         "未规定尾数处理，本计算按四舍五入保留至分；实际金额以人民法院交费通知为准。"
     )
     assert fee.statement == fee.basis.removesuffix(fee.note)
-    # printed to the fen: 2,664.9864 as 2,664.99; its half, 1,332.4932, is the fee 1,332.49,
-    # which halving the printed 2,664.99 (1,332.50) would not give, so the basis says so
+    # charged to the fen 2,664.99 (2,664.9864); its half, 1,332.495, payable half up 1,332.50
     assert fee.statement.endswith(
-        "合计2,664.99元；适用简易程序审理，依第十六条减半交纳，为1,332.49元（以四舍五入前的合计金额计算）。"
+        "合计2,664.99元；适用简易程序审理，依第十六条减半交纳，为1,332.50元。"
     )
 
 

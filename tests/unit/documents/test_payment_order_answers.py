@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import copy
 
+import pytest
+
 from docgen.docmodel.blocks import paragraphs
 from docgen.documents import registry
 from docgen.documents.base import RuleOptions
@@ -98,18 +100,59 @@ def test_a_debtor_whose_address_is_unknown_is_refused():
     assert "第四百二十七条第四项" in problem.message
 
 
-def test_a_debtor_in_hong_kong_is_warned_at_the_answer_it_contradicts():
-    problems = _problems(_fixture("debtor_with_a_hong_kong_address"))
-    (problem,) = [p for p in problems if p.code == "respondent_abroad_address"]
-    assert problem.loc == ("respondent_in_mainland",)
+def test_a_debtor_in_hong_kong_is_refused_at_the_address_and_told_to_sue():
+    problems = _problems(_fixture("debtor_with_a_hong_kong_address", "invalid"))
+    (problem,) = [p for p in problems if p.severity == "error"]
+    assert (problem.loc, problem.code) == (("respondent", "address"), "respondent_abroad_address")
+    assert "支付令须在内地送达被申请人" in problem.message
+    assert "第四百二十七条第四项、第五项" in problem.message
+    assert "请向人民法院起诉" in (problem.hint or "")
     assert "court_place_unverified" not in [p.code for p in problems]
     data = _fixture("person_principal_and_interest")
     data["respondent"]["address"] = "福建省福州市台湾路88号"  # a road, not Taiwan
     assert "respondent_abroad_address" not in [p.code for p in _problems(data)]
 
 
-def test_an_address_not_located_is_warned_that_the_court_is_unchecked():
-    problems = _problems(_fixture("debtor_address_not_located"))
+def test_a_debtor_abroad_by_the_habitual_residence_is_refused_there():
+    data = _fixture("person_principal_and_interest")
+    data["respondent"]["habitual_residence"] = "澳门特别行政区新马路1号"
+    errors = [(p.loc, p.code) for p in _problems(data) if p.severity == "error"]
+    assert errors == [(("respondent", "habitual_residence"), "respondent_abroad_address")]
+
+
+def test_an_address_without_its_district_is_refused_as_not_locating_the_debtor():
+    problems = _problems(_fixture("debtor_address_not_located", "invalid"))
+    (problem,) = [p for p in problems if p.severity == "error"]
+    assert (problem.loc, problem.code) == (("respondent", "address"), "respondent_not_located")
+    assert "未写明所在的省（自治区、直辖市）、市、区县" in problem.message
+    assert "不适用公告送达" in problem.message
+    assert "第四百二十七条第四项、第五项，第四百二十九条" in problem.message
+    assert "court_place_unverified" not in [p.code for p in problems]
+
+
+@pytest.mark.parametrize(
+    ("address", "located"),
+    [
+        ("北京市东四十条南新仓小区5号楼", False),  # only the city
+        ("江苏省苏州市干将路100号", False),
+        ("朝阳区和平街十一区3号楼", False),  # 朝阳区 of Beijing or of Changchun
+        ("东城区东四十条街道南新仓小区5号楼", True),  # one 东城区 in the table
+        ("中国北京市东城区东四十条街道南新仓小区5号楼", True),
+        ("广东省东莞市长安镇长青路1号", True),  # a city without counties
+    ],
+)
+def test_the_address_locates_the_debtor_at_a_county_level_division(address, located):
+    data = _fixture("person_principal_and_interest")
+    data["respondent"]["address"] = address
+    codes = [p.code for p in _problems(data) if p.severity == "error"]
+    assert ("respondent_not_located" in codes) is not located
+
+
+def test_a_development_zone_locates_the_debtor_but_not_the_court():
+    data = _fixture("person_principal_and_interest")
+    data["respondent"]["address"] = "江苏省苏州市工业园区星湖街328号"
+    problems = _problems(data)
+    assert not [p for p in problems if p.loc == ("respondent", "address") and p.severity == "error"]
     (problem,) = [p for p in problems if p.code == "court_place_unverified"]
     assert (problem.loc, problem.severity) == (("respondent", "address"), "warning")
     assert "无法核对北京市东城区人民法院是否为债务人住所地基层人民法院" in problem.message

@@ -16,7 +16,7 @@ from tests.support import load_fixture
 
 DOC = registry.get("payment_order")
 LOAN = load_fixture("payment_order", "valid", "person_principal_and_interest")
-HONG_KONG = load_fixture("payment_order", "valid", "debtor_with_a_hong_kong_address")
+HONG_KONG = load_fixture("payment_order", "invalid", "debtor_with_a_hong_kong_address")
 
 
 def _assess(data):
@@ -100,14 +100,10 @@ def test_a_private_loans_rate_in_a_basis_is_capped_at_four_times_the_lpr():
     assert _errors(data) == [(("items", 1, "basis"), "above_legal_cap")]
 
 
-def test_a_debtor_in_hong_kong_answered_not_in_the_mainland_is_refused_once():
+@pytest.mark.parametrize("answer", [True, False])
+def test_a_debtor_in_hong_kong_is_refused_once_at_the_address_whatever_the_answer(answer):
     data = copy.deepcopy(HONG_KONG)
-    data["respondent_in_mainland"] = False
+    data["respondent_in_mainland"] = answer
     result = _assess(data)
-    problems = [(p.loc, p.code) for p in result.problems if p.loc == ("respondent_in_mainland",)]
-    assert problems == [(("respondent_in_mainland",), "respondent_abroad")]
-
-
-def test_a_debtor_in_hong_kong_answered_in_the_mainland_is_still_warned():
-    codes = [(w.loc, w.code) for w in _assess(HONG_KONG).warnings]
-    assert (("respondent_in_mainland",), "respondent_abroad_address") in codes
+    assert _errors(data) == [(("respondent", "address"), "respondent_abroad_address")]
+    assert not [p for p in result.problems if p.loc == ("respondent_in_mainland",)]

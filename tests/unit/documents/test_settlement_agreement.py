@@ -288,11 +288,11 @@ def test_a_fee_charged_to_the_yuan_is_halved_as_printed_and_settled_on_the_refun
 
 def test_a_summary_procedure_fee_is_not_halved_again_and_the_operator_is_told():
     data = copy.deepcopy(WITHDRAW)
-    data["outcome"]["fee"] = {"paid": "1332.49", "procedure": "summary"}
+    data["outcome"]["fee"] = {"paid": "1332.50", "procedure": "summary"}
     context, result = _context(data)
     assert (
-        "本案适用简易程序，甲方已依《诉讼费用交纳办法》第十六条减半预交案件受理费人民币1,332.49元。"
-        "上述案件受理费人民币1,332.49元"
+        "本案适用简易程序，甲方已依《诉讼费用交纳办法》第十六条减半预交案件受理费人民币1,332.50元。"
+        "上述案件受理费人民币1,332.50元"
     ) in context["suit"]
     assert [(w.loc, w.code) for w in _others(result)] == [
         (("outcome", "fee", "procedure"), "summary_halving_unsettled")
@@ -307,7 +307,7 @@ def test_costs_without_their_amount_are_warned_of_with_the_fee_of_the_claim():
     (warning,) = _others(result)
     assert (warning.loc, warning.code) == (("outcome", "fee"), "costs_amount_missing")
     assert "第五百一十条" in warning.message
-    assert "案件受理费为人民币2,664.99元，减半后为人民币1,332.49元" in warning.message
+    assert "案件受理费为人民币2,664.99元，减半后为人民币1,332.50元" in warning.message
     data["outcome"]["costs"] = "creditor"  # nothing for the debtor to pay: nothing to state
     _, result = _context(data)
     assert _others(result) == []

@@ -35,16 +35,19 @@ def test_an_appeal_is_withdrawn_in_the_appeals_words_with_its_fee_halved():
     assert "准许上诉人刘芳撤回上诉。" in text
     # 2,664.99 is the fee of an appeal claiming 118,249.32 (arts. 13(1), 17), halved
     assert (
-        "依法退还上诉人已预交第二审案件受理费中的人民币1,332.50元（大写：壹仟叁佰叁拾贰元伍角）"
+        "依法退还上诉人已预交第二审案件受理费中的人民币1,332.49元（大写：壹仟叁佰叁拾贰元肆角玖分）"
         "（已预交人民币2,664.99元；按上诉请求金额118,249.32元，依《诉讼费用交纳办法》"
-        "第十三条第（一）项、第十五条、第十七条减半后应交人民币1,332.49元）。"
+        "第十三条第（一）项、第十五条、第十七条减半后应交人民币1,332.50元）。"
     ) in text
     assert (
         "上诉人刘芳因与被上诉人张伟民间借贷纠纷一案，不服北京市东城区人民法院（2026）京0101"
         "民初9876号民事判决，向贵院提起上诉，贵院已立案受理，案号为（2026）京02民终1234号。"
         "现上诉人与被上诉人已自行达成和解（双方已于2026年11月24日签订和解协议，被上诉人张伟已"
-        "支付首期款项），上诉人经慎重考虑，决定撤回上诉，特向贵院申请，请予准许。"
+        "支付首期款项），上诉人经慎重考虑，决定撤回上诉。根据《中华人民共和国民事诉讼法》"
+        "第一百八十条的规定，特向贵院申请撤回上诉，请予准许。"
     ) in text
+    # the ruling is served where the appellant says (as the first-instance withdrawal)
+    assert "送达地址：北京市东城区东直门南大街3号国华投资大厦9层，收件人：周明" in text
     assert "北京市第二中级人民法院" in lines
     assert any(line.startswith("上诉人：刘芳（签名）") for line in lines)
     assert "起诉" not in text and "原告）：" not in text.replace("原审原告）：", "")

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import copy
 from datetime import date
+from decimal import Decimal
 
 from docgen.documents import registry
 from docgen.documents.base import RuleOptions
+from docgen.domain.court_fees import half_of
 from tests.support import load_fixture, printed_copy
 
 TYPE = registry.get("withdrawal_application")
@@ -48,13 +50,13 @@ def test_an_odd_fen_is_rounded_half_up_on_the_fee_kept():
 
 def test_a_fee_the_claim_costs_is_refunded_in_one_statement_that_adds_up():
     context, _ = _context(SETTLED)
-    # 118,249.32 costs 2,664.9864, charged 2,664.99; halved exactly 1,332.4932 → 1,332.49;
-    # 2,664.99 − 1,332.49 = 1,332.50, the one refund figure printed
+    # 118,249.32 costs 2,664.9864, charged 2,664.99; halved 1,332.495 → 1,332.50 payable
+    # (half up: the applicant pays the half fen); 2,664.99 − 1,332.50 = 1,332.49 refunded
     request = context["requests"][1]
     assert request == (
-        "依法退还申请人已预交案件受理费中的人民币1,332.50元（大写：壹仟叁佰叁拾贰元伍角）"
+        "依法退还申请人已预交案件受理费中的人民币1,332.49元（大写：壹仟叁佰叁拾贰元肆角玖分）"
         "（已预交人民币2,664.99元；按诉讼请求金额118,249.32元，依《诉讼费用交纳办法》"
-        "第十三条第（一）项、第十五条减半后应交人民币1,332.49元）。"
+        "第十三条第（一）项、第十五条减半后应交人民币1,332.50元）。"
     )
     assert "的一半" not in request and "四舍五入" not in request
     assert len(context["requests"]) == 2
@@ -63,9 +65,9 @@ def test_a_fee_the_claim_costs_is_refunded_in_one_statement_that_adds_up():
 def test_a_court_charging_whole_yuan_is_recognised():
     context, result = _context(_with_fee(paid="2665.00", claim_amount="118249.32"))
     assert result.warnings == []
-    # 1,332.4932 rounded to the yuan is 1,332 kept, 1,333 refunded
-    assert "案件受理费中的人民币1,333.00元" in context["requests"][1]
-    assert "减半后应交人民币1,332.00元" in context["requests"][1]
+    # charged 2,665; halved to the jiao, as rulings write it: 1,332.50 kept, 1,332.50 back
+    assert "案件受理费中的人民币1,332.50元" in context["requests"][1]
+    assert "减半后应交人民币1,332.50元" in context["requests"][1]
 
 
 def test_a_fee_that_is_not_the_claims_fee_is_warned_of_and_halved_as_paid():
@@ -108,3 +110,15 @@ def test_the_applicants_representative_is_named_with_the_position_or_warned():
     context, result = _context(data)
     assert "position_missing" not in [w.code for w in result.warnings]
     assert "法定代表人：陈建国，执行董事。" in context["parties"]
+
+
+def test_every_withdrawal_halving_keeps_the_half_fen_and_refunds_the_rest():
+    # one rule (court_fees.half_of, 诉讼费用交纳办法 art. 15) whether the fee is computed
+    # from the claim or halved as paid: the applicant pays the half fen
+    for claim, paid in (("118249.32", "2664.99"), ("16409.02", "210.23"), (None, "2300.01")):
+        fee = {"paid": paid} if claim is None else {"paid": paid, "claim_amount": claim}
+        _, result = _context(_with_fee(**fee))
+        refund = result.computed["refund"]
+        assert refund.due == half_of(Decimal(paid))
+        assert refund.due + refund.refund == Decimal(paid)
+        assert refund.due >= refund.refund

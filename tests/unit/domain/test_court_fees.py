@@ -29,6 +29,7 @@ from docgen.domain.court_fees import (
     Procedure,
     Rounding,
     acceptance_fee,
+    half_of,
     payment_order_fee,
     preservation_fee,
 )
@@ -138,16 +139,18 @@ def test_acceptance_fee_table(amount: str, fen: str, yuan: str) -> None:
         ("10000", "summary", "fen", "25.00"),
         ("1000000", "mediation", "fen", "6900.00"),
         ("1000000", "withdrawal", "yuan", "6900.00"),
-        # halved once, rounded once: the exact full fee 210.2255 / 2 = 105.11275 -> 105.11
-        # (rounding the full fee first, 210.23 / 2 = 105.115, would give 105.12);
-        # to the yuan 105.11275 -> 105.
-        ("16409.02", "summary", "fen", "105.11"),
+        # halved once, of the fee as charged, half up to the fen: 210.2255 charged 210.23,
+        # / 2 = 105.115 -> 105.12 (the half fen paid); charged to the yuan 210 / 2 = 105.
+        ("16409.02", "summary", "fen", "105.12"),
         ("16409.02", "summary", "yuan", "105.00"),
-        # 2% x 118,249.32 + 300 = 2,664.9864; / 2 = 1,332.4932 -> 1,332.49, not 1,332.50
-        ("118249.32", "summary", "fen", "1332.49"),
-        # 50 + 40 x 2.5% = 51; halved 25.50, to the yuan 25.5 -> 26 half up.
+        # 2% x 118,249.32 + 300 = 2,664.9864, charged 2,664.99; / 2 = 1,332.495 -> 1,332.50
+        ("118249.32", "summary", "fen", "1332.50"),
+        ("118249.32", "withdrawal", "fen", "1332.50"),
+        # charged 2,665 to the yuan; halved to the fen, exactly 1,332.50 (「减半收取1,332.5元」)
+        ("118249.32", "withdrawal", "yuan", "1332.50"),
+        # 50 + 40 x 2.5% = 51; halved 25.50, to the fen whatever the full fee was rounded to
         ("10040", "mediation", "fen", "25.50"),
-        ("10040", "mediation", "yuan", "26.00"),
+        ("10040", "mediation", "yuan", "25.50"),
     ],
 )
 def test_halved_fees(amount: str, procedure: Procedure, rounding: Rounding, expected: str) -> None:
@@ -294,13 +297,17 @@ def test_acceptance_fee_equals_the_shortcut_formula(x: Decimal) -> None:
 
 
 @given(amounts, procedures)
-def test_halved_fee_is_half_the_exact_fee_rounded_once(x: Decimal, procedure: Procedure) -> None:
+def test_halved_fee_is_half_the_fee_charged_rounded_half_up(
+    x: Decimal, procedure: Procedure
+) -> None:
     halved = acceptance_fee(x, procedure=procedure)
     full = acceptance_fee(x).fee
     if procedure == "ordinary":
         assert halved.fee == full
     else:
-        assert halved.fee == half_up(shortcut(x) / 2)
+        # the half fen is paid: the fee kept is never less than what is refunded
+        assert halved.fee == half_up(half_up(shortcut(x)) / 2) == half_of(full)
+        assert halved.fee >= full - halved.fee
 
 
 @given(amounts, amounts, procedures, roundings)
@@ -358,8 +365,9 @@ def test_a_fee_paid_is_halved_once_rounded_and_the_rest_refunded():
     assert (refund.kept, refund.refund) == (Decimal("1150.01"), Decimal("1150.00"))
     # 1,150.005 is printed as the fee it rounds to; the refund is what is left of 2,300.01
     assert "已预交2,300.01元，减半为1,150.01元，应退还1,150.00元" in refund.basis
-    by_yuan = halved_refund(Decimal("2665"), rounding="yuan")
-    assert (by_yuan.kept, by_yuan.refund) == (Decimal("1333.00"), Decimal("1332.00"))
+    # a fee charged to the yuan halves to the jiao, kept and refunded alike
+    by_yuan = halved_refund(Decimal("2665"))
+    assert (by_yuan.kept, by_yuan.refund) == (Decimal("1332.50"), Decimal("1332.50"))
 
 
 def test_only_mediation_or_withdrawal_halves_a_fee_paid():
