@@ -8,10 +8,12 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+import pytest
+
 from docgen.documents import registry
 from docgen.documents.base import RuleOptions
 from docgen.documents.letter_capacity import contract_status
-from tests.support import load_fixture, printed_copy
+from tests.support import docx_text, load_fixture, normalize, pdf_pages_text, printed_copy
 
 OPTIONS = RuleOptions(calendar_fallback=True)
 CODE = "《中华人民共和国民法典》"
@@ -164,3 +166,21 @@ def test_the_finding_is_checked_as_a_courts_and_dated_by_the_letter():
     assert codes["not_a_court"].loc == ("capacity_finding", "court")
     assert codes["capacity_finding_not_special"].loc == ("capacity_finding", "case_number")
     assert codes["capacity_found_after_letter"].loc == ("capacity_found_on",)
+
+
+FOUND = (
+    "张伟签订该合同时为14周岁的未成年人，不能辨认自己的行为，经北京市东城区人民法院（2024）"
+    "京0101民特12号民事判决于2024年6月1日认定为无民事行为能力人，该合同无效"
+)
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+@pytest.mark.parametrize("type_name", ["demand_letter", "lawyer_letter"])
+def test_the_finding_prints_alike_in_the_pdf_and_the_docx(service, fmt, type_name):
+    data = DEMAND if type_name == "demand_letter" else FIRM
+    content = service.render(type_name, data, fmt).content
+    pages = pdf_pages_text(content) if fmt == "pdf" else [docx_text(content)]
+    text = "".join(normalize(page) for page in pages)
+    assert normalize(FOUND) in text
+    assert normalize("代理张伟以其本人的财产返还，于") in text
+    assert "代为" not in text and "为14周岁的无民事行为能力人" not in text
