@@ -47,6 +47,7 @@ from docgen.documents.letter_assent import (
 )
 from docgen.documents.letter_capacity import contract_status, ratification_of
 from docgen.documents.letter_copies import sent_apart
+from docgen.documents.letter_finding import CapacityFinding, capacity_finding_field
 from docgen.documents.letter_rules import contract_opening, made_verb, summary_for
 from docgen.documents.letter_self_ratification import self_receipt
 from docgen.documents.letter_sender import check_sender
@@ -131,6 +132,7 @@ class DemandLetter(AddressedCase):
     )
     contract: ContractBasis = Field(title="债权依据")
     guardian_assent: GuardianAssent | None = guardian_assent_field()
+    capacity_finding: CapacityFinding | None = capacity_finding_field()
     capacity_found_on: date | None = capacity_found_field()
     adult_ratification: AdultRatification | None = adult_ratification_field()
     loan_delivery: LoanDelivery | None = delivery_field()

@@ -112,9 +112,10 @@ def without_capacity_then(person: Person, day: date) -> bool:
     """Without capacity when acting on ``day``: under eight (art. 20), or a minor of eight
     or more typed as without capacity, who cannot recognise their acts (art. 21(2)). A
     minor's capacity is typed as it is now; an inability to recognise one's acts that
-    makes a minor a person without capacity is a lasting condition (no court declares it
-    for a minor: art. 24 is for adults), so it is read as holding on ``day`` too. An act
-    then is void (art. 144) and no consent or ratification cures it."""
+    makes a minor a person without capacity is a lasting condition, so it is read as
+    holding on ``day`` too. A letter rests it on a court's finding, which it names
+    (``letter_finding``). An act then is void (art. 144) and no consent or ratification
+    cures it."""
     return under_eight(person, day) or (person.capacity == "none" and is_minor(person, day))
 
 

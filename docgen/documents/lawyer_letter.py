@@ -26,7 +26,6 @@ from docgen.documents.guarantor_rules import (
 from docgen.documents.letter_address import (
     addressed_you,
     debtor_called,
-    guardian_addressed,
     guardian_intro,
     salutation,
     ward_pays,
@@ -48,6 +47,7 @@ from docgen.documents.letter_assent import (
 )
 from docgen.documents.letter_capacity import contract_status, pending_ratification
 from docgen.documents.letter_copies import copied_to, own_number, sent_apart
+from docgen.documents.letter_finding import CapacityFinding, capacity_finding_field
 from docgen.documents.letter_rules import contract_opening, summary_for
 from docgen.documents.letter_service import (
     LetterService,
@@ -129,6 +129,7 @@ class LawyerLetter(AddressedCase):
     )
     contract: ContractBasis = Field(title="债权依据")
     guardian_assent: GuardianAssent | None = guardian_assent_field()
+    capacity_finding: CapacityFinding | None = capacity_finding_field()
     capacity_found_on: date | None = capacity_found_field()
     adult_ratification: AdultRatification | None = adult_ratification_field()
     loan_delivery: LoanDelivery | None = delivery_field()
@@ -325,7 +326,7 @@ def build_context(case: LawyerLetter, assessment: Assessment) -> dict[str, Any]:
     basis = case.legal_basis or legal_analysis(case, debtor_name)
     if not case.legal_basis:
         # the guardian's part, on which 三 asks it to pay for the ward (arts. 34, 35)
-        basis = _sentence(basis) + guardian_analysis(guardian_addressed(case) is not None)
+        basis = _sentence(basis) + guardian_analysis(case)
     step = next_step_words(case, case.arbitration_body)
     client = party_context(case.client)
     terms = demanded_terms(case, assessment, case.client, "委托人", "本所")

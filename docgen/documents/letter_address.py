@@ -12,16 +12,18 @@ Nor is the guardian asked to pay as if it owed: the guardian's duty is to act fo
 as its legal representative and to protect the ward's property (民法典 art. 34(1)), and it
 may dispose of that property only in the ward's interest (art. 35(1)); the debt, and the
 return of what a contract that never bound the ward brought it (art. 157), are the ward's.
-So the copy asks the guardian to pay, as 法定代理人, from the ward's property on the ward's
-behalf (「请贵单位作为张伟的法定代理人，以张伟的财产代为清偿，于…」), and names the ward as
-the one late, sued and bearing the costs (「如张伟逾期仍未清偿，…要求张伟清偿」)
-(:func:`ward_pays`).
+So the copy asks the guardian to pay, as 法定代理人 acting for the ward, from the ward's own
+property (「请贵单位作为张伟的法定代理人，代理张伟以其本人的财产清偿，于…」), and names the
+ward as the one late, sued and bearing the costs (「如张伟逾期仍未清偿，…要求张伟清偿」)
+(:func:`ward_pays`). Not 「代为清偿」: in the Code's words that is a third party performing
+another's debt (民法典 art. 524), the very reading the letter must not invite.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from docgen.documents.letter_finding import finding_intro
 from docgen.domain.guardianship import kinship, sex_of
 from docgen.domain.parties import Guardian, Person
 
@@ -79,20 +81,24 @@ def salutation(case: Any, default: str) -> str:
 
 
 def guardian_intro(case: Any) -> str:
-    """「您系张伟之父、法定代理人。」 at the head of a copy addressed to the guardian."""
+    """「您系张伟之父、法定代理人。」 at the head of a copy addressed to the guardian; for an
+    adult ward, after the court's finding that put the ward under guardianship (民法典
+    art. 24: ``letter_finding.finding_intro``): 「张伟经北京市东城区人民法院（2025）京0101民特
+    88号民事判决于2025年9月1日认定为无民事行为能力人，您系张伟之妻、法定代理人。」."""
     guardian = guardian_addressed(case)
     if guardian is None:
         return ""
-    return f"{guardian_you(case)}{kinship(guardian, case.debtor.name)}、法定代理人。"
+    you = guardian_you(case)
+    return f"{finding_intro(case, you)}{you}{kinship(guardian, case.debtor.name)}、法定代理人。"
 
 
 def ward_pays(case: Any, you: str, late: str, void: bool = False) -> dict[str, str]:
     """Who pays, who is late and who is sued, as the demand to pay words them.
 
-    - ``pays_for``: in a copy addressed to the guardian, 「贵单位作为张伟的法定代理人，以张伟的
-      财产代为清偿，」 before 于 and the deadline (代为返还 for what a void contract brought
+    - ``pays_for``: in a copy addressed to the guardian, 「贵单位作为张伟的法定代理人，代理张伟
+      以其本人的财产清偿，」 before 于 and the deadline (返还 for what a void contract brought
       the ward, ``void``: 民法典 art. 157); else nothing.
-    - ``paid_by``: who pays into an account the creditor designates (「贵单位代张伟」, or
+    - ``paid_by``: who pays into an account the creditor designates (「贵单位代理张伟」, or
       ``you``).
     - ``unpaid``: the default the next step follows: 「张伟逾期仍未清偿」, or ``you`` with
       ``late`` (「您逾期仍未付款」, 「您逾期仍未履行」).
@@ -105,8 +111,8 @@ def ward_pays(case: Any, you: str, late: str, void: bool = False) -> dict[str, s
         return {"pays_for": "", "paid_by": you, "unpaid": f"{you}逾期仍未{late}", "sued_for": ""}
     ward, act = str(case.debtor.name), "返还" if void else "清偿"
     return {
-        "pays_for": f"{you}作为{ward}的法定代理人，以{ward}的财产代为{act}，",
-        "paid_by": f"{you}代{ward}",
+        "pays_for": f"{you}作为{ward}的法定代理人，代理{ward}以其本人的财产{act}，",
+        "paid_by": f"{you}代理{ward}",
         "unpaid": f"{ward}逾期仍未{act}",
         "sued_for": f"，要求{ward}{act}",
     }

@@ -44,6 +44,7 @@ from __future__ import annotations
 from typing import Any
 
 from docgen.documents.guardian_rules import CIVIL_CODE, is_minor
+from docgen.documents.letter_address import guardian_addressed
 from docgen.documents.letter_capacity import (
     assent_effective,
     capacity_unknown,
@@ -68,10 +69,33 @@ payment one from the ward's property in the ward's interest, not of a debt of it
 Art. 23 is said without the capacities it names: a letter whose contract binds whatever
 the ward's capacity says nothing of it (``letter_capacity_finding``)."""
 
+_APPLIED = (
+    "以{ward}的财产{act}，可以避免{burden}继续增加，符合最有利于被监护人的原则，属于为维护"
+    "被监护人利益而处分其财产。"
+)
+"""Art. 35(1) applied, not only quoted: paying what the ward owes from the ward's property
+stops what delay adds to it, so the guardian who pays acts in the ward's interest; quoted
+alone, the article reads as a reason to refuse."""
 
-def guardian_analysis(addressed: bool) -> str:
-    """:data:`_GUARDIAN` in a copy addressed to the guardian (``addressed``), else nothing."""
-    return _GUARDIAN if addressed else ""
+
+def guardian_analysis(case: Any) -> str:
+    """:data:`_GUARDIAN` and its application (:data:`_APPLIED`) in a copy addressed to the
+    guardian; else nothing. What delay adds is named as the letter claims it: interest and
+    a penalty under a binding contract (a penalty only when claimed), only the costs of
+    suit for a void one, which bears neither (arts. 155, 157)."""
+    if guardian_addressed(case) is None:
+        return ""
+    ward, status = case.debtor.name, contract_status(case)
+    if status == "void":
+        act, burden = "返还其因该合同取得的财产", "诉讼费用等支出"
+    else:
+        kinds = {component.kind for component in case.amounts.components}
+        penalty = "、违约金" if "penalty" in kinds else ""
+        loan = case.contract.kind in _DUTIES and case.contract.kind != "sale"
+        late = "逾期利息" if loan or "interest" in kinds else "逾期付款损失"
+        act = "清偿其依法应付的款项" if status == "pending" else "清偿其到期债务"
+        burden = f"{late}{penalty}及诉讼费用等"
+    return _GUARDIAN + _APPLIED.format(ward=ward, act=act, burden=burden)
 
 
 _LOAN = (
@@ -87,7 +111,7 @@ _DUTIES = {
 
 _WITHOUT_CAPACITY = {
     "第二十条": "不满八周岁的未成年人为无民事行为能力人",
-    "第二十一条": "八周岁以上的未成年人不能辨认自己行为的，为无民事行为能力人",
+    "第二十一条第二款": "八周岁以上的未成年人不能辨认自己行为的，为无民事行为能力人",
     "第二十一条第一款": "不能辨认自己行为的成年人为无民事行为能力人",
 }
 """Who is without capacity, as the article the contract's voidness rests on says it

@@ -69,7 +69,7 @@ from docgen.documents.guardian_rules import (
     under_eight,
     without_capacity_then,
 )
-from docgen.documents.letter_finding import adult_finding, found_limited, found_void
+from docgen.documents.letter_finding import adult_finding, found_limited, found_void, judgment_words
 from docgen.documents.letter_rules import made_verb
 from docgen.documents.part_models import PaymentDeadline
 from docgen.documents.problems import Assessment
@@ -149,13 +149,13 @@ def void_reason(debtor: Person, signed: date) -> tuple[str, str]:
 
 
 def void_reason_of(case: Any) -> tuple[str, str]:
-    """:func:`void_reason` of the case's debtor; for an adult found without capacity
-    before the contract (``letter_finding``), 「已于…经人民法院认定为无民事行为能力人」
-    (art. 21(1))."""
+    """:func:`void_reason` of the debtor, a minor's under art. 21(2); an adult found without
+    capacity before the contract (``letter_finding``): 「已于…经…民事判决认定」 (art. 21(1))."""
     if found_void(case):
         day = format_cn(case.capacity_found_on)
-        return f"已于{day}经人民法院认定", "第二十一条第一款"
-    return void_reason(case.debtor, case.contract.signed_on)
+        return f"已于{day}经{judgment_words(case)}认定", "第二十一条第一款"
+    what, article = void_reason(case.debtor, case.contract.signed_on)
+    return what, "第二十一条第二款" if article == "第二十一条" else article
 
 
 def assent_effective(case: Any) -> bool:

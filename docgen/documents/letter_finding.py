@@ -11,18 +11,60 @@ the complaint reads it (``contract_capacity.finding_order``).
   binds; the letter says nothing of capacity.
 - On the day of signing, or no date: the order is unknown; the letter keeps both
   branches (binding, unless the capacity was already lacking) and is warned.
+
+The finding itself (``capacity_finding``: the court and the case number, the agreements'
+:class:`CapacityFinding`) with its day is required, and printed, where the letter rests on it:
+
+- A minor of eight or more is of limited capacity (art. 19); only one who cannot
+  recognise their acts is without it (art. 21(2)), a fact a court finds (in the special
+  procedure for it, 民事诉讼法 ch. 15 §5). A letter that calls such a minor's contract void
+  gives up the interest and penalty in writing, so it names the finding
+  (:func:`minor_found_words`), and without it is refused (:func:`check_capacity_basis`).
+- An adult is without full capacity only by a court's finding (art. 24): the copy
+  addressed to the guardian says when and by which judgment the debtor came under
+  guardianship where it introduces the guardian (:func:`finding_intro`), so without it
+  that letter is refused. A guarantor's copy never names it (an adult's capacity is
+  health information, 个人信息保护法 art. 28).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from pydantic import Field
+
+from docgen.documents.agreement_recital import CapacityFinding
+from docgen.documents.case_numbers import check_case_number
 from docgen.documents.contract_capacity import finding_order
-from docgen.documents.guardian_rules import CAPACITY_LABELS, is_minor
+from docgen.documents.court_names import not_a_court_problem
+from docgen.documents.guardian_rules import (
+    CAPACITY_LABELS,
+    CIVIL_CODE,
+    age_on,
+    is_minor,
+    under_eight,
+)
+from docgen.documents.problems import Assessment
 from docgen.domain.dates import format_cn
+from docgen.domain.disclosure import ADVANCED
 from docgen.domain.parties import Person
 
-__all__ = ["adult_finding", "found_limited", "found_void", "found_words"]
+__all__ = [
+    "CapacityFinding",
+    "adult_finding",
+    "capacity_finding_field",
+    "check_capacity_basis",
+    "finding_intro",
+    "found_limited",
+    "found_void",
+    "found_words",
+    "judgment_words",
+    "minor_found_words",
+]
+
+FINDING = ("capacity_finding",)
+FOUND_ON = ("capacity_found_on",)
+SPECIAL_PROCEDURE = "《中华人民共和国民事诉讼法》第十五章第五节"
 
 
 def adult_finding(case: Any) -> str | None:
@@ -53,11 +95,174 @@ def found_limited(case: Any) -> bool:
 
 
 def found_words(case: Any, debtor: str) -> str:
-    """「张伟已于2024年5月1日经人民法院认定为限制民事行为能力人，其后于2025年1月10日签订
-    上述《借款合同》」."""
+    """「张伟已于2024年5月1日经北京市东城区人民法院（2024）京0101民特12号民事判决认定为
+    限制民事行为能力人，其后于2025年1月10日签订上述《借款合同》」."""
     contract = case.contract
     return (
-        f"{debtor}已于{format_cn(case.capacity_found_on)}经人民法院认定为"
+        f"{debtor}已于{format_cn(case.capacity_found_on)}经{judgment_words(case)}认定为"
         f"{CAPACITY_LABELS[case.debtor.capacity]}，其后于{format_cn(contract.signed_on)}"
         f"签订上述《{contract.name}》"
     )
+
+
+def judgment_words(case: Any) -> str:
+    """「北京市东城区人民法院（2024）京0101民特12号民事判决」, or 「人民法院」 when the
+    finding is not given (a letter that does not require it)."""
+    finding: CapacityFinding | None = case.capacity_finding
+    if finding is None:
+        return "人民法院"
+    return f"{finding.court}{finding.case_number}民事判决"
+
+
+def _found_as(case: Any) -> str:
+    """「经北京市东城区人民法院（2025）京0101民特88号民事判决于2025年9月1日认定为无民事
+    行为能力人」."""
+    day = case.capacity_found_on
+    when = f"于{format_cn(day)}" if day is not None else ""
+    return f"经{judgment_words(case)}{when}认定为{CAPACITY_LABELS[case.debtor.capacity]}"
+
+
+def minor_found_words(case: Any) -> str:
+    """Why a minor of eight or more was without capacity (art. 21(2)), on the finding:
+    「为14周岁的未成年人，不能辨认自己的行为，经北京市东城区人民法院（2024）京0101民特12号
+    民事判决于2024年6月1日认定为无民事行为能力人」."""
+    age = age_on(case.debtor, case.contract.signed_on)
+    return f"为{age}周岁的未成年人，不能辨认自己的行为，{_found_as(case)}"
+
+
+def _minor_found(case: Any) -> bool:
+    """The debtor made the contract as a minor of eight or more typed as without capacity
+    (art. 21(2)): the letter calls the contract void, on a court's finding."""
+    debtor, signed = case.debtor, case.contract.signed_on
+    return (
+        isinstance(debtor, Person)
+        and debtor.capacity == "none"
+        and is_minor(debtor, signed)
+        and not under_eight(debtor, signed)
+    )
+
+
+def _adult_ward(case: Any) -> bool:
+    """An adult on the letter's date typed as without full capacity, with a guardian the
+    debtor's copy goes to (art. 24: so only by a court's finding)."""
+    debtor = case.debtor
+    return (
+        isinstance(debtor, Person)
+        and debtor.capacity in CAPACITY_LABELS
+        and debtor.guardian is not None
+        and not is_minor(debtor, case.letter_date)
+    )
+
+
+def finding_intro(case: Any, you: str) -> str:
+    """「张伟经北京市东城区人民法院（2025）京0101民特88号民事判决于2025年9月1日认定为无民事
+    行为能力人，」 heading the guardian's introduction in an adult ward's copy (「，该判决指定
+    您为其监护人；」 when it appointed the guardian, art. 31), so that the reader sees when
+    and how the debtor came under guardianship; nothing for a minor (a ward by age, whose
+    void contract's facts name the finding: :func:`minor_found_words`) or without a finding."""
+    if not _adult_ward(case) or case.capacity_finding is None or _minor_found(case):
+        return ""
+    finding: CapacityFinding = case.capacity_finding
+    head = f"{case.debtor.name}{_found_as(case)}"
+    return f"{head}，该判决指定{you}为其监护人；" if finding.appoints_guardian else f"{head}，"
+
+
+def capacity_finding_field() -> Any:
+    """Both letters' ``capacity_finding`` field (the agreements' :class:`CapacityFinding`)."""
+    return Field(
+        default=None,
+        title="民事行为能力的认定",
+        description="债务人为成年的无或限制民事行为能力人、函件寄其法定代理人的，或者签约时为八周岁"
+        "以上的未成年人、填写为无民事行为能力人的，必填：作出认定的人民法院和案号（民法典第二十一条、"
+        "第二十四条），并填写「民事行为能力认定日期」；函件写明该判决",
+        json_schema_extra=ADVANCED,
+    )
+
+
+def check_capacity_basis(result: Assessment, case: Any) -> None:
+    """The finding required where the letter rests on it (a minor's void contract, an adult
+    ward's guardianship), refused where nothing rests on it, and checked as a court's."""
+    finding: CapacityFinding | None = case.capacity_finding
+    minor, adult = _minor_found(case), _adult_ward(case)
+    if finding is not None and not (minor or _finding_fits(case)):
+        result.error(
+            FINDING,
+            "capacity_finding_unused",
+            "只有成年的无或限制民事行为能力人，以及八周岁以上、不能辨认自己行为的未成年人，才需"
+            f"人民法院认定其民事行为能力（{CIVIL_CODE}第二十一条、第二十四条）；债务人"
+            f"{case.debtor.name}不是，请删除该项，或核对其「民事行为能力」",
+        )
+    if minor:
+        _require(result, case, _minor_message(case))
+    elif adult:
+        _require(result, case, _adult_message(case))
+    if finding is not None:
+        _check_judgment(result, finding)
+    day = case.capacity_found_on
+    if day is not None and day > case.letter_date:
+        result.error(
+            FOUND_ON,
+            "capacity_found_after_letter",
+            f"民事行为能力认定日期（{format_cn(day)}）晚于发函日期（{format_cn(case.letter_date)}）："
+            "函件只能写明发函前已经作出的认定",
+            hint="请核对认定判决作出之日",
+        )
+
+
+def _finding_fits(case: Any) -> bool:
+    """A finding means something for an adult typed as without full capacity (art. 24);
+    a minor's limited capacity is told by age alone (art. 19)."""
+    debtor = case.debtor
+    if not isinstance(debtor, Person) or debtor.capacity not in CAPACITY_LABELS:
+        return False
+    return not is_minor(debtor, case.letter_date)
+
+
+def _require(result: Assessment, case: Any, message: str) -> None:
+    hint = (
+        "请在「民事行为能力的认定」中填写作出认定的人民法院和案号，并填写「民事行为能力认定日期」"
+    )
+    if case.capacity_finding is None:
+        result.error(FINDING, "capacity_finding_required", message, hint=hint)
+    if case.capacity_found_on is None:
+        result.error(FOUND_ON, "capacity_finding_required", message, hint=hint)
+
+
+def _minor_message(case: Any) -> str:
+    debtor, contract = case.debtor, case.contract
+    age = age_on(debtor, contract.signed_on)
+    return (
+        f"债务人{debtor.name}签订《{contract.name}》时为{age}周岁的未成年人：八周岁以上的未成年人"
+        f"为限制民事行为能力人（{CIVIL_CODE}第十九条），不能辨认自己行为的，才为无民事行为能力人"
+        f"（第二十一条第二款），须经人民法院认定（{SPECIAL_PROCEDURE}）。函件据此写明该合同无效、"
+        "不主张利息和违约金（第一百四十四条、第一百五十七条），须写明作出认定的人民法院、案号和日期；"
+        "未经认定的，请将「民事行为能力」改为限制民事行为能力，函件将催告法定代理人追认"
+        "（第一百四十五条）"
+    )
+
+
+def _adult_message(case: Any) -> str:
+    debtor = case.debtor
+    return (
+        f"债务人{debtor.name}为成年人，填写为{CAPACITY_LABELS[debtor.capacity]}，函件寄其法定代理人"
+        f"{debtor.guardian.name}：成年人为无民事行为能力人或者限制民事行为能力人，须经人民法院认定"
+        f"（{CIVIL_CODE}第二十四条），函件须写明作出认定的人民法院、案号和日期，收函人才知其何时、"
+        "依何判决受监护；认定与签约的先后，也决定合同是否有效（第一百四十四条、第一百四十五条）"
+    )
+
+
+def _check_judgment(result: Assessment, finding: CapacityFinding) -> None:
+    """A court's full name, and a case number of the special procedure (民特)."""
+    if not finding.court.endswith("人民法院"):
+        message, hint = "法院名称应写全称，以“人民法院”结尾", not_a_court_problem(finding.court)[1]
+        result.error((*FINDING, "court"), "not_a_court", message, hint=hint)
+    at = (*FINDING, "case_number")
+    number = check_case_number(result, finding.case_number, at, finding.court)
+    if number is not None and not number.kind.endswith("民特"):
+        result.warn(
+            at,
+            "capacity_finding_not_special",
+            f"案号{finding.case_number}不是特别程序案件（民特）的案号：认定公民无民事行为能力、"
+            f"限制民事行为能力案件按特别程序审理（{SPECIAL_PROCEDURE}）",
+            hint="请核对案号",
+        )

@@ -26,7 +26,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from docgen.documents.guardian_rules import CIVIL_CODE, age_on, is_minor, needs_guardian
+from docgen.documents.guardian_rules import CIVIL_CODE, is_minor, needs_guardian
 from docgen.documents.letter_address import debtor_called, guardian_addressed, guardian_you
 from docgen.documents.letter_capacity import (
     assent_effective,
@@ -35,7 +35,12 @@ from docgen.documents.letter_capacity import (
     void_reason_of,
 )
 from docgen.documents.letter_copies import debtors_letter
-from docgen.documents.letter_finding import found_limited, found_void, found_words
+from docgen.documents.letter_finding import (
+    found_limited,
+    found_void,
+    found_words,
+    minor_found_words,
+)
 from docgen.documents.letter_rules import (
     MINOR_EFFECT,
     minor_when_contracting,
@@ -138,15 +143,16 @@ def assent_facts(case: Any, debtor: str) -> str:
 def void_facts(case: Any, debtor: str) -> str:
     """Instead of 「根据合同约定…」: the contract made without capacity is void, and what
     was obtained under it is owed back (arts. 20 or 21, 144, 157): 「签订该合同时未满八
-    周岁」, or for a minor of eight or more typed as without capacity 「签订该合同时为15
-    周岁的无民事行为能力人」 (art. 21)."""
+    周岁」, or for a minor of eight or more typed as without capacity, on the court's
+    finding, 「签订该合同时为14周岁的未成年人，不能辨认自己的行为，经…民事判决于…认定为
+    无民事行为能力人」 (art. 21(2): ``letter_finding.minor_found_words``)."""
     what, article = void_reason_of(case)
     if article == "第二十条":
         then = "未满八周岁，为无民事行为能力人"
     elif found_void(case):
         then = f"{what}为无民事行为能力人"
-    else:
-        then = f"为{age_on(case.debtor, case.contract.signed_on)}周岁的无民事行为能力人"
+    else:  # a minor of eight or more, on the court's finding (art. 21(2))
+        then = minor_found_words(case)
     return (
         f"{debtor}签订该合同时{then}，该合同无效（{CIVIL_CODE}{article}、第一百四十四条）。"
         f"依照{CIVIL_CODE}第一百五十七条，{debtor}因该合同取得的财产应当予以返还，但{debtor}"
@@ -262,7 +268,7 @@ def refusal_consequence(
                 # representative, does so from the ward's property (arts. 34(1), 35(1))
                 return (
                     f"{condition}的，{debtor}应当返还{loan}（{CIVIL_CODE}第一百五十七条），"
-                    f"请{you}作为{debtor}的法定代理人，以{debtor}的财产{within}代为返还。"
+                    f"请{you}作为{debtor}的法定代理人，代理{debtor}以其本人的财产{within}返还。"
                 )
             return f"{condition}的，请{within}返还{loan}（{CIVIL_CODE}第一百五十七条）。"
         # to the guardian, the ward is named as the one who returns (art. 157)

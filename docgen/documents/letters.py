@@ -37,6 +37,7 @@ from docgen.documents.letter_capacity import (
 )
 from docgen.documents.letter_copies import debtors_letter
 from docgen.documents.letter_dates import check_letter_dates
+from docgen.documents.letter_finding import check_capacity_basis
 from docgen.documents.letter_later import check_reservation, reservation
 from docgen.documents.letter_rules import (
     account_context,
@@ -87,6 +88,7 @@ def check_letter(result: Assessment, case: Any, demander: Demander, options: Rul
     contracted = None if ratified(case) else case.contract.signed_on
     check_debtor_capacity(result, case.debtor, ("debtor",), case.letter_date, contracted)
     check_contract_capacity(result, case)
+    check_capacity_basis(result, case)
     check_guardian_assent(result, case)
     check_adult_ratification(result, case)
     check_guardians(

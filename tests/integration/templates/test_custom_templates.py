@@ -237,7 +237,7 @@ def test_a_template_using_the_letters_status_words_is_accepted_and_prints_them(
     assert "上述《借款合同》经追认的，截至2026年10月31日，张伟尚欠我方款项明细如下：" in text
     # the guardian pays for the ward from the ward's property (pays_for, 民法典 arts. 34, 35)
     assert (
-        "现特函告您：上述《借款合同》经追认的，请您作为张伟的法定代理人，以张伟的财产代为清偿，"
+        "现特函告您：上述《借款合同》经追认的，请您作为张伟的法定代理人，代理张伟以其本人的财产清偿，"
         "于收到本函之日起三十日内，将上述款项合计"
     ) in text
     assert "上述《借款合同》经追认而张伟逾期仍未清偿的" in text

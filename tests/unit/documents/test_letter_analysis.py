@@ -44,6 +44,18 @@ GUARDIAN = (
 """The guardian's part, ending the analysis in a copy addressed to the guardian."""
 
 
+def _applied(act: str, burden: str = "逾期利息、违约金及诉讼费用等") -> str:
+    """Art. 35(1) applied after it is quoted: paying from the ward's property is in the
+    ward's interest."""
+    return (
+        f"以张伟的财产{act}，可以避免{burden}继续增加，符合最有利于被监护人的原则，属于为维护"
+        "被监护人利益而处分其财产。"
+    )
+
+
+DEBT_PAID = _applied("清偿其到期债务")
+
+
 def _analysis(data: Any, index: int = 0) -> str:
     printed = printed_copy("lawyer_letter", data, index).split("\n")
     return printed[printed.index("二、法律分析") + 1]
@@ -80,22 +92,18 @@ def test_the_duty_the_contracts_kind_adds_is_cited_by_its_own_articles(kind, dut
 
 def test_a_contract_awaiting_ratification_is_said_to_await_it_never_to_have_it():
     analysis = _analysis(MINOR)
-    assert (
-        analysis
-        == (
-            "八周岁以上的未成年人为限制民事行为能力人，其实施的民事法律行为，除纯获利益或者与其年龄、"
-            "智力相适应的以外，经法定代理人同意或者追认后有效"
-            f"（{CODE}第十九条、第一百四十五条第一款）。上述《借款合同》尚待法定代理人追认，在追认前"
-            "效力待定；相对人可以催告法定代理人自收到通知之日起三十日内予以追认，法定代理人未作表示的，"
-            "视为拒绝追认（第一百四十五条第二款）。该合同获追认后，对当事人具有法律约束力，当事人应当"
-            "按照约定全面履行自己的义务（第一百一十九条、第四百六十五条第二款、第五百零九条第一款）。"
-            "借款人应当按照约定的期限返还借款，未按照约定的期限返还借款的，应当按照约定或者国家有关"
-            "规定支付逾期利息（第六百七十五条、第六百七十六条）。当事人一方不履行合同义务的，应当承担"
-            "继续履行、赔偿损失等违约责任（第五百七十七条）。该合同未获追认而确定不发生效力的，行为人"
-            "因该合同取得的财产，应当予以返还；不能返还或者没有必要返还的，应当折价补偿（第一百五十七条）。"
-        )
-        + GUARDIAN
-    )
+    assert analysis == (
+        "八周岁以上的未成年人为限制民事行为能力人，其实施的民事法律行为，除纯获利益或者与其年龄、"
+        "智力相适应的以外，经法定代理人同意或者追认后有效"
+        f"（{CODE}第十九条、第一百四十五条第一款）。上述《借款合同》尚待法定代理人追认，在追认前"
+        "效力待定；相对人可以催告法定代理人自收到通知之日起三十日内予以追认，法定代理人未作表示的，"
+        "视为拒绝追认（第一百四十五条第二款）。该合同获追认后，对当事人具有法律约束力，当事人应当"
+        "按照约定全面履行自己的义务（第一百一十九条、第四百六十五条第二款、第五百零九条第一款）。"
+        "借款人应当按照约定的期限返还借款，未按照约定的期限返还借款的，应当按照约定或者国家有关"
+        "规定支付逾期利息（第六百七十五条、第六百七十六条）。当事人一方不履行合同义务的，应当承担"
+        "继续履行、赔偿损失等违约责任（第五百七十七条）。该合同未获追认而确定不发生效力的，行为人"
+        "因该合同取得的财产，应当予以返还；不能返还或者没有必要返还的，应当折价补偿（第一百五十七条）。"
+    ) + GUARDIAN + _applied("清偿其依法应付的款项")
     # 二 comes before 三's call: nothing in it reads as a ratification already given
     assert "经追认的" not in analysis and "依法成立的合同" not in analysis
     # no debt in arrears is asserted before the ratification
@@ -132,26 +140,34 @@ def test_a_contract_the_debtor_ratified_once_of_age_binds(index, debtor):
 
 
 def test_a_contract_made_under_eight_is_analysed_as_void():
-    assert (
-        _analysis(UNDER_EIGHT)
-        == (
-            "不满八周岁的未成年人为无民事行为能力人；无民事行为能力人实施的民事法律行为无效；无效的"
-            "民事法律行为自始没有法律约束力；民事法律行为无效后，行为人因该行为取得的财产，应当予以"
-            "返还，不能返还或者没有必要返还的，应当折价补偿，有过错的一方应当赔偿对方由此所受到的损失"
-            f"（{CODE}第二十条、第一百四十四条、第一百五十五条、第一百五十七条）。"
-        )
-        + GUARDIAN
-    )
+    assert _analysis(UNDER_EIGHT) == (
+        "不满八周岁的未成年人为无民事行为能力人；无民事行为能力人实施的民事法律行为无效；无效的"
+        "民事法律行为自始没有法律约束力；民事法律行为无效后，行为人因该行为取得的财产，应当予以"
+        "返还，不能返还或者没有必要返还的，应当折价补偿，有过错的一方应当赔偿对方由此所受到的损失"
+        f"（{CODE}第二十条、第一百四十四条、第一百五十五条、第一百五十七条）。"
+    ) + GUARDIAN + _applied("返还其因该合同取得的财产", "诉讼费用等支出")
     assert "拖欠" not in printed_copy("lawyer_letter", UNDER_EIGHT)
 
 
+def test_an_adult_found_without_capacity_after_the_contract_is_held_to_it():
+    """The finding after the contract: it binds, and the guardian is told why paying from
+    the ward's property is in the ward's interest (art. 35(1))."""
+    assert _analysis(WITHOUT_CAPACITY) == BINDING + GUARDIAN + DEBT_PAID
+    assert _analysis(LIMITED) == BINDING + GUARDIAN + DEBT_PAID
+
+
+def _same_day(data: Any) -> Any:
+    """The finding dated the day of the contract: which came first is unknown."""
+    return {**data, "capacity_found_on": data["contract"]["signed_on"]}
+
+
 def test_an_adult_without_capacity_binds_unless_already_without_it_when_contracting():
-    assert _analysis(WITHOUT_CAPACITY) == BINDING + (
+    assert _analysis(_same_day(WITHOUT_CAPACITY)) == BINDING + (
         "但张伟签订上述合同时已为不能辨认自己行为的成年人（无民事行为能力人）的，该合同无效"
         "（第二十一条、第一百四十四条）；合同无效的，行为人因该合同取得的财产，应当予以返还；"
-        "不能返还或者没有必要返还的，应当折价补偿（第一百五十七条）。" + GUARDIAN
+        "不能返还或者没有必要返还的，应当折价补偿（第一百五十七条）。" + GUARDIAN + DEBT_PAID
     )
-    printed = printed_copy("lawyer_letter", WITHOUT_CAPACITY)
+    printed = printed_copy("lawyer_letter", _same_day(WITHOUT_CAPACITY))
     # the demand under the contract, and what is asked if the contract is void
     assert (
         "如张伟逾期仍未清偿，本所将建议委托人依法向有管辖权的人民法院提起诉讼，要求张伟清偿，相关"
@@ -162,16 +178,16 @@ def test_an_adult_without_capacity_binds_unless_already_without_it_when_contract
 
 
 def test_an_adult_of_limited_capacity_binds_unless_unratified_when_contracting_so():
-    assert _analysis(LIMITED) == BINDING + (
+    assert _analysis(_same_day(LIMITED)) == BINDING + (
         "但张伟签订上述合同时已为不能完全辨认自己行为的成年人（限制民事行为能力人）的，该合同经其"
         "法定代理人同意或者追认后有效（第二十二条、第一百四十五条第一款）；未获追认而确定不发生"
         "效力的，行为人因该合同取得的财产，应当予以返还；不能返还或者没有必要返还的，应当折价补偿"
-        "（第一百五十七条）。" + GUARDIAN
+        "（第一百五十七条）。" + GUARDIAN + DEBT_PAID
     )
     assert (
         "张伟签订上述《借款合同》时已为限制民事行为能力人、该合同未获法定代理人追认而不发生效力的，"
         f"委托人将依法要求张伟返还其因该合同取得的财产（{CODE}第一百四十五条、第一百五十七条）。"
-    ) in printed_copy("lawyer_letter", LIMITED)
+    ) in printed_copy("lawyer_letter", _same_day(LIMITED))
 
 
 def test_the_demand_letter_names_the_same_fallback():

@@ -49,7 +49,7 @@ def test_the_debtors_copy_states_the_ratification_and_demands_payment_outright()
     # the user's deadline, no call to ratify, no condition, no restitution; the guardian
     # pays for the ward from the ward's property, the ward is late and sued (arts. 34, 35)
     assert (
-        "现特函告您：请您作为张伟的法定代理人，以张伟的财产代为清偿，于收到本函之日起7个工作日内，"
+        "现特函告您：请您作为张伟的法定代理人，代理张伟以其本人的财产清偿，于收到本函之日起7个工作日内，"
         "将上述欠款合计"
     ) in printed
     assert (
@@ -99,7 +99,7 @@ def test_the_firms_letter_states_the_consent_and_the_contracts_binding_force():
         "已经法定代理人同意，对当事人具有法律约束力，当事人应当按照约定全面履行自己的义务"
     ) in printed
     assert (
-        "本所律师郑重提请您：请您作为张伟的法定代理人，以张伟的财产代为清偿，于2026年11月30日前"
+        "本所律师郑重提请您：请您作为张伟的法定代理人，代理张伟以其本人的财产清偿，于2026年11月30日前"
         "（含当日"
     ) in printed
     assert (
@@ -232,6 +232,8 @@ def test_a_void_contract_cannot_be_ratified():
 
 def test_an_adult_without_capacity_is_warned_and_the_assent_not_stated():
     data = load_fixture("lawyer_letter", "valid", "adult_without_capacity_ratification_given")
+    # found on the day of the contract: whether it was void is unknown
+    data = {**data, "capacity_found_on": "2025-01-10"}
     warning = _codes("lawyer_letter", data)["assent_without_effect"]
     assert warning.loc == ("guardian_assent",) and warning.severity == "warning"
     assert "法定代理人的追认不能使其有效" in warning.message

@@ -98,6 +98,7 @@ def test_a_lawyer_letter_on_a_void_contract_does_not_say_the_contract_binds():
     for key in ("debtor", "contract", "amounts"):
         data[key] = copy.deepcopy(UNDER_EIGHT[key])
     data["debtor"]["guardian"] = copy.deepcopy(UNDER_EIGHT["debtor"]["guardian"])
+    del data["capacity_finding"], data["capacity_found_on"]  # an adult's: not this child's
     printed = printed_copy("lawyer_letter", data)
     assert "依法成立的合同对当事人具有法律约束力" not in printed
     assert "无民事行为能力人实施的民事法律行为无效；无效的民事法律行为自始没有法律约束力" in printed
@@ -107,19 +108,22 @@ def test_the_firm_calls_on_the_guardian_to_ratify_for_its_client():
     data = copy.deepcopy(FIRM_TO_GUARDIAN)
     for key in ("debtor", "contract", "amounts"):
         data[key] = copy.deepcopy(THROUGH_GUARDIAN[key])
+    del data["capacity_finding"], data["capacity_found_on"]  # an adult's: not this minor's
     printed = printed_copy("lawyer_letter", data)
     assert "本所受委托人委托催告您自收到本函之日起三十日内" in printed
     # ratified or not, the money handed over is owed back: demanded in the same letter
     assert (
         "而确定不发生效力的，张伟应当返还委托人已交付的借款人民币100,000.00元（《中华人民共和国"
-        "民法典》第一百五十七条），请您作为张伟的法定代理人，以张伟的财产于追认期间届满之日起5个"
-        "工作日内代为返还。"
+        "民法典》第一百五十七条），请您作为张伟的法定代理人，代理张伟以其本人的财产于追认期间届满之日起5个"
+        "工作日内返还。"
     ) in printed
     assert printed.index("予以追认") < printed.index("本所律师郑重提请")
 
 
 def test_an_adult_without_capacity_is_warned_that_the_contracts_validity_is_unknown():
-    warning = _warnings("lawyer_letter", FIRM_TO_GUARDIAN)["capacity_at_contract_unknown"]
+    # found on the day of the contract: which came first is unknown
+    same_day = {**FIRM_TO_GUARDIAN, "capacity_found_on": "2025-01-10"}
+    warning = _warnings("lawyer_letter", same_day)["capacity_at_contract_unknown"]
     assert warning.loc == ("debtor", "capacity")
     assert warning.message.startswith(
         "债务人张伟为无民事行为能力人，但未能确认其2025年1月10日签订《借款合同》时的民事行为能力"

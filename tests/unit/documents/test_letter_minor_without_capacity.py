@@ -8,10 +8,12 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+import pytest
+
 from docgen.documents import registry
 from docgen.documents.base import RuleOptions
 from docgen.documents.letter_capacity import contract_status
-from tests.support import load_fixture, printed_copy
+from tests.support import docx_text, load_fixture, normalize, pdf_pages_text, printed_copy
 
 OPTIONS = RuleOptions(calendar_fallback=True)
 CODE = "《中华人民共和国民法典》"
@@ -27,9 +29,10 @@ def _problems(type_name: str, data: Any) -> dict[str, Any]:
 def test_the_letter_says_the_contract_is_void_and_asks_back_what_was_obtained():
     printed = printed_copy("demand_letter", DEMAND)
     assert (
-        "张伟签订该合同时为14周岁的无民事行为能力人，该合同无效（《中华人民共和国民法典》第二十一条、"
-        f"第一百四十四条）。依照{CODE}第一百五十七条，张伟因该合同取得的财产应当予以返还，但张伟至今"
-        "未予返还。"
+        "张伟签订该合同时为14周岁的未成年人，不能辨认自己的行为，经北京市东城区人民法院（2024）"
+        "京0101民特12号民事判决于2024年6月1日认定为无民事行为能力人，该合同无效（《中华人民共和国"
+        f"民法典》第二十一条第二款、第一百四十四条）。依照{CODE}第一百五十七条，张伟因该合同取得的"
+        "财产应当予以返还，但张伟至今未予返还。"
     ) in printed
     assert "截至2026年10月31日，张伟应返还我方款项明细如下：" in printed
     assert "将上述应返还款项合计人民币100,000.00元" in printed
@@ -43,6 +46,7 @@ def test_typed_with_full_capacity_the_same_minor_is_asked_to_ratify():
     the capacity 「无民事行为能力」 makes it void."""
     data = copy.deepcopy(DEMAND)
     data["debtor"]["capacity"] = "full"
+    del data["capacity_finding"], data["capacity_found_on"]  # nothing rests on a finding
     printed = printed_copy("demand_letter", data)
     assert "催告您" in printed and "应返还" not in printed
 
@@ -63,8 +67,15 @@ def test_an_adult_now_who_contracted_as_a_minor_without_capacity_is_asked_back_t
     data["debtor"]["capacity"] = "none"
     data["debtor"]["guardian"] = copy.deepcopy(DEMAND["debtor"]["guardian"])
     data["amounts"] = copy.deepcopy(DEMAND["amounts"])
+    data["capacity_finding"] = copy.deepcopy(DEMAND["capacity_finding"])
+    data["capacity_found_on"] = DEMAND["capacity_found_on"]
     printed = printed_copy("demand_letter", data)
-    assert "张伟签订该合同时为17周岁的无民事行为能力人，该合同无效" in printed
+    assert (
+        "张伟签订该合同时为17周岁的未成年人，不能辨认自己的行为，经北京市东城区人民法院（2024）"
+        "京0101民特12号民事判决于2024年6月1日认定为无民事行为能力人，该合同无效"
+    ) in printed
+    # said once, where the void contract is: not again where the guardian is introduced
+    assert printed.count("民特12号") == 1
     assert "capacity_at_contract_unknown" not in _problems("demand_letter", data)
 
 
@@ -74,7 +85,7 @@ def test_the_firms_analysis_states_article_21_not_the_contracts_binding_force():
         "八周岁以上的未成年人不能辨认自己行为的，为无民事行为能力人；无民事行为能力人实施的民事"
         "法律行为无效；无效的民事法律行为自始没有法律约束力；"
     ) in printed
-    assert f"（{CODE}第二十一条、第一百四十四条、第一百五十五条、第一百五十七条）" in printed
+    assert f"（{CODE}第二十一条第二款、第一百四十四条、第一百五十五条、第一百五十七条）" in printed
     assert "就委托人与张伟之间《借款合同》所涉款项一事" in printed
     assert "对当事人具有法律约束力" not in printed and "拖欠" not in printed
 
@@ -96,7 +107,7 @@ def test_interest_or_a_penalty_under_it_is_refused_with_article_21():
     ]
     assert errors[0].message.startswith(
         "债务人张伟签订《借款合同》时为14周岁的未成年人，不能辨认自己的行为，为无民事行为能力人，"
-        f"合同无效，自始没有法律约束力（{CODE}第二十一条、第一百四十四条、第一百五十五条）："
+        f"合同无效，自始没有法律约束力（{CODE}第二十一条第二款、第一百四十四条、第一百五十五条）："
         "不得按合同约定主张利息"
     )
 
@@ -115,6 +126,61 @@ def test_a_self_supporting_minor_is_deemed_capable_and_not_read_as_void():
     data = copy.deepcopy(DEMAND)
     data["debtor"]["id_number"] = "110105200803010034"  # 16 on 2025-01-10
     data["debtor"]["own_income"] = True
+    data["capacity_found_on"] = "2025-01-10"  # an adult's finding, its order unknown
     printed = printed_copy("demand_letter", data)
     assert "应返还" not in printed
     assert "capacity_at_contract_unknown" in _problems("demand_letter", data)
+
+
+def test_without_the_courts_finding_the_letter_is_refused_at_the_finding():
+    """A minor of eight or more is of limited capacity (art. 19); without capacity only if
+    unable to recognise their acts (art. 21(2)), a court's finding the letter must name:
+    a letter calling the contract void without it gives up interest and penalty in writing."""
+    data = load_fixture("demand_letter", "invalid", "minor_without_capacity_without_finding")
+    doc_type = registry.get("demand_letter")
+    errors = doc_type.evaluate(doc_type.parse(data), OPTIONS).errors
+    assert [(p.loc, p.code) for p in errors] == [
+        (("capacity_finding",), "capacity_finding_required"),
+        (("capacity_found_on",), "capacity_finding_required"),
+    ]
+    assert "不能辨认自己行为的，才为无民事行为能力人（第二十一条第二款）" in errors[0].message
+    assert "请将「民事行为能力」改为限制民事行为能力" in errors[0].message
+    # typed as of limited capacity instead, the guardian is asked to ratify (art. 145)
+    data["debtor"]["capacity"] = "limited"
+    assert "催告您自收到本函之日起三十日内" in printed_copy("demand_letter", data)
+
+
+def test_a_finding_is_refused_where_nothing_rests_on_it():
+    data = load_fixture(
+        "lawyer_letter", "invalid", "capacity_finding_for_a_minor_of_limited_capacity"
+    )
+    error = _problems("lawyer_letter", data)["capacity_finding_unused"]
+    assert error.loc == ("capacity_finding",) and error.severity == "error"
+
+
+def test_the_finding_is_checked_as_a_courts_and_dated_by_the_letter():
+    data = copy.deepcopy(DEMAND)
+    data["capacity_finding"] = {"court": "东城法院", "case_number": "（2024）京0101民初12号"}
+    data["capacity_found_on"] = "2026-12-01"
+    codes = _problems("demand_letter", data)
+    assert codes["not_a_court"].loc == ("capacity_finding", "court")
+    assert codes["capacity_finding_not_special"].loc == ("capacity_finding", "case_number")
+    assert codes["capacity_found_after_letter"].loc == ("capacity_found_on",)
+
+
+FOUND = (
+    "张伟签订该合同时为14周岁的未成年人，不能辨认自己的行为，经北京市东城区人民法院（2024）"
+    "京0101民特12号民事判决于2024年6月1日认定为无民事行为能力人，该合同无效"
+)
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+@pytest.mark.parametrize("type_name", ["demand_letter", "lawyer_letter"])
+def test_the_finding_prints_alike_in_the_pdf_and_the_docx(service, fmt, type_name):
+    data = DEMAND if type_name == "demand_letter" else FIRM
+    content = service.render(type_name, data, fmt).content
+    pages = pdf_pages_text(content) if fmt == "pdf" else [docx_text(content)]
+    text = "".join(normalize(page) for page in pages)
+    assert normalize(FOUND) in text
+    assert normalize("代理张伟以其本人的财产返还，于") in text
+    assert "代为" not in text and "为14周岁的无民事行为能力人" not in text

@@ -54,7 +54,7 @@ def _with_deadline(data: Any, **deadline: Any) -> Any:
 def test_payment_is_asked_for_if_ratified_within_the_thirty_days():
     printed = printed_copy("demand_letter", THROUGH_GUARDIAN)
     assert (
-        "现特函告您：上述《借款合同》经追认的，请您作为张伟的法定代理人，以张伟的财产代为清偿，"
+        "现特函告您：上述《借款合同》经追认的，请您作为张伟的法定代理人，代理张伟以其本人的财产清偿，"
         "于收到本函之日起三十日内，将上述款项合计人民币112,242.38元（大写：壹拾壹万贰仟贰佰肆拾"
         "贰元叁角捌分）支付至我方以下账户："
     ) in printed
@@ -79,7 +79,7 @@ def test_the_consequence_follows_the_guardians_answer():
         "张伟逾期仍未清偿的，我方将依法向有管辖权的人民法院提起诉讼，要求张伟清偿，相关诉讼费用将"
         "依法主张由张伟承担；上述《借款合同》未获追认（包括您逾期未作表示）而确定不发生效力的，"
         f"张伟应当返还我方已交付的借款人民币100,000.00元（{CODE}第一百五十七条），请您作为张伟的"
-        "法定代理人，以张伟的财产于追认期间届满之日起7个工作日内代为返还。"
+        "法定代理人，代理张伟以其本人的财产于追认期间届满之日起7个工作日内返还。"
     ) in printed
     # the guardian owes nothing of its own: never late itself (民法典 arts. 34, 35)
     assert "您逾期仍未付款" not in printed
@@ -98,7 +98,7 @@ def test_the_consequence_follows_the_guardians_answer():
 def test_a_deadline_that_cannot_end_before_the_thirty_days_is_kept(deadline, printed_as):
     data = _with_deadline(THROUGH_GUARDIAN, counted_from="receipt", **deadline)
     assert "deadline_before_ratification" not in _codes("demand_letter", data)
-    assert f"以张伟的财产代为清偿，于{printed_as}，将上述款项合计" in (
+    assert f"代理张伟以其本人的财产清偿，于{printed_as}，将上述款项合计" in (
         printed_copy("demand_letter", data)
     )
 
@@ -110,7 +110,7 @@ def test_a_deadline_that_cannot_end_before_the_thirty_days_is_kept(deadline, pri
 def test_a_deadline_that_may_end_before_the_thirty_days_is_replaced(deadline):
     data = _with_deadline(THROUGH_GUARDIAN, counted_from="receipt", **deadline)
     assert "deadline_before_ratification" in _codes("demand_letter", data)
-    assert "代为清偿，于收到本函之日起三十日内，将上述款项合计" in printed_copy(
+    assert "以其本人的财产清偿，于收到本函之日起三十日内，将上述款项合计" in printed_copy(
         "demand_letter", data
     )
 
@@ -122,7 +122,7 @@ def test_a_deadline_counted_from_the_letter_date_counts_from_the_receipt_instead
     assert "付款期限「发函之日起45日内」" in warning.message
     assert "函件已改为自收到本函之日起45日内付款" in warning.message
     printed = printed_copy("demand_letter", data)
-    assert "代为清偿，于收到本函之日起45日内，将上述款项合计" in printed
+    assert "以其本人的财产清偿，于收到本函之日起45日内，将上述款项合计" in printed
     assert "本函出具之日" not in printed
 
 
@@ -224,15 +224,15 @@ def test_the_firm_asks_for_payment_if_ratified_within_the_thirty_days():
     assert _codes("lawyer_letter", FIRM)["deadline_before_ratification"].loc == ("deadline",)
     printed = printed_copy("lawyer_letter", FIRM)
     assert (
-        "本所律师郑重提请您：上述《借款合同》经追认的，请您作为张伟的法定代理人，以张伟的财产代为"
-        "清偿，于收到本函之日起三十日内，将上述款项合计"
+        "本所律师郑重提请您：上述《借款合同》经追认的，请您作为张伟的法定代理人，代理张伟以其本人的"
+        "财产清偿，于收到本函之日起三十日内，将上述款项合计"
     ) in printed
     assert (
         "上述《借款合同》经追认而张伟逾期仍未清偿的，本所将建议委托人依法向有管辖权的人民法院"
         "提起诉讼，要求张伟清偿，相关诉讼费用将依法主张由张伟承担；上述《借款合同》未获追认（包括"
         "您逾期未作表示）而确定不发生效力的，张伟应当返还委托人已交付的借款人民币100,000.00元"
-        f"（{CODE}第一百五十七条），请您作为张伟的法定代理人，以张伟的财产于追认期间届满之日起10日"
-        "内代为返还。"
+        f"（{CODE}第一百五十七条），请您作为张伟的法定代理人，代理张伟以其本人的财产于追认期间届满之日起10日"
+        "内返还。"
     ) in printed
     # the deadline typed counted ten days from the letter date: no date is printed
     assert "前（含当日" not in printed

@@ -50,6 +50,12 @@ def test_a_debtor_without_capacity_is_refused_the_receipt_too():
 def test_with_a_guardian_named_the_guardian_signs_the_receipt_for_the_ward():
     data = copy.deepcopy(REFUSED)
     data["debtor"]["guardian"] = copy.deepcopy(FATHER)
+    # an adult ward's letter to the guardian names the court's finding (民法典 art. 24)
+    data["capacity_finding"] = {
+        "court": "北京市东城区人民法院",
+        "case_number": "（2025）京0101民特88号",
+    }
+    data["capacity_found_on"] = "2025-09-01"
     assert "receipt_without_guardian" not in _errors(data)
     printed = printed_copy("demand_letter", data)
     assert (

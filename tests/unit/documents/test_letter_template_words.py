@@ -87,7 +87,7 @@ def test_the_example_docx_asks_the_guardian_and_pays_if_ratified():
     assert "我方催告您自收到本函之日起三十日内对上述合同予以追认" in text
     assert "上述《借款合同》经追认的，截至2026年10月31日，张伟尚欠我方款项明细如下：" in text
     assert (
-        "现特函告您：上述《借款合同》经追认的，请您作为张伟的法定代理人，以张伟的财产代为清偿，"
+        "现特函告您：上述《借款合同》经追认的，请您作为张伟的法定代理人，代理张伟以其本人的财产清偿，"
         "于收到本函之日起三十日内，将上述款项合计人民币112,242.38元"
     ) in text
     # the ward is late and sued, and returns the loan, not the guardian (民法典 arts. 34, 35)
@@ -95,8 +95,8 @@ def test_the_example_docx_asks_the_guardian_and_pays_if_ratified():
         "上述《借款合同》经追认而张伟逾期仍未清偿的，我方将依法向有管辖权的人民法院提起诉讼，"
         "要求张伟清偿，相关诉讼或仲裁费用将依法主张由张伟承担；上述《借款合同》未获追认（包括您"
         "逾期未作表示）而确定不发生效力的，张伟应当返还我方已交付的借款人民币100,000.00元（《中华"
-        "人民共和国民法典》第一百五十七条），请您作为张伟的法定代理人，以张伟的财产于追认期间届满"
-        "之日起7个工作日内代为返还。"
+        "人民共和国民法典》第一百五十七条），请您作为张伟的法定代理人，代理张伟以其本人的财产于追认期间届满"
+        "之日起7个工作日内返还。"
     ) in text
     assert "而您逾期仍未付款" not in text
     # the guardian's receipt ratifies, then confirms

@@ -146,7 +146,7 @@ def test_a_lawyer_letter_to_the_bureau_states_its_consent_and_asks_it_to_pay():
     # the bureau pays for the ward from the ward's property; the ward is late and sued
     # (民法典 arts. 34(1), 35(1))
     assert (
-        "本所律师郑重提请贵单位：请贵单位作为张伟的法定代理人，以张伟的财产代为清偿，于"
+        "本所律师郑重提请贵单位：请贵单位作为张伟的法定代理人，代理张伟以其本人的财产清偿，于"
     ) in text
     assert (
         "如张伟逾期仍未清偿，本所将建议委托人依法向有管辖权的人民法院提起诉讼，要求张伟清偿，"
