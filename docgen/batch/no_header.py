@@ -32,13 +32,18 @@ def no_header_message(path: Path, layout: Layout) -> str:
             close_rows(rows)
         where = f"工作表「{name}」" if len(names) > 1 else ""
         if not head:
-            looked.append(f"{where}（没有内容）" if where else "（表格没有内容）")
+            looked.append(f"{where}（没有内容）" if where else "表格没有内容")
             continue
         looked.append(f"{where}第 {spans([row.number for row in head])} 行")
         for row in head:
             texts = [str(v).strip() for v in row.values or [] if v is not None and str(v).strip()]
             if fullest is None or len(texts) > fullest[0]:
                 fullest = (len(texts), where, row.number, texts)
+    if fullest is None and all("没有内容" in where for where in looked):
+        return (
+            "表格没有内容（没有表头，也没有数据行）：请使用 `docgen batch template` 生成的表格，"
+            "在表头下逐行填写后再上传"
+        )
     said = (
         f"没有找到表头：查看了每个工作表的前 {SEARCH} 个非空行（{'；'.join(looked)}），"
         f"其中没有一行含有本类文书的列名，如{expected(layout)}"

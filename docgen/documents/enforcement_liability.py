@@ -146,11 +146,13 @@ def _check_fields(result: Assessment, liability: Liability, at: Loc, name: str) 
             f"被执行人{name}仅以担保财产承担责任的，请按法律文书的表述填写该财产：申请执行人"
             f"只能就该财产折价或者拍卖、变卖所得的价款优先受偿（{_SECURITY_BASIS}）",
         )
+    # said at the kind, which the form shows; the field typed is hidden for this kind
     if kind != "security_only" and liability.security_property:
         result.error(
-            (*at, "security_property"),
+            (*at, "kind"),
             "not_for_this_liability",
-            "只有责任形式为「仅以抵押、质押的财产承担责任」的被执行人才填写担保财产",
+            "只有责任形式为「仅以抵押、质押的财产承担责任」的被执行人才填写担保财产：请删除所填"
+            "担保财产，或按判项改选责任形式",
             hint="被执行人既承担保证责任又提供抵押的，请在执行依据中核对其判项，按判项选择",
         )
     if kind == "share" and liability.share is None:
@@ -161,9 +163,10 @@ def _check_fields(result: Assessment, liability: Liability, at: Loc, name: str) 
         )
     if kind != "share" and liability.share is not None:
         result.error(
-            (*at, "share"),
+            (*at, "kind"),
             "not_for_this_liability",
-            "只有责任形式为「按份责任」的被执行人才填写按份承担的金额",
+            "只有责任形式为「按份责任」的被执行人才填写按份承担的金额：请删除所填金额，"
+            "或按判项改选责任形式",
         )
 
 

@@ -69,8 +69,9 @@ def test_a_draft_docx_has_the_note_in_every_sections_header(client):
     assert "张伟" in normalize(docx_text(draft.data))
 
 
-def test_the_forms_preview_is_a_draft_and_its_download_a_document(settings, service):
-    app = tenant_app(settings, service)
+def test_the_forms_preview_is_a_draft_and_its_download_a_document(settings, service, tmp_path):
+    # a register of its own: the form gives a case issued already as that document
+    app = tenant_app(settings, service, data_dir=tmp_path / "data")
     client = two_tenants(app, web=False).a.admin
     page = client.get("/form/demand_letter").get_data(as_text=True)
     token = re.search(r'name="csrf-token" content="([^"]+)"', page).group(1)  # type: ignore[union-attr]
@@ -113,10 +114,11 @@ def test_pdf_and_docx_in_one_go_are_one_document_with_two_outputs(settings, serv
     assert bad.status_code == 422 and bad.json[0]["loc"][-1] == "formats"
 
 
-def test_the_forms_pdf_and_docx_download_is_one_registered_document(settings, service):
+def test_the_forms_pdf_and_docx_download_is_one_registered_document(settings, service, tmp_path):
     import zipfile
 
-    app = tenant_app(settings, service)
+    # a register of its own: the form gives a case issued already as that document
+    app = tenant_app(settings, service, data_dir=tmp_path / "data")
     client = two_tenants(app).a.admin
     page = client.get("/form/demand_letter").get_data(as_text=True)
     assert 'data-format="pdf,docx"' in page and "PDF 与 DOCX 一并下载（同一份文书）" in page

@@ -312,15 +312,25 @@ def as_the_form_sends(nodes: list[dict[str, Any]], data: Any) -> Any:
             if chosen not in rule["in"]:
                 del out[name]
                 continue
-        inner = node.get("fields") or (node.get("item") or {}).get("fields")
+        shape = node.get("item") or node
         value = out.get(name)
-        if not inner or value is None:
+        if value is None or not (shape.get("fields") or shape.get("kind") == "union"):
             continue
         if isinstance(value, list):
-            out[name] = [as_the_form_sends(inner, row) for row in value]
+            out[name] = [as_the_form_sends(_fields_of(shape, row), row) for row in value]
         else:
-            out[name] = as_the_form_sends(inner, value)
+            out[name] = as_the_form_sends(_fields_of(shape, value), value)
     return out
+
+
+def _fields_of(shape: dict[str, Any], value: Any) -> list[dict[str, Any]]:
+    """The fields of a group, or of the option a union's value chose (a person or an
+    organisation, by its tag)."""
+    if shape.get("kind") != "union":
+        return shape.get("fields") or []
+    chosen = value.get(shape["tag"]) if isinstance(value, dict) else None
+    option = next((o for o in shape["options"] if o["value"] == chosen), None)
+    return (option or {}).get("fields") or []
 
 
 # invalid fixtures whose every error is in a field the case's own choice hides on the form

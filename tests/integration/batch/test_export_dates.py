@@ -158,3 +158,15 @@ def test_a_header_below_the_rows_looked_at_is_named_by_its_worksheet(runner, tmp
     message = "".join(result.output.split())
     assert "（工作表「明细」第1–10行；工作表「汇总」第1行）" in message
     assert "请删除它上面多余的行" in message
+
+
+def test_an_empty_sheet_is_said_to_be_empty_not_searched(runner, tmp_path):
+    Workbook().save(tmp_path / "空表.xlsx")
+    shared = write_shared(tmp_path / "shared.json")
+    args = ["--type", "demand_letter", "--shared", str(shared), "--out", str(tmp_path)]
+    result = runner.invoke(main, ["batch", "check", str(tmp_path / "空表.xlsx"), *args])
+
+    assert result.exit_code == 2
+    message = "".join(result.output.split())
+    assert "表格没有内容（没有表头，也没有数据行）" in message
+    assert "（（" not in message and "Traceback" not in result.output

@@ -77,7 +77,7 @@ def test_inconsistent_liabilities_are_refused_at_their_fields_all_at_once():
     result = _assess(_fixture("guarantor_asked_for_the_whole_and_a_share_above_the_sum", "invalid"))
     codes = {(p.loc, p.code) for p in result.errors}
     assert codes == {
-        (("respondents", 1, "liability", "share"), "not_for_this_liability"),
+        (("respondents", 1, "liability", "kind"), "not_for_this_liability"),
         (("respondents", 2, "liability", "kind"), "liability_beyond_title"),
         (("respondents", 3, "liability", "security_property"), "missing"),
         (("respondents", 4, "liability", "share"), "share_above_total"),
