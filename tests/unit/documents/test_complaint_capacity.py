@@ -55,17 +55,7 @@ def test_an_adult_ward_without_the_finding_is_warned_on_the_field():
 
 
 def test_a_minor_needs_no_finding():
-    data = copy.deepcopy(WARD)
-    party = data["defendants"][0]["party"]
-    party |= {"id_number": "110101201001011237", "capacity": "limited"}
-    party["guardian"] |= {"relation": "mother", "id_number": "11010519800620002X"}
-    del data["defendants"][0]["capacity_finding"], data["defendants"][0]["capacity_found_on"]
-    # a minor when signing: the contract binds with the guardian's consent (民法典 art. 145)
-    data["defendants"][0] |= {
-        "contract_assent": "consent",
-        "contract_assent_on": "2025-01-10",
-        "contract_assent_form": "书面《同意书》",
-    }
+    data = _as_a_minor(WARD)
     assert _warning(data) is None
     assert "认定为" not in printed_copy("civil_complaint", data)
 
@@ -133,7 +123,15 @@ def test_the_element_form_states_it_for_an_organisation_guardian_and_limited_cap
 
 
 def test_the_element_form_adds_no_finding_for_a_minor():
-    data = copy.deepcopy(ELEMENTS)
+    data = _as_a_minor(ELEMENTS)
+    row = _guardian_row(printed_copy("civil_complaint", data))
+    assert row.endswith("系张伟之母") and "认定为" not in row
+
+
+def _as_a_minor(case: dict) -> dict:
+    """``case`` with its defendant a minor of limited capacity, no finding: the contract
+    binds with the guardian's consent (民法典 art. 145)."""
+    data = copy.deepcopy(case)
     party = data["defendants"][0]["party"]
     party |= {"id_number": "110101201001011237", "capacity": "limited"}
     party["guardian"] |= {"relation": "mother", "id_number": "11010519800620002X"}
@@ -143,5 +141,4 @@ def test_the_element_form_adds_no_finding_for_a_minor():
         "contract_assent_on": "2025-01-10",
         "contract_assent_form": "书面《同意书》",
     }
-    row = _guardian_row(printed_copy("civil_complaint", data))
-    assert row.endswith("系张伟之母") and "认定为" not in row
+    return data
