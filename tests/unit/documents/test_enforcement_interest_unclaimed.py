@@ -3,24 +3,15 @@ applicant may enforce a part only, but not without being told (enforcement_inter
 
 from __future__ import annotations
 
-import copy
-from datetime import date
+from tests.enforcement_cases import assess
+from tests.enforcement_cases import fixture as _fixture
+from tests.support import printed_copy
 
-from docgen.documents import registry
-from docgen.documents.base import RuleOptions
-from tests.support import load_fixture, printed_copy
-
-TYPE = registry.get("enforcement_application")
 CODE = "awarded_interest_unclaimed"
 
 
-def _fixture(name: str) -> dict:
-    return copy.deepcopy(load_fixture("enforcement_application", "valid", name))
-
-
 def _warned(data) -> list:
-    problems = TYPE.evaluate(TYPE.parse(data), RuleOptions(today=date(2026, 12, 1))).problems
-    return [p for p in problems if p.code == CODE]
+    return [p for p in assess(data).problems if p.code == CODE]
 
 
 def _without_interest(data: dict) -> dict:

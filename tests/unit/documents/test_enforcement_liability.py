@@ -5,30 +5,12 @@ for what enforcement against the debtor leaves unpaid (民法典 art. 687(2), �
 
 from __future__ import annotations
 
-import copy
-from datetime import date
-
-from docgen.documents import registry
-from docgen.documents.base import RuleOptions
 from docgen.documents.enforcement_liability import spans
 from docgen.web.formspec import field_path, form_spec
-from tests.support import load_fixture
-
-TYPE = registry.get("enforcement_application")
-
-
-def _fixture(name: str, kind: str = "valid") -> dict:
-    return copy.deepcopy(load_fixture("enforcement_application", kind, name))
-
-
-def _assess(data):
-    return TYPE.evaluate(TYPE.parse(data), RuleOptions(today=date(2026, 12, 1)))
-
-
-def _context(data):
-    result = _assess(data)
-    assert result.errors == [], result.errors
-    return TYPE.build_context(TYPE.parse(data), result)
+from tests.enforcement_cases import TYPE
+from tests.enforcement_cases import assess as _assess
+from tests.enforcement_cases import context as _context
+from tests.enforcement_cases import fixture as _fixture
 
 
 def test_each_respondent_is_asked_for_what_the_judgment_orders_of_him():

@@ -4,23 +4,11 @@ court's instrument is named by its own case number, not an enforcement's."""
 
 from __future__ import annotations
 
-import copy
-from datetime import date
+from tests.enforcement_cases import TYPE
+from tests.enforcement_cases import assess as _assess
+from tests.enforcement_cases import fixture as _fixture
 
-from docgen.documents import registry
-from docgen.documents.base import RuleOptions
-from tests.support import load_fixture
-
-TYPE = registry.get("enforcement_application")
 ARTICLE_9 = "《最高人民法院关于公证债权文书执行若干问题的规定》第九条"
-
-
-def _fixture(name: str, kind: str = "valid") -> dict:
-    return copy.deepcopy(load_fixture("enforcement_application", kind, name))
-
-
-def _assess(data):
-    return TYPE.evaluate(TYPE.parse(data), RuleOptions(today=date(2026, 12, 1)))
 
 
 def _errors(data):
