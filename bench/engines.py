@@ -43,7 +43,7 @@ from pypdf import PdfReader
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from render import load_cases  # noqa: E402 - bench/render.py, beside this script
+from letters import load_cases  # noqa: E402 - bench/letters.py, beside this script
 
 from docgen import runtime  # noqa: E402
 from docgen.config import Settings  # noqa: E402
@@ -91,7 +91,7 @@ def facts_missing(docgen: DocumentService, case: Any, pdf: bytes) -> list[str]:
 def worker(engine: str, letters: int, barrier: Any, out: Any) -> None:
     cases = load_cases()
     docgen = DocumentService(Settings(register_documents=False))
-    batch = [cases[i % len(cases)] for i in range(letters)]
+    batch = load_cases(letters, len(cases))  # each timed letter rendered once
     if engine == "typst":
         typst_letters = TypstLetters(docgen)
         typst_letters.render(cases[0])
@@ -151,7 +151,9 @@ def measure(rounds: int, weasy_letters: int, typst_letters: int) -> dict[str, An
             cpu_ms(lambda c: docgen.render(TYPE_NAME, c, "pdf"), cases, rounds), 1
         ),
         "weasyprint_chunk_cpu_ms": round(chunk_ms, 1),
-        "typst_cpu_ms": round(cpu_ms(typst_path.render, cases, rounds * 5), 2),
+        "typst_cpu_ms": round(
+            cpu_ms(typst_path.render, load_cases(rounds * 5, len(cases)), rounds * 5), 2
+        ),
         "weasyprint_chunk_per_s_2_processes": round(
             letters_per_second("weasyprint", weasy_letters), 1
         ),

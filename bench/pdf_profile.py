@@ -45,7 +45,7 @@ import weasyprint.pdf as wpdf
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from render import load_cases  # noqa: E402 - bench/render.py, beside this script
+from letters import load_cases  # noqa: E402 - bench/letters.py, beside this script
 
 from docgen import runtime  # noqa: E402
 from docgen.config import Settings  # noqa: E402

@@ -73,6 +73,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # this checkout's docgen, even if the venv has no editable install
 
+from letters import Letters, load_cases  # noqa: E402  (bench/letters.py)
 from machine import calibration  # noqa: E402  (bench/, the script's folder)
 
 from docgen import runtime  # noqa: E402
@@ -84,6 +85,8 @@ from docgen.services import DocumentService  # noqa: E402
 
 TYPE_NAME = "demand_letter"
 WARMUP = 3
+# letters a batch worker renders before it is timed (one chunk of them)
+PDF_CHUNK_WARM = 16
 FIXTURES = ROOT / "fixtures" / TYPE_NAME / "valid"
 # the register's database, shared with the batch workers (spawned: they inherit it)
 DATA = Path(os.environ.setdefault("DOCGEN_BENCH_DATA", tempfile.mkdtemp(prefix="docgen-bench-")))
@@ -114,7 +117,8 @@ CPU: dict[int, list[float]] = {}  # id(samples) -> CPU milliseconds of the same 
 
 
 def run(render: Callable[[Any], Any], cases: list[Any], iterations: int) -> list[float]:
-    """Warm up, then time ``iterations`` renders cycling through ``cases``.
+    """Warm up, then time ``iterations`` renders, each of a case of its own where ``cases``
+    holds ``WARMUP + iterations`` of them (else cycling through them).
 
     Returns wall-clock milliseconds; the process CPU milliseconds of the same renders are
     kept in ``CPU`` (less sensitive to other jobs on a shared machine, not immune).
@@ -122,7 +126,7 @@ def run(render: Callable[[Any], Any], cases: list[Any], iterations: int) -> list
     for i in range(WARMUP):
         render(cases[i % len(cases)])
     wall, cpu = [], []
-    for i in range(iterations):
+    for i in range(WARMUP, WARMUP + iterations):
         start = time.process_time()
         wall.append(timed(functools.partial(render, cases[i % len(cases)])))
         cpu.append((time.process_time() - start) * 1000)
@@ -199,22 +203,6 @@ def naive_renderers(
     return docx, pdf
 
 
-def load_cases(count: int = 8) -> list[Any]:
-    """``count`` demand letters to a person: ``person_debtor.json`` (the letter of the
-    performance targets) with a debtor, contract and letter number of its own each, so
-    that no two renders print the same words (as in a real batch)."""
-    base = json.loads((FIXTURES / "person_debtor.json").read_text(encoding="utf-8"))
-    names = [a + b for a in "张王李赵刘陈杨黄" for b in ("伟", "芳", "敏", "静", "磊", "洋")]
-    cases = []
-    for i in range(count):
-        case = json.loads(json.dumps(base))
-        case["letter_number"] = f"CS-2026-{i + 1:04d}"
-        case["debtor"]["name"] = names[i % len(names)] + ("" if i < len(names) else "华")
-        case["contract"]["number"] = f"HX-JK-2025-{i + 1:03d}"
-        cases.append(case)
-    return cases
-
-
 def load_fixtures() -> list[Any]:
     """Every valid fixture of the type (not the ``*.expect.json`` beside some of them,
     which hold the warnings a fixture is expected to draw)."""
@@ -252,9 +240,9 @@ def batch_worker(naive: bool, letters: int, barrier: Any, out: Any) -> None:
     """One batch worker: warm up, wait for the others, print ``letters`` letters."""
     if not naive:  # what a docgen batch worker does first (its pool's initializer)
         runtime.separate_large_blocks()
-    cases = load_cases(letters)
+    # the warm-up's letters are not the timed ones: each timed letter is rendered once
+    cases, batch = load_cases(PDF_CHUNK_WARM), load_cases(letters, PDF_CHUNK_WARM)
     docgen = DocumentService(settings())
-    batch = cases
     if naive:
         _, naive_pdf = naive_renderers(docgen)
         naive_pdf(cases[0])
@@ -320,9 +308,9 @@ def measure_batch(naive: bool, letters: int, workers: int = 2) -> tuple[float, f
 
 def rss_worker(letters: int, out: Any) -> None:
     """A batch worker's chunks (PDF with its print part, then DOCX, register on) for
-    ``letters`` letters, 48 distinct ones in turn (each letter its own stamp); the print
+    ``letters`` letters, each its own (up to 8,000; then in turn); the print
     parts are dropped after each chunk, as a worker writes them out."""
-    cases = load_cases(48)
+    cases = load_cases(min(letters, 8000))
     docgen = DocumentService(settings())
     runtime.settle()
     from docgen.services import PDF_CHUNK
@@ -429,7 +417,8 @@ def measure_register(
 
 
 def measure(iterations_pdf: int, iterations_docx: int) -> dict[str, Any]:
-    cases = load_cases()
+    letters = Letters()
+    cases = letters.take(8)  # the cold renders, the register's files, LibreOffice's
     registry.get(TYPE_NAME)  # import the document type so cold times are about rendering
     load_before = os.getloadavg()
 
@@ -448,14 +437,15 @@ def measure(iterations_pdf: int, iterations_docx: int) -> dict[str, Any]:
     # register on and off in turn, so that both meet the same load on a shared machine
     for fmt, iterations in (("docx", iterations_docx), ("pdf", iterations_pdf)):
         for key, service in ((fmt, docgen), (f"{fmt}_register_off", unregistered)):
+            own = letters.take(WARMUP + iterations)
             samples[key] = run(
-                lambda c, d=service, f=fmt: d.render(TYPE_NAME, c, f), cases, iterations
+                lambda c, d=service, f=fmt: d.render(TYPE_NAME, c, f), own, iterations
             )
     registered = measure_register(docgen, cases, iterations_docx)
     docgen_rss = peak_rss_mib()  # before the naive PDFs, which each load the fonts afresh
     runtime.unsettle()  # the naive baselines run with CPython's default collector
-    samples["docx_naive"] = run(naive_docx, cases, iterations_docx)
-    samples["pdf_naive"] = run(naive_pdf, cases, iterations_pdf)
+    samples["docx_naive"] = run(naive_docx, letters.take(WARMUP + iterations_docx), iterations_docx)
+    samples["pdf_naive"] = run(naive_pdf, letters.take(WARMUP + iterations_pdf), iterations_pdf)
 
     result: dict[str, Any] = {
         "engine": docgen.settings.pdf_engine,
@@ -477,7 +467,7 @@ def measure(iterations_pdf: int, iterations_docx: int) -> dict[str, Any]:
     if libreoffice is not None:
         result["libreoffice_ratio"] = round(libreoffice / result["pdf_ms"], 2)
     result.update(
-        cases=len(cases),
+        cases=letters.next,
         fixtures_rendered=fixtures_rendered(docgen),
         peak_rss_mib=round(peak_rss_mib(), 1),
         peak_rss_docgen_mib=round(docgen_rss, 1),
