@@ -1,0 +1,71 @@
+"""The postcodes of a batch row, as the mailing sheet and the post office's bulk-mailing
+list (邮局批量交寄表) print them beside each letter.
+
+A mainland postcode is six digits (a letter abroad is not sent by a batch). A postcode
+of another length or with other characters puts a wrong line on the mailing list, so
+the row is refused at its cell, with the letter, until it is corrected; a blank one is
+allowed (the post office sorts by the address). The guarantors' postcodes are matched to
+the guarantors in order: a list longer or shorter than the guarantors typed is warned of,
+since a guarantor's letter would then carry another one's postcode or none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from docgen.batch.rows import EXTRA_ROOT
+from docgen.documents.problems import Problem
+
+_SIX_DIGITS = re.compile(r"\d{6}")
+_HINT = "邮政编码为6位数字（如518000）；不知道的可以留空"
+
+
+def postcode_problems(extras: Mapping[str, Any], case: Mapping[str, Any]) -> list[Problem]:
+    """The malformed postcodes of a row, and a guarantors' list that does not match its
+    guarantors."""
+    problems = []
+    debtor = extras.get("postcode")
+    if _malformed(debtor):
+        problems.append(_format((EXTRA_ROOT, "postcode"), debtor))
+    codes = _listed(extras.get("guarantor_postcodes"))
+    for i, code in enumerate(codes):
+        if _malformed(code):  # at the list's one column, saying which guarantor's
+            at = f"第{i + 1}个保证人的" if len(codes) > 1 else ""
+            problems.append(_format((EXTRA_ROOT, "guarantor_postcodes"), code, at))
+    guarantors = case.get("guarantors")
+    count = len(guarantors) if isinstance(guarantors, list) else 0
+    if codes and len(codes) != count:
+        problems.append(
+            Problem(
+                (EXTRA_ROOT, "guarantor_postcodes"),
+                "guarantor_postcodes_count",
+                f"填写了{len(codes)}个保证人邮政编码，但这一行有{count}个保证人：邮政编码按保证人的"
+                "顺序逐一对应，个数不一致时寄给保证人的函件会印上别人的邮政编码或没有邮政编码",
+                "请按保证人的顺序每人填写一个邮政编码，用顿号分隔",
+                severity="warning",
+            )
+        )
+    return problems
+
+
+def _listed(value: Any) -> list[Any]:
+    if value in (None, ""):
+        return []
+    return list(value) if isinstance(value, list | tuple) else [value]
+
+
+def _malformed(value: Any) -> bool:
+    if value in (None, ""):
+        return False
+    return not _SIX_DIGITS.fullmatch(str(value).strip())
+
+
+def _format(loc: tuple[Any, ...], value: Any, whose: str = "") -> Problem:
+    return Problem(
+        loc, "postcode_format", f"{whose}「{value}」不是邮政编码：邮政编码为6位数字", _HINT
+    )
+
+
+__all__ = ["postcode_problems"]
