@@ -15,7 +15,7 @@ Run from the repository root (after ``make test`` or ``bin/bootstrap --dev``)::
     .venv/bin/python bench/batch.py --n 20 --engines local1,local2,celery
     .venv/bin/python bench/batch.py --n 1000,10000            # the full benchmark (long)
     .venv/bin/python bench/batch.py --n 200 --formats docx --json
-    .venv/bin/python bench/batch.py --n 1000,10000 --pdf-engine typst   # the Typst engine
+    .venv/bin/python bench/batch.py --n 1000 --pdf-engine weasyprint   # the other engine
 
 Celery uses ``--broker`` (default Redis DB 15 on 127.0.0.1, flushed before each run).
 This is not a test: it asserts nothing and lives outside ``tests/``.
@@ -40,6 +40,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from letters import load_cases  # noqa: E402  (bench/letters.py, beside this script)
+
 from docgen.batch.columns import Layout  # noqa: E402
 from docgen.batch.executors import CeleryExecutor, LocalExecutor  # noqa: E402
 from docgen.batch.runs import Batches, RunOptions  # noqa: E402
@@ -48,18 +50,14 @@ from docgen.config import Settings  # noqa: E402
 from docgen.documents import registry  # noqa: E402
 from docgen.tenants import DEFAULT_TENANT_ID  # noqa: E402
 
-PERSON = ROOT / "fixtures" / "demand_letter" / "valid" / "person_debtor.json"
-
 
 def write_sheet(path: Path, n: int) -> None:
+    """``n`` rows, each a letter of its own (``bench/letters.py``: its own debtor, contract
+    and number; rows repeating a debtor and contract would be refused as duplicates)."""
     layout = Layout.of(registry.get("demand_letter").model)
-    base = json.loads(PERSON.read_text(encoding="utf-8"))
     with path.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh)
-        for i in range(n):
-            case = json.loads(json.dumps(base))
-            case["letter_number"] = f"CS-{i:06d}"
-            case["debtor"]["name"] = f"张伟{i}"
+        for i, case in enumerate(load_cases(n)):
             headers, values = flatten(layout, case)
             if i == 0:
                 writer.writerow(headers)
@@ -244,7 +242,7 @@ def main() -> None:
     parser.add_argument("--chunk", type=int, default=20)
     parser.add_argument(
         "--pdf-engine",
-        default="weasyprint",
+        default=Settings().pdf_engine,
         choices=["weasyprint", "typst"],
         help="the run's PDF engine (RunOptions.pdf_engine)",
     )
