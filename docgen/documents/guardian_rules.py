@@ -60,6 +60,7 @@ NO_CAPACITY_AGE = 8  # 民法典 art. 20
 CAPACITY_LABELS = {"limited": "限制民事行为能力人", "none": "无民事行为能力人"}
 CIVIL_CODE = "《中华人民共和国民法典》"
 GUARDIAN_HINT = "请在「法定代理人（监护人）」中填写其监护人"
+SERVED_ON_GUARDIAN = "，文书应向其监护人送达（第二十三条）"
 
 Purpose = Literal["letter", "agreement", "filing", "suit"]
 
@@ -171,9 +172,7 @@ def _warn_minor(
     when = "签约时" if first == contracted else ""
     if debtor.guardian is not None and not when:
         return  # a minor now, addressed through the guardian: nothing left to say
-    served = (
-        "，文书应向其监护人送达（第二十三条）" if debtor.guardian is None and on in minors else ""
-    )
+    served = SERVED_ON_GUARDIAN if debtor.guardian is None and on in minors else ""
     age = age_on(debtor, first)
     hint = GUARDIAN_HINT if served else None
     if when and under_eight(debtor, first):

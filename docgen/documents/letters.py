@@ -37,7 +37,7 @@ from docgen.documents.letter_capacity import (
 )
 from docgen.documents.letter_copies import debtors_letter
 from docgen.documents.letter_dates import check_letter_dates
-from docgen.documents.letter_finding import check_capacity_basis
+from docgen.documents.letter_finding import check_capacity_basis, minor_warning_on_finding
 from docgen.documents.letter_later import check_reservation, reservation
 from docgen.documents.letter_rules import (
     account_context,
@@ -91,6 +91,7 @@ def check_letter(result: Assessment, case: Any, demander: Demander, options: Rul
     check_ward_age(result, case)  # a guardian typed and no age: 民法典 arts. 17, 18, 24
     check_contract_capacity(result, case)
     check_capacity_basis(result, case)
+    minor_warning_on_finding(result, case)  # debtor_minor worded on the finding typed
     check_guardian_assent(result, case)
     check_adult_ratification(result, case)
     check_guardians(
