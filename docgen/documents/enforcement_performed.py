@@ -130,9 +130,9 @@ def _check_principal(result: Assessment, case: EnforcementApplication) -> None:
 
 def performance_events(case: EnforcementApplication) -> list[InterruptionEvent]:
     """Each payment as an event of the period to apply: a partial performance is the
-    respondent's consent to perform (诉讼时效规定, 法释〔2008〕11号, art. 16 of the 2008 text:
-    部分履行…应当认定为…“同意履行义务”), which interrupts it (执行程序解释 art. 20;
-    民事诉讼法 art. 250)."""
+    respondent's consent to perform (诉讼时效规定, 法释〔2008〕11号, art. 16 of the 2008 text,
+    art. 14 as revised 2020: 部分履行…应当认定为…“同意履行义务”), which interrupts it
+    (执行程序解释 art. 20; 民事诉讼法 art. 250)."""
     return [InterruptionEvent(PAYMENT_EVENT, p.day) for p in case.outstanding.performed]
 
 

@@ -60,6 +60,7 @@ NO_CAPACITY_AGE = 8  # 民法典 art. 20
 CAPACITY_LABELS = {"limited": "限制民事行为能力人", "none": "无民事行为能力人"}
 CIVIL_CODE = "《中华人民共和国民法典》"
 GUARDIAN_HINT = "请在「法定代理人（监护人）」中填写其监护人"
+SERVED_ON_GUARDIAN = "，文书应向其监护人送达（第二十三条）"
 
 Purpose = Literal["letter", "agreement", "filing", "suit"]
 
@@ -171,9 +172,7 @@ def _warn_minor(
     when = "签约时" if first == contracted else ""
     if debtor.guardian is not None and not when:
         return  # a minor now, addressed through the guardian: nothing left to say
-    served = (
-        "，文书应向其监护人送达（第二十三条）" if debtor.guardian is None and on in minors else ""
-    )
+    served = SERVED_ON_GUARDIAN if debtor.guardian is None and on in minors else ""
     age = age_on(debtor, first)
     hint = GUARDIAN_HINT if served else None
     if when and under_eight(debtor, first):
@@ -269,14 +268,22 @@ def check_litigant_capacity(result: Assessment, party: Party, loc: Loc, on: date
 
 
 def check_guardian(
-    result: Assessment, party: Party, loc: Loc, on: date, creditors: Sequence[Party] = ()
+    result: Assessment,
+    party: Party,
+    loc: Loc,
+    on: date,
+    creditors: Sequence[Party] = (),
+    age_told: bool = False,
 ) -> None:
     """A guardian is for a person without full capacity, is not the creditor nor the
-    person, and their stated sex agrees with their ID number."""
+    person, and their stated sex agrees with their ID number. ``age_told``: the caller
+    reports an unknown age itself (a letter refuses it, ``letter_ward_age``), so the
+    warning ``guardian_capacity_unknown`` is not given beside it."""
     if not isinstance(party, Person) or party.guardian is None:
         return
     guardian, at = party.guardian, (*loc, "guardian")
-    if not needs_guardian(party, on):
+    told = age_told and age_on(party, on) is None
+    if not needs_guardian(party, on) and not told:
         _guardian_of_capable_person(result, party, loc, on)
     if _same_person(guardian, party):
         result.error(at, "guardian_is_party", "法定代理人不能是被监护人本人")
@@ -359,11 +366,13 @@ def check_guardians(
     on: date,
     creditor: tuple[Party, Loc],
     others: Sequence[tuple[Party, Loc]],
+    age_told: Sequence[Loc] = (),
 ) -> None:
-    """:func:`check_guardian` on the creditor and every other party (``(party, loc)``)."""
+    """:func:`check_guardian` on the creditor and every other party (``(party, loc)``);
+    ``age_told``: the parties whose unknown age the caller reports itself."""
     check_guardian(result, creditor[0], creditor[1], on)
     for party, loc in others:
-        check_guardian(result, party, loc, on, (creditor[0],))
+        check_guardian(result, party, loc, on, (creditor[0],), loc in age_told)
 
 
 def guarantor_locs(guarantors: list[Party]) -> list[tuple[Party, Loc]]:

@@ -40,11 +40,13 @@ from docgen.documents.court_names import not_a_court_problem
 from docgen.documents.guardian_rules import (
     CAPACITY_LABELS,
     CIVIL_CODE,
+    GUARDIAN_HINT,
+    SERVED_ON_GUARDIAN,
     age_on,
     is_minor,
     under_eight,
 )
-from docgen.documents.problems import Assessment
+from docgen.documents.problems import Assessment, Problem
 from docgen.domain.dates import format_cn
 from docgen.domain.disclosure import ADVANCED
 from docgen.domain.parties import Person
@@ -60,6 +62,7 @@ __all__ = [
     "found_words",
     "judgment_words",
     "minor_found_words",
+    "minor_warning_on_finding",
 ]
 
 FINDING = ("capacity_finding",)
@@ -140,6 +143,54 @@ def _minor_found(case: Any) -> bool:
         and is_minor(debtor, signed)
         and not under_eight(debtor, signed)
     )
+
+
+def minor_warning_on_finding(result: Assessment, case: Any) -> None:
+    """The ``debtor_minor`` warning (``guardian_rules``) of a debtor who contracted as a
+    minor of eight or more typed as without capacity, worded on the court's finding typed
+    beside it (``capacity_found_on``): found before the contract, the inability to
+    recognise their acts when signing is the finding's, not to be checked again; found on
+    the day or after, the finding does not say it held when signing, and the user is asked
+    to check that (a minor who could still recognise their acts then was of limited
+    capacity, and the contract awaits ratification: arts. 19, 145)."""
+    found = case.capacity_found_on
+    if not _minor_found(case) or found is None:
+        return
+    debtor, signed = case.debtor, case.contract.signed_on
+    head = (
+        f"债务人{debtor.name}签约时未满十八周岁（{age_on(debtor, signed)}周岁），为未成年人"
+        f"（{CIVIL_CODE}第十七条），{judgment_words(case)}于{format_cn(found)}认定其为无民事"
+        "行为能力人"
+    )
+    void = "订立的合同无效（第二十一条第二款、第一百四十四条），追认不能使其有效"
+    hint: str | None = None
+    if found < signed:
+        message = f"{head}，早于签约（{format_cn(signed)}）：其签约时已不能辨认自己的行为，{void}"
+    else:
+        order = "，与签约为同一日，先后无法确定" if found == signed else "，晚于签约"
+        message = (
+            f"{head}{order}（签约日期{format_cn(signed)}）：该认定不能说明其签约时已不能辨认"
+            f"自己的行为。函件按签约时已不能辨认处理：{void}"
+        )
+        hint = (
+            "请核实其签约时能否辨认自己的行为；签约时尚能辨认、其后才丧失民事行为能力的，"
+            "合同经法定代理人同意或者追认后有效（第十九条、第一百四十五条）"
+        )
+    for i, problem in enumerate(result.problems):
+        if problem.code != "debtor_minor" or problem.loc != ("debtor", "birth_date"):
+            continue
+        # a minor now without a guardian: served on the guardian, as first worded
+        served = SERVED_ON_GUARDIAN in problem.message
+        hints = [GUARDIAN_HINT] if served else []
+        hints += [hint] if hint else []
+        worded = Problem(
+            problem.loc,
+            problem.code,
+            message + (SERVED_ON_GUARDIAN if served else ""),
+            "；".join(hints) or None,
+            "warning",
+        )
+        result.problems[i] = worded
 
 
 def _adult_ward(case: Any) -> bool:

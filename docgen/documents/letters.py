@@ -37,7 +37,7 @@ from docgen.documents.letter_capacity import (
 )
 from docgen.documents.letter_copies import debtors_letter
 from docgen.documents.letter_dates import check_letter_dates
-from docgen.documents.letter_finding import check_capacity_basis
+from docgen.documents.letter_finding import check_capacity_basis, minor_warning_on_finding
 from docgen.documents.letter_later import check_reservation, reservation
 from docgen.documents.letter_rules import (
     account_context,
@@ -46,6 +46,7 @@ from docgen.documents.letter_rules import (
     check_not_in_future,
     check_payment_account,
 )
+from docgen.documents.letter_ward_age import check_ward_age
 from docgen.documents.part_models import DebtAmounts
 from docgen.documents.parts import (
     Latest,
@@ -87,8 +88,10 @@ def check_letter(result: Assessment, case: Any, demander: Demander, options: Rul
     # debtor's minority now still may
     contracted = None if ratified(case) else case.contract.signed_on
     check_debtor_capacity(result, case.debtor, ("debtor",), case.letter_date, contracted)
+    check_ward_age(result, case)  # a guardian typed and no age: 民法典 arts. 17, 18, 24
     check_contract_capacity(result, case)
     check_capacity_basis(result, case)
+    minor_warning_on_finding(result, case)  # debtor_minor worded on the finding typed
     check_guardian_assent(result, case)
     check_adult_ratification(result, case)
     check_guardians(
@@ -96,6 +99,7 @@ def check_letter(result: Assessment, case: Any, demander: Demander, options: Rul
         case.letter_date,
         (creditor, where),
         [(case.debtor, ("debtor",)), *guarantor_locs(case.guarantors)],
+        age_told=[("debtor",)],
     )
     if case.payment_account is not None:
         account = case.payment_account.account_name

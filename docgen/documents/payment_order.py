@@ -55,7 +55,7 @@ from docgen.documents.payment_order_rules import (
 )
 from docgen.documents.problems import Assessment
 from docgen.documents.standing_papers import check_agent_standing, standing_papers
-from docgen.domain.court_fees import FeeResult, payment_order_fee, share_of_printed_differs
+from docgen.domain.court_fees import FeeResult, payment_order_fee
 from docgen.domain.dates import format_cn
 from docgen.domain.disclosure import shown_when
 from docgen.domain.fields import CaseModel, Line, Money, Paragraph, ShortText
@@ -354,13 +354,10 @@ def fee_text(fee: FeeResult) -> str:
     """The fee, what it was computed on and the articles, in the application's words: the
     acceptance fee of the amount (诉讼费用交纳办法 art. 13(1)), a third of it (art. 14(3));
     advanced by the applicant, borne by a debtor who raises no objection (art. 36)."""
-    exact = (
-        "（以四舍五入前的金额计算）" if share_of_printed_differs(fee.full_fee, fee.fee, 3) else ""
-    )
     return (
         f"申请费{legal_amount(fee.fee)}：按请求给付的金额人民币{format_yuan(fee.amount)}元，"
         f"依《诉讼费用交纳办法》第十三条第（一）项分段累计为人民币{format_yuan(fee.full_fee)}元，"
-        f"依第十四条第（三）项按其三分之一计算{exact}。申请费由申请人预交；被申请人对支付令"
+        f"依第十四条第（三）项按其三分之一计算。申请费由申请人预交；被申请人对支付令"
         "未提出异议的，由被申请人负担（同办法第三十六条）。"
     )
 

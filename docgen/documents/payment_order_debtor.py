@@ -99,22 +99,51 @@ def _located(address: str, table: Divisions) -> bool:
     return _ZONE.match(rest) is not None
 
 
+def _place_problem(address: str, table: Divisions) -> str | None:
+    """What is wrong with a place of the debtor: ``respondent_missing`` (不详, 下落不明),
+    ``respondent_abroad_address`` or ``respondent_not_located``; None when it places the
+    debtor in the mainland."""
+    if any(word in address for word in _UNKNOWN):
+        return "respondent_missing"
+    if outside_mainland(address):
+        return "respondent_abroad_address"
+    if not _located(address, table):
+        return "respondent_not_located"
+    return None
+
+
+def unfound_places(case: PaymentOrderApplication) -> list[tuple[str, str, Loc]]:
+    """The places of the debtor that do not say where in the mainland the debtor is:
+    written as unknown or not placed in a county-level division (民诉法解释 art. 427(4))."""
+    table = division_table.load()
+    unfound = ("respondent_missing", "respondent_not_located")
+    return [p for p in debtor_places(case) if _place_problem(p[1], table) in unfound]
+
+
 def check_debtor_address(result: Assessment, case: PaymentOrderApplication) -> set[Loc]:
     """Each place of the debtor says where the debtor is in the mainland, else one error
     at it: unknown (下落不明), outside the mainland, or not placed in a county-level
     division (民诉法解释 arts. 427(4), (5), 429). Returns the fields so judged, which the
-    court check does not warn of again."""
+    court check does not warn of again. A place that does not find the debtor, with the
+    answer that the order cannot be served (``respondent_reachable`` 否), is one fact
+    reported once, at that answer (``payment_order_rules.check_conditions``)."""
     judged: set[Loc] = set()
     table = division_table.load()
     for what, address, loc in debtor_places(case):
-        if any(word in address for word in _UNKNOWN):
+        problem = _place_problem(address, table)
+        if problem is None:
+            continue
+        judged.add(loc)
+        if problem != "respondent_abroad_address" and case.respondent_reachable is False:
+            continue
+        if problem == "respondent_missing":
             result.error(
                 loc,
                 "respondent_missing",
                 f"被申请人{what}写为「{address}」：被申请人下落不明的，{_REFUSED}"
                 f"（{_SPI}第四百二十七条第四项）；请写明被申请人的实际住址，或通过诉讼主张",
             )
-        elif outside_mainland(address):
+        elif problem == "respondent_abroad_address":
             result.error(
                 loc,
                 "respondent_abroad_address",
@@ -123,7 +152,7 @@ def check_debtor_address(result: Assessment, case: PaymentOrderApplication) -> s
                 "第五项）",
                 hint="请写明被申请人在内地的住址；被申请人不在内地的，请向人民法院起诉",
             )
-        elif not _located(address, table):
+        else:
             result.error(
                 loc,
                 "respondent_not_located",
@@ -134,9 +163,6 @@ def check_debtor_address(result: Assessment, case: PaymentOrderApplication) -> s
                 hint="请写明完整住址，如 北京市东城区东四十条街道南新仓小区5号楼2单元301室；"
                 "不能确定被申请人下落的，请向人民法院起诉",
             )
-        else:
-            continue
-        judged.add(loc)
     return judged
 
 

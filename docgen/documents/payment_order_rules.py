@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from docgen.documents.payment_order_debtor import abroad
+from docgen.documents.payment_order_debtor import abroad, unfound_places
 from docgen.documents.problems import Assessment, Loc
 from docgen.domain.money import format_yuan
 
@@ -95,13 +95,14 @@ def check_conditions(result: Assessment, case: PaymentOrderApplication) -> None:
     """Each condition answered, and answered so that the court may accept the application
     (民事诉讼法 art. 225; 民诉法解释 art. 427(3), (4), (5), (7)). A debtor living outside
     the mainland is refused at the address whatever the answer: one fact, one error."""
-    told = {"respondent_in_mainland"} if abroad(case) else set()
+    told = {"respondent_in_mainland", "respondent_reachable"} if abroad(case) else set()
     for condition in CONDITIONS:
         answer = getattr(case, condition.field)
         if answer is None:
             result.error((condition.field,), "missing", f"请确认：{condition.question}")
         elif answer is not condition.allowed and condition.field not in told:
-            result.error((condition.field,), condition.code, condition.refusal)
+            refusal, hint = _refusal(case, condition)
+            result.error((condition.field,), condition.code, refusal, hint=hint)
     allowed = {c.field: c.allowed for c in CONDITIONS}
     for word, field in _CONTRADICTING:
         if word in case.facts and getattr(case, field) is allowed[field]:
@@ -113,6 +114,27 @@ def check_conditions(result: Assessment, case: PaymentOrderApplication) -> None:
                 f"法院陈述{_stated(field)}，请核对（{_SPI}第四百二十七条）",
                 hint=f"请核对「{TITLES[field]}」（{field}）",
             )
+
+
+def _refusal(case: PaymentOrderApplication, condition: Condition) -> tuple[str, str | None]:
+    """The refusal of an answer, and what to do. The answer that the order cannot be
+    served, beside an address that does not find the debtor (``unfound_places``), is one
+    fact: the address is not refused again, and this message names it."""
+    if condition.field != "respondent_reachable":
+        return condition.refusal, None
+    places = "、".join(f"{what}写为「{address}」" for what, address, _ in unfound_places(case))
+    told = (
+        f"被申请人{places}，不能确定其下落，申请人也答「被申请人下落明确」为「否」："
+        if places
+        else ""
+    )
+    return (
+        f"{told}支付令须送达被申请人本人，不适用公告送达；被申请人下落不明、支付令不能送达的，"
+        f"{_REFUSED}（{_CPL}第二百二十五条第一款第二项，{_SPI}第四百二十七条第四项、第五项、"
+        "第四百二十九条）",
+        "请向人民法院起诉（起诉可以公告送达）；能够确定被申请人下落的，请写明其完整住址，并将"
+        "「被申请人下落明确」改为「是」",
+    )
 
 
 def _stated(field: str) -> str:

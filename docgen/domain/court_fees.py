@@ -10,7 +10,13 @@
   preserved (根据实际保全的财产数额); an application advances it on the amount applied for,
   the only one known when it is filed. (Art. 14(1) is the enforcement fee.)
 - Payment order fee (申请支付令, art. 14(3)): one third of the acceptance fee of a property
-  case on the amount claimed.
+  case on the amount claimed, rounded once. The third of the exact sum, rounded, equals
+  the third of the acceptance fee as charged (rounded to the same unit), rounded again:
+  a whole number of fen (or yuan) divided by three ends in .0, .333… or .666… of the unit,
+  never on the half-up boundary, so the half unit the first rounding moved cannot carry
+  the third across it (118,249.32 → 2,664.9864, charged 2,664.99; 888.3288 and 888.33 both
+  888.33). The printed fee is the court's whichever base it divides; this module divides
+  the exact sum (``payment_order_fee``), and tests check the equality.
 
 The Measures say nothing about rounding, and courts differ, so the rule is an explicit
 parameter: "fen" rounds half up to 0.01 yuan, "yuan" half up to a whole yuan. Band amounts
@@ -194,7 +200,9 @@ def payment_order_fee(amount: Decimal | int | str, *, rounding: Rounding = "fen"
     """Return the fee for applying for a payment order on `amount` yuan (art. 14(3)).
 
     One third of the exact acceptance fee of a property case (art. 13(1)) on the amount,
-    rounded once, at the end. `amount` must be positive, else ValueError in Chinese.
+    rounded once, at the end: the same fee as a third of the acceptance fee as charged
+    (module docstring), so the basis names no base. `amount` must be positive, else
+    ValueError in Chinese.
     """
     claim = _positive_amount(amount, "请求给付的金额")
     steps = _cumulative(claim, _ACCEPTANCE_FLAT, _ACCEPTANCE_BANDS)
@@ -203,7 +211,7 @@ def payment_order_fee(amount: Decimal | int | str, *, rounding: Rounding = "fen"
     basis = (
         f"依据《诉讼费用交纳办法》第十四条第（三）项，申请支付令比照财产案件受理费标准的"
         f"1/3交纳：按请求给付的金额{format_yuan(claim)}元依第十三条第（一）项分段累计为"
-        f"{_money(full)}元，其1/3{_from_exact(full, 3)}"
+        f"{_money(full)}元，其1/3"
         f"{'' if to_fen(full / 3) == fee else _rounding_clause(rounding)}"
         f"为{format_yuan(fee)}元。"
         f"{_rounding_note(rounding)}"
@@ -328,23 +336,6 @@ def _rounded(exact: Decimal, fee: Decimal, rounding: Rounding) -> str:
     if to_fen(exact) == fee:
         return ""
     return f"，{_rounding_clause(rounding)}为{format_yuan(fee)}元"
-
-
-def share_of_printed_differs(full: Decimal, share: Decimal, divisor: int) -> bool:
-    """Whether ``share`` (taken of the exact fee, then rounded once) differs from the same
-    share of the fee as printed to the fen: a third of 2,664.9864 gives 888.33, a third of
-    the printed 2,664.99 also 888.33, but other totals differ by a fen. Where it does, the
-    paper says which fee was divided (the payment order's third, art. 14(3))."""
-    return to_fen(to_fen(full) / divisor) != share
-
-
-def _from_exact(full: Decimal, divisor: int) -> str:
-    """「（以四舍五入前的合计金额计算）」 where the share of the printed total would print
-    otherwise: the payment order's third is taken of the exact total, so the reader is told
-    which was divided (a halving is of the fee as charged: ``half_of``)."""
-    if not share_of_printed_differs(full, to_fen(full / divisor), divisor):
-        return ""
-    return "（以四舍五入前的合计金额计算）"
 
 
 def _rounding_note(rounding: Rounding) -> str:

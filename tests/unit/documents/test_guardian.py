@@ -296,13 +296,24 @@ def test_a_guardian_for_a_capable_adult_is_refused():
 
 
 def test_a_guardian_for_a_person_of_unknown_age_is_a_warning_to_state_the_capacity():
-    data = copy.deepcopy(load_fixture("demand_letter", "valid", "person_debtor"))
+    """In an agreement; a letter refuses it instead (``ward_age_unknown``, on the birth
+    date: test_letter_ward_age.py), without the warning beside it."""
+    data = copy.deepcopy(
+        load_fixture("debt_confirmation", "valid", "agreed_court_rate_and_service_address")
+    )
     data["debtor"].pop("id_number", None)
     data["debtor"].pop("birth_date", None)
     data["debtor"]["guardian"] = FATHER
     assert (("debtor", "guardian"), "guardian_capacity_unknown", "warning") in _codes(
-        "demand_letter", data
+        "debt_confirmation", data
     )
+    letter = copy.deepcopy(load_fixture("demand_letter", "valid", "person_debtor"))
+    letter["debtor"].pop("id_number", None)
+    letter["debtor"].pop("birth_date", None)
+    letter["debtor"]["guardian"] = FATHER
+    codes = _codes("demand_letter", letter)
+    assert (("debtor", "birth_date"), "ward_age_unknown", "error") in codes
+    assert not [c for c in codes if c[1] == "guardian_capacity_unknown"]
 
 
 def test_the_guardians_id_number_is_checksummed_and_agrees_with_the_stated_sex():

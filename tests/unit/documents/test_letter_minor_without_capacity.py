@@ -90,11 +90,40 @@ def test_the_firms_analysis_states_article_21_not_the_contracts_binding_force():
     assert "对当事人具有法律约束力" not in printed and "拖欠" not in printed
 
 
-def test_the_minor_warning_names_article_21_and_asks_to_check_the_capacity_then():
+def test_the_minor_warning_stands_on_a_finding_made_before_the_contract():
+    """Read beside the finding typed: found before signing, the inability to recognise
+    their acts then is the court's, and the user is not asked to check it again."""
     warning = _problems("demand_letter", DEMAND)["debtor_minor"]
     assert warning.loc == ("debtor", "birth_date")
-    assert "其为无民事行为能力人，订立的合同无效（第二十一条、第一百四十四条）" in warning.message
-    assert "文书按其签约时已不能辨认自己的行为处理，请核实" in (warning.hint or "")
+    assert warning.message == (
+        f"债务人张伟签约时未满十八周岁（14周岁），为未成年人（{CODE}第十七条），北京市东城区"
+        "人民法院（2024）京0101民特12号民事判决于2024年6月1日认定其为无民事行为能力人，早于签约"
+        "（2025年1月10日）：其签约时已不能辨认自己的行为，订立的合同无效（第二十一条第二款、"
+        "第一百四十四条），追认不能使其有效"
+    )
+    assert warning.hint is None
+
+
+def test_the_minor_warning_asks_to_check_the_capacity_when_found_after_the_contract():
+    data = load_fixture("demand_letter", "valid", "minor_found_without_capacity_after_the_contract")
+    warning = _problems("demand_letter", data)["debtor_minor"]
+    assert warning.loc == ("debtor", "birth_date")
+    assert (
+        "（2025）京0101民特88号民事判决于2025年9月1日认定其为无民事行为能力人，晚于签约（签约日期"
+        "2025年1月10日）：该认定不能说明其签约时已不能辨认自己的行为。函件按签约时已不能辨认处理"
+    ) in warning.message
+    assert (warning.hint or "").startswith("请核实其签约时能否辨认自己的行为；签约时尚能辨认")
+    data["capacity_found_on"] = "2025-01-10"
+    warning = _problems("demand_letter", data)["debtor_minor"]
+    assert "认定其为无民事行为能力人，与签约为同一日，先后无法确定" in warning.message
+
+
+def test_the_minor_warning_without_a_guardian_still_says_whom_to_serve():
+    data = copy.deepcopy(DEMAND)
+    data["debtor"].pop("guardian")
+    warning = _problems("demand_letter", data)["debtor_minor"]
+    assert warning.message.endswith("追认不能使其有效，文书应向其监护人送达（第二十三条）")
+    assert (warning.hint or "").startswith("请在「法定代理人（监护人）」中填写其监护人")
 
 
 def test_interest_or_a_penalty_under_it_is_refused_with_article_21():

@@ -232,3 +232,33 @@ def test_private_lending_above_four_times_the_lpr_at_formation_is_refused():
     del data["signed_on"]
     codes = {(p.loc, p.code) for p in _problems(data)}
     assert (("signed_on",), "missing") in codes
+
+
+def test_an_unlocated_debtor_answered_unreachable_is_refused_once_at_the_answer():
+    problems = _problems(_fixture("debtor_not_located_and_unreachable", "invalid"))
+    errors = [p for p in problems if p.severity == "error"]
+    (problem,) = errors
+    assert (problem.loc, problem.code) == (("respondent_reachable",), "cannot_be_served")
+    address = "东四十条南新仓小区5号楼2单元301室"
+    assert f"被申请人住所地写为「{address}」，不能确定其下落" in problem.message
+    assert "不适用公告送达" in problem.message
+    assert "第二百二十五条第一款第二项" in problem.message
+    assert "第四百二十七条第四项、第五项、第四百二十九条" in problem.message
+    assert "请向人民法院起诉" in (problem.hint or "")
+    assert "court_place_unverified" not in [p.code for p in problems]
+
+
+def test_an_address_written_as_unknown_answered_unreachable_is_refused_once():
+    data = _fixture("person_principal_and_interest")
+    data["respondent"]["address"] = "不详"
+    data["respondent_reachable"] = False
+    errors = [(p.loc, p.code) for p in _problems(data) if p.severity == "error"]
+    assert errors == [(("respondent_reachable",), "cannot_be_served")]
+
+
+def test_a_located_debtor_answered_unreachable_is_refused_at_the_answer_alone():
+    data = _fixture("person_principal_and_interest")
+    data["respondent_reachable"] = False
+    (problem,) = [p for p in _problems(data) if p.severity == "error"]
+    assert (problem.loc, problem.code) == (("respondent_reachable",), "cannot_be_served")
+    assert problem.message.startswith("支付令须送达被申请人本人")

@@ -265,6 +265,13 @@ def test_preservation_cap_reports_the_uncapped_sum() -> None:
         ("106007.14", "806.71"),
         # 13,800 / 3 = 4,600
         ("1000000", "4600.00"),
+        # 50 / 3 = 16.666… -> 16.67
+        ("10000", "16.67"),
+        # 50 + 2,250 + 23,456.78 x 2% = 2,769.1356 (charged 2,769.14); / 3 = 923.0452 -> 923.05
+        # (2,769.14 / 3 = 923.0467 -> 923.05)
+        ("123456.78", "923.05"),
+        # 2,664.9864 (charged 2,664.99); / 3 = 888.3288 -> 888.33 (2,664.99 / 3 = 888.33)
+        ("118249.32", "888.33"),
     ],
 )
 def test_payment_order_fee_is_a_third_of_the_acceptance_fee(amount: str, expected: str) -> None:
@@ -272,6 +279,15 @@ def test_payment_order_fee_is_a_third_of_the_acceptance_fee(amount: str, expecte
     assert result.fee == Decimal(expected)
     assert result.full_fee == acceptance_fee(Decimal(amount)).full_fee
     assert "第十四条第（三）项" in result.basis and "1/3" in result.basis
+
+
+def test_the_payment_order_basis_prints_the_acceptance_fee_and_its_third() -> None:
+    result = payment_order_fee(Decimal("118249.32"))
+    assert "分段累计为2,664.99元，其1/3为888.33元。" in result.basis
+    assert "四舍五入前" not in result.basis
+    yuan = payment_order_fee(Decimal("118249.32"), rounding="yuan")
+    assert yuan.fee == Decimal("888.00")  # 2,665 / 3 = 888.33 -> 888, as 888.3288 -> 888
+    assert "其1/3四舍五入保留至元为888.00元" in yuan.basis
 
 
 # --- properties -----------------------------------------------------------------------
@@ -388,3 +404,15 @@ def test_rounding_is_named_only_where_it_changed_the_figure():
     assert "分段累计交纳，合计1,420.00元。" in kept.basis
     capped = preservation_fee(Decimal("2000000"))
     assert "按最高限额交纳。" in capped.basis
+
+
+@given(amounts, roundings)
+def test_a_third_of_the_exact_fee_is_a_third_of_the_fee_as_charged(
+    x: Decimal, rounding: Rounding
+) -> None:
+    """Art. 14(3)'s third taken of the exact sum or of the acceptance fee as the court
+    charges it (rounded to the same unit) prints the same fee: n/3 of a whole unit never
+    falls on the half-up boundary."""
+    quantum = Decimal("0.01") if rounding == "fen" else Decimal(1)
+    charged = acceptance_fee(x, rounding=rounding).fee
+    assert payment_order_fee(x, rounding=rounding).fee == half_up(charged / 3, quantum)
