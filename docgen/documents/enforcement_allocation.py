@@ -102,8 +102,9 @@ class Applications:
     payments: list[Applied]
     principal: Decimal | None  # left, None where the instrument's principal is not read
     costs: Decimal
-    interest: Decimal | None  # left on the day the interest typed runs to
+    interest: Decimal | None  # left on ``interest_to``
     unknown: str = ""
+    interest_to: date | None = None  # the day the interest typed is counted to
 
 
 def order_words(case: EnforcementApplication) -> str:
@@ -170,7 +171,8 @@ def allocate(case: EnforcementApplication, table: LprTable) -> Applications | No
     if costs:
         events.append(LedgerEvent(start - _ONE_DAY, "cost", costs))
     events += [LedgerEvent(p.day, "repayment", p.amount) for p in paid]
-    until = _interest_until(case)
+    # the interest stops at the method's own last day, where it has one
+    until = _interest_until(case) if terms.end is None else min(_interest_until(case), terms.end)
     end = max(until, paid[-1].day) + _ONE_DAY
     rate = terms.rate if terms.base else RateSpec("annual", Decimal(0))
     order = AGREED_ORDERS[agreed] if agreed else DEFAULT_ALLOCATION
@@ -184,7 +186,7 @@ def allocate(case: EnforcementApplication, table: LprTable) -> Applications | No
     ]
     left = ledger.principal_outstanding if stated is not None else None
     interest = ledger.interest_outstanding if until >= paid[-1].day else None
-    return Applications(agreed, applied, left, ledger.costs_outstanding, interest)
+    return Applications(agreed, applied, left, ledger.costs_outstanding, interest, "", until)
 
 
 def sum_paid(case: EnforcementApplication) -> Decimal:
@@ -242,7 +244,7 @@ def check_allocation(result: Assessment, case: EnforcementApplication, table: Lp
         _compare(
             result,
             ("outstanding", "interest"),
-            f"{paid}，截至{format_cn(_interest_until(case))}",
+            f"{paid}，截至{format_cn(found.interest_to or _interest_until(case))}",
             n.interest,
             found.interest,
             o.interest,
@@ -280,13 +282,13 @@ _UNKNOWN = {
 
 
 def _warn_unknown(result: Assessment, case: EnforcementApplication, why: str) -> None:
-    n = case.outstanding, names(case)
+    n = names(case)
     result.warn(
         ("outstanding", "interest_method"),
         "allocation_interest_unknown",
-        f"法律文书确定了{n[1].interest}，已履行的款项依{ART_561}在实现债权的费用之后先抵充截至"
-        f"履行之日已产生的{n[1].interest}，再抵充{n[1].principal}；{_UNKNOWN[why]}，无法确定"
-        f"截至履行之日的{n[1].interest}：申请书只写明抵充顺序，不核对尚欠的金额，迟延履行后"
+        f"法律文书确定了{n.interest}，已履行的款项依{ART_561}在实现债权的费用之后先抵充截至"
+        f"履行之日已产生的{n.interest}，再抵充{n.principal}；{_UNKNOWN[why]}，无法确定"
+        f"截至履行之日的{n.interest}：申请书只写明抵充顺序，不核对尚欠的金额，迟延履行后"
         "履行的款项也不计算至履行之日的加倍部分债务利息",
         hint="请按法律文书填写「利息计算方式」（基数、利率、起算日）",
     )

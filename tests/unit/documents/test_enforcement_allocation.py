@@ -112,3 +112,18 @@ def test_the_doubled_interest_is_one_request_for_joint_respondents():
         doubled = [r for r in requests if "加倍支付迟延履行期间的债务利息" in r]
         assert len(doubled) == 1, requests
         assert "".join(requests).count("加倍部分债务利息暂计至") == 1
+
+
+def test_interest_with_its_own_last_day_is_counted_to_it():
+    data = fixture(APPLIED)
+    data["outstanding"]["interest_method"]["end"] = "2025-12-31"
+    data["outstanding"]["interest_to_payment"] = False
+    data["title"]["operative_part"] = data["title"]["operative_part"].replace(
+        "计算至实际清偿之日止", "计算至2025年12月31日止"
+    )
+    message = _warnings(data)[(("outstanding", "interest"), "allocation_disagrees")]
+    # 82,674.68 × 3.45% × 213 days (2025-06-02 to 2025-12-31) ÷ 365 = 1,664.48
+    assert "截至2025年12月31日，尚欠利息人民币1,664.48元" in message
+    # a last day before the payment: the interest to the payment day is not the method's
+    data["outstanding"]["interest_method"]["end"] = "2025-05-01"
+    assert (("outstanding", "interest_method"), "allocation_interest_unknown") in _warnings(data)
