@@ -208,10 +208,6 @@ def stated_principal(case: EnforcementApplication) -> Decimal | None:
     return Decimal(found.group(1).replace(",", "")) if found else None
 
 
-def _operative(case: EnforcementApplication) -> str:
-    return case.title.operative_part
-
-
 # --- checks -----------------------------------------------------------------------------
 
 
