@@ -124,8 +124,9 @@ def assess(case: EnforcementApplication, options: RuleOptions) -> Assessment:
     check_names(result, case)
     _check_other_awarded(result, case)
     check_interest(result, case)
+    # the payments as applied first: a figure typed after them is checked by the allocation
+    check_performed(result, case, options.lpr_table)
     check_interest_figure(result, case, options.lpr_table)
-    check_performed(result, case)
     _check_court_basis(result, case)
     _check_parties(result, case)
     _check_leads(result, case)

@@ -85,7 +85,8 @@ def delay_interest(result: Assessment, case: EnforcementApplication) -> None:
             f"迟延履行利息自{format_cn(first)}的次日起计算，计算截至日应晚于该日",
         )
         return
-    delay = with_performed(doubled_interest_by_part(parts, until, labels), case, first)
+    found = result.computed.get("allocation")
+    delay = with_performed(doubled_interest_by_part(parts, until, labels), case, first, found)
     if delay.parts:
         result.computed["delay"] = delay
 

@@ -151,6 +151,11 @@ def interest_item(case: EnforcementApplication) -> str:
     # the days the figure is counted over, for the judge and the respondent to check it
     if days := days_words(case, label):
         note = f"{note}，{days}"
+    if o.performed and not case.title.installments and note:
+        # the figure is what the payments left (``enforcement_allocation``), not the
+        # method's base over all the days
+        principal = names(case).principal
+        note = f"{note}；已扣除已履行款项抵充的部分，履行之日后以尚欠的{principal}为基数"
     return f"{label}{legal_amount(o.interest)}" + (f"（{note}）" if note else "")
 
 

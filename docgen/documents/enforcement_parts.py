@@ -198,8 +198,26 @@ class Performance(CaseModel):
     day: date = Field(title="履行日期")
     amount: Money = Field(
         title="履行金额（元）",
-        description="冲抵法律文书确定的一般债务利息以外的金钱债务（本金、违约金、诉讼费用等）的金额",
+        description="被执行人该次支付的全部金额：申请书依民法典第五百六十一条（或双方约定的顺序）"
+        "写明其抵充实现债权的费用、利息和本金的金额",
     )
+
+
+# the orders of applying a payment the parties may agree (民法典 art. 561: 除当事人另有约定外)
+AGREED_ORDER_LABELS: dict[str, str] = {
+    "principal_interest_costs": "先本金、再利息、后费用",
+    "interest_principal_costs": "先利息、再本金、后费用",
+    "principal_costs_interest": "先本金、再费用、后利息",
+    "costs_principal_interest": "先费用、再本金、后利息",
+    "interest_costs_principal": "先利息、再费用、后本金",
+}
+AgreedOrder = Literal[
+    "principal_interest_costs",
+    "interest_principal_costs",
+    "principal_costs_interest",
+    "costs_principal_interest",
+    "interest_costs_principal",
+]
 
 
 class Outstanding(CaseModel):
@@ -264,6 +282,13 @@ class Outstanding(CaseModel):
         title="已履行款项",
         description="被执行人在法律文书生效后已履行的款项：申请书写明履行日期和金额；迟延履行后履行的"
         "部分，加倍部分债务利息计算至履行之日（法释〔2014〕8号第一条、第三条）",
+    )
+    agreed_order: AgreedOrder | None = Field(
+        default=None,
+        title="约定的抵充顺序",
+        description="双方对已履行款项的抵充顺序另有约定的选择；不选择的，按实现债权的有关费用、"
+        "利息、本金的顺序抵充（《中华人民共和国民法典》第五百六十一条）",
+        json_schema_extra={"enum_titles": list(AGREED_ORDER_LABELS.values())},
     )
 
 

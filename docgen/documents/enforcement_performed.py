@@ -18,19 +18,24 @@ enforcement states and counts it.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from docgen.documents.enforcement_allocation import (
+    Applications,
+    applied_text,
+    check_allocation,
+    stated_principal,
+)
 from docgen.documents.enforcement_interest_figure import method
 from docgen.documents.enforcement_names import names
-from docgen.documents.enforcement_operative import awarded
 from docgen.documents.enforcement_parts import INTERRUPTION_BASIS
 from docgen.documents.problems import Assessment
 from docgen.domain.dates import format_cn
 from docgen.domain.delay_interest import BASIS, DelayTotal, doubled_interest
 from docgen.domain.limitation import InterruptionEvent, InterruptionKind
+from docgen.domain.lpr import LprTable
 from docgen.domain.money import format_yuan
 
 if TYPE_CHECKING:
@@ -41,22 +46,9 @@ PAYMENT_EVENT: InterruptionKind = "partial_payment"
 ART_18 = "《最高人民法院关于人民法院执行工作若干问题的规定（试行）》第十八条"
 
 
-def stated_principal(case: EnforcementApplication) -> Decimal | None:
-    """The sum the operative part's award terms state for the principal under its name
-    (「借款本金100,000元」, 「货款人民币450,000元」); None where it states none so."""
-    label = re.escape(names(case).principal)
-    found = re.search(
-        label + r"(?:人民币)?\s*([\d,]+(?:\.\d{1,2})?)\s*元", awarded(_operative(case))
-    )
-    return Decimal(found.group(1).replace(",", "")) if found else None
-
-
-def _operative(case: EnforcementApplication) -> str:
-    return case.title.operative_part
-
-
-def check_performed(result: Assessment, case: EnforcementApplication) -> None:
-    """The payments against the application; the principal against the instrument's sum."""
+def check_performed(result: Assessment, case: EnforcementApplication, table: LprTable) -> None:
+    """The payments against the application; the principal against the instrument's sum;
+    how the payments were applied (``enforcement_allocation``)."""
     o, title = case.outstanding, case.title
     until = case.calculation_date or case.application_date
     for i, paid in enumerate(o.performed):
@@ -80,7 +72,10 @@ def check_performed(result: Assessment, case: EnforcementApplication) -> None:
             "迟延履行后才履行的款项，自该期届满次日至履行之日的加倍部分债务利息请另行核算",
         )
     _check_principal(result, case)
-    _check_interest_base(result, case)
+    check_allocation(result, case, table)
+    found: Applications | None = result.computed.get("allocation")
+    if found is None or found.unknown:
+        _check_interest_base(result, case)
 
 
 def _check_interest_base(result: Assessment, case: EnforcementApplication) -> None:
@@ -143,10 +138,11 @@ def performed_text(case: EnforcementApplication, assessment: Assessment) -> str:
     paid = sorted(case.outstanding.performed, key=lambda p: p.day)
     if not paid:
         return "被执行人至今未履行或未全部履行生效法律文书确定的义务。"
+    found: Applications | None = assessment.computed.get("allocation")
     each = "、".join(f"{format_cn(p.day)}履行人民币{format_yuan(p.amount)}元" for p in paid)
     total = sum((p.amount for p in paid), Decimal(0))
     sums = f"，共计人民币{format_yuan(total)}元" if len(paid) > 1 else ""
-    words = f"被执行人于{each}{sums}，其余义务至今未履行。"
+    words = f"被执行人于{each}{sums}{applied_text(case, found)}，其余义务至今未履行。"
     period = assessment.computed.get("period")
     days = [e.day for e in (period.effective_events if period else []) if e.kind == PAYMENT_EVENT]
     if days:
@@ -157,21 +153,24 @@ def performed_text(case: EnforcementApplication, assessment: Assessment) -> str:
     return words
 
 
-def with_performed(delay: DelayTotal, case: EnforcementApplication, period_end: date) -> DelayTotal:
-    """The doubled part with each sum paid late as a part of its own, counted from the day
-    after the performance period to the day it was paid (the module's rule)."""
-    if case.title.installments:
+def with_performed(
+    delay: DelayTotal, case: EnforcementApplication, period_end: date, found: Applications | None
+) -> DelayTotal:
+    """The doubled part with what each payment made late took off the debt other than
+    general interest (its costs and principal, ``enforcement_allocation``) as a part of its
+    own, counted from the day after the performance period to the day it was paid (the
+    module's rule); nothing counted where that part is not known."""
+    if case.title.installments or found is None or found.unknown:
         return delay
-    late = sorted(
-        (p for p in case.outstanding.performed if p.day > period_end), key=lambda p: p.day
-    )
+    late = [p for p in found.payments if p.day > period_end and p.off_the_debt > 0]
     if not late:
         return delay
     labelled = [("尚未履行的部分", part) for part in delay.parts]
     labelled += [
         (
-            f"{format_cn(p.day)}履行的人民币{format_yuan(p.amount)}元，计至履行之日",
-            doubled_interest(p.amount, period_end, p.day),
+            f"{format_cn(p.day)}履行款项中抵充一般债务利息以外债务的人民币"
+            f"{format_yuan(p.off_the_debt)}元，计至履行之日",
+            doubled_interest(p.off_the_debt, period_end, p.day),
         )
         for p in late
     ]

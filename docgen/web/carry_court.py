@@ -146,6 +146,42 @@ def enforcement(case: Case) -> Case:
     return {
         "court": court,
         "applicants": applicant_rows(case),
-        "respondents": respondent_parties(case),
+        "respondents": _enforced(case),
         "title": {k: v for k, v in title.items() if v is not None} or None,
     }
+
+
+# a guarantor's guarantee as the enforcement's liability: a joint guarantor is liable
+# jointly (民法典 art. 688), a general one only for what enforcing the debtor's property
+# leaves unpaid (art. 687(2)), and a guarantee that states neither is a general one
+# (art. 686(2)); a settlement's guarantor (丙方) guarantees jointly
+_GUARANTEE_LIABILITY = {"joint": "joint", "general": "general_guarantee"}
+
+
+def _enforced(case: Case) -> list[Any] | None:
+    """The respondents, each guarantor with the liability its guarantee gives him
+    (``enforcement_liability``) rather than as a debtor asked for the whole; the instrument
+    states it, so the user checks it against the operative part."""
+    parties = respondent_parties(case)
+    if parties is None:
+        return None
+    facts = shared_facts(case)
+    guarantees = facts.get("guarantees") or []
+    kinds: dict[str, str] = {}
+    for i, guarantor in enumerate(facts.get("guarantors", [])):
+        given = as_dict(guarantees[i] if i < len(guarantees) else None)
+        if not given and isinstance(case.get("guarantor"), dict):
+            kind = "joint"
+        elif not given:
+            continue
+        else:
+            kind = _GUARANTEE_LIABILITY.get(given.get("type") or "", "general_guarantee")
+        kinds[as_dict(guarantor).get("name") or ""] = kind
+    return [_with_liability(p, kinds) for p in parties]
+
+
+def _with_liability(party: Any, kinds: dict[str, str]) -> Any:
+    name = as_dict(party).get("name")
+    if not isinstance(name, str) or name not in kinds:
+        return party
+    return {**party, "liability": {"kind": kinds[name]}}

@@ -12,23 +12,27 @@ from tests.enforcement_cases import fixture as _fixture
 
 def test_a_payment_is_stated_and_bears_the_doubled_part_to_its_day():
     context = _context(_fixture("judgment_partly_performed"))
+    # the payment went first to the interest accrued to its day (100,000 × 3.45% × 142
+    # days ÷ 365 = 1,342.19), the rest to the principal (民法典 art. 561)
     assert (
-        "履行期限已于2025年3月30日届满。被执行人于2025年6月1日履行人民币20,000.00元，"
-        in (context["facts"])
-    )
-    assert "其余义务至今未履行。" in context["facts"]
+        "履行期限已于2025年3月30日届满。被执行人于2025年6月1日履行人民币20,000.00元，依"
+        "《中华人民共和国民法典》第五百六十一条，先抵充截至当日的利息人民币1,342.19元，余人民币"
+        "18,657.81元抵充借款本金，其余义务至今未履行。"
+    ) in context["facts"]
     assert context["delay_lines"] == [
         "加倍部分债务利息计算：第1部分（尚未履行的部分）：以尚未清偿的除一般债务利息之外的"
-        "金钱债务人民币80,000.00元为基数，自2025年3月31日起至2026年11月20日止共600日，按日"
-        "万分之一点七五计算：80,000.00元×0.0175%×600日＝8,400.00元；",
-        # 2025-03-31 to 2025-06-01, both counted: 1 + 30 + 31 + 1 = 63 days
-        "第2部分（2025年6月1日履行的人民币20,000.00元，计至履行之日）：以尚未清偿的除一般"
-        "债务利息之外的金钱债务人民币20,000.00元为基数，自2025年3月31日起至2025年6月1日止"
-        "共63日，按日万分之一点七五计算：20,000.00元×0.0175%×63日＝220.50元；",
-        "合计8,620.50元（《中华人民共和国民事诉讼法》第二百六十四条、法释〔2014〕8号第一条至"
+        "金钱债务人民币81,342.19元为基数，自2025年3月31日起至2026年11月20日止共600日，按日"
+        "万分之一点七五计算：81,342.19元×0.0175%×600日＝8,540.93元；",
+        # 2025-03-31 to 2025-06-01, both counted: 1 + 30 + 31 + 1 = 63 days, on the part of
+        # the payment that went to the principal, not the part that paid interest
+        "第2部分（2025年6月1日履行款项中抵充一般债务利息以外债务的人民币18,657.81元，计至履行"
+        "之日）：以尚未清偿的除一般债务利息之外的金钱债务人民币18,657.81元为基数，自2025年3月"
+        "31日起至2025年6月1日止共63日，按日万分之一点七五计算：18,657.81元×0.0175%×63日"
+        "＝205.70元；",
+        "合计8,746.63元（《中华人民共和国民事诉讼法》第二百六十四条、法释〔2014〕8号第一条至"
         "第三条）",
     ]
-    assert "暂计至2026年11月20日为人民币8,620.50元" in context["requests"][1]
+    assert "暂计至2026年11月20日为人民币8,746.63元" in context["requests"][1]
 
 
 def test_a_payment_within_the_performance_period_bears_no_doubled_part():
@@ -37,20 +41,25 @@ def test_a_payment_within_the_performance_period_bears_no_doubled_part():
     context = _context(data)
     assert "被执行人于2025年3月25日履行人民币20,000.00元" in context["facts"]
     assert "第2部分" not in "".join(context["delay_lines"])
-    assert "80,000.00元×0.0175%×600日＝8,400.00元" in context["delay_lines"][0]
+    assert "81,342.19元×0.0175%×600日＝8,540.93元" in context["delay_lines"][0]
 
 
 def test_several_payments_are_summed_in_the_facts():
     data = _fixture("judgment_partly_performed")
-    data["outstanding"]["principal"] = "70000.00"
+    data["outstanding"]["principal"] = "71811.19"
     data["outstanding"]["performed"] = [
         {"day": "2025-08-01", "amount": "10000.00"},
         {"day": "2025-06-01", "amount": "20000.00"},
     ]
     facts = _context(data)["facts"]
+    # the second payment's interest runs on the principal the first left: 81,342.19 ×
+    # 3.45% × 61 days ÷ 365 = 469.00 (2025-06-02 to 2025-08-01)
     assert (
         "被执行人于2025年6月1日履行人民币20,000.00元、2025年8月1日履行人民币10,000.00元，"
-        "共计人民币30,000.00元，其余义务至今未履行。"
+        "共计人民币30,000.00元，依《中华人民共和国民法典》第五百六十一条，2025年6月1日的款项"
+        "先抵充截至当日的利息人民币1,342.19元，余人民币18,657.81元抵充借款本金；2025年8月1日"
+        "的款项先抵充截至当日的利息人民币469.00元，余人民币9,531.00元抵充借款本金，其余义务至今"
+        "未履行。"
     ) in facts
 
 
@@ -62,6 +71,7 @@ def test_nothing_paid_keeps_the_usual_words():
 def test_a_principal_below_the_judgments_without_a_payment_is_warned_of():
     data = _fixture("judgment_partly_performed")
     data["outstanding"]["performed"] = []
+    data["outstanding"]["principal"] = "80000.00"
     (warning,) = [w for w in _assess(data).warnings if w.code != "awarded_interest_unclaimed"]
     assert (warning.loc, warning.code) == (("outstanding", "principal"), "performed_unstated")
     assert "法律文书确定借款本金人民币100,000.00元，申请执行人民币80,000.00元" in warning.message
@@ -80,14 +90,38 @@ def test_a_principal_above_the_judgments_is_refused():
     )
 
 
-def test_interest_on_the_full_sum_after_a_payment_is_warned_of():
+def test_interest_on_the_full_sum_after_a_payment_is_told_what_the_payment_left():
     data = _fixture("judgment_partly_performed")
+    del data["outstanding"]["interest_method"]  # the note typed gives the method
     full = _fixture("judgment_first_instance")["outstanding"]
     data["outstanding"].update(
         {k: full[k] for k in ("interest", "interest_note", "interest_to_payment")}
     )
+    (warning,) = _assess(data).warnings
+    assert (warning.loc, warning.code) == (("outstanding", "interest"), "allocation_disagrees")
+    assert (
+        "截至2026年11月20日，尚欠利息人民币4,128.73元，填写的人民币6,417.95元超过该金额人民币"
+        "2,289.22元"
+    ) in warning.message
+
+
+def test_interest_on_a_base_the_allocation_cannot_follow_is_warned_of():
+    data = _fixture("judgment_partly_performed")
+    del data["outstanding"]["interest_method"]
+    full = _fixture("judgment_first_instance")["outstanding"]
+    data["outstanding"].update(
+        {k: full[k] for k in ("interest", "interest_note", "interest_to_payment")}
+    )
+    # the interest's base is not the principal the judgment states: not allocated
+    data["outstanding"]["principal"] = "80000.00"
+    data["title"]["operative_part"] = data["title"]["operative_part"].replace(
+        "借款本金100,000元", "借款本金120,000元"
+    )
     codes = [(p.loc, p.code) for p in _assess(data).warnings]
-    assert codes == [(("outstanding", "interest"), "interest_base_after_performance")]
+    assert codes == [
+        (("outstanding", "interest_method"), "allocation_interest_unknown"),
+        (("outstanding", "interest"), "interest_base_after_performance"),
+    ]
 
 
 def test_payments_under_installments_are_stated_not_counted():
@@ -111,10 +145,10 @@ def test_a_payment_restarts_the_period_to_apply_and_is_said_to():
     assert [(p.loc, p.code) for p in _assess(data).errors] == [
         (("application_date",), "application_period_expired")
     ]
-    data["outstanding"]["principal"] = "80000.00"
+    data["outstanding"]["principal"] = "81342.19"
     data["outstanding"]["performed"] = [{"day": "2025-06-01", "amount": "20000.00"}]
     assert (
-        "被执行人于2025年6月1日履行人民币20,000.00元，其余义务至今未履行。被执行人部分履行，"
+        "余人民币18,657.81元抵充借款本金，其余义务至今未履行。被执行人部分履行，"
         "即同意履行义务，申请执行期间自2025年6月1日起中断（《最高人民法院关于适用〈中华人民"
         "共和国民事诉讼法〉执行程序若干问题的解释》（2020年修正）第二十条）。"
     ) in _context(data)["facts"]

@@ -9,9 +9,11 @@ import json
 from decimal import Decimal
 
 import pytest
+from pydantic import TypeAdapter
 
 from docgen.documents import registry
 from docgen.documents.base import RuleOptions
+from docgen.documents.enforcement_liability import EnforcementRespondent
 from docgen.documents.problems import CaseInvalid
 from docgen.register.recipients import recorded_case
 from docgen.web.carry import (
@@ -330,3 +332,28 @@ def test_a_payment_order_asks_the_items_agreement_only_beside_the_principal():
     assert "第四百二十八条" in ASKED_WHY["items"]
     principal_only = {**carried, "items": [i for i in carried["items"] if i["kind"] == "principal"]}
     assert "items" not in to_fill("payment_order", principal_only)
+
+
+def test_a_complaints_guarantors_become_respondents_with_their_guarantee_liability() -> None:
+    carried = carry(COMPLAINT, "enforcement_application")
+    # the borrower pays the whole; the joint guarantor is liable jointly (民法典 art. 688)
+    assert [(r["name"], r.get("liability")) for r in carried["respondents"]] == [
+        ("王磊", None),
+        ("福州闽江建材有限公司", {"kind": "joint"}),
+    ]
+    general = copy.deepcopy(COMPLAINT)
+    general["defendants"][1]["guarantee"]["type"] = "general"
+    respondents = carry(general, "enforcement_application")["respondents"]
+    assert respondents[1]["liability"] == {"kind": "general_guarantee"}  # art. 687(2)
+    general["defendants"][1]["guarantee"]["type"] = "not_stated"  # art. 686(2): general
+    respondents = carry(general, "enforcement_application")["respondents"]
+    assert respondents[1]["liability"] == {"kind": "general_guarantee"}
+    # the application's own model reads them so
+    parsed = TypeAdapter(list[EnforcementRespondent]).validate_python(carried["respondents"])
+    assert [r.liability.kind for r in parsed] == ["debtor", "joint"]
+    # a settlement's guarantor (丙方) guarantees jointly
+    name = "concession_lapsing_without_a_late_rate"
+    settled = load_fixture("settlement_agreement", "valid", name)
+    respondents = carry(settled, "enforcement_application")["respondents"]
+    assert respondents[-1]["name"] == settled["guarantor"]["name"]
+    assert respondents[-1]["liability"] == {"kind": "joint"}
