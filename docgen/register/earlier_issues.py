@@ -1,0 +1,84 @@
+"""A case the tenant issued other than through the web form (the API, a batch, the CLI).
+
+The form recognises its own issues by the case as posted (:mod:`issued_cases`); a case
+issued through another channel has no such mark, and posting it on the form would issue
+it again under a new letter. So before the form issues a case it has not issued, the
+tenant's register is searched for documents of the same type, to the same first debtor
+(the indexed name and ID number hash, :mod:`docgen.register.lookup`), that carry the same
+case: the case as the register keeps it, without what every issue has of its own (the
+letter number, the document's own date, whom a copy went to, the sender profile's id).
+The form then names them (文书编号, date, channel) and issues a new letter only when the
+user asks for it beside them. Another tenant's documents are never read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from docgen.register import canonical_json
+from docgen.register.recipients import case_of
+from docgen.register.sender import as_printed
+
+OWN_FIELDS = frozenset(
+    {
+        "letter_number",
+        "letter_date",
+        "filing_date",
+        "confirm_date",
+        "application_date",
+        "submit_date",
+        "agreement_date",
+        "sign_date",
+        "issue_date",
+        "recipient_index",
+    }
+)
+"""Top-level fields each issue of a case has of its own: its number and its date (the
+form fills in today), and whom a copy is addressed to."""
+
+SHOWN = 6  # earlier documents named at most (the latest)
+SEARCHED = 50  # documents to the same debtor compared at most (the latest)
+
+
+def case_key(data: Any) -> str:
+    """What two issues of one case share (``data``: a register entry's or a resolved
+    case's JSON)."""
+    case, _index = case_of(data)
+    case, _profile = as_printed(case)
+    if not isinstance(case, dict):
+        return canonical_json(case)
+    return canonical_json({k: v for k, v in case.items() if k not in OWN_FIELDS})
+
+
+def channel(row: Any) -> str:
+    """How a document was issued, as the form names it."""
+    if row.batch_id:
+        return f"批量生成（批次 {row.batch_id}）"
+    by = str(row.requested_by or "")
+    if by.startswith("key:"):
+        return "接口（API）"
+    if by in ("cli", "batch"):
+        return "命令行" if by == "cli" else "批量生成"
+    return "网页其他功能（非本表单）"
+
+
+@dataclass(frozen=True)
+class Earlier:
+    """A document of the case issued through another channel."""
+
+    row: Any  # RegisteredDocument
+
+    @property
+    def id(self) -> str:
+        return str(self.row.id)
+
+
+def same_case(rows: list[Any], key: str) -> list[Earlier]:
+    """``rows`` (newest first) whose case is ``key``'s, oldest first, the latest
+    :data:`SHOWN`."""
+    found = [Earlier(row) for row in rows if case_key(row.input_data) == key]
+    return found[:SHOWN][::-1]
+
+
+__all__ = ["OWN_FIELDS", "SEARCHED", "SHOWN", "Earlier", "case_key", "channel", "same_case"]
