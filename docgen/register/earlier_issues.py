@@ -7,8 +7,11 @@ tenant's register is searched for documents of the same type, to the same first 
 (the indexed name and ID number hash, :mod:`docgen.register.lookup`), that carry the same
 case: the case as the register keeps it, without what every issue has of its own (the
 letter number, the document's own date, whom a copy went to, the sender profile's id).
-The form then names them (文书编号, date, channel) and issues a new letter only when the
-user asks for it beside them. Another tenant's documents are never read.
+The letter number is left out only where the case as posted leaves it blank (it is drawn
+at each issue): a case posted with its letter number matches the documents printed with
+that number (a recipient's copy with its own -N), as on the form another number is
+another case. The form then names them (文书编号, date, channel) and issues a new letter
+only when the user asks for it beside them. Another tenant's documents are never read.
 """
 
 from __future__ import annotations
@@ -16,7 +19,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from docgen.documents.part_models import copy_number
 from docgen.register import canonical_json
+from docgen.register.lookup import letter_number_of
 from docgen.register.recipients import case_of
 from docgen.register.sender import as_printed
 
@@ -74,11 +79,23 @@ class Earlier:
         return str(self.row.id)
 
 
-def same_case(rows: list[Any], key: str) -> list[Earlier]:
-    """``rows`` (newest first) whose case is ``key``'s, oldest first, the latest
-    :data:`SHOWN`."""
-    found = [Earlier(row) for row in rows if case_key(row.input_data) == key]
+def same_case(rows: list[Any], key: str, number: str | None) -> list[Earlier]:
+    """``rows`` (newest first) whose case is ``key``'s and, where the case posted has its
+    letter ``number``, printed with it; oldest first, the latest :data:`SHOWN`."""
+    found = [
+        Earlier(row)
+        for row in rows
+        if case_key(row.input_data) == key and _numbered(row.input_data, number)
+    ]
     return found[:SHOWN][::-1]
+
+
+def _numbered(data: Any, number: str | None) -> bool:
+    if not number:
+        return True
+    printed = letter_number_of(data)
+    _case, index = case_of(data)
+    return printed == number or (index is not None and printed == copy_number(number, index))
 
 
 __all__ = ["OWN_FIELDS", "SEARCHED", "SHOWN", "Earlier", "case_key", "channel", "same_case"]

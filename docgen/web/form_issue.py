@@ -113,7 +113,8 @@ def elsewhere(service: DocumentService, type_name: str, data: Any) -> list[Earli
     rows = register.unmarked_issues(
         service.tenant_id, type_name, first_debtor(dumped), earlier_issues.SEARCHED
     )
-    return earlier_issues.same_case(rows, earlier_issues.case_key(dumped))
+    key = earlier_issues.case_key(dumped)
+    return earlier_issues.same_case(rows, key, letter_number_of(dumped))
 
 
 def elsewhere_shown(found: list[Earlier]) -> list[dict[str, Any]]:

@@ -161,3 +161,35 @@ def test_another_tenants_api_issue_of_the_case_is_never_seen(web):
     (earlier,) = _issued(web.b.member, case)["elsewhere"]
     assert earlier["document_id"] != stamp_in_pdf(issued.data)[0]
     assert post_case(web.b.member, case, "pdf").status_code == 409
+
+
+def test_another_letter_number_is_another_case(web):
+    case = {**_case(), "letter_number": f"CS-{uuid.uuid4().hex[:8]}"}
+    api = key_client(web.app, web.a.id, MEMBER)
+    assert api.post("/api/v1/documents/demand_letter?format=pdf", json=case).status_code == 200
+    renumbered = {**case, "letter_number": f"CS-{uuid.uuid4().hex[:8]}"}
+
+    assert _issued(web.a.member, renumbered)["elsewhere"] == []
+    assert post_case(web.a.member, renumbered, "pdf").status_code == 200
+
+
+def test_each_recipients_copy_the_api_issued_is_named(web):
+    case = load_fixture("demand_letter", "valid", "guarantor_demanded_in_time")
+    case = {**case, "letter_number": f"CS-{uuid.uuid4().hex[:8]}"}
+    case["debtor"] = {**case["debtor"], "name": f"王{uuid.uuid4().hex[:4]}"}
+    api = key_client(web.app, web.a.id, MEMBER)
+    made = api.post("/api/v1/documents/demand_letter?format=pdf", json=case)
+    assert made.status_code == 200, made.get_data(as_text=True)[:400]
+    rows = web.app.extensions["docgen"].register.recent(web.a.id)
+    copies = sorted(r.id for r in rows if r.debtor_name == case["debtor"]["name"])
+    assert len(copies) == 2
+
+    earlier = _issued(web.a.member, case)["elsewhere"]
+    assert [d["document_id"] for d in earlier] == copies
+    assert [d["letter_number"] for d in earlier] == [
+        case["letter_number"] + "-1",
+        case["letter_number"] + "-2",
+    ]
+    assert post_case(web.a.member, case, "pdf", issue_new=copies[0]).status_code == 409
+    renewed = post_case(web.a.member, case, "pdf", issue_new=",".join(copies))
+    assert renewed.status_code == 200, renewed.get_data(as_text=True)[-400:]
