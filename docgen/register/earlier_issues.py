@@ -65,7 +65,7 @@ def channel(row: Any) -> str:
         return "接口（API）"
     if by in ("cli", "batch"):
         return "命令行" if by == "cli" else "批量生成"
-    return "网页其他功能（非本表单）"
+    return "网页（未记为本表单出具：其他网页功能，或登记簿记录表单案件之前）"
 
 
 @dataclass(frozen=True)
