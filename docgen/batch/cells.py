@@ -89,12 +89,33 @@ def unguarded(text: str) -> str:
     return text[1:] if text.startswith(GUARDED) else text
 
 
+_HYPERLINK = re.compile(
+    r'=\s*HYPERLINK\(\s*"((?:[^"]|"")*)"\s*(?:[,，]\s*"((?:[^"]|"")*)"\s*)?\)', re.IGNORECASE
+)
+
+
+def hyperlink_shown(text: str) -> str | None:
+    """The text Excel shows for a link formula ``=HYPERLINK("…","张伟")`` (its second
+    argument, else the link itself), as a cell or as text, guarded by a report or not;
+    None for anything else (a formula of any other kind needs its computed value)."""
+    found = _HYPERLINK.fullmatch(unguarded(text.strip()))
+    if found is None:
+        return None
+    shown = found.group(2) if found.group(2) is not None else found.group(1)
+    return shown.replace('""', '"').strip()
+
+
 def typed_text(value: str, text_column: bool) -> str:
-    """A text cell as typed: stripped, without a report's guard. A formula kept as text is
-    refused: the rejects copy's of one saved without its result in any column (a name
-    ``'=VLOOKUP(…)`` is never a name), and any where text is no value (an amount, a date);
-    a text column's unguarded ``=…`` stays text (guarded again on output)."""
+    """A text cell as typed: stripped, without a report's guard. A link formula is the
+    text it shows (:func:`hyperlink_shown`), on a first run and on the run of its rejects
+    copy alike. Any other formula kept as text is refused: the rejects copy's of one
+    saved without its result in any column (a name ``'=VLOOKUP(…)`` is never a name), and
+    any where text is no value (an amount, a date); a text column's unguarded ``=…``
+    stays text (guarded again on output)."""
     text = value.strip()
+    shown = hyperlink_shown(text)
+    if shown is not None:
+        return shown
     plain = unguarded(text)
     if plain.startswith("=") and len(plain) > 1 and (plain != text or not text_column):
         raise typed_formula(plain)

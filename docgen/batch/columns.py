@@ -66,7 +66,10 @@ class Column:
         stored (an ID number Excel turned into a number, a formula without its result).
         """
         if isinstance(value, cells.Formula):
-            raise cells.formula_error(value)
+            shown = cells.hyperlink_shown(value.text)  # a link is the text it shows
+            if shown is None:
+                raise cells.formula_error(value)
+            value = shown
         if isinstance(value, str):
             value = cells.typed_text(value, self.kind == "text")
         wrong = cells.excel_error(value)

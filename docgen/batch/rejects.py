@@ -5,7 +5,11 @@ numbers go stale once a sheet is sorted), the column by the sheet's own header, 
 value as typed, the problem and a hint saying how to fix it. A problem that hits every
 row (a whole column written in a form that is not accepted, a required column missing)
 is reported once, as a problem of the column. The XLSX report also copies the rejected
-rows as they were, with each offending cell filled red and its problem as a comment.
+rows as they were, each cell with an error filled red and each cell with only a warning
+filled yellow, its problems as a comment (the legend is the comment on the copy's 行号
+header; in the report sheet the 填写的值 cell is coloured alike). A link formula is
+copied as the text it shows (:func:`docgen.batch.cells.hyperlink_shown`): what the first
+run read, and what the run of the copy reads.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from docgen.batch.cells import as_excel_shows
+from docgen.batch.cells import as_excel_shows, hyperlink_shown
 from docgen.batch.columns import Column, Layout
 from docgen.batch.rows import Cell, fill_slot
 from docgen.batch.sheets import column_width, safe_cell, write_csv
@@ -181,7 +185,8 @@ def _restored(value: Any) -> Any:
     """A cell kept by :func:`typed_values` as Excel should hold it again."""
     if isinstance(value, dict) and set(value) == {_DATE_TAG}:
         return datetime.fromisoformat(value[_DATE_TAG])
-    return safe_cell(value)
+    shown = hyperlink_shown(value) if isinstance(value, str) else None
+    return safe_cell(value if shown is None else shown)
 
 
 def _plain(value: Any) -> Any:
@@ -230,18 +235,29 @@ def absent_columns(entries: Iterable[Entry]) -> dict[str, tuple[str, str, set[An
 def report_rows(entries: Callable[[], Iterator[Entry]], rows: int) -> Iterator[list[Any]]:
     """The lines of the report: columns the sheet lacks and problems of every row once,
     then each row's own problems."""
+    return (line for line, _warned in _report_lines(entries, rows))
+
+
+def _report_lines(
+    entries: Callable[[], Iterator[Entry]], rows: int
+) -> Iterator[tuple[list[Any], bool]]:
+    """:func:`report_rows`, each line with whether it is a warning only."""
     absent = absent_columns(entries())
     for column, (need, path, hit) in sorted(absent.items()):
         text = f"表格中没有「{column}」列（{need}），{_affected(hit, rows)}"
-        yield [ALL_ROWS, "", "", column, "", text, ABSENT_HINT, "column_missing", path]
+        yield [ALL_ROWS, "", "", column, "", text, ABSENT_HINT, "column_missing", path], False
     whole = column_problems((e for e in entries() if not e.get("absent")), rows)
     for (column, code, message), hint in sorted(whole.items()):
         text = f"列「{column}」：{message}，影响全部{rows}行"
-        yield [ALL_ROWS, "", "", column, "", text, hint, code, ""]
+        yield [ALL_ROWS, "", "", column, "", text, hint, code, ""], False
     for entry in entries():
         key = (entry["column"], entry["code"], entry["message"])
         if key not in whole and not entry.get("absent"):
-            yield _line(entry)
+            yield _line(entry), _warning(entry)
+
+
+def _warning(entry: Entry) -> bool:
+    return entry.get("severity") == "warning"
 
 
 ABSENT_HINT = (
@@ -294,13 +310,13 @@ def write_rejects(
     csv_path = folder / f"{stem}.csv"
     xlsx_path = folder / f"{stem}.xlsx"
     write_csv(csv_path, REJECTS_HEADER, report_rows(entries, rows))
-    _write_xlsx(xlsx_path, report_rows(entries, rows), sheet, set(hidden))
+    _write_xlsx(xlsx_path, _report_lines(entries, rows), sheet, set(hidden))
     return {"csv": str(csv_path), "xlsx": str(xlsx_path)}
 
 
 def _write_xlsx(
     path: Path,
-    lines: Iterator[list[Any]],
+    lines: Iterator[tuple[list[Any], bool]],
     sheet: tuple[list[str], Callable[[], Iterator[tuple[int, list[Any], list[Entry]]]]],
     hidden: set[int],
 ) -> None:
@@ -313,10 +329,10 @@ def _write_xlsx(
     for letter, width in zip("ABCDEFGHI", (8, 14, 14, 22, 22, 48, 40, 22, 30), strict=True):
         report.column_dimensions[letter].width = width
     report.append([_bold(WriteOnlyCell(report, value=h)) for h in REJECTS_HEADER])
-    for line in lines:
+    for line, warned in lines:
         cells = [WriteOnlyCell(report, value=safe_cell(v)) for v in line]
         if line[4] not in ("", None):
-            cells[4].fill = _red()
+            cells[4].fill = _yellow() if warned else _red()
         report.append(cells)
     _write_copy(workbook.create_sheet("被拒绝的行"), sheet, hidden)
     tmp = path.with_name(path.name + ".part")
@@ -344,7 +360,9 @@ def _write_copy(
         if index - 2 in text:
             dimension.number_format = "@"  # a number retyped here keeps every digit
         dimension.hidden = index - 2 in hidden
-    copy.append([_bold(WriteOnlyCell(copy, value=safe_cell(h))) for h in ["行号", *headers]])
+    titles = [_bold(WriteOnlyCell(copy, value=safe_cell(h))) for h in ["行号", *headers]]
+    titles[0].comment = Comment(LEGEND, "docgen")
+    copy.append(titles)
     for number, values, problems in rejected():
         out = [WriteOnlyCell(copy, value=number)] + [
             _copied(WriteOnlyCell(copy, value=_restored(v))) for v in values
@@ -353,21 +371,44 @@ def _write_copy(
         for column in text:
             if column + 1 < len(out):
                 out[column + 1].number_format = "@"
-        for problem in problems:
-            at = problem.get("cell")
-            if at is None or at + 1 >= len(out):
-                continue
-            out[at + 1].fill = _red()
-            out[at + 1].comment = Comment(
-                f"{problem['message']}\n{problem.get('hint', '')}", "docgen"
-            )
+        _mark(out, problems)
         copy.append(out)
+
+
+LEGEND = "红色：错误，须修改后才能生成；黄色：提醒，核实无误可不修改"
+"""What the colours of the rejects copy say (the comment on its 行号 header)."""
+
+
+def _mark(out: list[Any], problems: list[Entry]) -> None:
+    """Each problem's cell: red with an error (whatever else it has), else yellow; its
+    problems as one comment."""
+    from openpyxl.comments import Comment
+
+    said: dict[int, list[Entry]] = {}
+    for problem in problems:
+        at = problem.get("cell")
+        if at is not None and at + 1 < len(out):
+            said.setdefault(at + 1, []).append(problem)
+    for index, found in said.items():
+        warned = all(_warning(p) for p in found)
+        out[index].fill = _yellow() if warned else _red()
+        text = "\n".join(f"{p['message']}\n{p.get('hint', '')}" for p in found)
+        out[index].comment = Comment(text, "docgen")
+
+
+RED, YELLOW = "FFC7CE", "FFEB9C"  # Excel's own 差 and 适中 fills
 
 
 def _red() -> Any:
     from openpyxl.styles import PatternFill
 
-    return PatternFill("solid", fgColor="FFC7CE")
+    return PatternFill("solid", fgColor=RED)
+
+
+def _yellow() -> Any:
+    from openpyxl.styles import PatternFill
+
+    return PatternFill("solid", fgColor=YELLOW)
 
 
 _IDENTIFIERS = ("证件号码", "电话", "账号", "邮政编码", "邮编", "统一社会信用代码", "身份证")

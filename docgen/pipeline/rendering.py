@@ -114,15 +114,24 @@ def print_job(
 def render_each(
     scope: Scope, type_name: str, data: Any, fmt: Format, request: Request
 ) -> list[Rendered]:
-    """One rendered document per recipient (a single one for most types)."""
+    """One rendered document per recipient (a single one for most types); the copies
+    are recorded together, in one transaction: a case is issued whole or not at all."""
     doc_type = registry.get(type_name)
     out = []
+    issues: list[Issue] = []
     for job in validation.jobs(scope, doc_type, data, validation.options(scope.settings)):
         # the stamp is made before rendering (it is printed on the document); the
         # database is opened only once there is a document to record
         output = print_job(scope, job, new_stamp(scope), fmt, request.engine)
-        out.append(finish(scope, job, output, request))
+        out.append(finish(scope, job, output, request, defer=issues))
+    _record(scope, issues)
     return out
+
+
+def _record(scope: Scope, issues: list[Issue]) -> None:
+    register = scope.stores.register
+    if issues and register is not None:
+        register.record_many(issues)
 
 
 def render(scope: Scope, type_name: str, data: Any, fmt: Format, request: Request) -> Rendered:
@@ -140,17 +149,15 @@ def render_formats(
     entry with an output per format. Per recipient, the files in ``formats`` order."""
     doc_type = registry.get(type_name)
     out = []
+    issues: list[Issue] = []  # every copy's entry, an output per format: one transaction
     for job in validation.jobs(scope, doc_type, data, validation.options(scope.settings)):
         stamp = new_stamp(scope)
-        issues: list[Issue] = []
         files = [
             finish(scope, job, print_job(scope, job, stamp, fmt, None), request, defer=issues)
             for fmt in formats
         ]
-        register = scope.stores.register
-        if issues and register is not None:
-            register.record_outputs(issues)
         out.append(files)
+    _record(scope, issues)
     return out
 
 

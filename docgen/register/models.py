@@ -29,6 +29,7 @@ from docgen.tenants.store import require_tenant
 _IN_A_BATCH = text("batch_id IS NOT NULL")
 _NUMBERED = text("letter_number IS NOT NULL")
 _FORM_ISSUED = text("case_hash IS NOT NULL")
+_A_ROUND = text("case_round IS NOT NULL")
 
 LETTER_NUMBER_LENGTH = 64
 """The register's letter number column: a 函号 of up to 50 characters and a copy's -N."""
@@ -40,7 +41,8 @@ class RegisteredDocument(Base):
     # the tenant's list by date; a batch's documents only (a single render has no batch);
     # input_hash is shown, never searched, and has none; a document without a letter
     # number writes no page of the letter number index (migration 0012); only a document
-    # the web form issued writes a page of the case index (migration 0013).
+    # the web form issued writes a page of the case index (migration 0013), and only the
+    # first document of each of its issues a page of the unique round index (0014).
     __table_args__ = (
         Index("ix_register_documents_tenant_created", "tenant_id", "created_at"),
         Index(
@@ -58,6 +60,16 @@ class RegisteredDocument(Base):
             "case_hash",
             sqlite_where=_FORM_ISSUED,
             postgresql_where=_FORM_ISSUED,
+        ),
+        Index(
+            "ux_register_documents_case_round",
+            "tenant_id",
+            "type_name",
+            "case_hash",
+            "case_round",
+            unique=True,
+            sqlite_where=_A_ROUND,
+            postgresql_where=_A_ROUND,
         ),
         Index(
             "ix_register_documents_batch_id",
@@ -93,6 +105,9 @@ class RegisteredDocument(Base):
     # issue (docgen.register.issued_cases); None for any other document
     case_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
     case_issue: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    # on the first document of a form's issue only: which issue of the case it is (0 the
+    # first); unique per case, so of two simultaneous issues one is recorded
+    case_round: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
     outputs: Mapped[list[RegisteredOutput]] = relationship(
         back_populates="document", order_by="RegisteredOutput.id", lazy="selectin"

@@ -163,6 +163,13 @@ class Register:
     ) -> list[issued_cases.CaseIssue]:
         """The issues of a case the web form issued for ``tenant_id`` (hash:
         :func:`issued_cases.case_hash`), oldest first; another tenant's are never read."""
+        return self.case_history(tenant_id, type_name, case_hash)[0]
+
+    def case_history(
+        self, tenant_id: int, type_name: str, case_hash: str
+    ) -> tuple[list[issued_cases.CaseIssue], int]:
+        """:meth:`case_issues`, and the round its next issue claims
+        (:func:`issued_cases.next_round`)."""
         with db.session_scope(self.engine) as session:
             rows = session.scalars(
                 select(RegisteredDocument)
@@ -174,7 +181,33 @@ class Register:
                 .order_by(RegisteredDocument.id.desc())  # the latest, if ever more
                 .limit(CASE_ROWS)
             )
-            return issued_cases.complete_issues(list(rows)[::-1])
+            found = list(rows)[::-1]
+            return issued_cases.complete_issues(found), issued_cases.next_round(found)
+
+    def unmarked_issues(
+        self, tenant_id: int, type_name: str, debtor: tuple[str | None, str | None], limit: int
+    ) -> list[RegisteredDocument]:
+        """``tenant_id``'s latest documents of ``type_name`` not issued by the web form
+        (no case hash: the API's, a batch's, the CLI's), to the first debtor ``debtor``
+        (name, ID number hash: :func:`lookup.first_debtor`), newest first."""
+        name, id_hash = debtor
+        if name is None:
+            return []
+        doc = RegisteredDocument
+        with db.session_scope(self.engine) as session:
+            rows = session.scalars(
+                select(doc)
+                .where(
+                    doc.tenant_id == tenant_id,
+                    doc.type_name == type_name,
+                    doc.debtor_name == name,
+                    doc.debtor_id_hash == id_hash if id_hash else doc.debtor_id_hash.is_(None),
+                    doc.case_hash.is_(None),
+                )
+                .order_by(doc.id.desc())
+                .limit(limit)
+            )
+            return list(rows)
 
     def adopt_case(self, tenant_id: int, type_name: str, case_hash: str, ids: list[str]) -> None:
         """Mark documents the form issued before the register kept cases (a browser's

@@ -207,13 +207,18 @@ def carry_case(type_name: str) -> Response:
 def issued_case(type_name: str) -> Response:
     """The documents the case posted (JSON) was issued as for this tenant, by any user or
     browser, if it was: downloading it again in any format gives those documents (see
-    form_issue)."""
+    form_issue); else those the tenant issued of it through another channel
+    (``elsewhere``: the API, a batch, the CLI), which a new letter is issued beside only
+    when the user asks."""
     doc_type = doc_type_or_404(type_name)
     data = request.get_json(silent=True)
     if not isinstance(data, dict):
         return jsonify({"documents": []})
     normalize_dates(type_form_spec(doc_type), data)
-    return jsonify({"documents": form_issue.issued(acting_service(), type_name, data)})
+    service = acting_service()
+    documents = form_issue.issued(service, type_name, data)
+    earlier = [] if documents else form_issue.elsewhere(service, type_name, data)
+    return jsonify({"documents": documents, "elsewhere": form_issue.elsewhere_shown(earlier)})
 
 
 @bp.post("/<type_name>/render")

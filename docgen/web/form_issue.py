@@ -24,6 +24,17 @@ A browser whose session still names cases it issued before the register kept the
 session remembered them then) has them moved into the register the first time it posts
 one: those documents become the case's for the whole tenant.
 
+Two downloads of a case that both found it not yet issued (two tabs, a double click)
+cannot both issue it: the register takes one issue per round of the case (a unique index,
+:mod:`docgen.register.issued_cases`), and the other is refused (409
+``case_issued_since``) naming the documents the first issued; nothing of it is handed out.
+
+A case the tenant issued through another channel (the API, a batch, the CLI) is not the
+form's to give again, but neither is it issued anew unasked: the page is told of those
+documents (文书编号, date, channel: :mod:`docgen.register.earlier_issues`), a download
+without ``issue_new`` naming them is refused (409 ``case_issued_elsewhere``), and with it
+the case is issued anew by the form. Another tenant's documents are never read.
+
 A case that is not the one issued but prints a letter number the tenant's register holds
 already (the ``letter_number_reused`` warning) is issued only once the user has confirmed
 it (``confirm_reused=1``); the page asks, and without it the server refuses (409).
@@ -36,11 +47,15 @@ from typing import Any
 from flask import abort, request, session
 
 from docgen.db.times import beijing_text
-from docgen.documents.problems import Problem
-from docgen.pipeline import numbers
+from docgen.documents import registry
+from docgen.documents.problems import CaseInvalid, Problem
+from docgen.pipeline import numbers, validation
 from docgen.pipeline.reissue import NotReissuable
-from docgen.register.issued_cases import CaseIssue, case_hash, issuing
-from docgen.register.lookup import letter_number_of
+from docgen.register import earlier_issues
+from docgen.register.earlier_issues import Earlier
+from docgen.register.issued_cases import CONFLICTS, CaseIssue, case_hash, issuing
+from docgen.register.lookup import first_debtor, letter_number_of
+from docgen.register.sender import set_apart
 from docgen.services import FORMATS, DocumentService, Format, Rendered, bundle
 from docgen.web import negotiation
 from docgen.web.auth import requester
@@ -67,14 +82,54 @@ class Refused(Exception):
 def case_issues(service: DocumentService, type_name: str, data: Any) -> list[CaseIssue]:
     """The issues of the case in the tenant's register, oldest first (none: the form has
     not issued it for this tenant, or nothing is registered)."""
+    return _history(service, type_name, data)[0]
+
+
+def _history(service: DocumentService, type_name: str, data: Any) -> tuple[list[CaseIssue], int]:
+    """:func:`case_issues` and the round the case's next issue claims."""
+    register = service.register
+    if register is None:
+        return [], 0
+    hashed = case_hash(type_name, data)
+    found = register.case_history(service.tenant_id, type_name, hashed)
+    if found[0] or not _adopted(service, type_name, hashed):
+        return found
+    return register.case_history(service.tenant_id, type_name, hashed)
+
+
+def elsewhere(service: DocumentService, type_name: str, data: Any) -> list[Earlier]:
+    """The tenant's documents of this case issued other than by the form, oldest first
+    (none for a case that does not validate as far as it is parsed)."""
     register = service.register
     if register is None:
         return []
-    hashed = case_hash(type_name, data)
-    found = register.case_issues(service.tenant_id, type_name, hashed)
-    if found or not _adopted(service, type_name, hashed):
-        return found
-    return register.case_issues(service.tenant_id, type_name, hashed)
+    doc_type = registry.get(type_name)
+    try:
+        parsed = validation.parse(service.scope, doc_type, data)
+        case = validation.resolve(service.scope, doc_type, parsed, final=False)
+    except CaseInvalid:
+        return []
+    dumped = set_apart(case.model_dump(mode="json"))
+    rows = register.unmarked_issues(
+        service.tenant_id, type_name, first_debtor(dumped), earlier_issues.SEARCHED
+    )
+    key = earlier_issues.case_key(dumped)
+    return earlier_issues.same_case(rows, key, letter_number_of(dumped))
+
+
+def elsewhere_shown(found: list[Earlier]) -> list[dict[str, Any]]:
+    """The documents of :func:`elsewhere` as the page names them."""
+    return [
+        {
+            "document_id": e.row.id,
+            "verification_code": e.row.code,
+            "issued_at": e.row.created_at.isoformat(),
+            "issued_on": beijing_text(e.row.created_at),
+            "letter_number": letter_number_of(e.row.input_data),
+            "channel": earlier_issues.channel(e.row),
+        }
+        for e in found
+    ]
 
 
 def _adopted(service: DocumentService, type_name: str, hashed: str) -> bool:
@@ -132,25 +187,33 @@ def issue(
         if len(ids) > MAX_POSTED or len(set(ids)) != len(ids):
             raise Refused(422, [_too_many(ids)])  # before any lookup: each costs a query
     _known_or_404(service, posted + renew)
-    found = [i.ids for i in case_issues(service, type_name, data)]
+    issues, round_ = _history(service, type_name, data)
+    found = [i.ids for i in issues]
     if posted:
         if posted not in found:  # an earlier issue of the case is still that letter
             raise Refused(409, [_changed(posted)])
         return _again(service, posted, fmt)
     if renew:
-        if renew not in found:
+        if not found:  # beside the documents another channel issued
+            earlier = elsewhere(service, type_name, data)
+            if renew != [e.id for e in earlier]:
+                raise Refused(409, [_elsewhere(earlier) if earlier else _changed(renew)])
+        elif renew not in found:
             raise Refused(409, [_changed(renew)])
-        if renew != found[-1]:
+        elif renew != found[-1]:
             raise Refused(409, [_issued_since(found[-1])])
-        return _new(service, type_name, data, fmt)  # its letter number confirmed with it
+        return _new(service, type_name, data, fmt, round_)  # its letter number confirmed
     if found:
         return _again(service, found[-1], fmt)
+    earlier = elsewhere(service, type_name, data)
+    if earlier:
+        raise Refused(409, [_elsewhere(earlier)])
     if not confirmed:  # an invalid case is refused for its errors by the render
         report = service.validate(type_name, data)
         reused = [p for p in report.problems if p.code == numbers.CODE]
         if reused and report.ok:
             raise Refused(409, [_needs_confirmation(p) for p in reused])
-    return _new(service, type_name, data, fmt)
+    return _new(service, type_name, data, fmt, round_)
 
 
 def _known_or_404(service: DocumentService, ids: list[str]) -> None:
@@ -172,16 +235,26 @@ def _again(service: DocumentService, ids: list[str], fmt: str) -> Rendered:
     return files[0] if len(files) == 1 else bundle(files)
 
 
-def _new(service: DocumentService, type_name: str, data: Any, fmt: str) -> Rendered:
-    """The case newly issued, its documents marked in the register as this case's, in
-    the same commit as each entry."""
+def _new(service: DocumentService, type_name: str, data: Any, fmt: str, round_: int) -> Rendered:
+    """The case newly issued as its ``round_``-th issue, its documents marked in the
+    register as this case's in the same commit as their entries; when another download
+    recorded that round first (the register refuses a second), refused naming its
+    documents, and nothing of this one is handed out."""
     requested_by = requester()
-    with issuing(case_hash(type_name, data)):
-        if fmt == BOTH:  # one document (one id and number), its PDF and DOCX
-            made = service.render_formats(type_name, data, list(FORMATS), requested_by=requested_by)
-            return negotiation.zip_with_manifest([f for copy in made for f in copy])
-        chosen: Format = "docx" if fmt == "docx" else "pdf"
-        files = service.render_each(type_name, data, chosen, requested_by=requested_by)
+    try:
+        with issuing(case_hash(type_name, data), round_):
+            if fmt == BOTH:  # one document (one id and number), its PDF and DOCX
+                made = service.render_formats(
+                    type_name, data, list(FORMATS), requested_by=requested_by
+                )
+                return negotiation.zip_with_manifest([f for copy in made for f in copy])
+            chosen: Format = "docx" if fmt == "docx" else "pdf"
+            files = service.render_each(type_name, data, chosen, requested_by=requested_by)
+    except CONFLICTS:
+        latest, next_round = _history(service, type_name, data)
+        if next_round <= round_ or not latest:  # not the round taken: another fault
+            raise
+        raise Refused(409, [_issued_since(latest[-1].ids)]) from None
     return files[0] if len(files) == 1 else bundle(files)
 
 
@@ -212,6 +285,21 @@ def _issued_since(latest: list[str]) -> Problem:
     )
 
 
+def _elsewhere(earlier: list[Earlier]) -> Problem:
+    named = "；".join(
+        f"文书编号 {e.row.id}（{beijing_text(e.row.created_at)}，{earlier_issues.channel(e.row)}"
+        + (f"，函号 {number}" if (number := letter_number_of(e.row.input_data)) else "")
+        + "）"
+        for e in earlier
+    )
+    return Problem(
+        (),
+        "case_issued_elsewhere",
+        f"本案已通过其他途径出具：{named}；未再出具新文书",
+        hint="如确需就本案再出具一份新的函件，请在页面中确认「重新出具一份新的函件」",
+    )
+
+
 def _needs_confirmation(problem: Problem) -> Problem:
     return Problem(
         problem.loc,
@@ -221,4 +309,13 @@ def _needs_confirmation(problem: Problem) -> Problem:
     )
 
 
-__all__ = ["BOTH", "NEW_FIELD", "Refused", "case_issues", "issue", "issued"]
+__all__ = [
+    "BOTH",
+    "NEW_FIELD",
+    "Refused",
+    "case_issues",
+    "elsewhere",
+    "elsewhere_shown",
+    "issue",
+    "issued",
+]

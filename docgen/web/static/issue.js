@@ -4,7 +4,9 @@
  * this very case already. If so the same documents download, and a second letter is
  * issued only when the user asks for it beside the documents shown; a new document under
  * a letter number the register holds already is confirmed first. Two quick clicks give
- * one document: the second waits until the server names the first's.
+ * one document: the second waits until the server names the first's. A case the tenant
+ * issued through another channel (the API, a batch) is named, with its channel, and a new
+ * letter is issued beside it only when the user asks.
  */
 (function () {
   'use strict';
@@ -20,6 +22,10 @@
       return format.indexOf(',') >= 0 ? 'PDF 与 DOCX' : format.toUpperCase();
     }
 
+    // documents the tenant issued of this case through another channel (the API, a
+    // batch, the CLI), as the last answer of the server named them
+    var elsewhere = [];
+
     // the documents this very case was issued as (empty: not yet), or null on failure
     function issuedAs() {
       return fetch(form.dataset.issuedUrl, {
@@ -29,7 +35,10 @@
         body: JSON.stringify(currentCase())
       }).then(function (response) {
         if (!response.ok) { say('无法确认本案是否已出具，请稍后重试', 'bad'); return null; }
-        return response.json().then(function (body) { return body.documents || []; });
+        return response.json().then(function (body) {
+          elsewhere = body.elsewhere || [];
+          return body.documents || [];
+        });
       }).catch(function () {
         say('无法连接服务器，请稍后重试（已填写的内容仍保留在页面中）', 'bad');
         return null;
@@ -71,7 +80,37 @@
       return words + '，出具于 ' + d.issued_on + '（北京时间）';
     }
 
+    // the case was issued through another channel: nothing downloads; a new letter is
+    // issued by the form only if the user asks for it here, beside the documents named
+    var againTitle = document.getElementById('issue-again-title');
+    var againHelp = document.getElementById('issue-again-help');
+    var sameWords = againTitle && againHelp ? [againTitle.textContent, againHelp.textContent] : null;
+    var ELSEWHERE_WORDS = ['本案已通过其他途径出具',
+      '本案已经接口、批量生成或命令行出具，未经本表单：未下载任何文书，也未出具新文书。确需就本案由本表单再出具一份新的函件的（新的文书编号和校验码；原文书仍记录在登记簿中），请点击「重新出具一份新的函件」；否则请点击「不重新出具」。'];
+
+    function boxWords(words) {
+      if (!sameWords) { return; }
+      againTitle.textContent = words[0];
+      againHelp.textContent = words[1];
+    }
+
+    function showElsewhere(format, documents) {
+      boxWords(ELSEWHERE_WORDS);
+      var list = document.getElementById('issue-again-text');
+      list.textContent = '';
+      documents.forEach(function (d) {
+        list.appendChild(el('li', { text: documentWords(d) + '，经' + d.channel + '出具' }));
+      });
+      document.getElementById('issue-again-lead').textContent = '本案已通过其他途径出具（未经本表单），尚未另行出具新文书：';
+      againFormat = format;
+      againIds = idsOf(documents);
+      againBox.hidden = false;
+      againBox.scrollIntoView({ block: 'nearest' });
+      say('本案已通过' + documents[documents.length - 1].channel + '出具（文书编号 ' + againIds.replace(/,/g, '、') + '）：如确需再出具一份新的函件，请点击「重新出具一份新的函件」', 'bad');
+    }
+
     function showAgain(format, documents) {
+      boxWords(sameWords);
       var list = document.getElementById('issue-again-text');
       list.textContent = '';
       documents.forEach(function (d) { list.appendChild(el('li', { text: documentWords(d) })); });
@@ -126,6 +165,7 @@
             release();
             return;
           }
+          if (elsewhere.length) { release(); showElsewhere(format, elsewhere); return; }
           var reused = (report.warnings || []).filter(function (w) { return w.code === 'letter_number_reused'; });
           if (reused.length) { release(); askToConfirm(format, reused); return; }
           submitRender(format, 'attachment');

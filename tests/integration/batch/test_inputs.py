@@ -120,13 +120,13 @@ def test_a_run_from_xlsx_with_merged_headers_renders_the_valid_rows(settings, tm
     folder = tmp_path / "runs" / run_id
     manifest = _read_csv(folder / "manifest.csv")
     assert [m["行号"] for m in manifest] == ["3", "4", "5", "8"]
-    assert manifest[1]["收件人"] == "'" + FORMULA
+    assert manifest[1]["收件人"] == "点我"  # a link is the name it shows
     assert len(list((folder / "letters").glob("*.docx"))) == 4
     rejects = _expect_rejects(_read_csv(folder / "rejects.csv"))
     assert set(rejects) == {6, 7, 9}
     book = load_workbook(folder / "manifest.xlsx").active
     names = [row[3].value for row in book.iter_rows(min_row=2)]  # 收件人
-    assert names[1] == "'" + FORMULA
+    assert names[1] == "点我"
 
 
 def test_jsonl_rows_may_be_nested_cases_or_flat_headers(settings, service, tmp_path):

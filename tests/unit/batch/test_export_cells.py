@@ -67,7 +67,10 @@ def test_a_formula_kept_as_text_asks_for_the_value_not_for_an_amount(value):
 
 def test_formula_text_in_a_text_column_is_kept_unless_a_report_guarded_it():
     name = _column("债务人姓名")
-    assert name.convert('=HYPERLINK("http://x")') == '=HYPERLINK("http://x")'  # guarded on output
+    assert name.convert("=A1&B1") == "=A1&B1"  # guarded on output
+    # a link is the text it shows, typed or as a report guarded it
+    assert name.convert('=HYPERLINK("http://x")') == "http://x"
+    assert name.convert('\'=hyperlink("http://x", "张""伟")') == '张"伟'
     with pytest.raises(CellError) as raised:
         name.convert("'=VLOOKUP(A2,客户!A:B,2,0)")  # the copy of a formula without its result
     assert raised.value.code == "formula_without_value"

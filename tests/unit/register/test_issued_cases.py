@@ -34,12 +34,13 @@ def test_a_document_without_recipients_is_an_issue_of_its_own():
 
 
 def test_documents_recorded_while_issuing_are_marked_with_the_first_of_the_issue():
-    assert columns("X") == {"case_hash": None, "case_issue": None}
+    none = {"case_hash": None, "case_issue": None, "case_round": None}
+    assert columns("X") == none
     hashed = case_hash("demand_letter", CASE)
-    with issuing(hashed):
-        assert columns("D1") == {"case_hash": hashed, "case_issue": "D1"}
-        assert columns("D2") == {"case_hash": hashed, "case_issue": "D1"}
-    assert columns("Y") == {"case_hash": None, "case_issue": None}
+    with issuing(hashed, 2):  # the first copy claims the round, the others share the issue
+        assert columns("D1") == {"case_hash": hashed, "case_issue": "D1", "case_round": 2}
+        assert columns("D2") == {"case_hash": hashed, "case_issue": "D1", "case_round": None}
+    assert columns("Y") == none
 
 
 def test_the_hash_is_of_the_type_and_the_canonical_case():
