@@ -23,6 +23,7 @@ from docgen.documents.complaint_text import (
     principal,
     rate_words,
 )
+from docgen.documents.court_names import court_name_by_number
 from docgen.documents.court_parts import AUTHORITY_LABELS, ServiceAddress, representative
 from docgen.documents.parts import ResolvedAmounts
 from docgen.domain.court_fees import FeeResult
@@ -271,10 +272,12 @@ def cost_items(case: CivilComplaint, costs: list[tuple[Any, Decimal]]) -> str:
 def jurisdiction_rows(case: CivilComplaint) -> list[Row]:
     held = case.preservation
     applied = held is not None or case.preservation_applied
+    # the court by its full name, or the one the ruling's number tells (complaint_rules)
+    preserving = court_name_by_number(held.court, held.case_number) if held else None
     detail = ""
     if applied:
         detail = (
-            f"保全法院：{val(held.court if held else None)}　"
+            f"保全法院：{val(preserving)}　"
             f"保全时间：{day(held.ordered_on if held else None)}　"
             f"保全案号：{val(held.case_number if held else None)}"
         )
