@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from docgen.documents.complaint_attachments import check_attachments
 from docgen.documents.complaint_guarantee import check_general_guarantor_sued_alone
 from docgen.documents.complaint_minor import check_minor_contracts, contract_answered
 from docgen.documents.court_parts import check_plaintiff_particulars
@@ -67,6 +68,8 @@ def check_parties(result: Assessment, case: CivilComplaint) -> None:
         if d.role == "guarantor" and d.guarantee is not None
     ]
     check_general_guarantor_sued_alone(result, sued, debtor_sued)
+    # who may act for a plaintiff, and the evidence the 附 counts (complaint_attachments)
+    check_attachments(result, case)
 
 
 def check_lenders(result: Assessment, case: CivilComplaint) -> None:

@@ -1,5 +1,6 @@
 """The civil complaint's rules on time: the interest claimed until payment (its start and
-the lending cap), the limitation period, and a pre-suit preservation's date and court."""
+the lending cap), the limitation period, a pre-suit preservation's date and court; and the
+loan facts against the amounts claimed."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from typing import TYPE_CHECKING
 from docgen.documents.base import RuleOptions
 from docgen.documents.case_numbers import check_case_number
 from docgen.documents.court_names import COURT, check_filed_court, not_a_court_problem
-from docgen.documents.parts import limitation_of
+from docgen.documents.interest_periods import check_interest_after_delivery
+from docgen.documents.parts import ResolvedAmounts, limitation_of
 from docgen.documents.problems import Assessment, Loc
 from docgen.domain.cap_rates import cap_percent
 from docgen.domain.dates import format_cn
@@ -159,3 +161,41 @@ def check_preservation_court(result: Assessment, court: str, case_number: str | 
         "要素式起诉状写明作出保全裁定的法院",
         hint="请填写作出诉前保全裁定的人民法院的全称，如 广东省深圳市福田区人民法院",
     )
+
+
+def check_loan(result: Assessment, case: CivilComplaint, resolved: ResolvedAmounts) -> None:
+    """The loan facts against the amounts: no more delivered than agreed, nor a delivery
+    a year before the contract; the principal claimed no more than delivered less repaid."""
+    loan = case.loan
+    if loan is None:
+        return
+    if loan.delivered_amount > loan.agreed_amount:
+        result.error(
+            ("loan", "delivered_amount"),
+            "delivered_above_agreed",
+            f"实际出借金额（人民币{format_yuan(loan.delivered_amount)}元）不应超过约定借款金额"
+            f"（人民币{format_yuan(loan.agreed_amount)}元）",
+        )
+    if loan.delivered_on < case.contract.signed_on - timedelta(days=366):
+        result.error(("loan", "delivered_on"), "implausible", "出借日期早于合同签订日期一年以上")
+    check_interest_after_delivery(result, case.amounts, loan.delivered_on, ("amounts",))
+    outstanding = loan.delivered_amount - (loan.repaid_principal or Decimal(0))
+    principal = [
+        (i, value)
+        for i, (c, value) in enumerate(zip(case.amounts.components, resolved.amounts, strict=True))
+        if c.kind == "principal"
+    ]
+    claimed = sum((value for _, value in principal), Decimal(0))
+    if principal and claimed > outstanding:
+        first = principal[0][0]
+        result.error(
+            ("amounts", "components", first, "amount"),
+            "principal_above_delivered",
+            f"主张的本金（人民币{format_yuan(claimed)}元）超过实际出借金额减已还本金"
+            f"（人民币{format_yuan(outstanding)}元）；借款本金以实际交付的金额为准"
+            + (
+                "（《中华人民共和国民法典》第六百七十条）"
+                if case.contract.kind == "financial_loan"
+                else "（法释〔2020〕17号第二十六条）"
+            ),
+        )
