@@ -7,6 +7,7 @@ goes — never an empty label."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -267,6 +268,19 @@ def cost_items(case: CivilComplaint, costs: list[tuple[Any, Decimal]]) -> str:
             + (f"（{basis}）" if basis else "")
         )
     return "；".join(items)
+
+
+def other_facts(told: Sequence[str | None], after: Sequence[str]) -> str:
+    """「其他需要说明的内容」: what the case tells, 「；」 between, then the sentences
+    ``after`` it (a guarantor's default), in the same style: a full stop after each
+    where the told facts end with one; 「无」 when there is nothing."""
+    text = "；".join(t for t in told if t)
+    for sentence in after:
+        if text.endswith("。"):
+            text += f"{sentence}。"
+        else:
+            text += f"；{sentence}" if text else sentence
+    return text or "无"
 
 
 def jurisdiction_rows(case: CivilComplaint) -> list[Row]:

@@ -124,16 +124,22 @@ def guarantor_default(name: str, guarantee: Guarantee, debtors: str, suit: SuitD
             f"原告一并起诉{debtors}与被告{name}，请求被告{name}对{debtors}的财产依法强制执行"
             "后仍不能履行的部分承担保证责任。"
         )
+    return (
+        f"{joint_default_fact(name, guarantee, suit)}。依照{JOINT_CLAIM_ARTICLE}，原告有权请求"
+        f"被告{name}在其保证范围内承担保证责任。"
+    )
+
+
+def joint_default_fact(name: str, guarantee: Guarantee, suit: SuitDates) -> str:
+    """「被告李秀英作为连带责任保证人，经原告要求承担保证责任，至今未履行」 where a demand
+    within the 保证期间 is recorded (dated where the guarantee is told: guarantee_fact),
+    else 「…，亦未承担保证责任」; without a full stop, for the element forms'
+    「其他需要说明的内容」 too."""
     status, _ = sued_statuses(guarantee, suit)
     preserved = status.preserved_on
     if preserved is not None and preserved != suit.filing_date:
-        # the demand within the period, dated where the guarantee is told (guarantee_fact)
-        failed = f"被告{name}作为连带责任保证人，经原告要求承担保证责任，至今未履行"
-    else:
-        failed = f"被告{name}作为连带责任保证人，亦未承担保证责任"
-    return (
-        f"{failed}。依照{JOINT_CLAIM_ARTICLE}，原告有权请求被告{name}在其保证范围内承担保证责任。"
-    )
+        return f"被告{name}作为连带责任保证人，经原告要求承担保证责任，至今未履行"
+    return f"被告{name}作为连带责任保证人，亦未承担保证责任"
 
 
 def check_general_guarantor_sued_alone(

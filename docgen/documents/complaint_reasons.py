@@ -11,7 +11,11 @@ from typing import TYPE_CHECKING
 from docgen.documents.complaint_basis import legal_basis
 from docgen.documents.complaint_branch_rules import answering_companies
 from docgen.documents.complaint_capacity import capacity_facts
-from docgen.documents.complaint_guarantee import guarantee_fact, guarantor_default
+from docgen.documents.complaint_guarantee import (
+    guarantee_fact,
+    guarantor_default,
+    joint_default_fact,
+)
 from docgen.documents.complaint_guarantee_scope import guarantee_scope_sentence
 from docgen.documents.complaint_minor import minor_facts
 from docgen.documents.complaint_parts import DELIVERY_LABELS
@@ -124,6 +128,17 @@ def _guarantors(case: CivilComplaint, debtors: str) -> tuple[list[str], str]:
         )
         defaults += guarantor_default(d.party.name, _judged(d.guarantee, d), debtors, suit)
     return told, defaults
+
+
+def guarantor_default_facts(case: CivilComplaint) -> list[str]:
+    """Each sued joint guarantor's default, as the element forms state it in 「其他需要说明的
+    内容」 (a general guarantor's position is the claim's, 诉讼请求 item 4)."""
+    suit = suit_dates(case)
+    return [
+        joint_default_fact(d.party.name, _judged(d.guarantee, d), suit)
+        for d in case.defendants
+        if d.role == "guarantor" and d.guarantee is not None and d.guarantee.type == "joint"
+    ]
 
 
 def _judged(guarantee: Guarantee, defendant: Defendant) -> Guarantee:

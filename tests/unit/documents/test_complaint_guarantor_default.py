@@ -87,3 +87,21 @@ def test_a_joint_guarantor_sued_without_the_debtor_is_not_told_of_the_defence():
     doc = registry.get("civil_complaint")
     problems = doc.evaluate(doc.parse(data), RuleOptions(calendar_fallback=True)).problems
     assert "general_guarantor_sued_without_debtor" not in {p.code for p in problems}
+
+
+def test_the_element_form_states_a_joint_guarantors_default_after_the_debtors():
+    data = load_fixture("civil_complaint", "valid", "elements_every_item")
+    text = printed_copy("civil_complaint", data)
+    start = text.index("16. 其他需要说明的内容")
+    row = text[start : text.index("17. 请求承担责任的依据", start)]
+    assert row.rstrip().endswith(
+        "被告至今未还。被告福州闽江建材有限公司作为连带责任保证人，经原告要求承担保证责任，"
+        "至今未履行。"
+    )
+
+
+def test_the_element_form_states_no_default_of_a_general_guarantor():
+    data = load_fixture("civil_complaint", "valid", "elements_every_item")
+    data["defendants"][1]["guarantee"]["type"] = "general"
+    text = printed_copy("civil_complaint", data)
+    assert "作为连带责任保证人" not in text
