@@ -174,3 +174,15 @@ def numbered_as_the_list(data: Any, exhibits: Sequence[EvidenceFacts]) -> Any:
         **data,
         "evidence": [{**item, "number": n} for item, n in zip(items, found, strict=True)],
     }
+
+
+def counted_as_filed(data: Any, exhibits: Sequence[EvidenceFacts]) -> Any:
+    """The civil complaint's data with its 「附：」 counting the evidence materials the bundle
+    files (``exhibits_filed``: 「证据目录1份、证据材料7份」), which may be more than the items
+    the complaint lists, so that the complaint and the evidence list filed behind it count
+    alike. Fewer exhibits than items is refused by :func:`one_record` already
+    (``complaint_evidence_not_filed``): the complaint then counts its own items."""
+    items = data.get("evidence") if isinstance(data, dict) else None
+    if not exhibits or not isinstance(items, list) or len(exhibits) < len(items):
+        return data
+    return {**data, "exhibits_filed": len(exhibits)}

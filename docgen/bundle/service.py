@@ -31,7 +31,7 @@ from pydantic import ValidationError
 
 from docgen import isolation
 from docgen.bundle import layout
-from docgen.bundle.complaint_evidence import numbered_as_the_list, one_record
+from docgen.bundle.complaint_evidence import counted_as_filed, numbered_as_the_list, one_record
 from docgen.bundle.consistency import check_people
 from docgen.bundle.copies import Served
 from docgen.bundle.cover import (
@@ -210,8 +210,8 @@ class BundleService:
         base = ("complaint", "data")
         try:
             data = case.complaint.data
-            if case.complaint.type == "civil_complaint":  # numbered as the evidence list
-                data = numbered_as_the_list(data, case.exhibits)
+            if case.complaint.type == "civil_complaint":  # numbered and counted as the list
+                data = counted_as_filed(numbered_as_the_list(data, case.exhibits), case.exhibits)
             rendered = self.docgen.render(
                 case.complaint.type, data, "pdf", requested_by=requested_by
             )

@@ -24,6 +24,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from docgen.documents.base import DocumentType, RuleOptions
+from docgen.documents.complaint_attachments import attachments
 from docgen.documents.complaint_basis import check_penalty_basis
 from docgen.documents.complaint_branch_rules import check_branch_defendants
 from docgen.documents.complaint_capacity import check_defendant_capacity
@@ -55,6 +56,7 @@ from docgen.documents.complaint_party_rules import check_lenders, check_parties
 from docgen.documents.complaint_reasons import facts
 from docgen.documents.complaint_rules import (
     check_limitation,
+    check_loan,
     check_preservation,
     check_running_interest,
 )
@@ -83,7 +85,6 @@ from docgen.documents.court_venue import (
 )
 from docgen.documents.filenames import filename_part
 from docgen.documents.guarantor_rules import check_sued_guarantor, fixed_early
-from docgen.documents.interest_periods import check_interest_after_delivery
 from docgen.documents.note_rates import check_noted_rates
 from docgen.documents.part_models import interruptions_field
 from docgen.documents.parts import (
@@ -97,8 +98,9 @@ from docgen.documents.parts import (
 from docgen.documents.problems import Assessment, Loc
 from docgen.domain.court_fees import FeeResult, Procedure, acceptance_fee
 from docgen.domain.dates import format_cn
+from docgen.domain.disclosure import ADVANCED
 from docgen.domain.fields import CaseModel, Line, Paragraph, Text
-from docgen.domain.money import format_yuan, legal_amount
+from docgen.domain.money import legal_amount
 
 
 class CivilComplaint(CaseModel):
@@ -141,6 +143,13 @@ class CivilComplaint(CaseModel):
         default_factory=list, max_length=20, title="法律依据", description="不填则按案由列明"
     )
     evidence: list[Evidence] = Field(title="证据", min_length=1, max_length=50)
+    exhibits_filed: int | None = Field(
+        default=None,
+        ge=1,
+        title="随附证据材料份数",
+        description="「附」写明的证据材料份数；不填的，按所列证据的项数（随起诉材料生成时按证据目录）",
+        json_schema_extra=ADVANCED,
+    )
     witnesses: list[Witness] = Field(
         default_factory=list,
         max_length=20,
@@ -220,7 +229,7 @@ def assess(case: CivilComplaint, options: RuleOptions) -> Assessment:
     )
     check_untraced_charges(result, case)
     check_cause_facts(result, case)
-    _check_loan(result, case, resolved)
+    check_loan(result, case, resolved)
     check_running_interest(result, case, options)
     check_bank_loan(result, case, resolved, options)
     check_card(result, case, resolved, options)
@@ -284,42 +293,6 @@ def _check_guarantees(result: Assessment, case: CivilComplaint, total: Decimal) 
             )
 
 
-def _check_loan(result: Assessment, case: CivilComplaint, resolved: ResolvedAmounts) -> None:
-    loan = case.loan
-    if loan is None:
-        return
-    if loan.delivered_amount > loan.agreed_amount:
-        result.error(
-            ("loan", "delivered_amount"),
-            "delivered_above_agreed",
-            f"实际出借金额（人民币{format_yuan(loan.delivered_amount)}元）不应超过约定借款金额"
-            f"（人民币{format_yuan(loan.agreed_amount)}元）",
-        )
-    if loan.delivered_on < case.contract.signed_on - timedelta(days=366):
-        result.error(("loan", "delivered_on"), "implausible", "出借日期早于合同签订日期一年以上")
-    check_interest_after_delivery(result, case.amounts, loan.delivered_on, ("amounts",))
-    outstanding = loan.delivered_amount - (loan.repaid_principal or Decimal(0))
-    principal = [
-        (i, value)
-        for i, (c, value) in enumerate(zip(case.amounts.components, resolved.amounts, strict=True))
-        if c.kind == "principal"
-    ]
-    claimed = sum((value for _, value in principal), Decimal(0))
-    if principal and claimed > outstanding:
-        first = principal[0][0]
-        result.error(
-            ("amounts", "components", first, "amount"),
-            "principal_above_delivered",
-            f"主张的本金（人民币{format_yuan(claimed)}元）超过实际出借金额减已还本金"
-            f"（人民币{format_yuan(outstanding)}元）；借款本金以实际交付的金额为准"
-            + (
-                "（《中华人民共和国民法典》第六百七十条）"
-                if case.contract.kind == "financial_loan"
-                else "（法释〔2020〕17号第二十六条）"
-            ),
-        )
-
-
 def _check_due(result: Assessment, case: CivilComplaint) -> date:
     """The day the whole debt fell due (the contract's, or an earlier acceleration)."""
     contract = case.contract
@@ -370,7 +343,7 @@ def build_context(case: CivilComplaint, assessment: Assessment) -> dict[str, Any
         # organisation 盖章 with its representative's 签名 (样式: 起诉人（签名）)
         "signers": filing_signature("具状人", (p.party for p in case.plaintiffs)),
         "filing_date": format_cn(case.filing_date),
-        "copies": len(case.defendants),
+        "attachments": attachments(case),
     }
     if case.layout == "elements":
         context["subtitle"] = SUBTITLES.get(case.contract.kind, "")

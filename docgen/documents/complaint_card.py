@@ -24,11 +24,13 @@ from docgen.documents.complaint_form_parts import (
     cost_items,
     fee_row,
     interest_method,
+    other_facts,
     val,
     yes_no,
 )
 from docgen.documents.complaint_form_security import security_rows
 from docgen.documents.complaint_parts import Collateral
+from docgen.documents.complaint_reasons import guarantor_default_facts
 from docgen.documents.complaint_security import form_security_claims
 from docgen.documents.complaint_text import borrowers, names, principal, running_claim
 from docgen.documents.parts import RateInput, ResolvedAmounts
@@ -234,7 +236,8 @@ def _facts(case: CivilComplaint, resolved: ResolvedAmounts, overdue_from: date) 
     bank = (card.issuing_bank if card else None) or names([p.party for p in case.plaintiffs])
     number = f"（编号：{contract.number}）" if contract.number else ""
     usage = f"；用卡情况：{card.usage}" if card and card.usage else ""
-    other = "；".join(t for t in (contract.summary, *company_facts(case), case.facts) if t) or "无"
+    told = (contract.summary, *company_facts(case), case.facts)
+    other = other_facts(told, guarantor_default_facts(case))
     return [
         {
             "label": "1. 信用卡办理情况（信用卡卡号、信用卡登记权利人、办卡时间、办卡行等）",

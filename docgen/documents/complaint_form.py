@@ -25,6 +25,7 @@ from docgen.documents.complaint_form_parts import (
     jurisdiction_rows,
     mediation_rows,
     money,
+    other_facts,
     party_rows,
     val,
     yes_no,
@@ -34,6 +35,7 @@ from docgen.documents.complaint_form_security import security_rows
 from docgen.documents.complaint_installments import interest_paid_to
 from docgen.documents.complaint_minor import minor_contract_facts
 from docgen.documents.complaint_parts import BANK_REPAYMENT_LABELS, REPAYMENT_LABELS, LoanFacts
+from docgen.documents.complaint_reasons import guarantor_default_facts
 from docgen.documents.complaint_security import form_security_claims
 from docgen.documents.complaint_text import borrowers, lenders, names, principal
 from docgen.documents.parts import ResolvedAmounts
@@ -346,8 +348,14 @@ def _facts(case: CivilComplaint, resolved: ResolvedAmounts, overdue_from: date) 
     ]
     if loan is not None:
         rows += _loan_rows(case, resolved, loan, overdue_from)
-    told = (contract.summary, *company_facts(case), *minor_contract_facts(case), case.facts)
-    other = "；".join(t for t in told if t) or "无"
+    told = (
+        contract.summary,
+        *company_facts(case),
+        *minor_contract_facts(case),
+        case.facts,
+    )
+    # the guarantors' default after the debtor's the facts tell
+    other = other_facts(told, guarantor_default_facts(case))
     basis = {
         "label": "17. 请求承担责任的依据",
         "value": f"合同约定：《{contract.name}》的约定；法律规定：" + "；".join(legal_basis(case)),

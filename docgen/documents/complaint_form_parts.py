@@ -7,6 +7,7 @@ goes — never an empty label."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -23,6 +24,7 @@ from docgen.documents.complaint_text import (
     principal,
     rate_words,
 )
+from docgen.documents.court_names import court_name_by_number
 from docgen.documents.court_parts import AUTHORITY_LABELS, ServiceAddress, representative
 from docgen.documents.parts import ResolvedAmounts
 from docgen.domain.court_fees import FeeResult
@@ -268,13 +270,28 @@ def cost_items(case: CivilComplaint, costs: list[tuple[Any, Decimal]]) -> str:
     return "；".join(items)
 
 
+def other_facts(told: Sequence[str | None], after: Sequence[str]) -> str:
+    """「其他需要说明的内容」: what the case tells, 「；」 between, then the sentences
+    ``after`` it (a guarantor's default), in the same style: a full stop after each
+    where the told facts end with one; 「无」 when there is nothing."""
+    text = "；".join(t for t in told if t)
+    for sentence in after:
+        if text.endswith("。"):
+            text += f"{sentence}。"
+        else:
+            text += f"；{sentence}" if text else sentence
+    return text or "无"
+
+
 def jurisdiction_rows(case: CivilComplaint) -> list[Row]:
     held = case.preservation
     applied = held is not None or case.preservation_applied
+    # the court by its full name, or the one the ruling's number tells (complaint_rules)
+    preserving = court_name_by_number(held.court, held.case_number) if held else None
     detail = ""
     if applied:
         detail = (
-            f"保全法院：{val(held.court if held else None)}　"
+            f"保全法院：{val(preserving)}　"
             f"保全时间：{day(held.ordered_on if held else None)}　"
             f"保全案号：{val(held.case_number if held else None)}"
         )

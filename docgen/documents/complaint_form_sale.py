@@ -22,11 +22,13 @@ from docgen.documents.complaint_form_parts import (
     day,
     fee_row,
     interest_method,
+    other_facts,
     val,
     yes_no,
 )
 from docgen.documents.complaint_form_security import security_rows
 from docgen.documents.complaint_minor import minor_contract_facts
+from docgen.documents.complaint_reasons import guarantor_default_facts
 from docgen.documents.complaint_security import form_security_claims
 from docgen.documents.complaint_text import borrowers, is_penalty, names, principal, rate_words
 from docgen.documents.parts import ResolvedAmounts
@@ -298,8 +300,14 @@ def _facts(case: CivilComplaint, resolved: ResolvedAmounts, overdue_from: date) 
             {"label": "15. 被告应当支付的利息、违约金、赔偿金", "value": _owed(case, resolved)}
         )
         rows += security_rows(case, sale, 16)
-    told = (contract.summary, *company_facts(case), *minor_contract_facts(case), case.facts)
-    other = "；".join(t for t in told if t) or "无"
+    told = (
+        contract.summary,
+        *company_facts(case),
+        *minor_contract_facts(case),
+        case.facts,
+    )
+    # the guarantors' default after the debtor's the facts tell
+    other = other_facts(told, guarantor_default_facts(case))
     return [
         *rows,
         {

@@ -4,6 +4,7 @@ the statutory six months with its basis — as it holds on the complaint's own r
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from docgen.documents.guarantor_rules import ACCELERATED_DUE, SuitDates, fixed_early, sued_statuses
@@ -99,3 +100,73 @@ def guarantee_fact(
         # the demand within the period is why the guarantor is still liable (art. 693(2))
         text += f"；原告已于{format_cn(preserved)}要求被告{name}承担保证责任"
     return text + "。"
+
+
+JOINT_CLAIM_ARTICLE = "《中华人民共和国民法典》第六百八十八条第二款"
+GENERAL_DEFENCE_ARTICLE = "《中华人民共和国民法典》第六百八十七条第二款"
+JOINT_SUIT_RULE = f"{GUARANTEE_RULES}第二十六条第二款"
+
+
+def guarantor_default(name: str, guarantee: Guarantee, debtors: str, suit: SuitDates) -> str:
+    """What the guarantor has not done, the fact the claim against it rests on, told in the
+    paragraph after the debtor's default (``debtors``: 「被告张伟」), worded by the kind:
+
+    - joint (民法典 art. 688(2)): the debtor not paying the debt due, the creditor may ask
+      the guarantor at once; the guarantor has not paid, though asked on the day the case
+      records (``claimed_on``, after the debt fell due), else simply has not;
+    - general (art. 687(2); 担保制度解释 art. 26(2)): the guarantor may refuse until
+      enforcement against the debtor fails, so it is in default of nothing yet; sued with
+      the debtor, it is claimed against for what enforcement leaves unpaid, and the
+      complaint says so rather than asserting a default."""
+    if guarantee.resolved_type == "general":
+        return (
+            f"被告{name}为一般保证人，依照{GENERAL_DEFENCE_ARTICLE}及{JOINT_SUIT_RULE}，"
+            f"原告一并起诉{debtors}与被告{name}，请求被告{name}对{debtors}的财产依法强制执行"
+            "后仍不能履行的部分承担保证责任。"
+        )
+    return (
+        f"{joint_default_fact(name, guarantee, suit)}。依照{JOINT_CLAIM_ARTICLE}，原告有权请求"
+        f"被告{name}在其保证范围内承担保证责任。"
+    )
+
+
+def joint_default_fact(name: str, guarantee: Guarantee, suit: SuitDates) -> str:
+    """「被告李秀英作为连带责任保证人，经原告要求承担保证责任，至今未履行」 where a demand
+    within the 保证期间 is recorded (dated where the guarantee is told: guarantee_fact),
+    else 「…，亦未承担保证责任」; without a full stop, for the element forms'
+    「其他需要说明的内容」 too."""
+    status, _ = sued_statuses(guarantee, suit)
+    preserved = status.preserved_on
+    if preserved is not None and preserved != suit.filing_date:
+        return f"被告{name}作为连带责任保证人，经原告要求承担保证责任，至今未履行"
+    return f"被告{name}作为连带责任保证人，亦未承担保证责任"
+
+
+def check_general_guarantor_sued_alone(
+    result: Assessment, guarantees: Sequence[tuple[int, str, Guarantee]], debtor_sued: bool
+) -> None:
+    """A general guarantor may refuse to pay until the debtor has been sued and enforcement
+    against the debtor's property has failed (先诉抗辩权, 民法典 art. 687(2)); a creditor
+    who sues a general guarantor without having sued the debtor has the suit dismissed
+    (担保制度解释 art. 26(1): 应当驳回起诉). ``guarantees``: each sued guarantor's index,
+    name and guarantee; ``debtor_sued``: a borrower is among the defendants."""
+    if debtor_sued:
+        return
+    for i, name, guarantee in guarantees:
+        if guarantee.resolved_type != "general":
+            continue
+        presumed = (
+            "保证合同未约定保证方式，按照一般保证承担保证责任；"
+            if guarantee.type == "not_stated"
+            else ""
+        )
+        result.error(
+            ("defendants", i, "guarantee"),
+            "general_guarantor_sued_without_debtor",
+            f"{presumed}被告{name}是一般保证人，在主合同纠纷未经审判或者仲裁，并就债务人财产依法"
+            f"强制执行仍不能履行债务前，有权拒绝承担保证责任（{GENERAL_DEFENCE_ARTICLE}）；未就主"
+            f"合同纠纷起诉债务人而仅起诉一般保证人的，人民法院应当驳回起诉（{GUARANTEE_RULES}"
+            "第二十六条第一款）",
+            hint="请将债务人（借款人）一并列为被告，起诉状将请求一般保证人对债务人的财产依法强制"
+            "执行后仍不能履行的部分承担保证责任",
+        )

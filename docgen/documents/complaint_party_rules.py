@@ -7,6 +7,8 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from docgen.documents.complaint_attachments import check_attachments
+from docgen.documents.complaint_guarantee import check_general_guarantor_sued_alone
 from docgen.documents.complaint_minor import check_minor_contracts, contract_answered
 from docgen.documents.court_parts import check_plaintiff_particulars
 from docgen.documents.guardian_rules import check_filing_parties
@@ -57,8 +59,17 @@ def check_parties(result: Assessment, case: CivilComplaint) -> None:
             )
     # a contract made as a minor binds only as the guardian made or assented to it
     check_minor_contracts(result, case)
-    if not any(d.role == "borrower" for d in case.defendants):
+    debtor_sued = any(d.role == "borrower" for d in case.defendants)
+    if not debtor_sued:
         result.error(("defendants",), "borrower_missing", "被告中应至少有一名借款人（债务人）")
+    sued = [
+        (i, d.party.name, d.guarantee)
+        for i, d in enumerate(case.defendants)
+        if d.role == "guarantor" and d.guarantee is not None
+    ]
+    check_general_guarantor_sued_alone(result, sued, debtor_sued)
+    # who may act for a plaintiff, and the evidence the 附 counts (complaint_attachments)
+    check_attachments(result, case)
 
 
 def check_lenders(result: Assessment, case: CivilComplaint) -> None:

@@ -11,20 +11,27 @@ from typing import TYPE_CHECKING
 from docgen.documents.complaint_basis import legal_basis
 from docgen.documents.complaint_branch_rules import answering_companies
 from docgen.documents.complaint_capacity import capacity_facts
-from docgen.documents.complaint_guarantee import guarantee_fact
+from docgen.documents.complaint_guarantee import (
+    guarantee_fact,
+    guarantor_default,
+    joint_default_fact,
+)
 from docgen.documents.complaint_guarantee_scope import guarantee_scope_sentence
 from docgen.documents.complaint_minor import minor_facts
 from docgen.documents.complaint_parts import DELIVERY_LABELS
 from docgen.documents.complaint_security import security_fact
 from docgen.documents.complaint_text import borrowers, costs_paid, lenders, names, suit_dates
 from docgen.documents.complaint_venue import performance_place_sentence
+from docgen.documents.guarantor_rules import fixed_early
 from docgen.domain.dates import format_cn
+from docgen.domain.guarantee import Guarantee
 from docgen.domain.lpr import format_percent
 from docgen.domain.money import format_yuan, legal_amount
 
 if TYPE_CHECKING:
     from docgen.documents.civil_complaint import CivilComplaint
     from docgen.documents.complaint_causes import SaleFacts
+    from docgen.documents.complaint_parts import Defendant
 
 
 def facts(
@@ -79,18 +86,12 @@ def facts(
     security = security_fact(case)
     if security is not None:
         paragraphs.append(security)
-    suit = suit_dates(case)
-    for d in case.defendants:
-        if d.role == "guarantor" and d.guarantee is not None:
-            source = d.guarantee.contract or (loan.guarantee_contract if loan else None)
-            fixing = d.maximum_fixing  # a maximum guarantee's claims fixed early (art. 690(2))
-            early = (fixing.on, fixing.reason("guarantee")) if fixing else None
-            paragraphs.append(
-                guarantee_fact(d.party.name, d.guarantee, source, suit, early)
-                + guarantee_scope_sentence(d)
-            )
+    guarantees, defaults = _guarantors(case, debtors)
+    paragraphs += guarantees
     owed = _price_owed(case) if selling else ""
     paragraphs.append(_breach(case, plaintiffs, debtors) + owed + _still_unpaid(case, plaintiffs))
+    if defaults:  # then the sued guarantors' own default (arts. 687, 688)
+        paragraphs.append(defaults)
     costs = costs_paid(case)  # the fee clause and payment: facts, not the claim
     if costs:
         paragraphs.append(costs)
@@ -107,6 +108,43 @@ def facts(
         "特向贵院提起诉讼，请求判如所请。"
     )
     return paragraphs
+
+
+def _guarantors(case: CivilComplaint, debtors: str) -> tuple[list[str], str]:
+    """Each sued guarantor's guarantee, a paragraph each, and the paragraph of their own
+    default told after the debtor's (``complaint_guarantee.guarantor_default``)."""
+    suit, loan = suit_dates(case), case.loan
+    told: list[str] = []
+    defaults = ""
+    for d in case.defendants:
+        if d.role != "guarantor" or d.guarantee is None:
+            continue
+        source = d.guarantee.contract or (loan.guarantee_contract if loan else None)
+        fixing = d.maximum_fixing  # a maximum guarantee's claims fixed early (art. 690(2))
+        early = (fixing.on, fixing.reason("guarantee")) if fixing else None
+        told.append(
+            guarantee_fact(d.party.name, d.guarantee, source, suit, early)
+            + guarantee_scope_sentence(d)
+        )
+        defaults += guarantor_default(d.party.name, _judged(d.guarantee, d), debtors, suit)
+    return told, defaults
+
+
+def guarantor_default_facts(case: CivilComplaint) -> list[str]:
+    """Each sued joint guarantor's default, as the element forms state it in 「其他需要说明的
+    内容」 (a general guarantor's position is the claim's, 诉讼请求 item 4)."""
+    suit = suit_dates(case)
+    return [
+        joint_default_fact(d.party.name, _judged(d.guarantee, d), suit)
+        for d in case.defendants
+        if d.role == "guarantor" and d.guarantee is not None and d.guarantee.type == "joint"
+    ]
+
+
+def _judged(guarantee: Guarantee, defendant: Defendant) -> Guarantee:
+    """The guarantee as its period is judged: a maximum one fixed early from that day."""
+    fixing = defendant.maximum_fixing
+    return fixed_early(guarantee, fixing.on if fixing else None)
 
 
 ACCELERATION_WORDS = ("提前到期", "加速到期")

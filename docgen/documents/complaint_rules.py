@@ -1,5 +1,6 @@
 """The civil complaint's rules on time: the interest claimed until payment (its start and
-the lending cap), the limitation period, and a pre-suit preservation's date."""
+the lending cap), the limitation period, a pre-suit preservation's date and court; and the
+loan facts against the amounts claimed."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ from typing import TYPE_CHECKING
 
 from docgen.documents.base import RuleOptions
 from docgen.documents.case_numbers import check_case_number
-from docgen.documents.parts import limitation_of
+from docgen.documents.court_names import COURT, check_filed_court, not_a_court_problem
+from docgen.documents.interest_periods import check_interest_after_delivery
+from docgen.documents.parts import ResolvedAmounts, limitation_of
 from docgen.documents.problems import Assessment, Loc
 from docgen.domain.cap_rates import cap_percent
 from docgen.domain.dates import format_cn
@@ -104,6 +107,7 @@ PRESERVATION_DAYS = 30
 def check_preservation(result: Assessment, case: CivilComplaint) -> None:
     held = case.preservation
     if held is not None:
+        check_preservation_court(result, held.court, held.case_number)
         check_case_number(result, held.case_number, ("preservation", "case_number"), held.court)
     if held is None or held.ordered_on is None:
         return
@@ -121,4 +125,77 @@ def check_preservation(result: Assessment, case: CivilComplaint) -> None:
             "preservation_lapsed",
             f"诉前保全措施于{format_cn(held.ordered_on)}采取，起诉日期已超过三十日，"
             "法院应当解除保全（《中华人民共和国民事诉讼法》第一百零四条第三款）",
+        )
+
+
+PRESERVATION_ARTICLE = "《中华人民共和国民事诉讼法》第一百零四条第一款"
+
+
+def check_preservation_court(result: Assessment, court: str, case_number: str | None) -> None:
+    """The court that ordered the pre-suit preservation, as every court a filing names:
+    a 人民法院 by its full name (``court_names``), printed so by the element form
+    (``court_name_by_number``: the full name, or the one the ruling's number tells). A
+    pre-suit preservation is ordered by a people's court only (民事诉讼法 art. 104(1): 向
+    被保全财产所在地、被申请人住所地或者对案件有管辖权的人民法院申请), so a name that is no
+    court's (an arbitration commission, a 公安局) is refused as such, and a court's short
+    name (「福田法院」, 「深圳中院」) with the full names it may stand for."""
+    loc: Loc = ("preservation", "court")
+    if court.endswith(COURT):
+        # a short name the ruling's number does not tell is printed as typed, and warned of
+        check_filed_court(result, court, "起诉状", case_number=case_number, loc=loc)
+        return
+    if court.endswith(("法院", "中院")):  # a court's short name (福田法院, 深圳中院)
+        _, hint = not_a_court_problem(court)  # the full names the short one may stand for
+        result.error(
+            loc,
+            "not_a_court",
+            f"保全法院「{court}」不是法院的全称：起诉状写明的法院须为全称，以“人民法院”结尾，"
+            "冠以省、自治区、直辖市名称",
+            hint=hint,
+        )
+        return
+    result.error(
+        loc,
+        "not_a_court",
+        f"保全法院「{court}」不是人民法院：诉前保全由人民法院裁定采取（{PRESERVATION_ARTICLE}），"
+        "要素式起诉状写明作出保全裁定的法院",
+        hint="请填写作出诉前保全裁定的人民法院的全称，如 广东省深圳市福田区人民法院",
+    )
+
+
+def check_loan(result: Assessment, case: CivilComplaint, resolved: ResolvedAmounts) -> None:
+    """The loan facts against the amounts: no more delivered than agreed, nor a delivery
+    a year before the contract; the principal claimed no more than delivered less repaid."""
+    loan = case.loan
+    if loan is None:
+        return
+    if loan.delivered_amount > loan.agreed_amount:
+        result.error(
+            ("loan", "delivered_amount"),
+            "delivered_above_agreed",
+            f"实际出借金额（人民币{format_yuan(loan.delivered_amount)}元）不应超过约定借款金额"
+            f"（人民币{format_yuan(loan.agreed_amount)}元）",
+        )
+    if loan.delivered_on < case.contract.signed_on - timedelta(days=366):
+        result.error(("loan", "delivered_on"), "implausible", "出借日期早于合同签订日期一年以上")
+    check_interest_after_delivery(result, case.amounts, loan.delivered_on, ("amounts",))
+    outstanding = loan.delivered_amount - (loan.repaid_principal or Decimal(0))
+    principal = [
+        (i, value)
+        for i, (c, value) in enumerate(zip(case.amounts.components, resolved.amounts, strict=True))
+        if c.kind == "principal"
+    ]
+    claimed = sum((value for _, value in principal), Decimal(0))
+    if principal and claimed > outstanding:
+        first = principal[0][0]
+        result.error(
+            ("amounts", "components", first, "amount"),
+            "principal_above_delivered",
+            f"主张的本金（人民币{format_yuan(claimed)}元）超过实际出借金额减已还本金"
+            f"（人民币{format_yuan(outstanding)}元）；借款本金以实际交付的金额为准"
+            + (
+                "（《中华人民共和国民法典》第六百七十条）"
+                if case.contract.kind == "financial_loan"
+                else "（法释〔2020〕17号第二十六条）"
+            ),
         )

@@ -25,7 +25,7 @@ from docgen.docmodel.blocks import (
     bold,
     text,
 )
-from docgen.layouts.common import Context
+from docgen.layouts.common import Context, attachment_list
 
 EVIDENCE_COLUMNS = (
     Column("序号", 9, "center"),
@@ -91,7 +91,8 @@ def _evidence(heading: str, c: Context) -> tuple[Block, ...]:
 def _closing(c: Context) -> Keep:
     """The witnesses' names, domiciles and what they saw (民事诉讼法 art. 124(4), after
     the evidence table), then 此致, the court, the plaintiffs' signatures, the date and
-    the copies for the defendants, on one page: the signatures never stand alone."""
+    the 「附：」 list of what is filed with it (``complaint_attachments``), on one page: the
+    signatures never stand alone."""
     signature = SignatureLines((*c["signers"], c["filing_date"]))
     return Keep(
         (
@@ -99,6 +100,6 @@ def _closing(c: Context) -> Keep:
             Paragraph(text("此致")),
             Paragraph(text(c["court"]), "plain"),
             signature,
-            Paragraph(text(f"附：本起诉状副本{c['copies']}份"), "plain"),
+            attachment_list(c["attachments"]),
         )
     )

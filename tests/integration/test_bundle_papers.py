@@ -15,6 +15,7 @@ from docgen.bundle.papers import PAPER_ORDER
 from docgen.bundle.service import BundleService
 from docgen.documents import registry
 from docgen.documents.problems import CaseInvalid
+from tests import exhibit_samples as samples
 from tests.bundle_cases import (
     AGENT_ID,
     COMPLAINT,
@@ -63,7 +64,8 @@ def test_the_papers_follow_the_complaint_in_the_courts_order_before_the_evidence
     texts = [normalize(t) for t in _texts(built.pdf)]
     for title in titles:  # each paper's first page opens with its title (under a letterhead)
         assert normalize(title) in texts[marks[title]][:120], title
-        assert normalize(title) not in texts[marks[title] - 1], title
+        # nor runs on from the page before (whose 「附：」 may name it: the complaint's does)
+        assert normalize(title) not in texts[marks[title] - 1].split("附：")[0], title
 
 
 def _runs(page) -> list[tuple[str, float]]:
@@ -129,6 +131,37 @@ def test_the_complaint_numbers_its_evidence_as_the_evidence_list_does(built):
     # the complaint's table: 序号 1-1 … 1-5 before each name, no bare 1, 2, 3
     for number, name in enumerate(e["name"] for e in COMPLAINT["evidence"]):
         assert normalize(f"1-{number + 1}{name}") in complaint, name
+
+
+def test_the_complaint_lists_the_papers_the_bundle_files_with_it(built):
+    """Its 「附：」 names the papers filed behind it by the titles the bundle gives them, and
+    counts the evidence as the list does (docgen/documents/complaint_attachments.py)."""
+    marks = _outline(built.pdf)
+    complaint = normalize(
+        "".join(_texts(built.pdf)[marks["起诉状"] : marks["法定代表人身份证明书"]])
+    )
+    name = PLAINTIFF["name"]
+    assert (
+        f"附：1．本起诉状副本2份；2．原告{name}的营业执照副本复印件及法定代表人身份证明书；"
+        f"3．原告{name}出具的授权委托书；4．广东华商律师事务所函及黄丽律师执业证复印件；"
+        f"5．证据目录1份、证据材料{len(built.manifest)}份。"
+    ) in complaint
+
+
+def test_the_complaint_counts_the_exhibits_the_bundle_files(service):
+    """An exhibit the complaint does not list is filed too: the complaint's 附 counts it."""
+    case = bundle_case()
+    case["exhibits"].append(
+        {"name": "微信聊天记录", "file": "chat.pdf", "source": "原告提供", "purpose": "证明催收"}
+    )
+    files = {**FILES, "chat.pdf": samples.pdf_with_pages("chat", 1)}
+    result = BundleService(service).build(case, files)
+    marks = _outline(result.pdf)
+    complaint = normalize(
+        "".join(_texts(result.pdf)[marks["起诉状"] : marks["法定代表人身份证明书"]])
+    )
+    listed = len(COMPLAINT["evidence"])
+    assert f"证据目录1份、证据材料{listed + 1}份。" in complaint
 
 
 def test_the_evidence_list_is_signed_by_the_plaintiff_it_names(built):

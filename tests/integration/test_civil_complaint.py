@@ -68,7 +68,7 @@ def test_court_filings_print_full_identity_numbers_and_address_the_court(narrati
     assert "公民身份号码：110101198503151235" in narrative_pdf  # a court needs it unmasked
     assert "此致北京市东城区人民法院" in narrative_pdf
     assert f"具状人：刘芳（签名）{'＿' * 8}" in narrative_pdf
-    assert "附：本起诉状副本2份" in narrative_pdf  # one per defendant
+    assert "附：1．本起诉状副本2份；" in narrative_pdf  # one per defendant
 
 
 def test_element_form_marks_the_chosen_options(elements_pdf):

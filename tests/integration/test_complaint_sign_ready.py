@@ -96,7 +96,8 @@ def test_claims_are_numbered_one_way_and_cross_referenced_the_same_way(docgen):
 def test_the_pleading_carries_no_calculation_sheet(docgen, case):
     text = pdf_text(docgen, case)
     assert "计算明细" not in text and "每年按365天计" not in text
-    assert text.endswith("份")  # it ends on the copies for the defendants
+    # it ends on its 「附：」 list, the evidence filed last
+    assert re.search(r"附：1．本起诉状副本\d份；.*证据目录1份、证据材料\d+份。$", text)
 
 
 def test_the_fee_is_stated_with_its_basis_in_words(docgen):
@@ -128,7 +129,7 @@ ITEMS = {
     "term_due": "4.借款期限是否到期：■是（提前到期：依合同第九条于2025年12月10日宣布全部借款到期）"
     "□否；约定期限：2025年3月3日起至2027年2月28日止",
     "interest_paid_until": "已还利息：人民币12,000.00元，还息至2025年12月3日",
-    "preservation": "是否已经诉前保全■是保全法院：深圳市福田区人民法院保全时间：2026年11月2日"
+    "preservation": "是否已经诉前保全■是保全法院：广东省深圳市福田区人民法院保全时间：2026年11月2日"
     "保全案号：（2026）粤0304财保123号□否",
     # the scope the mortgage contract agreed (民法典 art. 389)
     "collateral": "10.是否签订物的担保（抵押、质押）合同■是签订时间：2025年3月1日；约定的担保范围："

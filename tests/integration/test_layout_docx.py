@@ -137,10 +137,12 @@ def test_rows_do_not_split_headers_repeat_and_the_closing_keeps_with_the_signatu
     while paragraphs[signature].find(f"{W}pPr/{W}keepNext") is not None:
         signature += 1
     # the chain holds on to the last line of the signature: its date line (a complaint's
-    # closing ends on the copies for the defendants, a letter's on 另函致 and 抄送 and the
+    # closing ends on its 附 list (numbered lines), a letter's on 另函致 and 抄送 and the
     # note on its deadline, after the date); an agreement dated once, above its
     # signatures, ends on its last signer's line or fingerprint box
-    while texts[signature].startswith(("附：本起诉状副本", "另函致：", "抄送：", "注：")):
+    while texts[signature].startswith(("附：", "另函致：", "抄送：", "注：")) or re.match(
+        r"\d+．", texts[signature]
+    ):
         signature -= 1
     undated = ("指印", "签字：＿＿＿＿＿＿") if "日期：＿＿＿＿年＿＿月＿＿日" not in texts else ()
     last = texts[signature]

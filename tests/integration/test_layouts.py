@@ -23,6 +23,7 @@ from docgen.docmodel.blocks import (
     Column,
     Document,
     Keep,
+    Lines,
     Paragraph,
     SignatureLines,
     SignBlock,
@@ -117,7 +118,8 @@ def test_docx_and_both_pdfs_print_the_layouts_paragraphs(case, tmp_path, case_pd
 # Words that close a document without saying anything: a page holding only these and
 # the signature is a signature page all the same.
 _CLOSING_WORDS = {"此致", "特此函告。", "特此通知。", "（以下无正文）"}
-# the copies a filing encloses, under its signature (「附：本起诉状副本2份」)
+# the copies a filing encloses, under its signature (「附：本起诉状副本2份」), one paper
+# on the line of 附; several are a numbered list under it (a Lines block)
 _ENCLOSED_COPIES = re.compile(r"附：本\S*副本\d+份")
 
 
@@ -134,6 +136,9 @@ def _closing_lines(document: Document) -> set[str]:
             normalize(plain(block.text))
         ):
             lines.add(normalize(plain(block.text)))
+        elif isinstance(block, Lines) and normalize(plain(block.lines[0])).startswith("附："):
+            # a filing's numbered list of what it encloses (layouts.common.attachment_list)
+            lines |= {normalize(plain(line)) for line in block.lines}
         elif isinstance(block, Paragraph) and normalize(plain(block.text)) in _CLOSING_WORDS:
             lines.add(normalize(plain(block.text)))
             after = blocks[i + 1] if i + 1 < len(blocks) else None

@@ -86,13 +86,14 @@ def test_several_plaintiffs_each_sign_and_the_wards_guardian_signs_for_it():
     data = load_fixture("civil_complaint", "valid", "spouses_as_plaintiffs_one_a_ward")
     lines = _lines("civil_complaint", data)
     at = lines.index("北京市东城区人民法院", lines.index("此致"))
-    assert lines[at + 1 : at + 6] == [
+    assert lines[at + 1 : at + 7] == [
         f"具状人：刘芳（签名）{BLANK}",
         "具状人：王强",
         f"法定代理人：刘芳（签名）{BLANK}",
         "2026年11月20日",
         # the copies follow the defendants, not every party of the suit
-        "附：本起诉状副本2份",
+        "附：",
+        "1．本起诉状副本2份；",
     ]
 
 
@@ -151,4 +152,4 @@ def test_the_preservation_application_does_not_count_evidence_it_does_not_list()
 def test_the_complaint_has_a_copy_for_each_defendant():
     data = load_fixture("civil_complaint", "valid", "narrative_third_party_mortgagor")
     assert len(data["defendants"]) == 3
-    assert printed_copy("civil_complaint", data).endswith("附：本起诉状副本3份")
+    assert "附：\n1．本起诉状副本3份；\n" in printed_copy("civil_complaint", data)

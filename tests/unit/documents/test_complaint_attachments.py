@@ -1,0 +1,106 @@
+"""The complaint's 「附：」 lists what is filed with it, in the order courts take it and a
+bundle files it: the copies for the defendants, each plaintiff's identity, the power of
+attorney and the agents' papers, the evidence list and the evidence materials."""
+
+from __future__ import annotations
+
+import copy
+
+from docgen.bundle.complaint_evidence import counted_as_filed
+from docgen.documents import registry
+from docgen.documents.base import RuleOptions
+from docgen.documents.evidence_list import EvidenceFacts
+from tests.support import load_fixture, printed_copy
+
+PERSON = load_fixture("civil_complaint", "valid", "narrative_guarantor")
+COMPANY = load_fixture("civil_complaint", "valid", "elements_every_item")
+WARD = load_fixture("civil_complaint", "valid", "spouses_as_plaintiffs_one_a_ward")
+FEWER = load_fixture("civil_complaint", "invalid", "exhibits_filed_fewer_than_listed")
+DOC = registry.get("civil_complaint")
+
+
+def _annex(data: dict) -> list[str]:
+    text = printed_copy("civil_complaint", data)
+    return text[text.rindex("附：") :].splitlines()
+
+
+def _problems(data: dict) -> list:
+    return DOC.evaluate(DOC.parse(data), RuleOptions(calendar_fallback=True)).problems
+
+
+def test_a_person_with_a_lawyer_files_her_identity_the_power_and_the_firms_letter():
+    assert _annex(PERSON) == [
+        "附：",
+        "1．本起诉状副本2份；",
+        "2．原告刘芳的居民身份证复印件；",
+        "3．原告刘芳出具的授权委托书；",
+        "4．北京市正信律师事务所函及周明律师执业证复印件；",
+        "5．证据目录1份、证据材料6份。",
+    ]
+
+
+def test_a_company_files_its_licence_and_its_representatives_certificate_on_the_form_too():
+    assert _annex(COMPANY) == [
+        "附：",
+        "1．本起诉状副本2份；",
+        "2．原告深圳市恒信商贸有限公司的营业执照副本复印件及法定代表人身份证明书；",
+        "3．原告深圳市恒信商贸有限公司出具的授权委托书；",
+        "4．广东华商律师事务所函及黄丽律师执业证复印件；",
+        "5．证据目录1份、证据材料6份。",
+    ]
+
+
+def test_a_ward_sues_with_the_proof_of_guardianship():
+    assert "原告王强的法定代理人刘芳与原告王强的监护关系证明材料；" in "".join(_annex(WARD))
+
+
+def test_without_agents_no_power_of_attorney_is_listed():
+    data = copy.deepcopy(PERSON)
+    data["plaintiffs"][0]["agents"] = []
+    annex = "".join(_annex(data))
+    assert "授权委托书" not in annex
+    assert "律师执业证" not in annex
+
+
+def test_the_evidence_materials_are_counted_as_filed_when_told():
+    data = copy.deepcopy(PERSON) | {"exhibits_filed": 8}
+    assert _annex(data)[-1] == "5．证据目录1份、证据材料8份。"
+
+
+def test_fewer_materials_than_the_items_listed_is_refused_on_the_count():
+    (error,) = [p for p in _problems(FEWER) if p.severity == "error"]
+    assert (error.loc, error.code) == (("exhibits_filed",), "exhibits_fewer_than_listed")
+    assert error.message.startswith("起诉状列明证据6项，「附」写明的证据材料3份少于所列证据")
+
+
+def test_an_agent_whose_standing_cannot_be_read_is_warned_of():
+    data = copy.deepcopy(PERSON)
+    data["plaintiffs"][0]["agents"][0]["firm"] = "周明"
+    codes = {(p.loc, p.code) for p in _problems(data)}
+    assert (("plaintiffs", 0, "agents", 0, "standing"), "agent_standing_unknown") in codes
+    assert _annex(data)[4] == "4．委托诉讼代理人周明的身份证明；"
+
+
+def _exhibits(count: int) -> list[EvidenceFacts]:
+    return [
+        EvidenceFacts(name=f"证据{k}", source="原告提供", purpose="证明", group=1)
+        for k in range(count)
+    ]
+
+
+def test_a_bundle_counts_the_exhibits_it_files():
+    listed = len(PERSON["evidence"])
+    assert counted_as_filed(PERSON, _exhibits(listed + 2))["exhibits_filed"] == listed + 2
+    # fewer exhibits than items: the bundle refuses it already; the complaint counts its own
+    assert "exhibits_filed" not in counted_as_filed(PERSON, _exhibits(listed - 1))
+    assert "exhibits_filed" not in counted_as_filed(PERSON, [])
+
+
+def test_the_form_offers_the_count_among_the_advanced_fields():
+    from docgen.web.formspec import form_spec
+
+    spec = form_spec(DOC.json_schema(), DOC.title)
+    (node,) = [n for n in spec["fields"] if n["name"] == "exhibits_filed"]
+    assert node["title"] == "随附证据材料份数"
+    assert "不填的，按所列证据的项数" in node["description"]
+    assert node.get("advanced") is True
