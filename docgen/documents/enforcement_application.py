@@ -37,6 +37,7 @@ from docgen.documents.court_parts import (
     filing_signature,
 )
 from docgen.documents.enforcement_attachments import attachments
+from docgen.documents.enforcement_costs import check_costs
 from docgen.documents.enforcement_delay import base_debt, delay_interest, period_start
 from docgen.documents.enforcement_installments import check_installments
 from docgen.documents.enforcement_interest import INTEREST, check_interest
@@ -123,6 +124,7 @@ def assess(case: EnforcementApplication, options: RuleOptions) -> Assessment:
     _check_certificate(result, case)
     check_names(result, case)
     _check_other_awarded(result, case)
+    check_costs(result, case)
     check_interest(result, case)
     # the payments as applied first: a figure typed after them is checked by the allocation
     check_performed(result, case, options.lpr_table)
