@@ -14,7 +14,9 @@
   负担」, 「…由原告负担500元，被告负担1,500元」: 1,500), else the costs typed, none for a
   judgment's court fee the court refunds and collects (民诉法解释 art. 207).
 - The interest accrued up to a payment day is known only where the case gives the
-  instrument's method (``interest_method``, or a note docgen reads: base, rate, first day)
+  instrument's method (``interest_method``, or a note docgen reads: base, rate, first day;
+  with neither, the method the operative part states unambiguously:
+  ``enforcement_title_interest``)
   on the principal the operative part states; it is then counted with the calculator every
   paper uses (``docgen.domain.interest.compute_interest``: simple interest, the payment
   day counted, the payment applied at its end). Where the instrument awards interest and
@@ -46,6 +48,7 @@ from docgen.documents.enforcement_interest_figure import claimed, method
 from docgen.documents.enforcement_names import names
 from docgen.documents.enforcement_operative import awarded
 from docgen.documents.enforcement_parts import AGREED_ORDER_LABELS
+from docgen.documents.enforcement_title_interest import read_from_title
 from docgen.documents.problems import Assessment
 from docgen.domain.dates import format_cn
 from docgen.domain.interest import (
@@ -138,7 +141,7 @@ def _terms(case: EnforcementApplication) -> _Terms | str:
     o = case.outstanding
     if not awards_interest(case):
         return _Terms(Decimal(0), RateSpec("annual", Decimal(0)), case.title.effective_date, None)
-    given = o.interest_method
+    given = o.interest_method or read_from_title(case)
     if given is not None:
         return _Terms(given.base, given.rate.spec(), given.start, given.end)
     how = method(case, names(case).interest)
@@ -270,7 +273,7 @@ def _compare(
 
 _UNKNOWN = {
     "method": "未按字段填写法律文书确定的利息计算方式（基数、利率、起算日），也不能从利息计算"
-    "方法中读出",
+    "方法或法律文书的判项中确定无疑地读出",
     "base": "利息计算方式的基数与法律文书确定的本金不同",
     "end": "法律文书确定的利息计算截至日早于履行日期",
 }

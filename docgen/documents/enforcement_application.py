@@ -67,6 +67,7 @@ from docgen.documents.enforcement_parts import (
     Outstanding,
 )
 from docgen.documents.enforcement_performed import check_performed, performance_events
+from docgen.documents.enforcement_title_interest import check_title_method
 from docgen.documents.execution_court import court_facts
 from docgen.documents.filenames import filename_part
 from docgen.documents.filing_papers import AGENT_TITLES, APPLICANT, EXECUTION_RESPONDENT
@@ -126,6 +127,7 @@ def assess(case: EnforcementApplication, options: RuleOptions) -> Assessment:
     _check_other_awarded(result, case)
     check_costs(result, case)
     check_interest(result, case)
+    check_title_method(result, case)
     # the payments as applied first: a figure typed after them is checked by the allocation
     check_performed(result, case, options.lpr_table)
     check_interest_figure(result, case, options.lpr_table)
