@@ -12,9 +12,10 @@ would ask him for the applicant's share and the whole fee again.
 Each term naming a fee (受理费, 诉讼费, 仲裁费, 保全费, 公告费) is read on its own: its fee
 figures (a fee 「减半收取」 at the halved sum), then who bears them — a party named by its
 role (原告, 申请人 the applicant's side; 被告, 被申请人 the respondent's) or by its name.
-Where a term cannot be read for certain (a bearer of either side or both, 「各负担」, shares
-that exceed the fee, a fee no one is said to bear) nothing is read and the costs typed are
-taken: docgen does not guess the share.
+Roles are read so only where the operative part does not call an applicant 被告 or a
+respondent 原告 (a counterclaim won). Where a term cannot be read for certain (a bearer of
+either side or both, 「各负担」, shares that exceed the fee, a fee no one is said to bear)
+nothing is read and the costs typed are taken: docgen does not guess the share.
 """
 
 from __future__ import annotations
@@ -64,7 +65,7 @@ def _side(words: str, case: EnforcementApplication) -> Side | None:
     applicants = any(a.party.name in words for a in case.applicants)
     if respondents != applicants:
         return "respondent" if respondents else "applicant"
-    if respondents:
+    if respondents or not _roles_as_usual(case):
         return None
     bare = words
     for role in _RESPONDENT_ROLES:
@@ -74,6 +75,20 @@ def _side(words: str, case: EnforcementApplication) -> Side | None:
     if ours == theirs:
         return None
     return "respondent" if ours else "applicant"
+
+
+def _roles_as_usual(case: EnforcementApplication) -> bool:
+    """Whether a role names the side it usually does: not where the operative part calls an
+    applicant 被告 or a respondent 原告 (a counterclaim won, an appeal's roles), nor where it
+    names the sides only as 上诉人 and 被上诉人."""
+    text = case.title.operative_part
+    for a in case.applicants:
+        if re.search("(?:被告|被申请人)" + re.escape(a.party.name), text):
+            return False
+    for r in case.respondents:
+        if re.search("(?<!被)(?:原告|申请人)" + re.escape(r.name), text):
+            return False
+    return True
 
 
 def _fees(term: str) -> list[tuple[int, Decimal]]:

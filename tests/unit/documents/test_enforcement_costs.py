@@ -93,3 +93,17 @@ def test_costs_above_the_respondents_share_are_refused_and_the_share_accepted():
     data["outstanding"]["costs"] = "1500.00"
     request = context(data)["requests"][0]
     assert "诉讼费用人民币1,500.00元" in request
+
+
+def test_roles_turned_by_a_counterclaim_are_not_read_as_usual():
+    data = fixture("judgment_fee_paid_directly")
+    data["title"]["operative_part"] = (
+        "原告张伟于本判决生效之日起十日内向被告刘芳支付货款100,000元；"
+        "反诉案件受理费2,000元，由原告负担。"
+    )
+    assert respondent_costs(TYPE.parse(data)) is None
+    data["title"]["operative_part"] = data["title"]["operative_part"].replace(
+        "由原告负担", "由原告张伟负担"
+    )
+    read = respondent_costs(TYPE.parse(data))
+    assert read is not None and read.amount == Decimal(2000)
