@@ -9,11 +9,14 @@
   doubled part of the delay interest (法释〔2014〕8号 art. 4: 「应当先清偿生效法律文书确定的
   金钱债务，再清偿加倍部分债务利息，但当事人对清偿顺序另有约定的除外」), so none is applied
   to the doubled part here.
-- The costs are those the applicant is owed: what the instrument orders the respondent to
-  bear, read from its operative part (「案件受理费1,332.49元」, else the costs typed), none
-  for a judgment's court fee the court refunds and collects (民诉法解释 art. 207).
+- The costs are those the applicant is owed: the share the instrument orders the respondent
+  to bear, read from its operative part (``enforcement_costs``: 「案件受理费1,332.49元由被告
+  负担」, 「…由原告负担500元，被告负担1,500元」: 1,500), else the costs typed, none for a
+  judgment's court fee the court refunds and collects (民诉法解释 art. 207).
 - The interest accrued up to a payment day is known only where the case gives the
-  instrument's method (``interest_method``, or a note docgen reads: base, rate, first day)
+  instrument's method (``interest_method``, or a note docgen reads: base, rate, first day;
+  with neither, the method the operative part states unambiguously:
+  ``enforcement_title_interest``)
   on the principal the operative part states; it is then counted with the calculator every
   paper uses (``docgen.domain.interest.compute_interest``: simple interest, the payment
   day counted, the payment applied at its end). Where the instrument awards interest and
@@ -39,11 +42,13 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from docgen.documents.enforcement_costs import respondent_costs
 from docgen.documents.enforcement_interest import awards_interest
 from docgen.documents.enforcement_interest_figure import claimed, method
 from docgen.documents.enforcement_names import names
 from docgen.documents.enforcement_operative import awarded
 from docgen.documents.enforcement_parts import AGREED_ORDER_LABELS
+from docgen.documents.enforcement_title_interest import read_from_title
 from docgen.documents.problems import Assessment
 from docgen.domain.dates import format_cn
 from docgen.domain.interest import (
@@ -72,9 +77,6 @@ AGREED_ORDERS: dict[str, Allocation] = {
 ORDER_LABELS = AGREED_ORDER_LABELS
 _ONE_DAY = timedelta(days=1)
 _TOLERANCE = Decimal("0.01")
-_COSTS = re.compile(
-    r"(?:受理费|诉讼费|仲裁费|保全费|公告费)[^，。；、]*?(?:人民币)?\s*([\d,]+(?:\.\d{1,2})?)\s*元"
-)
 
 
 @dataclass(frozen=True)
@@ -122,8 +124,8 @@ def owed_costs(case: EnforcementApplication) -> Decimal:
     o, title = case.outstanding, case.title
     if title.kind == "judgment" and not o.court_fee_paid_directly:
         return Decimal(0)
-    found = [Decimal(m.group(1).replace(",", "")) for m in _COSTS.finditer(title.operative_part)]
-    return sum(found, Decimal(0)) if found else (o.costs or Decimal(0))
+    read = respondent_costs(case)
+    return read.amount if read is not None else (o.costs or Decimal(0))
 
 
 @dataclass(frozen=True)
@@ -139,7 +141,7 @@ def _terms(case: EnforcementApplication) -> _Terms | str:
     o = case.outstanding
     if not awards_interest(case):
         return _Terms(Decimal(0), RateSpec("annual", Decimal(0)), case.title.effective_date, None)
-    given = o.interest_method
+    given = o.interest_method or read_from_title(case)
     if given is not None:
         return _Terms(given.base, given.rate.spec(), given.start, given.end)
     how = method(case, names(case).interest)
@@ -271,7 +273,7 @@ def _compare(
 
 _UNKNOWN = {
     "method": "未按字段填写法律文书确定的利息计算方式（基数、利率、起算日），也不能从利息计算"
-    "方法中读出",
+    "方法或法律文书的判项中确定无疑地读出",
     "base": "利息计算方式的基数与法律文书确定的本金不同",
     "end": "法律文书确定的利息计算截至日早于履行日期",
 }

@@ -37,6 +37,7 @@ from docgen.documents.court_parts import (
     filing_signature,
 )
 from docgen.documents.enforcement_attachments import attachments
+from docgen.documents.enforcement_costs import check_costs
 from docgen.documents.enforcement_delay import base_debt, delay_interest, period_start
 from docgen.documents.enforcement_installments import check_installments
 from docgen.documents.enforcement_interest import INTEREST, check_interest
@@ -66,6 +67,7 @@ from docgen.documents.enforcement_parts import (
     Outstanding,
 )
 from docgen.documents.enforcement_performed import check_performed, performance_events
+from docgen.documents.enforcement_title_interest import check_title_method
 from docgen.documents.execution_court import court_facts
 from docgen.documents.filenames import filename_part
 from docgen.documents.filing_papers import AGENT_TITLES, APPLICANT, EXECUTION_RESPONDENT
@@ -123,7 +125,9 @@ def assess(case: EnforcementApplication, options: RuleOptions) -> Assessment:
     _check_certificate(result, case)
     check_names(result, case)
     _check_other_awarded(result, case)
+    check_costs(result, case)
     check_interest(result, case)
+    check_title_method(result, case)
     # the payments as applied first: a figure typed after them is checked by the allocation
     check_performed(result, case, options.lpr_table)
     check_interest_figure(result, case, options.lpr_table)

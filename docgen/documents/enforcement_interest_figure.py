@@ -19,7 +19,9 @@ they can.
 The method may be given as fields (``interest_method``: base, rate, first day, an end where
 the instrument sets one), preferred for the check, a rate tied to the LPR included; the
 typed words (``interest_note``) are read where the fields are not given, and printed where
-typed (the instrument's own words), else the fields' words. A sum claimed with neither a
+typed (the instrument's own words), else the fields' words. With neither, the method the
+operative part states unambiguously is read (``enforcement_title_interest``) and printed
+as fields would be. A sum claimed with neither a
 method that can be read nor the instrument stating it is warned of
 (``interest_method_not_checked``): a method described in other words (「按同期贷款利率」)
 is not silently taken as checked.
@@ -35,6 +37,7 @@ from typing import TYPE_CHECKING, Literal
 
 from docgen.documents.enforcement_names import names
 from docgen.documents.enforcement_operative import awarded
+from docgen.documents.enforcement_title_interest import read_from_title
 from docgen.documents.note_rates import rate_in_note
 from docgen.documents.problems import Assessment
 from docgen.domain.dates import FROM_DAY, TO_DAY, day_of, format_cn
@@ -89,7 +92,8 @@ def claimed(case: EnforcementApplication, name: str) -> Claimed:
     instrument's method), never the whole claim, and an end typed in the method is the day
     the figure is counted to."""
     o = case.outstanding
-    note = (o.interest_note or method_words(o.interest_method)).strip().rstrip("，。；;,")
+    given = o.interest_method or read_from_title(case)
+    note = (o.interest_note or method_words(given)).strip().rstrip("，。；;,")
     counted_to = o.interest_until or case.calculation_date or case.application_date
     if o.interest_to_payment:
         return Claimed(note, True, counted_to)
@@ -121,7 +125,8 @@ def method(case: EnforcementApplication, name: str) -> Method | None:
     is counted to; None where a part is missing (in the note: an LPR rate, no base, no
     first or last day)."""
     how = claimed(case, name)
-    given = case.outstanding.interest_method
+    # the fields typed, else (no note typed either) the operative part's own words
+    given = case.outstanding.interest_method or read_from_title(case)
     if given is not None:
         end = how.until if how.runs or given.end is None else given.end
         if end is None or end < given.start:
@@ -176,8 +181,10 @@ def check_interest_figure(
         return
     if computed == o.interest or _computed(m, table, 360) == o.interest:
         return
+    # the method typed, or the one read from the operative part
+    source = "按法律文书判项所载计算方法" if read_from_title(case) else "按所填计算方法"
     words = (
-        f"按所填计算方法，以{format_yuan(m.base)}元为基数，按{m.rate.describe()}自"
+        f"{source}，以{format_yuan(m.base)}元为基数，按{m.rate.describe()}自"
         f"{format_cn(m.start)}起至{format_cn(m.end)}止共{m.days}日，计算为人民币"
         f"{format_yuan(computed)}元（{format_yuan(m.base)}元×{_percent(m, table)}%×{m.days}÷365），"
         f"与填写的人民币{format_yuan(o.interest)}元相差人民币"
@@ -197,7 +204,7 @@ def check_interest_figure(
             at,
             "interest_disagrees_with_method",
             f"{words}：申请执行的利息应按法律文书确定的方法计算，请核对金额或计算方法",
-            hint=f"按所填计算方法应为人民币{format_yuan(computed)}元（起止日均计入）",
+            hint=f"{source}应为人民币{format_yuan(computed)}元（起止日均计入）",
         )
 
 

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field
 
+from docgen.documents.enforcement_operative import awarded
 from docgen.documents.problems import Assessment, Loc
 from docgen.domain.disclosure import shown_when
 from docgen.domain.fields import CaseModel, Money, Text
@@ -219,7 +220,25 @@ def _check_against_title(result: Assessment, case: EnforcementApplication) -> No
                 "法律文书的判项中未见「优先受偿」的表述，请核对被执行人"
                 f"{respondent.name}仅以担保财产承担责任",
             )
+    _warn_joint_not_in_title(result, case)
     _warn_guarantor_without_debtor(result, case)
+
+
+def _warn_joint_not_in_title(result: Assessment, case: EnforcementApplication) -> None:
+    """A respondent typed jointly liable (``joint``) where no award term of the operative
+    part says 「连带」: the application would ask him for the whole (民法典 art. 178) on an
+    instrument that may order shares or a common debt; warned, the instrument decides."""
+    if "连带" in awarded(case.title.operative_part):
+        return
+    for i, respondent in enumerate(case.respondents):
+        if respondent.liability.kind == "joint":
+            result.warn(
+                ("respondents", i, "liability", "kind"),
+                "joint_not_in_title",
+                f"法律文书的判项中未见「连带」的表述，请核对被执行人{respondent.name}承担连带责任"
+                "（《中华人民共和国民法典》第一百七十八条）：申请书请求其对全部债务承担连带责任；"
+                "判项确定按份承担的，请选「按份责任」并填写份额",
+            )
 
 
 def _warn_guarantor_without_debtor(result: Assessment, case: EnforcementApplication) -> None:
@@ -244,6 +263,17 @@ def payers(case: EnforcementApplication) -> list[str]:
     jointly liable."""
     debtors = [r.name for r in case.respondents if r.liability.kind == "debtor"]
     return debtors or [r.name for r in case.respondents if r.liability.kind == "joint"]
+
+
+def payers_words(case: EnforcementApplication) -> str:
+    """「被执行人张伟、李秀英」 — with 「连带」 after the names where those asked for the whole
+    are two or more jointly liable (no debtor named): 「被执行人张伟、李秀英连带」, as a
+    judgment orders joint payment (「…连带支付…」), so that neither reads the sum as his share
+    (民法典 art. 178: 连带责任人…都有权请求其承担全部责任). Several debtors (the default) are
+    named as before: the instrument's own words govern what they owe."""
+    names = payers(case)
+    joint = len(names) > 1 and not any(r.liability.kind == "debtor" for r in case.respondents)
+    return f"被执行人{'、'.join(names)}{'连带' if joint else ''}"
 
 
 def liability_request(case: EnforcementApplication) -> str:

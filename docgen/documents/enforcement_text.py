@@ -12,7 +12,12 @@ from docgen.documents.enforcement_delay import costs_refunded
 from docgen.documents.enforcement_installments import delay_notes, installments_text
 from docgen.documents.enforcement_interest import awards_interest, interest_item
 from docgen.documents.enforcement_interruptions import interruptions_text
-from docgen.documents.enforcement_liability import liability_facts, liability_request, payers
+from docgen.documents.enforcement_liability import (
+    liability_facts,
+    liability_request,
+    payers,
+    payers_words,
+)
 from docgen.documents.enforcement_names import names as claimed_names
 from docgen.documents.enforcement_notarial import certificate_application_text
 from docgen.documents.enforcement_parts import (
@@ -52,7 +57,7 @@ def requests(case: EnforcementApplication, assessment: Assessment) -> list[str]:
     o = case.outstanding
     # those asked for the whole; the others each for what the instrument orders of them
     # (``enforcement_liability``)
-    names = "、".join(payers(case))
+    whom_words = payers_words(case)
     # the debt is named as the instrument names it (an award for 货款 is not for 本金)
     named = claimed_names(case)
     items: list[tuple[tuple[str, ...], str]] = [
@@ -70,7 +75,7 @@ def requests(case: EnforcementApplication, assessment: Assessment) -> list[str]:
     unpaid: Decimal = assessment.computed["unpaid"]
     # a total only where there is something to add up
     total = f"；以上合计{legal_amount(unpaid)}" if len(parts) > 1 else ""
-    who = f"被执行人{names}向申请执行人支付" if payers(case) else "法律文书确定的债务："
+    who = f"{whom_words}向申请执行人支付" if payers(case) else "法律文书确定的债务："
     result = [f"请求强制执行{who}{'；'.join(parts)}{total}。"]
     delay: DelayTotal | None = assessment.computed.get("delay")
     if delay is not None:
@@ -82,7 +87,7 @@ def requests(case: EnforcementApplication, assessment: Assessment) -> list[str]:
         # none asked for the whole: the doubled interest is a part of the debt each
         # respondent's own request limits him to
         whom = (
-            f"被执行人{names}加倍支付迟延履行期间的债务利息"
+            f"{whom_words}加倍支付迟延履行期间的债务利息"
             if payers(case)
             else "迟延履行期间加倍支付的债务利息"
         )

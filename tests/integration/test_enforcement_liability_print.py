@@ -45,3 +45,12 @@ def test_debtors_by_shares_are_each_asked_for_their_share(service):
         assert "请求强制执行法律文书确定的债务：借款本金人民币100,000.00元" in text
         assert "被执行人张伟按照法律文书确定的份额向申请执行人支付人民币60,000.00元" in text
         assert "被执行人钱七按照法律文书确定的份额向申请执行人支付人民币40,000.00元" in text
+
+
+JOINT = load_fixture("enforcement_application", "valid", "judgment_jointly_liable_debtors")
+
+
+def test_two_jointly_liable_are_asked_to_pay_jointly(service):
+    for text in _texts(service, JOINT):
+        assert "请求强制执行被执行人张伟、李秀英连带向申请执行人支付借款本金" in text
+        assert "请求强制执行被执行人张伟、李秀英连带加倍支付迟延履行期间的债务利息" in text

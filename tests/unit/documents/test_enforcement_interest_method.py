@@ -79,6 +79,12 @@ def test_a_method_in_other_words_is_warned_of_not_passed_in_silence():
     )
     assert "第十八条" in warning.message
     del data["outstanding"]["interest_note"]
+    # nothing typed: the judgment's own method is read and the figure checks
+    (warning,) = _assess(data).warnings
+    assert warning.code == "interest_method_from_title"
+    data["title"]["operative_part"] = data["title"]["operative_part"].replace(
+        "按年利率3.45%", "按照中国人民银行同期同类贷款基准利率"
+    )
     (warning,) = _assess(data).warnings
     assert "未能核对：未填写计算方法" in warning.message
 
