@@ -255,6 +255,7 @@
       form.addEventListener('input', function () {
         if (!confirmBox.hidden) { closeConfirm(); }
         if (!panel.hidden && !panel.hasAttribute('aria-busy')) { closePanel(false); }
+        if (!downloading) { tell('', ''); }  // what it said was of the case before
       });
       noButton.addEventListener('click', function () {
         var mode = panel.dataset.mode;
