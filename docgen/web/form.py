@@ -270,6 +270,12 @@ def _rendered(type_name: str, data: Any, fmt: str, inline: bool) -> Rendered:
 
 
 def _refused(problems: list[Problem], doc_type: DocumentType[Any], status: int) -> Response:
+    """The problems as a page (a plain form post), or as JSON to the page's own download
+    (``Accept: application/json``), which shows them beside its download buttons."""
+    if request.accept_mimetypes.best == "application/json":
+        answer = jsonify([p.as_dict() for p in problems])
+        answer.status_code = status
+        return answer
     html = render_template("form/refused.html", problems=problems, doc_type=doc_type)
     response = page_response(html, status)
     response.headers["X-Frame-Options"] = "SAMEORIGIN"

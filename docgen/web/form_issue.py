@@ -16,7 +16,7 @@ are not an issue of this case are refused (409).
 
 A second letter for an unchanged case is issued only when the user asks for it in so
 many words: the page shows the documents the case was issued as (文书编号, 函号, when)
-and 「重新出具一份新的函件」 posts their ids back (``issue_new``). The case is issued anew
+and 「仍要出具新文书」 posts their ids back (``issue_new``). The case is issued anew
 only when those are its latest documents (else it was issued again meanwhile: 409, and
 the page shows the newer ones); the new letter is then what the case is given as.
 
@@ -281,7 +281,7 @@ def _issued_since(latest: list[str]) -> Problem:
         (),
         "case_issued_since",
         f"本案此后已另行出具新的函件（文书编号 {'、'.join(latest)}），未再出具新文书",
-        hint="请重新下载查看最新出具的文书；如仍需再出具一份新的函件，请再次确认",
+        hint="请重新下载查看最新出具的文书；如仍需再出具一份新的函件，请再次点击「仍要出具新文书」",
     )
 
 
@@ -296,7 +296,7 @@ def _elsewhere(earlier: list[Earlier]) -> Problem:
         (),
         "case_issued_elsewhere",
         f"本案已通过其他途径出具：{named}；未再出具新文书",
-        hint="如确需就本案再出具一份新的函件，请在页面中确认「重新出具一份新的函件」",
+        hint="如确需就本案再出具一份新的函件，请在页面中点击「仍要出具新文书」",
     )
 
 

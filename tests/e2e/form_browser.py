@@ -57,7 +57,12 @@ def serve(settings: Settings) -> Iterator[str]:
     """The real WSGI app on a free local port, in a thread, for the duration of the tests."""
     from docgen.web import create_app
 
-    app = create_app({"SETTINGS": settings})
+    yield from serve_app(create_app({"SETTINGS": settings}))
+
+
+def serve_app(app: Any) -> Iterator[str]:
+    """``app`` (made by the test, which keeps it to reach its stores) served as by
+    :func:`serve`."""
     server = make_server("127.0.0.1", 0, closed_at_once(app), threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -68,7 +68,7 @@ def test_pdf_then_docx_is_one_document_and_a_reused_number_asks_first(page: Page
 
     stamp = _pdf_stamp(_download(page, "下载 PDF"))
     assert _docx_stamp(_download(page, "下载 DOCX")) == stamp
-    expect(page.locator("#status")).to_contain_text(f"本案已出具（文书编号 {stamp[0]}）")
+    expect(page.locator("#download-status")).to_contain_text(f"本案已出具（文书编号 {stamp[0]}）")
 
     # other data under the same number: nothing is issued until the user confirms
     by_id(page, "contract", "number").fill("HX-JK-2025-018")
@@ -99,7 +99,7 @@ def test_two_quick_clicks_issue_one_document_in_both_formats(page: Page) -> None
     page.get_by_role("button", name="下载 PDF", exact=True).click()
     page.get_by_role("button", name="下载 DOCX", exact=True).click()  # at once
     page.wait_for_function(
-        "() => document.querySelector('#status').textContent.includes('本案已出具')"
+        "() => document.querySelector('#download-status').textContent.includes('本案已出具')"
     )
     page.wait_for_timeout(1500)
     assert len(files) == 2
@@ -109,7 +109,7 @@ def test_two_quick_clicks_issue_one_document_in_both_formats(page: Page) -> None
 
 def test_a_second_letter_for_an_unchanged_case_only_on_the_users_word(page: Page) -> None:
     """Downloaded again, an issued case is that document, and the page shows it (文书编号,
-    校验码, 函号, when); 「重新出具一份新的函件」 issues a second letter."""
+    校验码, 函号, when); 「仍要出具新文书」 issues a second letter, which the panel names."""
     case = load_fixture("demand_letter", "valid", "person_debtor")
     case["letter_number"] = f"CS-{uuid.uuid4().hex[:8]}"
     _load(page, case)
@@ -122,6 +122,9 @@ def test_a_second_letter_for_an_unchanged_case_only_on_the_users_word(page: Page
     expect(again).to_contain_text(f"文书编号 {first[0]}（校验码 {first[1]}）")
     expect(again).to_contain_text(f"函号 {case['letter_number']}")
 
-    second = _pdf_stamp(_download(page, "重新出具一份新的函件"))
+    second = _pdf_stamp(_download(page, "仍要出具新文书"))
     assert second[0] != first[0]
+    expect(again.locator("h2")).to_have_text("已出具新文书")
+    expect(again).to_contain_text(f"文书编号 {second[0]}（校验码 {second[1]}）")
+    page.get_by_role("button", name="关闭").click()
     expect(again).to_be_hidden()

@@ -125,7 +125,9 @@
 
   // extra: document_ids (the documents this case was issued as: the same documents are
   // given again), confirm_reused (a new document under a letter number already used) or
-  // issue_new (the documents shown, beside which a second letter is confirmed)
+  // issue_new (the documents shown, beside which a second letter is confirmed). A preview
+  // is shown in the page's frame; a download is fetched, so that the page knows when it
+  // is done and what was refused: a promise of {ok} or {ok: false, status, problems}
   function submitRender(format, disposition, extra) {
     ctx.persist.rendered();
     var target = document.getElementById('render-form');
@@ -135,14 +137,46 @@
     target.elements.document_ids.value = (extra && extra.document_ids) || '';
     target.elements.confirm_reused.value = (extra && extra.confirm_reused) || '';
     target.elements.issue_new.value = (extra && extra.issue_new) || '';
-    target.submit();
+    if (disposition !== 'attachment') { target.submit(); return Promise.resolve({ ok: true }); }
+    return fetch(target.action, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Accept': 'application/json', 'X-CSRFToken': csrf },
+      body: new FormData(target)
+    }).then(function (response) {
+      if (!response.ok) {
+        return response.json().catch(function () { return []; }).then(function (body) {
+          return { ok: false, status: response.status, problems: Array.isArray(body) ? body : [] };
+        });
+      }
+      var name = savedName(response.headers.get('Content-Disposition'), format);
+      return response.blob().then(function (blob) { save(blob, name); return { ok: true }; });
+    }).catch(function () { return { ok: false, status: 0, problems: [] }; });
+  }
+
+  // the file's name as the server gave it (RFC 6266: the UTF-8 name, else the plain one)
+  function savedName(header, format) {
+    var utf8 = /filename\*=UTF-8''([^;]+)/i.exec(header || '');
+    if (utf8) { try { return decodeURIComponent(utf8[1]); } catch (e) { /* the plain one */ } }
+    var plain = /filename="([^"]+)"/i.exec(header || '');
+    return plain ? plain[1] : form.dataset.type + '.' + (format.indexOf(',') >= 0 ? 'zip' : format);
+  }
+
+  function save(blob, name) {
+    var url = URL.createObjectURL(blob);
+    var link = el('a', { href: url, download: name });
+    link.hidden = true;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
   }
 
   // --- issuing a case once: static/issue.js ------------------------------------------
 
   var issue = parts.issue({
     form: form, csrf: csrf, el: el, say: say, validate: function () { return validate(); },
-    submitRender: function (f, d, e) { submitRender(f, d, e); }, currentCase: currentCase
+    submitRender: function (f, d, e) { return submitRender(f, d, e); }, currentCase: currentCase
   });
   var download = issue.download;
 

@@ -5,6 +5,7 @@ unasked, while another tenant's issue of it is never seen."""
 
 from __future__ import annotations
 
+import json
 import threading
 import uuid
 from typing import Any
@@ -139,6 +140,30 @@ def test_a_case_the_api_issued_is_named_before_the_form_issues_it_again(web):
     new_id = stamp_in_pdf(renewed.data)[0]
     assert new_id != by_api
     assert [d["document_id"] for d in _issued(client, today)["documents"]] == [new_id]
+
+
+def test_the_pages_own_download_is_refused_in_json(web):
+    """The page fetches a download asking for JSON: a refusal is its problems (code,
+    message, hint), shown beside the download buttons, not a page."""
+    case = {**_case(), "letter_number": f"CS-{uuid.uuid4().hex[:8]}"}
+    api = key_client(web.app, web.a.id, MEMBER)
+    by_api = stamp_in_pdf(api.post("/api/v1/documents/demand_letter?format=pdf", json=case).data)[0]
+    client = web.a.member
+    form = {
+        "csrf_token": page_csrf(client),
+        "case": json.dumps(case, ensure_ascii=False),
+        "format": "pdf",
+        "disposition": "attachment",
+    }
+    refused = client.post(
+        "/form/demand_letter/render", data=form, headers={"Accept": "application/json"}
+    )
+
+    assert refused.status_code == 409
+    (problem,) = refused.json
+    assert problem["code"] == "case_issued_elsewhere"
+    assert f"本案已通过其他途径出具：文书编号 {by_api}（" in problem["message"]
+    assert "「仍要出具新文书」" in problem["hint"]
 
 
 def test_a_changed_case_is_not_the_one_the_api_issued(web):
