@@ -172,7 +172,7 @@ def test_documents_of_the_api_and_a_batch_are_each_named(page: Page, firm: Firm,
 
     page.get_by_role("button", name="下载 DOCX", exact=True).click()
     expect(panel).to_be_visible()
-    expect(panel).to_contain_text("本所已经其他途径出具过本案的 2 份文书（未经本表单）")
+    expect(panel).to_contain_text("本案已经其他途径出具过 2 份文书（未经本表单）")
     items = panel.locator("li")
     expect(items).to_have_count(2)
     expect(items.nth(0)).to_contain_text(f"文书编号 {by_api}")

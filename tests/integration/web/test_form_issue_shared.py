@@ -205,4 +205,4 @@ def test_the_page_asks_for_a_second_letter_in_a_panel_of_its_own(web):
     page = web.a.member.get("/form/demand_letter").get_data(as_text=True)
     assert 'name="issue_new"' in page
     assert '<div id="issue-again"' in page and "仍要出具新文书</button>" in page
-    assert "或由本所其他同事、在其他浏览器再次下载" in page
+    assert "或由其他同事、在其他浏览器再次下载" in page
