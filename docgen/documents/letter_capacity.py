@@ -34,7 +34,9 @@
   (``adult_ratification``, on or after the 18th birthday): valid as well, and worded as
   the representative's assent is (:func:`self_ratified`, ``letter_assent``).
 - Made under eight, or as a minor of eight or more typed as without capacity, who cannot
-  recognise their acts (arts. 20, 21(2): ``guardian_rules.without_capacity_then``), the
+  recognise their acts (arts. 20, 21(2): ``guardian_rules.without_capacity_then``; the
+  court's finding of it dated on the contract's day or after, only with what shows it then,
+  else read as made with limited capacity: ``letter_found_later``), the
   contract is void (art. 144) and binds no one from the start, consent or ratification
   notwithstanding (art. 155): the letter asks for what the debtor obtained under it (art. 157), and
   interest or a penalty agreed in it cannot be demanded. The guarantee of a void main
@@ -154,12 +156,10 @@ def void_reason_of(case: Any) -> tuple[str, str]:
     """:func:`void_reason` of the debtor, a minor's under art. 21(2); an adult found without
     capacity before the contract (``letter_finding``): 「已于…经…民事判决认定」 (art. 21(1))."""
     if found_void(case):
-        day = format_cn(case.capacity_found_on)
+        found = f"于{format_cn(case.capacity_found_on)}经{judgment_words(case)}认定"
         if lacking_shown(case):  # found on the day or after, the capacity then shown
-            return f"已不能辨认自己的行为{shown_words(case)}于{day}经{judgment_words(case)}认定", (
-                "第二十一条第一款"
-            )
-        return f"已于{day}经{judgment_words(case)}认定", "第二十一条第一款"
+            return f"已不能辨认自己的行为{shown_words(case)}{found}", "第二十一条第一款"
+        return f"已{found}", "第二十一条第一款"
     what, article = void_reason(case.debtor, case.contract.signed_on)
     return what, "第二十一条第二款" if article == "第二十一条" else article
 
