@@ -26,7 +26,8 @@ ADULT = load_fixture(
     "lawyer_letter", "valid", "adult_found_without_capacity_after_the_contract_with_evidence"
 )
 EVIDENCE = (
-    "北京市某司法鉴定所（2025）京某鉴字第88号司法鉴定意见书载明张伟自2023年3月起不能辨认自己的行为"
+    "北京华正司法鉴定中心（2025）华正精鉴字第88号司法鉴定意见书"
+    "载明张伟自2023年3月起不能辨认自己的行为"
 )
 LATER = (
     "张伟于2025年1月10日签订上述《借款合同》时为14周岁的未成年人，北京市东城区人民法院（2025）"
