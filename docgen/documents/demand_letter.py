@@ -48,6 +48,7 @@ from docgen.documents.letter_assent import (
 from docgen.documents.letter_capacity import contract_status, ratification_of
 from docgen.documents.letter_copies import sent_apart
 from docgen.documents.letter_finding import CapacityFinding, capacity_finding_field
+from docgen.documents.letter_found_later import incapacity_at_signing_field
 from docgen.documents.letter_rules import contract_opening, made_verb, summary_for
 from docgen.documents.letter_self_ratification import self_receipt
 from docgen.documents.letter_sender import check_sender
@@ -89,7 +90,7 @@ from docgen.domain.disclosure import (
     paired_with,
     shown_when,
 )
-from docgen.domain.fields import Line, ShortText
+from docgen.domain.fields import Line, ShortText, Text
 from docgen.domain.guarantee import Guarantee
 from docgen.domain.identity import mask_id, number_label
 from docgen.domain.parties import Party, Person
@@ -134,6 +135,7 @@ class DemandLetter(AddressedCase):
     guardian_assent: GuardianAssent | None = guardian_assent_field()
     capacity_finding: CapacityFinding | None = capacity_finding_field()
     capacity_found_on: date | None = capacity_found_field()
+    incapacity_at_signing: Text | None = incapacity_at_signing_field()
     adult_ratification: AdultRatification | None = adult_ratification_field()
     loan_delivery: LoanDelivery | None = delivery_field()
     amounts: DebtAmounts = Field(title="欠款金额")
@@ -182,12 +184,10 @@ class DemandLetter(AddressedCase):
 
 
 def resolve(case: DemandLetter, resources: Resources, final: bool) -> DemandLetter:
-    """Fill in what the letter leaves blank from its stored sender profile.
-
-    The contact details come from any profile (a law firm's or the creditor's own). The
-    payment account comes only from a creditor's profile: the account of a law firm's
-    profile is the firm's own, not where the debtor pays.
-    """
+    """Fill in what the letter leaves blank from its stored sender profile: the contact
+    details from any profile (a law firm's or the creditor's own), the payment account only
+    from a creditor's (the account of a law firm's profile is the firm's own, not where the
+    debtor pays)."""
     if case.sender_profile_id is None or case._profile_kind is not None:
         return case
     # the database layer only for a letter that names a stored profile

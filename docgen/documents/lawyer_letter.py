@@ -48,6 +48,7 @@ from docgen.documents.letter_assent import (
 from docgen.documents.letter_capacity import contract_status, pending_ratification
 from docgen.documents.letter_copies import copied_to, own_number, sent_apart
 from docgen.documents.letter_finding import CapacityFinding, capacity_finding_field
+from docgen.documents.letter_found_later import incapacity_at_signing_field
 from docgen.documents.letter_rules import contract_opening, summary_for
 from docgen.documents.letter_service import (
     LetterService,
@@ -131,6 +132,7 @@ class LawyerLetter(AddressedCase):
     guardian_assent: GuardianAssent | None = guardian_assent_field()
     capacity_finding: CapacityFinding | None = capacity_finding_field()
     capacity_found_on: date | None = capacity_found_field()
+    incapacity_at_signing: Text | None = incapacity_at_signing_field()
     adult_ratification: AdultRatification | None = adult_ratification_field()
     loan_delivery: LoanDelivery | None = delivery_field()
     amounts: DebtAmounts = Field(title="欠款金额")

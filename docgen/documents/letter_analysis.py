@@ -51,7 +51,7 @@ from docgen.documents.letter_capacity import (
     contract_status,
     void_reason_of,
 )
-from docgen.documents.letter_finding import found_limited
+from docgen.documents.letter_finding import found_limited, minor_open
 from docgen.documents.letter_self_ratification import self_asked_analysis
 from docgen.documents.part_models import ASSENT_WORDS
 
@@ -200,6 +200,26 @@ def _fallback(to_debtor: bool, effect: str) -> str:
     return _RESTITUTION if to_debtor else _GUARANTEE_FALLS.format(effect=effect)
 
 
+_MINOR_VOID = (
+    "八周岁以上的未成年人不能辨认自己行为的，为无民事行为能力人，其实施的民事法律行为无效"
+    "（第二十一条第二款、第一百四十四条）。"
+)
+
+
+def _open_minor(to_debtor: bool) -> tuple[str, str]:
+    """The rule and the fallback of a minor's contract read as awaiting ratification, the
+    court having found the minor without capacity only later (``letter_found_later``): in
+    the debtor's copy the void branch beside ratification (arts. 19, 21(2), 144, 145), in a
+    guarantor's only that the guarantee falls with a contract void or never effective
+    (an inability to recognise one's acts is health information, 个人信息保护法 art. 28)."""
+    if not to_debtor:
+        return _PENDING, "该合同被认定无效或者确定不发生效力的，" + _fallback(
+            False, "无效或者不发生效力"
+        )
+    undone = "该合同未获追认而确定不发生效力，或者因签订时已不能辨认自己的行为而无效的，"
+    return _PENDING + _MINOR_VOID, undone + _fallback(True, "")
+
+
 def legal_analysis(case: Any, debtor: str) -> str:
     """The default 法律分析 for the contract's status; ``debtor`` as the copy calls the
     debtor (您, 贵司, or the name in a guarantor's copy)."""
@@ -225,6 +245,8 @@ def legal_analysis(case: Any, debtor: str) -> str:
         ratified = _binding(kind, "该合同获追认后", "")
         undone = "该合同未获追认而确定不发生效力的，" + _fallback(to_debtor, "不发生效力")
         rule = _LIMITED_ADULT if found_limited(case) else _PENDING
+        if minor_open(case):  # found without capacity only later (letter_found_later)
+            rule, undone = _open_minor(to_debtor)
         if found_limited(case) and not to_debtor:
             # an adult's capacity is not told to the guarantor (个人信息保护法 art. 28)
             return _binding(kind, "依法成立的合同", CIVIL_CODE)

@@ -51,6 +51,7 @@ from docgen.documents.letter_capacity import (
     self_asked,
     void_reason,
 )
+from docgen.documents.letter_finding import as_signed
 from docgen.documents.part_models import ASSENT_WORDS, GuardianAssent
 from docgen.documents.problems import Assessment
 from docgen.documents.self_ratification import Wording, check_minor_then
@@ -111,7 +112,8 @@ def capacity_found_field() -> Any:
         title="民事行为能力认定日期",
         description="人民法院认定债务人为无或限制民事行为能力人的判决作出之日（民法典第二十一条、"
         "第二十四条；与「民事行为能力的认定」一并填写）：成年债务人的认定早于签约的，合同无效或者待"
-        "法定代理人追认；晚于签约的，合同有效",
+        "法定代理人追认；晚于签约的，该认定不能说明签约时的民事行为能力，函件不据此主张合同无效"
+        "或者效力待定（另有依据证明签约时已不能辨认自己行为的，填写「签约时已不能辨认自己行为的依据」）",
         json_schema_extra=ADVANCED,
     )
 
@@ -136,7 +138,7 @@ def check_guardian_assent(result: Assessment, case: Any) -> None:
         )
         return
     signed = contract.signed_on
-    if contract_void(debtor, signed):
+    if contract_void(as_signed(case), signed):
         what, article = void_reason(debtor, signed)
         result.error(
             LOC,

@@ -34,7 +34,9 @@
   (``adult_ratification``, on or after the 18th birthday): valid as well, and worded as
   the representative's assent is (:func:`self_ratified`, ``letter_assent``).
 - Made under eight, or as a minor of eight or more typed as without capacity, who cannot
-  recognise their acts (arts. 20, 21(2): ``guardian_rules.without_capacity_then``), the
+  recognise their acts (arts. 20, 21(2): ``guardian_rules.without_capacity_then``; the
+  court's finding of it dated on the contract's day or after, only with what shows it then,
+  else read as made with limited capacity: ``letter_found_later``), the
   contract is void (art. 144) and binds no one from the start, consent or ratification
   notwithstanding (art. 155): the letter asks for what the debtor obtained under it (art. 157), and
   interest or a penalty agreed in it cannot be demanded. The guarantee of a void main
@@ -60,7 +62,6 @@ from docgen.documents.case_memo import per_case
 from docgen.documents.guardian_rules import (
     CAPACITY_LABELS,
     CIVIL_CODE,
-    GUARDIAN_HINT,
     adult_from,
     age_on,
     is_minor,
@@ -69,7 +70,15 @@ from docgen.documents.guardian_rules import (
     under_eight,
     without_capacity_then,
 )
-from docgen.documents.letter_finding import adult_finding, found_limited, found_void, judgment_words
+from docgen.documents.letter_finding import (
+    adult_finding,
+    as_signed,
+    found_limited,
+    found_void,
+    judgment_words,
+    lacking_shown,
+    shown_words,
+)
 from docgen.documents.letter_rules import made_verb
 from docgen.documents.part_models import PaymentDeadline
 from docgen.documents.problems import Assessment
@@ -81,7 +90,6 @@ __all__ = [
     "assent_effective",
     "binds_if",
     "capacity_unknown",
-    "check_contract_capacity",
     "check_payment_deadline",
     "contract_status",
     "contract_void",
@@ -99,8 +107,6 @@ __all__ = [
     "ward_ratifies",
 ]
 
-GUARANTEE_INTERPRETATION = "《最高人民法院关于适用〈中华人民共和国民法典〉有关担保制度的解释》"
-
 RATIFICATION_DAYS = 30  # 民法典 art. 145(2): 自收到通知之日起三十日内
 RATIFICATION_WINDOW = PaymentDeadline(days=RATIFICATION_DAYS, kind="calendar")
 """The payment deadline of a letter asking for ratification when the user's is shorter:
@@ -114,8 +120,6 @@ start: the official calendar (2004–2026) has at most 23 workdays in the 29 day
 day (October 2004, with its 调休), the Monday–Friday fallback at most 21; checked in
 tests/unit/documents/test_letter_ratification.py. A shorter working-day deadline may end
 before the ratification period and is replaced."""
-
-_VOID_LABELS = {"interest": "利息", "penalty": "违约金"}
 
 
 def ratification_of(ward: str, signed: date, contract: str) -> str:
@@ -152,8 +156,10 @@ def void_reason_of(case: Any) -> tuple[str, str]:
     """:func:`void_reason` of the debtor, a minor's under art. 21(2); an adult found without
     capacity before the contract (``letter_finding``): 「已于…经…民事判决认定」 (art. 21(1))."""
     if found_void(case):
-        day = format_cn(case.capacity_found_on)
-        return f"已于{day}经{judgment_words(case)}认定", "第二十一条第一款"
+        found = f"于{format_cn(case.capacity_found_on)}经{judgment_words(case)}认定"
+        if lacking_shown(case):  # found on the day or after, the capacity then shown
+            return f"已不能辨认自己的行为{shown_words(case)}{found}", "第二十一条第一款"
+        return f"已{found}", "第二十一条第一款"
     what, article = void_reason(case.debtor, case.contract.signed_on)
     return what, "第二十一条第二款" if article == "第二十一条" else article
 
@@ -165,7 +171,7 @@ def assent_effective(case: Any) -> bool:
     not the capacity was already limited then). Not for a void contract (art. 144), an
     adult typed as without capacity (void if already so then, assent or not) nor a debtor
     of full capacity (nothing to consent to): ``letter_assent`` reports those."""
-    debtor, signed = case.debtor, case.contract.signed_on
+    debtor, signed = as_signed(case), case.contract.signed_on
     if case.guardian_assent is None or not isinstance(debtor, Person):
         return False
     return not contract_void(debtor, signed) and ratifiable(debtor, signed)
@@ -180,7 +186,7 @@ def self_ratified(case: Any) -> bool:
     行为》（《中国应用法学》2022年第3期）: 「限制民事行为能力人取得完全民事行为能力之后应
     享有追认权」. Performance alone is not read as ratification: no source found says so."""
     ratified_on = case.adult_ratification
-    debtor, signed = case.debtor, case.contract.signed_on
+    debtor, signed = as_signed(case), case.contract.signed_on
     if ratified_on is None or not isinstance(debtor, Person):
         return False
     if contract_void(debtor, signed) or not (
@@ -201,7 +207,7 @@ def ratified(case: Any) -> bool:
 def guardian_asked(case: Any) -> bool:
     """The letter asks the debtor's guardian to ratify the contract (art. 145(2)); not
     once the contract is ratified (:func:`ratified`)."""
-    asked = ward_ratifies(case.debtor, case.contract.signed_on) or found_limited(case)
+    asked = ward_ratifies(as_signed(case), case.contract.signed_on) or found_limited(case)
     return asked and not ratified(case)
 
 
@@ -212,7 +218,7 @@ def self_asked(case: Any) -> bool:
     :func:`self_ratified` cites), and the letter asks him to, within the thirty days of
     art. 145(2) applied by analogy (参照). An adult typed as of limited capacity has a
     guardian again (art. 23) and is not asked himself."""
-    debtor, signed = case.debtor, case.contract.signed_on
+    debtor, signed = as_signed(case), case.contract.signed_on
     if not isinstance(debtor, Person) or debtor.guardian is not None or ratified(case):
         return False
     minor_then = ratifiable(debtor, signed) and is_minor(debtor, signed)
@@ -231,7 +237,7 @@ def capacity_unknown(case: Any) -> str | None:
     """The capacity typed (``limited``, ``none``) of a debtor who was an adult when
     contracting, on which the contract's validity turns if it was already so then (arts.
     21, 22, 144, 145); None when the capacity on that day is told by the age or is full."""
-    debtor, signed = case.debtor, case.contract.signed_on
+    debtor, signed = as_signed(case), case.contract.signed_on
     if not isinstance(debtor, Person) or debtor.capacity not in CAPACITY_LABELS:
         return None
     if contract_void(debtor, signed) or is_minor(debtor, signed) or ratified(case):
@@ -248,7 +254,7 @@ def ratification_unasked(case: Any) -> bool:
     typed as of limited capacity. The contract takes effect only with the consent or
     ratification of the legal representative, unless it was purely beneficial or fitting
     the minor's age and intelligence (arts. 19, 145(1)), which the case does not say."""
-    debtor, signed = case.debtor, case.contract.signed_on
+    debtor, signed = as_signed(case), case.contract.signed_on
     if not isinstance(debtor, Person) or debtor.guardian is not None:
         return False
     minor_then = ratifiable(debtor, signed) and is_minor(debtor, signed)
@@ -266,7 +272,7 @@ def contract_status(case: Any) -> str:
     minor of eight or more, no guardian to ask: :func:`ratification_unasked`),
     ``if_capable`` (an adult's capacity on the day of contracting unknown: binding unless
     it was already lacking, :func:`capacity_unknown`), else ``binding``."""
-    if contract_void(case.debtor, case.contract.signed_on) or found_void(case):
+    if contract_void(as_signed(case), case.contract.signed_on) or found_void(case):
         return "void"
     if ratified(case):
         return "assented"
@@ -352,99 +358,3 @@ def _asked_of(case: Any) -> tuple[str, str]:
     if self_asked(case):
         return f"债务人{case.debtor.name}本人", "参照"
     return f"法定代理人{case.debtor.guardian.name}", ""
-
-
-def check_contract_capacity(result: Assessment, case: Any) -> None:
-    """A void contract's interest or penalty demanded (error); a minor's contract with
-    no guardian to ratify it, an adult's capacity on the day of contracting unknown
-    (warnings)."""
-    debtor, contract = case.debtor, case.contract
-    if not isinstance(debtor, Person):
-        return
-    signed, status = contract.signed_on, contract_status(case)
-    if status == "void":
-        _void_claims(result, case, debtor)
-        _void_guarantees(result, case, debtor)
-    elif status == "unasked":
-        _warn_unasked(result, case, debtor)
-    elif status == "if_capable":
-        result.warn(
-            ("debtor", "capacity"),
-            "capacity_at_contract_unknown",
-            f"债务人{debtor.name}为{CAPACITY_LABELS[debtor.capacity]}，但未能确认其"
-            f"{format_cn(signed)}签订《{contract.name}》时的民事行为能力：签约时已为无民事"
-            f"行为能力人的，合同无效（{CIVIL_CODE}第一百四十四条）；为限制民事行为能力人的，"
-            "经法定代理人同意或者追认后有效（第一百四十五条）。函件按合同有效要求付款，并写明"
-            "签约时已为该状态的，将依法要求返还其因合同取得的财产（第一百五十七条）；致保证人"
-            "的函件写明保证合同随之无效或者不发生效力，有过错的保证人承担相应的民事责任"
-            "（第六百八十二条）",
-            hint="请核实人民法院认定其为无、限制民事行为能力人的日期（民法典第二十四条），填写"
-            "「民事行为能力认定日期」：早于签约的，函件按合同无效或者效力待定（催告法定代理人"
-            "追认）出具；晚于签约的，合同有效，函件不再提及民事行为能力"
-            + ("；认定与签约为同一日的，先后无法确定" if adult_finding(case) == "same" else "")
-            + (
-                "；合同已经法定代理人同意或者追认的，请在「法定代理人同意或追认」中填写"
-                if debtor.capacity == "limited"
-                else ""
-            ),
-        )
-
-
-def _warn_unasked(result: Assessment, case: Any, debtor: Person) -> None:
-    """A minor's contract that no guardian is asked to ratify (:func:`ratification_unasked`):
-    the letter cannot make the call of art. 145(2), so it demands payment only if the
-    contract is valid and names restitution if ratification is refused (art. 157). Said
-    at the guardian; for a minor now the letter is refused there instead
-    (``guardian_rules``: it goes through the guardian, who is then asked)."""
-    contract = case.contract
-    if is_minor(debtor, case.letter_date):
-        return
-    age = age_on(debtor, contract.signed_on)
-    result.warn(
-        ("debtor", "guardian"),
-        "ratification_not_asked",
-        f"债务人{debtor.name}签订《{contract.name}》时为{age}周岁的未成年人，属于限制民事"
-        "行为能力人：该合同除纯获利益或者与其年龄、智力相适应的以外，经法定代理人同意或者"
-        f"追认后有效，此前效力待定（{CIVIL_CODE}第十九条、第一百四十五条第一款）。未填写法定"
-        "代理人，本函不能催告法定代理人追认（第一百四十五条第二款），因此不主张该合同已经生效"
-        f"的债务：函件写明「上述《{contract.name}》有效的」才要求付款，并写明经拒绝追认而确定"
-        "不发生效力的，将要求返还其因该合同取得的财产（第一百五十七条）",
-        hint=f"{GUARDIAN_HINT}：函件将催告其自收到之日起三十日内追认，并以追认为付款条件",
-    )
-
-
-def _void_claims(result: Assessment, case: Any, debtor: Person) -> None:
-    what, article = void_reason_of(case)
-    for i, component in enumerate(case.amounts.components):
-        label = _VOID_LABELS.get(component.kind)
-        if label is None:
-            continue
-        result.error(
-            ("amounts", "components", i, "kind"),
-            "void_contract_claim",
-            f"债务人{debtor.name}签订《{case.contract.name}》时{what}，为无民事行为能力人，"
-            f"合同无效，自始没有法律约束力（{CIVIL_CODE}{article}、第一百四十四条、第一百五十五条）："
-            f"不得按合同约定主张{label}；"
-            "可要求返还其因合同取得的财产，有过错的一方赔偿对方的损失（第一百五十七条）",
-            hint="请删除该项；主张资金占用损失的，请选择项目类型“其他”并写明计算依据",
-        )
-
-
-def _void_guarantees(result: Assessment, case: Any, debtor: Person) -> None:
-    """A guarantor of a void main contract owes no 保证责任 (民法典 art. 682(1)); its liability
-    for fault is at most a third of what the debtor cannot pay, none without fault (art.
-    682(2); 法释〔2020〕28号 art. 17(2)): not a sum a letter can demand by a deadline."""
-    what, article = void_reason_of(case)
-    for i, guarantor in enumerate(case.guarantors):
-        result.error(
-            ("guarantors", i),
-            "guarantee_of_void_contract",
-            f"债务人{debtor.name}签订《{case.contract.name}》时{what}，为无民事行为能力人，该合同"
-            f"无效（{CIVIL_CODE}{article}、第一百四十四条）；主债权债务合同无效的，保证合同无效"
-            "（第六百八十二条第一款），不得"
-            f"向保证人{guarantor.name}发函要求其承担保证责任。保证人无过错的，不承担赔偿责任；有过错"
-            "的，其赔偿责任不超过债务人不能清偿部分的三分之一（第六百八十二条第二款；"
-            f"{GUARANTEE_INTERPRETATION}第十七条第二款）",
-            hint="请删除该保证人，本函只向债务人要求返还财产；保证人的过错赔偿责任须待确定债务人"
-            "不能清偿的部分，请另行主张",
-        )

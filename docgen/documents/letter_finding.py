@@ -49,19 +49,24 @@ from docgen.documents.guardian_rules import (
 from docgen.documents.problems import Assessment, Problem
 from docgen.domain.dates import format_cn
 from docgen.domain.disclosure import ADVANCED
-from docgen.domain.parties import Person
+from docgen.domain.parties import Party, Person
 
 __all__ = [
     "CapacityFinding",
     "adult_finding",
+    "as_signed",
     "capacity_finding_field",
     "check_capacity_basis",
     "finding_intro",
+    "found_later",
     "found_limited",
     "found_void",
     "found_words",
     "judgment_words",
+    "lacking_shown",
+    "minor_found",
     "minor_found_words",
+    "minor_open",
     "minor_warning_on_finding",
 ]
 
@@ -82,8 +87,50 @@ def adult_finding(case: Any) -> str | None:
 
 
 def found_void(case: Any) -> bool:
-    """Found without capacity before the contract: void (arts. 21(1), 144)."""
-    return adult_finding(case) == "before" and case.debtor.capacity == "none"
+    """An adult found without capacity before the contract, or found so on the day or
+    after it with what shows the capacity already lacking then (``incapacity_at_signing``,
+    :func:`lacking_shown`): void (arts. 21(1), 144)."""
+    order = adult_finding(case)
+    if order == "before":
+        return bool(case.debtor.capacity == "none")
+    return order is not None and lacking_shown(case)
+
+
+def found_later(case: Any) -> bool:
+    """A debtor typed as without capacity whom the court found so only on the day of the
+    contract or after it (a minor of eight or more when contracting, or an adult): the
+    finding says what the capacity is since, not that it was already lacking when signing
+    (arts. 21, 144: an act's validity turns on the capacity of the actor when acting)."""
+    debtor = case.debtor
+    if not isinstance(debtor, Person) or debtor.capacity != "none":
+        return False
+    order = finding_order(case.capacity_found_on, case.contract.signed_on)
+    if order not in ("same", "after"):
+        return False
+    return minor_found(case) or adult_finding(case) is not None
+
+
+def lacking_shown(case: Any) -> bool:
+    """:func:`found_later`, and the case states what shows the debtor could already not
+    recognise their acts when signing (``incapacity_at_signing``): the letter may call the
+    contract void on it."""
+    return found_later(case) and case.incapacity_at_signing is not None
+
+
+def minor_open(case: Any) -> bool:
+    """A minor of eight or more when contracting, typed as without capacity, found so only
+    on the day of the contract or after it, nothing else showing the capacity then: the age
+    shows at least limited capacity (art. 19), so the letter reads the contract as one that
+    takes effect once ratified (art. 145), the void branch beside it (``letter_found_later``)."""
+    return minor_found(case) and found_later(case) and not lacking_shown(case)
+
+
+def as_signed(case: Any) -> Party:
+    """The debtor as the letter reads their capacity when contracting: a minor found
+    without capacity only later (:func:`minor_open`) as of the limited capacity their age
+    gives (art. 19), else as typed."""
+    debtor: Party = case.debtor
+    return debtor.model_copy(update={"capacity": "limited"}) if minor_open(case) else debtor
 
 
 def found_limited(case: Any) -> bool:
@@ -130,10 +177,19 @@ def minor_found_words(case: Any) -> str:
     「为14周岁的未成年人，不能辨认自己的行为，经北京市东城区人民法院（2024）京0101民特12号
     民事判决于2024年6月1日认定为无民事行为能力人」."""
     age = age_on(case.debtor, case.contract.signed_on)
+    if lacking_shown(case):
+        return f"为{age}周岁的未成年人，不能辨认自己的行为{shown_words(case)}{_found_as(case)}"
     return f"为{age}周岁的未成年人，不能辨认自己的行为，{_found_as(case)}"
 
 
-def _minor_found(case: Any) -> bool:
+def shown_words(case: Any) -> str:
+    """What shows the capacity lacking when signing, and the finding's place after it:
+    「（依据：…），其后」 for a finding after the contract, 「（依据：…），并」 on its day."""
+    later = case.capacity_found_on > case.contract.signed_on
+    return f"（依据：{case.incapacity_at_signing}），{'其后' if later else '并'}"
+
+
+def minor_found(case: Any) -> bool:
     """The debtor made the contract as a minor of eight or more typed as without capacity
     (art. 21(2)): the letter calls the contract void, on a court's finding."""
     debtor, signed = case.debtor, case.contract.signed_on
@@ -154,7 +210,7 @@ def minor_warning_on_finding(result: Assessment, case: Any) -> None:
     to check that (a minor who could still recognise their acts then was of limited
     capacity, and the contract awaits ratification: arts. 19, 145)."""
     found = case.capacity_found_on
-    if not _minor_found(case) or found is None:
+    if not minor_found(case) or found is None:
         return
     debtor, signed = case.debtor, case.contract.signed_on
     head = (
@@ -167,15 +223,7 @@ def minor_warning_on_finding(result: Assessment, case: Any) -> None:
     if found < signed:
         message = f"{head}，早于签约（{format_cn(signed)}）：其签约时已不能辨认自己的行为，{void}"
     else:
-        order = "，与签约为同一日，先后无法确定" if found == signed else "，晚于签约"
-        message = (
-            f"{head}{order}（签约日期{format_cn(signed)}）：该认定不能说明其签约时已不能辨认"
-            f"自己的行为。函件按签约时已不能辨认处理：{void}"
-        )
-        hint = (
-            "请核实其签约时能否辨认自己的行为；签约时尚能辨认、其后才丧失民事行为能力的，"
-            "合同经法定代理人同意或者追认后有效（第十九条、第一百四十五条）"
-        )
+        message, hint = _later_words(case, head)
     for i, problem in enumerate(result.problems):
         if problem.code != "debtor_minor" or problem.loc != ("debtor", "birth_date"):
             continue
@@ -191,6 +239,31 @@ def minor_warning_on_finding(result: Assessment, case: Any) -> None:
             "warning",
         )
         result.problems[i] = worded
+
+
+def _later_words(case: Any, head: str) -> tuple[str, str | None]:
+    """The ``debtor_minor`` warning's message and hint for a finding on the day of the
+    contract or after it: the letter calls the contract void only on what the case states
+    shows the inability when signing (``incapacity_at_signing``), else it asks the guardian
+    to ratify and names the void branch beside it (``letter_found_later``)."""
+    found, signed = case.capacity_found_on, case.contract.signed_on
+    order = "，与签约为同一日，先后无法确定" if found == signed else "，晚于签约"
+    head += f"{order}（签约日期{format_cn(signed)}）：该认定不能说明其签约时已不能辨认自己的行为"
+    if lacking_shown(case):
+        return (
+            f"{head}。函件依所填依据（{case.incapacity_at_signing}）按签约时已不能辨认处理："
+            "订立的合同无效（第二十一条第二款、第一百四十四条），追认不能使其有效",
+            "请核实该依据能够证明其签约时已不能辨认自己的行为；不能证明的，请删除「签约时已不能"
+            "辨认自己行为的依据」，函件将催告法定代理人追认",
+        )
+    return (
+        f"{head}。函件不主张合同无效，按其签约时为八周岁以上的未成年人处理：合同经法定代理人"
+        "同意或者追认后有效，催告法定代理人追认（第十九条、第一百四十五条），并写明其签约时已"
+        "不能辨认自己的行为的，合同无效（第二十一条第二款、第一百四十四条），未获追认或者无效的，"
+        "应当返还因合同取得的财产（第一百五十七条）",
+        "有证据证明其签约时已不能辨认自己的行为的（如认定所依据的鉴定意见载明的起始时间），请"
+        "填写「签约时已不能辨认自己行为的依据」，函件将写明合同无效、不主张利息和违约金",
+    )
 
 
 def _adult_ward(case: Any) -> bool:
@@ -211,7 +284,7 @@ def finding_intro(case: Any, you: str) -> str:
     您为其监护人；」 when it appointed the guardian, art. 31), so that the reader sees when
     and how the debtor came under guardianship; nothing for a minor (a ward by age, whose
     void contract's facts name the finding: :func:`minor_found_words`) or without a finding."""
-    if not _adult_ward(case) or case.capacity_finding is None or _minor_found(case):
+    if not _adult_ward(case) or case.capacity_finding is None or minor_found(case):
         return ""
     finding: CapacityFinding = case.capacity_finding
     head = f"{case.debtor.name}{_found_as(case)}"
@@ -234,7 +307,7 @@ def check_capacity_basis(result: Assessment, case: Any) -> None:
     """The finding required where the letter rests on it (a minor's void contract, an adult
     ward's guardianship), refused where nothing rests on it, and checked as a court's."""
     finding: CapacityFinding | None = case.capacity_finding
-    minor, adult = _minor_found(case), _adult_ward(case)
+    minor, adult = minor_found(case), _adult_ward(case)
     if finding is not None and not (minor or _finding_fits(case)):
         result.error(
             FINDING,
@@ -285,8 +358,9 @@ def _minor_message(case: Any) -> str:
     return (
         f"债务人{debtor.name}签订《{contract.name}》时为{age}周岁的未成年人：八周岁以上的未成年人"
         f"为限制民事行为能力人（{CIVIL_CODE}第十九条），不能辨认自己行为的，才为无民事行为能力人"
-        f"（第二十一条第二款），须经人民法院认定（{SPECIAL_PROCEDURE}）。函件据此写明该合同无效、"
-        "不主张利息和违约金（第一百四十四条、第一百五十七条），须写明作出认定的人民法院、案号和日期；"
+        f"（第二十一条第二款），须经人民法院认定（{SPECIAL_PROCEDURE}）。认定早于签约的，函件据此"
+        "写明该合同无效、不主张利息和违约金（第一百四十四条、第一百五十七条），与签约同日或者晚于签约"
+        "的，催告法定代理人追认，均须写明作出认定的人民法院、案号和日期；"
         "未经认定的，请将「民事行为能力」改为限制民事行为能力，函件将催告法定代理人追认"
         "（第一百四十五条）"
     )

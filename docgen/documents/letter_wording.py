@@ -40,7 +40,9 @@ from docgen.documents.letter_finding import (
     found_void,
     found_words,
     minor_found_words,
+    minor_open,
 )
+from docgen.documents.letter_found_later import later_finding_words, minor_void_branch
 from docgen.documents.letter_rules import (
     MINOR_EFFECT,
     minor_when_contracting,
@@ -71,6 +73,8 @@ def limited_then(case: Any, debtor: str) -> tuple[str, str]:
     found of limited capacity before the contract (``letter_finding.found_words``, art. 22)."""
     if found_limited(case):
         return found_words(case, debtor), "第二十二条"
+    if minor_open(case):  # found without capacity only later: the age alone is known
+        return later_finding_words(case, debtor), "第十九条"
     return f"{minor_when_contracting(case, debtor)}，属于限制民事行为能力人", "第十九条"
 
 
@@ -182,10 +186,11 @@ def ratification_request(case: Any, you: str, asker: str, effect: bool = True) -
     )
     if not effect:
         return call
-    then, article = limited_then(case, debtor_called(case, you))
+    debtor = debtor_called(case, you)
+    then, article = limited_then(case, debtor)
     return (
         f"{then}，该合同经法定代理人同意或者追认后有效（{CIVIL_CODE}{article}、第一百四十五条"
-        f"第一款）。{call}"
+        f"第一款）{minor_void_branch(case, debtor)}。{call}"
     )
 
 
@@ -197,7 +202,11 @@ def _undone(case: Any, debtor: str) -> tuple[str, str, str] | None:
     status = contract_status(case)
     if status == "pending":
         silent = guardian_you(case) if guardian_addressed(case) else "法定代理人"
-        return f"{contract}未获追认（包括{silent}逾期未作表示）而确定不发生效力", "不发生效力", ""
+        refused = f"{contract}未获追认（包括{silent}逾期未作表示）而确定不发生效力"
+        if minor_open(case):  # or void, had the minor already lost the capacity
+            void = f"，或者因{debtor}签订时已不能辨认自己的行为而无效"
+            return refused + void, "无效或者不发生效力", "第一百四十四条、"
+        return refused, "不发生效力", ""
     if status == "self_asked":
         return f"{contract}未获追认（包括{debtor}逾期未作表示）而确定不发生效力", "不发生效力", ""
     if status == "unasked":
@@ -267,17 +276,17 @@ def refusal_consequence(
                 # the ward returns what it obtained (art. 157); the guardian, its legal
                 # representative, does so from the ward's property (arts. 34(1), 35(1))
                 return (
-                    f"{condition}的，{debtor}应当返还{loan}（{CIVIL_CODE}第一百五十七条），"
+                    f"{condition}的，{debtor}应当返还{loan}（{CIVIL_CODE}{articles}第一百五十七条），"
                     f"请{you}作为{debtor}的法定代理人，代理{debtor}以其本人的财产{within}返还。"
                 )
-            return f"{condition}的，请{within}返还{loan}（{CIVIL_CODE}第一百五十七条）。"
+            return f"{condition}的，请{within}返还{loan}（{CIVIL_CODE}{articles}第一百五十七条）。"
         # to the guardian, the ward is named as the one who returns (art. 157)
         whose = f"{debtor}返还其" if guardian_addressed(case) is not None else f"返还{debtor}"
         return (
             f"{condition}的，{claimant}将依法要求{whose}因该合同取得的财产"
             f"（{CIVIL_CODE}{articles}第一百五十七条）。"
         )
-    if contract_status(case) == "if_capable" or found_limited(case):
+    if contract_status(case) == "if_capable" or found_limited(case) or minor_open(case):
         return _GUARANTEE_UNDONE.format(name=case.contract.name, you=you)
     return (
         f"{condition}的，保证合同作为其从合同随之{effect}（{CIVIL_CODE}{articles}第六百八十二条"

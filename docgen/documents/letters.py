@@ -26,7 +26,6 @@ from docgen.documents.letter_amounts import (
 from docgen.documents.letter_assent import check_adult_ratification, check_guardian_assent
 from docgen.documents.letter_capacity import (
     binds_if,
-    check_contract_capacity,
     check_payment_deadline,
     contract_status,
     deadline_words,
@@ -35,9 +34,11 @@ from docgen.documents.letter_capacity import (
     ratified,
     unratified,
 )
+from docgen.documents.letter_capacity_checks import check_contract_capacity
 from docgen.documents.letter_copies import debtors_letter
 from docgen.documents.letter_dates import check_letter_dates
 from docgen.documents.letter_finding import check_capacity_basis, minor_warning_on_finding
+from docgen.documents.letter_found_later import check_incapacity_evidence
 from docgen.documents.letter_later import check_reservation, reservation
 from docgen.documents.letter_rules import (
     account_context,
@@ -91,6 +92,7 @@ def check_letter(result: Assessment, case: Any, demander: Demander, options: Rul
     check_ward_age(result, case)  # a guardian typed and no age: 民法典 arts. 17, 18, 24
     check_contract_capacity(result, case)
     check_capacity_basis(result, case)
+    check_incapacity_evidence(result, case)  # what shows it lacking when signing
     minor_warning_on_finding(result, case)  # debtor_minor worded on the finding typed
     check_guardian_assent(result, case)
     check_adult_ratification(result, case)

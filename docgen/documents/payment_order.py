@@ -59,7 +59,7 @@ from docgen.domain.court_fees import FeeResult, payment_order_fee
 from docgen.domain.dates import format_cn
 from docgen.domain.disclosure import shown_when
 from docgen.domain.fields import CaseModel, Line, Money, Paragraph, ShortText
-from docgen.domain.money import format_yuan, legal_amount
+from docgen.domain.money import format_yuan, legal_amount, to_fen
 from docgen.domain.parties import Party
 
 APPLICANT = "申请人"
@@ -353,11 +353,14 @@ def _request(case: PaymentOrderApplication, computed: Computed) -> tuple[str, li
 def fee_text(fee: FeeResult) -> str:
     """The fee, what it was computed on and the articles, in the application's words: the
     acceptance fee of the amount (诉讼费用交纳办法 art. 13(1)), a third of it (art. 14(3));
-    advanced by the applicant, borne by a debtor who raises no objection (art. 36)."""
+    advanced by the applicant, borne by a debtor who raises no objection (art. 36). The
+    acceptance fee printed is the one the court charges (``FeeResult.full_charged``), so
+    that its third is the fee; charged to the yuan, a third that is not whole says so."""
+    rounded = "，四舍五入保留至元" if to_fen(fee.full_charged / 3) != fee.fee else ""
     return (
         f"申请费{legal_amount(fee.fee)}：按请求给付的金额人民币{format_yuan(fee.amount)}元，"
-        f"依《诉讼费用交纳办法》第十三条第（一）项分段累计为人民币{format_yuan(fee.full_fee)}元，"
-        f"依第十四条第（三）项按其三分之一计算。申请费由申请人预交；被申请人对支付令"
+        f"依《诉讼费用交纳办法》第十三条第（一）项分段累计为人民币{format_yuan(fee.full_charged)}元，"
+        f"依第十四条第（三）项按其三分之一计算{rounded}。申请费由申请人预交；被申请人对支付令"
         "未提出异议的，由被申请人负担（同办法第三十六条）。"
     )
 

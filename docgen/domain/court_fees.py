@@ -115,6 +115,13 @@ class FeeResult:
     note: str = ""
 
     @property
+    def full_charged(self) -> Decimal:
+        """The full fee as the court charges it: ``full_fee`` rounded by ``rounding``
+        (118,249.32 → 2,664.9864: 2,664.99 to the fen, 2,665.00 to the yuan), the figure a
+        basis prints before any halving, third or cap."""
+        return _round(self.full_fee, self.rounding)
+
+    @property
     def statement(self) -> str:
         """The basis as a court filing states it: the amounts and articles, no note to
         the person preparing it (a filing states amounts and their basis only)."""
@@ -199,20 +206,23 @@ def preservation_fee(amount: Decimal | int | str, *, rounding: Rounding = "fen")
 def payment_order_fee(amount: Decimal | int | str, *, rounding: Rounding = "fen") -> FeeResult:
     """Return the fee for applying for a payment order on `amount` yuan (art. 14(3)).
 
-    One third of the exact acceptance fee of a property case (art. 13(1)) on the amount,
-    rounded once, at the end: the same fee as a third of the acceptance fee as charged
-    (module docstring), so the basis names no base. `amount` must be positive, else
-    ValueError in Chinese.
+    One third of the acceptance fee of a property case (art. 13(1)) on the amount as the
+    court charges it (``FeeResult.full_charged``), rounded to the same unit: the same fee
+    as a third of the exact sum rounded once (module docstring). The basis prints that
+    acceptance fee, so that its third is the fee (a fee charged to the yuan: 「分段累计为
+    2,664.99元，四舍五入保留至元为2,665.00元，其1/3四舍五入保留至元为888.00元」, not a
+    third of 2,664.99). `amount` must be positive, else ValueError in Chinese.
     """
     claim = _positive_amount(amount, "请求给付的金额")
     steps = _cumulative(claim, _ACCEPTANCE_FLAT, _ACCEPTANCE_BANDS)
     full = sum((step.amount for step in steps), Decimal(0))
-    fee = _round(full / 3, rounding)
+    charged = _round(full, rounding)
+    fee = _round(charged / 3, rounding)
     basis = (
         f"依据《诉讼费用交纳办法》第十四条第（三）项，申请支付令比照财产案件受理费标准的"
         f"1/3交纳：按请求给付的金额{format_yuan(claim)}元依第十三条第（一）项分段累计为"
-        f"{_money(full)}元，其1/3"
-        f"{'' if to_fen(full / 3) == fee else _rounding_clause(rounding)}"
+        f"{_money(full)}元{_rounded(full, charged, rounding)}，其1/3"
+        f"{'' if to_fen(charged / 3) == fee else _rounding_clause(rounding)}"
         f"为{format_yuan(fee)}元。"
         f"{_rounding_note(rounding)}"
     )

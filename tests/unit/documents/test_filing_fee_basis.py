@@ -10,7 +10,8 @@ from docgen import layouts
 from docgen.docmodel.blocks import Paragraph, paragraphs, plain, walk
 from docgen.documents import registry
 from docgen.documents.base import RuleOptions
-from docgen.domain.court_fees import acceptance_fee
+from docgen.documents.payment_order import fee_text
+from docgen.domain.court_fees import acceptance_fee, payment_order_fee
 from tests.support import load_fixture
 
 OPTIONS = RuleOptions(today=date(2026, 12, 31))
@@ -102,3 +103,25 @@ def test_the_preservation_fee_is_advanced_on_the_amount_applied_for():
         "（按实际保全的财产数额结算）。" in text
     )
     assert text.count("实际保全") == 1
+
+
+@pytest.mark.parametrize(
+    ("rounding", "words"),
+    [
+        (
+            "fen",
+            "申请费人民币888.33元（大写：捌佰捌拾捌元叁角叁分）：按请求给付的金额人民币118,249.32元，"
+            "依《诉讼费用交纳办法》第十三条第（一）项分段累计为人民币2,664.99元，"
+            "依第十四条第（三）项按其三分之一计算。",
+        ),
+        (
+            "yuan",
+            "申请费人民币888.00元（大写：捌佰捌拾捌元整）：按请求给付的金额人民币118,249.32元，"
+            "依《诉讼费用交纳办法》第十三条第（一）项分段累计为人民币2,665.00元，"
+            "依第十四条第（三）项按其三分之一计算，四舍五入保留至元。",
+        ),
+    ],
+)
+def test_the_payment_order_states_the_acceptance_fee_the_court_charges(rounding, words):
+    """A third of the acceptance fee as charged is the fee: to the yuan, 2,665, not 2,664.99."""
+    assert fee_text(payment_order_fee("118249.32", rounding=rounding)).startswith(words)

@@ -104,15 +104,16 @@ def test_the_minor_warning_stands_on_a_finding_made_before_the_contract():
     assert warning.hint is None
 
 
-def test_the_minor_warning_asks_to_check_the_capacity_when_found_after_the_contract():
+def test_the_minor_warning_says_the_finding_after_the_contract_does_not_show_it():
+    """Found on the day or after, the letter no longer treats the minor as unable to
+    recognise their acts when signing (``test_letter_found_later``)."""
     data = load_fixture("demand_letter", "valid", "minor_found_without_capacity_after_the_contract")
     warning = _problems("demand_letter", data)["debtor_minor"]
     assert warning.loc == ("debtor", "birth_date")
     assert (
         "（2025）京0101民特88号民事判决于2025年9月1日认定其为无民事行为能力人，晚于签约（签约日期"
-        "2025年1月10日）：该认定不能说明其签约时已不能辨认自己的行为。函件按签约时已不能辨认处理"
+        "2025年1月10日）：该认定不能说明其签约时已不能辨认自己的行为。函件不主张合同无效"
     ) in warning.message
-    assert (warning.hint or "").startswith("请核实其签约时能否辨认自己的行为；签约时尚能辨认")
     data["capacity_found_on"] = "2025-01-10"
     warning = _problems("demand_letter", data)["debtor_minor"]
     assert "认定其为无民事行为能力人，与签约为同一日，先后无法确定" in warning.message

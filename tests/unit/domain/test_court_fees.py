@@ -290,6 +290,21 @@ def test_the_payment_order_basis_prints_the_acceptance_fee_and_its_third() -> No
     assert "其1/3四舍五入保留至元为888.00元" in yuan.basis
 
 
+def test_a_fee_charged_to_the_yuan_prints_the_acceptance_fee_the_court_charges() -> None:
+    """A third of 2,665, not of 2,664.99: the basis states the acceptance fee as charged."""
+    yuan = payment_order_fee(Decimal("118249.32"), rounding="yuan")
+    assert yuan.full_charged == Decimal("2665.00")
+    assert (
+        "分段累计为2,664.99元，四舍五入保留至元为2,665.00元，其1/3四舍五入保留至元为888.00元。"
+        in yuan.basis
+    )
+    fen = payment_order_fee(Decimal("118249.32"))
+    assert fen.full_charged == Decimal("2664.99")
+    assert "四舍五入保留至元" not in fen.basis
+    whole = payment_order_fee(Decimal("100000"), rounding="yuan")  # 2,300 / 3 = 766.67 -> 767
+    assert "分段累计为2,300.00元，其1/3四舍五入保留至元为767.00元。" in whole.basis
+
+
 # --- properties -----------------------------------------------------------------------
 
 amounts = st.one_of(
