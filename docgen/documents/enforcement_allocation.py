@@ -261,12 +261,16 @@ def _compare(
     if left is None or abs(left - typed) <= _TOLERANCE:
         return
     more = "超过" if typed > left else "少于"
-    owed = f"尚欠{name}人民币{format_yuan(left)}元" if left else f"{name}已全部清偿"
+    differs = (
+        f"尚欠{name}人民币{format_yuan(left)}元，填写的人民币{format_yuan(typed)}元{more}该金额"
+        f"人民币{format_yuan(abs(typed - left))}元"
+        if left
+        else f"{name}已全部清偿，不应再申请执行填写的人民币{format_yuan(typed)}元"
+    )
     result.warn(
         at,
         "allocation_disagrees",
-        f"{paid}，{owed}，填写的人民币{format_yuan(typed)}元{more}该金额人民币"
-        f"{format_yuan(abs(typed - left))}元：请核对{name}的金额或已履行款项",
+        f"{paid}，{differs}：请核对{name}的金额或已履行款项",
         hint="双方对抵充顺序另有约定的，请在「约定的抵充顺序」中选择",
     )
 
@@ -306,7 +310,8 @@ def applied_text(case: EnforcementApplication, found: Applications | None) -> st
     costs = "仲裁费用" if case.title.kind == "arbitration" else "诉讼费用"
     if found.unknown:
         first = f"{costs}、" if found.costs else ""
-        accrued = f"截至各履行之日已产生的{n.interest}"
+        each = "各" if len(case.outstanding.performed) > 1 else ""
+        accrued = f"截至{each}履行之日已产生的{n.interest}"
         return f"，{order_words(case)}，依次抵充{first}{accrued}和{n.principal}"
     if len(found.payments) == 1:
         return f"，{order_words(case)}，{_split(case, found.payments[0], costs)}"
