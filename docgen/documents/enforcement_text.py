@@ -191,8 +191,8 @@ def _costs_text(case: EnforcementApplication, assessment: Assessment) -> str:
         return ""
     if costs_refunded(case.title, o):
         return (
-            f"该判决书确定由被执行人负担的诉讼费用人民币{format_yuan(o.costs or Decimal(0))}元，申请执行人"
-            f"预交的部分依法由人民法院退还，由被执行人向人民法院交纳{_ART_207}，"
+            f"该判决书确定由被执行人负担的诉讼费用人民币{format_yuan(o.costs or Decimal(0))}元，"
+            f"申请执行人预交的部分依法由人民法院退还，由被执行人向人民法院交纳{_ART_207}，"
             "不列入本次申请执行的金额。"
         )
     read = respondent_costs(case)
