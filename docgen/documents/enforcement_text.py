@@ -195,14 +195,15 @@ def _costs_text(case: EnforcementApplication, assessment: Assessment) -> str:
             f"申请执行人预交的部分依法由人民法院退还，由被执行人向人民法院交纳{_ART_207}，"
             "不列入本次申请执行的金额。"
         )
+    left = o.costs or Decimal(0)
     read = respondent_costs(case)
-    whole = read.amount if read is not None else (o.costs or Decimal(0)) + paid
-    if not paid:
+    whole = read.amount if read is not None else left + paid
+    if left == whole:
         done = "一并申请执行"
-    elif o.costs:
-        done = "除已由履行款项抵充的部分外，一并申请执行"
-    else:
+    elif not left:
         done = "已由履行款项全部抵充"
+    else:  # what is left, the sum the request claims
+        done = f"尚欠的人民币{format_yuan(left)}元一并申请执行"
     return (
         f"该判决书确定由被执行人负担的诉讼费用人民币{format_yuan(whole)}元，申请执行人同意由"
         f"被执行人直接支付{_ART_207}，{done}。"

@@ -64,6 +64,19 @@ def test_a_payment_goes_to_the_respondents_share_of_the_fee_alone():
     assert assess(fixture(SHARED)).warnings == []
 
 
+def test_a_fee_a_payment_took_in_part_is_said_with_what_is_left():
+    data = fixture(SHARED)
+    data["outstanding"]["performed"] = [{"day": "2025-06-01", "amount": "1000.00"}]
+    data["outstanding"]["costs"] = "500.00"
+    printed = context(data)
+    assert (
+        "该判决书确定由被执行人负担的诉讼费用人民币1,500.00元，申请执行人同意由被执行人直接支付"
+        "（《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第二百零七条），"
+        "尚欠的人民币500.00元一并申请执行。"
+    ) in printed["facts"]
+    assert "诉讼费用人民币500.00元（大写：伍佰元整）" in printed["requests"][0]
+
+
 def test_a_fee_the_applicant_bears_takes_nothing_off_a_payment():
     data = fixture(SHARED)
     data["title"]["operative_part"] = data["title"]["operative_part"].replace(
