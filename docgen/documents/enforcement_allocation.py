@@ -284,12 +284,17 @@ _UNKNOWN = {
 
 
 def _warn_unknown(result: Assessment, case: EnforcementApplication, why: str) -> None:
-    n = names(case)
+    n, agreed = names(case), case.outstanding.agreed_order
+    order = (
+        f"按双方约定的顺序（{ORDER_LABELS[agreed]}）抵充"
+        if agreed
+        else f"依{ART_561}在实现债权的费用之后先抵充截至履行之日已产生的{n.interest}，"
+        f"再抵充{n.principal}"
+    )
     result.warn(
         ("outstanding", "interest_method"),
         "allocation_interest_unknown",
-        f"法律文书确定了{n.interest}，已履行的款项依{ART_561}在实现债权的费用之后先抵充截至"
-        f"履行之日已产生的{n.interest}，再抵充{n.principal}；{_UNKNOWN[why]}，无法确定"
+        f"法律文书确定了{n.interest}，已履行的款项{order}；{_UNKNOWN[why]}，无法确定"
         f"截至履行之日的{n.interest}：申请书只写明抵充顺序，不核对尚欠的金额，迟延履行后"
         "履行的款项也不计算至履行之日的加倍部分债务利息",
         hint="请按法律文书填写「利息计算方式」（基数、利率、起算日）",
@@ -308,6 +313,8 @@ def applied_text(case: EnforcementApplication, found: Applications | None) -> st
         return ""
     n = names(case)
     costs = "仲裁费用" if case.title.kind == "arbitration" else "诉讼费用"
+    if found.unknown and case.outstanding.agreed_order:
+        return f"，{order_words(case)}"  # the agreed order, in its own words
     if found.unknown:
         first = f"{costs}、" if found.costs else ""
         each = "各" if len(case.outstanding.performed) > 1 else ""

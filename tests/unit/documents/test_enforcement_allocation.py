@@ -138,3 +138,19 @@ def test_interest_with_its_own_last_day_is_counted_to_it():
     # a last day before the payment: the interest to the payment day is not the method's
     data["outstanding"]["interest_method"]["end"] = "2025-05-01"
     assert (("outstanding", "interest_method"), "allocation_interest_unknown") in _warnings(data)
+
+
+def test_an_agreed_order_is_not_overwritten_by_the_statutes_when_interest_is_unknown():
+    data = fixture("judgment_payment_with_interest_not_computable")
+    data["outstanding"]["agreed_order"] = "principal_interest_costs"
+    printed = context(data)
+    assert (
+        "被执行人于2025年6月1日履行人民币20,000.00元，双方约定按先本金、再利息、后费用的顺序"
+        "抵充，其余义务至今未履行。"
+    ) in printed["facts"]
+    assert "依次抵充" not in printed["facts"]
+    message = _warnings(data)[(("outstanding", "interest_method"), "allocation_interest_unknown")]
+    assert message.startswith(
+        "法律文书确定了利息，已履行的款项按双方约定的顺序（先本金、再利息、后费用）抵充；"
+    )
+    assert "第五百六十一条" not in message
