@@ -261,12 +261,16 @@ def _compare(
     if left is None or abs(left - typed) <= _TOLERANCE:
         return
     more = "超过" if typed > left else "少于"
-    owed = f"尚欠{name}人民币{format_yuan(left)}元" if left else f"{name}已全部清偿"
+    differs = (
+        f"尚欠{name}人民币{format_yuan(left)}元，填写的人民币{format_yuan(typed)}元{more}该金额"
+        f"人民币{format_yuan(abs(typed - left))}元"
+        if left
+        else f"{name}已全部清偿，不应再申请执行填写的人民币{format_yuan(typed)}元"
+    )
     result.warn(
         at,
         "allocation_disagrees",
-        f"{paid}，{owed}，填写的人民币{format_yuan(typed)}元{more}该金额人民币"
-        f"{format_yuan(abs(typed - left))}元：请核对{name}的金额或已履行款项",
+        f"{paid}，{differs}：请核对{name}的金额或已履行款项",
         hint="双方对抵充顺序另有约定的，请在「约定的抵充顺序」中选择",
     )
 
@@ -280,12 +284,17 @@ _UNKNOWN = {
 
 
 def _warn_unknown(result: Assessment, case: EnforcementApplication, why: str) -> None:
-    n = names(case)
+    n, agreed = names(case), case.outstanding.agreed_order
+    order = (
+        f"按双方约定的顺序（{ORDER_LABELS[agreed]}）抵充"
+        if agreed
+        else f"依{ART_561}在实现债权的费用之后先抵充截至履行之日已产生的{n.interest}，"
+        f"再抵充{n.principal}"
+    )
     result.warn(
         ("outstanding", "interest_method"),
         "allocation_interest_unknown",
-        f"法律文书确定了{n.interest}，已履行的款项依{ART_561}在实现债权的费用之后先抵充截至"
-        f"履行之日已产生的{n.interest}，再抵充{n.principal}；{_UNKNOWN[why]}，无法确定"
+        f"法律文书确定了{n.interest}，已履行的款项{order}；{_UNKNOWN[why]}，无法确定"
         f"截至履行之日的{n.interest}：申请书只写明抵充顺序，不核对尚欠的金额，迟延履行后"
         "履行的款项也不计算至履行之日的加倍部分债务利息",
         hint="请按法律文书填写「利息计算方式」（基数、利率、起算日）",
@@ -304,9 +313,12 @@ def applied_text(case: EnforcementApplication, found: Applications | None) -> st
         return ""
     n = names(case)
     costs = "仲裁费用" if case.title.kind == "arbitration" else "诉讼费用"
+    if found.unknown and case.outstanding.agreed_order:
+        return f"，{order_words(case)}"  # the agreed order, in its own words
     if found.unknown:
         first = f"{costs}、" if found.costs else ""
-        accrued = f"截至各履行之日已产生的{n.interest}"
+        each = "各" if len(case.outstanding.performed) > 1 else ""
+        accrued = f"截至{each}履行之日已产生的{n.interest}"
         return f"，{order_words(case)}，依次抵充{first}{accrued}和{n.principal}"
     if len(found.payments) == 1:
         return f"，{order_words(case)}，{_split(case, found.payments[0], costs)}"

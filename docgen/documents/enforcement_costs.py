@@ -157,15 +157,16 @@ def check_costs(result: Assessment, case: EnforcementApplication) -> None:
         return
     name = "仲裁费用" if case.title.kind == "arbitration" else "诉讼费用"
     quoted = "；".join(read.terms)
+    typed = f"人民币{format_yuan(o.costs)}元"
     owed = (
-        f"由被执行人负担的{name}为人民币{format_yuan(read.amount)}元"
+        f"由被执行人负担的{name}为人民币{format_yuan(read.amount)}元，填写的{typed}超过该金额"
         if read.amount
-        else f"{name}不由被执行人负担"
+        else f"{name}不由被执行人负担，不能申请执行填写的{typed}"
     )
     result.error(
         ("outstanding", "costs"),
         "costs_above_title",
-        f"法律文书确定「{quoted}」，{owed}，填写的人民币{format_yuan(o.costs)}元超过该金额："
+        f"法律文书确定「{quoted}」，{owed}："
         f"只能申请执行法律文书确定由被执行人负担的部分（《中华人民共和国民事诉讼法》第二百四十七条；"
         f"{ART_29}）",
         hint=(

@@ -134,10 +134,11 @@ def _check_interest_name(result: Assessment, case: EnforcementApplication) -> No
         )
 
 
-def interest_item(case: EnforcementApplication) -> str:
+def interest_item(case: EnforcementApplication, paid_off: bool = True) -> str:
     """「利息人民币6,417.95元（大写：…）（以…自2025年1月11日起计至实际清偿之日止，暂计至
     2026年11月20日，共679日）」, under the instrument's name for it; without the running
-    words where the instrument sets a fixed sum."""
+    words where the instrument sets a fixed sum. ``paid_off``: whether a payment was applied
+    to the interest (else the figure is not said to have had one deducted)."""
     o = case.outstanding
     if not o.interest:
         return ""
@@ -155,7 +156,8 @@ def interest_item(case: EnforcementApplication) -> str:
         # the figure is what the payments left (``enforcement_allocation``), not the
         # method's base over all the days
         principal = names(case).principal
-        note = f"{note}；已扣除已履行款项抵充的部分，履行之日后以尚欠的{principal}为基数"
+        deducted = "已扣除已履行款项抵充的部分，" if paid_off else ""
+        note = f"{note}；{deducted}履行之日后以尚欠的{principal}为基数"
     return f"{label}{legal_amount(o.interest)}" + (f"（{note}）" if note else "")
 
 

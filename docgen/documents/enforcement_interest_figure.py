@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Literal
 
 from docgen.documents.enforcement_names import names
 from docgen.documents.enforcement_operative import awarded
-from docgen.documents.enforcement_title_interest import read_from_title
+from docgen.documents.enforcement_title_interest import read_from_title, title_method
 from docgen.documents.note_rates import rate_in_note
 from docgen.documents.problems import Assessment
 from docgen.domain.dates import FROM_DAY, TO_DAY, day_of, format_cn
@@ -222,7 +222,21 @@ def _warn_not_checked(result: Assessment, case: EnforcementApplication, name: st
         f"{name}人民币{amount}元未能核对：{why}，法律文书也未载明该金额。申请执行的应为"
         "法律文书确定的金额，按法律文书确定的方法计算（《最高人民法院关于人民法院执行工作若干"
         "问题的规定（试行）》第十八条），请核对金额",
-        hint="请在「利息计算方式」中填写法律文书确定的计息基数、利率和起算日，以便核对",
+        hint=_not_checked_hint(case, note),
+    )
+
+
+def _not_checked_hint(case: EnforcementApplication, note: str) -> str:
+    """What to do; where the operative part itself states a method docgen reads, that
+    method, which the words typed keep from being used."""
+    read = title_method(case) if note else None
+    if read is None:
+        return "请在「利息计算方式」中填写法律文书确定的计息基数、利率和起算日，以便核对"
+    end = f"至{format_cn(read.end)}止" if read.end else "至实际清偿之日止"
+    return (
+        f"法律文书的判项载明以{format_yuan(read.base)}元为基数，按{read.rate.spec().describe()}"
+        f"自{format_cn(read.start)}起计算{end}，与所填计算方法不同：请按判项改写「利息计算方法」，"
+        "或将其清空以按判项核对"
     )
 
 

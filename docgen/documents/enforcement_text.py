@@ -8,6 +8,7 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from docgen.documents.enforcement_costs import respondent_costs
 from docgen.documents.enforcement_delay import costs_refunded
 from docgen.documents.enforcement_installments import delay_notes, installments_text
 from docgen.documents.enforcement_interest import awards_interest, interest_item
@@ -64,7 +65,11 @@ def requests(case: EnforcementApplication, assessment: Assessment) -> list[str]:
         ((named.principal,), f"{named.principal}{legal_amount(o.principal)}")
     ]
     if o.interest:
-        items.append(((named.interest,), interest_item(case)))
+        found = assessment.computed.get("allocation")
+        paid_off = (
+            found is None or bool(found.unknown) or any(a.to_interest for a in found.payments)
+        )
+        items.append(((named.interest,), interest_item(case, paid_off)))
     if o.costs and not costs_refunded(case.title, o):
         # an award's costs are arbitration fees (仲裁费), not litigation costs
         costs = "仲裁费用" if case.title.kind == "arbitration" else "诉讼费用"
@@ -166,7 +171,7 @@ def facts(case: EnforcementApplication, assessment: Assessment) -> str:
         f"{'' if title.operative_part.endswith('。') else '。'}{deadline}。"
         f"{performed_text(case, assessment)}"
         f"{_certificate_text(case, assessment)}{interruptions_text(case, assessment)}"
-        f"{_costs_text(case)}{liability_facts(case)}"
+        f"{_costs_text(case, assessment)}{liability_facts(case)}"
         f"根据{_basis_articles(case)}的规定，特向贵院申请强制执行。"
     )
 
@@ -174,19 +179,34 @@ def facts(case: EnforcementApplication, assessment: Assessment) -> str:
 _ART_207 = "（《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第二百零七条）"
 
 
-def _costs_text(case: EnforcementApplication) -> str:
+def _costs_text(case: EnforcementApplication, assessment: Assessment) -> str:
     """A judgment's court fee (民诉法解释 art. 207): left to the court, said so that the
     respondent's share of it is not taken as forgotten; claimed, said why — the applicant
-    agreed to be paid by the respondent directly — so that it is not taken as asked twice."""
+    agreed to be paid by the respondent directly — so that it is not taken as asked twice;
+    taken off by a payment (``enforcement_allocation``), said why a payment went to it."""
     o = case.outstanding
-    if case.title.kind != "judgment" or not o.costs:
+    found = assessment.computed.get("allocation")
+    paid = sum((a.to_costs for a in found.payments), Decimal(0)) if found else Decimal(0)
+    if case.title.kind != "judgment" or not (o.costs or paid):
         return ""
-    fee = f"该判决书确定由被执行人负担的诉讼费用人民币{format_yuan(o.costs)}元，"
-    if not costs_refunded(case.title, o):
-        return f"{fee}申请执行人同意由被执行人直接支付{_ART_207}，一并申请执行。"
+    if costs_refunded(case.title, o):
+        return (
+            f"该判决书确定由被执行人负担的诉讼费用人民币{format_yuan(o.costs or Decimal(0))}元，"
+            f"申请执行人预交的部分依法由人民法院退还，由被执行人向人民法院交纳{_ART_207}，"
+            "不列入本次申请执行的金额。"
+        )
+    left = o.costs or Decimal(0)
+    read = respondent_costs(case)
+    whole = read.amount if read is not None else left + paid
+    if left == whole:
+        done = "一并申请执行"
+    elif not left:
+        done = "已由履行款项全部抵充"
+    else:  # what is left, the sum the request claims
+        done = f"尚欠的人民币{format_yuan(left)}元一并申请执行"
     return (
-        f"{fee}申请执行人预交的部分依法由人民法院退还，由被执行人向人民法院交纳{_ART_207}，"
-        "不列入本次申请执行的金额。"
+        f"该判决书确定由被执行人负担的诉讼费用人民币{format_yuan(whole)}元，申请执行人同意由"
+        f"被执行人直接支付{_ART_207}，{done}。"
     )
 
 

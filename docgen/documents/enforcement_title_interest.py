@@ -137,11 +137,16 @@ def check_title_method(result: Assessment, case: EnforcementApplication) -> None
     name = names(case).interest
     end = f"计至{format_cn(read.end)}止" if read.end else "计算至实际清偿之日止"
     rate = read.rate.spec().describe()
+    uses = "、".join(
+        use
+        for use, wanted in ((f"核对{name}金额", o.interest), ("抵充已履行款项", o.performed))
+        if wanted
+    )
     result.warn(
         ("outstanding", "interest_method"),
         "interest_method_from_title",
         f"{name}的计算方法按法律文书的判项读出：以{format_yuan(read.base)}元为基数，按{rate}"
         f"自{format_cn(read.start)}起{end}（法释〔2014〕8号第一条第二款：按生效法律文书确定的"
-        f"方法计算）；申请书据此核对{name}金额、抵充已履行款项，请核对",
+        f"方法计算）；申请书据此{uses}，请核对读出的基数、利率和起算日与判项一致",
         hint="读出的计算方法与法律文书不符的，请在「利息计算方式」中按法律文书填写",
     )

@@ -28,6 +28,12 @@ def test_a_payment_goes_to_the_costs_then_the_interest_then_the_principal():
     assert "利息人民币4,196.36元" in request
     assert "诉讼费用" not in request
     assert "已扣除已履行款项抵充的部分，履行之日后以尚欠的借款本金为基数" in request
+    # the costs a payment took: why it went to them (民诉法解释 art. 207)
+    assert (
+        "该判决书确定由被执行人负担的诉讼费用人民币1,332.49元，申请执行人同意由被执行人直接支付"
+        "（《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第二百零七条），"
+        "已由履行款项全部抵充。"
+    ) in printed["facts"]
     # the doubled part on what the payment took off the debt other than interest (法释〔2014〕
     # 8号 art. 1(3)): the costs and the principal, 1,332.49 + 17,325.32
     assert "第2部分（2025年6月1日履行款项中抵充一般债务利息以外债务的人民币18,657.81元" in (
@@ -44,7 +50,8 @@ def test_a_payment_taken_off_the_principal_alone_is_told_what_it_leaves():
         "人民币82,674.68元，填写的人民币80,000.00元少于该金额人民币2,674.68元"
     ) in principal
     costs = warnings[(("outstanding", "costs"), "allocation_disagrees")]
-    assert "诉讼费用已全部清偿，填写的人民币1,332.49元超过该金额人民币1,332.49元" in costs
+    assert "诉讼费用已全部清偿，不应再申请执行填写的人民币1,332.49元：请核对" in costs
+    assert "超过该金额" not in costs
     interest = warnings[(("outstanding", "interest"), "allocation_disagrees")]
     assert "截至2026年11月20日，尚欠利息人民币4,196.36元" in interest
     assert assess(data).errors == []
@@ -59,6 +66,10 @@ def test_an_agreed_order_is_applied_and_said():
     ) in printed["facts"]
     assert "第五百六十一条" not in printed["facts"]
     assert "借款本金人民币80,000.00元" in printed["requests"][0]
+    # nothing went to the interest: the figure is not said to have had a payment deducted
+    assert "利息人民币5,402.79元" in printed["requests"][0]
+    assert "共679日；履行之日后以尚欠的借款本金为基数）" in printed["requests"][0]
+    assert "已扣除" not in printed["requests"][0]
     # the statute's order would have left other sums
     data["outstanding"].pop("agreed_order")
     assert (("outstanding", "principal"), "allocation_disagrees") in _warnings(data)
@@ -71,7 +82,7 @@ def test_interest_that_cannot_be_counted_is_said_not_guessed():
     printed = context(data)
     assert (
         "被执行人于2025年6月1日履行人民币20,000.00元，依《中华人民共和国民法典》第五百六十一条，"
-        "依次抵充截至各履行之日已产生的利息和借款本金，其余义务至今未履行。"
+        "依次抵充截至履行之日已产生的利息和借款本金，其余义务至今未履行。"
     ) in printed["facts"]
     assert "人民币1,342.19元" not in printed["facts"]
     # the payment's part that was principal is not known: not counted in the doubled part
@@ -127,3 +138,19 @@ def test_interest_with_its_own_last_day_is_counted_to_it():
     # a last day before the payment: the interest to the payment day is not the method's
     data["outstanding"]["interest_method"]["end"] = "2025-05-01"
     assert (("outstanding", "interest_method"), "allocation_interest_unknown") in _warnings(data)
+
+
+def test_an_agreed_order_is_not_overwritten_by_the_statutes_when_interest_is_unknown():
+    data = fixture("judgment_payment_with_interest_not_computable")
+    data["outstanding"]["agreed_order"] = "principal_interest_costs"
+    printed = context(data)
+    assert (
+        "被执行人于2025年6月1日履行人民币20,000.00元，双方约定按先本金、再利息、后费用的顺序"
+        "抵充，其余义务至今未履行。"
+    ) in printed["facts"]
+    assert "依次抵充" not in printed["facts"]
+    message = _warnings(data)[(("outstanding", "interest_method"), "allocation_interest_unknown")]
+    assert message.startswith(
+        "法律文书确定了利息，已履行的款项按双方约定的顺序（先本金、再利息、后费用）抵充；"
+    )
+    assert "第五百六十一条" not in message

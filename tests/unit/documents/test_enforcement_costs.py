@@ -55,7 +55,26 @@ def test_a_payment_goes_to_the_respondents_share_of_the_fee_alone():
         "17,157.81元抵充借款本金，其余义务至今未履行。"
     ) in printed["facts"]
     assert "借款本金人民币82,842.19元" in printed["requests"][0]
+    # the share the judgment orders, and why a payment to the applicant went to it
+    assert (
+        "该判决书确定由被执行人负担的诉讼费用人民币1,500.00元，申请执行人同意由被执行人直接支付"
+        "（《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第二百零七条），"
+        "已由履行款项全部抵充。"
+    ) in printed["facts"]
     assert assess(fixture(SHARED)).warnings == []
+
+
+def test_a_fee_a_payment_took_in_part_is_said_with_what_is_left():
+    data = fixture(SHARED)
+    data["outstanding"]["performed"] = [{"day": "2025-06-01", "amount": "1000.00"}]
+    data["outstanding"]["costs"] = "500.00"
+    printed = context(data)
+    assert (
+        "该判决书确定由被执行人负担的诉讼费用人民币1,500.00元，申请执行人同意由被执行人直接支付"
+        "（《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第二百零七条），"
+        "尚欠的人民币500.00元一并申请执行。"
+    ) in printed["facts"]
+    assert "诉讼费用人民币500.00元（大写：伍佰元整）" in printed["requests"][0]
 
 
 def test_a_fee_the_applicant_bears_takes_nothing_off_a_payment():
@@ -74,7 +93,7 @@ def test_costs_the_applicant_bears_are_refused_when_claimed():
     assert (error.loc, error.code) == (("outstanding", "costs"), "costs_above_title")
     assert error.message.startswith(
         "法律文书确定「案件受理费1,332.49元，由原告刘芳负担」，诉讼费用不由被执行人负担，"
-        "填写的人民币1,332.49元超过该金额"
+        "不能申请执行填写的人民币1,332.49元："
     )
     assert "《诉讼费用交纳办法》第二十九条" in error.message
     assert error.hint == "请删除诉讼费用的金额"

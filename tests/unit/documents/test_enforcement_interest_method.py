@@ -78,6 +78,11 @@ def test_a_method_in_other_words_is_warned_of_not_passed_in_silence():
         "未能读出基数、利率和起算日"
     )
     assert "第十八条" in warning.message
+    # the judgment states a method the words typed keep from being used: the hint gives it
+    assert warning.hint == (
+        "法律文书的判项载明以100,000.00元为基数，按年利率3.45%自2025年1月11日起计算至实际清偿"
+        "之日止，与所填计算方法不同：请按判项改写「利息计算方法」，或将其清空以按判项核对"
+    )
     del data["outstanding"]["interest_note"]
     # nothing typed: the judgment's own method is read and the figure checks
     (warning,) = _assess(data).warnings
@@ -87,6 +92,9 @@ def test_a_method_in_other_words_is_warned_of_not_passed_in_silence():
     )
     (warning,) = _assess(data).warnings
     assert "未能核对：未填写计算方法" in warning.message
+    assert (
+        warning.hint == "请在「利息计算方式」中填写法律文书确定的计息基数、利率和起算日，以便核对"
+    )
 
 
 def test_a_sum_the_instrument_states_needs_no_method():

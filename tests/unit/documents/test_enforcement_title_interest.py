@@ -106,14 +106,20 @@ def test_a_payment_is_applied_with_the_method_the_judgment_states():
         "计算至实际清偿之日止"
     )
     assert "请在「利息计算方式」中按法律文书填写" in (told.hint or "")
+    assert told.message.endswith(
+        "申请书据此核对利息金额、抵充已履行款项，请核对读出的基数、利率和起算日与判项一致"
+    )
     assert (("outstanding", "interest_method"), "allocation_interest_unknown") not in warned
 
 
 def test_an_lpr_method_is_counted_with_the_lpr_table():
     data = fixture(LPR)
-    assert set(_warnings(data)) == {
-        (("outstanding", "interest_method"), "interest_method_from_title")
-    }
+    warned = _warnings(data)
+    assert set(warned) == {(("outstanding", "interest_method"), "interest_method_from_title")}
+    # nothing was paid: the message speaks of the figure alone
+    told = warned[(("outstanding", "interest_method"), "interest_method_from_title")].message
+    assert "申请书据此核对利息金额，请核对读出的基数、利率和起算日与判项一致" in told
+    assert "抵充" not in told
     assert (
         "利息人民币5,616.17元（大写：伍仟陆佰壹拾陆元壹角柒分）（以100,000.00元为基数，按各计息期间"
         "适用的一年期贷款市场报价利率（LPR，随LPR调整浮动）自2025年1月11日起计至实际清偿之日止"
