@@ -116,6 +116,13 @@ class CivilComplaint(CaseModel):
     court: Line = Field(title="受诉人民法院", description="如 北京市东城区人民法院")
     plaintiffs: list[Plaintiff] = Field(title="原告", min_length=1, max_length=5)
     defendants: list[Defendant] = Field(title="被告", min_length=1, max_length=10)
+    non_party_debtor: Line | None = Field(
+        default=None,
+        title="未列为被告的债务人",
+        description="仅起诉连带责任保证人、未将借款人（债务人）列为被告的，填写债务人的姓名或名称"
+        "（民法典第六百八十八条第二款）；起诉状称其为「案外人」",
+        json_schema_extra=ADVANCED,
+    )
     contract: ContractBasis = Field(title="借款合同")
     loan: LoanFacts | None = Field(
         default=None, title="借款事实", description="民间借贷、金融借款的要素式必填"

@@ -17,6 +17,7 @@ from docgen.documents.complaint_guarantee import (
     joint_default_fact,
 )
 from docgen.documents.complaint_guarantee_scope import guarantee_scope_sentence
+from docgen.documents.complaint_guarantor_alone import debtor_words
 from docgen.documents.complaint_minor import minor_facts
 from docgen.documents.complaint_parts import DELIVERY_LABELS
 from docgen.documents.complaint_security import security_fact
@@ -43,13 +44,18 @@ def facts(
     One of the two grounds is stated, never both."""
     contract = case.contract
     plaintiffs = "原告" + names([p.party for p in case.plaintiffs])
-    debtors = "被告" + names(borrowers(case))
+    # 「案外人张伟」 where a joint guarantor is sued alone (complaint_guarantor_alone)
+    debtors = debtor_words(case, "被告" + names(borrowers(case)))
     branches = answering_companies(case)
     # the signatory named once, with the company that answers for it
-    signatory = "被告" + "、".join(
-        p.name
-        + next((f"（被告{a.company}的分支机构）" for a in branches if a.branch == p.name), "")
-        for p in borrowers(case)
+    signatory = debtor_words(
+        case,
+        "被告"
+        + "、".join(
+            p.name
+            + next((f"（被告{a.company}的分支机构）" for a in branches if a.branch == p.name), "")
+            for p in borrowers(case)
+        ),
     )
     number = f"（编号：{contract.number}）" if contract.number else ""
     place = f"在{case.loan.signed_place}" if case.loan and case.loan.signed_place else ""

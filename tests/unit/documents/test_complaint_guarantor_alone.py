@@ -1,0 +1,86 @@
+"""A joint guarantor sued without the debtor (民法典 art. 688(2)): the debtor named
+「案外人」, the guarantor asked to pay what the debtor owes; what the complaint cannot yet
+print of such a suit refused at its field, a general guarantor still refused."""
+
+from __future__ import annotations
+
+import copy
+
+from docgen.documents import registry
+from docgen.documents.base import RuleOptions
+from tests.support import load_fixture, printed_copy
+
+ALONE = load_fixture("civil_complaint", "valid", "narrative_joint_guarantor_sued_alone")
+UNNAMED = load_fixture("civil_complaint", "invalid", "joint_guarantor_sued_alone_debtor_not_named")
+WITH_DEBTOR = load_fixture("civil_complaint", "valid", "narrative_guarantor")
+
+
+def _errors(data: dict) -> set[tuple[tuple, str]]:
+    doc = registry.get("civil_complaint")
+    problems = doc.evaluate(doc.parse(data), RuleOptions(calendar_fallback=True)).problems
+    return {(p.loc, p.code) for p in problems if p.severity == "error"}
+
+
+def test_the_guarantor_alone_is_asked_to_pay_what_the_debtor_owes():
+    text = printed_copy("civil_complaint", ALONE)
+    assert "1. 判令被告李秀英向原告刘芳支付案外人张伟所欠本金人民币100,000.00元" in text
+    assert "判令被告李秀英向原告刘芳支付借期内利息人民币6,000.00元" in text
+    assert "承担连带清偿责任" not in text  # no second claim for the same debt
+    assert "偿还" not in text.split("事实与理由")[0]
+
+
+def test_the_facts_name_the_debtor_as_no_party_and_tell_both_defaults():
+    text = printed_copy("civil_complaint", ALONE)
+    assert "原告刘芳与案外人张伟在北京市东城区签订《借款合同》" in text
+    assert "向案外人张伟实际出借人民币100,000.00元" in text
+    assert (
+        "被告李秀英为上述债务提供保证（2025年1月10日签订的《保证合同》），保证方式为连带责任保证"
+        in text
+    )
+    assert "；原告已于2026年2月9日要求被告李秀英承担保证责任。" in text
+    assert "借款到期后，案外人张伟未依约清偿。" in text
+    assert (
+        "被告李秀英作为连带责任保证人，经原告要求承担保证责任，至今未履行。依照《中华人民共和国"
+        "民法典》第六百八十八条第二款，原告有权请求被告李秀英在其保证范围内承担保证责任。"
+    ) in text
+    assert "被告张伟" not in text
+
+
+def test_the_debtor_left_out_must_be_named():
+    assert _errors(UNNAMED) == {(("non_party_debtor",), "missing")}
+
+
+def test_a_debtor_named_while_sued_is_refused():
+    data = copy.deepcopy(WITH_DEBTOR)
+    data["non_party_debtor"] = "张伟"
+    assert _errors(data) == {(("non_party_debtor",), "debtor_is_a_defendant")}
+
+
+def test_a_general_guarantor_alone_is_still_refused():
+    data = copy.deepcopy(ALONE)
+    data["defendants"][0]["guarantee"]["type"] = "general"
+    errors = _errors(data)
+    assert (("defendants",), "borrower_missing") in errors
+    assert (("defendants", 0, "guarantee"), "general_guarantor_sued_without_debtor") in errors
+
+
+def test_what_the_complaint_cannot_print_of_the_suit_is_refused_at_its_field():
+    data = copy.deepcopy(ALONE)
+    second = copy.deepcopy(data["defendants"][0])
+    second["party"]["name"] = "王强"
+    second["party"]["id_number"] = "110105198001010016"
+    data["defendants"].append(second)
+    data["rescind_contract"] = True
+    data["layout"] = "elements"
+    data["defendants"][0]["guarantee_scope"] = "主债权本金（《保证合同》第三条）"
+    errors = _errors(data)
+    assert (("defendants",), "several_guarantors_without_debtor") in errors
+    assert (("rescind_contract",), "rescission_without_debtor") in errors
+    assert (("layout",), "form_needs_debtor") in errors
+    assert (("defendants", 0, "guarantee"), "guarantor_alone_limited") in errors
+
+
+def test_the_guarantors_domicile_founds_jurisdiction_over_a_suit_against_it_alone():
+    # 北京市朝阳区: the guarantor's domicile; no borrower whose court it must be
+    codes = {code for _loc, code in _errors(ALONE)}
+    assert not codes
