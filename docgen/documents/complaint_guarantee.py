@@ -130,15 +130,20 @@ def guarantor_default(name: str, guarantee: Guarantee, debtors: str, suit: SuitD
     )
 
 
-def joint_default_fact(name: str, guarantee: Guarantee, suit: SuitDates) -> str:
+def joint_default_fact(
+    name: str, guarantee: Guarantee, suit: SuitDates, dated: bool = False
+) -> str:
     """「被告李秀英作为连带责任保证人，经原告要求承担保证责任，至今未履行」 where a demand
-    within the 保证期间 is recorded (dated where the guarantee is told: guarantee_fact),
-    else 「…，亦未承担保证责任」; without a full stop, for the element forms'
-    「其他需要说明的内容」 too."""
+    within the 保证期间 is recorded, else 「…，亦未承担保证责任」; without a full stop. The
+    narrative dates the demand where it tells the guarantee (guarantee_fact); the element
+    forms' 「其他需要说明的内容」 tell it nowhere else, so there it is dated here
+    (``dated``: 「经原告于2025年12月15日要求…」), the day that keeps the guarantor liable
+    (民法典 art. 693(2))."""
     status, _ = sued_statuses(guarantee, suit)
     preserved = status.preserved_on
     if preserved is not None and preserved != suit.filing_date:
-        return f"被告{name}作为连带责任保证人，经原告要求承担保证责任，至今未履行"
+        when = f"于{format_cn(preserved)}" if dated else ""
+        return f"被告{name}作为连带责任保证人，经原告{when}要求承担保证责任，至今未履行"
     return f"被告{name}作为连带责任保证人，亦未承担保证责任"
 
 

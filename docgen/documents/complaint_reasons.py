@@ -141,7 +141,7 @@ def guarantor_default_facts(case: CivilComplaint) -> list[str]:
     内容」 (a general guarantor's position is the claim's, 诉讼请求 item 4)."""
     suit = suit_dates(case)
     return [
-        joint_default_fact(d.party.name, _judged(d.guarantee, d), suit)
+        joint_default_fact(d.party.name, _judged(d.guarantee, d), suit, dated=True)
         for d in case.defendants
         if d.role == "guarantor" and d.guarantee is not None and d.guarantee.type == "joint"
     ]
