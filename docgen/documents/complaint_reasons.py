@@ -17,7 +17,12 @@ from docgen.documents.complaint_guarantee import (
     joint_default_fact,
 )
 from docgen.documents.complaint_guarantee_scope import guarantee_scope_sentence
-from docgen.documents.complaint_guarantor_alone import debtor_words
+from docgen.documents.complaint_guarantor_alone import (
+    debtor_words,
+    enforcement_failed,
+    general_alone_fact,
+    sued_alone,
+)
 from docgen.documents.complaint_minor import minor_facts
 from docgen.documents.complaint_parts import DELIVERY_LABELS
 from docgen.documents.complaint_security import security_fact
@@ -132,7 +137,11 @@ def _guarantors(case: CivilComplaint, debtors: str) -> tuple[list[str], str]:
             guarantee_fact(d.party.name, d.guarantee, source, suit, early)
             + guarantee_scope_sentence(d)
         )
-        defaults += guarantor_default(d.party.name, _judged(d.guarantee, d), debtors, suit)
+        if enforcement_failed(d.guarantee) and sued_alone(case):
+            # sued alone after enforcement against the debtor failed (art. 687(2))
+            defaults += general_alone_fact(d.party.name, d.guarantee, debtors)
+        else:
+            defaults += guarantor_default(d.party.name, _judged(d.guarantee, d), debtors, suit)
     return told, defaults
 
 

@@ -84,3 +84,49 @@ def test_the_guarantors_domicile_founds_jurisdiction_over_a_suit_against_it_alon
     # 北京市朝阳区: the guarantor's domicile; no borrower whose court it must be
     codes = {code for _loc, code in _errors(ALONE)}
     assert not codes
+
+
+AFTER_ENFORCEMENT = load_fixture(
+    "civil_complaint", "valid", "narrative_general_guarantor_sued_after_enforcement"
+)
+DEFENCE_END_MISSING = load_fixture(
+    "civil_complaint", "invalid", "general_guarantor_alone_defence_end_not_given"
+)
+
+
+def test_a_general_guarantor_sued_after_enforcement_failed_is_told_so():
+    text = printed_copy("civil_complaint", AFTER_ENFORCEMENT)
+    assert "1. 判令被告李秀英向原告刘芳支付案外人张伟所欠本金人民币100,000.00元" in text
+    assert "保证方式为一般保证，保证合同约定保证期间至2028年1月10日。" in text
+    assert (
+        "原告已于2026年2月9日就主合同纠纷对案外人张伟提起诉讼；经对案外人张伟的财产依法强制"
+        "执行，北京市东城区人民法院（2026）京0101执2345号执行裁定终结本次执行程序，案外人张伟"
+        "仍不能履行债务。依照《中华人民共和国民法典》第六百八十七条第二款，被告李秀英作为一般"
+        "保证人，应当在其保证范围内承担保证责任。"
+    ) in text
+    assert "强制执行后仍不能履行的部分" not in text
+
+
+def test_a_general_guarantor_alone_needs_the_day_its_defence_ended():
+    assert _errors(DEFENCE_END_MISSING) == {
+        (("defendants", 0, "guarantee", "defence_ended_on"), "missing")
+    }
+
+
+def test_the_debtor_sued_after_enforcement_ended_is_refused():
+    data = copy.deepcopy(AFTER_ENFORCEMENT)
+    data["defendants"][0]["guarantee"]["debtor_sued_on"] = "2026-10-01"
+    assert (
+        ("defendants", 0, "guarantee", "debtor_sued_on"),
+        "debtor_sued_after_enforcement",
+    ) in _errors(data)
+
+
+def test_a_ruling_for_a_guarantor_sued_with_the_debtor_is_refused():
+    data = copy.deepcopy(WITH_DEBTOR)
+    data["defendants"][1]["guarantee"]["enforcement_ruling"] = (
+        "北京市东城区人民法院（2026）京0101执2345号执行裁定"
+    )
+    assert _errors(data) == {
+        (("defendants", 1, "guarantee", "enforcement_ruling"), "enforcement_ruling_unused")
+    }
