@@ -38,6 +38,7 @@ from docgen.documents.complaint_form import SUBTITLES, form_sections
 from docgen.documents.complaint_form_parts import NOTES, WARNING
 from docgen.documents.complaint_form_rules import check_form_answers
 from docgen.documents.complaint_guarantee import check_period_chosen
+from docgen.documents.complaint_guarantor_alone import binding_clause
 from docgen.documents.complaint_installments import check_installments
 from docgen.documents.complaint_interest_paid import check_interest_paid
 from docgen.documents.complaint_parts import (
@@ -256,7 +257,7 @@ def assess(case: CivilComplaint, options: RuleOptions) -> Assessment:
             resolved.total,
             [p.party for p in case.plaintiffs],
             [d.party for d in case.defendants],
-            case.jurisdiction_clause,
+            binding_clause(case),  # a guarantor alone: not the main contract's (art. 21(3))
             _signed_place(case),
         )
         # the complaint says the court has jurisdiction only where the clause leads there

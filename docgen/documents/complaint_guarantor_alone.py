@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from docgen.documents.complaint_parts import SuedGuarantee as Guarantee
 
 JOINT_ALONE_ARTICLE = "《中华人民共和国民法典》第六百八十八条第二款"
+GUARANTEE_RULES = "《最高人民法院关于适用〈中华人民共和国民法典〉有关担保制度的解释》"
 
 
 def enforcement_failed(guarantee: Guarantee | None) -> bool:
@@ -79,6 +80,17 @@ def debtor_words(case: CivilComplaint, sued: str) -> str:
     return sued
 
 
+def binding_clause(case: CivilComplaint) -> str | None:
+    """The jurisdiction clause that binds the defendants: none where a guarantor sued
+    alone is told the main contract's (「《借款合同》第十条约定…」, naming no guarantee), as
+    the venue must then be found without it (法释〔2020〕28号 art. 21(3))."""
+    clause = case.jurisdiction_clause
+    main = f"《{case.contract.name}》"
+    if clause and sued_alone(case) and main in clause and "保证" not in clause:
+        return None
+    return clause
+
+
 def check_guarantor_sued_alone(result: Assessment, case: CivilComplaint, debtor_sued: bool) -> None:
     """The debtor left out of a suit against a guarantor: named, and what the complaint
     cannot print of it refused with the reason; named while sued, an error."""
@@ -113,13 +125,14 @@ def check_guarantor_sued_alone(result: Assessment, case: CivilComplaint, debtor_
 
 
 def _check_printable(result: Assessment, case: CivilComplaint) -> None:
-    """What the complaint against a joint guarantor alone cannot state."""
+    """What the complaint against a guarantor alone cannot state, and a forum clause of
+    the main contract, which binds no guarantor sued alone."""
     if len(case.defendants) > 1:
         result.error(
             ("defendants",),
             "several_guarantors_without_debtor",
-            "起诉状可单独起诉一名保证人；起诉多名保证人而不起诉债务人的，各保证人之间"
-            "的责任（民法典第六百九十九条）起诉状尚不能写明",
+            "起诉状可单独起诉一名保证人；起诉多名保证人而不起诉债务人的，各保证人的责任"
+            "（《中华人民共和国民法典》第六百九十九条）起诉状尚不能写明",
             hint="请将借款人（债务人）一并列为被告，或分别起诉各保证人",
         )
     for i, defendant in enumerate(case.defendants):
@@ -141,6 +154,17 @@ def _check_printable(result: Assessment, case: CivilComplaint) -> None:
             "rescission_without_debtor",
             f"《{case.contract.name}》的当事人是原告与案外人{case.non_party_debtor}，保证人不是"
             "合同当事人；请求解除该合同，应将债务人列为被告",
+        )
+    if case.jurisdiction_clause and binding_clause(case) is None:
+        # 法释〔2020〕28号 art. 21(3): 「债权人依法可以单独起诉担保人且仅起诉担保人的，应当
+        # 根据担保合同确定管辖法院」; the main contract's clause binds only its parties
+        result.error(
+            ("jurisdiction_clause",),
+            "main_contract_clause_for_guarantor",
+            f"仅起诉保证人的，应当根据担保合同确定管辖法院（{GUARANTEE_RULES}第二十一条第三款）；"
+            f"《{case.contract.name}》的约定管辖条款不约束保证人",
+            hint="保证合同约定了管辖法院的，请填写保证合同的条款；未约定的，请删除，起诉状不写约定"
+            "管辖（保证人住所地或者合同履行地人民法院管辖）",
         )
     if case.layout == "elements":
         result.error(

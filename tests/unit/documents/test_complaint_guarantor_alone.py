@@ -69,6 +69,7 @@ def test_what_the_complaint_cannot_print_of_the_suit_is_refused_at_its_field():
     second = copy.deepcopy(data["defendants"][0])
     second["party"]["name"] = "王强"
     second["party"]["id_number"] = "110105198001010016"
+    second["party"]["sex"] = "男"
     data["defendants"].append(second)
     data["rescind_contract"] = True
     data["layout"] = "elements"
@@ -130,3 +131,13 @@ def test_a_ruling_for_a_guarantor_sued_with_the_debtor_is_refused():
     assert _errors(data) == {
         (("defendants", 1, "guarantee", "enforcement_ruling"), "enforcement_ruling_unused")
     }
+
+
+def test_the_main_contracts_forum_clause_is_no_ground_against_the_guarantor_alone():
+    data = copy.deepcopy(ALONE)
+    data["jurisdiction_clause"] = "《借款合同》第十条约定由原告住所地人民法院管辖"
+    assert (("jurisdiction_clause",), "main_contract_clause_for_guarantor") in _errors(data)
+    data["jurisdiction_clause"] = "《保证合同》第八条约定由被告住所地人民法院管辖"
+    assert not _errors(data)
+    text = printed_copy("civil_complaint", data)
+    assert "《保证合同》第八条约定由被告住所地人民法院管辖，贵院对本案依法享有管辖权。" in text
