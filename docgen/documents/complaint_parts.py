@@ -132,7 +132,7 @@ class SuedGuarantee(Guarantee):
         description="一般保证人单独被诉（债务人未列为被告）时填写，如 北京市东城区人民法院（2026）"
         "京0101执1234号执行裁定；并填写对债务人起诉的日期和先诉抗辩权消灭之日（民法典第六百八十七条"
         "第二款）",
-        json_schema_extra=ADVANCED,
+        json_schema_extra={**ADVANCED, **shown_when("type", "general", "not_stated")},
     )
 
 
