@@ -33,6 +33,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from docgen.documents.complaint_guarantee_scope import guaranteed_scope
+from docgen.documents.complaint_security import left_unpaid
 from docgen.documents.problems import Assessment
 from docgen.domain.dates import format_cn
 
@@ -148,6 +149,17 @@ def _check_printable(result: Assessment, case: CivilComplaint) -> None:
                 hint="请将借款人（债务人）一并列为被告，起诉状将请求保证人在该限度内承担连带"
                 "清偿责任",
             )
+    unpaid = left_unpaid(case)
+    if unpaid:
+        result.error(
+            ("defendants",),
+            "guarantor_after_security_alone",
+            f"保证人仅对{unpaid}承担保证责任（债务人自己提供物的担保且未约定实现顺序的，债权人"
+            "应当先就该物的担保实现债权，或者合同约定先实现物的担保：《中华人民共和国民法典》"
+            "第三百九十二条）；单独起诉保证人时，起诉状尚不能写明该部分",
+            hint="请将债务人（借款人）一并列为被告，起诉状将请求就担保财产优先受偿，并请求保证人"
+            "对不足清偿的部分承担保证责任",
+        )
     if case.rescind_contract:
         result.error(
             ("rescind_contract",),

@@ -141,3 +141,11 @@ def test_the_main_contracts_forum_clause_is_no_ground_against_the_guarantor_alon
     assert not _errors(data)
     text = printed_copy("civil_complaint", data)
     assert "《保证合同》第八条约定由被告住所地人民法院管辖，贵院对本案依法享有管辖权。" in text
+
+
+def test_the_debtors_own_collateral_first_is_refused_for_the_guarantor_alone():
+    # 民法典 art. 392: the guarantor answers only for what the property leaves unpaid
+    data = copy.deepcopy(ALONE)
+    mortgage = load_fixture("civil_complaint", "valid", "narrative_mortgage_and_guarantor")
+    data["loan"]["collateral"] = mortgage["loan"]["collateral"]
+    assert _errors(data) == {(("defendants",), "guarantor_after_security_alone")}
