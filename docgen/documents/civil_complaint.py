@@ -38,6 +38,7 @@ from docgen.documents.complaint_form import SUBTITLES, form_sections
 from docgen.documents.complaint_form_parts import NOTES, WARNING
 from docgen.documents.complaint_form_rules import check_form_answers
 from docgen.documents.complaint_guarantee import check_period_chosen
+from docgen.documents.complaint_guarantor_alone import binding_clause
 from docgen.documents.complaint_installments import check_installments
 from docgen.documents.complaint_interest_paid import check_interest_paid
 from docgen.documents.complaint_parts import (
@@ -116,6 +117,13 @@ class CivilComplaint(CaseModel):
     court: Line = Field(title="受诉人民法院", description="如 北京市东城区人民法院")
     plaintiffs: list[Plaintiff] = Field(title="原告", min_length=1, max_length=5)
     defendants: list[Defendant] = Field(title="被告", min_length=1, max_length=10)
+    non_party_debtor: Line | None = Field(
+        default=None,
+        title="未列为被告的债务人",
+        description="仅起诉连带责任保证人、未将借款人（债务人）列为被告的，填写债务人的姓名或名称"
+        "（民法典第六百八十八条第二款）；起诉状称其为「案外人」",
+        json_schema_extra=ADVANCED,
+    )
     contract: ContractBasis = Field(title="借款合同")
     loan: LoanFacts | None = Field(
         default=None, title="借款事实", description="民间借贷、金融借款的要素式必填"
@@ -249,7 +257,7 @@ def assess(case: CivilComplaint, options: RuleOptions) -> Assessment:
             resolved.total,
             [p.party for p in case.plaintiffs],
             [d.party for d in case.defendants],
-            case.jurisdiction_clause,
+            binding_clause(case),  # a guarantor alone: not the main contract's (art. 21(3))
             _signed_place(case),
         )
         # the complaint says the court has jurisdiction only where the clause leads there

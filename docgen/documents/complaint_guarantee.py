@@ -130,15 +130,20 @@ def guarantor_default(name: str, guarantee: Guarantee, debtors: str, suit: SuitD
     )
 
 
-def joint_default_fact(name: str, guarantee: Guarantee, suit: SuitDates) -> str:
+def joint_default_fact(
+    name: str, guarantee: Guarantee, suit: SuitDates, dated: bool = False
+) -> str:
     """「被告李秀英作为连带责任保证人，经原告要求承担保证责任，至今未履行」 where a demand
-    within the 保证期间 is recorded (dated where the guarantee is told: guarantee_fact),
-    else 「…，亦未承担保证责任」; without a full stop, for the element forms'
-    「其他需要说明的内容」 too."""
+    within the 保证期间 is recorded, else 「…，亦未承担保证责任」; without a full stop. The
+    narrative dates the demand where it tells the guarantee (guarantee_fact); the element
+    forms' 「其他需要说明的内容」 tell it nowhere else, so there it is dated here
+    (``dated``: 「经原告于2025年12月15日要求…」), the day that keeps the guarantor liable
+    (民法典 art. 693(2))."""
     status, _ = sued_statuses(guarantee, suit)
     preserved = status.preserved_on
     if preserved is not None and preserved != suit.filing_date:
-        return f"被告{name}作为连带责任保证人，经原告要求承担保证责任，至今未履行"
+        when = f"于{format_cn(preserved)}" if dated else ""
+        return f"被告{name}作为连带责任保证人，经原告{when}要求承担保证责任，至今未履行"
     return f"被告{name}作为连带责任保证人，亦未承担保证责任"
 
 
@@ -168,5 +173,6 @@ def check_general_guarantor_sued_alone(
             f"合同纠纷起诉债务人而仅起诉一般保证人的，人民法院应当驳回起诉（{GUARANTEE_RULES}"
             "第二十六条第一款）",
             hint="请将债务人（借款人）一并列为被告，起诉状将请求一般保证人对债务人的财产依法强制"
-            "执行后仍不能履行的部分承担保证责任",
+            "执行后仍不能履行的部分承担保证责任；已起诉债务人并经强制执行终结本次执行程序的，"
+            "请填写该裁定、对债务人起诉的日期和先诉抗辩权消灭之日",
         )

@@ -126,6 +126,14 @@ class SuedGuarantee(Guarantee):
         "（民法典第六百九十二条第二款）",
         json_schema_extra={"enum_titles": list(PERIOD_LABELS.values())},
     )
+    enforcement_ruling: Line | None = Field(
+        default=None,
+        title="对债务人终结本次执行程序的裁定",
+        description="一般保证人单独被诉（债务人未列为被告）时填写，如 北京市东城区人民法院（2026）"
+        "京0101执1234号执行裁定；并填写对债务人起诉的日期和先诉抗辩权消灭之日（民法典第六百八十七条"
+        "第二款）",
+        json_schema_extra={**ADVANCED, **shown_when("type", "general", "not_stated")},
+    )
 
 
 class SelfRatification(AdultRatification):

@@ -9,6 +9,11 @@ from typing import TYPE_CHECKING
 
 from docgen.documents.complaint_attachments import check_attachments
 from docgen.documents.complaint_guarantee import check_general_guarantor_sued_alone
+from docgen.documents.complaint_guarantor_alone import (
+    check_guarantor_sued_alone,
+    enforcement_failed,
+    guarantors_alone,
+)
 from docgen.documents.complaint_minor import check_minor_contracts, contract_answered
 from docgen.documents.court_parts import check_plaintiff_particulars
 from docgen.documents.guardian_rules import check_filing_parties
@@ -60,12 +65,20 @@ def check_parties(result: Assessment, case: CivilComplaint) -> None:
     # a contract made as a minor binds only as the guardian made or assented to it
     check_minor_contracts(result, case)
     debtor_sued = any(d.role == "borrower" for d in case.defendants)
-    if not debtor_sued:
-        result.error(("defendants",), "borrower_missing", "被告中应至少有一名借款人（债务人）")
+    # a joint guarantor may be sued alone (民法典 art. 688(2)), a general one once
+    # enforcement against the debtor has failed (art. 687(2)): complaint_guarantor_alone
+    if not debtor_sued and not guarantors_alone(case):
+        result.error(
+            ("defendants",),
+            "borrower_missing",
+            "被告中应至少有一名借款人（债务人）；仅起诉连带责任保证人，或者对债务人的财产"
+            "强制执行后仅起诉一般保证人的除外",
+        )
+    check_guarantor_sued_alone(result, case, debtor_sued)
     sued = [
         (i, d.party.name, d.guarantee)
         for i, d in enumerate(case.defendants)
-        if d.role == "guarantor" and d.guarantee is not None
+        if d.role == "guarantor" and d.guarantee is not None and not enforcement_failed(d.guarantee)
     ]
     check_general_guarantor_sued_alone(result, sued, debtor_sued)
     # who may act for a plaintiff, and the evidence the 附 counts (complaint_attachments)

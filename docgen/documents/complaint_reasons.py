@@ -17,6 +17,12 @@ from docgen.documents.complaint_guarantee import (
     joint_default_fact,
 )
 from docgen.documents.complaint_guarantee_scope import guarantee_scope_sentence
+from docgen.documents.complaint_guarantor_alone import (
+    debtor_words,
+    enforcement_failed,
+    general_alone_fact,
+    sued_alone,
+)
 from docgen.documents.complaint_minor import minor_facts
 from docgen.documents.complaint_parts import DELIVERY_LABELS
 from docgen.documents.complaint_security import security_fact
@@ -43,13 +49,18 @@ def facts(
     One of the two grounds is stated, never both."""
     contract = case.contract
     plaintiffs = "原告" + names([p.party for p in case.plaintiffs])
-    debtors = "被告" + names(borrowers(case))
+    # 「案外人张伟」 where a joint guarantor is sued alone (complaint_guarantor_alone)
+    debtors = debtor_words(case, "被告" + names(borrowers(case)))
     branches = answering_companies(case)
     # the signatory named once, with the company that answers for it
-    signatory = "被告" + "、".join(
-        p.name
-        + next((f"（被告{a.company}的分支机构）" for a in branches if a.branch == p.name), "")
-        for p in borrowers(case)
+    signatory = debtor_words(
+        case,
+        "被告"
+        + "、".join(
+            p.name
+            + next((f"（被告{a.company}的分支机构）" for a in branches if a.branch == p.name), "")
+            for p in borrowers(case)
+        ),
     )
     number = f"（编号：{contract.number}）" if contract.number else ""
     place = f"在{case.loan.signed_place}" if case.loan and case.loan.signed_place else ""
@@ -126,7 +137,11 @@ def _guarantors(case: CivilComplaint, debtors: str) -> tuple[list[str], str]:
             guarantee_fact(d.party.name, d.guarantee, source, suit, early)
             + guarantee_scope_sentence(d)
         )
-        defaults += guarantor_default(d.party.name, _judged(d.guarantee, d), debtors, suit)
+        if enforcement_failed(d.guarantee) and sued_alone(case):
+            # sued alone after enforcement against the debtor failed (art. 687(2))
+            defaults += general_alone_fact(d.party.name, d.guarantee, debtors)
+        else:
+            defaults += guarantor_default(d.party.name, _judged(d.guarantee, d), debtors, suit)
     return told, defaults
 
 
@@ -135,7 +150,7 @@ def guarantor_default_facts(case: CivilComplaint) -> list[str]:
     内容」 (a general guarantor's position is the claim's, 诉讼请求 item 4)."""
     suit = suit_dates(case)
     return [
-        joint_default_fact(d.party.name, _judged(d.guarantee, d), suit)
+        joint_default_fact(d.party.name, _judged(d.guarantee, d), suit, dated=True)
         for d in case.defendants
         if d.role == "guarantor" and d.guarantee is not None and d.guarantee.type == "joint"
     ]

@@ -177,6 +177,8 @@ def stated_security(case: CivilComplaint) -> Security | None:
             )
             if match is None:
                 not_sued.append(part)
+                # the debtor left out of a suit against its guarantor (complaint_guarantor_alone)
+                debtor = debtor or part == (case.non_party_debtor or "").strip()
                 continue
             providers.append(match.party.name)
             debtor = debtor or match.role == "borrower"

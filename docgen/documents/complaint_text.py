@@ -12,6 +12,7 @@ from docgen.documents.combined_cap import is_enforcement_cost
 from docgen.documents.complaint_branch_rules import answering_companies
 from docgen.documents.complaint_evidence_rules import printed_note
 from docgen.documents.complaint_guarantee_scope import guaranteed_claims
+from docgen.documents.complaint_guarantor_alone import debtor_words, sued_alone
 from docgen.documents.complaint_parts import CHECKED, UNCHECKED, Witness
 from docgen.documents.complaint_security import (
     left_unpaid,
@@ -63,8 +64,13 @@ def borrowers(case: CivilComplaint) -> list[Party]:
 
 
 def claims(case: CivilComplaint, resolved: ResolvedAmounts) -> list[str]:
-    """The numbered 诉讼请求, in the order courts expect."""
-    debtors = "被告" + names(borrowers(case))
+    """The numbered 诉讼请求, in the order courts expect. Against a joint guarantor sued
+    alone the guarantor is asked to pay what the debtor, no party, owes (民法典 art.
+    688(2): 「请求保证人在其保证范围内承担保证责任」): 「判令被告李秀英向原告刘芳支付案外人
+    张伟所欠借款本金…」, and no separate guarantor claim follows."""
+    alone = sued_alone(case)
+    debtors = "被告" + names([d.party for d in case.defendants] if alone else borrowers(case))
+    owing = f"{debtor_words(case, '')}所欠" if alone else ""
     plaintiffs = "原告" + names([p.party for p in case.plaintiffs])
     items: list[str] = []
     for index, (component, value) in enumerate(
@@ -82,10 +88,13 @@ def claims(case: CivilComplaint, resolved: ResolvedAmounts) -> list[str]:
                     f"{format_cn(case.acceleration.declared_on)}提前到期）"
                 )
             # a loan is repaid (偿还借款, 民法典 art. 675); a price is paid (支付价款, art. 626)
-            pay = "支付" if case.contract.kind in ("sale", "service") else "偿还"
+            # a guarantor pays what another owes (承担保证责任), never 偿还 its own loan
+            pay = "支付" if alone or case.contract.kind in ("sale", "service") else "偿还"
             items.append(
-                f"判令{debtors}向{plaintiffs}{pay}{label}{legal_amount(value)}{early}{detail}；"
+                f"判令{debtors}向{plaintiffs}{pay}{owing}{label}{legal_amount(value)}{early}"
+                f"{detail}；"
             )
+            owing = ""
         else:
             calc = component.calculation
             if calc is not None and not detail:
@@ -117,7 +126,8 @@ def claims(case: CivilComplaint, resolved: ResolvedAmounts) -> list[str]:
     priority = priority_claim(case, plaintiffs)
     if priority is not None:
         items.append(priority)
-    items += _guarantor_claims(case, covered, debtors)
+    if not alone:
+        items += _guarantor_claims(case, covered, debtors)
     if case.rescind_contract:
         items.append(f"判令解除{plaintiffs}与{debtors}签订的《{case.contract.name}》；")
     items.append("判令本案诉讼费用由被告承担。")

@@ -95,9 +95,23 @@ def test_the_element_form_states_a_joint_guarantors_default_after_the_debtors():
     start = text.index("16. 其他需要说明的内容")
     row = text[start : text.index("17. 请求承担责任的依据", start)]
     assert row.rstrip().endswith(
-        "被告至今未还。被告福州闽江建材有限公司作为连带责任保证人，经原告要求承担保证责任，"
-        "至今未履行。"
+        "被告至今未还。被告福州闽江建材有限公司作为连带责任保证人，经原告于2025年12月15日要求"
+        "承担保证责任，至今未履行。"
     )
+
+
+def test_the_element_form_dates_the_demand_it_tells_nowhere_else():
+    # the narrative dates it with the guarantee; the form's guarantee row has no place
+    data = load_fixture("civil_complaint", "valid", "elements_sale_every_item")
+    text = printed_copy("civil_complaint", data)
+    assert "被告孙立作为连带责任保证人，经原告于2026年3月2日要求承担保证责任，至今未履行。" in text
+    assert "经原告要求承担保证责任" not in text
+
+
+def test_the_narrative_dates_the_demand_once_with_the_guarantee():
+    text = printed_copy("civil_complaint", ASKED)
+    assert text.count("2026年2月9日要求被告李秀英") == 1
+    assert "经原告要求承担保证责任，至今未履行。" in text
 
 
 def test_the_element_form_states_no_default_of_a_general_guarantor():
