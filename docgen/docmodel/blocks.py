@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from docgen.docmodel.signing import SIGN_DATE, SignatureLines, SignBlock, SignRow
+
 Align = Literal["left", "center", "right"]
 
 
@@ -253,43 +255,6 @@ class NumberedItem:
     list_id: str
 
 
-@dataclass(frozen=True)
-class SignatureLines:
-    """A sender's signing lines: flush right (``right``) or from the middle of the line
-    (``seal``, where a firm seals)."""
-
-    lines: tuple[str, ...]
-    place: Literal["right", "seal"] = "right"
-
-
-SIGN_DATE = "日期：＿＿＿＿年＿＿月＿＿日"
-"""The blank a signer dates a signature on."""
-
-
-@dataclass(frozen=True)
-class SignBlock:
-    """Where a recipient signs a slip or an agreement: a person signs and presses a
-    fingerprint in the box, an organisation seals and its representative signs; each
-    dates the signature on a blank line, unless the document states its one date
-    (``dated=False``)."""
-
-    role: str
-    name: str
-    sign_label: str
-    fingerprint: bool
-    representative_title: str = ""
-    dated: bool = True
-
-    def lines(self) -> tuple[str, ...]:
-        middle = () if self.fingerprint else (f"{self.representative_title}签字：＿＿＿＿＿＿",)
-        return (
-            f"{self.role}：{self.name}",
-            f"{self.sign_label}：＿＿＿＿＿＿＿＿",
-            *(("指印",) if self.fingerprint else middle),
-            *((SIGN_DATE,) if self.dated else ()),
-        )
-
-
 ONE_LINE = 34
 """Characters of the body that a line holds (12 pt on :data:`TEXT_WIDTH_MM`, less the
 first-line indent): a paragraph no longer is a line of the signing part (签订地点, 签订日期,
@@ -309,21 +274,29 @@ class Keep:
 
     def parts(self) -> tuple[tuple[Block, ...], tuple[Block, ...]]:
         """(the blocks that run on, the blocks kept on one page). Where the parties sign,
-        the kept part is the signatures, the one-line signing paragraphs above them, the
-        last paragraph of the text (the copies and effective date) and the last block of
-        the term before it (with its heading where it is the term's first block), so that
-        the signature page always holds words of a term of substance; anything else is
-        kept whole."""
-        signs = [k for k, b in enumerate(self.blocks) if isinstance(b, SignBlock)]
+        the kept part is the first row of signatures (:class:`SignRow`; the later rows
+        are :meth:`after`), the one-line signing paragraphs above it, the last paragraph
+        of the text (the copies and effective date) and the last block of the term
+        before it (with its heading where it is the term's first block), so that the
+        signature page always holds words of a term of substance; anything else is kept
+        whole."""
+        signs = [k for k, b in enumerate(self.blocks) if isinstance(b, SignBlock | SignRow)]
         if not signs:
             return (), self.blocks
+        end = len(self.blocks) - len(self.after())
         terms = [k for k in range(signs[0]) if _holds_a_term(self.blocks[k])]
         if len(terms) < 2:
-            return (), self.blocks
+            return (), self.blocks[:end]
         start = terms[-2]
         if start > 0 and isinstance(self.blocks[start - 1], Heading):
             start -= 1
-        return self.blocks[:start], self.blocks[start:]
+        return self.blocks[:start], self.blocks[start:end]
+
+    def after(self) -> tuple[Block, ...]:
+        """The rows of signatures after the first: each whole, on the signature page where
+        it has room, else on the next (the page before is not left half empty for them)."""
+        rows = [k for k, b in enumerate(self.blocks) if isinstance(b, SignRow)]
+        return self.blocks[rows[0] + 1 :] if rows else ()
 
     def signing(self) -> tuple[tuple[Block, ...], tuple[Block, ...]]:
         """The kept part of :meth:`parts` cut where the parties sign: (the end of the text,
@@ -331,7 +304,7 @@ class Keep:
         is too long to go whole with the signatures (a long clause), its last lines kept
         with them; the signing part never breaks. Without signers: ((), the kept part)."""
         kept = self.parts()[1]
-        signs = [k for k, b in enumerate(kept) if isinstance(b, SignBlock)]
+        signs = [k for k, b in enumerate(kept) if isinstance(b, SignBlock | SignRow)]
         terms = [k for k in range(signs[0]) if _holds_a_term(kept[k])] if signs else []
         cut = terms[-1] + 1 if terms else 0
         return kept[:cut], kept[cut:]
@@ -360,6 +333,7 @@ Block = (
     | NumberedItem
     | SignatureLines
     | SignBlock
+    | SignRow
     | Keep
     | PageBreak
 )
@@ -376,10 +350,13 @@ class Document:
 
 
 def walk(blocks: tuple[Block, ...]) -> Iterator[Block]:
-    """Every block in reading order, the contents of a Keep in place of it."""
+    """Every block in reading order, the contents of a Keep in place of it, each signer
+    of a row in place of the row."""
     for block in blocks:
         if isinstance(block, Keep):
             yield from walk(block.blocks)
+        elif isinstance(block, SignRow):
+            yield from block.signers
         else:
             yield block
 
@@ -418,6 +395,7 @@ def paragraphs(document: Document) -> list[str]:
 
 
 __all__ = [
+    "SIGN_DATE",
     "Block",
     "Column",
     "Document",
@@ -432,6 +410,7 @@ __all__ = [
     "Paragraph",
     "Run",
     "SignBlock",
+    "SignRow",
     "SignatureLines",
     "Table",
     "Text",
