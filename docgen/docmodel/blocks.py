@@ -265,10 +265,11 @@ first-line indent): a paragraph no longer is a line of the signing part (签订�
 class Keep:
     """Blocks kept on one page (the closing paragraph with the signature).
 
-    A closing that the parties sign (a :class:`SignBlock`: an agreement) keeps only its
-    tail together, :meth:`parts`: the articles above it run on across pages as any text,
-    so that no page before the signatures is left mostly blank (a blank space in a signed
-    agreement invites words added later)."""
+    A closing that the parties sign (a :class:`SignBlock`, or a :class:`SignRow` of them:
+    an agreement) keeps only its tail together, :meth:`parts`: the articles above it run
+    on across pages as any text, and the rows of signers after the first follow it, each
+    whole (:meth:`after`), so that no page before the signatures is left mostly blank (a
+    blank space in a signed agreement invites words added later)."""
 
     blocks: tuple[Block, ...]
 

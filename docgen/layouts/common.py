@@ -262,10 +262,10 @@ def end_and_signatures(
 ) -> Keep:
     """The agreement's last clause, the place and date of signing (``lines``),
     「（以下无正文）」 (``end``) and the signers' blocks two to a row (``dated``: each with
-    its blank date), the first row on one page with the end of the text so that no page
-    holds the signatures alone; a later row (a third or fourth signer) goes to the next
-    page only when the page has no room left for it, rather than all the signatures
-    leaving the page before half empty (:meth:`Keep.parts`). The mark closes the
+    its blank date), the first row on one page with the end of the text, so that the
+    signatures begin on the page of the text; a later row (a third or fourth signer) goes
+    to the next page only when that page has no room left for it, rather than all the
+    signatures leaving the page before half empty (:meth:`Keep.parts`). The mark closes the
     text, the typed place and date included — they are terms of the agreement (the place
     stated is where it is formed, 民法典 art. 493; the date, when all have signed, art.
     490) — so that nothing but the signatures follows it (a place and date printed after
