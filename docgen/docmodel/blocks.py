@@ -267,37 +267,32 @@ class Keep:
 
     A closing that the parties sign (a :class:`SignBlock`, or a :class:`SignRow` of them:
     an agreement) keeps only its tail together, :meth:`parts`: the articles above it run
-    on across pages as any text, and the rows of signers after the first follow it, each
-    whole (:meth:`after`), so that no page before the signatures is left mostly blank (a
-    blank space in a signed agreement invites words added later)."""
+    on across pages as any text, so that no page before the signatures is left mostly
+    blank (a blank space in a signed agreement invites words added later); every row of
+    signers is kept with the end of the text, so that no signature is on a page without
+    words of the agreement."""
 
     blocks: tuple[Block, ...]
 
     def parts(self) -> tuple[tuple[Block, ...], tuple[Block, ...]]:
         """(the blocks that run on, the blocks kept on one page). Where the parties sign,
-        the kept part is the first row of signatures (:class:`SignRow`; the later rows
-        are :meth:`after`), the one-line signing paragraphs above it, the last paragraph
-        of the text (the copies and effective date) and the last block of the term
-        before it (with its heading where it is the term's first block), so that the
-        signature page always holds words of a term of substance; anything else is kept
-        whole."""
+        the kept part is every row of signatures (:class:`SignRow`), the one-line
+        signing paragraphs above them, the last paragraph of the text (the copies and
+        effective date) and the last block of the term before it (with its heading where
+        it is the term's first block), so that the signature page always holds words of
+        a term of substance and no signer signs on a page without them (a signature
+        page without text could be said to have been signed blank, or be put to another
+        text); anything else is kept whole."""
         signs = [k for k, b in enumerate(self.blocks) if isinstance(b, SignBlock | SignRow)]
         if not signs:
             return (), self.blocks
-        end = len(self.blocks) - len(self.after())
         terms = [k for k in range(signs[0]) if _holds_a_term(self.blocks[k])]
         if len(terms) < 2:
-            return (), self.blocks[:end]
+            return (), self.blocks
         start = terms[-2]
         if start > 0 and isinstance(self.blocks[start - 1], Heading):
             start -= 1
-        return self.blocks[:start], self.blocks[start:end]
-
-    def after(self) -> tuple[Block, ...]:
-        """The rows of signatures after the first: each whole, on the signature page where
-        it has room, else on the next (the page before is not left half empty for them)."""
-        rows = [k for k, b in enumerate(self.blocks) if isinstance(b, SignRow)]
-        return self.blocks[rows[0] + 1 :] if rows else ()
+        return self.blocks[:start], self.blocks[start:]
 
     def signing(self) -> tuple[tuple[Block, ...], tuple[Block, ...]]:
         """The kept part of :meth:`parts` cut where the parties sign: (the end of the text,

@@ -228,13 +228,14 @@ class BodyWriter:
                 self.parts.append(sign_rows_table((item,), self.style_id))
                 self.after_table = True
             case Keep():
-                # what runs on is written as any text; the kept tail keeps with next, up
-                # to the first row of signers, one table with the rows after it
+                # what runs on is written as any text; the kept tail keeps with next
+                # through the signers' rows (one table, each row kept with the next)
                 runs_on, kept = item.parts()
-                rows = tuple(r for r in (*kept[-1:], *item.after()) if isinstance(r, SignRow))
+                rows = tuple(r for r in kept if isinstance(r, SignRow))
+                text_end = kept[: len(kept) - len(rows)]
                 for inner in runs_on:
                     self.write(inner)
-                for k, inner in enumerate(kept[: len(kept) - bool(rows)]):
+                for k, inner in enumerate(text_end):
                     self.write(inner, keep_last=keep_last or k < len(kept) - 1)
                 if rows:
                     self.parts.append(sign_rows_table(rows, self.style_id))

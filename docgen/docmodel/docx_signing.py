@@ -1,7 +1,8 @@
 """Where a Word document is signed: the box a person presses a fingerprint in, and an
 agreement's signers two to a row (``docgen.docmodel.signing.SignRow``) as a table
-without borders whose rows never split (``cantSplit``). The table markup shared with
-``docx_body``'s tables (``table_props``) and its measure (``twips``) live here."""
+without borders whose rows never split (``cantSplit``) and keep with the next. The
+table markup shared with ``docx_body``'s tables (``table_props``) and its measure
+(``twips``) live here."""
 
 from __future__ import annotations
 
@@ -58,30 +59,35 @@ def fingerprint_box(
     )
 
 
-def _line(style: str, parts: tuple[str, ...], first: bool = False) -> str:
-    """A signer's line in its cell: flush left, its parts on lines of their own."""
+def _line(style: str, parts: tuple[str, ...], keep: bool, first: bool = False) -> str:
+    """A signer's line in its cell: flush left, its parts on lines of their own
+    (``keep``: kept with the next row)."""
     before = f'<w:spacing w:before="{twips(6)}"/>' if first else ""
+    kept = "<w:keepNext/>" if keep else ""
     runs = "<w:br/>".join(f"<w:t>{escape(part)}</w:t>" for part in parts)
     return (
-        f'<w:p><w:pPr><w:pStyle w:val="{style}"/><w:keepLines/>{before}'
+        f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{kept}<w:keepLines/>{before}'
         f'<w:ind w:left="0"/></w:pPr><w:r><w:rPr/>{runs}</w:r></w:p>'
     )
 
 
-def _signer(signer: SignBlock, style_id: Callable[[str], str], props: str) -> str:
+def _signer(signer: SignBlock, style_id: Callable[[str], str], props: str, keep: bool) -> str:
     """A signer's cell (``props``: its tcPr content): the lines of its block, the
-    fingerprint box where a person signs."""
+    fingerprint box where a person signs; ``keep``: every line kept with the next row."""
     style = style_id("Signature Block")
     lines = signer.lines()
-    made = [_line(style, (lines[0],), first=True), _line(style, cell_line(lines[1]))]
+    made = [
+        _line(style, (lines[0],), keep, first=True),
+        _line(style, cell_line(lines[1]), keep),
+    ]
     if signer.fingerprint:
-        made.append(fingerprint_box(style_id, keep=False, indent=0))
+        made.append(fingerprint_box(style_id, keep=keep, indent=0))
     else:
-        made.append(_line(style, cell_line(lines[2])))
+        made.append(_line(style, cell_line(lines[2]), keep))
     if signer.dated:
-        made.append(_line(style, (lines[-1],)))
+        made.append(_line(style, (lines[-1],), keep))
     elif signer.fingerprint:  # a cell ends with a paragraph
-        made.append(_line(style, ("",)))
+        made.append(_line(style, ("",), keep))
     top = '<w:vAlign w:val="top"/>'  # the tables' style centres a cell's lines
     return f"<w:tc><w:tcPr>{props}{top}</w:tcPr>{''.join(made)}</w:tc>"
 
@@ -98,7 +104,9 @@ def _right_margin(value: int) -> str:
 def sign_rows_table(rows: tuple[SignRow, ...], style_id: Callable[[str], str]) -> str:
     """The signers' rows (:class:`SignRow`) as one table in the tables' style without its
     borders, two cells a row with the gap of the PDF right of the first, each row whole
-    on a page; a row of one signer is one cell across both columns, set as the first."""
+    on a page and kept with the next (every row on the page of the text's end, as the
+    paragraphs above keep with the first); a row of one signer is one cell across both
+    columns, set as the first."""
     width = _BLOCK_WIDTH // 2
     props = (
         f'<w:tblPr><w:tblStyle w:val="{style_id(styles.TABLE_STYLE)}"/>'
@@ -115,10 +123,11 @@ def sign_rows_table(rows: tuple[SignRow, ...], style_id: Callable[[str], str]) -
     alone += _right_margin(_BLOCK_WIDTH - width + _GAP)
     second = f'<w:tcW w:type="dxa" w:w="{width}"/>'
     made = []
-    for row in rows:
+    for k, row in enumerate(rows):
         looks = (first, second) if len(row.signers) > 1 else (alone,)
+        keep = k < len(rows) - 1
         cells = "".join(
-            _signer(s, style_id, look) for s, look in zip(row.signers, looks, strict=True)
+            _signer(s, style_id, look, keep) for s, look in zip(row.signers, looks, strict=True)
         )
         made.append(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr>")
     return f"<w:tbl>{props}{grid}{''.join(made)}</w:tbl>"

@@ -235,7 +235,7 @@ def block(item: Block) -> str:
         case Keep():
             runs_on = item.parts()[0]
             ending, kept = item.signing()
-            tail = '<div class="keep closing">' + _body(kept) + "</div>" + _body(item.after())
+            tail = '<div class="keep closing">' + _body(kept) + "</div>"
             if ending:  # whole with the signatures, or (too long) its last lines with them
                 tail = '<div class="text-end">' + _body(ending) + "</div>" + tail
             return _body(runs_on) + "\n" + tail if runs_on else tail

@@ -69,9 +69,9 @@ def cell_line(line: str) -> tuple[str, ...]:
 @dataclass(frozen=True)
 class SignRow:
     """An agreement's signers side by side, two to a row (the last row may hold one):
-    three or four signers take two rows, not three or four blocks down the page. A row
-    never splits across pages; the first is kept with the end of the text
-    (:meth:`docgen.docmodel.blocks.Keep.parts`), a later one may go to the next page."""
+    three or four signers take two rows, not three or four blocks down the page. No row
+    splits across pages, and every row is kept with the end of the text
+    (:meth:`docgen.docmodel.blocks.Keep.parts`): no signer signs on a page without it."""
 
     signers: tuple[SignBlock, ...]
 

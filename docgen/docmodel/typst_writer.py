@@ -298,7 +298,6 @@ def block(item: Block) -> str:
             tail = "block(breakable: false, {\n" + _body(kept) + "\n})"
             if ending:  # sticky: with the signatures whole, or its last lines if too long
                 tail = "block(sticky: true, {\n" + _body(ending) + "\n})\n" + tail
-            tail = "\n".join((tail, *(block(row) for row in item.after())))
             return _body(runs_on) + "\n" + tail if runs_on else tail
         case PageBreak():
             return "pagebreak()"

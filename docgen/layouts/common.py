@@ -262,10 +262,10 @@ def end_and_signatures(
 ) -> Keep:
     """The agreement's last clause, the place and date of signing (``lines``),
     「（以下无正文）」 (``end``) and the signers' blocks two to a row (``dated``: each with
-    its blank date), the first row on one page with the end of the text, so that the
-    signatures begin on the page of the text; a later row (a third or fourth signer) goes
-    to the next page only when that page has no room left for it, rather than all the
-    signatures leaving the page before half empty (:meth:`Keep.parts`). The mark closes the
+    its blank date), every row on one page with the end of the text, so that no signer
+    signs on a page without words of the agreement (a text-free signature page could be
+    said to have been signed blank, or be put to another text); where they do not fit,
+    the end of the text goes over with them (:meth:`Keep.parts`). The mark closes the
     text, the typed place and date included — they are terms of the agreement (the place
     stated is where it is formed, 民法典 art. 493; the date, when all have signed, art.
     490) — so that nothing but the signatures follows it (a place and date printed after

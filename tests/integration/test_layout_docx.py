@@ -144,9 +144,9 @@ def test_rows_do_not_split_headers_repeat_and_the_closing_keeps_with_the_signatu
         signature += 1
     table = next(paragraphs[signature].iterancestors(f"{W}tbl"), None)
     if table is not None and _signers(table):
-        # an agreement's signers two to a row: the chain holds on to the row under the
-        # text's end, which never splits; its first signer ends on the date line
-        cell = table.find(f"{W}tr/{W}tc")
+        # an agreement's signers two to a row: the chain holds on through every row to
+        # the last, none of which splits; its first signer ends on the date line
+        cell = table.findall(f"{W}tr")[-1].find(f"{W}tc")
         assert paragraphs[signature] is next(cell.iter(f"{W}p"))
         signature = paragraphs.index(list(cell.iter(f"{W}p"))[-1])
     # the chain holds on to the last line of the signature: its date line (a complaint's

@@ -1,5 +1,5 @@
-"""An agreement's signers two to a row: the rows, what is kept with the end of the text
-and what may go over, and a label too long for its half of the line."""
+"""An agreement's signers two to a row: the rows, all kept with the end of the text, and
+a label too long for its half of the line."""
 
 from __future__ import annotations
 
@@ -20,18 +20,18 @@ def _signers(count: int) -> tuple[SignBlock, ...]:
 
 
 @pytest.mark.parametrize(("count", "widths"), [(2, [2]), (3, [2, 1]), (4, [2, 2])])
-def test_signers_go_two_to_a_row_and_only_the_first_row_is_kept_with_the_text(count, widths):
+def test_signers_go_two_to_a_row_and_every_row_is_kept_with_the_text(count, widths):
     rows = sign_rows(_signers(count))
     assert [len(row.signers) for row in rows] == widths
     closing = Keep(
         (Heading("第七条　其他", 2), CLAUSE, Heading("第八条　其他", 2), CLAUSE, MARK, *rows)
     )
     runs_on, kept = closing.parts()
-    assert kept[-1] is rows[0] and kept[-2] is MARK  # the mark right above the first row
-    assert closing.after() == rows[1:]  # each whole, free to go to the next page
-    assert runs_on + kept + closing.after() == closing.blocks
+    # every row kept with the text's end, the mark right above the first
+    assert kept[-len(rows) :] == rows and kept[-len(rows) - 1] is MARK
+    assert runs_on + kept == closing.blocks
     ending, signing = closing.signing()
-    assert ending[-1] is CLAUSE and signing == (MARK, rows[0])
+    assert ending[-1] is CLAUSE and signing == (MARK, *rows)
 
 
 def test_a_label_too_long_for_its_cell_puts_its_blank_on_the_next_line():
