@@ -24,8 +24,13 @@ def assess(data: Any) -> Any:
     return TYPE.evaluate(TYPE.parse(data), RuleOptions(today=TODAY))
 
 
-def context(data: Any) -> dict:
-    """The context of a case that must draw no error."""
+def assessed_context(data: Any) -> tuple[dict, Any]:
+    """The context of a case that must draw no error, and its assessment (its warnings)."""
     result = assess(data)
     assert result.errors == [], result.errors
-    return TYPE.build_context(TYPE.parse(data), result)
+    return TYPE.build_context(TYPE.parse(data), result), result
+
+
+def context(data: Any) -> dict:
+    """The context of a case that must draw no error."""
+    return assessed_context(data)[0]

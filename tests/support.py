@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import io
 import json
 import re
+import subprocess
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -90,6 +92,56 @@ def pdf_pages_text(content: bytes) -> list[str]:
         if len(_PDF_TEXTS) > _PDF_TEXTS_KEPT:
             _PDF_TEXTS.popitem(last=False)
     return list(texts)
+
+
+FOOTER_PT = 70
+"""The height of a page's footer (page number, register stamp) in the bottom margin."""
+
+
+@dataclass(frozen=True)
+class PdfWord:
+    """A word as ``pdftotext -bbox`` reads it: its box in points from the page's top
+    left (a CJK line without spaces is one word)."""
+
+    x_min: float
+    y_min: float
+    x_max: float
+    y_max: float
+    text: str
+
+
+@dataclass(frozen=True)
+class PdfPage:
+    height: float
+    words: tuple[PdfWord, ...]
+
+    def lowest(self, footer: float = FOOTER_PT) -> float:
+        """How far down the page its text reaches, as a share of the page's height: the
+        words above the ``footer`` points at its foot (page number, register stamp)."""
+        return max(w.y_max for w in self.words if w.y_max < self.height - footer) / self.height
+
+
+_BBOX_PAGE = re.compile(r'<page width="[\d.]+" height="([\d.]+)">(.*?)</page>', re.S)
+_BBOX_WORD = re.compile(
+    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>'
+)
+
+
+def pdf_word_boxes(content: bytes) -> list[PdfPage]:
+    """Each page of a PDF with its words' boxes (``pdftotext -bbox``)."""
+    out = subprocess.run(
+        ["pdftotext", "-bbox", "-", "-"], input=content, capture_output=True, check=True
+    ).stdout.decode()
+    return [
+        PdfPage(
+            float(height),
+            tuple(
+                PdfWord(float(x0), float(y0), float(x1), float(y1), html.unescape(word))
+                for x0, y0, x1, y1, word in _BBOX_WORD.findall(body)
+            ),
+        )
+        for height, body in _BBOX_PAGE.findall(out)
+    ]
 
 
 PAGE_NUMBER = re.compile(r"第\s*(\d+)\s*页\s*共\s*(\d+)\s*页")

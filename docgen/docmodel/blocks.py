@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from docgen.docmodel.signing import SIGN_DATE, SignatureLines, SignBlock, SignRow
+
 Align = Literal["left", "center", "right"]
 
 
@@ -253,43 +255,6 @@ class NumberedItem:
     list_id: str
 
 
-@dataclass(frozen=True)
-class SignatureLines:
-    """A sender's signing lines: flush right (``right``) or from the middle of the line
-    (``seal``, where a firm seals)."""
-
-    lines: tuple[str, ...]
-    place: Literal["right", "seal"] = "right"
-
-
-SIGN_DATE = "日期：＿＿＿＿年＿＿月＿＿日"
-"""The blank a signer dates a signature on."""
-
-
-@dataclass(frozen=True)
-class SignBlock:
-    """Where a recipient signs a slip or an agreement: a person signs and presses a
-    fingerprint in the box, an organisation seals and its representative signs; each
-    dates the signature on a blank line, unless the document states its one date
-    (``dated=False``)."""
-
-    role: str
-    name: str
-    sign_label: str
-    fingerprint: bool
-    representative_title: str = ""
-    dated: bool = True
-
-    def lines(self) -> tuple[str, ...]:
-        middle = () if self.fingerprint else (f"{self.representative_title}签字：＿＿＿＿＿＿",)
-        return (
-            f"{self.role}：{self.name}",
-            f"{self.sign_label}：＿＿＿＿＿＿＿＿",
-            *(("指印",) if self.fingerprint else middle),
-            *((SIGN_DATE,) if self.dated else ()),
-        )
-
-
 ONE_LINE = 34
 """Characters of the body that a line holds (12 pt on :data:`TEXT_WIDTH_MM`, less the
 first-line indent): a paragraph no longer is a line of the signing part (签订地点, 签订日期,
@@ -300,21 +265,25 @@ first-line indent): a paragraph no longer is a line of the signing part (签订�
 class Keep:
     """Blocks kept on one page (the closing paragraph with the signature).
 
-    A closing that the parties sign (a :class:`SignBlock`: an agreement) keeps only its
-    tail together, :meth:`parts`: the articles above it run on across pages as any text,
-    so that no page before the signatures is left mostly blank (a blank space in a signed
-    agreement invites words added later)."""
+    A closing that the parties sign (a :class:`SignBlock`, or a :class:`SignRow` of them:
+    an agreement) keeps only its tail together, :meth:`parts`: the articles above it run
+    on across pages as any text, so that no page before the signatures is left mostly
+    blank (a blank space in a signed agreement invites words added later); every row of
+    signers is kept with the end of the text, so that no signature is on a page without
+    words of the agreement."""
 
     blocks: tuple[Block, ...]
 
     def parts(self) -> tuple[tuple[Block, ...], tuple[Block, ...]]:
         """(the blocks that run on, the blocks kept on one page). Where the parties sign,
-        the kept part is the signatures, the one-line signing paragraphs above them, the
-        last paragraph of the text (the copies and effective date) and the last block of
-        the term before it (with its heading where it is the term's first block), so that
-        the signature page always holds words of a term of substance; anything else is
-        kept whole."""
-        signs = [k for k, b in enumerate(self.blocks) if isinstance(b, SignBlock)]
+        the kept part is every row of signatures (:class:`SignRow`), the one-line
+        signing paragraphs above them, the last paragraph of the text (the copies and
+        effective date) and the last block of the term before it (with its heading where
+        it is the term's first block), so that the signature page always holds words of
+        a term of substance and no signer signs on a page without them (a signature
+        page without text could be said to have been signed blank, or be put to another
+        text); anything else is kept whole."""
+        signs = [k for k, b in enumerate(self.blocks) if isinstance(b, SignBlock | SignRow)]
         if not signs:
             return (), self.blocks
         terms = [k for k in range(signs[0]) if _holds_a_term(self.blocks[k])]
@@ -331,7 +300,7 @@ class Keep:
         is too long to go whole with the signatures (a long clause), its last lines kept
         with them; the signing part never breaks. Without signers: ((), the kept part)."""
         kept = self.parts()[1]
-        signs = [k for k, b in enumerate(kept) if isinstance(b, SignBlock)]
+        signs = [k for k, b in enumerate(kept) if isinstance(b, SignBlock | SignRow)]
         terms = [k for k in range(signs[0]) if _holds_a_term(kept[k])] if signs else []
         cut = terms[-1] + 1 if terms else 0
         return kept[:cut], kept[cut:]
@@ -360,6 +329,7 @@ Block = (
     | NumberedItem
     | SignatureLines
     | SignBlock
+    | SignRow
     | Keep
     | PageBreak
 )
@@ -376,10 +346,13 @@ class Document:
 
 
 def walk(blocks: tuple[Block, ...]) -> Iterator[Block]:
-    """Every block in reading order, the contents of a Keep in place of it."""
+    """Every block in reading order, the contents of a Keep in place of it, each signer
+    of a row in place of the row."""
     for block in blocks:
         if isinstance(block, Keep):
             yield from walk(block.blocks)
+        elif isinstance(block, SignRow):
+            yield from block.signers
         else:
             yield block
 
@@ -418,6 +391,7 @@ def paragraphs(document: Document) -> list[str]:
 
 
 __all__ = [
+    "SIGN_DATE",
     "Block",
     "Column",
     "Document",
@@ -432,6 +406,7 @@ __all__ = [
     "Paragraph",
     "Run",
     "SignBlock",
+    "SignRow",
     "SignatureLines",
     "Table",
     "Text",

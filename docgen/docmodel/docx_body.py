@@ -31,6 +31,7 @@ from docgen.docmodel.blocks import (
     Paragraph,
     SignatureLines,
     SignBlock,
+    SignRow,
     Table,
     Text,
     Title,
@@ -38,6 +39,8 @@ from docgen.docmodel.blocks import (
     ragged,
     text,
 )
+from docgen.docmodel.docx_signing import fingerprint_box, sign_rows_table, twips
+from docgen.docmodel.docx_signing import table_props as _tbl_pr
 
 _ROLE_STYLES = {
     "body": "Body Text",
@@ -47,16 +50,6 @@ _ROLE_STYLES = {
     "center": "Subtitle",
 }
 _BORDER_BELOW = '<w:pBdr><w:bottom w:val="single" w:sz="5" w:space="4" w:color="000000"/></w:pBdr>'
-
-
-def twips(mm: float) -> int:
-    """As python-docx turns ``Mm(mm)`` into twips (whole EMU first), so Word sees the
-    same numbers as before."""
-    return round(int(mm * 36000) / 635)
-
-
-# python-docx's even column width of a new table: the page less its margins, in twips
-_BLOCK_WIDTH = twips(210) - twips(28) - twips(26)
 
 
 @dataclass(slots=True)
@@ -231,13 +224,22 @@ class BodyWriter:
                 self._signature(lines, place, keep_last)
             case SignBlock():
                 self._sign_block(item, keep_last)
+            case SignRow():
+                self.parts.append(sign_rows_table((item,), self.style_id))
+                self.after_table = True
             case Keep():
                 # what runs on is written as any text; the kept tail keeps with next
+                # through the signers' rows (one table, each row kept with the next)
                 runs_on, kept = item.parts()
+                rows = tuple(r for r in kept if isinstance(r, SignRow))
+                text_end = kept[: len(kept) - len(rows)]
                 for inner in runs_on:
                     self.write(inner)
-                for k, inner in enumerate(kept):
+                for k, inner in enumerate(text_end):
                     self.write(inner, keep_last=keep_last or k < len(kept) - 1)
+                if rows:
+                    self.parts.append(sign_rows_table(rows, self.style_id))
+                    self.after_table = True
             case PageBreak():
                 self.break_before = True
 
@@ -267,39 +269,11 @@ class BodyWriter:
         made = self.lines(before, keep_last=True)
         made[0].before = twips(6)
         if item.fingerprint:
-            self.parts.append(_fingerprint_box(self.style_id, keep_last or item.dated))
+            self.parts.append(fingerprint_box(self.style_id, keep_last or item.dated))
         else:
             self.para(plain_runs(lines[2]), "Signature Block", keep=keep_last or item.dated)
         if item.dated:
             self.para(plain_runs(lines[-1]), "Signature Block", keep=keep_last)
-
-
-def _tbl_pr(style_id: str, width: int, indent: int | None = None) -> str:
-    """Width (twips), fixed layout and, with ``indent``, flush left that far in; the
-    table style gives borders and margins."""
-    placed = (
-        f'<w:jc w:val="left"/><w:tblInd w:w="{indent}" w:type="dxa"/>' if indent is not None else ""
-    )
-    return (
-        f'<w:tblPr><w:tblStyle w:val="{style_id}"/><w:tblW w:w="{width}" w:type="dxa"/>'
-        f'{placed}<w:tblLayout w:type="fixed"/>'
-        '<w:tblLook w:val="0020" w:firstRow="1" w:lastRow="0"/></w:tblPr>'
-    )
-
-
-def _fingerprint_box(style_id: Callable[[str], str], keep: bool) -> str:
-    """The box a person presses a fingerprint in (``keep``: kept with the line after)."""
-    width = twips(20)
-    indent = styles.twips(styles.SIGN_BLOCK_INDENT_MM)
-    return (
-        f"<w:tbl>{_tbl_pr(style_id(styles.TABLE_STYLE), styles.twips(20), indent)}"
-        f'<w:tblGrid><w:gridCol w:w="{_BLOCK_WIDTH}"/></w:tblGrid>'
-        f'<w:tr><w:trPr><w:trHeight w:val="{width}"/><w:cantSplit/></w:trPr>'
-        f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/></w:tcPr>'
-        f'<w:p><w:pPr><w:pStyle w:val="{style_id("Table Text")}"/>'
-        f'{"<w:keepNext/>" if keep else ""}<w:jc w:val="center"/></w:pPr>'
-        '<w:r><w:rPr><w:sz w:val="18"/></w:rPr><w:t>指印</w:t></w:r></w:p></w:tc></w:tr></w:tbl>'
-    )
 
 
 @dataclass(frozen=True)

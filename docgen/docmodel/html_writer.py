@@ -28,10 +28,12 @@ from docgen.docmodel.blocks import (
     Paragraph,
     SignatureLines,
     SignBlock,
+    SignRow,
     Table,
     Text,
     Title,
 )
+from docgen.docmodel.signing import cell_line
 
 _STYLE = (
     "html { font-size: 12pt; line-height: 1.5; } p { margin-bottom: 0.5mm; } "
@@ -51,7 +53,10 @@ _STYLE = (
     "table.form tr.title { break-after: avoid; } "
     "table.amounts tr.keep-next { break-after: avoid; } "
     "div.text-end { break-inside: avoid; } "
-    "div.text-end, div.text-end > :last-child { break-after: avoid; }"
+    "div.text-end, div.text-end > :last-child { break-after: avoid; } "
+    "div.sign-row { break-inside: avoid; margin-top: 6mm; } "
+    "div.sign-row .sign-block { display: inline-block; width: 47%; margin: 0 6% 0 0; "
+    "vertical-align: top; } div.sign-row .sign-block + .sign-block { margin-right: 0; }"
 )
 # A ticked box (☑, a form's chosen option) is drawn as the Typst writer draws it: the CJK
 # fonts have □ and ✓ but no ☑, and docgen prints no character its fonts lack. The ✓, at
@@ -170,16 +175,21 @@ def _lines(block: Lines) -> str:
     return f'<div class="{kind}">' + "".join(items) + "</div>"
 
 
-def _sign(block: SignBlock) -> str:
+def _sign(block: SignBlock, cell: bool = False) -> str:
+    """A signer's block; ``cell``: in a row, a long label's blank on a line of its own."""
     lines = block.lines()
-    items = [_p(escape(lines[0])), _p(escape(lines[1]))]
+
+    def line(k: int) -> str:
+        return _p("<br>".join(map(escape, cell_line(lines[k]) if cell else (lines[k],))))
+
+    items = [_p(escape(lines[0])), line(1)]
     if block.fingerprint:
         items.append('<div class="fingerprint">指印</div>')
     else:
-        items.append(_p(escape(lines[2])))
+        items.append(line(2))
     if block.dated:
         items.append(_p(escape(lines[-1])))
-    return '<div class="sign-block">' + "".join(items) + "</div>"
+    return f'<div class="sign-block{" sign-cell" if cell else ""}">' + "".join(items) + "</div>"
 
 
 def block(item: Block) -> str:
@@ -218,6 +228,10 @@ def block(item: Block) -> str:
             return f'<div class="{cls}">' + "".join(_p(escape(x)) for x in lines) + "</div>"
         case SignBlock():
             return _sign(item)
+        case SignRow(signers):
+            return (
+                '<div class="sign-row">' + "".join(_sign(s, cell=True) for s in signers) + "</div>"
+            )
         case Keep():
             runs_on = item.parts()[0]
             ending, kept = item.signing()

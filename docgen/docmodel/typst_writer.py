@@ -29,6 +29,7 @@ from docgen.docmodel.blocks import (
     Paragraph,
     SignatureLines,
     SignBlock,
+    SignRow,
     Table,
     Text,
     Title,
@@ -238,7 +239,9 @@ def _lines(block: Lines) -> str:
     return f"kept-lines(indent: {'true' if block.indent else 'false'}, {items})"
 
 
-def _sign(block: SignBlock) -> str:
+def _signer(block: SignBlock, cell: bool = False) -> str:
+    """A signer's fields as a Typst dictionary; ``cell``: in a row, where a long label
+    puts its blank on a line of its own (``SignBlock.cut``)."""
     fields = {
         "role": block.role,
         "name": block.name,
@@ -249,7 +252,12 @@ def _sign(block: SignBlock) -> str:
     named = [f"{k}: {string(v)}" for k, v in fields.items()]
     # only the undated block says so: a dated one's source (and print) stays as it was
     undated = [] if block.dated else ["dated: false"]
-    return "signature-block((" + ", ".join(named + undated) + "))"
+    cuts = []
+    if cell and block.cut(1):
+        cuts.append("sign_cut: true")
+    if cell and not block.fingerprint and block.cut(2):
+        cuts.append("representative_cut: true")
+    return "(" + ", ".join(named + undated + cuts) + ")"
 
 
 def block(item: Block) -> str:
@@ -281,7 +289,9 @@ def block(item: Block) -> str:
             items = ", ".join(string(line) for line in lines)
             return f"signature-{place}({items})"
         case SignBlock():
-            return _sign(item)
+            return f"signature-block({_signer(item)})"
+        case SignRow(signers):
+            return f"signature-row({', '.join(_signer(s, cell=True) for s in signers)})"
         case Keep():
             runs_on = item.parts()[0]
             ending, kept = item.signing()

@@ -28,6 +28,7 @@ from docgen.docmodel.blocks import (
     bold,
     text,
 )
+from docgen.docmodel.signing import sign_rows
 from docgen.domain.clauses import ARTICLES
 
 Context = Mapping[str, Any]
@@ -260,14 +261,18 @@ def end_and_signatures(
     dated: bool = True,
 ) -> Keep:
     """The agreement's last clause, the place and date of signing (``lines``),
-    「（以下无正文）」 (``end``) and every signer's block (``dated``: each with its blank
-    date), on one page so that no page holds the signatures alone. The mark closes the
+    「（以下无正文）」 (``end``) and the signers' blocks two to a row (``dated``: each with
+    its blank date), every row on one page with the end of the text, so that no signer
+    signs on a page without words of the agreement (a text-free signature page could be
+    said to have been signed blank, or be put to another text); where they do not fit,
+    the end of the text goes over with them (:meth:`Keep.parts`). The mark closes the
     text, the typed place and date included — they are terms of the agreement (the place
     stated is where it is formed, 民法典 art. 493; the date, when all have signed, art.
     490) — so that nothing but the signatures follows it (a place and date printed after
     the mark could be taken as added)."""
     signing = (*(Paragraph(text(line)) for line in lines), end)
-    return Keep((*last, *signing, *(sign_block(signer, dated) for signer in signers)))
+    rows = sign_rows(tuple(sign_block(signer, dated) for signer in signers))
+    return Keep((*last, *signing, *rows))
 
 
 Article = tuple[str, tuple[Block, ...]]

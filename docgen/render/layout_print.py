@@ -40,6 +40,7 @@ _WRITER_FILES = {
         _DOCMODEL / "docx_writer.py",
         _DOCMODEL / "docx_body.py",
         _DOCMODEL / "docx_package.py",
+        _DOCMODEL / "docx_signing.py",
         _DOCMODEL / "docx_styles.py",
     ),
 }
@@ -65,6 +66,7 @@ def shared_files(engine: str, templates_dir: Path) -> list[Path]:
     """What a layout printed by ``engine`` depends on besides its own module."""
     return [
         _BLOCKS,
+        _DOCMODEL / "signing.py",  # the signing blocks, held apart from the others
         layouts.SHARED,
         *_WRITER_FILES[engine],
         *(templates_dir / name for name in _TEMPLATE_FILES[engine]),

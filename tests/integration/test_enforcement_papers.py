@@ -184,9 +184,9 @@ def test_every_party_signs_the_settlement_after_the_end_of_its_text(service):
     signing = [k for k, page in enumerate(pages) if "甲方：刘芳签字并按手印" in page]
     assert len(signing) == 1
     page = pages[signing[0]]
-    # the debtor and the guarantor sign under the creditor, on its page or the next one
-    # (the last two signers' blocks together), each name with its line and date
-    rest = "".join(pages[signing[0] :])
+    # the debtor and the guarantor sign on the creditor's page, the page of the text's
+    # end (none on a page without text), each name with its line and date
+    rest = page
     assert "乙方：张伟签字并按手印：＿＿＿＿＿＿＿＿指印日期：＿＿＿＿年＿＿月＿＿日" in rest
     assert "丙方：李秀英签字并按手印：＿＿＿＿＿＿＿＿指印日期：＿＿＿＿年＿＿月＿＿日" in rest
     assert "签订日期" not in rest and rest.count("日期：＿＿＿＿年＿＿月＿＿日") == 3

@@ -106,6 +106,12 @@ def test_calculation_sheets_are_word_numbering(words):
     assert num.find(f"{W}lvlOverride/{W}startOverride").get(f"{W}val") == "1"
 
 
+def _signers(table: etree._Element) -> bool:
+    """Whether ``table`` holds an agreement's signers (no header row: they sign in it)."""
+    first = table.find(f"{W}tr/{W}tc/{W}p/{W}pPr/{W}pStyle")
+    return first is not None and first.get(f"{W}val") == "SignatureBlock"
+
+
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_rows_do_not_split_headers_repeat_and_the_closing_keeps_with_the_signature(name, words):
     body = part(words[1][name], "word/document.xml")
@@ -117,7 +123,7 @@ def test_rows_do_not_split_headers_repeat_and_the_closing_keeps_with_the_signatu
         titles = [row for row in rows if row.find(f"{W}tc/{W}tcPr/{W}gridSpan") is not None]
         if titles and titles[0] is rows[0]:
             assert all(row.find(f".//{W}pPr/{W}keepNext") is not None for row in titles)
-        elif len(rows) > 1:
+        elif len(rows) > 1 and not _signers(table):
             assert rows[0].find(f"{W}trPr/{W}tblHeader") is not None
     paragraphs = list(body.iter(f"{W}p"))
     texts = ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in paragraphs]
@@ -136,6 +142,13 @@ def test_rows_do_not_split_headers_repeat_and_the_closing_keeps_with_the_signatu
     signature = closing + 1
     while paragraphs[signature].find(f"{W}pPr/{W}keepNext") is not None:
         signature += 1
+    table = next(paragraphs[signature].iterancestors(f"{W}tbl"), None)
+    if table is not None and _signers(table):
+        # an agreement's signers two to a row: the chain holds on through every row to
+        # the last, none of which splits; its first signer ends on the date line
+        cell = table.findall(f"{W}tr")[-1].find(f"{W}tc")
+        assert paragraphs[signature] is next(cell.iter(f"{W}p"))
+        signature = paragraphs.index(list(cell.iter(f"{W}p"))[-1])
     # the chain holds on to the last line of the signature: its date line (a complaint's
     # closing ends on its 附 list (numbered lines), a letter's on 另函致 and 抄送 and the
     # note on its deadline, after the date); an agreement dated once, above its

@@ -2,27 +2,23 @@
 
 from __future__ import annotations
 
-import copy
 from datetime import date
 
 from docgen import layouts
 from docgen.docmodel.blocks import Paragraph
-from docgen.documents import registry
 from docgen.documents.base import RuleOptions
-from tests.support import load_fixture, printed_copy
+from tests.enforcement_cases import TYPE
+from tests.enforcement_cases import assess as _assess
+from tests.enforcement_cases import fixture as _fixture
+from tests.support import printed_copy
 
-TYPE = registry.get("enforcement_application")
-JUDGMENT = load_fixture("enforcement_application", "valid", "judgment_first_instance")
+JUDGMENT = _fixture("judgment_first_instance")  # read only
 
 
 def _case(**title):
-    data = copy.deepcopy(JUDGMENT)
+    data = _fixture("judgment_first_instance")
     data["title"].update(title)
     return data
-
-
-def _assess(data):
-    return TYPE.evaluate(TYPE.parse(data), RuleOptions(today=date(2026, 12, 1)))
 
 
 def _errors(data):
@@ -105,7 +101,7 @@ def test_a_judgments_court_fee_is_left_to_the_court_unless_paid_directly():
         "退还，由被执行人向人民法院交纳（《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》"
         "第二百零七条），不列入本次申请执行的金额。" in context["facts"]
     )
-    data = load_fixture("enforcement_application", "valid", "judgment_fee_paid_directly")
+    data = _fixture("judgment_fee_paid_directly")
     context = TYPE.build_context(TYPE.parse(data), _assess(data))
     first = context["requests"][0]
     assert "诉讼费用人民币1,332.49元（大写：壹仟叁佰叁拾贰元肆角玖分）" in first
@@ -121,7 +117,7 @@ def test_a_judgments_court_fee_is_left_to_the_court_unless_paid_directly():
 
 
 def test_an_award_is_enforced_where_the_debtor_lives_or_its_property_is():
-    data = load_fixture("enforcement_application", "valid", "arbitration_award")
+    data = _fixture("arbitration_award")
     data["court_basis"] = "first_instance"
     assert _errors(data) == [(("court_basis",), "basis_not_allowed")]
     data["court_basis"] = "property_location"
@@ -129,7 +125,7 @@ def test_an_award_is_enforced_where_the_debtor_lives_or_its_property_is():
 
 
 def test_an_award_enforced_by_a_basic_court_is_a_warning_to_check():
-    data = load_fixture("enforcement_application", "valid", "arbitration_award")
+    data = _fixture("arbitration_award")
     data["court"] = "福州市鼓楼区人民法院"
     result = _assess(data)
     assert result.errors == []
@@ -139,14 +135,14 @@ def test_an_award_enforced_by_a_basic_court_is_a_warning_to_check():
 
 
 def test_a_calculation_date_inside_the_performance_period_is_refused():
-    data = copy.deepcopy(JUDGMENT)
+    data = _fixture("judgment_first_instance")
     data["calculation_date"] = "2025-03-30"
     data["outstanding"]["interest_until"] = "2026-11-20"  # the interest's own day
     assert _errors(data) == [(("calculation_date",), "before_delay")]
 
 
 def test_the_period_of_an_instrument_in_installments_runs_from_the_last_one():
-    data = load_fixture("enforcement_application", "valid", "mediation_in_installments")
+    data = _fixture("mediation_in_installments")
     data["application_date"] = "2029-01-04"  # 2026-12-31 + 2 years = 2028-12-31, a Sunday
     data["outstanding"]["principal"] = "80000.00"  # by then all four installments are due
     # the end moves off the weekend and the 元旦 holiday to 2029-01-02
@@ -157,7 +153,7 @@ def test_the_period_of_an_instrument_in_installments_runs_from_the_last_one():
 
 
 def test_each_installment_bears_delay_interest_from_its_own_deadline():
-    data = load_fixture("enforcement_application", "valid", "mediation_in_installments")
+    data = _fixture("mediation_in_installments")
     context = TYPE.build_context(TYPE.parse(data), _assess(data))
     # 20,000 × 0.0175% × (204 + 143 + 81) days; the last installment is not late yet
     assert "暂计至2026年11月20日为人民币1,498.00元" in context["requests"][1]
@@ -166,7 +162,7 @@ def test_each_installment_bears_delay_interest_from_its_own_deadline():
 
 
 def test_the_property_court_is_of_the_first_instance_courts_level():
-    data = load_fixture("enforcement_application", "valid", "mediation_interrupted_period")
+    data = _fixture("mediation_interrupted_period")
     context = TYPE.build_context(TYPE.parse(data), _assess(data))
     assert context["court_basis"].startswith("贵院为与第一审人民法院同级的被执行的财产所在地")
     data["court"] = "上海市第一中级人民法院"
@@ -174,7 +170,7 @@ def test_the_property_court_is_of_the_first_instance_courts_level():
 
 
 def _installments(name, kind="valid"):
-    data = load_fixture("enforcement_application", kind, name)
+    data = _fixture(name, kind)
     return data, _assess(data)
 
 
@@ -237,7 +233,7 @@ def test_an_acceleration_follows_a_missed_installment():
 
 
 def test_an_awards_costs_are_claimed_as_arbitration_fees():
-    data = load_fixture("enforcement_application", "valid", "arbitration_award")
+    data = _fixture("arbitration_award")
     first = TYPE.build_context(TYPE.parse(data), _assess(data))["requests"][0]
     assert "仲裁费用人民币8,650.00元（大写：捌仟陆佰伍拾元整）" in first
     assert "诉讼费用" not in first
@@ -287,7 +283,7 @@ def test_delay_interest_from_the_acceleration_needs_the_clause_and_an_accelerati
     assert [(p.loc, p.code) for p in result.errors] == [
         (("title", "acceleration_clause"), "missing")
     ]
-    data = load_fixture("enforcement_application", "valid", "mediation_in_installments")
+    data = _fixture("mediation_in_installments")
     data["title"]["delay_from_acceleration"] = True
     assert _errors(data) == [(("title", "delay_from_acceleration"), "no_acceleration")]
 
@@ -297,7 +293,7 @@ def _facts(data):
 
 
 def test_each_kind_of_instrument_is_enforced_under_its_own_article():
-    award = load_fixture("enforcement_application", "valid", "arbitration_award")
+    award = _fixture("arbitration_award")
     # 民事诉讼法 (2023) art. 248 for an award; the 2017 仲裁法 is replaced from 2026-03-01
     assert "根据《中华人民共和国民事诉讼法》第二百四十八条、第二百三十五条的规定" in _facts(award)
     assert "第二百四十七条" not in _facts(award) and "仲裁法" not in _facts(award)
@@ -323,7 +319,7 @@ def _requests(data):
 
 
 def test_a_mediation_penalty_enforced_replaces_the_doubled_delay_interest():
-    data = load_fixture("enforcement_application", "valid", "mediation_penalty_claimed")
+    data = _fixture("mediation_penalty_claimed")
     requests, result = _requests(data)
     assert "违约金人民币8,000.00元" in requests[0]
     assert not any("加倍支付迟延履行期间的债务利息" in r for r in requests), requests
@@ -334,7 +330,7 @@ def test_a_mediation_penalty_enforced_replaces_the_doubled_delay_interest():
 
 
 def test_a_mediation_penalty_not_said_to_be_the_statements_own_is_warned_of():
-    data = load_fixture("enforcement_application", "valid", "mediation_penalty_unstated")
+    data = _fixture("mediation_penalty_unstated")
     requests, result = _requests(data)
     assert any("加倍支付迟延履行期间的债务利息" in r for r in requests), requests
     (warning,) = result.warnings
@@ -346,7 +342,7 @@ def test_a_mediation_penalty_not_said_to_be_the_statements_own_is_warned_of():
 
 
 def test_a_judgment_bears_the_doubled_delay_interest_whatever_else_is_claimed():
-    data = copy.deepcopy(JUDGMENT)
+    data = _fixture("judgment_first_instance")
     data["outstanding"].update(other="8000.00", other_label="违约金")
     data["title"]["default_liability"] = True  # a mediation statement's question only
     requests, result = _requests(data)
@@ -356,7 +352,7 @@ def test_a_judgment_bears_the_doubled_delay_interest_whatever_else_is_claimed():
 
 def test_the_items_are_claimed_in_the_order_the_instrument_names_them():
     # the award: 「支付货款450,000元及违约金22,500元，并承担仲裁费8,650元」
-    data = load_fixture("enforcement_application", "valid", "arbitration_award")
+    data = _fixture("arbitration_award")
     printed = printed_copy("enforcement_application", data)
     assert (
         "支付货款人民币450,000.00元（大写：肆拾伍万元整）；违约金人民币22,500.00元（大写：贰万贰仟"
@@ -371,7 +367,7 @@ def test_the_items_are_claimed_in_the_order_the_instrument_names_them():
 
 
 def test_the_doubled_interest_is_calculated_under_its_claim_a_line_per_installment():
-    data = load_fixture("enforcement_application", "valid", "mediation_in_installments")
+    data = _fixture("mediation_in_installments")
     printed = printed_copy("enforcement_application", data)
     claim = printed.index("2. 请求强制执行被执行人张伟加倍支付迟延履行期间的债务利息")
     calculation = printed.index("\n加倍部分债务利息计算：第1部分（2026年4月30日届满）：")

@@ -5,27 +5,11 @@ sum under the instrument's own name for it."""
 from __future__ import annotations
 
 import copy
-from datetime import date
 
-from docgen.documents import registry
-from docgen.documents.base import RuleOptions
-from tests.support import load_fixture
-
-TYPE = registry.get("enforcement_application")
-
-
-def _fixture(name: str) -> dict:
-    return load_fixture("enforcement_application", "valid", name)
-
-
-def _assess(data):
-    return TYPE.evaluate(TYPE.parse(data), RuleOptions(today=date(2026, 12, 1)))
-
-
-def _context(data):
-    result = _assess(data)
-    assert result.errors == [], result.errors
-    return TYPE.build_context(TYPE.parse(data), result)
+from tests.enforcement_cases import TYPE
+from tests.enforcement_cases import assess as _assess
+from tests.enforcement_cases import context as _context
+from tests.enforcement_cases import fixture as _fixture
 
 
 def test_a_judgment_goes_with_its_certificate_the_identity_the_power_and_the_leads():
@@ -202,5 +186,5 @@ def test_the_sum_is_asked_for_under_the_name_the_statement_gives_it():
 
 
 def test_a_judgment_naming_the_principal_draws_no_warning():
-    data = copy.deepcopy(_fixture("judgment_first_instance"))  # 借款本金 in the judgment
+    data = _fixture("judgment_first_instance")  # 借款本金 in the judgment
     assert not [w for w in _assess(data).warnings if w.code == "principal_label_not_in_title"]

@@ -4,27 +4,15 @@ first-instance court by the names the case tells (court_names)."""
 
 from __future__ import annotations
 
-import copy
-from datetime import date
+from tests.enforcement_cases import assess as _assess
+from tests.enforcement_cases import fixture as _fixture
+from tests.support import printed_copy
 
-from docgen.documents import registry
-from docgen.documents.base import RuleOptions
-from tests.support import load_fixture, printed_copy
-
-TYPE = registry.get("enforcement_application")
 BEIJING = "北京市朝阳区人民法院"
 
 
-def _fixture(kind: str, name: str) -> dict:
-    return copy.deepcopy(load_fixture("enforcement_application", kind, name))
-
-
-def _assess(data):
-    return TYPE.evaluate(TYPE.parse(data), RuleOptions(today=date(2026, 12, 1)))
-
-
 def test_another_company_s_employee_may_not_act_for_the_applicant():
-    result = _assess(_fixture("invalid", "agent_employed_by_another_company"))
+    result = _assess(_fixture("agent_employed_by_another_company", "invalid"))
     (error,) = result.errors
     assert (error.loc, error.code) == (
         ("applicants", 0, "agents", 1, "standing"),
@@ -35,14 +23,14 @@ def test_another_company_s_employee_may_not_act_for_the_applicant():
 
 
 def test_a_relative_with_the_standing_typed_acts_and_the_attachments_prove_it():
-    data = _fixture("valid", "judgment_agent_a_relative")
+    data = _fixture("judgment_agent_a_relative")
     assert _assess(data).problems == []
     text = printed_copy("enforcement_application", data)
     assert "委托代理人刘强的身份证件复印件及其与申请执行人刘芳有近亲属关系的证明材料" in text
 
 
 def test_an_agent_whose_standing_cannot_be_read_is_warned_of():
-    data = _fixture("valid", "judgment_agent_a_relative")
+    data = _fixture("judgment_agent_a_relative")
     del data["applicants"][0]["agents"][1]["standing"]
     data["applicants"][0]["agents"][1]["firm"] = "个人"
     codes = [(w.loc, w.code) for w in _assess(data).warnings]
@@ -50,7 +38,7 @@ def test_an_agent_whose_standing_cannot_be_read_is_warned_of():
 
 
 def test_a_court_typed_short_is_the_first_instance_court_the_number_tells():
-    data = _fixture("valid", "judgment_first_instance_court_typed_short")
+    data = _fixture("judgment_first_instance_court_typed_short")
     assert (data["court"], data["title"]["issuer"]) == ("朝阳区人民法院", BEIJING)
     result = _assess(data)
     assert result.errors == []
@@ -60,13 +48,13 @@ def test_a_court_typed_short_is_the_first_instance_court_the_number_tells():
 
 
 def test_an_issuer_typed_short_is_the_court_typed_in_full():
-    data = _fixture("valid", "judgment_first_instance_court_typed_short")
+    data = _fixture("judgment_first_instance_court_typed_short")
     data["court"], data["title"]["issuer"] = BEIJING, "朝阳区人民法院"
     assert _assess(data).errors == []
 
 
 def test_a_short_name_the_number_cannot_tell_is_not_taken_for_the_full_one():
-    data = _fixture("valid", "judgment_first_instance_court_typed_short")
+    data = _fixture("judgment_first_instance_court_typed_short")
     # 长春's 朝阳区 court's number: the application names 北京's court
     data["title"].update(issuer="朝阳区人民法院", case_number="（2025）吉0104民初1234号")
     data["court"] = BEIJING

@@ -5,22 +5,9 @@ check, and the instrument does not state, is warned of rather than passed in sil
 
 from __future__ import annotations
 
-import copy
-from datetime import date
-
-from docgen.documents import registry
-from docgen.documents.base import RuleOptions
-from tests.support import load_fixture, printed_copy
-
-TYPE = registry.get("enforcement_application")
-
-
-def _fixture(name: str) -> dict:
-    return copy.deepcopy(load_fixture("enforcement_application", "valid", name))
-
-
-def _assess(data):
-    return TYPE.evaluate(TYPE.parse(data), RuleOptions(today=date(2026, 12, 1)))
+from tests.enforcement_cases import assess as _assess
+from tests.enforcement_cases import fixture as _fixture
+from tests.support import printed_copy
 
 
 def _problems(data):

@@ -6,27 +6,10 @@ respondent, the court by its full name, the representative with the position."""
 from __future__ import annotations
 
 import copy
-from datetime import date
 
-from docgen.documents import registry
-from docgen.documents.base import RuleOptions
-from tests.support import load_fixture
-
-TYPE = registry.get("enforcement_application")
-
-
-def _fixture(name, kind="valid"):
-    return load_fixture("enforcement_application", kind, name)
-
-
-def _assess(data):
-    return TYPE.evaluate(TYPE.parse(data), RuleOptions(today=date(2026, 12, 1)))
-
-
-def _context(data):
-    result = _assess(data)
-    assert result.errors == [], result.errors
-    return TYPE.build_context(TYPE.parse(data), result), result
+from tests.enforcement_cases import assess as _assess
+from tests.enforcement_cases import assessed_context as _context
+from tests.enforcement_cases import fixture as _fixture
 
 
 def _codes(result, severity="warning"):
