@@ -14,6 +14,17 @@ from tests.support import FIXTURES
 
 PERSON = FIXTURES / "demand_letter" / "valid" / "person_debtor.json"
 
+GUARANTOR_PERSON = {
+    "kind": "person",
+    "name": "刘芳",
+    "sex": "女",
+    "id_type": "居民身份证",
+    "id_number": "440304198806124628",
+    "address": "广东省深圳市南山区科技园南区深南大道9988号",
+    "phone": "13923456789",
+}
+"""A guarantor who is a person, for letters with a guarantor's copy."""
+
 
 def person_case(i: int) -> dict[str, Any]:
     """A valid demand letter to a person, distinct per ``i``."""

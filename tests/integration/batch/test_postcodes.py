@@ -9,24 +9,14 @@ import csv
 import pytest
 
 from docgen.cli import main
-from tests.batch_support import person_case, sheet, write_csv
+from tests.batch_support import GUARANTOR_PERSON, person_case, sheet, write_csv
 
 pytestmark = pytest.mark.slow
-
-GUARANTOR = {
-    "kind": "person",
-    "name": "刘芳",
-    "sex": "女",
-    "id_type": "居民身份证",
-    "id_number": "440304198806124628",
-    "address": "广东省深圳市南山区科技园南区深南大道9988号",
-    "phone": "13923456789",
-}
 
 
 def _guaranteed(i: int, postcodes: list[str]) -> dict:
     case = person_case(i)
-    case["guarantors"] = [GUARANTOR]
+    case["guarantors"] = [GUARANTOR_PERSON]
     case["guarantees"] = [
         {"type": "joint", "contract": "2025年1月10日签订的《保证合同》", "claimed_on": "2026-02-09"}
     ]

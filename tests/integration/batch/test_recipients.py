@@ -21,20 +21,12 @@ from docgen.batch.runs import Batches, RunOptions
 from docgen.batch.state import BatchItem
 from docgen.batch.work import process_chunk
 from docgen.tenants import DEFAULT_TENANT_ID
-from tests.batch_support import person_case, sheet, write_csv
+from tests.batch_support import GUARANTOR_PERSON, person_case, sheet, write_csv
 
 pytestmark = pytest.mark.slow
 
 GUARANTORS = [
-    {
-        "kind": "person",
-        "name": "刘芳",
-        "sex": "女",
-        "id_type": "居民身份证",
-        "id_number": "440304198806124628",
-        "address": "广东省深圳市南山区科技园南区深南大道9988号",
-        "phone": "13923456789",
-    },
+    GUARANTOR_PERSON,
     {
         "kind": "organization",
         "name": "上海申达机电设备有限公司",
