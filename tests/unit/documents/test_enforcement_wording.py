@@ -430,6 +430,7 @@ def test_running_to_payment_only_in_a_rejected_claim_is_no_running_interest():
         "二、驳回原告刘芳要求被告张伟支付自2026年11月21日起至实际清偿之日止的利息的诉讼请求。"
         "案件受理费1,332.49元，由被告张伟负担。"
     )
+    data["respondents"] = data["respondents"][:1]  # the judgment orders 张伟 alone
     data["outstanding"].update(interest_to_payment=False, interest_note=None)
     context, result = _context(data)
     assert result.warnings == []
