@@ -2,7 +2,7 @@
 operative part (判项) says it, and the requests that follow from it.
 
 An application may ask of a respondent only what the effective instrument orders him to do
-(民事诉讼法 art. 247; 执行工作若干问题的规定（试行） art. 16(1)(4), art. 18): a respondent asked
+(民事诉讼法 art. 247; 执行工作若干问题的规定（试行） art. 16(1)(3), art. 18): a respondent asked
 for more can object. A judgment often orders its defendants differently:
 
 - the debtor pays (``debtor``, the default);
@@ -249,8 +249,8 @@ def _warn_joint_typed_as_debtor(
     for another's debt (「被告李秀英对上述债务承担连带清偿责任」, his own span says 「连带」)
     beside a debtor: the request would name both as debtors (「被执行人张伟、李秀英向申请执行人
     支付…」) and never say 连带, though the instrument orders him 连带清偿责任 (民法典 art. 178)
-    and only what it orders is asked (民事诉讼法 art. 247; 执行工作若干问题的规定（试行）:
-    申请执行书写明执行标的). Warned: the instrument decides, the user chooses."""
+    and only what it orders is asked (民事诉讼法 art. 247; 执行工作若干问题的规定（试行）
+    art. 18). Warned: the instrument decides, the user chooses."""
     debtors = [r.name for r in case.respondents if r.liability.kind == "debtor"]
     for i, respondent in enumerate(case.respondents):
         if respondent.liability.kind != "debtor":

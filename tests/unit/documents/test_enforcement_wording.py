@@ -10,7 +10,8 @@ from datetime import date
 
 from docgen.documents import registry
 from docgen.documents.base import RuleOptions
-from tests.support import load_fixture
+from docgen.documents.problems import CaseInvalid
+from tests.support import FIXTURES, load_fixture
 
 TYPE = registry.get("enforcement_application")
 
@@ -343,7 +344,7 @@ def test_interest_the_judgment_rejects_or_names_in_its_notice_is_no_interest_it_
 
 
 def test_a_penalty_the_judgment_rejected_is_refused_when_claimed():
-    """Only what the instrument orders is enforced (执行规定 arts. 16(1)(4), 18; 民诉法
+    """Only what the instrument orders is enforced (执行规定 arts. 16(1)(3), 18; 民诉法
     art. 247): a 违约金 the judgment rejected is an error on the sum, not a warning."""
     result = _assess(_fixture("judgment_rejected_penalty_claimed", "invalid"))
     (error,) = result.errors
@@ -353,7 +354,11 @@ def test_a_penalty_the_judgment_rejected_is_refused_when_claimed():
         "及违约金的诉讼请求」，没有判令给付违约金"
     )
     assert "人民币20,000.00元的违约金不能申请执行" in error.message
-    assert "第十六条第一款第四项、第十八条" in error.message and "第二百四十七条" in error.message
+    assert (
+        "（《最高人民法院关于人民法院执行工作若干问题的规定（试行）》第十六条第一款第三项、第十八条，"
+        in error.message
+    )
+    assert "第二百四十七条" in error.message
     # without the rejected sum the application goes ahead
     data = _fixture("judgment_rejected_penalty_claimed", "invalid")
     del data["outstanding"]["other"], data["outstanding"]["other_label"]
@@ -482,3 +487,32 @@ def test_the_judgments_notice_of_the_doubled_interest_is_no_penalty_of_the_state
     data["outstanding"]["other"] = "8000.00"
     _, result = _context(data)
     assert "mediated_liability_read" not in {p.code for p in result.problems}
+
+
+RULES = "《最高人民法院关于人民法院执行工作若干问题的规定（试行）》"
+
+
+def test_the_execution_rules_are_cited_by_the_2020_numbers_one_way_for_one_ground():
+    """The 2020 text (法释〔2020〕21号): art. 16(1)(3) an instrument 「有给付内容，且执行标的和
+    被执行人明确」, art. 18 the 申请执行书 states 「申请执行的理由、事项、执行标的」. A sum
+    beyond what the instrument determines cites both; how a sum is named cites art. 18."""
+    both = f"{RULES}第十六条第一款第三项、第十八条"
+    data = _fixture("principal_above_the_judgment_and_a_payment_after_the_application", "invalid")
+    above = next(e for e in _assess(data).errors if e.code == "principal_above_title")
+    assert f"只能申请执行生效法律文书确定的执行标的（{both}；" in above.message
+    unchecked = _assess(_fixture("judgment_interest_method_in_other_words")).warnings[0]
+    assert f"按法律文书确定的方法计算（{both}）" in unchecked.message
+    (renamed,) = _assess(_fixture("award_penalty_named_otherwise")).warnings
+    assert f"列明为「违约金」（{RULES}第十八条）" in renamed.message
+    assert "第十六条" not in renamed.message
+    # no message of any enforcement fixture cites art. 16 by another item
+    for kind in ("valid", "invalid"):
+        for path in (FIXTURES / "enforcement_application" / kind).glob("*.json"):
+            if path.name.endswith(".expect.json"):
+                continue
+            try:
+                problems = _assess(_fixture(path.stem, kind)).problems
+            except CaseInvalid as refused:
+                problems = refused.problems
+            for problem in problems:
+                assert "第十六条第一款第四项" not in problem.message, path.name
