@@ -209,18 +209,54 @@ def test_a_certificate_without_its_number_and_date_is_refused():
     assert _codes(result, "error") == [
         (("title", "certificate_number"), "certificate_missing"),
         (("title", "certificate_date"), "certificate_missing"),
+        (("title", "debt_instrument_signed_on"), "after_the_deed"),
     ]
     assert "第三条、第五条第一款第四项" in result.errors[0].message
     assert "裁定不予受理" in result.errors[0].message
 
 
 def test_a_notarised_instrument_is_said_to_be_made_enforceable_not_to_take_effect():
+    """The debt instrument is named before the deed that gave it effect, so that 「该」 has
+    something to refer to."""
     context, _ = _context(_fixture("notarial_deed"))
     assert context["facts"].startswith(
-        "北京市方圆公证处于2025年6月30日出具（2025）京方圆内经证字第1234号公证书，赋予该债权文书"
+        "申请执行人北京恒通小额贷款有限公司与被执行人王磊于2025年6月28日签订《借款合同》，"
+        "北京市方圆公证处于2025年6月30日出具（2025）京方圆内经证字第1234号公证书，赋予该借款合同"
         "强制执行效力。该公证债权文书确定："
     )
     assert "发生法律效力" not in context["facts"]
+
+
+def test_a_notarised_instrument_not_named_is_introduced_as_the_parties_debt_instrument():
+    data = _fixture("notarial_deed")
+    del data["title"]["debt_instrument"], data["title"]["debt_instrument_signed_on"]
+    context, _ = _context(data)
+    assert context["facts"].startswith(
+        "申请执行人北京恒通小额贷款有限公司与被执行人王磊之间的债权文书经北京市方圆公证处于"
+        "2025年6月30日出具（2025）京方圆内经证字第1234号公证书，赋予强制执行效力。"
+    )
+    assert "赋予该" not in context["facts"]
+    # named with its number, without book-title marks, undated
+    data["title"]["debt_instrument"] = "借款合同（编号：HT2025-068）"
+    context, _ = _context(data)
+    assert context["facts"].startswith(
+        "申请执行人北京恒通小额贷款有限公司与被执行人王磊签订《借款合同》（编号：HT2025-068），"
+    )
+    assert "赋予该借款合同强制执行效力。" in context["facts"]
+    data["title"]["debt_instrument"] = "《借款合同》及《抵押合同》"
+    assert "赋予该债权文书强制执行效力。" in _context(data)[0]["facts"]
+
+
+def test_a_debt_instrument_signed_after_the_deed_is_refused():
+    data = _fixture("notarial_deed")
+    data["title"]["debt_instrument_signed_on"] = "2025-06-30"  # the deed's day: accepted
+    assert _assess(data).errors == []
+    data["title"]["debt_instrument_signed_on"] = "2025-07-01"
+    (error,) = _assess(data).errors
+    assert (error.loc, error.code) == (("title", "debt_instrument_signed_on"), "after_the_deed")
+    assert error.message == (
+        "债权文书的签订日期不得晚于赋予其强制执行效力的公证书的出具日期（生效日期）"
+    )
 
 
 def test_a_certificate_is_issued_after_the_instrument_took_effect_and_before_applying():
