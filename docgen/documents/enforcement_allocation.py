@@ -30,8 +30,10 @@
   facts say 「双方约定……」.
 
 The principal, costs and interest typed are then checked against what the allocation
-leaves unpaid: a difference is warned of with the computed figures (the instrument's words
-may be read wrong, and a smaller claim is the applicant's choice), never refused.
+leaves unpaid, with the computed figures: a sum above it is refused (the facts would state
+the split and the requests claim more — an application contradicting itself and asking more
+than the instrument leaves owed); a sum below it is warned of (a smaller claim is the
+applicant's choice, and the instrument's words may be read wrong).
 """
 
 from __future__ import annotations
@@ -257,21 +259,37 @@ def _compare(
     left: Decimal | None,
     typed: Decimal,
 ) -> None:
-    """A sum typed against what the allocation leaves of it, within a fen."""
+    """A sum typed against what the allocation leaves of it, within a fen: above it an
+    error — the facts would state the split and the requests claim more than it leaves, an
+    application contradicting itself and asking more than is owed (民法典 art. 561;
+    民事诉讼法 art. 247: only what the instrument leaves unpaid is enforced), as
+    ``principal_above_title`` refuses a principal above the instrument's; below it a
+    warning — claiming less is the applicant's choice."""
     if left is None or abs(left - typed) <= _TOLERANCE:
         return
-    more = "超过" if typed > left else "少于"
+    above = typed > left
+    more = "超过" if above else "少于"
     differs = (
         f"尚欠{name}人民币{format_yuan(left)}元，填写的人民币{format_yuan(typed)}元{more}该金额"
         f"人民币{format_yuan(abs(typed - left))}元"
         if left
         else f"{name}已全部清偿，不应再申请执行填写的人民币{format_yuan(typed)}元"
     )
-    result.warn(
+    hint = "双方对抵充顺序另有约定的，请在「约定的抵充顺序」中选择"
+    if not above:
+        result.warn(
+            at, "allocation_disagrees", f"{paid}，{differs}：请核对{name}的金额或已履行款项", hint
+        )
+        return
+    if any(p.loc == at for p in result.errors):
+        return  # already refused there (above the instrument's own figure): one refusal
+    result.error(
         at,
         "allocation_disagrees",
-        f"{paid}，{differs}：请核对{name}的金额或已履行款项",
-        hint="双方对抵充顺序另有约定的，请在「约定的抵充顺序」中选择",
+        f"{paid}，{differs}：申请书在事实与理由中写明抵充，请求事项却申请执行更多的金额，"
+        "前后矛盾并超出尚欠的金额（《中华人民共和国民事诉讼法》第二百四十七条）。"
+        f"请按抵充后尚欠的金额填写{name}，或核对已履行款项",
+        hint=hint,
     )
 
 

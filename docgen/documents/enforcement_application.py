@@ -54,7 +54,7 @@ from docgen.documents.enforcement_notarial import (
     check_certificate_application,
     check_installment_periods,
 )
-from docgen.documents.enforcement_operative import only_denied
+from docgen.documents.enforcement_operative import TITLE_ONLY, only_denied
 from docgen.documents.enforcement_parts import (
     APPLICATION_YEARS,
     APPLY_ARTICLES,
@@ -247,7 +247,7 @@ def _check_other_awarded(result: Assessment, case: EnforcementApplication) -> No
     reject or waive it (「驳回原告要求被告支付违约金的诉讼请求」) is no 执行标的 the
     instrument determined, and cannot be enforced: the court accepts an application only on
     an instrument with a 给付内容 and a 执行标的 it states (执行工作若干问题的规定（试行）,
-    2020年修正, art. 16(1)(4)), the application asks for that 执行标的 (art. 18), and only
+    2020年修正, art. 16(1)(3)), the application asks for that 执行标的 (art. 18), and only
     what the effective instrument orders is enforced (民事诉讼法 art. 247). An error: the
     application would contradict the operative part it quotes. A conditional waiver is
     ``enforcement_delay``'s question, not this one."""
@@ -264,8 +264,7 @@ def _check_other_awarded(result: Assessment, case: EnforcementApplication) -> No
             ("outstanding", field),
             "other_not_awarded",
             f"法律文书确定「{term}」，没有判令给付{name}：申请执行的只能是生效法律文书确定的"
-            f"执行标的，人民币{format_yuan(amount)}元的{name}不能申请执行（《最高人民法院关于"
-            "人民法院执行工作若干问题的规定（试行）》第十六条第一款第四项、第十八条，"
+            f"执行标的，人民币{format_yuan(amount)}元的{name}不能申请执行（{TITLE_ONLY}，"
             f"《中华人民共和国民事诉讼法》{APPLY_ARTICLES[case.title.kind]}）",
             hint=f"请删除{name}的金额；如法律文书另有判令给付的款项，请按法律文书的称谓填写",
         )

@@ -36,7 +36,7 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Literal
 
 from docgen.documents.enforcement_names import names
-from docgen.documents.enforcement_operative import awarded
+from docgen.documents.enforcement_operative import TITLE_ONLY, awarded
 from docgen.documents.enforcement_title_interest import read_from_title, title_method
 from docgen.documents.note_rates import rate_in_note
 from docgen.documents.problems import Assessment
@@ -211,7 +211,7 @@ def check_interest_figure(
 def _warn_not_checked(result: Assessment, case: EnforcementApplication, name: str) -> None:
     """The figure is the applicant's own and no method it can be checked against is given:
     what is enforced is what the instrument determines (执行工作若干问题的规定（试行）
-    art. 18), a sum the court checks against the instrument's method."""
+    arts. 16(1)(3), 18), a sum the court checks against the instrument's method."""
     o = case.outstanding
     amount = format_yuan(o.interest) if o.interest is not None else ""
     note = (o.interest_note or "").strip()
@@ -220,8 +220,7 @@ def _warn_not_checked(result: Assessment, case: EnforcementApplication, name: st
         ("outstanding", "interest_method"),
         "interest_method_not_checked",
         f"{name}人民币{amount}元未能核对：{why}，法律文书也未载明该金额。申请执行的应为"
-        "法律文书确定的金额，按法律文书确定的方法计算（《最高人民法院关于人民法院执行工作若干"
-        "问题的规定（试行）》第十八条），请核对金额",
+        f"法律文书确定的金额，按法律文书确定的方法计算（{TITLE_ONLY}），请核对金额",
         hint=_not_checked_hint(case, note),
     )
 

@@ -2,7 +2,7 @@
 operative part (判项) says it, and the requests that follow from it.
 
 An application may ask of a respondent only what the effective instrument orders him to do
-(民事诉讼法 art. 247; 执行工作若干问题的规定（试行） art. 16(1)(4), art. 18): a respondent asked
+(民事诉讼法 art. 247; 执行工作若干问题的规定（试行） art. 16(1)(3), art. 18): a respondent asked
 for more can object. A judgment often orders its defendants differently:
 
 - the debtor pays (``debtor``, the default);
@@ -221,6 +221,7 @@ def _check_against_title(result: Assessment, case: EnforcementApplication) -> No
                 f"{respondent.name}仅以担保财产承担责任",
             )
     _warn_joint_not_in_title(result, case)
+    _warn_joint_typed_as_debtor(result, case, said)
     _warn_guarantor_without_debtor(result, case)
 
 
@@ -239,6 +240,34 @@ def _warn_joint_not_in_title(result: Assessment, case: EnforcementApplication) -
                 "（《中华人民共和国民法典》第一百七十八条）：申请书请求其对全部债务承担连带责任；"
                 "判项确定按份承担的，请选「按份责任」并填写份额",
             )
+
+
+def _warn_joint_typed_as_debtor(
+    result: Assessment, case: EnforcementApplication, said: dict[str, list[str]]
+) -> None:
+    """A respondent left a debtor (the default) whom the operative part makes jointly liable
+    for another's debt (「被告李秀英对上述债务承担连带清偿责任」, his own span says 「连带」)
+    beside a debtor: the request would name both as debtors (「被执行人张伟、李秀英向申请执行人
+    支付…」) and never say 连带, though the instrument orders him 连带清偿责任 (民法典 art. 178)
+    and only what it orders is asked (民事诉讼法 art. 247; 执行工作若干问题的规定（试行）
+    art. 18). Warned: the instrument decides, the user chooses."""
+    debtors = [r.name for r in case.respondents if r.liability.kind == "debtor"]
+    for i, respondent in enumerate(case.respondents):
+        if respondent.liability.kind != "debtor":
+            continue
+        others = [name for name in debtors if name != respondent.name]
+        if not others or not any("连带" in words for words in said[respondent.name]):
+            continue
+        result.warn(
+            ("respondents", i, "liability", "kind"),
+            "joint_typed_as_debtor",
+            f"法律文书的判项确定被执行人{respondent.name}承担连带清偿责任，其责任形式却为"
+            f"「债务人」：申请书将请求被执行人{'、'.join(debtors)}向申请执行人支付，不写连带责任，"
+            f"与判项不符（《中华人民共和国民法典》第一百七十八条；《中华人民共和国民事诉讼法》"
+            f"第二百四十七条）",
+            hint=f"请将被执行人{respondent.name}的责任形式选为「连带清偿责任」，申请书即写明"
+            f"「被执行人{respondent.name}对上述债务承担连带清偿责任」",
+        )
 
 
 def _warn_guarantor_without_debtor(result: Assessment, case: EnforcementApplication) -> None:

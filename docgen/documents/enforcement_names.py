@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from docgen.documents.enforcement_operative import awarded, only_denied, segments
+from docgen.documents.enforcement_operative import ART_18, awarded, only_denied, segments
 from docgen.documents.problems import Assessment
 from docgen.domain.money import format_yuan
 
@@ -121,7 +121,7 @@ def _check_other_label(result: Assessment, case: EnforcementApplication) -> None
         at,
         "other_label_not_in_title",
         f"法律文书确定的内容中没有「{label}」的称谓：申请事项应按法律文书的称谓列明所申请执行"
-        "的款项（《最高人民法院关于人民法院执行工作若干问题的规定（试行）》第十八条），"
+        f"的款项（{ART_18}），"
         f"请核对人民币{format_yuan(o.other)}元是否为法律文书确定的给付内容",
         hint="请在「其他金钱债务名称」中填写法律文书所用的称谓（如 违约金、罚息、资金占用费）",
     )
@@ -131,6 +131,5 @@ def renamed_words(typed: str, printed: str) -> str:
     """The warning that a sum is printed under the instrument's name, not the one typed."""
     return (
         f"法律文书的给付内容称「{printed}」，没有「{typed}」的称谓：申请事项按法律文书的称谓"
-        f"列明为「{printed}」（《最高人民法院关于人民法院执行工作若干问题的规定（试行）》"
-        "第十八条），请核对该款项确为法律文书确定的给付内容"
+        f"列明为「{printed}」（{ART_18}），请核对该款项确为法律文书确定的给付内容"
     )

@@ -40,9 +40,17 @@ def certificate_events(title: EnforcementTitle) -> list[InterruptionEvent]:
 
 
 def check_certificate_application(result: Assessment, case: EnforcementApplication) -> None:
-    """The certificate is applied for after the instrument took effect, before it was issued
-    and before the application to the court."""
+    """The debt instrument is signed before the deed gives it effect; the certificate is
+    applied for after the instrument took effect, before it was issued and before the
+    application to the court."""
     title = case.title
+    signed = title.debt_instrument_signed_on
+    if title.kind == "notarial" and signed is not None and signed > title.effective_date:
+        result.error(
+            ("title", "debt_instrument_signed_on"),
+            "after_the_deed",
+            "债权文书的签订日期不得晚于赋予其强制执行效力的公证书的出具日期（生效日期）",
+        )
     day = title.certificate_applied_on
     if day is None or title.kind != "notarial":
         return

@@ -21,6 +21,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# 《最高人民法院关于人民法院执行工作若干问题的规定（试行）》 (法释〔1998〕15号, as amended by
+# 法释〔2020〕21号, numbered as the 2020 text): art. 16(1)(3) — an application is accepted on
+# an instrument 「有给付内容，且执行标的和被执行人明确」; art. 18(1) — 「申请执行书中应当写明
+# 申请执行的理由、事项、执行标的」. A claim beyond what the instrument determines is refused or
+# warned citing both (``TITLE_ONLY``); how the application names and states a sum cites
+# art. 18 (``ART_18``).
+EXECUTION_WORK_RULES = "《最高人民法院关于人民法院执行工作若干问题的规定（试行）》"
+ART_18 = f"{EXECUTION_WORK_RULES}第十八条"
+TITLE_ONLY = f"{EXECUTION_WORK_RULES}第十六条第一款第三项、第十八条"
+
 _TERMS = re.compile(r"[。；;]|(?=[一二三四五六七八九十]+、)")
 # a clause ends at a comma, not at the one of a figure (「80,000元」)
 _CLAUSES = re.compile(r"，|(?<!\d),|,(?!\d)")

@@ -150,6 +150,18 @@ class EnforcementTitle(CaseModel):
     first_instance_court: Line | None = Field(
         default=None, title="第一审人民法院", description="二审判决的，填写第一审人民法院"
     )
+    debt_instrument: Line | None = Field(
+        default=None,
+        title="公证的债权文书",
+        description="公证机构赋予强制执行效力的债权文书，如 《借款合同》；申请书先写明该文书，"
+        "再写明赋予其强制执行效力的公证书",
+        json_schema_extra=shown_when("kind", "notarial"),
+    )
+    debt_instrument_signed_on: date | None = Field(
+        default=None,
+        title="债权文书签订日期",
+        json_schema_extra=shown_when("kind", "notarial"),
+    )
     certificate_number: CaseNumberText | None = Field(
         default=None,
         title="执行证书编号",

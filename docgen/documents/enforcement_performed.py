@@ -30,6 +30,7 @@ from docgen.documents.enforcement_allocation import (
 )
 from docgen.documents.enforcement_interest_figure import method
 from docgen.documents.enforcement_names import names
+from docgen.documents.enforcement_operative import ART_18, TITLE_ONLY
 from docgen.documents.enforcement_parts import INTERRUPTION_BASIS
 from docgen.documents.problems import Assessment
 from docgen.domain.dates import format_cn
@@ -43,7 +44,6 @@ if TYPE_CHECKING:
 
 # the limitation code's kind for a partial performance
 PAYMENT_EVENT: InterruptionKind = "partial_payment"
-ART_18 = "《最高人民法院关于人民法院执行工作若干问题的规定（试行）》第十八条"
 
 
 def check_performed(result: Assessment, case: EnforcementApplication, table: LprTable) -> None:
@@ -109,7 +109,7 @@ def _check_principal(result: Assessment, case: EnforcementApplication) -> None:
             at,
             "principal_above_title",
             f"申请执行的{name}人民币{format_yuan(o.principal)}元超过法律文书确定的人民币"
-            f"{format_yuan(stated)}元：只能申请执行生效法律文书确定的执行标的（{ART_18}；"
+            f"{format_yuan(stated)}元：只能申请执行生效法律文书确定的执行标的（{TITLE_ONLY}；"
             "《中华人民共和国民事诉讼法》第二百四十七条）",
         )
     elif o.principal < stated and not o.performed:

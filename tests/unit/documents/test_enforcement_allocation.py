@@ -41,20 +41,46 @@ def test_a_payment_goes_to_the_costs_then_the_interest_then_the_principal():
     )
 
 
-def test_a_payment_taken_off_the_principal_alone_is_told_what_it_leaves():
-    data = fixture("judgment_payment_taken_off_the_principal_alone")
-    warnings = _warnings(data)
+def test_a_payment_taken_off_the_principal_alone_is_refused_where_it_claims_more():
+    """Above what the allocation leaves the application states the split and claims more:
+    refused; below it a smaller claim is the applicant's choice: warned."""
+    result = assess(fixture("judgment_payment_taken_off_the_principal_alone", "invalid"))
+    errors = {(e.loc, e.code): e.message for e in result.errors}
+    assert list(errors) == [(("outstanding", "costs"), "allocation_disagrees")]
+    costs = errors[(("outstanding", "costs"), "allocation_disagrees")]
+    assert costs.startswith(
+        "已履行的人民币20,000.00元依《中华人民共和国民法典》第五百六十一条抵充后，诉讼费用已全部"
+        "清偿，不应再申请执行填写的人民币1,332.49元：申请书在事实与理由中写明抵充，请求事项却"
+        "申请执行更多的金额，前后矛盾并超出尚欠的金额（《中华人民共和国民事诉讼法》第二百四十七条）"
+    )
+    warnings = {(w.loc, w.code): w.message for w in result.warnings}
     principal = warnings[(("outstanding", "principal"), "allocation_disagrees")]
     assert (
         "已履行的人民币20,000.00元依《中华人民共和国民法典》第五百六十一条抵充后，尚欠借款本金"
-        "人民币82,674.68元，填写的人民币80,000.00元少于该金额人民币2,674.68元"
+        "人民币82,674.68元，填写的人民币80,000.00元少于该金额人民币2,674.68元：请核对"
     ) in principal
-    costs = warnings[(("outstanding", "costs"), "allocation_disagrees")]
-    assert "诉讼费用已全部清偿，不应再申请执行填写的人民币1,332.49元：请核对" in costs
-    assert "超过该金额" not in costs
     interest = warnings[(("outstanding", "interest"), "allocation_disagrees")]
-    assert "截至2026年11月20日，尚欠利息人民币4,196.36元" in interest
+    assert "截至2026年11月20日，尚欠利息人民币4,196.36元，填写的人民币1,342.19元少于" in interest
+
+
+def test_a_principal_above_what_the_payment_left_is_refused_at_the_principal():
+    data = fixture(APPLIED)
+    data["outstanding"]["principal"] = "82674.69"  # a fen more is within the tolerance
     assert assess(data).errors == []
+    data["outstanding"]["principal"] = "90000.00"
+    (error,) = assess(data).errors
+    assert (error.loc, error.code) == (("outstanding", "principal"), "allocation_disagrees")
+    assert (
+        "尚欠借款本金人民币82,674.68元，填写的人民币90,000.00元超过该金额人民币7,325.32元"
+        in error.message
+    )
+    assert "请按抵充后尚欠的金额填写借款本金" in error.message
+
+
+def test_a_principal_above_the_instrument_is_refused_once():
+    data = fixture("principal_above_the_judgment_and_a_payment_after_the_application", "invalid")
+    at_principal = [e.code for e in assess(data).errors if e.loc == ("outstanding", "principal")]
+    assert at_principal == ["principal_above_title"]
 
 
 def test_an_agreed_order_is_applied_and_said():
@@ -132,7 +158,8 @@ def test_interest_with_its_own_last_day_is_counted_to_it():
     data["title"]["operative_part"] = data["title"]["operative_part"].replace(
         "计算至实际清偿之日止", "计算至2025年12月31日止"
     )
-    message = _warnings(data)[(("outstanding", "interest"), "allocation_disagrees")]
+    errors = {(e.loc, e.code): e.message for e in assess(data).errors}
+    message = errors[(("outstanding", "interest"), "allocation_disagrees")]
     # 82,674.68 × 3.45% × 213 days (2025-06-02 to 2025-12-31) ÷ 365 = 1,664.48
     assert "截至2025年12月31日，尚欠利息人民币1,664.48元" in message
     # a last day before the payment: the interest to the payment day is not the method's

@@ -157,10 +157,10 @@ def test_the_case_is_named_with_the_cause_the_instrument_states():
     )
     del data["title"]["cause"]
     assert _context(data)["facts"].startswith("申请执行人刘芳与被执行人张伟一案，")
-    # a notarised debt instrument ended no case
-    assert _context(_fixture("notarial_deed"))["facts"].startswith(
-        "北京市方圆公证处于2025年6月30日出具"
-    )
+    # a notarised debt instrument ended no case: the parties' instrument is named instead
+    facts = _context(_fixture("notarial_deed"))["facts"]
+    assert facts.startswith("申请执行人北京恒通小额贷款有限公司与被执行人王磊于2025年6月28日签订")
+    assert "一案" not in facts
 
 
 def test_the_sum_is_asked_for_under_the_name_the_statement_gives_it():

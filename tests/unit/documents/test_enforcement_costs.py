@@ -82,6 +82,8 @@ def test_a_fee_the_applicant_bears_takes_nothing_off_a_payment():
     data["title"]["operative_part"] = data["title"]["operative_part"].replace(
         "由原告刘芳负担500元，被告张伟、李秀英负担1,500元", "由原告刘芳负担"
     )
+    # what the payment leaves when none of it goes to costs (typed above it, refused)
+    data["outstanding"].update(principal="81342.19", interest="4128.73")
     facts = context(data)["facts"]
     assert "先抵充截至当日的利息人民币1,342.19元，余人民币18,657.81元抵充借款本金" in facts
     assert "诉讼费用人民币" not in facts

@@ -77,3 +77,50 @@ def test_joint_liability_the_operative_part_does_not_state_is_warned_on_each():
     # still asked jointly: the liability typed governs the words
     printed = context(fixture("judgment_joint_debtors_in_unclear_words"))["requests"][0]
     assert printed.startswith("请求强制执行被执行人张伟、李秀英连带向申请执行人支付")
+
+
+LEFT = "judgment_joint_liability_left_as_debtor"
+
+
+def test_a_jointly_liable_respondent_left_a_debtor_is_warned_to_choose_joint():
+    result = assess(fixture(LEFT))
+    assert result.errors == []
+    warned = {(w.loc, w.code): w for w in result.warnings}
+    warning = warned[(("respondents", 1, "liability", "kind"), "joint_typed_as_debtor")]
+    assert warning.message.startswith(
+        "法律文书的判项确定被执行人李秀英承担连带清偿责任，其责任形式却为「债务人」"
+    )
+    assert "第一百七十八条" in warning.message and "第二百四十七条" in warning.message
+    assert "请将被执行人李秀英的责任形式选为「连带清偿责任」" in (warning.hint or "")
+    # the debtor himself is not warned; the request still names both, without 连带
+    assert (("respondents", 0, "liability", "kind"), "joint_typed_as_debtor") not in warned
+    requests = context(fixture(LEFT))["requests"]
+    assert requests[0].startswith("请求强制执行被执行人张伟、李秀英向申请执行人支付借款本金")
+    assert "连带" not in "".join(requests)
+
+
+def test_the_jointly_liable_respondent_chosen_joint_is_asked_as_the_judgment_orders():
+    data = fixture(LEFT)
+    data["respondents"][1]["liability"] = {"kind": "joint"}
+    assert assess(data).warnings == []
+    requests = context(data)["requests"]
+    assert requests[0].startswith(
+        "请求强制执行被执行人张伟向申请执行人支付借款本金人民币100,000.00元"
+    )
+    assert requests[2] == "被执行人李秀英对上述债务承担连带清偿责任。"
+    # the valid fixtures of this shape are written so
+    performed = context(fixture("judgment_partly_performed"))["requests"]
+    assert performed[2] == "被执行人李秀英对上述债务承担连带清偿责任。"
+
+
+def test_joint_words_said_of_no_one_respondent_or_without_another_debtor_draw_no_warning():
+    # 「被告张伟、李秀英…连带偿还」 names no respondent as the subject of a term of his own
+    data = fixture(JOINT)
+    for respondent in data["respondents"]:
+        respondent["liability"] = {"kind": "debtor"}
+    codes = [w.code for w in assess(data).warnings]
+    assert "joint_typed_as_debtor" not in codes
+    # the jointly liable respondent alone, no debtor beside him
+    alone = fixture(LEFT)
+    alone["respondents"] = alone["respondents"][1:]
+    assert "joint_typed_as_debtor" not in [w.code for w in assess(alone).warnings]

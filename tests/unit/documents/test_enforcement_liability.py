@@ -50,7 +50,7 @@ def test_debtors_by_shares_are_each_asked_for_their_share():
 
 
 def test_respondents_without_a_liability_are_all_asked_for_the_whole_as_before():
-    requests = _context(_fixture("judgment_first_instance"))["requests"]
+    requests = _context(_fixture("judgment_joint_liability_left_as_debtor"))["requests"]
     assert requests[0].startswith("请求强制执行被执行人张伟、李秀英向申请执行人支付")
     assert len(requests) == 3
 

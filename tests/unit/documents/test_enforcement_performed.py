@@ -38,10 +38,12 @@ def test_a_payment_is_stated_and_bears_the_doubled_part_to_its_day():
 def test_a_payment_within_the_performance_period_bears_no_doubled_part():
     data = _fixture("judgment_partly_performed")
     data["outstanding"]["performed"] = [{"day": "2025-03-25", "amount": "20000.00"}]
+    # 100,000 × 3.45% × 74 days ÷ 365 = 699.45 of interest to the day, the rest principal
+    data["outstanding"]["principal"] = "80699.45"
     context = _context(data)
     assert "被执行人于2025年3月25日履行人民币20,000.00元" in context["facts"]
     assert "第2部分" not in "".join(context["delay_lines"])
-    assert "81,342.19元×0.0175%×600日＝8,540.93元" in context["delay_lines"][0]
+    assert "80,699.45元×0.0175%×600日＝8,473.44元" in context["delay_lines"][0]
 
 
 def test_several_payments_are_summed_in_the_facts():
@@ -97,12 +99,12 @@ def test_interest_on_the_full_sum_after_a_payment_is_told_what_the_payment_left(
     data["outstanding"].update(
         {k: full[k] for k in ("interest", "interest_note", "interest_to_payment")}
     )
-    (warning,) = _assess(data).warnings
-    assert (warning.loc, warning.code) == (("outstanding", "interest"), "allocation_disagrees")
+    (error,) = _assess(data).errors
+    assert (error.loc, error.code) == (("outstanding", "interest"), "allocation_disagrees")
     assert (
         "截至2026年11月20日，尚欠利息人民币4,128.73元，填写的人民币6,417.95元超过该金额人民币"
         "2,289.22元"
-    ) in warning.message
+    ) in error.message
 
 
 def test_interest_on_a_base_the_allocation_cannot_follow_is_warned_of():

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import copy
 
+from docgen.documents.problems import CaseInvalid
 from tests.enforcement_cases import assess as _assess
 from tests.enforcement_cases import assessed_context as _context
 from tests.enforcement_cases import fixture as _fixture
+from tests.support import FIXTURES
 
 
 def _codes(result, severity="warning"):
@@ -191,18 +193,54 @@ def test_a_certificate_without_its_number_and_date_is_refused():
     assert _codes(result, "error") == [
         (("title", "certificate_number"), "certificate_missing"),
         (("title", "certificate_date"), "certificate_missing"),
+        (("title", "debt_instrument_signed_on"), "after_the_deed"),
     ]
     assert "第三条、第五条第一款第四项" in result.errors[0].message
     assert "裁定不予受理" in result.errors[0].message
 
 
 def test_a_notarised_instrument_is_said_to_be_made_enforceable_not_to_take_effect():
+    """The debt instrument is named before the deed that gave it effect, so that 「该」 has
+    something to refer to."""
     context, _ = _context(_fixture("notarial_deed"))
     assert context["facts"].startswith(
-        "北京市方圆公证处于2025年6月30日出具（2025）京方圆内经证字第1234号公证书，赋予该债权文书"
+        "申请执行人北京恒通小额贷款有限公司与被执行人王磊于2025年6月28日签订《借款合同》，"
+        "北京市方圆公证处于2025年6月30日出具（2025）京方圆内经证字第1234号公证书，赋予该借款合同"
         "强制执行效力。该公证债权文书确定："
     )
     assert "发生法律效力" not in context["facts"]
+
+
+def test_a_notarised_instrument_not_named_is_introduced_as_the_parties_debt_instrument():
+    data = _fixture("notarial_deed")
+    del data["title"]["debt_instrument"], data["title"]["debt_instrument_signed_on"]
+    context, _ = _context(data)
+    assert context["facts"].startswith(
+        "申请执行人北京恒通小额贷款有限公司与被执行人王磊之间的债权文书经北京市方圆公证处于"
+        "2025年6月30日出具（2025）京方圆内经证字第1234号公证书，赋予强制执行效力。"
+    )
+    assert "赋予该" not in context["facts"]
+    # named with its number, without book-title marks, undated
+    data["title"]["debt_instrument"] = "借款合同（编号：HT2025-068）"
+    context, _ = _context(data)
+    assert context["facts"].startswith(
+        "申请执行人北京恒通小额贷款有限公司与被执行人王磊签订《借款合同》（编号：HT2025-068），"
+    )
+    assert "赋予该借款合同强制执行效力。" in context["facts"]
+    data["title"]["debt_instrument"] = "《借款合同》及《抵押合同》"
+    assert "赋予该债权文书强制执行效力。" in _context(data)[0]["facts"]
+
+
+def test_a_debt_instrument_signed_after_the_deed_is_refused():
+    data = _fixture("notarial_deed")
+    data["title"]["debt_instrument_signed_on"] = "2025-06-30"  # the deed's day: accepted
+    assert _assess(data).errors == []
+    data["title"]["debt_instrument_signed_on"] = "2025-07-01"
+    (error,) = _assess(data).errors
+    assert (error.loc, error.code) == (("title", "debt_instrument_signed_on"), "after_the_deed")
+    assert error.message == (
+        "债权文书的签订日期不得晚于赋予其强制执行效力的公证书的出具日期（生效日期）"
+    )
 
 
 def test_a_certificate_is_issued_after_the_instrument_took_effect_and_before_applying():
@@ -326,7 +364,7 @@ def test_interest_the_judgment_rejects_or_names_in_its_notice_is_no_interest_it_
 
 
 def test_a_penalty_the_judgment_rejected_is_refused_when_claimed():
-    """Only what the instrument orders is enforced (执行规定 arts. 16(1)(4), 18; 民诉法
+    """Only what the instrument orders is enforced (执行规定 arts. 16(1)(3), 18; 民诉法
     art. 247): a 违约金 the judgment rejected is an error on the sum, not a warning."""
     result = _assess(_fixture("judgment_rejected_penalty_claimed", "invalid"))
     (error,) = result.errors
@@ -336,7 +374,11 @@ def test_a_penalty_the_judgment_rejected_is_refused_when_claimed():
         "及违约金的诉讼请求」，没有判令给付违约金"
     )
     assert "人民币20,000.00元的违约金不能申请执行" in error.message
-    assert "第十六条第一款第四项、第十八条" in error.message and "第二百四十七条" in error.message
+    assert (
+        "（《最高人民法院关于人民法院执行工作若干问题的规定（试行）》第十六条第一款第三项、第十八条，"
+        in error.message
+    )
+    assert "第二百四十七条" in error.message
     # without the rejected sum the application goes ahead
     data = _fixture("judgment_rejected_penalty_claimed", "invalid")
     del data["outstanding"]["other"], data["outstanding"]["other_label"]
@@ -413,6 +455,7 @@ def test_running_to_payment_only_in_a_rejected_claim_is_no_running_interest():
         "二、驳回原告刘芳要求被告张伟支付自2026年11月21日起至实际清偿之日止的利息的诉讼请求。"
         "案件受理费1,332.49元，由被告张伟负担。"
     )
+    data["respondents"] = data["respondents"][:1]  # the judgment orders 张伟 alone
     data["outstanding"].update(interest_to_payment=False, interest_note=None)
     context, result = _context(data)
     assert result.warnings == []
@@ -464,3 +507,32 @@ def test_the_judgments_notice_of_the_doubled_interest_is_no_penalty_of_the_state
     data["outstanding"]["other"] = "8000.00"
     _, result = _context(data)
     assert "mediated_liability_read" not in {p.code for p in result.problems}
+
+
+RULES = "《最高人民法院关于人民法院执行工作若干问题的规定（试行）》"
+
+
+def test_the_execution_rules_are_cited_by_the_2020_numbers_one_way_for_one_ground():
+    """The 2020 text (法释〔2020〕21号): art. 16(1)(3) an instrument 「有给付内容，且执行标的和
+    被执行人明确」, art. 18 the 申请执行书 states 「申请执行的理由、事项、执行标的」. A sum
+    beyond what the instrument determines cites both; how a sum is named cites art. 18."""
+    both = f"{RULES}第十六条第一款第三项、第十八条"
+    data = _fixture("principal_above_the_judgment_and_a_payment_after_the_application", "invalid")
+    above = next(e for e in _assess(data).errors if e.code == "principal_above_title")
+    assert f"只能申请执行生效法律文书确定的执行标的（{both}；" in above.message
+    unchecked = _assess(_fixture("judgment_interest_method_in_other_words")).warnings[0]
+    assert f"按法律文书确定的方法计算（{both}）" in unchecked.message
+    (renamed,) = _assess(_fixture("award_penalty_named_otherwise")).warnings
+    assert f"列明为「违约金」（{RULES}第十八条）" in renamed.message
+    assert "第十六条" not in renamed.message
+    # no message of any enforcement fixture cites art. 16 by another item
+    for kind in ("valid", "invalid"):
+        for path in (FIXTURES / "enforcement_application" / kind).glob("*.json"):
+            if path.name.endswith(".expect.json"):
+                continue
+            try:
+                problems = _assess(_fixture(path.stem, kind)).problems
+            except CaseInvalid as refused:
+                problems = refused.problems
+            for problem in problems:
+                assert "第十六条第一款第四项" not in problem.message, path.name
