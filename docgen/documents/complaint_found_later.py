@@ -103,7 +103,7 @@ def check_evidence(result: Assessment, case: CivilComplaint) -> None:
     for i, defendant in enumerate(case.defendants):
         view = _as_letter(case, defendant, defendant.party)
         at = ("defendants", i, "incapacity_at_signing")
-        check_incapacity_evidence(result, view, at, "被告")
+        check_incapacity_evidence(result, view, at, "被告", "认定日期")
         shown = lacking_shown(view) and found_void(view)  # an adult: a minor is decided apart
         if shown and defendant.contract_assent != "represented":
             _adult_void(result, case, i, defendant, view)

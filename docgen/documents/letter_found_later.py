@@ -93,7 +93,11 @@ def minor_void_branch(case: Any, debtor: str) -> str:
 
 
 def check_incapacity_evidence(
-    result: Assessment, case: Any, at: tuple[str | int, ...] = EVIDENCE, who: str = "债务人"
+    result: Assessment,
+    case: Any,
+    at: tuple[str | int, ...] = EVIDENCE,
+    who: str = "债务人",
+    found_label: str = "民事行为能力认定日期",
 ) -> None:
     """``incapacity_at_signing`` refused where the finding is not on the day of the
     contract or after it: before it, the finding itself decides; without a finding's day,
@@ -107,5 +111,5 @@ def check_incapacity_evidence(
         f"只有人民法院认定{who}为无民事行为能力人的日期与签约同日或者晚于签约时，才需写明其签约时"
         f"已不能辨认自己行为的依据（{CIVIL_CODE}第二十一条、第一百四十四条）；本案{who}"
         f"{case.debtor.name}不是这种情形：认定早于签约的，由该认定说明签约时的民事行为能力",
-        hint="请删除该项，或核对「民事行为能力」「民事行为能力认定日期」和合同签订日期",
+        hint=f"请删除该项，或核对「民事行为能力」「{found_label}」和合同签订日期",
     )
