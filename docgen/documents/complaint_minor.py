@@ -11,7 +11,10 @@ deemed of full capacity (民法典 art. 18(2)) and is not concerned.
   do themselves is void (art. 144), consent or ratification notwithstanding. Unless the
   guardian made the contract in their name (``contract_assent`` 「由法定代理人代理订立」),
   the claim to perform it has no ground: an error at the birth date (or the capacity),
-  naming art. 157's restitution as the claim left.
+  naming art. 157's restitution as the claim left. A minor of eight or more typed as
+  without capacity whom the court found so only on the day of the contract or after it
+  is read as of limited capacity (next item) unless the case shows the inability when
+  signing (``complaint_found_later``, the letters' rule).
 - Eight to eighteen (art. 19): a contract other than one purely beneficial or fitting the
   minor's age and intelligence takes effect once the legal representative consents or
   ratifies (art. 145(1)), pending until then; the other party may call on the
@@ -42,10 +45,17 @@ whose date this reads."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 from typing import TYPE_CHECKING
 
 from docgen.documents.complaint_capacity import LITIGATION_BASIS
+from docgen.documents.complaint_found_later import (
+    check_evidence,
+    found_open,
+    later_words,
+    reword_minor_warning,
+    shown_void_words,
+    void_then,
+)
 from docgen.documents.complaint_minor_age import not_a_minor_then, warn_age_appropriate
 from docgen.documents.complaint_self_ratification import (
     check_self_ratifications,
@@ -57,7 +67,6 @@ from docgen.documents.guardian_rules import (
     age_on,
     is_minor,
     under_eight,
-    without_capacity_then,
 )
 from docgen.documents.letter_capacity import void_reason
 from docgen.documents.part_models import ASSENT_WORDS
@@ -99,14 +108,16 @@ def check_minor_contracts(result: Assessment, case: CivilComplaint) -> None:
     defendant's own once of full age (error), or pleaded as fitting the minor's age and
     intelligence (warned: for the court to find)."""
     check_self_ratifications(result, case)
+    check_evidence(result, case)
     then = set()
     for i, defendant, person in minors_then(case):
         then.add(i)
         assent = defendant.contract_assent
-        if without_capacity_then(person, case.contract.signed_on):
+        if void_then(case, defendant, person):
             _void(result, case, i, defendant, person)
         elif assent is None and defendant.adult_ratification is None:
-            _unratified(result, case, i, person)
+            _unratified(result, case, i, defendant, person)
+            reword_minor_warning(result, case, i, defendant, person)
         elif assent == "age_appropriate":
             warn_age_appropriate(result, case, i, person)
         elif assent in ("consent", "ratification"):
@@ -121,11 +132,10 @@ def contract_answered(case: CivilComplaint) -> set[int]:
     guardian made it, or (from eight) consented to or ratified it, or they did once of
     full age, or it fits their age (arts. 19, 20, 145(1)); the warning that it may wait on
     a ratification (``debtor_minor``) is answered for them."""
-    signed = case.contract.signed_on
     answered = set()
     for i, defendant, person in minors_then(case):
         assent = defendant.contract_assent
-        void = without_capacity_then(person, signed)
+        void = void_then(case, defendant, person)
         if assent == "represented" or (
             not void and (assent is not None or defendant.adult_ratification is not None)
         ):
@@ -140,6 +150,7 @@ def _void(
     if defendant.contract_assent == "represented":
         return  # the guardian acted for them (arts. 20, 21)
     what, article = void_reason(person, contract.signed_on)
+    what += shown_void_words(case, defendant, person)
     cured = {
         None: "",
         "age_appropriate": "，不适用限制民事行为能力人可以独立实施与其年龄、智力相适应的民事"
@@ -159,20 +170,32 @@ def _void(
     )
 
 
-def _unratified(result: Assessment, case: CivilComplaint, i: int, person: Person) -> None:
+def _unratified(
+    result: Assessment, case: CivilComplaint, i: int, defendant: Defendant, person: Person
+) -> None:
     contract = case.contract
+    later, evidence = "", ""
+    if found_open(case, defendant, person):
+        later = (
+            f"{later_words(case, defendant)}，该认定不能说明其签约时已不能辨认自己的行为；其签约时"
+        )
+        evidence = (
+            "；有证据证明其签约时已不能辨认自己的行为的（如认定所依据的鉴定意见载明的起始时间），"
+            "请填写「签约时已不能辨认自己行为的依据」：该合同无效（第二十一条第二款、第一百四十四条）"
+        )
     result.error(
         ("defendants", i, "contract_assent"),
         "minor_contract_unratified",
         f"被告{person.name}签订《{contract.name}》时为{age_on(person, contract.signed_on)}周岁的"
-        f"未成年人，为限制民事行为能力人：其实施民事法律行为由其法定代理人代理或者经其法定代理人"
-        f"同意、追认（{CIVIL_CODE}第十九条），除纯获利益或者与其年龄、智力相适应的以外，经法定"
+        f"未成年人{later or '，'}为限制民事行为能力人：其实施民事法律行为由其法定代理人代理或者"
+        f"经其法定代理人同意、追认（{CIVIL_CODE}第十九条），除纯获利益或者与其年龄、智力相适应的以外，经法定"
         "代理人同意或者追认后有效，此前效力待定；相对人可以催告法定代理人自收到通知之日起三十日内"
         "予以追认，法定代理人未作表示的，视为拒绝追认（第一百四十五条）。案件未写明法定代理人代理、"
         "同意或者追认，起诉状请求履行该合同（偿还借款、支付利息和违约金）缺乏依据；追认被拒绝、"
         f"合同确定不发生效力的，{RESTITUTION}{_accessory(case)}",
         hint=f"法定代理人已代理订立、同意或者追认的，{HINT}，填写同意或追认的日期和方式，并在证据中"
         "列明；尚未追认的，可先催告法定代理人自收到通知之日起三十日内追认（第一百四十五条第二款）"
+        + evidence
         + FALLBACK,
     )
 
@@ -237,12 +260,12 @@ def _kin(person: Person) -> str:
     return f"其{relation}{guardian.name}"
 
 
-def _acting_article(person: Person, signed: date) -> str:
+def _acting_article(case: CivilComplaint, defendant: Defendant, person: Person) -> str:
     """Who acts for the minor: art. 20 under eight, art. 21(2) a minor who cannot
     recognise their acts, art. 19 one of limited capacity."""
-    if under_eight(person, signed):
+    if under_eight(person, case.contract.signed_on):
         return "第二十条"
-    return "第二十一条" if without_capacity_then(person, signed) else "第十九条"
+    return "第二十一条" if void_then(case, defendant, person) else "第十九条"
 
 
 def _assent_sentence(case: CivilComplaint, defendant: Defendant, person: Person) -> str:
@@ -252,13 +275,18 @@ def _assent_sentence(case: CivilComplaint, defendant: Defendant, person: Person)
     age = age_on(person, signed)
     who = person.guardian.name if person.guardian else "其当时的法定代理人"
     if defendant.contract_assent == "represented":
+        acting = _acting_article(case, defendant, person)
         return (
             f"《{contract.name}》签订时被告{person.name}未满十八周岁（{age}周岁），该合同由其法定"
-            f"代理人{who}以其名义代理订立（{CIVIL_CODE}{_acting_article(person, signed)}）。"
+            f"代理人{who}以其名义代理订立（{CIVIL_CODE}{acting}）。"
         )
     then = (
         f"被告{person.name}签订《{contract.name}》时未满十八周岁（{age}周岁），为限制民事行为能力人"
     )
+    if found_open(case, defendant, person):
+        then = f"被告{person.name}签订《{contract.name}》时未满十八周岁（{age}周岁）" + later_words(
+            case, defendant
+        )
     kind = defendant.contract_assent
     if kind == "age_appropriate":
         told = f"{then}；该合同系与其年龄、智力相适应的民事法律行为，依法有效"
@@ -266,7 +294,10 @@ def _assent_sentence(case: CivilComplaint, defendant: Defendant, person: Person)
         day, form = defendant.contract_assent_on, defendant.contract_assent_form
         when = f"于{format_cn(day)}" if day else ""
         how = f"以{form}" if form else ""
-        told = f"{then}，其法定代理人{who}已{when}{how}{ASSENT_WORDS[kind]}该合同"
+        effect = (
+            "，该合同经法定代理人同意或者追认后有效" if found_open(case, defendant, person) else ""
+        )
+        told = f"{then}{effect}，其法定代理人{who}已{when}{how}{ASSENT_WORDS[kind]}该合同"
     if kind is not None:
         told += f"（{CIVIL_CODE}第十九条、第一百四十五条第一款）"
     else:
@@ -316,15 +347,14 @@ def minor_articles(case: CivilComplaint) -> list[str]:
     (consent, ratification, the defendant's own ratification once of full age, a contract
     fitting the minor's age), art. 145."""
     articles: list[str] = []
-    signed = case.contract.signed_on
     for _i, defendant, person in minors_then(case):
         assent = defendant.contract_assent
-        void = without_capacity_then(person, signed)
+        void = void_then(case, defendant, person)
         if (void and assent != "represented") or (
             assent is None and defendant.adult_ratification is None
         ):
             continue
-        articles.append(_acting_article(person, signed))
+        articles.append(_acting_article(case, defendant, person))
         if assent in ("represented", "consent", "ratification"):
             articles.append("第二十三条")
         if assent != "represented":

@@ -12,6 +12,7 @@ from docgen.documents.case_numbers import CaseNumberText
 from docgen.documents.complaint_installments import InstallmentPlan
 from docgen.documents.court_parts import Agent, ServiceAddress
 from docgen.documents.letter_assent import AdultRatification
+from docgen.documents.letter_found_later import incapacity_at_signing_field
 from docgen.documents.parts import RateInput
 from docgen.domain.dates import format_cn
 from docgen.domain.disclosure import ADVANCED, shown_when
@@ -204,6 +205,7 @@ class Defendant(CaseModel):
         "十八周岁的必填，起诉状写明「以…同意（追认）」",
         json_schema_extra={**ADVANCED, **shown_when("contract_assent", "consent", "ratification")},
     )
+    incapacity_at_signing: Text | None = incapacity_at_signing_field("被告", "起诉状")
     adult_ratification: SelfRatification | None = Field(
         default=None,
         title="成年后本人追认",

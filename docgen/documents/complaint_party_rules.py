@@ -8,6 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from docgen.documents.complaint_attachments import check_attachments
+from docgen.documents.complaint_facts_names import check_bare_defendant
 from docgen.documents.complaint_guarantee import check_general_guarantor_sued_alone
 from docgen.documents.complaint_guarantor_alone import (
     check_guarantor_sued_alone,
@@ -64,6 +65,8 @@ def check_parties(result: Assessment, case: CivilComplaint) -> None:
             )
     # a contract made as a minor binds only as the guardian made or assented to it
     check_minor_contracts(result, case)
+    # the typed facts name the defendant they speak of where several are sued
+    check_bare_defendant(result, case)
     debtor_sued = any(d.role == "borrower" for d in case.defendants)
     # a joint guarantor may be sued alone (民法典 art. 688(2)), a general one once
     # enforcement against the debtor has failed (art. 687(2)): complaint_guarantor_alone

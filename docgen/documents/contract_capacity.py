@@ -87,6 +87,8 @@ def check_found_before_contract(result: Assessment, case: CivilComplaint) -> Non
         order = finding_order(found, contract.signed_on)
         if found is None or order == "after" or _binds(person, defendant):
             continue
+        if order == "same" and person.capacity == "none" and _read_later(case, defendant, person):
+            continue
         same = order == "same"
         when = (
             f"于{format_cn(found)}即《{contract.name}》签订当日经人民法院认定为"
@@ -132,6 +134,13 @@ def check_found_before_contract(result: Assessment, case: CivilComplaint) -> Non
             result.error(loc, code, message, hint=hint)
         else:
             result.warn(loc, code, message, hint=hint)
+
+
+def _read_later(case: CivilComplaint, defendant: Defendant, person: Person) -> bool:
+    """A finding on the day of the contract that the complaint reads as later
+    (``complaint_found_later``): a minor when signing, whose contract the minor's rules
+    decide, or an adult with what shows the capacity lacking then (void, an error there)."""
+    return is_minor(person, case.contract.signed_on) or defendant.incapacity_at_signing is not None
 
 
 def assent_articles(case: CivilComplaint) -> list[str]:

@@ -52,16 +52,17 @@ __all__ = [
 EVIDENCE = ("incapacity_at_signing",)
 
 
-def incapacity_at_signing_field() -> Any:
-    """Both letters' ``incapacity_at_signing``: what shows the debtor already without
-    capacity when signing, where the court found it only on that day or later."""
+def incapacity_at_signing_field(who: str = "债务人", paper: str = "函件") -> Any:
+    """``incapacity_at_signing``: what shows the debtor already without capacity when
+    signing, where the court found it only on that day or later; the letters' (the
+    debtor, 函件) and the complaint's, per defendant (被告, 起诉状)."""
     return Field(
         default=None,
         title="签约时已不能辨认自己行为的依据",
-        description="人民法院认定债务人为无民事行为能力人的日期与签约同日或者晚于签约的，该认定不能"
-        "说明其签约时已不能辨认自己的行为（民法典第二十一条、第一百四十四条），函件不据此主张合同无效。"
-        "有证据证明其签约时已不能辨认的，写明该证据及其内容，如「北京华正司法鉴定中心（2025）华正精鉴字"
-        "第88号司法鉴定意见书载明张伟自2023年起不能辨认自己的行为」：函件据此写明合同无效",
+        description=f"人民法院认定{who}为无民事行为能力人的日期与签约同日或者晚于签约的，该认定不能"
+        f"说明其签约时已不能辨认自己的行为（民法典第二十一条、第一百四十四条），{paper}不据此主张合同"
+        "无效。有证据证明其签约时已不能辨认的，写明该证据及其内容，如「北京华正司法鉴定中心（2025）"
+        f"华正精鉴字第88号司法鉴定意见书载明张伟自2023年起不能辨认自己的行为」：{paper}据此写明合同无效",
         json_schema_extra=ADVANCED,
     )
 
@@ -91,17 +92,24 @@ def minor_void_branch(case: Any, debtor: str) -> str:
     )
 
 
-def check_incapacity_evidence(result: Assessment, case: Any) -> None:
+def check_incapacity_evidence(
+    result: Assessment,
+    case: Any,
+    at: tuple[str | int, ...] = EVIDENCE,
+    who: str = "债务人",
+    found_label: str = "民事行为能力认定日期",
+) -> None:
     """``incapacity_at_signing`` refused where the finding is not on the day of the
     contract or after it: before it, the finding itself decides; without a finding's day,
-    or for a debtor not typed as without capacity, nothing rests on it."""
+    or for a debtor not typed as without capacity, nothing rests on it. ``at`` and ``who``
+    place and name it for a complaint's defendant (``complaint_found_later``)."""
     if case.incapacity_at_signing is None or found_later(case):
         return
     result.error(
-        EVIDENCE,
+        at,
         "incapacity_evidence_unused",
-        "只有人民法院认定债务人为无民事行为能力人的日期与签约同日或者晚于签约时，才需写明其签约时"
-        f"已不能辨认自己行为的依据（{CIVIL_CODE}第二十一条、第一百四十四条）；本案债务人"
+        f"只有人民法院认定{who}为无民事行为能力人的日期与签约同日或者晚于签约时，才需写明其签约时"
+        f"已不能辨认自己行为的依据（{CIVIL_CODE}第二十一条、第一百四十四条）；本案{who}"
         f"{case.debtor.name}不是这种情形：认定早于签约的，由该认定说明签约时的民事行为能力",
-        hint="请删除该项，或核对「民事行为能力」「民事行为能力认定日期」和合同签订日期",
+        hint=f"请删除该项，或核对「民事行为能力」「{found_label}」和合同签订日期",
     )

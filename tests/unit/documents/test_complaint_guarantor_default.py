@@ -95,7 +95,7 @@ def test_the_element_form_states_a_joint_guarantors_default_after_the_debtors():
     start = text.index("16. 其他需要说明的内容")
     row = text[start : text.index("17. 请求承担责任的依据", start)]
     assert row.rstrip().endswith(
-        "被告至今未还。被告福州闽江建材有限公司作为连带责任保证人，经原告于2025年12月15日要求"
+        "被告王磊至今未还。被告福州闽江建材有限公司作为连带责任保证人，经原告于2025年12月15日要求"
         "承担保证责任，至今未履行。"
     )
 
