@@ -27,7 +27,8 @@ if TYPE_CHECKING:
     from docgen.documents.enforcement_application import EnforcementApplication
     from docgen.documents.enforcement_parts import EnforcementTitle
 
-ARTICLE_9 = "《最高人民法院关于公证债权文书执行若干问题的规定》第九条"
+RULES_2018 = "《最高人民法院关于公证债权文书执行若干问题的规定》"
+ARTICLE_9 = f"{RULES_2018}第九条"
 # the limitation code's kind for an application that interrupts: as applying to the court
 CERTIFICATE_EVENT: InterruptionKind = "filing"
 
@@ -42,7 +43,8 @@ def certificate_events(title: EnforcementTitle) -> list[InterruptionEvent]:
 def check_certificate_application(result: Assessment, case: EnforcementApplication) -> None:
     """The debt instrument is signed before the deed gives it effect; the certificate is
     applied for after the instrument took effect, before it was issued and before the
-    application to the court."""
+    application to the court; the instrument is named (``warn_unnamed_instrument``)."""
+    warn_unnamed_instrument(result, case)
     title = case.title
     signed = title.debt_instrument_signed_on
     if title.kind == "notarial" and signed is not None and signed > title.effective_date:
@@ -65,6 +67,24 @@ def check_certificate_application(result: Assessment, case: EnforcementApplicati
         )
     elif day > case.application_date:
         result.error(at, "after_application", "申请出具执行证书的日期不得晚于申请日期")
+
+
+def warn_unnamed_instrument(result: Assessment, case: EnforcementApplication) -> None:
+    """A notarised debt instrument is the deed's 公证证词 with the debt instrument it proves
+    (法释〔2018〕18号 art. 4: 公证债权文书应当包括公证证词、被证明的债权文书等内容): the
+    clerk matches the application to the deed by the instrument's name, which the facts
+    and the 附 list then state; left empty, both say only 「债权文书」."""
+    title = case.title
+    if title.kind != "notarial" or (title.debt_instrument or "").strip():
+        return
+    result.warn(
+        ("title", "debt_instrument"),
+        "debt_instrument_unnamed",
+        "未填写公证的债权文书名称：公证债权文书包括公证证词和被证明的债权文书"
+        f"（{RULES_2018}第四条），申请书和所附材料将只写作「债权文书」，"
+        "立案时难以与公证书核对",
+        hint="请按公证书所证明的文书填写，如 《借款合同》，并填写其签订日期",
+    )
 
 
 def check_installment_periods(

@@ -105,3 +105,19 @@ def test_an_award_names_its_court_as_the_intermediate_court_it_is():
     data = _fixture("notarial_deed")
     context = TYPE.build_context(TYPE.parse(data), _assess(data))
     assert context["court_basis"] == "贵院为被执行人住所地人民法院，依法享有执行管辖权。"
+
+
+def _warnings(data):
+    return [(p.loc, p.code) for p in _assess(data).warnings]
+
+
+def test_a_notarised_instrument_not_named_is_warned_of_at_its_field():
+    data = _fixture("notarial_certificate_applied_in_time")
+    assert (("title", "debt_instrument"), "debt_instrument_unnamed") in _warnings(data)
+    message = next(p.message for p in _assess(data).warnings if p.code == "debt_instrument_unnamed")
+    assert "第四条" in message and "债权文书" in message
+    data["title"]["debt_instrument"] = "《借款合同》"
+    assert "debt_instrument_unnamed" not in [code for _, code in _warnings(data)]
+    # a court's instrument has no debt instrument to name
+    judgment = _fixture("judgment_first_instance")
+    assert "debt_instrument_unnamed" not in [code for _, code in _warnings(judgment)]
