@@ -134,3 +134,17 @@ def _restarted(assessment: Assessment, day: date) -> bool:
     period = assessment.computed.get("period")
     events = period.effective_events if period is not None else []
     return any(e.kind == CERTIFICATE_EVENT and e.day == day for e in events)
+
+
+def notarial_papers(case: EnforcementApplication) -> list[str]:
+    """The 附 items of a notarised debt instrument, in the order art. 3 names them: the
+    公证债权文书 enforced — the deed with the debt instrument it proves (art. 4: 公证证词、
+    被证明的债权文书) — then the notary's 执行证书 (art. 3; without it the application is
+    not accepted, art. 5(4)), numbered and dated as the basis line and the facts state it."""
+    title = case.title
+    proved = (title.debt_instrument or "").strip() or "债权文书"
+    when = f"于{format_cn(title.certificate_date)}" if title.certificate_date else ""
+    return [
+        f"{title.issuer}{title.case_number}公证书及其证明的{proved}（公证债权文书）副本",
+        f"{title.issuer}{when}出具的{title.certificate_number or ''}执行证书",
+    ]
