@@ -15,8 +15,9 @@ powers of attorney of its agents, the property leads given.
   instance's. A mediation statement takes effect on being signed for (民事诉讼法:
   调解书经双方当事人签收后，即具有法律效力), an award on being made (仲裁法 2017 art. 57):
   no certificate.
-- A notarised debt instrument comes with the notary's 执行证书 (法释〔2018〕18号 art. 3;
-  without it the application is not accepted, art. 5(4)).
+- A notarised debt instrument: the 公证债权文书 — the deed with the debt instrument it
+  proves (法释〔2018〕18号 art. 4) — then the notary's 执行证书 (art. 3; without it the
+  application is not accepted, art. 5(4)): ``enforcement_notarial.notarial_papers``.
 - An agent's papers are what 民诉法解释 art. 88 asks of the agent's kind: a lawyer's the
   firm's letter and the practising certificate (88(1)), an employee's the identity
   document and proof of the labour relationship with the applicant (88(4)), another
@@ -45,6 +46,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from docgen.documents.enforcement_interruptions import effective, paper_words
+from docgen.documents.enforcement_notarial import notarial_papers
 from docgen.documents.enforcement_parts import (
     TITLE_LABELS,
     ApplicationInterruption,
@@ -78,7 +80,8 @@ def attachments(case: EnforcementApplication, assessment: Assessment) -> list[st
     instrument's, the proof of each demand the facts say interrupted the period, each
     applicant's standing and agent papers (``standing_papers``, the one declaration every
     application shares), the applicants' service address confirmation, then the leads."""
-    items = instrument_papers(case.title)
+    notarial = case.title.kind == "notarial"
+    items = notarial_papers(case) if notarial else instrument_papers(case.title)
     items += demand_papers(effective(case, assessment))
     for applicant in case.applicants:
         items += standing_papers(
@@ -118,7 +121,4 @@ def instrument_papers(title: EnforcementTitle) -> list[str]:
         return [f"{copy}及生效证明"]
     if title.kind == "arbitration":
         return [copy, title.arbitration_agreement or ARBITRATION_AGREEMENT]
-    if title.kind == "notarial":
-        # numbered as the basis line and the facts number it
-        return [copy, f"{title.issuer}出具的{title.certificate_number or ''}执行证书"]
     return [copy]

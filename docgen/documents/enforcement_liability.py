@@ -20,15 +20,17 @@ for more can object. A judgment often orders its defendants differently:
 from __future__ import annotations
 
 import re
+from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field
 
+from docgen.documents.case_numbers import CaseNumberText
 from docgen.documents.enforcement_operative import awarded
 from docgen.documents.problems import Assessment, Loc
-from docgen.domain.disclosure import shown_when
-from docgen.domain.fields import CaseModel, Money, Text
+from docgen.domain.disclosure import ADVANCED, shown_when
+from docgen.domain.fields import CaseModel, Line, Money, Text
 from docgen.domain.money import format_yuan, legal_amount
 from docgen.domain.parties import Organization, Person
 
@@ -75,6 +77,28 @@ class Liability(CaseModel):
         title="按份承担的金额",
         description="法律文书确定由该被执行人支付的金额",
         json_schema_extra=shown_when("kind", "share"),
+    )
+    # a notarised debt instrument's respondent bound by a contract of his own (a guarantee
+    # notarised with the loan or apart from it): ``enforcement_notarial``
+    instrument: Line | None = Field(
+        default=None,
+        title="该被执行人签订的公证债权文书",
+        description="仅公证债权文书：该被执行人（如保证人、抵押人）另行签订、经公证赋予强制执行"
+        "效力的合同，如 《保证合同》；该被执行人是上述公证的债权文书的当事人的，不填",
+        json_schema_extra=ADVANCED,
+    )
+    instrument_signed_on: date | None = Field(
+        default=None,
+        title="该合同签订日期",
+        description="仅公证债权文书",
+        json_schema_extra=ADVANCED,
+    )
+    instrument_deed: CaseNumberText | None = Field(
+        default=None,
+        title="该合同的公证书编号",
+        description="仅公证债权文书：该合同单独公证的，填写赋予其强制执行效力的公证书编号；"
+        "与债权文书由同一公证书赋予强制执行效力的，不填",
+        json_schema_extra=ADVANCED,
     )
 
 

@@ -20,7 +20,7 @@ from docgen.documents.enforcement_liability import (
     payers_words,
 )
 from docgen.documents.enforcement_names import names as claimed_names
-from docgen.documents.enforcement_notarial import certificate_application_text
+from docgen.documents.enforcement_notarial import certificate_application_text, notarised_text
 from docgen.documents.enforcement_parts import (
     APPLY_ARTICLES,
     ARBITRATION_LAW_2017_UNTIL,
@@ -216,34 +216,11 @@ def _effect(case: EnforcementApplication) -> str:
     named before the deed that gave it effect."""
     title = case.title
     if title.kind == "notarial":
-        return _notarised(case)
+        return notarised_text(case)
     return (
         f"{title.issuer}作出的{title.case_number}{TITLE_LABELS[title.kind]}已于"
         f"{format_cn(title.effective_date)}发生法律效力。"
     )
-
-
-def _notarised(case: EnforcementApplication) -> str:
-    """「申请执行人甲与被执行人乙于2025年6月28日签订《借款合同》，北京市方圆公证处于2025年6月
-    30日出具（2025）京方圆内经证字第1234号公证书，赋予该借款合同强制执行效力。」; without
-    the instrument's name typed, 「申请执行人甲与被执行人乙之间的债权文书经…公证书赋予强制执行
-    效力。」 — the instrument introduced before 「该」 refers to it."""
-    title = case.title
-    parties = execution_parties(
-        [a.party.name for a in case.applicants], [r.name for r in case.respondents]
-    )
-    deed = f"{title.issuer}于{format_cn(title.effective_date)}出具{title.case_number}公证书"
-    typed = (title.debt_instrument or "").strip()
-    if not typed:
-        return f"{parties}之间的债权文书经{deed}，赋予强制执行效力。"
-    # typed without book-title marks: the name in them, a number after it outside them
-    bare = re.fullmatch(r"(.+?)\s*([（(][^（()）]*[）)])?", typed)
-    shown = typed if "《" in typed or bare is None else f"《{bare[1]}》{bare[2] or ''}"
-    names = re.findall(r"《([^》]+)》", shown)  # one named document, else its kind
-    short = names[0] if len(names) == 1 else "债权文书"
-    signed = title.debt_instrument_signed_on
-    when = f"于{format_cn(signed)}" if signed else ""
-    return f"{parties}{when}签订{shown}，{deed}，赋予该{short}强制执行效力。"
 
 
 def _basis_articles(case: EnforcementApplication) -> str:

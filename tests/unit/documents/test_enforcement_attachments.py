@@ -71,9 +71,11 @@ def test_a_branch_proves_its_person_in_charge_and_a_foreigner_shows_a_passport()
 
 def test_a_notarised_instrument_goes_with_its_enforcement_certificate_and_both_agents_papers():
     assert _context(_fixture("notarial_deed"))["attachments"] == [
-        "（2025）京方圆内经证字第1234号公证债权文书副本",
-        # numbered as the basis line numbers it
-        "北京市方圆公证处出具的（2026）京方圆执字第12号执行证书",
+        # the deed with the debt instrument it proves (法释〔2018〕18号 art. 4), then the
+        # certificate (art. 3), numbered and dated as the basis line and the facts state it
+        "北京市方圆公证处（2025）京方圆内经证字第1234号公证书及其证明的《借款合同》"
+        "（公证债权文书）副本",
+        "北京市方圆公证处于2026年1月10日出具的（2026）京方圆执字第12号执行证书",
         "申请执行人北京恒通小额贷款有限公司的营业执照副本复印件及法定代表人身份证明书",
         "申请执行人北京恒通小额贷款有限公司出具的授权委托书",
         "北京市正信律师事务所函及周明律师执业证复印件",
@@ -82,6 +84,15 @@ def test_a_notarised_instrument_goes_with_its_enforcement_certificate_and_both_a
         "人事关系的证明材料（劳动合同、社会保险缴纳记录等）",
         "申请执行人北京恒通小额贷款有限公司的送达地址确认书",
         "被执行人财产线索",
+    ]
+
+
+def test_a_notarised_instrument_not_named_is_filed_as_the_deed_and_its_debt_instrument():
+    papers = _context(_fixture("notarial_certificate_applied_in_time"))["attachments"]
+    assert papers[:2] == [
+        "北京市方圆公证处（2025）京方圆内经证字第1234号公证书及其证明的债权文书"
+        "（公证债权文书）副本",
+        "北京市方圆公证处于2027年12月20日出具的（2027）京方圆执字第98号执行证书",
     ]
 
 

@@ -105,3 +105,100 @@ def test_an_award_names_its_court_as_the_intermediate_court_it_is():
     data = _fixture("notarial_deed")
     context = TYPE.build_context(TYPE.parse(data), _assess(data))
     assert context["court_basis"] == "贵院为被执行人住所地人民法院，依法享有执行管辖权。"
+
+
+def _warnings(data):
+    return [(p.loc, p.code) for p in _assess(data).warnings]
+
+
+def test_a_notarised_instrument_not_named_is_warned_of_at_its_field():
+    data = _fixture("notarial_certificate_applied_in_time")
+    assert (("title", "debt_instrument"), "debt_instrument_unnamed") in _warnings(data)
+    message = next(p.message for p in _assess(data).warnings if p.code == "debt_instrument_unnamed")
+    assert "第四条" in message and "债权文书" in message
+    data["title"]["debt_instrument"] = "《借款合同》"
+    assert "debt_instrument_unnamed" not in [code for _, code in _warnings(data)]
+    # a court's instrument has no debt instrument to name
+    judgment = _fixture("judgment_first_instance")
+    assert "debt_instrument_unnamed" not in [code for _, code in _warnings(judgment)]
+
+
+# --- whom the notarised instruments bind (法释〔2018〕18号 arts. 4, 6) ----------------------
+
+
+def _context(data):
+    result = _assess(data)
+    assert result.errors == [], result.errors
+    return TYPE.build_context(TYPE.parse(data), result)
+
+
+def test_a_guarantor_is_said_to_have_signed_his_own_contract_under_the_same_deed():
+    context = _context(_fixture("notarial_loan_and_its_guarantee"))
+    assert context["facts"].startswith(
+        "申请执行人北京恒通小额贷款有限公司与被执行人王磊于2025年6月28日签订《借款合同》，"
+        "被执行人李强与申请执行人北京恒通小额贷款有限公司于2025年6月28日签订《保证合同》，"
+        "北京市方圆公证处于2025年6月30日出具（2025）京方圆内经证字第1234号公证书，"
+        "赋予上述合同强制执行效力。"
+    )
+    assert context["attachments"][:2] == [
+        "北京市方圆公证处（2025）京方圆内经证字第1234号公证书及其证明的《借款合同》《保证合同》"
+        "（公证债权文书）副本",
+        "北京市方圆公证处于2026年1月10日出具的（2026）京方圆执字第12号执行证书",
+    ]
+
+
+def test_a_guarantee_notarised_apart_is_stated_and_filed_with_its_own_deed():
+    data = _fixture("notarial_loan_and_its_guarantee")
+    liability = data["respondents"][1]["liability"]
+    liability.update(
+        instrument_deed="（2025）京方圆内经证字第1240号", instrument_signed_on="2025-07-02"
+    )
+    context = _context(data)
+    assert (
+        "签订《借款合同》，北京市方圆公证处于2025年6月30日出具（2025）京方圆内经证字第1234号"
+        "公证书，赋予该借款合同强制执行效力。被执行人李强与申请执行人北京恒通小额贷款有限公司于"
+        "2025年7月2日签订《保证合同》，经（2025）京方圆内经证字第1240号公证书赋予强制执行效力。"
+    ) in context["facts"]
+    assert context["attachments"][:3] == [
+        "北京市方圆公证处（2025）京方圆内经证字第1234号公证书及其证明的《借款合同》"
+        "（公证债权文书）副本",
+        "（2025）京方圆内经证字第1240号公证书及其证明的《保证合同》（公证债权文书）副本",
+        "北京市方圆公证处于2026年1月10日出具的（2026）京方圆执字第12号执行证书",
+    ]
+
+
+def test_a_guarantee_under_an_unnamed_debt_instrument_is_named_after_it():
+    data = _fixture("notarial_loan_and_its_guarantee")
+    del data["title"]["debt_instrument"]
+    context = _context(data)
+    assert context["facts"].startswith(
+        "申请执行人北京恒通小额贷款有限公司与被执行人王磊之间的债权文书及被执行人李强与申请执行人"
+        "北京恒通小额贷款有限公司于2025年6月28日签订的《保证合同》经北京市方圆公证处于2025年6月30日"
+        "出具（2025）京方圆内经证字第1234号公证书，赋予强制执行效力。"
+    )
+    assert "公证书及其证明的债权文书及《保证合同》（公证债权文书）副本" in context["attachments"][0]
+
+
+def test_a_respondent_bound_by_no_notarised_instrument_named_is_warned_of():
+    data = _fixture("notarial_guarantee_after_its_deed_and_a_stranger", "invalid")
+    result = _assess(data)
+    assert [(p.loc, p.code) for p in result.errors] == [
+        (("respondents", 1, "liability", "instrument_signed_on"), "after_the_deed")
+    ]
+    assert "被执行人李强签订的《保证合同》的签订日期不得晚于" in result.errors[0].message
+    stranger = [p for p in result.warnings if p.code == "respondent_not_in_instrument"]
+    assert [p.loc for p in stranger] == [("respondents", 2, "liability", "instrument")]
+    assert "未列明被执行人张敏" in stranger[0].message and "第六条" in stranger[0].message
+    # his own notarised contract named: bound by it, not warned of
+    data["respondents"][1]["liability"]["instrument_signed_on"] = "2025-06-28"
+    data["respondents"][2]["liability"]["instrument"] = "《抵押合同》"
+    assert _warnings(data) == []
+
+
+def test_a_respondents_own_contract_is_for_a_notarised_instrument_only():
+    data = _fixture("judgment_first_instance")
+    data["respondents"][0]["liability"] = {"kind": "debtor", "instrument": "《保证合同》"}
+    assert _errors(data) == [(("respondents", 0, "liability", "instrument"), "not_notarial")]
+    data = _fixture("notarial_loan_and_its_guarantee")
+    del data["respondents"][1]["liability"]["instrument"]
+    assert _errors(data) == [(("respondents", 1, "liability", "instrument"), "instrument_missing")]
