@@ -159,8 +159,11 @@ def assess(case: WithdrawalApplication, options: RuleOptions) -> Assessment:
     stage = withdrawal_stage(case.case_number)
     suit = case.suit_withdrawal
     if suit is not None:
-        # the 原审原告's withdrawal of the suit at second instance (民诉法解释 art. 336)
-        check_suit_withdrawal(result, suit, stage, case.defendants, case.application_date)
+        # the 原审原告's withdrawal of the suit at second instance (民诉法解释 art. 336); a
+        # number already refused (an enforcement's …) is not refused again
+        refused = any(e.loc == ("case_number",) for e in result.errors)
+        suit_stage = None if refused else stage
+        check_suit_withdrawal(result, suit, suit_stage, case.defendants, case.application_date)
     if suit is None or stage != "first":  # a 民初 number: refused once, at the number
         check_appeal(result, case.appeal, stage, case.court, suit is not None)
     procedure = case.fee.procedure

@@ -119,6 +119,12 @@ def test_a_first_instance_number_is_refused_at_the_number_once():
     assert "第二审案件的案号（类型代字“民终”）" in error.message
 
 
+def test_an_enforcement_number_is_refused_once_as_for_any_withdrawal():
+    data = copy.deepcopy(SUIT)
+    data["case_number"] = "（2026）京02执1234号"
+    assert _errors(data) == [(("case_number",), "withdrawal_in_execution")]
+
+
 def test_the_first_instance_judgment_and_its_date_are_required():
     data = copy.deepcopy(SUIT)
     del data["appeal"]
