@@ -245,8 +245,8 @@ def case_layout(case: FixtureCase) -> Any:
     return layouts.get(layouts.name_for(doc_type.name, variant))
 
 
-OTHER_TITLES = {"withdrawal_application": ("撤回上诉申请书",)}
-"""A type whose case may call the document otherwise: the withdrawal at second instance."""
+OTHER_TITLES = {"withdrawal_application": ("撤回上诉申请书", "撤回起诉申请书")}
+"""A type whose case may call the document otherwise: the withdrawals at second instance."""
 
 
 def document_titles(type_name: str) -> tuple[str, ...]:

@@ -1,7 +1,9 @@
 """撤诉申请书 — the plaintiff's application to withdraw its suit at first instance, before
 judgment; with a second-instance case number (民终) the appellant's 撤回上诉申请书
-(``withdrawal_application_appeal``). An enforcement's or another proceeding's number is
-refused (``withdrawal_application_stage``).
+(``withdrawal_application_appeal``); with the ``suit_withdrawal`` facts as well, the
+原审原告's 撤回起诉申请书 at second instance (``withdrawal_application_suit``: the other
+parties' consent, the first-instance judgment set aside, no fee request). An
+enforcement's or another proceeding's number is refused (``withdrawal_application_stage``).
 
 Whether to allow it is the court's ruling. A suit or an appeal withdrawn pays half the
 acceptance fee of its instance (诉讼费用交纳办法 art. 15), borne by the plaintiff or the
@@ -47,6 +49,15 @@ from docgen.documents.withdrawal_application_stage import (
     LAW,
     check_withdrawal_stage,
     withdrawal_stage,
+)
+from docgen.documents.withdrawal_application_suit import (
+    SuitWithdrawal,
+    check_suit_withdrawal,
+    suit_acknowledgment,
+    suit_attachments,
+    suit_facts,
+    suit_request,
+    suit_words,
 )
 from docgen.domain.dates import format_cn
 from docgen.domain.fields import CaseModel, Line, Money, Paragraph
@@ -111,11 +122,20 @@ class WithdrawalApplication(CaseModel):
     reason_detail: Paragraph | None = Field(
         default=None, title="具体情况", description="选择“其他”时必填"
     )
-    fee: FeePaid = Field(title="案件受理费", description="撤回上诉的，填写第二审案件受理费")
+    fee: FeePaid = Field(
+        title="案件受理费",
+        description="撤回上诉的，填写第二审案件受理费；二审中撤回起诉的，不据此列退费请求",
+    )
     appeal: Appeal | None = Field(
         default=None,
         title="上诉信息（撤回上诉时填写）",
         description="案号为第二审案件的案号（民终）时必填：被上诉的一审裁判及上诉人的原审诉讼地位",
+    )
+    suit_withdrawal: SuitWithdrawal | None = Field(
+        default=None,
+        title="二审中撤回起诉（原审原告填写）",
+        description="第二审程序中原审原告撤回起诉（而非撤回上诉）时填写，并填写上诉信息：须经其他"
+        "当事人同意；准许后一并撤销一审裁判，且不得再就本案诉讼请求起诉（民诉法解释第三百三十六条）",
     )
 
 
@@ -137,9 +157,17 @@ def assess(case: WithdrawalApplication, options: RuleOptions) -> Assessment:
     # arts. 148, 180, 268(1)), of the court's level
     check_withdrawal_stage(result, case.case_number, case.court)
     stage = withdrawal_stage(case.case_number)
-    check_appeal(result, case.appeal, stage, case.court)
+    suit = case.suit_withdrawal
+    if suit is not None:
+        # the 原审原告's withdrawal of the suit at second instance (民诉法解释 art. 336); a
+        # number already refused (an enforcement's …) is not refused again
+        refused = any(e.loc == ("case_number",) for e in result.errors)
+        suit_stage = None if refused else stage
+        check_suit_withdrawal(result, suit, suit_stage, case.defendants, case.application_date)
+    if suit is None or stage != "first":  # a 民初 number: refused once, at the number
+        check_appeal(result, case.appeal, stage, case.court, suit is not None)
     procedure = case.fee.procedure
-    if stage == "appeal" and check_appeal_procedure(result, procedure):
+    if suit is None and stage == "appeal" and check_appeal_procedure(result, procedure):
         procedure = "ordinary"  # refused: its halving not warned of besides
     plaintiffs = [a.party.name for a in case.applicants]
     check_loan_cause(result, case.dispute, plaintiffs, ("dispute",))  # 案由规定's 4th level
@@ -160,8 +188,9 @@ def assess(case: WithdrawalApplication, options: RuleOptions) -> Assessment:
             result.error(("defendants", i), "same_party", f"{message}不能为同一主体")
     if case.reason == "other" and not case.reason_detail:
         result.error(("reason_detail",), "missing", "撤诉理由为“其他”时，请写明具体情况")
-    fee = PrepaidFee(case.fee.paid, case.fee.claim_amount, procedure)
-    result.computed["refund"] = halved_fee(result, fee, "withdrawal", ("fee",))
+    if suit is None:
+        fee = PrepaidFee(case.fee.paid, case.fee.claim_amount, procedure)
+        result.computed["refund"] = halved_fee(result, fee, "withdrawal", ("fee",))
     return result
 
 
@@ -170,8 +199,11 @@ def assess(case: WithdrawalApplication, options: RuleOptions) -> Assessment:
 
 def words_of(case: WithdrawalApplication) -> Words:
     """The first instance's words, or the appeal's for a case with its appeal facts (the
-    rules refuse a 民终 number without them and them with a 民初 number)."""
-    return appeal_words(case.appeal) if case.appeal is not None else FIRST
+    rules refuse a 民终 number without them and them with a 民初 number), or the suit's
+    withdrawal at second instance."""
+    if case.appeal is None:
+        return FIRST
+    return suit_words(case.appeal) if case.suit_withdrawal else appeal_words(case.appeal)
 
 
 def _facts(case: WithdrawalApplication, words: Words) -> str:
@@ -184,6 +216,11 @@ def _facts(case: WithdrawalApplication, words: Words) -> str:
         if case.reason_detail:
             why += f"（{case.reason_detail.rstrip('。')}）"
     why = why.rstrip("。")
+    if case.appeal is not None and case.suit_withdrawal is not None:
+        suit_case = (case.dispute, case.case_number)
+        return suit_facts(
+            case.appeal, case.suit_withdrawal, (applicants, defendants), why, suit_case
+        )
     if case.appeal is not None:
         filed = appeal_facts(case.appeal, (applicants, defendants), case.dispute, case.case_number)
         # the article the court's ruling rests on, as lawyers' samples cite it
@@ -220,13 +257,11 @@ def _refund_request(paid: Decimal, refund: Refund, words: Words) -> str:
 
 def build_context(case: WithdrawalApplication, assessment: Assessment) -> dict[str, Any]:
     """The words of the application, pre-formatted, for the layout."""
-    refund: Refund = assessment.computed["refund"]
     words = words_of(case)
-    parties: list[str] = []
-    for a in case.applicants:
-        parties += block_lines(words.applicant, a.party, a.agents, a.service)
-    for d in case.defendants:
-        parties += block_lines(words.other, d)
+    if case.appeal is not None and case.suit_withdrawal is not None:
+        return _suit_context(case, assessment, words, case.appeal, case.suit_withdrawal)
+    refund: Refund = assessment.computed["refund"]
+    parties = _parties(case, words)
     defendants = "、".join(d.name for d in case.defendants)
     if case.appeal is not None:
         applicants = "、".join(a.party.name for a in case.applicants)
@@ -252,9 +287,42 @@ def build_context(case: WithdrawalApplication, assessment: Assessment) -> dict[s
     }
 
 
+def _parties(case: WithdrawalApplication, words: Words) -> list[str]:
+    parties: list[str] = []
+    for a in case.applicants:
+        parties += block_lines(words.applicant, a.party, a.agents, a.service)
+    for d in case.defendants:
+        parties += block_lines(words.other, d)
+    return parties
+
+
+def _suit_context(
+    case: WithdrawalApplication,
+    assessment: Assessment,
+    words: Words,
+    appeal: Appeal,
+    suit: SuitWithdrawal,
+) -> dict[str, Any]:
+    """The 原审原告's withdrawal of the suit at second instance: no fee request (the
+    rules warn), its acknowledgment of the bar on suing again, the consents attached."""
+    applicants = "、".join(a.party.name for a in case.applicants)
+    return {
+        "title": words.title,
+        "parties": _parties(case, words),
+        "case_line": f"案由：{case.dispute}　案号：{case.case_number}",
+        "requests": [suit_request(appeal, applicants, words)],
+        "facts": _facts(case, words),
+        "statements": [suit_acknowledgment(words)],
+        "attachments": suit_attachments(suit),
+        "court": assessment.computed["court"],
+        "signers": filing_signature(words.signer, (a.party for a in case.applicants)),
+        "application_date": format_cn(case.application_date),
+    }
+
+
 def filename(case: WithdrawalApplication) -> str:
-    """``撤诉申请书-张伟-20261120`` (``撤回上诉申请书-…``) — named after the first
-    defendant (appellee)."""
+    """``撤诉申请书-张伟-20261120`` (``撤回上诉申请书-…``, ``撤回起诉申请书-…``) — named
+    after the first defendant (appellee)."""
     defendant = filename_part(case.defendants[0].name)
     return f"{words_of(case).title}-{defendant}-{case.application_date:%Y%m%d}"
 
@@ -265,7 +333,8 @@ DOCUMENT: DocumentType[WithdrawalApplication] = DocumentType(
     layouts={"": "docgen.layouts.withdrawal_application:build"},
     title="撤诉申请书",
     description="第一审程序中原告申请撤回起诉，或第二审程序中上诉人申请撤回上诉（撤回上诉申请书），"
-    "并按《诉讼费用交纳办法》第十五条申请退还一半案件受理费",
+    "并按《诉讼费用交纳办法》第十五条申请退还一半案件受理费；或第二审程序中原审原告经其他当事人"
+    "同意撤回起诉（撤回起诉申请书）",
     model=WithdrawalApplication,
     assess=assess,
     build_context=build_context,

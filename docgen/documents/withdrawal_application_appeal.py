@@ -12,9 +12,10 @@ The parties are named as the appeal names them, with their role at first instanc
 and number. The court one level above the first-instance court hears the appeal (art.
 171): the first-instance court is checked to be one level below and in the same province.
 
-Not written here: the 原审原告's withdrawal of the suit itself at second instance, which
-needs the other parties' consent and sets the first-instance judgment aside (民诉法解释
-art. 336); nor a party who neither appealed nor was appealed against (原审第三人).
+The 原审原告's withdrawal of the suit itself at second instance, which needs the other
+parties' consent and sets the first-instance judgment aside (民诉法解释 art. 336), takes
+these facts too (``withdrawal_application_suit``). Not written here: a party who neither
+appealed nor was appealed against (原审第三人).
 """
 
 from __future__ import annotations
@@ -61,7 +62,8 @@ class Appeal(CaseModel):
     applicant_role: Literal["plaintiff", "defendant"] = Field(
         default="plaintiff",
         title="上诉人的原审诉讼地位",
-        description="被上诉人为原审中的对方当事人",
+        description="被上诉人为原审中的对方当事人；二审中撤回起诉的申请人为原审原告，上诉人为原审"
+        "被告的，申请人即被上诉人",
         json_schema_extra={"enum_titles": list(ROLE_LABELS.values())},
     )
 
@@ -125,9 +127,10 @@ def appeal_facts(appeal: Appeal, parties: tuple[str, str], dispute: str, number:
 
 
 def check_appeal(
-    result: Assessment, appeal: Appeal | None, stage: Stage | None, court: str
+    result: Assessment, appeal: Appeal | None, stage: Stage | None, court: str, suit: bool = False
 ) -> None:
-    """The appeal's facts, asked for with a second-instance number and only then."""
+    """The appeal's facts, asked for with a second-instance number and only then; ``suit``:
+    for the 原审原告's withdrawal of the suit, whose first-instance decision is set aside."""
     if stage == "first" and appeal is not None:
         result.error(
             ("appeal",),
@@ -137,6 +140,15 @@ def check_appeal(
             hint="请删除上诉信息，或填写第二审案件的案号",
         )
     if stage != "appeal":
+        return
+    if appeal is None and suit:
+        result.error(
+            ("appeal",),
+            "missing",
+            "二审中撤回起诉须写明一审裁判：请填写上诉信息（一审法院、一审案号、上诉人的原审诉讼"
+            "地位）。准许撤回起诉的，第二审人民法院应当一并裁定撤销一审裁判（《最高人民法院关于"
+            "适用〈中华人民共和国民事诉讼法〉的解释》第三百三十六条第一款）",
+        )
         return
     if appeal is None:
         result.error(

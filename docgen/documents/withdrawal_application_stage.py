@@ -14,7 +14,8 @@ that instance is refunded (诉讼费用交纳办法 art. 15). Its words fit no o
   (案号规定 art. 3: each case has its own number).
 
 The 原审原告's withdrawal of the suit itself at second instance (民诉法解释 art. 336: with
-the other parties' consent, the first-instance judgment set aside) is not written here.
+the other parties' consent, the first-instance judgment set aside) is filed under a 民终
+number too (``withdrawal_application_suit``).
 
 An appeal is heard by the court one level above the first-instance court (民事诉讼法 art.
 171), never by a basic court, which hears cases at first instance only (art. 18): a 民终

@@ -16,7 +16,7 @@ from docgen.docmodel.blocks import (
     Title,
     text,
 )
-from docgen.layouts.common import Context
+from docgen.layouts.common import Context, attachment_list
 
 
 def build(c: Context) -> Document:
@@ -30,9 +30,22 @@ def _application(c: Context) -> tuple[Block, ...]:
         for number, request in enumerate(c["requests"], start=1)
     )
     reasons = (Heading("事实与理由：", 2), Paragraph(text(c["facts"])))
-    closing = (Paragraph(text("此致")), Paragraph(text(c["court"]), "plain"), signature)
-    # the reasons go with the closing: the signature never stands without text
-    ending = (Keep((*reasons, *closing)),)
+    # the suit's withdrawal at second instance: the bar on suing again, the consents filed
+    statements = tuple(Paragraph(text(s)) for s in c.get("statements", ()))
+    attached = (attachment_list(c["attachments"]),) if c.get("attachments") else ()
+    closing = (
+        Paragraph(text("此致")),
+        Paragraph(text(c["court"]), "plain"),
+        *attached,
+        signature,
+    )
+    # the reasons go with the closing: the signature never stands without text (the
+    # acknowledgment, where there is one, is that text: the longer reasons may then begin
+    # on the page of the requests)
+    if statements:
+        ending: tuple[Block, ...] = (*reasons, Keep((*statements, *closing)))
+    else:
+        ending = (Keep((*reasons, *closing)),)
     return (
         Title(c["title"]),
         Lines(tuple(text(line) for line in c["parties"])),

@@ -165,6 +165,43 @@ def test_the_appeal_withdrawal_prints_the_appeals_words_in_pdf_and_docx(service)
         assert "撤回起诉" not in text and "撤诉申请书" not in text.replace("撤回上诉申请书", "")
 
 
+def test_the_suits_withdrawal_at_second_instance_prints_its_words_in_pdf_and_docx(service):
+    case = load_fixture(
+        "withdrawal_application", "valid", "suit_withdrawn_at_second_instance_by_the_appellee"
+    )
+    pages = _pdf_pages(service, "withdrawal_application", case)
+    # the facts may begin on the page of the requests; the acknowledgment goes with 此致
+    assert len(pages) == 2 and "已知悉" in pages[1] and "此致" in pages[1]
+    for text in ("".join(pages), _docx(service, "withdrawal_application", case)):
+        assert text.startswith("撤回起诉申请书") or "撤回起诉申请书被上诉人（原审原告）" in text
+        assert "被上诉人（原审原告）：刘芳" in text and "上诉人（原审被告）：张伟" in text
+        assert (
+            "准许被上诉人刘芳撤回起诉，并撤销北京市东城区人民法院（2026）京0101民初9876号民事判决。"
+            in text
+        )
+        assert "上诉人张伟已于2026年11月24日出具书面同意书，同意被上诉人撤回起诉。" in text
+        assert (
+            "第三百三十六条第二款）。贵院准许撤回起诉后，被上诉人不能就本案的诉讼请求再次起诉。"
+            in text
+        )
+        assert "附：张伟同意撤回起诉的书面同意书（2026年11月24日）1份" in text
+        assert f"被上诉人：刘芳（签名）{'＿' * 8}" in text
+        assert "受理费" not in text and "退还" not in text
+
+
+def test_the_suits_withdrawal_without_consent_is_refused_at_its_fields(client):
+    case = load_fixture(
+        "withdrawal_application", "invalid", "suit_withdrawal_at_first_instance_without_consent"
+    )
+    problems = client.post("/api/v1/documents/withdrawal_application", json=case).json
+    errors = {(tuple(p["loc"]), p["code"]) for p in problems if p["severity"] == "error"}
+    assert errors == {
+        (("case_number",), "suit_withdrawal_at_first_instance"),
+        (("suit_withdrawal", "judgment_date"), "missing"),
+        (("suit_withdrawal", "consents"), "consent_missing"),
+    }
+
+
 def test_an_appeal_number_at_a_basic_court_is_refused_at_the_court(client):
     case = load_fixture("withdrawal_application", "invalid", "appeal_at_a_basic_court")
     (problem,) = client.post("/api/v1/documents/withdrawal_application", json=case).json

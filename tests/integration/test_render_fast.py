@@ -189,9 +189,6 @@ def test_the_glyph_check_still_refuses_a_character_no_font_draws(service: Docume
 
 
 ONE_SHEET = {"power_of_attorney", "firm_letter", "representative_certificate", "service_address"}
-# not one sheet by nature, but every sample of theirs fits on one (the withdrawal: its
-# refund and fee basis in one request, no separate fee note)
-SAMPLES_ON_ONE_SHEET = {"withdrawal_application"}
 
 
 @pytest.mark.parametrize("type_name", sorted({case.type_name for case in VALID}))
@@ -227,7 +224,7 @@ def test_render_many_gives_each_letter_exactly_its_own_pages(
     # certificate is one sheet, always)
     assert len(many) > 1
     lengths = [len(pdf_pages_text(c)) for c in many]
-    if type_name in ONE_SHEET | SAMPLES_ON_ONE_SHEET:
+    if type_name in ONE_SHEET:
         assert set(lengths) == {1}
     else:
         assert sum(lengths) > len(many)

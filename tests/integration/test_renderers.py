@@ -53,7 +53,12 @@ NO_AMOUNTS = {
     "representative_certificate",
     "service_address",
 }
-WITH_AMOUNTS = [case for case in VALID if case.type_name not in NO_AMOUNTS]
+# a withdrawal of the suit at second instance asks no fee back (the Measures do not say
+# which instance's fee is halved): it states no amount
+NO_AMOUNT_CASES = {"withdrawal_application/valid/suit_withdrawn_at_second_instance_by_the_appellee"}
+WITH_AMOUNTS = [
+    case for case in VALID if case.type_name not in NO_AMOUNTS and str(case) not in NO_AMOUNT_CASES
+]
 
 
 class _Outputs(dict[str, dict[str, Any]]):
@@ -468,6 +473,7 @@ NOT_PRINTED_BY_TYPE |= {
         ("reason",),
         ("appeal", "judgment_kind"),  # printed as its word: 民事判决
         ("appeal", "applicant_role"),  # printed as the parties' labels: 上诉人（原审原告）
+        ("suit_withdrawal", "consents", "*", "form"),  # printed as words: 出具书面同意书
         ("applicants", "*", "party", "id_type"),
         ("applicants", "*", "agents", "*", "authority"),
         ("defendants", "*", "id_type"),
