@@ -40,6 +40,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Literal
 
+from docgen.documents.capacity_articles import ACTS_THROUGH, capacity_article
 from docgen.documents.guardian_kinship import KIN_WORDS as KIN_WORDS
 from docgen.documents.guardian_kinship import check_kinship_ages
 from docgen.documents.guardian_kinship import kin_age_problem as kin_age_problem
@@ -144,11 +145,12 @@ def check_debtor_capacity(
     _warn_minor(result, debtor, loc, on, contracted)
     guardian = debtor.guardian
     if debtor.capacity in CAPACITY_LABELS and guardian is None and purpose != "suit":
+        article = capacity_article(debtor.capacity, is_minor(debtor, on), under_eight(debtor, on))
         result.warn(
             (*loc, "capacity"),
             "debtor_without_capacity",
-            f"债务人{debtor.name}为{CAPACITY_LABELS[debtor.capacity]}（{CIVIL_CODE}第二十一、"
-            "二十二条）：应由其法定代理人（监护人）代理，文书应向监护人送达（第二十三条）",
+            f"债务人{debtor.name}为{CAPACITY_LABELS[debtor.capacity]}（{CIVIL_CODE}{article}）："
+            f"{ACTS_THROUGH[debtor.capacity]}，文书应向其监护人送达（第二十三条）",
             hint=GUARDIAN_HINT,
         )
     if guardian is None and needs_guardian(debtor, on):

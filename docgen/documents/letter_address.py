@@ -30,6 +30,7 @@ from docgen.domain.parties import Guardian, Person
 __all__ = [
     "addressed_you",
     "debtor_called",
+    "finding_introduced",
     "guardian_addressed",
     "guardian_intro",
     "guardian_you",
@@ -90,6 +91,13 @@ def guardian_intro(case: Any) -> str:
         return ""
     you = guardian_you(case)
     return f"{finding_intro(case, you)}{you}{kinship(guardian, case.debtor.name)}、法定代理人。"
+
+
+def finding_introduced(case: Any) -> bool:
+    """The copy is addressed to an adult ward's guardian and its introduction has named the
+    judgment that found the ward without full capacity and its day (:func:`guardian_intro`):
+    the facts then refer to 「上述判决」 rather than tell the finding again."""
+    return guardian_addressed(case) is not None and bool(finding_intro(case, ""))
 
 
 def ward_pays(case: Any, you: str, late: str, void: bool = False) -> dict[str, str]:

@@ -152,11 +152,17 @@ def void_reason(debtor: Person, signed: date) -> tuple[str, str]:
     return f"为{age}周岁的未成年人，不能辨认自己的行为", "第二十一条"
 
 
-def void_reason_of(case: Any) -> tuple[str, str]:
+def void_reason_of(case: Any, named: bool = False) -> tuple[str, str]:
     """:func:`void_reason` of the debtor, a minor's under art. 21(2); an adult found without
-    capacity before the contract (``letter_finding``): 「已于…经…民事判决认定」 (art. 21(1))."""
+    capacity before the contract (``letter_finding``): 「已于…经…民事判决认定」 (art. 21(1)),
+    「已经上述判决认定」 where the copy has named the judgment and its day before (``named``:
+    the guardian's introduction, ``letter_finding.finding_intro``)."""
     if found_void(case):
-        found = f"于{format_cn(case.capacity_found_on)}经{judgment_words(case)}认定"
+        found = (
+            "经上述判决认定"
+            if named
+            else f"于{format_cn(case.capacity_found_on)}经{judgment_words(case)}认定"
+        )
         if lacking_shown(case):  # found on the day or after, the capacity then shown
             return f"已不能辨认自己的行为{shown_words(case)}{found}", "第二十一条第一款"
         return f"已{found}", "第二十一条第一款"

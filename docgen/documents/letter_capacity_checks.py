@@ -31,43 +31,58 @@ def check_contract_capacity(result: Assessment, case: Any) -> None:
     """A void contract's interest or penalty demanded (error); a minor's contract with
     no guardian to ratify it, an adult's capacity on the day of contracting unknown
     (warnings)."""
-    debtor, contract = case.debtor, case.contract
+    debtor = case.debtor
     if not isinstance(debtor, Person):
         return
-    signed, status = contract.signed_on, contract_status(case)
+    status = contract_status(case)
     if status == "void":
         _void_claims(result, case, debtor)
         _void_guarantees(result, case, debtor)
     elif status == "unasked":
         _warn_unasked(result, case, debtor)
     elif status == "if_capable":
-        result.warn(
-            ("debtor", "capacity"),
-            "capacity_at_contract_unknown",
-            f"债务人{debtor.name}为{CAPACITY_LABELS[debtor.capacity]}，但未能确认其"
-            f"{format_cn(signed)}签订《{contract.name}》时的民事行为能力：签约时已为无民事"
-            f"行为能力人的，合同无效（{CIVIL_CODE}第一百四十四条）；为限制民事行为能力人的，"
-            "经法定代理人同意或者追认后有效（第一百四十五条）。函件按合同有效要求付款，并写明"
-            "签约时已为该状态的，将依法要求返还其因合同取得的财产（第一百五十七条）；致保证人"
-            "的函件写明保证合同随之无效或者不发生效力，有过错的保证人承担相应的民事责任"
-            "（第六百八十二条）",
-            hint="请核实人民法院认定其为无、限制民事行为能力人的日期（民法典第二十四条），填写"
-            "「民事行为能力认定日期」：早于签约的，函件按合同无效或者效力待定（催告法定代理人"
-            "追认）出具；晚于签约的，该认定不能说明签约时的民事行为能力，函件按合同有效出具，"
-            "不再提及民事行为能力"
-            + ("；认定与签约为同一日的，先后无法确定" if adult_finding(case) == "same" else "")
-            + (
-                "；有证据证明其签约时已不能辨认自己的行为的，请填写「签约时已不能辨认自己行为的"
-                "依据」，函件将写明合同无效"
-                if debtor.capacity == "none"
-                else ""
-            )
-            + (
-                "；合同已经法定代理人同意或者追认的，请在「法定代理人同意或追认」中填写"
-                if debtor.capacity == "limited"
-                else ""
-            ),
+        _warn_capacity_unknown(result, case, debtor)
+
+
+def _warn_capacity_unknown(result: Assessment, case: Any, debtor: Person) -> None:
+    """An adult typed as without full capacity whose capacity on the day of contracting is
+    not known: no finding's day, or a finding on that very day (``if_capable``)."""
+    contract, label = case.contract, CAPACITY_LABELS[debtor.capacity]
+    same = adult_finding(case) == "same"
+    unratified = "、合同未获追认" if debtor.capacity == "limited" else ""
+    found = "（人民法院的认定与签约为同一日，先后无法确定）" if same else ""
+    guarantor = (
+        "；致保证人的函件写明保证合同随之无效或者不发生效力，有过错的保证人承担相应的民事责任"
+        "（第六百八十二条）"
+        if case.guarantors
+        else ""
+    )
+    hint = (
+        "请核实其签约时的民事行为能力"
+        if same
+        else "请核实人民法院认定其为无、限制民事行为能力人的日期（民法典第二十四条），填写"
+        "「民事行为能力认定日期」：早于签约的，函件按合同无效或者效力待定（催告法定代理人"
+        "追认）出具；晚于签约的，该认定不能说明签约时的民事行为能力，函件按合同有效出具，"
+        "不再提及民事行为能力"
+    )
+    if debtor.capacity == "none":
+        hint += (
+            "；有证据证明其签约时已不能辨认自己的行为的，请填写「签约时已不能辨认自己行为的"
+            "依据」，函件将写明合同无效"
         )
+    else:
+        hint += "；合同已经法定代理人同意或者追认的，请在「法定代理人同意或追认」中填写"
+    result.warn(
+        ("debtor", "capacity"),
+        "capacity_at_contract_unknown",
+        f"债务人{debtor.name}为{label}，但未能确认其{format_cn(contract.signed_on)}签订"
+        f"《{contract.name}》时的民事行为能力{found}：签约时已为无民事行为能力人的，合同无效"
+        f"（{CIVIL_CODE}第一百四十四条）；为限制民事行为能力人的，经法定代理人同意或者追认后"
+        f"有效（第一百四十五条）。函件按合同有效要求付款，并写明签约时已为{label}{unratified}"
+        "的，将依法"
+        f"要求返还其因合同取得的财产（第一百五十七条）{guarantor}",
+        hint=hint,
+    )
 
 
 def _warn_unasked(result: Assessment, case: Any, debtor: Person) -> None:
@@ -93,8 +108,16 @@ def _warn_unasked(result: Assessment, case: Any, debtor: Person) -> None:
     )
 
 
-def _void_claims(result: Assessment, case: Any, debtor: Person) -> None:
+def _without_capacity(case: Any) -> tuple[str, str]:
+    """Why the debtor was without capacity when contracting, ending 「为无民事行为能力人」
+    (「为14周岁的未成年人，不能辨认自己的行为，为无民事行为能力人」; for an adult the court
+    found so, 「已于…经…民事判决认定为无民事行为能力人」), and the article."""
     what, article = void_reason_of(case)
+    return what + ("" if what.endswith("认定") else "，") + "为无民事行为能力人", article
+
+
+def _void_claims(result: Assessment, case: Any, debtor: Person) -> None:
+    what, article = _without_capacity(case)
     for i, component in enumerate(case.amounts.components):
         label = _VOID_LABELS.get(component.kind)
         if label is None:
@@ -102,7 +125,7 @@ def _void_claims(result: Assessment, case: Any, debtor: Person) -> None:
         result.error(
             ("amounts", "components", i, "kind"),
             "void_contract_claim",
-            f"债务人{debtor.name}签订《{case.contract.name}》时{what}，为无民事行为能力人，"
+            f"债务人{debtor.name}签订《{case.contract.name}》时{what}，"
             f"合同无效，自始没有法律约束力（{CIVIL_CODE}{article}、第一百四十四条、第一百五十五条）："
             f"不得按合同约定主张{label}；"
             "可要求返还其因合同取得的财产，有过错的一方赔偿对方的损失（第一百五十七条）",
@@ -114,12 +137,12 @@ def _void_guarantees(result: Assessment, case: Any, debtor: Person) -> None:
     """A guarantor of a void main contract owes no 保证责任 (民法典 art. 682(1)); its liability
     for fault is at most a third of what the debtor cannot pay, none without fault (art.
     682(2); 法释〔2020〕28号 art. 17(2)): not a sum a letter can demand by a deadline."""
-    what, article = void_reason_of(case)
+    what, article = _without_capacity(case)
     for i, guarantor in enumerate(case.guarantors):
         result.error(
             ("guarantors", i),
             "guarantee_of_void_contract",
-            f"债务人{debtor.name}签订《{case.contract.name}》时{what}，为无民事行为能力人，该合同"
+            f"债务人{debtor.name}签订《{case.contract.name}》时{what}，该合同"
             f"无效（{CIVIL_CODE}{article}、第一百四十四条）；主债权债务合同无效的，保证合同无效"
             "（第六百八十二条第一款），不得"
             f"向保证人{guarantor.name}发函要求其承担保证责任。保证人无过错的，不承担赔偿责任；有过错"

@@ -144,13 +144,19 @@ def found_limited(case: Any) -> bool:
     )
 
 
-def found_words(case: Any, debtor: str) -> str:
+def found_words(case: Any, debtor: str, named: bool = False) -> str:
     """「张伟已于2024年5月1日经北京市东城区人民法院（2024）京0101民特12号民事判决认定为
-    限制民事行为能力人，其后于2025年1月10日签订上述《借款合同》」."""
+    限制民事行为能力人，其后于2025年1月10日签订上述《借款合同》」; where the copy has
+    already named the judgment and its day (``named``: the guardian's introduction,
+    :func:`finding_intro`), 「张伟签订上述《借款合同》时，已经上述判决认定为限制民事行为
+    能力人」, so that the finding is not told twice on one page."""
     contract = case.contract
+    label = CAPACITY_LABELS[case.debtor.capacity]
+    if named:
+        return f"{debtor}签订上述《{contract.name}》时，已经上述判决认定为{label}"
     return (
         f"{debtor}已于{format_cn(case.capacity_found_on)}经{judgment_words(case)}认定为"
-        f"{CAPACITY_LABELS[case.debtor.capacity]}，其后于{format_cn(contract.signed_on)}"
+        f"{label}，其后于{format_cn(contract.signed_on)}"
         f"签订上述《{contract.name}》"
     )
 
@@ -210,19 +216,27 @@ def minor_warning_on_finding(result: Assessment, case: Any) -> None:
     to check that (a minor who could still recognise their acts then was of limited
     capacity, and the contract awaits ratification: arts. 19, 145)."""
     found = case.capacity_found_on
-    if not minor_found(case) or found is None:
+    if not minor_found(case):
         return
     debtor, signed = case.debtor, case.contract.signed_on
-    head = (
+    minor = (
         f"债务人{debtor.name}签约时未满十八周岁（{age_on(debtor, signed)}周岁），为未成年人"
-        f"（{CIVIL_CODE}第十七条），{judgment_words(case)}于{format_cn(found)}认定其为无民事"
-        "行为能力人"
+        f"（{CIVIL_CODE}第十七条）"
     )
     void = "订立的合同无效（第二十一条第二款、第一百四十四条），追认不能使其有效"
     hint: str | None = None
-    if found < signed:
+    if found is None:  # the finding is required (``check_capacity_basis``): no effect yet
+        message = (
+            f"{minor}，填写为无民事行为能力人：其签约时的民事行为能力依人民法院认定的日期确定，"
+            "认定早于签约的，"
+            f"{void}；与签约同日或者晚于签约的，函件催告法定代理人追认（第十九条、第一百四十五条），"
+            "有证据证明其签约时已不能辨认自己的行为的除外"
+        )
+    elif found < signed:
+        head = f"{minor}，{judgment_words(case)}于{format_cn(found)}认定其为无民事行为能力人"
         message = f"{head}，早于签约（{format_cn(signed)}）：其签约时已不能辨认自己的行为，{void}"
     else:
+        head = f"{minor}，{judgment_words(case)}于{format_cn(found)}认定其为无民事行为能力人"
         message, hint = _later_words(case, head)
     for i, problem in enumerate(result.problems):
         if problem.code != "debtor_minor" or problem.loc != ("debtor", "birth_date"):

@@ -31,7 +31,7 @@ from typing import Any
 
 from pydantic import Field
 
-from docgen.documents.guardian_rules import CIVIL_CODE
+from docgen.documents.guardian_rules import CIVIL_CODE, under_eight
 from docgen.documents.letter_finding import (
     found_later,
     judgment_words,
@@ -41,6 +41,7 @@ from docgen.documents.letter_rules import minor_when_contracting
 from docgen.documents.problems import Assessment
 from docgen.domain.dates import format_cn
 from docgen.domain.disclosure import ADVANCED
+from docgen.domain.parties import Person
 
 __all__ = [
     "check_incapacity_evidence",
@@ -110,6 +111,28 @@ def check_incapacity_evidence(
         "incapacity_evidence_unused",
         f"只有人民法院认定{who}为无民事行为能力人的日期与签约同日或者晚于签约时，才需写明其签约时"
         f"已不能辨认自己行为的依据（{CIVIL_CODE}第二十一条、第一百四十四条）；本案{who}"
-        f"{case.debtor.name}不是这种情形：认定早于签约的，由该认定说明签约时的民事行为能力",
+        f"{case.debtor.name}{_why_unused(case, found_label)}",
         hint=f"请删除该项，或核对「民事行为能力」「{found_label}」和合同签订日期",
+    )
+
+
+def _why_unused(case: Any, found_label: str) -> str:
+    """Why nothing rests on ``incapacity_at_signing`` in this case, after the debtor's name:
+    not typed as without capacity, no finding's day, or a finding before the contract."""
+    debtor = case.debtor
+    if getattr(debtor, "capacity", None) == "limited":
+        return (
+            "填写为限制民事行为能力人：该项只用于无民事行为能力人，写明其签约时已不能辨认自己的"
+            "行为、合同因此无效的依据；认为其签约时已不能辨认自己的行为的，请核对「民事行为能力」"
+        )
+    if getattr(debtor, "capacity", None) != "none":
+        return "填写为完全民事行为能力人，不适用该项"
+    found, signed = case.capacity_found_on, case.contract.signed_on
+    if isinstance(debtor, Person) and under_eight(debtor, signed):
+        return "签约时未满八周岁，合同因此无效（第二十条、第一百四十四条），无需该项"
+    if found is None:
+        return f"未填写「{found_label}」，无从确定认定与签约的先后"
+    return (
+        f"已于{format_cn(found)}经人民法院认定为无民事行为能力人，早于签约"
+        f"（{format_cn(signed)}）：由该认定说明其签约时的民事行为能力"
     )

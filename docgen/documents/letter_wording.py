@@ -27,7 +27,12 @@ from decimal import Decimal
 from typing import Any
 
 from docgen.documents.guardian_rules import CIVIL_CODE, is_minor, needs_guardian
-from docgen.documents.letter_address import debtor_called, guardian_addressed, guardian_you
+from docgen.documents.letter_address import (
+    debtor_called,
+    finding_introduced,
+    guardian_addressed,
+    guardian_you,
+)
 from docgen.documents.letter_capacity import (
     assent_effective,
     capacity_unknown,
@@ -72,7 +77,7 @@ def limited_then(case: Any, debtor: str) -> tuple[str, str]:
     eight or more (「…时为14周岁的未成年人，属于限制民事行为能力人」, art. 19), or an adult
     found of limited capacity before the contract (``letter_finding.found_words``, art. 22)."""
     if found_limited(case):
-        return found_words(case, debtor), "第二十二条"
+        return found_words(case, debtor, finding_introduced(case)), "第二十二条"
     if minor_open(case):  # found without capacity only later: the age alone is known
         return later_finding_words(case, debtor), "第十九条"
     return f"{minor_when_contracting(case, debtor)}，属于限制民事行为能力人", "第十九条"
@@ -150,7 +155,7 @@ def void_facts(case: Any, debtor: str) -> str:
     周岁」, or for a minor of eight or more typed as without capacity, on the court's
     finding, 「签订该合同时为14周岁的未成年人，不能辨认自己的行为，经…民事判决于…认定为
     无民事行为能力人」 (art. 21(2): ``letter_finding.minor_found_words``)."""
-    what, article = void_reason_of(case)
+    what, article = void_reason_of(case, finding_introduced(case))
     if article == "第二十条":
         then = "未满八周岁，为无民事行为能力人"
     elif found_void(case):

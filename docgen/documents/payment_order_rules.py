@@ -47,8 +47,8 @@ CONDITIONS = (
         f"申请人是否负有对待给付义务（{_SPI}第四百二十七条第三项）",
         False,
         "counter_performance",
-        f"申请人负有对待给付义务的，{_REFUSED}（{_CPL}第二百二十五条，{_SPI}第四百二十七条"
-        "第三项）；请通过诉讼主张",
+        f"申请人负有对待给付义务的，{_REFUSED}（{_CPL}第二百二十五条第一款第一项，{_SPI}"
+        "第四百二十七条第三项）；请通过诉讼主张",
     ),
     Condition(
         "respondent_in_mainland",

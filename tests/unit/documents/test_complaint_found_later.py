@@ -89,7 +89,10 @@ def test_evidence_is_refused_where_the_finding_predates_the_contract():
     errors = _problems(BEFORE)
     problem = errors[("defendants", 0, "incapacity_at_signing")]
     assert problem.code == "incapacity_evidence_unused"
-    assert "本案被告张伟不是这种情形：认定早于签约的" in problem.message
+    assert (
+        "本案被告张伟已于2024年12月1日经人民法院认定为无民事行为能力人，早于签约（2025年1月10日）"
+        in problem.message
+    )
     assert errors[("defendants", 0, "party", "capacity")].code == "minor_contract_void"
 
 

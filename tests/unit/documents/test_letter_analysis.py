@@ -198,9 +198,11 @@ def test_the_demand_letter_names_the_same_fallback():
         f"效力的，我方将依法要求返还您因该合同取得的财产（{CODE}第一百四十五条、第一百五十七条）。"
     ) in printed_copy("demand_letter", data)
     warning = _warnings("demand_letter", data)["capacity_at_contract_unknown"]
-    assert "函件按合同有效要求付款，并写明签约时已为该状态的，将依法要求返还其因合同取得的财产" in (
-        warning.message
-    )
+    assert (
+        "函件按合同有效要求付款，并写明签约时已为限制民事行为能力人、合同未获追认的，将依法要求"
+        "返还其因合同取得的财产（第一百五十七条）"
+    ) in warning.message
+    assert "保证人" not in warning.message  # no guarantor in this case
 
 
 def test_a_legal_basis_typed_by_the_user_is_printed_instead():

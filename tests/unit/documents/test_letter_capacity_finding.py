@@ -40,10 +40,13 @@ def test_found_after_the_contract_the_letter_argues_nothing_of_capacity():
 def test_found_of_limited_capacity_before_the_guardian_is_called_on_to_ratify():
     data = load_fixture("lawyer_letter", "valid", "adult_found_limited_before_the_contract")
     printed = printed_copy("lawyer_letter", data)
+    # the guardian's introduction names the judgment and its day; the facts refer to it
     assert (
-        "张伟已于2024年6月1日经北京市东城区人民法院（2024）京0101民特12号民事判决认定为限制民事"
-        "行为能力人，其后于2025年1月10日签订上述《借款合同》。"
+        "张伟经北京市东城区人民法院（2024）京0101民特12号民事判决于2024年6月1日认定为限制民事"
+        "行为能力人，您系张伟之妻、法定代理人。"
     ) in printed
+    assert "张伟签订上述《借款合同》时，已经上述判决认定为限制民事行为能力人。" in printed
+    assert printed.count("（2024）京0101民特12号") == 1
     assert f"（{CODE}第二十二条、第一百四十五条第一款）" in printed
     assert "本所受委托人委托催告您自收到本函之日起三十日内对上述合同予以追认" in printed
     assert (
@@ -61,10 +64,10 @@ def test_found_without_capacity_before_the_contract_is_void():
     )
     printed = printed_copy("lawyer_letter", data)
     assert (
-        "张伟签订该合同时已于2024年6月1日经北京市东城区人民法院（2024）京0101民特12号民事判决"
-        "认定为无民事行为能力人，该合同无效"
+        "张伟签订该合同时已经上述判决认定为无民事行为能力人，该合同无效"
         f"（{CODE}第二十一条第一款、第一百四十四条）"
     ) in printed
+    assert printed.count("（2024）京0101民特12号") == 1  # in the guardian's introduction
     assert "不能辨认自己行为的成年人为无民事行为能力人；无民事行为能力人实施的" in printed
     assert "已交付款项" in printed and "尚欠" not in printed and "资金占用损失" not in printed
 
@@ -77,9 +80,10 @@ def test_interest_from_an_adult_found_without_capacity_is_refused_at_its_item():
         (("amounts", "components", 1, "kind"), "void_contract_claim"),
         (("amounts", "components", 2, "kind"), "void_contract_claim"),
     ]
-    assert "已于2024年6月1日经北京市东城区人民法院（2024）京0101民特12号民事判决认定" in (
-        errors[0].message
-    )
+    assert (
+        "债务人张伟签订《借款合同》时已于2024年6月1日经北京市东城区人民法院（2024）京0101民特12号"
+        "民事判决认定为无民事行为能力人，合同无效，自始没有法律约束力"
+    ) in errors[0].message
 
 
 def test_same_day_keeps_both_branches_and_warns():
@@ -89,7 +93,9 @@ def test_same_day_keeps_both_branches_and_warns():
     data["capacity_found_on"] = "2025-01-10"
     warning = _codes("lawyer_letter", data)["capacity_at_contract_unknown"]
     assert warning.loc == ("debtor", "capacity")
-    assert "先后无法确定" in (warning.hint or "")
+    assert "（人民法院的认定与签约为同一日，先后无法确定）" in warning.message
+    assert "填写「民事行为能力认定日期」" not in (warning.hint or "")  # it is filled in
+    assert (warning.hint or "").startswith("请核实其签约时的民事行为能力")
     printed = printed_copy("lawyer_letter", data)
     assert "但张伟签订上述合同时已为不能完全辨认自己行为的成年人" in printed
 

@@ -137,10 +137,10 @@ def test_an_adult_found_after_with_what_shows_it_is_void_and_without_binds():
     assert contract_status(case) == "void"
     printed = printed_copy("lawyer_letter", ADULT)
     assert (
-        f"张伟签订该合同时已不能辨认自己的行为（依据：{EVIDENCE}），其后于2025年9月1日经北京市东城区"
-        "人民法院（2025）京0101民特88号民事判决认定为无民事行为能力人，该合同无效"
-        f"（{CODE}第二十一条第一款、第一百四十四条）"
+        f"张伟签订该合同时已不能辨认自己的行为（依据：{EVIDENCE}），其后经上述判决认定为无民事"
+        f"行为能力人，该合同无效（{CODE}第二十一条第一款、第一百四十四条）"
     ) in printed
+    assert printed.count("（2025）京0101民特88号") == 1  # in the guardian's introduction
     data = copy.deepcopy(ADULT)
     del data["incapacity_at_signing"]
     case, result = _evaluate("lawyer_letter", data)
@@ -149,13 +149,22 @@ def test_an_adult_found_after_with_what_shows_it_is_void_and_without_binds():
 
 
 @pytest.mark.parametrize(
-    ("type_name", "fixture"),
+    ("type_name", "fixture", "why"),
     [
-        ("demand_letter", "incapacity_evidence_with_a_finding_before_the_contract"),
-        ("lawyer_letter", "incapacity_evidence_for_an_adult_of_limited_capacity"),
+        (
+            "demand_letter",
+            "incapacity_evidence_with_a_finding_before_the_contract",
+            "本案债务人张伟已于2024年6月1日经人民法院认定为无民事行为能力人，早于签约"
+            "（2025年1月10日）：由该认定说明其签约时的民事行为能力",
+        ),
+        (
+            "lawyer_letter",
+            "incapacity_evidence_for_an_adult_of_limited_capacity",
+            "本案债务人张伟填写为限制民事行为能力人：该项只用于无民事行为能力人",
+        ),
     ],
 )
-def test_what_shows_the_inability_is_refused_where_nothing_rests_on_it(type_name, fixture):
+def test_what_shows_the_inability_is_refused_where_nothing_rests_on_it(type_name, fixture, why):
     data = load_fixture(type_name, "invalid", fixture)
     errors = _evaluate(type_name, data)[1].errors
     assert [(p.loc, p.code) for p in errors] == [
@@ -164,6 +173,22 @@ def test_what_shows_the_inability_is_refused_where_nothing_rests_on_it(type_name
     assert errors[0].message.startswith(
         "只有人民法院认定债务人为无民事行为能力人的日期与签约同日或者晚于签约时，才需写明其签约时"
         "已不能辨认自己行为的依据"
+    )
+    assert why in errors[0].message  # the reason this case's own, not another's
+
+
+def test_what_shows_the_inability_is_refused_without_the_findings_day():
+    data = copy.deepcopy(
+        load_fixture(
+            "demand_letter",
+            "valid",
+            "minor_found_without_capacity_after_the_contract_with_evidence",
+        )
+    )
+    del data["capacity_found_on"]
+    errors = {p.code: p for p in _evaluate("demand_letter", data)[1].errors}
+    assert "未填写「民事行为能力认定日期」，无从确定认定与签约的先后" in (
+        errors["incapacity_evidence_unused"].message
     )
 
 

@@ -214,3 +214,37 @@ def test_the_finding_prints_alike_in_the_pdf_and_the_docx(service, fmt, type_nam
     assert normalize(FOUND) in text
     assert normalize("代理张伟以其本人的财产返还，于") in text
     assert "代为" not in text and "为14周岁的无民事行为能力人" not in text
+
+
+def test_without_a_guardian_the_capacity_warning_cites_the_article_of_a_minor():
+    data = copy.deepcopy(DEMAND)
+    del data["debtor"]["guardian"]
+    warning = _problems("demand_letter", data)["debtor_without_capacity"]
+    assert warning.message.startswith(
+        f"债务人张伟为无民事行为能力人（{CODE}第二十一条第二款）：由其法定代理人代理实施民事"
+        "法律行为，文书应向其监护人送达（第二十三条）"
+    )
+
+
+def test_an_adult_of_limited_capacity_without_a_guardian_is_warned_under_art_22():
+    data = load_fixture("demand_letter", "valid", "debtor_with_limited_capacity")
+    warning = _problems("demand_letter", data)["debtor_without_capacity"]
+    assert warning.message.startswith(
+        f"债务人张伟为限制民事行为能力人（{CODE}第二十二条）：由其法定代理人代理或者经其同意、"
+        "追认，文书应向其监护人送达（第二十三条）"
+    )
+
+
+def test_without_the_finding_the_minor_warning_does_not_call_the_contract_void():
+    """The finding is required (capacity_finding_required): its day decides whether the
+    contract is void or awaits ratification, so the warning beside the birth date says
+    both, as the error does, and not that the contract is void."""
+    data = load_fixture("demand_letter", "invalid", "minor_without_capacity_without_finding")
+    warning = _problems("demand_letter", data)["debtor_minor"]
+    assert warning.message == (
+        f"债务人张伟签约时未满十八周岁（14周岁），为未成年人（{CODE}第十七条），填写为无民事行为"
+        "能力人：其签约时的民事行为能力依人民法院认定的日期确定，认定早于签约的，订立的合同无效"
+        "（第二十一条第二款、第一百四十四条），追认不能使其有效；与签约同日或者晚于签约的，函件"
+        "催告法定代理人追认（第十九条、第一百四十五条），有证据证明其签约时已不能辨认自己的行为的"
+        "除外"
+    )

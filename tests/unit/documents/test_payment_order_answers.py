@@ -126,7 +126,10 @@ def test_an_address_without_its_district_is_refused_as_not_locating_the_debtor()
     assert (problem.loc, problem.code) == (("respondent", "address"), "respondent_not_located")
     assert "未写明所在的省（自治区、直辖市）、市、区县" in problem.message
     assert "不适用公告送达" in problem.message
-    assert "第四百二十七条第四项、第五项，第四百二十九条" in problem.message
+    assert (
+        "（《中华人民共和国民事诉讼法》第二百二十五条第一款第二项，"
+        f"{SPI}第四百二十七条第四项、第五项、第四百二十九条）"
+    ) in problem.message
     assert "court_place_unverified" not in [p.code for p in problems]
 
 
@@ -262,3 +265,11 @@ def test_a_located_debtor_answered_unreachable_is_refused_at_the_answer_alone():
     (problem,) = [p for p in _problems(data) if p.severity == "error"]
     assert (problem.loc, problem.code) == (("respondent_reachable",), "cannot_be_served")
     assert problem.message.startswith("支付令须送达被申请人本人")
+
+
+def test_a_creditor_owing_a_counter_performance_is_refused_under_art_225_1_1():
+    problems = _problems(_fixture("creditor_owes_counter_performance", "invalid"))
+    (problem,) = [p for p in problems if p.code == "counter_performance"]
+    assert (
+        f"（《中华人民共和国民事诉讼法》第二百二十五条第一款第一项，{SPI}第四百二十七条第三项）"
+    ) in problem.message
