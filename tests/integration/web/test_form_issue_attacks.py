@@ -172,3 +172,50 @@ def test_another_tenants_batch_reports_are_not_found(web, tmp_path):
     assert web.b.admin.get(f"/form/batches/{run_id}").status_code == 404
     for answer in (*ours.values(), *theirs.values()):
         answer.close()
+
+
+def _odd_cases() -> list[Any]:
+    case = _case()
+    return [
+        {**case, "debtor": []},
+        {**case, "debtor": {**case["debtor"], "name": ["张伟"]}},
+        {**case, "debtor": {**case["debtor"], "id_number": 110105}},
+        {**case, "debtor": {**case["debtor"], "name": "张\x00伟"}},
+        {**case, "guarantors": [{"name": "李四"}] * 50},
+        {**case, "sender_profile_id": "../../1"},
+        {**case, "sender_profile_id": 10**30},
+        {**case, "amounts": {"components": "x"}},
+        {**case, "letter_date": "2026-02-30", "letter_number": {"a": 1}},
+        {**case, "recipient_index": -1},
+        {"debtor": {"name": case["debtor"]["name"]}},
+        {k: v for k, v in case.items() if k != "debtor"},
+    ]
+
+
+@pytest.mark.parametrize("index", range(len(_odd_cases())))
+def test_an_odd_case_asked_about_is_answered_not_a_server_error(web, index):
+    """``/issued`` reads a case as far as it parses (to find what another channel issued
+    of it): a case that does not parse is no case issued, answered 200, never a 500."""
+    client = web.a.member
+    case = _odd_cases()[index]
+    answer = client.post(
+        "/form/demand_letter/issued", json=case, headers={"X-CSRFToken": page_csrf(client)}
+    )
+    assert answer.status_code == 200, answer.get_data(as_text=True)[:300]
+    assert answer.json == {"documents": [], "elsewhere": []}
+    download = _download(client, case, page_csrf(client))
+    assert download.status_code in (400, 404, 409, 422), download.get_data(as_text=True)[:300]
+
+
+def test_a_profile_id_past_the_column_is_not_found(web):
+    """A ``sender_profile_id`` no row can have (past a 32-bit integer) is not found, as
+    another tenant's: 422 on the case, 4xx at its address; the driver is never asked."""
+    api = key_client(web.app, web.a.id, MEMBER)
+    case = {**_case(), "sender_profile_id": 10**30}
+
+    rendered = api.post("/api/v1/documents/demand_letter?format=pdf", json=case)
+    shown = api.get(f"/api/v1/sender-profiles/{10**30}")
+
+    assert rendered.status_code == 422, rendered.get_data(as_text=True)[:300]
+    assert [p["loc"] for p in rendered.json] == [["sender_profile_id"]]
+    assert shown.status_code in (404, 422)  # refused by its path model, or not found
