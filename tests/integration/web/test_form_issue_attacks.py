@@ -219,3 +219,26 @@ def test_a_profile_id_past_the_column_is_not_found(web):
     assert rendered.status_code == 422, rendered.get_data(as_text=True)[:300]
     assert [p["loc"] for p in rendered.json] == [["sender_profile_id"]]
     assert shown.status_code in (404, 422)  # refused by its path model, or not found
+
+
+def test_asking_about_a_case_logs_no_personal_data(web, caplog):
+    """T8: the lookup of what another channel issued, its refusal and the new letter
+    beside it log ids, never the debtor's name or ID number."""
+    case = _case()
+    name, number = case["debtor"]["name"], case["debtor"]["id_number"]
+    client = web.a.member
+    caplog.set_level("DEBUG")
+
+    by_api = _by_api(web, web.a.id, case)
+    asked = client.post(
+        "/form/demand_letter/issued", json=case, headers={"X-CSRFToken": page_csrf(client)}
+    )
+    refused = _download(client, case, page_csrf(client))
+    renewed = _download(client, case, page_csrf(client), issue_new=by_api)
+    forged = _download(client, case, "forged", issue_new=by_api)
+
+    assert asked.json["elsewhere"][0]["document_id"] == by_api
+    assert (refused.status_code, renewed.status_code, forged.status_code) == (409, 200, 400)
+    logged = caplog.text + "".join(str(r.args) for r in caplog.records)
+    assert "missing or invalid CSRF token" in logged  # the log was captured
+    assert name not in logged and number not in logged and number[-8:] not in logged
