@@ -108,13 +108,17 @@ def hyperlink_shown(text: str) -> str | None:
 def typed_text(value: str, text_column: bool) -> str:
     """A text cell as typed: stripped, without a report's guard. A link formula is the
     text it shows (:func:`hyperlink_shown`), on a first run and on the run of its rejects
-    copy alike. Any other formula kept as text is refused: the rejects copy's of one
-    saved without its result in any column (a name ``'=VLOOKUP(…)`` is never a name), and
-    any where text is no value (an amount, a date); a text column's unguarded ``=…``
-    stays text (guarded again on output)."""
+    copy alike, unless that text is itself a formula (refused in any column: its value is
+    not in the cell, and a link inside a link would read differently each run). Any other
+    formula kept as text is refused: the rejects copy's of one saved without its result
+    in any column (a name ``'=VLOOKUP(…)`` is never a name), and any where text is no
+    value (an amount, a date); a text column's unguarded ``=…`` stays text (guarded again
+    on output)."""
     text = value.strip()
     shown = hyperlink_shown(text)
-    if shown is not None:
+    if shown is not None:  # a link showing a formula's text (``"=1+2"``, a link) is none
+        if shown.startswith("=") and len(shown) > 1:
+            raise typed_formula(shown)
         return shown
     plain = unguarded(text)
     if plain.startswith("=") and len(plain) > 1 and (plain != text or not text_column):

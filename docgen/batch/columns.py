@@ -66,10 +66,9 @@ class Column:
         stored (an ID number Excel turned into a number, a formula without its result).
         """
         if isinstance(value, cells.Formula):
-            shown = cells.hyperlink_shown(value.text)  # a link is the text it shows
-            if shown is None:
+            if cells.hyperlink_shown(value.text) is None:
                 raise cells.formula_error(value)
-            value = shown
+            value = value.text  # a link: the text it shows, read as typed_text reads it
         if isinstance(value, str):
             value = cells.typed_text(value, self.kind == "text")
         wrong = cells.excel_error(value)

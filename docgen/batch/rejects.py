@@ -25,7 +25,7 @@ from typing import Any
 from docgen.batch.cells import as_excel_shows, hyperlink_shown
 from docgen.batch.columns import Column, Layout
 from docgen.batch.rows import Cell, fill_slot
-from docgen.batch.sheets import column_width, safe_cell, write_csv
+from docgen.batch.sheets import column_width, safe_cell, write_csv, xml_text
 from docgen.documents.problems import Loc, Problem
 from docgen.domain.written import AMOUNT_HINT, DATE_HINT
 
@@ -393,7 +393,7 @@ def _mark(out: list[Any], problems: list[Entry]) -> None:
         warned = all(_warning(p) for p in found)
         out[index].fill = _yellow() if warned else _red()
         text = "\n".join(f"{p['message']}\n{p.get('hint', '')}" for p in found)
-        out[index].comment = Comment(text, "docgen")
+        out[index].comment = Comment(xml_text(text), "docgen")
 
 
 RED, YELLOW = "FFC7CE", "FFEB9C"  # Excel's own 差 and 适中 fills

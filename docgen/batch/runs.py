@@ -216,22 +216,23 @@ class Batches:
             tmp.replace(target)
         return target
 
-    def output_file(self, run_id: str, name: str) -> Path | None:
-        """One of a finished run's reports (``rejects.xlsx`` …), or None."""
+    def output_file(self, run_id: str, name: str, tenant_id: int | None) -> Path | None:
+        """One of a finished run's reports (``rejects.xlsx`` …), or None; another tenant's
+        run is not found (``tenant_id`` None: any, for the operator)."""
         if name not in REPORT_FILES:
             return None
         with db.session_scope(self.engine) as session:
-            run = self._get(session, run_id)
+            run = self._get(session, run_id, tenant_id)
             if run.status != RUN_DONE:
                 return None
             path = Path(run.out_dir) / name
         return path if path.is_file() else None
 
     def reject_lines(
-        self, run_id: str, limit: int = 200, name: str = "rejects.csv"
+        self, run_id: str, tenant_id: int | None, limit: int = 200, name: str = "rejects.csv"
     ) -> list[dict[str, str]]:
         """The first lines of a finished run's rejects report or warnings (for the page)."""
-        path = self.output_file(run_id, name)
+        path = self.output_file(run_id, name, tenant_id)
         if path is None:
             return []
         with path.open(encoding="utf-8-sig", newline="") as fh:

@@ -3,6 +3,9 @@
 Every text cell that Excel would read as a formula (starting with ``= + - @``, a tab or
 a carriage return) is written with a leading apostrophe, so a debtor named
 ``=HYPERLINK("http://x")`` stays text (formula injection, OWASP "CSV Injection").
+Characters an XLSX cannot hold (the C0 controls but tab and line breaks, U+FFFE/U+FFFF,
+lone surrogates) are dropped from every text written: a value refused for holding one
+(``text_control_char``) is still reported, not a crash of the whole report.
 Rows are written as they come; an XLSX is written in openpyxl's write-only mode.
 """
 
@@ -10,18 +13,29 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
+# what XML 1.0 (and so openpyxl and lxml) refuses in a cell or comment
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_text(text: str) -> str:
+    """``text`` without the characters an XLSX cannot hold (invisible in Excel anyway)."""
+    return _NOT_IN_XML.sub("", text)
+
 
 def safe_cell(value: Any) -> Any:
-    """The value to write: text that looks like a formula gets a leading ``'``."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
+    """The value to write: text without what an XLSX cannot hold, and, if it then looks
+    like a formula, with a leading ``'``."""
+    if not isinstance(value, str):
+        return value
+    value = xml_text(value)
+    return "'" + value if value.startswith(FORMULA_PREFIXES) else value
 
 
 def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:

@@ -133,12 +133,17 @@ def _create(url: str) -> Engine:
             url,
             connect_args={"timeout": 30, "check_same_thread": False},
             json_serializer=_json_text,
+            hide_parameters=True,  # an error's text never carries case data (T8)
         )
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "checkout", _sqlite_busy_timeout)
         return engine
     return create_engine(
-        url, pool_pre_ping=True, connect_args=_postgres_args(url), json_serializer=_json_text
+        url,
+        pool_pre_ping=True,
+        connect_args=_postgres_args(url),
+        json_serializer=_json_text,
+        hide_parameters=True,  # an error's text (logged with a 500) never carries case data
     )
 
 

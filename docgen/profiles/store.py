@@ -68,6 +68,11 @@ class StoredProfile:
         }
 
 
+MAX_ID = 2**31 - 1
+"""The largest id the column holds (PostgreSQL's integer): a larger one posted (a case's
+``sender_profile_id``) overflowed the driver, a 500, rather than being not found."""
+
+
 class ProfileNotFound(LookupError):
     """No sender profile has this id."""
 
@@ -115,6 +120,8 @@ class ProfileStore:
 
     @staticmethod
     def _row(session: Any, tenant_id: int, profile_id: int) -> ProfileRow:
+        if not 1 <= profile_id <= MAX_ID:  # no row has it: not asked of the database
+            raise ProfileNotFound(profile_id)
         row = session.get(ProfileRow, profile_id)
         if row is None or row.tenant_id != tenant_id:  # another tenant's: not found
             raise ProfileNotFound(profile_id)

@@ -45,6 +45,12 @@ class RegisteredDocument(Base):
     # first document of each of its issues a page of the unique round index (0014).
     __table_args__ = (
         Index("ix_register_documents_tenant_created", "tenant_id", "created_at"),
+        # a debtor's documents, the tenant's only: a lookup's work does not grow with
+        # other tenants' documents to the same name (migration 0015)
+        Index(
+            "ix_register_documents_tenant_debtor_name", "tenant_id", "debtor_name", "debtor_id_hash"
+        ),
+        Index("ix_register_documents_tenant_debtor_id_hash", "tenant_id", "debtor_id_hash"),
         Index(
             "ix_register_documents_tenant_letter_number",
             "tenant_id",
@@ -95,9 +101,9 @@ class RegisteredDocument(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     batch_id: Mapped[str | None] = mapped_column(String(64))
     # for exact lookups only (docgen.register.lookup): the first debtor's name, and a
-    # SHA-256 of its ID number, never the number itself
-    debtor_name: Mapped[str | None] = mapped_column(String(200), index=True, nullable=True)
-    debtor_id_hash: Mapped[str | None] = mapped_column(String(64), index=True, nullable=True)
+    # SHA-256 of its ID number, never the number itself; indexed within the tenant (0015)
+    debtor_name: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    debtor_id_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
     # the letter number (函号) printed on this copy, for the reuse check
     # (docgen.pipeline.numbers); None for a document without one
     letter_number: Mapped[str | None] = mapped_column(String(LETTER_NUMBER_LENGTH), nullable=True)

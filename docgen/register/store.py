@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -27,6 +28,9 @@ from docgen.register.models import Delivery, RegisteredDocument, RegisteredOutpu
 _DOCUMENTS = cast(Table, RegisteredDocument.__table__)
 _OUTPUTS = cast(Table, RegisteredOutput.__table__)
 CASE_ROWS = 200  # documents of one case read at most (a copy per recipient, each issue)
+# what a document id can be (the id column's length, letters and digits): a posted id of
+# another shape (a NUL, which PostgreSQL refuses in a query) is not looked up
+_AN_ID = re.compile(r"[0-9A-Za-z]{1,32}")
 
 
 @dataclass(frozen=True)
@@ -140,7 +144,10 @@ class Register:
 
     def get(self, document_id: str, tenant_id: int | None) -> RegisteredDocument | None:
         """The document of ``tenant_id`` with this id (None: of any tenant, for the
-        operator's own commands); another tenant's document is not found."""
+        operator's own commands); another tenant's document is not found, nor an id no
+        document can have."""
+        if not isinstance(document_id, str) or not _AN_ID.fullmatch(document_id):
+            return None
         with db.session_scope(self.engine) as session:
             row = session.get(RegisteredDocument, document_id)
             if row is None or (tenant_id is not None and row.tenant_id != tenant_id):

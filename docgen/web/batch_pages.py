@@ -77,17 +77,18 @@ def batch_status(run_id: str) -> Response:
         run=status,
         label=label,
         doc_type=registry.get(status["type"]),
-        rejects=batches_service().reject_lines(run_id),
-        warnings=batches_service().reject_lines(run_id, name="warnings.csv"),
+        rejects=batches_service().reject_lines(run_id, tenant_id()),
+        warnings=batches_service().reject_lines(run_id, tenant_id(), name="warnings.csv"),
     )
     return page_response(html)
 
 
 @bp.get("/batches/<run_id>/files/<name>")
 def batch_file(run_id: str, name: str) -> Response:
-    """A finished run's rejects report or manifest, on its own."""
+    """A finished run's rejects report or manifest, on its own; another tenant's run is
+    not found."""
     try:
-        path = batches_service().output_file(run_id, name)
+        path = batches_service().output_file(run_id, name, tenant_id())
     except RunNotFound:
         path = None
     if path is None:

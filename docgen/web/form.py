@@ -63,6 +63,7 @@ from docgen.web.pages import (
     bp,
     doc_type_or_404,
     page_response,
+    wants_json,
 )
 from docgen.web.sample_titles import sample_titles
 
@@ -272,7 +273,7 @@ def _rendered(type_name: str, data: Any, fmt: str, inline: bool) -> Rendered:
 def _refused(problems: list[Problem], doc_type: DocumentType[Any], status: int) -> Response:
     """The problems as a page (a plain form post), or as JSON to the page's own download
     (``Accept: application/json``), which shows them beside its download buttons."""
-    if request.accept_mimetypes.best == "application/json":
+    if wants_json():
         answer = jsonify([p.as_dict() for p in problems])
         answer.status_code = status
         return answer

@@ -64,12 +64,17 @@ def _check_csrf() -> Response | None:
     except (CsrfInvalid, CSRFError):
         log.warning("form request refused: missing or invalid CSRF token on %s", request.path)
         problem = Problem((), "csrf_invalid", CSRF_MESSAGE)
-        if request.is_json:
+        if request.is_json or wants_json():  # the page's own fetch shows it in words
             response = jsonify([problem.as_dict()])
             response.status_code = 400
             return response
         return page_response(render_template("form/refused.html", problems=[problem]), 400)
     return None
+
+
+def wants_json() -> bool:
+    """Whether the request is the page's own fetch, asking for JSON (``Accept``)."""
+    return request.accept_mimetypes.best == "application/json"
 
 
 def page_response(html: str, status: int = 200) -> Response:
