@@ -17,7 +17,8 @@ from docx import Document as new_document
 from docx.document import Document as WordDocument
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Length, Mm, Pt
 from docx.table import Table as WordTable
 from docx.text.paragraph import Paragraph as WordParagraph
@@ -36,6 +37,7 @@ from docgen.docmodel.blocks import (
     Paragraph,
     SignatureLines,
     SignBlock,
+    SignRow,
     Table,
     Text,
     Title,
@@ -43,6 +45,7 @@ from docgen.docmodel.blocks import (
     ragged,
     text,
 )
+from docgen.docmodel.docx_signing import sign_rows_table
 from docgen.docmodel.docx_writer import empty_document, style_id
 
 # pPr children that follow numPr and pBdr (ECMA-376 CT_PPrBase order)
@@ -148,9 +151,18 @@ class _Writer:
                 self._signature(lines, place, keep_last)
             case SignBlock():
                 self._sign_block(item, keep_last)
-            case Keep(blocks):
-                for k, inner in enumerate(blocks):
-                    self.write(inner, keep_last=keep_last or k < len(blocks) - 1)
+            case SignRow():
+                self._sign_rows((item,))
+            case Keep():
+                runs_on, kept = item.parts()
+                rows = tuple(r for r in kept if isinstance(r, SignRow))
+                text_end = kept[: len(kept) - len(rows)]
+                for inner in runs_on:
+                    self.write(inner)
+                for k, inner in enumerate(text_end):
+                    self.write(inner, keep_last=keep_last or k < len(kept) - 1)
+                if rows:
+                    self._sign_rows(rows)
             case PageBreak():
                 self.break_before = True
 
@@ -198,6 +210,14 @@ class _Writer:
         if item.dated:
             self.para(text(lines[-1]), "Signature Block", keep=keep_last)
 
+    def _sign_rows(self, rows: tuple[SignRow, ...]) -> None:
+        """The signers' rows: a table docgen never built through python-docx (it came
+        with the text writer), so the reference inserts the same markup into its tree;
+        what this compares is where it stands among the paragraphs around it."""
+        markup = sign_rows_table(rows, style_id).replace("<w:tbl>", f"<w:tbl {nsdecls('w')}>", 1)
+        self.doc.element.body.sectPr.addprevious(parse_xml(markup))
+        self.after_table = True
+
     def _fingerprint_box(self, keep: bool = True) -> None:
         box = self.doc.add_table(rows=1, cols=1)
         box._tbl.tblStyle_val = style_id(styles.TABLE_STYLE)
@@ -240,6 +260,8 @@ class _Writer:
         # the last row and the total keep with the next paragraph (keep_last); the rows
         # kept with the total, each with the row after it (keep_with_total)
         kept = [table.rows[k + 1] for k in range(len(item.rows)) if item.keeps_with_next(k)]
+        if item.rows:  # the header row keeps with the first row
+            kept.append(table.rows[0])
         if item.keep_last and item.total is not None:
             kept.append(table.rows[rows - 1])
         for cell in (cell for row in kept for cell in row.cells):

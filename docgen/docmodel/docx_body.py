@@ -322,8 +322,11 @@ def _table(item: Table, style_id: Callable[[str], str]) -> str:
         *(f'<w:gridCol w:w="{w}"/>' for w in widths),
         "</w:tblGrid>",
     ]
+    # the header row keeps with the first row: a header alone at the foot of a page
+    # reads as an empty table (and LibreOffice then loses the rows that follow it)
+    header_look = replace(look, keep_next=True) if item.rows else look
     header = [
-        _cell(plain_runs(c.header), "center", w, look)
+        _cell(plain_runs(c.header), "center", w, header_look)
         for c, w in zip(item.columns, widths, strict=True)
     ]
     out.append(_row(header, header=True))

@@ -49,4 +49,5 @@ def test_word_keeps_the_last_rows_paragraphs_with_the_next():
     writer = BodyWriter(lambda name: name, lambda: 1)
     writer.write(Table(COLUMNS, ROWS, keep_last=True))
     rows = writer.xml().split("<w:tr>")[1:]  # the header, then the three rows
-    assert ["<w:keepNext/>" in row for row in rows] == [False, False, False, True]
+    # the header row keeps with the first row; the last with what follows
+    assert ["<w:keepNext/>" in row for row in rows] == [True, False, False, True]

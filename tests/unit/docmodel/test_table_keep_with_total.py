@@ -54,7 +54,8 @@ def test_word_keeps_each_kept_rows_paragraphs_with_the_next():
     writer = BodyWriter(lambda name: name, lambda: 1)
     writer.write(Table(COLUMNS, ROWS, TOTAL, keep_with_total=1))
     rows = writer.xml().split("<w:tr>")[1:]  # the header, four rows, the total
-    assert ["<w:keepNext/>" in row for row in rows] == [False, False, False, False, True, False]
+    # the header row keeps with the first row, as in every table
+    assert ["<w:keepNext/>" in row for row in rows] == [True, False, False, False, True, False]
 
 
 def test_keep_last_and_keep_with_total_together_keep_the_most_rows():
