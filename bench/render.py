@@ -9,10 +9,12 @@ same renders with the register off are reported beside (``*_register_off``):
   loading fonts and parsing the stylesheets); the document type is imported beforehand;
 * warm: after ``DocumentService.warm_up()`` and ``docgen.runtime.settle()`` (what a web worker
   does before its first request) and 3 warm-up renders per format, per-document
-  milliseconds of ``DocumentService.render("demand_letter", data, fmt)`` over 8 variants of
-  ``fixtures/demand_letter/valid/person_debtor.json`` in turn (each its own debtor,
-  contract and number), reported as median and p95; every valid fixture is printed once
-  as well (``fixtures_rendered``);
+  milliseconds of ``DocumentService.render("demand_letter", data, fmt)``, each of a letter
+  no render of the process saw before (``bench/letters.py``: variants of
+  ``fixtures/demand_letter/valid/person_debtor.json``, each its own debtor, contract and
+  number; Typst reuses what it laid out for identical paragraphs, so a letter rendered
+  again would be faster than a real one), reported as median and p95; every valid
+  fixture is printed once as well (``fixtures_rendered``);
 * naive baseline for the same inputs: ``DocxTemplate(path).render(context)`` with a plain
   jinja2 ``Environment``, and a fresh WeasyPrint ``HTML(string=...).write_pdf()`` with a
   ``CSS(filename=print.css)`` parsed each time and no shared ``FontConfiguration``; both
