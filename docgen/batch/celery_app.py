@@ -47,7 +47,7 @@ def make_app(broker_url: str) -> Celery:
         broker_connection_retry_on_startup=True,
         broker_transport_options={"visibility_timeout": 1800, "global_keyprefix": "docgen:"},
         worker_hijack_root_logger=False,
-        worker_max_tasks_per_child=200,
+        worker_max_tasks_per_child=runtime.CHUNKS_PER_CHILD,
         # a guard, not the budget: a child peaks near 200 MiB; one whose peak passed this
         # (a leak, a pathological row) is replaced after the task that took it there
         worker_max_memory_per_child=MAX_CHILD_KIB,

@@ -72,7 +72,10 @@ class LocalExecutor:
             return
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(
-            self.processes, mp_context=context, initializer=runtime.settle
+            self.processes,
+            mp_context=context,
+            initializer=runtime.settle,
+            max_tasks_per_child=runtime.CHUNKS_PER_CHILD,
         ) as pool:
             futures = [
                 pool.submit(process_chunk, settings, database_url, run_id, list(chunk))

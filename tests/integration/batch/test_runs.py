@@ -302,6 +302,42 @@ def test_a_pool_worker_killed_mid_run_is_replaced_and_the_run_completes(settings
     assert_exact(tmp_path / run_id, 24, ("docx",))
 
 
+@pytest.mark.slow
+def test_pool_workers_are_replaced_after_their_chunks_and_the_run_completes(
+    settings, tmp_path, monkeypatch
+):
+    """A worker process is replaced after ``CHUNKS_PER_CHILD`` chunks (what Typst kept of
+    the letters it laid out goes with it); here after each chunk: six chunks, more than
+    two processes, every letter once."""
+    import threading
+
+    from docgen import runtime
+
+    monkeypatch.setattr(runtime, "CHUNKS_PER_CHILD", 1)
+    source = letters_sheet(tmp_path / "cases.csv", 12)
+    database_url = f"sqlite:///{tmp_path / 'state.db'}"
+    batches = Batches(settings, database_url)
+    run_id = batches.create(
+        source,
+        RunOptions("demand_letter", formats=["docx"], chunk_size=2),
+        tmp_path,
+        DEFAULT_TENANT_ID,
+    )
+    batches.plan(run_id)
+    seen: set[int] = set()
+    result: dict[str, dict] = {}
+    thread = threading.Thread(
+        target=lambda: result.setdefault("summary", batches.execute(run_id, LocalExecutor(2)))
+    )
+    thread.start()
+    while thread.is_alive():
+        seen.update(_children())
+        time.sleep(0.01)
+    assert result["summary"]["rendered"] == 12
+    assert len(seen) > 2, "each chunk's worker should have been replaced"
+    assert_exact(tmp_path / run_id, 12, ("docx",))
+
+
 def _children() -> list[int]:
     me = os.getpid()
     out = []
