@@ -7,6 +7,7 @@
   first requests do not pay about a second each for loading them; then the garbage
   collector is settled (``docgen.runtime.settle``) so it no longer walks what warm-up
   loaded;
+* ``max_requests``: a worker is replaced after some 5,000 requests, which bounds its memory;
 * ``worker_abort`` (gunicorn's worker timeout) answers the request that ran too long with a
   JSON 503 problem instead of gunicorn's HTML error page (``docgen.web.limits``).
 
@@ -25,6 +26,13 @@ from docgen.render import prepared_fonts
 from docgen.web.extension import app_service
 
 control_socket_disable = True
+
+# A worker is replaced after this many requests (each its own number within the jitter, so
+# the workers are not replaced together): Typst keeps what it laid out of every document
+# and its Python binding never evicts it, so a worker grows with the distinct documents it
+# prints (about 8 KB a letter, docs/benchmarks.md); the new worker warms up in post_fork.
+max_requests = 5000
+max_requests_jitter = 500
 
 
 def on_starting(server: Any) -> None:

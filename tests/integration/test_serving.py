@@ -47,3 +47,15 @@ def test_master_prepares_the_pdf_fonts_and_a_worker_warms_up_before_serving(
     with engine.connect() as connection:
         for table in (RegisteredDocument, LetterCounterRow):
             assert connection.scalar(select(func.count()).select_from(table)) == 0
+
+
+def test_gunicorn_reads_that_a_worker_is_replaced_after_some_thousands_of_requests() -> None:
+    """gunicorn's own reading of the configuration ``docgen serve`` passes it: a worker is
+    replaced after 4,500–5,500 requests (its memory grows with the documents it prints)."""
+    from gunicorn.app.base import Application
+    from gunicorn.config import Config
+
+    reader = Application.__new__(Application)  # only its configuration loader is used
+    reader.cfg = Config()
+    reader.load_config_from_module_name_or_filename("python:docgen.web.gunicorn_conf")
+    assert (reader.cfg.max_requests, reader.cfg.max_requests_jitter) == (5000, 500)
