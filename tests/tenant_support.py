@@ -7,10 +7,12 @@ so tenants made by different tests on one database never meet.
 
 from __future__ import annotations
 
+import io
 import re
 import time
 import uuid
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from flask import Flask
@@ -99,6 +101,25 @@ def page_csrf(client: FlaskClient) -> str:
     return re.search(r'name="csrf-token" content="([^"]+)"', page).group(1)  # type: ignore[union-attr]
 
 
+def finished_web_batch(client: FlaskClient, source: Path) -> str:
+    """The id of a batch of demand letters uploaded on the batch page as ``client``, once
+    its page says it is done (DOCX only, to be quick)."""
+    form = {
+        "file": (io.BytesIO(source.read_bytes()), source.name),
+        "type": "demand_letter",
+        "format": "docx",
+        "csrf_token": page_csrf(client),
+    }
+    response = client.post("/form/batches", data=form, content_type="multipart/form-data")
+    assert response.status_code == 303, response.get_data(as_text=True)[:300]
+    run_id = response.headers["Location"].rstrip("/").rsplit("/", 1)[-1]
+    deadline = time.monotonic() + 120
+    while "已完成" not in client.get(f"/form/batches/{run_id}").get_data(as_text=True):
+        assert time.monotonic() < deadline
+        time.sleep(0.2)
+    return run_id
+
+
 def wait_for(client: FlaskClient, url: str, done: tuple[str, ...], timeout: float = 180.0) -> Any:
     """Poll a run's status URL until its status is one of ``done``."""
     deadline = time.monotonic() + timeout
@@ -114,6 +135,7 @@ __all__ = [
     "PASSWORD",
     "Client",
     "TwoTenants",
+    "finished_web_batch",
     "key_client",
     "page_csrf",
     "signed_in",

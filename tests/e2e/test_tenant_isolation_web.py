@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import json
-import time
 
 import pytest
 
@@ -20,7 +19,15 @@ from tests.batch_support import person_case, sheet, write_csv
 from tests.e2e.test_bundle_api import _case
 from tests.integration.templates.test_custom_templates import FIRM_TEMPLATE
 from tests.support import load_fixture
-from tests.tenant_support import LOGIN, TwoTenants, page_csrf, signed_in, tenant_app, two_tenants
+from tests.tenant_support import (
+    LOGIN,
+    TwoTenants,
+    finished_web_batch,
+    page_csrf,
+    signed_in,
+    tenant_app,
+    two_tenants,
+)
 
 PERSON = load_fixture("demand_letter", "valid", "person_debtor")
 FIRM = dict(
@@ -92,21 +99,7 @@ def test_another_tenants_profile_pages_are_not_found_and_it_stays_unchanged(web)
 
 
 def _batch_of(client, tmp_path) -> str:
-    source = write_csv(tmp_path / "cases.csv", *sheet([person_case(0)]))
-    form = {
-        "file": (io.BytesIO(source.read_bytes()), "cases.csv"),
-        "type": "demand_letter",
-        "format": "docx",
-        "csrf_token": page_csrf(client),
-    }
-    response = client.post("/form/batches", data=form, content_type="multipart/form-data")
-    assert response.status_code == 303, response.get_data(as_text=True)[:300]
-    run_id = response.headers["Location"].rstrip("/").rsplit("/", 1)[-1]
-    deadline = time.monotonic() + 120
-    while "已完成" not in client.get(f"/form/batches/{run_id}").get_data(as_text=True):
-        assert time.monotonic() < deadline
-        time.sleep(0.2)
-    return run_id
+    return finished_web_batch(client, write_csv(tmp_path / "cases.csv", *sheet([person_case(0)])))
 
 
 def test_another_tenants_batch_pages_are_not_found(web, tmp_path):

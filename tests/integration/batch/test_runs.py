@@ -274,16 +274,7 @@ def test_a_local_run_killed_with_sigkill_resumes_exactly(tmp_path):
 def test_a_pool_worker_killed_mid_run_is_replaced_and_the_run_completes(settings, tmp_path):
     import threading
 
-    source = letters_sheet(tmp_path / "cases.csv", 24)
-    database_url = f"sqlite:///{tmp_path / 'state.db'}"
-    batches = Batches(settings, database_url)
-    run_id = batches.create(
-        source,
-        RunOptions("demand_letter", formats=["docx"], chunk_size=2),
-        tmp_path,
-        DEFAULT_TENANT_ID,
-    )
-    batches.plan(run_id)
+    batches, database_url, run_id = _planned_docx_run(settings, tmp_path, 24)
     before = set(_children())
     result: dict[str, dict] = {}
     thread = threading.Thread(
@@ -314,16 +305,7 @@ def test_pool_workers_are_replaced_after_their_chunks_and_the_run_completes(
     from docgen import runtime
 
     monkeypatch.setattr(runtime, "CHUNKS_PER_CHILD", 1)
-    source = letters_sheet(tmp_path / "cases.csv", 12)
-    database_url = f"sqlite:///{tmp_path / 'state.db'}"
-    batches = Batches(settings, database_url)
-    run_id = batches.create(
-        source,
-        RunOptions("demand_letter", formats=["docx"], chunk_size=2),
-        tmp_path,
-        DEFAULT_TENANT_ID,
-    )
-    batches.plan(run_id)
+    batches, _database_url, run_id = _planned_docx_run(settings, tmp_path, 12)
     seen: set[int] = set()
     result: dict[str, dict] = {}
     thread = threading.Thread(
@@ -336,6 +318,21 @@ def test_pool_workers_are_replaced_after_their_chunks_and_the_run_completes(
     assert result["summary"]["rendered"] == 12
     assert len(seen) > 2, "each chunk's worker should have been replaced"
     assert_exact(tmp_path / run_id, 12, ("docx",))
+
+
+def _planned_docx_run(settings, tmp_path, letters: int) -> tuple[Batches, str, str]:
+    """A planned run of ``letters`` demand letters, DOCX only, two letters a chunk."""
+    source = letters_sheet(tmp_path / "cases.csv", letters)
+    database_url = f"sqlite:///{tmp_path / 'state.db'}"
+    batches = Batches(settings, database_url)
+    run_id = batches.create(
+        source,
+        RunOptions("demand_letter", formats=["docx"], chunk_size=2),
+        tmp_path,
+        DEFAULT_TENANT_ID,
+    )
+    batches.plan(run_id)
+    return batches, database_url, run_id
 
 
 def _children() -> list[int]:

@@ -6,9 +6,7 @@ letter number as text; and another tenant's batch reports are not found."""
 
 from __future__ import annotations
 
-import io
 import json
-import time
 import uuid
 from pathlib import Path
 from typing import Any
@@ -22,7 +20,7 @@ from docgen.tenants import MEMBER
 from tests.batch_support import person_case, sheet, write_csv
 from tests.form_issue import issuing_web, post_case, stamp_in_pdf
 from tests.support import load_fixture
-from tests.tenant_support import TwoTenants, key_client, page_csrf
+from tests.tenant_support import TwoTenants, finished_web_batch, key_client, page_csrf
 
 pytestmark = pytest.mark.slow
 
@@ -142,21 +140,7 @@ def test_the_pages_scripts_insert_text_never_markup():
 
 def _batch_of(client: FlaskClient, folder: Path) -> str:
     cases = [person_case(0), {**person_case(1), "letter_date": "2099-01-01"}]
-    source = write_csv(folder / "cases.csv", *sheet(cases))
-    form = {
-        "file": (io.BytesIO(source.read_bytes()), "cases.csv"),
-        "type": "demand_letter",
-        "format": "docx",
-        "csrf_token": page_csrf(client),
-    }
-    response = client.post("/form/batches", data=form, content_type="multipart/form-data")
-    assert response.status_code == 303, response.get_data(as_text=True)[:300]
-    run_id = response.headers["Location"].rstrip("/").rsplit("/", 1)[-1]
-    deadline = time.monotonic() + 120
-    while "已完成" not in client.get(f"/form/batches/{run_id}").get_data(as_text=True):
-        assert time.monotonic() < deadline
-        time.sleep(0.2)
-    return run_id
+    return finished_web_batch(client, write_csv(folder / "cases.csv", *sheet(cases)))
 
 
 def test_another_tenants_batch_reports_are_not_found(web, tmp_path):
