@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from docgen.batch import mailing, rejects, sheets, volume
 from docgen.batch.cases import merge_shared, recipient_of
+from docgen.batch.postcodes import guarantor_postcodes
 from docgen.batch.state import (
     DONE,
     FAILED,
@@ -105,9 +106,7 @@ def postcode(extras: dict[str, Any], index: int) -> str:
     """The debtor's postcode (``邮政编码``), or the n-th guarantor's (``保证人邮政编码``)."""
     if index == 0:
         return str(extras.get("postcode", "") or "")
-    codes = extras.get("guarantor_postcodes") or []
-    if isinstance(codes, str | int):
-        codes = [codes]
+    codes = guarantor_postcodes(extras)
     return str(codes[index - 1]) if index - 1 < len(codes) else ""
 
 

@@ -29,7 +29,7 @@ def postcode_problems(extras: Mapping[str, Any], case: Mapping[str, Any]) -> lis
     debtor = extras.get("postcode")
     if _malformed(debtor):
         problems.append(_format((EXTRA_ROOT, "postcode"), debtor))
-    codes = _listed(extras.get("guarantor_postcodes"))
+    codes = guarantor_postcodes(extras)
     for i, code in enumerate(codes):
         if _malformed(code):  # at the list's one column, saying which guarantor's
             at = f"第{i + 1}个保证人的" if len(codes) > 1 else ""
@@ -50,7 +50,10 @@ def postcode_problems(extras: Mapping[str, Any], case: Mapping[str, Any]) -> lis
     return problems
 
 
-def _listed(value: Any) -> list[Any]:
+def guarantor_postcodes(extras: Mapping[str, Any]) -> list[Any]:
+    """The guarantors' postcodes (``保证人邮政编码``) as a list, in the guarantors' order: a
+    single value is one guarantor's."""
+    value = extras.get("guarantor_postcodes")
     if value in (None, ""):
         return []
     return list(value) if isinstance(value, list | tuple) else [value]
@@ -68,4 +71,4 @@ def _format(loc: tuple[Any, ...], value: Any, whose: str = "") -> Problem:
     )
 
 
-__all__ = ["postcode_problems"]
+__all__ = ["guarantor_postcodes", "postcode_problems"]

@@ -27,6 +27,7 @@ from docgen.documents.enforcement_allocation import (
     applied_text,
     check_allocation,
     stated_principal,
+    sum_paid,
 )
 from docgen.documents.enforcement_interest_figure import method
 from docgen.documents.enforcement_names import names
@@ -140,8 +141,7 @@ def performed_text(case: EnforcementApplication, assessment: Assessment) -> str:
         return "被执行人至今未履行或未全部履行生效法律文书确定的义务。"
     found: Applications | None = assessment.computed.get("allocation")
     each = "、".join(f"{format_cn(p.day)}履行人民币{format_yuan(p.amount)}元" for p in paid)
-    total = sum((p.amount for p in paid), Decimal(0))
-    sums = f"，共计人民币{format_yuan(total)}元" if len(paid) > 1 else ""
+    sums = f"，共计人民币{format_yuan(sum_paid(case))}元" if len(paid) > 1 else ""
     words = f"被执行人于{each}{sums}{applied_text(case, found)}，其余义务至今未履行。"
     period = assessment.computed.get("period")
     days = [e.day for e in (period.effective_events if period else []) if e.kind == PAYMENT_EVENT]
