@@ -25,7 +25,8 @@ import sys
 
 CHUNKS_PER_CHILD = 200
 """Chunks a batch worker process renders before a new one takes its place (the local
-pool's ``max_tasks_per_child``, Celery's ``worker_max_tasks_per_child``): the Typst
+pool is replaced by a new one after this many chunks per process, Celery's
+``worker_max_tasks_per_child``): the Typst
 binding keeps what it laid out of every letter and never evicts it, so a process
 rendering letters of their own grows (173 MiB at 1,000 letters, 242 MiB at 10,000;
 docs/benchmarks.md); 200 chunks are some 3,200 letters, a new process costs a warm-up."""

@@ -70,12 +70,28 @@ class LocalExecutor:
                 process_chunk(settings, database_url, run_id, list(chunk))
                 tick()
             return
+        # a pool per CHUNKS_PER_CHILD chunks of each process, not the pool's own
+        # max_tasks_per_child: with it, CPython 3.11-3.13 stop replacing the workers
+        # that leave and the run hangs (python/cpython gh-115634)
+        per_pool = self.processes * runtime.CHUNKS_PER_CHILD
+        for start in range(0, len(chunks), per_pool):
+            if not self._pool(
+                settings, database_url, run_id, chunks[start : start + per_pool], tick
+            ):
+                return
+
+    def _pool(
+        self,
+        settings: Settings,
+        database_url: str,
+        run_id: str,
+        chunks: Sequence[Sequence[str]],
+        tick: Tick,
+    ) -> bool:
+        """Renders ``chunks`` on a new pool; False when a worker process died."""
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(
-            self.processes,
-            mp_context=context,
-            initializer=runtime.settle,
-            max_tasks_per_child=runtime.CHUNKS_PER_CHILD,
+            self.processes, mp_context=context, initializer=runtime.settle
         ) as pool:
             futures = [
                 pool.submit(process_chunk, settings, database_url, run_id, list(chunk))
@@ -89,6 +105,8 @@ class LocalExecutor:
                 # a worker process died (killed, out of memory): what it did not mark
                 # done is still pending and the caller's next round renders it
                 log.warning("a worker process died; run=%s continues", run_id)
+                return False
+        return True
 
 
 class CeleryExecutor:
