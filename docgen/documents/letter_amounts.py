@@ -284,14 +284,58 @@ def delivery_facts(case: Any, computed: ResolvedAmounts, debtor: str, we: str) -
     return f"{debtor}向{we}借款人民币{format_yuan(principal)}元，{we}已于{day}通过{method}交付。"
 
 
+_RATE_WORD = re.compile(r"利率|利息|[年月日]息|罚息|计息")
+_RATE_FIGURE = re.compile(
+    r"(\d+(?:\.\d+)?)\s*[%％‰]|[百千万]分之([零〇一二两三四五六七八九十点\d.]+)"
+    r"|息(\d+(?:\.\d+)?)\s*[分厘]|(?:LPR|贷款市场报价利率)[^，。；;]*?(?:倍|基点)",
+    re.IGNORECASE,
+)
+
+
+def rate_in_summary(summary: str | None) -> str | None:
+    """The first clause of the summary (the user's free text) that states a rate agreed
+    for the loan: 「年利率6%」, 「逾期还款的按日万分之五计付逾期利息」, 「月息2分」, 「按LPR的
+    1.5倍计付逾期利息」; None where it states none (「未约定利息」, 「年利率0%」)."""
+    for clause in re.split(r"[，。；;]", summary or ""):
+        if not _RATE_WORD.search(clause):
+            continue
+        for found in _RATE_FIGURE.finditer(clause):
+            number = found.group(1) or found.group(3)
+            if number is not None and Decimal(number) == 0:
+                continue
+            if found.group(2) in ("零", "〇", "0"):
+                continue
+            return clause.strip()
+    return None
+
+
+def rate_only_in_summary(case: Any) -> str | None:
+    """The summary's clause stating a rate, for a private loan whose amounts carry no
+    interest row: the rate the contract agreed is then in the free text only, and art. 28
+    of 法释〔2020〕17号 reads it as agreed (art. 28(1): the agreed overdue rate, within
+    four times the one-year LPR when the contract was formed; art. 28(2)(2): the loan
+    term's rate), not as no rate agreed (art. 28(2)(1): the one-year LPR)."""
+    if case.contract.kind != "private_lending":
+        return None
+    if any(c.kind == "interest" for c in case.amounts.components):
+        return None
+    return rate_in_summary(case.contract.summary)
+
+
 def no_rate_overdue(case: Any, computed: ResolvedAmounts) -> str:
-    """A private loan with no interest claimed: the overdue interest from the day after the
-    due date at the one-year LPR (法释〔2020〕17号 art. 28(2)(1): neither a term nor an
-    overdue rate agreed), else nothing."""
+    """A private loan with no interest claimed and no rate agreed: the overdue interest
+    from the day after the due date at the one-year LPR (法释〔2020〕17号 art. 28(2)(1):
+    neither a term nor an overdue rate agreed), else nothing. A rate agreed is typed as an
+    interest row's calculation (``InterestCalc.rate`` with ``agreed_in``); one the summary
+    states but no row carries (:func:`rate_only_in_summary`) is not read as none agreed:
+    the letter then reserves the interest at the contract's agreed rate, by reference, and
+    the operator is warned (``letter_later.check_reservation``)."""
     amounts = case.amounts
     if case.contract.kind != "private_lending":
         return ""
     if any(c.kind == "interest" for c in amounts.components):
+        return ""
+    if rate_in_summary(case.contract.summary):
         return ""
     principal: Decimal = principal_of(amounts, computed)
     start = format_cn(case.contract.due_date + timedelta(days=1))
@@ -312,6 +356,8 @@ __all__ = [
     "delivery_field",
     "letter_amounts",
     "no_rate_overdue",
+    "rate_in_summary",
+    "rate_only_in_summary",
     "split_at_due",
     "without_stated_rates",
 ]

@@ -75,17 +75,29 @@ _APPLIED = (
 )
 """Art. 35(1) applied, not only quoted: paying what the ward owes from the ward's property
 stops what delay adds to it, so the guardian who pays acts in the ward's interest; quoted
-alone, the article reads as a reason to refuse."""
+alone, the article reads as a reason to refuse. Said only where the guardian's act asked
+for is that payment (a contract that binds) or the return (a void one)."""
+
+_DECIDES = "是否追认上述《{name}》，由法定代理人按照最有利于被监护人的原则决定。"
+"""Art. 35(1) applied to what the guardian is asked while the contract awaits ratification
+(效力待定, 民法典 art. 145): to ratify or not, a choice the Code leaves to the legal
+representative (art. 145(2)). No disposal of the ward's property is asked yet, and the
+interest and penalty that ratification would make owed are not a loss the ward avoids by
+it; so the letter does not call paying them a disposal in the ward's interest (until
+2026-12 it did: 「以张伟的财产清偿其依法应付的款项，…属于为维护被监护人利益而处分其财产」)."""
 
 
 def guardian_analysis(case: Any) -> str:
     """:data:`_GUARDIAN` and its application (:data:`_APPLIED`) in a copy addressed to the
     guardian; else nothing. What delay adds is named as the letter claims it: interest and
     a penalty under a binding contract (a penalty only when claimed), only the costs of
-    suit for a void one, which bears neither (arts. 155, 157)."""
+    suit for a void one, which bears neither (arts. 155, 157). While the guardian is asked
+    to ratify (``pending``), the decision instead (:data:`_DECIDES`)."""
     if guardian_addressed(case) is None:
         return ""
     ward, status = case.debtor.name, contract_status(case)
+    if status == "pending":
+        return _GUARDIAN + _DECIDES.format(name=case.contract.name)
     if status == "void":
         act, burden = "返还其因该合同取得的财产", "诉讼费用等支出"
     else:
@@ -93,8 +105,7 @@ def guardian_analysis(case: Any) -> str:
         penalty = "、违约金" if "penalty" in kinds else ""
         loan = case.contract.kind in _DUTIES and case.contract.kind != "sale"
         late = "逾期利息" if loan or "interest" in kinds else "逾期付款损失"
-        act = "清偿其依法应付的款项" if status == "pending" else "清偿其到期债务"
-        burden = f"{late}{penalty}及诉讼费用等"
+        act, burden = "清偿其到期债务", f"{late}{penalty}及诉讼费用等"
     return _GUARDIAN + _APPLIED.format(ward=ward, act=act, burden=burden)
 
 

@@ -42,6 +42,40 @@ def check_contract_capacity(result: Assessment, case: Any) -> None:
         _warn_unasked(result, case, debtor)
     elif status == "if_capable":
         _warn_capacity_unknown(result, case, debtor)
+    elif status == "binding" and adult_finding(case) == "after":
+        _warn_found_after(result, case, debtor)
+
+
+def _warn_found_after(result: Assessment, case: Any, debtor: Person) -> None:
+    """An adult the court found without full capacity only after the contract, with nothing
+    stated of the capacity when signing (``incapacity_at_signing``): the finding says what
+    the capacity is from then on (民法典 art. 24), so the letter demands payment as under a
+    binding contract and says nothing of capacity (``letter_found_later``). Said to the
+    operator, since the answer may be otherwise: an adult who already could not recognise
+    their acts when signing made a void contract (arts. 21(1), 144), one who could not
+    fully recognise them a contract that takes effect only once the legal representative
+    ratifies it (arts. 22, 145). The first the letter can state (``incapacity_at_signing``,
+    for a debtor typed ``none``); the second it cannot (the field is refused for a debtor
+    typed ``limited``), so the operator is told to check before sending."""
+    contract, label = case.contract, CAPACITY_LABELS[debtor.capacity]
+    hint = "请核实其签约时的民事行为能力"
+    if debtor.capacity == "none":
+        hint += (
+            "；有证据（如载明病发时间的司法鉴定意见书）证明其签约时已不能辨认自己的行为的，请填写"
+            "「签约时已不能辨认自己行为的依据」，函件将写明合同无效并要求返还"
+        )
+    hint += "；证明其签约时已不能完全辨认自己的行为的，本函不宜按合同有效发出，请另行处理"
+    result.warn(
+        ("capacity_found_on",),
+        "capacity_found_after_contract",
+        f"债务人{debtor.name}于{format_cn(case.capacity_found_on)}经人民法院认定为{label}，"
+        f"晚于签订《{contract.name}》（{format_cn(contract.signed_on)}）：该认定说明其此后的"
+        f"民事行为能力（{CIVIL_CODE}第二十四条），不能说明签约时的民事行为能力，函件按合同有效"
+        "要求付款，不提及民事行为能力。但其签约时已不能辨认自己的行为的，合同无效（第二十一条"
+        "第一款、第一百四十四条）；签约时已不能完全辨认自己的行为的，合同经法定代理人同意或者"
+        "追认后才有效（第二十二条、第一百四十五条第一款）",
+        hint=hint,
+    )
 
 
 def _warn_capacity_unknown(result: Assessment, case: Any, debtor: Person) -> None:

@@ -27,7 +27,7 @@ from docgen.documents.agreement_terms import principal_of
 from docgen.documents.amount_checks import ResolvedAmounts
 from docgen.documents.guardian_rules import CIVIL_CODE
 from docgen.documents.interest_periods import chronological, last_day
-from docgen.documents.letter_amounts import no_rate_overdue
+from docgen.documents.letter_amounts import no_rate_overdue, rate_only_in_summary
 from docgen.documents.letter_capacity import contract_status
 from docgen.documents.note_rates import rate_in_note
 from docgen.documents.part_models import DebtAmounts
@@ -219,9 +219,16 @@ def _gap_claim(
     lpr = no_rate_overdue(case, computed)
     if lpr and first == case.contract.due_date + timedelta(days=1):
         return lpr.removeprefix("逾期利息"), _LPR_SOURCE, True
+    # a private loan's agreed overdue rate counts only up to four times the one-year LPR
+    # when the contract was formed (法释〔2020〕17号 art. 28(1)): a rate by reference says so
+    capped = (
+        "（以不超过合同成立时一年期贷款市场报价利率的四倍为限）"
+        if case.contract.kind == "private_lending"
+        else ""
+    )
     claim = (
         f"以{format_yuan(principal)}元为基数，自{format_cn(first)}起按《{case.contract.name}》"
-        "约定的利率计算至实际清偿之日止"
+        f"约定的利率{capped}计算至实际清偿之日止"
     )
     return claim, source, False
 
@@ -245,13 +252,37 @@ def check_reservation(result: Assessment, case: Any) -> None:
             "如需一并催收，请添加逾期利息项目（按计算方式填写，自该日起算）（《中华人民共和国"
             "民法典》第六百七十六条；法释〔2020〕17号第二十八条第二款）",
         )
-    if not held.rate_known:
+    stated = rate_only_in_summary(case)
+    if not held.rate_known and stated:
+        _warn_rate_only_in_summary(result, case, stated)
+    elif not held.rate_known:
         result.warn(
             ("amounts", "components"),
             "later_interest_rate_unstated",
             "利息未按计算方式填写，函件无法写明此后逾期利息的利率，只写「按合同约定的利率」：建议"
             "以计算方式填写利息（利率、起止日期及约定条款）",
         )
+
+
+def _warn_rate_only_in_summary(result: Assessment, case: Any, stated: str) -> None:
+    """The rate the contract agreed is written in the summary only (``rate_only_in_summary``):
+    the letter reserves the overdue interest at the contract's agreed rate by reference, not
+    at the one-year LPR that applies only where no rate was agreed (法释〔2020〕17号 art.
+    28(2)(1)); the operator is told to type the rate where the letter can state it."""
+    name = case.contract.name
+    result.warn(
+        ("contract", "summary"),
+        "agreed_rate_only_in_summary",
+        f"债务形成经过写有「{stated}」，但欠款明细中没有按计算方式填写的利息：函件无法写明"
+        f"逾期利息的利率，只写按《{name}》约定的利率计算，不按未约定利率的情形参照一年期"
+        f"贷款市场报价利率计算（{INTERPRETATION}第二十八条第二款第一项）。借贷双方约定了逾期"
+        "利率的，从其约定，但以不超过合同成立时一年期贷款市场报价利率四倍为限（第二十八条"
+        "第一款）；只约定了借期内利率的，自逾期还款之日起按借期内利率计算（第二十八条第二款"
+        "第二项）",
+        hint="请在「欠款明细」中添加利息项目，在「计算方式」中填写约定的「利率」、「计息首日」和"
+        f"「利率的约定依据」（如 《{name}》第五条），函件即写明利率及其依据；合同并未约定利率的，"
+        "请从债务形成经过中删去该利率",
+    )
 
 
 def combined_cap(case: Any) -> str:

@@ -212,3 +212,74 @@ def test_the_agreed_rate_is_said_once_with_its_clause(name, said):
 def test_a_summary_is_kept_whole_where_no_agreed_rate_is_printed():
     printed = printed_copy("demand_letter", load_fixture("demand_letter", "valid", "person_debtor"))
     assert "约定借款期限一年，年利率6%。" in printed
+
+
+def _warned(type_name: str, data: dict[str, Any]) -> dict[str, Problem]:
+    return {p.code: p for p in _problems(type_name, data) if p.severity == "warning"}
+
+
+def test_a_rate_only_in_the_summary_is_not_read_as_no_rate_and_is_warned_at_the_summary():
+    """Art. 28(2)(1) of 法释〔2020〕17号 (the one-year LPR) is for a loan with no rate
+    agreed; a rate the summary states is reserved as agreed, capped (art. 28(1)), and the
+    user is told to type it where the letter can state it."""
+    data = load_fixture("demand_letter", "valid", "rate_only_in_the_summary")
+    printed = printed_copy("demand_letter", data)
+    assert (
+        "上述金额计算至2026年11月20日；逾期利息以50,000.00元为基数，自2026年5月2日起按《借条》"
+        "约定的利率（以不超过合同成立时一年期贷款市场报价利率的四倍为限）计算至实际清偿之日止，"
+        "本人依法保留主张的权利（《中华人民共和国民法典》第六百七十六条；"
+    ) in printed
+    assert "参照当时一年期贷款市场报价利率" not in printed
+    assert "第二十八条第二款第一项" not in printed
+    assert _codes("demand_letter", data) == []
+    warning = _warned("demand_letter", data)["agreed_rate_only_in_summary"]
+    assert warning.loc == ("contract", "summary")
+    assert "债务形成经过写有「年利率6%」" in warning.message
+    assert "第二十八条第二款第一项" in warning.message and "第二十八条第一款" in warning.message
+    assert warning.hint is not None and "「计算方式」中填写约定的「利率」" in warning.hint
+    assert "later_interest_rate_unstated" not in _warned("demand_letter", data)
+
+
+@pytest.mark.parametrize(
+    ("summary", "rated"),
+    [
+        ("约定借款期限一年，月息2分", True),
+        ("逾期还款的按日万分之五计付逾期利息", True),
+        ("逾期按一年期LPR的四倍计算逾期利息", True),
+        ("约定借款期限一年，未约定利息", False),
+        ("约定借款期限一年，年利率0%", False),
+        ("约定分期还款", False),
+    ],
+)
+def test_only_a_summary_that_states_a_rate_leaves_the_lpr_out(summary, rated):
+    data = copy.deepcopy(load_fixture("demand_letter", "valid", "private_lending_minimal"))
+    data["contract"]["summary"] = summary
+    printed = printed_copy("demand_letter", data)
+    assert ("参照当时一年期贷款市场报价利率" not in printed) is rated
+    assert ("agreed_rate_only_in_summary" in _warned("demand_letter", data)) is rated
+
+
+def test_a_rate_typed_as_an_interest_row_is_the_one_the_letter_states():
+    """The structured field for an agreed rate is an interest row's 计算方式 (rate and
+    约定条款): with it, no warning on the summary and the rate printed with its clause."""
+    data = load_fixture("demand_letter", "valid", "overdue_rate_agreed_in_the_contract")
+    assert "agreed_rate_only_in_summary" not in _warned("demand_letter", data)
+    printed = printed_copy("demand_letter", data)
+    assert "（《借款合同》第五条）" in printed and "参照当时" not in printed
+
+
+def test_the_lawyer_letter_reserves_a_summarys_rate_as_agreed_too():
+    data = copy.deepcopy(load_fixture("lawyer_letter", "valid", "person_debtor_auto_number"))
+    data["contract"]["kind"] = "private_lending"
+    data["contract"]["summary"] = "约定借款期限一年，年利率6%"
+    data["amounts"]["components"] = [
+        c for c in data["amounts"]["components"] if c["kind"] != "interest"
+    ]
+    data["amounts"].pop("total", None)
+    printed = printed_copy("lawyer_letter", data)
+    assert "约定的利率（以不超过合同成立时一年期贷款市场报价利率的四倍为限）计算" in printed
+    assert "参照当时一年期贷款市场报价利率" not in printed
+    assert _warned("lawyer_letter", data)["agreed_rate_only_in_summary"].loc == (
+        "contract",
+        "summary",
+    )

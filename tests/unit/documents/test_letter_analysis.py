@@ -92,20 +92,27 @@ def test_the_duty_the_contracts_kind_adds_is_cited_by_its_own_articles(kind, dut
 
 def test_a_contract_awaiting_ratification_is_said_to_await_it_never_to_have_it():
     analysis = _analysis(MINOR)
-    assert analysis == (
-        "八周岁以上的未成年人为限制民事行为能力人，其实施的民事法律行为，除纯获利益或者与其年龄、"
-        "智力相适应的以外，经法定代理人同意或者追认后有效"
-        f"（{CODE}第十九条、第一百四十五条第一款）。上述《借款合同》尚待法定代理人追认，在追认前"
-        "效力待定；相对人可以催告法定代理人自收到通知之日起三十日内予以追认，法定代理人未作表示的，"
-        "视为拒绝追认（第一百四十五条第二款）。该合同获追认后，对当事人具有法律约束力，当事人应当"
-        "按照约定全面履行自己的义务（第一百一十九条、第四百六十五条第二款、第五百零九条第一款）。"
-        "借款人应当按照约定的期限返还借款，未按照约定的期限返还借款的，应当按照约定或者国家有关"
-        "规定支付逾期利息（第六百七十五条、第六百七十六条）。当事人一方不履行合同义务的，应当承担"
-        "继续履行、赔偿损失等违约责任（第五百七十七条）。该合同未获追认而确定不发生效力的，行为人"
-        "因该合同取得的财产，应当予以返还；不能返还或者没有必要返还的，应当折价补偿（第一百五十七条）。"
-    ) + GUARDIAN + _applied("清偿其依法应付的款项")
+    assert (
+        analysis
+        == (
+            "八周岁以上的未成年人为限制民事行为能力人，其实施的民事法律行为，除纯获利益或者与其年龄、"
+            "智力相适应的以外，经法定代理人同意或者追认后有效"
+            f"（{CODE}第十九条、第一百四十五条第一款）。上述《借款合同》尚待法定代理人追认，在追认前"
+            "效力待定；相对人可以催告法定代理人自收到通知之日起三十日内予以追认，法定代理人未作表示的，"
+            "视为拒绝追认（第一百四十五条第二款）。该合同获追认后，对当事人具有法律约束力，当事人应当"
+            "按照约定全面履行自己的义务（第一百一十九条、第四百六十五条第二款、第五百零九条第一款）。"
+            "借款人应当按照约定的期限返还借款，未按照约定的期限返还借款的，应当按照约定或者国家有关"
+            "规定支付逾期利息（第六百七十五条、第六百七十六条）。当事人一方不履行合同义务的，应当承担"
+            "继续履行、赔偿损失等违约责任（第五百七十七条）。该合同未获追认而确定不发生效力的，行为人"
+            "因该合同取得的财产，应当予以返还；不能返还或者没有必要返还的，应当折价补偿（第一百五十七条）。"
+        )
+        + GUARDIAN
+        + "是否追认上述《借款合同》，由法定代理人按照最有利于被监护人的原则决定。"
+    )
     # 二 comes before 三's call: nothing in it reads as a ratification already given
     assert "经追认的" not in analysis and "依法成立的合同" not in analysis
+    # no disposal of the ward's property is asked before the guardian's answer (art. 145)
+    assert "处分其财产" not in analysis and "符合最有利于被监护人的原则" not in analysis
     # no debt in arrears is asserted before the ratification
     printed = printed_copy("lawyer_letter", MINOR)
     assert "就委托人与张伟之间《借款合同》所涉款项一事，郑重致函如下：" in printed
@@ -214,3 +221,30 @@ def test_a_legal_basis_typed_by_the_user_is_printed_instead():
         _analysis(data)
         == "根据《中华人民共和国民法典》第六百七十五条，借款人应当按照约定的期限返还借款。"
     )
+
+
+CONSENTED = load_fixture("lawyer_letter", "valid", "minor_debtor_consented_by_guardian")
+DISPOSAL = "属于为维护被监护人利益而处分其财产"
+
+
+@pytest.mark.parametrize(
+    ("data", "ending"),
+    [
+        # awaiting the guardian's ratification (效力待定, 民法典 art. 145): the decision
+        (MINOR, "是否追认上述《借款合同》，由法定代理人按照最有利于被监护人的原则决定。"),
+        # consented to: the contract binds, the guardian is asked to pay from the ward's property
+        (CONSENTED, DEBT_PAID),
+        # binding (an adult found without capacity only after the contract)
+        (WITHOUT_CAPACITY, DEBT_PAID),
+        # void: the guardian is asked to return what the ward obtained
+        (UNDER_EIGHT, _applied("返还其因该合同取得的财产", "诉讼费用等支出")),
+    ],
+    ids=["pending", "consented", "binding", "void"],
+)
+def test_each_branch_says_what_the_guardians_act_is(data, ending):
+    """The sentence that a payment is a disposal in the ward's interest (art. 35(1)) only
+    where the guardian is asked to dispose: to pay under a contract that binds, or to
+    return under a void one; while ratification is awaited, the choice is the guardian's."""
+    analysis = _analysis(data)
+    assert analysis.endswith(GUARDIAN + ending)
+    assert (DISPOSAL in analysis) is (DISPOSAL in ending)

@@ -222,3 +222,47 @@ def test_the_later_finding_prints_alike_in_the_pdf_and_the_docx(service, fmt, ty
     assert normalize(branch) in text
     assert normalize("或者因张伟签订时已不能辨认自己的行为而无效的") in text
     assert normalize("，该合同无效（《中华人民共和国民法典》") not in text
+
+
+FOUND_AFTER = "capacity_found_after_contract"
+
+
+def _found_after_warning(type_name: str, data: Any) -> Any:
+    _, assessment = _evaluate(type_name, data)
+    return {p.code: p for p in assessment.warnings}.get(FOUND_AFTER)
+
+
+@pytest.mark.parametrize(
+    ("name", "label", "evidence_hint"),
+    [
+        ("debtor_without_capacity_through_guardian", "无民事行为能力人", True),
+        ("adult_found_after_the_contract", "限制民事行为能力人", False),
+    ],
+)
+def test_an_adult_found_after_the_contract_without_evidence_is_warned(name, label, evidence_hint):
+    """The letter treats the contract as binding (the finding speaks from its day, art. 24)
+    and says nothing of capacity; the operator is told what would follow were the capacity
+    already lacking when signing (void, arts. 21, 144; awaiting ratification, arts. 22,
+    145) and, where the model can state it, which field to fill."""
+    data = load_fixture("lawyer_letter", "valid", name)
+    warning = _found_after_warning("lawyer_letter", data)
+    assert warning is not None and warning.severity == "warning"
+    assert warning.loc == ("capacity_found_on",)
+    assert (
+        f"债务人张伟于2025年9月1日经人民法院认定为{label}，晚于签订《借款合同》（2025年1月10日）："
+        f"该认定说明其此后的民事行为能力（{CODE}第二十四条）"
+    ) in warning.message
+    assert "（第二十二条、第一百四十五条第一款）" in warning.message
+    assert ("「签约时已不能辨认自己行为的依据」" in warning.hint) is evidence_hint
+    # the letter itself is unchanged: binding, no word on capacity at signing
+    assert "不能辨认自己的行为" not in printed_copy("lawyer_letter", data)
+
+
+def test_no_such_warning_with_the_evidence_before_the_contract_or_for_a_minor():
+    assert _found_after_warning("lawyer_letter", ADULT) is None  # evidence given: void
+    before = load_fixture(
+        "lawyer_letter", "valid", "adult_found_without_capacity_before_the_contract"
+    )
+    assert _found_after_warning("lawyer_letter", before) is None
+    assert _found_after_warning("lawyer_letter", FIRM) is None  # a minor when signing
+    assert _found_after_warning("demand_letter", DEMAND) is None

@@ -54,9 +54,9 @@ def test_a_typed_interest_without_a_rate_reserves_the_contract_rate_and_warns():
     data["amounts"]["components"][1]["note"] = "按合同约定计至2026年10月31日"
     printed = printed_copy("demand_letter", data)
     assert (
-        "此后的逾期利息，以100,000.00元为基数，自2026年11月1日起按《借款合同》约定的利率计算至"
-        "实际清偿之日止，我方依法保留主张的权利"
-    ) in printed
+        "此后的逾期利息，以100,000.00元为基数，自2026年11月1日起按《借款合同》约定的利率（以不超过"
+        "合同成立时一年期贷款市场报价利率的四倍为限）计算至实际清偿之日止，我方依法保留主张的权利"
+    ) in printed  # a private loan's agreed overdue rate, capped (法释〔2020〕17号 art. 28(1))
     assert ("later_interest_rate_unstated", ("amounts", "components")) in _warnings(data)
 
 
