@@ -158,6 +158,13 @@ class CivilComplaint(CaseModel):
         description="「附」写明的证据材料份数；不填的，按所列证据的项数（随起诉材料生成时按证据目录）",
         json_schema_extra=ADVANCED,
     )
+    service_confirmation_filed: bool = Field(
+        default=True,
+        title="随附送达地址确认书",
+        description="「附」列明各原告的送达地址确认书；不随起诉状提交的（如在立案窗口另行填写），"
+        "请取消",
+        json_schema_extra=ADVANCED,
+    )
     witnesses: list[Witness] = Field(
         default_factory=list,
         max_length=20,
