@@ -264,7 +264,7 @@ def assess(case: CivilComplaint, options: RuleOptions) -> Assessment:
             resolved.total,
             [p.party for p in case.plaintiffs],
             [d.party for d in case.defendants],
-            binding_clause(case),  # a guarantor alone: not the main contract's (art. 21(3))
+            binding_clause(case),  # guarantor alone: 法释〔2020〕28号 art. 21(3)
             _signed_place(case),
         )
         # the complaint says the court has jurisdiction only where the clause leads there
