@@ -73,6 +73,18 @@ def in_order(specs: list[PaperSpec]) -> list[tuple[int, PaperSpec]]:
     return sorted(enumerate(specs), key=lambda item: PAPER_ORDER.index(item[1].type))
 
 
+def confirmation_as_filed(data: Any, specs: list[PaperSpec]) -> Any:
+    """The civil complaint's data with its 「附：」 listing a 送达地址确认书 only when the
+    bundle files one (``service_confirmation_filed``; the complaint alone lists it unless
+    told otherwise): a bundle without the paper says it is not filed with the complaint.
+    A value the complaint's data states is kept."""
+    if not isinstance(data, dict) or "service_confirmation_filed" in data:
+        return data
+    if any(spec.type == "service_address" for spec in specs):
+        return data
+    return {**data, "service_confirmation_filed": False}
+
+
 def case_ref(case: BundleCase) -> dict[str, Any]:
     return {
         "court": case.court,

@@ -43,7 +43,7 @@ from docgen.bundle.cover import (
 )
 from docgen.bundle.exhibits import Exhibits
 from docgen.bundle.model import BundleCase
-from docgen.bundle.papers import Paper, make_papers, part_problem
+from docgen.bundle.papers import Paper, confirmation_as_filed, make_papers, part_problem
 from docgen.bundle.results import BundleResult, Placement, PreparedExhibit
 from docgen.documents import registry
 from docgen.documents.court_names import COURT_NAME_NOT_FULL as NOT_FULL
@@ -212,6 +212,7 @@ class BundleService:
             data = case.complaint.data
             if case.complaint.type == "civil_complaint":  # numbered and counted as the list
                 data = counted_as_filed(numbered_as_the_list(data, case.exhibits), case.exhibits)
+                data = confirmation_as_filed(data, case.papers)
             rendered = self.docgen.render(
                 case.complaint.type, data, "pdf", requested_by=requested_by
             )

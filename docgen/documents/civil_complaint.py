@@ -158,6 +158,13 @@ class CivilComplaint(CaseModel):
         description="「附」写明的证据材料份数；不填的，按所列证据的项数（随起诉材料生成时按证据目录）",
         json_schema_extra=ADVANCED,
     )
+    service_confirmation_filed: bool = Field(
+        default=True,
+        title="随附送达地址确认书",
+        description="「附」列明各原告的送达地址确认书；不随起诉状提交的（如在立案窗口另行填写），"
+        "请取消",
+        json_schema_extra=ADVANCED,
+    )
     witnesses: list[Witness] = Field(
         default_factory=list,
         max_length=20,
@@ -257,7 +264,7 @@ def assess(case: CivilComplaint, options: RuleOptions) -> Assessment:
             resolved.total,
             [p.party for p in case.plaintiffs],
             [d.party for d in case.defendants],
-            binding_clause(case),  # a guarantor alone: not the main contract's (art. 21(3))
+            binding_clause(case),  # guarantor alone: 法释〔2020〕28号 art. 21(3)
             _signed_place(case),
         )
         # the complaint says the court has jurisdiction only where the clause leads there

@@ -15,6 +15,16 @@ complaint, the plaintiffs' standing, the agents' authority, then the evidence):
 - where agents are appointed, the power of attorney (民事诉讼法 art. 62; art. 6(2)) and
   each agent's papers by kind (民诉法解释 art. 88: a lawyer's the firm's letter and the
   practising certificate);
+- each plaintiff's 送达地址确认书, which a party gives when it sues (法发〔2017〕19号;
+  《最高人民法院关于以法院专递方式邮寄送达民事诉讼文书的若干规定》 art. 3; the bundle files
+  it among its papers, ``bundle.papers``), unless the case says it is not filed with the
+  complaint (``service_confirmation_filed``);
+- the ruling of a pre-suit preservation whose number the case gives (``preservation``),
+  by the court that ordered it and its case number: the suit must follow within thirty
+  days of the measures or they are lifted (民事诉讼法 art. 104(3)), and the ruling shows
+  the court receiving the suit which measures it continues. Filing practice, not an
+  article: 法释〔2015〕8号 art. 6 does not name it (a 1998 reply, 法释〔1998〕5号 as found
+  on zjjiuhenglf.com, has the preserving court send its papers to the court sued in);
 - the evidence: the evidence list (证据目录, the bundle's title for it) and the evidence
   materials, counted by the items the complaint lists (art. 6(5): 与诉请相关的证据或者
   证明材料; 民事证据规定 art. 19: 证据…编号并…说明), or, filed in a bundle, by the exhibits
@@ -25,6 +35,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from docgen.documents.court_names import court_name_by_number
 from docgen.documents.court_parts import TRIAL_AGENT
 from docgen.documents.problems import Assessment
 from docgen.documents.standing_papers import agent_papers, check_agent_standing, identity_paper
@@ -35,6 +46,7 @@ if TYPE_CHECKING:
 
 PLAINTIFF = "原告"
 EVIDENCE_LIST = "证据目录"
+SERVICE_CONFIRMATION = "送达地址确认书"
 
 
 def attachments(case: CivilComplaint) -> list[str]:
@@ -57,9 +69,25 @@ def attachments(case: CivilComplaint) -> list[str]:
             party = plaintiff.party
             items.append(f"{PLAINTIFF}{party.name}出具的授权委托书")
             items += agent_papers(PLAINTIFF, party, plaintiff.agents, TRIAL_AGENT)
+    if case.service_confirmation_filed:
+        items.append(f"{SERVICE_CONFIRMATION}{len(case.plaintiffs)}份")
+    ruling = preservation_ruling(case)
+    if ruling:
+        items.append(ruling)
     filed = case.exhibits_filed or len(case.evidence)
     items.append(f"{EVIDENCE_LIST}1份、证据材料{filed}份")
     return items
+
+
+def preservation_ruling(case: CivilComplaint) -> str | None:
+    """「北京市东城区人民法院（2026）京0101财保12号民事裁定书（诉前保全）1份」: the
+    pre-suit preservation's ruling, the court by its full name or the one its number tells
+    (as the element form prints it); None without its number."""
+    held = case.preservation
+    if held is None or not held.case_number:
+        return None
+    court = court_name_by_number(held.court, held.case_number)
+    return f"{court}{held.case_number}民事裁定书（诉前保全）1份"
 
 
 def check_attachments(result: Assessment, case: CivilComplaint) -> None:

@@ -23,17 +23,18 @@ before the debtor was sued, the suit is dismissed (法释〔2020〕28号 art. 26
 合同纠纷提起诉讼或者申请仲裁，仅起诉一般保证人的」). Once the debtor was sued
 (``guarantee.debtor_sued_on``) and enforcement ended with a 终结本次执行程序 ruling
 (``guarantee.enforcement_ruling``, the defence ending ``guarantee.defence_ended_on``), the
-general guarantor too may be sued alone, and the complaint says so. The exceptions of
-art. 687(2)(一)–(四) (debtor missing with no property, bankruptcy accepted, proof the
-property is insufficient, written waiver) are not modelled: such a general guarantor is
-still refused alone."""
+general guarantor too may be sued alone, and the complaint says so. So may one for whom
+an exception of art. 687(2)(一)–(四) is given (debtor missing with no property, bankruptcy
+accepted, proof the property is insufficient, written waiver:
+``guarantee.beneficium_exception``, ``complaint_beneficium``), the complaint stating the
+item, its evidence and the article; what the texts leave open of that suit is warned of."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from docgen.documents.complaint_guarantee_scope import guaranteed_scope
-from docgen.documents.complaint_security import left_unpaid
+from docgen.documents.complaint_beneficium import check_beneficium_exceptions
+from docgen.documents.complaint_guarantor_limits import check_limits_alone
 from docgen.documents.problems import Assessment
 from docgen.domain.dates import format_cn
 
@@ -56,13 +57,25 @@ def enforcement_failed(guarantee: Guarantee | None) -> bool:
     )
 
 
+def defence_unavailable(guarantee: Guarantee | None) -> bool:
+    """A general guarantee whose 先诉抗辩权 cannot be raised: enforcement against the debtor
+    has failed (:func:`enforcement_failed`), or an exception of 民法典 art. 687(2) is
+    given (``beneficium_exception``)."""
+    return enforcement_failed(guarantee) or (
+        guarantee is not None
+        and guarantee.resolved_type == "general"
+        and guarantee.beneficium_exception is not None
+    )
+
+
 def guarantors_alone(case: CivilComplaint) -> bool:
     """No borrower among the defendants, and every defendant a guarantor who may be sued
-    without the debtor: a joint one, or a general one whose defence has ended."""
+    without the debtor: a joint one, or a general one whose defence has ended or cannot be
+    raised (:func:`defence_unavailable`)."""
     return bool(case.defendants) and all(
         d.role == "guarantor"
         and d.guarantee is not None
-        and (d.guarantee.resolved_type == "joint" or enforcement_failed(d.guarantee))
+        and (d.guarantee.resolved_type == "joint" or defence_unavailable(d.guarantee))
         for d in case.defendants
     )
 
@@ -97,6 +110,7 @@ def check_guarantor_sued_alone(result: Assessment, case: CivilComplaint, debtor_
     cannot print of it refused with the reason; named while sued, an error."""
     debtor = case.non_party_debtor
     _check_enforcement_ended(result, case, debtor_sued)
+    check_beneficium_exceptions(result, case, debtor_sued)
     if debtor_sued:
         if debtor:
             result.error(
@@ -136,30 +150,8 @@ def _check_printable(result: Assessment, case: CivilComplaint) -> None:
             "（《中华人民共和国民法典》第六百九十九条）起诉状尚不能写明",
             hint="请将借款人（债务人）一并列为被告，或分别起诉各保证人",
         )
-    for i, defendant in enumerate(case.defendants):
-        guarantee = defendant.guarantee
-        if guarantee is None:
-            continue
-        if guarantee.maximum is not None or guaranteed_scope(case, defendant) is not None:
-            result.error(
-                ("defendants", i, "guarantee"),
-                "guarantor_alone_limited",
-                f"被告{defendant.party.name}的保证以最高债权额或约定的保证范围为限；单独起诉"
-                "保证人时，起诉状尚不能按该限度写明诉讼请求",
-                hint="请将借款人（债务人）一并列为被告，起诉状将请求保证人在该限度内承担连带"
-                "清偿责任",
-            )
-    unpaid = left_unpaid(case)
-    if unpaid:
-        result.error(
-            ("defendants",),
-            "guarantor_after_security_alone",
-            f"保证人仅对{unpaid}承担保证责任（债务人自己提供物的担保且未约定实现顺序的，债权人"
-            "应当先就该物的担保实现债权，或者合同约定先实现物的担保：《中华人民共和国民法典》"
-            "第三百九十二条）；单独起诉保证人时，起诉状尚不能写明该部分",
-            hint="请将债务人（借款人）一并列为被告，起诉状将请求就担保财产优先受偿，并请求保证人"
-            "对不足清偿的部分承担保证责任",
-        )
+    # a maximum or narrower scope, or the property first: complaint_guarantor_limits
+    check_limits_alone(result, case)
     if case.rescind_contract:
         result.error(
             ("rescind_contract",),
@@ -229,6 +221,10 @@ def general_alone_fact(name: str, guarantee: Guarantee, debtors: str) -> str:
     """「原告已于2026年1月20日就主合同纠纷对案外人张伟提起诉讼；经对案外人张伟的财产依法
     强制执行，北京市东城区人民法院（2026）京0101执1234号执行裁定终结本次执行程序，案外人张伟
     仍不能履行债务。依照…第六百八十七条第二款，被告李秀英作为一般保证人，应当承担保证责任。」"""
+    exception = guarantee.beneficium_exception
+    if exception is not None and not guarantee.enforcement_ruling:
+        # an exception of art. 687(2)(一)–(四) instead of the failed enforcement
+        return exception.fact(name, debtors)
     sued = format_cn(guarantee.debtor_sued_on) if guarantee.debtor_sued_on else ""
     ruling = (guarantee.enforcement_ruling or "").rstrip("。")
     return (

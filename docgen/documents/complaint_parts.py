@@ -9,6 +9,7 @@ from typing import Any, Literal
 from pydantic import Field, field_validator
 
 from docgen.documents.case_numbers import CaseNumberText
+from docgen.documents.complaint_beneficium import BeneficiumException
 from docgen.documents.complaint_installments import InstallmentPlan
 from docgen.documents.court_parts import Agent, ServiceAddress
 from docgen.documents.letter_assent import AdultRatification
@@ -133,6 +134,13 @@ class SuedGuarantee(Guarantee):
         description="一般保证人单独被诉（债务人未列为被告）时填写，如 北京市东城区人民法院（2026）"
         "京0101执1234号执行裁定；并填写对债务人起诉的日期和先诉抗辩权消灭之日（民法典第六百八十七条"
         "第二款）",
+        json_schema_extra={**ADVANCED, **shown_when("type", "general", "not_stated")},
+    )
+    beneficium_exception: BeneficiumException | None = Field(
+        default=None,
+        title="先诉抗辩权的除外情形",
+        description="一般保证人单独被诉（债务人未列为被告）、尚未对债务人强制执行的，选择民法典"
+        "第六百八十七条第二款所列情形并写明事实及证据；起诉状在事实与理由中写明",
         json_schema_extra={**ADVANCED, **shown_when("type", "general", "not_stated")},
     )
 

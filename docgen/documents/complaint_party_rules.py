@@ -12,7 +12,7 @@ from docgen.documents.complaint_facts_names import check_bare_defendant
 from docgen.documents.complaint_guarantee import check_general_guarantor_sued_alone
 from docgen.documents.complaint_guarantor_alone import (
     check_guarantor_sued_alone,
-    enforcement_failed,
+    defence_unavailable,
     guarantors_alone,
 )
 from docgen.documents.complaint_minor import check_minor_contracts, contract_answered
@@ -69,19 +69,22 @@ def check_parties(result: Assessment, case: CivilComplaint) -> None:
     check_bare_defendant(result, case)
     debtor_sued = any(d.role == "borrower" for d in case.defendants)
     # a joint guarantor may be sued alone (民法典 art. 688(2)), a general one once
-    # enforcement against the debtor has failed (art. 687(2)): complaint_guarantor_alone
+    # enforcement against the debtor has failed or under an exception of art. 687(2):
+    # complaint_guarantor_alone
     if not debtor_sued and not guarantors_alone(case):
         result.error(
             ("defendants",),
             "borrower_missing",
             "被告中应至少有一名借款人（债务人）；仅起诉连带责任保证人，或者对债务人的财产"
-            "强制执行后仅起诉一般保证人的除外",
+            "强制执行后、有先诉抗辩权的除外情形时仅起诉一般保证人的除外",
         )
     check_guarantor_sued_alone(result, case, debtor_sued)
     sued = [
         (i, d.party.name, d.guarantee)
         for i, d in enumerate(case.defendants)
-        if d.role == "guarantor" and d.guarantee is not None and not enforcement_failed(d.guarantee)
+        if d.role == "guarantor"
+        and d.guarantee is not None
+        and not defence_unavailable(d.guarantee)
     ]
     check_general_guarantor_sued_alone(result, sued, debtor_sued)
     # who may act for a plaintiff, and the evidence the 附 counts (complaint_attachments)

@@ -19,7 +19,7 @@ from docgen.documents.complaint_guarantee import (
 from docgen.documents.complaint_guarantee_scope import guarantee_scope_sentence
 from docgen.documents.complaint_guarantor_alone import (
     debtor_words,
-    enforcement_failed,
+    defence_unavailable,
     general_alone_fact,
     sued_alone,
 )
@@ -137,8 +137,9 @@ def _guarantors(case: CivilComplaint, debtors: str) -> tuple[list[str], str]:
             guarantee_fact(d.party.name, d.guarantee, source, suit, early)
             + guarantee_scope_sentence(d)
         )
-        if enforcement_failed(d.guarantee) and sued_alone(case):
-            # sued alone after enforcement against the debtor failed (art. 687(2))
+        if defence_unavailable(d.guarantee) and sued_alone(case):
+            # sued alone after enforcement against the debtor failed, or under an
+            # exception of art. 687(2)(一)–(四)
             defaults += general_alone_fact(d.party.name, d.guarantee, debtors)
         else:
             defaults += guarantor_default(d.party.name, _judged(d.guarantee, d), debtors, suit)

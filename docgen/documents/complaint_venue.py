@@ -15,11 +15,13 @@ one declaration, never two.
 A suit joining the debtor and a guarantor goes where the main contract leads: 「债权人一并
 起诉债务人和担保人的，应当根据主合同确定管辖法院」 (法释〔2020〕28号 art. 21(2)). A
 guarantor's domicile founds jurisdiction only over a suit against the guarantor alone
-(art. 21(3)), so a court reached only by it is refused (guarantor_court_only), as any court
-no connecting point leads to is refused: the clerk would refuse or transfer the case and the
-borrower's 管辖权异议 (民事诉讼法 art. 130) would succeed; 最高人民法院（2005）民四终字第
-11号 held the same under the former 担保法解释 art. 129. Nor does it stop the complaint
-telling the place of performance that does lead to the court."""
+(法释〔2020〕28号 art. 21(3): 「债权人依法可以单独起诉担保人且仅起诉担保人的，应当根据担保
+合同确定管辖法院」, text as on ms.isheng.net, searched 2026-12), so a court reached only by
+it is refused (guarantor_court_only), as any court no connecting point leads to is
+refused: the clerk would refuse or transfer the case and the borrower's 管辖权异议 (民事诉讼法
+art. 130) would succeed; 最高人民法院（2005）民四终字第11号 held the same under the former
+担保法解释 art. 129. Nor does it stop the complaint telling the place of performance that
+does lead to the court."""
 
 from __future__ import annotations
 

@@ -144,8 +144,20 @@ def test_the_complaint_lists_the_papers_the_bundle_files_with_it(built):
     assert (
         f"附：1．本起诉状副本2份；2．原告{name}的营业执照副本复印件及法定代表人身份证明书；"
         f"3．原告{name}出具的授权委托书；4．广东华商律师事务所函及黄丽律师执业证复印件；"
-        f"5．证据目录1份、证据材料{len(built.manifest)}份。"
+        f"5．送达地址确认书1份；6．证据目录1份、证据材料{len(built.manifest)}份。"
     ) in complaint
+
+
+def test_a_bundle_without_the_service_address_confirmation_does_not_list_it(service):
+    case = bundle_case()
+    case["papers"] = [p for p in case["papers"] if p["type"] != "service_address"]
+    result = BundleService(service).build(case, FILES)
+    marks = _outline(result.pdf)
+    complaint = normalize(
+        "".join(_texts(result.pdf)[marks["起诉状"] : marks["法定代表人身份证明书"]])
+    )
+    assert "4．广东华商律师事务所函及黄丽律师执业证复印件；5．证据目录1份" in complaint
+    assert "送达地址确认书" not in complaint
 
 
 def test_the_complaint_counts_the_exhibits_the_bundle_files(service):

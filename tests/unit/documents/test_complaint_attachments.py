@@ -1,6 +1,7 @@
 """The complaint's 「附：」 lists what is filed with it, in the order courts take it and a
 bundle files it: the copies for the defendants, each plaintiff's identity, the power of
-attorney and the agents' papers, the evidence list and the evidence materials."""
+attorney and the agents' papers, the service address confirmation, a pre-suit
+preservation's ruling, the evidence list and the evidence materials."""
 
 from __future__ import annotations
 
@@ -35,7 +36,8 @@ def test_a_person_with_a_lawyer_files_her_identity_the_power_and_the_firms_lette
         "2．原告刘芳的居民身份证复印件；",
         "3．原告刘芳出具的授权委托书；",
         "4．北京市正信律师事务所函及周明律师执业证复印件；",
-        "5．证据目录1份、证据材料6份。",
+        "5．送达地址确认书1份；",
+        "6．证据目录1份、证据材料6份。",
     ]
 
 
@@ -46,7 +48,9 @@ def test_a_company_files_its_licence_and_its_representatives_certificate_on_the_
         "2．原告深圳市恒信商贸有限公司的营业执照副本复印件及法定代表人身份证明书；",
         "3．原告深圳市恒信商贸有限公司出具的授权委托书；",
         "4．广东华商律师事务所函及黄丽律师执业证复印件；",
-        "5．证据目录1份、证据材料6份。",
+        "5．送达地址确认书1份；",
+        "6．广东省深圳市福田区人民法院（2026）粤0304财保123号民事裁定书（诉前保全）1份；",
+        "7．证据目录1份、证据材料6份。",
     ]
 
 
@@ -64,7 +68,7 @@ def test_without_agents_no_power_of_attorney_is_listed():
 
 def test_the_evidence_materials_are_counted_as_filed_when_told():
     data = copy.deepcopy(PERSON) | {"exhibits_filed": 8}
-    assert _annex(data)[-1] == "5．证据目录1份、证据材料8份。"
+    assert _annex(data)[-1] == "6．证据目录1份、证据材料8份。"
 
 
 def test_fewer_materials_than_the_items_listed_is_refused_on_the_count():
@@ -103,4 +107,38 @@ def test_the_form_offers_the_count_among_the_advanced_fields():
     (node,) = [n for n in spec["fields"] if n["name"] == "exhibits_filed"]
     assert node["title"] == "随附证据材料份数"
     assert "不填的，按所列证据的项数" in node["description"]
+    assert node.get("advanced") is True
+
+
+def test_each_plaintiff_files_a_service_address_confirmation_unless_told_not():
+    assert "送达地址确认书2份；" in "".join(_annex(WARD))  # two plaintiffs
+    data = copy.deepcopy(PERSON) | {"service_confirmation_filed": False}
+    assert "送达地址确认书" not in "".join(_annex(data))
+    assert _annex(data)[-1] == "5．证据目录1份、证据材料6份。"
+
+
+def test_a_pre_suit_preservation_without_its_number_lists_no_ruling():
+    data = copy.deepcopy(COMPANY)
+    data["preservation"].pop("case_number")
+    assert "民事裁定书" not in "".join(_annex(data))
+    assert _annex(data)[-1] == "6．证据目录1份、证据材料6份。"
+
+
+def test_a_bundle_lists_the_confirmation_only_when_it_files_one():
+    from docgen.bundle.papers import PaperSpec, confirmation_as_filed
+
+    confirmation = PaperSpec(type="service_address", data={})
+    certificate = PaperSpec(type="representative_certificate", data={})
+    assert confirmation_as_filed(PERSON, [certificate, confirmation]) is PERSON
+    assert confirmation_as_filed(PERSON, [certificate])["service_confirmation_filed"] is False
+    told = PERSON | {"service_confirmation_filed": True}
+    assert confirmation_as_filed(told, [])["service_confirmation_filed"] is True
+
+
+def test_the_form_offers_the_confirmation_among_the_advanced_fields():
+    from docgen.web.formspec import form_spec
+
+    spec = form_spec(DOC.json_schema(), DOC.title)
+    (node,) = [n for n in spec["fields"] if n["name"] == "service_confirmation_filed"]
+    assert node["title"] == "随附送达地址确认书"
     assert node.get("advanced") is True

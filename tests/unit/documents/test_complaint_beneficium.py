@@ -1,0 +1,123 @@
+"""A general guarantor sued without the debtor under an exception of 民法典 art. 687(2)
+(一)–(四): the complaint states the item, its evidence and the article; what the texts
+leave open is warned of; an exception where it has no place is refused at its field."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from docgen.documents import registry
+from docgen.documents.base import RuleOptions
+from tests.support import load_fixture, printed_copy
+
+WAIVED = load_fixture("civil_complaint", "valid", "narrative_general_guarantor_waived_the_defence")
+AFTER_ENFORCEMENT = load_fixture(
+    "civil_complaint", "valid", "narrative_general_guarantor_sued_after_enforcement"
+)
+EXCEPTION = ("defendants", 0, "guarantee", "beneficium_exception")
+DOC = registry.get("civil_complaint")
+
+
+def _problems(data: dict) -> list:
+    return DOC.evaluate(DOC.parse(data), RuleOptions(calendar_fallback=True)).problems
+
+
+def _errors(data: dict) -> set[tuple[tuple, str]]:
+    return {(p.loc, p.code) for p in _problems(data) if p.severity == "error"}
+
+
+def test_a_written_waiver_is_stated_with_its_evidence_and_the_article():
+    text = printed_copy("civil_complaint", WAIVED)
+    assert (
+        "被告李秀英已书面表示放弃先诉抗辩权（《保证合同》第五条约定：保证人放弃民法典第六百八十七条"
+        "第二款规定的先诉抗辩权）。依照《中华人民共和国民法典》第六百八十七条第二款第（四）项，"
+        "被告李秀英作为一般保证人，不得以主合同纠纷未经审判或者仲裁、未就案外人张伟的财产依法"
+        "强制执行为由拒绝承担保证责任，原告有权请求被告李秀英在其保证范围内承担保证责任。"
+    ) in text
+    assert "1. 判令被告李秀英向原告刘芳支付案外人张伟所欠本金人民币100,000.00元" in text
+    assert "终结本次执行程序" not in text
+
+
+@pytest.mark.parametrize(
+    ("ground", "words"),
+    [
+        ("debtor_missing", "案外人张伟下落不明，且无财产可供执行（"),
+        ("bankruptcy", "人民法院已经受理案外人张伟破产案件（"),
+        (
+            "insufficient_property",
+            "原告有证据证明案外人张伟的财产不足以履行全部债务或者丧失履行债务能力（",
+        ),
+    ],
+)
+def test_each_exception_is_told_as_its_item_of_the_article(ground, words):
+    data = copy.deepcopy(WAIVED)
+    data["defendants"][0]["guarantee"]["beneficium_exception"] = {
+        "ground": ground,
+        "evidence": "见证据3",
+    }
+    assert not _errors(data)
+    text = printed_copy("civil_complaint", data)
+    item = {"debtor_missing": "一", "bankruptcy": "二", "insufficient_property": "三"}[ground]
+    assert (
+        f"{words}见证据3）。依照《中华人民共和国民法典》第六百八十七条第二款第（{item}）项" in text
+    )
+
+
+def test_the_dismissal_rule_and_the_guarantee_period_are_warned_of():
+    (warning,) = [p for p in _problems(WAIVED) if p.loc == EXCEPTION]
+    assert warning.code == "general_guarantor_alone_doubt"
+    assert "第二十六条第一款规定，债权人未就主合同纠纷提起诉讼或者申请仲裁" in warning.message
+    assert "第六百九十三条第一款" in warning.message
+
+
+def test_bankruptcy_accepted_is_warned_only_of_the_debtor_joined():
+    # 担保制度解释 art. 23(1) supports the suit; the debtor sued within the period
+    data = copy.deepcopy(WAIVED)
+    guarantee = data["defendants"][0]["guarantee"]
+    guarantee["beneficium_exception"] = {"ground": "bankruptcy", "evidence": "见证据3"}
+    guarantee["debtor_sued_on"] = "2026-02-09"
+    (warning,) = [p for p in _problems(data) if p.loc == EXCEPTION]
+    assert warning.message == (
+        "以人民法院已经受理债务人破产案件为由单独起诉一般保证人李秀英：保证合同约定为一般保证，"
+        "债权人仅起诉保证人的，人民法院应当通知被保证人作为共同被告参加诉讼（《最高人民法院关于"
+        "适用〈中华人民共和国民事诉讼法〉的解释》第六十六条）"
+    )
+
+
+def test_without_an_exception_the_general_guarantor_alone_is_still_refused():
+    data = copy.deepcopy(WAIVED)
+    del data["defendants"][0]["guarantee"]["beneficium_exception"]
+    (refusal,) = [p for p in _problems(data) if p.code == "general_guarantor_sued_without_debtor"]
+    assert "请填写「先诉抗辩权的除外情形」" in (refusal.hint or "")
+
+
+def test_an_exception_for_a_joint_guarantor_is_refused():
+    data = load_fixture("civil_complaint", "invalid", "joint_guarantor_with_a_beneficium_exception")
+    assert _errors(data) == {(EXCEPTION, "beneficium_exception_unused")}
+
+
+def test_an_exception_with_the_debtor_sued_is_refused():
+    data = load_fixture(
+        "civil_complaint", "invalid", "general_guarantor_exception_with_the_debtor_sued"
+    )
+    loc = ("defendants", 1, "guarantee", "beneficium_exception")
+    assert _errors(data) == {(loc, "beneficium_exception_with_debtor")}
+
+
+def test_an_exception_beside_the_enforcement_ruling_is_refused():
+    data = copy.deepcopy(AFTER_ENFORCEMENT)
+    data["defendants"][0]["guarantee"]["beneficium_exception"] = WAIVED["defendants"][0][
+        "guarantee"
+    ]["beneficium_exception"]
+    assert _errors(data) == {(EXCEPTION, "exception_and_enforcement_ruling")}
+
+
+def test_the_form_shows_the_exception_for_a_general_guarantee_only():
+    from docgen.web.formspec import form_spec
+
+    spec = form_spec(DOC.json_schema(), DOC.title)
+    text = str(spec)
+    assert "先诉抗辩权的除外情形" in text
+    assert "（四）保证人书面表示放弃先诉抗辩权" in text
