@@ -5,7 +5,9 @@ appealed. 民诉法解释 (法释〔2022〕11号) art. 336: 「在第二审程�
 撤诉的，应当一并裁定撤销一审裁判。」 (para. 1) and 「原审原告在第二审程序中撤回起诉后重复
 起诉的，人民法院不予受理。」 (para. 2) — art. 338 of the 2015 text (法释〔2015〕5号), wording
 as quoted there; its 2022 number by the shift of two that its neighbours show (arts. 326,
-335, 337 of the 2022 text were 328, 337, 339).
+335, 337 of the 2022 text were 328, 337, 339), and that holds on either side of the second
+instance's chapter: the 2015 text has art. 338 between art. 323 (二审审理范围) and art. 427
+(督促程序's first), which the 2022 text numbers 321 and 425.
 
 So the paper needs what the appeal's withdrawal does not: a second-instance number (民终),
 the first-instance decision with its date (the court sets it aside with the same ruling),
