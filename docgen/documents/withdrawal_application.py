@@ -44,6 +44,7 @@ from docgen.documents.withdrawal_application_appeal import (
     appeal_words,
     check_appeal,
     check_appeal_procedure,
+    third_party_line,
 )
 from docgen.documents.withdrawal_application_stage import (
     LAW,
@@ -173,7 +174,10 @@ def assess(case: WithdrawalApplication, options: RuleOptions) -> Assessment:
         # number already refused (an enforcement's …) is not refused again
         refused = any(e.loc == ("case_number",) for e in result.errors)
         suit_stage = None if refused else stage
-        check_suit_withdrawal(result, suit, suit_stage, case.defendants, case.application_date)
+        third = [t.name for t in case.appeal.third_parties] if case.appeal else []
+        check_suit_withdrawal(
+            result, suit, suit_stage, case.defendants, third, case.application_date
+        )
     if suit is None or stage != "first":  # a 民初 number: refused once, at the number
         check_appeal(result, case.appeal, stage, case.court, suit is not None)
     procedure = case.fee.procedure
@@ -303,7 +307,9 @@ def _parties(case: WithdrawalApplication, words: Words) -> list[str]:
         parties += block_lines(words.applicant, a.party, a.agents, a.service)
     for d in case.defendants:
         parties += block_lines(words.other, d)
-    return parties
+    # after the appellants and the appellees, as the appeal lists the parties
+    third = case.appeal.third_parties if case.appeal is not None else []
+    return parties + [third_party_line(t) for t in third]
 
 
 def _suit_context(
