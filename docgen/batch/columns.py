@@ -23,7 +23,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from docgen.batch import cells, times
-from docgen.batch.field_extras import answers, field_extra
+from docgen.batch.field_extras import answers, field_extra, regrouped
 from docgen.batch.rows import EXTRA_ROOT, Resolved, fill_slot
 from docgen.documents.problems import Loc
 
@@ -308,7 +308,7 @@ class Layout:
     @classmethod
     def of(cls, model: type[BaseModel]) -> Layout:
         columns = _unique(list(_walk(model, (), "", True, ())))
-        return cls(tuple(columns), MAILING_EXTRAS)
+        return cls(tuple(regrouped(model, columns)), MAILING_EXTRAS)
 
     def template_headers(self, language: str = "zh") -> list[tuple[str, Column, int | None]]:
         """Headers for a template: list columns repeated for a few numbered slots."""

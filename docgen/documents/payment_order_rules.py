@@ -6,7 +6,8 @@ is assumed: each is asked (``None`` until the user answers), refused when the an
 bars the procedure, and the sentence of the application is built from the answers given
 (``confirmed_sentence``). What the facts say against an answer is warned beside it; a
 debtor's address outside the mainland is refused at the address
-(``payment_order_debtor``), and the answer 「不在我国境内」 not refused again for it.
+(``payment_order_debtor``), and the answer 「不在我国境内」 not refused again for it. The
+answers 「不在我国境内」 and 「下落不明确」 together are one reason, refused once, at the first.
 """
 
 from __future__ import annotations
@@ -96,6 +97,10 @@ def check_conditions(result: Assessment, case: PaymentOrderApplication) -> None:
     (民事诉讼法 art. 225; 民诉法解释 art. 427(3), (4), (5), (7)). A debtor living outside
     the mainland is refused at the address whatever the answer: one fact, one error."""
     told = {"respondent_in_mainland", "respondent_reachable"} if abroad(case) else set()
+    if case.respondent_in_mainland is False and case.respondent_reachable is False:
+        # a debtor abroad cannot be served a payment order: one reason, refused once at
+        # its cause (respondent_in_mainland), the answer 「下落明确」否 named in the message
+        told.add("respondent_reachable")
     for condition in CONDITIONS:
         answer = getattr(case, condition.field)
         if answer is None:
@@ -119,10 +124,13 @@ def check_conditions(result: Assessment, case: PaymentOrderApplication) -> None:
 def _refusal(case: PaymentOrderApplication, condition: Condition) -> tuple[str, str | None]:
     """The refusal of an answer, and what to do. The answer that the order cannot be
     served, beside an address that does not find the debtor (``unfound_places``), is one
-    fact: the address is not refused again, and this message names it."""
+    fact: the address is not refused again, and this message names it; beside the answer
+    that the debtor is abroad, it is that answer's refusal which names it."""
+    places = "、".join(f"{what}写为「{address}」" for what, address, _ in unfound_places(case))
+    if condition.field == "respondent_in_mainland" and case.respondent_reachable is False:
+        return _abroad_and_unreachable(places)
     if condition.field != "respondent_reachable":
         return condition.refusal, None
-    places = "、".join(f"{what}写为「{address}」" for what, address, _ in unfound_places(case))
     told = (
         f"被申请人{places}，不能确定其下落，申请人也答「被申请人下落明确」为「否」："
         if places
@@ -134,6 +142,20 @@ def _refusal(case: PaymentOrderApplication, condition: Condition) -> tuple[str, 
         "第四百二十九条）",
         "请向人民法院起诉（起诉可以公告送达）；能够确定被申请人下落的，请写明其完整住址，并将"
         "「被申请人下落明确」改为「是」",
+    )
+
+
+def _abroad_and_unreachable(places: str) -> tuple[str, str]:
+    """The answers 「不在我国境内」 and 「下落不明确」 together: one reason a payment order is
+    unavailable — it is served on the debtor in China, never by public notice (民事诉讼法
+    art. 225(1)(2); 民诉法解释 art. 427(4), (5)) — refused once, at the debtor's being
+    abroad; an address that does not find the debtor (``unfound_places``) named too."""
+    written = f"被申请人{places}；" if places else ""
+    return (
+        f"{written}申请人答「被申请人在我国境内」为「否」，「被申请人下落明确」也答为「否」，二者是"
+        "同一原因：支付令须在我国境内送达被申请人本人，不适用公告送达；被申请人不在我国境内的，"
+        f"{_REFUSED}（{_CPL}第二百二十五条第一款第二项，{_SPI}第四百二十七条第四项、第五项）",
+        "请向人民法院起诉；被申请人在我国境内且下落明确的，请将两项均改为「是」，并写明其境内住址",
     )
 
 

@@ -44,6 +44,7 @@ from docgen.documents.withdrawal_application_appeal import (
     appeal_words,
     check_appeal,
     check_appeal_procedure,
+    third_party_line,
 )
 from docgen.documents.withdrawal_application_stage import (
     LAW,
@@ -103,18 +104,24 @@ class WithdrawalApplication(CaseModel):
     court: Line = Field(title="受理法院")
     case_number: CaseNumberText = Field(
         title="案号",
-        description="第一审案件的案号，如 （2026）京0105民初1234号；撤回上诉的，填写第二审"
-        "案件的案号，如 （2026）京02民终1234号",
+        description="第一审案件的案号，如 （2026）京0105民初1234号；第二审程序中撤回上诉或撤回"
+        "起诉的，填写第二审案件的案号，如 （2026）京02民终1234号",
     )
     dispute: Line = Field(
         title="案由", description="按起诉状或受理通知书所载，如 民间借贷纠纷、买卖合同纠纷"
     )
     # titled as before (the batch sheets' headers); the description names the appeal's role
     applicants: list[Applicant] = Field(
-        title="申请人（原告）", description="撤回上诉的，为上诉人", min_length=1, max_length=5
+        title="申请人（原告）",
+        description="撤回上诉的，为上诉人；二审中撤回起诉的，为原审原告（上诉人或被上诉人）",
+        min_length=1,
+        max_length=5,
     )
     defendants: list[Party] = Field(
-        title="被告", description="撤回上诉的，为被上诉人", min_length=1, max_length=10
+        title="被告",
+        description="撤回上诉的，为被上诉人；二审中撤回起诉的，为原审被告",
+        min_length=1,
+        max_length=10,
     )
     reason: Literal["settled", "performed", "other"] = Field(
         title="撤诉理由", json_schema_extra={"enum_titles": list(REASON_LABELS.values())}
@@ -126,10 +133,14 @@ class WithdrawalApplication(CaseModel):
         title="案件受理费",
         description="撤回上诉的，填写第二审案件受理费；二审中撤回起诉的，不据此列退费请求",
     )
+    # retitled: the group serves the suit's withdrawal at second instance too; a sheet
+    # saved with the former headers is still read
     appeal: Appeal | None = Field(
         default=None,
-        title="上诉信息（撤回上诉时填写）",
-        description="案号为第二审案件的案号（民终）时必填：被上诉的一审裁判及上诉人的原审诉讼地位",
+        title="上诉信息（二审中撤回上诉或撤回起诉时填写）",
+        description="案号为第二审案件的案号（民终）时必填，撤回上诉和二审中撤回起诉均须填写："
+        "被上诉的一审裁判及上诉人的原审诉讼地位",
+        json_schema_extra={"former_titles": ["上诉信息（撤回上诉时填写）"]},
     )
     suit_withdrawal: SuitWithdrawal | None = Field(
         default=None,
@@ -163,7 +174,10 @@ def assess(case: WithdrawalApplication, options: RuleOptions) -> Assessment:
         # number already refused (an enforcement's …) is not refused again
         refused = any(e.loc == ("case_number",) for e in result.errors)
         suit_stage = None if refused else stage
-        check_suit_withdrawal(result, suit, suit_stage, case.defendants, case.application_date)
+        third = [t.name for t in case.appeal.third_parties] if case.appeal else []
+        check_suit_withdrawal(
+            result, suit, suit_stage, case.defendants, third, case.application_date
+        )
     if suit is None or stage != "first":  # a 民初 number: refused once, at the number
         check_appeal(result, case.appeal, stage, case.court, suit is not None)
     procedure = case.fee.procedure
@@ -293,7 +307,9 @@ def _parties(case: WithdrawalApplication, words: Words) -> list[str]:
         parties += block_lines(words.applicant, a.party, a.agents, a.service)
     for d in case.defendants:
         parties += block_lines(words.other, d)
-    return parties
+    # after the appellants and the appellees, as the appeal lists the parties
+    third = case.appeal.third_parties if case.appeal is not None else []
+    return parties + [third_party_line(t) for t in third]
 
 
 def _suit_context(

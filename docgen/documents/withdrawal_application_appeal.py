@@ -14,8 +14,9 @@ and number. The court one level above the first-instance court hears the appeal 
 
 The 原审原告's withdrawal of the suit itself at second instance, which needs the other
 parties' consent and sets the first-instance judgment aside (民诉法解释 art. 336), takes
-these facts too (``withdrawal_application_suit``). Not written here: a party who neither
-appealed nor was appealed against (原审第三人).
+these facts too (``withdrawal_application_suit``). A party of the first instance who
+neither appealed nor was appealed against is listed as the appeal lists it, 原审第三人,
+after the appellants and the appellees (``appeal.third_parties``: name, kind, address).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from docgen.documents.problems import Assessment
 from docgen.documents.withdrawal_application_stage import LAW, Stage
 from docgen.domain import divisions as division_table
 from docgen.domain.courts import read_court
-from docgen.domain.fields import CaseModel, Line
+from docgen.domain.fields import CaseModel, Line, Text
 
 ROLE_LABELS = {"plaintiff": "原审原告", "defendant": "原审被告"}
 JUDGMENT_LABELS = {"judgment": "民事判决", "ruling": "民事裁定"}
@@ -42,6 +43,29 @@ _LEVEL_NAMES = {
     "high": "高级人民法院",
     "supreme": "最高人民法院",
 }
+
+
+THIRD_PARTY = "原审第三人"
+
+
+class ThirdParty(CaseModel):
+    """A third party of the first instance who neither appealed nor was appealed against:
+    the appeal lists it as 原审第三人, after the appellants and the appellees."""
+
+    kind: Literal["person", "organization"] = Field(
+        default="person",
+        title="主体类型",
+        json_schema_extra={"enum_titles": ["自然人", "法人或其他组织"]},
+    )
+    name: Line = Field(title="姓名或名称")
+    address: Text = Field(title="住所地", description="按一审裁判所载，用于列明当事人")
+
+
+def third_party_line(party: ThirdParty) -> str:
+    """「原审第三人：王强，住北京市…。」, an organisation 「原审第三人：…公司，住所地：…。」,
+    as a party's first line reads (``court_parts.person_line``, ``organization_lines``)."""
+    place = f"住{party.address}" if party.kind == "person" else f"住所地：{party.address}"
+    return f"{THIRD_PARTY}：{party.name}，{place}。"
 
 
 class Appeal(CaseModel):
@@ -65,6 +89,12 @@ class Appeal(CaseModel):
         description="被上诉人为原审中的对方当事人；二审中撤回起诉的申请人为原审原告，上诉人为原审"
         "被告的，申请人即被上诉人",
         json_schema_extra={"enum_titles": list(ROLE_LABELS.values())},
+    )
+    third_parties: list[ThirdParty] = Field(
+        default_factory=list,
+        title="原审第三人",
+        description="一审中的第三人，既未上诉也未被列为被上诉人的，列于被上诉人之后（如有）",
+        max_length=5,
     )
 
 

@@ -5,7 +5,9 @@ appealed. 民诉法解释 (法释〔2022〕11号) art. 336: 「在第二审程�
 撤诉的，应当一并裁定撤销一审裁判。」 (para. 1) and 「原审原告在第二审程序中撤回起诉后重复
 起诉的，人民法院不予受理。」 (para. 2) — art. 338 of the 2015 text (法释〔2015〕5号), wording
 as quoted there; its 2022 number by the shift of two that its neighbours show (arts. 326,
-335, 337 of the 2022 text were 328, 337, 339).
+335, 337 of the 2022 text were 328, 337, 339), and that holds on either side of the second
+instance's chapter: the 2015 text has art. 338 between art. 323 (二审审理范围) and art. 427
+(督促程序's first), which the 2022 text numbers 321 and 425.
 
 So the paper needs what the appeal's withdrawal does not: a second-instance number (民终),
 the first-instance decision with its date (the court sets it aside with the same ruling),
@@ -30,7 +32,12 @@ from typing import Literal
 from pydantic import Field
 
 from docgen.documents.problems import Assessment
-from docgen.documents.withdrawal_application_appeal import JUDGMENT_LABELS, Appeal, Words
+from docgen.documents.withdrawal_application_appeal import (
+    JUDGMENT_LABELS,
+    THIRD_PARTY,
+    Appeal,
+    Words,
+)
 from docgen.documents.withdrawal_application_stage import Stage
 from docgen.domain.dates import format_cn
 from docgen.domain.fields import CaseModel, Line
@@ -48,7 +55,8 @@ class Consent(CaseModel):
     """One other party's consent to the withdrawal of the suit."""
 
     party: Line = Field(
-        title="同意的当事人", description="对方当事人的姓名或名称，与被上诉人（上诉人）一栏一致"
+        title="同意的当事人",
+        description="其他当事人的姓名或名称，与被上诉人（上诉人）或原审第三人一栏一致",
     )
     form: Literal["written", "record"] = Field(
         default="written",
@@ -103,10 +111,12 @@ def check_suit_withdrawal(
     suit: SuitWithdrawal,
     stage: Stage | None,
     others: list[Party],
+    third: list[str],
     filed_on: date,
 ) -> None:
     """A second-instance number, the first-instance decision's date, every other party's
-    consent given by the application's day; the fee request's absence warned of."""
+    consent given by the application's day (a 原审第三人's, named in ``third``, warned
+    of when missing); the fee request's absence warned of."""
     if stage == "first":
         result.error(
             ("case_number",),
@@ -130,7 +140,7 @@ def check_suit_withdrawal(
             f"一审裁判日期（{format_cn(suit.judgment_date)}）晚于申请日期"
             f"（{format_cn(filed_on)}）：二审中撤回起诉只能在一审裁判作出并提起上诉之后",
         )
-    _check_consents(result, suit, others, filed_on)
+    _check_consents(result, suit, [party.name for party in others], third, filed_on)
     result.warn(
         ("fee",),
         "suit_withdrawal_fee_unsettled",
@@ -141,17 +151,18 @@ def check_suit_withdrawal(
 
 
 def _check_consents(
-    result: Assessment, suit: SuitWithdrawal, others: list[Party], filed_on: date
+    result: Assessment, suit: SuitWithdrawal, names: list[str], third: list[str], filed_on: date
 ) -> None:
-    names = [party.name for party in others]
+    """Each other side's party consents (an error without), a 原审第三人 too (a warning:
+    art. 336 asks the consent of 其他当事人, which reads on it; the court decides)."""
     given = {consent.party for consent in suit.consents}
     for i, consent in enumerate(suit.consents):
-        if consent.party not in names:
+        if consent.party not in names + third:
             result.error(
                 ("suit_withdrawal", "consents", i, "party"),
                 "consent_not_a_party",
-                f"「{consent.party}」不是本案的对方当事人（{'、'.join(names)}）：请填写同意撤回"
-                "起诉的对方当事人的姓名或名称",
+                f"「{consent.party}」不是本案的其他当事人（{'、'.join(names + third)}）：请填写同意"
+                "撤回起诉的当事人的姓名或名称",
             )
         if consent.given_on > filed_on:
             result.error(
@@ -168,6 +179,16 @@ def _check_consents(
             f"{'、'.join(missing)}未同意撤回起诉：原审原告在第二审程序中撤回起诉，须经其他当事人"
             f"同意，人民法院才可以准许（{ARTICLE}第一款）。请填写其同意的方式和日期；对方不同意"
             "的，不能撤回起诉（上诉人可以申请撤回上诉，当事人也可以和解后申请法院制作调解书）",
+            hint="书面同意书随申请书提交",
+        )
+    silent = [name for name in third if name not in given]
+    if silent:
+        result.warn(
+            ("suit_withdrawal", "consents"),
+            "third_party_consent_missing",
+            f"原审第三人{'、'.join(silent)}未列明同意撤回起诉：原审原告在第二审程序中撤回起诉，须经"
+            f"其他当事人同意（{ARTICLE}第一款），原审第三人也是本案当事人。请填写其同意的方式和"
+            "日期，或向第二审人民法院确认是否须其同意",
             hint="书面同意书随申请书提交",
         )
 
@@ -200,9 +221,10 @@ def suit_facts(
     decision = JUDGMENT_LABELS[appeal.judgment_kind]
     appellant = applicants if appeal.applicant_role == "plaintiff" else others
     on = format_cn(suit.judgment_date) if suit.judgment_date else ""
+    third = {t.name for t in appeal.third_parties}
     consents = "；".join(
-        f"{words.them}{c.party}已于{format_cn(c.given_on)}{CONSENT_LABELS[c.form]}，同意"
-        f"{words.who}撤回起诉"
+        f"{THIRD_PARTY if c.party in third else words.them}{c.party}已于{format_cn(c.given_on)}"
+        f"{CONSENT_LABELS[c.form]}，同意{words.who}撤回起诉"
         for c in suit.consents
     )
     return (

@@ -55,7 +55,10 @@ NO_AMOUNTS = {
 }
 # a withdrawal of the suit at second instance asks no fee back (the Measures do not say
 # which instance's fee is halved): it states no amount
-NO_AMOUNT_CASES = {"withdrawal_application/valid/suit_withdrawn_at_second_instance_by_the_appellee"}
+NO_AMOUNT_CASES = {
+    "withdrawal_application/valid/suit_withdrawn_at_second_instance_by_the_appellee",
+    "withdrawal_application/valid/suit_withdrawn_with_the_third_party_not_consenting",
+}
 WITH_AMOUNTS = [
     case for case in VALID if case.type_name not in NO_AMOUNTS and str(case) not in NO_AMOUNT_CASES
 ]

@@ -148,10 +148,11 @@ def test_a_creditor_owing_a_counter_performance_is_refused():
     assert "对待给付义务" in problem.message and "第四百二十七条" in problem.message
 
 
-def test_a_debtor_abroad_or_out_of_reach_cannot_be_ordered_to_pay():
+def test_a_debtor_abroad_and_out_of_reach_cannot_be_ordered_to_pay():
     problems = {p.loc: p.message for p in _problems("debtor_abroad_and_unreachable")}
+    assert list(problems) == [("respondent_in_mainland",)]
     assert "不在我国境内" in problems[("respondent_in_mainland",)]
-    assert "不适用公告送达" in problems[("respondent_reachable",)]
+    assert "不适用公告送达" in problems[("respondent_in_mainland",)]
 
 
 def test_only_a_basic_court_takes_it():

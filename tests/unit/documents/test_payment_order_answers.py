@@ -267,6 +267,44 @@ def test_a_located_debtor_answered_unreachable_is_refused_at_the_answer_alone():
     assert problem.message.startswith("支付令须送达被申请人本人")
 
 
+def test_a_debtor_abroad_answered_unreachable_too_is_refused_once_at_being_abroad():
+    problems = _problems(_fixture("debtor_abroad_and_unreachable", "invalid"))
+    (problem,) = [p for p in problems if p.severity == "error"]
+    assert (problem.loc, problem.code) == (("respondent_in_mainland",), "respondent_abroad")
+    assert problem.message.startswith(
+        "申请人答「被申请人在我国境内」为「否」，「被申请人下落明确」也答为「否」，二者是同一原因："
+        "支付令须在我国境内送达被申请人本人，不适用公告送达；被申请人不在我国境内的，"
+        "人民法院不予受理支付令申请"
+    )
+    assert f"第二百二十五条第一款第二项，{SPI}第四百二十七条第四项、第五项）" in problem.message
+    assert (problem.hint or "").startswith("请向人民法院起诉")
+    assert "cannot_be_served" not in [p.code for p in problems]
+
+
+@pytest.mark.parametrize(
+    ("in_mainland", "reachable", "expected"),
+    [
+        (False, True, [(("respondent_in_mainland",), "respondent_abroad")]),
+        (True, False, [(("respondent_reachable",), "cannot_be_served")]),
+    ],
+)
+def test_either_answer_alone_is_refused_at_its_own_field(in_mainland, reachable, expected):
+    data = _fixture("person_principal_and_interest")
+    data.update(respondent_in_mainland=in_mainland, respondent_reachable=reachable)
+    assert [(p.loc, p.code) for p in _problems(data) if p.severity == "error"] == expected
+
+
+def test_an_unknown_address_answered_abroad_and_unreachable_is_named_in_the_one_error():
+    data = _fixture("person_principal_and_interest")
+    data["respondent"]["address"] = "不详"
+    data.update(respondent_in_mainland=False, respondent_reachable=False)
+    (problem,) = [p for p in _problems(data) if p.severity == "error"]
+    assert (problem.loc, problem.code) == (("respondent_in_mainland",), "respondent_abroad")
+    assert problem.message.startswith(
+        "被申请人住所地写为「不详」；申请人答「被申请人在我国境内」为「否」"
+    )
+
+
 def test_a_creditor_owing_a_counter_performance_is_refused_under_art_225_1_1():
     problems = _problems(_fixture("creditor_owes_counter_performance", "invalid"))
     (problem,) = [p for p in problems if p.code == "counter_performance"]

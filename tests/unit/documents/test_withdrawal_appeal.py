@@ -129,7 +129,10 @@ def test_the_form_offers_the_appeals_facts_as_an_optional_group():
 
     spec = form_spec(TYPE.model.model_json_schema())
     (group,) = [node for node in spec["fields"] if node["name"] == "appeal"]
-    assert group["optional"] is True and group["title"] == "上诉信息（撤回上诉时填写）"
+    assert group["optional"] is True
+    # the appeal's facts serve the suit's withdrawal at second instance too
+    assert group["title"] == "上诉信息（二审中撤回上诉或撤回起诉时填写）"
+    assert "撤回上诉和二审中撤回起诉均须填写" in group["description"]
     fields = {node["name"]: node for node in group["fields"]}
     assert [fields["judgment_court"]["title"], fields["judgment_number"]["title"]] == [
         "一审法院",
@@ -137,6 +140,23 @@ def test_the_form_offers_the_appeals_facts_as_an_optional_group():
     ]
     roles = [choice["title"] for choice in fields["applicant_role"]["choices"]]
     assert roles == ["原审原告", "原审被告"]
+
+
+def test_a_sheet_with_the_groups_former_headers_is_still_read():
+    from docgen.batch.columns import Layout
+
+    layout = Layout.of(TYPE.model)
+    headers = [
+        "上诉信息（撤回上诉时填写）一审法院",  # the former title
+        "上诉信息（二审中撤回上诉或撤回起诉时填写）一审案号",
+    ]
+    resolved = layout.resolve(headers)
+    assert not resolved.unknown
+    case, _ = resolved.record(["北京市东城区人民法院", "（2026）京0101民初9876号"])
+    assert case["appeal"] == {
+        "judgment_court": "北京市东城区人民法院",
+        "judgment_number": "（2026）京0101民初9876号",
+    }
 
 
 def test_a_number_from_before_2016_tells_its_stage_too():

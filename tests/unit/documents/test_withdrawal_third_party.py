@@ -1,0 +1,105 @@
+"""A 原审第三人 at second instance: listed after the appellants and the appellees, as the
+appeal lists the parties; at the suit's withdrawal its consent is read, and warned of when
+missing (民诉法解释 art. 336: 经其他当事人同意)."""
+
+from __future__ import annotations
+
+import copy
+from datetime import date
+
+from docgen.documents import registry
+from docgen.documents.base import RuleOptions
+from tests.support import load_fixture, printed_copy
+
+TYPE = registry.get("withdrawal_application")
+APPEAL = load_fixture(
+    "withdrawal_application", "valid", "appeal_withdrawn_with_third_parties_below"
+)
+SUIT = load_fixture(
+    "withdrawal_application", "valid", "suit_withdrawn_with_the_third_party_not_consenting"
+)
+WANG = "原审第三人：王强，住北京市朝阳区建国路88号1号楼1201室。"
+
+
+def _problems(data):
+    return TYPE.evaluate(TYPE.parse(data), RuleOptions(today=date(2026, 12, 1))).problems
+
+
+def _party_lines(text: str) -> list[str]:
+    lines = text.splitlines()
+    return [
+        line
+        for line in lines
+        if line.split("：")[0] in ("上诉人（原审原告）", "被上诉人（原审被告）", "原审第三人")
+    ]
+
+
+def test_third_parties_below_are_listed_after_the_appellee():
+    text = printed_copy("withdrawal_application", APPEAL)
+    assert text.splitlines()[0] == "撤回上诉申请书"
+    assert [line.split("：")[0] for line in _party_lines(text)] == [
+        "上诉人（原审原告）",
+        "被上诉人（原审被告）",
+        "原审第三人",
+        "原审第三人",
+    ]
+    assert WANG in text
+    assert "原审第三人：北京恒信融资担保有限公司，住所地：北京市西城区金融大街7号。" in text
+    assert text.index("被上诉人（原审被告）：张伟") < text.index(WANG) < text.index("案由：")
+
+
+def test_no_third_party_line_without_one():
+    data = copy.deepcopy(APPEAL)
+    del data["appeal"]["third_parties"]
+    assert "原审第三人" not in printed_copy("withdrawal_application", data)
+
+
+def test_at_the_suits_withdrawal_the_third_party_is_listed_and_its_silence_warned():
+    text = printed_copy("withdrawal_application", SUIT)
+    lines = text.splitlines()
+    assert lines[0] == "撤回起诉申请书"
+    applicant = next(i for i, line in enumerate(lines) if line.startswith("被上诉人（原审原告）"))
+    appellant = next(i for i, line in enumerate(lines) if line.startswith("上诉人（原审被告）"))
+    assert applicant < appellant < lines.index(WANG)
+    (warning,) = [p for p in _problems(SUIT) if p.code == "third_party_consent_missing"]
+    assert (warning.severity, warning.loc) == ("warning", ("suit_withdrawal", "consents"))
+    assert warning.message.startswith("原审第三人王强未列明同意撤回起诉：")
+    assert "第三百三十六条第一款" in warning.message
+
+
+def test_the_third_partys_consent_is_printed_in_its_role():
+    data = copy.deepcopy(SUIT)
+    data["suit_withdrawal"]["consents"].append(
+        {"party": "王强", "form": "record", "given_on": "2026-11-23"}
+    )
+    problems = _problems(data)
+    assert [p.code for p in problems if p.severity == "error"] == []
+    assert "third_party_consent_missing" not in [p.code for p in problems]
+    text = printed_copy("withdrawal_application", data)
+    assert "原审第三人王强已于2026年11月23日向贵院表示同意并记入笔录，同意被上诉人撤回起诉" in text
+    assert "上诉人张伟已于2026年11月24日出具书面同意书" in text
+
+
+def test_the_third_partys_consent_alone_does_not_stand_for_the_appellants():
+    data = load_fixture(
+        "withdrawal_application", "invalid", "suit_withdrawal_with_only_the_third_party_consenting"
+    )
+    errors = [(p.loc, p.code) for p in _problems(data) if p.severity == "error"]
+    assert errors == [(("suit_withdrawal", "consents"), "consent_missing")]
+
+
+def test_the_form_asks_the_third_parties_in_the_appeals_group():
+    from docgen.web.formspec import form_spec
+
+    spec = form_spec(TYPE.model.model_json_schema())
+    (group,) = [node for node in spec["fields"] if node["name"] == "appeal"]
+    (third,) = [node for node in group["fields"] if node["name"] == "third_parties"]
+    assert third["title"] == "原审第三人"
+    fields = {node["name"]: node for node in third["item"]["fields"]}
+    assert [fields[n]["title"] for n in ("kind", "name", "address")] == [
+        "主体类型",
+        "姓名或名称",
+        "住所地",
+    ]
+    kinds = [choice["title"] for choice in fields["kind"]["choices"]]
+    assert kinds == ["自然人", "法人或其他组织"]
