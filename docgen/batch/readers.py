@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from docgen.batch.cells import Formula
+from docgen.json_depth import MAX_JSON_DEPTH, json_depth_exceeds
 
 SUFFIXES = (".csv", ".xlsx", ".jsonl")
 MAX_XLSX_UNCOMPRESSED = 512 * 1024 * 1024
@@ -91,7 +92,19 @@ def _csv_rows(path: Path) -> Iterator[Row]:
             f"CSV 文件编码无法识别（既不是 UTF-8 也不是 GBK/GB18030）：第 {exc.start} 字节"
         ) from None
     except csv.Error as exc:
-        raise BatchInputError(f"CSV 格式错误：{exc}") from None
+        raise csv_error(exc) from None
+
+
+def csv_error(exc: csv.Error) -> BatchInputError:
+    """A CSV the reader cannot split, in words: a cell past the csv module's limit (131,072
+    characters, usually a quote never closed) is named as such."""
+    if "field larger than field limit" in str(exc):
+        limit = f"{csv.field_size_limit():,}"
+        return BatchInputError(
+            f"CSV 格式错误：有一个单元格超过 {limit} 个字符"
+            "（常见原因：某个引号没有配对），请检查文件"
+        )
+    return BatchInputError(f"CSV 格式错误：{exc}")
 
 
 def _check_zip(path: Path) -> None:
@@ -247,6 +260,10 @@ def _jsonl_rows(path: Path) -> Iterator[Row]:
             if not line.strip():
                 yield Row(number, record={})
                 continue
+            if json_depth_exceeds(line.encode()):  # the parser would recurse that deep
+                record = {"__error__": f"JSON 嵌套超过 {MAX_JSON_DEPTH} 层，请检查数据结构"}
+                yield Row(number, record=record)
+                continue
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
@@ -273,10 +290,13 @@ def count_rows(path: Path, stop: int) -> int:
             return max((_sheet_rows(archive, name, stop) for name in names), default=0)
     if suffix == ".csv":
         with path.open(encoding=detect_encoding(path), newline="", errors="replace") as fh:
-            for _ in csv.reader(fh):
-                count += 1
-                if count >= stop:
-                    break
+            try:
+                for _ in csv.reader(fh):
+                    count += 1
+                    if count >= stop:
+                        break
+            except csv.Error as exc:
+                raise csv_error(exc) from None
         return count
     with path.open("rb") as fh:
         for _ in fh:

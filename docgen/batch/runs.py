@@ -150,7 +150,8 @@ class Batches:
         folder = (out_root / run_id).resolve()
         (folder / "input").mkdir(parents=True)
         shutil.copyfile(source, folder / "input" / f"input{suffix}")
-        shared = with_profile(service_for(self.settings), options.type_name, options.shared)
+        # the profile is the tenant's own (check_shared found it there)
+        shared = with_profile(service, options.type_name, options.shared)
         stored = {
             "formats": list(options.formats),
             "shared": shared,

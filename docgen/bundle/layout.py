@@ -10,6 +10,7 @@ from typing import Any
 
 from docgen.bundle.model import BundleCase
 from docgen.bundle.results import Placement, PreparedExhibit
+from docgen.documents.filenames import filename_part
 from docgen.render import exhibits as exhibit_files
 from docgen.render.bundle import OutlineEntry, concatenate, page_count, page_label, page_labels
 
@@ -103,8 +104,9 @@ def bundle_labels(total: int, prefix: str | None) -> list[str]:
 def copies_of(
     mode: str, base: str, main_pdf: bytes, built: dict[str, bytes]
 ) -> list[tuple[str, bytes]]:
-    """The copies as files: one each, or all with the original in one file to print."""
-    copies = [(f"{base}-{label}.pdf", pdf) for label, pdf in built.items()]
+    """The copies as files: one each, or all with the original in one file to print.
+    A label names a defendant as typed, so it is made safe in a file name and a ZIP entry."""
+    copies = [(f"{base}-{filename_part(label)}.pdf", pdf) for label, pdf in built.items()]
     if mode == "print":
         copies = [
             (

@@ -50,6 +50,7 @@ from docgen.documents.court_names import COURT_NAME_NOT_FULL as NOT_FULL
 from docgen.documents.court_names import check_court_name
 from docgen.documents.evidence_case import check_sources
 from docgen.documents.evidence_list import EvidenceFacts, check_groups
+from docgen.documents.filenames import filename_part
 from docgen.documents.filing_papers import Side
 from docgen.documents.problems import Assessment, CaseInvalid, Problem, from_validation_error
 from docgen.domain.money import format_yuan
@@ -330,7 +331,8 @@ class BundleService:
             )
             for label, copy_cover in copy_covers.items()
         }
-        base = f"起诉材料-{case.case_type}-{case.filing_date.isoformat()}"
+        # the case type is typed text: safe in a file name and a ZIP entry (no "/" or "..")
+        base = f"起诉材料-{filename_part(case.case_type)}-{case.filing_date.isoformat()}"
         copies = layout.copies_of(case.copies, base, main_pdf, built)
         log.info("bundle built exhibits=%d pages=%d copies=%d", len(exhibits), total, len(copies))
         return BundleResult(

@@ -21,6 +21,7 @@ from docgen.documents.case_numbers import CaseNumberText
 from docgen.documents.court_names import court_name
 from docgen.documents.court_parts import SIGN, SIGN_LINE, SIGN_OR_SEAL, signing_line
 from docgen.documents.evidence_case import check_case_facts, header_lines, submitters
+from docgen.documents.filenames import filename_part
 from docgen.documents.filing_papers import (
     SIDES,
     Side,
@@ -248,7 +249,7 @@ def build_context(case: EvidenceList, assessment: Assessment) -> dict[str, Any]:
 
 
 def filename(case: EvidenceList) -> str:
-    return f"证据目录-{case.submitter}-{case.submit_date.isoformat()}"
+    return f"证据目录-{filename_part(case.submitter)}-{case.submit_date.isoformat()}"
 
 
 DOCUMENT: DocumentType[EvidenceList] = DocumentType(

@@ -27,6 +27,7 @@ from docgen.batch.plan import SharedProfileError, check_shared
 from docgen.batch.readers import BatchInputError, sniff_bytes
 from docgen.batch.runs import Batches, RunNotFound, RunOptions
 from docgen.documents.problems import Problem
+from docgen.json_depth import MAX_JSON_DEPTH, json_depth_exceeds
 from docgen.tenants.limits import RETRY_AFTER_SECONDS, TooManyRuns
 from docgen.web import auth
 from docgen.web.extension import app_service
@@ -34,6 +35,7 @@ from docgen.web.extension import app_service
 log = logging.getLogger(__name__)
 
 BATCHES_TAG = Tag(name="batches", description="批量生成：上传表格，批量生成文书")
+_TOO_DEEP = f"共用信息文件中的 JSON 嵌套超过 {MAX_JSON_DEPTH} 层，已拒绝，请检查数据结构"
 
 
 class BatchPath(BaseModel):
@@ -67,18 +69,7 @@ def _options() -> RunOptions | Response:
         if not isinstance(shared, dict):
             shared = {}
             problems.append(Problem(("shared",), "json_invalid", "共用信息应为 JSON 对象"))
-    shared_file = request.files.get("shared_file")
-    if shared_file is not None and shared_file.filename:
-        try:
-            from_file = json.loads(shared_file.read().decode("utf-8-sig"))
-        except ValueError:
-            from_file = None
-        if isinstance(from_file, dict):
-            shared = {**from_file, **shared}
-        else:
-            problems.append(
-                Problem(("shared_file",), "json_invalid", "共用信息文件应为一个 JSON 对象")
-            )
+    shared = {**_shared_file(problems), **shared}
     if form.get("letter_date"):
         shared["letter_date"] = form["letter_date"]
     if form.get(PROFILE_FIELD, "").strip():
@@ -119,6 +110,26 @@ def _options() -> RunOptions | Response:
     if problems:
         return _problems(problems, 422)
     return options
+
+
+def _shared_file(problems: list[Problem]) -> dict[str, Any]:
+    """The shared values of the uploaded ``shared_file`` (a JSON object), or {} with a
+    problem; its nesting is checked first, since an uploaded file is not as it is read."""
+    upload = request.files.get("shared_file")
+    if upload is None or not upload.filename:
+        return {}
+    raw = upload.read()
+    if json_depth_exceeds(raw):
+        problems.append(Problem(("shared_file",), "json_too_deep", _TOO_DEEP))
+        return {}
+    try:
+        found = json.loads(raw.decode("utf-8-sig"))
+    except ValueError:
+        found = None
+    if isinstance(found, dict):
+        return found
+    problems.append(Problem(("shared_file",), "json_invalid", "共用信息文件应为一个 JSON 对象"))
+    return {}
 
 
 def _shared_problems(type_name: str, shared: dict[str, Any]) -> list[Problem]:

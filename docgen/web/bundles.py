@@ -40,12 +40,13 @@ from docgen.bundle.model import BundleCase
 from docgen.bundle.results import BundleResult
 from docgen.bundle.service import BundleService
 from docgen.documents.problems import CaseInvalid, Problem
+from docgen.json_depth import json_depth_exceeds
 from docgen.tenants.limits import RETRY_AFTER_SECONDS, TooManyRuns
 from docgen.web import auth
 from docgen.web.auth import requester
 from docgen.web.extension import app_service
 from docgen.web.files import content_disposition, warnings_headers
-from docgen.web.limits import JsonTooDeep, json_depth_exceeds
+from docgen.web.limits import JsonTooDeep
 from docgen.web.openapi_models import DATE_TIME, TIMESTAMP
 
 BUNDLES_TAG = Tag(

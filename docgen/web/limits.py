@@ -17,10 +17,8 @@ answer, whatever it sends and whatever holds the database.
 
 from __future__ import annotations
 
-import itertools
 import json
 import logging
-import re
 import socket
 import threading
 from collections.abc import Callable, Iterable
@@ -33,25 +31,12 @@ from werkzeug.exceptions import BadRequest
 from docgen import db
 from docgen.config import Settings
 from docgen.documents.problems import Problem
+from docgen.json_depth import MAX_JSON_DEPTH, json_depth_exceeds
 from docgen.web.errors import unexpected_error
 
 log = logging.getLogger(__name__)
 
-MAX_JSON_DEPTH = 64
 RETRY_AFTER_SECONDS = 5
-_STRING = re.compile(rb'"(?:[^"\\]++|\\.)*+"', re.DOTALL)
-_OPENING = {ord("["), ord("{")}
-_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
-
-
-def json_depth_exceeds(data: bytes, limit: int = MAX_JSON_DEPTH) -> bool:
-    """Whether the brackets of ``data`` (outside strings) nest deeper than ``limit``.
-
-    Linear and without recursion; stops at the first bracket past the limit.
-    """
-    brackets = _STRING.sub(b"", data).translate(None, _NOT_BRACKETS)
-    steps = (1 if byte in _OPENING else -1 for byte in brackets)
-    return any(depth > limit for depth in itertools.accumulate(steps))
 
 
 def _too_deep(loc: tuple[str, ...]) -> Response:

@@ -14,9 +14,9 @@ import pytest
 
 from docgen import db
 from docgen.config import Settings
+from docgen.json_depth import MAX_JSON_DEPTH, json_depth_exceeds
 from docgen.web import create_app
 from docgen.web.auth import api_keys
-from docgen.web.limits import MAX_JSON_DEPTH, json_depth_exceeds
 from tests.support import load_fixture
 
 PERSON = load_fixture("demand_letter", "valid", "person_debtor")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import io
 import re
+import zipfile
 
 import pytest
 from sqlalchemy import select
@@ -91,6 +92,47 @@ def test_sender_profiles_of_another_tenant_are_not_found_and_stay_unchanged(worl
     _refused(refused, 422)
     assert refused.json[0]["loc"] == ["sender_profile_id"]
     assert refused.json[0]["code"] == "profile_not_found"
+
+
+def test_a_batch_prints_from_its_own_tenants_profile(world, tmp_path):
+    """B's run naming B's own profile: the profile was looked for in the default tenant
+    (a 500 for every other tenant) before 2026-12-07."""
+    creditor = {
+        "kind": "creditor",
+        "name": "乙方小额贷款有限公司",
+        "uscc": "91440300MA5G1XK04B",
+        "address": "广东省深圳市南山区科技园科苑路15号",
+        "legal_representative": "周明远",
+        "phone": "0755-86001234",
+        "signatory": "周明远",
+        "signatory_title": "总经理",
+    }
+    profile_id = world.b.admin.post("/api/v1/sender-profiles", json=creditor).json["id"]
+    case = person_case(0)
+    del case["signatory"]  # the profile's signatory signs every letter of the run
+    source = write_csv(tmp_path / "cases.csv", *sheet([case]))
+    form = {
+        "type": "demand_letter",
+        "formats": "docx",
+        "sender_profile_id": str(profile_id),
+        "file": (io.BytesIO(source.read_bytes()), "cases.csv"),
+    }
+    accepted = world.b.admin.post("/api/v1/batches", data=form, content_type="multipart/form-data")
+    assert accepted.status_code == 202, accepted.get_data(as_text=True)[:300]
+    status = wait_for(world.b.admin, accepted.json["status_url"], ("done", "failed"))
+    assert (status["status"], status["letters"]) == ("done", 1)
+    download = world.b.admin.get(accepted.json["download_url"])
+    content = download.data
+    download.close()
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        letters = [n for n in archive.namelist() if n.endswith(".docx")]
+        assert len(letters) == 1
+        assert "周明远" in docx_text(archive.read(letters[0]))
+    # and A still cannot name it
+    form["file"] = (io.BytesIO(source.read_bytes()), "cases.csv")
+    refused = world.a.admin.post("/api/v1/batches", data=form, content_type="multipart/form-data")
+    _refused(refused, 422)
+    assert refused.json[0]["loc"] == ["sender_profile_id"]
 
 
 def test_templates_are_each_tenants_own_and_only_its_admin_manages_them(world):
