@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
 from docgen.documents.enforcement_names import names
@@ -43,7 +43,7 @@ from docgen.documents.problems import Assessment
 from docgen.domain.dates import FROM_DAY, TO_DAY, day_of, format_cn
 from docgen.domain.interest import RateSpec, interest_on_principal
 from docgen.domain.lpr import LprNotAvailable, LprTable, format_percent
-from docgen.domain.money import format_yuan
+from docgen.domain.money import format_yuan, read_figure
 
 if TYPE_CHECKING:
     from docgen.documents.enforcement_application import EnforcementApplication
@@ -134,13 +134,10 @@ def method(case: EnforcementApplication, name: str) -> Method | None:
         return Method(given.base, given.rate.spec(), given.start, end)
     note = case.outstanding.interest_note or ""
     base, rate = _BASE.search(note), rate_in_note(note)
+    amount = read_figure(base.group(1)) if base is not None else None
     start = day_of(FROM_DAY.search(note))
     end = how.until
-    if base is None or rate is None or start is None or end is None or end < start:
-        return None
-    try:
-        amount = Decimal(base.group(1).replace(",", ""))
-    except InvalidOperation:
+    if amount is None or rate is None or start is None or end is None or end < start:
         return None
     return Method(amount, rate, start, end)
 
