@@ -29,7 +29,7 @@ from pydantic import Field
 from docgen.documents.case_numbers import CaseNumberText
 from docgen.documents.enforcement_operative import awarded
 from docgen.documents.problems import Assessment, Loc
-from docgen.domain.disclosure import ADVANCED, shown_when
+from docgen.domain.disclosure import shown_when
 from docgen.domain.fields import CaseModel, Line, Money, Text
 from docgen.domain.money import format_yuan, legal_amount
 from docgen.domain.parties import Organization, Person
@@ -55,6 +55,8 @@ _GENERAL_BASIS = (
 _SECURITY_BASIS = "《中华人民共和国民法典》第四百一十条、第四百二十五条"
 # the words of a judgment limiting a guarantor to what enforcement leaves unpaid
 _SUPPLEMENTARY = re.compile(r"不能(?:清偿|履行|偿还|执行)|补充")
+# a respondent's own notarised contract: drawn on the form while the instrument is notarial
+NOTARIAL_ONLY = shown_when("/title/kind", "notarial")
 
 
 class Liability(CaseModel):
@@ -79,26 +81,27 @@ class Liability(CaseModel):
         json_schema_extra=shown_when("kind", "share"),
     )
     # a notarised debt instrument's respondent bound by a contract of his own (a guarantee
-    # notarised with the loan or apart from it): ``enforcement_notarial``
+    # notarised with the loan or apart from it): ``enforcement_notarial``, which refuses it
+    # for any other instrument (``not_notarial``); the form shows it for that kind only
     instrument: Line | None = Field(
         default=None,
         title="该被执行人签订的公证债权文书",
         description="仅公证债权文书：该被执行人（如保证人、抵押人）另行签订、经公证赋予强制执行"
         "效力的合同，如 《保证合同》；该被执行人是上述公证的债权文书的当事人的，不填",
-        json_schema_extra=ADVANCED,
+        json_schema_extra=NOTARIAL_ONLY,
     )
     instrument_signed_on: date | None = Field(
         default=None,
         title="该合同签订日期",
         description="仅公证债权文书",
-        json_schema_extra=ADVANCED,
+        json_schema_extra=NOTARIAL_ONLY,
     )
     instrument_deed: CaseNumberText | None = Field(
         default=None,
         title="该合同的公证书编号",
         description="仅公证债权文书：该合同单独公证的，填写赋予其强制执行效力的公证书编号；"
         "与债权文书由同一公证书赋予强制执行效力的，不填",
-        json_schema_extra=ADVANCED,
+        json_schema_extra=NOTARIAL_ONLY,
     )
 
 
