@@ -28,6 +28,11 @@ from pydantic import Field
 
 from docgen.documents.case_numbers import CaseNumberText
 from docgen.documents.enforcement_operative import awarded
+from docgen.documents.enforcement_several import (
+    check_several,
+    common_word,
+    read_shares,
+)
 from docgen.documents.problems import Assessment, Loc
 from docgen.domain.disclosure import shown_when
 from docgen.domain.fields import CaseModel, Line, Money, Text
@@ -249,6 +254,7 @@ def _check_against_title(result: Assessment, case: EnforcementApplication) -> No
             )
     _warn_joint_not_in_title(result, case)
     _warn_joint_typed_as_debtor(result, case, said)
+    check_several(result, case)
     _warn_guarantor_without_debtor(result, case)
 
 
@@ -315,9 +321,13 @@ def _warn_guarantor_without_debtor(result: Assessment, case: EnforcementApplicat
 
 
 def payers(case: EnforcementApplication) -> list[str]:
-    """The respondents asked for the whole: the debtors, or, where none is named, those
-    jointly liable."""
-    debtors = [r.name for r in case.respondents if r.liability.kind == "debtor"]
+    """The respondents asked for the whole: the debtors — not those whose shares the
+    operative part fixes (``enforcement_several``), asked each for his share —, or, where
+    none is named, those jointly liable."""
+    shares = read_shares(case)
+    debtors = [
+        r.name for r in case.respondents if r.liability.kind == "debtor" and r.name not in shares
+    ]
     return debtors or [r.name for r in case.respondents if r.liability.kind == "joint"]
 
 
@@ -326,22 +336,30 @@ def payers_words(case: EnforcementApplication) -> str:
     are two or more jointly liable (no debtor named): 「被执行人张伟、李秀英连带」, as a
     judgment orders joint payment (「…连带支付…」), so that neither reads the sum as his share
     (民法典 art. 178: 连带责任人…都有权请求其承担全部责任). Several debtors (the default) are
-    named as before: the instrument's own words govern what they owe."""
+    named as before, with 「共同」 where the operative part orders them to pay in common
+    (「被执行人张伟、李秀英共同」: ``enforcement_several``): the instrument's own words govern
+    what they owe."""
     names = payers(case)
-    joint = len(names) > 1 and not any(r.liability.kind == "debtor" for r in case.respondents)
-    return f"被执行人{'、'.join(names)}{'连带' if joint else ''}"
+    joint = len(names) > 1 and not any(
+        r.name in names for r in case.respondents if r.liability.kind == "debtor"
+    )
+    return f"被执行人{'、'.join(names)}{'连带' if joint else common_word(case)}"
 
 
 def liability_request(case: EnforcementApplication) -> str:
     """The request for what each respondent not asked for the whole owes, in the words of
     the instrument's operative part; empty where every respondent pays the whole."""
-    full = payers(case)
+    full, shares = payers(case), read_shares(case)
     debtors = [r.name for r in case.respondents if r.liability.kind in DEBTORS]
     debtor = f"被执行人{'、'.join(debtors)}" if debtors else "债务人"
     clauses: list[str] = []
     for r in case.respondents:
         liability = r.liability
-        if liability.kind in FULL and r.name in full:
+        if r.name in shares:  # a debtor whose share the operative part fixes
+            clauses.append(
+                f"被执行人{r.name}按照法律文书确定的份额向申请执行人支付{legal_amount(shares[r.name])}"
+            )
+        if (liability.kind in FULL and r.name in full) or r.name in shares:
             continue
         if liability.kind == "joint":
             clauses.append(f"被执行人{r.name}对上述债务承担连带清偿责任")
