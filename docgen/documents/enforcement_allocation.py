@@ -62,7 +62,7 @@ from docgen.domain.interest import (
     compute_interest,
 )
 from docgen.domain.lpr import LprNotAvailable, LprTable
-from docgen.domain.money import format_yuan
+from docgen.domain.money import format_yuan, read_figure
 
 if TYPE_CHECKING:
     from docgen.documents.enforcement_application import EnforcementApplication
@@ -209,7 +209,7 @@ def stated_principal(case: EnforcementApplication) -> Decimal | None:
     found = re.search(
         label + r"(?:人民币)?\s*([\d,]+(?:\.\d{1,2})?)\s*元", awarded(case.title.operative_part)
     )
-    return Decimal(found.group(1).replace(",", "")) if found else None
+    return read_figure(found.group(1)) if found else None
 
 
 # --- checks -----------------------------------------------------------------------------

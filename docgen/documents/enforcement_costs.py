@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Literal
 
 from docgen.documents.enforcement_operative import segments
 from docgen.documents.problems import Assessment
-from docgen.domain.money import format_yuan
+from docgen.domain.money import format_yuan, read_figure
 
 if TYPE_CHECKING:
     from docgen.documents.enforcement_application import EnforcementApplication
@@ -52,10 +52,6 @@ class CostsRead:
 
     amount: Decimal
     terms: tuple[str, ...]
-
-
-def _money(text: str) -> Decimal:
-    return Decimal(text.replace(",", ""))
 
 
 def _side(words: str, case: EnforcementApplication) -> Side | None:
@@ -92,13 +88,14 @@ def _roles_as_usual(case: EnforcementApplication) -> bool:
 
 
 def _fees(term: str) -> list[tuple[int, Decimal]]:
-    fees = [(m.start(), _money(m.group(1))) for m in _FEE.finditer(term)]
+    fees = [(m.start(), read_figure(m.group(1))) for m in _FEE.finditer(term)]
     for halved in _HALVED.finditer(term):
         before = [f for f in fees if f[0] < halved.start()]
         if before:
             fees.remove(before[-1])
-        fees.append((halved.start(), _money(halved.group(1))))
-    return sorted(fees)
+        fees.append((halved.start(), read_figure(halved.group(1))))
+    # a figure that is no number (「,元」) is no fee
+    return sorted((at, amount) for at, amount in fees if amount is not None)
 
 
 def _term_share(term: str, case: EnforcementApplication) -> Decimal | None:
@@ -106,7 +103,7 @@ def _term_share(term: str, case: EnforcementApplication) -> Decimal | None:
     fees = _fees(term)
     total = sum((amount for _, amount in fees), Decimal(0))
     bearers = [
-        (m.group("who"), _money(m.group(2)) if m.group(2) else None)
+        (m.group("who"), read_figure(m.group(2)) if m.group(2) else None)
         for m in _BEARER.finditer(term, fees[0][0])
     ]
     if not bearers:

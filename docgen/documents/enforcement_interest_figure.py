@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
 from docgen.documents.enforcement_names import names
@@ -41,9 +41,9 @@ from docgen.documents.enforcement_title_interest import read_from_title, title_m
 from docgen.documents.note_rates import rate_in_note
 from docgen.documents.problems import Assessment
 from docgen.domain.dates import FROM_DAY, TO_DAY, day_of, format_cn
-from docgen.domain.interest import RateSpec, interest_on_principal
+from docgen.domain.interest import InterestResult, RateSpec, interest_on_principal
 from docgen.domain.lpr import LprNotAvailable, LprTable, format_percent
-from docgen.domain.money import format_yuan
+from docgen.domain.money import format_yuan, read_figure
 
 if TYPE_CHECKING:
     from docgen.documents.enforcement_application import EnforcementApplication
@@ -134,29 +134,44 @@ def method(case: EnforcementApplication, name: str) -> Method | None:
         return Method(given.base, given.rate.spec(), given.start, end)
     note = case.outstanding.interest_note or ""
     base, rate = _BASE.search(note), rate_in_note(note)
+    amount = read_figure(base.group(1)) if base is not None else None
     start = day_of(FROM_DAY.search(note))
     end = how.until
-    if base is None or rate is None or start is None or end is None or end < start:
-        return None
-    try:
-        amount = Decimal(base.group(1).replace(",", ""))
-    except InvalidOperation:
+    if amount is None or rate is None or start is None or end is None or end < start:
         return None
     return Method(amount, rate, start, end)
 
 
-def _computed(m: Method, table: LprTable, day_count: Literal[365, 360]) -> Decimal | None:
+def _counted(m: Method, table: LprTable, day_count: Literal[365, 360]) -> InterestResult | None:
     try:
-        result = interest_on_principal(
+        return interest_on_principal(
             m.base, m.rate, m.start, m.end + timedelta(days=1), table, day_count=day_count
         )
     except (ValueError, LprNotAvailable):
         return None
-    return result.interest
 
 
-def _percent(m: Method, table: LprTable) -> str:
-    return format_percent(m.rate.annual_percent_on(m.start, table)[0])
+def _computed(m: Method, table: LprTable, day_count: Literal[365, 360]) -> Decimal | None:
+    result = _counted(m, table, day_count)
+    return result.interest if result is not None else None
+
+
+def _formula(m: Method, counted: InterestResult) -> str:
+    """「100,000.00元×3.45%×679÷365」; for a rate that floats with the LPR over the days
+    counted, each period with the rate checked for it (「分段计算：2025年1月11日至2025年5月19日：
+    100,000.00元×3.1%×129÷365=1,095.62元；…」), so that the message shows every rate the
+    figure was checked at, not the first day's alone."""
+    steps = counted.steps
+    if len({step.annual_percent for step in steps}) <= 1:
+        percent = format_percent(steps[0].annual_percent) if steps else "0"
+        return f"{format_yuan(m.base)}元×{percent}%×{m.days}÷365"
+    return "分段计算：" + "；".join(
+        f"{format_cn(step.start)}至{format_cn(step.end - timedelta(days=1))}："
+        f"{format_yuan(step.base)}元×"
+        f"{format_percent(step.annual_percent)}%×{step.days}÷{step.day_count}="
+        f"{format_yuan(step.amount)}元"
+        for step in steps
+    )
 
 
 def check_interest_figure(
@@ -174,8 +189,9 @@ def check_interest_figure(
     name = names(case).interest
     m = method(case, name)
     stated = format_yuan(o.interest) in case.title.operative_part
-    computed = _computed(m, table, 365) if m is not None else None
-    if m is None or computed is None:
+    counted = _counted(m, table, 365) if m is not None else None
+    computed = counted.interest if counted is not None else None
+    if m is None or counted is None or computed is None:
         if not stated:
             _warn_not_checked(result, case, name)
         return
@@ -186,7 +202,7 @@ def check_interest_figure(
     words = (
         f"{source}，以{format_yuan(m.base)}元为基数，按{m.rate.describe()}自"
         f"{format_cn(m.start)}起至{format_cn(m.end)}止共{m.days}日，计算为人民币"
-        f"{format_yuan(computed)}元（{format_yuan(m.base)}元×{_percent(m, table)}%×{m.days}÷365），"
+        f"{format_yuan(computed)}元（{_formula(m, counted)}），"
         f"与填写的人民币{format_yuan(o.interest)}元相差人民币"
         f"{format_yuan(abs(computed - o.interest))}元"
     )

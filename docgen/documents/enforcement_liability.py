@@ -28,8 +28,13 @@ from pydantic import Field
 
 from docgen.documents.case_numbers import CaseNumberText
 from docgen.documents.enforcement_operative import awarded
+from docgen.documents.enforcement_several import (
+    check_several,
+    common_word,
+    read_shares,
+)
 from docgen.documents.problems import Assessment, Loc
-from docgen.domain.disclosure import ADVANCED, shown_when
+from docgen.domain.disclosure import shown_when
 from docgen.domain.fields import CaseModel, Line, Money, Text
 from docgen.domain.money import format_yuan, legal_amount
 from docgen.domain.parties import Organization, Person
@@ -55,6 +60,8 @@ _GENERAL_BASIS = (
 _SECURITY_BASIS = "《中华人民共和国民法典》第四百一十条、第四百二十五条"
 # the words of a judgment limiting a guarantor to what enforcement leaves unpaid
 _SUPPLEMENTARY = re.compile(r"不能(?:清偿|履行|偿还|执行)|补充")
+# a respondent's own notarised contract: drawn on the form while the instrument is notarial
+NOTARIAL_ONLY = shown_when("/title/kind", "notarial")
 
 
 class Liability(CaseModel):
@@ -79,26 +86,27 @@ class Liability(CaseModel):
         json_schema_extra=shown_when("kind", "share"),
     )
     # a notarised debt instrument's respondent bound by a contract of his own (a guarantee
-    # notarised with the loan or apart from it): ``enforcement_notarial``
+    # notarised with the loan or apart from it): ``enforcement_notarial``, which refuses it
+    # for any other instrument (``not_notarial``); the form shows it for that kind only
     instrument: Line | None = Field(
         default=None,
         title="该被执行人签订的公证债权文书",
         description="仅公证债权文书：该被执行人（如保证人、抵押人）另行签订、经公证赋予强制执行"
         "效力的合同，如 《保证合同》；该被执行人是上述公证的债权文书的当事人的，不填",
-        json_schema_extra=ADVANCED,
+        json_schema_extra=NOTARIAL_ONLY,
     )
     instrument_signed_on: date | None = Field(
         default=None,
         title="该合同签订日期",
         description="仅公证债权文书",
-        json_schema_extra=ADVANCED,
+        json_schema_extra=NOTARIAL_ONLY,
     )
     instrument_deed: CaseNumberText | None = Field(
         default=None,
         title="该合同的公证书编号",
         description="仅公证债权文书：该合同单独公证的，填写赋予其强制执行效力的公证书编号；"
         "与债权文书由同一公证书赋予强制执行效力的，不填",
-        json_schema_extra=ADVANCED,
+        json_schema_extra=NOTARIAL_ONLY,
     )
 
 
@@ -246,6 +254,7 @@ def _check_against_title(result: Assessment, case: EnforcementApplication) -> No
             )
     _warn_joint_not_in_title(result, case)
     _warn_joint_typed_as_debtor(result, case, said)
+    check_several(result, case)
     _warn_guarantor_without_debtor(result, case)
 
 
@@ -312,9 +321,13 @@ def _warn_guarantor_without_debtor(result: Assessment, case: EnforcementApplicat
 
 
 def payers(case: EnforcementApplication) -> list[str]:
-    """The respondents asked for the whole: the debtors, or, where none is named, those
-    jointly liable."""
-    debtors = [r.name for r in case.respondents if r.liability.kind == "debtor"]
+    """The respondents asked for the whole: the debtors — not those whose shares the
+    operative part fixes (``enforcement_several``), asked each for his share —, or, where
+    none is named, those jointly liable."""
+    shares = read_shares(case)
+    debtors = [
+        r.name for r in case.respondents if r.liability.kind == "debtor" and r.name not in shares
+    ]
     return debtors or [r.name for r in case.respondents if r.liability.kind == "joint"]
 
 
@@ -323,22 +336,30 @@ def payers_words(case: EnforcementApplication) -> str:
     are two or more jointly liable (no debtor named): 「被执行人张伟、李秀英连带」, as a
     judgment orders joint payment (「…连带支付…」), so that neither reads the sum as his share
     (民法典 art. 178: 连带责任人…都有权请求其承担全部责任). Several debtors (the default) are
-    named as before: the instrument's own words govern what they owe."""
+    named as before, with 「共同」 where the operative part orders them to pay in common
+    (「被执行人张伟、李秀英共同」: ``enforcement_several``): the instrument's own words govern
+    what they owe."""
     names = payers(case)
-    joint = len(names) > 1 and not any(r.liability.kind == "debtor" for r in case.respondents)
-    return f"被执行人{'、'.join(names)}{'连带' if joint else ''}"
+    joint = len(names) > 1 and not any(
+        r.name in names for r in case.respondents if r.liability.kind == "debtor"
+    )
+    return f"被执行人{'、'.join(names)}{'连带' if joint else common_word(case)}"
 
 
 def liability_request(case: EnforcementApplication) -> str:
     """The request for what each respondent not asked for the whole owes, in the words of
     the instrument's operative part; empty where every respondent pays the whole."""
-    full = payers(case)
+    full, shares = payers(case), read_shares(case)
     debtors = [r.name for r in case.respondents if r.liability.kind in DEBTORS]
     debtor = f"被执行人{'、'.join(debtors)}" if debtors else "债务人"
     clauses: list[str] = []
     for r in case.respondents:
         liability = r.liability
-        if liability.kind in FULL and r.name in full:
+        if r.name in shares:  # a debtor whose share the operative part fixes
+            clauses.append(
+                f"被执行人{r.name}按照法律文书确定的份额向申请执行人支付{legal_amount(shares[r.name])}"
+            )
+        if (liability.kind in FULL and r.name in full) or r.name in shares:
             continue
         if liability.kind == "joint":
             clauses.append(f"被执行人{r.name}对上述债务承担连带清偿责任")

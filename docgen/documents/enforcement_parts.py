@@ -213,6 +213,12 @@ class Performance(CaseModel):
         description="被执行人该次支付的全部金额：申请书依民法典第五百六十一条（或双方约定的顺序）"
         "写明其抵充实现债权的费用、利息和本金的金额",
     )
+    payer: Line | None = Field(
+        default=None,
+        title="履行人",
+        description="支付该笔款项的被执行人的姓名或名称，申请书写明由谁履行；被执行人只有一人的"
+        "可不填",
+    )
 
 
 # the orders of applying a payment the parties may agree (民法典 art. 561: 除当事人另有约定外)

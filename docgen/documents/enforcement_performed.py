@@ -52,6 +52,7 @@ def check_performed(result: Assessment, case: EnforcementApplication, table: Lpr
     how the payments were applied (``enforcement_allocation``)."""
     o, title = case.outstanding, case.title
     until = case.calculation_date or case.application_date
+    _check_payers(result, case)
     for i, paid in enumerate(o.performed):
         at = ("outstanding", "performed", i, "day")
         if paid.day > case.application_date:
@@ -77,6 +78,40 @@ def check_performed(result: Assessment, case: EnforcementApplication, table: Lpr
     found: Applications | None = result.computed.get("allocation")
     if found is None or found.unknown:
         _check_interest_base(result, case)
+
+
+def _check_payers(result: Assessment, case: EnforcementApplication) -> None:
+    """Who paid: a respondent (only a respondent performs the instrument against him); with
+    several respondents, named — the facts say 「被执行人张伟于…履行」, not a bare 「被执行人」
+    the court cannot match to one of them (执行工作若干问题的规定（试行） art. 18: the
+    application states the facts of the 执行标的; for a share, what one paid is his)."""
+    names = [r.name for r in case.respondents]
+    for i, paid in enumerate(case.outstanding.performed):
+        at = ("outstanding", "performed", i, "payer")
+        if paid.payer is not None and paid.payer.strip() not in names:
+            result.error(
+                at,
+                "not_a_respondent",
+                f"履行人「{paid.payer}」不是被执行人（被执行人：{'、'.join(names)}）",
+                hint="请填写支付该笔款项的被执行人的姓名或名称；由他人代为支付的，填写代为履行的"
+                "被执行人",
+            )
+        elif paid.payer is None and len(names) > 1:
+            result.warn(
+                at,
+                "payer_unnamed",
+                f"被执行人有{len(names)}名（{'、'.join(names)}），{format_cn(paid.day)}的履行款项"
+                "未写明由谁支付：申请书只能写作「被执行人于…履行」，法院和各被执行人无从核对"
+                f"（{ART_18}）",
+                hint="请在「履行人」中填写支付该笔款项的被执行人",
+            )
+
+
+def payer_of(case: EnforcementApplication, payer: str | None) -> str:
+    """The respondent who paid: the one typed, else the only respondent, else ''."""
+    if payer is not None:
+        return payer.strip()
+    return case.respondents[0].name if len(case.respondents) == 1 else ""
 
 
 def _check_interest_base(result: Assessment, case: EnforcementApplication) -> None:
@@ -133,22 +168,32 @@ def performance_events(case: EnforcementApplication) -> list[InterruptionEvent]:
 
 
 def performed_text(case: EnforcementApplication, assessment: Assessment) -> str:
-    """「被执行人于2025年5月1日履行人民币20,000.00元，其余义务至今未履行。」, with the
+    """「被执行人张伟于2025年5月1日履行人民币20,000.00元，其余义务至今未履行。」 — each
+    payment with the respondent who paid it (``payer``, the only respondent where there is
+    one; a bare 「被执行人」 where several and none typed, warned of) — with the
     interruption where a payment restarted the period; the usual words where nothing was
     paid."""
     paid = sorted(case.outstanding.performed, key=lambda p: p.day)
     if not paid:
         return "被执行人至今未履行或未全部履行生效法律文书确定的义务。"
     found: Applications | None = assessment.computed.get("allocation")
-    each = "、".join(f"{format_cn(p.day)}履行人民币{format_yuan(p.amount)}元" for p in paid)
+    who = [payer_of(case, p.payer) for p in paid]
+    # one payer: named once (「被执行人张伟于A履行…、B履行…」); several: each payment's own
+    each = "、".join(
+        f"{'' if k and len(set(who)) == 1 else f'被执行人{who[k]}于'}{format_cn(p.day)}"
+        f"履行人民币{format_yuan(p.amount)}元"
+        for k, p in enumerate(paid)
+    )
     sums = f"，共计人民币{format_yuan(sum_paid(case))}元" if len(paid) > 1 else ""
-    words = f"被执行人于{each}{sums}{applied_text(case, found)}，其余义务至今未履行。"
+    words = f"{each}{sums}{applied_text(case, found)}，其余义务至今未履行。"
     period = assessment.computed.get("period")
     days = [e.day for e in (period.effective_events if period else []) if e.kind == PAYMENT_EVENT]
     if days:
+        last = max(days)
+        paid_then = sorted({w for w, p in zip(who, paid, strict=True) if p.day == last and w})
         words += (
-            f"被执行人部分履行，即同意履行义务，申请执行期间自{format_cn(max(days))}起中断"
-            f"（{INTERRUPTION_BASIS}）。"
+            f"被执行人{'、'.join(paid_then)}部分履行，即同意履行义务，申请执行期间自"
+            f"{format_cn(last)}起中断（{INTERRUPTION_BASIS}）。"
         )
     return words
 

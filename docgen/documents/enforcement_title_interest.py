@@ -32,7 +32,7 @@ from docgen.documents.note_rates import rate_in_note
 from docgen.documents.problems import Assessment
 from docgen.domain.dates import FROM_DAY, TO_DAY, day_of, format_cn
 from docgen.domain.interest import RateSpec
-from docgen.domain.money import format_yuan
+from docgen.domain.money import format_yuan, read_figure
 
 if TYPE_CHECKING:
     from docgen.documents.enforcement_application import EnforcementApplication
@@ -83,7 +83,8 @@ def _rate(words: str) -> RateSpec | None:
 
 
 def _method(words: str) -> InterestMethod | None:
-    base = _one(_BASE.findall(words))
+    figure = _one(_BASE.findall(words))
+    base = read_figure(figure) if figure is not None else None
     start = _one([m.group(0) for m in FROM_DAY.finditer(words)])
     rate = _rate(words)
     if base is None or start is None or rate is None:
@@ -98,7 +99,7 @@ def _method(words: str) -> InterestMethod | None:
         return None
     return InterestMethod.model_validate(
         {
-            "base": Decimal(base.replace(",", "")),
+            "base": base,
             "rate": {"kind": rate.kind, "value": rate.value},
             "start": first,
             "end": last,

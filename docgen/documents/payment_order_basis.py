@@ -24,6 +24,7 @@ from docgen.documents.part_models import InterestCalc, RateInput
 from docgen.documents.problems import Assessment, Loc
 from docgen.domain.dates import FROM_DAY, TO_DAY, day_of, format_cn
 from docgen.domain.interest import RateSpec
+from docgen.domain.money import read_figure
 
 _BASE = re.compile(r"以[^\d，,。；;]{0,12}?([\d,]+(?:\.\d+)?)\s*(万)?元(?:整)?为(?:计息)?基数")
 _DAYS = re.compile(r"共\s*(\d+)\s*[日天]")
@@ -48,9 +49,8 @@ def _base(basis: str) -> Decimal | None:
     found = _BASE.search(basis)
     if found is None:
         return None
-    try:
-        value = Decimal(found.group(1).replace(",", ""))
-    except InvalidOperation:
+    value = read_figure(found.group(1))
+    if value is None:
         return None
     return value * 10_000 if found.group(2) else value
 

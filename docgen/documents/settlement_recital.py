@@ -34,7 +34,7 @@ from docgen.documents.court_names import court_name_by_number
 from docgen.documents.parts import ContractBasis
 from docgen.documents.problems import Assessment, Loc
 from docgen.domain.dates import format_cn
-from docgen.domain.money import format_yuan
+from docgen.domain.money import format_yuan, read_figure
 
 if TYPE_CHECKING:
     from docgen.documents.settlement_agreement import SettlementAgreement
@@ -208,7 +208,8 @@ def _roles_of(roles: list[tuple[str, str]], names: list[str]) -> str:
 
 
 def _value(match: re.Match[str]) -> Decimal:
-    value = Decimal(match.group(1).replace(",", ""))
+    # the pattern's figure opens with a digit: always a number
+    value = read_figure(match.group(1)) or Decimal(0)
     return value * _TEN_THOUSAND if match.group(2) else value
 
 

@@ -31,7 +31,8 @@ def paired_with(field: str) -> dict[str, Any]:
 def shown_when(field: str, *values: Any) -> dict[str, Any]:
     """Show the field only while the sibling ``field`` holds one of ``values``; a
     ``field`` written ``../name`` is a field of the enclosing group (a profile's kind for
-    a field of its account)."""
+    a field of its account), one written ``/title/kind`` a field named from the case's root
+    (a respondent's notarised contract, shown for a notarised instrument only)."""
     return {"x-shown-when": {"field": field, "in": list(values)}}
 
 

@@ -40,6 +40,18 @@ def to_fen(value: Decimal | int | str) -> Decimal:
     return fen.copy_abs() if fen.is_zero() else fen
 
 
+def read_figure(text: str) -> Decimal | None:
+    """A figure as a document writes it — 「1,332.49」, 「1,332.49元」, 「人民币100,000元」 —
+    as a Decimal, its grouping commas dropped; None where it is no finite number (「,」, an
+    empty match), so that a reader of a document's words never fails on an odd one."""
+    figure = text.strip().removeprefix("人民币").removesuffix("元").strip().replace(",", "")
+    try:
+        amount = Decimal(figure)
+    except InvalidOperation:
+        return None
+    return amount if amount.is_finite() else None
+
+
 def format_yuan(value: Decimal) -> str:
     """Render an amount with thousands separators and two decimals: "100,000.00"."""
     return f"{to_fen(value):,.2f}"

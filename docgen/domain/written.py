@@ -16,8 +16,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
+
+from docgen.domain.money import read_figure
 
 DATE_HINT = "日期请写成 2026-03-05 或 2026年3月5日"
 AMOUNT_HINT = "金额请写成 12345.67、¥1,234.50、1.2万 或 大写 壹万贰仟叁佰肆拾伍元陆角柒分"
@@ -31,7 +33,7 @@ _MIDNIGHT = re.compile(r"(T|\s+)0{1,2}:00(:00)?(\.0+)?(Z|[+-]00:?00)?$")
 _UPPER = "零壹贰叁肆伍陆柒捌玖"
 _UPPER_UNITS = "拾佰仟万亿"
 _FIGURE_AND_WORDS = re.compile(r"(.+?)[(（]\s*(?:大写\s*[:：]?)?\s*(.+?)\s*[)）]")
-_SCALED = re.compile(r"(\d+(?:\.\d+)?)(万|亿)")
+_SCALED = re.compile(r"([\d,]*\d(?:\.\d+)?)(万|亿)")
 # written exactly as date.isoformat and str(Decimal) write them (ASCII digits only)
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _PLAIN_AMOUNT = re.compile(r"[1-9][0-9]{0,14}(?:\.[0-9]{1,2})?")
@@ -127,17 +129,14 @@ def _amount(text: str) -> Decimal:
     text = text.removesuffix("整").removesuffix("正")
     if not re.search(r"\d", text) and any(ch in _UPPER or ch in _UPPER_UNITS for ch in text):
         return _words(text)
-    text = text.removesuffix("元").replace(",", "")
+    text = text.removesuffix("元")
     scaled = _SCALED.fullmatch(text)
-    try:
-        if scaled:
-            factor = Decimal(10000) if scaled.group(2) == "万" else Decimal(100_000_000)
-            return _normalized(Decimal(scaled.group(1)) * factor)
-        amount = Decimal(text)
-    except InvalidOperation:
-        raise _not_amount(text) from None
-    if not amount.is_finite():
+    amount = read_figure(scaled.group(1) if scaled else text)
+    if amount is None:
         raise _not_amount(text)
+    if scaled:
+        factor = Decimal(10000) if scaled.group(2) == "万" else Decimal(100_000_000)
+        return _normalized(amount * factor)
     return amount
 
 

@@ -15,7 +15,7 @@ from typing import Any
 from docgen import calculations
 from docgen.documents.problems import CaseInvalid
 from docgen.domain.dates import format_cn
-from docgen.domain.money import format_yuan, rmb_upper
+from docgen.domain.money import format_yuan, read_figure, rmb_upper
 
 Figure = dict[str, str]
 
@@ -60,7 +60,7 @@ def figures(computed: dict[str, Any]) -> list[Figure]:
     total: Decimal | None = None
     for key, value in _walk(computed):
         if key == "total" and total is None and not isinstance(value, dict | list):
-            total = _decimal(str(value).replace(",", ""))
+            total = read_figure(str(value))
             if total is not None and total > 0:
                 out.append({"label": "合计金额", "value": f"人民币{format_yuan(total)}元"})
                 out.append({"label": "合计金额（大写）", "value": rmb_upper(total)})

@@ -12,7 +12,7 @@ text, whether it is required and how it is entered:
 Any node may carry the model's disclosure hints (see :mod:`docgen.domain.disclosure`):
 ``advanced`` (drawn behind the group's 「更多信息」), ``shown_when`` (``{"field": sibling,
 "in": [values]}``: drawn only while the sibling holds one of them; ``../name`` names a
-field of the enclosing group) and ``picker``
+field of the enclosing group, ``/title/kind`` a field from the case's root) and ``picker``
 (``"profile"``: set by the profile picker, never drawn as an input) and ``paired_with``
 (an array whose rows are drawn under the rows of the sibling array it names) and
 ``from_profile`` (a group a sender profile fills in: a link to the profiles is drawn).

@@ -297,16 +297,18 @@ def as_the_form_holds(type_name: str, data: Any) -> Any:
     return out
 
 
-def as_the_form_sends(nodes: list[dict[str, Any]], data: Any) -> Any:
+def as_the_form_sends(nodes: list[dict[str, Any]], data: Any, root: Any = None) -> Any:
     """What the form sends of a case: a field shown only after a choice (``shown_when``)
-    that the case's choice hides is kept on the form's shelf, not sent (static/state.js)."""
+    that the case's choice hides is kept on the form's shelf, not sent (static/state.js);
+    a choice written ``/title/kind`` is read from the case's ``root``."""
     if not isinstance(data, dict):
         return data
+    root = data if root is None else root
     out = dict(data)
     for node in nodes:
         rule, name = node.get("shown_when"), node["name"]
         if rule and name in out:
-            chosen = out.get(rule["field"])
+            chosen = _chosen(rule["field"], out, root)
             if chosen is None:
                 chosen = next((n.get("default") for n in nodes if n["name"] == rule["field"]), None)
             if chosen not in rule["in"]:
@@ -317,10 +319,20 @@ def as_the_form_sends(nodes: list[dict[str, Any]], data: Any) -> Any:
         if value is None or not (shape.get("fields") or shape.get("kind") == "union"):
             continue
         if isinstance(value, list):
-            out[name] = [as_the_form_sends(_fields_of(shape, row), row) for row in value]
+            out[name] = [as_the_form_sends(_fields_of(shape, row), row, root) for row in value]
         else:
-            out[name] = as_the_form_sends(_fields_of(shape, value), value)
+            out[name] = as_the_form_sends(_fields_of(shape, value), value, root)
     return out
+
+
+def _chosen(field: str, group: dict[str, Any], root: Any) -> Any:
+    """The value a ``shown_when`` rule reads: a sibling's, or one named from the root."""
+    if not field.startswith("/"):
+        return group.get(field)
+    value = root
+    for part in field[1:].split("/"):
+        value = value.get(part) if isinstance(value, dict) else None
+    return value
 
 
 def _fields_of(shape: dict[str, Any], value: Any) -> list[dict[str, Any]]:

@@ -54,3 +54,21 @@ def test_two_jointly_liable_are_asked_to_pay_jointly(service):
     for text in _texts(service, JOINT):
         assert "请求强制执行被执行人张伟、李秀英连带向申请执行人支付借款本金" in text
         assert "请求强制执行被执行人张伟、李秀英连带加倍支付迟延履行期间的债务利息" in text
+
+
+COMMON = load_fixture(
+    "enforcement_application", "valid", "judgment_debtors_ordered_to_pay_in_common"
+)
+READ_SHARES = load_fixture(
+    "enforcement_application", "valid", "judgment_debtors_shares_read_from_the_judgment"
+)
+
+
+def test_debtors_ordered_in_common_and_by_shares_read_are_asked_so(service):
+    for text in _texts(service, COMMON):
+        assert "请求强制执行被执行人张伟、李秀英共同向申请执行人支付借款本金" in text
+        assert "请求强制执行被执行人张伟、李秀英共同加倍支付迟延履行期间的债务利息" in text
+    for text in _texts(service, READ_SHARES):
+        assert "请求强制执行法律文书确定的债务：借款本金人民币100,000.00元" in text
+        assert "被执行人张伟按照法律文书确定的份额向申请执行人支付人民币60,000.00元" in text
+        assert "被执行人李秀英按照法律文书确定的份额向申请执行人支付人民币40,000.00元" in text

@@ -69,18 +69,22 @@
 
     function conditional(child, siblings, path) {
       var rule = child.shown_when;
-      // "../kind": a field of the enclosing group (a profile's kind for its account's field)
+      // "../kind": a field of the enclosing group (a profile's kind for its account's field);
+      // "/title/kind": a field named from the case's root (a respondent's notarised contract
+      // after the instrument's kind)
       var up = rule.field.indexOf('../') === 0;
+      var root = rule.field.charAt(0) === '/';
       var name = up ? rule.field.slice(3) : rule.field;
-      var base = up ? path.slice(0, -1) : path;
-      var sibling = up ? null : siblings.filter(function (f) { return f.name === name; })[0];
+      var base = up ? path.slice(0, -1) : root ? [] : path;
+      var names = root ? rule.field.slice(1).split('/') : [name];
+      var sibling = up || root ? null : siblings.filter(function (f) { return f.name === name; })[0];
       var box = el('div', { 'class': 'conditional', 'data-when': rule.field });
       var childPath = path.concat([child.name]);
       var shown = null;
       var born = generation;
       var update = function () {
         if (born !== generation || (shown !== null && !box.isConnected)) { return false; }
-        var value = state.get(base.concat([name]));
+        var value = state.get(base.concat(names));
         if (value === undefined && sibling) { value = sibling.default; }
         var show = rule['in'].indexOf(value) >= 0;
         if (show === shown) { return; }

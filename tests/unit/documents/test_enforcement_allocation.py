@@ -17,7 +17,7 @@ def _warnings(data: dict) -> dict:
 def test_a_payment_goes_to_the_costs_then_the_interest_then_the_principal():
     printed = context(fixture(APPLIED))
     assert (
-        "被执行人于2025年6月1日履行人民币20,000.00元，依《中华人民共和国民法典》第五百六十一条，"
+        "被执行人张伟于2025年6月1日履行人民币20,000.00元，依《中华人民共和国民法典》第五百六十一条，"
         "先抵充诉讼费用人民币1,332.49元，再抵充截至当日的利息人民币1,342.19元，余人民币"
         "17,325.32元抵充借款本金，其余义务至今未履行。"
     ) in printed["facts"]
@@ -87,7 +87,7 @@ def test_an_agreed_order_is_applied_and_said():
     data = fixture("judgment_payment_applied_as_agreed")
     printed = context(data)
     assert (
-        "被执行人于2025年6月1日履行人民币20,000.00元，双方约定按先本金、再利息、后费用的顺序"
+        "被执行人张伟于2025年6月1日履行人民币20,000.00元，双方约定按先本金、再利息、后费用的顺序"
         "抵充，全部抵充借款本金，其余义务至今未履行。"
     ) in printed["facts"]
     assert "第五百六十一条" not in printed["facts"]
@@ -107,7 +107,7 @@ def test_interest_that_cannot_be_counted_is_said_not_guessed():
     assert "无法确定截至履行之日的利息" in message
     printed = context(data)
     assert (
-        "被执行人于2025年6月1日履行人民币20,000.00元，依《中华人民共和国民法典》第五百六十一条，"
+        "被执行人张伟于2025年6月1日履行人民币20,000.00元，依《中华人民共和国民法典》第五百六十一条，"
         "依次抵充截至履行之日已产生的利息和借款本金，其余义务至今未履行。"
     ) in printed["facts"]
     assert "人民币1,342.19元" not in printed["facts"]
@@ -122,7 +122,7 @@ def test_an_instrument_without_interest_applies_the_payment_to_costs_then_princi
     del data["outstanding"]["costs"]
     printed = context(data)["facts"]
     assert (
-        "被执行人于2026年6月10日履行人民币10,000.00元，依《中华人民共和国民法典》第五百六十一条，"
+        "被执行人福州闽江建材有限公司于2026年6月10日履行人民币10,000.00元，依《中华人民共和国民法典》第五百六十一条，"
         "先抵充仲裁费用人民币8,650.00元，余人民币1,350.00元抵充货款，其余义务至今未履行。"
     ) in printed
     warnings = _warnings(data)
@@ -172,7 +172,7 @@ def test_an_agreed_order_is_not_overwritten_by_the_statutes_when_interest_is_unk
     data["outstanding"]["agreed_order"] = "principal_interest_costs"
     printed = context(data)
     assert (
-        "被执行人于2025年6月1日履行人民币20,000.00元，双方约定按先本金、再利息、后费用的顺序"
+        "被执行人张伟于2025年6月1日履行人民币20,000.00元，双方约定按先本金、再利息、后费用的顺序"
         "抵充，其余义务至今未履行。"
     ) in printed["facts"]
     assert "依次抵充" not in printed["facts"]

@@ -50,7 +50,7 @@ def test_a_payment_goes_to_the_respondents_share_of_the_fee_alone():
     printed = context(fixture(SHARED))
     # 2,000 the fee, 500 the applicant's: 1,500 owed, not 2,000 nor 4,000
     assert (
-        "被执行人于2025年6月1日履行人民币20,000.00元，依《中华人民共和国民法典》第五百六十一条，"
+        "被执行人张伟于2025年6月1日履行人民币20,000.00元，依《中华人民共和国民法典》第五百六十一条，"
         "先抵充诉讼费用人民币1,500.00元，再抵充截至当日的利息人民币1,342.19元，余人民币"
         "17,157.81元抵充借款本金，其余义务至今未履行。"
     ) in printed["facts"]

@@ -40,6 +40,11 @@ def test_an_lpr_rate_the_words_cannot_check_is_checked_as_fields():
     (error,) = _assess(data).errors
     assert error.code == "interest_disagrees_with_method"
     assert "一年期贷款市场报价利率" in error.message
+    # the LPR floats over the days counted: each period with the rate it was checked at
+    assert (
+        "计算为人民币5,616.17元（分段计算：2025年1月11日至2025年5月19日：100,000.00元×3.1%×129÷365"
+        "=1,095.62元；2025年5月20日至2026年11月20日：100,000.00元×3%×550÷365=4,520.55元）"
+    ) in error.message
     right = error.hint.removeprefix("按所填计算方法应为人民币").removesuffix("元（起止日均计入）")
     data["outstanding"]["interest"] = right.replace(",", "")
     assert _problems(data) == []

@@ -117,6 +117,14 @@ def test_the_form_offers_the_liability_with_chinese_titles_and_help():
         }
         assert inner["share"]["shown_when"] == {"field": "kind", "in": ["share"]}
         assert inner["share"]["widget"] == "money"
+        # a respondent's own notarised contract: only while the instrument is notarial
+        # (refused for any other kind, ``not_notarial``), not behind 更多信息 for every kind
+        for name in ("instrument", "instrument_signed_on", "instrument_deed"):
+            assert inner[name]["shown_when"] == {"field": "/title/kind", "in": ["notarial"]}
+            assert "advanced" not in inner[name], name
+        title = next(node for node in spec["fields"] if node["name"] == "title")
+        kinds = next(node for node in title["fields"] if node["name"] == "kind")
+        assert "notarial" in [choice["value"] for choice in kinds["choices"]]
     at = ("respondents", 3, "liability", "security_property")
     assert field_path(spec, at) == at
 

@@ -15,7 +15,7 @@ def test_a_payment_is_stated_and_bears_the_doubled_part_to_its_day():
     # the payment went first to the interest accrued to its day (100,000 × 3.45% × 142
     # days ÷ 365 = 1,342.19), the rest to the principal (民法典 art. 561)
     assert (
-        "履行期限已于2025年3月30日届满。被执行人于2025年6月1日履行人民币20,000.00元，依"
+        "履行期限已于2025年3月30日届满。被执行人张伟于2025年6月1日履行人民币20,000.00元，依"
         "《中华人民共和国民法典》第五百六十一条，先抵充截至当日的利息人民币1,342.19元，余人民币"
         "18,657.81元抵充借款本金，其余义务至今未履行。"
     ) in context["facts"]
@@ -37,11 +37,13 @@ def test_a_payment_is_stated_and_bears_the_doubled_part_to_its_day():
 
 def test_a_payment_within_the_performance_period_bears_no_doubled_part():
     data = _fixture("judgment_partly_performed")
-    data["outstanding"]["performed"] = [{"day": "2025-03-25", "amount": "20000.00"}]
+    data["outstanding"]["performed"] = [
+        {"day": "2025-03-25", "amount": "20000.00", "payer": "张伟"}
+    ]
     # 100,000 × 3.45% × 74 days ÷ 365 = 699.45 of interest to the day, the rest principal
     data["outstanding"]["principal"] = "80699.45"
     context = _context(data)
-    assert "被执行人于2025年3月25日履行人民币20,000.00元" in context["facts"]
+    assert "被执行人张伟于2025年3月25日履行人民币20,000.00元" in context["facts"]
     assert "第2部分" not in "".join(context["delay_lines"])
     assert "80,699.45元×0.0175%×600日＝8,473.44元" in context["delay_lines"][0]
 
@@ -50,14 +52,14 @@ def test_several_payments_are_summed_in_the_facts():
     data = _fixture("judgment_partly_performed")
     data["outstanding"]["principal"] = "71811.19"
     data["outstanding"]["performed"] = [
-        {"day": "2025-08-01", "amount": "10000.00"},
-        {"day": "2025-06-01", "amount": "20000.00"},
+        {"day": "2025-08-01", "amount": "10000.00", "payer": "张伟"},
+        {"day": "2025-06-01", "amount": "20000.00", "payer": "张伟"},
     ]
     facts = _context(data)["facts"]
     # the second payment's interest runs on the principal the first left: 81,342.19 ×
     # 3.45% × 61 days ÷ 365 = 469.00 (2025-06-02 to 2025-08-01)
     assert (
-        "被执行人于2025年6月1日履行人民币20,000.00元、2025年8月1日履行人民币10,000.00元，"
+        "被执行人张伟于2025年6月1日履行人民币20,000.00元、2025年8月1日履行人民币10,000.00元，"
         "共计人民币30,000.00元，依《中华人民共和国民法典》第五百六十一条，2025年6月1日的款项"
         "先抵充截至当日的利息人民币1,342.19元，余人民币18,657.81元抵充借款本金；2025年8月1日"
         "的款项先抵充截至当日的利息人民币469.00元，余人民币9,531.00元抵充借款本金，其余义务至今"
@@ -128,13 +130,13 @@ def test_interest_on_a_base_the_allocation_cannot_follow_is_warned_of():
 
 def test_payments_under_installments_are_stated_not_counted():
     data = _fixture("mediation_in_installments")
-    data["outstanding"]["performed"] = [{"day": "2026-05-10", "amount": "5000.00"}]
+    data["outstanding"]["performed"] = [{"day": "2026-05-10", "amount": "5000.00", "payer": "张伟"}]
     result = _assess(data)
     assert [(p.loc, p.code) for p in result.warnings] == [
         (("outstanding", "performed"), "performed_not_counted")
     ]
     context = TYPE.build_context(TYPE.parse(data), result)
-    assert "被执行人于2026年5月10日履行人民币5,000.00元" in context["facts"]
+    assert "被执行人张伟于2026年5月10日履行人民币5,000.00元" in context["facts"]
     assert "第4部分" not in "".join(context["delay_lines"])
 
 
@@ -148,9 +150,51 @@ def test_a_payment_restarts_the_period_to_apply_and_is_said_to():
         (("application_date",), "application_period_expired")
     ]
     data["outstanding"]["principal"] = "81342.19"
-    data["outstanding"]["performed"] = [{"day": "2025-06-01", "amount": "20000.00"}]
+    data["outstanding"]["performed"] = [
+        {"day": "2025-06-01", "amount": "20000.00", "payer": "张伟"}
+    ]
     assert (
-        "余人民币18,657.81元抵充借款本金，其余义务至今未履行。被执行人部分履行，"
+        "余人民币18,657.81元抵充借款本金，其余义务至今未履行。被执行人张伟部分履行，"
         "即同意履行义务，申请执行期间自2025年6月1日起中断（《最高人民法院关于适用〈中华人民"
         "共和国民事诉讼法〉执行程序若干问题的解释》（2020年修正）第二十条）。"
     ) in _context(data)["facts"]
+
+
+def test_each_payment_names_the_respondent_who_paid_it():
+    data = _fixture("judgment_partly_performed")
+    data["outstanding"]["principal"] = "71811.19"
+    data["outstanding"]["performed"] = [
+        {"day": "2025-06-01", "amount": "20000.00", "payer": "张伟"},
+        {"day": "2025-08-01", "amount": "10000.00", "payer": "李秀英"},
+    ]
+    facts = _context(data)["facts"]
+    assert (
+        "被执行人张伟于2025年6月1日履行人民币20,000.00元、被执行人李秀英于2025年8月1日履行人民币"
+        "10,000.00元，共计人民币30,000.00元，"
+    ) in facts
+    assert "payer_unnamed" not in [w.code for w in _assess(data).warnings]
+
+
+def test_the_only_respondent_is_the_payer_when_none_is_typed():
+    data = _fixture("mediation_in_installments")
+    data["outstanding"]["performed"] = [{"day": "2026-05-10", "amount": "5000.00"}]
+    assert "被执行人张伟于2026年5月10日履行人民币5,000.00元" in _context(data)["facts"]
+
+
+def test_a_payment_of_one_of_several_respondents_without_its_payer_is_warned_of():
+    data = _fixture("judgment_partly_performed")
+    del data["outstanding"]["performed"][0]["payer"]
+    result = _assess(data)
+    (warning,) = [w for w in result.warnings if w.code == "payer_unnamed"]
+    assert warning.loc == ("outstanding", "performed", 0, "payer")
+    assert "被执行人有2名（张伟、李秀英），2025年6月1日的履行款项未写明由谁支付" in warning.message
+    facts = TYPE.build_context(TYPE.parse(data), result)["facts"]
+    assert "届满。被执行人于2025年6月1日履行人民币20,000.00元" in facts
+
+
+def test_a_payer_who_is_no_respondent_is_refused_at_the_payer():
+    data = _fixture("judgment_partly_performed")
+    data["outstanding"]["performed"][0]["payer"] = "王五"
+    (error,) = _assess(data).errors
+    assert (error.loc, error.code) == (("outstanding", "performed", 0, "payer"), "not_a_respondent")
+    assert error.message == "履行人「王五」不是被执行人（被执行人：张伟、李秀英）"

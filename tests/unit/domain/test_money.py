@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from docgen.domain.money import FEN, format_yuan, legal_amount, rmb_upper, to_fen
+from docgen.domain.money import FEN, format_yuan, legal_amount, read_figure, rmb_upper, to_fen
 
 ALLOWED_UPPER_CHARS = set("壹贰叁肆伍陆柒捌玖拾佰仟万亿元角分零整")
 MAX_FEN = 99_999_999_999_999
@@ -269,3 +269,20 @@ def test_legal_amount_shows_figures_matching_the_words(amount: Decimal) -> None:
     match = re.fullmatch(r"人民币([0-9,]+\.[0-9]{2})元（大写：(.+)）", legal_amount(amount))
     assert match is not None
     assert Decimal(match.group(1).replace(",", "")) == parse_upper(match.group(2))
+
+
+@pytest.mark.parametrize(
+    ("written", "amount"),
+    [
+        ("1,332.49", Decimal("1332.49")),
+        ("1,332.49元", Decimal("1332.49")),
+        ("人民币100,000元", Decimal("100000")),
+        (" 450,000.5 ", Decimal("450000.5")),
+        (",", None),
+        ("", None),
+        ("Infinity", None),
+        ("一千元", None),
+    ],
+)
+def test_a_figure_is_read_as_a_document_writes_it_or_not_at_all(written, amount):
+    assert read_figure(written) == amount

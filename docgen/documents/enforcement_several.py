@@ -1,0 +1,198 @@
+"""Two or more respondents left debtors (the default ``debtor``): what the operative part
+says of them together, and how the application asks them.
+
+Several debtors owe jointly only where the law or their agreement says so (民法典 art.
+518(2): 连带债权或者连带债务，由法律规定或者当事人约定), and a judgment orders it in words
+(「…连带偿还…」, 「…对上述债务承担连带清偿责任」: ``enforcement_liability``, whose warning
+``joint_typed_as_debtor`` speaks where it does). Otherwise a debt of several, the object
+divisible, is owed by each for his share (按份债务, art. 517(1)), deemed equal where the
+shares cannot be determined (art. 517(2)). So the request 「请求强制执行被执行人张伟、李秀英向
+申请执行人支付借款本金…」 does not tell what each owes. Read from the award terms
+(``enforcement_operative.awarded``), the respondents named together and the words that follow
+them in their clause:
+
+- 「共同偿还（支付、给付、归还、清偿、返还、赔偿）」 said of all of them: the request repeats
+  the instrument's word, 「…张伟、李秀英共同向申请执行人支付…」. 共同 is a collective word —
+  writers and courts read it as 连带 or as 按份 (「共同责任是一个统称概念」, 俞巍, 《人民司法》
+  2005年第7期, as quoted on ttnews.xyz; searched 2026-12) — so it is repeated, not turned into
+  either;
+- a sum each is ordered to pay in a clause naming him alone (「其中被告张伟偿还60,000元，被告
+  钱七偿还40,000元」, or a term each), the sums adding up to the principal claimed: each is
+  asked for his share, as a respondent typed ``share`` is (「被执行人张伟按照法律文书确定的份额
+  向申请执行人支付人民币60,000.00元…」), and the reading is told (``shares_read_from_title``),
+  with the hint to type the shares if it is wrong;
+- neither: the request names them as before and a warning says it cannot tell each one's
+  share (``share_unstated``): the instrument must state 执行标的和被执行人明确 (执行工作若干问题的
+  规定（试行） art. 16(1)(3), art. 18), and the user types each one's liability.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING, Literal
+
+from docgen.documents.enforcement_names import names as claimed_names
+from docgen.documents.enforcement_operative import TITLE_ONLY, awarded
+from docgen.documents.problems import Assessment
+from docgen.domain.money import format_yuan, read_figure
+
+if TYPE_CHECKING:
+    from docgen.documents.enforcement_application import EnforcementApplication
+
+_PAY = r"(?:偿还|支付|给付|归还|清偿|返还|赔偿)"
+_COMMON = re.compile(r"共同(?:向[^，；。]*?)?" + _PAY)
+_SUM = re.compile(_PAY + r"[^，；。]*?(?:人民币)?([\d,]*\d(?:\.\d{1,2})?)元")
+# between two respondents named together: 「张伟、李秀英」, 「张伟和被告李秀英」
+_TOGETHER = re.compile(r"[、和与及](?:被告|被申请人)?")
+_ASIDES = re.compile(r"（[^（）]*）|\([^()]*\)")
+# a clause ends at a comma, not at the one of a figure (「80,000元」), or at a term's end
+_CLAUSE_END = re.compile(r"[，；;。]|(?<!\d),|,(?!\d)")
+_ARTS_517_518 = "《中华人民共和国民法典》第五百一十七条、第五百一十八条第二款"
+
+How = Literal["joint", "common", "shares", "unstated", "none"]
+
+
+@dataclass(frozen=True)
+class Several:
+    """What the operative part says of the debtors together; the shares read by name."""
+
+    how: How
+    debtors: tuple[str, ...] = ()
+    shares: dict[str, Decimal] = field(default_factory=dict)
+
+
+def _debtors(case: EnforcementApplication) -> list[str]:
+    return [r.name for r in case.respondents if r.liability.kind == "debtor"]
+
+
+def subjects(operative: str, names: list[str]) -> list[tuple[tuple[str, ...], str]]:
+    """Each run of respondents the award terms name together, with the words that follow
+    it in its clause (asides in brackets left out): 「被告张伟、李秀英于…共同偿还原告…100,000元」
+    gives ((张伟, 李秀英), 「于…共同偿还原告…100,000元」)."""
+    if not names:
+        return []
+    text = _ASIDES.sub("", "".join(awarded(operative).split()))
+    named = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
+    found: list[tuple[tuple[str, ...], str]] = []
+    start = 0
+    for end_mark in [*_CLAUSE_END.finditer(text), None]:
+        end = end_mark.start() if end_mark else len(text)
+        clause, start = text[start:end], end_mark.end() if end_mark else end
+        marks = list(named.finditer(clause))
+        run: list[re.Match[str]] = []
+        for k, mark in enumerate(marks):
+            run.append(mark)
+            after = marks[k + 1] if k + 1 < len(marks) else None
+            if after is not None and _TOGETHER.fullmatch(clause[mark.end() : after.start()]):
+                continue
+            words = clause[mark.end() : after.start() if after else len(clause)]
+            found.append((tuple(m.group(0) for m in run), words))
+            run = []
+    return found
+
+
+def several(case: EnforcementApplication) -> Several:
+    """The module's reading; ``none`` where fewer than two respondents are debtors."""
+    debtors = _debtors(case)
+    if len(debtors) < 2:
+        return Several("none")
+    said = subjects(case.title.operative_part, [r.name for r in case.respondents])
+    ours = tuple(debtors)
+    if any("连带" in words for who, words in said if set(who) & set(debtors)):
+        return Several("joint", ours)
+    if any(set(debtors) <= set(who) and _COMMON.search(words) for who, words in said):
+        return Several("common", ours)
+    shares: dict[str, Decimal] = {}
+    for name in debtors:
+        sums = {_own_sum(words) for who, words in said if who == (name,)} - {None}
+        if len(sums) == 1:
+            shares[name] = sums.pop()  # type: ignore[assignment]
+    whole = len(shares) == len(debtors)
+    if whole and sum(shares.values(), Decimal(0)) == case.outstanding.principal:
+        return Several("shares", ours, shares)
+    return Several("unstated", ours, shares if whole else {})
+
+
+def _own_sum(words: str) -> Decimal | None:
+    found = _SUM.search(words)
+    return read_figure(found.group(1)) if found else None
+
+
+def read_shares(case: EnforcementApplication) -> dict[str, Decimal]:
+    """The debtors' shares the operative part fixes, where read (the module's rule)."""
+    found = several(case)
+    return found.shares if found.how == "shares" else {}
+
+
+def common_word(case: EnforcementApplication) -> str:
+    """「共同」 where the operative part orders the debtors to pay in common, else ''."""
+    return "共同" if several(case).how == "common" else ""
+
+
+def check_several(result: Assessment, case: EnforcementApplication) -> None:
+    """The shares read are told; debtors whose shares the request cannot tell are warned
+    of (the module's rules)."""
+    found = several(case)
+    who = "、".join(found.debtors)
+    hint = (
+        "请按判项核对各被执行人的责任形式：判项确定各自份额的，选「按份责任」并填写份额"
+        "（已履行部分款项的，填写尚欠的份额）；判项确定连带责任的，选「连带清偿责任」"
+    )
+    if found.how == "joint":
+        _warn_joint_together(result, case)
+    each = "、".join(f"{n}人民币{format_yuan(s)}元" for n, s in found.shares.items())
+    principal = claimed_names(case).principal
+    if found.how == "shares":
+        result.warn(
+            ("respondents",),
+            "shares_read_from_title",
+            f"已按法律文书的判项读出各被执行人的份额：{each}，合计与申请执行的{principal}相同；"
+            f"申请书请求被执行人{who}各按该份额向申请执行人支付（{_ARTS_517_518}）",
+            hint="读出的份额有误的，请将其责任形式选为「按份责任」并填写份额",
+        )
+    elif found.how == "unstated" and found.shares:
+        total = sum(found.shares.values(), Decimal(0))
+        result.warn(
+            ("respondents",),
+            "share_unstated",
+            f"法律文书的判项确定了被执行人{who}各自的份额（{each}，合计人民币"
+            f"{format_yuan(total)}元），与申请执行的{principal}人民币"
+            f"{format_yuan(case.outstanding.principal)}元不同：申请书请求被执行人{who}向申请执行人"
+            f"支付，不能表明各被执行人应支付的份额（{_ARTS_517_518}；{TITLE_ONLY}）",
+            hint=hint,
+        )
+    elif found.how == "unstated":
+        result.warn(
+            ("respondents",),
+            "share_unstated",
+            f"被执行人{who}的责任形式均为「债务人」，法律文书的判项既未写明其连带或者共同"
+            f"给付，也未确定各自的份额：申请书请求被执行人{who}向申请执行人支付，不能表明各被执行人"
+            "应支付的份额。连带债务由法律规定或者当事人约定，判项未写明连带的，各被执行人可能仅"
+            f"按份承担，份额难以确定的视为份额相同（{_ARTS_517_518}）；申请执行的执行标的和"
+            f"被执行人应当明确（{TITLE_ONLY}）",
+            hint=hint,
+        )
+
+
+def _warn_joint_together(result: Assessment, case: EnforcementApplication) -> None:
+    """Debtors the award terms order together to pay 连带 (「被告张伟、李秀英…连带偿还…」),
+    left debtors: the request would name them without 「连带」 (民法典 art. 178, art. 518),
+    though typed ``joint`` each it says 「…张伟、李秀英连带向申请执行人支付…」. A subject alone
+    (「李秀英对上述债务承担连带…」) is ``joint_typed_as_debtor``'s."""
+    debtors = _debtors(case)
+    said = subjects(case.title.operative_part, [r.name for r in case.respondents])
+    together = [who for who, words in said if "连带" in words and len(set(who) & set(debtors)) > 1]
+    if not together:
+        return
+    who = "、".join(n for n in debtors if any(n in run for run in together))
+    result.warn(
+        ("respondents",),
+        "joint_typed_as_debtors",
+        f"法律文书的判项确定被执行人{who}连带给付，其责任形式却均为「债务人」：申请书将请求其向"
+        "申请执行人支付，不写连带，与判项不符（《中华人民共和国民法典》第一百七十八条、"
+        "第五百一十八条；《中华人民共和国民事诉讼法》第二百四十七条）",
+        hint=f"请将被执行人{who}的责任形式均选为「连带清偿责任」，申请书即写明「被执行人{who}连带"
+        "向申请执行人支付…」",
+    )
