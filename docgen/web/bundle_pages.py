@@ -12,7 +12,6 @@ warnings, those of the complaint and the papers included, mapped to the form's f
 from __future__ import annotations
 
 import functools
-import json
 from typing import Any
 
 from flask import Response, jsonify, render_template, request
@@ -28,6 +27,7 @@ from docgen.web.bundles import (
     unauthenticated_register_ids,
     upload_limits,
 )
+from docgen.web.files import warnings_headers
 from docgen.web.formdates import normalize_dates
 from docgen.web.formspec import form_spec
 from docgen.web.pages import UPLOAD_LIMITS, bp, page_response, problem_for_form
@@ -94,10 +94,15 @@ def bundle_build() -> Response:
         return _report(exc.problems)
     response = result_response(result, output)
     if result.warnings:
-        # the page shows them beside their fields, as the form's report does
+        # the page shows them beside their fields, as the form's report does; capped as
+        # the API's header is (a proxy answers 502 to a long header), the field kept
         spec = _spec()
-        response.headers["X-Docgen-Warnings"] = json.dumps(
-            [problem_for_form(spec, w) for w in result.warnings], ensure_ascii=True
+        warnings = [problem_for_form(spec, w) for w in result.warnings]
+        warnings_headers(
+            response,
+            warnings,
+            short=("field", "code", "severity"),
+            rich=("field", "code", "severity", "message"),
         )
     return response
 

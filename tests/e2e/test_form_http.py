@@ -275,6 +275,36 @@ def test_the_bundle_page_takes_uploads_above_the_json_limit_and_maps_problems_to
     assert refused.status_code == 400 and "安全令牌" in refused.get_data(as_text=True)
 
 
+def test_the_bundle_pages_warnings_header_stays_short_and_keeps_fields(client):
+    """A list of warnings too long for a proxy's header buffer (a proxy answers 502) is
+    shortened as the API's is: every warning keeps its field and code, the first ones
+    their messages as far as 2048 bytes go."""
+    import io
+
+    from tests.bundle_cases import FILES, bundle_case
+
+    case = bundle_case()
+    del case["complaint"]["data"]["cost_clause"]  # a second warning: lawyer_fee_clause_missing
+    token = csrf_token(client, "bundle")
+    form = {
+        "case": json.dumps(case, ensure_ascii=False),
+        "f": [(io.BytesIO(content), name) for name, content in FILES.items()],
+    }
+    built = client.post("/form/bundle/build", data=form, headers={"X-CSRFToken": token})
+    assert built.mimetype == "application/pdf"
+    header = built.headers["X-Docgen-Warnings"]
+    assert len(header.encode()) <= 2048
+    assert built.headers["X-Docgen-Warnings-Truncated"] == "true"
+    assert built.headers["X-Docgen-Warnings-Count"] == "2"
+    warnings = json.loads(header)
+    assert {w["code"] for w in warnings} == {
+        "enforcement_costs_above_cap",
+        "lawyer_fee_clause_missing",
+    }
+    assert all(w["field"].startswith("f.complaint") for w in warnings)
+    assert warnings[0]["message"].startswith("起诉状：")
+
+
 def test_the_bundle_page_gets_the_complaints_warnings_beside_its_fields(client):
     import io
 

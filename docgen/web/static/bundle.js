@@ -289,7 +289,11 @@
           download.textContent = '下载 ' + name;
           download.hidden = false;
           var said = '已生成起诉材料，共 ' + pages + ' 页';
-          if (warnings.length) { said += '，有 ' + warnings.length + ' 条提醒（见上方列表），请逐条核实'; }
+          var count = Number(response.headers.get('X-Docgen-Warnings-Count') || warnings.length);
+          if (count) { said += '，有 ' + count + ' 条提醒（见上方列表），请逐条核实'; }
+          if (response.headers.get('X-Docgen-Warnings-Truncated')) {
+            said += '；提醒较多，部分只列出所在位置，完整内容见以 ZIP 生成时的 manifest.json';
+          }
           window.docgenForm.say(said, 'ok');
           download.click();
         });

@@ -53,7 +53,8 @@
     function showProblem(problem, severity) {
       var target = targetFor(problem.field || 'f');
       var id = 'problem-' + (problemCount++);
-      var text = problem.message + (problem.hint ? '（' + problem.hint + '）' : '');
+      // a long list of warnings comes without its messages (the header's limit)
+      var text = (problem.message || '此处有一条提醒（' + problem.code + '）') + (problem.hint ? '（' + problem.hint + '）' : '');
       var note = el('p', { 'class': 'problem ' + severity, id: id, text: (severity === 'warning' ? '提醒：' : '') + text });
       if (target) {
         var more = target.closest('details');
