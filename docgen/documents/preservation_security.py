@@ -172,6 +172,10 @@ def security_text(case: Any, figure: Decimal) -> str:
 
 
 def _no_security(security: Security, share: str, figure: Decimal) -> str:
+    """Why no security is offered, then what is offered if the court orders it anyway. A
+    ground of art. 9 cites the 规定 by its name; the fallback's art. 5 that follows is then
+    「该规定第五条第一款」, as a filing refers back to a law just named (not 「同一规定」,
+    which no court paper says)."""
     reason = (security.reason or "").rstrip("。；; ")
 
     def fallback(court: str, rules: str) -> str:
@@ -185,7 +189,7 @@ def _no_security(security: Security, share: str, figure: Decimal) -> str:
         why = f"，{reason}" if reason else ""
         return (
             f"{words}{why}。根据{RULES}第九条第一款第（{item}）项的规定，申请人请求贵院不责令"
-            f"提供担保。{fallback('仍', '同一规定')}"
+            f"提供担保。{fallback('仍', '该规定')}"
         )
     if reason:
         return f"申请人不提供担保的理由：{reason}。{fallback('仍', RULES)}"

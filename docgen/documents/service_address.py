@@ -29,6 +29,7 @@ from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.complaint_form_parts import BLANK
 from docgen.documents.court_names import court_name
 from docgen.documents.court_parts import SIGN_OR_SEAL, signing_line
+from docgen.documents.evidence_case import NUMBER_TO_FILL
 from docgen.documents.filenames import filename_part
 from docgen.documents.filing_papers import (
     CaseRef,
@@ -257,7 +258,9 @@ def build_context(case: ServiceAddressConfirmation, assessment: Assessment) -> d
         ("代收人身份证件号码", case.recipient_id_number or BLANK),
     ]
     relation = relation if designated(case) else []
-    number = case.case.case_number or "（立案后填写）"
+    # before filing the number is a blank for the clerk, as on the evidence list filed with
+    # it: an instruction (「（立案后填写）」) is no content of the paper
+    number = case.case.case_number or NUMBER_TO_FILL
     # a ward confirms through its 法定代理人, named under it (民事诉讼法 art. 60)
     guardian = [("法定代理人", case.guardian)] if case.guardian else []
     return {

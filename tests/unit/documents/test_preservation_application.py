@@ -118,8 +118,17 @@ def test_a_ground_of_article_9_is_stated_with_the_facts_and_the_fallback():
         "申请人的银行转账凭证证明借款已交付，被申请人已于2026年10月8日书面确认欠款数额。"
         f"根据{RULES}第九条第一款第（五）项的规定，申请人请求贵院不责令提供担保。"
         "如贵院仍责令提供担保，申请人将依法提供不超过请求保全数额的百分之三十即人民币54,000.00元"
-        "（大写：伍万肆仟元整）的担保（同一规定第五条第一款）。"
+        "（大写：伍万肆仟元整）的担保（该规定第五条第一款）。"
     ) in text
+
+
+def test_the_fallback_after_a_ground_refers_back_to_the_rules_just_named():
+    text = printed_copy(
+        "preservation_application", _data("court_of_a_district_several_cities_have")
+    )
+    assert f"根据{RULES}第九条第一款第（五）项的规定" in text
+    assert "的担保（该规定第五条第一款）。" in text
+    assert "同一规定" not in text
 
 
 def test_a_reason_typed_without_a_ground_is_stated():

@@ -56,6 +56,16 @@ def test_a_designated_recipient_prints_the_relationship_and_id_rows():
     assert "邮政编码\n＿＿＿＿\n收件人" in printed_copy("service_address", data)
 
 
+def test_before_filing_the_case_number_is_a_blank_for_the_clerk_not_an_instruction():
+    printed = printed_copy("service_address", _fixture("valid", "person_email_and_sms"))
+    assert "案由：民间借贷纠纷　　案号：＿＿＿＿＿＿＿＿" in printed
+    assert "立案后填写" not in printed
+    numbered = printed_copy(
+        "service_address", _fixture("valid", "short_court_told_by_the_case_number")
+    )
+    assert "案号：（2026）京0105民初9876号" in numbered
+
+
 def test_a_recipients_resident_id_number_must_check():
     data = _fixture("invalid", "recipient_id_number_that_does_not_check")
     (problem,) = _problems(data)
