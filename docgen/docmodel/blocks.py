@@ -34,12 +34,14 @@ KEPT_TOGETHER = (
     "|收件人：[^，；。、：（）\\s]{1,8}"
     "|(?:电子)?邮箱：[A-Za-z0-9._%+-]+@"
     "|[□■☑][^□■☑，；。、：（）\\s]{1,6}"
+    "|账号：[0-9][0-9 -]*[0-9]"
 )
 """Words never parted at a line end (a regular expression): a label and its value, which
 a break would leave to be read across two lines, or break inside the label itself
 (收件 | 人): 「联系电话：」 or 「电话：」 and the digits (or the blank of a form), 「收件人：」 and
 the name, 「电子邮箱：」 and the address up to its @ (the domain may go on at the next line,
-see :data:`LONG_TOKEN`); a form's box and the words of its option (□ | 了解). The PDF
+see :data:`LONG_TOKEN`); a form's box and the words of its option (□ | 了解); 「账号：」 and
+the account's digits, which a clerk or a bank copies from one line (4058 | 0000 1111). The PDF
 writers set each match unbreakable (Typst: a box; HTML: a ``nowrap`` span); a DOCX is
 left to Word's own line breaking. Every match is short: it never needs more than a line."""
 

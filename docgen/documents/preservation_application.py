@@ -274,7 +274,7 @@ def lead_row(i: int, lead: PropertyLead) -> dict[str, Any]:
             f"；品牌型号：{lead.model}" if lead.model else ""
         )
     else:
-        detail = f"{lead.company}，{lead.share}"
+        detail = f"公司名称：{lead.company}；股权份额：{lead.share}"
     if lead.value is not None:
         detail += f"；估值：人民币{format_yuan(lead.value)}元"
     return {"no": i + 1, "kind": LEAD_LABELS[lead.kind], "owner": lead.owner, "detail": detail}

@@ -27,8 +27,8 @@ from docgen.layouts.common import Context, attachment_list
 # every row is left out (``evidence_table``): an empty column reads as a form unfinished
 EVIDENCE_COLUMNS = (
     Column("序号", 8, "center"),
-    Column("证据名称", 30),
-    Column("证据来源", 22),
+    Column("证据名称", 26),
+    Column("证据来源", 26),
     Column("证明目的", 40),
 )
 

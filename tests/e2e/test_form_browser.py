@@ -347,10 +347,11 @@ def _fields_of(shape: dict[str, Any], value: Any) -> list[dict[str, Any]]:
 
 # invalid fixtures whose every error is in a field the case's own choice hides on the form
 # (a guarantee scope typed for the borrower, an original debt with the discount kept, a
-# late rate beside late interest waived): an integrator can send them, a paralegal cannot
-# type them
+# late rate beside late interest waived, an exception to the 先诉抗辩权 typed for a joint
+# guarantor): an integrator can send them, a paralegal cannot type them
 NOT_TYPABLE = {
     ("civil_complaint", "guarantee_scope_on_the_borrower"),
+    ("civil_complaint", "joint_guarantor_with_a_beneficium_exception"),
     ("settlement_agreement", "original_debt_with_the_concession_kept"),
     ("settlement_agreement", "late_interest_waived_with_a_late_rate"),
 }

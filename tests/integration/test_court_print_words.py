@@ -54,3 +54,20 @@ def test_an_evidence_column_blank_in_every_row_is_left_out(
     text = "".join(_lines(type_name, name, engine, case_pdfs))
     assert "序号证据名称" in text
     assert not [header for header in left_out if header in text]
+
+
+ACCOUNTS = [("preservation_application", "pre_suit_cash", "4058000011112222")]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(
+    ("type_name", "name", "digits"),
+    [pytest.param(*a, marks=case_group(VALID[a[:2]])) for a in ACCOUNTS],
+)
+def test_an_account_number_is_printed_on_one_line_with_its_label(
+    type_name, name, digits, engine, case_pdfs
+):
+    """A clerk or a bank copies the account from the page: 「账号：4058」 at a line end and
+    「0000 1111 2222」 on the next reads as two numbers."""
+    lines = [re.sub(r"\s", "", line) for line in _lines(type_name, name, engine, case_pdfs)]
+    assert [line for line in lines if f"账号：{digits}" in line]

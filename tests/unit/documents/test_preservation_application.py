@@ -41,8 +41,9 @@ def test_a_respondents_phone_and_another_service_address_are_printed_in_its_bloc
         "被申请人李秀英的送达地址：北京市海淀区中关村大街27号1号楼2单元1101室，"
         "联系电话：13911113333。\n"
     ) in text
-    # the equity lead's amount in the legal format
-    assert "出资额人民币300,000.00元（占30%）" in text
+    # the equity lead's company and share each under its label, as the other leads are;
+    # the amount in the legal format
+    assert "公司名称：北京伟业商贸有限公司；股权份额：出资额人民币300,000.00元（占30%）" in text
 
 
 def test_a_respondent_without_any_contact_is_warned_on_its_phone():
