@@ -55,10 +55,13 @@ def yes_no(text: str) -> bool | None:
 
 @dataclass(frozen=True)
 class Formula:
-    """A formula cell whose workbook holds no computed value (saved by a program that does
-    not calculate, such as a script writing the sheet): its value is unknown, not blank."""
+    """A formula cell that gives no value to read: its workbook holds no computed value
+    (saved by a program that does not calculate, such as a script writing the sheet), so
+    its value is unknown, not blank; or the value it holds is a link address
+    (``result``, see :func:`result_problem`), which is never read as the cell's value."""
 
     text: str
+    result: str | None = None
 
     def __str__(self) -> str:
         return self.text
@@ -94,15 +97,102 @@ _HYPERLINK = re.compile(
 )
 
 
+def _link(text: str) -> tuple[str, str | None] | None:
+    """A link formula's address and its text (None when it has only an address)."""
+    found = _HYPERLINK.fullmatch(unguarded(text.strip()))
+    if found is None:
+        return None
+    address, label = found.group(1), found.group(2)
+    return _unquoted(address), None if label is None else _unquoted(label)
+
+
+def _unquoted(argument: str) -> str:
+    return argument.replace('""', '"').strip()
+
+
 def hyperlink_shown(text: str) -> str | None:
     """The text Excel shows for a link formula ``=HYPERLINK("…","张伟")`` (its second
     argument, else the link itself), as a cell or as text, guarded by a report or not;
     None for anything else (a formula of any other kind needs its computed value)."""
-    found = _HYPERLINK.fullmatch(unguarded(text.strip()))
+    link = _link(text)
+    if link is None:
+        return None
+    address, label = link
+    return address if label is None else label
+
+
+WEB_SCHEMES = frozenset(("http", "https", "mailto"))
+ACTIVE_SCHEMES = frozenset(("javascript", "vbscript", "data", "file"))
+"""Link schemes that run or open something where the text is clicked: never a value,
+however the cell was written."""
+_SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):(//)?")
+_URL_NOISE = re.compile("[\t\n\r]")  # what a browser drops inside an address
+_URL_LEAD = "".join(chr(c) for c in range(33))  # and before it (controls, space)
+
+
+def _scheme(text: str) -> re.Match[str] | None:
+    folded = _URL_NOISE.sub("", unicodedata.normalize("NFKC", text)).lstrip(_URL_LEAD).lower()
+    return _SCHEME.match(folded)
+
+
+def link_scheme(text: str, computed: bool) -> str | None:
+    """The scheme of ``text`` when it is a link address that is never read as a value:
+    ``javascript:``, ``vbscript:``, ``data:`` or ``file:`` as typed; and, when ``computed``
+    (a formula's result, a link's text), any ``scheme://`` address but http and https.
+    ``合同:HT-1`` or ``NO:12`` is no address; ``http://…`` and ``mailto:…`` are not
+    refused here (read as text, as typed)."""
+    found = _scheme(text)
     if found is None:
         return None
-    shown = found.group(2) if found.group(2) is not None else found.group(1)
-    return shown.replace('""', '"').strip()
+    scheme = found.group(1)
+    if scheme in ACTIVE_SCHEMES:
+        return scheme
+    if computed and found.group(2) and scheme not in WEB_SCHEMES:
+        return scheme
+    return None
+
+
+LINK_HINT = "请在这一格直接填写这一项的内容（不要填写链接地址或链接公式）后重新上传"
+
+
+def link_problem(text: str) -> CellError | None:
+    """The problem of a link formula (``=HYPERLINK(…)``, as a cell or as text) that is
+    not read as the text it shows: one with only an address, which Excel shows as the
+    cell's text, that is not an http, https or mailto address (``=HYPERLINK("javascript:
+    …")``, ``=HYPERLINK("#Sheet2!A1")``); one whose text is itself such an address. None
+    for a link read as its text, and for text that is no link formula."""
+    link = _link(text)
+    if link is None:
+        return None
+    address, label = link
+    if label is None:
+        found = _scheme(address)
+        if found is None or found.group(1) not in WEB_SCHEMES:
+            return _address_error(link_scheme(address, computed=True), only_address=True)
+        return None
+    return scheme_problem(label, computed=True)
+
+
+def scheme_problem(text: str, computed: bool) -> CellError | None:
+    """The problem of a text that is a link address (:func:`link_scheme`), else None."""
+    scheme = link_scheme(text, computed)
+    return None if scheme is None else _address_error(scheme, only_address=False)
+
+
+def result_problem(formula: str, result: str) -> CellError | None:
+    """The problem of a formula cell's computed text as the workbook holds it: a link
+    formula's (:func:`link_problem`), or a result that is a link address
+    (``=CONCAT("javascript:",…)``); None for a value to read."""
+    return link_problem(formula) or scheme_problem(result, computed=True)
+
+
+def _address_error(scheme: str | None, only_address: bool) -> CellError:
+    what = f"「{scheme}」链接地址" if scheme else "链接地址"
+    if only_address:
+        message = f"单元格是只写了地址的链接公式（HYPERLINK），显示的是{what}，不是这一项的内容"
+    else:
+        message = f"单元格的内容是{what}，不是这一项的内容"
+    return CellError("link_address", message + "；链接地址不会写入文书", LINK_HINT)
 
 
 def typed_text(value: str, text_column: bool) -> str:
@@ -117,12 +207,18 @@ def typed_text(value: str, text_column: bool) -> str:
     text = value.strip()
     shown = hyperlink_shown(text)
     if shown is not None:  # a link showing a formula's text (``"=1+2"``, a link) is none
+        wrong = link_problem(text)
+        if wrong is not None:
+            raise wrong
         if shown.startswith("=") and len(shown) > 1:
             raise typed_formula(shown)
         return shown
     plain = unguarded(text)
     if plain.startswith("=") and len(plain) > 1 and (plain != text or not text_column):
         raise typed_formula(plain)
+    wrong = scheme_problem(plain, computed=False)
+    if wrong is not None:
+        raise wrong
     return plain
 
 
@@ -137,10 +233,24 @@ def typed_formula(text: str) -> CellError:
     )
 
 
+def formula_problem(value: Formula) -> CellError | None:
+    """The problem of a formula cell read as :class:`Formula`: its result, a link address
+    (:func:`result_problem`); no result saved, unless it is a link formula read as the
+    text it shows (None: :func:`typed_text` reads ``value.text``)."""
+    if value.result is not None:
+        return result_problem(value.text, value.result) or formula_error(value)
+    if hyperlink_shown(value.text) is None:
+        return formula_error(value)
+    return None
+
+
 def formula_error(value: Formula) -> CellError:
+    """A formula without its result: the reject says so, and the letter is not made with
+    the formula's text."""
     return CellError(
         "formula_without_value",
-        f"单元格是公式「{value.text}」，文件中没有保存它的计算结果，无法得知其值",
+        f"单元格是公式「{value.text[:60]}」，文件中没有保存它的计算结果（由程序生成、未在 "
+        "Excel 中计算保存过的表格常见），无法得知其值，不会按公式的文字生成文书",
         FORMULA_HINT,
     )
 

@@ -66,8 +66,9 @@ class Column:
         stored (an ID number Excel turned into a number, a formula without its result).
         """
         if isinstance(value, cells.Formula):
-            if cells.hyperlink_shown(value.text) is None:
-                raise cells.formula_error(value)
+            wrong = cells.formula_problem(value)
+            if wrong is not None:
+                raise wrong
             value = value.text  # a link: the text it shows, read as typed_text reads it
         if isinstance(value, str):
             value = cells.typed_text(value, self.kind == "text")

@@ -50,10 +50,20 @@ class SendingExecutor(Executor, Protocol):
 
 
 class LocalExecutor:
-    """Chunks on a pool of worker processes (all cores by default; 1 = this process)."""
+    """Chunks on a pool of worker processes (all cores by default).
+
+    ``processes=1`` renders in this process (no warm-up of a new one; what tests and
+    ``--processes 1`` ask for), but only the first ``runtime.CHUNKS_PER_CHILD`` chunks
+    given to this executor: the rest go to one worker process at a time, replaced after
+    as many chunks as a pool's, so a long run's growth (what the Typst binding keeps of
+    every letter it laid out, never evicted) is bounded as the pool's and Celery's
+    workers bound it. A default of one core is a pool of one worker, never this process
+    (a web server's, which lives on after the run)."""
 
     def __init__(self, processes: int | None = None) -> None:
+        self.here = processes == 1
         self.processes = max(1, processes or os.cpu_count() or 1)
+        self.rendered_here = 0
 
     def run(
         self,
@@ -63,50 +73,60 @@ class LocalExecutor:
         chunks: Sequence[Sequence[str]],
         tick: Tick,
     ) -> None:
-        if self.processes == 1:
-            # this process renders every chunk: what the pool's workers get at start
+        if self.here:
+            # this process renders them: what the pool's workers get at start
             runtime.separate_large_blocks()
-            for chunk in chunks:
+            left = max(0, runtime.CHUNKS_PER_CHILD - self.rendered_here)
+            here, rest = chunks[:left], chunks[left:]
+            for chunk in here:
                 process_chunk(settings, database_url, run_id, list(chunk))
+                self.rendered_here += 1
                 tick()
-            return
-        # a pool per CHUNKS_PER_CHILD chunks of each process, not the pool's own
-        # max_tasks_per_child: with it, CPython 3.11-3.13 stop replacing the workers
-        # that leave and the run hangs (python/cpython gh-115634)
-        per_pool = self.processes * runtime.CHUNKS_PER_CHILD
-        for start in range(0, len(chunks), per_pool):
-            if not self._pool(
-                settings, database_url, run_id, chunks[start : start + per_pool], tick
-            ):
+            if not rest:
                 return
+            log.info("run=%s: %d chunks left for a worker process", run_id, len(rest))
+        else:
+            rest = chunks
+        _pool_run(self.processes, (settings, database_url, run_id), rest, tick)
 
-    def _pool(
-        self,
-        settings: Settings,
-        database_url: str,
-        run_id: str,
-        chunks: Sequence[Sequence[str]],
-        tick: Tick,
-    ) -> bool:
-        """Renders ``chunks`` on a new pool; False when a worker process died."""
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(
-            self.processes, mp_context=context, initializer=runtime.settle
-        ) as pool:
-            futures = [
-                pool.submit(process_chunk, settings, database_url, run_id, list(chunk))
-                for chunk in chunks
-            ]
-            try:
-                for future in as_completed(futures):
-                    future.result()
-                    tick()
-            except BrokenProcessPool:
-                # a worker process died (killed, out of memory): what it did not mark
-                # done is still pending and the caller's next round renders it
-                log.warning("a worker process died; run=%s continues", run_id)
-                return False
-        return True
+
+def _pool_run(
+    processes: int, run: tuple[Settings, str, str], chunks: Sequence[Sequence[str]], tick: Tick
+) -> None:
+    """``chunks`` on ``processes`` new worker processes, replaced by new ones after some
+    ``runtime.CHUNKS_PER_CHILD`` chunks each: the chunks go in shares of that many per
+    process, each share to a pool of its own.
+
+    Not the pool's ``max_tasks_per_child``: on Python 3.11 (and any version before the
+    fix of CPython gh-115634) a pool given one above 1 and more chunks than that per
+    process stops once its first workers retire, and the run waits forever."""
+    share = max(1, runtime.CHUNKS_PER_CHILD) * processes
+    for start in range(0, len(chunks), share):
+        if not _one_pool(processes, run, chunks[start : start + share], tick):
+            return
+
+
+def _one_pool(
+    processes: int, run: tuple[Settings, str, str], chunks: Sequence[Sequence[str]], tick: Tick
+) -> bool:
+    """``chunks`` on a pool of new processes; False when one of them died."""
+    settings, database_url, run_id = run
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(processes, mp_context=context, initializer=runtime.settle) as pool:
+        futures = [
+            pool.submit(process_chunk, settings, database_url, run_id, list(chunk))
+            for chunk in chunks
+        ]
+        try:
+            for future in as_completed(futures):
+                future.result()
+                tick()
+        except BrokenProcessPool:
+            # a worker process died (killed, out of memory): what it did not mark
+            # done is still pending and the caller's next round renders it
+            log.warning("a worker process died; run=%s continues", run_id)
+            return False
+    return True
 
 
 class CeleryExecutor:

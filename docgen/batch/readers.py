@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from docgen.batch.cells import Formula
+from docgen.batch.cells import Formula, result_problem
 from docgen.json_depth import MAX_JSON_DEPTH, json_depth_exceeds
 
 SUFFIXES = (".csv", ".xlsx", ".jsonl")
@@ -135,8 +135,9 @@ def _open_xlsx(path: Path, data_only: bool = True) -> Any:
 
 def _xlsx_rows(path: Path, index: int) -> Iterator[Row]:
     """The rows of a worksheet as Excel last computed them; a formula cell without a
-    computed value is a :class:`Formula`, not an empty cell (read from a second stream of
-    the formulas, opened only when the sheet has any)."""
+    computed value, or whose value is a link address, is a :class:`Formula`, not an empty
+    cell nor its text (read from a second stream of the formulas, opened only when the
+    sheet has any)."""
     _check_zip(path)
     workbook = _open_xlsx(path)
     formulas = None
@@ -159,9 +160,16 @@ def _xlsx_rows(path: Path, index: int) -> Iterator[Row]:
 
 
 def _mark_formulas(row: list[Any], written: tuple[Any, ...]) -> None:
+    """Formula cells without a computed value, and those whose computed text is a link
+    address (a one-argument ``=HYPERLINK("javascript:…")`` shows its address), as
+    :class:`Formula`; any other computed value is read as it is."""
     for i, (value, source) in enumerate(zip(row, written, strict=False)):
-        if value is None and isinstance(source, str) and source.startswith("="):
+        if not (isinstance(source, str) and source.startswith("=")):
+            continue
+        if value is None:
             row[i] = Formula(source)
+        elif isinstance(value, str) and result_problem(source, value) is not None:
+            row[i] = Formula(source, value)
 
 
 def _has_formulas(path: Path, member: str) -> bool:

@@ -22,7 +22,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from docgen.batch.cells import as_excel_shows, hyperlink_shown
+from docgen.batch.cells import as_excel_shows, hyperlink_shown, link_problem
 from docgen.batch.columns import Column, Layout
 from docgen.batch.rows import Cell, fill_slot
 from docgen.batch.sheets import column_width, safe_cell, write_csv, xml_text
@@ -186,6 +186,8 @@ def _restored(value: Any) -> Any:
     if isinstance(value, dict) and set(value) == {_DATE_TAG}:
         return datetime.fromisoformat(value[_DATE_TAG])
     shown = hyperlink_shown(value) if isinstance(value, str) else None
+    if shown is not None and link_problem(value) is not None:
+        shown = None  # a link read as no value stays its formula, guarded: refused again
     return safe_cell(value if shown is None else shown)
 
 

@@ -39,6 +39,7 @@ from docgen.config import Settings
 from docgen.documents import registry
 from docgen.documents.problems import CaseInvalid
 from docgen.domain.guardianship import delivery_fields
+from docgen.logs import outline
 from docgen.pipeline.compose import build
 from docgen.services import DocumentService, Format, PrintPart, Rendered
 
@@ -246,7 +247,7 @@ def process_chunk(settings: Settings, database_url: str, run_id: str, keys: Sequ
             resumable=settings.effective_database_url == database_url,
         )
     except Exception as exc:
-        log.exception("chunk failed run=%s", run_id)
+        log.error("chunk failed run=%s: %s", run_id, outline(exc))
         failed = {key: f"{type(exc).__name__}" for key, _, _ in work}
         documents = {}
         prints.clear()  # no letter of this attempt is placed: nothing to print from

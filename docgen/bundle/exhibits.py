@@ -160,7 +160,7 @@ class Exhibits:
         except isolation.Refusal as exc:
             return Problem((), exc.code, exc.message)
         except isolation.IsolationFailure as exc:
-            log.warning("exhibit parse failed kind=%s failure=%s", kind, exc)
+            log.warning("exhibit parse failed kind=%s failure=%s", kind, exc.kind)
             return Problem(
                 (),
                 f"file_{exc.kind}",

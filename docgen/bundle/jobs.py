@@ -39,6 +39,7 @@ from docgen.batch.state import RUN_DONE, RUN_FAILED, RUN_PLANNING, RUN_RUNNING, 
 from docgen.config import Settings
 from docgen.db.times import utc_text
 from docgen.documents.problems import CaseInvalid, Problem
+from docgen.logs import outline
 from docgen.tenants.limits import claim_run_slot
 
 log = logging.getLogger(__name__)
@@ -203,8 +204,8 @@ class BundleJobs:
             }
             self._finish(run_id, RUN_DONE, summary, [])
             log.info("bundle run done run=%s pages=%d", run_id, result.pages)
-        except Exception:
-            log.exception("bundle run failed run=%s", run_id)
+        except Exception as exc:
+            log.error("bundle run failed run=%s: %s", run_id, outline(exc))
             self._fail_if_open(
                 run_id, [Problem((), "bundle_run_failed", "生成起诉材料时发生内部错误，请重新提交")]
             )

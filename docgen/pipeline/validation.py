@@ -16,6 +16,7 @@ from docgen.documents.base import DocumentType, RuleOptions, without
 from docgen.documents.compliance import load_terms
 from docgen.documents.problems import Assessment, CaseInvalid, Loc, Problem, beside
 from docgen.domain.texts import strings
+from docgen.logs import outline
 from docgen.pipeline import numbers
 from docgen.pipeline.provenance import Job
 from docgen.pipeline.results import Report, public
@@ -165,8 +166,8 @@ def _assessed_runs(
             assessed.append(doc_type.evaluate(case, rules))
     except CaseInvalid:  # a stored profile the case names is gone: said by the rules
         return None
-    except Exception:  # the extra findings must never cost the answer itself
-        log.exception("%s: the rules failed on a case with stand-ins", doc_type.name)
+    except Exception as exc:  # the extra findings must never cost the answer itself
+        log.error("%s: the rules failed on a case with stand-ins: %s", doc_type.name, outline(exc))
         return None
     return stand, assessed
 

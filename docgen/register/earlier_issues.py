@@ -56,10 +56,14 @@ def case_key(data: Any) -> str:
     return canonical_json({k: v for k, v in case.items() if k not in OWN_FIELDS})
 
 
-def channel(row: Any) -> str:
-    """How a document was issued, as the form names it."""
+def channel(row: Any, batch_file: str = "") -> str:
+    """How a document was issued, as the form names it: a batch by the file it was made
+    from (``batch_file``, as shown), its run's id shortened beside it (the page's title
+    has as much)."""
     if row.batch_id:
-        return f"批量生成（批次 {row.batch_id}）"
+        if not batch_file:  # a run no longer kept, or kept elsewhere: its whole id
+            return f"批量生成（批次 {row.batch_id}）"
+        return f"批量生成（文件「{batch_file}」，批次 {str(row.batch_id)[:8]}）"
     by = str(row.requested_by or "")
     if by.startswith("key:"):
         return "接口（API）"
@@ -73,10 +77,15 @@ class Earlier:
     """A document of the case issued through another channel."""
 
     row: Any  # RegisteredDocument
+    batch_file: str = ""  # the file of its batch run, as shown (docgen.batch.sources)
 
     @property
     def id(self) -> str:
         return str(self.row.id)
+
+    @property
+    def channel(self) -> str:
+        return channel(self.row, self.batch_file)
 
 
 def same_case(rows: list[Any], key: str, number: str | None) -> list[Earlier]:

@@ -15,6 +15,7 @@ from flask_wtf.csrf import generate_csrf
 
 from docgen.batch.cases import PROFILE_FIELD
 from docgen.batch.runs import RunNotFound
+from docgen.batch.sources import shown_file_name
 from docgen.batch.templates import write_template
 from docgen.documents import registry
 from docgen.documents.problems import Problem
@@ -75,6 +76,7 @@ def batch_status(run_id: str) -> Response:
     html = render_template(
         "form/batch_status.html",
         run=status,
+        source=shown_file_name(status.get("source") or ""),
         label=label,
         doc_type=registry.get(status["type"]),
         rejects=batches_service().reject_lines(run_id, tenant_id()),

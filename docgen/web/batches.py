@@ -28,6 +28,7 @@ from docgen.batch.readers import BatchInputError, sniff_bytes
 from docgen.batch.runs import Batches, RunNotFound, RunOptions
 from docgen.documents.problems import Problem
 from docgen.json_depth import MAX_JSON_DEPTH, json_depth_exceeds
+from docgen.logs import outline
 from docgen.tenants.limits import RETRY_AFTER_SECONDS, TooManyRuns
 from docgen.web import auth
 from docgen.web.extension import app_service
@@ -219,8 +220,8 @@ def _run_in_background(app: Any, batches: Batches, run_id: str) -> None:
                 batches.execute(run_id, CeleryExecutor(settings.broker_url, wait=False), wait=False)
             else:
                 batches.execute(run_id, LocalExecutor(processes))
-        except Exception:
-            log.exception("batch run failed run=%s", run_id)
+        except Exception as exc:
+            log.error("batch run failed run=%s: %s", run_id, outline(exc))
 
     thread = threading.Thread(target=work, name=f"batch-{run_id[:8]}", daemon=True)
     thread.start()

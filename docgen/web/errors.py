@@ -10,6 +10,7 @@ from pydantic import BaseModel, ValidationError
 from docgen.calculations import CALCULATIONS
 from docgen.documents import registry
 from docgen.documents.problems import Problem, from_validation_error
+from docgen.logs import outline
 from docgen.web import register_api
 
 log = logging.getLogger(__name__)
@@ -37,7 +38,7 @@ def problems_from_pydantic(error: ValidationError) -> list[Problem]:
 
 def unexpected_error(exc: Exception) -> Response:
     log.error(
-        "unhandled %s on %s %s", type(exc).__name__, request.method, request.path, exc_info=exc
+        "unhandled %s on %s %s: %s", type(exc).__name__, request.method, request.path, outline(exc)
     )
     problem = Problem((), "internal_error", "服务器内部错误，请稍后重试；如持续出现请联系管理员")
     response = jsonify([problem.as_dict()])

@@ -42,6 +42,7 @@ it (``confirm_reused=1``); the page asks, and without it the server refuses (409
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from flask import abort, request, session
@@ -114,7 +115,20 @@ def elsewhere(service: DocumentService, type_name: str, data: Any) -> list[Earli
         service.tenant_id, type_name, first_debtor(dumped), earlier_issues.SEARCHED
     )
     key = earlier_issues.case_key(dumped)
-    return earlier_issues.same_case(rows, key, letter_number_of(dumped))
+    found = earlier_issues.same_case(rows, key, letter_number_of(dumped))
+    return _named(service, found)
+
+
+def _named(service: DocumentService, found: list[Earlier]) -> list[Earlier]:
+    """``found`` with the file each batch document was made from (the tenant's runs)."""
+    runs = [e.row.batch_id for e in found if e.row.batch_id]
+    if not runs:
+        return found
+    from docgen.batch.sources import source_names
+    from docgen.web.batches import batches_service
+
+    names = source_names(batches_service().engine, service.tenant_id, runs)
+    return [replace(e, batch_file=names.get(e.row.batch_id or "", "")) for e in found]
 
 
 def elsewhere_shown(found: list[Earlier]) -> list[dict[str, Any]]:
@@ -126,7 +140,8 @@ def elsewhere_shown(found: list[Earlier]) -> list[dict[str, Any]]:
             "issued_at": e.row.created_at.isoformat(),
             "issued_on": beijing_text(e.row.created_at),
             "letter_number": letter_number_of(e.row.input_data),
-            "channel": earlier_issues.channel(e.row),
+            "channel": e.channel,
+            "batch_id": e.row.batch_id,
         }
         for e in found
     ]
@@ -287,7 +302,7 @@ def _issued_since(latest: list[str]) -> Problem:
 
 def _elsewhere(earlier: list[Earlier]) -> Problem:
     named = "；".join(
-        f"文书编号 {e.row.id}（{beijing_text(e.row.created_at)}，{earlier_issues.channel(e.row)}"
+        f"文书编号 {e.row.id}（{beijing_text(e.row.created_at)}，{e.channel}"
         + (f"，函号 {number}" if (number := letter_number_of(e.row.input_data)) else "")
         + "）"
         for e in earlier

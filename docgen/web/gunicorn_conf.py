@@ -8,6 +8,11 @@
   collector is settled (``docgen.runtime.settle``) so it no longer walks what warm-up
   loaded;
 * ``max_requests``: a worker is replaced after some 5,000 requests, which bounds its memory;
+* ``access_log_format``: gunicorn's own but for the request's path without its query and
+  without the referrer (``GET /api/v1/register?debtor_name=…&debtor_id_number=…`` finds a
+  debtor by name and ID number: neither is written to the access log); ``post_fork``
+  also sets the application's logging up as the CLI's (``docgen.logs``: its mask on the
+  handler, ``DOCGEN_LOG_LEVEL``, ``WARNING`` by default);
 * ``worker_abort`` (gunicorn's worker timeout) answers the request that ran too long with a
   JSON 503 problem instead of gunicorn's HTML error page (``docgen.web.limits``).
 
@@ -18,14 +23,20 @@ shutdown removes it from under the other. docgen is stopped and reloaded by sign
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from docgen import runtime
 from docgen.config import Settings
+from docgen.logs import configure_logging
 from docgen.render import prepared_fonts
 from docgen.web.extension import app_service
 
 control_socket_disable = True
+
+# gunicorn's default but ``%(m)s %(U)s %(H)s`` for ``%(r)s`` (whose URL has the query) and
+# no ``%(f)s`` (the referrer's URL, query and all)
+access_log_format = '%(h)s %(l)s %(u)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s "%(a)s"'
 
 # A worker is replaced after this many requests (each its own number within the jitter, so
 # the workers are not replaced together): Typst keeps what it laid out of every document
@@ -50,6 +61,7 @@ def on_starting(server: Any) -> None:
 
 
 def post_fork(server: Any, worker: Any) -> None:
+    configure_logging(os.environ.get("DOCGEN_LOG_LEVEL", "WARNING"))
     app = worker.app.wsgi()
     app_service(app).warm_up()
     runtime.settle()

@@ -177,7 +177,8 @@ def test_documents_of_the_api_and_a_batch_are_each_named(page: Page, firm: Firm,
     expect(items).to_have_count(2)
     expect(items.nth(0)).to_contain_text(f"文书编号 {by_api}")
     expect(items.nth(0)).to_contain_text("经接口（API）出具")
-    expect(items.nth(1)).to_contain_text(f"经批量生成（批次 {run_id}）出具")
+    batch = f"经批量生成（文件「cases.jsonl」，批次 {run_id[:8]}）出具"
+    expect(items.nth(1)).to_contain_text(batch)
     by_batch = items.nth(1).inner_text().split("文书编号 ")[1].split("（")[0]
     expect(page.locator("#download-status")).to_contain_text(
         f"未下载：本案已出具过 2 份文书（文书编号 {by_api}、{by_batch}）"

@@ -294,35 +294,62 @@ def test_a_pool_worker_killed_mid_run_is_replaced_and_the_run_completes(settings
 
 
 @pytest.mark.slow
-def test_pool_workers_are_replaced_after_their_chunks_and_the_run_completes(
+def test_one_process_hands_chunks_past_its_share_to_workers_replaced_in_turn(
     settings, tmp_path, monkeypatch
 ):
-    """Worker processes are replaced after ``CHUNKS_PER_CHILD`` chunks each (what Typst
-    kept of the letters it laid out goes with them); here after two: ten chunks, five
-    times what two processes may render, every letter once. With the pool's own
-    ``max_tasks_per_child`` above 1, CPython 3.11 stops replacing them and the run hangs
-    (gh-115634): the run must end."""
-    import threading
-
+    """``LocalExecutor(1)`` renders in this process no more chunks than a pool worker
+    renders before it is replaced (here 2); the other four go to one worker process at
+    a time, replaced after 2 in turn: two of them, every letter once."""
     from docgen import runtime
 
     monkeypatch.setattr(runtime, "CHUNKS_PER_CHILD", 2)
-    batches, _database_url, run_id = _planned_docx_run(settings, tmp_path, 20)
+    batches, _database_url, run_id = _planned_docx_run(settings, tmp_path, 12)
+    summary, seen = _watched(lambda: batches.execute(run_id, LocalExecutor(1)))
+    assert summary["rendered"] == 12
+    assert len(seen) == 2, "four chunks past this process's two: two workers of two"
+    assert_exact(tmp_path / run_id, 12, ("docx",))
+
+
+@pytest.mark.slow
+def test_a_pool_of_workers_replaced_after_two_chunks_each_finishes_the_run(
+    settings, tmp_path, monkeypatch
+):
+    """Six chunks on two processes replaced after two chunks each: the run ends, every
+    letter once (a pool's own ``max_tasks_per_child`` of 2 waited forever here on
+    Python 3.11, CPython gh-115634)."""
+    from docgen import runtime
+
+    monkeypatch.setattr(runtime, "CHUNKS_PER_CHILD", 2)
+    batches, _database_url, run_id = _planned_docx_run(settings, tmp_path, 12)
+    summary, seen = _watched(lambda: batches.execute(run_id, LocalExecutor(2)))
+    assert summary["rendered"] == 12
+    assert len(seen) >= 3, "the first two workers should have been replaced"
+    assert_exact(tmp_path / run_id, 12, ("docx",))
+
+
+def _watched(execute, timeout: float = 240) -> tuple[dict, set[int]]:
+    """What ``execute`` returns and the worker processes seen meanwhile; fails rather
+    than waits past ``timeout`` seconds."""
+    import threading
+
     seen: set[int] = set()
     result: dict[str, dict] = {}
-    thread = threading.Thread(
-        target=lambda: result.setdefault("summary", batches.execute(run_id, LocalExecutor(2))),
-        daemon=True,
-    )
+    thread = threading.Thread(target=lambda: result.setdefault("summary", execute()), daemon=True)
     thread.start()
-    deadline = time.monotonic() + 240
+    deadline = time.monotonic() + timeout
     while thread.is_alive() and time.monotonic() < deadline:
         seen.update(_children())
         time.sleep(0.01)
-    assert not thread.is_alive(), "the run hung: its worker processes were not replaced"
-    assert result["summary"]["rendered"] == 20
-    assert len(seen) > 2, "the workers should have been replaced"
-    assert_exact(tmp_path / run_id, 20, ("docx",))
+    assert not thread.is_alive(), f"the run did not end in {timeout:.0f} s"
+    return result["summary"], seen
+
+
+def test_one_process_renders_a_short_run_itself(settings, tmp_path):
+    batches, _database_url, run_id = _planned_docx_run(settings, tmp_path, 4)
+    before = set(_children())
+    assert batches.execute(run_id, LocalExecutor(1))["rendered"] == 4
+    assert set(_children()) == before  # no worker process was started
+    assert_exact(tmp_path / run_id, 4, ("docx",))
 
 
 def _planned_docx_run(settings, tmp_path, letters: int) -> tuple[Batches, str, str]:

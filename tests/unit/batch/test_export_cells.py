@@ -80,3 +80,41 @@ def test_a_value_a_report_guarded_is_read_without_its_apostrophe():
     assert _column("债务人联系电话").convert("'+86 138 0013 8000") == "+86 138 0013 8000"
     assert _column("欠款金额欠款明细1金额（元）").convert("'-100000") == "-100000"
     assert _column("债务人姓名").convert("'t Hooft") == "'t Hooft"  # no guard: as written
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "javascript:alert(1)",
+        " JavaScript:alert(1)",
+        "java\tscript:alert(1)",  # a browser drops the tab
+        "ｊａｖａｓｃｒｉｐｔ:alert(1)",  # full-width
+        "data:text/html;base64,PHNjcmlwdD4=",
+        "vbscript:msgbox(1)",
+        '=HYPERLINK("javascript:alert(1)")',
+        '=HYPERLINK("#Sheet2!A1")',  # shows its address: no name
+        '\'=HYPERLINK("ftp://files.example/a")',  # as a rejects copy keeps it
+        '=HYPERLINK("http://x","javascript:alert(1)")',  # shows an address
+        '=HYPERLINK("http://x","ftp://files.example/a")',
+    ],
+)
+def test_a_link_address_is_refused_as_a_name(value):
+    with pytest.raises(CellError) as raised:
+        _column("债务人姓名").convert(value)
+    assert raised.value.code == "link_address"
+    assert "链接地址不会写入文书" in raised.value.message
+
+
+def test_a_formula_whose_saved_result_is_an_address_is_refused_naming_its_scheme():
+    with pytest.raises(CellError) as raised:
+        _column("债务人住所地").convert(Formula('=A2&"://x"', "smb://files/x"))
+    assert raised.value.code == "link_address"
+    assert "「smb」链接地址" in raised.value.message
+
+
+def test_text_with_a_colon_and_a_web_link_are_read_as_typed():
+    name = _column("债务人姓名")
+    assert name.convert("NO:12 张伟") == "NO:12 张伟"
+    assert name.convert("ftp://files.example/a") == "ftp://files.example/a"  # typed: text
+    assert name.convert('=HYPERLINK("https://crm.example/1")') == "https://crm.example/1"
+    assert name.convert('=HYPERLINK("data:text/html,x","张伟")') == "张伟"

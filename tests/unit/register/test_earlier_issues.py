@@ -41,5 +41,8 @@ def test_a_posted_number_must_be_the_printed_one_or_its_copys():
 
 def test_channels():
     assert channel(_row(CASE)) == "接口（API）"
-    assert channel(_row(CASE, batch_id="B7")) == "批量生成（批次 B7）"
+    run = "0f3c9a7e" + "0" * 24
+    named = channel(_row(CASE, batch_id=run), "名单.xlsx")
+    assert named == "批量生成（文件「名单.xlsx」，批次 0f3c9a7e）"
+    assert channel(_row(CASE, batch_id=run)) == f"批量生成（批次 {run}）"  # a run not kept
     assert channel(_row(CASE, requested_by="cli")) == "命令行"
