@@ -109,6 +109,15 @@ def check_preservation(result: Assessment, case: CivilComplaint) -> None:
     if held is not None:
         check_preservation_court(result, held.court, held.case_number)
         check_case_number(result, held.case_number, ("preservation", "case_number"), held.court)
+        if held.case_number is None and case.layout != "elements":  # the form warns its own
+            result.warn(
+                ("preservation", "case_number"),
+                "preservation_ruling_unnumbered",
+                "已填写诉前保全，但未填写保全案号：附项中不会列出诉前保全的民事裁定书"
+                "（诉前保全由人民法院裁定，《中华人民共和国民事诉讼法》第一百零四条第一款）",
+                hint="请按保全裁定书填写案号，如（2026）粤0304财保123号；尚未取得裁定的，"
+                "请删除诉前保全",
+            )
     if held is None or held.ordered_on is None:
         return
     loc: Loc = ("preservation", "ordered_on")

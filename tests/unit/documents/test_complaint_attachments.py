@@ -124,6 +124,25 @@ def test_a_pre_suit_preservation_without_its_number_lists_no_ruling():
     assert _annex(data)[-1] == "6．证据目录1份、证据材料6份。"
 
 
+def test_a_narrative_complaint_with_a_preservation_unnumbered_is_warned_of_the_ruling():
+    """The narrative layout prints the preservation only as its ruling in 附: without the
+    number the ruling is not listed, which the sender is told at the number's field (the
+    element form warns of its own blanks instead)."""
+    ruled = load_fixture("civil_complaint", "valid", "narrative_pre_suit_preservation_ruled")
+    assert "6．北京市西城区人民法院（2026）京0102财保45号民事裁定书（诉前保全）1份；" in _annex(
+        ruled
+    )
+    assert "preservation_ruling_unnumbered" not in {p.code for p in _problems(ruled)}
+    unnumbered = load_fixture(
+        "civil_complaint", "valid", "narrative_pre_suit_preservation_without_its_number"
+    )
+    assert "民事裁定书" not in "".join(_annex(unnumbered))
+    warned = [p for p in _problems(unnumbered) if p.code == "preservation_ruling_unnumbered"]
+    assert [(p.loc, p.severity) for p in warned] == [(("preservation", "case_number"), "warning")]
+    assert "附项中不会列出诉前保全的民事裁定书" in warned[0].message
+    assert "preservation_ruling_unnumbered" not in {p.code for p in _problems(COMPANY)}
+
+
 def test_a_bundle_lists_the_confirmation_only_when_it_files_one():
     from docgen.bundle.papers import PaperSpec, confirmation_as_filed
 
