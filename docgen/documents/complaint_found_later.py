@@ -24,8 +24,14 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from docgen.documents.contract_capacity import RESTITUTION
-from docgen.documents.guardian_rules import CIVIL_CODE, age_on, without_capacity_then
+from docgen.documents.guardian_rules import (
+    CAPACITY_LABELS,
+    CIVIL_CODE,
+    age_on,
+    without_capacity_then,
+)
 from docgen.documents.letter_finding import (
+    adult_finding,
     as_signed,
     found_void,
     lacking_shown,
@@ -107,6 +113,38 @@ def check_evidence(result: Assessment, case: CivilComplaint) -> None:
         shown = lacking_shown(view) and found_void(view)  # an adult: a minor is decided apart
         if shown and defendant.contract_assent != "represented":
             _adult_void(result, case, i, defendant, view)
+        elif adult_finding(view) == "after" and not lacking_shown(view):
+            _warn_found_after(result, case, i, view.debtor)
+
+
+def _warn_found_after(result: Assessment, case: CivilComplaint, i: int, person: Person) -> None:
+    """An adult found without full capacity only after the contract, nothing stated of the
+    capacity when signing: the complaint asks for performance as of a binding contract,
+    since the finding says what the capacity is from then on (art. 24); said to the
+    sender, as the letters say it (``capacity_found_after_contract``): the contract is void
+    if the capacity was already lacking when signing (arts. 21(1), 144), effective only once
+    ratified if it was only limited (arts. 22, 145(1))."""
+    contract, found = case.contract, case.defendants[i].capacity_found_on
+    if found is None:  # "after" is said only of a dated finding
+        return
+    hint = "请核实其签约时的民事行为能力"
+    if person.capacity == "none":
+        hint += (
+            "；有证据（如载明病发时间的司法鉴定意见书）证明其签约时已不能辨认自己的行为的，请填写"
+            "「签约时已不能辨认自己行为的依据」，起诉状将改按合同无效处理"
+        )
+    hint += "；证明其签约时已不能完全辨认自己的行为的，本起诉状不宜按合同有效提交，请另行处理"
+    result.warn(
+        ("defendants", i, "capacity_found_on"),
+        "capacity_found_after_contract",
+        f"被告{person.name}于{format_cn(found)}经人民法院认定为{CAPACITY_LABELS[person.capacity]}，"
+        f"晚于签订《{contract.name}》（{format_cn(contract.signed_on)}）：该认定说明其此后的"
+        f"民事行为能力（{CIVIL_CODE}第二十四条），不能说明签约时的民事行为能力，起诉状按合同有效"
+        "请求履行。但其签约时已不能辨认自己的行为的，合同无效（第二十一条第一款、第一百四十四条）；"
+        "签约时已不能完全辨认自己的行为的，合同经法定代理人同意或者追认后才有效（第二十二条、"
+        "第一百四十五条第一款）",
+        hint=hint,
+    )
 
 
 def _adult_void(

@@ -108,3 +108,25 @@ def test_an_adult_found_later_with_evidence_makes_a_void_contract():
     )
     data["defendants"][0].pop("incapacity_at_signing")
     assert _problems(data) == {}
+
+
+def test_an_adult_found_later_without_evidence_is_warned_the_contract_is_read_as_binding():
+    """The letters' warning (capacity_found_after_contract), said of the complaint: the
+    finding after the contract says nothing of the capacity when signing."""
+    data = load_fixture("civil_complaint", "valid", "defendant_with_guardian")
+    warned = _problems(data, "warning")[("defendants", 0, "capacity_found_on")]
+    assert warned.code == "capacity_found_after_contract"
+    assert warned.message.startswith(
+        "被告张伟于2025年9月1日经人民法院认定为无民事行为能力人，晚于签订《借款合同》（2025年1月10日）："
+    )
+    assert "起诉状按合同有效请求履行" in warned.message
+    assert "「签约时已不能辨认自己行为的依据」" in (warned.hint or "")
+    # found before the contract: nothing to warn of (the guardian made it)
+    before = load_fixture(
+        "civil_complaint", "valid", "contract_made_by_the_guardian_after_the_finding"
+    )
+    assert ("defendants", 0, "capacity_found_on") not in _problems(before, "warning")
+    # with evidence of the incapacity when signing: void, an error instead of the warning
+    adult = "adult_found_without_capacity_after_the_contract_with_evidence"
+    void = load_fixture("civil_complaint", "invalid", adult)
+    assert ("defendants", 0, "capacity_found_on") not in _problems(void, "warning")
