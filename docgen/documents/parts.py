@@ -7,6 +7,7 @@ views in ``part_context``; the names are re-exported here, where document module
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 
 from docgen.documents.amount_checks import (
@@ -140,6 +141,16 @@ def _check_organization(assessment: Assessment, org: Organization, loc: Loc) -> 
     elsewhere = uscc_province_mismatch(code.number, org.address, division_table.load())
     if elsewhere is not None:
         assessment.warn((*loc, "uscc"), "uscc_area_mismatch", elsewhere)
+
+
+def same_name(one: str, other: str) -> bool:
+    """Two names are one name typed twice: full-width forms read as half-width (（）, Ａ, １)
+    and blanks (spaces, full-width spaces) ignored."""
+
+    def plain(text: str) -> str:
+        return "".join(unicodedata.normalize("NFKC", text).split())
+
+    return plain(one) == plain(other)
 
 
 def same_party(a: Party, b: Party) -> bool:

@@ -36,6 +36,7 @@ from collections.abc import Sequence
 from typing import Literal
 
 from docgen.documents.court_parts import Agent, representative
+from docgen.documents.parts import same_name
 from docgen.documents.problems import Assessment, Loc
 from docgen.domain.parties import Party, Person
 
@@ -56,15 +57,6 @@ LABOUR_PROOF = "劳动合同、社会保险缴纳记录等"
 _SPI = "《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》"
 
 
-def _same_name(one: str, other: str) -> bool:
-    """Names typed with half- or full-width brackets and spaces are the same name."""
-
-    def plain(text: str) -> str:
-        return "".join(unicodedata.normalize("NFKC", text).split())
-
-    return plain(one) == plain(other)
-
-
 def agent_kind(agent: Agent, party: Party) -> AgentKind | None:
     """The kind of an agent read from its 工作单位: a law firm's lawyer, a legal service
     office's worker, the party's own employee (its 工作单位 the party itself); else the
@@ -74,7 +66,7 @@ def agent_kind(agent: Agent, party: Party) -> AgentKind | None:
         return "lawyer"
     if LEGAL_SERVICE_OFFICE in agent.firm:
         return "legal_worker"
-    if not isinstance(party, Person) and _same_name(agent.firm, party.name):
+    if not isinstance(party, Person) and same_name(agent.firm, party.name):
         return "employee"
     return agent.standing
 

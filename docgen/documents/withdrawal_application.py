@@ -44,6 +44,7 @@ from docgen.documents.withdrawal_application_appeal import (
     appeal_words,
     check_appeal,
     check_appeal_procedure,
+    check_third_parties,
     third_party_line,
 )
 from docgen.documents.withdrawal_application_stage import (
@@ -200,6 +201,9 @@ def assess(case: WithdrawalApplication, options: RuleOptions) -> Assessment:
         if any(same_party(defendant, a.party) for a in case.applicants):
             message = "被上诉人与上诉人" if stage == "appeal" else "被告与原告"
             result.error(("defendants", i), "same_party", f"{message}不能为同一主体")
+    if case.appeal is not None and stage != "first":  # refused at `appeal` with a 民初 number
+        others = [d.name for d in case.defendants]
+        check_third_parties(result, case.appeal, (plaintiffs, others), words_of(case))
     if case.reason == "other" and not case.reason_detail:
         result.error(("reason_detail",), "missing", "撤诉理由为“其他”时，请写明具体情况")
     if suit is None:

@@ -28,6 +28,7 @@ from pydantic import Field
 
 from docgen.documents.case_numbers import CaseNumberText, check_case_number, court_province
 from docgen.documents.court_names import not_a_court_problem
+from docgen.documents.parts import same_name
 from docgen.documents.problems import Assessment
 from docgen.documents.withdrawal_application_stage import LAW, Stage
 from docgen.domain import divisions as division_table
@@ -142,13 +143,23 @@ def appeal_words(appeal: Appeal) -> Words:
     )
 
 
+def third_parties_named(appeal: Appeal) -> str:
+    """「、原审第三人王强、北京恒信融资担保有限公司」 after the other side's names in the facts'
+    first sentence, as the appeal rulings name the case (「上诉人…因与被上诉人…、原审第三人…
+    纠纷一案」); empty without one."""
+    names = "、".join(t.name for t in appeal.third_parties)
+    return f"、{THIRD_PARTY}{names}" if names else ""
+
+
 def appeal_facts(appeal: Appeal, parties: tuple[str, str], dispute: str, number: str) -> str:
-    """「上诉人刘芳因与被上诉人张伟民间借贷纠纷一案，不服北京市东城区人民法院（2026）京0101民初
-    9876号民事判决，向贵院提起上诉，贵院已立案受理，案号为（2026）京02民终1234号。」"""
+    """「上诉人刘芳因与被上诉人张伟、原审第三人王强民间借贷纠纷一案，不服北京市东城区人民法院
+    （2026）京0101民初9876号民事判决，向贵院提起上诉，贵院已立案受理，案号为（2026）京02民终
+    1234号。」 (the third parties where there are any)."""
     applicants, others = parties
     decision = JUDGMENT_LABELS[appeal.judgment_kind]
+    third = third_parties_named(appeal)
     return (
-        f"上诉人{applicants}因与被上诉人{others}{dispute}一案，不服{appeal.judgment_court}"
+        f"上诉人{applicants}因与被上诉人{others}{third}{dispute}一案，不服{appeal.judgment_court}"
         f"{appeal.judgment_number}{decision}，向贵院提起上诉，贵院已立案受理，案号为{number}。"
     )
 
@@ -202,6 +213,33 @@ def check_appeal(
         appeal.judgment_court,
         proceeding="first",
     )
+
+
+def check_third_parties(
+    result: Assessment, appeal: Appeal, sides: tuple[list[str], list[str]], words: Words
+) -> None:
+    """A 原审第三人 is a person other than the two sides of the suit (民事诉讼法 (2023) art. 59:
+    「对当事人双方的诉讼标的，第三人…」), listed after them as the appeal lists the parties: one
+    whose name is an applicant's or the other side's (blanks and full-width forms ignored) is
+    the same party typed twice, and would be printed in two roles. An error at its name."""
+    mine, theirs = sides
+    for i, third in enumerate(appeal.third_parties):
+        found = [
+            (role, name)
+            for role, names in ((words.who, mine), (words.them, theirs))
+            for name in names
+            if same_name(third.name, name)
+        ]
+        if not found:
+            continue
+        role, name = found[0]
+        result.error(
+            ("appeal", "third_parties", i, "name"),
+            "third_party_is_a_party",
+            f"原审第三人「{third.name}」与{role}「{name}」是同一名称：原审第三人是双方当事人以外"
+            f"参加诉讼的人（{LAW}第五十九条），同一当事人不能既列为{role}又列为{THIRD_PARTY}",
+            hint=f"请删除该原审第三人，或核对其姓名或名称（{name}已在{role}一栏列明）",
+        )
 
 
 def _check_one_level_below(result: Assessment, below: str, above: str) -> None:

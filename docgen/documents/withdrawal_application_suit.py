@@ -37,6 +37,7 @@ from docgen.documents.withdrawal_application_appeal import (
     THIRD_PARTY,
     Appeal,
     Words,
+    third_parties_named,
 )
 from docgen.documents.withdrawal_application_stage import Stage
 from docgen.domain.dates import format_cn
@@ -214,7 +215,9 @@ def suit_facts(
 ) -> str:
     """The case below and the appeal, why, each consent, the article: one paragraph.
     ``parties`` the applicants' and the others' names, ``case`` the dispute and the
-    second-instance number."""
+    second-instance number. The case is named as the first-instance judgment names it,
+    its third parties after the defendants: 「原审原告刘芳诉原审被告张伟、原审第三人王强民间
+    借贷纠纷一案」."""
     applicants, others = parties
     dispute, number = case
     words = suit_words(appeal)
@@ -227,11 +230,13 @@ def suit_facts(
         f"{CONSENT_LABELS[c.form]}，同意{words.who}撤回起诉"
         for c in suit.consents
     )
+    below = f"原审原告{applicants}诉原审被告{others}{third_parties_named(appeal)}"
+    # the suit withdrawn is the one brought against the 原审被告, named so as in the first
+    # clause (their role in the appeal is the party section's and the consents')
     return (
-        f"原审原告{applicants}诉原审被告{others}{dispute}一案，{appeal.judgment_court}于{on}作出"
-        f"{appeal.judgment_number}{decision}，上诉人{appellant}不服，向贵院提起上诉，贵院已立案"
-        f"受理，案号为{number}。现{why}，{words.who}经慎重考虑，决定撤回对{words.them}{others}"
-        f"的起诉。{consents}。本案撤回起诉不损害国家利益、社会公共利益、他人合法权益。根据"
+        f"{below}{dispute}一案，{appeal.judgment_court}于{on}作出{appeal.judgment_number}"
+        f"{decision}，上诉人{appellant}不服，向贵院提起上诉，贵院已立案受理，案号为{number}。"
+        f"现{why}，{words.who}经慎重考虑，决定撤回对原审被告{others}的起诉。{consents}。本案撤回起诉不损害国家利益、社会公共利益、他人合法权益。根据"
         f"{ARTICLE}第一款的规定，特向贵院申请撤回起诉，并请求一并裁定撤销上述一审{decision}，"
         "请予准许。"
     )

@@ -58,6 +58,7 @@ NO_AMOUNTS = {
 NO_AMOUNT_CASES = {
     "withdrawal_application/valid/suit_withdrawn_at_second_instance_by_the_appellee",
     "withdrawal_application/valid/suit_withdrawn_with_the_third_party_not_consenting",
+    "withdrawal_application/valid/suit_withdrawn_by_the_appellant_with_the_third_party_consenting",
 }
 WITH_AMOUNTS = [
     case for case in VALID if case.type_name not in NO_AMOUNTS and str(case) not in NO_AMOUNT_CASES

@@ -40,6 +40,8 @@ def test_the_appellee_plaintiff_withdraws_its_suit_and_asks_the_judgment_set_asi
         "（2026）京0101民初9876号民事判决，上诉人张伟不服，向贵院提起上诉，贵院已立案受理，"
         "案号为（2026）京02民终1234号。"
     ) in text
+    # the suit withdrawn was brought against the 原审被告, as the first clause names him
+    assert "被上诉人经慎重考虑，决定撤回对原审被告张伟的起诉。" in text
     assert "上诉人张伟已于2026年11月24日出具书面同意书，同意被上诉人撤回起诉。" in text
     assert f"根据{ARTICLE}第一款的规定，特向贵院申请撤回起诉，并请求一并裁定撤销" in text
     assert any(line.startswith("被上诉人：刘芳（签名）") for line in lines)
@@ -83,7 +85,7 @@ def test_the_appellant_plaintiff_withdraws_as_the_appellant():
     assert "准许上诉人刘芳撤回起诉" in text
     assert "上诉人刘芳不服，向贵院提起上诉" in text
     assert (
-        "现被上诉人已向上诉人履行了付款义务，上诉人经慎重考虑，决定撤回对被上诉人张伟的起诉" in text
+        "现被上诉人已向上诉人履行了付款义务，上诉人经慎重考虑，决定撤回对原审被告张伟的起诉" in text
     )
     assert "被上诉人张伟已于2026年11月24日出具书面同意书，同意上诉人撤回起诉" in text
 

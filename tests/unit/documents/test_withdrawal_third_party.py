@@ -103,3 +103,78 @@ def test_the_form_asks_the_third_parties_in_the_appeals_group():
     ]
     kinds = [choice["title"] for choice in fields["kind"]["choices"]]
     assert kinds == ["自然人", "法人或其他组织"]
+
+
+def test_the_appeals_facts_name_the_third_parties_after_the_appellee():
+    text = printed_copy("withdrawal_application", APPEAL)
+    assert (
+        "上诉人刘芳因与被上诉人张伟、原审第三人王强、北京恒信融资担保有限公司民间借贷纠纷一案，"
+        "不服北京市东城区人民法院（2026）京0101民初9876号民事判决，向贵院提起上诉"
+    ) in text
+
+
+def test_the_suits_facts_name_the_third_party_after_the_defendant_below():
+    text = printed_copy("withdrawal_application", SUIT)
+    assert (
+        "原审原告刘芳诉原审被告张伟、原审第三人王强民间借贷纠纷一案，北京市东城区人民法院于"
+        "2026年9月15日作出（2026）京0101民初9876号民事判决，上诉人张伟不服"
+    ) in text
+
+
+def test_the_appellant_withdraws_its_suit_with_the_third_partys_consent_on_the_record():
+    data = load_fixture(
+        "withdrawal_application",
+        "valid",
+        "suit_withdrawn_by_the_appellant_with_the_third_party_consenting",
+    )
+    assert [p.code for p in _problems(data)] == ["suit_withdrawal_fee_unsettled"]
+    text = printed_copy("withdrawal_application", data)
+    assert "原审第三人：北京恒信融资担保有限公司，住所地：北京市西城区金融大街7号。" in text
+    assert (
+        "原审原告刘芳诉原审被告张伟、原审第三人北京恒信融资担保有限公司民间借贷纠纷一案，"
+        "北京市东城区人民法院于2026年9月15日作出（2026）京0101民初9876号民事判决，上诉人刘芳不服"
+    ) in text
+    assert "上诉人经慎重考虑，决定撤回对原审被告张伟的起诉。" in text
+    assert (
+        "被上诉人张伟已于2026年11月24日出具书面同意书，同意上诉人撤回起诉；原审第三人北京恒信"
+        "融资担保有限公司已于2026年11月23日向贵院表示同意并记入笔录，同意上诉人撤回起诉。"
+    ) in text
+
+
+def test_a_third_party_typed_as_the_appellee_or_the_appellant_is_refused_at_its_name():
+    data = load_fixture(
+        "withdrawal_application", "invalid", "third_parties_typed_as_the_appellee_and_the_appellant"
+    )
+    errors = [p for p in _problems(data) if p.severity == "error"]
+    assert [(e.loc, e.code) for e in errors] == [
+        (("appeal", "third_parties", 0, "name"), "third_party_is_a_party"),
+        (("appeal", "third_parties", 2, "name"), "third_party_is_a_party"),
+    ]
+    assert errors[0].message.startswith("原审第三人「张 伟」与被上诉人「张伟」是同一名称：")
+    assert errors[1].message.startswith("原审第三人「刘　芳」与上诉人「刘芳」是同一名称：")
+    assert "第五十九条" in errors[0].message
+    assert errors[0].hint == "请删除该原审第三人，或核对其姓名或名称（张伟已在被上诉人一栏列明）"
+
+
+def test_at_the_suits_withdrawal_the_applicant_is_named_in_its_role_and_brackets_fold():
+    data = copy.deepcopy(SUIT)
+    company = {"kind": "organization", "name": "北京恒信(中国)有限公司", "address": "北京市"}
+    data["appeal"]["third_parties"] = [{"kind": "person", "name": "刘芳", "address": "上海市"}]
+    data["appeal"]["third_parties"].append(company)
+    other = load_fixture("withdrawal_application", "valid", "summary_procedure_no_refund")
+    data["defendants"][0] = {**other["defendants"][0], "name": "北京恒信（中国）有限公司"}
+    errors = [p for p in _problems(data) if p.code == "third_party_is_a_party"]
+    assert [(e.loc, e.message.split("：")[0]) for e in errors] == [
+        (("appeal", "third_parties", 0, "name"), "原审第三人「刘芳」与被上诉人「刘芳」是同一名称"),
+        (
+            ("appeal", "third_parties", 1, "name"),
+            "原审第三人「北京恒信(中国)有限公司」与上诉人「北京恒信（中国）有限公司」是同一名称",
+        ),
+    ]
+
+
+def test_a_namesake_of_no_party_is_listed_and_printed():
+    data = copy.deepcopy(APPEAL)
+    data["appeal"]["third_parties"][0]["name"] = "张伟华"
+    assert "third_party_is_a_party" not in [p.code for p in _problems(data)]
+    assert "原审第三人：张伟华，住" in printed_copy("withdrawal_application", data)
