@@ -50,6 +50,7 @@ from docgen.documents.enforcement_interest_figure import claimed, method
 from docgen.documents.enforcement_names import names
 from docgen.documents.enforcement_operative import awarded
 from docgen.documents.enforcement_parts import AGREED_ORDER_LABELS
+from docgen.documents.enforcement_several import principal_by_term
 from docgen.documents.enforcement_title_interest import read_from_title
 from docgen.documents.problems import Assessment
 from docgen.domain.dates import format_cn
@@ -204,7 +205,12 @@ def _interest_until(case: EnforcementApplication) -> date:
 
 def stated_principal(case: EnforcementApplication) -> Decimal | None:
     """The sum the operative part's award terms state for the principal under its name
-    (「借款本金100,000元」, 「货款人民币450,000元」); None where it states none so."""
+    (「借款本金100,000元」, 「货款人民币450,000元」); where each respondent's own term states
+    his (``enforcement_several.principal_by_term``), those of the respondents added up; None
+    where it states none so."""
+    by_term = principal_by_term(case)
+    if by_term:
+        return sum(by_term.values(), Decimal(0))
     label = re.escape(names(case).principal)
     found = re.search(
         label + r"(?:人民币)?\s*([\d,]+(?:\.\d{1,2})?)\s*元", awarded(case.title.operative_part)

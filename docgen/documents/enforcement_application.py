@@ -26,6 +26,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
+from docgen.documents import enforcement_performed as performed
 from docgen.documents import enforcement_text as text
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.case_numbers import check_case_number, matches_proceeding
@@ -66,7 +67,6 @@ from docgen.documents.enforcement_parts import (
     EnforcementTitle,
     Outstanding,
 )
-from docgen.documents.enforcement_performed import check_performed, performance_events
 from docgen.documents.enforcement_title_interest import check_title_method
 from docgen.documents.execution_court import court_facts
 from docgen.documents.filenames import filename_part
@@ -129,7 +129,7 @@ def assess(case: EnforcementApplication, options: RuleOptions) -> Assessment:
     check_interest(result, case)
     check_title_method(result, case)
     # the payments as applied first: a figure typed after them is checked by the allocation
-    check_performed(result, case, options.lpr_table)
+    performed.check_performed(result, case, options.lpr_table)
     check_interest_figure(result, case, options.lpr_table)
     _check_court_basis(result, case)
     _check_parties(result, case)
@@ -138,9 +138,10 @@ def assess(case: EnforcementApplication, options: RuleOptions) -> Assessment:
     check_certificate_application(result, case)
     # the period's events: the interruptions, a notarised instrument's certificate applied
     # for, the payments made (a partial performance: consent to perform)
-    events = as_events(case.interruptions) + certificate_events(case.title)
-    events += performance_events(case)
+    others = as_events(case.interruptions) + certificate_events(case.title)
+    events = others + performed.performance_events(case)
     _check_period(result, case, events)
+    performed.check_payment_reach(result, case, others, period_start(case.title))
     check_installment_periods(result, case, events)
     warn_unproven_demands(result, case)
     result.computed["unpaid"] = _total(case)

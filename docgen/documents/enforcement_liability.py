@@ -31,6 +31,7 @@ from docgen.documents.enforcement_operative import awarded
 from docgen.documents.enforcement_several import (
     check_several,
     common_word,
+    own_sums,
     read_shares,
 )
 from docgen.documents.problems import Assessment, Loc
@@ -145,12 +146,14 @@ def check_liabilities(result: Assessment, case: EnforcementApplication, total: D
     """Each respondent's liability against its own fields, the sum claimed and the words of
     the operative part."""
     shares = Decimal(0)
+    own = own_sums(case.title.operative_part, [r.name for r in case.respondents])
     for i, respondent in enumerate(case.respondents):
         at: Loc = ("respondents", i, "liability")
         liability = respondent.liability
         _check_fields(result, liability, at, respondent.name)
         if liability.kind == "share" and liability.share is not None:
             shares += liability.share
+            _check_own_sum(result, (*at, "share"), respondent.name, liability.share, own)
             if liability.share > total:
                 result.error(
                     (*at, "share"),
@@ -168,6 +171,25 @@ def check_liabilities(result: Assessment, case: EnforcementApplication, total: D
             f"人民币{format_yuan(total)}元",
         )
     _check_against_title(result, case)
+
+
+def _check_own_sum(
+    result: Assessment, at: Loc, name: str, share: Decimal, own: dict[str, Decimal]
+) -> None:
+    """A share above the sum the operative part orders him alone to pay (「其中被告张伟偿还
+    60,000元」, 「一、被告张伟…偿还原告借款本金60,000元」: ``enforcement_several.own_sums``)
+    asks him more than the instrument: only what it orders him is enforced (民法典 art. 177;
+    民事诉讼法 art. 247)."""
+    if name not in own or share <= own[name]:
+        return
+    result.error(
+        at,
+        "share_above_title",
+        f"被执行人{name}按份承担的人民币{format_yuan(share)}元超过法律文书的判项确定由其支付的"
+        f"人民币{format_yuan(own[name])}元：只能申请执行法律文书确定由其承担的份额（《中华人民共和国"
+        "民法典》第一百七十七条；《中华人民共和国民事诉讼法》第二百四十七条）",
+        hint="请按判项填写该被执行人的份额；已履行部分款项的，填写尚欠的份额",
+    )
 
 
 def _check_fields(result: Assessment, liability: Liability, at: Loc, name: str) -> None:

@@ -30,13 +30,15 @@ from docgen.documents.enforcement_allocation import (
     sum_paid,
 )
 from docgen.documents.enforcement_interest_figure import method
+from docgen.documents.enforcement_interruptions import ARTICLE_481
 from docgen.documents.enforcement_names import names
 from docgen.documents.enforcement_operative import ART_18, TITLE_ONLY
-from docgen.documents.enforcement_parts import INTERRUPTION_BASIS
+from docgen.documents.enforcement_parts import APPLICATION_YEARS, INTERRUPTION_BASIS
+from docgen.documents.enforcement_several import principal_by_term, subjects
 from docgen.documents.problems import Assessment
 from docgen.domain.dates import format_cn
 from docgen.domain.delay_interest import BASIS, DelayTotal, doubled_interest
-from docgen.domain.limitation import InterruptionEvent, InterruptionKind
+from docgen.domain.limitation import InterruptionEvent, InterruptionKind, limitation_status
 from docgen.domain.lpr import LprTable
 from docgen.domain.money import format_yuan
 
@@ -45,6 +47,10 @@ if TYPE_CHECKING:
 
 # the limitation code's kind for a partial performance
 PAYMENT_EVENT: InterruptionKind = "partial_payment"
+# 诉讼时效规定 (法释〔2008〕11号, 2020年修正) art. 15(2): an interruption for one 连带债务人
+# is one for the others (art. 17(2) of the 2008 text; ``reached_by``)
+_ART_15 = "《最高人民法院关于审理民事案件适用诉讼时效制度若干问题的规定》第十五条第二款"
+_ART_694 = "《中华人民共和国民法典》第六百九十四条"
 
 
 def check_performed(result: Assessment, case: EnforcementApplication, table: LprTable) -> None:
@@ -141,12 +147,15 @@ def _check_principal(result: Assessment, case: EnforcementApplication) -> None:
     name = names(case).principal
     at = ("outstanding", "principal")
     if o.principal > stated:
+        by_term = principal_by_term(case)
+        each = "、".join(f"{n}人民币{format_yuan(s)}元" for n, s in by_term.items())
+        whose = f"（判项分别确定被执行人{each}）" if len(by_term) > 1 else ""
         result.error(
             at,
             "principal_above_title",
             f"申请执行的{name}人民币{format_yuan(o.principal)}元超过法律文书确定的人民币"
-            f"{format_yuan(stated)}元：只能申请执行生效法律文书确定的执行标的（{TITLE_ONLY}；"
-            "《中华人民共和国民事诉讼法》第二百四十七条）",
+            f"{format_yuan(stated)}元{whose}：只能申请执行生效法律文书确定的执行标的"
+            f"（{TITLE_ONLY}；《中华人民共和国民事诉讼法》第二百四十七条）",
         )
     elif o.principal < stated and not o.performed:
         result.warn(
@@ -159,12 +168,79 @@ def _check_principal(result: Assessment, case: EnforcementApplication) -> None:
         )
 
 
-def performance_events(case: EnforcementApplication) -> list[InterruptionEvent]:
+def performance_events(
+    case: EnforcementApplication, respondent: str | None = None
+) -> list[InterruptionEvent]:
     """Each payment as an event of the period to apply: a partial performance is the
     respondent's consent to perform (诉讼时效规定, 法释〔2008〕11号, art. 16 of the 2008 text,
     art. 14 as revised 2020: 部分履行…应当认定为…“同意履行义务”), which interrupts it
-    (执行程序解释 art. 20; 民事诉讼法 art. 250)."""
-    return [InterruptionEvent(PAYMENT_EVENT, p.day) for p in case.outstanding.performed]
+    (执行程序解释 art. 20; 民事诉讼法 art. 250). With ``respondent``, only the payments that
+    interrupt the period against him (``reached_by``; one of no payer named counts)."""
+    return [
+        InterruptionEvent(PAYMENT_EVENT, p.day)
+        for p in case.outstanding.performed
+        if respondent is None
+        or not payer_of(case, p.payer)
+        or respondent in reached_by(case, {payer_of(case, p.payer)})
+    ]
+
+
+def reached_by(case: EnforcementApplication, payers: set[str]) -> list[str]:
+    """The respondents against whom the payers' payment interrupts the period: the payers,
+    and those the operative part orders to pay 连带 together with one of them in one
+    clause (「被告张伟、李秀英…连带偿还…」). The consent to perform is the payer's own: the
+    period runs for each debtor of his own debt, and a share is a debt of its own (民法典
+    art. 517); the interruption reaches the others only where they are 连带债务人 (诉讼时效
+    规定, 法释〔2008〕11号 as revised 2020, art. 15(2), art. 17(2) of the 2008 text:
+    对于连带债务人中的一人发生诉讼时效中断效力的事由，应当认定对其他连带债务人也发生诉讼时效
+    中断的效力), which 民事诉讼法 art. 250 applies to the period to apply. 民法典 art. 520(1)
+    makes one 连带债务人's performance extinguish the others' debt to that extent; it says
+    nothing of the period, and nothing of 按份 debtors. A respondent liable 「对上述债务承担
+    连带清偿责任」 may be a joint debtor or a 连带责任保证人, whose guarantee has its own period
+    (民法典 art. 694; ``docgen.register.interruptions``): not claimed for him."""
+    names = [r.name for r in case.respondents]
+    reach = set(payers)
+    for who, words in subjects(case.title.operative_part, names):
+        if "连带" in words and reach & set(who):
+            reach |= set(who)
+    return [n for n in names if n in reach]
+
+
+def check_payment_reach(
+    result: Assessment, case: EnforcementApplication, others: list[InterruptionEvent], start: date
+) -> None:
+    """A respondent whose period, counted without the payments of others that do not reach
+    him (``reached_by``), had run out by the application, where the payments kept the
+    application's in time: warned — a late application is accepted, and his objection that
+    the period ran out is decided on the proof (民诉法解释 art. 481)."""
+    period = result.computed.get("period")
+    if period is None or period.status == "expired" or len(case.respondents) < 2:
+        return
+    for i, respondent in enumerate(case.respondents):
+        own = others + performance_events(case, respondent.name)
+        status = limitation_status(start, own, on=case.application_date, years=APPLICATION_YEARS)
+        if status.status != "expired" or status.waived:
+            continue
+        payers = "、".join(
+            sorted({payer_of(case, p.payer) for p in case.outstanding.performed} - {""})
+        )
+        name = respondent.name
+        reach = (
+            f"被执行人{name}与其为连带债务人的，中断的效力及于{name}（{_ART_15}），为连带责任"
+            f"保证人的，保证债务自有其诉讼时效（{_ART_694}），中断的效力不及于{name}"
+            if respondent.liability.kind == "joint"
+            else f"被执行人{name}未与其负连带债务，各自的债务各自履行，中断的效力不及于{name}"
+            f"（《中华人民共和国民法典》第五百一十七条；{_ART_15}）"
+        )
+        result.warn(
+            ("respondents", i),
+            "period_not_interrupted_for_respondent",
+            f"被执行人{payers}部分履行，即同意履行义务，中断对其本人的申请执行期间；{reach}。不计"
+            f"该履行，对被执行人{name}的申请执行期间已于{format_cn(status.expires)}届满，其以此"
+            f"提出异议，经审查成立的，人民法院裁定不予执行（{ARTICLE_481}）",
+            hint=f"对被执行人{respondent.name}另有申请执行、和解、履行要求或同意履行的，请在"
+            "「申请执行期间的中断事由」中填写",
+        )
 
 
 def performed_text(case: EnforcementApplication, assessment: Assessment) -> str:
@@ -191,11 +267,24 @@ def performed_text(case: EnforcementApplication, assessment: Assessment) -> str:
     if days:
         last = max(days)
         paid_then = sorted({w for w, p in zip(who, paid, strict=True) if p.day == last and w})
-        words += (
-            f"被执行人{'、'.join(paid_then)}部分履行，即同意履行义务，申请执行期间自"
-            f"{format_cn(last)}起中断（{INTERRUPTION_BASIS}）。"
+        words += f"被执行人{'、'.join(paid_then)}部分履行，即同意履行义务，" + _interrupted(
+            case, set(paid_then), last
         )
     return words
+
+
+def _interrupted(case: EnforcementApplication, payers: set[str], day: date) -> str:
+    """「申请执行期间自…起中断（…）。」 where the payment reaches every respondent (one
+    respondent; joint debtors the operative part names together, with art. 15(2)); else
+    only against those it reaches: 「对被执行人张伟的申请执行期间自…起中断（…）。」
+    (``reached_by``); the bare words where the payer is not named."""
+    basis = f"（{INTERRUPTION_BASIS}）。"
+    reach = reached_by(case, payers) if payers else [r.name for r in case.respondents]
+    if len(reach) == len(case.respondents):
+        if len(reach) > len(payers) > 0:
+            basis = f"（{INTERRUPTION_BASIS}；{_ART_15}）。"
+        return f"申请执行期间自{format_cn(day)}起中断{basis}"
+    return f"对被执行人{'、'.join(reach)}的申请执行期间自{format_cn(day)}起中断{basis}"
 
 
 def with_performed(

@@ -11,19 +11,30 @@ shares cannot be determined (art. 517(2)). So the request 「请求强制执行�
 (``enforcement_operative.awarded``), the respondents named together and the words that follow
 them in their clause:
 
-- 「共同偿还（支付、给付、归还、清偿、返还、赔偿）」 said of all of them: the request repeats
+- 「共同偿还（支付、给付、归还、清偿、返还、赔偿、偿付、还款）」, or 「共同承担还款（清偿、偿还、
+  给付、支付、赔偿、返还、偿付）责任」, said of all of them — the words a court orders
+  several to pay with; not 「共同负担」 or a bare 「共同承担」, which a judgment says of its court
+  fee (诉讼费用交纳办法 art. 29), nor 「共同承担…费…责任」: the request repeats
   the instrument's word, 「…张伟、李秀英共同向申请执行人支付…」. 共同 is a collective word —
   writers and courts read it as 连带 or as 按份 (「共同责任是一个统称概念」, 俞巍, 《人民司法》
   2005年第7期, as quoted on ttnews.xyz; searched 2026-12) — so it is repeated, not turned into
   either;
 - a sum each is ordered to pay in a clause naming him alone (「其中被告张伟偿还60,000元，被告
-  钱七偿还40,000元」, or a term each), the sums adding up to the principal claimed: each is
+  钱七偿还40,000元」, or a term each: 「一、被告张伟…偿还原告借款本金60,000元；二、被告李秀英…
+  偿还原告借款本金40,000元」), the sums adding up to the principal claimed: each is
   asked for his share, as a respondent typed ``share`` is (「被执行人张伟按照法律文书确定的份额
   向申请执行人支付人民币60,000.00元…」), and the reading is told (``shares_read_from_title``),
   with the hint to type the shares if it is wrong;
 - neither: the request names them as before and a warning says it cannot tell each one's
   share (``share_unstated``): the instrument must state 执行标的和被执行人明确 (执行工作若干问题的
   规定（试行） art. 16(1)(3), art. 18), and the user types each one's liability.
+
+Where each respondent's own term states the principal under its name (the term-each form
+above, ``principal_by_term``), the instrument's principal is what those terms order the
+respondents of the application, added up — not the first term's — and each one's own sum
+(``own_sums``) is the most a respondent typed ``share`` may be asked for: only what the
+instrument orders him is enforced (民事诉讼法 art. 247; 执行工作若干问题的规定（试行）
+art. 16(1)(3), art. 18).
 """
 
 from __future__ import annotations
@@ -41,8 +52,12 @@ from docgen.domain.money import format_yuan, read_figure
 if TYPE_CHECKING:
     from docgen.documents.enforcement_application import EnforcementApplication
 
-_PAY = r"(?:偿还|支付|给付|归还|清偿|返还|赔偿)"
-_COMMON = re.compile(r"共同(?:向[^，；。]*?)?" + _PAY)
+_PAY = r"(?:偿还|支付|给付|归还|清偿|返还|赔偿|偿付|还款)"
+# a fee named between 共同承担 and 责任: costs, never an order to pay the debt in common
+_FEE = r"(?:受理费|诉讼费|保全费|申请费|公告费|鉴定费|仲裁费|执行费)"
+_COMMON = re.compile(
+    r"共同(?:向[^，；。]*?)?" + _PAY + r"|共同承担(?:(?!" + _FEE + r")[^，；。])*?" + _PAY + "责任"
+)
 _SUM = re.compile(_PAY + r"[^，；。]*?(?:人民币)?([\d,]*\d(?:\.\d{1,2})?)元")
 # between two respondents named together: 「张伟、李秀英」, 「张伟和被告李秀英」
 _TOGETHER = re.compile(r"[、和与及](?:被告|被申请人)?")
@@ -104,11 +119,8 @@ def several(case: EnforcementApplication) -> Several:
         return Several("joint", ours)
     if any(set(debtors) <= set(who) and _COMMON.search(words) for who, words in said):
         return Several("common", ours)
-    shares: dict[str, Decimal] = {}
-    for name in debtors:
-        sums = {_own_sum(words) for who, words in said if who == (name,)} - {None}
-        if len(sums) == 1:
-            shares[name] = sums.pop()  # type: ignore[assignment]
+    own = own_sums(case.title.operative_part, [r.name for r in case.respondents])
+    shares = {name: own[name] for name in debtors if name in own}
     whole = len(shares) == len(debtors)
     if whole and sum(shares.values(), Decimal(0)) == case.outstanding.principal:
         return Several("shares", ours, shares)
@@ -118,6 +130,47 @@ def several(case: EnforcementApplication) -> Several:
 def _own_sum(words: str) -> Decimal | None:
     found = _SUM.search(words)
     return read_figure(found.group(1)) if found else None
+
+
+def own_sums(operative: str, names: list[str]) -> dict[str, Decimal]:
+    """The one sum the clauses naming a respondent alone order him to pay (「其中被告张伟偿还
+    60,000元」, 「一、被告张伟…偿还原告借款本金60,000元」), by name; none where they state
+    none or several."""
+    said = subjects(operative, names)
+    found: dict[str, Decimal] = {}
+    for name in names:
+        sums = {_own_sum(words) for who, words in said if who == (name,)} - {None}
+        if len(sums) == 1:
+            found[name] = sums.pop()  # type: ignore[assignment]
+    return found
+
+
+def principal_by_term(case: EnforcementApplication) -> dict[str, Decimal]:
+    """The principal each respondent's own term orders him to pay under the instrument's
+    name for it (「一、被告张伟…偿还原告借款本金60,000元；二、被告李秀英…偿还原告借款本金
+    40,000元」: 张伟 60,000, 李秀英 40,000), by name — only where no clause states that name's
+    sum of two respondents together (「被告张伟、李秀英…偿还…借款本金100,000元」: the whole)
+    and each respondent named so has one such term; else empty (the module's rule). A term
+    naming the sum of another's debt (「…对上述借款本金100,000元承担连带清偿责任」) is not
+    his own: the sum must follow a word of paying and no 「连带」 be said."""
+    label = re.escape(claimed_names(case).principal)
+    own = re.compile(_PAY + r"[^，；。]*?" + label + r"(?:人民币)?([\d,]*\d(?:\.\d{1,2})?)元")
+    stated = re.compile(label + r"(?:人民币)?[\d,]*\d(?:\.\d{1,2})?元")
+    found: dict[str, list[Decimal]] = {}
+    for who, words in subjects(case.title.operative_part, [r.name for r in case.respondents]):
+        if not stated.search(words):
+            continue
+        mark = own.search(words)
+        if len(who) > 1 or mark is None or "连带" in words:
+            if len(who) > 1:
+                return {}
+            continue
+        figure = read_figure(mark.group(1))
+        if figure is not None:
+            found.setdefault(who[0], []).append(figure)
+    if any(len(sums) > 1 for sums in found.values()):
+        return {}
+    return {name: sums[0] for name, sums in found.items()}
 
 
 def read_shares(case: EnforcementApplication) -> dict[str, Decimal]:

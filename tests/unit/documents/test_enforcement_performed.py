@@ -153,11 +153,13 @@ def test_a_payment_restarts_the_period_to_apply_and_is_said_to():
     data["outstanding"]["performed"] = [
         {"day": "2025-06-01", "amount": "20000.00", "payer": "张伟"}
     ]
+    # the payer's own period: 李秀英, liable 「对上述债务」, may be a joint guarantor
     assert (
         "余人民币18,657.81元抵充借款本金，其余义务至今未履行。被执行人张伟部分履行，"
-        "即同意履行义务，申请执行期间自2025年6月1日起中断（《最高人民法院关于适用〈中华人民"
-        "共和国民事诉讼法〉执行程序若干问题的解释》（2020年修正）第二十条）。"
+        "即同意履行义务，对被执行人张伟的申请执行期间自2025年6月1日起中断（《最高人民法院关于"
+        "适用〈中华人民共和国民事诉讼法〉执行程序若干问题的解释》（2020年修正）第二十条）。"
     ) in _context(data)["facts"]
+    assert [(p.loc, p.code) for p in _assess(data).errors] == []
 
 
 def test_each_payment_names_the_respondent_who_paid_it():
