@@ -68,6 +68,20 @@ def amounts_table(amounts: Context, keep_total: bool = False) -> Table:
 SHORT_TABLE = 8
 """The most rows a table may have and still be kept whole on one page."""
 
+CONFIRMED_KEPT_WITH_TOTAL = 2
+"""The last amounts an agreement's confirmed-amounts table keeps with its total."""
+
+
+def confirmed_amounts(amounts: Context) -> Table:
+    """The amounts an agreement confirms (欠款明细), run on from the page of its lead-in
+    under the repeated header, its last two amounts (one, if there is one) and the total
+    never parted: kept whole, a table of several tall rows (each with its 说明) leaves
+    half of the page before it blank, and a blank space in a signed text invites words
+    added after signing; every page is signed, and the total is read with the amounts
+    above it under the same header."""
+    table = amounts_table(amounts)
+    return replace(table, keep_with_total=min(CONFIRMED_KEPT_WITH_TOTAL, len(table.rows)))
+
 
 def whole_if_short(block: Block) -> Block:
     """A table of at most ``SHORT_TABLE`` rows is never split: its rows and total go to
