@@ -260,6 +260,26 @@ def service_lines(services: list[Context]) -> Lines:
     return Lines(tuple(lines), indent=True)
 
 
+def electronic_service(services: list[Context]) -> tuple[Block, ...]:
+    """The consent to electronic service of the parties whose address lists an e-mail: a
+    court serves electronically only with the recipient's consent, judgments, rulings
+    and mediation statements included, served on the day the message reaches the
+    recipient's system (民事诉讼法 art. 90); an e-mail listed with no word of consent
+    leaves that open to dispute."""
+    roles = [s["role"] for s in services if s.get("email")]
+    if not roles:
+        return ()
+    whose = "上述电子邮箱" if len(roles) == 1 else "上述各自的电子邮箱"
+    return (
+        Paragraph(
+            text(
+                f"{'、'.join(roles)}同意人民法院、仲裁机构通过{whose}以电子方式送达诉讼、仲裁文书"
+                "（包括判决书、裁定书、调解书），送达信息到达该电子邮箱所在系统之日为送达之日。"
+            )
+        ),
+    )
+
+
 END_OF_TEXT = Paragraph(text("（以下无正文）"), "plain")
 """Where an agreement's text ends and its signing part begins: nothing may be added
 between them, even when the signatures go over to the next page."""

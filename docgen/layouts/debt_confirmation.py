@@ -20,6 +20,7 @@ from docgen.layouts.common import (
     Context,
     calculation_annex,
     confirmed_amounts,
+    electronic_service,
     end_and_signatures,
     party_lines,
     pay_into,
@@ -65,7 +66,10 @@ def _clauses(c: Context) -> list[tuple[str, tuple[Block, ...]]]:
         clauses.append((c["late_interest"], ()))
     clauses += [
         (c["jurisdiction"], ()),
-        (service_text("本确认书", "双方"), (service_lines(c["services"]),)),
+        (
+            service_text("本确认书", "双方"),
+            (service_lines(c["services"]), *electronic_service(c["services"])),
+        ),
     ]
     return clauses
 
