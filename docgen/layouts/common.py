@@ -24,6 +24,7 @@ from docgen.docmodel.blocks import (
     Paragraph,
     SignBlock,
     Table,
+    Text,
     Title,
     bold,
     text,
@@ -257,10 +258,12 @@ def service_lines(services: list[Context]) -> Lines:
         phone = f"；电话：{s['phone']}" if s.get("phone") else ""
         email = f"；电子邮箱：{s['email']}" if s.get("email") else ""
         lines.append(text(f"{s['role']}（{s['name']}）：{s['address']}{phone}{email}"))
+    # with the addresses, so that it goes where they go (to the signature page)
+    lines += electronic_service(services)
     return Lines(tuple(lines), indent=True)
 
 
-def electronic_service(services: list[Context]) -> tuple[Block, ...]:
+def electronic_service(services: list[Context]) -> tuple[Text, ...]:
     """The consent to electronic service of the parties whose address lists an e-mail: a
     court serves electronically only with the recipient's consent, judgments, rulings
     and mediation statements included, served on the day the message reaches the
@@ -271,11 +274,9 @@ def electronic_service(services: list[Context]) -> tuple[Block, ...]:
         return ()
     whose = "上述电子邮箱" if len(roles) == 1 else "上述各自的电子邮箱"
     return (
-        Paragraph(
-            text(
-                f"{'、'.join(roles)}同意人民法院、仲裁机构通过{whose}以电子方式送达诉讼、仲裁文书"
-                "（包括判决书、裁定书、调解书），送达信息到达该电子邮箱所在系统之日为送达之日。"
-            )
+        text(
+            f"{'、'.join(roles)}同意人民法院、仲裁机构通过{whose}以电子方式送达诉讼、仲裁文书"
+            "（包括判决书、裁定书、调解书），送达信息到达该电子邮箱所在系统之日为送达之日。"
         ),
     )
 

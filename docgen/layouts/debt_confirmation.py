@@ -20,7 +20,6 @@ from docgen.layouts.common import (
     Context,
     calculation_annex,
     confirmed_amounts,
-    electronic_service,
     end_and_signatures,
     party_lines,
     pay_into,
@@ -66,10 +65,7 @@ def _clauses(c: Context) -> list[tuple[str, tuple[Block, ...]]]:
         clauses.append((c["late_interest"], ()))
     clauses += [
         (c["jurisdiction"], ()),
-        (
-            service_text("本确认书", "双方"),
-            (service_lines(c["services"]), *electronic_service(c["services"])),
-        ),
+        (service_text("本确认书", "双方"), (service_lines(c["services"]),)),
     ]
     return clauses
 

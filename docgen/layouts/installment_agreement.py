@@ -21,7 +21,6 @@ from docgen.layouts.common import (
     article_number,
     calculation_annex,
     confirmed_amounts,
-    electronic_service,
     pay_into,
     service_lines,
     service_text,
@@ -137,11 +136,7 @@ def _articles(c: Context) -> list[tuple[str, tuple[Block, ...]]]:
         ("争议解决", (Paragraph(text(c["jurisdiction"])),)),
         (
             "送达地址",
-            (
-                Paragraph(text(service_text(parties=c["parties"]))),
-                service_lines(c["services"]),
-                *electronic_service(c["services"]),
-            ),
+            (Paragraph(text(service_text(parties=c["parties"]))), service_lines(c["services"])),
         ),
         (
             "其他",
