@@ -56,8 +56,12 @@ _INTEREST_WORDS = re.compile(r"利息|本息|违约金|罚息|合计|共计|费�
 
 def principal_word(case: SettlementAgreement) -> str:
     """The original debt's principal as the settled contract names it: a sale's is its
-    price (货款), any other debt's 本金."""
-    return "货款" if case.contract is not None and case.contract.kind == "sale" else "本金"
+    price (货款), any other debt's 本金; without a contract, as the typed cause names the
+    dispute (a 买卖合同纠纷's is 货款), so that a recital of 「尚欠货款」 is not settled
+    as 「均为本金」."""
+    if case.contract is not None:
+        return "货款" if case.contract.kind == "sale" else "本金"
+    return "货款" if "买卖合同" in (case.suit.dispute or "") else "本金"
 
 
 def recited_principal(case: SettlementAgreement) -> Decimal | None:

@@ -24,6 +24,7 @@ from docgen.docmodel.blocks import (
     Paragraph,
     SignBlock,
     Table,
+    Text,
     Title,
     bold,
     text,
@@ -67,6 +68,20 @@ def amounts_table(amounts: Context, keep_total: bool = False) -> Table:
 
 SHORT_TABLE = 8
 """The most rows a table may have and still be kept whole on one page."""
+
+CONFIRMED_KEPT_WITH_TOTAL = 2
+"""The last amounts an agreement's confirmed-amounts table keeps with its total."""
+
+
+def confirmed_amounts(amounts: Context) -> Table:
+    """The amounts an agreement confirms (欠款明细), run on from the page of its lead-in
+    under the repeated header, its last two amounts (one, if there is one) and the total
+    never parted: kept whole, a table of several tall rows (each with its 说明) leaves
+    half of the page before it blank, and a blank space in a signed text invites words
+    added after signing; every page is signed, and the total is read with the amounts
+    above it under the same header."""
+    table = amounts_table(amounts)
+    return replace(table, keep_with_total=min(CONFIRMED_KEPT_WITH_TOTAL, len(table.rows)))
 
 
 def whole_if_short(block: Block) -> Block:
@@ -243,7 +258,27 @@ def service_lines(services: list[Context]) -> Lines:
         phone = f"；电话：{s['phone']}" if s.get("phone") else ""
         email = f"；电子邮箱：{s['email']}" if s.get("email") else ""
         lines.append(text(f"{s['role']}（{s['name']}）：{s['address']}{phone}{email}"))
+    # with the addresses, so that it goes where they go (to the signature page)
+    lines += electronic_service(services)
     return Lines(tuple(lines), indent=True)
+
+
+def electronic_service(services: list[Context]) -> tuple[Text, ...]:
+    """The consent to electronic service of the parties whose address lists an e-mail: a
+    court serves electronically only with the recipient's consent, judgments, rulings
+    and mediation statements included, served on the day the message reaches the
+    recipient's system (民事诉讼法 art. 90); an e-mail listed with no word of consent
+    leaves that open to dispute."""
+    roles = [s["role"] for s in services if s.get("email")]
+    if not roles:
+        return ()
+    whose = "上述电子邮箱" if len(roles) == 1 else "上述各自的电子邮箱"
+    return (
+        text(
+            f"{'、'.join(roles)}同意人民法院、仲裁机构通过{whose}以电子方式送达诉讼、仲裁文书"
+            "（包括判决书、裁定书、调解书），送达信息到达该电子邮箱所在系统之日为送达之日。"
+        ),
+    )
 
 
 END_OF_TEXT = Paragraph(text("（以下无正文）"), "plain")

@@ -18,8 +18,8 @@ from docgen.domain.counting import copies
 from docgen.layouts.common import (
     END_OF_TEXT_INDENTED,
     Context,
-    amounts_table,
     calculation_annex,
+    confirmed_amounts,
     end_and_signatures,
     party_lines,
     pay_into,
@@ -71,9 +71,8 @@ def _clauses(c: Context) -> list[tuple[str, tuple[Block, ...]]]:
 
 
 def _amounts(c: Context) -> Block:
-    """The confirmed amounts: a short table whole on one page with its lead-in, a long
-    one's total never on a page without the last of them."""
-    return whole_if_short(amounts_table(c["amounts"], keep_total=True))
+    """The confirmed amounts, run on across a page break (``common.confirmed_amounts``)."""
+    return confirmed_amounts(c["amounts"])
 
 
 def _promise(c: Context) -> tuple[str, tuple[Block, ...]]:

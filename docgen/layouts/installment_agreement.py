@@ -18,13 +18,12 @@ from docgen.layouts.common import (
     SHORT_TABLE,
     Context,
     agreement,
-    amounts_table,
     article_number,
     calculation_annex,
+    confirmed_amounts,
     pay_into,
     service_lines,
     service_text,
-    whole_if_short,
 )
 
 
@@ -104,8 +103,8 @@ def _articles(c: Context) -> list[tuple[str, tuple[Block, ...]]]:
                     ),
                     lead=True,
                 ),
-                # the total never on a page without the last amount it sums
-                amounts_table(c["amounts"], keep_total=True),
+                # run on across a page break, the total with the last amounts it sums
+                confirmed_amounts(c["amounts"]),
                 *(Paragraph(text(line)) for line in c["after_amounts"]),
             ),
         ),
@@ -151,7 +150,8 @@ def _articles(c: Context) -> list[tuple[str, tuple[Block, ...]]]:
             ),
         ),
     ]
-    return [(title, tuple(whole_if_short(b) for b in blocks)) for title, blocks in articles]
+    # the plan's table keeps itself whole when short (``schedule_table``)
+    return articles
 
 
 def _interest(c: Context) -> str:

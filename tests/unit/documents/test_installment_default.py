@@ -205,9 +205,12 @@ def test_a_short_table_is_on_one_page_with_its_lead_in(service, engine):
         (number,) = [i for i, page in enumerate(pages) if words in page]
         return number
 
-    # the amounts: lead-in, 违约金 (row 3) and 合计 (split across pages before)
+    # the amounts run on from their lead-in's page (``common.confirmed_amounts``): the
+    # lead-in with the first amount, the last two amounts with 合计
     lead = page_of("截至2026年10月31日，乙方尚欠甲方款项明细如下")
-    assert lead == page_of("违约金2026年10月31日1,470.00") == page_of("合计人民币112,302.88元")
+    assert lead == page_of("1本金2026年10月31日100,000.00")
+    total = page_of("合计人民币112,302.88元")
+    assert total == page_of("违约金2026年10月31日1,470.00") == page_of("逾期利息2026年10月31日")
     # the schedule: lead-in, the last installment and the grand total
     plan = page_of("乙方分6期向甲方清偿上述欠款")
     assert plan == page_of("62027年6月30日") == page_of("总计人民币115,187.45元")
@@ -219,9 +222,12 @@ def test_word_keeps_each_row_of_a_short_table_with_the_next(service):
     # the agreement's tables; the calculation annex after the signatures is not one
     for table in (t for t in document.tables if t.rows[0].cells[0].text != "期间"):
         # the rows after the header (the writer's own) and before the total, which keeps
-        # with nothing
+        # with nothing; the confirmed amounts (序号) keep only their last two with it
         rows = table.rows[1:-1]
         kept = [re.search("<w:keepNext/>", row._tr.xml) is not None for row in rows]
-        assert all(kept), table.rows[0].cells[0].text
+        if table.rows[0].cells[0].text == "序号":
+            assert kept[-2:] == [True, True] and not any(kept[:-2]), kept
+        else:
+            assert all(kept), table.rows[0].cells[0].text
     lead = next(p for p in document.paragraphs if "乙方尚欠甲方款项明细如下" in p.text)
     assert lead.paragraph_format.keep_with_next

@@ -14,6 +14,7 @@ TYPE = registry.get("settlement_agreement")
 OPTIONS = RuleOptions(today=date(2026, 12, 1))
 FROM_KIND = load_fixture("settlement_agreement", "valid", "cause_told_by_the_contracts_kind")
 UNNAMED = load_fixture("settlement_agreement", "invalid", "cause_missing_without_its_contract")
+DEBT_OF_A_SALE = load_fixture("settlement_agreement", "valid", "debt_without_its_contract")
 WITHDRAW = load_fixture("settlement_agreement", "valid", "withdraw_after_the_first_payment")
 
 
@@ -41,6 +42,19 @@ def test_without_a_contract_the_release_names_the_typed_cause():
     data["suit"]["dispute"] = "服务合同纠纷"
     printed = printed_copy("settlement_agreement", data)
     assert "双方就上述服务合同纠纷再无其他争议。" in printed
+
+
+def test_without_a_contract_a_sales_disputes_principal_is_its_price():
+    # the recital says 「尚欠货款」: the original debt and the concession say 货款 too
+    printed = printed_copy("settlement_agreement", DEBT_OF_A_SALE)
+    assert (
+        "为人民币450,000.00元（大写：肆拾伍万元整），均为货款；甲方同意减让其中的货款人民币30,000.00元"
+        in printed
+    )
+    assert "本金" not in printed
+    data = copy.deepcopy(DEBT_OF_A_SALE)
+    data["suit"]["dispute"] = "服务合同纠纷"
+    assert "均为本金；甲方同意减让其中的本金人民币30,000.00元" in printed_copy(TYPE.name, data)
 
 
 def test_a_cause_neither_typed_nor_told_by_the_contract_is_refused_at_the_field():
