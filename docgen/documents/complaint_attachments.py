@@ -33,12 +33,15 @@ complaint, the plaintiffs' standing, the agents' authority, then the evidence):
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
+from docgen.documents.complaint_rules import PRESERVATION_DAYS
 from docgen.documents.court_names import court_name_by_number
 from docgen.documents.court_parts import TRIAL_AGENT
 from docgen.documents.problems import Assessment
 from docgen.documents.standing_papers import agent_papers, check_agent_standing, identity_paper
+from docgen.domain.dates import format_cn
 from docgen.domain.parties import Person
 
 if TYPE_CHECKING:
@@ -88,6 +91,28 @@ def preservation_ruling(case: CivilComplaint) -> str | None:
         return None
     court = court_name_by_number(held.court, held.case_number)
     return f"{court}{held.case_number}民事裁定书（诉前保全）1份"
+
+
+def preservation_fact(case: CivilComplaint, plaintiffs: str) -> str | None:
+    """「北京市西城区人民法院已依原告刘芳的申请作出（2026）京0102财保45号民事裁定，于2026年11月2日
+    采取诉前财产保全措施。原告刘芳在保全措施采取后三十日内依法提起诉讼（…第一百零四条第三款）。」:
+    the narrative's fact of a pre-suit preservation (the element form has its own row); the
+    thirty days said only where the filing keeps them (民事诉讼法 art. 104(3): else the
+    court lifts the measures, warned ``preservation_lapsed``)."""
+    held = case.preservation
+    if held is None or held.ordered_on is None:
+        return None
+    court = court_name_by_number(held.court, held.case_number) if held.case_number else held.court
+    ruling = f"作出{held.case_number}民事裁定，" if held.case_number else ""
+    fact = (
+        f"{court}已依{plaintiffs}的申请{ruling}于{format_cn(held.ordered_on)}采取诉前财产保全措施。"
+    )
+    if held.ordered_on <= case.filing_date <= held.ordered_on + timedelta(days=PRESERVATION_DAYS):
+        fact += (
+            f"{plaintiffs}在保全措施采取后三十日内依法提起诉讼"
+            "（《中华人民共和国民事诉讼法》第一百零四条第三款）。"
+        )
+    return fact
 
 
 def check_attachments(result: Assessment, case: CivilComplaint) -> None:

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from docgen.documents.complaint_attachments import preservation_fact
 from docgen.documents.complaint_basis import legal_basis
 from docgen.documents.complaint_branch_rules import answering_companies
 from docgen.documents.complaint_capacity import capacity_facts
@@ -114,6 +115,9 @@ def facts(
         paragraphs.append(f"{case.jurisdiction_clause.rstrip('。')}，贵院对本案依法享有管辖权。")
     elif receiving:
         paragraphs.append(performance_place_sentence(list(receiving)))
+    preserved = preservation_fact(case, plaintiffs)
+    if preserved:
+        paragraphs.append(preserved)
     paragraphs.append(
         f"为维护{plaintiffs}的合法权益，根据{'、'.join(legal_basis(case))}等规定，"
         "特向贵院提起诉讼，请求判如所请。"

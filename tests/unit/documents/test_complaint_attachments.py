@@ -143,6 +143,28 @@ def test_a_narrative_complaint_with_a_preservation_unnumbered_is_warned_of_the_r
     assert "preservation_ruling_unnumbered" not in {p.code for p in _problems(COMPANY)}
 
 
+def test_a_narrative_complaint_states_the_pre_suit_preservation_in_its_facts():
+    """The court, the ruling and the day the measures were taken, and that the suit keeps
+    the thirty days of 民事诉讼法 art. 104(3) only where the filing date does."""
+    ruled = load_fixture("civil_complaint", "valid", "narrative_pre_suit_preservation_ruled")
+    text = printed_copy("civil_complaint", ruled).replace("\n", "")
+    assert (
+        "北京市西城区人民法院已依原告刘芳的申请作出（2026）京0102财保45号民事裁定，于2026年11月2日"
+        "采取诉前财产保全措施。原告刘芳在保全措施采取后三十日内依法提起诉讼"
+        "（《中华人民共和国民事诉讼法》第一百零四条第三款）。"
+    ) in text
+    late = copy.deepcopy(ruled)
+    late["preservation"]["ordered_on"] = "2026-10-01"  # 50 days before the filing
+    text = printed_copy("civil_complaint", late).replace("\n", "")
+    assert "于2026年10月1日采取诉前财产保全措施。" in text
+    assert "三十日内依法提起诉讼" not in text
+    unnumbered = load_fixture(
+        "civil_complaint", "valid", "narrative_pre_suit_preservation_without_its_number"
+    )
+    text = printed_copy("civil_complaint", unnumbered).replace("\n", "")
+    assert "北京市西城区人民法院已依原告刘芳的申请于2026年11月2日采取诉前财产保全措施。" in text
+
+
 def test_a_bundle_lists_the_confirmation_only_when_it_files_one():
     from docgen.bundle.papers import PaperSpec, confirmation_as_filed
 
