@@ -245,17 +245,19 @@ class _Writer:
         widths = [Mm(styles.TEXT_WIDTH_MM * c.width / 100) for c in item.columns]
         for column, width in zip(table.columns, widths, strict=True):
             column.width = width
+        size = None if item.size == styles.TABLE_TEXT_SIZE else item.size
         header = [text(c.header) for c in item.columns]
-        _row(table, 0, header, ["center"] * cols, widths, header_row=True)
+        _row(table, 0, header, ["center"] * cols, widths, header_row=True, size=size)
         aligns = [c.align for c in item.columns]
         for k, values in enumerate(item.rows, start=1):
-            _row(table, k, [text(v) for v in values], aligns, widths, fits=item.row_fits(k - 1))
+            values_text = [text(v) for v in values]
+            _row(table, k, values_text, aligns, widths, fits=item.row_fits(k - 1), size=size)
         if item.total is not None:
             label, value = item.total
             last = table.rows[rows - 1]
             merged = last.cells[1].merge(last.cells[cols - 1])
-            _cell(last.cells[0], text(label), "center", widths[0])
-            _cell(merged, text(value), item.total_align, sum(widths[1:], Mm(0)))
+            _cell(last.cells[0], text(label), "center", widths[0], size)
+            _cell(merged, text(value), item.total_align, sum(widths[1:], Mm(0)), size)
             last._tr.get_or_add_trPr().append(styles.element("w:cantSplit"))
         # the last row and the total keep with the next paragraph (keep_last); the rows
         # kept with the total, each with the row after it (keep_with_total)
@@ -328,12 +330,16 @@ def _table_properties(table: WordTable, width: int, indent: int | None = None) -
     tblpr.append(styles.element("w:tblLook", val="0020", firstRow="1", lastRow="0"))
 
 
-def _cell(cell: object, value: Text, align: str, width: Length) -> None:
+def _cell(cell: object, value: Text, align: str, width: Length, size: float | None = None) -> None:
+    """``size``: the table's own type size, on each run (None: Table Text's)."""
     paragraph = cell.paragraphs[0]  # type: ignore[attr-defined]
     paragraph._p.style = style_id("Table Text")
     paragraph.alignment = _ALIGN[align]
     for run in value:
-        paragraph.add_run(run.text).bold = run.bold or None
+        made = paragraph.add_run(run.text)
+        made.bold = run.bold or None
+        if size is not None:
+            made.font.size = Pt(size)
     cell.width = width  # type: ignore[attr-defined]
 
 
@@ -345,10 +351,11 @@ def _row(
     widths: Sequence[Length],
     header_row: bool = False,
     fits: bool = True,
+    size: float | None = None,
 ) -> None:
     row = table.rows[index]
     for cell, value, align, width in zip(row.cells, values, aligns, widths, strict=True):
-        _cell(cell, value, align, width)
+        _cell(cell, value, align, width, size)
     if not fits:  # longer than a page: it may split
         return
     trpr = row._tr.get_or_add_trPr()

@@ -144,19 +144,21 @@ class Letterhead:
 ROW_LINES_A_PAGE = 36
 """Lines of a table's 11 pt text that a page holds under a repeated header row (A4, the
 margins of every document, 1.6 line height with the cells' padding): a row longer than
-that cannot go whole onto any page."""
+that cannot go whole onto any page (a table in smaller type is counted as in 11 pt)."""
 TEXT_WIDTH_MM = 156  # A4 less the left and right margins (28 and 26 mm)
-_CHAR_MM = 11 * 25.4 / 72  # a CJK character of 11 pt
-_CELL_PADDING_MM = 4
+TABLE_SIZE = 11.0  # pt, a table's text unless the table says otherwise
+CELL_PADDING_MM = 4  # a cell's left and right padding together
 
 
-def fits_a_page(cells: tuple[tuple[str, int], ...]) -> bool:
-    """Whether a table row of (text, percent of the text width) cells goes whole onto
-    one page: every writer keeps such a row unsplit (Typst: an unbreakable cell; HTML:
-    ``break-inside: avoid``; DOCX: ``cantSplit``) and lets a longer one run on, as it
-    must. Counted generously: every character a CJK one, every paragraph a new line."""
+def fits_a_page(cells: tuple[tuple[str, int], ...], size: float = TABLE_SIZE) -> bool:
+    """Whether a table row of (text, percent of the text width) cells in ``size`` pt type
+    goes whole onto one page: every writer keeps such a row unsplit (Typst: an
+    unbreakable cell; HTML: ``break-inside: avoid``; DOCX: ``cantSplit``) and lets a
+    longer one run on, as it must. Counted generously: every character a CJK one, every
+    paragraph a new line."""
+    char_mm = size * 25.4 / 72
     for value, width in cells:
-        per_line = max(1, int((TEXT_WIDTH_MM * width / 100 - _CELL_PADDING_MM) / _CHAR_MM))
+        per_line = max(1, int((TEXT_WIDTH_MM * width / 100 - CELL_PADDING_MM) / char_mm))
         lines = sum(-(-max(len(part), 1) // per_line) for part in value.split("\n"))
         if lines > ROW_LINES_A_PAGE:
             return False
@@ -179,7 +181,9 @@ class Table:
     closing, so a page never holds the signature alone. ``keep_with_total``: that many
     last rows and the total are never parted by a page break, so that a sum never heads
     a page alone under the repeated header (1: the last row with the total; 2 where the
-    last row is itself a row of sums)."""
+    last row is itself a row of sums). ``size``: its text's type size in pt (the
+    evidence list's 小五, 9 pt, in six columns). ``kept``: a case number in a cell kept
+    whole, and no cell's last line one character alone (``docgen.docmodel.cells``)."""
 
     columns: tuple[Column, ...]
     rows: tuple[tuple[str, ...], ...]
@@ -187,6 +191,8 @@ class Table:
     total_align: Align = "left"
     keep_last: bool = False
     keep_with_total: int = 0
+    size: float = TABLE_SIZE
+    kept: bool = False
 
     def keeps_with_next(self, row: int) -> bool:
         """Whether row ``row`` may not end a page: the last with ``keep_last``, each of the
@@ -200,7 +206,7 @@ class Table:
     def row_fits(self, row: int) -> bool:
         """Whether row ``row`` goes whole onto a page (:func:`fits_a_page`): kept unsplit."""
         widths = (column.width for column in self.columns)
-        return fits_a_page(tuple(zip(self.rows[row], widths, strict=False)))
+        return fits_a_page(tuple(zip(self.rows[row], widths, strict=False)), self.size)
 
     def kept_rows(self) -> int:
         """How many last rows go to a page together (with the total): ``keep_with_total``,

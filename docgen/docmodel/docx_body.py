@@ -312,8 +312,17 @@ def _row(cells: Sequence[str], header: bool = False, fits: bool = True) -> str:
     return f"<w:tr>{properties}{''.join(cells)}</w:tr>"
 
 
+def _sized_runs(value: str, size: float) -> str:
+    """A cell's run in ``size`` pt (half-points), a table's own type size; none when
+    empty, as :func:`plain_runs`."""
+    return f'<w:r><w:rPr><w:sz w:val="{round(size * 2)}"/></w:rPr>{_run_content(value)}</w:r>'
+
+
 def _table(item: Table, style_id: Callable[[str], str]) -> str:
     look = _CellLook(style_id("Table Text"))
+    # a table in its own type size (Table Text is 11 pt) sets it on each run
+    sized = item.size != styles.TABLE_TEXT_SIZE
+    cell_runs = (lambda v: _sized_runs(v, item.size) if v else "") if sized else plain_runs
     mms = [styles.TEXT_WIDTH_MM * c.width / 100 for c in item.columns]
     widths = [twips(mm) for mm in mms]
     out = [
@@ -326,7 +335,7 @@ def _table(item: Table, style_id: Callable[[str], str]) -> str:
     # reads as an empty table (and LibreOffice then loses the rows that follow it)
     header_look = replace(look, keep_next=True) if item.rows else look
     header = [
-        _cell(plain_runs(c.header), "center", w, header_look)
+        _cell(cell_runs(c.header), "center", w, header_look)
         for c, w in zip(item.columns, widths, strict=True)
     ]
     out.append(_row(header, header=True))
@@ -337,7 +346,7 @@ def _table(item: Table, style_id: Callable[[str], str]) -> str:
     for k, values in enumerate(item.rows):
         row_look = replace(look, keep_next=True) if item.keeps_with_next(k) else look
         cells = [
-            _cell(plain_runs(v), a, w, row_look)
+            _cell(cell_runs(v), a, w, row_look)
             for v, a, w in zip(values, aligns, widths, strict=True)
         ]
         out.append(_row(cells, fits=item.row_fits(k)))
@@ -345,8 +354,8 @@ def _table(item: Table, style_id: Callable[[str], str]) -> str:
         label, value = item.total
         rest = round(sum(int(mm * 36000) for mm in mms[1:]) / 635)
         total = [
-            _cell(plain_runs(label), "center", widths[0], kept),
-            _cell(plain_runs(value), item.total_align, rest, kept, span=len(widths) - 1),
+            _cell(cell_runs(label), "center", widths[0], kept),
+            _cell(cell_runs(value), item.total_align, rest, kept, span=len(widths) - 1),
         ]
         out.append(_row(total))
     out.append("</w:tbl>")

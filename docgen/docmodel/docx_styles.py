@@ -33,6 +33,7 @@ def pt20(points: float) -> int:
 
 
 BODY_PT = 12  # 小四, at LINE_HEIGHT: as the Typst and HTML writers set the body
+TABLE_TEXT_SIZE = 11  # a table's text (blocks.TABLE_SIZE) unless the table sets its own
 LINE_HEIGHT = 1.5
 SPACE_PT = 1.42  # 0.5 mm between paragraphs
 # name -> (based on, size pt, bold, alignment, first-line indent in characters, space
@@ -64,7 +65,7 @@ _PARAGRAPH_STYLES: dict[str, tuple[str | None, float, bool, str, int, float, flo
     "List Number": ("Normal", BODY_PT, True, "both", 0, 8.5, SPACE_PT, True, ""),
     "Signature": ("Normal", BODY_PT, False, "right", 0, 0, SPACE_PT, False, ""),
     "Signature Block": ("Normal", BODY_PT, False, "left", 0, 0, SPACE_PT, False, ""),
-    "Table Text": ("Normal", 11, False, "left", 0, 0, 0, False, ""),
+    "Table Text": ("Normal", TABLE_TEXT_SIZE, False, "left", 0, 0, 0, False, ""),
     "Footer": ("Normal", 9, False, "center", 0, 0, 0, False, ""),
 }
 STYLE_NAMES = (*_PARAGRAPH_STYLES, "Amounts Table")

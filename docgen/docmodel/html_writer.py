@@ -12,11 +12,14 @@ from __future__ import annotations
 import re
 from html import escape
 
+from docgen.docmodel import cells
 from docgen.docmodel.blocks import (
     KEPT_TOGETHER,
     LONG_TOKEN,
     LONG_TOKEN_LENGTH,
+    TABLE_SIZE,
     Block,
+    Column,
     Document,
     FormTable,
     Heading,
@@ -118,6 +121,17 @@ def _p(body: str, cls: str = "") -> str:
     return f'<p class="{cls}">{body}</p>' if cls else f"<p>{body}</p>"
 
 
+def _cell_text(block: Table, column: Column, value: str) -> str:
+    """A cell's text, escaped; where the table keeps words (``Table.kept``) each kept
+    piece a ``nowrap`` span (:mod:`docgen.docmodel.cells`)."""
+    if not block.kept:
+        return escape(value)
+    return "".join(
+        f'<span class="kept">{escape(t)}</span>' if kept else escape(t)
+        for t, kept in cells.pieces(value, column.width, block.size)
+    )
+
+
 def _table(block: Table) -> str:
     cols = "".join(f'<col style="width: {c.width}%">' for c in block.columns)
     head = "".join(f"<th>{escape(c.header)}</th>" for c in block.columns)
@@ -126,15 +140,15 @@ def _table(block: Table) -> str:
     # rows kept with the total with the row after them (keep_with_total)
     kept = ' class="keep-next"' if block.keep_last else ""
     for k, row in enumerate(block.rows):
-        cells = []
+        made = []
         for column, value in zip(block.columns, row, strict=True):
             cls = _ALIGN_CLASS[column.align]
             attr = f' class="{cls}"' if cls else ""
-            cells.append(f"<td{attr}>{escape(value)}</td>")
+            made.append(f"<td{attr}>{_cell_text(block, column, value)}</td>")
         marks = ["keep-next"] if block.keeps_with_next(k) else []
         marks += [] if block.row_fits(k) else ["runs-on"]
         mark = f' class="{" ".join(marks)}"' if marks else ""
-        rows.append(f"<tr{mark}>" + "".join(cells) + "</tr>")
+        rows.append(f"<tr{mark}>" + "".join(made) + "</tr>")
     if block.total is not None:
         label, value = block.total
         cls = _ALIGN_CLASS[block.total_align]
@@ -144,8 +158,10 @@ def _table(block: Table) -> str:
             f'<tr{kept}><td class="center">{escape(label)}</td>'
             f'<td colspan="{span}"{attr}>{escape(value)}</td></tr>'
         )
+    # a table in its own type size says so (the others' markup stays as it was)
+    size = "" if block.size == TABLE_SIZE else f' style="font-size: {block.size:g}pt"'
     return (
-        f'<table class="amounts"><colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead>'
+        f'<table class="amounts"{size}><colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
 

@@ -13,11 +13,14 @@ import json
 import re
 from dataclasses import replace
 
+from docgen.docmodel import cells
 from docgen.docmodel.blocks import (
     KEPT_TOGETHER,
     LONG_TOKEN,
     LONG_TOKEN_LENGTH,
+    TABLE_SIZE,
     Block,
+    Column,
     Document,
     FormTable,
     Heading,
@@ -106,6 +109,18 @@ def _args(items: list[str]) -> str:
     return ", ".join(items) + ("," if len(items) == 1 else "")
 
 
+def _cell_text(block: Table, column: Column, value: str) -> str:
+    """A cell's text: a string, or where the table keeps words (``Table.kept``) content
+    whose kept pieces are boxes (a box is never broken; :mod:`docgen.docmodel.cells`)."""
+    if not block.kept:
+        return string(value)
+    made = cells.pieces(value, column.width, block.size)
+    if not any(kept for _, kept in made):
+        return string(value)
+    parts = (f"#box({string(t)})" if kept else f"#{string(t)}" for t, kept in made)
+    return "[" + "".join(parts) + "]"
+
+
 def _table_args(block: Table) -> str:
     """The widths, header, rows and total of ``letter.typ``'s table functions."""
     widths = _args([f"{column.width}%" for column in block.columns])
@@ -115,9 +130,9 @@ def _table_args(block: Table) -> str:
         # a row longer than a page runs on (letter.typ sets every other row unbreakable)
         runs_on = "" if block.row_fits(k) else ", breakable: true"
         cells = [
-            f"table.cell(align: {column.align}{runs_on}, {string(value)})"
+            f"table.cell(align: {column.align}{runs_on}, {_cell_text(block, column, value)})"
             if runs_on
-            else f"cell(align: {column.align}, {string(value)})"
+            else f"cell(align: {column.align}, {_cell_text(block, column, value)})"
             for column, value in zip(block.columns, row, strict=True)
         ]
         rows.append(f"({_args(cells)})")
@@ -129,7 +144,9 @@ def _table_args(block: Table) -> str:
             f"(cell(align: center, {string(label)}), "
             f"table.cell(colspan: {span}, align: {block.total_align}, {string(value)}))"
         )
-    return f"({widths}), ({headers}), ({_args(rows)}), {total}"
+    # a table in its own type size says so (the others' markup stays as it was)
+    size = "" if block.size == TABLE_SIZE else f", size: {block.size:g}pt"
+    return f"({widths}), ({headers}), ({_args(rows)}), {total}{size}"
 
 
 def _table(block: Table, spacing: str = "") -> str:

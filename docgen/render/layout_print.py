@@ -67,6 +67,7 @@ def shared_files(engine: str, templates_dir: Path) -> list[Path]:
     return [
         _BLOCKS,
         _DOCMODEL / "signing.py",  # the signing blocks, held apart from the others
+        _DOCMODEL / "cells.py",  # where a table's cells may break (Table.kept)
         layouts.SHARED,
         *_WRITER_FILES[engine],
         *(templates_dir / name for name in _TEMPLATE_FILES[engine]),

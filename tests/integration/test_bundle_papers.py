@@ -29,7 +29,7 @@ from tests.bundle_cases import (
     index_of,
     paper,
 )
-from tests.support import docx_text, load_fixture, normalize
+from tests.support import docx_text, load_fixture, normalize, pdf_word_boxes
 
 # on one worker: its module fixtures (the bundle) are made once
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("test_bundle_papers")]
@@ -483,3 +483,15 @@ def test_a_bundle_court_in_full_is_the_one_a_short_complaint_court_is_told_to_be
     with pytest.raises(CaseInvalid) as refused:
         BundleService(service).build(case, FILES)
     assert (("court",), "court_mismatch") in [(p.loc, p.code) for p in refused.value.problems]
+
+
+def test_the_evidence_lists_cells_print_each_name_whole_and_no_character_alone(built):
+    """The bundle's evidence list in 小五 (tests/integration/test_evidence_table_print.py):
+    its names on one line each, no line of a cell one character alone (at 11 pt:
+    「最高额保证合 / 同」, 「律师费8,000 / 元」)."""
+    archive = zipfile.ZipFile(io.BytesIO(built.zip()))
+    (name,) = [n for n in archive.namelist() if n.startswith("证据目录") and n.endswith(".pdf")]
+    words = [w.text for page in pdf_word_boxes(archive.read(name)) for w in page.words]
+    table = words[words.index("序号") : words.index("以上证据共5项。")]
+    assert {"最高额保证合同", "银行转账凭证及还款流水"} <= set(table)
+    assert [w for w in table if len(w) == 1 and "\u4e00" <= w <= "\u9fff"] == []
