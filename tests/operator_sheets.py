@@ -141,3 +141,18 @@ def write_csv(path: Path, rows: list[list[Any]], encoding: str) -> Path:
 def excel_row(i: int) -> int:
     """The row number Excel shows for data row ``i`` (the header is row 1)."""
     return i + 2
+
+
+def check_rejects(
+    runner: Any, tmp_path: Path, source: Path, out: str
+) -> tuple[str, list[dict[str, str]]]:
+    """``docgen batch check`` of ``source`` with the shared values: its output and the rows
+    of its rejects CSV."""
+    from docgen.cli import main  # the CLI only for the tests that run it
+
+    shared = write_shared(tmp_path / "shared.json")
+    args = ["batch", "check", str(source), "--type", "demand_letter", "--shared", str(shared)]
+    result = runner.invoke(main, [*args, "--out", str(tmp_path / out)])
+    assert result.exit_code in (0, 1), result.output
+    with (tmp_path / out / f"{source.stem}.rejects.csv").open(encoding="utf-8-sig") as fh:
+        return result.output, list(csv.DictReader(fh))

@@ -162,4 +162,4 @@ def resolution_confirmed(text: str | None) -> str:
     attached when the case gives it: the paper shows what the creditor reviewed
     (法释〔2020〕28号 art. 7: a creditor who reviewed the resolution is in good faith)."""
     named = f"（决议：{text}，附后）" if text else ""
-    return f"丙方确认，其提供本保证已依公司章程经董事会／股东会决议通过{named}。"
+    return f"丙方确认，其提供本保证已依公司章程经董事会或者股东会决议通过{named}。"

@@ -7,15 +7,13 @@ formula a script saved without its result is refused as such, never read as its 
 
 from __future__ import annotations
 
-import csv
 import re
 import zipfile
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 
-from docgen.cli import main
-from tests.operator_sheets import COL, HEADERS, row, write_shared
+from tests.operator_sheets import COL, HEADERS, check_rejects, row
 
 NAME = "债务人姓名"
 
@@ -49,15 +47,6 @@ def _book(path: Path, names: list[str], results: dict[str, str] | None = None) -
     return path
 
 
-def _check(runner, tmp_path: Path, source: Path, out: str) -> tuple[str, list[dict[str, str]]]:
-    shared = write_shared(tmp_path / "shared.json")
-    args = ["batch", "check", str(source), "--type", "demand_letter", "--shared", str(shared)]
-    result = runner.invoke(main, [*args, "--out", str(tmp_path / out)])
-    assert result.exit_code in (0, 1), result.output
-    with (tmp_path / out / f"{source.stem}.rejects.csv").open(encoding="utf-8-sig") as fh:
-        return result.output, list(csv.DictReader(fh))
-
-
 def _refused(rejects: list[dict[str, str]]) -> dict[str, tuple[str, str]]:
     return {r["行号"]: (r["错误代码"], r["错误信息"]) for r in rejects if r["列"] == NAME}
 
@@ -77,7 +66,7 @@ def test_a_link_showing_its_javascript_address_is_refused_saved_by_excel_or_not(
         names,
         {"C3": "javascript:alert(document.cookie)", "C4": "javascript:alert(1)"},
     )
-    output, rejects = _check(runner, tmp_path, source, "first")
+    output, rejects = check_rejects(runner, tmp_path, source, "first")
 
     assert "共 6 行：可生成 2 行，拒绝 4 行" in output
     refused = _refused(rejects)
@@ -103,7 +92,7 @@ def test_a_link_showing_its_javascript_address_is_refused_saved_by_excel_or_not(
     copy = load_workbook(report)["被拒绝的行"]
     kept = [r[1 + COL[NAME]].value for r in copy.iter_rows(min_row=2)]
     assert kept[:2] == [f"'{link}", f"'{link}"]  # the formula as text, not its address
-    output, again = _check(runner, tmp_path, report, "again")
+    output, again = check_rejects(runner, tmp_path, report, "again")
     assert "共 4 行：可生成 0 行，拒绝 4 行" in output
     codes = [r["错误代码"] for r in again if r["列"] == NAME]
     # the copy's '=CONCAT(…) is a formula's text: refused as that, never read as text
@@ -112,7 +101,7 @@ def test_a_link_showing_its_javascript_address_is_refused_saved_by_excel_or_not(
 
 def test_a_formula_a_script_saved_without_its_result_is_refused_not_printed(runner, tmp_path):
     source = _book(tmp_path / "导出.xlsx", ['=CONCAT("张","伟")', "=A1", "王芳"])
-    output, rejects = _check(runner, tmp_path, source, "out")
+    output, rejects = check_rejects(runner, tmp_path, source, "out")
 
     assert "共 3 行：可生成 1 行，拒绝 2 行" in output
     refused = _refused(rejects)
@@ -131,5 +120,5 @@ def test_a_formula_a_script_saved_without_its_result_is_refused_not_printed(runn
 
 def test_a_formula_saved_with_its_result_is_read_as_that_result(runner, tmp_path):
     source = _book(tmp_path / "名单.xlsx", ['=CONCAT("张","伟")'], {"C2": "张伟"})
-    output, rejects = _check(runner, tmp_path, source, "out")
+    output, rejects = check_rejects(runner, tmp_path, source, "out")
     assert "共 1 行：可生成 1 行，拒绝 0 行" in output, rejects

@@ -5,14 +5,12 @@ a warning yellow, as the legend on its 行号 header says."""
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 
 from docgen.batch.rejects import LEGEND, write_rejects
-from docgen.cli import main
-from tests.operator_sheets import COL, HEADERS, row, write_shared
+from tests.operator_sheets import COL, HEADERS, check_rejects, row
 
 LINK = '=HYPERLINK("http://crm.example/c/{i}","{name}")'
 
@@ -32,18 +30,9 @@ def _sheet(path: Path) -> Path:
     return path
 
 
-def _check(runner, tmp_path: Path, source: Path, out: str) -> tuple[str, list[dict[str, str]]]:
-    shared = write_shared(tmp_path / "shared.json")
-    args = ["batch", "check", str(source), "--type", "demand_letter", "--shared", str(shared)]
-    result = runner.invoke(main, [*args, "--out", str(tmp_path / out)])
-    assert result.exit_code in (0, 1), result.output
-    with (tmp_path / out / f"{source.stem}.rejects.csv").open(encoding="utf-8-sig") as fh:
-        return result.output, list(csv.DictReader(fh))
-
-
 def test_a_link_is_the_name_it_shows_on_the_first_run_and_on_the_rejects_run(runner, tmp_path):
     assert HEADERS[2] == "债务人姓名"  # column C
-    output, rejects = _check(runner, tmp_path, _sheet(tmp_path / "名单.xlsx"), "first")
+    output, rejects = check_rejects(runner, tmp_path, _sheet(tmp_path / "名单.xlsx"), "first")
     assert "共 3 行：可生成 2 行，拒绝 1 行" in output
     assert [(r["行号"], r["列"], r["错误代码"]) for r in rejects] == [
         ("4", "欠款金额欠款明细1金额（元）", "formula_without_value")
@@ -54,7 +43,7 @@ def test_a_link_is_the_name_it_shows_on_the_first_run_and_on_the_rejects_run(run
     name = copy.cell(2, 1 + 1 + COL["债务人姓名"])
     assert name.value == "张伟2" and name.data_type == "s"  # the name as Excel showed it
 
-    output, rejects = _check(runner, tmp_path, report, "again")
+    output, rejects = check_rejects(runner, tmp_path, report, "again")
     assert "共 1 行：可生成 0 行，拒绝 1 行" in output
     assert [(r["列"], r["错误代码"]) for r in rejects] == [
         ("欠款金额欠款明细1金额（元）", "formula_without_value")
@@ -70,7 +59,7 @@ def test_a_guarded_link_in_a_rejects_copy_reads_as_its_name(runner, tmp_path):
     sheet.append(values)
     sheet.append(row(1, "xlsx"))
     book.save(tmp_path / "旧.xlsx")
-    output, rejects = _check(runner, tmp_path, tmp_path / "旧.xlsx", "out")
+    output, rejects = check_rejects(runner, tmp_path, tmp_path / "旧.xlsx", "out")
     assert "共 2 行：可生成 2 行，拒绝 0 行" in output, rejects
 
 

@@ -170,7 +170,7 @@ def test_a_private_loans_costs_are_warned_about_under_the_combined_cap():
 def test_a_company_guarantor_confirms_its_resolution_named_and_attached(service):
     text = _pdf_text(service, LISTED)
     assert (
-        "丙方确认，其提供本保证已依公司章程经董事会／股东会决议通过（决议：2026年9月15日股东会"
+        "丙方确认，其提供本保证已依公司章程经董事会或者股东会决议通过（决议：2026年9月15日股东会"
         "决议（榕城股决〔2026〕7号），附后）。" in text
     )
     assert not [k for k in _problems(LISTED) if k[2] == "guarantee_resolution"]
@@ -178,7 +178,7 @@ def test_a_company_guarantor_confirms_its_resolution_named_and_attached(service)
 
 def test_without_its_resolution_the_confirmation_prints_and_the_field_is_warned():
     text = printed_copy("installment_agreement", COMPANY)
-    assert "丙方确认，其提供本保证已依公司章程经董事会／股东会决议通过。" in text
+    assert "丙方确认，其提供本保证已依公司章程经董事会或者股东会决议通过。" in text
     problems = _problems(COMPANY)
     assert ("warning", ("guarantor_resolution",), "guarantee_resolution") in problems
 
