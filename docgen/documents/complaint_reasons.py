@@ -109,20 +109,29 @@ def facts(
         paragraphs.append(costs)
     if case.facts:
         paragraphs.append(case.facts)
-    if case.jurisdiction_clause and agreed_court:
-        # said only of the court the clause leads to: a court at no connecting point
-        # is refused, and the clause is no ground for a court it does not name
-        paragraphs.append(f"{case.jurisdiction_clause.rstrip('。')}，贵院对本案依法享有管辖权。")
-    elif receiving:
-        paragraphs.append(performance_place_sentence(list(receiving)))
-    preserved = preservation_fact(case, plaintiffs)
-    if preserved:
-        paragraphs.append(preserved)
+    paragraphs += _court_facts(case, plaintiffs, agreed_court, receiving)
     paragraphs.append(
         f"为维护{plaintiffs}的合法权益，根据{'、'.join(legal_basis(case))}等规定，"
         "特向贵院提起诉讼，请求判如所请。"
     )
     return paragraphs
+
+
+def _court_facts(
+    case: CivilComplaint, plaintiffs: str, agreed_court: bool, receiving: Sequence[str]
+) -> list[str]:
+    """Why the court addressed hears the case, then the pre-suit preservation."""
+    out = []
+    if case.jurisdiction_clause and agreed_court:
+        # said only of the court the clause leads to: a court at no connecting point
+        # is refused, and the clause is no ground for a court it does not name
+        out.append(f"{case.jurisdiction_clause.rstrip('。')}，贵院对本案依法享有管辖权。")
+    elif receiving:
+        out.append(performance_place_sentence(list(receiving)))
+    preserved = preservation_fact(case, plaintiffs)
+    if preserved:
+        out.append(preserved)
+    return out
 
 
 def _guarantors(case: CivilComplaint, debtors: str) -> tuple[list[str], str]:
