@@ -98,7 +98,7 @@ def check_amounts(
                 rate = rate_wording(component, amounts, contract, table)
                 sheets[i] = _sheet(component.display_label, rate, result)
                 periods[i] = describe_lpr_periods(result)
-                if contract.kind == "private_lending":
+                if contract.kind == "private_lending" and component.kind == "interest":
                     _check_rate_cap(assessment, result, contract, table, where)
         if value is None:
             assessment.error((*where, "amount"), "missing", "必填项：请填写金额，或填写计算方式")
@@ -276,6 +276,10 @@ def _check_rate_cap(
     table: LprTable,
     where: Loc,
 ) -> None:
+    """An interest rate above the cap (法释〔2020〕17号 arts. 25, 28): in-term and overdue
+    interest each on its own. A 违约金 or fee computed at a rate is not interest: art. 29
+    pools it with the overdue interest and other fees (check_overdue_charges), so its rate
+    alone is not held to art. 25 here, and the refusal names the pooled figures."""
     check = check_cap(result, contract.signed_on, table)
     if not check.ok:
         assessment.error((*where, "calculation", "rate"), "above_legal_cap", check.message)

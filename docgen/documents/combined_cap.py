@@ -11,6 +11,8 @@ and pooling it would let the term's unused headroom pay for overdue charges.
 - Overdue interest: the days of each computed interest period from the first overdue day
   on; a typed interest named as overdue (逾期…, 罚息).
 - 违约金 and other fees (服务费、管理费 and the like): all of them.
+  One computed at a rate is held to this cap only, not to art. 25 at its rate
+  (amount_checks): a 违约金 alone above the cap is refused here, with the pooled figures.
 - Costs of enforcing the claim (律师费, 保全费, 诉讼保全责任保险费 …, read from the
   component's name): courts split on whether they are 「其他费用」. The Supreme People's
   Court's Second Circuit (2021年第19次法官会议纪要) held 律师费 and the preservation

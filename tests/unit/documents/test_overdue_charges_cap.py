@@ -104,3 +104,72 @@ def test_a_typed_interest_of_both_periods_is_checked_over_the_whole_loan():
     assert "按整个借款期间核对" in error.message
     assert "利息21,500.00元、违约金1,409.50元" in error.message
     assert "最多为人民币22,421.92元" in error.message
+
+
+# A 违约金 computed at 0.05% a day (18.25% a year) on 100,000 over the 294 overdue days is
+# 14,700.00: alone above the 9,987.95 the cap allows over those days. It is refused under
+# art. 29 with the pooled figures, not as interest above the art. 25 cap at its rate.
+PENALTY_ALONE = load_fixture("installment_agreement", "invalid", "penalty_alone_above_overdue_cap")
+CONFIRMATION = load_fixture("debt_confirmation", "valid", "agreed_court_rate_and_service_address")
+_HIGH_PENALTY = {
+    "kind": "penalty",
+    "calculation": {
+        "base": "100000",
+        "rate": {"kind": "daily", "value": "0.05"},
+        "start": "2026-01-11",
+        "agreed_in": "《借款合同》第八条",
+    },
+}
+
+
+def _assert_pooled_refusal(problems: list, loc: tuple, pooled: str) -> None:
+    (error,) = _cap_errors(problems)
+    assert error.severity == "error"
+    assert error.loc == loc
+    assert error.message.startswith("逾期利息、违约金及其他费用合计超过民间借贷利率上限")
+    assert "逾期期间自2026年1月11日起至2026年10月31日止" in error.message
+    assert pooled in error.message
+    assert "（法释〔2020〕17号第二十九条、第二十五条）" in error.message
+    assert "利息最多为" not in error.message
+
+
+def test_an_installment_agreements_penalty_alone_above_the_cap_is_refused_under_art_29():
+    _assert_pooled_refusal(
+        _problems("installment_agreement", PENALTY_ALONE),
+        ("debt", "components"),
+        "逾期利息4,832.88元、违约金14,700.00元、其他费用0.00元合计最多为人民币9,987.95元，"
+        "主张的19,532.88元超出9,544.93元",
+    )
+
+
+def test_a_debt_confirmations_penalty_alone_above_the_cap_is_refused_under_art_29():
+    data = copy.deepcopy(CONFIRMATION)
+    data["amounts"]["components"][3] = _HIGH_PENALTY
+    data["amounts"].pop("total", None)
+    _assert_pooled_refusal(
+        _problems("debt_confirmation", data),
+        ("amounts", "components"),
+        "逾期利息4,832.88元、违约金14,700.00元、其他费用0.00元合计最多为人民币9,987.95元",
+    )
+
+
+def test_a_letters_penalty_alone_above_the_cap_is_refused_under_art_29():
+    data = _with_charge(LETTER, 2, _HIGH_PENALTY)
+    _assert_pooled_refusal(
+        _problems("demand_letter", data),
+        ("amounts", "components"),
+        "逾期利息0.00元、违约金14,700.00元、其他费用0.00元合计最多为人民币9,987.95元",
+    )
+
+
+def test_overdue_interest_above_the_cap_is_still_refused_at_its_rate():
+    # arts. 25, 28: an interest rate is capped on its own, in-term or overdue
+    data = copy.deepcopy(PENALTY_ALONE)
+    overdue = data["debt"]["components"][2]
+    overdue["calculation"]["rate"] = {"kind": "annual", "value": "18"}
+    overdue.pop("amount")
+    data["debt"].pop("total")
+    (error,) = _cap_errors(_problems("installment_agreement", data))
+    assert error.loc == ("debt", "components", 2, "calculation", "rate")
+    assert "利息最多为人民币9,987.95元，主张的14,498.63元超出4,510.68元" in error.message
+    assert "（法释〔2020〕17号第二十五条）" in error.message
