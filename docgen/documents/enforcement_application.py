@@ -138,10 +138,10 @@ def assess(case: EnforcementApplication, options: RuleOptions) -> Assessment:
     check_certificate_application(result, case)
     # the period's events: the interruptions, a notarised instrument's certificate applied
     # for, the payments made (a partial performance: consent to perform)
-    others = as_events(case.interruptions) + certificate_events(case.title)
-    events = others + performed.performance_events(case)
+    certificate = certificate_events(case.title)
+    events = as_events(case.interruptions) + certificate + performed.performance_events(case)
     _check_period(result, case, events)
-    performed.check_payment_reach(result, case, others, period_start(case.title))
+    performed.check_payment_reach(result, case, certificate, period_start(case.title))
     check_installment_periods(result, case, events)
     warn_unproven_demands(result, case)
     result.computed["unpaid"] = _total(case)

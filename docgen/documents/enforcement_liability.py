@@ -27,11 +27,13 @@ from typing import TYPE_CHECKING, Annotated, Literal
 from pydantic import Field
 
 from docgen.documents.case_numbers import CaseNumberText
+from docgen.documents.enforcement_names import names as claimed_names
 from docgen.documents.enforcement_operative import awarded
 from docgen.documents.enforcement_several import (
     check_several,
     common_word,
     own_sums,
+    principal_by_term,
     read_shares,
 )
 from docgen.documents.problems import Assessment, Loc
@@ -82,8 +84,10 @@ class Liability(CaseModel):
     )
     share: Money | None = Field(
         default=None,
-        title="按份承担的金额",
-        description="法律文书确定由该被执行人支付的金额",
+        title="按份承担的本金",
+        description="法律文书确定由该被执行人按份偿还的本金，如 判项「被告张伟偿还原告借款本金"
+        "60,000元及利息」填 60000；不含利息、诉讼费用（按判项及其他请求事项计算）；已履行"
+        "部分的，填写尚欠的本金份额",
         json_schema_extra=shown_when("kind", "share"),
     )
     # a notarised debt instrument's respondent bound by a contract of his own (a guarantee
@@ -146,7 +150,7 @@ def check_liabilities(result: Assessment, case: EnforcementApplication, total: D
     """Each respondent's liability against its own fields, the sum claimed and the words of
     the operative part."""
     shares = Decimal(0)
-    own = own_sums(case.title.operative_part, [r.name for r in case.respondents])
+    own = _own_principals(case)
     for i, respondent in enumerate(case.respondents):
         at: Loc = ("respondents", i, "liability")
         liability = respondent.liability
@@ -173,22 +177,43 @@ def check_liabilities(result: Assessment, case: EnforcementApplication, total: D
     _check_against_title(result, case)
 
 
+def _own_principals(case: EnforcementApplication) -> dict[str, tuple[Decimal, str]]:
+    """The principal each respondent's own clause orders him alone to pay, with the words
+    naming it: under the instrument's name for it where his term states it (「…偿还原告借款
+    本金60,000元及利息」: ``principal_by_term``), else the one sum his clauses state
+    (「其中被告张伟偿还60,000元」: ``own_sums``)."""
+    label = claimed_names(case).principal
+    found = {n: (s, "款项") for n, s in own_sums(case.title.operative_part, _names(case)).items()}
+    found.update({n: (s, label) for n, s in principal_by_term(case).items()})
+    return found
+
+
+def _names(case: EnforcementApplication) -> list[str]:
+    return [r.name for r in case.respondents]
+
+
 def _check_own_sum(
-    result: Assessment, at: Loc, name: str, share: Decimal, own: dict[str, Decimal]
+    result: Assessment, at: Loc, name: str, share: Decimal, own: dict[str, tuple[Decimal, str]]
 ) -> None:
-    """A share above the sum the operative part orders him alone to pay (「其中被告张伟偿还
-    60,000元」, 「一、被告张伟…偿还原告借款本金60,000元」: ``enforcement_several.own_sums``)
-    asks him more than the instrument: only what it orders him is enforced (民法典 art. 177;
-    民事诉讼法 art. 247)."""
-    if name not in own or share <= own[name]:
+    """A share is the principal the instrument orders the respondent to pay as his share
+    (the request asks it 「按照法律文书确定的份额」 beside the principal; interest and costs are
+    asked as the instrument orders them): above the principal his own clause orders him
+    alone to pay (「一、被告张伟…偿还原告借款本金60,000元及利息」) it asks him more than the
+    instrument — only what it orders him is enforced (民法典 art. 177; 民事诉讼法 art. 247).
+    Compared principal with principal: a share typed with his interest or costs is refused
+    with the figure compared and what to type."""
+    if name not in own or share <= own[name][0]:
         return
+    stated, label = own[name]
     result.error(
         at,
         "share_above_title",
-        f"被执行人{name}按份承担的人民币{format_yuan(share)}元超过法律文书的判项确定由其支付的"
-        f"人民币{format_yuan(own[name])}元：只能申请执行法律文书确定由其承担的份额（《中华人民共和国"
-        "民法典》第一百七十七条；《中华人民共和国民事诉讼法》第二百四十七条）",
-        hint="请按判项填写该被执行人的份额；已履行部分款项的，填写尚欠的份额",
+        f"被执行人{name}按份承担的本金人民币{format_yuan(share)}元超过法律文书的判项确定由其"
+        f"支付的{label}人民币{format_yuan(stated)}元：按份承担的金额只填本金份额，不含利息、"
+        "诉讼费用，只能申请执行法律文书确定由其承担的份额（《中华人民共和国民法典》第一百七十七条；"
+        "《中华人民共和国民事诉讼法》第二百四十七条）",
+        hint=f"请填写人民币{format_yuan(stated)}元；已履行部分款项的，填写尚欠的本金份额；利息、"
+        "诉讼费用按判项在其他请求事项中计算",
     )
 
 

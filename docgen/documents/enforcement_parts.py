@@ -344,3 +344,12 @@ class ApplicationInterruption(CaseModel):
         description="签收、妥投或数据电文进入被执行人系统之日：履行要求自到达时起中断申请执行期间",
         json_schema_extra=shown_when("kind", "demanded"),
     )
+    # whom the event concerns: it interrupts the period against him and those jointly liable
+    # with him (诉讼时效规定 art. 15(2)), not against a debtor by shares; none typed: every
+    # respondent, as before (``enforcement_interruptions.reach_of``)
+    respondent: Line | None = Field(
+        default=None,
+        title="所涉被执行人",
+        description="申请执行、和解、履行要求所针对的或同意履行的被执行人的姓名或名称：中断的效力"
+        "及于该被执行人及与其负连带债务的被执行人；不填视为及于全部被执行人",
+    )

@@ -30,11 +30,17 @@ from docgen.documents.enforcement_allocation import (
     sum_paid,
 )
 from docgen.documents.enforcement_interest_figure import method
-from docgen.documents.enforcement_interruptions import ARTICLE_481
+from docgen.documents.enforcement_interruptions import (
+    ART_15,
+    ARTICLE_481,
+    interruption_events,
+    reached_by,
+    unreached,
+)
 from docgen.documents.enforcement_names import names
 from docgen.documents.enforcement_operative import ART_18, TITLE_ONLY
 from docgen.documents.enforcement_parts import APPLICATION_YEARS, INTERRUPTION_BASIS
-from docgen.documents.enforcement_several import principal_by_term, subjects
+from docgen.documents.enforcement_several import principal_by_term
 from docgen.documents.problems import Assessment
 from docgen.domain.dates import format_cn
 from docgen.domain.delay_interest import BASIS, DelayTotal, doubled_interest
@@ -49,7 +55,6 @@ if TYPE_CHECKING:
 PAYMENT_EVENT: InterruptionKind = "partial_payment"
 # 诉讼时效规定 (法释〔2008〕11号, 2020年修正) art. 15(2): an interruption for one 连带债务人
 # is one for the others (art. 17(2) of the 2008 text; ``reached_by``)
-_ART_15 = "《最高人民法院关于审理民事案件适用诉讼时效制度若干问题的规定》第十五条第二款"
 _ART_694 = "《中华人民共和国民法典》第六百九十四条"
 
 
@@ -185,62 +190,49 @@ def performance_events(
     ]
 
 
-def reached_by(case: EnforcementApplication, payers: set[str]) -> list[str]:
-    """The respondents against whom the payers' payment interrupts the period: the payers,
-    and those the operative part orders to pay 连带 together with one of them in one
-    clause (「被告张伟、李秀英…连带偿还…」). The consent to perform is the payer's own: the
-    period runs for each debtor of his own debt, and a share is a debt of its own (民法典
-    art. 517); the interruption reaches the others only where they are 连带债务人 (诉讼时效
-    规定, 法释〔2008〕11号 as revised 2020, art. 15(2), art. 17(2) of the 2008 text:
-    对于连带债务人中的一人发生诉讼时效中断效力的事由，应当认定对其他连带债务人也发生诉讼时效
-    中断的效力), which 民事诉讼法 art. 250 applies to the period to apply. 民法典 art. 520(1)
-    makes one 连带债务人's performance extinguish the others' debt to that extent; it says
-    nothing of the period, and nothing of 按份 debtors. A respondent liable 「对上述债务承担
-    连带清偿责任」 may be a joint debtor or a 连带责任保证人, whose guarantee has its own period
-    (民法典 art. 694; ``docgen.register.interruptions``): not claimed for him."""
-    names = [r.name for r in case.respondents]
-    reach = set(payers)
-    for who, words in subjects(case.title.operative_part, names):
-        if "连带" in words and reach & set(who):
-            reach |= set(who)
-    return [n for n in names if n in reach]
-
-
 def check_payment_reach(
     result: Assessment, case: EnforcementApplication, others: list[InterruptionEvent], start: date
 ) -> None:
-    """A respondent whose period, counted without the payments of others that do not reach
-    him (``reached_by``), had run out by the application, where the payments kept the
-    application's in time: warned — a late application is accepted, and his objection that
-    the period ran out is decided on the proof (民诉法解释 art. 481)."""
+    """A respondent whose period, counted without the payments of others and the
+    interruptions made to others (``others``: the events that concern no one respondent)
+    that do not reach him (``reached_by``), had run out by the application, where they kept
+    the application's in time: warned — a late application is accepted, and his objection
+    that the period ran out is decided on the proof (民诉法解释 art. 481)."""
     period = result.computed.get("period")
     if period is None or period.status == "expired" or len(case.respondents) < 2:
         return
     for i, respondent in enumerate(case.respondents):
-        own = others + performance_events(case, respondent.name)
+        name = respondent.name
+        own = others + interruption_events(case, name) + performance_events(case, name)
         status = limitation_status(start, own, on=case.application_date, years=APPLICATION_YEARS)
         if status.status != "expired" or status.waived:
             continue
-        payers = "、".join(
-            sorted({payer_of(case, p.payer) for p in case.outstanding.performed} - {""})
-        )
-        name = respondent.name
         reach = (
-            f"被执行人{name}与其为连带债务人的，中断的效力及于{name}（{_ART_15}），为连带责任"
+            f"被执行人{name}与其为连带债务人的，中断的效力及于{name}（{ART_15}），为连带责任"
             f"保证人的，保证债务自有其诉讼时效（{_ART_694}），中断的效力不及于{name}"
             if respondent.liability.kind == "joint"
             else f"被执行人{name}未与其负连带债务，各自的债务各自履行，中断的效力不及于{name}"
-            f"（《中华人民共和国民法典》第五百一十七条；{_ART_15}）"
+            f"（《中华人民共和国民法典》第五百一十七条；{ART_15}）"
         )
         result.warn(
             ("respondents", i),
             "period_not_interrupted_for_respondent",
-            f"被执行人{payers}部分履行，即同意履行义务，中断对其本人的申请执行期间；{reach}。不计"
-            f"该履行，对被执行人{name}的申请执行期间已于{format_cn(status.expires)}届满，其以此"
+            f"{_causes(case, name)}，中断对其本人的申请执行期间；{reach}。不计"
+            f"该事由，对被执行人{name}的申请执行期间已于{format_cn(status.expires)}届满，其以此"
             f"提出异议，经审查成立的，人民法院裁定不予执行（{ARTICLE_481}）",
-            hint=f"对被执行人{respondent.name}另有申请执行、和解、履行要求或同意履行的，请在"
-            "「申请执行期间的中断事由」中填写",
+            hint=f"对被执行人{name}另有申请执行、和解、履行要求或同意履行的，请在"
+            "「申请执行期间的中断事由」中填写，并在「所涉被执行人」中写明",
         )
+
+
+def _causes(case: EnforcementApplication, name: str) -> str:
+    """The payments and interruptions that do not reach ``name``: 「被执行人张伟部分履行，即
+    同意履行义务」, 「2025年5月12日申请执行人向被执行人张伟提出履行要求」."""
+    paid = {payer_of(case, p.payer) for p in case.outstanding.performed} - {""}
+    said = unreached(case, name)
+    if any(name not in reached_by(case, {payer}) for payer in paid):
+        said.insert(0, f"被执行人{'、'.join(sorted(paid))}部分履行，即同意履行义务")
+    return "；".join(said)
 
 
 def performed_text(case: EnforcementApplication, assessment: Assessment) -> str:
@@ -282,7 +274,7 @@ def _interrupted(case: EnforcementApplication, payers: set[str], day: date) -> s
     reach = reached_by(case, payers) if payers else [r.name for r in case.respondents]
     if len(reach) == len(case.respondents):
         if len(reach) > len(payers) > 0:
-            basis = f"（{INTERRUPTION_BASIS}；{_ART_15}）。"
+            basis = f"（{INTERRUPTION_BASIS}；{ART_15}）。"
         return f"申请执行期间自{format_cn(day)}起中断{basis}"
     return f"对被执行人{'、'.join(reach)}的申请执行期间自{format_cn(day)}起中断{basis}"
 

@@ -84,7 +84,8 @@ def test_a_share_above_the_respondents_own_term_is_refused_at_his_share():
     problems = _problems(data)
     error = problems[(("respondents", 0, "liability", "share"), "share_above_title")]
     assert error.message.startswith(
-        "被执行人张伟按份承担的人民币70,000.00元超过法律文书的判项确定由其支付的人民币60,000.00元"
+        "被执行人张伟按份承担的本金人民币70,000.00元超过法律文书的判项确定由其支付的借款本金"
+        "人民币60,000.00元"
     )
     assert (("outstanding", "principal"), "principal_above_title") not in problems
     data["respondents"][0]["liability"]["share"] = "60000.00"
@@ -171,3 +172,48 @@ def test_a_payment_whose_payer_is_not_named_is_counted_for_everyone():
     del data["outstanding"]["performed"][0]["payer"]
     codes = [(w.loc, w.code) for w in assess(data).warnings]
     assert codes == [(("outstanding", "performed", 0, "payer"), "payer_unnamed")]
+
+
+def _with_interest_terms(first: str = "借款本金60,000元及利息5,000元") -> dict:
+    data = fixture(SHARE_ABOVE, "invalid")
+    data["title"]["operative_part"] = (
+        f"一、被告张伟于本判决生效之日起十日内偿还原告刘芳{first}；二、被告李秀英于本判决生效"
+        "之日起十日内偿还原告刘芳借款本金40,000元；三、案件受理费1,332.49元由被告张伟、李秀英负担。"
+    )
+    data["respondents"][1]["liability"]["share"] = "40000.00"
+    return data
+
+
+def test_a_share_equal_to_the_principal_of_his_term_is_accepted_and_asked():
+    data = _with_interest_terms()
+    data["respondents"][0]["liability"]["share"] = "60000.00"
+    assert assess(data).errors == []
+    assert "被执行人张伟按照法律文书确定的份额向申请执行人支付人民币60,000.00元" in (
+        printed_copy("enforcement_application", data)
+    )
+    # the principal is compared, wherever his term names it
+    data = _with_interest_terms("利息5,000元及借款本金60,000元")
+    data["respondents"][0]["liability"]["share"] = "60000.00"
+    assert assess(data).errors == []
+
+
+def test_a_share_typed_with_his_interest_is_refused_saying_to_type_the_principal():
+    data = _with_interest_terms()
+    data["respondents"][0]["liability"]["share"] = "65000.00"
+    error = _problems(data)[(("respondents", 0, "liability", "share"), "share_above_title")]
+    assert error.message.startswith(
+        "被执行人张伟按份承担的本金人民币65,000.00元超过法律文书的判项确定由其支付的借款本金"
+        "人民币60,000.00元：按份承担的金额只填本金份额，不含利息、诉讼费用"
+    )
+    assert error.hint.startswith("请填写人民币60,000.00元")
+
+
+def test_a_share_above_a_sum_his_clause_states_without_naming_it_says_which_figure():
+    data = _with_interest_terms()
+    data["title"]["operative_part"] = (
+        "被告张伟、李秀英于本判决生效之日起十日内偿还原告刘芳借款本金100,000元，其中被告张伟"
+        "偿还60,000元，被告李秀英偿还40,000元。"
+    )
+    data["respondents"][0]["liability"]["share"] = "70000.00"
+    error = _problems(data)[(("respondents", 0, "liability", "share"), "share_above_title")]
+    assert "超过法律文书的判项确定由其支付的款项人民币60,000.00元" in error.message
