@@ -20,15 +20,21 @@ from docgen.docmodel.blocks import (
     text,
 )
 from docgen.layouts.common import Context, attachment_list
+from docgen.layouts.evidence_list import TABLE_SIZE as EVIDENCE_SIZE
 
 # the evidence as a complaint lists it (民事诉讼法 art. 124(4)): name, source, purpose
 # (民事证据规定 art. 19: 来源、证明对象和内容), an exhibit whose purpose is not given with
 # its cell blank and the user warned (filed_exhibits.check_exhibits); a column blank in
-# every row is left out (``evidence_table``): an empty column reads as a form unfinished
+# every row is left out (``evidence_table``): an empty column reads as a form unfinished.
+# Set as the evidence list sets its table (``evidence_list.TABLE_SIZE``, 小五 9 pt, its
+# cells kept: a case number whole, no character alone on a cell's last line); each
+# column holds its usual entry on one line: 证据名称 a case number
+# 「（2026）粤0304民初567号」 (12.1 em), 证据来源 「中国工商银行出具」, 证明目的 18
+# characters a line.
 EVIDENCE_COLUMNS = (
     Column("序号", 8, "center"),
-    Column("证据名称", 26),
-    Column("证据来源", 26),
+    Column("证据名称", 28),
+    Column("证据来源", 24),
     Column("证明目的", 40),
 )
 
@@ -90,4 +96,4 @@ def evidence_table(evidence: list[Context], *, keep_last: bool = False) -> Table
         for i in kept
     )
     cut = tuple(tuple(row[i] for i in kept) for row in rows)
-    return Table(columns, cut, keep_last=keep_last)
+    return Table(columns, cut, keep_last=keep_last, size=EVIDENCE_SIZE, kept=True)

@@ -27,7 +27,6 @@ from docgen.web.bundles import (
     unauthenticated_register_ids,
     upload_limits,
 )
-from docgen.web.files import warnings_headers
 from docgen.web.formdates import normalize_dates
 from docgen.web.formspec import form_spec
 from docgen.web.pages import UPLOAD_LIMITS, bp, page_response, problem_for_form
@@ -92,19 +91,16 @@ def bundle_build() -> Response:
         result = bundle_service().build(data, files, requested_by=requester())
     except CaseInvalid as exc:
         return _report(exc.problems)
-    response = result_response(result, output)
-    if result.warnings:
-        # the page shows them beside their fields, as the form's report does; capped as
-        # the API's header is (a proxy answers 502 to a long header), the field kept
-        spec = _spec()
-        warnings = [problem_for_form(spec, w) for w in result.warnings]
-        warnings_headers(
-            response,
-            warnings,
-            short=("field", "code", "severity"),
-            rich=("field", "code", "severity", "message"),
-        )
-    return response
+    # the page shows them beside their fields, as the form's report does; capped as the
+    # API's header is (a proxy answers 502 to a long header), the field kept
+    spec = _spec()
+    return result_response(
+        result,
+        output,
+        [problem_for_form(spec, w) for w in result.warnings],
+        short=("field", "code", "severity"),
+        rich=("field", "code", "severity", "message"),
+    )
 
 
 def _report(problems: list[Problem]) -> Response:

@@ -180,7 +180,18 @@ def read_request() -> tuple[Any, dict[str, bytes]] | Response:
     return data, files
 
 
-def result_response(result: BundleResult, output: str) -> Response:
+def result_response(
+    result: BundleResult,
+    output: str,
+    warnings: list[dict[str, Any]] | None = None,
+    **caps: tuple[str, ...],
+) -> Response:
+    """The bundle (PDF or zip) with its headers. ``warnings``: the warnings as the header
+    carries them, by default the result's own as the API reports them (the form's page
+    gives them mapped to its fields); ``caps``: the keys kept where they do not fit
+    (``short`` and ``rich``, see :func:`warnings_headers`). The header is built once."""
+    if warnings is None:
+        warnings = [w.as_dict() for w in result.warnings]
     if output == "zip":
         content, mimetype = result.zip(), "application/zip"
         filename, fallback = result.filename.removesuffix(".pdf") + ".zip", "bundle.zip"
@@ -190,7 +201,7 @@ def result_response(result: BundleResult, output: str) -> Response:
     response = send_file(io.BytesIO(content), mimetype=mimetype, max_age=0)
     response.headers["Content-Disposition"] = content_disposition(filename, fallback)
     response.headers["X-Docgen-Pages"] = str(result.pages)
-    warnings_headers(response, [w.as_dict() for w in result.warnings])
+    warnings_headers(response, warnings, **caps)
     response.headers["Cache-Control"] = "no-store"
     return response
 

@@ -54,6 +54,9 @@ def test_no_line_of_an_evidence_cell_is_one_character_alone(name, engine, case_p
         ("long_list", "微信聊天记录截图"),
         ("long_list", "通话录音文字整理稿"),
         ("long_list", "原告手机留存"),
+        # two papers' names parted at their join (was 「EMS邮寄凭证及妥投查询」 / 「记录」)
+        ("long_list", "EMS邮寄凭证及"),
+        ("long_list", "妥投查询记录"),
     ],
 )
 def test_an_evidence_entry_is_printed_on_one_line(name, printed, engine, case_pdfs):
