@@ -17,6 +17,9 @@ party accepts documents, the rate of interest after the confirmed amounts, the p
   eight or more, or an adult not fully capable) also ratifies it: such a contract beyond
   the ward's age takes effect once the legal representative consents or ratifies (民法典
   arts. 19, 22, 145); one made without any capacity is void (art. 144) and is not ratified.
+- Payments are applied in the order the agreement states (costs, the confirmed interest and
+  penalties, later interest, principal): 民法典 art. 561's order holds 「除当事人另有约定外」,
+  and the agreement is that 约定 (``allocation_clause``).
 - Interest runs on the unpaid principal only, never on interest or penalties
   (法释〔2020〕17号 art. 27 limits what interest may be turned into principal); an agreed
   rate between private lenders stays within 4 × the one-year LPR (art. 25).
@@ -271,18 +274,30 @@ def installment_interest(first_from: str) -> str:
     )
 
 
-def allocation_clause(name: str, amounts_clause: str, each: bool = True) -> str:
-    """How each payment is applied: the confirmed interest, penalties and the like first,
-    then the principal (民法典 art. 561: fees, then interest, then the principal debt,
-    unless agreed otherwise); ``name`` is the principal as the amounts table names it,
-    ``amounts_clause`` the clause confirming the amounts as the document cites it
-    (``domain.clauses``: 第一条, 本确认书第一项); ``each``: paid in installments (每期),
-    else at once."""
+def allocation_clause(
+    name: str, amounts_clause: str, each: bool = True, later: str | None = None
+) -> str:
+    """The order in which the agreement applies each payment, stated as what the parties
+    agree: the costs of enforcing the claim the debtor bears, the confirmed interest,
+    penalties and the like, the interest agreed for the time after (``later``: 「本条约定的
+    分期期间利息」, 「本项约定的利息」, when there is one), then the principal. 民法典
+    art. 561 sets 实现债权的有关费用、利息、主债务 「除当事人另有约定外」: the agreement is
+    that 约定, so its order is stated plainly, costs first as the statute puts them, and
+    not cited to the statute as if the statute imposed it (before 2026-12: 「…先抵充…，
+    再抵充本金（《中华人民共和国民法典》第五百六十一条）」, which left the costs out and
+    read as the statutory default the agreement itself displaces). ``name`` is the
+    principal as the amounts table names it, ``amounts_clause`` the clause confirming the
+    amounts as the document cites it (``domain.clauses``: 第一条, 本确认书第一项); ``each``:
+    paid in installments (每期), else at once."""
     paid = "每期所还款项" if each else "所还款项"
-    return (
-        f"乙方{paid}先抵充{amounts_clause}确认的利息、违约金等{name}以外的款项，再抵充{name}"
-        "（《中华人民共和国民法典》第五百六十一条）。"
-    )
+    steps = [
+        "甲方为实现债权支出的、依约应由乙方负担的费用",
+        f"{amounts_clause}确认的利息、违约金等{name}以外的款项",
+        *([later] if later else []),
+        name,
+    ]
+    numbered = "；".join(f"（{n}）{step}" for n, step in zip("一二三四", steps, strict=False))
+    return f"乙方{paid}按下列顺序抵充：{numbered}。"
 
 
 def day_after(day: date) -> str:

@@ -30,6 +30,13 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from docgen.documents.interest_periods import last_day
+from docgen.documents.overdue_rates import (
+    Loan,
+    Running,
+    check_overdue_rates,
+    computed_charge,
+    typed_charge,
+)
 from docgen.documents.part_models import (
     AmountComponent,
     ContractBasis,
@@ -112,9 +119,17 @@ def check_overdue_charges(
     )
     end = last + _ONE_DAY
     basis = CapBasis(inputs.contract.signed_on, inputs.table)
-    refused = inputs.overdue_from < end and not _check_overdue_period(
-        assessment, charges, inputs, (inputs.overdue_from, end), basis, loc
+    # the overdue period: from the first overdue day, or the first day a 违约金 or fee
+    # computed at a rate runs when it runs earlier (a missed installment's)
+    start = min([inputs.overdue_from, *_own_starts(amounts)])
+    period = (start, end)
+    refused = start < end and not _check_overdue_period(
+        assessment, charges, inputs, period, basis, loc
     )
+    if start < end and not refused:  # and on each day, as a rate a year (art. 29)
+        loan = Loan(inputs.principal, inputs.contract.signed_on, inputs.table, last)
+        running = _running(amounts, resolved, loan, inputs.overdue_from, period)
+        refused = not check_overdue_rates(assessment, running, loan, (*loc, "components"))
     if charges.unsplit and not refused:
         whole = CombinedClaim(charges.all_interest, charges.penalty, charges.fees, inputs.principal)
         check = _combined(whole, inputs.contract.signed_on, end, basis)
@@ -213,6 +228,39 @@ def _overdue_share(calc: InterestCalc, last: date, value: Decimal, inputs: CapIn
     except (ValueError, LprNotAvailable):
         return _ZERO  # the component's own check already reported it
     return part.interest
+
+
+def _own_starts(amounts: DebtAmounts) -> list[date]:
+    """The first days of the 违约金 and fees computed at a rate (not costs of the suit)."""
+    return [
+        c.calculation.start
+        for c in amounts.components
+        if c.calculation is not None and c.kind in ("penalty", "fee") and not is_enforcement_cost(c)
+    ]
+
+
+def _running(
+    amounts: DebtAmounts,
+    resolved: list[Decimal],
+    loan: Loan,
+    overdue_from: date,
+    period: tuple[date, date],
+) -> list[Running]:
+    """The pooled charges as rates a year (``overdue_rates``): a computed 违约金 or fee
+    over its own days, a computed interest over its overdue days, a typed 违约金, fee or
+    overdue interest annualised over the overdue ``period``."""
+    running: list[Running] = []
+    for component, value in zip(amounts.components, resolved, strict=True):
+        pooled = component.kind in ("penalty", "fee") and not is_enforcement_cost(component)
+        overdue = component.kind == "interest"
+        if not (pooled or overdue):
+            continue
+        if component.calculation is not None:
+            first = overdue_from if overdue else component.calculation.start
+            running += computed_charge(component, amounts, loan, first)
+        elif value > 0 and (pooled or any(w in component.display_label for w in OVERDUE_WORDS)):
+            running.append(typed_charge(component.display_label, value, period))
+    return running
 
 
 def _any(claim: CombinedClaim) -> bool:

@@ -200,7 +200,8 @@ def later_interest_text(
     terms = _interest_timing(case, columns)
     if terms and resolved.total != principal:
         cited = CONFIRMATION_ITEMS.cite(AMOUNTS_CLAUSE)
-        terms += allocation_clause(base, cited, each=bool(case.repayment_plan))
+        each = bool(case.repayment_plan)
+        terms += allocation_clause(base, cited, each=each, later="本项约定的利息")
     return _interest_base(case, resolved, principal, lpr) + terms
 
 

@@ -315,7 +315,8 @@ def _schedule_context(
     principal = principal_of(case.debt, resolved)
     name = case.debt.principal_label  # 货款 for a sale: as the amounts table names it
     rate = case.plan_interest
-    allocation = allocation_clause(name, ARTICLES.cite(AMOUNTS_CLAUSE))
+    later = "本条约定的分期期间利息" if rate is not None else None
+    allocation = allocation_clause(name, ARTICLES.cite(AMOUNTS_CLAUSE), later=later)
     if rate is None and case.interest_waiver == "conditional":
         interest = ""  # the layout words it: it cites the late-interest and acceleration articles
     elif rate is None:

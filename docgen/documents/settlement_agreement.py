@@ -30,6 +30,7 @@ from docgen.documents.agreement_recital import (
     check_capacity_finding,
 )
 from docgen.documents.agreement_signing import every_page_text, sign_every_page_field
+from docgen.documents.agreement_terms import ServiceAddress, service_context
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.case_numbers import CaseNumberText, check_case_number
 from docgen.documents.court_names import check_agreement_court, court_name_by_number
@@ -177,6 +178,17 @@ class SettlementAgreement(CaseModel):
     )
     outcome: SuitOutcome = Field(default_factory=SuitOutcome, title="诉讼的处理")
     jurisdiction: SettlementForum = Field(default_factory=SettlementForum, title="争议解决")
+    creditor_service: ServiceAddress | None = Field(
+        default=None, title="甲方送达地址", description="不填则为甲方住所地和联系电话"
+    )
+    debtor_service: ServiceAddress | None = Field(
+        default=None, title="乙方送达地址", description="不填则为乙方住所地和联系电话"
+    )
+    guarantor_service: ServiceAddress | None = Field(
+        default=None,
+        title="丙方送达地址",
+        description="有保证人的填写；不填则为丙方住所地和联系电话",
+    )
     sign_every_page: bool = sign_every_page_field()
 
 
@@ -199,6 +211,8 @@ def assess(case: SettlementAgreement, options: RuleOptions) -> Assessment:
         check_party(result, case.guarantor, ("guarantor",))
         if any(same_party(case.guarantor, p) for p in (case.creditor, case.debtor)):
             result.error(("guarantor",), "same_party", "保证人不能与债权人或债务人为同一主体")
+    elif case.guarantor_service is not None:
+        result.error(("guarantor_service",), "no_guarantor", "没有保证人，无需填写丙方送达地址")
     _check_case(result, case)
     check_dispute(result, case)
     _check_contract(result, case)
@@ -312,10 +326,16 @@ def build_context(case: SettlementAgreement, assessment: Assessment) -> dict[str
     amount = to_fen(case.amount)
     suit = case.suit
     signers = [signer_context("甲方", case.creditor), signer_context("乙方", case.debtor)]
+    # the agreed service addresses, as the installment agreement agrees them
+    services = [
+        service_context("甲方", case.creditor, case.creditor_service),
+        service_context("乙方", case.debtor, case.debtor_service),
+    ]
     guarantor = None
     if case.guarantor is not None:
         guarantor = party_context(case.guarantor, mask_ids=False)
         signers.append(signer_context("丙方", case.guarantor))
+        services.append(service_context("丙方", case.guarantor, case.guarantor_service))
     once = len(rows) == 1
     number = f"（案号：{suit.case_number}）" if suit.case_number else ""
     court = f"{court_name_by_number(suit.court, suit.case_number)}{number}" if suit.court else ""
@@ -359,6 +379,8 @@ def build_context(case: SettlementAgreement, assessment: Assessment) -> dict[str
         "signing_place": case.signing_place or "",
         "signers": signers,
         "jurisdiction": forum_clause(case, parties),
+        "parties": parties,
+        "services": services,
         "closing": _closing(case),
         "every_page": every_page_text(case.sign_every_page, parties),
     }

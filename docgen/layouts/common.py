@@ -93,6 +93,22 @@ def whole_if_short(block: Block) -> Block:
     return block
 
 
+PLAN_KEPT_WITH_TOTAL = 2
+"""The last rows of an agreement's plan kept with its total: the last installment and the
+row of sums where there is one."""
+
+
+def plan_run_on(block: Table) -> Table:
+    """An agreement's plan (分期/付款计划) runs on from the page of its lead-in
+    (``Paragraph.lead``) under the repeated header, no row split, its last rows and
+    total never parted (``PLAN_KEPT_WITH_TOTAL``), as the confirmed amounts do
+    (:func:`confirmed_amounts`). Kept whole (:func:`whole_if_short`, until 2026-12), a
+    plan that did not fit under the text above it went over with its lead-in and left up
+    to a third of the page before it blank, and a blank space in a signed text invites
+    words added after signing; every page is signed, and the header repeats."""
+    return replace(block, keep_with_total=min(PLAN_KEPT_WITH_TOTAL, len(block.rows)))
+
+
 def payment(request: str, account: Context) -> Keep:
     """The request to pay and the account to pay into, kept on one page."""
     lines = Lines(
@@ -261,6 +277,15 @@ def service_lines(services: list[Context]) -> Lines:
     # with the addresses, so that it goes where they go (to the signature page)
     lines += electronic_service(services)
     return Lines(tuple(lines), indent=True)
+
+
+def service_blocks(services: list[Context]) -> tuple[Lines, ...]:
+    """:func:`service_lines` one party's line to a block (and the consent to electronic
+    service one more): each address is never split, but the list may run on across a
+    page, so that only its last line goes over with the signatures (``Keep.parts``: the
+    last block of the article before 其他) and the page before is not left part empty
+    for a list kept whole."""
+    return tuple(Lines((line,), indent=True) for line in service_lines(services).lines)
 
 
 def electronic_service(services: list[Context]) -> tuple[Text, ...]:

@@ -23,9 +23,9 @@ from docgen.layouts.common import (
     end_and_signatures,
     party_lines,
     pay_into,
+    plan_run_on,
     service_lines,
     service_text,
-    whole_if_short,
 )
 from docgen.layouts.installment_agreement import schedule_table
 
@@ -91,7 +91,7 @@ def _plan_table(c: Context) -> tuple[Block, ...]:
     if not c["columns"]:
         rows = tuple((row["no"], row["due"], row["amount"]) for row in c["plan"])
         plan = Table(PLAN_COLUMNS, rows, ("合计", c["plan_total"]), keep_with_total=1)
-        return (whole_if_short(plan),)
+        return (plan_run_on(plan),)
     if not c["has_other"]:
         return (schedule_table(c),)
     amounts = CONFIRMATION_ITEMS.cite(AMOUNTS_CLAUSE)

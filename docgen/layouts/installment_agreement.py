@@ -15,14 +15,14 @@ from docgen.docmodel.blocks import (
 )
 from docgen.domain.clauses import AMOUNTS_CLAUSE, ARTICLES
 from docgen.layouts.common import (
-    SHORT_TABLE,
     Context,
     agreement,
     article_number,
     calculation_annex,
     confirmed_amounts,
     pay_into,
-    service_lines,
+    plan_run_on,
+    service_blocks,
     service_text,
 )
 
@@ -43,7 +43,7 @@ def guarantee(accelerated_by: str, late: bool, before: str = "", after: str = ""
     )
 
 
-def schedule_table(c: Context) -> Table:
+def schedule_table(c: Context) -> Block:
     """Per installment its principal, the other confirmed amounts (when there are any),
     its plan interest and what it pays in all; a row of column totals; the grand total,
     with the column totals and the last installment on its page."""
@@ -63,9 +63,10 @@ def schedule_table(c: Context) -> Table:
     rows = [(row["no"], row["due"], *(row[k] for k in keys)) for row in c["schedule"]]
     totals = c["schedule_totals"]
     rows.append(("合计", "", *(totals[k] for k in keys)))
-    # a short plan moves whole, with its lead-in; a long one keeps its sums at least
-    kept = len(rows) if len(c["schedule"]) <= SHORT_TABLE else 2
-    return Table(columns, tuple(rows), ("总计", totals["legal"]), keep_with_total=kept)
+    # the plan runs on from its lead-in's page, the last installment, the row of sums
+    # and the total never parted (``common.plan_run_on``)
+    table = Table(columns, tuple(rows), ("总计", totals["legal"]), keep_with_total=2)
+    return plan_run_on(table)
 
 
 def waiver(late_by: str, accelerated_by: str) -> str:
@@ -136,7 +137,7 @@ def _articles(c: Context) -> list[tuple[str, tuple[Block, ...]]]:
         ("争议解决", (Paragraph(text(c["jurisdiction"])),)),
         (
             "送达地址",
-            (Paragraph(text(service_text(parties=c["parties"]))), service_lines(c["services"])),
+            (Paragraph(text(service_text(parties=c["parties"]))), *service_blocks(c["services"])),
         ),
         (
             "其他",

@@ -4,7 +4,15 @@ case's template context (``docgen.documents.settlement_agreement.build_context``
 from __future__ import annotations
 
 from docgen.docmodel.blocks import Block, Column, Document, Paragraph, Table, text
-from docgen.layouts.common import Context, agreement, article_number, pay_into, whole_if_short
+from docgen.layouts.common import (
+    Context,
+    agreement,
+    article_number,
+    pay_into,
+    plan_run_on,
+    service_blocks,
+    service_text,
+)
 from docgen.layouts.installment_agreement import with_article_before
 
 
@@ -30,13 +38,13 @@ def _payment(c: Context) -> tuple[Block, ...]:
     account = pay_into(c["account"], "乙方应将款项支付至甲方以下账户")
     if not schedule:
         return (Paragraph(text(c["plan_intro"] + c["rest_days"])), account)
-    # a short plan goes whole to one page with its lead-in; a long one keeps its total
+    # the plan runs on from its lead-in's page, its last row with the total
     plan = Table(
         plan_columns(c["paying"]), schedule, ("合计", c["schedule_total"]), keep_with_total=1
     )
     return (
         Paragraph(text(c["plan_intro"]), lead=True),
-        whole_if_short(plan),
+        plan_run_on(plan),
         Paragraph(text(c["rest_days"])),
         account,
     )
@@ -82,14 +90,21 @@ def _articles(c: Context) -> list[tuple[str, tuple[Block, ...]]]:
     articles += [
         (c["suit_title"], (Paragraph(text(c["suit"])),)),
         ("争议解决", (Paragraph(text(c["jurisdiction"])),)),
+        # the addresses agreed before a dispute, on which a court may serve (法发〔2016〕21号
+        # §3; 法发〔2017〕19号 art. 8(1)); an e-mail listed consents to electronic service
+        # (民事诉讼法 art. 90): the installment agreement's clause, worded once
+        (
+            "送达地址",
+            (Paragraph(text(service_text(parties=c["parties"]))), *service_blocks(c["services"])),
+        ),
         ("其他", (Paragraph(text(c["closing"] + c["every_page"])),)),
     ]
     return articles
 
 
 def _agreement(c: Context) -> tuple[Block, ...]:
-    # one date for one signing: the agreement's, typed above the signatures; 争议解决
-    # goes over with 其他 and the signatures, so that the signature page holds a term;
+    # one date for one signing: the agreement's, typed above the signatures; the service
+    # addresses go over with 其他 and the signatures, so that the signature page holds a term;
     # every signer's block with them, a guarantor's too: a page holding signatures and
     # no term could be put after other terms than those signed
     return with_article_before(agreement(c, _articles(c)))

@@ -1,10 +1,10 @@
-"""An agreement's table of at most ``SHORT_TABLE`` rows is printed whole on one page
-(``layouts.common.whole_if_short``), by both engines: its header, every row and its total
-on the page where it begins, and on no other; a debtor disputes a total whose
-components he read on another page. The confirmed amounts (欠款明细) are the exception
-(``layouts.common.confirmed_amounts``): they run on from the page of their lead-in, under
-the repeated header, their last two amounts with the total, so that no half page before
-them is left blank in a signed text."""
+"""An agreement's plan of at most ``SHORT_TABLE`` rows runs on from the page of its lead-in
+(``layouts.common.plan_run_on``), by both engines: its header repeated on every page it is
+on, every row whole on one page, its last rows with its total. Until 2026-12 a short plan
+was kept whole and went over with its lead-in when it did not fit, leaving up to a third
+of the page before it blank (``installment_agreement/valid/rows_on_working_days``). The
+confirmed amounts (欠款明细) run on the same way (``layouts.common.confirmed_amounts``),
+their last two amounts with the total."""
 
 from __future__ import annotations
 
@@ -48,7 +48,9 @@ def _short_tables(case, tmp_path) -> list[Table]:
 
 @pytest.mark.parametrize("engine", ("typst", "weasyprint"))
 @pytest.mark.parametrize("case", by_case(CASES))
-def test_a_short_table_is_printed_whole_on_one_page(case, engine, case_pdfs, tmp_path):
+def test_a_short_plan_runs_on_with_its_rows_whole_and_its_total_kept(
+    case, engine, case_pdfs, tmp_path
+):
     tables = _short_tables(case, tmp_path)
     (pdf,) = case_pdfs.pdfs(case, engine)
     pages = [
@@ -57,13 +59,33 @@ def test_a_short_table_is_printed_whole_on_one_page(case, engine, case_pdfs, tmp
     ]
     for table in tables:
         header = normalize("".join(column.header for column in table.columns))
-        holding = [number for number, page in enumerate(pages, 1) if header in page]
-        assert len(holding) == 1, f"{engine}: {header} on pages {holding}"
-        page = pages[holding[0] - 1]
-        cells = [normalize(cell) for row in table.rows for cell in row if cell]
-        assert all(cell in page for cell in cells), f"{engine}: a row of {header} left"
+        holding = [number for number, page in enumerate(pages) if header in page]
+        assert holding, f"{engine}: {header} on no page"
+        assert holding == list(range(holding[0], holding[-1] + 1)), f"{engine}: {holding}"
+        held = "".join(pages[k] for k in holding)
+        # each row whole on one page of the table's, under its header
+        for row in table.rows:
+            cells = [normalize(cell) for cell in row if cell]
+            on = [k for k in holding if all(cell in pages[k] for cell in cells)]
+            assert on, f"{engine}: a row of {header} split or left: {row}"
+        assert all(normalize(c) in held for row in table.rows for c in row if c)
         if table.total:
-            assert normalize("".join(table.total)) in page, f"{engine}: {header}'s total"
+            last = pages[holding[-1]]
+            assert normalize("".join(table.total)) in last, f"{engine}: {header}'s total"
+            kept = table.rows[-table.keep_with_total :] if table.keep_with_total else ()
+            for row in kept:  # the last rows on the page of the total
+                assert all(normalize(c) in last for c in row if c), f"{engine}: {row}"
+
+
+def test_a_plan_no_longer_moves_whole_to_leave_the_page_before_blank(case_pdfs):
+    # rows_on_working_days: before, the plan with its lead-in went whole to page 2 and
+    # left a third of page 1 blank; now its first rows are on page 1 under the heading
+    (case,) = [c for c in CASES if c.name == "rows_on_working_days"]
+    for engine in ("typst", "weasyprint"):
+        (pdf,) = case_pdfs.pdfs(case, engine)
+        first = normalize(pdf_pages_text(pdf.content)[0])
+        assert "第二条分期还款计划" in first.replace(" ", ""), engine
+        assert "2026年10月15日" in first, engine
 
 
 RUN_ON = [

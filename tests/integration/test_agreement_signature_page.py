@@ -47,12 +47,14 @@ CASES = [c for c in fixture_cases("valid") if c.type_name in AGREEMENTS]
 END = "（以下无正文）"
 # The least share of its height that the page before the signatures is filled to. Not a
 # half: the end of the text kept with the signatures (the last block of the term before
-# the last article, with its heading where that is its first block, the copies clause,
-# the place, the mark and the rows) goes over whole when it does not fit, some 0.55 of a
-# page; in the settlements whose 第六条 is short and goes over whole with 第七条 the page
-# before is filled to 0.39-0.44 (Typst 0.388 the least, WeasyPrint 0.403). A page partly
+# the last article — since 2026-12 the last line of the service addresses, each party's a
+# block of its own — the copies clause, the place, the mark and the rows) goes over whole
+# when it does not fit, some 0.55 of a page with a guarantor's second row of signers. Every
+# other page runs on to at least 0.49 (Typst) and 0.43 (WeasyPrint, settlement
+# `late_interest_waived`); before, a settlement kept the whole of 第六条 争议解决 with 第七条
+# and left the page before filled to 0.39-0.44 (Typst 0.388 the least). A page partly
 # empty before the signatures is preferred to signatures on a page without text.
-FILLED = 0.38
+FILLED = 0.42
 # a footer word: 「第 x 页 共 y 页」 and 「文书编号 … 校验码 …」
 _FOOTER_WORD = re.compile(r"^(第|页|共|\d+|文书编号|校验码|[0-9A-Z-]+)$")
 

@@ -91,8 +91,10 @@ def test_a_plan_is_accelerated_by_a_missed_installment_and_interest_runs_until_p
         "该利息按期支付：第一期利息自2026年11月1日起、以后各期自上一期还款日的次日起计至本期"
         "还款日（含当日），随本期款项一并支付，各期利息金额见上述还款计划表的「利息」栏"
         "（上表利息按各期按期足额还款计算）。"
-        "乙方每期所还款项先抵充本确认书第一项确认的利息、违约金等本金以外的款项，再抵充本金"
-        "（《中华人民共和国民法典》第五百六十一条）。"
+        # the agreed order, stated as agreed (民法典 art. 561 yields to it)
+        "乙方每期所还款项按下列顺序抵充：（一）甲方为实现债权支出的、依约应由乙方负担的费用；"
+        "（二）本确认书第一项确认的利息、违约金等本金以外的款项；（三）本项约定的利息；"
+        "（四）本金。"
     ) in text
     assert (
         "六、因本确认书及《借款合同》引起的或与之有关的争议，双方协商不成的，任何一方均可向甲方"
@@ -249,7 +251,7 @@ def test_the_allocation_cites_the_amounts_as_the_confirmation_numbers_them(servi
     # the points are numbered 一、二、: the amounts are 本确认书第一项, not an article
     text = _pdf_text(service, PLAN)
     assert "一、截至2026年10月31日，乙方尚欠甲方款项明细如下" in text
-    assert "先抵充本确认书第一项确认的利息、违约金等本金以外的款项" in text
+    assert "（二）本确认书第一项确认的利息、违约金等本金以外的款项" in text
     assert "第一条" not in text
 
 
@@ -258,5 +260,6 @@ def test_one_payment_is_applied_as_one_not_installment_by_installment():
     data["amounts"]["components"].append({"kind": "penalty", "amount": "1000.00"})
     data["amounts"].pop("total", None)
     words = _context(data)["later_interest"]
-    assert "乙方所还款项先抵充本确认书第一项确认的利息、违约金等" in words
+    assert "乙方所还款项按下列顺序抵充：（一）" in words
+    assert "（二）本确认书第一项确认的利息、违约金等" in words
     assert "每期" not in words

@@ -256,7 +256,23 @@ def test_a_sale_debt_names_its_plan_column_goods_price_as_the_amounts_do():
     text = _printed(sale)
     assert "注：其他欠款指第一条确认的利息、违约金等货款以外的款项。" in text
     assert "乙方以尚未清偿的货款（本协议确认的货款为人民币16,409.02元）为基数" in text
-    assert "再抵充货款" in text and "本金" not in text
+    assert "（三）本条约定的分期期间利息；（四）货款。" in text and "本金" not in text
+
+
+def test_the_order_payments_are_applied_in_is_stated_as_the_parties_agree_it():
+    # 民法典 art. 561's order (费用、利息、主债务) holds 「除当事人另有约定外」: the agreement
+    # is that 约定, so the order is stated as agreed, costs first, without citing the
+    # statute as its source (before: 「…再抵充本金（《中华人民共和国民法典》第五百六十一条）」)
+    data = copy.deepcopy(ROWS)
+    data["debt"]["components"].append({"kind": "penalty", "amount": "500"})
+    data["debt"]["total"] = "16909.02"
+    data["schedule"]["rows"][-1]["amount"] = "4909.02"
+    text = _printed(data)
+    assert (
+        "乙方每期所还款项按下列顺序抵充：（一）甲方为实现债权支出的、依约应由乙方负担的费用；"
+        "（二）第一条确认的利息、违约金等货款以外的款项；（三）货款。"
+    ) in text
+    assert "第五百六十一条" not in text and "另有约定" not in text
 
 
 def test_a_loan_keeps_principal_as_its_plan_column():

@@ -197,7 +197,7 @@ def test_a_resolution_is_refused_for_a_person_and_without_a_guarantor():
 
 
 @pytest.mark.parametrize("engine", ["typst", "weasyprint"])
-def test_a_short_table_is_on_one_page_with_its_lead_in(service, engine):
+def test_a_table_runs_on_from_its_lead_in_with_its_total_kept(service, engine):
     pdf = service.render("installment_agreement", WARD, "pdf", engine=engine).content
     pages = [normalize(page) for page in pdf_pages_text(pdf)]
 
@@ -211,23 +211,25 @@ def test_a_short_table_is_on_one_page_with_its_lead_in(service, engine):
     assert lead == page_of("1本金2026年10月31日100,000.00")
     total = page_of("合计人民币112,302.88元")
     assert total == page_of("违约金2026年10月31日1,470.00") == page_of("逾期利息2026年10月31日")
-    # the schedule: lead-in, the last installment and the grand total
+    # the schedule runs on as they do (``common.plan_run_on``): the lead-in with the first
+    # installment, the last installment with the row of sums and the grand total
     plan = page_of("乙方分6期向甲方清偿上述欠款")
-    assert plan == page_of("62027年6月30日") == page_of("总计人民币115,187.45元")
+    assert plan == page_of("12027年1月31日")
+    last = page_of("62027年6月30日")
+    assert plan <= last == page_of("合计100,000.00") == page_of("总计人民币115,187.45元")
 
 
-def test_word_keeps_each_row_of_a_short_table_with_the_next(service):
+def test_word_keeps_the_last_rows_of_a_table_with_its_total(service):
     content = service.render("installment_agreement", WARD, "docx").content
     document = WordDocument(io.BytesIO(content))
     # the agreement's tables; the calculation annex after the signatures is not one
     for table in (t for t in document.tables if t.rows[0].cells[0].text != "期间"):
         # the rows after the header (the writer's own) and before the total, which keeps
-        # with nothing; the confirmed amounts (序号) keep only their last two with it
+        # with nothing; the confirmed amounts (序号) and the plan (期数: its last
+        # installment and its row of sums) keep only their last two with it, and run on
+        # from the page of their lead-in (``layouts.common.plan_run_on``)
         rows = table.rows[1:-1]
         kept = [re.search("<w:keepNext/>", row._tr.xml) is not None for row in rows]
-        if table.rows[0].cells[0].text == "序号":
-            assert kept[-2:] == [True, True] and not any(kept[:-2]), kept
-        else:
-            assert all(kept), table.rows[0].cells[0].text
+        assert kept[-2:] == [True] * min(2, len(kept)) and not any(kept[:-2]), kept
     lead = next(p for p in document.paragraphs if "乙方尚欠甲方款项明细如下" in p.text)
     assert lead.paragraph_format.keep_with_next

@@ -173,3 +173,49 @@ def test_overdue_interest_above_the_cap_is_still_refused_at_its_rate():
     assert error.loc == ("debt", "components", 2, "calculation", "rate")
     assert "利息最多为人民币9,987.95元，主张的14,498.63元超出4,510.68元" in error.message
     assert "（法释〔2020〕17号第二十五条）" in error.message
+
+
+# Art. 29 caps the charges as a rate a year on every day they run, not only as a sum over
+# the whole overdue period (``overdue_rates``): a 违约金 at 0.03% a day (10.95% a year)
+# for the 61 days from 2026-09-01 beside 6% overdue interest charges 16.95% a year on
+# those days, above the 12.4% cap, though its 1,830.00 with the 4,832.88 of interest stays
+# under the 9,987.95 the cap allows over the 294 overdue days (accepted until 2026-12).
+PER_DAY = load_fixture(
+    "installment_agreement", "invalid", "penalty_per_day_above_the_cap_on_its_days"
+)
+# A 违约金 at 0.015% a day (5.475% a year) from 2025-07-11, a default before the loan's due
+# date: with 6% overdue interest 11.475% a year, under the cap on every day; measured
+# against the 294 days after the due date its 7,170.00 was refused (until 2026-12).
+EARLIER = load_fixture(
+    "installment_agreement", "valid", "penalty_from_an_earlier_default_within_the_rate_cap"
+)
+
+
+def test_a_penalty_per_day_above_the_cap_on_its_own_days_is_refused():
+    (error,) = _cap_errors(_problems("installment_agreement", PER_DAY))
+    assert error.severity == "error"
+    assert error.loc == ("debt", "components")
+    assert error.message == (
+        "逾期利息、违约金及其他费用合计超过民间借贷利率上限（自2026年9月1日起至2026年10月31日止）："
+        "其间逾期利息年利率6%、违约金年利率10.95%，合计每年人民币16,950.00元，以本金人民币"
+        "100,000.00元为基数折合年利率16.95%，超过一年期LPR 3.10%的4倍，即年利率12.4%"
+        "（法释〔2020〕17号第二十九条、第二十五条）"
+    )
+
+
+def test_a_penalty_from_an_earlier_default_is_measured_over_its_own_days():
+    problems = _problems("installment_agreement", EARLIER)
+    assert _cap_errors(problems) == []
+    assert [p for p in problems if p.severity == "error"] == []
+
+
+def test_a_typed_penalty_is_annualised_over_the_overdue_days():
+    # 2,500.00 typed over the 294 overdue days is 3,103.74 a year: with the 9% overdue
+    # interest 12,103.74 a year, within the 12,400.00 the cap allows on 100,000 (and
+    # 7,249.32 + 2,500.00 = 9,749.32 within 9,987.95 as sums): accepted
+    data = _with_charge(COMPLAINT, 3, {"kind": "penalty", "amount": "2500.00"})
+    assert _cap_errors(_problems("civil_complaint", data)) == []
+    # 4,000.00 is above on every day as above in sum: refused with the sums
+    data = _with_charge(COMPLAINT, 3, {"kind": "penalty", "amount": "4000.00"})
+    (error,) = _cap_errors(_problems("civil_complaint", data))
+    assert "主张的11,249.32元超出1,261.37元" in error.message

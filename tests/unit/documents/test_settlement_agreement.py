@@ -460,7 +460,13 @@ def test_the_guardian_and_the_guarantor_are_reached_on_their_own_phones():
     )
     printed = printed_copy("settlement_agreement", data)
     assert data["debtor"]["guardian"]["phone"] != data["guarantor"]["phone"]
-    assert printed.count(data["guarantor"]["phone"]) == 1
+    # the guarantor's phone in its party block and its service address only, the
+    # guardian's on the ward's service address, to the guardian's hands
+    assert printed.count(data["guarantor"]["phone"]) == 2
+    assert (
+        "乙方（张伟）：北京市西城区金融大街15号院2号楼801室（法定代理人王丽收）；电话：13622223333"
+    ) in printed
+    assert "丙方（李秀英）：北京市朝阳区和平街十一区3号楼1单元502室；电话：13700137000" in printed
 
 
 def test_a_guarantor_joins_the_mediation_and_the_statement_is_enforced_against_it():

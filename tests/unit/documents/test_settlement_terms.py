@@ -52,7 +52,8 @@ def test_a_settlement_in_a_suit_sends_its_disputes_to_the_suits_court():
         )
     # the article stands before 其他, which keeps its place last
     lines = printed_copy("settlement_agreement", WITHDRAW).splitlines()
-    assert lines.index("第六条　争议解决") < lines.index("第七条　其他")
+    assert lines.index("第六条　争议解决") < lines.index("第七条　送达地址")
+    assert lines.index("第七条　送达地址") < lines.index("第八条　其他")
 
 
 def test_before_any_suit_disputes_go_to_the_creditors_domicile():

@@ -1,7 +1,8 @@
 """The signature page of every agreement holds a term, not the copies sentence alone: the
 end of the debt confirmation's last numbered clause and of the agreements' article before
-其他 (its service addresses, or the whole of a short article); the text above may run on
-across pages, so that no page before the signatures is left mostly blank."""
+其他 (the last line of their service addresses, each party's line a block of its own); the
+text above may run on across pages, so that no page before the signatures is left mostly
+blank."""
 
 from __future__ import annotations
 
@@ -15,10 +16,12 @@ CASES = [
     (
         "installment_agreement",
         "monthly_with_guarantor",
-        "乙方（张伟）：北京市朝阳区望京街道阜通东大街6号院3号楼1205室",
+        # the consent to electronic service: the last line of the addresses
+        "乙方同意人民法院、仲裁机构通过上述电子邮箱以电子方式送达",
     ),
-    ("settlement_agreement", "mediation_with_a_guarantor", "第六条争议解决"),
-    ("settlement_agreement", "withdraw_after_the_first_payment", "第六条争议解决"),
+    # the last line of the service addresses (第七条) goes over with 其他
+    ("settlement_agreement", "mediation_with_a_guarantor", "丙方（李秀英）：北京市朝阳区"),
+    ("settlement_agreement", "withdraw_after_the_first_payment", "丙方（李秀英）：北京市朝阳区"),
 ]
 
 
