@@ -18,6 +18,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from docgen.batch.sheets import FORMULA_PREFIXES
 from docgen.domain.written import DATE_HINT
 
 EXCEL_SERIAL_RANGE = (1, 73051)  # 1900-01-01 .. 2100-12-31
@@ -72,7 +73,7 @@ FORMULA_HINT = (
     "或把这些单元格复制后「选择性粘贴 → 数值」"
 )
 TYPED_FORMULA_HINT = "请在这一格直接填写它的值（不要填写公式）后重新上传"
-GUARDED = ("'=", "'+", "'-", "'@", "'\t", "'\r")
+GUARDED = tuple("'" + prefix for prefix in FORMULA_PREFIXES)
 """What docgen's own reports write for text that Excel would run as a formula (``safe_cell``
 in :mod:`docgen.batch.sheets`): a rejects copy read back is read without the ``'``."""
 
