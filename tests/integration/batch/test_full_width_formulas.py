@@ -15,9 +15,10 @@ from docgen.batch.executors import LocalExecutor
 from docgen.batch.runs import Batches, RunOptions
 from docgen.batch.sheets import safe_cell, write_csv, write_xlsx
 from docgen.bundle.results import csv_safe
+from docgen.cli import main
 from docgen.config import Settings
 from docgen.tenants import DEFAULT_TENANT_ID
-from tests.operator_sheets import COL, row, shared_values
+from tests.operator_sheets import COL, row, shared_values, write_shared
 from tests.operator_sheets import write_csv as write_sheet
 
 STARTS = ["=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠"]
@@ -62,3 +63,20 @@ def test_full_width_formula_starts_are_text_on_the_mailing_sheet_and_rejects(tmp
     copy = load_workbook(folder / "rejects.xlsx")["被拒绝的行"]
     names = [r[1 + COL["债务人姓名"]].value for r in copy.iter_rows(min_row=2)]
     assert names == ["'－1+2"]
+
+
+def test_a_csv_cell_holding_a_formula_as_text_rejects_its_row_at_the_column(runner, tmp_path):
+    rows = [row(i, "bom") for i in range(2)]
+    rows[1][COL["债务人住所地"]] = "=A1&B1"
+    source = write_sheet(tmp_path / "a.csv", rows, "utf-8-sig")
+    shared = write_shared(tmp_path / "shared.json")
+    args = ["batch", "check", str(source), "--type", "demand_letter", "--shared", str(shared)]
+    result = runner.invoke(main, [*args, "--out", str(tmp_path / "o")])
+    with (tmp_path / "o" / "a.rejects.csv").open(encoding="utf-8-sig") as fh:
+        rejects = list(csv.DictReader(fh))
+    assert [(r["行号"], r["列"], r["错误代码"], r["字段"]) for r in rejects] == [
+        ("3", "债务人住所地", "formula_without_value", "debtor.address")
+    ], result.output
+    assert "单元格是公式「=A1&B1」的文字（看起来是电子表格公式）" in rejects[0]["错误信息"]
+    assert rejects[0]["提示"] == "请在这一格直接填写它的值（不要填写公式）后重新上传"
+    assert rejects[0]["填写的值"] == "'=A1&B1"  # the report guards it in turn
