@@ -18,6 +18,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from docgen.batch.sheets import FORMULA_PREFIXES
+from docgen.domain.links import ACTIVE_SCHEMES, WEB_SCHEMES, scheme_of
 from docgen.domain.written import DATE_HINT
 
 EXCEL_SERIAL_RANGE = (1, 73051)  # 1900-01-01 .. 2100-12-31
@@ -72,7 +74,7 @@ FORMULA_HINT = (
     "或把这些单元格复制后「选择性粘贴 → 数值」"
 )
 TYPED_FORMULA_HINT = "请在这一格直接填写它的值（不要填写公式）后重新上传"
-GUARDED = ("'=", "'+", "'-", "'@", "'\t", "'\r")
+GUARDED = tuple("'" + prefix for prefix in FORMULA_PREFIXES)
 """What docgen's own reports write for text that Excel would run as a formula (``safe_cell``
 in :mod:`docgen.batch.sheets`): a rejects copy read back is read without the ``'``."""
 
@@ -121,18 +123,7 @@ def hyperlink_shown(text: str) -> str | None:
     return address if label is None else label
 
 
-WEB_SCHEMES = frozenset(("http", "https", "mailto"))
-ACTIVE_SCHEMES = frozenset(("javascript", "vbscript", "data", "file"))
-"""Link schemes that run or open something where the text is clicked: never a value,
-however the cell was written."""
-_SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):(//)?")
-_URL_NOISE = re.compile("[\t\n\r]")  # what a browser drops inside an address
-_URL_LEAD = "".join(chr(c) for c in range(33))  # and before it (controls, space)
-
-
-def _scheme(text: str) -> re.Match[str] | None:
-    folded = _URL_NOISE.sub("", unicodedata.normalize("NFKC", text)).lstrip(_URL_LEAD).lower()
-    return _SCHEME.match(folded)
+_scheme = scheme_of
 
 
 def link_scheme(text: str, computed: bool) -> str | None:
@@ -195,26 +186,26 @@ def _address_error(scheme: str | None, only_address: bool) -> CellError:
     return CellError("link_address", message + "；链接地址不会写入文书", LINK_HINT)
 
 
-def typed_text(value: str, text_column: bool) -> str:
+def typed_text(value: str) -> str:
     """A text cell as typed: stripped, without a report's guard. A link formula is the
     text it shows (:func:`hyperlink_shown`), on a first run and on the run of its rejects
     copy alike, unless that text is itself a formula (refused in any column: its value is
     not in the cell, and a link inside a link would read differently each run). Any other
-    formula kept as text is refused: the rejects copy's of one saved without its result
-    in any column (a name ``'=VLOOKUP(…)`` is never a name), and any where text is no
-    value (an amount, a date); a text column's unguarded ``=…`` stays text (guarded again
-    on output)."""
+    formula kept as text is refused in any column: the rejects copy's of one saved
+    without its result (a name ``'=VLOOKUP(…)`` is never a name), a CSV's ``=A1&B1``
+    (the text of a formula, not its value: it would be printed in the letter as it is),
+    written with a full-width ＝ too."""
     text = value.strip()
     shown = hyperlink_shown(text)
     if shown is not None:  # a link showing a formula's text (``"=1+2"``, a link) is none
         wrong = link_problem(text)
         if wrong is not None:
             raise wrong
-        if shown.startswith("=") and len(shown) > 1:
+        if _formula_text(shown):
             raise typed_formula(shown)
         return shown
     plain = unguarded(text)
-    if plain.startswith("=") and len(plain) > 1 and (plain != text or not text_column):
+    if _formula_text(plain):
         raise typed_formula(plain)
     wrong = scheme_problem(plain, computed=False)
     if wrong is not None:
@@ -222,13 +213,19 @@ def typed_text(value: str, text_column: bool) -> str:
     return plain
 
 
+def _formula_text(text: str) -> bool:
+    """Whether text reads as a formula (``=A1&B1``, ``＝SUM(…)``), not a lone ``=``."""
+    return text.startswith(("=", "\uff1d")) and len(text.rstrip()) > 1
+
+
 def typed_formula(text: str) -> CellError:
     """The problem of a formula kept as text (a rejects copy's ``'=50000*2``, a CSV's
-    ``=…`` in an amount column): the cell gives no value, and opening the file in Excel
-    gives none either, so the operator types the value."""
+    ``=A1&B1``): the cell gives no value, and opening the file in Excel gives none
+    either, so the operator types the value."""
     return CellError(
         "formula_without_value",
-        f"单元格是公式「{text[:40]}」的文字，不是它算出的值",
+        f"单元格是公式「{text[:40]}」的文字（看起来是电子表格公式），不是它算出的值，"
+        "不会按公式的文字写入文书",
         TYPED_FORMULA_HINT,
     )
 

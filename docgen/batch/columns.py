@@ -71,7 +71,7 @@ class Column:
                 raise wrong
             value = value.text  # a link: the text it shows, read as typed_text reads it
         if isinstance(value, str):
-            value = cells.typed_text(value, self.kind == "text")
+            value = cells.typed_text(value)
         wrong = cells.excel_error(value)
         if wrong is not None:
             raise wrong

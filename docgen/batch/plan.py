@@ -27,6 +27,7 @@ from docgen.batch.cases import (
 from docgen.batch.columns import Layout
 from docgen.batch.duplicates import Duplicates
 from docgen.batch.headers import close_rows, find_header
+from docgen.batch.nested import extra_problems, flat_values
 from docgen.batch.no_header import no_header_message
 from docgen.batch.postcodes import postcode_problems
 from docgen.batch.readers import BatchInputError, Row, read_rows
@@ -155,8 +156,9 @@ class Sheet:
                 yield Record(row.number, {}, {}, [Problem((), "json_invalid", record["__error__"])])
                 continue
             extras = record.pop("mailing", {}) if isinstance(record.get("mailing"), dict) else {}
+            nested = extra_problems(extras)
             if set(record) <= top:
-                yield Record(row.number, record, extras)
+                yield Record(row.number, record, extras, nested)
                 continue
             keys = list(record)
             resolved = self.layout.resolve(keys, self.mapping)
@@ -166,10 +168,10 @@ class Sheet:
                     row.number, {}, {}, [Problem((), "unknown_column", f"无法识别的字段：{names}")]
                 )
                 continue
-            read = resolved.read([record[k] for k in keys])
-            yield Record(
-                row.number, read.case, {**read.extras, **extras}, read.problems, read.cells
-            )
+            values, flat = flat_values(resolved, keys, record)
+            read = resolved.read(values)
+            problems = nested + flat + read.problems
+            yield Record(row.number, read.case, {**read.extras, **extras}, problems, read.cells)
 
 
 def _known(resolved: Resolved) -> int:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from docgen.batch.cells import Formula, result_problem
+from docgen.batch.xlsx_parts import xml_part_problem
 from docgen.json_depth import MAX_JSON_DEPTH, json_depth_exceeds
 
 SUFFIXES = (".csv", ".xlsx", ".jsonl")
@@ -122,6 +123,9 @@ def _check_zip(path: Path) -> None:
         raise BatchInputError("XLSX 文件解压后过大，拒绝处理")
     if any(i.filename.startswith("/") or ".." in i.filename.split("/") for i in infos):
         raise BatchInputError("XLSX 文件包含非法的路径，拒绝处理")
+    problem = xml_part_problem(path)
+    if problem is not None:
+        raise BatchInputError(problem)
 
 
 def _open_xlsx(path: Path, data_only: bool = True) -> Any:
@@ -239,6 +243,7 @@ def hidden_columns(path: Path, sheet: int) -> set[int]:
     """The 0-based columns a worksheet hides (its ``<cols>``, before the cells)."""
     if path.suffix.lower() != ".xlsx":
         return set()
+    _check_zip(path)
     workbook = _open_xlsx(path)
     try:
         member = getattr(workbook.worksheets[sheet], "_worksheet_path", "")

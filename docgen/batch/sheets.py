@@ -1,8 +1,8 @@
 """Writing tables people open in Excel: CSV (UTF-8 with BOM) and XLSX.
 
 Every text cell that Excel would read as a formula (starting with ``= + - @``, a tab or
-a carriage return) is written with a leading apostrophe, so a debtor named
-``=HYPERLINK("http://x")`` stays text (formula injection, OWASP "CSV Injection").
+a carriage return, or a full-width ＝ ＋ － ＠) is written with a leading apostrophe, so a
+debtor named ``=HYPERLINK("http://x")`` stays text (formula injection, OWASP "CSV Injection").
 Characters an XLSX cannot hold (the C0 controls but tab and line breaks, U+FFFE/U+FFFF,
 lone surrogates) are dropped from every text written: a value refused for holding one
 (``text_control_char``) is still reported, not a crash of the whole report.
@@ -18,7 +18,10 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+"""What makes a spreadsheet read text as a formula: ASCII ``= + - @``, a tab or a carriage
+return, and their full-width forms ＝ ＋ － ＠, which a Chinese or Japanese Excel (and
+WPS) may take as the ASCII ones when a cell is entered or a CSV opened."""
 
 # what XML 1.0 (and so openpyxl and lxml) refuses in a cell or comment
 _NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")

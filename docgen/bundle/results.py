@@ -10,6 +10,7 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
+from docgen.batch.sheets import FORMULA_PREFIXES
 from docgen.bundle.model import BundleExhibit
 from docgen.bundle.papers import Paper
 from docgen.documents.problems import Problem
@@ -89,6 +90,6 @@ class BundleResult:
 
 
 def csv_safe(value: Any) -> Any:
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         return "'" + value
     return value

@@ -21,6 +21,7 @@ from pydantic import (
 )
 from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
+from docgen.domain.links import active_scheme
 from docgen.domain.written import WrittenValueError, parse_amount, parse_date
 
 _FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
@@ -79,6 +80,7 @@ class CaseModel(BaseModel):
 
 
 def _printable(value: str) -> str:
+    _no_active_link(value)
     if value.isprintable():  # every forbidden character is unprintable: most text passes here
         return value
     bad = _FORBIDDEN.search(value)
@@ -89,6 +91,22 @@ def _printable(value: str) -> str:
             {"code": f"{ord(bad.group()):04X}"},
         )
     return value
+
+
+LINK_HINT = "请填写这一项的文字内容；网址只接受 http://、https:// 开头，邮箱可写 mailto:"
+
+
+def _no_active_link(value: str) -> None:
+    """Refuse text that is a ``javascript:``/``vbscript:``/``data:``/``file:`` address
+    (docgen.domain.links): clicked in a viewer or a mail, it runs or opens something."""
+    scheme = active_scheme(value)
+    if scheme is not None:
+        raise PydanticCustomError(
+            "link_address",
+            "内容是「{scheme}:」链接地址，不是这一项的内容；这类地址被点击时会执行代码或"
+            "打开文件，不会写入文书",
+            {"scheme": scheme, "hint": LINK_HINT},
+        )
 
 
 ShortText = Annotated[str, Field(min_length=1, max_length=50), AfterValidator(_printable)]

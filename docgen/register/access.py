@@ -20,12 +20,19 @@ from docgen import db
 from docgen.register.models import ApiKey, User
 from docgen.register.store import Register
 from docgen.tenants import ADMIN, DEFAULT_TENANT_ID, ROLES
+from docgen.tenants.store import Tenant
 
 KEY_PREFIX = "dgk"
 _KEYS = ApiKey.__table__.c
 _KEY_LOOKUP = select(
     _KEYS.id, _KEYS.tenant_id, _KEYS.role, _KEYS.name, _KEYS.secret_hash, _KEYS.revoked_at
 ).where(_KEYS.id == bindparam("key_id"))
+_USERS = User.__table__.c
+_SIGNED_IN_LOOKUP = (
+    select(_USERS.id, _USERS.username, _USERS.tenant_id, _USERS.role, _USERS.disabled)
+    .join(Tenant.__table__, Tenant.__table__.c.id == _USERS.tenant_id)
+    .where(_USERS.id == bindparam("user_id"))
+)
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
 
 
@@ -179,3 +186,26 @@ class Users:
         if row is None or not ok or row.disabled:
             return None
         return Principal("user", str(row.id), row.username, row.tenant_id, row.role)
+
+    def signed_in(self, user_id: str, tenant_id: int) -> Principal | None:
+        """The principal a web session signed in as ``user_id`` of ``tenant_id`` acts as
+        now, read on every request (one Core SELECT): None once the user is disabled or
+        deleted, their tenant is gone, or they belong to another tenant. The role is the
+        user's current one, not the one signed in with."""
+        if not user_id.isdigit() or len(user_id) > 18:
+            return None
+        with self.register.engine.connect() as connection:
+            row = connection.execute(_SIGNED_IN_LOOKUP, {"user_id": int(user_id)}).first()
+        if row is None or row.disabled or row.tenant_id != tenant_id:
+            return None
+        return Principal("user", str(row.id), row.username, row.tenant_id, row.role)
+
+    def set_disabled(self, username: str, disabled: bool = True) -> User:
+        """Disable (or enable again) the user ``username``; a disabled user's sessions
+        stop working at their next request."""
+        with db.session_scope(self.register.engine) as session:
+            row = session.scalars(select(User).where(User.username == username.strip())).first()
+            if row is None:
+                raise AccessError(f"没有名为 {username[:64]} 的用户")
+            row.disabled = disabled
+            return row

@@ -153,6 +153,30 @@ def user_create(username: str, password: str, tenant_name: str | None, role: str
     click.echo(f"已创建用户：{row.username}（租户 {owner.name}，{ROLE_TITLES[role]}）")
 
 
+@user.command("disable")
+@click.argument("username")
+def user_disable(username: str) -> None:
+    """停用网页用户 USERNAME，立即生效（已登录的浏览器在下一次请求时须重新登录，且无法再登录）。"""
+    _set_disabled(username, True)
+
+
+@user.command("enable")
+@click.argument("username")
+def user_enable(username: str) -> None:
+    """重新启用已停用的网页用户 USERNAME。"""
+    _set_disabled(username, False)
+
+
+def _set_disabled(username: str, disabled: bool) -> None:
+    from docgen.register.access import AccessError, Users
+
+    try:
+        row = Users(_register()).set_disabled(username, disabled)
+    except AccessError as exc:
+        raise click.UsageError(str(exc)) from None
+    click.echo(f"已{'停用' if disabled else '启用'}用户：{row.username}")
+
+
 @click.group("delivery")
 def delivery() -> None:
     """送达记录：EMS 邮件号与妥投日期。"""

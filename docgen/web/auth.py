@@ -91,18 +91,28 @@ def caller() -> Principal:
         return who
     if request.path.startswith(API_PREFIX + "/"):
         abort(401)
-    if session.get(SESSION_USER) and session.get(SESSION_TENANT) is not None:
-        return Principal(
-            "user",
-            str(session.get(SESSION_USER_ID, "")),
-            str(session[SESSION_USER]),
-            int(session[SESSION_TENANT]),
-            str(session.get(SESSION_ROLE, "")),
-        )
+    user = web_user()
+    if user is not None:
+        return user
     settings = app_service().settings
     if settings.web_auth == "single-user":
         return WEB_DESKTOP
     abort(401)
+
+
+def web_user() -> Principal | None:
+    """The signed-in web user of this request as the users table has them now (checked
+    once per request: a user disabled or deleted, or whose tenant is gone, is signed in
+    no more, whatever the session cookie says); None without a valid session."""
+    if "docgen_web_user" in g:
+        checked: Principal | None = g.docgen_web_user
+        return checked
+    who = None
+    tenant = session.get(SESSION_TENANT)
+    if session.get(SESSION_USER) and isinstance(tenant, int):
+        who = users(current_app).signed_in(str(session.get(SESSION_USER_ID, "")), tenant)
+    g.docgen_web_user = who
+    return who
 
 
 def tenant_id() -> int:
@@ -132,8 +142,8 @@ def requester() -> str:
     who = principal()
     if who is not None:
         return who.label
-    user = session.get(SESSION_USER)
-    return f"user:{user}" if user else "web"
+    user = web_user()
+    return f"user:{user.name}" if user else "web"
 
 
 def _presented_key() -> str | None:

@@ -15,6 +15,7 @@ from flask import (
     Flask,
     Response,
     current_app,
+    jsonify,
     redirect,
     render_template_string,
     request,
@@ -25,6 +26,7 @@ from flask_wtf.csrf import generate_csrf, validate_csrf
 from wtforms.validators import ValidationError as CsrfInvalid
 
 from docgen.config import Settings
+from docgen.documents.problems import Problem
 from docgen.web.auth import (
     API_PREFIX,
     SESSION_ROLE,
@@ -34,6 +36,7 @@ from docgen.web.auth import (
     auth_failures_blocked,
     count_auth_failure,
     users,
+    web_user,
 )
 
 OPEN_PREFIXES = ("/login", "/logout", "/static/", API_PREFIX + "/")
@@ -106,10 +109,20 @@ def logout() -> Any:
 
 
 def _require_login() -> Any:
+    """Every page asks for a user signed in and still allowed in (looked up on each
+    request: a user disabled or deleted since, or of a tenant gone, is sent to sign in
+    again, a script's request answered 401)."""
     if request.path.startswith(OPEN_PREFIXES):
         return None
-    if session.get(SESSION_USER) and session.get(SESSION_TENANT) is not None:
+    if web_user() is not None:
         return None
+    signed_out = bool(session.get(SESSION_USER))
+    session.clear()
+    if request.is_json or request.accept_mimetypes.best == "application/json":
+        message = "登录已失效（用户已停用或不存在），请重新登录" if signed_out else "请先登录"
+        response = jsonify([Problem((), "login_required", message).as_dict()])
+        response.status_code = 401
+        return response
     return redirect(url_for("login.login_form", next=request.full_path.rstrip("?")))
 
 

@@ -65,9 +65,24 @@ def test_a_formula_kept_as_text_asks_for_the_value_not_for_an_amount(value):
     assert "直接填写它的值" in raised.value.hint
 
 
-def test_formula_text_in_a_text_column_is_kept_unless_a_report_guarded_it():
+@pytest.mark.parametrize("value", ["=A1&B1", " =CONCAT(B2,C2) ", "＝A1&B1", "'=A1&B1"])
+def test_formula_text_in_a_text_column_is_refused_asking_for_the_value(value):
+    with pytest.raises(CellError) as raised:
+        _column("债务人住所地").convert(value)
+    assert raised.value.code == "formula_without_value"
+    typed = value.strip().lstrip("'")
+    assert f"单元格是公式「{typed}」的文字" in raised.value.message
+    assert "看起来是电子表格公式" in raised.value.message
+    assert raised.value.hint == "请在这一格直接填写它的值（不要填写公式）后重新上传"
+
+
+def test_a_lone_equals_sign_and_an_inner_one_are_text():
+    assert _column("债务人住所地").convert("=") == "="
+    assert _column("债务人住所地").convert("A栋=B栋") == "A栋=B栋"
+
+
+def test_a_link_in_a_text_column_is_its_text_and_a_guarded_formula_is_refused():
     name = _column("债务人姓名")
-    assert name.convert("=A1&B1") == "=A1&B1"  # guarded on output
     # a link is the text it shows, typed or as a report guarded it
     assert name.convert('=HYPERLINK("http://x")') == "http://x"
     assert name.convert('\'=hyperlink("http://x", "张""伟")') == '张"伟'
