@@ -115,15 +115,17 @@ class BeneficiumException(CaseModel):
     def joint_suit_fact(self, name: str, debtor: str, stop: bool = True) -> str:
         """The general guarantor sued together with the debtor (``debtor``: 「被告张伟」)
         under this exception: the item with its evidence, then 民法典 art. 687(2) with its
-        item and 担保制度解释 art. 26(2), whose limit to what enforcement leaves unpaid
-        does not apply. ``stop``: one paragraph of 事实与理由 ending 「。」; else one
-        sentence without a stop, as the element forms' 「其他需要说明的内容」 list it."""
+        item (the defence cannot be raised), then 担保制度解释 art. 26(2) (its limit to
+        what enforcement leaves unpaid does not apply). ``stop``: one paragraph of 事实与理由
+        ending 「。」; else one sentence, 「；」 for its inner stop and none at its end, as the
+        element forms' 「其他需要说明的内容」 list it."""
+        first, then = ("。", "。") if stop else ("，", "；")
         text = (
-            f"{self.told(name, debtor)}{'。' if stop else '，'}依照{GENERAL_DEFENCE_ARTICLE}"
-            f"{ITEMS[self.ground]}及{GUARANTEE_RULES}第二十六条第二款，被告{name}作为一般保证人，"
-            f"不得以未就{debtor}的财产依法强制执行为由拒绝承担保证责任，其保证责任不限于"
-            f"{debtor}的财产依法强制执行后仍不能履行的部分；原告一并起诉{debtor}与被告{name}，"
-            f"有权请求被告{name}在其保证范围内承担保证责任"
+            f"{self.told(name, debtor)}{first}依照{GENERAL_DEFENCE_ARTICLE}{ITEMS[self.ground]}，"
+            f"被告{name}作为一般保证人，不得以未就{debtor}的财产依法强制执行为由拒绝承担保证责任"
+            f"{then}原告一并起诉{debtor}与被告{name}，依照{GUARANTEE_RULES}第二十六条第二款，"
+            f"被告{name}的保证责任不限于{debtor}的财产依法强制执行后仍不能履行的部分，原告有权"
+            f"请求被告{name}在其保证范围内承担保证责任"
         )
         return text + ("。" if stop else "")
 
