@@ -10,6 +10,16 @@ facts with their evidence) a general guarantor may be sued without the debtor, a
 enforcement against the debtor has failed (``enforcement_ruling``), and the complaint's
 事实与理由 states the item and the article.
 
+Sued together with the debtor, the general guarantor answers for what enforcement leaves
+unpaid unless such an exception is given: 法释〔2020〕28号 art. 26(2) 「一般保证中，债权人
+一并起诉债务人和保证人的，人民法院可以受理，但是在作出判决时，除有民法典第六百八十七条
+第二款但书规定的情形外，应当在判决书主文中明确，保证人仅对债务人财产依法强制执行后仍不能
+履行的部分承担保证责任」 (as quoted on 0543168.com and fx361.cc, searched 2026-12). With one
+given, the complaint claims that the guarantor 承担保证责任 for the debt without that
+limit, and its 事实与理由 state the item, its evidence and both articles
+(:meth:`BeneficiumException.joint_suit_fact`). None of the doubts below concerns that
+suit: the debtor is a party and sued within the filing.
+
 What the texts leave open is warned of, never silently assumed:
 
 - 民诉法解释 art. 66: 「保证合同约定为一般保证，债权人仅起诉保证人的，人民法院应当通知
@@ -41,6 +51,7 @@ from docgen.domain.fields import CaseModel, Text
 
 if TYPE_CHECKING:
     from docgen.documents.civil_complaint import CivilComplaint
+    from docgen.documents.complaint_parts import SuedGuarantee
 
 Ground = Literal["debtor_missing", "bankruptcy", "insufficient_property", "waived"]
 
@@ -78,10 +89,9 @@ class BeneficiumException(CaseModel):
         "某公司破产清算申请，原告已申报债权",
     )
 
-    def fact(self, name: str, debtor: str) -> str:
-        """「被告李秀英已书面表示放弃先诉抗辩权（《保证合同》第五条…）。依照…第六百八十七条
-        第二款第（四）项，…」: the item as a fact of this case, its evidence, the article
-        and what follows; ``debtor`` as the complaint names the debtor (「案外人张伟」)."""
+    def told(self, name: str, debtor: str) -> str:
+        """「被告李秀英已书面表示放弃先诉抗辩权（《保证合同》第五条…）」: the item as a fact
+        of this case with its evidence, no stop after it."""
         told = {
             "debtor_missing": f"{debtor}下落不明，且无财产可供执行",
             "bankruptcy": f"人民法院已经受理{debtor}破产案件",
@@ -89,12 +99,35 @@ class BeneficiumException(CaseModel):
             "履行债务能力",
             "waived": f"被告{name}已书面表示放弃先诉抗辩权",
         }[self.ground]
+        return f"{told}（{self.evidence.strip().rstrip('。')}）"
+
+    def fact(self, name: str, debtor: str) -> str:
+        """「被告李秀英已书面表示放弃先诉抗辩权（《保证合同》第五条…）。依照…第六百八十七条
+        第二款第（四）项，…」: the item as a fact of this case, its evidence, the article
+        and what follows; ``debtor`` as the complaint names the debtor (「案外人张伟」)."""
         return (
-            f"{told}（{self.evidence.strip().rstrip('。')}）。依照{GENERAL_DEFENCE_ARTICLE}"
+            f"{self.told(name, debtor)}。依照{GENERAL_DEFENCE_ARTICLE}"
             f"{ITEMS[self.ground]}，被告{name}作为一般保证人，不得以主合同纠纷未经审判或者仲裁、"
             f"未就{debtor}的财产依法强制执行为由拒绝承担保证责任，原告有权请求被告{name}在其"
             "保证范围内承担保证责任。"
         )
+
+    def joint_suit_fact(self, name: str, debtor: str, stop: bool = True) -> str:
+        """The general guarantor sued together with the debtor (``debtor``: 「被告张伟」)
+        under this exception: the item with its evidence, then 民法典 art. 687(2) with its
+        item (the defence cannot be raised), then 担保制度解释 art. 26(2) (its limit to
+        what enforcement leaves unpaid does not apply). ``stop``: one paragraph of 事实与理由
+        ending 「。」; else one sentence, 「；」 for its inner stop and none at its end, as the
+        element forms' 「其他需要说明的内容」 list it."""
+        first, then = ("。", "。") if stop else ("，", "；")
+        text = (
+            f"{self.told(name, debtor)}{first}依照{GENERAL_DEFENCE_ARTICLE}{ITEMS[self.ground]}，"
+            f"被告{name}作为一般保证人，不得以未就{debtor}的财产依法强制执行为由拒绝承担保证责任"
+            f"{then}原告一并起诉{debtor}与被告{name}，依照{GUARANTEE_RULES}第二十六条第二款，"
+            f"被告{name}的保证责任不限于{debtor}的财产依法强制执行后仍不能履行的部分，原告有权"
+            f"请求被告{name}在其保证范围内承担保证责任"
+        )
+        return text + ("。" if stop else "")
 
     def doubts(self, name: str, debtor_sued: bool) -> str:
         """What the texts leave open of suing this guarantor alone (the module's notes), as
@@ -118,15 +151,34 @@ class BeneficiumException(CaseModel):
         )
 
 
+def direct_exception(guarantee: SuedGuarantee | None) -> BeneficiumException | None:
+    """The exception of 民法典 art. 687(2) that lets a general guarantor sued together
+    with the debtor be claimed against without the limit of 担保制度解释 art. 26(2)
+    (:meth:`BeneficiumException.joint_suit_fact`): given of a general guarantee, with no
+    enforcement ruling beside it (refused: :func:`check_beneficium_exceptions`)."""
+    if guarantee is None or guarantee.resolved_type != "general" or guarantee.enforcement_ruling:
+        return None
+    return guarantee.beneficium_exception
+
+
+def answers_at_once(guarantee: SuedGuarantee | None) -> bool:
+    """A sued guarantor claimed against for the debt itself, not for what enforcement
+    against the debtor leaves unpaid: a joint one (民法典 art. 688(2)), or a general one
+    under an exception of art. 687(2) (:func:`direct_exception`)."""
+    if guarantee is None:
+        return False
+    return guarantee.resolved_type == "joint" or direct_exception(guarantee) is not None
+
+
 def check_beneficium_exceptions(
     result: Assessment, case: CivilComplaint, debtor_sued: bool
 ) -> None:
-    """An exception of art. 687(2) is given only of a general guarantor sued without the
-    debtor and not already sued after enforcement failed: a joint guarantor has no
-    先诉抗辩权 (art. 688(2)); sued with the debtor, the complaint claims from the general
-    guarantor what enforcement leaves unpaid (担保制度解释 art. 26(2)) and does not yet
-    state a claim lifted by an exception. Given rightly, what the texts leave open is
-    warned of (the module's notes)."""
+    """An exception of art. 687(2) is given only of a general guarantor not already sued
+    after enforcement failed: a joint guarantor has no 先诉抗辩权 (art. 688(2)); beside the
+    enforcement ruling the defence has ended already (with the debtor sued the ruling
+    itself is refused: ``enforcement_ruling_unused``). Sued with the debtor, the complaint
+    claims from the guarantor the debt without the limit of 担保制度解释 art. 26(2); sued
+    alone, what the texts leave open is warned of (the module's notes)."""
     for i, defendant in enumerate(case.defendants):
         guarantee = defendant.guarantee
         exception = guarantee.beneficium_exception if guarantee is not None else None
@@ -142,14 +194,7 @@ def check_beneficium_exceptions(
                 "第二款），不填写先诉抗辩权的除外情形",
             )
         elif debtor_sued:
-            result.error(
-                loc,
-                "beneficium_exception_with_debtor",
-                f"借款人（债务人）已列为被告：本系统生成的起诉状请求一般保证人{name}对债务人的财产"
-                f"依法强制执行后仍不能履行的部分承担保证责任（{GUARANTEE_RULES}第二十六条第二款），"
-                "尚不能按先诉抗辩权的除外情形请求其直接承担保证责任",
-                hint="请删除该项；或者不将债务人列为被告、仅起诉该保证人，起诉状将写明该情形",
-            )
+            continue  # 担保制度解释 art. 26(2): claimed without the limit
         elif guarantee.enforcement_ruling:
             result.error(
                 loc,
@@ -163,6 +208,6 @@ def check_beneficium_exceptions(
                 loc,
                 "general_guarantor_alone_doubt",
                 doubt,
-                hint="将债务人一并列为被告（并删除除外情形）的，起诉状请求一般保证人对债务人"
-                "的财产依法强制执行后仍不能履行的部分承担保证责任",
+                hint="将债务人一并列为被告的，起诉状写明该情形，请求一般保证人承担保证责任"
+                f"（{GUARANTEE_RULES}第二十六条第二款），上述提醒不再适用",
             )

@@ -117,7 +117,8 @@ def guarantor_default(name: str, guarantee: Guarantee, debtors: str, suit: SuitD
     - general (art. 687(2); 担保制度解释 art. 26(2)): the guarantor may refuse until
       enforcement against the debtor fails, so it is in default of nothing yet; sued with
       the debtor, it is claimed against for what enforcement leaves unpaid, and the
-      complaint says so rather than asserting a default."""
+      complaint says so rather than asserting a default (under an exception of art.
+      687(2) the exception is told instead: complaint_beneficium.joint_suit_fact)."""
     if guarantee.resolved_type == "general":
         return (
             f"被告{name}为一般保证人，依照{GENERAL_DEFENCE_ARTICLE}及{JOINT_SUIT_RULE}，"

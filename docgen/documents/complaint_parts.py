@@ -139,8 +139,10 @@ class SuedGuarantee(Guarantee):
     beneficium_exception: BeneficiumException | None = Field(
         default=None,
         title="先诉抗辩权的除外情形",
-        description="一般保证人单独被诉（债务人未列为被告）、尚未对债务人强制执行的，选择民法典"
-        "第六百八十七条第二款所列情形并写明事实及证据；起诉状在事实与理由中写明",
+        description="一般保证人有民法典第六百八十七条第二款所列情形的，选择该情形并写明事实及证据："
+        "单独被诉（债务人未列为被告）、尚未对债务人强制执行的，或者与债务人一并被诉的；起诉状"
+        "在事实与理由中写明，与债务人一并被诉的，请求其承担保证责任而不限于对债务人财产强制执行"
+        "后仍不能履行的部分（担保制度解释第二十六条第二款）",
         json_schema_extra={**ADVANCED, **shown_when("type", "general", "not_stated")},
     )
 

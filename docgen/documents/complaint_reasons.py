@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from docgen.documents.complaint_attachments import preservation_fact
 from docgen.documents.complaint_basis import legal_basis
+from docgen.documents.complaint_beneficium import direct_exception
 from docgen.documents.complaint_branch_rules import answering_companies
 from docgen.documents.complaint_capacity import capacity_facts
 from docgen.documents.complaint_guarantee import (
@@ -150,10 +151,15 @@ def _guarantors(case: CivilComplaint, debtors: str) -> tuple[list[str], str]:
             guarantee_fact(d.party.name, d.guarantee, source, suit, early)
             + guarantee_scope_sentence(d)
         )
+        exception = direct_exception(d.guarantee)
         if defence_unavailable(d.guarantee) and sued_alone(case):
             # sued alone after enforcement against the debtor failed, or under an
             # exception of art. 687(2)(一)–(四)
             defaults += general_alone_fact(d.party.name, d.guarantee, debtors)
+        elif exception is not None:
+            # sued with the debtor under an exception: 担保制度解释 art. 26(2)'s limit
+            # does not apply (complaint_beneficium)
+            defaults += exception.joint_suit_fact(d.party.name, debtors)
         else:
             defaults += guarantor_default(d.party.name, _judged(d.guarantee, d), debtors, suit)
     return told, defaults
@@ -161,13 +167,21 @@ def _guarantors(case: CivilComplaint, debtors: str) -> tuple[list[str], str]:
 
 def guarantor_default_facts(case: CivilComplaint) -> list[str]:
     """Each sued joint guarantor's default, as the element forms state it in 「其他需要说明的
-    内容」 (a general guarantor's position is the claim's, 诉讼请求 item 4)."""
+    内容」, and each general guarantor's exception of 民法典 art. 687(2), which lifts the
+    limit of 担保制度解释 art. 26(2) (else a general guarantor's position is the claim's,
+    诉讼请求 item 4)."""
     suit = suit_dates(case)
-    return [
-        joint_default_fact(d.party.name, _judged(d.guarantee, d), suit, dated=True)
-        for d in case.defendants
-        if d.role == "guarantor" and d.guarantee is not None and d.guarantee.type == "joint"
-    ]
+    debtors = "被告" + names(borrowers(case))
+    told: list[str] = []
+    for d in case.defendants:
+        if d.role != "guarantor" or d.guarantee is None:
+            continue
+        exception = direct_exception(d.guarantee)
+        if d.guarantee.type == "joint":
+            told.append(joint_default_fact(d.party.name, _judged(d.guarantee, d), suit, dated=True))
+        elif exception is not None:
+            told.append(exception.joint_suit_fact(d.party.name, debtors, stop=False))
+    return told
 
 
 def _judged(guarantee: Guarantee, defendant: Defendant) -> Guarantee:

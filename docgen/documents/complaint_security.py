@@ -39,6 +39,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from docgen.documents.complaint_beneficium import answers_at_once, direct_exception
 from docgen.documents.complaint_guarantee_scope import guaranteed_words
 from docgen.documents.complaint_parts import ORDER_LABELS, SECURITY_LABELS, Collateral
 from docgen.documents.complaint_security_scope import scope_sentence, secured_scope
@@ -238,8 +239,9 @@ def priority_claim(case: CivilComplaint, plaintiffs: str) -> str | None:
 
 
 def left_unpaid(case: CivilComplaint) -> str:
-    """「原告就抵押财产优先受偿后不足清偿的部分」 where a joint guarantor is claimed against
-    for that part only (民法典 art. 392), else ""."""
+    """「原告就抵押财产优先受偿后不足清偿的部分」 where a joint guarantor (or a general one
+    under an exception of art. 687(2): complaint_beneficium.answers_at_once) is claimed
+    against for that part only (民法典 art. 392), else ""."""
     security = stated_security(case)
     if security is None or not guarantor_after_security(security):
         return ""
@@ -259,9 +261,13 @@ def form_security_claims(case: CivilComplaint) -> str:
         guarantee = d.guarantee
         if d.role != "guarantor" or guarantee is None:
             continue
-        part = f"对{unpaid}" if unpaid and guarantee.resolved_type == "joint" else ""
-        # 连带保证责任 / 一般保证责任: the liability, not the type's name (连带责任保证) again
-        liability = "连带保证" if guarantee.resolved_type == "joint" else "一般保证"
+        part = f"对{unpaid}" if unpaid and answers_at_once(guarantee) else ""
+        # 连带保证责任 / 一般保证责任: the liability, not the type's name (连带责任保证) again;
+        # a general guarantor under an exception of 民法典 art. 687(2) 承担保证责任 without
+        # the limit of 担保制度解释 art. 26(2) (complaint_beneficium)
+        liability = {"joint": "连带保证", "general": "一般保证"}[guarantee.resolved_type]
+        if direct_exception(guarantee) is not None:
+            liability = "保证"
         within, limit = guaranteed_words(case, d), claim_within_maximum(guarantee)
         if within and limit:
             limit = "、" + limit.removeprefix("在")  # 「在主债权范围内、最高债权额…限度内」

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from docgen.documents.complaint_beneficium import answers_at_once
 from docgen.documents.complaint_fixing import check_maximum_fixed
 from docgen.documents.complaint_guarantee_scope import check_guarantee_scope
 from docgen.documents.complaint_parts import SECURITY_LABELS
@@ -91,9 +92,10 @@ def check_collateral_provider(result: Assessment, case: CivilComplaint) -> None:
 
 
 def check_own_collateral_first(result: Assessment, case: CivilComplaint) -> None:
-    """Tell the user a joint guarantor's claim was limited to what the debtor's own
-    property leaves unpaid (民法典 art. 392, no order agreed), and note an agreement
-    typed without its choice."""
+    """Tell the user a joint guarantor's claim (or a general one's under an exception of
+    民法典 art. 687(2): complaint_beneficium.answers_at_once) was limited to what the
+    debtor's own property leaves unpaid (民法典 art. 392, no order agreed), and note an
+    agreement typed without its choice."""
     security = stated_security(case)
     if security is None:
         return
@@ -110,9 +112,7 @@ def check_own_collateral_first(result: Assessment, case: CivilComplaint) -> None
     guarantors = [
         d.party.name
         for d in case.defendants
-        if d.role == "guarantor"
-        and d.guarantee is not None
-        and d.guarantee.resolved_type == "joint"
+        if d.role == "guarantor" and answers_at_once(d.guarantee)
     ]
     if held.agreed_order is not None or not guarantors or not guarantor_after_security(security):
         return

@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from docgen.documents.combined_cap import is_enforcement_cost
+from docgen.documents.complaint_beneficium import direct_exception
 from docgen.documents.complaint_branch_rules import answering_companies
 from docgen.documents.complaint_evidence_rules import printed_note
 from docgen.documents.complaint_guarantee_scope import guaranteed_claims
@@ -138,7 +139,8 @@ def _guarantor_claims(case: CivilComplaint, covered: str, debtors: str) -> list[
     """Each guarantor's liability for the claims ``covered``. 民法典 art. 392: beside the
     debtor's own property, with no order agreed, a joint guarantor answers for what the
     property leaves unpaid; 担保制度解释 art. 26(2): a general guarantor only for what
-    enforcement against the debtor's property leaves unpaid."""
+    enforcement against the debtor's property leaves unpaid, but where an exception of
+    民法典 art. 687(2) is given, for the claims as a joint guarantor is."""
     unpaid = left_unpaid(case)
     items: list[str] = []
     for defendant in case.defendants:
@@ -149,9 +151,12 @@ def _guarantor_claims(case: CivilComplaint, covered: str, debtors: str) -> list[
         name = defendant.party.name
         # the agreed scope, if narrower (民法典 art. 691): complaint_guarantee_scope
         owed = guaranteed_claims(case, defendant, covered)
+        part = f"在{unpaid}" if unpaid else ""
         if guarantee.resolved_type == "joint":
-            part = f"在{unpaid}" if unpaid else ""
             items.append(f"判令被告{name}对{owed}{part}{limit}承担连带清偿责任；")
+        elif direct_exception(guarantee) is not None:
+            # an exception of 民法典 art. 687(2) lifts art. 26(2)'s limit (complaint_beneficium)
+            items.append(f"判令被告{name}对{owed}{part}{limit}承担保证责任；")
         else:
             items.append(
                 f"判令被告{name}对{owed}在{debtors}的财产依法强制执行"
