@@ -117,7 +117,8 @@ def _require_login() -> Any:
     if web_user() is not None:
         return None
     signed_out = bool(session.get(SESSION_USER))
-    session.clear()
+    if signed_out:  # a session of no user keeps the sign-in page's CSRF token
+        session.clear()
     if request.is_json or request.accept_mimetypes.best == "application/json":
         message = "登录已失效（用户已停用或不存在），请重新登录" if signed_out else "请先登录"
         response = jsonify([Problem((), "login_required", message).as_dict()])

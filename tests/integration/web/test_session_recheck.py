@@ -5,6 +5,8 @@ session cookie no longer works, pages send it to sign in and a script's request 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import sqlalchemy as sa
 from flask import Flask
@@ -98,3 +100,18 @@ def test_the_command_line_disables_and_enables_a_user(app, settings, runner, mon
     assert users(app).authenticate(name, "tenant test password") is not None
     unknown = runner.invoke(main, ["user", "disable", "nosuch-user"])
     assert unknown.exit_code == 2 and "没有名为 nosuch-user 的用户" in unknown.output
+
+
+def test_a_page_asked_for_before_signing_in_keeps_the_sign_in_pages_token(app):
+    """The browser asks for other pages (its icon, say) while the sign-in page is open:
+    sent to sign in, they leave the session of no user, and its CSRF token, as it was."""
+    browser = app.test_client()
+    page = browser.get("/login").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)  # type: ignore[union-attr]
+    assert browser.get("/form/demand_letter").status_code == 302
+    with browser.session_transaction() as session:
+        assert session.get("csrf_token")
+    answer = browser.post(
+        "/login", data={"csrf_token": token, "username": "nobody", "password": "wrong"}
+    )
+    assert "页面已过期" not in answer.get_data(as_text=True)
