@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from docgen.docmodel.blocks import (
     Block,
-    Column,
     Document,
     FormSection,
     FormTable,
@@ -20,19 +19,12 @@ from docgen.docmodel.blocks import (
     NumberedItem,
     Paragraph,
     SignatureLines,
-    Table,
     Title,
     bold,
     text,
 )
 from docgen.layouts.common import Context, attachment_list
-
-EVIDENCE_COLUMNS = (
-    Column("序号", 9, "center"),
-    Column("证据名称", 26),
-    Column("证据来源", 20),
-    Column("证明目的", 45),
-)
+from docgen.layouts.payment_order import evidence_table
 
 
 def build_narrative(c: Context) -> Document:
@@ -80,12 +72,10 @@ def build_elements(c: Context) -> Document:
 
 
 def _evidence(heading: str, c: Context) -> tuple[Block, ...]:
-    """The evidence and its sources (民事诉讼法 art. 124(4)); its last row keeps with the
+    """The evidence and its sources (民事诉讼法 art. 124(4)), in the table the court
+    applications print (9 pt, short entries kept whole); its last row keeps with the
     closing after it, so that 此致 and the signatures never fill a page alone."""
-    rows = tuple(
-        (str(item["no"]), item["name"], item["source"], item["purpose"]) for item in c["evidence"]
-    )
-    return (Heading(heading, 2), Table(EVIDENCE_COLUMNS, rows, keep_last=True))
+    return (Heading(heading, 2), evidence_table(c["evidence"], keep_last=True))
 
 
 def _closing(c: Context) -> Keep:

@@ -1,7 +1,7 @@
-"""The evidence tables of the payment order (支付令申请书) and the preservation application
-(财产保全申请书) are set as the evidence list's: 小五 (9 pt), their cells kept (a case
-number whole, no character alone on a cell's last line), each column holding its usual
-entry on one line."""
+"""The evidence tables of the payment order (支付令申请书), the preservation application
+(财产保全申请书) and the civil complaint (民事起诉状, both layouts) are set as the evidence
+list's: 小五 (9 pt), their cells kept (a case number whole, no character alone on a cell's
+last line), each column holding its usual entry on one line."""
 
 from __future__ import annotations
 
@@ -23,7 +23,8 @@ def _evidence(type_name: str, fixture: str) -> Table:
     doc_type = registry.get(type_name)
     case = doc_type.parse(load_fixture(type_name, "valid", fixture))
     context = doc_type.build_context(case, doc_type.evaluate(case, RuleOptions()))
-    document = layouts.LAYOUTS[type_name].build(context)
+    variant = doc_type.variant(case)
+    document = layouts.get(layouts.name_for(type_name, variant)).build(context)
     (table,) = [
         b for b in document.blocks if isinstance(b, Table) and b.columns[1].header == "证据名称"
     ]
@@ -42,6 +43,8 @@ def _cell(table: Table, header: str, row: int) -> tuple[str, int]:
         ("payment_order", "evidence_by_name_and_no_position"),
         ("preservation_application", "in_suit_with_exhibits"),
         ("preservation_application", "exhibits_without_source_or_purpose"),
+        ("civil_complaint", "narrative_guarantor"),
+        ("civil_complaint", "elements_sale_every_item"),
     ],
 )
 def test_the_applications_evidence_is_set_as_the_evidence_lists(type_name, fixture):
