@@ -161,8 +161,11 @@ def own_sums(operative: str, names: list[str]) -> dict[str, Decimal]:
 
 
 # a sum under its name, not one a term names as the base of another (「以借款本金60,000元为
-# 基数」) or the limit of a liability (「在借款本金100,000元范围内」)
-_FIGURE = r"(?:人民币)?([\d,]*\d(?:\.\d{1,2})?)元(?!为|范围)"
+# 基数」, 「借款本金100,000元的利息」) or the limit of a liability (「在借款本金100,000元范围内」)
+_FIGURE = (
+    r"(?:人民币)?([\d,]*\d(?:\.\d{1,2})?)元"
+    r"(?!为|范围|的[^，；。]*?(?:利息|违约金|罚息|资金占用费))"
+)
 # a clause on what follows a failure to pay (「如被告张伟未按期偿还借款本金…」), not an order
 _IF_NOT = re.compile(r"[如若]|未|逾期不")
 

@@ -278,8 +278,20 @@ def test_a_base_or_a_condition_is_not_another_term():
     data["title"]["operative_part"] = (
         "一、被告张伟于本判决生效之日起十日内偿还原告刘芳借款本金100,000元；二、被告张伟于本判决"
         "生效之日起十日内支付以借款本金100,000元为基数、按年利率3.45%计算的利息；三、如被告张伟"
-        "未按期偿还借款本金100,000元，应当加倍支付迟延履行期间的债务利息。"
+        "未按期偿还借款本金100,000元，应当加倍支付迟延履行期间的债务利息；四、被告张伟另行支付"
+        "借款本金100,000元的逾期利息。"
     )
     assert (("outstanding", "principal"), "principal_above_title") not in _problems(data)
     assert (("outstanding", "principal"), "performed_unstated") not in _problems(data)
     assert "分项确定" not in "".join(context(data)["requests"])
+
+
+def test_a_share_term_with_its_own_interest_asks_it_of_him():
+    printed = printed_copy(
+        "enforcement_application", fixture("judgment_shares_principal_beside_interest_in_his_term")
+    )
+    assert (
+        "被执行人张伟按照法律文书确定的份额向申请执行人支付人民币60,000.00元（大写：陆万元整），"
+        "并支付法律文书确定由其支付的利息人民币5,000.00元（大写：伍仟元整）；"
+        "被执行人李秀英按照法律文书确定的份额向申请执行人支付人民币40,000.00元（大写：肆万元整）。"
+    ) in printed
