@@ -295,3 +295,20 @@ def test_a_share_term_with_its_own_interest_asks_it_of_him():
         "并支付法律文书确定由其支付的利息人民币5,000.00元（大写：伍仟元整）；"
         "被执行人李秀英按照法律文书确定的份额向申请执行人支付人民币40,000.00元（大写：肆万元整）。"
     ) in printed
+
+
+def test_another_sum_in_a_term_of_one_is_asked_of_him_under_its_name():
+    data = fixture(INTEREST_TERM)
+    data["title"]["operative_part"] = (
+        "一、被告张伟于本判决生效之日起十日内偿还原告刘芳借款本金60,000元；二、被告李秀英于本判决"
+        "生效之日起十日内偿还原告刘芳借款本金40,000元；三、被告李秀英于本判决生效之日起十日内支付"
+        "原告刘芳律师费5,000元；四、案件受理费1,332.49元由被告张伟、李秀英负担。"
+    )
+    del data["outstanding"]["interest"]
+    data["outstanding"].update(other="5000.00", other_label="律师费")
+    printed = printed_copy("enforcement_application", data)
+    assert (
+        "被执行人张伟按照法律文书确定的份额向申请执行人支付人民币60,000.00元（大写：陆万元整）；"
+        "被执行人李秀英按照法律文书确定的份额向申请执行人支付人民币40,000.00元（大写：肆万元整），"
+        "并支付法律文书确定由其支付的律师费人民币5,000.00元（大写：伍仟元整）。"
+    ) in printed
