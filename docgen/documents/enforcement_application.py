@@ -145,7 +145,7 @@ def assess(case: EnforcementApplication, options: RuleOptions) -> Assessment:
     check_installment_periods(result, case, events)
     warn_unproven_demands(result, case)
     result.computed["unpaid"] = _total(case)
-    check_liabilities(result, case, result.computed["unpaid"])
+    check_liabilities(result, case)
     delay_interest(result, case)
     return result
 

@@ -188,7 +188,7 @@ def check_interest_figure(
         return
     name = names(case).interest
     m = method(case, name)
-    stated = format_yuan(o.interest) in case.title.operative_part
+    stated = o.interest in stated_figures(case.title.operative_part)
     counted = _counted(m, table, 365) if m is not None else None
     computed = counted.interest if counted is not None else None
     if m is None or counted is None or computed is None:
@@ -222,6 +222,16 @@ def check_interest_figure(
             f"{words}：申请执行的利息应按法律文书确定的方法计算，请核对金额或计算方法",
             hint=f"{source}应为人民币{format_yuan(computed)}元（起止日均计入）",
         )
+
+
+_FIGURE = re.compile(r"([\d,]*\d(?:\.\d{1,2})?)元")
+
+
+def stated_figures(operative: str) -> set[Decimal]:
+    """Every sum of money the award terms state (「利息5,000元」 as 5000: the figure as a
+    judgment writes it, not as the application prints it, 5,000.00), each term's."""
+    figures = (read_figure(f) for f in _FIGURE.findall("".join(awarded(operative).split())))
+    return {f for f in figures if f is not None}
 
 
 def _warn_not_checked(result: Assessment, case: EnforcementApplication, name: str) -> None:

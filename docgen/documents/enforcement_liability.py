@@ -1,5 +1,5 @@
 """What each respondent of an application for enforcement is liable for, as the instrument's
-operative part (判项) says it, and the requests that follow from it.
+operative part (判项) says it (the requests that follow from it: ``enforcement_liability_words``).
 
 An application may ask of a respondent only what the effective instrument orders him to do
 (民事诉讼法 art. 247; 执行工作若干问题的规定（试行） art. 16(1)(3), art. 18): a respondent asked
@@ -31,15 +31,13 @@ from docgen.documents.enforcement_names import names as claimed_names
 from docgen.documents.enforcement_operative import awarded
 from docgen.documents.enforcement_several import (
     check_several,
-    common_word,
     own_sums,
     principal_by_term,
-    read_shares,
 )
 from docgen.documents.problems import Assessment, Loc
 from docgen.domain.disclosure import shown_when
 from docgen.domain.fields import CaseModel, Line, Money, Text
-from docgen.domain.money import format_yuan, legal_amount
+from docgen.domain.money import format_yuan
 from docgen.domain.parties import Organization, Person
 
 if TYPE_CHECKING:
@@ -56,7 +54,7 @@ LIABILITY_LABELS: dict[str, str] = {
 FULL: tuple[str, ...] = ("debtor", "joint")
 # the debtors whose property is enforced before a general guarantor's: the whole or a share
 DEBTORS: tuple[str, ...] = ("debtor", "share")
-_GENERAL_BASIS = (
+GENERAL_BASIS = (
     "《中华人民共和国民法典》第六百八十七条第二款、《最高人民法院关于适用〈中华人民共和国"
     "民法典〉有关担保制度的解释》第二十六条第二款"
 )
@@ -146,10 +144,14 @@ EnforcementRespondent = Annotated[
 # --- rules --------------------------------------------------------------------------
 
 
-def check_liabilities(result: Assessment, case: EnforcementApplication, total: Decimal) -> None:
-    """Each respondent's liability against its own fields, the sum claimed and the words of
-    the operative part."""
-    shares = Decimal(0)
+def check_liabilities(result: Assessment, case: EnforcementApplication) -> None:
+    """Each respondent's liability against its own fields, the principal claimed and the
+    words of the operative part. A share is a share of the principal (``Liability.share``):
+    compared with the principal claimed, like with like — not with the total that adds the
+    interest and costs, which let a share typed with its interest pass (民法典 art. 177)."""
+    shares, principal = Decimal(0), case.outstanding.principal
+    refused = False  # a share refused alone: their sum is not refused besides
+    label = claimed_names(case).principal
     own = _own_principals(case)
     for i, respondent in enumerate(case.respondents):
         at: Loc = ("respondents", i, "liability")
@@ -157,24 +159,29 @@ def check_liabilities(result: Assessment, case: EnforcementApplication, total: D
         _check_fields(result, liability, at, respondent.name)
         if liability.kind == "share" and liability.share is not None:
             shares += liability.share
-            _check_own_sum(result, (*at, "share"), respondent.name, liability.share, own)
-            if liability.share > total:
+            refused |= _check_own_sum(result, (*at, "share"), respondent.name, liability.share, own)
+            if liability.share > principal:
+                refused = True
                 result.error(
                     (*at, "share"),
-                    "share_above_total",
-                    f"被执行人{respondent.name}按份承担的人民币{format_yuan(liability.share)}元"
-                    f"超过申请执行的款项合计人民币{format_yuan(total)}元：只能申请执行法律文书"
-                    "确定的份额（《中华人民共和国民法典》第一百七十七条）",
+                    "share_above_principal",
+                    f"被执行人{respondent.name}按份承担的本金人民币{format_yuan(liability.share)}元"
+                    f"超过申请执行的{label}人民币{format_yuan(principal)}元：按份承担的金额只填本金"
+                    f"份额，不含利息、诉讼费用（{_ART_177}）",
                 )
-    some_share = any(r.liability.kind == "share" for r in case.respondents)
-    if some_share and shares > total and all(r.liability.kind == "share" for r in case.respondents):
+    every = all(r.liability.kind == "share" for r in case.respondents)
+    if every and shares > principal and not refused:
         result.error(
             ("respondents",),
-            "shares_above_total",
-            f"各被执行人按份承担的金额合计人民币{format_yuan(shares)}元，超过申请执行的款项合计"
-            f"人民币{format_yuan(total)}元",
+            "shares_above_principal",
+            f"各被执行人按份承担的本金合计人民币{format_yuan(shares)}元，超过申请执行的{label}"
+            f"人民币{format_yuan(principal)}元：各自的份额只填本金，合计不超过申请执行的{label}，"
+            f"利息、诉讼费用按判项在其他请求事项中计算（{_ART_177}）",
         )
     _check_against_title(result, case)
+
+
+_ART_177 = "《中华人民共和国民法典》第一百七十七条"
 
 
 def _own_principals(case: EnforcementApplication) -> dict[str, tuple[Decimal, str]]:
@@ -194,16 +201,16 @@ def _names(case: EnforcementApplication) -> list[str]:
 
 def _check_own_sum(
     result: Assessment, at: Loc, name: str, share: Decimal, own: dict[str, tuple[Decimal, str]]
-) -> None:
+) -> bool:
     """A share is the principal the instrument orders the respondent to pay as his share
     (the request asks it 「按照法律文书确定的份额」 beside the principal; interest and costs are
     asked as the instrument orders them): above the principal his own clause orders him
     alone to pay (「一、被告张伟…偿还原告借款本金60,000元及利息」) it asks him more than the
     instrument — only what it orders him is enforced (民法典 art. 177; 民事诉讼法 art. 247).
     Compared principal with principal: a share typed with his interest or costs is refused
-    with the figure compared and what to type."""
+    with the figure compared and what to type. Whether it was refused."""
     if name not in own or share <= own[name][0]:
-        return
+        return False
     stated, label = own[name]
     result.error(
         at,
@@ -215,6 +222,7 @@ def _check_own_sum(
         hint=f"请填写人民币{format_yuan(stated)}元；已履行部分款项的，填写尚欠的本金份额；利息、"
         "诉讼费用按判项在其他请求事项中计算",
     )
+    return True
 
 
 def _check_fields(result: Assessment, liability: Liability, at: Loc, name: str) -> None:
@@ -282,7 +290,7 @@ def _check_against_title(result: Assessment, case: EnforcementApplication) -> No
                 at,
                 "liability_beyond_title",
                 f"法律文书确定被执行人{respondent.name}仅对债务人不能清偿的部分承担责任，申请书不能"
-                f"请求其支付全部款项（{_GENERAL_BASIS}；《中华人民共和国民事诉讼法》第二百四十七条）",
+                f"请求其支付全部款项（{GENERAL_BASIS}；《中华人民共和国民事诉讼法》第二百四十七条）",
                 hint="请将其责任形式选为「一般保证」",
             )
         if kind == "general_guarantee" and not limited:
@@ -358,89 +366,7 @@ def _warn_guarantor_without_debtor(result: Assessment, case: EnforcementApplicat
             result.warn(
                 ("respondents", i, "liability", "kind"),
                 "general_guarantee_without_debtor",
-                f"一般保证人仅对债务人财产依法强制执行后仍不能履行的部分承担保证责任（{_GENERAL_BASIS}）："
+                f"一般保证人仅对债务人财产依法强制执行后仍不能履行的部分承担保证责任（{GENERAL_BASIS}）："
                 "本申请未将债务人列为被执行人，请在事实与理由中写明对债务人财产的执行情况"
                 "（如终结本次执行程序的裁定）并附上",
             )
-
-
-# --- words ----------------------------------------------------------------------------
-
-
-def payers(case: EnforcementApplication) -> list[str]:
-    """The respondents asked for the whole: the debtors — not those whose shares the
-    operative part fixes (``enforcement_several``), asked each for his share —, or, where
-    none is named, those jointly liable."""
-    shares = read_shares(case)
-    debtors = [
-        r.name for r in case.respondents if r.liability.kind == "debtor" and r.name not in shares
-    ]
-    return debtors or [r.name for r in case.respondents if r.liability.kind == "joint"]
-
-
-def payers_words(case: EnforcementApplication) -> str:
-    """「被执行人张伟、李秀英」 — with 「连带」 after the names where those asked for the whole
-    are two or more jointly liable (no debtor named): 「被执行人张伟、李秀英连带」, as a
-    judgment orders joint payment (「…连带支付…」), so that neither reads the sum as his share
-    (民法典 art. 178: 连带责任人…都有权请求其承担全部责任). Several debtors (the default) are
-    named as before, with 「共同」 where the operative part orders them to pay in common
-    (「被执行人张伟、李秀英共同」: ``enforcement_several``): the instrument's own words govern
-    what they owe."""
-    names = payers(case)
-    joint = len(names) > 1 and not any(
-        r.name in names for r in case.respondents if r.liability.kind == "debtor"
-    )
-    return f"被执行人{'、'.join(names)}{'连带' if joint else common_word(case)}"
-
-
-def liability_request(case: EnforcementApplication) -> str:
-    """The request for what each respondent not asked for the whole owes, in the words of
-    the instrument's operative part; empty where every respondent pays the whole."""
-    full, shares = payers(case), read_shares(case)
-    debtors = [r.name for r in case.respondents if r.liability.kind in DEBTORS]
-    debtor = f"被执行人{'、'.join(debtors)}" if debtors else "债务人"
-    clauses: list[str] = []
-    for r in case.respondents:
-        liability = r.liability
-        if r.name in shares:  # a debtor whose share the operative part fixes
-            clauses.append(
-                f"被执行人{r.name}按照法律文书确定的份额向申请执行人支付{legal_amount(shares[r.name])}"
-            )
-        if (liability.kind in FULL and r.name in full) or r.name in shares:
-            continue
-        if liability.kind == "joint":
-            clauses.append(f"被执行人{r.name}对上述债务承担连带清偿责任")
-        elif liability.kind == "general_guarantee":
-            clauses.append(
-                f"被执行人{r.name}对上述债务在{debtor}的财产依法强制执行后仍不能履行的部分承担"
-                "保证责任"
-            )
-        elif liability.kind == "security_only":
-            clauses.append(
-                f"申请执行人对被执行人{r.name}名下{liability.security_property}折价或者拍卖、"
-                "变卖所得价款在上述债务范围内优先受偿"
-            )
-        elif liability.kind == "share" and liability.share is not None:
-            clauses.append(
-                f"被执行人{r.name}按照法律文书确定的份额向申请执行人支付{legal_amount(liability.share)}"
-            )
-    return f"{'；'.join(clauses)}。" if clauses else ""
-
-
-def liability_facts(case: EnforcementApplication) -> str:
-    """The order of enforcement a general guarantor is owed, said so that the court
-    enforces the debtor's property first: 「被执行人王五为一般保证人，…」."""
-    guarantors = [r.name for r in case.respondents if r.liability.kind == "general_guarantee"]
-    if not guarantors:
-        return ""
-    debtors = [r.name for r in case.respondents if r.liability.kind in DEBTORS]
-    names = "、".join(guarantors)
-    asked = (
-        f"申请执行人请求先行执行被执行人{'、'.join(debtors)}的财产，就仍不能履行的部分执行"
-        if debtors
-        else "申请执行人就债务人财产依法强制执行后仍不能履行的部分请求执行"
-    )
-    return (
-        f"被执行人{names}为一般保证人，仅对债务人财产依法强制执行后仍不能履行的部分承担保证"
-        f"责任（{_GENERAL_BASIS}），{asked}被执行人{names}。"
-    )

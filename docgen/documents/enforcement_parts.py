@@ -13,7 +13,7 @@ from docgen.documents.court_parts import Agent
 from docgen.documents.filing_papers import AGENT_TITLES, APPLICANT
 from docgen.documents.part_models import RateInput
 from docgen.documents.preservation_application import Applicant
-from docgen.domain.disclosure import shown_when
+from docgen.domain.disclosure import shown_when, shown_when_several
 from docgen.domain.fields import CaseModel, Line, Money, Paragraph, ShortText, Text
 from docgen.domain.limitation import InterruptionKind
 from docgen.domain.parties import Party
@@ -216,8 +216,10 @@ class Performance(CaseModel):
     payer: Line | None = Field(
         default=None,
         title="履行人",
-        description="支付该笔款项的被执行人的姓名或名称，申请书写明由谁履行；被执行人只有一人的"
-        "可不填",
+        description="支付该笔款项的被执行人的姓名或名称，申请书写明由谁履行",
+        # one respondent is the payer (``enforcement_performed.payer_of``): asked only of
+        # several, whose payments the facts name and the period to apply counts by payer
+        json_schema_extra=shown_when_several("/respondents"),
     )
 
 

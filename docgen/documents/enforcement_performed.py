@@ -40,7 +40,7 @@ from docgen.documents.enforcement_interruptions import (
 from docgen.documents.enforcement_names import names
 from docgen.documents.enforcement_operative import ART_18, TITLE_ONLY
 from docgen.documents.enforcement_parts import APPLICATION_YEARS, INTERRUPTION_BASIS
-from docgen.documents.enforcement_several import principal_by_term
+from docgen.documents.enforcement_several import own_terms
 from docgen.documents.problems import Assessment
 from docgen.domain.dates import format_cn
 from docgen.domain.delay_interest import BASIS, DelayTotal, doubled_interest
@@ -152,9 +152,13 @@ def _check_principal(result: Assessment, case: EnforcementApplication) -> None:
     name = names(case).principal
     at = ("outstanding", "principal")
     if o.principal > stated:
-        by_term = principal_by_term(case)
-        each = "、".join(f"{n}人民币{format_yuan(s)}元" for n, s in by_term.items())
-        whose = f"（判项分别确定被执行人{each}）" if len(by_term) > 1 else ""
+        # each term (several of one respondent's too), as the clerk matches them
+        by_term = own_terms(case, name)
+        each = "、".join(
+            n + "、".join(f"人民币{format_yuan(s)}元" for s in sums) for n, sums in by_term.items()
+        )
+        count = sum(len(sums) for sums in by_term.values())
+        whose = f"（判项分别确定被执行人{each}）" if count > 1 else ""
         result.error(
             at,
             "principal_above_title",

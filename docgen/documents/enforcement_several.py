@@ -27,14 +27,20 @@ them in their clause:
   with the hint to type the shares if it is wrong;
 - neither: the request names them as before and a warning says it cannot tell each one's
   share (``share_unstated``): the instrument must state 执行标的和被执行人明确 (执行工作若干问题的
-  规定（试行） art. 16(1)(3), art. 18), and the user types each one's liability.
+  规定（试行） art. 16(1)(3), art. 18), and the user types each one's liability. Where the
+  operative part says a bare 「共同承担」 of the debt (not of a fee), the warning says that
+  共同 may be 按份 or 连带 liability, what each means (民法典 arts. 177, 178) and what to choose
+  once the judgment's reasons tell it.
 
 Where each respondent's own term states the principal under its name (the term-each form
 above, ``principal_by_term``), the instrument's principal is what those terms order the
-respondents of the application, added up — not the first term's — and each one's own sum
-(``own_sums``) is the most a respondent typed ``share`` may be asked for: only what the
-instrument orders him is enforced (民事诉讼法 art. 247; 执行工作若干问题的规定（试行）
-art. 16(1)(3), art. 18).
+respondents of the application, added up — every term, several of one respondent's too
+(two loans; ``own_terms``), not the first term's — and each one's own sum is the most a
+respondent typed ``share`` may be asked for: only what the instrument orders him is enforced
+(民事诉讼法 art. 247; 执行工作若干问题的规定（试行） art. 16(1)(3), art. 18). A respondent's
+own term for the interest or the other sum claimed is printed with his share
+(``other_terms``), and two terms of one respondent's principal beside the principal claimed
+(``principal_terms_words``), so that every term is in the request.
 """
 
 from __future__ import annotations
@@ -47,7 +53,7 @@ from typing import TYPE_CHECKING, Literal
 from docgen.documents.enforcement_names import names as claimed_names
 from docgen.documents.enforcement_operative import TITLE_ONLY, awarded
 from docgen.documents.problems import Assessment
-from docgen.domain.money import format_yuan, read_figure
+from docgen.domain.money import format_yuan, legal_amount, read_figure
 
 if TYPE_CHECKING:
     from docgen.documents.enforcement_application import EnforcementApplication
@@ -58,6 +64,10 @@ _FEE = r"(?:受理费|诉讼费|保全费|申请费|公告费|鉴定费|仲裁�
 _COMMON = re.compile(
     r"共同(?:向[^，；。]*?)?" + _PAY + r"|共同承担(?:(?!" + _FEE + r")[^，；。])*?" + _PAY + "责任"
 )
+# 「共同承担」 with what they bear after it in its clause, not a fee (「…由被告张伟、李秀英共同
+# 承担」 after 「案件受理费…」 has nothing after it): a common liability whose kind — 按份 or
+# 连带 — the words do not say (``several``)
+_BARE_COMMON = re.compile(r"共同承担(?=[^，；。]*[^，；。\s])(?![^，；。]*" + _FEE + ")")
 _SUM = re.compile(_PAY + r"[^，；。]*?(?:人民币)?([\d,]*\d(?:\.\d{1,2})?)元")
 # between two respondents named together: 「张伟、李秀英」, 「张伟和被告李秀英」
 _TOGETHER = re.compile(r"[、和与及](?:被告|被申请人)?")
@@ -71,11 +81,13 @@ How = Literal["joint", "common", "shares", "unstated", "none"]
 
 @dataclass(frozen=True)
 class Several:
-    """What the operative part says of the debtors together; the shares read by name."""
+    """What the operative part says of the debtors together; the shares read by name;
+    ``bare_common``: a bare 「共同承担」 said of them all (``unstated``)."""
 
     how: How
     debtors: tuple[str, ...] = ()
     shares: dict[str, Decimal] = field(default_factory=dict)
+    bare_common: bool = False
 
 
 def _debtors(case: EnforcementApplication) -> list[str]:
@@ -119,12 +131,15 @@ def several(case: EnforcementApplication) -> Several:
         return Several("joint", ours)
     if any(set(debtors) <= set(who) and _COMMON.search(words) for who, words in said):
         return Several("common", ours)
+    # each one's principal under its name, every term of his; else the one sum he is ordered
     own = own_sums(case.title.operative_part, [r.name for r in case.respondents])
+    own.update(principal_by_term(case))
     shares = {name: own[name] for name in debtors if name in own}
     whole = len(shares) == len(debtors)
     if whole and sum(shares.values(), Decimal(0)) == case.outstanding.principal:
         return Several("shares", ours, shares)
-    return Several("unstated", ours, shares if whole else {})
+    bare = any(set(debtors) <= set(who) and _BARE_COMMON.search(words) for who, words in said)
+    return Several("unstated", ours, shares if whole else {}, bare)
 
 
 def _own_sum(words: str) -> Decimal | None:
@@ -145,32 +160,91 @@ def own_sums(operative: str, names: list[str]) -> dict[str, Decimal]:
     return found
 
 
-def principal_by_term(case: EnforcementApplication) -> dict[str, Decimal]:
-    """The principal each respondent's own term orders him to pay under the instrument's
-    name for it (「一、被告张伟…偿还原告借款本金60,000元；二、被告李秀英…偿还原告借款本金
-    40,000元」: 张伟 60,000, 李秀英 40,000), by name — only where no clause states that name's
-    sum of two respondents together (「被告张伟、李秀英…偿还…借款本金100,000元」: the whole)
-    and each respondent named so has one such term; else empty (the module's rule). A term
-    naming the sum of another's debt (「…对上述借款本金100,000元承担连带清偿责任」) is not
-    his own: the sum must follow a word of paying and no 「连带」 be said."""
-    label = re.escape(claimed_names(case).principal)
-    own = re.compile(_PAY + r"[^，；。]*?" + label + r"(?:人民币)?([\d,]*\d(?:\.\d{1,2})?)元")
-    stated = re.compile(label + r"(?:人民币)?[\d,]*\d(?:\.\d{1,2})?元")
+# a sum under its name, not one a term names as the base of another (「以借款本金60,000元为
+# 基数」, 「借款本金100,000元的利息」) or the limit of a liability (「在借款本金100,000元范围内」)
+_FIGURE = (
+    r"(?:人民币)?([\d,]*\d(?:\.\d{1,2})?)元"
+    r"(?!为|范围|的[^，；。]*?(?:利息|违约金|罚息|资金占用费))"
+)
+# a clause on what follows a failure to pay (「如被告张伟未按期偿还借款本金…」), not an order
+_IF_NOT = re.compile(r"[如若]|未|逾期不")
+
+
+def own_terms(case: EnforcementApplication, label: str) -> dict[str, list[Decimal]]:
+    """Each sum under ``label`` (the instrument's name for the principal, the interest …)
+    that a clause naming a respondent alone orders him to pay, every term's, in order, by
+    name (「一、被告张伟…偿还原告借款本金60,000元；二、被告张伟…偿还原告借款本金40,000元」:
+    张伟 [60,000, 40,000]); empty where a clause states such a sum of two respondents together
+    (「被告张伟、李秀英…偿还…借款本金100,000元」: the whole, not theirs). A term naming the sum
+    of another's debt (「…对上述借款本金100,000元承担连带清偿责任」) is not his own: the sum
+    must follow a word of paying and no 「连带」 be said."""
+    own = re.compile(_PAY + r"[^，；。]*?" + re.escape(label) + _FIGURE)
+    stated = re.compile(re.escape(label) + _FIGURE)
     found: dict[str, list[Decimal]] = {}
     for who, words in subjects(case.title.operative_part, [r.name for r in case.respondents]):
         if not stated.search(words):
             continue
-        mark = own.search(words)
-        if len(who) > 1 or mark is None or "连带" in words:
-            if len(who) > 1:
-                return {}
+        if len(who) > 1:
+            return {}
+        if "连带" in words:
             continue
-        figure = read_figure(mark.group(1))
-        if figure is not None:
-            found.setdefault(who[0], []).append(figure)
-    if any(len(sums) > 1 for sums in found.values()):
-        return {}
-    return {name: sums[0] for name, sums in found.items()}
+        for mark in own.finditer(words):
+            figure = read_figure(mark.group(1))
+            if figure is not None and not _IF_NOT.search(words[: mark.start()]):
+                found.setdefault(who[0], []).append(figure)
+    return found
+
+
+def principal_by_term(case: EnforcementApplication) -> dict[str, Decimal]:
+    """The principal each respondent's own terms order him to pay under the instrument's
+    name for it, every term of his added up (``own_terms``: 「一、被告张伟…偿还原告借款本金
+    60,000元；二、被告李秀英…偿还原告借款本金40,000元」: 张伟 60,000, 李秀英 40,000; two
+    terms of 张伟's for two loans: their sum), by name; empty where a clause states the
+    principal of two respondents together (the module's rule). Each term is counted: only
+    the first was (and the instrument's principal read short, a claim of both refused)."""
+    terms = own_terms(case, claimed_names(case).principal)
+    return {name: sum(sums, Decimal(0)) for name, sums in terms.items()}
+
+
+def principal_terms_words(case: EnforcementApplication) -> str:
+    """「，为法律文书分项确定的人民币60,000.00元、人民币40,000.00元之和」 after the principal
+    claimed where a respondent's principal is ordered in two terms or more and the principal
+    claimed is their sum: each term printed, as the clerk matches the claim item by item (执行工作
+    若干问题的规定（试行） art. 18); the respondents named where there are several."""
+    terms = own_terms(case, claimed_names(case).principal)
+    every = [s for sums in terms.values() for s in sums]
+    if not any(len(sums) > 1 for sums in terms.values()):
+        return ""
+    if sum(every, Decimal(0)) != case.outstanding.principal:
+        return ""
+
+    def figures(sums: list[Decimal]) -> str:
+        return "、".join(f"人民币{format_yuan(s)}元" for s in sums)
+
+    if len(terms) == 1:
+        return f"，为法律文书分项确定的{figures(every)}之和"
+    each = "，".join(f"被执行人{n}{figures(sums)}" for n, sums in terms.items())
+    return f"，为法律文书分项确定的{each}之和"
+
+
+def other_terms(case: EnforcementApplication, name: str) -> list[tuple[str, Decimal]]:
+    """The interest and the other sum the application claims (``outstanding``) that the
+    respondent's own terms order him alone to pay, each under its name, every term's
+    (「二、被告张伟…支付原告利息5,000元」: [(利息, 5,000)]): said with his share, as the
+    instrument orders them of him (the module's rule; 民事诉讼法 art. 247)."""
+    o, named = case.outstanding, claimed_names(case)
+    claimed = [(named.interest, o.interest), (named.other, o.other)]
+    found: list[tuple[str, Decimal]] = []
+    for label, amount in claimed:
+        if amount:
+            found += [(label, s) for s in own_terms(case, label).get(name, [])]
+    return found
+
+
+def other_terms_words(case: EnforcementApplication, name: str) -> str:
+    """「，并支付法律文书确定由其支付的利息人民币5,000.00元（大写：伍仟元整）」, or ''."""
+    items = "、".join(f"{label}{legal_amount(s)}" for label, s in other_terms(case, name))
+    return f"，并支付法律文书确定由其支付的{items}" if items else ""
 
 
 def read_shares(case: EnforcementApplication) -> dict[str, Decimal]:
@@ -216,6 +290,8 @@ def check_several(result: Assessment, case: EnforcementApplication) -> None:
             f"支付，不能表明各被执行人应支付的份额（{_ARTS_517_518}；{TITLE_ONLY}）",
             hint=hint,
         )
+    elif found.how == "unstated" and found.bare_common:
+        _warn_bare_common(result, case, who)
     elif found.how == "unstated":
         result.warn(
             ("respondents",),
@@ -227,6 +303,28 @@ def check_several(result: Assessment, case: EnforcementApplication) -> None:
             f"被执行人应当明确（{TITLE_ONLY}）",
             hint=hint,
         )
+
+
+def _warn_bare_common(result: Assessment, case: EnforcementApplication, who: str) -> None:
+    """A bare 「共同承担」 (「被告张伟、李秀英共同承担借款本金100,000元」), no 「连带」, no
+    shares: 共同 is said of 按份 and 连带 liability alike (the module's rule), and which it
+    is decides what each owes — a share, equal where the shares cannot be determined (民法典
+    art. 177), or the whole (art. 178(1); 连带 only by law or agreement, art. 178(3)). The
+    warning says so and what to fill in once the judgment's reasons or the court tell it;
+    the request names them as the operative part does (``share_unstated``)."""
+    result.warn(
+        ("respondents",),
+        "share_unstated",
+        f"法律文书的判项写明被执行人{who}「共同承担」，未写明「连带」，也未确定各自的份额："
+        "「共同承担」既可能是按份责任，也可能是连带责任，申请书不能据此表明各被执行人应支付的"
+        "金额。按份责任的，能够确定责任大小的各自承担相应的责任，难以确定责任大小的平均承担责任"
+        "（《中华人民共和国民法典》第一百七十七条）；连带责任的，权利人有权请求部分或者全部连带"
+        "责任人承担责任，连带责任由法律规定或者当事人约定（《中华人民共和国民法典》"
+        f"第一百七十八条）。申请书现请求被执行人{who}向申请执行人支付（{TITLE_ONLY}）",
+        hint="请按判决书的「本院认为」部分（或向作出判决的法院询问）确认责任形式：判决认定连带"
+        "责任的，将各被执行人的责任形式均选为「连带清偿责任」；认定按份责任的，均选「按份责任」并"
+        "填写各自承担的本金份额（判决未写明份额、难以确定责任大小的，按平均份额填写）",
+    )
 
 
 def _warn_joint_together(result: Assessment, case: EnforcementApplication) -> None:

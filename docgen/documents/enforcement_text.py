@@ -13,7 +13,7 @@ from docgen.documents.enforcement_delay import costs_refunded
 from docgen.documents.enforcement_installments import delay_notes, installments_text
 from docgen.documents.enforcement_interest import awards_interest, interest_item
 from docgen.documents.enforcement_interruptions import interruptions_text
-from docgen.documents.enforcement_liability import (
+from docgen.documents.enforcement_liability_words import (
     liability_facts,
     liability_request,
     payers,
@@ -30,6 +30,7 @@ from docgen.documents.enforcement_parts import (
     EnforcementTitle,
 )
 from docgen.documents.enforcement_performed import performed_text
+from docgen.documents.enforcement_several import principal_terms_words
 from docgen.documents.filing_papers import execution_parties
 from docgen.documents.problems import Assessment
 from docgen.domain.dates import format_cn
@@ -62,7 +63,10 @@ def requests(case: EnforcementApplication, assessment: Assessment) -> list[str]:
     # the debt is named as the instrument names it (an award for 货款 is not for 本金)
     named = claimed_names(case)
     items: list[tuple[tuple[str, ...], str]] = [
-        ((named.principal,), f"{named.principal}{legal_amount(o.principal)}")
+        (
+            (named.principal,),
+            f"{named.principal}{legal_amount(o.principal)}{principal_terms_words(case)}",
+        )
     ]
     if o.interest:
         found = assessment.computed.get("allocation")

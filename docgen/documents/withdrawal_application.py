@@ -45,7 +45,7 @@ from docgen.documents.withdrawal_application_appeal import (
     check_appeal,
     check_appeal_procedure,
     check_third_parties,
-    third_party_line,
+    third_party_lines,
 )
 from docgen.documents.withdrawal_application_stage import (
     LAW,
@@ -202,8 +202,8 @@ def assess(case: WithdrawalApplication, options: RuleOptions) -> Assessment:
             message = "被上诉人与上诉人" if stage == "appeal" else "被告与原告"
             result.error(("defendants", i), "same_party", f"{message}不能为同一主体")
     if case.appeal is not None and stage != "first":  # refused at `appeal` with a 民初 number
-        others = [d.name for d in case.defendants]
-        check_third_parties(result, case.appeal, (plaintiffs, others), words_of(case))
+        mine = [a.party for a in case.applicants]
+        check_third_parties(result, case.appeal, (mine, case.defendants), words_of(case))
     if case.reason == "other" and not case.reason_detail:
         result.error(("reason_detail",), "missing", "撤诉理由为“其他”时，请写明具体情况")
     if suit is None:
@@ -231,6 +231,8 @@ def _facts(case: WithdrawalApplication, words: Words) -> str:
         why = case.reason_detail or ""
     else:
         why = REASON_TEXTS[case.reason].format(who=words.who, them=words.them)
+        if case.reason == "performed" and _applicant_pays(case):
+            why = REASON_TEXTS["performed"].format(who=words.them, them=words.who)
         if case.reason_detail:
             why += f"（{case.reason_detail.rstrip('。')}）"
     why = why.rstrip("。")
@@ -250,6 +252,18 @@ def _facts(case: WithdrawalApplication, words: Words) -> str:
         f"申请人{applicants}诉被告{defendants}{case.dispute}一案，贵院已立案受理，案号为"
         f"{case.case_number}。现{why}，申请人经慎重考虑，决定撤回对被告{defendants}的起诉，"
         "特向贵院申请撤诉，请予准许。"
+    )
+
+
+def _applicant_pays(case: WithdrawalApplication) -> bool:
+    """Whether the payer is the applicant: the 原审被告 owes the sum sued for, so where the
+    appellant withdrawing its appeal was the 原审被告 it is the appellant who paid the
+    appellee (「上诉人已向被上诉人履行了付款义务」), not the other way round. At first
+    instance and at the 原审原告's withdrawal of the suit the applicant is the plaintiff,
+    paid by the other side."""
+    appeal = case.appeal
+    return (
+        appeal is not None and case.suit_withdrawal is None and appeal.applicant_role == "defendant"
     )
 
 
@@ -313,7 +327,7 @@ def _parties(case: WithdrawalApplication, words: Words) -> list[str]:
         parties += block_lines(words.other, d)
     # after the appellants and the appellees, as the appeal lists the parties
     third = case.appeal.third_parties if case.appeal is not None else []
-    return parties + [third_party_line(t) for t in third]
+    return parties + [line for t in third for line in third_party_lines(t)]
 
 
 def _suit_context(

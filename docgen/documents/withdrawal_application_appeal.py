@@ -16,7 +16,8 @@ The 原审原告's withdrawal of the suit itself at second instance, which needs
 parties' consent and sets the first-instance judgment aside (民诉法解释 art. 336), takes
 these facts too (``withdrawal_application_suit``). A party of the first instance who
 neither appealed nor was appealed against is listed as the appeal lists it, 原审第三人,
-after the appellants and the appellees (``appeal.third_parties``: name, kind, address).
+after the appellants and the appellees (``appeal.third_parties``: name, kind, address; an
+organisation with its USCC and representative).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from docgen.documents.case_numbers import CaseNumberText, check_case_number, court_province
 from docgen.documents.court_names import not_a_court_problem
@@ -33,7 +34,10 @@ from docgen.documents.problems import Assessment
 from docgen.documents.withdrawal_application_stage import LAW, Stage
 from docgen.domain import divisions as division_table
 from docgen.domain.courts import read_court
-from docgen.domain.fields import CaseModel, Line, Text
+from docgen.domain.disclosure import shown_when
+from docgen.domain.fields import CaseModel, Line, ShortText, Text
+from docgen.domain.identity import IdentityError, parse_uscc, uscc_province_mismatch
+from docgen.domain.parties import Organization, Party, checked_uscc
 
 ROLE_LABELS = {"plaintiff": "原审原告", "defendant": "原审被告"}
 JUDGMENT_LABELS = {"judgment": "民事判决", "ruling": "民事裁定"}
@@ -49,9 +53,14 @@ _LEVEL_NAMES = {
 THIRD_PARTY = "原审第三人"
 
 
+_ORGANISATION = shown_when("kind", "organization")
+
+
 class ThirdParty(CaseModel):
     """A third party of the first instance who neither appealed nor was appealed against:
-    the appeal lists it as 原审第三人, after the appellants and the appellees."""
+    the appeal lists it as 原审第三人, after the appellants and the appellees. An
+    organisation is identified as the other parties are (name, address, USCC, its
+    法定代表人 or 主要负责人: 民事诉讼法 art. 172 on the appeal's parties, art. 51)."""
 
     kind: Literal["person", "organization"] = Field(
         default="person",
@@ -60,13 +69,48 @@ class ThirdParty(CaseModel):
     )
     name: Line = Field(title="姓名或名称")
     address: Text = Field(title="住所地", description="按一审裁判所载，用于列明当事人")
+    uscc: ShortText | None = Field(
+        default=None, title="统一社会信用代码", json_schema_extra=_ORGANISATION
+    )
+    legal_representative: ShortText | None = Field(
+        default=None,
+        title="法定代表人/主要负责人",
+        description="按一审裁判所载",
+        json_schema_extra=_ORGANISATION,
+    )
+    representative_title: Literal["法定代表人", "负责人", "主要负责人"] = Field(
+        default="法定代表人",
+        title="职务",
+        description="法人为法定代表人，其他组织为负责人或主要负责人",
+        json_schema_extra=_ORGANISATION,
+    )
+    representative_position: ShortText | None = Field(
+        default=None,
+        title="法定代表人（负责人）的职务",
+        description="如 执行董事、总经理",
+        json_schema_extra=_ORGANISATION,
+    )
+
+    @field_validator("uscc", mode="before")
+    @classmethod
+    def _check_uscc(cls, value: object) -> object:
+        return checked_uscc(value)
 
 
-def third_party_line(party: ThirdParty) -> str:
-    """「原审第三人：王强，住北京市…。」, an organisation 「原审第三人：…公司，住所地：…。」,
-    as a party's first line reads (``court_parts.person_line``, ``organization_lines``)."""
-    place = f"住{party.address}" if party.kind == "person" else f"住所地：{party.address}"
-    return f"{THIRD_PARTY}：{party.name}，{place}。"
+def third_party_lines(party: ThirdParty) -> list[str]:
+    """「原审第三人：王强，住北京市…。」; an organisation as a party's block reads
+    (``court_parts.organization_lines``): 「原审第三人：…公司，住所地：…，统一社会信用代码：….」
+    then 「法定代表人：赵明，执行董事。」, each particular where typed."""
+    if party.kind == "person":
+        return [f"{THIRD_PARTY}：{party.name}，住{party.address}。"]
+    head = [party.name, f"住所地：{party.address}"]
+    if party.uscc:
+        head.append(f"统一社会信用代码：{party.uscc}")
+    lines = [f"{THIRD_PARTY}：{'，'.join(head)}。"]
+    if party.legal_representative:
+        position = f"，{party.representative_position}" if party.representative_position else ""
+        lines.append(f"{party.representative_title}：{party.legal_representative}{position}。")
+    return lines
 
 
 class Appeal(CaseModel):
@@ -216,29 +260,91 @@ def check_appeal(
 
 
 def check_third_parties(
-    result: Assessment, appeal: Appeal, sides: tuple[list[str], list[str]], words: Words
+    result: Assessment,
+    appeal: Appeal,
+    sides: tuple[list[Party], list[Party]],
+    words: Words,
 ) -> None:
     """A 原审第三人 is a person other than the two sides of the suit (民事诉讼法 (2023) art. 59:
     「对当事人双方的诉讼标的，第三人…」), listed after them as the appeal lists the parties: one
-    whose name is an applicant's or the other side's (blanks and full-width forms ignored) is
-    the same party typed twice, and would be printed in two roles. An error at its name."""
+    whose name (blanks and full-width forms ignored) or USCC is an applicant's or the other
+    side's is the same party typed twice, and would be printed in two roles; one named twice
+    among the third parties would be listed twice. Errors at its name. An organisation's
+    particulars: ``_check_organisation``."""
     mine, theirs = sides
+    seen: list[str] = []
     for i, third in enumerate(appeal.third_parties):
+        at = ("appeal", "third_parties", i)
         found = [
-            (role, name)
-            for role, names in ((words.who, mine), (words.them, theirs))
-            for name in names
-            if same_name(third.name, name)
+            (
+                role,
+                party.name,
+                "是同一名称" if same_name(third.name, party.name) else "的统一社会信用代码相同",
+            )
+            for role, parties in ((words.who, mine), (words.them, theirs))
+            for party in parties
+            if same_name(third.name, party.name) or _same_code(third, party)
         ]
-        if not found:
-            continue
-        role, name = found[0]
-        result.error(
-            ("appeal", "third_parties", i, "name"),
-            "third_party_is_a_party",
-            f"原审第三人「{third.name}」与{role}「{name}」是同一名称：原审第三人是双方当事人以外"
-            f"参加诉讼的人（{LAW}第五十九条），同一当事人不能既列为{role}又列为{THIRD_PARTY}",
-            hint=f"请删除该原审第三人，或核对其姓名或名称（{name}已在{role}一栏列明）",
+        if found:
+            role, name, how = found[0]
+            result.error(
+                (*at, "name"),
+                "third_party_is_a_party",
+                f"原审第三人「{third.name}」与{role}「{name}」{how}：原审第三人是双方当事人"
+                f"以外参加诉讼的人（{LAW}第五十九条），同一当事人不能既列为{role}又列为"
+                f"{THIRD_PARTY}",
+                hint=f"请删除该原审第三人，或核对其姓名或名称（{name}已在{role}一栏列明）",
+            )
+        elif any(same_name(third.name, other) for other in seen):
+            result.error(
+                (*at, "name"),
+                "third_party_twice",
+                f"原审第三人「{third.name}」已列明一次：同一原审第三人只列一次，一审有两名同名第三人"
+                "的，请按一审裁判所载区分其姓名（名称）",
+                hint="请删除重复的一行",
+            )
+        seen.append(third.name)
+        if third.kind == "organization":
+            _check_organisation(result, third, at)
+
+
+def _same_code(third: ThirdParty, party: Party) -> bool:
+    return bool(third.uscc) and isinstance(party, Organization) and party.uscc == third.uscc
+
+
+def _check_organisation(result: Assessment, third: ThirdParty, at: tuple[str, str, int]) -> None:
+    """An organisation is named in a filing with its USCC (GB 32100-2015) and its
+    法定代表人 or 主要负责人 (民事诉讼法 art. 51; the appeal states them, art. 172: 「法人的
+    名称及其法定代表人的姓名或者其他组织的名称及其主要负责人的姓名」): each missing one is
+    warned of (the court has a particular supplied rather than refuse the filing); a code
+    unusual or of another province than the address warned as a party's is
+    (``parts._check_organization``)."""
+    basis = f"参照{LAW}第五十一条、第一百七十二条"
+    if not third.uscc:
+        result.warn(
+            (*at, "uscc"),
+            "third_party_particular_missing",
+            f"原审第三人{third.name}为法人或其他组织，请按一审裁判所载填写其统一社会信用代码，"
+            f"以列明当事人（{basis}）",
+        )
+    else:
+        try:
+            code = parse_uscc(third.uscc)
+        except IdentityError:
+            code = None
+        for warning in code.warnings if code else ():
+            result.warn((*at, "uscc"), "uscc_unusual", warning)
+        elsewhere = code and uscc_province_mismatch(
+            code.number, third.address, division_table.load()
+        )
+        if elsewhere:
+            result.warn((*at, "uscc"), "uscc_area_mismatch", elsewhere)
+    if not third.legal_representative:
+        result.warn(
+            (*at, "legal_representative"),
+            "third_party_particular_missing",
+            f"原审第三人{third.name}为法人或其他组织，请按一审裁判所载填写其法定代表人或者主要"
+            f"负责人的姓名（{basis}）",
         )
 
 

@@ -5,7 +5,8 @@ JSON Schema: the paralegal form reads it (:mod:`docgen.web.formspec`), the API d
 it, and a spreadsheet template can order its columns by it (:func:`field_hints`).
 
 - ``x-advanced``: rarely needed for a collection letter (民族, 工作单位 …); optional.
-- ``x-shown-when``: only meaningful after a sibling choice (仲裁机构 after 申请仲裁).
+- ``x-shown-when``: only meaningful after a sibling choice (仲裁机构 after 申请仲裁), or
+  (``min_items``) once a list holds several rows (履行人 with several 被执行人).
 - ``x-form``: ``"profile-picker"`` — set by the form's profile picker, not typed.
 - ``x-from-profile``: a group a sender profile fills in (收款账户, 联系方式, 律所信息): the
   form says beside it where profiles are chosen and kept.
@@ -34,6 +35,13 @@ def shown_when(field: str, *values: Any) -> dict[str, Any]:
     a field of its account), one written ``/title/kind`` a field named from the case's root
     (a respondent's notarised contract, shown for a notarised instrument only)."""
     return {"x-shown-when": {"field": field, "in": list(values)}}
+
+
+def shown_when_several(field: str) -> dict[str, Any]:
+    """Show the field only while the list ``field`` (written as for :func:`shown_when`)
+    holds two rows or more: a question that only several rows raise (which of several
+    respondents made a payment)."""
+    return {"x-shown-when": {"field": field, "min_items": 2}}
 
 
 def field_hints(schema: dict[str, Any]) -> dict[tuple[str, ...], dict[str, Any]]:

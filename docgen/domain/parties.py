@@ -61,7 +61,9 @@ def _check_id_number(value: str | None, info: ValidationInfo) -> str | None:
         raise _identity_error(exc) from None
 
 
-def _checked_uscc(value: object) -> object:
+def checked_uscc(value: object) -> object:
+    """A typed USCC checked (GB 32100-2015 check character) and normalised, for a model's
+    ``field_validator``; anything else passed on for the field's own type check."""
     if not isinstance(value, str):
         return value
     try:
@@ -142,7 +144,7 @@ class Guardian(CaseModel):
     @field_validator("uscc", mode="before")
     @classmethod
     def _check_uscc(cls, value: object) -> object:
-        return _checked_uscc(value)
+        return checked_uscc(value)
 
     @property
     def is_organization(self) -> bool:
@@ -228,7 +230,7 @@ class Organization(CaseModel):
     @field_validator("uscc", mode="before")
     @classmethod
     def _check_uscc(cls, value: object) -> object:
-        return _checked_uscc(value)
+        return checked_uscc(value)
 
 
 Party = Annotated[Person | Organization, Field(discriminator="kind")]

@@ -311,7 +311,11 @@ def as_the_form_sends(nodes: list[dict[str, Any]], data: Any, root: Any = None) 
             chosen = _chosen(rule["field"], out, root)
             if chosen is None:
                 chosen = next((n.get("default") for n in nodes if n["name"] == rule["field"]), None)
-            if chosen not in rule["in"]:
+            if "min_items" in rule:
+                shown = isinstance(chosen, list) and len(chosen) >= rule["min_items"]
+            else:
+                shown = chosen in rule["in"]
+            if not shown:
                 del out[name]
                 continue
         shape = node.get("item") or node

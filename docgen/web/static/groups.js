@@ -86,7 +86,10 @@
         if (born !== generation || (shown !== null && !box.isConnected)) { return false; }
         var value = state.get(base.concat(names));
         if (value === undefined && sibling) { value = sibling.default; }
-        var show = rule['in'].indexOf(value) >= 0;
+        // a list's count (min_items: 履行人 once there are several 被执行人), else a choice
+        var show = rule.min_items
+          ? Array.isArray(value) && value.length >= rule.min_items
+          : rule['in'].indexOf(value) >= 0;
         if (show === shown) { return; }
         shown = show;
         box.textContent = '';

@@ -62,7 +62,7 @@ def test_inconsistent_liabilities_are_refused_at_their_fields_all_at_once():
         (("respondents", 1, "liability", "kind"), "not_for_this_liability"),
         (("respondents", 2, "liability", "kind"), "liability_beyond_title"),
         (("respondents", 3, "liability", "security_property"), "missing"),
-        (("respondents", 4, "liability", "share"), "share_above_total"),
+        (("respondents", 4, "liability", "share"), "share_above_principal"),
     }
     beyond = next(p for p in result.errors if p.code == "liability_beyond_title")
     assert "王五仅对债务人不能清偿的部分承担责任" in beyond.message
@@ -73,7 +73,7 @@ def test_shares_together_above_the_sum_are_refused():
     data = _fixture("judgment_debtors_by_shares_and_a_general_guarantor")
     data["respondents"][2]["liability"] = {"kind": "share", "share": "10000.00"}
     codes = {(p.loc, p.code) for p in _assess(data).errors}
-    assert (("respondents",), "shares_above_total") in codes
+    assert (("respondents",), "shares_above_principal") in codes
 
 
 def test_a_guarantor_alone_is_warned_to_show_the_debtors_enforcement():
@@ -142,3 +142,39 @@ def test_the_openapi_document_describes_the_liability(client):
         "share",
     ]
     assert {"security_property", "share"} <= set(liability)
+
+
+def test_shares_are_compared_with_the_principal_not_the_total_with_interest():
+    # 50,000 + 50,000 is the principal of 100,000; the interest of 5,000 is asked apart
+    data = _fixture("judgment_shares_typed_as_principal_beside_interest")
+    requests = _context(data)["requests"]
+    assert requests[0] == (
+        "请求强制执行法律文书确定的债务：借款本金人民币100,000.00元（大写：壹拾万元整）；"
+        "利息人民币5,000.00元（大写：伍仟元整）；以上合计人民币105,000.00元（大写：壹拾万伍仟元整）。"
+    )
+    assert (
+        "被执行人张伟按照法律文书确定的份额向申请执行人支付人民币50,000.00元（大写：伍万元整）；"
+        "被执行人李秀英按照法律文书确定的份额向申请执行人支付人民币50,000.00元（大写：伍万元整）。"
+    ) in requests
+
+
+def test_shares_typed_with_the_interest_are_refused_though_within_the_total():
+    # 52,500 × 2 = 105,000: the total with the interest, 5,000 above the principal
+    data = _fixture("judgment_shares_typed_with_the_interest_above_the_principal", "invalid")
+    (error,) = _assess(data).errors
+    assert (error.loc, error.code) == (("respondents",), "shares_above_principal")
+    assert error.message.startswith(
+        "各被执行人按份承担的本金合计人民币105,000.00元，超过申请执行的借款本金人民币100,000.00元："
+        "各自的份额只填本金"
+    )
+    assert "第一百七十七条" in error.message
+
+
+def test_a_share_above_the_principal_is_refused_at_the_share():
+    data = _fixture("judgment_shares_typed_as_principal_beside_interest")
+    data["respondents"][1]["liability"]["share"] = "102000.00"
+    errors = {(p.loc, p.code): p for p in _assess(data).errors}
+    error = errors[(("respondents", 1, "liability", "share"), "share_above_principal")]
+    assert error.message.startswith(
+        "被执行人李秀英按份承担的本金人民币102,000.00元超过申请执行的借款本金人民币100,000.00元"
+    )

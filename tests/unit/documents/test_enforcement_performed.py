@@ -200,3 +200,16 @@ def test_a_payer_who_is_no_respondent_is_refused_at_the_payer():
     (error,) = _assess(data).errors
     assert (error.loc, error.code) == (("outstanding", "performed", 0, "payer"), "not_a_respondent")
     assert error.message == "履行人「王五」不是被执行人（被执行人：张伟、李秀英）"
+
+
+def test_the_form_asks_the_payer_only_of_several_respondents():
+    from docgen.web.formspec import form_spec
+
+    spec = form_spec(TYPE.json_schema(), TYPE.title)
+    outstanding = next(node for node in spec["fields"] if node["name"] == "outstanding")
+    performed = next(node for node in outstanding["fields"] if node["name"] == "performed")
+    payer = next(node for node in performed["item"]["fields"] if node["name"] == "payer")
+    assert payer["title"] == "履行人"
+    # one respondent is the payer: the facts name him without the field
+    assert payer["shown_when"] == {"field": "/respondents", "min_items": 2}
+    assert "只有一人" not in payer.get("description", "")

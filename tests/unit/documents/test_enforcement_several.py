@@ -104,3 +104,53 @@ def test_one_debtor_beside_a_jointly_liable_one_draws_none_of_these():
     codes = [w.code for w in assess(fixture("judgment_first_instance")).warnings]
     for code in ("share_unstated", "shares_read_from_title", "joint_typed_as_debtors"):
         assert code not in codes
+
+
+BARE = "judgment_debtors_bear_the_debt_in_common_words"
+
+
+def test_a_bare_bearing_in_common_is_warned_with_what_to_choose():
+    warning = _warned(fixture(BARE))[(("respondents",), "share_unstated")]
+    assert warning.message.startswith(
+        "法律文书的判项写明被执行人张伟、李秀英「共同承担」，未写明「连带」，也未确定各自的份额："
+        "「共同承担」既可能是按份责任，也可能是连带责任"
+    )
+    assert (
+        "难以确定责任大小的平均承担责任（《中华人民共和国民法典》第一百七十七条）"
+        in warning.message
+    )
+    assert (
+        "连带责任由法律规定或者当事人约定（《中华人民共和国民法典》第一百七十八条）"
+        in warning.message
+    )
+    assert "判决认定连带责任的，将各被执行人的责任形式均选为「连带清偿责任」" in warning.hint
+    assert "认定按份责任的，均选「按份责任」并填写各自承担的本金份额" in warning.hint
+    # the request names them as the operative part does, neither 连带 nor a share
+    requests = context(fixture(BARE))["requests"]
+    assert requests[0] == (
+        "请求强制执行被执行人张伟、李秀英向申请执行人支付借款本金人民币100,000.00元"
+        "（大写：壹拾万元整）。"
+    )
+
+
+def test_the_shares_chosen_for_a_bearing_in_common_are_asked_each():
+    data = fixture(f"{BARE}_by_shares")
+    assert assess(data).problems == []
+    printed = printed_copy("enforcement_application", data)
+    assert (
+        "被执行人张伟按照法律文书确定的份额向申请执行人支付人民币50,000.00元（大写：伍万元整）；"
+        "被执行人李秀英按照法律文书确定的份额向申请执行人支付人民币50,000.00元（大写：伍万元整）。"
+    ) in printed
+
+
+def test_a_fee_borne_in_common_is_not_a_bare_bearing_of_the_debt():
+    for fee in (
+        "案件受理费1,332.49元由被告张伟、李秀英共同承担",
+        "被告张伟、李秀英共同承担本案受理费1,332.49元",
+    ):
+        data = fixture(BARE)
+        data["title"]["operative_part"] = (
+            f"一、被告张伟、李秀英于本判决生效之日起十日内偿还原告刘芳借款本金100,000元；二、{fee}。"
+        )
+        warning = _warned(data)[(("respondents",), "share_unstated")]
+        assert "「共同承担」" not in warning.message, fee

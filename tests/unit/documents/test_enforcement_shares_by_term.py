@@ -217,3 +217,98 @@ def test_a_share_above_a_sum_his_clause_states_without_naming_it_says_which_figu
     data["respondents"][0]["liability"]["share"] = "70000.00"
     error = _problems(data)[(("respondents", 0, "liability", "share"), "share_above_title")]
     assert "超过法律文书的判项确定由其支付的款项人民币60,000.00元" in error.message
+
+
+# --- every term of one respondent ---------------------------------------------------
+
+TWO_TERMS = "judgment_two_principal_terms_of_one_respondent"
+INTEREST_TERM = "judgment_shares_with_an_interest_term_of_one"
+
+
+def test_two_principal_terms_of_one_respondent_are_both_counted_and_printed():
+    data = fixture(TWO_TERMS)
+    assert [p for p in assess(data).problems] == []
+    printed = printed_copy("enforcement_application", data)
+    assert (
+        "请求强制执行被执行人张伟向申请执行人支付借款本金人民币100,000.00元（大写：壹拾万元整），"
+        "为法律文书分项确定的人民币60,000.00元、人民币40,000.00元之和。"
+    ) in printed
+
+
+def test_a_principal_above_two_terms_of_one_respondent_names_both():
+    error = _problems(fixture("judgment_two_principal_terms_of_one_claimed_above", "invalid"))[
+        (("outstanding", "principal"), "principal_above_title")
+    ]
+    assert error.message.startswith(
+        "申请执行的借款本金人民币110,000.00元超过法律文书确定的人民币100,000.00元（判项分别确定"
+        "被执行人张伟人民币60,000.00元、人民币40,000.00元）"
+    )
+
+
+def test_a_separate_interest_term_is_asked_of_its_respondent_with_his_share():
+    data = fixture(INTEREST_TERM)
+    # the shares are read though 张伟 has a second term; the interest the judgment states
+    # (利息5,000元) is not warned of as unchecked
+    assert list(_problems(data)) == [(("respondents",), "shares_read_from_title")]
+    printed = printed_copy("enforcement_application", data)
+    assert (
+        "借款本金人民币100,000.00元（大写：壹拾万元整）；利息人民币5,000.00元（大写：伍仟元整）；"
+        "以上合计人民币105,000.00元（大写：壹拾万伍仟元整）。"
+    ) in printed
+    assert (
+        "被执行人张伟按照法律文书确定的份额向申请执行人支付人民币60,000.00元（大写：陆万元整），"
+        "并支付法律文书确定由其支付的利息人民币5,000.00元（大写：伍仟元整）；"
+        "被执行人李秀英按照法律文书确定的份额向申请执行人支付人民币40,000.00元（大写：肆万元整）。"
+    ) in printed
+
+
+def test_a_typed_share_is_printed_with_its_respondents_other_term():
+    data = fixture(INTEREST_TERM)
+    data["respondents"][0]["liability"] = {"kind": "share", "share": "60000.00"}
+    data["respondents"][1]["liability"] = {"kind": "share", "share": "40000.00"}
+    printed = printed_copy("enforcement_application", data)
+    assert (
+        "被执行人张伟按照法律文书确定的份额向申请执行人支付人民币60,000.00元（大写：陆万元整），"
+        "并支付法律文书确定由其支付的利息人民币5,000.00元（大写：伍仟元整）"
+    ) in printed
+
+
+def test_a_base_or_a_condition_is_not_another_term():
+    data = fixture(TWO_TERMS)
+    data["title"]["operative_part"] = (
+        "一、被告张伟于本判决生效之日起十日内偿还原告刘芳借款本金100,000元；二、被告张伟于本判决"
+        "生效之日起十日内支付以借款本金100,000元为基数、按年利率3.45%计算的利息；三、如被告张伟"
+        "未按期偿还借款本金100,000元，应当加倍支付迟延履行期间的债务利息；四、被告张伟另行支付"
+        "借款本金100,000元的逾期利息。"
+    )
+    assert (("outstanding", "principal"), "principal_above_title") not in _problems(data)
+    assert (("outstanding", "principal"), "performed_unstated") not in _problems(data)
+    assert "分项确定" not in "".join(context(data)["requests"])
+
+
+def test_a_share_term_with_its_own_interest_asks_it_of_him():
+    printed = printed_copy(
+        "enforcement_application", fixture("judgment_shares_principal_beside_interest_in_his_term")
+    )
+    assert (
+        "被执行人张伟按照法律文书确定的份额向申请执行人支付人民币60,000.00元（大写：陆万元整），"
+        "并支付法律文书确定由其支付的利息人民币5,000.00元（大写：伍仟元整）；"
+        "被执行人李秀英按照法律文书确定的份额向申请执行人支付人民币40,000.00元（大写：肆万元整）。"
+    ) in printed
+
+
+def test_another_sum_in_a_term_of_one_is_asked_of_him_under_its_name():
+    data = fixture(INTEREST_TERM)
+    data["title"]["operative_part"] = (
+        "一、被告张伟于本判决生效之日起十日内偿还原告刘芳借款本金60,000元；二、被告李秀英于本判决"
+        "生效之日起十日内偿还原告刘芳借款本金40,000元；三、被告李秀英于本判决生效之日起十日内支付"
+        "原告刘芳律师费5,000元；四、案件受理费1,332.49元由被告张伟、李秀英负担。"
+    )
+    del data["outstanding"]["interest"]
+    data["outstanding"].update(other="5000.00", other_label="律师费")
+    printed = printed_copy("enforcement_application", data)
+    assert (
+        "被执行人张伟按照法律文书确定的份额向申请执行人支付人民币60,000.00元（大写：陆万元整）；"
+        "被执行人李秀英按照法律文书确定的份额向申请执行人支付人民币40,000.00元（大写：肆万元整），"
+        "并支付法律文书确定由其支付的律师费人民币5,000.00元（大写：伍仟元整）。"
+    ) in printed

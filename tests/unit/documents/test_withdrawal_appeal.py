@@ -65,6 +65,25 @@ def test_an_appellant_defendant_below_and_a_ruling_appealed_are_named_so():
     text = printed_copy("withdrawal_application", data)
     assert "上诉人（原审被告）：刘芳" in text and "被上诉人（原审原告）：张伟" in text
     assert "（2026）京0101民初9876号民事裁定，向贵院提起上诉" in text
+    # the 原审被告 owes the sum sued for: the appellant paid, not the appellee
+    assert "现上诉人已向被上诉人履行了付款义务，上诉人经慎重考虑" in text
+    assert "被上诉人已向上诉人履行" not in text
+
+
+def test_the_appellant_defendant_below_who_paid_says_so():
+    data = load_fixture(
+        "withdrawal_application", "valid", "appeal_by_the_defendant_below_after_paying"
+    )
+    text = printed_copy("withdrawal_application", data)
+    assert "上诉人（原审被告）：刘芳" in text
+    assert "现上诉人已向被上诉人履行了付款义务，上诉人经慎重考虑，决定撤回上诉。" in text
+
+
+def test_an_appellant_plaintiff_below_was_paid_by_the_appellee():
+    data = copy.deepcopy(APPEAL)
+    data["reason"], data["reason_detail"] = "performed", None
+    text = printed_copy("withdrawal_application", data)
+    assert "上诉人（原审原告）：刘芳" in text and "被上诉人（原审被告）：张伟" in text
     assert "现被上诉人已向上诉人履行了付款义务，上诉人经慎重考虑" in text
 
 

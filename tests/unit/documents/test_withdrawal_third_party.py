@@ -19,6 +19,10 @@ SUIT = load_fixture(
     "withdrawal_application", "valid", "suit_withdrawn_with_the_third_party_not_consenting"
 )
 WANG = "原审第三人：王强，住北京市朝阳区建国路88号1号楼1201室。"
+ORGANISATION = (
+    "原审第三人：北京恒信融资担保有限公司，住所地：北京市西城区金融大街7号，"
+    "统一社会信用代码：91110102MA01HX7Q35。"
+)
 
 
 def _problems(data):
@@ -44,7 +48,9 @@ def test_third_parties_below_are_listed_after_the_appellee():
         "原审第三人",
     ]
     assert WANG in text
-    assert "原审第三人：北京恒信融资担保有限公司，住所地：北京市西城区金融大街7号。" in text
+    assert ORGANISATION in text
+    lines = text.splitlines()
+    assert lines[lines.index(ORGANISATION) + 1] == "法定代表人：赵明，董事长。"
     assert text.index("被上诉人（原审被告）：张伟") < text.index(WANG) < text.index("案由：")
 
 
@@ -129,7 +135,8 @@ def test_the_appellant_withdraws_its_suit_with_the_third_partys_consent_on_the_r
     )
     assert [p.code for p in _problems(data)] == ["suit_withdrawal_fee_unsettled"]
     text = printed_copy("withdrawal_application", data)
-    assert "原审第三人：北京恒信融资担保有限公司，住所地：北京市西城区金融大街7号。" in text
+    assert ORGANISATION in text
+    assert "法定代表人：赵明，董事长。" in text
     assert (
         "原审原告刘芳诉原审被告张伟、原审第三人北京恒信融资担保有限公司民间借贷纠纷一案，"
         "北京市东城区人民法院于2026年9月15日作出（2026）京0101民初9876号民事判决，上诉人刘芳不服"
@@ -178,3 +185,80 @@ def test_a_namesake_of_no_party_is_listed_and_printed():
     data["appeal"]["third_parties"][0]["name"] = "张伟华"
     assert "third_party_is_a_party" not in [p.code for p in _problems(data)]
     assert "原审第三人：张伟华，住" in printed_copy("withdrawal_application", data)
+
+
+def test_an_organisation_third_party_is_asked_its_code_and_representative_on_the_form():
+    from docgen.web.formspec import form_spec
+
+    spec = form_spec(TYPE.model.model_json_schema())
+    (group,) = [node for node in spec["fields"] if node["name"] == "appeal"]
+    (third,) = [node for node in group["fields"] if node["name"] == "third_parties"]
+    fields = {node["name"]: node for node in third["item"]["fields"]}
+    titles = {
+        "uscc": "统一社会信用代码",
+        "legal_representative": "法定代表人/主要负责人",
+        "representative_title": "职务",
+        "representative_position": "法定代表人（负责人）的职务",
+    }
+    for name, title in titles.items():
+        assert fields[name]["title"] == title, name
+        assert fields[name]["shown_when"] == {"field": "kind", "in": ["organization"]}, name
+
+
+def test_an_organisation_third_partys_missing_particulars_are_warned_at_their_fields():
+    data = copy.deepcopy(APPEAL)
+    organisation = data["appeal"]["third_parties"][1]
+    del organisation["uscc"], organisation["legal_representative"]
+    found = {(p.loc, p.code): p for p in _problems(data)}
+    at = ("appeal", "third_parties", 1)
+    for name in ("uscc", "legal_representative"):
+        warning = found[((*at, name), "third_party_particular_missing")]
+        assert warning.severity == "warning"
+        assert warning.message.startswith("原审第三人北京恒信融资担保有限公司为法人或其他组织")
+        assert "第一百七十二条" in warning.message
+    text = printed_copy("withdrawal_application", data)
+    assert "原审第三人：北京恒信融资担保有限公司，住所地：北京市西城区金融大街7号。" in text
+    assert "法定代表人：" not in text
+
+
+def test_a_person_third_party_is_asked_no_code():
+    problems = _problems(APPEAL)
+    assert [p for p in problems if p.loc[:3] == ("appeal", "third_parties", 0)] == []
+    assert WANG in printed_copy("withdrawal_application", APPEAL)
+
+
+def _errors(service, name: str) -> dict:
+    data = load_fixture("withdrawal_application", "invalid", name)
+    problems = service.validate("withdrawal_application", data).problems
+    return {(p.loc, p.code): p for p in problems if p.severity == "error"}
+
+
+def test_a_bad_check_character_is_refused_at_the_third_partys_code(service):
+    errors = _errors(service, "third_party_with_a_bad_credit_code")
+    assert list(errors) == [(("appeal", "third_parties", 1, "uscc"), "uscc_checksum")]
+
+
+def test_a_third_party_listed_twice_is_refused_at_its_name(service):
+    errors = _errors(service, "third_party_listed_twice")
+    (twice,) = errors.values()
+    assert (twice.loc, twice.code) == (("appeal", "third_parties", 2, "name"), "third_party_twice")
+    assert twice.message.startswith("原审第三人「王 强」已列明一次：同一原审第三人只列一次")
+
+
+def test_a_third_party_with_a_partys_credit_code_is_that_party():
+    data = copy.deepcopy(APPEAL)
+    data["defendants"].append(
+        {
+            "kind": "organization",
+            "name": "北京恒信担保有限公司",
+            "uscc": "91110102MA01HX7Q35",
+            "address": "北京市西城区金融大街7号",
+            "legal_representative": "赵明",
+        }
+    )
+    (error,) = [p for p in _problems(data) if p.code == "third_party_is_a_party"]
+    assert error.loc == ("appeal", "third_parties", 1, "name")
+    assert error.message.startswith(
+        "原审第三人「北京恒信融资担保有限公司」与被上诉人「北京恒信担保有限公司」的统一社会信用代码"
+        "相同："
+    )
