@@ -22,7 +22,11 @@ from docgen.domain.dates import format_cn
 from docgen.domain.interest import InterestResult, RateSpec, interest_on_principal
 from docgen.domain.lpr import LprNotAvailable, LprTable, format_percent
 from docgen.domain.money import format_yuan, to_fen
-from docgen.domain.rate_words import describe_lpr_periods, describe_running_claim
+from docgen.domain.rate_words import (
+    describe_lpr_periods,
+    describe_penalty_rate,
+    describe_running_claim,
+)
 
 
 @dataclass(frozen=True)
@@ -51,14 +55,21 @@ class ResolvedAmounts:
     sheets: list[dict[str, Any]]
     lpr_table: LprTable | None = field(default=None, metadata=NOT_REPORTED)
     periods: dict[int, str] = field(default_factory=dict, metadata=NOT_REPORTED)
+    # per typed overdue charge (by index), what its note's rate gives (note_rates)
+    noted: dict[int, Any] = field(default_factory=dict, metadata=NOT_REPORTED)
 
-    def rate_words(self, rate: RateSpec) -> str:
-        """The agreed rate as every document words it (docgen.domain.rate_words)."""
+    def rate_words(self, rate: RateSpec, penalty: bool = False) -> str:
+        """The agreed rate as every document words it (docgen.domain.rate_words); a
+        ``penalty``'s daily rate as 「每日0.05%」 (describe_penalty_rate)."""
+        if penalty:
+            return describe_penalty_rate(rate, self.lpr_table)
         return rate.describe(self.lpr_table)
 
-    def running_claim(self, base: Decimal, rate: RateSpec, start: date) -> str:
+    def running_claim(
+        self, base: Decimal, rate: RateSpec, start: date, penalty: bool = False
+    ) -> str:
         """A claim to the day of payment: 「以…为基数，自…起按…计算至实际清偿之日止」."""
-        return describe_running_claim(base, rate, start, self.lpr_table)
+        return describe_running_claim(base, rate, start, self.lpr_table, penalty)
 
     def lpr_periods(self, index: int) -> str:
         """「其间适用的LPR：…」 for component ``index`` at a floating LPR rate, else ""."""

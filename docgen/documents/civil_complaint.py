@@ -72,6 +72,7 @@ from docgen.documents.complaint_text import (
 )
 from docgen.documents.complaint_typed_charges import check_untraced_charges
 from docgen.documents.complaint_venue import (
+    branch_seat,
     check_guarantor_court,
     court_places,
     receiving_plaintiffs,
@@ -234,13 +235,12 @@ def assess(case: CivilComplaint, options: RuleOptions) -> Assessment:
         options.lpr_table,
     )
     result.computed["amounts"] = resolved
-    check_noted_rates(
+    resolved.noted = check_noted_rates(
         result,
         case.amounts,
         principal(case),
         due + timedelta(days=1),
         options.lpr_table,
-        ("amounts",),
     )
     check_untraced_charges(result, case)
     check_cause_facts(result, case)
@@ -275,6 +275,7 @@ def assess(case: CivilComplaint, options: RuleOptions) -> Assessment:
                 check_guarantor_court(result, case, court)
             # a court found at the plaintiff's place alone says why (complaint_venue)
             result.computed["receiving"] = receiving_plaintiffs(case, court)
+            result.computed["branch_seat"] = branch_seat(case, court)  # a branch at its seat
         check_procedure(result, case.procedure, court)
         # 诉讼费用交纳办法 art. 16: summary procedure, small claims included (民事诉讼法
         # art. 165 sits in its chapter on the summary procedure), halves the fee
@@ -378,6 +379,7 @@ def build_context(case: CivilComplaint, assessment: Assessment) -> dict[str, Any
         case,
         assessment.computed.get("agreed_court", False),
         assessment.computed.get("receiving", []),
+        assessment.computed.get("branch_seat", ""),
     )
     return context
 

@@ -7,7 +7,9 @@ facts the complaint prints itself name the defendant (「被告张伟未依约�
 reads as if every defendant did it, which the user may not mean and the court will ask
 about. So where ``facts`` says 「被告」 not followed by a defendant's name (its first two
 characters, or any two in a row of it: 「被告闽江公司」 names 福州闽江建材有限公司), it is
-warned at ``facts``. Not warned: 「被告人」 (another word), a 「被告」 within quotation
+warned at ``facts``; the same of ``contract.summary``, which the facts print too (「原告依约
+向被告交付空压机设备十台，被告验收合格」 beside a branch and its company). Not warned:
+「被告人」 (another word), a 「被告」 within quotation
 marks or a title (「」, 『』, “”, 《》: a document's words quoted), and one that says all of
 them in so many words (「各被告」, 「两被告」, 「原、被告」)."""
 
@@ -53,21 +55,27 @@ def bare_defendant_words(facts: str, names: list[str]) -> list[str]:
 
 
 def check_bare_defendant(result: Assessment, case: CivilComplaint) -> None:
-    """Warn at ``facts`` of a bare 「被告」 where two or more defendants are sued."""
+    """Warn at ``facts`` and at ``contract.summary`` of a bare 「被告」 where two or more
+    defendants are sued."""
     names = [d.party.name for d in case.defendants]
-    if len(names) < 2 or not case.facts:
+    if len(names) < 2:
         return
-    found = bare_defendant_words(case.facts, names)
-    if not found:
-        return
-    quoted = "、".join(f"「{words}」" for words in found[:3])
-    listed = "、".join(names)
-    result.warn(
-        ("facts",),
-        "defendant_not_named",
-        f"补充事实与理由中的「被告」未写明是哪一名被告：{quoted}。本案有{len(names)}名被告"
-        f"（{listed}），起诉状应写明各项请求所根据的事实与理由（{PROCEDURE_LAW}），只写「被告」"
-        "读来像是每一名被告所为，人民法院将要求说明",
-        hint=f"请在「被告」后写明所指被告的姓名或名称，如「被告{names[0]}」；确指全部被告的，"
-        f"请写明「被告{listed}」或「各被告」",
+    typed = (
+        (("facts",), case.facts, "补充事实与理由"),
+        (("contract", "summary"), case.contract.summary, "债务形成经过"),
     )
+    for loc, text, where in typed:
+        found = bare_defendant_words(text, names) if text else []
+        if not found:
+            continue
+        quoted = "、".join(f"「{words}」" for words in found[:3])
+        listed = "、".join(names)
+        result.warn(
+            loc,
+            "defendant_not_named",
+            f"{where}中的「被告」未写明是哪一名被告：{quoted}。本案有{len(names)}名被告"
+            f"（{listed}），起诉状应写明各项请求所根据的事实与理由（{PROCEDURE_LAW}），只写「被告」"
+            "读来像是每一名被告所为，人民法院将要求说明",
+            hint=f"请在「被告」后写明所指被告的姓名或名称，如「被告{names[0]}」；确指全部被告的，"
+            f"请写明「被告{listed}」或「各被告」",
+        )

@@ -237,6 +237,10 @@ def interest_method(
             # a typed amount: its basis as the user noted it (complaint_form_rules warns
             # where there is none)
             note = printed_note(component.note, case)
+            # a note whose rate was read states its base and period (note_rates)
+            noted = resolved.noted.get(case.amounts.components.index(component))
+            if note and noted is not None:
+                note = noted.printed(note, "原告")
             if note:
                 joint = "" if note.startswith(NOTE_OPENINGS) else "："
                 ways.append(f"{component.display_label}{joint}{note}")

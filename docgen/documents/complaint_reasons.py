@@ -43,12 +43,16 @@ if TYPE_CHECKING:
 
 
 def facts(
-    case: CivilComplaint, agreed_court: bool = False, receiving: Sequence[str] = ()
+    case: CivilComplaint,
+    agreed_court: bool = False,
+    receiving: Sequence[str] = (),
+    branch_seat: str = "",
 ) -> list[str]:
     """事实与理由, composed from the structured facts, then the user's own paragraph.
     ``agreed_court``: the jurisdiction clause leads to the court addressed; ``receiving``:
     the plaintiffs at whose place alone it sits, the place of performance (complaint_venue).
-    One of the two grounds is stated, never both."""
+    One of the two grounds is stated, never both; else ``branch_seat``, why a branch sued at
+    its own seat is sued there (complaint_venue.branch_seat)."""
     contract = case.contract
     plaintiffs = "原告" + names([p.party for p in case.plaintiffs])
     # 「案外人张伟」 where a joint guarantor is sued alone (complaint_guarantor_alone)
@@ -110,7 +114,7 @@ def facts(
         paragraphs.append(costs)
     if case.facts:
         paragraphs.append(case.facts)
-    paragraphs += _court_facts(case, plaintiffs, agreed_court, receiving)
+    paragraphs += _court_facts(case, plaintiffs, agreed_court, receiving, branch_seat)
     paragraphs.append(
         f"为维护{plaintiffs}的合法权益，根据{'、'.join(legal_basis(case))}等规定，"
         "特向贵院提起诉讼，请求判如所请。"
@@ -119,7 +123,11 @@ def facts(
 
 
 def _court_facts(
-    case: CivilComplaint, plaintiffs: str, agreed_court: bool, receiving: Sequence[str]
+    case: CivilComplaint,
+    plaintiffs: str,
+    agreed_court: bool,
+    receiving: Sequence[str],
+    branch_seat: str = "",
 ) -> list[str]:
     """Why the court addressed hears the case, then the pre-suit preservation."""
     out = []
@@ -129,6 +137,8 @@ def _court_facts(
         out.append(f"{case.jurisdiction_clause.rstrip('。')}，贵院对本案依法享有管辖权。")
     elif receiving:
         out.append(performance_place_sentence(list(receiving)))
+    elif branch_seat:
+        out.append(branch_seat)
     preserved = preservation_fact(case, plaintiffs)
     if preserved:
         out.append(preserved)

@@ -25,13 +25,13 @@ from docgen.documents.parts import AmountComponent, ResolvedAmounts
 from docgen.domain.court_fees import FeeResult
 from docgen.domain.dates import format_cn
 from docgen.domain.guarantee import claim_within_maximum
-from docgen.domain.lpr import format_percent
 from docgen.domain.money import format_yuan, legal_amount
 from docgen.domain.parties import Party
-from docgen.domain.rate_words import describe_rate
+from docgen.domain.rate_words import describe_penalty_rate, describe_rate
 
 if TYPE_CHECKING:
     from docgen.documents.civil_complaint import CivilComplaint
+    from docgen.documents.note_rates import NotedCharge
     from docgen.domain.interest import RateSpec
 
 
@@ -79,7 +79,7 @@ def claims(case: CivilComplaint, resolved: ResolvedAmounts) -> list[str]:
     ):
         when = format_cn(component.as_of or case.amounts.as_of)
         label = component.display_label
-        basis = claim_note(case, component)
+        basis = claim_note(case, component, resolved.noted.get(index))
         detail = f"（{basis}）" if basis else ""
         if component.kind == "principal":
             early = ""
@@ -109,9 +109,9 @@ def claims(case: CivilComplaint, resolved: ResolvedAmounts) -> list[str]:
                     f"计算至{format_cn(end)}"
                     f"{'；' + lpr if lpr else ''}）"
                 )
-            elif calc is None and component.kind != "fee":
+            elif calc is None and component.kind != "fee" and index not in resolved.noted:
                 # a fee already paid (律师费、保全费) is a fixed sum; only what accrues is
-                # claimed "暂计至" a date
+                # claimed "暂计至" a date (a noted rate's period names its end: claim_note)
                 detail = f"（暂计至{when}）{detail}"
             items.append(f"判令{debtors}向{plaintiffs}支付{label}{legal_amount(value)}{detail}；")
     running = running_claim(case, resolved)
@@ -178,8 +178,8 @@ def rate_words(resolved: ResolvedAmounts, rate: RateSpec, penalty: bool) -> str:
     day, not interest: 「每日0.05%」 as the contract says it, never 「日利率0.05%」 (民法典
     art. 585: an agreed penalty, or how to compute it). An LPR fixed on a day after the
     LPR table's last check names the entry the amount was computed with (rate_words)."""
-    if penalty and rate.kind == "daily":
-        return f"每日{format_percent(rate.value)}%"
+    if penalty:
+        return describe_penalty_rate(rate, resolved.lpr_table, computed=True)
     return describe_rate(rate, resolved.lpr_table, computed=True)
 
 
@@ -202,13 +202,21 @@ def running_claim(case: CivilComplaint, resolved: ResolvedAmounts) -> str:
     return f"{running.label}：{until_paid}"
 
 
-def claim_note(case: CivilComplaint, component: AmountComponent) -> str:
-    """What a narrative claim prints beside its amount: its note, but not for a cost of
-    enforcing the claim, whose clause and payment are facts (事实与理由: :func:`costs_paid`),
-    not the claim (民事诉讼法 art. 124(3) keeps claims, facts and evidence apart)."""
+def claim_note(
+    case: CivilComplaint, component: AmountComponent, noted: NotedCharge | None = None
+) -> str:
+    """What a claim prints beside its amount: its note, but not for a cost of enforcing
+    the claim, whose clause and payment are facts (事实与理由: :func:`costs_paid`), not the
+    claim (民事诉讼法 art. 124(3) keeps claims, facts and evidence apart). A note whose rate
+    was read (``noted``, note_rates) states its base and period, and a sum below what the
+    rate gives that the plaintiff claims part of it, so that no printed basis contradicts
+    the figure beside it."""
     if is_enforcement_cost(component):
         return ""
-    return printed_note(component.note, case) or ""
+    note = printed_note(component.note, case) or ""
+    if note and noted is not None:
+        return noted.printed(note, "原告")
+    return note
 
 
 def costs_paid(

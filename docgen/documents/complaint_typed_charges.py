@@ -14,24 +14,14 @@ a refusal: the figure may rest on an attached calculation the user files as evid
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
-from docgen.documents.note_rates import overdue_charge, rate_in_note
+from docgen.documents.note_rates import overdue_charge, traced_note
 from docgen.documents.problems import Assessment
 from docgen.domain.money import format_yuan
 
 if TYPE_CHECKING:
     from docgen.documents.civil_complaint import CivilComplaint
-
-
-_SUM = re.compile(r"\d[\d,.]*\s*元")
-_SHARE = re.compile(r"[%％]|分之")
-
-
-def _traced(note: str) -> bool:
-    """The note names a rate, or a base sum and the share of it charged."""
-    return rate_in_note(note) is not None or bool(_SUM.search(note) and _SHARE.search(note))
 
 
 def check_untraced_charges(assessment: Assessment, case: CivilComplaint) -> None:
@@ -44,7 +34,7 @@ def check_untraced_charges(assessment: Assessment, case: CivilComplaint) -> None
             continue
         if not overdue_charge(component) or component.amount == agreed:
             continue
-        if _traced(component.note or "") or (daily and component.kind == "penalty"):
+        if traced_note(component.note or "") or (daily and component.kind == "penalty"):
             continue  # a named rate is recomputed by note_rates
         assessment.warn(
             ("amounts", "components", i, "amount"),

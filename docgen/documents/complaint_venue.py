@@ -27,16 +27,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from docgen.documents.complaint_branch_rules import branch_suffix
 from docgen.documents.court_names import Place, domicile_places
 from docgen.documents.problems import Assessment
 from docgen.documents.venue_place import Point, connections
 from docgen.domain import divisions as division_table
 from docgen.domain.courts import Court, covers, read_court
-from docgen.domain.parties import Party
+from docgen.domain.parties import Organization, Party
 
 if TYPE_CHECKING:
     from docgen.documents.civil_complaint import CivilComplaint
 
+INTERPRETATION = "《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》"
 PERFORMANCE_PLACE_BASIS = (
     "《中华人民共和国民事诉讼法》第二十四条，《最高人民法院关于适用〈中华人民共和国民事诉讼法〉"
     "的解释》第十八条第二款"
@@ -99,6 +101,51 @@ def receiving_plaintiffs(case: CivilComplaint, name: str) -> list[str]:
     if any(here(a) for party in _main_defendants(case) for a in _homes(party)):
         return []
     return [p.party.name for p in case.plaintiffs if here(p.party.address)]
+
+
+def _here(court: Court, table: division_table.Divisions, address: str | None) -> bool:
+    division = table.locate(address) if address else None
+    return division is not None and division.level == "county" and covers(court, division)
+
+
+def branch_seat(case: CivilComplaint, name: str) -> str:
+    """Why the court ``name`` hears a suit against a branch sued at its own seat, where no
+    other main-contract defendant (the company that answers for it) is domiciled there:
+    「被告…上海分公司系依法设立并领取营业执照的法人分支机构，可以作为民事诉讼的当事人（民诉法
+    解释 art. 52(5)），其住所地即主要办事机构所在地（art. 3(1)）在贵院辖区…」, with the
+    place of performance where a plaintiff receiving the money is there too (art. 18(2)),
+    then 民事诉讼法 art. 24 (and art. 22(3) for several defendants). The clerk otherwise
+    sees a company seated elsewhere answering for the debt and asks what leads here. Only
+    a branch with a unified social credit code (its 营业执照; art. 53: one without sues
+    and is sued through the company), and never beside a jurisdiction clause."""
+    found = _statutory_court(name)
+    if case.jurisdiction_clause or found is None:
+        return ""
+    court, table = found
+    main = _main_defendants(case)
+    seated = [p for p in main if any(_here(court, table, a) for a in _homes(p))]
+    branches = [
+        p
+        for p in seated
+        if isinstance(p, Organization) and branch_suffix(p.name) is not None and p.uscc
+    ]
+    if not branches or len(branches) < len(seated):
+        return ""
+    who = "、".join(f"被告{p.name}" for p in branches)
+    text = (
+        f"{who}系依法设立并领取营业执照的法人分支机构，可以作为民事诉讼的当事人（{INTERPRETATION}"
+        "第五十二条第五项），其住所地即主要办事机构所在地（同解释第三条第一款）在贵院辖区"
+    )
+    receiving = [p.party.name for p in case.plaintiffs if _here(court, table, p.party.address)]
+    if receiving:
+        text += (
+            f"；本案争议标的为给付货币，原告{'、'.join(receiving)}作为接收货币一方，其所在地为"
+            "合同履行地（同解释第十八条第二款），亦在贵院辖区"
+        )
+    several = "第二十二条第三款、" if len(main) > 1 else ""
+    return (
+        f"{text}。根据《中华人民共和国民事诉讼法》{several}第二十四条，贵院对本案依法享有管辖权。"
+    )
 
 
 def check_guarantor_court(result: Assessment, case: CivilComplaint, name: str) -> None:

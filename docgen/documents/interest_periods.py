@@ -19,6 +19,7 @@ from docgen.domain.cap_rates import overdue_rate
 from docgen.domain.dates import format_cn
 from docgen.domain.interest import RateSpec
 from docgen.domain.lpr import LprTable
+from docgen.domain.rate_words import describe_penalty_rate
 from docgen.domain.schedule import add_months
 
 DAY_COUNT_HINT = (
@@ -173,7 +174,10 @@ def rate_wording(
     if calc is None:
         return ""
     rate = calc.rate.spec()
-    words = rate.describe(table)
+    # a penalty's daily rate is 「每日0.05%」, not an interest rate (describe_penalty_rate)
+    words = (
+        describe_penalty_rate(rate, table) if component.kind == "penalty" else rate.describe(table)
+    )
     if calc.agreed_in:
         return f"{words}，按{calc.agreed_in}约定"
     overdue = contract.kind == "private_lending" and calc.start > contract.due_date

@@ -157,7 +157,7 @@ def check_letter_amounts(result: Assessment, case: Any) -> None:
         )
 
 
-_CLAUSE = re.compile(r"第[0-9一二三四五六七八九十百零〇]+条")
+CLAUSE = re.compile(r"第[0-9一二三四五六七八九十百零〇]+条")
 
 
 def _check_penalty_clauses(
@@ -171,7 +171,7 @@ def _check_penalty_clauses(
     for i, component in enumerate(components):
         if component.kind != "penalty" or component.calculation is not None:
             continue
-        if _CLAUSE.search(f"{component.note or ''}{component.label or ''}"):
+        if CLAUSE.search(f"{component.note or ''}{component.label or ''}"):
             continue
         result.warn(
             ("amounts", "components", i, "note"),
@@ -230,8 +230,12 @@ def agreed_rates(case: Any, computed: ResolvedAmounts) -> str:
         if calc is None or not calc.agreed_in:
             continue
         term = calc.start <= contract.due_date
-        rate = computed.rate_words(calc.rate.spec())
-        if term:
+        penalty = component.kind == "penalty"
+        rate = computed.rate_words(calc.rate.spec(), penalty)
+        if penalty:
+            # a penalty is no interest: 「按每日0.005%计付违约金」 (rate_words)
+            words = f"按{rate}计付{component.display_label}（{calc.agreed_in}）"
+        elif term:
             words = f"借期内{rate}（{calc.agreed_in}）"
         else:
             words = f"{component.display_label}按{rate}计算（{calc.agreed_in}）"

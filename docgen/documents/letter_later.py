@@ -127,7 +127,8 @@ def _running(
             continue  # not overdue interest
         if last_day(component, amounts) != amounts.as_of:
             continue
-        claim = computed.running_claim(calc.base or principal, calc.rate.spec(), start)
+        penalty = component.kind == "penalty"
+        claim = computed.running_claim(calc.base or principal, calc.rate.spec(), start, penalty)
         if component.kind == "interest":
             running.append(("interest", claim, source))
             continue

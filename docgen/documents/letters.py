@@ -40,6 +40,7 @@ from docgen.documents.letter_dates import check_letter_dates
 from docgen.documents.letter_finding import check_capacity_basis, minor_warning_on_finding
 from docgen.documents.letter_found_later import check_incapacity_evidence
 from docgen.documents.letter_later import check_reservation, reservation
+from docgen.documents.letter_penalty import check_letter_penalties, with_penalty_notes
 from docgen.documents.letter_rules import (
     account_context,
     check_debtor_capacity,
@@ -122,6 +123,7 @@ def check_letter(result: Assessment, case: Any, demander: Demander, options: Rul
     check_letter_guarantors(result, case, result.computed["amounts"].total)
     check_guarantee_contracts(result, case.guarantors, case.guarantees)
     check_letter_amounts(result, case)
+    check_letter_penalties(result, case, result.computed["amounts"], options.lpr_table)
     check_reservation(result, case)
     check_contract_dates(result, case.contract, case.letter_date)
     if case.next_step == "arbitration" and not case.arbitration_body:
@@ -150,7 +152,11 @@ def demanded_terms(
     owed = owed_words(case, condition)
     return {
         "owed": owed,
-        "amounts": _returned_rows(case, amounts, amounts_context(amounts, computed)),
+        "amounts": _returned_rows(
+            case,
+            amounts,
+            with_penalty_notes(case, amounts, computed, amounts_context(amounts, computed), we),
+        ),
         "calculations": computed.sheets,
         "later_interest": held.text,
         # every running item the letter reserves stays out of the confirmed total

@@ -96,8 +96,10 @@ def with_formulas(
             rows.append(row)
             continue
         base = calc.base or _principal(amounts)
+        # a 违约金's daily rate as 「每日0.05%」, not an interest rate (describe_penalty_rate)
+        rate = resolved.rate_words(calc.rate.spec(), component.kind == "penalty")
         formula = (
-            f"以{format_yuan(base)}元为基数，按{resolved.rate_words(calc.rate.spec())}，"
+            f"以{format_yuan(base)}元为基数，按{rate}，"
             f"自{format_cn(calc.start)}起至{format_cn(last_day(component, amounts))}止"
         )
         note = f"{component.note}；{formula}" if component.note else formula

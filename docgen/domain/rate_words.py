@@ -70,6 +70,19 @@ def describe_rate(
     return f"{fixed}{entry.rate_text}%{terms}，即年利率{format_percent(annual)}%"
 
 
+def describe_penalty_rate(
+    rate: RateSpec, table: LprTable | None = None, computed: bool = False
+) -> str:
+    """A 违约金's rate: one agreed by the day is a share of the sum owed per day, not
+    interest, and reads as contracts word it, 「每日0.05%」 (「按每日0.05%计付违约金」), never
+    「日利率0.05%」 (民法典 art. 585(1): 违约金 as agreed, or the method of computing it). Every
+    other rate as :func:`describe_rate` words it. The one wording of a penalty's rate for
+    every document type."""
+    if rate.kind == "daily":
+        return f"每日{format_percent(rate.value)}%"
+    return describe_rate(rate, table, computed=computed)
+
+
 def describe_agreed_rate(rate: RateSpec, table: LprTable | None = None) -> str:
     """The rate as an agreement words it: an LPR fixed on a day is named by its publication
     — 「全国银行间同业拆借中心截至2026年10月16日最近一次公布的一年期贷款市场报价利率（LPR，
@@ -113,18 +126,21 @@ def explain_rate(rate: RateSpec, entry: LprEntry | None) -> str:
 
 
 def describe_running_claim(
-    base: Decimal, rate: RateSpec, start: date, table: LprTable | None = None
+    base: Decimal,
+    rate: RateSpec,
+    start: date,
+    table: LprTable | None = None,
+    penalty: bool = False,
 ) -> str:
     """Wording of a claim "to the date of actual payment", stating its base, rate and start.
 
     E.g. "以100,000.00元为基数，自2025年1月10日起按年利率6%计算至实际清偿之日止"; `table`
     gives a fixed LPR its figures (describe_rate). The amount to a given date is computed
-    with interest_on_principal.
+    with interest_on_principal. A ``penalty`` states its rate as
+    :func:`describe_penalty_rate` does.
     """
-    return (
-        f"以{format_yuan(base)}元为基数，自{format_cn(start)}起按{describe_rate(rate, table)}"
-        "计算至实际清偿之日止"
-    )
+    words = describe_penalty_rate(rate, table) if penalty else describe_rate(rate, table)
+    return f"以{format_yuan(base)}元为基数，自{format_cn(start)}起按{words}计算至实际清偿之日止"
 
 
 def describe_lpr_periods(result: InterestResult) -> str:

@@ -65,6 +65,8 @@ def test_without_sample_cases_the_rules_still_run_on_the_rest(bare):
     case = _without("debtor", "name")
     case["contract"]["due_date"] = "2020-01-10"  # three years run before the letter
     assert _found(bare, case) == [
+        # the sample's 违约金 names its clause but no rate (letter_penalty)
+        (("amounts", "components", 2, "note"), "penalty_basis_missing"),
         (("contract", "due_date"), "limitation_may_have_expired"),
         (("contract", "signed_on"), "signed_after_due"),
         (("debtor", "name"), "missing"),
@@ -78,7 +80,10 @@ def test_without_sample_cases_a_finding_on_a_stood_in_value_is_not_reported(bare
     assert (("contract", "signed_on"), "signed_after_due") in _found(bare, case)
     assert (("contract", "due_date"), "limitation_may_have_expired") not in _found(bare, case)
     # the account holder is the creditor by name: a stood-in creditor's name says nothing
-    assert _found(bare, _without("creditor")) == [(("creditor",), "missing")]
+    assert _found(bare, _without("creditor")) == [
+        (("amounts", "components", 2, "note"), "penalty_basis_missing"),
+        (("creditor",), "missing"),
+    ]
 
 
 def test_without_samples_each_run_parses_and_the_stand_in_moves():

@@ -72,3 +72,26 @@ def test_a_short_name_of_an_organisation_names_it():
     assert _warning(data) is None
     assert _warning(_with_facts("被告闽江公司未承担保证责任。", data)) is None
     assert _warning(_with_facts("被告未承担保证责任。", data)) is not None
+
+
+def test_a_bare_defendant_in_the_contract_summary_is_warned_at_the_summary():
+    both = load_fixture("civil_complaint", "valid", "narrative_sale_branch_and_company")
+    problems = DOC.evaluate(DOC.parse(both), OPTIONS).problems
+    assert not [p for p in problems if p.code == "defendant_not_named"]
+    facts = DOC.build_context(DOC.parse(both), DOC.evaluate(DOC.parse(both), OPTIONS))["facts"]
+    assert (
+        "原告依约向被告杭州远景建设工程有限公司上海分公司交付空压机设备十台，被告杭州远景建设工程"
+        "有限公司上海分公司验收合格。"
+    ) in facts[0]
+    data = copy.deepcopy(both)
+    data["contract"]["summary"] = "原告依约向被告交付空压机设备十台，被告验收合格"
+    (warning,) = [
+        p
+        for p in DOC.evaluate(DOC.parse(data), OPTIONS).problems
+        if p.code == "defendant_not_named"
+    ]
+    assert warning.loc == ("contract", "summary")
+    assert warning.message.startswith(
+        "债务形成经过中的「被告」未写明是哪一名被告：「原告依约向被告交付空压机设备十台」、"
+        "「被告验收合格」。本案有2名被告"
+    )

@@ -1,5 +1,6 @@
-"""A complaint's 违约金: computed with its base, start and rate, or warned of when a typed sum's
-note names a rate that gives another amount; a seller's price stated with what was paid."""
+"""A complaint's 违约金: computed with its base, start and rate; a typed sum read against the
+rate its note names (below it: the part claimed printed; above it: refused); a seller's
+price stated with what was paid."""
 
 from __future__ import annotations
 
@@ -56,20 +57,45 @@ def test_the_same_contract_claims_the_same_penalty_in_both_layouts():
     )
 
 
-def test_a_typed_penalty_whose_note_gives_another_amount_is_warned_of_on_its_amount():
-    warning = _warnings(TYPED)["noted_rate_disagrees"]
+def test_a_typed_penalty_below_its_noted_rate_prints_what_the_rate_gives_and_the_part_claimed():
+    warning = _warnings(TYPED)["noted_rate_part_claimed"]
     assert warning.loc == ("amounts", "components", 1, "amount")
-    assert "按日利率0.05%以380,000.00元为基数自2026年1月1日起至2026年6月10日止共161天" in (
+    assert "按每日0.05%以380,000.00元为基数，自2026年1月1日起至2026年6月10日止共161天" in (
         warning.message
     )
-    assert "人民币30,590.00元，与填写的人民币9,500.00元不符" in warning.message
+    assert "人民币30,590.00元，高于填写的人民币9,500.00元" in warning.message
     assert warning.hint is not None and "计算方式" in warning.hint
+    claim = _context(TYPED)["claims"][1]
+    # the printed basis no longer contradicts the figure: it says what it gives and the part
+    assert claim.endswith(
+        "支付逾期付款违约金人民币9,500.00元（大写：玖仟伍佰元整）（按合同第六条每日万分之五计算："
+        "以380,000.00元为基数，自2026年1月1日起至2026年6月10日止共161天，计为人民币30,590.00元，"
+        "原告主张其中人民币9,500.00元）；"
+    )
+    assert "暂计至" not in claim  # the period names its end
 
 
-def test_a_typed_penalty_that_its_note_gives_is_not_warned_of():
+def test_a_typed_penalty_that_its_note_gives_prints_its_base_and_period():
     data = copy.deepcopy(TYPED)
     data["amounts"]["components"][1]["amount"] = "30590.00"
-    assert "noted_rate_disagrees" not in _warnings(data)
+    assert "noted_rate_part_claimed" not in _warnings(data)
+    assert _context(data)["claims"][1].endswith(
+        "人民币30,590.00元（大写：叁万零伍佰玖拾元整）（按合同第六条每日万分之五计算："
+        "以380,000.00元为基数，自2026年1月1日起至2026年6月10日止共161天）；"
+    )
+
+
+def test_a_typed_penalty_above_its_noted_rate_is_refused_at_its_amount():
+    data = load_fixture("civil_complaint", "invalid", "typed_penalty_above_its_noted_rate")
+    (error,) = _assess(data)[1].errors
+    assert (error.code, error.loc) == (
+        "noted_rate_exceeded",
+        ("amounts", "components", 1, "amount"),
+    )
+    assert (
+        "计算为人民币30,590.00元，填写的人民币31,000.00元超过该金额：起诉状不能主张超出其所写计算"
+        "标准的金额"
+    ) in error.message
 
 
 def test_rates_are_read_from_the_words_a_contract_uses():

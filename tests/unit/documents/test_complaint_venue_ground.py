@@ -27,8 +27,33 @@ def test_a_complaint_at_the_plaintiffs_court_states_the_place_of_performance():
 
 
 def test_a_court_at_the_defendants_domicile_needs_no_ground_stated():
+    data = copy.deepcopy(SALE)  # the buyer in Hangzhou, the court at its seat
+    data["court"] = "杭州市西湖区人民法院"
+    assert "贵院对本案" not in _facts(data)
+
+
+def test_a_branch_sued_at_its_own_seat_states_its_seat_and_the_place_of_performance():
+    both = load_fixture("civil_complaint", "valid", "narrative_sale_branch_and_company")
+    assert (
+        "被告杭州远景建设工程有限公司上海分公司系依法设立并领取营业执照的法人分支机构，可以作为"
+        "民事诉讼的当事人（《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第五十二条"
+        "第五项），其住所地即主要办事机构所在地（同解释第三条第一款）在贵院辖区；本案争议标的为"
+        "给付货币，原告上海申达机电设备有限公司作为接收货币一方，其所在地为合同履行地（同解释"
+        "第十八条第二款），亦在贵院辖区。根据《中华人民共和国民事诉讼法》第二十二条第三款、"
+        "第二十四条，贵院对本案依法享有管辖权。"
+    ) in _facts(both)
     alone = load_fixture("civil_complaint", "valid", "narrative_sale_branch_alone")
-    assert "贵院对本案" not in _facts(alone)  # the branch sits in Pudong
+    assert "根据《中华人民共和国民事诉讼法》第二十四条，贵院对本案依法享有管辖权。" in _facts(alone)
+    assert "第二十二条第三款" not in _facts(alone)  # one defendant
+    # the company seated at the court too: its domicile needs no word
+    data = copy.deepcopy(both)
+    data["defendants"][1]["party"]["address"] = "上海市浦东新区世纪大道1600号"
+    assert "分支机构，可以作为" not in _facts(data)
+    # with a clause, the clause is the one ground
+    data = copy.deepcopy(both) | {
+        "jurisdiction_clause": "《设备买卖合同》第十条约定由原告住所地人民法院管辖"
+    }
+    assert "分支机构，可以作为" not in _facts(data)
 
 
 def test_an_agreed_court_is_the_one_ground_stated():

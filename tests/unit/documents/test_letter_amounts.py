@@ -59,14 +59,21 @@ def test_interest_across_the_due_date_is_two_rows_that_sum_to_the_total():
     assert "借期内利息" in printed and "逾期利息" in printed
     assert "6,000.00" in printed and "4,832.88" in printed and "1,470.00" in printed
     assert "人民币112,302.88元" in printed  # 100,000 + 6,000 + 4,832.88 + 1,470
-    assert "违约金按日利率0.005%计算（《借款合同》第八条）" in printed
+    # a penalty is no interest: its daily rate as contracts word it (describe_penalty_rate)
+    assert "按每日0.005%计付违约金（《借款合同》第八条）" in printed
+    assert "违约金按日利率" not in printed
+    # its row states the clause, base, rate and period, not only 「见计算明细」
+    assert (
+        "按《借款合同》第八条约定，以100,000.00元为基数，按每日0.005%自2026年1月11日起至"
+        "2026年10月31日止计算"
+    ) in printed
     assert (
         "此后的逾期利息，以100,000.00元为基数，自2026年11月1日起按年利率6%计算至实际清偿之日止"
         "（《中华人民共和国民法典》第六百七十六条；"
     ) in printed
     # the running 违约金 cites the article on 违约金, not those on overdue interest
     assert (
-        f"{INTERPRETATION}）第二十八条）；违约金，以100,000.00元为基数，自2026年11月1日起按日利率"
+        f"{INTERPRETATION}）第二十八条）；违约金，以100,000.00元为基数，自2026年11月1日起按每日"
         "0.005%计算至实际清偿之日止（《中华人民共和国民法典》第五百八十五条），我方依法保留主张的权利。"
     ) in printed
     assert "逾期利息与违约金合计以合同成立时一年期贷款市场报价利率的四倍为限" in printed

@@ -59,8 +59,9 @@ def test_the_amounts_table_prints_each_formula_beside_its_figure():
         "以100,000.00元为基数，按年利率6%，自2025年1月11日起至2026年1月10日止",
     )
     assert notes["逾期利息"][1].endswith("自2026年1月11日起至2026年10月31日止")
+    # a 违约金's daily rate is no interest rate: 「每日0.005%」 (describe_penalty_rate)
     assert notes["违约金"] == (
         "1,470.00",
-        "以100,000.00元为基数，按日利率0.005%，自2026年1月11日起至2026年10月31日止",
+        "以100,000.00元为基数，按每日0.005%，自2026年1月11日起至2026年10月31日止",
     )
     assert notes["本金"] == ("100,000.00", "")
