@@ -29,34 +29,6 @@ class Run:
 
 Text = tuple[Run, ...]
 
-KEPT_TOGETHER = (
-    "(?:联系)?电话：(?:[-+0-9]+|＿+)"
-    "|收件人：[^，；。、：（）\\s]{1,8}"
-    "|(?:电子)?邮箱：[A-Za-z0-9._%+-]+@"
-    "|[□■☑][^□■☑，；。、：（）\\s]{1,6}"
-    "|账号：[0-9][0-9 -]*[0-9]"
-)
-"""Words never parted at a line end (a regular expression): a label and its value, which
-a break would leave to be read across two lines, or break inside the label itself
-(收件 | 人): 「联系电话：」 or 「电话：」 and the digits (or the blank of a form), 「收件人：」 and
-the name, 「电子邮箱：」 and the address up to its @ (the domain may go on at the next line,
-see :data:`LONG_TOKEN`); a form's box and the words of its option (□ | 了解); 「账号：」 and
-the account's digits, which a clerk or a bank copies from one line (4058 | 0000 1111). The PDF
-writers set each match unbreakable (Typst: a box; HTML: a ``nowrap`` span); a DOCX is
-left to Word's own line breaking. Every match is short: it never needs more than a line."""
-
-LONG_TOKEN = "[A-Za-z0-9]+(?:[-./][A-Za-z0-9]+){2,}"  # noqa: S105 (a pattern)
-LONG_TOKEN_LENGTH = 12
-"""A run of Latin letters and digits in three or more parts joined by 「-」「.」「/」 (a
-letter's number 「ABC-2026-000123」, the domain of an e-mail address), at least
-``LONG_TOKEN_LENGTH`` characters long, may break at each joining mark: left whole,
-it would go to the next line and leave the line before it stretched with wide gaps. It
-breaks after a hyphen or slash and before a full stop, so that no line ends in a full
-stop that reads as the sentence's end (「zhouming@zhengxin」 / 「.example.cn」).
-(Line breaking rules part no such run by themselves: no break falls between a hyphen
-and a digit, nor at a full stop between letters.) A shorter one stays whole."""
-
-
 E_MAIL = "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:[.][A-Za-z0-9-]+)+"
 """An e-mail address. A line of :class:`Lines` that holds one is set ragged right (not
 justified) by the Typst and DOCX writers (WeasyPrint stretches no CJK line): such a
@@ -64,6 +36,36 @@ line (a service address: 「收件人：…」, 「联系电话：…」, 「电
 each kept with its value (:data:`KEPT_TOGETHER`; Word breaks no address), and one that
 goes to the next line would leave the line before it stretched letter by letter. The
 address is printed as typed (no break character is added), so it is copied whole."""
+
+
+KEPT_TOGETHER = (
+    "(?:联系)?电话：(?:[-+0-9]+|＿+)"
+    "|收件人：[^，；。、：（）\\s]{1,8}"
+    f"|(?:(?:电子)?邮箱：)?{E_MAIL}"
+    "|[□■☑][^□■☑，；。、：（）\\s]{1,6}"
+    "|账号：[0-9][0-9 -]*[0-9]"
+)
+"""Words never parted at a line end (a regular expression): a label and its value, which
+a break would leave to be read across two lines, or break inside the label itself
+(收件 | 人): 「联系电话：」 or 「电话：」 and the digits (or the blank of a form), 「收件人：」 and
+the name, an e-mail address whole, with its label 「电子邮箱：」 where it has one (a clerk
+copies it from one line: 「zhouming@zhengxin」 / 「.example.cn」 was misread); a form's box
+and the words of its option (□ | 了解); 「账号：」 and the account's digits, which a clerk or
+a bank copies from one line (4058 | 0000 1111). The PDF
+writers set each match unbreakable (Typst: a box; HTML: a ``nowrap`` span); a DOCX is
+left to Word's own line breaking. Every match is short: it never needs more than a line."""
+
+LONG_TOKEN = "[A-Za-z0-9]+(?:[-./][A-Za-z0-9]+){2,}"  # noqa: S105 (a pattern)
+LONG_TOKEN_LENGTH = 12
+"""A run of Latin letters and digits in three or more parts joined by 「-」「.」「/」 (a
+letter's number 「ABC-2026-000123」, a web address; not an e-mail address, kept whole by
+:data:`KEPT_TOGETHER`), at least
+``LONG_TOKEN_LENGTH`` characters long, may break at each joining mark: left whole,
+it would go to the next line and leave the line before it stretched with wide gaps. It
+breaks after a hyphen or slash and before a full stop, so that no line ends in a full
+stop that reads as the sentence's end (「www.example」 / 「.cn」).
+(Line breaking rules part no such run by themselves: no break falls between a hyphen
+and a digit, nor at a full stop between letters.) A shorter one stays whole."""
 
 
 def ragged(line: Text) -> bool:

@@ -133,6 +133,6 @@ def test_the_notice_follows_the_spc_form_on_stages_and_the_no_fault_exception():
     printed = printed_copy("service_address", _fixture("valid", "person_email_and_sms"))
     assert "适用于本案一审、二审、再审审查和执行程序。" in printed
     assert (
-        "法发〔2017〕19号）。受送达人能够证明自己在诉讼文书送达的过程中没有过错的，不适用前款"
+        "法发〔2017〕19号）。受送达人能够证明自己在诉讼文书送达的过程中没有过错的，不适用前述"
         "规定（《最高人民法院关于以法院专递方式邮寄送达民事诉讼文书的若干规定》第十一条）。"
     ) in printed
