@@ -29,7 +29,6 @@ from docgen.layouts.common import (
     service_lines,
     service_text,
     sign_block,
-    whole_if_short,
 )
 from docgen.layouts.installment_agreement import schedule_table
 
