@@ -77,7 +77,7 @@ def _signer(signer: SignBlock, style_id: Callable[[str], str], props: str, keep:
     style = style_id("Signature Block")
     lines = signer.lines()
     made = [
-        _line(style, (lines[0],), keep, first=True),
+        _line(style, cell_line(lines[0]), keep, first=True),
         _line(style, cell_line(lines[1]), keep),
     ]
     if signer.fingerprint:

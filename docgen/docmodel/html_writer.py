@@ -198,7 +198,7 @@ def _sign(block: SignBlock, cell: bool = False) -> str:
     def line(k: int) -> str:
         return _p("<br>".join(map(escape, cell_line(lines[k]) if cell else (lines[k],))))
 
-    items = [_p(escape(lines[0])), line(1)]
+    items = [line(0), line(1)]
     if block.fingerprint:
         items.append('<div class="fingerprint">指印</div>')
     else:

@@ -59,11 +59,39 @@ def cell_line(line: str) -> tuple[str, ...]:
     """A signer's line as a cell of a :class:`SignRow` prints it: a signing label too long
     for the cell with its blank (「法定代理人签字并按手印：＿＿＿＿＿＿＿＿」) broken after the
     colon, the blank whole on the next line; every writer breaks it there, so a blank is
-    never cut in two. A name runs on as any text."""
-    label, colon, blank = line.partition("：")
-    if len(line) <= CELL_CHARS or not blank.startswith("＿"):
+    never cut in two. The role and name too long for the cell (「甲方（债权人）：深圳市恒信
+    商贸有限公司」) break after the colon too, the name whole on the next line, or, longer
+    than a line, at a sensible point (:func:`name_parts`): never 「…有限 / 公司」."""
+    label, colon, rest = line.partition("：")
+    if len(line) <= CELL_CHARS or not colon:
         return (line,)
-    return (label + colon, blank)
+    if rest.startswith("＿"):
+        return (label + colon, rest)
+    return (label + colon, *name_parts(rest))
+
+
+_AFTER = "省市区县州盟旗）)"
+_BEFORE = ("股份有限公司", "有限责任公司", "有限公司", "集团", "分公司", "支行", "分行", "事务所")
+
+
+def name_parts(name: str) -> tuple[str, ...]:
+    """An organisation's name in lines of a cell: whole where it fits, else broken before
+    its form (有限公司, 股份有限公司, 集团; never inside one), else after its place (省, 市,
+    区, 县) or a closing bracket, the last such point that fits; a hard break only where
+    there is none."""
+    if len(name) <= CELL_CHARS:
+        return (name,)
+    inside = {
+        j + d
+        for j in range(len(name))
+        for form in _BEFORE
+        if name.startswith(form, j)
+        for d in range(1, len(form))
+    }
+    forms = [k for k in range(2, CELL_CHARS + 1) if name.startswith(_BEFORE, k) and k not in inside]
+    places = [k + 1 for k, ch in enumerate(name[:CELL_CHARS]) if ch in _AFTER and k >= 1]
+    cut = max(forms or places or [CELL_CHARS])
+    return (name[:cut], *name_parts(name[cut:]))
 
 
 @dataclass(frozen=True)
@@ -88,5 +116,6 @@ __all__ = [
     "SignRow",
     "SignatureLines",
     "cell_line",
+    "name_parts",
     "sign_rows",
 ]

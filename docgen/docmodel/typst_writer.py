@@ -38,6 +38,7 @@ from docgen.docmodel.blocks import (
     Title,
     ragged,
 )
+from docgen.docmodel.signing import cell_line
 
 SHARED_FILES = ("_typst/letter.typ", "_typst/blocks.typ")
 """The files under the templates directory the generated markup imports."""
@@ -270,6 +271,10 @@ def _signer(block: SignBlock, cell: bool = False) -> str:
     # only the undated block says so: a dated one's source (and print) stays as it was
     undated = [] if block.dated else ["dated: false"]
     cuts = []
+    if cell and block.cut(0):
+        # the role and the name as the cell breaks them (cell_line): never mid-name
+        parts = ", ".join(string(part) for part in cell_line(block.lines()[0]))
+        cuts.append(f"name_lines: ({parts},)")
     if cell and block.cut(1):
         cuts.append("sign_cut: true")
     if cell and not block.fingerprint and block.cut(2):

@@ -27,7 +27,6 @@ from typing import Any
 
 from pydantic import Field
 
-from docgen.documents.acceleration import missed_any
 from docgen.documents.agreement_agents import (
     AuthorisedAgent,
     agent_field,
@@ -61,6 +60,7 @@ from docgen.documents.debt_confirmation_interest import (
     LaterInterest,
     check_later_interest,
     check_plan_late_interest,
+    chosen_later,
     later_interest_text,
     plan_late_text,
 )
@@ -68,8 +68,9 @@ from docgen.documents.debt_confirmation_terms import (
     check_origin_guarantors,
     check_pay_date,
     compute_plan_splits,
-    notice_promise,
     plan_splits_of,
+    promise_terms,
+    reserves,
 )
 from docgen.documents.filenames import filename_part
 from docgen.documents.guardian_rules import check_agreement_parties
@@ -99,7 +100,6 @@ from docgen.documents.sale_late_charges import (
     PastLateCharges,
     basis_text,
     check_past_late_charges,
-    is_sale,
     past_late_basis_field,
     past_late_charges_clause,
     past_late_charges_field,
@@ -321,13 +321,6 @@ def _columns(
     return {"columns": True, **columns_context(splits, principal, resolved.total, label)}
 
 
-def _reserves(case: DebtConfirmation) -> bool:
-    """A sale whose late-payment penalty before the cut-off date is reserved (买卖合同解释
-    art. 18(2), :mod:`docgen.documents.sale_late_charges`)."""
-    choice = case.past_late_charges
-    return choice in ("reserved", "waived_on_performance") and is_sale(case.origin, case.amounts)
-
-
 def _reservation(case: DebtConfirmation, arranged: bool) -> str:
     amounts = case.amounts
     confirmed = "上述款项" if len(amounts.components) > 1 else f"上述{amounts.principal_label}"
@@ -352,26 +345,7 @@ def build_context(case: DebtConfirmation, assessment: Assessment) -> dict[str, A
     )
     resolved = assessment.computed["amounts"]
     amounts = with_formulas(amounts_context(case.amounts, resolved), case.amounts, resolved)
-    if case.repayment_plan:
-        plan_intro = "乙方承诺按以下计划向甲方清偿上述债务："
-        if plan_splits_of(assessment) and case.later_interest.basis != "none":
-            plan_intro = (
-                "乙方承诺按以下计划向甲方清偿上述债务及其利息，各期应还金额以「合计」栏为准："
-            )
-        default = (
-            f"{missed_any()}，甲方有权要求乙方立即清偿全部剩余债务，并依本确认书"
-            "约定的争议解决方式主张权利。"
-        )
-    elif case.pay_by is not None or case.pay_on_notice_days is not None:
-        plan_intro = (
-            f"乙方承诺于{format_cn(case.pay_by)}前（含当日）一次性向甲方清偿上述全部债务。"
-            if case.pay_by is not None
-            else notice_promise(case.pay_on_notice_days or 0)
-        )
-        # one payment: everything is due on that day, so there is nothing to accelerate
-        default = "乙方未按期足额清偿的，甲方有权依本确认书约定的争议解决方式主张权利。"
-    else:
-        plan_intro = default = ""
+    plan_intro, default = promise_terms(case, assessment)
     # a confirmation binds once it shows the debtor agreeing to pay (诉讼时效规定 art. 19):
     # a plan or a day says so; without either, the confirmation says it in words
     agrees = "" if plan_intro else "，并同意向甲方清偿上述债务"
@@ -385,9 +359,17 @@ def build_context(case: DebtConfirmation, assessment: Assessment) -> dict[str, A
         "waiver": debtor_waiver() if assessment.computed["time_barred"] else "",
         "reserved": [
             *([original_rights_kept(origin.name, "本确认书")] if case.origin_guarantors else []),
-            *([_reservation(case, arranged=bool(plan_intro))] if _reserves(case) else []),
+            *([_reservation(case, arranged=bool(plan_intro))] if reserves(case) else []),
         ],
         "calculations": assessment.computed["amounts"].sheets,
+        # the sheet printed after the signatures is a term the debtor signs for, not an
+        # unsigned page: the text refers to it and makes it part of the confirmation
+        "annex_note": (
+            "上述款项的计算明细见附件《计算明细》，附件为本确认书不可分割的组成部分。"
+            if assessment.computed["amounts"].sheets
+            else ""
+        ),
+        "document": _whole(assessment),
         "plan_intro": plan_intro,
         "plan": plan_rows(case.repayment_plan),
         **_columns(case, resolved, plan_splits_of(assessment)),
@@ -400,6 +382,7 @@ def build_context(case: DebtConfirmation, assessment: Assessment) -> dict[str, A
             resolved,
             principal_of(case.amounts, resolved),
             assessment.computed[LATER_LPR],
+            chosen_later(assessment, case),
             columns=bool(plan_splits_of(assessment)),
         ),
         "late_interest": plan_late_text(case, resolved),
@@ -411,7 +394,7 @@ def build_context(case: DebtConfirmation, assessment: Assessment) -> dict[str, A
             service_context("乙方", case.debtor, case.debtor_service),
         ],
         "confirm_date": format_cn(case.confirm_date),
-        "every_page": _closing(case),
+        "every_page": _closing(case, _whole(assessment)),
         "signing_place": case.signing_place or "",
         "signers": [
             signed_by_agent(signer_context("甲方（债权人）", case.creditor), case.creditor_agent),
@@ -420,10 +403,15 @@ def build_context(case: DebtConfirmation, assessment: Assessment) -> dict[str, A
     }
 
 
-def _closing(case: DebtConfirmation) -> str:
+def _whole(assessment: Assessment) -> str:
+    """The confirmation as its copies and pages are counted: with its annex, if any."""
+    return "本确认书（含附件）" if assessment.computed["amounts"].sheets else "本确认书"
+
+
+def _closing(case: DebtConfirmation, whole: str) -> str:
     """After the copies sentence: signing every page, and the agents' authorisations."""
     agents = (("甲方", case.creditor_agent), ("乙方", case.debtor_agent))
-    every_page = every_page_text(case.sign_every_page, "双方", "本确认书")
+    every_page = every_page_text(case.sign_every_page, "双方", whole)
     return every_page + agents_sentence("本确认书", *agents)
 
 

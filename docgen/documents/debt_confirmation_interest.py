@@ -22,6 +22,7 @@ as the installment agreement is.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
@@ -36,6 +37,13 @@ from docgen.documents.agreement_terms import (
     installment_interest,
 )
 from docgen.documents.base import RuleOptions
+from docgen.documents.debt_confirmation_later import (
+    LATER_RATE,
+    LaterRate,
+    defaulted_message,
+    later_rate,
+    stated,
+)
 from docgen.documents.late_interest import (
     BREACH_DAY,
     PLAN_RATE,
@@ -50,13 +58,13 @@ from docgen.documents.late_interest import (
 )
 from docgen.documents.parts import RateInput, ResolvedAmounts
 from docgen.documents.problems import Assessment
-from docgen.domain.cap_rates import INTERPRETATION
 from docgen.domain.clauses import AMOUNTS_CLAUSE, CONFIRMATION_ITEMS
 from docgen.domain.dates import format_cn
 from docgen.domain.disclosure import shown_when
 from docgen.domain.fields import CaseModel
 from docgen.domain.lpr import LprEntry, LprNotAvailable, LprTable
 from docgen.domain.money import format_yuan
+from docgen.domain.rate_words import describe_penalty_rate
 
 if TYPE_CHECKING:
     from docgen.documents.debt_confirmation import DebtConfirmation
@@ -102,16 +110,29 @@ _CHOOSE_AGREED = (
 
 def check_later_interest(result: Assessment, case: DebtConfirmation, options: RuleOptions) -> None:
     """The rate given only with an agreed basis and within the cap; a basis left unstated
-    is warned about; the LPR the clause prints is looked up."""
+    takes the contract's rate where the case shows one (:mod:`.debt_confirmation_later`)
+    and is warned about; the LPR the clause prints is looked up."""
     later = case.later_interest
-    # unstated: no later_interest at all (the form leaves an untouched group out), or an
-    # object without its basis, as an integrator might send
-    if "later_interest" not in case.model_fields_set or "basis" not in later.model_fields_set:
-        _warn_defaulted(result, case)
-    lpr = _verified_lpr(case.amounts.as_of, options.lpr_table) if later.basis == "lpr" else None
+    chosen = later_rate(case, options)
+    result.computed[LATER_RATE] = chosen
+    if not stated(case):
+        start = day_after(case.amounts.as_of)
+        result.warn(
+            ("later_interest", "basis"),
+            "later_interest_defaulted",
+            defaulted_message(start, chosen),
+            _CHOOSE_AGREED,
+        )
+    lpr = _verified_lpr(case.amounts.as_of, options.lpr_table) if chosen.basis == "lpr" else None
     result.computed[LATER_LPR] = lpr
     if lpr is not None:
         result.computed[PLAN_RATE] = lpr.rate_percent
+    if not stated(case) and chosen.rate is not None:
+        with suppress(ValueError, LprNotAvailable):
+            day = case.amounts.as_of
+            result.computed[PLAN_RATE] = chosen.rate.spec().annual_percent_on(
+                day, options.lpr_table
+            )[0]
     if later.basis != "agreed":
         if later.rate is not None:
             result.error(
@@ -120,10 +141,18 @@ def check_later_interest(result: Assessment, case: DebtConfirmation, options: Ru
     elif later.rate is None:
         result.error(("later_interest", "rate"), "missing", "选择按约定利率计算时，请填写约定利率")
     else:
-        stated = StatedRate(later.rate, ("later_interest", "rate", "value"), "截至日之后的利息")
-        annual = check_rate_cap(result, stated, case.origin, case.confirm_date, options)
+        stated_rate = StatedRate(
+            later.rate, ("later_interest", "rate", "value"), "截至日之后的利息"
+        )
+        annual = check_rate_cap(result, stated_rate, case.origin, case.confirm_date, options)
         if annual is not None:
             result.computed[PLAN_RATE] = annual
+
+
+def chosen_later(result: Assessment, case: DebtConfirmation) -> LaterRate:
+    """The rate after the cut-off date that ``check_later_interest`` settled on."""
+    chosen: LaterRate | None = result.computed.get(LATER_RATE)
+    return chosen or LaterRate(case.later_interest.basis, case.later_interest.rate)
 
 
 def check_plan_late_interest(
@@ -149,21 +178,6 @@ def check_plan_late_interest(
     check_late_interest(result, late, origin, signed, options, LATE_WORDING)
 
 
-def _warn_defaulted(result: Assessment, case: DebtConfirmation) -> None:
-    """The LPR default stays (a case's result does not change unasked), but is named."""
-    start = day_after(case.amounts.as_of)
-    message = f"未填写截至日之后的利息，自{start}起按一年期贷款市场报价利率（LPR）计算"
-    if case.origin.kind == "private_lending":
-        message += (
-            "。民间借贷约定了逾期利率的，从其约定；只约定了借期内利率的，出借人可主张自逾期"
-            "还款之日起按借期内利率计算；二者均未约定的，才参照一年期LPR计算"
-            f"（{INTERPRETATION}第二十八条）"
-        )
-    else:
-        message += "；合同对逾期付款约定了利率的，可按约定利率计算"
-    result.warn(("later_interest", "basis"), "later_interest_defaulted", message, _CHOOSE_AGREED)
-
-
 def _verified_lpr(as_of: date, table: LprTable) -> LprEntry | None:
     """The LPR in force on the day after ``as_of``, if the table certainly knows it."""
     start = as_of + timedelta(days=1)
@@ -183,6 +197,7 @@ def later_interest_text(
     resolved: ResolvedAmounts,
     principal: Decimal,
     lpr: LprEntry | None,
+    chosen: LaterRate,
     columns: bool = False,
 ) -> str:
     """截至日之后的利息: its base, start, rate and end, or that none runs; with a promise
@@ -190,19 +205,21 @@ def later_interest_text(
     payment settles first. A debtor who paid every promised sum could otherwise read the
     promise as the whole debt (a doubtful term is read against its drafter, 民法典
     art. 498). ``columns``: the plan's table prints each installment's interest."""
-    later = case.later_interest
     cut_off = format_cn(case.amounts.as_of)
-    if later.basis == "none":
+    if chosen.basis == "none":
         # a late installment's interest is agreed in the clause after this one
         besides = "除本确认书约定的逾期利息外，" if _late_clause(case) else ""
         return f"{besides}甲方对上述债务自{cut_off}之后不再计收利息。"
     base = case.amounts.principal_label
-    terms = _interest_timing(case, columns)
+    noun = chosen.penalty_name if chosen.penalty else "利息"
+    terms = _interest_timing(case, columns, noun)
     if terms and resolved.total != principal:
         cited = CONFIRMATION_ITEMS.cite(AMOUNTS_CLAUSE)
         each = bool(case.repayment_plan)
-        terms += allocation_clause(base, cited, each=each, later="本项约定的利息")
-    return _interest_base(case, resolved, principal, lpr) + terms
+        terms += allocation_clause(base, cited, each=each, later=f"本项约定的{noun}")
+    if chosen.penalty and chosen.rate is not None:
+        return _penalty_runs_on(case, principal, chosen, resolved) + terms
+    return _interest_base(case, resolved, principal, lpr, chosen) + terms
 
 
 def _late_clause(case: DebtConfirmation) -> bool:
@@ -220,19 +237,20 @@ def plan_late_text(case: DebtConfirmation, resolved: ResolvedAmounts) -> str | N
     return late_interest_text(rate, name, later_runs, LATE_WORDING)
 
 
-def _interest_timing(case: DebtConfirmation, columns: bool) -> str:
-    """When the later interest is paid, beside the promised sums; with the plan's columns,
-    where each installment's is printed."""
+def _interest_timing(case: DebtConfirmation, columns: bool, noun: str = "利息") -> str:
+    """When the later interest (``noun``: 利息, or the penalty that runs on) is paid,
+    beside the promised sums; with the plan's columns, where each installment's is
+    printed."""
     if case.repayment_plan:
         first = day_after(case.amounts.as_of)
         if columns:
             return (
-                f"该利息按期支付：{installment_interest(first)}，各期利息金额见上述还款计划表的「利息」栏"
+                f"该{noun}按期支付：{installment_interest(first)}，各期利息金额见上述还款计划表的「利息」栏"
                 "（上表利息按各期按期足额还款计算）。"
             )
-        return f"该利息不包括在上述还款计划的金额内：{installment_interest(first)}。"
+        return f"该{noun}不包括在上述还款计划的金额内：{installment_interest(first)}。"
     if case.pay_by is not None or case.pay_on_notice_days is not None:
-        return "该利息不包括在上述清偿金额内，计至实际清偿之日，随该款项一并支付。"
+        return f"该{noun}不包括在上述清偿金额内，计至实际清偿之日，随该款项一并支付。"
     return ""
 
 
@@ -246,14 +264,36 @@ def lpr_rate_text(start: str, lpr: LprEntry | None) -> str:
     )
 
 
-def _interest_base(
-    case: DebtConfirmation, resolved: ResolvedAmounts, principal: Decimal, lpr: LprEntry | None
+def _penalty_runs_on(
+    case: DebtConfirmation, principal: Decimal, chosen: LaterRate, resolved: ResolvedAmounts
 ) -> str:
-    later = case.later_interest
+    """「截至日（…）之后，乙方仍应依原合同第九条的约定，以尚未清偿的货款（…）为基数，自…起
+    按每日0.05%向甲方计付逾期付款违约金至实际清偿之日止。」: the contract's penalty runs on,
+    worded as a penalty, not as interest (民法典 art. 585)."""
+    base = case.amounts.principal_label
+    spec = chosen.rate.spec() if chosen.rate else None
+    rate = describe_penalty_rate(spec, resolved.lpr_table) if spec else ""
+    clause = chosen.penalty or ""
+    where = f"原合同{clause}" if not clause.startswith("《") else clause
+    return (
+        f"截至日（{format_cn(case.amounts.as_of)}）之后，乙方仍应依{where}的约定，以尚未清偿的"
+        f"{base}（本确认书确认的{base}为人民币{format_yuan(principal)}元）为基数，自"
+        f"{day_after(case.amounts.as_of)}起按{rate}向甲方计付{chosen.penalty_name}至实际清偿"
+        "之日止。"
+    )
+
+
+def _interest_base(
+    case: DebtConfirmation,
+    resolved: ResolvedAmounts,
+    principal: Decimal,
+    lpr: LprEntry | None,
+    chosen: LaterRate,
+) -> str:
     cut_off = format_cn(case.amounts.as_of)
     start = day_after(case.amounts.as_of)
-    if later.basis == "agreed" and later.rate is not None:
-        rate = resolved.rate_words(later.rate.spec())
+    if chosen.basis == "agreed" and chosen.rate is not None:
+        rate = resolved.rate_words(chosen.rate.spec())
     else:
         rate = lpr_rate_text(start, lpr)
     # the unpaid principal only: interest and penalties bear no interest; named as the

@@ -23,13 +23,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from docgen.documents.acceleration import missed_any
 from docgen.documents.agreement_guarantor import warn_unconsented
 from docgen.documents.agreement_terms import principal_of
 from docgen.documents.base import RuleOptions
-from docgen.documents.debt_confirmation_interest import LATER_LPR
+from docgen.documents.debt_confirmation_interest import LATER_LPR, chosen_later
 from docgen.documents.parts import ResolvedAmounts
 from docgen.documents.plan_columns import plan_splits
 from docgen.documents.problems import Assessment
+from docgen.documents.sale_late_charges import is_sale
 from docgen.domain.dates import format_cn
 from docgen.domain.guarantee import Guarantee, guarantee_period
 from docgen.domain.interest import RateSpec
@@ -85,8 +87,53 @@ def check_pay_date(result: Assessment, case: DebtConfirmation, time_barred: bool
     )
 
 
-def notice_promise(days: int) -> str:
-    return f"乙方承诺于收到甲方书面付款通知之日起{days}日内一次性向甲方清偿上述全部债务。"
+def notice_promise(days: int, besides: str = "") -> str:
+    """The promise to pay within ``days`` of a written notice; ``besides``: what else is
+    paid with it (「，并同时支付…」)."""
+    return f"乙方承诺于收到甲方书面付款通知之日起{days}日内一次性向甲方清偿上述全部债务{besides}。"
+
+
+def reserves(case: DebtConfirmation) -> bool:
+    """A sale whose late-payment penalty before the cut-off date is reserved (买卖合同解释
+    art. 18(2), :mod:`docgen.documents.sale_late_charges`)."""
+    choice = case.past_late_charges
+    return choice in ("reserved", "waived_on_performance") and is_sale(case.origin, case.amounts)
+
+
+def _with_reserved(case: DebtConfirmation) -> str:
+    """A reserved penalty before the cut-off date falls due with the one payment, so that
+    the promise says what the debtor pays by that day: its figure is not confirmed, but
+    its basis is printed in the reservation clause."""
+    if not reserves(case) or case.past_late_charges != "reserved":
+        return ""
+    return "，并同时支付上述截至日前的逾期付款违约金（按上述原合同约定的标准计算）"
+
+
+def promise_terms(case: DebtConfirmation, assessment: Assessment) -> tuple[str, str]:
+    """The promise to pay (the plan's lead-in, or the one payment with what it includes)
+    and what follows a default; both "" without a plan or a day to pay."""
+    if case.repayment_plan:
+        plan_intro = "乙方承诺按以下计划向甲方清偿上述债务："
+        if plan_splits_of(assessment) and case.later_interest.basis != "none":
+            plan_intro = (
+                "乙方承诺按以下计划向甲方清偿上述债务及其利息，各期应还金额以「合计」栏为准："
+            )
+        default = (
+            f"{missed_any()}，甲方有权要求乙方立即清偿全部剩余债务，并依本确认书"
+            "约定的争议解决方式主张权利。"
+        )
+    elif case.pay_by is not None or case.pay_on_notice_days is not None:
+        plan_intro = (
+            f"乙方承诺于{format_cn(case.pay_by)}前（含当日）一次性向甲方清偿上述全部债务"
+            f"{_with_reserved(case)}。"
+            if case.pay_by is not None
+            else notice_promise(case.pay_on_notice_days or 0, _with_reserved(case))
+        )
+        # one payment: everything is due on that day, so there is nothing to accelerate
+        default = "乙方未按期足额清偿的，甲方有权依本确认书约定的争议解决方式主张权利。"
+    else:
+        plan_intro = default = ""
+    return plan_intro, default
 
 
 # --- the plan's columns -------------------------------------------------------------
@@ -94,7 +141,7 @@ def notice_promise(days: int) -> str:
 
 def _plan_rate(case: DebtConfirmation, result: Assessment) -> tuple[bool, RateSpec | None]:
     """Whether the interest after the cut-off date can be computed, and its rate."""
-    later = case.later_interest
+    later = chosen_later(result, case)
     if later.basis == "none":
         return True, None
     if later.basis == "agreed":
@@ -184,4 +231,6 @@ __all__ = [
     "compute_plan_splits",
     "notice_promise",
     "plan_splits_of",
+    "promise_terms",
+    "reserves",
 ]

@@ -27,6 +27,7 @@ from docgen.domain.dates import format_cn
 from docgen.domain.disclosure import ADVANCED
 from docgen.domain.fields import CaseModel, ShortText
 from docgen.domain.lpr import LprTable
+from docgen.domain.rate_words import describe_penalty_rate
 
 PastLateCharges = Literal["waived_on_performance", "reserved", "waived", "included"]
 DEFAULT: PastLateCharges = "waived_on_performance"
@@ -166,13 +167,15 @@ def waived_on_performance(
 
 
 def basis_text(basis: PastLateBasis | None, table: LprTable | None = None) -> str:
-    """「该违约金依原合同第九条的约定，以逾期未付的货款为基数，自2023年1月1日起按日利率
-    0.05%计算至截至日止。」"""
+    """「该违约金依原合同第九条的约定，以逾期未付的货款为基数，自2023年1月1日起按每日
+    0.05%计算至截至日止。」: a penalty's standard, not an interest rate
+    (:func:`docgen.domain.rate_words.describe_penalty_rate`)."""
     if basis is None:
         return ""
+    rate = describe_penalty_rate(basis.rate.spec(), table)
     return (
         f"该违约金依原合同{basis.clause}的约定，以逾期未付的货款为基数，自"
-        f"{format_cn(basis.start)}起按{basis.rate.spec().describe(table)}计算至截至日止。"
+        f"{format_cn(basis.start)}起按{rate}计算至截至日止。"
     )
 
 

@@ -149,12 +149,15 @@ def payment_to(request: str, payee: str, account: Context, you: str) -> tuple[Bl
     return tuple(blocks)
 
 
-def calculation_annex(calculations: list[Context]) -> tuple[Block, ...]:
-    """The annex "附：计算明细" on a new page: per computed amount, its rate, a row per
-    period and how each period's amount was computed. Nothing without calculations."""
+def calculation_annex(
+    calculations: list[Context], heading: str = "附：计算明细"
+) -> tuple[Block, ...]:
+    """The annex "附：计算明细" (``heading``) on a new page: per computed amount, its rate,
+    a row per period and how each period's amount was computed. Nothing without
+    calculations."""
     if not calculations:
         return ()
-    blocks: list[Block] = [PageBreak(), Heading("附：计算明细")]
+    blocks: list[Block] = [PageBreak(), Heading(heading)]
     for number, calc in enumerate(calculations, start=1):
         title = f"{calc['title']}（{calc['rate']}，每年按{calc['day_count']}天计）"
         rows = tuple(

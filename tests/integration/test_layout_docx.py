@@ -134,10 +134,10 @@ def test_rows_do_not_split_headers_repeat_and_the_closing_keeps_with_the_signatu
     ends = ("特此函告。", "以上证据共", "此致")
     ends += ("特此函告，请予接洽。", "特此委托。", "特此证明。", "本人（本单位）已阅读")
     closings = [k for k, t in enumerate(texts) if t.startswith(ends)]
-    # an agreement without a place of signing: its end-of-text mark (each signer dates)
-    closing = (
-        min(starts) if starts else max(closings) if closings else texts.index("（以下无正文）")
-    )
+    # an agreement without a place of signing: its end-of-text mark (each signer dates),
+    # 「（以下无正文，附件附后）」 where a signed calculation sheet follows (debt confirmation)
+    marks = [k for k, t in enumerate(texts) if t.startswith("（以下无正文")]
+    closing = min(starts) if starts else max(closings) if closings else marks[0]
     assert paragraphs[closing].find(f"{W}pPr/{W}keepNext") is not None
     signature = closing + 1
     while paragraphs[signature].find(f"{W}pPr/{W}keepNext") is not None:

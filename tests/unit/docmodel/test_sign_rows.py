@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from docgen.docmodel.blocks import Heading, Keep, Paragraph, SignBlock, text
-from docgen.docmodel.signing import CELL_CHARS, cell_line, sign_rows
+from docgen.docmodel.signing import CELL_CHARS, cell_line, name_parts, sign_rows
 
 CLAUSE = Paragraph(
     text("本协议一式三份，各方各执一份，自各方签字（盖章）之日起生效，具有同等法律效力。")
@@ -39,8 +39,22 @@ def test_a_label_too_long_for_its_cell_puts_its_blank_on_the_next_line():
     assert len(long) > CELL_CHARS
     assert cell_line(long) == ("法定代理人签字并按手印：", "＿＿＿＿＿＿＿＿")
     assert cell_line("签字并按手印：＿＿＿＿＿＿＿＿") == ("签字并按手印：＿＿＿＿＿＿＿＿",)
-    # a long name runs on as any text
+    # a role and name too long for the cell break after the colon, never mid-name
     name = "甲方（债权人）：中国某某机械进出口有限公司"
-    assert cell_line(name) == (name,)
+    assert cell_line(name) == ("甲方（债权人）：", "中国某某机械进出口有限公司")
+    assert cell_line("乙方（债务人）：福州闽江建材有限公司") == (
+        "乙方（债务人）：",
+        "福州闽江建材有限公司",
+    )
+    assert cell_line("乙方（债务人）：张伟") == ("乙方（债务人）：张伟",)
+    # a name longer than a line breaks after its place or before its form
+    assert name_parts("深圳市前海深港现代服务业合作区某某科技有限公司") == (
+        "深圳市前海深港现代服务业合作区",
+        "某某科技有限公司",
+    )
+    assert name_parts("某某某某某某某某某某某某科技股份有限公司") == (
+        "某某某某某某某某某某某某科技",
+        "股份有限公司",
+    )
     guardian = SignBlock("乙方", "张伟（法定代理人：王丽）", "法定代理人签字并按手印", True)
     assert guardian.cut(1) and not guardian.cut(0)

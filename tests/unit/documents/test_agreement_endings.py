@@ -60,7 +60,11 @@ def test_a_confirmations_plan_and_pay_by_date_stand_on_a_rest_day():
     assert lines[at + 1].startswith("乙方应将款项支付至甲方以下账户")
     once = _printed("debt_confirmation", AT_ONCE)
     # 三、 is the sale's reservation of the late-payment penalty before the cut-off date
-    assert f"四、乙方承诺于2026年10月31日前（含当日）一次性向甲方清偿上述全部债务。{clause}" in once
+    promise = (
+        "四、乙方承诺于2026年10月31日前（含当日）一次性向甲方清偿上述全部债务，并同时支付上述"
+        "截至日前的逾期付款违约金（按上述原合同约定的标准计算）。"
+    )
+    assert f"{promise}{clause}" in once
 
 
 def test_a_missed_installment_is_worded_alike_in_every_clause():
@@ -98,18 +102,24 @@ def test_the_place_is_above_the_end_of_text_and_each_signer_dates_below(type_nam
     assert not any(line.startswith(("签订日期", "签署日期")) for line in printed)
     signers = [block for block in walk(document.blocks) if isinstance(block, SignBlock)]
     assert sum(line.startswith("日期：＿") for line in printed) == len(signers)
+    # a confirmation's calculation sheet follows, signed by both: its mark announces it
+    mark = "（以下无正文，附件附后）" if "附件：计算明细" in printed else "（以下无正文）"
+    if mark != "（以下无正文）":
+        signers = signers[: len(signers) // 2]
     roles = {
         plain(block.text): block.role
         for block in walk(document.blocks)
         if isinstance(block, Paragraph)
     }
-    assert roles["（以下无正文）"] == roles[dated] == "body"
+    assert roles[mark] == roles[dated] == "body"
     # the place of signing closes the text, the mark after it, then only the signatures,
     # each dated by its signer: nothing of the agreement's words follows 「（以下无正文）」
-    end = printed.index("（以下无正文）")
+    end = printed.index(mark)
     assert printed[end - 1] == dated
     assert printed[end + 1].startswith(("甲方", "乙方"))
     signed = [line for block in signers for line in block.lines()]
     # a calculation annex may follow the signatures
     assert printed[end + 1 : end + 1 + len(signed)] == signed
-    assert printed[end + 1 + len(signed) :][:1] in ([], ["附：计算明细"])
+    annex = printed[end + 1 + len(signed) :][:1]
+    heading = "附件：计算明细" if type_name == "debt_confirmation" else "附：计算明细"
+    assert annex in ([], [heading])

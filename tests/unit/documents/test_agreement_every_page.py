@@ -12,8 +12,9 @@ CASES = [
     (
         "debt_confirmation",
         "person_debtor_with_plan",
-        "本确认书一式两份，甲乙双方各执一份，自双方签字（盖章）之日起生效。"
-        "双方应在本确认书每页签字（或加盖骑缝章）。",
+        # with its calculation sheet, signed too: the annex is counted in
+        "本确认书（含附件）一式两份，甲乙双方各执一份，自双方签字（盖章）之日起生效。"
+        "双方应在本确认书（含附件）每页签字（或加盖骑缝章）。",
     ),
     (
         "installment_agreement",

@@ -15,6 +15,7 @@ from tests.support import load_fixture, without_calendar
 DOC = registry.get("debt_confirmation")
 PLAN = load_fixture("debt_confirmation", "valid", "person_debtor_with_plan")
 AT_ONCE = load_fixture("debt_confirmation", "valid", "company_debtor_pays_at_once")
+CAPPED = "loan_before_2020_later_overdue_rate_held_to_the_cap"
 
 
 def _context(data, options=None):
@@ -48,8 +49,10 @@ def test_signers_differ_for_a_person_and_an_organisation():
 def test_paying_at_once_is_stated_and_no_plan_table_is_made():
     context = _context(AT_ONCE)
     assert context["plan"] == []
+    # the reserved penalty before the cut-off date is due with it, said in the promise
     assert context["plan_intro"] == (
-        "乙方承诺于2026年10月31日前（含当日）一次性向甲方清偿上述全部债务。"
+        "乙方承诺于2026年10月31日前（含当日）一次性向甲方清偿上述全部债务，并同时支付上述"
+        "截至日前的逾期付款违约金（按上述原合同约定的标准计算）。"
     )
 
 
@@ -111,14 +114,20 @@ def test_a_plan_is_accelerated_by_a_missed_installment_and_interest_runs_until_p
     # the text, its place of signing included, ends at the end-of-text mark, which only
     # the signatures follow, each with its blank date (no typed date)
     assert text.index("七、") < text.index("签署地点：广东省深圳市福田区")
-    assert text.index("签署地点：广东省深圳市福田区") < text.index("（以下无正文）")
-    assert "签署日期" not in text and text.count("日期：＿＿＿＿年＿＿月＿＿日") == 2
-    assert text.index("（以下无正文）") < text.index("甲方（债权人）：深圳市恒信商贸有限公司盖章")
+    # the calculation sheet follows the signatures: the mark announces it
+    end = "（以下无正文，附件附后）"
+    assert text.index("签署地点：广东省深圳市福田区") < text.index(end)
+    # each signs and dates the text and, under it, the calculation sheet
+    assert "签署日期" not in text and text.count("日期：＿＿＿＿年＿＿月＿＿日") == 4
+    assert text.index(end) < text.index("甲方（债权人）：深圳市恒信商贸有限公司盖章")
 
 
 def test_paying_at_once_prints_the_account_in_a_numbered_clause(service):
     text = _pdf_text(service, AT_ONCE)
-    assert "四、乙方承诺于2026年10月31日前（含当日）一次性向甲方清偿上述全部债务。" in text
+    assert (
+        "四、乙方承诺于2026年10月31日前（含当日）一次性向甲方清偿上述全部债务，并同时支付上述"
+        "截至日前的逾期付款违约金（按上述原合同约定的标准计算）。"
+    ) in text
     assert (
         "乙方应将款项支付至甲方以下账户：户名：中国某某机械进出口有限公司；开户行：中国银行北京"
         "复兴门支行；账号：3412567890123456。"
@@ -126,13 +135,10 @@ def test_paying_at_once_prints_the_account_in_a_numbered_clause(service):
     # one payment leaves nothing to accelerate
     assert "五、乙方未按期足额清偿的，甲方有权依本确认书约定的争议解决方式主张权利。" in text
     assert "剩余债务" not in text
-    # interest after the cut-off (LPR, the default) is paid with the one payment, at the
-    # LPR of one named day; the table does not vouch for it, so no figure is printed
-    assert (
-        "自2026年9月11日起按全国银行间同业拆借中心截至2026年9月11日最近一次公布的一年期贷款"
-        "市场报价利率（LPR；计息期间不随此后LPR的调整而变动）计算至实际清偿之日止"
-    ) in text
-    assert "该利息不包括在上述清偿金额内，计至实际清偿之日，随该款项一并支付。" in text
+    # the contract's late-payment penalty runs on after the cut-off, paid with the payment
+    assert "自2026年9月11日起按每日0.05%向甲方计付逾期付款违约金至实际清偿之日止" in text
+    assert "该逾期付款违约金不包括在上述清偿金额内，计至实际清偿之日，随该款项一并支付。" in text
+    assert "一年期贷款市场报价利率" not in text
     # only the principal was confirmed: no 「已确认的利息、违约金」 to leave out of the base
     assert "已确认的利息、违约金" not in text
 
@@ -184,28 +190,68 @@ def _warnings(data):
     return without_calendar(DOC.assess(DOC.parse(data), RuleOptions())).warnings
 
 
-def test_interest_after_the_cut_off_left_unstated_runs_at_the_lpr_with_a_warning():
-    data = copy.deepcopy(PLAN)  # a private loan at 6% a year
+def test_interest_after_the_cut_off_left_unstated_runs_at_the_in_term_rate_with_a_warning():
+    data = copy.deepcopy(PLAN)  # a private loan at 6% a year, no overdue rate agreed
     del data["later_interest"]
     data["late_interest"] = {"kind": "annual", "value": "12"}  # the plan's late rate agreed
-    # at the LPR the table cannot vouch for, the plan prints no interest column (warned)
-    warning, unshown = _warnings(data)
+    (warning,) = _warnings(data)
     assert (warning.loc, warning.code) == (("later_interest", "basis"), "later_interest_defaulted")
-    assert unshown.code == "plan_interest_not_shown"
-    # the lender may claim the agreed in-term rate; the LPR is for no rate agreed at all
-    assert "只约定了借期内利率的，出借人可主张自逾期还款之日起按借期内利率计算" in warning.message
-    assert "法释〔2020〕17号）第二十八条" in warning.message
+    # art. 28(2)(二): no overdue rate agreed, the lender claims the in-term rate, not the LPR
+    assert "自2026年11月1日起按年利率6%计付利息，即借期内利率" in warning.message
+    assert "法释〔2020〕17号）第二十八条第二款第二项" in warning.message
     assert "按约定利率计算" in (warning.hint or "")
-    assert "一年期贷款市场报价利率" in _context(data)["later_interest"]  # the result is kept
+    later = _context(data)["later_interest"]
+    assert "为基数，自2026年11月1日起按年利率6%计算至实际清偿之日止" in later
+    assert "贷款市场报价利率" not in later
     data["later_interest"] = {}  # an empty object states no basis either
-    assert [w.code for w in _warnings(data)] == [
-        "later_interest_defaulted",
-        "plan_interest_not_shown",
-    ]
+    assert [w.code for w in _warnings(data)] == ["later_interest_defaulted"]
     data["later_interest"] = {"basis": "lpr"}  # chosen, not defaulted: nothing to say of it
     assert [w.code for w in _warnings(data)] == ["plan_interest_not_shown"]
-    (sale,) = _warnings(AT_ONCE)
-    assert sale.code == "later_interest_defaulted" and "第二十八条" not in sale.message
+
+
+def test_interest_after_the_cut_off_with_no_rate_confirmed_runs_at_the_lpr():
+    data = copy.deepcopy(PLAN)
+    del data["later_interest"]
+    # only the principal confirmed: neither an in-term nor an overdue rate shown (art. 28(2)(一))
+    data["amounts"]["components"] = data["amounts"]["components"][:1]
+    data["amounts"]["total"] = "100000.00"
+    data["repayment_plan"][2]["amount"] = "20000.00"
+    assert _errors(data) == []
+    warnings = {w.code: w for w in _warnings(data)}
+    assert "第二十八条第二款第一项" in warnings["later_interest_defaulted"].message
+    assert "plan_interest_not_shown" in warnings  # the table cannot vouch for the LPR
+    assert "一年期贷款市场报价利率" in _context(data)["later_interest"]
+
+
+def test_an_agreed_overdue_rate_above_the_cap_runs_after_the_cut_off_at_the_cap():
+    # a loan of 2019 at 15% overdue: from 2020-08-20 the cap is 4 × the LPR at filing,
+    # taken as of the signing day (art. 31(2)), as a rate the case states is checked
+    data = load_fixture("debt_confirmation", "valid", CAPPED)
+    assert _errors(data) == []
+    warning = next(w for w in _warnings(data) if w.code == "later_interest_defaulted")
+    assert "按年利率12%计付利息，即民间借贷利率上限（约定的年利率15%超过上限" in warning.message
+    assert "第三十一条第二款" in warning.message
+    later = _context(data)["later_interest"]
+    assert "自2020年8月20日起按年利率12%计算至实际清偿之日止" in later
+    assert "15%" not in later
+
+
+def test_a_sale_paid_at_once_keeps_the_contract_penalty_after_the_cut_off():
+    (warning,) = [w for w in _warnings(AT_ONCE) if w.code == "later_interest_defaulted"]
+    assert "第二十八条" not in warning.message
+    assert (
+        "按每日0.05%计付逾期付款违约金，即原合同第九条约定的逾期付款违约金标准" in warning.message
+    )
+    assert _context(AT_ONCE)["later_interest"] == (
+        "截至日（2026年9月10日）之后，乙方仍应依原合同第九条的约定，以尚未清偿的货款（本确认书"
+        "确认的货款为人民币16,409.02元）为基数，自2026年9月11日起按每日0.05%向甲方计付逾期付款"
+        "违约金至实际清偿之日止。该逾期付款违约金不包括在上述清偿金额内，计至实际清偿之日，随该"
+        "款项一并支付。"
+    )
+    waived = copy.deepcopy(AT_ONCE)  # no reserved basis: nothing agreed is shown, the LPR
+    waived["past_late_charges"] = "waived_on_performance"
+    del waived["past_late_basis"]
+    assert "一年期贷款市场报价利率" in _context(waived)["later_interest"]
 
 
 def test_the_lpr_clause_names_one_lpr_and_its_figure_only_when_the_table_knows_it():
