@@ -29,7 +29,7 @@ from docgen.batch.duplicates import Duplicates
 from docgen.batch.headers import close_rows, find_header
 from docgen.batch.nested import extra_problems, flat_values
 from docgen.batch.no_header import no_header_message
-from docgen.batch.postcodes import postcode_problems
+from docgen.batch.postcodes import postcode_problems, recipient_phone_problem
 from docgen.batch.readers import BatchInputError, Row, read_rows
 from docgen.batch.rejects import describe, typed_values
 from docgen.batch.rows import Cell, Resolved
@@ -307,6 +307,8 @@ def judge(
     # the cells that could not be read count as a body's schema errors do
     record.problems = record.problems + _beside_cells(type_name, record, report.problems)
     record.problems += postcode_problems(record.extras, record.merged)
+    if record.ok:
+        record.problems += recipient_phone_problem(type_name, record.merged)
     if duplicates is not None and record.ok:
         record.problems += duplicates.of_row(record.number, record.reference, record.merged)
     if record.hidden:
