@@ -15,6 +15,7 @@ its volume is written, and the child's volume is checked against that plan.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import shutil
@@ -334,7 +335,9 @@ def _write_sheets(
         str(run.option("insured_value", "") or ""),
     )
     write_rejects(session, run, folder)
-    warned = rejects.write_warnings(folder / "warnings.csv", warning_entries(session, run))
+    whole = run.option("sheet")  # the sheet's own warning: columns not read
+    entries = itertools.chain([whole] if whole else [], warning_entries(session, run))
+    warned = rejects.write_warnings(folder / "warnings.csv", entries)
     return letters, addresses, warned
 
 

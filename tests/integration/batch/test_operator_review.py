@@ -6,9 +6,12 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from openpyxl import Workbook
+
 from docgen.cli import main
 from tests.operator_sheets import (
     COL,
+    HEADERS,
     excel_row,
     row,
     write_shared,
@@ -63,3 +66,72 @@ def test_a_blank_phone_is_warned_of_for_the_mailing_sheet_not_refused(runner, tm
     assert warned["列"] == "债务人联系电话"
     assert warned["错误代码"] == "recipient_phone_missing"
     assert "EMS 批量交寄要求填写收件人电话" in warned["错误信息"]
+
+
+def _with_columns(path: Path, headers: list[str], rows: list[list]) -> Path:
+    book = Workbook()
+    sheet = book.active
+    sheet.append(headers)
+    for values in rows:
+        sheet.append(values)
+    book.save(path)
+    return path
+
+
+def test_unknown_columns_are_not_read_and_listed_once_for_the_sheet(runner, tmp_path):
+    extra = [f"备注{i}" for i in range(11)] + ["催收员", "逾期天数"]
+    rows = [[*row(i, "xlsx"), *(["x"] * len(extra))] for i in range(3)]
+    source = _with_columns(tmp_path / "名单.xlsx", [*HEADERS, *extra], rows)
+    result, reports = _check(runner, tmp_path, source)
+    assert result.exit_code == 0, result.output
+    assert "共 3 行：可生成 3 行" in result.output
+    first = reports["warnings"][0]
+    assert first["行号"] == "全部"
+    assert first["错误代码"] == "columns_not_read"
+    assert "表格中有 13 列无法识别，未读取：「备注0」" in first["错误信息"]
+    assert "等13列" in first["错误信息"]  # all counted, though ten are named
+
+
+def test_unknown_columns_beside_a_missing_required_one_refuse_the_sheet(runner, tmp_path):
+    headers = [h if h != "债务人姓名" else "债务人名字" for h in HEADERS] + ["备注"]
+    rows = [[*row(i, "xlsx"), ""] for i in range(2)]
+    source = _with_columns(tmp_path / "名单.xlsx", headers, rows)
+    result, _reports = _check(runner, tmp_path, source)
+    assert result.exit_code == 2
+    assert "表格缺少必填的列：「债务人姓名」" in result.output
+    assert "无法识别的列名：「债务人名字」、「备注」" in result.output
+    assert "债务人名字 → 债务人姓名？" in result.output
+
+
+def test_common_short_headers_are_read_as_the_recipients_columns(runner, tmp_path):
+    short = {
+        "债务人姓名": "姓名",
+        "债务人证件号码": "身份证号",
+        "债务人住所地": "地址",
+        "债务人联系电话": "手机号",
+        "邮政编码": "邮编",
+        "债权依据合同名称": "合同名称",
+        "债权依据签订日期": "签订日期",
+        "债权依据应付款日期": "到期日",
+        "欠款金额合计（元）": "合计",
+    }
+    headers = [short.get(h, h) for h in HEADERS]
+    source = _with_columns(tmp_path / "名单.xlsx", headers, [row(i, "xlsx") for i in range(2)])
+    result, reports = _check(runner, tmp_path, source)
+    assert result.exit_code == 0, result.output
+    first = reports["warnings"][0]
+    assert first["行号"] == "全部"
+    assert "「姓名」按「债务人姓名」读取" in first["错误信息"]
+    assert "「到期日」按「债权依据应付款日期」读取" in first["错误信息"]
+
+
+def test_a_short_header_of_a_numbered_item_is_only_suggested(runner, tmp_path):
+    headers = [h for h in HEADERS if "欠款明细2" not in h]
+    headers = ["本金" if h == "欠款金额欠款明细1金额（元）" else h for h in headers]
+    keep = [i for i, h in enumerate(HEADERS) if "欠款明细2" not in h]
+    rows = [[row(i, "xlsx")[k] for k in keep] for i in range(2)]
+    source = _with_columns(tmp_path / "名单.xlsx", headers, rows)
+    _result, reports = _check(runner, tmp_path, source)
+    first = reports["warnings"][0]
+    assert "「本金」" in first["错误信息"]
+    assert "本金 → 欠款金额欠款明细1金额（元）？（并填写项目类型）" in first["错误信息"]
