@@ -21,6 +21,7 @@ from docgen.batch.cases import (
     PROFILE_FIELD,
     merge_shared,
     recipient_of,
+    sex_after_id,
     sex_from_id,
     shared_problems,
 )
@@ -324,6 +325,7 @@ def judge(
     report = service.validate(type_name, record.merged)
     # the cells that could not be read count as a body's schema errors do
     record.problems = record.problems + _beside_cells(type_name, record, report.problems)
+    record.problems = sex_after_id(record.problems, record.present)
     record.problems += postcode_problems(record.extras, record.merged)
     if record.ok:
         record.problems += recipient_phone_problem(type_name, record.merged)

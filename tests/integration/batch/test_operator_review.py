@@ -135,3 +135,23 @@ def test_a_short_header_of_a_numbered_item_is_only_suggested(runner, tmp_path):
     first = reports["warnings"][0]
     assert "「本金」" in first["错误信息"]
     assert "本金 → 欠款金额欠款明细1金额（元）？（并填写项目类型）" in first["错误信息"]
+
+
+def test_a_wrong_id_number_is_the_fix_not_a_sex_column_to_add(runner, tmp_path):
+    keep = [i for i, h in enumerate(HEADERS) if h != "债务人性别"]
+    rows = [row(i, "xlsx") for i in range(5)]
+    rows[1][COL["债务人证件号码"]] = rows[1][COL["债务人证件号码"]][:-1] + (
+        "0" if rows[1][COL["债务人证件号码"]][-1] != "0" else "1"
+    )  # its check digit wrong
+    rows[2][COL["债务人证件号码"]] = float(rows[2][COL["债务人证件号码"]])  # Excel's number
+    rows[3][COL["债务人证件号码"]] = None  # no number: no sex to read from it
+    source = _with_columns(
+        tmp_path / "名单.xlsx", [HEADERS[k] for k in keep], [[r[k] for k in keep] for r in rows]
+    )
+    _result, reports = _check(runner, tmp_path, source)
+    rejects = reports["rejects"]
+    (advice,) = [r for r in rejects if r["错误代码"] == "column_missing"]
+    assert advice["列"] == "债务人性别"
+    assert f"影响第 {excel_row(3)} 行" in advice["错误信息"]  # the row without a number only
+    assert _lines(rejects, 1) == [("债务人证件号码", "id_checksum")]
+    assert _lines(rejects, 2) == [("债务人证件号码", "number_stored_as_number")]
