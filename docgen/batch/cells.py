@@ -329,9 +329,21 @@ def identifier(name: str, value: Any) -> Any:
         return digits  # an 11-digit mobile number is exact as a number
     if name == "postcode" and len(digits) == 6:
         return digits
+    if name == "postcode" and len(digits) != 5:  # five: 010010 without its 0
+        raise not_a_postcode(digits)  # no 0 lost makes seven digits six
     if name == "account_number" and len(digits) <= 15:
         return digits
     raise _lost(name, digits)
+
+
+POSTCODE_HINT = "邮政编码为6位数字（如518000）；不知道的可以留空"
+
+
+def not_a_postcode(value: Any, whose: str = "") -> CellError:
+    """A postcode that is not six digits (1000221, 10001O): its own fault, not Excel's."""
+    return CellError(
+        "postcode_format", f"{whose}「{value}」不是邮政编码：邮政编码为6位数字", POSTCODE_HINT
+    )
 
 
 _LANDLINE_WITHOUT_ZERO = re.compile(r"[2-9]\d{8,10}|10\d{7,9}")

@@ -19,7 +19,7 @@ import difflib
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from docgen.batch.rows import EXTRA_ROOT
+from docgen.batch.rows import EXTRA_ROOT, Resolved
 from docgen.documents.problems import Loc
 
 if TYPE_CHECKING:
@@ -80,6 +80,16 @@ def read_as(layout: Layout, headers: Sequence[str]) -> list[str]:
     return out
 
 
+def only_common(layout: Layout, resolved: Resolved) -> bool:
+    """Whether the header names no column but by common short words (a row of the
+    system's own words with one 身份证号 among them): no header of the type's."""
+    from docgen.batch.columns import normalize
+
+    common = common_columns(layout)
+    known = [h for h, hit in zip(resolved.headers, resolved.cells, strict=False) if hit]
+    return all(normalize(h) in common for h in known)
+
+
 def suggestion(layout: Layout, header: str) -> str:
     """The template column a header likely means: 「姓名 → 债务人姓名？」, or ""."""
     from docgen.batch.columns import normalize
@@ -92,7 +102,7 @@ def suggestion(layout: Layout, header: str) -> str:
             more = "（并填写项目类型）" if -1 in loc else ""
             return f"{header} → {name}？{more}"
     names = [h for h, _c, _s in layout.template_headers("zh")]
-    close = difflib.get_close_matches(str(header), names, n=1, cutoff=0.5)
+    close = difflib.get_close_matches(str(header), names, n=1, cutoff=0.6)
     return f"{header} → {close[0]}？" if close else ""
 
 

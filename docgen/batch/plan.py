@@ -30,6 +30,7 @@ from docgen.batch.duplicates import Duplicates
 from docgen.batch.header_words import (
     listed,
     missing_required,
+    only_common,
     read_as,
     unknown_refusal,
     unread_warning,
@@ -116,6 +117,8 @@ class Sheet:
             missing = missing_required(self.layout, resolved.positions(), self.shared)
             if missing:
                 close_rows(rest)
+                if only_common(self.layout, resolved):  # 身份证号 among the system's own
+                    raise BatchInputError(no_header_message(self.path, self.layout))
                 raise BatchInputError(
                     unknown_refusal(self.layout, found.number, resolved.unknown, missing)
                 )

@@ -15,11 +15,11 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from docgen.batch.cells import not_a_postcode
 from docgen.batch.rows import EXTRA_ROOT
 from docgen.documents.problems import Problem
 
 _SIX_DIGITS = re.compile(r"\d{6}")
-_HINT = "邮政编码为6位数字（如518000）；不知道的可以留空"
 
 
 def postcode_problems(extras: Mapping[str, Any], case: Mapping[str, Any]) -> list[Problem]:
@@ -97,9 +97,8 @@ def _malformed(value: Any) -> bool:
 
 
 def _format(loc: tuple[Any, ...], value: Any, whose: str = "") -> Problem:
-    return Problem(
-        loc, "postcode_format", f"{whose}「{value}」不是邮政编码：邮政编码为6位数字", _HINT
-    )
+    wrong = not_a_postcode(value, whose)
+    return Problem(loc, wrong.code, wrong.message, wrong.hint)
 
 
 __all__ = ["guarantor_postcodes", "postcode_problems", "recipient_phone_problem"]

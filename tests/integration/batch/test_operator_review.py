@@ -155,3 +155,25 @@ def test_a_wrong_id_number_is_the_fix_not_a_sex_column_to_add(runner, tmp_path):
     assert f"影响第 {excel_row(3)} 行" in advice["错误信息"]  # the row without a number only
     assert _lines(rejects, 1) == [("债务人证件号码", "id_checksum")]
     assert _lines(rejects, 2) == [("债务人证件号码", "number_stored_as_number")]
+
+
+def test_each_hint_fits_its_problem_not_the_columns_form(runner, tmp_path):
+    rows = [row(i, "xlsx") for i in range(6)]
+    rows[1][COL["债权依据应付款日期"]] = "2027-01-01"  # after the letter date
+    rows[2][COL["欠款金额欠款明细1金额（元）"]] = "-500"
+    rows[3][COL["邮政编码"]] = 1000221  # seven digits in a number cell
+    rows[4][COL["邮政编码"]] = 10010  # 010010 without its 0
+    source = write_xlsx(tmp_path / "名单.xlsx", rows)
+    _result, reports = _check(runner, tmp_path, source)
+    by = {(r["行号"], r["错误代码"]): r for r in reports["rejects"]}
+
+    due = by[(str(excel_row(1)), "not_yet_due")]
+    assert "日期请写成" not in due["提示"]
+    assert "在发函日期之后" in due["提示"]
+    negative = by[(str(excel_row(2)), "greater_than")]
+    assert negative["提示"].startswith("金额应为正数（大于 0）")
+    seven = by[(str(excel_row(3)), "postcode_format")]
+    assert seven["错误信息"] == "「1000221」不是邮政编码：邮政编码为6位数字"
+    assert "Excel" not in seven["错误信息"] + seven["提示"]
+    lost = by[(str(excel_row(4)), "number_stored_as_number")]
+    assert "丢失开头的 0" in lost["错误信息"]
