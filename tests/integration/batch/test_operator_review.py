@@ -14,6 +14,7 @@ from tests.operator_sheets import (
     HEADERS,
     excel_row,
     row,
+    write_csv,
     write_shared,
     write_xlsx,
 )
@@ -177,3 +178,23 @@ def test_each_hint_fits_its_problem_not_the_columns_form(runner, tmp_path):
     assert "Excel" not in seven["错误信息"] + seven["提示"]
     lost = by[(str(excel_row(4)), "number_stored_as_number")]
     assert "丢失开头的 0" in lost["错误信息"]
+
+
+def test_a_run_says_its_status_in_chinese_and_where_each_output_is(runner, tmp_path):
+    rows = [row(i, "gbk") for i in range(3)]
+    rows[1][COL["债务人住所地"]] = ""
+    rows[2][COL["债务人住所地"]] = "望京街10号"  # no province or city: not split
+    source = write_csv(tmp_path / "run.csv", rows, "utf-8-sig")
+    shared = write_shared(tmp_path / "shared.json")
+    args = ["batch", "run", str(source), "--type", "demand_letter", "--format", "pdf"]
+    args += ["--shared", str(shared), "--out", str(tmp_path / "runs"), "--processes", "1"]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 1, result.output
+    (folder,) = (tmp_path / "runs").iterdir()
+    output = result.output
+    assert "：已完成；共 3 行" in output
+    assert "：done" not in output
+    assert f"拒绝清单：{folder / 'rejects.csv'}、{folder / 'rejects.xlsx'}" in output
+    assert f"（不影响生成）：{folder / 'warnings.csv'}" in output
+    assert f"邮寄清单：{folder / 'mailing.xlsx'}（1 个地址未能拆分出省、市、区县" in output
+    assert f"打印文件：{folder / 'print' / 'merged-001.pdf'}（2 封，" in output
