@@ -269,6 +269,7 @@ def manifest_rows(
 def mailing_letters(session: Session, run: BatchRun) -> Iterator[mailing.Letter]:
     """Each letter of the run as the post office's sheet needs it."""
     shared = run.option("shared", {})
+    address_page = bool(run.option("address_page", False))
     for item in _items(session, run.id, DONE):
         extras = json.loads(item.extras)
         sender = mailing.sender_of(merge_shared(json.loads(item.data), shared))
@@ -281,6 +282,7 @@ def mailing_letters(session: Session, run: BatchRun) -> Iterator[mailing.Letter]
                 code=str(letter.get("code", "") or ""),
                 reference=str(extras.get("reference", "") or ""),
                 pages=letter.get("pdf", {}).get("pages"),
+                sheets=mailing.sheets_of(letter.get("pdf", {}).get("pages"), address_page),
             )
 
 

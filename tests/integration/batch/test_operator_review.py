@@ -198,3 +198,31 @@ def test_a_run_says_its_status_in_chinese_and_where_each_output_is(runner, tmp_p
     assert f"（不影响生成）：{folder / 'warnings.csv'}" in output
     assert f"邮寄清单：{folder / 'mailing.xlsx'}（1 个地址未能拆分出省、市、区县" in output
     assert f"打印文件：{folder / 'print' / 'merged-001.pdf'}（2 封，" in output
+
+
+def test_the_mailing_sheet_counts_the_sheets_each_envelope_holds(runner, tmp_path):
+    import json
+
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    from docgen.batch.mailing import MAILING_HEADER
+
+    source = write_csv(tmp_path / "run.csv", [row(i, "gbk") for i in range(3)], "utf-8-sig")
+    shared = write_shared(tmp_path / "shared.json")
+    args = ["batch", "run", str(source), "--type", "demand_letter", "--address-page"]
+    args += ["--shared", str(shared), "--out", str(tmp_path / "runs"), "--processes", "1"]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 0, result.output
+    (folder,) = (tmp_path / "runs").iterdir()
+    sheet = load_workbook(folder / "mailing.xlsx").active
+    assert [c.value for c in sheet[1]][-2:] == ["页数", "印张"]
+    rows = [
+        dict(zip(MAILING_HEADER, (c.value for c in r), strict=True))
+        for r in sheet.iter_rows(min_row=2)
+    ]
+    for entry in rows:  # the letter two pages a sheet, and the address page's sheet
+        assert entry["印张"] == (entry["页数"] + 1) // 2 + 1
+    (volume,) = json.loads((folder / "summary.json").read_text("utf-8"))["print_files"]
+    printed = len(PdfReader(folder / volume["file"]).pages)
+    assert 2 * sum(e["印张"] for e in rows) - printed in (0, 1)  # the last back may be left off
