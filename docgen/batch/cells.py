@@ -3,7 +3,8 @@
 Dates and amounts written as text (``2025/6/1``, ``¥1,234.50``) are read by the model
 itself (``docgen.domain.written``), so the form, the API and the batch accept the same
 forms. What only a spreadsheet does is handled here: a date cell, a date kept as its
-serial number (45809 is 2025-06-01), and identity, phone and account numbers that Excel
+serial number in a number cell (45809 is 2025-06-01; the same digits as a CSV's text are
+no date: nothing says the column held dates), and identity, phone and account numbers that Excel
 turned into numbers. Those are refused, never repaired: Excel keeps 15 significant
 digits, so an 18-digit ID number stored as a number has lost its last digits, and a
 landline stored as a number has lost its leading 0.

@@ -226,3 +226,21 @@ def test_the_mailing_sheet_counts_the_sheets_each_envelope_holds(runner, tmp_pat
     (volume,) = json.loads((folder / "summary.json").read_text("utf-8"))["print_files"]
     printed = len(PdfReader(folder / volume["file"]).pages)
     assert 2 * sum(e["印张"] for e in rows) - printed in (0, 1)  # the last back may be left off
+
+
+def test_a_serial_number_is_a_date_in_an_xlsx_number_cell_only(runner, tmp_path):
+    # as docs/batch.md says: 45809 in a CSV could be an amount as well as a date
+    rows = [row(i, "gbk") for i in range(2)]
+    rows[1][COL["债权依据签订日期"]] = "45809"
+    source = write_csv(tmp_path / "serial.csv", rows, "utf-8-sig")
+    _result, reports = _check(runner, tmp_path, source)
+    (line,) = [r for r in reports["rejects"] if r["行号"] == str(excel_row(1))]
+    assert (line["列"], line["填写的值"], line["错误代码"]) == (
+        "债权依据签订日期",
+        "45809",
+        "date_format",
+    )
+    cells = [row(i, "xlsx") for i in range(2)]
+    cells[1][COL["债权依据签订日期"]] = 45809  # 2025-06-01, a number cell
+    result, reports = _check(runner, tmp_path, write_xlsx(tmp_path / "serial.xlsx", cells))
+    assert result.exit_code == 0, result.output
