@@ -32,7 +32,8 @@ _PHONE = re.compile(
     rf"(?:1[3-9]{_D}{{9}}"  # a mainland mobile: 11 digits, 13x–19x
     rf"|(?:{_AREA}|(?<=86)(?:[ \-]?[1-9]\d{{1,2}}))[ \-]?\d{_D}{{6,7}}"  # 区号 + 7–8 digits
     r"(?:(?:[ \-]|转|-转)\d{1,6})?"  # an extension
-    rf"|[48]00{_D}{{7}})"  # 400 / 800 service numbers
+    rf"|[48]00{_D}{{7}})",  # 400 / 800 service numbers
+    re.ASCII,  # \d: 0–9 only, as before (no full-width or other scripts' digits)
 )
 
 

@@ -40,6 +40,7 @@ def test_mobiles_landlines_with_area_code_and_service_numbers_pass(value):
         "62345678",  # no area code
         "010-123456789",  # 9 digits after the area code
         "123456",
+        "１３８００１３８０００",  # full-width digits (a sheet's cell is normalised first)
     ],
 )
 def test_other_digits_are_refused_with_the_message_that_says_why(value):
