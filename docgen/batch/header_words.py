@@ -40,15 +40,15 @@ COMMON_HEADERS: dict[str, Loc] = {
     "签订日期": ("contract", "signed_on"),
     "到期日": ("contract", "due_date"),
     "到期日期": ("contract", "due_date"),
-    "本金": ("amounts", "components", -1, "amount"),
-    "利息": ("amounts", "components", -1, "amount"),
+    "本金": ("amounts", "components", 0, "amount"),
+    "利息": ("amounts", "components", 1, "amount"),
     "截至日期": ("amounts", "as_of"),
     "合计": ("amounts", "total"),
     "合计金额": ("amounts", "total"),
 }
 """Common short headers → the field each names (the recipient's, in the letters). A
-word naming a numbered list's field (本金 → 欠款明细N金额) is never read by itself: which
-item it is, and its 项目类型, the sheet must say."""
+word naming an item of a numbered list (本金 → 欠款明细1金额) is never read by itself: the
+item's 项目类型 the sheet must say as well; it is only suggested."""
 
 SHOWN = 10
 """Unknown headers a message names before 「等N列」."""
@@ -61,7 +61,7 @@ def common_columns(layout: Layout) -> dict[str, tuple[Column, int | None]]:
 
     out: dict[str, tuple[Column, int | None]] = {}
     for word, loc in COMMON_HEADERS.items():
-        found = None if -1 in loc else layout.column_at(loc)
+        found = None if _numbered(loc) else layout.column_at(loc)
         if found is not None:
             out[normalize(word)] = found
     return out
@@ -98,12 +98,16 @@ def suggestion(layout: Layout, header: str) -> str:
     if loc is not None:
         found = layout.column_at(loc)
         if found is not None:
-            name = layout.header(found[0], 0 if -1 in loc else found[1], "zh")
-            more = "（并填写项目类型）" if -1 in loc else ""
+            name = layout.header(found[0], found[1], "zh")
+            more = "（并填写项目类型）" if _numbered(loc) else ""
             return f"{header} → {name}？{more}"
     names = [h for h, _c, _s in layout.template_headers("zh")]
     close = difflib.get_close_matches(str(header), names, n=1, cutoff=0.6)
     return f"{header} → {close[0]}？" if close else ""
+
+
+def _numbered(loc: Loc) -> bool:
+    return any(isinstance(part, int) for part in loc)
 
 
 def listed(headers: Sequence[str]) -> str:
