@@ -67,8 +67,8 @@ def common_columns(layout: Layout) -> dict[str, tuple[Column, int | None]]:
     return out
 
 
-def read_as(layout: Layout, headers: Sequence[str]) -> list[str]:
-    """「姓名」按「债务人姓名」读取, for each common header the sheet has."""
+def read_as(layout: Layout, headers: Sequence[str]) -> list[tuple[str, str]]:
+    """(header, the column it is read as) for each common header the sheet has."""
     from docgen.batch.columns import normalize
 
     common = common_columns(layout)
@@ -76,7 +76,7 @@ def read_as(layout: Layout, headers: Sequence[str]) -> list[str]:
     for header in headers:
         found = common.get(normalize(header)) if header else None
         if found is not None:
-            out.append(f"「{header}」按「{layout.header(found[0], found[1], 'zh')}」读取")
+            out.append((header, layout.header(found[0], found[1], "zh")))
     return out
 
 
@@ -157,7 +157,9 @@ def unknown_refusal(layout: Layout, number: int, unknown: list[str], missing: li
     )
 
 
-def unread_warning(layout: Layout, unknown: list[str], common: list[str]) -> dict[str, Any]:
+def unread_warning(
+    layout: Layout, unknown: list[str], common: list[tuple[str, str]]
+) -> dict[str, Any]:
     """The sheet's warning line: the columns not read, and common headers read as which."""
     parts = []
     if unknown:
@@ -165,12 +167,12 @@ def unread_warning(layout: Layout, unknown: list[str], common: list[str]) -> dic
         also = f"（如要读取：{'；'.join(hints[:SHOWN])}）" if hints else ""
         parts.append(f"表格中有 {len(unknown)} 列无法识别，未读取：{listed(unknown)}{also}")
     if common:
-        parts.append("；".join(common))
+        parts.append("；".join(f"「{header}」按「{column}」读取" for header, column in common))
     return {
-        "row": "全部",
+        "row": "全部",  # rejects.ALL_ROWS: a line of the sheet, no row's
         "reference": "",
         "debtor": "",
-        "column": "、".join([*unknown, *(c.split("」")[0][1:] for c in common)]),
+        "column": "、".join([*unknown, *(header for header, _ in common)]),
         "typed": "",
         "message": "；".join(parts),
         "hint": "这些列不写入文书；如其中有应读取的列，请改成 docgen batch template 生成的列名"

@@ -95,7 +95,7 @@ class Sheet:
         self.path = path
         self.shared = shared  # what fills a required column the sheet lacks
         self.unknown: list[str] = []  # headers naming no field: not read, warned of
-        self.read_as: list[str] = []  # common headers read as a column: 「姓名」按「…」读取
+        self.read_as: list[tuple[str, str]] = []  # common headers: (姓名, 债务人姓名)
         self.layout = layout
         self.mapping = mapping
         self.max_rows = max_rows
