@@ -109,7 +109,8 @@ _COUNTRY = re.compile(r"(?:\+|00)86(1\d{10})")
 def phone_digits(phone: str) -> str:
     """A phone as the post office's batch upload takes it: digits only (138 0013 8010 →
     13800138010, 010-12345678 → 01012345678, +86 13800138000 → 13800138000)."""
-    text = re.sub(r"[\s\-()（）]", "", unicodedata.normalize("NFKC", phone))
+    text = unicodedata.normalize("NFKC", phone).split("转")[0]  # no extension: 010-…转123
+    text = re.sub(r"[\s\-()（）]", "", text)
     mobile = _COUNTRY.fullmatch(text)
     return mobile.group(1) if mobile else re.sub(r"\D", "", text)
 

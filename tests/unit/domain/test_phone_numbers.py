@@ -49,3 +49,11 @@ def test_other_digits_are_refused_with_the_message_that_says_why(value):
     (error,) = caught.value.errors()
     assert error["type"] == "phone_format"
     assert "手机号（如 13800138000）或带区号的固话（如 010-12345678）" in error["msg"]
+
+
+def test_the_mailing_sheet_writes_a_phone_without_its_extension():
+    from docgen.batch.mailing import phone_digits
+
+    assert phone_digits("010-62345678转123") == "01062345678"
+    assert phone_digits("（0755）83216688") == "075583216688"
+    assert phone_digits("+86 138 0013 8000") == "13800138000"
