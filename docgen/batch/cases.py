@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from docgen.documents import registry
-from docgen.documents.problems import Problem
+from docgen.documents.problems import Loc, Problem
 
 if TYPE_CHECKING:
     from docgen.services import DocumentService
@@ -68,6 +68,24 @@ def sex_from_id(value: Any) -> None:
         value["sex"] = parse_resident_id(number).sex
     except IdentityError:
         return
+
+
+def sex_after_id(problems: list[Problem], present: Mapping[Loc, int] | None) -> list[Problem]:
+    """The problems without 性别 missing where the sheet has no 性别 column and the ID
+    number beside it is wrong: the sex is read from the number once it is right, so the
+    fix is the ID cell, not a column to add (the advice the rejects report gives a row
+    whose number is fine but tells no sex: a passport's)."""
+    if present is None:
+        return problems
+    wrong = {p.loc[:-1] for p in problems if p.severity == "error" and p.loc[-1:] == ("id_number",)}
+
+    def derived(p: Problem) -> bool:
+        if p.code != "missing" or p.loc[-1:] != ("sex",) or p.loc[:-1] not in wrong:
+            return False
+        generic = tuple(-1 if isinstance(part, int) else part for part in p.loc)
+        return p.loc not in present and generic not in present
+
+    return [p for p in problems if not derived(p)]
 
 
 def shared_problems(

@@ -3,7 +3,8 @@
 Dates and amounts written as text (``2025/6/1``, ``¥1,234.50``) are read by the model
 itself (``docgen.domain.written``), so the form, the API and the batch accept the same
 forms. What only a spreadsheet does is handled here: a date cell, a date kept as its
-serial number (45809 is 2025-06-01), and identity, phone and account numbers that Excel
+serial number in a number cell (45809 is 2025-06-01; the same digits as a CSV's text are
+no date: nothing says the column held dates), and identity, phone and account numbers that Excel
 turned into numbers. Those are refused, never repaired: Excel keeps 15 significant
 digits, so an 18-digit ID number stored as a number has lost its last digits, and a
 landline stored as a number has lost its leading 0.
@@ -329,9 +330,21 @@ def identifier(name: str, value: Any) -> Any:
         return digits  # an 11-digit mobile number is exact as a number
     if name == "postcode" and len(digits) == 6:
         return digits
+    if name == "postcode" and len(digits) != 5:  # five: 010010 without its 0
+        raise not_a_postcode(digits)  # no 0 lost makes seven digits six
     if name == "account_number" and len(digits) <= 15:
         return digits
     raise _lost(name, digits)
+
+
+POSTCODE_HINT = "邮政编码为6位数字（如518000）；不知道的可以留空"
+
+
+def not_a_postcode(value: Any, whose: str = "") -> CellError:
+    """A postcode that is not six digits (1000221, 10001O): its own fault, not Excel's."""
+    return CellError(
+        "postcode_format", f"{whose}「{value}」不是邮政编码：邮政编码为6位数字", POSTCODE_HINT
+    )
 
 
 _LANDLINE_WITHOUT_ZERO = re.compile(r"[2-9]\d{8,10}|10\d{7,9}")

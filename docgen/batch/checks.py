@@ -64,7 +64,7 @@ def dry_run(
     check_shared(service, type_name, shared)
     shared = with_profile(service, type_name, shared)
     layout = Layout.of(registry.get(type_name).model)
-    sheet = Sheet(source, layout, mapping, service.settings.batch_max_rows)
+    sheet = Sheet(source, layout, mapping, service.settings.batch_max_rows, shared)
     tally = {"rows": 0, "valid": 0, "rejected": 0, "warnings": 0}
     spool = out_dir / f"{source.stem}.rejects.jsonl.part"
     warn_spool = out_dir / f"{source.stem}.warnings.jsonl.part"
@@ -85,7 +85,10 @@ def dry_run(
                     tally["warnings"] += len(warned)
                     _spool(wh, record, warned, values=False)
         warnings_csv = out_dir / f"{source.stem}.warnings.csv"
-        write_warnings(warnings_csv, _entries(warn_spool, "warning"))
+        whole = sheet.warning()  # columns not read: once, for the sheet
+        tally["warnings"] += whole is not None
+        sheet_lines = [whole] if whole else []
+        write_warnings(warnings_csv, [*sheet_lines, *_entries(warn_spool, "warning")])
 
         def rows() -> Iterator[tuple[int, list[Any], list[dict[str, Any]]]]:
             for line in _lines(spool):
@@ -105,6 +108,7 @@ def dry_run(
     return {
         **tally,
         "blank_rows": sheet.blank_rows,
+        "unknown_columns": sheet.unknown,
         "rejects_csv": paths["csv"],
         "rejects_xlsx": paths["xlsx"],
         "warnings_csv": str(warnings_csv),

@@ -254,13 +254,42 @@ def _progress_run(batches: Any, run_id: str, executor: Any) -> dict[str, Any]:
 
 
 def _print_summary(summary: dict[str, Any]) -> None:
+    from docgen.batch.state import RUN_LABELS
+
+    status = RUN_LABELS.get(summary["status"], summary["status"])
     click.echo(
-        f"批次 {summary['run_id']}：{summary['status']}；共 {summary['rows']} 行，"
+        f"批次 {summary['run_id']}：{status}；共 {summary['rows']} 行，"
         f"已生成 {summary['rendered']}，拒绝 {summary['rejected']}，失败 {summary['failed']}，"
         f"待处理 {summary['pending']}，空行 {summary['blank_rows']}"
         + (f"；用时 {summary['seconds']} 秒" if summary.get("seconds") is not None else "")
     )
     click.echo(f"输出目录：{summary['out_dir']}")
+    if summary["status"] == "done":
+        _print_outputs(Path(summary["out_dir"]))
+
+
+def _print_outputs(folder: Path) -> None:
+    """Where a finished run's reports, mailing sheet and print volumes are."""
+    import json
+
+    try:
+        done = json.loads((folder / "summary.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        done = {}
+    rejects = [folder / n for n in ("rejects.csv", "rejects.xlsx") if (folder / n).exists()]
+    if rejects:
+        click.echo(f"拒绝清单：{'、'.join(str(p) for p in rejects)}")
+    if (folder / "warnings.csv").exists():
+        click.echo(f"提醒 {done.get('warnings', 0)} 条（不影响生成）：{folder / 'warnings.csv'}")
+    if (folder / "mailing.xlsx").exists():
+        unsplit = int(done.get("addresses_unsplit") or 0)
+        said = f"（{unsplit} 个地址未能拆分出省、市、区县，交寄前请补全这几行）" if unsplit else ""
+        click.echo(f"邮寄清单：{folder / 'mailing.xlsx'}{said}")
+    for volume in done.get("print_files") or []:
+        click.echo(
+            f"打印文件：{folder / volume['file']}"
+            f"（{volume.get('letters', 0)} 封，{volume.get('pages', 0)} 页）"
+        )
 
 
 def _executor(settings: Settings, processes: int | None) -> Any:

@@ -24,6 +24,7 @@ from pydantic.fields import FieldInfo
 
 from docgen.batch import cells, times
 from docgen.batch.field_extras import answers, field_extra, regrouped
+from docgen.batch.header_words import common_columns
 from docgen.batch.rows import EXTRA_ROOT, Resolved, fill_slot
 from docgen.documents.problems import Loc
 
@@ -391,6 +392,7 @@ class Layout:
                 continue
             for name in (*names, _en(column.loc)):
                 index[normalize(name)] = (column, None)
+        index = {**common_columns(self), **index}  # 姓名 → 债务人姓名 (header_words)
         mapped = {normalize(k): v for k, v in (mapping or {}).items()}
         cells: list[tuple[Column, int | None] | None] = []
         unknown: list[str] = []

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -86,12 +87,12 @@ def letter_key(type_name: str, case: dict[str, Any]) -> tuple[str, Loc] | None:
 
 class Duplicates:
     """Remembers the first row of each debtor and contract in a run, and knows the
-    letters the register holds from the last days (``recent``: key → date, 文书编号)."""
+    letters the register holds from the last days (``recent``: key → :class:`Earlier`)."""
 
     def __init__(
         self,
         type_name: str,
-        recent: dict[str, tuple[date, str]] | None = None,
+        recent: dict[str, Earlier] | None = None,
         *,
         numbers_checked: bool = True,
     ) -> None:
@@ -139,16 +140,17 @@ class Duplicates:
 
     def sent_recently(self, case: dict[str, Any]) -> Problem | None:
         """A warning when the register holds a letter of this type to this debtor for this
-        contract from the last days."""
+        contract from the last days: made, and mailed or delivered as far as the register
+        knows (the deliveries imported from the mailing sheet)."""
         key = letter_key(self.type_name, case)
         found = self.recent.get(key[0]) if key else None
         if key is None or found is None:
             return None
-        day, document_id = found
         return Problem(
             key[1],
             "sent_recently",
-            f"该债务人已于{format_cn(day)}就同一合同收到同类文书（文书编号 {document_id}）",
+            f"该债务人已于{format_cn(found.day)}就同一合同生成同类文书（文书编号 "
+            f"{found.document_id}），{found.mailing()}",
             hint="如确需再次发送可忽略本提醒；否则请删除这一行",
             severity="warning",
         )
@@ -171,18 +173,38 @@ class Duplicates:
         )
 
 
+@dataclass(frozen=True)
+class Earlier:
+    """The latest letter of a debtor and contract in the register, and its mailing."""
+
+    day: date
+    document_id: str
+    tracking_number: str = ""
+    sent_on: date | None = None
+    delivered_on: date | None = None
+
+    def mailing(self) -> str:
+        """What the register knows of its mailing, in words."""
+        if not self.tracking_number:
+            return "登记簿中没有其寄出记录（可能尚未寄出）"
+        said = f"已寄出（邮件号 {self.tracking_number}"
+        said += f"，{format_cn(self.sent_on)}寄出" if self.sent_on else ""
+        said += f"，{format_cn(self.delivered_on)}妥投" if self.delivered_on else ""
+        return said + "）"
+
+
 def recent_letters(
     register: Register, tenant_id: int, type_name: str, days: int
-) -> dict[str, tuple[date, str]]:
-    """Debtor + contract → (date, 文书编号) of the tenant's latest letter of a type in the
-    window (another tenant's letters are not its business)."""
+) -> dict[str, Earlier]:
+    """Debtor + contract → the tenant's latest letter of a type in the window, with its
+    latest recorded delivery (another tenant's letters are not its business)."""
     from sqlalchemy import select
 
     from docgen import db
-    from docgen.register.models import RegisteredDocument
+    from docgen.register.models import Delivery, RegisteredDocument
 
     since = datetime.now(UTC) - timedelta(days=days)
-    found: dict[str, tuple[date, str]] = {}
+    found: dict[str, Earlier] = {}
     with db.session_scope(register.engine) as session:
         rows = session.execute(
             select(
@@ -201,5 +223,24 @@ def recent_letters(
         for document_id, created_at, data in rows:
             key = letter_key(type_name, data) if isinstance(data, dict) else None
             if key is not None:
-                found[key[0]] = (created_at.date(), document_id)
+                found[key[0]] = Earlier(created_at.date(), document_id)
+        ids = [e.document_id for e in found.values()]
+        mailed: dict[str, Delivery] = {}
+        for start in range(0, len(ids), 500):
+            deliveries = session.scalars(
+                select(Delivery)
+                .where(Delivery.document_id.in_(ids[start : start + 500]))
+                .order_by(Delivery.recorded_at)
+            )
+            mailed.update({d.document_id: d for d in deliveries})  # the latest recorded
+    for letter, earlier in found.items():
+        delivery = mailed.get(earlier.document_id)
+        if delivery is not None:
+            found[letter] = Earlier(
+                earlier.day,
+                earlier.document_id,
+                delivery.tracking_number,
+                delivery.sent_on,
+                delivery.delivered_on,
+            )
     return found

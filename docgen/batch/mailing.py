@@ -44,11 +44,15 @@ MAILING_HEADER = [
     "校验码",
     "客户编号",
     "页数",
+    "印张",
 ]
-"""The EMS batch columns, then the run's own: 文书编号, 校验码, 客户编号, and 页数 (the
-letter's printed pages, for the weight band and to check the envelope's contents)."""
+"""The EMS batch columns, then the run's own: 文书编号, 校验码, 客户编号, 页数 (the
+letter's own pages, as numbered on it, to check the envelope's contents) and 印张 (the
+sheets in the envelope as the print volume prints it, double-sided: the letter's pages
+on ⌈页数/2⌉ sheets, and the address page's sheet when the run has one; what the post
+room weighs)."""
 CONTENT = "信函"
-WIDTHS = (6, 14, 16, 30, 14, 16, 10, 10, 10, 36, 10, 8, 6, 12, 18, 34, 14, 12, 6)
+WIDTHS = (6, 14, 16, 30, 14, 16, 10, 10, 10, 36, 10, 8, 6, 12, 18, 34, 14, 12, 6, 6)
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,16 @@ class Letter:
     code: str
     reference: str
     pages: int | None = None
+    sheets: int | None = None
+
+
+def sheets_of(pages: int | None, address_page: bool) -> int | None:
+    """The sheets of one mail piece printed double-sided (docgen.batch.volume): the
+    letter's pages two to a sheet, its last back blank when they are odd, and the address
+    page with its blank back on a sheet of its own."""
+    if pages is None:
+        return None
+    return (pages + 1) // 2 + (1 if address_page else 0)
 
 
 @dataclass(frozen=True)
@@ -95,7 +109,8 @@ _COUNTRY = re.compile(r"(?:\+|00)86(1\d{10})")
 def phone_digits(phone: str) -> str:
     """A phone as the post office's batch upload takes it: digits only (138 0013 8010 →
     13800138010, 010-12345678 → 01012345678, +86 13800138000 → 13800138000)."""
-    text = re.sub(r"[\s\-()（）]", "", unicodedata.normalize("NFKC", phone))
+    text = unicodedata.normalize("NFKC", phone).split("转")[0]  # no extension: 010-…转123
+    text = re.sub(r"[\s\-()（）]", "", text)
     mobile = _COUNTRY.fullmatch(text)
     return mobile.group(1) if mobile else re.sub(r"\D", "", text)
 
@@ -162,6 +177,7 @@ def write_mailing(path: Path, letters: Iterable[Letter], insured: str = "") -> d
             letter.code,
             letter.reference,
             letter.pages,
+            letter.sheets,
         ]
         sheet.append([safe_cell(v) for v in row])
     tmp = path.with_name(path.name + ".part")

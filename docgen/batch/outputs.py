@@ -15,6 +15,7 @@ its volume is written, and the child's volume is checked against that plan.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import shutil
@@ -268,6 +269,7 @@ def manifest_rows(
 def mailing_letters(session: Session, run: BatchRun) -> Iterator[mailing.Letter]:
     """Each letter of the run as the post office's sheet needs it."""
     shared = run.option("shared", {})
+    address_page = bool(run.option("address_page", False))
     for item in _items(session, run.id, DONE):
         extras = json.loads(item.extras)
         sender = mailing.sender_of(merge_shared(json.loads(item.data), shared))
@@ -280,6 +282,7 @@ def mailing_letters(session: Session, run: BatchRun) -> Iterator[mailing.Letter]
                 code=str(letter.get("code", "") or ""),
                 reference=str(extras.get("reference", "") or ""),
                 pages=letter.get("pdf", {}).get("pages"),
+                sheets=mailing.sheets_of(letter.get("pdf", {}).get("pages"), address_page),
             )
 
 
@@ -334,7 +337,9 @@ def _write_sheets(
         str(run.option("insured_value", "") or ""),
     )
     write_rejects(session, run, folder)
-    warned = rejects.write_warnings(folder / "warnings.csv", warning_entries(session, run))
+    whole = run.option("sheet")  # the sheet's own warning: columns not read
+    entries = itertools.chain([whole] if whole else [], warning_entries(session, run))
+    warned = rejects.write_warnings(folder / "warnings.csv", entries)
     return letters, addresses, warned
 
 

@@ -21,15 +21,24 @@ from docgen.batch.cases import (
     PROFILE_FIELD,
     merge_shared,
     recipient_of,
+    sex_after_id,
     sex_from_id,
     shared_problems,
 )
 from docgen.batch.columns import Layout
 from docgen.batch.duplicates import Duplicates
+from docgen.batch.header_words import (
+    listed,
+    missing_required,
+    only_common,
+    read_as,
+    unknown_refusal,
+    unread_warning,
+)
 from docgen.batch.headers import close_rows, find_header
 from docgen.batch.nested import extra_problems, flat_values
 from docgen.batch.no_header import no_header_message
-from docgen.batch.postcodes import postcode_problems
+from docgen.batch.postcodes import postcode_problems, recipient_phone_problem
 from docgen.batch.readers import BatchInputError, Row, read_rows
 from docgen.batch.rejects import describe, typed_values
 from docgen.batch.rows import Cell, Resolved
@@ -81,8 +90,12 @@ class Sheet:
         layout: Layout,
         mapping: Mapping[str, str] | None = None,
         max_rows: int | None = None,
+        shared: Mapping[str, Any] | None = None,
     ) -> None:
         self.path = path
+        self.shared = shared  # what fills a required column the sheet lacks
+        self.unknown: list[str] = []  # headers naming no field: not read, warned of
+        self.read_as: list[tuple[str, str]] = []  # common headers: (姓名, 债务人姓名)
         self.layout = layout
         self.mapping = mapping
         self.max_rows = max_rows
@@ -101,13 +114,16 @@ class Sheet:
             raise BatchInputError(no_header_message(self.path, self.layout))
         resolved, rest = found.resolved, found.rows
         if resolved.unknown:
-            close_rows(rest)
-            names = "、".join(f"「{h}」" for h in resolved.unknown[:10])
-            raise BatchInputError(
-                f"第 {found.number} 行表头中有无法识别的列名：{names}。请改成 "
-                "`docgen batch template` 生成的列名、提供列名映射文件，"
-                "或删除（或隐藏）这些不需要读取的列"
-            )
+            missing = missing_required(self.layout, resolved.positions(), self.shared)
+            if missing:
+                close_rows(rest)
+                if only_common(self.layout, resolved):  # 身份证号 among the system's own
+                    raise BatchInputError(no_header_message(self.path, self.layout))
+                raise BatchInputError(
+                    unknown_refusal(self.layout, found.number, resolved.unknown, missing)
+                )
+        self.unknown = list(resolved.unknown)
+        self.read_as = read_as(self.layout, resolved.headers)
         self.ignored, self.hidden = found.ignored, sorted(found.hidden)
         self.header_row = found.number
         self.headers = resolved.headers
@@ -131,6 +147,12 @@ class Sheet:
                 present=present,
                 hidden=row.hidden,
             )
+
+    def warning(self) -> dict[str, Any] | None:
+        """The sheet's own warning line: columns not read, common headers read as which."""
+        if not self.unknown and not self.read_as:
+            return None
+        return unread_warning(self.layout, self.unknown, self.read_as)
 
     def _check_limit(self, count: int) -> None:
         if self.max_rows is not None and count > self.max_rows:
@@ -163,7 +185,7 @@ class Sheet:
             keys = list(record)
             resolved = self.layout.resolve(keys, self.mapping)
             if resolved.unknown:
-                names = "、".join(resolved.unknown[:10])
+                names = listed(resolved.unknown)
                 yield Record(
                     row.number, {}, {}, [Problem((), "unknown_column", f"无法识别的字段：{names}")]
                 )
@@ -306,7 +328,10 @@ def judge(
     report = service.validate(type_name, record.merged)
     # the cells that could not be read count as a body's schema errors do
     record.problems = record.problems + _beside_cells(type_name, record, report.problems)
+    record.problems = sex_after_id(record.problems, record.present)
     record.problems += postcode_problems(record.extras, record.merged)
+    if record.ok:
+        record.problems += recipient_phone_problem(type_name, record.merged)
     if duplicates is not None and record.ok:
         record.problems += duplicates.of_row(record.number, record.reference, record.merged)
     if record.hidden:

@@ -49,7 +49,10 @@ _HINTS_BY_CODE = {
     "union_tag_invalid": "请填写 自然人 或 法人或其他组织",
     "union_tag_not_found": "请填写主体类型：自然人 或 法人或其他组织",
     "duplicate_in_run": "同一债务人同一合同只需一行，请删除重复的行",
+    "not_yet_due": "这一日期在发函日期之后：请核对日期是否填错；债务确未到期的，到期后再发函",
+    "date_in_future": "这一日期在未来：请核对日期是否填错（年份、月份是否颠倒）",
 }
+_POSITIVE = "金额应为正数（大于 0）：请填写欠款的实际金额，不要填写负数或 0"
 
 
 _SUM_OF_ITEMS = re.compile(r"各项合计为人民币([\d,]+\.\d{2})元")
@@ -76,8 +79,12 @@ def hint_for(problem: Problem, column: Column | None) -> str:
     if problem.code in _HINTS_BY_CODE:
         return _HINTS_BY_CODE[problem.code]
     kind = column.kind if column is not None else ""
-    if kind == "date" or problem.code.startswith("date_"):
+    if problem.code.startswith("date_"):  # not the form's advice for a rule's date
         return DATE_HINT
+    if kind == "date":
+        return _FIX
+    if kind == "decimal" and problem.code in ("greater_than", "greater_than_equal"):
+        return _POSITIVE
     if kind == "decimal" or problem.code.startswith("decimal_"):
         return AMOUNT_HINT
     if kind in ("choice", "list") and column is not None:

@@ -195,7 +195,7 @@ class Batches:
     def check_header(self, source: Path, options: RunOptions) -> None:
         """Raise BatchInputError now if the file cannot be read or its header is unknown."""
         layout = Layout.of(registry.get(options.type_name).model)
-        for _record in Sheet(source, layout, options.mapping).records():
+        for _record in Sheet(source, layout, options.mapping, shared=options.shared).records():
             break
 
     def archive(self, run_id: str, tenant_id: int | None) -> Path | None:
@@ -257,6 +257,7 @@ class Batches:
                     layout,
                     run.option("mapping"),
                     self.settings.batch_max_rows,
+                    run.option("shared", {}),
                 )
 
             if stream is not None:
@@ -265,7 +266,7 @@ class Batches:
             service = service_for(self.settings).for_tenant(run.tenant_id)
             total, blank = plan_records(session, service, run, read, stream)
             run.total_rows, run.blank_rows = total, blank
-            read_as = {"headers": read.headers, "hidden": read.hidden}
+            read_as = {"headers": read.headers, "hidden": read.hidden, "sheet": read.warning()}
             run.options = json.dumps(
                 {**json.loads(run.options or "{}"), **read_as}, ensure_ascii=False, default=str
             )

@@ -29,6 +29,14 @@ RUN_RUNNING = "running"
 RUN_FINALIZING = "finalizing"
 RUN_DONE = "done"
 RUN_FAILED = "failed"
+RUN_LABELS = {
+    RUN_PLANNING: "正在校验",
+    RUN_RUNNING: "生成中",
+    RUN_FINALIZING: "正在汇总",
+    RUN_DONE: "已完成",
+    RUN_FAILED: "失败",
+}
+"""A run's status as the command line and the batch page say it."""
 
 
 def _now() -> datetime:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from docgen.batch.columns import Layout
+from docgen.batch.postcodes import recipient_phone_problem
 from docgen.batch.sheets import write_table
 from docgen.config import PROJECT_ROOT
 from docgen.documents import registry
@@ -105,6 +106,7 @@ def _least_warned(service: DocumentService, type_name: str, today: date) -> dict
         if not report.ok:
             continue
         warned = sum(p.severity == "warning" for p in report.problems)
+        warned += len(recipient_phone_problem(type_name, rebuilt))  # as a run warns
         if best is None or warned < best[0]:
             best = (warned, dict(case))
         if warned == 0:

@@ -25,7 +25,16 @@ from docgen.domain.links import active_scheme
 from docgen.domain.written import WrittenValueError, parse_amount, parse_date
 
 _FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-_PHONE = re.compile(r"^\+?[0-9][0-9\- ()]{4,24}[0-9]$")
+_D = r"(?:[ \-]?\d)"  # a digit, after an optional separator (138 0013 8000, 010-6228-8888)
+_AREA = r"(?:0\d{2,3}|\(0\d{2,3}\)|（0\d{2,3}）)"
+_PHONE = re.compile(
+    r"(?:(?:\+86|0086)[ \-]?)?"  # the country code, before a mobile or an area code
+    rf"(?:1[3-9]{_D}{{9}}"  # a mainland mobile: 11 digits, 13x–19x
+    rf"|(?:{_AREA}|(?<=86)(?:[ \-]?[1-9]\d{{1,2}}))[ \-]?\d{_D}{{6,7}}"  # 区号 + 7–8 digits
+    r"(?:(?:[ \-]|转|-转)\d{1,6})?"  # an extension
+    rf"|[48]00{_D}{{7}})",  # 400 / 800 service numbers
+    re.ASCII,  # \d: 0–9 only, as before (no full-width or other scripts' digits)
+)
 
 
 def written_error(exc: WrittenValueError) -> PydanticCustomError:
@@ -131,7 +140,7 @@ def _plain_number(value: Any) -> Any:
 
 
 def _phone(value: str) -> str:
-    if not _PHONE.match(value):
+    if not _PHONE.fullmatch(value):
         raise PydanticCustomError(
             "phone_format",
             "电话号码格式不正确，应为手机号（如 13800138000）或带区号的固话（如 010-12345678）",

@@ -16,6 +16,7 @@ from flask_wtf.csrf import generate_csrf
 from docgen.batch.cases import PROFILE_FIELD
 from docgen.batch.runs import RunNotFound
 from docgen.batch.sources import shown_file_name
+from docgen.batch.state import RUN_LABELS
 from docgen.batch.templates import write_template
 from docgen.documents import registry
 from docgen.documents.problems import Problem
@@ -27,7 +28,7 @@ from docgen.web.batches import batches_service, submit
 from docgen.web.pages import acting_service, bp, doc_type_or_404, page_response
 
 ENGINES = (("weasyprint", "WeasyPrint（HTML 排版）"), ("typst", "Typst（快速，默认）"))
-LABELS = {"done": "已完成", "running": "生成中", "planning": "正在校验", "finalizing": "正在汇总"}
+LABELS = RUN_LABELS
 
 
 def _upload_page(problems: list[Problem] | None = None, status: int = 200) -> Response:

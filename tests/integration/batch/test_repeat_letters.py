@@ -50,7 +50,40 @@ def test_a_letter_sent_in_the_last_days_is_a_warning_not_a_reject(tmp_path, monk
         "债务人证件号码",
     )
     assert warning["错误代码"] == "sent_recently"
-    assert "就同一合同收到同类文书（文书编号 " in warning["错误信息"]
+    # made, not known to be mailed: the register has no delivery of it
+    assert "就同一合同生成同类文书（文书编号 " in warning["错误信息"]
+    assert "收到" not in warning["错误信息"]
+    assert warning["错误信息"].endswith("登记簿中没有其寄出记录（可能尚未寄出）")
+
+
+def test_a_recent_letter_mailed_says_so_from_the_register(tmp_path, monkeypatch, runner):
+    from datetime import date
+
+    from docgen.batch.work import service_for
+    from docgen.register.deliveries import DeliveryInput, DeliveryLog
+
+    monkeypatch.setenv("DOCGEN_DATA_DIR", str(tmp_path / "var"))
+    first = write_csv(tmp_path / "june.csv", [row(0, "gbk")], "gbk")
+    batches = Batches(Settings())
+    options = RunOptions("demand_letter", formats=["docx"], shared=shared_values())
+    batches.execute(
+        batches.create(first, options, tmp_path / "runs", DEFAULT_TENANT_ID), LocalExecutor(1)
+    )
+    register = service_for(Settings()).register
+    (document,) = register.recent(DEFAULT_TENANT_ID)
+    sent = date.today()
+    DeliveryLog(register, DEFAULT_TENANT_ID).record(
+        DeliveryInput(document.id, "EA123456785CN", sent_on=sent), "mailroom"
+    )
+    shared = write_shared(tmp_path / "shared.json")
+    args = ["batch", "check", str(first), "--type", "demand_letter", "--shared", str(shared)]
+    result = runner.invoke(main, [*args, "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    (warning,) = [
+        w for w in _read(tmp_path / "june.warnings.csv") if w["错误代码"] == "sent_recently"
+    ]
+    said = f"已寄出（邮件号 EA123456785CN，{sent.year}年{sent.month}月{sent.day}日寄出）"
+    assert warning["错误信息"].endswith(said)
 
 
 def test_no_warning_when_the_check_is_switched_off(tmp_path, monkeypatch, runner):

@@ -267,7 +267,7 @@ def test_a_local_run_killed_with_sigkill_resumes_exactly(tmp_path):
     # the status command reads the state the processes left: it runs in this process
     status = CliRunner().invoke(main, ["batch", "status", run_id], env=env)
     assert status.exit_code == 0, status.output
-    assert "done" in status.stdout
+    assert "：已完成；" in status.stdout
 
 
 @pytest.mark.slow
