@@ -24,6 +24,7 @@ from pydantic.fields import FieldInfo
 
 from docgen.batch import cells, times
 from docgen.batch.field_extras import answers, field_extra, regrouped
+from docgen.batch.header_text import normalize as normalize  # the sheets' rule
 from docgen.batch.header_words import common_columns
 from docgen.batch.rows import EXTRA_ROOT, Resolved, fill_slot
 from docgen.documents.problems import Loc
@@ -31,7 +32,6 @@ from docgen.documents.problems import Loc
 TEMPLATE_LIST_SLOTS = 3
 """Numbered slots a template shows for a list of objects (more are accepted on input)."""
 
-_SEPARATORS = re.compile(r"[\s·._\-/:：\[\]]+")
 _LIST_SEPARATORS = re.compile(r"[、,，;；\n]+")
 
 
@@ -125,12 +125,6 @@ class Column:
 
 def _folded(text: str) -> str:
     return normalize(unicodedata.normalize("NFKC", text))
-
-
-def normalize(header: str) -> str:
-    """Headers compare without case, blanks and separators (``债务人 姓名`` = ``债务人姓名``)."""
-    text = str(header).strip().lower().replace("（", "(").replace("）", ")")
-    return _SEPARATORS.sub("", text)
 
 
 def _unwrap(annotation: Any) -> list[Any]:

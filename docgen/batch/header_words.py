@@ -19,6 +19,7 @@ import difflib
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from docgen.batch.header_text import normalize
 from docgen.batch.rows import EXTRA_ROOT, Resolved
 from docgen.documents.problems import Loc
 
@@ -57,8 +58,6 @@ SHOWN = 10
 def common_columns(layout: Layout) -> dict[str, tuple[Column, int | None]]:
     """The common headers this layout reads (normalized header → column): those whose
     field it has, outside a numbered list."""
-    from docgen.batch.columns import normalize
-
     out: dict[str, tuple[Column, int | None]] = {}
     for word, loc in COMMON_HEADERS.items():
         found = None if _numbered(loc) else layout.column_at(loc)
@@ -69,8 +68,6 @@ def common_columns(layout: Layout) -> dict[str, tuple[Column, int | None]]:
 
 def read_as(layout: Layout, headers: Sequence[str]) -> list[tuple[str, str]]:
     """(header, the column it is read as) for each common header the sheet has."""
-    from docgen.batch.columns import normalize
-
     common = common_columns(layout)
     out = []
     for header in headers:
@@ -83,8 +80,6 @@ def read_as(layout: Layout, headers: Sequence[str]) -> list[tuple[str, str]]:
 def only_common(layout: Layout, resolved: Resolved) -> bool:
     """Whether the header names no column but by common short words (a row of the
     system's own words with one 身份证号 among them): no header of the type's."""
-    from docgen.batch.columns import normalize
-
     common = common_columns(layout)
     known = [h for h, hit in zip(resolved.headers, resolved.cells, strict=False) if hit]
     return all(normalize(h) in common for h in known)
@@ -92,8 +87,6 @@ def only_common(layout: Layout, resolved: Resolved) -> bool:
 
 def suggestion(layout: Layout, header: str) -> str:
     """The template column a header likely means: 「姓名 → 债务人姓名？」, or ""."""
-    from docgen.batch.columns import normalize
-
     loc = next((v for k, v in COMMON_HEADERS.items() if normalize(k) == normalize(header)), None)
     if loc is not None:
         found = layout.column_at(loc)

@@ -11,6 +11,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Literal
 
+from pydantic import BaseModel
+
 from docgen.documents.problems import Problem
 from docgen.formats import FORMATS as FORMATS  # re-exported: docgen.services
 from docgen.formats import Format as Format
@@ -94,8 +96,9 @@ def bundle(rendered: list[Rendered]) -> Rendered:
 
 
 def public(value: Any) -> Any:
-    """Computed figures as JSON-friendly values (dates as ISO strings, Decimals as text);
-    a dataclass's fields marked ``NOT_REPORTED`` are left out."""
+    """Computed figures as JSON-friendly values (dates as ISO strings, Decimals as text, a
+    model of the case as its JSON); a dataclass's fields marked ``NOT_REPORTED`` are left
+    out."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {
             f.name: public(getattr(value, f.name))
@@ -110,4 +113,6 @@ def public(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, Decimal):
         return str(value)
+    if isinstance(value, BaseModel):  # a part of the case the figures were computed from
+        return value.model_dump(mode="json")
     return value

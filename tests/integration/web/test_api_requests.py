@@ -145,3 +145,15 @@ def test_a_short_warnings_list_travels_whole(client):
     assert "周一至周五" in warnings[0]["message"]
     assert response.headers["X-Docgen-Warnings-Count"] == "1"
     assert "X-Docgen-Warnings-Truncated" not in response.headers
+
+
+def test_a_debt_confirmations_report_gives_the_rate_after_the_cut_off_as_json(client):
+    # the rate chosen for after the cut-off date is part of the case (a model): the
+    # report answered 500 where it could not be written as JSON
+    data = load_fixture("debt_confirmation", "invalid", "plan_and_pay_by")
+    report = client.post("/api/v1/documents/debt_confirmation/validate", json=data)
+    assert report.status_code == 200
+    assert report.json["valid"] is False
+    later = report.json["computed"]["later_rate"]
+    assert later["basis"] == "agreed"
+    assert later["rate"] == {"kind": "annual", "value": "6", "fixed_on": None}
