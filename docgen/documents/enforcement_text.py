@@ -31,6 +31,7 @@ from docgen.documents.enforcement_parts import (
     EnforcementTitle,
 )
 from docgen.documents.enforcement_performed import performed_text
+from docgen.documents.enforcement_running_interest import Running
 from docgen.documents.enforcement_several import principal_terms_words
 from docgen.documents.filing_papers import execution_parties
 from docgen.documents.problems import Assessment
@@ -75,6 +76,11 @@ def requests(case: EnforcementApplication, assessment: Assessment) -> list[str]:
             found is None or bool(found.unknown) or any(a.to_interest for a in found.payments)
         )
         items.append(((named.interest,), interest_item(case, paid_off)))
+    running: Running | None = assessment.computed.get("running_interest")
+    if running is not None:  # computed by the instrument's method (the case typed none)
+        items.append(
+            ((named.interest,), f"{named.interest}{legal_amount(running.amount)}（{running.note}）")
+        )
     if o.costs and not costs_refunded(case.title, o):
         # an award's costs are arbitration fees (仲裁费), not litigation costs
         costs = "仲裁费用" if case.title.kind == "arbitration" else "诉讼费用"
@@ -89,9 +95,13 @@ def requests(case: EnforcementApplication, assessment: Assessment) -> list[str]:
     unpaid: Decimal = assessment.computed["unpaid"]
     delay: DelayTotal | None = assessment.computed.get("delay")
     # the interest during the delay follows the instrument's method (法释〔2014〕8号
-    # art. 1(2)): said only of an instrument that awards interest
+    # art. 1(2)): said only where the instrument awards interest and it is claimed (else
+    # the sentence points to a method nothing claims)
+    claims = bool(o.interest) or running is not None
     general = (
-        "；迟延履行期间的一般债务利息按法律文书确定的方法计算" if awards_interest(case) else ""
+        "；迟延履行期间的一般债务利息按法律文书确定的方法计算"
+        if claims and awards_interest(case)
+        else ""
     )
     if by_share:  # each debtor by shares asked for his own (``enforcement_by_share``)
         split = delay if assessment.computed.get("delay_by_share") else None
