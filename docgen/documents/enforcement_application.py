@@ -42,7 +42,6 @@ from docgen.documents.enforcement_costs import check_costs
 from docgen.documents.enforcement_delay import base_debt, delay_interest, period_start
 from docgen.documents.enforcement_installments import check_installments
 from docgen.documents.enforcement_interest import INTEREST, check_interest
-from docgen.documents.enforcement_interest_figure import check_interest_figure
 from docgen.documents.enforcement_interruptions import (
     as_events,
     check_interruptions,
@@ -67,6 +66,7 @@ from docgen.documents.enforcement_parts import (
     EnforcementTitle,
     Outstanding,
 )
+from docgen.documents.enforcement_running_interest import check_interest_figures, claimed_running
 from docgen.documents.enforcement_title_interest import check_title_method
 from docgen.documents.execution_court import court_facts
 from docgen.documents.filenames import filename_part
@@ -130,7 +130,7 @@ def assess(case: EnforcementApplication, options: RuleOptions) -> Assessment:
     check_title_method(result, case)
     # the payments as applied first: a figure typed after them is checked by the allocation
     performed.check_performed(result, case, options.lpr_table)
-    check_interest_figure(result, case, options.lpr_table)
+    check_interest_figures(result, case, options.lpr_table)
     _check_court_basis(result, case)
     _check_parties(result, case)
     _check_leads(result, case)
@@ -144,7 +144,7 @@ def assess(case: EnforcementApplication, options: RuleOptions) -> Assessment:
     performed.check_payment_reach(result, case, certificate, period_start(case.title))
     check_installment_periods(result, case, events)
     warn_unproven_demands(result, case)
-    result.computed["unpaid"] = _total(case)
+    result.computed["unpaid"] = _total(case) + claimed_running(result)
     check_liabilities(result, case)
     delay_interest(result, case)
     return result

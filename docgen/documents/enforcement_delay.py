@@ -9,6 +9,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from docgen.documents.enforcement_by_share import split_delay, warn_unsplit
 from docgen.documents.enforcement_installments import delay_parts
 from docgen.documents.enforcement_operative import default_clause, waived_on_condition
 from docgen.documents.enforcement_parts import EnforcementTitle, Outstanding
@@ -73,6 +74,11 @@ def delay_interest(result: Assessment, case: EnforcementApplication) -> None:
         )
         return
     labels: list[str] = []
+    split = split_delay(case, base_debt(title, case.outstanding), period_start(title), until)
+    if split is not None:  # debtors by shares: each one's on his share
+        result.computed["delay"] = split
+        result.computed["delay_by_share"] = True
+        return
     if title.installments:
         parts, labels = delay_parts(title)
     else:
@@ -89,6 +95,7 @@ def delay_interest(result: Assessment, case: EnforcementApplication) -> None:
     delay = with_performed(doubled_interest_by_part(parts, until, labels), case, first, found)
     if delay.parts:
         result.computed["delay"] = delay
+        warn_unsplit(result, case)
 
 
 ARTICLE_15 = "《最高人民法院关于人民法院民事调解工作若干问题的规定》第十五条第二款"

@@ -79,14 +79,12 @@ def check_interest(result: Assessment, case: EnforcementApplication) -> None:
         )
     if o.interest_until is not None and o.interest_until > case.application_date:
         result.error((*at, "interest_until"), "after_application", "利息暂计至日不得晚于申请日期")
-    if not o.interest:
-        if not o.interest_to_payment:  # else its sum is missing: an error above
-            _check_awarded_unclaimed(result, case)
+    if not o.interest:  # unclaimed: ``enforcement_running_interest`` computes or warns
         return
     _check_interest_name(result, case)
 
 
-def _check_awarded_unclaimed(result: Assessment, case: EnforcementApplication) -> None:
+def warn_awarded_unclaimed(result: Assessment, case: EnforcementApplication) -> None:
     """A warning where the operative part awards interest (under any of its names) and
     the application claims none."""
     award = awarded(case.title.operative_part)

@@ -8,6 +8,7 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from docgen.documents.enforcement_by_share import asked_with_shares, share_items, shares
 from docgen.documents.enforcement_costs import respondent_costs
 from docgen.documents.enforcement_delay import costs_refunded
 from docgen.documents.enforcement_installments import delay_notes, installments_text
@@ -30,6 +31,7 @@ from docgen.documents.enforcement_parts import (
     EnforcementTitle,
 )
 from docgen.documents.enforcement_performed import performed_text
+from docgen.documents.enforcement_running_interest import Running
 from docgen.documents.enforcement_several import principal_terms_words
 from docgen.documents.filing_papers import execution_parties
 from docgen.documents.problems import Assessment
@@ -74,42 +76,70 @@ def requests(case: EnforcementApplication, assessment: Assessment) -> list[str]:
             found is None or bool(found.unknown) or any(a.to_interest for a in found.payments)
         )
         items.append(((named.interest,), interest_item(case, paid_off)))
+    running: Running | None = assessment.computed.get("running_interest")
+    if running is not None:  # computed by the instrument's method (the case typed none)
+        items.append(
+            ((named.interest,), f"{named.interest}{legal_amount(running.amount)}（{running.note}）")
+        )
     if o.costs and not costs_refunded(case.title, o):
         # an award's costs are arbitration fees (仲裁费), not litigation costs
         costs = "仲裁费用" if case.title.kind == "arbitration" else "诉讼费用"
         items.append((_COST_WORDS, f"{costs}{legal_amount(o.costs)}"))
     if o.other:
         items.append(((named.other,), f"{named.other}{legal_amount(o.other)}"))
+    by_share = shares(case)
+    if by_share:  # a sum a respondent's own term orders is asked with his share
+        done = asked_with_shares(case)
+        items = [items[0], *(i for i in items[1:] if i[0][0] not in done)]
     parts = in_instrument_order(case.title.operative_part, items)
     unpaid: Decimal = assessment.computed["unpaid"]
-    # a total only where there is something to add up
-    total = f"；以上合计{legal_amount(unpaid)}" if len(parts) > 1 else ""
-    who = f"{whom_words}向申请执行人支付" if payers(case) else "法律文书确定的债务："
-    result = [f"请求强制执行{who}{'；'.join(parts)}{total}。"]
     delay: DelayTotal | None = assessment.computed.get("delay")
-    if delay is not None:
-        # the interest during the delay follows the instrument's method (法释〔2014〕8号
-        # art. 1(2)): said only of an instrument that awards interest
-        general = (
-            "；迟延履行期间的一般债务利息按法律文书确定的方法计算" if awards_interest(case) else ""
-        )
-        # none asked for the whole: the doubled interest is a part of the debt each
-        # respondent's own request limits him to
-        whom = (
-            f"{whom_words}加倍支付迟延履行期间的债务利息"
-            if payers(case)
-            else "迟延履行期间加倍支付的债务利息"
-        )
-        result.append(
-            f"请求强制执行{whom}：其中加倍部分债务利息暂计至"
-            f"{format_cn(delay.until)}为{legal_amount(delay.amount)}，此后继续计算至实际履行"
-            f"完毕之日{general}。"
-        )
-    liable = liability_request(case)
+    # the interest during the delay follows the instrument's method (法释〔2014〕8号
+    # art. 1(2)): said only where the instrument awards interest and it is claimed (else
+    # the sentence points to a method nothing claims)
+    claims = bool(o.interest) or running is not None
+    general = (
+        "；迟延履行期间的一般债务利息按法律文书确定的方法计算"
+        if claims and awards_interest(case)
+        else ""
+    )
+    if by_share:  # each debtor by shares asked for his own (``enforcement_by_share``)
+        split = delay if assessment.computed.get("delay_by_share") else None
+        # the rest of what the instrument orders, named as before, in item 1: the doubled
+        # interest's calculation prints under item 2
+        rest = f"；并请求强制执行法律文书确定的{'；'.join(parts[1:])}" if len(parts) > 1 else ""
+        result = share_items(case, split, general, rest)
+        if split is None:
+            result += _delay_items(case, delay, general)
+    else:
+        # a total only where there is something to add up
+        total = f"；以上合计{legal_amount(unpaid)}" if len(parts) > 1 else ""
+        who = f"{whom_words}向申请执行人支付" if payers(case) else "法律文书确定的债务："
+        result = [f"请求强制执行{who}{'；'.join(parts)}{total}。"]
+        result += _delay_items(case, delay, general)
+    liable = liability_request(case, shares_asked=bool(by_share))
     if liable:
         result.append(liable)
     result.append("本案执行费用由被执行人负担。")
     return result
+
+
+def _delay_items(case: EnforcementApplication, delay: DelayTotal | None, general: str) -> list[str]:
+    """Item 2: the doubled part of the delay interest, asked of those asked for the whole;
+    none asked for the whole: the doubled interest is a part of the debt each respondent's
+    own request limits him to."""
+    if delay is None:
+        return []
+    whom = (
+        f"{payers_words(case)}加倍支付迟延履行期间的债务利息"
+        if payers(case)
+        else "迟延履行期间加倍支付的债务利息"
+    )
+    return [
+        f"请求强制执行{whom}：其中加倍部分债务利息暂计至"
+        f"{format_cn(delay.until)}为{legal_amount(delay.amount)}，此后继续计算至实际履行"
+        f"完毕之日{general}。"
+    ]
 
 
 # how an instrument names the costs it orders paid

@@ -25,15 +25,17 @@ def test_the_guarantors_and_the_mortgagor_are_each_asked_for_their_own_liability
     for text in _texts(service, GUARANTORS):
         assert "请求强制执行被执行人张伟向申请执行人支付借款本金" in text
         assert "请求强制执行被执行人张伟加倍支付迟延履行期间的债务利息" in text
-        assert "被执行人李秀英对上述债务承担连带清偿责任；" in text
+        first = "（2025）京0101民初1234号民事判决第一项确定的债务"
+        assert f"被执行人李秀英对{first}承担连带清偿责任；" in text
         assert (
-            "被执行人王五对上述债务在被执行人张伟的财产依法强制执行后仍不能履行的部分承担保证责任；"
+            f"被执行人王五对{first}，在被执行人张伟的财产依法强制执行后仍不能履行的部分承担保证责任；"
             in text
         )
         assert (
             "申请执行人对被执行人赵六名下位于北京市朝阳区和平街十一区5号楼3单元201室的房屋" in text
         )
-        assert "折价或者拍卖、变卖所得价款在上述债务范围内优先受偿。" in text
+        assert f"折价或者拍卖、变卖所得价款在{first}范围内优先受偿。" in text
+        assert "上述债务" not in text
         assert (
             "申请执行人请求先行执行被执行人张伟的财产，就仍不能履行的部分执行被执行人王五。" in text
         )
@@ -42,9 +44,15 @@ def test_the_guarantors_and_the_mortgagor_are_each_asked_for_their_own_liability
 
 def test_debtors_by_shares_are_each_asked_for_their_share(service):
     for text in _texts(service, SHARES):
-        assert "请求强制执行法律文书确定的债务：借款本金人民币100,000.00元" in text
-        assert "被执行人张伟按照法律文书确定的份额向申请执行人支付人民币60,000.00元" in text
-        assert "被执行人钱七按照法律文书确定的份额向申请执行人支付人民币40,000.00元" in text
+        assert "法律文书确定的债务：" not in text
+        assert (
+            "请求强制执行被执行人张伟按照法律文书确定的份额向申请执行人支付借款本金人民币60,000.00元"
+            in text
+        )
+        assert "被执行人钱七按照法律文书确定的份额向申请执行人支付借款本金人民币40,000.00元" in text
+        assert "请求强制执行被执行人张伟加倍支付迟延履行期间的债务利息" in text
+        assert "暂计至2026年11月20日为人民币6,300.00元" in text
+        assert "暂计至2026年11月20日为人民币4,200.00元" in text
 
 
 JOINT = load_fixture("enforcement_application", "valid", "judgment_jointly_liable_debtors")
@@ -69,6 +77,8 @@ def test_debtors_ordered_in_common_and_by_shares_read_are_asked_so(service):
         assert "请求强制执行被执行人张伟、李秀英共同向申请执行人支付借款本金" in text
         assert "请求强制执行被执行人张伟、李秀英共同加倍支付迟延履行期间的债务利息" in text
     for text in _texts(service, READ_SHARES):
-        assert "请求强制执行法律文书确定的债务：借款本金人民币100,000.00元" in text
-        assert "被执行人张伟按照法律文书确定的份额向申请执行人支付人民币60,000.00元" in text
-        assert "被执行人李秀英按照法律文书确定的份额向申请执行人支付人民币40,000.00元" in text
+        assert "法律文书确定的债务：" not in text
+        assert "被执行人张伟按照法律文书确定的份额向申请执行人支付借款本金人民币60,000.00元" in text
+        assert (
+            "被执行人李秀英按照法律文书确定的份额向申请执行人支付借款本金人民币40,000.00元" in text
+        )

@@ -83,7 +83,9 @@ def test_the_requests_state_the_unpaid_total_and_the_doubled_interest_with_its_c
     context = TYPE.build_context(TYPE.parse(JUDGMENT), _assess(JUDGMENT))
     first, second, joint, costs = context["requests"]
     assert first.startswith("请求强制执行被执行人张伟向申请执行人支付借款本金")
-    assert joint == "被执行人李秀英对上述债务承担连带清偿责任。"
+    # the judgment's own term names the debt she answers for: not 「上述债务」, which
+    # would take in the doubled interest of item 2 (民诉法解释 art. 461)
+    assert joint == "被执行人李秀英对上述第1项债务承担连带清偿责任。"
     assert "以上合计人民币106,417.95元（大写：壹拾万陆仟肆佰壹拾柒元玖角伍分）" in first
     assert "暂计至2026年11月20日为人民币10,500.00元" in second
     assert costs == "本案执行费用由被执行人负担。"

@@ -3,6 +3,9 @@ applicant may enforce a part only, but not without being told (enforcement_inter
 
 from __future__ import annotations
 
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
 from tests.enforcement_cases import assess
 from tests.enforcement_cases import fixture as _fixture
 from tests.support import printed_copy
@@ -21,9 +24,54 @@ def _without_interest(data: dict) -> dict:
 
 
 def test_a_judgment_awarding_interest_with_none_claimed_is_warned_at_the_interest():
-    (warning,) = _warned(_without_interest(_fixture("judgment_first_instance")))
+    # a fixed sum, no method to run it by: not computed, warned, and the request for the
+    # delay interest does not point to a method nothing claims
+    data = _without_interest(_fixture("judgment_first_instance"))
+    data["title"]["operative_part"] = (
+        "被告张伟于本判决生效之日起十日内偿还原告刘芳借款本金100,000元及利息5,000元；"
+        "案件受理费1,332.49元由被告张伟负担。"
+    )
+    (warning,) = _warned(data)
     assert warning.loc == ("outstanding", "interest")
     assert warning.message.startswith("法律文书确定的给付内容包括利息，申请事项未列明利息")
+    printed = printed_copy("enforcement_application", data)
+    assert "此后继续计算至实际履行完毕之日。" in printed
+    assert "迟延履行期间的一般债务利息按法律文书确定的方法计算" not in printed
+
+
+def test_interest_running_to_payment_by_the_judgments_method_is_claimed_computed():
+    # 「…利息（以100,000元为基数，按年利率3.45%自2025年1月11日起计算至实际清偿之日止）」,
+    # none typed: 100,000 × 3.45% × 679 / 365 = 6,417.95 (2025-01-11 to 2026-11-20)
+    data = _without_interest(_fixture("judgment_first_instance"))
+    problems = {p.code: p for p in assess(data).problems}
+    assert CODE not in problems
+    told = problems["awarded_interest_computed"]
+    assert told.loc == ("outstanding", "interest")
+    assert "计算为人民币6,417.95元" in told.message
+    printed = printed_copy("enforcement_application", data)
+    assert (
+        "利息人民币6,417.95元（大写：陆仟肆佰壹拾柒元玖角伍分）（以100,000.00元为基数，按年利率"
+        "3.45%自2025年1月11日起计至实际清偿之日止，暂计至2026年11月20日，共679日）；以上合计"
+        "人民币106,417.95元"
+    ) in printed
+    assert "；迟延履行期间的一般债务利息按法律文书确定的方法计算。" in printed
+
+
+def test_interest_after_a_partial_payment_runs_on_the_principal_left_from_the_next_day():
+    # 20,000 paid on 2025-06-01 cleared the interest to that day (1,342.19) and 18,657.81 of
+    # the principal: 81,342.19 × 3.45% × 537 / 365 = 4,128.73 (2025-06-02 to 2026-11-20)
+    base, days = Decimal("81342.19"), (date(2026, 11, 20) - date(2025, 6, 2)).days + 1
+    expected = (base * Decimal("0.0345") * days / 365).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    assert (days, expected) == (537, Decimal("4128.73"))
+    data = _fixture("judgment_partly_performed")
+    assert [p.code for p in assess(data).problems] == ["awarded_interest_computed"]
+    printed = printed_copy("enforcement_application", data)
+    assert (
+        "请求强制执行被执行人张伟向申请执行人支付借款本金人民币81,342.19元（大写：捌万壹仟叁佰"
+        "肆拾贰元壹角玖分）；利息人民币4,128.73元（大写：肆仟壹佰贰拾捌元柒角叁分）（以81,342.19元"
+        "为基数，按年利率3.45%自2025年6月2日起计至实际清偿之日止，暂计至2026年11月20日，共537日）；"
+        "以上合计人民币85,470.92元（大写：捌万伍仟肆佰柒拾元玖角贰分）。"
+    ) in printed
 
 
 def test_claimed_interest_draws_no_warning_and_is_printed():

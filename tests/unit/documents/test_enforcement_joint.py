@@ -32,7 +32,7 @@ def test_a_debtor_and_one_jointly_liable_keep_the_judgments_two_requests():
     requests = _requests(("debtor", "joint"))
     assert requests[0].startswith("请求强制执行被执行人张伟向申请执行人支付借款本金")
     assert requests[1].startswith("请求强制执行被执行人张伟加倍支付迟延履行期间的债务利息")
-    assert requests[2] == "被执行人李秀英对上述债务承担连带清偿责任。"
+    assert requests[2] == "被执行人李秀英对上述第1项债务承担连带清偿责任。"
     assert "连带向申请执行人" not in "".join(requests)
 
 
@@ -54,7 +54,7 @@ def test_shares_and_a_general_guarantor_beside_joint_ones_keep_their_words():
     requests = context(data)["requests"]
     assert requests[0].startswith("请求强制执行被执行人张伟、李秀英连带向申请执行人支付")
     assert requests[2] == (
-        "被执行人王五对上述债务在债务人的财产依法强制执行后仍不能履行的部分承担保证责任。"
+        "被执行人王五对上述第1项债务，在债务人的财产依法强制执行后仍不能履行的部分承担保证责任。"
     )
     shares = context(fixture("judgment_debtors_by_shares_and_a_general_guarantor"))["requests"]
     assert "连带" not in "".join(shares)
@@ -107,10 +107,10 @@ def test_the_jointly_liable_respondent_chosen_joint_is_asked_as_the_judgment_ord
     assert requests[0].startswith(
         "请求强制执行被执行人张伟向申请执行人支付借款本金人民币100,000.00元"
     )
-    assert requests[2] == "被执行人李秀英对上述债务承担连带清偿责任。"
+    assert requests[2] == "被执行人李秀英对上述第1项债务承担连带清偿责任。"
     # the valid fixtures of this shape are written so
     performed = context(fixture("judgment_partly_performed"))["requests"]
-    assert performed[2] == "被执行人李秀英对上述债务承担连带清偿责任。"
+    assert performed[2] == "被执行人李秀英对上述第1项债务承担连带清偿责任。"
 
 
 def test_joint_words_said_of_no_one_respondent_or_without_another_debtor_draw_no_warning():

@@ -17,12 +17,16 @@ def test_each_respondent_is_asked_for_what_the_judgment_orders_of_him():
     requests = _context(_fixture("judgment_guarantors_and_mortgagor"))["requests"]
     assert requests[0].startswith("请求强制执行被执行人张伟向申请执行人支付借款本金")
     assert requests[1].startswith("请求强制执行被执行人张伟加倍支付迟延履行期间的债务利息")
+    # each answers for the term the judgment names (「本判决第一项确定的债务」), not for
+    # 「上述债务」, which would take in item 2, the doubled interest (民诉法解释 art. 461)
     assert requests[2] == (
-        "被执行人李秀英对上述债务承担连带清偿责任；被执行人王五对上述债务在被执行人张伟的财产"
+        "被执行人李秀英对（2025）京0101民初1234号民事判决第一项确定的债务承担连带清偿责任；"
+        "被执行人王五对（2025）京0101民初1234号民事判决第一项确定的债务，在被执行人张伟的财产"
         "依法强制执行后仍不能履行的部分承担保证责任；申请执行人对被执行人赵六名下位于北京市"
         "朝阳区和平街十一区5号楼3单元201室的房屋（京（2023）朝阳区不动产权第0012345号）折价"
-        "或者拍卖、变卖所得价款在上述债务范围内优先受偿。"
+        "或者拍卖、变卖所得价款在（2025）京0101民初1234号民事判决第一项确定的债务范围内优先受偿。"
     )
+    assert "上述债务" not in "".join(requests)
     assert requests[3] == "本案执行费用由被执行人负担。"
 
 
@@ -38,15 +42,25 @@ def test_the_general_guarantors_order_of_enforcement_is_stated_not_refused():
 
 def test_debtors_by_shares_are_each_asked_for_their_share():
     requests = _context(_fixture("judgment_debtors_by_shares_and_a_general_guarantor"))["requests"]
+    # each named with his share and the doubled interest on it (民法典 art. 517): 60,000
+    # × 0.0175% × 600 = 6,300; 40,000 × 0.0175% × 600 = 4,200; together 10,500
     assert requests[0] == (
-        "请求强制执行法律文书确定的债务：借款本金人民币100,000.00元（大写：壹拾万元整）。"
+        "请求强制执行被执行人张伟按照法律文书确定的份额向申请执行人支付借款本金人民币60,000.00元"
+        "（大写：陆万元整）；被执行人钱七按照法律文书确定的份额向申请执行人支付借款本金人民币"
+        "40,000.00元（大写：肆万元整）。"
     )
-    assert requests[1].startswith("请求强制执行迟延履行期间加倍支付的债务利息：")
-    assert requests[2].startswith(
-        "被执行人张伟按照法律文书确定的份额向申请执行人支付人民币60,000.00元（大写：陆万元整）；"
-        "被执行人钱七按照法律文书确定的份额向申请执行人支付人民币40,000.00元（大写：肆万元整）；"
-        "被执行人王五对上述债务在被执行人张伟、钱七的财产依法强制执行后"
+    assert requests[1] == (
+        "请求强制执行被执行人张伟加倍支付迟延履行期间的债务利息：以其份额为基数的加倍部分债务利息"
+        "暂计至2026年11月20日为人民币6,300.00元（大写：陆仟叁佰元整）；被执行人钱七加倍支付迟延"
+        "履行期间的债务利息：以其份额为基数的加倍部分债务利息暂计至2026年11月20日为人民币"
+        "4,200.00元（大写：肆仟贰佰元整）；以上合计人民币10,500.00元（大写：壹万零伍佰元整），"
+        "此后各自继续计算至实际履行完毕之日。"
     )
+    assert requests[2] == (
+        "被执行人王五对（2025）京0101民初1234号民事判决第一项确定的债务，在被执行人张伟、钱七的"
+        "财产依法强制执行后仍不能履行的部分承担保证责任。"
+    )
+    assert "法律文书确定的债务：" not in "".join(requests)
 
 
 def test_respondents_without_a_liability_are_all_asked_for_the_whole_as_before():
@@ -149,13 +163,14 @@ def test_shares_are_compared_with_the_principal_not_the_total_with_interest():
     data = _fixture("judgment_shares_typed_as_principal_beside_interest")
     requests = _context(data)["requests"]
     assert requests[0] == (
-        "请求强制执行法律文书确定的债务：借款本金人民币100,000.00元（大写：壹拾万元整）；"
-        "利息人民币5,000.00元（大写：伍仟元整）；以上合计人民币105,000.00元（大写：壹拾万伍仟元整）。"
+        "请求强制执行被执行人张伟按照法律文书确定的份额向申请执行人支付借款本金人民币50,000.00元"
+        "（大写：伍万元整）；被执行人李秀英按照法律文书确定的份额向申请执行人支付借款本金人民币"
+        "50,000.00元（大写：伍万元整）；并请求强制执行法律文书确定的利息人民币5,000.00元"
+        "（大写：伍仟元整）。"
     )
-    assert (
-        "被执行人张伟按照法律文书确定的份额向申请执行人支付人民币50,000.00元（大写：伍万元整）；"
-        "被执行人李秀英按照法律文书确定的份额向申请执行人支付人民币50,000.00元（大写：伍万元整）。"
-    ) in requests
+    # the doubled interest on each share: 50,000 × 0.0175% × 600 = 5,250 each
+    assert requests[1].startswith("请求强制执行被执行人张伟加倍支付迟延履行期间的债务利息：")
+    assert "为人民币5,250.00元（大写：伍仟贰佰伍拾元整）；被执行人李秀英" in requests[1]
 
 
 def test_shares_typed_with_the_interest_are_refused_though_within_the_total():
@@ -178,3 +193,22 @@ def test_a_share_above_the_principal_is_refused_at_the_share():
     assert error.message.startswith(
         "被执行人李秀英按份承担的本金人民币102,000.00元超过申请执行的借款本金人民币100,000.00元"
     )
+
+
+def test_a_secondary_liability_names_the_term_its_own_term_refers_to():
+    # the judgment limits the guarantor to terms one and two: printed so, not 「上述债务」
+    data = _fixture("judgment_guarantors_and_mortgagor")
+    data["title"]["operative_part"] = data["title"]["operative_part"].replace(
+        "二、被告李秀英对本判决第一项确定的债务", "二、被告李秀英对本判决第一、二项确定的债务"
+    )
+    requests = _context(data)["requests"]
+    assert requests[2].startswith(
+        "被执行人李秀英对（2025）京0101民初1234号民事判决第一、二项确定的债务承担连带清偿责任；"
+    )
+
+
+def test_a_secondary_liability_without_a_term_named_refers_to_item_one():
+    # 「被告李秀英对上述债务承担连带清偿责任」 in the debtor's own term: the application's
+    # item 1, not item 2's doubled interest besides (民诉法解释 art. 461)
+    requests = _context(_fixture("judgment_partly_performed"))["requests"]
+    assert requests[2] == "被执行人李秀英对上述第1项债务承担连带清偿责任。"

@@ -46,12 +46,11 @@ def test_the_costs_borne_in_common_do_not_make_the_debt_common():
 def test_the_shares_the_judgment_fixes_are_each_asked_and_told():
     requests = context(fixture(SHARES))["requests"]
     assert requests[0] == (
-        "请求强制执行法律文书确定的债务：借款本金人民币100,000.00元（大写：壹拾万元整）。"
+        "请求强制执行被执行人张伟按照法律文书确定的份额向申请执行人支付借款本金人民币60,000.00元"
+        "（大写：陆万元整）；被执行人李秀英按照法律文书确定的份额向申请执行人支付借款本金人民币"
+        "40,000.00元（大写：肆万元整）。"
     )
-    assert requests[2] == (
-        "被执行人张伟按照法律文书确定的份额向申请执行人支付人民币60,000.00元（大写：陆万元整）；"
-        "被执行人李秀英按照法律文书确定的份额向申请执行人支付人民币40,000.00元（大写：肆万元整）。"
-    )
+    assert "为人民币6,300.00元" in requests[1] and "为人民币4,200.00元" in requests[1]
     (told,) = assess(fixture(SHARES)).warnings
     assert (told.loc, told.code) == (("respondents",), "shares_read_from_title")
     assert "张伟人民币60,000.00元、李秀英人民币40,000.00元，合计与申请执行的借款本金相同" in (
@@ -138,8 +137,8 @@ def test_the_shares_chosen_for_a_bearing_in_common_are_asked_each():
     assert assess(data).problems == []
     printed = printed_copy("enforcement_application", data)
     assert (
-        "被执行人张伟按照法律文书确定的份额向申请执行人支付人民币50,000.00元（大写：伍万元整）；"
-        "被执行人李秀英按照法律文书确定的份额向申请执行人支付人民币50,000.00元（大写：伍万元整）。"
+        "被执行人张伟按照法律文书确定的份额向申请执行人支付借款本金人民币50,000.00元（大写：伍万元整）；"
+        "被执行人李秀英按照法律文书确定的份额向申请执行人支付借款本金人民币50,000.00元（大写：伍万元整）。"
     ) in printed
 
 

@@ -31,14 +31,21 @@ def test_shares_in_separate_terms_add_up_to_the_principal_and_are_each_asked():
     data = fixture(TERMS)
     assert list(_problems(data)) == [(("respondents",), "shares_read_from_title")]
     printed = printed_copy("enforcement_application", data)
+    # each named with his share and the doubled interest on it (民法典 art. 517)
+    assert "法律文书确定的债务：" not in printed
     assert (
-        "请求强制执行法律文书确定的债务：借款本金人民币100,000.00元（大写：壹拾万元整）。"
-        in printed
-    )
-    assert (
-        "被执行人张伟按照法律文书确定的份额向申请执行人支付人民币60,000.00元（大写：陆万元整）；"
-        "被执行人李秀英按照法律文书确定的份额向申请执行人支付人民币40,000.00元（大写：肆万元整）。"
+        "请求强制执行被执行人张伟按照法律文书确定的份额向申请执行人支付借款本金人民币60,000.00元"
+        "（大写：陆万元整）；被执行人李秀英按照法律文书确定的份额向申请执行人支付借款本金人民币"
+        "40,000.00元（大写：肆万元整）。"
     ) in printed
+    assert (
+        "请求强制执行被执行人张伟加倍支付迟延履行期间的债务利息：以其份额为基数的加倍部分债务利息"
+        "暂计至2026年11月20日为人民币6,300.00元（大写：陆仟叁佰元整）；被执行人李秀英加倍支付迟延"
+        "履行期间的债务利息：以其份额为基数的加倍部分债务利息暂计至2026年11月20日为人民币"
+        "4,200.00元（大写：肆仟贰佰元整）；以上合计人民币10,500.00元（大写：壹万零伍佰元整）"
+    ) in printed
+    assert "60,000.00元×0.0175%×600日＝6,300.00元" in printed
+    assert "40,000.00元×0.0175%×600日＝4,200.00元" in printed
 
 
 def test_a_principal_above_the_terms_sum_is_refused_at_the_principal():
@@ -142,11 +149,16 @@ def test_a_payment_by_one_debtor_by_shares_interrupts_only_his_period():
         "被执行人张伟部分履行，即同意履行义务，对被执行人张伟的申请执行期间自2025年6月1日起中断"
         f"（{BASIS_20}）。"
     ) in printed_copy("enforcement_application", data)
-    (warning,) = assess(data).warnings
+    warning, unsplit = assess(data).warnings
     assert (warning.loc, warning.code) == (
         ("respondents", 1),
         "period_not_interrupted_for_respondent",
     )
+    # a payment made: each one's doubled interest cannot be told apart, the total is asked
+    assert (unsplit.loc, unsplit.code) == (("respondents",), "delay_not_split_by_share")
+    assert unsplit.message.startswith("被执行人张伟、李秀英按份承担责任，但已有履行款项")
+    printed = printed_copy("enforcement_application", data)
+    assert "请求强制执行迟延履行期间加倍支付的债务利息：其中加倍部分债务利息暂计至" in printed
     assert "中断的效力不及于李秀英（《中华人民共和国民法典》第五百一十七条；" in warning.message
     assert "对被执行人李秀英的申请执行期间已于2026年1月15日届满" in warning.message
     # her own consent to perform keeps hers
@@ -155,7 +167,8 @@ def test_a_payment_by_one_debtor_by_shares_interrupts_only_his_period():
     data["outstanding"]["performed"].append(
         {"day": "2025-07-01", "amount": "10000.00", "payer": "李秀英"}
     )
-    assert assess(data).warnings == []
+    codes = [w.code for w in assess(data).warnings]
+    assert codes == ["delay_not_split_by_share"]
 
 
 def test_a_payment_by_one_of_joint_debtors_named_together_interrupts_for_both():
@@ -171,7 +184,10 @@ def test_a_payment_whose_payer_is_not_named_is_counted_for_everyone():
     data = fixture(BY_SHARES_PAID)
     del data["outstanding"]["performed"][0]["payer"]
     codes = [(w.loc, w.code) for w in assess(data).warnings]
-    assert codes == [(("outstanding", "performed", 0, "payer"), "payer_unnamed")]
+    assert codes == [
+        (("outstanding", "performed", 0, "payer"), "payer_unnamed"),
+        (("respondents",), "delay_not_split_by_share"),
+    ]
 
 
 def _with_interest_terms(first: str = "借款本金60,000元及利息5,000元") -> dict:
@@ -188,7 +204,7 @@ def test_a_share_equal_to_the_principal_of_his_term_is_accepted_and_asked():
     data = _with_interest_terms()
     data["respondents"][0]["liability"]["share"] = "60000.00"
     assert assess(data).errors == []
-    assert "被执行人张伟按照法律文书确定的份额向申请执行人支付人民币60,000.00元" in (
+    assert "被执行人张伟按照法律文书确定的份额向申请执行人支付借款本金人民币60,000.00元" in (
         printed_copy("enforcement_application", data)
     )
     # the principal is compared, wherever his term names it
@@ -251,14 +267,12 @@ def test_a_separate_interest_term_is_asked_of_its_respondent_with_his_share():
     # (利息5,000元) is not warned of as unchecked
     assert list(_problems(data)) == [(("respondents",), "shares_read_from_title")]
     printed = printed_copy("enforcement_application", data)
+    # his interest is asked of him with his share, not again of no one
+    assert "法律文书确定的利息" not in printed and "以上合计人民币105,000.00元" not in printed
     assert (
-        "借款本金人民币100,000.00元（大写：壹拾万元整）；利息人民币5,000.00元（大写：伍仟元整）；"
-        "以上合计人民币105,000.00元（大写：壹拾万伍仟元整）。"
-    ) in printed
-    assert (
-        "被执行人张伟按照法律文书确定的份额向申请执行人支付人民币60,000.00元（大写：陆万元整），"
+        "被执行人张伟按照法律文书确定的份额向申请执行人支付借款本金人民币60,000.00元（大写：陆万元整），"
         "并支付法律文书确定由其支付的利息人民币5,000.00元（大写：伍仟元整）；"
-        "被执行人李秀英按照法律文书确定的份额向申请执行人支付人民币40,000.00元（大写：肆万元整）。"
+        "被执行人李秀英按照法律文书确定的份额向申请执行人支付借款本金人民币40,000.00元（大写：肆万元整）。"
     ) in printed
 
 
@@ -268,7 +282,7 @@ def test_a_typed_share_is_printed_with_its_respondents_other_term():
     data["respondents"][1]["liability"] = {"kind": "share", "share": "40000.00"}
     printed = printed_copy("enforcement_application", data)
     assert (
-        "被执行人张伟按照法律文书确定的份额向申请执行人支付人民币60,000.00元（大写：陆万元整），"
+        "被执行人张伟按照法律文书确定的份额向申请执行人支付借款本金人民币60,000.00元（大写：陆万元整），"
         "并支付法律文书确定由其支付的利息人民币5,000.00元（大写：伍仟元整）"
     ) in printed
 
@@ -291,9 +305,9 @@ def test_a_share_term_with_its_own_interest_asks_it_of_him():
         "enforcement_application", fixture("judgment_shares_principal_beside_interest_in_his_term")
     )
     assert (
-        "被执行人张伟按照法律文书确定的份额向申请执行人支付人民币60,000.00元（大写：陆万元整），"
+        "被执行人张伟按照法律文书确定的份额向申请执行人支付借款本金人民币60,000.00元（大写：陆万元整），"
         "并支付法律文书确定由其支付的利息人民币5,000.00元（大写：伍仟元整）；"
-        "被执行人李秀英按照法律文书确定的份额向申请执行人支付人民币40,000.00元（大写：肆万元整）。"
+        "被执行人李秀英按照法律文书确定的份额向申请执行人支付借款本金人民币40,000.00元（大写：肆万元整）。"
     ) in printed
 
 
@@ -308,7 +322,7 @@ def test_another_sum_in_a_term_of_one_is_asked_of_him_under_its_name():
     data["outstanding"].update(other="5000.00", other_label="律师费")
     printed = printed_copy("enforcement_application", data)
     assert (
-        "被执行人张伟按照法律文书确定的份额向申请执行人支付人民币60,000.00元（大写：陆万元整）；"
-        "被执行人李秀英按照法律文书确定的份额向申请执行人支付人民币40,000.00元（大写：肆万元整），"
+        "被执行人张伟按照法律文书确定的份额向申请执行人支付借款本金人民币60,000.00元（大写：陆万元整）；"
+        "被执行人李秀英按照法律文书确定的份额向申请执行人支付借款本金人民币40,000.00元（大写：肆万元整），"
         "并支付法律文书确定由其支付的律师费人民币5,000.00元（大写：伍仟元整）。"
     ) in printed
