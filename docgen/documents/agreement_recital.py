@@ -25,8 +25,10 @@ from pydantic import Field
 from docgen.documents.case_numbers import CaseNumberText, check_case_number
 from docgen.documents.court_names import not_a_court_problem
 from docgen.documents.guardian_rules import capacity_status, is_minor
+from docgen.documents.letter_rules import what_was_due
+from docgen.documents.part_models import ContractBasis, DebtAmounts
 from docgen.documents.problems import Assessment, Loc
-from docgen.domain.dates import by_day
+from docgen.domain.dates import by_day, format_cn
 from docgen.domain.disclosure import ADVANCED
 from docgen.domain.fields import CaseModel, Line
 from docgen.domain.guardianship import kinship, organisation_article
@@ -40,6 +42,30 @@ def due_by(day: date) -> str:
     """「应于2026年1月10日（含当日）前」: the contract's due date, the day itself included
     (``domain.dates.by_day``, as the letters say it)."""
     return f"应于{by_day(day)}"
+
+
+LOANS = ("private_lending", "financial_loan")
+
+
+def unpaid_recital(origin: ContractBasis, debt: DebtAmounts, on: date) -> str:
+    """The installment agreement's recital of the default, in what fell due and is
+    confirmed unpaid: 「借款已于2026年1月10日到期，乙方至今未清偿借款本息。」 (a loan: 本息
+    where the confirmed amounts hold interest, else 本金), 「货款已于
+    2025年12月31日到期，乙方至今未付清。」 (a price or fee, ``letter_rules.what_was_due``),
+    else 「乙方应付的款项已于…到期，至今未清偿。」. A due date not before the signing day
+    (``on``) is not recited as passed: 「根据约定，乙方应于…（含当日）前向甲方清偿相应款项。」,
+    as the debt confirmation says it."""
+    if origin.due_date >= on:
+        return f"根据约定，乙方{due_by(origin.due_date)}向甲方清偿相应款项。"
+    day = format_cn(origin.due_date)
+    if origin.kind in LOANS:
+        # the confirmed amounts hold principal (``check_amounts``), and interest or not
+        parts = "本息" if any(c.kind == "interest" for c in debt.components) else "本金"
+        return f"借款已于{day}到期，乙方至今未清偿借款{parts}。"
+    due = what_was_due(origin.kind, debt.principal_label)
+    if due.startswith("支付"):
+        return f"{due.removeprefix('支付')}已于{day}到期，乙方至今未付清。"
+    return f"乙方应付的款项已于{day}到期，至今未清偿。"
 
 
 class CapacityFinding(CaseModel):
@@ -163,4 +189,5 @@ __all__ = [
     "check_capacity_finding",
     "due_by",
     "guardian_basis",
+    "unpaid_recital",
 ]

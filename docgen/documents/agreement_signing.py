@@ -35,4 +35,19 @@ def every_page_text(on: bool, parties: str, document: str = "本协议") -> str:
     return f"{parties}应在{document}每页签字（或加盖骑缝章）。"
 
 
-__all__ = ["every_page_text", "sign_every_page_field"]
+def with_annex(document: str, annexed: bool) -> str:
+    """The agreement as its copies and pages are counted: 「本协议（含附件）」 where a
+    calculation sheet is annexed (``annexed``), else ``document``."""
+    return f"{document}（含附件）" if annexed else document
+
+
+def annex_note(document: str, annexed: bool) -> str:
+    """Under the confirmed amounts, the sentence that makes the calculation sheet printed
+    after the signatures a term the parties sign for, not an unsigned page: 「上述款项的
+    计算明细见附件《计算明细》，附件为本协议不可分割的组成部分。」; "" without one."""
+    if not annexed:
+        return ""
+    return f"上述款项的计算明细见附件《计算明细》，附件为{document}不可分割的组成部分。"
+
+
+__all__ = ["annex_note", "every_page_text", "sign_every_page_field", "with_annex"]

@@ -21,13 +21,22 @@ Whether the period may have run is computed from the contract's due date and the
 interruptions the user gives (the same computation as the letters'), on the day of
 signing; the user is warned, so that a period kept alive by demands the case does not
 state is entered instead of printing the clause.
+
+- Paying part of the debt, interest included, is the debtor agreeing to perform: made
+  after the due date and before the period ends, it interrupts the period (民法典 art.
+  195(2); 诉讼时效规定 art. 14), which runs again from the payment. The payments the case
+  records as interruptions (``partial_payment``) are counted. Where the confirmed amounts
+  claim interest only from a day later than the day after the due date (the earlier
+  interest paid or not claimed: 「2025年1月10日前的利息乙方已付清」) and no payment is
+  recorded, the case does not say when that interest was paid: the warning says so, since
+  a payment within the period would mean the clauses should not be printed.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
-from docgen.documents.parts import ContractBasis, InterruptionInput, limitation_of
+from docgen.documents.parts import ContractBasis, DebtAmounts, InterruptionInput, limitation_of
 from docgen.documents.problems import Assessment
 from docgen.domain.dates import format_cn
 
@@ -67,6 +76,45 @@ def check_time_bar(
         "时效未届满的，不印出上述条款",
     )
     return True
+
+
+def check_payment_day(
+    result: Assessment,
+    origin: ContractBasis,
+    interruptions: list[InterruptionInput],
+    signed: date,
+    debt: DebtAmounts,
+    document: str,
+) -> None:
+    """Where the period may have run by ``signed`` and no payment is recorded, a warning
+    at ``prior_interruptions`` if ``debt`` claims interest from a later day than the day
+    after the due date: the interest before it was paid or is not claimed, on a day the
+    case does not give (module docstring)."""
+    status = limitation_of(origin.due_date, interruptions, signed)
+    if status.status != "expired" or any(e.kind == "partial_payment" for e in interruptions):
+        return
+    due, expires = origin.due_date, status.expires
+    later = [
+        c
+        for c in debt.components
+        if c.kind == "interest" and c.calculation and c.calculation.start > due + timedelta(1)
+    ]
+    if not later:
+        return
+    first = min(later, key=lambda c: c.calculation.start if c.calculation else due)
+    start = first.calculation.start if first.calculation else due
+    note = f"（{first.note}）" if first.note else ""
+    result.warn(
+        ("prior_interruptions",),
+        "limitation_payment_undated",
+        f"欠款明细中的{first.display_label}自{format_cn(start)}起计算{note}，此前的利息未列入，"
+        f"案件数据未载明乙方是否、何时支付过该利息。乙方在应付款日期（{format_cn(due)}）之后、"
+        f"{format_cn(expires)}之前支付利息的，属于义务人同意履行义务，诉讼时效中断并自还款之日起"
+        f"重新计算（{CIVIL_CODE}第一百九十五条第二项），{document}所写「诉讼时效期间可能已经届满」"
+        "与事实不符",
+        hint="乙方付过利息的，请在「此前的时效中断事由」中填写「部分履行（还款）」及还款日期；"
+        "在时效期间内还款的，不再印出时效届满的条款",
+    )
 
 
 def debtor_waiver(how: str = "") -> str:

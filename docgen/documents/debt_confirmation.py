@@ -43,7 +43,12 @@ from docgen.documents.agreement_recital import (
     due_by,
     guardian_basis,
 )
-from docgen.documents.agreement_signing import every_page_text, sign_every_page_field
+from docgen.documents.agreement_signing import (
+    annex_note,
+    every_page_text,
+    sign_every_page_field,
+    with_annex,
+)
 from docgen.documents.agreement_terms import (
     Jurisdiction,
     ServiceAddress,
@@ -53,7 +58,7 @@ from docgen.documents.agreement_terms import (
     principal_of,
     service_context,
 )
-from docgen.documents.agreement_time_bar import check_time_bar, debtor_waiver
+from docgen.documents.agreement_time_bar import check_payment_day, check_time_bar, debtor_waiver
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.debt_confirmation_interest import (
     LATER_LPR,
@@ -247,7 +252,14 @@ def assess(case: DebtConfirmation, options: RuleOptions) -> Assessment:
             "乙方承诺还款时，请填写甲方收款账户，写明乙方应付至何处",
         )
     result.computed["time_barred"] = check_time_bar(
-        result, case.origin, case.prior_interruptions, case.confirm_date, "本确认书"
+        result,
+        case.origin,
+        case.prior_interruptions,
+        case.confirm_date,
+        "本确认书",
+    )
+    check_payment_day(
+        result, case.origin, case.prior_interruptions, case.confirm_date, case.amounts, "本确认书"
     )
     check_pay_date(result, case, result.computed["time_barred"])
     check_origin_guarantors(result, case)
@@ -364,11 +376,7 @@ def build_context(case: DebtConfirmation, assessment: Assessment) -> dict[str, A
         "calculations": assessment.computed["amounts"].sheets,
         # the sheet printed after the signatures is a term the debtor signs for, not an
         # unsigned page: the text refers to it and makes it part of the confirmation
-        "annex_note": (
-            "上述款项的计算明细见附件《计算明细》，附件为本确认书不可分割的组成部分。"
-            if assessment.computed["amounts"].sheets
-            else ""
-        ),
+        "annex_note": annex_note("本确认书", bool(assessment.computed["amounts"].sheets)),
         "document": _whole(assessment),
         "plan_intro": plan_intro,
         "plan": plan_rows(case.repayment_plan),
@@ -405,7 +413,7 @@ def build_context(case: DebtConfirmation, assessment: Assessment) -> dict[str, A
 
 def _whole(assessment: Assessment) -> str:
     """The confirmation as its copies and pages are counted: with its annex, if any."""
-    return "本确认书（含附件）" if assessment.computed["amounts"].sheets else "本确认书"
+    return with_annex("本确认书", bool(assessment.computed["amounts"].sheets))
 
 
 def _closing(case: DebtConfirmation, whole: str) -> str:

@@ -29,7 +29,7 @@ from docgen.documents.agreement_terms import principal_of
 from docgen.documents.base import RuleOptions
 from docgen.documents.debt_confirmation_interest import LATER_LPR, chosen_later
 from docgen.documents.parts import ResolvedAmounts
-from docgen.documents.plan_columns import plan_splits
+from docgen.documents.plan_columns import plan_splits, with_interest
 from docgen.documents.problems import Assessment
 from docgen.documents.sale_late_charges import is_sale
 from docgen.domain.dates import format_cn
@@ -113,11 +113,11 @@ def promise_terms(case: DebtConfirmation, assessment: Assessment) -> tuple[str, 
     """The promise to pay (the plan's lead-in, or the one payment with what it includes)
     and what follows a default; both "" without a plan or a day to pay."""
     if case.repayment_plan:
-        plan_intro = "乙方承诺按以下计划向甲方清偿上述债务："
-        if plan_splits_of(assessment) and case.later_interest.basis != "none":
-            plan_intro = (
-                "乙方承诺按以下计划向甲方清偿上述债务及其利息，各期应还金额以「合计」栏为准："
-            )
+        # 「及其利息」 only where the plan's 利息 column holds interest
+        splits = plan_splits_of(assessment)
+        plan_intro = f"乙方承诺按以下计划向甲方清偿{with_interest('上述债务', splits)}："
+        if plan_intro.endswith("及其利息："):
+            plan_intro = plan_intro.removesuffix("：") + "，各期应还金额以「合计」栏为准："
         default = (
             f"{missed_any()}，甲方有权要求乙方立即清偿全部剩余债务，并依本确认书"
             "约定的争议解决方式主张权利。"

@@ -45,25 +45,29 @@ from docgen.documents.agreement_recital import (
     CapacityFinding,
     capacity_finding_field,
     check_capacity_finding,
-    due_by,
-    guardian_basis,
 )
-from docgen.documents.agreement_signing import every_page_text, sign_every_page_field
+from docgen.documents.agreement_signing import (
+    annex_note,
+    every_page_text,
+    sign_every_page_field,
+    with_annex,
+)
 from docgen.documents.agreement_terms import (
     Jurisdiction,
     ServiceAddress,
     StatedRate,
-    allocation_clause,
     check_jurisdiction,
     check_rate_cap,
-    day_after,
-    guardian_ratifies,
-    installment_interest,
     jurisdiction_text,
     principal_of,
     service_context,
 )
-from docgen.documents.agreement_time_bar import GUARANTOR_KNOWS, check_time_bar, debtor_waiver
+from docgen.documents.agreement_time_bar import (
+    GUARANTOR_KNOWS,
+    check_payment_day,
+    check_time_bar,
+    debtor_waiver,
+)
 from docgen.documents.base import DocumentType, RuleOptions
 from docgen.documents.filenames import filename_part
 from docgen.documents.guardian_rules import check_agreement_parties
@@ -79,6 +83,7 @@ from docgen.documents.installment_default import (
 # the settlement agreement takes its schedule from here
 from docgen.documents.installment_schedule import ScheduleInput as ScheduleInput
 from docgen.documents.installment_schedule import plan_schedule as plan_schedule
+from docgen.documents.installment_terms import facts, schedule_context
 from docgen.documents.late_interest import (
     BREACH_DAY,
     accelerated_interest,
@@ -103,7 +108,7 @@ from docgen.documents.parts import (
     same_party,
     signer_context,
 )
-from docgen.documents.plan_columns import columns_context, plan_splits
+from docgen.documents.plan_columns import plan_splits
 from docgen.documents.problems import Assessment
 from docgen.documents.rest_day_dates import check_schedule_days
 from docgen.documents.rest_days import rest_day_clause
@@ -116,12 +121,10 @@ from docgen.documents.sale_late_charges import (
     reservation,
 )
 from docgen.documents.signed_amounts import agreed_rate, check_signed_components, with_formulas
-from docgen.domain.clauses import AMOUNTS_CLAUSE, ARTICLES
 from docgen.domain.counting import copies
 from docgen.domain.dates import format_cn
 from docgen.domain.fields import CaseModel, Line
 from docgen.domain.lpr import LprNotAvailable
-from docgen.domain.money import format_yuan
 from docgen.domain.parties import Party
 from docgen.domain.schedule import Installment, InstallmentSplit
 
@@ -273,6 +276,9 @@ def _check_guarantors(result: Assessment, case: InstallmentAgreement) -> None:
         "本协议",
         guarantor=case.guarantor is not None,
     )
+    check_payment_day(
+        result, case.origin, case.prior_interruptions, case.agreement_date, case.debt, "本协议"
+    )
 
 
 def _splits(
@@ -308,44 +314,10 @@ def _acceleration_text(case: InstallmentAgreement, resolved: ResolvedAmounts, la
     return text.removesuffix("（加速到期）。") + then + "（加速到期）。"
 
 
-def _schedule_context(
-    case: InstallmentAgreement, resolved: ResolvedAmounts, splits: list[InstallmentSplit]
-) -> dict[str, Any]:
-    """The schedule table's rows and totals, and the words on its interest."""
-    principal = principal_of(case.debt, resolved)
-    name = case.debt.principal_label  # 货款 for a sale: as the amounts table names it
-    rate = case.plan_interest
-    later = "本条约定的分期期间利息" if rate is not None else None
-    allocation = allocation_clause(name, ARTICLES.cite(AMOUNTS_CLAUSE), later=later)
-    if rate is None and case.interest_waiver == "conditional":
-        interest = ""  # the layout words it: it cites the late-interest and acceleration articles
-    elif rate is None:
-        interest = "分期还款期间，甲方对尚未清偿的款项不另计利息。"
-    else:
-        # simple interest on the unpaid principal only, never on interest or penalties
-        # (法释〔2020〕17号 art. 27 limits what interest may be turned into principal)
-        interest = (
-            f"自{day_after(case.debt.as_of)}起，乙方以尚未清偿的{name}（本协议确认的{name}为人民币"
-            f"{format_yuan(principal)}元）为基数，按"
-            f"{agreed_rate(rate, resolved)}向甲方支付利息，{installment_interest('该日')}；"
-            "已产生的利息、违约金等不计入计息基数。"
-            "上表利息按各期按期足额还款计算。"
-        )
-    return {
-        **columns_context(splits, principal, resolved.total, name),
-        "interest": allocation + interest if resolved.total != principal else interest,
-        "waiver_conditional": rate is None and case.interest_waiver == "conditional",
-    }
-
-
 def build_context(case: InstallmentAgreement, assessment: Assessment) -> dict[str, Any]:
     origin = case.origin
     resolved = assessment.computed["amounts"]
     rows: list[Installment] = assessment.computed["schedule"]
-    number = f"（合同编号：{origin.number}）" if origin.number else ""
-    summary = origin.summary or ""
-    if summary and not summary.endswith(("。", "！", ".")):
-        summary += "。"
     splits: list[InstallmentSplit] = assessment.computed["splits"]
     services = [service_context("甲方", case.creditor, case.creditor_service)]
     services.append(service_context("乙方", case.debtor, case.debtor_service))
@@ -373,13 +345,7 @@ def build_context(case: InstallmentAgreement, assessment: Assessment) -> dict[st
         "creditor": with_agent(party_context(case.creditor, mask_ids=False), case.creditor_agent),
         "debtor": with_agent(party_context(case.debtor, mask_ids=False), case.debtor_agent),
         "guarantor": guarantor,
-        "facts": (
-            f"甲乙双方于{format_cn(origin.signed_on)}签订《{origin.name}》{number}。{summary}"
-            f"乙方{due_by(origin.due_date)}清偿的款项至今未能清偿。"
-            f"{guardian_basis(case.debtor, case.debtor_capacity_finding, case.agreement_date)}"
-            f"{guardian_ratifies(case.debtor, origin, '本协议')}"
-            f"为妥善解决债务清偿问题，{parties}经平等协商，达成如下协议："
-        ),
+        "facts": facts(case, parties),
         "amounts": with_formulas(amounts_context(case.debt, resolved), case.debt, resolved),
         "after_amounts": [
             *([original_rights_kept(origin.name)] if case.origin_guarantors else []),
@@ -392,7 +358,10 @@ def build_context(case: InstallmentAgreement, assessment: Assessment) -> dict[st
         "guarantee_after": (resolution if takes_resolution(case.guarantor) else "")
         + (GUARANTOR_KNOWS if time_barred and guarantor else ""),
         "calculations": resolved.sheets,
-        **_schedule_context(case, resolved, splits),
+        # the sheet after the signatures is the agreement's annex, signed by every party
+        "annex_note": annex_note("本协议", bool(resolved.sheets)),
+        "document": with_annex("本协议", bool(resolved.sheets)),
+        **schedule_context(case, resolved, splits),
         "count": str(len(rows)),
         "rest_days": rest_day_clause(paying="还款"),
         "account": case.payment_account.model_dump(),
@@ -416,7 +385,10 @@ def build_context(case: InstallmentAgreement, assessment: Assessment) -> dict[st
         "signing_place": case.signing_place or "",
         "signers": signers,
         "copies": copies(3 if guarantor else 2),
-        "every_page": every_page_text(case.sign_every_page, parties) + _agents(case),
+        "every_page": every_page_text(
+            case.sign_every_page, parties, with_annex("本协议", bool(resolved.sheets))
+        )
+        + _agents(case),
     }
 
 

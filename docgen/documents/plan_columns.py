@@ -74,4 +74,12 @@ def columns_context(
     }
 
 
-__all__ = ["columns_context", "plan_splits"]
+def with_interest(debt: str, splits: list[InstallmentSplit] | None) -> str:
+    """What a plan's lead-in says it pays: 「上述债务及其利息」 where the plan's 利息 column
+    holds interest, else ``debt`` alone (no interest runs, or the column is not shown)."""
+    if splits and any(s.interest for s in splits):
+        return f"{debt}及其利息"
+    return debt
+
+
+__all__ = ["columns_context", "plan_splits", "with_interest"]

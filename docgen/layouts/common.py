@@ -314,6 +314,29 @@ END_OF_TEXT = Paragraph(text("（以下无正文）"), "plain")
 between them, even when the signatures go over to the next page."""
 END_OF_TEXT_INDENTED = Paragraph(END_OF_TEXT.text)
 """The same line indented as the text and the signing lines around it."""
+ANNEX = "附件：计算明细"
+"""The calculation sheet's heading where the text refers to it as its annex."""
+
+
+def end_mark(indented: bool, annexed: bool) -> Paragraph:
+    """「（以下无正文）」, or 「（以下无正文，附件附后）」 where a signed calculation sheet
+    follows the signatures (``annexed``): the annex the text refers to is announced, so
+    that nothing after the mark reads as added."""
+    words = text("（以下无正文，附件附后）") if annexed else END_OF_TEXT.text
+    return Paragraph(words) if indented else Paragraph(words, "plain")
+
+
+def signed_annex(calculations: list[Context], signers: list[Context]) -> tuple[Block, ...]:
+    """The calculation sheet, titled 附件 as the text refers to it (「计算明细见附件」), and
+    signed as the text is: its last block kept with every party's signing lines, each
+    dated, right under it (no blank between to add words in), so that no party can deny
+    the page as unsigned. The roles without their gloss (甲方, not 甲方（债权人）)."""
+    annex = calculation_annex(calculations, ANNEX)
+    if not annex:
+        return ()
+    signers = [{**signer, "role": signer["role"].split("（")[0]} for signer in signers]
+    rows = sign_rows(tuple(sign_block(signer) for signer in signers))
+    return (*annex[:-1], Keep((annex[-1], *rows)))
 
 
 def end_and_signatures(
@@ -348,7 +371,9 @@ def article_number(index: int) -> str:
     return ARTICLES.number(index)
 
 
-def agreement(c: Context, articles: list[Article], one_date: bool = False) -> tuple[Block, ...]:
+def agreement(
+    c: Context, articles: list[Article], one_date: bool = False, annexed: bool = False
+) -> tuple[Block, ...]:
     """An agreement between 甲方 (creditor), 乙方 (debtor) and optionally 丙方 (guarantor):
     title, parties, recitals, numbered articles; the last article, the place and date of
     signing and 「（以下无正文）」 go over with the signatures (``end_and_signatures``).
@@ -357,7 +382,8 @@ def agreement(c: Context, articles: list[Article], one_date: bool = False) -> tu
     no date is typed and each signer dates the signature on a blank line: a typed date
     that is not the day a party signs gives that party an argument, and the day the
     debtor signs is the day the limitation period restarts (民法典 art. 195(2)) or the
-    time-bar defence is lost (art. 192(2))."""
+    time-bar defence is lost (art. 192(2)). ``annexed``: a signed calculation sheet
+    (``signed_annex``) follows, announced by the mark when there is one."""
     parties = [
         party_lines("甲方（债权人）", c["creditor"]),
         party_lines("乙方（债务人）", c["debtor"]),
@@ -373,7 +399,7 @@ def agreement(c: Context, articles: list[Article], one_date: bool = False) -> tu
         body += blocks
     place = [f"签订地点：{c['signing_place']}"] if c["signing_place"] else []
     signing = [*place, *([f"签订日期：{c['agreement_date']}"] if one_date else [])]
-    end = END_OF_TEXT_INDENTED if signing else END_OF_TEXT
+    end = end_mark(bool(signing), bool(c.get("calculations")) and annexed)
     last = end_and_signatures(headed[-1], signing, c["signers"], end, dated=not one_date)
     return (*body, last)
 

@@ -7,28 +7,25 @@ from docgen.docmodel.blocks import (
     Block,
     Column,
     Document,
-    Keep,
     Paragraph,
     Table,
     Title,
     plain,
     text,
 )
-from docgen.docmodel.signing import sign_rows
 from docgen.domain.clauses import AMOUNTS_CLAUSE, CONFIRMATION_ITEMS
 from docgen.domain.counting import copies
 from docgen.layouts.common import (
-    END_OF_TEXT_INDENTED,
     Context,
-    calculation_annex,
     confirmed_amounts,
     end_and_signatures,
+    end_mark,
     party_lines,
     pay_into,
     plan_run_on,
     service_lines,
     service_text,
-    sign_block,
+    signed_annex,
 )
 from docgen.layouts.installment_agreement import schedule_table
 
@@ -39,27 +36,9 @@ PLAN_COLUMNS = (
 )
 
 
-ANNEX = "附件：计算明细"
-END_BEFORE_ANNEX = Paragraph(text("（以下无正文，附件附后）"))
-"""The end of the text where the calculation sheet follows the signatures: the annex the
-text refers to is announced, so that nothing after the mark reads as added."""
-
-
 def build(c: Context) -> Document:
-    return Document(c["title"], c["creditor"]["name"], (*_confirmation(c), *_annex(c)))
-
-
-def _annex(c: Context) -> tuple[Block, ...]:
-    """The calculation sheet, titled 附件 as the text refers to it (「计算明细见附件」), and
-    signed as the text is: its last block kept with both parties' signing lines, each
-    dated, right under it (no blank between to add words in), so that the debtor cannot
-    deny the page as unsigned."""
-    annex = calculation_annex(c["calculations"], ANNEX)
-    if not annex:
-        return ()
-    signers = [{**signer, "role": signer["role"].split("（")[0]} for signer in c["signers"]]
-    rows = sign_rows(tuple(sign_block(signer) for signer in signers))
-    return (*annex[:-1], Keep((annex[-1], *rows)))
+    annex = signed_annex(c["calculations"], c["signers"])
+    return Document(c["title"], c["creditor"]["name"], (*_confirmation(c), *annex))
 
 
 def _clauses(c: Context) -> list[tuple[str, tuple[Block, ...]]]:
@@ -145,6 +124,6 @@ def _confirmation(c: Context) -> tuple[Block, ...]:
     # is lost (art. 192(2)). The last numbered clause goes over with the signatures: the
     # copies sentence is no term, and a signature page holding none ties them to no text
     closing = (*numbered[-1], last)
-    end = END_BEFORE_ANNEX if c["calculations"] else END_OF_TEXT_INDENTED
+    end = end_mark(indented=True, annexed=bool(c["calculations"]))
     ending = end_and_signatures(closing, place, c["signers"], end)
     return (*body, ending)

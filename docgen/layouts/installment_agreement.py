@@ -18,12 +18,12 @@ from docgen.layouts.common import (
     Context,
     agreement,
     article_number,
-    calculation_annex,
     confirmed_amounts,
     pay_into,
     plan_run_on,
     service_blocks,
     service_text,
+    signed_annex,
 )
 
 
@@ -79,7 +79,7 @@ def waiver(late_by: str, accelerated_by: str) -> str:
 
 
 def build(c: Context) -> Document:
-    blocks = (*_agreement(c), *calculation_annex(c["calculations"]))
+    blocks = (*_agreement(c), *signed_annex(c["calculations"], c["signers"]))
     return Document(c["title"], c["creditor"]["name"], blocks)
 
 
@@ -106,14 +106,16 @@ def _articles(c: Context) -> list[tuple[str, tuple[Block, ...]]]:
                 ),
                 # run on across a page break, the total with the last amounts it sums
                 confirmed_amounts(c["amounts"]),
-                *(Paragraph(text(line)) for line in c["after_amounts"]),
+                *(Paragraph(text(line)) for line in (c["annex_note"], *c["after_amounts"]) if line),
             ),
         ),
         (
             "分期还款计划",
             (
                 Paragraph(
-                    text(f"乙方分{c['count']}期向甲方清偿上述欠款，各期还款日期及金额如下："),
+                    text(
+                        f"乙方分{c['count']}期向甲方清偿{c['plan_pays']}，各期还款日期及金额如下："
+                    ),
                     lead=True,
                 ),
                 schedule_table(c),
@@ -144,7 +146,7 @@ def _articles(c: Context) -> list[tuple[str, tuple[Block, ...]]]:
             (
                 Paragraph(
                     text(
-                        f"本协议一式{c['copies']}，{c['parties']}各执一份，"
+                        f"{c['document']}一式{c['copies']}，{c['parties']}各执一份，"
                         f"自{c['parties']}签字（盖章）之日起生效。{c['every_page']}"
                     )
                 ),
@@ -183,4 +185,4 @@ def with_article_before(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
 
 def _agreement(c: Context) -> tuple[Block, ...]:
     # no typed date: each signer dates the signature (``common.agreement``)
-    return with_article_before(agreement(c, _articles(c)))
+    return with_article_before(agreement(c, _articles(c), annexed=True))

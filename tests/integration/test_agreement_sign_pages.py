@@ -26,12 +26,14 @@ def test_the_text_fills_the_page_before_the_signatures(service, engine, type_nam
     data = load_fixture(type_name, "valid", name)
     pdf = service.render(type_name, data, "pdf", engine=engine).content
     pages = [normalize(page).replace(" ", "").replace("\n", "") for page in pdf_pages_text(pdf)]
-    signing = [k for k, page in enumerate(pages) if "签字并按手印：" in page]
+    signing = [k for k, page in enumerate(pages) if "（以下无正文" in page]
     assert len(signing) == 1
-    last = signing[0]  # what follows is the attached calculation sheet only
-    assert all(page.startswith("附") for page in pages[last + 1 :]), pages[last + 1 :]
+    # what follows is the calculation sheet only, the annex every party signs again
+    last = signing[0]
+    assert all(page.startswith("附件：计算明细") for page in pages[last + 1 :][:1])
+    assert "签字并按手印：" in pages[-1]
     # the signature page holds the end of the text above the signatures
-    assert "一式" in pages[last] and "（以下无正文）" in pages[last]
+    assert "一式" in pages[last] and "（以下无正文，附件附后）" in pages[last]
     assert pages[last].index("一式") < pages[last].index("签字并按手印：")
     # every page before it is filled to its lower part (before: the page before the
     # signatures held text to 0.31 of its height; the three signers and the service

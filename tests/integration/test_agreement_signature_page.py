@@ -46,7 +46,8 @@ AGREEMENTS = ("debt_confirmation", "installment_agreement", "settlement_agreemen
 CASES = [c for c in fixture_cases("valid") if c.type_name in AGREEMENTS]
 END = "（以下无正文"
 """The end-of-text mark, 「（以下无正文）」, or 「（以下无正文，附件附后）」 where a signed
-calculation sheet follows the signatures (the debt confirmation)."""
+calculation sheet follows the signatures (debt confirmation, installment agreement)."""
+ANNEX = "附件：计算明细"
 # The least share of its height that the page before the signatures is filled to. Not a
 # half: the end of the text kept with the signatures (the last block of the term before
 # the last article — since 2026-12 the last line of the service addresses, each party's a
@@ -118,8 +119,13 @@ def assert_signed_with_the_text(
     before = pages[mark].split(END)[0]
     assert tail in before, f"{engine}: the last clause's end is not on the signature page"
     boxes = pdf_word_boxes(pdf)
+    # a signed calculation sheet after the signatures repeats the signers' blocks (the
+    # installment agreement's roles read alike in both): the text's pages end before it
+    text_pages = pages[: next((k for k, p in enumerate(pages) if ANNEX in p), len(pages))]
     for number, row in enumerate(_rows(closing)):
-        holding = [[k for k, page in enumerate(pages) if _block(s) in page] for s in row.signers]
+        holding = [
+            [k for k, page in enumerate(text_pages) if _block(s) in page] for s in row.signers
+        ]
         # each block whole (its lines in order, on one page), every row on the page of
         # the text's end: none on a page without text
         (page,) = {tuple(found) for found in holding}

@@ -19,8 +19,9 @@ CASES = [
     (
         "installment_agreement",
         "monthly_with_guarantor",
-        "本协议一式三份，各方各执一份，自各方签字（盖章）之日起生效。"
-        "各方应在本协议每页签字（或加盖骑缝章）。",
+        # its calculation sheet is the annex every party signs, counted in the same way
+        "本协议（含附件）一式三份，各方各执一份，自各方签字（盖章）之日起生效。"
+        "各方应在本协议（含附件）每页签字（或加盖骑缝章）。",
     ),
     (
         "settlement_agreement",

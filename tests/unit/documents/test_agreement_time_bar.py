@@ -115,3 +115,38 @@ def test_an_installment_agreement_late_has_the_debtor_waive_and_the_guarantor_kn
 def test_an_installment_agreement_in_time_says_nothing_of_the_time_bar():
     text = printed_copy("installment_agreement", MONTHLY)
     assert "诉讼时效" not in text and "放弃" not in text
+
+
+def test_interest_claimed_from_a_later_day_warns_that_its_payment_day_is_not_given():
+    # the table says the interest before 2025-01-10 is paid, not when: a payment within the
+    # period would have interrupted it (民法典 art. 195(2)); docgen cannot tell, so it warns
+    warned = {(loc, code): m for loc, code, m in _warnings("installment_agreement", JOINED_LATE)}
+    message = warned[(("prior_interruptions",), "limitation_payment_undated")]
+    assert "逾期利息自2025年1月11日起计算（2025年1月10日前的利息乙方已付清）" in message
+    assert "案件数据未载明乙方是否、何时支付过该利息" in message
+    assert "第一百九十五条第二项" in message and "与事实不符" in message
+    assert (("origin", "due_date"), "limitation_may_have_expired") in warned
+    # a confirmation whose interest runs from the day after the due date is not warned
+    codes = [code for _, code, _ in _warnings("debt_confirmation", CONFIRMED_LATE)]
+    assert "limitation_payment_undated" not in codes
+
+
+def test_interest_paid_within_the_period_keeps_it_running_and_nothing_of_a_time_bar_prints():
+    data = load_fixture(
+        "installment_agreement", "valid", "interest_paid_within_the_limitation_period"
+    )
+    assert data["prior_interruptions"] == [{"kind": "partial_payment", "day": "2025-01-10"}]
+    codes = [code for _, code, _ in _warnings("installment_agreement", data)]
+    assert "limitation_may_have_expired" not in codes
+    assert "limitation_payment_undated" not in codes
+    text = printed_copy("installment_agreement", data)
+    assert "诉讼时效" not in text and "放弃" not in text
+    # a payment recorded after the period ran restarts nothing: the clauses print, and the
+    # payment's day is known, so no warning on it
+    late = copy.deepcopy(data)
+    late["prior_interruptions"] = [{"kind": "partial_payment", "day": "2025-03-01"}]
+    codes = [code for _, code, _ in _warnings("installment_agreement", late)]
+    assert "limitation_may_have_expired" in codes and "limitation_payment_undated" not in codes
+    assert "丙方知悉乙方上述债务的诉讼时效期间可能已经届满" in printed_copy(
+        "installment_agreement", late
+    )

@@ -182,12 +182,18 @@ def test_an_account_given_without_a_promise_is_printed():
 def test_the_original_due_date_includes_the_day_in_every_agreement():
     for type_name, name in (
         ("debt_confirmation", "person_debtor_with_plan"),
-        ("installment_agreement", "monthly_with_guarantor"),
         ("settlement_agreement", "withdraw_after_the_first_payment"),
     ):
         text = printed_copy(type_name, load_fixture(type_name, "valid", name))
         assert "（含当日）前" in text.split("\n一、")[0].split("\n第一条")[0], type_name
         assert "日前向甲方" not in text and "日前清偿" not in text, type_name
+    # the installment agreement recites the day the debt fell due as passed: no 「前」
+    text = printed_copy(
+        "installment_agreement",
+        load_fixture("installment_agreement", "valid", "monthly_with_guarantor"),
+    )
+    assert "借款已于2026年1月10日到期，乙方至今未清偿借款本息。" in text.split("\n第一条")[0]
+    assert "日前清偿" not in text
 
 
 JUDGMENT = {"court": "北京市东城区人民法院", "case_number": "（2025）京0101民特88号"}

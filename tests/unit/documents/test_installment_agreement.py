@@ -290,7 +290,7 @@ def test_two_parties_are_双方_in_every_article_and_three_各方():
     monthly = "\n".join(
         paragraphs(layouts.LAYOUTS["installment_agreement"].build(_context(MONTHLY)))
     )
-    assert "本协议一式三份，各方各执一份，自各方签字（盖章）之日起生效。" in monthly
+    assert "本协议（含附件）一式三份，各方各执一份，自各方签字（盖章）之日起生效。" in monthly
 
 
 def test_the_guardian_ratifies_the_contract_the_minor_made_as_the_confirmation_does():
@@ -303,7 +303,7 @@ def test_the_guardian_ratifies_the_contract_the_minor_made_as_the_confirmation_d
     ]
     text = printed_copy("installment_agreement", data)
     assert (
-        "乙方应于2026年1月10日（含当日）前清偿的款项至今未能清偿。乙方为未成年人，张建国系乙方之父，"
+        "借款已于2026年1月10日到期，乙方至今未清偿借款本息。乙方为未成年人，张建国系乙方之父，"
         "为其监护人（《中华人民共和国民法典》第二十七条）。乙方法定代理人张建国代理乙方签署本协议，"
         "并追认乙方于2025年1月10日签订的《借款合同》。为妥善解决债务清偿问题" in text
     )
