@@ -203,8 +203,11 @@ def test_check_lists_the_warnings_of_rows_it_would_render(runner, tmp_path):
         main, ["batch", "check", str(source), "--type", "demand_letter", "--out", str(tmp_path)]
     )
     assert result.exit_code == 0, result.output
-    assert "提醒 2 条" in result.output
-    warnings = _read_csv(tmp_path / "cases.warnings.csv")
+    assert "提醒 4 条" in result.output
+    listed = _read_csv(tmp_path / "cases.warnings.csv")
+    # every sample row's penalty names its clause but not its rate
+    assert [w["行号"] for w in listed if w["错误代码"] == "penalty_basis_missing"] == ["2", "3"]
+    warnings = [w for w in listed if w["错误代码"] != "penalty_basis_missing"]
     assert [(w["行号"], w["字段"], w["错误代码"]) for w in warnings] == [
         ("3", "payment_account.account_name", "account_not_creditor"),
         # a company's debtor asked to pay a person, with no 收款授权书 attached

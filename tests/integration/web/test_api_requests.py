@@ -141,9 +141,10 @@ def test_a_short_warnings_list_travels_whole(client):
     data = dict(PERSON, deadline={"days": 40, "kind": "working", "counted_from": "receipt"})
     response = client.post(URL, json=data)
     warnings = json.loads(response.headers["X-Docgen-Warnings"])
-    assert [w["code"] for w in warnings] == ["calendar_fallback"]
-    assert "周一至周五" in warnings[0]["message"]
-    assert response.headers["X-Docgen-Warnings-Count"] == "1"
+    # the sample's penalty names its clause but not its rate; the deadline runs into 2027
+    assert [w["code"] for w in warnings] == ["penalty_basis_missing", "calendar_fallback"]
+    assert "周一至周五" in warnings[1]["message"]
+    assert response.headers["X-Docgen-Warnings-Count"] == "2"
     assert "X-Docgen-Warnings-Truncated" not in response.headers
 
 
